@@ -1,0 +1,114 @@
+package structure
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A date as Chinese statements write it: 2019年7月23日, 二〇二四年五月八日,
+// full-width digits, with or without spaces between the parts.
+type date struct {
+	Year, Month, Day int
+	Start, End       int // rune offsets of the whole date in the text searched
+}
+
+func (d date) ISO() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// findDate returns the first full date (year, month and day) in s.
+func findDate(s string) (date, bool) {
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if !isNumeralRune(rs[i]) || (i > 0 && isNumeralRune(rs[i-1])) {
+			continue
+		}
+		if d, ok := dateAt(rs, i); ok {
+			return d, true
+		}
+	}
+	return date{}, false
+}
+
+// dateAt reads 年…月…日 starting at i.
+func dateAt(rs []rune, i int) (date, bool) {
+	d := date{Start: i}
+	pos := i
+	num := func(unit rune, year bool) (int, bool) {
+		j := pos
+		for j < len(rs) && isSpace(rs[j]) {
+			j++
+		}
+		k := j
+		for k < len(rs) && isNumeralRune(rs[k]) {
+			k++
+		}
+		if k == j {
+			return 0, false
+		}
+		e := k
+		for e < len(rs) && isSpace(rs[e]) {
+			e++
+		}
+		if e >= len(rs) || rs[e] != unit {
+			return 0, false
+		}
+		var n int
+		var ok bool
+		if year {
+			n, ok = parseCNYear(string(rs[j:k]))
+		} else {
+			n, ok = parseCNNumber(string(rs[j:k]))
+		}
+		pos = e + 1
+		return n, ok
+	}
+	var ok bool
+	if d.Year, ok = num('年', true); !ok || d.Year < 1900 || d.Year > 2200 {
+		return date{}, false
+	}
+	if d.Month, ok = num('月', false); !ok || d.Month < 1 || d.Month > 12 {
+		return date{}, false
+	}
+	if d.Day, ok = num('日', false); !ok || d.Day < 1 || d.Day > 31 {
+		return date{}, false
+	}
+	d.End = pos
+	return d, true
+}
+
+// placeAfterDate reads the place of signing around a date: "…日于北京",
+// "…日在贝尔格莱德签订", "于北京，2019年7月23日". It returns "" when the text
+// names none.
+func placeAfterDate(s string, d date) string {
+	rs := []rune(s)
+	rest := strings.TrimLeft(string(rs[d.End:]), " \u3000，,")
+	for _, p := range []string{"于", "在"} {
+		if strings.HasPrefix(rest, p) {
+			return cutPlace(strings.TrimPrefix(rest, p))
+		}
+	}
+	head := strings.TrimRight(string(rs[:d.Start]), " \u3000，,")
+	for _, p := range []string{"于", "在"} {
+		if i := strings.LastIndex(head, p); i >= 0 {
+			place := cutPlace(head[i+len(p):])
+			if place != "" && !strings.ContainsAny(place, "，。") {
+				return place
+			}
+		}
+	}
+	return ""
+}
+
+// cutPlace ends a place name at the verb or punctuation that follows it.
+func cutPlace(s string) string {
+	end := len(s)
+	for _, stop := range []string{"签订", "签署", "签字", "订立", "发表", "举行", "，", "。", ",", "、", " ", "\u3000", "（", "("} {
+		if i := strings.Index(s, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	place := strings.TrimSpace(s[:end])
+	if n := len([]rune(place)); n == 0 || n > 20 {
+		return ""
+	}
+	return place
+}

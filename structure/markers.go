@@ -1,0 +1,108 @@
+package structure
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// numbering styles that open a paragraph.
+type numStyle int
+
+const (
+	numNone    numStyle = iota
+	numCNComma          // 一、
+	numArticle          // 第一条
+	numArabic           // 1. 1、 1．
+	numParen            // （一） (1)
+	numLetter           // (a) a)
+)
+
+// marker is a numbering or list marker found at the start of a line.
+type marker struct {
+	Style  numStyle
+	Number int    // the number it gives, 0 for list markers
+	Text   string // the marker as written, without trailing spaces
+	Label  string // the number as written (一, 12)
+	Rest   string // the line after the marker
+}
+
+var listMarkers = []string{"——", "—", "－－", "--", "•", "●", "▪", "■", "◆", "○", "·", "-", "*", "–"}
+
+// readMarker recognises the numbering or list marker that opens a line.
+func readMarker(line string) (marker, bool) {
+	rs := []rune(line)
+	n := len(rs)
+	// 一、 十二、
+	i := 0
+	for i < n && i < 4 && isNumeralRune(rs[i]) && !(rs[i] >= '0' && rs[i] <= '9') && !(rs[i] >= '０' && rs[i] <= '９') {
+		i++
+	}
+	if i > 0 && i < n && (rs[i] == '、' || rs[i] == '．') {
+		if v, ok := parseCNNumber(string(rs[:i])); ok && v > 0 {
+			return marker{Style: numCNComma, Number: v, Text: string(rs[:i+1]), Label: string(rs[:i]), Rest: trimLead(string(rs[i+1:]))}, true
+		}
+	}
+	// 第一条 第1条
+	if n > 2 && rs[0] == '第' {
+		j := 1
+		for j < n && j < 6 && isNumeralRune(rs[j]) {
+			j++
+		}
+		if j > 1 && j < n && (rs[j] == '条' || rs[j] == '章') {
+			if v, ok := parseCNNumber(string(rs[1:j])); ok && v > 0 {
+				return marker{Style: numArticle, Number: v, Text: string(rs[:j+1]), Label: string(rs[1:j]), Rest: trimLead(string(rs[j+1:]))}, true
+			}
+		}
+	}
+	// 1. 1、 12．  (not 2019年, not 1.5)
+	j := 0
+	for j < n && j < 3 && ((rs[j] >= '0' && rs[j] <= '9') || (rs[j] >= '０' && rs[j] <= '９')) {
+		j++
+	}
+	if j > 0 && j < n && (rs[j] == '.' || rs[j] == '、' || rs[j] == '．') && (j+1 == n || !(rs[j+1] >= '0' && rs[j+1] <= '9')) {
+		if v, ok := parseDigits(string(rs[:j])); ok && v > 0 {
+			return marker{Style: numArabic, Number: v, Text: string(rs[:j+1]), Label: string(rs[:j]), Rest: trimLead(string(rs[j+1:]))}, true
+		}
+	}
+	// （一） (1) （1）
+	if n > 2 && (rs[0] == '（' || rs[0] == '(') {
+		k := 1
+		for k < n && k < 5 && isNumeralRune(rs[k]) {
+			k++
+		}
+		if k > 1 && k < n && (rs[k] == '）' || rs[k] == ')') {
+			if v, ok := parseCNNumber(string(rs[1:k])); ok && v > 0 {
+				return marker{Style: numParen, Number: v, Text: string(rs[:k+1]), Label: string(rs[1:k]), Rest: trimLead(string(rs[k+1:]))}, true
+			}
+		}
+		// (a)
+		if rs[1] >= 'a' && rs[1] <= 'z' && (rs[2] == '）' || rs[2] == ')') {
+			return marker{Style: numLetter, Number: int(rs[1]-'a') + 1, Text: string(rs[:3]), Label: string(rs[1]), Rest: trimLead(string(rs[3:]))}, true
+		}
+	}
+	for _, m := range listMarkers {
+		if strings.HasPrefix(line, m) {
+			rest := line[len(m):]
+			// "-" and "*" need a space after them, or they are part of the text.
+			if (m == "-" || m == "*" || m == "–") && !strings.HasPrefix(rest, " ") {
+				continue
+			}
+			// a dash followed by a digit is a minus or a range, not a marker
+			if r, _ := utf8.DecodeRuneInString(rest); r >= '0' && r <= '9' && len(m) == 1 {
+				continue
+			}
+			for strings.HasPrefix(rest, m) { // ———— as one marker
+				rest = rest[len(m):]
+			}
+			return marker{Style: numNone, Text: line[:len(line)-len(rest)], Rest: trimLead(rest)}, true
+		}
+	}
+	return marker{}, false
+}
+
+func trimLead(s string) string {
+	return strings.TrimLeftFunc(s, isSpace)
+}
+
+func (m marker) id() string { return strconv.Itoa(m.Number) }

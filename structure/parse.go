@@ -1,0 +1,512 @@
+// Package structure reads the layout of a statement: its title, preamble,
+// numbered articles, closing formula, signature block and datelines, and cuts
+// the body into paragraphs and sentences. It knows the layout conventions of
+// the genre, not the meaning of the words; the words it needs (title
+// endings, closing formulas, offices) come from the language's cue table.
+package structure
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/entente/entente"
+)
+
+// Role is what a block of the text is.
+type Role string
+
+// Roles of blocks.
+const (
+	RoleTitle     Role = "title"
+	RoleNews      Role = "news_dateline" // (新华社贝尔格莱德5月8日电)
+	RoleHeading   Role = "heading"       // an unnumbered topic line
+	RoleBody      Role = "body"
+	RoleClosing   Role = "closing"
+	RoleDateline  Role = "dateline" // 2019年7月23日于北京
+	RoleSignature Role = "signature"
+)
+
+// Block is one paragraph or metadata line of the document, in order.
+type Block struct {
+	Role    Role
+	Section string // the section of a body or closing block
+	Marker  string // the numbering or list marker that opened it
+	Text    string // the text, lines joined, without the marker
+	Line    int    // the line it starts on, from 1
+}
+
+// Sentence is a sentence of the body as the layout gives it.
+type Sentence struct {
+	Section   string
+	Paragraph int    // index of its body block
+	Marker    string // the paragraph's marker, on the paragraph's first sentence
+	ListItem  bool   // the paragraph opens with a list marker
+	First     bool   // first sentence of its paragraph
+	Text      string
+}
+
+// Signatory is a signature as laid out: the office line and the name line.
+type Signatory struct {
+	Title string
+	Name  string
+}
+
+// Layout is a parsed document.
+type Layout struct {
+	Title        string
+	Blocks       []Block
+	Sections     []entente.Section
+	Sentences    []Sentence
+	Signatories  []Signatory
+	SignedDate   string // ISO 8601, "" when the text gives none
+	SignedPlace  string
+	NewsDateline string
+	Closing      []string // the closing formula's sentences
+}
+
+// Vocabulary is the words of a language that the layout depends on.
+type Vocabulary struct {
+	TitleEndings []string // endings of a document's title (联合声明, 协定)
+	Closing      []string // words of a closing formula (一式两份, 同等作准)
+	Offices      []string // words of a signatory's office (主席, 总统)
+	NewsAgencies []string // agencies whose datelines frame a report (新华社)
+	Subjects     []string // words that open a sentence, never a heading (双方)
+}
+
+// Parse reads the layout of a plain-text statement. It never fails: any
+// text yields a layout, and every character of the text ends up in exactly
+// one block.
+func Parse(text string, v Vocabulary) *Layout {
+	lines := splitLines(text)
+	p := &parser{v: v, lines: lines}
+	return p.parse()
+}
+
+type line struct {
+	text string
+	no   int
+}
+
+// splitLines normalises the text (NFC, line ends) and returns its non-empty
+// lines, trimmed, with their line numbers.
+func splitLines(text string) []line {
+	text = norm.NFC.String(strings.ToValidUTF8(text, "\uFFFD"))
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var out []line
+	for i, l := range strings.Split(text, "\n") {
+		l = strings.TrimFunc(l, isSpace)
+		if l != "" {
+			out = append(out, line{text: l, no: i + 1})
+		}
+	}
+	return out
+}
+
+type parser struct {
+	v     Vocabulary
+	lines []line
+	out   Layout
+}
+
+func (p *parser) parse() *Layout {
+	lines := p.lines
+	lines = p.takeLeadingNews(lines)
+	lines = p.takeTitle(lines)
+	lines, tail := p.splitTail(lines)
+	top := topStyle(lines)
+
+	section := entente.SectionPreamble
+	seen := map[string]bool{}
+	var cur *Block
+	flush := func() {
+		if cur != nil {
+			cur.Text = squeeze(cur.Text)
+			if cur.Text != "" || cur.Marker != "" {
+				p.out.Blocks = append(p.out.Blocks, *cur)
+			}
+			cur = nil
+		}
+	}
+	for i, l := range lines {
+		text := l.text
+		m, hasMarker := readMarker(text)
+		opens := cur == nil || endsComplete(cur.Text) || hasMarker || p.isHeading(cur.Text, text)
+		if !opens {
+			cur.Text = joinLines(cur.Text, text)
+			continue
+		}
+		flush()
+		if news := p.newsDateline(text); news != "" && news == text {
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: text, Line: l.no})
+			p.out.NewsDateline = text
+			continue
+		}
+		if hasMarker && m.Style == top && m.Style != numNone {
+			section = m.id()
+			if !seen[section] {
+				seen[section] = true
+				p.out.Sections = append(p.out.Sections, entente.Section{ID: section, Heading: m.Label})
+			}
+			rest := m.Rest
+			// 一、政治互信 on its own line: the article's title, not a sentence.
+			if rest != "" && !hasClausePunct(rest) && !endsComplete(rest) && utf8.RuneCountInString(rest) <= 20 &&
+				i+1 < len(lines) && !p.startsWithSubject(rest) {
+				if next, ok := readMarker(lines[i+1].text); !ok || next.Style != top {
+					p.out.Sections[len(p.out.Sections)-1].Title = squeeze(rest)
+					p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(rest), Line: l.no})
+					continue
+				}
+			}
+			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}
+			continue
+		}
+		if !hasMarker && p.isStandaloneHeading(text, lines, i) {
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Text: squeeze(text), Line: l.no})
+			continue
+		}
+		if hasMarker {
+			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: m.Rest, Line: l.no}
+			continue
+		}
+		cur = &Block{Role: RoleBody, Section: section, Text: text, Line: l.no}
+	}
+	flush()
+	p.markClosing()
+	p.readTail(tail)
+	p.sentences()
+	return &p.out
+}
+
+// takeLeadingNews removes an agency dateline standing on its own above the
+// title, and splits one that opens the first paragraph (新华社北京5月8日电 …).
+func (p *parser) takeLeadingNews(lines []line) []line {
+	if len(lines) == 0 {
+		return lines
+	}
+	if news := p.newsDateline(lines[0].text); news != "" && news == lines[0].text {
+		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: news, Line: lines[0].no})
+		p.out.NewsDateline = news
+		return lines[1:]
+	}
+	return lines
+}
+
+// newsDateline returns the agency dateline that the line is or opens with.
+func (p *parser) newsDateline(s string) string {
+	t := strings.TrimLeft(s, "(（【[")
+	agency := false
+	for _, a := range p.v.NewsAgencies {
+		if strings.HasPrefix(t, a) {
+			agency = true
+			break
+		}
+	}
+	if !agency {
+		return ""
+	}
+	i := strings.Index(s, "电")
+	if i < 0 || utf8.RuneCountInString(s[:i]) > 30 {
+		return ""
+	}
+	end := i + len("电")
+	for end < len(s) {
+		r, w := utf8.DecodeRuneInString(s[end:])
+		if r != ')' && r != '）' && r != '】' && r != ']' {
+			break
+		}
+		end += w
+	}
+	return s[:end]
+}
+
+// takeTitle takes the title from the top: up to three unpunctuated lines,
+// ending with a document kind (…联合声明), or a single short unpunctuated
+// first line.
+func (p *parser) takeTitle(lines []line) []line {
+	var parts []string
+	for i := 0; i < len(lines) && i < 3; i++ {
+		t := lines[i].text
+		if endsComplete(t) || strings.ContainsAny(t, "，。") {
+			break
+		}
+		if _, ok := readMarker(t); ok {
+			break
+		}
+		parts = append(parts, t)
+		if p.endsWithTitleEnding(t) {
+			p.setTitle(lines[:i+1], parts)
+			return lines[i+1:]
+		}
+	}
+	if len(lines) > 1 && !endsComplete(lines[0].text) && !strings.ContainsAny(lines[0].text, "，。") &&
+		utf8.RuneCountInString(lines[0].text) <= 80 && !p.startsWithSubject(lines[0].text) {
+		if _, ok := readMarker(lines[0].text); !ok {
+			p.setTitle(lines[:1], []string{lines[0].text})
+			return lines[1:]
+		}
+	}
+	return lines
+}
+
+func (p *parser) setTitle(lines []line, parts []string) {
+	title := strings.Join(parts, "")
+	var b strings.Builder
+	for _, r := range title {
+		if !isSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	// A title in a Latin script keeps its spaces.
+	if !strings.ContainsFunc(title, isCJK) {
+		p.out.Title = squeeze(strings.Join(parts, " "))
+	} else {
+		p.out.Title = b.String()
+	}
+	for _, l := range lines {
+		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleTitle, Text: l.text, Line: l.no})
+	}
+}
+
+func (p *parser) endsWithTitleEnding(s string) bool {
+	s = strings.TrimRight(s, " \u3000")
+	for _, e := range p.v.TitleEndings {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) startsWithSubject(s string) bool {
+	for _, w := range p.v.Subjects {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	// X方 as the first word
+	rs := []rune(s)
+	return len(rs) > 2 && rs[1] == '方'
+}
+
+// isHeading reports whether prev, an unpunctuated line, is a heading rather
+// than a sentence broken before next.
+func (p *parser) isHeading(prev, next string) bool {
+	return prev != "" && !hasClausePunct(prev) && utf8.RuneCountInString(prev) <= 20 && !p.startsWithSubject(prev) &&
+		p.startsWithSubject(next)
+}
+
+// isStandaloneHeading reports whether a line is an unnumbered topic line:
+// short, with no punctuation, not opening with a party, and followed by a
+// line that starts a paragraph of its own.
+func (p *parser) isStandaloneHeading(text string, lines []line, i int) bool {
+	if hasClausePunct(text) || endsComplete(text) || utf8.RuneCountInString(text) > 20 || p.startsWithSubject(text) {
+		return false
+	}
+	if i+1 >= len(lines) {
+		return false
+	}
+	next := lines[i+1].text
+	if _, ok := readMarker(next); ok {
+		return true
+	}
+	return p.startsWithSubject(next) || utf8.RuneCountInString(text) <= 12
+}
+
+// splitTail takes from the end the lines that are not body: signature
+// block, dateline, agency dateline. They carry no final punctuation.
+func (p *parser) splitTail(lines []line) (body, tail []line) {
+	end := len(lines)
+	for end > 0 {
+		t := lines[end-1].text
+		if endsComplete(t) {
+			break
+		}
+		if p.newsDateline(t) == t || isDateline(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
+			end--
+			continue
+		}
+		break
+	}
+	return lines[:end], lines[end:]
+}
+
+// isDateline reports whether a line is a bare date and place of signing.
+func isDateline(s string) bool {
+	d, ok := findDate(s)
+	if !ok || utf8.RuneCountInString(s) > 40 || endsComplete(s) {
+		return false
+	}
+	rest := []rune(s)
+	return len(rest)-(d.End-d.Start) <= 25
+}
+
+func (p *parser) isOfficeLine(s string) bool {
+	if utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "，。；") {
+		return false
+	}
+	for _, w := range p.v.Offices {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(s, "签字") || strings.Contains(s, "签名")
+}
+
+// isNameLine reports whether a line holds only names (习近平 阿莱克桑达尔·武契奇),
+// next to an office line of the signature block.
+func (p *parser) isNameLine(s string, lines []line, i int) bool {
+	if strings.ContainsAny(s, "，。；：、") || utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(s, isSpace) {
+		if utf8.RuneCountInString(f) > 16 {
+			return false
+		}
+	}
+	near := func(j int) bool { return j >= 0 && j < len(lines) && p.isOfficeLine(lines[j].text) }
+	return near(i-1) || near(i+1)
+}
+
+// readTail reads the signature block and datelines.
+func (p *parser) readTail(tail []line) {
+	var offices, names []string
+	for _, l := range tail {
+		t := l.text
+		switch {
+		case p.newsDateline(t) == t:
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: t, Line: l.no})
+			p.out.NewsDateline = t
+		case isDateline(t):
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: l.no})
+			if d, ok := findDate(t); ok && p.out.SignedDate == "" {
+				p.out.SignedDate = d.ISO()
+				if place := placeAfterDate(t, d); place != "" {
+					p.out.SignedPlace = place
+				}
+			}
+		default:
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleSignature, Text: t, Line: l.no})
+			fields := strings.FieldsFunc(t, isSpace)
+			if p.isOfficeLine(t) {
+				offices = append(offices, fields...)
+			} else {
+				names = append(names, fields...)
+			}
+		}
+	}
+	for i := 0; i < len(offices) && i < len(names); i++ {
+		p.out.Signatories = append(p.out.Signatories, Signatory{Title: offices[i], Name: names[i]})
+	}
+}
+
+// markClosing turns the last body blocks that hold a closing formula into
+// the closing section, and reads the date and place of signing from them.
+func (p *parser) markClosing() {
+	i := len(p.out.Blocks)
+	for i > 0 {
+		b := p.out.Blocks[i-1]
+		if b.Role != RoleBody || !p.isClosing(b.Text) {
+			break
+		}
+		i--
+	}
+	if i == len(p.out.Blocks) {
+		return
+	}
+	for j := i; j < len(p.out.Blocks); j++ {
+		b := &p.out.Blocks[j]
+		b.Role, b.Section = RoleClosing, entente.SectionClosing
+		p.out.Closing = append(p.out.Closing, b.Text)
+		if d, ok := findDate(b.Text); ok && p.out.SignedDate == "" {
+			p.out.SignedDate = d.ISO()
+			p.out.SignedPlace = placeAfterDate(b.Text, d)
+		}
+	}
+}
+
+func (p *parser) isClosing(s string) bool {
+	n := 0
+	for _, w := range p.v.Closing {
+		if strings.Contains(s, w) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// sections lists preamble, articles and closing in order, keeping only the
+// preamble and closing when they hold text.
+func (p *parser) sectionList() []entente.Section {
+	var pre, clo bool
+	for _, b := range p.out.Blocks {
+		if b.Role == RoleBody && b.Section == entente.SectionPreamble {
+			pre = true
+		}
+		if b.Role == RoleClosing {
+			clo = true
+		}
+	}
+	var out []entente.Section
+	if pre {
+		out = append(out, entente.Section{ID: entente.SectionPreamble})
+	}
+	out = append(out, p.out.Sections...)
+	if clo {
+		out = append(out, entente.Section{ID: entente.SectionClosing})
+	}
+	return out
+}
+
+// sentences cuts every body and closing block into sentences.
+func (p *parser) sentences() {
+	p.out.Sections = p.sectionList()
+	para := 0
+	for _, b := range p.out.Blocks {
+		if b.Role != RoleBody && b.Role != RoleClosing {
+			continue
+		}
+		list := b.Marker != "" && !isNumbered(b.Marker)
+		for k, s := range Segment(b.Text) {
+			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s}
+			if k == 0 {
+				st.Marker = b.Marker
+			}
+			p.out.Sentences = append(p.out.Sentences, st)
+		}
+		para++
+	}
+}
+
+func isNumbered(markerText string) bool {
+	m, ok := readMarker(markerText + " x")
+	return ok && m.Style != numNone
+}
+
+// topStyle is the numbering style of the articles: the first of 一、,
+// 第一条 and 1. that numbers a paragraph from one, else （一）.
+func topStyle(lines []line) numStyle {
+	paren := false
+	for _, l := range lines {
+		m, ok := readMarker(l.text)
+		if !ok {
+			continue
+		}
+		switch m.Style {
+		case numCNComma, numArticle, numArabic:
+			if m.Number == 1 {
+				return m.Style
+			}
+		case numParen:
+			if m.Number == 1 {
+				paren = true
+			}
+		}
+	}
+	if paren {
+		return numParen
+	}
+	return numNone
+}

@@ -1,0 +1,108 @@
+package structure
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Segment cuts a paragraph into sentences. A sentence ends at 。！？ (with
+// the closing quotes or brackets that follow), at ! or ? or a full stop
+// followed by a space in Latin-script text (not after an abbreviation, an
+// initial or an ordinal number), and at the end of the paragraph. Every
+// character of the paragraph lands in exactly one sentence; spaces between
+// sentences are dropped.
+func Segment(para string) []string {
+	rs := []rune(para)
+	var out []string
+	start := 0
+	emit := func(end int) {
+		s := strings.TrimFunc(string(rs[start:end]), isSpace)
+		if s != "" {
+			out = append(out, s)
+		}
+		start = end
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		cut := false
+		switch r {
+		case '。', '！', '？':
+			cut = true
+		case '!', '?':
+			cut = i+1 == len(rs) || isSpace(rs[i+1]) || isCloser(rs[i+1])
+		case '.':
+			cut = latinStop(rs, i)
+		}
+		if !cut {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && (isCloser(rs[j]) || rs[j] == '。' || rs[j] == '！' || rs[j] == '？' || rs[j] == '!' || rs[j] == '?') {
+			j++
+		}
+		emit(j)
+		i = j - 1
+	}
+	emit(len(rs))
+	return out
+}
+
+// latinStop reports whether the full stop at i ends a sentence: it is
+// followed by a space (or the end) and then a capital or a non-letter, and
+// it does not close an abbreviation, an initial or a number.
+func latinStop(rs []rune, i int) bool {
+	if i+1 < len(rs) && !isSpace(rs[i+1]) && !isCloser(rs[i+1]) {
+		return false
+	}
+	// the word before the stop
+	j := i
+	for j > 0 && !isSpace(rs[j-1]) && rs[j-1] != '(' {
+		j--
+	}
+	word := string(rs[j:i])
+	if word == "" {
+		return true
+	}
+	wr := []rune(word)
+	if len(wr) == 1 && unicode.IsUpper(wr[0]) { // an initial: J. Smith
+		return false
+	}
+	if isAllDigits(word) { // an ordinal date or item number: 8. maja, 1.
+		if i+1 >= len(rs) {
+			return true
+		}
+		k := i + 1
+		for k < len(rs) && isSpace(rs[k]) {
+			k++
+		}
+		return k < len(rs) && unicode.IsUpper(rs[k]) && len(wr) > 2
+	}
+	if abbreviations[strings.ToLower(word)] {
+		return false
+	}
+	// the next word must not start lower-case (a stop inside "e.g. this")
+	k := i + 1
+	for k < len(rs) && (isSpace(rs[k]) || isCloser(rs[k])) {
+		k++
+	}
+	return k >= len(rs) || !unicode.IsLower(rs[k])
+}
+
+func isAllDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// abbreviations that end in a full stop without ending the sentence, in
+// English and Serbian (both scripts).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "nos": true, "art": true,
+	"vs": true, "etc": true, "e.g": true, "i.e": true, "h.e": true, "jr": true, "sr": true, "prof": true,
+	"gen": true, "gov": true, "sen": true, "rep": true, "inc": true, "ltd": true, "co": true, "para": true,
+	"tzv": true, "npr": true, "br": true, "god": true, "itd": true, "sl": true, "str": true, "gosp": true,
+	"бр": true, "тзв": true, "нпр": true, "год": true, "итд": true, "сл": true, "стр": true, "г": true, "чл": true, "čl": true,
+}

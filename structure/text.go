@@ -1,0 +1,108 @@
+package structure
+
+import (
+	"strings"
+	"unicode"
+)
+
+// isCJK reports whether r is a Han character or CJK punctuation, around
+// which a space is never part of the text (it comes from indents, from line
+// wrapping, or from PDF text layers that pad digits).
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) ||
+		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
+		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+// isSpace covers the spaces statements are indented and padded with.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+}
+
+// squeeze removes spaces next to CJK characters and collapses other runs of
+// spaces to one, trimming both ends.
+func squeeze(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(rs); {
+		if !isSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isSpace(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && !isCJK(rs[i-1]) && !isCJK(rs[j]) {
+			b.WriteByte(' ')
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// joinLines joins a line broken in the middle of a sentence to its
+// continuation: directly between CJK characters, with a space otherwise.
+func joinLines(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	ar, _ := lastRune(a)
+	br := []rune(b)[0]
+	if isCJK(ar) || isCJK(br) {
+		return a + b
+	}
+	if ar == '-' && len(a) > 1 { // a word hyphenated at the line end
+		return a[:len(a)-1] + b
+	}
+	return a + " " + b
+}
+
+func lastRune(s string) (rune, bool) {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return 0, false
+	}
+	return rs[len(rs)-1], true
+}
+
+// closers may follow a sentence's final punctuation and still belong to it.
+func isCloser(r rune) bool {
+	return strings.ContainsRune("”’\"'）)】」』》", r)
+}
+
+// isTerminal reports whether r ends a sentence.
+func isTerminal(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '.'
+}
+
+// endsComplete reports whether a line ends where a sentence or a lead-in
+// may end: at final punctuation, a colon or a semicolon, possibly followed
+// by closing quotes or brackets.
+func endsComplete(s string) bool {
+	rs := []rune(s)
+	i := len(rs) - 1
+	for i >= 0 && isCloser(rs[i]) {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	switch rs[i] {
+	case '。', '！', '？', '!', '?', '：', ':', '；', ';', '.':
+		return true
+	}
+	return false
+}
+
+// hasClausePunct reports whether s has a comma, enumeration comma, or any
+// sentence punctuation: a heading line has none.
+func hasClausePunct(s string) bool {
+	return strings.ContainsAny(s, "，,；;：:。！？!?")
+}
