@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
+
+// areaMatcher places a sentence in policy areas from its keywords: [area]
+// words decide; [area-weak] words (一带一路, 安全) count only when no [area]
+// word is present; a sentence with neither frames the relationship itself
+// ([area-default]).
+type areaMatcher struct {
+	m     *lexicon.Matcher
+	words []areaWord
+	dflt  []string
+}
+
+type areaWord struct {
+	area string
+	weak bool
+}
+
+func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
+	am := &areaMatcher{m: lexicon.NewMatcher(), dflt: t.Words("area-default")}
+	for _, sec := range []struct {
+		name string
+		weak bool
+	}{{"area", false}, {"area-weak", true}} {
+		for _, e := range t.Entries(sec.name) {
+			if e.Value == "" {
+				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
+			}
+			am.m.Add(e.Text, len(am.words))
+			am.words = append(am.words, areaWord{area: e.Value, weak: sec.weak})
+		}
+	}
+	return am, nil
+}
+
+// find returns the sorted areas of a sentence and the words that placed it.
+func (am *areaMatcher) find(rs []rune) ([]string, []entente.AreaCue) {
+	var strong, weak []entente.AreaCue
+	for _, m := range am.m.FindAll(rs) {
+		w := am.words[m.Payload]
+		c := entente.AreaCue{Area: w.area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
+		if w.weak {
+			c.Rule = "area (weak)"
+			weak = append(weak, c)
+		} else {
+			strong = append(strong, c)
+		}
+	}
+	cues := strong
+	if len(cues) == 0 {
+		cues = weak
+	}
+	seen := map[string]bool{}
+	var areas []string
+	for _, c := range cues {
+		if !seen[c.Area] {
+			seen[c.Area] = true
+			areas = append(areas, c.Area)
+		}
+	}
+	if len(areas) == 0 {
+		areas = append(areas, am.dflt...)
+	}
+	sort.Strings(areas)
+	if areas == nil {
+		areas = []string{}
+	}
+	return areas, cues
+}

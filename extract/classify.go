@@ -1,0 +1,572 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// How a clause reads. The order is the contract's precedence; the weak
+// readings count only when no clause of the sentence reads otherwise.
+type reading int
+
+const (
+	rNone reading = iota
+	rWeakAppraisal
+	rWeakPosition
+	rNarrative
+	rAppraisal
+	rPosition
+	rCommitment
+)
+
+type subjectKind int
+
+const (
+	subjOmitted    subjectKind = iota // no subject: the parties, as before
+	subjParty                         // 双方, 中方, 塞尔维亚…
+	subjForeign                       // a noun phrase that is not a party (人工智能应当…)
+	subjPrediction                    // 这, 此: the clause predicts an effect
+)
+
+type subject struct {
+	kind  subjectKind
+	codes []string
+	cue   *entente.PartyCue
+}
+
+// clauseReading is one clause's reading with its evidence.
+type clauseReading struct {
+	span     clauseSpan
+	reading  reading
+	strength entente.Strength
+	actors   []string
+	cue      *token
+	rule     string
+	strCue   *token
+	subject  subject
+	// an opinion (认为…) takes its type from its content
+	opinion      bool
+	hasShould    bool
+	hasAppraisal bool
+	content      bool // the clause is the object of an earlier verb
+}
+
+// sentenceReading is the outcome for one sentence.
+type sentenceReading struct {
+	typ         entente.SentenceType
+	strength    entente.Strength
+	actors      []string
+	typeCue     *entente.Cue
+	strengthCue *entente.Cue
+	actorCues   []entente.PartyCue
+	clauses     []entente.ClauseCue
+	subject     []string // the party subject the next sentence may inherit
+}
+
+// classify reads a sentence clause by clause. inherited is the subject an
+// omitted subject stands for (the parties of the lead-in or the paragraph).
+func (x *Extractor) classify(rs []rune, pi *partyIndex, inherited []string) sentenceReading {
+	masked := maskTitles(rs)
+	toks := x.cues.scan(masked)
+	mentions := pi.scan(masked)
+	hospitality := false
+	for _, t := range toks {
+		if t.Kind.has(cHospitality) {
+			hospitality = true
+		}
+	}
+
+	var (
+		readings  []*clauseReading
+		scopeOf   *clauseReading // the clause whose verb governs what follows
+		lastParty []string
+		frame     bool
+	)
+	for _, span := range splitClauses(masked) {
+		ct := tokensIn(toks, span)
+		dropPrepositionalJiang(ct)
+		first := -1
+		for i, t := range ct {
+			if t.Kind.has(cPredicate) {
+				first = i
+				break
+			}
+		}
+		zoneEnd := span.End
+		if first >= 0 {
+			zoneEnd = ct[first].Start
+		}
+		subj := x.subjectOf(masked, span.Start, zoneEnd, mentions, ct)
+		cr := &clauseReading{span: span, subject: subj}
+		readings = append(readings, cr)
+
+		if scopeOf != nil && !x.startsPredicate(ct, first, subj, scopeOf) {
+			cr.content = true
+			if scopeOf.opinion {
+				noteContent(scopeOf, ct, subj)
+			}
+			continue
+		}
+		scopeOf = nil
+
+		actors := subj.codes
+		switch subj.kind {
+		case subjOmitted:
+			actors = lastParty
+			if actors == nil {
+				actors = inherited
+			}
+		case subjParty:
+			lastParty = subj.codes
+		}
+		cr.actors = actors
+
+		if first < 0 {
+			if subj.kind == subjPrediction || hasKind(ct, cAchievement) {
+				cr.reading, cr.rule = rWeakAppraisal, "achievement"
+				cr.cue = firstKind(ct, cAchievement)
+			}
+			continue
+		}
+		t := &ct[first]
+		cr.cue = t
+		if x.readHead(cr, ct, first, rs, masked, hospitality) {
+			scopeOf = cr
+		}
+		if t.Kind.has(cFrame) {
+			frame = true
+		}
+		x.readCoordinated(cr, ct, first)
+		if cr.opinion {
+			noteContent(cr, ct[first+1:], subject{})
+			for _, o := range ct[:first] {
+				noteContent(cr, []token{o}, subject{})
+			}
+		}
+	}
+	return x.resolve(rs, readings, frame, inherited)
+}
+
+// readHead reads a clause from its first predicate word and reports whether
+// that word governs the clauses after it.
+func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, masked []rune, hospitality bool) (scope bool) {
+	t := ct[first]
+	k := t.Kind
+	scope = k.has(cScope)
+	switch {
+	case cr.subject.kind == subjPrediction:
+		cr.reading, cr.rule = rWeakAppraisal, "prediction"
+	case k.has(cModal):
+		if cr.subject.kind == subjForeign {
+			if k.has(cFirm) {
+				cr.reading, cr.rule = rWeakAppraisal, "prediction"
+			} else {
+				cr.reading, cr.rule = rWeakPosition, "others"
+			}
+			return false
+		}
+		if strings.HasPrefix(t.Text, "致力") && !x.actionFollows(ct, first, masked) {
+			cr.reading, cr.rule = rPosition, "goal"
+			return false
+		}
+		cr.commit(strengthOf(k), &ct[first], "modal")
+		return k.has(cScope) // 希望 governs what is hoped
+	case k.has(cShould):
+		cr.reading, cr.rule = rPosition, "should"
+	case k.has(cStance | cWeakStance):
+		next := nextPredicate(ct, first, masked)
+		switch {
+		case next >= 0 && ct[next].Kind.has(cModal):
+			cr.commit(strengthOf(ct[next].Kind), &ct[next], "stance+modal")
+		case next >= 0 && ct[next].Kind.has(cShould):
+			cr.reading, cr.rule = rPosition, "stance+should"
+		case next >= 0 && ct[next].Kind.has(cSupport):
+			x.readSupport(cr, ct, next, masked)
+		case next >= 0 && ct[next].Kind.has(cAction):
+			cr.commit(entente.Soft, &ct[next], "stance+own action")
+		case k.has(cWeakStance):
+			cr.reading, cr.rule = rWeakPosition, "values"
+		default:
+			cr.reading, cr.rule = rPosition, "stance"
+		}
+	case k.has(cSupport):
+		x.readSupport(cr, ct, first, masked)
+	case k.has(cOpinion):
+		cr.opinion, cr.reading, cr.rule = true, rPosition, "opinion"
+		scope = true
+	case k.has(cPosition):
+		cr.reading, cr.rule = rPosition, "position"
+	case k.has(cThanks) && hospitality:
+		cr.reading, cr.rule = rNarrative, "thanks for hospitality"
+	case k.has(cAppraisal):
+		cr.reading, cr.rule = rAppraisal, "appraisal"
+	case k.has(cNarrative | cFrame):
+		cr.reading, cr.rule = rNarrative, "narrative"
+	case k.has(cCopula):
+		cr.reading, cr.rule = rWeakPosition, "copula"
+	case k.has(cAction):
+		switch {
+		case hasKindAfter(ct, first, cCopula):
+			cr.reading, cr.rule = rWeakPosition, "copula"
+		case t.End < len(masked) && masked[t.End] == '了':
+			cr.reading, cr.rule = rNarrative, "done"
+		case cr.subject.kind == subjForeign || len(cr.actors) == 0:
+			cr.reading = rNone
+		default:
+			cr.commit(entente.Soft, &ct[first], "own action")
+		}
+	}
+	return scope
+}
+
+// readSupport reads 支持 at ct[i]: support of the parties' own cooperation
+// or action is an undertaking; of another's effort, a principle or an
+// initiative, a position.
+func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []rune) {
+	after := ct[i].End
+	for after < len(masked) && isFillerRune(masked[after]) {
+		after++
+	}
+	if x.own.startsAt(masked, after) >= 0 {
+		cr.commit(entente.Soft, &ct[i], "support of own cooperation")
+		return
+	}
+	if next := nextPredicate(ct, i, masked); next >= 0 && ct[next].Start <= after+2 && ct[next].Kind.has(cAction) && !ct[next].Kind.has(cSupport) {
+		cr.commit(entente.Soft, &ct[next], "support of own action")
+		return
+	}
+	cr.reading, cr.rule = rPosition, "support"
+}
+
+// readCoordinated finds a modal joined to the head by 并, 和 or 、 (高度重视并愿
+// 加强, 欢迎和鼓励): the clause then undertakes.
+func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int) {
+	prevEnd := ct[first].End
+	joined := false
+	for i := first + 1; i < len(ct); i++ {
+		t := ct[i]
+		if t.Start != prevEnd {
+			if t.Start-prevEnd == 1 && !joined {
+				// 、 is not a cue word but joins verbs
+				joined = true
+			} else {
+				return
+			}
+		}
+		if t.Kind.has(cFiller) && !t.Kind.has(cPredicate) {
+			prevEnd = t.End
+			continue
+		}
+		if t.Kind.has(cModal) && cr.reading != rCommitment && !hasKindBefore(ct, i, cShould) {
+			cr.commit(strengthOf(t.Kind), &ct[i], "coordinated modal")
+			return
+		}
+		prevEnd = t.End
+		joined = false
+	}
+}
+
+func (cr *clauseReading) commit(s entente.Strength, t *token, rule string) {
+	cr.reading, cr.strength, cr.strCue, cr.rule = rCommitment, s, t, rule
+	if cr.cue == nil {
+		cr.cue = t
+	}
+}
+
+// startsPredicate reports whether a clause inside the scope of an earlier
+// verb makes a new statement of its own instead of continuing that verb's
+// object: a modal undertaking by the parties, or, with the subject left
+// out, a new verb of stance or appraisal.
+func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *clauseReading) bool {
+	if first < 0 {
+		return false
+	}
+	k := ct[first].Kind
+	switch subj.kind {
+	case subjPrediction, subjForeign:
+		return false
+	case subjParty:
+		if k.has(cModal) {
+			return true
+		}
+		return !owner.opinion && k.has(cPredicate&^cAction)
+	}
+	return k.has(cModal | cPosition | cOpinion | cStance | cWeakStance | cSupport | cShould | cAppraisal | cThanks | cNarrative | cFrame)
+}
+
+// noteContent records what an opinion's content says: an evaluation of
+// something achieved makes it an appraisal, a "should" a position.
+func noteContent(owner *clauseReading, ct []token, subj subject) {
+	if subj.kind == subjPrediction {
+		owner.hasAppraisal = true
+	}
+	for _, t := range ct {
+		if t.Kind.has(cShould) {
+			owner.hasShould = true
+		}
+		if t.Kind.has(cAppraisal | cAchievement) {
+			owner.hasAppraisal = true
+		}
+	}
+}
+
+// resolve turns clause readings into the sentence's labels.
+func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, inherited []string) sentenceReading {
+	var out sentenceReading
+	for _, cr := range readings {
+		if cr.opinion && cr.hasAppraisal && !cr.hasShould {
+			cr.reading, cr.rule = rAppraisal, "opinion on an achievement"
+		}
+		if cr.subject.kind == subjParty && out.subject == nil {
+			out.subject = cr.subject.codes
+		}
+	}
+	best := rNone
+	for _, cr := range readings {
+		if cr.reading > best {
+			best = cr.reading
+		}
+	}
+	if frame && best != rNarrative {
+		modal := false
+		for _, cr := range readings {
+			if cr.reading == rCommitment && cr.strCue != nil && cr.strCue.Kind.has(cFirm|cIntent) {
+				modal = true
+			}
+		}
+		if !modal {
+			best = rNarrative
+			for _, cr := range readings {
+				if cr.cue != nil && cr.cue.Kind.has(cFrame) {
+					cr.reading = rNarrative
+				}
+			}
+		}
+	}
+	switch best {
+	case rCommitment:
+		out.typ = entente.Commitment
+	case rPosition, rWeakPosition:
+		out.typ = entente.Position
+	case rAppraisal, rWeakAppraisal:
+		out.typ = entente.Appraisal
+	default:
+		out.typ = entente.Narrative
+	}
+
+	for _, cr := range readings {
+		cc := entente.ClauseCue{Start: cr.span.Start, End: cr.span.End, Actors: cr.actors}
+		if cr.content {
+			cc.Actors = nil
+		} else if t := cr.reading.sentenceType(); t != "" {
+			cc.Type, cc.Strength = t, cr.strength
+			if cr.cue != nil {
+				cc.Cue = cueOf(rs, cr.cue, cr.rule)
+			}
+		}
+		out.clauses = append(out.clauses, cc)
+	}
+
+	var winners []*clauseReading
+	for _, cr := range readings {
+		if cr.reading == best {
+			winners = append(winners, cr)
+		}
+	}
+	if len(winners) > 0 && winners[0].cue != nil {
+		out.typeCue = cueOf(rs, winners[0].cue, winners[0].rule)
+	}
+	switch out.typ {
+	case entente.Commitment:
+		for _, cr := range winners {
+			out.actors = union(out.actors, cr.actors)
+			if cr.strength.Rank() > out.strength.Rank() {
+				out.strength = cr.strength
+				out.strengthCue = cueOf(rs, cr.strCue, cr.rule)
+			}
+			if cr.subject.cue != nil {
+				out.actorCues = append(out.actorCues, *cr.subject.cue)
+			}
+		}
+		if len(out.actors) == 0 {
+			out.actors = union(inherited)
+		}
+	case entente.Narrative:
+	default:
+		for _, cr := range winners {
+			if len(cr.actors) > 0 {
+				out.actors = union(cr.actors)
+				if cr.subject.cue != nil {
+					out.actorCues = append(out.actorCues, *cr.subject.cue)
+				}
+				break
+			}
+		}
+		if out.actors == nil && out.subject != nil {
+			out.actors = union(out.subject)
+		}
+	}
+	return out
+}
+
+func (r reading) sentenceType() entente.SentenceType {
+	switch r {
+	case rCommitment:
+		return entente.Commitment
+	case rPosition, rWeakPosition:
+		return entente.Position
+	case rAppraisal, rWeakAppraisal:
+		return entente.Appraisal
+	case rNarrative:
+		return entente.Narrative
+	}
+	return ""
+}
+
+// subjectOf reads the subject of a clause from the text before its first
+// predicate: a party named there (not as the object of a preposition, not as
+// a modifier of a noun), a demonstrative that predicts, nothing at all, or
+// some other noun phrase.
+func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []token) subject {
+	for _, m := range ms {
+		if m.Start < start || m.End > end {
+			continue
+		}
+		if p := x.preposition.endsAt(masked, m.Start); p >= start {
+			continue
+		}
+		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 {
+			continue
+		}
+		return subject{kind: subjParty, codes: m.Codes, cue: &entente.PartyCue{
+			Party: strings.Join(m.Codes, ","),
+			Cue:   entente.Cue{Rule: "subject", Text: string(masked[m.Start:m.End]), Start: m.Start, End: m.End},
+		}}
+	}
+	covered := make([]bool, end-start)
+	for _, t := range ct {
+		if t.End > end || t.Start < start {
+			continue
+		}
+		if t.Kind.has(cPrediction) && !t.Kind.has(cPredicate) {
+			if onlyFillerBefore(masked, ct, start, t.Start) {
+				return subject{kind: subjPrediction}
+			}
+		}
+		if t.Kind.has(cFiller) {
+			for i := t.Start; i < t.End; i++ {
+				covered[i-start] = true
+			}
+		}
+	}
+	for i := start; i < end; i++ {
+		if !covered[i-start] && !isFillerRune(masked[i]) {
+			return subject{kind: subjForeign}
+		}
+	}
+	return subject{kind: subjOmitted}
+}
+
+func onlyFillerBefore(masked []rune, ct []token, start, at int) bool {
+	covered := map[int]bool{}
+	for _, t := range ct {
+		if t.Kind.has(cFiller) {
+			for i := t.Start; i < t.End; i++ {
+				covered[i] = true
+			}
+		}
+	}
+	for i := start; i < at; i++ {
+		if !covered[i] && !isFillerRune(masked[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// actionFollows reports whether an action verb follows ct[i] closely
+// (致力于促进…), as opposed to a goal noun (致力于人民幸福).
+func (x *Extractor) actionFollows(ct []token, i int, masked []rune) bool {
+	next := nextPredicate(ct, i, masked)
+	return next >= 0 && ct[next].Kind.has(cAction|cModal)
+}
+
+// nextPredicate returns the index of the predicate word right after ct[i],
+// with nothing between them but adverbs and connectives, or -1.
+func nextPredicate(ct []token, i int, masked []rune) int {
+	end := ct[i].End
+	for j := i + 1; j < len(ct); j++ {
+		gap := masked[end:ct[j].Start]
+		for _, r := range gap {
+			if !isFillerRune(r) {
+				return -1
+			}
+		}
+		if ct[j].Kind.has(cPredicate) {
+			return j
+		}
+		if !ct[j].Kind.has(cFiller) {
+			return -1
+		}
+		end = ct[j].End
+	}
+	return -1
+}
+
+// dropPrepositionalJiang removes 将 where it marks the object (将X作为Y).
+func dropPrepositionalJiang(ct []token) {
+	for i := range ct {
+		if ct[i].Text != "将" {
+			continue
+		}
+		for j := i + 1; j < len(ct); j++ {
+			if ct[j].Kind.has(cJiangObject) {
+				ct[i].Kind = 0
+				break
+			}
+		}
+	}
+}
+
+func strengthOf(k cueKind) entente.Strength {
+	switch {
+	case k.has(cFirm):
+		return entente.Firm
+	case k.has(cIntent):
+		return entente.Intent
+	}
+	return entente.Soft
+}
+
+func tokensIn(toks []token, s clauseSpan) []token {
+	var out []token
+	for _, t := range toks {
+		if t.Start >= s.Start && t.End <= s.End {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func hasKind(ct []token, k cueKind) bool { return firstKind(ct, k) != nil }
+
+func firstKind(ct []token, k cueKind) *token {
+	for i := range ct {
+		if ct[i].Kind.has(k) {
+			return &ct[i]
+		}
+	}
+	return nil
+}
+
+func hasKindAfter(ct []token, i int, k cueKind) bool { return hasKind(ct[i+1:], k) }
+
+func hasKindBefore(ct []token, i int, k cueKind) bool { return hasKind(ct[:i], k) }
+
+func cueOf(rs []rune, t *token, rule string) *entente.Cue {
+	if t == nil {
+		return nil
+	}
+	return &entente.Cue{Rule: rule, Text: string(rs[t.Start:t.End]), Start: t.Start, End: t.End}
+}

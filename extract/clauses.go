@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"unicode"
+)
+
+// clauseSpan is a clause of a sentence in rune offsets: the text between
+// two clause breaks (，；：) outside brackets and quotes.
+type clauseSpan struct{ Start, End int }
+
+// splitClauses cuts a sentence at ，；：, and at final punctuation, never
+// inside 《》, （）or quotation marks.
+func splitClauses(rs []rune) []clauseSpan {
+	var out []clauseSpan
+	depth, start := 0, 0
+	quote := false
+	for i, r := range rs {
+		switch r {
+		case '《', '（', '(', '「', '【':
+			depth++
+		case '》', '）', ')', '」', '】':
+			if depth > 0 {
+				depth--
+			}
+		case '“':
+			quote = true
+		case '”':
+			quote = false
+		case '，', '；', '：', ',', ';', ':', '。', '！', '？':
+			if depth == 0 && !quote {
+				if i > start {
+					out = append(out, clauseSpan{start, i})
+				}
+				start = i + 1
+			}
+		}
+	}
+	if start < len(rs) {
+		out = append(out, clauseSpan{start, len(rs)})
+	}
+	return out
+}
+
+// maskTitles hides the inside of 《》 (an instrument's title is not the
+// sentence's grammar: 《关于推动落实…》 undertakes nothing) behind a
+// placeholder of the same length, so that offsets stay true.
+func maskTitles(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	copy(out, rs)
+	depth := 0
+	for i, r := range rs {
+		switch r {
+		case '《':
+			depth++
+			continue
+		case '》':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 {
+			out[i] = '□'
+		}
+	}
+	return out
+}
+
+// isFillerRune is a rune that carries no content in a subject zone.
+func isFillerRune(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '\u3000' || r == '—'
+}

@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/entente/entente/lexicon"
+)
+
+// cueKind is a set of roles a word plays; a word can play several (感谢 is
+// an appraisal and a thanks, 宣布 a narrative and a frame).
+type cueKind uint32
+
+const (
+	cFirm cueKind = 1 << iota
+	cIntent
+	cSoft
+	cAction
+	cAdverb
+	cConnective
+	cPosition
+	cOpinion
+	cStance
+	cWeakStance
+	cSupport
+	cShould
+	cAppraisal
+	cThanks
+	cHospitality
+	cAchievement
+	cNarrative
+	cFrame
+	cCopula
+	cPrediction
+	cJiangObject
+	cNeutral
+	cScope
+)
+
+// the cue table section behind each role.
+var cueSections = []struct {
+	section string
+	kind    cueKind
+}{
+	{"firm", cFirm}, {"intent", cIntent}, {"soft", cSoft}, {"action", cAction},
+	{"adverb", cAdverb}, {"connective", cConnective}, {"position", cPosition},
+	{"opinion", cOpinion}, {"stance", cStance}, {"weak-stance", cWeakStance},
+	{"support", cSupport}, {"should", cShould}, {"appraisal", cAppraisal},
+	{"thanks", cThanks}, {"hospitality", cHospitality}, {"achievement", cAchievement},
+	{"narrative", cNarrative}, {"frame", cFrame}, {"copula", cCopula},
+	{"prediction", cPrediction}, {"jiang-object", cJiangObject}, {"neutral", cNeutral},
+	{"scope", cScope},
+}
+
+const (
+	cModal     = cFirm | cIntent | cSoft
+	cPredicate = cModal | cAction | cPosition | cOpinion | cStance | cWeakStance | cSupport | cShould |
+		cAppraisal | cThanks | cNarrative | cFrame | cCopula
+	cFiller = cAdverb | cConnective
+)
+
+// has reports whether k plays any of the roles in o.
+func (k cueKind) has(o cueKind) bool { return k&o != 0 }
+
+// cueMatcher finds the cue words of the sentence-level rules in one pass.
+type cueMatcher struct {
+	m     *lexicon.Matcher
+	kinds []cueKind // payload → roles
+}
+
+func newCueMatcher(t *lexicon.Table) (*cueMatcher, error) {
+	byWord := map[string]cueKind{}
+	var order []string
+	for _, s := range cueSections {
+		if !t.Has(s.section) {
+			return nil, fmt.Errorf("%s: missing section [%s]", t.Name, s.section)
+		}
+		for _, w := range t.Words(s.section) {
+			if _, ok := byWord[w]; !ok {
+				order = append(order, w)
+			}
+			byWord[w] |= s.kind
+		}
+	}
+	cm := &cueMatcher{m: lexicon.NewMatcher()}
+	for _, w := range order {
+		cm.m.Add(w, len(cm.kinds))
+		cm.kinds = append(cm.kinds, byWord[w])
+	}
+	return cm, nil
+}
+
+// token is a cue word found in a sentence, in rune offsets.
+type token struct {
+	Start, End int
+	Kind       cueKind
+	Text       string
+}
+
+func (cm *cueMatcher) scan(rs []rune) []token {
+	ms := cm.m.FindAll(rs)
+	out := make([]token, 0, len(ms))
+	for _, m := range ms {
+		k := cm.kinds[m.Payload]
+		if k == cNeutral {
+			continue
+		}
+		out = append(out, token{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Text: string(rs[m.Start:m.End])})
+	}
+	return out
+}
+
+// wordSet is a small matcher over one section, for checks at a position.
+type wordSet struct {
+	fwd, rev *lexicon.Matcher
+}
+
+func newWordSet(words []string) *wordSet {
+	ws := &wordSet{fwd: lexicon.NewMatcher(), rev: lexicon.NewMatcher()}
+	for _, w := range words {
+		ws.fwd.Add(w, 0)
+		ws.rev.AddReversed(w, 0)
+	}
+	return ws
+}
+
+// startsAt returns the end of the longest word starting at i, or -1.
+func (ws *wordSet) startsAt(rs []rune, i int) int {
+	end, _ := ws.fwd.LongestAt(rs, i)
+	return end
+}
+
+// endsAt returns the start of the longest word ending at i, or -1.
+func (ws *wordSet) endsAt(rs []rune, i int) int {
+	start, _ := ws.rev.SuffixAt(rs, i)
+	return start
+}

@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
+
+// entityRules find named mechanisms (standing bodies, dialogues, cooperation
+// mechanisms) and projects (facilities, programmes, corridors, works). A
+// name is read backwards from the word that ends it (委员会, 工作组, 监测站,
+// 项目) to the verb, preposition or punctuation before it, or taken from a
+// list "A、B、C等机制". Generic ones (相关对话机制, a training centre) are
+// left out: a generic head needs a proper part in its name.
+type entityRules struct {
+	mechSuffix, projStrong, projWeak *lexicon.Matcher
+	stops, generic                   *wordSet
+	notMechanism                     map[string]bool
+	listHeads                        *lexicon.Matcher
+	headKinds                        []string
+	joint                            *wordSet
+	proper                           func(string) bool
+}
+
+func newEntityRules(t *lexicon.Table) *entityRules {
+	er := &entityRules{
+		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(),
+		stops:   newWordSet(t.Words("entity-stop")),
+		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
+		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")),
+	}
+	for _, w := range t.Words("mechanism-suffix") {
+		er.mechSuffix.AddReversed(w, 0)
+	}
+	for _, w := range t.Words("project-strong") {
+		er.projStrong.AddReversed(w, 0)
+	}
+	for _, w := range t.Words("project-weak") {
+		er.projWeak.AddReversed(w, 0)
+	}
+	for _, w := range t.Words("not-mechanism") {
+		er.notMechanism[w] = true
+	}
+	for _, e := range t.Entries("list-head") {
+		if e.Value == "mechanism" || e.Value == "project" {
+			er.listHeads.Add(e.Text, len(er.headKinds))
+			er.headKinds = append(er.headKinds, e.Value)
+		}
+	}
+	return er
+}
+
+// find returns the mechanisms and projects named in a sentence. stopAt marks
+// the positions where a cue word ends: a name never reaches back past one.
+func (er *entityRules) find(rs []rune, stopAt map[int]bool) (mechs, projs []string) {
+	masked := maskTitles(rs)
+	add := func(list *[]string, name string) {
+		for _, n := range *list {
+			if n == name || strings.Contains(n, name) {
+				return
+			}
+		}
+		*list = append(*list, name)
+	}
+	// A、B、C等机制 / 等两国发展项目
+	for i, r := range masked {
+		if r != '等' {
+			continue
+		}
+		k := i + 1
+		if e := er.joint.startsAt(masked, k); e >= 0 {
+			k = e
+		}
+		end, p := er.listHeads.LongestAt(masked, k)
+		if end < 0 {
+			continue
+		}
+		items := er.listBefore(masked, i, stopAt)
+		if len(items) < 2 {
+			continue
+		}
+		for _, it := range items {
+			if er.headKinds[p] == "mechanism" {
+				add(&mechs, it)
+			} else {
+				add(&projs, it)
+			}
+		}
+	}
+	for end := len(masked); end > 0; end-- {
+		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
+			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.isMechanism(name, s, masked) {
+				add(&mechs, name)
+			}
+		}
+		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 && true {
+			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" {
+				add(&projs, name)
+			}
+			continue
+		}
+		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 && true {
+			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.proper(strings.TrimSuffix(name, string(masked[s:end]))) {
+				add(&projs, name)
+			}
+		}
+	}
+	return mechs, projs
+}
+
+// innerSuffix reports whether the head word at [s, end) is a bare 机制 right
+// after another head (工作组机制, 联委会机制): the name then ends at that head.
+func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
+	if string(rs[s:end]) != "机制" {
+		return false
+	}
+	inner, _ := er.mechSuffix.SuffixAt(rs, s)
+	return inner >= 0
+}
+
+// nameEndingAt reads the name whose head word spans [s, end).
+func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt map[int]bool) string {
+	i := s
+	for i > 0 && end-i < 24 {
+		r := rs[i-1]
+		if stopAt[i] || r == '□' || r == '》' || r == '次' || r == '届' {
+			break
+		}
+		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
+			break
+		}
+		if st := er.stops.endsAt(rs, i); st >= 0 {
+			break
+		}
+		i--
+	}
+	if i == s {
+		return ""
+	}
+	if e := er.joint.startsAt(rs, i); e >= 0 && e < s {
+		i = e // 两国企业家互访机制: the parties are not part of the name
+	}
+	if er.generic.startsAt(rs, i) >= 0 {
+		return ""
+	}
+	name := strings.Trim(string(rs[i:end]), "—-－ ")
+	if len([]rune(name)) <= len([]rune(string(rs[s:end])))+1 {
+		return ""
+	}
+	return name
+}
+
+// isMechanism rejects international organisations, fora and generic
+// dialogues, and asks a generic head to have a proper part.
+func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
+	if er.notMechanism[name] {
+		return false
+	}
+	for n := range er.notMechanism {
+		if strings.HasPrefix(name, n) && len(n) > 3 && !strings.HasSuffix(n, "机制") && !strings.HasSuffix(n, "对话") {
+			return false
+		}
+	}
+	return er.proper(name) || strings.ContainsAny(name, "级") || strings.Contains(name, "战略") ||
+		strings.Contains(name, "双边") || strings.Contains(name, "政府间") || strings.Contains(name, "混合") ||
+		strings.Contains(name, "企业家") || strings.HasSuffix(name, "委员会") || strings.HasSuffix(name, "联委会") ||
+		strings.HasSuffix(name, "工作组") || strings.HasSuffix(name, "混委会")
+}
+
+// listBefore returns the items of "A、B和C" that end at position end.
+func (er *entityRules) listBefore(rs []rune, end int, stopAt map[int]bool) []string {
+	start := end
+	for start > 0 && end-start < 120 {
+		r := rs[start-1]
+		if r == '，' || r == '。' || r == '；' || r == '：' || r == '□' || r == '》' || stopAt[start] {
+			break
+		}
+		if st := er.stops.endsAt(rs, start); st >= 0 && r != '和' && r != '及' {
+			break
+		}
+		start--
+	}
+	var items []string
+	for _, it := range strings.FieldsFunc(string(rs[start:end]), func(r rune) bool { return r == '、' }) {
+		it = strings.TrimSpace(it)
+		if len([]rune(it)) >= 3 && er.generic.startsAt([]rune(it), 0) < 0 {
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// entityCollector gathers the document's entities across sentences.
+type entityCollector struct {
+	mechs, projs *namedList
+}
+
+type namedList struct {
+	order []string
+	by    map[string]*entente.Entity
+}
+
+func newEntityCollector() *entityCollector {
+	return &entityCollector{mechs: &namedList{by: map[string]*entente.Entity{}}, projs: &namedList{by: map[string]*entente.Entity{}}}
+}
+
+func (nl *namedList) add(name, id string) {
+	e, ok := nl.by[name]
+	if !ok {
+		e = &entente.Entity{Name: name}
+		nl.by[name] = e
+		nl.order = append(nl.order, name)
+	}
+	e.Sentences = append(e.Sentences, id)
+}
+
+func (nl *namedList) list() []entente.Entity {
+	out := make([]entente.Entity, 0, len(nl.order))
+	for _, n := range nl.order {
+		out = append(out, *nl.by[n])
+	}
+	return out
+}
+
+func (ec *entityCollector) add(x *Extractor, id string, rs []rune) (mechs, projs []string) {
+	stopAt := map[int]bool{}
+	for _, t := range x.cues.scan(maskTitles(rs)) {
+		if t.Kind.has(cPredicate&^cAction) && !t.Kind.has(cNeutral) {
+			stopAt[t.End] = true
+		}
+	}
+	mechs, projs = x.entities.find(rs, stopAt)
+	for _, m := range mechs {
+		ec.mechs.add(m, id)
+	}
+	for _, p := range projs {
+		ec.projs.add(p, id)
+	}
+	if mechs == nil {
+		mechs = []string{}
+	}
+	if projs == nil {
+		projs = []string{}
+	}
+	return mechs, projs
+}
+
+func (ec *entityCollector) list() (mechs, projs []entente.Entity) {
+	return ec.mechs.list(), ec.projs.list()
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/entente/entente/lexicon"
+)
+
+// countryIndex finds any country's name in a text: how the document's
+// parties are recognised from its title and signature block.
+type countryIndex struct {
+	m      *lexicon.Matcher
+	codes  []string // payload → code
+	short  map[string][]string
+	names  map[string][]string // code → zh names
+	shorts map[string]bool     // every one-character short form
+}
+
+func newCountryIndex(cs *lexicon.Countries) *countryIndex {
+	ci := &countryIndex{m: lexicon.NewMatcher(), short: map[string][]string{}, names: map[string][]string{}, shorts: map[string]bool{}}
+	for _, c := range cs.List {
+		for _, n := range c.Names["zh"] {
+			ci.m.Add(n, len(ci.codes))
+			ci.codes = append(ci.codes, c.Code)
+		}
+		ci.names[c.Code] = c.Names["zh"]
+		for _, s := range c.Names["zh-short"] {
+			ci.short[c.Code] = append(ci.short[c.Code], s)
+			if len([]rune(s)) == 1 {
+				ci.shorts[s] = true
+			}
+		}
+	}
+	return ci
+}
+
+// find returns the codes of the countries named in s, in order of first
+// mention, each once.
+func (ci *countryIndex) find(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range ci.m.FindAll([]rune(s)) {
+		c := ci.codes[m.Payload]
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// partyIndex finds the document's parties in its sentences: their names,
+// their party forms (塞方), pairs of short forms (中塞) and the joint words
+// (双方, 两国) that mean all parties. A short form resolves only against the
+// document's parties, so 阿方 is the UAE in a China–UAE statement and
+// Argentina in a China–Argentina one.
+type partyIndex struct {
+	all  []string
+	m    *lexicon.Matcher
+	sets [][]string
+}
+
+func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
+	pi := &partyIndex{all: codes, m: lexicon.NewMatcher()}
+	add := func(term string, set []string) {
+		pi.m.Add(term, len(pi.sets))
+		pi.sets = append(pi.sets, set)
+	}
+	for _, w := range x.table.Words("party-joint") {
+		add(w, codes)
+	}
+	suffixes := x.table.Words("party-suffix")
+	var shorts []string
+	for _, c := range codes {
+		one := []string{c}
+		for _, n := range x.countries.names[c] {
+			add(n, one)
+		}
+		for _, s := range x.countries.short[c] {
+			shorts = append(shorts, s)
+			for _, suf := range suffixes {
+				add(s+suf, one)
+			}
+		}
+	}
+	if len(codes) > 1 {
+		for _, a := range shorts {
+			for _, b := range shorts {
+				if a == b {
+					continue
+				}
+				add(a+b, codes)
+				for _, j := range x.table.Words("party-joint") {
+					add(a+b+j, codes)
+				}
+			}
+		}
+	}
+	return pi
+}
+
+// mention is a party named in a sentence.
+type mention struct {
+	Start, End int
+	Codes      []string
+}
+
+func (pi *partyIndex) scan(rs []rune) []mention {
+	var out []mention
+	for _, m := range pi.m.FindAll(rs) {
+		out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.sets[m.Payload]})
+	}
+	return out
+}
+
+// union returns the sorted union of code lists.
+func union(sets ...[]string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range sets {
+		for _, c := range s {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// documentParties recognises the parties from the title (the part that
+// names them, before 关于) and the signatories' offices.
+func (x *Extractor) documentParties(title string, offices []string) []string {
+	head := title
+	if i := strings.Index(head, "关于"); i > 0 {
+		head = head[:i]
+	}
+	found := x.countries.find(head)
+	for _, o := range offices {
+		found = append(found, x.countries.find(o)...)
+	}
+	return union(found)
+}
+
+func (ci *countryIndex) isShort(s string) bool { return ci.shorts[s] }

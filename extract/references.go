@@ -1,0 +1,284 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
+
+// referenceRules find the instruments a sentence cites: titles in 《》, and
+// titles cited without brackets that end in an instrument word (联合国宪章,
+// 全球发展倡议, 第1244号决议) or that a quoted name followed by a plan word
+// gives (“塞尔维亚2027”等发展规划).
+type referenceRules struct {
+	kinds      *lexicon.Matcher // reversed title endings → kind
+	kindNames  []string
+	suffixes   *lexicon.Matcher // reversed unbracketed endings
+	stops      *wordSet
+	listHeads  map[string]string
+	headsMatch *lexicon.Matcher
+	headNames  []string
+}
+
+func newReferenceRules(t *lexicon.Table) *referenceRules {
+	rr := &referenceRules{kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
+		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher()}
+	for _, e := range t.Entries("reference-kind") {
+		rr.kinds.AddReversed(e.Text, len(rr.kindNames))
+		rr.kindNames = append(rr.kindNames, e.Value)
+	}
+	for i, w := range t.Words("unbracketed-suffix") {
+		rr.suffixes.AddReversed(w, i)
+	}
+	for _, e := range t.Entries("list-head") {
+		if e.Value == "plan" || e.Value == "initiative" {
+			rr.headsMatch.Add(e.Text, len(rr.headNames))
+			rr.headNames = append(rr.headNames, e.Value)
+		}
+	}
+	return rr
+}
+
+// kindOf reads an instrument's kind from the end of its title, after any
+// trailing bracket such as （2023-2025）.
+func (rr *referenceRules) kindOf(title string) entente.ReferenceKind {
+	rs := []rune(strings.TrimSpace(title))
+	for len(rs) > 0 && (rs[len(rs)-1] == '）' || rs[len(rs)-1] == ')') {
+		open := lastIndexRune(rs, '（', '(')
+		if open <= 0 {
+			break
+		}
+		rs = rs[:open]
+	}
+	if start, p := rr.kinds.SuffixAt(rs, len(rs)); start >= 0 {
+		return entente.ReferenceKind(rr.kindNames[p])
+	}
+	return entente.RefOther
+}
+
+func lastIndexRune(rs []rune, a, b rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i] == a || rs[i] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// citation is one instrument cited in a sentence.
+type citation struct {
+	title     string
+	bracketed bool
+	kind      entente.ReferenceKind
+	year      int
+}
+
+// find returns the citations of a sentence in order.
+func (rr *referenceRules) find(rs []rune) []citation {
+	var out []citation
+	// 《…》, nesting allowed
+	prevEnd, prevYear := -1, 0
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '《' {
+			continue
+		}
+		depth, j := 0, i
+		for ; j < len(rs); j++ {
+			if rs[j] == '《' {
+				depth++
+			} else if rs[j] == '》' {
+				depth--
+				if depth == 0 {
+					break
+				}
+			}
+		}
+		if j >= len(rs) {
+			break
+		}
+		title := squeezeTitle(string(rs[i+1 : j]))
+		if title != "" {
+			year := yearBefore(rs, i)
+			if year == 0 && prevEnd >= 0 && isJoiner(string(rs[prevEnd:i])) {
+				year = prevYear
+			}
+			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year})
+			prevEnd, prevYear = j+1, year
+		}
+		i = j
+	}
+	masked := maskTitles(rs)
+	// unbracketed: read back from an instrument word
+	for end := 1; end <= len(masked); end++ {
+		start, _ := rr.suffixes.SuffixAt(masked, end)
+		if start < 0 || (end < len(masked) && masked[end] == '》') {
+			continue
+		}
+		name := rr.nameBefore(masked, start)
+		if name == "" {
+			continue
+		}
+		title := name + string(masked[start:end])
+		out = append(out, citation{title: title, kind: rr.kindOf(title), year: yearBefore(masked, end-len([]rune(title)))})
+	}
+	// “name”等发展规划
+	for i := 0; i < len(masked); i++ {
+		if masked[i] != '“' {
+			continue
+		}
+		j := i + 1
+		for j < len(masked) && masked[j] != '”' {
+			j++
+		}
+		if j >= len(masked) {
+			break
+		}
+		k := j + 1
+		if k < len(masked) && masked[k] == '等' {
+			k++
+		}
+		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && masked[j+1] == '等' {
+			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p])})
+		}
+		i = j
+	}
+	return out
+}
+
+// nameBefore reads a name backwards from position end, up to a stop word,
+// punctuation (quotation marks and hyphens belong to names) or 20 runes.
+func (rr *referenceRules) nameBefore(rs []rune, end int) string {
+	i := end
+	quote := false
+	for i > 0 && end-i < 20 {
+		r := rs[i-1]
+		if r == '”' {
+			quote = true
+		} else if r == '“' {
+			quote = false
+			i--
+			continue
+		}
+		if !quote {
+			if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' {
+				break
+			}
+			if s := rr.stops.endsAt(rs, i); s >= 0 {
+				break
+			}
+			if r == '□' || r == '》' {
+				break
+			}
+		}
+		i--
+	}
+	name := strings.TrimLeft(string(rs[i:end]), "—-－")
+	if len([]rune(name)) < 3 {
+		return ""
+	}
+	return name
+}
+
+// yearBefore reads the year of signing written just before a citation:
+// 2016年《…》, 2022年签署的《…》, 2023年10月在北京签署的《…》.
+func yearBefore(rs []rune, at int) int {
+	lo := at - 24
+	if lo < 0 {
+		lo = 0
+	}
+	for i := at - 1; i >= lo; i-- {
+		switch rs[i] {
+		case '，', '。', '；', '》', ',':
+			return 0
+		case '年':
+			if i >= 4 {
+				if y, ok := atoiRunes(rs[i-4 : i]); ok && y >= 1900 && y <= 2200 && (i < 5 || !isDigitRune(rs[i-5])) {
+					return y
+				}
+			}
+		}
+	}
+	return 0
+}
+
+func atoiRunes(rs []rune) (int, bool) {
+	n := 0
+	for _, r := range rs {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			n = n*10 + int(r-'０')
+		default:
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+func isJoiner(s string) bool {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "和", "、", "及", "以及", "与", "，", "或":
+		return true
+	}
+	return false
+}
+
+func squeezeTitle(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if !isFillerRune(r) || !strings.ContainsRune(" \t\n\u3000", r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// referenceCollector gathers the document's references across sentences.
+type referenceCollector struct {
+	order []string
+	byKey map[string]*entente.Reference
+}
+
+func newReferenceCollector() *referenceCollector {
+	return &referenceCollector{byKey: map[string]*entente.Reference{}}
+}
+
+// add records a sentence's citations and returns their titles.
+func (rc *referenceCollector) add(rr *referenceRules, id string, rs []rune) []string {
+	titles := []string{}
+	seen := map[string]bool{}
+	for _, c := range rr.find(rs) {
+		key := c.title
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		titles = append(titles, c.title)
+		r, ok := rc.byKey[key]
+		if !ok {
+			r = &entente.Reference{Title: c.title, Bracketed: c.bracketed, Kind: c.kind}
+			rc.byKey[key] = r
+			rc.order = append(rc.order, key)
+		}
+		if c.bracketed {
+			r.Bracketed = true
+		}
+		if r.Year == nil && c.year != 0 {
+			y := c.year
+			r.Year = &y
+		}
+		r.Sentences = append(r.Sentences, id)
+	}
+	return titles
+}
+
+func (rc *referenceCollector) list() []entente.Reference {
+	out := make([]entente.Reference, 0, len(rc.order))
+	for _, k := range rc.order {
+		out = append(out, *rc.byKey[k])
+	}
+	return out
+}
