@@ -18,6 +18,9 @@ type areaMatcher struct {
 	dflt  []string
 }
 
+// noArea marks a word that contains an area keyword but is not about it.
+const noArea = "none"
+
 type areaWord struct {
 	area string
 	weak bool
@@ -45,6 +48,9 @@ func (am *areaMatcher) find(rs []rune) ([]string, []entente.AreaCue) {
 	var strong, weak []entente.AreaCue
 	for _, m := range am.m.FindAll(rs) {
 		w := am.words[m.Payload]
+		if w.area == noArea {
+			continue // a word that shields a keyword inside it (健康发展)
+		}
 		c := entente.AreaCue{Area: w.area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
 		if w.weak {
 			c.Rule = "area (weak)"

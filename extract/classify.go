@@ -85,7 +85,8 @@ func (x *Extractor) classify(rs []rune, pi *partyIndex, inherited []string) sent
 	)
 	for _, span := range splitClauses(masked) {
 		ct := tokensIn(toks, span)
-		dropPrepositionalJiang(ct)
+		dropPrepositionalJiang(ct, masked, mentions)
+		dropInvitation(ct)
 		first := -1
 		for i, t := range ct {
 			if t.Kind.has(cPredicate) {
@@ -93,6 +94,7 @@ func (x *Extractor) classify(rs []rune, pi *partyIndex, inherited []string) sent
 				break
 			}
 		}
+		first = x.skipPrepositionalAction(ct, first, masked, span.Start)
 		zoneEnd := span.End
 		if first >= 0 {
 			zoneEnd = ct[first].Start
@@ -131,13 +133,16 @@ func (x *Extractor) classify(rs []rune, pi *partyIndex, inherited []string) sent
 		}
 		t := &ct[first]
 		cr.cue = t
-		if x.readHead(cr, ct, first, rs, masked, hospitality) {
+		scope := x.readHead(cr, ct, first, rs, masked, hospitality)
+		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
+			scope = true
+		}
+		if scope {
 			scopeOf = cr
 		}
 		if t.Kind.has(cFrame) {
 			frame = true
 		}
-		x.readCoordinated(cr, ct, first)
 		if cr.opinion {
 			noteContent(cr, ct[first+1:], subject{})
 			for _, o := range ct[:first] {
@@ -177,6 +182,8 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 	case k.has(cStance | cWeakStance):
 		next := nextPredicate(ct, first, masked)
 		switch {
+		case first+1 < len(ct) && ct[first+1].Kind.has(cUndertaking) && ct[first+1].Start == t.End:
+			cr.commit(entente.Soft, &ct[first+1], "stance+own action")
 		case next >= 0 && ct[next].Kind.has(cModal):
 			cr.commit(strengthOf(ct[next].Kind), &ct[next], "stance+modal")
 		case next >= 0 && ct[next].Kind.has(cShould):
@@ -213,6 +220,8 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.reading, cr.rule = rNarrative, "done"
 		case cr.subject.kind == subjForeign || len(cr.actors) == 0:
 			cr.reading = rNone
+		case startsWithDate(rs):
+			cr.reading, cr.rule = rNarrative, "dated event"
 		default:
 			cr.commit(entente.Soft, &ct[first], "own action")
 		}
@@ -239,32 +248,42 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 	cr.reading, cr.rule = rPosition, "support"
 }
 
-// readCoordinated finds a modal joined to the head by 并, 和 or 、 (高度重视并愿
-// 加强, 欢迎和鼓励): the clause then undertakes.
-func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int) {
+// readCoordinated reads the verbs joined to the head by 并, 和, 及 or 、
+// (高度重视并愿加强, 欢迎和鼓励, 赞赏并支持): the clause takes the strongest
+// reading among them. It reports whether one of them governs what follows.
+func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs, masked []rune, hospitality bool) (scope bool) {
 	prevEnd := ct[first].End
 	joined := false
 	for i := first + 1; i < len(ct); i++ {
 		t := ct[i]
-		if t.Start != prevEnd {
-			if t.Start-prevEnd == 1 && !joined {
-				// 、 is not a cue word but joins verbs
-				joined = true
-			} else {
-				return
-			}
+		gap := masked[prevEnd:t.Start]
+		if len(gap) > 0 && !(len(gap) == 1 && gap[0] == '、') {
+			return scope
+		}
+		if len(gap) == 1 {
+			joined = true
+		}
+		if t.Kind.has(cConnective) && !t.Kind.has(cPredicate) {
+			joined = true
+			prevEnd = t.End
+			continue
 		}
 		if t.Kind.has(cFiller) && !t.Kind.has(cPredicate) {
 			prevEnd = t.End
 			continue
 		}
-		if t.Kind.has(cModal) && cr.reading != rCommitment && !hasKindBefore(ct, i, cShould) {
-			cr.commit(strengthOf(t.Kind), &ct[i], "coordinated modal")
-			return
+		if !joined || hasKindBefore(ct, i, cShould) {
+			return scope
 		}
-		prevEnd = t.End
-		joined = false
+		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i]}
+		s := x.readHead(alt, ct, i, rs, masked, hospitality)
+		if alt.reading > cr.reading {
+			cr.reading, cr.strength, cr.strCue, cr.rule, cr.cue, cr.opinion = alt.reading, alt.strength, alt.strCue, "coordinated "+alt.rule, alt.cue, alt.opinion
+		}
+		scope = scope || s
+		prevEnd, joined = t.End, false
 	}
+	return scope
 }
 
 func (cr *clauseReading) commit(s entente.Strength, t *token, rule string) {
@@ -291,6 +310,9 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 			return true
 		}
 		return !owner.opinion && k.has(cPredicate&^cAction)
+	}
+	if k.has(cFirmVerb) {
+		return false // 确保… inside 呼吁… is what is called for
 	}
 	return k.has(cModal | cPosition | cOpinion | cStance | cWeakStance | cSupport | cShould | cAppraisal | cThanks | cNarrative | cFrame)
 }
@@ -430,7 +452,7 @@ func (r reading) sentenceType() entente.SentenceType {
 // some other noun phrase.
 func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []token) subject {
 	for _, m := range ms {
-		if m.Start < start || m.End > end {
+		if m.Start < start || m.Start >= end {
 			continue
 		}
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
@@ -514,19 +536,69 @@ func nextPredicate(ct []token, i int, masked []rune) int {
 	return -1
 }
 
-// dropPrepositionalJiang removes 将 where it marks the object (将X作为Y).
-func dropPrepositionalJiang(ct []token) {
+// dropPrepositionalJiang removes 将 where it marks the object (将X作为Y,
+// 将两国关系提升为…), keeping it where a co-actor follows (将同中方…), which
+// is the modal "will".
+func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
 	for i := range ct {
 		if ct[i].Text != "将" {
 			continue
 		}
+		if e := ct[i].End; e < len(masked) && (masked[e] == '同' || masked[e] == '与' || masked[e] == '和') {
+			continue
+		}
 		for j := i + 1; j < len(ct); j++ {
+			if ct[j].Kind.has(cModal) {
+				break
+			}
 			if ct[j].Kind.has(cJiangObject) {
 				ct[i].Kind = 0
 				break
 			}
 		}
 	}
+}
+
+// dropInvitation removes 应 in 应X邀请 ("at X's invitation"): not "should".
+func dropInvitation(ct []token) {
+	for i := range ct {
+		if ct[i].Text != "应" {
+			continue
+		}
+		for j := i + 1; j < len(ct); j++ {
+			if ct[j].Kind.has(cHospitality) && ct[j].Text == "邀请" {
+				ct[i].Kind = 0
+				break
+			}
+		}
+	}
+}
+
+// skipPrepositionalAction skips an action verb inside a prepositional phrase
+// (双方对两国关系高水平发展表示满意) when a verb of stance, appraisal or
+// narrative follows in the clause: that verb is the predicate.
+func (x *Extractor) skipPrepositionalAction(ct []token, first int, masked []rune, start int) int {
+	if first < 0 || ct[first].Kind.has(cPredicate&^cAction) {
+		return first
+	}
+	prep := false
+	for _, r := range masked[start:ct[first].Start] {
+		if r == '对' || r == '就' {
+			prep = true
+		}
+	}
+	if !prep {
+		return first
+	}
+	for j := first + 1; j < len(ct); j++ {
+		if ct[j].Kind.has(cModal) {
+			return first
+		}
+		if ct[j].Kind.has(cPredicate &^ cAction) {
+			return j
+		}
+	}
+	return first
 }
 
 func strengthOf(k cueKind) entente.Strength {
@@ -569,4 +641,14 @@ func cueOf(rs []rune, t *token, rule string) *entente.Cue {
 		return nil
 	}
 	return &entente.Cue{Rule: rule, Text: string(rs[t.Start:t.End]), Start: t.Start, End: t.End}
+}
+
+// startsWithDate reports whether a sentence opens with a date (2023年，…):
+// what it then tells without a modal is an event, not an undertaking.
+func startsWithDate(rs []rune) bool {
+	i := 0
+	for i < len(rs) && isDigitRune(rs[i]) {
+		i++
+	}
+	return i >= 2 && i < len(rs) && rs[i] == '年'
 }

@@ -34,6 +34,8 @@ const (
 	cJiangObject
 	cNeutral
 	cScope
+	cFirmVerb
+	cUndertaking
 )
 
 // the cue table section behind each role.
@@ -48,14 +50,14 @@ var cueSections = []struct {
 	{"thanks", cThanks}, {"hospitality", cHospitality}, {"achievement", cAchievement},
 	{"narrative", cNarrative}, {"frame", cFrame}, {"copula", cCopula},
 	{"prediction", cPrediction}, {"jiang-object", cJiangObject}, {"neutral", cNeutral},
-	{"scope", cScope},
+	{"scope", cScope}, {"firm-verb", cFirmVerb}, {"undertaking-adverb", cUndertaking},
 }
 
 const (
 	cModal     = cFirm | cIntent | cSoft
 	cPredicate = cModal | cAction | cPosition | cOpinion | cStance | cWeakStance | cSupport | cShould |
 		cAppraisal | cThanks | cNarrative | cFrame | cCopula
-	cFiller = cAdverb | cConnective
+	cFiller = cAdverb | cConnective | cUndertaking
 )
 
 // has reports whether k plays any of the roles in o.

@@ -147,28 +147,8 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 			inherited = out.Document.Parties
 		}
 		rs := []rune(ls.Text)
-		r := x.classify(rs, pi, inherited)
-		s := entente.Sentence{
-			ID: id, Section: ls.Section, Marker: ls.Marker, Paragraph: ls.Paragraph, Text: ls.Text,
-			Type: r.typ, Actors: r.actors, Strength: r.strength,
-			Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
-		}
-		if s.Actors == nil {
-			s.Actors = []string{}
-		}
-		if s.Type == entente.Narrative {
-			s.Actors = []string{}
-		}
-		s.Evidence = entente.Evidence{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
-		if s.Type != entente.Narrative {
-			s.Areas, s.Evidence.Areas = x.areas.find(rs)
-		}
-		if s.Type == entente.Commitment {
-			if d := x.deadline(rs); d != nil {
-				s.Deadline = &d.Text
-				s.Evidence.Deadline = d
-			}
-		}
+		s, r := x.label(rs, pi, inherited)
+		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, rs)
 		s.Mechanisms, s.Projects = ents.add(x, id, rs)
 		out.Sentences = append(out.Sentences, s)
@@ -190,6 +170,30 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 	out.References = refs.list()
 	out.Mechanisms, out.Projects = ents.list()
 	return out
+}
+
+// label reads one sentence: its type, actors, strength, areas and deadline,
+// with their evidence.
+func (x *Extractor) label(rs []rune, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading) {
+	r := x.classify(rs, pi, inherited)
+	s := entente.Sentence{
+		Text: string(rs), Type: r.typ, Actors: r.actors, Strength: r.strength,
+		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
+	}
+	if s.Actors == nil || s.Type == entente.Narrative {
+		s.Actors = []string{}
+	}
+	s.Evidence = entente.Evidence{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
+	if s.Type != entente.Narrative {
+		s.Areas, s.Evidence.Areas = x.areas.find(rs)
+	}
+	if s.Type == entente.Commitment {
+		if d := x.deadline(rs); d != nil {
+			s.Deadline = &d.Text
+			s.Evidence.Deadline = d
+		}
+	}
+	return s, r
 }
 
 // document fills in the metadata.
