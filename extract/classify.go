@@ -192,6 +192,11 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			x.readSupport(cr, ct, next, masked)
 		case next >= 0 && ct[next].Kind.has(cAction):
 			cr.commit(entente.Soft, &ct[next], "stance+own action")
+		case next >= 0 && ct[next].Kind.has(cAppraisal|cThanks|cNarrative|cPosition|cOpinion):
+			// 表示感谢, 表示欢迎, 表示反对: the verb after the light verb decides
+			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next]}
+			scope = x.readHead(alt, ct, next, rs, masked, hospitality) || scope
+			cr.reading, cr.rule, cr.cue, cr.opinion = alt.reading, "stance+"+alt.rule, alt.cue, alt.opinion
 		case k.has(cWeakStance):
 			cr.reading, cr.rule = rWeakPosition, "values"
 		default:
@@ -428,6 +433,10 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 		if out.actors == nil && out.subject != nil {
 			out.actors = union(out.subject)
 		}
+		if out.actors == nil {
+			// a view in a joint text with no party named is the text's own
+			out.actors = union(inherited)
+		}
 	}
 	return out
 }
@@ -552,7 +561,7 @@ func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
 				break
 			}
 			if ct[j].Kind.has(cJiangObject) {
-				ct[i].Kind = 0
+				ct[i].Kind = cConnective // a function word, like 把
 				break
 			}
 		}

@@ -139,10 +139,14 @@ func (p *parser) parse() *Layout {
 			continue
 		}
 		flush()
-		if news := p.newsDateline(text); news != "" && news == text {
-			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: text, Line: l.no})
-			p.out.NewsDateline = text
-			continue
+		if news := p.newsDateline(text); news != "" {
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: news, Line: l.no})
+			p.out.NewsDateline = news
+			text = trimLead(text[len(news):])
+			if text == "" {
+				continue
+			}
+			m, hasMarker = readMarker(text)
 		}
 		if hasMarker && m.Style == top && m.Style != numNone {
 			section = m.id()
@@ -389,11 +393,15 @@ func (p *parser) readTail(tail []line) {
 			}
 		default:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleSignature, Text: t, Line: l.no})
-			fields := strings.FieldsFunc(t, isSpace)
-			if p.isOfficeLine(t) {
-				offices = append(offices, fields...)
-			} else {
-				names = append(names, fields...)
+			// A field is an office (中华人民共和国主席) or a name (习近平):
+			// the block may set them in columns, in alternating lines, or
+			// side by side on one line.
+			for _, f := range strings.FieldsFunc(t, isSpace) {
+				if p.isOfficeLine(f) {
+					offices = append(offices, f)
+				} else {
+					names = append(names, f)
+				}
 			}
 		}
 	}

@@ -58,8 +58,8 @@ func joinLines(a, b string) string {
 	if isCJK(ar) || isCJK(br) {
 		return a + b
 	}
-	if ar == '-' && len(a) > 1 { // a word hyphenated at the line end
-		return a[:len(a)-1] + b
+	if ar == '-' { // a hyphenated word broken at the line end keeps its hyphen
+		return a + b
 	}
 	return a + " " + b
 }

@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// TestRules holds one case per rule of the genre, in wording of our own
+// (other country pairs, years and areas than the development statements).
+// inherited is the subject an omitted subject stands for; empty means both
+// parties.
+func TestRules(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		rule      string
+		parties   string
+		text      string
+		typ       entente.SentenceType
+		actors    string
+		strength  entente.Strength
+		inherited string
+	}{
+		// commitment modals and their strength
+		{"firm modal 将", "CN,KE", "双方将加快蒙内铁路沿线经济带建设。", entente.Commitment, "CN,KE", entente.Firm, ""},
+		{"firm 同意", "CN,TH", "双方同意尽快启动自贸协定升级谈判。", entente.Commitment, "CN,TH", entente.Firm, ""},
+		{"firm 商定", "CN,AR", "两国商定互设文化中心。", entente.Commitment, "AR,CN", entente.Firm, ""},
+		{"intent 愿", "CN,DE", "德方愿同中方加强职业教育合作。", entente.Commitment, "DE", entente.Intent, ""},
+		{"intent 致力于 + action", "CN,KE", "双方致力于推动非洲和平与发展。", entente.Commitment, "CN,KE", entente.Intent, ""},
+		{"致力于 + goal is a position", "CN,KE", "两国都致力于国家繁荣和人民幸福。", entente.Position, "CN,KE", "", ""},
+		{"soft 鼓励", "CN,TH", "双方鼓励两国航空公司增开直航航班。", entente.Commitment, "CN,TH", entente.Soft, ""},
+		{"soft bare action, omitted subject", "CN,TH", "持续推进中泰铁路合作项目建设。", entente.Commitment, "CN,TH", entente.Soft, ""},
+		// clause precedence
+		{"认为…，将… is a commitment", "CN,AR", "双方认为，科技合作对两国发展具有重要意义，将继续深化航天领域合作。", entente.Commitment, "AR,CN", entente.Firm, ""},
+		{"X方感谢…，双方将… is both, firm", "CN,KE", "肯方感谢中方提供的援助，双方将继续加强卫生合作。", entente.Commitment, "CN,KE", entente.Firm, ""},
+		{"one party undertakes with the other", "CN,DE", "德方支持中方举办进博会，愿同中方一道推动贸易自由化。", entente.Commitment, "DE", entente.Intent, ""},
+		{"coordinated modal after a stance", "CN,TH", "双方高度重视并愿加强数字经济合作。", entente.Commitment, "CN,TH", entente.Intent, ""},
+		{"欢迎和鼓励 is soft", "CN,AR", "欢迎和鼓励两国企业扩大相互投资。", entente.Commitment, "AR,CN", entente.Soft, ""},
+		// stress and support
+		{"强调 + own action", "CN,KE", "双方强调继续在涉及彼此核心利益的问题上相互支持。", entente.Commitment, "CN,KE", entente.Soft, ""},
+		{"强调 + significance is a position", "CN,KE", "双方强调，和平解决争端具有重要意义。", entente.Position, "CN,KE", "", ""},
+		{"强调 + should is a position", "CN,TH", "双方强调应维护以联合国为核心的国际体系。", entente.Position, "CN,TH", "", ""},
+		{"支持 own cooperation", "CN,DE", "双方支持两国高校开展联合研究。", entente.Commitment, "CN,DE", entente.Soft, ""},
+		{"支持 another's effort", "CN,AR", "中方支持阿方维护国家主权和领土完整的努力。", entente.Position, "CN", "", ""},
+		{"支持 an initiative", "CN,TH", "泰方支持中方提出的全球安全倡议。", entente.Position, "TH", "", ""},
+		// positions
+		{"reaffirms", "CN,AR", "阿方重申恪守一个中国原则。", entente.Position, "AR", "", ""},
+		{"others should", "CN,KE", "国际社会应当加大对非洲发展的投入。", entente.Position, "CN,KE", "", ""},
+		{"opposes, with 将 as 把 inside", "CN,DE", "双方反对将经贸问题政治化。", entente.Position, "CN,DE", "", ""},
+		{"calls for, 确保 inside is what is called for", "CN,TH", "双方呼吁有关各方保持克制，确保地区局势稳定。", entente.Position, "CN,TH", "", ""},
+		// appraisals
+		{"welcome of something done", "CN,KE", "双方欢迎两国签署海关合作协定。", entente.Appraisal, "CN,KE", "", ""},
+		{"welcome of the other's future action", "CN,AR", "中方欢迎更多阿根廷优质农产品进入中国市场。", entente.Appraisal, "CN", "", ""},
+		{"thanks for what the other did", "CN,TH", "中方感谢泰方为在泰中国公民提供的协助。", entente.Appraisal, "CN", "", ""},
+		{"will that predicts", "CN,KE", "双方签署了多项合作文件，这将为两国合作注入新动力。", entente.Narrative, "", "", ""},
+		{"opinion on an achievement", "CN,DE", "双方认为，两国建交以来双边合作取得了丰硕成果。", entente.Appraisal, "CN,DE", "", ""},
+		{"satisfaction in a prepositional frame", "CN,AR", "双方对两国关系高水平发展表示满意。", entente.Appraisal, "AR,CN", "", ""},
+		// narrative
+		{"visit at an invitation", "CN,KE", "应肯尼亚共和国总统鲁托邀请，中华人民共和国主席习近平于2024年9月对肯尼亚进行国事访问。", entente.Narrative, "", "", ""},
+		{"talks report what was stressed", "CN,TH", "两国总理举行会谈，强调应推动中泰关系取得新发展。", entente.Narrative, "", "", ""},
+		{"thanks for hospitality", "CN,DE", "德方对中方给予的热情友好接待表示衷心感谢。", entente.Narrative, "", "", ""},
+		{"a dated event", "CN,TH", "2022年，中泰铁路一期工程取得重要进展。", entente.Appraisal, "CN,TH", "", ""},
+		// lists
+		{"list item takes the lead-in's subject", "CN,KE", "深化基础设施合作。", entente.Commitment, "KE", entente.Soft, "KE"},
+		{"list item with its own modal", "CN,KE", "双方愿扩大农业合作。", entente.Commitment, "CN,KE", entente.Intent, "KE"},
+		// 将 as 把
+		{"将 marking an object", "CN,AR", "将发展两国全面战略伙伴关系作为外交优先方向。", entente.Commitment, "AR,CN", entente.Soft, ""},
+		{"将 with a co-actor is will", "CN,DE", "德方将同中方共同推进汉堡港合作。", entente.Commitment, "DE", entente.Firm, ""},
+		// words that hide a cue
+		{"愿景 is not 愿", "CN,TH", "泰方介绍了泰国2037年发展愿景。", entente.Narrative, "", "", ""},
+		{"祝愿 is an appraisal", "CN,KE", "中方祝愿肯尼亚人民在国家发展道路上取得更大成就。", entente.Appraisal, "CN", "", ""},
+		{"应对 is not should", "CN,DE", "双方愿加强应对气候变化合作。", entente.Commitment, "CN,DE", entente.Intent, ""},
+		{"copula: doing X is Y", "CN,AR", "加强人文交流是增进两国人民友谊的重要途径。", entente.Position, "AR,CN", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule, func(t *testing.T) {
+			parties := strings.Split(tc.parties, ",")
+			inherited := parties
+			if tc.inherited != "" {
+				inherited = strings.Split(tc.inherited, ",")
+			}
+			s, _ := x.label([]rune(tc.text), x.newPartyIndex(parties), inherited)
+			if s.Type != tc.typ {
+				t.Fatalf("type %s, want %s\n%s\nclauses %+v", s.Type, tc.typ, tc.text, s.Evidence.Clauses)
+			}
+			if got := strings.Join(s.Actors, ","); tc.typ != entente.Narrative && got != tc.actors {
+				t.Errorf("actors %s, want %s", got, tc.actors)
+			}
+			if s.Strength != tc.strength {
+				t.Errorf("strength %q, want %q (cue %+v)", s.Strength, tc.strength, s.Evidence.Strength)
+			}
+			if s.Type != entente.Narrative && s.Evidence.Type == nil {
+				t.Errorf("no evidence for the type")
+			}
+		})
+	}
+}
+
+func TestDeadlines(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := map[string]string{
+		"双方同意按期完成铁路建设。":        "按期",
+		"双方将尽快启动谈判。":           "尽快",
+		"双方愿争取于2026年6月前完成谈判。":  "于2026年6月前",
+		"双方同意力争2030年前实现贸易额翻番。": "2030年前",
+		"双方商定年底前召开联委会会议。":      "年底前",
+		"双方将在2027年之前建成示范园。":    "在2027年之前",
+		"双方将于2025年底前完成可行性研究。":  "于2025年底前",
+		"双方将继续深化合作。":           "",
+		"双方高度评价项目如期建成。":        "", // an appraisal has no deadline
+	}
+	for text, want := range tests {
+		s, _ := x.label([]rune(text), x.newPartyIndex([]string{"CN", "TH"}), []string{"CN", "TH"})
+		got := ""
+		if s.Deadline != nil {
+			got = *s.Deadline
+		}
+		if got != want {
+			t.Errorf("%s: deadline %q, want %q", text, got, want)
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package structure
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// zhVocabulary is the layout vocabulary of the Chinese cue table, kept
+// small here so that the layout tests do not depend on the lexicon.
+var zhVocabulary = Vocabulary{
+	TitleEndings: []string{"联合声明", "声明", "联合公报", "公报", "协定", "协议", "谅解备忘录", "备忘录", "行动计划", "宣言"},
+	Closing:      []string{"一式两份", "同等作准", "签订", "签署于", "本声明", "本协定", "本备忘录", "本谅解备忘录", "作准"},
+	Offices:      []string{"主席", "总统", "总理", "部长", "外长", "代表", "国王"},
+	NewsAgencies: []string{"新华社", "中新社"},
+	Subjects:     []string{"双方", "两国"},
+}
+
+func TestParseLayouts(t *testing.T) {
+	tests := []struct {
+		name        string
+		text        string
+		title       string
+		sections    []string
+		sentences   []string
+		date, place string
+		signatories int
+	}{
+		{
+			name: "numbered articles, closing, signature block, agency dateline",
+			text: "中华人民共和国和巴西联邦共和国联合声明\n\n应邀访问。双方举行会谈。\n\n一、双方同意深化合作。\n\n二、双方将加强交流。\n\n" +
+				"本声明于二〇二三年四月十四日在北京签订，一式两份，两种文本同等作准。\n中华人民共和国主席 巴西联邦共和国总统\n习近平 卢拉\n(新华社北京4月14日电)",
+			title:    "中华人民共和国和巴西联邦共和国联合声明",
+			sections: []string{"preamble", "1", "2", "closing"},
+			sentences: []string{"应邀访问。", "双方举行会谈。", "双方同意深化合作。", "双方将加强交流。",
+				"本声明于二〇二三年四月十四日在北京签订，一式两份，两种文本同等作准。"},
+			date: "2023-04-14", place: "北京", signatories: 2,
+		},
+		{
+			name:      "title on two lines, dash list, full-width indents, bare dateline",
+			text:      "中华人民共和国和埃及\n\n关于深化全面战略伙伴关系的联合声明\n\n\u3000\u3000双方一致同意：\n\n\u3000\u3000——加强经贸合作。\n\n\u3000\u3000——扩大人文交流。\n\n\u3000\u30002016年1月21日于开罗",
+			title:     "中华人民共和国和埃及关于深化全面战略伙伴关系的联合声明",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方一致同意：", "加强经贸合作。", "扩大人文交流。"},
+			date:      "2016-01-21", place: "开罗",
+		},
+		{
+			name:      "sentence broken over a blank line",
+			text:      "联合声明\n\n双方反对就有关问题\n\n强加任何方案。双方将继续合作。",
+			title:     "联合声明",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方反对就有关问题强加任何方案。", "双方将继续合作。"},
+		},
+		{
+			name:      "articles numbered 第一条 with sub-items (一)",
+			text:      "中华人民共和国政府和希腊共和国政府谅解备忘录\n第一条 双方同意：\n（一）加强港口合作；\n（二）扩大旅游往来。\n第二条 本备忘录自签署之日起生效。",
+			title:     "中华人民共和国政府和希腊共和国政府谅解备忘录",
+			sections:  []string{"1", "2"},
+			sentences: []string{"双方同意：", "加强港口合作；", "扩大旅游往来。", "本备忘录自签署之日起生效。"},
+		},
+		{
+			name:      "unnumbered heading line",
+			text:      "联合声明\n\n双方愿加强合作。\n\n经贸合作\n\n双方将扩大贸易。",
+			title:     "联合声明",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方愿加强合作。", "双方将扩大贸易。"},
+		},
+		{
+			name:      "no title, body only",
+			text:      "双方同意加强合作。中方愿扩大进口。",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方同意加强合作。", "中方愿扩大进口。"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := Parse(tc.text, zhVocabulary)
+			if l.Title != tc.title {
+				t.Errorf("title %q, want %q", l.Title, tc.title)
+			}
+			var ids []string
+			for _, s := range l.Sections {
+				ids = append(ids, s.ID)
+			}
+			if strings.Join(ids, " ") != strings.Join(tc.sections, " ") {
+				t.Errorf("sections %v, want %v", ids, tc.sections)
+			}
+			var got []string
+			for _, s := range l.Sentences {
+				got = append(got, s.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.sentences, "|") {
+				t.Errorf("sentences\n got %q\nwant %q", got, tc.sentences)
+			}
+			if l.SignedDate != tc.date || l.SignedPlace != tc.place {
+				t.Errorf("signed %q in %q, want %q in %q", l.SignedDate, l.SignedPlace, tc.date, tc.place)
+			}
+			if len(l.Signatories) != tc.signatories {
+				t.Errorf("%d signatories, want %d: %+v", len(l.Signatories), tc.signatories, l.Signatories)
+			}
+			checkCoverage(t, tc.text, l)
+		})
+	}
+}
+
+// checkCoverage asserts that nothing is silently dropped: every character
+// of the text is in a block (title, body, metadata), in order, and the
+// sentences hold exactly the body's characters.
+func checkCoverage(t *testing.T, text string, l *Layout) {
+	t.Helper()
+	var want strings.Builder
+	for _, ln := range splitLines(text) {
+		want.WriteString(ln.text)
+	}
+	var blocks, body, sents strings.Builder
+	for _, b := range l.Blocks {
+		blocks.WriteString(b.Marker + b.Text)
+		if b.Role == RoleBody || b.Role == RoleClosing {
+			body.WriteString(b.Text)
+		}
+	}
+	for _, s := range l.Sentences {
+		sents.WriteString(s.Text)
+	}
+	if a, b := noSpace(want.String()), noSpace(blocks.String()); a != b {
+		t.Errorf("blocks do not cover the text:\ntext   %q\nblocks %q", a, b)
+	}
+	if a, b := noSpace(body.String()), noSpace(sents.String()); a != b {
+		t.Errorf("sentences do not cover the body:\nbody      %q\nsentences %q", a, b)
+	}
+}
+
+func noSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/layouts/*.txt")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("联合声明\n\n一、双方同意。\n二、双方将。\n本声明于2020年1月1日在北京签订，一式两份。\n主席 总统\n甲 乙")
+	f.Add("——\n（一）\n第一条\n1.\n\n\u3000\u3000")
+	f.Add("\xff\xfe\x00a。b\r\nc")
+	f.Fuzz(func(t *testing.T, text string) {
+		l := Parse(text, zhVocabulary)
+		checkCoverage(t, text, l)
+	})
+}
+
+func FuzzSegment(f *testing.F) {
+	f.Add("双方同意。中方愿意！塞方？“好。”")
+	f.Add("Mr. Smith met Dr. Jones on 8. maja 2024. They agreed. No. 5 is here.")
+	f.Add("...!!!???。。。")
+	f.Fuzz(func(t *testing.T, para string) {
+		got := Segment(para)
+		if a, b := noSpace(para), noSpace(strings.Join(got, "")); a != b {
+			t.Errorf("segments lose text: %q → %q", para, got)
+		}
+		for _, s := range got {
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("empty sentence in %q", got)
+			}
+		}
+	})
+}
+
+func TestSegment(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"双方同意。中方愿意！塞方呢？", []string{"双方同意。", "中方愿意！", "塞方呢？"}},
+		{"他说：“双方同意。”随后离开。", []string{"他说：“双方同意。”", "随后离开。"}},
+		{"双方特此声明如下：", []string{"双方特此声明如下："}},
+		{"Mr. Vučić met Dr. Li. They agreed.", []string{"Mr. Vučić met Dr. Li.", "They agreed."}},
+		{"Potpisano 8. maja 2024. u Beogradu. Strane su se složile.", []string{"Potpisano 8. maja 2024. u Beogradu.", "Strane su se složile."}},
+		{"The text (No. 5) stands.", []string{"The text (No. 5) stands."}},
+	}
+	for _, tc := range tests {
+		if got := Segment(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Segment(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseCNNumber(t *testing.T) {
+	for in, want := range map[string]int{"一": 1, "十": 10, "十二": 12, "二十": 20, "二十八": 28, "三十一": 31, "一百零五": 105, "12": 12, "１２": 12} {
+		if got, ok := parseCNNumber(in); !ok || got != want {
+			t.Errorf("parseCNNumber(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	if _, ok := parseCNNumber("塞"); ok {
+		t.Error("parseCNNumber accepted a non-number")
+	}
+}
+
+func TestFindDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2019年7月23日于北京":         "2019-07-23",
+		"本声明于二〇二四年五月八日在贝尔格莱德签订": "2024-05-08",
+		"于 2019 年 7 月 23 日":     "2019-07-23",
+		"二〇二二年十二月九日于利雅得":        "2022-12-09",
+	} {
+		d, ok := findDate(in)
+		if !ok || d.ISO() != want {
+			t.Errorf("findDate(%q) = %v %v, want %s", in, d.ISO(), ok, want)
+		}
+	}
+	if _, ok := findDate("2019年13月40日"); ok {
+		t.Error("findDate accepted month 13")
+	}
+}
