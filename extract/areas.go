@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -46,17 +47,26 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 // find returns the sorted areas of a sentence and the words that placed it.
 func (am *areaMatcher) find(rs []rune) ([]string, []entente.AreaCue) {
 	var strong, weak []entente.AreaCue
+	titled := make([]bool, len(rs))
+	for i, r := range maskTitles(rs) {
+		titled[i] = r == '□'
+	}
 	for _, m := range am.m.FindAll(rs) {
 		w := am.words[m.Payload]
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
 		}
-		c := entente.AreaCue{Area: w.area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
-		if w.weak {
-			c.Rule = "area (weak)"
-			weak = append(weak, c)
-		} else {
-			strong = append(strong, c)
+		// Inside an instrument's title (《…电子商务…备忘录》) a keyword says
+		// what the sentence is about only when nothing outside does.
+		inTitle := titled[m.Start]
+		for _, area := range strings.Split(w.area, "+") {
+			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
+			if w.weak || inTitle {
+				c.Rule = "area (weak)"
+				weak = append(weak, c)
+			} else {
+				strong = append(strong, c)
+			}
 		}
 	}
 	cues := strong

@@ -143,6 +143,9 @@ func (x *Extractor) classify(rs []rune, pi *partyIndex, inherited []string) sent
 		if t.Kind.has(cFrame) {
 			frame = true
 		}
+		if cr.reading == rNone && hasKind(ct, cAchievement) {
+			cr.reading, cr.rule, cr.cue = rWeakAppraisal, "achievement", firstKind(ct, cAchievement)
+		}
 		if cr.opinion {
 			noteContent(cr, ct[first+1:], subject{})
 			for _, o := range ct[:first] {
@@ -282,7 +285,7 @@ func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs
 		}
 		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i]}
 		s := x.readHead(alt, ct, i, rs, masked, hospitality)
-		if alt.reading > cr.reading {
+		if alt.reading > cr.reading || (alt.reading == rCommitment && cr.reading == rCommitment && alt.strength.Rank() > cr.strength.Rank()) {
 			cr.reading, cr.strength, cr.strCue, cr.rule, cr.cue, cr.opinion = alt.reading, alt.strength, alt.strCue, "coordinated "+alt.rule, alt.cue, alt.opinion
 		}
 		scope = scope || s
@@ -463,6 +466,9 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 	for _, m := range ms {
 		if m.Start < start || m.Start >= end {
 			continue
+		}
+		if !onlyFillerBefore(masked, ct, start, m.Start) {
+			break // a party after other words is no subject (为…庆祝中国新年)
 		}
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
 			continue

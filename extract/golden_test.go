@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current extractor")
+
+// developmentStatements are the statements with hand-made gold annotations.
+var developmentStatements = []string{"cn-rs-2024-joint-statement", "cn-ae-2019-joint-statement"}
+
+const corpusDir = "../testdata/corpus"
+
+func extractFile(t testing.TB, x *Extractor, path string) []byte {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(x.Extract(string(text))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestGolden compares the whole extraction of each development statement
+// with its golden file, so that any change of output is seen in review.
+// Run with -update to accept a change.
+func TestGolden(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, name := range developmentStatements {
+		t.Run(name, func(t *testing.T) {
+			got := extractFile(t, x, filepath.Join(corpusDir, name+".zh.txt"))
+			golden := filepath.Join("testdata", "golden", name+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./extract -run TestGolden -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < len(gl) && i < len(wl); i++ {
+					if gl[i] != wl[i] {
+						t.Fatalf("%s differs from the extraction at line %d:\n got  %s\n want %s\n(run with -update to accept)", golden, i+1, gl[i], wl[i])
+					}
+				}
+				t.Fatalf("%s differs from the extraction in length (run with -update to accept)", golden)
+			}
+		})
+	}
+}
+
+// floors are the acceptance minimums on the development statements, held
+// by the project's scorer so that a regression turns the build red.
+var floors = []string{
+	"sentences.f1=0.98", "type.accuracy=0.88", "commitment.f1=0.90", "position.f1=0.80",
+	"appraisal.f1=0.75", "actors.accuracy=0.90", "strength.accuracy=0.85", "areas.f1=0.80",
+	"deadlines.recall=1.0", "references.f1=0.95", "references.kind.accuracy=0.95",
+	"references.year.accuracy=0.90", "references.unbracketed.recall=0.80", "mechanisms.f1=0.70",
+	"projects.f1=0.70", "document.accuracy=1.0", "sections.exact=1.0",
+}
+
+func TestScoreFloors(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("python3 is needed to run the scorer")
+		}
+		t.Skip("SKIPPED: python3 not found, the scorer did not run")
+	}
+	x := newTestExtractor(t)
+	for _, name := range developmentStatements {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), name+".json")
+			if err := os.WriteFile(out, extractFile(t, x, filepath.Join(corpusDir, name+".zh.txt")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"../tools/score_extraction.py", filepath.Join(corpusDir, name+".gold.json"), out}
+			for _, f := range floors {
+				args = append(args, "--min", f)
+			}
+			res, err := exec.Command(python, args...).CombinedOutput()
+			t.Logf("%s", res)
+			if err != nil {
+				t.Fatalf("below the floors: %v", err)
+			}
+		})
+	}
+}
