@@ -482,6 +482,12 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 		}}
 	}
 	covered := make([]bool, end-start)
+	// a deadline before the verb (在2027年之前共同举办…) is no subject
+	if d := dateDeadline(masked[start:end]); d != nil {
+		for i := d.Start; i < d.End; i++ {
+			covered[i] = true
+		}
+	}
 	for _, t := range ct {
 		if t.End > end || t.Start < start {
 			continue
@@ -567,7 +573,13 @@ func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
 				break
 			}
 			if ct[j].Kind.has(cJiangObject) {
-				ct[i].Kind = cConnective // a function word, like 把
+				// 将 is 把 here: the predicate is 将X视为Y (a view) or
+				// 将X作为/纳入/打造为Y (the parties' own doing)
+				ct[i].Kind = cAction | cJiangObject
+				if ct[j].Text == "视为" {
+					ct[i].Kind = cPosition | cJiangObject
+				}
+				ct[j].Kind = cConnective
 				break
 			}
 		}

@@ -90,7 +90,13 @@ func labelGenre(x *Extractor, rows []genreRow) []entente.Sentence {
 // changes.
 func TestGenreHeldOut(t *testing.T) {
 	x := newTestExtractor(t)
-	rows := readGenre(t, "testdata/genre_zh.tsv")
+	for _, file := range []string{"testdata/genre_zh.tsv", "testdata/heldout_zh.tsv"} {
+		t.Run(file, func(t *testing.T) { scoreGenre(t, x, file) })
+	}
+}
+
+func scoreGenre(t *testing.T, x *Extractor, file string) {
+	rows := readGenre(t, file)
 	got := labelGenre(x, rows)
 	var typeOK, commits, actorsOK, strengthOK, dlTotal, dlOK int
 	var areaTP, areaFP, areaFN int
