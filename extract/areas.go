@@ -45,10 +45,11 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 }
 
 // find returns the sorted areas of a sentence and the words that placed it.
-func (am *areaMatcher) find(rs []rune) ([]string, []entente.AreaCue) {
+func (am *areaMatcher) find(st *text) ([]string, []entente.AreaCue) {
+	rs := st.rs
 	var strong, weak []entente.AreaCue
 	titled := make([]bool, len(rs))
-	for i, r := range maskTitles(rs) {
+	for i, r := range st.masked {
 		titled[i] = r == '□'
 	}
 	for _, m := range am.m.FindAll(rs) {

@@ -66,9 +66,8 @@ type sentenceReading struct {
 
 // classify reads a sentence clause by clause. inherited is the subject an
 // omitted subject stands for (the parties of the lead-in or the paragraph).
-func (x *Extractor) classify(rs []rune, pi *partyIndex, inherited []string) sentenceReading {
-	masked := maskTitles(rs)
-	toks := x.cues.scan(masked)
+func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sentenceReading {
+	rs, masked, toks := st.rs, st.masked, st.toks
 	mentions := pi.scan(masked)
 	hospitality := false
 	for _, t := range toks {

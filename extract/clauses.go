@@ -41,6 +41,19 @@ func splitClauses(rs []rune) []clauseSpan {
 	return out
 }
 
+// text is one sentence as the rules read it: its runes, the same with the
+// titles masked, and the cue words found in it, computed once.
+type text struct {
+	rs, masked []rune
+	toks       []token
+}
+
+func (x *Extractor) newText(s string) *text {
+	rs := []rune(s)
+	masked := maskTitles(rs)
+	return &text{rs: rs, masked: masked, toks: x.cues.scan(masked)}
+}
+
 // maskTitles hides the inside of 《》 (an instrument's title is not the
 // sentence's grammar: 《关于推动落实…》 undertakes nothing) behind a
 // placeholder of the same length, so that offsets stay true.

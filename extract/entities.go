@@ -54,8 +54,7 @@ func newEntityRules(t *lexicon.Table) *entityRules {
 
 // find returns the mechanisms and projects named in a sentence. stopAt marks
 // the positions where a cue word ends: a name never reaches back past one.
-func (er *entityRules) find(rs []rune, stopAt map[int]bool) (mechs, projs []string) {
-	masked := maskTitles(rs)
+func (er *entityRules) find(masked []rune, stopAt map[int]bool) (mechs, projs []string) {
 	add := func(list *[]string, name string) {
 		for _, n := range *list {
 			if n == name || strings.Contains(n, name) {
@@ -224,14 +223,14 @@ func (nl *namedList) list() []entente.Entity {
 	return out
 }
 
-func (ec *entityCollector) add(x *Extractor, id string, rs []rune) (mechs, projs []string) {
+func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs []string) {
 	stopAt := map[int]bool{}
-	for _, t := range x.cues.scan(maskTitles(rs)) {
+	for _, t := range st.toks {
 		if t.Kind.has(cPredicate&^cAction) && !t.Kind.has(cNeutral) {
 			stopAt[t.End] = true
 		}
 	}
-	mechs, projs = x.entities.find(rs, stopAt)
+	mechs, projs = x.entities.find(st.masked, stopAt)
 	for _, m := range mechs {
 		ec.mechs.add(m, id)
 	}

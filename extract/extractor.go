@@ -146,11 +146,11 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 		if inherited == nil {
 			inherited = out.Document.Parties
 		}
-		rs := []rune(ls.Text)
-		s, r := x.label(rs, pi, inherited)
+		st := x.newText(ls.Text)
+		s, r := x.label(st, pi, inherited)
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
-		s.References = refs.add(x.refs, id, rs)
-		s.Mechanisms, s.Projects = ents.add(x, id, rs)
+		s.References = refs.add(x.refs, id, st)
+		s.Mechanisms, s.Projects = ents.add(x, id, st)
 		out.Sentences = append(out.Sentences, s)
 
 		if r.subject != nil {
@@ -174,10 +174,10 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 
 // label reads one sentence: its type, actors, strength, areas and deadline,
 // with their evidence.
-func (x *Extractor) label(rs []rune, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading) {
-	r := x.classify(rs, pi, inherited)
+func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading) {
+	r := x.classify(st, pi, inherited)
 	s := entente.Sentence{
-		Text: string(rs), Type: r.typ, Actors: r.actors, Strength: r.strength,
+		Text: string(st.rs), Type: r.typ, Actors: r.actors, Strength: r.strength,
 		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
 	}
 	if s.Actors == nil || s.Type == entente.Narrative {
@@ -185,10 +185,10 @@ func (x *Extractor) label(rs []rune, pi *partyIndex, inherited []string) (entent
 	}
 	s.Evidence = entente.Evidence{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
 	if s.Type != entente.Narrative {
-		s.Areas, s.Evidence.Areas = x.areas.find(rs)
+		s.Areas, s.Evidence.Areas = x.areas.find(st)
 	}
 	if s.Type == entente.Commitment {
-		if d := x.deadline(rs); d != nil {
+		if d := x.deadline(st); d != nil {
 			s.Deadline = &d.Text
 			s.Evidence.Deadline = d
 		}
@@ -275,11 +275,12 @@ func (x *Extractor) authenticLanguages(closing []string) []string {
 
 // deadline finds the time limit on a commitment: a deadline word (按期,
 // 尽快) or a date followed by 前 (2025年前, 于2026年6月前, 年底前).
-func (x *Extractor) deadline(rs []rune) *entente.Cue {
+func (x *Extractor) deadline(st *text) *entente.Cue {
+	rs := st.rs
 	if d := dateDeadline(rs); d != nil {
 		return d
 	}
-	for _, m := range x.deadlines.FindAll(maskTitles(rs)) {
+	for _, m := range x.deadlines.FindAll(st.masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
 	}
 	return nil

@@ -71,7 +71,7 @@ func labelGenre(x *Extractor, rows []genreRow) []entente.Sentence {
 		if r.listItem && lead != nil {
 			inherited = lead
 		}
-		s, sr := x.label([]rune(r.text), pi, inherited)
+		s, sr := x.label(x.newText(r.text), pi, inherited)
 		out[i] = s
 		if strings.HasSuffix(r.text, "：") {
 			lead = s.Actors

@@ -75,7 +75,8 @@ type citation struct {
 }
 
 // find returns the citations of a sentence in order.
-func (rr *referenceRules) find(rs []rune) []citation {
+func (rr *referenceRules) find(st *text) []citation {
+	rs := st.rs
 	var out []citation
 	// 《…》, nesting allowed
 	prevEnd, prevYear := -1, 0
@@ -108,7 +109,7 @@ func (rr *referenceRules) find(rs []rune) []citation {
 		}
 		i = j
 	}
-	masked := maskTitles(rs)
+	masked := st.masked
 	// unbracketed: read back from an instrument word
 	for end := 1; end <= len(masked); end++ {
 		start, _ := rr.suffixes.SuffixAt(masked, end)
@@ -247,10 +248,10 @@ func newReferenceCollector() *referenceCollector {
 }
 
 // add records a sentence's citations and returns their titles.
-func (rc *referenceCollector) add(rr *referenceRules, id string, rs []rune) []string {
+func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) []string {
 	titles := []string{}
 	seen := map[string]bool{}
-	for _, c := range rr.find(rs) {
+	for _, c := range rr.find(st) {
 		key := c.title
 		if seen[key] {
 			continue

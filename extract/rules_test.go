@@ -80,7 +80,7 @@ func TestRules(t *testing.T) {
 			if tc.inherited != "" {
 				inherited = strings.Split(tc.inherited, ",")
 			}
-			s, _ := x.label([]rune(tc.text), x.newPartyIndex(parties), inherited)
+			s, _ := x.label(x.newText(tc.text), x.newPartyIndex(parties), inherited)
 			if s.Type != tc.typ {
 				t.Fatalf("type %s, want %s\n%s\nclauses %+v", s.Type, tc.typ, tc.text, s.Evidence.Clauses)
 			}
@@ -111,7 +111,7 @@ func TestDeadlines(t *testing.T) {
 		"双方高度评价项目如期建成。":        "", // an appraisal has no deadline
 	}
 	for text, want := range tests {
-		s, _ := x.label([]rune(text), x.newPartyIndex([]string{"CN", "TH"}), []string{"CN", "TH"})
+		s, _ := x.label(x.newText(text), x.newPartyIndex([]string{"CN", "TH"}), []string{"CN", "TH"})
 		got := ""
 		if s.Deadline != nil {
 			got = *s.Deadline

@@ -144,3 +144,19 @@ func FuzzMatcher(f *testing.F) {
 		}
 	})
 }
+
+func TestMatcherBounds(t *testing.T) {
+	m := NewMatcher()
+	m.Add("合作", 0)
+	text := []rune("合作")
+	for _, i := range []int{-1, 2, 3} {
+		if end, _ := m.LongestAt(text, i); end != -1 {
+			t.Errorf("LongestAt(%d) = %d, want -1", i, end)
+		}
+	}
+	for _, e := range []int{-1, 0, 3} {
+		if s, _ := m.SuffixAt(text, e); s != -1 {
+			t.Errorf("SuffixAt(%d) = %d, want -1", e, s)
+		}
+	}
+}

@@ -7,11 +7,36 @@ package lexicon
 // of words: one pass per table instead of one regular expression per cue.
 type Matcher struct {
 	nodes []node
+	// first marks the runes of the Basic Multilingual Plane that start a
+	// word: most characters start none, and the bit test spares them the
+	// lookup.
+	first [1 << 16 / 64]uint64
+	root  map[rune]int32 // the root's children: the one wide node
 }
 
+// node holds its children as a short list: a cue trie branches little below
+// its root, and a scan over a few runes beats hashing.
 type node struct {
-	next    map[rune]int32
+	keys    []rune
+	next    []int32
 	payload int32 // index+1 of the word's payload; 0 when no word ends here
+}
+
+func (m *Matcher) step(cur int32, r rune) (int32, bool) {
+	if cur == 0 {
+		nx, ok := m.root[r]
+		return nx, ok
+	}
+	return m.nodes[cur].child(r)
+}
+
+func (n *node) child(r rune) (int32, bool) {
+	for i, k := range n.keys {
+		if k == r {
+			return n.next[i], true
+		}
+	}
+	return 0, false
 }
 
 // Match is one occurrence of a word, in rune offsets [Start, End).
@@ -22,7 +47,7 @@ type Match struct {
 
 // NewMatcher returns an empty matcher.
 func NewMatcher() *Matcher {
-	return &Matcher{nodes: []node{{}}}
+	return &Matcher{nodes: []node{{}}, root: map[rune]int32{}}
 }
 
 // Add inserts a word with its payload. Adding the same word again replaces
@@ -32,15 +57,19 @@ func (m *Matcher) Add(word string, payload int) {
 		return
 	}
 	cur := int32(0)
-	for _, r := range word {
-		n := &m.nodes[cur]
-		nx, ok := n.next[r]
+	for i, r := range word {
+		if i == 0 && r < 1<<16 {
+			m.first[r/64] |= 1 << (r % 64)
+		}
+		nx, ok := m.step(cur, r)
 		if !ok {
-			if n.next == nil {
-				n.next = map[rune]int32{}
-			}
 			nx = int32(len(m.nodes))
-			n.next[r] = nx
+			if cur == 0 {
+				m.root[r] = nx
+			} else {
+				m.nodes[cur].keys = append(m.nodes[cur].keys, r)
+				m.nodes[cur].next = append(m.nodes[cur].next, nx)
+			}
 			m.nodes = append(m.nodes, node{})
 		}
 		cur = nx
@@ -82,9 +111,15 @@ func (m *Matcher) LongestAt(text []rune, i int) (end, payload int) {
 }
 
 func (m *Matcher) longestAt(text []rune, i int) (int, int) {
+	if i < 0 || i >= len(text) {
+		return -1, 0
+	}
+	if r := text[i]; r < 1<<16 && m.first[r/64]&(1<<(r%64)) == 0 {
+		return -1, 0
+	}
 	cur, end, payload := int32(0), -1, 0
 	for j := i; j < len(text); j++ {
-		nx, ok := m.nodes[cur].next[text[j]]
+		nx, ok := m.step(cur, text[j])
 		if !ok {
 			break
 		}
@@ -100,9 +135,15 @@ func (m *Matcher) longestAt(text []rune, i int) (int, int) {
 // position end (exclusive) in text, or -1. It needs the matcher to have been
 // built from reversed words (see AddReversed).
 func (m *Matcher) SuffixAt(text []rune, end int) (start, payload int) {
+	if end <= 0 || end > len(text) {
+		return -1, 0
+	}
+	if r := text[end-1]; r < 1<<16 && m.first[r/64]&(1<<(r%64)) == 0 {
+		return -1, 0
+	}
 	cur, start, payload := int32(0), -1, 0
 	for j := end - 1; j >= 0; j-- {
-		nx, ok := m.nodes[cur].next[text[j]]
+		nx, ok := m.step(cur, text[j])
 		if !ok {
 			break
 		}
