@@ -510,19 +510,22 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 	return subject{kind: subjOmitted}
 }
 
+// onlyFillerBefore reports whether [start, at) holds nothing but filler
+// words (adverbs, connectives) and punctuation.
 func onlyFillerBefore(masked []rune, ct []token, start, at int) bool {
-	covered := map[int]bool{}
-	for _, t := range ct {
-		if t.Kind.has(cFiller) {
-			for i := t.Start; i < t.End; i++ {
-				covered[i] = true
-			}
+	i, k := start, 0
+	for i < at {
+		for k < len(ct) && ct[k].End <= i {
+			k++
 		}
-	}
-	for i := start; i < at; i++ {
-		if !covered[i] && !isFillerRune(masked[i]) {
+		if k < len(ct) && ct[k].Start == i && ct[k].Kind.has(cFiller) && ct[k].End <= at {
+			i = ct[k].End
+			continue
+		}
+		if !isFillerRune(masked[i]) {
 			return false
 		}
+		i++
 	}
 	return true
 }

@@ -44,6 +44,7 @@ func splitClauses(rs []rune) []clauseSpan {
 // text is one sentence as the rules read it: its runes, the same with the
 // titles masked, and the cue words found in it, computed once.
 type text struct {
+	s          string
 	rs, masked []rune
 	toks       []token
 }
@@ -51,7 +52,7 @@ type text struct {
 func (x *Extractor) newText(s string) *text {
 	rs := []rune(s)
 	masked := maskTitles(rs)
-	return &text{rs: rs, masked: masked, toks: x.cues.scan(masked)}
+	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked)}
 }
 
 // maskTitles hides the inside of 《》 (an instrument's title is not the

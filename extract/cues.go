@@ -67,6 +67,7 @@ func (k cueKind) has(o cueKind) bool { return k&o != 0 }
 type cueMatcher struct {
 	m     *lexicon.Matcher
 	kinds []cueKind // payload → roles
+	words []string  // payload → the word, shared by every token of it
 }
 
 func newCueMatcher(t *lexicon.Table) (*cueMatcher, error) {
@@ -87,6 +88,7 @@ func newCueMatcher(t *lexicon.Table) (*cueMatcher, error) {
 	for _, w := range order {
 		cm.m.Add(w, len(cm.kinds))
 		cm.kinds = append(cm.kinds, byWord[w])
+		cm.words = append(cm.words, w)
 	}
 	return cm, nil
 }
@@ -106,7 +108,7 @@ func (cm *cueMatcher) scan(rs []rune) []token {
 		if k == cNeutral {
 			continue
 		}
-		out = append(out, token{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Text: string(rs[m.Start:m.End])})
+		out = append(out, token{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Text: cm.words[m.Payload]})
 	}
 	return out
 }

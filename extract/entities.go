@@ -54,7 +54,7 @@ func newEntityRules(t *lexicon.Table) *entityRules {
 
 // find returns the mechanisms and projects named in a sentence. stopAt marks
 // the positions where a cue word ends: a name never reaches back past one.
-func (er *entityRules) find(masked []rune, stopAt map[int]bool) (mechs, projs []string) {
+func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string) {
 	add := func(list *[]string, name string) {
 		for _, n := range *list {
 			if n == name || strings.Contains(n, name) {
@@ -120,7 +120,7 @@ func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
 }
 
 // nameEndingAt reads the name whose head word spans [s, end).
-func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt map[int]bool) string {
+func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
@@ -169,7 +169,7 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 }
 
 // listBefore returns the items of "A、B和C" that end at position end.
-func (er *entityRules) listBefore(rs []rune, end int, stopAt map[int]bool) []string {
+func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []string {
 	start := end
 	for start > 0 && end-start < 120 {
 		r := rs[start-1]
@@ -224,7 +224,7 @@ func (nl *namedList) list() []entente.Entity {
 }
 
 func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs []string) {
-	stopAt := map[int]bool{}
+	stopAt := make([]bool, len(st.masked)+1)
 	for _, t := range st.toks {
 		if t.Kind.has(cPredicate&^cAction) && !t.Kind.has(cNeutral) {
 			stopAt[t.End] = true

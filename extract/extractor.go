@@ -177,7 +177,7 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading) {
 	r := x.classify(st, pi, inherited)
 	s := entente.Sentence{
-		Text: string(st.rs), Type: r.typ, Actors: r.actors, Strength: r.strength,
+		Text: st.s, Type: r.typ, Actors: r.actors, Strength: r.strength,
 		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
 	}
 	if s.Actors == nil || s.Type == entente.Narrative {

@@ -31,8 +31,14 @@ var listMarkers = []string{"——", "—", "－－", "--", "•", "●", "▪",
 
 // readMarker recognises the numbering or list marker that opens a line.
 func readMarker(line string) (marker, bool) {
-	rs := []rune(line)
+	// a marker is short: read only the head of the line
+	head := line
+	if i := byteIndexOfRune(line, 10); i >= 0 {
+		head = line[:i]
+	}
+	rs := []rune(head)
 	n := len(rs)
+	rest := func(k int) string { return trimLead(line[len(string(rs[:k])):]) }
 	// 一、 十二、
 	i := 0
 	for i < n && i < 4 && isNumeralRune(rs[i]) && !(rs[i] >= '0' && rs[i] <= '9') && !(rs[i] >= '０' && rs[i] <= '９') {
@@ -40,7 +46,7 @@ func readMarker(line string) (marker, bool) {
 	}
 	if i > 0 && i < n && (rs[i] == '、' || rs[i] == '．') {
 		if v, ok := parseCNNumber(string(rs[:i])); ok && v > 0 {
-			return marker{Style: numCNComma, Number: v, Text: string(rs[:i+1]), Label: string(rs[:i]), Rest: trimLead(string(rs[i+1:]))}, true
+			return marker{Style: numCNComma, Number: v, Text: string(rs[:i+1]), Label: string(rs[:i]), Rest: rest(i + 1)}, true
 		}
 	}
 	// 第一条 第1条
@@ -51,7 +57,7 @@ func readMarker(line string) (marker, bool) {
 		}
 		if j > 1 && j < n && (rs[j] == '条' || rs[j] == '章') {
 			if v, ok := parseCNNumber(string(rs[1:j])); ok && v > 0 {
-				return marker{Style: numArticle, Number: v, Text: string(rs[:j+1]), Label: string(rs[1:j]), Rest: trimLead(string(rs[j+1:]))}, true
+				return marker{Style: numArticle, Number: v, Text: string(rs[:j+1]), Label: string(rs[1:j]), Rest: rest(j + 1)}, true
 			}
 		}
 	}
@@ -62,7 +68,7 @@ func readMarker(line string) (marker, bool) {
 	}
 	if j > 0 && j < n && (rs[j] == '.' || rs[j] == '、' || rs[j] == '．') && (j+1 == n || !(rs[j+1] >= '0' && rs[j+1] <= '9')) {
 		if v, ok := parseDigits(string(rs[:j])); ok && v > 0 {
-			return marker{Style: numArabic, Number: v, Text: string(rs[:j+1]), Label: string(rs[:j]), Rest: trimLead(string(rs[j+1:]))}, true
+			return marker{Style: numArabic, Number: v, Text: string(rs[:j+1]), Label: string(rs[:j]), Rest: rest(j + 1)}, true
 		}
 	}
 	// （一） (1) （1）
@@ -73,12 +79,12 @@ func readMarker(line string) (marker, bool) {
 		}
 		if k > 1 && k < n && (rs[k] == '）' || rs[k] == ')') {
 			if v, ok := parseCNNumber(string(rs[1:k])); ok && v > 0 {
-				return marker{Style: numParen, Number: v, Text: string(rs[:k+1]), Label: string(rs[1:k]), Rest: trimLead(string(rs[k+1:]))}, true
+				return marker{Style: numParen, Number: v, Text: string(rs[:k+1]), Label: string(rs[1:k]), Rest: rest(k + 1)}, true
 			}
 		}
 		// (a)
 		if rs[1] >= 'a' && rs[1] <= 'z' && (rs[2] == '）' || rs[2] == ')') {
-			return marker{Style: numLetter, Number: int(rs[1]-'a') + 1, Text: string(rs[:3]), Label: string(rs[1]), Rest: trimLead(string(rs[3:]))}, true
+			return marker{Style: numLetter, Number: int(rs[1]-'a') + 1, Text: string(rs[:3]), Label: string(rs[1]), Rest: rest(3)}, true
 		}
 	}
 	for _, m := range listMarkers {
@@ -99,6 +105,18 @@ func readMarker(line string) (marker, bool) {
 		}
 	}
 	return marker{}, false
+}
+
+// byteIndexOfRune returns the byte offset of the n-th rune of s, or -1 when
+// s is shorter.
+func byteIndexOfRune(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return -1
 }
 
 func trimLead(s string) string {

@@ -92,7 +92,10 @@ type line struct {
 // splitLines normalises the text (NFC, line ends) and returns its non-empty
 // lines, trimmed, with their line numbers.
 func splitLines(text string) []line {
-	text = norm.NFC.String(strings.ToValidUTF8(text, "\uFFFD"))
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	if !stableNFC(text) {
+		text = norm.NFC.String(text)
+	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []line

@@ -3,6 +3,7 @@ package structure
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // isCJK reports whether r is a Han character or CJK punctuation, around
@@ -13,6 +14,22 @@ func isCJK(r rune) bool {
 		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
 		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
 		r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+// stableNFC reports, cheaply, that s is in NFC because every character is
+// one that normalisation leaves alone: ASCII, Latin-1, CJK punctuation,
+// unified Han ideographs and full-width forms, which make up nearly all of
+// a Chinese statement. Anything else goes through the full normaliser.
+func stableNFC(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x300, r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x3040,
+			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isSpace covers the spaces statements are indented and padded with.
@@ -86,15 +103,15 @@ func isTerminal(r rune) bool {
 // may end: at final punctuation, a colon or a semicolon, possibly followed
 // by closing quotes or brackets.
 func endsComplete(s string) bool {
-	rs := []rune(s)
-	i := len(rs) - 1
-	for i >= 0 && isCloser(rs[i]) {
-		i--
+	r, w := utf8.DecodeLastRuneInString(s)
+	for w > 0 && isCloser(r) {
+		s = s[:len(s)-w]
+		r, w = utf8.DecodeLastRuneInString(s)
 	}
-	if i < 0 {
+	if w == 0 {
 		return false
 	}
-	switch rs[i] {
+	switch r {
 	case '。', '！', '？', '!', '?', '：', ':', '；', ';', '.':
 		return true
 	}
