@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,10 +16,7 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
-		var ue usageError
-		if !errors.As(err, &ue) {
-			fmt.Fprintln(os.Stderr, "entente: "+err.Error())
-		}
+		fmt.Fprintln(os.Stderr, "entente: "+err.Error())
 		os.Exit(1)
 	}
 }

@@ -6,9 +6,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// usageError is an error cobra has already reported with the usage text.
-type usageError struct{ error }
-
 func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "entente",
