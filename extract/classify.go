@@ -475,9 +475,26 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 {
 			continue
 		}
-		return subject{kind: subjParty, codes: m.Codes, cue: &entente.PartyCue{
-			Party: strings.Join(m.Codes, ","),
-			Cue:   entente.Cue{Rule: "subject", Text: string(masked[m.Start:m.End]), Start: m.Start, End: m.End},
+		// 中方和塞方, 中国—东盟双方: names joined by 和, 与, 、 or a dash
+		// are one subject
+		codes, subjEnd := m.Codes, m.End
+		for _, n := range ms {
+			if n.Start < subjEnd {
+				continue
+			}
+			if n.Start >= end {
+				break
+			}
+			switch string(masked[subjEnd:n.Start]) {
+			case "", "和", "与", "及", "、", "—", "-", "－":
+				codes, subjEnd = union(codes, n.Codes), n.End
+				continue
+			}
+			break
+		}
+		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
+			Party: strings.Join(codes, ","),
+			Cue:   entente.Cue{Rule: "subject", Text: string(masked[m.Start:subjEnd]), Start: m.Start, End: subjEnd},
 		}}
 	}
 	covered := make([]bool, end-start)

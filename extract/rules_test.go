@@ -67,6 +67,9 @@ func TestRules(t *testing.T) {
 		// 将 as 把
 		{"将 marking an object", "CN,AR", "将发展两国全面战略伙伴关系作为外交优先方向。", entente.Commitment, "AR,CN", entente.Soft, ""},
 		{"将 with a co-actor is will", "CN,DE", "德方将同中方共同推进汉堡港合作。", entente.Commitment, "DE", entente.Firm, ""},
+		// organisations as parties
+		{"an organisation's party form", "CN,EU", "欧方愿同中方加强绿色伙伴关系。", entente.Commitment, "EU", entente.Intent, ""},
+		{"a pair of short forms", "ASEAN,CN", "中国东盟双方将加快自贸区升级谈判。", entente.Commitment, "ASEAN,CN", entente.Firm, ""},
 		// words that hide a cue
 		{"愿景 is not 愿", "CN,TH", "泰方介绍了泰国2037年发展愿景。", entente.Narrative, "", "", ""},
 		{"祝愿 is an appraisal", "CN,KE", "中方祝愿肯尼亚人民在国家发展道路上取得更大成就。", entente.Appraisal, "CN", "", ""},
