@@ -12,6 +12,7 @@ import (
 type Source struct {
 	ID          int64     `json:"id"`
 	VersionID   int64     `json:"version_id"`
+	DocumentID  int64     `json:"document_id"` // filled in when read from the store
 	SHA256      string    `json:"sha256"`
 	Size        int64     `json:"size"`
 	Name        string    `json:"name"`     // file name or page address as given

@@ -1,0 +1,152 @@
+package decode
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// pdfMaxText caps what pdftotext may write: text streams compress well, but
+// a statement's text is a few hundred kilobytes.
+const pdfMaxText = 64 << 20
+
+// errTextTooLarge reports that pdftotext wrote more than pdfMaxText.
+var errTextTooLarge = errors.New("decode: pdftotext output too large")
+
+// decodePDF runs pdftotext (poppler-utils) on a temporary copy of data and
+// puts back the paragraphs and CJK spacing it takes apart. pdftotext is the
+// most faithful extractor we found for CID and Type 3 fonts, and keeps the
+// reading order (docs/decisions.md).
+func decodePDF(ctx context.Context, name string, data []byte, tool string) (*Result, error) {
+	bin, err := findPDFToText(tool)
+	if err != nil {
+		return nil, fail(name, ErrMissingTool, "%v: install Debian package poppler-utils", err)
+	}
+	// A PDF ends with %%EOF (readers look in the last KiB); without it the
+	// file was cut short, and poppler would reconstruct what it can and
+	// return part of the statement as if it were whole.
+	if !bytes.Contains(data[max(0, len(data)-1024):], []byte("%%EOF")) {
+		return nil, fail(name, ErrCorrupt, "truncated PDF: no %%%%EOF at the end; download it again")
+	}
+	text, err := runPDFToText(ctx, bin, data)
+	if err != nil {
+		return nil, pdfError(ctx, name, data, err)
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, fail(name, ErrNoText, "PDF has no text layer (a scanned image?); run OCR first")
+	}
+	return &Result{Text: reflowPDF(text), Format: formatPDF, Encoding: "utf-8", MediaType: mediaPDF}, nil
+}
+
+// findPDFToText returns the path of pdftotext: tool if given, else the one
+// on PATH.
+func findPDFToText(tool string) (string, error) {
+	if tool == "" {
+		tool = "pdftotext"
+	}
+	path, err := exec.LookPath(tool)
+	if err != nil {
+		return "", fmt.Errorf("pdftotext not found")
+	}
+	return path, nil
+}
+
+// pdftotextError is a failed run: its exit code and what it said.
+type pdftotextError struct {
+	code   int
+	stderr string
+}
+
+func (e *pdftotextError) Error() string {
+	if e.stderr == "" {
+		return fmt.Sprintf("pdftotext exited with status %d", e.code)
+	}
+	return e.stderr
+}
+
+// runPDFToText runs pdftotext -enc UTF-8 -nopgbrk FILE - and returns its
+// output with form feeds dropped.
+func runPDFToText(ctx context.Context, bin string, data []byte) (string, error) {
+	f, err := os.CreateTemp("", "entente-decode-*.pdf")
+	if err != nil {
+		return "", fmt.Errorf("temporary file: %w", err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return "", fmt.Errorf("temporary file: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("temporary file: %w", err)
+	}
+	stdout := cappedBuffer{max: pdfMaxText, strict: true}
+	stderr := cappedBuffer{max: 4 << 10} // poppler can print an error per damaged object
+	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-nopgbrk", f.Name(), "-")
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if stdout.over && ctx.Err() == nil {
+		return "", errTextTooLarge
+	}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return "", &pdftotextError{code: exit.ExitCode(), stderr: strings.TrimSpace(stderr.String())}
+	}
+	if err != nil {
+		return "", fmt.Errorf("run pdftotext: %w", err)
+	}
+	return strings.ReplaceAll(stdout.String(), "\f", ""), nil
+}
+
+// pdfError turns a failed pdftotext run into an *Error of the right kind.
+func pdfError(ctx context.Context, name string, data []byte, err error) *Error {
+	if ctx.Err() != nil {
+		return &Error{Name: name, Kind: ctx.Err(), Problem: "pdftotext stopped: " + ctx.Err().Error()}
+	}
+	if errors.Is(err, errTextTooLarge) {
+		return fail(name, ErrTooLarge, "the PDF's text is more than %s", sizeString(pdfMaxText))
+	}
+	var pe *pdftotextError
+	if !errors.As(err, &pe) {
+		return fail(name, ErrCorrupt, "cannot read the PDF: %v", err) // could not start pdftotext
+	}
+	switch {
+	case strings.Contains(pe.stderr, "Incorrect password"):
+		return fail(name, ErrEncrypted, "PDF is encrypted with a password; decrypt it first (qpdf --decrypt --password=…)")
+	case pe.code == 3:
+		return fail(name, ErrEncrypted, "PDF forbids copying its text")
+	case bytes.Contains(data, []byte("/Encrypt")):
+		return fail(name, ErrEncrypted, "PDF is encrypted and pdftotext cannot open it: %s", firstLine(pe.Error()))
+	}
+	return fail(name, ErrCorrupt, "damaged PDF: %s", firstLine(pe.Error()))
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
+}
+
+// cappedBuffer keeps up to max bytes. Past that, a strict buffer refuses
+// more, which stops the command; another drops the rest quietly.
+type cappedBuffer struct {
+	bytes.Buffer
+	max    int
+	strict bool
+	over   bool
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) <= b.max {
+		return b.Buffer.Write(p)
+	}
+	b.over = true
+	if b.strict {
+		return 0, errTextTooLarge
+	}
+	b.Buffer.Write(p[:b.max-b.Len()])
+	return len(p), nil
+}
