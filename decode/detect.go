@@ -78,8 +78,18 @@ func sniff(name string, data []byte, mediaType string) (sniffed, error) {
 	case ext == ".htm" || ext == ".html" || ext == ".xhtml" || ext == ".shtml":
 		in.format = formatHTML
 	}
+	// A file of plain text under another format's extension (.json, .csv,
+	// .xml, .md) is data or notes, not a statement: a folder of mixed files
+	// must not turn them into documents. Addresses and standard input carry
+	// no reliable extension and are read by content.
+	if in.format == formatText && ext != "" && !textExtensions[ext] && !strings.Contains(name, "://") {
+		return sniffed{}, fail(name, ErrUnknownFormat, "unknown extension %s: statements are read from .txt, .html, .docx or .pdf", ext)
+	}
 	return in, nil
 }
+
+// textExtensions are the extensions a plain-text statement is saved under.
+var textExtensions = map[string]bool{".txt": true, ".text": true, ".utf8": true, ".asc": true}
 
 // extension returns the lower-case extension of a file name or of a URL's
 // path ("" when there is none).

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,18 @@ func TestErrorMessage(t *testing.T) {
 	}
 	if got := (&Error{Kind: ErrEmpty, Problem: "empty file"}).Error(); got != "-: empty file" {
 		t.Errorf("unnamed input: %q", got)
+	}
+}
+
+func TestUnknownTextExtension(t *testing.T) {
+	_, err := Decode(context.Background(), "gold.json", []byte(`{"sentences": []}`), Options{})
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrUnknownFormat) || !strings.Contains(err.Error(), "gold.json: unknown extension .json") {
+		t.Errorf("error %v, want an unknown extension naming gold.json", err)
+	}
+	for _, name := range []string{"statement.txt", "-", "https://example.org/statement", "README"} {
+		if _, err := Decode(context.Background(), name, []byte("双方同意加强合作。"), Options{}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
