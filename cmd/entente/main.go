@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +17,10 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "entente: "+err.Error())
+		var quiet silentError
+		if !errors.As(err, &quiet) {
+			fmt.Fprintln(os.Stderr, "entente: "+err.Error())
+		}
 		os.Exit(1)
 	}
 }

@@ -16,6 +16,7 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newExtractCommand())
+	root.AddCommand(newExtractCommand(), newIngestCommand(), newListCommand(), newShowCommand(),
+		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand())
 	return root
 }

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/entente/entente/decode"
+	"github.com/entente/entente/extract"
+	"github.com/entente/entente/ingest"
+)
+
+func newIngestCommand() *cobra.Command {
+	var (
+		dsn      string
+		maxSize  int64
+		asJSON   bool
+		progress bool
+		show     bool
+	)
+	cmd := &cobra.Command{
+		Use:   "ingest PATH|URL|- ...",
+		Short: "Store statements: files, folders, web pages or standard input",
+		Long: "Reads statements as plain text, HTML, DOCX or PDF, in UTF-8, UTF-16, GB18030/GBK, Big5 or the\n" +
+			"Serbian code pages; keeps every original; recognises bytes and texts it already has.\n" +
+			"Folders are read recursively. Bad inputs are reported and the batch goes on; the exit\n" +
+			"status is 1 when any input was refused.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			st, err := openStore(ctx, dsn)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			x, err := extract.New("zh")
+			if err != nil {
+				return err
+			}
+			fetcher := ingest.NewFetcher()
+			fetcher.MaxSize = maxSize
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", MaxSize: maxSize, Fetcher: fetcher}
+			inputs := ingest.Expand(args)
+			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+
+			var bar *progressbar.ProgressBar
+			if progress && len(inputs) > 1 && isTerminal(stdout) {
+				bar = progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(stderr),
+					progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(),
+					progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
+			}
+			var outcomes []ingest.Outcome
+			sum := in.Batch(ctx, inputs, cmd.InOrStdin(), func(o ingest.Outcome) {
+				if bar != nil {
+					bar.Clear()
+				}
+				if asJSON {
+					outcomes = append(outcomes, o)
+				} else {
+					reportOutcome(stdout, stderr, o)
+					if show && o.DocumentID != 0 {
+						if d, err := st.Document(ctx, o.DocumentID); err == nil && d.Extraction != nil {
+							fmt.Fprintln(stdout)
+							_ = writeListing(stdout, d.Extraction)
+							fmt.Fprintln(stdout)
+						}
+					}
+				}
+				if bar != nil {
+					bar.Add(1)
+				}
+			})
+			if bar != nil {
+				bar.Finish()
+			}
+			if asJSON {
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(struct {
+					Outcomes []ingest.Outcome `json:"outcomes"`
+					Summary  ingest.Summary   `json:"summary"`
+				}{outcomes, sum}); err != nil {
+					return err
+				}
+			} else if sum.Total() > 1 || sum.Refused > 0 {
+				fmt.Fprintf(stdout, "%d inputs: %d added, %d new sources, %d already had, %d refused\n",
+					sum.Total(), sum.Added, sum.NewSources, sum.AlreadyHave, sum.Refused)
+			}
+			if sum.Refused > 0 {
+				return silentError{fmt.Errorf("%d of %d inputs refused", sum.Refused, sum.Total())}
+			}
+			return ctx.Err()
+		},
+	}
+	dbFlag(cmd, &dsn)
+	cmd.Flags().Int64Var(&maxSize, "max-size", decode.DefaultMaxSize, "refuse inputs larger than this many bytes")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the outcomes as JSON")
+	cmd.Flags().BoolVar(&progress, "progress", true, "show a progress bar when writing to a terminal")
+	cmd.Flags().BoolVar(&show, "show", false, "print what was extracted from each document")
+	return cmd
+}
+
+// reportOutcome prints one line per input: what was stored on stdout, what
+// was refused on stderr, naming the input and the problem.
+func reportOutcome(stdout, stderr io.Writer, o ingest.Outcome) {
+	switch o.Status {
+	case ingest.Added:
+		fmt.Fprintf(stdout, "added: document %d  %s  (%s)\n", o.DocumentID, o.Title, countsLine(o.Counts))
+	case ingest.NewSource:
+		fmt.Fprintf(stdout, "new source %d of document %d: %s (%s, %s)\n", o.SourceID, o.DocumentID, o.Name, o.Format, o.Encoding)
+	case ingest.AlreadyHave:
+		fmt.Fprintf(stdout, "already have: document %d (%s)\n", o.DocumentID, o.Name)
+	default:
+		fmt.Fprintf(stderr, "entente: %s\n", o.Problem)
+	}
+}
+
+func countsLine(c map[string]int) string {
+	total := 0
+	var parts []string
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		total += c[k]
+		parts = append(parts, fmt.Sprintf("%d %s", c[k], k))
+	}
+	return fmt.Sprintf("%d sentences: %s", total, strings.Join(parts, ", "))
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/postgres"
+	"github.com/entente/entente/sqlite"
+)
+
+// defaultDB is the embedded store's file in the working directory.
+const defaultDB = "entente.db"
+
+// dbFlag adds --db to a command that opens the store.
+func dbFlag(cmd *cobra.Command, dsn *string) {
+	def := os.Getenv("ENTENTE_DB")
+	if def == "" {
+		def = defaultDB
+	}
+	cmd.Flags().StringVar(dsn, "db", def, "store: a SQLite file, or postgres://… (default $ENTENTE_DB or "+defaultDB+")")
+}
+
+// openStore opens the embedded SQLite store, or PostgreSQL for a
+// postgres:// address; either runs its migrations first.
+func openStore(ctx context.Context, dsn string) (entente.Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return postgres.Open(ctx, dsn)
+	}
+	return sqlite.Open(ctx, dsn)
+}

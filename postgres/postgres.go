@@ -1,0 +1,215 @@
+// Package postgres opens Entente's store on a PostgreSQL server
+// (`entente serve --db postgres://…`), through pgx's database/sql driver.
+// The SQL is sqlstore's, shared with SQLite; what is PostgreSQL's own is
+// here: the tsvector index and the advice on backups.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/search"
+	"github.com/entente/entente/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Open connects to the database named by dsn (a postgres:// URL or a
+// key=value string) and migrates it. A search_path parameter in the DSN
+// puts the tables in that schema (the tests use one schema each).
+func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
+	}
+	// pgx prepares each statement once per connection; after five runs
+	// PostgreSQL would switch to a generic plan, which cannot tell a rare
+	// search term from a common one and scanned every sentence for a term
+	// found nowhere (0.4 s instead of 1 ms). Plan each run for its values.
+	if _, set := cfg.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
+	db := stdlib.OpenDB(*cfg)
+	conns := max(8, 2*runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: connect to %s: %w", Redact(dsn), err)
+	}
+	s, err := sqlstore.New(ctx, db, nil, Dialect{dsn: dsn})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
+	}
+	return s, nil
+}
+
+// Migrations returns the schema files, for tools that inspect them.
+func Migrations() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded folder is always there
+	}
+	return sub
+}
+
+// Redact returns dsn with its password replaced by xxxxx, for messages.
+func Redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Scheme == "" {
+		// key=value form: hide the password=… pair.
+		fields := strings.Fields(dsn)
+		for i, f := range fields {
+			if strings.HasPrefix(f, "password=") {
+				fields[i] = "password=xxxxx"
+			}
+		}
+		return strings.Join(fields, " ")
+	}
+	return u.Redacted()
+}
+
+// Dialect is PostgreSQL's part of sqlstore.
+type Dialect struct {
+	dsn string // for the pg_dump advice
+}
+
+var _ sqlstore.Dialect = Dialect{}
+
+// Name returns "postgres".
+func (Dialect) Name() string { return "postgres" }
+
+// Migrations returns the embedded schema files.
+func (Dialect) Migrations() fs.FS { return Migrations() }
+
+// LockMigrations takes an advisory lock until the transaction ends, so
+// that a second process opening the same database waits and then sees the
+// migration done (CREATE TABLE IF NOT EXISTS alone races). The lock is per
+// schema: tests in other schemas go on.
+func (Dialect) LockMigrations(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtext('entente migrations ' || current_schema()))")
+	return err
+}
+
+// Placeholder returns $n.
+func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
+
+// InsertIndex writes each sentence's tokens as a tsvector literal.
+func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.IndexRow) error {
+	for len(rows) > 0 {
+		n := min(len(rows), 500)
+		var b strings.Builder
+		args := make([]any, 0, 2*n)
+		b.WriteString("INSERT INTO sentence_search (sentence_id, tokens) VALUES ")
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "($%d, CAST($%d AS tsvector))", 2*i+1, 2*i+2)
+			args = append(args, r.SentenceID, TSVector(r.Tokens))
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// TSVector writes tokens as a tsvector literal, each distinct token with
+// its positions (from 1, as to_tsvector counts): 'a':1,3 'b':2. Writing the
+// literal, rather than calling to_tsvector('simple', …), keeps exactly the
+// analyzer's tokens: PostgreSQL's parser would split some again (at
+// hyphens, dots, or a script change) and drop words over 2 kB.
+func TSVector(tokens []string) string {
+	pos := make(map[string][]int, len(tokens))
+	var order []string
+	for i, t := range tokens {
+		if _, ok := pos[t]; !ok {
+			order = append(order, t)
+		}
+		pos[t] = append(pos[t], i+1)
+	}
+	var b strings.Builder
+	for i, t := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(quote(t))
+		b.WriteByte(':')
+		for j, p := range pos[t] {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprint(&b, p)
+		}
+	}
+	return b.String()
+}
+
+// quote quotes a lexeme for a tsvector or tsquery literal.
+func quote(t string) string {
+	if strings.ContainsAny(t, `'\`) {
+		t = lexemeEscaper.Replace(t)
+	}
+	return "'" + t + "'"
+}
+
+var lexemeEscaper = strings.NewReplacer(`\`, `\\`, `'`, `''`)
+
+// MatchQuery renders the terms as a tsquery literal: each term the phrase
+// of its tokens (<->), all of them required (&).
+func (Dialect) MatchQuery(q search.Terms) string {
+	parts := make([]string, len(q))
+	for i, t := range q {
+		toks := make([]string, len(t.Tokens))
+		for j, tok := range t.Tokens {
+			toks[j] = quote(tok)
+		}
+		parts[i] = strings.Join(toks, " <-> ")
+		if len(toks) > 1 {
+			parts[i] = "(" + parts[i] + ")"
+		}
+	}
+	return strings.Join(parts, " & ")
+}
+
+// MatchJoin joins the index table on the sentence's id.
+func (Dialect) MatchJoin(param string) string {
+	return "JOIN sentence_search ON sentence_search.sentence_id = s.id AND sentence_search.tokens @@ CAST(" + param + " AS tsquery)"
+}
+
+// MatchOrder lists matches by descending sentence id.
+func (Dialect) MatchOrder() string { return "s.id DESC" }
+
+// CountMatches counts the index rows that match.
+func (Dialect) CountMatches(param string) string {
+	return "SELECT count(*) FROM sentence_search WHERE tokens @@ CAST(" + param + " AS tsquery)"
+}
+
+// Backup cannot copy a server's database from here: it returns an error
+// wrapping entente.ErrUnsupported that gives the pg_dump command to run.
+func (d Dialect) Backup(_ context.Context, _ *sql.DB, path string) error {
+	return fmt.Errorf("postgres: backup: %w: run pg_dump --format=custom --file=%s '%s' (restore with pg_restore)",
+		entente.ErrUnsupported, path, Redact(d.dsn))
+}
+
+// IntegrityCheck is not offered: the server keeps its own files consistent
+// and enforces foreign keys itself. It returns an error wrapping
+// entente.ErrUnsupported.
+func (Dialect) IntegrityCheck(context.Context, *sql.DB) error {
+	return fmt.Errorf("postgres: integrity check: %w (use amcheck on the server)", entente.ErrUnsupported)
+}

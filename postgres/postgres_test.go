@@ -1,0 +1,116 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/postgres"
+	"github.com/entente/entente/postgres/pgtest"
+	"github.com/entente/entente/search"
+	"github.com/entente/entente/sqlstore"
+)
+
+func mustOpen(tb testing.TB, dsn string) *sqlstore.Store {
+	tb.Helper()
+	s, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestBackupUnsupported(t *testing.T) {
+	s := mustOpen(t, pgtest.DSN(t))
+	err := s.Backup(context.Background(), "/tmp/entente.dump")
+	if !errors.Is(err, entente.ErrUnsupported) || !strings.Contains(err.Error(), "pg_dump --format=custom --file=/tmp/entente.dump") {
+		t.Errorf("Backup = %v, want ErrUnsupported with the pg_dump command", err)
+	}
+	if err := s.IntegrityCheck(context.Background()); !errors.Is(err, entente.ErrUnsupported) {
+		t.Errorf("IntegrityCheck = %v, want ErrUnsupported", err)
+	}
+}
+
+// TestConcurrentOpen opens one new database from several stores at once:
+// the migration lock lets one migrate and the others see it done.
+func TestConcurrentOpen(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Go(func() {
+			s, err := postgres.Open(context.Background(), dsn)
+			if err != nil {
+				errs <- err
+				return
+			}
+			s.Close()
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent open: %v", err)
+	}
+	s := mustOpen(t, dsn)
+	var n int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("schema_migrations: %d rows, %v", n, err)
+	}
+}
+
+// TestTSVector checks the literal against the server: the lexemes and
+// positions PostgreSQL reads are the analyzer's tokens, in order.
+func TestTSVector(t *testing.T) {
+	s := mustOpen(t, pgtest.DSN(t))
+	for _, text := range []string{"一带一路，一带", "Cooperation, co-operation and cooperating", "O'Brien", "Đoković џак", ""} {
+		toks := search.Tokens(text)
+		var got string
+		if err := s.DB().QueryRow(`SELECT CAST(CAST($1 AS tsvector) AS text)`, postgres.TSVector(toks)).Scan(&got); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		// Rebuild the token stream from the server's positions.
+		stream := make([]string, len(toks))
+		for _, lex := range strings.Fields(got) {
+			i := strings.LastIndex(lex, ":")
+			word := strings.Trim(lex[:i], "'")
+			for _, p := range strings.Split(lex[i+1:], ",") {
+				var n int
+				for _, c := range p {
+					n = n*10 + int(c-'0')
+				}
+				stream[n-1] = word
+			}
+		}
+		if strings.Join(stream, " ") != strings.Join(toks, " ") {
+			t.Errorf("%q: server reads %q, analyzer gave %q", text, got, toks)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"postgres://u:secret@h:5432/db?sslmode=disable", "postgres://u:xxxxx@h:5432/db?sslmode=disable"},
+		{"postgres://u@h/db", "postgres://u@h/db"},
+		{"host=h user=u password=secret dbname=db", "host=h user=u password=xxxxx dbname=db"},
+	}
+	for _, tt := range tests {
+		if got := postgres.Redact(tt.in); got != tt.want {
+			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOpenBadDSN(t *testing.T) {
+	_, err := postgres.Open(context.Background(), "postgres://nobody:secret@127.0.0.1:1/none?connect_timeout=2")
+	if err == nil {
+		t.Fatal("Open of an unreachable server succeeded")
+	}
+	if strings.Contains(err.Error(), "secret") {
+		t.Errorf("the error shows the password: %v", err)
+	}
+}

@@ -1,0 +1,148 @@
+package search
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// MaxTerms bounds the terms of a query; the rest are ignored.
+const MaxTerms = 32
+
+// Terms is a user's search text, analysed: a sentence matches when it holds
+// every term.
+type Terms []Term
+
+// Term is one word or one run of CJK characters of a query. A word matches a
+// word of the same term; a run matches where its characters stand in a row
+// in the text, which the index finds as the phrase of its bigrams (or the one
+// character, for a run of one).
+type Term struct {
+	// Tokens are the index tokens the term looks up, in order, adjacent.
+	Tokens []string
+	word   string // a word's term; empty for a run
+	runes  []rune // a run's characters
+}
+
+// Query analyses a user's query with the analyzer of Tokens. Repeated terms
+// count once; a blank query, or one of punctuation only, has no terms.
+func Query(text string) Terms {
+	var q Terms
+	seen := map[string]bool{}
+	scan(text, func(u *unit) {
+		if len(q) >= MaxTerms {
+			return
+		}
+		t := newTerm(u)
+		key := strings.Join(t.Tokens, " ")
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		q = append(q, t)
+	})
+	return q
+}
+
+func newTerm(u *unit) Term {
+	if !u.isRun() {
+		return Term{Tokens: []string{u.word}, word: u.word}
+	}
+	t := Term{runes: slices.Clone(u.runes)}
+	if len(t.runes) == 1 {
+		t.Tokens = []string{string(t.runes)}
+		return t
+	}
+	for j := 0; j+1 < len(t.runes); j++ {
+		t.Tokens = append(t.Tokens, string(t.runes[j:j+2]))
+	}
+	return t
+}
+
+// String returns the terms' tokens, a term's tokens joined by spaces and
+// terms by " & ", for logs and test failures.
+func (q Terms) String() string {
+	parts := make([]string, len(q))
+	for i, t := range q {
+		parts[i] = strings.Join(t.Tokens, " ")
+	}
+	return strings.Join(parts, " & ")
+}
+
+// Match is what one text holds of a query.
+type Match struct {
+	// Counts are the occurrences of each of the query's terms.
+	Counts []int
+	// Length is the number of index tokens of the text (at most MaxTokens),
+	// the length ranking normalises by.
+	Length int
+	// Marks are the characters the occurrences cover, in order, merged
+	// where they overlap or touch.
+	Marks []entente.Span
+}
+
+// Match finds the query's terms in text.
+func (q Terms) Match(text string) Match {
+	m := Match{Counts: make([]int, len(q))}
+	var spans []entente.Span
+	scan(text, func(u *unit) {
+		if u.isRun() {
+			n := len(u.runes)
+			m.Length += n + max(n-1, 0)
+		} else {
+			m.Length++
+		}
+		for i, t := range q {
+			spans = t.find(u, spans, &m.Counts[i])
+		}
+	})
+	m.Length = min(m.Length, MaxTokens)
+	m.Marks = merge(spans)
+	return m
+}
+
+// find appends to spans the occurrences of t in the unit and counts them.
+func (t *Term) find(u *unit, spans []entente.Span, count *int) []entente.Span {
+	if t.runes == nil {
+		if !u.isRun() && u.word == t.word {
+			*count++
+			spans = append(spans, entente.Span{Start: u.start, End: u.end})
+		}
+		return spans
+	}
+	if !u.isRun() {
+		return spans
+	}
+	n := len(t.runes)
+	for j := 0; j+n <= len(u.runes); j++ {
+		if slices.Equal(u.runes[j:j+n], t.runes) {
+			*count++
+			spans = append(spans, entente.Span{Start: u.pos[j], End: u.pos[j+n-1] + 1})
+		}
+	}
+	return spans
+}
+
+// merge sorts spans and joins those that overlap or touch.
+func merge(spans []entente.Span) []entente.Span {
+	if len(spans) == 0 {
+		return nil
+	}
+	slices.SortFunc(spans, func(a, b entente.Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,154 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/entente/entente/search"
+	"github.com/entente/entente/sqlstore"
+)
+
+// Dialect is SQLite's part of sqlstore: the FTS5 index, VACUUM INTO
+// backups and the integrity checks.
+type Dialect struct{}
+
+var _ sqlstore.Dialect = Dialect{}
+
+// Name returns "sqlite".
+func (Dialect) Name() string { return "sqlite" }
+
+// Migrations returns the embedded schema files.
+func (Dialect) Migrations() fs.FS { return Migrations() }
+
+// LockMigrations does nothing: the writer's transactions begin IMMEDIATE,
+// which already excludes every other writer.
+func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
+
+// Placeholder returns ?: SQLite binds anonymous placeholders by position
+// without the name lookup that $n costs.
+func (Dialect) Placeholder(int) string { return "?" }
+
+// InsertIndex writes the sentences' tokens, joined by spaces, into the FTS5
+// table under the sentence's id.
+func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.IndexRow) error {
+	for len(rows) > 0 {
+		n := min(len(rows), 500)
+		var b strings.Builder
+		args := make([]any, 0, 2*n)
+		b.WriteString("INSERT INTO sentence_fts (rowid, tokens) VALUES ")
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?)")
+			args = append(args, r.SentenceID, search.Join(r.Tokens))
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// MatchQuery renders the terms as an FTS5 query: each term the quoted
+// phrase of its tokens, all of them required.
+func (Dialect) MatchQuery(q search.Terms) string {
+	parts := make([]string, len(q))
+	for i, t := range q {
+		parts[i] = `"` + strings.ReplaceAll(strings.Join(t.Tokens, " "), `"`, `""`) + `"`
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// MatchJoin joins the FTS5 table on the sentence's id.
+func (Dialect) MatchJoin(param string) string {
+	return "JOIN sentence_fts ON sentence_fts.rowid = s.id AND sentence_fts MATCH " + param
+}
+
+// MatchOrder lists matches by descending rowid, the order FTS5 can give
+// without sorting, so a LIMIT stops the scan early.
+func (Dialect) MatchOrder() string { return "sentence_fts.rowid DESC" }
+
+// CountMatches counts the rows of the FTS5 table that match.
+func (Dialect) CountMatches(param string) string {
+	return "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH " + param
+}
+
+// Backup writes a consistent copy of the database to path with VACUUM
+// INTO, which reads one snapshot and so works while the store is in use
+// (WAL lets writers go on meanwhile). It refuses to overwrite a file.
+func (Dialect) Backup(ctx context.Context, db *sql.DB, path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("sqlite: backup: %s already exists", path)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("sqlite: backup: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, "VACUUM INTO $1", path); err != nil {
+		return fmt.Errorf("sqlite: backup to %s: %w", path, err)
+	}
+	return nil
+}
+
+// IntegrityCheck runs PRAGMA integrity_check, PRAGMA foreign_key_check and
+// FTS5's own integrity check, and returns what they found.
+func (Dialect) IntegrityCheck(ctx context.Context, db *sql.DB) error {
+	var problems []string
+	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: integrity check: %w", err)
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	rows, err = db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("sqlite: foreign key check: %w", err)
+	}
+	for rows.Next() {
+		var (
+			table, parent string
+			rowid         sql.NullInt64
+			fkid          int
+		)
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: foreign key check: %w", err)
+		}
+		problems = append(problems, fmt.Sprintf("%s row %s refers to a missing %s", table, strconv.FormatInt(rowid.Int64, 10), parent))
+	}
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("sqlite: foreign key check: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, "INSERT INTO sentence_fts (sentence_fts) VALUES ('integrity-check')"); err != nil {
+		problems = append(problems, "search index: "+err.Error())
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("sqlite: integrity check: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,94 @@
+// Package sqlite opens Entente's store in an SQLite file, the default of
+// `entente serve`: one file, no server, a pure-Go driver (modernc.org/sqlite)
+// so that the binary builds without cgo.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/entente/entente/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// The pragmas every connection gets:
+//   - WAL: readers never block the writer nor the writer readers, and
+//     VACUUM INTO can copy the file while it is in use.
+//   - synchronous=FULL: in WAL mode NORMAL may lose the last transactions
+//     on power loss (never corrupting the file); FULL syncs the log at
+//     every commit, because the product promises that nothing a user
+//     entered is lost. It costs one fsync per write transaction.
+//   - foreign_keys: SQLite leaves them off by default, and deletes rely on
+//     ON DELETE CASCADE.
+//   - busy_timeout: another process holding the write lock makes us wait
+//     up to 5 s instead of failing at once.
+const pragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=mmap_size(1073741824)"
+
+// Open opens (creating it if need be) the SQLite database at path and
+// migrates it. Writes go through one connection whose transactions start
+// with BEGIN IMMEDIATE: a transaction takes the write lock before it reads,
+// so two writers (in this process or another) queue under busy_timeout
+// instead of deadlocking on a lock upgrade. Reads use a pool of their own.
+func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("sqlite: open %q: need a file path", path)
+	}
+	dsn := "file:" + escapePath(path) + "?" + pragmas
+	db, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	rdb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	readers := max(4, runtime.GOMAXPROCS(0))
+	rdb.SetMaxOpenConns(readers)
+	rdb.SetMaxIdleConns(readers)
+	s, err := sqlstore.New(ctx, db, rdb, Dialect{})
+	if err != nil {
+		db.Close()
+		rdb.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	// Refresh the planner's statistics where they are missing or stale (a
+	// bounded ANALYZE), as SQLite advises at open: without them it may
+	// filter on an index and sort rather than read in order.
+	if _, err := db.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sqlite: open %s: optimize: %w", path, err)
+	}
+	return s, nil
+}
+
+// escapePath escapes what an SQLite URI filename would read as syntax.
+func escapePath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+}
+
+// Migrations returns the schema files, for tools that inspect them.
+func Migrations() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded folder is always there
+	}
+	return sub
+}

@@ -1,0 +1,394 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/entente/entente"
+)
+
+// CreateDocument writes a new document with its version, source and
+// original bytes, and the whole extraction (sections, sentences with their
+// labels and evidence, references, mechanisms, projects, the search index),
+// in one transaction: on any error nothing is left behind.
+func (s *Store) CreateDocument(ctx context.Context, d *entente.NewDocument) (int64, error) {
+	if d == nil || d.Extraction == nil {
+		return 0, errors.New("create document: no extraction")
+	}
+	src, err := checkSource(d.Source, d.Original)
+	if err != nil {
+		return 0, fmt.Errorf("create document: %w", err)
+	}
+	textSHA := d.TextSHA256
+	if textSHA == "" {
+		textSHA = sha256Hex([]byte(d.Text))
+	}
+	x := d.Extraction
+	// Everything that needs no database (anchors, tokens, JSON) is prepared
+	// before the transaction, which then holds the write lock only to write.
+	sents, err := prepareSentences(x.Sentences)
+	if err != nil {
+		return 0, fmt.Errorf("create document: %w", err)
+	}
+	now := s.now()
+	var id int64
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if id, err = s.insertDocument(ctx, tx, &x.Document, now); err != nil {
+			return err
+		}
+		v := entente.Version{
+			DocumentID: id, Language: x.Document.Language, TextSHA256: textSHA, Text: d.Text, Extractor: d.Extractor,
+			// authentic when the text names its language among the equally authentic ones
+			Authentic: slices.Contains(x.Document.AuthenticLanguages, x.Document.Language),
+		}
+		vid, err := insertVersion(ctx, tx, &v, sents, now)
+		if err != nil {
+			return err
+		}
+		if _, err := insertSource(ctx, tx, vid, src, d.Original, now); err != nil {
+			return err
+		}
+		return s.insertExtraction(ctx, tx, id, vid, x, sents)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("create document: %w", err)
+	}
+	return id, nil
+}
+
+func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, doc *entente.Document, now time.Time) (int64, error) {
+	langs, err := json.Marshal(nonNil(doc.AuthenticLanguages))
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO documents (title, kind, language, signed_date, signed_place, news_dateline, authentic_languages, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		RETURNING id`,
+		doc.Title, string(doc.Kind), doc.Language, nullString(doc.SignedDate), nullString(doc.SignedPlace),
+		doc.NewsDateline, string(langs), now,
+	).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert document: %w", err)
+	}
+	err = s.insertRows(ctx, tx, "document_parties", []string{"document_id", "position", "party"}, len(doc.Parties),
+		func(i int) []any { return []any{id, i, doc.Parties[i]} }, "", nil)
+	if err != nil {
+		return 0, fmt.Errorf("insert parties: %w", err)
+	}
+	err = s.insertRows(ctx, tx, "signatories", []string{"document_id", "position", "name", "title", "party"}, len(doc.Signatories),
+		func(i int) []any { g := doc.Signatories[i]; return []any{id, i, g.Name, g.Title, g.Party} }, "", nil)
+	if err != nil {
+		return 0, fmt.Errorf("insert signatories: %w", err)
+	}
+	return id, nil
+}
+
+func insertVersion(ctx context.Context, tx *sql.Tx, v *entente.Version, sents []preparedSentence, now time.Time) (int64, error) {
+	var commitments, tokens int
+	for _, p := range sents {
+		if p.Type == entente.Commitment {
+			commitments++
+		}
+		tokens += len(p.tokens)
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO versions (document_id, language, authentic, text_sha256, text, extractor,
+			sentence_count, commitment_count, token_count, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		RETURNING id`,
+		v.DocumentID, v.Language, v.Authentic, v.TextSHA256, v.Text, v.Extractor, len(sents), commitments, tokens, now,
+	).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert version: %w", err)
+	}
+	return id, nil
+}
+
+// VersionByTextSHA256 finds the version with this normalised text, or
+// returns an error wrapping entente.ErrNotFound.
+func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.Version, error) {
+	var vs []entente.Version
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		vs, err = findVersions(ctx, tx, "text_sha256 = $1", sha)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find version: %w", err)
+	}
+	if len(vs) == 0 {
+		return nil, notFound("version with text sha256", sha)
+	}
+	return &vs[0], nil
+}
+
+// findVersions returns the versions that match where, with their text,
+// in order of id.
+func findVersions(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
+	var vs []entente.Version
+	err := queryRows(ctx, tx, `
+		SELECT id, document_id, language, authentic, text_sha256, text, extractor, created_at
+		FROM versions WHERE `+where+` ORDER BY id`, a,
+		func(rows *sql.Rows) error {
+			var v entente.Version
+			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &v.Extractor, &v.CreatedAt); err != nil {
+				return err
+			}
+			v.CreatedAt = v.CreatedAt.UTC()
+			vs = append(vs, v)
+			return nil
+		})
+	return vs, err
+}
+
+// Document returns one document with its versions, sources and the
+// extraction of its first version, or an error wrapping entente.ErrNotFound.
+func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument, error) {
+	var d *entente.StoredDocument
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		ds, err := findDocuments(ctx, tx, []string{"d.id = $1"}, "", []any{id})
+		if err != nil {
+			return err
+		}
+		if len(ds) == 0 {
+			return notFound("document", id)
+		}
+		d = &ds[0]
+		if d.Versions, err = findVersions(ctx, tx, "document_id = $1", id); err != nil {
+			return err
+		}
+		if d.Sources, err = findSources(ctx, tx, "v.document_id = $1", id); err != nil {
+			return err
+		}
+		if len(d.Versions) > 0 {
+			d.Extraction, err = findExtraction(ctx, tx, d.Versions[0].ID, d.Document)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find document: %w", err)
+	}
+	return d, nil
+}
+
+// Documents lists the documents that match f, newest signed first (those
+// without a date last), with their versions (without text), sources and the
+// sentence counts of their first version. A Limit of 0 lists all.
+func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]entente.StoredDocument, error) {
+	var a args
+	var conds []string
+	if f.Party != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+a.add(f.Party)+`)`)
+	}
+	if f.Kind != "" {
+		conds = append(conds, "d.kind = "+a.add(string(f.Kind)))
+	}
+	if f.Language != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
+	}
+	conds = dateConds(conds, &a, f.From, f.To)
+	limit := int64(f.Limit)
+	if limit <= 0 {
+		limit = math.MaxInt64
+	}
+	page := "ORDER BY d.signed_date DESC NULLS LAST, d.id DESC LIMIT " + a.add(limit) + " OFFSET " + a.add(max(f.Offset, 0))
+
+	var ds []entente.StoredDocument
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if ds, err = findDocuments(ctx, tx, conds, page, a); err != nil || len(ds) == 0 {
+			return err
+		}
+		return attachVersions(ctx, tx, ds)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	if ds == nil {
+		ds = []entente.StoredDocument{}
+	}
+	return ds, nil
+}
+
+// dateConds adds the signed-date bounds, both inclusive. A bound may be a
+// prefix of a date (2024, 2024-05): To compares the date cut to its length,
+// so that To 2024-05 keeps 2024-05-31. Dates are ISO 8601 text, which
+// sorts as dates do in any collation (digits and hyphens in fixed places).
+func dateConds(conds []string, a *args, from, to string) []string {
+	if from != "" {
+		conds = append(conds, "d.signed_date >= "+a.add(from))
+	}
+	if to != "" {
+		conds = append(conds, fmt.Sprintf("substr(d.signed_date, 1, %s) <= %s", a.add(len(to)), a.add(to)))
+	}
+	return conds
+}
+
+// findDocuments reads the documents d that meet conds, with their parties,
+// signatories and counts; tail orders and pages them.
+func findDocuments(ctx context.Context, tx *sql.Tx, conds []string, tail string, a []any) ([]entente.StoredDocument, error) {
+	var ds []entente.StoredDocument
+	err := queryRows(ctx, tx, `
+		SELECT d.id, d.title, d.kind, d.language, d.signed_date, d.signed_place, d.news_dateline,
+			d.authentic_languages, d.created_at,
+			coalesce(v.sentence_count, 0), coalesce(v.commitment_count, 0)
+		FROM documents d
+		LEFT JOIN versions v ON v.id = (SELECT min(fv.id) FROM versions fv WHERE fv.document_id = d.id)
+		`+whereClause(conds)+" "+tail, a,
+		func(rows *sql.Rows) error {
+			var (
+				d           entente.StoredDocument
+				kind, langs string
+				date, place sql.NullString
+			)
+			if err := rows.Scan(&d.ID, &d.Title, &kind, &d.Language, &date, &place, &d.NewsDateline,
+				&langs, &d.CreatedAt, &d.Sentences, &d.Commitments); err != nil {
+				return err
+			}
+			d.Kind, d.SignedDate, d.SignedPlace, d.CreatedAt = entente.Kind(kind), fromNullString(date), fromNullString(place), d.CreatedAt.UTC()
+			if err := json.Unmarshal([]byte(langs), &d.AuthenticLanguages); err != nil {
+				return fmt.Errorf("document %d: authentic languages: %w", d.ID, err)
+			}
+			d.AuthenticLanguages = nonNil(d.AuthenticLanguages)
+			d.Parties, d.Signatories = []string{}, []entente.Signatory{}
+			ds = append(ds, d)
+			return nil
+		})
+	if err != nil || len(ds) == 0 {
+		return ds, err
+	}
+	return ds, attachParties(ctx, tx, ds)
+}
+
+// attachParties reads the parties and signatories of ds.
+func attachParties(ctx context.Context, tx *sql.Tx, ds []entente.StoredDocument) error {
+	byID := make(map[int64]*entente.StoredDocument, len(ds))
+	ids := make([]int64, len(ds))
+	for i := range ds {
+		byID[ds[i].ID], ids[i] = &ds[i], ds[i].ID
+	}
+	var a args
+	in := list(&a, ids)
+	err := queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+in+`) ORDER BY document_id, position`, a,
+		func(rows *sql.Rows) error {
+			var id int64
+			var p string
+			if err := rows.Scan(&id, &p); err != nil {
+				return err
+			}
+			byID[id].Parties = append(byID[id].Parties, p)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return queryRows(ctx, tx, `SELECT document_id, name, title, party FROM signatories WHERE document_id IN (`+in+`) ORDER BY document_id, position`, a,
+		func(rows *sql.Rows) error {
+			var id int64
+			var g entente.Signatory
+			if err := rows.Scan(&id, &g.Name, &g.Title, &g.Party); err != nil {
+				return err
+			}
+			byID[id].Signatories = append(byID[id].Signatories, g)
+			return nil
+		})
+}
+
+// attachVersions reads the versions (without their text) and sources of ds.
+func attachVersions(ctx context.Context, tx *sql.Tx, ds []entente.StoredDocument) error {
+	byID := make(map[int64]*entente.StoredDocument, len(ds))
+	ids := make([]int64, len(ds))
+	for i := range ds {
+		byID[ds[i].ID], ids[i] = &ds[i], ds[i].ID
+		ds[i].Versions, ds[i].Sources = []entente.Version{}, []entente.Source{}
+	}
+	var a args
+	in := list(&a, ids)
+	err := queryRows(ctx, tx, `
+		SELECT id, document_id, language, authentic, text_sha256, extractor, created_at
+		FROM versions WHERE document_id IN (`+in+`) ORDER BY id`, a,
+		func(rows *sql.Rows) error {
+			var v entente.Version
+			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
+				return err
+			}
+			v.CreatedAt = v.CreatedAt.UTC()
+			byID[v.DocumentID].Versions = append(byID[v.DocumentID].Versions, v)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	srcs, err := findSources(ctx, tx, "v.document_id IN ("+in+")", a...)
+	for _, src := range srcs {
+		byID[src.DocumentID].Sources = append(byID[src.DocumentID].Sources, src)
+	}
+	return err
+}
+
+// DeleteDocument removes a document and everything that hangs on it
+// (versions, sources, the extraction, the search index, commitments and
+// corrections: ON DELETE CASCADE), then the blobs that nothing else refers
+// to. It returns an error wrapping entente.ErrNotFound for an unknown id.
+func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		// The blobs the document's rows refer to: its sources' bytes and
+		// the pages archived as evidence of its commitments.
+		var shas []string
+		err := queryRows(ctx, tx, `
+			SELECT s.sha256 FROM sources s JOIN versions v ON v.id = s.version_id WHERE v.document_id = $1
+			UNION
+			SELECT e.archive_sha256 FROM evidence e
+			JOIN commitments c ON c.id = e.commitment_id JOIN versions v ON v.id = c.version_id
+			WHERE v.document_id = $1 AND e.archive_sha256 IS NOT NULL`, []any{id},
+			func(rows *sql.Rows) error {
+				var sha string
+				err := rows.Scan(&sha)
+				shas = append(shas, sha)
+				return err
+			})
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = $1`, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return notFound("document", id)
+		}
+		return deleteUnusedBlobs(ctx, tx, shas)
+	})
+	if err != nil {
+		return fmt.Errorf("delete document: %w", err)
+	}
+	return nil
+}
+
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// nonNil returns s, or an empty slice for nil: the contract's lists are []
+// in JSON, never null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

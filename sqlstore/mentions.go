@@ -1,0 +1,290 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/entente/entente"
+)
+
+// An extraction states each mention twice: a reference (or mechanism,
+// project) lists the sentences that cite it, and a sentence lists the
+// references it cites. The store keeps one row per mention with its place
+// in both lists, so that both come back in their order, even if a list was
+// edited so that the two no longer agree.
+
+// mention is one row of citation_sentences or entity_sentences: item and
+// sentence are indexes, itemPos and sentencePos places in the two lists
+// (-1 where the mention stands in one list only).
+type mention struct {
+	item, sentence       int
+	itemPos, sentencePos int
+}
+
+// pairMentions matches the items' lists of sentence labels with the
+// sentences' lists of item keys. It returns the mentions and the keys that
+// only sentences name (they get an item row with no place in the list).
+func pairMentions(keys []string, itemSents [][]string, labels []string, sentItems [][]string) (extra []string, ms []mention, err error) {
+	index := make(map[string]int, len(keys))
+	for i, k := range keys {
+		if _, dup := index[k]; dup {
+			return nil, nil, fmt.Errorf("%q is listed twice", k)
+		}
+		index[k] = i
+	}
+	sentence := make(map[string]int, len(labels))
+	for i, l := range labels {
+		sentence[l] = i
+	}
+	// A mention is keyed by its item, its sentence and which of their
+	// mentions it is (a sentence may cite an item twice).
+	type key struct{ item, sentence, nth int }
+	nth := map[[2]int]int{}
+	next := func(i, s int) key {
+		k := key{i, s, nth[[2]int{i, s}]}
+		nth[[2]int{i, s}]++
+		return k
+	}
+	pending := map[key]int{} // the item side's mentions, by key
+	for i, ls := range itemSents {
+		for p, l := range ls {
+			s, ok := sentence[l]
+			if !ok {
+				return nil, nil, fmt.Errorf("%q cites unknown sentence %q", keys[i], l)
+			}
+			pending[next(i, s)] = len(ms)
+			ms = append(ms, mention{item: i, sentence: s, itemPos: p, sentencePos: -1})
+		}
+	}
+	clear(nth)
+	for s, items := range sentItems {
+		for q, k := range items {
+			i, ok := index[k]
+			if !ok {
+				i = len(keys) + len(extra)
+				index[k] = i
+				extra = append(extra, k)
+			}
+			if m, ok := pending[next(i, s)]; ok {
+				ms[m].sentencePos = q
+				continue
+			}
+			ms = append(ms, mention{item: i, sentence: s, itemPos: -1, sentencePos: q})
+		}
+	}
+	return extra, ms, nil
+}
+
+// insertMentions writes the version's references, mechanisms and projects
+// with the sentences that mention them; ids are the sentences' ids by
+// position.
+func (s *Store) insertMentions(ctx context.Context, tx *sql.Tx, vid int64, x *entente.Extraction, ids []int64) error {
+	labels := make([]string, len(x.Sentences))
+	for i, st := range x.Sentences {
+		labels[i] = st.ID
+	}
+	if err := s.insertCitations(ctx, tx, vid, x, labels, ids); err != nil {
+		return fmt.Errorf("insert references: %w", err)
+	}
+	for _, kind := range []string{"mechanism", "project"} {
+		if err := s.insertEntities(ctx, tx, vid, kind, x, labels, ids); err != nil {
+			return fmt.Errorf("insert %ss: %w", kind, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) insertCitations(ctx context.Context, tx *sql.Tx, vid int64, x *entente.Extraction, labels []string, ids []int64) error {
+	keys := make([]string, len(x.References))
+	itemSents := make([][]string, len(x.References))
+	for i, r := range x.References {
+		keys[i], itemSents[i] = r.Title, r.Sentences
+	}
+	sentItems := make([][]string, len(x.Sentences))
+	for i, st := range x.Sentences {
+		sentItems[i] = st.References
+	}
+	extra, ms, err := pairMentions(keys, itemSents, labels, sentItems)
+	if err != nil {
+		return err
+	}
+	itemIDs := make([]int64, len(keys)+len(extra))
+	err = s.insertRows(ctx, tx, "citations", []string{"version_id", "position", "title", "bracketed", "kind", "year"}, len(itemIDs),
+		func(i int) []any {
+			if i >= len(keys) {
+				return []any{vid, nil, extra[i-len(keys)], false, "", nil}
+			}
+			r := x.References[i]
+			return []any{vid, i, r.Title, r.Bracketed, string(r.Kind), nullInt(r.Year)}
+		},
+		"id, title", scanItemIDs(keys, extra, itemIDs))
+	if err != nil {
+		return err
+	}
+	return s.insertMentionRows(ctx, tx, "citation_sentences", "citation_id", "citation_pos", ms, itemIDs, ids)
+}
+
+func (s *Store) insertEntities(ctx context.Context, tx *sql.Tx, vid int64, kind string, x *entente.Extraction, labels []string, ids []int64) error {
+	list := x.Mechanisms
+	if kind == "project" {
+		list = x.Projects
+	}
+	keys := make([]string, len(list))
+	itemSents := make([][]string, len(list))
+	for i, e := range list {
+		keys[i], itemSents[i] = e.Name, e.Sentences
+	}
+	sentItems := make([][]string, len(x.Sentences))
+	for i, st := range x.Sentences {
+		sentItems[i] = st.Mechanisms
+		if kind == "project" {
+			sentItems[i] = st.Projects
+		}
+	}
+	extra, ms, err := pairMentions(keys, itemSents, labels, sentItems)
+	if err != nil {
+		return err
+	}
+	itemIDs := make([]int64, len(keys)+len(extra))
+	err = s.insertRows(ctx, tx, "entities", []string{"version_id", "kind", "position", "name"}, len(itemIDs),
+		func(i int) []any {
+			if i >= len(keys) {
+				return []any{vid, kind, nil, extra[i-len(keys)]}
+			}
+			return []any{vid, kind, i, keys[i]}
+		},
+		"id, name", scanItemIDs(keys, extra, itemIDs))
+	if err != nil {
+		return err
+	}
+	return s.insertMentionRows(ctx, tx, "entity_sentences", "entity_id", "entity_pos", ms, itemIDs, ids)
+}
+
+// scanItemIDs returns a scanner of (id, key) rows that files each id under
+// its key's index (names are unique within a version).
+func scanItemIDs(keys, extra []string, itemIDs []int64) func(*sql.Rows) error {
+	index := make(map[string]int, len(keys)+len(extra))
+	for i, k := range keys {
+		index[k] = i
+	}
+	for i, k := range extra {
+		index[k] = len(keys) + i
+	}
+	return func(rows *sql.Rows) error {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return err
+		}
+		itemIDs[index[key]] = id
+		return nil
+	}
+}
+
+func (s *Store) insertMentionRows(ctx context.Context, tx *sql.Tx, table, itemCol, itemPosCol string, ms []mention, itemIDs, sentenceIDs []int64) error {
+	pos := func(p int) any {
+		if p < 0 {
+			return nil
+		}
+		return p
+	}
+	return s.insertRows(ctx, tx, table, []string{itemCol, "sentence_id", itemPosCol, "sentence_pos"}, len(ms),
+		func(i int) []any {
+			m := ms[i]
+			return []any{itemIDs[m.item], sentenceIDs[m.sentence], pos(m.itemPos), pos(m.sentencePos)}
+		}, "", nil)
+}
+
+// findCitations reads the references of version vid in the extraction's
+// order, each with its sentences in order.
+func findCitations(ctx context.Context, tx *sql.Tx, vid int64) ([]entente.Reference, error) {
+	refs := []entente.Reference{}
+	index := map[int64]int{}
+	err := queryRows(ctx, tx, `
+		SELECT id, title, bracketed, kind, year FROM citations
+		WHERE version_id = $1 AND position IS NOT NULL ORDER BY position`, []any{vid},
+		func(rows *sql.Rows) error {
+			var (
+				id   int64
+				r    entente.Reference
+				kind string
+				year sql.NullInt64
+			)
+			if err := rows.Scan(&id, &r.Title, &r.Bracketed, &kind, &year); err != nil {
+				return err
+			}
+			r.Kind, r.Sentences = entente.ReferenceKind(kind), []string{}
+			if year.Valid {
+				y := int(year.Int64)
+				r.Year = &y
+			}
+			index[id] = len(refs)
+			refs = append(refs, r)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read references: %w", err)
+	}
+	err = queryRows(ctx, tx, `
+		SELECT x.citation_id, s.label FROM citation_sentences x
+		JOIN citations c ON c.id = x.citation_id JOIN sentences s ON s.id = x.sentence_id
+		WHERE c.version_id = $1 AND x.citation_pos IS NOT NULL ORDER BY x.citation_id, x.citation_pos`, []any{vid},
+		func(rows *sql.Rows) error {
+			var id int64
+			var label string
+			if err := rows.Scan(&id, &label); err != nil {
+				return err
+			}
+			if i, ok := index[id]; ok {
+				refs[i].Sentences = append(refs[i].Sentences, label)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read reference sentences: %w", err)
+	}
+	return refs, nil
+}
+
+// findEntities reads the mechanisms or projects of version vid in the
+// extraction's order, each with its sentences in order.
+func findEntities(ctx context.Context, tx *sql.Tx, vid int64, kind string) ([]entente.Entity, error) {
+	es := []entente.Entity{}
+	index := map[int64]int{}
+	err := queryRows(ctx, tx, `
+		SELECT id, name FROM entities
+		WHERE version_id = $1 AND kind = $2 AND position IS NOT NULL ORDER BY position`, []any{vid, kind},
+		func(rows *sql.Rows) error {
+			var id int64
+			e := entente.Entity{Sentences: []string{}}
+			if err := rows.Scan(&id, &e.Name); err != nil {
+				return err
+			}
+			index[id] = len(es)
+			es = append(es, e)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read %ss: %w", kind, err)
+	}
+	err = queryRows(ctx, tx, `
+		SELECT x.entity_id, s.label FROM entity_sentences x
+		JOIN entities e ON e.id = x.entity_id JOIN sentences s ON s.id = x.sentence_id
+		WHERE e.version_id = $1 AND e.kind = $2 AND x.entity_pos IS NOT NULL ORDER BY x.entity_id, x.entity_pos`, []any{vid, kind},
+		func(rows *sql.Rows) error {
+			var id int64
+			var label string
+			if err := rows.Scan(&id, &label); err != nil {
+				return err
+			}
+			if i, ok := index[id]; ok {
+				es[i].Sentences = append(es[i].Sentences, label)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read %s sentences: %w", kind, err)
+	}
+	return es, nil
+}

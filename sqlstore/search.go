@@ -1,0 +1,353 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/search"
+)
+
+// BM25's parameters, the usual ones: k1 saturates repeated terms, b
+// normalises by sentence length.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// Search finds the sentences that hold every term of q.Text and meet its
+// filters, best first. The database's full-text index finds the candidates
+// and SQL applies the filters; the ranking is BM25 computed here over the
+// analyzer's tokens, with the collection's statistics from the database, so
+// that SQLite and PostgreSQL rank alike. Ties go to the newer document,
+// then to the earlier sentence. A text of only punctuation finds nothing;
+// an empty text lists the sentences that meet the filters, newest version
+// first, each in document order. A Limit of 0 returns every hit.
+func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.SearchHit, error) {
+	terms := search.Query(q.Text)
+	if len(terms) == 0 && strings.TrimSpace(q.Text) != "" {
+		return []entente.SearchHit{}, nil
+	}
+	var hits []entente.SearchHit
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var (
+			found []candidate
+			err   error
+		)
+		if len(terms) == 0 {
+			found, err = browse(ctx, tx, q)
+		} else {
+			found, err = s.rank(ctx, tx, terms, q)
+		}
+		if err != nil {
+			return err
+		}
+		hits, err = loadHits(ctx, tx, found, terms)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	return hits, nil
+}
+
+// candidate is a matching sentence while it is ranked.
+type candidate struct {
+	id, documentID int64
+	position       int
+	text           string
+	score          float64
+}
+
+// filterConds returns the SQL conditions of q's filters on sentences s.
+// Each is an IN over a small indexed subquery, so that no filter needs a
+// join and the database can read each subquery once.
+func filterConds(a *args, q entente.SearchQuery) []string {
+	var conds []string
+	if q.Language != "" {
+		conds = append(conds, "s.version_id IN (SELECT id FROM versions WHERE language = "+a.add(q.Language)+")")
+	}
+	if q.Party != "" {
+		p := a.add(q.Party)
+		conds = append(conds, `(s.id IN (SELECT sentence_id FROM sentence_actors WHERE party = `+p+`)
+			OR s.document_id IN (SELECT document_id FROM document_parties WHERE party = `+p+`))`)
+	}
+	if q.Type != "" {
+		conds = append(conds, "s.type = "+a.add(string(q.Type)))
+	}
+	if q.Area != "" {
+		conds = append(conds, "s.id IN (SELECT sentence_id FROM sentence_areas WHERE area = "+a.add(q.Area)+")")
+	}
+	if q.Strength != "" {
+		conds = append(conds, "s.strength = "+a.add(string(q.Strength)))
+	}
+	if dates := dateConds(nil, a, q.From, q.To); len(dates) > 0 {
+		conds = append(conds, "s.document_id IN (SELECT d.id FROM documents d "+whereClause(dates)+")")
+	}
+	return conds
+}
+
+func scanCandidate(out *[]candidate) func(*sql.Rows) error {
+	return func(rows *sql.Rows) error {
+		var c candidate
+		err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text)
+		*out = append(*out, c)
+		return err
+	}
+}
+
+// browse pages through the sentences that meet q's filters, newest version
+// first, each in document order (the order of index sentences_order).
+func browse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) ([]candidate, error) {
+	var a args
+	conds := filterConds(&a, q)
+	limit := int64(q.Limit)
+	if limit <= 0 {
+		limit = math.MaxInt64
+	}
+	var out []candidate
+	err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+whereClause(conds)+
+		" ORDER BY s.version_id DESC, s.position LIMIT "+a.add(limit)+" OFFSET "+a.add(max(q.Offset, 0)),
+		a, scanCandidate(&out))
+	return out, err
+}
+
+// rank finds the candidates of terms that meet q's filters, scores them and
+// returns the page q asks for.
+func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) ([]candidate, error) {
+	var a args
+	match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
+	conds := filterConds(&a, q)
+	limit := s.MaxCandidates
+	if limit <= 0 {
+		limit = DefaultMaxCandidates
+	}
+	var found []candidate
+	err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+match+
+		` `+whereClause(conds)+` ORDER BY `+s.dialect.MatchOrder()+` LIMIT `+a.add(limit),
+		a, scanCandidate(&found))
+	if err != nil {
+		return nil, fmt.Errorf("find candidates: %w", err)
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	st, err := s.stats(ctx, tx, terms)
+	if err != nil {
+		return nil, err
+	}
+	kept := found[:0]
+	for _, c := range found {
+		m := terms.Match(c.text)
+		if slices.Contains(m.Counts, 0) {
+			continue // the index and the analyzer disagree: trust the analyzer
+		}
+		c.score = st.bm25(m)
+		kept = append(kept, c)
+	}
+	slices.SortFunc(kept, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(y.documentID, x.documentID),
+			cmp.Compare(x.position, y.position), cmp.Compare(x.id, y.id))
+	})
+	return page(kept, q.Offset, q.Limit), nil
+}
+
+func page[T any](s []T, offset, limit int) []T {
+	offset = min(max(offset, 0), len(s))
+	s = s[offset:]
+	if limit > 0 && limit < len(s) {
+		s = s[:limit]
+	}
+	return s
+}
+
+// stats are the collection's numbers that BM25 needs.
+type stats struct {
+	sentences int64     // sentences in the collection
+	avgLength float64   // their mean length in tokens
+	idf       []float64 // of each term
+}
+
+// stats reads the number of sentences and their total length (kept per
+// version, so this reads a row per version, not per sentence) and the
+// number of sentences that hold each term.
+func (s *Store) stats(ctx context.Context, tx *sql.Tx, terms search.Terms) (*stats, error) {
+	var sig collection
+	err := tx.QueryRowContext(ctx, `
+		SELECT count(*), coalesce(max(id), 0), coalesce(sum(sentence_count), 0), coalesce(sum(token_count), 0)
+		FROM versions`).Scan(&sig.versions, &sig.maxID, &sig.sentences, &sig.tokens)
+	if err != nil {
+		return nil, fmt.Errorf("read statistics: %w", err)
+	}
+	df, err := s.documentFrequencies(ctx, tx, sig, terms)
+	if err != nil {
+		return nil, err
+	}
+	st := &stats{sentences: sig.sentences, avgLength: float64(sig.tokens) / float64(max(sig.sentences, 1))}
+	st.idf = make([]float64, len(terms))
+	for i, n := range df {
+		// BM25's idf, in the form that stays positive for common terms.
+		st.idf[i] = math.Log(1 + (float64(st.sentences)-float64(n)+0.5)/(float64(n)+0.5))
+	}
+	return st, nil
+}
+
+// collection identifies the state of the indexed collection: ids are never
+// reused (AUTOINCREMENT, identity columns), so adding a version raises
+// maxID and deleting one lowers the count. Re-indexing a version in place
+// must change its counts.
+type collection struct {
+	versions, maxID, sentences, tokens int64
+}
+
+// dfCache keeps the number of sentences that hold each term for as long as
+// the collection stays the same: counting the matches of a common term is
+// the slowest part of a search (some 20 ms for 合作 in 10,000 statements).
+type dfCache struct {
+	mu  sync.Mutex
+	of  collection
+	dfs map[string]int64
+}
+
+// maxCachedTerms bounds the cache; it starts again when full.
+const maxCachedTerms = 10000
+
+// documentFrequencies returns the number of sentences that hold each term,
+// counting with one query those the cache does not know.
+func (s *Store) documentFrequencies(ctx context.Context, tx *sql.Tx, sig collection, terms search.Terms) ([]int64, error) {
+	df := make([]int64, len(terms))
+	keys := make([]string, len(terms))
+	var missing []int
+	s.df.mu.Lock()
+	if s.df.of != sig || len(s.df.dfs) >= maxCachedTerms {
+		s.df.of, s.df.dfs = sig, map[string]int64{}
+	}
+	for i, t := range terms {
+		keys[i] = strings.Join(t.Tokens, " ")
+		n, ok := s.df.dfs[keys[i]]
+		if !ok {
+			missing = append(missing, i)
+		}
+		df[i] = n
+	}
+	s.df.mu.Unlock()
+	if len(missing) == 0 {
+		return df, nil
+	}
+	var a args
+	counts := make([]string, len(missing))
+	dest := make([]any, len(missing))
+	for j, i := range missing {
+		counts[j] = "(" + s.dialect.CountMatches(a.add(s.dialect.MatchQuery(search.Terms{terms[i]}))) + ")"
+		dest[j] = &df[i]
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT "+strings.Join(counts, ", "), a...).Scan(dest...); err != nil {
+		return nil, fmt.Errorf("count term frequencies: %w", err)
+	}
+	s.df.mu.Lock()
+	if s.df.of == sig {
+		for _, i := range missing {
+			s.df.dfs[keys[i]] = df[i]
+		}
+	}
+	s.df.mu.Unlock()
+	return df, nil
+}
+
+// bm25 scores a sentence from what it holds of the query's terms.
+func (st *stats) bm25(m search.Match) float64 {
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(m.Length)/math.Max(st.avgLength, 1))
+	var score float64
+	for i, c := range m.Counts {
+		tf := float64(c)
+		score += st.idf[i] * tf * (bm25K1 + 1) / (tf + norm)
+	}
+	return score
+}
+
+// loadHits reads the sentences of found with their labels and documents,
+// and marks what terms matched.
+func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.Terms) ([]entente.SearchHit, error) {
+	hits := make([]entente.SearchHit, 0, len(found))
+	if len(found) == 0 {
+		return hits, nil
+	}
+	ids := make([]int64, len(found))
+	docIDs := make([]int64, 0, len(found))
+	for i, c := range found {
+		ids[i] = c.id
+		docIDs = append(docIDs, c.documentID)
+	}
+	byID := make(map[int64]*sentenceRow, len(found))
+	for chunk := range slices.Chunk(ids, 1000) {
+		var a args
+		rows, err := findSentences(ctx, tx, "s.id IN ("+list(&a, chunk)+")", a)
+		if err != nil {
+			return nil, fmt.Errorf("read hits: %w", err)
+		}
+		for i := range rows {
+			byID[rows[i].id] = &rows[i]
+		}
+	}
+	docs, err := findDocumentTitles(ctx, tx, docIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range found {
+		r := byID[c.id]
+		if r == nil {
+			continue
+		}
+		d := docs[c.documentID]
+		h := entente.SearchHit{
+			DocumentID: c.documentID, DocumentTitle: d.title, Section: r.Section, Sentence: r.Sentence,
+			Score: c.score, Marks: []entente.Span{},
+		}
+		if d.signed != nil {
+			h.SignedDate = *d.signed
+		}
+		if len(terms) > 0 {
+			h.Marks = nonNil(terms.Match(r.Text).Marks)
+		}
+		h.Highlighted = search.Highlight(r.Text, h.Marks)
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
+type docTitle struct {
+	title  string
+	signed *string
+}
+
+func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]docTitle, error) {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make(map[int64]docTitle, len(ids))
+	for chunk := range slices.Chunk(ids, 1000) {
+		var a args
+		err := queryRows(ctx, tx, `SELECT id, title, signed_date FROM documents WHERE id IN (`+list(&a, chunk)+`)`, a,
+			func(rows *sql.Rows) error {
+				var (
+					id     int64
+					title  string
+					signed sql.NullString
+				)
+				if err := rows.Scan(&id, &title, &signed); err != nil {
+					return err
+				}
+				out[id] = docTitle{title, fromNullString(signed)}
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("read hit documents: %w", err)
+		}
+	}
+	return out, nil
+}

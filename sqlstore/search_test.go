@@ -1,0 +1,294 @@
+package sqlstore_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
+)
+
+// The search corpus: the development statement, and hand-labelled
+// documents in English and in Serbian in both scripts.
+var (
+	english = handDoc("en", "Joint statement in English", "2023-06-01", []string{"CN", "RS"},
+		sentence{text: "The Parties agreed to deepen cooperation in trade and investment.", typ: entente.Commitment, strength: entente.Firm, actors: []string{"CN", "RS"}, areas: []string{"trade"}},
+		sentence{text: "Both sides will cooperate closely on railway construction.", typ: entente.Commitment, strength: entente.Intent, actors: []string{"HU", "RS"}, areas: []string{"infrastructure"}},
+		sentence{text: "The mutual visa exemption agreement entered into force in 2017.", typ: entente.Narrative},
+		sentence{text: "China and Serbia signed a free trade agreement.", typ: entente.Narrative},
+	)
+	cyrillic = handDoc("sr-Cyrl", "Саопштење", "2024-09-01", []string{"CN", "RS"},
+		sentence{text: "Министарство спољних послова Републике Србије саопштава да ће две земље унапредити сарадњу.", typ: entente.Commitment, strength: entente.Firm, actors: []string{"RS"}},
+		sentence{text: "Србија и Кина потписале су споразум о слободној трговини.", typ: entente.Narrative},
+	)
+	latin = handDoc("sr-Latn", "Saopštenje", "2024-10-15", []string{"RS"},
+		sentence{text: "Ministarstvo spoljnih poslova pozdravlja izgradnju pruge Beograd–Budimpešta.", typ: entente.Appraisal},
+		sentence{text: "Đoković je posetio Peking.", typ: entente.Narrative},
+	)
+)
+
+// searchCorpus stores the corpus and returns every stored sentence text.
+func searchCorpus(t *testing.T, s *sqlstore.Store) (zh *entente.NewDocument, texts []string) {
+	t.Helper()
+	zh = corpusDoc(t, statement)
+	for _, d := range []*entente.NewDocument{zh, english, cyrillic, latin} {
+		mustCreate(t, s, d)
+		for _, st := range d.Extraction.Sentences {
+			texts = append(texts, st.Text)
+		}
+	}
+	return zh, texts
+}
+
+func containing(sub string) func(string) bool {
+	return func(text string) bool { return strings.Contains(text, sub) }
+}
+
+func oneOf(want ...string) func(string) bool {
+	return func(text string) bool { return slices.Contains(want, text) }
+}
+
+var searchCases = []struct {
+	name  string
+	query string
+	want  func(text string) bool // which stored sentences must be found
+}{
+	{"Chinese word", "铁路", containing("铁路")},
+	{"Chinese word 签证", "签证", containing("签证")},
+	{"one Han character", "铁", containing("铁")},
+	{"Chinese phrase", "一带一路", containing("一带一路")},
+	{"two Chinese words", "中方 铁路", func(t string) bool { return strings.Contains(t, "中方") && strings.Contains(t, "铁路") }},
+	{"English word form", "cooperate", oneOf(english.Extraction.Sentences[0].Text, english.Extraction.Sentences[1].Text)},
+	{"English case", "VISA", oneOf(english.Extraction.Sentences[2].Text)},
+	{"English plural", "Agreements", oneOf(english.Extraction.Sentences[2].Text, english.Extraction.Sentences[3].Text)},
+	{"Latin finds both scripts", "spoljnih", oneOf(cyrillic.Extraction.Sentences[0].Text, latin.Extraction.Sentences[0].Text)},
+	{"Cyrillic finds both scripts", "спољних", oneOf(cyrillic.Extraction.Sentences[0].Text, latin.Extraction.Sentences[0].Text)},
+	{"Latin finds Cyrillic", "saradnju", oneOf(cyrillic.Extraction.Sentences[0].Text)},
+	{"Cyrillic finds Latin", "пруге", oneOf(latin.Extraction.Sentences[0].Text)},
+	{"no diacritics", "Budimpesta", oneOf(latin.Extraction.Sentences[0].Text)},
+	{"đ as ђ", "Ђоковић", oneOf(latin.Extraction.Sentences[1].Text)},
+	{"no match", "量子计算", oneOf()},
+	{"punctuation only", "，。", oneOf()},
+}
+
+// TestSearch runs each query on both databases: it must find exactly the
+// sentences that hold it, ranked best first, and both databases must return
+// the same hits in the same order.
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	results := map[string]map[string][]entente.SearchHit{}
+	for _, st := range stores {
+		t.Run(st.name, func(t *testing.T) {
+			s := st.open(t)
+			_, texts := searchCorpus(t, s)
+			results[st.name] = map[string][]entente.SearchHit{}
+			for _, tc := range searchCases {
+				hits, err := s.Search(ctx, entente.SearchQuery{Text: tc.query})
+				if err != nil {
+					t.Fatalf("%s: %v", tc.name, err)
+				}
+				results[st.name][tc.name] = hits
+				var want, got []string
+				for _, text := range texts {
+					if tc.want(text) {
+						want = append(want, text)
+					}
+				}
+				for _, h := range hits {
+					got = append(got, h.Sentence.Text)
+				}
+				slices.Sort(want)
+				slices.Sort(got)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%s: Search(%q) (-want +got):\n%s", tc.name, tc.query, diff)
+				}
+				checkHits(t, tc.query, hits)
+			}
+		})
+	}
+	if len(results) == 2 {
+		if diff := cmp.Diff(results["sqlite"], results["postgres"]); diff != "" {
+			t.Errorf("SQLite and PostgreSQL differ (-sqlite +postgres):\n%s", diff)
+		}
+	}
+}
+
+// checkHits checks what every list of hits must satisfy: best first, ties
+// by newer document then position; marks inside the text; highlights that
+// wrap the marks.
+func checkHits(t *testing.T, query string, hits []entente.SearchHit) {
+	t.Helper()
+	for i, h := range hits {
+		if i > 0 {
+			p := hits[i-1]
+			if p.Score < h.Score || p.Score == h.Score && (p.DocumentID < h.DocumentID) {
+				t.Errorf("Search(%q): hit %d (score %v, document %d) before hit %d (score %v, document %d)",
+					query, i-1, p.Score, p.DocumentID, i, h.Score, h.DocumentID)
+			}
+		}
+		if len(h.Marks) == 0 {
+			t.Errorf("Search(%q): hit %q has no marks", query, h.Sentence.Text)
+		}
+		if !strings.Contains(h.Highlighted, "[[") || strings.ReplaceAll(strings.ReplaceAll(h.Highlighted, "[[", ""), "]]", "") != h.Sentence.Text {
+			t.Errorf("Search(%q): highlighted %q does not wrap the text", query, h.Highlighted)
+		}
+		if h.DocumentTitle == "" || h.Section != h.Sentence.Section {
+			t.Errorf("Search(%q): hit without its document title or section: %+v", query, h)
+		}
+	}
+}
+
+func TestSearchMarks(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		searchCorpus(t, s)
+		hits, err := s.Search(context.Background(), entente.SearchQuery{Text: "cooperate"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{
+			"The Parties agreed to deepen [[cooperation]] in trade and investment.": true,
+			"Both sides will [[cooperate]] closely on railway construction.":        true,
+		}
+		for _, h := range hits {
+			if !want[h.Highlighted] {
+				t.Errorf("unexpected highlight %q", h.Highlighted)
+			}
+		}
+		hits, err = s.Search(context.Background(), entente.SearchQuery{Text: "spoljnih", Language: "sr-Cyrl"})
+		if err != nil || len(hits) != 1 {
+			t.Fatalf("%d hits, %v", len(hits), err)
+		}
+		if got, want := hits[0].Highlighted, "Министарство [[спољних]] послова Републике Србије саопштава да ће две земље унапредити сарадњу."; got != want {
+			t.Errorf("highlighted %q, want %q", got, want)
+		}
+		if got, want := hits[0].Marks, []entente.Span{{Start: 13, End: 20}}; !slices.Equal(got, want) {
+			t.Errorf("marks %v, want %v", got, want)
+		}
+	})
+}
+
+// TestSearchFilters checks each filter against the labels stored.
+func TestSearchFilters(t *testing.T) {
+	ctx := context.Background()
+	results := map[string][][]entente.SearchHit{}
+	for _, st := range stores {
+		t.Run(st.name, func(t *testing.T) {
+			s := st.open(t)
+			zh, texts := searchCorpus(t, s)
+			sents := zh.Extraction.Sentences
+			where := func(keep func(entente.Sentence) bool) []string {
+				var out []string
+				for _, x := range sents {
+					if strings.Contains(x.Text, "合作") && keep(x) {
+						out = append(out, x.Text)
+					}
+				}
+				return out
+			}
+			allSentences := texts
+			tests := []struct {
+				name string
+				q    entente.SearchQuery
+				want []string
+			}{
+				{"language", entente.SearchQuery{Text: "spoljnih", Language: "sr-Latn"}, []string{latin.Extraction.Sentences[0].Text}},
+				{"party of the document", entente.SearchQuery{Text: "cooperate", Party: "CN"}, []string{english.Extraction.Sentences[0].Text, english.Extraction.Sentences[1].Text}},
+				{"party as actor only", entente.SearchQuery{Text: "cooperate", Party: "HU"}, []string{english.Extraction.Sentences[1].Text}},
+				{"party absent", entente.SearchQuery{Text: "cooperate", Party: "AE"}, nil},
+				{"type", entente.SearchQuery{Text: "合作", Type: entente.Commitment},
+					where(func(x entente.Sentence) bool { return x.Type == entente.Commitment })},
+				{"strength", entente.SearchQuery{Text: "合作", Strength: entente.Intent},
+					where(func(x entente.Sentence) bool { return x.Strength == entente.Intent })},
+				{"area", entente.SearchQuery{Text: "合作", Area: sents[firstWithArea(sents)].Areas[0]},
+					where(func(x entente.Sentence) bool { return slices.Contains(x.Areas, sents[firstWithArea(sents)].Areas[0]) })},
+				{"signed from", entente.SearchQuery{Text: "spoljnih", From: "2024-10"}, []string{latin.Extraction.Sentences[0].Text}},
+				{"signed to, a month", entente.SearchQuery{To: "2023-06"}, textsOf(english)},
+				{"signed in a year, no text", entente.SearchQuery{From: "2024-09", To: "2024"}, append(textsOf(cyrillic), textsOf(latin)...)},
+				{"signed to, a day", entente.SearchQuery{To: "2023-05-31"}, nil},
+				{"no text, no filter", entente.SearchQuery{}, allSentences},
+			}
+			for _, tc := range tests {
+				hits, err := s.Search(ctx, tc.q)
+				if err != nil {
+					t.Fatalf("%s: %v", tc.name, err)
+				}
+				results[st.name] = append(results[st.name], hits)
+				got := []string{}
+				for _, h := range hits {
+					got = append(got, h.Sentence.Text)
+				}
+				want := append([]string{}, tc.want...)
+				slices.Sort(got)
+				slices.Sort(want)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%s: (-want +got):\n%s", tc.name, diff)
+				}
+			}
+
+			// Pages are slices of the whole list.
+			all, err := s.Search(ctx, entente.SearchQuery{Text: "合作"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range [][2]int{{0, 5}, {5, 5}, {len(all) - 2, 5}, {len(all) + 3, 5}} {
+				got, err := s.Search(ctx, entente.SearchQuery{Text: "合作", Offset: p[0], Limit: p[1]})
+				if err != nil {
+					t.Fatal(err)
+				}
+				lo, hi := min(p[0], len(all)), min(p[0]+p[1], len(all))
+				if diff := cmp.Diff(all[lo:hi], got, cmp.Comparer(func(a, b entente.SearchHit) bool {
+					return a.Sentence.ID == b.Sentence.ID && a.DocumentID == b.DocumentID
+				})); diff != "" {
+					t.Errorf("page offset %d limit %d (-whole list +page):\n%s", p[0], p[1], diff)
+				}
+			}
+			browse, err := s.Search(ctx, entente.SearchQuery{Limit: 3, Offset: 1})
+			if err != nil || len(browse) != 3 {
+				t.Fatalf("browse page: %d hits, %v", len(browse), err)
+			}
+		})
+	}
+	if len(results) == 2 {
+		if diff := cmp.Diff(results["sqlite"], results["postgres"]); diff != "" {
+			t.Errorf("SQLite and PostgreSQL differ (-sqlite +postgres):\n%s", diff)
+		}
+	}
+}
+
+// TestSearchCandidateCap checks that a query matching more sentences than
+// the store ranks still returns a full, ordered page of the newest.
+func TestSearchCandidateCap(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		searchCorpus(t, s)
+		s.MaxCandidates = 10
+		hits, err := s.Search(context.Background(), entente.SearchQuery{Text: "合作"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 10 {
+			t.Errorf("%d hits, want the 10 candidates", len(hits))
+		}
+		checkHits(t, "合作", hits)
+	})
+}
+
+func firstWithArea(sents []entente.Sentence) int {
+	for i, s := range sents {
+		if len(s.Areas) > 0 && strings.Contains(s.Text, "合作") {
+			return i
+		}
+	}
+	return 0
+}
+
+func textsOf(d *entente.NewDocument) []string {
+	var out []string
+	for _, s := range d.Extraction.Sentences {
+		out = append(out, s.Text)
+	}
+	return out
+}

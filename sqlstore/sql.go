@@ -1,0 +1,141 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// args collects the arguments of a statement and names their
+// placeholders, so that filters are built as where clauses with $n and
+// never by pasting values into SQL.
+type args []any
+
+// add appends v and returns its placeholder.
+func (a *args) add(v any) string {
+	*a = append(*a, v)
+	return "$" + strconv.Itoa(len(*a))
+}
+
+// list appends vs and returns their placeholders joined by commas, for IN.
+func list[T any](a *args, vs []T) string {
+	ps := make([]string, len(vs))
+	for i, v := range vs {
+		ps[i] = a.add(v)
+	}
+	return strings.Join(ps, ", ")
+}
+
+// whereClause joins conditions with AND, or returns "" for none.
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(conds, " AND ")
+}
+
+// maxParams bounds the placeholders of one statement, under SQLite's limit
+// (32766) and PostgreSQL's (65535).
+const maxParams = 30000
+
+// maxBatchRows bounds the rows of one multi-row INSERT.
+const maxBatchRows = 500
+
+// insertRows inserts n rows into table with as few statements as the
+// limits allow: one multi-row INSERT costs about what one row does, which
+// matters when a document brings hundreds of rows. row returns the values of
+// row i in the order of cols. returning, if not empty, is appended as
+// "RETURNING …" and each returned row is passed to scan.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any,
+	returning string, scan func(*sql.Rows) error) error {
+	per := min(maxParams/len(cols), maxBatchRows)
+	for lo := 0; lo < n; lo += per {
+		hi := min(lo+per, n)
+		var b strings.Builder
+		a := make([]any, 0, (hi-lo)*len(cols))
+		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j, v := range row(i) {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				a = append(a, v)
+				b.WriteString(s.dialect.Placeholder(len(a)))
+			}
+			b.WriteByte(')')
+		}
+		if returning == "" {
+			if _, err := tx.ExecContext(ctx, b.String(), a...); err != nil {
+				return err
+			}
+			continue
+		}
+		b.WriteString(" RETURNING " + returning)
+		if err := queryRows(ctx, tx, b.String(), a, scan); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// queryRows runs a query and calls scan for each row.
+func queryRows(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, a...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// nullString is a *string as a column value.
+func nullString(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}
+
+// nullTime stores the zero time as NULL.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// nullInt is a *int as a column value.
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// fromNullString returns the string of a nullable column, nil for NULL.
+func fromNullString(ns sql.NullString) *string {
+	if !ns.Valid {
+		return nil
+	}
+	s := ns.String
+	return &s
+}
+
+// fromNullTime returns the UTC time of a nullable column, zero for NULL.
+func fromNullTime(nt sql.NullTime) time.Time {
+	if !nt.Valid {
+		return time.Time{}
+	}
+	return nt.Time.UTC()
+}

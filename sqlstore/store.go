@@ -1,0 +1,171 @@
+// Package sqlstore implements entente.Store once, over database/sql, for
+// both SQLite and PostgreSQL. The SQL is written once with $1..$n
+// placeholders (both drivers accept them); what differs between the two
+// lives in each database's migrations and in a small Dialect: the
+// full-text index, backups and integrity checks. Packages sqlite and
+// postgres open a database and hand it here.
+//
+// Search ranks in Go, not in the database, so that both return the same
+// hits in the same order: the database finds the candidates with its
+// full-text index and applies the filters; the ranking (BM25 over the
+// tokens of package search) and the marks are computed here.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/search"
+)
+
+// Dialect is what differs between the databases beyond their migrations.
+type Dialect interface {
+	// Name names the database in errors ("sqlite", "postgres").
+	Name() string
+	// Migrations holds the numbered schema files (0001_init.sql…) at its
+	// root.
+	Migrations() fs.FS
+	// LockMigrations runs first in every migration transaction, so that two
+	// processes opening a new database do not both migrate it.
+	LockMigrations(ctx context.Context, tx *sql.Tx) error
+	// Placeholder returns the placeholder of the nth argument (from 1) of a
+	// multi-row INSERT, whose arguments are always bound in order.
+	// PostgreSQL needs $n; SQLite looks each $n up by name in a list, which
+	// makes a statement of a thousand of them cost a million steps, so it
+	// takes the anonymous ?.
+	Placeholder(n int) string
+
+	// InsertIndex writes the full-text index rows of sentences.
+	InsertIndex(ctx context.Context, tx *sql.Tx, rows []IndexRow) error
+	// MatchQuery renders analysed query terms as the argument of the
+	// full-text condition: every term, each as the phrase of its tokens.
+	MatchQuery(q search.Terms) string
+	// MatchJoin returns a JOIN clause that keeps the sentences s whose index
+	// row matches the full-text query bound to param.
+	MatchJoin(param string) string
+	// MatchOrder is the ORDER BY expression that lists the matching
+	// sentences newest (highest id) first the cheapest way.
+	MatchOrder() string
+	// CountMatches returns a query that counts the sentences matching the
+	// full-text query bound to param.
+	CountMatches(param string) string
+
+	// Backup writes a consistent copy of the database to path, or says how
+	// to make one.
+	Backup(ctx context.Context, db *sql.DB, path string) error
+	// IntegrityCheck checks the database file and its foreign keys.
+	IntegrityCheck(ctx context.Context, db *sql.DB) error
+}
+
+// IndexRow is one sentence's full-text index row.
+type IndexRow struct {
+	SentenceID int64
+	Tokens     []string
+}
+
+// DefaultMaxCandidates is how many matching sentences a search ranks at
+// most; see Store.MaxCandidates.
+const DefaultMaxCandidates = 5000
+
+// Store is an entente.Store on a SQL database.
+type Store struct {
+	db      *sql.DB // for writes
+	rdb     *sql.DB // for reads; the same as db on PostgreSQL
+	dialect Dialect
+	df      dfCache
+
+	// Now gives the time recorded in created_at columns; tests fix it.
+	Now func() time.Time
+	// MaxCandidates bounds the sentences a search ranks: the newest that
+	// match. A query that matches more (合作 in every statement) is ranked
+	// among those, which keeps its latency bounded whatever the size of
+	// the collection. Both databases pick the same candidates.
+	MaxCandidates int
+}
+
+var _ entente.Store = (*Store)(nil)
+
+// New returns a Store on db, migrating its schema to the newest the dialect
+// knows. SQLite passes a separate pool for reads (rdb) so that readers never
+// queue behind the single writer connection; rdb may be nil, for db.
+// New fails with ErrSchemaTooNew on a database a newer binary migrated.
+func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
+	if rdb == nil {
+		rdb = db
+	}
+	s := &Store{db: db, rdb: rdb, dialect: d, Now: time.Now, MaxCandidates: DefaultMaxCandidates}
+	if err := migrate(ctx, db, d); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.rdb != s.db {
+		err = errors.Join(err, s.rdb.Close())
+	}
+	return err
+}
+
+// DB returns the database the store writes to, for packages that add their
+// own tables' queries and for tests.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Dialect returns the store's dialect.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Backup writes a consistent copy of the store to path (see the dialect).
+// It reads through the read pool, so that writes go on meanwhile.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	return s.dialect.Backup(ctx, s.rdb, path)
+}
+
+// IntegrityCheck checks the database's structure and foreign keys; it
+// returns an error wrapping entente.ErrUnsupported where the database has
+// no such check.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	return s.dialect.IntegrityCheck(ctx, s.db)
+}
+
+// now returns the current time as the store records it: UTC, to the
+// microsecond, which both databases keep exactly.
+func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }
+
+// write runs fn in a write transaction and commits it if fn succeeds.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// read runs fn in a read-only transaction, so that what it reads in several
+// queries is one snapshot.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// notFound wraps entente.ErrNotFound with what was missing.
+func notFound(what string, id any) error {
+	return fmt.Errorf("%s %v: %w", what, id, entente.ErrNotFound)
+}
