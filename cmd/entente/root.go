@@ -17,6 +17,6 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newExtractCommand(), newIngestCommand(), newListCommand(), newShowCommand(),
-		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand())
+		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand(), newUserCommand(), newServeCommand())
 	return root
 }

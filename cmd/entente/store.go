@@ -24,9 +24,15 @@ func dbFlag(cmd *cobra.Command, dsn *string) {
 	cmd.Flags().StringVar(dsn, "db", def, "store: a SQLite file, or postgres://… (default $ENTENTE_DB or "+defaultDB+")")
 }
 
+// store is what the commands need of a store: documents and accounts.
+type store interface {
+	entente.Store
+	entente.AccountStore
+}
+
 // openStore opens the embedded SQLite store, or PostgreSQL for a
 // postgres:// address; either runs its migrations first.
-func openStore(ctx context.Context, dsn string) (entente.Store, error) {
+func openStore(ctx context.Context, dsn string) (store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		return postgres.Open(ctx, dsn)
 	}

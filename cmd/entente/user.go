@@ -1,0 +1,219 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/auth"
+)
+
+func newUserCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "user", Short: "Manage accounts: add, list, passwd, disable"}
+	cmd.AddCommand(newUserAddCommand(), newUserListCommand(), newUserPasswdCommand(), newUserDisableCommand())
+	return cmd
+}
+
+// readPassword asks twice on a terminal, or reads one line from a pipe, so
+// that scripts can set passwords (echo "$PW" | entente user add …).
+func readPassword(cmd *cobra.Command) (string, error) {
+	in := cmd.InOrStdin()
+	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(cmd.ErrOrStderr(), "Password: ")
+		a, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(cmd.ErrOrStderr())
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprint(cmd.ErrOrStderr(), "Again: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(cmd.ErrOrStderr())
+		if err != nil {
+			return "", err
+		}
+		if string(a) != string(b) {
+			return "", errors.New("the passwords differ")
+		}
+		return string(a), auth.CheckPasswordPolicy(string(a))
+	}
+	line, err := bufio.NewReader(in).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	pw := strings.TrimRight(line, "\r\n")
+	return pw, auth.CheckPasswordPolicy(pw)
+}
+
+// logEvent records a change made from the command line.
+func logEvent(ctx context.Context, st store, action, entity string, id int64, after string) {
+	_, _ = st.AppendEvent(ctx, &entente.Event{Actor: "cli", Action: action, Entity: entity, EntityID: id, After: after})
+}
+
+func newUserAddCommand() *cobra.Command {
+	var dsn, role string
+	cmd := &cobra.Command{
+		Use:   "add NAME --role viewer|analyst|editor|admin",
+		Short: "Add an account (asks for the password, or reads it from standard input)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r := entente.Role(role)
+			if !r.Valid() {
+				return fmt.Errorf("--role must be viewer, analyst, editor or admin, not %q", role)
+			}
+			name := strings.TrimSpace(args[0])
+			if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\n/:") {
+				return fmt.Errorf("%q is not a usable account name", args[0])
+			}
+			pw, err := readPassword(cmd)
+			if err != nil {
+				return err
+			}
+			hash, err := auth.Hash(pw, auth.Default)
+			if err != nil {
+				return err
+			}
+			st, err := openStore(cmd.Context(), dsn)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			id, err := st.CreateUser(cmd.Context(), &entente.User{Name: name, Role: r, PasswordHash: hash})
+			if err != nil {
+				return err
+			}
+			logEvent(cmd.Context(), st, "create", "user", id, fmt.Sprintf(`{"name":%q,"role":%q}`, name, r))
+			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s), account %d\n", name, r, id)
+			return nil
+		},
+	}
+	dbFlag(cmd, &dsn)
+	cmd.Flags().StringVar(&role, "role", "", "viewer, analyst, editor or admin")
+	_ = cmd.MarkFlagRequired("role")
+	return cmd
+}
+
+func newUserListCommand() *cobra.Command {
+	var (
+		dsn    string
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the accounts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openStore(cmd.Context(), dsn)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			users, err := st.Users(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if users == nil {
+					users = []entente.User{}
+				}
+				return writeJSON(cmd.OutOrStdout(), users)
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tROLE\tSTATE\tCREATED")
+			for _, u := range users {
+				state := "active"
+				if u.Disabled {
+					state = "disabled"
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", u.ID, u.Name, u.Role, state, u.CreatedAt.Format("2006-01-02"))
+			}
+			return tw.Flush()
+		},
+	}
+	dbFlag(cmd, &dsn)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newUserPasswdCommand() *cobra.Command {
+	var dsn string
+	cmd := &cobra.Command{
+		Use:   "passwd NAME",
+		Short: "Set an account's password (ends its sessions)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openStore(cmd.Context(), dsn)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			u, err := st.UserByName(cmd.Context(), args[0])
+			if err != nil {
+				return fmt.Errorf("no account %q", args[0])
+			}
+			pw, err := readPassword(cmd)
+			if err != nil {
+				return err
+			}
+			hash, err := auth.Hash(pw, auth.Default)
+			if err != nil {
+				return err
+			}
+			if err := st.SetPassword(cmd.Context(), u.ID, hash); err != nil {
+				return err
+			}
+			if err := st.DeleteUserSessions(cmd.Context(), u.ID); err != nil {
+				return err
+			}
+			logEvent(cmd.Context(), st, "passwd", "user", u.ID, "")
+			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed\n", u.Name)
+			return nil
+		},
+	}
+	dbFlag(cmd, &dsn)
+	return cmd
+}
+
+func newUserDisableCommand() *cobra.Command {
+	var (
+		dsn    string
+		enable bool
+	)
+	cmd := &cobra.Command{
+		Use:   "disable NAME",
+		Short: "Disable an account: its sessions end and its tokens stop working (--enable to undo)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openStore(cmd.Context(), dsn)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			u, err := st.UserByName(cmd.Context(), args[0])
+			if err != nil {
+				return fmt.Errorf("no account %q", args[0])
+			}
+			if err := st.SetDisabled(cmd.Context(), u.ID, !enable); err != nil {
+				return err
+			}
+			action, word := "disable", "disabled"
+			if enable {
+				action, word = "enable", "enabled"
+			}
+			logEvent(cmd.Context(), st, action, "user", u.ID, "")
+			fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", u.Name, word)
+			return nil
+		},
+	}
+	dbFlag(cmd, &dsn)
+	cmd.Flags().BoolVar(&enable, "enable", false, "enable the account again")
+	return cmd
+}

@@ -1,0 +1,60 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/entente/entente"
+)
+
+// routes registers every API operation with the least access it needs. This
+// table is the authorization policy; TestAuthorizationMatrix holds it.
+func (s *Server) routes() {
+	viewer, analyst, editor, admin := roleAccess(entente.RoleViewer), roleAccess(entente.RoleAnalyst),
+		roleAccess(entente.RoleEditor), roleAccess(entente.RoleAdmin)
+
+	register(s, "list-documents", http.MethodGet, "/api/v1/documents", viewer, "List documents", s.listDocuments)
+	register(s, "upload-documents", http.MethodPost, "/api/v1/documents", analyst, "Upload statements (multipart, several files)", s.uploadDocuments,
+		func(op *huma.Operation) { op.MaxBodyBytes = maxUpload })
+	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections, sentences and labels", s.getDocument)
+	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor, "Delete a document", s.deleteDocument,
+		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
+	register(s, "get-original", http.MethodGet, "/api/v1/sources/{id}/original", viewer, "Download a source's original bytes", s.getOriginal)
+	register(s, "search", http.MethodGet, "/api/v1/search", viewer, "Search sentences", s.search)
+
+	register(s, "login", http.MethodPost, "/api/v1/session", accessPublic, "Sign in: starts a session (cookie)", s.login)
+	register(s, "get-session", http.MethodGet, "/api/v1/session", accessSignedIn, "The signed-in account", s.getSession)
+	register(s, "logout", http.MethodDelete, "/api/v1/session", accessSignedIn, "Sign out: ends the session on the server", s.logout,
+		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
+	register(s, "list-tokens", http.MethodGet, "/api/v1/tokens", accessSignedIn, "Your personal API tokens", s.listTokens)
+	register(s, "create-token", http.MethodPost, "/api/v1/tokens", accessSignedIn, "Make a personal API token (shown once)", s.createToken,
+		func(op *huma.Operation) { op.DefaultStatus = http.StatusCreated })
+	register(s, "revoke-token", http.MethodDelete, "/api/v1/tokens/{id}", accessSignedIn, "Revoke one of your tokens", s.revokeToken,
+		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
+
+	register(s, "list-users", http.MethodGet, "/api/v1/users", admin, "List accounts", s.listUsers)
+	register(s, "list-events", http.MethodGet, "/api/v1/events", admin, "The event log: every change, who made it and when", s.listEvents)
+}
+
+// register adds one operation with its access rule.
+func register[I, O any](s *Server, id, method, path string, need access, summary string,
+	h func(context.Context, *I) (*O, error), opts ...func(*huma.Operation)) {
+	op := huma.Operation{
+		OperationID: id, Method: method, Path: path, Summary: summary,
+		Metadata: map[string]any{metaAccess: need},
+		Errors:   []int{http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusUnprocessableEntity},
+	}
+	if need != accessPublic {
+		op.Security = []map[string][]string{{"session": {}}, {"token": {}}}
+	}
+	for _, o := range opts {
+		o(&op)
+	}
+	huma.Register(s.api, op, h)
+}
+
+// maxUpload bounds an upload request: several statements, each far under
+// the ingest size limit.
+const maxUpload = 64 << 20

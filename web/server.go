@@ -1,0 +1,237 @@
+// Package web serves Entente over HTTP: the JSON API under /api/v1,
+// described by OpenAPI 3.1 at /api/openapi.json, health checks, and
+// accounts with roles. Every route declares the least role it needs in one
+// place (routes.go); a middleware checks it on every request.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/auth"
+	"github.com/entente/entente/ingest"
+)
+
+// Store is what the server needs of a store.
+type Store interface {
+	entente.Store
+	entente.AccountStore
+}
+
+// Config sets up a server.
+type Config struct {
+	Store      Store
+	Ingester   *ingest.Ingester
+	Logger     *slog.Logger
+	PublicRead bool // anonymous visitors may read and search
+	// SecureCookies marks the session cookie Secure; set when served over
+	// TLS (directly or behind a proxy that terminates it).
+	SecureCookies bool
+	SessionTTL    time.Duration
+	Now           func() time.Time
+	// PasswordParams are the argon2id costs; tests lower them.
+	PasswordParams auth.Params
+}
+
+// Server is the HTTP server's handler and state.
+type Server struct {
+	cfg       Config
+	api       huma.API
+	mux       *http.ServeMux
+	handler   http.Handler
+	byUser    *auth.Throttle
+	byAddr    *auth.Throttle
+	setUp     atomic.Bool // true once an account exists
+	log       *slog.Logger
+	dummyHash string // verified against when the account does not exist
+}
+
+// SessionCookie is the name of the session cookie.
+const SessionCookie = "entente_session"
+
+// New builds the server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = func() time.Time { return time.Now().UTC() }
+	}
+	if cfg.SessionTTL == 0 {
+		cfg.SessionTTL = 14 * 24 * time.Hour
+	}
+	if cfg.PasswordParams == (auth.Params{}) {
+		cfg.PasswordParams = auth.Default
+	}
+	dummy, err := auth.Hash("not a password of anyone", cfg.PasswordParams)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy,
+		byUser: auth.NewThrottle(5, 15*time.Minute),
+		byAddr: auth.NewThrottle(20, 15*time.Minute),
+	}
+	config := huma.DefaultConfig("Entente API", "1.0.0")
+	config.Info.Description = "Commitments in diplomatic statements: documents, sentences with their labels, search, accounts."
+	config.OpenAPIPath = "/api/openapi"
+	config.DocsPath = ""
+	config.SchemasPath = "/api/schemas"
+	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie},
+		"token":   {Type: "http", Scheme: "bearer", Description: "A personal API token (POST /api/v1/tokens)."},
+	}
+	s.api = humago.New(s.mux, config)
+	s.api.UseMiddleware(s.authorize)
+	s.routes()
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /readyz", s.readyz)
+
+	var h http.Handler = s.mux
+	h = s.setupGate(h)
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = s.accessLog(h)
+	s.handler = h
+	return s, nil
+}
+
+// Handler is the server's root handler.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// API is the huma API, for the OpenAPI description.
+func (s *Server) API() huma.API { return s.api }
+
+// NeedsSetUp reports whether the instance has no account yet.
+func (s *Server) NeedsSetUp(ctx context.Context) bool {
+	if s.setUp.Load() {
+		return false
+	}
+	n, err := s.cfg.Store.CountUsers(ctx)
+	if err == nil && n > 0 {
+		s.setUp.Store(true)
+		return false
+	}
+	return true
+}
+
+// SetUpHint is what an instance with no accounts says and serves.
+const SetUpHint = "Entente has no accounts yet. Create the first administrator on the server with:\n\n" +
+	"    entente user add NAME --role admin\n\nthen reload this page.\n"
+
+// setupGate serves only the hint until the first account exists (health
+// checks excepted).
+func (s *Server) setupGate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/healthz" && r.URL.Path != "/readyz" && s.NeedsSetUp(r.Context()) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("Retry-After", "60")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprint(w, SetUpHint)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintln(w, "ok")
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if _, err := s.cfg.Store.CountUsers(ctx); err != nil {
+		s.log.Error("not ready", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, "store unavailable")
+		return
+	}
+	fmt.Fprintln(w, "ready")
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// accessLog writes one structured line per request.
+func (s *Server) accessLog(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+			"bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(), "remote", clientAddr(r.RemoteAddr))
+	})
+}
+
+func clientAddr(remote string) string {
+	if host, _, err := net.SplitHostPort(remote); err == nil {
+		return host
+	}
+	return remote
+}
+
+// Run serves handler on addr until ctx ends, then shuts down gracefully:
+// requests in flight get shutdownGrace to finish.
+func Run(ctx context.Context, addr string, handler http.Handler, log *slog.Logger, ready func(addr string)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // uploads of several files
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+const shutdownGrace = 30 * time.Second
