@@ -22,8 +22,8 @@ type Document struct {
 	Kind               Kind        `json:"kind"`
 	Language           string      `json:"language"`
 	Parties            []string    `json:"parties"`
-	SignedDate         *string     `json:"signed_date"`
-	SignedPlace        *string     `json:"signed_place"`
+	SignedDate         *string     `json:"signed_date" nullable:"true"`
+	SignedPlace        *string     `json:"signed_place" nullable:"true"`
 	Signatories        []Signatory `json:"signatories"`
 	AuthenticLanguages []string    `json:"authentic_languages"`
 	// NewsDateline is an agency dateline such as (新华社贝尔格莱德5月8日电):

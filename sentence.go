@@ -13,12 +13,12 @@ type Sentence struct {
 	Text       string       `json:"text"`
 	Type       SentenceType `json:"type"`
 	Actors     []string     `json:"actors"`
-	Strength   Strength     `json:"strength"`
+	Strength   Strength     `json:"strength" nullable:"true"`
 	Areas      []string     `json:"areas"`
 	References []string     `json:"references"`
 	Mechanisms []string     `json:"mechanisms"`
 	Projects   []string     `json:"projects"`
-	Deadline   *string      `json:"deadline"`
+	Deadline   *string      `json:"deadline" nullable:"true"`
 	Evidence   Evidence     `json:"evidence"`
 }
 
@@ -113,7 +113,7 @@ type Reference struct {
 	Title     string        `json:"title"`
 	Bracketed bool          `json:"bracketed"`
 	Kind      ReferenceKind `json:"kind"`
-	Year      *int          `json:"year"`
+	Year      *int          `json:"year" nullable:"true"`
 	Sentences []string      `json:"sentences"`
 }
 

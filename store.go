@@ -43,7 +43,7 @@ type Version struct {
 // version.
 type StoredDocument struct {
 	ID         int64       `json:"id"`
-	Document             // title, kind, parties, date, place, signatories
+	Document               // title, kind, parties, date, place, signatories
 	Versions   []Version   `json:"versions"`
 	Sources    []Source    `json:"sources"`
 	Extraction *Extraction `json:"extraction,omitempty"`

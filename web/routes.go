@@ -21,7 +21,14 @@ func (s *Server) routes() {
 	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections, sentences and labels", s.getDocument)
 	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor, "Delete a document", s.deleteDocument,
 		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
-	register(s, "get-original", http.MethodGet, "/api/v1/sources/{id}/original", viewer, "Download a source's original bytes", s.getOriginal)
+	register(s, "get-original", http.MethodGet, "/api/v1/sources/{id}/original", viewer, "Download a source's original bytes", s.getOriginal,
+		func(op *huma.Operation) {
+			// the bytes come back as they were ingested, with their own media type
+			op.Responses = map[string]*huma.Response{"200": {
+				Description: "The original bytes, with the media type they were ingested with",
+				Content:     map[string]*huma.MediaType{"*/*": {Schema: &huma.Schema{Type: "string", Format: "binary"}}},
+			}}
+		})
 	register(s, "search", http.MethodGet, "/api/v1/search", viewer, "Search sentences", s.search)
 
 	register(s, "login", http.MethodPost, "/api/v1/session", accessPublic, "Sign in: starts a session (cookie)", s.login)
@@ -44,7 +51,11 @@ func register[I, O any](s *Server, id, method, path string, need access, summary
 	op := huma.Operation{
 		OperationID: id, Method: method, Path: path, Summary: summary,
 		Metadata: map[string]any{metaAccess: need},
-		Errors:   []int{http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusUnprocessableEntity},
+		// Any operation can meet these: the access check, the body limits
+		// and the validation run before its handler.
+		Errors: []int{http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound,
+			http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusUnprocessableEntity,
+			http.StatusTooManyRequests, http.StatusInternalServerError},
 	}
 	if need != accessPublic {
 		op.Security = []map[string][]string{{"session": {}}, {"token": {}}}
