@@ -25,6 +25,8 @@ var policy = map[string]access{
 	"get-original":     access(entente.RoleViewer),
 	"search":           access(entente.RoleViewer),
 	"login":            accessPublic,
+	"healthz":          accessPublic,
+	"readyz":           accessPublic,
 	"get-session":      accessSignedIn,
 	"logout":           accessSignedIn,
 	"list-tokens":      accessSignedIn,
@@ -67,6 +69,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 			"delete-document": func(r entente.Role) (*http.Response, []byte) {
 				return h.do(r, "DELETE", "/api/v1/documents/1", nil, "")
 			},
+			"healthz": func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/healthz", nil, "") },
+			"readyz":  func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/readyz", nil, "") },
 			"login": func(r entente.Role) (*http.Response, []byte) {
 				return h.do(r, "POST", "/api/v1/session", jsonBody(map[string]string{"name": "viewer-user", "password": testPassword}), "application/json")
 			},
@@ -86,7 +90,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 		}
 		// delete last: it removes the document the others read
-		order := []string{"list-documents", "upload-documents", "get-document", "get-original", "search", "get-session",
+		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "get-original", "search", "get-session",
 			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout", "delete-document"}
 		callers := append([]entente.Role{""}, entente.Roles...)
 		for _, id := range order {

@@ -34,7 +34,7 @@ const corpus = "../testdata/corpus"
 // and one API token per role, and every response checked against the
 // server's own OpenAPI description.
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *Server
 	ts     *httptest.Server
 	store  Store
@@ -82,7 +82,7 @@ func forEachStore(t *testing.T, fn func(t *testing.T, h *harness)) {
 	}
 }
 
-func newHarness(t *testing.T, st Store, publicRead bool) *harness {
+func newHarness(t testing.TB, st Store, publicRead bool) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{t: t, store: st, tokens: map[entente.Role]string{}, users: map[entente.Role]*entente.User{}}

@@ -15,6 +15,9 @@ func (s *Server) routes() {
 	viewer, analyst, editor, admin := roleAccess(entente.RoleViewer), roleAccess(entente.RoleAnalyst),
 		roleAccess(entente.RoleEditor), roleAccess(entente.RoleAdmin)
 
+	register(s, "healthz", http.MethodGet, "/healthz", accessPublic, "The process is up", s.healthz)
+	register(s, "readyz", http.MethodGet, "/readyz", accessPublic, "The store answers", s.readyz,
+		func(op *huma.Operation) { op.Errors = append(op.Errors, http.StatusServiceUnavailable) })
 	register(s, "list-documents", http.MethodGet, "/api/v1/documents", viewer, "List documents", s.listDocuments)
 	register(s, "upload-documents", http.MethodPost, "/api/v1/documents", analyst, "Upload statements (multipart, several files)", s.uploadDocuments,
 		func(op *huma.Operation) { op.MaxBodyBytes = maxUpload })

@@ -94,8 +94,6 @@ func New(cfg Config) (*Server, error) {
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
 	s.routes()
-	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /readyz", s.readyz)
 
 	var h http.Handler = s.mux
 	h = s.setupGate(h)
@@ -143,22 +141,27 @@ func (s *Server) setupGate(next http.Handler) http.Handler {
 	})
 }
 
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintln(w, "ok")
+// Health is the answer of the health checks.
+type Health struct {
+	Status string `json:"status" enum:"ok,ready"`
 }
 
-func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+type healthOutput struct{ Body Health }
+
+// healthz says the process is up.
+func (s *Server) healthz(ctx context.Context, _ *struct{}) (*healthOutput, error) {
+	return &healthOutput{Body: Health{Status: "ok"}}, nil
+}
+
+// readyz says the store answers, so a load balancer can route to us.
+func (s *Server) readyz(ctx context.Context, _ *struct{}) (*healthOutput, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	if _, err := s.cfg.Store.CountUsers(ctx); err != nil {
 		s.log.Error("not ready", "err", err)
-		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintln(w, "store unavailable")
-		return
+		return nil, huma.Error503ServiceUnavailable("store unavailable")
 	}
-	fmt.Fprintln(w, "ready")
+	return &healthOutput{Body: Health{Status: "ready"}}, nil
 }
 
 type statusWriter struct {
