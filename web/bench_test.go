@@ -1,0 +1,197 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/auth"
+	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/postgres"
+	"github.com/entente/entente/postgres/pgtest"
+	"github.com/entente/entente/sqlite"
+)
+
+// The load test runs on the 10,000-document collections that the store's
+// search benchmark builds and keeps (go test ./sqlstore -run '^$' -bench
+// BenchmarkSearch): a SQLite file in the temporary directory and a schema
+// of the PostgreSQL test database.
+const benchCollection = "entente-bench-search-v4-10000"
+
+func benchStores(b *testing.B) map[string]Store {
+	out := map[string]Store{}
+	path := filepath.Join(os.TempDir(), benchCollection+".db")
+	if _, err := os.Stat(path); err == nil {
+		st, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { st.Close() })
+		out["sqlite"] = st
+	}
+	if base := os.Getenv(pgtest.Env); base != "" {
+		schema := strings.ReplaceAll(strings.TrimPrefix(benchCollection, "entente-"), "-", "_")
+		var n int
+		if db, err := sql.Open("pgx", pgtest.WithSearchPath(base, schema)); err == nil {
+			_ = db.QueryRow("SELECT count(*) FROM documents").Scan(&n)
+			db.Close()
+		}
+		if n > 0 {
+			st, err := postgres.Open(context.Background(), pgtest.WithSearchPath(base, schema))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { st.Close() })
+			out["postgres"] = st
+		}
+	}
+	if len(out) == 0 {
+		b.Skip("no 10,000-document collection: build it with go test ./sqlstore -run '^$' -bench BenchmarkSearch")
+	}
+	return out
+}
+
+// benchToken returns an admin token on st, making the account once.
+func benchToken(b *testing.B, st Store) string {
+	ctx := context.Background()
+	u, err := st.UserByName(ctx, "bench-admin")
+	if err != nil {
+		hash, _ := auth.Hash(testPassword, auth.Fast)
+		u = &entente.User{Name: "bench-admin", Role: entente.RoleAdmin, PasswordHash: hash}
+		if _, err := st.CreateUser(ctx, u); err != nil {
+			b.Fatal(err)
+		}
+	}
+	tok, hash, _ := auth.NewToken("ent_")
+	if _, err := st.CreateToken(ctx, &entente.APIToken{UserID: u.ID, Name: "bench", Hash: hash}); err != nil {
+		b.Fatal(err)
+	}
+	return tok
+}
+
+// BenchmarkAPI measures requests per second and latency percentiles over
+// loopback, with 8 concurrent clients: getting a document, searching, and
+// searching while another client uploads statements (SQLite's WAL lets
+// readers go on while a writer writes).
+func BenchmarkAPI(b *testing.B) {
+	queries := []string{"铁路", "签证", "铁", "合作", "一带一路", "全面战略伙伴关系", "联合国", "贸易 投资", "新能源", "人工智能"}
+	for name, st := range benchStores(b) {
+		docs, err := st.Documents(context.Background(), entente.DocumentFilter{Limit: 1})
+		if err != nil || len(docs) == 0 {
+			b.Fatalf("%s: %v", name, err)
+		}
+		maxID := docs[0].ID
+		srv, err := New(Config{Store: st, PasswordParams: auth.Fast,
+			Ingester: &ingest.Ingester{Store: st, Extractor: sharedExtractor(b), ExtractorName: "bench"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ts := httptest.NewServer(srv.Handler())
+		b.Cleanup(ts.Close)
+		token := benchToken(b, st)
+		get := func(path string) {
+			req, _ := http.NewRequest("GET", ts.URL+path, nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			resp, err := ts.Client().Do(req)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 200 && resp.StatusCode != 404 {
+				b.Errorf("%s: %d", path, resp.StatusCode)
+			}
+		}
+		getDocument := func(r *rand.Rand) { get(fmt.Sprintf("/api/v1/documents/%d", 1+r.Int64N(maxID))) }
+		search := func(r *rand.Rand) {
+			get("/api/v1/search?" + url.Values{"q": {queries[r.IntN(len(queries))]}}.Encode())
+		}
+		b.Run(name+"/get-document", func(b *testing.B) { load(b, getDocument) })
+		b.Run(name+"/search", func(b *testing.B) { load(b, search) })
+		if name == "sqlite" {
+			b.Run(name+"/search-during-upload", func(b *testing.B) {
+				stop := make(chan struct{})
+				done := make(chan int)
+				go func() { done <- uploadLoop(b, ts.URL, token, stop) }()
+				load(b, search)
+				close(stop)
+				b.ReportMetric(float64(<-done), "uploads")
+			})
+		}
+	}
+}
+
+// load runs op from 8 clients and reports requests per second and the
+// median and 99th percentile latency.
+func load(b *testing.B, op func(r *rand.Rand)) {
+	var mu sync.Mutex
+	var all []time.Duration
+	b.SetParallelism(4) // 4 × GOMAXPROCS clients (8 on two cores)
+	b.RunParallel(func(pb *testing.PB) {
+		r := rand.New(rand.NewPCG(rand.Uint64(), 1))
+		var mine []time.Duration
+		for pb.Next() {
+			start := time.Now()
+			op(r)
+			mine = append(mine, time.Since(start))
+		}
+		mu.Lock()
+		all = append(all, mine...)
+		mu.Unlock()
+	})
+	slices.Sort(all)
+	if len(all) == 0 {
+		return
+	}
+	p := func(q float64) float64 { return float64(all[int(q*float64(len(all)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(float64(len(all))/b.Elapsed().Seconds(), "req/s")
+	b.ReportMetric(p(0.5), "p50-ms")
+	b.ReportMetric(p(0.99), "p99-ms")
+}
+
+// uploadLoop uploads new statements until stop closes; it returns how many.
+func uploadLoop(b *testing.B, base, token string, stop chan struct{}) int {
+	raw, err := os.ReadFile(filepath.Join(corpus, "cn-ae-2019-joint-statement.zh.txt"))
+	if err != nil {
+		b.Error(err)
+		return 0
+	}
+	n := 0
+	for {
+		select {
+		case <-stop:
+			return n
+		default:
+		}
+		text := strings.Replace(string(raw), "双方一致同意继续开展交流合作", fmt.Sprintf("双方一致同意继续开展第%d轮交流合作", time.Now().UnixNano()), 1)
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		w, _ := mw.CreateFormFile("files", fmt.Sprintf("upload-%d.txt", n))
+		w.Write([]byte(text))
+		mw.Close()
+		req, _ := http.NewRequest("POST", base+"/api/v1/documents", &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			b.Error(err)
+			return n
+		}
+		resp.Body.Close()
+		n++
+	}
+}
