@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"mime/multipart"
@@ -125,11 +126,18 @@ func BenchmarkAPI(b *testing.B) {
 		if name == "sqlite" {
 			b.Run(name+"/search-during-upload", func(b *testing.B) {
 				stop := make(chan struct{})
-				done := make(chan int)
+				done := make(chan []int64)
 				go func() { done <- uploadLoop(b, ts.URL, token, stop) }()
 				load(b, search)
 				close(stop)
-				b.ReportMetric(float64(<-done), "uploads")
+				ids := <-done
+				b.ReportMetric(float64(len(ids)), "uploads")
+				// leave the shared collection as it was
+				for _, id := range ids {
+					if err := st.DeleteDocument(context.Background(), id); err != nil {
+						b.Error(err)
+					}
+				}
 			})
 		}
 	}
@@ -163,18 +171,19 @@ func load(b *testing.B, op func(r *rand.Rand)) {
 	b.ReportMetric(p(0.99), "p99-ms")
 }
 
-// uploadLoop uploads new statements until stop closes; it returns how many.
-func uploadLoop(b *testing.B, base, token string, stop chan struct{}) int {
+// uploadLoop uploads new statements until stop closes; it returns the new
+// documents' ids.
+func uploadLoop(b *testing.B, base, token string, stop chan struct{}) []int64 {
 	raw, err := os.ReadFile(filepath.Join(corpus, "cn-ae-2019-joint-statement.zh.txt"))
 	if err != nil {
 		b.Error(err)
-		return 0
+		return nil
 	}
-	n := 0
-	for {
+	var ids []int64
+	for n := 0; ; n++ {
 		select {
 		case <-stop:
-			return n
+			return ids
 		default:
 		}
 		text := strings.Replace(string(raw), "双方一致同意继续开展交流合作", fmt.Sprintf("双方一致同意继续开展第%d轮交流合作", time.Now().UnixNano()), 1)
@@ -189,9 +198,15 @@ func uploadLoop(b *testing.B, base, token string, stop chan struct{}) int {
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			b.Error(err)
-			return n
+			return ids
 		}
+		var res UploadResult
+		_ = json.NewDecoder(resp.Body).Decode(&res)
 		resp.Body.Close()
-		n++
+		for _, o := range res.Outcomes {
+			if o.DocumentID != 0 && o.Status == "added" {
+				ids = append(ids, o.DocumentID)
+			}
+		}
 	}
 }
