@@ -48,12 +48,7 @@ func newListCommand() *cobra.Command {
 		Use:   "list",
 		Short: "List the stored documents",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			f.Kind = entente.Kind(kind)
 			docs, err := st.Documents(cmd.Context(), f)
 			if err != nil {
@@ -76,7 +71,7 @@ func newListCommand() *cobra.Command {
 					d.Language, d.Sentences, d.Commitments, d.Title)
 			}
 			return tw.Flush()
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&f.Party, "party", "", "only documents with this party (ISO code)")
@@ -99,16 +94,11 @@ func newShowCommand() *cobra.Command {
 		Use:   "show ID",
 		Short: "Show a document as the extractor sees it: sections, sentences, labels",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			id, err := parseID("document", args[0])
 			if err != nil {
 				return err
 			}
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			d, err := st.Document(cmd.Context(), id)
 			if err != nil {
 				return notFound("document", id, err)
@@ -126,7 +116,7 @@ func newShowCommand() *cobra.Command {
 				return nil
 			}
 			return writeListing(w, d.Extraction)
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -143,16 +133,11 @@ func newDeleteCommand() *cobra.Command {
 		Use:   "delete ID",
 		Short: "Delete a document with its versions, sources and labels",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			id, err := parseID("document", args[0])
 			if err != nil {
 				return err
 			}
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			d, err := st.Document(cmd.Context(), id)
 			if err != nil {
 				return notFound("document", id, err)
@@ -172,7 +157,7 @@ func newDeleteCommand() *cobra.Command {
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "deleted document %d\n", id)
 			return nil
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask (for scripts)")
@@ -186,23 +171,18 @@ func newOriginalCommand() *cobra.Command {
 		Use:   "original SOURCE_ID > FILE",
 		Short: "Write a source's original bytes, exactly as they came, to standard output",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			id, err := parseID("source", args[0])
 			if err != nil {
 				return err
 			}
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			_, data, err := st.Original(cmd.Context(), id)
 			if err != nil {
 				return notFound("source", id, err)
 			}
 			_, err = cmd.OutOrStdout().Write(data)
 			return err
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	return cmd
@@ -217,12 +197,7 @@ func newBackupCommand() *cobra.Command {
 		Use:   "backup FILE",
 		Short: "Write a consistent copy of the store while it is in use",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			if err := st.Backup(cmd.Context(), args[0]); err != nil {
 				return err
 			}
@@ -231,7 +206,7 @@ func newBackupCommand() *cobra.Command {
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "backup written to %s\n", args[0])
 			return nil
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -249,14 +224,9 @@ func newSearchCommand() *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Search sentences in Chinese, English or Serbian (either script)",
 		Args:  cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			q.Text = strings.Join(args, " ")
 			q.Type, q.Strength = entente.SentenceType(typ), entente.Strength(strength)
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			hits, err := st.Search(cmd.Context(), q)
 			if err != nil {
 				return err
@@ -283,7 +253,7 @@ func newSearchCommand() *cobra.Command {
 				fmt.Fprintln(cmd.ErrOrStderr(), "no sentence matches")
 			}
 			return nil
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&q.Language, "lang", "", "only sentences in this language (zh, en, sr-Cyrl, sr-Latn)")

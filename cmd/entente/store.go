@@ -38,3 +38,16 @@ func openStore(ctx context.Context, dsn string) (store, error) {
 	}
 	return sqlite.Open(ctx, dsn)
 }
+
+// storeRunE wraps the body of a command that needs the store: it opens the
+// store --db names, runs fn, and closes the store.
+func storeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		st, err := openStore(cmd.Context(), *dsn)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return fn(cmd, st, args)
+	}
+}

@@ -64,7 +64,7 @@ func newUserAddCommand() *cobra.Command {
 		Use:   "add NAME --role viewer|analyst|editor|admin",
 		Short: "Add an account (asks for the password, or reads it from standard input)",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			r := entente.Role(role)
 			if !r.Valid() {
 				return fmt.Errorf("--role must be viewer, analyst, editor or admin, not %q", role)
@@ -81,11 +81,6 @@ func newUserAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			id, err := st.CreateUser(cmd.Context(), &entente.User{Name: name, Role: r, PasswordHash: hash})
 			if err != nil {
 				return err
@@ -93,7 +88,7 @@ func newUserAddCommand() *cobra.Command {
 			logEvent(cmd.Context(), st, "create", "user", id, fmt.Sprintf(`{"name":%q,"role":%q}`, name, r))
 			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s), account %d\n", name, r, id)
 			return nil
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&role, "role", "", "viewer, analyst, editor or admin")
@@ -110,12 +105,7 @@ func newUserListCommand() *cobra.Command {
 		Use:   "list",
 		Short: "List the accounts",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context(), dsn)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			users, err := st.Users(cmd.Context())
 			if err != nil {
 				return err
@@ -136,7 +126,7 @@ func newUserListCommand() *cobra.Command {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", u.ID, u.Name, u.Role, state, u.CreatedAt.Format("2006-01-02"))
 			}
 			return tw.Flush()
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -149,15 +139,10 @@ func newUserPasswdCommand() *cobra.Command {
 		Use:   "passwd NAME",
 		Short: "Set an account's password (ends its sessions)",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context(), dsn)
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+			u, err := userNamed(cmd.Context(), st, args[0])
 			if err != nil {
 				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(cmd.Context(), args[0])
-			if err != nil {
-				return fmt.Errorf("no account %q", args[0])
 			}
 			pw, err := readPassword(cmd)
 			if err != nil {
@@ -176,7 +161,7 @@ func newUserPasswdCommand() *cobra.Command {
 			logEvent(cmd.Context(), st, "passwd", "user", u.ID, "")
 			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed\n", u.Name)
 			return nil
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	return cmd
@@ -191,15 +176,10 @@ func newUserDisableCommand() *cobra.Command {
 		Use:   "disable NAME",
 		Short: "Disable an account: its sessions end and its tokens stop working (--enable to undo)",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context(), dsn)
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+			u, err := userNamed(cmd.Context(), st, args[0])
 			if err != nil {
 				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(cmd.Context(), args[0])
-			if err != nil {
-				return fmt.Errorf("no account %q", args[0])
 			}
 			if err := st.SetDisabled(cmd.Context(), u.ID, !enable); err != nil {
 				return err
@@ -211,9 +191,18 @@ func newUserDisableCommand() *cobra.Command {
 			logEvent(cmd.Context(), st, action, "user", u.ID, "")
 			fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", u.Name, word)
 			return nil
-		},
+		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().BoolVar(&enable, "enable", false, "enable the account again")
 	return cmd
+}
+
+// userNamed finds an account by name, with an error a user can read.
+func userNamed(ctx context.Context, st store, name string) (*entente.User, error) {
+	u, err := st.UserByName(ctx, name)
+	if errors.Is(err, entente.ErrNotFound) {
+		return nil, fmt.Errorf("no account %q", name)
+	}
+	return u, err
 }
