@@ -115,3 +115,45 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("Run: %v", err)
 	}
 }
+
+// TestCrossSiteRequests: a state-changing request sent by another site's
+// page is refused, whatever cookie it carries; reads and same-site or
+// non-browser requests go through.
+func TestCrossSiteRequests(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarness(t, st, false)
+	send := func(method, path string, header map[string]string) int {
+		req, _ := http.NewRequest(method, h.ts.URL+path, strings.NewReader(`{"name":"x"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+h.tokens[entente.RoleAdmin])
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	cross := map[string]string{"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}
+	if code := send("POST", "/api/v1/tokens", cross); code != http.StatusForbidden {
+		t.Errorf("cross-site POST: %d, want 403", code)
+	}
+	if code := send("DELETE", "/api/v1/documents/1", cross); code != http.StatusForbidden {
+		t.Errorf("cross-site DELETE: %d, want 403", code)
+	}
+	if code := send("GET", "/api/v1/documents", cross); code != http.StatusOK {
+		t.Errorf("cross-site GET: %d, want 200", code)
+	}
+	if code := send("POST", "/api/v1/tokens", map[string]string{"Sec-Fetch-Site": "same-origin"}); code != http.StatusCreated {
+		t.Errorf("same-origin POST: %d, want 201", code)
+	}
+	if code := send("POST", "/api/v1/tokens", nil); code != http.StatusCreated {
+		t.Errorf("a script's POST: %d, want 201", code)
+	}
+}
