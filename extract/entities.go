@@ -20,8 +20,9 @@ type entityRules struct {
 	notMechanism                     map[string]bool
 	listHeads                        *lexicon.Matcher
 	headKinds                        []string
-	joint                            *wordSet
+	joint, actions                   *wordSet
 	proper                           func(string) bool
+	opensWithParty                   func(string) bool
 }
 
 func newEntityRules(t *lexicon.Table) *entityRules {
@@ -29,7 +30,7 @@ func newEntityRules(t *lexicon.Table) *entityRules {
 		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(),
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
-		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")),
+		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
 	}
 	for _, w := range t.Words("mechanism-suffix") {
 		er.mechSuffix.AddReversed(w, 0)
@@ -109,18 +110,27 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string
 	return mechs, projs
 }
 
-// innerSuffix reports whether the head word at [s, end) is a bare 机制 right
-// after another head (工作组机制, 联委会机制): the name then ends at that head.
-func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
-	if string(rs[s:end]) != "机制" {
-		return false
+// skipDate steps over a date that opens a name (2019年5月阿曼湾…): a time
+// is never part of a facility's name.
+func skipDate(rs []rune, i, limit int) int {
+	j := i
+	for j < limit {
+		k := j
+		for k < limit && isDigitRune(rs[k]) {
+			k++
+		}
+		if k == j || k >= limit || (rs[k] != '年' && rs[k] != '月' && rs[k] != '日') {
+			break
+		}
+		j = k + 1
 	}
-	inner, _ := er.mechSuffix.SuffixAt(rs, s)
-	return inner >= 0
+	return j
 }
 
-// nameEndingAt reads the name whose head word spans [s, end).
-func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string {
+// readBack reads backwards from s to the start of a name: a stop word,
+// punctuation (quotation marks and dashes belong to names), an ordinal or
+// 24 runes from end.
+func (er *entityRules) readBack(rs []rune, s, end int, stopAt []bool) int {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
@@ -135,8 +145,67 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 		}
 		i--
 	}
-	if i == s {
+	return i
+}
+
+// properStart reports whether a name opens with a proper part: two short
+// forms (中巴, 中欧), a country's name, or a quotation mark.
+func (er *entityRules) properStart(name string) bool {
+	rs := []rune(name)
+	if len(rs) == 0 {
+		return false
+	}
+	if rs[0] == '“' {
+		return true
+	}
+	return er.opensWithParty(name)
+}
+
+// innerSuffix reports whether the head word at [s, end) is a bare 机制 right
+// after another head (工作组机制, 联委会机制): the name then ends at that head.
+func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
+	if string(rs[s:end]) != "机制" {
+		return false
+	}
+	inner, _ := er.mechSuffix.SuffixAt(rs, s)
+	return inner >= 0
+}
+
+// nameEndingAt reads the name whose head word spans [s, end).
+func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string {
+	if end < len(rs) && rs[end] == '区' {
+		return "" // 工业园区: the head word goes on; a generic area, not a facility
+	}
+	i := er.readBack(rs, s, end, stopAt)
+	// A name may hold a conjunction or a verb (中巴高层协调与合作委员会,
+	// 中巴扩大产能合作基金): when the part read so far has no proper start
+	// and a proper one stands just before the word that stopped us, the
+	// name reaches back to it.
+	if i < s && !er.properStart(string(rs[i:end])) {
+		stop, conj := i, false
+		if st := er.stops.endsAt(rs, i); st >= 0 && st < i {
+			// the longest stop word: 参与 is a verb, not the conjunction 与
+			stop = st
+			conj = i-st == 1 && (rs[st] == '和' || rs[st] == '与' || rs[st] == '及')
+		}
+		if stop < i {
+			// across a conjunction the first part may be long (中巴高层协调与…);
+			// across a verb only the parties stand before it (中巴扩大…)
+			if j := er.readBack(rs, stop, stop, stopAt); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
+				(conj || stop-j <= 3) {
+				i = j
+			}
+		}
+	}
+	if e := er.actions.startsAt(rs, i); e > i && e <= s && !er.properStart(string(rs[i:end])) {
+		i = e // 提升班列运行效率: the verb is not part of the name
+	}
+	if i >= s {
 		return ""
+	}
+	i = skipDate(rs, i, s)
+	if i+1 < s && rs[i+1] == '方' {
+		return "" // 哈方工业园: a side's facilities, not a named one
 	}
 	if e := er.joint.startsAt(rs, i); e >= 0 && e < s {
 		i = e // 两国企业家互访机制: the parties are not part of the name

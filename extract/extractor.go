@@ -91,6 +91,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	x.refs = newReferenceRules(t)
 	x.entities = newEntityRules(t)
 	x.entities.proper = x.isProper
+	x.entities.opensWithParty = x.opensWithParty
 	x.languages = lexicon.NewMatcher()
 	for _, e := range t.Entries("language") {
 		x.languages.Add(e.Text, len(x.langCodes))
@@ -335,6 +336,19 @@ func keys(m map[string]string) []string {
 // String gives the extractor's language, for error messages.
 func (x *Extractor) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 
+// opensWithParty reports whether a name opens with two short forms in a row
+// (中巴, 中欧) or with a country's name.
+func (x *Extractor) opensWithParty(name string) bool {
+	rs := []rune(name)
+	if len(rs) >= 2 && x.countries.isShort(string(rs[0])) && x.countries.isShort(string(rs[1])) {
+		return true
+	}
+	if end, _ := x.countries.m.LongestAt(rs, 0); end > 0 {
+		return true
+	}
+	return false
+}
+
 // isProper reports whether a name has a proper part: a country's name, two
 // short forms in a row (匈塞, 中欧), quotation marks, a hyphen or Latin
 // letters. A generic head (项目, 中心) needs one to be a named entity.
@@ -342,7 +356,20 @@ func (x *Extractor) isProper(name string) bool {
 	if len(x.countries.find(name)) > 0 || strings.ContainsAny(name, "“”-－—·") {
 		return true
 	}
+	// a number that is no date names a thing (资源卫星06星)
 	rs := []rune(name)
+	for i, r := range rs {
+		if r >= '0' && r <= '9' && (i+1 == len(rs) || !strings.ContainsRune("0123456789年月日", rs[i+1])) {
+			return true
+		}
+	}
+	// a phase of works (二期工程) names one
+	if i := strings.Index(name, "期"); i > 0 {
+		before := []rune(name[:i])
+		if n := len(before); n > 2 && strings.ContainsRune("一二三四五六七八九十", before[n-1]) {
+			return true
+		}
+	}
 	for i, r := range rs {
 		if r < 0x80 && unicode.IsLetter(r) {
 			return true

@@ -445,7 +445,25 @@ func (p *parser) isClosing(s string) bool {
 			n++
 		}
 	}
-	return n >= 2
+	if n >= 2 {
+		return true
+	}
+	// 本联合声明于2026年7月14日在布鲁塞尔发表: the text naming itself with
+	// a date is its closing formula
+	if !strings.HasPrefix(s, "本") {
+		return false
+	}
+	head := s
+	if i := byteIndexOfRune(s, 10); i > 0 {
+		head = s[:i]
+	}
+	for _, e := range p.v.TitleEndings {
+		if strings.Contains(head, e) {
+			_, dated := findDate(s)
+			return dated
+		}
+	}
+	return false
 }
 
 // sections lists preamble, articles and closing in order, keeping only the

@@ -68,6 +68,14 @@ func TestParseLayouts(t *testing.T) {
 			sentences: []string{"双方愿加强合作。", "双方将扩大贸易。"},
 		},
 		{
+			name:      "closing formula naming the text itself, with a date",
+			text:      "中欧领导人会晤联合声明\n\n1. 双方同意加强合作。\n\n本联合声明于2026年7月14日在布鲁塞尔发表。",
+			title:     "中欧领导人会晤联合声明",
+			sections:  []string{"1", "closing"},
+			sentences: []string{"双方同意加强合作。", "本联合声明于2026年7月14日在布鲁塞尔发表。"},
+			date:      "2026-07-14", place: "布鲁塞尔",
+		},
+		{
 			name:      "no title, body only",
 			text:      "双方同意加强合作。中方愿扩大进口。",
 			sections:  []string{"preamble"},
