@@ -80,6 +80,7 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 		readings  []*clauseReading
 		scopeOf   *clauseReading // the clause whose verb governs what follows
 		lastParty []string
+		prevSubj  subject // the last subject named outside another verb's object
 		frame     bool
 	)
 	for _, span := range splitClauses(masked) {
@@ -99,6 +100,11 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 			zoneEnd = ct[first].Start
 		}
 		subj := x.subjectOf(masked, span.Start, zoneEnd, mentions, ct)
+		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
+			// 该铁路建成后将提升…，造福沿线民众: the left-out subject is the
+			// last one named, not the parties
+			subj = subject{kind: prevSubj.kind}
+		}
 		cr := &clauseReading{span: span, subject: subj}
 		readings = append(readings, cr)
 
@@ -110,6 +116,9 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 			continue
 		}
 		scopeOf = nil
+		if subj.kind != subjOmitted {
+			prevSubj = subj
+		}
 
 		actors := subj.codes
 		switch subj.kind {
@@ -209,6 +218,10 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 	case k.has(cOpinion):
 		cr.opinion, cr.reading, cr.rule = true, rPosition, "opinion"
 		scope = true
+	case k.has(cReaffirm) && modalAfter(ct, first, masked) >= 0:
+		// 重申将…: restating an undertaking is undertaking it
+		next := modalAfter(ct, first, masked)
+		cr.commit(strengthOf(ct[next].Kind), &ct[next], "reaffirmed modal")
 	case k.has(cPosition):
 		cr.reading, cr.rule = rPosition, "position"
 	case k.has(cThanks) && hospitality:
@@ -572,6 +585,16 @@ func nextPredicate(ct []token, i int, masked []rune) int {
 			return -1
 		}
 		end = ct[j].End
+	}
+	return -1
+}
+
+// modalAfter returns the index of a modal (将, 愿, not 确保) right after
+// ct[i], or -1.
+func modalAfter(ct []token, i int, masked []rune) int {
+	next := nextPredicate(ct, i, masked)
+	if next >= 0 && ct[next].Kind.has(cModal) && !ct[next].Kind.has(cFirmVerb) {
+		return next
 	}
 	return -1
 }

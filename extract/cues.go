@@ -36,6 +36,7 @@ const (
 	cScope
 	cFirmVerb
 	cUndertaking
+	cReaffirm
 )
 
 // the cue table section behind each role.
@@ -50,7 +51,7 @@ var cueSections = []struct {
 	{"thanks", cThanks}, {"hospitality", cHospitality}, {"achievement", cAchievement},
 	{"narrative", cNarrative}, {"frame", cFrame}, {"copula", cCopula},
 	{"prediction", cPrediction}, {"jiang-object", cJiangObject}, {"neutral", cNeutral},
-	{"scope", cScope}, {"firm-verb", cFirmVerb}, {"undertaking-adverb", cUndertaking},
+	{"scope", cScope}, {"firm-verb", cFirmVerb}, {"undertaking-adverb", cUndertaking}, {"reaffirm", cReaffirm},
 }
 
 const (

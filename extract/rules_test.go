@@ -46,6 +46,8 @@ func TestRules(t *testing.T) {
 		{"支持 an initiative", "CN,TH", "泰方支持中方提出的全球安全倡议。", entente.Position, "TH", "", ""},
 		// positions
 		{"reaffirms", "CN,AR", "阿方重申恪守一个中国原则。", entente.Position, "AR", "", ""},
+		{"reaffirms an undertaking", "CN,DE", "双方重申将本着互利共赢原则发展两国关系。", entente.Commitment, "CN,DE", entente.Firm, ""},
+		{"a prediction's left-out subject stays the thing named", "CN,KE", "该公路建成后将缩短运输时间，造福沿线民众。", entente.Appraisal, "CN,KE", "", ""},
 		{"others should", "CN,KE", "国际社会应当加大对非洲发展的投入。", entente.Position, "CN,KE", "", ""},
 		{"opposes, with 将 as 把 inside", "CN,DE", "双方反对将经贸问题政治化。", entente.Position, "CN,DE", "", ""},
 		{"calls for, 确保 inside is what is called for", "CN,TH", "双方呼吁有关各方保持克制，确保地区局势稳定。", entente.Position, "CN,TH", "", ""},
