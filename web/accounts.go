@@ -31,33 +31,49 @@ type loginOutput struct {
 }
 
 func (s *Server) login(ctx context.Context, in *LoginInput) (*loginOutput, error) {
-	now := s.cfg.Now()
-	addr := clientAddrFrom(ctx)
-	userKey, addrKey := "user:"+in.Body.Name, "addr:"+addr
-	if w := max(s.byUser.Wait(userKey, now), s.byAddr.Wait(addrKey, now)); w > 0 {
-		return nil, huma.NewError(http.StatusTooManyRequests,
-			fmt.Sprintf("too many failed sign-ins: try again in %d s", int(w.Round(time.Second).Seconds())))
+	token, expires, status, msg := s.signIn(ctx, in.Body.Name, in.Body.Password, clientAddrFrom(ctx))
+	if token == "" {
+		return nil, huma.NewError(status, msg)
 	}
 	u, err := s.cfg.Store.UserByName(ctx, in.Body.Name)
+	if err != nil {
+		return nil, s.internal(err)
+	}
+	return &loginOutput{SetCookie: s.cookie(token, expires), Body: SessionInfo{User: *u}}, nil
+}
+
+// signIn checks a name and password, throttled per account and per
+// address, and starts a session. On failure token is "" and status and msg
+// say why.
+func (s *Server) signIn(ctx context.Context, name, password, addr string) (token string, expires time.Time, status int, msg string) {
+	now := s.cfg.Now()
+	userKey, addrKey := "user:"+name, "addr:"+addr
+	if w := max(s.byUser.Wait(userKey, now), s.byAddr.Wait(addrKey, now)); w > 0 {
+		return "", time.Time{}, http.StatusTooManyRequests,
+			fmt.Sprintf("too many failed sign-ins: try again in %d s", int(w.Round(time.Second).Seconds()))
+	}
+	u, err := s.cfg.Store.UserByName(ctx, name)
 	hash := s.dummyHash // verify anyway, so that timing does not tell which names exist
 	if err == nil {
 		hash = u.PasswordHash
 	}
-	if verr := auth.Verify(in.Body.Password, hash); err != nil || verr != nil || u.Disabled {
+	if verr := auth.Verify(password, hash); err != nil || verr != nil || u.Disabled {
 		s.byUser.Fail(userKey, now)
 		s.byAddr.Fail(addrKey, now)
-		return nil, huma.Error401Unauthorized("wrong name or password, or the account is disabled")
+		return "", time.Time{}, http.StatusUnauthorized, "wrong name or password, or the account is disabled"
 	}
 	s.byUser.Succeed(userKey)
 	token, hashed, err := auth.NewToken("")
 	if err != nil {
-		return nil, s.internal(err)
+		s.log.Error("new session token", "err", err)
+		return "", time.Time{}, http.StatusInternalServerError, "internal error"
 	}
-	expires := now.Add(s.cfg.SessionTTL)
+	expires = now.Add(s.cfg.SessionTTL)
 	if err := s.cfg.Store.CreateSession(ctx, hashed, u.ID, expires); err != nil {
-		return nil, s.internal(err)
+		s.log.Error("create session", "err", err)
+		return "", time.Time{}, http.StatusInternalServerError, "internal error"
 	}
-	return &loginOutput{SetCookie: s.cookie(token, expires), Body: SessionInfo{User: *u}}, nil
+	return token, expires, http.StatusOK, ""
 }
 
 // cookie is the session cookie: HttpOnly, SameSite=Lax, Secure over TLS.

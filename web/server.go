@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"log/slog"
 	"net"
 	"net/http"
@@ -54,6 +55,7 @@ type Server struct {
 	setUp     atomic.Bool // true once an account exists
 	log       *slog.Logger
 	dummyHash string // verified against when the account does not exist
+	templates map[string]*template.Template
 }
 
 // SessionCookie is the name of the session cookie.
@@ -94,6 +96,9 @@ func New(cfg Config) (*Server, error) {
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
 	s.routes()
+	if err := s.registerPages(); err != nil {
+		return nil, fmt.Errorf("web: pages: %w", err)
+	}
 
 	var h http.Handler = s.mux
 	h = s.setupGate(h)

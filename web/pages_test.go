@@ -1,0 +1,109 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlite"
+)
+
+// TestPages signs in through the form, opens the library, the reader (with
+// a dimming filter) and a search, as a browser without JavaScript would.
+func TestPages(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarness(t, st, false)
+	h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
+
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	get := func(path string) (int, string) {
+		resp, err := c.Get(h.ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	// anonymous: sent to sign in, and back where it was going
+	if code, body := get("/documents/1"); code != 200 || !strings.Contains(body, `action="/login"`) || !strings.Contains(body, `value="/documents/1"`) {
+		t.Fatalf("anonymous reader: %d", code)
+	}
+	resp, err := c.PostForm(h.ts.URL+"/login", url.Values{"name": {"viewer-user"}, "password": {testPassword}, "next": {"/documents/1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path != "/documents/1" {
+		t.Errorf("after sign-in at %s, want /documents/1", resp.Request.URL.Path)
+	}
+	code, body := get("/?lang=en")
+	if code != 200 || !strings.Contains(body, `href="/documents/1"`) || !strings.Contains(body, "Library") {
+		t.Errorf("library: %d", code)
+	}
+	code, body = get("/documents/1?type=commitment&actor=RS")
+	if code != 200 {
+		t.Fatalf("reader: %d", code)
+	}
+	for _, want := range []string{`id="s27"`, `href="#panel-s27"`, `id="panel-s27"`, `class="s commitment"`, `class="s commitment dim"`,
+		`<span class="badge"`, `<mark class="cue">`, `id="sec-4"`, "/api/v1/sources/1/original"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("reader lacks %s", want)
+		}
+	}
+	code, body = get("/search?q=" + url.QueryEscape("铁路"))
+	if code != 200 || !strings.Contains(body, "<mark>铁路</mark>") || !strings.Contains(body, `/documents/1#s`) {
+		t.Errorf("search: %d", code)
+	}
+	if code, _ := get("/documents/999"); code != 404 {
+		t.Errorf("a missing document: %d", code)
+	}
+	// an off-site next is refused
+	resp, err = c.PostForm(h.ts.URL+"/login", url.Values{"name": {"viewer-user"}, "password": {testPassword}, "next": {"//evil.example/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Host != strings.TrimPrefix(h.ts.URL, "http://") {
+		t.Errorf("redirected off-site to %s", resp.Request.URL)
+	}
+	// sign out ends the session
+	resp, err = c.PostForm(h.ts.URL+"/logout", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if _, body := get("/"); !strings.Contains(body, `action="/login"`) {
+		t.Error("still signed in after signing out")
+	}
+}
+
+// TestPagePolicy: every page has an access rule; a viewer reads, nobody
+// anonymous does (without --public-read).
+func TestPagePolicy(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarness(t, st, false)
+	for _, p := range h.srv.pages() {
+		if p.need == "" {
+			t.Errorf("page %s %s has no access rule", p.method, p.pattern)
+		}
+		if p.method == "GET" && p.need != accessPublic && h.srv.allowed(p.need, nil) {
+			t.Errorf("page %s is open to anonymous visitors", p.pattern)
+		}
+	}
+}
