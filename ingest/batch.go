@@ -25,7 +25,8 @@ type Summary struct {
 // Total is the number of inputs.
 func (s Summary) Total() int { return s.Added + s.NewSources + s.AlreadyHave + s.Refused }
 
-func (s *Summary) count(o Outcome) {
+// Add counts one outcome.
+func (s *Summary) Add(o Outcome) {
 	switch o.Status {
 	case Added:
 		s.Added++
@@ -90,7 +91,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 			break
 		}
 		o := in.one(ctx, name, stdin)
-		sum.count(o)
+		sum.Add(o)
 		if report != nil {
 			report(o)
 		}

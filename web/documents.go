@@ -168,16 +168,7 @@ func (s *Server) uploadDocuments(ctx context.Context, in *UploadInput) (*uploadO
 		}
 		res.Outcomes = append(res.Outcomes, UploadOutcome{Name: name, Status: string(o.Status), DocumentID: o.DocumentID,
 			SourceID: o.SourceID, Title: o.Title, Counts: o.Counts, Problem: o.Problem})
-		switch o.Status {
-		case ingest.Added:
-			res.Summary.Added++
-		case ingest.NewSource:
-			res.Summary.NewSources++
-		case ingest.AlreadyHave:
-			res.Summary.AlreadyHave++
-		default:
-			res.Summary.Refused++
-		}
+		res.Summary.Add(o)
 	}
 	return &uploadOutput{Body: res}, nil
 }

@@ -61,6 +61,17 @@ func sharedExtractor(t testing.TB) *extract.Extractor {
 	return extractor
 }
 
+// openSQLite opens a store in a temporary file, closed when t ends.
+func openSQLite(t testing.TB) Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // forEachStore runs fn on SQLite and on PostgreSQL.
 func forEachStore(t *testing.T, fn func(t *testing.T, h *harness)) {
 	for _, name := range []string{"sqlite", "postgres"} {

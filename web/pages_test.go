@@ -1,27 +1,20 @@
 package web
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/sqlite"
 )
 
 // TestPages signs in through the form, opens the library, the reader (with
 // a dimming filter) and a search, as a browser without JavaScript would.
 func TestPages(t *testing.T) {
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	h := newHarness(t, st, false)
 	h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
 
@@ -92,11 +85,7 @@ func TestPages(t *testing.T) {
 // TestPagePolicy: every page has an access rule; a viewer reads, nobody
 // anonymous does (without --public-read).
 func TestPagePolicy(t *testing.T) {
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	h := newHarness(t, st, false)
 	for _, p := range h.srv.pages() {
 		if p.need == "" {

@@ -6,24 +6,18 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
-	"github.com/entente/entente/sqlite"
 )
 
 // TestSetUpHint: an instance with no accounts serves nothing but the hint
 // on how to create the first admin (health checks aside), until one exists.
 func TestSetUpHint(t *testing.T) {
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	srv, err := New(Config{Store: st, PasswordParams: auth.Fast})
 	if err != nil {
 		t.Fatal(err)
@@ -56,11 +50,7 @@ func TestSetUpHint(t *testing.T) {
 // TestPublicRead: with --public-read anonymous visitors read and search,
 // and still change nothing.
 func TestPublicRead(t *testing.T) {
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	h := newHarness(t, st, true)
 	h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
 	for path, want := range map[string]int{
@@ -120,11 +110,7 @@ func TestGracefulShutdown(t *testing.T) {
 // page is refused, whatever cookie it carries; reads and same-site or
 // non-browser requests go through.
 func TestCrossSiteRequests(t *testing.T) {
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	h := newHarness(t, st, false)
 	send := func(method, path string, header map[string]string) int {
 		req, _ := http.NewRequest(method, h.ts.URL+path, strings.NewReader(`{"name":"x"}`))
