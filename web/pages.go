@@ -38,6 +38,10 @@ func (s *Server) pages() []page {
 		{"GET", "/{$}", viewer, s.libraryPage},
 		{"GET", "/documents/{id}", viewer, s.readerPage},
 		{"GET", "/search", viewer, s.searchPage},
+		{"GET", "/export/documents.csv", viewer, s.exportDocuments},
+		{"GET", "/export/documents.json", viewer, s.exportDocuments},
+		{"GET", "/export/search.csv", viewer, s.exportSearch},
+		{"GET", "/export/search.json", viewer, s.exportSearch},
 		{"GET", "/login", accessPublic, s.loginPage},
 		{"POST", "/login", accessPublic, s.loginSubmit},
 		{"POST", "/logout", accessSignedIn, s.logoutSubmit},
@@ -57,7 +61,7 @@ type view struct {
 func (s *Server) registerPages() error {
 	funcs := template.FuncMap{
 		"join":        strings.Join,
-		"deref":       func(p *string) string { return *p },
+		"deref":       deref,
 		"typeLabel":   typeLabel,
 		"sectionName": sectionName,
 		"marked":      marked,
@@ -144,6 +148,7 @@ func (v *view) SourceID() any   { return v.Data["source"] }
 func (v *view) Hits() any       { return v.Data["hits"] }
 func (v *view) SearchQ() any    { return v.Data["searchq"] }
 func (v *view) Next() any       { return v.Data["next"] }
+func (v *view) RawQuery() any   { return v.Data["query"] }
 
 func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request, v *view) {
 	q := r.URL.Query()
@@ -155,6 +160,7 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request, v *view) {
 		v.Error = v.T.Failed
 	}
 	v.Title = v.T.Library
+	v.Data["query"] = template.URL(r.URL.Query().Encode())
 	v.Data["docs"], v.Data["filter"], v.Data["filterKind"] = docs, f, string(f.Kind)
 	v.Data["kinds"] = []string{"joint_statement", "agreement", "mou", "action_plan", "communique", "declaration", "other"}
 	s.render(w, "library", v)
@@ -255,6 +261,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, v *view) {
 		Area: q.Get("area"), Limit: 50}
 	v.Title, v.Query = v.T.Search, sq.Text
 	v.Data["searchq"] = sq
+	v.Data["query"] = template.URL(r.URL.Query().Encode())
 	if sq.Text != "" {
 		if len([]rune(sq.Text)) > 200 {
 			v.Error = v.T.Failed

@@ -96,3 +96,43 @@ func TestPagePolicy(t *testing.T) {
 		}
 	}
 }
+
+// TestExports: the filtered lists come away as CSV (with a byte-order mark,
+// formulas neutralised) and JSON, under the same access as the pages.
+func TestExports(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.PostForm(h.ts.URL+"/login", url.Values{"name": {"viewer-user"}, "password": {testPassword}, "next": {"/search?q=" + url.QueryEscape("铁路") + "&type=commitment"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), `href="/export/search.csv?q=%E9%93%81%E8%B7%AF&amp;type=commitment"`) {
+		t.Errorf("the search page does not link its export with its filters")
+	}
+	get := func(path string) (*http.Response, string) {
+		resp, err := c.Get(h.ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	resp, body := get("/export/search.csv?q=" + url.QueryEscape("铁路") + "&type=commitment")
+	if !strings.HasPrefix(body, "\xEF\xBB\xBFdocument_id,") || !strings.Contains(resp.Header.Get("Content-Disposition"), "entente-search.csv") {
+		t.Errorf("search CSV: %q", clip([]byte(body)))
+	}
+	if strings.Count(body, "\n") < 2 || strings.Contains(body, ",narrative,") {
+		t.Errorf("search CSV holds other types or no rows: %s", clip([]byte(body)))
+	}
+	if _, body := get("/export/documents.json?party=RS"); !strings.Contains(body, `"parties": [`) {
+		t.Errorf("documents JSON: %s", clip([]byte(body)))
+	}
+	if got := neutralize([]string{"=cmd()", "双方", "-1"}); got[0] != "'=cmd()" || got[1] != "双方" || got[2] != "'-1" {
+		t.Errorf("neutralize = %q", got)
+	}
+}
