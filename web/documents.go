@@ -150,27 +150,34 @@ func (s *Server) uploadDocuments(ctx context.Context, in *UploadInput) (*uploadO
 	}
 	res := UploadResult{Outcomes: []UploadOutcome{}}
 	for _, f := range files {
-		name := safeFilename(f.Filename)
-		data, err := io.ReadAll(io.LimitReader(f, maxUpload+1))
-		var o ingest.Outcome
-		if err != nil {
-			o = ingest.Outcome{Name: name, Status: ingest.Refused, Problem: fmt.Sprintf("%s: read: %v", name, err)}
-		} else {
-			o = s.cfg.Ingester.Ingest(ctx, ingest.Input{Name: name, Data: data, MediaType: f.ContentType})
-		}
-		switch o.Status {
-		case ingest.Added:
-			after, _ := json.Marshal(map[string]any{"title": o.Title, "file": name})
-			s.event(ctx, "create", "document", o.DocumentID, "", string(after))
-		case ingest.NewSource:
-			after, _ := json.Marshal(map[string]any{"file": name, "document": o.DocumentID})
-			s.event(ctx, "create", "source", o.SourceID, "", string(after))
-		}
-		res.Outcomes = append(res.Outcomes, UploadOutcome{Name: name, Status: string(o.Status), DocumentID: o.DocumentID,
-			SourceID: o.SourceID, Title: o.Title, Counts: o.Counts, Problem: o.Problem})
-		res.Summary.Add(o)
+		o := s.ingestOne(ctx, f.Filename, f, f.ContentType)
+		res.Outcomes = append(res.Outcomes, o)
+		res.Summary.Add(ingest.Outcome{Status: ingest.Status(o.Status)})
 	}
 	return &uploadOutput{Body: res}, nil
+}
+
+// ingestOne stores one uploaded file, as entente ingest does, and logs the
+// change under the account that made it.
+func (s *Server) ingestOne(ctx context.Context, filename string, r io.Reader, mediaType string) UploadOutcome {
+	name := safeFilename(filename)
+	data, err := io.ReadAll(io.LimitReader(r, maxUpload+1))
+	var o ingest.Outcome
+	if err != nil {
+		o = ingest.Outcome{Name: name, Status: ingest.Refused, Problem: fmt.Sprintf("%s: read: %v", name, err)}
+	} else {
+		o = s.cfg.Ingester.Ingest(ctx, ingest.Input{Name: name, Data: data, MediaType: mediaType})
+	}
+	switch o.Status {
+	case ingest.Added:
+		after, _ := json.Marshal(map[string]any{"title": o.Title, "file": name})
+		s.event(ctx, "create", "document", o.DocumentID, "", string(after))
+	case ingest.NewSource:
+		after, _ := json.Marshal(map[string]any{"file": name, "document": o.DocumentID})
+		s.event(ctx, "create", "source", o.SourceID, "", string(after))
+	}
+	return UploadOutcome{Name: name, Status: string(o.Status), DocumentID: o.DocumentID,
+		SourceID: o.SourceID, Title: o.Title, Counts: o.Counts, Problem: o.Problem}
 }
 
 // SearchInput is a search with the CLI's filters.

@@ -42,6 +42,7 @@ func (s *Server) pages() []page {
 		{"GET", "/export/documents.json", viewer, s.exportDocuments},
 		{"GET", "/export/search.csv", viewer, s.exportSearch},
 		{"GET", "/export/search.json", viewer, s.exportSearch},
+		{"POST", "/upload", roleAccess(entente.RoleAnalyst), s.uploadSubmit},
 		{"GET", "/login", accessPublic, s.loginPage},
 		{"POST", "/login", accessPublic, s.loginSubmit},
 		{"POST", "/logout", accessSignedIn, s.logoutSubmit},
@@ -149,6 +150,8 @@ func (v *view) Hits() any       { return v.Data["hits"] }
 func (v *view) SearchQ() any    { return v.Data["searchq"] }
 func (v *view) Next() any       { return v.Data["next"] }
 func (v *view) RawQuery() any   { return v.Data["query"] }
+func (v *view) Outcomes() any   { return v.Data["outcomes"] }
+func (v *view) CanUpload() bool { return v.User != nil && v.User.Role.AtLeast(entente.RoleAnalyst) }
 
 func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request, v *view) {
 	q := r.URL.Query()
@@ -273,6 +276,30 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, v *view) {
 		}
 	}
 	s.render(w, "search", v)
+}
+
+// uploadSubmit stores the files of the library's upload form and shows the
+// library with each file's outcome (added, already present, refused and why).
+func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request, v *view) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		http.Error(w, "the upload is not a readable form, or too large", http.StatusBadRequest)
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	var outcomes []UploadOutcome
+	for _, fh := range r.MultipartForm.File["files"] {
+		f, err := fh.Open()
+		if err != nil {
+			outcomes = append(outcomes, UploadOutcome{Name: safeFilename(fh.Filename), Status: "refused", Problem: err.Error()})
+			continue
+		}
+		o := s.ingestOne(r.Context(), fh.Filename, f, fh.Header.Get("Content-Type"))
+		f.Close()
+		outcomes = append(outcomes, o)
+	}
+	v.Data["outcomes"] = outcomes
+	s.libraryPage(w, r, v)
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, v *view) {

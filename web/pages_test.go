@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -134,5 +136,44 @@ func TestExports(t *testing.T) {
 	}
 	if got := neutralize([]string{"=cmd()", "双方", "-1"}); got[0] != "'=cmd()" || got[1] != "双方" || got[2] != "'-1" {
 		t.Errorf("neutralize = %q", got)
+	}
+}
+
+// TestUploadForm: an analyst uploads through the library's form and sees
+// each file's outcome; a viewer may not.
+func TestUploadForm(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	post := func(user string, files map[string]string) (int, string) {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar}
+		resp, err := c.PostForm(h.ts.URL+"/login", url.Values{"name": {user}, "password": {testPassword}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for name, content := range files {
+			w, _ := mw.CreateFormFile("files", name)
+			w.Write([]byte(content))
+		}
+		mw.Close()
+		resp, err = c.Post(h.ts.URL+"/upload", mw.FormDataContentType(), &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, body := post("analyst-user", map[string]string{
+		"rs.txt":    string(readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")),
+		"empty.txt": "",
+	})
+	if code != 200 || !strings.Contains(body, "rs.txt</strong>: added") || !strings.Contains(body, "empty.txt</strong>: refused") {
+		t.Errorf("analyst upload: %d\n%s", code, clip([]byte(body)))
+	}
+	if code, _ := post("viewer-user", map[string]string{"a.txt": "双方同意加强合作。"}); code != http.StatusForbidden {
+		t.Errorf("viewer upload: %d, want 403", code)
 	}
 }

@@ -16,7 +16,7 @@ type texts struct {
 	Party, Parties, Kind, From, To, Title, Signed, Language, Commitments      string
 	NoDocuments, Contents, Legend, Type, Actor, Actors, Area, Areas, Strength string
 	Deadline, References, Mechanisms, Projects, Original, Close, Hits         string
-	Forbidden, Failed, ExportCSV                                              string
+	Forbidden, Failed, ExportCSV, Upload                                      string
 	Types                                                                     map[string]string
 }
 
@@ -27,7 +27,7 @@ var textsZH = &texts{
 	Signed: "签署日期", Language: "语言", Commitments: "承诺/句子", NoDocuments: "尚无文件。", Contents: "目录",
 	Legend: "图例", Type: "句子类型", Actor: "行为方", Actors: "行为方", Area: "领域", Areas: "领域", Strength: "强度",
 	Deadline: "期限", References: "引用文件", Mechanisms: "机制", Projects: "项目", Original: "下载原始文件",
-	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV",
+	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件",
 	Types: map[string]string{"commitment": "承诺", "position": "立场", "appraisal": "评价", "narrative": "叙述"},
 }
 
@@ -40,7 +40,7 @@ var textsEN = &texts{
 	Type: "Type", Actor: "Actor", Actors: "Actors", Area: "Area", Areas: "Areas", Strength: "Strength",
 	Deadline: "Deadline", References: "Cites", Mechanisms: "Mechanisms", Projects: "Projects",
 	Original: "Download the original", Close: "Close", Hits: "results",
-	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV",
+	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements",
 	Types: map[string]string{"commitment": "commitment", "position": "position", "appraisal": "appraisal", "narrative": "narrative"},
 }
 
