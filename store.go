@@ -136,6 +136,8 @@ type Store interface {
 	DeleteDocument(ctx context.Context, id int64) error
 	// Search finds sentences, best first.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// CommitmentStats counts the library's commitments for dashboards.
+	CommitmentStats(ctx context.Context) (*CommitmentStats, error)
 	// Backup writes a consistent copy of the store to a file while it is in
 	// use (SQLite); a store that cannot (PostgreSQL) says how to.
 	Backup(ctx context.Context, path string) error
@@ -148,3 +150,19 @@ var (
 	ErrNotFound    = errors.New("not found")
 	ErrUnsupported = errors.New("not supported by this store")
 )
+
+// Count is a labelled number, for dashboards.
+type Count struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// CommitmentStats counts the commitments of the library by area, actor,
+// strength and year of signing.
+type CommitmentStats struct {
+	Total      int     `json:"total"`
+	ByArea     []Count `json:"by_area"`
+	ByParty    []Count `json:"by_party"`
+	ByStrength []Count `json:"by_strength"`
+	ByYear     []Count `json:"by_year"`
+}

@@ -87,3 +87,26 @@ func TestAccounts(t *testing.T) {
 		}
 	})
 }
+
+func TestCommitmentStats(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		if _, err := s.CreateDocument(ctx, corpusDoc(t, statement)); err != nil {
+			t.Fatal(err)
+		}
+		st, err := s.CommitmentStats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Total == 0 || len(st.ByArea) == 0 || len(st.ByParty) != 2 || len(st.ByYear) != 1 || st.ByYear[0].Key != "2024" {
+			t.Errorf("stats %+v", st)
+		}
+		sum := 0
+		for _, c := range st.ByYear {
+			sum += c.Count
+		}
+		if sum != st.Total {
+			t.Errorf("by year %d, total %d", sum, st.Total)
+		}
+	})
+}

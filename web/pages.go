@@ -38,6 +38,7 @@ func (s *Server) pages() []page {
 		{"GET", "/{$}", viewer, s.libraryPage},
 		{"GET", "/documents/{id}", viewer, s.readerPage},
 		{"GET", "/search", viewer, s.searchPage},
+		{"GET", "/dashboard", viewer, s.dashboardPage},
 		{"GET", "/export/documents.csv", viewer, s.exportDocuments},
 		{"GET", "/export/documents.json", viewer, s.exportDocuments},
 		{"GET", "/export/search.csv", viewer, s.exportSearch},
@@ -66,13 +67,14 @@ func (s *Server) registerPages() error {
 		"typeLabel":   typeLabel,
 		"sectionName": sectionName,
 		"marked":      marked,
+		"charts":      charts,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err
@@ -111,7 +113,7 @@ func (s *Server) pageHandler(p page) http.HandlerFunc {
 			s.render(w, "login", v)
 			return
 		}
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		p.handle(w, r, v)
 	}
@@ -151,6 +153,7 @@ func (v *view) SearchQ() any    { return v.Data["searchq"] }
 func (v *view) Next() any       { return v.Data["next"] }
 func (v *view) RawQuery() any   { return v.Data["query"] }
 func (v *view) Outcomes() any   { return v.Data["outcomes"] }
+func (v *view) Stats() any      { return v.Data["stats"] }
 func (v *view) CanUpload() bool { return v.User != nil && v.User.Role.AtLeast(entente.RoleAnalyst) }
 
 func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request, v *view) {
@@ -261,11 +264,12 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, v *view) {
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, v *view) {
 	q := r.URL.Query()
 	sq := entente.SearchQuery{Text: strings.TrimSpace(q.Get("q")), Type: entente.SentenceType(q.Get("type")), Party: q.Get("party"),
-		Area: q.Get("area"), Limit: 50}
+		Area: q.Get("area"), Strength: entente.Strength(q.Get("strength")), From: validDate(q.Get("from")), To: validDate(q.Get("to")),
+		Limit: 50}
 	v.Title, v.Query = v.T.Search, sq.Text
 	v.Data["searchq"] = sq
 	v.Data["query"] = template.URL(r.URL.Query().Encode())
-	if sq.Text != "" {
+	if sq.Text != "" || sq.Type != "" || sq.Party != "" || sq.Area != "" || sq.Strength != "" || sq.From != "" {
 		if len([]rune(sq.Text)) > 200 {
 			v.Error = v.T.Failed
 		} else if hits, err := s.cfg.Store.Search(r.Context(), sq); err != nil {
@@ -300,6 +304,21 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request, v *view) {
 	}
 	v.Data["outcomes"] = outcomes
 	s.libraryPage(w, r, v)
+}
+
+// dashboardPage shows the library's commitments by area, party, strength
+// and year: tables that work anywhere, drawn as charts by ECharts where
+// JavaScript runs; every bar and row leads to the filtered search.
+func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, v *view) {
+	st, err := s.cfg.Store.CommitmentStats(r.Context())
+	if err != nil {
+		s.log.Error("dashboard", "err", err)
+		v.Error = v.T.Failed
+		st = &entente.CommitmentStats{}
+	}
+	v.Title = v.T.Dashboard
+	v.Data["stats"] = st
+	s.render(w, "dashboard", v)
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, v *view) {

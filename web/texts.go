@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -16,7 +17,8 @@ type texts struct {
 	Party, Parties, Kind, From, To, Title, Signed, Language, Commitments      string
 	NoDocuments, Contents, Legend, Type, Actor, Actors, Area, Areas, Strength string
 	Deadline, References, Mechanisms, Projects, Original, Close, Hits         string
-	Forbidden, Failed, ExportCSV, Upload                                      string
+	Forbidden, Failed, ExportCSV, Upload, Dashboard, ByArea, ByParty, ByYear  string
+	CommitmentsWord                                                           string
 	Types                                                                     map[string]string
 }
 
@@ -27,7 +29,7 @@ var textsZH = &texts{
 	Signed: "签署日期", Language: "语言", Commitments: "承诺/句子", NoDocuments: "尚无文件。", Contents: "目录",
 	Legend: "图例", Type: "句子类型", Actor: "行为方", Actors: "行为方", Area: "领域", Areas: "领域", Strength: "强度",
 	Deadline: "期限", References: "引用文件", Mechanisms: "机制", Projects: "项目", Original: "下载原始文件",
-	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件",
+	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
 	Types: map[string]string{"commitment": "承诺", "position": "立场", "appraisal": "评价", "narrative": "叙述"},
 }
 
@@ -40,7 +42,7 @@ var textsEN = &texts{
 	Type: "Type", Actor: "Actor", Actors: "Actors", Area: "Area", Areas: "Areas", Strength: "Strength",
 	Deadline: "Deadline", References: "Cites", Mechanisms: "Mechanisms", Projects: "Projects",
 	Original: "Download the original", Close: "Close", Hits: "results",
-	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements",
+	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
 	Types: map[string]string{"commitment": "commitment", "position": "position", "appraisal": "appraisal", "narrative": "narrative"},
 }
 
@@ -139,4 +141,38 @@ func markSpans(text string, spans []span) template.HTML {
 	}
 	b.WriteString(template.HTMLEscapeString(string(rs[pos:])))
 	return template.HTML(b.String())
+}
+
+// chartView is one dashboard chart with its table rows.
+type chartView struct {
+	ID, Title string
+	Rows      []chartRow
+}
+
+type chartRow struct {
+	Key   string
+	Count int
+	Link  string
+}
+
+// charts lays out the dashboard: each count with the search it leads to.
+func charts(t *texts, st *entente.CommitmentStats) []chartView {
+	row := func(cs []entente.Count, link func(string) string) []chartRow {
+		out := make([]chartRow, len(cs))
+		for i, c := range cs {
+			out[i] = chartRow{Key: c.Key, Count: c.Count, Link: link(c.Key)}
+		}
+		return out
+	}
+	search := func(param string) func(string) string {
+		return func(k string) string { return "/search?type=commitment&" + param + "=" + url.QueryEscape(k) }
+	}
+	return []chartView{
+		{"area", t.ByArea, row(st.ByArea, search("area"))},
+		{"party", t.ByParty, row(st.ByParty, search("party"))},
+		{"strength", t.Strength, row(st.ByStrength, search("strength"))},
+		{"year", t.ByYear, row(st.ByYear, func(y string) string {
+			return "/search?type=commitment&from=" + url.QueryEscape(y) + "-01-01&to=" + url.QueryEscape(y) + "-12-31"
+		})},
+	}
 }
