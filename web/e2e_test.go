@@ -1,0 +1,178 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// screenshotDir is where the browser test leaves its screenshots, to be
+// looked at: a test can check that a panel opens, not that it looks right.
+const screenshotDir = "../test-output/e2e"
+
+func chromium(t *testing.T) string {
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("the browser test needs Debian's chromium (apt-get install chromium fonts-wqy-zenhei)")
+	}
+	t.Skip("SKIPPED the browser test: chromium is not installed (Debian package chromium)")
+	return ""
+}
+
+// TestBrowser walks through what an analyst does, in headless Chromium
+// against the real server: sign in, upload the sample, open the reader,
+// open a commitment's panel, filter, search for 铁路 and follow a result,
+// see the dashboard's charts, check accessibility with axe-core, sign out.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	exe := chromium(t)
+	h := newHarness(t, openSQLite(t), false)
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+		chromedp.Flag("lang", "en-US"))
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	shot := func(name string) {
+		t.Helper()
+		b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(sel))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	sample, err := filepath.Abs(filepath.Join(corpus, "cn-rs-2024-joint-statement.zh.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	step("sign in",
+		chromedp.Navigate(h.ts.URL+"/?lang=en"),
+		chromedp.WaitVisible(`input[name=name]`),
+		chromedp.SendKeys(`input[name=name]`, "analyst-user"),
+		chromedp.SendKeys(`input[name=password]`, testPassword),
+		chromedp.Submit(`input[name=password]`),
+		chromedp.WaitVisible(`form.upload`))
+	shot("1-library")
+
+	step("upload the sample",
+		chromedp.SetUploadFiles(`input[type=file]`, []string{sample}),
+		chromedp.Submit(`form.upload`),
+		chromedp.WaitVisible(`ul.outcomes`))
+	if got := text(`ul.outcomes`); !strings.Contains(got, "added") {
+		t.Fatalf("upload outcome %q", got)
+	}
+	shot("2-uploaded")
+
+	step("open the reader", chromedp.Click(`ul.outcomes a`), chromedp.WaitVisible(`article.doc`))
+	step("open a commitment's panel", chromedp.Click(`article p.para a.s.commitment`), chromedp.WaitVisible(`.panel:target`))
+	if got := text(`.panel:target dl`); !strings.Contains(got, "commitment") || !strings.Contains(got, "Actors") {
+		t.Errorf("the panel shows %q", got)
+	}
+	shot("3-reader-panel")
+	checkAccessibility(t, ctx, "reader")
+
+	step("filter: only commitments",
+		chromedp.SetValue(`select[name=type]`, "commitment"),
+		chromedp.Submit(`nav.toc form`),
+		chromedp.WaitVisible(`a.s.dim`))
+	shot("4-reader-filtered")
+
+	step("search for 铁路 and follow a result",
+		chromedp.SendKeys(`header input[type=search]`, "铁路"),
+		chromedp.Submit(`header form.search`),
+		chromedp.WaitVisible(`ol.hits mark`))
+	shot("5-search")
+	step("follow the first result", chromedp.Click(`ol.hits li a`), chromedp.WaitVisible(`article.doc`))
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil || !strings.Contains(loc, "/documents/") || !strings.Contains(loc, "#s") {
+		t.Errorf("the result led to %q (%v)", loc, err)
+	}
+
+	step("dashboard", chromedp.Navigate(h.ts.URL+"/dashboard"), chromedp.WaitVisible(`.chart[data-ready=true] svg`))
+	bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.chart svg path').length`))
+	if err != nil || bars == 0 {
+		t.Errorf("the charts drew nothing (%v)", err)
+	}
+	shot("6-dashboard")
+	checkAccessibility(t, ctx, "dashboard")
+
+	step("sign out", chromedp.Submit(`header form[action="/logout"]`), chromedp.WaitVisible(`input[name=password]`))
+	shot("7-signed-out")
+}
+
+// checkAccessibility runs axe-core in the page and fails on any serious or
+// critical violation.
+func checkAccessibility(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	src, err := os.ReadFile("testdata/axe.min.js")
+	if err != nil {
+		t.Fatalf("axe-core: %v (npm ci && npm run build in web/assets)", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
+		t.Fatalf("load axe-core: %v", err)
+	}
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("run axe-core: %v", err)
+	}
+	var violations []struct {
+		ID, Impact, Help string
+		Nodes            int
+	}
+	if err := json.Unmarshal([]byte(res), &violations); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		msg := fmt.Sprintf("%s: axe %s (%s) on %d node(s): %s", page, v.ID, v.Impact, v.Nodes, v.Help)
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Error(msg)
+		} else {
+			t.Log(msg)
+		}
+	}
+}
