@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -153,23 +154,46 @@ func (v *view) SearchQ() any    { return v.Data["searchq"] }
 func (v *view) Next() any       { return v.Data["next"] }
 func (v *view) RawQuery() any   { return v.Data["query"] }
 func (v *view) Outcomes() any   { return v.Data["outcomes"] }
+func (v *view) Sort() any       { return v.Data["sort"] }
+func (v *view) Facets() any     { return v.Data["facets"] }
+func (v *view) Total() any      { return v.Data["total"] }
+func (v *view) Pager() any      { return v.Data["pager"] }
 func (v *view) Stats() any      { return v.Data["stats"] }
 func (v *view) CanUpload() bool { return v.User != nil && v.User.Role.AtLeast(entente.RoleAnalyst) }
 
 func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request, v *view) {
 	q := r.URL.Query()
-	f := entente.DocumentFilter{Party: q.Get("party"), Kind: entente.Kind(q.Get("kind")), From: validDate(q.Get("from")),
-		To: validDate(q.Get("to")), Limit: 200}
+	f := entente.DocumentFilter{Party: q.Get("party"), Kind: entente.Kind(q.Get("kind")), Language: q.Get("lang_filter"),
+		From: validDate(q.Get("from")), To: validDate(q.Get("to")), Limit: 500}
 	docs, err := s.cfg.Store.Documents(r.Context(), f)
 	if err != nil {
 		s.log.Error("library", "err", err)
 		v.Error = v.T.Failed
 	}
+	sortDocuments(docs, q.Get("sort"))
+	v.Data["sort"] = q.Get("sort")
 	v.Title = v.T.Library
 	v.Data["query"] = template.URL(r.URL.Query().Encode())
 	v.Data["docs"], v.Data["filter"], v.Data["filterKind"] = docs, f, string(f.Kind)
 	v.Data["kinds"] = []string{"joint_statement", "agreement", "mou", "action_plan", "communique", "declaration", "other"}
 	s.render(w, "library", v)
+}
+
+// sortDocuments orders the library: newest signed first by default, or by
+// title, or by the number of commitments.
+func sortDocuments(docs []entente.StoredDocument, by string) {
+	date := func(d entente.StoredDocument) string { return deref(d.SignedDate) }
+	sort.SliceStable(docs, func(i, j int) bool {
+		switch by {
+		case "title":
+			return docs[i].Title < docs[j].Title
+		case "commitments":
+			return docs[i].Commitments > docs[j].Commitments
+		case "oldest":
+			return date(docs[i]) < date(docs[j])
+		}
+		return date(docs[i]) > date(docs[j])
+	})
 }
 
 // readerSection is a section with its paragraphs, for the reader.
@@ -187,6 +211,7 @@ type readerSentence struct {
 	entente.Sentence
 	Dim    bool
 	Marked template.HTML // the text with the evidence marked
+	Inline template.HTML // the text with references, mechanisms and projects marked
 }
 
 // dimFilter dims the sentences that do not match (only RS's commitments in
@@ -251,7 +276,8 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, v *view) {
 			lastPara[sent.Section] = sent.Paragraph
 		}
 		para := &sec.Paras[len(sec.Paras)-1]
-		para.Sentences = append(para.Sentences, readerSentence{Sentence: sent, Dim: !dim.keeps(sent), Marked: markEvidence(sent)})
+		para.Sentences = append(para.Sentences, readerSentence{Sentence: sent, Dim: !dim.keeps(sent), Marked: markEvidence(sent),
+			Inline: markEntities(sent)})
 	}
 	v.Title = d.Title
 	v.Data["doc"], v.Data["sections"], v.Data["dim"] = d, secs, dim
@@ -265,7 +291,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, v *view) {
 	q := r.URL.Query()
 	sq := entente.SearchQuery{Text: strings.TrimSpace(q.Get("q")), Type: entente.SentenceType(q.Get("type")), Party: q.Get("party"),
 		Area: q.Get("area"), Strength: entente.Strength(q.Get("strength")), From: validDate(q.Get("from")), To: validDate(q.Get("to")),
-		Limit: 50}
+		Limit: facetWindow}
+	offset, _ := strconv.Atoi(q.Get("offset"))
+	offset = max(0, offset)
 	v.Title, v.Query = v.T.Search, sq.Text
 	v.Data["searchq"] = sq
 	v.Data["query"] = template.URL(r.URL.Query().Encode())
@@ -276,7 +304,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, v *view) {
 			s.log.Error("search page", "err", err)
 			v.Error = v.T.Failed
 		} else {
-			v.Data["hits"] = hits
+			v.Data["facets"] = facetsOf(hits, r.URL.Query())
+			v.Data["total"] = len(hits)
+			end := min(len(hits), offset+pageSize)
+			if offset < len(hits) {
+				v.Data["hits"] = hits[offset:end]
+			}
+			v.Data["pager"] = pager(r.URL.Query(), offset, len(hits))
 		}
 	}
 	s.render(w, "search", v)
@@ -323,6 +357,9 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, v *view) 
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, v *view) {
 	v.Title = v.T.SignIn
+	if s.NeedsSetUp(r.Context()) {
+		v.Error = SetUpHint
+	}
 	v.Data["next"] = safeNext(r.URL.Query().Get("next"))
 	s.render(w, "login", v)
 }

@@ -52,7 +52,7 @@ func TestPages(t *testing.T) {
 		t.Fatalf("reader: %d", code)
 	}
 	for _, want := range []string{`id="s27"`, `href="#panel-s27"`, `id="panel-s27"`, `class="s commitment"`, `class="s commitment dim"`,
-		`<span class="badge"`, `<mark class="cue">`, `id="sec-4"`, "/api/v1/sources/1/original"} {
+		`<span class="badge"`, `<mark class="cue">`, `<mark class="ref">`, `<mark class="entity">`, `id="sec-4"`, "/api/v1/sources/1/original"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("reader lacks %s", want)
 		}
@@ -60,6 +60,13 @@ func TestPages(t *testing.T) {
 	code, body = get("/search?q=" + url.QueryEscape("铁路"))
 	if code != 200 || !strings.Contains(body, "<mark>铁路</mark>") || !strings.Contains(body, `/documents/1#s`) {
 		t.Errorf("search: %d", code)
+	}
+	if !strings.Contains(body, `class="facets"`) || !strings.Contains(body, `type=commitment`) {
+		t.Error("search shows no facets")
+	}
+	// 合作 is in most sentences: more than a page, so a next page
+	if _, body := get("/search?q=" + url.QueryEscape("合作")); !strings.Contains(body, `rel="next"`) || !strings.Contains(body, "1–20 / ") {
+		t.Error("search is not paginated")
 	}
 	if code, _ := get("/documents/999"); code != 404 {
 		t.Errorf("a missing document: %d", code)

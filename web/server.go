@@ -135,7 +135,9 @@ const SetUpHint = "Entente has no accounts yet. Create the first administrator o
 // checks excepted).
 func (s *Server) setupGate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/healthz" && r.URL.Path != "/readyz" && s.NeedsSetUp(r.Context()) {
+		// With --public-read the operator chose anonymous reading: the
+		// library is readable before the first account exists.
+		if r.URL.Path != "/healthz" && r.URL.Path != "/readyz" && !s.cfg.PublicRead && s.NeedsSetUp(r.Context()) {
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 			w.Header().Set("Retry-After", "60")
 			w.WriteHeader(http.StatusServiceUnavailable)

@@ -18,7 +18,7 @@ type texts struct {
 	NoDocuments, Contents, Legend, Type, Actor, Actors, Area, Areas, Strength string
 	Deadline, References, Mechanisms, Projects, Original, Close, Hits         string
 	Forbidden, Failed, ExportCSV, Upload, Dashboard, ByArea, ByParty, ByYear  string
-	CommitmentsWord                                                           string
+	CommitmentsWord, SortBy, Newest, Oldest, DropHere, Page, Next, Previous   string
 	Types                                                                     map[string]string
 }
 
@@ -29,7 +29,8 @@ var textsZH = &texts{
 	Signed: "签署日期", Language: "语言", Commitments: "承诺/句子", NoDocuments: "尚无文件。", Contents: "目录",
 	Legend: "图例", Type: "句子类型", Actor: "行为方", Actors: "行为方", Area: "领域", Areas: "领域", Strength: "强度",
 	Deadline: "期限", References: "引用文件", Mechanisms: "机制", Projects: "项目", Original: "下载原始文件",
-	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
+	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传",
+	Page: "页", Next: "下一页", Previous: "上一页", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
 	Types: map[string]string{"commitment": "承诺", "position": "立场", "appraisal": "评价", "narrative": "叙述"},
 }
 
@@ -42,7 +43,8 @@ var textsEN = &texts{
 	Type: "Type", Actor: "Actor", Actors: "Actors", Area: "Area", Areas: "Areas", Strength: "Strength",
 	Deadline: "Deadline", References: "Cites", Mechanisms: "Mechanisms", Projects: "Projects",
 	Original: "Download the original", Close: "Close", Hits: "results",
-	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
+	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", SortBy: "Sort", Newest: "Newest", Oldest: "Oldest",
+	DropHere: "Drop statements here to upload them", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
 	Types: map[string]string{"commitment": "commitment", "position": "position", "appraisal": "appraisal", "narrative": "narrative"},
 }
 
@@ -106,6 +108,28 @@ func markEvidence(s entente.Sentence) template.HTML {
 	for _, a := range s.Evidence.Areas {
 		spans = append(spans, span{entente.Span{Start: a.Start, End: a.End}, "area"})
 	}
+	return markSpans(s.Text, spans)
+}
+
+// markEntities renders a sentence with the instruments it cites, and the
+// mechanisms and projects it names, marked where they stand.
+func markEntities(s entente.Sentence) template.HTML {
+	var spans []span
+	add := func(names []string, class string) {
+		rs := []rune(s.Text)
+		for _, n := range names {
+			nr := []rune(n)
+			for i := 0; i+len(nr) <= len(rs); i++ {
+				if string(rs[i:i+len(nr)]) == n {
+					spans = append(spans, span{entente.Span{Start: i, End: i + len(nr)}, class})
+					break
+				}
+			}
+		}
+	}
+	add(s.References, "ref")
+	add(s.Mechanisms, "entity")
+	add(s.Projects, "entity")
 	return markSpans(s.Text, spans)
 }
 
