@@ -71,6 +71,7 @@ type DocumentFilter struct {
 	Party    string
 	Kind     Kind
 	Language string
+	Area     string // documents with a commitment in this area
 	From, To string // signed date bounds, ISO 8601, inclusive
 	Limit    int
 	Offset   int
@@ -95,6 +96,7 @@ type SearchHit struct {
 	DocumentID    int64    `json:"document_id"`
 	DocumentTitle string   `json:"document_title"`
 	SignedDate    string   `json:"signed_date,omitempty"`
+	Language      string   `json:"language,omitempty"`
 	Section       string   `json:"section"`
 	Sentence      Sentence `json:"sentence"`
 	Score         float64  `json:"score"`

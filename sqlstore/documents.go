@@ -198,6 +198,10 @@ func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]ente
 	if f.Language != "" {
 		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
 	}
+	if f.Area != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
+			WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+a.add(f.Area)+`)`)
+	}
 	conds = dateConds(conds, &a, f.From, f.To)
 	limit := int64(f.Limit)
 	if limit <= 0 {

@@ -306,7 +306,7 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 		}
 		d := docs[c.documentID]
 		h := entente.SearchHit{
-			DocumentID: c.documentID, DocumentTitle: d.title, Section: r.Section, Sentence: r.Sentence,
+			DocumentID: c.documentID, DocumentTitle: d.title, Language: d.language, Section: r.Section, Sentence: r.Sentence,
 			Score: c.score, Marks: []entente.Span{},
 		}
 		if d.signed != nil {
@@ -322,8 +322,9 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 }
 
 type docTitle struct {
-	title  string
-	signed *string
+	title    string
+	signed   *string
+	language string
 }
 
 func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]docTitle, error) {
@@ -332,17 +333,20 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64
 	out := make(map[int64]docTitle, len(ids))
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		err := queryRows(ctx, tx, `SELECT id, title, signed_date FROM documents WHERE id IN (`+list(&a, chunk)+`)`, a,
+		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.signed_date,
+				COALESCE((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
+			FROM documents d WHERE d.id IN (`+list(&a, chunk)+`)`, a,
 			func(rows *sql.Rows) error {
 				var (
 					id     int64
 					title  string
 					signed sql.NullString
+					lang   string
 				)
-				if err := rows.Scan(&id, &title, &signed); err != nil {
+				if err := rows.Scan(&id, &title, &signed, &lang); err != nil {
 					return err
 				}
-				out[id] = docTitle{title, fromNullString(signed)}
+				out[id] = docTitle{title, fromNullString(signed), lang}
 				return nil
 			})
 		if err != nil {

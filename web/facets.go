@@ -28,7 +28,7 @@ type facetValue struct {
 }
 
 func facetsOf(hits []entente.SearchHit, q url.Values) []facet {
-	counts := map[string]map[string]int{"type": {}, "party": {}, "area": {}, "strength": {}, "year": {}}
+	counts := map[string]map[string]int{"type": {}, "party": {}, "area": {}, "strength": {}, "year": {}, "lang": {}}
 	for _, h := range hits {
 		s := h.Sentence
 		counts["type"][string(s.Type)]++
@@ -44,20 +44,29 @@ func facetsOf(hits []entente.SearchHit, q url.Values) []facet {
 		if len(h.SignedDate) >= 4 {
 			counts["year"][h.SignedDate[:4]]++
 		}
+		if h.Language != "" {
+			counts["lang"][h.Language]++
+		}
 	}
 	var out []facet
-	for _, name := range []string{"type", "party", "area", "strength", "year"} {
+	for _, name := range []string{"type", "party", "area", "strength", "year", "lang"} {
 		f := facet{Name: name}
+		if name == "lang" {
+			f.Name = "language"
+		}
 		for k, n := range counts[name] {
 			nq := url.Values{}
 			for key, vs := range q {
 				nq[key] = vs
 			}
 			nq.Del("offset")
-			if name == "year" {
+			switch name {
+			case "year":
 				nq.Set("from", k+"-01-01")
 				nq.Set("to", k+"-12-31")
-			} else {
+			case "lang": // ?lang= switches the UI's language
+				nq.Set("lang_filter", k)
+			default:
 				nq.Set(name, k)
 			}
 			f.Values = append(f.Values, facetValue{Key: k, Count: n, Link: "/search?" + nq.Encode()})

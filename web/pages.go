@@ -163,7 +163,7 @@ func (v *view) CanUpload() bool { return v.User != nil && v.User.Role.AtLeast(en
 
 func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request, v *view) {
 	q := r.URL.Query()
-	f := entente.DocumentFilter{Party: q.Get("party"), Kind: entente.Kind(q.Get("kind")), Language: q.Get("lang_filter"),
+	f := entente.DocumentFilter{Party: q.Get("party"), Kind: entente.Kind(q.Get("kind")), Language: q.Get("lang_filter"), Area: q.Get("area"),
 		From: validDate(q.Get("from")), To: validDate(q.Get("to")), Limit: 500}
 	docs, err := s.cfg.Store.Documents(r.Context(), f)
 	if err != nil {
@@ -291,13 +291,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, v *view) {
 	q := r.URL.Query()
 	sq := entente.SearchQuery{Text: strings.TrimSpace(q.Get("q")), Type: entente.SentenceType(q.Get("type")), Party: q.Get("party"),
 		Area: q.Get("area"), Strength: entente.Strength(q.Get("strength")), From: validDate(q.Get("from")), To: validDate(q.Get("to")),
-		Limit: facetWindow}
+		Language: q.Get("lang_filter"), Limit: facetWindow}
 	offset, _ := strconv.Atoi(q.Get("offset"))
 	offset = max(0, offset)
 	v.Title, v.Query = v.T.Search, sq.Text
 	v.Data["searchq"] = sq
 	v.Data["query"] = template.URL(r.URL.Query().Encode())
-	if sq.Text != "" || sq.Type != "" || sq.Party != "" || sq.Area != "" || sq.Strength != "" || sq.From != "" {
+	if sq.Text != "" || sq.Type != "" || sq.Party != "" || sq.Area != "" || sq.Strength != "" || sq.From != "" || sq.Language != "" {
 		if len([]rune(sq.Text)) > 200 {
 			v.Error = v.T.Failed
 		} else if hits, err := s.cfg.Store.Search(r.Context(), sq); err != nil {

@@ -61,8 +61,14 @@ func TestPages(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "<mark>铁路</mark>") || !strings.Contains(body, `/documents/1#s`) {
 		t.Errorf("search: %d", code)
 	}
-	if !strings.Contains(body, `class="facets"`) || !strings.Contains(body, `type=commitment`) {
-		t.Error("search shows no facets")
+	if !strings.Contains(body, `class="facets"`) || !strings.Contains(body, `type=commitment`) || !strings.Contains(body, `lang_filter=zh`) {
+		t.Error("search shows no facets (type, language)")
+	}
+	if _, body := get("/?area=infrastructure"); !strings.Contains(body, `href="/documents/1"`) {
+		t.Error("the library's area filter drops a document with commitments in the area")
+	}
+	if _, body := get("/?area=nothing"); strings.Contains(body, `href="/documents/1"`) {
+		t.Error("the library's area filter keeps a document without the area")
 	}
 	// 合作 is in most sentences: more than a page, so a next page
 	if _, body := get("/search?q=" + url.QueryEscape("合作")); !strings.Contains(body, `rel="next"`) || !strings.Contains(body, "1–20 / ") {
