@@ -272,7 +272,11 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, v *view) {
 		}
 		sec := &secs[i]
 		if p, seen := lastPara[sent.Section]; !seen || p != sent.Paragraph {
-			sec.Paras = append(sec.Paras, readerPara{Marker: sent.Marker})
+			marker := sent.Marker
+			if sec.Heading != "" && strings.HasPrefix(marker, sec.Heading) {
+				marker = "" // the article's number is its heading already
+			}
+			sec.Paras = append(sec.Paras, readerPara{Marker: marker})
 			lastPara[sent.Section] = sent.Paragraph
 		}
 		para := &sec.Paras[len(sec.Paras)-1]
