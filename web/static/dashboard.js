@@ -17,6 +17,7 @@
     if (!d) return;
     var chart = echarts.init(node, null, { renderer: "svg" });
     chart.setOption({
+      animation: false, // draw at once: for readers who dislike motion, and for screenshots
       aria: { enabled: true },
       grid: { left: 110, right: 20, top: 10, bottom: 30 },
       xAxis: { type: "value", minInterval: 1 },
