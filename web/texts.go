@@ -19,6 +19,7 @@ type texts struct {
 	Deadline, References, Mechanisms, Projects, Original, Close, Hits         string
 	Forbidden, Failed, ExportCSV, Upload, Dashboard, ByArea, ByParty, ByYear  string
 	CommitmentsWord, SortBy, Newest, Oldest, DropHere, Page, Next, Previous   string
+	ByStrength                                                                string
 	Types                                                                     map[string]string
 }
 
@@ -29,7 +30,7 @@ var textsZH = &texts{
 	Signed: "签署日期", Language: "语言", Commitments: "承诺/句子", NoDocuments: "尚无文件。", Contents: "目录",
 	Legend: "图例", Type: "句子类型", Actor: "行为方", Actors: "行为方", Area: "领域", Areas: "领域", Strength: "强度",
 	Deadline: "期限", References: "引用文件", Mechanisms: "机制", Projects: "项目", Original: "下载原始文件",
-	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传",
+	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByStrength: "按强度的承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传",
 	Page: "页", Next: "下一页", Previous: "上一页", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
 	Types: map[string]string{"commitment": "承诺", "position": "立场", "appraisal": "评价", "narrative": "叙述"},
 }
@@ -43,7 +44,7 @@ var textsEN = &texts{
 	Type: "Type", Actor: "Actor", Actors: "Actors", Area: "Area", Areas: "Areas", Strength: "Strength",
 	Deadline: "Deadline", References: "Cites", Mechanisms: "Mechanisms", Projects: "Projects",
 	Original: "Download the original", Close: "Close", Hits: "results",
-	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", SortBy: "Sort", Newest: "Newest", Oldest: "Oldest",
+	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", ByStrength: "Commitments by strength", SortBy: "Sort", Newest: "Newest", Oldest: "Oldest",
 	DropHere: "Drop statements here to upload them", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
 	Types: map[string]string{"commitment": "commitment", "position": "position", "appraisal": "appraisal", "narrative": "narrative"},
 }
@@ -194,7 +195,7 @@ func charts(t *texts, st *entente.CommitmentStats) []chartView {
 	return []chartView{
 		{"area", t.ByArea, row(st.ByArea, search("area"))},
 		{"party", t.ByParty, row(st.ByParty, search("party"))},
-		{"strength", t.Strength, row(st.ByStrength, search("strength"))},
+		{"strength", t.ByStrength, row(st.ByStrength, search("strength"))},
 		{"year", t.ByYear, row(st.ByYear, func(y string) string {
 			return "/search?type=commitment&from=" + url.QueryEscape(y) + "-01-01&to=" + url.QueryEscape(y) + "-12-31"
 		})},
