@@ -124,6 +124,10 @@ type Store interface {
 	// original bytes, sections, sentences, references and entities, all or
 	// nothing. It returns the new document's id.
 	CreateDocument(ctx context.Context, d *NewDocument) (int64, error)
+	// CreateDocuments writes several new documents as CreateDocument does,
+	// all of them or none, and returns their ids in order. Batch ingests
+	// use it to share one commit among many documents.
+	CreateDocuments(ctx context.Context, ds []*NewDocument) ([]int64, error)
 	// AddSource records another source (other bytes, same text) of an
 	// existing version, with its original bytes.
 	AddSource(ctx context.Context, versionID int64, s Source, original []byte) (int64, error)

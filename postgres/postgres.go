@@ -110,7 +110,7 @@ func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
 // InsertIndex writes each sentence's tokens as a tsvector literal.
 func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.IndexRow) error {
 	for len(rows) > 0 {
-		n := min(len(rows), 500)
+		n := min(len(rows), 5000)
 		var b strings.Builder
 		args := make([]any, 0, 2*n)
 		b.WriteString("INSERT INTO sentence_search (sentence_id, tokens) VALUES ")
@@ -129,33 +129,30 @@ func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.Inde
 	return nil
 }
 
-// TSVector writes tokens as a tsvector literal, each distinct token with
-// its positions (from 1, as to_tsvector counts): 'a':1,3 'b':2. Writing the
-// literal, rather than calling to_tsvector('simple', …), keeps exactly the
-// analyzer's tokens: PostgreSQL's parser would split some again (at
-// hyphens, dots, or a script change) and drop words over 2 kB.
+// ClearIndex empties the index table.
+func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "DELETE FROM sentence_search")
+	return err
+}
+
+// TSVector writes tokens as a tsvector literal of its distinct tokens,
+// without positions: 'a' 'b'. The index only finds candidates (package
+// search checks their text), so positions would be weight without use.
+// Writing the literal, rather than calling to_tsvector('simple', …), keeps
+// exactly the analyzer's tokens: PostgreSQL's parser would split some again
+// (at hyphens, dots, or a script change) and drop words over 2 kB.
 func TSVector(tokens []string) string {
-	pos := make(map[string][]int, len(tokens))
-	var order []string
-	for i, t := range tokens {
-		if _, ok := pos[t]; !ok {
-			order = append(order, t)
-		}
-		pos[t] = append(pos[t], i+1)
-	}
+	seen := make(map[string]struct{}, len(tokens))
 	var b strings.Builder
-	for i, t := range order {
-		if i > 0 {
+	for _, t := range tokens {
+		if _, ok := seen[t]; ok {
+			continue
+		}
+		seen[t] = struct{}{}
+		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(quote(t))
-		b.WriteByte(':')
-		for j, p := range pos[t] {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			fmt.Fprint(&b, p)
-		}
 	}
 	return b.String()
 }
@@ -170,18 +167,17 @@ func quote(t string) string {
 
 var lexemeEscaper = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
-// MatchQuery renders the terms as a tsquery literal: each term the phrase
-// of its tokens (<->), all of them required (&).
+// MatchQuery renders the terms as a tsquery literal: every token of every
+// term required (&), a one-character term as a prefix (:*).
 func (Dialect) MatchQuery(q search.Terms) string {
-	parts := make([]string, len(q))
-	for i, t := range q {
-		toks := make([]string, len(t.Tokens))
-		for j, tok := range t.Tokens {
-			toks[j] = quote(tok)
-		}
-		parts[i] = strings.Join(toks, " <-> ")
-		if len(toks) > 1 {
-			parts[i] = "(" + parts[i] + ")"
+	var parts []string
+	for _, t := range q {
+		for _, tok := range t.Tokens {
+			p := quote(tok)
+			if t.Prefix {
+				p += ":*"
+			}
+			parts = append(parts, p)
 		}
 	}
 	return strings.Join(parts, " & ")

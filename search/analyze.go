@@ -5,8 +5,12 @@
 //
 // Chinese has no spaces and a dictionary segmenter is large and slow, so a
 // run of Han (or kana, hangul) characters is indexed as its overlapping
-// bigrams and its single characters: a query of two or more characters is
-// the phrase of its bigrams, a query of one character its unigram. Other
+// bigrams and its last character: every character of the run begins one
+// token. A query of two characters is one bigram, a longer one all of its
+// bigrams (the analyzer then checks they stand in a row), and a query of
+// one character a prefix lookup of the tokens that begin with it. Indexing
+// the single characters too would double the index for the rare query of
+// one character. Other
 // words are folded (lowercase, Cyrillic to Latin, no diacritics) and
 // English word forms reduced to their Snowball stem. The databases only
 // store and look up these tokens; they split them at spaces and change
@@ -20,6 +24,11 @@ import (
 
 	"github.com/kljensen/snowball/english"
 )
+
+// Analyzer names the tokens this package produces. A store records it
+// with its index and rebuilds the index when it changes, so it must change
+// whenever Tokens would give other tokens for some text.
+const Analyzer = "entente-bigram-last/2"
 
 // MaxTokens bounds the tokens one text yields: PostgreSQL records word
 // positions up to 16383, and SQLite is held to the same bound so that both
@@ -159,10 +168,9 @@ func asciiLetters(b []byte) bool {
 }
 
 // Tokens returns the index tokens of text, in order: each word's term, and
-// for each CJK run its overlapping bigrams followed by its single
-// characters. The bigrams of a run stand next to each other, so a phrase of
-// bigrams matches exactly where the query's characters stand in a row. At
-// most MaxTokens are returned.
+// for each CJK run its overlapping bigrams followed by its last character
+// (a run of one character is that character). At most MaxTokens are
+// returned.
 func Tokens(text string) []string {
 	var out []string
 	scan(text, func(u *unit) {
@@ -176,9 +184,7 @@ func Tokens(text string) []string {
 		for j := 0; j+1 < len(u.runes); j++ {
 			out = append(out, string(u.runes[j:j+2]))
 		}
-		for _, r := range u.runes {
-			out = append(out, string(r))
-		}
+		out = append(out, string(u.runes[len(u.runes)-1]))
 	})
 	if len(out) > MaxTokens {
 		out = out[:MaxTokens]

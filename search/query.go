@@ -16,11 +16,15 @@ type Terms []Term
 
 // Term is one word or one run of CJK characters of a query. A word matches a
 // word of the same term; a run matches where its characters stand in a row
-// in the text, which the index finds as the phrase of its bigrams (or the one
-// character, for a run of one).
+// in the text. The index finds the sentences that hold all of the run's
+// bigrams, or for a run of one character a token that begins with it; Match
+// then keeps those where the characters stand in a row.
 type Term struct {
-	// Tokens are the index tokens the term looks up, in order, adjacent.
+	// Tokens are the index tokens the term looks up: a sentence holds the
+	// term only if it holds all of them.
 	Tokens []string
+	// Prefix says that Tokens is one character that index tokens begin with.
+	Prefix bool
 	word   string // a word's term; empty for a run
 	runes  []rune // a run's characters
 }
@@ -51,7 +55,7 @@ func newTerm(u *unit) Term {
 	}
 	t := Term{runes: slices.Clone(u.runes)}
 	if len(t.runes) == 1 {
-		t.Tokens = []string{string(t.runes)}
+		t.Tokens, t.Prefix = []string{string(t.runes)}, true
 		return t
 	}
 	for j := 0; j+1 < len(t.runes); j++ {
@@ -89,7 +93,7 @@ func (q Terms) Match(text string) Match {
 	scan(text, func(u *unit) {
 		if u.isRun() {
 			n := len(u.runes)
-			m.Length += n + max(n-1, 0)
+			m.Length += n // n-1 bigrams and the last character
 		} else {
 			m.Length++
 		}

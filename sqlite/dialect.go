@@ -38,7 +38,9 @@ func (Dialect) Placeholder(int) string { return "?" }
 // table under the sentence's id.
 func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.IndexRow) error {
 	for len(rows) > 0 {
-		n := min(len(rows), 500)
+		// Each statement flushes what FTS5 holds in memory, so a batch of
+		// documents goes in as few as SQLite's 32766 variables allow.
+		n := min(len(rows), 16000)
 		var b strings.Builder
 		args := make([]any, 0, 2*n)
 		b.WriteString("INSERT INTO sentence_fts (rowid, tokens) VALUES ")
@@ -57,12 +59,25 @@ func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.Inde
 	return nil
 }
 
-// MatchQuery renders the terms as an FTS5 query: each term the quoted
-// phrase of its tokens, all of them required.
+// ClearIndex empties the FTS5 table with its delete-all command.
+func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO sentence_fts (sentence_fts) VALUES ('delete-all')")
+	return err
+}
+
+// MatchQuery renders the terms as an FTS5 query: every token of every term
+// required, a one-character term as a prefix ("铁"*). The index keeps no
+// positions, so a phrase is not asked for; package search checks it.
 func (Dialect) MatchQuery(q search.Terms) string {
-	parts := make([]string, len(q))
-	for i, t := range q {
-		parts[i] = `"` + strings.ReplaceAll(strings.Join(t.Tokens, " "), `"`, `""`) + `"`
+	var parts []string
+	for _, t := range q {
+		for _, tok := range t.Tokens {
+			p := `"` + strings.ReplaceAll(tok, `"`, `""`) + `"`
+			if t.Prefix {
+				p += "*"
+			}
+			parts = append(parts, p)
+		}
 	}
 	return strings.Join(parts, " AND ")
 }

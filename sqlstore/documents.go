@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/entente/entente"
@@ -20,49 +22,121 @@ import (
 // labels and evidence, references, mechanisms, projects, the search index),
 // in one transaction: on any error nothing is left behind.
 func (s *Store) CreateDocument(ctx context.Context, d *entente.NewDocument) (int64, error) {
+	ids, err := s.CreateDocuments(ctx, []*entente.NewDocument{d})
+	if err != nil {
+		return 0, err
+	}
+	return ids[0], nil
+}
+
+// CreateDocuments writes several new documents, as CreateDocument does, in
+// one transaction: all of them or none. A batch ingest groups documents so,
+// because a commit (its sync, and SQLite's flush of the full-text index)
+// costs about as much as writing a statement's rows. It returns the new
+// documents' ids in the order of ds.
+func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) ([]int64, error) {
+	// Everything that needs no database (anchors, tokens, JSON) is prepared
+	// before the transaction, on every core, which then holds the write
+	// lock only to write.
+	prepared := make([]preparedDocument, len(ds))
+	var wg sync.WaitGroup
+	errs := make([]error, len(ds))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range ds {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			prepared[i], errs[i] = prepareDocument(d)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("create document: %w", err)
+	}
+	now := s.now()
+	ids := make([]int64, len(ds))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var index []IndexRow
+		for i := range prepared {
+			p := &prepared[i]
+			id, rows, err := s.insertPrepared(ctx, tx, p, now)
+			if err != nil {
+				if len(ds) > 1 {
+					return fmt.Errorf("%s: %w", p.src.Name, err)
+				}
+				return err
+			}
+			ids[i] = id
+			index = append(index, rows...)
+		}
+		// The index goes last, for all the documents at once: SQLite's FTS5
+		// keeps new rows in memory and writes them out when the next
+		// statement of the transaction begins, so writing it last flushes it
+		// once, at commit.
+		if err := s.dialect.InsertIndex(ctx, tx, index); err != nil {
+			return fmt.Errorf("insert search index: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create document: %w", err)
+	}
+	return ids, nil
+}
+
+// preparedDocument is a new document with what the store derives from it
+// before writing.
+type preparedDocument struct {
+	d       *entente.NewDocument
+	src     entente.Source
+	textSHA string
+	sents   []preparedSentence
+}
+
+func prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
 	if d == nil || d.Extraction == nil {
-		return 0, errors.New("create document: no extraction")
+		return preparedDocument{}, errors.New("no extraction")
 	}
 	src, err := checkSource(d.Source, d.Original)
 	if err != nil {
-		return 0, fmt.Errorf("create document: %w", err)
+		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	textSHA := d.TextSHA256
-	if textSHA == "" {
-		textSHA = sha256Hex([]byte(d.Text))
+	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256}
+	if p.textSHA == "" {
+		p.textSHA = sha256Hex([]byte(d.Text))
 	}
-	x := d.Extraction
-	// Everything that needs no database (anchors, tokens, JSON) is prepared
-	// before the transaction, which then holds the write lock only to write.
-	sents, err := prepareSentences(x.Sentences)
+	if p.sents, err = prepareSentences(d.Extraction.Sentences); err != nil {
+		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
+	}
+	return p, nil
+}
+
+// insertPrepared writes one prepared document and returns its id and its
+// search index rows, which the caller writes.
+func (s *Store) insertPrepared(ctx context.Context, tx *sql.Tx, p *preparedDocument, now time.Time) (int64, []IndexRow, error) {
+	x := p.d.Extraction
+	id, err := s.insertDocument(ctx, tx, &x.Document, now)
 	if err != nil {
-		return 0, fmt.Errorf("create document: %w", err)
+		return 0, nil, err
 	}
-	now := s.now()
-	var id int64
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		if id, err = s.insertDocument(ctx, tx, &x.Document, now); err != nil {
-			return err
-		}
-		v := entente.Version{
-			DocumentID: id, Language: x.Document.Language, TextSHA256: textSHA, Text: d.Text, Extractor: d.Extractor,
-			// authentic when the text names its language among the equally authentic ones
-			Authentic: slices.Contains(x.Document.AuthenticLanguages, x.Document.Language),
-		}
-		vid, err := insertVersion(ctx, tx, &v, sents, now)
-		if err != nil {
-			return err
-		}
-		if _, err := insertSource(ctx, tx, vid, src, d.Original, now); err != nil {
-			return err
-		}
-		return s.insertExtraction(ctx, tx, id, vid, x, sents)
-	})
+	v := entente.Version{
+		DocumentID: id, Language: x.Document.Language, TextSHA256: p.textSHA, Text: p.d.Text, Extractor: p.d.Extractor,
+		// authentic when the text names its language among the equally authentic ones
+		Authentic: slices.Contains(x.Document.AuthenticLanguages, x.Document.Language),
+	}
+	vid, err := insertVersion(ctx, tx, &v, p.sents, now)
 	if err != nil {
-		return 0, fmt.Errorf("create document: %w", err)
+		return 0, nil, err
 	}
-	return id, nil
+	if _, err := insertSource(ctx, tx, vid, p.src, p.d.Original, now); err != nil {
+		return 0, nil, err
+	}
+	rows, err := s.insertExtraction(ctx, tx, id, vid, x, p.sents)
+	if err != nil {
+		return 0, nil, err
+	}
+	return id, rows, nil
 }
 
 func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, doc *entente.Document, now time.Time) (int64, error) {

@@ -47,48 +47,43 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 	return out, nil
 }
 
-// insertExtraction writes the extraction of version vid of document did: sections,
-// sentences and their labels, references and entities, the search index.
-func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, did, vid int64, x *entente.Extraction, sents []preparedSentence) error {
+// insertExtraction writes the extraction of version vid of document did:
+// sections, sentences and their labels, references and entities. It
+// returns the sentences' search index rows, for the caller to write last.
+func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, did, vid int64, x *entente.Extraction, sents []preparedSentence) ([]IndexRow, error) {
 	err := s.insertRows(ctx, tx, "sections", []string{"version_id", "position", "section", "heading", "title"}, len(x.Sections),
 		func(i int) []any { c := x.Sections[i]; return []any{vid, i, c.ID, c.Heading, c.Title} }, "", nil)
 	if err != nil {
-		return fmt.Errorf("insert sections: %w", err)
+		return nil, fmt.Errorf("insert sections: %w", err)
 	}
 	ids, err := s.insertSentences(ctx, tx, did, vid, sents)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.insertLabels(ctx, tx, ids, sents); err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.insertMentions(ctx, tx, vid, x, ids); err != nil {
-		return err
+		return nil, err
 	}
-	// The index goes last: SQLite's FTS5 keeps new rows in memory and
-	// writes them out when the next statement of the transaction opens a
-	// savepoint, so writing it last flushes it once, at commit.
 	rows := make([]IndexRow, len(sents))
 	for i, p := range sents {
 		rows[i] = IndexRow{SentenceID: ids[i], Tokens: p.tokens}
 	}
-	if err := s.dialect.InsertIndex(ctx, tx, rows); err != nil {
-		return fmt.Errorf("insert search index: %w", err)
-	}
-	return nil
+	return rows, nil
 }
 
-// insertSentences writes the sentences and their evidence and returns
+// insertSentences writes the sentences with their evidence and returns
 // their ids by position.
 func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, did, vid int64, sents []preparedSentence) ([]int64, error) {
 	ids := make([]int64, len(sents))
 	cols := []string{"version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
-		"occurrence", "type", "strength", "deadline"}
+		"occurrence", "type", "strength", "deadline", "evidence"}
 	err := s.insertRows(ctx, tx, "sentences", cols, len(sents),
 		func(i int) []any {
 			p := &sents[i]
 			return []any{vid, did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, p.textSHA,
-				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline)}
+				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), p.evidence}
 		},
 		"id, position", func(rows *sql.Rows) error {
 			var id int64
@@ -101,11 +96,6 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, did, vid int64,
 		})
 	if err != nil {
 		return nil, fmt.Errorf("insert sentences: %w", err)
-	}
-	err = s.insertRows(ctx, tx, "sentence_evidence", []string{"sentence_id", "evidence"}, len(sents),
-		func(i int) []any { return []any{ids[i], sents[i].evidence} }, "", nil)
-	if err != nil {
-		return nil, fmt.Errorf("insert evidence: %w", err)
 	}
 	return ids, nil
 }
@@ -153,8 +143,8 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 	byID := map[int64]*entente.Sentence{}
 	err := queryRows(ctx, tx, `
 		SELECT s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
-			s.type, s.strength, s.deadline, coalesce(e.evidence, '{}')
-		FROM sentences s LEFT JOIN sentence_evidence e ON e.sentence_id = s.id
+			s.type, s.strength, s.deadline, s.evidence
+		FROM sentences s
 		WHERE `+where+` ORDER BY s.version_id, s.position`, a,
 		func(rows *sql.Rows) error {
 			var (

@@ -42,8 +42,11 @@ type Dialect interface {
 
 	// InsertIndex writes the full-text index rows of sentences.
 	InsertIndex(ctx context.Context, tx *sql.Tx, rows []IndexRow) error
+	// ClearIndex removes every row of the full-text index.
+	ClearIndex(ctx context.Context, tx *sql.Tx) error
 	// MatchQuery renders analysed query terms as the argument of the
-	// full-text condition: every term, each as the phrase of its tokens.
+	// full-text condition: every token of every term, a term marked Prefix
+	// as a prefix.
 	MatchQuery(q search.Terms) string
 	// MatchJoin returns a JOIN clause that keeps the sentences s whose index
 	// row matches the full-text query bound to param.
@@ -100,6 +103,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 	}
 	s := &Store{db: db, rdb: rdb, dialect: d, Now: time.Now, MaxCandidates: DefaultMaxCandidates}
 	if err := migrate(ctx, db, d); err != nil {
+		return nil, err
+	}
+	if err := s.ensureIndex(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
