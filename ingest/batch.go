@@ -82,24 +82,8 @@ func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-// Batch ingests each input in turn and reports each outcome as it comes; a
-// bad input is reported and the batch goes on.
-func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader, report func(Outcome)) Summary {
-	var sum Summary
-	for _, name := range inputs {
-		if ctx.Err() != nil {
-			break
-		}
-		o := in.one(ctx, name, stdin)
-		sum.Add(o)
-		if report != nil {
-			report(o)
-		}
-	}
-	return sum
-}
-
-func (in *Ingester) one(ctx context.Context, name string, stdin io.Reader) Outcome {
+// read reads one named input: a file, "-" for stdin, or an address.
+func (in *Ingester) read(ctx context.Context, name string, stdin io.Reader) (Input, error) {
 	var (
 		input Input
 		err   error
@@ -116,10 +100,7 @@ func (in *Ingester) one(ctx context.Context, name string, stdin io.Reader) Outco
 	default:
 		input, err = in.readFile(name)
 	}
-	if err != nil {
-		return Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}
-	}
-	return in.Ingest(ctx, input)
+	return input, err
 }
 
 func (in *Ingester) maxSize() int64 {

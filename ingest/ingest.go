@@ -34,6 +34,9 @@ type Ingester struct {
 	MaxSize       int64 // bytes; 0 means decode.DefaultMaxSize
 	PDFToText     string
 	Fetcher       *Fetcher
+	// GroupSize bounds the new documents a batch writes in one
+	// transaction; 0 means DefaultGroupSize.
+	GroupSize int
 	Logger        *slog.Logger
 	Now           func() time.Time
 }
@@ -91,17 +94,49 @@ func (in *Ingester) logger() *slog.Logger {
 // another encoding or format becomes another source of its version, and a
 // new text becomes a new document, written in one transaction.
 func (in *Ingester) Ingest(ctx context.Context, input Input) Outcome {
-	out := Outcome{Name: input.Name}
-	refuse := func(err error) Outcome {
-		out.Status, out.Err = Refused, err
-		out.Problem = err.Error()
-		return out
+	e := in.examine(ctx, input)
+	if e.settled() {
+		return e.out
+	}
+	return in.store(ctx, e)
+}
+
+// examined is an input read, decoded and, if its text is new, extracted:
+// everything up to the write.
+type examined struct {
+	out       Outcome // settled when out.Status is set
+	input     Input
+	src       entente.Source
+	text      string
+	textSHA   string
+	versionID int64 // the stored version with the same text, if any
+	x         *entente.Extraction
+}
+
+func (e *examined) settled() bool { return e.out.Status != "" }
+
+// newDocument is what the store writes for a new text.
+func (e *examined) newDocument(extractor string) *entente.NewDocument {
+	return &entente.NewDocument{
+		Extraction: e.x, Text: e.text, TextSHA256: e.textSHA, Extractor: extractor,
+		Source: e.src, Original: e.input.Data,
+	}
+}
+
+// examine does what one input needs before it is written: it looks up its
+// bytes and its text in the store, decodes it and extracts a new text. It
+// only reads the store, so many inputs can be examined at once.
+func (in *Ingester) examine(ctx context.Context, input Input) *examined {
+	e := &examined{out: Outcome{Name: input.Name}, input: input}
+	refuse := func(err error) *examined {
+		e.out.Status, e.out.Err, e.out.Problem = Refused, err, err.Error()
+		return e
 	}
 	sum := sha256.Sum256(input.Data)
 	sha := hex.EncodeToString(sum[:])
 	if src, err := in.Store.SourceBySHA256(ctx, sha); err == nil {
-		out.Status, out.DocumentID, out.SourceID = AlreadyHave, src.DocumentID, src.ID
-		return out
+		e.out.Status, e.out.DocumentID, e.out.SourceID = AlreadyHave, src.DocumentID, src.ID
+		return e
 	} else if !errors.Is(err, entente.ErrNotFound) {
 		return refuse(fmt.Errorf("%s: look up source: %w", input.Name, err))
 	}
@@ -110,44 +145,62 @@ func (in *Ingester) Ingest(ctx context.Context, input Input) Outcome {
 	if err != nil {
 		return refuse(err) // decode errors already name the input
 	}
-	out.Format, out.Encoding = res.Format, res.Encoding
+	e.out.Format, e.out.Encoding = res.Format, res.Encoding
 	retrieved := input.RetrievedAt
 	if retrieved.IsZero() {
 		retrieved = in.now()
 	}
-	src := entente.Source{
+	e.src = entente.Source{
 		SHA256: sha, Size: int64(len(input.Data)), Name: input.Name, URL: input.URL,
 		Format: res.Format, Encoding: res.Encoding, MediaType: res.MediaType, RetrievedAt: retrieved,
 	}
-	textSHA := TextSHA256(res.Text)
-	if v, err := in.Store.VersionByTextSHA256(ctx, textSHA); err == nil {
-		id, err := in.Store.AddSource(ctx, v.ID, src, input.Data)
-		if err != nil {
-			return in.raced(ctx, out, sha, fmt.Errorf("%s: add source to document %d: %w", input.Name, v.DocumentID, err))
-		}
-		out.Status, out.DocumentID, out.SourceID = NewSource, v.DocumentID, id
-		return out
+	e.text, e.textSHA = res.Text, TextSHA256(res.Text)
+	if v, err := in.Store.VersionByTextSHA256(ctx, e.textSHA); err == nil {
+		e.versionID, e.out.DocumentID = v.ID, v.DocumentID
+		return e
 	} else if !errors.Is(err, entente.ErrNotFound) {
 		return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 	}
-
-	x := in.Extractor.Extract(res.Text)
-	if len(x.Sentences) == 0 {
+	e.x = in.Extractor.Extract(res.Text)
+	if len(e.x.Sentences) == 0 {
 		return refuse(fmt.Errorf("%s: no sentences found in the text", input.Name))
 	}
-	id, err := in.Store.CreateDocument(ctx, &entente.NewDocument{
-		Extraction: x, Text: res.Text, TextSHA256: textSHA, Extractor: in.ExtractorName,
-		Source: src, Original: input.Data,
-	})
-	if err != nil {
-		return in.raced(ctx, out, sha, fmt.Errorf("%s: store: %w", input.Name, err))
+	return e
+}
+
+// store writes an examined input alone: another source of a stored
+// version, or a new document.
+func (in *Ingester) store(ctx context.Context, e *examined) Outcome {
+	if e.versionID != 0 {
+		return in.addSource(ctx, e, e.versionID, e.out.DocumentID)
 	}
-	out.Status, out.DocumentID, out.Title, out.extraction = Added, id, x.Document.Title, x
+	id, err := in.Store.CreateDocument(ctx, e.newDocument(in.ExtractorName))
+	if err != nil {
+		return in.raced(ctx, e.out, e.src.SHA256, fmt.Errorf("%s: store: %w", e.input.Name, err))
+	}
+	return in.added(e, id)
+}
+
+// addSource records e as another source of version vid of document did.
+func (in *Ingester) addSource(ctx context.Context, e *examined, vid, did int64) Outcome {
+	out := e.out
+	id, err := in.Store.AddSource(ctx, vid, e.src, e.input.Data)
+	if err != nil {
+		return in.raced(ctx, out, e.src.SHA256, fmt.Errorf("%s: add source to document %d: %w", e.input.Name, did, err))
+	}
+	out.Status, out.DocumentID, out.SourceID = NewSource, did, id
+	return out
+}
+
+// added is the outcome of e stored as document id.
+func (in *Ingester) added(e *examined, id int64) Outcome {
+	out := e.out
+	out.Status, out.DocumentID, out.Title, out.extraction = Added, id, e.x.Document.Title, e.x
 	out.Counts = map[string]int{}
-	for _, s := range x.Sentences {
+	for _, s := range e.x.Sentences {
 		out.Counts[string(s.Type)]++
 	}
-	in.logger().Info("ingested", "name", input.Name, "document", id, "sentences", len(x.Sentences))
+	in.logger().Info("ingested", "name", e.input.Name, "document", id, "sentences", len(e.x.Sentences))
 	return out
 }
 

@@ -159,7 +159,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // benchSQLite returns the SQLite collection of n documents, building it
 // the first time.
 func benchSQLite(b *testing.B, n int) *sqlstore.Store {
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("entente-bench-search-v4-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("entente-bench-search-v5-%d.db", n))
 	if s, err := sqlite.Open(context.Background(), path); err == nil {
 		if count(b, s, "documents") == n {
 			b.Cleanup(func() { s.Close() })
@@ -198,7 +198,7 @@ func benchPostgres(b *testing.B, n int) *sqlstore.Store {
 	if base == "" {
 		pgtest.DSN(b) // skips, or fails under CI
 	}
-	schema := fmt.Sprintf("bench_search_v4_%d", n)
+	schema := fmt.Sprintf("bench_search_v5_%d", n)
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		b.Fatal(err)
@@ -260,13 +260,22 @@ func fillBench(b *testing.B, s *sqlstore.Store, n, writers int) {
 	errs := make(chan error, writers)
 	for range writers {
 		wg.Go(func() {
+			// in groups, as a batch ingest writes them
+			var group []*entente.NewDocument
 			for d := range docs {
-				if _, err := s.CreateDocument(context.Background(), d); err != nil {
+				if group = append(group, d); len(group) < 32 {
+					continue
+				}
+				if _, err := s.CreateDocuments(context.Background(), group); err != nil {
 					errs <- err
 					for range docs {
 					}
 					return
 				}
+				group = group[:0]
+			}
+			if _, err := s.CreateDocuments(context.Background(), group); err != nil && len(group) > 0 {
+				errs <- err
 			}
 		})
 	}

@@ -1,0 +1,215 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/entente/entente"
+)
+
+// DefaultGroupSize is how many new documents a batch writes in one
+// transaction at most.
+const DefaultGroupSize = 32
+
+// Batch ingests the named inputs and reports each outcome, in the order of
+// inputs, once it is settled; a bad input is reported and the batch goes
+// on. Reading, decoding and extraction run on every core, ahead of the
+// writer; the writer stores new documents in groups that share one
+// transaction (all of a group or none of it), because a commit costs about
+// as much as a statement's rows. A group is written when it is full or
+// when the writer would otherwise wait, so a slow source never holds back
+// what is ready. A cancelled ctx stops the batch after the group at hand.
+func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader, report func(Outcome)) Summary {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	results := make([]chan *examined, len(inputs))
+	for i := range results {
+		results[i] = make(chan *examined, 1)
+	}
+	// A worker may run at most window inputs ahead of the writer, which
+	// bounds the memory held by extracted documents waiting to be written.
+	window := make(chan struct{}, 2*workers+in.groupSize())
+	jobs := make(chan int)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] <- in.examineNamed(ctx, inputs[i], stdin)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	defer func() {
+		close(stop)
+		wg.Wait()
+	}()
+
+	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}}
+	for i := range inputs {
+		var e *examined
+		select {
+		case e = <-results[i]:
+		default:
+			// Nothing ready: write what waits rather than hold it.
+			w.flush(ctx)
+			e = <-results[i]
+		}
+		<-window
+		if ctx.Err() != nil {
+			break
+		}
+		w.take(ctx, e)
+	}
+	w.flush(context.WithoutCancel(ctx))
+	return w.sum
+}
+
+func (in *Ingester) groupSize() int {
+	if in.GroupSize > 0 {
+		return in.GroupSize
+	}
+	return DefaultGroupSize
+}
+
+// examineNamed reads and examines one named input.
+func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader) *examined {
+	if ctx.Err() != nil {
+		return &examined{out: Outcome{Name: name, Status: Refused, Err: ctx.Err(), Problem: ctx.Err().Error()}}
+	}
+	input, err := in.read(ctx, name, stdin)
+	if err != nil {
+		return &examined{out: Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}}
+	}
+	return in.examine(ctx, input)
+}
+
+// writer is the single writer of a batch. It remembers the bytes and texts
+// the batch has written, because an input examined before an earlier one
+// was written could not see it in the store.
+type writer struct {
+	in     *Ingester
+	report func(Outcome)
+	sum    Summary
+	queue  []*examined // in input order: settled, or waiting in group
+	group  []*examined // new documents waiting to be written
+	sha    map[string]bool
+	text   map[string]bool
+}
+
+// take settles or queues one examined input.
+func (w *writer) take(ctx context.Context, e *examined) {
+	if !e.settled() && (w.sha[e.src.SHA256] || w.text[e.textSHA] || w.pending(e)) {
+		w.flush(ctx) // write the earlier input first, then look again
+		w.recheck(ctx, e)
+	}
+	switch {
+	case e.settled():
+	case e.versionID != 0:
+		e.out = w.in.addSource(ctx, e, e.versionID, e.out.DocumentID)
+		w.remember(e)
+	default:
+		w.group = append(w.group, e)
+	}
+	w.queue = append(w.queue, e)
+	if len(w.group) >= w.in.groupSize() {
+		w.flush(ctx)
+	}
+	w.drain()
+}
+
+// pending says whether e's bytes or text are already in the group.
+func (w *writer) pending(e *examined) bool {
+	for _, g := range w.group {
+		if g.src.SHA256 == e.src.SHA256 || g.textSHA == e.textSHA {
+			return true
+		}
+	}
+	return false
+}
+
+// recheck looks e's bytes and text up again, after the batch wrote an input
+// with the same bytes or text.
+func (w *writer) recheck(ctx context.Context, e *examined) {
+	refuse := func(err error) {
+		e.out.Status, e.out.Err, e.out.Problem = Refused, err, err.Error()
+	}
+	if src, err := w.in.Store.SourceBySHA256(ctx, e.src.SHA256); err == nil {
+		e.out.Status, e.out.DocumentID, e.out.SourceID = AlreadyHave, src.DocumentID, src.ID
+		return
+	} else if !errors.Is(err, entente.ErrNotFound) {
+		refuse(fmt.Errorf("%s: look up source: %w", e.input.Name, err))
+		return
+	}
+	if v, err := w.in.Store.VersionByTextSHA256(ctx, e.textSHA); err == nil {
+		e.versionID, e.out.DocumentID = v.ID, v.DocumentID
+	} else if !errors.Is(err, entente.ErrNotFound) {
+		refuse(fmt.Errorf("%s: look up text: %w", e.input.Name, err))
+	}
+}
+
+// flush writes the group in one transaction. If that fails (another
+// process stored one of them meanwhile, say), each is written alone, so
+// that one bad document does not cost the others.
+func (w *writer) flush(ctx context.Context) {
+	if len(w.group) > 0 {
+		docs := make([]*entente.NewDocument, len(w.group))
+		for i, e := range w.group {
+			docs[i] = e.newDocument(w.in.ExtractorName)
+		}
+		ids, err := w.in.Store.CreateDocuments(ctx, docs)
+		for i, e := range w.group {
+			if err == nil {
+				e.out = w.in.added(e, ids[i])
+			} else {
+				e.out = w.in.store(ctx, e)
+			}
+			w.remember(e)
+		}
+		w.group = w.group[:0]
+	}
+	w.drain()
+}
+
+// remember records a written input's bytes and text.
+func (w *writer) remember(e *examined) {
+	if e.out.Status != Refused {
+		w.sha[e.src.SHA256] = true
+		w.text[e.textSHA] = true
+	}
+}
+
+// drain reports the settled outcomes at the head of the queue.
+func (w *writer) drain() {
+	n := 0
+	for _, e := range w.queue {
+		if !e.settled() {
+			break
+		}
+		w.sum.Add(e.out)
+		if w.report != nil {
+			w.report(e.out)
+		}
+		n++
+	}
+	w.queue = w.queue[n:]
+}
