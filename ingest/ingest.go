@@ -37,8 +37,8 @@ type Ingester struct {
 	// GroupSize bounds the new documents a batch writes in one
 	// transaction; 0 means DefaultGroupSize.
 	GroupSize int
-	Logger        *slog.Logger
-	Now           func() time.Time
+	Logger    *slog.Logger
+	Now       func() time.Time
 }
 
 // Status says what became of one input.
