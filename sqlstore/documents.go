@@ -11,7 +11,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/entente/entente"
@@ -35,30 +34,40 @@ func (s *Store) CreateDocument(ctx context.Context, d *entente.NewDocument) (int
 // costs about as much as writing a statement's rows. It returns the new
 // documents' ids in the order of ds.
 func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) ([]int64, error) {
-	// Everything that needs no database (anchors, tokens, JSON) is prepared
-	// before the transaction, on every core, which then holds the write
-	// lock only to write.
+	// What needs no database (anchors, tokens, JSON) is prepared on every
+	// core while the transaction writes the documents already prepared.
 	prepared := make([]preparedDocument, len(ds))
-	var wg sync.WaitGroup
 	errs := make([]error, len(ds))
+	ready := make([]chan struct{}, len(ds))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, d := range ds {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			prepared[i], errs[i] = prepareDocument(d)
-		}()
+	for i := range ds {
+		ready[i] = make(chan struct{})
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("create document: %w", err)
-	}
+	go func() {
+		for i, d := range ds {
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; close(ready[i]) }()
+				prepared[i], errs[i] = prepareDocument(d)
+			}()
+		}
+	}()
+	// Every preparation finishes before CreateDocuments returns, whatever
+	// the outcome, so that none outlives it.
+	defer func() {
+		for _, r := range ready {
+			<-r
+		}
+	}()
 	now := s.now()
 	ids := make([]int64, len(ds))
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var index []IndexRow
 		for i := range prepared {
+			<-ready[i]
+			if errs[i] != nil {
+				return errs[i]
+			}
 			p := &prepared[i]
 			id, rows, err := s.insertPrepared(ctx, tx, p, now)
 			if err != nil {
