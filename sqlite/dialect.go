@@ -87,6 +87,15 @@ func (Dialect) MatchJoin(param string) string {
 	return "JOIN sentence_fts ON sentence_fts.rowid = s.id AND sentence_fts MATCH " + param
 }
 
+// MatchRange bounds the FTS5 rowids.
+func (Dialect) MatchRange(lo, hi string) string {
+	return "sentence_fts.rowid > " + lo + " AND sentence_fts.rowid <= " + hi
+}
+
+// CandidateWindow is 0: FTS5 lists matches by descending rowid and stops at
+// the LIMIT, so one query finds the newest candidates.
+func (Dialect) CandidateWindow() int64 { return 0 }
+
 // MatchOrder lists matches by descending rowid, the order FTS5 can give
 // without sorting, so a LIMIT stops the scan early.
 func (Dialect) MatchOrder() string { return "sentence_fts.rowid DESC" }

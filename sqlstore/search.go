@@ -121,17 +121,7 @@ func browse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) ([]candidate
 // rank finds the candidates of terms that meet q's filters, scores them and
 // returns the page q asks for.
 func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) ([]candidate, error) {
-	var a args
-	match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
-	conds := filterConds(&a, q)
-	limit := s.MaxCandidates
-	if limit <= 0 {
-		limit = DefaultMaxCandidates
-	}
-	var found []candidate
-	err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+match+
-		` `+whereClause(conds)+` ORDER BY `+s.dialect.MatchOrder()+` LIMIT `+a.add(limit),
-		a, scanCandidate(&found))
+	found, err := s.candidates(ctx, tx, terms, q)
 	if err != nil {
 		return nil, fmt.Errorf("find candidates: %w", err)
 	}
@@ -156,6 +146,54 @@ func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q ente
 			cmp.Compare(x.position, y.position), cmp.Compare(x.id, y.id))
 	})
 	return page(kept, q.Offset, q.Limit), nil
+}
+
+// candidates returns the newest sentences, at most MaxCandidates, that
+// hold every token of terms and meet q's filters. A dialect with a
+// candidate window (PostgreSQL, whose GIN index finds matches in no order)
+// is asked for the newest window of sentence ids first, then for older and
+// twice wider windows until enough are found: a common term then costs the
+// matches of one window, not of the whole collection.
+func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) ([]candidate, error) {
+	limit := s.MaxCandidates
+	if limit <= 0 {
+		limit = DefaultMaxCandidates
+	}
+	query := func(lo, hi int64, limit int) ([]candidate, error) {
+		var a args
+		match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
+		conds := filterConds(&a, q)
+		if hi > 0 {
+			conds = append(conds, s.dialect.MatchRange(a.add(lo), a.add(hi)))
+		}
+		var found []candidate
+		err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+match+
+			` `+whereClause(conds)+` ORDER BY `+s.dialect.MatchOrder()+` LIMIT `+a.add(limit),
+			a, scanCandidate(&found))
+		return found, err
+	}
+	window := s.dialect.CandidateWindow()
+	if s.CandidateWindow != 0 {
+		window = s.CandidateWindow
+	}
+	if window <= 0 {
+		return query(0, 0, limit)
+	}
+	var hi int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM sentences`).Scan(&hi); err != nil {
+		return nil, err
+	}
+	var found []candidate
+	for hi > 0 && len(found) < limit {
+		lo := max(hi-window, 0)
+		more, err := query(lo, hi, limit-len(found))
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, more...)
+		hi, window = lo, 2*window
+	}
+	return found, nil
 }
 
 func page[T any](s []T, offset, limit int) []T {

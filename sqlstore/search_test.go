@@ -292,3 +292,36 @@ func textsOf(d *entente.NewDocument) []string {
 	}
 	return out
 }
+
+// TestSearchCandidateWindows checks that looking for candidates window by
+// window, newest first (as PostgreSQL does), finds the same hits in the
+// same order as looking in the whole collection at once, with and without
+// filters, whether the cap is reached in the first window or never.
+func TestSearchCandidateWindows(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		searchCorpus(t, s)
+		queries := []entente.SearchQuery{
+			{Text: "合作"}, {Text: "铁路"}, {Text: "合"}, {Text: "一带一路"},
+			{Text: "合作", Type: entente.Commitment}, {Text: "合作", Party: "RS"},
+		}
+		for _, maxCandidates := range []int{7, 5000} {
+			for _, q := range queries {
+				s.MaxCandidates, s.CandidateWindow = maxCandidates, -1
+				want, err := s.Search(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, window := range []int64{1, 3, 40} {
+					s.CandidateWindow = window
+					got, err := s.Search(context.Background(), q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("%+v, window %d, cap %d (-all at once +by windows):\n%s", q, window, maxCandidates, diff)
+					}
+				}
+			}
+		}
+	})
+}

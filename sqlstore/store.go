@@ -51,6 +51,13 @@ type Dialect interface {
 	// MatchJoin returns a JOIN clause that keeps the sentences s whose index
 	// row matches the full-text query bound to param.
 	MatchJoin(param string) string
+	// MatchRange returns the condition that keeps the index rows of
+	// sentence ids in (lo, hi], bound to the two params.
+	MatchRange(lo, hi string) string
+	// CandidateWindow is the width, in sentence ids, of the first window
+	// that search looks for candidates in, newest first; 0 looks in all at
+	// once, for an index that lists matches newest first and stops early.
+	CandidateWindow() int64
 	// MatchOrder is the ORDER BY expression that lists the matching
 	// sentences newest (highest id) first the cheapest way.
 	MatchOrder() string
@@ -89,6 +96,9 @@ type Store struct {
 	// among those, which keeps its latency bounded whatever the size of
 	// the collection. Both databases pick the same candidates.
 	MaxCandidates int
+	// CandidateWindow, if not 0, replaces the dialect's CandidateWindow
+	// (a negative one looks in the whole collection at once).
+	CandidateWindow int64
 }
 
 var _ entente.Store = (*Store)(nil)
