@@ -19,6 +19,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,7 +61,34 @@ const (
 	ignorable       // combining marks and format characters: they neither join nor split
 )
 
+// classify is classifyRune through a table for the Basic Multilingual
+// Plane, built on first use: CJK punctuation and other characters outside
+// the common ideographs otherwise cost a search of several Unicode tables
+// each, and search classifies every character of thousands of candidate
+// sentences per query.
 func classify(r rune) class {
+	if r < 0x80 {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			return letter
+		}
+		return separator
+	}
+	if r < 0x10000 {
+		return bmpClasses()[r]
+	}
+	return classifyRune(r)
+}
+
+var bmpClasses = sync.OnceValue(func() *[0x10000]class {
+	var t [0x10000]class
+	for r := range rune(len(t)) {
+		t[r] = classifyRune(r)
+	}
+	return &t
+})
+
+// classifyRune says what a character does to tokens.
+func classifyRune(r rune) class {
 	if r < 0x80 {
 		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
 			return letter

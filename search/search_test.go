@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -106,6 +107,34 @@ func TestMatch(t *testing.T) {
 	}
 	if want := len(Tokens("推进铁路合作，铁路")); m.Length != want {
 		t.Errorf("Length = %d, want %d (len(Tokens))", m.Length, want)
+	}
+}
+
+// TestCount checks that Count, which ranking uses, finds what Match finds.
+func TestCount(t *testing.T) {
+	tests := []struct{ query, text string }{
+		{"铁路 合作", "推进铁路合作，铁路"},
+		{"铁", "铁路、铁矿和钢铁"},
+		{"Railway cooperation", "The railways: cooperation, co-operation and Cooperating."},
+		{"saradnja", "Сарадња и saradnja у области железнице"},
+		{"全面战略伙伴关系", "构建全面战略伙伴关系"},
+	}
+	for _, tt := range tests {
+		q := Query(tt.query)
+		m, c := q.Match(tt.text), q.Count(tt.text)
+		if !slices.Equal(m.Counts, c.Counts) || m.Length != c.Length || c.Marks != nil {
+			t.Errorf("%q in %q: Count = %+v, Match = %+v", tt.query, tt.text, c, m)
+		}
+	}
+}
+
+// TestClassifyTable checks the table against the rule it was built from,
+// and the characters past it, so that a fast path can never change tokens.
+func TestClassifyTable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := classify(r), classifyRune(r); got != want {
+			t.Fatalf("classify(%U) = %d, want %d", r, got, want)
+		}
 	}
 }
 

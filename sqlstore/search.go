@@ -134,7 +134,7 @@ func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q ente
 	}
 	kept := found[:0]
 	for _, c := range found {
-		m := terms.Match(c.text)
+		m := terms.Count(c.text)
 		if slices.Contains(m.Counts, 0) {
 			continue // the index and the analyzer disagree: trust the analyzer
 		}
