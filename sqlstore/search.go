@@ -67,22 +67,34 @@ type candidate struct {
 
 // filterConds returns the SQL conditions of q's filters on sentences s.
 // Each is an IN over a small indexed subquery, so that no filter needs a
-// join and the database can read each subquery once.
-func filterConds(a *args, q entente.SearchQuery) []string {
+// join and the database can read each subquery once. With walk, the party
+// and area filters are correlated EXISTS instead, checked row by row: the
+// form for reading sentences in index order until a page is full, which
+// is quick when many sentences pass (see browse).
+func filterConds(a *args, q entente.SearchQuery, walk bool) []string {
 	var conds []string
 	if q.Language != "" {
 		conds = append(conds, "s.version_id IN (SELECT id FROM versions WHERE language = "+a.add(q.Language)+")")
 	}
 	if q.Party != "" {
 		p := a.add(q.Party)
-		conds = append(conds, `(s.id IN (SELECT sentence_id FROM sentence_actors WHERE party = `+p+`)
-			OR s.document_id IN (SELECT document_id FROM document_parties WHERE party = `+p+`))`)
+		if walk {
+			conds = append(conds, `(EXISTS (SELECT 1 FROM sentence_actors x WHERE x.sentence_id = s.id AND x.party = `+p+`)
+				OR EXISTS (SELECT 1 FROM document_parties x WHERE x.document_id = s.document_id AND x.party = `+p+`))`)
+		} else {
+			conds = append(conds, `(s.id IN (SELECT sentence_id FROM sentence_actors WHERE party = `+p+`)
+				OR s.document_id IN (SELECT document_id FROM document_parties WHERE party = `+p+`))`)
+		}
 	}
 	if q.Type != "" {
 		conds = append(conds, "s.type = "+a.add(string(q.Type)))
 	}
 	if q.Area != "" {
-		conds = append(conds, "s.id IN (SELECT sentence_id FROM sentence_areas WHERE area = "+a.add(q.Area)+")")
+		if walk {
+			conds = append(conds, "EXISTS (SELECT 1 FROM sentence_areas x WHERE x.sentence_id = s.id AND x.area = "+a.add(q.Area)+")")
+		} else {
+			conds = append(conds, "s.id IN (SELECT sentence_id FROM sentence_areas WHERE area = "+a.add(q.Area)+")")
+		}
 	}
 	if q.Strength != "" {
 		conds = append(conds, "s.strength = "+a.add(string(q.Strength)))
@@ -91,6 +103,42 @@ func filterConds(a *args, q entente.SearchQuery) []string {
 		conds = append(conds, "s.document_id IN (SELECT d.id FROM documents d "+whereClause(dates)+")")
 	}
 	return conds
+}
+
+// denseShare is the share of the collection above which a party's or an
+// area's sentences are read in order rather than collected and sorted.
+const denseShare = 50 // one in 50
+
+// dense says whether q's party and area filters (where set) each hold at
+// least one in denseShare of the documents or sentences. Then reading the
+// sentences newest first and checking each fills a page after a few
+// hundred rows, while collecting them all to sort would read thousands (a
+// party to most statements: nearly the whole collection). A rare party
+// or area is the other way round. The probe reads at most that share of
+// an index, and the highest id stands for the size of the collection (ids
+// are never reused).
+func dense(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) (bool, error) {
+	probe := func(total, rows string, v any) (bool, error) {
+		var n, enough int64
+		if err := tx.QueryRowContext(ctx, total).Scan(&enough); err != nil {
+			return false, err
+		}
+		enough = max(enough/denseShare, 1)
+		err := tx.QueryRowContext(ctx, "SELECT count(*) FROM ("+rows+" LIMIT $2) AS probe", v, enough).Scan(&n)
+		return n >= enough, err
+	}
+	if q.Party != "" {
+		ok, err := probe("SELECT coalesce(max(id), 0) FROM documents",
+			"SELECT 1 FROM document_parties WHERE party = $1", q.Party)
+		if err != nil || !ok {
+			return false, err
+		}
+	}
+	if q.Area != "" {
+		return probe("SELECT coalesce(max(id), 0) FROM sentences",
+			"SELECT 1 FROM sentence_areas WHERE area = $1", q.Area)
+	}
+	return true, nil
 }
 
 func scanCandidate(out *[]candidate) func(*sql.Rows) error {
@@ -105,14 +153,18 @@ func scanCandidate(out *[]candidate) func(*sql.Rows) error {
 // browse pages through the sentences that meet q's filters, newest version
 // first, each in document order (the order of index sentences_order).
 func browse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) ([]candidate, error) {
+	walk, err := dense(ctx, tx, q)
+	if err != nil {
+		return nil, fmt.Errorf("browse: %w", err)
+	}
 	var a args
-	conds := filterConds(&a, q)
+	conds := filterConds(&a, q, walk)
 	limit := int64(q.Limit)
 	if limit <= 0 {
 		limit = math.MaxInt64
 	}
 	var out []candidate
-	err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+whereClause(conds)+
+	err = queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+whereClause(conds)+
 		" ORDER BY s.version_id DESC, s.position LIMIT "+a.add(limit)+" OFFSET "+a.add(max(q.Offset, 0)),
 		a, scanCandidate(&out))
 	return out, err
@@ -162,7 +214,7 @@ func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, 
 	query := func(lo, hi int64, limit int) ([]candidate, error) {
 		var a args
 		match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
-		conds := filterConds(&a, q)
+		conds := filterConds(&a, q, false)
 		if hi > 0 {
 			conds = append(conds, s.dialect.MatchRange(a.add(lo), a.add(hi)))
 		}

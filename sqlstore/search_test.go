@@ -210,6 +210,14 @@ func TestSearchFilters(t *testing.T) {
 				{"signed in a year, no text", entente.SearchQuery{From: "2024-09", To: "2024"}, append(textsOf(cyrillic), textsOf(latin)...)},
 				{"signed to, a day", entente.SearchQuery{To: "2023-05-31"}, nil},
 				{"no text, no filter", entente.SearchQuery{}, allSentences},
+				// Without text, a common party or area is read in order and a
+				// rare one collected (browse): both must find the same.
+				{"party of a document, no text", entente.SearchQuery{Party: "CN"}, withParty(zh, "CN")},
+				{"party as actor only, no text", entente.SearchQuery{Party: "HU"}, withParty(zh, "HU")},
+				{"party absent, no text", entente.SearchQuery{Party: "AE"}, nil},
+				{"area, no text", entente.SearchQuery{Area: sents[firstWithArea(sents)].Areas[0], Type: entente.Commitment},
+					withArea(zh, sents[firstWithArea(sents)].Areas[0], entente.Commitment)},
+				{"area absent, no text", entente.SearchQuery{Area: "no-such-area"}, nil},
 			}
 			for _, tc := range tests {
 				hits, err := s.Search(ctx, tc.q)
@@ -283,6 +291,36 @@ func firstWithArea(sents []entente.Sentence) int {
 		}
 	}
 	return 0
+}
+
+// withParty returns the texts of the search corpus's sentences that the
+// party filter keeps: every sentence of a document the party signed, and
+// elsewhere those that name it as an actor.
+func withParty(zh *entente.NewDocument, party string) []string {
+	var out []string
+	for _, d := range []*entente.NewDocument{zh, english, cyrillic, latin} {
+		signed := slices.Contains(d.Extraction.Document.Parties, party)
+		for _, x := range d.Extraction.Sentences {
+			if signed || slices.Contains(x.Actors, party) {
+				out = append(out, x.Text)
+			}
+		}
+	}
+	return out
+}
+
+// withArea returns the texts of the search corpus's sentences of type typ
+// in area.
+func withArea(zh *entente.NewDocument, area string, typ entente.SentenceType) []string {
+	var out []string
+	for _, d := range []*entente.NewDocument{zh, english, cyrillic, latin} {
+		for _, x := range d.Extraction.Sentences {
+			if x.Type == typ && slices.Contains(x.Areas, area) {
+				out = append(out, x.Text)
+			}
+		}
+	}
+	return out
 }
 
 func textsOf(d *entente.NewDocument) []string {
