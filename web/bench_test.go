@@ -31,7 +31,7 @@ import (
 // search benchmark builds and keeps (go test ./sqlstore -run '^$' -bench
 // BenchmarkSearch): a SQLite file in the temporary directory and a schema
 // of the PostgreSQL test database.
-const benchCollection = "entente-bench-search-v4-10000"
+const benchCollection = "entente-bench-search-v5-10000"
 
 func benchStores(b *testing.B) map[string]Store {
 	out := map[string]Store{}
