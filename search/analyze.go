@@ -67,12 +67,6 @@ const (
 // each, and search classifies every character of thousands of candidate
 // sentences per query.
 func classify(r rune) class {
-	if r < 0x80 {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
-			return letter
-		}
-		return separator
-	}
 	if r < 0x10000 {
 		return bmpClasses()[r]
 	}
