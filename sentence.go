@@ -19,7 +19,7 @@ type Sentence struct {
 	Mechanisms []string     `json:"mechanisms"`
 	Projects   []string     `json:"projects"`
 	Deadline   *string      `json:"deadline" nullable:"true"`
-	Evidence   Evidence     `json:"evidence"`
+	Rationale  Rationale    `json:"rationale"`
 }
 
 // SentenceType is what a sentence does.
@@ -65,10 +65,10 @@ func (s Strength) MarshalJSON() ([]byte, error) {
 	return json.Marshal(string(s))
 }
 
-// Evidence tells which cue decided each label, so that an analyst can see why
+// Rationale tells which cue decided each label, so that an analyst can see why
 // and a rule can be debugged. Offsets are in characters (runes) of the
 // sentence text.
-type Evidence struct {
+type Rationale struct {
 	Type     *Cue        `json:"type,omitempty"`
 	Strength *Cue        `json:"strength,omitempty"`
 	Actors   []PartyCue  `json:"actors,omitempty"`

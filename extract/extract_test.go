@@ -43,7 +43,7 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("sentence %s: type %s with strength %q", s.ID, s.Type, s.Strength)
 			}
 			n := len([]rune(s.Text))
-			for _, c := range s.Evidence.Clauses {
+			for _, c := range s.Rationale.Clauses {
 				if c.Start < 0 || c.End > n || c.Start > c.End {
 					t.Fatalf("sentence %s: clause %d..%d outside %d runes", s.ID, c.Start, c.End, n)
 				}

@@ -184,14 +184,14 @@ func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente
 	if s.Actors == nil || s.Type == entente.Narrative {
 		s.Actors = []string{}
 	}
-	s.Evidence = entente.Evidence{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
+	s.Rationale = entente.Rationale{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
 	if s.Type != entente.Narrative {
-		s.Areas, s.Evidence.Areas = x.areas.find(st)
+		s.Areas, s.Rationale.Areas = x.areas.find(st)
 	}
 	if s.Type == entente.Commitment {
 		if d := x.deadline(st); d != nil {
 			s.Deadline = &d.Text
-			s.Evidence.Deadline = d
+			s.Rationale.Deadline = d
 		}
 	}
 	return s, r

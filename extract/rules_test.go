@@ -87,15 +87,15 @@ func TestRules(t *testing.T) {
 			}
 			s, _ := x.label(x.newText(tc.text), x.newPartyIndex(parties), inherited)
 			if s.Type != tc.typ {
-				t.Fatalf("type %s, want %s\n%s\nclauses %+v", s.Type, tc.typ, tc.text, s.Evidence.Clauses)
+				t.Fatalf("type %s, want %s\n%s\nclauses %+v", s.Type, tc.typ, tc.text, s.Rationale.Clauses)
 			}
 			if got := strings.Join(s.Actors, ","); tc.typ != entente.Narrative && got != tc.actors {
 				t.Errorf("actors %s, want %s", got, tc.actors)
 			}
 			if s.Strength != tc.strength {
-				t.Errorf("strength %q, want %q (cue %+v)", s.Strength, tc.strength, s.Evidence.Strength)
+				t.Errorf("strength %q, want %q (cue %+v)", s.Strength, tc.strength, s.Rationale.Strength)
 			}
-			if s.Type != entente.Narrative && s.Evidence.Type == nil {
+			if s.Type != entente.Narrative && s.Rationale.Type == nil {
 				t.Errorf("no evidence for the type")
 			}
 		})

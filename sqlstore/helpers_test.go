@@ -133,7 +133,7 @@ func handDoc(lang, title, date string, parties []string, sents ...sentence) *ent
 		x.Sentences = append(x.Sentences, entente.Sentence{
 			ID: fmt.Sprintf("s%d", i+1), Section: "1", Paragraph: i, Text: s.text, Type: typ, Strength: s.strength,
 			Actors: nonNil(s.actors), Areas: nonNil(s.areas), References: []string{}, Mechanisms: []string{}, Projects: []string{},
-			Evidence: entente.Evidence{Type: &entente.Cue{Rule: "hand", Text: s.text, End: len([]rune(s.text))}},
+			Rationale: entente.Rationale{Type: &entente.Cue{Rule: "hand", Text: s.text, End: len([]rune(s.text))}},
 		})
 		text = append(text, s.text)
 	}

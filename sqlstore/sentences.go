@@ -35,7 +35,7 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
-		ev, err := json.Marshal(s.Evidence)
+		ev, err := json.Marshal(s.Rationale)
 		if err != nil {
 			return nil, fmt.Errorf("sentence %s: evidence: %w", s.ID, err)
 		}
@@ -158,7 +158,7 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 				return err
 			}
 			r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-			if err := json.Unmarshal(evidence, &r.Evidence); err != nil {
+			if err := json.Unmarshal(evidence, &r.Rationale); err != nil {
 				return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
 			}
 			r.Actors, r.Areas, r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}, []string{}, []string{}

@@ -280,7 +280,7 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, v *view) {
 			lastPara[sent.Section] = sent.Paragraph
 		}
 		para := &sec.Paras[len(sec.Paras)-1]
-		para.Sentences = append(para.Sentences, readerSentence{Sentence: sent, Dim: !dim.keeps(sent), Marked: markEvidence(sent),
+		para.Sentences = append(para.Sentences, readerSentence{Sentence: sent, Dim: !dim.keeps(sent), Marked: markCues(sent),
 			Inline: markEntities(sent)})
 	}
 	v.Title = d.Title

@@ -96,17 +96,17 @@ type span struct {
 	class string
 }
 
-// markEvidence renders a sentence with the cues that decided its labels
+// markCues renders a sentence with the cues that decided its labels
 // marked: the type and strength cues, and the area keywords.
-func markEvidence(s entente.Sentence) template.HTML {
+func markCues(s entente.Sentence) template.HTML {
 	var spans []span
-	if c := s.Evidence.Type; c != nil {
+	if c := s.Rationale.Type; c != nil {
 		spans = append(spans, span{entente.Span{Start: c.Start, End: c.End}, "cue"})
 	}
-	if c := s.Evidence.Strength; c != nil {
+	if c := s.Rationale.Strength; c != nil {
 		spans = append(spans, span{entente.Span{Start: c.Start, End: c.End}, "cue"})
 	}
-	for _, a := range s.Evidence.Areas {
+	for _, a := range s.Rationale.Areas {
 		spans = append(spans, span{entente.Span{Start: a.Start, End: a.End}, "area"})
 	}
 	return markSpans(s.Text, spans)

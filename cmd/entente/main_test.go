@@ -98,7 +98,7 @@ func TestExtractJSON(t *testing.T) {
 		t.Errorf("document %+v with %d sentences", x.Document, len(x.Sentences))
 	}
 	for _, s := range x.Sentences {
-		if s.Type != entente.Narrative && s.Evidence.Type == nil {
+		if s.Type != entente.Narrative && s.Rationale.Type == nil {
 			t.Errorf("%s has no evidence for its type", s.ID)
 		}
 	}
