@@ -33,6 +33,11 @@ type Options struct {
 	MaxSize   int64  // refuse inputs larger than this (0 = DefaultMaxSize, 20 MiB)
 	PDFToText string // path of pdftotext ("" = look it up on PATH)
 	MediaType string // a declared Content-Type (from HTTP), may carry a charset; optional
+	// MaxChars, when set, bounds the text a container (PDF, DOCX, .doc)
+	// may yield, so that a small file cannot fill memory with text; the
+	// caller checks the exact count of characters afterwards.
+	MaxChars int
+	Tools    *Tools // runs pdftotext and antiword under limits; nil = the default limits, no bound on concurrency
 }
 
 // DefaultMaxSize is the largest input Decode reads unless Options.MaxSize
@@ -83,9 +88,9 @@ func Decode(ctx context.Context, name string, data []byte, opt Options) (*Result
 	var res *Result
 	switch in.format {
 	case formatPDF:
-		res, err = decodePDF(ctx, name, data, opt.PDFToText)
+		res, err = decodePDF(ctx, name, data, opt)
 	case formatDocx:
-		res, err = decodeDocx(name, data, in.expectDocx)
+		res, err = decodeDocx(name, data, in.expectDocx, opt.MaxChars)
 	case formatHTML:
 		res, err = decodeHTML(name, in, declaredCharset(opt.MediaType))
 	default:
@@ -140,4 +145,24 @@ func sizeString(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// textCap is how many bytes of text a container may yield: four per
+// character allowed (the longest UTF-8 character), and never more than
+// hard.
+func textCap(maxChars, hard int) int {
+	if maxChars <= 0 || maxChars > hard/4 {
+		return hard
+	}
+	return 4*maxChars + 4<<10
+}
+
+// textTooLarge refuses a container whose text passed the cap: with a
+// character limit, more bytes than four per character are more characters
+// than the limit.
+func textTooLarge(name, whose string, maxChars, capBytes int) *Error {
+	if maxChars > 0 && capBytes < 4*maxChars+8<<10 {
+		return fail(name, ErrTooLarge, "%s text is more than %d characters, the limit (--max-chars raises it)", whose, maxChars)
+	}
+	return fail(name, ErrTooLarge, "%s text is more than %s", whose, sizeString(int64(capBytes)))
 }
