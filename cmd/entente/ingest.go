@@ -24,6 +24,7 @@ func newIngestCommand() *cobra.Command {
 		asJSON   bool
 		progress bool
 		show     bool
+		limits   inputLimits
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL|- ...",
@@ -47,6 +48,7 @@ func newIngestCommand() *cobra.Command {
 			fetcher := ingest.NewFetcher()
 			fetcher.MaxSize = maxSize
 			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", MaxSize: maxSize, Fetcher: fetcher}
+			limits.apply(in)
 			inputs := ingest.Expand(args)
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 
@@ -104,6 +106,7 @@ func newIngestCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the outcomes as JSON")
 	cmd.Flags().BoolVar(&progress, "progress", true, "show a progress bar when writing to a terminal")
 	cmd.Flags().BoolVar(&show, "show", false, "print what was extracted from each document")
+	limits.addFlags(cmd)
 	return cmd
 }
 

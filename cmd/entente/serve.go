@@ -15,6 +15,7 @@ func newServeCommand() *cobra.Command {
 	var (
 		dsn, addr          string
 		publicRead, secure bool
+		limits             inputLimits
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -34,9 +35,10 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log}
+			limits.apply(in)
 			srv, err := web.New(web.Config{
-				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,
-				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log},
+				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure, Ingester: in,
 			})
 			if err != nil {
 				return err
@@ -53,6 +55,7 @@ func newServeCommand() *cobra.Command {
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().BoolVar(&publicRead, "public-read", false, "let anonymous visitors read and search")
+	limits.addFlags(cmd)
 	cmd.Flags().BoolVar(&secure, "secure-cookies", false, "mark the session cookie Secure (serving over TLS or behind a TLS proxy)")
 	return cmd
 }
