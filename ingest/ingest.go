@@ -45,8 +45,8 @@ type Ingester struct {
 	// Tools runs pdftotext and antiword under time and memory limits; one
 	// per process, so that its bound on concurrency holds. nil means the
 	// default limits without a bound on concurrency.
-	Tools *decode.Tools
-	Fetcher       *Fetcher
+	Tools   *decode.Tools
+	Fetcher *Fetcher
 	// GroupSize bounds the new documents a batch writes in one
 	// transaction; 0 means DefaultGroupSize.
 	GroupSize int
