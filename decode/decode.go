@@ -106,6 +106,11 @@ func Decode(ctx context.Context, name string, data []byte, opt Options) (*Result
 		}
 		return nil, fail(name, ErrNoText, "no text in this %s", strings.ToUpper(res.Format))
 	}
+	if res.Format == formatText || res.Format == formatHTML {
+		if err := checkMojibake(name, res.Text, res.Encoding); err != nil {
+			return nil, err
+		}
+	}
 	return res, nil
 }
 
