@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"errors"
 	"mime"
 	"net/url"
 	"path"
@@ -187,4 +188,34 @@ func asciiLower(b []byte) []byte {
 		out[i] = c
 	}
 	return out
+}
+
+// formExtensions are the extensions of the forms Decode reads: a folder's
+// files under other extensions (README.md, data.json, a photo) are not
+// statements.
+var formExtensions = map[string]bool{
+	".htm": true, ".html": true, ".xhtml": true, ".shtml": true, ".docx": true, ".pdf": true,
+}
+
+// Reads reports whether a file of that name is in a form Decode reads, by
+// its extension alone; a name without an extension is read by content.
+func Reads(name string) bool {
+	ext := extension(name)
+	return ext == "" || textExtensions[ext] || formExtensions[ext]
+}
+
+// SniffHead is the size of the head that Precheck looks at.
+const SniffHead = 64 << 10
+
+// Precheck looks at the first bytes of a longer input and refuses what its
+// head already shows Decode would refuse (binary content in no form we
+// read, a form we do not read, a container under another's name), so that
+// a large file of the wrong kind is not read whole to be refused.
+func Precheck(name string, head []byte) error {
+	_, err := sniff(name, head, "")
+	var de *Error
+	if errors.As(err, &de) && (errors.Is(err, ErrUnknownFormat) || errors.Is(err, ErrCorrupt)) {
+		return err
+	}
+	return nil
 }
