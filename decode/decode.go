@@ -9,7 +9,8 @@
 // they are. Every problem is an *Error naming the input, with a Kind that
 // callers can test with errors.Is.
 //
-// PDF needs the pdftotext program (Debian package poppler-utils).
+// PDF needs the pdftotext program (Debian package poppler-utils), legacy
+// Word .doc the antiword program (Debian package antiword).
 package decode
 
 import (
@@ -21,7 +22,7 @@ import (
 // Result is a decoded statement.
 type Result struct {
 	Text      string // normalised UTF-8 text: NFC, one paragraph per line-block, paragraphs separated by a blank line
-	Format    string // "text" | "html" | "docx" | "pdf"
+	Format    string // "text" | "html" | "docx" | "doc" | "pdf"
 	Encoding  string // the character encoding read: "utf-8", "utf-16le", "utf-16be", "gb18030", "big5", "windows-1250", "windows-1251", "iso-8859-2", "iso-8859-5" (for docx/pdf: "utf-8" or what the container declares)
 	MediaType string // e.g. "text/plain; charset=gb18030", "text/html; charset=utf-8", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	Title     string // the HTML <title> / article title when there is one
@@ -32,6 +33,7 @@ type Result struct {
 type Options struct {
 	MaxSize   int64  // refuse inputs larger than this (0 = DefaultMaxSize, 20 MiB)
 	PDFToText string // path of pdftotext ("" = look it up on PATH)
+	Antiword  string // path of antiword, which reads legacy Word .doc ("" = look it up on PATH)
 	MediaType string // a declared Content-Type (from HTTP), may carry a charset; optional
 	// MaxChars, when set, bounds the text a container (PDF, DOCX, .doc)
 	// may yield, so that a small file cannot fill memory with text; the
@@ -51,12 +53,14 @@ const (
 	formatHTML = "html"
 	formatDocx = "docx"
 	formatPDF  = "pdf"
+	formatDoc  = "doc"
 )
 
 // The media types of the container formats.
 const (
 	mediaPDF  = "application/pdf"
 	mediaDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	mediaDoc  = "application/msword"
 )
 
 // Decode reads one input. name is the file name or URL (used for the
@@ -89,6 +93,8 @@ func Decode(ctx context.Context, name string, data []byte, opt Options) (*Result
 	switch in.format {
 	case formatPDF:
 		res, err = decodePDF(ctx, name, data, opt)
+	case formatDoc:
+		res, err = decodeDoc(ctx, name, data, opt)
 	case formatDocx:
 		res, err = decodeDocx(name, data, in.expectDocx, opt.MaxChars)
 	case formatHTML:
@@ -106,7 +112,9 @@ func Decode(ctx context.Context, name string, data []byte, opt Options) (*Result
 		}
 		return nil, fail(name, ErrNoText, "no text in this %s", strings.ToUpper(res.Format))
 	}
-	if res.Format == formatText || res.Format == formatHTML {
+	// antiword reads a .doc's 8-bit text through a code page it cannot
+	// know (a Chinese Word 6 file comes out as Latin letters): checked too.
+	if res.Format == formatText || res.Format == formatHTML || res.Format == formatDoc {
 		if err := checkMojibake(name, res.Text, res.Encoding); err != nil {
 			return nil, err
 		}

@@ -193,5 +193,5 @@ func (t *Tools) limitProblem(tool string, err error) string {
 	if errors.Is(err, errToolTimeout) {
 		return fmt.Sprintf("%s did not finish within its time limit of %s (--tool-timeout raises it): a decompression bomb, or a very large file", tool, t.timeout())
 	}
-	return fmt.Sprintf("%s ran out of its memory limit of %s (--tool-memory raises it): a decompression bomb, or a very large file", tool, sizeString(t.memory()))
+	return fmt.Sprintf("%s crashed or ran out of its memory limit of %s (--tool-memory raises it): a decompression bomb, a damaged file, or a very large one", tool, sizeString(t.memory()))
 }
