@@ -20,7 +20,7 @@ import (
 // above the first and far below the second; --tool-timeout and
 // --tool-memory raise them.
 const (
-	DefaultToolTimeout = 4 * time.Second
+	DefaultToolTimeout = 3 * time.Second
 	DefaultToolMemory  = 256 << 20 // bytes of address space
 )
 

@@ -47,9 +47,14 @@ func orDefault(v, d int) int {
 }
 
 // limitError is a refusal naming the input, the limit and the flag that
-// raises it.
-func limitError(name, format string, args ...any) error {
-	return fmt.Errorf("%s: %s: %w", name, fmt.Sprintf(format, args...), ErrLimit)
+// raises it; it unwraps to ErrLimit.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string { return e.msg }
+func (e *limitError) Unwrap() error { return ErrLimit }
+
+func newLimitError(name, format string, args ...any) error {
+	return &limitError{msg: name + ": " + fmt.Sprintf(format, args...)}
 }
 
 // checkText refuses a text over the limits before it is extracted. The
@@ -59,18 +64,18 @@ func limitError(name, format string, args ...any) error {
 // the longest found here.
 func (l Limits) checkText(name, text string) error {
 	if n := utf8.RuneCountInString(text); n > l.maxChars() {
-		return limitError(name, "%d characters, more than the limit of %d (--max-chars raises it)", n, l.maxChars())
+		return newLimitError(name, "%d characters, more than the limit of %d (--max-chars raises it)", n, l.maxChars())
 	}
 	sentences := 0
 	for block := range strings.SplitSeq(text, "\n\n") {
 		for _, s := range structure.Segment(block) {
 			sentences++
 			if n := utf8.RuneCountInString(s); n > l.maxSentenceChars() {
-				return limitError(name, "sentence %d has %d characters, more than the limit of %d (--max-sentence-chars raises it)", sentences, n, l.maxSentenceChars())
+				return newLimitError(name, "sentence %d has %d characters, more than the limit of %d (--max-sentence-chars raises it)", sentences, n, l.maxSentenceChars())
 			}
 		}
 		if sentences > l.maxSentences() {
-			return limitError(name, "more than %d sentences, the limit (--max-sentences raises it)", l.maxSentences())
+			return newLimitError(name, "more than %d sentences, the limit (--max-sentences raises it)", l.maxSentences())
 		}
 	}
 	return nil
@@ -80,11 +85,11 @@ func (l Limits) checkText(name, text string) error {
 // layout that joined what checkText saw apart.
 func (l Limits) checkExtraction(name string, x *entente.Extraction) error {
 	if n := len(x.Sentences); n > l.maxSentences() {
-		return limitError(name, "%d sentences, more than the limit of %d (--max-sentences raises it)", n, l.maxSentences())
+		return newLimitError(name, "%d sentences, more than the limit of %d (--max-sentences raises it)", n, l.maxSentences())
 	}
 	for i, s := range x.Sentences {
 		if n := utf8.RuneCountInString(s.Text); n > l.maxSentenceChars() {
-			return limitError(name, "sentence %d has %d characters, more than the limit of %d (--max-sentence-chars raises it)", i+1, n, l.maxSentenceChars())
+			return newLimitError(name, "sentence %d has %d characters, more than the limit of %d (--max-sentence-chars raises it)", i+1, n, l.maxSentenceChars())
 		}
 	}
 	return nil
