@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/sqlite"
@@ -115,4 +116,19 @@ func TestCancelledIngest(t *testing.T) {
 	if n := countDocuments(t, st); n != 0 {
 		t.Errorf("%d documents stored by a cancelled ingest", n)
 	}
+}
+
+// FuzzLimits checks the cheap cut into sentences on any text: it never
+// fails, and a text it lets through is within the character limit.
+func FuzzLimits(f *testing.F) {
+	f.Add("联合声明\n\n双方同意。双方同意。", 20, 2, 10)
+	f.Add("Both sides agree. Mr. Smith said so!\n\nNo.", 100, 3, 30)
+	f.Fuzz(func(t *testing.T, text string, maxChars, maxSentences, maxSentence int) {
+		l := Limits{MaxChars: maxChars, MaxSentences: maxSentences, MaxSentenceChars: maxSentence}
+		if err := l.checkText("f.txt", text); err == nil && utf8.RuneCountInString(text) > l.maxChars() {
+			t.Fatalf("%q passed with more than %d characters", text, l.maxChars())
+		} else if err != nil && !errors.Is(err, ErrLimit) {
+			t.Fatalf("error %v is not a limit", err)
+		}
+	})
 }
