@@ -19,7 +19,7 @@ type span struct {
 }
 
 // markCues renders a sentence with the cues that decided its labels
-// marked: the type and strength cues, and the area keywords.
+// marked: the type and strength cues, the area keywords and the deadline.
 func markCues(s entente.Sentence) template.HTML {
 	var spans []span
 	if c := s.Rationale.Type; c != nil {
@@ -31,28 +31,24 @@ func markCues(s entente.Sentence) template.HTML {
 	for _, a := range s.Rationale.Areas {
 		spans = append(spans, span{entente.Span{Start: a.Start, End: a.End}, "area"})
 	}
+	if c := s.Rationale.Deadline; c != nil {
+		spans = append(spans, span{entente.Span{Start: c.Start, End: c.End}, "deadline"})
+	}
 	return markSpans(s.Text, spans)
 }
 
 // markEntities renders a sentence with the instruments it cites, and the
-// mechanisms and projects it names, marked where they stand.
+// mechanisms and projects it names, marked where the extractor found them.
 func markEntities(s entente.Sentence) template.HTML {
 	var spans []span
-	add := func(names []string, class string) {
-		rs := []rune(s.Text)
-		for _, n := range names {
-			nr := []rune(n)
-			for i := 0; i+len(nr) <= len(rs); i++ {
-				if string(rs[i:i+len(nr)]) == n {
-					spans = append(spans, span{entente.Span{Start: i, End: i + len(nr)}, class})
-					break
-				}
-			}
+	add := func(cues []entente.Cue, class string) {
+		for _, c := range cues {
+			spans = append(spans, span{entente.Span{Start: c.Start, End: c.End}, class})
 		}
 	}
-	add(s.References, "ref")
-	add(s.Mechanisms, "entity")
-	add(s.Projects, "entity")
+	add(s.Rationale.References, "ref")
+	add(s.Rationale.Mechanisms, "entity")
+	add(s.Rationale.Projects, "entity")
 	return markSpans(s.Text, spans)
 }
 
