@@ -3,11 +3,10 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/structure"
 )
 
 // Defaults of Limits. The longest instruments we know are a few hundred
@@ -57,28 +56,57 @@ func newLimitError(name, format string, args ...any) error {
 	return &limitError{msg: name + ": " + fmt.Sprintf(format, args...)}
 }
 
-// checkText refuses a text over the limits before it is extracted. The
-// sentences are cut as the layout parser cuts them (structure.Segment),
-// within each block between blank lines: the parser can only cut finer
-// (at headings and list markers), so no sentence it finds is longer than
-// the longest found here.
+// checkText refuses a text over the limits before it is extracted. It
+// cuts sentences cheaply, in one pass, at 。！？ and at . ! ? followed by a
+// space or a line end, and at blank lines: at least wherever the layout
+// parser cuts (it also keeps "Mr. Smith" whole), so a sentence found too
+// long here is too long there; checkExtraction counts exactly afterwards.
+// (ingest comes before structure on the data's way and does not import it.)
 func (l Limits) checkText(name, text string) error {
 	if n := utf8.RuneCountInString(text); n > l.maxChars() {
 		return newLimitError(name, "%d characters, more than the limit of %d (--max-chars raises it)", n, l.maxChars())
 	}
-	sentences := 0
-	for block := range strings.SplitSeq(text, "\n\n") {
-		for _, s := range structure.Segment(block) {
-			sentences++
-			if n := utf8.RuneCountInString(s); n > l.maxSentenceChars() {
-				return newLimitError(name, "sentence %d has %d characters, more than the limit of %d (--max-sentence-chars raises it)", sentences, n, l.maxSentenceChars())
-			}
+	sentences, length := 0, 0
+	end := func() error {
+		if length == 0 {
+			return nil
+		}
+		sentences++
+		if length > l.maxSentenceChars() {
+			return newLimitError(name, "sentence %d has %d characters, more than the limit of %d (--max-sentence-chars raises it)", sentences, length, l.maxSentenceChars())
 		}
 		if sentences > l.maxSentences() {
 			return newLimitError(name, "more than %d sentences, the limit (--max-sentences raises it)", l.maxSentences())
 		}
+		length = 0
+		return nil
 	}
-	return nil
+	var prev rune
+	for _, r := range text {
+		switch {
+		case r == '\n' && prev == '\n':
+			if err := end(); err != nil {
+				return err
+			}
+		case unicode.IsSpace(r) && (prev == '.' || prev == '!' || prev == '?'):
+			if err := end(); err != nil {
+				return err
+			}
+		case unicode.IsSpace(r):
+			if length > 0 {
+				length++
+			}
+		default:
+			length++
+			if r == '。' || r == '！' || r == '？' {
+				if err := end(); err != nil {
+					return err
+				}
+			}
+		}
+		prev = r
+	}
+	return end()
 }
 
 // checkExtraction refuses what extraction found over the limits, for a
