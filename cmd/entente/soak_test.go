@@ -83,9 +83,12 @@ func TestCrashSoak(t *testing.T) {
 				if after == before {
 					s.nothingNew++
 				}
+				if after == batchSize && before < batchSize {
+					s.atTheEnd++
+				}
 			}
-			t.Logf("%s: %d SIGKILLed ingests in %s (%d batches of %d run to the end after them); %d kills left the batch part-way with new documents, %d before any new document was written; %d documents checked complete, none lost, none twice%s",
-				backend, s.kills, time.Since(start).Round(time.Second), s.completed, batchSize, s.midBatch, s.nothingNew, s.verified, integrityNote(backend))
+			t.Logf("%s: %d SIGKILLed ingests in %s (%d batches of %d run to the end after them); %d kills left the batch part-way with new documents, %d before any new document was written, %d after its last; %d documents checked complete, none lost, none twice%s",
+				backend, s.kills, time.Since(start).Round(time.Second), s.completed, batchSize, s.midBatch, s.nothingNew, s.atTheEnd, s.verified, integrityNote(backend))
 		})
 	}
 }
@@ -98,7 +101,7 @@ func integrityNote(backend string) string {
 }
 
 type soakStats struct {
-	kills, completed, midBatch, nothingNew, verified int
+	kills, completed, midBatch, nothingNew, atTheEnd, verified int
 }
 
 // killIngest starts an ingest of batch into db and SIGKILLs it at a random
