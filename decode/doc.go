@@ -39,6 +39,8 @@ func decodeDoc(ctx context.Context, name string, data []byte, opt Options) (*Res
 		return nil, textTooLarge(name, "the Word document's", opt.MaxChars, maxText)
 	case errors.Is(err, errToolTimeout), errors.Is(err, errToolMemory):
 		return nil, fail(name, ErrTooLarge, "%s", opt.Tools.limitProblem("antiword", err))
+	case errors.Is(err, errNoPrlimit):
+		return nil, fail(name, ErrMissingTool, "%v", err)
 	case strings.Contains(strings.ToLower(problem), "encrypted"):
 		return nil, fail(name, ErrEncrypted, "password-protected Word document; save it again without a password")
 	case errors.As(err, &exit):

@@ -98,6 +98,8 @@ func pdfError(ctx context.Context, opt Options, name string, data []byte, maxTex
 		return textTooLarge(name, "the PDF's", opt.MaxChars, maxText)
 	case errors.Is(err, errToolTimeout), errors.Is(err, errToolMemory):
 		return fail(name, ErrTooLarge, "%s", opt.Tools.limitProblem("pdftotext", err))
+	case errors.Is(err, errNoPrlimit):
+		return fail(name, ErrMissingTool, "%v", err)
 	}
 	var pe *pdftotextError
 	if !errors.As(err, &pe) {

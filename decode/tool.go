@@ -69,6 +69,7 @@ const toolDirPrefix = "entente-tool-"
 var (
 	errToolTimeout = errors.New("time limit reached")
 	errToolMemory  = errors.New("memory limit reached")
+	errNoPrlimit   = errors.New("prlimit not found: install Debian package util-linux, which sets the memory limit of outside programs")
 )
 
 // toolRun is one invocation: the program, its arguments (the string
@@ -97,7 +98,7 @@ func (t *Tools) run(ctx context.Context, r toolRun) error {
 	}
 	prlimit, err := exec.LookPath("prlimit")
 	if err != nil {
-		return fmt.Errorf("prlimit not found (Debian package util-linux): it sets the memory limit of %s", filepath.Base(r.bin))
+		return errNoPrlimit
 	}
 	dir, err := os.MkdirTemp("", toolDirPrefix+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {

@@ -171,3 +171,13 @@ func TestPDFTextCap(t *testing.T) {
 		t.Errorf("message %q does not name the limit and its flag", err)
 	}
 }
+
+// TestToolNeedsPrlimit checks that without prlimit nothing runs unbounded:
+// the run is refused, naming the package.
+func TestToolNeedsPrlimit(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := shRun(context.Background(), nil, "echo ran")
+	if !errors.Is(err, errNoPrlimit) || !strings.Contains(err.Error(), "util-linux") {
+		t.Errorf("error %v, want the missing prlimit named with its package", err)
+	}
+}
