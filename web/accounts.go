@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/danielgtaylor/huma/v2"
-
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 )
@@ -23,57 +21,6 @@ type LoginInput struct {
 // SessionInfo is the signed-in account.
 type SessionInfo struct {
 	User entente.User `json:"user"`
-}
-
-type loginOutput struct {
-	SetCookie http.Cookie `header:"Set-Cookie"`
-	Body      SessionInfo
-}
-
-func (s *Server) login(ctx context.Context, in *LoginInput) (*loginOutput, error) {
-	token, expires, status, msg := s.signIn(ctx, in.Body.Name, in.Body.Password, clientAddrFrom(ctx))
-	if token == "" {
-		return nil, huma.NewError(status, msg)
-	}
-	u, err := s.cfg.Store.UserByName(ctx, in.Body.Name)
-	if err != nil {
-		return nil, s.internal(err)
-	}
-	return &loginOutput{SetCookie: s.cookie(token, expires), Body: SessionInfo{User: *u}}, nil
-}
-
-// signIn checks a name and password, throttled per account and per
-// address, and starts a session. On failure token is "" and status and msg
-// say why.
-func (s *Server) signIn(ctx context.Context, name, password, addr string) (token string, expires time.Time, status int, msg string) {
-	now := s.cfg.Now()
-	userKey, addrKey := "user:"+name, "addr:"+addr
-	if w := max(s.byUser.Wait(userKey, now), s.byAddr.Wait(addrKey, now)); w > 0 {
-		return "", time.Time{}, http.StatusTooManyRequests,
-			fmt.Sprintf("too many failed sign-ins: try again in %d s", int(w.Round(time.Second).Seconds()))
-	}
-	u, err := s.cfg.Store.UserByName(ctx, name)
-	hash := s.dummyHash // verify anyway, so that timing does not tell which names exist
-	if err == nil {
-		hash = u.PasswordHash
-	}
-	if verr := auth.Verify(password, hash); err != nil || verr != nil || u.Disabled {
-		s.byUser.Fail(userKey, now)
-		s.byAddr.Fail(addrKey, now)
-		return "", time.Time{}, http.StatusUnauthorized, "wrong name or password, or the account is disabled"
-	}
-	s.byUser.Succeed(userKey)
-	token, hashed, err := auth.NewToken("")
-	if err != nil {
-		s.log.Error("new session token", "err", err)
-		return "", time.Time{}, http.StatusInternalServerError, "internal error"
-	}
-	expires = now.Add(s.cfg.SessionTTL)
-	if err := s.cfg.Store.CreateSession(ctx, hashed, u.ID, expires); err != nil {
-		s.log.Error("create session", "err", err)
-		return "", time.Time{}, http.StatusInternalServerError, "internal error"
-	}
-	return token, expires, http.StatusOK, ""
 }
 
 // cookie is the session cookie: HttpOnly, SameSite=Lax, Secure over TLS.
@@ -206,12 +153,4 @@ func (s *Server) listEvents(ctx context.Context, in *EventsInput) (*eventListOut
 		es = []entente.Event{}
 	}
 	return &eventListOutput{Body: EventList{Events: es}}, nil
-}
-
-type remoteKey struct{}
-
-// clientAddrFrom returns the caller's address that the throttle counts.
-func clientAddrFrom(ctx context.Context) string {
-	a, _ := ctx.Value(remoteKey{}).(string)
-	return a
 }

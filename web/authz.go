@@ -73,7 +73,7 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 		return
 	}
 	ctx = huma.WithValue(ctx, userKey{}, u)
-	next(huma.WithValue(ctx, remoteKey{}, clientAddr(ctx.RemoteAddr())))
+	next(ctx)
 }
 
 var errBadToken = errors.New("the API token is not valid (revoked, or its account disabled)")

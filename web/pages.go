@@ -376,15 +376,18 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request, v *view) {
 	}
 	name, password := r.PostForm.Get("name"), r.PostForm.Get("password")
 	next := safeNext(r.PostForm.Get("next"))
-	token, expires, status, msg := s.signIn(r.Context(), name, password, clientAddr(r.RemoteAddr))
-	if token == "" {
-		w.WriteHeader(status)
-		v.Title, v.Error = v.T.SignIn, msg
+	res := s.signIn(r.Context(), name, password, clientAddrFrom(r.Context()))
+	if res.token == "" {
+		if res.retryAfter > 0 {
+			w.Header().Set("Retry-After", retryAfter(res.retryAfter))
+		}
+		w.WriteHeader(res.status)
+		v.Title, v.Error = v.T.SignIn, res.msg
 		v.Data["next"] = next
 		s.render(w, "login", v)
 		return
 	}
-	c := s.cookie(token, expires)
+	c := s.cookie(res.token, res.expires)
 	http.SetCookie(w, &c)
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
