@@ -31,6 +31,9 @@ func NewPool(size, queue int, maxWait time.Duration) *Pool {
 	return &Pool{slots: make(chan struct{}, size), queue: int64(max(queue, 0)), maxWait: maxWait}
 }
 
+// InUse is how many verifications run now.
+func (p *Pool) InUse() int { return len(p.slots) }
+
 // Size is how many verifications may run at once.
 func (p *Pool) Size() int { return cap(p.slots) }
 
