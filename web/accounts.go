@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
-	"fmt"
+	"encoding/json"
 	"net/http"
+	"slices"
 	"time"
+
+	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
@@ -76,24 +79,42 @@ func (s *Server) listTokens(ctx context.Context, _ *struct{}) (*tokenListOutput,
 	return &tokenListOutput{Body: TokenList{Tokens: ts}}, nil
 }
 
-// CreateTokenInput names a new token.
+// CreateTokenInput names a new token and what more it may do.
 type CreateTokenInput struct {
 	Body struct {
-		Name string `json:"name" minLength:"1" maxLength:"100" doc:"What the token is for"`
+		Name   string   `json:"name" minLength:"1" maxLength:"100" doc:"What the token is for"`
+		Scopes []string `json:"scopes,omitempty" maxItems:"1" uniqueItems:"true" enum:"tokens" doc:"tokens: the token may make more tokens (without it, a token can do what its account's role allows but make tokens)"`
 	}
 }
 
 // NewToken is a token as made: the only time it is shown.
 type NewToken struct {
 	Token    string           `json:"token" doc:"Send as Authorization: Bearer TOKEN. Shown once; only its hash is kept."`
+	Scopes   []string         `json:"scopes" doc:"What the token may do beyond its account's role"`
 	APIToken entente.APIToken `json:"api_token"`
 }
 
 type newTokenOutput struct{ Body NewToken }
 
+// Tokens are told apart by their prefix: a token that may make tokens
+// starts with mintPrefix. The prefix is part of what is hashed and stored,
+// so it cannot be changed on a token without making it invalid.
+const (
+	tokenPrefix = "ent_"
+	mintPrefix  = "entm_"
+)
+
 func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTokenOutput, error) {
 	u := userFrom(ctx)
-	token, hash, err := auth.NewToken("ent_")
+	mint := slices.Contains(in.Body.Scopes, scopeTokens)
+	if who := callerFrom(ctx); who.token && !who.mint {
+		return nil, huma.Error403Forbidden("this API token may not make tokens: sign in, or use a token made with the scope \"tokens\"")
+	}
+	prefix, scopes := tokenPrefix, []string{}
+	if mint {
+		prefix, scopes = mintPrefix, []string{scopeTokens}
+	}
+	token, hash, err := auth.NewToken(prefix)
 	if err != nil {
 		return nil, s.internal(err)
 	}
@@ -101,9 +122,13 @@ func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTok
 	if _, err := s.cfg.Store.CreateToken(ctx, t); err != nil {
 		return nil, s.internal(err)
 	}
-	s.event(ctx, "create", "api_token", t.ID, "", fmt.Sprintf(`{"name":%q}`, t.Name))
-	return &newTokenOutput{Body: NewToken{Token: token, APIToken: *t}}, nil
+	after, _ := json.Marshal(map[string]any{"name": t.Name, "scopes": scopes})
+	s.event(ctx, "create", "api_token", t.ID, "", string(after))
+	return &newTokenOutput{Body: NewToken{Token: token, Scopes: scopes, APIToken: *t}}, nil
 }
+
+// scopeTokens lets a token make tokens.
+const scopeTokens = "tokens"
 
 func (s *Server) revokeToken(ctx context.Context, in *IDInput) (*struct{}, error) {
 	if err := s.cfg.Store.RevokeToken(ctx, userFrom(ctx).ID, in.ID); err != nil {

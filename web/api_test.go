@@ -32,6 +32,7 @@ var policy = map[string]access{
 	"list-tokens":      accessSignedIn,
 	"create-token":     accessSignedIn,
 	"revoke-token":     accessSignedIn,
+	"change-password":  accessSignedIn,
 	"list-users":       access(entente.RoleAdmin),
 	"list-events":      access(entente.RoleAdmin),
 }
@@ -71,6 +72,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			},
 			"healthz": func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/healthz", nil, "") },
 			"readyz":  func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/readyz", nil, "") },
+			"change-password": func(r entente.Role) (*http.Response, []byte) {
+				return h.do(r, "POST", "/api/v1/password", jsonBody(map[string]string{"current": testPassword, "new": "a new password for " + string(r)}), "application/json")
+			},
 			"login": func(r entente.Role) (*http.Response, []byte) {
 				return h.do(r, "POST", "/api/v1/session", jsonBody(map[string]string{"name": "viewer-user", "password": testPassword}), "application/json")
 			},
@@ -89,9 +93,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 			}
 		}
-		// delete last: it removes the document the others read
+		// delete late: it removes the document the others read; a password
+		// change last: it revokes the caller's token
 		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "get-original", "search", "get-session",
-			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout", "delete-document"}
+			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout", "delete-document", "change-password"}
 		callers := append([]entente.Role{""}, entente.Roles...)
 		for _, id := range order {
 			for _, role := range callers {

@@ -59,7 +59,12 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 		_ = huma.WriteErr(s.api, ctx, http.StatusInternalServerError, "internal error")
 		return
 	}
-	u, err := s.identify(ctx)
+	u, who, err := s.identify(ctx)
+	if errors.Is(err, errStore) {
+		ctx.SetHeader("Retry-After", "5")
+		_ = huma.WriteErr(s.api, ctx, http.StatusServiceUnavailable, err.Error())
+		return
+	}
 	if err != nil {
 		_ = huma.WriteErr(s.api, ctx, http.StatusUnauthorized, err.Error())
 		return
@@ -73,33 +78,66 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 		return
 	}
 	ctx = huma.WithValue(ctx, userKey{}, u)
-	next(ctx)
+	next(huma.WithValue(ctx, callerKey{}, who))
 }
 
 var errBadToken = errors.New("the API token is not valid (revoked, or its account disabled)")
 
+// errStore is a store that did not answer while finding the caller: the
+// caller may well be signed in, so it is 503, never 401.
+var errStore = errors.New("the store is not answering: try again shortly")
+
+// caller is how a request proved who it is.
+type caller struct {
+	token   bool   // by an API token (else by a session cookie, or not at all)
+	mint    bool   // the token may make tokens
+	session string // the session's token hash
+}
+
+type callerKey struct{}
+
+func callerFrom(ctx context.Context) caller {
+	c, _ := ctx.Value(callerKey{}).(caller)
+	return c
+}
+
 // identify returns the account behind a bearer token or a session cookie;
 // nil when there is neither. A bad token is an error (a script should
-// know); a stale cookie is simply no session.
-func (s *Server) identify(ctx huma.Context) (*entente.User, error) {
+// know); a stale cookie is simply no session. A store that fails is
+// errStore. Checking a token writes nothing: its use is noted in memory
+// and recorded in batches (tokenUses).
+func (s *Server) identify(ctx huma.Context) (*entente.User, caller, error) {
+	now := s.cfg.Now()
 	if h := ctx.Header("Authorization"); h != "" {
 		tok, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok {
-			return nil, errors.New("Authorization must be Bearer TOKEN")
+			return nil, caller{}, errors.New("Authorization must be Bearer TOKEN")
 		}
-		u, err := s.cfg.Store.TokenUser(ctx.Context(), auth.HashToken(strings.TrimSpace(tok)), s.cfg.Now())
+		tok = strings.TrimSpace(tok)
+		hash := auth.HashToken(tok)
+		u, err := s.cfg.Store.TokenUser(ctx.Context(), hash, now)
+		if errors.Is(err, entente.ErrNotFound) {
+			return nil, caller{}, errBadToken
+		}
 		if err != nil {
-			return nil, errBadToken
+			s.log.Error("check token", "err", err)
+			return nil, caller{}, errStore
 		}
-		return u, nil
+		s.tokenUses.note(ctx.Context(), hash, now)
+		return u, caller{token: true, mint: strings.HasPrefix(tok, mintPrefix)}, nil
 	}
 	c, err := huma.ReadCookie(ctx, SessionCookie)
 	if err != nil || c.Value == "" {
-		return nil, nil
+		return nil, caller{}, nil
 	}
-	u, err := s.cfg.Store.SessionUser(ctx.Context(), auth.HashToken(c.Value), s.cfg.Now())
+	hash := auth.HashToken(c.Value)
+	u, err := s.cfg.Store.SessionUser(ctx.Context(), hash, now)
+	if errors.Is(err, entente.ErrNotFound) {
+		return nil, caller{}, nil
+	}
 	if err != nil {
-		return nil, nil
+		s.log.Error("check session", "err", err)
+		return nil, caller{}, errStore
 	}
-	return u, nil
+	return u, caller{session: hash}, nil
 }

@@ -62,6 +62,7 @@ type Server struct {
 	mux       *http.ServeMux
 	handler   http.Handler
 	guard     *auth.Guard
+	tokenUses *tokenUses
 	passwords *auth.Pool
 	setUp     atomic.Bool // true once an account exists
 	log       *slog.Logger
@@ -95,7 +96,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy,
-		guard: auth.NewGuard(),
+		guard:     auth.NewGuard(),
+		tokenUses: newTokenUses(cfg.Store, cfg.Logger, time.Minute),
 		// As many again may wait a little for a slot: a short burst of
 		// honest sign-ins queues; a flood is refused at once.
 		passwords: auth.NewPool(cfg.PasswordChecks, 2*cfg.PasswordChecks, 2*time.Second),
@@ -123,6 +125,15 @@ func New(cfg Config) (*Server, error) {
 	h = s.withClientAddr(h)
 	s.handler = h
 	return s, nil
+}
+
+// Close records what the server keeps in memory (tokens' last uses); call
+// it after the last request.
+func (s *Server) Close(ctx context.Context) error {
+	if err := s.tokenUses.flush(ctx); err != nil {
+		return fmt.Errorf("web: close: %w", err)
+	}
+	return nil
 }
 
 // Handler is the server's root handler.

@@ -48,17 +48,38 @@ type signInResult struct {
 // at once) and the password verified within the pool's bound (so a flood
 // of sign-ins cannot take the memory).
 func (s *Server) signIn(ctx context.Context, name, password, addr string) signInResult {
-	now := s.cfg.Now()
-	attempt, wait := s.guard.Begin(name, addr, now)
+	u, fail := s.checkPassword(ctx, name, password, addr)
+	if fail != nil {
+		return *fail
+	}
+	token, hashed, err := auth.NewToken("")
+	if err != nil {
+		s.log.Error("new session token", "err", err)
+		return signInResult{status: http.StatusInternalServerError, msg: "internal error"}
+	}
+	expires := s.cfg.Now().Add(s.cfg.SessionTTL)
+	if err := s.cfg.Store.CreateSession(ctx, hashed, u.ID, expires); err != nil {
+		s.log.Error("create session", "err", err)
+		return signInResult{status: http.StatusServiceUnavailable, retryAfter: 5 * time.Second, msg: "the store is not answering: try again shortly"}
+	}
+	return signInResult{token: token, expires: expires, user: u, status: http.StatusOK}
+}
+
+// checkPassword checks an account's password: the attempt is reserved with
+// the guard before anything else (so parallel guesses count at once) and
+// the password verified within the pool's bound (so a flood of sign-ins
+// cannot take the memory). It returns the account, or why not.
+func (s *Server) checkPassword(ctx context.Context, name, password, addr string) (*entente.User, *signInResult) {
+	attempt, wait := s.guard.Begin(name, addr, s.cfg.Now())
 	if attempt == nil {
-		return signInResult{status: http.StatusTooManyRequests, retryAfter: wait,
+		return nil, &signInResult{status: http.StatusTooManyRequests, retryAfter: wait,
 			msg: fmt.Sprintf("too many failed sign-ins: try again in %s s", retryAfter(wait))}
 	}
 	u, err := s.cfg.Store.UserByName(ctx, name)
 	if err != nil && !errors.Is(err, entente.ErrNotFound) {
 		attempt.Cancel()
 		s.log.Error("sign in: find account", "err", err)
-		return signInResult{status: http.StatusServiceUnavailable, retryAfter: 5 * time.Second, msg: "the store is not answering: try again shortly"}
+		return nil, &signInResult{status: http.StatusServiceUnavailable, retryAfter: 5 * time.Second, msg: "the store is not answering: try again shortly"}
 	}
 	hash := s.dummyHash // verify anyway, so that timing does not tell which names exist
 	if err == nil {
@@ -68,25 +89,15 @@ func (s *Server) signIn(ctx context.Context, name, password, addr string) signIn
 	if errors.Is(verr, auth.ErrBusy) || ctx.Err() != nil {
 		// not an attempt at the password: it was never checked
 		attempt.Cancel()
-		return signInResult{status: http.StatusServiceUnavailable, retryAfter: time.Second,
+		return nil, &signInResult{status: http.StatusServiceUnavailable, retryAfter: time.Second,
 			msg: "too many sign-ins at once: try again in a moment"}
 	}
 	if err != nil || verr != nil || u.Disabled {
 		attempt.Fail(s.cfg.Now())
-		return signInResult{status: http.StatusUnauthorized, msg: "wrong name or password, or the account is disabled"}
+		return nil, &signInResult{status: http.StatusUnauthorized, msg: "wrong name or password, or the account is disabled"}
 	}
 	attempt.Succeed(s.cfg.Now())
-	token, hashed, err := auth.NewToken("")
-	if err != nil {
-		s.log.Error("new session token", "err", err)
-		return signInResult{status: http.StatusInternalServerError, msg: "internal error"}
-	}
-	expires := now.Add(s.cfg.SessionTTL)
-	if err := s.cfg.Store.CreateSession(ctx, hashed, u.ID, expires); err != nil {
-		s.log.Error("create session", "err", err)
-		return signInResult{status: http.StatusServiceUnavailable, retryAfter: 5 * time.Second, msg: "the store is not answering: try again shortly"}
-	}
-	return signInResult{token: token, expires: expires, user: u, status: http.StatusOK}
+	return u, nil
 }
 
 // retryAfter is a Retry-After value: whole seconds, at least one.

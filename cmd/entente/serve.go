@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -8,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -58,12 +61,16 @@ func newServeCommand() *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			return web.Run(ctx, addr, srv.Handler(), log, func(a string) {
+			err = web.Run(ctx, addr, srv.Handler(), log, func(a string) {
 				fmt.Fprintf(out, "serving on http://%s\n", a)
 				if srv.NeedsSetUp(ctx) {
 					fmt.Fprint(out, "\n"+web.SetUpHint)
 				}
 			})
+			// the requests are over: record what the server kept in memory
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			defer cancel()
+			return errors.Join(err, srv.Close(cctx))
 		},
 	}
 	dbFlag(cmd, &dsn)
