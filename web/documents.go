@@ -217,6 +217,10 @@ func (s *Server) search(ctx context.Context, in *SearchInput) (*searchOutput, er
 
 // internal logs an unexpected error and answers without its details.
 func (s *Server) internal(err error) error {
+	if clientGone(err) {
+		s.log.Info("client went away", "err", err)
+		return errClientGone
+	}
 	s.log.Error("internal error", "err", err)
 	return huma.Error500InternalServerError("internal error")
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -324,8 +325,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, v *view) {
 // library with each file's outcome (added, already present, refused and why).
 func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request, v *view) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		http.Error(w, "the upload is not a readable form, or too large", http.StatusBadRequest)
+	if err := r.ParseMultipartForm(multipartMemory); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, fmt.Sprintf("the upload is over %d MiB: send fewer or smaller files", maxUpload>>20), http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "the upload is not a readable form", http.StatusBadRequest)
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
@@ -401,14 +407,6 @@ func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request, v *view) {
 	c := s.cookie("", time.Time{})
 	http.SetCookie(w, &c)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
-}
-
-// safeNext keeps a redirect after sign-in on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/"
-	}
-	return next
 }
 
 func validDate(s string) string {

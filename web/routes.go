@@ -19,7 +19,10 @@ func (s *Server) routes() {
 	register(s, "readyz", http.MethodGet, "/readyz", accessPublic, "The store answers", s.readyz)
 	register(s, "list-documents", http.MethodGet, "/api/v1/documents", viewer, "List documents", s.listDocuments)
 	register(s, "upload-documents", http.MethodPost, "/api/v1/documents", analyst, "Upload statements (multipart, several files)", s.uploadDocuments,
-		func(op *huma.Operation) { op.MaxBodyBytes = maxUpload })
+		func(op *huma.Operation) {
+			op.MaxBodyBytes = maxUpload
+			op.Middlewares = huma.Middlewares{s.limitUpload}
+		})
 	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections, sentences and labels", s.getDocument)
 	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor, "Delete a document", s.deleteDocument,
 		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })

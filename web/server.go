@@ -106,6 +106,10 @@ func New(cfg Config) (*Server, error) {
 	config.Info.Description = "Commitments in diplomatic statements: documents, sentences with their labels, search, accounts."
 	config.OpenAPIPath = "/api/openapi"
 	config.DocsPath = ""
+	// No $schema links in bodies nor Link headers: huma builds them from
+	// the request's Host (or X-Forwarded-Host), which a client chooses.
+	config.CreateHooks = nil
+	config.Transformers = append(config.Transformers, hideSubmittedValues)
 	config.SchemasPath = "/api/schemas"
 	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie},
@@ -123,6 +127,7 @@ func New(cfg Config) (*Server, error) {
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = s.accessLog(h)
 	h = s.withClientAddr(h)
+	h = securityHeaders(h)
 	s.handler = h
 	return s, nil
 }
