@@ -2,7 +2,6 @@ package entente
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -150,12 +149,6 @@ type Store interface {
 	// Close releases the store.
 	Close() error
 }
-
-// Errors a Store returns; test with errors.Is.
-var (
-	ErrNotFound    = errors.New("not found")
-	ErrUnsupported = errors.New("not supported by this store")
-)
 
 // Count is a labelled number, for dashboards.
 type Count struct {

@@ -40,7 +40,7 @@ func (s *Server) cookie(value string, expires time.Time) http.Cookie {
 type sessionOutput struct{ Body SessionInfo }
 
 func (s *Server) getSession(ctx context.Context, _ *struct{}) (*sessionOutput, error) {
-	return &sessionOutput{Body: SessionInfo{User: *userFrom(ctx)}}, nil
+	return &sessionOutput{Body: SessionInfo{User: *entente.UserFromContext(ctx)}}, nil
 }
 
 // LogoutInput carries the session cookie to end.
@@ -69,7 +69,7 @@ type TokenList struct {
 type tokenListOutput struct{ Body TokenList }
 
 func (s *Server) listTokens(ctx context.Context, _ *struct{}) (*tokenListOutput, error) {
-	ts, err := s.cfg.Store.Tokens(ctx, userFrom(ctx).ID)
+	ts, err := s.cfg.Store.Tokens(ctx, entente.UserFromContext(ctx).ID)
 	if err != nil {
 		return nil, s.internal(err)
 	}
@@ -105,7 +105,7 @@ const (
 )
 
 func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTokenOutput, error) {
-	u := userFrom(ctx)
+	u := entente.UserFromContext(ctx)
 	mint := slices.Contains(in.Body.Scopes, scopeTokens)
 	if who := callerFrom(ctx); who.token && !who.mint {
 		return nil, huma.Error403Forbidden("this API token may not make tokens: sign in, or use a token made with the scope \"tokens\"")
@@ -131,7 +131,7 @@ func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTok
 const scopeTokens = "tokens"
 
 func (s *Server) revokeToken(ctx context.Context, in *IDInput) (*struct{}, error) {
-	if err := s.cfg.Store.RevokeToken(ctx, userFrom(ctx).ID, in.ID); err != nil {
+	if err := s.cfg.Store.RevokeToken(ctx, entente.UserFromContext(ctx).ID, in.ID); err != nil {
 		return nil, s.lookupErr("token", in.ID, err)
 	}
 	s.event(ctx, "revoke", "api_token", in.ID, "", "")

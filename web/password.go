@@ -6,6 +6,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 )
 
@@ -22,7 +23,7 @@ type ChangePasswordInput struct {
 // old password opened: every API token and every other session. The
 // session that made the change stays signed in.
 func (s *Server) changePassword(ctx context.Context, in *ChangePasswordInput) (*struct{}, error) {
-	u := userFrom(ctx)
+	u := entente.UserFromContext(ctx)
 	if _, fail := s.checkPassword(ctx, u.Name, in.Body.Current, clientAddrFrom(ctx)); fail != nil {
 		status, msg := fail.status, fail.msg
 		if status == http.StatusUnauthorized {

@@ -187,6 +187,7 @@ func TestStoreDownIsNot401(t *testing.T) {
 			return resp
 		},
 		"session": func() *http.Response { resp, _ := c.Get(h.ts.URL + "/api/v1/documents"); return resp },
+		"page":    func() *http.Response { resp, _ := c.Get(h.ts.URL + "/"); return resp },
 	} {
 		resp := send()
 		resp.Body.Close()
