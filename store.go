@@ -137,6 +137,10 @@ type Store interface {
 	// Document returns one document with its versions, sources and the
 	// extraction of its first version.
 	Document(ctx context.Context, id int64) (*StoredDocument, error)
+	// DocumentPage returns a document as Document does but with only a
+	// window of its first version's sentences, so that a statement of
+	// 100,000 sentences is read a page at a time.
+	DocumentPage(ctx context.Context, id int64, offset, limit int) (*StoredDocument, *SentencePage, error)
 	// DeleteDocument removes a document and everything that hangs on it.
 	DeleteDocument(ctx context.Context, id int64) error
 	// Search finds sentences, best first.
@@ -164,4 +168,15 @@ type CommitmentStats struct {
 	ByParty    []Count `json:"by_party"`
 	ByStrength []Count `json:"by_strength"`
 	ByYear     []Count `json:"by_year"`
+}
+
+// SentencePage is the window of a version's sentences that DocumentPage
+// returned: from Offset (in document order, from 0), at most Limit, of
+// Total; and the position of each section's first sentence, so that a
+// table of contents can link to the page where each section begins.
+type SentencePage struct {
+	Offset        int            `json:"offset"`
+	Limit         int            `json:"limit"`
+	Total         int            `json:"total"`
+	SectionStarts map[string]int `json:"section_starts"`
 }

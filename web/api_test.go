@@ -21,6 +21,7 @@ var policy = map[string]access{
 	"list-documents":   access(entente.RoleViewer),
 	"upload-documents": access(entente.RoleAnalyst),
 	"get-document":     access(entente.RoleViewer),
+	"list-sentences":   access(entente.RoleViewer),
 	"delete-document":  access(entente.RoleEditor),
 	"get-original":     access(entente.RoleViewer),
 	"search":           access(entente.RoleViewer),
@@ -52,6 +53,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 				return h.upload(r, map[string][]byte{"again.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
 			},
 			"get-document": func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/api/v1/documents/1", nil, "") },
+			"list-sentences": func(r entente.Role) (*http.Response, []byte) {
+				return h.do(r, "GET", "/api/v1/documents/1/sentences?offset=5&limit=10", nil, "")
+			},
 			"get-original": func(r entente.Role) (*http.Response, []byte) {
 				return h.do(r, "GET", "/api/v1/sources/1/original", nil, "")
 			},
@@ -95,7 +99,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		// delete late: it removes the document the others read; a password
 		// change last: it revokes the caller's token
-		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "get-original", "search", "get-session",
+		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "list-sentences", "get-original", "search", "get-session",
 			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout", "delete-document", "change-password"}
 		callers := append([]entente.Role{""}, entente.Roles...)
 		for _, id := range order {
