@@ -121,8 +121,7 @@ func (s *Server) pageHandler(p page) http.HandlerFunc {
 			s.render(w, "login", &loginView{frame: f})
 			return
 		}
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
+		// the security headers are set for every response (headers.go)
 		p.handle(w, r, f)
 	}
 }

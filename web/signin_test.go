@@ -232,3 +232,42 @@ func TestClientAddress(t *testing.T) {
 		}
 	}
 }
+
+// FuzzClientIP: whatever X-Forwarded-For holds, the client's address is an
+// address from the chain or the peer, never anything else.
+func FuzzClientIP(f *testing.F) {
+	f.Add("127.0.0.1:80", "1.2.3.4, 10.0.0.1")
+	f.Add("10.1.1.1:80", "garbage, ::ffff:1.2.3.4")
+	f.Add("[::1]:80", "")
+	trusted, _ := ParseTrustedProxies([]string{"127.0.0.0/8,10.0.0.0/8,::1"})
+	f.Fuzz(func(t *testing.T, remote, xff string) {
+		got := clientIP(remote, []string{xff}, trusted)
+		if got != clientAddr(remote) {
+			if _, err := netip.ParseAddr(got); err != nil {
+				t.Fatalf("clientIP(%q, %q) = %q: not an address", remote, xff, got)
+			}
+		}
+	})
+}
+
+// FuzzParseTrustedProxies: any value is parsed or refused with a message
+// naming the flag, never a panic.
+func FuzzParseTrustedProxies(f *testing.F) {
+	for _, s := range []string{"10.0.0.0/8", "127.0.0.1, ::1", "::ffff:10.0.0.0/104", "x", "1.2.3.4/33", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		ps, err := ParseTrustedProxies([]string{v})
+		if err != nil {
+			if !strings.Contains(err.Error(), "--trusted-proxy") {
+				t.Fatalf("%q: %v", v, err)
+			}
+			return
+		}
+		for _, p := range ps {
+			if !p.IsValid() {
+				t.Fatalf("%q: invalid prefix %v", v, p)
+			}
+		}
+	})
+}
