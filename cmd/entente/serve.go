@@ -26,6 +26,7 @@ func newServeCommand() *cobra.Command {
 		publicRead, secure bool
 		trusted            []string
 		passwordChecks     int
+		limits             inputLimits
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -52,10 +53,11 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log}
+			limits.apply(in)
 			srv, err := web.New(web.Config{
 				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,
-				TrustedProxies: proxies, PasswordChecks: passwordChecks,
-				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log},
+				TrustedProxies: proxies, PasswordChecks: passwordChecks, Ingester: in,
 			})
 			if err != nil {
 				return err
@@ -76,6 +78,7 @@ func newServeCommand() *cobra.Command {
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().BoolVar(&publicRead, "public-read", false, "let anonymous visitors read and search")
+	limits.addFlags(cmd)
 	cmd.Flags().BoolVar(&secure, "secure-cookies", false, "mark the session cookie Secure (serving over TLS or behind a TLS proxy)")
 	cmd.Flags().StringSliceVar(&trusted, "trusted-proxy", nil,
 		"proxies (CIDRs or addresses, e.g. 127.0.0.1,10.0.0.0/8) whose X-Forwarded-For names the client; without it the socket's address is the client")
