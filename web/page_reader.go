@@ -18,9 +18,10 @@ type readerView struct {
 	*frame
 	Doc      *entente.StoredDocument
 	Sections []readerSection
-	Types    []entente.SentenceType
-	Dim      dimFilter
-	SourceID int64 // the first source, to download
+	Types    []entente.SentenceType // the legend, in order of precedence
+	// TypeOptions and AreaOptions are the dimming filter's choices.
+	TypeOptions, AreaOptions []option
+	Dim                      dimFilter
 }
 
 // readerSection is a section with its paragraphs, for the reader.
@@ -75,12 +76,13 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		return
 	}
 	q := r.URL.Query()
-	v := &readerView{frame: f, Doc: d, Types: sentenceTypes(),
-		Dim: dimFilter{Type: q.Get("type"), Actor: q.Get("actor"), Area: q.Get("area")}}
-	v.Sections = layOut(d.Extraction, v.Dim)
-	if len(d.Sources) > 0 {
-		v.SourceID = d.Sources[0].ID
+	v := &readerView{frame: f, Doc: d, Dim: dimFilter{Type: q.Get("type"), Actor: q.Get("actor"), Area: q.Get("area")}}
+	for _, t := range entente.SentenceTypes() {
+		v.Types = append(v.Types, entente.SentenceType(t.Code))
 	}
+	v.TypeOptions = f.T.options(entente.SentenceTypes(), v.Dim.Type)
+	v.AreaOptions = f.T.options(entente.Areas(), v.Dim.Area)
+	v.Sections = layOut(d.Extraction, v.Dim)
 	f.Title = d.Title
 	s.render(w, "reader", v)
 }
@@ -113,17 +115,4 @@ func layOut(x *entente.Extraction, dim dimFilter) []readerSection {
 			Inline: markEntities(sent)})
 	}
 	return secs
-}
-
-func sectionName(sec entente.Section) string {
-	switch sec.ID {
-	case entente.SectionPreamble:
-		return "序言 preamble"
-	case entente.SectionClosing:
-		return "结尾 closing"
-	}
-	if sec.Title != "" {
-		return sec.Heading + " " + sec.Title
-	}
-	return sec.Heading
 }
