@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,6 +112,57 @@ func TestPagesShowNoCodes(t *testing.T) {
 						t.Errorf("%s in Chinese shows the English word %q", p, english)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestReaderSources: every source of a document (here the same statement
+// as UTF-8 text, GB18030 text, HTML and DOCX) can be downloaded from the
+// reader, each named with its form and encoding.
+func TestReaderSources(t *testing.T) {
+	h := newHarness(t, openSQLite(t), true)
+	files := map[string]string{
+		"ae.txt": "cn-ae-2019-joint-statement.zh.txt", "ae-gb.txt": "cn-ae-2019-joint-statement.zh.gb18030.txt",
+		"ae.html": "cn-ae-2019-joint-statement.zh.html", "ae.docx": "cn-ae-2019-joint-statement.zh.docx",
+	}
+	for name, corpusName := range files {
+		h.upload(entente.RoleAnalyst, map[string][]byte{name: readCorpus(t, corpusName)})
+	}
+	d, err := h.store.Document(t.Context(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sources) != len(files) {
+		t.Fatalf("the document has %d sources, want %d", len(d.Sources), len(files))
+	}
+	for _, lang := range []string{"zh", "en"} {
+		resp, err := http.Get(h.ts.URL + "/documents/1?lang=" + lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		page := string(b)
+		tx := textsZH
+		if lang == "en" {
+			tx = textsEN
+		}
+		for _, src := range d.Sources {
+			link := regexp.MustCompile(`<li><a href="/api/v1/sources/` + strconv.FormatInt(src.ID, 10) + `/original" download>` +
+				regexp.QuoteMeta(src.Name) + `</a> <span class="muted">` + regexp.QuoteMeta(tx.FormLabel(src.Format)) + ` · ` +
+				regexp.QuoteMeta(src.Encoding) + `</span>`)
+			if !link.MatchString(page) {
+				t.Errorf("%s: the reader does not offer source %d (%s, %s, %s)", lang, src.ID, src.Name, src.Format, src.Encoding)
+			}
+			resp, err := http.Get(h.ts.URL + "/api/v1/sources/" + strconv.FormatInt(src.ID, 10) + "/original")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if want := readCorpus(t, files[src.Name]); string(got) != string(want) {
+				t.Errorf("source %s downloads %d bytes, want its %d original bytes", src.Name, len(got), len(want))
 			}
 		}
 	}
