@@ -25,6 +25,10 @@ type remoteKey struct{}
 // and the caller's address in the request's context.
 func (s *Server) findCaller(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") {
+			next.ServeHTTP(w, r) // the same files for everyone: no store lookup
+			return
+		}
 		ctx := context.WithValue(r.Context(), remoteKey{}, clientAddr(r.RemoteAddr))
 		u, err := s.identify(r)
 		switch {

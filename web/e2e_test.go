@@ -57,7 +57,7 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(alloc)
 	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute) // the walk and 16 screens on a shared machine
 	defer cancel()
 
 	shot := func(name string) {
@@ -260,6 +260,12 @@ func screens(t *testing.T, ctx context.Context, base string, step func(string, .
 				t.Errorf("%s: wider than the screen, or a date breaks", name("search"))
 			}
 			shot(name("search"))
+
+			step(name("dashboard"), chromedp.Navigate(base+"/dashboard?lang="+lang), chromedp.WaitVisible(`.chart[data-ready=true] svg`))
+			if !eval(name("dashboard"), fits) {
+				t.Errorf("%s: the page is wider than the screen", name("dashboard"))
+			}
+			shot(name("dashboard"))
 		}
 	}
 }
