@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+
+	"github.com/entente/entente/lexicon"
 	"os"
 	"path/filepath"
 	"testing"
@@ -50,4 +53,40 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTableShadowing: the extractor refuses a cue table where one word
+// would shadow another reading of itself, naming the file and both lines.
+func TestTableShadowing(t *testing.T) {
+	base, err := os.ReadFile("../lexicon/data/zh.cues")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, section, entry, want string
+	}{
+		{"a strong area word listed again as weak", "area-weak", "海关=trade", "海关 in [area-weak] is also in [area] at line "},
+		{"a strong project head listed again as weak", "project-weak", "码头", "码头 in [project-weak] is also in [project-strong] at line "},
+		{"a cue listed as neutral", "neutral", "将", "将 in [neutral] is also in [firm] at line "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			header := "\n[" + tt.section + "]"
+			if !strings.Contains(string(base), header) {
+				t.Fatalf("no section %s", header)
+			}
+			text := strings.Replace(string(base), header, header+"\n"+tt.entry+",", 1)
+			tab, err := lexicon.Parse("zh.cues", strings.NewReader(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := NewWith("zh", tab, cs); err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "zh.cues:") {
+				t.Errorf("NewWith = %v, want an error naming the file and %q", err, tt.want)
+			}
+		})
+	}
 }

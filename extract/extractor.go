@@ -47,6 +47,24 @@ var requiredSections = []string{
 	"language", "authentic",
 }
 
+// checkDisjoint refuses a table where one word has two readings in sections
+// read as one lookup: a strong and a weak area word, a strong and a weak
+// project head, and a word both shielded as [neutral] and a cue.
+func checkDisjoint(t *lexicon.Table) error {
+	groups := [][]string{{"area", "area-weak"}, {"project-strong", "project-weak"}}
+	for _, s := range cueSections {
+		if s.kind != cNeutral {
+			groups = append(groups, []string{s.section, "neutral"})
+		}
+	}
+	for _, g := range groups {
+		if err := t.Disjoint(g...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // New builds the extractor for a language from its embedded cue table.
 func New(lang string) (*Extractor, error) {
 	t, err := lexicon.Load(lang)
@@ -63,6 +81,9 @@ func New(lang string) (*Extractor, error) {
 // NewWith builds an extractor from a given cue table and country table.
 func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, error) {
 	if err := t.Require(requiredSections...); err != nil {
+		return nil, err
+	}
+	if err := checkDisjoint(t); err != nil {
 		return nil, err
 	}
 	cm, err := newCueMatcher(t)
