@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/entente/entente"
@@ -50,6 +51,7 @@ type clauseReading struct {
 	hasShould    bool
 	hasAppraisal bool
 	content      bool // the clause is the object of an earlier verb
+	lastCopula   int  // index in the clause's tokens of its last 是, or -1
 }
 
 // sentenceReading is the outcome for one sentence.
@@ -66,7 +68,7 @@ type sentenceReading struct {
 
 // classify reads a sentence clause by clause. inherited is the subject an
 // omitted subject stands for (the parties of the lead-in or the paragraph).
-func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sentenceReading {
+func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inherited []string) (sentenceReading, error) {
 	rs, masked, toks := st.rs, st.masked, st.toks
 	mentions := pi.scan(masked)
 	hospitality := false
@@ -83,9 +85,19 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 		prevSubj  subject // the last subject named outside another verb's object
 		frame     bool
 	)
-	for _, span := range splitClauses(masked) {
-		ct := tokensIn(toks, span)
-		dropPrepositionalJiang(ct, masked, mentions)
+	var nextTok, nextMention int // the first token and mention not yet in a clause
+	for n, span := range splitClauses(masked) {
+		if n%64 == 63 && ctx.Err() != nil {
+			return sentenceReading{}, ctx.Err()
+		}
+		// Tokens and mentions are in text order, and so are clauses: each
+		// clause takes the next run of them, so the sentence is read in one
+		// pass however many clauses it has.
+		var ct []token
+		ct, nextTok = tokensIn(toks, nextTok, span)
+		var cms []mention
+		cms, nextMention = mentionsIn(mentions, nextMention, span)
+		dropPrepositionalJiang(ct, masked)
 		dropInvitation(ct)
 		first := -1
 		for i, t := range ct {
@@ -99,13 +111,19 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 		if first >= 0 {
 			zoneEnd = ct[first].Start
 		}
-		subj := x.subjectOf(masked, span.Start, zoneEnd, mentions, ct)
+		subj := x.subjectOf(masked, span.Start, zoneEnd, cms, ct)
 		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
 			// 该铁路建成后将提升…，造福沿线民众: the left-out subject is the
 			// last one named, not the parties
 			subj = subject{kind: prevSubj.kind}
 		}
-		cr := &clauseReading{span: span, subject: subj}
+		cr := &clauseReading{span: span, subject: subj, lastCopula: -1}
+		for i := len(ct) - 1; i >= 0; i-- {
+			if ct[i].Kind.has(cCopula) {
+				cr.lastCopula = i
+				break
+			}
+		}
 		readings = append(readings, cr)
 
 		if scopeOf != nil && !x.startsPredicate(ct, first, subj, scopeOf) {
@@ -161,7 +179,7 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 			}
 		}
 	}
-	return x.resolve(rs, readings, frame, inherited)
+	return x.resolve(rs, readings, frame, inherited), nil
 }
 
 // readHead reads a clause from its first predicate word and reports whether
@@ -205,7 +223,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.commit(entente.Soft, &ct[next], "stance+own action")
 		case next >= 0 && ct[next].Kind.has(cAppraisal|cThanks|cNarrative|cPosition|cOpinion):
 			// 表示感谢, 表示欢迎, 表示反对: the verb after the light verb decides
-			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next]}
+			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next], lastCopula: cr.lastCopula}
 			scope = x.readHead(alt, ct, next, rs, masked, hospitality) || scope
 			cr.reading, cr.rule, cr.cue, cr.opinion = alt.reading, "stance+"+alt.rule, alt.cue, alt.opinion
 		case k.has(cWeakStance):
@@ -234,7 +252,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		cr.reading, cr.rule = rWeakPosition, "copula"
 	case k.has(cAction):
 		switch {
-		case hasKindAfter(ct, first, cCopula):
+		case cr.lastCopula > first:
 			cr.reading, cr.rule = rWeakPosition, "copula"
 		case t.End < len(masked) && masked[t.End] == '了':
 			cr.reading, cr.rule = rNarrative, "done"
@@ -274,7 +292,11 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs, masked []rune, hospitality bool) (scope bool) {
 	prevEnd := ct[first].End
 	joined := false
+	should := hasKind(ct[:first+1], cShould) // a should before ct[i]
 	for i := first + 1; i < len(ct); i++ {
+		if i > first+1 && ct[i-1].Kind.has(cShould) {
+			should = true
+		}
 		t := ct[i]
 		gap := masked[prevEnd:t.Start]
 		if len(gap) > 0 && !(len(gap) == 1 && gap[0] == '、') {
@@ -292,10 +314,10 @@ func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs
 			prevEnd = t.End
 			continue
 		}
-		if !joined || hasKindBefore(ct, i, cShould) {
+		if !joined || should {
 			return scope
 		}
-		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i]}
+		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i], lastCopula: cr.lastCopula}
 		s := x.readHead(alt, ct, i, rs, masked, hospitality)
 		if alt.reading > cr.reading || (alt.reading == rCommitment && cr.reading == rCommitment && alt.strength.Rank() > cr.strength.Rank()) {
 			cr.reading, cr.strength, cr.strCue, cr.rule, cr.cue, cr.opinion = alt.reading, alt.strength, alt.strCue, "coordinated "+alt.rule, alt.cue, alt.opinion
@@ -602,7 +624,7 @@ func modalAfter(ct []token, i int, masked []rune) int {
 // dropPrepositionalJiang removes 将 where it marks the object (将X作为Y,
 // 将两国关系提升为…), keeping it where a co-actor follows (将同中方…), which
 // is the modal "will".
-func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
+func dropPrepositionalJiang(ct []token, masked []rune) {
 	for i := range ct {
 		if ct[i].Text != "将" {
 			continue
@@ -629,16 +651,15 @@ func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
 }
 
 // dropInvitation removes 应 in 应X邀请 ("at X's invitation"): not "should".
+// It reads the clause backwards once, knowing whether an invitation follows.
 func dropInvitation(ct []token) {
-	for i := range ct {
-		if ct[i].Text != "应" {
-			continue
-		}
-		for j := i + 1; j < len(ct); j++ {
-			if ct[j].Kind.has(cHospitality) && ct[j].Text == "邀请" {
-				ct[i].Kind = 0
-				break
-			}
+	invitation := false
+	for i := len(ct) - 1; i >= 0; i-- {
+		switch {
+		case ct[i].Kind.has(cHospitality) && ct[i].Text == "邀请":
+			invitation = true
+		case ct[i].Text == "应" && invitation:
+			ct[i].Kind = 0
 		}
 	}
 }
@@ -680,14 +701,35 @@ func strengthOf(k cueKind) entente.Strength {
 	return entente.Soft
 }
 
-func tokensIn(toks []token, s clauseSpan) []token {
+// tokensIn returns a copy of the tokens inside clause s, starting the search
+// at toks[from] (the tokens of earlier clauses are behind it), and where the
+// next clause's search starts. The copy is the clause's own: its rules
+// rewrite roles (将 as 把) without touching the sentence's tokens.
+func tokensIn(toks []token, from int, s clauseSpan) ([]token, int) {
+	for from < len(toks) && toks[from].Start < s.Start {
+		from++
+	}
 	var out []token
-	for _, t := range toks {
-		if t.Start >= s.Start && t.End <= s.End {
-			out = append(out, t)
+	i := from
+	for ; i < len(toks) && toks[i].Start < s.End; i++ {
+		if toks[i].End <= s.End {
+			out = append(out, toks[i])
 		}
 	}
-	return out
+	return out, i
+}
+
+// mentionsIn returns the party mentions that start inside clause s, as
+// tokensIn does for tokens.
+func mentionsIn(ms []mention, from int, s clauseSpan) ([]mention, int) {
+	for from < len(ms) && ms[from].Start < s.Start {
+		from++
+	}
+	i := from
+	for i < len(ms) && ms[i].Start < s.End {
+		i++
+	}
+	return ms[from:i], i
 }
 
 func hasKind(ct []token, k cueKind) bool { return firstKind(ct, k) != nil }
@@ -700,10 +742,6 @@ func firstKind(ct []token, k cueKind) *token {
 	}
 	return nil
 }
-
-func hasKindAfter(ct []token, i int, k cueKind) bool { return hasKind(ct[i+1:], k) }
-
-func hasKindBefore(ct []token, i int, k cueKind) bool { return hasKind(ct[:i], k) }
 
 func cueOf(rs []rune, t *token, rule string) *entente.Cue {
 	if t == nil {

@@ -53,15 +53,30 @@ func newEntityRules(t *lexicon.Table) *entityRules {
 	return er
 }
 
+// maxCompared bounds the names a new name is compared with in one sentence.
+const maxCompared = 32
+
 // find returns the mechanisms and projects named in a sentence. stopAt marks
 // the positions where a cue word ends: a name never reaches back past one.
 func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string) {
+	seen := map[*[]string]map[string]bool{&mechs: {}, &projs: {}}
 	add := func(list *[]string, name string) {
-		for _, n := range *list {
-			if n == name || strings.Contains(n, name) {
+		if seen[list][name] {
+			return
+		}
+		// a name inside one already found (中巴经济走廊, then 经济走廊) is
+		// that one; only the latest names are compared, so that a sentence
+		// listing thousands of names is still read in linear time
+		recent := *list
+		if len(recent) > maxCompared {
+			recent = recent[len(recent)-maxCompared:]
+		}
+		for _, n := range recent {
+			if strings.Contains(n, name) {
 				return
 			}
 		}
+		seen[list][name] = true
 		*list = append(*list, name)
 	}
 	// A、B、C等机制 / 等两国发展项目

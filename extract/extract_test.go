@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"strings"
-
-	"github.com/entente/entente/lexicon"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/entente/entente/lexicon"
 )
 
 func newTestExtractor(t testing.TB) *Extractor {

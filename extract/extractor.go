@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -16,6 +17,19 @@ import (
 	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/structure"
 )
+
+// Name and Version identify the extractor whose labels a stored version
+// carries (versions.extractor), so that a later extractor can tell which
+// labels it would replace. Raise Version with every change of rules or cue
+// tables that changes any output (the golden files show it).
+const (
+	Name    = "entente"
+	Version = "2"
+)
+
+// ID is what a store records for labels this extractor made: its name,
+// language and version, as entente-zh/2.
+func (x *Extractor) ID() string { return Name + "-" + x.lang + "/" + Version }
 
 // Extractor reads statements in one language. It is safe for concurrent use:
 // everything in it is built once and only read afterwards.
@@ -128,8 +142,19 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	return x, nil
 }
 
-// Extract reads one statement.
+// Extract reads one statement. It cannot be stopped; ExtractContext can.
 func (x *Extractor) Extract(text string) *entente.Extraction {
+	out, _ := x.ExtractContext(context.Background(), text) // a background context never ends
+	return out
+}
+
+// ExtractContext reads one statement, checking between sentences and
+// between runs of clauses of a long sentence whether ctx has ended; then it
+// returns ctx.Err() and no extraction. Its time is linear in the text.
+func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.Extraction, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	lay := structure.Parse(text, x.vocab)
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
@@ -161,6 +186,9 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 				leadSubject = nil
 			}
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		inherited := paraSubject
 		if inherited == nil {
 			inherited = leadSubject
@@ -169,7 +197,10 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 			inherited = out.Document.Parties
 		}
 		st := x.newText(ls.Text)
-		s, r := x.label(st, pi, inherited)
+		s, r, err := x.label(ctx, st, pi, inherited)
+		if err != nil {
+			return nil, err
+		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
 		s.Mechanisms, s.Projects = ents.add(x, id, st)
@@ -191,13 +222,16 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 	}
 	out.References = refs.list()
 	out.Mechanisms, out.Projects = ents.list()
-	return out
+	return out, nil
 }
 
 // label reads one sentence: its type, actors, strength, areas and deadline,
 // with their evidence.
-func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading) {
-	r := x.classify(st, pi, inherited)
+func (x *Extractor) label(ctx context.Context, st *text, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading, error) {
+	r, err := x.classify(ctx, st, pi, inherited)
+	if err != nil {
+		return entente.Sentence{}, r, err
+	}
 	s := entente.Sentence{
 		Text: st.s, Type: r.typ, Actors: r.actors, Strength: r.strength,
 		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
@@ -215,7 +249,7 @@ func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente
 			s.Rationale.Deadline = d
 		}
 	}
-	return s, r
+	return s, r, nil
 }
 
 // document fills in the metadata.

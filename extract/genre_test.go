@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"slices"
 	"strings"
@@ -90,7 +91,10 @@ func labelGenre(x *Extractor, rows []genreRow) []entente.Sentence {
 			inherited = lead
 		}
 		st := x.newText(r.text)
-		s, sr := x.label(st, pi, inherited)
+		s, sr, err := x.label(context.Background(), st, pi, inherited)
+		if err != nil {
+			panic(err) // a background context never ends
+		}
 		s.Mechanisms, s.Projects = newEntityCollector().add(x, "s", st)
 		out[i] = s
 		if strings.HasSuffix(r.text, "：") {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func TestRules(t *testing.T) {
 			if tc.inherited != "" {
 				inherited = strings.Split(tc.inherited, ",")
 			}
-			s, _ := x.label(x.newText(tc.text), x.newPartyIndex(parties), inherited)
+			s := mustLabel(t, x, tc.text, parties, inherited)
 			if s.Type != tc.typ {
 				t.Fatalf("type %s, want %s\n%s\nclauses %+v", s.Type, tc.typ, tc.text, s.Rationale.Clauses)
 			}
@@ -116,7 +117,7 @@ func TestDeadlines(t *testing.T) {
 		"双方高度评价项目如期建成。":        "", // an appraisal has no deadline
 	}
 	for text, want := range tests {
-		s, _ := x.label(x.newText(text), x.newPartyIndex([]string{"CN", "TH"}), []string{"CN", "TH"})
+		s := mustLabel(t, x, text, []string{"CN", "TH"}, []string{"CN", "TH"})
 		got := ""
 		if s.Deadline != nil {
 			got = *s.Deadline
@@ -125,4 +126,15 @@ func TestDeadlines(t *testing.T) {
 			t.Errorf("%s: deadline %q, want %q", text, got, want)
 		}
 	}
+}
+
+// mustLabel labels one sentence of a document with the given parties, its
+// omitted subject standing for inherited.
+func mustLabel(t testing.TB, x *Extractor, text string, parties, inherited []string) entente.Sentence {
+	t.Helper()
+	s, _, err := x.label(context.Background(), x.newText(text), x.newPartyIndex(parties), inherited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -36,7 +36,7 @@ func newServeCommand() *cobra.Command {
 			}
 			srv, err := web.New(web.Config{
 				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,
-				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log},
+				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: x.ID(), Logger: log},
 			})
 			if err != nil {
 				return err
