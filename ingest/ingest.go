@@ -23,12 +23,6 @@ type Extractor interface {
 	Extract(text string) *entente.Extraction
 }
 
-// contextExtractor is an Extractor that stops when the request or batch
-// that asked for it ends.
-type contextExtractor interface {
-	ExtractContext(ctx context.Context, text string) (*entente.Extraction, error)
-}
-
 // Ingester stores statements. Its zero value is not usable: set Store and
 // Extractor.
 type Ingester struct {
@@ -167,15 +161,7 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 	} else if !errors.Is(err, entente.ErrNotFound) {
 		return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 	}
-	if cx, ok := in.Extractor.(contextExtractor); ok {
-		x, err := cx.ExtractContext(ctx, res.Text)
-		if err != nil {
-			return refuse(fmt.Errorf("%s: extract: %w", input.Name, err))
-		}
-		e.x = x
-	} else {
-		e.x = in.Extractor.Extract(res.Text)
-	}
+	e.x = in.Extractor.Extract(res.Text)
 	if len(e.x.Sentences) == 0 {
 		return refuse(fmt.Errorf("%s: no sentences found in the text", input.Name))
 	}
