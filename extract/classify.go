@@ -97,8 +97,8 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		ct, nextTok = tokensIn(toks, nextTok, span)
 		var cms []mention
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
-		dropPrepositionalJiang(ct, masked)
-		dropInvitation(ct)
+		x.g.dropPrepositionalJiang(ct, masked)
+		x.g.dropInvitation(ct)
 		first := -1
 		for i, t := range ct {
 			if t.Kind.has(cPredicate) {
@@ -200,7 +200,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			}
 			return false
 		}
-		if strings.HasPrefix(t.Text, "致力") && !x.actionFollows(ct, first, masked) {
+		if x.g.goalModal[t.Text] && !x.actionFollows(ct, first, masked) {
 			cr.reading, cr.rule = rPosition, "goal"
 			return false
 		}
@@ -254,11 +254,11 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		switch {
 		case cr.lastCopula > first:
 			cr.reading, cr.rule = rWeakPosition, "copula"
-		case t.End < len(masked) && masked[t.End] == '了':
+		case x.g.done.startsAt(masked, t.End) >= 0:
 			cr.reading, cr.rule = rNarrative, "done"
 		case cr.subject.kind == subjForeign || len(cr.actors) == 0:
 			cr.reading = rNone
-		case startsWithDate(rs):
+		case x.g.startsWithDate(rs):
 			cr.reading, cr.rule = rNarrative, "dated event"
 		default:
 			cr.commit(entente.Soft, &ct[first], "own action")
@@ -275,7 +275,7 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 	for after < len(masked) && isFillerRune(masked[after]) {
 		after++
 	}
-	if x.own.startsAt(masked, after) >= 0 {
+	if x.g.own.startsAt(masked, after) >= 0 {
 		cr.commit(entente.Soft, &ct[i], "support of own cooperation")
 		return
 	}
@@ -520,8 +520,7 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 			if n.Start >= end {
 				break
 			}
-			switch string(masked[subjEnd:n.Start]) {
-			case "", "和", "与", "及", "、", "—", "-", "－":
+			if gap := string(masked[subjEnd:n.Start]); gap == "" || x.g.subjectJoin[gap] {
 				codes, subjEnd = union(codes, n.Codes), n.End
 				continue
 			}
@@ -534,7 +533,7 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 	}
 	covered := make([]bool, end-start)
 	// a deadline before the verb (在2027年之前共同举办…) is no subject
-	if d := dateDeadline(masked[start:end]); d != nil {
+	if d := x.g.dateDeadline(masked[start:end]); d != nil {
 		for i := d.Start; i < d.End; i++ {
 			covered[i] = true
 		}
@@ -624,12 +623,12 @@ func modalAfter(ct []token, i int, masked []rune) int {
 // dropPrepositionalJiang removes 将 where it marks the object (将X作为Y,
 // 将两国关系提升为…), keeping it where a co-actor follows (将同中方…), which
 // is the modal "will".
-func dropPrepositionalJiang(ct []token, masked []rune) {
+func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 	for i := range ct {
-		if ct[i].Text != "将" {
+		if !g.jiang[ct[i].Text] {
 			continue
 		}
-		if e := ct[i].End; e < len(masked) && (masked[e] == '同' || masked[e] == '与' || masked[e] == '和') {
+		if g.coActor.startsAt(masked, ct[i].End) >= 0 {
 			continue
 		}
 		for j := i + 1; j < len(ct); j++ {
@@ -640,7 +639,7 @@ func dropPrepositionalJiang(ct []token, masked []rune) {
 				// 将 is 把 here: the predicate is 将X视为Y (a view) or
 				// 将X作为/纳入/打造为Y (the parties' own doing)
 				ct[i].Kind = cAction | cJiangObject
-				if ct[j].Text == "视为" {
+				if g.jiangView[ct[j].Text] {
 					ct[i].Kind = cPosition | cJiangObject
 				}
 				ct[j].Kind = cConnective
@@ -652,13 +651,13 @@ func dropPrepositionalJiang(ct []token, masked []rune) {
 
 // dropInvitation removes 应 in 应X邀请 ("at X's invitation"): not "should".
 // It reads the clause backwards once, knowing whether an invitation follows.
-func dropInvitation(ct []token) {
+func (g *grammar) dropInvitation(ct []token) {
 	invitation := false
 	for i := len(ct) - 1; i >= 0; i-- {
 		switch {
-		case ct[i].Kind.has(cHospitality) && ct[i].Text == "邀请":
+		case g.invitation[ct[i].Text]:
 			invitation = true
-		case ct[i].Text == "应" && invitation:
+		case g.invitedBy[ct[i].Text] && invitation:
 			ct[i].Kind = 0
 		}
 	}
@@ -673,7 +672,7 @@ func (x *Extractor) skipPrepositionalAction(ct []token, first int, masked []rune
 	}
 	prep := false
 	for _, r := range masked[start:ct[first].Start] {
-		if r == '对' || r == '就' {
+		if x.g.topicPrep[r] {
 			prep = true
 		}
 	}
@@ -752,10 +751,10 @@ func cueOf(rs []rune, t *token, rule string) *entente.Cue {
 
 // startsWithDate reports whether a sentence opens with a date (2023年，…):
 // what it then tells without a modal is an event, not an undertaking.
-func startsWithDate(rs []rune) bool {
+func (g *grammar) startsWithDate(rs []rune) bool {
 	i := 0
-	for i < len(rs) && isDigitRune(rs[i]) {
+	for i < len(rs) && g.isDigit(rs[i]) {
 		i++
 	}
-	return i >= 2 && i < len(rs) && rs[i] == '年'
+	return i >= 2 && i < len(rs) && g.isDate(rs[i], dYear)
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -23,10 +22,11 @@ type entityRules struct {
 	joint, actions                   *wordSet
 	proper                           func(string) bool
 	opensWithParty                   func(string) bool
+	g                                *grammar
 }
 
-func newEntityRules(t *lexicon.Table) *entityRules {
-	er := &entityRules{
+func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
+	er := &entityRules{g: g,
 		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(),
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
@@ -81,7 +81,7 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string
 	}
 	// A、B、C等机制 / 等两国发展项目
 	for i, r := range masked {
-		if r != '等' {
+		if !er.g.listMarker[r] {
 			continue
 		}
 		k := i + 1
@@ -127,14 +127,14 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string
 
 // skipDate steps over a date that opens a name (2019年5月阿曼湾…): a time
 // is never part of a facility's name.
-func skipDate(rs []rune, i, limit int) int {
+func (g *grammar) skipDate(rs []rune, i, limit int) int {
 	j := i
 	for j < limit {
 		k := j
-		for k < limit && isDigitRune(rs[k]) {
+		for k < limit && g.isDigit(rs[k]) {
 			k++
 		}
-		if k == j || k >= limit || (rs[k] != '年' && rs[k] != '月' && rs[k] != '日') {
+		if k == j || k >= limit || !g.isDateUnit(rs[k]) {
 			break
 		}
 		j = k + 1
@@ -149,7 +149,7 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt []bool) int {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
-		if stopAt[i] || r == '□' || r == '》' || r == '次' || r == '届' {
+		if stopAt[i] || r == '□' || r == '》' || er.g.ordinal[r] {
 			break
 		}
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
@@ -179,7 +179,7 @@ func (er *entityRules) properStart(name string) bool {
 // innerSuffix reports whether the head word at [s, end) is a bare 机制 right
 // after another head (工作组机制, 联委会机制): the name then ends at that head.
 func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
-	if string(rs[s:end]) != "机制" {
+	if !er.g.afterHead[string(rs[s:end])] {
 		return false
 	}
 	inner, _ := er.mechSuffix.SuffixAt(rs, s)
@@ -188,7 +188,7 @@ func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
 
 // nameEndingAt reads the name whose head word spans [s, end).
 func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string {
-	if end < len(rs) && rs[end] == '区' {
+	if end < len(rs) && er.g.continues[rs[end]] {
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
 	i := er.readBack(rs, s, end, stopAt)
@@ -201,7 +201,7 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 		if st := er.stops.endsAt(rs, i); st >= 0 && st < i {
 			// the longest stop word: 参与 is a verb, not the conjunction 与
 			stop = st
-			conj = i-st == 1 && (rs[st] == '和' || rs[st] == '与' || rs[st] == '及')
+			conj = i-st == 1 && er.g.nameConj[rs[st]]
 		}
 		if stop < i {
 			// across a conjunction the first part may be long (中巴高层协调与…);
@@ -218,8 +218,8 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 	if i >= s {
 		return ""
 	}
-	i = skipDate(rs, i, s)
-	if i+1 < s && rs[i+1] == '方' {
+	i = er.g.skipDate(rs, i, s)
+	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s {
 		return "" // 哈方工业园: a side's facilities, not a named one
 	}
 	if e := er.joint.startsAt(rs, i); e >= 0 && e < s {
@@ -242,14 +242,28 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 		return false
 	}
 	for n := range er.notMechanism {
-		if strings.HasPrefix(name, n) && len(n) > 3 && !strings.HasSuffix(n, "机制") && !strings.HasSuffix(n, "对话") {
+		if strings.HasPrefix(name, n) && len(n) > 3 && !hasAnySuffix(n, er.g.genericHead) {
 			return false
 		}
 	}
-	return er.proper(name) || strings.ContainsAny(name, "级") || strings.Contains(name, "战略") ||
-		strings.Contains(name, "双边") || strings.Contains(name, "政府间") || strings.Contains(name, "混合") ||
-		strings.Contains(name, "企业家") || strings.HasSuffix(name, "委员会") || strings.HasSuffix(name, "联委会") ||
-		strings.HasSuffix(name, "工作组") || strings.HasSuffix(name, "混委会")
+	if er.proper(name) || hasAnySuffix(name, er.g.standing) {
+		return true
+	}
+	for _, m := range er.g.mechMarks {
+		if strings.Contains(name, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // listBefore returns the items of "A、B和C" that end at position end.
@@ -260,7 +274,7 @@ func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []string {
 		if r == '，' || r == '。' || r == '；' || r == '：' || r == '□' || r == '》' || stopAt[start] {
 			break
 		}
-		if st := er.stops.endsAt(rs, start); st >= 0 && r != '和' && r != '及' {
+		if st := er.stops.endsAt(rs, start); st >= 0 && !er.g.listConj[r] {
 			break
 		}
 		start--
@@ -333,5 +347,3 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 func (ec *entityCollector) list() (mechs, projs []entente.Entity) {
 	return ec.mechs.list(), ec.projs.list()
 }
-
-func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -40,7 +40,8 @@ type Extractor struct {
 	cues      *cueMatcher
 	vocab     structure.Vocabulary
 
-	preposition, nonAgent, partyHead, own *wordSet
+	preposition, nonAgent, partyHead *wordSet
+	g                                *grammar
 
 	areas     *areaMatcher
 	deadlines *lexicon.Matcher
@@ -94,7 +95,7 @@ func New(lang string) (*Extractor, error) {
 
 // NewWith builds an extractor from a given cue table and country table.
 func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, error) {
-	if err := t.Require(requiredSections...); err != nil {
+	if err := t.Require(append(requiredSections, grammarSections...)...); err != nil {
 		return nil, err
 	}
 	if err := checkDisjoint(t); err != nil {
@@ -115,7 +116,9 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		docKinds:    t.Map("document-kind"),
 		authentic:   t.Words("authentic"),
 	}
-	x.own = newWordSet(append(t.Words("party-joint"), "双边", "彼此", "相互", "互设", "互派", "两国间", "双方间"))
+	if x.g, err = newGrammar(t); err != nil {
+		return nil, err
+	}
 	if x.areas, err = newAreaMatcher(t); err != nil {
 		return nil, err
 	}
@@ -123,8 +126,8 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	for _, w := range t.Words("deadline") {
 		x.deadlines.Add(w, 0)
 	}
-	x.refs = newReferenceRules(t)
-	x.entities = newEntityRules(t)
+	x.refs = newReferenceRules(t, x.g)
+	x.entities = newEntityRules(t, x.g)
 	x.entities.proper = x.isProper
 	x.entities.opensWithParty = x.opensWithParty
 	x.languages = lexicon.NewMatcher()
@@ -333,7 +336,7 @@ func (x *Extractor) authenticLanguages(closing []string) []string {
 // 尽快) or a date followed by 前 (2025年前, 于2026年6月前, 年底前).
 func (x *Extractor) deadline(st *text) *entente.Cue {
 	rs := st.rs
-	if d := dateDeadline(rs); d != nil {
+	if d := x.g.dateDeadline(rs); d != nil {
 		return d
 	}
 	for _, m := range x.deadlines.FindAll(st.masked) {
@@ -342,41 +345,38 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 	return nil
 }
 
-// dateDeadline reads "[于|在]YYYY年[M月][底]前|之前|以前".
-func dateDeadline(rs []rune) *entente.Cue {
+// dateDeadline reads "[at]YYYY<year>[M<month>][period-end][link]before"
+// (于2026年6月前, 2025年底之前): a date that bounds an undertaking.
+func (g *grammar) dateDeadline(rs []rune) *entente.Cue {
 	for i := 0; i < len(rs); i++ {
-		if rs[i] != '前' {
+		if !g.isDate(rs[i], dBefore) {
 			continue
 		}
 		end := i + 1
 		j := i
-		if j > 0 && (rs[j-1] == '之' || rs[j-1] == '以') {
+		if j > 0 && g.isDate(rs[j-1], dLink) {
 			j--
 		}
-		if j > 0 && (rs[j-1] == '底' || rs[j-1] == '末') {
+		if j > 0 && g.isDate(rs[j-1], dPeriodEnd) {
 			j--
 		}
-		if j == 0 || (rs[j-1] != '年' && rs[j-1] != '月' && rs[j-1] != '日') {
+		if j == 0 || !g.isDateUnit(rs[j-1]) {
 			continue
 		}
 		k := j - 1
-		for k > 0 && (isDigitRune(rs[k-1]) || rs[k-1] == '年' || rs[k-1] == '月' || rs[k-1] == '日' || rs[k-1] == ' ') {
+		for k > 0 && (g.isDigit(rs[k-1]) || g.isDateUnit(rs[k-1]) || rs[k-1] == ' ') {
 			k--
 		}
-		if k > 0 && (rs[k-1] == '于' || rs[k-1] == '在') {
+		if k > 0 && g.isDate(rs[k-1], dAt) {
 			k--
 		}
 		text := strings.TrimSpace(string(rs[k:end]))
-		if !strings.ContainsFunc(text, isDigitRune) {
+		if !strings.ContainsFunc(text, g.isDigit) {
 			continue
 		}
 		return &entente.Cue{Rule: "deadline date", Text: text, Start: k, End: end}
 	}
 	return nil
-}
-
-func isDigitRune(r rune) bool {
-	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || strings.ContainsRune("〇一二三四五六七八九十", r)
 }
 
 func keys(m map[string]string) []string {
@@ -413,15 +413,15 @@ func (x *Extractor) isProper(name string) bool {
 	}
 	// a number that is no date names a thing (资源卫星06星)
 	rs := []rune(name)
+	g := x.g
 	for i, r := range rs {
-		if r >= '0' && r <= '9' && (i+1 == len(rs) || !strings.ContainsRune("0123456789年月日", rs[i+1])) {
+		if r >= '0' && r <= '9' && (i+1 == len(rs) || !(rs[i+1] >= '0' && rs[i+1] <= '9') && !g.isDateUnit(rs[i+1])) {
 			return true
 		}
 	}
 	// a phase of works (二期工程) names one
-	if i := strings.Index(name, "期"); i > 0 {
-		before := []rune(name[:i])
-		if n := len(before); n > 2 && strings.ContainsRune("一二三四五六七八九十", before[n-1]) {
+	for i, r := range rs {
+		if g.isDate(r, dPhase) && i > 2 && g.numerals[rs[i-1]] {
 			return true
 		}
 	}

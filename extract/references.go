@@ -19,10 +19,11 @@ type referenceRules struct {
 	listHeads  map[string]string
 	headsMatch *lexicon.Matcher
 	headNames  []string
+	g          *grammar
 }
 
-func newReferenceRules(t *lexicon.Table) *referenceRules {
-	rr := &referenceRules{kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
+func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
+	rr := &referenceRules{g: g, kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
 		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher()}
 	for _, e := range t.Entries("reference-kind") {
 		rr.kinds.AddReversed(e.Text, len(rr.kindNames))
@@ -100,8 +101,8 @@ func (rr *referenceRules) find(st *text) []citation {
 		}
 		title := squeezeTitle(string(rs[i+1 : j]))
 		if title != "" {
-			year := yearBefore(rs, i)
-			if year == 0 && prevEnd >= 0 && isJoiner(string(rs[prevEnd:i])) {
+			year := rr.g.yearBefore(rs, i)
+			if year == 0 && prevEnd >= 0 && rr.g.citeJoin[strings.TrimSpace(string(rs[prevEnd:i]))] {
 				year = prevYear
 			}
 			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year})
@@ -121,7 +122,7 @@ func (rr *referenceRules) find(st *text) []citation {
 			continue
 		}
 		title := name + string(masked[start:end])
-		out = append(out, citation{title: title, kind: rr.kindOf(title), year: yearBefore(masked, end-len([]rune(title)))})
+		out = append(out, citation{title: title, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, end-len([]rune(title)))})
 	}
 	// “name”等发展规划
 	for i := 0; i < len(masked); i++ {
@@ -136,10 +137,10 @@ func (rr *referenceRules) find(st *text) []citation {
 			break
 		}
 		k := j + 1
-		if k < len(masked) && masked[k] == '等' {
+		if k < len(masked) && rr.g.listMarker[masked[k]] {
 			k++
 		}
-		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && masked[j+1] == '等' {
+		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && rr.g.listMarker[masked[j+1]] {
 			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p])})
 		}
 		i = j
@@ -183,7 +184,7 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 
 // yearBefore reads the year of signing written just before a citation:
 // 2016年《…》, 2022年签署的《…》, 2023年10月在北京签署的《…》.
-func yearBefore(rs []rune, at int) int {
+func (g *grammar) yearBefore(rs []rune, at int) int {
 	lo := at - 24
 	if lo < 0 {
 		lo = 0
@@ -192,11 +193,10 @@ func yearBefore(rs []rune, at int) int {
 		switch rs[i] {
 		case '，', '。', '；', '》', ',':
 			return 0
-		case '年':
-			if i >= 4 {
-				if y, ok := atoiRunes(rs[i-4 : i]); ok && y >= 1900 && y <= 2200 && (i < 5 || !isDigitRune(rs[i-5])) {
-					return y
-				}
+		}
+		if g.isDate(rs[i], dYear) && i >= 4 {
+			if y, ok := atoiRunes(rs[i-4 : i]); ok && y >= 1900 && y <= 2200 && (i < 5 || !g.isDigit(rs[i-5])) {
+				return y
 			}
 		}
 	}
@@ -216,15 +216,6 @@ func atoiRunes(rs []rune) (int, bool) {
 		}
 	}
 	return n, true
-}
-
-func isJoiner(s string) bool {
-	s = strings.TrimSpace(s)
-	switch s {
-	case "和", "、", "及", "以及", "与", "，", "或":
-		return true
-	}
-	return false
 }
 
 func squeezeTitle(s string) string {

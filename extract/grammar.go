@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/entente/entente/lexicon"
+)
+
+// grammar holds the function words the rules read a sentence's structure
+// with: joiners, particles, prepositions, the units and numerals of dates,
+// the words that shape entity names. Like the cue words they live in the cue
+// table, one section each, so that no word of the language is written in Go.
+type grammar struct {
+	own         *wordSet        // [own-object] and [party-joint]: 支持 + these is the parties' own cooperation
+	goalModal   map[string]bool // [goal-modal]: a modal that may take a goal noun instead of an action
+	done        *wordSet        // [done]: right after an action verb, reports it as done
+	subjectJoin map[string]bool // [subject-joiner]: joins two party names into one subject
+	jiang       map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
+	coActor     *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
+	jiangView   map[string]bool // [jiang-view]: 将X + these + Y states a view
+	invitation  map[string]bool // [invitation]: makes [invited-by] "at the invitation of"
+	invitedBy   map[string]bool // [invited-by]: "should" unless an [invitation] follows
+	topicPrep   map[rune]bool   // [topic-preposition]: opens a frame whose verb is not the predicate
+	date        map[rune]string // [date-grammar]: year, month, day, before, link, period-end, at, phase
+	numerals    map[rune]bool   // [numeral]
+	listMarker  map[rune]bool   // [list-marker]: closes a list before its head word
+	ordinal     map[rune]bool   // [entity-ordinal]: a name never reaches back past these
+	afterHead   map[string]bool // [mechanism-after-head]: a bare head that follows another head
+	continues   map[rune]bool   // [head-continues]: after a project head, the word goes on
+	nameConj    map[rune]bool   // [name-conjunction]: may join two parts of one name
+	listConj    map[rune]bool   // [list-conjunction]: joins the last item of a list
+	genericHead []string        // [mechanism-generic-head]
+	mechMarks   []string        // [mechanism-mark]
+	standing    []string        // [mechanism-standing]
+	titleTopic  []string        // [title-topic]
+	citeJoin    map[string]bool // [citation-joiner]
+	sideSuffix  *wordSet        // [party-suffix]
+}
+
+// grammarSections are the sections the grammar reads, required of a table.
+var grammarSections = []string{
+	"own-object", "goal-modal", "done", "subject-joiner", "jiang", "co-actor", "jiang-view",
+	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
+	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
+	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
+	"title-topic", "citation-joiner",
+}
+
+// date roles of [date-grammar]
+const (
+	dYear      = "year"
+	dMonth     = "month"
+	dDay       = "day"
+	dBefore    = "before"
+	dLink      = "link"
+	dPeriodEnd = "period-end"
+	dAt        = "at"
+	dPhase     = "phase"
+)
+
+func newGrammar(t *lexicon.Table) (*grammar, error) {
+	g := &grammar{
+		own:         newWordSet(append(t.Words("party-joint"), t.Words("own-object")...)),
+		goalModal:   setOf(t.Words("goal-modal")),
+		done:        newWordSet(t.Words("done")),
+		subjectJoin: setOf(t.Words("subject-joiner")),
+		jiang:       setOf(t.Words("jiang")),
+		coActor:     newWordSet(t.Words("co-actor")),
+		jiangView:   setOf(t.Words("jiang-view")),
+		invitation:  setOf(t.Words("invitation")),
+		invitedBy:   setOf(t.Words("invited-by")),
+		afterHead:   setOf(t.Words("mechanism-after-head")),
+		genericHead: t.Words("mechanism-generic-head"),
+		mechMarks:   t.Words("mechanism-mark"),
+		standing:    t.Words("mechanism-standing"),
+		titleTopic:  t.Words("title-topic"),
+		citeJoin:    setOf(t.Words("citation-joiner")),
+		sideSuffix:  newWordSet(t.Words("party-suffix")),
+		date:        map[rune]string{},
+	}
+	var err error
+	for _, rs := range []struct {
+		section string
+		set     *map[rune]bool
+	}{
+		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"list-marker", &g.listMarker},
+		{"entity-ordinal", &g.ordinal}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
+		{"list-conjunction", &g.listConj},
+	} {
+		if *rs.set, err = runesOf(t, rs.section); err != nil {
+			return nil, err
+		}
+	}
+	roles := map[string]bool{dYear: true, dMonth: true, dDay: true, dBefore: true, dLink: true, dPeriodEnd: true, dAt: true, dPhase: true}
+	for _, e := range t.Entries("date-grammar") {
+		r, n := utf8.DecodeRuneInString(e.Text)
+		if n != len(e.Text) || !roles[e.Value] {
+			return nil, fmt.Errorf("%s:%d: [date-grammar] %s: want one character = a role (year, month, day, before, link, period-end, at, phase)", t.Name, e.Line, e)
+		}
+		g.date[r] = e.Value
+	}
+	return g, nil
+}
+
+func setOf(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// runesOf reads a section of single characters.
+func runesOf(t *lexicon.Table, section string) (map[rune]bool, error) {
+	m := map[rune]bool{}
+	for _, e := range t.Entries(section) {
+		r, n := utf8.DecodeRuneInString(e.Text)
+		if n != len(e.Text) {
+			return nil, fmt.Errorf("%s:%d: [%s] %s: want one character", t.Name, e.Line, section, e.Text)
+		}
+		m[r] = true
+	}
+	return m, nil
+}
+
+// isDate reports whether r plays the given role in dates.
+func (g *grammar) isDate(r rune, role string) bool { return g.date[r] == role }
+
+// isDateUnit reports whether r is a unit of a date: year, month or day.
+func (g *grammar) isDateUnit(r rune) bool {
+	switch g.date[r] {
+	case dYear, dMonth, dDay:
+		return true
+	}
+	return false
+}
+
+// isDigit reports whether r is a digit, ASCII, full-width or a numeral.
+func (g *grammar) isDigit(r rune) bool {
+	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || g.numerals[r]
+}
