@@ -60,7 +60,11 @@ func (am *areaMatcher) find(st *text) ([]string, []entente.AreaCue) {
 		// Inside an instrument's title (《…电子商务…备忘录》) a keyword says
 		// what the sentence is about only when nothing outside does.
 		inTitle := titled[m.Start]
-		for _, area := range strings.Split(w.area, "+") {
+		codes := strings.Split(w.area, "+")
+		if len(codes) > 1 && inEnumeration(rs, m.Start, m.End) {
+			codes = codes[:1]
+		}
+		for _, area := range codes {
 			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
 			if w.weak || inTitle {
 				c.Rule = "area (weak)"
@@ -90,4 +94,10 @@ func (am *areaMatcher) find(st *text) ([]string, []entente.AreaCue) {
 		areas = []string{}
 	}
 	return areas, cues
+}
+
+// inEnumeration reports whether the word at [start, end) is an item of an
+// enumeration: an enumeration comma stands right before or after it.
+func inEnumeration(rs []rune, start, end int) bool {
+	return (start > 0 && rs[start-1] == '、') || (end < len(rs) && rs[end] == '、')
 }
