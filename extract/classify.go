@@ -52,6 +52,7 @@ type clauseReading struct {
 	hasAppraisal bool
 	content      bool // the clause is the object of an earlier verb
 	lastCopula   int  // index in the clause's tokens of its last 是, or -1
+	lastWeight   int  // index of its last word of importance (具有重要意义), or -1
 }
 
 // sentenceReading is the outcome for one sentence.
@@ -84,6 +85,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		lastParty []string
 		prevSubj  subject // the last subject named outside another verb's object
 		frame     bool
+		retro     bool // a clause so far was a retrospective frame (自…以来)
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
 	for n, span := range splitClauses(masked) {
@@ -107,6 +109,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 		first = x.skipPrepositionalAction(ct, first, masked, span.Start)
+		// 自建交以来: a frame that looks back, no statement of its own
+		lookBack := x.g.retrospective.endsAt(masked, span.End) > span.Start
+		if lookBack {
+			retro = true
+		}
 		zoneEnd := span.End
 		if first >= 0 {
 			zoneEnd = ct[first].Start
@@ -117,11 +124,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// last one named, not the parties
 			subj = subject{kind: prevSubj.kind}
 		}
-		cr := &clauseReading{span: span, subject: subj, lastCopula: -1}
-		for i := len(ct) - 1; i >= 0; i-- {
-			if ct[i].Kind.has(cCopula) {
+		cr := &clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
+		for i := len(ct) - 1; i >= 0 && (cr.lastCopula < 0 || cr.lastWeight < 0); i-- {
+			if ct[i].Kind.has(cCopula) && cr.lastCopula < 0 {
 				cr.lastCopula = i
-				break
+			}
+			if ct[i].Kind.has(cImportance) && cr.lastWeight < 0 {
+				cr.lastWeight = i
 			}
 		}
 		readings = append(readings, cr)
@@ -134,6 +143,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			continue
 		}
 		scopeOf = nil
+		if lookBack {
+			continue
+		}
 		if subj.kind != subjOmitted {
 			prevSubj = subj
 		}
@@ -171,6 +183,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 		if cr.reading == rNone && hasKind(ct, cAchievement) {
 			cr.reading, cr.rule, cr.cue = rWeakAppraisal, "achievement", firstKind(ct, cAchievement)
+		}
+		if retro && cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) {
+			// 自建交以来，双方深化合作，成果丰硕: a bare action after a
+			// retrospective frame tells what was done, not what will be
+			cr.reading, cr.rule, cr.strength, cr.strCue = rWeakAppraisal, "retrospective", "", nil
 		}
 		if cr.opinion {
 			noteContent(cr, ct[first+1:], subject{})
@@ -213,6 +230,9 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		switch {
 		case first+1 < len(ct) && ct[first+1].Kind.has(cUndertaking) && ct[first+1].Start == t.End:
 			cr.commit(entente.Soft, &ct[first+1], "stance+own action")
+		case next >= 0 && ct[next].Kind.has(cAction) && cr.lastWeight > next:
+			// 强调深化X合作具有重要意义: the stress is on the weight of an action
+			cr.reading, cr.rule = rPosition, "stance+importance"
 		case next >= 0 && ct[next].Kind.has(cModal):
 			cr.commit(strengthOf(ct[next].Kind), &ct[next], "stance+modal")
 		case next >= 0 && ct[next].Kind.has(cShould):
@@ -223,7 +243,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.commit(entente.Soft, &ct[next], "stance+own action")
 		case next >= 0 && ct[next].Kind.has(cAppraisal|cThanks|cNarrative|cPosition|cOpinion):
 			// 表示感谢, 表示欢迎, 表示反对: the verb after the light verb decides
-			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next], lastCopula: cr.lastCopula}
+			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight}
 			scope = x.readHead(alt, ct, next, rs, masked, hospitality) || scope
 			cr.reading, cr.rule, cr.cue, cr.opinion = alt.reading, "stance+"+alt.rule, alt.cue, alt.opinion
 		case k.has(cWeakStance):
@@ -246,6 +266,11 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		cr.reading, cr.rule = rNarrative, "thanks for hospitality"
 	case k.has(cAppraisal):
 		cr.reading, cr.rule = rAppraisal, "appraisal"
+		// 高度评价在X领导下，Y取得的成就: the clause holds only a frame, and
+		// what is appraised runs on into the next clause
+		if x.g.frameOpen.startsAt(masked, t.End) >= 0 {
+			scope = true
+		}
 	case k.has(cNarrative | cFrame):
 		cr.reading, cr.rule = rNarrative, "narrative"
 	case k.has(cCopula):
@@ -254,6 +279,9 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		switch {
 		case cr.lastCopula > first:
 			cr.reading, cr.rule = rWeakPosition, "copula"
+		case cr.lastWeight > first:
+			// 深化海关合作具有重要意义: the action is what is weighed
+			cr.reading, cr.rule = rWeakPosition, "importance"
 		case x.g.done.startsAt(masked, t.End) >= 0:
 			cr.reading, cr.rule = rNarrative, "done"
 		case cr.subject.kind == subjForeign || len(cr.actors) == 0:
@@ -279,7 +307,8 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 		cr.commit(entente.Soft, &ct[i], "support of own cooperation")
 		return
 	}
-	if next := nextPredicate(ct, i, masked); next >= 0 && ct[next].Start <= after+2 && ct[next].Kind.has(cAction) && !ct[next].Kind.has(cSupport) {
+	if next := nextPredicate(ct, i, masked); next >= 0 && (ct[next].Start <= after+2 || onlyUndertaking(ct[i+1:next])) &&
+		ct[next].Kind.has(cAction) && !ct[next].Kind.has(cSupport) {
 		cr.commit(entente.Soft, &ct[next], "support of own action")
 		return
 	}
@@ -317,7 +346,7 @@ func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs
 		if !joined || should {
 			return scope
 		}
-		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i], lastCopula: cr.lastCopula}
+		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight}
 		s := x.readHead(alt, ct, i, rs, masked, hospitality)
 		if alt.reading > cr.reading || (alt.reading == rCommitment && cr.reading == rCommitment && alt.strength.Rank() > cr.strength.Rank()) {
 			cr.reading, cr.strength, cr.strCue, cr.rule, cr.cue, cr.opinion = alt.reading, alt.strength, alt.strCue, "coordinated "+alt.rule, alt.cue, alt.opinion
@@ -507,7 +536,7 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
 			continue
 		}
-		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 {
+		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) {
 			continue
 		}
 		// 中方和塞方, 中国—东盟双方: names joined by 和, 与, 、 or a dash
@@ -585,7 +614,36 @@ func onlyFillerBefore(masked []rune, ct []token, start, at int) bool {
 // (致力于促进…), as opposed to a goal noun (致力于人民幸福).
 func (x *Extractor) actionFollows(ct []token, i int, masked []rune) bool {
 	next := nextPredicate(ct, i, masked)
+	if next < 0 && x.preposition.startsAt(masked, ct[i].End) >= 0 {
+		// 致力于在…领域深化合作: a prepositional phrase stands before the
+		// verb; the first predicate after it decides
+		for j := i + 1; j < len(ct); j++ {
+			if ct[j].Kind.has(cPredicate) {
+				next = j
+				break
+			}
+		}
+	}
 	return next >= 0 && ct[next].Kind.has(cAction|cModal)
+}
+
+// verbFollows reports whether a predicate word starts at position at, or
+// after one adverb there (双方共同推进…): a party before it is the subject,
+// though the adverb (共同) could also modify a noun (共同利益).
+func verbFollows(ct []token, masked []rune, at int) bool {
+	for i, t := range ct {
+		if t.Start < at {
+			continue
+		}
+		if t.Start > at {
+			return false
+		}
+		if t.Kind.has(cPredicate) {
+			return true
+		}
+		return t.Kind.has(cAdverb) && i+1 < len(ct) && ct[i+1].Start == t.End && ct[i+1].Kind.has(cPredicate)
+	}
+	return false
 }
 
 // nextPredicate returns the index of the predicate word right after ct[i],
@@ -740,6 +798,17 @@ func firstKind(ct []token, k cueKind) *token {
 		}
 	}
 	return nil
+}
+
+// onlyUndertaking reports whether tokens are all adverbs that announce the
+// parties' own action (进一步, 继续): 支持进一步扩大… supports their own doing.
+func onlyUndertaking(ts []token) bool {
+	for _, t := range ts {
+		if !t.Kind.has(cUndertaking) {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 func cueOf(rs []rune, t *token, rule string) *entente.Cue {
