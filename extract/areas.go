@@ -45,21 +45,20 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 }
 
 // find returns the sorted areas of a sentence and the words that placed it.
-func (am *areaMatcher) find(st *text) ([]string, []entente.AreaCue) {
+func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]string, []entente.AreaCue) {
 	rs := st.rs
 	var strong, weak []entente.AreaCue
-	titled := make([]bool, len(rs))
-	for i, r := range st.masked {
-		titled[i] = r == '□'
-	}
+	shielded := am.shieldedRunes(st, g)
 	for _, m := range am.m.FindAll(rs) {
 		w := am.words[m.Payload]
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
 		}
-		// Inside an instrument's title (《…电子商务…备忘录》) a keyword says
-		// what the sentence is about only when nothing outside does.
-		inTitle := titled[m.Start]
+		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name
+		// (“绿色丝路使者计划”), a mechanism's name or a background clause, a
+		// keyword says what the sentence is about only when nothing outside
+		// does; so does a country's name inside a project's name.
+		inTitle := shielded[m.Start] || inCountryNamedProject(st.named, m.Start, m.End, string(rs[m.Start:m.End]), countries)
 		codes := strings.Split(w.area, "+")
 		if len(codes) > 1 && inEnumeration(rs, m.Start, m.End) {
 			codes = codes[:1]
@@ -100,4 +99,71 @@ func (am *areaMatcher) find(st *text) ([]string, []entente.AreaCue) {
 // enumeration: an enumeration comma stands right before or after it.
 func inEnumeration(rs []rune, start, end int) bool {
 	return (start > 0 && rs[start-1] == '、') || (end < len(rs) && rs[end] == '、')
+}
+
+// shieldedRunes marks the runes whose area keywords are weak: inside a
+// title, a quoted name, a mechanism's name after its first keyword (中塞海关
+// 安全合作机制 is about customs), or a background clause (在…的背景下). A
+// quotation that is one keyword alone (“科索沃”, “台独”) is no name: it
+// stays the topic.
+func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
+	out := make([]bool, len(st.rs))
+	open := -1
+	for i, r := range st.masked {
+		out[i] = r == '□'
+		switch r {
+		case '“':
+			open = i
+		case '”':
+			if open >= 0 {
+				if end, _ := am.m.LongestAt(st.rs, open+1); end != i {
+					for j := open + 1; j < i; j++ {
+						out[j] = true
+					}
+				}
+				open = -1
+			}
+		}
+	}
+	for _, n := range st.named {
+		if !n.mechanism {
+			continue
+		}
+		// the name's first strong keyword names its domain; the rest are
+		// its kind
+		i := max(n.Start, 0)
+		for i < n.End && i < len(out) {
+			if end, p := am.m.LongestAt(st.rs, i); end > i {
+				i = end
+				if !am.words[p].weak {
+					break
+				}
+				continue
+			}
+			i++
+		}
+		for ; i < n.End && i < len(out); i++ {
+			out[i] = true
+		}
+	}
+	for _, c := range splitClauses(st.masked) {
+		if g.background.endsAt(st.masked, c.End) > c.Start {
+			for i := c.Start; i < c.End; i++ {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// inCountryNamedProject reports whether the keyword at [start, end) is a
+// country's name inside a project's name (a road named after a country):
+// it locates the project and is not the sentence's topic.
+func inCountryNamedProject(named []nameSpan, start, end int, word string, countries *countryIndex) bool {
+	for _, n := range named {
+		if !n.mechanism && start >= n.Start && end <= n.End && len(countries.find(word)) > 0 {
+			return true
+		}
+	}
+	return false
 }

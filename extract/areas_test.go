@@ -27,6 +27,15 @@ func TestAreaRules(t *testing.T) {
 		{"1", "the right to choose a path", "CN,BO", "中方尊重玻方自主选择的发展道路。", "sovereignty"},
 		{"1", "sustainable development, weak", "CN,CL", "双方愿加强可持续发展合作。", "green"},
 		{"1", "sustainable development under a stronger word", "CN,CL", "双方将为可持续发展扩大清洁能源投资。", "energy,investment"},
+		// 2: keywords that name no topic
+		{"2", "inside a quoted programme name", "CN,LK", "中方将继续实施“绿色伙伴研修计划”，为斯方培训青年官员。", "people"},
+		{"2", "a quoted keyword alone stays the topic", "CN,MD", "摩方坚决反对任何形式的“台独”。", "sovereignty"},
+		{"2", "a mechanism's later keywords are its kind", "CN,TH", "双方同意用好中泰农业安全合作机制。", "development"},
+		{"2", "a country inside a project's name locates it", "CN,RS", "双方将推进中国—叙利亚友谊大桥项目建设。", "infrastructure"},
+		{"2", "a stock phrase", "CN,PT", "双方认为，新一轮科技革命和产业变革深入发展。", "political"},
+		// 4: a background clause sets the scene
+		{"4", "keywords in a background clause", "CN,AO", "在保护主义抬头的背景下，双方愿深化农业合作。", "development"},
+		{"4", "a background alone still places the sentence", "CN,AO", "双方认为，在保护主义抬头的背景下，应加强团结。", "international_order"},
 		// 3: one word, two codes
 		{"3", "trade and investment in one word", "CN,SG", "双方将进一步便利贸易投资。", "investment,trade"},
 		{"3", "the WTO is trade as well", "CN,NZ", "双方支持以世界贸易组织为核心的多边贸易体制。", "international_order,trade"},

@@ -47,6 +47,7 @@ type text struct {
 	s          string
 	rs, masked []rune
 	toks       []token
+	named      []nameSpan // the entities' names, once entityCollector.add has run
 }
 
 func (x *Extractor) newText(s string) *text {

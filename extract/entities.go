@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -58,7 +59,7 @@ const maxCompared = 32
 
 // find returns the mechanisms and projects named in a sentence. stopAt marks
 // the positions where a cue word ends: a name never reaches back past one.
-func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string) {
+func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string, spans []nameSpan) {
 	seen := map[*[]string]map[string]bool{&mechs: {}, &projs: {}}
 	add := func(list *[]string, name string) {
 		if seen[list][name] {
@@ -108,21 +109,31 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
 			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.isMechanism(name, s, masked) {
 				add(&mechs, name)
+				spans = append(spans, nameSpan{Start: end - utf8.RuneCountInString(name), End: end, mechanism: true})
 			}
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 && true {
 			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" {
 				add(&projs, name)
+				spans = append(spans, nameSpan{Start: end - utf8.RuneCountInString(name), End: end})
 			}
 			continue
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 && true {
 			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.proper(strings.TrimSuffix(name, string(masked[s:end]))) {
 				add(&projs, name)
+				spans = append(spans, nameSpan{Start: end - utf8.RuneCountInString(name), End: end})
 			}
 		}
 	}
-	return mechs, projs
+	return mechs, projs, spans
+}
+
+// nameSpan is where a mechanism's or project's name stands in a sentence:
+// the area keywords inside it name the entity, not the sentence's topic.
+type nameSpan struct {
+	Start, End int
+	mechanism  bool
 }
 
 // skipDate steps over a date that opens a name (2019年5月阿曼湾…): a time
@@ -328,7 +339,7 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 			stopAt[t.End] = true
 		}
 	}
-	mechs, projs = x.entities.find(st.masked, stopAt)
+	mechs, projs, st.named = x.entities.find(st.masked, stopAt)
 	for _, m := range mechs {
 		ec.mechs.add(m, id)
 	}

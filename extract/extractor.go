@@ -200,13 +200,14 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 			inherited = out.Document.Parties
 		}
 		st := x.newText(ls.Text)
+		mechs, projs := ents.add(x, id, st) // first: their names shield area words
 		s, r, err := x.label(ctx, st, pi, inherited)
 		if err != nil {
 			return nil, err
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
-		s.Mechanisms, s.Projects = ents.add(x, id, st)
+		s.Mechanisms, s.Projects = mechs, projs
 		out.Sentences = append(out.Sentences, s)
 
 		if r.subject != nil {
@@ -244,7 +245,7 @@ func (x *Extractor) label(ctx context.Context, st *text, pi *partyIndex, inherit
 	}
 	s.Rationale = entente.Rationale{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
 	if s.Type != entente.Narrative {
-		s.Areas, s.Rationale.Areas = x.areas.find(st)
+		s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries)
 	}
 	if s.Type == entente.Commitment {
 		if d := x.deadline(st); d != nil {

@@ -91,11 +91,12 @@ func labelGenre(x *Extractor, rows []genreRow) []entente.Sentence {
 			inherited = lead
 		}
 		st := x.newText(r.text)
+		mechs, projs := newEntityCollector().add(x, "s", st)
 		s, sr, err := x.label(context.Background(), st, pi, inherited)
 		if err != nil {
 			panic(err) // a background context never ends
 		}
-		s.Mechanisms, s.Projects = newEntityCollector().add(x, "s", st)
+		s.Mechanisms, s.Projects = mechs, projs
 		out[i] = s
 		if strings.HasSuffix(r.text, "：") {
 			lead = s.Actors

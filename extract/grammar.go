@@ -38,6 +38,7 @@ type grammar struct {
 	sideSuffix    *wordSet        // [party-suffix]
 	frameOpen     *wordSet        // [frame-open]: opens a frame (在…下, 自…以来)
 	retrospective *wordSet        // [retrospective]: closes a frame that looks back (…以来)
+	background    *wordSet        // [background]: closes a clause that sets the scene (…的背景下)
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -46,7 +47,7 @@ var grammarSections = []string{
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
-	"title-topic", "citation-joiner", "frame-open", "retrospective",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "background",
 }
 
 // date roles of [date-grammar]
@@ -81,6 +82,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		sideSuffix:    newWordSet(t.Words("party-suffix")),
 		frameOpen:     newWordSet(t.Words("frame-open")),
 		retrospective: newWordSet(t.Words("retrospective")),
+		background:    newWordSet(t.Words("background")),
 		date:          map[rune]string{},
 	}
 	var err error
