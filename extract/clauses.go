@@ -81,6 +81,27 @@ func maskTitles(rs []rune) []rune {
 	return out
 }
 
+// maskQuotes returns a copy of rs with the inside of “” hidden as
+// maskTitles hides titles.
+func maskQuotes(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	quote := false
+	for i, r := range rs {
+		out[i] = r
+		switch r {
+		case '“':
+			quote = true
+		case '”':
+			quote = false
+		default:
+			if quote {
+				out[i] = '□'
+			}
+		}
+	}
+	return out
+}
+
 // isFillerRune is a rune that carries no content in a subject zone.
 func isFillerRune(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '\u3000' || r == '—'

@@ -114,19 +114,62 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 && true {
 			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" {
+				if e := er.withSerial(masked, end); e > end {
+					name += string(masked[end:e])
+				}
 				add(&projs, name)
 				spans = append(spans, nameSpan{Start: end - utf8.RuneCountInString(name), End: end})
 			}
 			continue
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 && true {
-			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.proper(strings.TrimSuffix(name, string(masked[s:end]))) {
+			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.namedProject(masked, s, end, name) {
+				if e := er.withSerial(masked, end); e > end {
+					name += string(masked[end:e])
+				}
 				add(&projs, name)
 				spans = append(spans, nameSpan{Start: end - utf8.RuneCountInString(name), End: end})
 			}
 		}
 	}
 	return mechs, projs, spans
+}
+
+// boundToParties reports whether a word between the parties' joint word
+// and the head binds the name to them (两国外交部间…: between the two
+// countries' ministries).
+func (er *entityRules) boundToParties(rs []rune, from, to int) bool {
+	for k := from; k < to; k++ {
+		if er.g.boundAfterParty.startsAt(rs, k) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// withSerial extends a project's name over a serial number written after
+// its head (资源卫星06星, 二号机组): it is part of the name.
+func (er *entityRules) withSerial(rs []rune, end int) int {
+	k := end
+	for k < len(rs) && rs[k] >= '0' && rs[k] <= '9' {
+		k++
+	}
+	if k > end && k < len(rs) && er.g.serial[rs[k]] {
+		return k + 1
+	}
+	return end
+}
+
+// namedProject reports whether a name with a generic head (项目, 中心) is
+// a named project: its modifier has a proper part. A head that also names a
+// place (…港) names a project only as the object of an action (加快…港建设),
+// not as a location (在…港附近), whatever its modifier.
+func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
+	head := string(rs[s:end])
+	if er.g.placeHead[head] {
+		return er.actions.endsAt(rs, end-utf8.RuneCountInString(name)) >= 0
+	}
+	return er.proper(strings.TrimSuffix(name, head))
 }
 
 // nameSpan is where a mechanism's or project's name stands in a sentence:
@@ -160,7 +203,9 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt []bool) int {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
-		if stopAt[i] || r == '□' || r == '》' || er.g.ordinal[r] {
+		if (stopAt[i] && !(i == s && er.g.boundHead.startsAt(rs, s) >= 0)) || r == '□' || r == '》' || er.g.ordinal[r] {
+			// a head bound to the word before it (…倡议之友小组) reads past a
+			// cue that ends right there
 			break
 		}
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
@@ -233,8 +278,11 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s {
 		return "" // 哈方工业园: a side's facilities, not a named one
 	}
-	if e := er.joint.startsAt(rs, i); e >= 0 && e < s {
+	if e := er.joint.startsAt(rs, i); e >= 0 && e < s && !er.boundToParties(rs, e, s) {
 		i = e // 两国企业家互访机制: the parties are not part of the name
+	}
+	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(string(rs[e:end])) {
+		i = e // 自中老铁路开通以来: the frame's opening word is not part of the name
 	}
 	if er.generic.startsAt(rs, i) >= 0 {
 		return ""
@@ -249,8 +297,22 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 // isMechanism rejects international organisations, fora and generic
 // dialogues, and asks a generic head to have a proper part.
 func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
-	if er.notMechanism[name] {
+	// a quotation mark before a name does not hide it from the list
+	if er.notMechanism[name] || er.notMechanism[strings.Trim(name, "“”")] {
 		return false
+	}
+	if hasAnySuffix(name, er.g.domesticOrgan) {
+		return false // a state's or a party's own organ, not a joint body
+	}
+	if hasAnySuffix(name, er.g.partnership) {
+		// a named partnership (“一带一路”能源合作伙伴关系) is a mechanism;
+		// the relationship itself (全面战略合作伙伴关系) is not
+		for _, w := range er.g.relationshipGrade {
+			if strings.Contains(name, w) {
+				return false
+			}
+		}
+		return er.proper(name)
 	}
 	for n := range er.notMechanism {
 		if strings.HasPrefix(name, n) && len(n) > 3 && !hasAnySuffix(n, er.g.genericHead) {

@@ -337,10 +337,14 @@ func (x *Extractor) authenticLanguages(closing []string) []string {
 // 尽快) or a date followed by 前 (2025年前, 于2026年6月前, 年底前).
 func (x *Extractor) deadline(st *text) *entente.Cue {
 	rs := st.rs
-	if d := x.g.dateDeadline(rs); d != nil {
+	// a date inside a title or a quoted name (“2030年前…行动方案”) bounds
+	// nothing the parties undertake
+	masked := maskQuotes(st.masked)
+	if d := x.g.dateDeadline(masked); d != nil {
+		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
 		return d
 	}
-	for _, m := range x.deadlines.FindAll(st.masked) {
+	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
 	}
 	return nil
@@ -411,6 +415,12 @@ func (x *Extractor) opensWithParty(name string) bool {
 func (x *Extractor) isProper(name string) bool {
 	if len(x.countries.find(name)) > 0 || strings.ContainsAny(name, "“”-－—·") {
 		return true
+	}
+	// a route between two places (A至B高速公路) is named by them
+	for _, w := range x.g.routeLinks {
+		if j := strings.Index(name, w); j > 0 && j+len(w) < len(name) {
+			return true
+		}
 	}
 	// a number that is no date names a thing (资源卫星06星)
 	rs := []rune(name)

@@ -20,10 +20,11 @@ type referenceRules struct {
 	headsMatch *lexicon.Matcher
 	headNames  []string
 	g          *grammar
+	generic    *wordSet
 }
 
 func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
-	rr := &referenceRules{g: g, kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
+	rr := &referenceRules{g: g, generic: newWordSet(t.Words("generic-determiner")), kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
 		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher()}
 	for _, e := range t.Entries("reference-kind") {
 		rr.kinds.AddReversed(e.Text, len(rr.kindNames))
@@ -166,7 +167,7 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 			if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' {
 				break
 			}
-			if s := rr.stops.endsAt(rs, i); s >= 0 {
+			if s := rr.stops.endsAt(rs, i); s >= 0 && !rr.g.titleInner[string(rs[s:i])] {
 				break
 			}
 			if r == '□' || r == '》' {
@@ -176,8 +177,8 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 		i--
 	}
 	name := strings.TrimLeft(string(rs[i:end]), "—-－")
-	if len([]rune(name)) < 3 {
-		return ""
+	if len([]rune(name)) < 3 || rr.generic.startsAt([]rune(name), 0) >= 0 {
+		return "" // 这一重要倡议 refers back to a title; it is none
 	}
 	return name
 }
