@@ -18,12 +18,16 @@ type Extraction struct {
 
 // Document is the metadata of one statement.
 type Document struct {
-	Title              string      `json:"title"`
-	Kind               Kind        `json:"kind"`
-	Language           string      `json:"language"`
-	Parties            []string    `json:"parties"`
-	SignedDate         *string     `json:"signed_date" nullable:"true"`
-	SignedPlace        *string     `json:"signed_place" nullable:"true"`
+	Title       string   `json:"title"`
+	Kind        Kind     `json:"kind"`
+	Language    string   `json:"language"`
+	Parties     []string `json:"parties"`
+	SignedDate  *string  `json:"signed_date" nullable:"true"`
+	SignedPlace *string  `json:"signed_place" nullable:"true"`
+	// SignedDateSource says where the date was read: the dateline under the
+	// title, the closing formula, a dateline after the text, or an agency
+	// dateline (month and day) with the year from the text.
+	SignedDateSource   string      `json:"signed_date_source,omitempty"`
 	Signatories        []Signatory `json:"signatories"`
 	AuthenticLanguages []string    `json:"authentic_languages"`
 	// NewsDateline is an agency dateline such as (新华社贝尔格莱德5月8日电):

@@ -280,6 +280,7 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 	}
 	if lay.SignedDate != "" {
 		d.SignedDate = &lay.SignedDate
+		d.SignedDateSource = lay.SignedDateSource
 	}
 	if lay.SignedPlace != "" {
 		d.SignedPlace = &lay.SignedPlace
