@@ -146,7 +146,7 @@ func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
 			out[i] = true
 		}
 	}
-	for _, c := range splitClauses(st.masked) {
+	for _, c := range st.clauseSpans() {
 		if g.background.endsAt(st.masked, c.End) > c.Start {
 			for i := c.Start; i < c.End; i++ {
 				out[i] = true

@@ -88,7 +88,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		retro     bool // a clause so far was a retrospective frame (自…以来)
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
-	for n, span := range splitClauses(masked) {
+	for n, span := range st.clauseSpans() {
 		if n%64 == 63 && ctx.Err() != nil {
 			return sentenceReading{}, ctx.Err()
 		}
@@ -448,6 +448,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 		out.typ = entente.Narrative
 	}
 
+	out.clauses = make([]entente.ClauseCue, 0, len(readings))
 	for _, cr := range readings {
 		cc := entente.ClauseCue{Start: cr.span.Start, End: cr.span.End, Actors: cr.actors}
 		if cr.content {
@@ -730,7 +731,7 @@ func (x *Extractor) skipPrepositionalAction(ct []token, first int, masked []rune
 	}
 	prep := false
 	for _, r := range masked[start:ct[first].Start] {
-		if x.g.topicPrep[r] {
+		if x.g.topicPrep.has(r) {
 			prep = true
 		}
 	}
@@ -766,11 +767,17 @@ func tokensIn(toks []token, from int, s clauseSpan) ([]token, int) {
 	for from < len(toks) && toks[from].Start < s.Start {
 		from++
 	}
-	var out []token
 	i := from
-	for ; i < len(toks) && toks[i].Start < s.End; i++ {
-		if toks[i].End <= s.End {
-			out = append(out, toks[i])
+	for i < len(toks) && toks[i].Start < s.End {
+		i++
+	}
+	if i == from {
+		return nil, i
+	}
+	out := make([]token, 0, i-from)
+	for _, t := range toks[from:i] {
+		if t.End <= s.End {
+			out = append(out, t)
 		}
 	}
 	return out, i

@@ -48,6 +48,15 @@ type text struct {
 	rs, masked []rune
 	toks       []token
 	named      []nameSpan // the entities' names, once entityCollector.add has run
+	clauses    []clauseSpan
+}
+
+// clauseSpans returns the sentence's clauses, cut once.
+func (st *text) clauseSpans() []clauseSpan {
+	if st.clauses == nil {
+		st.clauses = splitClauses(st.masked)
+	}
+	return st.clauses
 }
 
 func (x *Extractor) newText(s string) *text {

@@ -82,7 +82,7 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string
 	}
 	// A、B、C等机制 / 等两国发展项目
 	for i, r := range masked {
-		if !er.g.listMarker[r] {
+		if !er.g.listMarker.has(r) {
 			continue
 		}
 		k := i + 1
@@ -154,7 +154,7 @@ func (er *entityRules) withSerial(rs []rune, end int) int {
 	for k < len(rs) && rs[k] >= '0' && rs[k] <= '9' {
 		k++
 	}
-	if k > end && k < len(rs) && er.g.serial[rs[k]] {
+	if k > end && k < len(rs) && er.g.serial.has(rs[k]) {
 		return k + 1
 	}
 	return end
@@ -203,7 +203,7 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt []bool) int {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
-		if (stopAt[i] && !(i == s && er.g.boundHead.startsAt(rs, s) >= 0)) || r == '□' || r == '》' || er.g.ordinal[r] {
+		if (stopAt[i] && !(i == s && er.g.boundHead.startsAt(rs, s) >= 0)) || r == '□' || r == '》' || er.g.ordinal.has(r) {
 			// a head bound to the word before it (…倡议之友小组) reads past a
 			// cue that ends right there
 			break
@@ -244,7 +244,7 @@ func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
 
 // nameEndingAt reads the name whose head word spans [s, end).
 func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string {
-	if end < len(rs) && er.g.continues[rs[end]] {
+	if end < len(rs) && er.g.continues.has(rs[end]) {
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
 	i := er.readBack(rs, s, end, stopAt)
@@ -257,7 +257,7 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 		if st := er.stops.endsAt(rs, i); st >= 0 && st < i {
 			// the longest stop word: 参与 is a verb, not the conjunction 与
 			stop = st
-			conj = i-st == 1 && er.g.nameConj[rs[st]]
+			conj = i-st == 1 && er.g.nameConj.has(rs[st])
 		}
 		if stop < i {
 			// across a conjunction the first part may be long (中巴高层协调与…);
@@ -347,7 +347,7 @@ func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []string {
 		if r == '，' || r == '。' || r == '；' || r == '：' || r == '□' || r == '》' || stopAt[start] {
 			break
 		}
-		if st := er.stops.endsAt(rs, start); st >= 0 && !er.g.listConj[r] {
+		if st := er.stops.endsAt(rs, start); st >= 0 && !er.g.listConj.has(r) {
 			break
 		}
 		start--

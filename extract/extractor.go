@@ -161,7 +161,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	lay := structure.Parse(text, x.vocab)
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
-		Sentences:  []entente.Sentence{},
+		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
 		References: []entente.Reference{},
 		Mechanisms: []entente.Entity{},
 		Projects:   []entente.Entity{},
@@ -433,7 +433,7 @@ func (x *Extractor) isProper(name string) bool {
 	}
 	// a phase of works (二期工程) names one
 	for i, r := range rs {
-		if g.isDate(r, dPhase) && i > 2 && g.numerals[rs[i-1]] {
+		if g.isDate(r, dPhase) && i > 2 && g.numerals.has(rs[i-1]) {
 			return true
 		}
 	}

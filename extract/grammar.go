@@ -21,15 +21,15 @@ type grammar struct {
 	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
 	invitation        map[string]bool // [invitation]: makes [invited-by] "at the invitation of"
 	invitedBy         map[string]bool // [invited-by]: "should" unless an [invitation] follows
-	topicPrep         map[rune]bool   // [topic-preposition]: opens a frame whose verb is not the predicate
-	date              map[rune]string // [date-grammar]: year, month, day, before, link, period-end, at, phase
-	numerals          map[rune]bool   // [numeral]
-	listMarker        map[rune]bool   // [list-marker]: closes a list before its head word
-	ordinal           map[rune]bool   // [entity-ordinal]: a name never reaches back past these
+	topicPrep         runeSet         // [topic-preposition]: opens a frame whose verb is not the predicate
+	date              dateRoles       // [date-grammar]: year, month, day, before, link, period-end, at, phase
+	numerals          runeSet         // [numeral]
+	listMarker        runeSet         // [list-marker]: closes a list before its head word
+	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
 	afterHead         map[string]bool // [mechanism-after-head]: a bare head that follows another head
-	continues         map[rune]bool   // [head-continues]: after a project head, the word goes on
-	nameConj          map[rune]bool   // [name-conjunction]: may join two parts of one name
-	listConj          map[rune]bool   // [list-conjunction]: joins the last item of a list
+	continues         runeSet         // [head-continues]: after a project head, the word goes on
+	nameConj          runeSet         // [name-conjunction]: may join two parts of one name
+	listConj          runeSet         // [list-conjunction]: joins the last item of a list
 	genericHead       []string        // [mechanism-generic-head]
 	mechMarks         []string        // [mechanism-mark]
 	standing          []string        // [mechanism-standing]
@@ -47,7 +47,7 @@ type grammar struct {
 	routeLinks        []string        // [route-link]: joins two places in a route's name (A至B)
 	titleInner        map[string]bool // [title-inner]: ends a name but may stand inside a title (…框架公约)
 	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
-	serial            map[rune]bool   // [serial]: after a project head and digits, ends its serial number (06星)
+	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -101,12 +101,11 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		routeLinks:        t.Words("route-link"),
 		titleInner:        setOf(t.Words("title-inner")),
 		placeHead:         setOf(t.Words("place-head")),
-		date:              map[rune]string{},
 	}
 	var err error
 	for _, rs := range []struct {
 		section string
-		set     *map[rune]bool
+		set     *runeSet
 	}{
 		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"list-marker", &g.listMarker},
 		{"entity-ordinal", &g.ordinal}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
@@ -122,7 +121,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		if n != len(e.Text) || !roles[e.Value] {
 			return nil, fmt.Errorf("%s:%d: [date-grammar] %s: want one character = a role (year, month, day, before, link, period-end, at, phase)", t.Name, e.Line, e)
 		}
-		g.date[r] = e.Value
+		g.date = append(g.date, dateRole{r, e.Value})
 	}
 	return g, nil
 }
@@ -136,24 +135,24 @@ func setOf(words []string) map[string]bool {
 }
 
 // runesOf reads a section of single characters.
-func runesOf(t *lexicon.Table, section string) (map[rune]bool, error) {
-	m := map[rune]bool{}
+func runesOf(t *lexicon.Table, section string) (runeSet, error) {
+	var m runeSet
 	for _, e := range t.Entries(section) {
 		r, n := utf8.DecodeRuneInString(e.Text)
 		if n != len(e.Text) {
 			return nil, fmt.Errorf("%s:%d: [%s] %s: want one character", t.Name, e.Line, section, e.Text)
 		}
-		m[r] = true
+		m = append(m, r)
 	}
 	return m, nil
 }
 
 // isDate reports whether r plays the given role in dates.
-func (g *grammar) isDate(r rune, role string) bool { return g.date[r] == role }
+func (g *grammar) isDate(r rune, role string) bool { return g.date.role(r) == role }
 
 // isDateUnit reports whether r is a unit of a date: year, month or day.
 func (g *grammar) isDateUnit(r rune) bool {
-	switch g.date[r] {
+	switch g.date.role(r) {
 	case dYear, dMonth, dDay:
 		return true
 	}
@@ -162,5 +161,35 @@ func (g *grammar) isDateUnit(r rune) bool {
 
 // isDigit reports whether r is a digit, ASCII, full-width or a numeral.
 func (g *grammar) isDigit(r rune) bool {
-	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || g.numerals[r]
+	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || g.numerals.has(r)
+}
+
+// runeSet is a handful of characters: a scan of a few runes is cheaper than
+// a map lookup on the hot paths that ask.
+type runeSet []rune
+
+func (rs runeSet) has(r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+type dateRole struct {
+	r    rune
+	role string
+}
+
+// dateRoles are the characters of [date-grammar] with their roles.
+type dateRoles []dateRole
+
+func (d dateRoles) role(r rune) string {
+	for _, x := range d {
+		if x.r == r {
+			return x.role
+		}
+	}
+	return ""
 }

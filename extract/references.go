@@ -138,10 +138,10 @@ func (rr *referenceRules) find(st *text) []citation {
 			break
 		}
 		k := j + 1
-		if k < len(masked) && rr.g.listMarker[masked[k]] {
+		if k < len(masked) && rr.g.listMarker.has(masked[k]) {
 			k++
 		}
-		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && rr.g.listMarker[masked[j+1]] {
+		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && rr.g.listMarker.has(masked[j+1]) {
 			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p])})
 		}
 		i = j
