@@ -37,7 +37,7 @@ func TestEntityRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
 			st := x.newText(tt.text)
-			mechs, projs := newEntityCollector().add(x, "s", st)
+			mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
 			var titles []string
 			for _, c := range x.refs.find(st) {
 				titles = append(titles, c.title)

@@ -200,14 +200,14 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 			inherited = out.Document.Parties
 		}
 		st := x.newText(ls.Text)
-		mechs, projs := ents.add(x, id, st) // first: their names shield area words
+		mechs, projs, mechSpans, projSpans := ents.add(x, id, st) // first: their names shield area words
 		s, r, err := x.label(ctx, st, pi, inherited)
 		if err != nil {
 			return nil, err
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
-		s.References = refs.add(x.refs, id, st)
-		s.Mechanisms, s.Projects = mechs, projs
+		s.References, s.Rationale.References = refs.add(x.refs, id, st)
+		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs, mechSpans, projSpans
 		out.Sentences = append(out.Sentences, s)
 
 		if r.subject != nil {

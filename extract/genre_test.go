@@ -91,7 +91,7 @@ func labelGenre(x *Extractor, rows []genreRow) []entente.Sentence {
 			inherited = lead
 		}
 		st := x.newText(r.text)
-		mechs, projs := newEntityCollector().add(x, "s", st)
+		mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
 		s, sr, err := x.label(context.Background(), st, pi, inherited)
 		if err != nil {
 			panic(err) // a background context never ends
