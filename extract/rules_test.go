@@ -190,6 +190,9 @@ func TestTypeRules12(t *testing.T) {
 			if s.Strength != tt.strength {
 				t.Errorf("strength %q, want %q", s.Strength, tt.strength)
 			}
+			if c := s.Rationale.Type; c != nil && !entente.KnownRule(c.Rule) {
+				t.Errorf("rule %q is not in entente.Rules", c.Rule)
+			}
 		})
 	}
 }
