@@ -49,6 +49,16 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 	rs := st.rs
 	var strong, weak []entente.AreaCue
 	shielded := am.shieldedRunes(st, g)
+	// a country's name inside a project's name (a road named after a
+	// country) locates the project and is not the sentence's topic
+	inProject := make([]bool, len(rs))
+	for _, n := range st.named {
+		if !n.mechanism {
+			for i := max(n.Start, 0); i < n.End && i < len(rs); i++ {
+				inProject[i] = true
+			}
+		}
+	}
 	for _, m := range am.m.FindAll(rs) {
 		w := am.words[m.Payload]
 		if w.area == noArea {
@@ -58,7 +68,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 		// (“绿色丝路使者计划”), a mechanism's name or a background clause, a
 		// keyword says what the sentence is about only when nothing outside
 		// does; so does a country's name inside a project's name.
-		inTitle := shielded[m.Start] || inCountryNamedProject(st.named, m.Start, m.End, string(rs[m.Start:m.End]), countries)
+		inTitle := shielded[m.Start] || (inProject[m.Start] && inProject[m.End-1] && len(countries.find(string(rs[m.Start:m.End]))) > 0)
 		codes := strings.Split(w.area, "+")
 		if len(codes) > 1 && inEnumeration(rs, m.Start, m.End) {
 			codes = codes[:1]
@@ -154,16 +164,4 @@ func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
 		}
 	}
 	return out
-}
-
-// inCountryNamedProject reports whether the keyword at [start, end) is a
-// country's name inside a project's name (a road named after a country):
-// it locates the project and is not the sentence's topic.
-func inCountryNamedProject(named []nameSpan, start, end int, word string, countries *countryIndex) bool {
-	for _, n := range named {
-		if !n.mechanism && start >= n.Start && end <= n.End && len(countries.find(word)) > 0 {
-			return true
-		}
-	}
-	return false
 }
