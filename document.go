@@ -25,9 +25,9 @@ type Document struct {
 	Parties     []string `json:"parties"`
 	SignedDate  *string  `json:"signed_date" nullable:"true"`
 	SignedPlace *string  `json:"signed_place" nullable:"true"`
-	// SignedDateSource says where the date was read: the dateline under the
-	// title, the closing formula, a dateline after the text, or an agency
-	// dateline (month and day) with the year from the text.
+	// SignedDateSource is set when the date is inferred rather than stated:
+	// month and day from an agency dateline, the year from the text. (Not
+	// stored yet: the documents table has no column for it.)
 	SignedDateSource   string      `json:"signed_date_source,omitempty"`
 	Signatories        []Signatory `json:"signatories"`
 	AuthenticLanguages []string    `json:"authentic_languages"`

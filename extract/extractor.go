@@ -280,7 +280,10 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 	}
 	if lay.SignedDate != "" {
 		d.SignedDate = &lay.SignedDate
-		d.SignedDateSource = lay.SignedDateSource
+		if lay.SignedDateSource == structure.DateFromNews {
+			// an inference, not a date the text states: say so
+			d.SignedDateSource = lay.SignedDateSource
+		}
 	}
 	if lay.SignedPlace != "" {
 		d.SignedPlace = &lay.SignedPlace
