@@ -29,6 +29,9 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("双方将《》“”，，。愿。应邀请。")
 	f.Add("——\n（一）将作为\n第一条 支持双方")
+	// the constructs of issue 12's rules: quotes, frames, bound heads, serials, datelines
+	f.Add("联合声明\n（2024年5月9日，布达佩斯）\n新华社北京5月8日电 “”自以来，在“背景下”之友小组港06星至。")
+	f.Add("“两国政府间之友小组”、“港”等机制，高度评价在，自以来，")
 	x, err := New("zh")
 	if err != nil {
 		f.Fatal(err)
