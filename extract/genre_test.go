@@ -138,6 +138,9 @@ func TestGenreHeldOut(t *testing.T) {
 			"actors.accuracy": 0.85, "strength.accuracy": 0.80, "deadlines.recall": 0.90,
 			"mechanisms.f1": 0.80, "projects.f1": 0.75,
 		}},
+		// written after issue 12's rules and scored once, no rule changed
+		// after reading it: logged, no floor
+		{"testdata/heldout4_zh.tsv", nil},
 	} {
 		t.Run(c.file, func(t *testing.T) { scoreGenre(t, x, c.file, c.floors) })
 	}
