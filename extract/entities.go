@@ -61,7 +61,7 @@ const maxCompared = 32
 // find returns the mechanisms and projects named in a sentence, each with
 // where it stands (the cue's text is the name). stopAt marks the positions
 // where a cue word ends: a name never reaches back past one.
-func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []entente.Cue) {
+func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs []entente.Cue) {
 	seen := map[*[]entente.Cue]map[string]bool{&mechs: {}, &projs: {}}
 	add := func(list *[]entente.Cue, name string, end int, rule string) {
 		if seen[list][name] {
@@ -96,7 +96,7 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []entent
 		if end < 0 {
 			continue
 		}
-		items := er.listBefore(masked, i, stopAt)
+		items := er.listBefore(masked, i, stopAt, inName)
 		if len(items) < 2 {
 			continue
 		}
@@ -110,19 +110,19 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []entent
 	}
 	for end := len(masked); end > 0; end-- {
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
-			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.isMechanism(name, s, masked) {
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) {
 				add(&mechs, name, end, "head word")
 			}
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 && true {
-			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" {
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" {
 				e := er.withSerial(masked, end)
 				add(&projs, name+string(masked[end:e]), e, "head word")
 			}
 			continue
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 && true {
-			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.namedProject(masked, s, end, name) {
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) {
 				e := er.withSerial(masked, end)
 				add(&projs, name+string(masked[end:e]), e, "head word")
 			}
@@ -195,7 +195,7 @@ func (g *grammar) skipDate(rs []rune, i, limit int) int {
 // readBack reads backwards from s to the start of a name: a stop word,
 // punctuation (quotation marks and dashes belong to names), an ordinal or
 // 24 runes from end.
-func (er *entityRules) readBack(rs []rune, s, end int, stopAt []bool) int {
+func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) int {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
@@ -207,8 +207,8 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt []bool) int {
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
 			break
 		}
-		if st := er.stops.endsAt(rs, i); st >= 0 {
-			break
+		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] {
+			break // a stop word inside a country's name (阿尔及利亚) stops nothing
 		}
 		i--
 	}
@@ -239,11 +239,11 @@ func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
 }
 
 // nameEndingAt reads the name whose head word spans [s, end).
-func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string {
+func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt, inName []bool) string {
 	if end < len(rs) && er.g.continues.has(rs[end]) {
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
-	i := er.readBack(rs, s, end, stopAt)
+	i := er.readBack(rs, s, end, stopAt, inName)
 	// A name may hold a conjunction or a verb (中巴高层协调与合作委员会,
 	// 中巴扩大产能合作基金): when the part read so far has no proper start
 	// and a proper one stands just before the word that stopped us, the
@@ -258,7 +258,7 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 		if stop < i {
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
-			if j := er.readBack(rs, stop, stop, stopAt); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
+			if j := er.readBack(rs, stop, stop, stopAt, inName); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
 				(conj || stop-j <= 3) {
 				i = j
 			}
@@ -342,14 +342,14 @@ type listItem struct {
 }
 
 // listBefore returns the items of "A、B和C" that end at position end.
-func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []listItem {
+func (er *entityRules) listBefore(rs []rune, end int, stopAt, inName []bool) []listItem {
 	start := end
 	for start > 0 && end-start < 120 {
 		r := rs[start-1]
 		if r == '，' || r == '。' || r == '；' || r == '：' || r == '□' || r == '》' || stopAt[start] {
 			break
 		}
-		if st := er.stops.endsAt(rs, start); st >= 0 && !er.g.listConj.has(r) {
+		if st := er.stops.endsAt(rs, start); st >= 0 && !er.g.listConj.has(r) && !inName[start] {
 			break
 		}
 		start--
@@ -406,7 +406,14 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 			stopAt[t.End] = true
 		}
 	}
-	mechSpans, projSpans = x.entities.find(st.masked, stopAt)
+	// positions inside a country's name, where no stop word ends a name
+	inName := make([]bool, len(st.masked)+1)
+	for _, m := range x.countries.m.FindAll(st.masked) {
+		for k := m.Start + 1; k < m.End; k++ {
+			inName[k] = true
+		}
+	}
+	mechSpans, projSpans = x.entities.find(st.masked, stopAt, inName)
 	mechs, projs = []string{}, []string{}
 	st.named = st.named[:0]
 	for _, m := range mechSpans {

@@ -30,6 +30,7 @@ func TestEntityRules(t *testing.T) {
 		{"a port as a place is none", "在汉班托塔港附近海域发生了油轮事故。", nil, nil, nil},
 		{"a satellite keeps its serial", "双方将推进中泰通信卫星02星研制。", nil, []string{"中泰通信卫星02星"}, nil},
 		{"a frame's 自 is not part of a name", "自中泰铁路开工以来，项目进展顺利。", nil, []string{"中泰铁路"}, nil},
+		{"a stop word inside a country's name stops nothing", "双方将推进中国—特立尼达和多巴哥友谊医院项目。", nil, []string{"中国—特立尼达和多巴哥友谊医院项目"}, nil},
 		{"a title loses its leading verbs", "双方坚决捍卫联合国宪章。", nil, nil, []string{"联合国宪章"}},
 		{"a title keeps 框架 inside", "双方重申联合国气候变化框架公约的原则。", nil, nil, []string{"联合国气候变化框架公约"}},
 		{"a phrase that refers back is no title", "泰方支持这一重要倡议。", nil, nil, nil},
