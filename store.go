@@ -105,6 +105,29 @@ type SearchHit struct {
 	Highlighted string `json:"highlighted"`
 }
 
+// SearchResults is a page of hits with the size of the whole result set
+// and what it holds by type, party, area, strength, year and language.
+type SearchResults struct {
+	Hits  []SearchHit `json:"hits"`
+	Total int         `json:"total"`
+	// Estimated says that the matches were too many to rank them all: Total
+	// and Facets count the newest of them only (the store's candidate
+	// bound), and the true numbers are higher.
+	Estimated bool   `json:"estimated"`
+	Facets    Facets `json:"facets"`
+}
+
+// Facets count the hits of a whole result set by a label, most first. A
+// sentence counts once under each of its actors and areas.
+type Facets struct {
+	Type     []Count `json:"type"`
+	Party    []Count `json:"party"`
+	Area     []Count `json:"area"`
+	Strength []Count `json:"strength"`
+	Year     []Count `json:"year"`
+	Language []Count `json:"lang"`
+}
+
 // Span is a range of characters [Start, End).
 type Span struct {
 	Start int `json:"start"`
@@ -139,8 +162,14 @@ type Store interface {
 	Document(ctx context.Context, id int64) (*StoredDocument, error)
 	// DeleteDocument removes a document and everything that hangs on it.
 	DeleteDocument(ctx context.Context, id int64) error
+	// CountDocuments counts the documents that meet f, ignoring its limit
+	// and offset: the "of 63" of a page of documents.
+	CountDocuments(ctx context.Context, f DocumentFilter) (int, error)
 	// Search finds sentences, best first.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// SearchPage finds sentences as Search does, and also counts the whole
+	// result set and its facets.
+	SearchPage(ctx context.Context, q SearchQuery) (*SearchResults, error)
 	// CommitmentStats counts the library's commitments for dashboards.
 	CommitmentStats(ctx context.Context) (*CommitmentStats, error)
 	// Backup writes a consistent copy of the store to a file while it is in

@@ -30,11 +30,28 @@ const (
 // an empty text lists the sentences that meet the filters, newest version
 // first, each in document order. A Limit of 0 returns every hit.
 func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.SearchHit, error) {
+	res, err := s.search(ctx, q, false)
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
+}
+
+// SearchPage finds what Search finds, and also counts the whole result
+// set and its facets. A ranked search counts the candidates it ranked: when
+// there were more matches than MaxCandidates, the result says it is an
+// estimate. A search without text counts every sentence that meets the
+// filters, and its facets count the newest MaxCandidates of them.
+func (s *Store) SearchPage(ctx context.Context, q entente.SearchQuery) (*entente.SearchResults, error) {
+	return s.search(ctx, q, true)
+}
+
+func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (*entente.SearchResults, error) {
+	res := &entente.SearchResults{Hits: []entente.SearchHit{}}
 	terms := search.Query(q.Text)
 	if len(terms) == 0 && strings.TrimSpace(q.Text) != "" {
-		return []entente.SearchHit{}, nil
+		return res, nil
 	}
-	var hits []entente.SearchHit
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var (
 			found []candidate
@@ -42,19 +59,28 @@ func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.Se
 		)
 		if len(terms) == 0 {
 			found, err = browse(ctx, tx, q)
+			if err == nil && count {
+				err = s.countBrowse(ctx, tx, q, res)
+			}
 		} else {
-			found, err = s.rank(ctx, tx, terms, q)
+			var all []candidate
+			all, res.Estimated, err = s.rankAll(ctx, tx, terms, q)
+			found = page(all, q.Offset, q.Limit)
+			if err == nil && count {
+				res.Total = len(all)
+				res.Facets, err = countFacets(ctx, tx, all)
+			}
 		}
 		if err != nil {
 			return err
 		}
-		hits, err = loadHits(ctx, tx, found, terms)
+		res.Hits, err = loadHits(ctx, tx, found, terms)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	return hits, nil
+	return res, nil
 }
 
 // candidate is a matching sentence while it is ranked.
@@ -170,19 +196,21 @@ func browse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) ([]candidate
 	return out, err
 }
 
-// rank finds the candidates of terms that meet q's filters, scores them and
-// returns the page q asks for.
-func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) ([]candidate, error) {
+// rankAll finds the candidates of terms that meet q's filters and returns
+// them scored, best first; capped says there were more than the store
+// ranks (MaxCandidates).
+func (s *Store) rankAll(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) (_ []candidate, capped bool, _ error) {
 	found, err := s.candidates(ctx, tx, terms, q)
 	if err != nil {
-		return nil, fmt.Errorf("find candidates: %w", err)
+		return nil, false, fmt.Errorf("find candidates: %w", err)
 	}
 	if len(found) == 0 {
-		return nil, nil
+		return nil, false, nil
 	}
+	capped = len(found) >= s.maxCandidates()
 	st, err := s.stats(ctx, tx, terms)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	kept := found[:0]
 	for _, c := range found {
@@ -197,7 +225,7 @@ func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q ente
 		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(y.documentID, x.documentID),
 			cmp.Compare(x.position, y.position), cmp.Compare(x.id, y.id))
 	})
-	return page(kept, q.Offset, q.Limit), nil
+	return kept, capped, nil
 }
 
 // candidates returns the newest sentences, at most MaxCandidates, that
@@ -207,10 +235,7 @@ func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q ente
 // twice wider windows until enough are found: a common term then costs the
 // matches of one window, not of the whole collection.
 func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) ([]candidate, error) {
-	limit := s.MaxCandidates
-	if limit <= 0 {
-		limit = DefaultMaxCandidates
-	}
+	limit := s.maxCandidates()
 	query := func(lo, hi int64, limit int) ([]candidate, error) {
 		var a args
 		match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
@@ -246,6 +271,13 @@ func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, 
 		hi, window = lo, 2*window
 	}
 	return found, nil
+}
+
+func (s *Store) maxCandidates() int {
+	if s.MaxCandidates <= 0 {
+		return DefaultMaxCandidates
+	}
+	return s.MaxCandidates
 }
 
 func page[T any](s []T, offset, limit int) []T {
