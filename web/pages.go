@@ -362,7 +362,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, v *view) 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, v *view) {
 	v.Title = v.T.SignIn
 	if s.NeedsSetUp(r.Context()) {
-		v.Error = SetUpHint
+		v.Error = SetUpHint(s.cfg.StoreName)
 	}
 	v.Data["next"] = safeNext(r.URL.Query().Get("next"))
 	s.render(w, "login", v)

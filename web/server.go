@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +36,9 @@ type Config struct {
 	Ingester   *ingest.Ingester
 	Logger     *slog.Logger
 	PublicRead bool // anonymous visitors may read and search
+	// StoreName is the store as --db names it (an absolute SQLite path or a
+	// redacted address), for the set-up hint.
+	StoreName string
 	// SecureCookies marks the session cookie Secure; set when served over
 	// TLS (directly or behind a proxy that terminates it).
 	SecureCookies bool
@@ -127,9 +131,27 @@ func (s *Server) NeedsSetUp(ctx context.Context) bool {
 	return true
 }
 
-// SetUpHint is what an instance with no accounts says and serves.
-const SetUpHint = "Entente has no accounts yet. Create the first administrator on the server with:\n\n" +
-	"    entente user add NAME --role admin\n\nthen reload this page.\n"
+// SetUpHint is what an instance with no accounts says and serves: the
+// command that creates the first administrator, naming the store the
+// server uses (db, as --db takes it) so that the account lands where the
+// server looks for it.
+func SetUpHint(db string) string {
+	cmd := "entente user add NAME --role admin"
+	if db != "" {
+		cmd += " --db " + shellQuote(db)
+	}
+	return "Entente has no accounts yet. Create the first administrator on the server with:\n\n" +
+		"    " + cmd + "\n\nthen reload this page.\n"
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but safe
+// characters.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-:@+=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
 
 // setupGate serves only the hint until the first account exists (health
 // checks excepted).
@@ -141,7 +163,7 @@ func (s *Server) setupGate(next http.Handler) http.Handler {
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 			w.Header().Set("Retry-After", "60")
 			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprint(w, SetUpHint)
+			fmt.Fprint(w, SetUpHint(s.cfg.StoreName))
 			return
 		}
 		next.ServeHTTP(w, r)

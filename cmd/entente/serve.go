@@ -18,14 +18,15 @@ func newServeCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the JSON API (and, later, the web UI)",
-		Long: "Serves the API under /api/v1, its OpenAPI description at /api/openapi.json, and /healthz\n" +
-			"and /readyz. Stops gracefully on SIGINT or SIGTERM.",
+		Short: "Serve the web UI and the JSON API",
+		Long: "Serves the web UI (library, reader, search, dashboard, in Chinese or English) at /, the JSON\n" +
+			"API under /api/v1, its OpenAPI description at /api/openapi.json, and /healthz and /readyz.\n" +
+			"Says on stderr which store it serves. Stops gracefully on SIGINT or SIGTERM.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			log := slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), nil))
-			st, err := openStore(ctx, dsn)
+			st, err := openAnnounced(cmd, dsn)
 			if err != nil {
 				return err
 			}
@@ -35,7 +36,7 @@ func newServeCommand() *cobra.Command {
 				return err
 			}
 			srv, err := web.New(web.Config{
-				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,
+				Store: st, StoreName: storeName(dsn), Logger: log, PublicRead: publicRead, SecureCookies: secure,
 				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log},
 			})
 			if err != nil {
@@ -45,7 +46,7 @@ func newServeCommand() *cobra.Command {
 			return web.Run(ctx, addr, srv.Handler(), log, func(a string) {
 				fmt.Fprintf(out, "serving on http://%s\n", a)
 				if srv.NeedsSetUp(ctx) {
-					fmt.Fprint(out, "\n"+web.SetUpHint)
+					fmt.Fprint(out, "\n"+web.SetUpHint(storeName(dsn)))
 				}
 			})
 		},
