@@ -97,3 +97,9 @@ func sorted(m map[string]int) []entente.Count {
 	slices.SortFunc(out, func(x, y entente.Count) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Key, y.Key)) })
 	return out
 }
+
+// noFacets are the facets of no hit: empty lists, not nulls.
+func noFacets() entente.Facets {
+	return entente.Facets{Type: []entente.Count{}, Party: []entente.Count{}, Area: []entente.Count{}, Strength: []entente.Count{},
+		Year: []entente.Count{}, Language: []entente.Count{}}
+}

@@ -47,7 +47,7 @@ func (s *Store) SearchPage(ctx context.Context, q entente.SearchQuery) (*entente
 }
 
 func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (*entente.SearchResults, error) {
-	res := &entente.SearchResults{Hits: []entente.SearchHit{}}
+	res := &entente.SearchResults{Hits: []entente.SearchHit{}, Facets: noFacets()}
 	terms := search.Query(q.Text)
 	if len(terms) == 0 && strings.TrimSpace(q.Text) != "" {
 		return res, nil

@@ -22,6 +22,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/lexicon"
 )
 
 // Store is what the server needs of a store.
@@ -60,6 +61,7 @@ type Server struct {
 	log       *slog.Logger
 	dummyHash string // verified against when the account does not exist
 	templates map[string]*template.Template
+	filters   *lexicon.Filters // resolves the filters of lists and searches
 }
 
 // SessionCookie is the name of the session cookie.
@@ -83,8 +85,12 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	filters, err := lexicon.LoadFilters()
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
 	s := &Server{
-		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy,
+		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy, filters: filters,
 		byUser: auth.NewThrottle(5, 15*time.Minute),
 		byAddr: auth.NewThrottle(20, 15*time.Minute),
 	}

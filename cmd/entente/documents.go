@@ -305,9 +305,11 @@ func newSearchCommand() *cobra.Command {
 			}
 			out := searchJSON{Query: text, Filters: f, SearchResults: res, Loosen: []entente.Loosening{}}
 			if res.Total == 0 {
-				if out.Loosen, err = entente.Loosen(ctx, st, text, f); err != nil {
+				loosen, err := entente.Loosen(ctx, st, text, f)
+				if err != nil {
 					return err
 				}
+				out.Loosen = append(out.Loosen, loosen...)
 			}
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), out)
