@@ -75,6 +75,12 @@ type Rationale struct {
 	Areas    []AreaCue   `json:"areas,omitempty"`
 	Deadline *Cue        `json:"deadline,omitempty"`
 	Clauses  []ClauseCue `json:"clauses,omitempty"`
+	// References, Mechanisms and Projects are where each instrument cited,
+	// mechanism or project named stands in the sentence: what the reader
+	// marks.
+	References []Cue `json:"references,omitempty"`
+	Mechanisms []Cue `json:"mechanisms,omitempty"`
+	Projects   []Cue `json:"projects,omitempty"`
 }
 
 // Cue is a span of the sentence that fired a rule, with the rule's name.

@@ -270,10 +270,8 @@ func (s *Server) lookupErr(what string, id int64, err error) error {
 // event records a change made through the API with the account that made
 // it. A failure to log is logged, not hidden.
 func (s *Server) event(ctx context.Context, action, entity string, id int64, before, after string) {
-	e := &entente.Event{Action: action, Entity: entity, EntityID: id, Before: before, After: after, Actor: "anonymous"}
-	if u := userFrom(ctx); u != nil {
-		e.UserID, e.Actor = u.ID, u.Name
-	}
+	a := entente.ActorFromContext(ctx)
+	e := &entente.Event{Action: action, Entity: entity, EntityID: id, Before: before, After: after, UserID: a.UserID, Actor: a.Name}
 	if _, err := s.cfg.Store.AppendEvent(ctx, e); err != nil {
 		s.log.Error("append event", "err", err, "action", action, "entity", entity, "id", id)
 	}

@@ -111,6 +111,7 @@ func New(cfg Config) (*Server, error) {
 	}
 
 	var h http.Handler = s.mux
+	h = s.findCaller(h)
 	h = s.setupGate(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = s.accessLog(h)
