@@ -92,13 +92,16 @@ type SearchQuery struct {
 // SearchHit is one sentence that matches, with where it stands and the
 // matched parts marked.
 type SearchHit struct {
-	DocumentID    int64    `json:"document_id"`
-	DocumentTitle string   `json:"document_title"`
-	SignedDate    string   `json:"signed_date,omitempty"`
-	Language      string   `json:"language,omitempty"`
-	Section       string   `json:"section"`
-	Sentence      Sentence `json:"sentence"`
-	Score         float64  `json:"score"`
+	DocumentID    int64  `json:"document_id"`
+	DocumentTitle string `json:"document_title"`
+	// DocumentKind and DocumentParties name a document without a title.
+	DocumentKind    Kind     `json:"document_kind"`
+	DocumentParties []string `json:"document_parties"`
+	SignedDate      string   `json:"signed_date,omitempty"`
+	Language        string   `json:"language,omitempty"`
+	Section         string   `json:"section"`
+	Sentence        Sentence `json:"sentence"`
+	Score           float64  `json:"score"`
 	// Marks are the matched spans, in characters of the sentence text.
 	Marks []Span `json:"marks"`
 	// Highlighted is the text with each match wrapped in [[ and ]].

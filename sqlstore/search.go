@@ -428,7 +428,7 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 		}
 		d := docs[c.documentID]
 		h := entente.SearchHit{
-			DocumentID: c.documentID, DocumentTitle: d.title, Language: d.language, Section: r.Section, Sentence: r.Sentence,
+			DocumentID: c.documentID, DocumentTitle: d.title, DocumentKind: entente.Kind(d.kind), DocumentParties: d.parties, Language: d.language, Section: r.Section, Sentence: r.Sentence,
 			Score: c.score, Marks: []entente.Span{},
 		}
 		if d.signed != nil {
@@ -444,9 +444,10 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 }
 
 type docTitle struct {
-	title    string
-	signed   *string
-	language string
+	title, kind string
+	signed      *string
+	language    string
+	parties     []string
 }
 
 func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]docTitle, error) {
@@ -455,24 +456,43 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64
 	out := make(map[int64]docTitle, len(ids))
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.signed_date,
+		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.signed_date,
 				COALESCE((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
 			FROM documents d WHERE d.id IN (`+list(&a, chunk)+`)`, a,
 			func(rows *sql.Rows) error {
 				var (
-					id     int64
-					title  string
-					signed sql.NullString
-					lang   string
+					id          int64
+					title, kind string
+					signed      sql.NullString
+					lang        string
 				)
-				if err := rows.Scan(&id, &title, &signed, &lang); err != nil {
+				if err := rows.Scan(&id, &title, &kind, &signed, &lang); err != nil {
 					return err
 				}
-				out[id] = docTitle{title, fromNullString(signed), lang}
+				out[id] = docTitle{title: title, kind: kind, signed: fromNullString(signed), language: lang, parties: []string{}}
 				return nil
 			})
 		if err != nil {
 			return nil, fmt.Errorf("read hit documents: %w", err)
+		}
+		var a2 args
+		err = queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+list(&a2, chunk)+`)
+			ORDER BY document_id, position`, a2,
+			func(rows *sql.Rows) error {
+				var (
+					id    int64
+					party string
+				)
+				if err := rows.Scan(&id, &party); err != nil {
+					return err
+				}
+				d := out[id]
+				d.parties = append(d.parties, party)
+				out[id] = d
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("read hit parties: %w", err)
 		}
 	}
 	return out, nil

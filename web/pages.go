@@ -77,7 +77,7 @@ func (s *Server) registerPages() error {
 		"marked":      marked,
 		"asset":       assets.url,
 	}
-	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
 		return err
 	}
