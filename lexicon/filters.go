@@ -1,9 +1,7 @@
 package lexicon
 
 import (
-	"bufio"
-	"fmt"
-	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,107 +9,51 @@ import (
 )
 
 // Filters resolves what people type in a filter (a party's name in
-// Chinese, English or Serbian, an area's label, a code in any case) to the
-// codes the store keeps, and refuses what matches nothing with the valid
-// choices. The CLI, the API and the UI use it alike.
+// Chinese, English or Serbian, an area's or a kind's label, a code in any
+// case) to the codes the store keeps, and refuses what matches nothing
+// with the valid choices. The CLI, the API and the UI use it alike. The
+// closed lists (kinds, types, strengths, areas, with their labels) are the
+// root package's.
 type Filters struct {
 	countries *Countries
-	areas     []Area
 	parties   map[string][]string // folded name or code → codes
-	areaKeys  map[string]string   // folded code or label → code
+	closed    map[string]closedList
 }
 
-// Area is a policy area with its labels in the UI's languages.
-type Area struct {
-	Code   string
-	Labels map[string]string // "zh", "en"
+// closedList is a closed list with every way of naming its values.
+type closedList struct {
+	list entente.ValueList
+	keys map[string]string // folded code or label → code
+	want string
 }
 
-// Label returns the area's label in lang, or its code.
-func (a Area) Label(lang string) string {
-	if l := a.Labels[lang]; l != "" {
-		return l
-	}
-	return a.Code
+// filterLanguages are the languages versions are read in: the extractor's
+// and the search's.
+var filterLanguages = entente.ValueList{
+	{Code: "zh", Labels: entente.Labels{"zh": "中文", "en": "Chinese"}},
+	{Code: "zh-Hant", Labels: entente.Labels{"zh": "繁体中文", "en": "Chinese (traditional)"}},
+	{Code: "en", Labels: entente.Labels{"zh": "英文", "en": "English"}},
+	{Code: "sr-Cyrl", Labels: entente.Labels{"zh": "塞尔维亚文（西里尔字母）", "en": "Serbian (Cyrillic)"}},
+	{Code: "sr-Latn", Labels: entente.Labels{"zh": "塞尔维亚文（拉丁字母）", "en": "Serbian (Latin)"}},
 }
 
-var areaColumns = []string{"zh", "en"}
-
-// The values of the closed filters. They follow the contract's codes;
-// versions are read in the languages of the extractor and of the search.
-var (
-	filterKinds = []string{string(entente.KindJointStatement), string(entente.KindAgreement), string(entente.KindMoU),
-		string(entente.KindActionPlan), string(entente.KindCommunique), string(entente.KindDeclaration), string(entente.KindOther)}
-	filterTypes     = []string{string(entente.Commitment), string(entente.Position), string(entente.Appraisal), string(entente.Narrative)}
-	filterStrengths = []string{string(entente.Firm), string(entente.Intent), string(entente.Soft)}
-	filterLanguages = []string{"zh", "zh-Hant", "en", "sr-Cyrl", "sr-Latn"}
-)
-
-// LoadFilters builds the resolver from the embedded country and area
-// tables.
+// LoadFilters builds the resolver from the embedded country table and the
+// root package's lists.
 func LoadFilters() (*Filters, error) {
 	cs, err := LoadCountries()
 	if err != nil {
 		return nil, err
 	}
-	const name = "data/areas.tsv"
-	f, err := dataFS.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
-	}
-	defer f.Close()
-	areas, err := ParseAreas(name, f)
-	if err != nil {
-		return nil, err
-	}
-	return NewFilters(cs, areas), nil
+	return NewFilters(cs), nil
 }
 
-// ParseAreas reads an area table: tab-separated code, Chinese label,
-// English label.
-func ParseAreas(name string, r io.Reader) ([]Area, error) {
-	var out []Area
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 1+len(areaColumns) {
-			return nil, fmt.Errorf("%s:%d: want %d tab-separated columns, have %d", name, n, 1+len(areaColumns), len(cols))
-		}
-		a := Area{Code: strings.TrimSpace(cols[0]), Labels: map[string]string{}}
-		if a.Code == "" || seen[a.Code] {
-			return nil, fmt.Errorf("%s:%d: empty or repeated code %q", name, n, a.Code)
-		}
-		seen[a.Code] = true
-		for i, lang := range areaColumns {
-			if l := strings.TrimSpace(cols[1+i]); l != "" {
-				a.Labels[lang] = l
-			}
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
-}
-
-// NewFilters builds the resolver from a country table and areas.
-func NewFilters(cs *Countries, areas []Area) *Filters {
-	f := &Filters{countries: cs, areas: areas, parties: map[string][]string{}, areaKeys: map[string]string{}}
+// NewFilters builds the resolver from a country table.
+func NewFilters(cs *Countries) *Filters {
+	f := &Filters{countries: cs, parties: map[string][]string{}, closed: map[string]closedList{}}
 	add := func(key, code string) {
 		key = fold(key)
-		if key == "" {
+		if key == "" || slices.Contains(f.parties[key], code) {
 			return
-		}
-		for _, c := range f.parties[key] {
-			if c == code {
-				return
-			}
 		}
 		f.parties[key] = append(f.parties[key], code)
 	}
@@ -126,11 +68,26 @@ func NewFilters(cs *Countries, areas []Area) *Filters {
 			}
 		}
 	}
-	for _, a := range areas {
-		f.areaKeys[fold(a.Code)] = a.Code
-		for _, l := range a.Labels {
-			f.areaKeys[fold(l)] = a.Code
+	for field, l := range map[string]struct {
+		list entente.ValueList
+		want string
+	}{
+		"kind":     {entente.DocumentKinds(), "not a kind of document; give one of"},
+		"type":     {entente.SentenceTypes(), "not a sentence type; give one of"},
+		"strength": {entente.Strengths(), "not a strength; give one of"},
+		"area":     {entente.Areas(), "not a policy area; give a label or one of"},
+		"lang":     {filterLanguages, "not a language Entente reads; give one of"},
+	} {
+		cl := closedList{list: l.list, keys: map[string]string{}, want: l.want}
+		for _, v := range l.list {
+			cl.keys[fold(v.Code)] = v.Code
+			for _, label := range v.Labels {
+				if _, taken := cl.keys[fold(label)]; !taken {
+					cl.keys[fold(label)] = v.Code
+				}
+			}
 		}
+		f.closed[field] = cl
 	}
 	return f
 }
@@ -144,18 +101,11 @@ func fold(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// Areas returns the policy areas in the table's order.
-func (f *Filters) Areas() []Area { return f.areas }
-
 // Parties returns the table's parties, by code.
 func (f *Filters) Parties() []*Country { return f.countries.List }
 
-// Kinds, Types, Strengths and Languages return the values of the closed
-// filters.
-func (f *Filters) Kinds() []string     { return filterKinds }
-func (f *Filters) Types() []string     { return filterTypes }
-func (f *Filters) Strengths() []string { return filterStrengths }
-func (f *Filters) Languages() []string { return filterLanguages }
+// Languages returns the languages a version can be in, with their labels.
+func (f *Filters) Languages() entente.ValueList { return filterLanguages }
 
 // Resolve checks every filter of in and returns them as the store keeps
 // them, or entente.FilterErrors with one error per refused field.
@@ -173,16 +123,15 @@ func (f *Filters) Resolve(in entente.Filters) (entente.Filters, error) {
 	}
 	v, err := f.Party(in.Party)
 	keep(&out.Party, v, err)
-	v, err = closed("kind", in.Kind, filterKinds, "not a kind of document; give one of")
-	keep(&out.Kind, v, err)
-	v, err = closed("lang", in.Language, filterLanguages, "not a language Entente reads; give one of")
-	keep(&out.Language, v, err)
-	v, err = f.Area(in.Area)
-	keep(&out.Area, v, err)
-	v, err = closed("type", in.Type, filterTypes, "not a sentence type; give one of")
-	keep(&out.Type, v, err)
-	v, err = closed("strength", in.Strength, filterStrengths, "not a strength; give one of")
-	keep(&out.Strength, v, err)
+	for _, c := range []struct {
+		field string
+		in    string
+		dst   *string
+	}{{"kind", in.Kind, &out.Kind}, {"lang", in.Language, &out.Language}, {"area", in.Area, &out.Area},
+		{"type", in.Type, &out.Type}, {"strength", in.Strength, &out.Strength}} {
+		v, err := f.Closed(c.field, c.in)
+		keep(c.dst, v, err)
+	}
 	v, err = dateBound("from", in.From)
 	keep(&out.From, v, err)
 	v, err = dateBound("to", in.To)
@@ -204,17 +153,20 @@ func dateBound(field, s string) (string, error) {
 	return v, nil
 }
 
-// closed resolves a value of a closed list, in any case.
-func closed(field, s string, values []string, want string) (string, error) {
+// Closed resolves a value of a closed list (kind, type, strength, area,
+// lang) given by its code in any case or by its label in a UI language.
+func (f *Filters) Closed(field, s string) (string, error) {
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
-	for _, v := range values {
-		if fold(v) == fold(s) {
-			return v, nil
-		}
+	cl, ok := f.closed[field]
+	if !ok {
+		return "", &entente.FilterError{Field: field, Value: s, Want: "not a filter"}
 	}
-	return "", &entente.FilterError{Field: field, Value: s, Want: want, Choices: values}
+	if code, ok := cl.keys[fold(s)]; ok {
+		return code, nil
+	}
+	return "", &entente.FilterError{Field: field, Value: s, Want: cl.want, Choices: cl.list.Codes()}
 }
 
 // Party resolves an ISO code in any case (rs, RS) or a name in Chinese,
@@ -262,20 +214,4 @@ func (f *Filters) partiesLike(s string) []string {
 		out = []string{"CN", "中国", "China", "Kina", "RS", "塞尔维亚", "Serbia", "Srbija"}
 	}
 	return out
-}
-
-// Area resolves an area's code or its label in a UI language (能源,
-// Energy) to its code; anything else is refused with every code.
-func (f *Filters) Area(s string) (string, error) {
-	if strings.TrimSpace(s) == "" {
-		return "", nil
-	}
-	if code, ok := f.areaKeys[fold(s)]; ok {
-		return code, nil
-	}
-	codes := make([]string, len(f.areas))
-	for i, a := range f.areas {
-		codes[i] = a.Code
-	}
-	return "", &entente.FilterError{Field: "area", Value: s, Want: "not a policy area; give a label or one of", Choices: codes}
 }

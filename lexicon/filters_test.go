@@ -113,28 +113,21 @@ func TestFiltersRefuseEveryField(t *testing.T) {
 	}
 }
 
-func TestAreasTableCoversEveryLabel(t *testing.T) {
+func TestClosedListsTakeEveryLabel(t *testing.T) {
 	f := loadFilters(t)
-	if len(f.Areas()) < 19 {
-		t.Errorf("%d areas, want the contract's 19", len(f.Areas()))
-	}
-	for _, a := range f.Areas() {
-		for _, lang := range areaColumns {
-			if a.Labels[lang] == "" {
-				t.Errorf("area %s has no %s label", a.Code, lang)
+	for field, list := range map[string]entente.ValueList{"area": entente.Areas(), "kind": entente.DocumentKinds(),
+		"type": entente.SentenceTypes(), "strength": entente.Strengths(), "lang": f.Languages()} {
+		for _, v := range list {
+			for _, lang := range entente.UILanguages() {
+				label := v.Labels[lang]
+				if label == "" {
+					t.Errorf("%s %s has no %s label", field, v.Code, lang)
+					continue
+				}
+				if got, err := f.Closed(field, label); err != nil || got != v.Code {
+					t.Errorf("%s %q = %q, %v; want %s", field, label, got, err, v.Code)
+				}
 			}
-			got, err := f.Area(a.Labels[lang])
-			if err != nil || got != a.Code {
-				t.Errorf("Area(%q) = %q, %v; want %s", a.Labels[lang], got, err, a.Code)
-			}
-		}
-	}
-}
-
-func TestParseAreasBad(t *testing.T) {
-	for _, in := range []string{"energy\t能源\n", "energy\t能源\tEnergy\nenergy\t能源\tEnergy\n", "\t能源\tEnergy\n"} {
-		if _, err := ParseAreas("t", strings.NewReader(in)); err == nil {
-			t.Errorf("ParseAreas(%q) accepted it", in)
 		}
 	}
 }

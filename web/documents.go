@@ -24,14 +24,14 @@ import (
 
 // ListDocumentsInput filters and pages the document list.
 type ListDocumentsInput struct {
-	Party  string `query:"party" maxLength:"100" doc:"A party: ISO code in any case or its name in Chinese, English or Serbian (RS, 塞尔维亚, Serbia, Srbija)"`
-	Kind   string `query:"kind" maxLength:"32" doc:"Document kind: joint_statement, agreement, mou, action_plan, communique, declaration, other"`
-	Lang   string `query:"lang" maxLength:"16" doc:"A version's language: zh, zh-Hant, en, sr-Cyrl, sr-Latn"`
-	Area   string `query:"area" maxLength:"64" doc:"Documents with a commitment in this policy area: its code or its label in Chinese or English (energy, 能源, Energy)"`
-	From   string `query:"from" maxLength:"10" doc:"Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD"`
-	To     string `query:"to" maxLength:"10" doc:"Signed on or before: YYYY, YYYY-MM or YYYY-MM-DD"`
-	Limit  int    `query:"limit" default:"50" minimum:"1" maximum:"500"`
-	Offset int    `query:"offset" default:"0" minimum:"0"`
+	Party  string    `query:"party" maxLength:"100" doc:"A party: ISO code in any case or its name in Chinese, English or Serbian (RS, 塞尔维亚, Serbia, Srbija)"`
+	Kind   kindParam `query:"kind"`
+	Lang   string    `query:"lang" maxLength:"16" doc:"A version's language: zh, zh-Hant, en, sr-Cyrl, sr-Latn"`
+	Area   areaParam `query:"area" doc:"Documents with a commitment in this policy area"`
+	From   string    `query:"from" maxLength:"10" doc:"Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD"`
+	To     string    `query:"to" maxLength:"10" doc:"Signed on or before: YYYY, YYYY-MM or YYYY-MM-DD"`
+	Limit  int       `query:"limit" default:"50" minimum:"1" maximum:"500"`
+	Offset int       `query:"offset" default:"0" minimum:"0"`
 }
 
 // DocumentList is a page of documents and how many meet the filters.
@@ -46,7 +46,8 @@ type DocumentList struct {
 type documentListOutput struct{ Body DocumentList }
 
 func (s *Server) listDocuments(ctx context.Context, in *ListDocumentsInput) (*documentListOutput, error) {
-	f, err := s.resolveFilters(entente.Filters{Party: in.Party, Kind: in.Kind, Language: in.Lang, Area: in.Area, From: in.From, To: in.To})
+	f, err := s.resolveFilters(entente.Filters{Party: in.Party, Kind: string(in.Kind), Language: in.Lang, Area: string(in.Area),
+		From: in.From, To: in.To})
 	if err != nil {
 		return nil, err
 	}
@@ -207,16 +208,16 @@ func (s *Server) ingestOne(ctx context.Context, filename string, r io.Reader, me
 
 // SearchInput is a search with the CLI's filters.
 type SearchInput struct {
-	Q        string `query:"q" required:"true" minLength:"1" maxLength:"200" doc:"Words or characters to find"`
-	Lang     string `query:"lang" maxLength:"16" doc:"A version's language: zh, zh-Hant, en, sr-Cyrl, sr-Latn"`
-	Party    string `query:"party" maxLength:"100" doc:"An actor of the sentence or a party of its document: ISO code in any case or its name in Chinese, English or Serbian"`
-	Type     string `query:"type" maxLength:"32" doc:"commitment, position, appraisal or narrative"`
-	Area     string `query:"area" maxLength:"64" doc:"A policy area: its code or its label in Chinese or English (energy, 能源, Energy)"`
-	Strength string `query:"strength" maxLength:"32" doc:"firm, intent or soft"`
-	From     string `query:"from" maxLength:"10" doc:"Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD"`
-	To       string `query:"to" maxLength:"10" doc:"Signed on or before: YYYY, YYYY-MM or YYYY-MM-DD"`
-	Limit    int    `query:"limit" default:"20" minimum:"1" maximum:"200"`
-	Offset   int    `query:"offset" default:"0" minimum:"0"`
+	Q        string        `query:"q" required:"true" minLength:"1" maxLength:"200" doc:"Words or characters to find"`
+	Lang     string        `query:"lang" maxLength:"16" doc:"A version's language: zh, zh-Hant, en, sr-Cyrl, sr-Latn"`
+	Party    string        `query:"party" maxLength:"100" doc:"An actor of the sentence or a party of its document: ISO code in any case or its name in Chinese, English or Serbian"`
+	Type     typeParam     `query:"type"`
+	Area     areaParam     `query:"area"`
+	Strength strengthParam `query:"strength"`
+	From     string        `query:"from" maxLength:"10" doc:"Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD"`
+	To       string        `query:"to" maxLength:"10" doc:"Signed on or before: YYYY, YYYY-MM or YYYY-MM-DD"`
+	Limit    int           `query:"limit" default:"20" minimum:"1" maximum:"200"`
+	Offset   int           `query:"offset" default:"0" minimum:"0"`
 }
 
 // SearchResult is a page of hits, the total and facets of the whole result
@@ -233,8 +234,8 @@ type SearchResult struct {
 type searchOutput struct{ Body SearchResult }
 
 func (s *Server) search(ctx context.Context, in *SearchInput) (*searchOutput, error) {
-	f, err := s.resolveFilters(entente.Filters{Party: in.Party, Language: in.Lang, Area: in.Area, Type: in.Type,
-		Strength: in.Strength, From: in.From, To: in.To})
+	f, err := s.resolveFilters(entente.Filters{Party: in.Party, Language: in.Lang, Area: string(in.Area), Type: string(in.Type),
+		Strength: string(in.Strength), From: in.From, To: in.To})
 	if err != nil {
 		return nil, err
 	}

@@ -121,21 +121,18 @@ func (form *filterForm) fillChoices(fl *lexicon.Filters, t *texts, f entente.Fil
 		}
 		form.Parties = append(form.Parties, option{Value: c.Code, Label: label})
 	}
-	for _, a := range fl.Areas() {
-		form.Areas = append(form.Areas, option{Value: a.Code, Label: a.Label(t.Code), Selected: a.Code == f.Area})
+	choices := func(list entente.ValueList, selected string) []option {
+		out := make([]option, len(list))
+		for i, v := range list {
+			out[i] = option{Value: v.Code, Label: list.Label(v.Code, t.Code), Selected: v.Code == selected}
+		}
+		return out
 	}
-	for _, k := range fl.Kinds() {
-		form.Kinds = append(form.Kinds, option{Value: k, Label: k, Selected: k == f.Kind})
-	}
-	for _, l := range fl.Languages() {
-		form.Languages = append(form.Languages, option{Value: l, Label: l, Selected: l == f.Language})
-	}
-	for _, ty := range fl.Types() {
-		form.Types = append(form.Types, option{Value: ty, Label: typeLabel(t, entente.SentenceType(ty)), Selected: ty == f.Type})
-	}
-	for _, st := range fl.Strengths() {
-		form.Strengths = append(form.Strengths, option{Value: st, Label: st, Selected: st == f.Strength})
-	}
+	form.Areas = choices(entente.Areas(), f.Area)
+	form.Kinds = choices(entente.DocumentKinds(), f.Kind)
+	form.Languages = choices(fl.Languages(), f.Language)
+	form.Types = choices(entente.SentenceTypes(), f.Type)
+	form.Strengths = choices(entente.Strengths(), f.Strength)
 	if f.Party != "" && form.Errors["party"] == "" {
 		form.Party = f.Party // show the code a name resolved to
 	}

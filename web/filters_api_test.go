@@ -24,7 +24,7 @@ func TestAPIFilterForms(t *testing.T) {
 			{"party=rs", 1}, {"party=" + url.QueryEscape("塞尔维亚"), 1}, {"party=Serbia", 1}, {"party=Srbija", 1},
 			{"party=" + url.QueryEscape("Србија"), 1}, {"party=HU", 0},
 			{"area=" + url.QueryEscape("基础设施"), 1}, {"area=Infrastructure", 1}, {"area=infrastructure", 1},
-			{"kind=JOINT_STATEMENT", 1}, {"from=2024", 1}, {"to=2024-05", 1}, {"to=2024-05-07", 0}, {"lang=ZH", 1},
+			{"kind=joint_statement", 1}, {"from=2024", 1}, {"to=2024-05", 1}, {"to=2024-05-07", 0}, {"lang=ZH", 1},
 		}
 		for _, tc := range lists {
 			resp, data := h.do(entente.RoleViewer, "GET", "/api/v1/documents?"+tc.query, nil, "")
@@ -42,7 +42,7 @@ func TestAPIFilterForms(t *testing.T) {
 			want  bool // some hit
 		}{
 			{"party=serbia", true}, {"party=" + url.QueryEscape("塞尔维亚"), true}, {"area=" + url.QueryEscape("基础设施"), true},
-			{"type=Commitment&strength=FIRM", true}, {"from=2024-05", true}, {"to=2023", false},
+			{"type=commitment&strength=firm", true}, {"from=2024-05", true}, {"to=2023", false},
 		}
 		for _, tc := range searches {
 			resp, data := h.do(entente.RoleViewer, "GET", "/api/v1/search?q=%E9%93%81%E8%B7%AF&limit=1&"+tc.query, nil, "")

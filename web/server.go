@@ -25,9 +25,11 @@ import (
 	"github.com/entente/entente/lexicon"
 )
 
-// Store is what the server needs of a store.
+// Store is what the server needs of a store: documents to read and
+// delete, search, and accounts. Uploads go through the Ingester.
 type Store interface {
-	entente.Store
+	entente.Library
+	entente.Searcher
 	entente.AccountStore
 }
 

@@ -40,19 +40,16 @@ func notFound(what string, id int64, err error) error {
 func newListCommand() *cobra.Command {
 	var (
 		dsn           string
-		raw           entente.Filters
+		raw, f        entente.Filters
 		limit, offset int
 		asJSON        bool
 	)
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the stored documents",
-		Args:  cobra.NoArgs,
+		Use:     "list",
+		Short:   "List the stored documents",
+		Args:    cobra.NoArgs,
+		PreRunE: resolvedFilters(&raw, &f),
 		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
-			f, err := resolveFilters(raw)
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
 			docs, err := st.Documents(ctx, f.Documents(limit, offset))
 			if err != nil {
@@ -281,7 +278,7 @@ func newBackupCommand() *cobra.Command {
 func newSearchCommand() *cobra.Command {
 	var (
 		dsn           string
-		raw           entente.Filters
+		raw, f        entente.Filters
 		limit, offset int
 		asJSON        bool
 	)
@@ -291,12 +288,9 @@ func newSearchCommand() *cobra.Command {
 		Long: "Searches sentences, best first. A query that begins with - is a query, not a flag\n" +
 			"(entente search -x, or entente search -- -x). Says how many sentences match, and when none\n" +
 			"does, which filters to drop.",
-		Args: cobra.MinimumNArgs(1),
+		Args:    cobra.MinimumNArgs(1),
+		PreRunE: resolvedFilters(&raw, &f),
 		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
-			f, err := resolveFilters(raw)
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
 			text := strings.Join(args, " ")
 			res, err := st.SearchPage(ctx, f.Search(text, limit, offset))

@@ -21,16 +21,27 @@ func (e usageError) Unwrap() error { return e.error }
 
 // filterFlags adds the filters of a list or a search to cmd.
 func filterFlags(cmd *cobra.Command, f *entente.Filters, search bool) {
+	codes := func(l entente.ValueList) string { return strings.Join(l.Codes(), ", ") }
 	cmd.Flags().StringVar(&f.Party, "party", "", "a party: ISO code in any case, or its name in Chinese, English or Serbian (RS, 塞尔维亚, Serbia, Srbija)")
 	cmd.Flags().StringVar(&f.Language, "lang", "", "a language: zh, zh-Hant, en, sr-Cyrl, sr-Latn")
-	cmd.Flags().StringVar(&f.Area, "area", "", "a policy area: its code or label (energy, 能源, Energy)")
+	cmd.Flags().StringVar(&f.Area, "area", "", "a policy area, by code or by its label in Chinese or English (能源, energy): "+codes(entente.Areas()))
 	cmd.Flags().StringVar(&f.From, "from", "", "signed on or after: YYYY, YYYY-MM or YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.To, "to", "", "signed on or before: YYYY, YYYY-MM or YYYY-MM-DD")
 	if search {
-		cmd.Flags().StringVar(&f.Type, "type", "", "commitment, position, appraisal or narrative")
-		cmd.Flags().StringVar(&f.Strength, "strength", "", "firm, intent or soft")
+		cmd.Flags().StringVar(&f.Type, "type", "", "a sentence type: "+codes(entente.SentenceTypes()))
+		cmd.Flags().StringVar(&f.Strength, "strength", "", "a commitment's strength: "+codes(entente.Strengths()))
 	} else {
-		cmd.Flags().StringVar(&f.Kind, "kind", "", "joint_statement, agreement, mou, action_plan, communique, declaration or other")
+		cmd.Flags().StringVar(&f.Kind, "kind", "", "a kind of document: "+codes(entente.DocumentKinds()))
+	}
+}
+
+// resolvedFilters checks a command's filters before it opens the store
+// (PreRunE): a refused value never creates or migrates a store.
+func resolvedFilters(raw, out *entente.Filters) func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error {
+		f, err := resolveFilters(*raw)
+		*out = f
+		return err
 	}
 }
 
