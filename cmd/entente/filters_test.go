@@ -200,6 +200,12 @@ func TestJSONEverywhere(t *testing.T) {
 	if !strings.Contains(stderr, "store: "+abs) {
 		t.Errorf("user add does not name its store: %q", stderr)
 	}
+	for _, args := range [][]string{{"user", "passwd", "ana"}, {"user", "disable", "ana"}, {"user", "list"}} {
+		stdout, stderr, code := runBinary(t, "another horse battery staple\n", append(args, "--json", "--db", db)...)
+		if code != 0 || !json.Valid([]byte(stdout)) || !strings.Contains(stdout, `"ana"`) {
+			t.Errorf("%v --json: exit %d, %q %q", args, code, stdout, stderr)
+		}
+	}
 }
 
 func TestStoreName(t *testing.T) {

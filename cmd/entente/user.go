@@ -141,7 +141,10 @@ func newUserListCommand() *cobra.Command {
 }
 
 func newUserPasswdCommand() *cobra.Command {
-	var dsn string
+	var (
+		dsn    string
+		asJSON bool
+	)
 	cmd := &cobra.Command{
 		Use:   "passwd NAME",
 		Short: "Set an account's password (ends its sessions)",
@@ -166,18 +169,22 @@ func newUserPasswdCommand() *cobra.Command {
 				return err
 			}
 			logEvent(cmd.Context(), st, "passwd", "user", u.ID, "")
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "password_changed": true})
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed\n", u.Name)
 			return nil
 		}),
 	}
 	dbFlag(cmd, &dsn)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
 func newUserDisableCommand() *cobra.Command {
 	var (
-		dsn    string
-		enable bool
+		dsn            string
+		enable, asJSON bool
 	)
 	cmd := &cobra.Command{
 		Use:   "disable NAME",
@@ -196,12 +203,16 @@ func newUserDisableCommand() *cobra.Command {
 				action, word = "enable", "enabled"
 			}
 			logEvent(cmd.Context(), st, action, "user", u.ID, "")
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "disabled": !enable})
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", u.Name, word)
 			return nil
 		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().BoolVar(&enable, "enable", false, "enable the account again")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
