@@ -31,19 +31,19 @@ func (f filterForm) Invalid() bool { return len(f.Errors) > 0 }
 
 // filterWords are the form's own words in each UI language.
 type filterWords struct {
-	Refused, Choices, AnyValue, DatePlaceholder  string
+	Refused, Choices, AnyValue, DateHint         string
 	NoMatchDocs, NoHits, NoHitsWords, TryWithout string
 	Of, AtLeast, Estimated                       string
 }
 
 var filterWordsByLang = map[string]*filterWords{
 	"zh": {
-		Refused: "无法识别「%s」。", Choices: "可选：", AnyValue: "全部", DatePlaceholder: "年、年-月或年-月-日",
+		Refused: "无法识别「%s」。", Choices: "可选：", AnyValue: "全部", DateHint: "年、年-月或年-月-日，如 2024、2024-05、2024-05-08",
 		NoMatchDocs: "没有符合这些筛选条件的文件。", NoHits: "没有符合条件的句子。", NoHitsWords: "请换用其他词语或减少词语。",
 		TryWithout: "去掉以下筛选条件可找到结果：", Of: "共", AtLeast: "至少", Estimated: "（匹配过多，统计为估计值）",
 	},
 	"en": {
-		Refused: "“%s” is not known. ", Choices: "Choose: ", AnyValue: "Any", DatePlaceholder: "YYYY, YYYY-MM or YYYY-MM-DD",
+		Refused: "“%s” is not known. ", Choices: "Choose: ", AnyValue: "Any", DateHint: "a year, a month or a day: 2024, 2024-05, 2024-05-08",
 		NoMatchDocs: "No document matches these filters.", NoHits: "No sentence matches.", NoHitsWords: "Try fewer or other words.",
 		TryWithout: "Drop a filter to find some:", Of: "of", AtLeast: "at least", Estimated: "(too many matches: counts are estimates)",
 	},
