@@ -26,7 +26,8 @@ func TestImports(t *testing.T) {
 		"search":    {"."},
 		"sqlstore":  {".", "search"},
 		"sqlite":    {".", "search", "sqlstore"},
-		"postgres":  {".", "search", "sqlstore"},
+		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
+		"internal":  {},
 		"web":       {".", "auth", "ingest"},
 	}
 	seen := map[string]bool{}

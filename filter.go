@@ -1,6 +1,7 @@
 package entente
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -9,7 +10,7 @@ import (
 // Filters are the filters of a list or a search as people give them (a
 // party's name, an area's label, a year) or, once resolved, as the store
 // keeps them (codes, ISO dates). The CLI, the API and the UI all resolve
-// them with lexicon.Filters.Resolve, so that a value means the same thing,
+// them with a FilterParser (Resolve), so that a value means the same thing,
 // and is refused the same way, wherever it is typed.
 type Filters struct {
 	Party    string `json:"party,omitempty"`
@@ -117,4 +118,188 @@ func ParseDateBound(field, s string) (string, error) {
 	}
 	return "", &FilterError{Field: field, Value: s, Want: "not a date; give a year, a month or a day",
 		Choices: []string{"YYYY", "YYYY-MM", "YYYY-MM-DD"}}
+}
+
+// PartyTable is what the filter parser needs of the table of parties
+// (lexicon's country table, which the binary hands it).
+type PartyTable interface {
+	// Lookup returns the codes of the parties s names: a code in any case
+	// or a name in Chinese, English or Serbian.
+	Lookup(s string) []string
+	// Like returns up to max codes of parties whose code or a name holds
+	// fragment.
+	Like(fragment string, max int) []string
+	// Codes returns every party's code, in the table's order.
+	Codes() []string
+	// Name returns a party's name in a UI language, or its code.
+	Name(code, lang string) string
+}
+
+// FilterParser resolves what people type in a filter (a party's name, an
+// area's or a kind's label, a code in any case, a year) to the codes the
+// store keeps, and refuses what matches nothing with the valid choices.
+// The CLI, the API and the UI use one, so that a value means the same
+// thing, and is refused the same way, wherever it is typed.
+type FilterParser struct {
+	parties PartyTable
+	closed  map[string]closedList
+}
+
+// closedList is a closed list with every way of naming its values.
+type closedList struct {
+	list ValueList
+	keys map[string]string // folded code or label → code
+	want string
+}
+
+// VersionLanguages are the languages a document's version can be in: the
+// extractor's and the search's.
+func VersionLanguages() ValueList {
+	return ValueList{
+		value("zh", "中文", "Chinese"),
+		value("zh-Hant", "繁体中文", "Chinese (traditional)"),
+		value("en", "英文", "English"),
+		value("sr-Cyrl", "塞尔维亚文（西里尔字母）", "Serbian (Cyrillic)"),
+		value("sr-Latn", "塞尔维亚文（拉丁字母）", "Serbian (Latin)"),
+	}
+}
+
+// NewFilterParser returns a parser that reads parties from parties; with
+// nil it takes a party's code only, as given in capitals.
+func NewFilterParser(parties PartyTable) *FilterParser {
+	p := &FilterParser{parties: parties, closed: map[string]closedList{}}
+	for field, l := range map[string]struct {
+		list ValueList
+		want string
+	}{
+		"kind":     {DocumentKinds(), "not a kind of document; give one of"},
+		"type":     {SentenceTypes(), "not a sentence type; give one of"},
+		"strength": {Strengths(), "not a strength; give one of"},
+		"area":     {Areas(), "not a policy area; give a label or one of"},
+		"lang":     {VersionLanguages(), "not a language Entente reads; give one of"},
+	} {
+		cl := closedList{list: l.list, keys: map[string]string{}, want: l.want}
+		for _, v := range l.list {
+			cl.keys[foldFilter(v.Code)] = v.Code
+		}
+		for _, v := range l.list {
+			for _, label := range v.Labels {
+				if _, taken := cl.keys[foldFilter(label)]; !taken {
+					cl.keys[foldFilter(label)] = v.Code
+				}
+			}
+		}
+		p.closed[field] = cl
+	}
+	return p
+}
+
+// foldFilter ignores case, surrounding space, and the difference between
+// spaces, hyphens and underscores (International order,
+// international_order).
+func foldFilter(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// PartyCodes returns every party's code, and PartyName a party's name in a
+// UI language, for the choices of a form.
+func (p *FilterParser) PartyCodes() []string {
+	if p.parties == nil {
+		return nil
+	}
+	return p.parties.Codes()
+}
+
+// PartyName returns a party's name in a UI language, or its code.
+func (p *FilterParser) PartyName(code, lang string) string {
+	if p.parties == nil {
+		return code
+	}
+	return p.parties.Name(code, lang)
+}
+
+// Resolve checks every filter of in and returns them as the store keeps
+// them, or FilterErrors with one error per refused field.
+func (p *FilterParser) Resolve(in Filters) (Filters, error) {
+	var (
+		out  Filters
+		errs FilterErrors
+	)
+	keep := func(dst *string, v string, err error) {
+		var fe *FilterError
+		if errors.As(err, &fe) {
+			errs = append(errs, fe)
+			return
+		}
+		*dst = v
+	}
+	v, err := p.Party(in.Party)
+	keep(&out.Party, v, err)
+	for _, c := range []struct {
+		field, in string
+		dst       *string
+	}{{"kind", in.Kind, &out.Kind}, {"lang", in.Language, &out.Language}, {"area", in.Area, &out.Area},
+		{"type", in.Type, &out.Type}, {"strength", in.Strength, &out.Strength}} {
+		v, err := p.Closed(c.field, c.in)
+		keep(c.dst, v, err)
+	}
+	v, err = ParseDateBound("from", in.From)
+	keep(&out.From, v, err)
+	v, err = ParseDateBound("to", in.To)
+	keep(&out.To, v, err)
+	if out.From != "" && out.To != "" && out.To < out.From[:min(len(out.From), len(out.To))] {
+		errs = append(errs, &FilterError{Field: "to", Value: in.To, Want: "is before from " + out.From})
+	}
+	if len(errs) > 0 {
+		return Filters{}, errs
+	}
+	return out, nil
+}
+
+// Closed resolves a value of a closed list (kind, type, strength, area,
+// lang) given by its code in any case or by its label in a UI language.
+func (p *FilterParser) Closed(field, s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	cl, ok := p.closed[field]
+	if !ok {
+		return "", &FilterError{Field: field, Value: s, Want: "not a filter"}
+	}
+	if code, ok := cl.keys[foldFilter(s)]; ok {
+		return code, nil
+	}
+	return "", &FilterError{Field: field, Value: s, Want: cl.want, Choices: cl.list.Codes()}
+}
+
+// Party resolves an ISO code in any case (rs, RS) or a name in Chinese,
+// English or Serbian (塞尔维亚, Serbia, Srbija, Србија) to the party's code.
+// A value that names nothing, or several parties, is refused with the
+// parties it could mean or examples of what the field takes.
+func (p *FilterParser) Party(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	if p.parties == nil {
+		if s == strings.ToUpper(s) && len(s) <= 8 && !strings.ContainsAny(s, " -_") {
+			return s, nil
+		}
+		return "", &FilterError{Field: "party", Value: s, Want: "give a party's code in capitals, such as", Choices: []string{"CN", "RS"}}
+	}
+	codes := p.parties.Lookup(s)
+	if len(codes) == 1 {
+		return codes[0], nil
+	}
+	if len(codes) > 1 {
+		return "", &FilterError{Field: "party", Value: s, Want: "names several parties; give one of", Choices: codes}
+	}
+	like := p.parties.Like(s, 8)
+	if len(like) == 0 {
+		like = []string{"CN", "中国", "China", "Kina", "RS", "塞尔维亚", "Serbia", "Srbija"}
+	}
+	return "", &FilterError{Field: "party", Value: s,
+		Want: "no such party; give an ISO code or a name in Chinese, English or Serbian, such as", Choices: like}
 }

@@ -17,7 +17,7 @@ import (
 	"github.com/entente/entente/ingest"
 )
 
-// Filter values are resolved by lexicon.Filters, as the CLI's and the UI's
+// Filter values are resolved by the server's entente.FilterParser, as the CLI's and the UI's
 // are: a party by code or name, an area by code or label, dates by year,
 // month or day. A value that matches nothing is a 422 problem naming the
 // field and the valid choices.

@@ -8,11 +8,10 @@ import (
 	"strings"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/lexicon"
 )
 
 // The filters of the library and of search, read from the query string
-// with the parser the CLI and the API use (lexicon.Filters). The form
+// with the parser the CLI and the API use (entente.FilterParser). The form
 // offers choices (select lists, and completion for parties) and says
 // beside a field what is wrong with a value it cannot use.
 
@@ -109,17 +108,9 @@ func (s *Server) readFilters(q url.Values, t *texts, search bool) (entente.Filte
 }
 
 // fillChoices lists each field's choices, marking the resolved values.
-func (form *filterForm) fillChoices(fl *lexicon.Filters, t *texts, f entente.Filters) {
-	nameLang := "en"
-	if t.Code == "zh" {
-		nameLang = "zh"
-	}
-	for _, c := range fl.Parties() {
-		label := c.Code
-		if names := c.Names[nameLang]; len(names) > 0 {
-			label = names[0]
-		}
-		form.Parties = append(form.Parties, option{Value: c.Code, Label: label})
+func (form *filterForm) fillChoices(fl *entente.FilterParser, t *texts, f entente.Filters) {
+	for _, code := range fl.PartyCodes() {
+		form.Parties = append(form.Parties, option{Value: code, Label: fl.PartyName(code, t.Code)})
 	}
 	choices := func(list entente.ValueList, selected string) []option {
 		out := make([]option, len(list))
@@ -130,7 +121,7 @@ func (form *filterForm) fillChoices(fl *lexicon.Filters, t *texts, f entente.Fil
 	}
 	form.Areas = choices(entente.Areas(), f.Area)
 	form.Kinds = choices(entente.DocumentKinds(), f.Kind)
-	form.Languages = choices(fl.Languages(), f.Language)
+	form.Languages = choices(entente.VersionLanguages(), f.Language)
 	form.Types = choices(entente.SentenceTypes(), f.Type)
 	form.Strengths = choices(entente.Strengths(), f.Strength)
 	if f.Party != "" && form.Errors["party"] == "" {

@@ -23,6 +23,7 @@ import (
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
@@ -119,8 +120,12 @@ func newHarness(t testing.TB, st fullStore, publicRead bool) *harness {
 		}
 		h.tokens[r], h.users[r] = tok, u
 	}
+	countries, err := lexicon.LoadCountries()
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv, err := New(Config{
-		Store: st, PublicRead: publicRead, PasswordParams: auth.Fast,
+		Store: st, PublicRead: publicRead, PasswordParams: auth.Fast, Filters: entente.NewFilterParser(countries),
 		Ingester: &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"},
 	})
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 // built from the list, never typed out again. The empty value means no
 // filter. A kind, a type and a strength are codes (the schema's enum); an
 // area is a code or a label in a UI language, which the filter parser the
-// CLI and the UI share (lexicon.Filters) resolves, refusing what matches
+// CLI and the UI share (entente.FilterParser) resolves, refusing what matches
 // nothing with a 422 problem naming the choices.
 type (
 	kindParam     string

@@ -22,7 +22,6 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/ingest"
-	"github.com/entente/entente/lexicon"
 )
 
 // Store is what the server needs of a store: documents to read and
@@ -39,6 +38,10 @@ type Config struct {
 	Ingester   *ingest.Ingester
 	Logger     *slog.Logger
 	PublicRead bool // anonymous visitors may read and search
+	// Filters resolves the filters of lists and searches (the binary gives
+	// it the lexicon's country table); without one, a party is taken by its
+	// code only.
+	Filters *entente.FilterParser
 	// StoreName is the store as --db names it (an absolute SQLite path or a
 	// redacted address), for the set-up hint.
 	StoreName string
@@ -63,7 +66,7 @@ type Server struct {
 	log       *slog.Logger
 	dummyHash string // verified against when the account does not exist
 	templates map[string]*template.Template
-	filters   *lexicon.Filters // resolves the filters of lists and searches
+	filters   *entente.FilterParser // resolves the filters of lists and searches
 }
 
 // SessionCookie is the name of the session cookie.
@@ -87,9 +90,9 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	filters, err := lexicon.LoadFilters()
-	if err != nil {
-		return nil, fmt.Errorf("web: %w", err)
+	filters := cfg.Filters
+	if filters == nil {
+		filters = entente.NewFilterParser(nil)
 	}
 	s := &Server{
 		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy, filters: filters,

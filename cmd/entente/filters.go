@@ -45,10 +45,11 @@ func resolvedFilters(raw, out *entente.Filters) func(*cobra.Command, []string) e
 	}
 }
 
-// resolveFilters resolves the filters as the API and the UI do; a refused
+// resolveFilters resolves the filters as the API and the UI do (one
+// entente.FilterParser); a refused
 // value is a usage error naming its flag and the valid choices.
 func resolveFilters(in entente.Filters) (entente.Filters, error) {
-	fl, err := lexicon.LoadFilters()
+	fl, err := filterParser()
 	if err != nil {
 		return entente.Filters{}, err
 	}
@@ -62,6 +63,15 @@ func resolveFilters(in entente.Filters) (entente.Filters, error) {
 		return entente.Filters{}, usageError{errors.New(strings.Join(msgs, "; "))}
 	}
 	return out, err
+}
+
+// filterParser reads parties from the lexicon's country table.
+func filterParser() (*entente.FilterParser, error) {
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		return nil, err
+	}
+	return entente.NewFilterParser(cs), nil
 }
 
 // describeFilters writes set filters as flags, for messages.

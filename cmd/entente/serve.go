@@ -35,7 +35,11 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			srv, err := web.New(web.Config{
+			filters, err := filterParser()
+			if err != nil {
+				return err
+			}
+			srv, err := web.New(web.Config{Filters: filters,
 				Store: st, StoreName: storeName(dsn), Logger: log, PublicRead: publicRead, SecureCookies: secure,
 				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log},
 			})

@@ -1,4 +1,4 @@
-package lexicon
+package entente_test
 
 import (
 	"errors"
@@ -6,15 +6,16 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
 )
 
-func loadFilters(t testing.TB) *Filters {
+func loadFilters(t testing.TB) *entente.FilterParser {
 	t.Helper()
-	f, err := LoadFilters()
+	cs, err := lexicon.LoadCountries()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f
+	return entente.NewFilterParser(cs)
 }
 
 func TestFiltersResolve(t *testing.T) {
@@ -116,7 +117,7 @@ func TestFiltersRefuseEveryField(t *testing.T) {
 func TestClosedListsTakeEveryLabel(t *testing.T) {
 	f := loadFilters(t)
 	for field, list := range map[string]entente.ValueList{"area": entente.Areas(), "kind": entente.DocumentKinds(),
-		"type": entente.SentenceTypes(), "strength": entente.Strengths(), "lang": f.Languages()} {
+		"type": entente.SentenceTypes(), "strength": entente.Strengths(), "lang": entente.VersionLanguages()} {
 		for _, v := range list {
 			for _, lang := range entente.UILanguages() {
 				label := v.Labels[lang]
@@ -155,4 +156,16 @@ func FuzzFiltersResolve(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFilterParserWithoutTable: without a country table a party is taken
+// by its code only, and the closed lists still resolve.
+func TestFilterParserWithoutTable(t *testing.T) {
+	p := entente.NewFilterParser(nil)
+	if got, err := p.Resolve(entente.Filters{Party: "RS", Area: "能源"}); err != nil || got.Party != "RS" || got.Area != "energy" {
+		t.Errorf("Resolve = %+v, %v", got, err)
+	}
+	if _, err := p.Resolve(entente.Filters{Party: "Serbia"}); err == nil {
+		t.Error("a name was taken without a table to read it")
+	}
 }
