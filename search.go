@@ -44,6 +44,9 @@ type SearchResults struct {
 	// bound), and the true numbers are higher.
 	Estimated bool   `json:"estimated"`
 	Facets    Facets `json:"facets"`
+	// FacetsOf is how many hits the facets count: Total, or the first
+	// (best ranked, or newest without text) of a larger result set.
+	FacetsOf int `json:"facets_of"`
 }
 
 // Facets count the hits of a whole result set by a label, most first. A

@@ -11,21 +11,21 @@ import (
 )
 
 // countBrowse counts the sentences that meet q's filters (a search without
-// text) and the facets of the newest MaxCandidates of them.
+// text) and the facets of the newest MaxFacetSentences of them.
 func (s *Store) countBrowse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery, res *entente.SearchResults) error {
 	var a args
 	where := whereClause(filterConds(&a, q, false))
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sentences s "+where, a...).Scan(&res.Total); err != nil {
 		return fmt.Errorf("count sentences: %w", err)
 	}
-	limit := s.maxCandidates()
+	limit := s.maxFacetSentences()
 	var newest []candidate
-	err := queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, '' FROM sentences s "+where+
+	err := queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, '', s.type, s.strength FROM sentences s "+where+
 		" ORDER BY s.version_id DESC, s.position LIMIT "+a.add(limit), a, scanCandidate(&newest))
 	if err != nil {
 		return fmt.Errorf("browse for facets: %w", err)
 	}
-	res.Estimated = res.Total > len(newest)
+	res.FacetsOf = len(newest)
 	res.Facets, err = countFacets(ctx, tx, newest)
 	return err
 }
@@ -39,27 +39,26 @@ func countFacets(ctx context.Context, tx *sql.Tx, found []candidate) (entente.Fa
 	for i, c := range found {
 		ids[i] = c.id
 		docs[c.documentID]++
+		counts["type"][c.typ]++
+		if c.strength != "" {
+			counts["strength"][c.strength]++
+		}
 	}
 	for chunk := range slices.Chunk(ids, 1000) {
 		for _, q := range []struct{ facet, sql string }{
-			{"", "SELECT type, strength FROM sentences WHERE id IN "},
-			{"party", "SELECT party, '' FROM sentence_actors WHERE sentence_id IN "},
-			{"area", "SELECT area, '' FROM sentence_areas WHERE sentence_id IN "},
+			// From the sentences to their labels, so that each candidate is
+			// a key lookup (asked the other way, SQLite may scan the whole
+			// party or area index).
+			{"party", "SELECT x.party FROM sentences s JOIN sentence_actors x ON x.sentence_id = s.id WHERE s.id IN "},
+			{"area", "SELECT x.area FROM sentences s JOIN sentence_areas x ON x.sentence_id = s.id WHERE s.id IN "},
 		} {
 			var a args
 			err := queryRows(ctx, tx, q.sql+"("+list(&a, chunk)+")", a, func(rows *sql.Rows) error {
-				var k, strength string
-				if err := rows.Scan(&k, &strength); err != nil {
+				var k string
+				if err := rows.Scan(&k); err != nil {
 					return err
 				}
-				if q.facet != "" {
-					counts[q.facet][k]++
-					return nil
-				}
-				counts["type"][k]++
-				if strength != "" {
-					counts["strength"][strength]++
-				}
+				counts[q.facet][k]++
 				return nil
 			})
 			if err != nil {
@@ -71,17 +70,28 @@ func countFacets(ctx context.Context, tx *sql.Tx, found []candidate) (entente.Fa
 	for id := range docs {
 		docIDs = append(docIDs, id)
 	}
-	titles, err := findDocumentTitles(ctx, tx, docIDs)
-	if err != nil {
-		return entente.Facets{}, err
-	}
-	for id, n := range docs {
-		d := titles[id]
-		if d.signed != nil && len(*d.signed) >= 4 {
-			counts["year"][(*d.signed)[:4]] += n
-		}
-		if d.language != "" {
-			counts["lang"][d.language] += n
+	for chunk := range slices.Chunk(docIDs, 1000) {
+		var a args
+		err := queryRows(ctx, tx, `SELECT d.id, coalesce(substr(d.signed_date, 1, 4), ''),
+				coalesce((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
+			FROM documents d WHERE d.id IN (`+list(&a, chunk)+`)`, a, func(rows *sql.Rows) error {
+			var (
+				id         int64
+				year, lang string
+			)
+			if err := rows.Scan(&id, &year, &lang); err != nil {
+				return err
+			}
+			if len(year) == 4 {
+				counts["year"][year] += docs[id]
+			}
+			if lang != "" {
+				counts["lang"][lang] += docs[id]
+			}
+			return nil
+		})
+		if err != nil {
+			return entente.Facets{}, fmt.Errorf("count facets by document: %w", err)
 		}
 	}
 	return entente.Facets{Type: sorted(counts["type"]), Strength: sorted(counts["strength"]), Party: sorted(counts["party"]),

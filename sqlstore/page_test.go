@@ -78,8 +78,8 @@ func TestSearchPageCounts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Total != len(all) || res.Estimated {
-				t.Errorf("%+v: total %d (estimated %v), want %d", q, res.Total, res.Estimated, len(all))
+			if res.Total != len(all) || res.Estimated || res.FacetsOf != res.Total {
+				t.Errorf("%+v: total %d (estimated %v, facets of %d), want %d", q, res.Total, res.Estimated, res.FacetsOf, len(all))
 			}
 			if len(res.Hits) != min(3, len(all)) {
 				t.Errorf("%+v: %d hits on the page, want %d", q, len(res.Hits), min(3, len(all)))
@@ -88,15 +88,31 @@ func TestSearchPageCounts(t *testing.T) {
 				t.Errorf("%+v: facets (-whole result set +store):\n%s", q, diff)
 			}
 		}
-		s.MaxCandidates = 5
+		// Facets over a bound: they count the first hits, and say how many.
+		s.MaxFacetSentences = 3
 		for _, q := range []entente.SearchQuery{{Text: "合作"}, {Type: entente.Commitment}} {
+			first, err := s.Search(ctx, entente.SearchQuery{Text: q.Text, Type: q.Type, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
 			res, err := s.SearchPage(ctx, q)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !res.Estimated {
-				t.Errorf("%+v over 5 candidates: not marked as an estimate (total %d)", q, res.Total)
+			if res.FacetsOf != 3 || res.Total <= 3 {
+				t.Errorf("%+v: facets of %d hits of %d, want 3 of more", q, res.FacetsOf, res.Total)
 			}
+			if diff := cmp.Diff(facetsOf(first), facetMap(res.Facets)); diff != "" {
+				t.Errorf("%+v: facets of the first 3 (-want +got):\n%s", q, diff)
+			}
+		}
+		s.MaxCandidates = 5
+		res, err := s.SearchPage(ctx, entente.SearchQuery{Text: "合作"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Estimated || res.Total != 5 {
+			t.Errorf("合作 over 5 candidates: total %d, estimated %v; want 5, an estimate", res.Total, res.Estimated)
 		}
 	})
 }

@@ -39,9 +39,10 @@ func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.Se
 
 // SearchPage finds what Search finds, and also counts the whole result
 // set and its facets. A ranked search counts the candidates it ranked: when
-// there were more matches than MaxCandidates, the result says it is an
-// estimate. A search without text counts every sentence that meets the
-// filters, and its facets count the newest MaxCandidates of them.
+// there were more matches than MaxCandidates, the result says its total is
+// an estimate. A search without text counts every sentence that meets the
+// filters. The facets count the first MaxFacetSentences hits (the best
+// ranked, or the newest), and FacetsOf says how many they count.
 func (s *Store) SearchPage(ctx context.Context, q entente.SearchQuery) (*entente.SearchResults, error) {
 	return s.search(ctx, q, true)
 }
@@ -68,7 +69,9 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 			found = page(all, q.Offset, q.Limit)
 			if err == nil && count {
 				res.Total = len(all)
-				res.Facets, err = countFacets(ctx, tx, all)
+				sample := all[:min(len(all), s.maxFacetSentences())]
+				res.FacetsOf = len(sample)
+				res.Facets, err = countFacets(ctx, tx, sample)
 			}
 		}
 		if err != nil {
@@ -89,6 +92,7 @@ type candidate struct {
 	position       int
 	text           string
 	score          float64
+	typ, strength  string // for the facets
 }
 
 // filterConds returns the SQL conditions of q's filters on sentences s.
@@ -170,7 +174,7 @@ func dense(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) (bool, error)
 func scanCandidate(out *[]candidate) func(*sql.Rows) error {
 	return func(rows *sql.Rows) error {
 		var c candidate
-		err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text)
+		err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength)
 		*out = append(*out, c)
 		return err
 	}
@@ -190,7 +194,7 @@ func browse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) ([]candidate
 		limit = math.MaxInt64
 	}
 	var out []candidate
-	err = queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+whereClause(conds)+
+	err = queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text, s.type, s.strength FROM sentences s `+whereClause(conds)+
 		" ORDER BY s.version_id DESC, s.position LIMIT "+a.add(limit)+" OFFSET "+a.add(max(q.Offset, 0)),
 		a, scanCandidate(&out))
 	return out, err
@@ -244,7 +248,7 @@ func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, 
 			conds = append(conds, s.dialect.MatchRange(a.add(lo), a.add(hi)))
 		}
 		var found []candidate
-		err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+match+
+		err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text, s.type, s.strength FROM sentences s `+match+
 			` `+whereClause(conds)+` ORDER BY `+s.dialect.MatchOrder()+` LIMIT `+a.add(limit),
 			a, scanCandidate(&found))
 		return found, err
@@ -271,6 +275,13 @@ func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, 
 		hi, window = lo, 2*window
 	}
 	return found, nil
+}
+
+func (s *Store) maxFacetSentences() int {
+	if s.MaxFacetSentences <= 0 {
+		return DefaultMaxFacetSentences
+	}
+	return s.MaxFacetSentences
 }
 
 func (s *Store) maxCandidates() int {

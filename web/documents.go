@@ -227,6 +227,7 @@ type SearchResult struct {
 	Total     int                 `json:"total"`
 	Estimated bool                `json:"estimated" doc:"true when the matches were too many to rank all: total and facets count the newest only"`
 	Facets    entente.Facets      `json:"facets"`
+	FacetsOf  int                 `json:"facets_of" doc:"how many hits the facets count: total, or the first (best ranked) of a larger result set"`
 	Filters   entente.Filters     `json:"filters"`
 	Loosen    []entente.Loosening `json:"loosen" doc:"for a search with no hit: the filters whose removal finds something, with how many"`
 }
@@ -243,7 +244,7 @@ func (s *Server) search(ctx context.Context, in *SearchInput) (*searchOutput, er
 	if err != nil {
 		return nil, s.internal(err)
 	}
-	out := SearchResult{Hits: res.Hits, Total: res.Total, Estimated: res.Estimated, Facets: res.Facets, Filters: f,
+	out := SearchResult{Hits: res.Hits, Total: res.Total, Estimated: res.Estimated, Facets: res.Facets, FacetsOf: res.FacetsOf, Filters: f,
 		Loosen: []entente.Loosening{}}
 	if res.Total == 0 {
 		loosen, err := entente.Loosen(ctx, s.cfg.Store, in.Q, f)

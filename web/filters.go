@@ -32,19 +32,21 @@ func (f filterForm) Invalid() bool { return len(f.Errors) > 0 }
 type filterWords struct {
 	Refused, Choices, AnyValue, DateHint         string
 	NoMatchDocs, NoHits, NoHitsWords, TryWithout string
-	Of, AtLeast, Estimated                       string
+	Of, AtLeast, Estimated, FacetsOf             string
 }
 
 var filterWordsByLang = map[string]*filterWords{
 	"zh": {
 		Refused: "无法识别「%s」。", Choices: "可选：", AnyValue: "全部", DateHint: "年、年-月或年-月-日，如 2024、2024-05、2024-05-08",
 		NoMatchDocs: "没有符合这些筛选条件的文件。", NoHits: "没有符合条件的句子。", NoHitsWords: "请换用其他词语或减少词语。",
-		TryWithout: "去掉以下筛选条件可找到结果：", Of: "共", AtLeast: "至少", Estimated: "（匹配过多，统计为估计值）",
+		TryWithout: "去掉以下筛选条件可找到结果：", Of: "共", AtLeast: "至少", Estimated: "（匹配过多，总数为估计值）",
+		FacetsOf: "分类计数只统计排名前 %d 条结果，是估计值。",
 	},
 	"en": {
 		Refused: "“%s” is not known. ", Choices: "Choose: ", AnyValue: "Any", DateHint: "a year, a month or a day: 2024, 2024-05, 2024-05-08",
 		NoMatchDocs: "No document matches these filters.", NoHits: "No sentence matches.", NoHitsWords: "Try fewer or other words.",
-		TryWithout: "Drop a filter to find some:", Of: "of", AtLeast: "at least", Estimated: "(too many matches: counts are estimates)",
+		TryWithout: "Drop a filter to find some:", Of: "of", AtLeast: "at least", Estimated: "(too many matches: the total is an estimate)",
+		FacetsOf: "The counts beside the filters are estimates: they count the best %d results only.",
 	},
 }
 

@@ -2,8 +2,10 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/sqlite"
 )
 
 // untitled is a statement with no title line: the extractor finds no
@@ -254,5 +257,25 @@ func TestExportsFollowFilters(t *testing.T) {
 	}
 	if resp, _ := h.do(entente.RoleViewer, "GET", "/export/documents.csv?party=Narnia", nil, ""); resp.StatusCode != 422 {
 		t.Errorf("an export with a refused filter: %d, want 422", resp.StatusCode)
+	}
+}
+
+// TestFacetsSayWhenEstimated: when the facets count fewer hits than the
+// result set holds, the page says so plainly.
+func TestFacetsSayWhenEstimated(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.MaxFacetSentences = 3
+	h := newHarness(t, st, false)
+	h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
+	if body := h.page("/search?lang=en&q=%E5%90%88%E4%BD%9C"); !strings.Contains(body, `class="muted facets-estimate"`) ||
+		!strings.Contains(body, "best 3 results") {
+		t.Error("facets of 3 hits out of more are not called estimates")
+	}
+	if body := h.page("/search?lang=en&q=%E9%93%81%E8%B7%AF"); strings.Contains(body, "facets-estimate") {
+		t.Error("facets of every hit are called estimates")
 	}
 }

@@ -22,6 +22,7 @@ type searchView struct {
 	Facets    []facet
 	Total     int
 	Estimated bool
+	FacetsOf  int // the hits the facets count, when fewer than Total
 	Hits      []searchRow
 	Pager     pagerView
 	Loosen    []loosenLink
@@ -66,6 +67,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, f *frame) {
 			break
 		}
 		v.Total, v.Estimated = res.Total, res.Estimated
+		if res.FacetsOf < res.Total {
+			v.FacetsOf = res.FacetsOf
+		}
 		v.Facets = facetsOf(res.Facets, q)
 		for _, h := range res.Hits {
 			v.Hits = append(v.Hits, searchRow{SearchHit: h, Label: documentLabel(h.DocumentTitle, h.DocumentKind, h.DocumentParties, h.SignedDate)})
