@@ -164,11 +164,11 @@ func loosenLinks(q url.Values, t *texts, ls []entente.Loosening) []loosenLink {
 
 // documentLabel names a document without a title by its kind, parties
 // and date, so that every row and hit has something to click.
-func documentLabel(title string, kind entente.Kind, parties []string, signed string) string {
+func documentLabel(lang, title string, kind entente.Kind, parties []string, signed string) string {
 	if strings.TrimSpace(title) != "" {
 		return title
 	}
-	parts := []string{string(kind)}
+	parts := []string{entente.DocumentKinds().Label(string(kind), lang)}
 	if len(parties) > 0 {
 		parts = append(parts, strings.Join(parties, "–"))
 	}

@@ -45,7 +45,7 @@ func (h *harness) page(path string) string {
 	return string(data)
 }
 
-var docLink = regexp.MustCompile(`<td><a href="/documents/(\d+)">([^<]*)</a>`)
+var docLink = regexp.MustCompile(`<td[^>]*><a href="/documents/(\d+)">([^<]*)</a>`)
 
 // libraryIDs returns the documents a library page lists, in order.
 func libraryIDs(body string) []string {
@@ -119,7 +119,7 @@ func TestLibraryEmptyOrNoMatch(t *testing.T) {
 	}
 }
 
-var hitLink = regexp.MustCompile(`<a href="/documents/(\d+)#(s\d+)">([^<]*)</a>`)
+var hitLink = regexp.MustCompile(`<a href="/documents/(\d+)\?at=s\d+#(s\d+)">([^<]*)</a>`)
 
 // searchRows follows a search's pages and returns each hit as
 // "document/sentence", in order, with the label of each hit's link.
@@ -189,7 +189,7 @@ func TestUntitledLabels(t *testing.T) {
 			t.Errorf("document %s is listed without a label: %q", m[1], m[2])
 		}
 	}
-	_, labels := searchRows(t, h, "q="+url.QueryEscape("塞方愿扩大对华出口"))
+	_, labels := searchRows(t, h, "lang=en&q="+url.QueryEscape("塞方愿扩大对华出口"))
 	if len(labels) == 0 {
 		t.Fatal("the untitled statement's sentence is not found")
 	}
@@ -198,7 +198,7 @@ func TestUntitledLabels(t *testing.T) {
 			t.Error("a hit's link has no label")
 		}
 	}
-	if !slices.Contains(labels, string(entente.KindOther)) {
+	if !slices.Contains(labels, entente.DocumentKinds().Label(string(entente.KindOther), "en")) {
 		t.Errorf("labels %q: none names the untitled statement by its kind", labels)
 	}
 }

@@ -73,7 +73,7 @@ func (s *Server) showLibrary(w http.ResponseWriter, r *http.Request, f *frame, o
 		f.Error = f.T.Failed
 	}
 	for _, d := range docs {
-		v.Docs = append(v.Docs, libraryRow{StoredDocument: d, Label: documentLabel(d.Title, d.Kind, d.Parties, deref(d.SignedDate))})
+		v.Docs = append(v.Docs, libraryRow{StoredDocument: d, Label: documentLabel(f.T.Code, d.Title, d.Kind, d.Parties, deref(d.SignedDate))})
 	}
 	f.Title = f.T.Library
 	s.render(w, "library", v)

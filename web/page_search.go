@@ -72,7 +72,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		}
 		v.Facets = facetsOf(res.Facets, q)
 		for _, h := range res.Hits {
-			v.Hits = append(v.Hits, searchRow{SearchHit: h, Label: documentLabel(h.DocumentTitle, h.DocumentKind, h.DocumentParties, h.SignedDate)})
+			v.Hits = append(v.Hits, searchRow{SearchHit: h, Label: documentLabel(f.T.Code, h.DocumentTitle, h.DocumentKind, h.DocumentParties, h.SignedDate)})
 		}
 		v.Pager = pager(q, offset, len(res.Hits), res.Total)
 		if res.Total == 0 {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"embed"
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -70,12 +71,10 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	funcs := template.FuncMap{
-		"join":        strings.Join,
-		"deref":       deref,
-		"typeLabel":   typeLabel,
-		"sectionName": sectionName,
-		"marked":      marked,
-		"asset":       assets.url,
+		"join":   strings.Join,
+		"deref":  deref,
+		"marked": marked,
+		"asset":  assets.url,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
@@ -100,6 +99,13 @@ func (s *Server) registerPages() error {
 // an anonymous visitor is sent to sign in, a role too low gets 403.
 func (s *Server) pageHandler(p page) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if errors.Is(credentialErr(r.Context()), errStore) {
+			// the store did not say who this is: not a reason to send a
+			// signed-in reader to the sign-in form
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, errStore.Error(), http.StatusServiceUnavailable)
+			return
+		}
 		u := entente.UserFromContext(r.Context())
 		f := &frame{T: textsFor(w, r), User: u, CanRead: s.allowed(roleAccess(entente.RoleViewer), u)}
 		f.Lang = f.T.Code
@@ -113,8 +119,7 @@ func (s *Server) pageHandler(p page) http.HandlerFunc {
 			s.render(w, "login", &loginView{frame: f})
 			return
 		}
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
+		// the security headers are set for every response (headers.go)
 		p.handle(w, r, f)
 	}
 }
@@ -124,11 +129,6 @@ func (s *Server) render(w http.ResponseWriter, name string, v pageView) {
 	if err := s.templates[name].ExecuteTemplate(w, "layout", v); err != nil {
 		s.log.Error("render page", "page", name, "err", err)
 	}
-}
-
-// sentenceTypes are the types in the order pages list them.
-func sentenceTypes() []entente.SentenceType {
-	return []entente.SentenceType{entente.Commitment, entente.Position, entente.Appraisal, entente.Narrative}
 }
 
 func validDate(s string) string {

@@ -147,7 +147,7 @@ func newUserPasswdCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "passwd NAME",
-		Short: "Set an account's password (ends its sessions)",
+		Short: "Set an account's password (ends its sessions and revokes its API tokens)",
 		Args:  cobra.ExactArgs(1),
 		RunE: writeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			u, err := userNamed(cmd.Context(), st, args[0])
@@ -162,17 +162,17 @@ func newUserPasswdCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// SetPassword also ends the account's sessions and revokes its
+			// API tokens: whoever held the old password is out
 			if err := st.SetPassword(cmd.Context(), u.ID, hash); err != nil {
 				return err
 			}
-			if err := st.DeleteUserSessions(cmd.Context(), u.ID); err != nil {
-				return err
-			}
-			logEvent(cmd.Context(), st, "passwd", "user", u.ID, "")
+			logEvent(cmd.Context(), st, "passwd", "user", u.ID, `{"tokens":"revoked","sessions":"ended"}`)
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "password_changed": true})
+				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "password_changed": true,
+					"sessions_ended": true, "tokens_revoked": true})
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed\n", u.Name)
+			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed; its sessions ended and its API tokens revoked\n", u.Name)
 			return nil
 		}),
 	}
