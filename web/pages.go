@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/entente/entente"
 )
@@ -129,11 +128,4 @@ func (s *Server) render(w http.ResponseWriter, name string, v pageView) {
 	if err := s.templates[name].ExecuteTemplate(w, "layout", v); err != nil {
 		s.log.Error("render page", "page", name, "err", err)
 	}
-}
-
-func validDate(s string) string {
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return ""
-	}
-	return s
 }
