@@ -2,6 +2,9 @@ package web
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -102,4 +105,35 @@ func TestAPISearchDeadEnd(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSetUpHintNamesStore: the set-up hint names the store the server
+// uses, so that the first account lands where the server looks.
+func TestSetUpHintNamesStore(t *testing.T) {
+	for db, want := range map[string]string{
+		"/srv/entente/entente.db":            "--db /srv/entente/entente.db",
+		"/home/me/my library/entente.db":     "--db '/home/me/my library/entente.db'",
+		"postgres://u:xxxxx@db:5432/entente": "--db postgres://u:xxxxx@db:5432/entente",
+		"":                                   "entente user add NAME --role admin\n",
+	} {
+		if got := SetUpHint(db); !strings.Contains(got, want) {
+			t.Errorf("SetUpHint(%q) = %q, want %q in it", db, got, want)
+		}
+	}
+	st := openSQLite(t)
+	srv, err := New(Config{Store: st, StoreName: "/srv/entente/entente.db"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	resp, err := http.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), "--db /srv/entente/entente.db") {
+		t.Errorf("the served hint does not name the store: %q", body)
+	}
 }
