@@ -169,6 +169,9 @@ type DocumentWriter interface {
 type Library interface {
 	// Documents lists documents, newest first.
 	Documents(ctx context.Context, f DocumentFilter) ([]StoredDocument, error)
+	// CountDocuments counts the documents that meet f, ignoring its limit
+	// and offset: the "of 63" of a page of documents.
+	CountDocuments(ctx context.Context, f DocumentFilter) (int, error)
 	// Document returns one document with its versions, sources and the
 	// extraction of its first version.
 	Document(ctx context.Context, id int64) (*StoredDocument, error)

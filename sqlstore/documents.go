@@ -271,21 +271,7 @@ func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument
 // sentence counts of their first version. A Limit of 0 lists all.
 func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]entente.StoredDocument, error) {
 	var a args
-	var conds []string
-	if f.Party != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+a.add(f.Party)+`)`)
-	}
-	if f.Kind != "" {
-		conds = append(conds, "d.kind = "+a.add(string(f.Kind)))
-	}
-	if f.Language != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
-	}
-	if f.Area != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
-			WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+a.add(f.Area)+`)`)
-	}
-	conds = dateConds(conds, &a, f.From, f.To)
+	conds := documentConds(&a, f)
 	limit := int64(f.Limit)
 	if limit <= 0 {
 		limit = math.MaxInt64
@@ -307,6 +293,39 @@ func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]ente
 		ds = []entente.StoredDocument{}
 	}
 	return ds, nil
+}
+
+// CountDocuments counts the documents that meet f's filters.
+func (s *Store) CountDocuments(ctx context.Context, f entente.DocumentFilter) (int, error) {
+	var a args
+	conds := documentConds(&a, f)
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM documents d "+whereClause(conds), a...).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
+
+// documentConds returns the SQL conditions of f's filters on documents d.
+func documentConds(a *args, f entente.DocumentFilter) []string {
+	var conds []string
+	if f.Party != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+a.add(f.Party)+`)`)
+	}
+	if f.Kind != "" {
+		conds = append(conds, "d.kind = "+a.add(string(f.Kind)))
+	}
+	if f.Language != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
+	}
+	if f.Area != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
+			WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+a.add(f.Area)+`)`)
+	}
+	return dateConds(conds, a, f.From, f.To)
 }
 
 // dateConds adds the signed-date bounds, both inclusive. A bound may be a

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/entente/entente"
 )
@@ -76,7 +75,7 @@ func (s *Server) registerPages() error {
 		"marked": marked,
 		"asset":  assets.url,
 	}
-	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
 		return err
 	}
@@ -129,11 +128,4 @@ func (s *Server) render(w http.ResponseWriter, name string, v pageView) {
 	if err := s.templates[name].ExecuteTemplate(w, "layout", v); err != nil {
 		s.log.Error("render page", "page", name, "err", err)
 	}
-}
-
-func validDate(s string) string {
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return ""
-	}
-	return s
 }

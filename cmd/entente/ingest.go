@@ -36,7 +36,7 @@ func newIngestCommand() *cobra.Command {
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := openStore(ctx, dsn)
+			st, err := openAnnounced(cmd, dsn)
 			if err != nil {
 				return err
 			}

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,10 +36,37 @@ type store interface {
 // openStore opens the embedded SQLite store, or PostgreSQL for a
 // postgres:// address; either runs its migrations first.
 func openStore(ctx context.Context, dsn string) (store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if isPostgres(dsn) {
 		return postgres.Open(ctx, dsn)
 	}
 	return sqlite.Open(ctx, dsn)
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// storeName names the store for people: the SQLite file's absolute path
+// (entente.db is relative to the working directory, and another folder
+// holds another library), or the PostgreSQL address without its password.
+func storeName(dsn string) string {
+	if isPostgres(dsn) {
+		if u, err := url.Parse(dsn); err == nil {
+			return u.Redacted()
+		}
+		return "a postgres:// address"
+	}
+	if abs, err := filepath.Abs(dsn); err == nil {
+		return abs
+	}
+	return dsn
+}
+
+// openAnnounced opens the store of a command that writes or serves, and
+// says on stderr which store that is.
+func openAnnounced(cmd *cobra.Command, dsn string) (store, error) {
+	fmt.Fprintf(cmd.ErrOrStderr(), "store: %s\n", storeName(dsn))
+	return openStore(cmd.Context(), dsn)
 }
 
 // storeRunE wraps the body of a command that needs the store: it opens the
@@ -44,6 +74,19 @@ func openStore(ctx context.Context, dsn string) (store, error) {
 func storeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		st, err := openStore(cmd.Context(), *dsn)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return fn(cmd, st, args)
+	}
+}
+
+// writeRunE is storeRunE for a command that changes the store: it says
+// which store it opens.
+func writeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		st, err := openAnnounced(cmd, *dsn)
 		if err != nil {
 			return err
 		}
