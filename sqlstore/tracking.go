@@ -114,9 +114,9 @@ type StatusChange struct {
 // statusSnapshot is what the event of a status change keeps, before and
 // after: enough to undo it and to replay it.
 type statusSnapshot struct {
-	Anchor     string                    `json:"anchor"`
-	Commitment int64                     `json:"commitment"`
-	Revision   int                       `json:"revision"`
+	Anchor     string                         `json:"anchor"`
+	Commitment int64                          `json:"commitment"`
+	Revision   int                            `json:"revision"`
 	Statuses   map[string]statusSnapshotParty `json:"statuses"`
 }
 

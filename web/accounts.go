@@ -154,7 +154,6 @@ func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTok
 	if _, err := s.cfg.Store.CreateToken(ctx, t); err != nil {
 		return nil, s.internal(err)
 	}
-	s.event(ctx, "create", "api_token", t.ID, "", fmt.Sprintf(`{"name":%q}`, t.Name))
 	return &newTokenOutput{Body: NewToken{Token: token, APIToken: *t}}, nil
 }
 
@@ -162,7 +161,6 @@ func (s *Server) revokeToken(ctx context.Context, in *IDInput) (*struct{}, error
 	if err := s.cfg.Store.RevokeToken(ctx, userFrom(ctx).ID, in.ID); err != nil {
 		return nil, s.lookupErr("token", in.ID, err)
 	}
-	s.event(ctx, "revoke", "api_token", in.ID, "", "")
 	return &struct{}{}, nil
 }
 

@@ -73,6 +73,10 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 		return
 	}
 	ctx = huma.WithValue(ctx, userKey{}, u)
+	if u != nil {
+		// the store records every change under the context's actor
+		ctx = huma.WithContext(ctx, entente.NewContextWithActor(ctx.Context(), entente.Actor{UserID: u.ID, Name: u.Name, Via: "api"}))
+	}
 	next(huma.WithValue(ctx, remoteKey{}, clientAddr(ctx.RemoteAddr())))
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -67,15 +66,11 @@ func (s *Server) getDocument(ctx context.Context, in *IDInput) (*documentOutput,
 }
 
 func (s *Server) deleteDocument(ctx context.Context, in *IDInput) (*struct{}, error) {
-	d, err := s.cfg.Store.Document(ctx, in.ID)
-	if err != nil {
-		return nil, s.lookupErr("document", in.ID, err)
-	}
+	// The store refuses a document that carries users' work, and writes
+	// the event with the deletion.
 	if err := s.cfg.Store.DeleteDocument(ctx, in.ID); err != nil {
-		return nil, s.lookupErr("document", in.ID, err)
+		return nil, s.problem(err)
 	}
-	before, _ := json.Marshal(map[string]any{"title": d.Title, "parties": d.Parties, "sources": len(d.Sources)})
-	s.event(ctx, "delete", "document", in.ID, string(before), "")
 	return &struct{}{}, nil
 }
 
@@ -168,14 +163,6 @@ func (s *Server) ingestOne(ctx context.Context, filename string, r io.Reader, me
 	} else {
 		o = s.cfg.Ingester.Ingest(ctx, ingest.Input{Name: name, Data: data, MediaType: mediaType})
 	}
-	switch o.Status {
-	case ingest.Added:
-		after, _ := json.Marshal(map[string]any{"title": o.Title, "file": name})
-		s.event(ctx, "create", "document", o.DocumentID, "", string(after))
-	case ingest.NewSource:
-		after, _ := json.Marshal(map[string]any{"file": name, "document": o.DocumentID})
-		s.event(ctx, "create", "source", o.SourceID, "", string(after))
-	}
 	return UploadOutcome{Name: name, Status: string(o.Status), DocumentID: o.DocumentID,
 		SourceID: o.SourceID, Title: o.Title, Counts: o.Counts, Problem: o.Problem}
 }
@@ -226,16 +213,4 @@ func (s *Server) lookupErr(what string, id int64, err error) error {
 		return huma.Error404NotFound(fmt.Sprintf("no %s %d", what, id))
 	}
 	return s.internal(err)
-}
-
-// event records a change made through the API with the account that made
-// it. A failure to log is logged, not hidden.
-func (s *Server) event(ctx context.Context, action, entity string, id int64, before, after string) {
-	e := &entente.Event{Action: action, Entity: entity, EntityID: id, Before: before, After: after, Actor: "anonymous"}
-	if u := userFrom(ctx); u != nil {
-		e.UserID, e.Actor = u.ID, u.Name
-	}
-	if _, err := s.cfg.Store.AppendEvent(ctx, e); err != nil {
-		s.log.Error("append event", "err", err, "action", action, "entity", entity, "id", id)
-	}
 }

@@ -22,7 +22,7 @@ func main() {
 		if !errors.As(err, &quiet) {
 			fmt.Fprintln(os.Stderr, "entente: "+err.Error())
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 

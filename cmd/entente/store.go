@@ -48,6 +48,8 @@ func storeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string)
 			return err
 		}
 		defer st.Close()
+		// every change the command makes is recorded under its actor
+		cmd.SetContext(entente.NewContextWithActor(cmd.Context(), cliActor(cmd.Context(), cmd, st)))
 		return fn(cmd, st, args)
 	}
 }

@@ -53,11 +53,6 @@ func readPassword(cmd *cobra.Command) (string, error) {
 	return pw, auth.CheckPasswordPolicy(pw)
 }
 
-// logEvent records a change made from the command line.
-func logEvent(ctx context.Context, st store, action, entity string, id int64, after string) {
-	_, _ = st.AppendEvent(ctx, &entente.Event{Actor: "cli", Action: action, Entity: entity, EntityID: id, After: after})
-}
-
 func newUserAddCommand() *cobra.Command {
 	var dsn, role string
 	cmd := &cobra.Command{
@@ -85,7 +80,6 @@ func newUserAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			logEvent(cmd.Context(), st, "create", "user", id, fmt.Sprintf(`{"name":%q,"role":%q}`, name, r))
 			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s), account %d\n", name, r, id)
 			return nil
 		}),
@@ -158,7 +152,6 @@ func newUserPasswdCommand() *cobra.Command {
 			if err := st.DeleteUserSessions(cmd.Context(), u.ID); err != nil {
 				return err
 			}
-			logEvent(cmd.Context(), st, "passwd", "user", u.ID, "")
 			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed\n", u.Name)
 			return nil
 		}),
@@ -184,11 +177,10 @@ func newUserDisableCommand() *cobra.Command {
 			if err := st.SetDisabled(cmd.Context(), u.ID, !enable); err != nil {
 				return err
 			}
-			action, word := "disable", "disabled"
+			word := "disabled"
 			if enable {
-				action, word = "enable", "enabled"
+				word = "enabled"
 			}
-			logEvent(cmd.Context(), st, action, "user", u.ID, "")
 			fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", u.Name, word)
 			return nil
 		}),
