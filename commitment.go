@@ -119,3 +119,14 @@ type CommitmentFilter struct {
 	Withdrawn  bool // include withdrawn documents
 	ReviewOnly bool
 }
+
+// SentenceRef is a stored sentence found by its document and id (sN), with
+// its anchor and its labels as corrected.
+type SentenceRef struct {
+	DocumentID int64
+	Anchor     Anchor
+	Sentence   Sentence
+	Parties    []string // the document's
+	SignedDate string
+	Title      string
+}

@@ -283,3 +283,25 @@ func ParseCorrectionRef(ref string) (document bool, id int64, err error) {
 	}
 	return ref[0] == 'd', id, nil
 }
+
+// NewCorrection is a correction to store. Anchor nil corrects the
+// document's metadata.
+type NewCorrection struct {
+	DocumentID int64
+	Anchor     *Anchor
+	Sentence   string
+	Field      string
+	Extracted  json.RawMessage
+	Value      json.RawMessage
+	State      string // approved, or proposed when it waits for review
+	Why        string
+}
+
+// Reextracted is what a re-extraction of one version did.
+type Reextracted struct {
+	DocumentID int64        `json:"document_id"`
+	VersionID  int64        `json:"version_id"`
+	Sentences  int          `json:"sentences"`
+	Kept       int          `json:"corrections_kept"`
+	Flagged    []Correction `json:"flagged"`
+}

@@ -1,6 +1,8 @@
 package entente
 
-import "time"
+import (
+	"time"
+)
 
 // Evidence is a dated source that supports a status: a page (kept as an
 // original when it could be fetched) or a sentence of another stored
@@ -37,4 +39,13 @@ type Archive struct {
 	Data      []byte
 	MediaType string
 	URL       string // where it ended up
+}
+
+// NewEvidence is evidence to attach to the commitment at Anchor, with the
+// page's kept copy when it could be fetched.
+type NewEvidence struct {
+	Anchor     Anchor
+	DocumentID int64
+	Evidence   Evidence
+	Archive    *Archive
 }

@@ -1,6 +1,9 @@
 package entente
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // Status is where a commitment stands for one of its parties (product.md:
 // Status vocabulary).
@@ -39,4 +42,26 @@ func (s Status) Score() (score int, ok bool) {
 		return -1, true
 	}
 	return 0, false
+}
+
+// StatusChange sets the status of a commitment for some of its parties.
+type StatusChange struct {
+	Anchor     Anchor
+	DocumentID int64
+	Parties    []string
+	Status     Status
+	EvidenceID int64
+	Why        string
+	// Revision is the revision the change was made against; a change
+	// against an older one is refused with a conflict that shows the
+	// change made since. -1 does not check (undo, replay).
+	Revision int
+}
+
+// StatusPoint is one status change, for scorecards over time.
+type StatusPoint struct {
+	Commitment int64
+	Party      string
+	Status     Status
+	At         time.Time
 }

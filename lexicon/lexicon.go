@@ -154,3 +154,13 @@ func (t *Table) Require(sections ...string) error {
 	}
 	return nil
 }
+
+// Data returns an embedded data file by name ("due.rules"), for the
+// stages that read tables of their own.
+func Data(name string) ([]byte, error) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: no data file %q", name)
+	}
+	return b, nil
+}

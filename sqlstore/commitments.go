@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/entente/entente"
 )
@@ -293,20 +292,12 @@ func splitWhere(w string) []string {
 	return []string{w}
 }
 
-// StatusPoint is one status change, for scorecards over time.
-type StatusPoint struct {
-	Commitment int64
-	Party      string
-	Status     entente.Status
-	At         time.Time
-}
-
 // StatusChanges lists every status change, oldest first.
-func (s *Store) StatusChanges(ctx context.Context) ([]StatusPoint, error) {
-	var out []StatusPoint
+func (s *Store) StatusChanges(ctx context.Context) ([]entente.StatusPoint, error) {
+	var out []entente.StatusPoint
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return queryRows(ctx, tx, `SELECT commitment_id, party, status, at FROM status_changes ORDER BY at, id`, nil, func(rs *sql.Rows) error {
-			var p StatusPoint
+			var p entente.StatusPoint
 			var st string
 			if err := rs.Scan(&p.Commitment, &p.Party, &st, &p.At); err != nil {
 				return err

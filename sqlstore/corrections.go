@@ -132,21 +132,8 @@ func canonicalJSON(b []byte) json.RawMessage {
 // sameJSON reports whether two JSON values are equal.
 func sameJSON(a, b []byte) bool { return bytes.Equal(canonicalJSON(a), canonicalJSON(b)) }
 
-// NewCorrection is a correction to store. Anchor nil corrects the
-// document's metadata.
-type NewCorrection struct {
-	DocumentID int64
-	Anchor     *entente.Anchor
-	Sentence   string
-	Field      string
-	Extracted  json.RawMessage
-	Value      json.RawMessage
-	State      string // approved, or proposed when it waits for review
-	Why        string
-}
-
 // AddCorrection stores a correction with its event.
-func (s *Store) AddCorrection(ctx context.Context, n NewCorrection) (*entente.Correction, error) {
+func (s *Store) AddCorrection(ctx context.Context, n entente.NewCorrection) (*entente.Correction, error) {
 	var out *entente.Correction
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		actor := entente.ActorFromContext(ctx)

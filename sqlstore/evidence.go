@@ -11,18 +11,9 @@ import (
 	"github.com/entente/entente"
 )
 
-// NewEvidence is evidence to attach to the commitment at Anchor, with the
-// page's kept copy when it could be fetched.
-type NewEvidence struct {
-	Anchor     entente.Anchor
-	DocumentID int64
-	Evidence   entente.Evidence
-	Archive    *entente.Archive
-}
-
 // AddEvidence stores an evidence item (and its page's bytes, once, in
 // blobs) and returns it as stored.
-func (s *Store) AddEvidence(ctx context.Context, n NewEvidence) (*entente.Evidence, error) {
+func (s *Store) AddEvidence(ctx context.Context, n entente.NewEvidence) (*entente.Evidence, error) {
 	var out *entente.Evidence
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		cid, _, err := s.ensureCommitment(ctx, tx, n.Anchor)

@@ -8,15 +8,6 @@ import (
 	"github.com/entente/entente"
 )
 
-// Reextracted is what a re-extraction of one version did.
-type Reextracted struct {
-	DocumentID int64                `json:"document_id"`
-	VersionID  int64                `json:"version_id"`
-	Sentences  int                  `json:"sentences"`
-	Kept       int                  `json:"corrections_kept"`
-	Flagged    []entente.Correction `json:"flagged"`
-}
-
 // VersionsToReextract lists the versions of a document (0: of every
 // document) with their text, for a re-extraction.
 func (s *Store) VersionsToReextract(ctx context.Context, doc int64) ([]entente.Version, error) {
@@ -42,12 +33,12 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc int64) ([]entente.V
 // a correction whose anchor is gone, or whose field the new extraction
 // reads differently from what the analyst corrected, is flagged for review
 // (with its own event), never dropped.
-func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Extraction, extractor string) (*Reextracted, error) {
+func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Extraction, extractor string) (*entente.Reextracted, error) {
 	sents, err := prepareSentences(x.Sentences)
 	if err != nil {
 		return nil, fmt.Errorf("reextract: %w", err)
 	}
-	out := &Reextracted{VersionID: vid, Sentences: len(sents), Flagged: []entente.Correction{}}
+	out := &entente.Reextracted{VersionID: vid, Sentences: len(sents), Flagged: []entente.Correction{}}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT document_id FROM versions WHERE id = $1`, vid).Scan(&out.DocumentID); err != nil {
 			if err == sql.ErrNoRows {
@@ -97,7 +88,7 @@ func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Ext
 
 // flagCorrections compares every correction of the version that is not
 // withdrawn with the new extraction.
-func (s *Store) flagCorrections(ctx context.Context, tx *sql.Tx, vid int64, sents []preparedSentence, out *Reextracted) error {
+func (s *Store) flagCorrections(ctx context.Context, tx *sql.Tx, vid int64, sents []preparedSentence, out *entente.Reextracted) error {
 	cs, err := findCorrections(ctx, tx, correctionQuery{version: vid, all: true})
 	if err != nil {
 		return err

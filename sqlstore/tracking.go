@@ -16,21 +16,10 @@ import (
 // change needs, due dates) are package tracking's; here each change is
 // written with its event in one transaction.
 
-// SentenceRef is a stored sentence found by its document and id (sN), with
-// its anchor and its labels as corrected.
-type SentenceRef struct {
-	DocumentID int64
-	Anchor     entente.Anchor
-	Sentence   entente.Sentence
-	Parties    []string // the document's
-	SignedDate string
-	Title      string
-}
-
 // FindSentence resolves DOC/sN: the sentence sN of the document's first
 // version, with its corrections applied.
-func (s *Store) FindSentence(ctx context.Context, doc int64, label string) (*SentenceRef, error) {
-	var ref *SentenceRef
+func (s *Store) FindSentence(ctx context.Context, doc int64, label string) (*entente.SentenceRef, error) {
+	var ref *entente.SentenceRef
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		ds, err := findDocuments(ctx, tx, []string{"d.id = $1"}, "", []any{doc})
 		if err != nil {
@@ -51,7 +40,7 @@ func (s *Store) FindSentence(ctx context.Context, doc int64, label string) (*Sen
 		if err := tx.QueryRowContext(ctx, `SELECT text_sha256, occurrence FROM sentences WHERE id = $1`, rows[0].id).Scan(&sha, &occ); err != nil {
 			return err
 		}
-		ref = &SentenceRef{DocumentID: doc, Sentence: rows[0].Sentence, Parties: ds[0].Parties, Title: ds[0].Title,
+		ref = &entente.SentenceRef{DocumentID: doc, Sentence: rows[0].Sentence, Parties: ds[0].Parties, Title: ds[0].Title,
 			Anchor: entente.Anchor{VersionID: rows[0].versionID, Section: rows[0].Section, TextSHA256: sha, Occurrence: occ}}
 		if ds[0].SignedDate != nil {
 			ref.SignedDate = *ds[0].SignedDate
@@ -97,20 +86,6 @@ func (s *Store) ensureCommitment(ctx context.Context, tx *sql.Tx, a entente.Anch
 	return id, rev, err
 }
 
-// StatusChange sets the status of a commitment for some of its parties.
-type StatusChange struct {
-	Anchor     entente.Anchor
-	DocumentID int64
-	Parties    []string
-	Status     entente.Status
-	EvidenceID int64
-	Why        string
-	// Revision is the revision the change was made against; a change
-	// against an older one is refused with a conflict that shows the
-	// change made since. -1 does not check (undo, replay).
-	Revision int
-}
-
 // statusSnapshot is what the event of a status change keeps, before and
 // after: enough to undo it and to replay it.
 type statusSnapshot struct {
@@ -128,7 +103,7 @@ type statusSnapshotParty struct {
 
 // SetStatus records a status change and returns the commitment's new
 // revision.
-func (s *Store) SetStatus(ctx context.Context, c StatusChange) (int, error) {
+func (s *Store) SetStatus(ctx context.Context, c entente.StatusChange) (int, error) {
 	if !c.Status.Valid() {
 		return 0, entente.Errorf(entente.EINVALID, "%q is not a status (one of %v)", c.Status, entente.Statuses)
 	}
