@@ -305,3 +305,11 @@ type Reextracted struct {
 	Kept       int          `json:"corrections_kept"`
 	Flagged    []Correction `json:"flagged"`
 }
+
+// Correction actions: what an editor or an undo does to one.
+const (
+	ActApprove   = "approve"   // a proposed or flagged correction is applied, its flag cleared
+	ActReject    = "reject"    // a proposed correction is not applied
+	ActWithdraw  = "withdraw"  // an applied correction stops applying (undo of a correction)
+	ActReinstate = "reinstate" // a withdrawn one applies again
+)

@@ -222,14 +222,6 @@ func (s *Store) Correction(ctx context.Context, ref string) (*entente.Correction
 	return out, err
 }
 
-// Correction actions: what an editor or an undo does to one.
-const (
-	ActApprove   = "approve"   // a proposed or flagged correction is applied, its flag cleared
-	ActReject    = "reject"    // a proposed correction is not applied
-	ActWithdraw  = "withdraw"  // an applied correction stops applying (undo of a correction)
-	ActReinstate = "reinstate" // a withdrawn one applies again
-)
-
 // ReviewCorrection approves, rejects, withdraws or reinstates a
 // correction, with its event.
 func (s *Store) ReviewCorrection(ctx context.Context, ref, action, why string) (*entente.Correction, error) {
@@ -256,7 +248,7 @@ func (s *Store) ReviewCorrection(ctx context.Context, ref, action, why string) (
 		var set string
 		a := args{}
 		switch action {
-		case ActApprove:
+		case entente.ActApprove:
 			if before.Withdrawn || (before.State == entente.CorrectionApproved && before.Flag == "") {
 				return entente.Errorf(entente.ECONFLICT, "correction %s waits for no approval", ref)
 			}
@@ -279,17 +271,17 @@ func (s *Store) ReviewCorrection(ctx context.Context, ref, action, why string) (
 					set += ", extracted = " + a.add(string(v))
 				}
 			}
-		case ActReject:
+		case entente.ActReject:
 			if before.State != entente.CorrectionProposed || before.Withdrawn {
 				return entente.Errorf(entente.ECONFLICT, "correction %s is not waiting for review", ref)
 			}
 			set = "state = 'rejected', reviewer = " + a.add(actor.Name) + ", reviewed_at = " + a.add(now)
-		case ActWithdraw:
+		case entente.ActWithdraw:
 			if before.Withdrawn {
 				return entente.Errorf(entente.ECONFLICT, "correction %s is already withdrawn", ref)
 			}
 			set = "withdrawn_at = " + a.add(now)
-		case ActReinstate:
+		case entente.ActReinstate:
 			if !before.Withdrawn {
 				return entente.Errorf(entente.ECONFLICT, "correction %s is not withdrawn", ref)
 			}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/entente/entente"
 )
@@ -68,11 +69,12 @@ type change struct {
 	why            string
 	document       int64
 	anchor         string
+	at             time.Time // zero: now
 }
 
 func (s *Store) logEvent(ctx context.Context, tx *sql.Tx, c change) (*entente.Event, error) {
 	e := entente.NewEvent(ctx, c.action, c.entity, c.id)
-	e.Why, e.Document, e.Anchor = c.why, c.document, c.anchor
+	e.Why, e.Document, e.Anchor, e.At = c.why, c.document, c.anchor, c.at
 	var err error
 	if e.Before, err = jsonOrEmpty(c.before); err != nil {
 		return nil, err

@@ -152,6 +152,7 @@ func (s *Store) SetStatus(ctx context.Context, c entente.StatusChange) (int, err
 		before := statusSnapshot{Anchor: c.Anchor.String(), Commitment: id, Revision: cur, Statuses: map[string]statusSnapshotParty{}}
 		after := statusSnapshot{Anchor: c.Anchor.String(), Commitment: id, Revision: rev, Statuses: map[string]statusSnapshotParty{}}
 		actor := entente.ActorFromContext(ctx)
+		now := s.now() // one time for the rows and the event, as a replay writes them
 		for _, p := range c.Parties {
 			prev := statusSnapshotParty{Status: entente.NotRated}
 			var ev sql.NullInt64
@@ -164,12 +165,12 @@ func (s *Store) SetStatus(ctx context.Context, c entente.StatusChange) (int, err
 			before.Statuses[p] = prev
 			next := statusSnapshotParty{Status: c.Status, EvidenceID: c.EvidenceID, Why: c.Why}
 			after.Statuses[p] = next
-			if err := putStatus(ctx, tx, id, p, next, prev.Status, actor, s.now()); err != nil {
+			if err := putStatus(ctx, tx, id, p, next, prev.Status, actor, now); err != nil {
 				return err
 			}
 		}
 		return s.logChangeOf(ctx, tx, change{action: "set", entity: "status", id: id, before: before, after: after,
-			why: c.Why, document: c.DocumentID, anchor: c.Anchor.String()})
+			why: c.Why, document: c.DocumentID, anchor: c.Anchor.String(), at: now})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("set status: %w", err)
