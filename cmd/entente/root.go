@@ -19,5 +19,6 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.AddCommand(newExtractCommand(), newIngestCommand(), newListCommand(), newShowCommand(),
 		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand(), newUserCommand(), newServeCommand())
+	root.AddCommand(newTrackingCommands()...)
 	return root
 }
