@@ -22,8 +22,12 @@ func (s *Server) routes() {
 	register(s, "upload-documents", http.MethodPost, "/api/v1/documents", analyst, "Upload statements (multipart, several files)", s.uploadDocuments,
 		func(op *huma.Operation) { op.MaxBodyBytes = maxUpload })
 	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections, sentences and labels", s.getDocument)
-	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor, "Delete a document", s.deleteDocument,
-		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
+	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor,
+		"Delete a document (refused with 409 when it carries statuses, evidence or corrections: withdraw it)", s.deleteDocument,
+		func(op *huma.Operation) {
+			op.DefaultStatus = http.StatusNoContent
+			op.Errors = append(op.Errors, http.StatusConflict)
+		})
 	register(s, "get-original", http.MethodGet, "/api/v1/sources/{id}/original", viewer, "Download a source's original bytes", s.getOriginal,
 		func(op *huma.Operation) {
 			// the bytes come back as they were ingested, with their own media type
@@ -46,6 +50,7 @@ func (s *Server) routes() {
 
 	register(s, "list-users", http.MethodGet, "/api/v1/users", admin, "List accounts", s.listUsers)
 	register(s, "list-events", http.MethodGet, "/api/v1/events", admin, "The event log: every change, who made it and when", s.listEvents)
+	s.trackingRoutes(viewer, analyst, editor, admin)
 }
 
 // register adds one operation with its access rule.

@@ -21,6 +21,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/tracking"
 )
 
 // Store is what the server needs of a store: documents to read and
@@ -44,6 +45,9 @@ type Config struct {
 	Now           func() time.Time
 	// PasswordParams are the argon2id costs; tests lower them.
 	PasswordParams auth.Params
+	// Tracker records what came of commitments; nil builds one over Store
+	// when the store tracks (with the Ingester's extractor).
+	Tracker *tracking.Tracker
 }
 
 // Server is the HTTP server's handler and state.
@@ -58,6 +62,7 @@ type Server struct {
 	log       *slog.Logger
 	dummyHash string // verified against when the account does not exist
 	templates map[string]*template.Template
+	track     *tracking.Tracker
 }
 
 // SessionCookie is the name of the session cookie.
@@ -94,6 +99,16 @@ func New(cfg Config) (*Server, error) {
 	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie},
 		"token":   {Type: "http", Scheme: "bearer", Description: "A personal API token (POST /api/v1/tokens)."},
+	}
+	s.track = cfg.Tracker
+	if ts, ok := cfg.Store.(tracking.Store); ok && s.track == nil {
+		if s.track, err = tracking.New(ts); err != nil {
+			return nil, err
+		}
+		if cfg.Ingester != nil {
+			s.track.Extractor, s.track.ExtractorName = cfg.Ingester.Extractor, cfg.Ingester.ExtractorName
+		}
+		s.track.Fetcher = ingest.NewFetcher()
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
