@@ -2,9 +2,9 @@ package web
 
 import (
 	"bytes"
-	"maps"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	"slices"

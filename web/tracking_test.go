@@ -67,7 +67,9 @@ func (h *harness) doHeader(role entente.Role, method, path string, body io.Reade
 func trackingRequests(h *harness) map[string]func(entente.Role) (*http.Response, []byte) {
 	const s = "/api/v1/documents/1/sentences/s12"
 	post := func(path string, body any) func(entente.Role) (*http.Response, []byte) {
-		return func(r entente.Role) (*http.Response, []byte) { return h.do(r, "POST", path, jsonBody(body), "application/json") }
+		return func(r entente.Role) (*http.Response, []byte) {
+			return h.do(r, "POST", path, jsonBody(body), "application/json")
+		}
 	}
 	get := func(path string) func(entente.Role) (*http.Response, []byte) {
 		return func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", path, nil, "") }
