@@ -21,6 +21,7 @@ type readerView struct {
 	Types    []entente.SentenceType
 	Dim      dimFilter
 	SourceID int64 // the first source, to download
+	W        *trackWords
 }
 
 // readerSection is a section with its paragraphs, for the reader.
@@ -36,9 +37,11 @@ type readerPara struct {
 
 type readerSentence struct {
 	entente.Sentence
-	Dim    bool
-	Marked template.HTML // the text with the evidence marked
-	Inline template.HTML // the text with references, mechanisms and projects marked
+	Dim bool
+	// Statuses are a commitment's status per party, for the panel.
+	Statuses []entente.PartyStatus
+	Marked   template.HTML // the text with the evidence marked
+	Inline   template.HTML // the text with references, mechanisms and projects marked
 }
 
 // dimFilter dims the sentences that do not match (only RS's commitments in
@@ -78,6 +81,8 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v := &readerView{frame: f, Doc: d, Types: sentenceTypes(),
 		Dim: dimFilter{Type: q.Get("type"), Actor: q.Get("actor"), Area: q.Get("area")}}
 	v.Sections = layOut(d.Extraction, v.Dim)
+	v.W = wordsFor(f.Lang)
+	s.attachStatuses(r, id, v.Sections)
 	if len(d.Sources) > 0 {
 		v.SourceID = d.Sources[0].ID
 	}
@@ -126,4 +131,30 @@ func sectionName(sec entente.Section) string {
 		return sec.Heading + " " + sec.Title
 	}
 	return sec.Heading
+}
+
+// attachStatuses gives the reader's commitments their status per party.
+// A failure only leaves the panels without statuses: the text still reads.
+func (s *Server) attachStatuses(r *http.Request, doc int64, secs []readerSection) {
+	tr, err := s.tracker()
+	if err != nil {
+		return
+	}
+	p, err := tr.Commitments(r.Context(), entente.CommitmentFilter{Document: doc, Withdrawn: true, Limit: 500})
+	if err != nil {
+		s.log.Error("reader statuses", "err", err)
+		return
+	}
+	by := make(map[string][]entente.PartyStatus, len(p.Commitments))
+	for _, c := range p.Commitments {
+		by[c.Sentence.ID] = c.Statuses
+	}
+	for i := range secs {
+		for j := range secs[i].Paras {
+			for k := range secs[i].Paras[j].Sentences {
+				st := &secs[i].Paras[j].Sentences[k]
+				st.Statuses = by[st.ID]
+			}
+		}
+	}
 }
