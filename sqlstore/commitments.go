@@ -17,7 +17,9 @@ import (
 // package tracking's.
 func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]entente.TrackedCommitment, error) {
 	var a args
-	conds := []string{"s.version_id = (SELECT min(fv.id) FROM versions fv WHERE fv.document_id = s.document_id)"}
+	// each document's first version, as the reader shows it: a derived
+	// table computed once, not a subquery per sentence
+	conds := []string{"s.version_id IN (SELECT min(fv.id) FROM versions fv GROUP BY fv.document_id)"}
 	dconds := []string{}
 	if !f.Withdrawn {
 		dconds = append(dconds, "d.withdrawn_at IS NULL")
@@ -31,8 +33,11 @@ func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]
 	dconds = dateConds(dconds, &a, f.From, f.To)
 	conds = append(conds, dconds...)
 	where := strings.Join(conds, " AND ")
-	typed := `(s.type = 'commitment' OR EXISTS (SELECT 1 FROM corrections k WHERE k.version_id = s.version_id AND k.section = s.section
-		AND k.text_sha256 = s.text_sha256 AND k.occurrence = s.occurrence AND k.field = 'type' AND k.state = 'approved' AND k.withdrawn_at IS NULL))`
+	// commitments, and the sentences a correction made commitments (an
+	// uncorrelated subquery, evaluated once)
+	typed := `(s.type = 'commitment' OR s.id IN (SELECT ks.id FROM corrections k JOIN sentences ks ON ks.version_id = k.version_id
+		AND ks.section = k.section AND ks.text_sha256 = k.text_sha256 AND ks.occurrence = k.occurrence
+		WHERE k.field = 'type' AND k.state = 'approved' AND k.withdrawn_at IS NULL))`
 
 	var out []entente.TrackedCommitment
 	err := s.read(ctx, func(tx *sql.Tx) error {
