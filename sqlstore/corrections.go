@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/entente/entente"
 )
@@ -384,4 +385,35 @@ func versionAnchors(ctx context.Context, tx *sql.Tx, vid int64) (map[string]ente
 			return nil
 		})
 	return out, err
+}
+
+// correctHits applies the active corrections of the found sentences, so
+// that a hit shows its labels as corrected, as the reader does.
+func correctHits(ctx context.Context, tx *sql.Tx, ids []int64, byID map[int64]*sentenceRow) error {
+	for chunk := range slices.Chunk(ids, 1000) {
+		var a args
+		err := queryRows(ctx, tx, `
+			SELECT s.id, k.field, k.value FROM corrections k
+			JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section AND s.text_sha256 = k.text_sha256
+				AND s.occurrence = k.occurrence
+			WHERE s.id IN (`+list(&a, chunk)+`) AND k.state = 'approved' AND k.withdrawn_at IS NULL ORDER BY k.id`, a,
+			func(rows *sql.Rows) error {
+				var id int64
+				var c entente.Correction
+				var value []byte
+				if err := rows.Scan(&id, &c.Field, &value); err != nil {
+					return err
+				}
+				r := byID[id]
+				if r == nil {
+					return nil
+				}
+				c.Value, c.State, c.Anchor = canonicalJSON(value), entente.CorrectionApproved, &entente.Anchor{}
+				return c.ApplyTo(&r.Sentence)
+			})
+		if err != nil {
+			return fmt.Errorf("read corrections of hits: %w", err)
+		}
+	}
+	return nil
 }

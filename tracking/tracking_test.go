@@ -596,3 +596,34 @@ func TestScorecard(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchShowsCorrections: a search hit carries its sentence's labels
+// as corrected, as the reader does.
+func TestSearchShowsCorrections(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := as(context.Background(), "ana", entente.RoleAnalyst)
+		tr := newTracker(t, s)
+		doc := ingestStatement(t, ctx, s, statement)
+		c := jointCommitment(t, ctx, tr, doc)
+		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: doc, Sentence: c.Sentence.ID, Field: "areas",
+			Value: json.RawMessage(`["culture"]`)}); err != nil {
+			t.Fatal(err)
+		}
+		hits, err := s.Search(ctx, entente.SearchQuery{Text: string([]rune(c.Sentence.Text)[:6]), Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, h := range hits {
+			if h.Sentence.ID == c.Sentence.ID && h.DocumentID == doc {
+				found = true
+				if !slices.Equal(h.Sentence.Areas, []string{"culture"}) {
+					t.Errorf("hit areas %v, want the correction", h.Sentence.Areas)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("no hit for %s among %d", c.Sentence.ID, len(hits))
+		}
+	})
+}
