@@ -107,3 +107,17 @@ func TestTrackingPages(t *testing.T) {
 		t.Errorf("a viewer posted a status: %d", code)
 	}
 }
+
+// TestEventsPage: the event log is a page for admins only, with who did
+// what.
+func TestEventsPage(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
+	if code, _ := fetch(t, signedIn(t, h, entente.RoleEditor), "GET", h.ts.URL+"/events", nil); code != http.StatusForbidden {
+		t.Errorf("an editor opened the event log: %d", code)
+	}
+	code, page := fetch(t, signedIn(t, h, entente.RoleAdmin), "GET", h.ts.URL+"/events", nil)
+	if code != 200 || !strings.Contains(page, "analyst-user") || !strings.Contains(page, "create document") {
+		t.Errorf("event log page: %d", code)
+	}
+}
