@@ -55,15 +55,17 @@ type Signatory struct {
 
 // Layout is a parsed document.
 type Layout struct {
-	Title        string
-	Blocks       []Block
-	Sections     []entente.Section
-	Sentences    []Sentence
-	Signatories  []Signatory
-	SignedDate   string // ISO 8601, "" when the text gives none
-	SignedPlace  string
-	NewsDateline string
-	Closing      []string // the closing formula's sentences
+	Title       string
+	Blocks      []Block
+	Sections    []entente.Section
+	Sentences   []Sentence
+	Signatories []Signatory
+	SignedDate  string // ISO 8601, "" when the text gives none
+	SignedPlace string
+	// SignedDateSource says where SignedDate was read (DateFrom…).
+	SignedDateSource string
+	NewsDateline     string
+	Closing          []string // the closing formula's sentences
 }
 
 // Vocabulary is the words of a language that the layout depends on.
@@ -118,6 +120,7 @@ func (p *parser) parse() *Layout {
 	lines := p.lines
 	lines = p.takeLeadingNews(lines)
 	lines = p.takeTitle(lines)
+	lines = p.takeTitleDateline(lines)
 	lines, tail := p.splitTail(lines)
 	top := topStyle(lines)
 
@@ -184,6 +187,7 @@ func (p *parser) parse() *Layout {
 	p.markClosing()
 	p.readTail(tail)
 	p.sentences()
+	p.dateFromNews()
 	return &p.out
 }
 
@@ -388,11 +392,8 @@ func (p *parser) readTail(tail []line) {
 			p.out.NewsDateline = t
 		case isDateline(t):
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: l.no})
-			if d, ok := findDate(t); ok && p.out.SignedDate == "" {
-				p.out.SignedDate = d.ISO()
-				if place := placeAfterDate(t, d); place != "" {
-					p.out.SignedPlace = place
-				}
+			if d, ok := findDate(t); ok {
+				p.setSigned(d, datelinePlace(t, d), DateFromTail)
 			}
 		default:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleSignature, Text: t, Line: l.no})
@@ -431,9 +432,8 @@ func (p *parser) markClosing() {
 		b := &p.out.Blocks[j]
 		b.Role, b.Section = RoleClosing, entente.SectionClosing
 		p.out.Closing = append(p.out.Closing, b.Text)
-		if d, ok := findDate(b.Text); ok && p.out.SignedDate == "" {
-			p.out.SignedDate = d.ISO()
-			p.out.SignedPlace = placeAfterDate(b.Text, d)
+		if d, ok := findDate(b.Text); ok {
+			p.setSigned(d, placeAfterDate(b.Text, d), DateFromClosing)
 		}
 	}
 }
