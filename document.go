@@ -115,6 +115,12 @@ type StoredDocument struct {
 	Sources    []Source    `json:"sources"`
 	Extraction *Extraction `json:"extraction,omitempty"`
 	CreatedAt  time.Time   `json:"created_at"`
+	// Withdrawn documents are hidden from lists and kept; an editor can
+	// restore them.
+	Withdrawn bool `json:"withdrawn,omitempty"`
+	// Corrections are the corrections applied to what is shown (and those
+	// waiting or flagged), so that a reader sees what changed and why.
+	Corrections []Correction `json:"corrections,omitempty"`
 	// Counts by sentence type, for lists.
 	Sentences   int `json:"sentence_count"`
 	Commitments int `json:"commitment_count"`
@@ -142,6 +148,8 @@ type DocumentFilter struct {
 	From, To string // signed date bounds, ISO 8601, inclusive
 	Limit    int
 	Offset   int
+	// Withdrawn includes withdrawn documents.
+	Withdrawn bool
 }
 
 // DocumentWriter is what ingest needs to store statements: find what is

@@ -428,6 +428,9 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 			byID[rows[i].id] = &rows[i]
 		}
 	}
+	if err := correctHits(ctx, tx, ids, byID); err != nil {
+		return nil, err
+	}
 	docs, err := findDocumentTitles(ctx, tx, docIDs)
 	if err != nil {
 		return nil, err

@@ -15,7 +15,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -191,7 +190,8 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// notFound wraps entente.ErrNotFound with what was missing.
+// notFound is a not-found domain error naming what was missing; it
+// matches entente.ErrNotFound.
 func notFound(what string, id any) error {
-	return fmt.Errorf("%s %v: %w", what, id, entente.ErrNotFound)
+	return entente.Errorf(entente.ENOTFOUND, "no %s %v", what, id)
 }

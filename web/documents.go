@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -83,16 +82,11 @@ type IDInput struct {
 }
 
 func (s *Server) deleteDocument(ctx context.Context, in *IDInput) (*struct{}, error) {
-	// what the event log keeps of it: its metadata, not its sentences
-	d, _, err := s.cfg.Store.DocumentPage(ctx, in.ID, 0, 1)
-	if err != nil {
-		return nil, s.lookupErr("document", in.ID, err)
-	}
+	// The store refuses a document that carries users' work, and writes
+	// the event with the deletion.
 	if err := s.cfg.Store.DeleteDocument(ctx, in.ID); err != nil {
-		return nil, s.lookupErr("document", in.ID, err)
+		return nil, s.problem(err)
 	}
-	before, _ := json.Marshal(map[string]any{"title": d.Title, "parties": d.Parties, "sources": len(d.Sources)})
-	s.event(ctx, "delete", "document", in.ID, string(before), "")
 	return &struct{}{}, nil
 }
 
@@ -185,14 +179,6 @@ func (s *Server) ingestOne(ctx context.Context, filename string, r io.Reader, me
 	} else {
 		o = s.cfg.Ingester.Ingest(ctx, ingest.Input{Name: name, Data: data, MediaType: mediaType})
 	}
-	switch o.Status {
-	case ingest.Added:
-		after, _ := json.Marshal(map[string]any{"title": o.Title, "file": name})
-		s.event(ctx, "create", "document", o.DocumentID, "", string(after))
-	case ingest.NewSource:
-		after, _ := json.Marshal(map[string]any{"file": name, "document": o.DocumentID})
-		s.event(ctx, "create", "source", o.SourceID, "", string(after))
-	}
 	return UploadOutcome{Name: name, Status: string(o.Status), DocumentID: o.DocumentID,
 		SourceID: o.SourceID, Title: o.Title, Counts: o.Counts, Problem: o.Problem}
 }
@@ -262,14 +248,4 @@ func (s *Server) lookupErr(what string, id int64, err error) error {
 		return huma.Error404NotFound(fmt.Sprintf("no %s %d", what, id))
 	}
 	return s.internal(err)
-}
-
-// event records a change made through the API with the account that made
-// it. A failure to log is logged, not hidden.
-func (s *Server) event(ctx context.Context, action, entity string, id int64, before, after string) {
-	a := entente.ActorFromContext(ctx)
-	e := &entente.Event{Action: action, Entity: entity, EntityID: id, Before: before, After: after, UserID: a.UserID, Actor: a.Name}
-	if _, err := s.cfg.Store.AppendEvent(ctx, e); err != nil {
-		s.log.Error("append event", "err", err, "action", action, "entity", entity, "id", id)
-	}
 }

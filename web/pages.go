@@ -43,6 +43,14 @@ func (s *Server) pages() []page {
 		{"GET", "/login", accessPublic, s.loginPage},
 		{"POST", "/login", accessPublic, s.loginSubmit},
 		{"POST", "/logout", accessSignedIn, s.logoutSubmit},
+		{"GET", "/commitments", viewer, s.commitmentsPage},
+		{"GET", "/documents/{id}/sentences/{sentence}", viewer, s.trackPage},
+		{"POST", "/documents/{id}/sentences/{sentence}/status", roleAccess(entente.RoleAnalyst), s.statusSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/correct", roleAccess(entente.RoleAnalyst), s.correctSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/undo", roleAccess(entente.RoleAnalyst), s.undoSubmit},
+		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
+		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
+		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
 	}
 }
 
@@ -80,7 +88,7 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err

@@ -23,6 +23,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/tracking"
 )
 
 // Store is what the server needs of a store: documents to read and
@@ -53,6 +54,9 @@ type Config struct {
 	Now           func() time.Time
 	// PasswordParams are the argon2id costs; tests lower them.
 	PasswordParams auth.Params
+	// Tracker records what came of commitments; nil builds one over Store
+	// when the store tracks (with the Ingester's extractor).
+	Tracker *tracking.Tracker
 	// PasswordChecks bounds the password verifications running at once
 	// (each holds PasswordParams.Memory); 0 means DefaultPasswordChecks.
 	PasswordChecks int
@@ -79,6 +83,7 @@ type Server struct {
 	dummyHash string // verified against when the account does not exist
 	templates map[string]*template.Template
 	filters   *entente.FilterParser // resolves the filters of lists and searches
+	track     *tracking.Tracker
 }
 
 // SessionCookie is the name of the session cookie.
@@ -129,6 +134,16 @@ func New(cfg Config) (*Server, error) {
 	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie},
 		"token":   {Type: "http", Scheme: "bearer", Description: "A personal API token (POST /api/v1/tokens)."},
+	}
+	s.track = cfg.Tracker
+	if ts, ok := cfg.Store.(tracking.Store); ok && s.track == nil {
+		if s.track, err = tracking.New(ts); err != nil {
+			return nil, err
+		}
+		if cfg.Ingester != nil {
+			s.track.Extractor, s.track.ExtractorName = cfg.Ingester.Extractor, cfg.Ingester.ExtractorName
+		}
+		s.track.Fetcher = ingest.NewFetcher()
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)

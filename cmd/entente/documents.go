@@ -18,7 +18,7 @@ import (
 func parseID(what, s string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("%q is not a %s id", s, what)
+		return 0, entente.Errorf(entente.EINVALID, "%q is not a %s id", s, what)
 	}
 	return id, nil
 }
@@ -32,7 +32,7 @@ func writeJSON(w io.Writer, v any) error {
 
 func notFound(what string, id int64, err error) error {
 	if errors.Is(err, entente.ErrNotFound) {
-		return fmt.Errorf("no %s %d", what, id)
+		return entente.Errorf(entente.ENOTFOUND, "no %s %d", what, id)
 	}
 	return err
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/entente/entente"
 	"github.com/entente/entente/decode"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
@@ -41,6 +42,7 @@ func newIngestCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			ctx = entente.NewContextWithActor(ctx, cliActor(ctx, cmd, st))
 			x, err := extract.New("zh")
 			if err != nil {
 				return err

@@ -26,7 +26,7 @@ func main() {
 		if errors.As(err, &usage) {
 			os.Exit(2)
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 

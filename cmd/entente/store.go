@@ -13,6 +13,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/tracking"
 )
 
 // defaultDB is the embedded store's file in the working directory.
@@ -27,10 +28,13 @@ func dbFlag(cmd *cobra.Command, dsn *string) {
 	cmd.Flags().StringVar(dsn, "db", def, "store: a SQLite file, or postgres://… (default $ENTENTE_DB or "+defaultDB+")")
 }
 
-// store is what the commands need of a store: documents and accounts.
+// store is what the commands need of a store: documents, accounts and
+// tracking.
 type store interface {
 	entente.Store
 	entente.AccountStore
+	tracking.Store
+	Replay(ctx context.Context) (int, error)
 }
 
 // openStore opens the embedded SQLite store, or PostgreSQL for a
@@ -78,6 +82,15 @@ func storeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string)
 			return err
 		}
 		defer st.Close()
+		// every change the command makes is recorded under its actor
+		ctx := cmd.Context()
+		a := cliActor(ctx, cmd, st)
+		if a.UserID != 0 {
+			if u, err := st.UserByID(ctx, a.UserID); err == nil {
+				ctx = entente.NewContextWithUser(ctx, u)
+			}
+		}
+		cmd.SetContext(entente.NewContextWithActor(ctx, a))
 		return fn(cmd, st, args)
 	}
 }

@@ -53,11 +53,6 @@ func readPassword(cmd *cobra.Command) (string, error) {
 	return pw, auth.CheckPasswordPolicy(pw)
 }
 
-// logEvent records a change made from the command line.
-func logEvent(ctx context.Context, st store, action, entity string, id int64, after string) {
-	_, _ = st.AppendEvent(ctx, &entente.Event{Actor: "cli", Action: action, Entity: entity, EntityID: id, After: after})
-}
-
 func newUserAddCommand() *cobra.Command {
 	var (
 		dsn, role string
@@ -88,7 +83,6 @@ func newUserAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			logEvent(cmd.Context(), st, "create", "user", id, fmt.Sprintf(`{"name":%q,"role":%q}`, name, r))
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": id, "name": name, "role": r})
 			}
@@ -167,7 +161,6 @@ func newUserPasswdCommand() *cobra.Command {
 			if err := st.SetPassword(cmd.Context(), u.ID, hash); err != nil {
 				return err
 			}
-			logEvent(cmd.Context(), st, "passwd", "user", u.ID, `{"tokens":"revoked","sessions":"ended"}`)
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "password_changed": true,
 					"sessions_ended": true, "tokens_revoked": true})
@@ -198,11 +191,10 @@ func newUserDisableCommand() *cobra.Command {
 			if err := st.SetDisabled(cmd.Context(), u.ID, !enable); err != nil {
 				return err
 			}
-			action, word := "disable", "disabled"
+			word := "disabled"
 			if enable {
-				action, word = "enable", "enabled"
+				word = "enabled"
 			}
-			logEvent(cmd.Context(), st, action, "user", u.ID, "")
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "disabled": !enable})
 			}
