@@ -26,6 +26,7 @@ const (
 	RoleClosing   Role = "closing"
 	RoleDateline  Role = "dateline" // 2019年7月23日于北京
 	RoleSignature Role = "signature"
+	RoleMeta      Role = "meta" // a release line or end mark (For Immediate Release, ###)
 )
 
 // Block is one paragraph or metadata line of the document, in order.
@@ -73,6 +74,17 @@ type Vocabulary struct {
 	Offices      []string // words of a signatory's office (主席, 总统)
 	NewsAgencies []string // agencies whose datelines frame a report (新华社)
 	Subjects     []string // words that open a sentence, never a heading (双方)
+
+	// Spaced scripts (English, Serbian): see latin.go.
+	TitleWords []string // words naming a document's kind anywhere in a title (Joint Statement)
+	MetaLines  []string // lines that are press-release chrome, lower case (for immediate release)
+	// Date finds a date of signing in a line; nil reads Chinese dates.
+	Date func(s string) (Date, bool)
+	// Place reads the place of signing around a date found by Date.
+	Place func(s string, d Date) string
+	// LeadDateline returns the length in bytes of a dateline that opens
+	// a paragraph (BELGRADE, May 8, 2024 –), or 0.
+	LeadDateline func(s string) int
 }
 
 // Parse reads the layout of a plain-text statement. It never fails: any
@@ -116,8 +128,13 @@ type parser struct {
 
 func (p *parser) parse() *Layout {
 	lines := p.lines
+	lines = p.takeMeta(lines)
 	lines = p.takeLeadingNews(lines)
-	lines = p.takeTitle(lines)
+	if rest, ok := p.takeLatinTitle(lines); ok {
+		lines = rest
+	} else {
+		lines = p.takeTitle(lines)
+	}
 	lines, tail := p.splitTail(lines)
 	top := topStyle(lines)
 
@@ -170,7 +187,7 @@ func (p *parser) parse() *Layout {
 			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}
 			continue
 		}
-		if !hasMarker && p.isStandaloneHeading(text, lines, i) {
+		if !hasMarker && ((isLatinText(text) && p.isLatinHeading(text, lines, i)) || (!isLatinText(text) && p.isStandaloneHeading(text, lines, i))) {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Text: squeeze(text), Line: l.no})
 			continue
 		}
@@ -212,6 +229,11 @@ func (p *parser) newsDateline(s string) string {
 		}
 	}
 	if !agency {
+		if p.v.LeadDateline != nil {
+			if n := p.v.LeadDateline(s); n > 0 && n <= len(s) {
+				return strings.TrimRightFunc(s[:n], isSpace)
+			}
+		}
 		return ""
 	}
 	i := strings.Index(s, "电")
@@ -328,10 +350,10 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 	end := len(lines)
 	for end > 0 {
 		t := lines[end-1].text
-		if endsComplete(t) {
+		if endsComplete(t) && !(p.v.Date != nil && p.isDateline(t)) {
 			break
 		}
-		if p.newsDateline(t) == t || isDateline(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
+		if p.newsDateline(t) == t || p.isDateline(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
 			end--
 			continue
 		}
@@ -341,13 +363,34 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 }
 
 // isDateline reports whether a line is a bare date and place of signing.
-func isDateline(s string) bool {
-	d, ok := findDate(s)
-	if !ok || utf8.RuneCountInString(s) > 40 || endsComplete(s) {
+func (p *parser) isDateline(s string) bool {
+	d, ok := p.findDate(s)
+	maxLen, maxRest, spaced := 40, 25, p.v.Date != nil
+	if spaced { // Belgrade, 8 May 2024 / Done at Belgrade on 8 May 2024.
+		maxLen, maxRest = 70, 40
+	}
+	if !ok || utf8.RuneCountInString(s) > maxLen || (endsComplete(s) && !(spaced && strings.HasSuffix(s, "."))) {
 		return false
 	}
 	rest := []rune(s)
-	return len(rest)-(d.End-d.Start) <= 25
+	return len(rest)-(d.End-d.Start) <= maxRest
+}
+
+// findDate finds a date with the language's reader, or a Chinese date.
+func (p *parser) findDate(s string) (Date, bool) {
+	if p.v.Date != nil {
+		return p.v.Date(s)
+	}
+	d, ok := findDate(s)
+	return Date{ISO: d.ISO(), Start: d.Start, End: d.End}, ok
+}
+
+// placeAround reads the place of signing around a date.
+func (p *parser) placeAround(s string, d Date) string {
+	if p.v.Place != nil {
+		return p.v.Place(s, d)
+	}
+	return placeAfterDate(s, date{Start: d.Start, End: d.End})
 }
 
 func (p *parser) isOfficeLine(s string) bool {
@@ -386,11 +429,11 @@ func (p *parser) readTail(tail []line) {
 		case p.newsDateline(t) == t:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: t, Line: l.no})
 			p.out.NewsDateline = t
-		case isDateline(t):
+		case p.isDateline(t):
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: l.no})
-			if d, ok := findDate(t); ok && p.out.SignedDate == "" {
-				p.out.SignedDate = d.ISO()
-				if place := placeAfterDate(t, d); place != "" {
+			if d, ok := p.findDate(t); ok && p.out.SignedDate == "" {
+				p.out.SignedDate = d.ISO
+				if place := p.placeAround(t, d); place != "" {
 					p.out.SignedPlace = place
 				}
 			}
@@ -431,9 +474,9 @@ func (p *parser) markClosing() {
 		b := &p.out.Blocks[j]
 		b.Role, b.Section = RoleClosing, entente.SectionClosing
 		p.out.Closing = append(p.out.Closing, b.Text)
-		if d, ok := findDate(b.Text); ok && p.out.SignedDate == "" {
-			p.out.SignedDate = d.ISO()
-			p.out.SignedPlace = placeAfterDate(b.Text, d)
+		if d, ok := p.findDate(b.Text); ok && p.out.SignedDate == "" {
+			p.out.SignedDate = d.ISO
+			p.out.SignedPlace = p.placeAround(b.Text, d)
 		}
 	}
 }
@@ -459,7 +502,7 @@ func (p *parser) isClosing(s string) bool {
 	}
 	for _, e := range p.v.TitleEndings {
 		if strings.Contains(head, e) {
-			_, dated := findDate(s)
+			_, dated := p.findDate(s)
 			return dated
 		}
 	}
@@ -524,7 +567,7 @@ func topStyle(lines []line) numStyle {
 			continue
 		}
 		switch m.Style {
-		case numCNComma, numArticle, numArabic:
+		case numCNComma, numArticle, numArabic, numRoman:
 			if m.Number == 1 {
 				return m.Style
 			}

@@ -53,12 +53,35 @@ func squeeze(s string) string {
 		for j < len(rs) && isSpace(rs[j]) {
 			j++
 		}
-		if i > 0 && j < len(rs) && !isCJK(rs[i-1]) && !isCJK(rs[j]) {
+		if i > 0 && j < len(rs) && !cjkSide(rs, i-1, -1) && !cjkSide(rs, j, 1) {
 			b.WriteByte(' ')
 		}
 		i = j
 	}
 	return b.String()
+}
+
+// cjkSide reports whether the character at i makes a space beside it
+// disposable: a Han character or CJK punctuation, or a quotation mark, dash
+// or ellipsis whose other side is one (“一带一路” but not titled “Hope”).
+func cjkSide(rs []rune, i, dir int) bool {
+	r := rs[i]
+	if !isCJK(r) {
+		return false
+	}
+	if !isSharedPunct(r) {
+		return true
+	}
+	k := i + dir
+	for k >= 0 && k < len(rs) && isSharedPunct(rs[k]) {
+		k += dir
+	}
+	return k < 0 || k >= len(rs) || (isCJK(rs[k]) && !isSharedPunct(rs[k]))
+}
+
+// isSharedPunct is punctuation both Chinese and Latin-script text use.
+func isSharedPunct(r rune) bool {
+	return r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
 }
 
 // joinLines joins a line broken in the middle of a sentence to its
