@@ -25,17 +25,17 @@ type Spaced struct {
 	cueKinds []cueKind
 	cueWords []string
 
-	countries *spacedCountries
-	joint     *phraseMatcher // the two sides, both leaders, they, we
-	offices   *phraseMatcher // President, Taoiseach: payload → index in officeCodes
+	countries  *spacedCountries
+	joint      *phraseMatcher // the two sides, both leaders, they, we
+	offices    *phraseMatcher // President, Taoiseach: payload → index in officeCodes
 	officeCode []string
-	heads     *phraseMatcher // side, government, delegation: a demonym before makes a party
-	prep      map[string]bool
-	det       map[string]bool
-	filler    *phraseMatcher
-	predict   map[string]bool
-	that      map[string]bool
-	joins     map[string]bool
+	heads      *phraseMatcher // side, government, delegation: a demonym before makes a party
+	prep       map[string]bool
+	det        map[string]bool
+	filler     *phraseMatcher
+	predict    map[string]bool
+	that       map[string]bool
+	joins      map[string]bool
 
 	areas     *phraseMatcher
 	areaWords []areaWord
