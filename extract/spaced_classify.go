@@ -142,7 +142,7 @@ func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
 		}
 		for _, c := range st.cues {
 			if c.Start >= m.End && c.Kind.has(sPredicate) {
-				return x.onlyFiller(st, m.End, c.Start) || c.Start-m.End <= 2
+				return x.onlyFiller(st, m.End, c.Start)
 			}
 		}
 		return false
@@ -520,7 +520,7 @@ func (x *Spaced) ownWord(k string) bool {
 // readContent reads the that-clause after a stance or view: a party (or
 // the parties) that undertakes in it makes the clause a commitment.
 func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inherited []string) {
-	for i := st.cues[h].End; i < cl.end; i++ {
+	for i := st.cues[h].Start + 1; i < cl.end; i++ {
 		if !x.that[st.ws[i].Key] {
 			continue
 		}

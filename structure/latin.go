@@ -251,3 +251,22 @@ func readLatinMarker(line string) (marker, bool) {
 	}
 	return marker{}, false
 }
+
+// takeLeadingDate takes a bare date line above the title of a spaced-script
+// release (May 8, 2024): the date of the statement, not its title.
+func (p *parser) takeLeadingDate(lines []line) []line {
+	if p.v.Date == nil || len(lines) < 2 || !isLatinText(lines[0].text) {
+		return lines
+	}
+	t := lines[0].text
+	d, ok := p.v.Date(t)
+	if !ok || utf8.RuneCountInString(t)-(d.End-d.Start) > 12 {
+		return lines
+	}
+	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
+	p.out.SignedDate = d.ISO
+	if place := p.placeAround(t, d); place != "" {
+		p.out.SignedPlace = place
+	}
+	return lines[1:]
+}

@@ -129,6 +129,7 @@ type parser struct {
 func (p *parser) parse() *Layout {
 	lines := p.lines
 	lines = p.takeMeta(lines)
+	lines = p.takeLeadingDate(lines)
 	lines = p.takeLeadingNews(lines)
 	if rest, ok := p.takeLatinTitle(lines); ok {
 		lines = rest
