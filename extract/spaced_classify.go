@@ -171,7 +171,16 @@ func (x *Spaced) onlyFiller(st *sentence, a, b int) bool {
 // isAdverb reports whether an English word is an adverb in -ly (also
 // further strongly): it may stand between a subject and its verb.
 func (x *Spaced) isAdverb(w word) bool {
-	return x.lang == "en" && len(w.Key) > 4 && strings.HasSuffix(w.Key, "ly") && !w.Upper
+	if w.Upper || w.Punct {
+		return false
+	}
+	switch x.lang {
+	case "en":
+		return len(w.Key) > 4 && strings.HasSuffix(w.Key, "ly")
+	case "sr": // snažno, aktivno, dosledno
+		return len([]rune(w.Key)) >= 6 && strings.HasSuffix(w.Key, "no")
+	}
+	return false
 }
 
 // headOf returns the index of the clause's head cue: its first predicate
@@ -188,9 +197,40 @@ func (x *Spaced) headOf(st *sentence, cl sclause, from int) int {
 		if c.Start > cl.start && x.nounUse(st, c.Start) {
 			continue
 		}
+		// an action named as a noun before another verb is the subject
+		// (Strengthening trade will benefit…, Realizacija projekta će…)
+		if c.Kind.has(cAction) && !c.Kind.has(cPredicate&^cAction) && x.nominal(st.ws[c.Start]) {
+			later := false
+			for _, d := range st.cues[i+1:] {
+				if d.Start < cl.end && d.Kind.has(sPredicate) && !d.Kind.has(cAction) {
+					later = true
+					break
+				}
+			}
+			if later {
+				continue
+			}
+		}
 		return i
 	}
 	return -1
+}
+
+// nominal reports whether a word names an action as a noun: an English
+// -ing form, a Serbian verbal noun (jačanje, unapređenju) or -cija noun.
+func (x *Spaced) nominal(w word) bool {
+	k := w.Key
+	switch x.lang {
+	case "en":
+		return strings.HasSuffix(k, "ing")
+	default:
+		for _, suf := range []string{"nje", "nja", "nju", "njem", "cija", "cije", "ciji", "ciju", "dnja", "dnje", "ena", "enu", "ene"} {
+			if strings.HasSuffix(k, suf) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nounUse reports whether the cue at word i is used as a noun or an
@@ -333,8 +373,19 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			break
 		}
 	}
+	deadlineEnd := map[int]int{} // a time limit before the verb is no subject
+	for _, m := range x.deadlines.FindAll(st.ws[z:b]) {
+		deadlineEnd[z+m.Start] = z + m.End
+	}
 	for i := z; i < b; {
 		w := st.ws[i]
+		if e, ok := deadlineEnd[i]; ok {
+			i = e
+			for i < b && (st.ws[i].Punct || strings.HasPrefix(st.ws[i].Key, "godin")) {
+				i++
+			}
+			continue
+		}
 		if w.Punct || x.det[w.Key] || x.isAdverb(w) {
 			i++
 			continue
@@ -382,8 +433,17 @@ func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
 // verbFollows reports whether an action follows word i: an English -ing
 // form, a Serbian verbal noun or infinitive, an action cue or "da".
 func (x *Spaced) verbFollows(st *sentence, i int) bool {
-	for i < len(st.ws) && (x.det[st.ws[i].Key] && st.ws[i].Key != "the" && x.lang == "en" || x.isAdverb(st.ws[i])) {
-		i++
+	for i < len(st.ws) {
+		w := st.ws[i]
+		if x.det[w.Key] && w.Key != "the" && x.lang == "en" || x.isAdverb(w) {
+			i++
+			continue
+		}
+		if m, ok := x.filler.longestAt(st.ws, i); ok && !w.Punct {
+			i = m.End
+			continue
+		}
+		break
 	}
 	if i >= len(st.ws) {
 		return false
@@ -490,7 +550,8 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 // cooperation), of another's effort, a principle or an initiative a
 // position.
 func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
-	if x.verbFollows(st, c.End) {
+	if x.verbFollows(st, c.End) && (x.lang == "en" || x.ownWithin(st, c.End, 4)) {
+		// podržavaju jačanje saradnje, but not podržavaju proširenje EU
 		r.commit(entente.Soft, c, "support of own action")
 		return
 	}
@@ -504,6 +565,17 @@ func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
 		}
 	}
 	r.reading, r.rule = rPosition, "support"
+}
+
+// ownWithin reports whether an own-cooperation word is among the n words
+// from i.
+func (x *Spaced) ownWithin(st *sentence, i, n int) bool {
+	for j := i; j < len(st.ws) && j < i+n; j++ {
+		if x.ownWord(st.ws[j].Key) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownWord reports whether a word marks the parties' own cooperation
@@ -535,6 +607,13 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 				return
 			}
 			subj := x.subjectOfSpaced(st, i+1, c.Start, inherited)
+			if subj.kind == subjOmitted && x.lang == "sr" && r.subject.kind != subjForeign {
+				// smatraju da će…: Serbian leaves out a subject that stays
+				subj = r.subject
+				if subj.kind != subjParty {
+					subj = subject{kind: subjParty, codes: r.actors}
+				}
+			}
 			if subj.kind == subjParty {
 				r.commit(strengthOf(c.Kind), &st.cues[j], "undertaking in content")
 				r.actors = subj.codes

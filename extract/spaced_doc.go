@@ -299,9 +299,11 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 	for _, m := range x.deadlines.FindAll(st.ws) {
 		end := m.End
 		// a year's stop and "godine" belong to the Serbian date
-		if x.lang == "sr" && end < len(st.ws) && st.ws[end].Key == "." && end > 0 && yearOf(st.ws[end-1]) > 0 {
-			end++
-			if end < len(st.ws) && strings.HasPrefix(st.ws[end].Key, "godin") {
+		if x.lang == "sr" {
+			if end < len(st.ws) && st.ws[end].Key == "." && end > 0 && yearOf(st.ws[end-1]) > 0 {
+				end++
+			}
+			if end < len(st.ws) && st.ws[end-1].Key == "." && strings.HasPrefix(st.ws[end].Key, "godin") {
 				end++
 			}
 		}

@@ -48,6 +48,8 @@ func startsLower(s string) bool {
 var spacedGenreFiles = []struct{ lang, file string }{
 	{"en", "testdata/genre_en.tsv"},
 	{"en", "testdata/heldout_en.tsv"},
+	{"sr", "testdata/genre_sr.tsv"},
+	{"sr", "testdata/heldout_sr.tsv"},
 }
 
 // TestSpacedGenre holds floors on labelled sentences in the genre; -v

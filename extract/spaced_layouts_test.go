@@ -68,6 +68,35 @@ func TestSpacedLayouts(t *testing.T) {
 				"They seek to attract investment, e.g. in green industries.",
 			},
 		},
+		{
+			name: "Serbian in Cyrillic: title, numbered points, closing, signatures",
+			lang: "sr",
+			text: "Заједничка изјава Народне Републике Кине и Републике Србије о продубљивању свеобухватног стратешког партнерства\n\n" +
+				"1. Две стране ће продубити сарадњу у области трговине, тј. повећати извоз.\n\n2. Стране поздрављају напредак пројеката бр. 3 и 4.\n\n" +
+				"Сачињено у Београду 8. маја 2024. године, у два оригинала на српском и кинеском језику, при чему су оба текста једнако веродостојна.\n\n" +
+				"Председник Народне Републике Кине\nСи Ђинпинг\nПредседник Републике Србије\nАлександар Вучић\n",
+			title:    "Заједничка изјава Народне Републике Кине и Републике Србије о продубљивању свеобухватног стратешког партнерства",
+			kind:     "joint_statement", date: "2024-05-08", place: "Београду", parties: []string{"CN", "RS"}, authentic: []string{"sr", "zh"},
+			sections: []string{"1", "2", "closing"},
+			sentences: []string{
+				"Две стране ће продубити сарадњу у области трговине, тј. повећати извоз.",
+				"Стране поздрављају напредак пројеката бр. 3 и 4.",
+				"Сачињено у Београду 8. маја 2024. године, у два оригинала на српском и кинеском језику, при чему су оба текста једнако веродостојна.",
+			},
+		},
+		{
+			name: "Serbian in Latin: dateline of a release, heading, end mark",
+			lang: "sr",
+			text: "Zajednička izjava Republike Srbije i Mađarske\n\nBEOGRAD, 10. oktobra 2023. – Predsednik Vučić i premijer Orban sastali su se u Beogradu. Strane će izgraditi naftovod.\n\n" +
+				"Energetska saradnja\n\nDve strane su spremne da prošire saradnju g. 2024. u oblasti gasa.\n\n- - -\n",
+			title: "Zajednička izjava Republike Srbije i Mađarske", kind: "joint_statement", date: "2023-10-10", place: "BEOGRAD",
+			parties: []string{"HU", "RS"}, sections: []string{"preamble"},
+			sentences: []string{
+				"Predsednik Vučić i premijer Orban sastali su se u Beogradu.",
+				"Strane će izgraditi naftovod.",
+				"Dve strane su spremne da prošire saradnju g. 2024. u oblasti gasa.",
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -195,8 +195,8 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 		}
 	}
 	for _, m := range x.offices.FindAll(ws) {
-		if taken[m.Start] || !ws[m.Start].Upper {
-			continue
+		if taken[m.Start] || (x.lang == "en" && !ws[m.Start].Upper) {
+			continue // Serbian writes offices in lower case (predsednik Vučić)
 		}
 		var codes []string
 		if c := x.officeCode[m.Payload]; c != "" && c != "-" {

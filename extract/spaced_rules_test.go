@@ -49,6 +49,23 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides will open the line by the end of 2025.", "commitment", "firm", parties, "will", "by the end of 2025"},
 		{"en", "The two sides agreed to sign the protocol within six months.", "commitment", "firm", parties, "agreed to", "within six months"},
 		{"en", "The two sides will resume direct flights as soon as possible.", "commitment", "firm", parties, "will", "as soon as possible"},
+		// Serbian, one rule set for both scripts, word forms by stems
+		{"sr", "Dve strane će produbiti saradnju u oblasti energetike.", "commitment", "firm", parties, "će", ""},
+		{"sr", "Две стране ће продубити сарадњу у области енергетике.", "commitment", "firm", parties, "ће", ""},
+		{"sr", "Strane su se saglasile da prošire trgovinu.", "commitment", "firm", parties, "saglasile", ""},
+		{"sr", "Србија ће наставити да подржава кинеске компаније.", "commitment", "firm", []string{"RS"}, "ће", ""},
+		{"sr", "Kina nastaviće da ulaže u Srbiju.", "commitment", "firm", []string{"CN"}, "nastaviće", ""},
+		{"sr", "Стране су спремне да унапреде сарадњу у области туризма.", "commitment", "intent", parties, "спремне", ""},
+		{"sr", "Strane podstiču svoja preduzeća da ulažu.", "commitment", "soft", parties, "podstiču", ""},
+		{"sr", "Kineska strana pozdravlja napore Srbije.", "appraisal", "", []string{"CN"}, "pozdravlja", ""},
+		{"sr", "Српска страна поздравља напоре Кине.", "appraisal", "", []string{"RS"}, "поздравља", ""},
+		{"sr", "Obe strane osuđuju terorizam.", "position", "", parties, "osuđuju", ""},
+		{"sr", "Strane se protive unilateralizmu.", "position", "", parties, "protive", ""},
+		{"sr", "Nova pruga će doprineti razvoju regiona.", "appraisal", "", parties, "će", ""},
+		{"sr", "Predsednik Republike Srbije zahvalio je na toplom dočeku i gostoprimstvu.", "narrative", "", nil, "zahvalio", ""},
+		{"sr", "Strane će otvoriti konzulat do kraja 2025. godine.", "commitment", "firm", parties, "će", "do kraja 2025. godine"},
+		{"sr", "Стране ће у року од пет година изградити луку.", "commitment", "firm", parties, "ће", "у року од пет година"},
+		{"sr", "Strane će što pre obnoviti direktne letove.", "commitment", "firm", parties, "će", "što pre"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -82,6 +99,9 @@ func TestSpacedDates(t *testing.T) {
 		{"en", "Done at Beijing on May 8, 2024, in duplicate.", "2024-05-08", "Beijing"},
 		{"en", "Signed in Budapest on the 9th day of May 2024.", "", ""},
 		{"en", "On March 17, the President hosted the Taoiseach.", "", ""},
+		{"sr", "U Beogradu, 8. maja 2024. godine", "2024-05-08", "Beogradu"},
+		{"sr", "Сачињено у Београду 8. маја 2024. године, у два оригинала.", "2024-05-08", "Београду"},
+		{"sr", "8. maj 2024.", "2024-05-08", ""},
 	}
 	for _, tc := range tests {
 		x := newTestSpaced(t, tc.lang)
