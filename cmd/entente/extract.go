@@ -19,7 +19,7 @@ import (
 )
 
 func newExtractCommand() *cobra.Command {
-	var format string
+	var format, lang string
 	cmd := &cobra.Command{
 		Use:   "extract [--format json|text] FILE|-",
 		Short: "Print what one UTF-8 plain-text statement yields",
@@ -35,11 +35,17 @@ func newExtractCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			x, err := extract.New("zh")
+			reg, err := extract.NewRegistry()
 			if err != nil {
 				return err
 			}
-			out := x.Extract(text)
+			out, err := reg.ExtractAs(text, lang)
+			if err != nil {
+				return err
+			}
+			for _, w := range out.Warnings {
+				fmt.Fprintf(cmd.ErrOrStderr(), "entente: %s: warning: %s\n", name, w)
+			}
 			if format == "text" {
 				return writeListing(cmd.OutOrStdout(), out)
 			}
@@ -50,8 +56,13 @@ func newExtractCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or text")
+	cmd.Flags().StringVar(&lang, "lang", "", "the text's language ("+strings.Join(extract.Languages, ", ")+"); detected when empty")
 	return cmd
 }
+
+// extractorName is recorded with every stored version: the rules of
+// issue 13 read Chinese (both scripts), English and Serbian.
+const extractorName = "entente/2 (zh, zh-Hant, en, sr)"
 
 // maxStatement bounds what extract reads: statements are tens of kilobytes.
 const maxStatement = 32 << 20

@@ -24,6 +24,7 @@ func newIngestCommand() *cobra.Command {
 		asJSON   bool
 		progress bool
 		show     bool
+		lang     string
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL|- ...",
@@ -40,13 +41,17 @@ func newIngestCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			x, err := extract.New("zh")
+			reg, err := extract.NewRegistry()
+			if err != nil {
+				return err
+			}
+			x, err := reg.For(lang)
 			if err != nil {
 				return err
 			}
 			fetcher := ingest.NewFetcher()
 			fetcher.MaxSize = maxSize
-			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", MaxSize: maxSize, Fetcher: fetcher}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: extractorName, MaxSize: maxSize, Fetcher: fetcher}
 			inputs := ingest.Expand(args)
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 
@@ -104,6 +109,7 @@ func newIngestCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the outcomes as JSON")
 	cmd.Flags().BoolVar(&progress, "progress", true, "show a progress bar when writing to a terminal")
 	cmd.Flags().BoolVar(&show, "show", false, "print what was extracted from each document")
+	cmd.Flags().StringVar(&lang, "lang", "", "read every input as this language ("+strings.Join(extract.Languages, ", ")+"); detected when empty")
 	return cmd
 }
 
@@ -113,6 +119,9 @@ func reportOutcome(stdout, stderr io.Writer, o ingest.Outcome) {
 	switch o.Status {
 	case ingest.Added:
 		fmt.Fprintf(stdout, "added: document %d  %s  (%s)\n", o.DocumentID, o.Title, countsLine(o.Counts))
+		for _, w := range o.Warnings {
+			fmt.Fprintf(stderr, "entente: %s: warning: %s\n", o.Name, w)
+		}
 	case ingest.NewSource:
 		fmt.Fprintf(stdout, "new source %d of document %d: %s (%s, %s)\n", o.SourceID, o.DocumentID, o.Name, o.Format, o.Encoding)
 	case ingest.AlreadyHave:

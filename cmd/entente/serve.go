@@ -30,13 +30,13 @@ func newServeCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			x, err := extract.New("zh")
+			x, err := extract.NewRegistry()
 			if err != nil {
 				return err
 			}
 			srv, err := web.New(web.Config{
 				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,
-				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: "entente-zh/1", Logger: log},
+				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: extractorName, Logger: log},
 			})
 			if err != nil {
 				return err
