@@ -65,77 +65,29 @@ func (s Strength) MarshalJSON() ([]byte, error) {
 	return json.Marshal(string(s))
 }
 
-// Rationale tells which cue decided each label, so that an analyst can see why
-// and a rule can be debugged. Offsets are in characters (runes) of the
-// sentence text.
-type Rationale struct {
-	Type     *Cue        `json:"type,omitempty"`
-	Strength *Cue        `json:"strength,omitempty"`
-	Actors   []PartyCue  `json:"actors,omitempty"`
-	Areas    []AreaCue   `json:"areas,omitempty"`
-	Deadline *Cue        `json:"deadline,omitempty"`
-	Clauses  []ClauseCue `json:"clauses,omitempty"`
+// Span is a range of characters [Start, End).
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
-// Cue is a span of the sentence that fired a rule, with the rule's name.
-type Cue struct {
-	Rule  string `json:"rule"`
-	Text  string `json:"text"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
+// SentenceTypes are the sentence types in order of precedence, with their
+// labels.
+func SentenceTypes() ValueList {
+	return ValueList{
+		value(string(Commitment), "承诺", "commitment"),
+		value(string(Position), "立场", "position"),
+		value(string(Appraisal), "评价", "appraisal"),
+		value(string(Narrative), "叙述", "narrative"),
+	}
 }
 
-// PartyCue is the span that named an actor.
-type PartyCue struct {
-	Party string `json:"party"`
-	Cue
-}
-
-// AreaCue is the span that placed the sentence in a policy area.
-type AreaCue struct {
-	Area string `json:"area"`
-	Cue
-}
-
-// ClauseCue is how one clause of the sentence was read.
-type ClauseCue struct {
-	Start    int          `json:"start"`
-	End      int          `json:"end"`
-	Type     SentenceType `json:"type,omitempty"`
-	Strength Strength     `json:"strength,omitempty"`
-	Actors   []string     `json:"actors,omitempty"`
-	Cue      *Cue         `json:"cue,omitempty"`
-}
-
-// Reference is an instrument (agreement, MoU, plan, resolution…) that the
-// document cites by title.
-type Reference struct {
-	Title     string        `json:"title"`
-	Bracketed bool          `json:"bracketed"`
-	Kind      ReferenceKind `json:"kind"`
-	Year      *int          `json:"year" nullable:"true"`
-	Sentences []string      `json:"sentences"`
-}
-
-// ReferenceKind is the kind of a cited instrument.
-type ReferenceKind string
-
-// Kinds of cited instruments.
-const (
-	RefJointStatement ReferenceKind = "joint_statement"
-	RefAgreement      ReferenceKind = "agreement"
-	RefMoU            ReferenceKind = "mou"
-	RefActionPlan     ReferenceKind = "action_plan"
-	RefDeclaration    ReferenceKind = "declaration"
-	RefInitiative     ReferenceKind = "initiative"
-	RefResolution     ReferenceKind = "resolution"
-	RefCharter        ReferenceKind = "charter"
-	RefPlan           ReferenceKind = "plan"
-	RefOther          ReferenceKind = "other"
-)
-
-// Entity is a named mechanism or project with the sentences that mention it.
-type Entity struct {
-	Name      string   `json:"name"`
-	Sentences []string `json:"sentences"`
+// Strengths are the strengths of a commitment, strongest first, with
+// their labels.
+func Strengths() ValueList {
+	return ValueList{
+		value(string(Firm), "明确", "firm"),
+		value(string(Intent), "意愿", "intent"),
+		value(string(Soft), "一般", "soft"),
+	}
 }

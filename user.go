@@ -74,8 +74,8 @@ type Event struct {
 	Why      string    `json:"why,omitempty"`
 }
 
-// AccountStore keeps accounts, sessions, tokens and the event log.
-type AccountStore interface {
+// UserStore keeps accounts.
+type UserStore interface {
 	CreateUser(ctx context.Context, u *User) (int64, error)
 	UserByName(ctx context.Context, name string) (*User, error)
 	UserByID(ctx context.Context, id int64) (*User, error)
@@ -83,17 +83,30 @@ type AccountStore interface {
 	CountUsers(ctx context.Context) (int, error)
 	SetPassword(ctx context.Context, userID int64, hash string) error
 	SetDisabled(ctx context.Context, userID int64, disabled bool) error
+}
 
-	// Sessions are stored by the sha256 of their token.
+// SessionStore keeps browser sessions, by the sha256 of their token.
+type SessionStore interface {
 	CreateSession(ctx context.Context, tokenHash string, userID int64, expires time.Time) error
 	SessionUser(ctx context.Context, tokenHash string, now time.Time) (*User, error)
 	DeleteSession(ctx context.Context, tokenHash string) error
 	DeleteUserSessions(ctx context.Context, userID int64) error
+}
 
+// TokenStore keeps personal API tokens, by their hash.
+type TokenStore interface {
 	CreateToken(ctx context.Context, t *APIToken) (int64, error)
 	TokenUser(ctx context.Context, hash string, now time.Time) (*User, error)
 	Tokens(ctx context.Context, userID int64) ([]APIToken, error)
 	RevokeToken(ctx context.Context, userID, tokenID int64) error
+}
+
+// AccountStore keeps accounts, sessions, tokens and the event log: what
+// both stores implement for the server and the CLI.
+type AccountStore interface {
+	UserStore
+	SessionStore
+	TokenStore
 
 	AppendEvent(ctx context.Context, e *Event) (int64, error)
 	Events(ctx context.Context, after int64, limit int) ([]Event, error)

@@ -416,7 +416,8 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 			winners = append(winners, cr)
 		}
 	}
-	if len(winners) > 0 && winners[0].cue != nil {
+	if len(winners) > 0 && winners[0].cue != nil && winners[0].rule != "" {
+		// a clause no rule read (the type by default) has no cue to show
 		out.typeCue = cueOf(rs, winners[0].cue, winners[0].rule)
 	}
 	switch out.typ {

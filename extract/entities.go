@@ -53,16 +53,18 @@ func newEntityRules(t *lexicon.Table) *entityRules {
 	return er
 }
 
-// find returns the mechanisms and projects named in a sentence. stopAt marks
-// the positions where a cue word ends: a name never reaches back past one.
-func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string) {
-	add := func(list *[]string, name string) {
+// find returns the mechanisms and projects named in a sentence, each with
+// where it stands (the cue's text is the name). stopAt marks the positions
+// where a cue word ends: a name never reaches back past one.
+func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []entente.Cue) {
+	add := func(list *[]entente.Cue, name string, end int, rule string) {
 		for _, n := range *list {
-			if n == name || strings.Contains(n, name) {
+			if n.Text == name || strings.Contains(n.Text, name) {
 				return
 			}
 		}
-		*list = append(*list, name)
+		start := end - len([]rune(name))
+		*list = append(*list, entente.Cue{Rule: rule, Text: name, Start: start, End: end})
 	}
 	// A、B、C等机制 / 等两国发展项目
 	for i, r := range masked {
@@ -83,27 +85,27 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []string
 		}
 		for _, it := range items {
 			if er.headKinds[p] == "mechanism" {
-				add(&mechs, it)
+				add(&mechs, it.name, it.end, "list")
 			} else {
-				add(&projs, it)
+				add(&projs, it.name, it.end, "list")
 			}
 		}
 	}
 	for end := len(masked); end > 0; end-- {
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
 			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.isMechanism(name, s, masked) {
-				add(&mechs, name)
+				add(&mechs, name, end, "head word")
 			}
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 && true {
 			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" {
-				add(&projs, name)
+				add(&projs, name, end, "head word")
 			}
 			continue
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 && true {
 			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.proper(strings.TrimSuffix(name, string(masked[s:end]))) {
-				add(&projs, name)
+				add(&projs, name, end, "head word")
 			}
 		}
 	}
@@ -237,8 +239,14 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 		strings.HasSuffix(name, "工作组") || strings.HasSuffix(name, "混委会")
 }
 
+// listItem is an item of a list and where it ends in the sentence.
+type listItem struct {
+	name string
+	end  int
+}
+
 // listBefore returns the items of "A、B和C" that end at position end.
-func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []string {
+func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []listItem {
 	start := end
 	for start > 0 && end-start < 120 {
 		r := rs[start-1]
@@ -250,11 +258,14 @@ func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []string {
 		}
 		start--
 	}
-	var items []string
-	for _, it := range strings.FieldsFunc(string(rs[start:end]), func(r rune) bool { return r == '、' }) {
-		it = strings.TrimSpace(it)
+	var items []listItem
+	at := start // where the item being read starts
+	for _, raw := range strings.Split(string(rs[start:end]), "、") {
+		itemEnd := at + len([]rune(strings.TrimRightFunc(raw, unicode.IsSpace)))
+		at += len([]rune(raw)) + 1
+		it := strings.TrimSpace(raw)
 		if len([]rune(it)) >= 3 && er.generic.startsAt([]rune(it), 0) < 0 {
-			items = append(items, it)
+			items = append(items, listItem{it, itemEnd})
 		}
 	}
 	return items
@@ -292,27 +303,24 @@ func (nl *namedList) list() []entente.Entity {
 	return out
 }
 
-func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs []string) {
+func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs []string, mechSpans, projSpans []entente.Cue) {
 	stopAt := make([]bool, len(st.masked)+1)
 	for _, t := range st.toks {
 		if t.Kind.has(cPredicate&^cAction) && !t.Kind.has(cNeutral) {
 			stopAt[t.End] = true
 		}
 	}
-	mechs, projs = x.entities.find(st.masked, stopAt)
-	for _, m := range mechs {
-		ec.mechs.add(m, id)
+	mechSpans, projSpans = x.entities.find(st.masked, stopAt)
+	mechs, projs = []string{}, []string{}
+	for _, m := range mechSpans {
+		ec.mechs.add(m.Text, id)
+		mechs = append(mechs, m.Text)
 	}
-	for _, p := range projs {
-		ec.projs.add(p, id)
+	for _, p := range projSpans {
+		ec.projs.add(p.Text, id)
+		projs = append(projs, p.Text)
 	}
-	if mechs == nil {
-		mechs = []string{}
-	}
-	if projs == nil {
-		projs = []string{}
-	}
-	return mechs, projs
+	return mechs, projs, mechSpans, projSpans
 }
 
 func (ec *entityCollector) list() (mechs, projs []entente.Entity) {

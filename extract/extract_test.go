@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/entente/entente"
 )
 
 func newTestExtractor(t testing.TB) *Extractor {
@@ -46,6 +48,12 @@ func FuzzExtract(f *testing.F) {
 			for _, c := range s.Rationale.Clauses {
 				if c.Start < 0 || c.End > n || c.Start > c.End {
 					t.Fatalf("sentence %s: clause %d..%d outside %d runes", s.ID, c.Start, c.End, n)
+				}
+			}
+			rs := []rune(s.Text)
+			for _, c := range append(append(append([]entente.Cue{}, s.Rationale.References...), s.Rationale.Mechanisms...), s.Rationale.Projects...) {
+				if c.Start < 0 || c.End > n || c.Start >= c.End || string(rs[c.Start:c.End]) != c.Text {
+					t.Fatalf("sentence %s: mention %+v is not the text at its place", s.ID, c)
 				}
 			}
 		}

@@ -150,8 +150,8 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 		st := x.newText(ls.Text)
 		s, r := x.label(st, pi, inherited)
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
-		s.References = refs.add(x.refs, id, st)
-		s.Mechanisms, s.Projects = ents.add(x, id, st)
+		s.References, s.Rationale.References = refs.add(x.refs, id, st)
+		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = ents.add(x, id, st)
 		out.Sentences = append(out.Sentences, s)
 
 		if r.subject != nil {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/entente/entente"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current extractor")
@@ -24,14 +26,36 @@ func extractFile(t testing.TB, x *Extractor, path string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return encodeExtraction(t, x.Extract(string(text)))
+}
+
+func encodeExtraction(t testing.TB, out *entente.Extraction) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(x.Extract(string(text))); err != nil {
+	if err := enc.Encode(out); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// goldenExtraction is the extraction the golden files hold: all of it but
+// where each reference, mechanism and project stands in its sentence,
+// which TestMentionSpans checks against the text itself.
+func goldenExtraction(t testing.TB, x *Extractor, path string) []byte {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := x.Extract(string(text))
+	for i := range out.Sentences {
+		r := &out.Sentences[i].Rationale
+		r.References, r.Mechanisms, r.Projects = nil, nil, nil
+	}
+	return encodeExtraction(t, out)
 }
 
 // TestGolden compares the whole extraction of each development statement
@@ -41,7 +65,7 @@ func TestGolden(t *testing.T) {
 	x := newTestExtractor(t)
 	for _, name := range developmentStatements {
 		t.Run(name, func(t *testing.T) {
-			got := extractFile(t, x, filepath.Join(corpusDir, name+".zh.txt"))
+			got := goldenExtraction(t, x, filepath.Join(corpusDir, name+".zh.txt"))
 			golden := filepath.Join("testdata", "golden", name+".json")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {

@@ -72,6 +72,7 @@ type citation struct {
 	bracketed bool
 	kind      entente.ReferenceKind
 	year      int
+	span      entente.Cue // where the title stands in the sentence
 }
 
 // find returns the citations of a sentence in order.
@@ -104,7 +105,7 @@ func (rr *referenceRules) find(st *text) []citation {
 			if year == 0 && prevEnd >= 0 && isJoiner(string(rs[prevEnd:i])) {
 				year = prevYear
 			}
-			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year})
+			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year, span: spanOf(rs, "bracketed title", i+1, j)})
 			prevEnd, prevYear = j+1, year
 		}
 		i = j
@@ -121,7 +122,8 @@ func (rr *referenceRules) find(st *text) []citation {
 			continue
 		}
 		title := name + string(masked[start:end])
-		out = append(out, citation{title: title, kind: rr.kindOf(title), year: yearBefore(masked, end-len([]rune(title)))})
+		out = append(out, citation{title: title, kind: rr.kindOf(title), year: yearBefore(masked, end-len([]rune(title))),
+			span: spanOf(rs, "instrument ending", end-len([]rune(title)), end)})
 	}
 	// “name”等发展规划
 	for i := 0; i < len(masked); i++ {
@@ -140,7 +142,7 @@ func (rr *referenceRules) find(st *text) []citation {
 			k++
 		}
 		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && masked[j+1] == '等' {
-			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p])})
+			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p]), span: spanOf(rs, "quoted plan", i+1, j)})
 		}
 		i = j
 	}
@@ -247,12 +249,15 @@ func newReferenceCollector() *referenceCollector {
 	return &referenceCollector{byKey: map[string]*entente.Reference{}}
 }
 
-// add records a sentence's citations and returns their titles.
-func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) []string {
+// add records a sentence's citations and returns their titles and where
+// each stands.
+func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) ([]string, []entente.Cue) {
 	titles := []string{}
+	var spans []entente.Cue
 	seen := map[string]bool{}
 	for _, c := range rr.find(st) {
 		key := c.title
+		spans = append(spans, c.span)
 		if seen[key] {
 			continue
 		}
@@ -273,7 +278,12 @@ func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) []str
 		}
 		r.Sentences = append(r.Sentences, id)
 	}
-	return titles
+	return titles, spans
+}
+
+// spanOf is the cue of rule over the sentence's characters [start, end).
+func spanOf(rs []rune, rule string, start, end int) entente.Cue {
+	return entente.Cue{Rule: rule, Text: string(rs[start:end]), Start: start, End: end}
 }
 
 func (rc *referenceCollector) list() []entente.Reference {

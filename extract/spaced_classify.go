@@ -74,7 +74,7 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 				alt := &sreading{clause: cl, subject: r.subject, actors: r.actors, cue: c}
 				x.readHeadSpaced(st, alt, j, hospitality)
 				if alt.reading == rCommitment {
-					r.commit(alt.strength, alt.strCue, "stated "+alt.rule)
+					r.commit(alt.strength, alt.strCue, "stance+"+alt.rule)
 					r.cue = c
 				}
 				continue
@@ -671,7 +671,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			winners = append(winners, r)
 		}
 	}
-	if len(winners) > 0 {
+	if len(winners) > 0 && best != rNone {
 		out.typeCue = cueOfS(winners[0].cue, winners[0].rule)
 	}
 	switch out.typ {

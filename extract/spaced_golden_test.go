@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,17 +31,6 @@ func newTestSpaced(t testing.TB, lang string) *Spaced {
 	return x
 }
 
-func encodeExtraction(t testing.TB, v any) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // TestGoldenSpaced compares the whole extraction of each spaced-language
 // development statement with its golden file (-update to accept a change).

@@ -154,3 +154,39 @@ func FuzzSpacedExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestSpacedRuleNames checks that every rule the spaced reader names on
+// the genre files is one of entente.Rules, so that the reader can label it.
+func TestSpacedRuleNames(t *testing.T) {
+	seen := map[string]bool{}
+	for _, gf := range spacedGenreFiles {
+		x := newTestSpaced(t, gf.lang)
+		rows := readGenre(t, gf.file)
+		for _, s := range labelSpacedGenre(x, rows) {
+			r := s.Rationale
+			cues := []*entente.Cue{r.Type, r.Strength, r.Deadline}
+			for i := range r.Actors {
+				cues = append(cues, &r.Actors[i].Cue)
+			}
+			for i := range r.Areas {
+				cues = append(cues, &r.Areas[i].Cue)
+			}
+			for _, c := range r.Clauses {
+				cues = append(cues, c.Cue)
+			}
+			for _, c := range cues {
+				if c != nil {
+					seen[c.Rule] = true
+				}
+			}
+		}
+	}
+	for rule := range seen {
+		if !entente.KnownRule(rule) {
+			t.Errorf("the spaced reader names rule %q, which is not in entente.Rules", rule)
+		}
+	}
+	if len(seen) < 12 {
+		t.Errorf("only %d rules seen", len(seen))
+	}
+}

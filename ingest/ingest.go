@@ -26,7 +26,7 @@ type Extractor interface {
 // Ingester stores statements. Its zero value is not usable: set Store and
 // Extractor.
 type Ingester struct {
-	Store     entente.Store
+	Store     entente.DocumentWriter // ingest only looks up and writes
 	Extractor Extractor
 	// ExtractorName is recorded with every version, so that a better
 	// extractor can later tell which labels it would replace.

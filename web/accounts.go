@@ -90,7 +90,7 @@ func (s *Server) cookie(value string, expires time.Time) http.Cookie {
 type sessionOutput struct{ Body SessionInfo }
 
 func (s *Server) getSession(ctx context.Context, _ *struct{}) (*sessionOutput, error) {
-	return &sessionOutput{Body: SessionInfo{User: *userFrom(ctx)}}, nil
+	return &sessionOutput{Body: SessionInfo{User: *entente.UserFromContext(ctx)}}, nil
 }
 
 // LogoutInput carries the session cookie to end.
@@ -119,7 +119,7 @@ type TokenList struct {
 type tokenListOutput struct{ Body TokenList }
 
 func (s *Server) listTokens(ctx context.Context, _ *struct{}) (*tokenListOutput, error) {
-	ts, err := s.cfg.Store.Tokens(ctx, userFrom(ctx).ID)
+	ts, err := s.cfg.Store.Tokens(ctx, entente.UserFromContext(ctx).ID)
 	if err != nil {
 		return nil, s.internal(err)
 	}
@@ -145,7 +145,7 @@ type NewToken struct {
 type newTokenOutput struct{ Body NewToken }
 
 func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTokenOutput, error) {
-	u := userFrom(ctx)
+	u := entente.UserFromContext(ctx)
 	token, hash, err := auth.NewToken("ent_")
 	if err != nil {
 		return nil, s.internal(err)
@@ -159,7 +159,7 @@ func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTok
 }
 
 func (s *Server) revokeToken(ctx context.Context, in *IDInput) (*struct{}, error) {
-	if err := s.cfg.Store.RevokeToken(ctx, userFrom(ctx).ID, in.ID); err != nil {
+	if err := s.cfg.Store.RevokeToken(ctx, entente.UserFromContext(ctx).ID, in.ID); err != nil {
 		return nil, s.lookupErr("token", in.ID, err)
 	}
 	s.event(ctx, "revoke", "api_token", in.ID, "", "")
@@ -206,12 +206,4 @@ func (s *Server) listEvents(ctx context.Context, in *EventsInput) (*eventListOut
 		es = []entente.Event{}
 	}
 	return &eventListOutput{Body: EventList{Events: es}}, nil
-}
-
-type remoteKey struct{}
-
-// clientAddrFrom returns the caller's address that the throttle counts.
-func clientAddrFrom(ctx context.Context) string {
-	a, _ := ctx.Value(remoteKey{}).(string)
-	return a
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/cookiejar"
+	"slices"
 	"strings"
 	"testing"
 
@@ -191,6 +192,11 @@ func TestBadRequests(t *testing.T) {
 			{"negative id", "GET", "/api/v1/documents/-4", "", "", 422},
 			{"missing document", "GET", "/api/v1/documents/424242", "", "", 404},
 			{"bad date", "GET", "/api/v1/documents?from=yesterday", "", "", 422},
+			{"unknown kind", "GET", "/api/v1/documents?kind=treaty_of_sorts", "", "", 422},
+			{"a kind", "GET", "/api/v1/documents?kind=mou", "", "", 200},
+			{"unknown type", "GET", "/api/v1/search?q=a&type=promise", "", "", 422},
+			{"unknown strength", "GET", "/api/v1/search?q=a&strength=strong", "", "", 422},
+			{"a strength", "GET", "/api/v1/search?q=a&strength=firm", "", "", 200},
 			{"limit too large", "GET", "/api/v1/search?q=a&limit=100000", "", "", 422},
 			{"empty query", "GET", "/api/v1/search?q=", "", "", 422},
 			{"upload without files", "POST", "/api/v1/documents", "", "multipart/form-data; boundary=x", 422},
@@ -263,4 +269,45 @@ func TestUploadOutcomes(t *testing.T) {
 			t.Error("the original differs from the uploaded bytes")
 		}
 	})
+}
+
+// TestSchemaValueLists: the API describes its closed-list parameters with
+// the domain's lists, whole.
+func TestSchemaValueLists(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	resp, err := http.Get(h.ts.URL + "/api/openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct {
+				Name   string
+				Schema struct{ Enum []string }
+			}
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path, param string
+		list        entente.ValueList
+	}{
+		{"/api/v1/documents", "kind", entente.DocumentKinds()},
+		{"/api/v1/search", "type", entente.SentenceTypes()},
+		{"/api/v1/search", "strength", entente.Strengths()},
+	} {
+		var got []string
+		for _, p := range doc.Paths[tc.path]["get"].Parameters {
+			if p.Name == tc.param {
+				got = p.Schema.Enum
+			}
+		}
+		want := append(tc.list.Codes(), "")
+		if !slices.Equal(got, want) {
+			t.Errorf("%s %s: enum %q, want %q", tc.path, tc.param, got, want)
+		}
+	}
 }

@@ -1,15 +1,11 @@
 package web
 
 import (
-	"context"
-	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/auth"
 )
 
 // access is who may use a route: anyone, any signed-in account, or a role
@@ -26,14 +22,6 @@ func roleAccess(r entente.Role) access { return access(r) }
 // metaAccess is the operation metadata key holding a route's access.
 const metaAccess = "access"
 
-type userKey struct{}
-
-// userFrom returns the account making the request, or nil.
-func userFrom(ctx context.Context) *entente.User {
-	u, _ := ctx.Value(userKey{}).(*entente.User)
-	return u
-}
-
 // allowed decides a request: the route's access against the caller.
 func (s *Server) allowed(need access, u *entente.User) bool {
 	switch need {
@@ -49,8 +37,8 @@ func (s *Server) allowed(need access, u *entente.User) bool {
 	return u.Role.AtLeast(role)
 }
 
-// authorize runs before every API operation: it finds the caller from the
-// bearer token or the session cookie and checks the route's access. A route
+// authorize runs before every API operation: it checks the route's access
+// against the caller that findCaller put in the context. A route
 // registered without an access rule is refused: the check fails closed.
 func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 	need, _ := ctx.Operation().Metadata[metaAccess].(access)
@@ -59,11 +47,11 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 		_ = huma.WriteErr(s.api, ctx, http.StatusInternalServerError, "internal error")
 		return
 	}
-	u, err := s.identify(ctx)
-	if err != nil {
+	if err := credentialErr(ctx.Context()); err != nil {
 		_ = huma.WriteErr(s.api, ctx, http.StatusUnauthorized, err.Error())
 		return
 	}
+	u := entente.UserFromContext(ctx.Context())
 	if !s.allowed(need, u) {
 		if u == nil {
 			_ = huma.WriteErr(s.api, ctx, http.StatusUnauthorized, "sign in first")
@@ -72,34 +60,5 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 		}
 		return
 	}
-	ctx = huma.WithValue(ctx, userKey{}, u)
-	next(huma.WithValue(ctx, remoteKey{}, clientAddr(ctx.RemoteAddr())))
-}
-
-var errBadToken = errors.New("the API token is not valid (revoked, or its account disabled)")
-
-// identify returns the account behind a bearer token or a session cookie;
-// nil when there is neither. A bad token is an error (a script should
-// know); a stale cookie is simply no session.
-func (s *Server) identify(ctx huma.Context) (*entente.User, error) {
-	if h := ctx.Header("Authorization"); h != "" {
-		tok, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok {
-			return nil, errors.New("Authorization must be Bearer TOKEN")
-		}
-		u, err := s.cfg.Store.TokenUser(ctx.Context(), auth.HashToken(strings.TrimSpace(tok)), s.cfg.Now())
-		if err != nil {
-			return nil, errBadToken
-		}
-		return u, nil
-	}
-	c, err := huma.ReadCookie(ctx, SessionCookie)
-	if err != nil || c.Value == "" {
-		return nil, nil
-	}
-	u, err := s.cfg.Store.SessionUser(ctx.Context(), auth.HashToken(c.Value), s.cfg.Now())
-	if err != nil {
-		return nil, nil
-	}
-	return u, nil
+	next(ctx)
 }

@@ -33,8 +33,8 @@ import (
 // of the PostgreSQL test database.
 const benchCollection = "entente-bench-search-v5-10000"
 
-func benchStores(b *testing.B) map[string]Store {
-	out := map[string]Store{}
+func benchStores(b *testing.B) map[string]fullStore {
+	out := map[string]fullStore{}
 	path := filepath.Join(os.TempDir(), benchCollection+".db")
 	if _, err := os.Stat(path); err == nil {
 		st, err := sqlite.Open(context.Background(), path)
@@ -67,7 +67,7 @@ func benchStores(b *testing.B) map[string]Store {
 }
 
 // benchToken returns an admin token on st, making the account once.
-func benchToken(b *testing.B, st Store) string {
+func benchToken(b *testing.B, st fullStore) string {
 	ctx := context.Background()
 	u, err := st.UserByName(ctx, "bench-admin")
 	if err != nil {

@@ -19,13 +19,13 @@ import (
 
 // ListDocumentsInput filters and pages the document list.
 type ListDocumentsInput struct {
-	Party  string `query:"party" maxLength:"16" doc:"A party's code (CN, RS, EU…)"`
-	Kind   string `query:"kind" enum:"joint_statement,agreement,mou,action_plan,communique,declaration,other," doc:"Document kind"`
-	Lang   string `query:"lang" maxLength:"16" doc:"A version's language (zh, en, sr-Cyrl…)"`
-	From   string `query:"from" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$" doc:"Signed on or after (YYYY-MM-DD)"`
-	To     string `query:"to" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$" doc:"Signed on or before (YYYY-MM-DD)"`
-	Limit  int    `query:"limit" default:"50" minimum:"1" maximum:"500"`
-	Offset int    `query:"offset" default:"0" minimum:"0"`
+	Party  string    `query:"party" maxLength:"16" doc:"A party's code (CN, RS, EU…)"`
+	Kind   kindParam `query:"kind"`
+	Lang   string    `query:"lang" maxLength:"16" doc:"A version's language (zh, en, sr-Cyrl…)"`
+	From   string    `query:"from" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$" doc:"Signed on or after (YYYY-MM-DD)"`
+	To     string    `query:"to" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$" doc:"Signed on or before (YYYY-MM-DD)"`
+	Limit  int       `query:"limit" default:"50" minimum:"1" maximum:"500"`
+	Offset int       `query:"offset" default:"0" minimum:"0"`
 }
 
 // DocumentList is a page of documents.
@@ -182,16 +182,16 @@ func (s *Server) ingestOne(ctx context.Context, filename string, r io.Reader, me
 
 // SearchInput is a search with the CLI's filters.
 type SearchInput struct {
-	Q        string `query:"q" required:"true" minLength:"1" maxLength:"200" doc:"Words or characters to find"`
-	Lang     string `query:"lang" maxLength:"16"`
-	Party    string `query:"party" maxLength:"16"`
-	Type     string `query:"type" enum:"commitment,position,appraisal,narrative,"`
-	Area     string `query:"area" maxLength:"32"`
-	Strength string `query:"strength" enum:"firm,intent,soft,"`
-	From     string `query:"from" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$"`
-	To       string `query:"to" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$"`
-	Limit    int    `query:"limit" default:"20" minimum:"1" maximum:"200"`
-	Offset   int    `query:"offset" default:"0" minimum:"0"`
+	Q        string        `query:"q" required:"true" minLength:"1" maxLength:"200" doc:"Words or characters to find"`
+	Lang     string        `query:"lang" maxLength:"16"`
+	Party    string        `query:"party" maxLength:"16"`
+	Type     typeParam     `query:"type"`
+	Area     string        `query:"area" maxLength:"32"`
+	Strength strengthParam `query:"strength"`
+	From     string        `query:"from" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$"`
+	To       string        `query:"to" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$"`
+	Limit    int           `query:"limit" default:"20" minimum:"1" maximum:"200"`
+	Offset   int           `query:"offset" default:"0" minimum:"0"`
 }
 
 // SearchResult is a page of hits.
@@ -231,10 +231,8 @@ func (s *Server) lookupErr(what string, id int64, err error) error {
 // event records a change made through the API with the account that made
 // it. A failure to log is logged, not hidden.
 func (s *Server) event(ctx context.Context, action, entity string, id int64, before, after string) {
-	e := &entente.Event{Action: action, Entity: entity, EntityID: id, Before: before, After: after, Actor: "anonymous"}
-	if u := userFrom(ctx); u != nil {
-		e.UserID, e.Actor = u.ID, u.Name
-	}
+	a := entente.ActorFromContext(ctx)
+	e := &entente.Event{Action: action, Entity: entity, EntityID: id, Before: before, After: after, UserID: a.UserID, Actor: a.Name}
 	if _, err := s.cfg.Store.AppendEvent(ctx, e); err != nil {
 		s.log.Error("append event", "err", err, "action", action, "entity", entity, "id", id)
 	}

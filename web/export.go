@@ -15,7 +15,7 @@ import (
 // CSV (with a byte-order mark, so that spreadsheet programs read Chinese
 // and Serbian right) or JSON.
 
-func (s *Server) exportDocuments(w http.ResponseWriter, r *http.Request, v *view) {
+func (s *Server) exportDocuments(w http.ResponseWriter, r *http.Request, _ *frame) {
 	q := r.URL.Query()
 	f := entente.DocumentFilter{Party: q.Get("party"), Kind: entente.Kind(q.Get("kind")), From: validDate(q.Get("from")),
 		To: validDate(q.Get("to")), Limit: 10000}
@@ -37,7 +37,7 @@ func (s *Server) exportDocuments(w http.ResponseWriter, r *http.Request, v *view
 	writeExport(w, r, "documents", docs, header, rows)
 }
 
-func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, v *view) {
+func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, _ *frame) {
 	q := r.URL.Query()
 	text := strings.TrimSpace(q.Get("q"))
 	if text == "" || len([]rune(text)) > 200 {

@@ -30,6 +30,13 @@ import (
 
 const corpus = "../testdata/corpus"
 
+// fullStore is a store as the program opens it: the server's part, and
+// the writing that uploads do through the Ingester.
+type fullStore interface {
+	entente.Store
+	entente.AccountStore
+}
+
 // harness is a real server over loopback on a real store, with one account
 // and one API token per role, and every response checked against the
 // server's own OpenAPI description.
@@ -37,7 +44,7 @@ type harness struct {
 	t      testing.TB
 	srv    *Server
 	ts     *httptest.Server
-	store  Store
+	store  fullStore
 	tokens map[entente.Role]string
 	users  map[entente.Role]*entente.User
 	router routers.Router
@@ -62,7 +69,7 @@ func sharedExtractor(t testing.TB) *extract.Extractor {
 }
 
 // openSQLite opens a store in a temporary file, closed when t ends.
-func openSQLite(t testing.TB) Store {
+func openSQLite(t testing.TB) fullStore {
 	t.Helper()
 	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
 	if err != nil {
@@ -77,7 +84,7 @@ func forEachStore(t *testing.T, fn func(t *testing.T, h *harness)) {
 	for _, name := range []string{"sqlite", "postgres"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var st Store
+			var st fullStore
 			var err error
 			if name == "sqlite" {
 				st, err = sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
@@ -93,7 +100,7 @@ func forEachStore(t *testing.T, fn func(t *testing.T, h *harness)) {
 	}
 }
 
-func newHarness(t testing.TB, st Store, publicRead bool) *harness {
+func newHarness(t testing.TB, st fullStore, publicRead bool) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{t: t, store: st, tokens: map[entente.Role]string{}, users: map[entente.Role]*entente.User{}}

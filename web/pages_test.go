@@ -2,11 +2,13 @@ package web
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -188,5 +190,110 @@ func TestUploadForm(t *testing.T) {
 	}
 	if code, _ := post("viewer-user", map[string]string{"a.txt": "双方同意加强合作。"}); code != http.StatusForbidden {
 		t.Errorf("viewer upload: %d, want 403", code)
+	}
+	// the form's upload is recorded under the account that made it
+	_, data := h.do(entente.RoleAdmin, "GET", "/api/v1/events", nil, "")
+	var log struct{ Events []entente.Event }
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, e := range log.Events {
+		if e.Action == "create" && e.Entity == "document" {
+			found = true
+			if e.Actor != "analyst-user" || e.UserID != h.users[entente.RoleAnalyst].ID {
+				t.Errorf("the form's upload is logged as %q (user %d), want analyst-user", e.Actor, e.UserID)
+			}
+		}
+	}
+	if !found {
+		t.Error("the form's upload is not in the event log")
+	}
+}
+
+// TestOneCaller: the pages and the API find the caller the same way, so a
+// bearer token opens a page as a session cookie does, and a bad one is
+// refused by the API with its reason.
+func TestOneCaller(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	get := func(path, auth string) (int, string) {
+		req, _ := http.NewRequest("GET", h.ts.URL+path, nil)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		resp, err := (&http.Transport{}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	for _, tc := range []struct {
+		name, path, auth string
+		want             int
+	}{
+		{"page with a viewer's token", "/", "Bearer " + h.tokens[entente.RoleViewer], http.StatusOK},
+		{"page anonymous", "/", "", http.StatusSeeOther},
+		{"page with a bad token", "/", "Bearer nope", http.StatusSeeOther},
+		{"API with a viewer's token", "/api/v1/documents", "Bearer " + h.tokens[entente.RoleViewer], http.StatusOK},
+		{"API with a bad token", "/api/v1/documents", "Bearer nope", http.StatusUnauthorized},
+		{"API with another scheme", "/api/v1/documents", "Basic eDp5", http.StatusUnauthorized},
+		{"analyst's page with a viewer's token", "/dashboard", "Bearer " + h.tokens[entente.RoleViewer], http.StatusOK},
+	} {
+		if code, body := get(tc.path, tc.auth); code != tc.want {
+			t.Errorf("%s: %d, want %d: %s", tc.name, code, tc.want, clip([]byte(body)))
+		}
+	}
+}
+
+// TestStaticAssets: pages link assets by content hash, served for a year
+// as immutable; the plain name still answers with a short cache; unknown
+// names are 404.
+func TestStaticAssets(t *testing.T) {
+	h := newHarness(t, openSQLite(t), true)
+	resp, err := http.Get(h.ts.URL + "/dashboard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	links := regexp.MustCompile(`(?:href|src)="(/static/[^"]+)"`).FindAllStringSubmatch(string(page), -1)
+	if len(links) < 3 {
+		t.Fatalf("the dashboard links %d static files, want the stylesheet and two scripts", len(links))
+	}
+	head := func(path string) (int, string, string) {
+		resp, err := http.Get(h.ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, resp.Header.Get("Cache-Control"), string(b)
+	}
+	for _, l := range links {
+		hashed := l[1]
+		if !regexp.MustCompile(`\.[0-9a-f]{12}\.(css|js)$`).MatchString(hashed) {
+			t.Errorf("%s carries no content hash", hashed)
+			continue
+		}
+		code, cache, body := head(hashed)
+		if code != 200 || !strings.Contains(cache, "immutable") || !strings.Contains(cache, "max-age=31536000") {
+			t.Errorf("%s: %d, Cache-Control %q", hashed, code, cache)
+		}
+		plain := regexp.MustCompile(`\.[0-9a-f]{12}(\.(css|js))$`).ReplaceAllString(hashed, "$1")
+		pcode, pcache, pbody := head(plain)
+		if pcode != 200 || strings.Contains(pcache, "immutable") || pbody != body {
+			t.Errorf("%s: %d, Cache-Control %q, same body %v", plain, pcode, pcache, pbody == body)
+		}
+		stale := regexp.MustCompile(`\.[0-9a-f]{12}(\.(css|js))$`).ReplaceAllString(hashed, ".000000000000$1")
+		if code, cache, _ := head(stale); code != 200 || strings.Contains(cache, "immutable") {
+			t.Errorf("%s (a stale hash): %d, Cache-Control %q", stale, code, cache)
+		}
+	}
+	for _, bad := range []string{"/static/nothing.css", "/static/vendor", "/static/../pages.go"} {
+		if code, _, _ := head(bad); code != 404 {
+			t.Errorf("%s: %d, want 404", bad, code)
+		}
 	}
 }

@@ -23,9 +23,11 @@ import (
 	"github.com/entente/entente/ingest"
 )
 
-// Store is what the server needs of a store.
+// Store is what the server needs of a store: documents to read and
+// delete, search, and accounts. Uploads go through the Ingester.
 type Store interface {
-	entente.Store
+	entente.Library
+	entente.Searcher
 	entente.AccountStore
 }
 
@@ -101,6 +103,7 @@ func New(cfg Config) (*Server, error) {
 	}
 
 	var h http.Handler = s.mux
+	h = s.findCaller(h)
 	h = s.setupGate(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = s.accessLog(h)

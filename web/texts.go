@@ -1,10 +1,7 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
-	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/entente/entente"
@@ -76,128 +73,10 @@ func textsFor(w http.ResponseWriter, r *http.Request) *texts {
 	return textsZH
 }
 
-func typeLabel(t *texts, typ any) string {
-	var k string
-	switch x := typ.(type) {
-	case string:
-		k = x
-	case entente.SentenceType:
-		k = string(x)
-	}
-	if l, ok := t.Types[k]; ok {
+// typeLabel is a sentence type in the UI's language.
+func typeLabel(t *texts, typ entente.SentenceType) string {
+	if l, ok := t.Types[string(typ)]; ok {
 		return l
 	}
-	return k
-}
-
-// span is a marked range of a sentence with its class.
-type span struct {
-	entente.Span
-	class string
-}
-
-// markCues renders a sentence with the cues that decided its labels
-// marked: the type and strength cues, and the area keywords.
-func markCues(s entente.Sentence) template.HTML {
-	var spans []span
-	if c := s.Rationale.Type; c != nil {
-		spans = append(spans, span{entente.Span{Start: c.Start, End: c.End}, "cue"})
-	}
-	if c := s.Rationale.Strength; c != nil {
-		spans = append(spans, span{entente.Span{Start: c.Start, End: c.End}, "cue"})
-	}
-	for _, a := range s.Rationale.Areas {
-		spans = append(spans, span{entente.Span{Start: a.Start, End: a.End}, "area"})
-	}
-	return markSpans(s.Text, spans)
-}
-
-// markEntities renders a sentence with the instruments it cites, and the
-// mechanisms and projects it names, marked where they stand.
-func markEntities(s entente.Sentence) template.HTML {
-	var spans []span
-	add := func(names []string, class string) {
-		rs := []rune(s.Text)
-		for _, n := range names {
-			nr := []rune(n)
-			for i := 0; i+len(nr) <= len(rs); i++ {
-				if string(rs[i:i+len(nr)]) == n {
-					spans = append(spans, span{entente.Span{Start: i, End: i + len(nr)}, class})
-					break
-				}
-			}
-		}
-	}
-	add(s.References, "ref")
-	add(s.Mechanisms, "entity")
-	add(s.Projects, "entity")
-	return markSpans(s.Text, spans)
-}
-
-// marked renders a search hit's text with its matches marked.
-func marked(text string, marks []entente.Span) template.HTML {
-	spans := make([]span, len(marks))
-	for i, m := range marks {
-		spans[i] = span{m, ""}
-	}
-	return markSpans(text, spans)
-}
-
-// markSpans escapes text and wraps non-overlapping spans (in characters)
-// in <mark>; overlapping or out-of-range spans are skipped.
-func markSpans(text string, spans []span) template.HTML {
-	rs := []rune(text)
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	var b strings.Builder
-	pos := 0
-	for _, sp := range spans {
-		if sp.Start < pos || sp.End > len(rs) || sp.Start >= sp.End {
-			continue
-		}
-		b.WriteString(template.HTMLEscapeString(string(rs[pos:sp.Start])))
-		if sp.class != "" {
-			b.WriteString(`<mark class="` + sp.class + `">`)
-		} else {
-			b.WriteString("<mark>")
-		}
-		b.WriteString(template.HTMLEscapeString(string(rs[sp.Start:sp.End])))
-		b.WriteString("</mark>")
-		pos = sp.End
-	}
-	b.WriteString(template.HTMLEscapeString(string(rs[pos:])))
-	return template.HTML(b.String())
-}
-
-// chartView is one dashboard chart with its table rows.
-type chartView struct {
-	ID, Title string
-	Rows      []chartRow
-}
-
-type chartRow struct {
-	Key   string
-	Count int
-	Link  string
-}
-
-// charts lays out the dashboard: each count with the search it leads to.
-func charts(t *texts, st *entente.CommitmentStats) []chartView {
-	row := func(cs []entente.Count, link func(string) string) []chartRow {
-		out := make([]chartRow, len(cs))
-		for i, c := range cs {
-			out[i] = chartRow{Key: c.Key, Count: c.Count, Link: link(c.Key)}
-		}
-		return out
-	}
-	search := func(param string) func(string) string {
-		return func(k string) string { return "/search?type=commitment&" + param + "=" + url.QueryEscape(k) }
-	}
-	return []chartView{
-		{"area", t.ByArea, row(st.ByArea, search("area"))},
-		{"party", t.ByParty, row(st.ByParty, search("party"))},
-		{"strength", t.ByStrength, row(st.ByStrength, search("strength"))},
-		{"year", t.ByYear, row(st.ByYear, func(y string) string {
-			return "/search?type=commitment&from=" + url.QueryEscape(y) + "-01-01&to=" + url.QueryEscape(y) + "-12-31"
-		})},
-	}
+	return string(typ)
 }

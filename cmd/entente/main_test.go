@@ -115,3 +115,32 @@ func TestExtractStdinText(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceFlags: the flags that take a code of a closed list name the
+// choices in their help and refuse anything else with them, in one line,
+// before touching a store.
+func TestChoiceFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "never.db")
+	for _, tc := range []struct {
+		args []string
+		list entente.ValueList
+	}{
+		{[]string{"list", "--db", db, "--kind", "treaty"}, entente.DocumentKinds()},
+		{[]string{"search", "--db", db, "--type", "promise", "铁路"}, entente.SentenceTypes()},
+		{[]string{"search", "--db", db, "--strength", "strong", "铁路"}, entente.Strengths()},
+		{[]string{"search", "--db", db, "--area", "railways", "铁路"}, entente.Areas()},
+	} {
+		_, stderr, code := runBinary(t, "", tc.args...)
+		lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+		if code == 0 || len(lines) != 1 || !strings.Contains(stderr, strings.Join(tc.list.Codes(), ", ")) {
+			t.Errorf("%v: exit %d, stderr %q, want one line naming the choices", tc.args, code, stderr)
+		}
+		help, _, _ := runBinary(t, "", tc.args[0], "--help")
+		if !strings.Contains(help, strings.Join(tc.list.Codes(), ", ")) {
+			t.Errorf("%s --help does not name the choices %v", tc.args[0], tc.list.Codes())
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused flag still opened the store")
+	}
+}

@@ -5,6 +5,73 @@ import (
 	"time"
 )
 
+// Extraction is everything Entente reads out of one document, in the shape of
+// the extraction contract (shared/spec/extraction.md). Fields beyond the
+// contract (evidence, offsets) are additions the contract welcomes.
+type Extraction struct {
+	Document   Document    `json:"document"`
+	Sections   []Section   `json:"sections"`
+	Sentences  []Sentence  `json:"sentences"`
+	References []Reference `json:"references"`
+	Mechanisms []Entity    `json:"mechanisms"`
+	Projects   []Entity    `json:"projects"`
+	// Warnings say what the reader could not do (a language it has no
+	// rules for), so that nothing is labelled silently.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Document is the metadata of one statement.
+type Document struct {
+	Title              string      `json:"title"`
+	Kind               Kind        `json:"kind"`
+	Language           string      `json:"language"`
+	Parties            []string    `json:"parties"`
+	SignedDate         *string     `json:"signed_date" nullable:"true"`
+	SignedPlace        *string     `json:"signed_place" nullable:"true"`
+	Signatories        []Signatory `json:"signatories"`
+	AuthenticLanguages []string    `json:"authentic_languages"`
+	// NewsDateline is an agency dateline such as (新华社贝尔格莱德5月8日电):
+	// metadata, never a sentence.
+	NewsDateline string `json:"news_dateline,omitempty"`
+}
+
+// Kind is the kind of a document.
+type Kind string
+
+// Document kinds of the contract.
+const (
+	KindJointStatement Kind = "joint_statement"
+	KindAgreement      Kind = "agreement"
+	KindMoU            Kind = "mou"
+	KindActionPlan     Kind = "action_plan"
+	KindCommunique     Kind = "communique"
+	KindDeclaration    Kind = "declaration"
+	KindOther          Kind = "other"
+)
+
+// Signatory is one person who signed, with the office as written.
+type Signatory struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Party string `json:"party,omitempty"`
+}
+
+// Section is a numbered article, the preamble or the closing. ID is
+// "preamble", "closing" or the article's number in Arabic digits; Heading is
+// the number as written (一, 12, IV).
+type Section struct {
+	ID      string `json:"id"`
+	Heading string `json:"heading,omitempty"`
+	// Title is an article's own heading text, when it has one (一、政治互信).
+	Title string `json:"title,omitempty"`
+}
+
+// Section ids that are not numbers.
+const (
+	SectionPreamble = "preamble"
+	SectionClosing  = "closing"
+)
+
 // Source is one ingested file or page: the original bytes as they came,
 // their format and encoding, where and when they came from. Its identity is
 // the sha256 of the bytes: the same bytes are never stored twice.
@@ -76,45 +143,9 @@ type DocumentFilter struct {
 	Offset   int
 }
 
-// SearchQuery is a full-text search over sentences with filters.
-type SearchQuery struct {
-	Text     string
-	Language string
-	Party    string // an actor of the sentence, or a party of the document
-	Type     SentenceType
-	Area     string
-	Strength Strength
-	From, To string // signed date bounds, ISO 8601, inclusive
-	Limit    int
-	Offset   int
-}
-
-// SearchHit is one sentence that matches, with where it stands and the
-// matched parts marked.
-type SearchHit struct {
-	DocumentID    int64    `json:"document_id"`
-	DocumentTitle string   `json:"document_title"`
-	SignedDate    string   `json:"signed_date,omitempty"`
-	Language      string   `json:"language,omitempty"`
-	Section       string   `json:"section"`
-	Sentence      Sentence `json:"sentence"`
-	Score         float64  `json:"score"`
-	// Marks are the matched spans, in characters of the sentence text.
-	Marks []Span `json:"marks"`
-	// Highlighted is the text with each match wrapped in [[ and ]].
-	Highlighted string `json:"highlighted"`
-}
-
-// Span is a range of characters [Start, End).
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// Store keeps documents, their versions, sources and extractions. The
-// embedded SQLite store and the PostgreSQL store implement it with the same
-// behaviour.
-type Store interface {
+// DocumentWriter is what ingest needs to store statements: find what is
+// already there by its bytes or its text, and write what is new.
+type DocumentWriter interface {
 	// SourceBySHA256 finds the source with these original bytes.
 	SourceBySHA256(ctx context.Context, sha256 string) (*Source, error)
 	// VersionByTextSHA256 finds the version with this normalised text.
@@ -130,38 +161,31 @@ type Store interface {
 	// AddSource records another source (other bytes, same text) of an
 	// existing version, with its original bytes.
 	AddSource(ctx context.Context, versionID int64, s Source, original []byte) (int64, error)
-	// Original returns a source and its bytes exactly as they came.
-	Original(ctx context.Context, sourceID int64) (*Source, []byte, error)
+}
+
+// Library is what readers need of the stored documents: lists, one
+// document whole, a source's original bytes; and removal.
+type Library interface {
 	// Documents lists documents, newest first.
 	Documents(ctx context.Context, f DocumentFilter) ([]StoredDocument, error)
 	// Document returns one document with its versions, sources and the
 	// extraction of its first version.
 	Document(ctx context.Context, id int64) (*StoredDocument, error)
+	// Original returns a source and its bytes exactly as they came.
+	Original(ctx context.Context, sourceID int64) (*Source, []byte, error)
 	// DeleteDocument removes a document and everything that hangs on it.
 	DeleteDocument(ctx context.Context, id int64) error
-	// Search finds sentences, best first.
-	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
-	// CommitmentStats counts the library's commitments for dashboards.
-	CommitmentStats(ctx context.Context) (*CommitmentStats, error)
-	// Backup writes a consistent copy of the store to a file while it is in
-	// use (SQLite); a store that cannot (PostgreSQL) says how to.
-	Backup(ctx context.Context, path string) error
-	// Close releases the store.
-	Close() error
 }
 
-// Count is a labelled number, for dashboards.
-type Count struct {
-	Key   string `json:"key"`
-	Count int    `json:"count"`
-}
-
-// CommitmentStats counts the commitments of the library by area, actor,
-// strength and year of signing.
-type CommitmentStats struct {
-	Total      int     `json:"total"`
-	ByArea     []Count `json:"by_area"`
-	ByParty    []Count `json:"by_party"`
-	ByStrength []Count `json:"by_strength"`
-	ByYear     []Count `json:"by_year"`
+// DocumentKinds are the kinds of document, with their labels.
+func DocumentKinds() ValueList {
+	return ValueList{
+		value(string(KindJointStatement), "联合声明", "joint statement"),
+		value(string(KindAgreement), "协定", "agreement"),
+		value(string(KindMoU), "谅解备忘录", "memorandum of understanding"),
+		value(string(KindActionPlan), "行动计划", "action plan"),
+		value(string(KindCommunique), "联合公报", "joint communiqué"),
+		value(string(KindDeclaration), "宣言", "declaration"),
+		value(string(KindOther), "其他", "other"),
+	}
 }

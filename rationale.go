@@ -1,0 +1,137 @@
+package entente
+
+import "strings"
+
+// Rationale tells which cue decided each label, so that an analyst can see why
+// and a rule can be debugged. Offsets are in characters (runes) of the
+// sentence text.
+type Rationale struct {
+	Type     *Cue        `json:"type,omitempty"`
+	Strength *Cue        `json:"strength,omitempty"`
+	Actors   []PartyCue  `json:"actors,omitempty"`
+	Areas    []AreaCue   `json:"areas,omitempty"`
+	Deadline *Cue        `json:"deadline,omitempty"`
+	Clauses  []ClauseCue `json:"clauses,omitempty"`
+	// References, Mechanisms and Projects are where each instrument cited,
+	// mechanism or project named stands in the sentence: what the reader
+	// marks.
+	References []Cue `json:"references,omitempty"`
+	Mechanisms []Cue `json:"mechanisms,omitempty"`
+	Projects   []Cue `json:"projects,omitempty"`
+}
+
+// Cue is a span of the sentence that fired a rule, with the rule's name.
+type Cue struct {
+	Rule  string `json:"rule"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// PartyCue is the span that named an actor.
+type PartyCue struct {
+	Party string `json:"party"`
+	Cue
+}
+
+// AreaCue is the span that placed the sentence in a policy area.
+type AreaCue struct {
+	Area string `json:"area"`
+	Cue
+}
+
+// ClauseCue is how one clause of the sentence was read.
+type ClauseCue struct {
+	Start    int          `json:"start"`
+	End      int          `json:"end"`
+	Type     SentenceType `json:"type,omitempty"`
+	Strength Strength     `json:"strength,omitempty"`
+	Actors   []string     `json:"actors,omitempty"`
+	Cue      *Cue         `json:"cue,omitempty"`
+}
+
+// Rules are the names of the rules that decide a label, as a Cue carries
+// them, with their labels. A rule may be composed: "stance+R" (R read
+// after a verb of stance) and "coordinated R" (R on a verb coordinated with
+// the clause's head); RuleLabel reads those.
+func Rules() ValueList {
+	return ValueList{
+		// sentence type and strength
+		value("modal", "情态词", "modal verb"),
+		value("reaffirmed modal", "重申加情态词", "reaffirmed modal verb"),
+		value("own action", "己方行动", "the parties' own action"),
+		value("stance+own action", "表态加己方行动", "stance on the parties' own action"),
+		value("support of own cooperation", "支持双方合作", "support of their own cooperation"),
+		value("support of own action", "支持己方行动", "support of their own action"),
+		value("position", "立场动词", "verb of position"),
+		value("stance", "表态动词", "verb of stance"),
+		value("should", "应当", "should"),
+		value("goal", "目标", "goal"),
+		value("values", "价值理念", "values"),
+		value("opinion", "看法", "opinion"),
+		value("support", "支持", "support"),
+		value("others", "他方行动", "others' action"),
+		value("copula", "判断句", "copula"),
+		value("appraisal", "评价动词", "verb of appraisal"),
+		value("achievement", "成果", "achievement"),
+		value("opinion on an achievement", "对成果的看法", "opinion on an achievement"),
+		value("prediction", "预期", "prediction"),
+		value("narrative", "叙事套语", "narrative formula"),
+		value("thanks for hospitality", "感谢款待", "thanks for hospitality"),
+		value("done", "已完成", "something done"),
+		value("dated event", "有日期的事件", "dated event"),
+		// spaced languages (English, Serbian)
+		value("committed to an action", "承诺采取行动", "committed to an action"),
+		value("committed to a goal", "致力于目标", "committed to a goal"),
+		value("looks forward to an action", "期待采取行动", "looks forward to an action"),
+		value("looks forward to an event", "期待某一事件", "looks forward to an event"),
+		value("undertaking", "承诺（名词）", "undertaking named as a noun"),
+		value("undertaking in content", "宾语从句中的承诺", "undertaking in the content of a view"),
+		value("no rules for this language", "无此语言规则", "no rules for this language"),
+		// actors, areas, deadline
+		value("subject", "主语", "subject"),
+		value("area", "领域关键词", "area keyword"),
+		value("area (weak)", "领域关键词（弱）", "area keyword (weak)"),
+		value("deadline", "期限", "deadline"),
+		value("deadline date", "期限日期", "deadline date"),
+		// instruments, mechanisms, projects
+		value("bracketed title", "书名号标题", "title in 《》"),
+		value("instrument ending", "文件名称词尾", "instrument's name ending"),
+		value("quoted plan", "引号中的规划", "plan in quotation marks"),
+		value("list", "列举", "list"),
+		value("head word", "中心词", "head word"),
+	}
+}
+
+// RuleLabel returns a rule's label in lang, composed rules included; an
+// unknown rule is returned as it is.
+func RuleLabel(rule, lang string) string {
+	rules := Rules()
+	if rules.Has(rule) {
+		return rules.Label(rule, lang)
+	}
+	if rest, ok := strings.CutPrefix(rule, "coordinated "); ok {
+		if lang == "zh" {
+			return "并列：" + RuleLabel(rest, lang)
+		}
+		return "coordinated: " + RuleLabel(rest, lang)
+	}
+	if rest, ok := strings.CutPrefix(rule, "stance+"); ok {
+		return rules.Label("stance", lang) + " + " + RuleLabel(rest, lang)
+	}
+	return rule
+}
+
+// KnownRule reports whether rule is one of Rules, alone or composed.
+func KnownRule(rule string) bool {
+	if Rules().Has(rule) {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(rule, "coordinated "); ok {
+		return KnownRule(rest)
+	}
+	if rest, ok := strings.CutPrefix(rule, "stance+"); ok {
+		return KnownRule(rest)
+	}
+	return false
+}

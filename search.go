@@ -1,0 +1,56 @@
+package entente
+
+import "context"
+
+// SearchQuery is a full-text search over sentences with filters.
+type SearchQuery struct {
+	Text     string
+	Language string
+	Party    string // an actor of the sentence, or a party of the document
+	Type     SentenceType
+	Area     string
+	Strength Strength
+	From, To string // signed date bounds, ISO 8601, inclusive
+	Limit    int
+	Offset   int
+}
+
+// SearchHit is one sentence that matches, with where it stands and the
+// matched parts marked.
+type SearchHit struct {
+	DocumentID    int64    `json:"document_id"`
+	DocumentTitle string   `json:"document_title"`
+	SignedDate    string   `json:"signed_date,omitempty"`
+	Language      string   `json:"language,omitempty"`
+	Section       string   `json:"section"`
+	Sentence      Sentence `json:"sentence"`
+	Score         float64  `json:"score"`
+	// Marks are the matched spans, in characters of the sentence text.
+	Marks []Span `json:"marks"`
+	// Highlighted is the text with each match wrapped in [[ and ]].
+	Highlighted string `json:"highlighted"`
+}
+
+// Searcher finds sentences and counts commitments.
+type Searcher interface {
+	// Search finds sentences, best first.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// CommitmentStats counts the library's commitments for dashboards.
+	CommitmentStats(ctx context.Context) (*CommitmentStats, error)
+}
+
+// Count is a labelled number, for dashboards.
+type Count struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// CommitmentStats counts the commitments of the library by area, actor,
+// strength and year of signing.
+type CommitmentStats struct {
+	Total      int     `json:"total"`
+	ByArea     []Count `json:"by_area"`
+	ByParty    []Count `json:"by_party"`
+	ByStrength []Count `json:"by_strength"`
+	ByYear     []Count `json:"by_year"`
+}
