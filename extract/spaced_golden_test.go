@@ -31,7 +31,6 @@ func newTestSpaced(t testing.TB, lang string) *Spaced {
 	return x
 }
 
-
 // TestGoldenSpaced compares the whole extraction of each spaced-language
 // development statement with its golden file (-update to accept a change).
 func TestGoldenSpaced(t *testing.T) {

@@ -71,18 +71,22 @@ func (p *parser) isMetaLine(s string) bool {
 	return false
 }
 
-// takeMeta removes release lines and end marks, keeping them as metadata
-// blocks.
+// takeMeta removes release lines above the text and end marks below it,
+// keeping them as metadata blocks (those below are added last, in order).
 func (p *parser) takeMeta(lines []line) []line {
-	out := lines[:0:0]
-	for _, l := range lines {
-		if p.isMetaLine(l.text) {
-			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: l.text, Line: l.no})
-			continue
-		}
-		out = append(out, l)
+	start := 0
+	for start < len(lines) && p.isMetaLine(lines[start].text) {
+		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: lines[start].text, Line: lines[start].no})
+		start++
 	}
-	return out
+	end := len(lines)
+	for end > start && p.isMetaLine(lines[end-1].text) {
+		end--
+	}
+	for _, l := range lines[end:] {
+		p.trailing = append(p.trailing, Block{Role: RoleMeta, Text: l.text, Line: l.no})
+	}
+	return lines[start:end]
 }
 
 // functionWords end no heading: a line ending so was broken mid-sentence.

@@ -121,9 +121,10 @@ func splitLines(text string) []line {
 }
 
 type parser struct {
-	v     Vocabulary
-	lines []line
-	out   Layout
+	v        Vocabulary
+	lines    []line
+	out      Layout
+	trailing []Block // end marks below the text (###), added after the tail
 }
 
 func (p *parser) parse() *Layout {
@@ -201,6 +202,7 @@ func (p *parser) parse() *Layout {
 	flush()
 	p.markClosing()
 	p.readTail(tail)
+	p.out.Blocks = append(p.out.Blocks, p.trailing...)
 	p.sentences()
 	return &p.out
 }
