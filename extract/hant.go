@@ -186,6 +186,7 @@ type restorer struct {
 	simp, orig []rune // the texts without spaces
 	simpStr    string
 	runeAt     []int // byte offset in simpStr → rune index
+	byteOf     []int // rune index → byte offset in simpStr
 	cursor     int
 	byChar     map[rune]rune
 }
@@ -207,6 +208,7 @@ func newRestorer(orig, simp string) *restorer {
 	}
 	var b strings.Builder
 	for i, r := range rb.simp {
+		rb.byteOf = append(rb.byteOf, b.Len())
 		for k := 0; k < len(string(r)); k++ {
 			rb.runeAt = append(rb.runeAt, i)
 		}
@@ -247,7 +249,7 @@ func (rb *restorer) find(s string, from int) (string, int, bool) {
 	}
 	fromByte := 0
 	if from > 0 && from < len(rb.simp) {
-		fromByte = len(string(rb.simp[:from]))
+		fromByte = rb.byteOf[from]
 	}
 	i := strings.Index(rb.simpStr[fromByte:], c)
 	if i >= 0 {

@@ -22,12 +22,18 @@ import (
 // Matching is leftmost-longest over words, so a longer phrase shields the
 // shorter cue inside it (will endeavour to, look forward to).
 type phraseMatcher struct {
-	exact   map[string][]int // first word's key → phrases
-	prefix  map[string][]int // first word's stem, cut to three letters → phrases
-	suffix  []int            // phrases whose first word is a suffix pattern
-	holders []int            // phrases opening with a placeholder
-	phrases []phrase
-	classes map[string]func(word) bool
+	// first marks the ASCII bytes that open a first word's key, with
+	// firstAny set when a first word opens with anything else (or is a
+	// suffix or a placeholder): a word opening otherwise starts no phrase
+	first    [128]bool
+	firstAny bool
+	stemLen  [4]bool          // the lengths, in characters, of stem keys (three for longer stems)
+	exact    map[string][]int // first word's key → phrases
+	prefix   map[string][]int // first word's stem, cut to three letters → phrases
+	suffix   []int            // phrases whose first word is a suffix pattern
+	holders  []int            // phrases opening with a placeholder
+	phrases  []phrase
+	classes  map[string]func(word) bool
 }
 
 type phrase struct {
@@ -130,12 +136,18 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 		}
 		id := len(pm.phrases)
 		pm.phrases = append(pm.phrases, phrase{words: ws, payload: payload})
+		if f := ws[0]; (f.kind == patExact || f.kind == patPrefix) && f.text != "" && f.text[0] < 0x80 {
+			pm.first[f.text[0]] = true
+		} else {
+			pm.firstAny = true
+		}
 		switch first := ws[0]; first.kind {
 		case patExact:
 			pm.exact[first.text] = append(pm.exact[first.text], id)
 		case patPrefix:
 			k := cutRunes(first.text, 3)
 			pm.prefix[k] = append(pm.prefix[k], id)
+			pm.stemLen[utf8.RuneCountInString(k)] = true
 		case patSuffix:
 			pm.suffix = append(pm.suffix, id)
 		case patClass:
@@ -173,6 +185,29 @@ func (pm *phraseMatcher) matches(p wordPattern, w word) bool {
 	return false
 }
 
+// wordPayload returns the payload of the longest one-word phrase matching
+// w, without the allocation of a one-word slice.
+func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
+	check := func(ids []int) (int, bool) {
+		for _, id := range ids {
+			p := pm.phrases[id]
+			if len(p.words) == 1 && pm.matches(p.words[0], w) {
+				return p.payload, true
+			}
+		}
+		return 0, false
+	}
+	if p, ok := check(pm.exact[w.Key]); ok {
+		return p, true
+	}
+	for n := 1; n <= 3; n++ {
+		if p, ok := check(pm.prefix[cutRunes(w.Key, n)]); ok {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
 // phraseMatch is a phrase found at words [Start, End).
 type phraseMatch struct {
 	Start, End int
@@ -184,6 +219,9 @@ type phraseMatch struct {
 // exact first word over a stem or suffix of the same length.
 func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 	best := phraseMatch{End: -1}
+	if k := ws[i].Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
+		return best, false
+	}
 	try := func(ids []int) {
 		for _, id := range ids {
 			p := pm.phrases[id]
@@ -208,17 +246,27 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 	}
 	w := ws[i]
 	try(pm.exact[w.Key])
-	if !w.Punct {
-		for n := 1; n <= 3; n++ {
-			k := cutRunes(w.Key, n)
-			if n > 1 && k == cutRunes(w.Key, n-1) {
-				break
+	if !w.Punct && len(pm.prefix) > 0 {
+		for n := 0; n < 3; n++ {
+			if !pm.stemLen[n+1] {
+				continue
+			}
+			k := w.heads[n]
+			if k == "" {
+				k = cutRunes(w.Key, n+1) // a word made outside tokenize
+			}
+			if n > 0 && utf8.RuneCountInString(k) <= n {
+				break // the word is shorter than the stem key
 			}
 			try(pm.prefix[k])
 		}
+	}
+	if !w.Punct && len(pm.suffix) > 0 {
 		try(pm.suffix)
 	}
-	try(pm.holders)
+	if len(pm.holders) > 0 {
+		try(pm.holders)
+	}
 	return best, best.End > 0
 }
 

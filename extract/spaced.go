@@ -305,7 +305,7 @@ type scue struct {
 
 func (x *Spaced) newSentence(s string) *sentence {
 	rs := []rune(s)
-	st := &sentence{s: s, rs: rs, ws: tokenize(rs)}
+	st := &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
 	for _, m := range x.cues.FindAll(st.ws) {
 		k := x.cueKinds[m.Payload]
 		if k == cNeutral {
@@ -323,6 +323,14 @@ func (st *sentence) span(a, b int) (string, int, int) {
 	}
 	s, e := st.ws[a].Start, st.ws[b-1].End
 	return string(st.rs[s:e]), s, e
+}
+
+// offsets returns the rune offsets of words [a, b).
+func (st *sentence) offsets(a, b int) (int, int) {
+	if a >= b || a >= len(st.ws) {
+		return 0, 0
+	}
+	return st.ws[a].Start, st.ws[b-1].End
 }
 
 func (st *sentence) cue(rule string, a, b int) *entente.Cue {

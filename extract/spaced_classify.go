@@ -656,8 +656,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 		return st.cue(rule, c.Start, c.End)
 	}
 	for _, r := range readings {
-		_, s, _ := st.span(r.clause.start, r.clause.end)
-		_, _, e := st.span(r.clause.end-1, r.clause.end)
+		s, e := st.offsets(r.clause.start, r.clause.end)
 		cc := entente.ClauseCue{Start: s, End: e, Actors: r.actors}
 		if t := r.reading.sentenceType(); t != "" {
 			cc.Type, cc.Strength = t, r.strength

@@ -55,11 +55,11 @@ func (x *Spaced) monthOf(w word) int {
 	if w.Punct || w.Digits {
 		return 0
 	}
-	m, ok := x.months.longestAt([]word{w}, 0)
+	p, ok := x.months.wordPayload(w)
 	if !ok {
 		return 0
 	}
-	return m.Payload
+	return p
 }
 
 // findDate finds the first full date (day, month, year) in a line:
@@ -137,6 +137,10 @@ func (x *Spaced) placeAround(s string, d structure.Date) string {
 // a place in capitals or title case, a date, and a dash (BELGRADE, May 8,
 // 2024 — …).
 func (x *Spaced) leadDateline(s string) int {
+	// a dateline has a comma early and a digit: most paragraphs have not
+	if c := strings.IndexByte(s, ','); c < 0 || c > 40 || !strings.ContainsAny(s[:min(len(s), 120)], "0123456789") {
+		return 0
+	}
 	head := s
 	if len(head) > 120 {
 		head = head[:120]

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // word is a token of a sentence in a language written with spaces (English,
@@ -10,11 +11,12 @@ import (
 // are in runes of the sentence as written; Key is the form rules match on.
 type word struct {
 	Start, End int
-	Key        string // lower case, Cyrillic spelt in Latin, possessive 's dropped
-	Upper      bool   // opens with a capital letter
-	AllUpper   bool   // every letter a capital (US, UK, САД)
-	Punct      bool   // a punctuation mark (, ; : ( ) " — …)
-	Digits     bool   // digits only
+	Key        string    // lower case, Cyrillic spelt in Latin, possessive 's dropped
+	heads      [3]string // Key cut to one, two and three characters, for stem look-ups
+	Upper      bool      // opens with a capital letter
+	AllUpper   bool      // every letter a capital (US, UK, САД)
+	Punct      bool      // a punctuation mark (, ; : ( ) " — …)
+	Digits     bool      // digits only
 }
 
 // serbianLatin spells each Serbian Cyrillic letter in Latin (Vuk's alphabet
@@ -30,6 +32,16 @@ var serbianLatin = map[rune]string{
 // a possessive 's dropped. Diacritics are kept: ć tells a Serbian future
 // (nastaviće) from a plural (granice).
 func foldKey(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '\'' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // already a key: most English words
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -53,6 +65,9 @@ func foldKey(s string) string {
 }
 
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -63,22 +78,38 @@ func isInnerJoin(r rune) bool {
 }
 
 // tokenize cuts a sentence into words and punctuation marks.
-func tokenize(rs []rune) []word {
-	out := make([]word, 0, len(rs)/5)
+func tokenize(rs []rune) []word { return tokenizeText(string(rs), rs) }
+
+// tokenizeString cuts a sentence into words and punctuation marks.
+func tokenizeString(s string) []word { return tokenizeText(s, []rune(s)) }
+
+// tokenizeText cuts a sentence, given as a string and as its runes, into
+// words and punctuation marks with rune offsets; a word's text is a slice
+// of s, so most keys cost nothing.
+func tokenizeText(s string, rs []rune) []word {
+	if !utf8.ValidString(s) {
+		s = string(rs) // offsets below count bytes of valid UTF-8
+	}
+	out := make([]word, 0, len(rs)/6+1)
+	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
+			b += utf8.RuneLen(r)
 			i++
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, word{Start: i, End: i + 1, Key: string(r), Punct: true})
+			n := utf8.RuneLen(r)
+			out = append(out, word{Start: i, End: i + 1, Key: s[b : b+n], Punct: true})
+			b += n
 			i++
 			continue
 		}
-		j := i + 1
+		j, e := i+1, b+utf8.RuneLen(r)
 		for j < len(rs) {
 			if isWordRune(rs[j]) {
+				e += utf8.RuneLen(rs[j])
 				j++
 				continue
 			}
@@ -88,35 +119,34 @@ func tokenize(rs []rune) []word {
 				if rs[j] == '.' && !(j-i <= 2 || rs[j-2] == '.') {
 					break
 				}
+				e += utf8.RuneLen(rs[j]) + utf8.RuneLen(rs[j+1])
 				j += 2
 				continue
 			}
 			break
 		}
 		// U.S. keeps its final stop when an abbreviation of single letters
-		if j+1 <= len(rs) && j < len(rs) && rs[j] == '.' && j-i >= 3 && rs[j-2] == '.' {
+		if j < len(rs) && rs[j] == '.' && j-i >= 3 && rs[j-2] == '.' {
+			e++
 			j++
 		}
-		w := word{Start: i, End: j}
-		text := string(rs[i:j])
-		w.Key = foldKey(text)
-		first := []rune(text)[0]
-		w.Upper = unicode.IsUpper(first)
-		w.AllUpper = true
-		w.Digits = true
+		text := s[b:e]
+		w := word{Start: i, End: j, Key: foldKey(text)}
+		for n := 1; n <= 3; n++ {
+			w.heads[n-1] = cutRunes(w.Key, n)
+		}
+		w.Upper = unicode.IsUpper(r)
+		w.AllUpper, w.Digits = unicode.IsLetter(r), true
 		for _, c := range text {
-			if unicode.IsLetter(c) && !unicode.IsUpper(c) {
+			if w.AllUpper && unicode.IsLetter(c) && !unicode.IsUpper(c) {
 				w.AllUpper = false
 			}
 			if c < '0' || c > '9' {
 				w.Digits = false
 			}
 		}
-		if !unicode.IsLetter(first) {
-			w.AllUpper = false
-		}
 		out = append(out, w)
-		i = j
+		b, i = e, j
 	}
 	return out
 }

@@ -367,12 +367,15 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 
 // isDateline reports whether a line is a bare date and place of signing.
 func (p *parser) isDateline(s string) bool {
-	d, ok := p.findDate(s)
 	maxLen, maxRest, spaced := 40, 25, p.v.Date != nil
 	if spaced { // Belgrade, 8 May 2024 / Done at Belgrade on 8 May 2024.
 		maxLen, maxRest = 70, 40
 	}
-	if !ok || utf8.RuneCountInString(s) > maxLen || (endsComplete(s) && !(spaced && strings.HasSuffix(s, "."))) {
+	if utf8.RuneCountInString(s) > maxLen {
+		return false
+	}
+	d, ok := p.findDate(s)
+	if !ok || (endsComplete(s) && !(spaced && strings.HasSuffix(s, "."))) {
 		return false
 	}
 	rest := []rune(s)
