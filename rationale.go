@@ -88,6 +88,7 @@ func Rules() ValueList {
 		value("undertaking", "承诺（名词）", "undertaking named as a noun"),
 		value("undertaking in content", "宾语从句中的承诺", "undertaking in the content of a view"),
 		value("no rules for this language", "无此语言规则", "no rules for this language"),
+		value("item of a list of undertakings", "承诺列表中的一项", "item of a list of undertakings"),
 		// actors, areas, deadline
 		value("subject", "主语", "subject"),
 		value("area", "领域关键词", "area keyword"),

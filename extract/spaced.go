@@ -244,6 +244,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	var (
 		leadSubject []string
 		inList      bool
+		leadCommits bool // the lead-in of the list undertakes (agreed to the following:)
 		lastPara    = -1
 		paraSubject []string
 	)
@@ -269,6 +270,16 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		}
 		st := x.newSentence(ls.Text)
 		s, r := x.label(st, parties, inherited)
+		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
+			// an item with no verb under a lead-in that undertakes (…in the
+			// following areas: - energy;) is one of the undertakings, soft
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, union(inherited)
+			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
+			s.Areas, s.Rationale.Areas = x.findAreas(st)
+			if d := x.deadline(st); d != nil {
+				s.Deadline, s.Rationale.Deadline = &d.Text, d
+			}
+		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
 		out.Sentences = append(out.Sentences, s)
@@ -280,7 +291,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 			if len(leadSubject) == 0 {
 				leadSubject = r.subject
 			}
-			inList = true
+			inList, leadCommits = true, s.Type == entente.Commitment
 		}
 	}
 	out.References = refs.list()

@@ -97,6 +97,20 @@ func TestSpacedLayouts(t *testing.T) {
 				"Dve strane su spremne da prošire saradnju g. 2024. u oblasti gasa.",
 			},
 		},
+		{
+			name: "one paragraph per line, headings without blank lines, items without verbs",
+			lang: "en",
+			text: "Joint Statement between Kenya and India\nTrade and Investment\nThe two sides agreed to cooperate in the following areas:\n" +
+				"a) agriculture and food processing;\nb) pharmaceuticals.\nPeople-to-People Ties\nThe leaders welcomed the opening of a cultural centre in Nairobi.\n",
+			title: "Joint Statement between Kenya and India", kind: "joint_statement", parties: []string{"IN", "KE"},
+			sections: []string{"preamble"},
+			sentences: []string{
+				"The two sides agreed to cooperate in the following areas:",
+				"agriculture and food processing;",
+				"pharmaceuticals.",
+				"The leaders welcomed the opening of a cultural centre in Nairobi.",
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,6 +147,11 @@ func TestSpacedLayouts(t *testing.T) {
 			}
 			if strings.Join(texts, "\n") != strings.Join(tc.sentences, "\n") {
 				t.Errorf("sentences\n got %q\nwant %q", texts, tc.sentences)
+			}
+			for _, s := range got.Sentences {
+				if strings.Contains(tc.name, "items without verbs") && s.Marker != "" && s.Type != "commitment" {
+					t.Errorf("list item %s is %s, want a commitment as its lead-in", s.ID, s.Type)
+				}
 			}
 		})
 	}

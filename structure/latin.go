@@ -121,7 +121,16 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 		return true
 	}
 	nr, _ := utf8.DecodeRuneInString(next.text)
-	return next.no > lines[i].no+1 && (unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"“(", nr))
+	if !unicode.IsUpper(nr) && !unicode.IsDigit(nr) && !strings.ContainsRune("\"“(", nr) {
+		return false
+	}
+	if next.no > lines[i].no+1 {
+		return true // set apart by a blank line
+	}
+	// text with one paragraph per line (copied from a web page): a short
+	// line is a heading; a line wrapped mid-sentence is long, or ends in
+	// a function word
+	return len(words) <= 9 && utf8.RuneCountInString(text) <= 70
 }
 
 // takeLatinTitle takes a title that opens with the document's kind or
@@ -144,6 +153,9 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 		if i > 0 && lines[i].no > lines[i-1].no+1 {
 			break
 		}
+		if i > 0 && !continuesTitle(lines[i-1].text, t) {
+			break // a heading under the title, not its second line
+		}
 		parts = append(parts, strings.TrimSuffix(t, "."))
 		n = i + 1
 	}
@@ -159,6 +171,22 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleTitle, Text: l.text, Line: l.no})
 	}
 	return lines[n:], true
+}
+
+// continuesTitle reports whether line next carries on a title broken after
+// prev: prev ends in a function word, or next opens with one or in lower
+// case (…Republic of China / and the Republic of Serbia).
+func continuesTitle(prev, next string) bool {
+	pw := strings.Fields(prev)
+	if len(pw) > 0 && functionWords[strings.ToLower(pw[len(pw)-1])] {
+		return true
+	}
+	nw := strings.Fields(next)
+	if len(nw) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(nw[0])
+	return unicode.IsLower(r) || functionWords[strings.ToLower(nw[0])]
 }
 
 // namesKind reports whether a line names a document kind (Joint Statement,
@@ -229,6 +257,21 @@ func readLatinMarker(line string) (marker, bool) {
 			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) || unicode.IsDigit(r) {
 				return marker{Style: numRoman, Number: v, Text: line[:i+1], Label: line[:i], Rest: rest}, true
 			}
+		}
+	}
+	// 1) a) : a number or letter closed by a parenthesis
+	if len(line) > 3 {
+		j := 0
+		for j < len(line) && j < 2 && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j > 0 && line[j] == ')' && j+1 < len(line) && line[j+1] == ' ' {
+			if v, ok := parseDigits(line[:j]); ok && v > 0 {
+				return marker{Style: numArabic, Number: v, Text: line[:j+1], Label: line[:j], Rest: trimLead(line[j+1:])}, true
+			}
+		}
+		if line[0] >= 'a' && line[0] <= 'z' && line[1] == ')' && line[2] == ' ' {
+			return marker{Style: numLetter, Number: int(line[0]-'a') + 1, Text: line[:2], Label: line[:1], Rest: trimLead(line[2:])}, true
 		}
 	}
 	for _, w := range articleWords {
