@@ -2,9 +2,11 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
 
@@ -22,6 +24,7 @@ type Hant struct {
 
 	once   sync.Once
 	toSimp map[rune]rune
+	dense  []rune // toSimp over [denseBase, denseBase+len), 0 where unmapped
 	err    error
 }
 
@@ -53,14 +56,20 @@ func (h *Hant) load() error {
 			return
 		}
 		lines := strings.Split(out, "\n")
+		h.dense = make([]rune, denseEnd-denseBase)
 		h.toSimp = make(map[rune]rune, 4096)
 		for i, r := range all {
 			if i >= len(lines) {
 				break
 			}
 			rs := []rune(lines[i])
-			if len(rs) == 1 && rs[0] != r {
+			// one character for one of the same length in UTF-8, so that
+			// the texts stay aligned byte for byte
+			if len(rs) == 1 && rs[0] != r && utf8.RuneLen(rs[0]) == utf8.RuneLen(r) {
 				h.toSimp[r] = rs[0]
+				if r >= denseBase && r < denseEnd {
+					h.dense[r-denseBase] = rs[0]
+				}
 			}
 		}
 	})
@@ -75,12 +84,21 @@ func (h *Hant) Simplify(s string) (string, error) {
 		return "", err
 	}
 	return strings.Map(func(r rune) rune {
+		if r >= denseBase && r < denseEnd {
+			if t := h.dense[r-denseBase]; t != 0 {
+				return t
+			}
+			return r
+		}
 		if t, ok := h.toSimp[r]; ok {
 			return t
 		}
 		return r
 	}, s), nil
 }
+
+// the unified Han block, looked up in a slice rather than the map
+const denseBase, denseEnd = 0x4E00, 0xA000
 
 // traditionalShare returns how many of the first Han characters of a text
 // are traditional-only, and how many Han characters were looked at.
@@ -113,7 +131,7 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		return out
 	}
 	out := h.zh.Extract(simp)
-	rb := newRestorer(text, simp)
+	rb := &restorer{orig: text, simp: simp}
 	d := &out.Document
 	d.Language = "zh-Hant"
 	d.Title = rb.restore(d.Title)
@@ -178,22 +196,56 @@ func recue(c *entente.Cue, rs []rune) {
 	}
 }
 
-// restorer finds strings of the Simplified text in the original: the
-// characters other than spaces are the same in number and order, so a
-// string's place in the Simplified text, spaces aside, is its place in the
-// original.
+// restorer finds strings of the Simplified text in the original. The two
+// texts are aligned byte for byte (the table maps a character only to one
+// of the same UTF-8 length), so a string found in the Simplified text at
+// some offset is, in the original, the bytes at that offset. A string that
+// is not a plain substring (lines joined, spaces squeezed) is looked for
+// with spaces aside (compactRestorer, built when first needed).
 type restorer struct {
+	orig, simp string
+	cursor     int // byte offset after the last sentence found
+	slow       *compactRestorer
+}
+
+// restoreNext restores a sentence, looking from the end of the previous
+// one first.
+func (rb *restorer) restoreNext(s string) string {
+	if i := strings.Index(rb.simp[rb.cursor:], s); i >= 0 && s != "" {
+		at := rb.cursor + i
+		rb.cursor = at + len(s)
+		return rb.orig[at : at+len(s)]
+	}
+	return rb.restore(s)
+}
+
+func (rb *restorer) restore(s string) string {
+	if s == "" {
+		return s
+	}
+	if i := strings.Index(rb.simp, s); i >= 0 {
+		return rb.orig[i : i+len(s)]
+	}
+	if rb.slow == nil {
+		rb.slow = newCompactRestorer(rb.orig, rb.simp)
+	}
+	out, _, _ := rb.slow.find(s, 0)
+	return out
+}
+
+// compactRestorer finds a string in the Simplified text with spaces aside:
+// the characters other than spaces are the same in number and order.
+type compactRestorer struct {
 	simp, orig []rune // the texts without spaces
 	simpStr    string
-	runeAt     []int // byte offset in simpStr → rune index
 	byteOf     []int // rune index → byte offset in simpStr
-	cursor     int
 	byChar     map[rune]rune
 }
 
-func newRestorer(orig, simp string) *restorer {
-	rb := &restorer{byChar: map[rune]rune{}}
+func newCompactRestorer(orig, simp string) *compactRestorer {
+	rb := &compactRestorer{byChar: map[rune]rune{}}
 	or, sr := []rune(orig), []rune(simp)
+	rb.simp, rb.orig = make([]rune, 0, len(sr)), make([]rune, 0, len(sr))
 	for i := range sr {
 		if i >= len(or) || unicode.IsSpace(sr[i]) || sr[i] == '\u3000' {
 			continue
@@ -207,11 +259,8 @@ func newRestorer(orig, simp string) *restorer {
 		}
 	}
 	var b strings.Builder
-	for i, r := range rb.simp {
+	for _, r := range rb.simp {
 		rb.byteOf = append(rb.byteOf, b.Len())
-		for k := 0; k < len(string(r)); k++ {
-			rb.runeAt = append(rb.runeAt, i)
-		}
 		b.WriteRune(r)
 	}
 	rb.simpStr = b.String()
@@ -227,36 +276,12 @@ func compact(s string) string {
 	}, s)
 }
 
-// restoreNext restores a sentence, looking from the end of the previous
-// one first.
-func (rb *restorer) restoreNext(s string) string {
-	out, at, ok := rb.find(s, rb.cursor)
-	if ok {
-		rb.cursor = at
-	}
-	return out
-}
-
-func (rb *restorer) restore(s string) string {
-	out, _, _ := rb.find(s, 0)
-	return out
-}
-
-func (rb *restorer) find(s string, from int) (string, int, bool) {
+func (rb *compactRestorer) find(s string, from int) (string, int, bool) {
 	c := compact(s)
 	if c == "" {
 		return s, from, false
 	}
-	fromByte := 0
-	if from > 0 && from < len(rb.simp) {
-		fromByte = rb.byteOf[from]
-	}
-	i := strings.Index(rb.simpStr[fromByte:], c)
-	if i >= 0 {
-		i += fromByte
-	} else {
-		i = strings.Index(rb.simpStr, c)
-	}
+	i := strings.Index(rb.simpStr, c)
 	if i < 0 {
 		// not a plain substring (a title put together from parts): map
 		// character by character
@@ -267,7 +292,7 @@ func (rb *restorer) find(s string, from int) (string, int, bool) {
 			return r
 		}, s), from, false
 	}
-	k := rb.runeAt[i]
+	k := sort.SearchInts(rb.byteOf, i)
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsSpace(r) || r == '\u3000' {
