@@ -326,5 +326,3 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 func (ec *entityCollector) list() (mechs, projs []entente.Entity) {
 	return ec.mechs.list(), ec.projs.list()
 }
-
-func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }

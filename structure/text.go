@@ -117,11 +117,6 @@ func isCloser(r rune) bool {
 	return strings.ContainsRune("”’\"'）)】」』》", r)
 }
 
-// isTerminal reports whether r ends a sentence.
-func isTerminal(r rune) bool {
-	return r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '.'
-}
-
 // endsComplete reports whether a line ends where a sentence or a lead-in
 // may end: at final punctuation, a colon or a semicolon, possibly followed
 // by closing quotes or brackets.

@@ -1,0 +1,83 @@
+package entente
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestImports holds docs/architecture.md: each package imports only the
+// rooms before it on the data's way (tests aside).
+func TestImports(t *testing.T) {
+	const module = "github.com/entente/entente"
+	allowed := map[string][]string{
+		".":         {},
+		"decode":    {},
+		"auth":      {},
+		"lexicon":   {},
+		"structure": {"."},
+		"extract":   {".", "lexicon", "structure"},
+		"ingest":    {".", "decode"},
+		"search":    {"."},
+		"sqlstore":  {".", "search"},
+		"sqlite":    {".", "search", "sqlstore"},
+		"postgres":  {".", "search", "sqlstore"},
+		"web":       {".", "auth", "ingest"},
+	}
+	seen := map[string]bool{}
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		dir := filepath.ToSlash(filepath.Dir(path))
+		if strings.HasPrefix(dir, "cmd/") {
+			return nil // the binary wires everything
+		}
+		room := strings.SplitN(dir, "/", 2)[0] // postgres/pgtest is postgres
+		may, ok := allowed[room]
+		if !ok {
+			t.Errorf("%s: package %s is not in docs/architecture.md's table", path, dir)
+			return nil
+		}
+		seen[room] = true
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if p != module && !strings.HasPrefix(p, module+"/") {
+				continue
+			}
+			target := strings.TrimPrefix(strings.TrimPrefix(p, module), "/")
+			if target == "" {
+				target = "."
+			}
+			target = strings.SplitN(target, "/", 2)[0]
+			if target != room && !slices.Contains(may, target) {
+				t.Errorf("%s imports %s: %s may import only %v (docs/architecture.md)", path, p, room, may)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < len(allowed) {
+		t.Errorf("only %d of %d packages found: the walk missed some", len(seen), len(allowed))
+	}
+}
