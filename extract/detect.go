@@ -34,7 +34,7 @@ func wordList(s string) map[string]bool {
 
 // sampleRunes bounds what detection reads: the opening of a statement says
 // its language.
-const sampleRunes = 20000
+const sampleRunes = 6000
 
 // commonTraditional are frequent characters that exist only in Traditional
 // Chinese: when none occurs in a Chinese text, it is Simplified and the

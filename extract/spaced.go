@@ -33,6 +33,7 @@ type Spaced struct {
 	prep       map[string]bool
 	det        map[string]bool
 	filler     *phraseMatcher
+	own        *phraseMatcher // after "support": the parties' own cooperation
 	predict    map[string]bool
 	that       map[string]bool
 	joins      map[string]bool
@@ -130,6 +131,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.prep = keySet(t.Words("preposition"))
 	x.det = keySet(t.Words("determiner"))
 	x.filler = phrasesOf(t.Words("filler"))
+	x.own = phrasesOf(t.Words("own"))
 	x.predict = keySet(t.Words("prediction"))
 	x.that = keySet(t.Words("that"))
 	x.joins = keySet(t.Words("clause-join"))

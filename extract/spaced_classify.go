@@ -581,12 +581,8 @@ func (x *Spaced) ownWithin(st *sentence, i, n int) bool {
 // ownWord reports whether a word marks the parties' own cooperation
 // (bilateral, mutual, their).
 func (x *Spaced) ownWord(k string) bool {
-	for _, w := range x.table.Words("own") {
-		if strings.HasSuffix(w, "*") && strings.HasPrefix(k, foldKey(strings.TrimSuffix(w, "*"))) || foldKey(w) == k {
-			return true
-		}
-	}
-	return false
+	_, ok := x.own.wordPayload(word{Key: k})
+	return ok
 }
 
 // readContent reads the that-clause after a stance or view: a party (or
