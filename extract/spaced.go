@@ -73,6 +73,7 @@ var spacedCueSections = []struct {
 	{"hospitality", cHospitality}, {"narrative", cNarrative}, {"copula", cCopula},
 	{"commit-to", sCommitTo}, {"look-forward", sLookForward},
 	{"firm-noun", sNoun | cFirm}, {"intent-noun", sNoun | cIntent}, {"neutral", cNeutral},
+	{"achievement", cAchievement},
 }
 
 var spacedRequired = []string{

@@ -93,6 +93,20 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		if r.reading != rCommitment && r.reading != rNone {
 			x.readContent(st, r, h, cl, inherited)
 		}
+		// a view on something achieved (believe that the visit was a
+		// success) is an appraisal, unless it says what should be done
+		if r.reading == rPosition && r.rule == "opinion" {
+			achieved, should := false, false
+			for _, c := range st.cues {
+				if c.Start > st.cues[h].Start && c.Start < cl.end {
+					achieved = achieved || c.Kind.has(cAchievement)
+					should = should || c.Kind.has(cShould)
+				}
+			}
+			if achieved && !should {
+				r.reading, r.rule = rAppraisal, "opinion on an achievement"
+			}
+		}
 	}
 	return x.resolveSpaced(st, readings, inherited)
 }

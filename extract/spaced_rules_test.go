@@ -45,6 +45,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Both sides look forward to the next summit.", "appraisal", "", parties, "look forward to", ""},
 		{"en", "President Vučić thanked President Xi for the warm hospitality.", "narrative", "", nil, "thanked", ""},
 		{"en", "The two Presidents held talks in Belgrade.", "narrative", "", nil, "held talks", ""},
+		{"en", "The two sides believe that the visit was a complete success.", "appraisal", "", parties, "believe", ""},
+		{"en", "The two sides believe that the UN should play a central role.", "position", "", parties, "believe that", ""},
+		{"en", "The President expressed his sincere gratitude for the warm and friendly reception.", "narrative", "", nil, "gratitude", ""},
 		// deadlines
 		{"en", "The two sides will open the line by the end of 2025.", "commitment", "firm", parties, "will", "by the end of 2025"},
 		{"en", "The two sides agreed to sign the protocol within six months.", "commitment", "firm", parties, "agreed to", "within six months"},
@@ -66,6 +69,7 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane će otvoriti konzulat do kraja 2025. godine.", "commitment", "firm", parties, "će", "do kraja 2025. godine"},
 		{"sr", "Стране ће у року од пет година изградити луку.", "commitment", "firm", parties, "ће", "у року од пет година"},
 		{"sr", "Strane će što pre obnoviti direktne letove.", "commitment", "firm", parties, "će", "što pre"},
+		{"sr", "Strane smatraju da je poseta bila veliki uspeh.", "appraisal", "", parties, "smatraju", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

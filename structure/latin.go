@@ -317,3 +317,22 @@ func (p *parser) takeLeadingDate(lines []line) []line {
 	}
 	return lines[1:]
 }
+
+// isStamp reports whether a line holds no letters, only a short run of
+// digits and separators (2023-05-17 21:30, 17.05.2023): a publication
+// stamp or a page number, not text.
+func isStamp(s string) bool {
+	if utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	digits := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			return false
+		case unicode.IsDigit(r):
+			digits = true
+		}
+	}
+	return digits
+}

@@ -62,6 +62,13 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The two sides met.", "They agreed on trade.", "The two sides will open markets."},
 		},
 		{
+			name:      "a publication stamp under the title",
+			text:      "Joint Statement of Ruritania and Freedonia\n\n2023-05-17 21:30\n\nThe two sides met.\n",
+			title:     "Joint Statement of Ruritania and Freedonia",
+			sections:  []string{"preamble"},
+			sentences: []string{"The two sides met."},
+		},
+		{
 			name:      "a line broken mid-sentence is joined, not a heading",
 			text:      "Joint Statement\n\nThe two sides agreed to strengthen cooperation between the\n\nEuropean Union and Africa. They met.\n",
 			title:     "Joint Statement",

@@ -155,6 +155,12 @@ func (p *parser) parse() *Layout {
 	for i, l := range lines {
 		text := l.text
 		m, hasMarker := readMarker(text)
+		if !hasMarker && p.v.Date != nil && isStamp(text) {
+			// 2023-05-17 21:30 under a title: a publication stamp
+			flush()
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
+			continue
+		}
 		opens := cur == nil || endsComplete(cur.Text) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
 			cur.Text = joinLines(cur.Text, text)
