@@ -45,7 +45,7 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Both sides look forward to the next summit.", "appraisal", "", parties, "look forward to", ""},
 		{"en", "President Vučić thanked President Xi for the warm hospitality.", "narrative", "", nil, "thanked", ""},
 		{"en", "The two Presidents held talks in Belgrade.", "narrative", "", nil, "held talks", ""},
-		{"en", "The two sides believe that the visit was a complete success.", "appraisal", "", parties, "believe", ""},
+		{"en", "The two sides believe that the visit was a complete success.", "appraisal", "", parties, "believe that", ""},
 		{"en", "The two sides believe that the UN should play a central role.", "position", "", parties, "believe that", ""},
 		{"en", "The President expressed his sincere gratitude for the warm and friendly reception.", "narrative", "", nil, "gratitude", ""},
 		// deadlines
