@@ -177,6 +177,9 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 // prev: prev ends in a function word, or next opens with one or in lower
 // case (…Republic of China / and the Republic of Serbia).
 func continuesTitle(prev, next string) bool {
+	if strings.ToUpper(prev) == prev && strings.ToLower(prev) != prev {
+		return true // a banner in capitals (JOINT STATEMENT) over the rest of the title
+	}
 	pw := strings.Fields(prev)
 	if len(pw) > 0 && functionWords[strings.ToLower(pw[len(pw)-1])] {
 		return true

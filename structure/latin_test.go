@@ -62,6 +62,13 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The two sides met.", "They agreed on trade.", "The two sides will open markets."},
 		},
 		{
+			name:      "a title in capitals over its second line; a heading under a title",
+			text:      "JOINT STATEMENT\nOf Ruritania and Freedonia\nTrade\nThe two sides met.\n",
+			title:     "JOINT STATEMENT Of Ruritania and Freedonia",
+			sections:  []string{"preamble"},
+			sentences: []string{"The two sides met."},
+		},
+		{
 			name:      "a publication stamp under the title",
 			text:      "Joint Statement of Ruritania and Freedonia\n\n2023-05-17 21:30\n\nThe two sides met.\n",
 			title:     "Joint Statement of Ruritania and Freedonia",
