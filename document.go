@@ -173,6 +173,10 @@ type Library interface {
 	Document(ctx context.Context, id int64) (*StoredDocument, error)
 	// Original returns a source and its bytes exactly as they came.
 	Original(ctx context.Context, sourceID int64) (*Source, []byte, error)
+	// DocumentPage returns a document as Document does but with only a
+	// window of its first version's sentences, so that a statement of
+	// 100,000 sentences is read a page at a time.
+	DocumentPage(ctx context.Context, id int64, offset, limit int) (*StoredDocument, *SentencePage, error)
 	// DeleteDocument removes a document and everything that hangs on it.
 	DeleteDocument(ctx context.Context, id int64) error
 }
@@ -188,4 +192,15 @@ func DocumentKinds() ValueList {
 		value(string(KindDeclaration), "宣言", "declaration"),
 		value(string(KindOther), "其他", "other"),
 	}
+}
+
+// SentencePage is the window of a version's sentences that DocumentPage
+// returned: from Offset (in document order, from 0), at most Limit, of
+// Total; and the position of each section's first sentence, so that a
+// table of contents can link to the page where each section begins.
+type SentencePage struct {
+	Offset        int            `json:"offset"`
+	Limit         int            `json:"limit"`
+	Total         int            `json:"total"`
+	SectionStarts map[string]int `json:"section_starts"`
 }

@@ -81,7 +81,10 @@ type UserStore interface {
 	UserByID(ctx context.Context, id int64) (*User, error)
 	Users(ctx context.Context) ([]User, error)
 	CountUsers(ctx context.Context) (int, error)
+	// SetPassword and ChangePassword replace the password and end every
+	// token and session (ChangePassword keeps the session hashed keep).
 	SetPassword(ctx context.Context, userID int64, hash string) error
+	ChangePassword(ctx context.Context, userID int64, hash, keep string) error
 	SetDisabled(ctx context.Context, userID int64, disabled bool) error
 }
 
@@ -96,7 +99,9 @@ type SessionStore interface {
 // TokenStore keeps personal API tokens, by their hash.
 type TokenStore interface {
 	CreateToken(ctx context.Context, t *APIToken) (int64, error)
+	// TokenUser only reads; TouchTokens records last uses in a batch.
 	TokenUser(ctx context.Context, hash string, now time.Time) (*User, error)
+	TouchTokens(ctx context.Context, used map[string]time.Time) error
 	Tokens(ctx context.Context, userID int64) ([]APIToken, error)
 	RevokeToken(ctx context.Context, userID, tokenID int64) error
 }

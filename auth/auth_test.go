@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestHashVerify(t *testing.T) {
@@ -43,31 +42,6 @@ func TestTokens(t *testing.T) {
 	}
 	if HashToken(a) != ha || strings.Contains(ha, a) {
 		t.Error("the stored hash is not the token's hash")
-	}
-}
-
-func TestThrottle(t *testing.T) {
-	th := NewThrottle(3, time.Minute)
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	for i := 0; i < 3; i++ {
-		if w := th.Wait("alice", now); w != 0 {
-			t.Fatalf("attempt %d must wait %s", i, w)
-		}
-		th.Fail("alice", now.Add(time.Duration(i)*time.Second))
-	}
-	if w := th.Wait("alice", now.Add(3*time.Second)); w != 57*time.Second {
-		t.Errorf("after 3 failures wait %s, want 57s", w)
-	}
-	if w := th.Wait("bob", now); w != 0 {
-		t.Error("another key is throttled")
-	}
-	if w := th.Wait("alice", now.Add(61*time.Second)); w != 0 {
-		t.Errorf("after the window, wait %s", w)
-	}
-	th.Fail("alice", now)
-	th.Succeed("alice")
-	if w := th.Wait("alice", now); w != 0 {
-		t.Error("a success does not clear the failures")
 	}
 }
 

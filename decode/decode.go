@@ -9,7 +9,8 @@
 // they are. Every problem is an *Error naming the input, with a Kind that
 // callers can test with errors.Is.
 //
-// PDF needs the pdftotext program (Debian package poppler-utils).
+// PDF needs the pdftotext program (Debian package poppler-utils), legacy
+// Word .doc the antiword program (Debian package antiword).
 package decode
 
 import (
@@ -21,7 +22,7 @@ import (
 // Result is a decoded statement.
 type Result struct {
 	Text      string // normalised UTF-8 text: NFC, one paragraph per line-block, paragraphs separated by a blank line
-	Format    string // "text" | "html" | "docx" | "pdf"
+	Format    string // "text" | "html" | "docx" | "doc" | "pdf"
 	Encoding  string // the character encoding read: "utf-8", "utf-16le", "utf-16be", "gb18030", "big5", "windows-1250", "windows-1251", "iso-8859-2", "iso-8859-5" (for docx/pdf: "utf-8" or what the container declares)
 	MediaType string // e.g. "text/plain; charset=gb18030", "text/html; charset=utf-8", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	Title     string // the HTML <title> / article title when there is one
@@ -32,7 +33,13 @@ type Result struct {
 type Options struct {
 	MaxSize   int64  // refuse inputs larger than this (0 = DefaultMaxSize, 20 MiB)
 	PDFToText string // path of pdftotext ("" = look it up on PATH)
+	Antiword  string // path of antiword, which reads legacy Word .doc ("" = look it up on PATH)
 	MediaType string // a declared Content-Type (from HTTP), may carry a charset; optional
+	// MaxChars, when set, bounds the text a container (PDF, DOCX, .doc)
+	// may yield, so that a small file cannot fill memory with text; the
+	// caller checks the exact count of characters afterwards.
+	MaxChars int
+	Tools    *Tools // runs pdftotext and antiword under limits; nil = the default limits, no bound on concurrency
 }
 
 // DefaultMaxSize is the largest input Decode reads unless Options.MaxSize
@@ -46,12 +53,14 @@ const (
 	formatHTML = "html"
 	formatDocx = "docx"
 	formatPDF  = "pdf"
+	formatDoc  = "doc"
 )
 
 // The media types of the container formats.
 const (
 	mediaPDF  = "application/pdf"
 	mediaDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	mediaDoc  = "application/msword"
 )
 
 // Decode reads one input. name is the file name or URL (used for the
@@ -83,9 +92,11 @@ func Decode(ctx context.Context, name string, data []byte, opt Options) (*Result
 	var res *Result
 	switch in.format {
 	case formatPDF:
-		res, err = decodePDF(ctx, name, data, opt.PDFToText)
+		res, err = decodePDF(ctx, name, data, opt)
+	case formatDoc:
+		res, err = decodeDoc(ctx, name, data, opt)
 	case formatDocx:
-		res, err = decodeDocx(name, data, in.expectDocx)
+		res, err = decodeDocx(name, data, in.expectDocx, opt.MaxChars)
 	case formatHTML:
 		res, err = decodeHTML(name, in, declaredCharset(opt.MediaType))
 	default:
@@ -100,6 +111,13 @@ func Decode(ctx context.Context, name string, data []byte, opt Options) (*Result
 			return nil, fail(name, ErrEmpty, "only whitespace once decoded as %s", res.Encoding)
 		}
 		return nil, fail(name, ErrNoText, "no text in this %s", strings.ToUpper(res.Format))
+	}
+	// antiword reads a .doc's 8-bit text through a code page it cannot
+	// know (a Chinese Word 6 file comes out as Latin letters): checked too.
+	if res.Format == formatText || res.Format == formatHTML || res.Format == formatDoc {
+		if err := checkMojibake(name, res.Text, res.Encoding); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }
@@ -140,4 +158,24 @@ func sizeString(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// textCap is how many bytes of text a container may yield: four per
+// character allowed (the longest UTF-8 character), and never more than
+// hard.
+func textCap(maxChars, hard int) int {
+	if maxChars <= 0 || maxChars > hard/4 {
+		return hard
+	}
+	return 4*maxChars + 4<<10
+}
+
+// textTooLarge refuses a container whose text passed the cap: with a
+// character limit, more bytes than four per character are more characters
+// than the limit.
+func textTooLarge(name, whose string, maxChars, capBytes int) *Error {
+	if maxChars > 0 && capBytes < 4*maxChars+8<<10 {
+		return fail(name, ErrTooLarge, "%s text is more than %d characters, the limit (--max-chars raises it)", whose, maxChars)
+	}
+	return fail(name, ErrTooLarge, "%s text is more than %s", whose, sizeString(int64(capBytes)))
 }

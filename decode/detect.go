@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"errors"
 	"mime"
 	"net/url"
 	"path"
@@ -25,6 +26,8 @@ const (
 	// An encrypted DOCX is a CFB file holding a stream of this name
 	// (MS-OFFCRYPTO); directory entry names are UTF-16LE.
 	oleEncryptedPackage = "E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"
+	// A legacy Word document is a CFB file holding a WordDocument stream.
+	oleWordDocument = "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"
 )
 
 // sniff decides the format from the content first, then from the declared
@@ -35,6 +38,7 @@ func sniff(name string, data []byte, mediaType string) (sniffed, error) {
 	declared := declaredType(mediaType)
 	wantDocx := ext == ".docx" || declared == mediaDocx
 	wantPDF := ext == ".pdf" || declared == mediaPDF
+	wantDoc := ext == ".doc" || declared == mediaDoc
 
 	// PDF readers accept the header anywhere in the first KiB (some
 	// generators put junk or a BOM before it), and so does pdftotext.
@@ -45,10 +49,13 @@ func sniff(name string, data []byte, mediaType string) (sniffed, error) {
 	case bytes.HasPrefix(data, []byte(magicZip)) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return sniffed{format: formatDocx, expectDocx: wantDocx}, nil
 	case bytes.HasPrefix(data, []byte(magicOLE)):
-		if bytes.Contains(data, []byte(oleEncryptedPackage)) {
+		switch {
+		case bytes.Contains(data, []byte(oleEncryptedPackage)):
 			return sniffed{}, fail(name, ErrEncrypted, "password-protected Word document; save it again without a password")
+		case bytes.Contains(data, []byte(oleWordDocument)):
+			return sniffed{format: formatDoc}, nil
 		}
-		return sniffed{}, fail(name, ErrUnknownFormat, "legacy Office file (.doc, .xls or .msg), not DOCX; save it as DOCX")
+		return sniffed{}, fail(name, ErrUnknownFormat, "legacy Office file (.xls, .ppt or .msg), not a Word document")
 	case bytes.HasPrefix(data, []byte(magicRTF)):
 		return sniffed{}, fail(name, ErrUnknownFormat, "RTF is not read; save it as DOCX")
 	}
@@ -63,8 +70,10 @@ func sniff(name string, data []byte, mediaType string) (sniffed, error) {
 			return sniffed{}, fail(name, ErrCorrupt, "not a PDF: no %s header", magicPDF)
 		case wantDocx:
 			return sniffed{}, fail(name, ErrCorrupt, "not a DOCX: not a zip archive")
+		case wantDoc:
+			return sniffed{}, fail(name, ErrCorrupt, "not a Word .doc: no Compound File header")
 		}
-		return sniffed{}, fail(name, ErrUnknownFormat, "binary content, not text, HTML, DOCX or PDF")
+		return sniffed{}, fail(name, ErrUnknownFormat, "binary content, not text, HTML, DOCX, .doc or PDF")
 	}
 	switch {
 	case looksHTML(in.data):
@@ -75,6 +84,8 @@ func sniff(name string, data []byte, mediaType string) (sniffed, error) {
 		return sniffed{}, fail(name, ErrCorrupt, "not a PDF: no %s header", magicPDF)
 	case wantDocx:
 		return sniffed{}, fail(name, ErrCorrupt, "not a DOCX: not a zip archive")
+	case wantDoc:
+		return sniffed{}, fail(name, ErrCorrupt, "not a Word .doc: no Compound File header")
 	case ext == ".htm" || ext == ".html" || ext == ".xhtml" || ext == ".shtml":
 		in.format = formatHTML
 	}
@@ -83,7 +94,7 @@ func sniff(name string, data []byte, mediaType string) (sniffed, error) {
 	// must not turn them into documents. Addresses and standard input carry
 	// no reliable extension and are read by content.
 	if in.format == formatText && ext != "" && !textExtensions[ext] && !strings.Contains(name, "://") {
-		return sniffed{}, fail(name, ErrUnknownFormat, "unknown extension %s: statements are read from .txt, .html, .docx or .pdf", ext)
+		return sniffed{}, fail(name, ErrUnknownFormat, "unknown extension %s: statements are read from .txt, .html, .docx, .doc or .pdf", ext)
 	}
 	return in, nil
 }
@@ -187,4 +198,34 @@ func asciiLower(b []byte) []byte {
 		out[i] = c
 	}
 	return out
+}
+
+// formExtensions are the extensions of the forms Decode reads: a folder's
+// files under other extensions (README.md, data.json, a photo) are not
+// statements.
+var formExtensions = map[string]bool{
+	".htm": true, ".html": true, ".xhtml": true, ".shtml": true, ".docx": true, ".doc": true, ".pdf": true,
+}
+
+// Reads reports whether a file of that name is in a form Decode reads, by
+// its extension alone; a name without an extension is read by content.
+func Reads(name string) bool {
+	ext := extension(name)
+	return ext == "" || textExtensions[ext] || formExtensions[ext]
+}
+
+// SniffHead is the size of the head that Precheck looks at.
+const SniffHead = 64 << 10
+
+// Precheck looks at the first bytes of a longer input and refuses what its
+// head already shows Decode would refuse (binary content in no form we
+// read, a form we do not read, a container under another's name), so that
+// a large file of the wrong kind is not read whole to be refused.
+func Precheck(name string, head []byte) error {
+	_, err := sniff(name, head, "")
+	var de *Error
+	if errors.As(err, &de) && (errors.Is(err, ErrUnknownFormat) || errors.Is(err, ErrCorrupt)) {
+		return err
+	}
+	return nil
 }

@@ -34,7 +34,7 @@ var errExpands = errors.New("decode: zip part expands past the limit")
 // decodeDocx reads the text of a DOCX's main part, one paragraph per w:p.
 // expected says whether the name or media type claimed DOCX: a zip without
 // word/document.xml is then a broken DOCX, otherwise just some other zip.
-func decodeDocx(name string, data []byte, expected bool) (*Result, error) {
+func decodeDocx(name string, data []byte, expected bool, maxChars int) (*Result, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fail(name, ErrCorrupt, "not a readable DOCX: %v", err)
@@ -61,8 +61,11 @@ func decodeDocx(name string, data []byte, expected bool) (*Result, error) {
 		return nil, fail(name, ErrCorrupt, "cannot open %s: %v", docxMainPart, err)
 	}
 	defer rc.Close()
-	text, enc, err := docxText(&boundedReader{r: rc, max: docxLimit(part.CompressedSize64)})
+	maxText := textCap(maxChars, docxMaxXML)
+	text, enc, err := docxText(&boundedReader{r: rc, max: docxLimit(part.CompressedSize64)}, maxText)
 	switch {
+	case errors.Is(err, errTextTooLarge):
+		return nil, textTooLarge(name, "the DOCX's", maxChars, maxText)
 	case errors.Is(err, errExpands):
 		return nil, fail(name, ErrTooLarge, "%s expands beyond %s or %d times its compressed size (a zip bomb?)", docxMainPart, sizeString(docxMaxXML), docxMaxRatio)
 	case err != nil:
@@ -103,7 +106,7 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 // encoding its XML declaration names: w:t is text, w:tab a tab, w:br and
 // w:cr a line break inside the paragraph, w:p ends a paragraph. Deleted
 // text (w:delText) and field codes (w:instrText) are not w:t and drop out.
-func docxText(r io.Reader) (string, string, error) {
+func docxText(r io.Reader, maxText int) (string, string, error) {
 	br := bufio.NewReader(r)
 	enc := "utf-8"
 	var in io.Reader = br
@@ -128,8 +131,10 @@ func docxText(r io.Reader) (string, string, error) {
 		inText bool
 		inRun  int
 	)
+	total := 0
 	flush := func() {
 		if cur.Len() > 0 {
+			total += cur.Len() + 2
 			paras = append(paras, cur.String())
 			cur.Reset()
 		}
@@ -187,6 +192,11 @@ func docxText(r io.Reader) (string, string, error) {
 			if inText {
 				cur.Write(t)
 			}
+		}
+		// A run of short paragraphs compresses as well as one long one;
+		// the text, not the XML, is what fills memory downstream.
+		if total+cur.Len() > maxText {
+			return "", "", errTextTooLarge
 		}
 	}
 	flush()

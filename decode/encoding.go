@@ -222,22 +222,47 @@ func unicodeView(data []byte) ([]byte, string, bool) {
 // byte orders are decoded and the one whose characters fall in the scripts
 // of real text wins; the other turns ASCII into U+xx00 and Han into
 // scattered blocks.
+//
+// Without a BOM, a few code units prove nothing: pairs of control bytes
+// decode to Latin, Cyrillic and Arabic letters (a 10-byte binary file read
+// as five "letters"). So a guess needs utf16MinUnits units and the marks of
+// running text: word spaces or CJK punctuation, which control bytes can
+// never form.
 func utf16Guess(data []byte) ([]byte, string, bool) {
 	zeros := bytes.Count(data, []byte{0})
 	units := len(data) / 2
-	if zeros < 2 || zeros*100 < units {
+	if units < utf16MinUnits || zeros < 2 || zeros*100 < units {
 		return nil, "", false
 	}
 	le := utf16Decode(data, unicode.LittleEndian)
 	be := utf16Decode(data, unicode.BigEndian)
 	sl, sb := textLikeShare(le), textLikeShare(be)
 	switch {
-	case sl >= sb && sl >= 0.95:
+	case sl >= sb && sl >= 0.95 && runningText(le):
 		return le, "utf-16le", true
-	case sb > sl && sb >= 0.95:
+	case sb > sl && sb >= 0.95 && runningText(be):
 		return be, "utf-16be", true
 	}
 	return nil, "", false
+}
+
+// utf16MinUnits is the shortest input guessed to be UTF-16 without a BOM:
+// 16 characters, shorter than any statement's title.
+const utf16MinUnits = 16
+
+// runningText reports whether s has at least one word space or CJK
+// punctuation mark (、。，：；！？ and the ideographic space) per 40
+// characters, as sentences do in every language we read.
+func runningText(s []byte) bool {
+	chars, marks := 0, 0
+	for _, r := range string(s) {
+		chars++
+		switch {
+		case r == ' ', r >= 0x3000 && r <= 0x3002, r >= 0xff01 && r <= 0xff1f && r != 0xff10:
+			marks++
+		}
+	}
+	return marks > 0 && marks*40 >= chars
 }
 
 // utf16Decode decodes UTF-16 without a BOM; unpaired surrogates and an odd

@@ -28,13 +28,15 @@ type Error struct {
 	Problem string // what is wrong and, where there is one, what to do
 }
 
-// Error returns "NAME: problem" in one line.
+// Error returns "NAME: problem", the problem in one line. The name is kept
+// as it is (a file's name can hold any byte but / and NUL): whoever prints
+// it to a terminal escapes it, and so shows the name truly.
 func (e *Error) Error() string {
 	name := e.Name
 	if name == "" {
 		name = "-"
 	}
-	return oneLine(name) + ": " + oneLine(e.Problem)
+	return name + ": " + oneLine(e.Problem)
 }
 
 // Unwrap returns Kind.

@@ -153,3 +153,20 @@ func FuzzReflow(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrecheck checks that the look at a file's head never refuses what
+// Decode reads: whatever Decode accepts, Precheck of it passes.
+func FuzzPrecheck(f *testing.F) {
+	for i, seed := range fuzzSeeds(f) {
+		f.Add(seed, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, sel uint8) {
+		name := fuzzNames[int(sel)%len(fuzzNames)]
+		if _, err := Decode(context.Background(), name, data, Options{}); err != nil {
+			return
+		}
+		if err := Precheck(name, data); err != nil {
+			t.Errorf("Decode read %q, Precheck refuses it: %v", data, err)
+		}
+	})
+}

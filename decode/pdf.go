@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 )
@@ -21,7 +20,8 @@ var errTextTooLarge = errors.New("decode: pdftotext output too large")
 // puts back the paragraphs and CJK spacing it takes apart. pdftotext is the
 // most faithful extractor we found for CID and Type 3 fonts, and keeps the
 // reading order (docs/decisions.md).
-func decodePDF(ctx context.Context, name string, data []byte, tool string) (*Result, error) {
+func decodePDF(ctx context.Context, name string, data []byte, opt Options) (*Result, error) {
+	tool := opt.PDFToText
 	bin, err := findPDFToText(tool)
 	if err != nil {
 		return nil, fail(name, ErrMissingTool, "%v: install Debian package poppler-utils", err)
@@ -32,9 +32,10 @@ func decodePDF(ctx context.Context, name string, data []byte, tool string) (*Res
 	if !bytes.Contains(data[max(0, len(data)-1024):], []byte("%%EOF")) {
 		return nil, fail(name, ErrCorrupt, "truncated PDF: no %%%%EOF at the end; download it again")
 	}
-	text, err := runPDFToText(ctx, bin, data)
+	maxText := textCap(opt.MaxChars, pdfMaxText)
+	text, err := runPDFToText(ctx, opt.Tools, bin, data, maxText)
 	if err != nil {
-		return nil, pdfError(ctx, name, data, err)
+		return nil, pdfError(ctx, opt, name, data, maxText, err)
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, fail(name, ErrNoText, "PDF has no text layer (a scanned image?); run OCR first")
@@ -68,26 +69,12 @@ func (e *pdftotextError) Error() string {
 	return e.stderr
 }
 
-// runPDFToText runs pdftotext -enc UTF-8 -nopgbrk FILE - and returns its
-// output with form feeds dropped.
-func runPDFToText(ctx context.Context, bin string, data []byte) (string, error) {
-	f, err := os.CreateTemp("", "entente-decode-*.pdf")
-	if err != nil {
-		return "", fmt.Errorf("temporary file: %w", err)
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return "", fmt.Errorf("temporary file: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("temporary file: %w", err)
-	}
-	stdout := cappedBuffer{max: pdfMaxText, strict: true}
-	stderr := cappedBuffer{max: 4 << 10} // poppler can print an error per damaged object
-	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-nopgbrk", f.Name(), "-")
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
+// runPDFToText runs pdftotext -enc UTF-8 -nopgbrk FILE - under the
+// tools' limits and returns its output with form feeds dropped.
+func runPDFToText(ctx context.Context, tools *Tools, bin string, data []byte, maxText int) (string, error) {
+	stdout := &cappedBuffer{max: maxText, strict: true}
+	stderr := &cappedBuffer{max: 4 << 10} // poppler can print an error per damaged object
+	err := tools.run(ctx, toolRun{bin: bin, args: []string{"-enc", "UTF-8", "-nopgbrk", "{input}", "-"}, input: data, ext: ".pdf", stdout: stdout, stderr: stderr})
 	if stdout.over && ctx.Err() == nil {
 		return "", errTextTooLarge
 	}
@@ -96,18 +83,23 @@ func runPDFToText(ctx context.Context, bin string, data []byte) (string, error) 
 		return "", &pdftotextError{code: exit.ExitCode(), stderr: strings.TrimSpace(stderr.String())}
 	}
 	if err != nil {
-		return "", fmt.Errorf("run pdftotext: %w", err)
+		return "", err
 	}
 	return strings.ReplaceAll(stdout.String(), "\f", ""), nil
 }
 
 // pdfError turns a failed pdftotext run into an *Error of the right kind.
-func pdfError(ctx context.Context, name string, data []byte, err error) *Error {
+func pdfError(ctx context.Context, opt Options, name string, data []byte, maxText int, err error) *Error {
 	if ctx.Err() != nil {
 		return &Error{Name: name, Kind: ctx.Err(), Problem: "pdftotext stopped: " + ctx.Err().Error()}
 	}
-	if errors.Is(err, errTextTooLarge) {
-		return fail(name, ErrTooLarge, "the PDF's text is more than %s", sizeString(pdfMaxText))
+	switch {
+	case errors.Is(err, errTextTooLarge):
+		return textTooLarge(name, "the PDF's", opt.MaxChars, maxText)
+	case errors.Is(err, errToolTimeout), errors.Is(err, errToolMemory):
+		return fail(name, ErrTooLarge, "%s", opt.Tools.limitProblem("pdftotext", err))
+	case errors.Is(err, errNoPrlimit):
+		return fail(name, ErrMissingTool, "%v", err)
 	}
 	var pe *pdftotextError
 	if !errors.As(err, &pe) {
@@ -131,22 +123,28 @@ func firstLine(s string) string {
 }
 
 // cappedBuffer keeps up to max bytes. Past that, a strict buffer refuses
-// more, which stops the command; another drops the rest quietly.
+// more, which stops the command; another drops the rest quietly. The
+// buffer is a field, not embedded: an embedded bytes.Buffer would lend
+// cappedBuffer its ReadFrom, and io.Copy (which os/exec uses to fill it)
+// would read through that past every limit.
 type cappedBuffer struct {
-	bytes.Buffer
+	buf    bytes.Buffer
 	max    int
 	strict bool
 	over   bool
 }
 
 func (b *cappedBuffer) Write(p []byte) (int, error) {
-	if b.Len()+len(p) <= b.max {
-		return b.Buffer.Write(p)
+	if b.buf.Len()+len(p) <= b.max {
+		return b.buf.Write(p)
 	}
 	b.over = true
 	if b.strict {
 		return 0, errTextTooLarge
 	}
-	b.Buffer.Write(p[:b.max-b.Len()])
+	b.buf.Write(p[:b.max-b.buf.Len()])
 	return len(p), nil
 }
+
+// String returns what was kept.
+func (b *cappedBuffer) String() string { return b.buf.String() }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/entente/entente/decode"
 )
@@ -39,23 +41,33 @@ func (s *Summary) Add(o Outcome) {
 	}
 }
 
+// Skipped is a file of a folder that a batch does not read, with why.
+type Skipped struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
+}
+
 // Expand turns the arguments of a batch into the list of inputs to read:
-// files as given, folders walked recursively in name order (hidden files
-// and folders skipped), "-" and addresses kept as they are. A path that
-// cannot be read is kept, so that its problem is reported in order.
-func Expand(args []string) []string {
-	var out []string
+// files as given, folders walked recursively in name order, "-" and
+// addresses kept as they are. In a folder, the files of a form Decode
+// reads are taken and every other file is listed in skipped with the
+// reason (a README, JSON data, a named pipe); a link to a file is followed,
+// a link to a folder is listed, not followed (it can loop). Hidden files
+// and folders (.git) are passed over without a word. A path that cannot be
+// read is kept, so that its problem is reported in order.
+func Expand(args []string) (inputs []string, skipped []Skipped) {
 	for _, a := range args {
 		if a == "-" || isURL(a) {
-			out = append(out, a)
+			inputs = append(inputs, a)
 			continue
 		}
 		st, err := os.Stat(a)
 		if err != nil || !st.IsDir() {
-			out = append(out, a)
+			inputs = append(inputs, a)
 			continue
 		}
 		var files []string
+		var skip []Skipped
 		_ = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				files = append(files, p) // reported when read
@@ -67,15 +79,61 @@ func Expand(args []string) []string {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			if d.IsDir() {
+				return nil
+			}
+			if take, reason := folderEntry(p, d); take {
 				files = append(files, p)
+			} else {
+				skip = append(skip, Skipped{Name: p, Reason: reason})
 			}
 			return nil
 		})
 		sort.Strings(files)
-		out = append(out, files...)
+		inputs = append(inputs, files...)
+		skipped = append(skipped, skip...)
 	}
-	return out
+	return inputs, skipped
+}
+
+// folderEntry says whether a folder's entry (not a folder) is taken, and
+// if not, why.
+func folderEntry(p string, d fs.DirEntry) (bool, string) {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			return false, "a link to nothing (" + describe(err) + ")"
+		case st.IsDir():
+			return false, "a link to a folder, not followed (links can loop); give the folder itself"
+		}
+		mode = st.Mode().Type()
+	}
+	if !mode.IsRegular() {
+		return false, "not a regular file (" + fileKind(mode) + ")"
+	}
+	if !decode.Reads(p) {
+		return false, "not a form statements are read from (" + filepath.Ext(p) + ")"
+	}
+	return true, ""
+}
+
+// fileKind names a file mode that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeDir != 0:
+		return "a directory"
+	}
+	return "a special file"
 }
 
 func isURL(s string) bool {
@@ -110,9 +168,12 @@ func (in *Ingester) maxSize() int64 {
 	return decode.DefaultMaxSize
 }
 
-// readFile reads a file, refusing one over the size limit before reading it.
+// readFile reads a file, refusing one over the size limit before reading
+// it. It opens without blocking and refuses anything but a regular file: a
+// named pipe would otherwise wait for a writer forever, and a device
+// (/dev/zero) never ends.
 func (in *Ingester) readFile(name string) (Input, error) {
-	f, err := os.Open(name)
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: %s", name, describe(err))
 	}
@@ -124,22 +185,41 @@ func (in *Ingester) readFile(name string) (Input, error) {
 	if st.IsDir() {
 		return Input{}, fmt.Errorf("%s: is a directory", name)
 	}
+	if !st.Mode().IsRegular() {
+		return Input{}, fmt.Errorf("%s: not a regular file (%s); pass what it holds on standard input with -", name, fileKind(st.Mode().Type()))
+	}
 	if st.Size() > in.maxSize() {
 		return Input{}, fmt.Errorf("%s: %d bytes, over the limit of %d (--max-size)", name, st.Size(), in.maxSize())
 	}
 	return in.readAll(name, f)
 }
 
+// readAll reads an input of unknown length: its head first, which decode
+// looks at to refuse the wrong kind of file at once, then the rest, never
+// more than the size limit and a byte.
 func (in *Ingester) readAll(name string, r io.Reader) (Input, error) {
 	if r == nil {
 		return Input{}, fmt.Errorf("%s: no input", name)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, in.maxSize()+1))
+	limit := in.maxSize()
+	head, err := io.ReadAll(io.LimitReader(r, min(limit+1, decode.SniffHead)))
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: %s", name, describe(err))
 	}
-	if int64(len(data)) > in.maxSize() {
-		return Input{}, fmt.Errorf("%s: over the limit of %d bytes (--max-size)", name, in.maxSize())
+	data := head
+	if int64(len(head)) == min(limit+1, decode.SniffHead) {
+		if err := decode.Precheck(name, head); err != nil {
+			return Input{}, err
+		}
+		var rest bytes.Buffer
+		rest.Write(head)
+		if _, err := rest.ReadFrom(io.LimitReader(r, limit+1-int64(len(head)))); err != nil {
+			return Input{}, fmt.Errorf("%s: %s", name, describe(err))
+		}
+		data = rest.Bytes()
+	}
+	if int64(len(data)) > limit {
+		return Input{}, fmt.Errorf("%s: over the limit of %d bytes (--max-size)", name, limit)
 	}
 	return Input{Name: name, Data: data, RetrievedAt: in.now()}, nil
 }

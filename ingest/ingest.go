@@ -23,6 +23,12 @@ type Extractor interface {
 	Extract(text string) *entente.Extraction
 }
 
+// contextExtractor is an Extractor that stops when ctx ends (a client that
+// left, a batch interrupted): Ingest uses it when the Extractor offers it.
+type contextExtractor interface {
+	ExtractContext(ctx context.Context, text string) (*entente.Extraction, error)
+}
+
 // Ingester stores statements. Its zero value is not usable: set Store and
 // Extractor.
 type Ingester struct {
@@ -32,8 +38,15 @@ type Ingester struct {
 	// extractor can later tell which labels it would replace.
 	ExtractorName string
 	MaxSize       int64 // bytes; 0 means decode.DefaultMaxSize
-	PDFToText     string
-	Fetcher       *Fetcher
+	// Limits bound the decoded text: characters, sentences, characters
+	// of a sentence.
+	Limits    Limits
+	PDFToText string
+	// Tools runs pdftotext and antiword under time and memory limits; one
+	// per process, so that its bound on concurrency holds. nil means the
+	// default limits without a bound on concurrency.
+	Tools   *decode.Tools
+	Fetcher *Fetcher
 	// GroupSize bounds the new documents a batch writes in one
 	// transaction; 0 means DefaultGroupSize.
 	GroupSize int
@@ -142,9 +155,15 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 		return refuse(fmt.Errorf("%s: look up source: %w", input.Name, err))
 	}
 
-	res, err := decode.Decode(ctx, input.Name, input.Data, decode.Options{MaxSize: in.MaxSize, PDFToText: in.PDFToText, MediaType: input.MediaType})
+	res, err := decode.Decode(ctx, input.Name, input.Data, decode.Options{
+		MaxSize: in.MaxSize, PDFToText: in.PDFToText, MediaType: input.MediaType,
+		MaxChars: in.Limits.maxChars(), Tools: in.Tools,
+	})
 	if err != nil {
 		return refuse(err) // decode errors already name the input
+	}
+	if err := stopped(ctx, input.Name, "decoded"); err != nil {
+		return refuse(err)
 	}
 	e.out.Format, e.out.Encoding = res.Format, res.Encoding
 	retrieved := input.RetrievedAt
@@ -162,11 +181,40 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 	} else if !errors.Is(err, entente.ErrNotFound) {
 		return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 	}
-	e.x = in.Extractor.Extract(res.Text)
+	if err := in.Limits.checkText(input.Name, res.Text); err != nil {
+		return refuse(err)
+	}
+	if e.x, err = in.extract(ctx, res.Text); err != nil {
+		return refuse(fmt.Errorf("%s: extract: %w", input.Name, err))
+	}
+	if err := stopped(ctx, input.Name, "extracted"); err != nil {
+		return refuse(err)
+	}
 	if len(e.x.Sentences) == 0 {
 		return refuse(fmt.Errorf("%s: no sentences found in the text", input.Name))
 	}
+	if err := in.Limits.checkExtraction(input.Name, e.x); err != nil {
+		return refuse(err)
+	}
 	return e
+}
+
+// extract runs the extractor, through its context-aware form when it has
+// one.
+func (in *Ingester) extract(ctx context.Context, text string) (*entente.Extraction, error) {
+	if cx, ok := in.Extractor.(contextExtractor); ok {
+		return cx.ExtractContext(ctx, text)
+	}
+	return in.Extractor.Extract(text), nil
+}
+
+// stopped reports a ctx that ended after a stage, so that work for a
+// client that has gone ends at the next stage.
+func stopped(ctx context.Context, name, stage string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%s: stopped once %s: %w", name, stage, err)
+	}
+	return nil
 }
 
 // store writes an examined input alone: another source of a stored

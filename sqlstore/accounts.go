@@ -112,9 +112,36 @@ func (s *Store) updateUser(ctx context.Context, id int64, set string, v any) err
 	})
 }
 
-// SetPassword replaces an account's password hash.
+// SetPassword replaces an account's password hash and ends everything the
+// old password opened: every session and every API token.
 func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) error {
-	return s.updateUser(ctx, userID, "password_hash", hash)
+	return s.ChangePassword(ctx, userID, hash, "")
+}
+
+// ChangePassword replaces an account's password hash, revokes its API
+// tokens and ends its sessions but the one whose token hash is keep (the
+// session that changed it; "" for none), all in one transaction: whoever
+// held the old password or a token made with it is out.
+func (s *Store) ChangePassword(ctx context.Context, userID int64, hash, keep string) error {
+	now := s.now()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, hash, now, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("user", userID)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, now, userID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keep)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("change password: %w", err)
+	}
+	return nil
 }
 
 // SetDisabled disables or enables an account. Disabling also ends its
@@ -182,27 +209,45 @@ func (s *Store) CreateToken(ctx context.Context, t *entente.APIToken) (int64, er
 	return id, nil
 }
 
-// TokenUser returns the enabled account of an unrevoked token, and notes
-// when it was last used.
+// TokenUser returns the enabled account of an unrevoked token. It only
+// reads: a token is checked on every request of a script, and a write each
+// time would queue behind every other writer (an upload holds SQLite's
+// write lock for seconds). The web server notes last uses in memory and
+// records them with TouchTokens.
 func (s *Store) TokenUser(ctx context.Context, hash string, now time.Time) (*entente.User, error) {
-	var u *entente.User
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		u, err = scanUser(tx.QueryRowContext(ctx, `
-			SELECT u.id, u.name, u.role, u.password_hash, u.disabled, u.created_at
-			FROM api_tokens t JOIN users u ON u.id = t.user_id
-			WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
-			  AND NOT u.disabled`, hash, now.UTC()))
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2`, now.UTC(), hash)
-		return err
-	})
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, `
+		SELECT u.id, u.name, u.role, u.password_hash, u.disabled, u.created_at
+		FROM api_tokens t JOIN users u ON u.id = t.user_id
+		WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
+		  AND NOT u.disabled`, hash, now.UTC()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("token", "…")
 	}
-	return u, err
+	if err != nil {
+		return nil, fmt.Errorf("token user: %w", err)
+	}
+	return u, nil
+}
+
+// TouchTokens records when tokens were last used, by their hashes, in one
+// transaction; a time never moves back.
+func (s *Store) TouchTokens(ctx context.Context, used map[string]time.Time) error {
+	if len(used) == 0 {
+		return nil
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for hash, at := range used {
+			if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1
+				WHERE token_hash = $2 AND (last_used_at IS NULL OR last_used_at < $1)`, at.UTC(), hash); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("touch tokens: %w", err)
+	}
+	return nil
 }
 
 // Tokens lists an account's tokens, newest first.

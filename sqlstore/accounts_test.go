@@ -53,6 +53,13 @@ func TestAccounts(t *testing.T) {
 		if tu, err := s.TokenUser(ctx, "t1", now); err != nil || tu.ID != id {
 			t.Errorf("TokenUser = %+v, %v", tu, err)
 		}
+		if err := s.TouchTokens(ctx, map[string]time.Time{"t1": now, "unknown": now}); err != nil {
+			t.Errorf("TouchTokens: %v", err)
+		}
+		// an older use noted late does not move the time back
+		if err := s.TouchTokens(ctx, map[string]time.Time{"t1": now.Add(-time.Hour)}); err != nil {
+			t.Errorf("TouchTokens: %v", err)
+		}
 		// a disabled account opens nothing: neither session nor token
 		if err := s.SetDisabled(ctx, id, true); err != nil {
 			t.Fatal(err)
@@ -73,7 +80,7 @@ func TestAccounts(t *testing.T) {
 			t.Errorf("a revoked token opened: %v", err)
 		}
 		toks, err := s.Tokens(ctx, id)
-		if err != nil || len(toks) != 1 || !toks[0].Revoked || toks[0].LastUsed == nil {
+		if err != nil || len(toks) != 1 || !toks[0].Revoked || toks[0].LastUsed == nil || !toks[0].LastUsed.Equal(now) {
 			t.Errorf("Tokens = %+v, %v", toks, err)
 		}
 

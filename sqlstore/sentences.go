@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/entente/entente"
@@ -216,6 +217,12 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 
 // findExtraction rebuilds the extraction of version vid as it was stored.
 func findExtraction(ctx context.Context, tx *sql.Tx, vid int64, doc entente.Document) (*entente.Extraction, error) {
+	return findExtractionWindow(ctx, tx, vid, doc, 0, math.MaxInt32)
+}
+
+// findExtractionWindow is findExtraction with only the sentences at
+// positions [from, to).
+func findExtractionWindow(ctx context.Context, tx *sql.Tx, vid int64, doc entente.Document, from, to int) (*entente.Extraction, error) {
 	x := &entente.Extraction{Document: doc, Sections: []entente.Section{}, Sentences: []entente.Sentence{}}
 	err := queryRows(ctx, tx, `SELECT section, heading, title FROM sections WHERE version_id = $1 ORDER BY position`, []any{vid},
 		func(rows *sql.Rows) error {
@@ -227,7 +234,7 @@ func findExtraction(ctx context.Context, tx *sql.Tx, vid int64, doc entente.Docu
 	if err != nil {
 		return nil, fmt.Errorf("read sections: %w", err)
 	}
-	rows, err := findSentences(ctx, tx, "s.version_id = $1", []any{vid})
+	rows, err := findSentences(ctx, tx, "s.version_id = $1 AND s.position >= $2 AND s.position < $3", []any{vid, from, to})
 	if err != nil {
 		return nil, fmt.Errorf("read sentences: %w", err)
 	}

@@ -2,8 +2,9 @@ package web
 
 import (
 	"context"
-	"fmt"
+	"encoding/json"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -23,57 +24,6 @@ type LoginInput struct {
 // SessionInfo is the signed-in account.
 type SessionInfo struct {
 	User entente.User `json:"user"`
-}
-
-type loginOutput struct {
-	SetCookie http.Cookie `header:"Set-Cookie"`
-	Body      SessionInfo
-}
-
-func (s *Server) login(ctx context.Context, in *LoginInput) (*loginOutput, error) {
-	token, expires, status, msg := s.signIn(ctx, in.Body.Name, in.Body.Password, clientAddrFrom(ctx))
-	if token == "" {
-		return nil, huma.NewError(status, msg)
-	}
-	u, err := s.cfg.Store.UserByName(ctx, in.Body.Name)
-	if err != nil {
-		return nil, s.internal(err)
-	}
-	return &loginOutput{SetCookie: s.cookie(token, expires), Body: SessionInfo{User: *u}}, nil
-}
-
-// signIn checks a name and password, throttled per account and per
-// address, and starts a session. On failure token is "" and status and msg
-// say why.
-func (s *Server) signIn(ctx context.Context, name, password, addr string) (token string, expires time.Time, status int, msg string) {
-	now := s.cfg.Now()
-	userKey, addrKey := "user:"+name, "addr:"+addr
-	if w := max(s.byUser.Wait(userKey, now), s.byAddr.Wait(addrKey, now)); w > 0 {
-		return "", time.Time{}, http.StatusTooManyRequests,
-			fmt.Sprintf("too many failed sign-ins: try again in %d s", int(w.Round(time.Second).Seconds()))
-	}
-	u, err := s.cfg.Store.UserByName(ctx, name)
-	hash := s.dummyHash // verify anyway, so that timing does not tell which names exist
-	if err == nil {
-		hash = u.PasswordHash
-	}
-	if verr := auth.Verify(password, hash); err != nil || verr != nil || u.Disabled {
-		s.byUser.Fail(userKey, now)
-		s.byAddr.Fail(addrKey, now)
-		return "", time.Time{}, http.StatusUnauthorized, "wrong name or password, or the account is disabled"
-	}
-	s.byUser.Succeed(userKey)
-	token, hashed, err := auth.NewToken("")
-	if err != nil {
-		s.log.Error("new session token", "err", err)
-		return "", time.Time{}, http.StatusInternalServerError, "internal error"
-	}
-	expires = now.Add(s.cfg.SessionTTL)
-	if err := s.cfg.Store.CreateSession(ctx, hashed, u.ID, expires); err != nil {
-		s.log.Error("create session", "err", err)
-		return "", time.Time{}, http.StatusInternalServerError, "internal error"
-	}
-	return token, expires, http.StatusOK, ""
 }
 
 // cookie is the session cookie: HttpOnly, SameSite=Lax, Secure over TLS.
@@ -129,24 +79,42 @@ func (s *Server) listTokens(ctx context.Context, _ *struct{}) (*tokenListOutput,
 	return &tokenListOutput{Body: TokenList{Tokens: ts}}, nil
 }
 
-// CreateTokenInput names a new token.
+// CreateTokenInput names a new token and what more it may do.
 type CreateTokenInput struct {
 	Body struct {
-		Name string `json:"name" minLength:"1" maxLength:"100" doc:"What the token is for"`
+		Name   string   `json:"name" minLength:"1" maxLength:"100" doc:"What the token is for"`
+		Scopes []string `json:"scopes,omitempty" maxItems:"1" uniqueItems:"true" enum:"tokens" doc:"tokens: the token may make more tokens (without it, a token can do what its account's role allows but make tokens)"`
 	}
 }
 
 // NewToken is a token as made: the only time it is shown.
 type NewToken struct {
 	Token    string           `json:"token" doc:"Send as Authorization: Bearer TOKEN. Shown once; only its hash is kept."`
+	Scopes   []string         `json:"scopes" doc:"What the token may do beyond its account's role"`
 	APIToken entente.APIToken `json:"api_token"`
 }
 
 type newTokenOutput struct{ Body NewToken }
 
+// Tokens are told apart by their prefix: a token that may make tokens
+// starts with mintPrefix. The prefix is part of what is hashed and stored,
+// so it cannot be changed on a token without making it invalid.
+const (
+	tokenPrefix = "ent_"
+	mintPrefix  = "entm_"
+)
+
 func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTokenOutput, error) {
 	u := entente.UserFromContext(ctx)
-	token, hash, err := auth.NewToken("ent_")
+	mint := slices.Contains(in.Body.Scopes, scopeTokens)
+	if who := callerFrom(ctx); who.token && !who.mint {
+		return nil, huma.Error403Forbidden("this API token may not make tokens: sign in, or use a token made with the scope \"tokens\"")
+	}
+	prefix, scopes := tokenPrefix, []string{}
+	if mint {
+		prefix, scopes = mintPrefix, []string{scopeTokens}
+	}
+	token, hash, err := auth.NewToken(prefix)
 	if err != nil {
 		return nil, s.internal(err)
 	}
@@ -154,9 +122,13 @@ func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTok
 	if _, err := s.cfg.Store.CreateToken(ctx, t); err != nil {
 		return nil, s.internal(err)
 	}
-	s.event(ctx, "create", "api_token", t.ID, "", fmt.Sprintf(`{"name":%q}`, t.Name))
-	return &newTokenOutput{Body: NewToken{Token: token, APIToken: *t}}, nil
+	after, _ := json.Marshal(map[string]any{"name": t.Name, "scopes": scopes})
+	s.event(ctx, "create", "api_token", t.ID, "", string(after))
+	return &newTokenOutput{Body: NewToken{Token: token, Scopes: scopes, APIToken: *t}}, nil
 }
+
+// scopeTokens lets a token make tokens.
+const scopeTokens = "tokens"
 
 func (s *Server) revokeToken(ctx context.Context, in *IDInput) (*struct{}, error) {
 	if err := s.cfg.Store.RevokeToken(ctx, entente.UserFromContext(ctx).ID, in.ID); err != nil {

@@ -22,6 +22,7 @@ var policy = map[string]access{
 	"list-documents":   access(entente.RoleViewer),
 	"upload-documents": access(entente.RoleAnalyst),
 	"get-document":     access(entente.RoleViewer),
+	"list-sentences":   access(entente.RoleViewer),
 	"delete-document":  access(entente.RoleEditor),
 	"get-original":     access(entente.RoleViewer),
 	"search":           access(entente.RoleViewer),
@@ -33,6 +34,7 @@ var policy = map[string]access{
 	"list-tokens":      accessSignedIn,
 	"create-token":     accessSignedIn,
 	"revoke-token":     accessSignedIn,
+	"change-password":  accessSignedIn,
 	"list-users":       access(entente.RoleAdmin),
 	"list-events":      access(entente.RoleAdmin),
 }
@@ -52,6 +54,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 				return h.upload(r, map[string][]byte{"again.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
 			},
 			"get-document": func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/api/v1/documents/1", nil, "") },
+			"list-sentences": func(r entente.Role) (*http.Response, []byte) {
+				return h.do(r, "GET", "/api/v1/documents/1/sentences?offset=5&limit=10", nil, "")
+			},
 			"get-original": func(r entente.Role) (*http.Response, []byte) {
 				return h.do(r, "GET", "/api/v1/sources/1/original", nil, "")
 			},
@@ -72,6 +77,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			},
 			"healthz": func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/healthz", nil, "") },
 			"readyz":  func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/readyz", nil, "") },
+			"change-password": func(r entente.Role) (*http.Response, []byte) {
+				return h.do(r, "POST", "/api/v1/password", jsonBody(map[string]string{"current": testPassword, "new": "a new password for " + string(r)}), "application/json")
+			},
 			"login": func(r entente.Role) (*http.Response, []byte) {
 				return h.do(r, "POST", "/api/v1/session", jsonBody(map[string]string{"name": "viewer-user", "password": testPassword}), "application/json")
 			},
@@ -90,9 +98,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 			}
 		}
-		// delete last: it removes the document the others read
-		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "get-original", "search", "get-session",
-			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout", "delete-document"}
+		// delete late: it removes the document the others read; a password
+		// change last: it revokes the caller's token
+		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "list-sentences", "get-original", "search", "get-session",
+			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout", "delete-document", "change-password"}
 		callers := append([]entente.Role{""}, entente.Roles...)
 		for _, id := range order {
 			for _, role := range callers {

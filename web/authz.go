@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -47,7 +48,13 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 		_ = huma.WriteErr(s.api, ctx, http.StatusInternalServerError, "internal error")
 		return
 	}
-	if err := credentialErr(ctx.Context()); err != nil {
+	err := credentialErr(ctx.Context())
+	if errors.Is(err, errStore) {
+		ctx.SetHeader("Retry-After", "5")
+		_ = huma.WriteErr(s.api, ctx, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	if err != nil {
 		_ = huma.WriteErr(s.api, ctx, http.StatusUnauthorized, err.Error())
 		return
 	}

@@ -56,18 +56,9 @@ type IDInput struct {
 	ID int64 `path:"id" minimum:"1"`
 }
 
-type documentOutput struct{ Body *entente.StoredDocument }
-
-func (s *Server) getDocument(ctx context.Context, in *IDInput) (*documentOutput, error) {
-	d, err := s.cfg.Store.Document(ctx, in.ID)
-	if err != nil {
-		return nil, s.lookupErr("document", in.ID, err)
-	}
-	return &documentOutput{Body: d}, nil
-}
-
 func (s *Server) deleteDocument(ctx context.Context, in *IDInput) (*struct{}, error) {
-	d, err := s.cfg.Store.Document(ctx, in.ID)
+	// what the event log keeps of it: its metadata, not its sentences
+	d, _, err := s.cfg.Store.DocumentPage(ctx, in.ID, 0, 1)
 	if err != nil {
 		return nil, s.lookupErr("document", in.ID, err)
 	}
@@ -217,6 +208,10 @@ func (s *Server) search(ctx context.Context, in *SearchInput) (*searchOutput, er
 
 // internal logs an unexpected error and answers without its details.
 func (s *Server) internal(err error) error {
+	if clientGone(err) {
+		s.log.Info("client went away", "err", err)
+		return errClientGone
+	}
 	s.log.Error("internal error", "err", err)
 	return huma.Error500InternalServerError("internal error")
 }

@@ -81,6 +81,12 @@ func openSQLite(t testing.TB) fullStore {
 
 // forEachStore runs fn on SQLite and on PostgreSQL.
 func forEachStore(t *testing.T, fn func(t *testing.T, h *harness)) {
+	forEachStoreWith(t, Config{PasswordParams: auth.Fast}, fn)
+}
+
+// forEachStoreWith runs fn on SQLite and on PostgreSQL, each with a server
+// configured as cfg.
+func forEachStoreWith(t *testing.T, cfg Config, fn func(t *testing.T, h *harness)) {
 	for _, name := range []string{"sqlite", "postgres"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -95,12 +101,18 @@ func forEachStore(t *testing.T, fn func(t *testing.T, h *harness)) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { st.Close() })
-			fn(t, newHarness(t, st, false))
+			fn(t, newHarnessWith(t, st, cfg))
 		})
 	}
 }
 
 func newHarness(t testing.TB, st fullStore, publicRead bool) *harness {
+	t.Helper()
+	return newHarnessWith(t, st, Config{PublicRead: publicRead, PasswordParams: auth.Fast})
+}
+
+// newHarnessWith is newHarness with more of the server's configuration.
+func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{t: t, store: st, tokens: map[entente.Role]string{}, users: map[entente.Role]*entente.User{}}
@@ -113,16 +125,16 @@ func newHarness(t testing.TB, st fullStore, publicRead bool) *harness {
 		if _, err := st.CreateUser(ctx, u); err != nil {
 			t.Fatal(err)
 		}
-		tok, th, _ := auth.NewToken("ent_")
+		// tokens that may make tokens: the matrix tests the role policy
+		tok, th, _ := auth.NewToken(mintPrefix)
 		if _, err := st.CreateToken(ctx, &entente.APIToken{UserID: u.ID, Name: "test", Hash: th}); err != nil {
 			t.Fatal(err)
 		}
 		h.tokens[r], h.users[r] = tok, u
 	}
-	srv, err := New(Config{
-		Store: st, PublicRead: publicRead, PasswordParams: auth.Fast,
-		Ingester: &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"},
-	})
+	cfg.Store = st
+	cfg.Ingester = &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/entente/entente/auth"
@@ -30,14 +29,17 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
 	}
 	name, password := r.PostForm.Get("name"), r.PostForm.Get("password")
 	next := safeNext(r.PostForm.Get("next"))
-	token, expires, status, msg := s.signIn(r.Context(), name, password, clientAddrFrom(r.Context()))
-	if token == "" {
-		w.WriteHeader(status)
-		f.Title, f.Error = f.T.SignIn, msg
+	res := s.signIn(r.Context(), name, password, clientAddrFrom(r.Context()))
+	if res.token == "" {
+		if res.retryAfter > 0 {
+			w.Header().Set("Retry-After", retryAfter(res.retryAfter))
+		}
+		w.WriteHeader(res.status)
+		f.Title, f.Error = f.T.SignIn, res.msg
 		s.render(w, "login", &loginView{frame: f, Next: next})
 		return
 	}
-	c := s.cookie(token, expires)
+	c := s.cookie(res.token, res.expires)
 	http.SetCookie(w, &c)
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
@@ -51,12 +53,4 @@ func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request, f *frame) 
 	c := s.cookie("", time.Time{})
 	http.SetCookie(w, &c)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
-}
-
-// safeNext keeps a redirect after sign-in on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/"
-	}
-	return next
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +22,16 @@ type readerView struct {
 	Types    []entente.SentenceType
 	Dim      dimFilter
 	SourceID int64 // the first source, to download
+	// A long statement is read a page of sentences at a time: the table of
+	// contents links to the page where each section begins.
+	TOC   []tocEntry
+	Pager *pagerView // nil when the statement fits on one page
+	Page  int        // the page shown, from 1
+}
+
+// tocEntry is a section in the table of contents and where it is.
+type tocEntry struct {
+	Name, Href string
 }
 
 // readerSection is a section with its paragraphs, for the reader.
@@ -64,20 +75,30 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		http.NotFound(w, r)
 		return
 	}
-	d, err := s.cfg.Store.Document(r.Context(), id)
+	q := r.URL.Query()
+	page := readerPageOf(q)
+	d, sp, err := s.cfg.Store.DocumentPage(r.Context(), id, (page-1)*readerPageSize, readerPageSize)
 	if errors.Is(err, entente.ErrNotFound) {
 		http.NotFound(w, r)
 		return
 	}
 	if err != nil || d.Extraction == nil {
+		if clientGone(r.Context().Err()) {
+			return
+		}
 		s.log.Error("reader", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	q := r.URL.Query()
-	v := &readerView{frame: f, Doc: d, Types: sentenceTypes(),
+	v := &readerView{frame: f, Doc: d, Types: sentenceTypes(), Page: page,
 		Dim: dimFilter{Type: q.Get("type"), Actor: q.Get("actor"), Area: q.Get("area")}}
-	v.Sections = layOut(d.Extraction, v.Dim)
+	paged := sp.Total > readerPageSize
+	v.Sections = layOut(d.Extraction, v.Dim, paged)
+	v.TOC = tableOfContents(d, sp, q, page)
+	if paged {
+		p := readerPager(d.ID, q, page, sp.Total)
+		v.Pager = &p
+	}
 	if len(d.Sources) > 0 {
 		v.SourceID = d.Sources[0].ID
 	}
@@ -85,8 +106,75 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	s.render(w, "reader", v)
 }
 
+// readerPageSize is how many sentences a page of the reader shows: a
+// statement of usual length (under a few hundred) is one page.
+const readerPageSize = 500
+
+// readerPageOf reads the page to show: ?page=N, or the page holding the
+// sentence ?at=sN (the search's links into a long statement).
+func readerPageOf(q url.Values) int {
+	if at, ok := strings.CutPrefix(q.Get("at"), "s"); ok {
+		if n, err := strconv.Atoi(at); err == nil && n > 0 {
+			return (n-1)/readerPageSize + 1
+		}
+	}
+	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 && n <= 1<<20 {
+		return n
+	}
+	return 1
+}
+
+// readerLink is the reader at page, with the same filters.
+func readerLink(id int64, q url.Values, page int) string {
+	nq := url.Values{}
+	for _, k := range []string{"type", "actor", "area", "lang"} {
+		if v := q.Get(k); v != "" {
+			nq.Set(k, v)
+		}
+	}
+	if page > 1 {
+		nq.Set("page", strconv.Itoa(page))
+	}
+	link := "/documents/" + strconv.FormatInt(id, 10)
+	if len(nq) > 0 {
+		link += "?" + nq.Encode()
+	}
+	return link
+}
+
+// readerPager links the previous and next pages of a long statement.
+func readerPager(id int64, q url.Values, page, total int) pagerView {
+	from := (page-1)*readerPageSize + 1
+	p := pagerView{From: min(from, total), To: min(total, page*readerPageSize), Total: total}
+	if page > 1 {
+		p.Prev = readerLink(id, q, page-1)
+	}
+	if page*readerPageSize < total {
+		p.Next = readerLink(id, q, page+1)
+	}
+	return p
+}
+
+// tableOfContents lists every section, each linked on this page or on the
+// page where it begins.
+func tableOfContents(d *entente.StoredDocument, sp *entente.SentencePage, q url.Values, page int) []tocEntry {
+	var toc []tocEntry
+	for _, sec := range d.Extraction.Sections {
+		href := "#sec-" + sec.ID
+		if start, ok := sp.SectionStarts[sec.ID]; ok {
+			if p := start/readerPageSize + 1; p != page {
+				href = readerLink(d.ID, q, p) + href
+			}
+		}
+		toc = append(toc, tocEntry{Name: sectionName(sec), Href: href})
+	}
+	return toc
+}
+
 // layOut groups the sentences by section and paragraph, as published.
-func layOut(x *entente.Extraction, dim dimFilter) []readerSection {
+// On a page of a long statement, only the sections with sentences on the
+// page are shown.
+func layOut(x *entente.Extraction, dim dimFilter, paged bool) []readerSection {
 	var secs []readerSection
 	index := map[string]int{}
 	for _, sec := range x.Sections {
@@ -111,6 +199,9 @@ func layOut(x *entente.Extraction, dim dimFilter) []readerSection {
 		para := &sec.Paras[len(sec.Paras)-1]
 		para.Sentences = append(para.Sentences, readerSentence{Sentence: sent, Dim: !dim.keeps(sent), Marked: markCues(sent),
 			Inline: markEntities(sent)})
+	}
+	if paged {
+		secs = slices.DeleteFunc(secs, func(sec readerSection) bool { return len(sec.Paras) == 0 })
 	}
 	return secs
 }

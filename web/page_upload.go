@@ -1,14 +1,23 @@
 package web
 
-import "net/http"
+import (
+	"errors"
+	"fmt"
+	"net/http"
+)
 
 // uploadSubmit stores the files of the library's upload form and shows the
 // library with each file's outcome (added, already present, refused and why).
 // The change is recorded under the account findCaller put in the context.
 func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		http.Error(w, "the upload is not a readable form, or too large", http.StatusBadRequest)
+	if err := r.ParseMultipartForm(multipartMemory); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, fmt.Sprintf("the upload is over %d MiB: send fewer or smaller files", maxUpload>>20), http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "the upload is not a readable form", http.StatusBadRequest)
 		return
 	}
 	defer r.MultipartForm.RemoveAll()

@@ -2,6 +2,7 @@ package web
 
 import (
 	"embed"
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -100,6 +101,13 @@ func (s *Server) registerPages() error {
 // an anonymous visitor is sent to sign in, a role too low gets 403.
 func (s *Server) pageHandler(p page) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if errors.Is(credentialErr(r.Context()), errStore) {
+			// the store did not say who this is: not a reason to send a
+			// signed-in reader to the sign-in form
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, errStore.Error(), http.StatusServiceUnavailable)
+			return
+		}
 		u := entente.UserFromContext(r.Context())
 		f := &frame{T: textsFor(w, r), User: u, CanRead: s.allowed(roleAccess(entente.RoleViewer), u)}
 		f.Lang = f.T.Code
@@ -113,8 +121,7 @@ func (s *Server) pageHandler(p page) http.HandlerFunc {
 			s.render(w, "login", &loginView{frame: f})
 			return
 		}
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
+		// the security headers are set for every response (headers.go)
 		p.handle(w, r, f)
 	}
 }

@@ -60,7 +60,7 @@ func TestPages(t *testing.T) {
 		}
 	}
 	code, body = get("/search?q=" + url.QueryEscape("铁路"))
-	if code != 200 || !strings.Contains(body, "<mark>铁路</mark>") || !strings.Contains(body, `/documents/1#s`) {
+	if code != 200 || !strings.Contains(body, "<mark>铁路</mark>") || !strings.Contains(body, `/documents/1?at=s`) {
 		t.Errorf("search: %d", code)
 	}
 	if !strings.Contains(body, `class="facets"`) || !strings.Contains(body, `type=commitment`) || !strings.Contains(body, `lang_filter=zh`) {

@@ -16,12 +16,15 @@ func (s *Server) routes() {
 		roleAccess(entente.RoleEditor), roleAccess(entente.RoleAdmin)
 
 	register(s, "healthz", http.MethodGet, "/healthz", accessPublic, "The process is up", s.healthz)
-	register(s, "readyz", http.MethodGet, "/readyz", accessPublic, "The store answers", s.readyz,
-		func(op *huma.Operation) { op.Errors = append(op.Errors, http.StatusServiceUnavailable) })
+	register(s, "readyz", http.MethodGet, "/readyz", accessPublic, "The store answers", s.readyz)
 	register(s, "list-documents", http.MethodGet, "/api/v1/documents", viewer, "List documents", s.listDocuments)
 	register(s, "upload-documents", http.MethodPost, "/api/v1/documents", analyst, "Upload statements (multipart, several files)", s.uploadDocuments,
-		func(op *huma.Operation) { op.MaxBodyBytes = maxUpload })
-	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections, sentences and labels", s.getDocument)
+		func(op *huma.Operation) {
+			op.MaxBodyBytes = maxUpload
+			op.Middlewares = huma.Middlewares{s.limitUpload}
+		})
+	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections and a page of its sentences with their labels", s.getDocument)
+	register(s, "list-sentences", http.MethodGet, "/api/v1/documents/{id}/sentences", viewer, "A page of a document's sentences with their labels", s.listSentences)
 	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor, "Delete a document", s.deleteDocument,
 		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
 	register(s, "get-original", http.MethodGet, "/api/v1/sources/{id}/original", viewer, "Download a source's original bytes", s.getOriginal,
@@ -44,6 +47,10 @@ func (s *Server) routes() {
 	register(s, "revoke-token", http.MethodDelete, "/api/v1/tokens/{id}", accessSignedIn, "Revoke one of your tokens", s.revokeToken,
 		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
 
+	register(s, "change-password", http.MethodPost, "/api/v1/password", accessSignedIn,
+		"Change your password: revokes your API tokens and ends your other sessions", s.changePassword,
+		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
+
 	register(s, "list-users", http.MethodGet, "/api/v1/users", admin, "List accounts", s.listUsers)
 	register(s, "list-events", http.MethodGet, "/api/v1/events", admin, "The event log: every change, who made it and when", s.listEvents)
 }
@@ -58,7 +65,9 @@ func register[I, O any](s *Server, id, method, path string, need access, summary
 		// and the validation run before its handler.
 		Errors: []int{http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound,
 			http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusUnprocessableEntity,
-			http.StatusTooManyRequests, http.StatusInternalServerError},
+			http.StatusTooManyRequests, http.StatusInternalServerError,
+			// a store that does not answer while the caller is identified
+			http.StatusServiceUnavailable},
 	}
 	if need != accessPublic {
 		op.Security = []map[string][]string{{"session": {}}, {"token": {}}}

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -44,7 +45,17 @@ type Config struct {
 	Now           func() time.Time
 	// PasswordParams are the argon2id costs; tests lower them.
 	PasswordParams auth.Params
+	// PasswordChecks bounds the password verifications running at once
+	// (each holds PasswordParams.Memory); 0 means DefaultPasswordChecks.
+	PasswordChecks int
+	// TrustedProxies are the proxies whose X-Forwarded-For names the
+	// client; from anyone else the header is ignored.
+	TrustedProxies []netip.Prefix
 }
+
+// DefaultPasswordChecks is how many password verifications run at once
+// when Config does not say: 4 × 64 MiB.
+const DefaultPasswordChecks = 4
 
 // Server is the HTTP server's handler and state.
 type Server struct {
@@ -52,8 +63,9 @@ type Server struct {
 	api       huma.API
 	mux       *http.ServeMux
 	handler   http.Handler
-	byUser    *auth.Throttle
-	byAddr    *auth.Throttle
+	guard     *auth.Guard
+	tokenUses *tokenUses
+	passwords *auth.Pool
 	setUp     atomic.Bool // true once an account exists
 	log       *slog.Logger
 	dummyHash string // verified against when the account does not exist
@@ -77,19 +89,29 @@ func New(cfg Config) (*Server, error) {
 	if cfg.PasswordParams == (auth.Params{}) {
 		cfg.PasswordParams = auth.Default
 	}
+	if cfg.PasswordChecks <= 0 {
+		cfg.PasswordChecks = DefaultPasswordChecks
+	}
 	dummy, err := auth.Hash("not a password of anyone", cfg.PasswordParams)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
 		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy,
-		byUser: auth.NewThrottle(5, 15*time.Minute),
-		byAddr: auth.NewThrottle(20, 15*time.Minute),
+		guard:     auth.NewGuard(),
+		tokenUses: newTokenUses(cfg.Store, cfg.Logger, time.Minute),
+		// As many again may wait a little for a slot: a short burst of
+		// honest sign-ins queues; a flood is refused at once.
+		passwords: auth.NewPool(cfg.PasswordChecks, 2*cfg.PasswordChecks, 2*time.Second),
 	}
 	config := huma.DefaultConfig("Entente API", "1.0.0")
 	config.Info.Description = "Commitments in diplomatic statements: documents, sentences with their labels, search, accounts."
 	config.OpenAPIPath = "/api/openapi"
 	config.DocsPath = ""
+	// No $schema links in bodies nor Link headers: huma builds them from
+	// the request's Host (or X-Forwarded-Host), which a client chooses.
+	config.CreateHooks = nil
+	config.Transformers = append(config.Transformers, hideSubmittedValues)
 	config.SchemasPath = "/api/schemas"
 	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie},
@@ -107,8 +129,19 @@ func New(cfg Config) (*Server, error) {
 	h = s.setupGate(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = s.accessLog(h)
+	h = s.withClientAddr(h)
+	h = securityHeaders(h)
 	s.handler = h
 	return s, nil
+}
+
+// Close records what the server keeps in memory (tokens' last uses); call
+// it after the last request.
+func (s *Server) Close(ctx context.Context) error {
+	if err := s.tokenUses.flush(ctx); err != nil {
+		return fmt.Errorf("web: close: %w", err)
+	}
+	return nil
 }
 
 // Handler is the server's root handler.
@@ -180,6 +213,10 @@ type statusWriter struct {
 	bytes  int
 }
 
+// statusClientClosed is logged for a request whose client hung up before
+// the answer (nginx's convention): not a server error.
+const statusClientClosed = 499
+
 func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
 func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
@@ -197,16 +234,15 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
-			"bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(), "remote", clientAddr(r.RemoteAddr))
+		status := sw.status
+		if r.Context().Err() != nil && (status == 0 || status >= 500) {
+			// the client hung up: what we answered (if anything) reached
+			// no one, and it is not the server's fault (nginx's 499)
+			status = statusClientClosed
+		}
+		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", status,
+			"bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(), "remote", clientAddrFrom(r.Context()))
 	})
-}
-
-func clientAddr(remote string) string {
-	if host, _, err := net.SplitHostPort(remote); err == nil {
-		return host
-	}
-	return remote
 }
 
 // Run serves handler on addr until ctx ends, then shuts down gracefully:

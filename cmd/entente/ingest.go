@@ -25,6 +25,7 @@ func newIngestCommand() *cobra.Command {
 		progress bool
 		show     bool
 		lang     string
+		limits   inputLimits
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL|- ...",
@@ -52,8 +53,14 @@ func newIngestCommand() *cobra.Command {
 			fetcher := ingest.NewFetcher()
 			fetcher.MaxSize = maxSize
 			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: extractorName, MaxSize: maxSize, Fetcher: fetcher}
-			inputs := ingest.Expand(args)
+			limits.apply(in)
+			inputs, skipped := ingest.Expand(args)
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			if !asJSON {
+				for _, s := range skipped {
+					fmt.Fprintf(stdout, "skipped: %s: %s\n", printable(s.Name), printable(s.Reason))
+				}
+			}
 
 			var bar *progressbar.ProgressBar
 			if progress && len(inputs) > 1 && isTerminal(stdout) {
@@ -88,15 +95,18 @@ func newIngestCommand() *cobra.Command {
 			if asJSON {
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")
+				if skipped == nil {
+					skipped = []ingest.Skipped{}
+				}
 				if err := enc.Encode(struct {
 					Outcomes []ingest.Outcome `json:"outcomes"`
+					Skipped  []ingest.Skipped `json:"skipped"`
 					Summary  ingest.Summary   `json:"summary"`
-				}{outcomes, sum}); err != nil {
+				}{outcomes, skipped, sum}); err != nil {
 					return err
 				}
-			} else if sum.Total() > 1 || sum.Refused > 0 {
-				fmt.Fprintf(stdout, "%d inputs: %d added, %d new sources, %d already had, %d refused\n",
-					sum.Total(), sum.Added, sum.NewSources, sum.AlreadyHave, sum.Refused)
+			} else if sum.Total() > 1 || sum.Refused > 0 || len(skipped) > 0 {
+				fmt.Fprintln(stdout, summaryLine(sum, len(skipped)))
 			}
 			if sum.Refused > 0 {
 				return silentError{fmt.Errorf("%d of %d inputs refused", sum.Refused, sum.Total())}
@@ -110,6 +120,7 @@ func newIngestCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&progress, "progress", true, "show a progress bar when writing to a terminal")
 	cmd.Flags().BoolVar(&show, "show", false, "print what was extracted from each document")
 	cmd.Flags().StringVar(&lang, "lang", "", "read every input as this language ("+strings.Join(extract.Languages, ", ")+"); detected when empty")
+	limits.addFlags(cmd)
 	return cmd
 }
 
@@ -118,17 +129,32 @@ func newIngestCommand() *cobra.Command {
 func reportOutcome(stdout, stderr io.Writer, o ingest.Outcome) {
 	switch o.Status {
 	case ingest.Added:
-		fmt.Fprintf(stdout, "added: document %d  %s  (%s)\n", o.DocumentID, o.Title, countsLine(o.Counts))
+		fmt.Fprintf(stdout, "added: document %d  %s  (%s)\n", o.DocumentID, printable(o.Title), countsLine(o.Counts))
 		for _, w := range o.Warnings {
-			fmt.Fprintf(stderr, "entente: %s: warning: %s\n", o.Name, w)
+			fmt.Fprintf(stderr, "entente: %s: warning: %s\n", printable(o.Name), printable(w))
 		}
 	case ingest.NewSource:
-		fmt.Fprintf(stdout, "new source %d of document %d: %s (%s, %s)\n", o.SourceID, o.DocumentID, o.Name, o.Format, o.Encoding)
+		fmt.Fprintf(stdout, "new source %d of document %d: %s (%s, %s)\n", o.SourceID, o.DocumentID, printable(o.Name), o.Format, o.Encoding)
 	case ingest.AlreadyHave:
-		fmt.Fprintf(stdout, "already have: document %d (%s)\n", o.DocumentID, o.Name)
+		fmt.Fprintf(stdout, "already have: document %d (%s)\n", o.DocumentID, printable(o.Name))
 	default:
-		fmt.Fprintf(stderr, "entente: %s\n", o.Problem)
+		fmt.Fprintf(stderr, "entente: %s\n", printable(o.Problem))
 	}
+}
+
+// summaryLine counts a batch's outcomes, and says plainly whether every
+// statement went in: the files a folder held in other forms are listed
+// above it and do not make the batch fail.
+func summaryLine(sum ingest.Summary, skipped int) string {
+	line := fmt.Sprintf("%d inputs: %d added, %d new sources, %d already had, %d refused",
+		sum.Total(), sum.Added, sum.NewSources, sum.AlreadyHave, sum.Refused)
+	if skipped > 0 {
+		line += fmt.Sprintf("; %d other files skipped", skipped)
+	}
+	if sum.Refused == 0 {
+		return line + "; every statement is in the library"
+	}
+	return line
 }
 
 func countsLine(c map[string]int) string {

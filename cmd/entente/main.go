@@ -20,7 +20,7 @@ func main() {
 	if err != nil {
 		var quiet silentError
 		if !errors.As(err, &quiet) {
-			fmt.Fprintln(os.Stderr, "entente: "+err.Error())
+			fmt.Fprintln(os.Stderr, "entente: "+printable(err.Error()))
 		}
 		os.Exit(1)
 	}

@@ -18,8 +18,17 @@ const sample = "../../testdata/corpus/cn-rs-2024-joint-statement.zh.txt"
 // TestMain lets the test binary stand in for the entente binary, so that
 // the exit status and the stderr line are tested as a user meets them.
 func TestMain(m *testing.M) {
+	if out := os.Getenv("ENTENTE_MEASURE_OUT"); out != "" {
+		os.Exit(measureChild(out))
+	}
 	if os.Getenv("ENTENTE_RUN_MAIN") == "1" {
-		os.Args = append([]string{"entente"}, strings.Fields(os.Getenv("ENTENTE_ARGS"))...)
+		args := strings.Fields(os.Getenv("ENTENTE_ARGS"))
+		if j := os.Getenv("ENTENTE_ARGS_JSON"); j != "" { // arguments with spaces or control characters
+			if err := json.Unmarshal([]byte(j), &args); err != nil {
+				panic(err)
+			}
+		}
+		os.Args = append([]string{"entente"}, args...)
 		main()
 		os.Exit(0)
 	}

@@ -1,11 +1,20 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"math"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/entente/entente/auth"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/web"
@@ -15,6 +24,9 @@ func newServeCommand() *cobra.Command {
 	var (
 		dsn, addr          string
 		publicRead, secure bool
+		trusted            []string
+		passwordChecks     int
+		limits             inputLimits
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -25,6 +37,13 @@ func newServeCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			log := slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), nil))
+			proxies, err := web.ParseTrustedProxies(trusted)
+			if err != nil {
+				return err
+			}
+			if passwordChecks <= 0 {
+				passwordChecks = defaultPasswordChecks(auth.Default.Memory)
+			}
 			st, err := openStore(ctx, dsn)
 			if err != nil {
 				return err
@@ -34,25 +53,70 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: extractorName, Logger: log}
+			limits.apply(in)
 			srv, err := web.New(web.Config{
 				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,
-				Ingester: &ingest.Ingester{Store: st, Extractor: x, ExtractorName: extractorName, Logger: log},
+				TrustedProxies: proxies, PasswordChecks: passwordChecks, Ingester: in,
 			})
 			if err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			return web.Run(ctx, addr, srv.Handler(), log, func(a string) {
+			err = web.Run(ctx, addr, srv.Handler(), log, func(a string) {
 				fmt.Fprintf(out, "serving on http://%s\n", a)
 				if srv.NeedsSetUp(ctx) {
 					fmt.Fprint(out, "\n"+web.SetUpHint)
 				}
 			})
+			// the requests are over: record what the server kept in memory
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			defer cancel()
+			return errors.Join(err, srv.Close(cctx))
 		},
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().BoolVar(&publicRead, "public-read", false, "let anonymous visitors read and search")
+	limits.addFlags(cmd)
 	cmd.Flags().BoolVar(&secure, "secure-cookies", false, "mark the session cookie Secure (serving over TLS or behind a TLS proxy)")
+	cmd.Flags().StringSliceVar(&trusted, "trusted-proxy", nil,
+		"proxies (CIDRs or addresses, e.g. 127.0.0.1,10.0.0.0/8) whose X-Forwarded-For names the client; without it the socket's address is the client")
+	cmd.Flags().IntVar(&passwordChecks, "password-checks", 0,
+		"password verifications at once, each holding 64 MiB (default: what a quarter of the memory allows, at most 4)")
 	return cmd
+}
+
+// defaultPasswordChecks is how many password verifications of memKiB each
+// fit in a quarter of the memory the process may use (GOMEMLIMIT, else the
+// machine's), between 1 and 4.
+func defaultPasswordChecks(memKiB uint32) int {
+	limit := debug.SetMemoryLimit(-1)
+	if limit == math.MaxInt64 {
+		limit = machineMemory()
+	}
+	if limit <= 0 {
+		return web.DefaultPasswordChecks
+	}
+	return int(min(max(limit/4/(int64(memKiB)<<10), 1), web.DefaultPasswordChecks))
+}
+
+// machineMemory reads MemTotal from /proc/meminfo; 0 when it cannot.
+func machineMemory() int64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			f := strings.Fields(rest)
+			if len(f) >= 1 {
+				kb, err := strconv.ParseInt(f[0], 10, 64)
+				if err == nil {
+					return kb << 10
+				}
+			}
+		}
+	}
+	return 0
 }

@@ -137,7 +137,7 @@ func newUserPasswdCommand() *cobra.Command {
 	var dsn string
 	cmd := &cobra.Command{
 		Use:   "passwd NAME",
-		Short: "Set an account's password (ends its sessions)",
+		Short: "Set an account's password (ends its sessions and revokes its API tokens)",
 		Args:  cobra.ExactArgs(1),
 		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			u, err := userNamed(cmd.Context(), st, args[0])
@@ -152,14 +152,13 @@ func newUserPasswdCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// SetPassword also ends the account's sessions and revokes its
+			// API tokens: whoever held the old password is out
 			if err := st.SetPassword(cmd.Context(), u.ID, hash); err != nil {
 				return err
 			}
-			if err := st.DeleteUserSessions(cmd.Context(), u.ID); err != nil {
-				return err
-			}
-			logEvent(cmd.Context(), st, "passwd", "user", u.ID, "")
-			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed\n", u.Name)
+			logEvent(cmd.Context(), st, "passwd", "user", u.ID, `{"tokens":"revoked","sessions":"ended"}`)
+			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed; its sessions ended and its API tokens revoked\n", u.Name)
 			return nil
 		}),
 	}

@@ -1,0 +1,57 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/entente/entente"
+)
+
+// DocumentPage returns a document with its versions and sources and the
+// extraction of its first version holding only the sentences at positions
+// [offset, offset+limit), with the page's place in the whole: the reader
+// and the API page a large statement instead of reading it whole.
+func (s *Store) DocumentPage(ctx context.Context, id int64, offset, limit int) (*entente.StoredDocument, *entente.SentencePage, error) {
+	offset, limit = max(offset, 0), max(limit, 1)
+	var d *entente.StoredDocument
+	page := &entente.SentencePage{Offset: offset, Limit: limit, SectionStarts: map[string]int{}}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		ds, err := findDocuments(ctx, tx, []string{"d.id = $1"}, "", []any{id})
+		if err != nil {
+			return err
+		}
+		if len(ds) == 0 {
+			return notFound("document", id)
+		}
+		d = &ds[0]
+		if d.Versions, err = findVersions(ctx, tx, "document_id = $1", id); err != nil {
+			return err
+		}
+		if d.Sources, err = findSources(ctx, tx, "v.document_id = $1", id); err != nil {
+			return err
+		}
+		if len(d.Versions) == 0 {
+			return nil
+		}
+		vid := d.Versions[0].ID
+		if d.Extraction, err = findExtractionWindow(ctx, tx, vid, d.Document, offset, offset+limit); err != nil {
+			return err
+		}
+		return queryRows(ctx, tx, `SELECT section, min(position), count(*) FROM sentences WHERE version_id = $1 GROUP BY section`,
+			[]any{vid}, func(rows *sql.Rows) error {
+				var sec string
+				var first, n int
+				if err := rows.Scan(&sec, &first, &n); err != nil {
+					return err
+				}
+				page.SectionStarts[sec] = first
+				page.Total += n
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("find document page: %w", err)
+	}
+	return d, page, nil
+}
