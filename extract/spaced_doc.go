@@ -218,6 +218,20 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	if lay.SignedPlace != "" {
 		d.SignedPlace = &lay.SignedPlace
 	}
+	if d.SignedDate == nil {
+		// no dateline: a press statement dates itself in its lead (On May 8,
+		// 2024, the two Presidents met…); a date without a year fixes nothing
+		for i, s := range lay.Sentences {
+			if i >= 2 || s.Section == entente.SectionClosing {
+				break
+			}
+			if dt, ok := x.findDate(s.Text); ok {
+				iso := dt.ISO
+				d.SignedDate = &iso
+				break
+			}
+		}
+	}
 	d.Signatories = []entente.Signatory{}
 	for _, s := range lay.Signatories {
 		sig := entente.Signatory{Name: s.Name, Title: s.Title}

@@ -59,7 +59,7 @@ func TestSpacedLayouts(t *testing.T) {
 			text: "Joint Communiqué between Japan and the United Kingdom\n\n" +
 				"I. Political Relations\n\nH.E. Mr. Kishida and the Hon. Rishi Sunak met on 18 May 2023 in Hiroshima. The U.K. and Japan will hold annual summits.\n\n" +
 				"II. Economy\n\n(a) The two sides will expand trade under Art. 5 of the Agreement.\n\n(b) They seek to attract investment, e.g. in green industries.\n",
-			title: "Joint Communiqué between Japan and the United Kingdom", kind: "communique", parties: []string{"GB", "JP"},
+			title: "Joint Communiqué between Japan and the United Kingdom", kind: "communique", parties: []string{"GB", "JP"}, date: "2023-05-18",
 			sections: []string{"1", "2"},
 			sentences: []string{
 				"H.E. Mr. Kishida and the Hon. Rishi Sunak met on 18 May 2023 in Hiroshima.",
