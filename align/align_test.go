@@ -154,3 +154,34 @@ func TestNumbersIn(t *testing.T) {
 		}
 	}
 }
+
+// TestVersions recognises the parallel statement's texts as versions of one
+// statement, and tells apart statements of other parties or dates.
+func TestVersions(t *testing.T) {
+	r, err := extract.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []string{"en", "zh", "sr-Latn", "sr-Cyrl"}
+	for _, a := range langs {
+		for _, b := range langs {
+			if a < b {
+				if ok, why := Versions(read(t, r, a), read(t, r, b)); !ok {
+					t.Errorf("%s and %s not versions: %s", a, b, why)
+				}
+			}
+		}
+	}
+	usie, err := os.ReadFile("../testdata/corpus/us-ie-2021-joint-statement.en.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, why := Versions(read(t, r, "en"), r.Extract(string(usie))); ok {
+		t.Errorf("China–Serbia and US–Ireland taken for versions: %s", why)
+	}
+	b, _ := os.ReadFile(parallelDir + "cn-rs-2025-green.en.txt")
+	later, _ := r.ExtractAs(strings.ReplaceAll(string(b), "16 October 2025", "17 October 2025"), "en")
+	if ok, why := Versions(read(t, r, "zh"), later); ok {
+		t.Errorf("texts signed on different days taken for versions: %s", why)
+	}
+}
