@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -138,8 +139,14 @@ func (x *Spaced) placeAround(s string, d structure.Date) string {
 // 2024 — …).
 func (x *Spaced) leadDateline(s string) int {
 	// a dateline has a comma early and a digit: most paragraphs have not
-	if c := strings.IndexByte(s, ','); c < 0 || c > 40 || !strings.ContainsAny(s[:min(len(s), 120)], "0123456789") {
+	c := strings.IndexByte(s, ',')
+	if c < 0 || c > 40 || !strings.ContainsAny(s[:min(len(s), 120)], "0123456789") {
 		return 0
+	}
+	for _, w := range strings.Fields(s[:c]) { // the place: capitalised words
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return 0
+		}
 	}
 	head := s
 	if len(head) > 120 {

@@ -132,17 +132,38 @@ func tokenizeText(s string, rs []rune) []word {
 		}
 		text := s[b:e]
 		w := word{Start: i, End: j, Key: foldKey(text)}
-		for n := 1; n <= 3; n++ {
-			w.heads[n-1] = cutRunes(w.Key, n)
-		}
 		w.Upper = unicode.IsUpper(r)
 		w.AllUpper, w.Digits = unicode.IsLetter(r), true
-		for _, c := range text {
-			if w.AllUpper && unicode.IsLetter(c) && !unicode.IsUpper(c) {
+		ascii := true
+		for k := 0; k < len(text); k++ {
+			c := text[k]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			if c >= 'a' && c <= 'z' {
 				w.AllUpper = false
 			}
 			if c < '0' || c > '9' {
 				w.Digits = false
+			}
+		}
+		if ascii && len(w.Key) == len(text) {
+			for n := 1; n <= 3; n++ {
+				w.heads[n-1] = w.Key[:min(n, len(w.Key))]
+			}
+		} else {
+			w.AllUpper, w.Digits = unicode.IsLetter(r), true
+			for _, c := range text {
+				if w.AllUpper && unicode.IsLetter(c) && !unicode.IsUpper(c) {
+					w.AllUpper = false
+				}
+				if c < '0' || c > '9' {
+					w.Digits = false
+				}
+			}
+			for n := 1; n <= 3; n++ {
+				w.heads[n-1] = cutRunes(w.Key, n)
 			}
 		}
 		out = append(out, w)

@@ -21,7 +21,16 @@ type Date struct {
 // isLatinText reports whether a text is in a script written with spaces:
 // letters, and no Han character.
 func isLatinText(s string) bool {
-	letters := false
+	ascii, letters := true, false
+	for i := 0; i < len(s) && ascii; i++ { // ASCII lines need no decoding
+		c := s[i]
+		ascii = c < 0x80
+		letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+	}
+	if ascii {
+		return letters
+	}
+	letters = false
 	for _, r := range s {
 		if isCJK(r) && r != '“' && r != '”' && r != '‘' && r != '’' && r != '—' && r != '…' && r != '·' {
 			return false

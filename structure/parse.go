@@ -195,7 +195,7 @@ func (p *parser) parse() *Layout {
 			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}
 			continue
 		}
-		if !hasMarker && ((isLatinText(text) && p.isLatinHeading(text, lines, i)) || (!isLatinText(text) && p.isStandaloneHeading(text, lines, i))) {
+		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && p.isStandaloneHeading(text, lines, i))) {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Text: squeeze(text), Line: l.no})
 			continue
 		}

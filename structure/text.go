@@ -10,6 +10,9 @@ import (
 // which a space is never part of the text (it comes from indents, from line
 // wrapping, or from PDF text layers that pad digits).
 func isCJK(r rune) bool {
+	if r < 0xB7 {
+		return false // ASCII and Latin-1 before the middle dot: most of a Latin text
+	}
 	return unicode.Is(unicode.Han, r) ||
 		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
 		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
