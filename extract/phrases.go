@@ -271,9 +271,17 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 }
 
 // FindAll returns the leftmost-longest, non-overlapping phrases.
-func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch {
+func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch { return pm.FindAllIf(ws, nil) }
+
+// FindAllIf is FindAll over the phrases whose first word passes opens (nil
+// for all): a cheap test that spares the look-ups at most words.
+func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMatch {
 	var out []phraseMatch
 	for i := 0; i < len(ws); {
+		if opens != nil && !opens(ws[i]) {
+			i++
+			continue
+		}
 		m, ok := pm.longestAt(ws, i)
 		if !ok {
 			i++

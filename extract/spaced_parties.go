@@ -13,6 +13,9 @@ import (
 type spacedCountries struct {
 	pm    *phraseMatcher
 	names []countryName
+	// capitalOnly: every name and demonym opens with a capital (English),
+	// so words in lower case need no look-up
+	capitalOnly bool
 }
 
 type caseRule int
@@ -30,7 +33,7 @@ type countryName struct {
 }
 
 func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.Entry) *spacedCountries {
-	sc := &spacedCountries{pm: newPhraseMatcher()}
+	sc := &spacedCountries{pm: newPhraseMatcher(), capitalOnly: lang == "en"}
 	add := func(text string, n countryName) {
 		sc.pm.Add(text, len(sc.names))
 		sc.names = append(sc.names, n)
@@ -113,7 +116,11 @@ type countryMatch struct {
 
 func (sc *spacedCountries) find(ws []word) []countryMatch {
 	var out []countryMatch
-	for _, m := range sc.pm.FindAll(ws) {
+	var opens func(word) bool
+	if sc.capitalOnly {
+		opens = func(w word) bool { return w.Upper }
+	}
+	for _, m := range sc.pm.FindAllIf(ws, opens) {
 		n := sc.names[m.Payload]
 		first := ws[m.Start]
 		switch n.rule {
@@ -194,7 +201,11 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			taken[i] = true
 		}
 	}
-	for _, m := range x.offices.FindAll(ws) {
+	var upper func(word) bool
+	if x.lang == "en" {
+		upper = func(w word) bool { return w.Upper }
+	}
+	for _, m := range x.offices.FindAllIf(ws, upper) {
 		if taken[m.Start] || (x.lang == "en" && !ws[m.Start].Upper) {
 			continue // Serbian writes offices in lower case (predsednik Vučić)
 		}
