@@ -22,12 +22,16 @@ type Extraction struct {
 
 // Document is the metadata of one statement.
 type Document struct {
-	Title              string      `json:"title"`
-	Kind               Kind        `json:"kind"`
-	Language           string      `json:"language"`
-	Parties            []string    `json:"parties"`
-	SignedDate         *string     `json:"signed_date" nullable:"true"`
-	SignedPlace        *string     `json:"signed_place" nullable:"true"`
+	Title       string   `json:"title"`
+	Kind        Kind     `json:"kind"`
+	Language    string   `json:"language"`
+	Parties     []string `json:"parties"`
+	SignedDate  *string  `json:"signed_date" nullable:"true"`
+	SignedPlace *string  `json:"signed_place" nullable:"true"`
+	// SignedDateSource is set when the date is inferred rather than stated:
+	// month and day from an agency dateline, the year from the text. (Not
+	// stored yet: the documents table has no column for it.)
+	SignedDateSource   string      `json:"signed_date_source,omitempty"`
 	Signatories        []Signatory `json:"signatories"`
 	AuthenticLanguages []string    `json:"authentic_languages"`
 	// NewsDateline is an agency dateline such as (新华社贝尔格莱德5月8日电):

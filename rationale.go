@@ -72,6 +72,8 @@ func Rules() ValueList {
 		value("support", "支持", "support"),
 		value("others", "他方行动", "others' action"),
 		value("copula", "判断句", "copula"),
+		value("importance", "重要性判断", "weight given to an action"),
+		value("retrospective", "回顾已做之事", "what was done, looking back"),
 		value("appraisal", "评价动词", "verb of appraisal"),
 		value("achievement", "成果", "achievement"),
 		value("opinion on an achievement", "对成果的看法", "opinion on an achievement"),

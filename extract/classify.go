@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/entente/entente"
@@ -50,6 +51,8 @@ type clauseReading struct {
 	hasShould    bool
 	hasAppraisal bool
 	content      bool // the clause is the object of an earlier verb
+	lastCopula   int  // index in the clause's tokens of its last 是, or -1
+	lastWeight   int  // index of its last word of importance (具有重要意义), or -1
 }
 
 // sentenceReading is the outcome for one sentence.
@@ -66,7 +69,7 @@ type sentenceReading struct {
 
 // classify reads a sentence clause by clause. inherited is the subject an
 // omitted subject stands for (the parties of the lead-in or the paragraph).
-func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sentenceReading {
+func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inherited []string) (sentenceReading, error) {
 	rs, masked, toks := st.rs, st.masked, st.toks
 	mentions := pi.scan(masked)
 	hospitality := false
@@ -82,11 +85,22 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 		lastParty []string
 		prevSubj  subject // the last subject named outside another verb's object
 		frame     bool
+		retro     bool // a clause so far was a retrospective frame (自…以来)
 	)
-	for _, span := range splitClauses(masked) {
-		ct := tokensIn(toks, span)
-		dropPrepositionalJiang(ct, masked, mentions)
-		dropInvitation(ct)
+	var nextTok, nextMention int // the first token and mention not yet in a clause
+	for n, span := range st.clauseSpans() {
+		if n%64 == 63 && ctx.Err() != nil {
+			return sentenceReading{}, ctx.Err()
+		}
+		// Tokens and mentions are in text order, and so are clauses: each
+		// clause takes the next run of them, so the sentence is read in one
+		// pass however many clauses it has.
+		var ct []token
+		ct, nextTok = tokensIn(toks, nextTok, span)
+		var cms []mention
+		cms, nextMention = mentionsIn(mentions, nextMention, span)
+		x.g.dropPrepositionalJiang(ct, masked)
+		x.g.dropInvitation(ct)
 		first := -1
 		for i, t := range ct {
 			if t.Kind.has(cPredicate) {
@@ -95,17 +109,30 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 			}
 		}
 		first = x.skipPrepositionalAction(ct, first, masked, span.Start)
+		// 自建交以来: a frame that looks back, no statement of its own
+		lookBack := x.g.retrospective.endsAt(masked, span.End) > span.Start
+		if lookBack {
+			retro = true
+		}
 		zoneEnd := span.End
 		if first >= 0 {
 			zoneEnd = ct[first].Start
 		}
-		subj := x.subjectOf(masked, span.Start, zoneEnd, mentions, ct)
+		subj := x.subjectOf(masked, span.Start, zoneEnd, cms, ct)
 		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
 			// 该铁路建成后将提升…，造福沿线民众: the left-out subject is the
 			// last one named, not the parties
 			subj = subject{kind: prevSubj.kind}
 		}
-		cr := &clauseReading{span: span, subject: subj}
+		cr := &clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
+		for i := len(ct) - 1; i >= 0 && (cr.lastCopula < 0 || cr.lastWeight < 0); i-- {
+			if ct[i].Kind.has(cCopula) && cr.lastCopula < 0 {
+				cr.lastCopula = i
+			}
+			if ct[i].Kind.has(cImportance) && cr.lastWeight < 0 {
+				cr.lastWeight = i
+			}
+		}
 		readings = append(readings, cr)
 
 		if scopeOf != nil && !x.startsPredicate(ct, first, subj, scopeOf) {
@@ -116,6 +143,9 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 			continue
 		}
 		scopeOf = nil
+		if lookBack {
+			continue
+		}
 		if subj.kind != subjOmitted {
 			prevSubj = subj
 		}
@@ -154,6 +184,11 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 		if cr.reading == rNone && hasKind(ct, cAchievement) {
 			cr.reading, cr.rule, cr.cue = rWeakAppraisal, "achievement", firstKind(ct, cAchievement)
 		}
+		if retro && cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) {
+			// 自建交以来，双方深化合作，成果丰硕: a bare action after a
+			// retrospective frame tells what was done, not what will be
+			cr.reading, cr.rule, cr.strength, cr.strCue = rWeakAppraisal, "retrospective", "", nil
+		}
 		if cr.opinion {
 			noteContent(cr, ct[first+1:], subject{})
 			for _, o := range ct[:first] {
@@ -161,7 +196,7 @@ func (x *Extractor) classify(st *text, pi *partyIndex, inherited []string) sente
 			}
 		}
 	}
-	return x.resolve(rs, readings, frame, inherited)
+	return x.resolve(rs, readings, frame, inherited), nil
 }
 
 // readHead reads a clause from its first predicate word and reports whether
@@ -182,7 +217,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			}
 			return false
 		}
-		if strings.HasPrefix(t.Text, "致力") && !x.actionFollows(ct, first, masked) {
+		if x.g.goalModal[t.Text] && !x.actionFollows(ct, first, masked) {
 			cr.reading, cr.rule = rPosition, "goal"
 			return false
 		}
@@ -195,6 +230,9 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		switch {
 		case first+1 < len(ct) && ct[first+1].Kind.has(cUndertaking) && ct[first+1].Start == t.End:
 			cr.commit(entente.Soft, &ct[first+1], "stance+own action")
+		case next >= 0 && ct[next].Kind.has(cAction) && cr.lastWeight > next:
+			// 强调深化X合作具有重要意义: the stress is on the weight of an action
+			cr.reading, cr.rule = rPosition, "stance+importance"
 		case next >= 0 && ct[next].Kind.has(cModal):
 			cr.commit(strengthOf(ct[next].Kind), &ct[next], "stance+modal")
 		case next >= 0 && ct[next].Kind.has(cShould):
@@ -205,7 +243,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.commit(entente.Soft, &ct[next], "stance+own action")
 		case next >= 0 && ct[next].Kind.has(cAppraisal|cThanks|cNarrative|cPosition|cOpinion):
 			// 表示感谢, 表示欢迎, 表示反对: the verb after the light verb decides
-			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next]}
+			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight}
 			scope = x.readHead(alt, ct, next, rs, masked, hospitality) || scope
 			cr.reading, cr.rule, cr.cue, cr.opinion = alt.reading, "stance+"+alt.rule, alt.cue, alt.opinion
 		case k.has(cWeakStance):
@@ -228,19 +266,27 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		cr.reading, cr.rule = rNarrative, "thanks for hospitality"
 	case k.has(cAppraisal):
 		cr.reading, cr.rule = rAppraisal, "appraisal"
+		// 高度评价在X领导下，Y取得的成就: the clause holds only a frame, and
+		// what is appraised runs on into the next clause
+		if x.g.frameOpen.startsAt(masked, t.End) >= 0 {
+			scope = true
+		}
 	case k.has(cNarrative | cFrame):
 		cr.reading, cr.rule = rNarrative, "narrative"
 	case k.has(cCopula):
 		cr.reading, cr.rule = rWeakPosition, "copula"
 	case k.has(cAction):
 		switch {
-		case hasKindAfter(ct, first, cCopula):
+		case cr.lastCopula > first:
 			cr.reading, cr.rule = rWeakPosition, "copula"
-		case t.End < len(masked) && masked[t.End] == '了':
+		case cr.lastWeight > first:
+			// 深化海关合作具有重要意义: the action is what is weighed
+			cr.reading, cr.rule = rWeakPosition, "importance"
+		case x.g.done.startsAt(masked, t.End) >= 0:
 			cr.reading, cr.rule = rNarrative, "done"
 		case cr.subject.kind == subjForeign || len(cr.actors) == 0:
 			cr.reading = rNone
-		case startsWithDate(rs):
+		case x.g.startsWithDate(rs):
 			cr.reading, cr.rule = rNarrative, "dated event"
 		default:
 			cr.commit(entente.Soft, &ct[first], "own action")
@@ -257,11 +303,12 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 	for after < len(masked) && isFillerRune(masked[after]) {
 		after++
 	}
-	if x.own.startsAt(masked, after) >= 0 {
+	if x.g.own.startsAt(masked, after) >= 0 {
 		cr.commit(entente.Soft, &ct[i], "support of own cooperation")
 		return
 	}
-	if next := nextPredicate(ct, i, masked); next >= 0 && ct[next].Start <= after+2 && ct[next].Kind.has(cAction) && !ct[next].Kind.has(cSupport) {
+	if next := nextPredicate(ct, i, masked); next >= 0 && (ct[next].Start <= after+2 || onlyUndertaking(ct[i+1:next])) &&
+		ct[next].Kind.has(cAction) && !ct[next].Kind.has(cSupport) {
 		cr.commit(entente.Soft, &ct[next], "support of own action")
 		return
 	}
@@ -274,7 +321,11 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs, masked []rune, hospitality bool) (scope bool) {
 	prevEnd := ct[first].End
 	joined := false
+	should := hasKind(ct[:first+1], cShould) // a should before ct[i]
 	for i := first + 1; i < len(ct); i++ {
+		if i > first+1 && ct[i-1].Kind.has(cShould) {
+			should = true
+		}
 		t := ct[i]
 		gap := masked[prevEnd:t.Start]
 		if len(gap) > 0 && !(len(gap) == 1 && gap[0] == '、') {
@@ -292,10 +343,10 @@ func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs
 			prevEnd = t.End
 			continue
 		}
-		if !joined || hasKindBefore(ct, i, cShould) {
+		if !joined || should {
 			return scope
 		}
-		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i]}
+		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight}
 		s := x.readHead(alt, ct, i, rs, masked, hospitality)
 		if alt.reading > cr.reading || (alt.reading == rCommitment && cr.reading == rCommitment && alt.strength.Rank() > cr.strength.Rank()) {
 			cr.reading, cr.strength, cr.strCue, cr.rule, cr.cue, cr.opinion = alt.reading, alt.strength, alt.strCue, "coordinated "+alt.rule, alt.cue, alt.opinion
@@ -397,6 +448,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 		out.typ = entente.Narrative
 	}
 
+	out.clauses = make([]entente.ClauseCue, 0, len(readings))
 	for _, cr := range readings {
 		cc := entente.ClauseCue{Start: cr.span.Start, End: cr.span.End, Actors: cr.actors}
 		if cr.content {
@@ -486,7 +538,7 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
 			continue
 		}
-		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 {
+		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) {
 			continue
 		}
 		// 中方和塞方, 中国—东盟双方: names joined by 和, 与, 、 or a dash
@@ -499,8 +551,7 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 			if n.Start >= end {
 				break
 			}
-			switch string(masked[subjEnd:n.Start]) {
-			case "", "和", "与", "及", "、", "—", "-", "－":
+			if gap := string(masked[subjEnd:n.Start]); gap == "" || x.g.subjectJoin[gap] {
 				codes, subjEnd = union(codes, n.Codes), n.End
 				continue
 			}
@@ -513,7 +564,7 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 	}
 	covered := make([]bool, end-start)
 	// a deadline before the verb (在2027年之前共同举办…) is no subject
-	if d := dateDeadline(masked[start:end]); d != nil {
+	if d := x.g.dateDeadline(masked[start:end]); d != nil {
 		for i := d.Start; i < d.End; i++ {
 			covered[i] = true
 		}
@@ -565,7 +616,36 @@ func onlyFillerBefore(masked []rune, ct []token, start, at int) bool {
 // (致力于促进…), as opposed to a goal noun (致力于人民幸福).
 func (x *Extractor) actionFollows(ct []token, i int, masked []rune) bool {
 	next := nextPredicate(ct, i, masked)
+	if next < 0 && x.preposition.startsAt(masked, ct[i].End) >= 0 {
+		// 致力于在…领域深化合作: a prepositional phrase stands before the
+		// verb; the first predicate after it decides
+		for j := i + 1; j < len(ct); j++ {
+			if ct[j].Kind.has(cPredicate) {
+				next = j
+				break
+			}
+		}
+	}
 	return next >= 0 && ct[next].Kind.has(cAction|cModal)
+}
+
+// verbFollows reports whether a predicate word starts at position at, or
+// after one adverb there (双方共同推进…): a party before it is the subject,
+// though the adverb (共同) could also modify a noun (共同利益).
+func verbFollows(ct []token, masked []rune, at int) bool {
+	for i, t := range ct {
+		if t.Start < at {
+			continue
+		}
+		if t.Start > at {
+			return false
+		}
+		if t.Kind.has(cPredicate) {
+			return true
+		}
+		return t.Kind.has(cAdverb) && i+1 < len(ct) && ct[i+1].Start == t.End && ct[i+1].Kind.has(cPredicate)
+	}
+	return false
 }
 
 // nextPredicate returns the index of the predicate word right after ct[i],
@@ -603,12 +683,12 @@ func modalAfter(ct []token, i int, masked []rune) int {
 // dropPrepositionalJiang removes 将 where it marks the object (将X作为Y,
 // 将两国关系提升为…), keeping it where a co-actor follows (将同中方…), which
 // is the modal "will".
-func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
+func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 	for i := range ct {
-		if ct[i].Text != "将" {
+		if !g.jiang[ct[i].Text] {
 			continue
 		}
-		if e := ct[i].End; e < len(masked) && (masked[e] == '同' || masked[e] == '与' || masked[e] == '和') {
+		if g.coActor.startsAt(masked, ct[i].End) >= 0 {
 			continue
 		}
 		for j := i + 1; j < len(ct); j++ {
@@ -619,7 +699,7 @@ func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
 				// 将 is 把 here: the predicate is 将X视为Y (a view) or
 				// 将X作为/纳入/打造为Y (the parties' own doing)
 				ct[i].Kind = cAction | cJiangObject
-				if ct[j].Text == "视为" {
+				if g.jiangView[ct[j].Text] {
 					ct[i].Kind = cPosition | cJiangObject
 				}
 				ct[j].Kind = cConnective
@@ -630,16 +710,15 @@ func dropPrepositionalJiang(ct []token, masked []rune, ms []mention) {
 }
 
 // dropInvitation removes 应 in 应X邀请 ("at X's invitation"): not "should".
-func dropInvitation(ct []token) {
-	for i := range ct {
-		if ct[i].Text != "应" {
-			continue
-		}
-		for j := i + 1; j < len(ct); j++ {
-			if ct[j].Kind.has(cHospitality) && ct[j].Text == "邀请" {
-				ct[i].Kind = 0
-				break
-			}
+// It reads the clause backwards once, knowing whether an invitation follows.
+func (g *grammar) dropInvitation(ct []token) {
+	invitation := false
+	for i := len(ct) - 1; i >= 0; i-- {
+		switch {
+		case g.invitation[ct[i].Text]:
+			invitation = true
+		case g.invitedBy[ct[i].Text] && invitation:
+			ct[i].Kind = 0
 		}
 	}
 }
@@ -653,7 +732,7 @@ func (x *Extractor) skipPrepositionalAction(ct []token, first int, masked []rune
 	}
 	prep := false
 	for _, r := range masked[start:ct[first].Start] {
-		if r == '对' || r == '就' {
+		if x.g.topicPrep.has(r) {
 			prep = true
 		}
 	}
@@ -681,14 +760,41 @@ func strengthOf(k cueKind) entente.Strength {
 	return entente.Soft
 }
 
-func tokensIn(toks []token, s clauseSpan) []token {
-	var out []token
-	for _, t := range toks {
-		if t.Start >= s.Start && t.End <= s.End {
+// tokensIn returns a copy of the tokens inside clause s, starting the search
+// at toks[from] (the tokens of earlier clauses are behind it), and where the
+// next clause's search starts. The copy is the clause's own: its rules
+// rewrite roles (将 as 把) without touching the sentence's tokens.
+func tokensIn(toks []token, from int, s clauseSpan) ([]token, int) {
+	for from < len(toks) && toks[from].Start < s.Start {
+		from++
+	}
+	i := from
+	for i < len(toks) && toks[i].Start < s.End {
+		i++
+	}
+	if i == from {
+		return nil, i
+	}
+	out := make([]token, 0, i-from)
+	for _, t := range toks[from:i] {
+		if t.End <= s.End {
 			out = append(out, t)
 		}
 	}
-	return out
+	return out, i
+}
+
+// mentionsIn returns the party mentions that start inside clause s, as
+// tokensIn does for tokens.
+func mentionsIn(ms []mention, from int, s clauseSpan) ([]mention, int) {
+	for from < len(ms) && ms[from].Start < s.Start {
+		from++
+	}
+	i := from
+	for i < len(ms) && ms[i].Start < s.End {
+		i++
+	}
+	return ms[from:i], i
 }
 
 func hasKind(ct []token, k cueKind) bool { return firstKind(ct, k) != nil }
@@ -702,9 +808,16 @@ func firstKind(ct []token, k cueKind) *token {
 	return nil
 }
 
-func hasKindAfter(ct []token, i int, k cueKind) bool { return hasKind(ct[i+1:], k) }
-
-func hasKindBefore(ct []token, i int, k cueKind) bool { return hasKind(ct[:i], k) }
+// onlyUndertaking reports whether tokens are all adverbs that announce the
+// parties' own action (进一步, 继续): 支持进一步扩大… supports their own doing.
+func onlyUndertaking(ts []token) bool {
+	for _, t := range ts {
+		if !t.Kind.has(cUndertaking) {
+			return false
+		}
+	}
+	return len(ts) > 0
+}
 
 func cueOf(rs []rune, t *token, rule string) *entente.Cue {
 	if t == nil {
@@ -715,10 +828,10 @@ func cueOf(rs []rune, t *token, rule string) *entente.Cue {
 
 // startsWithDate reports whether a sentence opens with a date (2023年，…):
 // what it then tells without a modal is an event, not an undertaking.
-func startsWithDate(rs []rune) bool {
+func (g *grammar) startsWithDate(rs []rune) bool {
 	i := 0
-	for i < len(rs) && isDigitRune(rs[i]) {
+	for i < len(rs) && g.isDigit(rs[i]) {
 		i++
 	}
-	return i >= 2 && i < len(rs) && rs[i] == '年'
+	return i >= 2 && i < len(rs) && g.isDate(rs[i], dYear)
 }

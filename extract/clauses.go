@@ -47,6 +47,16 @@ type text struct {
 	s          string
 	rs, masked []rune
 	toks       []token
+	named      []nameSpan // the entities' names, once entityCollector.add has run
+	clauses    []clauseSpan
+}
+
+// clauseSpans returns the sentence's clauses, cut once.
+func (st *text) clauseSpans() []clauseSpan {
+	if st.clauses == nil {
+		st.clauses = splitClauses(st.masked)
+	}
+	return st.clauses
 }
 
 func (x *Extractor) newText(s string) *text {
@@ -75,6 +85,27 @@ func maskTitles(rs []rune) []rune {
 		}
 		if depth > 0 {
 			out[i] = '□'
+		}
+	}
+	return out
+}
+
+// maskQuotes returns a copy of rs with the inside of “” hidden as
+// maskTitles hides titles.
+func maskQuotes(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	quote := false
+	for i, r := range rs {
+		out[i] = r
+		switch r {
+		case '“':
+			quote = true
+		case '”':
+			quote = false
+		default:
+			if quote {
+				out[i] = '□'
+			}
 		}
 	}
 	return out

@@ -37,6 +37,7 @@ const (
 	cFirmVerb
 	cUndertaking
 	cReaffirm
+	cImportance
 )
 
 // the cue table section behind each role.
@@ -52,6 +53,7 @@ var cueSections = []struct {
 	{"narrative", cNarrative}, {"frame", cFrame}, {"copula", cCopula},
 	{"prediction", cPrediction}, {"jiang-object", cJiangObject}, {"neutral", cNeutral},
 	{"scope", cScope}, {"firm-verb", cFirmVerb}, {"undertaking-adverb", cUndertaking}, {"reaffirm", cReaffirm},
+	{"importance", cImportance},
 }
 
 const (

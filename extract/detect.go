@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/entente/entente/lexicon"
 )
 
 // Detection is the language a text was recognised as, with the evidence.
@@ -12,34 +14,29 @@ type Detection struct {
 	Evidence string // what decided it, for the user
 }
 
-// the words that tell English and Serbian statements apart: frequent
-// function words of each (Serbian in its Latin spelling; Cyrillic text is
-// read through it).
-var (
-	englishStops = wordList("the of and to in will shall on for with that is are both sides two their its by as be has have this which from at")
-	serbianStops = wordList("i u je su se da na za od sa će o ili kao koji koje koja strane dve obe dva saradnje saradnju oblasti između i takođe biće ne ovaj")
-	// words of languages that share a script with these but have no rules
-	// here, so that a French or Russian text is not read as English or
-	// Serbian
-	otherStops = wordList("le la les des et du est une pour dans der die das und ist nicht el los las y del que por con")
-)
+// detector holds the evidence detection reads, from lexicon/data/detect.cues.
+type detector struct {
+	english, serbian, other map[string]bool
+	traditional             string // frequent traditional-only characters
+}
 
-func wordList(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
+func newDetector() (*detector, error) {
+	t, err := lexicon.Load("detect")
+	if err != nil {
+		return nil, err
 	}
-	return m
+	if err := t.Require("traditional-common", "stop-en", "stop-sr", "stop-other"); err != nil {
+		return nil, err
+	}
+	return &detector{
+		english: keySet(t.Words("stop-en")), serbian: keySet(t.Words("stop-sr")),
+		other: keySet(t.Words("stop-other")), traditional: strings.Join(t.Words("traditional-common"), ""),
+	}, nil
 }
 
 // sampleRunes bounds what detection reads: the opening of a statement says
 // its language.
 const sampleRunes = 6000
-
-// commonTraditional are frequent characters that exist only in Traditional
-// Chinese: when none occurs in a Chinese text, it is Simplified and the
-// OpenCC table need not be read.
-const commonTraditional = "國們這與為會對關於發經濟說時實現進動後將議區華聯協體業貿資務學環總統長東亞歐鐵設開續係雙際導領問間見員場達簽聲處萬億強圍戰權黨組織傳環報農義"
 
 // Detect recognises a statement's language from its script and its
 // function words: Han text is Chinese (zh-Hant when traditional-only
@@ -81,7 +78,7 @@ func (r *Registry) Detect(text string) Detection {
 	}
 	// Chinese: Han characters weigh about as much as a Latin word
 	if han > 0 && han*4 >= lat+cyr {
-		if !strings.ContainsAny(s, commonTraditional) {
+		if !strings.ContainsAny(s, r.detect.traditional) {
 			return Detection{Tag: "zh", Evidence: fmt.Sprintf("%d Han characters, none traditional-only among the common ones", han)}
 		}
 		trad, seen, err := r.hant.traditionalShare(s, 3000)
@@ -99,13 +96,13 @@ func (r *Registry) Detect(text string) Detection {
 			continue
 		}
 		k := w.Key
-		if englishStops[k] {
+		if r.detect.english[k] {
 			en++
 		}
-		if serbianStops[k] {
+		if r.detect.serbian[k] {
 			sr++
 		}
-		if otherStops[k] {
+		if r.detect.other[k] {
 			other++
 		}
 	}

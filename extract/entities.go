@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -23,10 +24,11 @@ type entityRules struct {
 	joint, actions                   *wordSet
 	proper                           func(string) bool
 	opensWithParty                   func(string) bool
+	g                                *grammar
 }
 
-func newEntityRules(t *lexicon.Table) *entityRules {
-	er := &entityRules{
+func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
+	er := &entityRules{g: g,
 		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(),
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
@@ -53,22 +55,37 @@ func newEntityRules(t *lexicon.Table) *entityRules {
 	return er
 }
 
+// maxCompared bounds the names a new name is compared with in one sentence.
+const maxCompared = 32
+
 // find returns the mechanisms and projects named in a sentence, each with
 // where it stands (the cue's text is the name). stopAt marks the positions
 // where a cue word ends: a name never reaches back past one.
-func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []entente.Cue) {
+func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs []entente.Cue) {
+	seen := map[*[]entente.Cue]map[string]bool{&mechs: {}, &projs: {}}
 	add := func(list *[]entente.Cue, name string, end int, rule string) {
-		for _, n := range *list {
-			if n.Text == name || strings.Contains(n.Text, name) {
+		if seen[list][name] {
+			return
+		}
+		// a name inside one already found (中巴经济走廊, then 经济走廊) is
+		// that one; only the latest names are compared, so that a sentence
+		// listing thousands of names is still read in linear time
+		recent := *list
+		if len(recent) > maxCompared {
+			recent = recent[len(recent)-maxCompared:]
+		}
+		for _, n := range recent {
+			if strings.Contains(n.Text, name) {
 				return
 			}
 		}
-		start := end - len([]rune(name))
+		seen[list][name] = true
+		start := end - utf8.RuneCountInString(name)
 		*list = append(*list, entente.Cue{Rule: rule, Text: name, Start: start, End: end})
 	}
 	// A、B、C等机制 / 等两国发展项目
 	for i, r := range masked {
-		if r != '等' {
+		if !er.g.listMarker.has(r) {
 			continue
 		}
 		k := i + 1
@@ -79,7 +96,7 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []entent
 		if end < 0 {
 			continue
 		}
-		items := er.listBefore(masked, i, stopAt)
+		items := er.listBefore(masked, i, stopAt, inName)
 		if len(items) < 2 {
 			continue
 		}
@@ -93,35 +110,81 @@ func (er *entityRules) find(masked []rune, stopAt []bool) (mechs, projs []entent
 	}
 	for end := len(masked); end > 0; end-- {
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
-			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.isMechanism(name, s, masked) {
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) {
 				add(&mechs, name, end, "head word")
 			}
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 && true {
-			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" {
-				add(&projs, name, end, "head word")
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" {
+				e := er.withSerial(masked, end)
+				add(&projs, name+string(masked[end:e]), e, "head word")
 			}
 			continue
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 && true {
-			if name := er.nameEndingAt(masked, s, end, stopAt); name != "" && er.proper(strings.TrimSuffix(name, string(masked[s:end]))) {
-				add(&projs, name, end, "head word")
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) {
+				e := er.withSerial(masked, end)
+				add(&projs, name+string(masked[end:e]), e, "head word")
 			}
 		}
 	}
 	return mechs, projs
 }
 
+// boundToParties reports whether a word between the parties' joint word
+// and the head binds the name to them (两国外交部间…: between the two
+// countries' ministries).
+func (er *entityRules) boundToParties(rs []rune, from, to int) bool {
+	for k := from; k < to; k++ {
+		if er.g.boundAfterParty.startsAt(rs, k) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// withSerial extends a project's name over a serial number written after
+// its head (资源卫星06星, 二号机组): it is part of the name.
+func (er *entityRules) withSerial(rs []rune, end int) int {
+	k := end
+	for k < len(rs) && rs[k] >= '0' && rs[k] <= '9' {
+		k++
+	}
+	if k > end && k < len(rs) && er.g.serial.has(rs[k]) {
+		return k + 1
+	}
+	return end
+}
+
+// namedProject reports whether a name with a generic head (项目, 中心) is
+// a named project: its modifier has a proper part. A head that also names a
+// place (…港) names a project only as the object of an action (加快…港建设),
+// not as a location (在…港附近), whatever its modifier.
+func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
+	head := string(rs[s:end])
+	if er.g.placeHead[head] {
+		return er.actions.endsAt(rs, end-utf8.RuneCountInString(name)) >= 0
+	}
+	return er.proper(strings.TrimSuffix(name, head))
+}
+
+// nameSpan is where a mechanism's or project's name stands in a sentence:
+// the area keywords inside it name the entity, not the sentence's topic.
+type nameSpan struct {
+	Start, End int
+	mechanism  bool
+}
+
 // skipDate steps over a date that opens a name (2019年5月阿曼湾…): a time
 // is never part of a facility's name.
-func skipDate(rs []rune, i, limit int) int {
+func (g *grammar) skipDate(rs []rune, i, limit int) int {
 	j := i
 	for j < limit {
 		k := j
-		for k < limit && isDigitRune(rs[k]) {
+		for k < limit && g.isDigit(rs[k]) {
 			k++
 		}
-		if k == j || k >= limit || (rs[k] != '年' && rs[k] != '月' && rs[k] != '日') {
+		if k == j || k >= limit || !g.isDateUnit(rs[k]) {
 			break
 		}
 		j = k + 1
@@ -132,18 +195,20 @@ func skipDate(rs []rune, i, limit int) int {
 // readBack reads backwards from s to the start of a name: a stop word,
 // punctuation (quotation marks and dashes belong to names), an ordinal or
 // 24 runes from end.
-func (er *entityRules) readBack(rs []rune, s, end int, stopAt []bool) int {
+func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) int {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
-		if stopAt[i] || r == '□' || r == '》' || r == '次' || r == '届' {
+		if (stopAt[i] && !(i == s && er.g.boundHead.startsAt(rs, s) >= 0)) || r == '□' || r == '》' || er.g.ordinal.has(r) {
+			// a head bound to the word before it (…倡议之友小组) reads past a
+			// cue that ends right there
 			break
 		}
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
 			break
 		}
-		if st := er.stops.endsAt(rs, i); st >= 0 {
-			break
+		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] {
+			break // a stop word inside a country's name (阿尔及利亚) stops nothing
 		}
 		i--
 	}
@@ -166,7 +231,7 @@ func (er *entityRules) properStart(name string) bool {
 // innerSuffix reports whether the head word at [s, end) is a bare 机制 right
 // after another head (工作组机制, 联委会机制): the name then ends at that head.
 func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
-	if string(rs[s:end]) != "机制" {
+	if !er.g.afterHead[string(rs[s:end])] {
 		return false
 	}
 	inner, _ := er.mechSuffix.SuffixAt(rs, s)
@@ -174,11 +239,11 @@ func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
 }
 
 // nameEndingAt reads the name whose head word spans [s, end).
-func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string {
-	if end < len(rs) && rs[end] == '区' {
+func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt, inName []bool) string {
+	if end < len(rs) && er.g.continues.has(rs[end]) {
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
-	i := er.readBack(rs, s, end, stopAt)
+	i := er.readBack(rs, s, end, stopAt, inName)
 	// A name may hold a conjunction or a verb (中巴高层协调与合作委员会,
 	// 中巴扩大产能合作基金): when the part read so far has no proper start
 	// and a proper one stands just before the word that stopped us, the
@@ -188,12 +253,12 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 		if st := er.stops.endsAt(rs, i); st >= 0 && st < i {
 			// the longest stop word: 参与 is a verb, not the conjunction 与
 			stop = st
-			conj = i-st == 1 && (rs[st] == '和' || rs[st] == '与' || rs[st] == '及')
+			conj = i-st == 1 && er.g.nameConj.has(rs[st])
 		}
 		if stop < i {
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
-			if j := er.readBack(rs, stop, stop, stopAt); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
+			if j := er.readBack(rs, stop, stop, stopAt, inName); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
 				(conj || stop-j <= 3) {
 				i = j
 			}
@@ -205,12 +270,15 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 	if i >= s {
 		return ""
 	}
-	i = skipDate(rs, i, s)
-	if i+1 < s && rs[i+1] == '方' {
+	i = er.g.skipDate(rs, i, s)
+	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s {
 		return "" // 哈方工业园: a side's facilities, not a named one
 	}
-	if e := er.joint.startsAt(rs, i); e >= 0 && e < s {
+	if e := er.joint.startsAt(rs, i); e >= 0 && e < s && !er.boundToParties(rs, e, s) {
 		i = e // 两国企业家互访机制: the parties are not part of the name
+	}
+	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(string(rs[e:end])) {
+		i = e // 自中老铁路开通以来: the frame's opening word is not part of the name
 	}
 	if er.generic.startsAt(rs, i) >= 0 {
 		return ""
@@ -225,18 +293,46 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt []bool) string
 // isMechanism rejects international organisations, fora and generic
 // dialogues, and asks a generic head to have a proper part.
 func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
-	if er.notMechanism[name] {
+	// a quotation mark before a name does not hide it from the list
+	if er.notMechanism[name] || er.notMechanism[strings.Trim(name, "“”")] {
 		return false
 	}
+	if hasAnySuffix(name, er.g.domesticOrgan) {
+		return false // a state's or a party's own organ, not a joint body
+	}
+	if hasAnySuffix(name, er.g.partnership) {
+		// a named partnership (“一带一路”能源合作伙伴关系) is a mechanism;
+		// the relationship itself (全面战略合作伙伴关系) is not
+		for _, w := range er.g.relationshipGrade {
+			if strings.Contains(name, w) {
+				return false
+			}
+		}
+		return er.proper(name)
+	}
 	for n := range er.notMechanism {
-		if strings.HasPrefix(name, n) && len(n) > 3 && !strings.HasSuffix(n, "机制") && !strings.HasSuffix(n, "对话") {
+		if strings.HasPrefix(name, n) && len(n) > 3 && !hasAnySuffix(n, er.g.genericHead) {
 			return false
 		}
 	}
-	return er.proper(name) || strings.ContainsAny(name, "级") || strings.Contains(name, "战略") ||
-		strings.Contains(name, "双边") || strings.Contains(name, "政府间") || strings.Contains(name, "混合") ||
-		strings.Contains(name, "企业家") || strings.HasSuffix(name, "委员会") || strings.HasSuffix(name, "联委会") ||
-		strings.HasSuffix(name, "工作组") || strings.HasSuffix(name, "混委会")
+	if er.proper(name) || hasAnySuffix(name, er.g.standing) {
+		return true
+	}
+	for _, m := range er.g.mechMarks {
+		if strings.Contains(name, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // listItem is an item of a list and where it ends in the sentence.
@@ -246,14 +342,14 @@ type listItem struct {
 }
 
 // listBefore returns the items of "A、B和C" that end at position end.
-func (er *entityRules) listBefore(rs []rune, end int, stopAt []bool) []listItem {
+func (er *entityRules) listBefore(rs []rune, end int, stopAt, inName []bool) []listItem {
 	start := end
 	for start > 0 && end-start < 120 {
 		r := rs[start-1]
 		if r == '，' || r == '。' || r == '；' || r == '：' || r == '□' || r == '》' || stopAt[start] {
 			break
 		}
-		if st := er.stops.endsAt(rs, start); st >= 0 && r != '和' && r != '及' {
+		if st := er.stops.endsAt(rs, start); st >= 0 && !er.g.listConj.has(r) && !inName[start] {
 			break
 		}
 		start--
@@ -310,15 +406,25 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 			stopAt[t.End] = true
 		}
 	}
-	mechSpans, projSpans = x.entities.find(st.masked, stopAt)
+	// positions inside a country's name, where no stop word ends a name
+	inName := make([]bool, len(st.masked)+1)
+	for _, m := range x.countries.m.FindAll(st.masked) {
+		for k := m.Start + 1; k < m.End; k++ {
+			inName[k] = true
+		}
+	}
+	mechSpans, projSpans = x.entities.find(st.masked, stopAt, inName)
 	mechs, projs = []string{}, []string{}
+	st.named = st.named[:0]
 	for _, m := range mechSpans {
 		ec.mechs.add(m.Text, id)
 		mechs = append(mechs, m.Text)
+		st.named = append(st.named, nameSpan{Start: m.Start, End: m.End, mechanism: true})
 	}
 	for _, p := range projSpans {
 		ec.projs.add(p.Text, id)
 		projs = append(projs, p.Text)
+		st.named = append(st.named, nameSpan{Start: p.Start, End: p.End})
 	}
 	return mechs, projs, mechSpans, projSpans
 }

@@ -3,9 +3,11 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
 )
 
 func newTestExtractor(t testing.TB) *Extractor {
@@ -27,6 +29,9 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("双方将《》“”，，。愿。应邀请。")
 	f.Add("——\n（一）将作为\n第一条 支持双方")
+	// the constructs of issue 12's rules: quotes, frames, bound heads, serials, datelines
+	f.Add("联合声明\n（2024年5月9日，布达佩斯）\n新华社北京5月8日电 “”自以来，在“背景下”之友小组港06星至。")
+	f.Add("“两国政府间之友小组”、“港”等机制，高度评价在，自以来，")
 	x, err := New("zh")
 	if err != nil {
 		f.Fatal(err)
@@ -58,4 +63,40 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTableShadowing: the extractor refuses a cue table where one word
+// would shadow another reading of itself, naming the file and both lines.
+func TestTableShadowing(t *testing.T) {
+	base, err := os.ReadFile("../lexicon/data/zh.cues")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, section, entry, want string
+	}{
+		{"a strong area word listed again as weak", "area-weak", "海关=trade", "海关 in [area-weak] is also in [area] at line "},
+		{"a strong project head listed again as weak", "project-weak", "码头", "码头 in [project-weak] is also in [project-strong] at line "},
+		{"a cue listed as neutral", "neutral", "将", "将 in [neutral] is also in [firm] at line "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			header := "\n[" + tt.section + "]"
+			if !strings.Contains(string(base), header) {
+				t.Fatalf("no section %s", header)
+			}
+			text := strings.Replace(string(base), header, header+"\n"+tt.entry+",", 1)
+			tab, err := lexicon.Parse("zh.cues", strings.NewReader(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := NewWith("zh", tab, cs); err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "zh.cues:") {
+				t.Errorf("NewWith = %v, want an error naming the file and %q", err, tt.want)
+			}
+		})
+	}
 }

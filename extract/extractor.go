@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -17,6 +18,19 @@ import (
 	"github.com/entente/entente/structure"
 )
 
+// Name and Version identify the extractor whose labels a stored version
+// carries (versions.extractor), so that a later extractor can tell which
+// labels it would replace. Raise Version with every change of rules or cue
+// tables that changes any output (the golden files show it).
+const (
+	Name    = "entente"
+	Version = "2"
+)
+
+// ID is what a store records for labels this extractor made: its name,
+// language and version, as entente-zh/2.
+func (x *Extractor) ID() string { return Name + "-" + x.lang + "/" + Version }
+
 // Extractor reads statements in one language. It is safe for concurrent use:
 // everything in it is built once and only read afterwards.
 type Extractor struct {
@@ -26,7 +40,8 @@ type Extractor struct {
 	cues      *cueMatcher
 	vocab     structure.Vocabulary
 
-	preposition, nonAgent, partyHead, own *wordSet
+	preposition, nonAgent, partyHead *wordSet
+	g                                *grammar
 
 	areas     *areaMatcher
 	deadlines *lexicon.Matcher
@@ -47,6 +62,24 @@ var requiredSections = []string{
 	"language", "authentic",
 }
 
+// checkDisjoint refuses a table where one word has two readings in sections
+// read as one lookup: a strong and a weak area word, a strong and a weak
+// project head, and a word both shielded as [neutral] and a cue.
+func checkDisjoint(t *lexicon.Table) error {
+	groups := [][]string{{"area", "area-weak"}, {"project-strong", "project-weak"}}
+	for _, s := range cueSections {
+		if s.kind != cNeutral {
+			groups = append(groups, []string{s.section, "neutral"})
+		}
+	}
+	for _, g := range groups {
+		if err := t.Disjoint(g...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // New builds the extractor for a language from its embedded cue table.
 func New(lang string) (*Extractor, error) {
 	t, err := lexicon.Load(lang)
@@ -62,7 +95,10 @@ func New(lang string) (*Extractor, error) {
 
 // NewWith builds an extractor from a given cue table and country table.
 func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, error) {
-	if err := t.Require(requiredSections...); err != nil {
+	if err := t.Require(append(requiredSections, grammarSections...)...); err != nil {
+		return nil, err
+	}
+	if err := checkDisjoint(t); err != nil {
 		return nil, err
 	}
 	cm, err := newCueMatcher(t)
@@ -80,7 +116,9 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		docKinds:    t.Map("document-kind"),
 		authentic:   t.Words("authentic"),
 	}
-	x.own = newWordSet(append(t.Words("party-joint"), "双边", "彼此", "相互", "互设", "互派", "两国间", "双方间"))
+	if x.g, err = newGrammar(t); err != nil {
+		return nil, err
+	}
 	if x.areas, err = newAreaMatcher(t); err != nil {
 		return nil, err
 	}
@@ -88,8 +126,8 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	for _, w := range t.Words("deadline") {
 		x.deadlines.Add(w, 0)
 	}
-	x.refs = newReferenceRules(t)
-	x.entities = newEntityRules(t)
+	x.refs = newReferenceRules(t, x.g)
+	x.entities = newEntityRules(t, x.g)
 	x.entities.proper = x.isProper
 	x.entities.opensWithParty = x.opensWithParty
 	x.languages = lexicon.NewMatcher()
@@ -107,12 +145,23 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	return x, nil
 }
 
-// Extract reads one statement.
+// Extract reads one statement. It cannot be stopped; ExtractContext can.
 func (x *Extractor) Extract(text string) *entente.Extraction {
+	out, _ := x.ExtractContext(context.Background(), text) // a background context never ends
+	return out
+}
+
+// ExtractContext reads one statement, checking between sentences and
+// between runs of clauses of a long sentence whether ctx has ended; then it
+// returns ctx.Err() and no extraction. Its time is linear in the text.
+func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.Extraction, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	lay := structure.Parse(text, x.vocab)
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
-		Sentences:  []entente.Sentence{},
+		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
 		References: []entente.Reference{},
 		Mechanisms: []entente.Entity{},
 		Projects:   []entente.Entity{},
@@ -140,6 +189,9 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 				leadSubject = nil
 			}
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		inherited := paraSubject
 		if inherited == nil {
 			inherited = leadSubject
@@ -148,10 +200,14 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 			inherited = out.Document.Parties
 		}
 		st := x.newText(ls.Text)
-		s, r := x.label(st, pi, inherited)
+		mechs, projs, mechSpans, projSpans := ents.add(x, id, st) // first: their names shield area words
+		s, r, err := x.label(ctx, st, pi, inherited)
+		if err != nil {
+			return nil, err
+		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References, s.Rationale.References = refs.add(x.refs, id, st)
-		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = ents.add(x, id, st)
+		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs, mechSpans, projSpans
 		out.Sentences = append(out.Sentences, s)
 
 		if r.subject != nil {
@@ -170,13 +226,16 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 	}
 	out.References = refs.list()
 	out.Mechanisms, out.Projects = ents.list()
-	return out
+	return out, nil
 }
 
 // label reads one sentence: its type, actors, strength, areas and deadline,
 // with their evidence.
-func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading) {
-	r := x.classify(st, pi, inherited)
+func (x *Extractor) label(ctx context.Context, st *text, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading, error) {
+	r, err := x.classify(ctx, st, pi, inherited)
+	if err != nil {
+		return entente.Sentence{}, r, err
+	}
 	s := entente.Sentence{
 		Text: st.s, Type: r.typ, Actors: r.actors, Strength: r.strength,
 		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
@@ -186,7 +245,7 @@ func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente
 	}
 	s.Rationale = entente.Rationale{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
 	if s.Type != entente.Narrative {
-		s.Areas, s.Rationale.Areas = x.areas.find(st)
+		s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries)
 	}
 	if s.Type == entente.Commitment {
 		if d := x.deadline(st); d != nil {
@@ -194,7 +253,7 @@ func (x *Extractor) label(st *text, pi *partyIndex, inherited []string) (entente
 			s.Rationale.Deadline = d
 		}
 	}
-	return s, r
+	return s, r, nil
 }
 
 // document fills in the metadata.
@@ -221,6 +280,10 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 	}
 	if lay.SignedDate != "" {
 		d.SignedDate = &lay.SignedDate
+		if lay.SignedDateSource == structure.DateFromNews {
+			// an inference, not a date the text states: say so
+			d.SignedDateSource = lay.SignedDateSource
+		}
 	}
 	if lay.SignedPlace != "" {
 		d.SignedPlace = &lay.SignedPlace
@@ -278,50 +341,51 @@ func (x *Extractor) authenticLanguages(closing []string) []string {
 // 尽快) or a date followed by 前 (2025年前, 于2026年6月前, 年底前).
 func (x *Extractor) deadline(st *text) *entente.Cue {
 	rs := st.rs
-	if d := dateDeadline(rs); d != nil {
+	// a date inside a title or a quoted name (“2030年前…行动方案”) bounds
+	// nothing the parties undertake
+	masked := maskQuotes(st.masked)
+	if d := x.g.dateDeadline(masked); d != nil {
+		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
 		return d
 	}
-	for _, m := range x.deadlines.FindAll(st.masked) {
+	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
 	}
 	return nil
 }
 
-// dateDeadline reads "[于|在]YYYY年[M月][底]前|之前|以前".
-func dateDeadline(rs []rune) *entente.Cue {
+// dateDeadline reads "[at]YYYY<year>[M<month>][period-end][link]before"
+// (于2026年6月前, 2025年底之前): a date that bounds an undertaking.
+func (g *grammar) dateDeadline(rs []rune) *entente.Cue {
 	for i := 0; i < len(rs); i++ {
-		if rs[i] != '前' {
+		if !g.isDate(rs[i], dBefore) {
 			continue
 		}
 		end := i + 1
 		j := i
-		if j > 0 && (rs[j-1] == '之' || rs[j-1] == '以') {
+		if j > 0 && g.isDate(rs[j-1], dLink) {
 			j--
 		}
-		if j > 0 && (rs[j-1] == '底' || rs[j-1] == '末') {
+		if j > 0 && g.isDate(rs[j-1], dPeriodEnd) {
 			j--
 		}
-		if j == 0 || (rs[j-1] != '年' && rs[j-1] != '月' && rs[j-1] != '日') {
+		if j == 0 || !g.isDateUnit(rs[j-1]) {
 			continue
 		}
 		k := j - 1
-		for k > 0 && (isDigitRune(rs[k-1]) || rs[k-1] == '年' || rs[k-1] == '月' || rs[k-1] == '日' || rs[k-1] == ' ') {
+		for k > 0 && (g.isDigit(rs[k-1]) || g.isDateUnit(rs[k-1]) || rs[k-1] == ' ') {
 			k--
 		}
-		if k > 0 && (rs[k-1] == '于' || rs[k-1] == '在') {
+		if k > 0 && g.isDate(rs[k-1], dAt) {
 			k--
 		}
 		text := strings.TrimSpace(string(rs[k:end]))
-		if !strings.ContainsFunc(text, isDigitRune) {
+		if !strings.ContainsFunc(text, g.isDigit) {
 			continue
 		}
 		return &entente.Cue{Rule: "deadline date", Text: text, Start: k, End: end}
 	}
 	return nil
-}
-
-func isDigitRune(r rune) bool {
-	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || strings.ContainsRune("〇一二三四五六七八九十", r)
 }
 
 func keys(m map[string]string) []string {
@@ -356,17 +420,23 @@ func (x *Extractor) isProper(name string) bool {
 	if len(x.countries.find(name)) > 0 || strings.ContainsAny(name, "“”-－—·") {
 		return true
 	}
+	// a route between two places (A至B高速公路) is named by them
+	for _, w := range x.g.routeLinks {
+		if j := strings.Index(name, w); j > 0 && j+len(w) < len(name) {
+			return true
+		}
+	}
 	// a number that is no date names a thing (资源卫星06星)
 	rs := []rune(name)
+	g := x.g
 	for i, r := range rs {
-		if r >= '0' && r <= '9' && (i+1 == len(rs) || !strings.ContainsRune("0123456789年月日", rs[i+1])) {
+		if r >= '0' && r <= '9' && (i+1 == len(rs) || !(rs[i+1] >= '0' && rs[i+1] <= '9') && !g.isDateUnit(rs[i+1])) {
 			return true
 		}
 	}
 	// a phase of works (二期工程) names one
-	if i := strings.Index(name, "期"); i > 0 {
-		before := []rune(name[:i])
-		if n := len(before); n > 2 && strings.ContainsRune("一二三四五六七八九十", before[n-1]) {
+	for i, r := range rs {
+		if g.isDate(r, dPhase) && i > 2 && g.numerals.has(rs[i-1]) {
 			return true
 		}
 	}

@@ -61,6 +61,9 @@ func TestLayouts(t *testing.T) {
 			if str(d.SignedDate) != str(w.SignedDate) || str(d.SignedPlace) != str(w.SignedPlace) {
 				t.Errorf("signed %s in %s, want %s in %s", str(d.SignedDate), str(d.SignedPlace), str(w.SignedDate), str(w.SignedPlace))
 			}
+			if w.SignedDateSource != "" && d.SignedDateSource != w.SignedDateSource {
+				t.Errorf("signed date from %q, want %q", d.SignedDateSource, w.SignedDateSource)
+			}
 			if !slices.Equal(d.AuthenticLanguages, w.AuthenticLanguages) {
 				t.Errorf("authentic languages %v, want %v", d.AuthenticLanguages, w.AuthenticLanguages)
 			}

@@ -134,8 +134,10 @@ func union(sets ...[]string) []string {
 // names them, before 关于) and the signatories' offices.
 func (x *Extractor) documentParties(title string, offices []string) []string {
 	head := title
-	if i := strings.Index(head, "关于"); i > 0 {
-		head = head[:i]
+	for _, w := range x.g.titleTopic {
+		if i := strings.Index(head, w); i > 0 {
+			head = head[:i]
+		}
 	}
 	found := x.countries.find(head)
 	for _, o := range offices {

@@ -19,10 +19,12 @@ type referenceRules struct {
 	listHeads  map[string]string
 	headsMatch *lexicon.Matcher
 	headNames  []string
+	g          *grammar
+	generic    *wordSet
 }
 
-func newReferenceRules(t *lexicon.Table) *referenceRules {
-	rr := &referenceRules{kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
+func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
+	rr := &referenceRules{g: g, generic: newWordSet(t.Words("generic-determiner")), kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
 		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher()}
 	for _, e := range t.Entries("reference-kind") {
 		rr.kinds.AddReversed(e.Text, len(rr.kindNames))
@@ -101,8 +103,8 @@ func (rr *referenceRules) find(st *text) []citation {
 		}
 		title := squeezeTitle(string(rs[i+1 : j]))
 		if title != "" {
-			year := yearBefore(rs, i)
-			if year == 0 && prevEnd >= 0 && isJoiner(string(rs[prevEnd:i])) {
+			year := rr.g.yearBefore(rs, i)
+			if year == 0 && prevEnd >= 0 && rr.g.citeJoin[strings.TrimSpace(string(rs[prevEnd:i]))] {
 				year = prevYear
 			}
 			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year, span: spanOf(rs, "bracketed title", i+1, j)})
@@ -122,7 +124,7 @@ func (rr *referenceRules) find(st *text) []citation {
 			continue
 		}
 		title := name + string(masked[start:end])
-		out = append(out, citation{title: title, kind: rr.kindOf(title), year: yearBefore(masked, end-len([]rune(title))),
+		out = append(out, citation{title: title, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, end-len([]rune(title))),
 			span: spanOf(rs, "instrument ending", end-len([]rune(title)), end)})
 	}
 	// “name”等发展规划
@@ -138,10 +140,10 @@ func (rr *referenceRules) find(st *text) []citation {
 			break
 		}
 		k := j + 1
-		if k < len(masked) && masked[k] == '等' {
+		if k < len(masked) && rr.g.listMarker.has(masked[k]) {
 			k++
 		}
-		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && masked[j+1] == '等' {
+		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && rr.g.listMarker.has(masked[j+1]) {
 			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p]), span: spanOf(rs, "quoted plan", i+1, j)})
 		}
 		i = j
@@ -167,7 +169,7 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 			if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' {
 				break
 			}
-			if s := rr.stops.endsAt(rs, i); s >= 0 {
+			if s := rr.stops.endsAt(rs, i); s >= 0 && !rr.g.titleInner[string(rs[s:i])] {
 				break
 			}
 			if r == '□' || r == '》' {
@@ -177,15 +179,15 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 		i--
 	}
 	name := strings.TrimLeft(string(rs[i:end]), "—-－")
-	if len([]rune(name)) < 3 {
-		return ""
+	if len([]rune(name)) < 3 || rr.generic.startsAt([]rune(name), 0) >= 0 {
+		return "" // 这一重要倡议 refers back to a title; it is none
 	}
 	return name
 }
 
 // yearBefore reads the year of signing written just before a citation:
 // 2016年《…》, 2022年签署的《…》, 2023年10月在北京签署的《…》.
-func yearBefore(rs []rune, at int) int {
+func (g *grammar) yearBefore(rs []rune, at int) int {
 	lo := at - 24
 	if lo < 0 {
 		lo = 0
@@ -194,11 +196,10 @@ func yearBefore(rs []rune, at int) int {
 		switch rs[i] {
 		case '，', '。', '；', '》', ',':
 			return 0
-		case '年':
-			if i >= 4 {
-				if y, ok := atoiRunes(rs[i-4 : i]); ok && y >= 1900 && y <= 2200 && (i < 5 || !isDigitRune(rs[i-5])) {
-					return y
-				}
+		}
+		if g.isDate(rs[i], dYear) && i >= 4 {
+			if y, ok := atoiRunes(rs[i-4 : i]); ok && y >= 1900 && y <= 2200 && (i < 5 || !g.isDigit(rs[i-5])) {
+				return y
 			}
 		}
 	}
@@ -218,15 +219,6 @@ func atoiRunes(rs []rune) (int, bool) {
 		}
 	}
 	return n, true
-}
-
-func isJoiner(s string) bool {
-	s = strings.TrimSpace(s)
-	switch s {
-	case "和", "、", "及", "以及", "与", "，", "或":
-		return true
-	}
-	return false
 }
 
 func squeezeTitle(s string) string {

@@ -12,10 +12,11 @@ import (
 // the one for its language, detected from the text or given. It is safe
 // for concurrent use.
 type Registry struct {
-	zh   *Extractor
-	hant *Hant
-	en   *Spaced
-	sr   *Spaced
+	zh     *Extractor
+	hant   *Hant
+	en     *Spaced
+	sr     *Spaced
+	detect *detector
 }
 
 // Languages are the language tags the registry has rules for.
@@ -36,7 +37,11 @@ func NewRegistry() (*Registry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serbian rules: %w", err)
 	}
-	return &Registry{zh: zh, hant: NewHant(zh), en: en, sr: sr}, nil
+	d, err := newDetector()
+	if err != nil {
+		return nil, fmt.Errorf("language detection: %w", err)
+	}
+	return &Registry{zh: zh, hant: NewHant(zh), en: en, sr: sr, detect: d}, nil
 }
 
 // NormalizeLanguage turns a language given by a user (zh-TW, sr, EN,
@@ -153,3 +158,7 @@ func unlabelled(text string) *entente.Extraction {
 	}
 	return out
 }
+
+// ID is what a store records for labels the registry made: the extractor's
+// name, the languages it reads and the version, as entente-zh,zh-Hant,en,sr/2.
+func (r *Registry) ID() string { return Name + "-zh,zh-Hant,en,sr/" + Version }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func TestRules(t *testing.T) {
 			if tc.inherited != "" {
 				inherited = strings.Split(tc.inherited, ",")
 			}
-			s, _ := x.label(x.newText(tc.text), x.newPartyIndex(parties), inherited)
+			s := mustLabel(t, x, tc.text, parties, inherited)
 			if s.Type != tc.typ {
 				t.Fatalf("type %s, want %s\n%s\nclauses %+v", s.Type, tc.typ, tc.text, s.Rationale.Clauses)
 			}
@@ -116,7 +117,7 @@ func TestDeadlines(t *testing.T) {
 		"双方高度评价项目如期建成。":        "", // an appraisal has no deadline
 	}
 	for text, want := range tests {
-		s, _ := x.label(x.newText(text), x.newPartyIndex([]string{"CN", "TH"}), []string{"CN", "TH"})
+		s := mustLabel(t, x, text, []string{"CN", "TH"}, []string{"CN", "TH"})
 		got := ""
 		if s.Deadline != nil {
 			got = *s.Deadline
@@ -124,5 +125,74 @@ func TestDeadlines(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: deadline %q, want %q", text, got, want)
 		}
+	}
+}
+
+// mustLabel labels one sentence of a document with the given parties, its
+// omitted subject standing for inherited.
+func mustLabel(t testing.TB, x *Extractor, text string, parties, inherited []string) entente.Sentence {
+	t.Helper()
+	st := x.newText(text)
+	newEntityCollector().add(x, "s", st) // as in a document, names shield area words
+	s, _, err := x.label(context.Background(), st, x.newPartyIndex(parties), inherited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestTypeRules12 holds the sentence-type rules of issue 12 (classes 5-8),
+// one case per rule, in wording of our own.
+func TestTypeRules12(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		class, rule, parties, text string
+		typ                        entente.SentenceType
+		actors                     string
+		strength                   entente.Strength
+	}{
+		// 5a: what is appraised runs on past a frame and a comma
+		{"5a", "appraised achievement after a frame", "CN,MZ", "中方高度评价在纽西总统领导下，莫桑比克政府推进国家重建取得的成就。", entente.Appraisal, "CN", ""},
+		{"5a", "a welcome with its own object stays one clause", "CN,MZ", "双方欢迎两国签署农业合作协定，将加快落实。", entente.Commitment, "CN,MZ", entente.Firm},
+		// 5b: an opinion that evaluates something existing
+		{"5b", "认为 + an evaluation with no achievement word", "CN,RO", "双方认为，中罗友谊历久弥坚，是两国人民的宝贵财富。", entente.Appraisal, "CN,RO", ""},
+		{"5b", "认为 + should stays a position", "CN,RO", "双方认为，国际社会应当加强团结。", entente.Position, "CN,RO", ""},
+		// 5c: confidence in the other side's success
+		{"5c", "相信 + a prediction of success", "CN,ZM", "中方相信，赞比亚人民一定能够实现国家发展目标。", entente.Appraisal, "CN", ""},
+		{"5c", "相信 + a view stays a position", "CN,ZM", "双方相信，对话协商是解决分歧的正确途径。", entente.Position, "CN,ZM", ""},
+		// 5d: what was done since a date
+		{"5d", "bare actions after 以来", "CN,PE", "自建立全面战略伙伴关系以来，双方不断深化各领域合作，成果丰硕。", entente.Appraisal, "CN,PE", ""},
+		{"5d", "a modal after 以来 still undertakes", "CN,PE", "自建交以来两国关系稳步发展，双方将继续深化合作。", entente.Commitment, "CN,PE", entente.Firm},
+		// 6: importance frames over an action
+		{"6", "stress on the weight of an action", "CN,CU", "双方强调深化生物医药合作具有重要意义。", entente.Position, "CN,CU", ""},
+		{"6", "an action that serves both peoples' interests", "CN,CU", "加强两国地方交流符合两国人民的共同利益。", entente.Position, "CN,CU", ""},
+		{"6", "stress on an action without a weight is an undertaking", "CN,CU", "双方强调深化生物医药合作。", entente.Commitment, "CN,CU", entente.Soft},
+		// 7: cues once missing
+		{"7", "责成: the leaders direct their agencies", "CN,BD", "两国领导人责成有关部门尽快完成谈判。", entente.Commitment, "BD,CN", entente.Firm},
+		{"7", "捍卫", "CN,BD", "双方共同捍卫发展中国家的正当权益。", entente.Commitment, "BD,CN", entente.Soft},
+		{"7", "致力于 + a prepositional phrase + verb", "CN,BD", "双方致力于在数字经济领域拓展合作。", entente.Commitment, "BD,CN", entente.Intent},
+		{"7", "支持 + 进一步 + own action", "CN,BD", "双方支持进一步扩大两国青年交流。", entente.Commitment, "BD,CN", entente.Soft},
+		{"7", "支持 the other's effort stays a position", "CN,BD", "中方支持孟方维护国家稳定的努力。", entente.Position, "CN", ""},
+		// 8: a party subject before 共同 + verb
+		{"8", "双方共同 + verb", "CN,ET", "双方共同推动亚吉铁路沿线经济走廊建设。", entente.Commitment, "CN,ET", entente.Soft},
+		{"8", "两国共同 + verb, one of two clauses", "CN,ET", "两国共同维护地区和平，推动区域经济一体化。", entente.Commitment, "CN,ET", entente.Soft},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class+" "+tt.rule, func(t *testing.T) {
+			parties := strings.Split(tt.parties, ",")
+			s := mustLabel(t, x, tt.text, parties, parties)
+			if s.Type != tt.typ {
+				t.Fatalf("type %s, want %s (cue %+v)\nclauses %+v", s.Type, tt.typ, s.Rationale.Type, s.Rationale.Clauses)
+			}
+			if got := strings.Join(s.Actors, ","); got != tt.actors {
+				t.Errorf("actors %s, want %s", got, tt.actors)
+			}
+			if s.Strength != tt.strength {
+				t.Errorf("strength %q, want %q", s.Strength, tt.strength)
+			}
+			if c := s.Rationale.Type; c != nil && !entente.KnownRule(c.Rule) {
+				t.Errorf("rule %q is not in entente.Rules", c.Rule)
+			}
+		})
 	}
 }

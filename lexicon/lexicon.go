@@ -9,6 +9,11 @@
 // "[name]"; each following line holds one or more entries separated by
 // commas, an entry being a word or phrase optionally followed by "=value".
 // "#" starts a comment that runs to the end of the line.
+//
+// A word appears at most once in a section: a second entry, with the same
+// value (a duplicate) or another (a conflict), is refused with both lines,
+// since one of them would otherwise win without a word. Sections that are
+// read as one lookup (strong and weak area words) are checked with Disjoint.
 package lexicon
 
 import (
@@ -30,6 +35,14 @@ type Entry struct {
 	Text  string
 	Value string
 	Line  int
+}
+
+// String gives the entry as written: word or word=value.
+func (e Entry) String() string {
+	if e.Value == "" {
+		return e.Text
+	}
+	return e.Text + "=" + e.Value
 }
 
 // Table is one language's cue tables, by section name.
@@ -55,6 +68,7 @@ func Parse(name string, r io.Reader) (*Table, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
 	section := ""
+	seen := map[string]map[string]Entry{} // section → word → its first entry
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if !utf8.ValidString(line) {
@@ -76,6 +90,7 @@ func Parse(name string, r io.Reader) (*Table, error) {
 				return nil, fmt.Errorf("%s:%d: section [%s] appears twice", name, n, section)
 			}
 			t.sections[section] = nil
+			seen[section] = map[string]Entry{}
 			continue
 		}
 		if section == "" {
@@ -93,6 +108,13 @@ func Parse(name string, r io.Reader) (*Table, error) {
 					return nil, fmt.Errorf("%s:%d: entry %q needs text and value around '='", name, n, field)
 				}
 			}
+			if prev, dup := seen[section][e.Text]; dup {
+				if prev.Value != e.Value {
+					return nil, fmt.Errorf("%s:%d: [%s] %s conflicts with %s at line %d", name, n, section, e, prev, prev.Line)
+				}
+				return nil, fmt.Errorf("%s:%d: [%s] %s repeats the entry at line %d", name, n, section, e.Text, prev.Line)
+			}
+			seen[section][e.Text] = e
 			t.sections[section] = append(t.sections[section], e)
 		}
 	}
@@ -151,6 +173,29 @@ func (t *Table) Require(sections ...string) error {
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("%s: missing section(s) %s", t.Name, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// Disjoint checks that no word is listed in two of the given sections: they
+// are read as one lookup, where one entry would shadow the other. The error
+// names the file and both lines.
+func (t *Table) Disjoint(sections ...string) error {
+	first := map[string]struct {
+		section string
+		line    int
+	}{}
+	for _, sec := range sections {
+		for _, e := range t.sections[sec] {
+			if p, ok := first[e.Text]; ok {
+				return fmt.Errorf("%s:%d: %s in [%s] is also in [%s] at line %d: a word has one reading there",
+					t.Name, e.Line, e.Text, sec, p.section, p.line)
+			}
+			first[e.Text] = struct {
+				section string
+				line    int
+			}{sec, e.Line}
+		}
 	}
 	return nil
 }

@@ -28,10 +28,41 @@ func TestParseErrors(t *testing.T) {
 		"[a]\n[a]\n":      "t.cues:2: section [a] appears twice",
 		"[a]\n=x\n":       "t.cues:2: entry \"=x\" needs text and value",
 		"[a]\n\xff\xfe\n": "t.cues:2: not valid UTF-8",
+		// a word twice in a section: the second line is refused, naming the first
+		"[a]\n甲, 乙\n丙\n乙\n":      "t.cues:4: [a] 乙 repeats the entry at line 2",
+		"[b]\n甲=x, 乙=y\n\n甲=z\n": "t.cues:4: [b] 甲=z conflicts with 甲=x at line 2",
+		"[b]\n甲=x\n甲\n":          "t.cues:3: [b] 甲 conflicts with 甲=x at line 2",
 	} {
 		_, err := Parse("t.cues", strings.NewReader(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%q) error %v, want %q", in, err, want)
+		}
+	}
+}
+
+// TestDisjoint: sections read as one lookup may not share a word; the same
+// word in unrelated sections is fine.
+func TestDisjoint(t *testing.T) {
+	tab, err := Parse("t.cues", strings.NewReader("[strong]\n甲=x\n乙=y\n[weak]\n丙=z\n乙=y\n[other]\n甲\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sections []string
+		want     string
+	}{
+		{[]string{"strong", "weak"}, "t.cues:6: 乙 in [weak] is also in [strong] at line 3"},
+		{[]string{"weak", "other"}, ""},
+		{[]string{"strong", "other"}, "t.cues:8: 甲 in [other] is also in [strong] at line 2"},
+		{[]string{"strong"}, ""},
+	}
+	for _, tt := range tests {
+		err := tab.Disjoint(tt.sections...)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("Disjoint(%v) = %v, want nil", tt.sections, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("Disjoint(%v) = %v, want %q", tt.sections, err, tt.want)
 		}
 	}
 }

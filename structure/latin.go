@@ -323,10 +323,7 @@ func (p *parser) takeLeadingDate(lines []line) []line {
 		return lines
 	}
 	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
-	p.out.SignedDate = d.ISO
-	if place := p.placeAround(t, d); place != "" {
-		p.out.SignedPlace = place
-	}
+	p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTopLine)
 	return lines[1:]
 }
 

@@ -56,15 +56,17 @@ type Signatory struct {
 
 // Layout is a parsed document.
 type Layout struct {
-	Title        string
-	Blocks       []Block
-	Sections     []entente.Section
-	Sentences    []Sentence
-	Signatories  []Signatory
-	SignedDate   string // ISO 8601, "" when the text gives none
-	SignedPlace  string
-	NewsDateline string
-	Closing      []string // the closing formula's sentences
+	Title       string
+	Blocks      []Block
+	Sections    []entente.Section
+	Sentences   []Sentence
+	Signatories []Signatory
+	SignedDate  string // ISO 8601, "" when the text gives none
+	SignedPlace string
+	// SignedDateSource says where SignedDate was read (DateFrom…).
+	SignedDateSource string
+	NewsDateline     string
+	Closing          []string // the closing formula's sentences
 }
 
 // Vocabulary is the words of a language that the layout depends on.
@@ -137,6 +139,7 @@ func (p *parser) parse() *Layout {
 	} else {
 		lines = p.takeTitle(lines)
 	}
+	lines = p.takeTitleDateline(lines)
 	lines, tail := p.splitTail(lines)
 	top := topStyle(lines)
 
@@ -210,6 +213,7 @@ func (p *parser) parse() *Layout {
 	p.readTail(tail)
 	p.out.Blocks = append(p.out.Blocks, p.trailing...)
 	p.sentences()
+	p.dateFromNews()
 	return &p.out
 }
 
@@ -359,10 +363,10 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 	end := len(lines)
 	for end > 0 {
 		t := lines[end-1].text
-		if endsComplete(t) && !(p.v.Date != nil && p.isDateline(t)) {
+		if endsComplete(t) && !(p.v.Date != nil && p.isDatelineLine(t)) {
 			break
 		}
-		if p.newsDateline(t) == t || p.isDateline(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
+		if p.newsDateline(t) == t || p.isDatelineLine(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
 			end--
 			continue
 		}
@@ -372,7 +376,7 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 }
 
 // isDateline reports whether a line is a bare date and place of signing.
-func (p *parser) isDateline(s string) bool {
+func (p *parser) isDatelineLine(s string) bool {
 	maxLen, maxRest, spaced := 40, 25, p.v.Date != nil
 	if spaced { // Belgrade, 8 May 2024 / Done at Belgrade on 8 May 2024.
 		maxLen, maxRest = 70, 40
@@ -398,11 +402,37 @@ func (p *parser) findDate(s string) (Date, bool) {
 }
 
 // placeAround reads the place of signing around a date.
-func (p *parser) placeAround(s string, d Date) string {
+func (p *parser) placeAround(s string, d Date) string { return p.placeOf(s, d, false) }
+
+// placeOf reads the place beside a date with the language's reader, or as
+// Chinese writes it: on a dateline before or after the date, in a closing
+// formula after 于 or 在.
+func (p *parser) placeOf(s string, d Date, dateline bool) string {
 	if p.v.Place != nil {
 		return p.v.Place(s, d)
 	}
+	if dateline {
+		return datelinePlace(s, date{Start: d.Start, End: d.End})
+	}
 	return placeAfterDate(s, date{Start: d.Start, End: d.End})
+}
+
+// setSignedISO records the first date of signing found, with its place
+// and where it was read.
+func (p *parser) setSignedISO(iso, place, source string) {
+	if p.out.SignedDate != "" {
+		return
+	}
+	p.out.SignedDate, p.out.SignedPlace, p.out.SignedDateSource = iso, place, source
+}
+
+// isDateline reports whether a line is a bare Chinese date and place.
+func isDateline(s string) bool {
+	d, ok := findDate(s)
+	if !ok || utf8.RuneCountInString(s) > 40 || endsComplete(s) {
+		return false
+	}
+	return len([]rune(s))-(d.End-d.Start) <= 25
 }
 
 func (p *parser) isOfficeLine(s string) bool {
@@ -441,13 +471,10 @@ func (p *parser) readTail(tail []line) {
 		case p.newsDateline(t) == t:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: t, Line: l.no})
 			p.out.NewsDateline = t
-		case p.isDateline(t):
+		case p.isDatelineLine(t):
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: l.no})
-			if d, ok := p.findDate(t); ok && p.out.SignedDate == "" {
-				p.out.SignedDate = d.ISO
-				if place := p.placeAround(t, d); place != "" {
-					p.out.SignedPlace = place
-				}
+			if d, ok := p.findDate(t); ok {
+				p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTail)
 			}
 		default:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleSignature, Text: t, Line: l.no})
@@ -486,9 +513,8 @@ func (p *parser) markClosing() {
 		b := &p.out.Blocks[j]
 		b.Role, b.Section = RoleClosing, entente.SectionClosing
 		p.out.Closing = append(p.out.Closing, b.Text)
-		if d, ok := p.findDate(b.Text); ok && p.out.SignedDate == "" {
-			p.out.SignedDate = d.ISO
-			p.out.SignedPlace = p.placeAround(b.Text, d)
+		if d, ok := p.findDate(b.Text); ok {
+			p.setSignedISO(d.ISO, p.placeOf(b.Text, d, false), DateFromClosing)
 		}
 	}
 }

@@ -24,6 +24,10 @@ type credentialErrKey struct{}
 // address is there already (withClientAddr).
 func (s *Server) findCaller(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") {
+			next.ServeHTTP(w, r) // the same files for everyone: no store lookup
+			return
+		}
 		ctx := r.Context()
 		u, who, err := s.identify(r)
 		switch {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,7 +57,7 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(alloc)
 	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute) // the walk and 16 screens on a shared machine
 	defer cancel()
 
 	shot := func(name string) {
@@ -140,7 +141,10 @@ func TestBrowser(t *testing.T) {
 	shot("6-dashboard")
 	checkAccessibility(t, ctx, "dashboard")
 
-	step("sign out", chromedp.Submit(`header form[action="/logout"]`), chromedp.WaitVisible(`input[name=password]`))
+	screens(t, ctx, h.ts.URL, step)
+
+	step("sign out", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(h.ts.URL+"/"),
+		chromedp.Submit(`header form[action="/logout"]`), chromedp.WaitVisible(`input[name=password]`))
 	shot("7-signed-out")
 }
 
@@ -176,4 +180,104 @@ func checkAccessibility(t *testing.T, ctx context.Context, page string) {
 			t.Log(msg)
 		}
 	}
+}
+
+// screens opens the library, the reader with a commitment's panel and a
+// search in each UI language at a phone's width (360 px) and a wide
+// screen's (1400 px), leaves a screenshot of each, and checks what a
+// screenshot would show wrong: a page wider than the screen, a date broken
+// over two lines, the reader's contents taking a phone's screen, the
+// panel over the text it explains.
+func screens(t *testing.T, ctx context.Context, base string, step func(string, ...chromedp.Action[chromedp.Void])) {
+	t.Helper()
+	// what the screen shows, not the whole page: the first screenful is
+	// what a reader meets
+	shot := func(name string) {
+		t.Helper()
+		b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eval := func(what, js string) bool {
+		t.Helper()
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return ok
+	}
+	const fits = `document.documentElement.scrollWidth <= window.innerWidth + 1`
+	// every element marked as a date stands on one line
+	const datesOneLine = `[...document.querySelectorAll('.date')].every(e => { const r = document.createRange(); r.selectNodeContents(e);
+		return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size <= 1; })`
+	for _, lang := range []string{"zh", "en"} {
+		for _, width := range []int64{360, 1400} {
+			name := func(page string) string { return fmt.Sprintf("w%d-%s-%s", width, lang, page) }
+			step("viewport", chromedp.EmulateViewport(width, 900))
+
+			step(name("library"), chromedp.Navigate(base+"/?lang="+lang), chromedp.WaitVisible(`table.list`))
+			if !eval(name("library"), fits) {
+				t.Errorf("%s: the page is wider than the screen", name("library"))
+			}
+			if !eval(name("library"), datesOneLine) {
+				t.Errorf("%s: a date breaks over two lines", name("library"))
+			}
+			shot(name("library"))
+
+			step(name("reader"), chromedp.Navigate(base+"/documents/1?lang="+lang), chromedp.WaitVisible(`article.doc`))
+			if width == 360 && eval(name("reader"), `document.querySelector('nav.toc').checkVisibility()`) {
+				t.Errorf("%s: the contents do not fold away on a phone", name("reader"))
+			}
+			if width == 1400 && !eval(name("reader"), `document.querySelector('nav.toc').checkVisibility()`) {
+				t.Errorf("%s: the contents are hidden on a wide screen", name("reader"))
+			}
+			shot(name("reader"))
+			// a commitment with a deadline, whose panel marks it
+			step(name("reader panel"), chromedp.Click(`article p.para a.s.commitment[href="#panel-`+deadlineSentence(t, ctx)+`"]`),
+				chromedp.WaitVisible(`.panel:target`))
+			if !eval(name("reader"), `!!document.querySelector('.panel:target mark.deadline')`) {
+				t.Errorf("%s: the panel does not mark the deadline", name("reader"))
+			}
+			// the panel covers no text: on a wide screen it stands right of
+			// the article, elsewhere under the paragraph it explains
+			covers := `(() => { const p = document.querySelector('.panel:target').getBoundingClientRect();
+				return [...document.querySelectorAll('article p.para')].some(e => { const r = e.getBoundingClientRect();
+					return r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom; }); })()`
+			if eval(name("reader"), covers) {
+				t.Errorf("%s: the panel covers the text", name("reader"))
+			}
+			if !eval(name("reader"), fits) || !eval(name("reader"), datesOneLine) {
+				t.Errorf("%s: wider than the screen, or a date breaks", name("reader"))
+			}
+			shot(name("reader-panel"))
+
+			step(name("search"), chromedp.Navigate(base+"/search?q="+url.QueryEscape("铁路")+"&lang="+lang), chromedp.WaitVisible(`ol.hits mark`))
+			if !eval(name("search"), fits) || !eval(name("search"), datesOneLine) {
+				t.Errorf("%s: wider than the screen, or a date breaks", name("search"))
+			}
+			shot(name("search"))
+
+			step(name("dashboard"), chromedp.Navigate(base+"/dashboard?lang="+lang), chromedp.WaitVisible(`.chart[data-ready=true] svg`))
+			if !eval(name("dashboard"), fits) {
+				t.Errorf("%s: the page is wider than the screen", name("dashboard"))
+			}
+			shot(name("dashboard"))
+		}
+	}
+}
+
+// deadlineSentence returns the id of the reader's first commitment with a
+// deadline.
+func deadlineSentence(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	id, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`[...document.querySelectorAll('.panel')].find(p => p.querySelector('mark.deadline')).id.replace('panel-', '')`))
+	if err != nil || id == "" {
+		t.Fatalf("no commitment with a deadline in the reader: %v", err)
+	}
+	return id
 }

@@ -17,14 +17,16 @@ type dashboardView struct {
 
 // chartView is one dashboard chart with its table rows.
 type chartView struct {
-	ID, Title string
-	Rows      []chartRow
+	ID    string     `json:"id"`
+	Title string     `json:"title"`
+	Rows  []chartRow `json:"rows"`
 }
 
 type chartRow struct {
-	Key   string
-	Count int
-	Link  string
+	Key   string `json:"key"`
+	Label string `json:"label"` // the key in the UI's language
+	Count int    `json:"count"`
+	Link  string `json:"link"`
 }
 
 // dashboardPage shows the library's commitments by area, party, strength
@@ -43,22 +45,24 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, f *frame)
 
 // charts lays out the dashboard: each count with the search it leads to.
 func charts(t *texts, st *entente.CommitmentStats) []chartView {
-	row := func(cs []entente.Count, link func(string) string) []chartRow {
+	row := func(cs []entente.Count, link func(string) string, label func(string) string) []chartRow {
 		out := make([]chartRow, len(cs))
 		for i, c := range cs {
-			out[i] = chartRow{Key: c.Key, Count: c.Count, Link: link(c.Key)}
+			out[i] = chartRow{Key: c.Key, Label: label(c.Key), Count: c.Count, Link: link(c.Key)}
 		}
 		return out
 	}
+	same := func(k string) string { return k }
+	strength := func(k string) string { return t.StrengthLabel(entente.Strength(k)) }
 	search := func(param string) func(string) string {
 		return func(k string) string { return "/search?type=commitment&" + param + "=" + url.QueryEscape(k) }
 	}
 	return []chartView{
-		{"area", t.ByArea, row(st.ByArea, search("area"))},
-		{"party", t.ByParty, row(st.ByParty, search("party"))},
-		{"strength", t.ByStrength, row(st.ByStrength, search("strength"))},
+		{"area", t.ByArea, row(st.ByArea, search("area"), t.AreaLabel)},
+		{"party", t.ByParty, row(st.ByParty, search("party"), same)},
+		{"strength", t.ByStrength, row(st.ByStrength, search("strength"), strength)},
 		{"year", t.ByYear, row(st.ByYear, func(y string) string {
 			return "/search?type=commitment&from=" + url.QueryEscape(y) + "-01-01&to=" + url.QueryEscape(y) + "-12-31"
-		})},
+		}, same)},
 	}
 }

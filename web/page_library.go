@@ -15,6 +15,7 @@ type libraryView struct {
 	Docs     []entente.StoredDocument
 	Filter   entente.DocumentFilter
 	Kinds    []option
+	Areas    []option
 	Sort     string
 	RawQuery template.URL // the filters, for the export links
 	Outcomes []UploadOutcome
@@ -42,10 +43,8 @@ func (s *Server) showLibrary(w http.ResponseWriter, r *http.Request, f *frame, o
 	sortDocuments(docs, q.Get("sort"))
 	f.Title = f.T.Library
 	v := &libraryView{frame: f, Docs: docs, Filter: filter, Sort: q.Get("sort"), RawQuery: template.URL(q.Encode()), Outcomes: outcomes}
-	for _, k := range []entente.Kind{entente.KindJointStatement, entente.KindAgreement, entente.KindMoU, entente.KindActionPlan,
-		entente.KindCommunique, entente.KindDeclaration, entente.KindOther} {
-		v.Kinds = append(v.Kinds, option{Value: string(k), Label: string(k), Selected: k == filter.Kind})
-	}
+	v.Kinds = f.T.options(entente.DocumentKinds(), string(filter.Kind))
+	v.Areas = f.T.options(entente.Areas(), filter.Area)
 	s.render(w, "library", v)
 }
 

@@ -19,9 +19,10 @@ type readerView struct {
 	*frame
 	Doc      *entente.StoredDocument
 	Sections []readerSection
-	Types    []entente.SentenceType
-	Dim      dimFilter
-	SourceID int64 // the first source, to download
+	Types    []entente.SentenceType // the legend, in order of precedence
+	// TypeOptions and AreaOptions are the dimming filter's choices.
+	TypeOptions, AreaOptions []option
+	Dim                      dimFilter
 	// A long statement is read a page of sentences at a time: the table of
 	// contents links to the page where each section begins.
 	TOC   []tocEntry
@@ -90,17 +91,19 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	v := &readerView{frame: f, Doc: d, Types: sentenceTypes(), Page: page,
+	v := &readerView{frame: f, Doc: d, Page: page,
 		Dim: dimFilter{Type: q.Get("type"), Actor: q.Get("actor"), Area: q.Get("area")}}
+	for _, t := range entente.SentenceTypes() {
+		v.Types = append(v.Types, entente.SentenceType(t.Code))
+	}
+	v.TypeOptions = f.T.options(entente.SentenceTypes(), v.Dim.Type)
+	v.AreaOptions = f.T.options(entente.Areas(), v.Dim.Area)
 	paged := sp.Total > readerPageSize
 	v.Sections = layOut(d.Extraction, v.Dim, paged)
-	v.TOC = tableOfContents(d, sp, q, page)
+	v.TOC = tableOfContents(f.T, d, sp, q, page)
 	if paged {
 		p := readerPager(d.ID, q, page, sp.Total)
 		v.Pager = &p
-	}
-	if len(d.Sources) > 0 {
-		v.SourceID = d.Sources[0].ID
 	}
 	f.Title = d.Title
 	s.render(w, "reader", v)
@@ -157,7 +160,7 @@ func readerPager(id int64, q url.Values, page, total int) pagerView {
 
 // tableOfContents lists every section, each linked on this page or on the
 // page where it begins.
-func tableOfContents(d *entente.StoredDocument, sp *entente.SentencePage, q url.Values, page int) []tocEntry {
+func tableOfContents(t *texts, d *entente.StoredDocument, sp *entente.SentencePage, q url.Values, page int) []tocEntry {
 	var toc []tocEntry
 	for _, sec := range d.Extraction.Sections {
 		href := "#sec-" + sec.ID
@@ -166,7 +169,7 @@ func tableOfContents(d *entente.StoredDocument, sp *entente.SentencePage, q url.
 				href = readerLink(d.ID, q, p) + href
 			}
 		}
-		toc = append(toc, tocEntry{Name: sectionName(sec), Href: href})
+		toc = append(toc, tocEntry{Name: t.SectionName(sec), Href: href})
 	}
 	return toc
 }
@@ -204,17 +207,4 @@ func layOut(x *entente.Extraction, dim dimFilter, paged bool) []readerSection {
 		secs = slices.DeleteFunc(secs, func(sec readerSection) bool { return len(sec.Paras) == 0 })
 	}
 	return secs
-}
-
-func sectionName(sec entente.Section) string {
-	switch sec.ID {
-	case entente.SectionPreamble:
-		return "序言 preamble"
-	case entente.SectionClosing:
-		return "结尾 closing"
-	}
-	if sec.Title != "" {
-		return sec.Heading + " " + sec.Title
-	}
-	return sec.Heading
 }

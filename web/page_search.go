@@ -13,13 +13,14 @@ import (
 // the facets and the pager.
 type searchView struct {
 	*frame
-	SearchQ  entente.SearchQuery
-	Types    []entente.SentenceType
-	RawQuery template.URL // the query and filters, for the export links
-	Facets   []facet
-	Total    int
-	Hits     []entente.SearchHit
-	Pager    pagerView
+	SearchQ entente.SearchQuery
+	// TypeOptions, AreaOptions and StrengthOptions are the filters' choices.
+	TypeOptions, AreaOptions, StrengthOptions []option
+	RawQuery                                  template.URL // the query and filters, for the export links
+	Facets                                    []facet
+	Total                                     int
+	Hits                                      []entente.SearchHit
+	Pager                                     pagerView
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, f *frame) {
@@ -30,7 +31,10 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	offset, _ := strconv.Atoi(q.Get("offset"))
 	offset = max(0, offset)
 	f.Title, f.Query = f.T.Search, sq.Text
-	v := &searchView{frame: f, SearchQ: sq, Types: sentenceTypes(), RawQuery: template.URL(q.Encode())}
+	v := &searchView{frame: f, SearchQ: sq, RawQuery: template.URL(q.Encode()),
+		TypeOptions:     f.T.options(entente.SentenceTypes(), string(sq.Type)),
+		AreaOptions:     f.T.options(entente.Areas(), sq.Area),
+		StrengthOptions: f.T.options(entente.Strengths(), string(sq.Strength))}
 	if sq.Text != "" || sq.Type != "" || sq.Party != "" || sq.Area != "" || sq.Strength != "" || sq.From != "" || sq.Language != "" {
 		if len([]rune(sq.Text)) > 200 {
 			f.Error = f.T.Failed

@@ -71,12 +71,10 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	funcs := template.FuncMap{
-		"join":        strings.Join,
-		"deref":       deref,
-		"typeLabel":   typeLabel,
-		"sectionName": sectionName,
-		"marked":      marked,
-		"asset":       assets.url,
+		"join":   strings.Join,
+		"deref":  deref,
+		"marked": marked,
+		"asset":  assets.url,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
@@ -131,11 +129,6 @@ func (s *Server) render(w http.ResponseWriter, name string, v pageView) {
 	if err := s.templates[name].ExecuteTemplate(w, "layout", v); err != nil {
 		s.log.Error("render page", "page", name, "err", err)
 	}
-}
-
-// sentenceTypes are the types in the order pages list them.
-func sentenceTypes() []entente.SentenceType {
-	return []entente.SentenceType{entente.Commitment, entente.Position, entente.Appraisal, entente.Narrative}
 }
 
 func validDate(s string) string {

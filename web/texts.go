@@ -16,8 +16,11 @@ type texts struct {
 	Deadline, References, Mechanisms, Projects, Original, Close, Hits         string
 	Forbidden, Failed, ExportCSV, Upload, Dashboard, ByArea, ByParty, ByYear  string
 	CommitmentsWord, SortBy, Newest, Oldest, DropHere, Page, Next, Previous   string
-	ByStrength                                                                string
-	Types                                                                     map[string]string
+	ByStrength, Year, Facets, Sources, Preamble, Closing, Rule, Any           string
+	Role, Form, Encoding, Dimensions                                          string
+	// Forms, Languages and Roles name the codes that are not the domain's
+	// closed lists: a source's format, a language, an account's role.
+	Forms, Languages, Roles map[string]string
 }
 
 var textsZH = &texts{
@@ -29,7 +32,11 @@ var textsZH = &texts{
 	Deadline: "期限", References: "引用文件", Mechanisms: "机制", Projects: "项目", Original: "下载原始文件",
 	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByStrength: "按强度的承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传",
 	Page: "页", Next: "下一页", Previous: "上一页", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
-	Types: map[string]string{"commitment": "承诺", "position": "立场", "appraisal": "评价", "narrative": "叙述"},
+	Year: "年份", Facets: "结果分布", Sources: "原始文件", Preamble: "序言", Closing: "结尾", Rule: "规则", Any: "全部",
+	Role: "角色", Form: "格式", Encoding: "编码", Dimensions: "统计维度",
+	Forms:     map[string]string{"text": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"},
+	Languages: map[string]string{"zh": "中文", "zh-Hant": "繁体中文", "en": "英文", "sr": "塞尔维亚文", "sr-Latn": "塞尔维亚文（拉丁字母）", "sr-Cyrl": "塞尔维亚文（西里尔字母）"},
+	Roles:     map[string]string{"viewer": "查看者", "analyst": "分析员", "editor": "编辑", "admin": "管理员"},
 }
 
 var textsEN = &texts{
@@ -43,7 +50,11 @@ var textsEN = &texts{
 	Original: "Download the original", Close: "Close", Hits: "results",
 	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", ByStrength: "Commitments by strength", SortBy: "Sort", Newest: "Newest", Oldest: "Oldest",
 	DropHere: "Drop statements here to upload them", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
-	Types: map[string]string{"commitment": "commitment", "position": "position", "appraisal": "appraisal", "narrative": "narrative"},
+	Year: "Year", Facets: "Results by", Sources: "Original files", Preamble: "Preamble", Closing: "Closing", Rule: "rule", Any: "any",
+	Role: "Role", Form: "Form", Encoding: "Encoding", Dimensions: "Dimensions",
+	Forms:     map[string]string{"text": "plain text", "html": "web page", "docx": "Word document", "pdf": "PDF"},
+	Languages: map[string]string{"zh": "Chinese", "zh-Hant": "Chinese (traditional)", "en": "English", "sr": "Serbian", "sr-Latn": "Serbian (Latin)", "sr-Cyrl": "Serbian (Cyrillic)"},
+	Roles:     map[string]string{"viewer": "viewer", "analyst": "analyst", "editor": "editor", "admin": "administrator"},
 }
 
 // textsFor picks the language: ?lang= (remembered in a cookie), the cookie,
@@ -73,10 +84,130 @@ func textsFor(w http.ResponseWriter, r *http.Request) *texts {
 	return textsZH
 }
 
-// typeLabel is a sentence type in the UI's language.
-func typeLabel(t *texts, typ entente.SentenceType) string {
-	if l, ok := t.Types[string(typ)]; ok {
-		return l
+// Labels: every code the pages show goes through one of these, so that a
+// reader sees words of the UI's language, never a code.
+
+// KindLabel names a document kind.
+func (t *texts) KindLabel(k entente.Kind) string {
+	return entente.DocumentKinds().Label(string(k), t.Code)
+}
+
+// TypeLabel names a sentence type.
+func (t *texts) TypeLabel(s entente.SentenceType) string {
+	return entente.SentenceTypes().Label(string(s), t.Code)
+}
+
+// StrengthLabel names a commitment's strength.
+func (t *texts) StrengthLabel(s entente.Strength) string {
+	return entente.Strengths().Label(string(s), t.Code)
+}
+
+// AreaLabel names a policy area.
+func (t *texts) AreaLabel(a string) string { return entente.Areas().Label(a, t.Code) }
+
+// AreaLabels names policy areas, joined.
+func (t *texts) AreaLabels(as []string) string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = t.AreaLabel(a)
 	}
-	return string(typ)
+	return strings.Join(out, t.listSep())
+}
+
+// RuleLabel names the rule behind a label.
+func (t *texts) RuleLabel(rule string) string { return entente.RuleLabel(rule, t.Code) }
+
+// RuleNote says which rule decided a label, as an aside.
+func (t *texts) RuleNote(rule string) string {
+	if t.Code == "zh" {
+		return "（" + t.Rule + "：" + t.RuleLabel(rule) + "）"
+	}
+	return "(" + t.Rule + ": " + t.RuleLabel(rule) + ")"
+}
+
+// RefKindLabel names the kind of a cited instrument.
+func (t *texts) RefKindLabel(k entente.ReferenceKind) string {
+	return entente.ReferenceKinds().Label(string(k), t.Code)
+}
+
+// LangLabel names a language; a code without a name shows as it is.
+func (t *texts) LangLabel(code string) string { return named(t.Languages, code) }
+
+// FormLabel names a source's format.
+func (t *texts) FormLabel(code string) string { return named(t.Forms, code) }
+
+// RoleLabel names an account's role.
+func (t *texts) RoleLabel(r entente.Role) string { return named(t.Roles, string(r)) }
+
+// SectionName names a section: the preamble, the closing, or an article by
+// its number and title.
+func (t *texts) SectionName(sec entente.Section) string {
+	switch sec.ID {
+	case entente.SectionPreamble:
+		return t.Preamble
+	case entente.SectionClosing:
+		return t.Closing
+	}
+	if sec.Title != "" {
+		return sec.Heading + " " + sec.Title
+	}
+	return sec.Heading
+}
+
+// FacetLabel names a facet of the search and a value in it.
+func (t *texts) FacetName(name string) string {
+	switch name {
+	case "type":
+		return t.Type
+	case "party":
+		return t.Party
+	case "area":
+		return t.Area
+	case "strength":
+		return t.Strength
+	case "year":
+		return t.Year
+	case "language":
+		return t.Language
+	}
+	return name
+}
+
+// FacetValue names a value of a facet.
+func (t *texts) FacetValue(facet, v string) string {
+	switch facet {
+	case "type":
+		return t.TypeLabel(entente.SentenceType(v))
+	case "area":
+		return t.AreaLabel(v)
+	case "strength":
+		return t.StrengthLabel(entente.Strength(v))
+	case "language":
+		return t.LangLabel(v)
+	}
+	return v
+}
+
+func (t *texts) listSep() string {
+	if t.Code == "zh" {
+		return "、"
+	}
+	return ", "
+}
+
+func named(names map[string]string, code string) string {
+	if s, ok := names[code]; ok {
+		return s
+	}
+	return code
+}
+
+// options are the choices of a select list from one of the domain's closed
+// lists, labelled in the UI's language, with the current one selected.
+func (t *texts) options(list entente.ValueList, selected string) []option {
+	out := make([]option, len(list))
+	for i, v := range list {
+		out[i] = option{Value: v.Code, Label: list.Label(v.Code, t.Code), Selected: v.Code == selected}
+	}
+	return out
 }

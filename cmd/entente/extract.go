@@ -60,10 +60,6 @@ func newExtractCommand() *cobra.Command {
 	return cmd
 }
 
-// extractorName is recorded with every stored version: the rules of
-// issue 13 read Chinese (both scripts), English and Serbian.
-const extractorName = "entente/2 (zh, zh-Hant, en, sr)"
-
 // maxStatement bounds what extract reads: statements are tens of kilobytes.
 const maxStatement = 32 << 20
 

@@ -52,7 +52,7 @@ func newIngestCommand() *cobra.Command {
 			}
 			fetcher := ingest.NewFetcher()
 			fetcher.MaxSize = maxSize
-			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: extractorName, MaxSize: maxSize, Fetcher: fetcher}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: reg.ID(), MaxSize: maxSize, Fetcher: fetcher}
 			limits.apply(in)
 			inputs, skipped := ingest.Expand(args)
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()

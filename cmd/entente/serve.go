@@ -53,7 +53,7 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: extractorName, Logger: log}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: x.ID(), Logger: log}
 			limits.apply(in)
 			srv, err := web.New(web.Config{
 				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAreaRules holds the area rules of the genre (issue 12, classes 1-4),
+// one case per rule, in wording of our own: other pairs, years and areas.
+func TestAreaRules(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		class, rule, parties, text, want string
+	}{
+		// 1: areas said in words the table once lacked
+		{"1", "a national plan", "CN,KZ", "双方愿推动中方发展战略同哈方第三个五年规划对接。", "development"},
+		{"1", "modernization of the other side", "CN,AZ", "中方高度评价阿方推进现代化建设取得的进展。", "development"},
+		{"1", "ties between parties", "CN,KH", "双方同意加强两党交往，开展党际对话。", "political"},
+		{"1", "irrigation works", "CN,MA", "双方愿在农田水利和节水灌溉领域开展合作。", "resources"},
+		{"1", "connectivity without 互联互通", "CN,UZ", "双方将推动两国交通基础网络互联，提升跨境联通水平。", "infrastructure"},
+		{"1", "bonds between peoples", "CN,TR", "双方愿促进民心相通，增进两国人民友谊。", "people"},
+		{"1", "civilisations learning from each other", "CN,IT", "双方认为，两大文明交流互鉴源远流长。", "people"},
+		{"1", "the General Assembly by its short name", "CN,KE", "双方将在联大框架内保持密切协调。", "international_order"},
+		{"1", "early warning", "CN,PH", "双方愿加强台风监测预警信息共享。", "disaster"},
+		{"1", "borders", "CN,KG", "双方将共同维护边境地区安宁，加强边界管理合作。", "security"},
+		{"1", "climate and the cryosphere", "CN,CL", "双方愿开展冰川和冰冻圈观测研究合作。", "green,science"},
+		{"1", "the right to choose a path", "CN,BO", "中方尊重玻方自主选择的发展道路。", "sovereignty"},
+		{"1", "sustainable development, weak", "CN,CL", "双方愿加强可持续发展合作。", "green"},
+		{"1", "sustainable development under a stronger word", "CN,CL", "双方将为可持续发展扩大清洁能源投资。", "energy,investment"},
+		// 2: keywords that name no topic
+		{"2", "inside a quoted programme name", "CN,LK", "中方将继续实施“绿色伙伴研修计划”，为斯方培训青年官员。", "people"},
+		{"2", "a quoted keyword alone stays the topic", "CN,MD", "摩方坚决反对任何形式的“台独”。", "sovereignty"},
+		{"2", "a mechanism's later keywords are its kind", "CN,TH", "双方同意用好中泰农业安全合作机制。", "development"},
+		{"2", "a country inside a project's name locates it", "CN,RS", "双方将推进中国—叙利亚友谊大桥项目建设。", "infrastructure"},
+		{"2", "a stock phrase", "CN,PT", "双方认为，新一轮科技革命和产业变革深入发展。", "political"},
+		// 4: a background clause sets the scene
+		{"4", "keywords in a background clause", "CN,AO", "在保护主义抬头的背景下，双方愿深化农业合作。", "development"},
+		{"4", "a background alone still places the sentence", "CN,AO", "双方认为，在保护主义抬头的背景下，应加强团结。", "international_order"},
+		// 3: one word, two codes
+		{"3", "trade and investment in one word", "CN,SG", "双方将进一步便利贸易投资。", "investment,trade"},
+		{"3", "the WTO is trade as well", "CN,NZ", "双方支持以世界贸易组织为核心的多边贸易体制。", "international_order,trade"},
+		{"3", "an initiative carries its sector", "CN,GH", "加方支持中方提出的全球安全倡议。", "international_order,security"},
+		{"3", "a list of initiatives is about the initiatives", "CN,GH", "加方支持全球发展倡议、全球安全倡议、全球文明倡议。", "international_order"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class+" "+tt.rule, func(t *testing.T) {
+			parties := strings.Split(tt.parties, ",")
+			s := mustLabel(t, x, tt.text, parties, parties)
+			if got := strings.Join(s.Areas, ","); got != tt.want {
+				t.Errorf("areas %s, want %s (%s: %+v)", got, tt.want, s.Type, s.Rationale.Areas)
+			}
+		})
+	}
+}

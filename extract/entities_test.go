@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestEntityRules holds the rules for named mechanisms, projects and
+// unbracketed titles (issue 12, class 9), in wording of our own.
+func TestEntityRules(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		rule, text           string
+		mechs, projs, titles []string
+	}{
+		{"a group of friends is a mechanism", "双方愿加强在全球安全倡议之友小组中的沟通。", []string{"全球安全倡议之友小组"}, nil, []string{"全球安全倡议"}},
+		{"a named process is a mechanism", "双方支持中国—东盟峰会进程。", []string{"中国—东盟峰会进程"}, nil, nil},
+		{"a dialogue mechanism keeps its head", "双方同意建立中泰外交部战略对话机制。", []string{"中泰外交部战略对话机制"}, nil, nil},
+		{"a mechanism keeps the parties bound by 间", "双方同意召开两国政府间经贸合作委员会会议。", []string{"两国政府间经贸合作委员会"}, nil, nil},
+		{"the parties are still left out otherwise", "双方同意发挥两国企业家理事会作用。", []string{"企业家理事会"}, nil, nil},
+		{"a domestic organ is no mechanism", "泰方欢迎全国人民代表大会常务委员会代表团访泰。", nil, nil, nil},
+		{"a party's central committee is no mechanism", "中方欢迎老挝人民革命党中央委员会代表团访华。", nil, nil, nil},
+		{"an organ of the General Assembly is no mechanism", "双方支持联大第三委员会的工作。", nil, nil, nil},
+		{"a named partnership is a mechanism", "双方同意建立中泰“一带一路”数字合作伙伴关系。", []string{"中泰“一带一路”数字合作伙伴关系"}, nil, nil},
+		{"the relationship itself is none", "双方同意深化中泰全面战略合作伙伴关系。", nil, nil, nil},
+		{"a highway between two cities is a project", "双方将推动曼谷至廊开高速公路建设。", nil, []string{"曼谷至廊开高速公路"}, nil},
+		{"a border port with a dash is a project", "双方将升级东兴—芒街口岸。", nil, []string{"东兴—芒街口岸"}, nil},
+		{"a port built is a project", "双方将加快汉班托塔港建设。", nil, []string{"汉班托塔港"}, nil},
+		{"a port as a place is none", "在汉班托塔港附近海域发生了油轮事故。", nil, nil, nil},
+		{"a satellite keeps its serial", "双方将推进中泰通信卫星02星研制。", nil, []string{"中泰通信卫星02星"}, nil},
+		{"a frame's 自 is not part of a name", "自中泰铁路开工以来，项目进展顺利。", nil, []string{"中泰铁路"}, nil},
+		{"a stop word inside a country's name stops nothing", "双方将推进中国—特立尼达和多巴哥友谊医院项目。", nil, []string{"中国—特立尼达和多巴哥友谊医院项目"}, nil},
+		{"a title loses its leading verbs", "双方坚决捍卫联合国宪章。", nil, nil, []string{"联合国宪章"}},
+		{"a title keeps 框架 inside", "双方重申联合国气候变化框架公约的原则。", nil, nil, []string{"联合国气候变化框架公约"}},
+		{"a phrase that refers back is no title", "泰方支持这一重要倡议。", nil, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			st := x.newText(tt.text)
+			mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
+			var titles []string
+			for _, c := range x.refs.find(st) {
+				titles = append(titles, c.title)
+			}
+			if !slices.Equal(mechs, orEmpty(tt.mechs)) {
+				t.Errorf("mechanisms %q, want %q", mechs, tt.mechs)
+			}
+			if !slices.Equal(projs, orEmpty(tt.projs)) {
+				t.Errorf("projects %q, want %q", projs, tt.projs)
+			}
+			if !slices.Equal(titles, tt.titles) {
+				t.Errorf("titles %q, want %q", titles, tt.titles)
+			}
+		})
+	}
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// TestDeadlineNotInNames: a date inside a quoted name or a title bounds
+// nothing the parties undertake.
+func TestDeadlineNotInNames(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, want string }{
+		{"双方将共同落实“2035年前减排路线图”。", ""},
+		{"双方将落实《2030年前碳达峰行动方案》。", ""},
+		{"双方将于2027年前落实“绿色走廊”计划。", "于2027年前"},
+	}
+	for _, tt := range tests {
+		s := mustLabel(t, x, tt.text, []string{"CN", "TH"}, []string{"CN", "TH"})
+		got := ""
+		if s.Deadline != nil {
+			got = *s.Deadline
+		}
+		if got != tt.want || !strings.Contains(tt.text, got) {
+			t.Errorf("%s: deadline %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

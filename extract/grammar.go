@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/entente/entente/lexicon"
+)
+
+// grammar holds the function words the rules read a sentence's structure
+// with: joiners, particles, prepositions, the units and numerals of dates,
+// the words that shape entity names. Like the cue words they live in the cue
+// table, one section each, so that no word of the language is written in Go.
+type grammar struct {
+	own               *wordSet        // [own-object] and [party-joint]: 支持 + these is the parties' own cooperation
+	goalModal         map[string]bool // [goal-modal]: a modal that may take a goal noun instead of an action
+	done              *wordSet        // [done]: right after an action verb, reports it as done
+	subjectJoin       map[string]bool // [subject-joiner]: joins two party names into one subject
+	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
+	coActor           *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
+	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
+	invitation        map[string]bool // [invitation]: makes [invited-by] "at the invitation of"
+	invitedBy         map[string]bool // [invited-by]: "should" unless an [invitation] follows
+	topicPrep         runeSet         // [topic-preposition]: opens a frame whose verb is not the predicate
+	date              dateRoles       // [date-grammar]: year, month, day, before, link, period-end, at, phase
+	numerals          runeSet         // [numeral]
+	listMarker        runeSet         // [list-marker]: closes a list before its head word
+	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
+	afterHead         map[string]bool // [mechanism-after-head]: a bare head that follows another head
+	continues         runeSet         // [head-continues]: after a project head, the word goes on
+	nameConj          runeSet         // [name-conjunction]: may join two parts of one name
+	listConj          runeSet         // [list-conjunction]: joins the last item of a list
+	genericHead       []string        // [mechanism-generic-head]
+	mechMarks         []string        // [mechanism-mark]
+	standing          []string        // [mechanism-standing]
+	titleTopic        []string        // [title-topic]
+	citeJoin          map[string]bool // [citation-joiner]
+	sideSuffix        *wordSet        // [party-suffix]
+	frameOpen         *wordSet        // [frame-open]: opens a frame (在…下, 自…以来)
+	retrospective     *wordSet        // [retrospective]: closes a frame that looks back (…以来)
+	background        *wordSet        // [background]: closes a clause that sets the scene (…的背景下)
+	boundHead         *wordSet        // [bound-head]: a head bound to the word before it (之友小组)
+	boundAfterParty   *wordSet        // [bound-after-party]: after the parties' joint word, keeps it in a name (两国政府间)
+	domesticOrgan     []string        // [domestic-organ]: a name ending so is a state's or party's own organ
+	partnership       []string        // [partnership-head]: a mechanism head that may name the relationship itself
+	relationshipGrade []string        // [relationship-grade]: in a partnership's name, makes it the relationship
+	routeLinks        []string        // [route-link]: joins two places in a route's name (A至B)
+	titleInner        map[string]bool // [title-inner]: ends a name but may stand inside a title (…框架公约)
+	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
+	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
+}
+
+// grammarSections are the sections the grammar reads, required of a table.
+var grammarSections = []string{
+	"own-object", "goal-modal", "done", "subject-joiner", "jiang", "co-actor", "jiang-view",
+	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
+	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
+	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "background", "bound-head", "bound-after-party",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "serial",
+}
+
+// date roles of [date-grammar]
+const (
+	dYear      = "year"
+	dMonth     = "month"
+	dDay       = "day"
+	dBefore    = "before"
+	dLink      = "link"
+	dPeriodEnd = "period-end"
+	dAt        = "at"
+	dPhase     = "phase"
+)
+
+func newGrammar(t *lexicon.Table) (*grammar, error) {
+	g := &grammar{
+		own:               newWordSet(append(t.Words("party-joint"), t.Words("own-object")...)),
+		goalModal:         setOf(t.Words("goal-modal")),
+		done:              newWordSet(t.Words("done")),
+		subjectJoin:       setOf(t.Words("subject-joiner")),
+		jiang:             setOf(t.Words("jiang")),
+		coActor:           newWordSet(t.Words("co-actor")),
+		jiangView:         setOf(t.Words("jiang-view")),
+		invitation:        setOf(t.Words("invitation")),
+		invitedBy:         setOf(t.Words("invited-by")),
+		afterHead:         setOf(t.Words("mechanism-after-head")),
+		genericHead:       t.Words("mechanism-generic-head"),
+		mechMarks:         t.Words("mechanism-mark"),
+		standing:          t.Words("mechanism-standing"),
+		titleTopic:        t.Words("title-topic"),
+		citeJoin:          setOf(t.Words("citation-joiner")),
+		sideSuffix:        newWordSet(t.Words("party-suffix")),
+		frameOpen:         newWordSet(t.Words("frame-open")),
+		retrospective:     newWordSet(t.Words("retrospective")),
+		background:        newWordSet(t.Words("background")),
+		boundHead:         newWordSet(t.Words("bound-head")),
+		boundAfterParty:   newWordSet(t.Words("bound-after-party")),
+		domesticOrgan:     t.Words("domestic-organ"),
+		partnership:       t.Words("partnership-head"),
+		relationshipGrade: t.Words("relationship-grade"),
+		routeLinks:        t.Words("route-link"),
+		titleInner:        setOf(t.Words("title-inner")),
+		placeHead:         setOf(t.Words("place-head")),
+	}
+	var err error
+	for _, rs := range []struct {
+		section string
+		set     *runeSet
+	}{
+		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"list-marker", &g.listMarker},
+		{"entity-ordinal", &g.ordinal}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
+		{"list-conjunction", &g.listConj}, {"serial", &g.serial},
+	} {
+		if *rs.set, err = runesOf(t, rs.section); err != nil {
+			return nil, err
+		}
+	}
+	roles := map[string]bool{dYear: true, dMonth: true, dDay: true, dBefore: true, dLink: true, dPeriodEnd: true, dAt: true, dPhase: true}
+	for _, e := range t.Entries("date-grammar") {
+		r, n := utf8.DecodeRuneInString(e.Text)
+		if n != len(e.Text) || !roles[e.Value] {
+			return nil, fmt.Errorf("%s:%d: [date-grammar] %s: want one character = a role (year, month, day, before, link, period-end, at, phase)", t.Name, e.Line, e)
+		}
+		g.date = append(g.date, dateRole{r, e.Value})
+	}
+	return g, nil
+}
+
+func setOf(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// runesOf reads a section of single characters.
+func runesOf(t *lexicon.Table, section string) (runeSet, error) {
+	var m runeSet
+	for _, e := range t.Entries(section) {
+		r, n := utf8.DecodeRuneInString(e.Text)
+		if n != len(e.Text) {
+			return nil, fmt.Errorf("%s:%d: [%s] %s: want one character", t.Name, e.Line, section, e.Text)
+		}
+		m = append(m, r)
+	}
+	return m, nil
+}
+
+// isDate reports whether r plays the given role in dates.
+func (g *grammar) isDate(r rune, role string) bool { return g.date.role(r) == role }
+
+// isDateUnit reports whether r is a unit of a date: year, month or day.
+func (g *grammar) isDateUnit(r rune) bool {
+	switch g.date.role(r) {
+	case dYear, dMonth, dDay:
+		return true
+	}
+	return false
+}
+
+// isDigit reports whether r is a digit, ASCII, full-width or a numeral.
+func (g *grammar) isDigit(r rune) bool {
+	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || g.numerals.has(r)
+}
+
+// runeSet is a handful of characters: a scan of a few runes is cheaper than
+// a map lookup on the hot paths that ask.
+type runeSet []rune
+
+func (rs runeSet) has(r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+type dateRole struct {
+	r    rune
+	role string
+}
+
+// dateRoles are the characters of [date-grammar] with their roles.
+type dateRoles []dateRole
+
+func (d dateRoles) role(r rune) string {
+	for _, x := range d {
+		if x.r == r {
+			return x.role
+		}
+	}
+	return ""
+}
