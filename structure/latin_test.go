@@ -145,3 +145,22 @@ func FuzzParseLatin(f *testing.F) {
 		checkCoverage(t, text, l)
 	})
 }
+
+// TestSegmentSpaced: abbreviations, initials and dates of English and
+// Serbian (both scripts) never end a sentence.
+func TestSegmentSpaced(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"The U.S. and the U.K. agreed. H.E. Mr. Li met Hon. J. Smith.", []string{"The U.S. and the U.K. agreed.", "H.E. Mr. Li met Hon. J. Smith."}},
+		{"See Art. 5 and No. 7 of the Agreement. It entered into force.", []string{"See Art. 5 and No. 7 of the Agreement.", "It entered into force."}},
+		{"Sastanak je održan 8. maja 2024. godine u Beogradu. Strane su se složile, tj. dogovorile.", []string{"Sastanak je održan 8. maja 2024. godine u Beogradu.", "Strane su se složile, tj. dogovorile."}},
+		{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године. Стране ће сарађивати.", []string{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године.", "Стране ће сарађивати."}},
+	}
+	for _, tc := range tests {
+		if got := Segment(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Segment(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
