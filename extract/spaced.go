@@ -185,15 +185,16 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.authentic = phrasesOf(t.Words("authentic"))
 	x.placeLead = phrasesOf(t.Words("place-lead"))
 	x.vocab = structure.Vocabulary{
-		Closing:      t.Words("closing"),
-		Offices:      t.Words("signature-office"),
-		NewsAgencies: t.Words("news-agency"),
-		Subjects:     t.Words("party-joint"),
-		TitleWords:   t.Words("title-word"),
-		MetaLines:    lowerAll(t.Words("meta-line")),
-		Date:         x.findDate,
-		Place:        x.placeAround,
-		LeadDateline: x.leadDateline,
+		Closing:       t.Words("closing"),
+		Offices:       t.Words("signature-office"),
+		NewsAgencies:  t.Words("news-agency"),
+		Subjects:      t.Words("party-joint"),
+		TitleWords:    t.Words("title-word"),
+		MetaLines:     lowerAll(t.Words("meta-line")),
+		Date:          x.findDate,
+		Place:         x.placeAround,
+		LeadDateline:  x.leadDateline,
+		RecitalsRunOn: true,
 	}
 	return x, nil
 }

@@ -345,3 +345,11 @@ func isStamp(s string) bool {
 	}
 	return digits
 }
+
+// runsOn reports whether a paragraph ending so continues its sentence in
+// the next one: a recital ending in a semicolon (Recognizing …;), when the
+// language's layout says so; a list item's semicolon does not, since the
+// next item opens with its marker.
+func (p *parser) runsOn(text string) bool {
+	return p.v.RecitalsRunOn && strings.HasSuffix(strings.TrimRightFunc(text, isSpace), ";")
+}

@@ -10,11 +10,12 @@ import (
 // latinVocabulary is an English layout vocabulary with a small date reader
 // ("8 May 2024"), enough for the layout paths of spaced scripts.
 var latinVocabulary = Vocabulary{
-	Closing:    []string{"Done at", "equally authentic"},
-	Offices:    []string{"President", "Prime Minister", "For the Government of"},
-	Subjects:   []string{"The two sides"},
-	TitleWords: []string{"joint statement", "memorandum", "agreement"},
-	MetaLines:  []string{"for immediate release"},
+	Closing:       []string{"Done at", "equally authentic"},
+	Offices:       []string{"President", "Prime Minister", "For the Government of"},
+	Subjects:      []string{"The two sides"},
+	TitleWords:    []string{"joint statement", "memorandum", "agreement"},
+	MetaLines:     []string{"for immediate release"},
+	RecitalsRunOn: true,
 	Date: func(s string) (Date, bool) {
 		f := strings.Fields(s)
 		for i := 0; i+2 < len(f); i++ {
@@ -67,6 +68,15 @@ func TestParseLatin(t *testing.T) {
 			title:     "JOINT STATEMENT Of Ruritania and Freedonia",
 			sections:  []string{"preamble"},
 			sentences: []string{"The two sides met."},
+		},
+		{
+			name: "recitals ending in semicolons run on; marked items stay apart",
+			text: "Agreement on Trade\n\nThe Parties,\n\nRecognizing the value of trade;\n\nDesiring closer ties;\n\nHave agreed as follows:\n\n" +
+				"Article 1\n\nThe Parties shall:\n\n(a) open markets;\n\n(b) lower tariffs.\n",
+			title:    "Agreement on Trade",
+			sections: []string{"preamble", "1"},
+			sentences: []string{"The Parties, Recognizing the value of trade; Desiring closer ties; Have agreed as follows:",
+				"The Parties shall:", "open markets;", "lower tariffs."},
 		},
 		{
 			name:      "a publication stamp under the title",

@@ -84,6 +84,9 @@ type Vocabulary struct {
 	Date func(s string) (Date, bool)
 	// Place reads the place of signing around a date found by Date.
 	Place func(s string, d Date) string
+	// RecitalsRunOn: a paragraph ending in a semicolon (a recital of a
+	// treaty-style preamble) runs on into the next unnumbered one.
+	RecitalsRunOn bool
 	// LeadDateline returns the length in bytes of a dateline that opens
 	// a paragraph (BELGRADE, May 8, 2024 –), or 0.
 	LeadDateline func(s string) int
@@ -164,7 +167,7 @@ func (p *parser) parse() *Layout {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
 			continue
 		}
-		opens := cur == nil || endsComplete(cur.Text) || hasMarker || p.isHeading(cur.Text, text)
+		opens := cur == nil || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
 			cur.Text = joinLines(cur.Text, text)
 			continue
