@@ -123,6 +123,9 @@ func (h *Hant) traditionalShare(s string, limit int) (trad, han int, err error) 
 
 // Extract reads a Traditional Chinese statement.
 func (h *Hant) Extract(text string) *entente.Extraction {
+	// invalid bytes become U+FFFD here, as the layout would make them, so
+	// that the two texts stay aligned byte for byte
+	text = strings.ToValidUTF8(text, "\uFFFD")
 	simp, err := h.Simplify(text)
 	if err != nil {
 		out := h.zh.Extract(text)
@@ -211,7 +214,7 @@ type restorer struct {
 // restoreNext restores a sentence, looking from the end of the previous
 // one first.
 func (rb *restorer) restoreNext(s string) string {
-	if i := strings.Index(rb.simp[rb.cursor:], s); i >= 0 && s != "" {
+	if i := strings.Index(rb.simp[rb.cursor:], s); i >= 0 && s != "" && rb.cursor+i+len(s) <= len(rb.orig) {
 		at := rb.cursor + i
 		rb.cursor = at + len(s)
 		return rb.orig[at : at+len(s)]
@@ -223,7 +226,7 @@ func (rb *restorer) restore(s string) string {
 	if s == "" {
 		return s
 	}
-	if i := strings.Index(rb.simp, s); i >= 0 {
+	if i := strings.Index(rb.simp, s); i >= 0 && i+len(s) <= len(rb.orig) {
 		return rb.orig[i : i+len(s)]
 	}
 	if rb.slow == nil {

@@ -135,3 +135,22 @@ func TestHant(t *testing.T) {
 		})
 	}
 }
+
+// FuzzRegistry: any text is detected and read by some reader without a
+// panic, and each sentence's type cue gives its text back.
+func FuzzRegistry(f *testing.F) {
+	f.Add("中華人民共和國和塞爾維亞共和國聯合聲明\n\n雙方將加強鐵路合作。")
+	f.Add("Заједничка изјава\n\nДве стране ће сарађивати до краја 2025. године.")
+	f.Add("Joint Statement\n\nThe two sides will cooperate.\n\n###")
+	f.Add("Les deux parties sont convenues.")
+	r := newTestRegistry(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		x := r.Extract(text)
+		for _, s := range x.Sentences {
+			rs := []rune(s.Text)
+			if c := s.Rationale.Type; c != nil && c.End > 0 && (c.Start < 0 || c.End > len(rs) || string(rs[c.Start:c.End]) != c.Text) {
+				t.Fatalf("%s: cue %+v does not match %q", x.Document.Language, c, s.Text)
+			}
+		}
+	})
+}
