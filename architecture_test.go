@@ -22,6 +22,7 @@ func TestImports(t *testing.T) {
 		"lexicon":   {},
 		"structure": {"."},
 		"extract":   {".", "lexicon", "structure"},
+		"align":     {"."},
 		"ingest":    {".", "decode"},
 		"search":    {"."},
 		"sqlstore":  {".", "search"},

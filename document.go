@@ -15,6 +15,9 @@ type Extraction struct {
 	References []Reference `json:"references"`
 	Mechanisms []Entity    `json:"mechanisms"`
 	Projects   []Entity    `json:"projects"`
+	// Warnings say what the reader could not do (a language it has no
+	// rules for), so that nothing is labelled silently.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Document is the metadata of one statement.

@@ -20,8 +20,8 @@ import (
 
 func newExtractCommand() *cobra.Command {
 	var (
-		format string
-		asJSON bool
+		format, lang string
+		asJSON       bool
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [--json | --format json|text] FILE|-",
@@ -44,11 +44,17 @@ func newExtractCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			x, err := extract.New("zh")
+			reg, err := extract.NewRegistry()
 			if err != nil {
 				return err
 			}
-			out := x.Extract(text)
+			out, err := reg.ExtractAs(text, lang)
+			if err != nil {
+				return err
+			}
+			for _, w := range out.Warnings {
+				fmt.Fprintf(cmd.ErrOrStderr(), "entente: %s: warning: %s\n", name, w)
+			}
 			if format == "text" {
 				return writeListing(cmd.OutOrStdout(), out)
 			}
@@ -60,6 +66,7 @@ func newExtractCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or text")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (as every command that prints data takes; the default here)")
+	cmd.Flags().StringVar(&lang, "lang", "", "the text's language ("+strings.Join(extract.Languages, ", ")+"); detected when empty")
 	return cmd
 }
 

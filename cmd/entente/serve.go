@@ -50,7 +50,7 @@ func newServeCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			x, err := extract.New("zh")
+			x, err := extract.NewRegistry()
 			if err != nil {
 				return err
 			}

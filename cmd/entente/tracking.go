@@ -409,11 +409,11 @@ func newReextractCommand() *cobra.Command {
 			default:
 				return entente.Errorf(entente.EINVALID, "name a document, or --all")
 			}
-			x, err := extract.New("zh")
+			x, err := extract.NewRegistry()
 			if err != nil {
 				return err
 			}
-			tr.Extractor, tr.ExtractorName = x, "entente-zh/1"
+			tr.Extractor, tr.ExtractorName = x, x.ID()
 			res, err := tr.Reextract(cmd.Context(), doc)
 			if err != nil {
 				return err
