@@ -321,7 +321,9 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 // deadline finds the time limit on a commitment (by the end of 2025,
 // within five years, as soon as possible, do kraja 2025. godine).
 func (x *Spaced) deadline(st *sentence) *entente.Cue {
-	for _, m := range x.deadlines.FindAll(st.ws) {
+	// the first deadline in the sentence is the commitment's
+	if ms := x.deadlines.FindAll(st.ws); len(ms) > 0 {
+		m := ms[0]
 		end := m.End
 		// a year's stop and "godine" belong to the Serbian date
 		if x.lang == "sr" {

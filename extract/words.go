@@ -80,9 +80,6 @@ func isInnerJoin(r rune) bool {
 // tokenize cuts a sentence into words and punctuation marks.
 func tokenize(rs []rune) []word { return tokenizeText(string(rs), rs) }
 
-// tokenizeString cuts a sentence into words and punctuation marks.
-func tokenizeString(s string) []word { return tokenizeText(s, []rune(s)) }
-
 // tokenizeText cuts a sentence, given as a string and as its runes, into
 // words and punctuation marks with rune offsets; a word's text is a slice
 // of s, so most keys cost nothing.

@@ -404,9 +404,6 @@ func (p *parser) findDate(s string) (Date, bool) {
 	return Date{ISO: d.ISO(), Start: d.Start, End: d.End}, ok
 }
 
-// placeAround reads the place of signing around a date.
-func (p *parser) placeAround(s string, d Date) string { return p.placeOf(s, d, false) }
-
 // placeOf reads the place beside a date with the language's reader, or as
 // Chinese writes it: on a dateline before or after the date, in a closing
 // formula after 于 or 在.
