@@ -23,3 +23,29 @@ type ScorePoint struct {
 	Rated      int            `json:"rated"`
 	Compliance *float64       `json:"compliance"`
 }
+
+// ScoreTally is what a store counts of a set of commitments for its
+// scorecard: the commitments, the overdue ones, the (commitment, party)
+// pairs counted per status, and the counted pairs that have a tracking
+// row, whose history makes the timeline.
+type ScoreTally struct {
+	Commitments int
+	Overdue     int
+	Counts      map[Status]int
+	Tracked     []StatusPair
+}
+
+// StatusPair is one party of one tracked commitment.
+type StatusPair struct {
+	Commitment int64
+	Party      string
+}
+
+// DueReader reads the due date of a deadline in its sentence, for a
+// document signed on signed ("" when unknown); nil when there is none.
+type DueReader interface {
+	Due(deadline, text, signed string) *Due
+	// Fingerprint changes whenever the rules do, so that due dates kept
+	// by a store are read again.
+	Fingerprint() string
+}

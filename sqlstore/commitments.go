@@ -16,7 +16,37 @@ import (
 // status for each of their parties. The other filters, and due dates, are
 // package tracking's.
 func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]entente.TrackedCommitment, error) {
+	var out []entente.TrackedCommitment
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		ls, err := listCommitments(ctx, tx, f, nil)
+		out = make([]entente.TrackedCommitment, len(ls))
+		for i := range ls {
+			out[i] = ls[i].TrackedCommitment
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list commitments: %w", err)
+	}
+	return out, nil
+}
+
+// listed is a commitment as listCommitments reads it, with its sentence's
+// row and position, which the tracked tables are keyed and ordered by.
+type listed struct {
+	entente.TrackedCommitment
+	sentenceID int64
+	position   int
+}
+
+// listCommitments reads the commitments f selects (its document, pair,
+// dates and withdrawn filters), or when sentences is not empty only those
+// of these sentences, in the order of their versions (newest first) and
+// positions.
+func listCommitments(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter, sentences []int64) ([]listed, error) {
 	var a args
+	var docFilter []int64
+	var wanted map[int64]bool // the sentences asked for, if any
 	// each document's first version, as the reader shows it: a derived
 	// table computed once, not a subquery per sentence
 	conds := []string{"s.version_id IN (SELECT min(fv.id) FROM versions fv GROUP BY fv.document_id)"}
@@ -31,6 +61,33 @@ func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]
 		dconds = append(dconds, `EXISTS (SELECT 1 FROM document_parties pp WHERE pp.document_id = d.id AND pp.party = `+a.add(p)+`)`)
 	}
 	dconds = dateConds(dconds, &a, f.From, f.To)
+	if len(sentences) > 0 {
+		// the page's documents, so that labels, statuses and corrections
+		// are read for them alone
+		var docIDs []int64
+		var sa args
+		err := queryRows(ctx, tx, `SELECT DISTINCT document_id FROM sentences WHERE id IN (`+list(&sa, sentences)+`)`, sa,
+			func(rs *sql.Rows) error {
+				var id int64
+				if err := rs.Scan(&id); err != nil {
+					return err
+				}
+				docIDs = append(docIDs, id)
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("read the page's documents: %w", err)
+		}
+		if len(docIDs) == 0 {
+			return nil, nil
+		}
+		dconds = append(dconds, "d.id IN ("+list(&a, docIDs)+")")
+		docFilter = docIDs
+		wanted = map[int64]bool{}
+		for _, id := range sentences {
+			wanted[id] = true
+		}
+	}
 	conds = append(conds, dconds...)
 	where := strings.Join(conds, " AND ")
 	// commitments, and the sentences a correction made commitments (an
@@ -39,23 +96,24 @@ func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]
 		AND ks.section = k.section AND ks.text_sha256 = k.text_sha256 AND ks.occurrence = k.occurrence
 		WHERE k.field = 'type' AND k.state = 'approved' AND k.withdrawn_at IS NULL))`
 
-	var out []entente.TrackedCommitment
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	var out []listed
+	err := func() error {
 		docs, err := commitmentDocuments(ctx, tx, whereClause(dconds), a)
 		if err != nil {
 			return err
 		}
 		type row struct {
-			id     int64
-			doc    int64
-			anchor entente.Anchor
-			s      entente.Sentence
+			id       int64
+			position int
+			doc      int64
+			anchor   entente.Anchor
+			s        entente.Sentence
 		}
 		var rows []row
 		byID := map[int64]*row{}
 		err = queryRows(ctx, tx, `
 			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, s.text_sha256, s.occurrence,
-				s.type, s.strength, s.deadline
+				s.type, s.strength, s.deadline, s.position
 			FROM sentences s JOIN documents d ON d.id = s.document_id
 			WHERE `+where+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, a,
 			func(rs *sql.Rows) error {
@@ -63,8 +121,11 @@ func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]
 				var typ, strength string
 				var deadline sql.NullString
 				if err := rs.Scan(&r.id, &r.doc, &r.anchor.VersionID, &r.s.ID, &r.s.Section, &r.s.Marker, &r.s.Paragraph, &r.s.Text,
-					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline); err != nil {
+					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline, &r.position); err != nil {
 					return err
+				}
+				if wanted != nil && !wanted[r.id] {
+					return nil
 				}
 				r.anchor.Section = r.s.Section
 				r.s.Type, r.s.Strength, r.s.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
@@ -111,7 +172,7 @@ func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]
 			return err
 		}
 		corr := map[entente.Anchor][]entente.Correction{}
-		cs, err := findCorrections(ctx, tx, correctionQuery{document: f.Document})
+		cs, err := findCorrections(ctx, tx, correctionQuery{document: f.Document, documents: docFilter})
 		if err != nil {
 			return err
 		}
@@ -142,15 +203,12 @@ func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]
 				c.ID, c.Revision = t.id, t.revision
 			}
 			c.Statuses = partyStatuses(CommitmentParties(&c), t)
-			out = append(out, c)
+			out = append(out, listed{TrackedCommitment: c, sentenceID: r.id, position: r.position})
 		}
 		return nil
-	})
+	}()
 	if err != nil {
-		return nil, fmt.Errorf("list commitments: %w", err)
-	}
-	if out == nil {
-		out = []entente.TrackedCommitment{}
+		return nil, err
 	}
 	return out, nil
 }

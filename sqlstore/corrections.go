@@ -18,12 +18,13 @@ import (
 
 // correctionQuery selects corrections.
 type correctionQuery struct {
-	document int64           // of this document (its sentences' and its metadata's)
-	anchor   *entente.Anchor // of this sentence
-	version  int64           // of this version's sentences
-	ref      string          // this one
-	all      bool            // also those not applied (proposed, rejected, withdrawn)
-	review   bool            // only those waiting: proposed, or flagged and not withdrawn
+	document  int64           // of this document (its sentences' and its metadata's)
+	documents []int64         // of these documents (when not empty)
+	anchor    *entente.Anchor // of this sentence
+	version   int64           // of this version's sentences
+	ref       string          // this one
+	all       bool            // also those not applied (proposed, rejected, withdrawn)
+	review    bool            // only those waiting: proposed, or flagged and not withdrawn
 }
 
 const sentenceCorrectionColumns = `k.id, v.document_id, k.version_id, k.section, k.text_sha256, k.occurrence, k.sentence_label, k.field,
@@ -44,6 +45,10 @@ func findCorrections(ctx context.Context, tx *sql.Tx, q correctionQuery) ([]ente
 	if q.document != 0 {
 		conds = append(conds, "v.document_id = "+a.add(q.document))
 		dconds = append(dconds, "k.document_id = "+da.add(q.document))
+	}
+	if len(q.documents) > 0 {
+		conds = append(conds, "v.document_id IN ("+list(&a, q.documents)+")")
+		dconds = append(dconds, "k.document_id IN ("+list(&da, q.documents)+")")
 	}
 	if q.anchor != nil {
 		conds = append(conds, "k.version_id = "+a.add(q.anchor.VersionID), "k.section = "+a.add(q.anchor.Section),

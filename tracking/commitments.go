@@ -19,6 +19,26 @@ type Page struct {
 	Offset      int                         `json:"offset"`
 }
 
+// indexed is a store that keeps each commitment's corrected labels, due
+// date and party statuses in tables of its own (refreshed with the rules
+// given), so that the table and scorecards are filtered, sorted, paged and
+// counted by the database. Without it, the tracker reads the whole set and
+// does that here, which gives the same answers, slowly.
+type indexed interface {
+	RefreshTracked(ctx context.Context, due entente.DueReader) error
+	TrackedPage(ctx context.Context, f entente.CommitmentFilter, today string) ([]entente.TrackedCommitment, int, error)
+	TrackedTally(ctx context.Context, f entente.CommitmentFilter, today string) (*entente.ScoreTally, error)
+}
+
+// dueReader is the tracker's rules as a store reads them (a nil interface,
+// not a nil pointer, when there are none).
+func (t *Tracker) dueReader() entente.DueReader {
+	if t.Rules == nil {
+		return nil
+	}
+	return t.Rules
+}
+
 // UpcomingDays is how far ahead "upcoming" looks.
 const UpcomingDays = 90
 
@@ -30,6 +50,20 @@ const MaxLimit = 500
 func (t *Tracker) Commitments(ctx context.Context, f entente.CommitmentFilter) (*Page, error) {
 	if err := checkFilter(&f); err != nil {
 		return nil, err
+	}
+	if ix, ok := t.Store.(indexed); ok {
+		if err := ix.RefreshTracked(ctx, t.dueReader()); err != nil {
+			return nil, err
+		}
+		today := t.today()
+		cs, total, err := ix.TrackedPage(ctx, f, today)
+		if err != nil {
+			return nil, err
+		}
+		for i := range cs {
+			t.annotate(&cs[i], today)
+		}
+		return &Page{Commitments: cs, Total: total, Limit: f.Limit, Offset: f.Offset}, nil
 	}
 	all, err := t.selected(ctx, f)
 	if err != nil {

@@ -3,6 +3,8 @@ package tracking
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -17,8 +19,13 @@ import (
 // DueRules turn a deadline as written into a due date, from the table
 // lexicon/data/due.rules (its header says how a rule reads).
 type DueRules struct {
-	rules []dueRule
+	rules       []dueRule
+	fingerprint string
 }
+
+// Fingerprint identifies the table the rules were read from, so that a
+// store keeping due dates reads them again when the table changes.
+func (r *DueRules) Fingerprint() string { return r.fingerprint }
 
 type dueRule struct {
 	line      int
@@ -43,7 +50,8 @@ const maxRules = 10000
 
 // ParseDueRules reads a table of due-date rules; an error names the line.
 func ParseDueRules(name string, data []byte) (*DueRules, error) {
-	r := &DueRules{}
+	sum := sha256.Sum256(data)
+	r := &DueRules{fingerprint: hex.EncodeToString(sum[:])}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 64*1024)
 	for n := 1; sc.Scan(); n++ {

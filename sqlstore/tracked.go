@@ -1,0 +1,343 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/entente/entente"
+)
+
+// The tracked tables (migration 0004) keep each commitment's corrected
+// labels, due date and party statuses, so that the commitments table and
+// scorecards filter, sort, page and count in SQL instead of reading every
+// commitment. Triggers mark a document in tracked_dirty in the transaction
+// of every change that can alter its rows; RefreshTracked recomputes the
+// marked documents with the same code that lists commitments (corrections
+// applied in Go) before each read, so what the tables say is what that
+// code would say.
+
+// refreshAllOver is the number of marked documents above which the whole
+// collection is read once rather than document by document.
+const refreshAllOver = 20
+
+// RefreshTracked recomputes the tracked rows of the documents marked
+// since the last refresh, with due dates read by due; when due's rules are
+// not those the rows were computed with, every document is recomputed.
+func (s *Store) RefreshTracked(ctx context.Context, due entente.DueReader) error {
+	fp := ""
+	if due != nil {
+		fp = due.Fingerprint()
+	}
+	var stale bool
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var kept sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT value FROM tracked_meta WHERE key = 'due_rules'),
+			EXISTS (SELECT 1 FROM tracked_dirty)`).Scan(&kept, &stale)
+		stale = stale || !kept.Valid || kept.String != fp
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("refresh tracked commitments: %w", err)
+	}
+	if !stale {
+		return nil
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		var kept sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT value FROM tracked_meta WHERE key = 'due_rules'`).Scan(&kept)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if !kept.Valid || kept.String != fp {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_dirty (document_id) SELECT id FROM documents WHERE TRUE ON CONFLICT DO NOTHING`); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_meta (key, value) VALUES ('due_rules', $1)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, fp); err != nil {
+				return err
+			}
+		}
+		// Claim the marked documents: on PostgreSQL a concurrent refresh
+		// waits on these rows and then finds them gone.
+		var docs []int64
+		err = queryRows(ctx, tx, `DELETE FROM tracked_dirty RETURNING document_id`, nil, func(rs *sql.Rows) error {
+			var id int64
+			if err := rs.Scan(&id); err != nil {
+				return err
+			}
+			docs = append(docs, id)
+			return nil
+		})
+		if err != nil || len(docs) == 0 {
+			return err
+		}
+		return s.recomputeTracked(ctx, tx, docs, due)
+	})
+	if err != nil {
+		return fmt.Errorf("refresh tracked commitments: %w", err)
+	}
+	return nil
+}
+
+// recomputeTracked replaces the tracked rows of docs.
+func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, due entente.DueReader) error {
+	slices.Sort(docs)
+	var cs []listed
+	if len(docs) > refreshAllOver {
+		all, err := listCommitments(ctx, tx, entente.CommitmentFilter{Withdrawn: true}, nil)
+		if err != nil {
+			return err
+		}
+		for _, c := range all {
+			if _, ok := slices.BinarySearch(docs, c.DocumentID); ok {
+				cs = append(cs, c)
+			}
+		}
+	} else {
+		for _, d := range docs {
+			one, err := listCommitments(ctx, tx, entente.CommitmentFilter{Document: d, Withdrawn: true}, nil)
+			if err != nil {
+				return err
+			}
+			cs = append(cs, one...)
+		}
+	}
+	for lo := 0; lo < len(docs); lo += maxBatchRows {
+		chunk := docs[lo:min(lo+maxBatchRows, len(docs))]
+		var a args
+		in := list(&a, chunk)
+		for _, q := range []string{
+			`DELETE FROM tracked_parties WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
+			`DELETE FROM tracked_areas WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
+			`DELETE FROM tracked_commitments WHERE document_id IN (` + in + `)`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, a...); err != nil {
+				return fmt.Errorf("clear tracked rows: %w", err)
+			}
+		}
+	}
+	type partyRow struct {
+		sentence      int64
+		party, status string
+		bound         bool
+	}
+	type areaRow struct {
+		sentence int64
+		area     string
+	}
+	var parties []partyRow
+	var areas []areaRow
+	for i := range cs {
+		c := &cs[i]
+		bound := CommitmentParties(&c.TrackedCommitment)
+		for _, st := range c.Statuses {
+			parties = append(parties, partyRow{c.sentenceID, st.Party, string(st.Status), slices.Contains(bound, st.Party)})
+		}
+		for _, ar := range c.Sentence.Areas {
+			areas = append(areas, areaRow{c.sentenceID, ar})
+		}
+	}
+	err := s.insertRows(ctx, tx, "tracked_commitments",
+		[]string{"sentence_id", "document_id", "version_id", "position", "commitment_id", "signed_date", "strength", "due_date", "status_rank"},
+		len(cs), func(i int) []any {
+			c := &cs[i]
+			var id, dueDate any
+			if c.ID != 0 {
+				id = c.ID
+			}
+			if c.Sentence.Deadline != nil && due != nil {
+				if d := due.Due(*c.Sentence.Deadline, c.Sentence.Text, c.SignedDate); d != nil && d.Date != "" {
+					dueDate = d.Date
+				}
+			}
+			return []any{c.sentenceID, c.DocumentID, c.Anchor.VersionID, c.position, id, c.SignedDate, string(c.Sentence.Strength), dueDate, StatusRank(&c.TrackedCommitment)}
+		}, "", nil)
+	if err != nil {
+		return fmt.Errorf("write tracked commitments: %w", err)
+	}
+	err = s.insertRows(ctx, tx, "tracked_parties", []string{"sentence_id", "party", "status", "bound"}, len(parties),
+		func(i int) []any { p := parties[i]; return []any{p.sentence, p.party, p.status, p.bound} }, "", nil)
+	if err != nil {
+		return fmt.Errorf("write tracked parties: %w", err)
+	}
+	err = s.insertRows(ctx, tx, "tracked_areas", []string{"sentence_id", "area"}, len(areas),
+		func(i int) []any { return []any{areas[i].sentence, areas[i].area} }, "", nil)
+	if err != nil {
+		return fmt.Errorf("write tracked areas: %w", err)
+	}
+	return nil
+}
+
+// StatusRank orders commitments by status, least advanced first: the
+// place in entente.Statuses of the first party's status (0 with none).
+func StatusRank(c *entente.TrackedCommitment) int {
+	if len(c.Statuses) == 0 {
+		return 0
+	}
+	return slices.Index(entente.Statuses, c.Statuses[0].Status)
+}
+
+// trackedWhere turns the filters of f into conditions on the tracked
+// commitments t and their documents d. today decides what is overdue.
+func trackedWhere(f *entente.CommitmentFilter, today string, a *args) []string {
+	var conds []string
+	if !f.Withdrawn {
+		conds = append(conds, "d.withdrawn_at IS NULL")
+	}
+	if f.Document != 0 {
+		conds = append(conds, "t.document_id = "+a.add(f.Document))
+	}
+	for _, p := range f.Pair {
+		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties pp WHERE pp.document_id = d.id AND pp.party = `+a.add(p)+`)`)
+	}
+	conds = dateConds(conds, a, f.From, f.To)
+	if f.Party != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM tracked_parties p WHERE p.sentence_id = t.sentence_id AND p.party = `+a.add(f.Party)+` AND p.bound)`)
+	}
+	if f.Area != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM tracked_areas x WHERE x.sentence_id = t.sentence_id AND x.area = `+a.add(f.Area)+`)`)
+	}
+	if f.Strength != "" {
+		conds = append(conds, "t.strength = "+a.add(string(f.Strength)))
+	}
+	if f.Status != "" {
+		c := `EXISTS (SELECT 1 FROM tracked_parties p WHERE p.sentence_id = t.sentence_id AND p.status = ` + a.add(string(f.Status))
+		if f.Party != "" {
+			c += " AND p.party = " + a.add(f.Party)
+		}
+		conds = append(conds, c+")")
+	}
+	if f.Overdue {
+		conds = append(conds, overdue(a, today))
+	}
+	if f.DueBefore != "" || f.DueAfter != "" {
+		conds = append(conds, "t.due_date IS NOT NULL")
+	}
+	if f.DueBefore != "" {
+		conds = append(conds, "t.due_date <= "+a.add(f.DueBefore))
+	}
+	if f.DueAfter != "" {
+		conds = append(conds, "t.due_date >= "+a.add(f.DueAfter))
+	}
+	return conds
+}
+
+// overdue is due before today and not fulfilled (nor superseded) for
+// every party.
+func overdue(a *args, today string) string {
+	return `(t.due_date < ` + a.add(today) + ` AND EXISTS (SELECT 1 FROM tracked_parties o WHERE o.sentence_id = t.sentence_id
+		AND o.status NOT IN ('fulfilled', 'superseded')))`
+}
+
+const trackedFrom = ` FROM tracked_commitments t JOIN documents d ON d.id = t.document_id `
+
+// TrackedPage returns the page of commitments f selects, filtered, sorted
+// and paged in SQL, and how many match in all. Call RefreshTracked first.
+func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, today string) ([]entente.TrackedCommitment, int, error) {
+	var page []entente.TrackedCommitment
+	var total int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var a args
+		where := whereClause(trackedWhere(&f, today, &a))
+		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+trackedFrom+where, a...).Scan(&total); err != nil {
+			return err
+		}
+		order := ""
+		switch f.Sort {
+		case "due":
+			order = "coalesce(t.due_date, '9999-99-99'), "
+		case "status":
+			order = "t.status_rank, "
+		}
+		var ids []int64
+		err := queryRows(ctx, tx, `SELECT t.sentence_id`+trackedFrom+where+` ORDER BY `+order+
+			`t.signed_date DESC, t.document_id DESC, t.version_id DESC, t.position LIMIT `+a.add(f.Limit)+` OFFSET `+a.add(f.Offset), a,
+			func(rs *sql.Rows) error {
+				var id int64
+				if err := rs.Scan(&id); err != nil {
+					return err
+				}
+				ids = append(ids, id)
+				return nil
+			})
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		ls, err := listCommitments(ctx, tx, entente.CommitmentFilter{Withdrawn: true}, ids)
+		if err != nil {
+			return err
+		}
+		byID := make(map[int64]*listed, len(ls))
+		for i := range ls {
+			byID[ls[i].sentenceID] = &ls[i]
+		}
+		for _, id := range ids {
+			if l := byID[id]; l != nil {
+				page = append(page, l.TrackedCommitment)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("page of commitments: %w", err)
+	}
+	if page == nil {
+		page = []entente.TrackedCommitment{}
+	}
+	return page, total, nil
+}
+
+// TrackedTally counts the set f selects for its scorecard, counting only
+// the parties f names when it names some (Party, or the two of Pair).
+// Call RefreshTracked first.
+func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, today string) (*entente.ScoreTally, error) {
+	tally := &entente.ScoreTally{Counts: map[entente.Status]int{}}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var a args
+		conds := trackedWhere(&f, today, &a)
+		where := whereClause(conds)
+		var od sql.NullInt64
+		ca := slices.Clone(a) // the overdue count's own argument
+		err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&ca, today)+` THEN 1 ELSE 0 END)`+trackedFrom+where, ca...).
+			Scan(&tally.Commitments, &od)
+		if err != nil {
+			return err
+		}
+		tally.Overdue = int(od.Int64)
+		counted := ""
+		switch {
+		case f.Party != "":
+			counted = " AND p.party = " + a.add(f.Party)
+		case len(f.Pair) == 2:
+			counted = " AND p.party IN (" + list(&a, f.Pair) + ")"
+		}
+		from := ` FROM tracked_parties p JOIN tracked_commitments t ON t.sentence_id = p.sentence_id JOIN documents d ON d.id = t.document_id ` +
+			whereClause(append(slices.Clip(conds), "TRUE"+counted))
+		err = queryRows(ctx, tx, `SELECT p.status, count(*)`+from+` GROUP BY p.status`, a, func(rs *sql.Rows) error {
+			var st string
+			var n int
+			if err := rs.Scan(&st, &n); err != nil {
+				return err
+			}
+			tally.Counts[entente.Status(st)] += n
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return queryRows(ctx, tx, `SELECT t.commitment_id, p.party`+from+` AND t.commitment_id IS NOT NULL`, a, func(rs *sql.Rows) error {
+			var sp entente.StatusPair
+			if err := rs.Scan(&sp.Commitment, &sp.Party); err != nil {
+				return err
+			}
+			tally.Tracked = append(tally.Tracked, sp)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count commitments: %w", err)
+	}
+	return tally, nil
+}
