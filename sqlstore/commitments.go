@@ -37,6 +37,7 @@ type listed struct {
 	entente.TrackedCommitment
 	sentenceID int64
 	position   int
+	withdrawn  bool // its document is
 }
 
 // listCommitments reads the commitments f selects (its document, pair,
@@ -103,17 +104,18 @@ func listCommitments(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter
 			return err
 		}
 		type row struct {
-			id       int64
-			position int
-			doc      int64
-			anchor   entente.Anchor
-			s        entente.Sentence
+			id        int64
+			position  int
+			withdrawn bool
+			doc       int64
+			anchor    entente.Anchor
+			s         entente.Sentence
 		}
 		var rows []row
 		byID := map[int64]*row{}
 		err = queryRows(ctx, tx, `
 			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, s.text_sha256, s.occurrence,
-				s.type, s.strength, s.deadline, s.position
+				s.type, s.strength, s.deadline, s.position, d.withdrawn_at IS NOT NULL
 			FROM sentences s JOIN documents d ON d.id = s.document_id
 			WHERE `+where+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, a,
 			func(rs *sql.Rows) error {
@@ -121,7 +123,7 @@ func listCommitments(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter
 				var typ, strength string
 				var deadline sql.NullString
 				if err := rs.Scan(&r.id, &r.doc, &r.anchor.VersionID, &r.s.ID, &r.s.Section, &r.s.Marker, &r.s.Paragraph, &r.s.Text,
-					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline, &r.position); err != nil {
+					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline, &r.position, &r.withdrawn); err != nil {
 					return err
 				}
 				if wanted != nil && !wanted[r.id] {
@@ -203,7 +205,7 @@ func listCommitments(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter
 				c.ID, c.Revision = t.id, t.revision
 			}
 			c.Statuses = partyStatuses(CommitmentParties(&c), t)
-			out = append(out, listed{TrackedCommitment: c, sentenceID: r.id, position: r.position})
+			out = append(out, listed{TrackedCommitment: c, sentenceID: r.id, position: r.position, withdrawn: r.withdrawn})
 		}
 		return nil
 	}()

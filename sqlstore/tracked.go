@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/entente/entente"
 )
@@ -140,7 +141,7 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 		}
 	}
 	err := s.insertRows(ctx, tx, "tracked_commitments",
-		[]string{"sentence_id", "document_id", "version_id", "position", "commitment_id", "signed_date", "strength", "due_date", "status_rank"},
+		[]string{"sentence_id", "document_id", "version_id", "position", "commitment_id", "signed_date", "strength", "due_date", "status_rank", "withdrawn"},
 		len(cs), func(i int) []any {
 			c := &cs[i]
 			var id, dueDate any
@@ -152,7 +153,7 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 					dueDate = d.Date
 				}
 			}
-			return []any{c.sentenceID, c.DocumentID, c.Anchor.VersionID, c.position, id, c.SignedDate, string(c.Sentence.Strength), dueDate, StatusRank(&c.TrackedCommitment)}
+			return []any{c.sentenceID, c.DocumentID, c.Anchor.VersionID, c.position, id, c.SignedDate, string(c.Sentence.Strength), dueDate, StatusRank(&c.TrackedCommitment), c.withdrawn}
 		}, "", nil)
 	if err != nil {
 		return fmt.Errorf("write tracked commitments: %w", err)
@@ -184,7 +185,7 @@ func StatusRank(c *entente.TrackedCommitment) int {
 func trackedWhere(f *entente.CommitmentFilter, today string, a *args) []string {
 	var conds []string
 	if !f.Withdrawn {
-		conds = append(conds, "d.withdrawn_at IS NULL")
+		conds = append(conds, "NOT t.withdrawn")
 	}
 	if f.Document != 0 {
 		conds = append(conds, "t.document_id = "+a.add(f.Document))
@@ -231,7 +232,14 @@ func overdue(a *args, today string) string {
 		AND o.status NOT IN ('fulfilled', 'superseded')))`
 }
 
-const trackedFrom = ` FROM tracked_commitments t JOIN documents d ON d.id = t.document_id `
+// trackedFrom is the tracked commitments t, with their documents d when
+// the filters read them (pair, signing dates).
+func trackedFrom(f *entente.CommitmentFilter) string {
+	if len(f.Pair) > 0 || f.From != "" || f.To != "" {
+		return ` FROM tracked_commitments t JOIN documents d ON d.id = t.document_id ` // callers cut the first part off: keep it
+	}
+	return ` FROM tracked_commitments t `
+}
 
 // TrackedPage returns the page of commitments f selects, filtered, sorted
 // and paged in SQL, and how many match in all. Call RefreshTracked first.
@@ -241,7 +249,7 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var a args
 		where := whereClause(trackedWhere(&f, today, &a))
-		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+trackedFrom+where, a...).Scan(&total); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+trackedFrom(&f)+where, a...).Scan(&total); err != nil {
 			return err
 		}
 		order := ""
@@ -252,7 +260,7 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 			order = "t.status_rank, "
 		}
 		var ids []int64
-		err := queryRows(ctx, tx, `SELECT t.sentence_id`+trackedFrom+where+` ORDER BY `+order+
+		err := queryRows(ctx, tx, `SELECT t.sentence_id`+trackedFrom(&f)+where+` ORDER BY `+order+
 			`t.signed_date DESC, t.document_id DESC, t.version_id DESC, t.position LIMIT `+a.add(f.Limit)+` OFFSET `+a.add(f.Offset), a,
 			func(rs *sql.Rows) error {
 				var id int64
@@ -300,7 +308,7 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 		where := whereClause(conds)
 		var od sql.NullInt64
 		ca := slices.Clone(a) // the overdue count's own argument
-		err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&ca, today)+` THEN 1 ELSE 0 END)`+trackedFrom+where, ca...).
+		err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&ca, today)+` THEN 1 ELSE 0 END)`+trackedFrom(&f)+where, ca...).
 			Scan(&tally.Commitments, &od)
 		if err != nil {
 			return err
@@ -313,7 +321,8 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 		case len(f.Pair) == 2:
 			counted = " AND p.party IN (" + list(&a, f.Pair) + ")"
 		}
-		from := ` FROM tracked_parties p JOIN tracked_commitments t ON t.sentence_id = p.sentence_id JOIN documents d ON d.id = t.document_id ` +
+		from := ` FROM tracked_parties p JOIN tracked_commitments t ON t.sentence_id = p.sentence_id ` +
+			strings.TrimPrefix(trackedFrom(&f), ` FROM tracked_commitments t `) +
 			whereClause(append(slices.Clip(conds), "TRUE"+counted))
 		err = queryRows(ctx, tx, `SELECT p.status, count(*)`+from+` GROUP BY p.status`, a, func(rs *sql.Rows) error {
 			var st string

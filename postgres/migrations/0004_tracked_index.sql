@@ -29,7 +29,8 @@ CREATE TABLE tracked_commitments (
 	signed_date TEXT COLLATE "C" NOT NULL DEFAULT '', -- corrected; '' when unknown
 	strength TEXT NOT NULL DEFAULT '',
 	due_date TEXT COLLATE "C", -- NULL when open or none
-	status_rank INTEGER NOT NULL DEFAULT 0 -- of the first party's status
+	status_rank INTEGER NOT NULL DEFAULT 0, -- of the first party's status
+	withdrawn BOOLEAN NOT NULL DEFAULT FALSE -- the document's
 );
 CREATE INDEX tracked_commitments_document ON tracked_commitments (document_id);
 CREATE INDEX tracked_commitments_signed ON tracked_commitments (signed_date DESC, document_id DESC, version_id DESC, position);
@@ -105,7 +106,7 @@ CREATE TRIGGER tracked_document_parties AFTER INSERT OR UPDATE OR DELETE ON docu
 	FOR EACH ROW EXECUTE FUNCTION tracked_mark_document_id();
 CREATE TRIGGER tracked_document_corrections AFTER INSERT OR UPDATE OR DELETE ON document_corrections
 	FOR EACH ROW EXECUTE FUNCTION tracked_mark_document_id();
-CREATE TRIGGER tracked_documents AFTER UPDATE OF signed_date OR DELETE ON documents
+CREATE TRIGGER tracked_documents AFTER UPDATE OF signed_date, withdrawn_at OR DELETE ON documents
 	FOR EACH ROW EXECUTE FUNCTION tracked_mark_document();
 CREATE TRIGGER tracked_corrections AFTER INSERT OR UPDATE OR DELETE ON corrections
 	FOR EACH ROW EXECUTE FUNCTION tracked_mark_version();

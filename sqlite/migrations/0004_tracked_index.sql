@@ -29,7 +29,8 @@ CREATE TABLE tracked_commitments (
 	signed_date TEXT NOT NULL DEFAULT '', -- corrected; '' when unknown
 	strength TEXT NOT NULL DEFAULT '',
 	due_date TEXT, -- NULL when open or none
-	status_rank INTEGER NOT NULL DEFAULT 0 -- of the first party's status
+	status_rank INTEGER NOT NULL DEFAULT 0, -- of the first party's status
+	withdrawn BOOLEAN NOT NULL DEFAULT FALSE -- the document's
 );
 CREATE INDEX tracked_commitments_document ON tracked_commitments (document_id);
 CREATE INDEX tracked_commitments_signed ON tracked_commitments (signed_date DESC, document_id DESC, version_id DESC, position);
@@ -41,7 +42,7 @@ CREATE TABLE tracked_parties (
 	status TEXT NOT NULL,
 	bound BOOLEAN NOT NULL, -- one of the parties the commitment binds (not a leftover status)
 	PRIMARY KEY (sentence_id, party)
-);
+) WITHOUT ROWID;
 CREATE INDEX tracked_parties_party ON tracked_parties (party, bound, sentence_id);
 CREATE INDEX tracked_parties_status ON tracked_parties (status, sentence_id);
 
@@ -72,7 +73,7 @@ CREATE TRIGGER tracked_sentences_update AFTER UPDATE ON sentences BEGIN
 	SELECT DISTINCT x FROM (SELECT OLD.document_id AS x UNION SELECT NEW.document_id AS x)
 	WHERE x IS NOT NULL AND x NOT IN (SELECT document_id FROM tracked_dirty);
 END;
-CREATE TRIGGER tracked_documents_update AFTER UPDATE OF signed_date ON documents BEGIN
+CREATE TRIGGER tracked_documents_update AFTER UPDATE OF signed_date, withdrawn_at ON documents BEGIN
 	INSERT INTO tracked_dirty (document_id)
 	SELECT DISTINCT x FROM (SELECT NEW.id AS x)
 	WHERE x IS NOT NULL AND x NOT IN (SELECT document_id FROM tracked_dirty);
