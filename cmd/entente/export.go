@@ -1,0 +1,319 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/export"
+)
+
+// exportPage is how many rows a list export reads from the store at a time:
+// rows are written as they are read.
+const exportPage = 500
+
+func newExportCommand() *cobra.Command {
+	var (
+		dsn string
+		all string
+	)
+	cmd := &cobra.Command{
+		Use:   "export LIST|--all FILE",
+		Short: "Export a list as CSV, XLSX or JSON, a document as Akoma Ntoso, or everything (--all)",
+		Long: `export documents|sentences|search QUERY|events [the list's filters] --format csv|xlsx|json [-o FILE]
+export document ID --format akn|json [-o FILE]
+export --all FILE    every table (no passwords, sessions or tokens) in one archive, for entente import`,
+		Args: cobra.NoArgs,
+		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+			if all == "" {
+				return cmd.Usage()
+			}
+			return dumpAll(cmd, st, all)
+		}),
+	}
+	dbFlag(cmd, &dsn)
+	cmd.Flags().StringVar(&all, "all", "", "write every table to this archive (a zip of JSON Lines)")
+	cmd.AddCommand(newExportDocumentCommand(), newExportDocumentsCommand(), newExportSentencesCommand(false),
+		newExportSentencesCommand(true), newExportEventsCommand())
+	return cmd
+}
+
+// exportFlags are the flags every list export takes.
+type exportFlags struct {
+	dsn    string
+	format string
+	out    string
+}
+
+func (f *exportFlags) add(cmd *cobra.Command, formats []string) {
+	dbFlag(cmd, &f.dsn)
+	cmd.Flags().StringVar(&f.format, "format", formats[0], "output format: "+strings.Join(formats, ", "))
+	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to this file (default: standard output)")
+}
+
+// output runs write onto the file -o names, or standard output. A file is
+// written beside its final name and renamed when complete, so a failed
+// export leaves no half file.
+func (f *exportFlags) output(cmd *cobra.Command, write func(w io.Writer) error) error {
+	if f.out == "" || f.out == "-" {
+		return write(cmd.OutOrStdout())
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(f.out), "."+filepath.Base(f.out)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), f.out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// cliActor is who runs the command: the context's actor, else
+// $ENTENTE_USER, else the operating-system user.
+func cliActor(ctx context.Context) entente.Actor {
+	if a := entente.ActorFromContext(ctx); a != entente.Anonymous {
+		return a
+	}
+	name := os.Getenv("ENTENTE_USER")
+	if name == "" {
+		if u, err := user.Current(); err == nil {
+			name = u.Username
+		}
+	}
+	if name == "" {
+		return entente.Anonymous
+	}
+	return entente.Actor{Name: name, Via: "cli"}
+}
+
+// exportList writes a list: the table, then pages of rows from next until
+// it returns none.
+func exportList(cmd *cobra.Command, f *exportFlags, what string, filters []export.Filter, t export.Table,
+	next func(ctx context.Context, emit func(row []any) error) error) error {
+	ctx := cmd.Context()
+	about := export.About{What: what, Filters: filters, At: time.Now(), By: cliActor(ctx)}
+	if _, err := export.NewTableWriter(f.format, io.Discard, about); err != nil {
+		return err // an unknown format, before any file is made
+	}
+	return f.output(cmd, func(w io.Writer) error {
+		tw, err := export.NewTableWriter(f.format, w, about)
+		if err != nil {
+			return err
+		}
+		if err := tw.Begin(t); err != nil {
+			return err
+		}
+		if err := next(ctx, tw.Row); err != nil {
+			return err
+		}
+		return tw.Close()
+	})
+}
+
+func newExportDocumentsCommand() *cobra.Command {
+	var (
+		f    exportFlags
+		df   entente.DocumentFilter
+		kind string
+	)
+	cmd := &cobra.Command{
+		Use:   "documents",
+		Short: "Export the library's list as filtered",
+		Args:  cobra.NoArgs,
+		RunE: storeRunE(&f.dsn, func(cmd *cobra.Command, st store, args []string) error {
+			df.Kind = entente.Kind(kind)
+			filters := export.FilterList("party", df.Party, "kind", kind, "lang", df.Language, "area", df.Area,
+				"from", df.From, "to", df.To, "limit", strconv.Itoa(df.Limit), "offset", strconv.Itoa(df.Offset))
+			return exportList(cmd, &f, "documents", filters, export.DocumentsTable, func(ctx context.Context, emit func([]any) error) error {
+				return pages(df.Offset, df.Limit, func(offset, limit int) (int, error) {
+					page := df
+					page.Offset, page.Limit = offset, limit
+					docs, err := st.Documents(ctx, page)
+					for i := range docs {
+						if err := emit(export.DocumentRow(&docs[i])); err != nil {
+							return 0, err
+						}
+					}
+					return len(docs), err
+				})
+			})
+		}),
+	}
+	f.add(cmd, export.Formats)
+	cmd.Flags().StringVar(&df.Party, "party", "", "only documents with this party (ISO code)")
+	choice(cmd, &kind, "kind", "only documents of this kind", entente.DocumentKinds())
+	cmd.Flags().StringVar(&df.Language, "lang", "", "only documents with a version in this language")
+	choice(cmd, &df.Area, "area", "only documents with a commitment in this area", entente.Areas())
+	cmd.Flags().StringVar(&df.From, "from", "", "signed on or after this date (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&df.To, "to", "", "signed on or before this date (YYYY-MM-DD)")
+	cmd.Flags().IntVar(&df.Limit, "limit", 0, "at most this many (0: all)")
+	cmd.Flags().IntVar(&df.Offset, "offset", 0, "skip this many")
+	return cmd
+}
+
+// newExportSentencesCommand is `export sentences` (every sentence that
+// passes the filters, in the library's order) or, with search, `export
+// search QUERY` (the hits, best first).
+func newExportSentencesCommand(search bool) *cobra.Command {
+	var (
+		f             exportFlags
+		q             entente.SearchQuery
+		typ, strength string
+	)
+	use, short, nargs := "sentences", "Export sentences with their labels as filtered", cobra.NoArgs
+	if search {
+		use, short, nargs = "search QUERY", "Export a search's hits as filtered", cobra.MinimumNArgs(1)
+	}
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  nargs,
+		RunE: storeRunE(&f.dsn, func(cmd *cobra.Command, st store, args []string) error {
+			q.Text = strings.Join(args, " ")
+			q.Type, q.Strength = entente.SentenceType(typ), entente.Strength(strength)
+			what := "sentences"
+			if search {
+				what = "search"
+			}
+			filters := export.FilterList("query", q.Text, "lang", q.Language, "party", q.Party, "type", typ, "area", q.Area,
+				"strength", strength, "from", q.From, "to", q.To, "limit", strconv.Itoa(q.Limit), "offset", strconv.Itoa(q.Offset))
+			return exportList(cmd, &f, what, filters, export.SentencesTable(search), func(ctx context.Context, emit func([]any) error) error {
+				return pages(q.Offset, q.Limit, func(offset, limit int) (int, error) {
+					page := q
+					page.Offset, page.Limit = offset, limit
+					hits, err := st.Search(ctx, page)
+					for i := range hits {
+						if err := emit(export.HitRow(&hits[i], search)); err != nil {
+							return 0, err
+						}
+					}
+					return len(hits), err
+				})
+			})
+		}),
+	}
+	f.add(cmd, export.Formats)
+	cmd.Flags().StringVar(&q.Language, "lang", "", "only sentences in this language (zh, en, sr-Cyrl, sr-Latn)")
+	cmd.Flags().StringVar(&q.Party, "party", "", "only sentences with this party as actor, or in its documents")
+	choice(cmd, &typ, "type", "only sentences of this type", entente.SentenceTypes())
+	choice(cmd, &q.Area, "area", "only sentences in this policy area", entente.Areas())
+	choice(cmd, &strength, "strength", "only commitments of this strength", entente.Strengths())
+	cmd.Flags().StringVar(&q.From, "from", "", "documents signed on or after (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&q.To, "to", "", "documents signed on or before (YYYY-MM-DD)")
+	cmd.Flags().IntVar(&q.Limit, "limit", 0, "at most this many (0: all)")
+	cmd.Flags().IntVar(&q.Offset, "offset", 0, "skip this many")
+	return cmd
+}
+
+func newExportEventsCommand() *cobra.Command {
+	var (
+		f            exportFlags
+		after, limit int
+	)
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "Export the event log, oldest first",
+		Args:  cobra.NoArgs,
+		RunE: storeRunE(&f.dsn, func(cmd *cobra.Command, st store, args []string) error {
+			filters := export.FilterList("after", strconv.Itoa(after), "limit", strconv.Itoa(limit))
+			return exportList(cmd, &f, "events", filters, export.EventsTable, func(ctx context.Context, emit func([]any) error) error {
+				last, n := int64(after), 0
+				for limit == 0 || n < limit {
+					size := exportPage
+					if limit > 0 {
+						size = min(size, limit-n)
+					}
+					evs, err := st.Events(ctx, last, size)
+					if err != nil {
+						return err
+					}
+					for i := range evs {
+						if err := emit(export.EventRow(&evs[i])); err != nil {
+							return err
+						}
+						last = evs[i].Seq
+					}
+					n += len(evs)
+					if len(evs) < size {
+						return nil
+					}
+				}
+				return nil
+			})
+		}),
+	}
+	f.add(cmd, export.Formats)
+	cmd.Flags().IntVar(&after, "after", 0, "only events after this sequence number")
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many (0: all)")
+	return cmd
+}
+
+// pages reads a list a page at a time from offset, at most limit rows (0:
+// all): read returns how many rows a page had.
+func pages(offset, limit int, read func(offset, limit int) (int, error)) error {
+	for n := 0; limit == 0 || n < limit; {
+		size := exportPage
+		if limit > 0 {
+			size = min(size, limit-n)
+		}
+		got, err := read(offset+n, size)
+		if err != nil {
+			return err
+		}
+		n += got
+		if got < size {
+			return nil
+		}
+	}
+	return nil
+}
+
+func newExportDocumentCommand() *cobra.Command {
+	var f exportFlags
+	cmd := &cobra.Command{
+		Use:   "document ID",
+		Short: "Export a document as Akoma Ntoso 3.0 (akn) or as the extraction's JSON",
+		Args:  cobra.ExactArgs(1),
+		RunE: storeRunE(&f.dsn, func(cmd *cobra.Command, st store, args []string) error {
+			id, err := parseID("document", args[0])
+			if err != nil {
+				return err
+			}
+			if f.format != "akn" && f.format != "json" {
+				return entente.Errorf(entente.EINVALID, "%q is not a document export format: akn, json", f.format)
+			}
+			d, err := st.Document(cmd.Context(), id)
+			if err != nil {
+				return notFound("document", id, err)
+			}
+			return f.output(cmd, func(w io.Writer) error {
+				if f.format == "json" {
+					return writeJSON(w, d)
+				}
+				if len(d.Versions) == 0 {
+					return fmt.Errorf("document %d has no version", id)
+				}
+				return export.AkomaNtoso(w, d, d.Versions[0], d.Extraction, time.Now())
+			})
+		}),
+	}
+	f.add(cmd, []string{"akn", "json"})
+	return cmd
+}
