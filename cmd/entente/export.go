@@ -33,12 +33,14 @@ func newExportCommand() *cobra.Command {
 export document ID --format akn|json [-o FILE]
 export --all FILE    every table (no passwords, sessions or tokens) in one archive, for entente import`,
 		Args: cobra.NoArgs,
-		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
-			if all == "" {
-				return cmd.Usage()
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if all == "" { // before the store is opened (or made)
+				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events), document ID, or --all FILE")
 			}
-			return dumpAll(cmd, st, all)
-		}),
+			return storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+				return dumpAll(cmd, st, all)
+			})(cmd, args)
+		},
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&all, "all", "", "write every table to this archive (a zip of JSON Lines)")

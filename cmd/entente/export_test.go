@@ -169,3 +169,36 @@ func TestExportRefusals(t *testing.T) {
 		t.Errorf("akn export: %v", err)
 	}
 }
+
+// TestExportAllImport: the whole store to an archive and into a new store
+// through the commands; a second import into the now full store is
+// refused and changes nothing.
+func TestExportAllImport(t *testing.T) {
+	db := corpusStore(t)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "all.zip")
+	runOK(t, "export", "--all", archive, "--db", db)
+	fresh := filepath.Join(dir, "fresh.db")
+	out := runOK(t, "import", archive, "--db", fresh)
+	if !strings.Contains(string(out), "imported") {
+		t.Errorf("import said %q", out)
+	}
+	before := runOK(t, "list", "--json", "--db", db)
+	after := runOK(t, "list", "--json", "--db", fresh)
+	if !bytes.Equal(before, after) {
+		t.Errorf("the library differs after import:\n%s\n%s", before, after)
+	}
+	if !bytes.Equal(runOK(t, "search", "铁路", "--json", "--db", db), runOK(t, "search", "铁路", "--json", "--db", fresh)) {
+		t.Error("search differs after import")
+	}
+	var o, e bytes.Buffer
+	if err := run(context.Background(), []string{"import", archive, "--db", fresh}, nil, &o, &e); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("a second import: %v", err)
+	}
+	if !bytes.Equal(after, runOK(t, "list", "--json", "--db", fresh)) {
+		t.Error("a refused import changed the library")
+	}
+	if err := run(context.Background(), []string{"export"}, nil, &o, &e); err == nil {
+		t.Error("export without a list accepted")
+	}
+}
