@@ -141,3 +141,39 @@ func TestMixedNesting(t *testing.T) {
 		})
 	}
 }
+
+// FuzzMixed: any text with any marks is written as well-formed XML whose
+// character data is the text (invalid characters aside).
+func FuzzMixed(f *testing.F) {
+	f.Add("中塞双方将加强铁路合作。", 1, 3, 2, 5)
+	f.Add("a<b&c]]>", 0, 8, -1, 2)
+	f.Add("\x00\ufffe", 0, 1, 0, 2)
+	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int) {
+		out, err := xml.Marshal(struct {
+			XMLName xml.Name `xml:"w"`
+			P       mixed    `xml:"p"`
+		}{P: mixed{Text: text, Marks: []mark{{Start: s1, End: e1, Name: "ref"}, {Start: s2, End: e2, Name: "date"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(bytes.NewReader(out))
+		var chars strings.Builder
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				if err.Error() == "EOF" {
+					break
+				}
+				t.Fatalf("%q gave malformed XML %q: %v", text, out, err)
+			}
+			if c, ok := tok.(xml.CharData); ok {
+				chars.Write(c)
+			}
+		}
+		if strings.ToValidUTF8(text, "\uFFFD") == text && !strings.ContainsFunc(text, func(r rune) bool {
+			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r == '\r'
+		}) && chars.String() != text {
+			t.Errorf("text %q came back as %q", text, chars.String())
+		}
+	})
+}

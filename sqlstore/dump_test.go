@@ -22,7 +22,7 @@ import (
 // id sequences run past the highest id), accounts with a session and a
 // token, events, and rows of the tracking tables, including rows that
 // point at a later row of their own table.
-func fillLibrary(t *testing.T, s *sqlstore.Store) {
+func fillLibrary(t testing.TB, s *sqlstore.Store) {
 	t.Helper()
 	ctx := context.Background()
 	rs := mustCreate(t, s, corpusDoc(t, "cn-rs-2024-joint-statement.zh.txt"))
