@@ -47,6 +47,12 @@ func TestExportAsFiltered(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	for _, name := range []string{"ana", "bo", "cy"} {
+		var o bytes.Buffer
+		if err := run(ctx, []string{"user", "add", name, "--role", "viewer", "--db", db}, strings.NewReader("a long enough passphrase 1\n"), &o, &o); err != nil {
+			t.Fatalf("user add: %v\n%s", err, o.String())
+		}
+	}
 	cases := []struct {
 		name string
 		args []string
@@ -57,6 +63,7 @@ func TestExportAsFiltered(t *testing.T) {
 		{"documents none", []string{"documents", "--kind", "mou"}, docs(st, entente.DocumentFilter{Kind: entente.KindMoU})},
 		{"firm commitments", []string{"sentences", "--strength", "firm"}, hits(st, entente.SearchQuery{Strength: entente.Firm, Limit: 10000})},
 		{"a party's energy", []string{"sentences", "--party", "AE", "--area", "energy"}, hits(st, entente.SearchQuery{Party: "AE", Area: "energy", Limit: 10000})},
+		{"events after the first", []string{"events", "--after", "1"}, events(st, 1)},
 		{"search", []string{"search", "合作", "--type", "commitment", "--offset", "3", "--limit", "700"}, hits(st, entente.SearchQuery{Text: "合作", Type: entente.Commitment, Offset: 3, Limit: 700})},
 	}
 	dir := t.TempDir()
@@ -118,6 +125,9 @@ func rowKey(r map[string]any) string {
 	if id, ok := r["id"]; ok {
 		return fmt.Sprint(id)
 	}
+	if seq, ok := r["seq"]; ok {
+		return fmt.Sprint(seq)
+	}
 	return fmt.Sprintf("%v/%v", r["document_id"], r["sentence"])
 }
 
@@ -127,6 +137,17 @@ func docs(st store, f entente.DocumentFilter) func() ([]string, error) {
 		var keys []string
 		for _, d := range ds {
 			keys = append(keys, fmt.Sprint(d.ID))
+		}
+		return keys, err
+	}
+}
+
+func events(st store, after int64) func() ([]string, error) {
+	return func() ([]string, error) {
+		es, err := st.Events(context.Background(), after, 1000)
+		var keys []string
+		for _, e := range es {
+			keys = append(keys, fmt.Sprint(e.Seq))
 		}
 		return keys, err
 	}
