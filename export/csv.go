@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // csvWriter writes one table as CSV in UTF-8 with a byte-order mark, which
@@ -38,7 +39,11 @@ func (c *csvWriter) Row(values []any) error {
 		return err
 	}
 	for i, v := range values {
-		c.rec[i] = text(c.table.Columns[i].Kind, v)
+		k := c.table.Columns[i].Kind
+		c.rec[i] = text(k, v)
+		if k == Text {
+			c.rec[i] = neutralize(c.rec[i])
+		}
 	}
 	return c.write()
 }
@@ -59,4 +64,15 @@ func (c *csvWriter) Close() error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// neutralize keeps a text cell from being read as a formula by a
+// spreadsheet (=, +, -, @ at the start), as the web's exports do:
+// statements are text, never formulas. (XLSX needs no such care: its text
+// cells are typed as text.)
+func neutralize(c string) string {
+	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return "'" + c
+	}
+	return c
 }

@@ -71,7 +71,7 @@ func TestCSV(t *testing.T) {
 		{"id", "title", "signed", "score", "parties", "at"},
 		{"1", "中华人民共和国和塞尔维亚共和国联合声明", "2024-05-08", "2.5", "CN; RS", "2026-11-30T22:01:02Z"},
 		{"22", `a "quoted", comma`, "", "0", "", ""},
-		{"333", "=1+1", "2019-07-23", "-1.25", "AE", "2020-01-02T03:04:05Z"},
+		{"333", "'=1+1", "2019-07-23", "-1.25", "AE", "2020-01-02T03:04:05Z"},
 	}
 	if len(recs) != len(want) {
 		t.Fatalf("%d records, want %d", len(recs), len(want))

@@ -160,9 +160,9 @@ func newExportDocumentsCommand() *cobra.Command {
 	}
 	f.add(cmd, export.Formats)
 	cmd.Flags().StringVar(&df.Party, "party", "", "only documents with this party (ISO code)")
-	choice(cmd, &kind, "kind", "only documents of this kind", entente.DocumentKinds())
+	exportChoice(cmd, &kind, "kind", "only documents of this kind", entente.DocumentKinds())
 	cmd.Flags().StringVar(&df.Language, "lang", "", "only documents with a version in this language")
-	choice(cmd, &df.Area, "area", "only documents with a commitment in this area", entente.Areas())
+	exportChoice(cmd, &df.Area, "area", "only documents with a commitment in this area", entente.Areas())
 	cmd.Flags().StringVar(&df.From, "from", "", "signed on or after this date (YYYY-MM-DD)")
 	cmd.Flags().StringVar(&df.To, "to", "", "signed on or before this date (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&df.Limit, "limit", 0, "at most this many (0: all)")
@@ -214,9 +214,9 @@ func newExportSentencesCommand(search bool) *cobra.Command {
 	f.add(cmd, export.Formats)
 	cmd.Flags().StringVar(&q.Language, "lang", "", "only sentences in this language (zh, en, sr-Cyrl, sr-Latn)")
 	cmd.Flags().StringVar(&q.Party, "party", "", "only sentences with this party as actor, or in its documents")
-	choice(cmd, &typ, "type", "only sentences of this type", entente.SentenceTypes())
-	choice(cmd, &q.Area, "area", "only sentences in this policy area", entente.Areas())
-	choice(cmd, &strength, "strength", "only commitments of this strength", entente.Strengths())
+	exportChoice(cmd, &typ, "type", "only sentences of this type", entente.SentenceTypes())
+	exportChoice(cmd, &q.Area, "area", "only sentences in this policy area", entente.Areas())
+	exportChoice(cmd, &strength, "strength", "only commitments of this strength", entente.Strengths())
 	cmd.Flags().StringVar(&q.From, "from", "", "documents signed on or after (YYYY-MM-DD)")
 	cmd.Flags().StringVar(&q.To, "to", "", "documents signed on or before (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&q.Limit, "limit", 0, "at most this many (0: all)")
@@ -318,4 +318,27 @@ func newExportDocumentCommand() *cobra.Command {
 	}
 	f.add(cmd, []string{"akn", "json"})
 	return cmd
+}
+
+// exportCode is a flag that takes one code of a closed list, refused with
+// the choices before anything runs. (The export commands keep their own,
+// so that they do not depend on how list and search parse theirs.)
+type exportCode struct {
+	value *string
+	list  entente.ValueList
+}
+
+func (f exportCode) String() string { return *f.value }
+func (f exportCode) Type() string   { return "code" }
+
+func (f exportCode) Set(s string) error {
+	if s != "" && !f.list.Has(s) {
+		return entente.Errorf(entente.EINVALID, "%q is not one of %s", s, strings.Join(f.list.Codes(), ", "))
+	}
+	*f.value = s
+	return nil
+}
+
+func exportChoice(cmd *cobra.Command, p *string, name, what string, list entente.ValueList) {
+	cmd.Flags().Var(exportCode{value: p, list: list}, name, fmt.Sprintf("%s: %s", what, strings.Join(list.Codes(), ", ")))
 }
