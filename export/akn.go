@@ -16,12 +16,10 @@ import (
 // structs below follow the schema's order of elements; encoding/xml writes
 // fields in struct order, which is what the schema's sequences need.
 
-const (
-	aknNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-	// analysisNamespace holds Entente's labels in <proprietary>, which
-	// takes any element of another namespace.
-	analysisNamespace = "urn:entente:analysis:1"
-)
+// The namespaces are in the struct tags: Akoma Ntoso's
+// (http://docs.oasis-open.org/legaldocml/ns/akn/3.0) on the root, and
+// urn:entente:analysis:1 for Entente's labels in <proprietary>, which takes
+// any element of another namespace.
 
 type aknRoot struct {
 	XMLName xml.Name `xml:"http://docs.oasis-open.org/legaldocml/ns/akn/3.0 akomaNtoso"`

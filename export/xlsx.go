@@ -132,12 +132,12 @@ func (x *xlsxWriter) cell(k Kind, v any) any {
 			}
 		}
 	case Int, Float:
-		switch v.(type) {
+		switch n := v.(type) {
 		case int, int64, int32, float64, float32:
 			return v
 		case *int:
-			if p := v.(*int); p != nil {
-				return *p
+			if n != nil {
+				return *n
 			}
 			return nil
 		}
