@@ -15,6 +15,9 @@ type Extraction struct {
 	References []Reference `json:"references"`
 	Mechanisms []Entity    `json:"mechanisms"`
 	Projects   []Entity    `json:"projects"`
+	// Warnings say what the reader could not do (a language it has no
+	// rules for), so that nothing is labelled silently.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Document is the metadata of one statement.
@@ -115,6 +118,12 @@ type StoredDocument struct {
 	Sources    []Source    `json:"sources"`
 	Extraction *Extraction `json:"extraction,omitempty"`
 	CreatedAt  time.Time   `json:"created_at"`
+	// Withdrawn documents are hidden from lists and kept; an editor can
+	// restore them.
+	Withdrawn bool `json:"withdrawn,omitempty"`
+	// Corrections are the corrections applied to what is shown (and those
+	// waiting or flagged), so that a reader sees what changed and why.
+	Corrections []Correction `json:"corrections,omitempty"`
 	// Counts by sentence type, for lists.
 	Sentences   int `json:"sentence_count"`
 	Commitments int `json:"commitment_count"`
@@ -142,6 +151,8 @@ type DocumentFilter struct {
 	From, To string // signed date bounds, ISO 8601, inclusive
 	Limit    int
 	Offset   int
+	// Withdrawn includes withdrawn documents.
+	Withdrawn bool
 }
 
 // DocumentWriter is what ingest needs to store statements: find what is
@@ -169,6 +180,9 @@ type DocumentWriter interface {
 type Library interface {
 	// Documents lists documents, newest first.
 	Documents(ctx context.Context, f DocumentFilter) ([]StoredDocument, error)
+	// CountDocuments counts the documents that meet f, ignoring its limit
+	// and offset: the "of 63" of a page of documents.
+	CountDocuments(ctx context.Context, f DocumentFilter) (int, error)
 	// Document returns one document with its versions, sources and the
 	// extraction of its first version.
 	Document(ctx context.Context, id int64) (*StoredDocument, error)

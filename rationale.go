@@ -82,6 +82,15 @@ func Rules() ValueList {
 		value("thanks for hospitality", "感谢款待", "thanks for hospitality"),
 		value("done", "已完成", "something done"),
 		value("dated event", "有日期的事件", "dated event"),
+		// spaced languages (English, Serbian)
+		value("committed to an action", "承诺采取行动", "committed to an action"),
+		value("committed to a goal", "致力于目标", "committed to a goal"),
+		value("looks forward to an action", "期待采取行动", "looks forward to an action"),
+		value("looks forward to an event", "期待某一事件", "looks forward to an event"),
+		value("undertaking", "承诺（名词）", "undertaking named as a noun"),
+		value("undertaking in content", "宾语从句中的承诺", "undertaking in the content of a view"),
+		value("no rules for this language", "无此语言规则", "no rules for this language"),
+		value("item of a list of undertakings", "承诺列表中的一项", "item of a list of undertakings"),
 		// actors, areas, deadline
 		value("subject", "主语", "subject"),
 		value("area", "领域关键词", "area keyword"),

@@ -59,21 +59,6 @@ type APIToken struct {
 	Revoked   bool       `json:"revoked"`
 }
 
-// Event is one entry of the append-only log of changes: who did what, when,
-// to what, with the state before and after.
-type Event struct {
-	Seq      int64     `json:"seq"`
-	At       time.Time `json:"at"`
-	UserID   int64     `json:"user_id,omitempty"`
-	Actor    string    `json:"actor"` // the account's name, or "cli"
-	Action   string    `json:"action"`
-	Entity   string    `json:"entity"`
-	EntityID int64     `json:"entity_id,omitempty"`
-	Before   string    `json:"before,omitempty"` // JSON
-	After    string    `json:"after,omitempty"`  // JSON
-	Why      string    `json:"why,omitempty"`
-}
-
 // UserStore keeps accounts.
 type UserStore interface {
 	CreateUser(ctx context.Context, u *User) (int64, error)

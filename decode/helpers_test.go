@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/entente/entente/internal/skip"
 )
 
 // update rewrites the generated fixtures in testdata/ (mfa-page.html,
@@ -56,7 +58,7 @@ func needPDFToText(tb testing.TB) {
 	if os.Getenv("CI") == "true" {
 		tb.Fatal("pdftotext not found: CI must install Debian package poppler-utils")
 	}
-	tb.Skip("SKIPPED: pdftotext not found; install Debian package poppler-utils to run the PDF tests")
+	skip.Group(tb, "PDF", "no pdftotext: apt-get install poppler-utils")
 }
 
 // mustDecode decodes or stops the test.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/skip"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current extractor")
@@ -122,7 +123,7 @@ func TestScoreFloors(t *testing.T) {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("python3 is needed to run the scorer")
 		}
-		t.Skip("SKIPPED: python3 not found, the scorer did not run")
+		skip.Group(t, "scorer", "no python3: apt-get install python3")
 	}
 	x := newTestExtractor(t)
 	score := func(t *testing.T, text, gold string, mins []string) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente/entente/decode"
 	"github.com/entente/entente/extract"
+	"github.com/entente/entente/internal/skip"
 )
 
 const corpus = "../testdata/corpus"
@@ -41,7 +42,7 @@ func TestEveryFormExtractsAlike(t *testing.T) {
 					if os.Getenv("CI") == "true" {
 						t.Fatal("pdftotext is needed (Debian poppler-utils)")
 					}
-					t.Skip("SKIPPED: pdftotext not installed (Debian poppler-utils)")
+					skip.Group(t, "PDF", "no pdftotext: apt-get install poppler-utils")
 				}
 			}
 			got := x.Extract(read(form))

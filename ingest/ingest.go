@@ -77,6 +77,7 @@ type Outcome struct {
 	Problem    string         `json:"problem,omitempty"`
 	Format     string         `json:"format,omitempty"`
 	Encoding   string         `json:"encoding,omitempty"`
+	Warnings   []string       `json:"warnings,omitempty"` // what the extractor could not read (an unknown language)
 	extraction *entente.Extraction
 }
 
@@ -244,6 +245,7 @@ func (in *Ingester) addSource(ctx context.Context, e *examined, vid, did int64) 
 func (in *Ingester) added(e *examined, id int64) Outcome {
 	out := e.out
 	out.Status, out.DocumentID, out.Title, out.extraction = Added, id, e.x.Document.Title, e.x
+	out.Warnings = e.x.Warnings
 	out.Counts = map[string]int{}
 	for _, s := range e.x.Sentences {
 		out.Counts[string(s.Type)]++

@@ -21,6 +21,7 @@ type Country struct {
 type Countries struct {
 	List   []*Country
 	byCode map[string]*Country
+	names  names // the index of names, for filters (names.go)
 }
 
 var countryColumns = []string{"zh", "zh-short", "en", "sr-Latn", "sr-Cyrl"}

@@ -177,6 +177,16 @@ func (t *Table) Require(sections ...string) error {
 	return nil
 }
 
+// Data returns an embedded data file by name ("due.rules"), for the
+// stages that read tables of their own.
+func Data(name string) ([]byte, error) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: no data file %q", name)
+	}
+	return b, nil
+}
+
 // Disjoint checks that no word is listed in two of the given sections: they
 // are read as one lookup, where one entry would shadow the other. The error
 // names the file and both lines.

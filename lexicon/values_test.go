@@ -11,9 +11,19 @@ import (
 // of document and of cited instrument) are the domain's, so that each has
 // its labels in the UI languages.
 func TestTableValues(t *testing.T) {
-	tab, err := Load("zh")
+	for _, lang := range []string{"zh", "en", "sr"} {
+		t.Run(lang, func(t *testing.T) { checkTableValues(t, lang) })
+	}
+}
+
+func checkTableValues(t *testing.T, lang string) {
+	tab, err := Load(lang)
 	if err != nil {
 		t.Fatal(err)
+	}
+	refs := "reference-kind"
+	if lang != "zh" {
+		refs = "reference-head" // the spaced tables name instruments by their head word
 	}
 	for _, tc := range []struct {
 		section string
@@ -23,7 +33,7 @@ func TestTableValues(t *testing.T) {
 		{"area", entente.Areas(), "none"},
 		{"area-weak", entente.Areas(), "none"},
 		{"document-kind", entente.DocumentKinds(), ""},
-		{"reference-kind", entente.ReferenceKinds(), ""},
+		{refs, entente.ReferenceKinds(), ""},
 	} {
 		if len(tab.Entries(tc.section)) == 0 {
 			t.Errorf("[%s] is empty", tc.section)

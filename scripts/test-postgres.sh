@@ -6,6 +6,9 @@
 #   go test ./...
 #   scripts/test-postgres.sh stop
 #
+# "status" exits 0 when the cluster is up; "available" exits 0 when a
+# PostgreSQL server is installed (scripts/test.sh uses both).
+#
 # The cluster lives in a fresh directory under /tmp, listens on 127.0.0.1 on
 # a free port with trust authentication, and runs without fsync: it is for
 # tests only. Each test creates its own schema in the database, so one
@@ -86,5 +89,7 @@ stop() {
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 [start|stop]" >&2; exit 2 ;;
+  status) running ;;
+  available) d=$(pgbin 2>/dev/null) && [ -x "$d/initdb" ] ;;
+  *) echo "usage: $0 [start|stop|status|available]" >&2; exit 2 ;;
 esac

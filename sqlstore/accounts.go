@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/entente/entente"
@@ -32,10 +30,13 @@ func (s *Store) CreateUser(ctx context.Context, u *entente.User) (int64, error) 
 		if n > 0 {
 			return fmt.Errorf("user %q: %w", u.Name, ErrNameTaken)
 		}
-		return tx.QueryRowContext(ctx, `
+		if err := tx.QueryRowContext(ctx, `
 			INSERT INTO users (name, role, password_hash, disabled, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $5)
-			RETURNING id`, u.Name, string(u.Role), u.PasswordHash, u.Disabled, now).Scan(&id)
+			RETURNING id`, u.Name, string(u.Role), u.PasswordHash, u.Disabled, now).Scan(&id); err != nil {
+			return err
+		}
+		return s.logChange(ctx, tx, "create", "user", id, nil, map[string]any{"name": u.Name, "role": u.Role}, "")
 	})
 	if err != nil {
 		return 0, fmt.Errorf("create user: %w", err)
@@ -99,7 +100,9 @@ func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	return n, err
 }
 
-func (s *Store) updateUser(ctx context.Context, id int64, set string, v any) error {
+// updateUser sets one column of an account and logs the change as action
+// (after is what the log shows of the new value: never a password hash).
+func (s *Store) updateUser(ctx context.Context, id int64, set string, v any, action string, after any) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE users SET `+set+` = $1, updated_at = $2 WHERE id = $3`, v, s.now(), id)
 		if err != nil {
@@ -108,7 +111,7 @@ func (s *Store) updateUser(ctx context.Context, id int64, set string, v any) err
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFound("user", id)
 		}
-		return nil
+		return s.logChange(ctx, tx, action, "user", id, nil, after, "")
 	})
 }
 
@@ -135,8 +138,10 @@ func (s *Store) ChangePassword(ctx context.Context, userID int64, hash, keep str
 		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, now, userID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keep)
-		return err
+		if _, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keep); err != nil {
+			return err
+		}
+		return s.logChange(ctx, tx, "change_password", "user", userID, nil, map[string]string{"tokens": "revoked", "other_sessions": "ended"}, "")
 	})
 	if err != nil {
 		return fmt.Errorf("change password: %w", err)
@@ -147,7 +152,11 @@ func (s *Store) ChangePassword(ctx context.Context, userID int64, hash, keep str
 // SetDisabled disables or enables an account. Disabling also ends its
 // sessions: a disabled account's cookie must open nothing.
 func (s *Store) SetDisabled(ctx context.Context, userID int64, disabled bool) error {
-	if err := s.updateUser(ctx, userID, "disabled", disabled); err != nil {
+	action := "enable"
+	if disabled {
+		action = "disable"
+	}
+	if err := s.updateUser(ctx, userID, "disabled", disabled, action, map[string]any{"disabled": disabled}); err != nil {
 		return err
 	}
 	if disabled {
@@ -198,9 +207,12 @@ func (s *Store) CreateToken(ctx context.Context, t *entente.APIToken) (int64, er
 	now := s.now()
 	var id int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `
+		if err := tx.QueryRowContext(ctx, `
 			INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)
-			RETURNING id`, t.UserID, t.Name, t.Hash, now).Scan(&id)
+			RETURNING id`, t.UserID, t.Name, t.Hash, now).Scan(&id); err != nil {
+			return err
+		}
+		return s.logChange(ctx, tx, "create", "api_token", id, nil, map[string]any{"name": t.Name, "user_id": t.UserID}, "")
 	})
 	if err != nil {
 		return 0, fmt.Errorf("create token: %w", err)
@@ -288,61 +300,8 @@ func (s *Store) RevokeToken(ctx context.Context, userID, tokenID int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFound("token", tokenID)
 		}
-		return nil
+		return s.logChange(ctx, tx, "revoke", "api_token", tokenID, nil, nil, "")
 	})
-}
-
-// AppendEvent adds to the event log.
-func (s *Store) AppendEvent(ctx context.Context, e *entente.Event) (int64, error) {
-	if e.At.IsZero() {
-		e.At = s.now()
-	}
-	var actorID any
-	if e.UserID != 0 {
-		actorID = e.UserID
-	}
-	var seq int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `
-			INSERT INTO events (at, actor_id, actor, action, entity, entity_id, before, after, why)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-			RETURNING seq`, e.At.UTC(), actorID, e.Actor, e.Action, e.Entity, strconv.FormatInt(e.EntityID, 10),
-			emptyNull(e.Before), emptyNull(e.After), e.Why).Scan(&seq)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("append event: %w", err)
-	}
-	e.Seq = seq
-	return seq, nil
-}
-
-// Events lists the log after a sequence number, oldest first.
-func (s *Store) Events(ctx context.Context, after int64, limit int) ([]entente.Event, error) {
-	if limit <= 0 || limit > 1000 {
-		limit = 1000
-	}
-	rows, err := s.rdb.QueryContext(ctx, `
-		SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, why
-		FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, after, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	defer rows.Close()
-	var out []entente.Event
-	for rows.Next() {
-		var e entente.Event
-		var actorID sql.NullInt64
-		var entityID string
-		var before, after sql.NullString
-		if err := rows.Scan(&e.Seq, &e.At, &actorID, &e.Actor, &e.Action, &e.Entity, &entityID, &before, &after, &e.Why); err != nil {
-			return nil, fmt.Errorf("list events: %w", err)
-		}
-		e.At, e.UserID = e.At.UTC(), actorID.Int64
-		e.EntityID, _ = strconv.ParseInt(strings.TrimSpace(entityID), 10, 64)
-		e.Before, e.After = before.String, after.String
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 func emptyNull(s string) any {

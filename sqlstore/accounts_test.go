@@ -88,9 +88,23 @@ func TestAccounts(t *testing.T) {
 		if _, err := s.AppendEvent(ctx, e); err != nil {
 			t.Fatal(err)
 		}
-		evs, err := s.Events(ctx, 0, 10)
-		if err != nil || len(evs) != 1 || evs[0].EntityID != 7 || evs[0].Actor != "ana" || !strings.Contains(evs[0].Before, `"x"`) {
-			t.Errorf("Events = %+v, %v", evs, err)
+		evs, err := s.Events(ctx, 0, 100)
+		if err != nil || len(evs) == 0 {
+			t.Fatalf("Events = %+v, %v", evs, err)
+		}
+		last := evs[len(evs)-1]
+		if last.EntityID != 7 || last.Actor != "ana" || !strings.Contains(last.Before, `"x"`) {
+			t.Errorf("last event = %+v", last)
+		}
+		// the account's own changes wrote theirs: created, token made and revoked
+		for _, want := range []string{"create user", "create api_token", "revoke api_token"} {
+			found := false
+			for _, e := range evs {
+				found = found || e.Action+" "+e.Entity == want
+			}
+			if !found {
+				t.Errorf("no %q event in %+v", want, evs)
+			}
 		}
 	})
 }

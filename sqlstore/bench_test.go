@@ -138,6 +138,36 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchPage is BenchmarkSearch through SearchPage, which also
+// counts the whole result set and its facets (what the UI and the API
+// answer); compare the two to see what the counts cost.
+func BenchmarkSearchPage(b *testing.B) {
+	n := benchDocs(b)
+	for _, st := range []struct {
+		name string
+		open func(*testing.B, int) *sqlstore.Store
+	}{{"sqlite", benchSQLite}, {"postgres", benchPostgres}} {
+		b.Run(st.name, func(b *testing.B) {
+			s := st.open(b, n)
+			ctx := context.Background()
+			var all []time.Duration
+			i := 0
+			for b.Loop() {
+				q := benchQueries[i%len(benchQueries)]
+				i++
+				q.Limit = 20
+				start := time.Now()
+				if _, err := s.SearchPage(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				all = append(all, time.Since(start))
+			}
+			b.ReportMetric(ms(pct(all, 50)), "ms-p50")
+			b.ReportMetric(ms(pct(all, 99)), "ms-p99")
+		})
+	}
+}
+
 func queryLabel(q entente.SearchQuery) string {
 	parts := []string{q.Text}
 	for _, f := range []string{q.Language, q.Party, string(q.Type), q.Area, string(q.Strength), q.From, q.To} {

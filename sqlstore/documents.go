@@ -78,6 +78,11 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 			}
 			ids[i] = id
 			index = append(index, rows...)
+			err = s.logChangeOf(ctx, tx, change{action: "create", entity: "document", id: id, document: id,
+				after: map[string]any{"title": p.d.Extraction.Document.Title, "source": p.src.Name, "sha256": p.src.SHA256}})
+			if err != nil {
+				return err
+			}
 		}
 		// The index goes last, for all the documents at once: SQLite's FTS5
 		// keeps new rows in memory and writes them out when the next
@@ -256,9 +261,11 @@ func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument
 			return err
 		}
 		if len(d.Versions) > 0 {
-			d.Extraction, err = findExtraction(ctx, tx, d.Versions[0].ID, d.Document)
+			if d.Extraction, err = findExtraction(ctx, tx, d.Versions[0].ID, d.Document); err != nil {
+				return err
+			}
 		}
-		return err
+		return applyDocumentCorrections(ctx, tx, d)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find document: %w", err)
@@ -271,21 +278,7 @@ func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument
 // sentence counts of their first version. A Limit of 0 lists all.
 func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]entente.StoredDocument, error) {
 	var a args
-	var conds []string
-	if f.Party != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+a.add(f.Party)+`)`)
-	}
-	if f.Kind != "" {
-		conds = append(conds, "d.kind = "+a.add(string(f.Kind)))
-	}
-	if f.Language != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
-	}
-	if f.Area != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
-			WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+a.add(f.Area)+`)`)
-	}
-	conds = dateConds(conds, &a, f.From, f.To)
+	conds := documentConds(&a, f)
 	limit := int64(f.Limit)
 	if limit <= 0 {
 		limit = math.MaxInt64
@@ -309,6 +302,42 @@ func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]ente
 	return ds, nil
 }
 
+// CountDocuments counts the documents that meet f's filters.
+func (s *Store) CountDocuments(ctx context.Context, f entente.DocumentFilter) (int, error) {
+	var a args
+	conds := documentConds(&a, f)
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM documents d "+whereClause(conds), a...).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
+
+// documentConds returns the SQL conditions of f's filters on documents d.
+func documentConds(a *args, f entente.DocumentFilter) []string {
+	var conds []string
+	if f.Party != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+a.add(f.Party)+`)`)
+	}
+	if f.Kind != "" {
+		conds = append(conds, "d.kind = "+a.add(string(f.Kind)))
+	}
+	if f.Language != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
+	}
+	if f.Area != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
+			WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+a.add(f.Area)+`)`)
+	}
+	if !f.Withdrawn {
+		conds = append(conds, "d.withdrawn_at IS NULL")
+	}
+	return dateConds(conds, a, f.From, f.To)
+}
+
 // dateConds adds the signed-date bounds, both inclusive. A bound may be a
 // prefix of a date (2024, 2024-05): To compares the date cut to its length,
 // so that To 2024-05 keeps 2024-05-31. Dates are ISO 8601 text, which
@@ -329,7 +358,7 @@ func findDocuments(ctx context.Context, tx *sql.Tx, conds []string, tail string,
 	var ds []entente.StoredDocument
 	err := queryRows(ctx, tx, `
 		SELECT d.id, d.title, d.kind, d.language, d.signed_date, d.signed_place, d.news_dateline,
-			d.authentic_languages, d.created_at,
+			d.authentic_languages, d.created_at, d.withdrawn_at,
 			coalesce(v.sentence_count, 0), coalesce(v.commitment_count, 0)
 		FROM documents d
 		LEFT JOIN versions v ON v.id = (SELECT min(fv.id) FROM versions fv WHERE fv.document_id = d.id)
@@ -339,11 +368,13 @@ func findDocuments(ctx context.Context, tx *sql.Tx, conds []string, tail string,
 				d           entente.StoredDocument
 				kind, langs string
 				date, place sql.NullString
+				withdrawn   sql.NullTime
 			)
 			if err := rows.Scan(&d.ID, &d.Title, &kind, &d.Language, &date, &place, &d.NewsDateline,
-				&langs, &d.CreatedAt, &d.Sentences, &d.Commitments); err != nil {
+				&langs, &d.CreatedAt, &withdrawn, &d.Sentences, &d.Commitments); err != nil {
 				return err
 			}
+			d.Withdrawn = withdrawn.Valid
 			d.Kind, d.SignedDate, d.SignedPlace, d.CreatedAt = entente.Kind(kind), fromNullString(date), fromNullString(place), d.CreatedAt.UTC()
 			if err := json.Unmarshal([]byte(langs), &d.AuthenticLanguages); err != nil {
 				return fmt.Errorf("document %d: authentic languages: %w", d.ID, err)
@@ -426,44 +457,79 @@ func attachVersions(ctx context.Context, tx *sql.Tx, ds []entente.StoredDocument
 }
 
 // DeleteDocument removes a document and everything that hangs on it
-// (versions, sources, the extraction, the search index, commitments and
-// corrections: ON DELETE CASCADE), then the blobs that nothing else refers
-// to. It returns an error wrapping entente.ErrNotFound for an unknown id.
+// (versions, sources, the extraction, the search index: ON DELETE
+// CASCADE), then the blobs that nothing else refers to, and logs what it
+// removed. A document that carries what users entered (statuses, evidence,
+// corrections, or that is evidence itself) is refused with a conflict:
+// withdraw it, or purge it as an admin. It returns an error wrapping
+// entente.ErrNotFound for an unknown id.
 func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		// The blobs the document's rows refer to: its sources' bytes and
-		// the pages archived as evidence of its commitments.
-		var shas []string
-		err := queryRows(ctx, tx, `
-			SELECT s.sha256 FROM sources s JOIN versions v ON v.id = s.version_id WHERE v.document_id = $1
-			UNION
-			SELECT e.archive_sha256 FROM evidence e
-			JOIN commitments c ON c.id = e.commitment_id JOIN versions v ON v.id = c.version_id
-			WHERE v.document_id = $1 AND e.archive_sha256 IS NOT NULL`, []any{id},
-			func(rows *sql.Rows) error {
-				var sha string
-				err := rows.Scan(&sha)
-				shas = append(shas, sha)
-				return err
-			})
+		d, err := documentSummary(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = $1`, id)
+		n, err := trackedCount(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return notFound("document", id)
+		if n > 0 {
+			return entente.Errorf(entente.ECONFLICT,
+				"document %d carries %d statuses, evidence items or corrections: withdraw it instead (an admin can purge it)", id, n)
 		}
-		return deleteUnusedBlobs(ctx, tx, shas)
+		if err := s.removeDocument(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.logChangeOf(ctx, tx, change{action: "delete", entity: "document", id: id, before: d, document: id})
 	})
 	if err != nil {
 		return fmt.Errorf("delete document: %w", err)
 	}
 	return nil
+}
+
+// removeDocument deletes a document's rows and the blobs nothing else
+// refers to.
+func (s *Store) removeDocument(ctx context.Context, tx *sql.Tx, id int64) error {
+	// The blobs the document's rows refer to: its sources' bytes and the
+	// pages archived as evidence of its commitments.
+	var shas []string
+	err := queryRows(ctx, tx, `
+		SELECT s.sha256 FROM sources s JOIN versions v ON v.id = s.version_id WHERE v.document_id = $1
+		UNION
+		SELECT e.archive_sha256 FROM evidence e
+		JOIN commitments c ON c.id = e.commitment_id JOIN versions v ON v.id = c.version_id
+		WHERE v.document_id = $1 AND e.archive_sha256 IS NOT NULL`, []any{id},
+		func(rows *sql.Rows) error {
+			var sha string
+			err := rows.Scan(&sha)
+			shas = append(shas, sha)
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	// Status rows and their history name evidence; they go first, so that
+	// the evidence can go (the cascade from commitments takes them all,
+	// but in no fixed order).
+	for _, q := range []string{
+		`DELETE FROM commitment_statuses WHERE commitment_id IN (SELECT c.id FROM commitments c JOIN versions v ON v.id = c.version_id WHERE v.document_id = $1)`,
+		`DELETE FROM status_changes WHERE commitment_id IN (SELECT c.id FROM commitments c JOIN versions v ON v.id = c.version_id WHERE v.document_id = $1)`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = $1`, id)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return notFound("document", id)
+	}
+	return deleteUnusedBlobs(ctx, tx, shas)
 }
 
 func sha256Hex(b []byte) string {

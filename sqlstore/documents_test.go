@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
+	"strings"
 	"testing"
 	"time"
 
@@ -252,10 +254,22 @@ func TestDeleteDocument(t *testing.T) {
 			t.Errorf("search after delete: %d hits, %v", len(hits), err)
 		}
 
-		// Deleting the other document drops its evidence, and the blob
-		// that only the evidence still used.
-		if err := s.DeleteDocument(ctx, other); err != nil {
+		// The other document carries evidence: a delete is refused with a
+		// conflict and changes nothing; a purge drops its evidence (after
+		// logging it), and the blob that only the evidence still used.
+		held := rowCounts(t, s)
+		if err := s.DeleteDocument(ctx, other); entente.ErrorCode(err) != entente.ECONFLICT {
+			t.Fatalf("DeleteDocument of a document with evidence = %v, want a conflict", err)
+		}
+		if got := rowCounts(t, s); !maps.Equal(got, held) {
+			t.Errorf("a refused delete changed rows: %v → %v", held, got)
+		}
+		if err := s.PurgeDocument(ctx, other, "test"); err != nil {
 			t.Fatal(err)
+		}
+		evs, err := s.History(ctx, entente.EventFilter{Document: other})
+		if err != nil || len(evs) == 0 || evs[len(evs)-1].Action != "purge" || !strings.Contains(evs[len(evs)-1].Before, "https://example.org") {
+			t.Errorf("the purge's event does not keep the evidence it removed: %+v, %v", evs, err)
 		}
 		for table, n := range rowCounts(t, s) {
 			if n != before[table] {

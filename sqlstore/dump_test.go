@@ -76,6 +76,8 @@ func fillLibrary(t testing.TB, s *sqlstore.Store) {
 	exec(`UPDATE commitments SET superseded_by = 2 WHERE id = 1`)
 	exec(`INSERT INTO evidence (id, commitment_id, url, title, added_by, added_at) VALUES (1, 2, 'https://example.org/rail', '铁路开通', $1, $2)`, u.ID, fixed)
 	exec(`INSERT INTO status_changes (id, commitment_id, status, previous, evidence_id, user_id, at, why) VALUES (1, 2, 'in_progress', 'not_rated', 1, $1, $2, '开工')`, u.ID, fixed)
+	exec(`INSERT INTO commitment_statuses (commitment_id, party, status, evidence_id, why, actor, updated_at) VALUES (2, 'RS', 'in_progress', 1, '开工', 'ana', $1)`, fixed)
+	exec(`INSERT INTO document_corrections (id, document_id, field, extracted, value, actor, user_id, created_at) VALUES (1, $1, 'place', '"贝尔格莱德"', '"Beograd"', 'ana', $2, $3)`, rs, u.ID, fixed)
 	exec(`INSERT INTO corrections (id, version_id, section, text_sha256, occurrence, field, extracted, value, user_id, created_at)
 		VALUES (1, $1, '2', 'bb', 0, 'strength', '"intent"', '"firm"', $2, $3)`, vid, u.ID, fixed)
 }
@@ -135,7 +137,8 @@ func TestDumpRoundTrip(t *testing.T) {
 
 	f1, f2, f3 := dumpFiles(t, d1), dumpFiles(t, d2), dumpFiles(t, d3)
 	for _, want := range []string{"tables/documents.jsonl", "tables/blobs.jsonl", "tables/events.jsonl", "tables/commitments.jsonl",
-		"tables/evidence.jsonl", "tables/status_changes.jsonl", "tables/corrections.jsonl", "tables/users.jsonl", "tables/registry.jsonl"} {
+		"tables/evidence.jsonl", "tables/status_changes.jsonl", "tables/corrections.jsonl",
+		"tables/commitment_statuses.jsonl", "tables/document_corrections.jsonl", "tables/users.jsonl", "tables/registry.jsonl"} {
 		if strings.TrimSpace(f1[want]) == "" {
 			t.Errorf("%s is empty in the first dump", want)
 		}

@@ -30,11 +30,29 @@ const (
 // an empty text lists the sentences that meet the filters, newest version
 // first, each in document order. A Limit of 0 returns every hit.
 func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.SearchHit, error) {
+	res, err := s.search(ctx, q, false)
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
+}
+
+// SearchPage finds what Search finds, and also counts the whole result
+// set and its facets. A ranked search counts the candidates it ranked: when
+// there were more matches than MaxCandidates, the result says its total is
+// an estimate. A search without text counts every sentence that meets the
+// filters. The facets count the first MaxFacetSentences hits (the best
+// ranked, or the newest), and FacetsOf says how many they count.
+func (s *Store) SearchPage(ctx context.Context, q entente.SearchQuery) (*entente.SearchResults, error) {
+	return s.search(ctx, q, true)
+}
+
+func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (*entente.SearchResults, error) {
+	res := &entente.SearchResults{Hits: []entente.SearchHit{}, Facets: noFacets()}
 	terms := search.Query(q.Text)
 	if len(terms) == 0 && strings.TrimSpace(q.Text) != "" {
-		return []entente.SearchHit{}, nil
+		return res, nil
 	}
-	var hits []entente.SearchHit
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var (
 			found []candidate
@@ -42,19 +60,30 @@ func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.Se
 		)
 		if len(terms) == 0 {
 			found, err = browse(ctx, tx, q)
+			if err == nil && count {
+				err = s.countBrowse(ctx, tx, q, res)
+			}
 		} else {
-			found, err = s.rank(ctx, tx, terms, q)
+			var all []candidate
+			all, res.Estimated, err = s.rankAll(ctx, tx, terms, q)
+			found = page(all, q.Offset, q.Limit)
+			if err == nil && count {
+				res.Total = len(all)
+				sample := all[:min(len(all), s.maxFacetSentences())]
+				res.FacetsOf = len(sample)
+				res.Facets, err = countFacets(ctx, tx, sample)
+			}
 		}
 		if err != nil {
 			return err
 		}
-		hits, err = loadHits(ctx, tx, found, terms)
+		res.Hits, err = loadHits(ctx, tx, found, terms)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	return hits, nil
+	return res, nil
 }
 
 // candidate is a matching sentence while it is ranked.
@@ -63,6 +92,7 @@ type candidate struct {
 	position       int
 	text           string
 	score          float64
+	typ, strength  string // for the facets
 }
 
 // filterConds returns the SQL conditions of q's filters on sentences s.
@@ -144,7 +174,7 @@ func dense(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) (bool, error)
 func scanCandidate(out *[]candidate) func(*sql.Rows) error {
 	return func(rows *sql.Rows) error {
 		var c candidate
-		err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text)
+		err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength)
 		*out = append(*out, c)
 		return err
 	}
@@ -164,25 +194,27 @@ func browse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) ([]candidate
 		limit = math.MaxInt64
 	}
 	var out []candidate
-	err = queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+whereClause(conds)+
+	err = queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text, s.type, s.strength FROM sentences s `+whereClause(conds)+
 		" ORDER BY s.version_id DESC, s.position LIMIT "+a.add(limit)+" OFFSET "+a.add(max(q.Offset, 0)),
 		a, scanCandidate(&out))
 	return out, err
 }
 
-// rank finds the candidates of terms that meet q's filters, scores them and
-// returns the page q asks for.
-func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) ([]candidate, error) {
+// rankAll finds the candidates of terms that meet q's filters and returns
+// them scored, best first; capped says there were more than the store
+// ranks (MaxCandidates).
+func (s *Store) rankAll(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) (_ []candidate, capped bool, _ error) {
 	found, err := s.candidates(ctx, tx, terms, q)
 	if err != nil {
-		return nil, fmt.Errorf("find candidates: %w", err)
+		return nil, false, fmt.Errorf("find candidates: %w", err)
 	}
 	if len(found) == 0 {
-		return nil, nil
+		return nil, false, nil
 	}
+	capped = len(found) >= s.maxCandidates()
 	st, err := s.stats(ctx, tx, terms)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	kept := found[:0]
 	for _, c := range found {
@@ -197,7 +229,7 @@ func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q ente
 		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(y.documentID, x.documentID),
 			cmp.Compare(x.position, y.position), cmp.Compare(x.id, y.id))
 	})
-	return page(kept, q.Offset, q.Limit), nil
+	return kept, capped, nil
 }
 
 // candidates returns the newest sentences, at most MaxCandidates, that
@@ -207,10 +239,7 @@ func (s *Store) rank(ctx context.Context, tx *sql.Tx, terms search.Terms, q ente
 // twice wider windows until enough are found: a common term then costs the
 // matches of one window, not of the whole collection.
 func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery) ([]candidate, error) {
-	limit := s.MaxCandidates
-	if limit <= 0 {
-		limit = DefaultMaxCandidates
-	}
+	limit := s.maxCandidates()
 	query := func(lo, hi int64, limit int) ([]candidate, error) {
 		var a args
 		match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
@@ -219,7 +248,7 @@ func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, 
 			conds = append(conds, s.dialect.MatchRange(a.add(lo), a.add(hi)))
 		}
 		var found []candidate
-		err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text FROM sentences s `+match+
+		err := queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text, s.type, s.strength FROM sentences s `+match+
 			` `+whereClause(conds)+` ORDER BY `+s.dialect.MatchOrder()+` LIMIT `+a.add(limit),
 			a, scanCandidate(&found))
 		return found, err
@@ -246,6 +275,20 @@ func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, 
 		hi, window = lo, 2*window
 	}
 	return found, nil
+}
+
+func (s *Store) maxFacetSentences() int {
+	if s.MaxFacetSentences <= 0 {
+		return DefaultMaxFacetSentences
+	}
+	return s.MaxFacetSentences
+}
+
+func (s *Store) maxCandidates() int {
+	if s.MaxCandidates <= 0 {
+		return DefaultMaxCandidates
+	}
+	return s.MaxCandidates
 }
 
 func page[T any](s []T, offset, limit int) []T {
@@ -385,6 +428,9 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 			byID[rows[i].id] = &rows[i]
 		}
 	}
+	if err := correctHits(ctx, tx, ids, byID); err != nil {
+		return nil, err
+	}
 	docs, err := findDocumentTitles(ctx, tx, docIDs)
 	if err != nil {
 		return nil, err
@@ -396,7 +442,7 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 		}
 		d := docs[c.documentID]
 		h := entente.SearchHit{
-			DocumentID: c.documentID, DocumentTitle: d.title, Language: d.language, Section: r.Section, Sentence: r.Sentence,
+			DocumentID: c.documentID, DocumentTitle: d.title, DocumentKind: entente.Kind(d.kind), DocumentParties: d.parties, Language: d.language, Section: r.Section, Sentence: r.Sentence,
 			Score: c.score, Marks: []entente.Span{},
 		}
 		if d.signed != nil {
@@ -412,9 +458,10 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 }
 
 type docTitle struct {
-	title    string
-	signed   *string
-	language string
+	title, kind string
+	signed      *string
+	language    string
+	parties     []string
 }
 
 func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]docTitle, error) {
@@ -423,24 +470,43 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64
 	out := make(map[int64]docTitle, len(ids))
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.signed_date,
+		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.signed_date,
 				COALESCE((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
 			FROM documents d WHERE d.id IN (`+list(&a, chunk)+`)`, a,
 			func(rows *sql.Rows) error {
 				var (
-					id     int64
-					title  string
-					signed sql.NullString
-					lang   string
+					id          int64
+					title, kind string
+					signed      sql.NullString
+					lang        string
 				)
-				if err := rows.Scan(&id, &title, &signed, &lang); err != nil {
+				if err := rows.Scan(&id, &title, &kind, &signed, &lang); err != nil {
 					return err
 				}
-				out[id] = docTitle{title, fromNullString(signed), lang}
+				out[id] = docTitle{title: title, kind: kind, signed: fromNullString(signed), language: lang, parties: []string{}}
 				return nil
 			})
 		if err != nil {
 			return nil, fmt.Errorf("read hit documents: %w", err)
+		}
+		var a2 args
+		err = queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+list(&a2, chunk)+`)
+			ORDER BY document_id, position`, a2,
+			func(rows *sql.Rows) error {
+				var (
+					id    int64
+					party string
+				)
+				if err := rows.Scan(&id, &party); err != nil {
+					return err
+				}
+				d := out[id]
+				d.parties = append(d.parties, party)
+				out[id] = d
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("read hit parties: %w", err)
 		}
 	}
 	return out, nil

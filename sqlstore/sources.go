@@ -67,15 +67,18 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 	}
 	var id int64
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM versions WHERE id = $1`, versionID).Scan(&n); err != nil {
+		var doc int64
+		err := tx.QueryRowContext(ctx, `SELECT document_id FROM versions WHERE id = $1`, versionID).Scan(&doc)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("version", versionID)
+		} else if err != nil {
 			return err
 		}
-		if n == 0 {
-			return notFound("version", versionID)
+		if id, err = insertSource(ctx, tx, versionID, src, original, s.now()); err != nil {
+			return err
 		}
-		id, err = insertSource(ctx, tx, versionID, src, original, s.now())
-		return err
+		return s.logChangeOf(ctx, tx, change{action: "create", entity: "source", id: id, document: doc,
+			after: map[string]any{"file": src.Name, "sha256": src.SHA256, "document": doc}})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("add source: %w", err)

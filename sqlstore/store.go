@@ -15,7 +15,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -82,6 +81,10 @@ type IndexRow struct {
 // most; see Store.MaxCandidates.
 const DefaultMaxCandidates = 5000
 
+// DefaultMaxFacetSentences is how many hits a search page's facets count
+// at most; see Store.MaxFacetSentences.
+const DefaultMaxFacetSentences = 2000
+
 // Store is an entente.Store on a SQL database.
 type Store struct {
 	db      *sql.DB // for writes
@@ -96,6 +99,12 @@ type Store struct {
 	// among those, which keeps its latency bounded whatever the size of
 	// the collection. Both databases pick the same candidates.
 	MaxCandidates int
+	// MaxFacetSentences bounds the hits whose labels SearchPage reads to
+	// count its facets (the best ranked, or the newest without text):
+	// reading them costs a key lookup per sentence and label table, some
+	// 30 µs each. A result set larger than this reports facets of its
+	// first MaxFacetSentences, and says so (FacetsOf).
+	MaxFacetSentences int
 	// CandidateWindow, if not 0, replaces the dialect's CandidateWindow
 	// (a negative one looks in the whole collection at once).
 	CandidateWindow int64
@@ -181,7 +190,8 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// notFound wraps entente.ErrNotFound with what was missing.
+// notFound is a not-found domain error naming what was missing; it
+// matches entente.ErrNotFound.
 func notFound(what string, id any) error {
-	return fmt.Errorf("%s %v: %w", what, id, entente.ErrNotFound)
+	return entente.Errorf(entente.ENOTFOUND, "no %s %v", what, id)
 }

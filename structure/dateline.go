@@ -8,9 +8,10 @@ import (
 
 // Where the date of signing was read from (Layout.SignedDateSource).
 const (
-	DateFromTitleLine = "dateline under the title" // （2024年5月9日，布达佩斯）
-	DateFromClosing   = "closing formula"          // 本声明于…在北京签订
-	DateFromTail      = "dateline after the text"  // 2016年1月21日于开罗
+	DateFromTitleLine = "dateline under the title"  // （2024年5月9日，布达佩斯）
+	DateFromTopLine   = "date line above the title" // May 8, 2024 over a release
+	DateFromClosing   = "closing formula"           // 本声明于…在北京签订
+	DateFromTail      = "dateline after the text"   // 2016年1月21日于开罗
 	// DateFromNews: month and day from an agency dateline (新华社北京5月8日电),
 	// the year from the text, when the text gives no other date.
 	DateFromNews = "news agency dateline, year from the text"

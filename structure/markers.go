@@ -16,6 +16,7 @@ const (
 	numArabic           // 1. 1、 1．
 	numParen            // （一） (1)
 	numLetter           // (a) a)
+	numRoman            // I. XII.
 )
 
 // marker is a numbering or list marker found at the start of a line.
@@ -86,6 +87,9 @@ func readMarker(line string) (marker, bool) {
 		if rs[1] >= 'a' && rs[1] <= 'z' && (rs[2] == '）' || rs[2] == ')') {
 			return marker{Style: numLetter, Number: int(rs[1]-'a') + 1, Text: string(rs[:3]), Label: string(rs[1]), Rest: rest(3)}, true
 		}
+	}
+	if m, ok := readLatinMarker(line); ok {
+		return m, true
 	}
 	for _, m := range listMarkers {
 		if strings.HasPrefix(line, m) {

@@ -26,6 +26,7 @@ const (
 	RoleClosing   Role = "closing"
 	RoleDateline  Role = "dateline" // 2019年7月23日于北京
 	RoleSignature Role = "signature"
+	RoleMeta      Role = "meta" // a release line or end mark (For Immediate Release, ###)
 )
 
 // Block is one paragraph or metadata line of the document, in order.
@@ -75,6 +76,20 @@ type Vocabulary struct {
 	Offices      []string // words of a signatory's office (主席, 总统)
 	NewsAgencies []string // agencies whose datelines frame a report (新华社)
 	Subjects     []string // words that open a sentence, never a heading (双方)
+
+	// Spaced scripts (English, Serbian): see latin.go.
+	TitleWords []string // words naming a document's kind anywhere in a title (Joint Statement)
+	MetaLines  []string // lines that are press-release chrome, lower case (for immediate release)
+	// Date finds a date of signing in a line; nil reads Chinese dates.
+	Date func(s string) (Date, bool)
+	// Place reads the place of signing around a date found by Date.
+	Place func(s string, d Date) string
+	// RecitalsRunOn: a paragraph ending in a semicolon (a recital of a
+	// treaty-style preamble) runs on into the next unnumbered one.
+	RecitalsRunOn bool
+	// LeadDateline returns the length in bytes of a dateline that opens
+	// a paragraph (BELGRADE, May 8, 2024 –), or 0.
+	LeadDateline func(s string) int
 }
 
 // Parse reads the layout of a plain-text statement. It never fails: any
@@ -111,15 +126,22 @@ func splitLines(text string) []line {
 }
 
 type parser struct {
-	v     Vocabulary
-	lines []line
-	out   Layout
+	v        Vocabulary
+	lines    []line
+	out      Layout
+	trailing []Block // end marks below the text (###), added after the tail
 }
 
 func (p *parser) parse() *Layout {
 	lines := p.lines
+	lines = p.takeMeta(lines)
+	lines = p.takeLeadingDate(lines)
 	lines = p.takeLeadingNews(lines)
-	lines = p.takeTitle(lines)
+	if rest, ok := p.takeLatinTitle(lines); ok {
+		lines = rest
+	} else {
+		lines = p.takeTitle(lines)
+	}
 	lines = p.takeTitleDateline(lines)
 	lines, tail := p.splitTail(lines)
 	top := topStyle(lines)
@@ -139,7 +161,13 @@ func (p *parser) parse() *Layout {
 	for i, l := range lines {
 		text := l.text
 		m, hasMarker := readMarker(text)
-		opens := cur == nil || endsComplete(cur.Text) || hasMarker || p.isHeading(cur.Text, text)
+		if !hasMarker && p.v.Date != nil && isStamp(text) {
+			// 2023-05-17 21:30 under a title: a publication stamp
+			flush()
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
+			continue
+		}
+		opens := cur == nil || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
 			cur.Text = joinLines(cur.Text, text)
 			continue
@@ -173,7 +201,7 @@ func (p *parser) parse() *Layout {
 			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}
 			continue
 		}
-		if !hasMarker && p.isStandaloneHeading(text, lines, i) {
+		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && p.isStandaloneHeading(text, lines, i))) {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Text: squeeze(text), Line: l.no})
 			continue
 		}
@@ -186,6 +214,7 @@ func (p *parser) parse() *Layout {
 	flush()
 	p.markClosing()
 	p.readTail(tail)
+	p.out.Blocks = append(p.out.Blocks, p.trailing...)
 	p.sentences()
 	p.dateFromNews()
 	return &p.out
@@ -216,6 +245,11 @@ func (p *parser) newsDateline(s string) string {
 		}
 	}
 	if !agency {
+		if p.v.LeadDateline != nil {
+			if n := p.v.LeadDateline(s); n > 0 && n <= len(s) {
+				return strings.TrimRightFunc(s[:n], isSpace)
+			}
+		}
 		return ""
 	}
 	i := strings.Index(s, "电")
@@ -332,10 +366,10 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 	end := len(lines)
 	for end > 0 {
 		t := lines[end-1].text
-		if endsComplete(t) {
+		if endsComplete(t) && !(p.v.Date != nil && p.isDatelineLine(t)) {
 			break
 		}
-		if p.newsDateline(t) == t || isDateline(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
+		if p.newsDateline(t) == t || p.isDatelineLine(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
 			end--
 			continue
 		}
@@ -345,13 +379,60 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 }
 
 // isDateline reports whether a line is a bare date and place of signing.
+func (p *parser) isDatelineLine(s string) bool {
+	maxLen, maxRest, spaced := 40, 25, p.v.Date != nil
+	if spaced { // Belgrade, 8 May 2024 / Done at Belgrade on 8 May 2024.
+		maxLen, maxRest = 70, 40
+	}
+	if utf8.RuneCountInString(s) > maxLen {
+		return false
+	}
+	d, ok := p.findDate(s)
+	if !ok || (endsComplete(s) && !(spaced && strings.HasSuffix(s, "."))) {
+		return false
+	}
+	rest := []rune(s)
+	return len(rest)-(d.End-d.Start) <= maxRest
+}
+
+// findDate finds a date with the language's reader, or a Chinese date.
+func (p *parser) findDate(s string) (Date, bool) {
+	if p.v.Date != nil {
+		return p.v.Date(s)
+	}
+	d, ok := findDate(s)
+	return Date{ISO: d.ISO(), Start: d.Start, End: d.End}, ok
+}
+
+// placeOf reads the place beside a date with the language's reader, or as
+// Chinese writes it: on a dateline before or after the date, in a closing
+// formula after 于 or 在.
+func (p *parser) placeOf(s string, d Date, dateline bool) string {
+	if p.v.Place != nil {
+		return p.v.Place(s, d)
+	}
+	if dateline {
+		return datelinePlace(s, date{Start: d.Start, End: d.End})
+	}
+	return placeAfterDate(s, date{Start: d.Start, End: d.End})
+}
+
+// setSignedISO records the first date of signing found, with its place
+// and where it was read.
+func (p *parser) setSignedISO(iso, place, source string) {
+	if p.out.SignedDate != "" {
+		return
+	}
+	p.out.SignedDate, p.out.SignedPlace, p.out.SignedDateSource = iso, place, source
+}
+
+// isDateline reports whether a line is a bare Chinese date and place.
 func isDateline(s string) bool {
 	d, ok := findDate(s)
 	if !ok || utf8.RuneCountInString(s) > 40 || endsComplete(s) {
 		return false
 	}
-	rest := []rune(s)
-	return len(rest)-(d.End-d.Start) <= 25
+	return len([]rune(s))-(d.End-d.Start) <= 25
 }
 
 func (p *parser) isOfficeLine(s string) bool {
@@ -390,10 +471,10 @@ func (p *parser) readTail(tail []line) {
 		case p.newsDateline(t) == t:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: t, Line: l.no})
 			p.out.NewsDateline = t
-		case isDateline(t):
+		case p.isDatelineLine(t):
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: l.no})
-			if d, ok := findDate(t); ok {
-				p.setSigned(d, datelinePlace(t, d), DateFromTail)
+			if d, ok := p.findDate(t); ok {
+				p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTail)
 			}
 		default:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleSignature, Text: t, Line: l.no})
@@ -432,8 +513,8 @@ func (p *parser) markClosing() {
 		b := &p.out.Blocks[j]
 		b.Role, b.Section = RoleClosing, entente.SectionClosing
 		p.out.Closing = append(p.out.Closing, b.Text)
-		if d, ok := findDate(b.Text); ok {
-			p.setSigned(d, placeAfterDate(b.Text, d), DateFromClosing)
+		if d, ok := p.findDate(b.Text); ok {
+			p.setSignedISO(d.ISO, p.placeOf(b.Text, d, false), DateFromClosing)
 		}
 	}
 }
@@ -459,7 +540,7 @@ func (p *parser) isClosing(s string) bool {
 	}
 	for _, e := range p.v.TitleEndings {
 		if strings.Contains(head, e) {
-			_, dated := findDate(s)
+			_, dated := p.findDate(s)
 			return dated
 		}
 	}
@@ -524,7 +605,7 @@ func topStyle(lines []line) numStyle {
 			continue
 		}
 		switch m.Style {
-		case numCNComma, numArticle, numArabic:
+		case numCNComma, numArticle, numArabic, numRoman:
 			if m.Number == 1 {
 				return m.Style
 			}

@@ -80,6 +80,11 @@ func latinStop(rs []rune, i int) bool {
 	if abbreviations[strings.ToLower(word)] {
 		return false
 	}
+	// letters joined by stops (U.S, U.K, e.g) abbreviate: the stop after
+	// them is the abbreviation's
+	if strings.Count(word, ".") > 0 && len(wr) <= 6 && !strings.ContainsFunc(word, unicode.IsDigit) {
+		return false
+	}
 	// the next word must not start lower-case (a stop inside "e.g. this")
 	k := i + 1
 	for k < len(rs) && (isSpace(rs[k]) || isCloser(rs[k])) {
@@ -104,5 +109,9 @@ var abbreviations = map[string]bool{
 	"vs": true, "etc": true, "e.g": true, "i.e": true, "h.e": true, "jr": true, "sr": true, "prof": true,
 	"gen": true, "gov": true, "sen": true, "rep": true, "inc": true, "ltd": true, "co": true, "para": true,
 	"tzv": true, "npr": true, "br": true, "god": true, "itd": true, "sl": true, "str": true, "gosp": true,
+	"hon": true, "govt": true, "dept": true, "amb": true, "approx": true, "corp": true, "messrs": true,
+	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"tj": true, "gđa": true, "gđ": true, "g": true, "sv": true, "ul": true, "min": true, "resp": true,
+	"тј": true, "гђа": true, "гђ": true, "св": true, "ул": true, "мин": true, "др": true, "мр": true, "проф": true,
 	"бр": true, "тзв": true, "нпр": true, "год": true, "итд": true, "сл": true, "стр": true, "г": true, "чл": true, "čl": true,
 }

@@ -10,6 +10,9 @@ import (
 // which a space is never part of the text (it comes from indents, from line
 // wrapping, or from PDF text layers that pad digits).
 func isCJK(r rune) bool {
+	if r < 0xB7 {
+		return false // ASCII and Latin-1 before the middle dot: most of a Latin text
+	}
 	return unicode.Is(unicode.Han, r) ||
 		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
 		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
@@ -53,12 +56,35 @@ func squeeze(s string) string {
 		for j < len(rs) && isSpace(rs[j]) {
 			j++
 		}
-		if i > 0 && j < len(rs) && !isCJK(rs[i-1]) && !isCJK(rs[j]) {
+		if i > 0 && j < len(rs) && !cjkSide(rs, i-1, -1) && !cjkSide(rs, j, 1) {
 			b.WriteByte(' ')
 		}
 		i = j
 	}
 	return b.String()
+}
+
+// cjkSide reports whether the character at i makes a space beside it
+// disposable: a Han character or CJK punctuation, or a quotation mark, dash
+// or ellipsis whose other side is one (“一带一路” but not titled “Hope”).
+func cjkSide(rs []rune, i, dir int) bool {
+	r := rs[i]
+	if !isCJK(r) {
+		return false
+	}
+	if !isSharedPunct(r) {
+		return true
+	}
+	k := i + dir
+	for k >= 0 && k < len(rs) && isSharedPunct(rs[k]) {
+		k += dir
+	}
+	return k < 0 || k >= len(rs) || (isCJK(rs[k]) && !isSharedPunct(rs[k]))
+}
+
+// isSharedPunct is punctuation both Chinese and Latin-script text use.
+func isSharedPunct(r rune) bool {
+	return r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
 }
 
 // joinLines joins a line broken in the middle of a sentence to its

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"slices"
 	"time"
@@ -122,8 +121,6 @@ func (s *Server) createToken(ctx context.Context, in *CreateTokenInput) (*newTok
 	if _, err := s.cfg.Store.CreateToken(ctx, t); err != nil {
 		return nil, s.internal(err)
 	}
-	after, _ := json.Marshal(map[string]any{"name": t.Name, "scopes": scopes})
-	s.event(ctx, "create", "api_token", t.ID, "", string(after))
 	return &newTokenOutput{Body: NewToken{Token: token, Scopes: scopes, APIToken: *t}}, nil
 }
 
@@ -134,7 +131,6 @@ func (s *Server) revokeToken(ctx context.Context, in *IDInput) (*struct{}, error
 	if err := s.cfg.Store.RevokeToken(ctx, entente.UserFromContext(ctx).ID, in.ID); err != nil {
 		return nil, s.lookupErr("token", in.ID, err)
 	}
-	s.event(ctx, "revoke", "api_token", in.ID, "", "")
 	return &struct{}{}, nil
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,38 +16,64 @@ import (
 	"github.com/entente/entente/ingest"
 )
 
+// Filter values are resolved by the server's entente.FilterParser, as the CLI's and the UI's
+// are: a party by code or name, an area by code or label, dates by year,
+// month or day. A value that matches nothing is a 422 problem naming the
+// field and the valid choices.
+
 // ListDocumentsInput filters and pages the document list.
 type ListDocumentsInput struct {
-	Party  string    `query:"party" maxLength:"16" doc:"A party's code (CN, RS, EU…)"`
+	Party  string    `query:"party" maxLength:"100" doc:"A party: ISO code in any case or its name in Chinese, English or Serbian (RS, 塞尔维亚, Serbia, Srbija)"`
 	Kind   kindParam `query:"kind"`
-	Lang   string    `query:"lang" maxLength:"16" doc:"A version's language (zh, en, sr-Cyrl…)"`
-	From   string    `query:"from" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$" doc:"Signed on or after (YYYY-MM-DD)"`
-	To     string    `query:"to" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$" doc:"Signed on or before (YYYY-MM-DD)"`
+	Lang   string    `query:"lang" maxLength:"16" doc:"A version's language: zh, zh-Hant, en, sr-Cyrl, sr-Latn"`
+	Area   areaParam `query:"area" doc:"Documents with a commitment in this policy area"`
+	From   string    `query:"from" maxLength:"10" doc:"Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD"`
+	To     string    `query:"to" maxLength:"10" doc:"Signed on or before: YYYY, YYYY-MM or YYYY-MM-DD"`
 	Limit  int       `query:"limit" default:"50" minimum:"1" maximum:"500"`
 	Offset int       `query:"offset" default:"0" minimum:"0"`
 }
 
-// DocumentList is a page of documents.
+// DocumentList is a page of documents and how many meet the filters.
 type DocumentList struct {
 	Documents []entente.StoredDocument `json:"documents"`
+	Total     int                      `json:"total"`
 	Limit     int                      `json:"limit"`
 	Offset    int                      `json:"offset"`
+	Filters   entente.Filters          `json:"filters"`
 }
 
 type documentListOutput struct{ Body DocumentList }
 
 func (s *Server) listDocuments(ctx context.Context, in *ListDocumentsInput) (*documentListOutput, error) {
-	docs, err := s.cfg.Store.Documents(ctx, entente.DocumentFilter{
-		Party: in.Party, Kind: entente.Kind(in.Kind), Language: in.Lang, From: in.From, To: in.To,
-		Limit: in.Limit, Offset: in.Offset,
-	})
+	f, err := s.resolveFilters(entente.Filters{Party: in.Party, Kind: string(in.Kind), Language: in.Lang, Area: string(in.Area),
+		From: in.From, To: in.To})
+	if err != nil {
+		return nil, err
+	}
+	docs, err := s.cfg.Store.Documents(ctx, f.Documents(in.Limit, in.Offset))
 	if err != nil {
 		return nil, s.internal(err)
 	}
-	if docs == nil {
-		docs = []entente.StoredDocument{}
+	total, err := s.cfg.Store.CountDocuments(ctx, f.Documents(0, 0))
+	if err != nil {
+		return nil, s.internal(err)
 	}
-	return &documentListOutput{Body: DocumentList{Documents: docs, Limit: in.Limit, Offset: in.Offset}}, nil
+	return &documentListOutput{Body: DocumentList{Documents: docs, Total: total, Limit: in.Limit, Offset: in.Offset, Filters: f}}, nil
+}
+
+// resolveFilters resolves filters for the API: a refused value is a 422
+// problem with one detail per field, at query.FIELD.
+func (s *Server) resolveFilters(in entente.Filters) (entente.Filters, error) {
+	f, err := s.filters.Resolve(in)
+	var errs entente.FilterErrors
+	if errors.As(err, &errs) {
+		details := make([]error, len(errs))
+		for i, e := range errs {
+			details[i] = &huma.ErrorDetail{Location: "query." + e.Field, Message: e.Error(), Value: e.Value}
+		}
+		return entente.Filters{}, huma.Error422UnprocessableEntity(errs.Error(), details...)
+	}
+	return f, err
 }
 
 // IDInput is a numeric id in the path.
@@ -57,16 +82,11 @@ type IDInput struct {
 }
 
 func (s *Server) deleteDocument(ctx context.Context, in *IDInput) (*struct{}, error) {
-	// what the event log keeps of it: its metadata, not its sentences
-	d, _, err := s.cfg.Store.DocumentPage(ctx, in.ID, 0, 1)
-	if err != nil {
-		return nil, s.lookupErr("document", in.ID, err)
-	}
+	// The store refuses a document that carries users' work, and writes
+	// the event with the deletion.
 	if err := s.cfg.Store.DeleteDocument(ctx, in.ID); err != nil {
-		return nil, s.lookupErr("document", in.ID, err)
+		return nil, s.problem(err)
 	}
-	before, _ := json.Marshal(map[string]any{"title": d.Title, "parties": d.Parties, "sources": len(d.Sources)})
-	s.event(ctx, "delete", "document", in.ID, string(before), "")
 	return &struct{}{}, nil
 }
 
@@ -159,14 +179,6 @@ func (s *Server) ingestOne(ctx context.Context, filename string, r io.Reader, me
 	} else {
 		o = s.cfg.Ingester.Ingest(ctx, ingest.Input{Name: name, Data: data, MediaType: mediaType})
 	}
-	switch o.Status {
-	case ingest.Added:
-		after, _ := json.Marshal(map[string]any{"title": o.Title, "file": name})
-		s.event(ctx, "create", "document", o.DocumentID, "", string(after))
-	case ingest.NewSource:
-		after, _ := json.Marshal(map[string]any{"file": name, "document": o.DocumentID})
-		s.event(ctx, "create", "source", o.SourceID, "", string(after))
-	}
 	return UploadOutcome{Name: name, Status: string(o.Status), DocumentID: o.DocumentID,
 		SourceID: o.SourceID, Title: o.Title, Counts: o.Counts, Problem: o.Problem}
 }
@@ -174,36 +186,51 @@ func (s *Server) ingestOne(ctx context.Context, filename string, r io.Reader, me
 // SearchInput is a search with the CLI's filters.
 type SearchInput struct {
 	Q        string        `query:"q" required:"true" minLength:"1" maxLength:"200" doc:"Words or characters to find"`
-	Lang     string        `query:"lang" maxLength:"16"`
-	Party    string        `query:"party" maxLength:"16"`
+	Lang     string        `query:"lang" maxLength:"16" doc:"A version's language: zh, zh-Hant, en, sr-Cyrl, sr-Latn"`
+	Party    string        `query:"party" maxLength:"100" doc:"An actor of the sentence or a party of its document: ISO code in any case or its name in Chinese, English or Serbian"`
 	Type     typeParam     `query:"type"`
-	Area     string        `query:"area" maxLength:"32"`
+	Area     areaParam     `query:"area"`
 	Strength strengthParam `query:"strength"`
-	From     string        `query:"from" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$"`
-	To       string        `query:"to" pattern:"^(\\d{4}-\\d{2}-\\d{2})?$"`
+	From     string        `query:"from" maxLength:"10" doc:"Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD"`
+	To       string        `query:"to" maxLength:"10" doc:"Signed on or before: YYYY, YYYY-MM or YYYY-MM-DD"`
 	Limit    int           `query:"limit" default:"20" minimum:"1" maximum:"200"`
 	Offset   int           `query:"offset" default:"0" minimum:"0"`
 }
 
-// SearchResult is a page of hits.
+// SearchResult is a page of hits, the total and facets of the whole result
+// set, and when nothing matched, which filters to drop.
 type SearchResult struct {
-	Hits []entente.SearchHit `json:"hits"`
+	Hits      []entente.SearchHit `json:"hits"`
+	Total     int                 `json:"total"`
+	Estimated bool                `json:"estimated" doc:"true when the matches were too many to rank all: total and facets count the newest only"`
+	Facets    entente.Facets      `json:"facets"`
+	FacetsOf  int                 `json:"facets_of" doc:"how many hits the facets count: total, or the first (best ranked) of a larger result set"`
+	Filters   entente.Filters     `json:"filters"`
+	Loosen    []entente.Loosening `json:"loosen" doc:"for a search with no hit: the filters whose removal finds something, with how many"`
 }
 
 type searchOutput struct{ Body SearchResult }
 
 func (s *Server) search(ctx context.Context, in *SearchInput) (*searchOutput, error) {
-	hits, err := s.cfg.Store.Search(ctx, entente.SearchQuery{
-		Text: in.Q, Language: in.Lang, Party: in.Party, Type: entente.SentenceType(in.Type), Area: in.Area,
-		Strength: entente.Strength(in.Strength), From: in.From, To: in.To, Limit: in.Limit, Offset: in.Offset,
-	})
+	f, err := s.resolveFilters(entente.Filters{Party: in.Party, Language: in.Lang, Area: string(in.Area), Type: string(in.Type),
+		Strength: string(in.Strength), From: in.From, To: in.To})
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.cfg.Store.SearchPage(ctx, f.Search(in.Q, in.Limit, in.Offset))
 	if err != nil {
 		return nil, s.internal(err)
 	}
-	if hits == nil {
-		hits = []entente.SearchHit{}
+	out := SearchResult{Hits: res.Hits, Total: res.Total, Estimated: res.Estimated, Facets: res.Facets, FacetsOf: res.FacetsOf, Filters: f,
+		Loosen: []entente.Loosening{}}
+	if res.Total == 0 {
+		loosen, err := entente.Loosen(ctx, s.cfg.Store, in.Q, f)
+		if err != nil {
+			return nil, s.internal(err)
+		}
+		out.Loosen = append(out.Loosen, loosen...)
 	}
-	return &searchOutput{Body: SearchResult{Hits: hits}}, nil
+	return &searchOutput{Body: out}, nil
 }
 
 // internal logs an unexpected error and answers without its details.
@@ -221,14 +248,4 @@ func (s *Server) lookupErr(what string, id int64, err error) error {
 		return huma.Error404NotFound(fmt.Sprintf("no %s %d", what, id))
 	}
 	return s.internal(err)
-}
-
-// event records a change made through the API with the account that made
-// it. A failure to log is logged, not hidden.
-func (s *Server) event(ctx context.Context, action, entity string, id int64, before, after string) {
-	a := entente.ActorFromContext(ctx)
-	e := &entente.Event{Action: action, Entity: entity, EntityID: id, Before: before, After: after, UserID: a.UserID, Actor: a.Name}
-	if _, err := s.cfg.Store.AppendEvent(ctx, e); err != nil {
-		s.log.Error("append event", "err", err, "action", action, "entity", entity, "id", id)
-	}
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/entente/entente/internal/skip"
 )
 
 // screenshotDir is where the browser test leaves its screenshots, to be
@@ -31,7 +33,7 @@ func chromium(t *testing.T) string {
 	if os.Getenv("CI") == "true" {
 		t.Fatal("the browser test needs Debian's chromium (apt-get install chromium fonts-wqy-zenhei)")
 	}
-	t.Skip("SKIPPED the browser test: chromium is not installed (Debian package chromium)")
+	skip.Group(t, "browser", "no chromium: apt-get install chromium fonts-wqy-zenhei")
 	return ""
 }
 
@@ -41,7 +43,7 @@ func chromium(t *testing.T) string {
 // see the dashboard's charts, check accessibility with axe-core, sign out.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
+		skip.Group(t, "browser", "-short")
 	}
 	exe := chromium(t)
 	h := newHarness(t, openSQLite(t), false)

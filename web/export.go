@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -15,11 +16,14 @@ import (
 // CSV (with a byte-order mark, so that spreadsheet programs read Chinese
 // and Serbian right) or JSON.
 
-func (s *Server) exportDocuments(w http.ResponseWriter, r *http.Request, _ *frame) {
-	q := r.URL.Query()
-	f := entente.DocumentFilter{Party: q.Get("party"), Kind: entente.Kind(q.Get("kind")), From: validDate(q.Get("from")),
-		To: validDate(q.Get("to")), Limit: 10000}
-	docs, err := s.cfg.Store.Documents(r.Context(), f)
+// exportDocuments exports the library as the page shows it: the same
+// filters, the same sort, the same rows.
+func (s *Server) exportDocuments(w http.ResponseWriter, r *http.Request, f *frame) {
+	docs, _, form, err := s.libraryDocuments(r, f.T)
+	if form.Invalid() {
+		refuseExport(w, form)
+		return
+	}
 	if err != nil {
 		s.log.Error("export documents", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -37,23 +41,25 @@ func (s *Server) exportDocuments(w http.ResponseWriter, r *http.Request, _ *fram
 	writeExport(w, r, "documents", docs, header, rows)
 }
 
-func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, _ *frame) {
-	q := r.URL.Query()
-	text := strings.TrimSpace(q.Get("q"))
-	if text == "" || len([]rune(text)) > 200 {
-		http.Error(w, "q: give 1 to 200 characters", http.StatusBadRequest)
+// exportSearch exports a search's whole result set, every page of it in
+// the pages' order, under the same query and filters.
+func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, f *frame) {
+	text, filters, form, ok := s.searchQuery(r.URL.Query(), f.T)
+	if form.Invalid() {
+		refuseExport(w, form)
 		return
 	}
-	hits, err := s.cfg.Store.Search(r.Context(), entente.SearchQuery{Text: text, Type: entente.SentenceType(q.Get("type")),
-		Party: q.Get("party"), Area: q.Get("area"), Limit: 1000})
+	if !ok || len([]rune(text)) > 200 {
+		http.Error(w, "give q (1 to 200 characters) or a filter", http.StatusBadRequest)
+		return
+	}
+	res, err := s.cfg.Store.SearchPage(r.Context(), filters.Search(text, searchExportLimit, 0))
 	if err != nil {
 		s.log.Error("export search", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	if hits == nil {
-		hits = []entente.SearchHit{}
-	}
+	hits := res.Hits
 	header := []string{"document_id", "document_title", "signed_date", "section", "sentence_id", "type", "strength", "actors", "areas", "deadline", "text"}
 	rows := make([][]string, len(hits))
 	for i, h := range hits {
@@ -62,6 +68,17 @@ func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, _ *frame) 
 			string(st.Strength), strings.Join(st.Actors, " "), strings.Join(st.Areas, " "), deref(st.Deadline), st.Text}
 	}
 	writeExport(w, r, "search", hits, header, rows)
+}
+
+// refuseExport answers an export whose filters could not be read, with
+// what is wrong with each, as the form would say it.
+func refuseExport(w http.ResponseWriter, form filterForm) {
+	var msgs []string
+	for field, msg := range form.Errors {
+		msgs = append(msgs, field+": "+msg)
+	}
+	sort.Strings(msgs)
+	http.Error(w, strings.Join(msgs, "\n"), http.StatusUnprocessableEntity)
 }
 
 // writeExport answers with CSV or JSON by the path's extension.

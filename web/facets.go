@@ -8,13 +8,10 @@ import (
 	"github.com/entente/entente"
 )
 
-// A search page shows pageSize hits of the best facetWindow, and facets
-// counted over those: what the results hold, by party, type, area,
-// strength and year, each a link that narrows the search.
-const (
-	pageSize    = 20
-	facetWindow = 500
-)
+// A search page shows pageSize hits, and facets that count the whole
+// result set (the store's counts): what the results hold, by party, type,
+// area, strength, year and language, each a link that narrows the search.
+const pageSize = 20
 
 type facet struct {
 	Name   string
@@ -27,34 +24,17 @@ type facetValue struct {
 	Link  string
 }
 
-func facetsOf(hits []entente.SearchHit, q url.Values) []facet {
-	counts := map[string]map[string]int{"type": {}, "party": {}, "area": {}, "strength": {}, "year": {}, "lang": {}}
-	for _, h := range hits {
-		s := h.Sentence
-		counts["type"][string(s.Type)]++
-		for _, a := range s.Actors {
-			counts["party"][a]++
-		}
-		for _, a := range s.Areas {
-			counts["area"][a]++
-		}
-		if s.Strength != "" {
-			counts["strength"][string(s.Strength)]++
-		}
-		if len(h.SignedDate) >= 4 {
-			counts["year"][h.SignedDate[:4]]++
-		}
-		if h.Language != "" {
-			counts["lang"][h.Language]++
-		}
-	}
+func facetsOf(fs entente.Facets, q url.Values) []facet {
+	counts := map[string][]entente.Count{"type": fs.Type, "party": fs.Party, "area": fs.Area, "strength": fs.Strength,
+		"year": fs.Year, "lang": fs.Language}
 	var out []facet
 	for _, name := range []string{"type", "party", "area", "strength", "year", "lang"} {
 		f := facet{Name: name}
 		if name == "lang" {
 			f.Name = "language"
 		}
-		for k, n := range counts[name] {
+		for _, c := range counts[name] {
+			k, n := c.Key, c.Count
 			nq := url.Values{}
 			for key, vs := range q {
 				nq[key] = vs
@@ -62,8 +42,8 @@ func facetsOf(hits []entente.SearchHit, q url.Values) []facet {
 			nq.Del("offset")
 			switch name {
 			case "year":
-				nq.Set("from", k+"-01-01")
-				nq.Set("to", k+"-12-31")
+				nq.Set("from", k)
+				nq.Set("to", k)
 			case "lang": // ?lang= switches the UI's language
 				nq.Set("lang_filter", k)
 			default:
@@ -90,7 +70,8 @@ type pagerView struct {
 	Prev, Next      string
 }
 
-func pager(q url.Values, offset, total int) pagerView {
+// pager links the pages around one that shows n hits from offset.
+func pager(q url.Values, offset, n, total int) pagerView {
 	link := func(off int) string {
 		nq := url.Values{}
 		for k, vs := range q {
@@ -99,7 +80,7 @@ func pager(q url.Values, offset, total int) pagerView {
 		nq.Set("offset", strconv.Itoa(off))
 		return "/search?" + nq.Encode()
 	}
-	p := pagerView{From: offset + 1, To: min(total, offset+pageSize), Total: total}
+	p := pagerView{From: min(offset+1, total), To: min(total, offset+n), Total: total}
 	if offset > 0 {
 		p.Prev = link(max(0, offset-pageSize))
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
@@ -131,6 +132,13 @@ func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 			t.Fatal(err)
 		}
 		h.tokens[r], h.users[r] = tok, u
+	}
+	if cfg.Filters == nil {
+		countries, err := lexicon.LoadCountries()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Filters = entente.NewFilterParser(countries)
 	}
 	cfg.Store = st
 	cfg.Ingester = &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"}

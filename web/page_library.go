@@ -8,17 +8,29 @@ import (
 	"github.com/entente/entente"
 )
 
-// libraryView is the library: the documents as filtered and sorted, and
-// the outcome of each file of an upload just made.
+// libraryLimit is how many documents the library shows, and so how many
+// its export holds: the export is the list the page shows.
+const libraryLimit = 500
+
+// libraryView is the library: the documents as filtered and sorted, how
+// many meet the filters, and the outcome of each file of an upload just
+// made.
 type libraryView struct {
 	*frame
-	Docs     []entente.StoredDocument
-	Filter   entente.DocumentFilter
-	Kinds    []option
-	Areas    []option
+	Docs     []libraryRow
+	Form     filterForm
+	Words    *filterWords
+	Total    int  // documents that meet the filters
+	Empty    bool // the library holds no document at all
 	Sort     string
 	RawQuery template.URL // the filters, for the export links
 	Outcomes []UploadOutcome
+}
+
+// libraryRow is a document with the label it is shown and linked by.
+type libraryRow struct {
+	entente.StoredDocument
+	Label string
 }
 
 // option is one choice of a select list.
@@ -31,20 +43,39 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	s.showLibrary(w, r, f, nil)
 }
 
+// libraryDocuments reads the documents the library shows for a query
+// string, sorted as asked; the page and its export both use it.
+func (s *Server) libraryDocuments(r *http.Request, t *texts) ([]entente.StoredDocument, entente.Filters, filterForm, error) {
+	q := r.URL.Query()
+	filters, form := s.readFilters(q, t, false)
+	if form.Invalid() {
+		return nil, filters, form, nil // the form says what to change
+	}
+	docs, err := s.cfg.Store.Documents(r.Context(), filters.Documents(libraryLimit, 0))
+	sortDocuments(docs, q.Get("sort"))
+	return docs, filters, form, err
+}
+
 func (s *Server) showLibrary(w http.ResponseWriter, r *http.Request, f *frame, outcomes []UploadOutcome) {
 	q := r.URL.Query()
-	filter := entente.DocumentFilter{Party: q.Get("party"), Kind: entente.Kind(q.Get("kind")), Language: q.Get("lang_filter"), Area: q.Get("area"),
-		From: validDate(q.Get("from")), To: validDate(q.Get("to")), Limit: 500}
-	docs, err := s.cfg.Store.Documents(r.Context(), filter)
+	docs, filters, form, err := s.libraryDocuments(r, f.T)
+	v := &libraryView{frame: f, Form: form, Words: wordsFor(f.T), Sort: q.Get("sort"), RawQuery: template.URL(q.Encode()), Outcomes: outcomes}
+	if err == nil && !form.Invalid() {
+		v.Total, err = s.cfg.Store.CountDocuments(r.Context(), filters.Documents(0, 0))
+	}
+	if err == nil && v.Total == 0 && !form.Invalid() {
+		var all int
+		all, err = s.cfg.Store.CountDocuments(r.Context(), entente.DocumentFilter{})
+		v.Empty = all == 0
+	}
 	if err != nil {
 		s.log.Error("library", "err", err)
 		f.Error = f.T.Failed
 	}
-	sortDocuments(docs, q.Get("sort"))
+	for _, d := range docs {
+		v.Docs = append(v.Docs, libraryRow{StoredDocument: d, Label: documentLabel(f.T.Code, d.Title, d.Kind, d.Parties, deref(d.SignedDate))})
+	}
 	f.Title = f.T.Library
-	v := &libraryView{frame: f, Docs: docs, Filter: filter, Sort: q.Get("sort"), RawQuery: template.URL(q.Encode()), Outcomes: outcomes}
-	v.Kinds = f.T.options(entente.DocumentKinds(), string(filter.Kind))
-	v.Areas = f.T.options(entente.Areas(), filter.Area)
 	s.render(w, "library", v)
 }
 

@@ -16,7 +16,7 @@ type loginView struct {
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	f.Title = f.T.SignIn
 	if s.NeedsSetUp(r.Context()) {
-		f.Error = SetUpHint
+		f.Error = SetUpHint(s.cfg.StoreName)
 	}
 	s.render(w, "login", &loginView{frame: f, Next: safeNext(r.URL.Query().Get("next"))})
 }

@@ -23,6 +23,7 @@ type readerView struct {
 	// TypeOptions and AreaOptions are the dimming filter's choices.
 	TypeOptions, AreaOptions []option
 	Dim                      dimFilter
+	W                        *trackWords
 	// A long statement is read a page of sentences at a time: the table of
 	// contents links to the page where each section begins.
 	TOC   []tocEntry
@@ -48,9 +49,11 @@ type readerPara struct {
 
 type readerSentence struct {
 	entente.Sentence
-	Dim    bool
-	Marked template.HTML // the text with the evidence marked
-	Inline template.HTML // the text with references, mechanisms and projects marked
+	Dim bool
+	// Statuses are a commitment's status per party, for the panel.
+	Statuses []entente.PartyStatus
+	Marked   template.HTML // the text with the evidence marked
+	Inline   template.HTML // the text with references, mechanisms and projects marked
 }
 
 // dimFilter dims the sentences that do not match (only RS's commitments in
@@ -100,6 +103,8 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v.AreaOptions = f.T.options(entente.Areas(), v.Dim.Area)
 	paged := sp.Total > readerPageSize
 	v.Sections = layOut(d.Extraction, v.Dim, paged)
+	v.W = trackWordsFor(f.Lang)
+	s.attachStatuses(r, id, v.Sections)
 	v.TOC = tableOfContents(f.T, d, sp, q, page)
 	if paged {
 		p := readerPager(d.ID, q, page, sp.Total)
@@ -207,4 +212,30 @@ func layOut(x *entente.Extraction, dim dimFilter, paged bool) []readerSection {
 		secs = slices.DeleteFunc(secs, func(sec readerSection) bool { return len(sec.Paras) == 0 })
 	}
 	return secs
+}
+
+// attachStatuses gives the reader's commitments their status per party.
+// A failure only leaves the panels without statuses: the text still reads.
+func (s *Server) attachStatuses(r *http.Request, doc int64, secs []readerSection) {
+	tr, err := s.tracker()
+	if err != nil {
+		return
+	}
+	p, err := tr.Commitments(r.Context(), entente.CommitmentFilter{Document: doc, Withdrawn: true, Limit: 500})
+	if err != nil {
+		s.log.Error("reader statuses", "err", err)
+		return
+	}
+	by := make(map[string][]entente.PartyStatus, len(p.Commitments))
+	for _, c := range p.Commitments {
+		by[c.Sentence.ID] = c.Statuses
+	}
+	for i := range secs {
+		for j := range secs[i].Paras {
+			for k := range secs[i].Paras[j].Sentences {
+				st := &secs[i].Paras[j].Sentences[k]
+				st.Statuses = by[st.ID]
+			}
+		}
+	}
 }

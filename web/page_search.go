@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -10,44 +11,76 @@ import (
 )
 
 // searchView is a search: the query with its filters, one page of hits,
-// the facets and the pager.
+// the total and facets of the whole result set, the pager, and when
+// nothing matched, the filters to drop.
 type searchView struct {
 	*frame
-	SearchQ entente.SearchQuery
-	// TypeOptions, AreaOptions and StrengthOptions are the filters' choices.
-	TypeOptions, AreaOptions, StrengthOptions []option
-	RawQuery                                  template.URL // the query and filters, for the export links
-	Facets                                    []facet
-	Total                                     int
-	Hits                                      []entente.SearchHit
-	Pager                                     pagerView
+	Form      filterForm
+	Words     *filterWords
+	Searched  bool // a search ran (a query or a filter was given)
+	RawQuery  template.URL
+	Facets    []facet
+	Total     int
+	Estimated bool
+	FacetsOf  int // the hits the facets count, when fewer than Total
+	Hits      []searchRow
+	Pager     pagerView
+	Loosen    []loosenLink
+}
+
+// searchRow is a hit with the label of its document.
+type searchRow struct {
+	entente.SearchHit
+	Label string
+}
+
+// searchExportLimit bounds a search's export: the whole result set the
+// pages show, up to the store's candidate bound.
+const searchExportLimit = 5000
+
+// searchQuery reads a search from a query string with the form's filters;
+// the page and its export both use it. ok is false when there is nothing
+// to search for.
+func (s *Server) searchQuery(q url.Values, t *texts) (text string, filters entente.Filters, form filterForm, ok bool) {
+	text = strings.TrimSpace(q.Get("q"))
+	filters, form = s.readFilters(q, t, true)
+	return text, filters, form, text != "" || len(filters.Set()) > 0
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	q := r.URL.Query()
-	sq := entente.SearchQuery{Text: strings.TrimSpace(q.Get("q")), Type: entente.SentenceType(q.Get("type")), Party: q.Get("party"),
-		Area: q.Get("area"), Strength: entente.Strength(q.Get("strength")), From: validDate(q.Get("from")), To: validDate(q.Get("to")),
-		Language: q.Get("lang_filter"), Limit: facetWindow}
+	text, filters, form, ok := s.searchQuery(q, f.T)
 	offset, _ := strconv.Atoi(q.Get("offset"))
 	offset = max(0, offset)
-	f.Title, f.Query = f.T.Search, sq.Text
-	v := &searchView{frame: f, SearchQ: sq, RawQuery: template.URL(q.Encode()),
-		TypeOptions:     f.T.options(entente.SentenceTypes(), string(sq.Type)),
-		AreaOptions:     f.T.options(entente.Areas(), sq.Area),
-		StrengthOptions: f.T.options(entente.Strengths(), string(sq.Strength))}
-	if sq.Text != "" || sq.Type != "" || sq.Party != "" || sq.Area != "" || sq.Strength != "" || sq.From != "" || sq.Language != "" {
-		if len([]rune(sq.Text)) > 200 {
-			f.Error = f.T.Failed
-		} else if hits, err := s.cfg.Store.Search(r.Context(), sq); err != nil {
+	f.Title, f.Query = f.T.Search, text
+	v := &searchView{frame: f, Form: form, Words: wordsFor(f.T), RawQuery: template.URL(q.Encode())}
+	switch {
+	case !ok || form.Invalid():
+	case len([]rune(text)) > 200:
+		f.Error = f.T.Failed
+	default:
+		v.Searched = true
+		res, err := s.cfg.Store.SearchPage(r.Context(), filters.Search(text, pageSize, offset))
+		if err != nil {
 			s.log.Error("search page", "err", err)
 			f.Error = f.T.Failed
-		} else {
-			v.Facets = facetsOf(hits, q)
-			v.Total = len(hits)
-			if offset < len(hits) {
-				v.Hits = hits[offset:min(len(hits), offset+pageSize)]
+			break
+		}
+		v.Total, v.Estimated = res.Total, res.Estimated
+		if res.FacetsOf < res.Total {
+			v.FacetsOf = res.FacetsOf
+		}
+		v.Facets = facetsOf(res.Facets, q)
+		for _, h := range res.Hits {
+			v.Hits = append(v.Hits, searchRow{SearchHit: h, Label: documentLabel(f.T.Code, h.DocumentTitle, h.DocumentKind, h.DocumentParties, h.SignedDate)})
+		}
+		v.Pager = pager(q, offset, len(res.Hits), res.Total)
+		if res.Total == 0 {
+			ls, err := entente.Loosen(r.Context(), s.cfg.Store, text, filters)
+			if err != nil {
+				s.log.Error("search page: loosen", "err", err)
 			}
-			v.Pager = pager(q, offset, len(hits))
+			v.Loosen = loosenLinks(q, f.T, ls)
 		}
 	}
 	s.render(w, "search", v)

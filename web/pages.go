@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/entente/entente"
 )
@@ -44,6 +43,14 @@ func (s *Server) pages() []page {
 		{"GET", "/login", accessPublic, s.loginPage},
 		{"POST", "/login", accessPublic, s.loginSubmit},
 		{"POST", "/logout", accessSignedIn, s.logoutSubmit},
+		{"GET", "/commitments", viewer, s.commitmentsPage},
+		{"GET", "/documents/{id}/sentences/{sentence}", viewer, s.trackPage},
+		{"POST", "/documents/{id}/sentences/{sentence}/status", roleAccess(entente.RoleAnalyst), s.statusSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/correct", roleAccess(entente.RoleAnalyst), s.correctSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/undo", roleAccess(entente.RoleAnalyst), s.undoSubmit},
+		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
+		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
+		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
 	}
 }
 
@@ -76,12 +83,12 @@ func (s *Server) registerPages() error {
 		"marked": marked,
 		"asset":  assets.url,
 	}
-	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err
@@ -129,11 +136,4 @@ func (s *Server) render(w http.ResponseWriter, name string, v pageView) {
 	if err := s.templates[name].ExecuteTemplate(w, "layout", v); err != nil {
 		s.log.Error("render page", "page", name, "err", err)
 	}
-}
-
-func validDate(s string) string {
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return ""
-	}
-	return s
 }

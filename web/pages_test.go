@@ -73,7 +73,7 @@ func TestPages(t *testing.T) {
 		t.Error("the library's area filter keeps a document without the area")
 	}
 	// 合作 is in most sentences: more than a page, so a next page
-	if _, body := get("/search?q=" + url.QueryEscape("合作")); !strings.Contains(body, `rel="next"`) || !strings.Contains(body, "1–20 / ") {
+	if _, body := get("/search?lang=en&q=" + url.QueryEscape("合作")); !strings.Contains(body, `rel="next"`) || !strings.Contains(body, "20 of ") {
 		t.Error("search is not paginated")
 	}
 	if code, _ := get("/documents/999"); code != 404 {

@@ -53,6 +53,5 @@ func (s *Server) changePassword(ctx context.Context, in *ChangePasswordInput) (*
 	if err := s.cfg.Store.ChangePassword(ctx, u.ID, hash, callerFrom(ctx).session); err != nil {
 		return nil, s.internal(err)
 	}
-	s.event(ctx, "change_password", "user", u.ID, "", `{"tokens":"revoked","other_sessions":"ended"}`)
 	return &struct{}{}, nil
 }

@@ -25,8 +25,12 @@ func (s *Server) routes() {
 		})
 	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections and a page of its sentences with their labels", s.getDocument)
 	register(s, "list-sentences", http.MethodGet, "/api/v1/documents/{id}/sentences", viewer, "A page of a document's sentences with their labels", s.listSentences)
-	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor, "Delete a document", s.deleteDocument,
-		func(op *huma.Operation) { op.DefaultStatus = http.StatusNoContent })
+	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor,
+		"Delete a document (refused with 409 when it carries statuses, evidence or corrections: withdraw it)", s.deleteDocument,
+		func(op *huma.Operation) {
+			op.DefaultStatus = http.StatusNoContent
+			op.Errors = append(op.Errors, http.StatusConflict)
+		})
 	register(s, "get-original", http.MethodGet, "/api/v1/sources/{id}/original", viewer, "Download a source's original bytes", s.getOriginal,
 		func(op *huma.Operation) {
 			// the bytes come back as they were ingested, with their own media type
@@ -53,6 +57,7 @@ func (s *Server) routes() {
 
 	register(s, "list-users", http.MethodGet, "/api/v1/users", admin, "List accounts", s.listUsers)
 	register(s, "list-events", http.MethodGet, "/api/v1/events", admin, "The event log: every change, who made it and when", s.listEvents)
+	s.trackingRoutes(viewer, analyst, editor, admin)
 }
 
 // register adds one operation with its access rule.

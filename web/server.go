@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/tracking"
 )
 
 // Store is what the server needs of a store: documents to read and
@@ -38,6 +40,13 @@ type Config struct {
 	Ingester   *ingest.Ingester
 	Logger     *slog.Logger
 	PublicRead bool // anonymous visitors may read and search
+	// Filters resolves the filters of lists and searches (the binary gives
+	// it the lexicon's country table); without one, a party is taken by its
+	// code only.
+	Filters *entente.FilterParser
+	// StoreName is the store as --db names it (an absolute SQLite path or a
+	// redacted address), for the set-up hint.
+	StoreName string
 	// SecureCookies marks the session cookie Secure; set when served over
 	// TLS (directly or behind a proxy that terminates it).
 	SecureCookies bool
@@ -45,6 +54,9 @@ type Config struct {
 	Now           func() time.Time
 	// PasswordParams are the argon2id costs; tests lower them.
 	PasswordParams auth.Params
+	// Tracker records what came of commitments; nil builds one over Store
+	// when the store tracks (with the Ingester's extractor).
+	Tracker *tracking.Tracker
 	// PasswordChecks bounds the password verifications running at once
 	// (each holds PasswordParams.Memory); 0 means DefaultPasswordChecks.
 	PasswordChecks int
@@ -70,6 +82,8 @@ type Server struct {
 	log       *slog.Logger
 	dummyHash string // verified against when the account does not exist
 	templates map[string]*template.Template
+	filters   *entente.FilterParser // resolves the filters of lists and searches
+	track     *tracking.Tracker
 }
 
 // SessionCookie is the name of the session cookie.
@@ -96,8 +110,12 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	filters := cfg.Filters
+	if filters == nil {
+		filters = entente.NewFilterParser(nil)
+	}
 	s := &Server{
-		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy,
+		cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, dummyHash: dummy, filters: filters,
 		guard:     auth.NewGuard(),
 		tokenUses: newTokenUses(cfg.Store, cfg.Logger, time.Minute),
 		// As many again may wait a little for a slot: a short burst of
@@ -116,6 +134,16 @@ func New(cfg Config) (*Server, error) {
 	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie},
 		"token":   {Type: "http", Scheme: "bearer", Description: "A personal API token (POST /api/v1/tokens)."},
+	}
+	s.track = cfg.Tracker
+	if ts, ok := cfg.Store.(tracking.Store); ok && s.track == nil {
+		if s.track, err = tracking.New(ts); err != nil {
+			return nil, err
+		}
+		if cfg.Ingester != nil {
+			s.track.Extractor, s.track.ExtractorName = cfg.Ingester.Extractor, cfg.Ingester.ExtractorName
+		}
+		s.track.Fetcher = ingest.NewFetcher()
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
@@ -163,9 +191,27 @@ func (s *Server) NeedsSetUp(ctx context.Context) bool {
 	return true
 }
 
-// SetUpHint is what an instance with no accounts says and serves.
-const SetUpHint = "Entente has no accounts yet. Create the first administrator on the server with:\n\n" +
-	"    entente user add NAME --role admin\n\nthen reload this page.\n"
+// SetUpHint is what an instance with no accounts says and serves: the
+// command that creates the first administrator, naming the store the
+// server uses (db, as --db takes it) so that the account lands where the
+// server looks for it.
+func SetUpHint(db string) string {
+	cmd := "entente user add NAME --role admin"
+	if db != "" {
+		cmd += " --db " + shellQuote(db)
+	}
+	return "Entente has no accounts yet. Create the first administrator on the server with:\n\n" +
+		"    " + cmd + "\n\nthen reload this page.\n"
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but safe
+// characters.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-:@+=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
 
 // setupGate serves only the hint until the first account exists (health
 // checks excepted).
@@ -177,7 +223,7 @@ func (s *Server) setupGate(next http.Handler) http.Handler {
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 			w.Header().Set("Retry-After", "60")
 			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprint(w, SetUpHint)
+			fmt.Fprint(w, SetUpHint(s.cfg.StoreName))
 			return
 		}
 		next.ServeHTTP(w, r)

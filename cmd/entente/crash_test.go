@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/skip"
 	"github.com/entente/entente/sqlite"
 )
 
@@ -36,7 +37,7 @@ func writeBatch(t *testing.T, dir string, n int) {
 // and a second run must finish the batch without duplicates.
 func TestCrashMidBatch(t *testing.T) {
 	if testing.Short() {
-		t.Skip("crash test skipped in -short mode")
+		skip.Group(t, "crash test", "-short")
 	}
 	const n = 120
 	dir := t.TempDir()

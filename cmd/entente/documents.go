@@ -18,7 +18,7 @@ import (
 func parseID(what, s string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("%q is not a %s id", s, what)
+		return 0, entente.Errorf(entente.EINVALID, "%q is not a %s id", s, what)
 	}
 	return id, nil
 }
@@ -32,33 +32,38 @@ func writeJSON(w io.Writer, v any) error {
 
 func notFound(what string, id int64, err error) error {
 	if errors.Is(err, entente.ErrNotFound) {
-		return fmt.Errorf("no %s %d", what, id)
+		return entente.Errorf(entente.ENOTFOUND, "no %s %d", what, id)
 	}
 	return err
 }
 
 func newListCommand() *cobra.Command {
 	var (
-		dsn    string
-		f      entente.DocumentFilter
-		kind   string
-		asJSON bool
+		dsn           string
+		raw, f        entente.Filters
+		limit, offset int
+		asJSON        bool
 	)
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the stored documents",
-		Args:  cobra.NoArgs,
+		Use:     "list",
+		Short:   "List the stored documents",
+		Args:    cobra.NoArgs,
+		PreRunE: resolvedFilters(&raw, &f),
 		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
-			f.Kind = entente.Kind(kind)
-			docs, err := st.Documents(cmd.Context(), f)
+			ctx := cmd.Context()
+			docs, err := st.Documents(ctx, f.Documents(limit, offset))
+			if err != nil {
+				return err
+			}
+			total, err := st.CountDocuments(ctx, f.Documents(0, 0))
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				if docs == nil {
-					docs = []entente.StoredDocument{}
-				}
-				return writeJSON(cmd.OutOrStdout(), docs)
+				return writeJSON(cmd.OutOrStdout(), documentList{Documents: docs, Total: total, Limit: limit, Offset: offset, Filters: f})
+			}
+			if len(docs) == 0 {
+				return noDocuments(cmd, st, f, total, dsn)
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tSIGNED\tKIND\tPARTIES\tLANG\tSENTENCES\tCOMMITMENTS\tTITLE")
@@ -68,21 +73,78 @@ func newListCommand() *cobra.Command {
 					signed = *d.SignedDate
 				}
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", d.ID, signed, d.Kind, strings.Join(d.Parties, ","),
-					d.Language, d.Sentences, d.Commitments, d.Title)
+					d.Language, d.Sentences, d.Commitments, documentLabel(d.ID, d.Title, d.Document))
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s of %d documents\n", shown(offset, len(docs)), total)
+			return nil
 		}),
 	}
 	dbFlag(cmd, &dsn)
-	cmd.Flags().StringVar(&f.Party, "party", "", "only documents with this party (ISO code)")
-	choice(cmd, &kind, "kind", "only documents of this kind", entente.DocumentKinds())
-	cmd.Flags().StringVar(&f.Language, "lang", "", "only documents with a version in this language")
-	cmd.Flags().StringVar(&f.From, "from", "", "signed on or after this date (YYYY-MM-DD)")
-	cmd.Flags().StringVar(&f.To, "to", "", "signed on or before this date (YYYY-MM-DD)")
-	cmd.Flags().IntVar(&f.Limit, "limit", 100, "at most this many")
-	cmd.Flags().IntVar(&f.Offset, "offset", 0, "skip this many")
+	filterFlags(cmd, &raw, false)
+	cmd.Flags().IntVar(&limit, "limit", 100, "at most this many")
+	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// documentList is list's JSON: the page, the number of documents that
+// meet the filters, and the filters as resolved.
+type documentList struct {
+	Documents []entente.StoredDocument `json:"documents"`
+	Total     int                      `json:"total"`
+	Limit     int                      `json:"limit"`
+	Offset    int                      `json:"offset"`
+	Filters   entente.Filters          `json:"filters"`
+}
+
+// shown says which items a page holds: "20", or "21–40" past the first.
+func shown(offset, n int) string {
+	if offset == 0 || n == 0 {
+		return strconv.Itoa(n)
+	}
+	return fmt.Sprintf("%d–%d", offset+1, offset+n)
+}
+
+// noDocuments tells an empty library from filters that match nothing.
+func noDocuments(cmd *cobra.Command, st store, f entente.Filters, total int, dsn string) error {
+	w := cmd.ErrOrStderr()
+	if total > 0 { // the page is past the end
+		fmt.Fprintf(w, "0 of %d documents: --offset is past the last\n", total)
+		return nil
+	}
+	all, err := st.CountDocuments(cmd.Context(), entente.DocumentFilter{})
+	if err != nil {
+		return err
+	}
+	if all == 0 {
+		fmt.Fprintf(w, "no documents yet in %s: add some with entente ingest FILE\n", storeName(dsn))
+		return nil
+	}
+	fmt.Fprintf(w, "no document matches %s (%d in the library): drop a filter\n", describeFilters(f), all)
+	return nil
+}
+
+// documentLabel is what a document is called in a list: its title, or,
+// when it has none, its kind, parties and date, so that it can be told
+// from the others.
+func documentLabel(id int64, title string, d entente.Document) string {
+	if strings.TrimSpace(title) != "" {
+		return title
+	}
+	parts := []string{string(d.Kind)}
+	if len(d.Parties) > 0 {
+		parts = append(parts, strings.Join(d.Parties, "–"))
+	}
+	if d.SignedDate != nil {
+		parts = append(parts, *d.SignedDate)
+	}
+	if parts[0] == "" {
+		parts[0] = fmt.Sprintf("document %d", id)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 func newShowCommand() *cobra.Command {
@@ -133,7 +195,7 @@ func newDeleteCommand() *cobra.Command {
 		Use:   "delete ID",
 		Short: "Delete a document with its versions, sources and labels",
 		Args:  cobra.ExactArgs(1),
-		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+		RunE: writeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			id, err := parseID("document", args[0])
 			if err != nil {
 				return err
@@ -216,29 +278,38 @@ func newBackupCommand() *cobra.Command {
 func newSearchCommand() *cobra.Command {
 	var (
 		dsn           string
-		q             entente.SearchQuery
-		typ, strength string
+		raw, f        entente.Filters
+		limit, offset int
 		asJSON        bool
 	)
 	cmd := &cobra.Command{
-		Use:   "search QUERY",
+		Use:   "search [flags] [--] QUERY",
 		Short: "Search sentences in Chinese, English or Serbian (either script)",
-		Args:  cobra.MinimumNArgs(1),
+		Long: "Searches sentences, best first. A query that begins with - is a query, not a flag\n" +
+			"(entente search -x, or entente search -- -x). Says how many sentences match, and when none\n" +
+			"does, which filters to drop.",
+		Args:    cobra.MinimumNArgs(1),
+		PreRunE: resolvedFilters(&raw, &f),
 		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
-			q.Text = strings.Join(args, " ")
-			q.Type, q.Strength = entente.SentenceType(typ), entente.Strength(strength)
-			hits, err := st.Search(cmd.Context(), q)
+			ctx := cmd.Context()
+			text := strings.Join(args, " ")
+			res, err := st.SearchPage(ctx, f.Search(text, limit, offset))
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				if hits == nil {
-					hits = []entente.SearchHit{}
+			out := searchJSON{Query: text, Filters: f, SearchResults: res, Loosen: []entente.Loosening{}}
+			if res.Total == 0 {
+				loosen, err := entente.Loosen(ctx, st, text, f)
+				if err != nil {
+					return err
 				}
-				return writeJSON(cmd.OutOrStdout(), hits)
+				out.Loosen = append(out.Loosen, loosen...)
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), out)
 			}
 			w := cmd.OutOrStdout()
-			for _, h := range hits {
+			for _, h := range res.Hits {
 				s := h.Sentence
 				label := string(s.Type)
 				if s.Strength != "" {
@@ -249,22 +320,56 @@ func newSearchCommand() *cobra.Command {
 				}
 				fmt.Fprintf(w, "document %d §%s %s [%s]\n  %s\n", h.DocumentID, s.Section, s.ID, label, h.Highlighted)
 			}
-			if len(hits) == 0 {
-				fmt.Fprintln(cmd.ErrOrStderr(), "no sentence matches")
-			}
+			fmt.Fprintln(cmd.ErrOrStderr(), searchSummary(text, f, offset, out))
 			return nil
 		}),
 	}
 	dbFlag(cmd, &dsn)
-	cmd.Flags().StringVar(&q.Language, "lang", "", "only sentences in this language (zh, en, sr-Cyrl, sr-Latn)")
-	cmd.Flags().StringVar(&q.Party, "party", "", "only sentences with this party as actor, or in its documents")
-	choice(cmd, &typ, "type", "only sentences of this type", entente.SentenceTypes())
-	choice(cmd, &q.Area, "area", "only sentences in this policy area", entente.Areas())
-	choice(cmd, &strength, "strength", "only commitments of this strength", entente.Strengths())
-	cmd.Flags().StringVar(&q.From, "from", "", "documents signed on or after (YYYY-MM-DD)")
-	cmd.Flags().StringVar(&q.To, "to", "", "documents signed on or before (YYYY-MM-DD)")
-	cmd.Flags().IntVar(&q.Limit, "limit", 20, "at most this many hits")
-	cmd.Flags().IntVar(&q.Offset, "offset", 0, "skip this many hits")
+	filterFlags(cmd, &raw, true)
+	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many hits")
+	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many hits")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// searchJSON is search's JSON: the query and the filters as resolved, the
+// page of hits, the total and facets of the whole result set, and, when
+// nothing matched, the filters whose removal would find something.
+type searchJSON struct {
+	Query   string          `json:"query"`
+	Filters entente.Filters `json:"filters"`
+	*entente.SearchResults
+	Loosen []entente.Loosening `json:"loosen"`
+}
+
+// searchSummary is the line under the hits: how many of how many, or why
+// nothing and what to try.
+func searchSummary(text string, f entente.Filters, offset int, out searchJSON) string {
+	res := out.SearchResults
+	if res.Total > 0 {
+		of := strconv.Itoa(res.Total)
+		if res.Estimated {
+			of = "at least " + of
+		}
+		if len(res.Hits) == 0 {
+			return fmt.Sprintf("0 of %s sentences: --offset is past the last", of)
+		}
+		return fmt.Sprintf("%s of %s sentences", shown(offset, len(res.Hits)), of)
+	}
+	if len(f.Set()) == 0 {
+		return fmt.Sprintf("no sentence matches %q: try fewer or other words, or another language", text)
+	}
+	msg := fmt.Sprintf("no sentence matches %q with %s", text, describeFilters(f))
+	if len(out.Loosen) == 0 {
+		return msg + ", nor without them: try fewer or other words"
+	}
+	var tries []string
+	for _, l := range out.Loosen {
+		flags := make([]string, len(l.Drop))
+		for i, d := range l.Drop {
+			flags[i] = "--" + d
+		}
+		tries = append(tries, fmt.Sprintf("without %s: %d", strings.Join(flags, " "), l.Total))
+	}
+	return msg + "; " + strings.Join(tries, "; ")
 }

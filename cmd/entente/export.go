@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -87,30 +86,12 @@ func (f *exportFlags) output(cmd *cobra.Command, write func(w io.Writer) error) 
 	return nil
 }
 
-// cliActor is who runs the command: the context's actor, else
-// $ENTENTE_USER, else the operating-system user.
-func cliActor(ctx context.Context) entente.Actor {
-	if a := entente.ActorFromContext(ctx); a != entente.Anonymous {
-		return a
-	}
-	name := os.Getenv("ENTENTE_USER")
-	if name == "" {
-		if u, err := user.Current(); err == nil {
-			name = u.Username
-		}
-	}
-	if name == "" {
-		return entente.Anonymous
-	}
-	return entente.Actor{Name: name, Via: "cli"}
-}
-
 // exportList writes a list: the table, then pages of rows from next until
 // it returns none.
 func exportList(cmd *cobra.Command, f *exportFlags, what string, filters []export.Filter, t export.Table,
 	next func(ctx context.Context, emit func(row []any) error) error) error {
 	ctx := cmd.Context()
-	about := export.About{What: what, Filters: filters, At: time.Now(), By: cliActor(ctx)}
+	about := export.About{What: what, Filters: filters, At: time.Now(), By: entente.ActorFromContext(ctx)}
 	if _, err := export.NewTableWriter(f.format, io.Discard, about); err != nil {
 		return err // an unknown format, before any file is made
 	}

@@ -19,14 +19,23 @@ import (
 )
 
 func newExtractCommand() *cobra.Command {
-	var format string
+	var (
+		format, lang string
+		asJSON       bool
+	)
 	cmd := &cobra.Command{
-		Use:   "extract [--format json|text] FILE|-",
+		Use:   "extract [--json | --format json|text] FILE|-",
 		Short: "Print what one UTF-8 plain-text statement yields",
 		Long: "Reads one statement in UTF-8 plain text (- for standard input) and prints its structure\n" +
 			"and every sentence's labels, with the cue that decided each, as JSON or as a listing.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if asJSON {
+				if cmd.Flags().Changed("format") && format != "json" {
+					return fmt.Errorf("--json and --format %s contradict each other", format)
+				}
+				format = "json"
+			}
 			if format != "json" && format != "text" {
 				return fmt.Errorf("--format must be json or text, not %q", format)
 			}
@@ -35,11 +44,17 @@ func newExtractCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			x, err := extract.New("zh")
+			reg, err := extract.NewRegistry()
 			if err != nil {
 				return err
 			}
-			out := x.Extract(text)
+			out, err := reg.ExtractAs(text, lang)
+			if err != nil {
+				return err
+			}
+			for _, w := range out.Warnings {
+				fmt.Fprintf(cmd.ErrOrStderr(), "entente: %s: warning: %s\n", name, w)
+			}
 			if format == "text" {
 				return writeListing(cmd.OutOrStdout(), out)
 			}
@@ -50,6 +65,8 @@ func newExtractCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or text")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (as every command that prints data takes; the default here)")
+	cmd.Flags().StringVar(&lang, "lang", "", "the text's language ("+strings.Join(extract.Languages, ", ")+"); detected when empty")
 	return cmd
 }
 

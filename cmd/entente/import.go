@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -80,6 +81,15 @@ entente user passwd.`,
 			rows := int64(0)
 			for _, t := range m.Tables {
 				rows += t.Rows
+			}
+			// The import is a change like any other: it goes to the log,
+			// after the events it brought.
+			ev := entente.NewEvent(cmd.Context(), "import", "store", 0)
+			after, _ := json.Marshal(map[string]any{"file": filepath.Base(args[0]), "from": m.Database,
+				"schema_version": m.SchemaVersion, "dumped_at": m.CreatedAt, "tables": len(m.Tables), "rows": rows})
+			ev.After = string(after)
+			if _, err := st.AppendEvent(cmd.Context(), ev); err != nil {
+				return fmt.Errorf("import: record the import: %w", err)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "imported %s: %d tables, %d rows from %s (schema version %d); accounts have no password until `entente user passwd`\n",
 				args[0], len(m.Tables), rows, m.Database, m.SchemaVersion)

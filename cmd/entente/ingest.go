@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/entente/entente"
 	"github.com/entente/entente/decode"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
@@ -24,6 +25,7 @@ func newIngestCommand() *cobra.Command {
 		asJSON   bool
 		progress bool
 		show     bool
+		lang     string
 		limits   inputLimits
 	)
 	cmd := &cobra.Command{
@@ -36,18 +38,23 @@ func newIngestCommand() *cobra.Command {
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := openStore(ctx, dsn)
+			st, err := openAnnounced(cmd, dsn)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			x, err := extract.New("zh")
+			ctx = entente.NewContextWithActor(ctx, cliActor(ctx, cmd, st))
+			reg, err := extract.NewRegistry()
+			if err != nil {
+				return err
+			}
+			x, err := reg.For(lang)
 			if err != nil {
 				return err
 			}
 			fetcher := ingest.NewFetcher()
 			fetcher.MaxSize = maxSize
-			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: x.ID(), MaxSize: maxSize, Fetcher: fetcher}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: reg.ID(), MaxSize: maxSize, Fetcher: fetcher}
 			limits.apply(in)
 			inputs, skipped := ingest.Expand(args)
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
@@ -114,6 +121,7 @@ func newIngestCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the outcomes as JSON")
 	cmd.Flags().BoolVar(&progress, "progress", true, "show a progress bar when writing to a terminal")
 	cmd.Flags().BoolVar(&show, "show", false, "print what was extracted from each document")
+	cmd.Flags().StringVar(&lang, "lang", "", "read every input as this language ("+strings.Join(extract.Languages, ", ")+"); detected when empty")
 	limits.addFlags(cmd)
 	return cmd
 }
@@ -124,6 +132,9 @@ func reportOutcome(stdout, stderr io.Writer, o ingest.Outcome) {
 	switch o.Status {
 	case ingest.Added:
 		fmt.Fprintf(stdout, "added: document %d  %s  (%s)\n", o.DocumentID, printable(o.Title), countsLine(o.Counts))
+		for _, w := range o.Warnings {
+			fmt.Fprintf(stderr, "entente: %s: warning: %s\n", printable(o.Name), printable(w))
+		}
 	case ingest.NewSource:
 		fmt.Fprintf(stdout, "new source %d of document %d: %s (%s, %s)\n", o.SourceID, o.DocumentID, printable(o.Name), o.Format, o.Encoding)
 	case ingest.AlreadyHave:

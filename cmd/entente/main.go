@@ -22,13 +22,22 @@ func main() {
 		if !errors.As(err, &quiet) {
 			fmt.Fprintln(os.Stderr, "entente: "+printable(err.Error()))
 		}
-		os.Exit(1)
+		var usage usageError
+		if errors.As(err, &usage) {
+			os.Exit(2)
+		}
+		os.Exit(exitCode(err))
 	}
 }
 
 // run executes one command line; tests call it directly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	root := newRootCommand(stdin, stdout, stderr)
+	if len(args) > 0 && args[0] == "search" {
+		if c, _, err := root.Find(args[:1]); err == nil {
+			args = append([]string{"search"}, queryArgs(c.Flags(), args[1:])...)
+		}
+	}
 	root.SetArgs(args)
 	return root.ExecuteContext(ctx)
 }

@@ -13,11 +13,13 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentFlags().String("as", "", "record changes as this person (default $ENTENTE_USER, else the operating-system user)")
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newExtractCommand(), newIngestCommand(), newListCommand(), newShowCommand(),
 		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand(), newUserCommand(), newServeCommand(),
 		newExportCommand(), newImportCommand())
+	root.AddCommand(newTrackingCommands()...)
 	return root
 }

@@ -30,9 +30,10 @@ func newServeCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the JSON API (and, later, the web UI)",
-		Long: "Serves the API under /api/v1, its OpenAPI description at /api/openapi.json, and /healthz\n" +
-			"and /readyz. Stops gracefully on SIGINT or SIGTERM.",
+		Short: "Serve the web UI and the JSON API",
+		Long: "Serves the web UI (library, reader, search, dashboard, in Chinese or English) at /, the JSON\n" +
+			"API under /api/v1, its OpenAPI description at /api/openapi.json, and /healthz and /readyz.\n" +
+			"Says on stderr which store it serves. Stops gracefully on SIGINT or SIGTERM.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -44,19 +45,23 @@ func newServeCommand() *cobra.Command {
 			if passwordChecks <= 0 {
 				passwordChecks = defaultPasswordChecks(auth.Default.Memory)
 			}
-			st, err := openStore(ctx, dsn)
+			st, err := openAnnounced(cmd, dsn)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			x, err := extract.New("zh")
+			x, err := extract.NewRegistry()
+			if err != nil {
+				return err
+			}
+			filters, err := filterParser()
 			if err != nil {
 				return err
 			}
 			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: x.ID(), Logger: log}
 			limits.apply(in)
 			srv, err := web.New(web.Config{
-				Store: st, Logger: log, PublicRead: publicRead, SecureCookies: secure,
+				Store: st, StoreName: storeName(dsn), Filters: filters, Logger: log, PublicRead: publicRead, SecureCookies: secure,
 				TrustedProxies: proxies, PasswordChecks: passwordChecks, Ingester: in,
 			})
 			if err != nil {
@@ -66,7 +71,7 @@ func newServeCommand() *cobra.Command {
 			err = web.Run(ctx, addr, srv.Handler(), log, func(a string) {
 				fmt.Fprintf(out, "serving on http://%s\n", a)
 				if srv.NeedsSetUp(ctx) {
-					fmt.Fprint(out, "\n"+web.SetUpHint)
+					fmt.Fprint(out, "\n"+web.SetUpHint(storeName(dsn)))
 				}
 			})
 			// the requests are over: record what the server kept in memory

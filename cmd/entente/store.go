@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,6 +13,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/tracking"
 )
 
 // defaultDB is the embedded store's file in the working directory.
@@ -24,19 +28,49 @@ func dbFlag(cmd *cobra.Command, dsn *string) {
 	cmd.Flags().StringVar(dsn, "db", def, "store: a SQLite file, or postgres://… (default $ENTENTE_DB or "+defaultDB+")")
 }
 
-// store is what the commands need of a store: documents and accounts.
+// store is what the commands need of a store: documents, accounts and
+// tracking.
 type store interface {
 	entente.Store
 	entente.AccountStore
+	tracking.Store
+	Replay(ctx context.Context) (int, error)
 }
 
 // openStore opens the embedded SQLite store, or PostgreSQL for a
 // postgres:// address; either runs its migrations first.
 func openStore(ctx context.Context, dsn string) (store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if isPostgres(dsn) {
 		return postgres.Open(ctx, dsn)
 	}
 	return sqlite.Open(ctx, dsn)
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// storeName names the store for people: the SQLite file's absolute path
+// (entente.db is relative to the working directory, and another folder
+// holds another library), or the PostgreSQL address without its password.
+func storeName(dsn string) string {
+	if isPostgres(dsn) {
+		if u, err := url.Parse(dsn); err == nil {
+			return u.Redacted()
+		}
+		return "a postgres:// address"
+	}
+	if abs, err := filepath.Abs(dsn); err == nil {
+		return abs
+	}
+	return dsn
+}
+
+// openAnnounced opens the store of a command that writes or serves, and
+// says on stderr which store that is.
+func openAnnounced(cmd *cobra.Command, dsn string) (store, error) {
+	fmt.Fprintf(cmd.ErrOrStderr(), "store: %s\n", storeName(dsn))
+	return openStore(cmd.Context(), dsn)
 }
 
 // storeRunE wraps the body of a command that needs the store: it opens the
@@ -44,6 +78,28 @@ func openStore(ctx context.Context, dsn string) (store, error) {
 func storeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		st, err := openStore(cmd.Context(), *dsn)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		// every change the command makes is recorded under its actor
+		ctx := cmd.Context()
+		a := cliActor(ctx, cmd, st)
+		if a.UserID != 0 {
+			if u, err := st.UserByID(ctx, a.UserID); err == nil {
+				ctx = entente.NewContextWithUser(ctx, u)
+			}
+		}
+		cmd.SetContext(entente.NewContextWithActor(ctx, a))
+		return fn(cmd, st, args)
+	}
+}
+
+// writeRunE is storeRunE for a command that changes the store: it says
+// which store it opens.
+func writeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		st, err := openAnnounced(cmd, *dsn)
 		if err != nil {
 			return err
 		}

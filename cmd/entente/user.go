@@ -53,18 +53,16 @@ func readPassword(cmd *cobra.Command) (string, error) {
 	return pw, auth.CheckPasswordPolicy(pw)
 }
 
-// logEvent records a change made from the command line.
-func logEvent(ctx context.Context, st store, action, entity string, id int64, after string) {
-	_, _ = st.AppendEvent(ctx, &entente.Event{Actor: "cli", Action: action, Entity: entity, EntityID: id, After: after})
-}
-
 func newUserAddCommand() *cobra.Command {
-	var dsn, role string
+	var (
+		dsn, role string
+		asJSON    bool
+	)
 	cmd := &cobra.Command{
 		Use:   "add NAME --role viewer|analyst|editor|admin",
 		Short: "Add an account (asks for the password, or reads it from standard input)",
 		Args:  cobra.ExactArgs(1),
-		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+		RunE: writeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			r := entente.Role(role)
 			if !r.Valid() {
 				return fmt.Errorf("--role must be viewer, analyst, editor or admin, not %q", role)
@@ -85,13 +83,16 @@ func newUserAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			logEvent(cmd.Context(), st, "create", "user", id, fmt.Sprintf(`{"name":%q,"role":%q}`, name, r))
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": id, "name": name, "role": r})
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s), account %d\n", name, r, id)
 			return nil
 		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&role, "role", "", "viewer, analyst, editor or admin")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	_ = cmd.MarkFlagRequired("role")
 	return cmd
 }
@@ -134,12 +135,15 @@ func newUserListCommand() *cobra.Command {
 }
 
 func newUserPasswdCommand() *cobra.Command {
-	var dsn string
+	var (
+		dsn    string
+		asJSON bool
+	)
 	cmd := &cobra.Command{
 		Use:   "passwd NAME",
 		Short: "Set an account's password (ends its sessions and revokes its API tokens)",
 		Args:  cobra.ExactArgs(1),
-		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+		RunE: writeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			u, err := userNamed(cmd.Context(), st, args[0])
 			if err != nil {
 				return err
@@ -157,25 +161,29 @@ func newUserPasswdCommand() *cobra.Command {
 			if err := st.SetPassword(cmd.Context(), u.ID, hash); err != nil {
 				return err
 			}
-			logEvent(cmd.Context(), st, "passwd", "user", u.ID, `{"tokens":"revoked","sessions":"ended"}`)
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "password_changed": true,
+					"sessions_ended": true, "tokens_revoked": true})
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed; its sessions ended and its API tokens revoked\n", u.Name)
 			return nil
 		}),
 	}
 	dbFlag(cmd, &dsn)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
 func newUserDisableCommand() *cobra.Command {
 	var (
-		dsn    string
-		enable bool
+		dsn            string
+		enable, asJSON bool
 	)
 	cmd := &cobra.Command{
 		Use:   "disable NAME",
 		Short: "Disable an account: its sessions end and its tokens stop working (--enable to undo)",
 		Args:  cobra.ExactArgs(1),
-		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
+		RunE: writeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			u, err := userNamed(cmd.Context(), st, args[0])
 			if err != nil {
 				return err
@@ -183,17 +191,20 @@ func newUserDisableCommand() *cobra.Command {
 			if err := st.SetDisabled(cmd.Context(), u.ID, !enable); err != nil {
 				return err
 			}
-			action, word := "disable", "disabled"
+			word := "disabled"
 			if enable {
-				action, word = "enable", "enabled"
+				word = "enabled"
 			}
-			logEvent(cmd.Context(), st, action, "user", u.ID, "")
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), map[string]any{"id": u.ID, "name": u.Name, "disabled": !enable})
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", u.Name, word)
 			return nil
 		}),
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().BoolVar(&enable, "enable", false, "enable the account again")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 

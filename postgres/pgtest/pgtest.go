@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"github.com/entente/entente/internal/skip"
 )
 
 // Env is the variable that names the test database.
@@ -42,7 +44,7 @@ func DSN(tb testing.TB) string {
 			tb.Fatalf("%s is not set and CI=true: CI must start PostgreSQL (scripts/test-postgres.sh) and export it", Env)
 		}
 		warnOnce.Do(func() { fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", SkipMessage) })
-		tb.Skip(SkipMessage)
+		skip.Group(tb, "PostgreSQL", Env+" not set: scripts/test-postgres.sh starts a server, Debian postgresql-15")
 	}
 	db, err := adminDB(base)
 	if err != nil {

@@ -1,0 +1,44 @@
+package align
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/entente/entente"
+)
+
+// Versions reports whether two extractions read like versions of one
+// statement (the same text in two languages or scripts): the same parties,
+// the same date of signing when both give one, the same kind, the same
+// sections, and sentence counts within a third of each other. The reason
+// says what decided, for the analyst who links or unlinks them by hand.
+func Versions(a, b *entente.Extraction) (bool, string) {
+	da, db := a.Document, b.Document
+	if len(da.Parties) == 0 || !slices.Equal(da.Parties, db.Parties) {
+		return false, fmt.Sprintf("parties differ: %v and %v", da.Parties, db.Parties)
+	}
+	if da.SignedDate != nil && db.SignedDate != nil && *da.SignedDate != *db.SignedDate {
+		return false, fmt.Sprintf("signed on %s and on %s", *da.SignedDate, *db.SignedDate)
+	}
+	if da.Kind != db.Kind {
+		return false, fmt.Sprintf("kinds differ: %s and %s", da.Kind, db.Kind)
+	}
+	ids := func(x *entente.Extraction) []string {
+		var out []string
+		for _, s := range x.Sections {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	if sa, sb := ids(a), ids(b); !slices.Equal(sa, sb) {
+		return false, fmt.Sprintf("sections differ: %v and %v", sa, sb)
+	}
+	na, nb := len(a.Sentences), len(b.Sentences)
+	if na == 0 || nb == 0 || 3*max(na, nb) > 4*min(na, nb) {
+		return false, fmt.Sprintf("%d and %d sentences", na, nb)
+	}
+	if da.Language == db.Language {
+		return true, "same parties, date, kind and sections, in one language: a copy or a revision"
+	}
+	return true, fmt.Sprintf("same parties, date, kind and sections in %s and %s", da.Language, db.Language)
+}

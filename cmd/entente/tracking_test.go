@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// runJSON runs a command in process and decodes its JSON output.
+func runJSON(t *testing.T, v any, args ...string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), append(args, "--json"), nil, &out, &errb); err != nil {
+		t.Fatalf("%v: %v (%s)", args, err, errb.String())
+	}
+	if v != nil {
+		if err := json.Unmarshal(out.Bytes(), v); err != nil {
+			t.Fatalf("%v: %v in %s", args, err, out.String())
+		}
+	}
+}
+
+// TestTrackingCommands drives tracking from the command line as a script
+// would: every change carries who made it (--as, else $ENTENTE_USER, else
+// the OS user) and the way it came in, a document with evidence refuses
+// deletion with the conflict exit status, and the scorecard's JSON has the
+// keys scripts read.
+func TestTrackingCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	t.Setenv("ENTENTE_USER", "")
+	runJSON(t, nil, "ingest", "--db", db, sample)
+
+	var page struct {
+		Commitments []entente.TrackedCommitment `json:"commitments"`
+		Total       int                         `json:"total"`
+	}
+	runJSON(t, &page, "commitments", "--db", db, "--doc", "1", "--limit", "5")
+	if page.Total == 0 || len(page.Commitments) != 5 {
+		t.Fatalf("commitments: %d of %d", len(page.Commitments), page.Total)
+	}
+	ref := page.Commitments[1].Ref()
+
+	var ev entente.Evidence
+	runJSON(t, &ev, "evidence", "add", ref, "--db", db, "--as", "alice", "--title", "Works began", "--no-fetch", "--official")
+	if ev.ID == 0 || ev.AddedBy != "alice" {
+		t.Fatalf("evidence %+v", ev)
+	}
+	runJSON(t, nil, "status", "set", ref, "in_progress", "--db", db, "--as", "alice", "--evidence", "1", "--reason", "works began")
+	t.Setenv("ENTENTE_USER", "bob")
+	runJSON(t, nil, "correct", ref, "--db", db, "--areas", "trade", "--reason", "about trade")
+
+	var hist []entente.Event
+	runJSON(t, &hist, "history", ref, "--db", db)
+	var who []string
+	for _, e := range hist {
+		who = append(who, e.Actor+"/"+e.Via+"/"+e.Action)
+	}
+	if got := strings.Join(who, " "); got != "alice/cli/add alice/cli/set bob/cli/create" {
+		t.Errorf("history: %s", got)
+	}
+
+	var sc map[string]json.RawMessage
+	runJSON(t, &sc, "scorecard", "--db", db, "--doc", "1")
+	for _, k := range []string{"counts", "rated", "compliance", "overdue"} {
+		if _, ok := sc[k]; !ok {
+			t.Errorf("scorecard JSON lacks %q: %v", k, sc)
+		}
+	}
+	var counts map[string]int
+	if err := json.Unmarshal(sc["counts"], &counts); err != nil || len(counts) != len(entente.Statuses) || counts["in_progress"] < 1 {
+		t.Errorf("counts %s", sc["counts"])
+	}
+
+	// Refusals have their exit status: conflict 4, bad input 2, not found 3.
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"delete", "1", "--yes", "--db", db}, 4, "withdraw it instead"},
+		{[]string{"status", "set", ref, "fulfilled", "--reason", "x", "--db", db}, 2, "evidence"},
+		{[]string{"status", "set", "1/s9999", "not_rated", "--reason", "x", "--db", db}, 3, "no sentence s9999"},
+		{[]string{"status", "set", ref, "in_progress", "--evidence", "1", "--reason", "x", "--revision", "0", "--db", db}, 4, "alice set"},
+		{[]string{"undo", "1", "--db", db}, 2, "cannot be undone"},
+	} {
+		_, stderr, code := runBinary(t, "", tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, %q; want %d and one line with %q", tc.args, code, stderr, tc.code, tc.want)
+		}
+	}
+
+	// Withdrawn: hidden from the list, kept, restorable.
+	runJSON(t, nil, "withdraw", "1", "--reason", "duplicate", "--db", db)
+	var docs []entente.StoredDocument
+	runJSON(t, &docs, "list", "--db", db)
+	if len(docs) != 0 {
+		t.Errorf("a withdrawn document is listed: %d", len(docs))
+	}
+	runJSON(t, nil, "restore", "1", "--db", db)
+	runJSON(t, &docs, "list", "--db", db)
+	if len(docs) != 1 {
+		t.Errorf("a restored document is not listed")
+	}
+}

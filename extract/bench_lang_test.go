@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// BenchmarkExtractLanguage measures extraction per language through the
+// registry, with the language given (BenchmarkDetect measures detection):
+// English on the US–Ireland statement, Serbian on the parallel statement in
+// both scripts, Traditional Chinese on the China–Serbia statement converted
+// by OpenCC. MB/s is per core.
+func BenchmarkExtractLanguage(b *testing.B) {
+	r := newTestRegistry(b)
+	read := func(path string) string {
+		t, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return string(t)
+	}
+	zh := read(filepath.Join(corpusDir, "cn-rs-2024-joint-statement.zh.txt"))
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		b.Fatal(err)
+	}
+	hant, err := s2t.Convert(zh)
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := []struct{ name, lang, text string }{
+		{"en us-ie-2021", "en", read(filepath.Join(corpusDir, "us-ie-2021-joint-statement.en.txt"))},
+		{"sr-Latn cn-rs-2025-green", "sr-Latn", read("testdata/parallel/cn-rs-2025-green.sr-Latn.txt")},
+		{"sr-Cyrl cn-rs-2025-green", "sr-Cyrl", read("testdata/parallel/cn-rs-2025-green.sr-Cyrl.txt")},
+		{"zh-Hant cn-rs-2024", "zh-Hant", hant},
+		{"zh cn-rs-2024", "zh", zh},
+	}
+	for _, tc := range texts {
+		if _, err := r.ExtractAs(tc.text, tc.lang); err != nil { // the OpenCC table is read once, here
+			b.Fatal(err)
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := r.ExtractAs(tc.text, tc.lang); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDetect measures language detection on a whole statement.
+func BenchmarkDetect(b *testing.B) {
+	r := newTestRegistry(b)
+	text, err := os.ReadFile(filepath.Join(corpusDir, "us-ie-2021-joint-statement.en.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		r.Detect(string(text))
+	}
+}

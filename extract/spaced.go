@@ -1,0 +1,381 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+	"github.com/entente/entente/structure"
+)
+
+// Spaced reads statements in a language written with spaces between words
+// (English, Serbian in either script). It follows the same contract as the
+// Chinese Extractor, reading words instead of characters: cue phrases with
+// their inflected forms come from the language's table (en.cues, sr.cues),
+// and a sentence is read clause by clause: subject, head verb, the verbs
+// coordinated with it and the content of verbs that take a that-clause.
+// It is safe for concurrent use.
+type Spaced struct {
+	lang  string // the cue table's language: en, sr
+	table *lexicon.Table
+
+	cues     *phraseMatcher
+	cueKinds []cueKind
+	cueWords []string
+
+	countries  *spacedCountries
+	joint      *phraseMatcher // the two sides, both leaders, they, we
+	offices    *phraseMatcher // President, Taoiseach: payload → index in officeCodes
+	officeCode []string
+	heads      *phraseMatcher // side, government, delegation: a demonym before makes a party
+	prep       map[string]bool
+	det        map[string]bool
+	filler     *phraseMatcher
+	own        *phraseMatcher // after "support": the parties' own cooperation
+	predict    map[string]bool
+	that       map[string]bool
+	joins      map[string]bool
+
+	areas     *phraseMatcher
+	areaWords []areaWord
+	areaDflt  []string
+	deadlines *phraseMatcher
+	dates     *phraseMatcher
+	months    *phraseMatcher
+	numbers   map[string]int
+
+	docKinds  *phraseMatcher
+	kindNames []string
+	refs      *spacedRefs
+	languages *phraseMatcher
+	langCodes []string
+	authentic *phraseMatcher
+	placeLead *phraseMatcher
+	vocab     structure.Vocabulary
+}
+
+// kinds only the spaced languages use, above the Chinese ones.
+const (
+	sCommitTo    cueKind = 1 << (26 + iota) // committed to / commitment to: + own action firm, + noun position
+	sLookForward                            // + own action intent, + an event appraisal
+	sNoun                                   // readiness to, determination to: an undertaking inside a stance's object
+)
+
+var spacedCueSections = []struct {
+	section string
+	kind    cueKind
+}{
+	{"firm", cFirm}, {"intent", cIntent}, {"soft", cSoft}, {"action", cAction},
+	{"position", cPosition}, {"opinion", cOpinion | cScope}, {"stance", cWeakStance},
+	{"support", cSupport}, {"should", cShould}, {"appraisal", cAppraisal}, {"thanks", cThanks | cAppraisal},
+	{"hospitality", cHospitality}, {"narrative", cNarrative}, {"copula", cCopula},
+	{"commit-to", sCommitTo}, {"look-forward", sLookForward},
+	{"firm-noun", sNoun | cFirm}, {"intent-noun", sNoun | cIntent}, {"neutral", cNeutral},
+	{"achievement", cAchievement},
+}
+
+var spacedRequired = []string{
+	"party-joint", "party-head", "office", "demonym", "preposition", "determiner", "filler",
+	"prediction", "that", "clause-join", "area", "area-weak", "area-default", "deadline", "month", "number",
+	"date", "time-unit", "own", "reference-inner", "document-kind", "reference-head", "closing", "signature-office", "news-agency",
+	"language", "authentic", "title-word", "meta-line", "place-lead",
+}
+
+// NewSpaced builds the extractor for a spaced language from its embedded
+// cue table and the country table.
+func NewSpaced(lang string) (*Spaced, error) {
+	t, err := lexicon.Load(lang)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		return nil, err
+	}
+	return NewSpacedWith(lang, t, cs)
+}
+
+// NewSpacedWith builds a spaced-language extractor from given tables.
+func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Spaced, error) {
+	if err := t.Require(spacedRequired...); err != nil {
+		return nil, err
+	}
+	x := &Spaced{lang: lang, table: t, cues: newPhraseMatcher()}
+	byWord := map[string]cueKind{}
+	var order []string
+	for _, s := range spacedCueSections {
+		if !t.Has(s.section) {
+			return nil, fmt.Errorf("%s: missing section [%s]", t.Name, s.section)
+		}
+		for _, w := range t.Words(s.section) {
+			if _, ok := byWord[w]; !ok {
+				order = append(order, w)
+			}
+			byWord[w] |= s.kind
+		}
+	}
+	for _, w := range order {
+		x.cues.Add(w, len(x.cueKinds))
+		x.cueKinds = append(x.cueKinds, byWord[w])
+		x.cueWords = append(x.cueWords, w)
+	}
+	x.countries = newSpacedCountries(cs, lang, t.Entries("demonym"))
+	x.joint = phrasesOf(t.Words("party-joint"))
+	x.heads = phrasesOf(t.Words("party-head"))
+	x.offices = newPhraseMatcher()
+	for _, e := range t.Entries("office") {
+		x.offices.Add(e.Text, len(x.officeCode))
+		x.officeCode = append(x.officeCode, e.Value)
+	}
+	x.prep = keySet(t.Words("preposition"))
+	x.det = keySet(t.Words("determiner"))
+	x.filler = phrasesOf(t.Words("filler"))
+	x.own = phrasesOf(t.Words("own"))
+	x.predict = keySet(t.Words("prediction"))
+	x.that = keySet(t.Words("that"))
+	x.joins = keySet(t.Words("clause-join"))
+
+	x.areas = newPhraseMatcher()
+	for _, sec := range []struct {
+		name string
+		weak bool
+	}{{"area", false}, {"area-weak", true}} {
+		for _, e := range t.Entries(sec.name) {
+			if e.Value == "" {
+				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
+			}
+			x.areas.Add(e.Text, len(x.areaWords))
+			x.areaWords = append(x.areaWords, areaWord{area: e.Value, weak: sec.weak})
+		}
+	}
+	x.areaDflt = t.Words("area-default")
+
+	x.months = newPhraseMatcher()
+	for _, e := range t.Entries("month") {
+		n, err := strconv.Atoi(e.Value)
+		if err != nil || n < 1 || n > 12 {
+			return nil, fmt.Errorf("%s:%d: month %q needs =1…12", t.Name, e.Line, e.Text)
+		}
+		x.months.Add(e.Text, n)
+	}
+	x.numbers = map[string]int{}
+	for _, e := range t.Entries("number") {
+		n, err := strconv.Atoi(e.Value)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: number %q needs =N", t.Name, e.Line, e.Text)
+		}
+		x.numbers[foldKey(e.Text)] = n
+	}
+	x.deadlines = x.withClasses(phrasesOf(t.Words("deadline")))
+	x.dates = x.withClasses(phrasesOf(t.Words("date")))
+
+	x.docKinds = newPhraseMatcher()
+	for _, e := range t.Entries("document-kind") {
+		x.docKinds.Add(e.Text, len(x.kindNames))
+		x.kindNames = append(x.kindNames, e.Value)
+	}
+	x.refs = newSpacedRefs(t)
+	x.languages = newPhraseMatcher()
+	for _, e := range t.Entries("language") {
+		x.languages.Add(e.Text, len(x.langCodes))
+		x.langCodes = append(x.langCodes, e.Value)
+	}
+	x.authentic = phrasesOf(t.Words("authentic"))
+	x.placeLead = phrasesOf(t.Words("place-lead"))
+	x.vocab = structure.Vocabulary{
+		Closing:       t.Words("closing"),
+		Offices:       t.Words("signature-office"),
+		NewsAgencies:  t.Words("news-agency"),
+		Subjects:      t.Words("party-joint"),
+		TitleWords:    t.Words("title-word"),
+		MetaLines:     lowerAll(t.Words("meta-line")),
+		Date:          x.findDate,
+		Place:         x.placeAround,
+		LeadDateline:  x.leadDateline,
+		RecitalsRunOn: true,
+	}
+	return x, nil
+}
+
+func phrasesOf(words []string) *phraseMatcher {
+	pm := newPhraseMatcher()
+	for i, w := range words {
+		pm.Add(w, i)
+	}
+	return pm
+}
+
+func keySet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[foldKey(w)] = true
+	}
+	return m
+}
+
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
+
+// Language is the language tag the extractor writes (en, sr).
+func (x *Spaced) Language() string { return x.lang }
+
+// String gives the extractor's language, for error messages.
+func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
+
+// Extract reads one statement.
+func (x *Spaced) Extract(text string) *entente.Extraction {
+	lay := structure.Parse(text, x.vocab)
+	out := &entente.Extraction{
+		Sections:   lay.Sections,
+		Sentences:  []entente.Sentence{},
+		References: []entente.Reference{},
+		Mechanisms: []entente.Entity{},
+		Projects:   []entente.Entity{},
+	}
+	if out.Sections == nil {
+		out.Sections = []entente.Section{}
+	}
+	x.document(lay, &out.Document)
+	parties := out.Document.Parties
+
+	var (
+		leadSubject []string
+		inList      bool
+		leadCommits bool // the lead-in of the list undertakes (agreed to the following:)
+		lastPara    = -1
+		paraSubject []string
+	)
+	refs := newSpacedRefCollector()
+	for i, ls := range lay.Sentences {
+		id := "s" + strconv.Itoa(i+1)
+		if ls.Paragraph != lastPara {
+			lastPara = ls.Paragraph
+			paraSubject = nil
+			if !ls.ListItem && !inList {
+				leadSubject = nil
+			}
+			if !ls.ListItem && inList && ls.Marker == "" && i > 0 && !lay.Sentences[i-1].ListItem {
+				inList, leadSubject = false, nil
+			}
+		}
+		inherited := paraSubject
+		if inherited == nil {
+			inherited = leadSubject
+		}
+		if inherited == nil {
+			inherited = parties
+		}
+		st := x.newSentence(ls.Text)
+		s, r := x.label(st, parties, inherited)
+		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
+			// an item with no verb under a lead-in that undertakes (…in the
+			// following areas: - energy;) is one of the undertakings, soft
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, union(inherited)
+			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
+			s.Areas, s.Rationale.Areas = x.findAreas(st)
+			if d := x.deadline(st); d != nil {
+				s.Deadline, s.Rationale.Deadline = &d.Text, d
+			}
+		}
+		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
+		s.References = refs.add(x.refs, id, st)
+		out.Sentences = append(out.Sentences, s)
+		if r.subject != nil {
+			paraSubject = r.subject
+		}
+		if strings.HasSuffix(ls.Text, ":") {
+			leadSubject = r.actors
+			if len(leadSubject) == 0 {
+				leadSubject = r.subject
+			}
+			inList, leadCommits = true, s.Type == entente.Commitment
+		}
+	}
+	out.References = refs.list()
+	return out
+}
+
+// sentence is a sentence as the spaced rules read it.
+type sentence struct {
+	s     string
+	rs    []rune
+	ws    []word
+	cues  []scue
+	ments []smention
+}
+
+// scue is a cue phrase found in a sentence, in word offsets.
+type scue struct {
+	Start, End int // words
+	Kind       cueKind
+	Word       string // as in the table
+}
+
+func (x *Spaced) newSentence(s string) *sentence {
+	rs := []rune(s)
+	st := &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
+	for _, m := range x.cues.FindAll(st.ws) {
+		k := x.cueKinds[m.Payload]
+		if k == cNeutral {
+			continue
+		}
+		st.cues = append(st.cues, scue{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Word: x.cueWords[m.Payload]})
+	}
+	return st
+}
+
+// span returns the text of words [a, b) as written, with its rune offsets.
+func (st *sentence) span(a, b int) (string, int, int) {
+	if a >= b || a >= len(st.ws) {
+		return "", 0, 0
+	}
+	s, e := st.ws[a].Start, st.ws[b-1].End
+	return string(st.rs[s:e]), s, e
+}
+
+// offsets returns the rune offsets of words [a, b).
+func (st *sentence) offsets(a, b int) (int, int) {
+	if a >= b || a >= len(st.ws) {
+		return 0, 0
+	}
+	return st.ws[a].Start, st.ws[b-1].End
+}
+
+func (st *sentence) cue(rule string, a, b int) *entente.Cue {
+	text, s, e := st.span(a, b)
+	if text == "" {
+		return nil
+	}
+	return &entente.Cue{Rule: rule, Text: text, Start: s, End: e}
+}
+
+// label reads one sentence: type, actors, strength, areas and deadline.
+func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sentence, sentenceReading) {
+	st.ments = x.mentions(st, parties)
+	r := x.classify(st, inherited)
+	s := entente.Sentence{
+		Text: st.s, Type: r.typ, Actors: r.actors, Strength: r.strength,
+		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
+	}
+	if s.Actors == nil || s.Type == entente.Narrative {
+		s.Actors = []string{}
+	}
+	s.Rationale = entente.Rationale{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
+	if s.Type != entente.Narrative {
+		s.Areas, s.Rationale.Areas = x.findAreas(st)
+	}
+	if s.Type == entente.Commitment {
+		if d := x.deadline(st); d != nil {
+			s.Deadline = &d.Text
+			s.Rationale.Deadline = d
+		}
+	}
+	return s, r
+}

@@ -1,0 +1,720 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// sclause is a clause of a spaced-script sentence, in word offsets.
+type sclause struct{ start, end int }
+
+// sreading is one clause's reading with its evidence.
+type sreading struct {
+	clause   sclause
+	reading  reading
+	strength entente.Strength
+	actors   []string
+	subject  subject
+	cue      *scue
+	strCue   *scue
+	rule     string
+}
+
+func (r *sreading) commit(s entente.Strength, c *scue, rule string) {
+	if r.reading == rCommitment && r.strength.Rank() >= s.Rank() {
+		return
+	}
+	r.reading, r.strength, r.strCue, r.rule = rCommitment, s, c, rule
+	if r.cue == nil || r.cue.Kind&(cModal|sCommitTo|sNoun) == 0 {
+		r.cue = c
+	}
+}
+
+const sPredicate = cPredicate | sCommitTo | sLookForward
+
+// classify reads a sentence clause by clause.
+func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
+	hospitality := false
+	for _, c := range st.cues {
+		if c.Kind.has(cHospitality) {
+			hospitality = true
+		}
+	}
+	var readings []*sreading
+	var last []string // the last party subject named, for an omitted one
+	for _, cl := range x.clauses(st) {
+		r := &sreading{clause: cl}
+		readings = append(readings, r)
+		h := x.headOf(st, cl, cl.start)
+		zoneEnd := cl.end
+		if h >= 0 {
+			zoneEnd = st.cues[h].Start
+		}
+		r.subject = x.subjectOfSpaced(st, cl.start, zoneEnd, inherited)
+		switch r.subject.kind {
+		case subjParty:
+			r.actors = r.subject.codes
+			last = r.subject.codes
+		case subjOmitted:
+			r.actors = last
+			if r.actors == nil {
+				r.actors = inherited
+			}
+		}
+		if h < 0 {
+			continue
+		}
+		r.cue = &st.cues[h]
+		x.readHeadSpaced(st, r, h, hospitality)
+		// verbs coordinated with the head, and undertakings inside its object
+		for j := h + 1; j < len(st.cues) && st.cues[j].Start < cl.end; j++ {
+			c := &st.cues[j]
+			if c.Kind.has(sNoun|sCommitTo) && r.reading < rCommitment && r.reading != rNone && x.ownBefore(st, c.Start) {
+				alt := &sreading{clause: cl, subject: r.subject, actors: r.actors, cue: c}
+				x.readHeadSpaced(st, alt, j, hospitality)
+				if alt.reading == rCommitment {
+					r.commit(alt.strength, alt.strCue, "stance+"+alt.rule)
+					r.cue = c
+				}
+				continue
+			}
+			if !c.Kind.has(sPredicate&^cAction) || !x.coordinated(st, c.Start, cl.start) || x.nounUse(st, c.Start) || x.participle(st, c) {
+				continue
+			}
+			alt := &sreading{clause: cl, subject: r.subject, actors: r.actors, cue: c}
+			x.readHeadSpaced(st, alt, j, hospitality)
+			if alt.reading > r.reading || (alt.reading == rCommitment && r.reading == rCommitment && alt.strength.Rank() > r.strength.Rank()) {
+				r.reading, r.strength, r.strCue, r.rule, r.cue = alt.reading, alt.strength, alt.strCue, "coordinated "+alt.rule, alt.cue
+			}
+		}
+		// the content of a that-clause: a party that undertakes in it
+		// (agreed that both sides will…) makes the sentence a commitment
+		if r.reading != rCommitment && r.reading != rNone {
+			x.readContent(st, r, h, cl, inherited)
+		}
+		// a view on something achieved (believe that the visit was a
+		// success) is an appraisal, unless it says what should be done
+		if r.reading == rPosition && r.rule == "opinion" {
+			achieved, should := false, false
+			for _, c := range st.cues {
+				if c.Start > st.cues[h].Start && c.Start < cl.end {
+					achieved = achieved || c.Kind.has(cAchievement)
+					should = should || c.Kind.has(cShould)
+				}
+			}
+			if achieved && !should {
+				r.reading, r.rule = rAppraisal, "opinion on an achievement"
+			}
+		}
+	}
+	return x.resolveSpaced(st, readings, inherited)
+}
+
+// clauses cuts a sentence at semicolons, and at a joining word (and, while,
+// i, dok) that a new subject and its verb follow.
+func (x *Spaced) clauses(st *sentence) []sclause {
+	ws := st.ws
+	var out []sclause
+	start := 0
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		cut, next := false, i+1
+		switch {
+		case w.Punct && (w.Key == ";" || (w.Key == ":" && i+1 < len(ws))):
+			cut = true
+		case !w.Punct && x.joins[w.Key] && i > start:
+			if x.headOf(st, sclause{start, i}, start) >= 0 && x.newSubjectAt(st, i+1) {
+				cut, next = true, i+1
+			}
+		}
+		if cut {
+			if i > start {
+				out = append(out, sclause{start, i})
+			}
+			start = next
+		}
+	}
+	if start < len(ws) {
+		out = append(out, sclause{start, len(ws)})
+	}
+	if len(out) == 0 {
+		out = append(out, sclause{0, len(ws)})
+	}
+	return out
+}
+
+// newSubjectAt reports whether a party subject and then a verb begin at
+// word i (…, and they committed to…).
+func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
+	for _, m := range st.ments {
+		if m.Start < i {
+			continue
+		}
+		if !x.onlyFiller(st, i, m.Start) {
+			return false
+		}
+		for _, c := range st.cues {
+			if c.Start >= m.End && c.Kind.has(sPredicate) {
+				return x.onlyFiller(st, m.End, c.Start)
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// onlyFiller reports whether words [a, b) are only punctuation, articles
+// and adverbs.
+func (x *Spaced) onlyFiller(st *sentence, a, b int) bool {
+	for i := a; i < b; {
+		w := st.ws[i]
+		if w.Punct || x.det[w.Key] || x.isAdverb(w) {
+			i++
+			continue
+		}
+		if m, ok := x.filler.longestAt(st.ws, i); ok && m.End <= b {
+			i = m.End
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// isAdverb reports whether an English word is an adverb in -ly (also
+// further strongly): it may stand between a subject and its verb.
+func (x *Spaced) isAdverb(w word) bool {
+	if w.Upper || w.Punct {
+		return false
+	}
+	switch x.lang {
+	case "en":
+		return len(w.Key) > 4 && strings.HasSuffix(w.Key, "ly")
+	case "sr": // snažno, aktivno, dosledno
+		return len([]rune(w.Key)) >= 6 && strings.HasSuffix(w.Key, "no")
+	}
+	return false
+}
+
+// headOf returns the index of the clause's head cue: its first predicate
+// that is not used as a noun (their support, in support of, efforts to
+// strengthen), or -1.
+func (x *Spaced) headOf(st *sentence, cl sclause, from int) int {
+	for i, c := range st.cues {
+		if c.Start < from || c.Start >= cl.end {
+			continue
+		}
+		if !c.Kind.has(sPredicate) || x.insideMention(st, c.Start) {
+			continue
+		}
+		if c.Start > cl.start && x.nounUse(st, c.Start) {
+			continue
+		}
+		// an action named as a noun before another verb is the subject
+		// (Strengthening trade will benefit…, Realizacija projekta će…)
+		if c.Kind.has(cAction) && !c.Kind.has(cPredicate&^cAction) && x.nominal(st.ws[c.Start]) {
+			later := false
+			for _, d := range st.cues[i+1:] {
+				if d.Start < cl.end && d.Kind.has(sPredicate) && !d.Kind.has(cAction) {
+					later = true
+					break
+				}
+			}
+			if later {
+				continue
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// nominal reports whether a word names an action as a noun: an English
+// -ing form, a Serbian verbal noun (jačanje, unapređenju) or -cija noun.
+func (x *Spaced) nominal(w word) bool {
+	k := w.Key
+	switch x.lang {
+	case "en":
+		return strings.HasSuffix(k, "ing")
+	default:
+		for _, suf := range []string{"nje", "nja", "nju", "njem", "cija", "cije", "ciji", "ciju", "dnja", "dnje", "ena", "enu", "ene"} {
+			if strings.HasSuffix(k, suf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounUse reports whether the cue at word i is used as a noun or an
+// infinitive inside a phrase: after an article, a preposition or "to".
+func (x *Spaced) nounUse(st *sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := st.ws[i-1]
+	if p.Punct {
+		return false
+	}
+	return x.det[p.Key] || x.prep[p.Key] || p.Key == "to"
+}
+
+func (x *Spaced) insideMention(st *sentence, i int) bool {
+	for _, m := range st.ments {
+		if i >= m.Start && i < m.End && m.Kind != mJoint {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether the cue at word i is joined to the verb
+// before it: after and, a comma or as well as, with only adverbs between.
+func (x *Spaced) coordinated(st *sentence, i, from int) bool {
+	j := i - 1
+	for j >= from {
+		w := st.ws[j]
+		if !w.Punct && (x.isAdverb(w) || x.det[w.Key] && w.Key != "the") {
+			j--
+			continue
+		}
+		if m, ok := x.filler.longestAt(st.ws, j); ok && m.End <= i && !x.joins[w.Key] {
+			j--
+			continue
+		}
+		break
+	}
+	if j < from {
+		return false
+	}
+	return x.joins[st.ws[j].Key]
+}
+
+// participle reports whether a cue is an English -ing form (ensuring,
+// pursuing): inside a list of objects, not a verb of the clause.
+func (x *Spaced) participle(st *sentence, c *scue) bool {
+	return x.lang == "en" && strings.HasSuffix(st.ws[c.Start].Key, "ing")
+}
+
+// ownBefore reports whether an undertaking noun at word i belongs to the
+// parties: their commitment to, our readiness to, a shared determination.
+func (x *Spaced) ownBefore(st *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		k := st.ws[j].Key
+		if x.det[k] {
+			return true
+		}
+		if st.ws[j].Punct {
+			return false
+		}
+	}
+	return i > 0 && !st.ws[i-1].Punct
+}
+
+// subjectOfSpaced reads the subject of a clause from words [a, b) before
+// its head: parties named there (not as a preposition's object, unless
+// after an office: the President of the Republic of Serbia), a joint word,
+// two offices joined (the President and the Taoiseach), a pronoun that
+// predicts (this, it), nothing, or another noun phrase.
+func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) subject {
+	var codes []string
+	var first, last = -1, -1
+	found, offices, objectChain := false, 0, false
+	lastEnd := -1
+	for _, m := range st.ments {
+		if m.Start < a || m.End > b {
+			continue
+		}
+		prev := m.Start - 1
+		for prev >= a && !st.ws[prev].Punct && x.det[st.ws[prev].Key] {
+			prev--
+		}
+		object := false
+		if prev >= a && !st.ws[prev].Punct && x.prep[st.ws[prev].Key] {
+			object = true
+			// of after an office or a party head keeps the party the subject
+			if o := prev - 1; o >= a && x.isOfficeEnd(st, o) {
+				object = false
+			}
+		}
+		joined := prev >= a && prev == lastEnd && (x.joins[st.ws[prev].Key] || st.ws[prev].Key == ",")
+		if joined && objectChain {
+			object = true
+		}
+		lastEnd = m.End
+		objectChain = object
+		if object {
+			continue
+		}
+		if m.Kind == mOffice && x.followedByOf(st, m.End, b) {
+			continue // President of X: X names the party
+		}
+		found = true
+		if first < 0 {
+			first = m.Start
+		}
+		last = m.End
+		switch m.Kind {
+		case mJoint:
+			codes = union(codes, m.Codes)
+			if len(m.Codes) == 0 {
+				codes = union(codes, inherited)
+			}
+		case mOffice:
+			offices++
+			codes = union(codes, m.Codes)
+		default:
+			codes = union(codes, m.Codes)
+		}
+	}
+	if found {
+		if len(codes) == 0 || offices >= 2 {
+			codes = union(codes, inherited)
+		}
+		text, s, e := st.span(first, last)
+		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
+			Party: strings.Join(codes, ","), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: e},
+		}}
+	}
+	// an introductory phrase before a comma is no subject
+	z := a
+	for i := b - 1; i >= a; i-- {
+		if st.ws[i].Punct && st.ws[i].Key == "," {
+			if i+1 < b {
+				z = i + 1
+			}
+			break
+		}
+	}
+	deadlineEnd := map[int]int{} // a time limit before the verb is no subject
+	for _, m := range x.deadlines.FindAll(st.ws[z:b]) {
+		deadlineEnd[z+m.Start] = z + m.End
+	}
+	for i := z; i < b; {
+		w := st.ws[i]
+		if e, ok := deadlineEnd[i]; ok {
+			i = e
+			for i < b && (st.ws[i].Punct || strings.HasPrefix(st.ws[i].Key, "godin")) {
+				i++
+			}
+			continue
+		}
+		if w.Punct || x.det[w.Key] || x.isAdverb(w) {
+			i++
+			continue
+		}
+		if m, ok := x.filler.longestAt(st.ws, i); ok && m.End <= b {
+			i = m.End
+			continue
+		}
+		if x.predict[w.Key] {
+			return subject{kind: subjPrediction}
+		}
+		return subject{kind: subjForeign}
+	}
+	return subject{kind: subjOmitted}
+}
+
+// isOfficeEnd reports whether word o ends an office or a party head
+// (President, Government, Prime Minister).
+func (x *Spaced) isOfficeEnd(st *sentence, o int) bool {
+	for _, m := range st.ments {
+		if m.Kind == mOffice && m.End == o+1 {
+			return true
+		}
+	}
+	if m, ok := x.heads.longestAt(st.ws, o); ok && m.End == o+1 {
+		return true
+	}
+	return false
+}
+
+// followedByOf reports whether an office is followed by "of" and a party
+// (the President of the Republic of Serbia).
+func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
+	if end >= b || !x.prep[st.ws[end].Key] {
+		return false
+	}
+	for _, m := range st.ments {
+		if m.Start > end && m.Start <= end+3 && m.End <= b && m.Kind == mCountry {
+			return true
+		}
+	}
+	return false
+}
+
+// verbFollows reports whether an action follows word i: an English -ing
+// form, a Serbian verbal noun or infinitive, an action cue or "da".
+func (x *Spaced) verbFollows(st *sentence, i int) bool {
+	for i < len(st.ws) {
+		w := st.ws[i]
+		if x.det[w.Key] && w.Key != "the" && x.lang == "en" || x.isAdverb(w) {
+			i++
+			continue
+		}
+		if m, ok := x.filler.longestAt(st.ws, i); ok && !w.Punct {
+			i = m.End
+			continue
+		}
+		break
+	}
+	if i >= len(st.ws) {
+		return false
+	}
+	w := st.ws[i]
+	if w.Punct {
+		return false
+	}
+	for _, c := range st.cues {
+		if c.Start == i && c.Kind.has(cAction|cModal) {
+			return true
+		}
+	}
+	k := w.Key
+	switch x.lang {
+	case "en":
+		return len(k) >= 5 && strings.HasSuffix(k, "ing") && !w.Upper
+	default:
+		for _, suf := range []string{"nje", "nju", "nja", "njem", "ti", "ći"} {
+			if strings.HasSuffix(k, suf) && len([]rune(k)) > len([]rune(suf))+2 {
+				return true
+			}
+		}
+		return x.that[k]
+	}
+}
+
+// readHeadSpaced reads a clause from its head cue.
+func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bool) {
+	c := &st.cues[h]
+	k := c.Kind
+	switch {
+	case r.subject.kind == subjPrediction:
+		if k.has(cFirm) {
+			r.reading, r.rule = rWeakAppraisal, "prediction"
+		}
+	case r.subject.kind == subjForeign:
+		switch {
+		case k.has(cFirm) && !k.has(sNoun):
+			r.reading, r.rule = rWeakAppraisal, "prediction"
+		case k.has(cShould):
+			r.reading, r.rule = rPosition, "should"
+		case k.has(cCopula):
+			r.reading, r.rule = rWeakPosition, "copula"
+		}
+	case k.has(sCommitTo):
+		if x.verbFollows(st, c.End) {
+			r.commit(entente.Firm, c, "committed to an action")
+		} else {
+			r.reading, r.rule = rPosition, "committed to a goal"
+		}
+	case k.has(sLookForward):
+		if x.verbFollows(st, c.End) {
+			r.commit(entente.Intent, c, "looks forward to an action")
+		} else {
+			r.reading, r.rule = rAppraisal, "looks forward to an event"
+		}
+	case k.has(sNoun):
+		if x.verbFollows(st, c.End) || k.has(cIntent) {
+			r.commit(strengthOf(k), c, "undertaking")
+		}
+	case k.has(cModal):
+		r.commit(strengthOf(k), c, "modal")
+	case k.has(cShould):
+		r.reading, r.rule = rPosition, "should"
+	case k.has(cWeakStance):
+		// expressed …: the noun after it decides
+		r.reading, r.rule = rPosition, "stance"
+		for j := h + 1; j < len(st.cues) && st.cues[j].Start <= c.End+4; j++ {
+			n := st.cues[j]
+			if n.Kind.has(cWeakStance) {
+				continue
+			}
+			alt := &sreading{clause: r.clause, subject: r.subject, actors: r.actors, cue: &st.cues[j]}
+			x.readHeadSpaced(st, alt, j, hospitality)
+			if alt.reading != rNone {
+				r.reading, r.strength, r.strCue, r.rule, r.cue = alt.reading, alt.strength, alt.strCue, "stance+"+alt.rule, alt.cue
+			}
+			break
+		}
+	case k.has(cSupport):
+		x.readSupportSpaced(st, r, c)
+	case k.has(cOpinion):
+		r.reading, r.rule = rPosition, "opinion"
+	case k.has(cPosition):
+		r.reading, r.rule = rPosition, "position"
+	case k.has(cThanks) && hospitality:
+		r.reading, r.rule = rNarrative, "thanks for hospitality"
+	case k.has(cAppraisal):
+		r.reading, r.rule = rAppraisal, "appraisal"
+	case k.has(cNarrative):
+		r.reading, r.rule = rNarrative, "narrative"
+	case k.has(cCopula):
+		r.reading, r.rule = rWeakPosition, "copula"
+	case k.has(cAction):
+		if len(r.actors) > 0 {
+			r.commit(entente.Soft, c, "own action")
+		}
+	}
+}
+
+// readSupportSpaced reads "support": of the parties' own action or
+// cooperation an undertaking (support deepening trade, support bilateral
+// cooperation), of another's effort, a principle or an initiative a
+// position.
+func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
+	if x.verbFollows(st, c.End) && (x.lang == "en" || x.ownWithin(st, c.End, 4)) {
+		// podržavaju jačanje saradnje, but not podržavaju proširenje EU
+		r.commit(entente.Soft, c, "support of own action")
+		return
+	}
+	for i := c.End; i < len(st.ws) && i < c.End+3; i++ {
+		if x.ownWord(st.ws[i].Key) {
+			r.commit(entente.Soft, c, "support of own cooperation")
+			return
+		}
+		if st.ws[i].Punct || x.prep[st.ws[i].Key] {
+			break
+		}
+	}
+	r.reading, r.rule = rPosition, "support"
+}
+
+// ownWithin reports whether an own-cooperation word is among the n words
+// from i.
+func (x *Spaced) ownWithin(st *sentence, i, n int) bool {
+	for j := i; j < len(st.ws) && j < i+n; j++ {
+		if x.ownWord(st.ws[j].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownWord reports whether a word marks the parties' own cooperation
+// (bilateral, mutual, their).
+func (x *Spaced) ownWord(k string) bool {
+	_, ok := x.own.wordPayload(word{Key: k})
+	return ok
+}
+
+// readContent reads the that-clause after a stance or view: a party (or
+// the parties) that undertakes in it makes the clause a commitment.
+func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inherited []string) {
+	for i := st.cues[h].Start + 1; i < cl.end; i++ {
+		if !x.that[st.ws[i].Key] {
+			continue
+		}
+		for j, c := range st.cues {
+			if c.Start <= i || c.Start >= cl.end {
+				continue
+			}
+			if !c.Kind.has(sPredicate) {
+				continue
+			}
+			if !c.Kind.has(cFirm | cIntent) {
+				return
+			}
+			subj := x.subjectOfSpaced(st, i+1, c.Start, inherited)
+			if subj.kind == subjOmitted && x.lang == "sr" && r.subject.kind != subjForeign {
+				// smatraju da će…: Serbian leaves out a subject that stays
+				subj = r.subject
+				if subj.kind != subjParty {
+					subj = subject{kind: subjParty, codes: r.actors}
+				}
+			}
+			if subj.kind == subjParty {
+				r.commit(strengthOf(c.Kind), &st.cues[j], "undertaking in content")
+				r.actors = subj.codes
+				r.subject = subj
+			}
+			return
+		}
+		return
+	}
+}
+
+// resolveSpaced turns clause readings into the sentence's labels.
+func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []string) sentenceReading {
+	var out sentenceReading
+	for _, r := range readings {
+		if r.subject.kind == subjParty && out.subject == nil {
+			out.subject = r.subject.codes
+		}
+	}
+	best := rNone
+	for _, r := range readings {
+		if r.reading > best {
+			best = r.reading
+		}
+	}
+	switch best {
+	case rCommitment:
+		out.typ = entente.Commitment
+	case rPosition, rWeakPosition:
+		out.typ = entente.Position
+	case rAppraisal, rWeakAppraisal:
+		out.typ = entente.Appraisal
+	default:
+		out.typ = entente.Narrative
+	}
+	cueOfS := func(c *scue, rule string) *entente.Cue {
+		if c == nil {
+			return nil
+		}
+		return st.cue(rule, c.Start, c.End)
+	}
+	for _, r := range readings {
+		s, e := st.offsets(r.clause.start, r.clause.end)
+		cc := entente.ClauseCue{Start: s, End: e, Actors: r.actors}
+		if t := r.reading.sentenceType(); t != "" {
+			cc.Type, cc.Strength = t, r.strength
+			cc.Cue = cueOfS(r.cue, r.rule)
+		}
+		out.clauses = append(out.clauses, cc)
+	}
+	var winners []*sreading
+	for _, r := range readings {
+		if r.reading == best {
+			winners = append(winners, r)
+		}
+	}
+	if len(winners) > 0 && best != rNone {
+		out.typeCue = cueOfS(winners[0].cue, winners[0].rule)
+	}
+	switch out.typ {
+	case entente.Commitment:
+		for _, r := range winners {
+			out.actors = union(out.actors, r.actors)
+			if r.strength.Rank() > out.strength.Rank() {
+				out.strength = r.strength
+				out.strengthCue = cueOfS(r.strCue, r.rule)
+			}
+			if r.subject.cue != nil {
+				out.actorCues = append(out.actorCues, *r.subject.cue)
+			}
+		}
+		if len(out.actors) == 0 {
+			out.actors = union(inherited)
+		}
+	case entente.Narrative:
+	default:
+		for _, r := range winners {
+			if len(r.actors) > 0 {
+				out.actors = union(r.actors)
+				if r.subject.cue != nil {
+					out.actorCues = append(out.actorCues, *r.subject.cue)
+				}
+				break
+			}
+		}
+		if out.actors == nil && out.subject != nil {
+			out.actors = union(out.subject)
+		}
+		if out.actors == nil {
+			out.actors = union(inherited)
+		}
+	}
+	return out
+}

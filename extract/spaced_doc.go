@@ -1,0 +1,340 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/structure"
+)
+
+// withClasses gives a matcher the placeholders of dates and deadlines.
+func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
+	pm.Class("year", func(w word) bool { return yearOf(w) > 0 })
+	pm.Class("day", func(w word) bool {
+		n, err := strconv.Atoi(w.Key)
+		return w.Digits && err == nil && n >= 1 && n <= 31
+	})
+	pm.Class("num", func(w word) bool {
+		_, ok := x.numbers[w.Key]
+		return w.Digits || ok
+	})
+	pm.Class("month", func(w word) bool { return x.monthOf(w) > 0 })
+	pm.Class("comma", func(w word) bool { return w.Punct && w.Key == "," })
+	pm.Class("stop", func(w word) bool { return w.Punct && w.Key == "." })
+	units := keySet(x.table.Words("time-unit"))
+	pm.Class("unit", func(w word) bool {
+		if units[w.Key] {
+			return true
+		}
+		for u := range units {
+			if strings.HasSuffix(u, "*") && strings.HasPrefix(w.Key, strings.TrimSuffix(u, "*")) {
+				return true
+			}
+		}
+		return false
+	})
+	return pm
+}
+
+func yearOf(w word) int {
+	if !w.Digits || len(w.Key) != 4 {
+		return 0
+	}
+	n, _ := strconv.Atoi(w.Key)
+	if n < 1900 || n > 2200 {
+		return 0
+	}
+	return n
+}
+
+func (x *Spaced) monthOf(w word) int {
+	if w.Punct || w.Digits {
+		return 0
+	}
+	p, ok := x.months.wordPayload(w)
+	if !ok {
+		return 0
+	}
+	return p
+}
+
+// findDate finds the first full date (day, month, year) in a line:
+// May 8, 2024 · 8 May 2024 · 8. maja 2024. · 8. маја 2024. године.
+func (x *Spaced) findDate(s string) (structure.Date, bool) {
+	rs := []rune(s)
+	ws := tokenize(rs)
+	for _, m := range x.dates.FindAll(ws) {
+		var y, mo, d int
+		for _, w := range ws[m.Start:m.End] {
+			switch {
+			case yearOf(w) > 0 && y == 0:
+				y = yearOf(w)
+			case w.Digits && d == 0:
+				d, _ = strconv.Atoi(w.Key)
+			case x.monthOf(w) > 0 && mo == 0:
+				mo = x.monthOf(w)
+			}
+		}
+		if y == 0 || mo == 0 || d < 1 || d > 31 {
+			continue
+		}
+		end := ws[m.End-1].End
+		return structure.Date{ISO: fmt.Sprintf("%04d-%02d-%02d", y, mo, d), Start: ws[m.Start].Start, End: end}, true
+	}
+	return structure.Date{}, false
+}
+
+// placeAround reads the place of signing next to a date: after a lead
+// (Done at Belgrade on…, U Beogradu, signed in…), or a bare name before
+// the date (Belgrade, 8 May 2024).
+func (x *Spaced) placeAround(s string, d structure.Date) string {
+	rs := []rune(s)
+	ws := tokenize(rs)
+	capRun := func(i int) string {
+		j := i
+		for j < len(ws) && !ws[j].Punct && ws[j].Upper && yearOf(ws[j]) == 0 && x.monthOf(ws[j]) == 0 {
+			j++
+		}
+		if j == i || j-i > 4 {
+			return ""
+		}
+		return string(rs[ws[i].Start:ws[j-1].End])
+	}
+	for _, m := range x.placeLead.FindAll(ws) {
+		if m.End < len(ws) {
+			if p := capRun(m.End); p != "" {
+				return p
+			}
+		}
+	}
+	// Belgrade, 8 May 2024
+	var before []word
+	for _, w := range ws {
+		if w.Start >= d.Start {
+			break
+		}
+		before = append(before, w)
+	}
+	for len(before) > 0 && before[len(before)-1].Punct {
+		before = before[:len(before)-1]
+	}
+	if len(before) > 0 && len(before) <= 4 {
+		for _, w := range before {
+			if !w.Upper && !w.Punct {
+				return ""
+			}
+		}
+		return string(rs[before[0].Start:before[len(before)-1].End])
+	}
+	return ""
+}
+
+// leadDateline returns the byte length of a dateline opening a paragraph:
+// a place in capitals or title case, a date, and a dash (BELGRADE, May 8,
+// 2024 — …).
+func (x *Spaced) leadDateline(s string) int {
+	// a dateline has a comma early and a digit: most paragraphs have not
+	c := strings.IndexByte(s, ',')
+	if c < 0 || c > 40 || !strings.ContainsAny(s[:min(len(s), 120)], "0123456789") {
+		return 0
+	}
+	for _, w := range strings.Fields(s[:c]) { // the place: capitalised words
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return 0
+		}
+	}
+	head := s
+	if len(head) > 120 {
+		head = head[:120]
+		for !utf8.ValidString(head) {
+			head = head[:len(head)-1]
+		}
+	}
+	d, ok := x.findDate(head)
+	if !ok {
+		return 0
+	}
+	rs := []rune(head)
+	before := strings.TrimSpace(string(rs[:d.Start]))
+	if before == "" || !strings.HasSuffix(before, ",") || utf8.RuneCountInString(before) > 40 {
+		return 0
+	}
+	for _, w := range tokenize([]rune(before)) {
+		if !w.Punct && !w.Upper {
+			return 0
+		}
+	}
+	rest := string(rs[d.End:])
+	t := strings.TrimLeft(rest, " .")
+	for _, dash := range []string{"—", "–", "--", "-"} {
+		if strings.HasPrefix(t, dash) {
+			used := len(head) - len(t) + len(dash)
+			return used
+		}
+	}
+	return 0
+}
+
+// document fills in the metadata.
+func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
+	d.Title = lay.Title
+	d.Language = x.lang
+	d.Kind = x.documentKind(lay.Title)
+	var found []string
+	for _, m := range x.countries.find(tokenize([]rune(lay.Title))) {
+		found = append(found, m.code)
+	}
+	for _, m := range x.offices.FindAll(tokenize([]rune(lay.Title))) {
+		if c := x.officeCode[m.Payload]; c != "" && c != "-" {
+			found = append(found, c)
+		}
+	}
+	for _, s := range lay.Signatories {
+		found = append(found, x.countries.codes(s.Title)...)
+	}
+	d.Parties = union(found)
+	if len(d.Parties) < 2 {
+		// a title without the parties (Joint Statement by President…):
+		// the opening sentences name them
+		for i, s := range lay.Sentences {
+			if len(d.Parties) >= 2 || s.Section != entente.SectionPreamble || i >= 6 {
+				break
+			}
+			d.Parties = union(d.Parties, x.countries.codes(s.Text))
+		}
+	}
+	if d.Parties == nil {
+		d.Parties = []string{}
+	}
+	if lay.SignedDate != "" {
+		d.SignedDate = &lay.SignedDate
+	} else if lay.NewsDateline != "" {
+		if dt, ok := x.findDate(lay.NewsDateline); ok {
+			iso := dt.ISO
+			d.SignedDate = &iso
+			if p := x.placeAround(lay.NewsDateline, dt); p != "" {
+				d.SignedPlace = &p
+			}
+		}
+	}
+	if lay.SignedPlace != "" {
+		d.SignedPlace = &lay.SignedPlace
+	}
+	if d.SignedDate == nil {
+		// no dateline: a press statement dates itself in its lead (On May 8,
+		// 2024, the two Presidents met…); a date without a year fixes nothing
+		for i, s := range lay.Sentences {
+			if i >= 2 || s.Section == entente.SectionClosing {
+				break
+			}
+			if dt, ok := x.findDate(s.Text); ok {
+				iso := dt.ISO
+				d.SignedDate = &iso
+				break
+			}
+		}
+	}
+	d.Signatories = []entente.Signatory{}
+	for _, s := range lay.Signatories {
+		sig := entente.Signatory{Name: s.Name, Title: s.Title}
+		if cs := x.countries.codes(s.Title); len(cs) > 0 {
+			sig.Party = cs[0]
+		}
+		d.Signatories = append(d.Signatories, sig)
+	}
+	d.AuthenticLanguages = []string{}
+	for _, c := range lay.Closing {
+		ws := tokenize([]rune(c))
+		if len(x.authentic.FindAll(ws)) == 0 {
+			continue
+		}
+		for _, m := range x.languages.FindAll(ws) {
+			d.AuthenticLanguages = append(d.AuthenticLanguages, x.langCodes[m.Payload])
+		}
+	}
+	d.AuthenticLanguages = union(d.AuthenticLanguages)
+	if d.AuthenticLanguages == nil {
+		d.AuthenticLanguages = []string{}
+	}
+	d.NewsDateline = lay.NewsDateline
+}
+
+// documentKind reads the kind from the title: the first kind named (in
+// English and Serbian the head noun opens the title: Joint Statement on …
+// Agreement is a joint statement).
+func (x *Spaced) documentKind(title string) entente.Kind {
+	ms := x.docKinds.FindAll(tokenize([]rune(title)))
+	if len(ms) == 0 {
+		return entente.KindOther
+	}
+	return entente.Kind(x.kindNames[ms[0].Payload])
+}
+
+// findAreas places a sentence in policy areas, as the Chinese rules do:
+// [area] words decide, [area-weak] words count when no [area] word is
+// there, and a sentence with neither frames the relationship.
+func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
+	var strong, weak []entente.AreaCue
+	for _, m := range x.areas.FindAll(st.ws) {
+		w := x.areaWords[m.Payload]
+		if w.area == noArea {
+			continue
+		}
+		text, s, e := st.span(m.Start, m.End)
+		for _, area := range strings.Split(w.area, "+") {
+			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: text, Start: s, End: e}}
+			if w.weak {
+				c.Rule = "area (weak)"
+				weak = append(weak, c)
+			} else {
+				strong = append(strong, c)
+			}
+		}
+	}
+	cues := strong
+	if len(cues) == 0 {
+		cues = weak
+	}
+	seen := map[string]bool{}
+	var areas []string
+	for _, c := range cues {
+		if !seen[c.Area] {
+			seen[c.Area] = true
+			areas = append(areas, c.Area)
+		}
+	}
+	if len(areas) == 0 {
+		areas = append(areas, x.areaDflt...)
+	}
+	sort.Strings(areas)
+	if areas == nil {
+		areas = []string{}
+	}
+	return areas, cues
+}
+
+// deadline finds the time limit on a commitment (by the end of 2025,
+// within five years, as soon as possible, do kraja 2025. godine).
+func (x *Spaced) deadline(st *sentence) *entente.Cue {
+	// the first deadline in the sentence is the commitment's
+	if ms := x.deadlines.FindAll(st.ws); len(ms) > 0 {
+		m := ms[0]
+		end := m.End
+		// a year's stop and "godine" belong to the Serbian date
+		if x.lang == "sr" {
+			if end < len(st.ws) && st.ws[end].Key == "." && end > 0 && yearOf(st.ws[end-1]) > 0 {
+				end++
+			}
+			if end < len(st.ws) && st.ws[end-1].Key == "." && strings.HasPrefix(st.ws[end].Key, "godin") {
+				end++
+			}
+		}
+		return st.cue("deadline", m.Start, end)
+	}
+	return nil
+}

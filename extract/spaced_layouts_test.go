@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSpacedLayouts reads whole English statements in the layouts of the
+// genre: a press release (release line, date line, dateline, headings on
+// their own lines, an end mark), a treaty-style memorandum (recitals,
+// "Article N", a closing with place and date, signature lines), Roman and
+// lettered points.
+func TestSpacedLayouts(t *testing.T) {
+	tests := []struct {
+		name, lang, text   string
+		title, kind, date  string
+		place              string
+		parties, authentic []string
+		sections           []string
+		sentences          []string
+	}{
+		{
+			name: "press release",
+			lang: "en",
+			text: "FOR IMMEDIATE RELEASE\n\nJoint Statement of the United States of America and the Republic of Serbia on Energy Security\n\n" +
+				"BELGRADE, May 8, 2024 – The U.S. Secretary of Energy and the Minister of Mining and Energy of Serbia met in Belgrade. They agreed to expand cooperation on nuclear safety.\n\n" +
+				"Diversifying Energy Supplies\n\nThe two sides will work together on the gas interconnector with Bulgaria by the end of 2025.\n\n###\n",
+			title: "Joint Statement of the United States of America and the Republic of Serbia on Energy Security",
+			kind:  "joint_statement", date: "2024-05-08", place: "BELGRADE", parties: []string{"RS", "US"},
+			sections: []string{"preamble"},
+			sentences: []string{
+				"The U.S. Secretary of Energy and the Minister of Mining and Energy of Serbia met in Belgrade.",
+				"They agreed to expand cooperation on nuclear safety.",
+				"The two sides will work together on the gas interconnector with Bulgaria by the end of 2025.",
+			},
+		},
+		{
+			name: "treaty-style memorandum with articles and signature lines",
+			lang: "en",
+			text: "Memorandum of Understanding between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science\n\n" +
+				"The Government of Hungary and the Government of the Republic of Korea,\n\nDesiring to strengthen scientific cooperation,\n\nHave agreed as follows:\n\n" +
+				"Article 1\n\nThe Parties shall promote joint research projects.\n\nArticle 2\n\nThe Parties shall exchange scientists and students.\n\n" +
+				"Done at Seoul on 12 March 2023, in two originals in the Hungarian, Korean and English languages, all texts being equally authentic.\n\n" +
+				"For the Government of Hungary\nFor the Government of the Republic of Korea\n",
+			title: "Memorandum of Understanding between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science",
+			kind:  "mou", date: "2023-03-12", place: "Seoul", parties: []string{"HU", "KR"}, authentic: []string{"en", "hu", "ko"},
+			sections: []string{"preamble", "1", "2", "closing"},
+			sentences: []string{
+				"The Government of Hungary and the Government of the Republic of Korea, Desiring to strengthen scientific cooperation, Have agreed as follows:",
+				"The Parties shall promote joint research projects.",
+				"The Parties shall exchange scientists and students.",
+				"Done at Seoul on 12 March 2023, in two originals in the Hungarian, Korean and English languages, all texts being equally authentic.",
+			},
+		},
+		{
+			name: "Roman sections, lettered points, abbreviations",
+			lang: "en",
+			text: "Joint Communiqué between Japan and the United Kingdom\n\n" +
+				"I. Political Relations\n\nH.E. Mr. Kishida and the Hon. Rishi Sunak met on 18 May 2023 in Hiroshima. The U.K. and Japan will hold annual summits.\n\n" +
+				"II. Economy\n\n(a) The two sides will expand trade under Art. 5 of the Agreement.\n\n(b) They seek to attract investment, e.g. in green industries.\n",
+			title: "Joint Communiqué between Japan and the United Kingdom", kind: "communique", parties: []string{"GB", "JP"}, date: "2023-05-18",
+			sections: []string{"1", "2"},
+			sentences: []string{
+				"H.E. Mr. Kishida and the Hon. Rishi Sunak met on 18 May 2023 in Hiroshima.",
+				"The U.K. and Japan will hold annual summits.",
+				"The two sides will expand trade under Art. 5 of the Agreement.",
+				"They seek to attract investment, e.g. in green industries.",
+			},
+		},
+		{
+			name: "Serbian in Cyrillic: title, numbered points, closing, signatures",
+			lang: "sr",
+			text: "Заједничка изјава Народне Републике Кине и Републике Србије о продубљивању свеобухватног стратешког партнерства\n\n" +
+				"1. Две стране ће продубити сарадњу у области трговине, тј. повећати извоз.\n\n2. Стране поздрављају напредак пројеката бр. 3 и 4.\n\n" +
+				"Сачињено у Београду 8. маја 2024. године, у два оригинала на српском и кинеском језику, при чему су оба текста једнако веродостојна.\n\n" +
+				"Председник Народне Републике Кине\nСи Ђинпинг\nПредседник Републике Србије\nАлександар Вучић\n",
+			title: "Заједничка изјава Народне Републике Кине и Републике Србије о продубљивању свеобухватног стратешког партнерства",
+			kind:  "joint_statement", date: "2024-05-08", place: "Београду", parties: []string{"CN", "RS"}, authentic: []string{"sr", "zh"},
+			sections: []string{"1", "2", "closing"},
+			sentences: []string{
+				"Две стране ће продубити сарадњу у области трговине, тј. повећати извоз.",
+				"Стране поздрављају напредак пројеката бр. 3 и 4.",
+				"Сачињено у Београду 8. маја 2024. године, у два оригинала на српском и кинеском језику, при чему су оба текста једнако веродостојна.",
+			},
+		},
+		{
+			name: "Serbian in Latin: dateline of a release, heading, end mark",
+			lang: "sr",
+			text: "Zajednička izjava Republike Srbije i Mađarske\n\nBEOGRAD, 10. oktobra 2023. – Predsednik Vučić i premijer Orban sastali su se u Beogradu. Strane će izgraditi naftovod.\n\n" +
+				"Energetska saradnja\n\nDve strane su spremne da prošire saradnju g. 2024. u oblasti gasa.\n\n- - -\n",
+			title: "Zajednička izjava Republike Srbije i Mađarske", kind: "joint_statement", date: "2023-10-10", place: "BEOGRAD",
+			parties: []string{"HU", "RS"}, sections: []string{"preamble"},
+			sentences: []string{
+				"Predsednik Vučić i premijer Orban sastali su se u Beogradu.",
+				"Strane će izgraditi naftovod.",
+				"Dve strane su spremne da prošire saradnju g. 2024. u oblasti gasa.",
+			},
+		},
+		{
+			name: "one paragraph per line, headings without blank lines, items without verbs",
+			lang: "en",
+			text: "Joint Statement between Kenya and India\nTrade and Investment\nThe two sides agreed to cooperate in the following areas:\n" +
+				"a) agriculture and food processing;\nb) pharmaceuticals.\nPeople-to-People Ties\nThe leaders welcomed the opening of a cultural centre in Nairobi.\n",
+			title: "Joint Statement between Kenya and India", kind: "joint_statement", parties: []string{"IN", "KE"},
+			sections: []string{"preamble"},
+			sentences: []string{
+				"The two sides agreed to cooperate in the following areas:",
+				"agriculture and food processing;",
+				"pharmaceuticals.",
+				"The leaders welcomed the opening of a cultural centre in Nairobi.",
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := newTestSpaced(t, tc.lang)
+			got := x.Extract(tc.text)
+			d := got.Document
+			if d.Title != tc.title || string(d.Kind) != tc.kind {
+				t.Errorf("title %q (%s), want %q (%s)", d.Title, d.Kind, tc.title, tc.kind)
+			}
+			if !slices.Equal(d.Parties, tc.parties) {
+				t.Errorf("parties %v, want %v", d.Parties, tc.parties)
+			}
+			if date := deref(d.SignedDate); date != tc.date {
+				t.Errorf("date %q, want %q", date, tc.date)
+			}
+			if place := deref(d.SignedPlace); place != tc.place {
+				t.Errorf("place %q, want %q", place, tc.place)
+			}
+			if tc.authentic == nil {
+				tc.authentic = []string{}
+			}
+			if !slices.Equal(d.AuthenticLanguages, tc.authentic) {
+				t.Errorf("authentic languages %v, want %v", d.AuthenticLanguages, tc.authentic)
+			}
+			var ids, texts []string
+			for _, s := range got.Sections {
+				ids = append(ids, s.ID)
+			}
+			for _, s := range got.Sentences {
+				texts = append(texts, s.Text)
+			}
+			if !slices.Equal(ids, tc.sections) {
+				t.Errorf("sections %v, want %v", ids, tc.sections)
+			}
+			if strings.Join(texts, "\n") != strings.Join(tc.sentences, "\n") {
+				t.Errorf("sentences\n got %q\nwant %q", texts, tc.sentences)
+			}
+			for _, s := range got.Sentences {
+				if strings.Contains(tc.name, "items without verbs") && s.Marker != "" && s.Type != "commitment" {
+					t.Errorf("list item %s is %s, want a commitment as its lead-in", s.ID, s.Type)
+				}
+			}
+		})
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/entente/entente/lexicon"
+)
+
+// spacedCountries finds countries in a spaced-script sentence by their names
+// in the country table (English, or Serbian in both scripts) and by the
+// demonyms of the language's cue table.
+type spacedCountries struct {
+	pm    *phraseMatcher
+	names []countryName
+	// capitalOnly: every name and demonym opens with a capital (English),
+	// so words in lower case need no look-up
+	capitalOnly bool
+}
+
+type caseRule int
+
+const (
+	anyCase     caseRule = iota
+	capitalised          // China, not china
+	allCaps              // US, not us
+)
+
+type countryName struct {
+	code    string
+	demonym bool
+	rule    caseRule
+}
+
+func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.Entry) *spacedCountries {
+	sc := &spacedCountries{pm: newPhraseMatcher(), capitalOnly: lang == "en"}
+	add := func(text string, n countryName) {
+		sc.pm.Add(text, len(sc.names))
+		sc.names = append(sc.names, n)
+	}
+	cols := []string{"en"}
+	if lang == "sr" {
+		cols = []string{"sr-Latn", "sr-Cyrl"}
+	}
+	seen := map[string]bool{}
+	for _, c := range cs.List {
+		for _, col := range cols {
+			for _, n := range c.Names[col] {
+				rule := capitalised
+				if isAllCaps(n) {
+					rule = allCaps
+				}
+				text := n
+				if lang == "sr" && rule != allCaps {
+					text = serbianStems(n)
+				}
+				if seen[text+"\x00"+c.Code] {
+					continue
+				}
+				seen[text+"\x00"+c.Code] = true
+				add(text, countryName{code: c.Code, rule: rule})
+			}
+		}
+	}
+	for _, e := range demonyms {
+		rule := anyCase
+		if lang == "en" {
+			rule = capitalised
+		}
+		add(e.Text, countryName{code: e.Value, demonym: true, rule: rule})
+	}
+	return sc
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters > 0
+}
+
+// serbianStems turns a Serbian name into a pattern that finds its case
+// forms: every word of five letters or more loses a final vowel and matches
+// any ending (Srbija → srbij*: Srbije, Srbiji, Srbijom); shorter words and
+// words ending in a consonant match themselves with any ending.
+func serbianStems(name string) string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		k := foldKey(w)
+		rs := []rune(k)
+		if len(rs) < 3 {
+			out = append(out, k)
+			continue
+		}
+		if len(rs) >= 5 && strings.ContainsRune("aeiou", rs[len(rs)-1]) {
+			rs = rs[:len(rs)-1]
+		} else if strings.ContainsRune("aeiou", rs[len(rs)-1]) && len(rs) == 4 {
+			rs = rs[:len(rs)-1] // Kina → kin*
+		}
+		out = append(out, string(rs)+"*")
+	}
+	return strings.Join(out, " ")
+}
+
+// a found country name, in word offsets.
+type countryMatch struct {
+	Start, End int
+	countryName
+}
+
+func (sc *spacedCountries) find(ws []word) []countryMatch {
+	var out []countryMatch
+	var opens func(word) bool
+	if sc.capitalOnly {
+		opens = func(w word) bool { return w.Upper }
+	}
+	for _, m := range sc.pm.FindAllIf(ws, opens) {
+		n := sc.names[m.Payload]
+		first := ws[m.Start]
+		switch n.rule {
+		case capitalised:
+			if !first.Upper {
+				continue
+			}
+		case allCaps:
+			if !first.AllUpper {
+				continue
+			}
+		}
+		out = append(out, countryMatch{Start: m.Start, End: m.End, countryName: n})
+	}
+	return out
+}
+
+// codes returns the countries named in a text, in order, each once.
+func (sc *spacedCountries) codes(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range sc.find(tokenize([]rune(s))) {
+		if m.demonym || seen[m.code] {
+			continue
+		}
+		seen[m.code] = true
+		out = append(out, m.code)
+	}
+	return out
+}
+
+type mentionKind int
+
+const (
+	mCountry mentionKind = iota // Serbia, the United States
+	mJoint                      // the two sides, both leaders, they
+	mOffice                     // the President, Taoiseach
+	mDemonym                    // the Chinese side, the Serbian Government
+)
+
+// smention is a party or a person of a party named in a sentence.
+type smention struct {
+	Start, End int // words
+	Codes      []string
+	Kind       mentionKind
+}
+
+// mentions finds the parties named in a sentence: countries, joint words
+// (standing for all the document's parties), offices and demonyms before a
+// party head (the Chinese side).
+func (x *Spaced) mentions(st *sentence, parties []string) []smention {
+	ws := st.ws
+	taken := make([]bool, len(ws)+1)
+	var out []smention
+	for _, m := range x.joint.FindAll(ws) {
+		out = append(out, smention{Start: m.Start, End: m.End, Codes: parties, Kind: mJoint})
+		for i := m.Start; i < m.End; i++ {
+			taken[i] = true
+		}
+	}
+	for _, m := range x.countries.find(ws) {
+		if taken[m.Start] {
+			continue
+		}
+		if m.demonym {
+			end, _ := x.heads.longestAt(ws, min(m.End, len(ws)-1))
+			if m.End >= len(ws) || end.End <= 0 || end.Start != m.End {
+				continue
+			}
+			out = append(out, smention{Start: m.Start, End: end.End, Codes: []string{m.code}, Kind: mDemonym})
+			for i := m.Start; i < end.End; i++ {
+				taken[i] = true
+			}
+			continue
+		}
+		out = append(out, smention{Start: m.Start, End: m.End, Codes: []string{m.code}, Kind: mCountry})
+		for i := m.Start; i < m.End; i++ {
+			taken[i] = true
+		}
+	}
+	var upper func(word) bool
+	if x.lang == "en" {
+		upper = func(w word) bool { return w.Upper }
+	}
+	for _, m := range x.offices.FindAllIf(ws, upper) {
+		if taken[m.Start] || (x.lang == "en" && !ws[m.Start].Upper) {
+			continue // Serbian writes offices in lower case (predsednik Vučić)
+		}
+		var codes []string
+		if c := x.officeCode[m.Payload]; c != "" && c != "-" {
+			codes = []string{c}
+		}
+		out = append(out, smention{Start: m.Start, End: m.End, Codes: codes, Kind: mOffice})
+	}
+	sortMentions(out)
+	return out
+}
+
+func sortMentions(ms []smention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}

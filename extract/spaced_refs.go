@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
+
+// spacedRefs finds the instruments a spaced-script sentence cites: a title
+// in quotation marks that names an instrument ("Hope Rhymes" is no
+// instrument), or a capitalised name around an instrument's head word (the
+// Paris Agreement, the Memorandum of Understanding on Trade, the
+// Comprehensive Strategic Partnership Action Plan).
+type spacedRefs struct {
+	heads *phraseMatcher // Agreement, Memorandum of Understanding, Sporazum
+	kinds []string
+	inner map[string]bool // words that may sit inside a title: of, on, and, for
+}
+
+func newSpacedRefs(t *lexicon.Table) *spacedRefs {
+	r := &spacedRefs{heads: newPhraseMatcher(), inner: keySet(t.Words("reference-inner"))}
+	for _, e := range t.Entries("reference-head") {
+		r.heads.Add(e.Text, len(r.kinds))
+		r.kinds = append(r.kinds, e.Value)
+	}
+	return r
+}
+
+type spacedCitation struct {
+	title     string
+	kind      string
+	bracketed bool
+	year      int
+}
+
+func (r *spacedRefs) find(st *sentence) []spacedCitation {
+	ws := st.ws
+	var out []spacedCitation
+	used := make([]bool, len(ws))
+	// quoted titles
+	for i := 0; i < len(ws); i++ {
+		if !ws[i].Punct || !strings.Contains("“\"«„", ws[i].Key) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !(ws[j].Punct && strings.Contains("”\"»“", ws[j].Key)) {
+			j++
+		}
+		if j >= len(ws) || j-i > 25 {
+			continue
+		}
+		kind := ""
+		for _, m := range r.heads.FindAll(ws[i+1 : j]) {
+			kind = r.kinds[m.Payload]
+			break
+		}
+		if kind != "" {
+			text, _, _ := st.span(i+1, j)
+			out = append(out, spacedCitation{title: text, kind: kind, bracketed: true, year: yearNear(ws, j)})
+			for k := i; k <= j; k++ {
+				used[k] = true
+			}
+		}
+		i = j
+	}
+	for _, m := range r.heads.FindAll(ws) {
+		if used[m.Start] || !ws[m.Start].Upper {
+			continue
+		}
+		a := m.Start
+		for a > 0 && !ws[a-1].Punct && (ws[a-1].Upper || (r.inner[ws[a-1].Key] && a-2 >= 0 && ws[a-2].Upper)) {
+			a--
+		}
+		for a < m.Start && r.inner[ws[a].Key] {
+			a++
+		}
+		b := m.End
+		// … on Trade and Investment, … between China and Serbia
+		for b+1 < len(ws) && r.inner[ws[b].Key] && ws[b+1].Upper && !ws[b+1].Punct {
+			b++
+			for b < len(ws) && !ws[b].Punct && (ws[b].Upper || (r.inner[ws[b].Key] && b+1 < len(ws) && ws[b+1].Upper)) {
+				b++
+			}
+		}
+		if a == m.Start && b == m.End {
+			continue // a bare "the Agreement" names nothing
+		}
+		text, _, _ := st.span(a, b)
+		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, b)})
+	}
+	return out
+}
+
+// yearNear reads "of 2021", "(2016)" or "in 2016" right after a title.
+func yearNear(ws []word, i int) int {
+	for j := i; j < len(ws) && j < i+3; j++ {
+		if y := yearOf(ws[j]); y > 0 {
+			return y
+		}
+		if !ws[j].Punct && ws[j].Key != "of" && ws[j].Key != "in" && ws[j].Key != "iz" && ws[j].Key != "od" {
+			return 0
+		}
+	}
+	return 0
+}
+
+type spacedRefCollector struct {
+	byTitle map[string]int
+	list_   []entente.Reference
+}
+
+func newSpacedRefCollector() *spacedRefCollector {
+	return &spacedRefCollector{byTitle: map[string]int{}}
+}
+
+func (c *spacedRefCollector) add(r *spacedRefs, id string, st *sentence) []string {
+	out := []string{}
+	for _, cit := range r.find(st) {
+		key := strings.ToLower(cit.title)
+		i, ok := c.byTitle[key]
+		if !ok {
+			i = len(c.list_)
+			c.byTitle[key] = i
+			ref := entente.Reference{Title: cit.title, Bracketed: cit.bracketed, Kind: entente.ReferenceKind(cit.kind), Sentences: []string{}}
+			if cit.year > 0 {
+				y := cit.year
+				ref.Year = &y
+			}
+			c.list_ = append(c.list_, ref)
+		}
+		ref := &c.list_[i]
+		if n := len(ref.Sentences); n == 0 || ref.Sentences[n-1] != id {
+			ref.Sentences = append(ref.Sentences, id)
+		}
+		out = append(out, cit.title)
+	}
+	return out
+}
+
+func (c *spacedRefCollector) list() []entente.Reference {
+	if c.list_ == nil {
+		return []entente.Reference{}
+	}
+	return c.list_
+}

@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/entente/entente"
+)
+
+// TestSpacedRules checks each rule of the spaced-language reader on
+// sentences in our own wording, one construction per row.
+func TestSpacedRules(t *testing.T) {
+	parties := []string{"CN", "RS"}
+	tests := []struct {
+		lang, text, typ, strength string
+		actors                    []string
+		cue                       string // the type cue's text
+		deadline                  string
+	}{
+		// modals and strength
+		{"en", "The two sides will deepen cooperation in agriculture.", "commitment", "firm", parties, "will", ""},
+		{"en", "Both sides shall exchange information on a regular basis.", "commitment", "firm", parties, "shall", ""},
+		{"en", "The two sides intend to open a consulate in Shanghai.", "commitment", "intent", parties, "intend to", ""},
+		{"en", "The two sides will endeavour to conclude the talks.", "commitment", "intent", parties, "will endeavour to", ""},
+		{"en", "Both countries are ready to expand tourism.", "commitment", "intent", parties, "are ready to", ""},
+		{"en", "The two sides encourage their companies to invest in each other's markets.", "commitment", "soft", parties, "encourage", ""},
+		// committed to: an action, or a goal
+		{"en", "The leaders committed to working together on climate.", "commitment", "firm", parties, "committed to", ""},
+		{"en", "Serbia is committed to the principles of the UN Charter.", "position", "", []string{"RS"}, "is committed to", ""},
+		// the undertaking clause decides, and its actor
+		{"en", "The Serbian side thanked China for its support, and the two sides will deepen cooperation.", "commitment", "firm", parties, "will", ""},
+		{"en", "Serbia will work with China to build the railway.", "commitment", "firm", []string{"RS"}, "will", ""},
+		{"en", "The President of the Republic of Serbia will visit China next year.", "commitment", "firm", []string{"RS"}, "will", ""},
+		// views, appraisals, predictions
+		{"en", "The two sides oppose protectionism.", "position", "", parties, "oppose", ""},
+		{"en", "The two sides call on the international community to provide assistance.", "position", "", parties, "call on", ""},
+		{"en", "The two sides stressed that they will jointly build the corridor.", "commitment", "firm", parties, "will", ""},
+		{"en", "The two sides welcomed the signing of the agreement on visas.", "appraisal", "", parties, "welcomed", ""},
+		{"en", "The new railway will create thousands of jobs.", "appraisal", "", parties, "will", ""},
+		{"en", "The two sides support each other's efforts to develop.", "position", "", parties, "support", ""},
+		{"en", "The two sides support expanding cooperation in health.", "commitment", "soft", parties, "support", ""},
+		{"en", "Both sides look forward to holding the next round of talks.", "commitment", "intent", parties, "look forward to", ""},
+		{"en", "Both sides look forward to the next summit.", "appraisal", "", parties, "look forward to", ""},
+		{"en", "President Vučić thanked President Xi for the warm hospitality.", "narrative", "", nil, "thanked", ""},
+		{"en", "The two Presidents held talks in Belgrade.", "narrative", "", nil, "held talks", ""},
+		{"en", "The two sides believe that the visit was a complete success.", "appraisal", "", parties, "believe that", ""},
+		{"en", "The two sides believe that the UN should play a central role.", "position", "", parties, "believe that", ""},
+		{"en", "The President expressed his sincere gratitude for the warm and friendly reception.", "narrative", "", nil, "gratitude", ""},
+		// deadlines
+		{"en", "The two sides will open the line by the end of 2025.", "commitment", "firm", parties, "will", "by the end of 2025"},
+		{"en", "The two sides agreed to sign the protocol within six months.", "commitment", "firm", parties, "agreed to", "within six months"},
+		{"en", "The two sides will resume direct flights as soon as possible.", "commitment", "firm", parties, "will", "as soon as possible"},
+		// Serbian, one rule set for both scripts, word forms by stems
+		{"sr", "Dve strane će produbiti saradnju u oblasti energetike.", "commitment", "firm", parties, "će", ""},
+		{"sr", "Две стране ће продубити сарадњу у области енергетике.", "commitment", "firm", parties, "ће", ""},
+		{"sr", "Strane su se saglasile da prošire trgovinu.", "commitment", "firm", parties, "saglasile", ""},
+		{"sr", "Србија ће наставити да подржава кинеске компаније.", "commitment", "firm", []string{"RS"}, "ће", ""},
+		{"sr", "Kina nastaviće da ulaže u Srbiju.", "commitment", "firm", []string{"CN"}, "nastaviće", ""},
+		{"sr", "Стране су спремне да унапреде сарадњу у области туризма.", "commitment", "intent", parties, "спремне", ""},
+		{"sr", "Strane podstiču svoja preduzeća da ulažu.", "commitment", "soft", parties, "podstiču", ""},
+		{"sr", "Kineska strana pozdravlja napore Srbije.", "appraisal", "", []string{"CN"}, "pozdravlja", ""},
+		{"sr", "Српска страна поздравља напоре Кине.", "appraisal", "", []string{"RS"}, "поздравља", ""},
+		{"sr", "Obe strane osuđuju terorizam.", "position", "", parties, "osuđuju", ""},
+		{"sr", "Strane se protive unilateralizmu.", "position", "", parties, "protive", ""},
+		{"sr", "Nova pruga će doprineti razvoju regiona.", "appraisal", "", parties, "će", ""},
+		{"sr", "Predsednik Republike Srbije zahvalio je na toplom dočeku i gostoprimstvu.", "narrative", "", nil, "zahvalio", ""},
+		{"sr", "Strane će otvoriti konzulat do kraja 2025. godine.", "commitment", "firm", parties, "će", "do kraja 2025. godine"},
+		{"sr", "Стране ће у року од пет година изградити луку.", "commitment", "firm", parties, "ће", "у року од пет година"},
+		{"sr", "Strane će što pre obnoviti direktne letove.", "commitment", "firm", parties, "će", "što pre"},
+		{"sr", "Strane smatraju da je poseta bila veliki uspeh.", "appraisal", "", parties, "smatraju", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x := newTestSpaced(t, tc.lang)
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if tc.actors == nil {
+				tc.actors = []string{}
+			}
+			if !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+			if s.Rationale.Type == nil || !strings.EqualFold(s.Rationale.Type.Text, tc.cue) {
+				t.Errorf("type cue %+v, want %q", s.Rationale.Type, tc.cue)
+			} else if got := string([]rune(tc.text)[s.Rationale.Type.Start:s.Rationale.Type.End]); got != s.Rationale.Type.Text {
+				t.Errorf("cue offsets [%d,%d) give %q, not %q", s.Rationale.Type.Start, s.Rationale.Type.End, got, s.Rationale.Type.Text)
+			}
+			if got := deref(s.Deadline); got != tc.deadline {
+				t.Errorf("deadline %q, want %q", got, tc.deadline)
+			}
+		})
+	}
+}
+
+// TestSpacedDates reads dates of signing as the genre writes them.
+func TestSpacedDates(t *testing.T) {
+	tests := []struct{ lang, text, iso, place string }{
+		{"en", "Belgrade, 8 May 2024", "2024-05-08", "Belgrade"},
+		{"en", "Done at Beijing on May 8, 2024, in duplicate.", "2024-05-08", "Beijing"},
+		{"en", "Signed in Budapest on the 9th day of May 2024.", "", ""},
+		{"en", "On March 17, the President hosted the Taoiseach.", "", ""},
+		{"sr", "U Beogradu, 8. maja 2024. godine", "2024-05-08", "Beogradu"},
+		{"sr", "Сачињено у Београду 8. маја 2024. године, у два оригинала.", "2024-05-08", "Београду"},
+		{"sr", "8. maj 2024.", "2024-05-08", ""},
+	}
+	for _, tc := range tests {
+		x := newTestSpaced(t, tc.lang)
+		d, ok := x.findDate(tc.text)
+		if !ok {
+			d.ISO = ""
+		}
+		if d.ISO != tc.iso {
+			t.Errorf("%q: date %q, want %q", tc.text, d.ISO, tc.iso)
+			continue
+		}
+		if ok {
+			if p := x.placeAround(tc.text, d); p != tc.place {
+				t.Errorf("%q: place %q, want %q", tc.text, p, tc.place)
+			}
+		}
+	}
+}
+
+// FuzzSpacedExtract checks that any text extracts without a panic, that
+// every sentence is non-empty text of the input, and that every cue's
+// offsets give its text.
+func FuzzSpacedExtract(f *testing.F) {
+	f.Add("Joint Statement\n\nBELGRADE, May 8, 2024 – The two sides will cooperate.\n\nEnergy\n\nI. Trade\n\n(a) They agreed.\n\n###")
+	f.Add("Заједничка изјава\n\n1. Две стране ће сарађивати до краја 2025. године.\n\nУ Београду, 8. маја 2024.")
+	f.Add("U.S. H.E. No. 5 Art. 3 e.g. ... , ; : “ ” - – —\n\n\n")
+	x, err := NewSpaced("en")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		out := x.Extract(text)
+		flat := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, text)
+		for _, s := range out.Sentences {
+			if strings.TrimSpace(s.Text) == "" {
+				t.Fatalf("empty sentence %s", s.ID)
+			}
+			rs := []rune(s.Text)
+			for _, c := range []*entente.Cue{s.Rationale.Type, s.Rationale.Strength, s.Rationale.Deadline} {
+				if c != nil && (c.Start < 0 || c.End > len(rs) || string(rs[c.Start:c.End]) != c.Text) {
+					t.Fatalf("cue %+v does not match %q", c, s.Text)
+				}
+			}
+			_ = flat
+		}
+	})
+}
+
+// TestSpacedRuleNames checks that every rule the spaced reader names on
+// the genre files is one of entente.Rules, so that the reader can label it.
+func TestSpacedRuleNames(t *testing.T) {
+	seen := map[string]bool{}
+	for _, gf := range spacedGenreFiles {
+		x := newTestSpaced(t, gf.lang)
+		rows := readGenre(t, gf.file)
+		for _, s := range labelSpacedGenre(x, rows) {
+			r := s.Rationale
+			cues := []*entente.Cue{r.Type, r.Strength, r.Deadline}
+			for i := range r.Actors {
+				cues = append(cues, &r.Actors[i].Cue)
+			}
+			for i := range r.Areas {
+				cues = append(cues, &r.Areas[i].Cue)
+			}
+			for _, c := range r.Clauses {
+				cues = append(cues, c.Cue)
+			}
+			for _, c := range cues {
+				if c != nil {
+					seen[c.Rule] = true
+				}
+			}
+		}
+	}
+	for rule := range seen {
+		if !entente.KnownRule(rule) {
+			t.Errorf("the spaced reader names rule %q, which is not in entente.Rules", rule)
+		}
+	}
+	if len(seen) < 12 {
+		t.Errorf("only %d rules seen", len(seen))
+	}
+}

@@ -1,0 +1,316 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// Commitments reads the commitments of the documents f selects (by
+// document, pair of parties and signed dates; withdrawn documents only
+// when asked): the sentences of each document's first version whose type,
+// once corrected, is commitment, with their corrections applied and a
+// status for each of their parties. The other filters, and due dates, are
+// package tracking's.
+func (s *Store) Commitments(ctx context.Context, f entente.CommitmentFilter) ([]entente.TrackedCommitment, error) {
+	var a args
+	// each document's first version, as the reader shows it: a derived
+	// table computed once, not a subquery per sentence
+	conds := []string{"s.version_id IN (SELECT min(fv.id) FROM versions fv GROUP BY fv.document_id)"}
+	dconds := []string{}
+	if !f.Withdrawn {
+		dconds = append(dconds, "d.withdrawn_at IS NULL")
+	}
+	if f.Document != 0 {
+		dconds = append(dconds, "d.id = "+a.add(f.Document))
+	}
+	for _, p := range f.Pair {
+		dconds = append(dconds, `EXISTS (SELECT 1 FROM document_parties pp WHERE pp.document_id = d.id AND pp.party = `+a.add(p)+`)`)
+	}
+	dconds = dateConds(dconds, &a, f.From, f.To)
+	conds = append(conds, dconds...)
+	where := strings.Join(conds, " AND ")
+	// commitments, and the sentences a correction made commitments (an
+	// uncorrelated subquery, evaluated once)
+	typed := `(s.type = 'commitment' OR s.id IN (SELECT ks.id FROM corrections k JOIN sentences ks ON ks.version_id = k.version_id
+		AND ks.section = k.section AND ks.text_sha256 = k.text_sha256 AND ks.occurrence = k.occurrence
+		WHERE k.field = 'type' AND k.state = 'approved' AND k.withdrawn_at IS NULL))`
+
+	var out []entente.TrackedCommitment
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		docs, err := commitmentDocuments(ctx, tx, whereClause(dconds), a)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			id     int64
+			doc    int64
+			anchor entente.Anchor
+			s      entente.Sentence
+		}
+		var rows []row
+		byID := map[int64]*row{}
+		err = queryRows(ctx, tx, `
+			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, s.text_sha256, s.occurrence,
+				s.type, s.strength, s.deadline
+			FROM sentences s JOIN documents d ON d.id = s.document_id
+			WHERE `+where+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, a,
+			func(rs *sql.Rows) error {
+				var r row
+				var typ, strength string
+				var deadline sql.NullString
+				if err := rs.Scan(&r.id, &r.doc, &r.anchor.VersionID, &r.s.ID, &r.s.Section, &r.s.Marker, &r.s.Paragraph, &r.s.Text,
+					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline); err != nil {
+					return err
+				}
+				r.anchor.Section = r.s.Section
+				r.s.Type, r.s.Strength, r.s.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
+				r.s.Actors, r.s.Areas, r.s.References, r.s.Mechanisms, r.s.Projects = []string{}, []string{}, []string{}, []string{}, []string{}
+				rows = append(rows, r)
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read commitments: %w", err)
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		for i := range rows {
+			byID[rows[i].id] = &rows[i]
+		}
+		for _, l := range []struct {
+			table, col string
+			field      func(*entente.Sentence) *[]string
+		}{
+			{"sentence_actors", "party", func(s *entente.Sentence) *[]string { return &s.Actors }},
+			{"sentence_areas", "area", func(s *entente.Sentence) *[]string { return &s.Areas }},
+		} {
+			err := queryRows(ctx, tx, `SELECT x.sentence_id, x.`+l.col+` FROM `+l.table+` x JOIN sentences s ON s.id = x.sentence_id
+				JOIN documents d ON d.id = s.document_id WHERE `+where+` AND `+typed+` ORDER BY x.sentence_id, x.position`, a,
+				func(rs *sql.Rows) error {
+					var id int64
+					var v string
+					if err := rs.Scan(&id, &v); err != nil {
+						return err
+					}
+					if r := byID[id]; r != nil {
+						p := l.field(&r.s)
+						*p = append(*p, v)
+					}
+					return nil
+				})
+			if err != nil {
+				return fmt.Errorf("read commitment labels: %w", err)
+			}
+		}
+		tracked, err := trackedStatuses(ctx, tx, whereClause(dconds), a)
+		if err != nil {
+			return err
+		}
+		corr := map[entente.Anchor][]entente.Correction{}
+		cs, err := findCorrections(ctx, tx, correctionQuery{document: f.Document})
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if c.Anchor != nil {
+				corr[*c.Anchor] = append(corr[*c.Anchor], c)
+			}
+		}
+		for i := range rows {
+			r := &rows[i]
+			if err := applyCorrections(corr[r.anchor], &r.s); err != nil {
+				return err
+			}
+			if r.s.Type != entente.Commitment {
+				continue
+			}
+			d := docs[r.doc]
+			if d == nil {
+				continue
+			}
+			c := entente.TrackedCommitment{Anchor: r.anchor, DocumentID: r.doc, DocumentTitle: d.Title, Parties: d.Parties,
+				Sentence: r.s, Statuses: []entente.PartyStatus{}}
+			if d.SignedDate != nil {
+				c.SignedDate = *d.SignedDate
+			}
+			t := tracked[r.anchor]
+			if t != nil {
+				c.ID, c.Revision = t.id, t.revision
+			}
+			c.Statuses = partyStatuses(CommitmentParties(&c), t)
+			out = append(out, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list commitments: %w", err)
+	}
+	if out == nil {
+		out = []entente.TrackedCommitment{}
+	}
+	return out, nil
+}
+
+// CommitmentParties are the parties a commitment binds: its actors, or
+// the document's parties when no actor is named.
+func CommitmentParties(c *entente.TrackedCommitment) []string {
+	if len(c.Sentence.Actors) > 0 {
+		return c.Sentence.Actors
+	}
+	return c.Parties
+}
+
+// partyStatuses gives each party its recorded status (not_rated if none),
+// followed by any status recorded for a party no longer among them, so
+// that nothing recorded disappears from view.
+func partyStatuses(parties []string, t *trackedRow) []entente.PartyStatus {
+	out := make([]entente.PartyStatus, 0, len(parties))
+	seen := map[string]bool{}
+	for _, p := range parties {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if t != nil {
+			if st, ok := t.statuses[p]; ok {
+				out = append(out, st)
+				continue
+			}
+		}
+		out = append(out, entente.PartyStatus{Party: p, Status: entente.NotRated})
+	}
+	if t != nil {
+		for _, p := range t.order {
+			if !seen[p] {
+				out = append(out, t.statuses[p])
+			}
+		}
+	}
+	return out
+}
+
+type trackedRow struct {
+	id       int64
+	revision int
+	statuses map[string]entente.PartyStatus
+	order    []string
+}
+
+// trackedStatuses reads the tracking rows of the selected documents and
+// their statuses, by anchor.
+func trackedStatuses(ctx context.Context, tx *sql.Tx, dwhere string, a args) (map[entente.Anchor]*trackedRow, error) {
+	out := map[entente.Anchor]*trackedRow{}
+	err := queryRows(ctx, tx, `
+		SELECT c.id, c.version_id, c.section, c.text_sha256, c.occurrence, c.revision,
+			cs.party, cs.status, cs.evidence_id, cs.why, cs.actor, cs.updated_at
+		FROM commitments c JOIN versions v ON v.id = c.version_id JOIN documents d ON d.id = v.document_id
+		LEFT JOIN commitment_statuses cs ON cs.commitment_id = c.id
+		`+dwhere+` ORDER BY c.id, cs.party`, a,
+		func(rs *sql.Rows) error {
+			var an entente.Anchor
+			var id int64
+			var rev int
+			var party, status, why, actor sql.NullString
+			var ev sql.NullInt64
+			var at sql.NullTime
+			if err := rs.Scan(&id, &an.VersionID, &an.Section, &an.TextSHA256, &an.Occurrence, &rev, &party, &status, &ev, &why, &actor, &at); err != nil {
+				return err
+			}
+			t := out[an]
+			if t == nil {
+				t = &trackedRow{id: id, revision: rev, statuses: map[string]entente.PartyStatus{}}
+				out[an] = t
+			}
+			if party.Valid {
+				t.statuses[party.String] = entente.PartyStatus{Party: party.String, Status: entente.Status(status.String),
+					EvidenceID: ev.Int64, Why: why.String, Actor: actor.String, UpdatedAt: fromNullTime(at)}
+				t.order = append(t.order, party.String)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read statuses: %w", err)
+	}
+	return out, nil
+}
+
+// commitmentDocuments reads the selected documents' metadata, corrected.
+func commitmentDocuments(ctx context.Context, tx *sql.Tx, dwhere string, a args) (map[int64]*entente.Document, error) {
+	out := map[int64]*entente.Document{}
+	err := queryRows(ctx, tx, `SELECT d.id, d.title, d.signed_date FROM documents d `+dwhere, a, func(rs *sql.Rows) error {
+		var id int64
+		var date sql.NullString
+		d := &entente.Document{Parties: []string{}}
+		if err := rs.Scan(&id, &d.Title, &date); err != nil {
+			return err
+		}
+		d.SignedDate = fromNullString(date)
+		out[id] = d
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = queryRows(ctx, tx, `SELECT d.id, p.party FROM document_parties p JOIN documents d ON d.id = p.document_id `+dwhere+` ORDER BY d.id, p.position`, a,
+		func(rs *sql.Rows) error {
+			var id int64
+			var p string
+			if err := rs.Scan(&id, &p); err != nil {
+				return err
+			}
+			if d := out[id]; d != nil {
+				d.Parties = append(d.Parties, p)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	err = queryRows(ctx, tx, `SELECT k.document_id, k.field, k.value FROM document_corrections k JOIN documents d ON d.id = k.document_id
+		`+whereClause(append(splitWhere(dwhere), "k.state = 'approved'", "k.withdrawn_at IS NULL"))+` ORDER BY k.id`, a,
+		func(rs *sql.Rows) error {
+			var id int64
+			var field string
+			var value []byte
+			if err := rs.Scan(&id, &field, &value); err != nil {
+				return err
+			}
+			if d := out[id]; d != nil {
+				c := entente.Correction{Field: field, Value: canonicalJSON(value), State: entente.CorrectionApproved}
+				return c.ApplyToDocument(d)
+			}
+			return nil
+		})
+	return out, err
+}
+
+// splitWhere turns a where clause back into its conditions.
+func splitWhere(w string) []string {
+	w = strings.TrimPrefix(w, "WHERE ")
+	if w == "" {
+		return nil
+	}
+	return []string{w}
+}
+
+// StatusChanges lists every status change, oldest first.
+func (s *Store) StatusChanges(ctx context.Context) ([]entente.StatusPoint, error) {
+	var out []entente.StatusPoint
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return queryRows(ctx, tx, `SELECT commitment_id, party, status, at FROM status_changes ORDER BY at, id`, nil, func(rs *sql.Rows) error {
+			var p entente.StatusPoint
+			var st string
+			if err := rs.Scan(&p.Commitment, &p.Party, &st, &p.At); err != nil {
+				return err
+			}
+			p.Status, p.At = entente.Status(st), p.At.UTC()
+			out = append(out, p)
+			return nil
+		})
+	})
+	return out, err
+}

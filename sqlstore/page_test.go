@@ -1,0 +1,144 @@
+package sqlstore_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
+)
+
+// facetsOf counts a whole list of hits as SearchPage must: the reference
+// the store's counts are held to.
+func facetsOf(hits []entente.SearchHit) map[string]map[string]int {
+	out := map[string]map[string]int{"type": {}, "strength": {}, "party": {}, "area": {}, "year": {}, "lang": {}}
+	for _, h := range hits {
+		s := h.Sentence
+		out["type"][string(s.Type)]++
+		if s.Strength != "" {
+			out["strength"][string(s.Strength)]++
+		}
+		for _, a := range s.Actors {
+			out["party"][a]++
+		}
+		for _, a := range s.Areas {
+			out["area"][a]++
+		}
+		if len(h.SignedDate) >= 4 {
+			out["year"][h.SignedDate[:4]]++
+		}
+		if h.Language != "" {
+			out["lang"][h.Language]++
+		}
+	}
+	return out
+}
+
+func facetMap(f entente.Facets) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	for name, counts := range map[string][]entente.Count{"type": f.Type, "strength": f.Strength, "party": f.Party,
+		"area": f.Area, "year": f.Year, "lang": f.Language} {
+		out[name] = map[string]int{}
+		for _, c := range counts {
+			out[name][c.Key] = c.Count
+		}
+		if !slices.IsSortedFunc(counts, func(x, y entente.Count) int { return y.Count - x.Count }) { // most first
+			out[name]["<not sorted>"] = 1
+		}
+	}
+	return out
+}
+
+// TestSearchPageCounts checks that a page's total and facets count the
+// whole result set, not the page (with and without text, with filters),
+// and that a capped search says its numbers are estimates.
+func TestSearchPageCounts(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		searchCorpus(t, s)
+		for _, q := range []entente.SearchQuery{
+			{Text: "合作"},
+			{Text: "合作", Type: entente.Commitment},
+			{Text: "cooperate"},
+			{Party: "RS"},
+			{Type: entente.Commitment},
+			{From: "2024"},
+			{Text: "no-such-word-anywhere"},
+		} {
+			all, err := s.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paged := q
+			paged.Limit = 3
+			res, err := s.SearchPage(ctx, paged)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != len(all) || res.Estimated || res.FacetsOf != res.Total {
+				t.Errorf("%+v: total %d (estimated %v, facets of %d), want %d", q, res.Total, res.Estimated, res.FacetsOf, len(all))
+			}
+			if len(res.Hits) != min(3, len(all)) {
+				t.Errorf("%+v: %d hits on the page, want %d", q, len(res.Hits), min(3, len(all)))
+			}
+			if diff := cmp.Diff(facetsOf(all), facetMap(res.Facets)); diff != "" {
+				t.Errorf("%+v: facets (-whole result set +store):\n%s", q, diff)
+			}
+		}
+		// Facets over a bound: they count the first hits, and say how many.
+		s.MaxFacetSentences = 3
+		for _, q := range []entente.SearchQuery{{Text: "合作"}, {Type: entente.Commitment}} {
+			first, err := s.Search(ctx, entente.SearchQuery{Text: q.Text, Type: q.Type, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := s.SearchPage(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.FacetsOf != 3 || res.Total <= 3 {
+				t.Errorf("%+v: facets of %d hits of %d, want 3 of more", q, res.FacetsOf, res.Total)
+			}
+			if diff := cmp.Diff(facetsOf(first), facetMap(res.Facets)); diff != "" {
+				t.Errorf("%+v: facets of the first 3 (-want +got):\n%s", q, diff)
+			}
+		}
+		s.MaxCandidates = 5
+		res, err := s.SearchPage(ctx, entente.SearchQuery{Text: "合作"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Estimated || res.Total != 5 {
+			t.Errorf("合作 over 5 candidates: total %d, estimated %v; want 5, an estimate", res.Total, res.Estimated)
+		}
+	})
+}
+
+// TestCountDocuments checks that the count follows every filter of the
+// list and ignores its page.
+func TestCountDocuments(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		searchCorpus(t, s)
+		for _, f := range []entente.DocumentFilter{
+			{}, {Party: "RS"}, {Party: "AE"}, {Language: "en"}, {Kind: entente.KindJointStatement}, {From: "2024"},
+			{To: "2023-12"}, {Area: "trade"}, {Area: "infrastructure", Party: "CN"},
+		} {
+			docs, err := s.Documents(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.Limit, f.Offset = 1, 1
+			n, err := s.CountDocuments(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != len(docs) {
+				t.Errorf("%+v: count %d, list %d", f, n, len(docs))
+			}
+		}
+	})
+}

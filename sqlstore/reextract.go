@@ -1,0 +1,135 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/entente/entente"
+)
+
+// VersionsToReextract lists the versions of a document (0: of every
+// document) with their text, for a re-extraction.
+func (s *Store) VersionsToReextract(ctx context.Context, doc int64) ([]entente.Version, error) {
+	var vs []entente.Version
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if doc != 0 {
+			vs, err = findVersions(ctx, tx, "document_id = $1", doc)
+			if err == nil && len(vs) == 0 {
+				return notFound("document", doc)
+			}
+		} else {
+			vs, err = findVersions(ctx, tx, "1 = 1")
+		}
+		return err
+	})
+	return vs, err
+}
+
+// ReplaceExtraction replaces a version's extraction (sections, sentences,
+// labels, mentions, search index) with x, in one transaction with its
+// event. Statuses, evidence and corrections are keyed to anchors and stay;
+// a correction whose anchor is gone, or whose field the new extraction
+// reads differently from what the analyst corrected, is flagged for review
+// (with its own event), never dropped.
+func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Extraction, extractor string) (*entente.Reextracted, error) {
+	sents, err := prepareSentences(x.Sentences)
+	if err != nil {
+		return nil, fmt.Errorf("reextract: %w", err)
+	}
+	out := &entente.Reextracted{VersionID: vid, Sentences: len(sents), Flagged: []entente.Correction{}}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT document_id FROM versions WHERE id = $1`, vid).Scan(&out.DocumentID); err != nil {
+			if err == sql.ErrNoRows {
+				return notFound("version", vid)
+			}
+			return err
+		}
+		for _, q := range []string{
+			`DELETE FROM citations WHERE version_id = $1`,
+			`DELETE FROM entities WHERE version_id = $1`,
+			`DELETE FROM sentences WHERE version_id = $1`,
+			`DELETE FROM sections WHERE version_id = $1`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, vid); err != nil {
+				return fmt.Errorf("clear extraction: %w", err)
+			}
+		}
+		index, err := s.insertExtraction(ctx, tx, out.DocumentID, vid, x, sents)
+		if err != nil {
+			return err
+		}
+		if err := s.dialect.InsertIndex(ctx, tx, index); err != nil {
+			return fmt.Errorf("insert search index: %w", err)
+		}
+		var commitments, tokens int
+		for _, p := range sents {
+			if p.Type == entente.Commitment {
+				commitments++
+			}
+			tokens += len(p.tokens)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE versions SET extractor = $1, sentence_count = $2, commitment_count = $3, token_count = $4
+			WHERE id = $5`, extractor, len(sents), commitments, tokens, vid); err != nil {
+			return err
+		}
+		if err := s.flagCorrections(ctx, tx, vid, sents, out); err != nil {
+			return err
+		}
+		return s.logChangeOf(ctx, tx, change{action: "reextract", entity: "document", id: out.DocumentID, document: out.DocumentID,
+			after: map[string]any{"version": vid, "extractor": extractor, "sentences": len(sents), "flagged": len(out.Flagged)}})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reextract version %d: %w", vid, err)
+	}
+	return out, nil
+}
+
+// flagCorrections compares every correction of the version that is not
+// withdrawn with the new extraction.
+func (s *Store) flagCorrections(ctx context.Context, tx *sql.Tx, vid int64, sents []preparedSentence, out *entente.Reextracted) error {
+	cs, err := findCorrections(ctx, tx, correctionQuery{version: vid, all: true})
+	if err != nil {
+		return err
+	}
+	byAnchor := make(map[entente.Anchor]*entente.Sentence, len(sents))
+	for i := range sents {
+		p := &sents[i]
+		byAnchor[entente.Anchor{VersionID: vid, Section: p.Section, TextSHA256: p.textSHA, Occurrence: p.occurrence}] = &p.Sentence
+	}
+	for i := range cs {
+		c := cs[i]
+		if c.Withdrawn || c.State == entente.CorrectionRejected {
+			continue
+		}
+		flag := ""
+		if st := byAnchor[*c.Anchor]; st == nil {
+			flag = entente.FlagAnchorGone
+		} else if now, err := entente.SentenceField(st, c.Field); err != nil {
+			return err
+		} else if !sameJSON(now, c.Extracted) {
+			flag = entente.FlagChanged
+		}
+		if flag == "" {
+			out.Kept++
+			continue
+		}
+		if c.Flag == flag {
+			out.Kept++
+			out.Flagged = append(out.Flagged, c)
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE corrections SET flag = $1 WHERE id = $2`, flag, c.ID); err != nil {
+			return err
+		}
+		after := c
+		after.Flag = flag
+		if err := s.logCorrection(ctx, tx, "flag", &c, &after); err != nil {
+			return err
+		}
+		out.Kept++
+		out.Flagged = append(out.Flagged, after)
+	}
+	return nil
+}

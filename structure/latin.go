@@ -1,0 +1,355 @@
+package structure
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Layouts of statements in languages written with spaces (English, Serbian):
+// the press-release form (a release line, a dateline opening the lead
+// paragraph, topic headings on lines of their own, an end mark), Roman and
+// "Article N" numbering, titles that open with the document's kind.
+
+// Date is a date of signing found by a language's date reader, in rune
+// offsets of the text searched.
+type Date struct {
+	ISO        string
+	Start, End int
+}
+
+// isLatinText reports whether a text is in a script written with spaces:
+// letters, and no Han character.
+func isLatinText(s string) bool {
+	ascii, letters := true, false
+	for i := 0; i < len(s) && ascii; i++ { // ASCII lines need no decoding
+		c := s[i]
+		ascii = c < 0x80
+		letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+	}
+	if ascii {
+		return letters
+	}
+	letters = false
+	for _, r := range s {
+		if isCJK(r) && r != '“' && r != '”' && r != '‘' && r != '’' && r != '—' && r != '…' && r != '·' {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
+}
+
+// isEndMark reports whether a line is a press release's end mark (###,
+// - - -, ***, -30-) or a line of dashes or stars: not text.
+func isEndMark(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "-30-" {
+		return true
+	}
+	n := 0
+	for _, r := range t {
+		switch {
+		case r == '#' || r == '-' || r == '*' || r == '–' || r == '—' || r == '=' || r == '_':
+			n++
+		case isSpace(r):
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// isMetaLine reports whether a line is press-release chrome named by the
+// language's vocabulary ("For Immediate Release"): it is kept as metadata.
+func (p *parser) isMetaLine(s string) bool {
+	if isEndMark(s) {
+		return true
+	}
+	if utf8.RuneCountInString(s) > 60 || !isLatinText(s) {
+		return false
+	}
+	l := strings.ToLower(strings.TrimRight(s, " .:"))
+	for _, m := range p.v.MetaLines {
+		if l == m {
+			return true
+		}
+	}
+	return false
+}
+
+// takeMeta removes release lines above the text and end marks below it,
+// keeping them as metadata blocks (those below are added last, in order).
+func (p *parser) takeMeta(lines []line) []line {
+	start := 0
+	for start < len(lines) && p.isMetaLine(lines[start].text) {
+		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: lines[start].text, Line: lines[start].no})
+		start++
+	}
+	end := len(lines)
+	for end > start && p.isMetaLine(lines[end-1].text) {
+		end--
+	}
+	for _, l := range lines[end:] {
+		p.trailing = append(p.trailing, Block{Role: RoleMeta, Text: l.text, Line: l.no})
+	}
+	return lines[start:end]
+}
+
+// functionWords end no heading: a line ending so was broken mid-sentence.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "or": true, "to": true, "in": true, "on": true,
+	"for": true, "with": true, "between": true, "by": true, "at": true, "from": true, "as": true, "that": true,
+	"i": true, "u": true, "na": true, "za": true, "sa": true, "od": true, "do": true, "o": true, "da": true,
+	"и": true, "у": true, "на": true, "за": true, "са": true, "од": true, "до": true, "о": true, "да": true,
+}
+
+// isLatinHeading reports whether a line of a spaced-script statement is a
+// topic heading: a short line opening with a capital, without final
+// punctuation or a comma, not ending in a function word, set apart from the
+// next line by a blank line (or followed by a numbered item).
+func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
+	if i+1 >= len(lines) || endsComplete(text) || strings.ContainsAny(text, ",;") {
+		return false
+	}
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 12 || utf8.RuneCountInString(text) > 100 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	if functionWords[strings.ToLower(words[len(words)-1])] {
+		return false
+	}
+	next := lines[i+1]
+	if _, ok := readMarker(next.text); ok {
+		return true
+	}
+	nr, _ := utf8.DecodeRuneInString(next.text)
+	if !unicode.IsUpper(nr) && !unicode.IsDigit(nr) && !strings.ContainsRune("\"“(", nr) {
+		return false
+	}
+	if next.no > lines[i].no+1 {
+		return true // set apart by a blank line
+	}
+	// text with one paragraph per line (copied from a web page): a short
+	// line is a heading; a line wrapped mid-sentence is long, or ends in
+	// a function word
+	return len(words) <= 9 && utf8.RuneCountInString(text) <= 70
+}
+
+// takeLatinTitle takes a title that opens with the document's kind or
+// names it (Joint Statement between …, Zajednička izjava …), possibly over
+// up to three lines without a blank line between them.
+func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
+	if len(lines) < 2 || !isLatinText(lines[0].text) {
+		return lines, false
+	}
+	var parts []string
+	n := 0
+	for i := 0; i < len(lines) && i < 3; i++ {
+		t := lines[i].text
+		if (endsComplete(t) && !strings.HasSuffix(t, ".")) || strings.HasSuffix(t, ".") && utf8.RuneCountInString(t) > 40 {
+			break
+		}
+		if _, ok := readMarker(t); ok {
+			break
+		}
+		if i > 0 && lines[i].no > lines[i-1].no+1 {
+			break
+		}
+		if i > 0 && !continuesTitle(lines[i-1].text, t) {
+			break // a heading under the title, not its second line
+		}
+		parts = append(parts, strings.TrimSuffix(t, "."))
+		n = i + 1
+	}
+	if n == 0 || n == len(lines) {
+		return lines, false
+	}
+	joined := strings.Join(parts, " ")
+	if utf8.RuneCountInString(joined) > 300 || !p.namesKind(joined) {
+		return lines, false
+	}
+	p.out.Title = squeeze(joined)
+	for _, l := range lines[:n] {
+		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleTitle, Text: l.text, Line: l.no})
+	}
+	return lines[n:], true
+}
+
+// continuesTitle reports whether line next carries on a title broken after
+// prev: prev ends in a function word, or next opens with one or in lower
+// case (…Republic of China / and the Republic of Serbia).
+func continuesTitle(prev, next string) bool {
+	if strings.ToUpper(prev) == prev && strings.ToLower(prev) != prev {
+		return true // a banner in capitals (JOINT STATEMENT) over the rest of the title
+	}
+	pw := strings.Fields(prev)
+	if len(pw) > 0 && functionWords[strings.ToLower(pw[len(pw)-1])] {
+		return true
+	}
+	nw := strings.Fields(next)
+	if len(nw) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(nw[0])
+	return unicode.IsLower(r) || functionWords[strings.ToLower(nw[0])]
+}
+
+// namesKind reports whether a line names a document kind (Joint Statement,
+// Memorandum of Understanding, Sporazum), in any case.
+func (p *parser) namesKind(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range p.v.TitleWords {
+		if strings.Contains(l, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// romanValue reads a Roman numeral up to 39 (I … XXXIX).
+func romanValue(s string) (int, bool) {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10}
+	n, prev := 0, 0
+	for i := len(s) - 1; i >= 0; i-- {
+		v, ok := vals[s[i]]
+		if !ok {
+			return 0, false
+		}
+		if v < prev {
+			n -= v
+		} else {
+			n += v
+			prev = v
+		}
+	}
+	if n <= 0 || n > 39 || toRoman(n) != s {
+		return 0, false
+	}
+	return n, true
+}
+
+func toRoman(n int) string {
+	var b strings.Builder
+	for n >= 10 {
+		b.WriteString("X")
+		n -= 10
+	}
+	for _, p := range []struct {
+		v int
+		s string
+	}{{9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}
+
+// articleWords open an article's number in spaced scripts.
+var articleWords = []string{"Article", "ARTICLE", "Član", "ČLAN", "Član", "Члан", "ЧЛАН"}
+
+// readLatinMarker recognises "I." "XII." (followed by a capital) and
+// "Article 3" / "Član 3." at the start of a line.
+func readLatinMarker(line string) (marker, bool) {
+	i := 0
+	for i < len(line) && i < 7 && strings.IndexByte("IVX", line[i]) >= 0 {
+		i++
+	}
+	if i > 0 && i+1 < len(line) && line[i] == '.' && line[i+1] == ' ' {
+		if v, ok := romanValue(line[:i]); ok {
+			rest := trimLead(line[i+1:])
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) || unicode.IsDigit(r) {
+				return marker{Style: numRoman, Number: v, Text: line[:i+1], Label: line[:i], Rest: rest}, true
+			}
+		}
+	}
+	// 1) a) : a number or letter closed by a parenthesis
+	if len(line) > 3 {
+		j := 0
+		for j < len(line) && j < 2 && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j > 0 && line[j] == ')' && j+1 < len(line) && line[j+1] == ' ' {
+			if v, ok := parseDigits(line[:j]); ok && v > 0 {
+				return marker{Style: numArabic, Number: v, Text: line[:j+1], Label: line[:j], Rest: trimLead(line[j+1:])}, true
+			}
+		}
+		if line[0] >= 'a' && line[0] <= 'z' && line[1] == ')' && line[2] == ' ' {
+			return marker{Style: numLetter, Number: int(line[0]-'a') + 1, Text: line[:2], Label: line[:1], Rest: trimLead(line[2:])}, true
+		}
+	}
+	for _, w := range articleWords {
+		if !strings.HasPrefix(line, w+" ") {
+			continue
+		}
+		rest := line[len(w)+1:]
+		j := 0
+		for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		if j == 0 || (j < len(rest) && rest[j] != '.' && rest[j] != ' ' && rest[j] != ':') {
+			continue
+		}
+		v, ok := parseDigits(rest[:j])
+		if !ok || v == 0 {
+			continue
+		}
+		end := len(w) + 1 + j
+		if j < len(rest) && (rest[j] == '.' || rest[j] == ':') {
+			end++
+		}
+		return marker{Style: numArticle, Number: v, Text: line[:end], Label: rest[:j], Rest: trimLead(line[end:])}, true
+	}
+	return marker{}, false
+}
+
+// takeLeadingDate takes a bare date line above the title of a spaced-script
+// release (May 8, 2024): the date of the statement, not its title.
+func (p *parser) takeLeadingDate(lines []line) []line {
+	if p.v.Date == nil || len(lines) < 2 || !isLatinText(lines[0].text) {
+		return lines
+	}
+	t := lines[0].text
+	d, ok := p.v.Date(t)
+	if !ok || utf8.RuneCountInString(t)-(d.End-d.Start) > 12 {
+		return lines
+	}
+	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
+	p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTopLine)
+	return lines[1:]
+}
+
+// isStamp reports whether a line holds no letters, only a short run of
+// digits and separators (2023-05-17 21:30, 17.05.2023): a publication
+// stamp or a page number, not text.
+func isStamp(s string) bool {
+	if utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	digits := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			return false
+		case unicode.IsDigit(r):
+			digits = true
+		}
+	}
+	return digits
+}
+
+// runsOn reports whether a paragraph ending so continues its sentence in
+// the next one: a recital ending in a semicolon (Recognizing …;), when the
+// language's layout says so; a list item's semicolon does not, since the
+// next item opens with its marker.
+func (p *parser) runsOn(text string) bool {
+	return p.v.RecitalsRunOn && strings.HasSuffix(strings.TrimRightFunc(text, isSpace), ";")
+}

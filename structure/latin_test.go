@@ -1,0 +1,176 @@
+package structure
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// latinVocabulary is an English layout vocabulary with a small date reader
+// ("8 May 2024"), enough for the layout paths of spaced scripts.
+var latinVocabulary = Vocabulary{
+	Closing:       []string{"Done at", "equally authentic"},
+	Offices:       []string{"President", "Prime Minister", "For the Government of"},
+	Subjects:      []string{"The two sides"},
+	TitleWords:    []string{"joint statement", "memorandum", "agreement"},
+	MetaLines:     []string{"for immediate release"},
+	RecitalsRunOn: true,
+	Date: func(s string) (Date, bool) {
+		f := strings.Fields(s)
+		for i := 0; i+2 < len(f); i++ {
+			d, err1 := strconv.Atoi(f[i])
+			y, err2 := strconv.Atoi(strings.TrimRight(f[i+2], ".,"))
+			if err1 == nil && err2 == nil && d >= 1 && d <= 31 && y > 1900 && y < 2200 && f[i+1] == "May" {
+				start := utf8.RuneCountInString(strings.Join(f[:i], " "))
+				if i > 0 {
+					start++
+				}
+				head := strings.Join(f[:i+3], " ")
+				return Date{ISO: strconv.Itoa(y) + "-05-" + pad(d), Start: start, End: utf8.RuneCountInString(head)}, true
+			}
+		}
+		return Date{}, false
+	},
+	LeadDateline: func(s string) int {
+		if i := strings.Index(s, " – "); i > 0 && i < 40 && strings.Contains(s[:i], "May") {
+			return i + len(" – ")
+		}
+		return 0
+	},
+}
+
+func pad(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func TestParseLatin(t *testing.T) {
+	tests := []struct {
+		name, text, title string
+		sections          []string
+		sentences         []string
+		date              string
+	}{
+		{
+			name: "release line, dateline, heading after a blank line, end mark",
+			text: "FOR IMMEDIATE RELEASE\n\nJoint Statement of Ruritania and Freedonia\n\nSTRELSAU, 8 May 2024 – The two sides met. They agreed on trade.\n\n" +
+				"Trade and Investment\n\nThe two sides will open markets.\n\n###\n",
+			title:     "Joint Statement of Ruritania and Freedonia",
+			sections:  []string{"preamble"},
+			sentences: []string{"The two sides met.", "They agreed on trade.", "The two sides will open markets."},
+		},
+		{
+			name:      "a title in capitals over its second line; a heading under a title",
+			text:      "JOINT STATEMENT\nOf Ruritania and Freedonia\nTrade\nThe two sides met.\n",
+			title:     "JOINT STATEMENT Of Ruritania and Freedonia",
+			sections:  []string{"preamble"},
+			sentences: []string{"The two sides met."},
+		},
+		{
+			name: "recitals ending in semicolons run on; marked items stay apart",
+			text: "Agreement on Trade\n\nThe Parties,\n\nRecognizing the value of trade;\n\nDesiring closer ties;\n\nHave agreed as follows:\n\n" +
+				"Article 1\n\nThe Parties shall:\n\n(a) open markets;\n\n(b) lower tariffs.\n",
+			title:    "Agreement on Trade",
+			sections: []string{"preamble", "1"},
+			sentences: []string{"The Parties, Recognizing the value of trade; Desiring closer ties; Have agreed as follows:",
+				"The Parties shall:", "open markets;", "lower tariffs."},
+		},
+		{
+			name:      "a publication stamp under the title",
+			text:      "Joint Statement of Ruritania and Freedonia\n\n2023-05-17 21:30\n\nThe two sides met.\n",
+			title:     "Joint Statement of Ruritania and Freedonia",
+			sections:  []string{"preamble"},
+			sentences: []string{"The two sides met."},
+		},
+		{
+			name:      "a line broken mid-sentence is joined, not a heading",
+			text:      "Joint Statement\n\nThe two sides agreed to strengthen cooperation between the\n\nEuropean Union and Africa. They met.\n",
+			title:     "Joint Statement",
+			sections:  []string{"preamble"},
+			sentences: []string{"The two sides agreed to strengthen cooperation between the European Union and Africa.", "They met."},
+		},
+		{
+			name:      "Roman numerals and Article N",
+			text:      "Agreement on Trade\n\nI. General\n\nThe Parties agree.\n\nII. Final\n\nArticle 1\n\nThis Agreement enters into force.\n",
+			title:     "Agreement on Trade",
+			sections:  []string{"1", "2"},
+			sentences: []string{"The Parties agree.", "This Agreement enters into force."},
+		},
+		{
+			name:      "closing with a date and signature lines",
+			text:      "Memorandum of Understanding\n\nThe Parties will cooperate.\n\nDone at Strelsau on 8 May 2024, both texts being equally authentic.\n\nFor the Government of Ruritania\nFor the Government of Freedonia\n",
+			title:     "Memorandum of Understanding",
+			sections:  []string{"preamble", "closing"},
+			sentences: []string{"The Parties will cooperate.", "Done at Strelsau on 8 May 2024, both texts being equally authentic."},
+			date:      "2024-05-08",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := Parse(tc.text, latinVocabulary)
+			if l.Title != tc.title {
+				t.Errorf("title %q, want %q", l.Title, tc.title)
+			}
+			var ids, got []string
+			for _, s := range l.Sections {
+				ids = append(ids, s.ID)
+			}
+			for _, s := range l.Sentences {
+				got = append(got, s.Text)
+			}
+			if strings.Join(ids, " ") != strings.Join(tc.sections, " ") {
+				t.Errorf("sections %v, want %v", ids, tc.sections)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.sentences, "|") {
+				t.Errorf("sentences\n got %q\nwant %q", got, tc.sentences)
+			}
+			if tc.date != "" && l.SignedDate != tc.date {
+				t.Errorf("date %q, want %q", l.SignedDate, tc.date)
+			}
+			checkCoverage(t, tc.text, l)
+		})
+	}
+}
+
+func TestRomanValue(t *testing.T) {
+	for s, want := range map[string]int{"I": 1, "IV": 4, "IX": 9, "XII": 12, "XXXIX": 39, "IIII": 0, "VX": 0, "": 0} {
+		if got, _ := romanValue(s); got != want {
+			t.Errorf("romanValue(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// FuzzParseLatin checks the spaced-script paths (release lines, end marks,
+// headings, Roman and Article markers, datelines): every character of any
+// input lands in a block and the sentences cover the body.
+func FuzzParseLatin(f *testing.F) {
+	f.Add("FOR IMMEDIATE RELEASE\n\nJoint Statement\n\nSTRELSAU, 8 May 2024 – A. B.\n\nHeading Here\n\nI. X\n\nArticle 2\n\n(a) c.\n\n###")
+	f.Add("- - -\n\nIV. \n\nArticle \n\n8 May 2024\n\nDone at X on 8 May 2024.\nFor the Government of Y")
+	f.Add("U.S. No. 5 H.E. “Hope” – — … \n\n\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		l := Parse(text, latinVocabulary)
+		checkCoverage(t, text, l)
+	})
+}
+
+// TestSegmentSpaced: abbreviations, initials and dates of English and
+// Serbian (both scripts) never end a sentence.
+func TestSegmentSpaced(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"The U.S. and the U.K. agreed. H.E. Mr. Li met Hon. J. Smith.", []string{"The U.S. and the U.K. agreed.", "H.E. Mr. Li met Hon. J. Smith."}},
+		{"See Art. 5 and No. 7 of the Agreement. It entered into force.", []string{"See Art. 5 and No. 7 of the Agreement.", "It entered into force."}},
+		{"Sastanak je održan 8. maja 2024. godine u Beogradu. Strane su se složile, tj. dogovorile.", []string{"Sastanak je održan 8. maja 2024. godine u Beogradu.", "Strane su se složile, tj. dogovorile."}},
+		{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године. Стране ће сарађивати.", []string{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године.", "Стране ће сарађивати."}},
+	}
+	for _, tc := range tests {
+		if got := Segment(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Segment(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package tracking
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// CorrectInput is a correction of one field of a sentence (Sentence set)
+// or of a document's metadata (Sentence empty). Value is JSON: "firm",
+// ["CN","RS"], null.
+type CorrectInput struct {
+	Document int64
+	Sentence string
+	Field    string
+	Value    json.RawMessage
+	Why      string
+}
+
+// Correct stores a correction: analysts and above. When review is
+// required, an analyst's correction waits for an editor's approval; an
+// editor's applies at once. A value equal to what is shown is refused.
+func (t *Tracker) Correct(ctx context.Context, in CorrectInput) (*entente.Correction, error) {
+	if err := t.require(ctx, entente.RoleAnalyst, "correcting"); err != nil {
+		return nil, err
+	}
+	if len(in.Value) > 64<<10 {
+		return nil, entente.Errorf(entente.ETOOLARGE, "a corrected value is at most 64 KiB")
+	}
+	state := entente.CorrectionApproved
+	review, err := t.Store.ReviewRequired(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if review && !t.role(ctx).AtLeast(entente.RoleEditor) {
+		state = entente.CorrectionProposed
+	}
+	n := entente.NewCorrection{DocumentID: in.Document, Sentence: in.Sentence, Field: in.Field, State: state, Why: in.Why}
+	var shown json.RawMessage
+	if in.Sentence != "" {
+		value, err := entente.CheckSentenceValue(in.Field, in.Value)
+		if err != nil {
+			return nil, err
+		}
+		ref, err := t.Store.FindSentence(ctx, in.Document, in.Sentence)
+		if err != nil {
+			return nil, err
+		}
+		// What the extractor gave, without corrections, is what a
+		// re-extraction compares with.
+		d, err := t.Store.Document(ctx, in.Document)
+		if err != nil {
+			return nil, err
+		}
+		if shown, err = entente.SentenceField(&ref.Sentence, in.Field); err != nil {
+			return nil, err
+		}
+		extracted, err := extractedField(d, ref, in.Field)
+		if err != nil {
+			return nil, err
+		}
+		n.Anchor, n.Value, n.Extracted = &ref.Anchor, value, extracted
+	} else {
+		value, err := entente.CheckDocumentValue(in.Field, in.Value)
+		if err != nil {
+			return nil, err
+		}
+		d, err := t.Store.Document(ctx, in.Document)
+		if err != nil {
+			return nil, err
+		}
+		if shown, err = entente.DocumentField(&d.Document, in.Field); err != nil {
+			return nil, err
+		}
+		n.Value, n.Extracted = value, shown
+	}
+	if string(shown) == string(n.Value) {
+		return nil, entente.Errorf(entente.EINVALID, "%s is already %s", in.Field, shown)
+	}
+	return t.Store.AddCorrection(ctx, n)
+}
+
+// extractedField is the field as the extractor gave it: the shown value
+// with the sentence's active corrections of that field taken off, i.e. the
+// first such correction's extracted value, else the shown one.
+func extractedField(d *entente.StoredDocument, ref *entente.SentenceRef, field string) (json.RawMessage, error) {
+	for _, c := range d.Corrections {
+		if c.Anchor != nil && *c.Anchor == ref.Anchor && c.Field == field && c.Active() {
+			return c.Extracted, nil
+		}
+	}
+	return entente.SentenceField(&ref.Sentence, field)
+}
+
+// Review approves or rejects a correction that waits (or is flagged):
+// editors and above.
+func (t *Tracker) Review(ctx context.Context, ref, action, why string) (*entente.Correction, error) {
+	if err := t.require(ctx, entente.RoleEditor, "reviewing corrections"); err != nil {
+		return nil, err
+	}
+	if action != entente.ActApprove && action != entente.ActReject {
+		return nil, entente.Errorf(entente.EINVALID, "review is approve or reject")
+	}
+	return t.Store.ReviewCorrection(ctx, ref, action, why)
+}
+
+// ReviewQueue lists the corrections that wait for an editor: proposed,
+// or flagged by a re-extraction.
+func (t *Tracker) ReviewQueue(ctx context.Context) ([]entente.Correction, error) {
+	return t.Store.Corrections(ctx, 0, nil, true)
+}
+
+// SetReviewRequired turns review of analysts' corrections on or off:
+// editors and above.
+func (t *Tracker) SetReviewRequired(ctx context.Context, on bool) error {
+	if err := t.require(ctx, entente.RoleEditor, "requiring review"); err != nil {
+		return err
+	}
+	return t.Store.SetReviewRequired(ctx, on)
+}
+
+// Reextract runs the current extractor again over one document's versions
+// (doc 0: every document's): corrections stay, and those whose field now
+// reads differently, or whose sentence is gone, are flagged, never dropped.
+// Editors and above.
+func (t *Tracker) Reextract(ctx context.Context, doc int64) ([]entente.Reextracted, error) {
+	if err := t.require(ctx, entente.RoleEditor, "re-extracting"); err != nil {
+		return nil, err
+	}
+	if t.Extractor == nil {
+		return nil, entente.Errorf(entente.EUNSUPPORTED, "no extractor configured")
+	}
+	vs, err := t.Store.VersionsToReextract(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	out := []entente.Reextracted{}
+	for _, v := range vs {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		x := t.Extractor.Extract(v.Text)
+		if x == nil {
+			return out, fmt.Errorf("version %d: the extractor gave nothing", v.ID)
+		}
+		r, err := t.Store.ReplaceExtraction(ctx, v.ID, x, t.ExtractorName)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, *r)
+	}
+	return out, nil
+}
+
+// Withdraw hides a document, keeping it: editors and above.
+func (t *Tracker) Withdraw(ctx context.Context, doc int64, why string) error {
+	if err := t.require(ctx, entente.RoleEditor, "withdrawing a document"); err != nil {
+		return err
+	}
+	if strings.TrimSpace(why) == "" {
+		return entente.Errorf(entente.EINVALID, "a withdrawal needs a reason")
+	}
+	return t.Store.WithdrawDocument(ctx, doc, why)
+}
+
+// Restore undoes a withdrawal: editors and above.
+func (t *Tracker) Restore(ctx context.Context, doc int64, why string) error {
+	if err := t.require(ctx, entente.RoleEditor, "restoring a document"); err != nil {
+		return err
+	}
+	return t.Store.RestoreDocument(ctx, doc, why)
+}
+
+// Purge removes a document with everything users entered on it, which
+// the event log keeps: admins only.
+func (t *Tracker) Purge(ctx context.Context, doc int64, why string) error {
+	if err := t.require(ctx, entente.RoleAdmin, "purging a document"); err != nil {
+		return err
+	}
+	if strings.TrimSpace(why) == "" {
+		return entente.Errorf(entente.EINVALID, "a purge needs a reason")
+	}
+	return t.Store.PurgeDocument(ctx, doc, why)
+}

@@ -1,0 +1,361 @@
+package tracking
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
+
+// DueRules turn a deadline as written into a due date, from the table
+// lexicon/data/due.rules (its header says how a rule reads).
+type DueRules struct {
+	rules []dueRule
+}
+
+type dueRule struct {
+	line      int
+	pattern   string
+	re        *regexp.Regexp
+	due       string
+	precision entente.Precision
+	urgent    bool
+	schedule  bool
+}
+
+// LoadDueRules reads the embedded table.
+func LoadDueRules() (*DueRules, error) {
+	b, err := lexicon.Data("due.rules")
+	if err != nil {
+		return nil, err
+	}
+	return ParseDueRules("due.rules", b)
+}
+
+const maxRules = 10000
+
+// ParseDueRules reads a table of due-date rules; an error names the line.
+func ParseDueRules(name string, data []byte) (*DueRules, error) {
+	r := &DueRules{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 4096), 64*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if !utf8.ValidString(line) {
+			return nil, fmt.Errorf("%s:%d: not UTF-8", name, n)
+		}
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) < 3 || len(f) > 4 {
+			return nil, fmt.Errorf("%s:%d: want: pattern due precision [flags]", name, n)
+		}
+		rule := dueRule{line: n, pattern: f[0], due: f[1], precision: entente.Precision(f[2])}
+		switch rule.precision {
+		case entente.PrecisionDay, entente.PrecisionMonth, entente.PrecisionYear, entente.PrecisionOpen:
+		default:
+			return nil, fmt.Errorf("%s:%d: precision %q is not day, month, year or open", name, n, f[2])
+		}
+		if len(f) == 4 {
+			switch f[3] {
+			case "urgent":
+				rule.urgent = true
+			case "schedule":
+				rule.schedule = true
+			default:
+				return nil, fmt.Errorf("%s:%d: unknown flag %q (urgent, schedule)", name, n, f[3])
+			}
+		}
+		re, err := compilePattern(rule.pattern)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		rule.re = re
+		if err := checkDue(rule.due, re); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		if (rule.due == "open") != (rule.precision == entente.PrecisionOpen) {
+			return nil, fmt.Errorf("%s:%d: an open due date has precision open, and only it", name, n)
+		}
+		r.rules = append(r.rules, rule)
+		if len(r.rules) > maxRules {
+			return nil, fmt.Errorf("%s: more than %d rules", name, maxRules)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return r, nil
+}
+
+var placeholders = map[string]string{
+	"Y": `[0-9０-９]{4}|[〇零一二三四五六七八九]{4}`,
+	"M": `1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]`,
+	"D": `[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]`,
+	"N": `[1-9][0-9]?|[１-９][０-９]?|十[一二三四五六七八九]?|[一二三四五六七八九两]十?`,
+}
+
+// compilePattern turns "{Y}年底前" into a regular expression with a named
+// group per placeholder; everything else is literal.
+func compilePattern(p string) (*regexp.Regexp, error) {
+	var b strings.Builder
+	seen := map[string]bool{}
+	for rest := p; rest != ""; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			b.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		b.WriteString(regexp.QuoteMeta(rest[:i]))
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return nil, fmt.Errorf("pattern %q: { without }", p)
+		}
+		name := rest[i+1 : i+j]
+		class, ok := placeholders[name]
+		if !ok {
+			return nil, fmt.Errorf("pattern %q: unknown placeholder {%s} (Y, M, D, N)", p, name)
+		}
+		if seen[name] {
+			return nil, fmt.Errorf("pattern %q: {%s} twice", p, name)
+		}
+		seen[name] = true
+		b.WriteString("(?P<" + name + ">" + class + ")")
+		rest = rest[i+j+1:]
+	}
+	if b.Len() == 0 {
+		return nil, fmt.Errorf("empty pattern")
+	}
+	return regexp.Compile(b.String())
+}
+
+// checkDue checks a due expression against the placeholders its pattern
+// reads.
+func checkDue(due string, re *regexp.Regexp) error {
+	has := func(n string) bool { return re.SubexpIndex(n) >= 0 }
+	switch {
+	case due == "open":
+		return nil
+	case strings.HasPrefix(due, "+"):
+		if due != "+{N}y" || !has("N") {
+			return fmt.Errorf("due %q: the only span is +{N}y, with {N} in the pattern", due)
+		}
+		return nil
+	}
+	parts := strings.Split(due, "-")
+	if len(parts) != 3 {
+		return fmt.Errorf("due %q: want Y-M-D, +{N}y or open", due)
+	}
+	y, m, d := parts[0], parts[1], parts[2]
+	switch {
+	case y == "Y":
+		if !has("Y") {
+			return fmt.Errorf("due %q: Y without {Y} in the pattern", due)
+		}
+	case y == "S" || strings.HasPrefix(y, "S+"):
+		if y != "S" {
+			if k, err := strconv.Atoi(y[2:]); err != nil || k < 1 || k > 50 {
+				return fmt.Errorf("due %q: S+k with k from 1 to 50", due)
+			}
+		}
+	default:
+		return fmt.Errorf("due %q: the year is Y, S or S+k", due)
+	}
+	if m == "M" {
+		if !has("M") {
+			return fmt.Errorf("due %q: M without {M} in the pattern", due)
+		}
+	} else if k, err := strconv.Atoi(m); err != nil || k < 1 || k > 12 {
+		return fmt.Errorf("due %q: the month is M or 01…12", due)
+	}
+	switch {
+	case d == "D":
+		if !has("D") {
+			return fmt.Errorf("due %q: D without {D} in the pattern", due)
+		}
+	case d == "end":
+	default:
+		if k, err := strconv.Atoi(d); err != nil || k < 1 || k > 31 {
+			return fmt.Errorf("due %q: the day is D, end or 01…31", due)
+		}
+	}
+	return nil
+}
+
+// Due reads a commitment's deadline: deadline is the span the extractor
+// found, text its sentence, signed the document's date of signing
+// (YYYY-MM-DD, or ""). The longest rule match in the sentence that covers
+// the deadline wins, so that a longer form the extractor cut short
+// (未来五年内 read as 年内) is read whole; failing that, the first rule that
+// matches the deadline itself. nil when no rule reads it.
+func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
+	if deadline == "" {
+		return nil
+	}
+	best, bestLen := -1, 0
+	var bestMatch []int
+	var bestIn string
+	if at := strings.Index(text, deadline); at >= 0 {
+		end := at + len(deadline)
+		for i, rule := range r.rules {
+			for _, m := range rule.re.FindAllStringSubmatchIndex(text, -1) {
+				if m[0] <= at && m[1] >= end && m[1]-m[0] > bestLen {
+					best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, text
+				}
+			}
+		}
+	}
+	if best < 0 {
+		for i, rule := range r.rules {
+			if m := rule.re.FindStringSubmatchIndex(deadline); m != nil && m[1]-m[0] > bestLen {
+				best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, deadline
+			}
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	rule := &r.rules[best]
+	due := &entente.Due{Precision: rule.precision, Urgent: rule.urgent, Schedule: rule.schedule,
+		Rule: fmt.Sprintf("due.rules:%d %s", rule.line, rule.pattern)}
+	group := func(name string) (int, bool) {
+		i := rule.re.SubexpIndex(name)
+		if i < 0 || bestMatch[2*i] < 0 {
+			return 0, false
+		}
+		return readNumber(bestIn[bestMatch[2*i]:bestMatch[2*i+1]])
+	}
+	date, ok := rule.date(group, signed)
+	if !ok {
+		due.Precision, due.Date = entente.PrecisionOpen, ""
+		return due
+	}
+	due.Date = date
+	return due
+}
+
+// date computes the rule's due date, or false when it is open or cannot
+// be known (a relative rule without a date of signing, a date that does
+// not exist).
+func (rule *dueRule) date(group func(string) (int, bool), signed string) (string, bool) {
+	if rule.due == "open" {
+		return "", false
+	}
+	var signedAt time.Time
+	haveSigned := false
+	if t, err := time.Parse(time.DateOnly, signed); err == nil {
+		signedAt, haveSigned = t, true
+	}
+	if rule.due == "+{N}y" {
+		n, ok := group("N")
+		if !ok || !haveSigned {
+			return "", false
+		}
+		return signedAt.AddDate(n, 0, 0).Format(time.DateOnly), true
+	}
+	parts := strings.Split(rule.due, "-")
+	var year, month, day int
+	switch y := parts[0]; {
+	case y == "Y":
+		v, ok := group("Y")
+		if !ok {
+			return "", false
+		}
+		year = v
+	default:
+		if !haveSigned {
+			return "", false
+		}
+		year = signedAt.Year()
+		if k, err := strconv.Atoi(strings.TrimPrefix(y, "S+")); err == nil && y != "S" {
+			year += k
+		}
+	}
+	if parts[1] == "M" {
+		v, ok := group("M")
+		if !ok {
+			return "", false
+		}
+		month = v
+	} else {
+		month, _ = strconv.Atoi(parts[1])
+	}
+	if month < 1 || month > 12 || year < 1000 || year > 9999 {
+		return "", false
+	}
+	last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch parts[2] {
+	case "end":
+		day = last
+	case "D":
+		v, ok := group("D")
+		if !ok {
+			return "", false
+		}
+		day = v
+	default:
+		day, _ = strconv.Atoi(parts[2])
+	}
+	if day < 1 || day > last {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, month, day), true
+}
+
+// readNumber reads Arabic digits (ASCII or full width), Chinese digits
+// written digit by digit (二〇二五) or a Chinese number up to 99 (十二, 二十五).
+func readNumber(s string) (int, bool) {
+	digits := map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	if s == "" {
+		return 0, false
+	}
+	if strings.ContainsRune(s, '十') {
+		before, after, _ := strings.Cut(s, "十")
+		tens, ones := 1, 0
+		if before != "" {
+			d, ok := digits[[]rune(before)[0]]
+			if !ok || utf8.RuneCountInString(before) != 1 {
+				return 0, false
+			}
+			tens = d
+		}
+		if after != "" {
+			d, ok := digits[[]rune(after)[0]]
+			if !ok || utf8.RuneCountInString(after) != 1 {
+				return 0, false
+			}
+			ones = d
+		}
+		return tens*10 + ones, true
+	}
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			n = n*10 + int(r-'０')
+		default:
+			d, ok := digits[r]
+			if !ok {
+				return 0, false
+			}
+			n = n*10 + d
+		}
+		if n > 1_000_000 {
+			return 0, false
+		}
+	}
+	return n, true
+}

@@ -1,0 +1,107 @@
+package tracking
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// TestDueRules reads deadlines as the extractor hands them (the span and
+// its sentence) in sentences written for this test, one case per rule
+// family of due.rules, against a signing date of 8 March 2023.
+func TestDueRules(t *testing.T) {
+	rules, err := LoadDueRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const signed = "2023-03-08"
+	tests := []struct {
+		name, deadline, text, signed string
+		date                         string
+		precision                    entente.Precision
+		urgent, schedule             bool
+	}{
+		{"end of a named year", "2025年底前", "两国将于2025年底前建成物流中心。", signed, "2025-12-31", entente.PrecisionYear, false, false},
+		{"within the signing year", "年内", "双方将在年内签署海关合作文件。", signed, "2023-12-31", entente.PrecisionYear, false, false},
+		{"next year", "明年", "双方同意明年举办文化年活动。", signed, "2024-12-31", entente.PrecisionYear, false, false},
+		{"first half of the signing year", "上半年", "双方将于上半年召开联委会会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
+		{"a span of years the extractor cut short", "年内", "双方将在未来五年内把双边贸易额提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
+		{"a span of years in digits", "3年内", "该项目将在3年内完工。", signed, "2026-03-08", entente.PrecisionYear, false, false},
+		{"first half of a named year", "于2026年上半年", "首趟班列将于2026年上半年开通。", signed, "2026-06-30", entente.PrecisionMonth, false, false},
+		{"by a named year", "到2030年", "到2030年，两国将实现互联互通。", signed, "2030-12-31", entente.PrecisionYear, false, false},
+		{"before a named year", "2027年前", "双方力争2027年前完成谈判。", signed, "2027-12-31", entente.PrecisionYear, false, false},
+		{"a month of a year", "2024年9月前", "双方将在2024年9月前互设领事机构。", signed, "2024-09-30", entente.PrecisionMonth, false, false},
+		{"a full date", "2024年6月15日前", "双方将于2024年6月15日前交换批准书。", signed, "2024-06-15", entente.PrecisionDay, false, false},
+		{"a year in Chinese digits", "二〇二六年底前", "工程将于二〇二六年底前竣工。", signed, "2026-12-31", entente.PrecisionYear, false, false},
+		{"a month in Chinese", "2025年十一月前", "双方将于2025年十一月前商定方案。", signed, "2025-11-30", entente.PrecisionMonth, false, false},
+		{"as soon as possible", "尽快", "双方将尽快启动自贸协定谈判。", signed, "", entente.PrecisionOpen, true, false},
+		{"on schedule", "按期", "双方将确保项目按期完工。", signed, "", entente.PrecisionOpen, false, true},
+		{"relative without a signing date", "年内", "双方将在年内签署协议。", "", "", entente.PrecisionOpen, false, false},
+		{"a named year needs no signing date", "2025年底前", "双方将于2025年底前完成。", "", "2025-12-31", entente.PrecisionYear, false, false},
+		{"a date that does not exist", "2025年2月30日前", "双方将于2025年2月30日前完成。", signed, "", entente.PrecisionOpen, false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := rules.Due(tc.deadline, tc.text, tc.signed)
+			if d == nil {
+				t.Fatalf("Due(%q) = nil", tc.deadline)
+			}
+			if d.Date != tc.date || d.Precision != tc.precision || d.Urgent != tc.urgent || d.Schedule != tc.schedule {
+				t.Errorf("Due(%q in %q) = %+v, want %s %s urgent=%v schedule=%v", tc.deadline, tc.text, d, tc.date, tc.precision, tc.urgent, tc.schedule)
+			}
+			if !strings.HasPrefix(d.Rule, "due.rules:") {
+				t.Errorf("rule %q does not name its line", d.Rule)
+			}
+		})
+	}
+	if d := rules.Due("", "双方将加强合作。", signed); d != nil {
+		t.Errorf("no deadline gave %+v", d)
+	}
+	if d := rules.Due("届时", "届时双方将另行商定。", signed); d != nil {
+		t.Errorf("a deadline no rule reads gave %+v", d)
+	}
+}
+
+func TestParseDueRulesErrors(t *testing.T) {
+	tests := []struct{ name, table, want string }{
+		{"too few fields", "年内 S-12-31\n", "want: pattern due precision"},
+		{"bad precision", "年内 S-12-31 week\n", "precision"},
+		{"bad flag", "尽快 open open soon\n", "unknown flag"},
+		{"unknown placeholder", "{Q}季度 S-03-31 month\n", "unknown placeholder"},
+		{"unclosed placeholder", "{Y年 Y-12-31 year\n", "without }"},
+		{"Y without {Y}", "年内 Y-12-31 year\n", "without {Y}"},
+		{"span without {N}", "年内 +{N}y year\n", "+{N}y"},
+		{"bad month", "{Y}年 Y-13-01 day\n", "month"},
+		{"open with a precision", "尽快 open day\n", "open"},
+		{"dated but open", "年内 S-12-31 open\n", "open"},
+		{"not UTF-8", "\xff S-12-31 year\n", "UTF-8"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseDueRules("test.rules", []byte(tc.table))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "test.rules:") {
+				t.Errorf("error %v, want one naming the line and %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzDueRules(f *testing.F) {
+	f.Add("{Y}年底前 Y-12-31 year\n", "2025年底前", "将于2025年底前完成", "2024-01-01")
+	f.Add("未来{N}年内 +{N}y year\n年内 S-12-31 year\n", "年内", "未来十年内", "2020-02-29")
+	f.Add("{Y}年{M}月{D}日前 Y-M-D day\n", "二〇二五年十二月三十一日前", "于二〇二五年十二月三十一日前", "")
+	f.Fuzz(func(t *testing.T, table, deadline, text, signed string) {
+		r, err := ParseDueRules("fuzz", []byte(table))
+		if err != nil {
+			return
+		}
+		d := r.Due(deadline, text, signed)
+		if d == nil {
+			return
+		}
+		if (d.Date == "") != (d.Precision == entente.PrecisionOpen) {
+			t.Errorf("due %+v: a date without precision or the reverse", d)
+		}
+	})
+}

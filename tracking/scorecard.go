@@ -1,0 +1,118 @@
+package tracking
+
+import (
+	"context"
+	"slices"
+
+	"github.com/entente/entente"
+)
+
+// Scorecard sums up the commitments f selects over their (commitment,
+// party) pairs, counting only the parties f names when it names some
+// (Party, or the two of Pair): counts per status, the mean compliance of
+// the rated pairs, the overdue commitments, and the same at the end of
+// each month in which a status changed.
+func (t *Tracker) Scorecard(ctx context.Context, f entente.CommitmentFilter) (*entente.Scorecard, error) {
+	f.Limit, f.Offset = 1, 0
+	if err := checkFilter(&f); err != nil {
+		return nil, err
+	}
+	cs, err := t.selected(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	counted := func(party string) bool {
+		switch {
+		case f.Party != "":
+			return party == f.Party
+		case len(f.Pair) == 2:
+			return slices.Contains(f.Pair, party)
+		}
+		return true
+	}
+	sc := &entente.Scorecard{Counts: zeroCounts(), Timeline: []entente.ScorePoint{}}
+	sum := 0
+	type pair struct {
+		id    int64
+		party string
+	}
+	inSet := map[pair]entente.Status{}
+	for i := range cs {
+		c := &cs[i]
+		sc.Commitments++
+		if c.Overdue {
+			sc.Overdue++
+		}
+		for _, s := range c.Statuses {
+			if !counted(s.Party) {
+				continue
+			}
+			sc.Pairs++
+			sc.Counts[s.Status]++
+			if v, ok := s.Status.Score(); ok {
+				sc.Rated++
+				sum += v
+			}
+			if c.ID != 0 {
+				inSet[pair{c.ID, s.Party}] = entente.NotRated
+			}
+		}
+	}
+	sc.Compliance = mean(sum, sc.Rated)
+
+	// Change over time: replay the status history of the set's pairs and
+	// take the state at the end of each month with a change. Pairs with no
+	// change yet count as not rated.
+	changes, err := t.Store.StatusChanges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	month := ""
+	flush := func() {
+		if month == "" {
+			return
+		}
+		p := entente.ScorePoint{Month: month, Counts: zeroCounts()}
+		s := 0
+		for _, st := range inSet {
+			p.Counts[st]++
+			if v, ok := st.Score(); ok {
+				p.Rated++
+				s += v
+			}
+		}
+		p.Counts[entente.NotRated] += sc.Pairs - len(inSet)
+		p.Compliance = mean(s, p.Rated)
+		sc.Timeline = append(sc.Timeline, p)
+	}
+	for _, ch := range changes {
+		k := pair{ch.Commitment, ch.Party}
+		if _, ok := inSet[k]; !ok {
+			continue
+		}
+		m := ch.At.Format("2006-01")
+		if m != month {
+			flush()
+			month = m
+		}
+		inSet[k] = ch.Status
+	}
+	flush()
+	return sc, nil
+}
+
+func zeroCounts() map[entente.Status]int {
+	m := make(map[entente.Status]int, len(entente.Statuses))
+	for _, s := range entente.Statuses {
+		m[s] = 0
+	}
+	return m
+}
+
+func mean(sum, n int) *float64 {
+	if n == 0 {
+		return nil
+	}
+	v := float64(sum) / float64(n)
+	return &v
+}

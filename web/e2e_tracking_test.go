@@ -1,0 +1,128 @@
+package web
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/entente/entente"
+)
+
+// TestBrowserTracking walks through the tracking workspace in headless
+// Chromium: from the reader's panel to a commitment's tracking page, set
+// a status with new evidence, correct a label, see the scorecard change in
+// the commitments table, open the history and undo the correction; axe-core
+// on the tracking page and the table; screenshots in test-output/e2e.
+func TestBrowserTracking(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	exe := chromium(t)
+	h := newHarness(t, openSQLite(t), false)
+	if resp, data := h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")}); resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, data)
+	}
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900), chromedp.Flag("lang", "en-US"))
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
+	defer cancel()
+	shot := func(name string) {
+		t.Helper()
+		b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(sel))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+
+	step("sign in",
+		chromedp.Navigate(h.ts.URL+"/login?lang=en"),
+		chromedp.WaitVisible(`input[name=name]`),
+		chromedp.SendKeys(`input[name=name]`, "analyst-user"),
+		chromedp.SendKeys(`input[name=password]`, testPassword),
+		chromedp.Submit(`input[name=password]`),
+		chromedp.WaitVisible(`header form[action="/logout"]`))
+	step("from the reader's panel to the tracking page",
+		chromedp.Navigate(h.ts.URL+"/documents/1#panel-s12"),
+		chromedp.WaitVisible(`#panel-s12 a.track-link`),
+		chromedp.Click(`#panel-s12 a.track-link`),
+		chromedp.WaitVisible(`#status-form`))
+	shot("t1-tracking-page")
+	checkAccessibility(t, ctx, "tracking page")
+
+	step("set a status with new evidence",
+		chromedp.SetValue(`#status-form select[name=status]`, "fulfilled"),
+		chromedp.SendKeys(`#status-form input[name=ev_title]`, "Foreign ministers met in Beijing"),
+		chromedp.SendKeys(`#status-form input[name=ev_publisher]`, "MFA"),
+		chromedp.Click(`#status-form input[name=ev_official]`),
+		chromedp.SendKeys(`#status-form input[name=reason]`, "the dialogue was held"),
+		chromedp.Submit(`#status-form`),
+		chromedp.WaitVisible(`p.ok`))
+	if got := text(`#statuses`); !strings.Contains(got, "CN: fulfilled") || !strings.Contains(got, "RS: fulfilled") {
+		t.Errorf("statuses after the form: %q", got)
+	}
+	if got := text(`#evidence`); !strings.Contains(got, "Foreign ministers met") {
+		t.Errorf("evidence after the form: %q", got)
+	}
+	shot("t2-status-set")
+
+	step("correct a label",
+		chromedp.SetValue(`#correct-form select[name=field]`, "strength"),
+		chromedp.SendKeys(`#correct-form input[name=value]`, "intent"),
+		chromedp.SendKeys(`#correct-form input[name=reason]`, "a wish, not a promise"),
+		chromedp.Submit(`#correct-form`),
+		chromedp.WaitVisible(`p.ok`))
+	if got := text(`#corrections`); !strings.Contains(got, "strength") || !strings.Contains(got, `"intent"`) {
+		t.Errorf("corrections: %q", got)
+	}
+
+	step("the scorecard changed", chromedp.Navigate(h.ts.URL+"/commitments?doc=1"), chromedp.WaitVisible(`#compliance`))
+	if got := text(`#compliance`); got != "1.00" {
+		t.Errorf("compliance %q, want 1.00", got)
+	}
+	shot("t3-commitments")
+	checkAccessibility(t, ctx, "commitments")
+
+	step("open the history and undo the correction",
+		chromedp.Navigate(h.ts.URL+"/documents/1/sentences/s12"),
+		chromedp.WaitVisible(`#history`),
+		chromedp.Click(`#history tr:last-child button`),
+		chromedp.WaitVisible(`p.ok`))
+	if got := text(`#corrections`); !strings.Contains(got, "withdrawn") {
+		t.Errorf("the undone correction: %q", got)
+	}
+	if got := text(`#history`); !strings.Contains(got, "undo of event") {
+		t.Errorf("the history does not show the undo: %q", got)
+	}
+	shot("t4-undone")
+}
