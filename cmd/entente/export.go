@@ -112,20 +112,21 @@ func exportList(cmd *cobra.Command, f *exportFlags, what string, filters []expor
 
 func newExportDocumentsCommand() *cobra.Command {
 	var (
-		f    exportFlags
-		df   entente.DocumentFilter
-		kind string
+		f             exportFlags
+		raw, filters  entente.Filters
+		limit, offset int
 	)
 	cmd := &cobra.Command{
-		Use:   "documents",
-		Short: "Export the library's list as filtered",
-		Args:  cobra.NoArgs,
+		Use:     "documents",
+		Short:   "Export the library's list as filtered",
+		Args:    cobra.NoArgs,
+		PreRunE: resolvedFilters(&raw, &filters),
 		RunE: storeRunE(&f.dsn, func(cmd *cobra.Command, st store, args []string) error {
-			df.Kind = entente.Kind(kind)
-			filters := export.FilterList("party", df.Party, "kind", kind, "lang", df.Language, "area", df.Area,
-				"from", df.From, "to", df.To, "limit", strconv.Itoa(df.Limit), "offset", strconv.Itoa(df.Offset))
-			return exportList(cmd, &f, "documents", filters, export.DocumentsTable, func(ctx context.Context, emit func([]any) error) error {
-				return pages(df.Offset, df.Limit, func(offset, limit int) (int, error) {
+			df := filters.Documents(limit, offset)
+			about := export.FilterList("party", df.Party, "kind", string(df.Kind), "lang", df.Language, "area", df.Area,
+				"from", df.From, "to", df.To, "limit", strconv.Itoa(limit), "offset", strconv.Itoa(offset))
+			return exportList(cmd, &f, "documents", about, export.DocumentsTable, func(ctx context.Context, emit func([]any) error) error {
+				return pages(offset, limit, func(offset, limit int) (int, error) {
 					page := df
 					page.Offset, page.Limit = offset, limit
 					docs, err := st.Documents(ctx, page)
@@ -140,14 +141,9 @@ func newExportDocumentsCommand() *cobra.Command {
 		}),
 	}
 	f.add(cmd, export.Formats)
-	cmd.Flags().StringVar(&df.Party, "party", "", "only documents with this party (ISO code)")
-	exportChoice(cmd, &kind, "kind", "only documents of this kind", entente.DocumentKinds())
-	cmd.Flags().StringVar(&df.Language, "lang", "", "only documents with a version in this language")
-	exportChoice(cmd, &df.Area, "area", "only documents with a commitment in this area", entente.Areas())
-	cmd.Flags().StringVar(&df.From, "from", "", "signed on or after this date (YYYY-MM-DD)")
-	cmd.Flags().StringVar(&df.To, "to", "", "signed on or before this date (YYYY-MM-DD)")
-	cmd.Flags().IntVar(&df.Limit, "limit", 0, "at most this many (0: all)")
-	cmd.Flags().IntVar(&df.Offset, "offset", 0, "skip this many")
+	filterFlags(cmd, &raw, false) // the same filters as list
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many (0: all)")
+	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many")
 	return cmd
 }
 
@@ -157,28 +153,28 @@ func newExportDocumentsCommand() *cobra.Command {
 func newExportSentencesCommand(search bool) *cobra.Command {
 	var (
 		f             exportFlags
-		q             entente.SearchQuery
-		typ, strength string
+		raw, filters  entente.Filters
+		limit, offset int
 	)
 	use, short, nargs := "sentences", "Export sentences with their labels as filtered", cobra.NoArgs
 	if search {
 		use, short, nargs = "search QUERY", "Export a search's hits as filtered", cobra.MinimumNArgs(1)
 	}
 	cmd := &cobra.Command{
-		Use:   use,
-		Short: short,
-		Args:  nargs,
+		Use:     use,
+		Short:   short,
+		Args:    nargs,
+		PreRunE: resolvedFilters(&raw, &filters),
 		RunE: storeRunE(&f.dsn, func(cmd *cobra.Command, st store, args []string) error {
-			q.Text = strings.Join(args, " ")
-			q.Type, q.Strength = entente.SentenceType(typ), entente.Strength(strength)
+			q := filters.Search(strings.Join(args, " "), limit, offset)
 			what := "sentences"
 			if search {
 				what = "search"
 			}
-			filters := export.FilterList("query", q.Text, "lang", q.Language, "party", q.Party, "type", typ, "area", q.Area,
-				"strength", strength, "from", q.From, "to", q.To, "limit", strconv.Itoa(q.Limit), "offset", strconv.Itoa(q.Offset))
-			return exportList(cmd, &f, what, filters, export.SentencesTable(search), func(ctx context.Context, emit func([]any) error) error {
-				return pages(q.Offset, q.Limit, func(offset, limit int) (int, error) {
+			about := export.FilterList("query", q.Text, "lang", q.Language, "party", q.Party, "type", string(q.Type), "area", q.Area,
+				"strength", string(q.Strength), "from", q.From, "to", q.To, "limit", strconv.Itoa(limit), "offset", strconv.Itoa(offset))
+			return exportList(cmd, &f, what, about, export.SentencesTable(search), func(ctx context.Context, emit func([]any) error) error {
+				return pages(offset, limit, func(offset, limit int) (int, error) {
 					page := q
 					page.Offset, page.Limit = offset, limit
 					hits, err := st.Search(ctx, page)
@@ -193,15 +189,9 @@ func newExportSentencesCommand(search bool) *cobra.Command {
 		}),
 	}
 	f.add(cmd, export.Formats)
-	cmd.Flags().StringVar(&q.Language, "lang", "", "only sentences in this language (zh, en, sr-Cyrl, sr-Latn)")
-	cmd.Flags().StringVar(&q.Party, "party", "", "only sentences with this party as actor, or in its documents")
-	exportChoice(cmd, &typ, "type", "only sentences of this type", entente.SentenceTypes())
-	exportChoice(cmd, &q.Area, "area", "only sentences in this policy area", entente.Areas())
-	exportChoice(cmd, &strength, "strength", "only commitments of this strength", entente.Strengths())
-	cmd.Flags().StringVar(&q.From, "from", "", "documents signed on or after (YYYY-MM-DD)")
-	cmd.Flags().StringVar(&q.To, "to", "", "documents signed on or before (YYYY-MM-DD)")
-	cmd.Flags().IntVar(&q.Limit, "limit", 0, "at most this many (0: all)")
-	cmd.Flags().IntVar(&q.Offset, "offset", 0, "skip this many")
+	filterFlags(cmd, &raw, true) // the same filters as search
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many (0: all)")
+	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many")
 	return cmd
 }
 
@@ -299,27 +289,4 @@ func newExportDocumentCommand() *cobra.Command {
 	}
 	f.add(cmd, []string{"akn", "json"})
 	return cmd
-}
-
-// exportCode is a flag that takes one code of a closed list, refused with
-// the choices before anything runs. (The export commands keep their own,
-// so that they do not depend on how list and search parse theirs.)
-type exportCode struct {
-	value *string
-	list  entente.ValueList
-}
-
-func (f exportCode) String() string { return *f.value }
-func (f exportCode) Type() string   { return "code" }
-
-func (f exportCode) Set(s string) error {
-	if s != "" && !f.list.Has(s) {
-		return entente.Errorf(entente.EINVALID, "%q is not one of %s", s, strings.Join(f.list.Codes(), ", "))
-	}
-	*f.value = s
-	return nil
-}
-
-func exportChoice(cmd *cobra.Command, p *string, name, what string, list entente.ValueList) {
-	cmd.Flags().Var(exportCode{value: p, list: list}, name, fmt.Sprintf("%s: %s", what, strings.Join(list.Codes(), ", ")))
 }

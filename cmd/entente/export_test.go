@@ -59,6 +59,8 @@ func TestExportAsFiltered(t *testing.T) {
 		want func() ([]string, error) // the list's rows, as keys
 	}{
 		{"documents by party", []string{"documents", "--party", "RS"}, docs(st, entente.DocumentFilter{Party: "RS"})},
+		{"documents by a party's name, as list takes it", []string{"documents", "--party", "塞尔维亚"}, docs(st, entente.DocumentFilter{Party: "RS"})},
+		{"sentences by an area's label", []string{"sentences", "--area", "能源", "--type", "commitment"}, hits(st, entente.SearchQuery{Area: "energy", Type: entente.Commitment, Limit: 10000})},
 		{"documents by area", []string{"documents", "--area", "energy", "--limit", "1"}, docs(st, entente.DocumentFilter{Area: "energy", Limit: 1})},
 		{"documents none", []string{"documents", "--kind", "mou"}, docs(st, entente.DocumentFilter{Kind: entente.KindMoU})},
 		{"firm commitments", []string{"sentences", "--strength", "firm"}, hits(st, entente.SearchQuery{Strength: entente.Firm, Limit: 10000})},
