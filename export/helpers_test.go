@@ -26,7 +26,12 @@ func library(t testing.TB) *sqlstore.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	x, err := extract.New("zh")
+	// Each statement read in its own language, as entente ingest does.
+	reg, err := extract.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := reg.For("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +39,7 @@ func library(t testing.TB) *sqlstore.Store {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no statements in %s: %v", corpus, err)
 	}
-	in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: x.ID()}
+	in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: reg.ID()}
 	sum := in.Batch(ctx, files, nil, func(o ingest.Outcome) {})
 	if sum.Refused > 0 || sum.Added == 0 {
 		t.Fatalf("ingest of the corpus: %+v", sum)
