@@ -51,6 +51,10 @@ func xlsxRows(t *testing.T, h *harness, path string, cols ...int) ([]string, str
 // account.
 func TestXLSXExportsFollowFilters(t *testing.T) {
 	h := pageLibrary(t)
+	// The pages offer it beside CSV and JSON, with their filters.
+	if page := h.page("/?area=trade"); !strings.Contains(page, `href="/export/documents.xlsx?area=trade"`) {
+		t.Error("the library offers no XLSX export of its filtered list")
+	}
 	for _, q := range []string{"", "area=infrastructure", "party=AE", "sort=title"} {
 		got, about := xlsxRows(t, h, "/export/documents.xlsx?"+q, 0)
 		if want := exportRows(t, h, "/export/documents.csv?"+q, 0); !slices.Equal(got, want) {
