@@ -26,8 +26,10 @@ type ScorePoint struct {
 
 // ScoreTally is what a store counts of a set of commitments for its
 // scorecard: the commitments, the overdue ones, the (commitment, party)
-// pairs counted per status, and the counted pairs that have a tracking
-// row, whose history makes the timeline.
+// pairs counted per status, and counted pairs that have a tracking row,
+// whose history makes the timeline: at least those whose status ever
+// changed (a pair that never changed is not rated throughout, listed or
+// not).
 type ScoreTally struct {
 	Commitments int
 	Overdue     int

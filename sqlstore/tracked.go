@@ -182,7 +182,12 @@ func StatusRank(c *entente.TrackedCommitment) int {
 
 // trackedWhere turns the filters of f into conditions on the tracked
 // commitments t and their documents d. today decides what is overdue.
-func trackedWhere(f *entente.CommitmentFilter, today string, a *args) []string {
+//
+// partyOn, when f names a party, is the alias of a tracked_parties row
+// already joined: the party filter is then that row being f's party and
+// bound (a commitment has one row per party), which the database reads
+// from the party's index instead of testing every commitment.
+func trackedWhere(f *entente.CommitmentFilter, today string, a *args, partyOn string) []string {
 	var conds []string
 	if !f.Withdrawn {
 		conds = append(conds, "NOT t.withdrawn")
@@ -194,7 +199,10 @@ func trackedWhere(f *entente.CommitmentFilter, today string, a *args) []string {
 		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties pp WHERE pp.document_id = d.id AND pp.party = `+a.add(p)+`)`)
 	}
 	conds = dateConds(conds, a, f.From, f.To)
-	if f.Party != "" {
+	switch {
+	case f.Party != "" && partyOn != "":
+		conds = append(conds, partyOn+".party = "+a.add(f.Party)+" AND "+partyOn+".bound")
+	case f.Party != "":
 		conds = append(conds, `EXISTS (SELECT 1 FROM tracked_parties p WHERE p.sentence_id = t.sentence_id AND p.party = `+a.add(f.Party)+` AND p.bound)`)
 	}
 	if f.Area != "" {
@@ -248,8 +256,13 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 	var total int
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var a args
-		where := whereClause(trackedWhere(&f, today, &a))
-		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+trackedFrom(&f)+where, a...).Scan(&total); err != nil {
+		from := trackedFrom(&f)
+		partyOn := ""
+		if f.Party != "" {
+			from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
+		}
+		where := whereClause(trackedWhere(&f, today, &a, partyOn))
+		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+from+where, a...).Scan(&total); err != nil {
 			return err
 		}
 		order := ""
@@ -260,7 +273,7 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 			order = "t.status_rank, "
 		}
 		var ids []int64
-		err := queryRows(ctx, tx, `SELECT t.sentence_id`+trackedFrom(&f)+where+` ORDER BY `+order+
+		err := queryRows(ctx, tx, `SELECT t.sentence_id`+from+where+` ORDER BY `+order+
 			`t.signed_date DESC, t.document_id DESC, t.version_id DESC, t.position LIMIT `+a.add(f.Limit)+` OFFSET `+a.add(f.Offset), a,
 			func(rs *sql.Rows) error {
 				var id int64
@@ -304,26 +317,22 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 	tally := &entente.ScoreTally{Counts: map[entente.Status]int{}}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var a args
-		conds := trackedWhere(&f, today, &a)
-		where := whereClause(conds)
+		where := whereClause(trackedWhere(&f, today, &a, ""))
 		var od sql.NullInt64
-		ca := slices.Clone(a) // the overdue count's own argument
-		err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&ca, today)+` THEN 1 ELSE 0 END)`+trackedFrom(&f)+where, ca...).
+		err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&a, today)+` THEN 1 ELSE 0 END)`+trackedFrom(&f)+where, a...).
 			Scan(&tally.Commitments, &od)
 		if err != nil {
 			return err
 		}
 		tally.Overdue = int(od.Int64)
-		counted := ""
-		switch {
-		case f.Party != "":
-			counted = " AND p.party = " + a.add(f.Party)
-		case len(f.Pair) == 2:
-			counted = " AND p.party IN (" + list(&a, f.Pair) + ")"
+		// the pairs: each party row p of the set's commitments that f counts
+		a = nil
+		conds := trackedWhere(&f, today, &a, "p")
+		if len(f.Pair) == 2 && f.Party == "" {
+			conds = append(conds, "p.party IN ("+list(&a, f.Pair)+")")
 		}
 		from := ` FROM tracked_parties p JOIN tracked_commitments t ON t.sentence_id = p.sentence_id ` +
-			strings.TrimPrefix(trackedFrom(&f), ` FROM tracked_commitments t `) +
-			whereClause(append(slices.Clip(conds), "TRUE"+counted))
+			strings.TrimPrefix(trackedFrom(&f), ` FROM tracked_commitments t `) + whereClause(conds)
 		err = queryRows(ctx, tx, `SELECT p.status, count(*)`+from+` GROUP BY p.status`, a, func(rs *sql.Rows) error {
 			var st string
 			var n int
@@ -336,7 +345,11 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 		if err != nil {
 			return err
 		}
-		return queryRows(ctx, tx, `SELECT t.commitment_id, p.party`+from+` AND t.commitment_id IS NOT NULL`, a, func(rs *sql.Rows) error {
+		// Only the pairs whose status ever changed: the others are not
+		// rated in every month of the timeline, which counts them as such
+		// from the number of pairs.
+		return queryRows(ctx, tx, `SELECT t.commitment_id, p.party`+from+` AND t.commitment_id IS NOT NULL
+			AND EXISTS (SELECT 1 FROM status_changes sc WHERE sc.commitment_id = t.commitment_id AND sc.party = p.party)`, a, func(rs *sql.Rows) error {
 			var sp entente.StatusPair
 			if err := rs.Scan(&sp.Commitment, &sp.Party); err != nil {
 				return err
