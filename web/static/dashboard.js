@@ -60,7 +60,7 @@
   if (time && data.months && data.months.length) {
     var months = data.months.map(function (m) { return m.month; });
     var series = data.statuses.map(function (st, i) {
-      return { name: st.label, type: "bar", stack: "pairs", itemStyle: { color: st.color },
+      return { name: st.label, type: "bar", stack: "pairs", barMaxWidth: 48, itemStyle: { color: st.color },
         data: data.months.map(function (m) { return m.counts[i]; }) };
     });
     series.push({ name: data.words.compliance, type: "line", yAxisIndex: 1, itemStyle: { color: "#222" },
