@@ -29,7 +29,8 @@ func TestImports(t *testing.T) {
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
 		"tracking":  {".", "lexicon", "ingest"},
-		"web":       {".", "auth", "ingest", "tracking"},
+		"web":       {".", "auth", "ingest", "tracking", "export"},
+		"export":    {"."},
 		"internal":  {}, // internal/hostile: attacking inputs for tests in any room; internal/skip: skipped groups
 	}
 	seen := map[string]bool{}

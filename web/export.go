@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -8,13 +9,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/export"
 )
 
 // Exports: every list the UI shows can be taken away as it is filtered, as
 // CSV (with a byte-order mark, so that spreadsheet programs read Chinese
-// and Serbian right) or JSON.
+// and Serbian right), JSON or XLSX.
 
 // exportDocuments exports the library as the page shows it: the same
 // filters, the same sort, the same rows.
@@ -31,6 +34,14 @@ func (s *Server) exportDocuments(w http.ResponseWriter, r *http.Request, f *fram
 	}
 	if docs == nil {
 		docs = []entente.StoredDocument{}
+	}
+	if strings.HasSuffix(r.URL.Path, ".xlsx") {
+		rows := make([][]any, len(docs))
+		for i := range docs {
+			rows[i] = export.DocumentRow(&docs[i])
+		}
+		s.writeXLSX(w, r, "documents", export.DocumentsTable, rows)
+		return
 	}
 	header := []string{"id", "title", "kind", "parties", "signed_date", "signed_place", "language", "sentences", "commitments"}
 	rows := make([][]string, len(docs))
@@ -60,6 +71,14 @@ func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, f *frame) 
 		return
 	}
 	hits := res.Hits
+	if strings.HasSuffix(r.URL.Path, ".xlsx") {
+		rows := make([][]any, len(hits))
+		for i := range hits {
+			rows[i] = export.HitRow(&hits[i], true)
+		}
+		s.writeXLSX(w, r, "search", export.SentencesTable(true), rows)
+		return
+	}
 	header := []string{"document_id", "document_title", "signed_date", "section", "sentence_id", "type", "strength", "actors", "areas", "deadline", "text"}
 	rows := make([][]string, len(hits))
 	for i, h := range hits {
@@ -101,6 +120,42 @@ func writeExport(w http.ResponseWriter, r *http.Request, name string, v any, hea
 		_ = cw.Write(neutralize(row))
 	}
 	cw.Flush()
+}
+
+// writeXLSX answers with a workbook of the rows (typed cells, the header
+// frozen, filters, and an About sheet with the request's filters, when and
+// by whom), written by package export as the command line's exports are.
+func (s *Server) writeXLSX(w http.ResponseWriter, r *http.Request, name string, t export.Table, rows [][]any) {
+	var filters []export.Filter
+	q := r.URL.Query()
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		filters = append(filters, export.FilterList(k, q.Get(k))...)
+	}
+	about := export.About{What: name, Filters: filters, At: time.Now(), By: entente.ActorFromContext(r.Context())}
+	var buf bytes.Buffer // the workbook is zipped at the end: an error can still be a 500
+	tw, err := export.NewTableWriter("xlsx", &buf, about)
+	if err == nil {
+		err = tw.Begin(t)
+	}
+	for i := 0; err == nil && i < len(rows); i++ {
+		err = tw.Row(rows[i])
+	}
+	if err == nil {
+		err = tw.Close()
+	}
+	if err != nil {
+		s.log.Error("export xlsx", "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="entente-%s.xlsx"`, name))
+	w.Write(buf.Bytes())
 }
 
 // neutralize keeps a cell from being read as a formula by a spreadsheet

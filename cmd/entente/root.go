@@ -18,7 +18,8 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newExtractCommand(), newIngestCommand(), newListCommand(), newShowCommand(),
-		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand(), newUserCommand(), newServeCommand())
+		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand(), newUserCommand(), newServeCommand(),
+		newExportCommand(), newImportCommand())
 	root.AddCommand(newTrackingCommands()...)
 	return root
 }

@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/entente/entente"
+)
+
+// corpusStore ingests the corpus's plain-text statements into a new SQLite
+// file and returns its path.
+func corpusStore(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "entente.db")
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	var out bytes.Buffer
+	if err := run(context.Background(), append([]string{"ingest", "--db", db}, files...), nil, &out, &out); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out.String())
+	}
+	return db
+}
+
+func runOK(t *testing.T, args ...string) []byte {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), args, nil, &out, &errb); err != nil {
+		t.Fatalf("entente %s: %v\n%s", strings.Join(args, " "), err, errb.String())
+	}
+	return out.Bytes()
+}
+
+// TestExportAsFiltered: each list export has exactly the rows the list
+// shows with the same filters, in the same order, in every format.
+func TestExportAsFiltered(t *testing.T) {
+	db := corpusStore(t)
+	ctx := context.Background()
+	st, err := openStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, name := range []string{"ana", "bo", "cy"} {
+		var o bytes.Buffer
+		if err := run(ctx, []string{"user", "add", name, "--role", "viewer", "--db", db}, strings.NewReader("a long enough passphrase 1\n"), &o, &o); err != nil {
+			t.Fatalf("user add: %v\n%s", err, o.String())
+		}
+	}
+	cases := []struct {
+		name string
+		args []string
+		want func() ([]string, error) // the list's rows, as keys
+	}{
+		{"documents by party", []string{"documents", "--party", "RS"}, docs(st, entente.DocumentFilter{Party: "RS"})},
+		{"documents by a party's name, as list takes it", []string{"documents", "--party", "塞尔维亚"}, docs(st, entente.DocumentFilter{Party: "RS"})},
+		{"sentences by an area's label", []string{"sentences", "--area", "能源", "--type", "commitment"}, hits(st, entente.SearchQuery{Area: "energy", Type: entente.Commitment, Limit: 10000})},
+		{"documents by area", []string{"documents", "--area", "energy", "--limit", "1"}, docs(st, entente.DocumentFilter{Area: "energy", Limit: 1})},
+		{"documents none", []string{"documents", "--kind", "mou"}, docs(st, entente.DocumentFilter{Kind: entente.KindMoU})},
+		{"firm commitments", []string{"sentences", "--strength", "firm"}, hits(st, entente.SearchQuery{Strength: entente.Firm, Limit: 10000})},
+		{"a party's energy", []string{"sentences", "--party", "AE", "--area", "energy"}, hits(st, entente.SearchQuery{Party: "AE", Area: "energy", Limit: 10000})},
+		{"events after the first", []string{"events", "--after", "1"}, events(st, 1)},
+		{"search", []string{"search", "合作", "--type", "commitment", "--offset", "3", "--limit", "700"}, hits(st, entente.SearchQuery{Text: "合作", Type: entente.Commitment, Offset: 3, Limit: 700})},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			want, err := c.want()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.name != "documents none" && len(want) == 0 {
+				t.Fatal("the list is empty: the case tests nothing")
+			}
+			args := append([]string{"export"}, c.args...)
+			args = append(args, "--db", db)
+
+			var j struct {
+				Rows []map[string]any `json:"rows"`
+			}
+			if err := json.Unmarshal(runOK(t, append(args, "--format", "json")...), &j); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range j.Rows {
+				got = append(got, rowKey(r))
+			}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("json rows %v, want %v", got, want)
+			}
+
+			csvOut := runOK(t, append(args, "--format", "csv")...)
+			if !bytes.HasPrefix(csvOut, []byte("\uFEFF")) {
+				t.Error("CSV without byte-order mark")
+			}
+			if lines := strings.Count(string(csvOut), "\n"); lines < len(want)+1 {
+				t.Errorf("csv has %d lines for %d rows", lines, len(want))
+			}
+
+			path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "_")+".xlsx")
+			runOK(t, append(args, "--format", "xlsx", "-o", path)...)
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows(f.GetSheetList()[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(want)+1 {
+				t.Errorf("xlsx: %d rows, want a header and %d", len(rows), len(want))
+			}
+		})
+	}
+}
+
+// rowKey identifies an exported row: a document's id, or a sentence's
+// document and label.
+func rowKey(r map[string]any) string {
+	if id, ok := r["id"]; ok {
+		return fmt.Sprint(id)
+	}
+	if seq, ok := r["seq"]; ok {
+		return fmt.Sprint(seq)
+	}
+	return fmt.Sprintf("%v/%v", r["document_id"], r["sentence"])
+}
+
+func docs(st store, f entente.DocumentFilter) func() ([]string, error) {
+	return func() ([]string, error) {
+		ds, err := st.Documents(context.Background(), f)
+		var keys []string
+		for _, d := range ds {
+			keys = append(keys, fmt.Sprint(d.ID))
+		}
+		return keys, err
+	}
+}
+
+func events(st store, after int64) func() ([]string, error) {
+	return func() ([]string, error) {
+		es, err := st.Events(context.Background(), after, 1000)
+		var keys []string
+		for _, e := range es {
+			keys = append(keys, fmt.Sprint(e.Seq))
+		}
+		return keys, err
+	}
+}
+
+func hits(st store, q entente.SearchQuery) func() ([]string, error) {
+	return func() ([]string, error) {
+		hs, err := st.Search(context.Background(), q)
+		var keys []string
+		for _, h := range hs {
+			keys = append(keys, fmt.Sprintf("%d/%s", h.DocumentID, h.Sentence.ID))
+		}
+		return keys, err
+	}
+}
+
+// TestExportRefusals: a bad format or a missing document is one line, and
+// -o leaves no file behind.
+func TestExportRefusals(t *testing.T) {
+	db := corpusStore(t)
+	out := filepath.Join(t.TempDir(), "x.xml")
+	cases := [][]string{
+		{"export", "documents", "--format", "pdf", "-o", out},
+		{"export", "document", "1", "--format", "xlsx", "-o", out},
+		{"export", "document", "99", "--format", "akn", "-o", out},
+		{"export", "sentences", "--strength", "strongest"},
+	}
+	for _, args := range cases {
+		var o, e bytes.Buffer
+		if err := run(context.Background(), append(args, "--db", db), nil, &o, &e); err == nil {
+			t.Errorf("%v: accepted", args)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v: left %s", args, out)
+		}
+	}
+	// And one that works writes a valid file under its name.
+	runOK(t, "export", "document", "1", "--format", "akn", "-o", out, "--db", db)
+	if b, err := os.ReadFile(out); err != nil || !bytes.Contains(b, []byte("<akomaNtoso")) {
+		t.Errorf("akn export: %v", err)
+	}
+}
+
+// TestExportAllImport: the whole store to an archive and into a new store
+// through the commands; a second import into the now full store is
+// refused and changes nothing.
+func TestExportAllImport(t *testing.T) {
+	db := corpusStore(t)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "all.zip")
+	runOK(t, "export", "--all", archive, "--db", db)
+	fresh := filepath.Join(dir, "fresh.db")
+	out := runOK(t, "import", archive, "--db", fresh)
+	if !strings.Contains(string(out), "imported") {
+		t.Errorf("import said %q", out)
+	}
+	before := runOK(t, "list", "--json", "--db", db)
+	after := runOK(t, "list", "--json", "--db", fresh)
+	if !bytes.Equal(before, after) {
+		t.Errorf("the library differs after import:\n%s\n%s", before, after)
+	}
+	if !bytes.Equal(runOK(t, "search", "铁路", "--json", "--db", db), runOK(t, "search", "铁路", "--json", "--db", fresh)) {
+		t.Error("search differs after import")
+	}
+	var o, e bytes.Buffer
+	if err := run(context.Background(), []string{"import", archive, "--db", fresh}, nil, &o, &e); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("a second import: %v", err)
+	}
+	if !bytes.Equal(after, runOK(t, "list", "--json", "--db", fresh)) {
+		t.Error("a refused import changed the library")
+	}
+	if err := run(context.Background(), []string{"export"}, nil, &o, &e); err == nil {
+		t.Error("export without a list accepted")
+	}
+}
