@@ -1,6 +1,7 @@
 package entente
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,10 @@ import (
 func TestValueLabels(t *testing.T) {
 	lists := map[string]ValueList{
 		"document kinds": DocumentKinds(), "sentence types": SentenceTypes(), "strengths": Strengths(),
-		"areas": Areas(), "reference kinds": ReferenceKinds(), "rules": Rules(),
+		"areas": Areas(), "reference kinds": ReferenceKinds(), "rules": Rules(), "statuses": StatusLabels(),
+	}
+	if got := StatusLabels().Codes(); !slices.Equal(got, statusCodes()) {
+		t.Errorf("status labels %v, want the vocabulary's order %v", got, statusCodes())
 	}
 	for name, list := range lists {
 		if len(list) == 0 {
@@ -97,4 +101,12 @@ func TestRuleLabels(t *testing.T) {
 			t.Errorf("RuleLabel(%q, en) = %q, want %q", tc.rule, got, tc.en)
 		}
 	}
+}
+
+func statusCodes() []string {
+	out := make([]string, len(Statuses))
+	for i, s := range Statuses {
+		out[i] = string(s)
+	}
+	return out
 }

@@ -65,3 +65,18 @@ type StatusPoint struct {
 	Status     Status
 	At         time.Time
 }
+
+// StatusLabels is the status vocabulary with its labels, in the order of
+// Statuses, so that the UI never shows a status's code.
+func StatusLabels() ValueList {
+	return ValueList{
+		value(string(NotRated), "未评估", "not rated"),
+		value(string(NotStarted), "未启动", "not started"),
+		value(string(InProgress), "进行中", "in progress"),
+		value(string(PartiallyFulfilled), "部分履行", "partially fulfilled"),
+		value(string(Fulfilled), "已履行", "fulfilled"),
+		value(string(Stalled), "停滞", "stalled"),
+		value(string(Reversed), "背离", "reversed"),
+		value(string(Superseded), "已被取代", "superseded"),
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ import (
 // TestBrowserTracking walks through the tracking workspace in headless
 // Chromium: from the reader's panel to a commitment's tracking page, set
 // a status with new evidence, correct a label, see the scorecard change in
-// the commitments table, open the history and undo the correction; axe-core
+// the commitments table and on the dashboard's charts, open the history and undo the correction; axe-core
 // on the tracking page and the table; screenshots in test-output/e2e.
 func TestBrowserTracking(t *testing.T) {
 	if testing.Short() {
@@ -112,6 +113,29 @@ func TestBrowserTracking(t *testing.T) {
 	}
 	shot("t3-commitments")
 	checkAccessibility(t, ctx, "commitments")
+
+	step("the dashboard's scorecard charts", chromedp.Navigate(h.ts.URL+"/dashboard?lang=en&pair=CN,RS"),
+		chromedp.WaitVisible(`#chart-status[data-ready=true] svg`), chromedp.WaitVisible(`#chart-time[data-ready=true] svg`))
+	// the status chart draws the table's counts, fulfilled among them
+	drawn, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`echarts.getInstanceByDom(document.getElementById('chart-status')).getOption().series[0].data.map(d => d.value).join(',')`))
+	if err != nil {
+		t.Fatalf("the status chart: %v", err)
+	}
+	table, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`[...document.querySelectorAll('#table-status td[data-status]')].map(td => td.textContent).join(',')`))
+	if err != nil {
+		t.Fatalf("the status table: %v", err)
+	}
+	fulfilled := strings.Split(drawn, ",")[slices.Index(entente.Statuses, entente.Fulfilled)]
+	if drawn != table || fulfilled == "0" || fulfilled == "" {
+		t.Errorf("the status chart draws %q, its table says %q: fulfilled %q", drawn, table, fulfilled)
+	}
+	if got := text(`td[data-score="compliance"]`); got != "1.00" {
+		t.Errorf("the dashboard's compliance %q, want 1.00", got)
+	}
+	shot("t5-dashboard")
+	checkAccessibility(t, ctx, "dashboard with a scorecard")
 
 	step("open the history and undo the correction",
 		chromedp.Navigate(h.ts.URL+"/documents/1/sentences/s12"),

@@ -86,10 +86,11 @@ func TestPagesShowNoCodes(t *testing.T) {
 		return tags.ReplaceAllString(scripts.ReplaceAllString(string(b), " "), " ")
 	}
 	var codes []string
-	for _, list := range []entente.ValueList{entente.DocumentKinds(), entente.SentenceTypes(), entente.Strengths(), entente.Areas(), entente.Rules()} {
+	for _, list := range []entente.ValueList{entente.DocumentKinds(), entente.SentenceTypes(), entente.Strengths(), entente.Areas(), entente.Rules(), entente.StatusLabels()} {
 		codes = append(codes, list.Codes()...)
 	}
-	pages := []string{"/", "/documents/1", "/search?q=" + url.QueryEscape("合作"), "/search?q=" + url.QueryEscape("铁路") + "&type=commitment", "/dashboard"}
+	pages := []string{"/", "/documents/1", "/search?q=" + url.QueryEscape("合作"), "/search?q=" + url.QueryEscape("铁路") + "&type=commitment", "/dashboard",
+		"/commitments?doc=1", "/documents/1/sentences/s12"}
 	for _, lang := range []string{"zh", "en"} {
 		for _, p := range pages {
 			sep := "?"

@@ -64,7 +64,7 @@ func TestTrackingPages(t *testing.T) {
 	form := url.Values{"revision": {"0"}, "status": {"fulfilled"}, "reason": {"dialogue held"}, "ev_title": {"Talks held"},
 		"ev_publisher": {"MFA"}, "ev_date": {"2025-01-10"}, "ev_official": {"1"}}
 	code, page = fetch(t, ana, "POST", base+"/documents/1/sentences/s12/status", form)
-	if code != 200 || !strings.Contains(page, "CN: fulfilled") || !strings.Contains(page, "Talks held") || !strings.Contains(page, "analyst-user") {
+	if code != 200 || !strings.Contains(page, "CN: "+entente.StatusLabels().Label("fulfilled", "zh")) || !strings.Contains(page, "Talks held") || !strings.Contains(page, "analyst-user") {
 		t.Fatalf("after setting the status: %d\n%s", code, page)
 	}
 	// the same form again is stale: refused, showing who changed it
@@ -77,7 +77,7 @@ func TestTrackingPages(t *testing.T) {
 		t.Errorf("the scorecard did not change: %d %s", code, regexp.MustCompile(`id="compliance">[^<]*`).FindString(page))
 	}
 	code, page = fetch(t, ana, "POST", base+"/documents/1/sentences/s12/correct", url.Values{"field": {"strength"}, "value": {"intent"}, "reason": {"愿"}})
-	if code != 200 || !strings.Contains(page, "c1 strength") || !strings.Contains(page, "· intent") {
+	if code != 200 || !strings.Contains(page, "c1 strength") || !strings.Contains(page, "· "+entente.Strengths().Label("intent", "zh")) {
 		t.Errorf("after a correction: %d", code)
 	}
 	seq := regexp.MustCompile(`name="event" value="(\d+)"`).FindAllStringSubmatch(page, -1)
@@ -96,7 +96,7 @@ func TestTrackingPages(t *testing.T) {
 		t.Errorf("review queue: %d", code)
 	}
 	code, page = fetch(t, ana, "GET", base+"/documents/1", nil)
-	if code != 200 || !strings.Contains(page, `href="/documents/1/sentences/s12"`) || !strings.Contains(page, "CN: fulfilled") {
+	if code != 200 || !strings.Contains(page, `href="/documents/1/sentences/s12"`) || !strings.Contains(page, "CN: "+entente.StatusLabels().Label("fulfilled", "zh")) {
 		t.Errorf("the reader's panel lacks the status and the link: %d", code)
 	}
 	viewer := signedIn(t, h, entente.RoleViewer)

@@ -16,7 +16,7 @@ var trackWordsZH = &trackWords{
 	AllParties: "所有行为方", Save: "保存", Correct: "更正标签", Field: "字段", Value: "新值（列表用逗号分隔；none 为空）",
 	Undo: "撤销", Review: "审核队列", Approve: "批准", Reject: "驳回", Retracted: "已撤回", NoneWaiting: "没有待审核的更正。",
 	Revision: "版本", Scorecard: "记分卡", Rated: "已评", Compliance: "履约得分", Track: "追踪：状态、证据、更正、历史",
-	ListHint: "每项承诺按行为方记录状态；状态须附证据（回到 not_rated 除外）。", Open: "无具体日期", Urgent: "从速",
+	ListHint: "每项承诺按行为方记录状态；状态须附证据（改回“未评估”除外）。", Open: "无具体日期", Urgent: "从速",
 	Withdrawn: "已撤下", Flag: "需复核", Waiting: "待批准",
 }
 
@@ -29,7 +29,7 @@ var trackWordsEN = &trackWords{
 	Undo: "Undo", Review: "Review queue", Approve: "Approve", Reject: "Reject", Retracted: "retracted",
 	NoneWaiting: "No correction waits for review.", Revision: "revision", Scorecard: "Scorecard", Rated: "rated",
 	Compliance: "Compliance", Track: "Tracking: status, evidence, corrections, history",
-	ListHint: "Each commitment has a status per actor; a status names its evidence (except back to not_rated).",
+	ListHint: "Each commitment has a status per actor; a status names its evidence (except a return to “not rated”).",
 	Open:     "no date", Urgent: "urgent", Withdrawn: "withdrawn", Flag: "to check", Waiting: "waiting for approval",
 }
 

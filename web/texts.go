@@ -102,6 +102,11 @@ func (t *texts) StrengthLabel(s entente.Strength) string {
 	return entente.Strengths().Label(string(s), t.Code)
 }
 
+// StatusLabel names where a commitment stands.
+func (t *texts) StatusLabel(s entente.Status) string {
+	return entente.StatusLabels().Label(string(s), t.Code)
+}
+
 // AreaLabel names a policy area.
 func (t *texts) AreaLabel(a string) string { return entente.Areas().Label(a, t.Code) }
 
