@@ -83,12 +83,20 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 			}
 		}
 	}
+	return settleAreas(strong, weak, am.dflt)
+}
+
+// settleAreas decides a sentence's areas from the keywords found in it, in
+// any language: the strong keywords when there are any, else the weak ones
+// (a framing word alone still places a sentence), else the default areas;
+// each area once, sorted, never nil.
+func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []entente.AreaCue) {
 	cues := strong
 	if len(cues) == 0 {
 		cues = weak
 	}
 	seen := map[string]bool{}
-	var areas []string
+	areas := []string{}
 	for _, c := range cues {
 		if !seen[c.Area] {
 			seen[c.Area] = true
@@ -96,12 +104,9 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 		}
 	}
 	if len(areas) == 0 {
-		areas = append(areas, am.dflt...)
+		areas = append(areas, dflt...)
 	}
 	sort.Strings(areas)
-	if areas == nil {
-		areas = []string{}
-	}
 	return areas, cues
 }
 

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -296,26 +295,7 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			}
 		}
 	}
-	cues := strong
-	if len(cues) == 0 {
-		cues = weak
-	}
-	seen := map[string]bool{}
-	var areas []string
-	for _, c := range cues {
-		if !seen[c.Area] {
-			seen[c.Area] = true
-			areas = append(areas, c.Area)
-		}
-	}
-	if len(areas) == 0 {
-		areas = append(areas, x.areaDflt...)
-	}
-	sort.Strings(areas)
-	if areas == nil {
-		areas = []string{}
-	}
-	return areas, cues
+	return settleAreas(strong, weak, x.areaDflt)
 }
 
 // deadline finds the time limit on a commitment (by the end of 2025,
