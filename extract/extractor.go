@@ -82,15 +82,25 @@ func checkDisjoint(t *lexicon.Table) error {
 
 // New builds the extractor for a language from its embedded cue table.
 func New(lang string) (*Extractor, error) {
-	t, err := lexicon.Load(lang)
-	if err != nil {
-		return nil, err
-	}
-	cs, err := lexicon.LoadCountries()
+	t, cs, err := loadTables(lang)
 	if err != nil {
 		return nil, err
 	}
 	return NewWith(lang, t, cs)
+}
+
+// loadTables reads a language's embedded cue table and the country table,
+// which every reader needs.
+func loadTables(lang string) (*lexicon.Table, *lexicon.Countries, error) {
+	t, err := lexicon.Load(lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, cs, nil
 }
 
 // NewWith builds an extractor from a given cue table and country table.

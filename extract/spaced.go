@@ -86,11 +86,7 @@ var spacedRequired = []string{
 // NewSpaced builds the extractor for a spaced language from its embedded
 // cue table and the country table.
 func NewSpaced(lang string) (*Spaced, error) {
-	t, err := lexicon.Load(lang)
-	if err != nil {
-		return nil, err
-	}
-	cs, err := lexicon.LoadCountries()
+	t, cs, err := loadTables(lang)
 	if err != nil {
 		return nil, err
 	}
