@@ -12,27 +12,39 @@ import (
 	"slices"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/tracking"
 )
 
-// Store is what the stage reads of a store.
+// Store is what the stage reads of a store: documents whole, and for
+// follow-ups the sentences' anchors, the evidence on a commitment and the
+// log, where decisions are kept.
 type Store interface {
 	Document(ctx context.Context, id int64) (*entente.StoredDocument, error)
 	Documents(ctx context.Context, f entente.DocumentFilter) ([]entente.StoredDocument, error)
+	FindSentence(ctx context.Context, doc int64, label string) (*entente.SentenceRef, error)
+	Evidence(ctx context.Context, a entente.Anchor) ([]entente.Evidence, error)
+	History(ctx context.Context, f entente.EventFilter) ([]entente.Event, error)
+	AppendEvent(ctx context.Context, e *entente.Event) (int64, error)
+	UserByID(ctx context.Context, id int64) (*entente.User, error)
 }
 
 // Service reads statements side by side over a store.
 type Service struct {
 	Store Store
 	Words *Words
+	// Tracker records an accepted follow-up as evidence and a status,
+	// with their events; nil refuses accepting.
+	Tracker *tracking.Tracker
 }
 
-// New returns a service over st with the embedded relations table.
-func New(st Store) (*Service, error) {
+// New returns a service over st with the embedded relations table,
+// recording accepted follow-ups through tr.
+func New(st Store, tr *tracking.Tracker) (*Service, error) {
 	w, err := LoadWords()
 	if err != nil {
 		return nil, err
 	}
-	return &Service{Store: st, Words: w}, nil
+	return &Service{Store: st, Words: w, Tracker: tr}, nil
 }
 
 // MaxPairDocuments bounds the statements of one pair read at once.
@@ -69,25 +81,12 @@ func (s *Service) pairDocuments(ctx context.Context, a, b string) ([]*entente.St
 	if a == "" || b == "" || a == b {
 		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
 	}
-	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Party: a, Limit: MaxPairDocuments + 1})
-	if err != nil {
-		return nil, err
-	}
-	var out []*entente.StoredDocument
-	for i := range list {
-		if !slices.Contains(list[i].Parties, b) {
-			continue
-		}
-		if len(out) == MaxPairDocuments {
-			return nil, entente.Errorf(entente.ETOOLARGE, "%s and %s share more than %d documents: narrow by date", a, b, MaxPairDocuments)
-		}
-		d, err := s.Store.Document(ctx, list[i].ID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	slices.SortStableFunc(out, func(x, y *entente.StoredDocument) int {
+	return s.partyDocuments(ctx, []string{a, b})
+}
+
+// sortByDate orders documents oldest first, undated ones last, by id.
+func sortByDate(ds []*entente.StoredDocument) {
+	slices.SortStableFunc(ds, func(x, y *entente.StoredDocument) int {
 		dx, dy := brief(x).SignedDate, brief(y).SignedDate
 		if (dx == "") != (dy == "") {
 			if dx == "" {
@@ -100,7 +99,6 @@ func (s *Service) pairDocuments(ctx context.Context, a, b string) ([]*entente.St
 		}
 		return cmp.Compare(x.ID, y.ID)
 	})
-	return out, nil
 }
 
 func commitmentBrief(it *item, score float64) entente.CommitmentBrief {

@@ -101,7 +101,7 @@ func ingestLibrary(tb testing.TB, ctx context.Context, s *sqlstore.Store) map[st
 
 func newService(tb testing.TB, s *sqlstore.Store) *compare.Service {
 	tb.Helper()
-	svc, err := compare.New(s)
+	svc, err := compare.New(s, newTracker(tb, s))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -130,6 +130,12 @@ func similarity(a, b *item) (float64, []string) {
 		score += (1 - score) * entityWeight
 		why = append(why, "shares "+run)
 	}
+	if x, y := apart(a, b), apart(b, a); x != "" && y != "" {
+		// each names something the other does not: two sections of one
+		// railway, two agreements of one area
+		score *= apartFactor
+		why = append(why, "apart "+x+" / "+y)
+	}
 	for _, ar := range a.s.Areas {
 		if slices.Contains(b.s.Areas, ar) {
 			score += (1 - score) * areaWeight
@@ -167,8 +173,37 @@ func sharedRun(a, b *item) string {
 		return ""
 	}
 	run := a.seq[end-best : end]
+	if !hasHan(run[0]) && best == minWordRun {
+		return strings.Join(run, " ") // two shared words are a name; two differing ones are not
+	}
+	return runText(run, best)
+}
+
+// apart is the longest run of rare terms of a that b lacks, when it is
+// long enough to be a name: "" when there is none.
+func apart(a, b *item) string {
+	best, end, cur := 0, 0, 0
+	for i, t := range a.seq {
+		if _, in := b.terms[t]; a.rare[i] && !in {
+			cur++
+			if cur > best {
+				best, end = cur, i+1
+			}
+		} else {
+			cur = 0
+		}
+	}
+	if best == 0 {
+		return ""
+	}
+	return runText(a.seq[end-best:end], best)
+}
+
+// runText is a run of terms as a reader would write it, "" when it is too
+// short to be a name.
+func runText(run []string, n int) string {
 	if hasHan(run[0]) {
-		if best < minHanRun {
+		if n < minHanRun {
 			return ""
 		}
 		var sb strings.Builder
@@ -178,11 +213,15 @@ func sharedRun(a, b *item) string {
 		sb.WriteString(string([]rune(run[len(run)-1])[1:]))
 		return sb.String()
 	}
-	if best < minWordRun {
-		return ""
+	if n < minWordRun+1 {
+		return "" // a word or two of difference is rewording
 	}
 	return strings.Join(run, " ")
 }
+
+// apartFactor is what names on both sides that the other lacks leave of
+// a score.
+const apartFactor = 0.8
 
 // The shortest shared runs read as a name: four Chinese bigrams (five
 // characters), two words.
@@ -205,7 +244,7 @@ const (
 	// strength is the same.
 	SameThreshold = 0.9
 	// RecycledThreshold calls an earlier commitment the same promise.
-	RecycledThreshold = 0.6
+	RecycledThreshold = 0.7
 	// FollowupThreshold offers a later report on a commitment.
 	FollowupThreshold = 0.35
 )
