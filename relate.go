@@ -161,3 +161,18 @@ const (
 	FollowupAccepted  = "accepted"
 	FollowupDismissed = "dismissed"
 )
+
+// PairView is everything about two parties at a glance: their documents on
+// a time axis, the relationship timeline, their commitments by area and
+// status, the scorecard, and the promises that came back most often.
+type PairView struct {
+	Parties   []string           `json:"parties"`
+	Documents []DocumentBrief    `json:"documents"` // oldest first
+	Timeline  []RelationshipStep `json:"timeline"`
+	// ByArea counts (commitment, party) pairs per area and status, as the
+	// scorecard counts them; a commitment with no area counts under "none".
+	ByArea       map[string]map[Status]int `json:"by_area"`
+	Commitments  int                       `json:"commitments"`
+	Scorecard    *Scorecard                `json:"scorecard"`
+	MostRecycled []Recurrence              `json:"most_recycled"`
+}

@@ -187,3 +187,39 @@ func TestFollowupsLibrary(t *testing.T) {
 		}
 	})
 }
+
+func TestPairLibrary(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		ids := ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		editor := as(ctx, "edith", entente.RoleEditor)
+		if _, err := svc.Accept(editor, fmt.Sprintf("%d/s4", ids["2019"]), fmt.Sprintf("%d/s3", ids["2024"]), "", "opened"); err != nil {
+			t.Fatal(err)
+		}
+		v, err := svc.Pair(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []int64
+		for _, d := range v.Documents {
+			docs = append(docs, d.ID)
+		}
+		if !slices.Equal(docs, []int64{ids["2009"], ids["2016"], ids["2019"], ids["2024"]}) {
+			t.Errorf("documents %v, want oldest first", docs)
+		}
+		if len(v.Timeline) != 4 || v.Timeline[3].Designation != "shared_future" {
+			t.Errorf("timeline %+v", v.Timeline)
+		}
+		// every commitment of the library is of China and Serbia: 4 + 6 + 6 + 4
+		if v.Commitments != 20 || v.Scorecard == nil || v.Scorecard.Commitments != 20 {
+			t.Errorf("%d commitments, scorecard %+v", v.Commitments, v.Scorecard)
+		}
+		if v.ByArea["infrastructure"][entente.Fulfilled] != 2 || v.Scorecard.Counts[entente.Fulfilled] != 2 {
+			t.Errorf("the accepted railway follow-up is not counted fulfilled for both parties: %v, %v", v.ByArea["infrastructure"], v.Scorecard.Counts)
+		}
+		if len(v.MostRecycled) == 0 || v.MostRecycled[0].Repeated != 3 {
+			t.Errorf("most recycled %+v", v.MostRecycled)
+		}
+	})
+}
