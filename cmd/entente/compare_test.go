@@ -78,4 +78,3 @@ func TestCompareCommands(t *testing.T) {
 		}
 	}
 }
-
