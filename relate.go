@@ -69,7 +69,7 @@ type ComparedSentence struct {
 	Sentence   string       `json:"sentence"` // sN
 	Text       string       `json:"text"`
 	Type       SentenceType `json:"type"`
-	Strength   Strength     `json:"strength"`
+	Strength   Strength     `json:"strength" nullable:"true"`
 	Areas      []string     `json:"areas"`
 }
 
@@ -121,7 +121,7 @@ type CommitmentBrief struct {
 	Sentence   string   `json:"sentence"`
 	SignedDate string   `json:"signed_date,omitempty"`
 	Text       string   `json:"text"`
-	Strength   Strength `json:"strength"`
+	Strength   Strength `json:"strength" nullable:"true"`
 	Areas      []string `json:"areas"`
 	Score      float64  `json:"score,omitempty"`
 }
