@@ -29,7 +29,7 @@ func TestImports(t *testing.T) {
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
 		"tracking":  {".", "lexicon", "ingest"},
-		"connect":   {".", "align"},
+		"connect":   {".", "align", "lexicon"},
 		"web":       {".", "auth", "ingest", "tracking", "export"},
 		"export":    {"."},
 		"internal":  {}, // internal/hostile: attacking inputs for tests in any room; internal/skip: skipped groups

@@ -64,6 +64,7 @@ type builder struct {
 	name    map[int]string // a decision's name for the group of a root
 	byKey   map[string][]int
 	partyOf []string
+	finder  PartyFinder
 }
 
 // Build makes the registry from the stored items, the links found between
@@ -72,8 +73,12 @@ type builder struct {
 // forms and spaced-language names cut after their head, the links, then
 // the decisions in the order they were made. It returns the entries, each
 // with its document when an instrument's title is one stored document's.
-func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryDecision) []entente.BuiltEntry {
-	b := &builder{in: in, docs: map[int64]*entente.RegistryDocument{}, name: map[int]string{}, byKey: map[string][]int{}}
+//
+// parties, if not nil, says which parties a name names, so that a name of
+// a mechanism or project that says whose it is joins across documents of
+// other parties.
+func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryDecision, parties PartyFinder) []entente.BuiltEntry {
+	b := &builder{in: in, finder: parties, docs: map[int64]*entente.RegistryDocument{}, name: map[int]string{}, byKey: map[string][]int{}}
 	for i := range in.Documents {
 		b.docs[in.Documents[i].ID] = &in.Documents[i]
 	}
@@ -162,10 +167,11 @@ func (b *builder) sameNames() {
 			it := b.in.Items[i]
 			title = title || (it.Kind == entente.RegInstrument && it.Bracketed)
 		}
+		named := !title && b.namesItsParties(is)
 		first := map[string]int{}
 		for _, i := range is {
 			p := b.partyOf[i]
-			if title {
+			if title || named {
 				p = ""
 			}
 			f, ok := first[p]
@@ -173,9 +179,40 @@ func (b *builder) sameNames() {
 				first[p] = i
 				continue
 			}
-			b.union(f, i, b.sameNameReason(f, i, title), confSameName)
+			why := b.sameNameReason(f, i, title)
+			if named && b.partyOf[f] != b.partyOf[i] {
+				var ps []string
+				for _, p := range b.finder.PartiesIn(b.in.Items[i].Name) {
+					if strings.Contains(b.partyOf[f]+","+b.partyOf[i], p) {
+						ps = append(ps, p)
+					}
+				}
+				why = fmt.Sprintf("the same name, which names its parties (%s), in statements of %s and of %s",
+					strings.Join(ps, ", "), b.partyOf[f], b.partyOf[i])
+			}
+			b.union(f, i, why, confSameName)
 		}
 	}
+}
+
+// namesItsParties reports whether the name of items names parties, and
+// every document that mentions it is of one of them: 匈塞铁路 in statements
+// of China with Serbia and of China with Hungary is one railway.
+func (b *builder) namesItsParties(items []int) bool {
+	if b.finder == nil {
+		return false
+	}
+	ps := b.finder.PartiesIn(b.in.Items[items[0]].Name)
+	if len(ps) == 0 {
+		return false
+	}
+	for _, i := range items {
+		d := b.docs[b.in.Items[i].DocumentID]
+		if d == nil || !slices.ContainsFunc(d.Parties, func(p string) bool { return slices.Contains(ps, p) }) {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *builder) sameNameReason(f, i int, title bool) string {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
 )
 
 // lib is a small library for the rules: documents 1 and 2 of CN and RS, 3
@@ -104,13 +105,22 @@ func TestBuildRules(t *testing.T) {
 		{"an English name cut after its head joins its one full title",
 			[]entente.RegistryItem{{Name: "Free Trade Agreement between China and Serbia", Bracketed: true, DocumentID: 1, Language: "en"}, {Name: "Free Trade Agreement", DocumentID: 2, Language: "en"}},
 			[]string{"Free Trade Agreement+Free Trade Agreement between China and Serbia"}},
+		{"a project's name that names its parties joins across them",
+			[]entente.RegistryItem{{Kind: entente.RegProject, Name: "匈塞铁路", DocumentID: 1}, {Kind: entente.RegProject, Name: "匈塞铁路", DocumentID: 3}},
+			[]string{"匈塞铁路"}},
+		{"a name of parties every document shares one of joins across them",
+			[]entente.RegistryItem{{Kind: entente.RegMechanism, Name: "中匈委员会", DocumentID: 1}, {Kind: entente.RegMechanism, Name: "中匈委员会", DocumentID: 3}},
+			[]string{"中匈委员会"}},
+		{"a name of a party one document is not of joins only among the same parties",
+			[]entente.RegistryItem{{Kind: entente.RegProject, Name: "匈牙利国家铁路", DocumentID: 1}, {Kind: entente.RegProject, Name: "匈牙利国家铁路", DocumentID: 3}},
+			[]string{"匈牙利国家铁路", "匈牙利国家铁路"}},
 		{"kinds never mix",
 			[]entente.RegistryItem{{Name: "中塞合作", DocumentID: 1}, {Kind: entente.RegProject, Name: "中塞合作", DocumentID: 1}},
 			[]string{"中塞合作", "中塞合作"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			es := Build(lib(tt.items...), nil, nil)
+			es := Build(lib(tt.items...), nil, nil, testParties(t))
 			if got, want := groupsOf(es), sorted(tt.want); !slices.Equal(got, want) {
 				t.Errorf("groups %q, want %q", got, want)
 			}
@@ -129,9 +139,42 @@ func TestBuildRules(t *testing.T) {
 	}
 }
 
+func testParties(t *testing.T) PartyFinder {
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewParties(cs)
+}
+
+func TestPartiesIn(t *testing.T) {
+	p := testParties(t)
+	for name, want := range map[string]string{
+		"匈塞铁路":                              "HU,RS",
+		"中塞经贸合作政府间委员会":                      "CN,RS",
+		"政府间合作委员会":                          "",
+		"塞尔维亚国家足球场":                         "RS",
+		"China-Serbia Free Trade Agreement": "CN,RS",
+		"Free Trade Agreement":              "",
+		"Budimpešta–Beograd":                "",
+	} {
+		// a short form shared by several parties (塞) gives them all: want
+		// is what the result must hold
+		got := p.PartiesIn(name)
+		if want == "" && len(got) > 0 {
+			t.Errorf("PartiesIn(%q) = %q, want none", name, got)
+		}
+		for _, c := range strings.Split(want, ",") {
+			if c != "" && !slices.Contains(got, c) {
+				t.Errorf("PartiesIn(%q) = %q, want %s among them", name, got, c)
+			}
+		}
+	}
+}
+
 func TestBuildDocumentLink(t *testing.T) {
 	in := lib(entente.RegistryItem{Name: "甲", Bracketed: true, DocumentID: 2}, entente.RegistryItem{Name: "乙", Bracketed: true, DocumentID: 1})
-	es := Build(in, nil, nil)
+	es := Build(in, nil, nil, nil)
 	for _, e := range es {
 		switch e.Name {
 		case "甲":
@@ -146,7 +189,7 @@ func TestBuildDocumentLink(t *testing.T) {
 	}
 	// two stored documents of one title: the year decides, or nothing
 	in.Documents = append(in.Documents, entente.RegistryDocument{ID: 4, Title: "甲", Parties: []string{"CN", "RS"}, SignedDate: in.Documents[0].SignedDate})
-	for _, e := range Build(in, nil, nil) {
+	for _, e := range Build(in, nil, nil, nil) {
 		if e.Name == "甲" && e.DocumentID != 0 {
 			t.Errorf("甲 links to one of two documents of its title: %+v", e)
 		}
@@ -174,7 +217,7 @@ func TestDecisionsReplay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			es := Build(in, nil, tt.ds)
+			es := Build(in, nil, tt.ds, nil)
 			if got, want := groupsOf(es), sorted(tt.want); !slices.Equal(got, want) {
 				t.Errorf("groups %q, want %q", got, want)
 			}

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
 )
 
 // Store is what the connector needs of a store.
@@ -25,11 +26,21 @@ type Store interface {
 // editors' decisions. One rebuild runs at a time.
 type Connector struct {
 	Store Store
-	mu    sync.Mutex
+	// Parties finds the parties a name names (nil: none are found, and
+	// names of mechanisms and projects join only among the same parties).
+	Parties PartyFinder
+	mu      sync.Mutex
 }
 
-// New returns a connector over st.
-func New(st Store) *Connector { return &Connector{Store: st} }
+// New returns a connector over st that finds parties in names by the
+// lexicon's country table.
+func New(st Store) (*Connector, error) {
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		return nil, fmt.Errorf("registry: %w", err)
+	}
+	return &Connector{Store: st, Parties: NewParties(cs)}, nil
+}
 
 // Summary says what a rebuild made.
 type Summary struct {
@@ -84,7 +95,7 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 		return nil, nil, err
 	}
 	links := AlignedLinks(*in, vs)
-	entries := Build(*in, links, ds)
+	entries := Build(*in, links, ds, c.Parties)
 	ids, err := c.Store.SaveRegistry(ctx, entries, sig, d)
 	if err != nil {
 		return nil, nil, err

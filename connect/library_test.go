@@ -183,7 +183,10 @@ func TestLibrary(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := cli(context.Background())
 		ids := ingestLibrary(t, ctx, s)
-		c := connect.New(s)
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := c.Fresh(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -238,6 +241,19 @@ func TestLibrary(t *testing.T) {
 		}
 		if e := entryOf(t, es, "中塞自贸协定"); e.Document != nil {
 			t.Errorf("the free trade agreement is not in the library, yet links to %+v", e.Document)
+		}
+		// one railway, though statements of two pairs name it
+		n := 0
+		for _, e := range es {
+			if slices.ContainsFunc(e.Aliases, func(a entente.RegistryAlias) bool { return a.Alias == "匈塞铁路项目" }) {
+				n++
+				if e.DocumentCount != 3 || e.Kind != entente.RegProject {
+					t.Errorf("railway: %+v", e)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("the railway is %d entries", n)
 		}
 		committee := entryOf(t, es, "中塞经贸合作政府间委员会")
 		if committee.Kind != entente.RegMechanism || committee.DocumentCount != 4 {
@@ -306,7 +322,10 @@ func TestDecisionsKept(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := cli(context.Background())
 		ingestLibrary(t, ctx, s, "cn-rs-2023.zh.txt", "cn-rs-2024.zh.txt")
-		c := connect.New(s)
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := c.Fresh(ctx); err != nil {
 			t.Fatal(err)
 		}
