@@ -2,6 +2,7 @@ package entente
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -190,4 +191,24 @@ type RegistryReader interface {
 	RegistryEntry(ctx context.Context, id int64, mentions int) (*RegistryEntry, error)
 	Cites(ctx context.Context, doc int64) ([]CitationLink, error)
 	CitedBy(ctx context.Context, doc int64) ([]CitationLink, error)
+}
+
+// ParseRegistryKind reads a kind of registry entry as people type it: its
+// code or its label in any language, in any case; "" is no kind.
+func ParseRegistryKind(s string) (RegistryKind, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	for _, v := range RegistryKinds() {
+		if strings.EqualFold(v.Code, s) {
+			return RegistryKind(v.Code), nil
+		}
+		for _, l := range v.Labels {
+			if strings.EqualFold(l, s) {
+				return RegistryKind(v.Code), nil
+			}
+		}
+	}
+	return "", Errorf(EINVALID, "%q is not a kind of registry entry (one of %s)", s, strings.Join(RegistryKinds().Codes(), ", "))
 }
