@@ -42,7 +42,9 @@ func TestListFormats(t *testing.T) {
 			return out
 		}
 	}
-	num := func(k string) func(m map[string]any) string { return func(m map[string]any) string { return fmt.Sprint(m[k]) } }
+	num := func(k string) func(m map[string]any) string {
+		return func(m map[string]any) string { return fmt.Sprint(m[k]) }
+	}
 	cases := []struct {
 		path string
 		role entente.Role
