@@ -28,7 +28,7 @@ func TestImports(t *testing.T) {
 		"sqlstore":  {".", "search"},
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
-		"tracking":  {".", "lexicon", "ingest"},
+		"tracking":  {".", "lexicon", "ingest", "align"},
 		"web":       {".", "auth", "ingest", "tracking", "export"},
 		"export":    {"."},
 		"internal":  {}, // internal/hostile: attacking inputs for tests in any room; internal/skip: skipped groups
