@@ -86,3 +86,44 @@ func (t *Tracker) LinkNew(ctx context.Context, id int64, x *entente.Extraction) 
 	}
 	return linked, nil
 }
+
+// Parallel is two versions of one statement side by side: the documents,
+// and their sentences aligned in pairs (align.Sentences), each pair one
+// or two sentences of A against one or two of B, or none.
+type Parallel struct {
+	A, B  *entente.StoredDocument
+	Pairs []align.Pair
+	// Linked says whether the two documents are linked as versions (the
+	// view is offered for any two, so that an editor can look before
+	// linking).
+	Linked bool
+}
+
+// Parallel aligns the sentences of documents a and b.
+func (t *Tracker) Parallel(ctx context.Context, a, b int64) (*Parallel, error) {
+	if a == b {
+		return nil, entente.Errorf(entente.EINVALID, "a document beside itself")
+	}
+	p := &Parallel{}
+	var err error
+	if p.A, err = t.Store.Document(ctx, a); err != nil {
+		return nil, err
+	}
+	if p.B, err = t.Store.Document(ctx, b); err != nil {
+		return nil, err
+	}
+	if p.A.Extraction == nil || p.B.Extraction == nil {
+		return nil, entente.Errorf(entente.EINVALID, "document %d or %d has no text", a, b)
+	}
+	p.Pairs = align.Sentences(p.A.Extraction, p.B.Extraction)
+	ls, err := t.Store.VersionLinks(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		if l.Other == b {
+			p.Linked = l.Linked
+		}
+	}
+	return p, nil
+}

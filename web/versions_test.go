@@ -2,8 +2,10 @@ package web
 
 import (
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -108,4 +110,50 @@ func TestVersionsAPI(t *testing.T) {
 			t.Errorf("history of document 2: %v", actions)
 		}
 	})
+}
+
+// TestVersionPages: the reader lists a document's versions with the way to
+// the parallel reader; the parallel reader shows both versions' titles,
+// languages and labels, one row per aligned pair; an editor unlinks and
+// links through the reader's form (an analyst may not), a bad number is
+// said beside the form.
+func TestVersionPages(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	uploadParallel(t, h, "zh", "en")
+	ed, ana := signedIn(t, h, entente.RoleEditor), signedIn(t, h, entente.RoleAnalyst)
+	base := h.ts.URL
+
+	code, page := fetch(t, ana, "GET", base+"/documents/1?lang=en", nil)
+	if code != 200 || !strings.Contains(page, `href="/documents/1/parallel/2"`) || strings.Contains(page, `id="link-form"`) {
+		t.Fatalf("the reader as an analyst: %d\n%s", code, page)
+	}
+	code, page = fetch(t, ana, "GET", base+"/documents/1/parallel/2?lang=en", nil)
+	rows := strings.Count(page, "<tr>") - 1 // the header
+	if code != 200 || rows < 12 || !strings.Contains(page, versionWordsEN.Linked) ||
+		!strings.Contains(page, "Chinese") || !strings.Contains(page, "English") ||
+		!strings.Contains(page, `id="b-s1"`) || !strings.Contains(page, `id="a-s1"`) {
+		t.Fatalf("the parallel reader: %d, %d rows\n%s", code, rows, page)
+	}
+	// annotations on both sides: a commitment's badge in each language's column
+	if n := strings.Count(page, `class="s commitment"`); n < 4 {
+		t.Errorf("%d commitments marked in the parallel reader", n)
+	}
+	if code, _ := fetch(t, ana, "POST", base+"/documents/1/versions", url.Values{"action": {"unlink"}, "other": {"2"}, "reason": {"x"}}); code != 403 {
+		t.Errorf("an analyst's unlink: %d", code)
+	}
+	code, page = fetch(t, ed, "POST", base+"/documents/1/versions", url.Values{"action": {"unlink"}, "other": {"2"}, "reason": {"a draft"}})
+	if code != 200 || !strings.Contains(page, `class="not-linked"`) {
+		t.Fatalf("unlink: %d\n%s", code, page)
+	}
+	code, page = fetch(t, ed, "POST", base+"/documents/1/versions", url.Values{"action": {"link"}, "other": {"x"}, "reason": {"r"}})
+	if code != 422 || !strings.Contains(page, "positive whole number") {
+		t.Errorf("a bad number: %d", code)
+	}
+	code, page = fetch(t, ed, "POST", base+"/documents/1/versions", url.Values{"action": {"link"}, "other": {"2"}, "reason": {"final"}})
+	if code != 200 || !strings.Contains(page, `class="linked"`) {
+		t.Errorf("link: %d", code)
+	}
+	if code, _ := fetch(t, ana, "GET", base+"/documents/1/parallel/99", nil); code != 404 {
+		t.Errorf("beside a missing document: %d", code)
+	}
 }
