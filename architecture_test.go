@@ -24,7 +24,7 @@ func TestImports(t *testing.T) {
 		"extract":   {".", "lexicon", "structure"},
 		"align":     {"."},
 		"ingest":    {".", "decode"},
-		"search":    {"."},
+		"search":    {".", "lexicon"},
 		"sqlstore":  {".", "search"},
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
