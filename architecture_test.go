@@ -24,11 +24,11 @@ func TestImports(t *testing.T) {
 		"extract":   {".", "lexicon", "structure"},
 		"align":     {"."},
 		"ingest":    {".", "decode"},
-		"search":    {"."},
+		"search":    {".", "lexicon"},
 		"sqlstore":  {".", "search"},
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
-		"tracking":  {".", "lexicon", "ingest"},
+		"tracking":  {".", "lexicon", "ingest", "align"},
 		"connect":   {".", "align", "lexicon"},
 		"web":       {".", "auth", "ingest", "tracking", "export", "compare"},
 		"export":    {"."},

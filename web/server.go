@@ -152,6 +152,9 @@ func New(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
+	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
+		cfg.Ingester.Linker = s.track
+	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
 	s.routes()
