@@ -17,6 +17,13 @@ type areaMatcher struct {
 	m     *lexicon.Matcher
 	words []areaWord
 	dflt  []string
+	// topicVerb and topicModifier find a weak word the parties act on
+	// ([topic-verb], [topic-modifier]); attributive makes the phrase before
+	// it a modifier ([attributive]: 的); exampleHead closes a list of
+	// examples ([example-head]); backgroundOpen opens a clause that sets
+	// the scene ([background-open]).
+	topicVerb, topicModifier, exampleHead, backgroundOpen *wordSet
+	attributive                                           runeSet
 }
 
 // noArea marks a word that contains an area keyword but is not about it.
@@ -28,7 +35,14 @@ type areaWord struct {
 }
 
 func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
-	am := &areaMatcher{m: lexicon.NewMatcher(), dflt: t.Words("area-default")}
+	am := &areaMatcher{m: lexicon.NewMatcher(), dflt: t.Words("area-default"),
+		topicVerb: newWordSet(t.Words("topic-verb")), topicModifier: newWordSet(t.Words("topic-modifier")),
+		exampleHead: newWordSet(t.Words("example-head")), backgroundOpen: newWordSet(t.Words("background-open")),
+	}
+	var err error
+	if am.attributive, err = runesOf(t, "attributive"); err != nil {
+		return nil, err
+	}
 	for _, sec := range []struct {
 		name string
 		weak bool
@@ -59,6 +73,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 			}
 		}
 	}
+	ctx := am.newAreaContext(st, g)
 	for _, m := range am.m.FindAll(rs) {
 		w := am.words[m.Payload]
 		if w.area == noArea {
@@ -68,17 +83,25 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 		// (“绿色丝路使者计划”), a mechanism's name or a background clause, a
 		// keyword says what the sentence is about only when nothing outside
 		// does; so does a country's name inside a project's name.
-		inTitle := shielded[m.Start] || (inProject[m.Start] && inProject[m.End-1] && len(countries.find(string(rs[m.Start:m.End]))) > 0)
+		// An item of a list of examples (气候变化、粮食安全等全球性挑战)
+		// is no topic either.
+		inTitle := shielded[m.Start] || ctx.example[m.Start] || (inProject[m.Start] && inProject[m.End-1] && len(countries.find(string(rs[m.Start:m.End]))) > 0)
+		// A framing word the parties act on (巩固双边关系) is a topic.
+		topic := w.weak && !inTitle && am.actedOn(st.masked, m.Start, m.End, ctx, countries)
 		codes := strings.Split(w.area, "+")
 		if len(codes) > 1 && inEnumeration(rs, m.Start, m.End) {
 			codes = codes[:1]
 		}
 		for _, area := range codes {
 			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
-			if w.weak || inTitle {
+			switch {
+			case topic:
+				c.Rule = "area (acted on)"
+				strong = append(strong, c)
+			case w.weak || inTitle:
 				c.Rule = "area (weak)"
 				weak = append(weak, c)
-			} else {
+			default:
 				strong = append(strong, c)
 			}
 		}
@@ -162,11 +185,124 @@ func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
 		}
 	}
 	for _, c := range st.clauseSpans() {
-		if g.background.endsAt(st.masked, c.End) > c.Start {
+		if g.background.endsAt(st.masked, c.End) > c.Start || am.opensBackground(st.masked, c) {
 			for i := c.Start; i < c.End; i++ {
 				out[i] = true
 			}
 		}
 	}
 	return out
+}
+
+// opensBackground reports whether a clause opens with a word that sets the
+// scene (面对…，随着…，), after the joints that may precede it (同时，此外).
+func (am *areaMatcher) opensBackground(rs []rune, c clauseSpan) bool {
+	i := c.Start
+	for i < c.End && isFillerRune(rs[i]) {
+		i++
+	}
+	e := am.backgroundOpen.startsAt(rs, i)
+	return e > i && e < c.End
+}
+
+// actedOn reports whether the weak keyword at [start, end) is what the
+// clause's verb acts on: a [topic-verb] stands right before it, with only
+// [topic-modifier]s, country names or short forms between. It is not when
+// an attributive particle follows it in the clause (发展友好关系的政策 is
+// about the policy), when it is one item of a list (高层互访、军事训练… share
+// the list's topic), or when its clause is weighed by an importance frame
+// (…有助于促进世界和平: what the topic is good for).
+func (am *areaMatcher) actedOn(rs []rune, start, end int, ctx *areaContext, countries *countryIndex) bool {
+	if ctx.modifier[start] || ctx.weighed[start] || inEnumeration(rs, start, end) {
+		return false
+	}
+	i := start
+	for steps := 0; i > 0 && steps < 6; steps++ {
+		if v := am.topicVerb.endsAt(rs, i); v >= 0 {
+			return true
+		}
+		if j := am.topicModifier.endsAt(rs, i); j >= 0 {
+			i = j
+			continue
+		}
+		if j := countries.nameEndsAt(rs, i); j >= 0 {
+			i = j
+			continue
+		}
+		if i >= 2 && countries.isShort(string(rs[i-1])) && countries.isShort(string(rs[i-2])) {
+			i -= 2
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// areaContext marks, for each rune of a sentence, what its clause says of
+// the keywords there; built in one pass each, so that reading every
+// keyword stays linear in a long sentence.
+type areaContext struct {
+	modifier []bool // an attributive particle (的) follows in the same clause
+	weighed  []bool // the clause carries an importance frame
+	example  []bool // an item of a list of examples (A、B等挑战)
+}
+
+func (am *areaMatcher) newAreaContext(st *text, g *grammar) *areaContext {
+	rs := st.masked
+	ctx := &areaContext{modifier: make([]bool, len(rs)), weighed: make([]bool, len(rs)), example: make([]bool, len(rs))}
+	after := false
+	for i := len(rs) - 1; i >= 0; i-- {
+		if isClauseBreak(rs[i]) {
+			after = false
+		}
+		ctx.modifier[i] = after
+		if am.attributive.has(rs[i]) {
+			after = true
+		}
+	}
+	k := 0
+	toks := st.toks
+	for _, c := range st.clauseSpans() {
+		for k < len(toks) && toks[k].Start < c.Start {
+			k++
+		}
+		for j := k; j < len(toks) && toks[j].End <= c.End; j++ {
+			if toks[j].Kind.has(cImportance) {
+				for i := c.Start; i < c.End; i++ {
+					ctx.weighed[i] = true
+				}
+				break
+			}
+		}
+		// "A、B、C等 HEAD": from the item before the first 、 up to 等
+		first, marker := -1, -1
+		for i := c.Start; i < c.End; i++ {
+			switch {
+			case rs[i] == '、' && first < 0:
+				first = i
+			case first >= 0 && g.listMarker.has(rs[i]) && am.exampleHead.startsAt(rs, i+1) > i+1:
+				marker = i
+			}
+		}
+		if marker < 0 {
+			continue
+		}
+		from := first
+		for from > c.Start && !isFillerRune(rs[from-1]) && am.topicVerb.endsAt(rs, from) < 0 && first-from < 8 {
+			from--
+		}
+		for i := from; i < marker; i++ {
+			ctx.example[i] = true
+		}
+	}
+	return ctx
+}
+
+// isClauseBreak reports whether r ends a clause (，；：。 and their ASCII forms).
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', '；', '：', ',', ';', ':', '。', '！', '？':
+		return true
+	}
+	return false
 }

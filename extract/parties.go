@@ -11,17 +11,19 @@ import (
 // parties are recognised from its title and signature block.
 type countryIndex struct {
 	m      *lexicon.Matcher
-	codes  []string // payload → code
+	rev    *lexicon.Matcher // the names spelt backwards, for nameEndsAt
+	codes  []string         // payload → code
 	short  map[string][]string
 	names  map[string][]string // code → zh names
 	shorts map[string]bool     // every one-character short form
 }
 
 func newCountryIndex(cs *lexicon.Countries) *countryIndex {
-	ci := &countryIndex{m: lexicon.NewMatcher(), short: map[string][]string{}, names: map[string][]string{}, shorts: map[string]bool{}}
+	ci := &countryIndex{m: lexicon.NewMatcher(), rev: lexicon.NewMatcher(), short: map[string][]string{}, names: map[string][]string{}, shorts: map[string]bool{}}
 	for _, c := range cs.List {
 		for _, n := range c.Names["zh"] {
 			ci.m.Add(n, len(ci.codes))
+			ci.rev.AddReversed(n, len(ci.codes))
 			ci.codes = append(ci.codes, c.Code)
 		}
 		ci.names[c.Code] = c.Names["zh"]
@@ -33,6 +35,12 @@ func newCountryIndex(cs *lexicon.Countries) *countryIndex {
 		}
 	}
 	return ci
+}
+
+// nameEndsAt returns where the longest country name ending at i starts, or -1.
+func (ci *countryIndex) nameEndsAt(rs []rune, i int) int {
+	start, _ := ci.rev.SuffixAt(rs, i)
+	return start
 }
 
 // find returns the codes of the countries named in s, in order of first
