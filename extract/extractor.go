@@ -140,6 +140,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	x.entities = newEntityRules(t, x.g)
 	x.entities.proper = x.isProper
 	x.entities.opensWithParty = x.opensWithParty
+	x.entities.shortForm = x.countries.isShort
 	x.languages = lexicon.NewMatcher()
 	for _, e := range t.Entries("language") {
 		x.languages.Add(e.Text, len(x.langCodes))
@@ -424,8 +425,8 @@ func (x *Extractor) opensWithParty(name string) bool {
 }
 
 // isProper reports whether a name has a proper part: a country's name, two
-// short forms in a row (匈塞, 中欧), quotation marks, a hyphen or Latin
-// letters. A generic head (项目, 中心) needs one to be a named entity.
+// short forms in a row (匈塞, 中欧), quotation marks, a hyphen, Latin
+// letters, a foreign name spelt out or a place named by its kind (东海岸). A generic head (项目, 中心) needs one to be a named entity.
 func (x *Extractor) isProper(name string) bool {
 	if len(x.countries.find(name)) > 0 || strings.ContainsAny(name, "“”-－—·") {
 		return true
@@ -447,6 +448,24 @@ func (x *Extractor) isProper(name string) bool {
 	// a phase of works (二期工程) names one
 	for i, r := range rs {
 		if g.isDate(r, dPhase) && i > 2 && g.numerals.has(rs[i-1]) {
+			return true
+		}
+	}
+	// a foreign place spelt out (比雷埃夫斯, 瓜达尔): three characters of
+	// [transliteration] in a row
+	run := 0
+	for _, r := range rs {
+		if !g.transliteration[r] {
+			run = 0
+			continue
+		}
+		if run++; run >= 3 {
+			return true
+		}
+	}
+	// a place named by its kind after another word (东海岸)
+	for _, w := range g.placeWords {
+		if j := strings.Index(name, w); j > 0 {
 			return true
 		}
 	}
