@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,8 +31,9 @@ type areaMatcher struct {
 const noArea = "none"
 
 type areaWord struct {
-	area string
-	weak bool
+	area  string
+	codes []string // area split at +: the codes the word gives
+	weak  bool
 }
 
 func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
@@ -52,7 +54,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
 			}
 			am.m.Add(e.Text, len(am.words))
-			am.words = append(am.words, areaWord{area: e.Value, weak: sec.weak})
+			am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak})
 		}
 	}
 	return am, nil
@@ -61,52 +63,66 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 // find returns the sorted areas of a sentence and the words that placed it.
 func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]string, []entente.AreaCue) {
 	rs := st.rs
-	var strong, weak []entente.AreaCue
-	shielded := am.shieldedRunes(st, g)
+	sc := st.scratchOf()
+	flags := sc.flagsFor(len(rs))
+	am.markShielded(st, g, flags)
 	// a country's name inside a project's name (a road named after a
 	// country) locates the project and is not the sentence's topic
-	inProject := make([]bool, len(rs))
 	for _, n := range st.named {
 		if !n.mechanism {
 			for i := max(n.Start, 0); i < n.End && i < len(rs); i++ {
-				inProject[i] = true
+				flags[i] |= fProject
 			}
 		}
 	}
-	ctx := am.newAreaContext(st, g)
-	for _, m := range am.m.FindAll(rs) {
-		w := am.words[m.Payload]
+	am.markClauses(st, g, flags)
+	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
+	hits, anyStrong := sc.hits[:0], false
+	for _, m := range sc.matches {
+		w := &am.words[m.Payload]
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
 		}
 		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name
 		// (“绿色丝路使者计划”), a mechanism's name or a background clause, a
 		// keyword says what the sentence is about only when nothing outside
-		// does; so does a country's name inside a project's name.
-		// An item of a list of examples (气候变化、粮食安全等全球性挑战)
-		// is no topic either.
-		inTitle := shielded[m.Start] || ctx.example[m.Start] || (inProject[m.Start] && inProject[m.End-1] && len(countries.find(string(rs[m.Start:m.End]))) > 0)
-		// A framing word the parties act on (巩固双边关系) is a topic.
-		topic := w.weak && !inTitle && am.actedOn(st.masked, m.Start, m.End, ctx, countries)
-		codes := strings.Split(w.area, "+")
+		// does; so does a country's name inside a project's name, and an
+		// item of a list of examples (气候变化、粮食安全等全球性挑战).
+		inTitle := flags[m.Start]&(fShielded|fExample) != 0 ||
+			(flags[m.Start]&fProject != 0 && flags[m.End-1]&fProject != 0 && countries.nameAt(rs, m.Start, m.End))
+		rule := "area"
+		switch {
+		case w.weak && !inTitle && am.actedOn(st.masked, m.Start, m.End, flags, countries):
+			rule = "area (acted on)" // a framing word the parties act on (巩固双边关系) is a topic
+		case w.weak || inTitle:
+			rule = "area (weak)"
+		}
+		codes := w.codes
 		if len(codes) > 1 && inEnumeration(rs, m.Start, m.End) {
 			codes = codes[:1]
 		}
 		for _, area := range codes {
-			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
-			switch {
-			case topic:
-				c.Rule = "area (acted on)"
-				strong = append(strong, c)
-			case w.weak || inTitle:
-				c.Rule = "area (weak)"
-				weak = append(weak, c)
-			default:
-				strong = append(strong, c)
-			}
+			hits = append(hits, areaHit{area: area, rule: rule, start: m.Start, end: m.End})
+		}
+		anyStrong = anyStrong || rule != "area (weak)"
+	}
+	sc.hits = hits
+	// only the cues that decide are written out: the strong ones when
+	// there are any, else the weak ones
+	var cues []entente.AreaCue
+	for _, h := range hits {
+		if (h.rule != "area (weak)") == anyStrong {
+			cues = append(cues, entente.AreaCue{Area: h.area, Cue: entente.Cue{Rule: h.rule, Text: string(rs[h.start:h.end]), Start: h.start, End: h.end}})
 		}
 	}
-	return settleAreas(strong, weak, am.dflt)
+	return settleAreas(cues, nil, am.dflt)
+}
+
+// areaHit is one area a keyword gives, before the sentence's areas are
+// settled.
+type areaHit struct {
+	area, rule string
+	start, end int
 }
 
 // settleAreas decides a sentence's areas from the keywords found in it, in
@@ -118,11 +134,9 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 	if len(cues) == 0 {
 		cues = weak
 	}
-	seen := map[string]bool{}
 	areas := []string{}
 	for _, c := range cues {
-		if !seen[c.Area] {
-			seen[c.Area] = true
+		if !slices.Contains(areas, c.Area) {
 			areas = append(areas, c.Area)
 		}
 	}
@@ -139,16 +153,17 @@ func inEnumeration(rs []rune, start, end int) bool {
 	return (start > 0 && rs[start-1] == '、') || (end < len(rs) && rs[end] == '、')
 }
 
-// shieldedRunes marks the runes whose area keywords are weak: inside a
+// markShielded flags the runes whose area keywords are weak: inside a
 // title, a quoted name, a mechanism's name after its first keyword (中塞海关
 // 安全合作机制 is about customs), or a background clause (在…的背景下). A
 // quotation that is one keyword alone (“科索沃”, “台独”) is no name: it
 // stays the topic.
-func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
-	out := make([]bool, len(st.rs))
+func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 	open := -1
 	for i, r := range st.masked {
-		out[i] = r == '□'
+		if r == '□' {
+			out[i] |= fShielded
+		}
 		switch r {
 		case '“':
 			open = i
@@ -156,7 +171,7 @@ func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
 			if open >= 0 {
 				if end, _ := am.m.LongestAt(st.rs, open+1); end != i {
 					for j := open + 1; j < i; j++ {
-						out[j] = true
+						out[j] |= fShielded
 					}
 				}
 				open = -1
@@ -181,17 +196,16 @@ func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
 			i++
 		}
 		for ; i < n.End && i < len(out); i++ {
-			out[i] = true
+			out[i] |= fShielded
 		}
 	}
 	for _, c := range st.clauseSpans() {
 		if g.background.endsAt(st.masked, c.End) > c.Start || am.opensBackground(st.masked, c) {
 			for i := c.Start; i < c.End; i++ {
-				out[i] = true
+				out[i] |= fShielded
 			}
 		}
 	}
-	return out
 }
 
 // opensBackground reports whether a clause opens with a word that sets the
@@ -212,8 +226,8 @@ func (am *areaMatcher) opensBackground(rs []rune, c clauseSpan) bool {
 // about the policy), when it is one item of a list (高层互访、军事训练… share
 // the list's topic), or when its clause is weighed by an importance frame
 // (…有助于促进世界和平: what the topic is good for).
-func (am *areaMatcher) actedOn(rs []rune, start, end int, ctx *areaContext, countries *countryIndex) bool {
-	if ctx.modifier[start] || ctx.weighed[start] || inEnumeration(rs, start, end) {
+func (am *areaMatcher) actedOn(rs []rune, start, end int, flags []runeFlags, countries *countryIndex) bool {
+	if flags[start]&(fModifier|fWeighed) != 0 || inEnumeration(rs, start, end) {
 		return false
 	}
 	i := start
@@ -238,24 +252,19 @@ func (am *areaMatcher) actedOn(rs []rune, start, end int, ctx *areaContext, coun
 	return false
 }
 
-// areaContext marks, for each rune of a sentence, what its clause says of
-// the keywords there; built in one pass each, so that reading every
-// keyword stays linear in a long sentence.
-type areaContext struct {
-	modifier []bool // an attributive particle (的) follows in the same clause
-	weighed  []bool // the clause carries an importance frame
-	example  []bool // an item of a list of examples (A、B等挑战)
-}
-
-func (am *areaMatcher) newAreaContext(st *text, g *grammar) *areaContext {
+// markClauses flags, for each rune of a sentence, what its clause says of
+// the keywords there (fModifier, fWeighed, fExample); one pass each, so
+// that reading every keyword stays linear in a long sentence.
+func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 	rs := st.masked
-	ctx := &areaContext{modifier: make([]bool, len(rs)), weighed: make([]bool, len(rs)), example: make([]bool, len(rs))}
 	after := false
 	for i := len(rs) - 1; i >= 0; i-- {
 		if isClauseBreak(rs[i]) {
 			after = false
 		}
-		ctx.modifier[i] = after
+		if after {
+			flags[i] |= fModifier
+		}
 		if am.attributive.has(rs[i]) {
 			after = true
 		}
@@ -269,7 +278,7 @@ func (am *areaMatcher) newAreaContext(st *text, g *grammar) *areaContext {
 		for j := k; j < len(toks) && toks[j].End <= c.End; j++ {
 			if toks[j].Kind.has(cImportance) {
 				for i := c.Start; i < c.End; i++ {
-					ctx.weighed[i] = true
+					flags[i] |= fWeighed
 				}
 				break
 			}
@@ -292,10 +301,9 @@ func (am *areaMatcher) newAreaContext(st *text, g *grammar) *areaContext {
 			from--
 		}
 		for i := from; i < marker; i++ {
-			ctx.example[i] = true
+			flags[i] |= fExample
 		}
 	}
-	return ctx
 }
 
 // isClauseBreak reports whether r ends a clause (，；：。 and their ASCII forms).

@@ -464,15 +464,16 @@ func (nl *namedList) list() []entente.Entity {
 }
 
 func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs []string, mechSpans, projSpans []entente.Cue) {
-	stopAt := make([]bool, len(st.masked)+1)
+	sc := st.scratchOf()
+	stopAt, inName := sc.boolsFor(len(st.masked) + 1)
 	for _, t := range st.toks {
 		if t.Kind.has(cPredicate&^cAction) && !t.Kind.has(cNeutral) {
 			stopAt[t.End] = true
 		}
 	}
 	// positions inside a country's name, where no stop word ends a name
-	inName := make([]bool, len(st.masked)+1)
-	for _, m := range x.countries.m.FindAll(st.masked) {
+	sc.matches = x.countries.m.AppendAll(sc.matches[:0], st.masked)
+	for _, m := range sc.matches {
 		for k := m.Start + 1; k < m.End; k++ {
 			inName[k] = true
 		}

@@ -51,6 +51,7 @@ type Extractor struct {
 	languages *lexicon.Matcher
 	langCodes []string
 	authentic []string
+	parties   *partyCache
 }
 
 // required sections of a cue table, checked at start-up.
@@ -115,7 +116,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{
+	x := &Extractor{parties: &partyCache{},
 		lang:        lang,
 		table:       t,
 		countries:   newCountryIndex(cs),
@@ -181,7 +182,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 		out.Sections = []entente.Section{}
 	}
 	x.document(lay, &out.Document)
-	pi := x.newPartyIndex(out.Document.Parties)
+	pi := x.parties.get(out.Document.Parties, x.newPartyIndex)
 
 	var (
 		paraSubject []string // the subject the paragraph's sentences share
@@ -191,6 +192,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
+	scr := &scratch{}
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -210,7 +212,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 		if inherited == nil {
 			inherited = out.Document.Parties
 		}
-		st := x.newText(ls.Text)
+		st := x.newTextWith(ls.Text, scr)
 		mechs, projs, mechSpans, projSpans := ents.add(x, id, st) // first: their names shield area words
 		s, r, err := x.label(ctx, st, pi, inherited)
 		if err != nil {
