@@ -30,7 +30,7 @@ func TestImports(t *testing.T) {
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
 		"tracking":  {".", "lexicon", "ingest"},
 		"connect":   {".", "align", "lexicon"},
-		"web":       {".", "auth", "ingest", "tracking", "export"},
+		"web":       {".", "auth", "ingest", "tracking", "export", "connect"},
 		"export":    {"."},
 		"internal":  {}, // internal/hostile: attacking inputs for tests in any room; internal/skip: skipped groups
 	}

@@ -115,7 +115,7 @@ type RegistryEntry struct {
 	Year           *int          `json:"year" nullable:"true"`
 	Parties        []string      `json:"parties"`
 	// Document is the stored document this instrument is, or nil.
-	Document   *RegistryDocument `json:"document" nullable:"true"`
+	Document   *RegistryDocument `json:"document,omitempty"`
 	Reason     string            `json:"reason"`
 	Confidence float64           `json:"confidence"`
 	// Mentions and Documents count the sentences that mention the entry
@@ -181,7 +181,7 @@ type CitationLink struct {
 	EntryName string `json:"entry_name"`
 	// Document is the citing document (cited-by) or the cited instrument's
 	// document (cites), nil when the instrument is not in the library.
-	Document  *RegistryDocument `json:"document" nullable:"true"`
+	Document  *RegistryDocument `json:"document,omitempty"`
 	Sentences []string          `json:"sentences"`
 }
 

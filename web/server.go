@@ -22,6 +22,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
+	"github.com/entente/entente/connect"
 	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/tracking"
 )
@@ -84,6 +85,9 @@ type Server struct {
 	templates map[string]*template.Template
 	filters   *entente.FilterParser // resolves the filters of lists and searches
 	track     *tracking.Tracker
+	// conn keeps the registry (nil when the store keeps none)
+	conn     *connect.Connector
+	regStore registryStore
 }
 
 // SessionCookie is the name of the session cookie.
@@ -144,6 +148,12 @@ func New(cfg Config) (*Server, error) {
 			s.track.Extractor, s.track.ExtractorName = cfg.Ingester.Extractor, cfg.Ingester.ExtractorName
 		}
 		s.track.Fetcher = ingest.NewFetcher()
+	}
+	if rs, ok := cfg.Store.(registryStore); ok {
+		if s.conn, err = connect.New(rs); err != nil {
+			return nil, err
+		}
+		s.regStore = rs
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
