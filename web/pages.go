@@ -53,6 +53,11 @@ func (s *Server) pages() []page {
 		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
+		{"GET", "/registry", viewer, s.registryPage},
+		{"GET", "/registry/{id}", viewer, s.registryEntryPage},
+		{"POST", "/registry/{id}/{action}", roleAccess(entente.RoleEditor), s.registryDecisionSubmit},
+		{"GET", "/documents/{id}/citations", viewer, s.citationsPage},
+		{"GET", "/graph", viewer, s.graphPage},
 	}
 }
 
@@ -90,7 +95,8 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events",
+		"registry", "registry_entry", "citations", "graph"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err
