@@ -6,7 +6,7 @@ type registryWords struct {
 	Registry, Graph, Citations, Cites, CitedBy, Kind, AnyKind, Find, Name, Aliases, Language, Reason, Sure     string
 	Documents, Mentions, Parties, Year, Document, InLibrary, NotInLibrary, NoEntries, NoCites, NoCitedBy, Edit string
 	Merge, MergeInto, Split, SplitHint, Rename, NewName, Why, Done, Instrument, Cited, Citing, GraphHint, Of   string
-	Next, Prev, Sentence, EntryID, Shown, DocKind                                                             string
+	Next, Prev, Sentence, EntryID, Shown, DocKind                                                              string
 }
 
 var registryWordsZH = &registryWords{
@@ -30,7 +30,7 @@ var registryWordsEN = &registryWords{
 	Split: "Split", SplitHint: "Tick the names to move into an entry of their own", Rename: "Rename", NewName: "New name",
 	Why: "Reason", Done: "Saved.", Instrument: "Instrument", Cited: "Cited", Citing: "Citing",
 	GraphHint: "Nodes are documents and the instruments they cite; click one to open it. The table below lists the same citations.",
-	Of: "of", Next: "Next", Prev: "Previous", Sentence: "Sentence", EntryID: "Entry", Shown: "shown", DocKind: "Kind of instrument",
+	Of:        "of", Next: "Next", Prev: "Previous", Sentence: "Sentence", EntryID: "Entry", Shown: "shown", DocKind: "Kind of instrument",
 }
 
 func registryWordsFor(lang string) *registryWords {
