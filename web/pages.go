@@ -53,6 +53,10 @@ func (s *Server) pages() []page {
 		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
+		{"GET", "/timeline", viewer, s.timelinePage},
+		{"GET", "/compare", viewer, s.comparePage},
+		{"GET", "/pairs/{a}/{b}", viewer, s.pairPage},
+		{"POST", "/followups/{action}", roleAccess(entente.RoleEditor), s.followupSubmit},
 	}
 }
 
@@ -90,7 +94,7 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "timeline", "compare", "pair"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err
