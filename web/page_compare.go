@@ -22,7 +22,7 @@ import (
 // compareView is the frame and the words the three pages share.
 type compareView struct {
 	*frame
-	W *compareWords
+	W    *compareWords
 	A, B string // the parties as typed
 	// Codes are the resolved pair, empty until both are known.
 	Codes []string
