@@ -78,7 +78,7 @@ func (c *corpus) recurrences(only func(*item) bool) []entente.Recurrence {
 				var best *item
 				bestScore := 0.0
 				for _, e := range c.commitments[j] {
-					if sc, _ := similarity(it, e); sc >= RecycledThreshold && sc > bestScore {
+					if sc := similarity(it, e); sc >= RecycledThreshold && sc > bestScore {
 						best, bestScore = e, sc
 					}
 				}
