@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -150,4 +152,53 @@ func BenchmarkCompare(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkPair: the pair view over n statements of one pair (20, 50 and
+// 100; ENTENTE_BENCH_PAIR_DOCS for one other size), each of 40 sentences
+// varied as benchStatements varies them, on SQLite. It reports the CPU per
+// view beside the wall time.
+func BenchmarkPair(b *testing.B) {
+	sizes := []int{20, 50, 100}
+	if v := os.Getenv("ENTENTE_BENCH_PAIR_DOCS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 {
+			b.Fatalf("ENTENTE_BENCH_PAIR_DOCS=%q: give a number of documents", v)
+		}
+		sizes = []int{n}
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			s := stores[0].open(b)
+			ctx := context.Background()
+			var docs []*entente.NewDocument
+			for i := range n {
+				ta, tb := benchStatements(40 + i%7)
+				text := ta
+				if i%2 == 1 {
+					text = tb
+				}
+				text = strings.Replace(text, "2019年5月8日", fmt.Sprintf("%d年5月%d日", 2000+i/2, 1+i%2*10), 1)
+				text = strings.Replace(text, "2024年5月8日", fmt.Sprintf("%d年5月%d日", 2000+i/2, 1+i%2*10), 1)
+				docs = append(docs, &entente.NewDocument{Extraction: zhExtractor(b).Extract(text), Text: text, Extractor: "extract/zh",
+					Source: entente.Source{Name: fmt.Sprintf("pair-%d.txt", i), Format: "text", Encoding: "utf-8", MediaType: "text/plain"}, Original: []byte(text)})
+			}
+			if _, err := s.CreateDocuments(ctx, docs); err != nil {
+				b.Fatal(err)
+			}
+			svc := newService(b, s)
+			b.ResetTimer()
+			cpu := cpuTime(b)
+			for b.Loop() {
+				v, err := svc.Pair(ctx, "CN", "RS")
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(v.Documents) != n {
+					b.Fatalf("%d documents in the view, want %d", len(v.Documents), n)
+				}
+			}
+			b.ReportMetric(float64((cpuTime(b)-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+		})
+	}
 }

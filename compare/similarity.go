@@ -40,6 +40,8 @@ type item struct {
 	entities []string // folded names of projects, instruments, mechanisms
 	same     string   // the sentence's terms joined: equal for the same words
 	words    []string // the vocabulary, shared by the items weighed together
+	pos      int      // its document's place in a corpus, oldest first
+	n        int      // its place among a corpus's commitments
 }
 
 // newItem reads a sentence's terms and names.
@@ -233,6 +235,19 @@ func (f *features) score(a, b *item) float64 {
 func similarity(a, b *item) float64 {
 	f := measure(a, b)
 	return f.score(a, b)
+}
+
+// similarityAtLeast is similarity, or 0 when the text alone shows that the
+// score cannot reach min whatever the names and areas add: the cheap merge
+// spares the run tables of most pairs.
+func similarityAtLeast(a, b *item, min float64) float64 {
+	if a.same == "" || a.same != b.same {
+		t, _ := cosine(a, b)
+		if best := 1 - (1-t)*(1-entityWeight)*(1-entityWeight)*(1-areaWeight); best < min {
+			return 0
+		}
+	}
+	return similarity(a, b)
 }
 
 // explain says why two items scored as they did: "same words", "text
