@@ -68,6 +68,10 @@ func (s *Server) pages() []page {
 		{"POST", "/registry/{id}/{action}", roleAccess(entente.RoleEditor), s.registryDecisionSubmit},
 		{"GET", "/documents/{id}/citations", viewer, s.citationsPage},
 		{"GET", "/graph", viewer, s.graphPage},
+		{"GET", "/timeline", viewer, s.timelinePage},
+		{"GET", "/compare", viewer, s.comparePage},
+		{"GET", "/pairs/{a}/{b}", viewer, s.pairPage},
+		{"POST", "/followups/{action}", roleAccess(entente.RoleEditor), s.followupSubmit},
 	}
 }
 
@@ -107,7 +111,7 @@ func (s *Server) registerPages() error {
 	}
 	s.templates = map[string]*template.Template{}
 	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "parallel",
-		"registry", "registry_entry", "citations", "graph"} {
+		"registry", "registry_entry", "citations", "graph", "timeline", "compare", "pair"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err
