@@ -279,6 +279,19 @@ func (s *Store) ReviewCorrection(ctx context.Context, ref, action, why string) (
 			// Approving a flagged correction accepts it against what the
 			// extractor reads now, so the next re-extraction compares
 			// with that.
+			if before.Flag == entente.FlagChanged && before.Anchor == nil {
+				ds, err := findDocuments(ctx, tx, []string{"d.id = $1"}, "", []any{before.DocumentID})
+				if err != nil {
+					return err
+				}
+				if len(ds) > 0 {
+					v, err := entente.DocumentField(&ds[0].Document, before.Field)
+					if err != nil {
+						return err
+					}
+					set += ", extracted = " + a.add(string(v))
+				}
+			}
 			if before.Flag == entente.FlagChanged && before.Anchor != nil && !seg {
 				an := before.Anchor
 				rows, err := findSentences(ctx, tx, "s.version_id = $1 AND s.section = $2 AND s.text_sha256 = $3 AND s.occurrence = $4",

@@ -90,6 +90,9 @@ func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Ext
 		if err := s.flagCorrections(ctx, tx, vid, sents, cs, segFlags, out); err != nil {
 			return err
 		}
+		if err := s.refreshMetadata(ctx, tx, out.DocumentID, vid, x, out); err != nil {
+			return err
+		}
 		return s.logChangeOf(ctx, tx, change{action: "reextract", entity: "document", id: out.DocumentID, document: out.DocumentID,
 			after: map[string]any{"version": vid, "extractor": extractor, "sentences": len(sents), "flagged": len(out.Flagged)}})
 	})
