@@ -55,7 +55,7 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 	}
 	var crows [][]any
 	for i := range page.Commitments {
-		crows = append(crows, CommitmentRow(&page.Commitments[i], nil))
+		crows = append(crows, CommitmentRow(&page.Commitments[i], nil, nil))
 	}
 	lists := map[string]list{"sentences": {SentencesTable(false), srows}, "documents": {DocumentsTable, drows},
 		"commitments": {CommitmentsTable, crows}}

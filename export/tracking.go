@@ -3,8 +3,8 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
 	"github.com/entente/entente"
 )
@@ -14,8 +14,25 @@ import (
 // evidence), the same statuses and evidence one row per item (an XLSX
 // export's further sheets, and the dataset's files), and the scorecard.
 
-// CommitmentsTable is the commitments table.
-var CommitmentsTable = Table{Name: "commitments", Columns: []Column{
+// CommitmentsTable is the commitments table with Entente's statuses.
+var CommitmentsTable = CommitmentsTableFor(nil)
+
+// CommitmentsTableFor is the commitments table with, when v is given, each
+// party's status on v's scale beside Entente's (on the G7/G20 scale also
+// the commitment's score, the mean of its parties', and as a percentage).
+func CommitmentsTableFor(v *entente.Vocabulary) Table {
+	t := commitmentsBase
+	t.Columns = slices.Clone(t.Columns)
+	if v != nil {
+		t.Columns = append(t.Columns, Column{Name: "statuses_" + v.Code, Kind: Text, Width: 36})
+		if v.Code == "g7" {
+			t.Columns = append(t.Columns, Column{Name: "g7_score", Kind: Float}, Column{Name: "g7_percent", Kind: Float})
+		}
+	}
+	return t
+}
+
+var commitmentsBase = Table{Name: "commitments", Columns: []Column{
 	{Name: "document_id", Kind: Int},
 	{Name: "sentence", Kind: Text, Width: 10},
 	{Name: "document_title", Kind: Text, Width: 40},
@@ -35,15 +52,61 @@ var CommitmentsTable = Table{Name: "commitments", Columns: []Column{
 	{Name: "revision", Kind: Int},
 }}
 
-// statusJSON is one party's status as a commitment's JSON row holds it.
-type statusJSON struct {
-	Party      string    `json:"party"`
-	Status     string    `json:"status"`
-	EvidenceID int64     `json:"evidence_id,omitempty"`
-	Why        string    `json:"why,omitempty"`
-	By         string    `json:"by,omitempty"`
-	At         time.Time `json:"at,omitzero"`
+// statusJSON is one party's status as a commitment's JSON row holds it:
+// party, status, evidence_id, why, by, at, and the status on the
+// vocabulary's scale under the vocabulary's code.
+func statusJSON(p *entente.PartyStatus, v *entente.Vocabulary) map[string]any {
+	m := map[string]any{"party": p.Party, "status": string(p.Status)}
+	if p.EvidenceID != 0 {
+		m["evidence_id"] = p.EvidenceID
+	}
+	if p.Why != "" {
+		m["why"] = p.Why
+	}
+	if p.Actor != "" {
+		m["by"] = p.Actor
+	}
+	if !p.UpdatedAt.IsZero() {
+		m["at"] = p.UpdatedAt.UTC()
+	}
+	if v != nil {
+		m[v.Code] = scaleValue(p.Status, v)
+	}
+	return m
 }
+
+// scaleValue is a status on a vocabulary's scale: the G7/G20 score as a
+// number, another scale's wording; nil when the status is not on it.
+func scaleValue(s entente.Status, v *entente.Vocabulary) any {
+	if v.Code == "g7" {
+		if n, ok := s.Score(); ok {
+			return n
+		}
+		return nil
+	}
+	if t := v.Term(s); t != "" {
+		return t
+	}
+	return nil
+}
+
+// scaleText is a status on a vocabulary's scale as text: a G7/G20 score
+// signed (+1, 0, -1), "" when the status is not on the scale.
+func scaleText(s entente.Status, v *entente.Vocabulary) string {
+	switch x := scaleValue(s, v).(type) {
+	case int:
+		if x > 0 {
+			return "+1"
+		}
+		return fmt.Sprint(x)
+	case string:
+		return x
+	}
+	return ""
+}
+
+// G7Percent is a mean G7/G20 score (−1 … +1) as the Group's percentage.
+func G7Percent(mean float64) float64 { return (mean + 1) / 2 * 100 }
 
 // evidenceJSON is one evidence item as a commitment's JSON row holds it.
 type evidenceJSON struct {
@@ -56,8 +119,9 @@ type evidenceJSON struct {
 }
 
 // CommitmentRow is one commitment of the table with its evidence (the
-// retracted items left out: the evidence table keeps them).
-func CommitmentRow(c *entente.TrackedCommitment, evidence []entente.Evidence) []any {
+// retracted items left out: the evidence table keeps them), with its
+// statuses also on v's scale when v is given.
+func CommitmentRow(c *entente.TrackedCommitment, evidence []entente.Evidence, v *entente.Vocabulary) []any {
 	s := &c.Sentence
 	var dueDate, precision any
 	if c.Due != nil {
@@ -66,11 +130,20 @@ func CommitmentRow(c *entente.TrackedCommitment, evidence []entente.Evidence) []
 		}
 		precision = string(c.Due.Precision)
 	}
-	sts := make([]statusJSON, len(c.Statuses))
+	sts := make([]map[string]any, len(c.Statuses))
 	texts := make([]string, len(c.Statuses))
-	for i, p := range c.Statuses {
-		sts[i] = statusJSON{Party: p.Party, Status: string(p.Status), EvidenceID: p.EvidenceID, Why: p.Why, By: p.Actor, At: p.UpdatedAt}
+	scaled := make([]string, len(c.Statuses))
+	sum, scored := 0, 0
+	for i := range c.Statuses {
+		p := &c.Statuses[i]
+		sts[i] = statusJSON(p, v)
 		texts[i] = p.Party + ": " + string(p.Status)
+		if v != nil {
+			scaled[i] = p.Party + ": " + scaleText(p.Status, v)
+			if n, ok := p.Status.Score(); ok {
+				sum, scored = sum+n, scored+1
+			}
+		}
 	}
 	evs := []evidenceJSON{}
 	var etexts []string
@@ -92,13 +165,42 @@ func CommitmentRow(c *entente.TrackedCommitment, evidence []entente.Evidence) []
 	if s.Strength != "" {
 		strength = string(s.Strength)
 	}
-	return []any{c.DocumentID, s.ID, c.DocumentTitle, c.SignedDate, s.Section, s.Text, strength, s.Actors, s.Areas, s.Deadline,
+	row := []any{c.DocumentID, s.ID, c.DocumentTitle, c.SignedDate, s.Section, s.Text, strength, s.Actors, s.Areas, s.Deadline,
 		dueDate, precision, c.Overdue, Nested{Text: strings.Join(texts, "; "), Value: sts}, len(evs),
 		Nested{Text: strings.Join(etexts, "; "), Value: evs}, c.Revision}
+	if v != nil {
+		row = append(row, strings.Join(scaled, "; "))
+		if v.Code == "g7" {
+			var score, percent any
+			if scored > 0 {
+				m := float64(sum) / float64(scored)
+				score, percent = m, G7Percent(m)
+			}
+			row = append(row, score, percent)
+		}
+	}
+	return row
 }
 
 // StatusesTable is every party's status of each commitment, one row each.
-var StatusesTable = Table{Name: "statuses", Columns: []Column{
+var StatusesTable = StatusesTableFor(nil)
+
+// StatusesTableFor is StatusesTable with, when v is given, the status on
+// v's scale (a number on the G7/G20 scale, the scale's wording on others).
+func StatusesTableFor(v *entente.Vocabulary) Table {
+	t := statusesBase
+	t.Columns = slices.Clone(t.Columns)
+	if v != nil {
+		k := Text
+		if v.Code == "g7" {
+			k = Int
+		}
+		t.Columns = append(t.Columns, Column{Name: v.Code, Kind: k, Width: 20})
+	}
+	return t
+}
+
+var statusesBase = Table{Name: "statuses", Columns: []Column{
 	{Name: "document_id", Kind: Int},
 	{Name: "sentence", Kind: Text, Width: 10},
 	{Name: "party", Kind: Text},
@@ -110,7 +212,7 @@ var StatusesTable = Table{Name: "statuses", Columns: []Column{
 }}
 
 // StatusRows are the rows of a commitment's statuses, one per party.
-func StatusRows(c *entente.TrackedCommitment) [][]any {
+func StatusRows(c *entente.TrackedCommitment, v *entente.Vocabulary) [][]any {
 	rows := make([][]any, len(c.Statuses))
 	for i, p := range c.Statuses {
 		var ev any
@@ -118,6 +220,9 @@ func StatusRows(c *entente.TrackedCommitment) [][]any {
 			ev = p.EvidenceID
 		}
 		rows[i] = []any{c.DocumentID, c.Sentence.ID, p.Party, string(p.Status), ev, p.Why, p.Actor, p.UpdatedAt}
+		if v != nil {
+			rows[i] = append(rows[i], scaleValue(p.Status, v))
+		}
 	}
 	return rows
 }
@@ -175,7 +280,8 @@ const PageSize = 500
 // gets two further sheets, the statuses and the evidence of the same
 // commitments one row per item, read again page by page so that memory
 // stays bounded; the flat formats hold one table, whose rows carry both.
-func WriteCommitments(ctx context.Context, tw TableWriter, src CommitmentSource, offset, limit int) error {
+// With v, statuses are given on its scale too.
+func WriteCommitments(ctx context.Context, tw TableWriter, src CommitmentSource, offset, limit int, v *entente.Vocabulary) error {
 	evidence := func(c *entente.TrackedCommitment) ([]entente.Evidence, error) {
 		if c.ID == 0 || src.Evidence == nil { // nothing recorded yet: no evidence
 			return nil, nil
@@ -200,18 +306,18 @@ func WriteCommitments(ctx context.Context, tw TableWriter, src CommitmentSource,
 			return len(cs), err
 		})
 	}
-	err := pass(CommitmentsTable, func(c *entente.TrackedCommitment) error {
+	err := pass(CommitmentsTableFor(v), func(c *entente.TrackedCommitment) error {
 		es, err := evidence(c)
 		if err != nil {
 			return err
 		}
-		return tw.Row(CommitmentRow(c, es))
+		return tw.Row(CommitmentRow(c, es, v))
 	})
 	if err != nil || !multiTable(tw) {
 		return err
 	}
-	err = pass(StatusesTable, func(c *entente.TrackedCommitment) error {
-		for _, r := range StatusRows(c) {
+	err = pass(StatusesTableFor(v), func(c *entente.TrackedCommitment) error {
+		for _, r := range StatusRows(c, v) {
 			if err := tw.Row(r); err != nil {
 				return err
 			}
@@ -260,8 +366,10 @@ func Pages(offset, limit int, read func(offset, limit int) (int, error)) error {
 
 // ScorecardTable is a scorecard: the set as it stands ("current"), then
 // the set at the end of each month in which a status changed, each with
-// its (commitment, party) pairs counted per status.
-func ScorecardTable() Table {
+// its (commitment, party) pairs counted per status; with v, also counted
+// per value of v's scale (v's code, "_", the value's), and on the G7/G20
+// scale the compliance as the Group's percentage.
+func ScorecardTable(v *entente.Vocabulary) Table {
 	t := Table{Name: "scorecard", Columns: []Column{
 		{Name: "period", Kind: Text, Width: 10},
 		{Name: "commitments", Kind: Int},
@@ -273,13 +381,22 @@ func ScorecardTable() Table {
 	for _, s := range entente.Statuses {
 		t.Columns = append(t.Columns, Column{Name: string(s), Kind: Int, Width: float64(len(s) + 4)})
 	}
+	if v != nil {
+		if v.Code == "g7" {
+			t.Columns = append(t.Columns, Column{Name: "g7_percent", Kind: Float})
+		}
+		for _, val := range v.Values {
+			name := v.Code + "_" + val.Code
+			t.Columns = append(t.Columns, Column{Name: name, Kind: Int, Width: float64(len(name) + 4)})
+		}
+	}
 	return t
 }
 
 // ScorecardRows are the scorecard's rows: the current state, then one per
 // month of its timeline (commitments and overdue are counted for the
 // current state only).
-func ScorecardRows(sc *entente.Scorecard) [][]any {
+func ScorecardRows(sc *entente.Scorecard, v *entente.Vocabulary) [][]any {
 	row := func(period string, commitments, overdue any, counts map[entente.Status]int, rated int, compliance *float64) []any {
 		pairs := 0
 		for _, n := range counts {
@@ -288,6 +405,25 @@ func ScorecardRows(sc *entente.Scorecard) [][]any {
 		r := []any{period, commitments, pairs, rated, compliance, overdue}
 		for _, s := range entente.Statuses {
 			r = append(r, counts[s])
+		}
+		if v == nil {
+			return r
+		}
+		if v.Code == "g7" {
+			var percent any
+			if compliance != nil {
+				percent = G7Percent(*compliance)
+			}
+			r = append(r, percent)
+		}
+		for _, val := range v.Values {
+			n := 0
+			for s, c := range counts {
+				if v.Of(s) == val.Code {
+					n += c
+				}
+			}
+			r = append(r, n)
 		}
 		return r
 	}
@@ -298,12 +434,13 @@ func ScorecardRows(sc *entente.Scorecard) [][]any {
 	return rows
 }
 
-// WriteScorecard writes a scorecard as one table.
-func WriteScorecard(tw TableWriter, sc *entente.Scorecard) error {
-	if err := tw.Begin(ScorecardTable()); err != nil {
+// WriteScorecard writes a scorecard as one table, with v's scale when
+// given.
+func WriteScorecard(tw TableWriter, sc *entente.Scorecard, v *entente.Vocabulary) error {
+	if err := tw.Begin(ScorecardTable(v)); err != nil {
 		return err
 	}
-	for _, r := range ScorecardRows(sc) {
+	for _, r := range ScorecardRows(sc, v) {
 		if err := tw.Row(r); err != nil {
 			return err
 		}

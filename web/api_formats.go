@@ -33,13 +33,16 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 type apiList struct {
 	name  string
 	write func(ctx context.Context, s *Server, r *http.Request, body []byte, tw export.TableWriter) error
+	// vocabulary: the list gives statuses, which ?vocabulary= also gives
+	// on another scale
+	vocabulary bool
 }
 
 // apiLists are the list operations by their path, as the operations are
 // registered.
 func apiLists() map[string]apiList {
 	return map[string]apiList{
-		"/api/v1/documents": {"documents", func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+		"/api/v1/documents": {name: "documents", write: func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
 			var l DocumentList
 			return rows(body, &l, tw, export.DocumentsTable, func(emit func([]any) error) error {
 				for i := range l.Documents {
@@ -50,7 +53,7 @@ func apiLists() map[string]apiList {
 				return nil
 			})
 		}},
-		"/api/v1/documents/{id}/sentences": {"sentences", func(_ context.Context, _ *Server, r *http.Request, body []byte, tw export.TableWriter) error {
+		"/api/v1/documents/{id}/sentences": {name: "sentences", write: func(_ context.Context, _ *Server, r *http.Request, body []byte, tw export.TableWriter) error {
 			var l SentenceList
 			id, _ := strconv.ParseInt(strings.Split(r.URL.Path, "/")[4], 10, 64) // /api/v1/documents/{id}/sentences
 			return rows(body, &l, tw, export.SentencesTable(false), func(emit func([]any) error) error {
@@ -62,7 +65,7 @@ func apiLists() map[string]apiList {
 				return nil
 			})
 		}},
-		"/api/v1/search": {"search", func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+		"/api/v1/search": {name: "search", write: func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
 			var l SearchResult
 			return rows(body, &l, tw, export.SentencesTable(true), func(emit func([]any) error) error {
 				for i := range l.Hits {
@@ -73,9 +76,9 @@ func apiLists() map[string]apiList {
 				return nil
 			})
 		}},
-		"/api/v1/events":  {"events", eventRows},
-		"/api/v1/history": {"history", eventRows},
-		"/api/v1/review": {"review", func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+		"/api/v1/events":  {name: "events", write: eventRows},
+		"/api/v1/history": {name: "history", write: eventRows},
+		"/api/v1/review": {name: "review", write: func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
 			var l CorrectionList
 			return rows(body, &l, tw, export.CorrectionsTable, func(emit func([]any) error) error {
 				for i := range l.Corrections {
@@ -86,7 +89,7 @@ func apiLists() map[string]apiList {
 				return nil
 			})
 		}},
-		"/api/v1/users": {"users", func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+		"/api/v1/users": {name: "users", write: func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
 			var l UserList
 			return rows(body, &l, tw, export.UsersTable, func(emit func([]any) error) error {
 				for i := range l.Users {
@@ -97,7 +100,7 @@ func apiLists() map[string]apiList {
 				return nil
 			})
 		}},
-		"/api/v1/commitments": {"commitments", func(ctx context.Context, s *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+		"/api/v1/commitments": {name: "commitments", vocabulary: true, write: func(ctx context.Context, s *Server, r *http.Request, body []byte, tw export.TableWriter) error {
 			var p tracking.Page
 			if err := json.Unmarshal(body, &p); err != nil {
 				return fmt.Errorf("read the page: %w", err)
@@ -109,16 +112,23 @@ func apiLists() map[string]apiList {
 			if s.track != nil {
 				src.Evidence = s.track.Store.Evidence
 			}
-			return export.WriteCommitments(ctx, tw, src, 0, 0)
+			return export.WriteCommitments(ctx, tw, src, 0, 0, vocabularyOf(r))
 		}},
-		"/api/v1/scorecard": {"scorecard", func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+		"/api/v1/scorecard": {name: "scorecard", vocabulary: true, write: func(_ context.Context, _ *Server, r *http.Request, body []byte, tw export.TableWriter) error {
 			var sc entente.Scorecard
 			if err := json.Unmarshal(body, &sc); err != nil {
 				return fmt.Errorf("read the scorecard: %w", err)
 			}
-			return export.WriteScorecard(tw, &sc)
+			return export.WriteScorecard(tw, &sc, vocabularyOf(r))
 		}},
 	}
+}
+
+// vocabularyOf is the vocabulary a list request asks for, checked before
+// the list was answered.
+func vocabularyOf(r *http.Request) *entente.Vocabulary {
+	v, _ := entente.FindVocabulary(r.URL.Query().Get("vocabulary"))
+	return v
 }
 
 func eventRows(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
@@ -194,14 +204,18 @@ func (s *Server) listFormats(next http.Handler) http.Handler {
 		}
 		w.Header().Add("Vary", "Accept")
 		format, err := listFormat(r)
+		if err == nil && list.vocabulary {
+			_, err = entente.FindVocabulary(r.URL.Query().Get("vocabulary"))
+		}
 		if err != nil {
 			writeProblem(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		// the operation answers without the parameter, in JSON
+		// the operation answers without the parameters, in JSON
 		inner := r.Clone(r.Context())
 		q := inner.URL.Query()
 		q.Del("format")
+		q.Del("vocabulary")
 		inner.URL.RawQuery = q.Encode()
 		if format == "" {
 			next.ServeHTTP(w, inner)
@@ -219,7 +233,7 @@ func (s *Server) listFormats(next http.Handler) http.Handler {
 			return
 		}
 		s.writeTablesAs(w, r, format, list.name, func(ctx context.Context, tw export.TableWriter) error {
-			return list.write(ctx, s, inner, rec.body.Bytes(), tw)
+			return list.write(ctx, s, r, rec.body.Bytes(), tw)
 		})
 	})
 }
@@ -264,9 +278,22 @@ func (s *Server) describeListFormats() {
 		op.Parameters = append(op.Parameters, &huma.Param{Name: "format", In: "query",
 			Description: "json (the default), csv (UTF-8 with a byte-order mark) or xlsx; or ask by Accept: text/csv, " + xlsxType,
 			Schema:      &huma.Schema{Type: "string", Enum: []any{"json", "csv", "xlsx"}}})
+		if list := apiLists()[path]; list.vocabulary {
+			op.Parameters = append(op.Parameters, &huma.Param{Name: "vocabulary", In: "query",
+				Description: "With csv or xlsx: also give statuses on this scale (see the codebook)",
+				Schema:      &huma.Schema{Type: "string", Enum: vocabularyEnum()}})
+		}
 		if ok := op.Responses["200"]; ok != nil {
 			ok.Content["text/csv"] = &huma.MediaType{Schema: &huma.Schema{Type: "string"}}
 			ok.Content[xlsxType] = &huma.MediaType{} // a workbook (binary)
 		}
 	}
+}
+
+func vocabularyEnum() []any {
+	var out []any
+	for _, c := range entente.VocabularyCodes() {
+		out = append(out, c)
+	}
+	return out
 }

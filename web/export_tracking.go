@@ -24,7 +24,11 @@ import (
 func (s *Server) exportCommitments(w http.ResponseWriter, r *http.Request, f *frame) {
 	_, cf := commitmentsQuery(r.URL.Query())
 	upcoming := r.URL.Query().Get("upcoming") == "1"
-	tr, err := s.tracker()
+	v, err := entente.FindVocabulary(r.URL.Query().Get("vocabulary"))
+	var tr *tracking.Tracker
+	if err == nil {
+		tr, err = s.tracker()
+	}
 	if err == nil {
 		check := cf // a filter the tracker refuses is refused before any byte is written
 		check.Offset, check.Limit = 0, 1
@@ -36,7 +40,7 @@ func (s *Server) exportCommitments(w http.ResponseWriter, r *http.Request, f *fr
 	}
 	src := commitmentSource(tr, cf, upcoming)
 	s.writeTables(w, r, "commitments", func(ctx context.Context, tw export.TableWriter) error {
-		return export.WriteCommitments(ctx, tw, src, 0, 0)
+		return export.WriteCommitments(ctx, tw, src, 0, 0, v)
 	})
 }
 
@@ -44,7 +48,11 @@ func (s *Server) exportCommitments(w http.ResponseWriter, r *http.Request, f *fr
 // shows.
 func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request, f *frame) {
 	_, cf := commitmentsQuery(r.URL.Query())
-	tr, err := s.tracker()
+	v, err := entente.FindVocabulary(r.URL.Query().Get("vocabulary"))
+	var tr *tracking.Tracker
+	if err == nil {
+		tr, err = s.tracker()
+	}
 	var sc *entente.Scorecard
 	if err == nil {
 		sc, err = tr.Scorecard(r.Context(), cf)
@@ -54,7 +62,7 @@ func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request, f *fram
 		return
 	}
 	s.writeTables(w, r, "scorecard", func(ctx context.Context, tw export.TableWriter) error {
-		return export.WriteScorecard(tw, sc)
+		return export.WriteScorecard(tw, sc, v)
 	})
 }
 
@@ -91,9 +99,13 @@ func (s *Server) exportProblem(w http.ResponseWriter, err error) {
 	http.Error(w, entente.ErrorMessage(err), problemStatus(code))
 }
 
-// exportFormat is the format an export's path asks for: its extension.
+// exportFormat is the format an export asks for: its path's extension,
+// else ?format= (the export form's choice).
 func exportFormat(r *http.Request) string {
-	return strings.TrimPrefix(path.Ext(r.URL.Path), ".")
+	if ext := path.Ext(r.URL.Path); ext != "" {
+		return strings.TrimPrefix(ext, ".")
+	}
+	return r.URL.Query().Get("format")
 }
 
 // requestFilters names the request's filters (its query without paging),

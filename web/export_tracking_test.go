@@ -178,6 +178,48 @@ func TestCommitmentsExportFollowsTable(t *testing.T) {
 		}
 	}
 
+	// The export form: the page's filters as hidden fields, a format, a
+	// scale; the scale's columns beside Entente's statuses.
+	page := h.page("/commitments?doc=1&status=stalled&offset=50")
+	for _, want := range []string{`action="/export/commitments"`, `formaction="/export/scorecard"`, `name="doc" value="1"`,
+		`name="status" value="stalled"`, `<option value="politifact">PolitiFact Promise Meter</option>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the export form lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `name="offset"`) {
+		t.Error("the export form carries the page's offset: it would export from there")
+	}
+	for _, c := range []struct{ path, want string }{
+		{"/export/commitments?doc=1&status=stalled&format=csv&vocabulary=politifact", "RS: Stalled"},
+		{"/export/commitments?doc=1&status=stalled&format=csv&vocabulary=g7", "RS: -1"},
+		{"/export/commitments?doc=1&status=fulfilled&format=csv&vocabulary=ogp", "CN: Complete"},
+	} {
+		resp, data := h.do(entente.RoleViewer, "GET", c.path, nil, "")
+		if resp.StatusCode != 200 || !strings.Contains(string(data), c.want) || !strings.Contains(string(data), "statuses_") {
+			t.Errorf("%s: %d %s", c.path, resp.StatusCode, clip(data))
+		}
+	}
+	rows := exportRows(t, h, "/export/scorecard?format=csv&vocabulary=g7&doc=1", 0, 14, 15, 16, 17)
+	if len(rows) == 0 || !strings.HasPrefix(rows[0], "current/") {
+		t.Errorf("scorecard on the G7 scale: %q", rows)
+	}
+	for _, path := range []string{"/export/commitments?format=csv&vocabulary=truth", "/export/scorecard?format=csv&vocabulary=truth"} {
+		if resp, _ := h.do(entente.RoleViewer, "GET", path, nil, ""); resp.StatusCode != 422 {
+			t.Errorf("%s: %d", path, resp.StatusCode)
+		}
+	}
+	if resp, _ := h.do(entente.RoleViewer, "GET", "/export/commitments?format=pdf", nil, ""); resp.StatusCode != 400 {
+		t.Errorf("format=pdf: %d", resp.StatusCode)
+	}
+	resp, data = h.do(entente.RoleViewer, "GET", "/api/v1/commitments?doc=1&status=stalled&format=csv&vocabulary=ogp", nil, "")
+	if resp.StatusCode != 200 || !strings.Contains(string(data), "RS: Limited") {
+		t.Errorf("API on the OGP scale: %d %s", resp.StatusCode, clip(data))
+	}
+	if resp, _ := h.do(entente.RoleViewer, "GET", "/api/v1/scorecard?format=csv&vocabulary=truth", nil, ""); resp.StatusCode != 400 {
+		t.Errorf("API vocabulary=truth: %d", resp.StatusCode)
+	}
+
 	// A filter the table refuses is refused, with no file.
 	if resp, data := h.do(entente.RoleViewer, "GET", "/export/commitments.csv?status=done", nil, ""); resp.StatusCode != 422 ||
 		strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {

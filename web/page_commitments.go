@@ -2,8 +2,10 @@ package web
 
 import (
 	"html/template"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -24,8 +26,13 @@ type commitmentsView struct {
 	Counts    []statusCount
 	Prev      string // links to the neighbouring pages, "" when none
 	Next      string
-	RawQuery  template.URL // the filters, for the export links
+	RawQuery  template.URL         // the filters, for the export links
+	Export    []exportField        // the filters, for the export form
+	Scales    []entente.Vocabulary // the vocabularies an export can give statuses in
 }
+
+// exportField is one filter the export form carries.
+type exportField struct{ Name, Value string }
 
 // commitmentsQuery reads the table's filters from a query as the page
 // does; the page and its exports both use it, so that an export holds the
@@ -70,7 +77,14 @@ func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request, f *fram
 	v := &commitmentsView{frame: f, W: trackWordsFor(f.Lang), Statuses: entente.Statuses}
 	var cf entente.CommitmentFilter
 	v.Filter, cf = commitmentsQuery(q)
-	v.RawQuery = template.URL(exportQuery(q).Encode())
+	eq := exportQuery(q)
+	v.RawQuery = template.URL(eq.Encode())
+	for _, k := range slices.Sorted(maps.Keys(eq)) {
+		if k != "format" && k != "vocabulary" {
+			v.Export = append(v.Export, exportField{k, eq.Get(k)})
+		}
+	}
+	v.Scales = entente.Vocabularies()
 	f.Title = v.W.Commitments
 	tr, err := s.tracker()
 	if err == nil {

@@ -44,6 +44,8 @@ func (s *Server) pages() []page {
 		{"GET", "/export/commitments.csv", viewer, s.exportCommitments},
 		{"GET", "/export/commitments.json", viewer, s.exportCommitments},
 		{"GET", "/export/commitments.xlsx", viewer, s.exportCommitments},
+		{"GET", "/export/commitments", viewer, s.exportCommitments},
+		{"GET", "/export/scorecard", viewer, s.exportScorecard},
 		{"GET", "/export/scorecard.csv", viewer, s.exportScorecard},
 		{"GET", "/export/scorecard.json", viewer, s.exportScorecard},
 		{"GET", "/export/scorecard.xlsx", viewer, s.exportScorecard},

@@ -289,4 +289,17 @@ func TestExportScorecard(t *testing.T) {
 			t.Errorf("%v: about names the filters %v", args, got.About.Filters)
 		}
 	}
+	// Statuses on another scale, chosen per export.
+	out := string(runOK(t, "export", "commitments", "--party", "RS", "--status", "stalled", "--vocabulary", "politifact", "--db", db))
+	if !strings.Contains(out, "statuses_politifact") || !strings.Contains(out, "RS: Stalled") {
+		t.Errorf("commitments on the PolitiFact scale:\n%s", out)
+	}
+	out = string(runOK(t, "export", "scorecard", "--party", "RS", "--vocabulary", "g7", "--db", db))
+	if !strings.Contains(out, "g7_percent") || !strings.Contains(out, ",0,0,1\r\n") && !strings.Contains(out, ",0,0,1\n") {
+		t.Errorf("scorecard on the G7 scale (one pair at -1):\n%s", out)
+	}
+	var o, e bytes.Buffer
+	if err := run(context.Background(), []string{"export", "scorecard", "--vocabulary", "truth-o-meter", "--db", db}, nil, &o, &e); entente.ErrorCode(err) != entente.EINVALID {
+		t.Errorf("an unknown vocabulary: %v", err)
+	}
 }

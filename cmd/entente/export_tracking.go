@@ -58,8 +58,9 @@ func commitmentPages(tr *tracking.Tracker, f entente.CommitmentFilter, upcoming 
 
 func newExportCommitmentsCommand() *cobra.Command {
 	var (
-		f  exportFlags
-		cf commitmentFlags
+		f     exportFlags
+		cf    commitmentFlags
+		vocab string
 	)
 	cmd := &cobra.Command{
 		Use:   "commitments",
@@ -67,6 +68,10 @@ func newExportCommitmentsCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: trackerRunE(&f.dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
 			filter := cf.filter()
+			v, err := entente.FindVocabulary(vocab)
+			if err != nil {
+				return err
+			}
 			if filter.Limit < 0 || filter.Offset < 0 {
 				return entente.Errorf(entente.EINVALID, "--limit and --offset must not be negative")
 			}
@@ -76,20 +81,23 @@ func newExportCommitmentsCommand() *cobra.Command {
 			if _, err := tr.Commitments(cmd.Context(), check); err != nil {
 				return err
 			}
-			return exportTables(cmd, &f, "commitments", commitmentFilterList(filter, cf.upcoming), func(ctx context.Context, tw export.TableWriter) error {
-				return export.WriteCommitments(ctx, tw, commitmentPages(tr, filter, cf.upcoming), filter.Offset, filter.Limit)
+			filters := append(commitmentFilterList(filter, cf.upcoming), export.FilterList("vocabulary", vocab)...)
+			return exportTables(cmd, &f, "commitments", filters, func(ctx context.Context, tw export.TableWriter) error {
+				return export.WriteCommitments(ctx, tw, commitmentPages(tr, filter, cf.upcoming), filter.Offset, filter.Limit, v)
 			})
 		}),
 	}
 	f.add(cmd, export.Formats)
 	cf.add(cmd, true, 0)
+	vocabularyFlag(cmd, &vocab)
 	return cmd
 }
 
 func newExportScorecardCommand() *cobra.Command {
 	var (
-		f  exportFlags
-		cf commitmentFlags
+		f     exportFlags
+		cf    commitmentFlags
+		vocab string
 	)
 	cmd := &cobra.Command{
 		Use:   "scorecard",
@@ -97,16 +105,31 @@ func newExportScorecardCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: trackerRunE(&f.dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
 			filter := cf.filter()
+			v, err := entente.FindVocabulary(vocab)
+			if err != nil {
+				return err
+			}
 			sc, err := tr.Scorecard(cmd.Context(), filter)
 			if err != nil {
 				return err
 			}
-			return exportTables(cmd, &f, "scorecard", commitmentFilterList(filter, false), func(ctx context.Context, tw export.TableWriter) error {
-				return export.WriteScorecard(tw, sc)
+			filters := append(commitmentFilterList(filter, false), export.FilterList("vocabulary", vocab)...)
+			return exportTables(cmd, &f, "scorecard", filters, func(ctx context.Context, tw export.TableWriter) error {
+				return export.WriteScorecard(tw, sc, v)
 			})
 		}),
 	}
 	f.add(cmd, export.Formats)
 	cf.add(cmd, false, 0)
+	vocabularyFlag(cmd, &vocab)
 	return cmd
+}
+
+// vocabularyFlag declares --vocabulary: the scale statuses are also given in.
+func vocabularyFlag(cmd *cobra.Command, vocab *string) {
+	var names []string
+	for _, v := range entente.Vocabularies() {
+		names = append(names, v.Code+" ("+v.Name+")")
+	}
+	cmd.Flags().StringVar(vocab, "vocabulary", "", "also give statuses on this scale: "+strings.Join(names, ", "))
 }
