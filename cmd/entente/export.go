@@ -14,23 +14,31 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/export"
+	"github.com/entente/entente/tracking"
 )
 
 func newExportCommand() *cobra.Command {
 	var (
-		dsn string
-		all string
+		dsn, all, dataset string
+		ds                datasetFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "export LIST|--all FILE",
-		Short: "Export a list as CSV, XLSX or JSON, a document as Akoma Ntoso, or everything (--all)",
+		Use:   "export LIST|--all FILE|--dataset DIR",
+		Short: "Export a list as CSV, XLSX or JSON, a document as Akoma Ntoso, everything (--all), or a dataset release (--dataset)",
 		Long: `export documents|sentences|search QUERY|events|commitments|scorecard [the list's filters] --format csv|xlsx|json [-o FILE]
 export document ID --format akn|json [-o FILE]
-export --all FILE    every table (no passwords, sessions or tokens) in one archive, for entente import`,
+export --all FILE       every table (no passwords, sessions or tokens) in one archive, for entente import
+export --dataset DIR    every document, sentence, label, commitment, status and evidence item as CSV and JSON,
+                        with a codebook and a citation line, into a new folder`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if all == "" { // before the store is opened (or made)
-				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events, commitments, scorecard), document ID, or --all FILE")
+			if (all == "") == (dataset == "") { // before the store is opened (or made)
+				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events, commitments, scorecard), document ID, --all FILE or --dataset DIR")
+			}
+			if dataset != "" {
+				return trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
+					return writeDataset(cmd, tr, st, dataset, &ds)
+				})(cmd, args)
 			}
 			return storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 				return dumpAll(cmd, st, all)
@@ -39,6 +47,8 @@ export --all FILE    every table (no passwords, sessions or tokens) in one archi
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&all, "all", "", "write every table to this archive (a zip of JSON Lines)")
+	cmd.Flags().StringVar(&dataset, "dataset", "", "write a dataset release into this new folder")
+	ds.add(cmd)
 	cmd.AddCommand(newExportDocumentCommand(), newExportDocumentsCommand(), newExportSentencesCommand(false),
 		newExportSentencesCommand(true), newExportEventsCommand(), newExportCommitmentsCommand(), newExportScorecardCommand())
 	return cmd
