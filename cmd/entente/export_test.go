@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -301,5 +302,45 @@ func TestExportScorecard(t *testing.T) {
 	var o, e bytes.Buffer
 	if err := run(context.Background(), []string{"export", "scorecard", "--vocabulary", "truth-o-meter", "--db", db}, nil, &o, &e); entente.ErrorCode(err) != entente.EINVALID {
 		t.Errorf("an unknown vocabulary: %v", err)
+	}
+}
+
+// TestExportDocumentVersions: --all-versions writes a file per version
+// into a folder, each valid Akoma Ntoso whose citations link into the
+// registry; a language the document has no version in is not found;
+// --all-versions needs a folder.
+func TestExportDocumentVersions(t *testing.T) {
+	db := corpusStore(t)
+	dir := filepath.Join(t.TempDir(), "akn")
+	out := string(runOK(t, "export", "document", "2", "--format", "akn", "--all-versions", "-o", dir, "--db", db))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if len(files) != 1 || filepath.Base(files[0]) != "2.zh.xml" || !strings.Contains(out, "2.zh.xml") {
+		t.Fatalf("files %v, said %q", files, out)
+	}
+	b, _ := os.ReadFile(files[0])
+	if !bytes.Contains(b, []byte(`href="/entente/registry/`)) || !bytes.Contains(b, []byte(`<ref href="#cite_1">`)) {
+		t.Error("the citations do not link into the registry")
+	}
+	if one := runOK(t, "export", "document", "2", "--format", "akn", "--lang", "ZH", "--db", db); !bytes.Equal(one[bytes.Index(one, []byte("<meta>")):],
+		b[bytes.Index(b, []byte("<meta>")):]) {
+		t.Error("--lang zh differs from the version's file")
+	}
+	if xmllint, err := exec.LookPath("xmllint"); err == nil {
+		if out, err := exec.Command(xmllint, "--noout", "--schema", "../../testdata/schemas/akomantoso30.xsd", files[0]).CombinedOutput(); err != nil {
+			t.Errorf("does not validate: %v\n%s", err, out)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		code string
+	}{
+		{[]string{"export", "document", "2", "--format", "akn", "--lang", "sr-Latn"}, entente.ENOTFOUND},
+		{[]string{"export", "document", "2", "--format", "akn", "--all-versions"}, entente.EINVALID},
+		{[]string{"export", "document", "2", "--format", "json", "--all-versions", "-o", dir}, entente.EINVALID},
+	} {
+		var o, e bytes.Buffer
+		if err := run(context.Background(), append(c.args, "--db", db), nil, &o, &e); entente.ErrorCode(err) != c.code {
+			t.Errorf("%v: %v, want %s", c.args, err, c.code)
+		}
 	}
 }
