@@ -26,7 +26,7 @@ func newExportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export LIST|--all FILE|--dataset DIR",
 		Short: "Export a list as CSV, XLSX or JSON, a document as Akoma Ntoso, everything (--all), or a dataset release (--dataset)",
-		Long: `export documents|sentences|search QUERY|events|commitments|scorecard [the list's filters] --format csv|xlsx|json [-o FILE]
+		Long: `export documents|sentences|search QUERY|events|commitments|scorecard|registry [QUERY]|compare A B [the list's filters] --format csv|xlsx|json [-o FILE]
 export document ID --format akn|json [-o FILE]
 export --all FILE       every table (no passwords, sessions or tokens) in one archive, for entente import
 export --dataset DIR    every document, sentence, label, commitment, status and evidence item as CSV and JSON,
@@ -34,7 +34,7 @@ export --dataset DIR    every document, sentence, label, commitment, status and 
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (all == "") == (dataset == "") { // before the store is opened (or made)
-				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events, commitments, scorecard), document ID, --all FILE or --dataset DIR")
+				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events, commitments, scorecard, registry, compare A B), document ID, --all FILE or --dataset DIR")
 			}
 			if dataset != "" {
 				return trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
@@ -51,7 +51,8 @@ export --dataset DIR    every document, sentence, label, commitment, status and 
 	cmd.Flags().StringVar(&dataset, "dataset", "", "write a dataset release into this new folder")
 	ds.add(cmd)
 	cmd.AddCommand(newExportDocumentCommand(), newExportDocumentsCommand(), newExportSentencesCommand(false),
-		newExportSentencesCommand(true), newExportEventsCommand(), newExportCommitmentsCommand(), newExportScorecardCommand())
+		newExportSentencesCommand(true), newExportEventsCommand(), newExportCommitmentsCommand(), newExportScorecardCommand(),
+		newExportRegistryCommand(), newExportCompareCommand())
 	return cmd
 }
 
