@@ -14,6 +14,7 @@ func TestValueLabels(t *testing.T) {
 	lists := map[string]ValueList{
 		"document kinds": DocumentKinds(), "sentence types": SentenceTypes(), "strengths": Strengths(),
 		"areas": Areas(), "reference kinds": ReferenceKinds(), "rules": Rules(), "statuses": StatusLabels(),
+		"precisions": Precisions(),
 	}
 	if got := StatusLabels().Codes(); !slices.Equal(got, statusCodes()) {
 		t.Errorf("status labels %v, want the vocabulary's order %v", got, statusCodes())

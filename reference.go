@@ -48,3 +48,12 @@ func ReferenceKinds() ValueList {
 		value(string(RefOther), "其他", "other"),
 	}
 }
+
+// VersionCitation is an instrument one version cites, with the registry
+// entry it was filed under and the stored document that entry is (0 for
+// none), so that an export can link the citation.
+type VersionCitation struct {
+	Title      string
+	EntryID    int64
+	DocumentID int64
+}
