@@ -22,6 +22,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
+	"github.com/entente/entente/compare"
 	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/tracking"
 )
@@ -84,6 +85,7 @@ type Server struct {
 	templates map[string]*template.Template
 	filters   *entente.FilterParser // resolves the filters of lists and searches
 	track     *tracking.Tracker
+	compare   *compare.Service // nil when the store cannot give what it reads
 }
 
 // SessionCookie is the name of the session cookie.
@@ -147,6 +149,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
 		cfg.Ingester.Linker = s.track
+	}
+	if cs, ok := cfg.Store.(compare.Store); ok {
+		if s.compare, err = compare.New(cs, s.track); err != nil {
+			return nil, err
+		}
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
