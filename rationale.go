@@ -103,6 +103,7 @@ func Rules() ValueList {
 		value("quoted plan", "引号中的规划", "plan in quotation marks"),
 		value("list", "列举", "list"),
 		value("head word", "中心词", "head word"),
+		value("quoted name", "引号中的名称", "name in quotation marks"),
 	}
 }
 
