@@ -33,9 +33,25 @@ var trackWordsEN = &trackWords{
 	Open:     "no date", Urgent: "urgent", Withdrawn: "withdrawn", Flag: "to check", Waiting: "waiting for approval",
 }
 
+var trackWordsSR = &trackWords{
+	Commitments: "Obaveze", Status: "Status", Statuses: "Status po strani", Due: "Rok", Overdue: "Istekao rok",
+	Upcoming: "Rok u narednih 90 dana", Evidence: "Dokazi", Corrections: "Ispravke", History: "Istorija", Reason: "Razlog",
+	SetStatus: "Postavite status", AddEvidence: "Novi dokaz (nije obavezno)", URL: "Adresa", Publisher: "Izdavač",
+	EventDate: "Datum događaja", Quote: "Citat", Official: "Zvanični izvor", Party: "Strana", AllParties: "Svi akteri",
+	Save: "Sačuvaj", Correct: "Ispravite oznaku", Field: "Polje", Value: "Nova vrednost (spiskovi odvojeni zarezom; none za prazno)",
+	Undo: "Poništi", Review: "Red za pregled", Approve: "Odobri", Reject: "Odbij", Retracted: "povučeno",
+	NoneWaiting: "Nijedna ispravka ne čeka pregled.", Revision: "revizija", Scorecard: "Karta ocena", Rated: "ocenjeno",
+	Compliance: "Ispunjenost", Track: "Praćenje: status, dokazi, ispravke, istorija",
+	ListHint: "Svaka obaveza ima status po akteru; status navodi svoj dokaz (osim povratka na „nije ocenjeno”).",
+	Open:     "bez datuma", Urgent: "hitno", Withdrawn: "povučen", Flag: "za proveru", Waiting: "čeka odobrenje",
+}
+
 func trackWordsFor(lang string) *trackWords {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return trackWordsEN
+	case "sr":
+		return trackWordsSR
 	}
 	return trackWordsZH
 }
