@@ -29,6 +29,7 @@ func TestImports(t *testing.T) {
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
 		"tracking":  {".", "lexicon", "ingest", "align"},
+		"connect":   {".", "align", "lexicon"},
 		"web":       {".", "auth", "ingest", "tracking", "export", "compare"},
 		"export":    {"."},
 		"compare":   {".", "lexicon", "search", "tracking"},

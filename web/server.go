@@ -147,22 +147,24 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.track.Fetcher = ingest.NewFetcher()
 	}
-	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
-		cfg.Ingester.Linker = s.track
-	}
 	if cs, ok := cfg.Store.(compare.Store); ok {
 		if s.compare, err = compare.New(cs, s.track); err != nil {
 			return nil, err
 		}
 	}
+	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
+		cfg.Ingester.Linker = s.track
+	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
 	s.routes()
+	s.describeListFormats()
 	if err := s.registerPages(); err != nil {
 		return nil, fmt.Errorf("web: pages: %w", err)
 	}
 
 	var h http.Handler = s.mux
+	h = s.listFormats(h) // inside findCaller: an export names its caller
 	h = s.findCaller(h)
 	h = s.setupGate(h)
 	h = http.NewCrossOriginProtection().Handler(h)
