@@ -68,7 +68,7 @@ func TestValueLabels(t *testing.T) {
 		}
 	}
 	// an unknown language falls back to English
-	if got := SentenceTypes().Label("commitment", "sr"); got != "commitment" {
+	if got := SentenceTypes().Label("commitment", "fr"); got != "commitment" {
 		t.Errorf("a label in a language without one: %q, want the English", got)
 	}
 }

@@ -41,9 +41,29 @@ var trackWordsEN = &trackWords{
 	Join: "Join with the next sentence",
 }
 
+var trackWordsSR = &trackWords{
+	Commitments: "Obaveze", Status: "Status", Statuses: "Status po strani", Due: "Rok", Overdue: "Istekao rok",
+	Upcoming: "Rok u narednih 90 dana", Evidence: "Dokazi", Corrections: "Ispravke", History: "Istorija", Reason: "Razlog",
+	SetStatus: "Postavite status", AddEvidence: "Novi dokaz (nije obavezno)", URL: "Adresa", Publisher: "Izdavač",
+	EventDate: "Datum događaja", Quote: "Citat", Official: "Zvanični izvor", Party: "Strana", AllParties: "Svi akteri",
+	Save: "Sačuvaj", Correct: "Ispravite oznaku", Field: "Polje", Value: "Nova vrednost (spiskovi odvojeni zarezom; none za prazno)",
+	Undo: "Poništi", Review: "Red za pregled", Approve: "Odobri", Reject: "Odbij", Retracted: "povučeno",
+	NoneWaiting: "Nijedna ispravka ne čeka pregled.", Revision: "revizija", Scorecard: "Karta ocena", Rated: "ocenjeno",
+	Compliance: "Ispunjenost", Track: "Praćenje: status, dokazi, ispravke, istorija",
+	ListHint: "Svaka obaveza ima status po akteru; status navodi svoj dokaz (osim povratka na „nije ocenjeno”).",
+	Open:     "bez datuma", Urgent: "hitno", Withdrawn: "povučen", Flag: "za proveru", Waiting: "čeka odobrenje",
+	Format: "Format", Scale: "Statusi i na skali", OwnScale: "Samo statusi Ententea", ExportTable: "Izvezi tabelu",
+	ExportScorecard: "Izvezi kartu ocena",
+	Boundaries:      "Granice rečenica", Split: "Podeli", SplitHint: "Jedan deo po redu: prelomite red gde se rečenica deli",
+	Join: "Spoji sa sledećom rečenicom",
+}
+
 func trackWordsFor(lang string) *trackWords {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return trackWordsEN
+	case "sr":
+		return trackWordsSR
 	}
 	return trackWordsZH
 }
