@@ -80,16 +80,10 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked, &scr.matches), scr: scr}
 }
 
-// maskTitles hides the inside of 《》 (an instrument's title is not the
-// sentence's grammar: 《关于推动落实…》 undertakes nothing) behind a
-// placeholder of the same length, so that offsets stay true.
-func maskTitles(rs []rune) []rune {
-	out := make([]rune, len(rs))
-	maskTitlesInto(out, rs)
-	return out
-}
-
-// maskTitlesInto writes rs with its titles masked into out (of rs's length).
+// maskTitlesInto writes rs into out (of rs's length) with the inside of
+// 《》 hidden (an instrument's title is not the sentence's grammar:
+// 《关于推动落实…》 undertakes nothing) behind a placeholder of the same
+// length, so that offsets stay true.
 func maskTitlesInto(out, rs []rune) {
 	copy(out, rs)
 	depth := 0
