@@ -3,9 +3,9 @@ package web
 import (
 	"html/template"
 	"maps"
-	"slices"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -26,8 +26,8 @@ type commitmentsView struct {
 	Counts    []statusCount
 	Prev      string // links to the neighbouring pages, "" when none
 	Next      string
-	RawQuery  template.URL // the filters, for the export links
-	Export    []exportField       // the filters, for the export form
+	RawQuery  template.URL         // the filters, for the export links
+	Export    []exportField        // the filters, for the export form
 	Scales    []entente.Vocabulary // the vocabularies an export can give statuses in
 }
 

@@ -7,7 +7,7 @@ type trackWords struct {
 	SetStatus, AddEvidence, URL, Publisher, EventDate, Quote, Official, Party, AllParties, Save   string
 	Correct, Field, Value, Undo, Review, Approve, Reject, Retracted, NoneWaiting, Revision        string
 	Scorecard, Rated, Compliance, Track, ListHint, Open, Urgent, Withdrawn, Flag, Waiting         string
-	Format, Scale, OwnScale, ExportTable, ExportScorecard                                          string
+	Format, Scale, OwnScale, ExportTable, ExportScorecard                                         string
 }
 
 var trackWordsZH = &trackWords{

@@ -61,6 +61,13 @@ func (s *Server) pages() []page {
 		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
+		{"POST", "/documents/{id}/versions", roleAccess(entente.RoleEditor), s.versionSubmit},
+		{"GET", "/documents/{id}/parallel/{other}", viewer, s.parallelPage},
+		{"GET", "/registry", viewer, s.registryPage},
+		{"GET", "/registry/{id}", viewer, s.registryEntryPage},
+		{"POST", "/registry/{id}/{action}", roleAccess(entente.RoleEditor), s.registryDecisionSubmit},
+		{"GET", "/documents/{id}/citations", viewer, s.citationsPage},
+		{"GET", "/graph", viewer, s.graphPage},
 	}
 }
 
@@ -92,13 +99,15 @@ func (s *Server) registerPages() error {
 		"deref":  deref,
 		"marked": marked,
 		"asset":  assets.url,
+		"sideOf": sideOf,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "parallel",
+		"registry", "registry_entry", "citations", "graph"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err

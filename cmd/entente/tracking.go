@@ -572,5 +572,8 @@ func newTrackingCommands() []*cobra.Command {
 			func(tr *tracking.Tracker, cmd *cobra.Command, id int64, why string) error {
 				return tr.Purge(cmd.Context(), id, why)
 			}),
+		newVersionLinkCommand("link", "Say that two documents are one statement in two languages or scripts (editors)", true),
+		newVersionLinkCommand("unlink", "Undo a link of two documents as versions; the matcher will not link them again (editors)", false),
+		newVersionsCommand(),
 	}
 }
