@@ -81,6 +81,10 @@ type IndexRow struct {
 // most; see Store.MaxCandidates.
 const DefaultMaxCandidates = 5000
 
+// DefaultMaxCount is how many matches a filtered search counts at most;
+// see Store.MaxCount.
+const DefaultMaxCount = 10000
+
 // DefaultMaxFacetSentences is how many hits a search page's facets count
 // at most; see Store.MaxFacetSentences.
 const DefaultMaxFacetSentences = 2000
@@ -91,14 +95,20 @@ type Store struct {
 	rdb     *sql.DB // for reads; the same as db on PostgreSQL
 	dialect Dialect
 	df      dfCache
+	stmts   stmtCache
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
-	// MaxCandidates bounds the sentences a search ranks: the newest that
-	// match. A query that matches more (合作 in every statement) is ranked
-	// among those, which keeps its latency bounded whatever the size of
-	// the collection. Both databases pick the same candidates.
+	// MaxCandidates is the block a search ranks at once: the newest
+	// matches first, then the next block as pages go past it. A query that
+	// matches more (合作 in every statement) has its first page ranked
+	// among the newest block, which keeps its latency bounded whatever the
+	// size of the collection, and can still be paged to its last match.
+	// Both databases form the same blocks.
 	MaxCandidates int
+	// MaxCount bounds how many matches a filtered search counts (each is
+	// checked against the filters); past it the total is a lower bound.
+	MaxCount int
 	// MaxFacetSentences bounds the hits whose labels SearchPage reads to
 	// count its facets (the best ranked, or the newest without text):
 	// reading them costs a key lookup per sentence and label table, some
@@ -132,6 +142,7 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.closeStatements()
 	err := s.db.Close()
 	if s.rdb != s.db {
 		err = errors.Join(err, s.rdb.Close())
