@@ -16,6 +16,7 @@ import (
 	"database/sql"
 	"errors"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/entente/entente"
@@ -29,6 +30,11 @@ type Dialect interface {
 	// Migrations holds the numbered schema files (0001_init.sql…) at its
 	// root.
 	Migrations() fs.FS
+	// LockEvents runs in a write transaction just before it writes its
+	// events and commits, so that events are numbered in commit order
+	// across processes (PostgreSQL: an advisory lock until the transaction
+	// ends; SQLite's single writer already orders them).
+	LockEvents(ctx context.Context, tx *sql.Tx) error
 	// LockMigrations runs first in every migration transaction, so that two
 	// processes opening a new database do not both migrate it.
 	LockMigrations(ctx context.Context, tx *sql.Tx) error
@@ -96,6 +102,7 @@ type Store struct {
 	dialect Dialect
 	df      dfCache
 	stmts   stmtCache
+	pending sync.Map // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
@@ -181,8 +188,16 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
+	var events []*entente.Event
+	s.pending.Store(tx, &events)
+	defer s.pending.Delete(tx)
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if len(events) > 0 {
+		if err := s.flushEvents(ctx, tx, events); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }
