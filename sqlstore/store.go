@@ -17,6 +17,7 @@ import (
 	"errors"
 	"io/fs"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/entente/entente"
@@ -102,7 +103,8 @@ type Store struct {
 	dialect Dialect
 	df      dfCache
 	stmts   stmtCache
-	pending sync.Map // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
+	pending sync.Map                  // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
+	due     atomic.Pointer[dueHolder] // the due-date rules of the tracked tables (UseDueRules)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
@@ -181,7 +183,9 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 // microsecond, which both databases keep exactly.
 func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }
 
-// write runs fn in a write transaction and commits it if fn succeeds.
+// write runs fn in a write transaction and commits it if fn succeeds,
+// after bringing the tracked tables of what fn changed up to date in the
+// same transaction.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -192,6 +196,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	s.pending.Store(tx, &events)
 	defer s.pending.Delete(tx)
 	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := s.settleTracked(ctx, tx); err != nil {
 		return err
 	}
 	if len(events) > 0 {
