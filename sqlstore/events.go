@@ -199,3 +199,19 @@ func (s *Store) Event(ctx context.Context, seq int64) (*entente.Event, error) {
 	}
 	return &es[0], nil
 }
+
+// LastEventSeq returns the sequence number of the newest event, 0 for
+// none. Every change writes its event in its own transaction, numbered in
+// commit order (flushEvents), so the number changes whenever anything
+// stored changes: callers keep what they computed from the store (an
+// encoded document) for as long as it stays the same. One index lookup.
+func (s *Store) LastEventSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return s.queryRow(ctx, tx, `SELECT coalesce(max(seq), 0) FROM events`).Scan(&seq)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read the last event: %w", err)
+	}
+	return seq, nil
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -120,6 +121,18 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		if resp.StatusCode != 200 || json.Unmarshal(data, &list) != nil || list.Total != 2 {
 			t.Errorf("server %d lists %s, want two documents", i, clip(data))
 		}
+	}
+
+	// A document one server answers from its cache is answered anew once
+	// the other has changed it (another source, uploaded to the other).
+	doc := fmt.Sprintf("/api/v1/documents/%d", rsDoc)
+	_, before := a.do(entente.RoleViewer, "GET", doc, nil, "")
+	if resp, data := b.upload(entente.RoleAnalyst, map[string][]byte{"rs-again.txt": append([]byte("\ufeff"), rs...)}); resp.StatusCode != 200 ||
+		!strings.Contains(string(data), "new source") {
+		t.Fatalf("another source on server 1: %d %s", resp.StatusCode, clip(data))
+	}
+	if _, after := a.do(entente.RoleViewer, "GET", doc, nil, ""); !strings.Contains(string(after), "rs-again.txt") || bytes.Equal(before, after) {
+		t.Errorf("server 0 still answers the document as before server 1 added a source to it")
 	}
 
 	// A status set on one server is seen on the other.

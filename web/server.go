@@ -86,6 +86,7 @@ type Server struct {
 	filters   *entente.FilterParser // resolves the filters of lists and searches
 	track     *tracking.Tracker
 	compare   *compare.Service // nil when the store cannot give what it reads
+	responses respCache        // encoded responses of cached reads (doccache.go)
 }
 
 // SessionCookie is the name of the session cookie.
