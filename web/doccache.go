@@ -7,10 +7,13 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/entente/entente"
 )
 
 // changeCounter is what the response cache needs of a store: a number that
@@ -156,3 +159,80 @@ func (r *bodyRecorder) SetHeader(name, value string) {
 }
 
 func (r *bodyRecorder) BodyWriter() io.Writer { return &r.body }
+
+// cachedPage answers a page from the cache while nothing stored has
+// changed, or runs build and keeps what it wrote when that is a 200. The
+// key must name everything the page shows besides what is stored: its
+// address, the page's language and the caller.
+func (s *Server) cachedPage(w http.ResponseWriter, r *http.Request, key string, build func(w http.ResponseWriter)) {
+	cc, ok := s.cfg.Store.(changeCounter)
+	if !ok {
+		build(w)
+		return
+	}
+	seq, err := cc.LastEventSeq(r.Context())
+	if err != nil {
+		build(w) // the page meets the store's failure itself
+		return
+	}
+	if c := s.responses.get(key, seq); c != nil {
+		sendCachedHTTP(w, r, c)
+		return
+	}
+	rec := &pageRecorder{w: w}
+	build(rec)
+	if rec.status != 0 && rec.status != http.StatusOK {
+		w.WriteHeader(rec.status)
+		w.Write(rec.body.Bytes())
+		return
+	}
+	sum := sha256.Sum256(rec.body.Bytes())
+	c := &cachedResp{seq: seq, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, contentType: w.Header().Get("Content-Type"),
+		body: bytes.Clone(rec.body.Bytes())}
+	s.responses.put(key, c)
+	sendCachedHTTP(w, r, c)
+}
+
+func sendCachedHTTP(w http.ResponseWriter, r *http.Request, c *cachedResp) {
+	w.Header().Set("ETag", c.etag)
+	if c.contentType != "" {
+		w.Header().Set("Content-Type", c.contentType)
+	}
+	if etagMatches(r.Header.Get("If-None-Match"), c.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Write(c.body)
+}
+
+// pageCaller names the caller in a page's cache key: the page shows the
+// account's name and what its role may do.
+func pageCaller(u *entente.User) string {
+	if u == nil {
+		return "anonymous"
+	}
+	return strconv.FormatInt(u.ID, 10) + ":" + string(u.Role)
+}
+
+// pageRecorder keeps a page's status and body; its headers are the
+// response's own.
+type pageRecorder struct {
+	w      http.ResponseWriter
+	status int
+	body   bytes.Buffer
+}
+
+func (p *pageRecorder) Header() http.Header { return p.w.Header() }
+
+func (p *pageRecorder) WriteHeader(code int) {
+	if p.status == 0 {
+		p.status = code
+	}
+}
+
+func (p *pageRecorder) Write(b []byte) (int, error) {
+	if p.status == 0 {
+		p.status = http.StatusOK
+	}
+	return p.body.Write(b)
+}

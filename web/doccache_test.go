@@ -19,6 +19,28 @@ func TestDocumentCache(t *testing.T) {
 			t.Fatalf("upload: %d %s", resp.StatusCode, data)
 		}
 		const doc = "/api/v1/documents/1"
+		// the reader, before and after the change below
+		reader := func(role entente.Role, path string, header map[string]string) (*http.Response, string) {
+			resp, data := h.doHeader(role, "GET", path, nil, header)
+			return resp, string(data)
+		}
+		resp, page := reader(entente.RoleViewer, "/documents/1", nil)
+		pageTag := resp.Header.Get("ETag")
+		if resp.StatusCode != 200 || pageTag == "" || !strings.Contains(page, "<html") {
+			t.Fatalf("reader: %d, ETag %q", resp.StatusCode, pageTag)
+		}
+		if resp, again := reader(entente.RoleViewer, "/documents/1", nil); again != page || resp.Header.Get("ETag") != pageTag {
+			t.Errorf("the reader asked again differs")
+		}
+		if resp, body := reader(entente.RoleViewer, "/documents/1", map[string]string{"If-None-Match": pageTag}); resp.StatusCode != 304 || body != "" {
+			t.Errorf("reader with its ETag: %d, %d bytes", resp.StatusCode, len(body))
+		}
+		if _, en := reader(entente.RoleViewer, "/documents/1?lang=en", nil); en == page {
+			t.Errorf("the English reader is the Chinese one")
+		}
+		if _, other := reader(entente.RoleEditor, "/documents/1", nil); !strings.Contains(other, "editor-user") && strings.Contains(page, "viewer-user") {
+			t.Errorf("the editor is shown the viewer's page")
+		}
 		resp, first := h.do(entente.RoleViewer, "GET", doc, nil, "")
 		etag := resp.Header.Get("ETag")
 		if resp.StatusCode != 200 || !strings.HasPrefix(etag, `"`) || !strings.Contains(resp.Header.Get("Content-Type"), "json") {
@@ -52,6 +74,10 @@ func TestDocumentCache(t *testing.T) {
 		if resp.StatusCode != 200 || resp.Header.Get("ETag") == etag || !strings.Contains(string(changed), "ae.html") {
 			t.Errorf("after a new source: %d, ETag %q (was %q), the source in it: %v", resp.StatusCode, resp.Header.Get("ETag"), etag,
 				strings.Contains(string(changed), "ae.html"))
+		}
+		if resp, after := reader(entente.RoleViewer, "/documents/1", map[string]string{"If-None-Match": pageTag}); resp.StatusCode != 200 ||
+			!strings.Contains(after, "ae.html") {
+			t.Errorf("reader after a new source: %d, the source in it: %v", resp.StatusCode, strings.Contains(after, "ae.html"))
 		}
 		resp, _ = h.do(entente.RoleViewer, "GET", "/api/v1/documents/99", nil, "")
 		if resp.StatusCode != 404 || resp.Header.Get("ETag") != "" {
