@@ -32,7 +32,7 @@ if [ -z "${ENTENTE_TEST_POSTGRES:-}" ] && scripts/test-postgres.sh available; th
 fi
 
 # shellcheck disable=SC2086 # a list of packages, split on purpose
-go test "$@" ${ENTENTE_TEST_PACKAGES:-./...}
+go test -timeout 25m "$@" ${ENTENTE_TEST_PACKAGES:-./...}
 status=$?
 
 if [ -s "$ENTENTE_SKIPPED" ]; then
