@@ -24,13 +24,15 @@ func TestImports(t *testing.T) {
 		"extract":   {".", "lexicon", "structure"},
 		"align":     {"."},
 		"ingest":    {".", "decode"},
-		"search":    {"."},
+		"search":    {".", "lexicon"},
 		"sqlstore":  {".", "search"},
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
-		"tracking":  {".", "lexicon", "ingest"},
-		"web":       {".", "auth", "ingest", "tracking", "export"},
+		"tracking":  {".", "lexicon", "ingest", "align"},
+		"connect":   {".", "align", "lexicon"},
+		"web":       {".", "auth", "ingest", "tracking", "export", "compare"},
 		"export":    {"."},
+		"compare":   {".", "lexicon", "search", "tracking"},
 		"internal":  {}, // internal/hostile: attacking inputs for tests in any room; internal/skip: skipped groups
 	}
 	seen := map[string]bool{}

@@ -86,6 +86,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			},
 		}
 		maps.Copy(requests, trackingRequests(h))
+		maps.Copy(requests, compareRequests(h))
 		// every registered operation has a rule and a request
 		for _, item := range h.srv.API().OpenAPI().Paths {
 			for _, op := range []*huma.Operation{item.Get, item.Put, item.Post, item.Delete, item.Options, item.Head, item.Patch} {
@@ -105,6 +106,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "list-sentences", "get-original", "search", "get-session",
 			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout"}
 		order = append(order, trackingOrder...)
+		order = append(order, compareOrder...)
 		order = append(order, "delete-document", "purge-document", "change-password")
 		callers := append([]entente.Role{""}, entente.Roles...)
 		for _, id := range order {

@@ -8,6 +8,7 @@ type trackWords struct {
 	Correct, Field, Value, Undo, Review, Approve, Reject, Retracted, NoneWaiting, Revision        string
 	Scorecard, Rated, Compliance, Track, ListHint, Open, Urgent, Withdrawn, Flag, Waiting         string
 	Boundaries, Split, SplitHint, Join                                                            string
+	Format, Scale, OwnScale, ExportTable, ExportScorecard                                         string
 }
 
 var trackWordsZH = &trackWords{
@@ -20,6 +21,7 @@ var trackWordsZH = &trackWords{
 	ListHint: "每项承诺按行为方记录状态；状态须附证据（改回“未评估”除外）。", Open: "无具体日期", Urgent: "从速",
 	Withdrawn: "已撤下", Flag: "需复核", Waiting: "待批准",
 	Boundaries: "句子边界", Split: "拆分", SplitHint: "每行一部分：在要拆开的地方换行", Join: "与下一句合并",
+	Format: "格式", Scale: "状态另以", OwnScale: "仅本系统状态", ExportTable: "导出承诺表", ExportScorecard: "导出记分卡",
 }
 
 var trackWordsEN = &trackWords{
@@ -34,7 +36,9 @@ var trackWordsEN = &trackWords{
 	ListHint: "Each commitment has a status per actor; a status names its evidence (except a return to “not rated”).",
 	Open:     "no date", Urgent: "urgent", Withdrawn: "withdrawn", Flag: "to check", Waiting: "waiting for approval",
 	Boundaries: "Sentence boundaries", Split: "Split", SplitHint: "One part per line: break the line where the sentence splits",
-	Join: "Join with the next sentence",
+	Join:   "Join with the next sentence",
+	Format: "Format", Scale: "Statuses also in", OwnScale: "Entente's statuses only", ExportTable: "Export the table",
+	ExportScorecard: "Export the scorecard",
 }
 
 func trackWordsFor(lang string) *trackWords {

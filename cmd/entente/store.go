@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/connect"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
 	"github.com/entente/entente/tracking"
@@ -34,6 +35,8 @@ type store interface {
 	entente.Store
 	entente.AccountStore
 	tracking.Store
+	connect.Store
+	entente.RegistryReader
 	Replay(ctx context.Context) (int, error)
 	UseDueRules(ctx context.Context, due entente.DueReader) error
 }
