@@ -447,7 +447,16 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 		from := trackedFrom(&f)
 		partyOn := ""
 		if f.Party != "" {
-			from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
+			dense, err := denseParty(ctx, tx, f.Party)
+			if err != nil {
+				return err
+			}
+			// a rare party's commitments are collected from its index and
+			// sorted; a party to many statements is checked row by row in
+			// the order's index until the page is full
+			if !dense {
+				from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
+			}
 		}
 		where := whereClause(trackedWhere(&f, today, &a, partyOn, false))
 		var err error
@@ -545,6 +554,15 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 		return nil, fmt.Errorf("count commitments: %w", err)
 	}
 	return tally, nil
+}
+
+// denseParty says whether party binds at least one commitment in
+// denseShare (as search's dense does), from the totals.
+func denseParty(ctx context.Context, tx *sql.Tx, party string) (bool, error) {
+	var mine, all int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(CASE WHEN party = $1 AND bound THEN n ELSE 0 END), 0),
+		coalesce(sum(CASE WHEN party = '' THEN n ELSE 0 END), 0) FROM tracked_totals`, party).Scan(&mine, &all)
+	return mine > 0 && mine >= all/denseShare, err
 }
 
 // totalsAnswer says whether tracked_totals answers f's counts: the whole
