@@ -362,7 +362,21 @@ func StatusRank(c *entente.TrackedCommitment) int {
 // already joined: the party filter is then that row being f's party and
 // bound (a commitment has one row per party), which the database reads
 // from the party's index instead of testing every commitment.
-func trackedWhere(f *entente.CommitmentFilter, today string, a *args, partyOn string) []string {
+//
+// counting asks for the conditions of a count, which reads every match:
+// the area, status and party filters are then uncorrelated IN lists,
+// which the database reads once and drives the count from (the matches
+// of an area and a status at 100,000 commitments: 23 ms of CPU on SQLite
+// against 140 ms testing each commitment); a page, which stops at its
+// fiftieth match in the order of an index, keeps the correlated EXISTS.
+func trackedWhere(f *entente.CommitmentFilter, today string, a *args, partyOn string, counting bool) []string {
+	in := func(sub, cond string) string {
+		if counting {
+			return "t.sentence_id IN (SELECT sentence_id FROM " + sub + " WHERE " + cond + ")"
+		}
+		alias := sub[len(sub)-1:]
+		return "EXISTS (SELECT 1 FROM " + sub + " WHERE " + alias + ".sentence_id = t.sentence_id AND " + cond + ")"
+	}
 	var conds []string
 	if !f.Withdrawn {
 		conds = append(conds, "NOT t.withdrawn")
@@ -378,20 +392,20 @@ func trackedWhere(f *entente.CommitmentFilter, today string, a *args, partyOn st
 	case f.Party != "" && partyOn != "":
 		conds = append(conds, partyOn+".party = "+a.add(f.Party)+" AND "+partyOn+".bound")
 	case f.Party != "":
-		conds = append(conds, `EXISTS (SELECT 1 FROM tracked_parties p WHERE p.sentence_id = t.sentence_id AND p.party = `+a.add(f.Party)+` AND p.bound)`)
+		conds = append(conds, in("tracked_parties q", "q.party = "+a.add(f.Party)+" AND q.bound"))
 	}
 	if f.Area != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM tracked_areas x WHERE x.sentence_id = t.sentence_id AND x.area = `+a.add(f.Area)+`)`)
+		conds = append(conds, in("tracked_areas x", "x.area = "+a.add(f.Area)))
 	}
 	if f.Strength != "" {
 		conds = append(conds, "t.strength = "+a.add(string(f.Strength)))
 	}
 	if f.Status != "" {
-		c := `EXISTS (SELECT 1 FROM tracked_parties p WHERE p.sentence_id = t.sentence_id AND p.status = ` + a.add(string(f.Status))
+		c := "r.status = " + a.add(string(f.Status))
 		if f.Party != "" {
-			c += " AND p.party = " + a.add(f.Party)
+			c += " AND r.party = " + a.add(f.Party)
 		}
-		conds = append(conds, c+")")
+		conds = append(conds, in("tracked_parties r", c))
 	}
 	if f.Overdue {
 		conds = append(conds, overdue(a, today))
@@ -433,14 +447,24 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 		from := trackedFrom(&f)
 		partyOn := ""
 		if f.Party != "" {
-			from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
+			dense, err := denseParty(ctx, tx, f.Party)
+			if err != nil {
+				return err
+			}
+			// a rare party's commitments are collected from its index and
+			// sorted; a party to many statements is checked row by row in
+			// the order's index until the page is full
+			if !dense {
+				from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
+			}
 		}
-		where := whereClause(trackedWhere(&f, today, &a, partyOn))
+		where := whereClause(trackedWhere(&f, today, &a, partyOn, false))
 		var err error
 		if totalsAnswer(&f) {
 			total, err = totalCommitments(ctx, tx, &f) // counted ahead
 		} else {
-			err = tx.QueryRowContext(ctx, `SELECT count(*)`+from+where, a...).Scan(&total)
+			var ca args
+			err = tx.QueryRowContext(ctx, `SELECT count(*)`+from+whereClause(trackedWhere(&f, today, &ca, partyOn, true)), ca...).Scan(&total)
 		}
 		if err != nil {
 			return err
@@ -510,7 +534,7 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 		// from the number of pairs. Read from the changes, which are
 		// fewer than the pairs.
 		var a args
-		conds := trackedWhere(&f, today, &a, "p")
+		conds := trackedWhere(&f, today, &a, "p", true)
 		if len(f.Pair) == 2 && f.Party == "" {
 			conds = append(conds, "p.party IN ("+list(&a, f.Pair)+")")
 		}
@@ -530,6 +554,15 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 		return nil, fmt.Errorf("count commitments: %w", err)
 	}
 	return tally, nil
+}
+
+// denseParty says whether party binds at least one commitment in
+// denseShare (as search's dense does), from the totals.
+func denseParty(ctx context.Context, tx *sql.Tx, party string) (bool, error) {
+	var mine, all int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(CASE WHEN party = $1 AND bound THEN n ELSE 0 END), 0),
+		coalesce(sum(CASE WHEN party = '' THEN n ELSE 0 END), 0) FROM tracked_totals`, party).Scan(&mine, &all)
+	return mine > 0 && mine >= all/denseShare, err
 }
 
 // totalsAnswer says whether tracked_totals answers f's counts: the whole
@@ -607,7 +640,7 @@ func tallyFromTotals(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilte
 // tallyFromRows counts the set f selects over the tracked rows.
 func tallyFromRows(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter, today string, tally *entente.ScoreTally) error {
 	var a args
-	where := whereClause(trackedWhere(f, today, &a, ""))
+	where := whereClause(trackedWhere(f, today, &a, "", true))
 	var od sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&a, today)+` THEN 1 ELSE 0 END)`+trackedFrom(f)+where, a...).
 		Scan(&tally.Commitments, &od)
@@ -617,7 +650,7 @@ func tallyFromRows(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter,
 	tally.Overdue = int(od.Int64)
 	// the pairs: each party row p of the set's commitments that f counts
 	a = nil
-	conds := trackedWhere(f, today, &a, "p")
+	conds := trackedWhere(f, today, &a, "p", true)
 	if len(f.Pair) == 2 && f.Party == "" {
 		conds = append(conds, "p.party IN ("+list(&a, f.Pair)+")")
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/extract"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
@@ -174,6 +175,69 @@ func seedStatuses(b *testing.B, s *sqlstore.Store) {
 	} {
 		if _, err := s.DB().Exec(q, now); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReextractAll re-extracts every statement of the tracking
+// benchmark's SQLite collection (ENTENTE_BENCH_REEXTRACT_DOCS, 10,000 by
+// default; built the first time) after correcting a label of one
+// sentence in every tenth statement, and checks that every correction is
+// still there and still applies (flagged or not): `entente reextract
+// --all` at that size. One iteration is the whole collection.
+func BenchmarkReextractAll(b *testing.B) {
+	n := 10000
+	if v := os.Getenv("ENTENTE_BENCH_REEXTRACT_DOCS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("ENTENTE_BENCH_REEXTRACT_DOCS=%q", v)
+		}
+	}
+	s := benchTrackingSQLite(b, n)
+	ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "bench", Via: "cli"})
+	tr, err := tracking.New(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	if err := s.UseDueRules(ctx, tr.Rules); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d statements; backfill at startup %v", n, time.Since(start))
+	extractorOnce.Do(func() { extractor, extractorErr = extract.New("zh") })
+	if extractorErr != nil {
+		b.Fatal(extractorErr)
+	}
+	tr.Extractor, tr.ExtractorName = extractor, "extract/zh"
+	if count(b, s, "corrections") == 0 {
+		start = time.Now()
+		for doc := int64(1); doc <= int64(n); doc += 10 {
+			if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: doc, Sentence: "s5", Field: "areas",
+				Value: []byte(`["culture","trade"]`), Why: "bench"}); err != nil && entente.ErrorCode(err) != entente.EINVALID {
+				b.Fatal(err)
+			}
+		}
+		b.Logf("%d corrections in %v", count(b, s, "corrections"), time.Since(start))
+	}
+	before := count(b, s, "corrections")
+	for b.Loop() {
+		start = time.Now()
+		res, err := tr.Reextract(ctx, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		kept, flagged := 0, 0
+		for _, r := range res {
+			kept += r.Kept
+			flagged += len(r.Flagged)
+		}
+		b.Logf("re-extracted %d versions in %v: %d corrections kept, %d flagged", len(res), time.Since(start), kept, flagged)
+		var active int
+		if err := s.DB().QueryRow(`SELECT count(*) FROM corrections WHERE state = 'approved' AND withdrawn_at IS NULL`).Scan(&active); err != nil {
+			b.Fatal(err)
+		}
+		if active != before || kept != before {
+			b.Fatalf("%d corrections before, %d active after, %d kept", before, active, kept)
 		}
 	}
 }
