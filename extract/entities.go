@@ -119,7 +119,7 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 			}
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 {
-			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" {
+			if name := er.nameEnding(masked, s, end, stopAt, inName, true); name != "" {
 				e := er.withSerial(masked, end)
 				n, e := closeQuote(masked, name+string(masked[end:e]), e)
 				add(&projs, n, e, "head word")
@@ -305,6 +305,12 @@ func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
 
 // nameEndingAt reads the name whose head word spans [s, end).
 func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt, inName []bool) string {
+	return er.nameEnding(rs, s, end, stopAt, inName, false)
+}
+
+// nameEnding is nameEndingAt; strongHead says the head names a facility by
+// its nature ([project-strong]).
+func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, strongHead bool) string {
 	if end < len(rs) && er.g.continues.has(rs[end]) {
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
@@ -348,8 +354,13 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt, inName []bool
 	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(string(rs[e:end])) {
 		i = e // 自中老铁路开通以来: the frame's opening word is not part of the name
 	}
-	if er.generic.startsAt(rs, i) >= 0 {
-		return ""
+	if e := er.generic.startsAt(rs, i); e >= 0 {
+		// a facility named by nature keeps a generic opener before a
+		// content word of its own (国际月球科研站); otherwise (相关产业园,
+		// 国际合作产业园) the opener makes it generic
+		if !strongHead || s-e < 2 || er.generic.startsAt(rs, e) >= 0 {
+			return ""
+		}
 	}
 	name := strings.Trim(string(rs[i:end]), "—-－ ")
 	if len([]rune(name)) <= len([]rune(string(rs[s:end])))+1 {
