@@ -177,19 +177,31 @@ type aknInline struct {
 // AkomaNtoso writes the version v of document d, with its extraction x, as
 // an Akoma Ntoso 3.0 document. generated is the manifestation's date.
 func AkomaNtoso(w io.Writer, d *entente.StoredDocument, v entente.Version, x *entente.Extraction, generated time.Time) error {
-	return AkomaNtosoVersion(w, d, v, x, nil, generated)
+	return AkomaNtosoVersion(w, d, v, x, AknOptions{}, generated)
 }
 
-// AkomaNtosoVersion is AkomaNtoso with the cited instruments linked:
-// links gives the address of each instrument the version cites, by its
-// title as cited (see CitationLinks). Every version of a document is the
-// same FRBR work; each is an expression of it in its own language.
-func AkomaNtosoVersion(w io.Writer, d *entente.StoredDocument, v entente.Version, x *entente.Extraction, links map[string]string, generated time.Time) error {
+// AknOptions are what an export of one version knows beyond it.
+type AknOptions struct {
+	// Links gives the address of each instrument the version cites, by its
+	// title as cited (see CitationLinks).
+	Links map[string]string
+	// Work is the document that names the FRBR work the version expresses:
+	// of the documents linked as versions of one statement, the first
+	// stored, so that each of them is an expression of one work. Nil: the
+	// version's own document.
+	Work *entente.StoredDocument
+}
+
+// AkomaNtosoVersion is AkomaNtoso with the cited instruments linked and
+// the work named as opts say: every version of a statement (the versions
+// of a document, and the documents linked as its versions) is the same
+// FRBR work, each an expression of it in its own language.
+func AkomaNtosoVersion(w io.Writer, d *entente.StoredDocument, v entente.Version, x *entente.Extraction, opts AknOptions, generated time.Time) error {
 	if x == nil {
 		return fmt.Errorf("document %d has no extraction to export", d.ID)
 	}
 	b := newAknBuilder(d, v, x, generated)
-	b.links = links
+	b.links, b.work = opts.Links, opts.Work
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return fmt.Errorf("write akoma ntoso: %w", err)
 	}
@@ -212,9 +224,10 @@ type aknBuilder struct {
 	x         *entente.Extraction
 	generated time.Time
 	refs      aknReferences
-	cites     map[string]string // instrument title → its TLCReference eId
-	links     map[string]string // instrument title → its address (the registry's)
-	place     string            // eId of the place of signing, if known
+	cites     map[string]string       // instrument title → its TLCReference eId
+	links     map[string]string       // instrument title → its address (the registry's)
+	work      *entente.StoredDocument // names the work; nil: d
+	place     string                  // eId of the place of signing, if known
 }
 
 func newAknBuilder(d *entente.StoredDocument, v entente.Version, x *entente.Extraction, generated time.Time) *aknBuilder {
@@ -292,11 +305,15 @@ func (b *aknBuilder) build() aknRoot {
 
 func (b *aknBuilder) identification() aknIdentification {
 	d, v := b.d, b.v
-	country := workCountry(d)
-	date := workDate(d)
-	work := WorkURI(d)
+	wd := d
+	if b.work != nil {
+		wd = b.work
+	}
+	country := workCountry(wd)
+	date := workDate(wd)
+	work := WorkURI(wd)
 	lang := language3(v.Language)
-	expr := work + "/" + lang + "@"
+	expr := work + "/" + expressionLanguage(v.Language) + "@"
 	manif := expr + "/!main.xml"
 	author := "#entente"
 	if len(d.Parties) > 0 {
@@ -306,7 +323,7 @@ func (b *aknBuilder) identification() aknIdentification {
 	id.Work = aknFRBR{
 		This: aknValue{work + "/!main"}, URI: aknValue{work},
 		Date: aknDate{Date: date, Name: "signature"}, Author: aknHref{Href: author},
-		Country: &aknValue{country}, Subtype: &aknValue{string(d.Kind)}, Name: &aknValue{d.Title},
+		Country: &aknValue{country}, Subtype: &aknValue{string(wd.Kind)}, Name: &aknValue{wd.Title},
 	}
 	id.Expression = aknFRBR{
 		This: aknValue{expr + "/!main"}, URI: aknValue{expr},
@@ -521,6 +538,18 @@ func language3(tag string) string {
 		return "und"
 	}
 	return eidPart(base)
+}
+
+// expressionLanguage names a version's language in its expression's
+// URI: the three-letter code, with the script when the tag gives one, so
+// that a statement's Serbian Cyrillic and Latin versions are two
+// expressions.
+func expressionLanguage(tag string) string {
+	lang := language3(tag)
+	if _, script, ok := strings.Cut(tag, "-"); ok && len(script) == 4 {
+		return lang + "-" + eidPart(strings.ToLower(script))
+	}
+	return lang
 }
 
 var iso639T = map[string]string{"zh": "zho", "en": "eng", "sr": "srp", "ru": "rus", "fr": "fra", "ar": "ara", "es": "spa", "de": "deu", "hu": "hun"}

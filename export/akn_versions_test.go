@@ -116,7 +116,7 @@ func TestAkomaNtosoVersions(t *testing.T) {
 	var ids []aknIdentity
 	for _, ver := range versions {
 		var buf bytes.Buffer
-		if err := AkomaNtosoVersion(&buf, zh, ver.v, ver.x, links, time.Now()); err != nil {
+		if err := AkomaNtosoVersion(&buf, zh, ver.v, ver.x, AknOptions{Links: links}, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(dir, ver.v.Language+".xml")
@@ -154,5 +154,15 @@ func TestAkomaNtosoVersions(t *testing.T) {
 	}
 	if _, err := st.VersionExtraction(ctx, en.ID, zh.Versions[0].ID); err == nil {
 		t.Error("a version of another document was read")
+	}
+}
+
+// TestExpressionLanguage: each language and script is its own expression.
+func TestExpressionLanguage(t *testing.T) {
+	for tag, want := range map[string]string{"zh": "zho", "en": "eng", "sr-Cyrl": "srp-cyrl", "sr-Latn": "srp-latn",
+		"zh-Hant": "zho-hant", "": "und", "fr-CA": "fra"} {
+		if got := expressionLanguage(tag); got != want {
+			t.Errorf("%q: %q, want %q", tag, got, want)
+		}
 	}
 }

@@ -114,6 +114,17 @@ func apiLists() map[string]apiList {
 			}
 			return export.WriteCommitments(ctx, tw, src, 0, 0, vocabularyOf(r))
 		}},
+		"/api/v1/registry": {name: "registry", write: func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+			var l RegistryPage
+			return rows(body, &l, tw, export.RegistryTable, func(emit func([]any) error) error {
+				for i := range l.Entries {
+					if err := emit(export.RegistryRow(&l.Entries[i])); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}},
 		"/api/v1/compare": {name: "compare", write: func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
 			var c entente.Comparison
 			if err := json.Unmarshal(body, &c); err != nil {

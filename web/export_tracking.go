@@ -179,3 +179,47 @@ func (s *Server) writeTablesAs(w http.ResponseWriter, r *http.Request, format, n
 	header()
 	w.Write(buf.Bytes())
 }
+
+// exportRegistry writes the registry's list as the page filters it (its
+// query and kind), every entry of it in the page's order.
+func (s *Server) exportRegistry(w http.ResponseWriter, r *http.Request, f *frame) {
+	q := r.URL.Query()
+	rf := entente.RegistryFilter{Query: strings.TrimSpace(q.Get("q"))}
+	if len(rf.Query) > 200 {
+		rf.Query = rf.Query[:200]
+	}
+	kind, err := entente.ParseRegistryKind(q.Get("kind"))
+	var st registryStore
+	if err == nil {
+		_, st, err = s.registry(r.Context())
+	}
+	if err != nil {
+		s.exportProblem(w, err)
+		return
+	}
+	rf.Kind = kind
+	s.writeTables(w, r, "registry", func(ctx context.Context, tw export.TableWriter) error {
+		if err := tw.Begin(export.RegistryTable); err != nil {
+			return err
+		}
+		for offset := 0; ; offset += registryExportPage {
+			page := rf
+			page.Offset, page.Limit = offset, registryExportPage
+			es, _, err := st.RegistryEntries(ctx, page)
+			if err != nil {
+				return err
+			}
+			for i := range es {
+				if err := tw.Row(export.RegistryRow(&es[i])); err != nil {
+					return err
+				}
+			}
+			if len(es) < registryExportPage {
+				return nil
+			}
+		}
+	})
+}
+
+// registryExportPage is how many entries an export reads at a time.
+const registryExportPage = 500

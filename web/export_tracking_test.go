@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,12 +16,21 @@ import (
 	"github.com/entente/entente"
 )
 
-// trackedLibrary is pageLibrary with statuses recorded: one commitment
-// fulfilled for all its parties, another stalled for one, each with its
-// evidence.
+// trackedLibrary holds pageLibrary's statements, China–Serbia 2024 first
+// (document 1: an upload's files are stored in no set order), with
+// statuses recorded: one commitment fulfilled for all its parties,
+// another stalled for one, each with its evidence.
 func trackedLibrary(t *testing.T) *harness {
 	t.Helper()
-	h := pageLibrary(t)
+	h := newHarness(t, openSQLite(t), false)
+	for _, files := range []map[string][]byte{
+		{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")},
+		{"ae.txt": readCorpus(t, "cn-ae-2019-joint-statement.zh.txt"), "untitled.txt": []byte(untitled)},
+	} {
+		if resp, data := h.upload(entente.RoleAnalyst, files); resp.StatusCode != 200 {
+			t.Fatalf("upload: %d %s", resp.StatusCode, data)
+		}
+	}
 	set := func(ref, party, status, title string) {
 		t.Helper()
 		s := "/api/v1/documents/" + ref
@@ -224,5 +234,40 @@ func TestCommitmentsExportFollowsTable(t *testing.T) {
 	if resp, data := h.do(entente.RoleViewer, "GET", "/export/commitments.csv?status=done", nil, ""); resp.StatusCode != 422 ||
 		strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
 		t.Errorf("status=done: %d %s", resp.StatusCode, clip(data))
+	}
+}
+
+var registryLink = regexp.MustCompile(`<td><a href="/registry/(\d+)">`)
+
+// TestRegistryExportFollowsPage: the registry's export has the entries the
+// page lists under its query and kind, every page of them, in order.
+func TestRegistryExportFollowsPage(t *testing.T) {
+	h := pageLibrary(t)
+	if page := h.page("/registry?kind=instrument"); !strings.Contains(page, `href="/export/registry.xlsx?kind=instrument"`) {
+		t.Error("the registry page offers no export of its list")
+	}
+	for _, q := range []string{"", "kind=instrument", "kind=mechanism", "q=" + url.QueryEscape("倡议")} {
+		var want []string
+		for offset := 0; ; offset += registryPageSize {
+			ms := registryLink.FindAllStringSubmatch(h.page("/registry?"+q+"&offset="+strconv.Itoa(offset)), -1)
+			for _, m := range ms {
+				want = append(want, m[1])
+			}
+			if len(ms) < registryPageSize {
+				break
+			}
+		}
+		if len(want) == 0 {
+			t.Fatalf("%q: the page lists nothing", q)
+		}
+		if got := exportRows(t, h, "/export/registry.csv?"+q, 0); !slices.Equal(got, want) {
+			t.Errorf("%q: export %v, page %v", q, got, want)
+		}
+		if got, _ := xlsxRows(t, h, "/export/registry.xlsx?"+q, 0); !slices.Equal(got, want) {
+			t.Errorf("%q: xlsx %v, page %v", q, got, want)
+		}
+	}
+	if resp, _ := h.do(entente.RoleViewer, "GET", "/export/registry.csv?kind=treaty", nil, ""); resp.StatusCode != 422 {
+		t.Errorf("kind=treaty: %d", resp.StatusCode)
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -25,6 +26,7 @@ type registryListView struct {
 	Total      int
 	From, To   int
 	Prev, Next string
+	RawQuery   template.URL // the query and kind, for the export links
 }
 
 // registryRow is one entry in the list, with its labels.
@@ -75,6 +77,14 @@ func (s *Server) registryPage(w http.ResponseWriter, r *http.Request, f *frame) 
 		v.Entries = append(v.Entries, s.registryRow(e, f.Lang))
 	}
 	v.Total, v.From, v.To = total, offset+1, offset+len(es)
+	eq := url.Values{}
+	if v.Q != "" {
+		eq.Set("q", v.Q)
+	}
+	if v.Kind != "" {
+		eq.Set("kind", v.Kind)
+	}
+	v.RawQuery = template.URL(eq.Encode())
 	link := func(off int) string {
 		u := url.Values{}
 		if v.Q != "" {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -296,27 +298,28 @@ export document ID --format json [-o FILE]`,
 			if len(d.Versions) == 0 {
 				return fmt.Errorf("document %d has no version", id)
 			}
-			versions := d.Versions[:1]
-			if lang != "" {
-				versions = nil
-				for _, v := range d.Versions {
-					if strings.EqualFold(v.Language, lang) {
-						versions = append(versions, v)
+			group, err := statementVersions(cmd.Context(), st, d)
+			if err != nil {
+				return err
+			}
+			var chosen []versionOf
+			for _, g := range group {
+				for _, v := range g.Versions {
+					if all || (lang == "" && g.ID == d.ID && len(chosen) == 0) || (lang != "" && strings.EqualFold(v.Language, lang) && len(chosen) == 0) {
+						chosen = append(chosen, versionOf{g, v})
 					}
 				}
-				if len(versions) == 0 {
-					var have []string
-					for _, v := range d.Versions {
+			}
+			if len(chosen) == 0 {
+				var have []string
+				for _, g := range group {
+					for _, v := range g.Versions {
 						have = append(have, v.Language)
 					}
-					return entente.Errorf(entente.ENOTFOUND, "document %d has no version in %s (it has %s)", id, lang, strings.Join(have, ", "))
 				}
-				versions = versions[:1]
+				return entente.Errorf(entente.ENOTFOUND, "document %d has no version in %s (it has %s)", id, lang, strings.Join(have, ", "))
 			}
-			if all {
-				versions = d.Versions
-			}
-			return exportAkomaNtoso(cmd, st, d, versions, &f, all)
+			return exportAkomaNtoso(cmd, st, group[0], chosen, &f, all)
 		}),
 	}
 	f.add(cmd, []string{"akn", "json"})
@@ -325,17 +328,51 @@ export document ID --format json [-o FILE]`,
 	return cmd
 }
 
-// versionReader reads a version's extraction and citations (the SQL
-// stores do).
+// versionReader reads a version's extraction and citations, and the
+// documents linked as versions of one statement (the SQL stores do).
 type versionReader interface {
 	VersionExtraction(ctx context.Context, doc, vid int64) (*entente.Extraction, error)
 	VersionCitations(ctx context.Context, vid int64) ([]entente.VersionCitation, error)
+	VersionLinks(ctx context.Context, doc int64) ([]entente.VersionLink, error)
 }
 
-// exportAkomaNtoso writes versions of d as Akoma Ntoso, their cited
-// instruments linked through the registry (brought up to date first):
-// to the output, or with all into the folder -o names, a file per version.
-func exportAkomaNtoso(cmd *cobra.Command, st store, d *entente.StoredDocument, versions []entente.Version, f *exportFlags, all bool) error {
+// versionOf is a version with its document.
+type versionOf struct {
+	d *entente.StoredDocument
+	v entente.Version
+}
+
+// statementVersions is d with the documents linked to it as versions of
+// one statement, in the order of their ids: the first names the work.
+func statementVersions(ctx context.Context, st store, d *entente.StoredDocument) ([]*entente.StoredDocument, error) {
+	group := []*entente.StoredDocument{d}
+	vr, ok := st.(versionReader)
+	if !ok {
+		return group, nil
+	}
+	links, err := vr.VersionLinks(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range links {
+		if !l.Linked {
+			continue
+		}
+		o, err := st.Document(ctx, l.Other)
+		if err != nil {
+			return nil, err
+		}
+		group = append(group, o)
+	}
+	slices.SortFunc(group, func(a, b *entente.StoredDocument) int { return cmp.Compare(a.ID, b.ID) })
+	return group, nil
+}
+
+// exportAkomaNtoso writes versions of a statement as Akoma Ntoso, each an
+// expression of the work work names, their cited instruments linked
+// through the registry (brought up to date first): to the output, or
+// with all into the folder -o names, a file per version.
+func exportAkomaNtoso(cmd *cobra.Command, st store, work *entente.StoredDocument, versions []versionOf, f *exportFlags, all bool) error {
 	ctx := cmd.Context()
 	vr, ok := st.(versionReader)
 	if !ok {
@@ -349,13 +386,13 @@ func exportAkomaNtoso(cmd *cobra.Command, st store, d *entente.StoredDocument, v
 		return err
 	}
 	now := time.Now()
-	write := func(v entente.Version) func(w io.Writer) error {
+	write := func(one versionOf) func(w io.Writer) error {
 		return func(w io.Writer) error {
-			x, err := vr.VersionExtraction(ctx, d.ID, v.ID)
+			x, err := vr.VersionExtraction(ctx, one.d.ID, one.v.ID)
 			if err != nil {
 				return err
 			}
-			cs, err := vr.VersionCitations(ctx, v.ID)
+			cs, err := vr.VersionCitations(ctx, one.v.ID)
 			if err != nil {
 				return err
 			}
@@ -367,7 +404,8 @@ func exportAkomaNtoso(cmd *cobra.Command, st store, d *entente.StoredDocument, v
 					}
 				}
 			}
-			return export.AkomaNtosoVersion(w, d, v, x, export.CitationLinks(cs, cited), now)
+			opts := export.AknOptions{Links: export.CitationLinks(cs, cited), Work: work}
+			return export.AkomaNtosoVersion(w, one.d, one.v, x, opts, now)
 		}
 	}
 	if !all {
@@ -376,13 +414,13 @@ func exportAkomaNtoso(cmd *cobra.Command, st store, d *entente.StoredDocument, v
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	for _, v := range versions {
-		one := *f
-		one.out = filepath.Join(f.out, fmt.Sprintf("%d.%s.xml", d.ID, v.Language))
-		if err := one.output(cmd, write(v)); err != nil {
+	for _, one := range versions {
+		out := *f
+		out.out = filepath.Join(f.out, fmt.Sprintf("%d.%s.xml", one.d.ID, one.v.Language))
+		if err := out.output(cmd, write(one)); err != nil {
 			return err
 		}
-		fmt.Fprintln(cmd.OutOrStdout(), one.out)
+		fmt.Fprintln(cmd.OutOrStdout(), out.out)
 	}
 	return nil
 }

@@ -331,6 +331,37 @@ func TestExportDocumentVersions(t *testing.T) {
 			t.Errorf("does not validate: %v\n%s", err, out)
 		}
 	}
+	// Documents linked as versions of one statement: one work (named by
+	// the first stored), an expression each in its language. (An editor
+	// may link any two; these two are not really one statement.)
+	runOK(t, "link", "3", "2", "--reason", "test", "--db", db)
+	dir2 := filepath.Join(t.TempDir(), "statement")
+	runOK(t, "export", "document", "3", "--format", "akn", "--all-versions", "-o", dir2, "--db", db)
+	frbr := func(b []byte, el string) string {
+		s := string(b)
+		i := strings.Index(s, "<"+el+">")
+		j := strings.Index(s[i:], `<FRBRuri value="`) + i + len(`<FRBRuri value="`)
+		return s[j : j+strings.Index(s[j:], `"`)]
+	}
+	zh, err1 := os.ReadFile(filepath.Join(dir2, "2.zh.xml"))
+	en, err2 := os.ReadFile(filepath.Join(dir2, "3.en.xml"))
+	if err1 != nil || err2 != nil {
+		t.Fatalf("the statement's versions: %v %v", err1, err2)
+	}
+	if w := frbr(zh, "FRBRWork"); w != frbr(en, "FRBRWork") || !strings.HasSuffix(w, "/2") ||
+		frbr(zh, "FRBRExpression") != w+"/zho@" || frbr(en, "FRBRExpression") != w+"/eng@" {
+		t.Errorf("works %s %s, expressions %s %s", w, frbr(en, "FRBRWork"), frbr(zh, "FRBRExpression"), frbr(en, "FRBRExpression"))
+	}
+	if one := runOK(t, "export", "document", "2", "--format", "akn", "--lang", "en", "--db", db); frbr(one, "FRBRExpression") != frbr(en, "FRBRExpression") {
+		t.Error("--lang en of document 2 is not its linked English version")
+	}
+	if xmllint, err := exec.LookPath("xmllint"); err == nil {
+		for _, f := range []string{"2.zh.xml", "3.en.xml"} {
+			if out, err := exec.Command(xmllint, "--noout", "--schema", "../../testdata/schemas/akomantoso30.xsd", filepath.Join(dir2, f)).CombinedOutput(); err != nil {
+				t.Errorf("%s does not validate: %v\n%s", f, err, out)
+			}
+		}
+	}
 	for _, c := range []struct {
 		args []string
 		code string
