@@ -41,6 +41,14 @@ func (s *Server) pages() []page {
 		{"GET", "/export/search.csv", viewer, s.exportSearch},
 		{"GET", "/export/search.json", viewer, s.exportSearch},
 		{"GET", "/export/search.xlsx", viewer, s.exportSearch},
+		{"GET", "/export/commitments.csv", viewer, s.exportCommitments},
+		{"GET", "/export/commitments.json", viewer, s.exportCommitments},
+		{"GET", "/export/commitments.xlsx", viewer, s.exportCommitments},
+		{"GET", "/export/commitments", viewer, s.exportCommitments},
+		{"GET", "/export/scorecard", viewer, s.exportScorecard},
+		{"GET", "/export/scorecard.csv", viewer, s.exportScorecard},
+		{"GET", "/export/scorecard.json", viewer, s.exportScorecard},
+		{"GET", "/export/scorecard.xlsx", viewer, s.exportScorecard},
 		{"POST", "/upload", roleAccess(entente.RoleAnalyst), s.uploadSubmit},
 		{"GET", "/login", accessPublic, s.loginPage},
 		{"POST", "/login", accessPublic, s.loginSubmit},
@@ -53,6 +61,8 @@ func (s *Server) pages() []page {
 		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
+		{"POST", "/documents/{id}/versions", roleAccess(entente.RoleEditor), s.versionSubmit},
+		{"GET", "/documents/{id}/parallel/{other}", viewer, s.parallelPage},
 		{"GET", "/timeline", viewer, s.timelinePage},
 		{"GET", "/compare", viewer, s.comparePage},
 		{"GET", "/pairs/{a}/{b}", viewer, s.pairPage},
@@ -88,13 +98,14 @@ func (s *Server) registerPages() error {
 		"deref":  deref,
 		"marked": marked,
 		"asset":  assets.url,
+		"sideOf": sideOf,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "timeline", "compare", "pair"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "parallel", "timeline", "compare", "pair"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err

@@ -152,14 +152,19 @@ func New(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
+	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
+		cfg.Ingester.Linker = s.track
+	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
 	s.routes()
+	s.describeListFormats()
 	if err := s.registerPages(); err != nil {
 		return nil, fmt.Errorf("web: pages: %w", err)
 	}
 
 	var h http.Handler = s.mux
+	h = s.listFormats(h) // inside findCaller: an export names its caller
 	h = s.findCaller(h)
 	h = s.setupGate(h)
 	h = http.NewCrossOriginProtection().Handler(h)

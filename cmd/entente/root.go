@@ -22,5 +22,6 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newExportCommand(), newImportCommand())
 	root.AddCommand(newTrackingCommands()...)
 	root.AddCommand(newCompareCommands()...)
+	root.AddCommand(newRegistryCommand(), newCitesCommand("cites"), newCitesCommand("cited-by"))
 	return root
 }

@@ -1,0 +1,392 @@
+// Package connect builds the registry: the instruments, mechanisms and
+// projects that the library's documents cite and name, each gathered from
+// all the ways documents write it, with why each name was joined and how
+// sure that is, and the stored document an instrument is. A wrong merge
+// misleads the reader while a missed one costs an editor a click, so every
+// rule below merges only when nothing else could be meant; editors' merges,
+// splits and renames are replayed over every rebuild.
+package connect
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// Confidence of each rule that joins names.
+const (
+	confSameName  = 1.0
+	confLanguage  = 0.9 // counterparts in aligned versions of one statement
+	confShortHan  = 0.8 // a Chinese short form
+	confShortWord = 0.7 // a spaced-language name cut after its head
+	confDecision  = 1.0
+)
+
+// How telling a reason is, for the reason an alias shows.
+const (
+	rankSame  = 1
+	rankOther = 2
+)
+
+// rankOf ranks a reason: one of sameNames' is the least telling.
+func rankOf(why string) int {
+	if strings.HasPrefix(why, sameNamePrefix) {
+		return rankSame
+	}
+	return rankOther
+}
+
+// sameNamePrefix begins every reason of sameNames.
+const sameNamePrefix = "the same "
+
+// Link says that two stored items name the same thing, found outside the
+// names themselves (the aligned versions of a statement).
+type Link struct {
+	A, B       int // indexes into the input's items
+	Reason     string
+	Confidence float64
+}
+
+// builder holds one build: the items, their documents and the groups
+// (union-find over item indexes) with the reason each item joined.
+type builder struct {
+	in      entente.RegistryInput
+	docs    map[int64]*entente.RegistryDocument
+	keys    []string // key of each item's name
+	parent  []int
+	why     []string // why each item joined its group ("" for the first)
+	conf    []float64
+	rank    []int          // how telling why is: rankSame for the same name, rankOther for the rest
+	name    map[int]string // a decision's name for the group of a root
+	byKey   map[string][]int
+	partyOf []string
+	finder  PartyFinder
+}
+
+// Build makes the registry from the stored items, the links found between
+// them and the editors' decisions, in this order: the same name (written
+// alike but for quotes, brackets, width, case and script), Chinese short
+// forms and spaced-language names cut after their head, the links, then
+// the decisions in the order they were made. It returns the entries, each
+// with its document when an instrument's title is one stored document's.
+//
+// parties, if not nil, says which parties a name names, so that a name of
+// a mechanism or project that says whose it is joins across documents of
+// other parties.
+func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryDecision, parties PartyFinder) []entente.BuiltEntry {
+	b := &builder{in: in, finder: parties, docs: map[int64]*entente.RegistryDocument{}, name: map[int]string{}, byKey: map[string][]int{}}
+	for i := range in.Documents {
+		b.docs[in.Documents[i].ID] = &in.Documents[i]
+	}
+	n := len(in.Items)
+	b.keys, b.parent, b.why, b.conf, b.partyOf = make([]string, n), make([]int, n), make([]string, n), make([]float64, n), make([]string, n)
+	b.rank = make([]int, n)
+	for i, it := range in.Items {
+		b.keys[i] = string(it.Kind) + "|" + key(it.Name)
+		b.parent[i], b.conf[i] = i, 1
+		b.partyOf[i] = b.parties(it.DocumentID)
+		b.byKey[b.keys[i]] = append(b.byKey[b.keys[i]], i)
+	}
+	b.sameNames()
+	b.shortForms()
+	for _, l := range links {
+		if l.A >= 0 && l.A < n && l.B >= 0 && l.B < n {
+			// either side may be the one that joins: both items say why
+			if b.union(l.A, l.B, l.Reason, l.Confidence) {
+				b.note(l.A, l.Reason, l.Confidence)
+				b.note(l.B, l.Reason, l.Confidence)
+			}
+		}
+	}
+	for _, d := range decisions {
+		b.apply(d)
+	}
+	return b.entries()
+}
+
+// note records why item i joined its group, unless it has a more telling
+// reason already.
+func (b *builder) note(i int, why string, conf float64) {
+	if b.why[i] == "" || b.rank[i] < rankOf(why) {
+		b.why[i], b.conf[i], b.rank[i] = why, conf, rankOf(why)
+	}
+}
+
+func (b *builder) find(i int) int {
+	for b.parent[i] != i {
+		b.parent[i] = b.parent[b.parent[i]]
+		i = b.parent[i]
+	}
+	return i
+}
+
+// union joins j's group to i's; the root of j's group records why (the
+// callers pass the group that stays first).
+func (b *builder) union(i, j int, why string, conf float64) bool {
+	ri, rj := b.find(i), b.find(j)
+	if ri == rj {
+		return false
+	}
+	b.parent[rj] = ri
+	b.note(rj, why, conf)
+	if nm, ok := b.name[rj]; ok {
+		if _, has := b.name[ri]; !has {
+			b.name[ri] = nm
+		}
+		delete(b.name, rj)
+	}
+	return true
+}
+
+// parties is a document's parties in code order, as one string.
+func (b *builder) parties(doc int64) string {
+	d := b.docs[doc]
+	if d == nil {
+		return ""
+	}
+	ps := slices.Clone(d.Parties)
+	slices.Sort(ps)
+	return strings.Join(ps, ",")
+}
+
+// sameNames joins the items whose names are the same name. A title (an
+// instrument cited in 《》 or quotes at least once) is one instrument
+// whoever cites it; any other name (a mechanism, a project, an instrument
+// named in running text such as "the Free Trade Agreement") is joined only
+// among documents of the same parties, because two pairs of countries each
+// have their own intergovernmental committee.
+func (b *builder) sameNames() {
+	for _, k := range slices.Sorted(maps.Keys(b.byKey)) {
+		is := b.byKey[k]
+		title := false
+		for _, i := range is {
+			it := b.in.Items[i]
+			title = title || (it.Kind == entente.RegInstrument && it.Bracketed)
+		}
+		named := !title && b.namesItsParties(is)
+		first := map[string]int{}
+		for _, i := range is {
+			p := b.partyOf[i]
+			if title || named {
+				p = ""
+			}
+			f, ok := first[p]
+			if !ok {
+				first[p] = i
+				continue
+			}
+			why := b.sameNameReason(f, i, title)
+			if named && b.partyOf[f] != b.partyOf[i] {
+				var ps []string
+				for _, p := range b.finder.PartiesIn(b.in.Items[i].Name) {
+					if strings.Contains(b.partyOf[f]+","+b.partyOf[i], p) {
+						ps = append(ps, p)
+					}
+				}
+				why = fmt.Sprintf("the same name, which names its parties (%s), in statements of %s and of %s",
+					strings.Join(ps, ", "), b.partyOf[f], b.partyOf[i])
+			}
+			b.union(f, i, why, confSameName)
+		}
+	}
+}
+
+// namesItsParties reports whether the name of items names parties, and
+// every document that mentions it is of one of them: 匈塞铁路 in statements
+// of China with Serbia and of China with Hungary is one railway.
+func (b *builder) namesItsParties(items []int) bool {
+	if b.finder == nil {
+		return false
+	}
+	ps := b.finder.PartiesIn(b.in.Items[items[0]].Name)
+	if len(ps) == 0 {
+		return false
+	}
+	for _, i := range items {
+		d := b.docs[b.in.Items[i].DocumentID]
+		if d == nil || !slices.ContainsFunc(d.Parties, func(p string) bool { return slices.Contains(ps, p) }) {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) sameNameReason(f, i int, title bool) string {
+	a, c := b.in.Items[f], b.in.Items[i]
+	switch {
+	case a.Name == c.Name && title:
+		return "the same title"
+	case a.Name == c.Name:
+		return "the same name in statements of the same parties (" + b.partyOf[i] + ")"
+	case a.Language != c.Language:
+		return fmt.Sprintf("the same name in %s and %s (script, width, quotes aside)", a.Language, c.Language)
+	}
+	return "the same name written with or without brackets, quotes, spaces or full-width forms"
+}
+
+// group is a group's items and facts, for the rules that compare groups.
+type group struct {
+	root      int
+	items     []int
+	names     map[string]string // key → the name as first written
+	parties   map[string]bool   // the party sets of the documents that mention it
+	refKind   entente.ReferenceKind
+	year      *int
+	languages map[string]bool
+}
+
+func (b *builder) groups() []*group {
+	by := map[int]*group{}
+	var out []*group
+	for i := range b.in.Items {
+		r := b.find(i)
+		g := by[r]
+		if g == nil {
+			g = &group{root: r, names: map[string]string{}, parties: map[string]bool{}, languages: map[string]bool{}}
+			by[r] = g
+			out = append(out, g)
+		}
+		it := b.in.Items[i]
+		g.items = append(g.items, i)
+		if _, ok := g.names[b.keys[i]]; !ok {
+			g.names[b.keys[i]] = it.Name
+		}
+		g.parties[b.partyOf[i]] = true
+		g.languages[it.Language] = true
+		if it.RefKind != "" && it.RefKind != entente.RefOther {
+			g.refKind = it.RefKind
+		}
+		if it.Year != nil {
+			g.year = it.Year
+		}
+	}
+	slices.SortFunc(out, func(x, y *group) int { return cmp.Compare(x.root, y.root) })
+	return out
+}
+
+// compatible reports whether two groups could be one thing: the same kind
+// of instrument and year where both say, and cited by the same parties at
+// least once.
+func compatible(s, f *group) bool {
+	if s.refKind != "" && f.refKind != "" && s.refKind != f.refKind {
+		return false
+	}
+	if s.year != nil && f.year != nil && *s.year != *f.year {
+		return false
+	}
+	for p := range s.parties {
+		if p != "" && f.parties[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// shortForms joins a short name to the one full name it can stand for: a
+// Chinese name whose characters all appear in order in the full name,
+// starting with its first character and ending with its last two (the head
+// noun: 协定, 计划), as 中塞自贸协定 stands for
+// 中华人民共和国政府和塞尔维亚共和国政府自由贸易协定; or a spaced-language name
+// of two words or more that the full name begins with ("Free Trade
+// Agreement" for "Free Trade Agreement between …"). Both must be cited by
+// the same parties, with no disagreeing kind or year, and the short name
+// must fit exactly one full name: 中塞协定 beside two agreements joins
+// neither.
+func (b *builder) shortForms() {
+	gs := b.groups()
+	type cand struct {
+		full   *group
+		name   string
+		reason string
+		conf   float64
+	}
+	var joins []struct {
+		short *group
+		c     cand
+	}
+	for _, s := range gs {
+		if b.in.Items[s.root].Kind != entente.RegInstrument {
+			continue
+		}
+		var found []cand
+		for _, f := range gs {
+			if f == s || b.in.Items[f.root].Kind != entente.RegInstrument || !compatible(s, f) {
+				continue
+			}
+			var c *cand
+			for _, sk := range slices.Sorted(maps.Keys(s.names)) {
+				for _, fk := range slices.Sorted(maps.Keys(f.names)) {
+					fname := f.names[fk]
+					if ok, why, conf := shortOf(bare(sk), bare(fk), s.names[sk], fname); ok && c == nil {
+						c = &cand{full: f, name: fname, reason: fmt.Sprintf("%s «%s»", why, fname), conf: conf}
+					}
+				}
+			}
+			if c != nil {
+				found = append(found, *c)
+			}
+		}
+		if len(found) == 1 {
+			joins = append(joins, struct {
+				short *group
+				c     cand
+			}{s, found[0]})
+		}
+	}
+	for _, j := range joins {
+		b.union(j.c.full.root, j.short.root, j.c.reason, j.c.conf)
+	}
+}
+
+// shortOf reports whether the name sname (of key s) is a short form of
+// fname (of key f), why, and how sure.
+func shortOf(s, f, sname, fname string) (bool, string, float64) {
+	sr, fr := []rune(s), []rune(f)
+	if len(sr) >= len(fr) {
+		return false, "", 0
+	}
+	if isHan(s) && isHan(f) {
+		if len(sr) < 4 || sr[0] != fr[0] || sr[len(sr)-1] != fr[len(fr)-1] || sr[len(sr)-2] != fr[len(fr)-2] {
+			return false, "", 0
+		}
+		j := 0
+		for _, r := range fr {
+			if j < len(sr) && r == sr[j] {
+				j++
+			}
+		}
+		if j == len(sr) {
+			return true, "short form (its characters in order, the same head) of", confShortHan
+		}
+		return false, "", 0
+	}
+	if shortWords(sname, fname) {
+		return true, "the first words of", confShortWord
+	}
+	return false, "", 0
+}
+
+// bare is a key without its kind.
+func bare(k string) string {
+	_, name, _ := strings.Cut(k, "|")
+	return name
+}
+
+// shortWords is shortOf for names written with spaces: the full name's
+// first words, two or more. Keys have no spaces, so it reads the names.
+func shortWords(s, f string) bool {
+	sw, fw := strings.Fields(strings.ToLower(s)), strings.Fields(strings.ToLower(f))
+	if len(sw) < 2 || len(sw) >= len(fw) {
+		return false
+	}
+	for i := range sw {
+		if key(sw[i]) != key(fw[i]) {
+			return false
+		}
+	}
+	return true
+}

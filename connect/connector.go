@@ -1,0 +1,304 @@
+package connect
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
+
+// Store is what the connector needs of a store.
+type Store interface {
+	RegistryInput(ctx context.Context) (*entente.RegistryInput, error)
+	RegistrySignature(ctx context.Context) (now, built string, err error)
+	RegistryDecisions(ctx context.Context) ([]entente.RegistryDecision, error)
+	SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, signature string, d *entente.RegistryDecision) ([]int64, error)
+	RegistryEntry(ctx context.Context, id int64, mentions int) (*entente.RegistryEntry, error)
+	Document(ctx context.Context, id int64) (*entente.StoredDocument, error)
+	UserByID(ctx context.Context, id int64) (*entente.User, error)
+}
+
+// Connector keeps the registry in step with the library and applies
+// editors' decisions. One rebuild runs at a time.
+type Connector struct {
+	Store Store
+	// Parties finds the parties a name names (nil: none are found, and
+	// names of mechanisms and projects join only among the same parties).
+	Parties PartyFinder
+	mu      sync.Mutex
+}
+
+// New returns a connector over st that finds parties in names by the
+// lexicon's country table.
+func New(st Store) (*Connector, error) {
+	cs, err := lexicon.LoadCountries()
+	if err != nil {
+		return nil, fmt.Errorf("registry: %w", err)
+	}
+	return &Connector{Store: st, Parties: NewParties(cs)}, nil
+}
+
+// Summary says what a rebuild made.
+type Summary struct {
+	Entries   int `json:"entries"`
+	Items     int `json:"items"`
+	Links     int `json:"links"`
+	Decisions int `json:"decisions"`
+}
+
+// Fresh rebuilds the registry if the library changed since it was built.
+func (c *Connector) Fresh(ctx context.Context) error {
+	now, built, err := c.Store.RegistrySignature(ctx)
+	if err != nil {
+		return err
+	}
+	if now == built {
+		return nil
+	}
+	_, err = c.Rebuild(ctx)
+	return err
+}
+
+// Rebuild builds the registry again from every stored extraction and
+// replays the editors' decisions.
+func (c *Connector) Rebuild(ctx context.Context) (*Summary, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sum, _, err := c.rebuild(ctx, nil)
+	return sum, err
+}
+
+// rebuild builds and saves the registry with d (if not nil) as the
+// newest decision, stored in the same transaction.
+func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*Summary, []int64, error) {
+	sig, _, err := c.Store.RegistrySignature(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	in, err := c.Store.RegistryInput(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := c.Store.RegistryDecisions(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if d != nil {
+		ds = append(ds, *d)
+	}
+	vs, err := c.versions(ctx, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	links := AlignedLinks(*in, vs)
+	entries := Build(*in, links, ds, c.Parties)
+	ids, err := c.Store.SaveRegistry(ctx, entries, sig, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &Summary{Entries: len(entries), Items: len(in.Items), Links: len(links), Decisions: len(ds)}, ids, nil
+}
+
+// versions finds the statements stored twice, in two languages: documents
+// of the same parties signed the same day in different languages that
+// align.Versions reads as one statement.
+func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]Versions, error) {
+	by := map[string][]entente.RegistryDocument{}
+	for _, d := range in.Documents {
+		if d.SignedDate == nil || len(d.Parties) == 0 {
+			continue
+		}
+		ps := slices.Clone(d.Parties)
+		slices.Sort(ps)
+		k := *d.SignedDate + "|" + strings.Join(ps, ",")
+		by[k] = append(by[k], d)
+	}
+	cache := map[int64]*entente.StoredDocument{}
+	load := func(id int64) (*entente.StoredDocument, error) {
+		if d, ok := cache[id]; ok {
+			return d, nil
+		}
+		d, err := c.Store.Document(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		cache[id] = d
+		return d, nil
+	}
+	var out []Versions
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range by {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		ds := by[k]
+		for i := range ds {
+			for j := i + 1; j < len(ds); j++ {
+				if ds[i].Language == ds[j].Language {
+					continue
+				}
+				a, err := load(ds[i].ID)
+				if err != nil {
+					return nil, err
+				}
+				b, err := load(ds[j].ID)
+				if err != nil {
+					return nil, err
+				}
+				if a.Extraction == nil || b.Extraction == nil || len(a.Versions) == 0 || len(b.Versions) == 0 {
+					continue
+				}
+				if ok, _ := alignVersions(a.Extraction, b.Extraction); !ok {
+					continue
+				}
+				out = append(out, Versions{Title: a.Title, A: a.Versions[0].ID, B: b.Versions[0].ID, XA: a.Extraction, XB: b.Extraction,
+					LangA: a.Versions[0].Language, LangB: b.Versions[0].Language})
+			}
+		}
+	}
+	return out, nil
+}
+
+// role is the role of who acts in ctx, as tracking reads it: the account
+// signed in, or named at the command line; a command-line user without an
+// account operates the store and may do anything.
+func (c *Connector) role(ctx context.Context) entente.Role {
+	if u := entente.UserFromContext(ctx); u != nil {
+		return u.Role
+	}
+	a := entente.ActorFromContext(ctx)
+	if a.UserID != 0 {
+		if u, err := c.Store.UserByID(ctx, a.UserID); err == nil {
+			return u.Role
+		}
+	}
+	if a.Via == "cli" {
+		return entente.RoleAdmin
+	}
+	return ""
+}
+
+// decide checks the actor's role, rebuilds with d as the newest decision
+// and returns the entry that holds names afterwards.
+func (c *Connector) decide(ctx context.Context, d *entente.RegistryDecision, names []string) (*entente.RegistryEntry, error) {
+	if !c.role(ctx).AtLeast(entente.RoleEditor) {
+		return nil, entente.Errorf(entente.EFORBIDDEN, "a registry %s needs the role editor or above", d.Action)
+	}
+	if len(d.Why) > 2000 || len(d.Name) > 500 {
+		return nil, entente.Errorf(entente.EINVALID, "the name (500 bytes) or the reason (2,000 bytes) is too long")
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, _, err := c.rebuild(ctx, d)
+	if err != nil {
+		return nil, fmt.Errorf("registry %s: %w", d.Action, err)
+	}
+	return c.entryNamed(ctx, d.Kind, names)
+}
+
+// entryNamed finds the entry of kind that has the first of names.
+func (c *Connector) entryNamed(ctx context.Context, kind entente.RegistryKind, names []string) (*entente.RegistryEntry, error) {
+	type lister interface {
+		RegistryEntries(ctx context.Context, f entente.RegistryFilter) ([]entente.RegistryEntry, int, error)
+	}
+	l, ok := c.Store.(lister)
+	if !ok || len(names) == 0 {
+		return nil, nil
+	}
+	es, _, err := l.RegistryEntries(ctx, entente.RegistryFilter{Query: names[0], Kind: kind, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	for i := range es {
+		for _, a := range es[i].Aliases {
+			if key(a.Alias) == key(names[0]) {
+				return c.Store.RegistryEntry(ctx, es[i].ID, 200)
+			}
+		}
+	}
+	return nil, nil
+}
+
+func aliasNames(e *entente.RegistryEntry) []string {
+	out := make([]string, len(e.Aliases))
+	for i, a := range e.Aliases {
+		out[i] = a.Alias
+	}
+	return out
+}
+
+// Merge merges entry from into entry into: every name of from becomes a
+// name of into, now and after every rebuild.
+func (c *Connector) Merge(ctx context.Context, from, into int64, why string) (*entente.RegistryEntry, error) {
+	if from == into {
+		return nil, entente.Errorf(entente.EINVALID, "an entry cannot be merged into itself")
+	}
+	f, err := c.Store.RegistryEntry(ctx, from, 0)
+	if err != nil {
+		return nil, err
+	}
+	t, err := c.Store.RegistryEntry(ctx, into, 0)
+	if err != nil {
+		return nil, err
+	}
+	if f.Kind != t.Kind {
+		return nil, entente.Errorf(entente.EINVALID, "entry %d is a %s and entry %d a %s: only entries of one kind merge", from, f.Kind, into, t.Kind)
+	}
+	d := &entente.RegistryDecision{Action: entente.DecisionMerge, Kind: t.Kind, Names: aliasNames(f), Into: aliasNames(t), Why: why}
+	return c.decide(ctx, d, d.Into)
+}
+
+// Split takes the named aliases (and the sentences that use them) out of
+// entry id into an entry of their own, and returns the new entry.
+func (c *Connector) Split(ctx context.Context, id int64, aliases []string, why string) (*entente.RegistryEntry, error) {
+	e, err := c.Store.RegistryEntry(ctx, id, 0)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]string{}
+	for _, a := range e.Aliases {
+		have[key(a.Alias)] = a.Alias
+	}
+	var names []string
+	for _, a := range aliases {
+		n, ok := have[key(a)]
+		if !ok {
+			return nil, entente.Errorf(entente.EINVALID, "entry %d has no name %q (its names: %s)", id, a, strings.Join(aliasNames(e), "; "))
+		}
+		names = append(names, n)
+	}
+	if len(names) == 0 {
+		return nil, entente.Errorf(entente.EINVALID, "name the aliases to split off entry %d", id)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	if len(names) == len(e.Aliases) {
+		return nil, entente.Errorf(entente.EINVALID, "a split leaves entry %d at least one name", id)
+	}
+	d := &entente.RegistryDecision{Action: entente.DecisionSplit, Kind: e.Kind, Names: names, Why: why}
+	return c.decide(ctx, d, names)
+}
+
+// Rename gives entry id a new canonical name.
+func (c *Connector) Rename(ctx context.Context, id int64, name, why string) (*entente.RegistryEntry, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, entente.Errorf(entente.EINVALID, "a new name is needed")
+	}
+	e, err := c.Store.RegistryEntry(ctx, id, 0)
+	if err != nil {
+		return nil, err
+	}
+	d := &entente.RegistryDecision{Action: entente.DecisionRename, Kind: e.Kind, Names: aliasNames(e), Name: name, Why: why}
+	out, err := c.decide(ctx, d, d.Names)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

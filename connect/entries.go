@@ -1,0 +1,232 @@
+package connect
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entente/entente"
+)
+
+// entries turns the groups into registry entries: their names with the
+// reason each joined, the canonical name, the stored document an
+// instrument is, its parties, year and counts.
+func (b *builder) entries() []entente.BuiltEntry {
+	by := map[int][]int{}
+	var roots []int
+	for i := range b.in.Items {
+		r := b.find(i)
+		if _, ok := by[r]; !ok {
+			roots = append(roots, r)
+		}
+		by[r] = append(by[r], i)
+	}
+	out := make([]entente.BuiltEntry, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, b.entry(r, by[r]))
+	}
+	// canonical names are unique within a kind: a second entry of the same
+	// name says whose it is
+	taken := map[string]bool{}
+	for i := range out {
+		e := &out[i]
+		name := e.Name
+		if taken[string(e.Kind)+"|"+name] && len(e.Parties) > 0 {
+			name = fmt.Sprintf("%s (%s)", e.Name, strings.Join(e.Parties, "–"))
+		}
+		for n := 2; taken[string(e.Kind)+"|"+name]; n++ {
+			name = e.Name + " (" + strconv.Itoa(n) + ")"
+		}
+		e.Name = name
+		taken[string(e.Kind)+"|"+name] = true
+	}
+	return out
+}
+
+// alias is one written name of a group while an entry is made.
+type alias struct {
+	entente.RegistryAlias
+	rank     int
+	mentions int
+	title    bool // written in brackets or quotes somewhere
+}
+
+func (b *builder) entry(root int, items []int) entente.BuiltEntry {
+	first := b.in.Items[items[0]]
+	e := entente.BuiltEntry{Kind: first.Kind, Parties: []string{}}
+	var aliases []*alias
+	index := map[string]*alias{}
+	langMentions := map[string]int{}
+	docs := map[int64]bool{}
+	mentions := map[[2]any]bool{}
+	years := map[int]int{}
+	kinds := map[entente.ReferenceKind]int{}
+	var partySets [][]string
+	latest := ""
+	for _, i := range items {
+		it := b.in.Items[i]
+		e.Items = append(e.Items, entente.ItemKey{VersionID: it.VersionID, Name: it.Name, RowID: it.RowID})
+		name := strings.TrimSpace(it.Name)
+		a := index[name]
+		if a == nil {
+			a = &alias{RegistryAlias: entente.RegistryAlias{Alias: name, Language: it.Language, Confidence: 1}}
+			index[name] = a
+			aliases = append(aliases, a)
+		}
+		if b.rank[i] > a.rank || (b.rank[i] == a.rank && a.Reason == "") {
+			a.Reason, a.Confidence, a.rank = b.why[i], b.conf[i], b.rank[i]
+		}
+		a.mentions += len(it.Sentences)
+		a.title = a.title || it.Bracketed
+		langMentions[it.Language] += len(it.Sentences)
+		for _, s := range it.Sentences {
+			mentions[[2]any{it.VersionID, s}] = true
+		}
+		if !docs[it.DocumentID] {
+			docs[it.DocumentID] = true
+			if d := b.docs[it.DocumentID]; d != nil {
+				partySets = append(partySets, d.Parties)
+				if d.SignedDate != nil && *d.SignedDate > latest {
+					latest = *d.SignedDate
+				}
+			}
+		}
+		if it.Year != nil {
+			years[*it.Year]++
+		}
+		if it.RefKind != "" && it.RefKind != entente.RefOther {
+			kinds[it.RefKind]++
+		}
+	}
+	e.Mentions, e.Documents = len(mentions), len(docs)
+	// the canonical name: in the language most mentions use, a title before
+	// a name in running text, the longest (the full title), the most used
+	slices.SortStableFunc(aliases, func(x, y *alias) int {
+		return cmp.Or(
+			-cmp.Compare(langMentions[x.Language], langMentions[y.Language]),
+			cmp.Compare(x.Language, y.Language),
+			-cmpBool(x.title, y.title),
+			-cmp.Compare(utf8.RuneCountInString(x.Alias), utf8.RuneCountInString(y.Alias)),
+			-cmp.Compare(x.mentions, y.mentions),
+			cmp.Compare(x.Alias, y.Alias))
+	})
+	e.Name = aliases[0].Alias
+	if nm, ok := b.name[root]; ok {
+		e.Name = nm
+	}
+	var reasons []string
+	e.Confidence = 1
+	for i, a := range aliases {
+		if i == 0 {
+			a.Reason, a.Confidence = "the canonical name: in the language most mentions use, the full title", 1
+			if _, renamed := b.name[root]; renamed {
+				a.Reason = "the canonical name before a rename"
+			}
+		}
+		if a.Reason == "" {
+			a.Reason = "the same name"
+		}
+		e.Aliases = append(e.Aliases, a.RegistryAlias)
+		if i > 0 {
+			reasons = append(reasons, fmt.Sprintf("«%s»: %s", a.Alias, a.Reason))
+			e.Confidence = min(e.Confidence, a.Confidence)
+		}
+	}
+	if y, ok := most(years); ok {
+		e.Year = &y
+	}
+	if k, ok := most(kinds); ok && e.Kind == entente.RegInstrument {
+		e.InstrumentKind = k
+	}
+	e.Parties = common(partySets)
+	if e.Kind == entente.RegInstrument {
+		if d := b.documentOf(aliases, docs, e.Year, latest); d != nil {
+			e.DocumentID, e.Parties = d.ID, slices.Clone(d.Parties)
+			reasons = append(reasons, fmt.Sprintf("its title is that of document %d", d.ID))
+			if e.Year == nil && d.SignedDate != nil && len(*d.SignedDate) >= 4 {
+				if y, err := strconv.Atoi((*d.SignedDate)[:4]); err == nil {
+					e.Year = &y
+				}
+			}
+		}
+	}
+	if len(reasons) == 0 {
+		reasons = append(reasons, "one name")
+	}
+	e.Reason = strings.Join(reasons, "; ")
+	return e
+}
+
+// documentOf returns the one stored document whose title is one of the
+// aliases, signed in the instrument's year when it has one and not after
+// the latest document that cites it, and not itself a citing document; nil
+// when none or several fit (a joint statement's title is often the same
+// every year).
+func (b *builder) documentOf(aliases []*alias, citing map[int64]bool, year *int, latest string) *entente.RegistryDocument {
+	keys := map[string]bool{}
+	for _, a := range aliases {
+		keys[key(a.Alias)] = true
+	}
+	var found []*entente.RegistryDocument
+	for i := range b.in.Documents {
+		d := &b.in.Documents[i]
+		if citing[d.ID] || !keys[key(d.Title)] {
+			continue
+		}
+		if year != nil && (d.SignedDate == nil || !strings.HasPrefix(*d.SignedDate, strconv.Itoa(*year))) {
+			continue
+		}
+		if d.SignedDate != nil && latest != "" && *d.SignedDate > latest {
+			continue
+		}
+		found = append(found, d)
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// most returns the most frequent value, the smallest on a tie.
+func most[T cmp.Ordered](counts map[T]int) (T, bool) {
+	var best T
+	n := 0
+	for v, c := range counts {
+		if c > n || (c == n && v < best) {
+			best, n = v, c
+		}
+	}
+	return best, n > 0
+}
+
+// common returns the parties in every set, in code order.
+func common(sets [][]string) []string {
+	out := []string{}
+	if len(sets) == 0 {
+		return out
+	}
+	for _, p := range sets[0] {
+		in := true
+		for _, s := range sets[1:] {
+			in = in && slices.Contains(s, p)
+		}
+		if in && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,391 @@
+package connect_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/connect"
+	"github.com/entente/entente/extract"
+	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/postgres"
+	"github.com/entente/entente/postgres/pgtest"
+	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/sqlstore"
+)
+
+// Every test of the stored registry runs on SQLite and on PostgreSQL.
+var stores = []struct {
+	name string
+	open func(testing.TB) *sqlstore.Store
+}{
+	{"sqlite", func(tb testing.TB) *sqlstore.Store {
+		s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "entente.db"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { s.Close() })
+		return s
+	}},
+	{"postgres", func(tb testing.TB) *sqlstore.Store {
+		s, err := postgres.Open(context.Background(), pgtest.DSN(tb))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { s.Close() })
+		return s
+	}},
+}
+
+func forEachStore(t *testing.T, fn func(t *testing.T, s *sqlstore.Store)) {
+	for _, st := range stores {
+		t.Run(st.name, func(t *testing.T) {
+			t.Parallel()
+			fn(t, st.open(t))
+		})
+	}
+}
+
+var (
+	registryOnce sync.Once
+	registry     *extract.Registry
+	registryErr  error
+)
+
+// ingestLibrary stores the test library (testdata/library: statements of
+// China and Serbia from 2013 to 2024, one of them also in English, and one
+// of China and Hungary), each read in its own language as entente ingest
+// reads it, and returns the documents' ids by file name.
+func ingestLibrary(t *testing.T, ctx context.Context, s *sqlstore.Store, names ...string) map[string]int64 {
+	t.Helper()
+	registryOnce.Do(func() { registry, registryErr = extract.NewRegistry() })
+	if registryErr != nil {
+		t.Fatal(registryErr)
+	}
+	x, err := registry.For("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) == 0 {
+		files, _ := filepath.Glob("testdata/library/*.txt")
+		for _, f := range files {
+			names = append(names, filepath.Base(f))
+		}
+	}
+	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: registry.ID()}
+	ids := map[string]int64{}
+	for _, n := range names {
+		o := in.Batch(ctx, []string{filepath.Join("testdata/library", n)}, nil, func(o ingest.Outcome) {
+			if o.DocumentID == 0 {
+				t.Fatalf("%s: %+v", n, o)
+			}
+			ids[n] = o.DocumentID
+		})
+		if o.Refused > 0 {
+			t.Fatalf("%s refused: %+v", n, o)
+		}
+	}
+	return ids
+}
+
+// truth names what each alias of the test library is: two aliases with
+// the same truth are one thing, two with different truths are two.
+var truth = map[string]string{
+	"中华人民共和国政府和塞尔维亚共和国政府自由贸易协定": "fta-cn-rs",
+	"中塞自贸协定":                            "fta-cn-rs",
+	"China-Serbia Free Trade Agreement": "fta-cn-rs",
+	"中华人民共和国和塞尔维亚共和国关于深化战略伙伴关系的联合声明":      "js-2013",
+	"中华人民共和国和塞尔维亚共和国关于建立全面战略伙伴关系的联合声明":    "js-2016",
+	"中华人民共和国政府和塞尔维亚共和国政府关于相互促进和保护投资协定":    "bit-cn-rs",
+	"中华人民共和国政府和匈牙利政府关于相互促进和保护投资协定":        "bit-cn-hu",
+	"中华人民共和国政府和塞尔维亚共和国政府关于互免持普通护照人员签证的协定": "visa-cn-rs",
+	"中塞经贸合作政府间委员会": "committee-cn-rs",
+	"中匈经贸合作政府间委员会": "committee-cn-hu",
+	"匈塞铁路项目":       "railway-hu-rs",
+}
+
+func allEntries(t *testing.T, ctx context.Context, s *sqlstore.Store) []entente.RegistryEntry {
+	t.Helper()
+	es, total, err := s.RegistryEntries(ctx, entente.RegistryFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != len(es) {
+		t.Fatalf("total %d, listed %d", total, len(es))
+	}
+	return es
+}
+
+// entryOf returns the entry that has alias.
+func entryOf(t *testing.T, es []entente.RegistryEntry, alias string) *entente.RegistryEntry {
+	t.Helper()
+	for i := range es {
+		for _, a := range es[i].Aliases {
+			if a.Alias == alias {
+				return &es[i]
+			}
+		}
+	}
+	t.Fatalf("no entry has the alias %q", alias)
+	return nil
+}
+
+// score checks that no entry joins two things (a wrong merge) and returns
+// how many of the pairs of aliases that name one thing are joined, of how
+// many.
+func score(t *testing.T, es []entente.RegistryEntry) (joined, pairs int) {
+	t.Helper()
+	where := map[string]int64{}
+	for _, e := range es {
+		seen := ""
+		for _, a := range e.Aliases {
+			tr, ok := truth[a.Alias]
+			if !ok {
+				t.Errorf("entry %d %q: alias %q is not in the test library's truth", e.ID, e.Name, a.Alias)
+				continue
+			}
+			if seen != "" && tr != seen {
+				t.Errorf("wrong merge: entry %d %q joins %s and %s (%q: %s)", e.ID, e.Name, seen, tr, a.Alias, a.Reason)
+			}
+			seen = tr
+			where[a.Alias] = e.ID
+		}
+	}
+	var aliases []string
+	for a := range truth {
+		aliases = append(aliases, a)
+	}
+	slices.Sort(aliases)
+	for i, a := range aliases {
+		for _, b := range aliases[i+1:] {
+			if truth[a] != truth[b] {
+				continue
+			}
+			pairs++
+			if where[a] != 0 && where[a] == where[b] {
+				joined++
+			}
+		}
+	}
+	return joined, pairs
+}
+
+func cli(ctx context.Context) context.Context {
+	return entente.NewContextWithActor(ctx, entente.Actor{Name: "ed", Via: "cli"})
+}
+
+func TestLibrary(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ids := ingestLibrary(t, ctx, s)
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		es := allEntries(t, ctx, s)
+		joined, pairs := score(t, es)
+		t.Logf("%d entries; %d of %d true pairs joined", len(es), joined, pairs)
+		if joined < pairs*3/4 {
+			t.Errorf("only %d of %d true pairs joined", joined, pairs)
+		}
+
+		fta := entryOf(t, es, "中塞自贸协定")
+		if fta.Name != "中华人民共和国政府和塞尔维亚共和国政府自由贸易协定" || fta.Kind != entente.RegInstrument || fta.InstrumentKind != entente.RefAgreement {
+			t.Errorf("free trade agreement: %+v", fta)
+		}
+		if !slices.Equal(fta.Parties, []string{"CN", "RS"}) || fta.DocumentCount != 3 || fta.MentionCount != 3 {
+			t.Errorf("free trade agreement: parties %v, %d documents, %d mentions; want CN RS, 3, 3", fta.Parties, fta.DocumentCount, fta.MentionCount)
+		}
+		reasons := map[string]entente.RegistryAlias{}
+		for _, a := range fta.Aliases {
+			reasons[a.Alias] = a
+		}
+		if a := reasons["中塞自贸协定"]; !strings.Contains(a.Reason, "short form") || a.Confidence >= 1 || a.Confidence <= 0 {
+			t.Errorf("short form alias: %+v", a)
+		}
+		if a := reasons["China-Serbia Free Trade Agreement"]; !strings.Contains(a.Reason, "versions") || a.Language != "en" {
+			t.Errorf("English alias: %+v", a)
+		}
+		full, err := s.RegistryEntry(ctx, fta.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []int64
+		for _, m := range full.MentionList {
+			docs = append(docs, m.DocumentID)
+			if m.Sentence == "" || m.Text == "" || !strings.Contains(entente.NameKey(m.Text), entente.NameKey(m.Alias)) {
+				t.Errorf("mention %+v does not carry its sentence", m)
+			}
+		}
+		if want := []int64{ids["cn-rs-2023.zh.txt"], ids["cn-rs-2024.zh.txt"], ids["cn-rs-2024.en.txt"]}; !sameSet(docs, want) {
+			t.Errorf("mentions in documents %v, want %v", docs, want)
+		}
+
+		// an instrument that is itself a stored document links to it
+		for alias, file := range map[string]string{
+			"中华人民共和国和塞尔维亚共和国关于深化战略伙伴关系的联合声明":   "cn-rs-2013.zh.txt",
+			"中华人民共和国和塞尔维亚共和国关于建立全面战略伙伴关系的联合声明": "cn-rs-2016.zh.txt",
+		} {
+			e := entryOf(t, es, alias)
+			if e.Document == nil || e.Document.ID != ids[file] {
+				t.Errorf("%s: document %+v, want %d", alias, e.Document, ids[file])
+			}
+		}
+		if e := entryOf(t, es, "中塞自贸协定"); e.Document != nil {
+			t.Errorf("the free trade agreement is not in the library, yet links to %+v", e.Document)
+		}
+		// one railway, though statements of two pairs name it
+		n := 0
+		for _, e := range es {
+			if slices.ContainsFunc(e.Aliases, func(a entente.RegistryAlias) bool { return a.Alias == "匈塞铁路项目" }) {
+				n++
+				if e.DocumentCount != 3 || e.Kind != entente.RegProject {
+					t.Errorf("railway: %+v", e)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("the railway is %d entries", n)
+		}
+		committee := entryOf(t, es, "中塞经贸合作政府间委员会")
+		if committee.Kind != entente.RegMechanism || committee.DocumentCount != 4 {
+			t.Errorf("committee: %+v", committee)
+		}
+
+		// citations and backlinks
+		cites, err := s.Cites(ctx, ids["cn-rs-2023.zh.txt"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cites) != 3 || cites[0].Document == nil || cites[0].Document.ID != ids["cn-rs-2016.zh.txt"] || !slices.Equal(cites[0].Sentences, []string{"s1"}) {
+			t.Errorf("2023 cites %+v", cites)
+		}
+		by, err := s.CitedBy(ctx, ids["cn-rs-2016.zh.txt"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(by) != 1 || by[0].Document == nil || by[0].Document.ID != ids["cn-rs-2023.zh.txt"] {
+			t.Errorf("2016 cited by %+v", by)
+		}
+		by, err = s.CitedBy(ctx, ids["cn-rs-2013.zh.txt"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(by) != 1 || by[0].Document.ID != ids["cn-rs-2016.zh.txt"] {
+			t.Errorf("2013 cited by %+v", by)
+		}
+		if _, err := s.CitedBy(ctx, 9999); !errors.Is(err, entente.ErrNotFound) {
+			t.Errorf("cited-by of no document: %v", err)
+		}
+
+		// a search by any name, any case, with or without brackets
+		for _, q := range []string{"中塞自贸", "《中塞自贸协定》", "china-serbia free", "CHINA-SERBIA"} {
+			got, n, err := s.RegistryEntries(ctx, entente.RegistryFilter{Query: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != 1 || got[0].ID != fta.ID {
+				t.Errorf("query %q: %d entries %+v", q, n, got)
+			}
+		}
+		got, _, err := s.RegistryEntries(ctx, entente.RegistryFilter{Kind: entente.RegMechanism})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range got {
+			if e.Kind != entente.RegMechanism {
+				t.Errorf("kind filter let %+v through", e)
+			}
+		}
+	})
+}
+
+func sameSet(a, b []int64) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}
+
+// TestDecisionsKept splits, merges and renames by hand, each with its
+// event and actor, and holds the decisions over a rebuild after new
+// documents arrive; a viewer may not decide.
+func TestDecisionsKept(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ingestLibrary(t, ctx, s, "cn-rs-2023.zh.txt", "cn-rs-2024.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		fta := entryOf(t, allEntries(t, ctx, s), "中塞自贸协定")
+		viewer := entente.NewContextWithUser(context.Background(), &entente.User{ID: 0, Name: "vi", Role: entente.RoleViewer})
+		if _, err := c.Split(viewer, fta.ID, []string{"中塞自贸协定"}, "no"); !errors.Is(err, entente.ErrForbidden) {
+			t.Fatalf("a viewer's split: %v", err)
+		}
+		split, err := c.Split(ctx, fta.ID, []string{"《中塞自贸协定》"}, "checking")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if split == nil || len(split.Aliases) != 1 || split.Aliases[0].Alias != "中塞自贸协定" || split.ID == fta.ID {
+			t.Fatalf("split off %+v", split)
+		}
+		kept, err := s.RegistryEntry(ctx, fta.ID, 10)
+		if err != nil || len(kept.Aliases) != 1 {
+			t.Fatalf("entry %d after the split: %+v %v", fta.ID, kept, err)
+		}
+		renamed, err := c.Rename(ctx, fta.ID, "中塞自由贸易协定", "shorter")
+		if err != nil || renamed.Name != "中塞自由贸易协定" || renamed.ID != fta.ID {
+			t.Fatalf("renamed %+v %v", renamed, err)
+		}
+		// new documents and a rebuild keep the decisions
+		ingestLibrary(t, ctx, s, "cn-rs-2024.en.txt", "cn-rs-2016.zh.txt")
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		es := allEntries(t, ctx, s)
+		if e := entryOf(t, es, "中华人民共和国政府和塞尔维亚共和国政府自由贸易协定"); e.Name != "中塞自由贸易协定" || e.ID != fta.ID || slices.ContainsFunc(e.Aliases, func(a entente.RegistryAlias) bool { return a.Alias == "中塞自贸协定" }) {
+			t.Errorf("after a rebuild the renamed entry is %+v", e)
+		}
+		short := entryOf(t, es, "中塞自贸协定")
+		if short.ID == fta.ID {
+			t.Errorf("after a rebuild the split came undone: %+v", short)
+		}
+		merged, err := c.Merge(ctx, short.ID, fta.ID, "they are one")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if merged.ID != fta.ID || len(merged.Aliases) < 2 {
+			t.Errorf("merged %+v", merged)
+		}
+		if _, err := c.Merge(ctx, fta.ID, fta.ID, ""); !errors.Is(err, entente.ErrInvalid) {
+			t.Errorf("merge into itself: %v", err)
+		}
+		evs, err := s.History(ctx, entente.EventFilter{Entity: "registry", Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var acts []string
+		for _, e := range evs {
+			acts = append(acts, e.Action)
+			if e.Actor != "ed" || e.Via != "cli" || e.After == "" {
+				t.Errorf("event %+v", e)
+			}
+		}
+		slices.Sort(acts)
+		if !slices.Equal(acts, []string{"merge", "rename", "split"}) {
+			t.Errorf("registry events %v", acts)
+		}
+	})
+}

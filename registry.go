@@ -1,0 +1,214 @@
+package entente
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// The registry connects what documents cite and name across the library:
+// one entry per instrument, mechanism or project, with every name it goes
+// by (aliases), every sentence that mentions it and, for an instrument that
+// is itself a stored document, that document. Entries are rebuilt from the
+// stored extractions; editors' merges, splits and renames are kept as
+// decisions and replayed after every rebuild.
+
+// RegistryKind is what a registry entry names.
+type RegistryKind string
+
+// Kinds of registry entries.
+const (
+	RegInstrument RegistryKind = "instrument"
+	RegMechanism  RegistryKind = "mechanism"
+	RegProject    RegistryKind = "project"
+)
+
+// RegistryKinds are the kinds of registry entry, with their labels.
+func RegistryKinds() ValueList {
+	return ValueList{
+		value(string(RegInstrument), "文件", "instrument"),
+		value(string(RegMechanism), "机制", "mechanism"),
+		value(string(RegProject), "项目", "project"),
+	}
+}
+
+// Valid reports whether k is one of the registry's kinds.
+func (k RegistryKind) Valid() bool {
+	return k == RegInstrument || k == RegMechanism || k == RegProject
+}
+
+// RegistryItem is one named thing as one stored version lists it: a
+// reference, a mechanism or a project, with the sentences (labels) that
+// mention it. It is what the registry is built from.
+type RegistryItem struct {
+	Kind       RegistryKind  `json:"kind"`
+	Name       string        `json:"name"`
+	Bracketed  bool          `json:"bracketed,omitempty"`
+	RefKind    ReferenceKind `json:"ref_kind,omitempty"`
+	Year       *int          `json:"year,omitempty"`
+	VersionID  int64         `json:"version_id"`
+	DocumentID int64         `json:"document_id"`
+	Language   string        `json:"language"`
+	Sentences  []string      `json:"sentences"`
+	// RowID is the store's row of the item (a citation or an entity).
+	RowID int64 `json:"-"`
+}
+
+// RegistryDocument is a stored document as the registry sees it: what it
+// is called, who signed it and when, in which language.
+type RegistryDocument struct {
+	ID         int64    `json:"id"`
+	Title      string   `json:"title"`
+	Kind       Kind     `json:"kind"`
+	Language   string   `json:"language"`
+	Parties    []string `json:"parties"`
+	SignedDate *string  `json:"signed_date" nullable:"true"`
+}
+
+// RegistryInput is everything the registry is built from.
+type RegistryInput struct {
+	Items     []RegistryItem
+	Documents []RegistryDocument
+}
+
+// RegistryAlias is one name of an entry, with why it was joined to the
+// entry and how sure that is (1 for the same name written alike).
+type RegistryAlias struct {
+	Alias      string  `json:"alias"`
+	Language   string  `json:"language"`
+	Reason     string  `json:"reason"`
+	Confidence float64 `json:"confidence"`
+}
+
+// ItemKey names a stored item: the version that lists it and its name
+// there (unique within a version and kind), and the store's row.
+type ItemKey struct {
+	VersionID int64  `json:"version_id"`
+	Name      string `json:"name"`
+	RowID     int64  `json:"-"`
+}
+
+// BuiltEntry is an entry as the registry's builder makes it, before the
+// store gives it an id: its names, the document it is, and the stored
+// items it gathers.
+type BuiltEntry struct {
+	Kind           RegistryKind    `json:"kind"`
+	Name           string          `json:"name"`
+	InstrumentKind ReferenceKind   `json:"instrument_kind,omitempty"`
+	Year           *int            `json:"year,omitempty"`
+	Parties        []string        `json:"parties"`
+	DocumentID     int64           `json:"document_id,omitempty"`
+	Reason         string          `json:"reason"`
+	Confidence     float64         `json:"confidence"`
+	Aliases        []RegistryAlias `json:"aliases"`
+	Items          []ItemKey       `json:"items"`
+	Mentions       int             `json:"mentions"`
+	Documents      int             `json:"documents"`
+}
+
+// RegistryEntry is a stored entry of the registry.
+type RegistryEntry struct {
+	ID             int64         `json:"id"`
+	Kind           RegistryKind  `json:"kind"`
+	Name           string        `json:"name"`
+	InstrumentKind ReferenceKind `json:"instrument_kind,omitempty"`
+	Year           *int          `json:"year" nullable:"true"`
+	Parties        []string      `json:"parties"`
+	// Document is the stored document this instrument is, or nil.
+	Document   *RegistryDocument `json:"document" nullable:"true"`
+	Reason     string            `json:"reason"`
+	Confidence float64           `json:"confidence"`
+	// Mentions and Documents count the sentences that mention the entry
+	// and the documents they are in.
+	MentionCount  int             `json:"mention_count"`
+	DocumentCount int             `json:"document_count"`
+	Aliases       []RegistryAlias `json:"aliases"`
+	// MentionList is filled by RegistryEntry (one entry), up to a bound.
+	MentionList []RegistryMention `json:"mentions,omitempty"`
+}
+
+// RegistryMention is one sentence that mentions an entry.
+type RegistryMention struct {
+	DocumentID int64   `json:"document_id"`
+	Title      string  `json:"title"`
+	SignedDate *string `json:"signed_date" nullable:"true"`
+	Language   string  `json:"language"`
+	Sentence   string  `json:"sentence"` // its label, s12
+	Text       string  `json:"text"`
+	Alias      string  `json:"alias"` // the name it uses
+}
+
+// RegistryFilter selects registry entries for a list.
+type RegistryFilter struct {
+	Query  string // a part of any alias, any case
+	Kind   RegistryKind
+	Limit  int
+	Offset int
+}
+
+// Registry decisions an editor makes.
+const (
+	DecisionMerge  = "merge"
+	DecisionSplit  = "split"
+	DecisionRename = "rename"
+)
+
+// RegistryDecision is an editor's merge, split or rename, kept by the
+// names involved (not by entry ids, which a rebuild may change) so that it
+// is replayed after every rebuild.
+type RegistryDecision struct {
+	ID     int64        `json:"id"`
+	Action string       `json:"action"`
+	Kind   RegistryKind `json:"kind"`
+	// Names are the aliases that identify the entry acted on: for a merge
+	// the entry merged away, for a split the aliases split off, for a
+	// rename the entry renamed.
+	Names []string `json:"names"`
+	// Into identifies the entry a merge keeps, by its aliases.
+	Into []string `json:"into,omitempty"`
+	// Name is a rename's new name.
+	Name  string    `json:"name,omitempty"`
+	Why   string    `json:"why,omitempty"`
+	Actor string    `json:"actor,omitempty"`
+	At    time.Time `json:"at"`
+}
+
+// CitationLink is one instrument a document cites, or one document that
+// cites a document, with the sentences that do.
+type CitationLink struct {
+	// Entry is the registry entry of the instrument cited.
+	EntryID   int64  `json:"entry_id"`
+	EntryName string `json:"entry_name"`
+	// Document is the citing document (cited-by) or the cited instrument's
+	// document (cites), nil when the instrument is not in the library.
+	Document  *RegistryDocument `json:"document" nullable:"true"`
+	Sentences []string          `json:"sentences"`
+}
+
+// RegistryReader reads the registry.
+type RegistryReader interface {
+	RegistryEntries(ctx context.Context, f RegistryFilter) ([]RegistryEntry, int, error)
+	RegistryEntry(ctx context.Context, id int64, mentions int) (*RegistryEntry, error)
+	Cites(ctx context.Context, doc int64) ([]CitationLink, error)
+	CitedBy(ctx context.Context, doc int64) ([]CitationLink, error)
+}
+
+// ParseRegistryKind reads a kind of registry entry as people type it: its
+// code or its label in any language, in any case; "" is no kind.
+func ParseRegistryKind(s string) (RegistryKind, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	for _, v := range RegistryKinds() {
+		if strings.EqualFold(v.Code, s) {
+			return RegistryKind(v.Code), nil
+		}
+		for _, l := range v.Labels {
+			if strings.EqualFold(l, s) {
+				return RegistryKind(v.Code), nil
+			}
+		}
+	}
+	return "", Errorf(EINVALID, "%q is not a kind of registry entry (one of %s)", s, strings.Join(RegistryKinds().Codes(), ", "))
+}

@@ -1,0 +1,378 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// Storage of the registry (package connect builds it): what it is built
+// from, the editors' decisions, and the entries themselves, replaced as a
+// whole by each rebuild in one transaction with the decision that caused
+// it and its event.
+
+// RegistryInput reads every reference, mechanism and project of the
+// documents that are not withdrawn, with the sentences that mention each,
+// and those documents.
+func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, error) {
+	in := &entente.RegistryInput{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		docs := map[int64]int{}
+		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d
+			WHERE d.withdrawn_at IS NULL ORDER BY d.id`, nil, func(rows *sql.Rows) error {
+			var d entente.RegistryDocument
+			var date sql.NullString
+			if err := rows.Scan(&d.ID, &d.Title, &d.Kind, &d.Language, &date); err != nil {
+				return err
+			}
+			if date.Valid {
+				d.SignedDate = &date.String
+			}
+			d.Parties = []string{}
+			docs[d.ID] = len(in.Documents)
+			in.Documents = append(in.Documents, d)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read documents: %w", err)
+		}
+		err = queryRows(ctx, tx, `SELECT p.document_id, p.party FROM document_parties p
+			JOIN documents d ON d.id = p.document_id WHERE d.withdrawn_at IS NULL ORDER BY p.document_id, p.position`, nil,
+			func(rows *sql.Rows) error {
+				var id int64
+				var p string
+				if err := rows.Scan(&id, &p); err != nil {
+					return err
+				}
+				if i, ok := docs[id]; ok {
+					in.Documents[i].Parties = append(in.Documents[i].Parties, p)
+				}
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read parties: %w", err)
+		}
+		rowIndex := map[[2]any]int{}
+		scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
+			return func(rows *sql.Rows) error {
+				it := entente.RegistryItem{Kind: kind, Sentences: []string{}}
+				var year sql.NullInt64
+				var refKind string
+				if err := rows.Scan(&it.RowID, &it.VersionID, &it.DocumentID, &it.Language, &it.Name, &it.Bracketed, &refKind, &year); err != nil {
+					return err
+				}
+				it.RefKind = entente.ReferenceKind(refKind)
+				if year.Valid {
+					y := int(year.Int64)
+					it.Year = &y
+				}
+				rowIndex[[2]any{kind == entente.RegInstrument, it.RowID}] = len(in.Items)
+				in.Items = append(in.Items, it)
+				return nil
+			}
+		}
+		err = queryRows(ctx, tx, `SELECT c.id, c.version_id, v.document_id, v.language, c.title, c.bracketed, c.kind, c.year
+			FROM citations c JOIN versions v ON v.id = c.version_id JOIN documents d ON d.id = v.document_id
+			WHERE d.withdrawn_at IS NULL ORDER BY c.id`, nil, scanItem(entente.RegInstrument))
+		if err != nil {
+			return fmt.Errorf("read references: %w", err)
+		}
+		err = queryRows(ctx, tx, `SELECT e.id, e.version_id, v.document_id, v.language, e.name, FALSE, e.kind, NULL
+			FROM entities e JOIN versions v ON v.id = e.version_id JOIN documents d ON d.id = v.document_id
+			WHERE d.withdrawn_at IS NULL ORDER BY e.id`, nil, func(rows *sql.Rows) error {
+			if err := scanItem("")(rows); err != nil {
+				return err
+			}
+			it := &in.Items[len(in.Items)-1]
+			it.Kind, it.RefKind = entente.RegistryKind(it.RefKind), ""
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read entities: %w", err)
+		}
+		sentences := func(query string, instrument bool) error {
+			return queryRows(ctx, tx, query, nil, func(rows *sql.Rows) error {
+				var id int64
+				var label string
+				if err := rows.Scan(&id, &label); err != nil {
+					return err
+				}
+				if i, ok := rowIndex[[2]any{instrument, id}]; ok && !slices.Contains(in.Items[i].Sentences, label) {
+					in.Items[i].Sentences = append(in.Items[i].Sentences, label)
+				}
+				return nil
+			})
+		}
+		if err := sentences(`SELECT x.citation_id, s.label FROM citation_sentences x JOIN sentences s ON s.id = x.sentence_id
+			ORDER BY x.citation_id, s.position`, true); err != nil {
+			return fmt.Errorf("read reference sentences: %w", err)
+		}
+		if err := sentences(`SELECT x.entity_id, s.label FROM entity_sentences x JOIN sentences s ON s.id = x.sentence_id
+			ORDER BY x.entity_id, s.position`, false); err != nil {
+			return fmt.Errorf("read entity sentences: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("registry input: %w", err)
+	}
+	return in, nil
+}
+
+// RegistrySignature returns what the registry would be built from now, as
+// a string that changes with every stored extraction, deletion or
+// withdrawal, and the signature the stored registry was built from ("" for
+// none).
+func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		var a [8]int64
+		err := tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM citations), (SELECT coalesce(max(id), 0) FROM citations),
+			(SELECT count(*) FROM entities), (SELECT coalesce(max(id), 0) FROM entities),
+			(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
+			(SELECT count(*) FROM documents WHERE withdrawn_at IS NOT NULL),
+			(SELECT count(*) FROM document_corrections)`).Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7])
+		if err != nil {
+			return err
+		}
+		parts := make([]string, len(a))
+		for i, v := range a {
+			parts[i] = strconv.FormatInt(v, 10)
+		}
+		now = strings.Join(parts, ":")
+		err = tx.QueryRowContext(ctx, `SELECT signature FROM registry_state WHERE id = 1`).Scan(&built)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return "", "", fmt.Errorf("registry signature: %w", err)
+	}
+	return now, built, nil
+}
+
+// RegistryDecisions returns the editors' decisions, oldest first.
+func (s *Store) RegistryDecisions(ctx context.Context) ([]entente.RegistryDecision, error) {
+	var out []entente.RegistryDecision
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return queryRows(ctx, tx, `SELECT id, action, kind, names, into_names, name, why, actor, created_at
+			FROM registry_decisions ORDER BY id`, nil, func(rows *sql.Rows) error {
+			var d entente.RegistryDecision
+			var names, into string
+			if err := rows.Scan(&d.ID, &d.Action, &d.Kind, &names, &into, &d.Name, &d.Why, &d.Actor, &d.At); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(names), &d.Names); err != nil {
+				return fmt.Errorf("decision %d: %w", d.ID, err)
+			}
+			if err := json.Unmarshal([]byte(into), &d.Into); err != nil {
+				return fmt.Errorf("decision %d: %w", d.ID, err)
+			}
+			out = append(out, d)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("registry decisions: %w", err)
+	}
+	return out, nil
+}
+
+// SaveRegistry replaces the registry with entries built from the
+// extractions of signature, in one transaction; d, if not nil, is the
+// editor's decision the rebuild applies, stored with its event. An entry
+// keeps the id of the stored entry it shares most names with, so that
+// links to it survive a rebuild. It returns the ids of the entries in
+// order.
+func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, signature string, d *entente.RegistryDecision) ([]int64, error) {
+	ids := make([]int64, len(entries))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		if d != nil {
+			if err := s.insertDecision(ctx, tx, d); err != nil {
+				return err
+			}
+		}
+		old := map[string]int64{} // kind|folded alias → entry
+		err := queryRows(ctx, tx, `SELECT r.id, r.kind, a.alias FROM registry_aliases a JOIN registry r ON r.id = a.registry_id ORDER BY r.id`, nil,
+			func(rows *sql.Rows) error {
+				var id int64
+				var kind, alias string
+				if err := rows.Scan(&id, &kind, &alias); err != nil {
+					return err
+				}
+				k := kind + "|" + entente.NameKey(alias)
+				if _, ok := old[k]; !ok {
+					old[k] = id
+				}
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read registry: %w", err)
+		}
+		// each entry takes the old id most of its names had, if still free
+		taken := map[int64]bool{}
+		for i, e := range entries {
+			votes := map[int64]int{}
+			for _, a := range e.Aliases {
+				if id, ok := old[string(e.Kind)+"|"+entente.NameKey(a.Alias)]; ok && !taken[id] {
+					votes[id]++
+				}
+			}
+			var best int64
+			for id, n := range votes {
+				if best == 0 || n > votes[best] || (n == votes[best] && id < best) {
+					best = id
+				}
+			}
+			if best != 0 {
+				ids[i], taken[best] = best, true
+			}
+		}
+		for _, q := range []string{
+			`UPDATE citations SET registry_id = NULL WHERE registry_id IS NOT NULL`,
+			`UPDATE entities SET registry_id = NULL WHERE registry_id IS NOT NULL`,
+			`DELETE FROM registry_aliases`,
+			// names move between kept entries: clear them first, so that
+			// no two are ever equal
+			`UPDATE registry SET name = '#' || id`,
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("clear registry: %w", err)
+			}
+		}
+		var gone []any
+		err = queryRows(ctx, tx, `SELECT id FROM registry`, nil, func(rows *sql.Rows) error {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			if !taken[id] {
+				gone = append(gone, id)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := execIn(ctx, tx, `DELETE FROM registry WHERE id IN `, gone); err != nil {
+			return fmt.Errorf("delete registry entries: %w", err)
+		}
+		for i, e := range entries {
+			var doc any
+			if e.DocumentID != 0 {
+				doc = e.DocumentID
+			}
+			vals := []any{string(e.Kind), e.Name, string(e.InstrumentKind), nullInt(e.Year), strings.Join(e.Parties, ","), doc,
+				e.Reason, e.Confidence, e.Mentions, e.Documents}
+			if ids[i] != 0 {
+				_, err := tx.ExecContext(ctx, `UPDATE registry SET kind = $1, name = $2, instrument_kind = $3, year = $4, parties = $5,
+					document_id = $6, reason = $7, confidence = $8, mention_count = $9, document_count = $10 WHERE id = $11`,
+					append(vals, ids[i])...)
+				if err != nil {
+					return fmt.Errorf("update entry %q: %w", e.Name, err)
+				}
+				continue
+			}
+			err := tx.QueryRowContext(ctx, `INSERT INTO registry (kind, name, instrument_kind, year, parties, document_id, reason,
+				confidence, mention_count, document_count, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+				append(vals, now)...).Scan(&ids[i])
+			if err != nil {
+				return fmt.Errorf("insert entry %q: %w", e.Name, err)
+			}
+		}
+		type aliasRow struct {
+			id  int64
+			pos int
+			a   entente.RegistryAlias
+		}
+		var rows []aliasRow
+		for i, e := range entries {
+			for p, a := range e.Aliases {
+				rows = append(rows, aliasRow{ids[i], p, a})
+			}
+		}
+		err = s.insertRows(ctx, tx, "registry_aliases", []string{"registry_id", "alias", "language", "reason", "confidence", "position", "folded"}, len(rows),
+			func(i int) []any {
+				r := rows[i]
+				return []any{r.id, r.a.Alias, r.a.Language, r.a.Reason, r.a.Confidence, r.pos, entente.NameKey(r.a.Alias)}
+			}, "", nil)
+		if err != nil {
+			return fmt.Errorf("insert aliases: %w", err)
+		}
+		for i, e := range entries {
+			table := "citations"
+			if e.Kind != entente.RegInstrument {
+				table = "entities"
+			}
+			rowIDs := make([]any, len(e.Items))
+			for j, it := range e.Items {
+				rowIDs[j] = it.RowID
+			}
+			if err := execIn(ctx, tx, `UPDATE `+table+` SET registry_id = `+strconv.FormatInt(ids[i], 10)+` WHERE id IN `, rowIDs); err != nil {
+				return fmt.Errorf("link %s: %w", table, err)
+			}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO registry_state (id, signature, built_at) VALUES (1, $1, $2)
+			ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at`, signature, now)
+		if err != nil {
+			return fmt.Errorf("registry state: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save registry: %w", err)
+	}
+	return ids, nil
+}
+
+// insertDecision writes an editor's decision and its event.
+func (s *Store) insertDecision(ctx context.Context, tx *sql.Tx, d *entente.RegistryDecision) error {
+	a := entente.ActorFromContext(ctx)
+	d.Actor, d.At = a.Name, s.now()
+	names, _ := json.Marshal(orEmpty(d.Names))
+	into, _ := json.Marshal(orEmpty(d.Into))
+	var uid any
+	if a.UserID != 0 {
+		uid = a.UserID
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO registry_decisions (action, kind, names, into_names, name, why, actor, actor_id, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		d.Action, string(d.Kind), string(names), string(into), d.Name, d.Why, d.Actor, uid, d.At).Scan(&d.ID)
+	if err != nil {
+		return fmt.Errorf("insert decision: %w", err)
+	}
+	_, err = s.logEvent(ctx, tx, change{action: d.Action, entity: "registry", id: d.ID, after: d, why: d.Why, at: d.At})
+	return err
+}
+
+func orEmpty(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// execIn runs query followed by a parenthesised list of ids, in chunks.
+func execIn(ctx context.Context, tx *sql.Tx, query string, ids []any) error {
+	const chunk = 500
+	for lo := 0; lo < len(ids); lo += chunk {
+		hi := min(lo+chunk, len(ids))
+		ph := make([]string, hi-lo)
+		for i := range ph {
+			ph[i] = "$" + strconv.Itoa(i+1)
+		}
+		if _, err := tx.ExecContext(ctx, query+"("+strings.Join(ph, ", ")+")", ids[lo:hi]...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,257 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// Reads of the registry: lists, one entry with its mentions, and what a
+// document cites and what cites it.
+
+const registryColumns = `r.id, r.kind, r.name, r.instrument_kind, r.year, r.parties, r.document_id, r.reason, r.confidence,
+	r.mention_count, r.document_count, d.title, d.kind, d.language, d.signed_date`
+
+func scanEntry(rows *sql.Rows) (entente.RegistryEntry, error) {
+	var (
+		e                   entente.RegistryEntry
+		year, doc           sql.NullInt64
+		parties, instrument string
+		title, kind, lang   sql.NullString
+		date                sql.NullString
+	)
+	err := rows.Scan(&e.ID, &e.Kind, &e.Name, &instrument, &year, &parties, &doc, &e.Reason, &e.Confidence,
+		&e.MentionCount, &e.DocumentCount, &title, &kind, &lang, &date)
+	if err != nil {
+		return e, err
+	}
+	e.InstrumentKind = entente.ReferenceKind(instrument)
+	if year.Valid {
+		y := int(year.Int64)
+		e.Year = &y
+	}
+	e.Parties = []string{}
+	if parties != "" {
+		e.Parties = strings.Split(parties, ",")
+	}
+	if doc.Valid {
+		e.Document = &entente.RegistryDocument{ID: doc.Int64, Title: title.String, Kind: entente.Kind(kind.String), Language: lang.String, Parties: e.Parties}
+		if date.Valid {
+			e.Document.SignedDate = &date.String
+		}
+	}
+	e.Aliases = []entente.RegistryAlias{}
+	return e, nil
+}
+
+// RegistryEntries lists the entries that match f, those mentioned in the
+// most documents first, and how many match in all.
+func (s *Store) RegistryEntries(ctx context.Context, f entente.RegistryFilter) ([]entente.RegistryEntry, int, error) {
+	var conds []string
+	var a []any
+	if f.Kind != "" {
+		a = append(a, string(f.Kind))
+		conds = append(conds, fmt.Sprintf("r.kind = $%d", len(a)))
+	}
+	if q := entente.NameKey(f.Query); q != "" {
+		a = append(a, "%"+escapeLike(q)+"%")
+		conds = append(conds, fmt.Sprintf(`r.id IN (SELECT registry_id FROM registry_aliases WHERE folded LIKE $%d ESCAPE '\')`, len(a)))
+	}
+	where := whereClause(append(conds, "r.merged_into IS NULL"))
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	var out []entente.RegistryEntry
+	var total int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM registry r `+where, a...).Scan(&total); err != nil {
+			return err
+		}
+		err := queryRows(ctx, tx, `SELECT `+registryColumns+` FROM registry r LEFT JOIN documents d ON d.id = r.document_id `+where+
+			fmt.Sprintf(` ORDER BY r.document_count DESC, r.mention_count DESC, r.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), a,
+			func(rows *sql.Rows) error {
+				e, err := scanEntry(rows)
+				out = append(out, e)
+				return err
+			})
+		if err != nil {
+			return err
+		}
+		return readAliases(ctx, tx, out)
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("registry entries: %w", err)
+	}
+	if out == nil {
+		out = []entente.RegistryEntry{}
+	}
+	return out, total, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// readAliases fills the entries' aliases, in their order.
+func readAliases(ctx context.Context, tx *sql.Tx, es []entente.RegistryEntry) error {
+	if len(es) == 0 {
+		return nil
+	}
+	index := map[int64]int{}
+	ph := make([]string, len(es))
+	a := make([]any, len(es))
+	for i, e := range es {
+		index[e.ID] = i
+		ph[i], a[i] = fmt.Sprintf("$%d", i+1), e.ID
+	}
+	return queryRows(ctx, tx, `SELECT registry_id, alias, language, reason, confidence FROM registry_aliases
+		WHERE registry_id IN (`+strings.Join(ph, ", ")+`) ORDER BY registry_id, position`, a, func(rows *sql.Rows) error {
+		var id int64
+		var al entente.RegistryAlias
+		if err := rows.Scan(&id, &al.Alias, &al.Language, &al.Reason, &al.Confidence); err != nil {
+			return err
+		}
+		es[index[id]].Aliases = append(es[index[id]].Aliases, al)
+		return nil
+	})
+}
+
+// RegistryEntry returns one entry with its aliases and up to mentions of
+// the sentences that mention it, oldest document first.
+func (s *Store) RegistryEntry(ctx context.Context, id int64, mentions int) (*entente.RegistryEntry, error) {
+	var e *entente.RegistryEntry
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var es []entente.RegistryEntry
+		err := queryRows(ctx, tx, `SELECT `+registryColumns+` FROM registry r LEFT JOIN documents d ON d.id = r.document_id WHERE r.id = $1`,
+			[]any{id}, func(rows *sql.Rows) error {
+				e, err := scanEntry(rows)
+				es = append(es, e)
+				return err
+			})
+		if err != nil {
+			return err
+		}
+		if len(es) == 0 {
+			return notFound("registry entry", id)
+		}
+		if err := readAliases(ctx, tx, es); err != nil {
+			return err
+		}
+		e = &es[0]
+		e.MentionList = []entente.RegistryMention{}
+		if mentions <= 0 {
+			return nil
+		}
+		return queryRows(ctx, tx, `SELECT DISTINCT d.id, d.title, d.signed_date, v.language, s.label, s.text, m.name, s.position FROM (
+				SELECT c.version_id, c.title AS name, x.sentence_id FROM citations c JOIN citation_sentences x ON x.citation_id = c.id
+				WHERE c.registry_id = $1
+				UNION ALL
+				SELECT n.version_id, n.name, y.sentence_id FROM entities n JOIN entity_sentences y ON y.entity_id = n.id
+				WHERE n.registry_id = $1) m
+			JOIN sentences s ON s.id = m.sentence_id JOIN versions v ON v.id = m.version_id JOIN documents d ON d.id = v.document_id
+			WHERE d.withdrawn_at IS NULL
+			ORDER BY d.signed_date, d.id, s.position LIMIT $2`, []any{id, mentions}, func(rows *sql.Rows) error {
+			var m entente.RegistryMention
+			var date sql.NullString
+			var pos int
+			if err := rows.Scan(&m.DocumentID, &m.Title, &date, &m.Language, &m.Sentence, &m.Text, &m.Alias, &pos); err != nil {
+				return err
+			}
+			if date.Valid {
+				m.SignedDate = &date.String
+			}
+			e.MentionList = append(e.MentionList, m)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("registry entry %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// Cites returns the instruments document doc cites, in the order it first
+// cites them, each with the stored document it is, if any.
+func (s *Store) Cites(ctx context.Context, doc int64) ([]entente.CitationLink, error) {
+	return s.citationLinks(ctx, doc, `SELECT r.id, r.name, t.id, t.title, t.kind, t.language, t.signed_date, s.label
+		FROM citations c JOIN versions v ON v.id = c.version_id JOIN registry r ON r.id = c.registry_id
+		JOIN citation_sentences x ON x.citation_id = c.id JOIN sentences s ON s.id = x.sentence_id
+		LEFT JOIN documents t ON t.id = r.document_id AND t.withdrawn_at IS NULL
+		WHERE v.document_id = $1 ORDER BY v.id, s.position, r.id`, false)
+}
+
+// CitedBy returns the documents that cite document doc (through the
+// registry entry whose document it is), oldest first.
+func (s *Store) CitedBy(ctx context.Context, doc int64) ([]entente.CitationLink, error) {
+	return s.citationLinks(ctx, doc, `SELECT r.id, r.name, d.id, d.title, d.kind, d.language, d.signed_date, s.label
+		FROM registry r JOIN citations c ON c.registry_id = r.id JOIN versions v ON v.id = c.version_id
+		JOIN documents d ON d.id = v.document_id
+		JOIN citation_sentences x ON x.citation_id = c.id JOIN sentences s ON s.id = x.sentence_id
+		WHERE r.document_id = $1 AND d.withdrawn_at IS NULL ORDER BY d.signed_date, d.id, s.position`, true)
+}
+
+// citationLinks groups the rows of query by entry (cites) or by citing
+// document (cited-by).
+func (s *Store) citationLinks(ctx context.Context, doc int64, query string, byDocument bool) ([]entente.CitationLink, error) {
+	out := []entente.CitationLink{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE id = $1`, doc).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return notFound("document", doc)
+		}
+		index := map[int64]int{}
+		return queryRows(ctx, tx, query, []any{doc}, func(rows *sql.Rows) error {
+			var (
+				l                 entente.CitationLink
+				did               sql.NullInt64
+				title, kind, lang sql.NullString
+				date              sql.NullString
+				label             string
+			)
+			if err := rows.Scan(&l.EntryID, &l.EntryName, &did, &title, &kind, &lang, &date, &label); err != nil {
+				return err
+			}
+			k := l.EntryID
+			if byDocument {
+				k = did.Int64
+			}
+			i, ok := index[k]
+			if !ok {
+				if did.Valid {
+					l.Document = &entente.RegistryDocument{ID: did.Int64, Title: title.String, Kind: entente.Kind(kind.String), Language: lang.String, Parties: []string{}}
+					if date.Valid {
+						l.Document.SignedDate = &date.String
+					}
+				}
+				l.Sentences = []string{}
+				i = len(out)
+				index[k] = i
+				out = append(out, l)
+			}
+			if !containsString(out[i].Sentences, label) {
+				out[i].Sentences = append(out[i].Sentences, label)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("citations of document %d: %w", doc, err)
+	}
+	return out, nil
+}
+
+func containsString(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
