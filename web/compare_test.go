@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/entente/entente"
@@ -132,4 +134,50 @@ func TestCompareAPI(t *testing.T) {
 			t.Errorf("a refused party: %d %s", resp.StatusCode, clip(data))
 		}
 	})
+}
+
+// TestComparePagesRefuse: a bad value on the compare pages gets a page
+// with one message and a 4xx, never a panic or an empty 200; an analyst
+// cannot decide a follow-up through the form.
+func TestComparePagesRefuse(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	ids := uploadLibrary(t, h)
+	viewer := signedIn(t, h, entente.RoleViewer)
+	ana := signedIn(t, h, entente.RoleAnalyst)
+	base := h.ts.URL
+	cases := []struct {
+		path string
+		want int
+		says string
+	}{
+		{"/compare?a=abc&b=1", 422, "number"},
+		{fmt.Sprintf("/compare?a=%d&b=%d", ids["2016"], ids["2016"]), 422, "different"},
+		{fmt.Sprintf("/compare?a=%d&b=99999", ids["2016"]), 404, "99999"},
+		{"/pairs/CN/Narnia", 422, "Narnia"},
+		{"/pairs/CN/CN", 422, ""},
+		{"/timeline?a=CN&b=Narnia", 200, "Narnia"},
+		{"/compare", 200, ""},
+		{"/timeline", 200, ""},
+	}
+	for _, c := range cases {
+		code, page := fetch(t, viewer, "GET", base+c.path, nil)
+		if code != c.want || !strings.Contains(page, c.says) {
+			t.Errorf("%s: %d, want %d saying %q", c.path, code, c.want, c.says)
+		}
+		if c.want != 200 && !strings.Contains(page, `class="error"`) {
+			t.Errorf("%s: no message", c.path)
+		}
+	}
+	form := url.Values{"a": {"CN"}, "b": {"RS"}, "commitment": {fmt.Sprintf("%d/s4", ids["2019"])},
+		"report": {fmt.Sprintf("%d/s3", ids["2024"])}, "reason": {"done"}}
+	if code, _ := fetch(t, ana, "POST", base+"/followups/accept", form); code != 403 {
+		t.Errorf("an analyst's accept form: %d, want 403", code)
+	}
+	ed := signedIn(t, h, entente.RoleEditor)
+	if code, _ := fetch(t, ed, "POST", base+"/followups/approve", form); code != 404 {
+		t.Errorf("an unknown decision: %d, want 404", code)
+	}
+	if code, page := fetch(t, ed, "POST", base+"/followups/dismiss", form); code != 200 || !strings.Contains(page, "dismissed") {
+		t.Errorf("an editor's dismiss form: %d", code)
+	}
 }
