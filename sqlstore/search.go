@@ -301,8 +301,17 @@ func (s *Store) ranked(ctx context.Context, tx *sql.Tx, terms search.Terms, q en
 		return found, err
 	}
 	if exact {
-		res.Total, res.Estimated, err = s.countMatches(ctx, tx, sig, terms, q, walk)
-		if err != nil {
+		// A block that was not full is the last: the total is known
+		// without counting (a rare filter's matches fit in one block).
+		last := -1
+		for b, blk := range blocks {
+			if !blk.more {
+				last = b
+			}
+		}
+		if last >= 0 {
+			res.Total = last*size + len(blocks[last].hits)
+		} else if res.Total, res.Estimated, err = s.countMatches(ctx, tx, sig, terms, q, walk); err != nil {
 			return nil, err
 		}
 	} else {
