@@ -30,7 +30,7 @@ func TestImports(t *testing.T) {
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
 		"tracking":  {".", "lexicon", "ingest", "align"},
 		"connect":   {".", "align", "lexicon"},
-		"web":       {".", "auth", "ingest", "tracking", "export", "compare"},
+		"web":       {".", "auth", "ingest", "tracking", "export", "compare", "connect"},
 		"export":    {"."},
 		"compare":   {".", "lexicon", "search", "tracking"},
 		"internal":  {}, // internal/hostile: attacking inputs for tests in any room; internal/skip: skipped groups

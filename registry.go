@@ -74,9 +74,12 @@ type RegistryInput struct {
 // RegistryAlias is one name of an entry, with why it was joined to the
 // entry and how sure that is (1 for the same name written alike).
 type RegistryAlias struct {
-	Alias      string  `json:"alias"`
-	Language   string  `json:"language"`
+	Alias    string `json:"alias"`
+	Language string `json:"language"`
+	// Reason says why, in English; Why is the same encoded (NewReason),
+	// for a page to show in its language (ReasonText).
 	Reason     string  `json:"reason"`
+	Why        string  `json:"-"`
 	Confidence float64 `json:"confidence"`
 }
 
@@ -115,9 +118,12 @@ type RegistryEntry struct {
 	Year           *int          `json:"year" nullable:"true"`
 	Parties        []string      `json:"parties"`
 	// Document is the stored document this instrument is, or nil.
-	Document   *RegistryDocument `json:"document" nullable:"true"`
-	Reason     string            `json:"reason"`
-	Confidence float64           `json:"confidence"`
+	Document *RegistryDocument `json:"document,omitempty"`
+	// Reason says why the names were joined, in English; Why is the same
+	// encoded, for a page to show in its language (ReasonText).
+	Reason     string  `json:"reason"`
+	Why        string  `json:"-"`
+	Confidence float64 `json:"confidence"`
 	// Mentions and Documents count the sentences that mention the entry
 	// and the documents they are in.
 	MentionCount  int             `json:"mention_count"`
@@ -181,8 +187,17 @@ type CitationLink struct {
 	EntryName string `json:"entry_name"`
 	// Document is the citing document (cited-by) or the cited instrument's
 	// document (cites), nil when the instrument is not in the library.
-	Document  *RegistryDocument `json:"document" nullable:"true"`
+	Document  *RegistryDocument `json:"document,omitempty"`
 	Sentences []string          `json:"sentences"`
+}
+
+// CitationEdge is one document citing one instrument, and the stored
+// document that instrument is (nil when the library has none).
+type CitationEdge struct {
+	From      RegistryDocument  `json:"from"`
+	EntryID   int64             `json:"entry_id"`
+	EntryName string            `json:"entry_name"`
+	To        *RegistryDocument `json:"to,omitempty"`
 }
 
 // RegistryReader reads the registry.
@@ -191,6 +206,9 @@ type RegistryReader interface {
 	RegistryEntry(ctx context.Context, id int64, mentions int) (*RegistryEntry, error)
 	Cites(ctx context.Context, doc int64) ([]CitationLink, error)
 	CitedBy(ctx context.Context, doc int64) ([]CitationLink, error)
+	// CitationEdges returns who cites what for the limit instruments cited
+	// most (those that are stored documents first): the library's graph.
+	CitationEdges(ctx context.Context, limit int) ([]CitationEdge, error)
 }
 
 // ParseRegistryKind reads a kind of registry entry as people type it: its

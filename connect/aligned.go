@@ -1,7 +1,6 @@
 package connect
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/entente/entente"
@@ -73,8 +72,7 @@ func AlignedLinks(in entente.RegistryInput, vs []Versions) []Link {
 				if ka != "" && kb != "" && ka != entente.RefOther && kb != entente.RefOther && ka != kb {
 					continue
 				}
-				votes = append(votes, vote{ia, ib, fmt.Sprintf("counterparts in the %s and %s versions of «%s» (%s, %s)",
-					v.LangA, v.LangB, v.Title, p.A[0], p.B[0])})
+				votes = append(votes, vote{ia, ib, entente.NewReason("counterparts", v.LangA, v.LangB, v.Title, p.A[0], p.B[0])})
 				note(ia, ib, v.LangB)
 				note(ib, ia, v.LangA)
 			}

@@ -9,7 +9,6 @@ package connect
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -32,22 +31,19 @@ const (
 	rankOther = 2
 )
 
-// rankOf ranks a reason: one of sameNames' is the least telling.
+// rankOf ranks an encoded reason: one of sameNames' is the least telling.
 func rankOf(why string) int {
-	if strings.HasPrefix(why, sameNamePrefix) {
+	if strings.HasPrefix(entente.ReasonCode(why), "same_") {
 		return rankSame
 	}
 	return rankOther
 }
 
-// sameNamePrefix begins every reason of sameNames.
-const sameNamePrefix = "the same "
-
 // Link says that two stored items name the same thing, found outside the
 // names themselves (the aligned versions of a statement).
 type Link struct {
-	A, B       int // indexes into the input's items
-	Reason     string
+	A, B       int    // indexes into the input's items
+	Reason     string // encoded (entente.NewReason)
 	Confidence float64
 }
 
@@ -187,8 +183,7 @@ func (b *builder) sameNames() {
 						ps = append(ps, p)
 					}
 				}
-				why = fmt.Sprintf("the same name, which names its parties (%s), in statements of %s and of %s",
-					strings.Join(ps, ", "), b.partyOf[f], b.partyOf[i])
+				why = entente.NewReason("same_name_named", strings.Join(ps, ", "), b.partyOf[f], b.partyOf[i])
 			}
 			b.union(f, i, why, confSameName)
 		}
@@ -219,13 +214,13 @@ func (b *builder) sameNameReason(f, i int, title bool) string {
 	a, c := b.in.Items[f], b.in.Items[i]
 	switch {
 	case a.Name == c.Name && title:
-		return "the same title"
+		return entente.NewReason("same_title")
 	case a.Name == c.Name:
-		return "the same name in statements of the same parties (" + b.partyOf[i] + ")"
+		return entente.NewReason("same_name_parties", b.partyOf[i])
 	case a.Language != c.Language:
-		return fmt.Sprintf("the same name in %s and %s (script, width, quotes aside)", a.Language, c.Language)
+		return entente.NewReason("same_name_langs", a.Language, c.Language)
 	}
-	return "the same name written with or without brackets, quotes, spaces or full-width forms"
+	return entente.NewReason("same_name_written")
 }
 
 // group is a group's items and facts, for the rules that compare groups.
@@ -322,7 +317,7 @@ func (b *builder) shortForms() {
 				for _, fk := range slices.Sorted(maps.Keys(f.names)) {
 					fname := f.names[fk]
 					if ok, why, conf := shortOf(bare(sk), bare(fk), s.names[sk], fname); ok && c == nil {
-						c = &cand{full: f, name: fname, reason: fmt.Sprintf("%s «%s»", why, fname), conf: conf}
+						c = &cand{full: f, name: fname, reason: entente.NewReason(why, fname), conf: conf}
 					}
 				}
 			}
@@ -343,7 +338,7 @@ func (b *builder) shortForms() {
 }
 
 // shortOf reports whether the name sname (of key s) is a short form of
-// fname (of key f), why, and how sure.
+// fname (of key f), the code of why, and how sure.
 func shortOf(s, f, sname, fname string) (bool, string, float64) {
 	sr, fr := []rune(s), []rune(f)
 	if len(sr) >= len(fr) {
@@ -360,12 +355,12 @@ func shortOf(s, f, sname, fname string) (bool, string, float64) {
 			}
 		}
 		if j == len(sr) {
-			return true, "short form (its characters in order, the same head) of", confShortHan
+			return true, "short_form", confShortHan
 		}
 		return false, "", 0
 	}
 	if shortWords(sname, fname) {
-		return true, "the first words of", confShortWord
+		return true, "first_words", confShortWord
 	}
 	return false, "", 0
 }

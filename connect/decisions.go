@@ -1,7 +1,6 @@
 package connect
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/entente/entente"
@@ -17,10 +16,7 @@ import (
 
 // apply replays one decision over the groups as they stand.
 func (b *builder) apply(d entente.RegistryDecision) {
-	by := fmt.Sprintf("%s by %s", d.Action, d.Actor)
-	if d.Why != "" {
-		by += ": " + d.Why
-	}
+	by := entente.NewReason("decision", d.Action, d.Actor, d.Why)
 	switch d.Action {
 	case entente.DecisionMerge:
 		from, into := b.itemsNamed(d.Kind, d.Names), b.itemsNamed(d.Kind, d.Into)

@@ -121,17 +121,19 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 	e.Confidence = 1
 	for i, a := range aliases {
 		if i == 0 {
-			a.Reason, a.Confidence = "the canonical name: in the language most mentions use, the full title", 1
+			a.Reason, a.Confidence = entente.NewReason("canonical"), 1
 			if _, renamed := b.name[root]; renamed {
-				a.Reason = "the canonical name before a rename"
+				a.Reason = entente.NewReason("renamed")
 			}
 		}
 		if a.Reason == "" {
-			a.Reason = "the same name"
+			a.Reason = entente.NewReason("same_name")
 		}
 		e.Aliases = append(e.Aliases, a.RegistryAlias)
 		if i > 0 {
-			reasons = append(reasons, fmt.Sprintf("«%s»: %s", a.Alias, a.Reason))
+			if !slices.Contains(reasons, a.Reason) {
+				reasons = append(reasons, a.Reason)
+			}
 			e.Confidence = min(e.Confidence, a.Confidence)
 		}
 	}
@@ -145,7 +147,7 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 	if e.Kind == entente.RegInstrument {
 		if d := b.documentOf(aliases, docs, e.Year, latest); d != nil {
 			e.DocumentID, e.Parties = d.ID, slices.Clone(d.Parties)
-			reasons = append(reasons, fmt.Sprintf("its title is that of document %d", d.ID))
+			reasons = append(reasons, entente.NewReason("document_title", strconv.FormatInt(d.ID, 10)))
 			if e.Year == nil && d.SignedDate != nil && len(*d.SignedDate) >= 4 {
 				if y, err := strconv.Atoi((*d.SignedDate)[:4]); err == nil {
 					e.Year = &y
@@ -154,9 +156,9 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 		}
 	}
 	if len(reasons) == 0 {
-		reasons = append(reasons, "one name")
+		reasons = append(reasons, entente.NewReason("one_name"))
 	}
-	e.Reason = strings.Join(reasons, "; ")
+	e.Reason = entente.JoinReasons(reasons)
 	return e
 }
 

@@ -28,6 +28,8 @@ func scanEntry(rows *sql.Rows) (entente.RegistryEntry, error) {
 	if err != nil {
 		return e, err
 	}
+	e.Why = e.Reason
+	e.Reason = entente.ReasonText(e.Why, "en")
 	e.InstrumentKind = entente.ReferenceKind(instrument)
 	if year.Valid {
 		y := int(year.Int64)
@@ -115,6 +117,7 @@ func readAliases(ctx context.Context, tx *sql.Tx, es []entente.RegistryEntry) er
 		if err := rows.Scan(&id, &al.Alias, &al.Language, &al.Reason, &al.Confidence); err != nil {
 			return err
 		}
+		al.Why, al.Reason = al.Reason, entente.ReasonText(al.Reason, "en")
 		es[index[id]].Aliases = append(es[index[id]].Aliases, al)
 		return nil
 	})
@@ -254,4 +257,44 @@ func containsString(l []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// CitationEdges returns the citations of the limit instruments cited by
+// the most documents, those that are stored documents first.
+func (s *Store) CitationEdges(ctx context.Context, limit int) ([]entente.CitationEdge, error) {
+	out := []entente.CitationEdge{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return queryRows(ctx, tx, `SELECT DISTINCT d.id, d.title, d.signed_date, r.id, r.name, t.id, t.title, t.signed_date
+			FROM citations c JOIN versions v ON v.id = c.version_id JOIN documents d ON d.id = v.document_id
+			JOIN registry r ON r.id = c.registry_id LEFT JOIN documents t ON t.id = r.document_id AND t.withdrawn_at IS NULL
+			WHERE d.withdrawn_at IS NULL AND r.id IN (SELECT id FROM registry WHERE kind = 'instrument'
+				ORDER BY CASE WHEN document_id IS NULL THEN 1 ELSE 0 END, document_count DESC, id LIMIT $1)
+			ORDER BY d.id, r.id`, []any{limit}, func(rows *sql.Rows) error {
+			var (
+				e           entente.CitationEdge
+				fdate       sql.NullString
+				tid         sql.NullInt64
+				ttitle, tdt sql.NullString
+			)
+			if err := rows.Scan(&e.From.ID, &e.From.Title, &fdate, &e.EntryID, &e.EntryName, &tid, &ttitle, &tdt); err != nil {
+				return err
+			}
+			e.From.Parties = []string{}
+			if fdate.Valid {
+				e.From.SignedDate = &fdate.String
+			}
+			if tid.Valid {
+				e.To = &entente.RegistryDocument{ID: tid.Int64, Title: ttitle.String, Parties: []string{}}
+				if tdt.Valid {
+					e.To.SignedDate = &tdt.String
+				}
+			}
+			out = append(out, e)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("citation graph: %w", err)
+	}
+	return out, nil
 }

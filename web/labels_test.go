@@ -90,7 +90,8 @@ func TestPagesShowNoCodes(t *testing.T) {
 		codes = append(codes, list.Codes()...)
 	}
 	pages := []string{"/", "/documents/1", "/search?q=" + url.QueryEscape("合作"), "/search?q=" + url.QueryEscape("铁路") + "&type=commitment", "/dashboard",
-		"/commitments?doc=1", "/documents/1/sentences/s12"}
+		"/commitments?doc=1", "/documents/1/sentences/s12", "/registry", "/registry/1", "/documents/1/citations", "/graph",
+		"/timeline?a=CN&b=RS", "/pairs/CN/RS"}
 	for _, lang := range []string{"zh", "en"} {
 		for _, p := range pages {
 			sep := "?"

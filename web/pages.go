@@ -63,6 +63,15 @@ func (s *Server) pages() []page {
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
 		{"POST", "/documents/{id}/versions", roleAccess(entente.RoleEditor), s.versionSubmit},
 		{"GET", "/documents/{id}/parallel/{other}", viewer, s.parallelPage},
+		{"GET", "/registry", viewer, s.registryPage},
+		{"GET", "/registry/{id}", viewer, s.registryEntryPage},
+		{"POST", "/registry/{id}/{action}", roleAccess(entente.RoleEditor), s.registryDecisionSubmit},
+		{"GET", "/documents/{id}/citations", viewer, s.citationsPage},
+		{"GET", "/graph", viewer, s.graphPage},
+		{"GET", "/timeline", viewer, s.timelinePage},
+		{"GET", "/compare", viewer, s.comparePage},
+		{"GET", "/pairs/{a}/{b}", viewer, s.pairPage},
+		{"POST", "/followups/{action}", roleAccess(entente.RoleEditor), s.followupSubmit},
 	}
 }
 
@@ -101,7 +110,8 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "parallel"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "parallel",
+		"registry", "registry_entry", "citations", "graph", "timeline", "compare", "pair"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err

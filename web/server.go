@@ -23,6 +23,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/compare"
+	"github.com/entente/entente/connect"
 	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/tracking"
 )
@@ -87,6 +88,9 @@ type Server struct {
 	track     *tracking.Tracker
 	compare   *compare.Service // nil when the store cannot give what it reads
 	responses respCache        // encoded responses of cached reads (doccache.go)
+	// conn keeps the registry (nil when the store keeps none)
+	conn     *connect.Connector
+	regStore registryStore
 }
 
 // SessionCookie is the name of the session cookie.
@@ -155,6 +159,12 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
 		cfg.Ingester.Linker = s.track
+	}
+	if rs, ok := cfg.Store.(registryStore); ok {
+		if s.conn, err = connect.New(rs); err != nil {
+			return nil, err
+		}
+		s.regStore = rs
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
