@@ -120,6 +120,14 @@ func TestSearchPageCounts(t *testing.T) {
 			t.Errorf("合作 in blocks of 5: total %d, estimated %v, %d hits at offset 5; want %d, exact, 5",
 				res.Total, res.Estimated, len(res.Hits), len(all))
 		}
+		// A page past the last match is empty and still has the total.
+		res, err = s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Offset: 5000, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != len(all) || len(res.Hits) != 0 {
+			t.Errorf("合作 past its last match: total %d, %d hits; want %d, none", res.Total, len(res.Hits), len(all))
+		}
 		// A filtered search counts up to MaxCount and then says the total
 		// is a lower bound, unless the page read the last block (then the
 		// total is known); its pages still reach every match.

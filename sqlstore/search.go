@@ -70,7 +70,7 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 		if err != nil {
 			return err
 		}
-		res.Hits, err = loadHits(ctx, tx, found, terms)
+		res.Hits, err = loadHits(ctx, tx, s.dialect, found, terms)
 		return err
 	})
 	if err != nil {
@@ -309,7 +309,7 @@ func (s *Store) ranked(ctx context.Context, tx *sql.Tx, terms search.Terms, q en
 				last = b
 			}
 		}
-		if last >= 0 {
+		if last == 0 || last > 0 && len(blocks[last].hits) > 0 {
 			res.Total = last*size + len(blocks[last].hits)
 		} else if res.Total, res.Estimated, err = s.countMatches(ctx, tx, sig, terms, q, walk); err != nil {
 			return nil, err
@@ -336,7 +336,7 @@ func (s *Store) ranked(ctx context.Context, tx *sql.Tx, terms search.Terms, q en
 		return nil, err
 	}
 	res.FacetsOf = len(sample)
-	res.Facets, err = countFacets(ctx, tx, sample)
+	res.Facets, err = countFacets(ctx, tx, s.dialect, sample)
 	return found, err
 }
 
@@ -624,7 +624,7 @@ func (st *stats) bm25(m search.Match) float64 {
 
 // loadHits reads the sentences of found with their labels and documents,
 // and marks what terms matched.
-func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.Terms) ([]entente.SearchHit, error) {
+func loadHits(ctx context.Context, tx *sql.Tx, d Dialect, found []candidate, terms search.Terms) ([]entente.SearchHit, error) {
 	hits := make([]entente.SearchHit, 0, len(found))
 	if len(found) == 0 {
 		return hits, nil
@@ -638,7 +638,7 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 	byID := make(map[int64]*sentenceRow, len(found))
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		rows, err := findSentences(ctx, tx, "s.id IN ("+list(&a, chunk)+")", a)
+		rows, err := findSentences(ctx, tx, "s.id IN ("+idList(d, &a, chunk)+")", a)
 		if err != nil {
 			return nil, fmt.Errorf("read hits: %w", err)
 		}
@@ -649,7 +649,7 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 	if err := correctHits(ctx, tx, ids, byID); err != nil {
 		return nil, err
 	}
-	docs, err := findDocumentTitles(ctx, tx, docIDs)
+	docs, err := findDocumentTitles(ctx, tx, d, docIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -682,7 +682,7 @@ type docTitle struct {
 	parties     []string
 }
 
-func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]docTitle, error) {
+func findDocumentTitles(ctx context.Context, tx *sql.Tx, d Dialect, ids []int64) (map[int64]docTitle, error) {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	out := make(map[int64]docTitle, len(ids))
@@ -690,7 +690,7 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64
 		var a args
 		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.signed_date,
 				COALESCE((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
-			FROM documents d WHERE d.id IN (`+list(&a, chunk)+`)`, a,
+			FROM documents d WHERE d.id IN (`+idList(d, &a, chunk)+`)`, a,
 			func(rows *sql.Rows) error {
 				var (
 					id          int64
@@ -708,7 +708,7 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64
 			return nil, fmt.Errorf("read hit documents: %w", err)
 		}
 		var a2 args
-		err = queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+list(&a2, chunk)+`)
+		err = queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+idList(d, &a2, chunk)+`)
 			ORDER BY document_id, position`, a2,
 			func(rows *sql.Rows) error {
 				var (
