@@ -26,9 +26,9 @@ const (
 // RegistryKinds are the kinds of registry entry, with their labels.
 func RegistryKinds() ValueList {
 	return ValueList{
-		value(string(RegInstrument), "文件", "instrument"),
-		value(string(RegMechanism), "机制", "mechanism"),
-		value(string(RegProject), "项目", "project"),
+		value(string(RegInstrument), "文件", "instrument", "akt"),
+		value(string(RegMechanism), "机制", "mechanism", "mehanizam"),
+		value(string(RegProject), "项目", "project", "projekat"),
 	}
 }
 

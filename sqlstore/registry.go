@@ -132,13 +132,18 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 // none).
 func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err error) {
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		var a [8]int64
+		var a [10]int64
+		// version links count with what they link: a link or an unlink
+		// changes which names are counterparts
 		err := tx.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM citations), (SELECT coalesce(max(id), 0) FROM citations),
 			(SELECT count(*) FROM entities), (SELECT coalesce(max(id), 0) FROM entities),
 			(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
 			(SELECT count(*) FROM documents WHERE withdrawn_at IS NOT NULL),
-			(SELECT count(*) FROM document_corrections)`).Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7])
+			(SELECT count(*) FROM document_corrections),
+			(SELECT count(*) FROM version_links),
+			(SELECT coalesce(sum(CASE WHEN linked THEN document_a * 31 + document_b ELSE document_a * 17 + document_b * 3 END), 0) FROM version_links)`).
+			Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7], &a[8], &a[9])
 		if err != nil {
 			return err
 		}

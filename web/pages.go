@@ -58,6 +58,8 @@ func (s *Server) pages() []page {
 		{"POST", "/documents/{id}/sentences/{sentence}/status", roleAccess(entente.RoleAnalyst), s.statusSubmit},
 		{"POST", "/documents/{id}/sentences/{sentence}/correct", roleAccess(entente.RoleAnalyst), s.correctSubmit},
 		{"POST", "/documents/{id}/sentences/{sentence}/undo", roleAccess(entente.RoleAnalyst), s.undoSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/split", roleAccess(entente.RoleAnalyst), s.splitSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/join", roleAccess(entente.RoleAnalyst), s.joinSubmit},
 		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
