@@ -26,13 +26,13 @@ func (s *Store) countBrowse(ctx context.Context, tx *sql.Tx, q entente.SearchQue
 		return fmt.Errorf("browse for facets: %w", err)
 	}
 	res.FacetsOf = len(newest)
-	res.Facets, err = countFacets(ctx, tx, newest)
+	res.Facets, err = countFacets(ctx, tx, s.dialect, newest)
 	return err
 }
 
 // countFacets counts sentences by type, strength, actor, area, year of
 // signing and language, reading the labels of found in chunks.
-func countFacets(ctx context.Context, tx *sql.Tx, found []candidate) (entente.Facets, error) {
+func countFacets(ctx context.Context, tx *sql.Tx, d Dialect, found []candidate) (entente.Facets, error) {
 	counts := map[string]map[string]int{"type": {}, "strength": {}, "party": {}, "area": {}, "year": {}, "lang": {}}
 	docs := map[int64]int{} // sentences per document
 	ids := make([]int64, len(found))
@@ -73,7 +73,7 @@ func countFacets(ctx context.Context, tx *sql.Tx, found []candidate) (entente.Fa
 			{"area", "SELECT x.area FROM sentences s JOIN sentence_areas x ON x.sentence_id = s.id WHERE s.id IN "},
 		} {
 			var a args
-			err := queryRows(ctx, tx, q.sql+"("+list(&a, chunk)+")", a, func(rows *sql.Rows) error {
+			err := queryRows(ctx, tx, q.sql+"("+idList(d, &a, chunk)+")", a, func(rows *sql.Rows) error {
 				var k string
 				if err := rows.Scan(&k); err != nil {
 					return err
@@ -95,7 +95,7 @@ func countFacets(ctx context.Context, tx *sql.Tx, found []candidate) (entente.Fa
 		// the signing year as corrected
 		err := queryRows(ctx, tx, `SELECT d.id, coalesce(substr(CASE WHEN cd.date_corrected THEN cd.signed_date ELSE d.signed_date END, 1, 4), ''),
 				coalesce((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
-			FROM documents d LEFT JOIN corrected_documents cd ON cd.document_id = d.id WHERE d.id IN (`+list(&a, chunk)+`)`, a, func(rows *sql.Rows) error {
+			FROM documents d LEFT JOIN corrected_documents cd ON cd.document_id = d.id WHERE d.id IN (`+idList(d, &a, chunk)+`)`, a, func(rows *sql.Rows) error {
 			var (
 				id         int64
 				year, lang string

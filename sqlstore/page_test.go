@@ -120,20 +120,36 @@ func TestSearchPageCounts(t *testing.T) {
 			t.Errorf("合作 in blocks of 5: total %d, estimated %v, %d hits at offset 5; want %d, exact, 5",
 				res.Total, res.Estimated, len(res.Hits), len(all))
 		}
+		// A page past the last match is empty and still has the total.
+		res, err = s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Offset: 5000, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != len(all) || len(res.Hits) != 0 {
+			t.Errorf("合作 past its last match: total %d, %d hits; want %d, none", res.Total, len(res.Hits), len(all))
+		}
 		// A filtered search counts up to MaxCount and then says the total
-		// is a lower bound; its pages still reach every match.
+		// is a lower bound, unless the page read the last block (then the
+		// total is known); its pages still reach every match.
 		filteredAll, err := s.Search(ctx, entente.SearchQuery{Text: "合作", Party: "CN"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		s.MaxCount = 7
+		res, err = s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Party: "CN", Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Estimated || res.Total != 7 || len(res.Hits) != 5 {
+			t.Errorf("合作 by CN counted to 7: total %d, estimated %v, %d hits; want 7, estimated, 5", res.Total, res.Estimated, len(res.Hits))
+		}
 		res, err = s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Party: "CN", Offset: len(filteredAll) - 2, Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !res.Estimated || res.Total != 7 || len(res.Hits) != 2 {
-			t.Errorf("合作 by CN counted to 7: total %d, estimated %v, %d hits on the last page; want 7, estimated, 2",
-				res.Total, res.Estimated, len(res.Hits))
+		if res.Estimated || res.Total != len(filteredAll) || len(res.Hits) != 2 {
+			t.Errorf("合作 by CN, the last page: total %d, estimated %v, %d hits; want %d, exact, 2",
+				res.Total, res.Estimated, len(res.Hits), len(filteredAll))
 		}
 		s.MaxCount = 0
 	})

@@ -70,7 +70,7 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 		if err != nil {
 			return err
 		}
-		res.Hits, err = loadHits(ctx, tx, found, terms)
+		res.Hits, err = loadHits(ctx, tx, s.dialect, found, terms)
 		return err
 	})
 	if err != nil {
@@ -149,19 +149,17 @@ func filterConds(a *args, q entente.SearchQuery, walk bool) []string {
 			OR s.id IN (SELECT sentence_id FROM corrected_sentences WHERE strength = `+st+`))`)
 	}
 	if dates := dateConds(nil, a, q.From, q.To); len(dates) > 0 {
-		if walk {
-			and := strings.Join(dates, " AND ")
-			conds = append(conds, `((EXISTS (SELECT 1 FROM documents d WHERE d.id = s.document_id AND `+and+`)
-					AND NOT EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = s.document_id AND c.date_corrected))
-				OR EXISTS (SELECT 1 FROM corrected_documents d WHERE d.document_id = s.document_id AND d.date_corrected AND `+and+`))`)
-		} else {
-			w := whereClause(dates)
-			conds = append(conds, `(s.document_id IN (SELECT d.id FROM documents d `+w+`
-					AND d.id NOT IN (SELECT document_id FROM corrected_documents WHERE date_corrected))
-				OR s.document_id IN (SELECT d.document_id FROM corrected_documents d `+w+` AND d.date_corrected))`)
-		}
+		w := whereClause(dates)
+		conds = append(conds, `(s.document_id IN (SELECT d.id FROM documents d `+w+`
+				AND d.id NOT IN (SELECT document_id FROM corrected_documents WHERE date_corrected))
+			OR s.document_id IN (SELECT d.document_id FROM corrected_documents d `+w+` AND d.date_corrected))`)
 	}
 	return conds
+}
+
+// filtered says whether q has any filter.
+func filtered(q entente.SearchQuery) bool {
+	return q.Language != "" || q.Party != "" || q.Type != "" || q.Area != "" || q.Strength != "" || q.From != "" || q.To != ""
 }
 
 // uncorrectedSentence and uncorrectedParties hold for a sentence s whose
@@ -170,11 +168,6 @@ const (
 	uncorrectedSentence = `s.id NOT IN (SELECT sentence_id FROM corrected_sentences)`
 	uncorrectedParties  = `s.document_id NOT IN (SELECT document_id FROM corrected_documents WHERE parties_corrected)`
 )
-
-// filtered says whether q has any filter.
-func filtered(q entente.SearchQuery) bool {
-	return q.Language != "" || q.Party != "" || q.Type != "" || q.Area != "" || q.Strength != "" || q.From != "" || q.To != ""
-}
 
 // denseShare is the share of the collection above which a party's or an
 // area's sentences are read in order rather than collected and sorted.
@@ -331,8 +324,17 @@ func (s *Store) ranked(ctx context.Context, tx *sql.Tx, terms search.Terms, q en
 		return found, err
 	}
 	if exact {
-		res.Total, res.Estimated, err = s.countMatches(ctx, tx, sig, terms, q, walk)
-		if err != nil {
+		// A block that was not full is the last: the total is known
+		// without counting (a rare filter's matches fit in one block).
+		last := -1
+		for b, blk := range blocks {
+			if !blk.more {
+				last = b
+			}
+		}
+		if last == 0 || last > 0 && len(blocks[last].hits) > 0 {
+			res.Total = last*size + len(blocks[last].hits)
+		} else if res.Total, res.Estimated, err = s.countMatches(ctx, tx, sig, terms, q, walk); err != nil {
 			return nil, err
 		}
 	} else {
@@ -357,7 +359,7 @@ func (s *Store) ranked(ctx context.Context, tx *sql.Tx, terms search.Terms, q en
 		return nil, err
 	}
 	res.FacetsOf = len(sample)
-	res.Facets, err = countFacets(ctx, tx, sample)
+	res.Facets, err = countFacets(ctx, tx, s.dialect, sample)
 	return found, err
 }
 
@@ -636,7 +638,7 @@ func (st *stats) bm25(m search.Match) float64 {
 
 // loadHits reads the sentences of found with their labels and documents,
 // and marks what terms matched.
-func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.Terms) ([]entente.SearchHit, error) {
+func loadHits(ctx context.Context, tx *sql.Tx, d Dialect, found []candidate, terms search.Terms) ([]entente.SearchHit, error) {
 	hits := make([]entente.SearchHit, 0, len(found))
 	if len(found) == 0 {
 		return hits, nil
@@ -650,7 +652,7 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 	byID := make(map[int64]*sentenceRow, len(found))
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		rows, err := findSentences(ctx, tx, "s.id IN ("+list(&a, chunk)+")", a)
+		rows, err := findSentences(ctx, tx, "s.id IN ("+idList(d, &a, chunk)+")", a)
 		if err != nil {
 			return nil, fmt.Errorf("read hits: %w", err)
 		}
@@ -661,7 +663,7 @@ func loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.T
 	if err := correctHits(ctx, tx, ids, byID); err != nil {
 		return nil, err
 	}
-	docs, err := findDocumentTitles(ctx, tx, docIDs)
+	docs, err := findDocumentTitles(ctx, tx, d, docIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -694,7 +696,7 @@ type docTitle struct {
 	parties     []string
 }
 
-func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]docTitle, error) {
+func findDocumentTitles(ctx context.Context, tx *sql.Tx, d Dialect, ids []int64) (map[int64]docTitle, error) {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	out := make(map[int64]docTitle, len(ids))
@@ -702,7 +704,7 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64
 		var a args
 		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.signed_date,
 				COALESCE((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
-			FROM documents d WHERE d.id IN (`+list(&a, chunk)+`)`, a,
+			FROM documents d WHERE d.id IN (`+idList(d, &a, chunk)+`)`, a,
 			func(rows *sql.Rows) error {
 				var (
 					id          int64
@@ -720,7 +722,7 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64
 			return nil, fmt.Errorf("read hit documents: %w", err)
 		}
 		var a2 args
-		err = queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+list(&a2, chunk)+`)
+		err = queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+idList(d, &a2, chunk)+`)
 			ORDER BY document_id, position`, a2,
 			func(rows *sql.Rows) error {
 				var (

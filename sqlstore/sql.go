@@ -28,6 +28,20 @@ func list[T any](a *args, vs []T) string {
 	return strings.Join(ps, ", ")
 }
 
+// idList is list with the dialect's placeholders: SQLite looks each $n up
+// by name when it prepares a statement, a step per name already seen, so
+// a list of a thousand ids cost a million steps (a fifth of a search's
+// CPU, for the facets and the hits); its anonymous ? is numbered in order.
+// The list must come after every other placeholder of its statement.
+func idList[T any](d Dialect, a *args, vs []T) string {
+	ps := make([]string, len(vs))
+	for i, v := range vs {
+		*a = append(*a, v)
+		ps[i] = d.Placeholder(len(*a))
+	}
+	return strings.Join(ps, ", ")
+}
+
 // whereClause joins conditions with AND, or returns "" for none.
 func whereClause(conds []string) string {
 	if len(conds) == 0 {
