@@ -33,9 +33,25 @@ var registryWordsEN = &registryWords{
 	Of:        "of", Next: "Next", Prev: "Previous", Sentence: "Sentence", EntryID: "Entry", Shown: "shown", DocKind: "Kind of instrument",
 }
 
+var registryWordsSR = &registryWords{
+	Registry: "Registar", Graph: "Graf citiranja", Citations: "Citiranja", Cites: "Ovaj dokument se poziva na",
+	CitedBy: "Dokumenti koji se pozivaju na njega", Kind: "Vrsta", AnyKind: "Sve vrste", Find: "Pronađi", Name: "Naziv", Aliases: "Nazivi",
+	Language: "Jezik", Reason: "Zašto spojeno", Sure: "Pouzdanost", Documents: "Dokumenti", Mentions: "Pominjanja",
+	Parties: "Strane", Year: "Godina", Document: "U biblioteci", InLibrary: "U biblioteci", NotInLibrary: "nije u biblioteci",
+	NoEntries: "Nijedan unos registra ne odgovara.", NoCites: "Ovaj dokument se ne poziva ni na jedan akt.",
+	NoCitedBy: "Nijedan sačuvani dokument se ne poziva na ovaj.", Edit: "Uređivanje (urednici)", Merge: "Spoji", MergeInto: "U unos broj",
+	Split: "Razdvoji", SplitHint: "Označite nazive koje treba premestiti u zaseban unos", Rename: "Preimenuj", NewName: "Novi naziv",
+	Why: "Razlog", Done: "Sačuvano.", Instrument: "Akt", Cited: "Citirano", Citing: "Dokument koji citira",
+	GraphHint: "Čvorovi su dokumenti i akti na koje se pozivaju; kliknite da otvorite. Tabela ispod navodi ista citiranja.",
+	Of:        "od", Next: "Sledeća", Prev: "Prethodna", Sentence: "Rečenica", EntryID: "Unos", Shown: "prikazano", DocKind: "Vrsta akta",
+}
+
 func registryWordsFor(lang string) *registryWords {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return registryWordsEN
+	case "sr":
+		return registryWordsSR
 	}
 	return registryWordsZH
 }
