@@ -24,14 +24,15 @@ func TestImports(t *testing.T) {
 		"extract":   {".", "lexicon", "structure"},
 		"align":     {"."},
 		"ingest":    {".", "decode"},
-		"search":    {"."},
+		"search":    {".", "lexicon"},
 		"sqlstore":  {".", "search"},
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal"}, // postgres/pgtest skips through internal/skip
-		"tracking":  {".", "lexicon", "ingest"},
+		"tracking":  {".", "lexicon", "ingest", "align"},
 		"connect":   {".", "align", "lexicon"},
-		"web":       {".", "auth", "ingest", "tracking", "export", "connect"},
+		"web":       {".", "auth", "ingest", "tracking", "export", "compare", "connect"},
 		"export":    {"."},
+		"compare":   {".", "lexicon", "search", "tracking"},
 		"internal":  {}, // internal/hostile: attacking inputs for tests in any room; internal/skip: skipped groups
 	}
 	seen := map[string]bool{}

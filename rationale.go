@@ -95,6 +95,7 @@ func Rules() ValueList {
 		value("subject", "主语", "subject"),
 		value("area", "领域关键词", "area keyword"),
 		value("area (weak)", "领域关键词（弱）", "area keyword (weak)"),
+		value("area (acted on)", "领域关键词（行动对象）", "area keyword the parties act on"),
 		value("deadline", "期限", "deadline"),
 		value("deadline date", "期限日期", "deadline date"),
 		// instruments, mechanisms, projects

@@ -89,6 +89,8 @@ func jsonValue(k Kind, v any) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
+	case Nested:
+		return x.Value
 	case []string:
 		if x == nil {
 			return []string{}
@@ -99,9 +101,14 @@ func jsonValue(k Kind, v any) any {
 			return nil
 		}
 		return *x
+	case *float64:
+		if x == nil {
+			return nil
+		}
+		return *x
 	}
 	switch k {
-	case Int, Float:
+	case Int, Float, Bool:
 		return v
 	case Date, DateTime:
 		if s := text(k, v); s != "" {

@@ -98,3 +98,41 @@ func FilterList(pairs ...string) []Filter {
 	}
 	return fs
 }
+
+// CorrectionsTable is a list of corrections (the review queue).
+var CorrectionsTable = Table{Name: "corrections", Columns: []Column{
+	{Name: "ref", Kind: Text},
+	{Name: "document_id", Kind: Int},
+	{Name: "sentence", Kind: Text},
+	{Name: "field", Kind: Text, Width: 12},
+	{Name: "extracted", Kind: Text, Width: 30},
+	{Name: "value", Kind: Text, Width: 30},
+	{Name: "state", Kind: Text},
+	{Name: "flag", Kind: Text},
+	{Name: "by", Kind: Text, Width: 14},
+	{Name: "at", Kind: DateTime},
+	{Name: "reviewed_by", Kind: Text, Width: 14},
+	{Name: "reviewed_at", Kind: DateTime},
+	{Name: "withdrawn", Kind: Bool},
+	{Name: "why", Kind: Text, Width: 30},
+}}
+
+// CorrectionRow is one correction; its values are the JSON they are kept as.
+func CorrectionRow(c *entente.Correction) []any {
+	return []any{c.Ref, c.DocumentID, c.Sentence, c.Field, string(c.Extracted), string(c.Value), c.State, c.Flag,
+		c.Actor, c.CreatedAt, c.ReviewedBy, c.ReviewedAt, c.Withdrawn, c.Why}
+}
+
+// UsersTable is the accounts (never their secrets).
+var UsersTable = Table{Name: "users", Columns: []Column{
+	{Name: "id", Kind: Int},
+	{Name: "name", Kind: Text, Width: 16},
+	{Name: "role", Kind: Text},
+	{Name: "disabled", Kind: Bool},
+	{Name: "created_at", Kind: DateTime},
+}}
+
+// UserRow is one account.
+func UserRow(u *entente.User) []any {
+	return []any{u.ID, u.Name, string(u.Role), u.Disabled, u.CreatedAt}
+}

@@ -12,10 +12,12 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/tracking"
 )
 
 // TestXLSXOpensInLibreOffice: LibreOffice (headless) converts an XLSX
-// export of the corpus's sentences and of its documents to CSV, and each
+// export of the corpus's sentences, of its documents and of its
+// commitments (dates, booleans, a party's status) to CSV, and each
 // equals the CSV export of the same rows: what a real spreadsheet program
 // reads is what was exported.
 func TestXLSXOpensInLibreOffice(t *testing.T) {
@@ -43,7 +45,20 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 		row[len(row)-1] = nil // stored_at: CSV writes an instant with its zone, a sheet in its format
 		drows = append(drows, row)
 	}
-	lists := map[string]list{"sentences": {SentencesTable(false), srows}, "documents": {DocumentsTable, drows}}
+	tr, err := tracking.New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := tr.Commitments(ctx, entente.CommitmentFilter{Limit: 500})
+	if err != nil || len(page.Commitments) < 20 {
+		t.Fatalf("%v commitments (%v)", page, err)
+	}
+	var crows [][]any
+	for i := range page.Commitments {
+		crows = append(crows, CommitmentRow(&page.Commitments[i], nil, nil))
+	}
+	lists := map[string]list{"sentences": {SentencesTable(false), srows}, "documents": {DocumentsTable, drows},
+		"commitments": {CommitmentsTable, crows}}
 
 	dir := t.TempDir()
 	for name, l := range lists {

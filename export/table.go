@@ -20,7 +20,16 @@ const (
 	Float
 	Date     // a day: time.Time, or a "YYYY-MM-DD" string
 	DateTime // an instant: time.Time
+	Bool     // true or false: TRUE and FALSE in CSV, as spreadsheets write them
 )
+
+// Nested is a value that is a list of records (a commitment's statuses
+// per party, its evidence): JSON writes Value as it is, the flat formats
+// the one line of Text.
+type Nested struct {
+	Text  string
+	Value any
+}
 
 // Column is one column of a table; Width is its width in a spreadsheet,
 // in characters (0 picks one by kind).
@@ -126,6 +135,18 @@ func text(k Kind, v any) string {
 			return ""
 		}
 		return text(k, *x)
+	case *float64:
+		if x == nil {
+			return ""
+		}
+		return fmt.Sprint(*x)
+	case bool:
+		if x {
+			return "TRUE"
+		}
+		return "FALSE"
+	case Nested:
+		return x.Text
 	case fmt.Stringer:
 		return x.String()
 	}

@@ -208,3 +208,55 @@ func TestTableWriterRefusals(t *testing.T) {
 		tw.Close()
 	}
 }
+
+// TestNestedAndBool: a nested value is its text in CSV and XLSX and its
+// records in JSON; a boolean is TRUE or FALSE in CSV, a boolean cell in
+// XLSX and a JSON boolean.
+func TestNestedAndBool(t *testing.T) {
+	table := Table{Name: "t", Columns: []Column{{Name: "ok", Kind: Bool}, {Name: "items", Kind: Text}}}
+	rows := [][]any{
+		{true, Nested{Text: "CN: fulfilled", Value: []map[string]string{{"party": "CN"}}}},
+		{false, Nested{Text: "", Value: []int{}}},
+	}
+	write := func(format string) []byte {
+		var buf bytes.Buffer
+		tw, _ := NewTableWriter(format, &buf, sampleAbout)
+		if err := tw.Begin(table); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if err := tw.Row(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := tw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(write("csv"), []byte("\uFEFF")))).ReadAll()
+	if err != nil || len(recs) != 3 || recs[1][0] != "TRUE" || recs[1][1] != "CN: fulfilled" || recs[2][0] != "FALSE" || recs[2][1] != "" {
+		t.Errorf("csv %q (%v)", recs, err)
+	}
+	var js struct{ Rows []map[string]any }
+	if err := json.Unmarshal(write("json"), &js); err != nil {
+		t.Fatal(err)
+	}
+	if items, ok := js.Rows[0]["items"].([]any); !ok || len(items) != 1 || js.Rows[0]["ok"] != true || js.Rows[1]["ok"] != false {
+		t.Errorf("json rows %v", js.Rows)
+	}
+	if items, ok := js.Rows[1]["items"].([]any); !ok || len(items) != 0 {
+		t.Errorf("json: an empty list is %v", js.Rows[1]["items"])
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(write("xlsx")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if typ, _ := f.GetCellType("t", "A2"); typ != excelize.CellTypeBool {
+		t.Errorf("A2 is %v, not a boolean", typ)
+	}
+	if v, _ := f.GetCellValue("t", "B2"); v != "CN: fulfilled" {
+		t.Errorf("B2 %q", v)
+	}
+}

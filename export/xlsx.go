@@ -131,11 +131,20 @@ func (x *xlsxWriter) cell(k Kind, v any) any {
 				return excelize.Cell{StyleID: x.dateTime, Value: t.UTC()}
 			}
 		}
+	case Bool:
+		if b, ok := v.(bool); ok {
+			return b
+		}
 	case Int, Float:
 		switch n := v.(type) {
 		case int, int64, int32, float64, float32:
 			return v
 		case *int:
+			if n != nil {
+				return *n
+			}
+			return nil
+		case *float64:
 			if n != nil {
 				return *n
 			}
@@ -239,7 +248,7 @@ func width(c Column) float64 {
 		switch c.Kind {
 		case Int:
 			w = 10
-		case Float:
+		case Float, Bool:
 			w = 12
 		case Date:
 			w = 12

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,18 +18,33 @@ type areaMatcher struct {
 	m     *lexicon.Matcher
 	words []areaWord
 	dflt  []string
+	// topicVerb and topicModifier find a weak word the parties act on
+	// ([topic-verb], [topic-modifier]); attributive makes the phrase before
+	// it a modifier ([attributive]: 的); exampleHead closes a list of
+	// examples ([example-head]); backgroundOpen opens a clause that sets
+	// the scene ([background-open]).
+	topicVerb, topicModifier, exampleHead, backgroundOpen *wordSet
+	attributive                                           runeSet
 }
 
 // noArea marks a word that contains an area keyword but is not about it.
 const noArea = "none"
 
 type areaWord struct {
-	area string
-	weak bool
+	area  string
+	codes []string // area split at +: the codes the word gives
+	weak  bool
 }
 
 func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
-	am := &areaMatcher{m: lexicon.NewMatcher(), dflt: t.Words("area-default")}
+	am := &areaMatcher{m: lexicon.NewMatcher(), dflt: t.Words("area-default"),
+		topicVerb: newWordSet(t.Words("topic-verb")), topicModifier: newWordSet(t.Words("topic-modifier")),
+		exampleHead: newWordSet(t.Words("example-head")), backgroundOpen: newWordSet(t.Words("background-open")),
+	}
+	var err error
+	if am.attributive, err = runesOf(t, "attributive"); err != nil {
+		return nil, err
+	}
 	for _, sec := range []struct {
 		name string
 		weak bool
@@ -38,7 +54,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
 			}
 			am.m.Add(e.Text, len(am.words))
-			am.words = append(am.words, areaWord{area: e.Value, weak: sec.weak})
+			am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak})
 		}
 	}
 	return am, nil
@@ -47,43 +63,66 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 // find returns the sorted areas of a sentence and the words that placed it.
 func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]string, []entente.AreaCue) {
 	rs := st.rs
-	var strong, weak []entente.AreaCue
-	shielded := am.shieldedRunes(st, g)
+	sc := st.scratchOf()
+	flags := sc.flagsFor(len(rs))
+	am.markShielded(st, g, flags)
 	// a country's name inside a project's name (a road named after a
 	// country) locates the project and is not the sentence's topic
-	inProject := make([]bool, len(rs))
 	for _, n := range st.named {
 		if !n.mechanism {
 			for i := max(n.Start, 0); i < n.End && i < len(rs); i++ {
-				inProject[i] = true
+				flags[i] |= fProject
 			}
 		}
 	}
-	for _, m := range am.m.FindAll(rs) {
-		w := am.words[m.Payload]
+	am.markClauses(st, g, flags)
+	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
+	hits, anyStrong := sc.hits[:0], false
+	for _, m := range sc.matches {
+		w := &am.words[m.Payload]
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
 		}
 		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name
 		// (“绿色丝路使者计划”), a mechanism's name or a background clause, a
 		// keyword says what the sentence is about only when nothing outside
-		// does; so does a country's name inside a project's name.
-		inTitle := shielded[m.Start] || (inProject[m.Start] && inProject[m.End-1] && len(countries.find(string(rs[m.Start:m.End]))) > 0)
-		codes := strings.Split(w.area, "+")
+		// does; so does a country's name inside a project's name, and an
+		// item of a list of examples (气候变化、粮食安全等全球性挑战).
+		inTitle := flags[m.Start]&(fShielded|fExample) != 0 ||
+			(flags[m.Start]&fProject != 0 && flags[m.End-1]&fProject != 0 && countries.nameAt(rs, m.Start, m.End))
+		rule := "area"
+		switch {
+		case w.weak && !inTitle && am.actedOn(st.masked, m.Start, m.End, flags, countries):
+			rule = "area (acted on)" // a framing word the parties act on (巩固双边关系) is a topic
+		case w.weak || inTitle:
+			rule = "area (weak)"
+		}
+		codes := w.codes
 		if len(codes) > 1 && inEnumeration(rs, m.Start, m.End) {
 			codes = codes[:1]
 		}
 		for _, area := range codes {
-			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}}
-			if w.weak || inTitle {
-				c.Rule = "area (weak)"
-				weak = append(weak, c)
-			} else {
-				strong = append(strong, c)
-			}
+			hits = append(hits, areaHit{area: area, rule: rule, start: m.Start, end: m.End})
+		}
+		anyStrong = anyStrong || rule != "area (weak)"
+	}
+	sc.hits = hits
+	// only the cues that decide are written out: the strong ones when
+	// there are any, else the weak ones
+	var cues []entente.AreaCue
+	for _, h := range hits {
+		if (h.rule != "area (weak)") == anyStrong {
+			cues = append(cues, entente.AreaCue{Area: h.area, Cue: entente.Cue{Rule: h.rule, Text: string(rs[h.start:h.end]), Start: h.start, End: h.end}})
 		}
 	}
-	return settleAreas(strong, weak, am.dflt)
+	return settleAreas(cues, nil, am.dflt)
+}
+
+// areaHit is one area a keyword gives, before the sentence's areas are
+// settled.
+type areaHit struct {
+	area, rule string
+	start, end int
 }
 
 // settleAreas decides a sentence's areas from the keywords found in it, in
@@ -95,11 +134,9 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 	if len(cues) == 0 {
 		cues = weak
 	}
-	seen := map[string]bool{}
 	areas := []string{}
 	for _, c := range cues {
-		if !seen[c.Area] {
-			seen[c.Area] = true
+		if !slices.Contains(areas, c.Area) {
 			areas = append(areas, c.Area)
 		}
 	}
@@ -116,16 +153,17 @@ func inEnumeration(rs []rune, start, end int) bool {
 	return (start > 0 && rs[start-1] == '、') || (end < len(rs) && rs[end] == '、')
 }
 
-// shieldedRunes marks the runes whose area keywords are weak: inside a
+// markShielded flags the runes whose area keywords are weak: inside a
 // title, a quoted name, a mechanism's name after its first keyword (中塞海关
 // 安全合作机制 is about customs), or a background clause (在…的背景下). A
 // quotation that is one keyword alone (“科索沃”, “台独”) is no name: it
 // stays the topic.
-func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
-	out := make([]bool, len(st.rs))
+func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 	open := -1
 	for i, r := range st.masked {
-		out[i] = r == '□'
+		if r == '□' {
+			out[i] |= fShielded
+		}
 		switch r {
 		case '“':
 			open = i
@@ -133,7 +171,7 @@ func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
 			if open >= 0 {
 				if end, _ := am.m.LongestAt(st.rs, open+1); end != i {
 					for j := open + 1; j < i; j++ {
-						out[j] = true
+						out[j] |= fShielded
 					}
 				}
 				open = -1
@@ -158,15 +196,121 @@ func (am *areaMatcher) shieldedRunes(st *text, g *grammar) []bool {
 			i++
 		}
 		for ; i < n.End && i < len(out); i++ {
-			out[i] = true
+			out[i] |= fShielded
 		}
 	}
 	for _, c := range st.clauseSpans() {
-		if g.background.endsAt(st.masked, c.End) > c.Start {
+		if g.background.endsAt(st.masked, c.End) > c.Start || am.opensBackground(st.masked, c) {
 			for i := c.Start; i < c.End; i++ {
-				out[i] = true
+				out[i] |= fShielded
 			}
 		}
 	}
-	return out
+}
+
+// opensBackground reports whether a clause opens with a word that sets the
+// scene (面对…，随着…，), after the joints that may precede it (同时，此外).
+func (am *areaMatcher) opensBackground(rs []rune, c clauseSpan) bool {
+	i := c.Start
+	for i < c.End && isFillerRune(rs[i]) {
+		i++
+	}
+	e := am.backgroundOpen.startsAt(rs, i)
+	return e > i && e < c.End
+}
+
+// actedOn reports whether the weak keyword at [start, end) is what the
+// clause's verb acts on: a [topic-verb] stands right before it, with only
+// [topic-modifier]s, country names or short forms between. It is not when
+// an attributive particle follows it in the clause (发展友好关系的政策 is
+// about the policy), when it is one item of a list (高层互访、军事训练… share
+// the list's topic), or when its clause is weighed by an importance frame
+// (…有助于促进世界和平: what the topic is good for).
+func (am *areaMatcher) actedOn(rs []rune, start, end int, flags []runeFlags, countries *countryIndex) bool {
+	if flags[start]&(fModifier|fWeighed) != 0 || inEnumeration(rs, start, end) {
+		return false
+	}
+	i := start
+	for steps := 0; i > 0 && steps < 6; steps++ {
+		if v := am.topicVerb.endsAt(rs, i); v >= 0 {
+			return true
+		}
+		if j := am.topicModifier.endsAt(rs, i); j >= 0 {
+			i = j
+			continue
+		}
+		if j := countries.nameEndsAt(rs, i); j >= 0 {
+			i = j
+			continue
+		}
+		if i >= 2 && countries.isShort(string(rs[i-1])) && countries.isShort(string(rs[i-2])) {
+			i -= 2
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// markClauses flags, for each rune of a sentence, what its clause says of
+// the keywords there (fModifier, fWeighed, fExample); one pass each, so
+// that reading every keyword stays linear in a long sentence.
+func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
+	rs := st.masked
+	after := false
+	for i := len(rs) - 1; i >= 0; i-- {
+		if isClauseBreak(rs[i]) {
+			after = false
+		}
+		if after {
+			flags[i] |= fModifier
+		}
+		if am.attributive.has(rs[i]) {
+			after = true
+		}
+	}
+	k := 0
+	toks := st.toks
+	for _, c := range st.clauseSpans() {
+		for k < len(toks) && toks[k].Start < c.Start {
+			k++
+		}
+		for j := k; j < len(toks) && toks[j].End <= c.End; j++ {
+			if toks[j].Kind.has(cImportance) {
+				for i := c.Start; i < c.End; i++ {
+					flags[i] |= fWeighed
+				}
+				break
+			}
+		}
+		// "A、B、C等 HEAD": from the item before the first 、 up to 等
+		first, marker := -1, -1
+		for i := c.Start; i < c.End; i++ {
+			switch {
+			case rs[i] == '、' && first < 0:
+				first = i
+			case first >= 0 && g.listMarker.has(rs[i]) && am.exampleHead.startsAt(rs, i+1) > i+1:
+				marker = i
+			}
+		}
+		if marker < 0 {
+			continue
+		}
+		from := first
+		for from > c.Start && !isFillerRune(rs[from-1]) && am.topicVerb.endsAt(rs, from) < 0 && first-from < 8 {
+			from--
+		}
+		for i := from; i < marker; i++ {
+			flags[i] |= fExample
+		}
+	}
+}
+
+// isClauseBreak reports whether r ends a clause (，；：。 and their ASCII forms).
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', '；', '：', ',', ';', ':', '。', '！', '？':
+		return true
+	}
+	return false
 }

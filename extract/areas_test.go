@@ -36,6 +36,22 @@ func TestAreaRules(t *testing.T) {
 		// 4: a background clause sets the scene
 		{"4", "keywords in a background clause", "CN,AO", "在保护主义抬头的背景下，双方愿深化农业合作。", "development"},
 		{"4", "a background alone still places the sentence", "CN,AO", "双方认为，在保护主义抬头的背景下，应加强团结。", "international_order"},
+		// 4: a clause that opens by setting the scene (面对…, 随着…)
+		{"4", "a scene opened by 随着", "CN,LA", "随着数字经济快速发展，双方愿加强农业合作。", "development"},
+		{"4", "a scene opened by 面对", "CN,ZM", "面对能源价格剧烈波动，双方愿深化贸易合作。", "trade"},
+		{"4", "a scene after a joint word", "CN,ZM", "同时，面对能源价格剧烈波动，双方愿深化贸易合作。", "trade"},
+		// 4: items of a list of examples are no topics; the kind they exemplify is
+		{"4", "examples of global challenges", "CN,PE", "双方愿就网络安全、能源转型、公共卫生等全球性挑战加强沟通。", "international_order"},
+		{"4", "a list of fields stays the topic", "CN,PE", "双方愿在教育、卫生、能源等领域深化合作。", "energy,health,people"},
+		// 3: a framing word the parties act on is a topic beside strong words
+		{"3", "relations consolidated", "CN,KH", "双方将巩固两国传统友好关系，扩大能源贸易。", "energy,political,trade"},
+		{"3", "a partnership deepened", "CN,KH", "双方愿深化中柬全面战略伙伴关系，加强农业合作。", "development,political"},
+		{"3", "enterprises encouraged", "CN,RS", "中方鼓励本国企业参与塞方光伏电站建设。", "energy,investment"},
+		{"3", "peace promoted", "CN,MV", "双方致力于促进世界和平，共同打击恐怖主义。", "international_order,security"},
+		{"3", "a framing word before 的 modifies", "CN,RS", "中方欢迎塞方同周边国家发展友好关系的政策，愿加强能源合作。", "energy"},
+		{"3", "a framing word in what the topic is good for", "CN,MV", "双方认为，深化能源合作有助于巩固双边关系。", "energy"},
+		{"3", "a framing word as one item of a list", "CN,MV", "双方愿加强高层互访、联合演训和军事院校交流。", "security"},
+		{"3", "a framing word in a frame", "CN,MV", "双方愿在联合国框架内加强反恐合作。", "security"},
 		// 3: one word, two codes
 		{"3", "trade and investment in one word", "CN,SG", "双方将进一步便利贸易投资。", "investment,trade"},
 		{"3", "the WTO is trade as well", "CN,NZ", "双方支持以世界贸易组织为核心的多边贸易体制。", "international_order,trade"},

@@ -71,7 +71,7 @@ type sentenceReading struct {
 // omitted subject stands for (the parties of the lead-in or the paragraph).
 func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inherited []string) (sentenceReading, error) {
 	rs, masked, toks := st.rs, st.masked, st.toks
-	mentions := pi.scan(masked)
+	mentions := pi.scan(masked, &st.scratchOf().matches)
 	hospitality := false
 	for _, t := range toks {
 		if t.Kind.has(cHospitality) {
@@ -79,8 +79,10 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 	}
 
+	spans := st.clauseSpans()
+	sc := st.scratchOf()
+	crs, readings, ctoks := sc.readingsFor(len(spans), len(toks))
 	var (
-		readings  []*clauseReading
 		scopeOf   *clauseReading // the clause whose verb governs what follows
 		lastParty []string
 		prevSubj  subject // the last subject named outside another verb's object
@@ -88,7 +90,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		retro     bool // a clause so far was a retrospective frame (自…以来)
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
-	for n, span := range st.clauseSpans() {
+	for n, span := range spans {
 		if n%64 == 63 && ctx.Err() != nil {
 			return sentenceReading{}, ctx.Err()
 		}
@@ -96,7 +98,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		// clause takes the next run of them, so the sentence is read in one
 		// pass however many clauses it has.
 		var ct []token
-		ct, nextTok = tokensIn(toks, nextTok, span)
+		ct, nextTok = tokensIn(&ctoks, toks, nextTok, span)
 		var cms []mention
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
 		x.g.dropPrepositionalJiang(ct, masked)
@@ -124,7 +126,8 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// last one named, not the parties
 			subj = subject{kind: prevSubj.kind}
 		}
-		cr := &clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
+		cr := &crs[n]
+		*cr = clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
 		for i := len(ct) - 1; i >= 0 && (cr.lastCopula < 0 || cr.lastWeight < 0); i-- {
 			if ct[i].Kind.has(cCopula) && cr.lastCopula < 0 {
 				cr.lastCopula = i
@@ -196,6 +199,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 	}
+	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(rs, readings, frame, inherited), nil
 }
 
@@ -760,11 +764,11 @@ func strengthOf(k cueKind) entente.Strength {
 	return entente.Soft
 }
 
-// tokensIn returns a copy of the tokens inside clause s, starting the search
+// tokensIn returns a copy of the tokens inside clause s, appended to buf, starting the search
 // at toks[from] (the tokens of earlier clauses are behind it), and where the
 // next clause's search starts. The copy is the clause's own: its rules
 // rewrite roles (将 as 把) without touching the sentence's tokens.
-func tokensIn(toks []token, from int, s clauseSpan) ([]token, int) {
+func tokensIn(buf *[]token, toks []token, from int, s clauseSpan) ([]token, int) {
 	for from < len(toks) && toks[from].Start < s.Start {
 		from++
 	}
@@ -775,13 +779,15 @@ func tokensIn(toks []token, from int, s clauseSpan) ([]token, int) {
 	if i == from {
 		return nil, i
 	}
-	out := make([]token, 0, i-from)
+	// the copies of a sentence's clauses share one buffer of the
+	// sentence's size (a clause's tokens are a run of the sentence's)
+	start := len(*buf)
 	for _, t := range toks[from:i] {
 		if t.End <= s.End {
-			out = append(out, t)
+			*buf = append(*buf, t)
 		}
 	}
-	return out, i
+	return (*buf)[start:len(*buf):len(*buf)], i
 }
 
 // mentionsIn returns the party mentions that start inside clause s, as

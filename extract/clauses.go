@@ -49,6 +49,7 @@ type text struct {
 	toks       []token
 	named      []nameSpan // the entities' names, once entityCollector.add has run
 	clauses    []clauseSpan
+	scr        *scratch // the document's reusable buffers (nil: made on demand)
 }
 
 // clauseSpans returns the sentence's clauses, cut once.
@@ -59,10 +60,13 @@ func (st *text) clauseSpans() []clauseSpan {
 	return st.clauses
 }
 
-func (x *Extractor) newText(s string) *text {
+func (x *Extractor) newText(s string) *text { return x.newTextWith(s, &scratch{}) }
+
+// newTextWith reads a sentence with a document's reusable buffers.
+func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	rs := []rune(s)
 	masked := maskTitles(rs)
-	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked)}
+	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked, &scr.matches), scr: scr}
 }
 
 // maskTitles hides the inside of 《》 (an instrument's title is not the

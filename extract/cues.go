@@ -103,8 +103,15 @@ type token struct {
 	Text       string
 }
 
-func (cm *cueMatcher) scan(rs []rune) []token {
-	ms := cm.m.FindAll(rs)
+// scan returns the cue words of a sentence; buf (may be nil) is a buffer of
+// matches to reuse.
+func (cm *cueMatcher) scan(rs []rune, buf *[]lexicon.Match) []token {
+	var local []lexicon.Match
+	if buf == nil {
+		buf = &local
+	}
+	*buf = cm.m.AppendAll((*buf)[:0], rs)
+	ms := *buf
 	out := make([]token, 0, len(ms))
 	for _, m := range ms {
 		k := cm.kinds[m.Payload]

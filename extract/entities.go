@@ -24,6 +24,7 @@ type entityRules struct {
 	joint, actions                   *wordSet
 	proper                           func(string) bool
 	opensWithParty                   func(string) bool
+	shortForm                        func(string) bool // a country's one-character short form (塞, 哈)
 	g                                *grammar
 }
 
@@ -108,27 +109,72 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 			}
 		}
 	}
+	er.quotedProjects(masked, func(name string, end int) { add(&projs, name, end, "quoted project") })
 	for end := len(masked); end > 0; end-- {
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) {
 				add(&mechs, name, end, "head word")
 			}
 		}
-		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 && true {
+		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" {
 				e := er.withSerial(masked, end)
-				add(&projs, name+string(masked[end:e]), e, "head word")
+				n, e := closeQuote(masked, name+string(masked[end:e]), e)
+				add(&projs, n, e, "head word")
 			}
 			continue
 		}
-		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 && true {
+		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) {
 				e := er.withSerial(masked, end)
-				add(&projs, name+string(masked[end:e]), e, "head word")
+				n, e := closeQuote(masked, name+string(masked[end:e]), e)
+				add(&projs, n, e, "head word")
 			}
 		}
 	}
 	return mechs, projs
+}
+
+// closeQuote takes in the closing quotation mark of a name that opens one
+// and ends with its head inside it (“区域综合经济走廊”).
+func closeQuote(rs []rune, name string, end int) (string, int) {
+	if strings.HasPrefix(name, "“") && !strings.Contains(name, "”") && end < len(rs) && rs[end] == '”' {
+		return name + "”", end + 1
+	}
+	return name, end
+}
+
+// quotedProjects finds programmes named only in quotation marks, with no
+// head word: “X” right before a [quoted-project-after] word (推进“两国双园”
+// 建设), or the object of an action that ends its clause (高水平建设“两国双园”，).
+// Initiatives and frameworks quoted so (“一带一路”) are no projects, nor is a
+// quoted name that a title ending or another head word follows (“三北”工程
+// is read with its head).
+func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int)) {
+	open := -1
+	for i, r := range rs {
+		switch {
+		case r == '“':
+			open = i
+		case r == '”' && open >= 0:
+			start, end := open, i+1
+			open = -1
+			inner := string(rs[start+1 : end-1])
+			if end-start < 4 || er.g.quotedNotProject[inner] {
+				continue
+			}
+			after := false
+			for w := range er.g.quotedAfter {
+				if strings.HasPrefix(string(rs[end:min(end+8, len(rs))]), w) {
+					after = true
+				}
+			}
+			acted := er.actions.endsAt(rs, start) >= 0 && (end == len(rs) || isClauseBreak(rs[end]))
+			if after || acted {
+				found(string(rs[start:end]), end)
+			}
+		}
+	}
 }
 
 // boundToParties reports whether a word between the parties' joint word
@@ -165,7 +211,22 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	if er.g.placeHead[head] {
 		return er.actions.endsAt(rs, end-utf8.RuneCountInString(name)) >= 0
 	}
-	return er.proper(strings.TrimSuffix(name, head))
+	mod := strings.TrimSuffix(name, head)
+	if er.g.routeHeads[head] && er.contractedRoute(mod) {
+		return true
+	}
+	return er.proper(mod)
+}
+
+// contractedRoute reports whether the two characters before a route head
+// name its two ends, one character each (蒙内铁路: Mombasa–Nairobi), rather
+// than its kind (城际铁路, [route-generic]).
+func (er *entityRules) contractedRoute(mod string) bool {
+	rs := []rune(mod)
+	if len(rs) != 2 || er.g.routeGeneric[mod] || er.generic.startsAt(rs, 0) >= 0 || er.joint.startsAt(rs, 0) >= 0 {
+		return false
+	}
+	return unicode.Is(unicode.Han, rs[0]) && unicode.Is(unicode.Han, rs[1])
 }
 
 // nameSpan is where a mechanism's or project's name stands in a sentence:
@@ -207,7 +268,7 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
 			break
 		}
-		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] {
+		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] {
 			break // a stop word inside a country's name (阿尔及利亚) stops nothing
 		}
 		i--
@@ -255,11 +316,14 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt, inName []bool
 			stop = st
 			conj = i-st == 1 && er.g.nameConj.has(rs[st])
 		}
-		if stop < i {
+		if stop < i && !(conj && stop > 0 && rs[stop-1] == '”') {
+			// a quoted name before the conjunction is a name of its own
+			// (“区域综合经济走廊”和北加里曼丹工业园);
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
+			verb := er.actions.startsAt(rs, stop) == i
 			if j := er.readBack(rs, stop, stop, stopAt, inName); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
-				(conj || stop-j <= 3) {
+				(conj || verb && stop-j <= 3) {
 				i = j
 			}
 		}
@@ -271,8 +335,8 @@ func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt, inName []bool
 		return ""
 	}
 	i = er.g.skipDate(rs, i, s)
-	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s {
-		return "" // 哈方工业园: a side's facilities, not a named one
+	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s && er.shortForm(string(rs[i])) {
+		return "" // 哈方工业园: a side's facilities, not a named one (东方工业园 is one)
 	}
 	if e := er.joint.startsAt(rs, i); e >= 0 && e < s && !er.boundToParties(rs, e, s) {
 		i = e // 两国企业家互访机制: the parties are not part of the name
@@ -400,15 +464,16 @@ func (nl *namedList) list() []entente.Entity {
 }
 
 func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs []string, mechSpans, projSpans []entente.Cue) {
-	stopAt := make([]bool, len(st.masked)+1)
+	sc := st.scratchOf()
+	stopAt, inName := sc.boolsFor(len(st.masked) + 1)
 	for _, t := range st.toks {
 		if t.Kind.has(cPredicate&^cAction) && !t.Kind.has(cNeutral) {
 			stopAt[t.End] = true
 		}
 	}
 	// positions inside a country's name, where no stop word ends a name
-	inName := make([]bool, len(st.masked)+1)
-	for _, m := range x.countries.m.FindAll(st.masked) {
+	sc.matches = x.countries.m.AppendAll(sc.matches[:0], st.masked)
+	for _, m := range sc.matches {
 		for k := m.Start + 1; k < m.End; k++ {
 			inName[k] = true
 		}

@@ -51,6 +51,7 @@ type Extractor struct {
 	languages *lexicon.Matcher
 	langCodes []string
 	authentic []string
+	parties   *partyCache
 }
 
 // required sections of a cue table, checked at start-up.
@@ -59,7 +60,7 @@ var requiredSections = []string{
 	"area", "area-weak", "area-default", "reference-kind", "unbracketed-suffix", "entity-stop",
 	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
-	"language", "authentic",
+	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive",
 }
 
 // checkDisjoint refuses a table where one word has two readings in sections
@@ -115,7 +116,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{
+	x := &Extractor{parties: &partyCache{},
 		lang:        lang,
 		table:       t,
 		countries:   newCountryIndex(cs),
@@ -140,6 +141,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	x.entities = newEntityRules(t, x.g)
 	x.entities.proper = x.isProper
 	x.entities.opensWithParty = x.opensWithParty
+	x.entities.shortForm = x.countries.isShort
 	x.languages = lexicon.NewMatcher()
 	for _, e := range t.Entries("language") {
 		x.languages.Add(e.Text, len(x.langCodes))
@@ -180,7 +182,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 		out.Sections = []entente.Section{}
 	}
 	x.document(lay, &out.Document)
-	pi := x.newPartyIndex(out.Document.Parties)
+	pi := x.parties.get(out.Document.Parties, x.newPartyIndex)
 
 	var (
 		paraSubject []string // the subject the paragraph's sentences share
@@ -190,6 +192,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
+	scr := &scratch{}
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -209,7 +212,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 		if inherited == nil {
 			inherited = out.Document.Parties
 		}
-		st := x.newText(ls.Text)
+		st := x.newTextWith(ls.Text, scr)
 		mechs, projs, mechSpans, projSpans := ents.add(x, id, st) // first: their names shield area words
 		s, r, err := x.label(ctx, st, pi, inherited)
 		if err != nil {
@@ -424,8 +427,8 @@ func (x *Extractor) opensWithParty(name string) bool {
 }
 
 // isProper reports whether a name has a proper part: a country's name, two
-// short forms in a row (匈塞, 中欧), quotation marks, a hyphen or Latin
-// letters. A generic head (项目, 中心) needs one to be a named entity.
+// short forms in a row (匈塞, 中欧), quotation marks, a hyphen, Latin
+// letters, a foreign name spelt out or a place named by its kind (东海岸). A generic head (项目, 中心) needs one to be a named entity.
 func (x *Extractor) isProper(name string) bool {
 	if len(x.countries.find(name)) > 0 || strings.ContainsAny(name, "“”-－—·") {
 		return true
@@ -447,6 +450,24 @@ func (x *Extractor) isProper(name string) bool {
 	// a phase of works (二期工程) names one
 	for i, r := range rs {
 		if g.isDate(r, dPhase) && i > 2 && g.numerals.has(rs[i-1]) {
+			return true
+		}
+	}
+	// a foreign place spelt out (比雷埃夫斯, 瓜达尔): three characters of
+	// [transliteration] in a row
+	run := 0
+	for _, r := range rs {
+		if !g.transliteration[r] {
+			run = 0
+			continue
+		}
+		if run++; run >= 3 {
+			return true
+		}
+	}
+	// a place named by its kind after another word (东海岸)
+	for _, w := range g.placeWords {
+		if j := strings.Index(name, w); j > 0 {
 			return true
 		}
 	}

@@ -141,6 +141,10 @@ func TestGenreHeldOut(t *testing.T) {
 		// written after issue 12's rules and scored once, no rule changed
 		// after reading it: logged, no floor
 		{"testdata/heldout4_zh.tsv", nil},
+		// written for issue 12's second round (weak framing topics,
+		// enumerated examples, place-named projects) before those rules,
+		// scored before and after: logged, no floor
+		{"testdata/heldout5_zh.tsv", nil},
 	} {
 		t.Run(c.file, func(t *testing.T) { scoreGenre(t, x, c.file, c.floors) })
 	}

@@ -48,6 +48,12 @@ type grammar struct {
 	titleInner        map[string]bool // [title-inner]: ends a name but may stand inside a title (…框架公约)
 	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
+	transliteration   map[rune]bool   // [transliteration]: characters that spell foreign names (比雷埃夫斯)
+	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
+	routeHeads        map[string]bool // [route-head]: a head a contracted route name may stand before (蒙内铁路)
+	routeGeneric      map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
+	quotedAfter       map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
+	quotedNotProject  map[string]bool // [quoted-not-project]: quoted names that are initiatives, not projects
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -58,6 +64,7 @@ var grammarSections = []string{
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "background", "bound-head", "bound-after-party",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "serial",
+	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
 // date roles of [date-grammar]
@@ -101,6 +108,11 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		routeLinks:        t.Words("route-link"),
 		titleInner:        setOf(t.Words("title-inner")),
 		placeHead:         setOf(t.Words("place-head")),
+		placeWords:        t.Words("place-word"),
+		routeHeads:        setOf(t.Words("route-head")),
+		routeGeneric:      setOf(t.Words("route-generic")),
+		quotedAfter:       setOf(t.Words("quoted-project-after")),
+		quotedNotProject:  setOf(t.Words("quoted-not-project")),
 	}
 	var err error
 	for _, rs := range []struct {
@@ -114,6 +126,14 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		if *rs.set, err = runesOf(t, rs.section); err != nil {
 			return nil, err
 		}
+	}
+	tr, err := runesOf(t, "transliteration")
+	if err != nil {
+		return nil, err
+	}
+	g.transliteration = make(map[rune]bool, len(tr))
+	for _, r := range tr {
+		g.transliteration[r] = true
 	}
 	roles := map[string]bool{dYear: true, dMonth: true, dDay: true, dBefore: true, dLink: true, dPeriodEnd: true, dAt: true, dPhase: true}
 	for _, e := range t.Entries("date-grammar") {

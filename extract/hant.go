@@ -6,11 +6,9 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
-
-	"github.com/longbridgeapp/opencc"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
 )
 
 // Hant reads Traditional Chinese (zh-Hant) with the Chinese rules: the text
@@ -22,55 +20,20 @@ import (
 type Hant struct {
 	zh *Extractor
 
-	once   sync.Once
-	toSimp map[rune]rune
-	dense  []rune // toSimp over [denseBase, denseBase+len), 0 where unmapped
-	err    error
+	once  sync.Once
+	table *lexicon.HanTable
+	err   error
 }
 
 // NewHant wraps a Chinese extractor.
 func NewHant(zh *Extractor) *Hant { return &Hant{zh: zh} }
 
-// load builds the character table: every unified Han character of the
-// Basic Multilingual Plane converted alone (one per line, so that no phrase
-// rule joins two), keeping the one-to-one results.
+// load builds the character table (lexicon.HanTable) on first use.
 func (h *Hant) load() error {
 	h.once.Do(func() {
-		cc, err := opencc.New("t2s")
-		if err != nil {
-			h.err = fmt.Errorf("zh-Hant: open the OpenCC t2s table: %w", err)
-			return
-		}
-		var b strings.Builder
-		var all []rune
-		for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}} {
-			for r := rg[0]; r <= rg[1]; r++ {
-				all = append(all, r)
-				b.WriteRune(r)
-				b.WriteByte('\n')
-			}
-		}
-		out, err := cc.Convert(b.String())
-		if err != nil {
-			h.err = fmt.Errorf("zh-Hant: convert the character table: %w", err)
-			return
-		}
-		lines := strings.Split(out, "\n")
-		h.dense = make([]rune, denseEnd-denseBase)
-		h.toSimp = make(map[rune]rune, 4096)
-		for i, r := range all {
-			if i >= len(lines) {
-				break
-			}
-			rs := []rune(lines[i])
-			// one character for one of the same length in UTF-8, so that
-			// the texts stay aligned byte for byte
-			if len(rs) == 1 && rs[0] != r && utf8.RuneLen(rs[0]) == utf8.RuneLen(r) {
-				h.toSimp[r] = rs[0]
-				if r >= denseBase && r < denseEnd {
-					h.dense[r-denseBase] = rs[0]
-				}
-			}
+		h.table, h.err = lexicon.LoadHanTable()
+		if h.err != nil {
+			h.err = fmt.Errorf("zh-Hant: %w", h.err)
 		}
 	})
 	return h.err
@@ -83,22 +46,8 @@ func (h *Hant) Simplify(s string) (string, error) {
 	if err := h.load(); err != nil {
 		return "", err
 	}
-	return strings.Map(func(r rune) rune {
-		if r >= denseBase && r < denseEnd {
-			if t := h.dense[r-denseBase]; t != 0 {
-				return t
-			}
-			return r
-		}
-		if t, ok := h.toSimp[r]; ok {
-			return t
-		}
-		return r
-	}, s), nil
+	return strings.Map(h.table.Simplified, s), nil
 }
-
-// the unified Han block, looked up in a slice rather than the map
-const denseBase, denseEnd = 0x4E00, 0xA000
 
 // traditionalShare returns how many of the first Han characters of a text
 // are traditional-only, and how many Han characters were looked at.
@@ -111,7 +60,7 @@ func (h *Hant) traditionalShare(s string, limit int) (trad, han int, err error) 
 			continue
 		}
 		han++
-		if _, ok := h.toSimp[r]; ok {
+		if h.table.Traditional(r) {
 			trad++
 		}
 		if han >= limit {

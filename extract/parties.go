@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/entente/entente/lexicon"
 )
@@ -11,17 +13,19 @@ import (
 // parties are recognised from its title and signature block.
 type countryIndex struct {
 	m      *lexicon.Matcher
-	codes  []string // payload → code
+	rev    *lexicon.Matcher // the names spelt backwards, for nameEndsAt
+	codes  []string         // payload → code
 	short  map[string][]string
 	names  map[string][]string // code → zh names
 	shorts map[string]bool     // every one-character short form
 }
 
 func newCountryIndex(cs *lexicon.Countries) *countryIndex {
-	ci := &countryIndex{m: lexicon.NewMatcher(), short: map[string][]string{}, names: map[string][]string{}, shorts: map[string]bool{}}
+	ci := &countryIndex{m: lexicon.NewMatcher(), rev: lexicon.NewMatcher(), short: map[string][]string{}, names: map[string][]string{}, shorts: map[string]bool{}}
 	for _, c := range cs.List {
 		for _, n := range c.Names["zh"] {
 			ci.m.Add(n, len(ci.codes))
+			ci.rev.AddReversed(n, len(ci.codes))
 			ci.codes = append(ci.codes, c.Code)
 		}
 		ci.names[c.Code] = c.Names["zh"]
@@ -33,6 +37,22 @@ func newCountryIndex(cs *lexicon.Countries) *countryIndex {
 		}
 	}
 	return ci
+}
+
+// nameAt reports whether rs[start:end] holds a country's name.
+func (ci *countryIndex) nameAt(rs []rune, start, end int) bool {
+	for i := start; i < end; i++ {
+		if e, _ := ci.m.LongestAt(rs[:end], i); e > i {
+			return true
+		}
+	}
+	return false
+}
+
+// nameEndsAt returns where the longest country name ending at i starts, or -1.
+func (ci *countryIndex) nameEndsAt(rs []rune, i int) int {
+	start, _ := ci.rev.SuffixAt(rs, i)
+	return start
 }
 
 // find returns the codes of the countries named in s, in order of first
@@ -100,15 +120,47 @@ func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
 	return pi
 }
 
+// partyCache keeps the party indexes of the party sets seen last: a
+// collection holds many statements of the same pairs, and building an
+// index (a matcher over every name and short form) costs more than reading
+// a short statement's parties. Safe for concurrent use; an index is never
+// changed once built.
+type partyCache struct {
+	mu sync.Mutex
+	m  map[string]*partyIndex
+}
+
+// maxPartySets bounds the cache: past it, the cache starts again.
+const maxPartySets = 256
+
+func (pc *partyCache) get(codes []string, build func([]string) *partyIndex) *partyIndex {
+	key := strings.Join(codes, ",")
+	pc.mu.Lock()
+	pi, ok := pc.m[key]
+	pc.mu.Unlock()
+	if ok {
+		return pi
+	}
+	pi = build(slices.Clone(codes)) // the document's own list stays its own
+	pc.mu.Lock()
+	if pc.m == nil || len(pc.m) >= maxPartySets {
+		pc.m = map[string]*partyIndex{}
+	}
+	pc.m[key] = pi
+	pc.mu.Unlock()
+	return pi
+}
+
 // mention is a party named in a sentence.
 type mention struct {
 	Start, End int
 	Codes      []string
 }
 
-func (pi *partyIndex) scan(rs []rune) []mention {
+func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match) []mention {
+	*buf = pi.m.AppendAll((*buf)[:0], rs)
 	var out []mention
-	for _, m := range pi.m.FindAll(rs) {
+	for _, m := range *buf {
 		out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.sets[m.Payload]})
 	}
 	return out

@@ -52,6 +52,15 @@ type Ingester struct {
 	GroupSize int
 	Logger    *slog.Logger
 	Now       func() time.Time
+	// Linker, if set, links each new document to the stored documents
+	// that are versions of the same statement in other languages.
+	Linker Linker
+}
+
+// Linker links a newly stored document to its versions in other
+// languages and returns their ids.
+type Linker interface {
+	LinkNew(ctx context.Context, id int64, x *entente.Extraction) ([]int64, error)
 }
 
 // Status says what became of one input.
@@ -78,6 +87,9 @@ type Outcome struct {
 	Format     string         `json:"format,omitempty"`
 	Encoding   string         `json:"encoding,omitempty"`
 	Warnings   []string       `json:"warnings,omitempty"` // what the extractor could not read (an unknown language)
+	// Versions are the stored documents a new one was linked to as versions
+	// of the same statement in other languages.
+	Versions   []int64 `json:"versions,omitempty"`
 	extraction *entente.Extraction
 }
 
@@ -227,7 +239,7 @@ func (in *Ingester) store(ctx context.Context, e *examined) Outcome {
 	if err != nil {
 		return in.raced(ctx, e.out, e.src.SHA256, fmt.Errorf("%s: store: %w", e.input.Name, err))
 	}
-	return in.added(e, id)
+	return in.added(ctx, e, id)
 }
 
 // addSource records e as another source of version vid of document did.
@@ -242,7 +254,7 @@ func (in *Ingester) addSource(ctx context.Context, e *examined, vid, did int64) 
 }
 
 // added is the outcome of e stored as document id.
-func (in *Ingester) added(e *examined, id int64) Outcome {
+func (in *Ingester) added(ctx context.Context, e *examined, id int64) Outcome {
 	out := e.out
 	out.Status, out.DocumentID, out.Title, out.extraction = Added, id, e.x.Document.Title, e.x
 	out.Warnings = e.x.Warnings
@@ -251,6 +263,14 @@ func (in *Ingester) added(e *examined, id int64) Outcome {
 		out.Counts[string(s.Type)]++
 	}
 	in.logger().Info("ingested", "name", e.input.Name, "document", id, "sentences", len(e.x.Sentences))
+	if in.Linker != nil {
+		// the document is stored: a failure to link is said, not a refusal
+		vs, err := in.Linker.LinkNew(ctx, id, e.x)
+		out.Versions = vs
+		if err != nil {
+			out.Warnings = append(out.Warnings, "versions in other languages not linked: "+err.Error())
+		}
+	}
 	return out
 }
 

@@ -179,7 +179,7 @@ func (w *writer) flush(ctx context.Context) {
 		ids, err := w.in.Store.CreateDocuments(ctx, docs)
 		for i, e := range w.group {
 			if err == nil {
-				e.out = w.in.added(e, ids[i])
+				e.out = w.in.added(ctx, e, ids[i])
 			} else {
 				e.out = w.in.store(ctx, e)
 			}

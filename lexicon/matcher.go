@@ -11,7 +11,54 @@ type Matcher struct {
 	// word: most characters start none, and the bit test spares them the
 	// lookup.
 	first [1 << 16 / 64]uint64
-	root  map[rune]int32 // the root's children: the one wide node
+	root  rootTable // the root's children: the one wide node
+}
+
+// rootTable maps a word's first rune to its node: an open-addressed table,
+// cheaper to probe than a map on the path every character of a text takes.
+type rootTable struct {
+	keys []rune  // 0 marks an empty slot (no word starts with NUL)
+	vals []int32 // node of keys[i]
+	n    int
+}
+
+func (t *rootTable) slot(r rune) int {
+	return int(uint32(r)*2654435761) & (len(t.keys) - 1)
+}
+
+func (t *rootTable) get(r rune) (int32, bool) {
+	if len(t.keys) == 0 || r == 0 {
+		return 0, false
+	}
+	for i := t.slot(r); ; i = (i + 1) & (len(t.keys) - 1) {
+		switch t.keys[i] {
+		case r:
+			return t.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+func (t *rootTable) put(r rune, v int32) {
+	if (t.n+1)*2 > len(t.keys) {
+		old := *t
+		size := max(16, len(old.keys)*2)
+		*t = rootTable{keys: make([]rune, size), vals: make([]int32, size)}
+		for i, k := range old.keys {
+			if k != 0 {
+				t.put(k, old.vals[i])
+			}
+		}
+	}
+	i := t.slot(r)
+	for t.keys[i] != 0 && t.keys[i] != r {
+		i = (i + 1) & (len(t.keys) - 1)
+	}
+	if t.keys[i] == 0 {
+		t.n++
+	}
+	t.keys[i], t.vals[i] = r, v
 }
 
 // node holds its children as a short list: a cue trie branches little below
@@ -24,8 +71,7 @@ type node struct {
 
 func (m *Matcher) step(cur int32, r rune) (int32, bool) {
 	if cur == 0 {
-		nx, ok := m.root[r]
-		return nx, ok
+		return m.root.get(r)
 	}
 	return m.nodes[cur].child(r)
 }
@@ -47,7 +93,7 @@ type Match struct {
 
 // NewMatcher returns an empty matcher.
 func NewMatcher() *Matcher {
-	return &Matcher{nodes: []node{{}}, root: map[rune]int32{}}
+	return &Matcher{nodes: []node{{}}}
 }
 
 // Add inserts a word with its payload. Adding the same word again replaces
@@ -65,7 +111,10 @@ func (m *Matcher) Add(word string, payload int) {
 		if !ok {
 			nx = int32(len(m.nodes))
 			if cur == 0 {
-				m.root[r] = nx
+				if r == 0 {
+					return // no word starts with NUL (the table's empty mark)
+				}
+				m.root.put(r, nx)
 			} else {
 				m.nodes[cur].keys = append(m.nodes[cur].keys, r)
 				m.nodes[cur].next = append(m.nodes[cur].next, nx)
@@ -78,8 +127,11 @@ func (m *Matcher) Add(word string, payload int) {
 }
 
 // FindAll returns the leftmost-longest, non-overlapping matches in text.
-func (m *Matcher) FindAll(text []rune) []Match {
-	var out []Match
+func (m *Matcher) FindAll(text []rune) []Match { return m.AppendAll(nil, text) }
+
+// AppendAll appends the leftmost-longest, non-overlapping matches in text
+// to out, so that a caller reading many sentences can reuse one buffer.
+func (m *Matcher) AppendAll(out []Match, text []rune) []Match {
 	for i := 0; i < len(text); {
 		end, payload := m.longestAt(text, i)
 		if end < 0 {

@@ -168,16 +168,25 @@ func quote(t string) string {
 var lexemeEscaper = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
 // MatchQuery renders the terms as a tsquery literal: every token of every
-// term required (&), a one-character term as a prefix (:*).
+// term required (&; of a term whose tokens are alternatives, one: |), a
+// one-character term as a prefix (:*).
 func (Dialect) MatchQuery(q search.Terms) string {
 	var parts []string
 	for _, t := range q {
+		var alts []string
 		for _, tok := range t.Tokens {
 			p := quote(tok)
 			if t.Prefix {
 				p += ":*"
 			}
+			if t.Any {
+				alts = append(alts, p)
+				continue
+			}
 			parts = append(parts, p)
+		}
+		if len(alts) > 0 {
+			parts = append(parts, "("+strings.Join(alts, " | ")+")")
 		}
 	}
 	return strings.Join(parts, " & ")

@@ -21,15 +21,12 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // Analyzer names the tokens this package produces. A store records it
 // with its index and rebuilds the index when it changes, so it must change
 // whenever Tokens would give other tokens for some text.
-const Analyzer = "entente-bigram-last/2"
+const Analyzer = "entente-bigram-last/3"
 
 // MaxTokens bounds the tokens one text yields: PostgreSQL records word
 // positions up to 16383, and SQLite is held to the same bound so that both
@@ -43,7 +40,8 @@ const maxWordBytes = 40
 
 // unit is what the scanner reads: a word, or a run of CJK characters.
 type unit struct {
-	word       string // the folded, stemmed word; empty for a CJK run
+	word       string // the folded word reduced by its text's language; empty for a CJK run
+	raw        []byte // the folded word before its reduction
 	runes      []rune // a CJK run's characters
 	pos        []int  // the offset in characters of each of runes
 	start, end int    // the characters of the text the unit covers
@@ -108,51 +106,69 @@ func isCJK(r rune) bool {
 }
 
 // scan calls fn for each unit of text in order. fn must not keep u's
-// slices: the scanner reuses them.
+// slices: the scanner reuses them. Words are reduced by the language the
+// whole text reads as (forms.go), so scan reads the text in two passes:
+// the units with their folded words, then their reductions.
 func scan(text string, fn func(u *unit)) {
 	var (
-		u      unit
-		buf    []byte // the folded word being read
-		inWord bool
-		runes  []rune
-		pos    []int
-		i      int
+		units    []unit
+		folded   []byte // every word's folded letters, one after the other
+		ends     []int  // where each unit's word ends in folded (a run: where the last word ended)
+		runes    []rune // every run's characters, in Simplified form
+		pos      []int
+		rends    []int // where each unit's run ends in runes
+		cur      unit
+		inWord   bool
+		start    int
+		cyr      bool
+		runStart = -1
+		vote     languageVote
+		i        int
 	)
 	endWord := func() {
 		if !inWord {
 			return
 		}
 		inWord = false
-		if len(buf) == 0 {
+		if len(folded) == start {
 			return // only letters that fold to nothing (ъ, ь)
 		}
-		u.word, u.runes, u.pos = stem(buf), nil, nil
-		fn(&u)
+		vote.word(folded[start:], cyr)
+		units = append(units, cur)
+		ends = append(ends, len(folded))
+		rends = append(rends, len(runes))
 	}
 	endRun := func() {
-		if len(runes) == 0 {
+		if runStart < 0 {
 			return
 		}
-		u.word, u.runes, u.pos = "", runes, pos
-		u.start, u.end = pos[0], pos[len(pos)-1]+1
-		fn(&u)
-		runes, pos = runes[:0], pos[:0]
+		units = append(units, unit{start: pos[runStart], end: pos[len(pos)-1] + 1, runes: []rune{}})
+		ends = append(ends, len(folded))
+		rends = append(rends, len(runes))
+		runStart = -1
 	}
 	for _, r := range text {
 		switch classify(r) {
 		case letter:
 			endRun()
 			if !inWord {
-				inWord, buf, u.start = true, buf[:0], i
+				inWord, start, cyr = true, len(folded), false
+				cur = unit{start: i}
 			}
-			buf = appendFolded(buf, r)
-			u.end = i + 1
+			c, l := serbianLetter(r)
+			cyr = cyr || c
+			vote.letters = vote.letters || l
+			folded = appendFolded(folded, r)
+			cur.end = i + 1
 		case cjk:
 			endWord()
-			runes, pos = append(runes, r), append(pos, i)
+			if runStart < 0 {
+				runStart = len(runes)
+			}
+			runes, pos = append(runes, simplified(r)), append(pos, i)
 		case ignorable:
 			if inWord {
-				u.end = i + 1 // a mark after a word's last letter belongs to it
+				cur.end = i + 1 // a mark after a word's last letter belongs to it
 			}
 		default:
 			endWord()
@@ -162,22 +178,23 @@ func scan(text string, fn func(u *unit)) {
 	}
 	endWord()
 	endRun()
-}
-
-// stem returns the index term of a folded word: English words (plain ASCII
-// letters) reduced to their Snowball stem, every word cut to maxWordBytes.
-func stem(b []byte) string {
-	if len(b) > maxWordBytes {
-		n := maxWordBytes
-		for n > 0 && !utf8.RuneStart(b[n]) {
-			n--
+	serbian := vote.isSerbian()
+	wordFrom, runFrom := 0, 0
+	for k := range units {
+		u := &units[k]
+		if u.runes != nil {
+			u.runes, u.pos = runes[runFrom:rends[k]], pos[runFrom:rends[k]]
+		} else {
+			u.raw = folded[wordFrom:ends[k]]
+			if serbian {
+				u.word = serbianStem(u.raw)
+			} else {
+				u.word = englishStem(u.raw)
+			}
 		}
-		b = b[:n]
+		wordFrom, runFrom = ends[k], rends[k]
+		fn(u)
 	}
-	if len(b) < 3 || !asciiLetters(b) {
-		return string(b)
-	}
-	return english.Stem(string(b), false)
 }
 
 func asciiLetters(b []byte) bool {

@@ -21,12 +21,16 @@ type Terms []Term
 // then keeps those where the characters stand in a row.
 type Term struct {
 	// Tokens are the index tokens the term looks up: a sentence holds the
-	// term only if it holds all of them.
+	// term only if it holds all of them, or, when Any is set, one of them.
 	Tokens []string
+	// Any says that Tokens are a word's reductions in the languages it may
+	// be in (pruga: English as it is, Serbian prug): a sentence holds the
+	// term when it holds any one of them.
+	Any bool
 	// Prefix says that Tokens is one character that index tokens begin with.
 	Prefix bool
-	word   string // a word's term; empty for a run
-	runes  []rune // a run's characters
+	words  []string // a word's reductions; empty for a run
+	runes  []rune   // a run's characters
 }
 
 // Query analyses a user's query with the analyzer of Tokens. Repeated terms
@@ -51,7 +55,13 @@ func Query(text string) Terms {
 
 func newTerm(u *unit) Term {
 	if !u.isRun() {
-		return Term{Tokens: []string{u.word}, word: u.word}
+		// a query is too short to tell its language: each word looks for
+		// its English and its Serbian reduction
+		en, sr := englishStem(u.raw), serbianStem(u.raw)
+		if en == sr {
+			return Term{Tokens: []string{en}, words: []string{en}}
+		}
+		return Term{Tokens: []string{en, sr}, Any: true, words: []string{en, sr}}
 	}
 	t := Term{runes: slices.Clone(u.runes)}
 	if len(t.runes) == 1 {
@@ -64,12 +74,17 @@ func newTerm(u *unit) Term {
 	return t
 }
 
-// String returns the terms' tokens, a term's tokens joined by spaces and
-// terms by " & ", for logs and test failures.
+// String returns the terms' tokens, a term's tokens joined by spaces (by
+// " | " when any one will do) and terms by " & ", for logs and test
+// failures.
 func (q Terms) String() string {
 	parts := make([]string, len(q))
 	for i, t := range q {
-		parts[i] = strings.Join(t.Tokens, " ")
+		sep := " "
+		if t.Any {
+			sep = " | "
+		}
+		parts[i] = strings.Join(t.Tokens, sep)
 	}
 	return strings.Join(parts, " & ")
 }
@@ -121,7 +136,7 @@ func (q Terms) match(text string, marks bool) Match {
 // appends them to it.
 func (t *Term) find(u *unit, spans *[]entente.Span, count *int) {
 	if t.runes == nil {
-		if !u.isRun() && u.word == t.word {
+		if !u.isRun() && slices.Contains(t.words, u.word) {
 			*count++
 			if spans != nil {
 				*spans = append(*spans, entente.Span{Start: u.start, End: u.end})

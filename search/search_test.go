@@ -25,8 +25,12 @@ func TestTokens(t *testing.T) {
 		{"digits split a Han run", "2024年5月", []string{"2024", "年", "5", "月"}},
 		{"English lowercased and stemmed", "Cooperation COOPERATE cooperating", []string{"cooper", "cooper", "cooper"}},
 		{"stop words kept unstemmed", "the being", []string{"the", "being"}},
-		{"Serbian Latin diacritics", "Saopštava Đoković džak", []string{"saopstava", "djokov", "dzak"}},
-		{"Serbian Cyrillic to Latin", "Саопштава Ђоковић џак", []string{"saopstava", "djokov", "dzak"}},
+		{"Serbian Latin diacritics: Serbian endings cut", "Saopštava Đoković džak", []string{"saopstav", "djokovic", "dzak"}},
+		{"Serbian Cyrillic to Latin", "Саопштава Ђоковић џак", []string{"saopstav", "djokovic", "dzak"}},
+		{"Serbian word forms: one stem", "pruga i pruge, prugom, prugama", []string{"prug", "i", "prug", "prug", "prug"}},
+		{"an English sentence keeps English stems", "the agenda and the data", []string{"the", "agenda", "and", "the", "data"}},
+		{"a Serbian name in English text", "the President Vučić will visit", []string{"the", "presid", "vucic", "will", "visit"}},
+		{"Traditional Chinese indexed as Simplified", "鐵路網", []string{"铁路", "路网", "网"}},
 		{"Cyrillic letters that fold to nothing", "ъ объект", []string{"obekt"}},
 		{"decomposed diacritics", "s\u030Cuma", []string{"suma"}},
 		{"soft hyphen joins", "co\u00ADoperation", []string{"cooper"}},
@@ -62,9 +66,12 @@ func TestQuery(t *testing.T) {
 		{"一带一路", "一带 带一 一路"},
 		{"铁路 签证", "铁路 & 签证"},
 		{"铁路，铁路", "铁路"},
-		{"Cooperate on railways", "cooper & on & railway"},
-		{"Србија", "srbija"},
-		{"Srbija", "srbija"},
+		{"Cooperate on railways", "cooper | cooperat & on & railway | railways"},
+		{"Србија", "srbija | srb"},
+		{"Srbija", "srbija | srb"},
+		{"pruga", "pruga | prug"},
+		{"鐵路", "铁路"},
+		{"鐵", "铁"},
 	}
 	for _, tt := range tests {
 		if got := Query(tt.in).String(); got != tt.want {
@@ -90,6 +97,13 @@ func TestMarks(t *testing.T) {
 		{"no diacritics finds diacritics", "Srbija saopštava", "saopstava", "Srbija [[saopštava]]"},
 		{"decomposed mark stays inside", "cafe\u0301 noir", "cafe", "[[cafe\u0301]] noir"},
 		{"no match", "铁路", "签证", "铁路"},
+		{"Simplified finds Traditional", "加快匈塞鐵路建設", "铁路", "加快匈塞[[鐵路]]建設"},
+		{"Traditional finds Simplified", "加快匈塞铁路建设", "鐵路", "加快匈塞[[铁路]]建设"},
+		{"Serbian forms, Latin query", "Обе стране граде пругу и развијају мрежу пруга, са пругом.", "pruga",
+			"Обе стране граде [[пругу]] и развијају мрежу [[пруга]], са [[пругом]]."},
+		{"Serbian forms, Cyrillic query", "Strane su se saglasile o izgradnji pruge i o prugama.", "пруга",
+			"Strane su se saglasile o izgradnji [[pruge]] i o [[prugama]]."},
+		{"English forms beside a Serbian query word", "The sides will build the railways.", "railway", "The sides will build the [[railways]]."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,17 +66,26 @@ func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
 }
 
 // MatchQuery renders the terms as an FTS5 query: every token of every term
-// required, a one-character term as a prefix ("铁"*). The index keeps no
+// required (of a term whose tokens are alternatives, one), a
+// one-character term as a prefix ("铁"*). The index keeps no
 // positions, so a phrase is not asked for; package search checks it.
 func (Dialect) MatchQuery(q search.Terms) string {
 	var parts []string
 	for _, t := range q {
+		var alts []string
 		for _, tok := range t.Tokens {
 			p := `"` + strings.ReplaceAll(tok, `"`, `""`) + `"`
 			if t.Prefix {
 				p += "*"
 			}
+			if t.Any {
+				alts = append(alts, p)
+				continue
+			}
 			parts = append(parts, p)
+		}
+		if len(alts) > 0 {
+			parts = append(parts, "("+strings.Join(alts, " OR ")+")")
 		}
 	}
 	return strings.Join(parts, " AND ")

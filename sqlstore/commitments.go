@@ -45,11 +45,26 @@ type listed struct {
 // of these sentences, in the order of their versions (newest first) and
 // positions.
 func listCommitments(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter, sentences []int64) ([]listed, error) {
+	return listCommitmentsIn(ctx, tx, f, sentences, nil)
+}
+
+// listCommitmentsOf reads every commitment of the documents docs
+// (withdrawn or not), as the tracked tables keep them.
+func listCommitmentsOf(ctx context.Context, tx *sql.Tx, docs []int64) ([]listed, error) {
+	return listCommitmentsIn(ctx, tx, entente.CommitmentFilter{Withdrawn: true}, nil, docs)
+}
+
+// listCommitmentsIn is listCommitments restricted to the documents docs
+// when docs is not empty.
+func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter, sentences, docs []int64) ([]listed, error) {
 	var a args
 	var docFilter []int64
 	var wanted map[int64]bool // the sentences asked for, if any
 	// each document's first version, as the reader shows it: a derived
-	// table computed once, not a subquery per sentence
+	// table computed once, not a subquery per sentence (of the documents
+	// asked for only, when they are few)
+	// (the placeholders of docs serve both conditions: every query's
+	// arguments are those of the document conditions)
 	conds := []string{"s.version_id IN (SELECT min(fv.id) FROM versions fv GROUP BY fv.document_id)"}
 	dconds := []string{}
 	if !f.Withdrawn {
@@ -57,6 +72,12 @@ func listCommitments(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter
 	}
 	if f.Document != 0 {
 		dconds = append(dconds, "d.id = "+a.add(f.Document))
+	}
+	if len(docs) > 0 {
+		in := list(&a, docs)
+		dconds = append(dconds, "d.id IN ("+in+")")
+		conds[0] = "s.version_id IN (SELECT min(fv.id) FROM versions fv WHERE fv.document_id IN (" + in + ") GROUP BY fv.document_id)"
+		docFilter = docs
 	}
 	for _, p := range f.Pair {
 		dconds = append(dconds, `EXISTS (SELECT 1 FROM document_parties pp WHERE pp.document_id = d.id AND pp.party = `+a.add(p)+`)`)

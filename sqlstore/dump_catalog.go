@@ -88,8 +88,9 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 		return nil, fmt.Errorf("read the schema: %w", err)
 	}
 	// The tracked tables (migration 0004) are derived: a restore's
-	// triggers mark every restored document and the first tracking read
-	// computes them again, so they are neither dumped nor restored.
+	// triggers mark every restored document and the restore's transaction
+	// computes them again (or, in a store without due rules, the next
+	// UseDueRules), so they are neither dumped nor restored.
 	tables = slices.DeleteFunc(tables, func(t dumpTable) bool { return strings.HasPrefix(t.Name, "tracked_") })
 	return fkOrder(tables)
 }

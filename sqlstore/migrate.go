@@ -64,11 +64,13 @@ func applyMigration(ctx context.Context, db *sql.DB, d Dialect, m migration) err
 	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	var current int
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+	// applied when recorded, not when a higher number is: numbers are
+	// handed out to work done in parallel, so a lower one can land later
+	var applied int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&applied); err != nil {
 		return err
 	}
-	if current >= m.version {
+	if applied > 0 {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
@@ -93,7 +95,8 @@ func checkVersion(ctx context.Context, db *sql.DB, ms []migration) error {
 }
 
 // readMigrations reads the files NNNN_name.sql at the root of fsys, in
-// order of their numbers, which must run 1, 2, 3… without gaps.
+// order of their numbers, each used once. A gap is allowed: numbers are
+// handed out in advance to work done in parallel, which lands in any order.
 func readMigrations(fsys fs.FS) ([]migration, error) {
 	names, err := fs.Glob(fsys, "*.sql")
 	if err != nil {
@@ -113,9 +116,9 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 		ms = append(ms, migration{version: v, name: path.Base(name), sql: string(b)})
 	}
 	slices.SortFunc(ms, func(a, b migration) int { return a.version - b.version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected number %04d", m.name, i+1)
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("migration %s: number %04d is also %s's", ms[i].name, ms[i].version, ms[i-1].name)
 		}
 	}
 	if len(ms) == 0 {

@@ -16,6 +16,7 @@ import (
 	"database/sql"
 	"errors"
 	"io/fs"
+	"sync/atomic"
 	"time"
 
 	"github.com/entente/entente"
@@ -91,6 +92,7 @@ type Store struct {
 	rdb     *sql.DB // for reads; the same as db on PostgreSQL
 	dialect Dialect
 	df      dfCache
+	due     atomic.Pointer[dueHolder] // the due-date rules of the tracked tables (UseDueRules)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
@@ -163,7 +165,9 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 // microsecond, which both databases keep exactly.
 func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }
 
-// write runs fn in a write transaction and commits it if fn succeeds.
+// write runs fn in a write transaction and commits it if fn succeeds,
+// after bringing the tracked tables of what fn changed up to date in the
+// same transaction.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -171,6 +175,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := s.settleTracked(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,36 +15,34 @@ import (
 // labels, due date and party statuses, so that the commitments table and
 // scorecards filter, sort, page and count in SQL instead of reading every
 // commitment. Triggers mark a document in tracked_dirty in the transaction
-// of every change that can alter its rows; RefreshTracked recomputes the
-// marked documents with the same code that lists commitments (corrections
-// applied in Go) before each read, so what the tables say is what that
-// code would say.
+// of every change that can alter its rows, and every write transaction
+// recomputes the documents it marked before it commits (settleTracked),
+// with the same code that lists commitments (corrections applied in Go),
+// so what the tables say is what that code would say, and a read never
+// writes. The due dates need the due-date rules, which the store is given
+// once after opening (UseDueRules): that is also when the tables are
+// computed in full, after migration 0004 or when the rules changed.
 
-// refreshAllOver is the number of marked documents above which the whole
-// collection is read once rather than document by document.
-const refreshAllOver = 20
+// dueHolder holds the store's due-date rules (an interface in an atomic
+// pointer).
+type dueHolder struct{ due entente.DueReader }
 
-// RefreshTracked recomputes the tracked rows of the documents marked
-// since the last refresh, with due dates read by due; when due's rules are
-// not those the rows were computed with, every document is recomputed.
-func (s *Store) RefreshTracked(ctx context.Context, due entente.DueReader) error {
-	fp := ""
-	if due != nil {
-		fp = due.Fingerprint()
+// UseDueRules gives the store the due-date rules its tracked tables are
+// computed with, and brings the tables up to date: every document when
+// the rules are not those the tables were computed with (or were never
+// computed, after migration 0004), else the documents a writer without
+// rules left marked. Call it once after opening the store, before
+// serving: from then on every write keeps the tables current in its own
+// transaction. Without it, writes leave their marks, and TrackedCurrent
+// says the tables are behind.
+func (s *Store) UseDueRules(ctx context.Context, due entente.DueReader) error {
+	if due == nil {
+		return errors.New("use due rules: no rules")
 	}
-	var stale bool
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var kept sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT (SELECT value FROM tracked_meta WHERE key = 'due_rules'),
-			EXISTS (SELECT 1 FROM tracked_dirty)`).Scan(&kept, &stale)
-		stale = stale || !kept.Valid || kept.String != fp
+	s.due.Store(&dueHolder{due})
+	current, err := s.TrackedCurrent(ctx, due.Fingerprint())
+	if err != nil || current {
 		return err
-	})
-	if err != nil {
-		return fmt.Errorf("refresh tracked commitments: %w", err)
-	}
-	if !stale {
-		return nil
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var kept sql.NullString
@@ -51,62 +50,98 @@ func (s *Store) RefreshTracked(ctx context.Context, due entente.DueReader) error
 		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
-		if !kept.Valid || kept.String != fp {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_dirty (document_id) SELECT id FROM documents WHERE TRUE ON CONFLICT DO NOTHING`); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_meta (key, value) VALUES ('due_rules', $1)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, fp); err != nil {
-				return err
-			}
+		if kept.Valid && kept.String == due.Fingerprint() {
+			return nil // only marks left by a writer without rules: the write settles them
 		}
-		// Claim the marked documents: on PostgreSQL a concurrent refresh
-		// waits on these rows and then finds them gone.
-		var docs []int64
-		err = queryRows(ctx, tx, `DELETE FROM tracked_dirty RETURNING document_id`, nil, func(rs *sql.Rows) error {
-			var id int64
-			if err := rs.Scan(&id); err != nil {
-				return err
-			}
-			docs = append(docs, id)
-			return nil
-		})
-		if err != nil || len(docs) == 0 {
+		if _, err := takeMarks(ctx, tx); err != nil {
 			return err
 		}
-		return s.recomputeTracked(ctx, tx, docs, due)
+		if err := s.recomputeAllTracked(ctx, tx, due); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO tracked_meta (key, value) VALUES ('due_rules', $1)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, due.Fingerprint())
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("refresh tracked commitments: %w", err)
+		return fmt.Errorf("compute tracked commitments: %w", err)
 	}
 	return nil
 }
 
+// dueRules returns the rules UseDueRules gave, or nil.
+func (s *Store) dueRules() entente.DueReader {
+	if h := s.due.Load(); h != nil {
+		return h.due
+	}
+	return nil
+}
+
+// TrackedCurrent reports whether the tracked tables are current for due
+// rules of fingerprint fp: computed with them, and no document left marked
+// (by a writer that had no rules). It only reads.
+func (s *Store) TrackedCurrent(ctx context.Context, fp string) (bool, error) {
+	var kept sql.NullString
+	var dirty bool
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT (SELECT value FROM tracked_meta WHERE key = 'due_rules'),
+			EXISTS (SELECT 1 FROM tracked_dirty)`).Scan(&kept, &dirty)
+	})
+	if err != nil {
+		return false, fmt.Errorf("check tracked commitments: %w", err)
+	}
+	return kept.Valid && kept.String == fp && !dirty, nil
+}
+
+// settleTracked recomputes, inside a write transaction, the tracked rows
+// of the documents the transaction marked, and takes their marks off.
+// A store without rules leaves the marks for UseDueRules.
+//
+// On PostgreSQL two transactions that change one document meet at its
+// mark: the second's trigger waits on the first's row until the first
+// commits, so its recomputation reads the first's changes.
+func (s *Store) settleTracked(ctx context.Context, tx *sql.Tx) error {
+	due := s.dueRules()
+	if due == nil {
+		return nil
+	}
+	docs, err := takeMarks(ctx, tx)
+	if err != nil || len(docs) == 0 {
+		return err
+	}
+	if err := s.recomputeTracked(ctx, tx, docs, due); err != nil {
+		return fmt.Errorf("recompute tracked commitments: %w", err)
+	}
+	return nil
+}
+
+// takeMarks takes every mark off tracked_dirty and returns the documents.
+func takeMarks(ctx context.Context, tx *sql.Tx) ([]int64, error) {
+	var docs []int64
+	err := queryRows(ctx, tx, `DELETE FROM tracked_dirty RETURNING document_id`, nil, func(rs *sql.Rows) error {
+		var id int64
+		if err := rs.Scan(&id); err != nil {
+			return err
+		}
+		docs = append(docs, id)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("take tracked marks: %w", err)
+	}
+	slices.Sort(docs)
+	return docs, nil
+}
+
+// recomputeChunk is how many documents one listing reads when a write
+// recomputes many.
+const recomputeChunk = 200
+
 // recomputeTracked replaces the tracked rows of docs.
 func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, due entente.DueReader) error {
 	slices.Sort(docs)
-	var cs []listed
-	if len(docs) > refreshAllOver {
-		all, err := listCommitments(ctx, tx, entente.CommitmentFilter{Withdrawn: true}, nil)
-		if err != nil {
-			return err
-		}
-		for _, c := range all {
-			if _, ok := slices.BinarySearch(docs, c.DocumentID); ok {
-				cs = append(cs, c)
-			}
-		}
-	} else {
-		for _, d := range docs {
-			one, err := listCommitments(ctx, tx, entente.CommitmentFilter{Document: d, Withdrawn: true}, nil)
-			if err != nil {
-				return err
-			}
-			cs = append(cs, one...)
-		}
-	}
-	for lo := 0; lo < len(docs); lo += maxBatchRows {
-		chunk := docs[lo:min(lo+maxBatchRows, len(docs))]
+	for lo := 0; lo < len(docs); lo += recomputeChunk {
+		chunk := docs[lo:min(lo+recomputeChunk, len(docs))]
 		var a args
 		in := list(&a, chunk)
 		for _, q := range []string{
@@ -118,7 +153,34 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 				return fmt.Errorf("clear tracked rows: %w", err)
 			}
 		}
+		cs, err := listCommitmentsOf(ctx, tx, chunk)
+		if err != nil {
+			return err
+		}
+		if err := s.insertTracked(ctx, tx, cs, due); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// recomputeAllTracked replaces every tracked row, reading the whole
+// collection once.
+func (s *Store) recomputeAllTracked(ctx context.Context, tx *sql.Tx, due entente.DueReader) error {
+	for _, q := range []string{`DELETE FROM tracked_parties`, `DELETE FROM tracked_areas`, `DELETE FROM tracked_commitments`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("clear tracked rows: %w", err)
+		}
+	}
+	cs, err := listCommitments(ctx, tx, entente.CommitmentFilter{Withdrawn: true}, nil)
+	if err != nil {
+		return err
+	}
+	return s.insertTracked(ctx, tx, cs, due)
+}
+
+// insertTracked writes the tracked rows of cs.
+func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due entente.DueReader) error {
 	type partyRow struct {
 		sentence      int64
 		party, status string
@@ -250,7 +312,7 @@ func trackedFrom(f *entente.CommitmentFilter) string {
 }
 
 // TrackedPage returns the page of commitments f selects, filtered, sorted
-// and paged in SQL, and how many match in all. Call RefreshTracked first.
+// and paged in SQL, and how many match in all. The tables must be current (TrackedCurrent).
 func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, today string) ([]entente.TrackedCommitment, int, error) {
 	var page []entente.TrackedCommitment
 	var total int
@@ -312,7 +374,7 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 
 // TrackedTally counts the set f selects for its scorecard, counting only
 // the parties f names when it names some (Party, or the two of Pair).
-// Call RefreshTracked first.
+// The tables must be current (TrackedCurrent).
 func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, today string) (*entente.ScoreTally, error) {
 	tally := &entente.ScoreTally{Counts: map[entente.Status]int{}}
 	err := s.read(ctx, func(tx *sql.Tx) error {

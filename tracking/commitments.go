@@ -20,23 +20,35 @@ type Page struct {
 }
 
 // indexed is a store that keeps each commitment's corrected labels, due
-// date and party statuses in tables of its own (refreshed with the rules
-// given), so that the table and scorecards are filtered, sorted, paged and
-// counted by the database. Without it, the tracker reads the whole set and
-// does that here, which gives the same answers, slowly.
+// date and party statuses in tables of its own, kept current by its
+// writes, so that the table and scorecards are filtered, sorted, paged and
+// counted by the database. Without it, or while its tables are not
+// current for the tracker's rules (computed with other rules, or left
+// behind by a writer without rules), the tracker reads the whole set and
+// does that here, which gives the same answers, slowly: a read never
+// writes.
 type indexed interface {
-	RefreshTracked(ctx context.Context, due entente.DueReader) error
+	TrackedCurrent(ctx context.Context, fingerprint string) (bool, error)
 	TrackedPage(ctx context.Context, f entente.CommitmentFilter, today string) ([]entente.TrackedCommitment, int, error)
 	TrackedTally(ctx context.Context, f entente.CommitmentFilter, today string) (*entente.ScoreTally, error)
 }
 
-// dueReader is the tracker's rules as a store reads them (a nil interface,
-// not a nil pointer, when there are none).
-func (t *Tracker) dueReader() entente.DueReader {
-	if t.Rules == nil {
-		return nil
+// indexedStore returns the store's tracked tables when they are current
+// for the tracker's rules.
+func (t *Tracker) indexedStore(ctx context.Context) (indexed, bool, error) {
+	ix, ok := t.Store.(indexed)
+	if !ok {
+		return nil, false, nil
 	}
-	return t.Rules
+	fp := ""
+	if t.Rules != nil {
+		fp = t.Rules.Fingerprint()
+	}
+	current, err := ix.TrackedCurrent(ctx, fp)
+	if err != nil || !current {
+		return nil, false, err
+	}
+	return ix, true, nil
 }
 
 // UpcomingDays is how far ahead "upcoming" looks.
@@ -51,10 +63,9 @@ func (t *Tracker) Commitments(ctx context.Context, f entente.CommitmentFilter) (
 	if err := checkFilter(&f); err != nil {
 		return nil, err
 	}
-	if ix, ok := t.Store.(indexed); ok {
-		if err := ix.RefreshTracked(ctx, t.dueReader()); err != nil {
-			return nil, err
-		}
+	if ix, ok, err := t.indexedStore(ctx); err != nil {
+		return nil, err
+	} else if ok {
 		today := t.today()
 		cs, total, err := ix.TrackedPage(ctx, f, today)
 		if err != nil {

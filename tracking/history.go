@@ -101,6 +101,15 @@ func (t *Tracker) Undo(ctx context.Context, seq int64) error {
 		return t.Store.RestoreDocument(ctx, e.EntityID, why)
 	case "document restore":
 		return t.Store.WithdrawDocument(ctx, e.EntityID, why)
+	case "document link", "document unlink":
+		var after struct {
+			Other int64 `json:"other"`
+		}
+		if err := json.Unmarshal([]byte(e.After), &after); err != nil || after.Other == 0 {
+			return fmt.Errorf("event %d: no other document: %v", seq, err)
+		}
+		_, err := t.Store.SetVersionLink(ctx, e.EntityID, after.Other, e.Action == "unlink", entente.LinkManual, why)
+		return err
 	}
 	return entente.Errorf(entente.EINVALID, "event %d (%s %s) cannot be undone", seq, e.Action, e.Entity)
 }

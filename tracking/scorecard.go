@@ -18,11 +18,9 @@ func (t *Tracker) Scorecard(ctx context.Context, f entente.CommitmentFilter) (*e
 		return nil, err
 	}
 	var tally *entente.ScoreTally
-	if ix, ok := t.Store.(indexed); ok {
-		if err := ix.RefreshTracked(ctx, t.dueReader()); err != nil {
-			return nil, err
-		}
-		var err error
+	if ix, ok, err := t.indexedStore(ctx); err != nil {
+		return nil, err
+	} else if ok {
 		if tally, err = ix.TrackedTally(ctx, f, t.today()); err != nil {
 			return nil, err
 		}

@@ -125,6 +125,11 @@ func TestSQLPathMatchesGo(t *testing.T) {
 // filters of every kind, sorts and pages.
 func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs []int64, when string) {
 	t.Helper()
+	// the writes kept the tables current: the tracker reads them, not
+	// the whole set
+	if cur, err := tr.Store.(*sqlstore.Store).TrackedCurrent(ctx, tr.Rules.Fingerprint()); err != nil || !cur {
+		t.Fatalf("%s: tracked tables current %v, %v", when, cur, err)
+	}
 	filters := []entente.CommitmentFilter{
 		{}, {Withdrawn: true}, {Document: docs[0]}, {Document: docs[1], Withdrawn: true},
 		{Party: "CN"}, {Party: "RS"}, {Party: "AE"}, {Party: "HU"}, {Pair: []string{"CN", "RS"}}, {Pair: []string{"CN", "AE"}, Withdrawn: true},

@@ -45,6 +45,10 @@ type Store interface {
 	WithdrawDocument(ctx context.Context, id int64, why string) error
 	RestoreDocument(ctx context.Context, id int64, why string) error
 	PurgeDocument(ctx context.Context, id int64, why string) error
+
+	SetVersionLink(ctx context.Context, a, b int64, linked bool, origin, why string) (bool, error)
+	VersionLinks(ctx context.Context, doc int64) ([]entente.VersionLink, error)
+	VersionCandidates(ctx context.Context, doc int64) ([]int64, error)
 }
 
 // Extractor reads a statement's text, for re-extraction.

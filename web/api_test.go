@@ -87,6 +87,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		maps.Copy(requests, trackingRequests(h))
 		maps.Copy(requests, registryRequests(h))
+		maps.Copy(requests, compareRequests(h))
 		// every registered operation has a rule and a request
 		for _, item := range h.srv.API().OpenAPI().Paths {
 			for _, op := range []*huma.Operation{item.Get, item.Put, item.Post, item.Delete, item.Options, item.Head, item.Patch} {
@@ -107,6 +108,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout"}
 		order = append(order, trackingOrder...)
 		order = append(order, registryOrder...)
+		order = append(order, compareOrder...)
 		order = append(order, "delete-document", "purge-document", "change-password")
 		callers := append([]entente.Role{""}, entente.Roles...)
 		for _, id := range order {

@@ -22,7 +22,7 @@ func TestBrowserRegistry(t *testing.T) {
 	}
 	exe := chromium(t)
 	h := newHarness(t, openSQLite(t), false)
-	ids := uploadLibrary(t, h)
+	ids := uploadRegistryLibrary(t, h)
 	br := newBrowser(t, exe, 120*time.Second)
 	ctx, shot, step, text := br.ctx, br.shot, br.step, br.text
 

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"html/template"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -23,6 +26,39 @@ type commitmentsView struct {
 	Counts    []statusCount
 	Prev      string // links to the neighbouring pages, "" when none
 	Next      string
+	RawQuery  template.URL         // the filters, for the export links
+	Export    []exportField        // the filters, for the export form
+	Scales    []entente.Vocabulary // the vocabularies an export can give statuses in
+}
+
+// exportField is one filter the export form carries.
+type exportField struct{ Name, Value string }
+
+// commitmentsQuery reads the table's filters from a query as the page
+// does; the page and its exports both use it, so that an export holds the
+// rows the page lists.
+func commitmentsQuery(q url.Values) (commitmentsFilter, entente.CommitmentFilter) {
+	v := commitmentsFilter{
+		Doc: q.Get("doc"), Party: q.Get("party"), Area: q.Get("area"), Strength: q.Get("strength"), Status: q.Get("status"),
+		DueBefore: validDate(q.Get("due_before")), Sort: q.Get("sort"), Overdue: q.Get("overdue") == "1", Upcoming: q.Get("upcoming") == "1"}
+	cf := entente.CommitmentFilter{Party: v.Party, Area: v.Area, Strength: entente.Strength(v.Strength),
+		Status: entente.Status(v.Status), Overdue: v.Overdue, DueBefore: v.DueBefore, Sort: v.Sort, Limit: 50}
+	cf.Document, _ = strconv.ParseInt(v.Doc, 10, 64)
+	cf.Offset, _ = strconv.Atoi(q.Get("offset"))
+	cf.Offset = max(cf.Offset, 0)
+	return v, cf
+}
+
+// exportQuery is the page's query without its paging: an export holds
+// every page of the list.
+func exportQuery(q url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range q {
+		if k != "offset" && k != "limit" {
+			out[k] = vs
+		}
+	}
+	return out
 }
 
 // commitmentsFilter is the table's filter as the form shows it.
@@ -38,15 +74,18 @@ type statusCount struct {
 
 func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	q := r.URL.Query()
-	v := &commitmentsView{frame: f, W: trackWordsFor(f.Lang), Statuses: entente.Statuses, Filter: commitmentsFilter{
-		Doc: q.Get("doc"), Party: q.Get("party"), Area: q.Get("area"), Strength: q.Get("strength"), Status: q.Get("status"),
-		DueBefore: validDate(q.Get("due_before")), Sort: q.Get("sort"), Overdue: q.Get("overdue") == "1", Upcoming: q.Get("upcoming") == "1"}}
+	v := &commitmentsView{frame: f, W: trackWordsFor(f.Lang), Statuses: entente.Statuses}
+	var cf entente.CommitmentFilter
+	v.Filter, cf = commitmentsQuery(q)
+	eq := exportQuery(q)
+	v.RawQuery = template.URL(eq.Encode())
+	for _, k := range slices.Sorted(maps.Keys(eq)) {
+		if k != "format" && k != "vocabulary" {
+			v.Export = append(v.Export, exportField{k, eq.Get(k)})
+		}
+	}
+	v.Scales = entente.Vocabularies()
 	f.Title = v.W.Commitments
-	cf := entente.CommitmentFilter{Party: v.Filter.Party, Area: v.Filter.Area, Strength: entente.Strength(v.Filter.Strength),
-		Status: entente.Status(v.Filter.Status), Overdue: v.Filter.Overdue, DueBefore: v.Filter.DueBefore, Sort: v.Filter.Sort, Limit: 50}
-	cf.Document, _ = strconv.ParseInt(v.Filter.Doc, 10, 64)
-	cf.Offset, _ = strconv.Atoi(q.Get("offset"))
-	cf.Offset = max(cf.Offset, 0)
 	tr, err := s.tracker()
 	if err == nil {
 		if v.Filter.Upcoming {

@@ -29,6 +29,10 @@ type readerView struct {
 	TOC   []tocEntry
 	Pager *pagerView // nil when the statement fits on one page
 	Page  int        // the page shown, from 1
+	// Versions are the documents that are this statement in other
+	// languages, with an editor's forms.
+	Versions *versionsBox
+	Done     string // what a form just saved
 }
 
 // tocEntry is a section in the table of contents and where it is.
@@ -110,6 +114,8 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		p := readerPager(d.ID, q, page, sp.Total)
 		v.Pager = &p
 	}
+	v.Versions = s.attachVersions(r, f, id)
+	v.Done = q.Get("done")
 	f.Title = d.Title
 	s.render(w, "reader", v)
 }

@@ -7,6 +7,7 @@ type trackWords struct {
 	SetStatus, AddEvidence, URL, Publisher, EventDate, Quote, Official, Party, AllParties, Save   string
 	Correct, Field, Value, Undo, Review, Approve, Reject, Retracted, NoneWaiting, Revision        string
 	Scorecard, Rated, Compliance, Track, ListHint, Open, Urgent, Withdrawn, Flag, Waiting         string
+	Format, Scale, OwnScale, ExportTable, ExportScorecard                                         string
 }
 
 var trackWordsZH = &trackWords{
@@ -18,6 +19,7 @@ var trackWordsZH = &trackWords{
 	Revision: "版本", Scorecard: "记分卡", Rated: "已评", Compliance: "履约得分", Track: "追踪：状态、证据、更正、历史",
 	ListHint: "每项承诺按行为方记录状态；状态须附证据（改回“未评估”除外）。", Open: "无具体日期", Urgent: "从速",
 	Withdrawn: "已撤下", Flag: "需复核", Waiting: "待批准",
+	Format: "格式", Scale: "状态另以", OwnScale: "仅本系统状态", ExportTable: "导出承诺表", ExportScorecard: "导出记分卡",
 }
 
 var trackWordsEN = &trackWords{
@@ -31,6 +33,8 @@ var trackWordsEN = &trackWords{
 	Compliance: "Compliance", Track: "Tracking: status, evidence, corrections, history",
 	ListHint: "Each commitment has a status per actor; a status names its evidence (except a return to “not rated”).",
 	Open:     "no date", Urgent: "urgent", Withdrawn: "withdrawn", Flag: "to check", Waiting: "waiting for approval",
+	Format: "Format", Scale: "Statuses also in", OwnScale: "Entente's statuses only", ExportTable: "Export the table",
+	ExportScorecard: "Export the scorecard",
 }
 
 func trackWordsFor(lang string) *trackWords {

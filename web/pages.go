@@ -41,6 +41,14 @@ func (s *Server) pages() []page {
 		{"GET", "/export/search.csv", viewer, s.exportSearch},
 		{"GET", "/export/search.json", viewer, s.exportSearch},
 		{"GET", "/export/search.xlsx", viewer, s.exportSearch},
+		{"GET", "/export/commitments.csv", viewer, s.exportCommitments},
+		{"GET", "/export/commitments.json", viewer, s.exportCommitments},
+		{"GET", "/export/commitments.xlsx", viewer, s.exportCommitments},
+		{"GET", "/export/commitments", viewer, s.exportCommitments},
+		{"GET", "/export/scorecard", viewer, s.exportScorecard},
+		{"GET", "/export/scorecard.csv", viewer, s.exportScorecard},
+		{"GET", "/export/scorecard.json", viewer, s.exportScorecard},
+		{"GET", "/export/scorecard.xlsx", viewer, s.exportScorecard},
 		{"POST", "/upload", roleAccess(entente.RoleAnalyst), s.uploadSubmit},
 		{"GET", "/login", accessPublic, s.loginPage},
 		{"POST", "/login", accessPublic, s.loginSubmit},
@@ -58,6 +66,8 @@ func (s *Server) pages() []page {
 		{"POST", "/registry/{id}/{action}", roleAccess(entente.RoleEditor), s.registryDecisionSubmit},
 		{"GET", "/documents/{id}/citations", viewer, s.citationsPage},
 		{"GET", "/graph", viewer, s.graphPage},
+		{"POST", "/documents/{id}/versions", roleAccess(entente.RoleEditor), s.versionSubmit},
+		{"GET", "/documents/{id}/parallel/{other}", viewer, s.parallelPage},
 	}
 }
 
@@ -89,6 +99,7 @@ func (s *Server) registerPages() error {
 		"deref":  deref,
 		"marked": marked,
 		"asset":  assets.url,
+		"sideOf": sideOf,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
@@ -96,7 +107,7 @@ func (s *Server) registerPages() error {
 	}
 	s.templates = map[string]*template.Template{}
 	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events",
-		"registry", "registry_entry", "citations", "graph"} {
+		"parallel", "registry", "registry_entry", "citations", "graph"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err

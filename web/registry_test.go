@@ -51,9 +51,9 @@ func registryRequests(h *harness) map[string]func(entente.Role) (*http.Response,
 	}
 }
 
-// uploadLibrary uploads the registry's test library (package connect's)
+// uploadRegistryLibrary uploads the registry's test library (package connect's)
 // and returns the documents' ids by file name.
-func uploadLibrary(t *testing.T, h *harness) map[string]int64 {
+func uploadRegistryLibrary(t *testing.T, h *harness) map[string]int64 {
 	t.Helper()
 	files, err := filepath.Glob("../connect/testdata/library/*.txt")
 	if err != nil || len(files) == 0 {
@@ -84,7 +84,7 @@ func uploadLibrary(t *testing.T, h *harness) map[string]int64 {
 // ways.
 func TestRegistryAPI(t *testing.T) {
 	forEachStore(t, func(t *testing.T, h *harness) {
-		ids := uploadLibrary(t, h)
+		ids := uploadRegistryLibrary(t, h)
 		var page RegistryPage
 		resp, data := h.do(entente.RoleViewer, "GET", "/api/v1/registry?q=%E4%B8%AD%E5%A1%9E%E8%87%AA%E8%B4%B8", nil, "") // 中塞自贸
 		if resp.StatusCode != 200 || json.Unmarshal(data, &page) != nil || page.Total != 1 {

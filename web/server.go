@@ -22,6 +22,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
+	"github.com/entente/entente/compare"
 	"github.com/entente/entente/connect"
 	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/tracking"
@@ -88,6 +89,7 @@ type Server struct {
 	// conn keeps the registry (nil when the store keeps none)
 	conn     *connect.Connector
 	regStore registryStore
+	compare  *compare.Service // nil when the store cannot give what it reads
 }
 
 // SessionCookie is the name of the session cookie.
@@ -155,14 +157,24 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.regStore = rs
 	}
+	if cs, ok := cfg.Store.(compare.Store); ok {
+		if s.compare, err = compare.New(cs, s.track); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
+		cfg.Ingester.Linker = s.track
+	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
 	s.routes()
+	s.describeListFormats()
 	if err := s.registerPages(); err != nil {
 		return nil, fmt.Errorf("web: pages: %w", err)
 	}
 
 	var h http.Handler = s.mux
+	h = s.listFormats(h) // inside findCaller: an export names its caller
 	h = s.findCaller(h)
 	h = s.setupGate(h)
 	h = http.NewCrossOriginProtection().Handler(h)

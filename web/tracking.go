@@ -61,6 +61,7 @@ func (s *Server) trackingRoutes(viewer, analyst, editor, admin access) {
 		"Reverse a change, as a new change", s.undoEvent, conflict)
 	register(s, "scorecard", http.MethodGet, "/api/v1/scorecard", viewer,
 		"Counts per status, compliance, overdue and change over time for a set of commitments", s.scorecard)
+	s.versionRoutes(viewer, editor)
 }
 
 func (s *Server) tracker() (*tracking.Tracker, error) {

@@ -29,6 +29,9 @@ func init() {
 		"restore-document":   access(entente.RoleEditor),
 		"reextract-document": access(entente.RoleEditor),
 		"purge-document":     access(entente.RoleAdmin),
+		"list-versions":      access(entente.RoleViewer),
+		"link-version":       access(entente.RoleEditor),
+		"unlink-version":     access(entente.RoleEditor),
 	} {
 		policy[id] = need
 	}
@@ -38,7 +41,7 @@ func init() {
 // evidence before the status that names it, withdraw before restore.
 var trackingOrder = []string{"list-commitments", "get-commitment", "add-evidence", "set-status", "retract-evidence",
 	"correct-sentence", "correct-document", "review-queue", "review-correction", "set-review-policy", "history", "scorecard",
-	"reextract-document", "undo-event", "withdraw-document", "restore-document"}
+	"reextract-document", "undo-event", "withdraw-document", "restore-document", "list-versions", "link-version", "unlink-version"}
 
 // doHeader is h.do with extra request headers.
 func (h *harness) doHeader(role entente.Role, method, path string, body io.Reader, header map[string]string) (*http.Response, []byte) {
@@ -94,6 +97,9 @@ func trackingRequests(h *harness) map[string]func(entente.Role) (*http.Response,
 		"purge-document":     post("/api/v1/documents/1/purge", map[string]string{"reason": "test"}),
 		"reextract-document": post("/api/v1/documents/1/reextract", map[string]string{}),
 		"undo-event":         post("/api/v1/events/1/undo", map[string]string{}),
+		"list-versions":      get("/api/v1/documents/1/versions"),
+		"link-version":       post("/api/v1/documents/1/versions", map[string]any{"other": 2, "reason": "the English text"}),
+		"unlink-version":     post("/api/v1/documents/1/versions/2/unlink", map[string]string{"reason": "another statement"}),
 		"set-review-policy": func(r entente.Role) (*http.Response, []byte) {
 			return h.do(r, "PUT", "/api/v1/settings/review", jsonBody(map[string]bool{"required": false}), "application/json")
 		},

@@ -16,10 +16,6 @@ import (
 	"github.com/entente/entente/export"
 )
 
-// exportPage is how many rows a list export reads from the store at a time:
-// rows are written as they are read.
-const exportPage = 500
-
 func newExportCommand() *cobra.Command {
 	var (
 		dsn string
@@ -28,13 +24,13 @@ func newExportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export LIST|--all FILE",
 		Short: "Export a list as CSV, XLSX or JSON, a document as Akoma Ntoso, or everything (--all)",
-		Long: `export documents|sentences|search QUERY|events [the list's filters] --format csv|xlsx|json [-o FILE]
+		Long: `export documents|sentences|search QUERY|events|commitments|scorecard [the list's filters] --format csv|xlsx|json [-o FILE]
 export document ID --format akn|json [-o FILE]
 export --all FILE    every table (no passwords, sessions or tokens) in one archive, for entente import`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if all == "" { // before the store is opened (or made)
-				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events), document ID, or --all FILE")
+				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events, commitments, scorecard), document ID, or --all FILE")
 			}
 			return storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 				return dumpAll(cmd, st, all)
@@ -44,7 +40,7 @@ export --all FILE    every table (no passwords, sessions or tokens) in one archi
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&all, "all", "", "write every table to this archive (a zip of JSON Lines)")
 	cmd.AddCommand(newExportDocumentCommand(), newExportDocumentsCommand(), newExportSentencesCommand(false),
-		newExportSentencesCommand(true), newExportEventsCommand())
+		newExportSentencesCommand(true), newExportEventsCommand(), newExportCommitmentsCommand(), newExportScorecardCommand())
 	return cmd
 }
 
@@ -77,6 +73,12 @@ func (f *exportFlags) output(cmd *cobra.Command, write func(w io.Writer) error) 
 		tmp.Close()
 		return err
 	}
+	// CreateTemp makes the file private; an export is as readable as
+	// any file the user writes.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export: %w", err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -90,6 +92,19 @@ func (f *exportFlags) output(cmd *cobra.Command, write func(w io.Writer) error) 
 // it returns none.
 func exportList(cmd *cobra.Command, f *exportFlags, what string, filters []export.Filter, t export.Table,
 	next func(ctx context.Context, emit func(row []any) error) error) error {
+	return exportTables(cmd, f, what, filters, func(ctx context.Context, tw export.TableWriter) error {
+		if err := tw.Begin(t); err != nil {
+			return err
+		}
+		return next(ctx, tw.Row)
+	})
+}
+
+// exportTables writes what write writes onto a table writer of the format
+// asked, to the output asked, with what was exported, with which filters,
+// when and by whom.
+func exportTables(cmd *cobra.Command, f *exportFlags, what string, filters []export.Filter,
+	write func(ctx context.Context, tw export.TableWriter) error) error {
 	ctx := cmd.Context()
 	about := export.About{What: what, Filters: filters, At: time.Now(), By: entente.ActorFromContext(ctx)}
 	if _, err := export.NewTableWriter(f.format, io.Discard, about); err != nil {
@@ -100,10 +115,7 @@ func exportList(cmd *cobra.Command, f *exportFlags, what string, filters []expor
 		if err != nil {
 			return err
 		}
-		if err := tw.Begin(t); err != nil {
-			return err
-		}
-		if err := next(ctx, tw.Row); err != nil {
+		if err := write(ctx, tw); err != nil {
 			return err
 		}
 		return tw.Close()
@@ -126,7 +138,7 @@ func newExportDocumentsCommand() *cobra.Command {
 			about := export.FilterList("party", df.Party, "kind", string(df.Kind), "lang", df.Language, "area", df.Area,
 				"from", df.From, "to", df.To, "limit", strconv.Itoa(limit), "offset", strconv.Itoa(offset))
 			return exportList(cmd, &f, "documents", about, export.DocumentsTable, func(ctx context.Context, emit func([]any) error) error {
-				return pages(offset, limit, func(offset, limit int) (int, error) {
+				return export.Pages(offset, limit, func(offset, limit int) (int, error) {
 					page := df
 					page.Offset, page.Limit = offset, limit
 					docs, err := st.Documents(ctx, page)
@@ -174,7 +186,7 @@ func newExportSentencesCommand(search bool) *cobra.Command {
 			about := export.FilterList("query", q.Text, "lang", q.Language, "party", q.Party, "type", string(q.Type), "area", q.Area,
 				"strength", string(q.Strength), "from", q.From, "to", q.To, "limit", strconv.Itoa(limit), "offset", strconv.Itoa(offset))
 			return exportList(cmd, &f, what, about, export.SentencesTable(search), func(ctx context.Context, emit func([]any) error) error {
-				return pages(offset, limit, func(offset, limit int) (int, error) {
+				return export.Pages(offset, limit, func(offset, limit int) (int, error) {
 					page := q
 					page.Offset, page.Limit = offset, limit
 					hits, err := st.Search(ctx, page)
@@ -209,7 +221,7 @@ func newExportEventsCommand() *cobra.Command {
 			return exportList(cmd, &f, "events", filters, export.EventsTable, func(ctx context.Context, emit func([]any) error) error {
 				last, n := int64(after), 0
 				for limit == 0 || n < limit {
-					size := exportPage
+					size := export.PageSize
 					if limit > 0 {
 						size = min(size, limit-n)
 					}
@@ -236,26 +248,6 @@ func newExportEventsCommand() *cobra.Command {
 	cmd.Flags().IntVar(&after, "after", 0, "only events after this sequence number")
 	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many (0: all)")
 	return cmd
-}
-
-// pages reads a list a page at a time from offset, at most limit rows (0:
-// all): read returns how many rows a page had.
-func pages(offset, limit int, read func(offset, limit int) (int, error)) error {
-	for n := 0; limit == 0 || n < limit; {
-		size := exportPage
-		if limit > 0 {
-			size = min(size, limit-n)
-		}
-		got, err := read(offset+n, size)
-		if err != nil {
-			return err
-		}
-		n += got
-		if got < size {
-			return nil
-		}
-	}
-	return nil
 }
 
 func newExportDocumentCommand() *cobra.Command {

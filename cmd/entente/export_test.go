@@ -53,11 +53,19 @@ func TestExportAsFiltered(t *testing.T) {
 			t.Fatalf("user add: %v\n%s", err, o.String())
 		}
 	}
+	// a status with its evidence, so that a status filter selects something
+	runOK(t, "evidence", "add", "2/s7", "--title", "Visit", "--date", "2025-03-01", "--db", db)
+	runOK(t, "status", "set", "2/s7", "fulfilled", "--evidence", "1", "--reason", "done", "--party", "CN", "--db", db)
 	cases := []struct {
 		name string
 		args []string
 		want func() ([]string, error) // the list's rows, as keys
 	}{
+		{"commitments of a party by due date", []string{"commitments", "--party", "RS", "--sort", "due"}, commitments(t, db, "--party", "RS", "--sort", "due")},
+		{"commitments fulfilled", []string{"commitments", "--status", "fulfilled"}, commitments(t, db, "--status", "fulfilled")},
+		{"commitments firm in an area by status", []string{"commitments", "--strength", "firm", "--area", "trade", "--sort", "status"},
+			commitments(t, db, "--strength", "firm", "--area", "trade", "--sort", "status")},
+		{"commitments paged", []string{"commitments", "--offset", "7", "--limit", "30"}, commitments(t, db, "--offset", "7", "--limit", "30")},
 		{"documents by party", []string{"documents", "--party", "RS"}, docs(st, entente.DocumentFilter{Party: "RS"})},
 		{"documents by a party's name, as list takes it", []string{"documents", "--party", "塞尔维亚"}, docs(st, entente.DocumentFilter{Party: "RS"})},
 		{"sentences by an area's label", []string{"sentences", "--area", "能源", "--type", "commitment"}, hits(st, entente.SearchQuery{Area: "energy", Type: entente.Commitment, Limit: 10000})},
@@ -133,6 +141,25 @@ func rowKey(r map[string]any) string {
 	return fmt.Sprintf("%v/%v", r["document_id"], r["sentence"])
 }
 
+// commitments is the commitments table as `entente commitments` lists it
+// with args (one page of up to 500, the most a page holds).
+func commitments(t *testing.T, db string, args ...string) func() ([]string, error) {
+	return func() ([]string, error) {
+		args := append([]string{"commitments", "--json", "--db", db, "--limit", "500"}, args...)
+		var p struct {
+			Commitments []entente.TrackedCommitment `json:"commitments"`
+		}
+		if err := json.Unmarshal(runOK(t, args...), &p); err != nil {
+			return nil, err
+		}
+		var keys []string
+		for _, c := range p.Commitments {
+			keys = append(keys, c.Ref())
+		}
+		return keys, nil
+	}
+}
+
 func docs(st store, f entente.DocumentFilter) func() ([]string, error) {
 	return func() ([]string, error) {
 		ds, err := st.Documents(context.Background(), f)
@@ -176,6 +203,9 @@ func TestExportRefusals(t *testing.T) {
 		{"export", "document", "1", "--format", "xlsx", "-o", out},
 		{"export", "document", "99", "--format", "akn", "-o", out},
 		{"export", "sentences", "--strength", "strongest"},
+		{"export", "commitments", "--status", "done", "-o", out},
+		{"export", "commitments", "--format", "ods", "-o", out},
+		{"export", "scorecard", "--pair", "CN", "-o", out},
 	}
 	for _, args := range cases {
 		var o, e bytes.Buffer
@@ -223,5 +253,53 @@ func TestExportAllImport(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"export"}, nil, &o, &e); err == nil {
 		t.Error("export without a list accepted")
+	}
+}
+
+// TestExportScorecard: the scorecard export's first row is the scorecard
+// `entente scorecard` prints for the same filters, then one row per month.
+func TestExportScorecard(t *testing.T) {
+	db := corpusStore(t)
+	runOK(t, "evidence", "add", "2/s7", "--title", "Visit", "--db", db)
+	runOK(t, "status", "set", "2/s7", "stalled", "--evidence", "1", "--reason", "no visit", "--party", "RS", "--db", db)
+	for _, args := range [][]string{nil, {"--party", "RS"}, {"--party", "AE"}, {"--pair", "CN,RS", "--area", "political"}} {
+		var sc entente.Scorecard
+		if err := json.Unmarshal(runOK(t, append([]string{"scorecard", "--json", "--db", db}, args...)...), &sc); err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			About struct {
+				Filters map[string]string `json:"filters"`
+			} `json:"about"`
+			Rows []map[string]any `json:"rows"`
+		}
+		if err := json.Unmarshal(runOK(t, append([]string{"export", "scorecard", "--format", "json", "--db", db}, args...)...), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Rows) != 1+len(sc.Timeline) {
+			t.Fatalf("%v: %d rows for %d months", args, len(got.Rows), len(sc.Timeline))
+		}
+		r := got.Rows[0]
+		if r["period"] != "current" || r["commitments"] != float64(sc.Commitments) || r["pairs"] != float64(sc.Pairs) ||
+			r["rated"] != float64(sc.Rated) || r["stalled"] != float64(sc.Counts[entente.Stalled]) ||
+			r["not_rated"] != float64(sc.Counts[entente.NotRated]) || (sc.Compliance == nil) != (r["compliance"] == nil) {
+			t.Errorf("%v: row %v, scorecard %+v", args, r, sc)
+		}
+		if len(args) > 0 && got.About.Filters[strings.TrimPrefix(args[0], "--")] != args[1] {
+			t.Errorf("%v: about names the filters %v", args, got.About.Filters)
+		}
+	}
+	// Statuses on another scale, chosen per export.
+	out := string(runOK(t, "export", "commitments", "--party", "RS", "--status", "stalled", "--vocabulary", "politifact", "--db", db))
+	if !strings.Contains(out, "statuses_politifact") || !strings.Contains(out, "RS: Stalled") {
+		t.Errorf("commitments on the PolitiFact scale:\n%s", out)
+	}
+	out = string(runOK(t, "export", "scorecard", "--party", "RS", "--vocabulary", "g7", "--db", db))
+	if !strings.Contains(out, "g7_percent") || !strings.Contains(out, ",0,0,1\r\n") && !strings.Contains(out, ",0,0,1\n") {
+		t.Errorf("scorecard on the G7 scale (one pair at -1):\n%s", out)
+	}
+	var o, e bytes.Buffer
+	if err := run(context.Background(), []string{"export", "scorecard", "--vocabulary", "truth-o-meter", "--db", db}, nil, &o, &e); entente.ErrorCode(err) != entente.EINVALID {
+		t.Errorf("an unknown vocabulary: %v", err)
 	}
 }

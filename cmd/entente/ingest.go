@@ -16,6 +16,7 @@ import (
 	"github.com/entente/entente/decode"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/tracking"
 )
 
 func newIngestCommand() *cobra.Command {
@@ -55,6 +56,9 @@ func newIngestCommand() *cobra.Command {
 			fetcher := ingest.NewFetcher()
 			fetcher.MaxSize = maxSize
 			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: reg.ID(), MaxSize: maxSize, Fetcher: fetcher}
+			if in.Linker, err = tracking.New(st); err != nil {
+				return err
+			}
 			limits.apply(in)
 			inputs, skipped := ingest.Expand(args)
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
@@ -132,6 +136,9 @@ func reportOutcome(stdout, stderr io.Writer, o ingest.Outcome) {
 	switch o.Status {
 	case ingest.Added:
 		fmt.Fprintf(stdout, "added: document %d  %s  (%s)\n", o.DocumentID, printable(o.Title), countsLine(o.Counts))
+		for _, v := range o.Versions {
+			fmt.Fprintf(stdout, "  linked as a version of document %d (entente unlink %d %d --reason … undoes it)\n", v, o.DocumentID, v)
+		}
 		for _, w := range o.Warnings {
 			fmt.Fprintf(stderr, "entente: %s: warning: %s\n", printable(o.Name), printable(w))
 		}

@@ -21,6 +21,7 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newDeleteCommand(), newOriginalCommand(), newBackupCommand(), newSearchCommand(), newUserCommand(), newServeCommand(),
 		newExportCommand(), newImportCommand())
 	root.AddCommand(newTrackingCommands()...)
+	root.AddCommand(newCompareCommands()...)
 	root.AddCommand(newRegistryCommand(), newCitesCommand("cites"), newCitesCommand("cited-by"))
 	return root
 }

@@ -38,15 +38,34 @@ type store interface {
 	connect.Store
 	entente.RegistryReader
 	Replay(ctx context.Context) (int, error)
+	UseDueRules(ctx context.Context, due entente.DueReader) error
 }
 
 // openStore opens the embedded SQLite store, or PostgreSQL for a
-// postgres:// address; either runs its migrations first.
+// postgres:// address; either runs its migrations first. The store is
+// given the due-date rules, which brings its tracked tables up to date
+// (in full after migration 0004 or a change of rules), so that every
+// command's writes keep them current and no read has to.
 func openStore(ctx context.Context, dsn string) (store, error) {
+	var st store
+	var err error
 	if isPostgres(dsn) {
-		return postgres.Open(ctx, dsn)
+		st, err = postgres.Open(ctx, dsn)
+	} else {
+		st, err = sqlite.Open(ctx, dsn)
 	}
-	return sqlite.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := tracking.LoadDueRules()
+	if err == nil {
+		err = st.UseDueRules(ctx, rules)
+	}
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 func isPostgres(dsn string) bool {

@@ -46,24 +46,19 @@ func commonFlags(cmd *cobra.Command, dsn *string, asJSON *bool) {
 
 func newCommitmentsCommand() *cobra.Command {
 	var (
-		dsn            string
-		asJSON, upcome bool
-		f              entente.CommitmentFilter
-		status, pair   string
-		strength       string
+		dsn    string
+		asJSON bool
+		cf     commitmentFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "commitments",
 		Short: "List commitments with their status per party and due date",
 		Args:  cobra.NoArgs,
 		RunE: trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
-			f.Status, f.Strength = entente.Status(status), entente.Strength(strength)
-			if pair != "" {
-				f.Pair = strings.Split(pair, ",")
-			}
+			f := cf.filter()
 			var p *tracking.Page
 			var err error
-			if upcome {
+			if cf.upcoming {
 				p, err = tr.Upcoming(cmd.Context(), f)
 			} else {
 				p, err = tr.Commitments(cmd.Context(), f)
@@ -98,22 +93,7 @@ func newCommitmentsCommand() *cobra.Command {
 		}),
 	}
 	commonFlags(cmd, &dsn, &asJSON)
-	fl := cmd.Flags()
-	fl.Int64Var(&f.Document, "doc", 0, "only this document's")
-	fl.StringVar(&f.Party, "party", "", "only those binding this party (ISO code)")
-	fl.StringVar(&pair, "pair", "", "only statements both parties signed: CN,RS")
-	fl.StringVar(&f.Area, "area", "", "only this policy area")
-	fl.StringVar(&status, "status", "", "only those with this status (for --party, that party's)")
-	fl.StringVar(&strength, "strength", "", "firm, intent or soft")
-	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue ones")
-	fl.BoolVar(&upcome, "upcoming", false, "only those due in the next 90 days")
-	fl.StringVar(&f.DueBefore, "due-before", "", "due on or before this date (YYYY-MM-DD)")
-	fl.StringVar(&f.DueAfter, "due-after", "", "due on or after this date (YYYY-MM-DD)")
-	fl.StringVar(&f.From, "from", "", "signed on or after (YYYY[-MM[-DD]])")
-	fl.StringVar(&f.To, "to", "", "signed on or before (YYYY[-MM[-DD]])")
-	fl.StringVar(&f.Sort, "sort", "", "signed (default), due or status")
-	fl.IntVar(&f.Limit, "limit", 50, "at most this many")
-	fl.IntVar(&f.Offset, "offset", 0, "skip this many")
+	cf.add(cmd, true, 50)
 	return cmd
 }
 
@@ -512,18 +492,14 @@ func newScorecardCommand() *cobra.Command {
 	var (
 		dsn    string
 		asJSON bool
-		f      entente.CommitmentFilter
-		pair   string
+		cf     commitmentFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "scorecard",
 		Short: "Counts per status, compliance (G7/G20 scale, rated pairs only), overdue, change over time",
 		Args:  cobra.NoArgs,
 		RunE: trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
-			if pair != "" {
-				f.Pair = strings.Split(pair, ",")
-			}
-			sc, err := tr.Scorecard(cmd.Context(), f)
+			sc, err := tr.Scorecard(cmd.Context(), cf.filter())
 			if err != nil {
 				return err
 			}
@@ -542,15 +518,7 @@ func newScorecardCommand() *cobra.Command {
 		}),
 	}
 	commonFlags(cmd, &dsn, &asJSON)
-	fl := cmd.Flags()
-	fl.Int64Var(&f.Document, "doc", 0, "one document")
-	fl.StringVar(&f.Party, "party", "", "one party's commitments and statuses")
-	fl.StringVar(&pair, "pair", "", "two parties over all their statements: CN,RS")
-	fl.StringVar(&f.Area, "area", "", "one policy area")
-	fl.StringVar(&f.From, "from", "", "signed from (YYYY[-MM[-DD]])")
-	fl.StringVar(&f.To, "to", "", "signed until (YYYY[-MM[-DD]])")
-	fl.StringVar(&f.DueAfter, "due-after", "", "due on or after (YYYY-MM-DD)")
-	fl.StringVar(&f.DueBefore, "due-before", "", "due on or before (YYYY-MM-DD)")
+	cf.add(cmd, false, 0)
 	return cmd
 }
 
@@ -604,5 +572,8 @@ func newTrackingCommands() []*cobra.Command {
 			func(tr *tracking.Tracker, cmd *cobra.Command, id int64, why string) error {
 				return tr.Purge(cmd.Context(), id, why)
 			}),
+		newVersionLinkCommand("link", "Say that two documents are one statement in two languages or scripts (editors)", true),
+		newVersionLinkCommand("unlink", "Undo a link of two documents as versions; the matcher will not link them again (editors)", false),
+		newVersionsCommand(),
 	}
 }

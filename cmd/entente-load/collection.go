@@ -1,0 +1,267 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to create schemas
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/extract"
+	"github.com/entente/entente/postgres"
+	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/sqlstore"
+)
+
+// ingestSample is how many statements are extracted alone and then stored
+// alone, each timed, so that the two costs are compared side by side in
+// the same run; the rest of a collection is built as a batch ingest does,
+// extraction on every core ahead of one writer.
+const ingestSample = 300
+
+// groupSize is the documents a batch ingest writes per transaction.
+const groupSize = 32
+
+// ingestFigures are what building a collection cost.
+type ingestFigures struct {
+	sampled           int
+	extract, store    time.Duration // for the sample
+	build             time.Duration // the whole collection
+	textBytes, dbSize int64
+	sentences         int
+}
+
+// collection opens the collection of n statements, building it if it is
+// not there yet. The flat file holds every stored sentence, one a line.
+func collection(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (*sqlstore.Store, string, *ingestFigures, error) {
+	name := fmt.Sprintf("entente-load-s%d-%d", c.seed, n)
+	flat := filepath.Join(c.dir, name+".txt")
+	s, err := openCollection(ctx, c, name)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	var have int
+	if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&have); err != nil {
+		s.Close()
+		return nil, "", nil, fmt.Errorf("count documents: %w", err)
+	}
+	if _, err := os.Stat(flat); have == n && err == nil {
+		log.Info("reusing the collection", "documents", n, "flat", flat)
+		fig := &ingestFigures{}
+		if err := sizes(ctx, s, c, name, flat, fig); err != nil {
+			s.Close()
+			return nil, "", nil, err
+		}
+		return s, flat, fig, nil
+	}
+	if have != 0 {
+		s.Close()
+		return nil, "", nil, fmt.Errorf("collection %s holds %d documents, not %d: remove it", name, have, n)
+	}
+	fig, err := build(ctx, log, g, c, s, n, flat)
+	if err != nil {
+		s.Close()
+		return nil, "", nil, err
+	}
+	if err := sizes(ctx, s, c, name, flat, fig); err != nil {
+		s.Close()
+		return nil, "", nil, err
+	}
+	return s, flat, fig, nil
+}
+
+func openCollection(ctx context.Context, c config, name string) (*sqlstore.Store, error) {
+	if c.db == "sqlite" {
+		return sqlite.Open(ctx, filepath.Join(c.dir, name+".db"))
+	}
+	admin, err := sql.Open("pgx", c.db)
+	if err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	defer admin.Close()
+	schema := strings.ReplaceAll(name, "-", "_")
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+schema); err != nil {
+		return nil, fmt.Errorf("create schema %s: %w", schema, err)
+	}
+	return postgres.Open(ctx, withSearchPath(c.db, schema))
+}
+
+// build generates, extracts and stores n statements, timing a sample of
+// extraction and storage apart, and writes the flat file of sentences.
+func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstore.Store, n int, flat string) (*ingestFigures, error) {
+	reg, err := extract.NewRegistry()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Create(flat + ".part")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	fig := &ingestFigures{}
+	start := time.Now()
+	doc := func(i int) (*entente.NewDocument, error) {
+		text, lang := g.statement(c.seed, i)
+		x, err := reg.ExtractAs(text, lang)
+		if err != nil {
+			return nil, err
+		}
+		return &entente.NewDocument{Extraction: x, Text: text, Extractor: reg.ID(), Original: []byte(text),
+			Source: entente.Source{Name: fmt.Sprintf("load-%d.txt", i), Format: "text", Encoding: "utf-8",
+				MediaType: "text/plain; charset=utf-8", RetrievedAt: time.Now().UTC()}}, nil
+	}
+	store := func(group []*entente.NewDocument) error {
+		if _, err := s.CreateDocuments(ctx, group); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		for _, d := range group {
+			fig.textBytes += int64(len(d.Text))
+			for _, st := range d.Extraction.Sentences {
+				fig.sentences++
+				w.WriteString(strings.ReplaceAll(st.Text, "\n", " "))
+				w.WriteByte('\n')
+			}
+		}
+		return nil
+	}
+	// The sample: extraction alone, then storage alone.
+	fig.sampled = min(n, ingestSample)
+	var sample []*entente.NewDocument
+	t := time.Now()
+	for i := range fig.sampled {
+		d, err := doc(i)
+		if err != nil {
+			return nil, err
+		}
+		sample = append(sample, d)
+	}
+	fig.extract = time.Since(t)
+	t = time.Now()
+	for lo := 0; lo < len(sample); lo += groupSize {
+		if err := store(sample[lo:min(lo+groupSize, len(sample))]); err != nil {
+			return nil, err
+		}
+	}
+	fig.store = time.Since(t)
+	// The rest as a batch ingest: extractors on every core, one writer.
+	jobs := make(chan int)
+	docs := make(chan *entente.NewDocument, 64)
+	errs := make(chan error, runtime.GOMAXPROCS(0)+1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				d, err := doc(i)
+				if err != nil {
+					errs <- err
+					continue
+				}
+				docs <- d
+			}
+		})
+	}
+	go func() {
+		for i := fig.sampled; i < n; i++ {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(docs)
+	}()
+	var group []*entente.NewDocument
+	stored := fig.sampled
+	for d := range docs {
+		if group = append(group, d); len(group) < groupSize {
+			continue
+		}
+		if err := store(group); err != nil {
+			return nil, err
+		}
+		stored += len(group)
+		group = group[:0]
+		if stored%(groupSize*100) == 0 {
+			log.Info("building", "stored", stored, "of", n, "elapsed", time.Since(start).Round(time.Second))
+		}
+	}
+	if len(group) > 0 {
+		if err := store(group); err != nil {
+			return nil, err
+		}
+	}
+	select {
+	case err := <-errs:
+		return nil, err
+	default:
+	}
+	fig.build = time.Since(start)
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	if c.db == "sqlite" {
+		if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			return nil, err
+		}
+		if _, err := s.DB().ExecContext(ctx, "ANALYZE"); err != nil {
+			return nil, err
+		}
+	} else if _, err := s.DB().ExecContext(ctx, "VACUUM ANALYZE"); err != nil {
+		return nil, err
+	}
+	return fig, os.Rename(flat+".part", flat)
+}
+
+// sizes fills in the database's size and the text it holds.
+func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, fig *ingestFigures) error {
+	if fig.textBytes == 0 {
+		bytes := "octet_length(text)"
+		if c.db == "sqlite" {
+			bytes = "length(CAST(text AS BLOB))"
+		}
+		if err := s.DB().QueryRowContext(ctx, "SELECT coalesce(sum("+bytes+"), 0) FROM versions").Scan(&fig.textBytes); err != nil {
+			return fmt.Errorf("text size: %w", err)
+		}
+		if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM sentences").Scan(&fig.sentences); err != nil {
+			return fmt.Errorf("count sentences: %w", err)
+		}
+	}
+	if c.db == "sqlite" {
+		for _, suffix := range []string{".db", ".db-wal"} {
+			if st, err := os.Stat(filepath.Join(c.dir, name+suffix)); err == nil {
+				fig.dbSize += st.Size()
+			}
+		}
+		return nil
+	}
+	err := s.DB().QueryRowContext(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')`).Scan(&fig.dbSize)
+	if err != nil {
+		return fmt.Errorf("database size: %w", err)
+	}
+	return nil
+}
+
+// withSearchPath returns a postgres:// dsn with its search_path set.
+func withSearchPath(dsn, schema string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn + " search_path=" + schema
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/extract"
+)
+
+// TestGenreDistinct: the generator makes distinct statements in every
+// language, mostly of China and a partner, that the extractor reads with
+// parties and sentences; the same seed makes the same statement.
+func TestGenreDistinct(t *testing.T) {
+	g, err := loadGenre()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := extract.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 300
+	texts := map[string]bool{}
+	sentences := map[string]bool{}
+	allSentences := 0
+	langs := map[string]int{}
+	china := 0
+	for i := range n {
+		text, lang := g.statement(1, i)
+		if again, _ := g.statement(1, i); again != text {
+			t.Fatalf("statement %d differs between two calls with the same seed", i)
+		}
+		if texts[text] {
+			t.Fatalf("statement %d repeats an earlier one", i)
+		}
+		texts[text] = true
+		langs[lang]++
+		x, err := reg.ExtractAs(text, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(x.Document.Parties) != 2 {
+			t.Errorf("statement %d (%s): parties %v, want two", i, lang, x.Document.Parties)
+		}
+		for _, p := range x.Document.Parties {
+			if p == "CN" {
+				china++
+			}
+		}
+		for _, s := range x.Sentences {
+			allSentences++
+			sentences[s.Text] = true
+		}
+		if lang == "sr-Cyrl" && strings.ContainsAny(text, "čćšžđ") {
+			t.Errorf("statement %d is Cyrillic but holds Latin letters", i)
+		}
+	}
+	for _, l := range []string{"zh", "en", "sr-Latn", "sr-Cyrl"} {
+		if langs[l] < n/30 {
+			t.Errorf("%d statements in %s of %d", langs[l], l, n)
+		}
+	}
+	if china < n*3/4 {
+		t.Errorf("China is a party to %d of %d statements, want most", china, n)
+	}
+	if len(sentences) < allSentences/2 {
+		t.Errorf("%d distinct sentences of %d: the generator repeats itself", len(sentences), allSentences)
+	}
+}
+
+// TestScanCounts: the plain scan counts lines holding any needle, and
+// every line without one.
+func TestScanCounts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "flat.txt")
+	if err := os.WriteFile(path, []byte("中塞合作\nsaradnju\nсарадњу\nnothing\n合作合作\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		needles []string
+		want    int
+	}{{[]string{"合作"}, 2}, {[]string{"saradnju", "сарадњу"}, 2}, {nil, 5}, {[]string{"absent"}, 0}} {
+		if got, err := scan(path, tc.needles); err != nil || got != tc.want {
+			t.Errorf("scan %v = %d, %v; want %d", tc.needles, got, err, tc.want)
+		}
+	}
+}
+
+// TestRunSmall runs the harness on a small SQLite collection, twice (the
+// second run reuses it), and checks its report: every form, the ingest
+// figures, and the same totals as the scan for queries the scan can count
+// exactly (two characters, and a phrase the index checks in order).
+func TestRunSmall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a collection")
+	}
+	dir := t.TempDir()
+	for run := range 2 {
+		var out bytes.Buffer
+		if err := run2(t, dir, &out); err != nil {
+			t.Fatal(err)
+		}
+		report := out.String()
+		for _, f := range forms() {
+			if !strings.Contains(report, "| "+f.label+" |") {
+				t.Errorf("run %d: no row for %q in\n%s", run, f.label, report)
+			}
+		}
+		if want := "store/extract"; run == 0 && !strings.Contains(report, want) {
+			t.Errorf("first run: no ingest figures (%q) in\n%s", want, report)
+		}
+		if want := "collection reused"; run == 1 && !strings.Contains(report, want) {
+			t.Errorf("second run: %q missing in\n%s", want, report)
+		}
+		for _, row := range []string{"two characters 铁路", "phrase 全面战略伙伴关系"} {
+			cells := cellsOf(report, row)
+			if len(cells) < 7 || cells[1] != cells[6] {
+				t.Errorf("run %d: %s: total and scan lines differ: %v", run, row, cells)
+			}
+		}
+	}
+}
+
+func run2(t *testing.T, dir string, out *bytes.Buffer) error {
+	t.Helper()
+	if out == nil {
+		out = &bytes.Buffer{}
+	}
+	return run(context.Background(), []string{"-docs", "60", "-dir", dir, "-rounds", "1"}, out)
+}
+
+func cellsOf(report, label string) []string {
+	for _, line := range strings.Split(report, "\n") {
+		if strings.HasPrefix(line, "| "+label+" |") {
+			var cells []string
+			for _, c := range strings.Split(strings.Trim(line, "|"), "|") {
+				cells = append(cells, strings.TrimSpace(c))
+			}
+			return cells
+		}
+	}
+	return nil
+}
+
+// TestRefusesBadFlags: a bad size or rounds is one clear error.
+func TestRefusesBadFlags(t *testing.T) {
+	for _, argv := range [][]string{{"-docs", "x"}, {"-docs", "0"}, {"-rounds", "0"}} {
+		if err := run(context.Background(), argv, &bytes.Buffer{}); err == nil {
+			t.Errorf("%v: no error", argv)
+		}
+	}
+}

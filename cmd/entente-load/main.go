@@ -1,0 +1,85 @@
+// Command entente-load measures search as the library grows. It builds
+// collections of generated statements (distinct texts of the genre in
+// Chinese, English and Serbian in both scripts, genre.txt), stores them as
+// a batch ingest does, and runs each query form many times through
+// SearchPage (a page of 20 with its total and facets, what the UI and the
+// API answer), printing p50/p95/p99 per form beside a plain scan of the
+// same sentences in the same run (grep -F over a flat file of them), the
+// growth between sizes ten times apart, and what ingest and storage cost
+// against extraction and the text.
+//
+//	go run ./cmd/entente-load -docs 1000,10000               # SQLite, in -dir
+//	go run ./cmd/entente-load -docs 10000 -db postgres://…   # a schema per size
+//
+// Collections are kept (a file, or a schema) and reused by later runs of
+// the same size and seed.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "entente-load:", err)
+		os.Exit(1)
+	}
+}
+
+// config is what the flags say.
+type config struct {
+	sizes  []int
+	db     string // "sqlite" or a postgres:// address
+	dir    string
+	rounds int
+	seed   uint64
+}
+
+func run(ctx context.Context, argv []string, out io.Writer) error {
+	fs := flag.NewFlagSet("entente-load", flag.ContinueOnError)
+	var (
+		c     config
+		sizes string
+	)
+	fs.StringVar(&sizes, "docs", "1000,10000", "collection sizes, comma-separated")
+	fs.StringVar(&c.db, "db", "sqlite", `"sqlite" (files in -dir) or a postgres:// address (a schema per size)`)
+	fs.StringVar(&c.dir, "dir", os.TempDir(), "folder for the SQLite collections and the flat files of sentences")
+	fs.IntVar(&c.rounds, "rounds", 30, "runs of each query form")
+	fs.Uint64Var(&c.seed, "seed", 1, "the generator's seed")
+	if err := fs.Parse(argv); err != nil {
+		return err
+	}
+	for _, f := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 || n > 10_000_000 {
+			return fmt.Errorf("-docs: %q is not a size", f)
+		}
+		c.sizes = append(c.sizes, n)
+	}
+	if c.rounds < 1 || c.rounds > 100_000 {
+		return fmt.Errorf("-rounds: %d is out of range", c.rounds)
+	}
+	g, err := loadGenre()
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	var results []*sizeResult
+	for _, n := range c.sizes {
+		r, err := measure(ctx, log, g, c, n)
+		if err != nil {
+			return fmt.Errorf("%d documents: %w", n, err)
+		}
+		results = append(results, r)
+		r.print(out)
+	}
+	printGrowth(out, results)
+	return nil
+}

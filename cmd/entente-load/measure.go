@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"slices"
+	"time"
+
+	"github.com/entente/entente"
+)
+
+// form is one query form: what is searched, and what a plain scan of the
+// flat file looks for (any of needles on a line; none: every line).
+type form struct {
+	label   string
+	q       entente.SearchQuery
+	needles []string
+}
+
+// forms are the query forms the issue names: one and two characters,
+// common words, phrases, English and Serbian words (either script), each
+// filter, a filter that matches most documents, and a page far down.
+func forms() []form {
+	zh := func(label, text string, q entente.SearchQuery) form {
+		q.Text = text
+		return form{label: label, q: q, needles: []string{text}}
+	}
+	return []form{
+		zh("one common character 合", "合", entente.SearchQuery{}),
+		zh("one character 铁", "铁", entente.SearchQuery{}),
+		zh("two characters 铁路", "铁路", entente.SearchQuery{}),
+		zh("two characters 签证", "签证", entente.SearchQuery{}),
+		zh("common word 合作", "合作", entente.SearchQuery{}),
+		zh("common word 发展", "发展", entente.SearchQuery{}),
+		zh("phrase 全面战略伙伴关系", "全面战略伙伴关系", entente.SearchQuery{}),
+		zh("phrase 基础设施建设", "基础设施建设", entente.SearchQuery{}),
+		{label: "English word railways", q: entente.SearchQuery{Text: "railways"}, needles: []string{"railway"}},
+		{label: "English common word cooperation", q: entente.SearchQuery{Text: "cooperation"}, needles: []string{"cooperat"}},
+		{label: "English phrase climate change", q: entente.SearchQuery{Text: "climate change"}, needles: []string{"climate change"}},
+		{label: "Serbian Latin saradnju", q: entente.SearchQuery{Text: "saradnju"}, needles: []string{"saradnju", "сарадњу"}},
+		{label: "Serbian Cyrillic сарадње", q: entente.SearchQuery{Text: "сарадње"}, needles: []string{"saradnje", "сарадње"}},
+		zh("铁路, party CN (most documents)", "铁路", entente.SearchQuery{Party: "CN"}),
+		zh("合, party CN (most documents)", "合", entente.SearchQuery{Party: "CN"}),
+		zh("合作, party NZ (rare)", "合作", entente.SearchQuery{Party: "NZ"}),
+		zh("合作, type commitment", "合作", entente.SearchQuery{Type: entente.Commitment}),
+		zh("投资, signed 2010–2015", "投资", entente.SearchQuery{From: "2010-01-01", To: "2015-12-31"}),
+		zh("发展, strength firm, language zh", "发展", entente.SearchQuery{Strength: entente.Firm, Language: "zh"}),
+		zh("能源, area energy", "能源", entente.SearchQuery{Area: "energy"}),
+		zh("铁路, page at offset 5,000", "铁路", entente.SearchQuery{Offset: 5000}),
+		{label: "no text, party CN (most)", q: entente.SearchQuery{Party: "CN"}},
+		{label: "no text, party HU, type commitment", q: entente.SearchQuery{Party: "HU", Type: entente.Commitment}},
+	}
+}
+
+// formResult is what one form measured.
+type formResult struct {
+	form
+	lat       []time.Duration
+	scan      []time.Duration
+	total     int
+	estimated bool
+	hits      int
+	scanLines int
+}
+
+// sizeResult is what one collection measured.
+type sizeResult struct {
+	docs   int
+	db     string
+	ingest *ingestFigures
+	forms  []*formResult
+}
+
+func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (*sizeResult, error) {
+	s, flat, fig, err := collection(ctx, log, g, c, n)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	res := &sizeResult{docs: n, db: c.db, ingest: fig}
+	if c.db != "sqlite" {
+		res.db = "postgres"
+	}
+	for _, f := range forms() {
+		res.forms = append(res.forms, &formResult{form: f})
+	}
+	// Warm the caches once, then run the forms in turn, so that a pause
+	// of the shared machine falls on every form alike.
+	for _, r := range res.forms {
+		q := r.q
+		q.Limit = 20
+		sr, err := s.SearchPage(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", r.label, err)
+		}
+		r.total, r.estimated, r.hits = sr.Total, sr.Estimated, len(sr.Hits)
+	}
+	log.Info("searching", "documents", n, "rounds", c.rounds)
+	for range c.rounds {
+		for _, r := range res.forms {
+			q := r.q
+			q.Limit = 20
+			start := time.Now()
+			if _, err := s.SearchPage(ctx, q); err != nil {
+				return nil, fmt.Errorf("%s: %w", r.label, err)
+			}
+			r.lat = append(r.lat, time.Since(start))
+		}
+	}
+	scanRounds := max(3, c.rounds/5)
+	for range scanRounds {
+		for _, r := range res.forms {
+			start := time.Now()
+			lines, err := scan(flat, r.needles)
+			if err != nil {
+				return nil, err
+			}
+			r.scan = append(r.scan, time.Since(start))
+			r.scanLines = lines
+		}
+	}
+	return res, nil
+}
+
+// scan reads the flat file and counts the lines that hold any of needles
+// (every line without needles): what grep -c -F does.
+func scan(path string, needles []string) (int, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	if len(needles) == 0 {
+		return bytes.Count(b, []byte{'\n'}), nil
+	}
+	n := 0
+	for len(b) > 0 {
+		end := bytes.IndexByte(b, '\n')
+		if end < 0 {
+			end = len(b)
+		}
+		line := b[:end]
+		for _, nd := range needles {
+			if bytes.Contains(line, []byte(nd)) {
+				n++
+				break
+			}
+		}
+		b = b[min(end+1, len(b)):]
+	}
+	return n, nil
+}
+
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
+
+func (r *sizeResult) print(out io.Writer) {
+	fmt.Fprintf(out, "\n## %s, %d documents (%d sentences, %.1f MB of text), GOMAXPROCS=%d\n\n", r.db, r.docs, r.ingest.sentences,
+		float64(r.ingest.textBytes)/1e6, runtime.GOMAXPROCS(0))
+	if f := r.ingest; f.sampled > 0 {
+		fmt.Fprintf(out, "ingest sample of %d statements: extraction %.2f ms each, storage (groups of %d) %.2f ms each: store/extract %.1f×; whole build %v\n",
+			f.sampled, perDoc(f.extract, f.sampled), groupSize, perDoc(f.store, f.sampled), float64(f.store)/float64(max(f.extract, 1)), f.build.Round(time.Second))
+	} else {
+		fmt.Fprintln(out, "collection reused: no ingest figures in this run")
+	}
+	fmt.Fprintf(out, "database %.1f MB for %.1f MB of text: %.1f×\n\n", float64(r.ingest.dbSize)/1e6, float64(r.ingest.textBytes)/1e6,
+		float64(r.ingest.dbSize)/float64(max(r.ingest.textBytes, 1)))
+	fmt.Fprintln(out, "| query form | total | p50 ms | p95 ms | p99 ms | scan p50 ms | scan lines | p95 / scan |")
+	fmt.Fprintln(out, "|---|---|---|---|---|---|---|---|")
+	var all, scans []time.Duration
+	for _, f := range r.forms {
+		total := fmt.Sprint(f.total)
+		if f.estimated {
+			total += " (estimate)"
+		}
+		if f.hits == 0 && f.total > 0 {
+			total += ", empty page"
+		}
+		sp := pct(f.scan, 50)
+		fmt.Fprintf(out, "| %s | %s | %s | %s | %s | %s | %d | %.2f |\n", f.label, total, ms(pct(f.lat, 50)), ms(pct(f.lat, 95)),
+			ms(pct(f.lat, 99)), ms(sp), f.scanLines, float64(pct(f.lat, 95))/float64(max(sp, 1)))
+		all = append(all, f.lat...)
+		scans = append(scans, f.scan...)
+	}
+	fmt.Fprintf(out, "| **all forms** | | %s | %s | %s | %s | | %.2f |\n", ms(pct(all, 50)), ms(pct(all, 95)), ms(pct(all, 99)),
+		ms(pct(scans, 50)), float64(pct(all, 95))/float64(max(pct(scans, 50), 1)))
+}
+
+func perDoc(d time.Duration, n int) float64 {
+	return float64(d.Microseconds()) / 1000 / float64(max(n, 1))
+}
+
+// printGrowth prints, for sizes ten times apart, how each form's p95 grew.
+func printGrowth(out io.Writer, rs []*sizeResult) {
+	for _, small := range rs {
+		for _, big := range rs {
+			if big.docs != 10*small.docs || big.db != small.db {
+				continue
+			}
+			fmt.Fprintf(out, "\n## growth of p95, %d → %d documents (%s)\n\n| query form | p95 %d | p95 %d | growth |\n|---|---|---|---|\n",
+				small.docs, big.docs, small.db, small.docs, big.docs)
+			var a, b []time.Duration
+			for i, f := range small.forms {
+				g := big.forms[i]
+				fmt.Fprintf(out, "| %s | %s | %s | %.1f× |\n", f.label, ms(pct(f.lat, 95)), ms(pct(g.lat, 95)),
+					float64(pct(g.lat, 95))/float64(max(pct(f.lat, 95), 1)))
+				a, b = append(a, f.lat...), append(b, g.lat...)
+			}
+			fmt.Fprintf(out, "| **all forms** | %s | %s | %.1f× |\n", ms(pct(a, 95)), ms(pct(b, 95)), float64(pct(b, 95))/float64(max(pct(a, 95), 1)))
+		}
+	}
+}

@@ -1,0 +1,109 @@
+// Package compare is the stage that reads stored statements side by side:
+// the relationship timeline of a pair of parties, the comparison of two
+// statements, promises that come back statement after statement, and later
+// statements that report on earlier promises (follow-ups, offered as
+// evidence). It reads extractions through its own small Store and records
+// analysts' decisions on follow-ups through tracking.
+package compare
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/tracking"
+)
+
+// Store is what the stage reads of a store: documents whole, and for
+// follow-ups the sentences' anchors, the evidence on a commitment and the
+// log, where decisions are kept.
+type Store interface {
+	Document(ctx context.Context, id int64) (*entente.StoredDocument, error)
+	Documents(ctx context.Context, f entente.DocumentFilter) ([]entente.StoredDocument, error)
+	FindSentence(ctx context.Context, doc int64, label string) (*entente.SentenceRef, error)
+	Evidence(ctx context.Context, a entente.Anchor) ([]entente.Evidence, error)
+	History(ctx context.Context, f entente.EventFilter) ([]entente.Event, error)
+	AppendEvent(ctx context.Context, e *entente.Event) (int64, error)
+	UserByID(ctx context.Context, id int64) (*entente.User, error)
+}
+
+// Service reads statements side by side over a store.
+type Service struct {
+	Store Store
+	Words *Words
+	// Tracker records an accepted follow-up as evidence and a status,
+	// with their events; nil refuses accepting.
+	Tracker *tracking.Tracker
+}
+
+// New returns a service over st with the embedded relations table,
+// recording accepted follow-ups through tr.
+func New(st Store, tr *tracking.Tracker) (*Service, error) {
+	w, err := LoadWords()
+	if err != nil {
+		return nil, err
+	}
+	return &Service{Store: st, Words: w, Tracker: tr}, nil
+}
+
+// MaxPairDocuments bounds the statements of one pair read at once.
+const MaxPairDocuments = 2000
+
+// compared reports whether a sentence takes part in comparisons.
+func compared(s *entente.Sentence) bool {
+	return s.Type == entente.Commitment || s.Type == entente.Position
+}
+
+// brief names a document.
+func brief(d *entente.StoredDocument) entente.DocumentBrief {
+	b := entente.DocumentBrief{ID: d.ID, Title: d.Title, Parties: d.Parties, Language: d.Language}
+	if d.SignedDate != nil {
+		b.SignedDate = *d.SignedDate
+	}
+	if b.Parties == nil {
+		b.Parties = []string{}
+	}
+	return b
+}
+
+// sentences returns a document's sentences, none when it has no extraction.
+func sentences(d *entente.StoredDocument) []entente.Sentence {
+	if d.Extraction == nil {
+		return nil
+	}
+	return d.Extraction.Sentences
+}
+
+// pairDocuments reads, whole and oldest first, the documents both a and b
+// are parties to (undated ones last, by id).
+func (s *Service) pairDocuments(ctx context.Context, a, b string) ([]*entente.StoredDocument, error) {
+	if a == "" || b == "" || a == b {
+		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
+	}
+	return s.partyDocuments(ctx, []string{a, b})
+}
+
+// sortByDate orders documents oldest first, undated ones last, by id.
+func sortByDate(ds []*entente.StoredDocument) {
+	slices.SortStableFunc(ds, func(x, y *entente.StoredDocument) int {
+		dx, dy := brief(x).SignedDate, brief(y).SignedDate
+		if (dx == "") != (dy == "") {
+			if dx == "" {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(dx, dy); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ID, y.ID)
+	})
+}
+
+func commitmentBrief(it *item, score float64) entente.CommitmentBrief {
+	return entente.CommitmentBrief{
+		Ref: refOf(it.doc, it.s.ID), DocumentID: it.doc, Sentence: it.s.ID, SignedDate: it.date,
+		Text: it.s.Text, Strength: it.s.Strength, Areas: nonNil(it.s.Areas), Score: round(score),
+	}
+}

@@ -1,0 +1,96 @@
+package compare
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// corpus is the statements of one set of parties, oldest first, with
+// their commitments and the sentences that report on something done, all
+// weighed together so that a term common to the set counts for little.
+type corpus struct {
+	docs        []*entente.StoredDocument
+	dates       []string
+	commitments [][]*item // per document
+	reports     [][]report
+}
+
+// report is a sentence that reports something done or under way.
+type report struct {
+	it     *item
+	status entente.Status
+	cue    string
+}
+
+// partyDocuments reads, whole and oldest first, the documents that all the
+// parties given are parties to.
+func (s *Service) partyDocuments(ctx context.Context, parties []string) ([]*entente.StoredDocument, error) {
+	if len(parties) == 0 {
+		return nil, entente.Errorf(entente.EINVALID, "name the parties")
+	}
+	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Party: parties[0], Limit: MaxPairDocuments + 1})
+	if err != nil {
+		return nil, err
+	}
+	var out []*entente.StoredDocument
+	for i := range list {
+		if !containsAll(list[i].Parties, parties) {
+			continue
+		}
+		if len(out) == MaxPairDocuments {
+			return nil, entente.Errorf(entente.ETOOLARGE, "%s share more than %d documents", strings.Join(parties, ", "), MaxPairDocuments)
+		}
+		d, err := s.Store.Document(ctx, list[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	sortByDate(out)
+	return out, nil
+}
+
+func containsAll(have, want []string) bool {
+	for _, p := range want {
+		if !slices.Contains(have, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// newCorpus reads the commitments and reports of documents given oldest
+// first.
+func (w *Words) newCorpus(docs []*entente.StoredDocument) *corpus {
+	c := &corpus{docs: docs, dates: make([]string, len(docs)), commitments: make([][]*item, len(docs)), reports: make([][]report, len(docs))}
+	var all []*item
+	for k, d := range docs {
+		c.dates[k] = brief(d).SignedDate
+		ss := sentences(d)
+		for i := range ss {
+			st := &ss[i]
+			if st.Type == entente.Commitment {
+				it := newItem(d.ID, c.dates[k], st)
+				c.commitments[k] = append(c.commitments[k], it)
+				all = append(all, it)
+				continue
+			}
+			if f := w.read(st.Text); f.report != "" {
+				it := newItem(d.ID, c.dates[k], st)
+				c.reports[k] = append(c.reports[k], report{it: it, status: f.report, cue: f.reportCue})
+				all = append(all, it)
+			}
+		}
+	}
+	weigh(all)
+	return c
+}
+
+// earlier reports whether document j was signed before document k (an
+// undated document is before nothing and after nothing).
+func (c *corpus) earlier(j, k int) bool {
+	return c.dates[j] != "" && c.dates[k] != "" && c.dates[j] < c.dates[k]
+}

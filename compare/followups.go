@@ -1,0 +1,389 @@
+package compare
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/tracking"
+)
+
+// Follow-ups: a sentence of a later statement of the same parties that
+// reports something done or under way (lexicon/data/relations.cues,
+// [report]) and says the same thing as an earlier commitment is offered
+// on that commitment as suggested evidence, with the status the report's
+// words suggest. Suggestions are computed from the extractions each time;
+// what an analyst decides is kept: an acceptance becomes evidence (citing
+// the report's sentence) and a status change through tracking, each with
+// its event, and an event of its own; a dismissal is its event.
+
+// FollowupQuery selects follow-ups.
+type FollowupQuery struct {
+	// Ref is a sentence DOC/sN: a commitment (the reports offered on it)
+	// or a report (the commitments it is offered on).
+	Ref string
+	// Pair is two parties; with neither, every set of parties that shares
+	// two documents or more.
+	Pair []string
+	// All includes decided ones; by default only pending are listed.
+	All bool
+}
+
+// The event entity and actions of decisions.
+const (
+	followupEntity = "followup"
+	actionAccept   = "accept"
+	actionDismiss  = "dismiss"
+)
+
+// MaxLibraryDocuments bounds the documents read when follow-ups are
+// listed over the whole library.
+const MaxLibraryDocuments = 5000
+
+// Followups lists the follow-ups q selects, newest report first.
+func (s *Service) Followups(ctx context.Context, q FollowupQuery) ([]entente.Followup, error) {
+	var groups [][]*entente.StoredDocument
+	var want func(*entente.Followup) bool
+	switch {
+	case q.Ref != "":
+		doc, label, err := tracking.ParseRef(q.Ref)
+		if err != nil {
+			return nil, err
+		}
+		d, err := s.Store.Document(ctx, doc)
+		if err != nil {
+			return nil, err
+		}
+		if findLabel(d, label) == nil {
+			return nil, entente.Errorf(entente.ENOTFOUND, "document %d has no sentence %s", doc, label)
+		}
+		docs, err := s.partyDocuments(ctx, d.Parties)
+		if err != nil {
+			return nil, err
+		}
+		groups = [][]*entente.StoredDocument{docs}
+		ref := refOf(doc, label)
+		want = func(f *entente.Followup) bool { return f.Commitment.Ref == ref || f.Report.Ref == ref }
+	case len(q.Pair) == 2:
+		docs, err := s.pairDocuments(ctx, q.Pair[0], q.Pair[1])
+		if err != nil {
+			return nil, err
+		}
+		groups = [][]*entente.StoredDocument{docs}
+	case len(q.Pair) != 0:
+		return nil, entente.Errorf(entente.EINVALID, "a pair is two parties (CN,RS)")
+	default:
+		var err error
+		if groups, err = s.partySets(ctx); err != nil {
+			return nil, err
+		}
+	}
+	var out []entente.Followup
+	for _, docs := range groups {
+		for _, f := range s.Words.newCorpus(docs).suggest() {
+			if want == nil || want(&f) {
+				out = append(out, f)
+			}
+		}
+	}
+	if err := s.decide(ctx, out); err != nil {
+		return nil, err
+	}
+	if !q.All {
+		out = slices.DeleteFunc(out, func(f entente.Followup) bool { return f.Decision != nil })
+	}
+	if out == nil {
+		out = []entente.Followup{}
+	}
+	return out, nil
+}
+
+// partySets groups the library's dated documents by their set of parties,
+// keeping the sets with two documents or more, each oldest first.
+func (s *Service) partySets(ctx context.Context) ([][]*entente.StoredDocument, error) {
+	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Limit: MaxLibraryDocuments + 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) > MaxLibraryDocuments {
+		return nil, entente.Errorf(entente.ETOOLARGE, "the library has more than %d documents: name a pair or a sentence", MaxLibraryDocuments)
+	}
+	byKey := map[string][]int64{}
+	var keys []string
+	for _, d := range list {
+		ps := slices.Clone(d.Parties)
+		slices.Sort(ps)
+		if len(ps) == 0 || d.SignedDate == nil {
+			continue
+		}
+		k := strings.Join(ps, ",")
+		if byKey[k] == nil {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], d.ID)
+	}
+	slices.Sort(keys)
+	var groups [][]*entente.StoredDocument
+	for _, k := range keys {
+		if len(byKey[k]) < 2 {
+			continue
+		}
+		var docs []*entente.StoredDocument
+		for _, id := range byKey[k] {
+			d, err := s.Store.Document(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, d)
+		}
+		sortByDate(docs)
+		groups = append(groups, docs)
+	}
+	return groups, nil
+}
+
+// suggest offers each report on the commitments of earlier documents that
+// it says the same thing as: the best one of each earlier document.
+func (c *corpus) suggest() []entente.Followup {
+	var out []entente.Followup
+	for k := len(c.docs) - 1; k >= 0; k-- {
+		for _, r := range c.reports[k] {
+			for j := k - 1; j >= 0; j-- {
+				if !c.earlier(j, k) {
+					continue
+				}
+				var best *item
+				var bestWhy []string
+				bestScore := 0.0
+				for _, e := range c.commitments[j] {
+					sc, why := similarity(r.it, e)
+					if sc >= FollowupThreshold && sc > bestScore && names(why) {
+						best, bestScore, bestWhy = e, sc, why
+					}
+				}
+				if best == nil {
+					continue
+				}
+				out = append(out, entente.Followup{
+					Commitment: commitmentBrief(best, 0), Report: commitmentBrief(r.it, 0), ReportTitle: c.docs[k].Title,
+					SuggestedStatus: r.status, Cue: r.cue, Score: round(bestScore), Why: bestWhy,
+				})
+			}
+		}
+	}
+	return out
+}
+
+// names reports whether a match shares a thing by name (a project, an
+// instrument, a mechanism, a run of rare words), not only common words: a
+// report is on a promise only when it names what was promised.
+func names(why []string) bool {
+	return slices.ContainsFunc(why, func(w string) bool {
+		return strings.HasPrefix(w, "names ") || strings.HasPrefix(w, "shares ") || w == "same words"
+	})
+}
+
+// decision is what a decision event keeps.
+type decision struct {
+	Commitment string         `json:"commitment"` // DOC/sN then
+	Report     string         `json:"report"`
+	Anchor     string         `json:"report_anchor"`
+	Status     entente.Status `json:"status,omitempty"`
+	EvidenceID int64          `json:"evidence_id,omitempty"`
+}
+
+// decide attaches to each follow-up its decision: the last decision event
+// on the pair of sentences, an acceptance holding only while the evidence
+// citing the report stands.
+func (s *Service) decide(ctx context.Context, fs []entente.Followup) error {
+	events := map[int64][]entente.Event{}
+	for i := range fs {
+		f := &fs[i]
+		ca, err := s.Store.FindSentence(ctx, f.Commitment.DocumentID, f.Commitment.Sentence)
+		if err != nil {
+			return err
+		}
+		ra, err := s.Store.FindSentence(ctx, f.Report.DocumentID, f.Report.Sentence)
+		if err != nil {
+			return err
+		}
+		doc := f.Commitment.DocumentID
+		if _, ok := events[doc]; !ok {
+			if events[doc], err = s.Store.History(ctx, entente.EventFilter{Document: doc, Entity: followupEntity}); err != nil {
+				return err
+			}
+		}
+		var last *entente.Event
+		var d decision
+		for j := range events[doc] {
+			e := &events[doc][j]
+			var dd decision
+			if e.Anchor != ca.Anchor.String() || json.Unmarshal([]byte(e.After), &dd) != nil || dd.Anchor != ra.Anchor.String() {
+				continue
+			}
+			last, d = e, dd
+		}
+		if last == nil {
+			continue
+		}
+		if last.Action == actionAccept {
+			ev, err := s.Store.Evidence(ctx, ca.Anchor)
+			if err != nil {
+				return err
+			}
+			if !slices.ContainsFunc(ev, func(e entente.Evidence) bool { return e.ID == d.EvidenceID && !e.Retracted }) {
+				continue // its evidence was retracted: pending again
+			}
+		}
+		decided := entente.FollowupAccepted
+		if last.Action == actionDismiss {
+			decided = entente.FollowupDismissed
+		}
+		f.Decision = &entente.FollowupDecision{ID: last.Seq, CommitmentAnchor: ca.Anchor.String(), CommitmentDoc: doc,
+			ReportAnchor: d.Anchor, ReportDoc: f.Report.DocumentID, Decision: decided, Status: d.Status,
+			EvidenceID: d.EvidenceID, Why: last.Why, Actor: last.Actor, DecidedAt: last.At}
+	}
+	return nil
+}
+
+// find returns the pending follow-up of the report on the commitment.
+func (s *Service) find(ctx context.Context, commitment, report string) (*entente.Followup, error) {
+	cdoc, clabel, err := tracking.ParseRef(commitment)
+	if err != nil {
+		return nil, err
+	}
+	rdoc, rlabel, err := tracking.ParseRef(report)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := s.Followups(ctx, FollowupQuery{Ref: refOf(cdoc, clabel), All: true})
+	if err != nil {
+		return nil, err
+	}
+	for i := range fs {
+		if fs[i].Commitment.Ref == refOf(cdoc, clabel) && fs[i].Report.Ref == refOf(rdoc, rlabel) {
+			if d := fs[i].Decision; d != nil {
+				return nil, entente.Errorf(entente.ECONFLICT, "the follow-up of %s on %s was %s by %s", report, commitment, d.Decision, d.Actor)
+			}
+			return &fs[i], nil
+		}
+	}
+	return nil, entente.Errorf(entente.ENOTFOUND, "%s is not offered as a follow-up of %s", report, commitment)
+}
+
+// MaxReason bounds a decision's reason.
+const MaxReason = 10000
+
+// Accept records a follow-up as evidence on its commitment, citing the
+// report's sentence, and sets the commitment's status for all its parties
+// (the suggested one unless status is given). Editors and above.
+func (s *Service) Accept(ctx context.Context, commitment, report string, status entente.Status, why string) (*entente.FollowupDecision, error) {
+	if err := s.require(ctx, entente.RoleEditor, "accepting a follow-up"); err != nil {
+		return nil, err
+	}
+	if err := checkReason(why); err != nil {
+		return nil, err
+	}
+	if s.Tracker == nil {
+		return nil, entente.Errorf(entente.EUNAVAILABLE, "follow-ups cannot be accepted here (no tracker)")
+	}
+	f, err := s.find(ctx, commitment, report)
+	if err != nil {
+		return nil, err
+	}
+	if status == "" {
+		status = f.SuggestedStatus
+	}
+	if !status.Valid() || status == entente.NotRated {
+		return nil, entente.Errorf(entente.EINVALID, "%q is not a status a follow-up can set", status)
+	}
+	ev, err := s.Tracker.AddEvidence(ctx, tracking.EvidenceInput{Document: f.Commitment.DocumentID, Sentence: f.Commitment.Sentence,
+		Evidence: entente.Evidence{Official: true, Note: "follow-up: " + f.Cue}, Cites: f.Report.Ref})
+	if err != nil {
+		return nil, fmt.Errorf("accept follow-up: %w", err)
+	}
+	if _, err := s.Tracker.SetStatus(ctx, tracking.SetStatusInput{Document: f.Commitment.DocumentID, Sentence: f.Commitment.Sentence,
+		Status: status, EvidenceID: ev.ID, Why: why, Revision: -1}); err != nil {
+		return nil, fmt.Errorf("accept follow-up: %w", err)
+	}
+	return s.record(ctx, f, actionAccept, decision{Status: status, EvidenceID: ev.ID}, why)
+}
+
+// Dismiss records that a follow-up does not report on its commitment.
+// Editors and above; a reason is required.
+func (s *Service) Dismiss(ctx context.Context, commitment, report, why string) (*entente.FollowupDecision, error) {
+	if err := s.require(ctx, entente.RoleEditor, "dismissing a follow-up"); err != nil {
+		return nil, err
+	}
+	if err := checkReason(why); err != nil {
+		return nil, err
+	}
+	f, err := s.find(ctx, commitment, report)
+	if err != nil {
+		return nil, err
+	}
+	return s.record(ctx, f, actionDismiss, decision{}, why)
+}
+
+// record writes a decision's event and returns the decision as listed.
+func (s *Service) record(ctx context.Context, f *entente.Followup, action string, d decision, why string) (*entente.FollowupDecision, error) {
+	ca, err := s.Store.FindSentence(ctx, f.Commitment.DocumentID, f.Commitment.Sentence)
+	if err != nil {
+		return nil, err
+	}
+	ra, err := s.Store.FindSentence(ctx, f.Report.DocumentID, f.Report.Sentence)
+	if err != nil {
+		return nil, err
+	}
+	d.Commitment, d.Report, d.Anchor = f.Commitment.Ref, f.Report.Ref, ra.Anchor.String()
+	after, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("record follow-up: %w", err)
+	}
+	e := entente.NewEvent(ctx, action, followupEntity, 0)
+	e.After, e.Why, e.Document, e.Anchor = string(after), why, f.Commitment.DocumentID, ca.Anchor.String()
+	if _, err := s.Store.AppendEvent(ctx, e); err != nil {
+		return nil, fmt.Errorf("record follow-up: %w", err)
+	}
+	out := []entente.Followup{*f}
+	if err := s.decide(ctx, out); err != nil {
+		return nil, err
+	}
+	if out[0].Decision == nil {
+		return nil, fmt.Errorf("record follow-up: the decision was written but does not read back")
+	}
+	return out[0].Decision, nil
+}
+
+func checkReason(why string) error {
+	if strings.TrimSpace(why) == "" {
+		return entente.Errorf(entente.EINVALID, "a decision needs a reason")
+	}
+	if len(why) > MaxReason {
+		return entente.Errorf(entente.ETOOLARGE, "the reason is over %d bytes", MaxReason)
+	}
+	return nil
+}
+
+// require refuses an actor below role: the signed-in account's role, an
+// account named at the command line, or the operator of the store at the
+// command line without an account (who may do anything, as in tracking).
+func (s *Service) require(ctx context.Context, role entente.Role, what string) error {
+	var have entente.Role
+	if u := entente.UserFromContext(ctx); u != nil {
+		have = u.Role
+	} else if a := entente.ActorFromContext(ctx); a.UserID != 0 {
+		if u, err := s.Store.UserByID(ctx, a.UserID); err == nil {
+			have = u.Role
+		}
+	} else if a.Via == "cli" {
+		have = entente.RoleAdmin
+	}
+	if !have.AtLeast(role) {
+		return entente.Errorf(entente.EFORBIDDEN, "%s needs the role %s or above", what, role)
+	}
+	return nil
+}

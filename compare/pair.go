@@ -1,0 +1,70 @@
+package compare
+
+import (
+	"context"
+
+	"github.com/entente/entente"
+)
+
+// MostRecycledShown is how many recycled promises a pair view lists.
+const MostRecycledShown = 10
+
+// Pair is the view of two parties: their documents, the relationship
+// timeline, commitments by area and status, the scorecard and the most
+// recycled promises. It reads the pair's documents once.
+func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, error) {
+	if s.Tracker == nil {
+		return nil, entente.Errorf(entente.EUNAVAILABLE, "the pair view needs tracking")
+	}
+	docs, err := s.pairDocuments(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	v := &entente.PairView{Parties: []string{a, b}, Documents: []entente.DocumentBrief{}, ByArea: map[string]map[entente.Status]int{}}
+	for _, d := range docs {
+		v.Documents = append(v.Documents, brief(d))
+	}
+	v.Timeline = s.Words.Steps(docs)
+	v.MostRecycled = MostRecycled(s.Words.newCorpus(docs).recurrences(nil), MostRecycledShown)
+	f := entente.CommitmentFilter{Pair: []string{a, b}}
+	if v.Scorecard, err = s.Tracker.Scorecard(ctx, f); err != nil {
+		return nil, err
+	}
+	// the table of commitments, a page at a time: its statuses per party
+	for offset := 0; ; {
+		f.Limit, f.Offset = 500, offset
+		page, err := s.Tracker.Commitments(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range page.Commitments {
+			areas := c.Sentence.Areas
+			if len(areas) == 0 {
+				areas = []string{"none"}
+			}
+			for _, ar := range areas {
+				if v.ByArea[ar] == nil {
+					v.ByArea[ar] = map[entente.Status]int{}
+				}
+				for _, p := range partiesOf(&c) {
+					v.ByArea[ar][c.StatusOf(p)]++
+				}
+			}
+		}
+		offset += len(page.Commitments)
+		if len(page.Commitments) == 0 || offset >= page.Total {
+			v.Commitments = page.Total
+			break
+		}
+	}
+	return v, nil
+}
+
+// partiesOf are the parties a commitment binds: its actors, or its
+// document's when it names none (as tracking reads them).
+func partiesOf(c *entente.TrackedCommitment) []string {
+	if len(c.Sentence.Actors) > 0 {
+		return c.Sentence.Actors
+	}
+	return c.Parties
+}

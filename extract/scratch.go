@@ -1,0 +1,71 @@
+package extract
+
+import "github.com/entente/entente/lexicon"
+
+// scratch holds the buffers one document's sentences are read with, reused
+// from sentence to sentence so that a statement allocates them once at the
+// size of its longest sentence, not once per sentence. It belongs to one
+// call of ExtractContext: an Extractor is shared between goroutines.
+type scratch struct {
+	matches []lexicon.Match
+	flags   []runeFlags
+	hits    []areaHit
+	bools   []bool
+	crs     []clauseReading  // one sentence's clause readings
+	ptrs    []*clauseReading // the readings in order, as resolve takes them
+	ctoks   []token          // the clauses' copies of the sentence's tokens
+}
+
+// readingsFor returns room for the readings of n clauses, an empty list of
+// them and an empty buffer for their tokens, sized for a sentence of
+// ntoks tokens. The readings do not outlive their sentence: what resolve
+// keeps of them it copies.
+func (sc *scratch) readingsFor(n, ntoks int) ([]clauseReading, []*clauseReading, []token) {
+	if cap(sc.crs) < n {
+		sc.crs = make([]clauseReading, n)
+		sc.ptrs = make([]*clauseReading, 0, n)
+	}
+	if cap(sc.ctoks) < ntoks {
+		sc.ctoks = make([]token, 0, ntoks)
+	}
+	return sc.crs[:n], sc.ptrs[:0], sc.ctoks[:0]
+}
+
+// runeFlags are what the area rules know of one character of a sentence.
+type runeFlags uint8
+
+const (
+	fShielded runeFlags = 1 << iota // in a title, quoted name, mechanism's name or background clause
+	fProject                        // in a project's name
+	fModifier                       // an attributive particle (的) follows in the same clause
+	fWeighed                        // the clause carries an importance frame
+	fExample                        // an item of a list of examples (A、B等挑战)
+)
+
+// flagsFor returns n cleared flags.
+func (sc *scratch) flagsFor(n int) []runeFlags {
+	if cap(sc.flags) < n {
+		sc.flags = make([]runeFlags, n)
+	}
+	f := sc.flags[:n]
+	clear(f)
+	return f
+}
+
+// boolsFor returns two cleared runs of n flags, from one buffer.
+func (sc *scratch) boolsFor(n int) ([]bool, []bool) {
+	if cap(sc.bools) < 2*n {
+		sc.bools = make([]bool, 2*n)
+	}
+	b := sc.bools[:2*n]
+	clear(b)
+	return b[:n:n], b[n:]
+}
+
+// scratchOf returns the text's scratch, or a fresh one for a text read alone.
+func (st *text) scratchOf() *scratch {
+	if st.scr == nil {
+		st.scr = &scratch{}
+	}
+	return st.scr
+}

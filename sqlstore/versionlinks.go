@@ -1,0 +1,137 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/entente/entente"
+)
+
+// Version links: two stored documents that are one statement in two
+// languages or scripts. A pair's row holds the last decision about it
+// (linked or not, by the matcher or an analyst), so that an analyst's
+// unlink keeps the matcher from linking the pair again; every decision
+// writes its event in its own transaction.
+
+// SetVersionLink records that documents a and b are (linked) or are not
+// versions of one statement. The matcher (origin entente.LinkAuto) never
+// overrides a decision already recorded and returns false then; an
+// analyst's link of a linked pair, or unlink of a pair not linked, is a
+// conflict.
+func (s *Store) SetVersionLink(ctx context.Context, a, b int64, linked bool, origin, why string) (bool, error) {
+	if a == b {
+		return false, entente.Errorf(entente.EINVALID, "a document is not a version of itself")
+	}
+	if origin != entente.LinkAuto && origin != entente.LinkManual {
+		return false, entente.Errorf(entente.EINVALID, "a link is %s or %s, not %q", entente.LinkAuto, entente.LinkManual, origin)
+	}
+	lo, hi := min(a, b), max(a, b)
+	changed := false
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for _, id := range []int64{lo, hi} {
+			var one int
+			if err := tx.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = $1`, id).Scan(&one); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					return notFound("document", id)
+				}
+				return err
+			}
+		}
+		var was bool
+		err := tx.QueryRowContext(ctx, `SELECT linked FROM version_links WHERE document_a = $1 AND document_b = $2`, lo, hi).Scan(&was)
+		exists := err == nil
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		switch {
+		case origin == entente.LinkAuto && exists:
+			return nil // a decision stands over the matcher
+		case origin == entente.LinkManual && linked && exists && was:
+			return entente.Errorf(entente.ECONFLICT, "documents %d and %d are already linked as versions", lo, hi)
+		case origin == entente.LinkManual && !linked && (!exists || !was):
+			return entente.Errorf(entente.ECONFLICT, "documents %d and %d are not linked as versions", lo, hi)
+		}
+		actor := entente.ActorFromContext(ctx).Name
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO version_links (document_a, document_b, linked, origin, reason, actor, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (document_a, document_b) DO UPDATE SET linked = excluded.linked, origin = excluded.origin,
+				reason = excluded.reason, actor = excluded.actor, updated_at = excluded.updated_at`,
+			lo, hi, linked, origin, why, actor, s.now())
+		if err != nil {
+			return fmt.Errorf("write version link: %w", err)
+		}
+		action := "link"
+		if !linked {
+			action = "unlink"
+		}
+		changed = true
+		var before any
+		if exists {
+			before = map[string]any{"linked": was}
+		}
+		return s.logChangeOf(ctx, tx, change{action: action, entity: "document", id: a, document: a, why: why,
+			before: before, after: map[string]any{"other": b, "linked": linked, "origin": origin}})
+	})
+	if err != nil {
+		return false, fmt.Errorf("version link %d–%d: %w", a, b, err)
+	}
+	return changed, nil
+}
+
+// VersionLinks returns the decisions about doc's versions: the documents
+// linked to it, and those an analyst said are not its versions (Linked
+// false), each with its title and language, in the order of their ids.
+func (s *Store) VersionLinks(ctx context.Context, doc int64) ([]entente.VersionLink, error) {
+	out := []entente.VersionLink{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return queryRows(ctx, tx, `
+			SELECT d.id, d.title, d.language, l.linked, l.origin, l.reason, l.actor, l.updated_at
+			FROM version_links l
+			JOIN documents d ON d.id = CASE WHEN l.document_a = $1 THEN l.document_b ELSE l.document_a END
+			WHERE l.document_a = $1 OR l.document_b = $1
+			ORDER BY d.id`, []any{doc},
+			func(rows *sql.Rows) error {
+				l := entente.VersionLink{Document: doc}
+				if err := rows.Scan(&l.Other, &l.Title, &l.Language, &l.Linked, &l.Origin, &l.Reason, &l.Actor, &l.At); err != nil {
+					return err
+				}
+				out = append(out, l)
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("version links of %d: %w", doc, err)
+	}
+	return out, nil
+}
+
+// VersionCandidates lists the documents that could be versions of doc, for
+// the matcher to compare: signed the same day, in another language, not
+// withdrawn, with no decision recorded about the pair.
+func (s *Store) VersionCandidates(ctx context.Context, doc int64) ([]int64, error) {
+	var out []int64
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return queryRows(ctx, tx, `
+			SELECT o.id FROM documents d
+			JOIN documents o ON o.signed_date = d.signed_date AND o.language <> d.language AND o.id <> d.id
+			WHERE d.id = $1 AND o.withdrawn_at IS NULL
+				AND NOT EXISTS (SELECT 1 FROM version_links l
+					WHERE (l.document_a = d.id AND l.document_b = o.id) OR (l.document_a = o.id AND l.document_b = d.id))
+			ORDER BY o.id LIMIT 50`, []any{doc},
+			func(rows *sql.Rows) error {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+				out = append(out, id)
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("version candidates of %d: %w", doc, err)
+	}
+	return out, nil
+}

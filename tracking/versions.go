@@ -1,0 +1,129 @@
+package tracking
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/align"
+)
+
+// Versions of one statement kept as separate documents (a Chinese, an
+// English and a Serbian text of one joint statement). The matcher links a
+// new document to those that read like its versions (align.Versions); an
+// editor links or unlinks any pair by hand, and an unlink keeps the
+// matcher from linking the pair again.
+
+// Link records that documents a and b are versions of one statement:
+// editors and above, with a reason.
+func (t *Tracker) Link(ctx context.Context, a, b int64, why string) error {
+	return t.setLink(ctx, a, b, true, why)
+}
+
+// Unlink records that a and b are not versions of one statement (a wrong
+// link undone): editors and above, with a reason.
+func (t *Tracker) Unlink(ctx context.Context, a, b int64, why string) error {
+	return t.setLink(ctx, a, b, false, why)
+}
+
+func (t *Tracker) setLink(ctx context.Context, a, b int64, linked bool, why string) error {
+	verb := "linking"
+	if !linked {
+		verb = "unlinking"
+	}
+	if err := t.require(ctx, entente.RoleEditor, verb+" versions"); err != nil {
+		return err
+	}
+	if strings.TrimSpace(why) == "" {
+		return entente.Errorf(entente.EINVALID, "%s versions needs a reason", verb)
+	}
+	_, err := t.Store.SetVersionLink(ctx, a, b, linked, entente.LinkManual, why)
+	return err
+}
+
+// Versions returns the decisions about doc's versions (linked documents,
+// and those said not to be versions), for anyone who may read it.
+func (t *Tracker) Versions(ctx context.Context, doc int64) ([]entente.VersionLink, error) {
+	if _, err := t.Store.Document(ctx, doc); err != nil {
+		return nil, err
+	}
+	return t.Store.VersionLinks(ctx, doc)
+}
+
+// LinkNew links a newly stored document to the stored documents that read
+// like its versions (same parties, date, kind and sections, in another
+// language), and returns their ids. It runs at ingest, as whoever ingests;
+// a pair already decided is left alone.
+func (t *Tracker) LinkNew(ctx context.Context, id int64, x *entente.Extraction) ([]int64, error) {
+	if x == nil {
+		return nil, nil
+	}
+	cands, err := t.Store.VersionCandidates(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var linked []int64
+	for _, c := range cands {
+		d, err := t.Store.Document(ctx, c)
+		if err != nil {
+			return linked, fmt.Errorf("compare with document %d: %w", c, err)
+		}
+		if d.Extraction == nil {
+			continue
+		}
+		ok, reason := align.Versions(x, d.Extraction)
+		if !ok {
+			continue
+		}
+		changed, err := t.Store.SetVersionLink(ctx, id, c, true, entente.LinkAuto, reason)
+		if err != nil {
+			return linked, err
+		}
+		if changed {
+			linked = append(linked, c)
+		}
+	}
+	return linked, nil
+}
+
+// Parallel is two versions of one statement side by side: the documents,
+// and their sentences aligned in pairs (align.Sentences), each pair one
+// or two sentences of A against one or two of B, or none.
+type Parallel struct {
+	A, B  *entente.StoredDocument
+	Pairs []align.Pair
+	// Linked says whether the two documents are linked as versions (the
+	// view is offered for any two, so that an editor can look before
+	// linking).
+	Linked bool
+}
+
+// Parallel aligns the sentences of documents a and b.
+func (t *Tracker) Parallel(ctx context.Context, a, b int64) (*Parallel, error) {
+	if a == b {
+		return nil, entente.Errorf(entente.EINVALID, "a document beside itself")
+	}
+	p := &Parallel{}
+	var err error
+	if p.A, err = t.Store.Document(ctx, a); err != nil {
+		return nil, err
+	}
+	if p.B, err = t.Store.Document(ctx, b); err != nil {
+		return nil, err
+	}
+	if p.A.Extraction == nil || p.B.Extraction == nil {
+		return nil, entente.Errorf(entente.EINVALID, "document %d or %d has no text", a, b)
+	}
+	p.Pairs = align.Sentences(p.A.Extraction, p.B.Extraction)
+	ls, err := t.Store.VersionLinks(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		if l.Other == b {
+			p.Linked = l.Linked
+		}
+	}
+	return p, nil
+}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+func init() {
+	for id, need := range map[string]access{
+		"relationship-timeline": access(entente.RoleViewer),
+		"compare-documents":     access(entente.RoleViewer),
+		"recycled-promises":     access(entente.RoleViewer),
+		"list-followups":        access(entente.RoleViewer),
+		"get-pair":              access(entente.RoleViewer),
+		"accept-followup":       access(entente.RoleEditor),
+		"dismiss-followup":      access(entente.RoleEditor),
+	} {
+		policy[id] = need
+	}
+}
+
+// compareOrder is the order the matrix calls the compare routes in.
+var compareOrder = []string{"relationship-timeline", "compare-documents", "recycled-promises", "list-followups", "get-pair",
+	"accept-followup", "dismiss-followup"}
+
+func compareRequests(h *harness) map[string]func(entente.Role) (*http.Response, []byte) {
+	get := func(path string) func(entente.Role) (*http.Response, []byte) {
+		return func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", path, nil, "") }
+	}
+	post := func(path string, body any) func(entente.Role) (*http.Response, []byte) {
+		return func(r entente.Role) (*http.Response, []byte) {
+			return h.do(r, "POST", path, jsonBody(body), "application/json")
+		}
+	}
+	decision := map[string]string{"commitment": "1/s12", "report": "1/s3", "reason": "x"}
+	return map[string]func(entente.Role) (*http.Response, []byte){
+		"relationship-timeline": get("/api/v1/timeline?a=CN&b=RS"),
+		"compare-documents":     get("/api/v1/compare?a=1&b=2"),
+		"recycled-promises":     get("/api/v1/recycled?ref=1/s12"),
+		"list-followups":        get("/api/v1/followups?pair=CN,RS"),
+		"get-pair":              get("/api/v1/pairs/CN/RS"),
+		"accept-followup":       post("/api/v1/followups/accept", decision),
+		"dismiss-followup":      post("/api/v1/followups/dismiss", decision),
+	}
+}
+
+// uploadLibrary uploads compare's test library (four China–Serbia
+// statements, 2009 to 2024) and returns the ids by year.
+func uploadLibrary(t *testing.T, h *harness) map[string]int64 {
+	t.Helper()
+	ids := map[string]int64{}
+	for _, year := range []string{"2009", "2016", "2019", "2024"} {
+		name := "cn-rs-" + year + ".zh.txt"
+		b, err := os.ReadFile(filepath.Join("..", "compare", "testdata", "library", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp, data := h.upload(entente.RoleAdmin, map[string][]byte{name: b}); resp.StatusCode != 200 {
+			t.Fatalf("upload %s: %d %s", name, resp.StatusCode, clip(data))
+		}
+		ds, err := h.store.Documents(t.Context(), entente.DocumentFilter{From: year, To: year})
+		if err != nil || len(ds) != 1 {
+			t.Fatalf("%s: %v %v", year, ds, err)
+		}
+		ids[year] = ds[0].ID
+	}
+	return ids
+}
+
+// TestCompareAPI reads the library through the API: the timeline by
+// names as typed, a comparison, follow-ups accepted by an editor (the
+// account recorded) and refused to an analyst, a pair's view, and a
+// refused party as a 422 naming its field.
+func TestCompareAPI(t *testing.T) {
+	forEachStore(t, func(t *testing.T, h *harness) {
+		ids := uploadLibrary(t, h)
+		getJSON := func(path string, v any) {
+			t.Helper()
+			resp, data := h.do(entente.RoleViewer, "GET", path, nil, "")
+			if resp.StatusCode != 200 || json.Unmarshal(data, v) != nil {
+				t.Fatalf("%s: %d %s", path, resp.StatusCode, clip(data))
+			}
+		}
+		var steps []entente.RelationshipStep
+		getJSON("/api/v1/timeline?a=%E4%B8%AD%E5%9B%BD&b=Serbia", &steps)
+		if len(steps) != 4 || steps[3].Action != entente.Upgraded || steps[3].DocumentID != ids["2024"] {
+			t.Errorf("timeline %+v", steps)
+		}
+		var c entente.Comparison
+		getJSON(fmt.Sprintf("/api/v1/compare?a=%d&b=%d", ids["2016"], ids["2019"]), &c)
+		if c.Summary[entente.Strengthened] != 1 || c.Summary[entente.Dropped] != 1 || c.ByArea["trade"][entente.Strengthened] != 1 {
+			t.Errorf("compare: %v %v", c.Summary, c.ByArea)
+		}
+		var fs []entente.Followup
+		getJSON("/api/v1/followups?pair=CN,RS", &fs)
+		if len(fs) != 5 {
+			t.Fatalf("%d follow-ups, want 5", len(fs))
+		}
+		body := map[string]string{"commitment": fs[0].Commitment.Ref, "report": fs[0].Report.Ref, "reason": "reported done"}
+		if resp, _ := h.do(entente.RoleAnalyst, "POST", "/api/v1/followups/accept", jsonBody(body), "application/json"); resp.StatusCode != 403 {
+			t.Errorf("an analyst accepts: %d", resp.StatusCode)
+		}
+		resp, data := h.do(entente.RoleEditor, "POST", "/api/v1/followups/accept", jsonBody(body), "application/json")
+		var d entente.FollowupDecision
+		if resp.StatusCode != 200 || json.Unmarshal(data, &d) != nil || d.Actor != "editor-user" || d.Status != entente.Fulfilled {
+			t.Fatalf("accept: %d %s", resp.StatusCode, clip(data))
+		}
+		if resp, data := h.do(entente.RoleEditor, "POST", "/api/v1/followups/dismiss", jsonBody(body), "application/json"); resp.StatusCode != 409 || !isProblem(resp, data) {
+			t.Errorf("dismissing an accepted one: %d %s", resp.StatusCode, clip(data))
+		}
+		var v entente.PairView
+		getJSON("/api/v1/pairs/RS/CN", &v)
+		if len(v.Documents) != 4 || v.Scorecard == nil || v.Scorecard.Counts[entente.Fulfilled] != 2 || len(v.MostRecycled) == 0 {
+			t.Errorf("pair: %d documents, scorecard %+v", len(v.Documents), v.Scorecard)
+		}
+		var rs []entente.Recurrence
+		getJSON(fmt.Sprintf("/api/v1/recycled?ref=%d/s5", ids["2024"]), &rs)
+		if len(rs) != 1 || rs[0].Repeated != 3 || rs[0].FirstPromised != "2009-08-20" {
+			t.Errorf("recycled: %+v", rs)
+		}
+		resp, data = h.do(entente.RoleViewer, "GET", "/api/v1/timeline?a=CN&b=Narnia", nil, "")
+		var p struct {
+			Errors []struct{ Location string } `json:"errors"`
+		}
+		if resp.StatusCode != 422 || json.Unmarshal(data, &p) != nil || len(p.Errors) != 1 || p.Errors[0].Location != "query.b" {
+			t.Errorf("a refused party: %d %s", resp.StatusCode, clip(data))
+		}
+	})
+}

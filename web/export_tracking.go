@@ -1,0 +1,181 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/export"
+	"github.com/entente/entente/tracking"
+)
+
+// The commitments table and its scorecard export as the page shows them:
+// the page's filters and sort, read by the page's own code, every page of
+// the table.
+
+// exportCommitments writes the commitments table, every page of it, with
+// each party's status and the evidence.
+func (s *Server) exportCommitments(w http.ResponseWriter, r *http.Request, f *frame) {
+	_, cf := commitmentsQuery(r.URL.Query())
+	upcoming := r.URL.Query().Get("upcoming") == "1"
+	v, err := entente.FindVocabulary(r.URL.Query().Get("vocabulary"))
+	var tr *tracking.Tracker
+	if err == nil {
+		tr, err = s.tracker()
+	}
+	if err == nil {
+		check := cf // a filter the tracker refuses is refused before any byte is written
+		check.Offset, check.Limit = 0, 1
+		_, err = tr.Commitments(r.Context(), check)
+	}
+	if err != nil {
+		s.exportProblem(w, err)
+		return
+	}
+	src := commitmentSource(tr, cf, upcoming)
+	s.writeTables(w, r, "commitments", func(ctx context.Context, tw export.TableWriter) error {
+		return export.WriteCommitments(ctx, tw, src, 0, 0, v)
+	})
+}
+
+// exportScorecard writes the scorecard of the set the commitments page
+// shows.
+func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request, f *frame) {
+	_, cf := commitmentsQuery(r.URL.Query())
+	v, err := entente.FindVocabulary(r.URL.Query().Get("vocabulary"))
+	var tr *tracking.Tracker
+	if err == nil {
+		tr, err = s.tracker()
+	}
+	var sc *entente.Scorecard
+	if err == nil {
+		sc, err = tr.Scorecard(r.Context(), cf)
+	}
+	if err != nil {
+		s.exportProblem(w, err)
+		return
+	}
+	s.writeTables(w, r, "scorecard", func(ctx context.Context, tw export.TableWriter) error {
+		return export.WriteScorecard(tw, sc, v)
+	})
+}
+
+// commitmentSource reads the table as filtered and sorted, a page at a
+// time, through the tracker.
+func commitmentSource(tr *tracking.Tracker, cf entente.CommitmentFilter, upcoming bool) export.CommitmentSource {
+	return export.CommitmentSource{
+		Page: func(ctx context.Context, offset, limit int) ([]entente.TrackedCommitment, error) {
+			page := cf
+			page.Offset, page.Limit = offset, limit
+			var p *tracking.Page
+			var err error
+			if upcoming {
+				p, err = tr.Upcoming(ctx, page)
+			} else {
+				p, err = tr.Commitments(ctx, page)
+			}
+			if err != nil {
+				return nil, err
+			}
+			return p.Commitments, nil
+		},
+		Evidence: tr.Store.Evidence,
+	}
+}
+
+// exportProblem answers an export that could not start with its error's
+// status and message.
+func (s *Server) exportProblem(w http.ResponseWriter, err error) {
+	code := entente.ErrorCode(err)
+	if code == entente.EINTERNAL {
+		s.log.Error("export", "err", err)
+	}
+	http.Error(w, entente.ErrorMessage(err), problemStatus(code))
+}
+
+// exportFormat is the format an export asks for: its path's extension,
+// else ?format= (the export form's choice).
+func exportFormat(r *http.Request) string {
+	if ext := path.Ext(r.URL.Path); ext != "" {
+		return strings.TrimPrefix(ext, ".")
+	}
+	return r.URL.Query().Get("format")
+}
+
+// requestFilters names the request's filters (its query without paging),
+// sorted, for the About sheet and the JSON's about.
+func requestFilters(r *http.Request) []export.Filter {
+	q := exportQuery(r.URL.Query())
+	delete(q, "format")
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var filters []export.Filter
+	for _, k := range keys {
+		filters = append(filters, export.FilterList(k, q.Get(k))...)
+	}
+	return filters
+}
+
+// mediaTypes are the list formats' media types.
+var mediaTypes = map[string]string{
+	"csv":  "text/csv; charset=utf-8",
+	"json": "application/json; charset=utf-8",
+	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+// writeTables answers with what write writes, in the format the path
+// names. CSV and JSON stream as the rows are read; a workbook is zipped
+// at its end, so it is built first and an error is still a 500.
+func (s *Server) writeTables(w http.ResponseWriter, r *http.Request, name string, write func(ctx context.Context, tw export.TableWriter) error) {
+	s.writeTablesAs(w, r, exportFormat(r), name, write)
+}
+
+func (s *Server) writeTablesAs(w http.ResponseWriter, r *http.Request, format, name string, write func(ctx context.Context, tw export.TableWriter) error) {
+	about := export.About{What: name, Filters: requestFilters(r), At: time.Now(), By: entente.ActorFromContext(r.Context())}
+	mt, ok := mediaTypes[format]
+	if !ok {
+		http.Error(w, fmt.Sprintf("%q is not a list export format: %s", format, strings.Join(export.Formats, ", ")), http.StatusBadRequest)
+		return
+	}
+	header := func() {
+		w.Header().Set("Content-Type", mt)
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="entente-%s.%s"`, name, format))
+	}
+	if format != "xlsx" {
+		header()
+		tw, err := export.NewTableWriter(format, w, about)
+		if err == nil {
+			err = write(r.Context(), tw)
+		}
+		if err == nil {
+			err = tw.Close()
+		}
+		if err != nil { // the status is sent: the truncated body is all that can say so
+			s.log.Error("export", "list", name, "format", format, "err", err)
+		}
+		return
+	}
+	var buf bytes.Buffer
+	tw, err := export.NewTableWriter(format, &buf, about)
+	if err == nil {
+		err = write(r.Context(), tw)
+	}
+	if err == nil {
+		err = tw.Close()
+	}
+	if err != nil {
+		s.exportProblem(w, err)
+		return
+	}
+	header()
+	w.Write(buf.Bytes())
+}
