@@ -69,6 +69,9 @@ type RegistryDocument struct {
 type RegistryInput struct {
 	Items     []RegistryItem
 	Documents []RegistryDocument
+	// Linked and Unlinked are pairs of documents decided to be (or not to
+	// be) versions of one statement (version_links), smaller id first.
+	Linked, Unlinked [][2]int64
 }
 
 // RegistryAlias is one name of an entry, with why it was joined to the

@@ -3,6 +3,7 @@ package connect
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -103,10 +104,21 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 	return &Summary{Entries: len(entries), Items: len(in.Items), Links: len(links), Decisions: len(ds)}, ids, nil
 }
 
-// versions finds the statements stored twice, in two languages: documents
-// of the same parties signed the same day in different languages that
-// align.Versions reads as one statement.
+// versions finds the statements stored twice, in two languages: the
+// documents linked as versions of one statement (at ingest or by an
+// editor), and documents of the same parties signed the same day in
+// different languages that align.Versions reads as one statement, unless
+// an editor unlinked them.
 func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]Versions, error) {
+	decided := map[[2]int64]bool{}
+	var pairs [][2]int64
+	for _, p := range in.Linked {
+		decided[p] = true
+		pairs = append(pairs, p)
+	}
+	for _, p := range in.Unlinked {
+		decided[p] = true
+	}
 	by := map[string][]entente.RegistryDocument{}
 	for _, d := range in.Documents {
 		if d.SignedDate == nil || len(d.Parties) == 0 {
@@ -116,6 +128,17 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		slices.Sort(ps)
 		k := *d.SignedDate + "|" + strings.Join(ps, ",")
 		by[k] = append(by[k], d)
+	}
+	for _, k := range slices.Sorted(maps.Keys(by)) {
+		ds := by[k]
+		for i := range ds {
+			for j := i + 1; j < len(ds); j++ {
+				p := [2]int64{min(ds[i].ID, ds[j].ID), max(ds[i].ID, ds[j].ID)}
+				if ds[i].Language != ds[j].Language && !decided[p] {
+					pairs = append(pairs, p)
+				}
+			}
+		}
 	}
 	cache := map[int64]*entente.StoredDocument{}
 	load := func(id int64) (*entente.StoredDocument, error) {
@@ -130,37 +153,25 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		return d, nil
 	}
 	var out []Versions
-	for _, k := range slices.Sorted(func(yield func(string) bool) {
-		for k := range by {
-			if !yield(k) {
-				return
+	for _, p := range pairs {
+		a, err := load(p[0])
+		if err != nil {
+			return nil, err
+		}
+		b, err := load(p[1])
+		if err != nil {
+			return nil, err
+		}
+		if a.Extraction == nil || b.Extraction == nil || len(a.Versions) == 0 || len(b.Versions) == 0 {
+			continue
+		}
+		if !decided[p] {
+			if ok, _ := alignVersions(a.Extraction, b.Extraction); !ok {
+				continue
 			}
 		}
-	}) {
-		ds := by[k]
-		for i := range ds {
-			for j := i + 1; j < len(ds); j++ {
-				if ds[i].Language == ds[j].Language {
-					continue
-				}
-				a, err := load(ds[i].ID)
-				if err != nil {
-					return nil, err
-				}
-				b, err := load(ds[j].ID)
-				if err != nil {
-					return nil, err
-				}
-				if a.Extraction == nil || b.Extraction == nil || len(a.Versions) == 0 || len(b.Versions) == 0 {
-					continue
-				}
-				if ok, _ := alignVersions(a.Extraction, b.Extraction); !ok {
-					continue
-				}
-				out = append(out, Versions{Title: a.Title, A: a.Versions[0].ID, B: b.Versions[0].ID, XA: a.Extraction, XB: b.Extraction,
-					LangA: a.Versions[0].Language, LangB: b.Versions[0].Language})
-			}
-		}
+		out = append(out, Versions{Title: a.Title, A: a.Versions[0].ID, B: b.Versions[0].ID, XA: a.Extraction, XB: b.Extraction,
+			LangA: a.Versions[0].Language, LangB: b.Versions[0].Language})
 	}
 	return out, nil
 }

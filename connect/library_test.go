@@ -296,6 +296,29 @@ func TestLibrary(t *testing.T) {
 				t.Errorf("query %q: %d entries %+v", q, n, got)
 			}
 		}
+		// versions linked by an editor are read as such; once unlinked,
+		// their names are no longer joined
+		if _, err := s.SetVersionLink(ctx, ids["cn-rs-2024.zh.txt"], ids["cn-rs-2024.en.txt"], true, "manual", "one statement"); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after := allEntries(t, ctx, s)
+		if entryOf(t, after, "China-Serbia Free Trade Agreement").ID != entryOf(t, after, "中塞自贸协定").ID {
+			t.Errorf("linked versions: the English name is not joined")
+		}
+		if _, err := s.SetVersionLink(ctx, ids["cn-rs-2024.zh.txt"], ids["cn-rs-2024.en.txt"], false, "manual", "two statements"); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after = allEntries(t, ctx, s)
+		if e := entryOf(t, after, "China-Serbia Free Trade Agreement"); e.ID == entryOf(t, after, "中塞自贸协定").ID {
+			t.Errorf("after the unlink the English name is still joined: %+v", e)
+		}
+
 		got, _, err := s.RegistryEntries(ctx, entente.RegistryFilter{Kind: entente.RegMechanism})
 		if err != nil {
 			t.Fatal(err)

@@ -59,6 +59,23 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 		if err != nil {
 			return fmt.Errorf("read parties: %w", err)
 		}
+		err = queryRows(ctx, tx, `SELECT document_a, document_b, linked FROM version_links ORDER BY document_a, document_b`, nil,
+			func(rows *sql.Rows) error {
+				var p [2]int64
+				var linked bool
+				if err := rows.Scan(&p[0], &p[1], &linked); err != nil {
+					return err
+				}
+				if linked {
+					in.Linked = append(in.Linked, p)
+				} else {
+					in.Unlinked = append(in.Unlinked, p)
+				}
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read version links: %w", err)
+		}
 		rowIndex := map[[2]any]int{}
 		scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
 			return func(rows *sql.Rows) error {
@@ -132,13 +149,15 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 // none).
 func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err error) {
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		var a [8]int64
+		var a [10]int64
 		err := tx.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM citations), (SELECT coalesce(max(id), 0) FROM citations),
 			(SELECT count(*) FROM entities), (SELECT coalesce(max(id), 0) FROM entities),
 			(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
 			(SELECT count(*) FROM documents WHERE withdrawn_at IS NOT NULL),
-			(SELECT count(*) FROM document_corrections)`).Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7])
+			(SELECT count(*) FROM document_corrections),
+			(SELECT count(*) FROM version_links), (SELECT count(*) FROM version_links WHERE linked)`).
+			Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7], &a[8], &a[9])
 		if err != nil {
 			return err
 		}
