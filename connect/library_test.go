@@ -372,7 +372,25 @@ func TestDecisionsKept(t *testing.T) {
 		if err != nil || renamed.Name != "中塞自由贸易协定" || renamed.ID != fta.ID {
 			t.Fatalf("renamed %+v %v", renamed, err)
 		}
-		// new documents and a rebuild keep the decisions
+		// a re-extraction (new rows for every name) and new documents keep
+		// the decisions
+		docs, err := s.Documents(ctx, entente.DocumentFilter{From: "2024", To: "2024"})
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("2024: %v %v", docs, err)
+		}
+		vs, err := s.VersionsToReextract(ctx, docs[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ReplaceExtraction(ctx, vs[0].ID, registry.Extract(vs[0].Text), registry.ID()); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if e := entryOf(t, allEntries(t, ctx, s), "中塞自贸协定"); e.ID == fta.ID {
+			t.Errorf("after a re-extraction the split came undone: %+v", e)
+		}
 		ingestLibrary(t, ctx, s, "cn-rs-2024.en.txt", "cn-rs-2016.zh.txt")
 		if err := c.Fresh(ctx); err != nil {
 			t.Fatal(err)
