@@ -159,6 +159,14 @@ func registryBenchStore(b *testing.B, name string, n int) (fullStore, time.Durat
 	if err != nil {
 		b.Fatal(err)
 	}
+	// the registry is built again (and timed) for a new collection, or
+	// when ENTENTE_BENCH_REGISTRY_BUILD is set
+	if have == n && os.Getenv("ENTENTE_BENCH_REGISTRY_BUILD") == "" {
+		if err := c.Fresh(ctx); err != nil {
+			b.Fatal(err)
+		}
+		return st, 0
+	}
 	start := time.Now()
 	sum, err := c.Rebuild(ctx)
 	if err != nil {
@@ -228,7 +236,9 @@ func BenchmarkRegistryPages(b *testing.B) {
 					q := func(f float64) float64 { return float64(lat[int(f*float64(len(lat)-1))].Microseconds()) / 1000 }
 					b.ReportMetric(q(0.5), "p50-ms")
 					b.ReportMetric(q(0.95), "p95-ms")
-					b.ReportMetric(float64(build.Milliseconds()), "build-ms")
+					if build > 0 {
+						b.ReportMetric(float64(build.Milliseconds()), "build-ms")
+					}
 				})
 			}
 		})
