@@ -430,3 +430,33 @@ func TestDecisionsKept(t *testing.T) {
 		}
 	})
 }
+
+// TestFreshOrLater: the first read builds the registry at once; after a
+// new document the read answers at once, says the registry is behind, and
+// the rebuild in the background brings the new names.
+func TestFreshOrLater(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if behind, err := c.FreshOrLater(ctx); err != nil || behind {
+			t.Fatalf("first read: behind %v, %v", behind, err)
+		}
+		if len(allEntries(t, ctx, s)) == 0 {
+			t.Fatal("the first read built nothing")
+		}
+		ingestLibrary(t, ctx, s, "cn-hu-2024.zh.txt")
+		behind, err := c.FreshOrLater(ctx)
+		if err != nil || !behind {
+			t.Fatalf("after a new document: behind %v, %v", behind, err)
+		}
+		c.Wait()
+		entryOf(t, allEntries(t, ctx, s), "中匈经贸合作政府间委员会")
+		if behind, err := c.FreshOrLater(ctx); err != nil || behind {
+			t.Errorf("after the rebuild: behind %v, %v", behind, err)
+		}
+	})
+}

@@ -6,7 +6,7 @@ type registryWords struct {
 	Registry, Graph, Citations, Cites, CitedBy, Kind, AnyKind, Find, Name, Aliases, Language, Reason, Sure     string
 	Documents, Mentions, Parties, Year, Document, InLibrary, NotInLibrary, NoEntries, NoCites, NoCitedBy, Edit string
 	Merge, MergeInto, Split, SplitHint, Rename, NewName, Why, Done, Instrument, Cited, Citing, GraphHint, Of   string
-	Next, Prev, Sentence, EntryID, Shown, DocKind                                                              string
+	Next, Prev, Sentence, EntryID, Shown, DocKind, Behind                                                      string
 }
 
 var registryWordsZH = &registryWords{
@@ -18,6 +18,7 @@ var registryWordsZH = &registryWords{
 	Split: "拆分", SplitHint: "勾选要拆分为新条目的别名", Rename: "更名", NewName: "新名称", Why: "理由", Done: "已保存。",
 	Instrument: "被引文件", Cited: "被引用", Citing: "引用方文件", GraphHint: "节点为文件与被引文件；点击打开。下表列出相同的引用。",
 	Of: "共", Next: "下一页", Prev: "上一页", Sentence: "句子", EntryID: "条目", Shown: "显示", DocKind: "文件类型",
+	Behind: "登记正在根据最新文件更新，稍后刷新即可看到。",
 }
 
 var registryWordsEN = &registryWords{
@@ -31,6 +32,7 @@ var registryWordsEN = &registryWords{
 	Why: "Reason", Done: "Saved.", Instrument: "Instrument", Cited: "Cited", Citing: "Citing",
 	GraphHint: "Nodes are documents and the instruments they cite; click one to open it. The table below lists the same citations.",
 	Of:        "of", Next: "Next", Prev: "Previous", Sentence: "Sentence", EntryID: "Entry", Shown: "shown", DocKind: "Kind of instrument",
+	Behind: "The registry is being brought up to date with the latest documents; reload in a moment to see them.",
 }
 
 func registryWordsFor(lang string) *registryWords {

@@ -221,7 +221,9 @@ func BenchmarkRegistryPages(b *testing.B) {
 				{"entry", func(r *rand.Rand) string { return fmt.Sprintf("/registry/%d", es[r.IntN(len(es))].ID) }},
 				{"citations", func(r *rand.Rand) string { return fmt.Sprintf("/documents/%d/citations", 1+r.IntN(n)) }},
 				{"graph", func(*rand.Rand) string { return "/graph" }},
-				{"api-list", func(r *rand.Rand) string { return "/api/v1/registry?" + url.Values{"q": {names[r.IntN(len(names))]}}.Encode() }},
+				{"api-list", func(r *rand.Rand) string {
+					return "/api/v1/registry?" + url.Values{"q": {names[r.IntN(len(names))]}}.Encode()
+				}},
 			}
 			for _, p := range pages {
 				b.Run(p.name, func(b *testing.B) {
