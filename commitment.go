@@ -130,3 +130,13 @@ type SentenceRef struct {
 	SignedDate string
 	Title      string
 }
+
+// Precisions lists the precisions of a due date with their labels.
+func Precisions() ValueList {
+	return ValueList{
+		value(string(PrecisionDay), "具体到日", "to the day", "tačno na dan"),
+		value(string(PrecisionMonth), "具体到月", "to the month", "tačno na mesec"),
+		value(string(PrecisionYear), "具体到年", "to the year", "tačno na godinu"),
+		value(string(PrecisionOpen), "无具体日期", "no date", "bez datuma"),
+	}
+}

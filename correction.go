@@ -132,7 +132,9 @@ func DocumentField(d *Document, field string) (json.RawMessage, error) {
 // ApplyTo sets the corrected field of s, if c is an active sentence
 // correction.
 func (c *Correction) ApplyTo(s *Sentence) error {
-	if !c.Active() || c.Anchor == nil {
+	// a segmentation is applied to the stored sentences themselves (the
+	// store splits and joins them), not on top of one sentence's labels
+	if !c.Active() || c.Anchor == nil || c.Field == FieldSegmentation {
 		return nil
 	}
 	return setSentenceField(s, c.Field, c.Value)

@@ -199,13 +199,13 @@ type Library interface {
 // DocumentKinds are the kinds of document, with their labels.
 func DocumentKinds() ValueList {
 	return ValueList{
-		value(string(KindJointStatement), "联合声明", "joint statement"),
-		value(string(KindAgreement), "协定", "agreement"),
-		value(string(KindMoU), "谅解备忘录", "memorandum of understanding"),
-		value(string(KindActionPlan), "行动计划", "action plan"),
-		value(string(KindCommunique), "联合公报", "joint communiqué"),
-		value(string(KindDeclaration), "宣言", "declaration"),
-		value(string(KindOther), "其他", "other"),
+		value(string(KindJointStatement), "联合声明", "joint statement", "zajednička izjava"),
+		value(string(KindAgreement), "协定", "agreement", "sporazum"),
+		value(string(KindMoU), "谅解备忘录", "memorandum of understanding", "memorandum o razumevanju"),
+		value(string(KindActionPlan), "行动计划", "action plan", "akcioni plan"),
+		value(string(KindCommunique), "联合公报", "joint communiqué", "zajedničko saopštenje"),
+		value(string(KindDeclaration), "宣言", "declaration", "deklaracija"),
+		value(string(KindOther), "其他", "other", "drugo"),
 	}
 }
 

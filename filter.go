@@ -156,11 +156,11 @@ type closedList struct {
 // extractor's and the search's.
 func VersionLanguages() ValueList {
 	return ValueList{
-		value("zh", "中文", "Chinese"),
-		value("zh-Hant", "繁体中文", "Chinese (traditional)"),
-		value("en", "英文", "English"),
-		value("sr-Cyrl", "塞尔维亚文（西里尔字母）", "Serbian (Cyrillic)"),
-		value("sr-Latn", "塞尔维亚文（拉丁字母）", "Serbian (Latin)"),
+		value("zh", "中文", "Chinese", "kineski"),
+		value("zh-Hant", "繁体中文", "Chinese (traditional)", "kineski (tradicionalni)"),
+		value("en", "英文", "English", "engleski"),
+		value("sr-Cyrl", "塞尔维亚文（西里尔字母）", "Serbian (Cyrillic)", "srpski (ćirilica)"),
+		value("sr-Latn", "塞尔维亚文（拉丁字母）", "Serbian (Latin)", "srpski (latinica)"),
 	}
 }
 

@@ -10,8 +10,8 @@ import "slices"
 // code never reaches a reader.
 
 // UILanguages are the languages the UI speaks; every value has a label in
-// each (Serbian is to come: add "sr" here and a label to every value).
-func UILanguages() []string { return []string{"zh", "en"} }
+// each (Serbian in its Latin script).
+func UILanguages() []string { return []string{"zh", "en", "sr"} }
 
 // Labels names a value in each UI language, by language code.
 type Labels map[string]string
@@ -56,5 +56,8 @@ func (l ValueList) Label(code, lang string) string {
 	return code
 }
 
-// value builds a value from its code and its labels in Chinese and English.
-func value(code, zh, en string) Value { return Value{Code: code, Labels: Labels{"zh": zh, "en": en}} }
+// value builds a value from its code and its labels in Chinese, English and
+// Serbian.
+func value(code, zh, en, sr string) Value {
+	return Value{Code: code, Labels: Labels{"zh": zh, "en": en, "sr": sr}}
+}

@@ -14,6 +14,7 @@ func TestValueLabels(t *testing.T) {
 	lists := map[string]ValueList{
 		"document kinds": DocumentKinds(), "sentence types": SentenceTypes(), "strengths": Strengths(),
 		"areas": Areas(), "reference kinds": ReferenceKinds(), "rules": Rules(), "statuses": StatusLabels(),
+		"precisions": Precisions(),
 	}
 	if got := StatusLabels().Codes(); !slices.Equal(got, statusCodes()) {
 		t.Errorf("status labels %v, want the vocabulary's order %v", got, statusCodes())
@@ -67,7 +68,7 @@ func TestValueLabels(t *testing.T) {
 		}
 	}
 	// an unknown language falls back to English
-	if got := SentenceTypes().Label("commitment", "sr"); got != "commitment" {
+	if got := SentenceTypes().Label("commitment", "fr"); got != "commitment" {
 		t.Errorf("a label in a language without one: %q, want the English", got)
 	}
 }

@@ -36,15 +36,24 @@ type Entity struct {
 // ReferenceKinds are the kinds of cited instrument, with their labels.
 func ReferenceKinds() ValueList {
 	return ValueList{
-		value(string(RefJointStatement), "联合声明", "joint statement"),
-		value(string(RefAgreement), "协定", "agreement"),
-		value(string(RefMoU), "谅解备忘录", "memorandum of understanding"),
-		value(string(RefActionPlan), "行动计划", "action plan"),
-		value(string(RefDeclaration), "宣言", "declaration"),
-		value(string(RefInitiative), "倡议", "initiative"),
-		value(string(RefResolution), "决议", "resolution"),
-		value(string(RefCharter), "宪章", "charter"),
-		value(string(RefPlan), "规划", "plan"),
-		value(string(RefOther), "其他", "other"),
+		value(string(RefJointStatement), "联合声明", "joint statement", "zajednička izjava"),
+		value(string(RefAgreement), "协定", "agreement", "sporazum"),
+		value(string(RefMoU), "谅解备忘录", "memorandum of understanding", "memorandum o razumevanju"),
+		value(string(RefActionPlan), "行动计划", "action plan", "akcioni plan"),
+		value(string(RefDeclaration), "宣言", "declaration", "deklaracija"),
+		value(string(RefInitiative), "倡议", "initiative", "inicijativa"),
+		value(string(RefResolution), "决议", "resolution", "rezolucija"),
+		value(string(RefCharter), "宪章", "charter", "povelja"),
+		value(string(RefPlan), "规划", "plan", "planski dokument"),
+		value(string(RefOther), "其他", "other", "drugo"),
 	}
+}
+
+// VersionCitation is an instrument one version cites, with the registry
+// entry it was filed under and the stored document that entry is (0 for
+// none), so that an export can link the citation.
+type VersionCitation struct {
+	Title      string
+	EntryID    int64
+	DocumentID int64
 }

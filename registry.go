@@ -26,9 +26,9 @@ const (
 // RegistryKinds are the kinds of registry entry, with their labels.
 func RegistryKinds() ValueList {
 	return ValueList{
-		value(string(RegInstrument), "文件", "instrument"),
-		value(string(RegMechanism), "机制", "mechanism"),
-		value(string(RegProject), "项目", "project"),
+		value(string(RegInstrument), "文件", "instrument", "akt"),
+		value(string(RegMechanism), "机制", "mechanism", "mehanizam"),
+		value(string(RegProject), "项目", "project", "projekat"),
 	}
 }
 
@@ -69,9 +69,6 @@ type RegistryDocument struct {
 type RegistryInput struct {
 	Items     []RegistryItem
 	Documents []RegistryDocument
-	// Linked and Unlinked are pairs of documents decided to be (or not to
-	// be) versions of one statement (version_links), smaller id first.
-	Linked, Unlinked [][2]int64
 }
 
 // RegistryAlias is one name of an entry, with why it was joined to the

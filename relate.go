@@ -22,7 +22,8 @@ type RelationshipStep struct {
 	Words         string `json:"words"`
 	// From is the lower designation the sentence names beside an upgrade
 	// ("将…战略伙伴关系提升为全面战略伙伴关系"), "" when none.
-	From string `json:"from,omitempty"`
+	From      string `json:"from,omitempty"`
+	FromLabel *Label `json:"from_label,omitempty"`
 	// Action is established, upgraded or reaffirmed.
 	Action RelationshipAction `json:"action"`
 	// Inferred is set when no word of the sentence says the action and it

@@ -75,10 +75,10 @@ type Span struct {
 // labels.
 func SentenceTypes() ValueList {
 	return ValueList{
-		value(string(Commitment), "承诺", "commitment"),
-		value(string(Position), "立场", "position"),
-		value(string(Appraisal), "评价", "appraisal"),
-		value(string(Narrative), "叙述", "narrative"),
+		value(string(Commitment), "承诺", "commitment", "obaveza"),
+		value(string(Position), "立场", "position", "stav"),
+		value(string(Appraisal), "评价", "appraisal", "ocena"),
+		value(string(Narrative), "叙述", "narrative", "opis"),
 	}
 }
 
@@ -86,8 +86,8 @@ func SentenceTypes() ValueList {
 // their labels.
 func Strengths() ValueList {
 	return ValueList{
-		value(string(Firm), "明确", "firm"),
-		value(string(Intent), "意愿", "intent"),
-		value(string(Soft), "一般", "soft"),
+		value(string(Firm), "明确", "firm", "čvrsta"),
+		value(string(Intent), "意愿", "intent", "namera"),
+		value(string(Soft), "一般", "soft", "blaga"),
 	}
 }

@@ -70,13 +70,13 @@ type StatusPoint struct {
 // Statuses, so that the UI never shows a status's code.
 func StatusLabels() ValueList {
 	return ValueList{
-		value(string(NotRated), "未评估", "not rated"),
-		value(string(NotStarted), "未启动", "not started"),
-		value(string(InProgress), "进行中", "in progress"),
-		value(string(PartiallyFulfilled), "部分履行", "partially fulfilled"),
-		value(string(Fulfilled), "已履行", "fulfilled"),
-		value(string(Stalled), "停滞", "stalled"),
-		value(string(Reversed), "背离", "reversed"),
-		value(string(Superseded), "已被取代", "superseded"),
+		value(string(NotRated), "未评估", "not rated", "nije ocenjeno"),
+		value(string(NotStarted), "未启动", "not started", "nije započeto"),
+		value(string(InProgress), "进行中", "in progress", "u toku"),
+		value(string(PartiallyFulfilled), "部分履行", "partially fulfilled", "delimično ispunjeno"),
+		value(string(Fulfilled), "已履行", "fulfilled", "ispunjeno"),
+		value(string(Stalled), "停滞", "stalled", "zastalo"),
+		value(string(Reversed), "背离", "reversed", "preokrenuto"),
+		value(string(Superseded), "已被取代", "superseded", "zamenjeno"),
 	}
 }

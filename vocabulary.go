@@ -68,9 +68,9 @@ func Vocabularies() []Vocabulary {
 				"http://www.g7.utoronto.ca/compliance/); a member's compliance with a commitment scores +1, 0 or −1, " +
 				"and a set's average score is also given as a percentage, (average + 1) / 2 × 100",
 			Values: ValueList{
-				value("full", "完全遵守（+1）", "+1 full compliance"),
-				value("partial", "部分遵守或仍在进行（0）", "0 partial compliance or work in progress"),
-				value("non", "未遵守（−1）", "−1 non-compliance"),
+				value("full", "完全遵守（+1）", "+1 full compliance", "+1 potpuno ispunjenje"),
+				value("partial", "部分遵守或仍在进行（0）", "0 partial compliance or work in progress", "0 delimično ispunjenje ili rad u toku"),
+				value("non", "未遵守（−1）", "−1 non-compliance", "−1 neispunjenje"),
 			},
 			Map: map[Status]string{
 				Fulfilled: "full", PartiallyFulfilled: "partial", InProgress: "partial",
@@ -89,12 +89,12 @@ func Vocabularies() []Vocabulary {
 			Source: "PolitiFact's six ratings of a promise's progress (the Promise Meter of its promise trackers, " +
 				"https://www.politifact.com/truth-o-meter/promises/); not the Truth-O-Meter, which rates claims",
 			Values: ValueList{
-				value("not_yet_rated", "尚未评级", "Not Yet Rated"),
-				value("in_the_works", "进行中", "In the Works"),
-				value("stalled", "停滞", "Stalled"),
-				value("compromise", "部分兑现", "Compromise"),
-				value("promise_kept", "兑现承诺", "Promise Kept"),
-				value("promise_broken", "违背承诺", "Promise Broken"),
+				value("not_yet_rated", "尚未评级", "Not Yet Rated", "Još nije ocenjeno"),
+				value("in_the_works", "进行中", "In the Works", "U pripremi"),
+				value("stalled", "停滞", "Stalled", "Zastalo"),
+				value("compromise", "部分兑现", "Compromise", "Kompromis"),
+				value("promise_kept", "兑现承诺", "Promise Kept", "Obećanje ispunjeno"),
+				value("promise_broken", "违背承诺", "Promise Broken", "Obećanje prekršeno"),
 			},
 			Map: map[Status]string{
 				NotRated: "not_yet_rated", NotStarted: "not_yet_rated", InProgress: "in_the_works", Stalled: "stalled",
@@ -112,11 +112,11 @@ func Vocabularies() []Vocabulary {
 			Source: "Open Government Partnership, Independent Reporting Mechanism (IRM), the completion of a commitment " +
 				"in its implementation and results reports (https://www.opengovpartnership.org/irm-guidance-overview/)",
 			Values: ValueList{
-				value("not_started", "未启动", "Not started"),
-				value("limited", "有限", "Limited"),
-				value("substantial", "实质性", "Substantial"),
-				value("complete", "完成", "Complete"),
-				value("withdrawn", "撤回", "Withdrawn"),
+				value("not_started", "未启动", "Not started", "Nije započeto"),
+				value("limited", "有限", "Limited", "Ograničeno"),
+				value("substantial", "实质性", "Substantial", "Znatno"),
+				value("complete", "完成", "Complete", "Završeno"),
+				value("withdrawn", "撤回", "Withdrawn", "Povučeno"),
 			},
 			Map: map[Status]string{
 				NotStarted: "not_started", InProgress: "limited", Stalled: "limited", PartiallyFulfilled: "substantial",

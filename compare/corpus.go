@@ -16,6 +16,16 @@ type corpus struct {
 	dates       []string
 	commitments [][]*item // per document
 	reports     [][]report
+	// postings lists the commitments of each rare term and of each name,
+	// so that a commitment is scored only against those that share one
+	postings map[int32][]*item
+	named    map[string][]*item
+	count    int // commitments
+	// the chains of recycled promises, found as they are asked for
+	links []link
+	seen  []int
+	stamp int
+	cands []*item
 }
 
 // report is a sentence that reports something done or under way.
@@ -74,6 +84,8 @@ func (w *Words) newCorpus(docs []*entente.StoredDocument) *corpus {
 			st := &ss[i]
 			if st.Type == entente.Commitment {
 				it := newItem(d.ID, c.dates[k], st)
+				it.pos, it.n = k, c.count
+				c.count++
 				c.commitments[k] = append(c.commitments[k], it)
 				all = append(all, it)
 				continue
@@ -86,7 +98,47 @@ func (w *Words) newCorpus(docs []*entente.StoredDocument) *corpus {
 		}
 	}
 	weigh(all)
+	c.postings, c.named = map[int32][]*item{}, map[string][]*item{}
+	for _, its := range c.commitments {
+		for _, it := range its {
+			for k, id := range it.ids {
+				if it.rareID[k] {
+					c.postings[id] = append(c.postings[id], it)
+				}
+			}
+			for _, e := range it.entities {
+				c.named[e] = append(c.named[e], it)
+			}
+		}
+	}
 	return c
+}
+
+// candidates calls fn once for each commitment of a document signed
+// before it's that shares a rare term or a name with it: the only ones
+// that can say the same thing (a pair that shares only common terms scores
+// too low to count), so that a pair's statements are not compared each
+// with each.
+func (c *corpus) candidates(it *item, seen []int, stamp int, fn func(e *item)) {
+	visit := func(e *item) {
+		if seen[e.n] == stamp || !c.earlier(e.pos, it.pos) {
+			return
+		}
+		seen[e.n] = stamp
+		fn(e)
+	}
+	for k, id := range it.ids {
+		if it.rareID[k] {
+			for _, e := range c.postings[id] {
+				visit(e)
+			}
+		}
+	}
+	for _, name := range it.entities {
+		for _, e := range c.named[name] {
+			visit(e)
+		}
+	}
 }
 
 // earlier reports whether document j was signed before document k (an

@@ -49,13 +49,12 @@ func Diff(da, db *entente.StoredDocument) *entente.Comparison {
 	type cand struct {
 		i, j  int
 		score float64
-		why   []string
 	}
 	var cands []cand
 	for i, x := range left {
 		for j, y := range right {
-			if sc, why := similarity(x, y); sc >= AlignThreshold {
-				cands = append(cands, cand{i, j, sc, why})
+			if sc := similarity(x, y); sc >= AlignThreshold {
+				cands = append(cands, cand{i, j, sc})
 			}
 		}
 	}
@@ -83,7 +82,7 @@ func Diff(da, db *entente.StoredDocument) *entente.Comparison {
 		}
 		matchL[c.i], matchR[c.j] = c.j, c.i
 		rowOf[c.i] = entente.Alignment{Mark: markOf(left[c.i], right[c.j], c.score), A: side(left[c.i]), B: side(right[c.j]),
-			Score: round(c.score), Why: c.why}
+			Score: round(c.score), Why: explain(left[c.i], right[c.j])}
 	}
 
 	cmpn := &entente.Comparison{A: ba, B: bb, Rows: []entente.Alignment{}, Summary: map[entente.Mark]int{}, ByArea: map[string]map[entente.Mark]int{}}

@@ -156,12 +156,10 @@ func (c *corpus) suggest() []entente.Followup {
 					continue
 				}
 				var best *item
-				var bestWhy []string
 				bestScore := 0.0
 				for _, e := range c.commitments[j] {
-					sc, why := similarity(r.it, e)
-					if sc >= FollowupThreshold && sc > bestScore && names(why) {
-						best, bestScore, bestWhy = e, sc, why
+					if sc := similarity(r.it, e); sc >= FollowupThreshold && sc > bestScore && names(r.it, e) {
+						best, bestScore = e, sc
 					}
 				}
 				if best == nil {
@@ -169,21 +167,12 @@ func (c *corpus) suggest() []entente.Followup {
 				}
 				out = append(out, entente.Followup{
 					Commitment: commitmentBrief(best, 0), Report: commitmentBrief(r.it, 0), ReportTitle: c.docs[k].Title,
-					SuggestedStatus: r.status, Cue: r.cue, Score: round(bestScore), Why: bestWhy,
+					SuggestedStatus: r.status, Cue: r.cue, Score: round(bestScore), Why: explain(r.it, best),
 				})
 			}
 		}
 	}
 	return out
-}
-
-// names reports whether a match shares a thing by name (a project, an
-// instrument, a mechanism, a run of rare words), not only common words: a
-// report is on a promise only when it names what was promised.
-func names(why []string) bool {
-	return slices.ContainsFunc(why, func(w string) bool {
-		return strings.HasPrefix(w, "names ") || strings.HasPrefix(w, "shares ") || w == "same words"
-	})
 }
 
 // decision is what a decision event keeps.

@@ -25,7 +25,7 @@ func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, err
 		v.Documents = append(v.Documents, brief(d))
 	}
 	v.Timeline = s.Words.Steps(docs)
-	v.MostRecycled = MostRecycled(s.Words.newCorpus(docs).recurrences(nil), MostRecycledShown)
+	v.MostRecycled = s.Words.newCorpus(docs).mostRecycled(MostRecycledShown)
 	f := entente.CommitmentFilter{Pair: []string{a, b}}
 	if v.Scorecard, err = s.Tracker.Scorecard(ctx, f); err != nil {
 		return nil, err

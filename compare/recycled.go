@@ -60,43 +60,107 @@ func findLabel(d *entente.StoredDocument, label string) *entente.Sentence {
 	return nil
 }
 
-// recurrences finds, for each commitment that only selects (nil: all),
-// the best match above RecycledThreshold in each earlier document. The
-// ones with none are left out unless selected.
+// A promise that comes back is a chain: each commitment links to the
+// commitment that says the same thing (above RecycledThreshold) in the
+// newest earlier document that has one, and that one to its own, back to
+// the first time it was promised. Looking only as far back as the first
+// document with a match keeps the work near the number of commitments,
+// where scoring each against every earlier one grows with its square.
+
+// link is a commitment's predecessor in its chain, nil for none.
+type link struct {
+	done  bool
+	prev  *item
+	score float64
+	depth int // the commitments before it in its chain
+}
+
+// linkOf finds (once) a commitment's predecessor.
+func (c *corpus) linkOf(it *item) *link {
+	if c.links == nil {
+		c.links = make([]link, c.count)
+		c.seen = make([]int, c.count)
+	}
+	l := &c.links[it.n]
+	if l.done {
+		return l
+	}
+	l.done = true
+	c.stamp++
+	cands := c.cands[:0]
+	c.candidates(it, c.seen, c.stamp, func(e *item) { cands = append(cands, e) })
+	slices.SortFunc(cands, func(x, y *item) int { return cmp.Compare(y.pos, x.pos) })
+	c.cands = cands
+	for _, e := range cands {
+		if l.prev != nil && e.pos < l.prev.pos {
+			break // the newest earlier document with a match is read whole
+		}
+		if sc := similarityAtLeast(it, e, RecycledThreshold); sc >= RecycledThreshold && sc > l.score {
+			l.prev, l.score = e, sc
+		}
+	}
+	if l.prev != nil {
+		l.depth = c.linkOf(l.prev).depth + 1
+	}
+	return l
+}
+
+// recurrence walks a commitment's chain back to the first promise.
+func (c *corpus) recurrence(it *item) entente.Recurrence {
+	r := entente.Recurrence{Commitment: commitmentBrief(it, 0), Earlier: []entente.CommitmentBrief{}}
+	for l := c.linkOf(it); l.prev != nil; l = c.linkOf(l.prev) {
+		r.Earlier = append(r.Earlier, commitmentBrief(l.prev, l.score))
+	}
+	slices.Reverse(r.Earlier)
+	if len(r.Earlier) > 0 {
+		r.FirstPromised, r.Repeated = r.Earlier[0].SignedDate, len(r.Earlier)
+	}
+	return r
+}
+
+// recurrences lists the chain of each commitment that only selects (nil:
+// all), newest document first; those promised for the first time are left
+// out unless selected.
 func (c *corpus) recurrences(only func(*item) bool) []entente.Recurrence {
-	var out []entente.Recurrence
+	out := []entente.Recurrence{}
 	for k := len(c.docs) - 1; k >= 0; k-- {
 		for _, it := range c.commitments[k] {
 			if only != nil && !only(it) {
 				continue
 			}
-			r := entente.Recurrence{Commitment: commitmentBrief(it, 0), Earlier: []entente.CommitmentBrief{}}
-			for j := 0; j < k; j++ {
-				if !c.earlier(j, k) {
-					continue
-				}
-				var best *item
-				bestScore := 0.0
-				for _, e := range c.commitments[j] {
-					if sc, _ := similarity(it, e); sc >= RecycledThreshold && sc > bestScore {
-						best, bestScore = e, sc
-					}
-				}
-				if best != nil {
-					r.Earlier = append(r.Earlier, commitmentBrief(best, bestScore))
-				}
-			}
-			if len(r.Earlier) == 0 && only == nil {
+			if only == nil && c.linkOf(it).prev == nil {
 				continue
 			}
-			if len(r.Earlier) > 0 {
-				r.FirstPromised, r.Repeated = r.Earlier[0].SignedDate, len(r.Earlier)
-			}
-			out = append(out, r)
+			out = append(out, c.recurrence(it))
 		}
 	}
-	if out == nil {
-		out = []entente.Recurrence{}
+	return out
+}
+
+// mostRecycled lists the n longest chains by their newest commitment (one
+// no later commitment links to), most repeated first, newest first among
+// equals.
+func (c *corpus) mostRecycled(n int) []entente.Recurrence {
+	linked := make([]bool, c.count)
+	var heads []*item
+	for k := len(c.docs) - 1; k >= 0; k-- {
+		for _, it := range c.commitments[k] {
+			if l := c.linkOf(it); l.prev != nil {
+				linked[l.prev.n] = true
+			}
+		}
+	}
+	for k := len(c.docs) - 1; k >= 0; k-- {
+		for _, it := range c.commitments[k] {
+			if !linked[it.n] && c.linkOf(it).depth > 0 {
+				heads = append(heads, it)
+			}
+		}
+	}
+	slices.SortStableFunc(heads, func(x, y *item) int { return cmp.Compare(c.linkOf(y).depth, c.linkOf(x).depth) })
+	out := []entente.Recurrence{}
+	for _, it := range heads[:min(n, len(heads))] {
+		out = append(out, c.recurrence(it))
 	}
 	return out
 }

@@ -98,3 +98,26 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestSimilarityAtLeast: the bound never drops a pair that similarity
+// keeps, over every pair of the sentences of the test library.
+func TestSimilarityAtLeast(t *testing.T) {
+	var items []*item
+	for _, text := range []string{"双方将加快推进匈塞铁路贝尔格莱德至诺维萨德段建设。", "双方将继续加快推进匈塞铁路贝尔格莱德至诺维萨德段建设。",
+		"双方愿探讨商签自由贸易协定的可能性。", "双方同意尽快启动自由贸易协定谈判。", "双方将扩大人文交流，鼓励两国青年互访。",
+		"The sides will accelerate the construction of the Belgrade–Novi Sad section of the railway.",
+		"The sides will speed up the construction of the railway.", "Strane će ubrzati izgradnju pruge.", "双方将在人工智能领域开展合作。"} {
+		items = append(items, newItem(1, "", &entente.Sentence{Text: text, Type: entente.Commitment, Areas: []string{"infrastructure"}}))
+	}
+	weigh(items)
+	for _, min := range []float64{RecycledThreshold, AlignThreshold, FollowupThreshold, 0.9} {
+		for _, a := range items {
+			for _, b := range items {
+				full := similarity(a, b)
+				if got := similarityAtLeast(a, b, min); full >= min && got != full {
+					t.Errorf("%q ~ %q: %.3f ≥ %.2f but the bound gave %.3f", a.s.Text, b.s.Text, full, min, got)
+				}
+			}
+		}
+	}
+}

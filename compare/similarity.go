@@ -13,32 +13,41 @@ import (
 // Two sentences say the same thing when they share rare terms (the search
 // analyzer's: Chinese character bigrams, folded and stemmed words), weighted
 // by how rare each is among the sentences compared (tf-idf, cosine), and
-// more so when they name the same project, instrument or mechanism or
-// share a policy area. Text alone would miss a promise reworded around the
-// same project; entities alone would pair every sentence about one railway.
+// more so when they name the same project, instrument or mechanism, share
+// a run of rare terms long enough to be a name neither extraction marked,
+// or share a policy area; less so when each names something the other does
+// not (two sections of one railway). Text alone would miss a promise
+// reworded around the same project; names alone would pair every sentence
+// about one railway.
+//
+// Terms are interned as numbers once per set of sentences compared, so
+// that the score of a pair is a merge of two short sorted vectors and a
+// small table over two short sequences, with no allocation; the reasons
+// (why) are written only for the pairs kept.
 
 // item is one sentence made ready for comparison.
 type item struct {
 	doc      int64
 	date     string
 	s        *entente.Sentence
-	terms    map[string]float64 // term frequency, then tf-idf
-	seq      []string           // the terms in order
-	rare     []bool             // whether each term of seq is rare among the items
+	toks     []string // the analyzer's terms, in order
+	seq      []int32  // the terms as numbers, in order (after weigh)
+	rare     []bool   // whether each term of seq is rare among the items
+	ids      []int32  // distinct terms, sorted
+	rareID   []bool   // whether each of ids is rare
+	weights  []float64
 	norm     float64
 	entities []string // folded names of projects, instruments, mechanisms
 	same     string   // the sentence's terms joined: equal for the same words
+	words    []string // the vocabulary, shared by the items weighed together
+	pos      int      // its document's place in a corpus, oldest first
+	n        int      // its place among a corpus's commitments
 }
 
 // newItem reads a sentence's terms and names.
 func newItem(doc int64, date string, s *entente.Sentence) *item {
-	it := &item{doc: doc, date: date, s: s, terms: map[string]float64{}}
-	toks := search.Tokens(s.Text)
-	for _, t := range toks {
-		it.terms[t]++
-	}
-	it.seq = toks
-	it.same = strings.Join(toks, " ")
+	it := &item{doc: doc, date: date, s: s, toks: search.Tokens(s.Text)}
+	it.same = strings.Join(it.toks, " ")
 	for _, group := range [][]string{s.References, s.Mechanisms, s.Projects} {
 		for _, n := range group {
 			it.entities = append(it.entities, foldName(n))
@@ -61,44 +70,89 @@ func foldName(s string) string {
 	}, strings.ToLower(s))
 }
 
-// weigh turns the items' term counts into tf-idf over the items given.
+// weigh numbers the items' terms and weighs them by tf-idf over the items
+// given.
 func weigh(items []*item) {
-	df := map[string]int{}
+	id := map[string]int32{}
+	var words []string
+	var df []int
 	for _, it := range items {
-		for t := range it.terms {
-			df[t]++
+		it.seq = make([]int32, len(it.toks))
+		for i, t := range it.toks {
+			n, ok := id[t]
+			if !ok {
+				n = int32(len(words))
+				id[t] = n
+				words = append(words, t)
+				df = append(df, 0)
+			}
+			it.seq[i] = n
+		}
+		it.ids = slices.Clone(it.seq)
+		slices.Sort(it.ids)
+		it.ids = slices.Compact(it.ids)
+		for _, n := range it.ids {
+			df[n]++
 		}
 	}
 	n := float64(len(items))
 	common := max(2, len(items)/4) // a term in more items than this is no name
 	for _, it := range items {
+		it.words = words
+		tf := make([]float64, len(it.ids))
+		for _, t := range it.seq {
+			k, _ := slices.BinarySearch(it.ids, t)
+			tf[k]++
+		}
+		it.weights = make([]float64, len(it.ids))
+		var sum float64
+		for k, t := range it.ids {
+			w := (1 + math.Log(tf[k])) * math.Log(1+n/float64(df[t]))
+			it.weights[k] = w
+			sum += w * w
+		}
+		it.norm = math.Sqrt(sum)
 		it.rare = make([]bool, len(it.seq))
 		for i, t := range it.seq {
 			it.rare[i] = df[t] <= common
 		}
-		var sum float64
-		for t, tf := range it.terms {
-			w := (1 + math.Log(tf)) * math.Log(1+n/float64(df[t]))
-			it.terms[t] = w
-			sum += w * w
+		it.rareID = make([]bool, len(it.ids))
+		for k, t := range it.ids {
+			it.rareID[k] = df[t] <= common
 		}
-		it.norm = math.Sqrt(sum)
 	}
 }
 
-// cosine is the text similarity of two weighed items.
-func cosine(a, b *item) float64 {
+// cosine is the text similarity of two weighed items, a merge of their
+// sorted terms, and how many rare terms they share.
+func cosine(a, b *item) (float64, int) {
 	if a.norm == 0 || b.norm == 0 {
-		return 0
-	}
-	if len(a.terms) > len(b.terms) {
-		a, b = b, a
+		return 0, 0
 	}
 	var dot float64
-	for t, w := range a.terms {
-		dot += w * b.terms[t]
+	rare := 0
+	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			dot += a.weights[i] * b.weights[j]
+			if a.rareID[i] {
+				rare++
+			}
+			i++
+			j++
+		}
 	}
-	return dot / (a.norm * b.norm)
+	return dot / (a.norm * b.norm), rare
+}
+
+// has reports whether the item holds term t.
+func (it *item) has(t int32) bool {
+	_, ok := slices.BinarySearch(it.ids, t)
+	return ok
 }
 
 // shared returns the elements of two sorted lists found in both.
@@ -112,51 +166,138 @@ func shared(a, b []string) []string {
 	return out
 }
 
-// similarity scores two items from 0 to 1 and says why.
-func similarity(a, b *item) (float64, []string) {
-	if a.same != "" && a.same == b.same {
-		return 1, []string{"same words"}
-	}
-	c := cosine(a, b)
-	score := c
-	why := []string{fmt.Sprintf("text %.2f", c)}
-	if ents := shared(a.entities, b.entities); len(ents) > 0 {
-		score += (1 - score) * entityWeight
-		for _, e := range ents {
-			why = append(why, "names "+e)
+func sharesEntity(a, b []string) bool {
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
+			return true
 		}
 	}
-	if run := sharedRun(a, b); run != "" {
-		score += (1 - score) * entityWeight
-		why = append(why, "shares "+run)
+	return false
+}
+
+// features are what a pair's score is made of.
+type features struct {
+	same             bool
+	text             float64
+	entity           bool
+	runStart, runLen int // the longest shared run of rare terms, in a
+	apartA, apartB   [2]int
+	area             string
+}
+
+// measure reads a pair's features.
+func measure(a, b *item) features {
+	var f features
+	if a.same != "" && a.same == b.same {
+		f.same = true
+		return f
 	}
-	if x, y := apart(a, b), apart(b, a); x != "" && y != "" {
-		// each names something the other does not: two sections of one
-		// railway, two agreements of one area
-		score *= apartFactor
-		why = append(why, "apart "+x+" / "+y)
+	var rare int
+	f.text, rare = cosine(a, b)
+	f.entity = sharesEntity(a.entities, b.entities)
+	if rare >= minWordRun { // no run of rare terms without as many shared
+		f.runStart, f.runLen = sharedRun(a, b)
 	}
+	f.apartA, f.apartB = apart(a, b), apart(b, a)
 	for _, ar := range a.s.Areas {
 		if slices.Contains(b.s.Areas, ar) {
-			score += (1 - score) * areaWeight
-			why = append(why, "area "+ar)
+			f.area = ar
 			break
 		}
 	}
-	return score, why
+	return f
+}
+
+// score is a pair's similarity from 0 to 1.
+func (f *features) score(a, b *item) float64 {
+	if f.same {
+		return 1
+	}
+	s := f.text
+	if f.entity {
+		s += (1 - s) * entityWeight
+	}
+	if isName(a, f.runStart, f.runLen, true) {
+		s += (1 - s) * entityWeight
+	}
+	if isName(a, f.apartA[0], f.apartA[1], false) && isName(b, f.apartB[0], f.apartB[1], false) {
+		// each names something the other does not: two sections of one
+		// railway, two agreements of one area
+		s *= apartFactor
+	}
+	if f.area != "" {
+		s += (1 - s) * areaWeight
+	}
+	return s
+}
+
+// similarity scores two items from 0 to 1.
+func similarity(a, b *item) float64 {
+	f := measure(a, b)
+	return f.score(a, b)
+}
+
+// similarityAtLeast is similarity, or 0 when the text alone shows that the
+// score cannot reach min whatever the names and areas add: the cheap merge
+// spares the run tables of most pairs.
+func similarityAtLeast(a, b *item, min float64) float64 {
+	if a.same == "" || a.same != b.same {
+		t, _ := cosine(a, b)
+		if best := 1 - (1-t)*(1-entityWeight)*(1-entityWeight)*(1-areaWeight); best < min {
+			return 0
+		}
+	}
+	return similarity(a, b)
+}
+
+// explain says why two items scored as they did: "same words", "text
+// 0.62", "names 匈塞铁路", "shares 自由贸易协定", "apart X / Y", "area trade".
+func explain(a, b *item) []string {
+	f := measure(a, b)
+	if f.same {
+		return []string{"same words"}
+	}
+	why := []string{fmt.Sprintf("text %.2f", f.text)}
+	for _, e := range shared(a.entities, b.entities) {
+		why = append(why, "names "+e)
+	}
+	if isName(a, f.runStart, f.runLen, true) {
+		why = append(why, "shares "+runText(a, f.runStart, f.runLen))
+	}
+	if isName(a, f.apartA[0], f.apartA[1], false) && isName(b, f.apartB[0], f.apartB[1], false) {
+		why = append(why, "apart "+runText(a, f.apartA[0], f.apartA[1])+" / "+runText(b, f.apartB[0], f.apartB[1]))
+	}
+	if f.area != "" {
+		why = append(why, "area "+f.area)
+	}
+	return why
+}
+
+// names reports whether a pair shares a thing by name (a project, an
+// instrument, a mechanism, a run of rare words) or the same words, not
+// only common words.
+func names(a, b *item) bool {
+	f := measure(a, b)
+	return f.same || f.entity || isName(a, f.runStart, f.runLen, true)
 }
 
 // sharedRun is the longest run of rare terms the two sentences share in
-// the same order, when it is long enough to be a name neither sentence's
-// extraction marked (自由贸易协定 is five Chinese bigrams; "free trade
-// agreement" three words): "" when there is none.
-func sharedRun(a, b *item) string {
+// the same order: where it starts in a, and its length.
+func sharedRun(a, b *item) (int, int) {
 	if len(a.seq) == 0 || len(b.seq) == 0 {
-		return ""
+		return 0, 0
 	}
-	prev, cur := make([]int, len(b.seq)+1), make([]int, len(b.seq)+1)
+	var buf [2][64]int
+	var prev, cur []int
+	if len(b.seq)+1 <= len(buf[0]) {
+		prev, cur = buf[0][:len(b.seq)+1], buf[1][:len(b.seq)+1]
+		clear(prev)
+	} else {
+		prev, cur = make([]int, len(b.seq)+1), make([]int, len(b.seq)+1)
+	}
 	best, end := 0, 0
 	for i := 1; i <= len(a.seq); i++ {
+		cur[0] = 0
 		for j := 1; j <= len(b.seq); j++ {
 			if a.rare[i-1] && a.seq[i-1] == b.seq[j-1] {
 				cur[j] = prev[j-1] + 1
@@ -169,22 +310,15 @@ func sharedRun(a, b *item) string {
 		}
 		prev, cur = cur, prev
 	}
-	if best == 0 {
-		return ""
-	}
-	run := a.seq[end-best : end]
-	if !hasHan(run[0]) && best == minWordRun {
-		return strings.Join(run, " ") // two shared words are a name; two differing ones are not
-	}
-	return runText(run, best)
+	return end - best, best
 }
 
-// apart is the longest run of rare terms of a that b lacks, when it is
-// long enough to be a name: "" when there is none.
-func apart(a, b *item) string {
+// apart is the longest run of rare terms of a that b lacks: its start and
+// length.
+func apart(a, b *item) [2]int {
 	best, end, cur := 0, 0, 0
 	for i, t := range a.seq {
-		if _, in := b.terms[t]; a.rare[i] && !in {
+		if a.rare[i] && !b.has(t) {
 			cur++
 			if cur > best {
 				best, end = cur, i+1
@@ -193,19 +327,33 @@ func apart(a, b *item) string {
 			cur = 0
 		}
 	}
-	if best == 0 {
-		return ""
-	}
-	return runText(a.seq[end-best:end], best)
+	return [2]int{end - best, best}
 }
 
-// runText is a run of terms as a reader would write it, "" when it is too
-// short to be a name.
-func runText(run []string, n int) string {
+// isName reports whether a run of an item's terms is long enough to be a
+// name: four Chinese bigrams (five characters); words, two when shared
+// ("free trade") but three when they differ (a word or two of difference
+// is rewording).
+func isName(it *item, start, n int, shared bool) bool {
+	if n == 0 {
+		return false
+	}
+	if hasHan(it.words[it.seq[start]]) {
+		return n >= minHanRun
+	}
+	if shared {
+		return n >= minWordRun
+	}
+	return n >= minWordRun+1
+}
+
+// runText is a run of terms as a reader would write it.
+func runText(it *item, start, n int) string {
+	run := make([]string, n)
+	for i := range run {
+		run[i] = it.words[it.seq[start+i]]
+	}
 	if hasHan(run[0]) {
-		if n < minHanRun {
-			return ""
-		}
 		var sb strings.Builder
 		for _, t := range run {
 			sb.WriteString(string([]rune(t)[:1]))
@@ -213,22 +361,18 @@ func runText(run []string, n int) string {
 		sb.WriteString(string([]rune(run[len(run)-1])[1:]))
 		return sb.String()
 	}
-	if n < minWordRun+1 {
-		return "" // a word or two of difference is rewording
-	}
 	return strings.Join(run, " ")
 }
 
-// apartFactor is what names on both sides that the other lacks leave of
-// a score.
-const apartFactor = 0.8
-
-// The shortest shared runs read as a name: four Chinese bigrams (five
-// characters), two words.
+// The shortest runs that read as a name.
 const (
 	minHanRun  = 4
 	minWordRun = 2
 )
+
+// apartFactor is what names on both sides that the other lacks leave of
+// a score.
+const apartFactor = 0.8
 
 // How much a shared name or area closes the gap to a perfect score.
 const (

@@ -76,6 +76,10 @@ func (w *Words) step(d *entente.StoredDocument, prev *entente.RelationshipStep) 
 			best.From = prev.Designation
 		}
 	}
+	if best.From != "" {
+		l := w.labels[best.From]
+		best.FromLabel = &l
+	}
 	switch {
 	case bestFound.upgrade:
 		best.Action = entente.Upgraded

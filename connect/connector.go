@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -23,6 +22,9 @@ type Store interface {
 	RegistryEntry(ctx context.Context, id int64, mentions int) (*entente.RegistryEntry, error)
 	Document(ctx context.Context, id int64) (*entente.StoredDocument, error)
 	UserByID(ctx context.Context, id int64) (*entente.User, error)
+	// VersionLinkDecisions are the pairs of documents linked as versions
+	// of one statement (at ingest or by an editor), or unlinked by one.
+	VersionLinkDecisions(ctx context.Context) ([]entente.VersionLink, error)
 }
 
 // Connector keeps the registry in step with the library and applies
@@ -148,23 +150,24 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 	return &Summary{Entries: len(entries), Items: len(in.Items), Links: len(links), Decisions: len(ds)}, ids, nil
 }
 
-// versions finds the statements stored twice, in two languages: the
-// documents linked as versions of one statement (at ingest or by an
-// editor), and documents of the same parties signed the same day in
-// different languages that align.Versions reads as one statement, unless
-// an editor unlinked them.
+// versions finds the statements stored twice, in two languages: the pairs
+// of documents linked as versions (by the matcher at ingest or by an
+// editor), and the documents of the same parties signed the same day in
+// different languages that align.Versions reads as one statement, unless an
+// editor unlinked them.
 func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]Versions, error) {
+	decisions, err := c.Store.VersionLinkDecisions(ctx)
+	if err != nil {
+		return nil, err
+	}
 	decided := map[[2]int64]bool{}
-	var pairs [][2]int64
-	for _, p := range in.Linked {
-		decided[p] = true
-		pairs = append(pairs, p)
+	for _, l := range decisions {
+		decided[[2]int64{l.Document, l.Other}] = l.Linked
 	}
-	for _, p := range in.Unlinked {
-		decided[p] = true
-	}
+	docs := map[int64]entente.RegistryDocument{}
 	by := map[string][]entente.RegistryDocument{}
 	for _, d := range in.Documents {
+		docs[d.ID] = d
 		if d.SignedDate == nil || len(d.Parties) == 0 {
 			continue
 		}
@@ -172,17 +175,6 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		slices.Sort(ps)
 		k := *d.SignedDate + "|" + strings.Join(ps, ",")
 		by[k] = append(by[k], d)
-	}
-	for _, k := range slices.Sorted(maps.Keys(by)) {
-		ds := by[k]
-		for i := range ds {
-			for j := i + 1; j < len(ds); j++ {
-				p := [2]int64{min(ds[i].ID, ds[j].ID), max(ds[i].ID, ds[j].ID)}
-				if ds[i].Language != ds[j].Language && !decided[p] {
-					pairs = append(pairs, p)
-				}
-			}
-		}
 	}
 	cache := map[int64]*entente.StoredDocument{}
 	load := func(id int64) (*entente.StoredDocument, error) {
@@ -197,25 +189,63 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		return d, nil
 	}
 	var out []Versions
-	for _, p := range pairs {
-		a, err := load(p[0])
-		if err != nil {
-			return nil, err
+	seen := map[[2]int64]bool{}
+	// pair adds documents x and y as versions; check asks align.Versions
+	// first (a pair no one decided on)
+	pair := func(x, y int64, check bool) error {
+		key := [2]int64{min(x, y), max(x, y)}
+		if seen[key] {
+			return nil
 		}
-		b, err := load(p[1])
+		seen[key] = true
+		a, err := load(key[0])
 		if err != nil {
-			return nil, err
+			return err
+		}
+		b, err := load(key[1])
+		if err != nil {
+			return err
 		}
 		if a.Extraction == nil || b.Extraction == nil || len(a.Versions) == 0 || len(b.Versions) == 0 {
-			continue
+			return nil
 		}
-		if !decided[p] {
-			if ok, _ := alignVersions(a.Extraction, b.Extraction); !ok {
-				continue
-			}
+		if ok, _ := alignVersions(a.Extraction, b.Extraction); check && !ok {
+			return nil
 		}
 		out = append(out, Versions{Title: a.Title, A: a.Versions[0].ID, B: b.Versions[0].ID, XA: a.Extraction, XB: b.Extraction,
 			LangA: a.Versions[0].Language, LangB: b.Versions[0].Language})
+		return nil
+	}
+	for _, l := range decisions {
+		_, okA := docs[l.Document]
+		_, okB := docs[l.Other]
+		if l.Linked && okA && okB { // both in the library the registry reads (not withdrawn)
+			if err := pair(l.Document, l.Other, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range by {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		ds := by[k]
+		for i := range ds {
+			for j := i + 1; j < len(ds); j++ {
+				if ds[i].Language == ds[j].Language {
+					continue
+				}
+				if linked, ok := decided[[2]int64{min(ds[i].ID, ds[j].ID), max(ds[i].ID, ds[j].ID)}]; ok && !linked {
+					continue // an editor said they are not one statement
+				}
+				if err := pair(ds[i].ID, ds[j].ID, true); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	return out, nil
 }

@@ -177,10 +177,19 @@ type aknInline struct {
 // AkomaNtoso writes the version v of document d, with its extraction x, as
 // an Akoma Ntoso 3.0 document. generated is the manifestation's date.
 func AkomaNtoso(w io.Writer, d *entente.StoredDocument, v entente.Version, x *entente.Extraction, generated time.Time) error {
+	return AkomaNtosoVersion(w, d, v, x, nil, generated)
+}
+
+// AkomaNtosoVersion is AkomaNtoso with the cited instruments linked:
+// links gives the address of each instrument the version cites, by its
+// title as cited (see CitationLinks). Every version of a document is the
+// same FRBR work; each is an expression of it in its own language.
+func AkomaNtosoVersion(w io.Writer, d *entente.StoredDocument, v entente.Version, x *entente.Extraction, links map[string]string, generated time.Time) error {
 	if x == nil {
 		return fmt.Errorf("document %d has no extraction to export", d.ID)
 	}
 	b := newAknBuilder(d, v, x, generated)
+	b.links = links
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return fmt.Errorf("write akoma ntoso: %w", err)
 	}
@@ -204,6 +213,7 @@ type aknBuilder struct {
 	generated time.Time
 	refs      aknReferences
 	cites     map[string]string // instrument title → its TLCReference eId
+	links     map[string]string // instrument title → its address (the registry's)
 	place     string            // eId of the place of signing, if known
 }
 
@@ -226,7 +236,11 @@ func (b *aknBuilder) build() aknRoot {
 	for i, r := range x.References {
 		id := "cite_" + strconv.Itoa(i+1)
 		b.cites[r.Title] = id
-		b.refs.References = append(b.refs.References, aknTLC{EID: id, Href: instrumentHref(r), ShowAs: r.Title, Name: string(r.Kind)})
+		href := b.links[r.Title]
+		if href == "" {
+			href = instrumentHref(r)
+		}
+		b.refs.References = append(b.refs.References, aknTLC{EID: id, Href: href, ShowAs: r.Title, Name: string(r.Kind)})
 	}
 
 	doc := aknDoc{Name: docName(d.Kind)}
@@ -278,12 +292,9 @@ func (b *aknBuilder) build() aknRoot {
 
 func (b *aknBuilder) identification() aknIdentification {
 	d, v := b.d, b.v
-	country := "int"
-	if len(d.Parties) > 0 {
-		country = strings.ToLower(d.Parties[0])
-	}
+	country := workCountry(d)
 	date := workDate(d)
-	work := "/akn/" + country + "/doc/" + docName(d.Kind) + "/" + date + "/" + strconv.FormatInt(d.ID, 10)
+	work := WorkURI(d)
 	lang := language3(v.Language)
 	expr := work + "/" + lang + "@"
 	manif := expr + "/!main.xml"
@@ -452,6 +463,37 @@ func docName(k entente.Kind) string {
 		return eidPart(n)
 	}
 	return "document"
+}
+
+// WorkURI is the FRBR work of document d, which every version of it
+// expresses: /akn/COUNTRY/doc/KIND/DATE/ID. A citation of d links to it.
+func WorkURI(d *entente.StoredDocument) string {
+	return "/akn/" + workCountry(d) + "/doc/" + docName(d.Kind) + "/" + workDate(d) + "/" + strconv.FormatInt(d.ID, 10)
+}
+
+func workCountry(d *entente.StoredDocument) string {
+	if len(d.Parties) > 0 {
+		return strings.ToLower(d.Parties[0])
+	}
+	return "int"
+}
+
+// CitationLinks gives each instrument a version cites its address: the
+// FRBR work of the stored document it is (cited, by id), else its entry
+// in Entente's registry (/entente/registry/ID, as entente registry show
+// ID reads it); one the registry has not filed keeps Entente's ontology
+// name.
+func CitationLinks(cs []entente.VersionCitation, cited map[int64]*entente.StoredDocument) map[string]string {
+	links := map[string]string{}
+	for _, c := range cs {
+		switch {
+		case c.DocumentID != 0 && cited[c.DocumentID] != nil:
+			links[c.Title] = WorkURI(cited[c.DocumentID])
+		case c.EntryID != 0:
+			links[c.Title] = "/entente/registry/" + strconv.FormatInt(c.EntryID, 10)
+		}
+	}
+	return links
 }
 
 // workDate is the date that names the work: the date of signing, else the

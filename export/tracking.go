@@ -282,41 +282,63 @@ const PageSize = 500
 // stays bounded; the flat formats hold one table, whose rows carry both.
 // With v, statuses are given on its scale too.
 func WriteCommitments(ctx context.Context, tw TableWriter, src CommitmentSource, offset, limit int, v *entente.Vocabulary) error {
-	evidence := func(c *entente.TrackedCommitment) ([]entente.Evidence, error) {
-		if c.ID == 0 || src.Evidence == nil { // nothing recorded yet: no evidence
-			return nil, nil
-		}
-		es, err := src.Evidence(ctx, c.Anchor)
-		if err != nil {
-			return nil, fmt.Errorf("evidence of %s: %w", c.Ref(), err)
-		}
-		return es, nil
+	if err := tw.Begin(CommitmentsTableFor(v)); err != nil {
+		return err
 	}
-	pass := func(t Table, each func(c *entente.TrackedCommitment) error) error {
-		if err := tw.Begin(t); err != nil {
-			return err
-		}
-		return Pages(offset, limit, func(offset, limit int) (int, error) {
-			cs, err := src.Page(ctx, offset, limit)
-			for i := range cs {
-				if err := each(&cs[i]); err != nil {
-					return 0, err
-				}
+	if err := writeCommitmentRows(ctx, tw, src, offset, limit, v); err != nil || !multiTable(tw) {
+		return err
+	}
+	if err := tw.Begin(StatusesTableFor(v)); err != nil {
+		return err
+	}
+	if err := writeStatusRows(ctx, tw, src, offset, limit, v); err != nil {
+		return err
+	}
+	if err := tw.Begin(EvidenceTable); err != nil {
+		return err
+	}
+	return writeEvidenceRows(ctx, tw, src, offset, limit)
+}
+
+// eachCommitment calls each with every commitment src lists, from offset,
+// at most limit (0: all), a page at a time.
+func eachCommitment(ctx context.Context, src CommitmentSource, offset, limit int, each func(c *entente.TrackedCommitment) error) error {
+	return Pages(offset, limit, func(offset, limit int) (int, error) {
+		cs, err := src.Page(ctx, offset, limit)
+		for i := range cs {
+			if err := each(&cs[i]); err != nil {
+				return 0, err
 			}
-			return len(cs), err
-		})
+		}
+		return len(cs), err
+	})
+}
+
+// evidenceOf reads a commitment's evidence; one with nothing recorded has
+// none.
+func evidenceOf(ctx context.Context, src CommitmentSource, c *entente.TrackedCommitment) ([]entente.Evidence, error) {
+	if c.ID == 0 || src.Evidence == nil {
+		return nil, nil
 	}
-	err := pass(CommitmentsTableFor(v), func(c *entente.TrackedCommitment) error {
-		es, err := evidence(c)
+	es, err := src.Evidence(ctx, c.Anchor)
+	if err != nil {
+		return nil, fmt.Errorf("evidence of %s: %w", c.Ref(), err)
+	}
+	return es, nil
+}
+
+func writeCommitmentRows(ctx context.Context, tw TableWriter, src CommitmentSource, offset, limit int, v *entente.Vocabulary) error {
+	return eachCommitment(ctx, src, offset, limit, func(c *entente.TrackedCommitment) error {
+		es, err := evidenceOf(ctx, src, c)
 		if err != nil {
 			return err
 		}
 		return tw.Row(CommitmentRow(c, es, v))
 	})
-	if err != nil || !multiTable(tw) {
-		return err
-	}
-	err = pass(StatusesTableFor(v), func(c *entente.TrackedCommitment) error {
+}
+
+func writeStatusRows(ctx context.Context, tw TableWriter, src CommitmentSource, offset, limit int, v *entente.Vocabulary) error {
+	return eachCommitment(ctx, src, offset, limit, func(c *entente.TrackedCommitment) error {
 		for _, r := range StatusRows(c, v) {
 			if err := tw.Row(r); err != nil {
 				return err
@@ -324,11 +346,11 @@ func WriteCommitments(ctx context.Context, tw TableWriter, src CommitmentSource,
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return pass(EvidenceTable, func(c *entente.TrackedCommitment) error {
-		es, err := evidence(c)
+}
+
+func writeEvidenceRows(ctx context.Context, tw TableWriter, src CommitmentSource, offset, limit int) error {
+	return eachCommitment(ctx, src, offset, limit, func(c *entente.TrackedCommitment) error {
+		es, err := evidenceOf(ctx, src, c)
 		for i := range es {
 			if err := tw.Row(EvidenceRow(c, &es[i])); err != nil {
 				return err

@@ -68,6 +68,16 @@ func (x *xlsxWriter) Begin(t Table) error {
 	} else if _, err := x.f.NewSheet(name); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
+	// The filter is set on the empty sheet, over whole columns, before
+	// the stream starts: the stream then writes it. Set after the rows,
+	// excelize would read the whole streamed sheet back into memory.
+	last, err := excelize.CoordinatesToCellName(max(len(t.Columns), 1), excelize.TotalRows)
+	if err != nil {
+		return fmt.Errorf("write xlsx: %w", err)
+	}
+	if err := x.f.AutoFilter(name, "A1:"+last, nil); err != nil {
+		return fmt.Errorf("write xlsx: filter: %w", err)
+	}
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
@@ -157,22 +167,13 @@ func (x *xlsxWriter) cell(k Kind, v any) any {
 	return text(k, v)
 }
 
-// endSheet closes the table being written: the filter over its header and
-// rows, then the stream's flush.
+// endSheet closes the table being written: the stream's flush.
 func (x *xlsxWriter) endSheet() error {
 	if x.sw == nil {
 		return nil
 	}
-	last, err := excelize.CoordinatesToCellName(len(x.table.Columns), max(x.row, 2))
-	if err != nil {
-		return fmt.Errorf("write xlsx: %w", err)
-	}
 	if err := x.sw.Flush(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
-	}
-	name := x.sheets[len(x.sheets)-1].name
-	if err := x.f.AutoFilter(name, "A1:"+last, nil); err != nil {
-		return fmt.Errorf("write xlsx: filter: %w", err)
 	}
 	x.sw = nil
 	return nil

@@ -24,6 +24,7 @@ type areaMatcher struct {
 	// examples ([example-head]); backgroundOpen opens a clause that sets
 	// the scene ([background-open]).
 	topicVerb, topicModifier, exampleHead, backgroundOpen *wordSet
+	frameClose                                            *wordSet // [frame-close]: ends a frame that 在 opens (…框架下)
 	attributive                                           runeSet
 }
 
@@ -40,6 +41,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 	am := &areaMatcher{m: lexicon.NewMatcher(), dflt: t.Words("area-default"),
 		topicVerb: newWordSet(t.Words("topic-verb")), topicModifier: newWordSet(t.Words("topic-modifier")),
 		exampleHead: newWordSet(t.Words("example-head")), backgroundOpen: newWordSet(t.Words("background-open")),
+		frameClose: newWordSet(t.Words("frame-close")),
 	}
 	var err error
 	if am.attributive, err = runesOf(t, "attributive"); err != nil {
@@ -61,7 +63,10 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 }
 
 // find returns the sorted areas of a sentence and the words that placed it.
-func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]string, []entente.AreaCue) {
+//
+// parties are the document's: a keyword that is one of their names (欧盟
+// in a China–EU statement) names an actor, not a topic.
+func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parties []string) ([]string, []entente.AreaCue) {
 	rs := st.rs
 	sc := st.scratchOf()
 	flags := sc.flagsFor(len(rs))
@@ -78,10 +83,13 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 	am.markClauses(st, g, flags)
 	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
 	hits, anyStrong := sc.hits[:0], false
-	for _, m := range sc.matches {
+	for k, m := range sc.matches {
 		w := &am.words[m.Payload]
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
+		}
+		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) {
+			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)
 		}
 		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name
 		// (“绿色丝路使者计划”), a mechanism's name or a background clause, a
@@ -98,7 +106,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex) ([]st
 			rule = "area (weak)"
 		}
 		codes := w.codes
-		if len(codes) > 1 && inEnumeration(rs, m.Start, m.End) {
+		if len(codes) > 1 && (inEnumeration(rs, m.Start, m.End) || am.joinedToKeyword(rs, sc.matches, k, g)) {
 			codes = codes[:1]
 		}
 		for _, area := range codes {
@@ -145,6 +153,25 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 	}
 	sort.Strings(areas)
 	return areas, cues
+}
+
+// objectOfVerb reports whether a predicate (支持, 加强…) ends right where a
+// word starts: the word is its object.
+func objectOfVerb(toks []token, at int) bool {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= at })
+	return i < len(toks) && toks[i].End == at && toks[i].Kind.has(cPredicate)
+}
+
+// joinedToKeyword reports whether the k-th keyword, one of two codes, is
+// joined by a list conjunction alone to another such keyword before or
+// after it (全球发展倡议和全球安全倡议): two items of a list of initiatives, as
+// with 、. Beside a word of one code (能效和新能源汽车) it keeps both.
+func (am *areaMatcher) joinedToKeyword(rs []rune, ms []lexicon.Match, k int, g *grammar) bool {
+	m := ms[k]
+	if k > 0 && ms[k-1].End == m.Start-1 && g.listConj.has(rs[m.Start-1]) && len(am.words[ms[k-1].Payload].codes) > 1 {
+		return true
+	}
+	return k+1 < len(ms) && ms[k+1].Start == m.End+1 && g.listConj.has(rs[m.End]) && len(am.words[ms[k+1].Payload].codes) > 1
 }
 
 // inEnumeration reports whether the word at [start, end) is an item of an
@@ -204,6 +231,30 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 			for i := c.Start; i < c.End; i++ {
 				out[i] |= fShielded
 			}
+			continue
+		}
+		am.markFrames(st.masked, c, g, out)
+	}
+}
+
+// markFrames flags the inside of a frame within a clause, 在X框架下 or
+// 在X框架内 ([frame-open] … [frame-close]): the body named there is where
+// the parties act, not what they act on (在上海合作组织框架内加强反恐合作).
+func (am *areaMatcher) markFrames(rs []rune, c clauseSpan, g *grammar, out []runeFlags) {
+	open := -1
+	for i := c.Start; i < c.End; i++ {
+		if e := am.frameClose.startsAt(rs, i); e > i {
+			if open >= 0 {
+				for j := open; j < i; j++ {
+					out[j] |= fShielded
+				}
+			}
+			open = -1
+			i = e - 1
+			continue
+		}
+		if e := g.frameOpen.startsAt(rs, i); e > i {
+			open = e // the nearest opening before the close
 		}
 	}
 }

@@ -52,6 +52,19 @@ func TestAreaRules(t *testing.T) {
 		{"3", "a framing word in what the topic is good for", "CN,MV", "双方认为，深化能源合作有助于巩固双边关系。", "energy"},
 		{"3", "a framing word as one item of a list", "CN,MV", "双方愿加强高层互访、联合演训和军事院校交流。", "security"},
 		{"3", "a framing word in a frame", "CN,MV", "双方愿在联合国框架内加强反恐合作。", "security"},
+		// 4: a body named in a frame (在…框架内) is where the parties act
+		{"4", "an organisation as the frame", "CN,KG", "双方将在上海合作组织框架内深化禁毒合作。", "security"},
+		{"4", "an organisation as the frame, 框架下", "CN,AR", "双方愿在二十国集团框架下加强减贫合作。", "development"},
+		{"4", "a frame alone still places the sentence", "CN,AR", "双方愿在二十国集团框架下加强沟通。", "international_order"},
+		{"4", "an organisation as the object stays the topic", "CN,AR", "双方支持二十国集团发挥国际经济合作主要论坛作用。", "international_order"},
+		// 3: a party names the speaker, not the topic
+		{"3", "a party as the speaker", "CN,ASEAN", "东盟赞赏中方提供的抗疫物资援助。", "health"},
+		{"3", "a party inside what is done", "CN,EU", "中方愿为欧盟成员国公民来华提供签证便利。", "people"},
+		{"3", "a party as the object of support", "CN,ASEAN", "中方坚定支持东盟在区域合作中的中心地位。", "international_order"},
+		{"3", "a party that is not a party of the document", "CN,KH", "双方支持东盟在区域合作中发挥中心作用。", "international_order"},
+		// 3: two initiatives joined by 和 are a list, as with 、
+		{"3", "initiatives joined by 和", "CN,GH", "加方支持全球发展倡议和全球文明倡议。", "international_order"},
+		{"3", "a two-code word beside a one-code word keeps both", "CN,GH", "双方愿加强在氢能和新能源汽车领域的合作。", "energy,science"},
 		// 3: one word, two codes
 		{"3", "trade and investment in one word", "CN,SG", "双方将进一步便利贸易投资。", "investment,trade"},
 		{"3", "the WTO is trade as well", "CN,NZ", "双方支持以世界贸易组织为核心的多边贸易体制。", "international_order,trade"},

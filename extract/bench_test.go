@@ -86,11 +86,13 @@ func BenchmarkExtractSize(b *testing.B) {
 			text := genText(size.n, shape.one)
 			b.Run(shape.name+"/"+size.name, func(b *testing.B) {
 				b.SetBytes(int64(len(text)))
+				start := cpuClock()
 				for b.Loop() {
 					if _, err := x.ExtractContext(context.Background(), text); err != nil {
 						b.Fatal(err)
 					}
 				}
+				reportCPU(b, start, int64(len(text)))
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 // clauseSpan is a clause of a sentence in rune offsets: the text between
@@ -64,16 +65,26 @@ func (x *Extractor) newText(s string) *text { return x.newTextWith(s, &scratch{}
 
 // newTextWith reads a sentence with a document's reusable buffers.
 func (x *Extractor) newTextWith(s string, scr *scratch) *text {
-	rs := []rune(s)
-	masked := maskTitles(rs)
+	// the runes and their masked copy live in the document's buffer: a
+	// sentence's text is read before the next one is (what is kept of it
+	// is copied into strings)
+	n := utf8.RuneCountInString(s)
+	buf := scr.runesFor(2 * n)
+	rs, masked := buf[:n:n], buf[n:]
+	i := 0
+	for _, r := range s {
+		rs[i] = r
+		i++
+	}
+	maskTitlesInto(masked, rs)
 	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked, &scr.matches), scr: scr}
 }
 
-// maskTitles hides the inside of 《》 (an instrument's title is not the
-// sentence's grammar: 《关于推动落实…》 undertakes nothing) behind a
-// placeholder of the same length, so that offsets stay true.
-func maskTitles(rs []rune) []rune {
-	out := make([]rune, len(rs))
+// maskTitlesInto writes rs into out (of rs's length) with the inside of
+// 《》 hidden (an instrument's title is not the sentence's grammar:
+// 《关于推动落实…》 undertakes nothing) behind a placeholder of the same
+// length, so that offsets stay true.
+func maskTitlesInto(out, rs []rune) {
 	copy(out, rs)
 	depth := 0
 	for i, r := range rs {
@@ -91,7 +102,6 @@ func maskTitles(rs []rune) []rune {
 			out[i] = '□'
 		}
 	}
-	return out
 }
 
 // maskQuotes returns a copy of rs with the inside of “” hidden as

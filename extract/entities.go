@@ -22,6 +22,7 @@ type entityRules struct {
 	listHeads                        *lexicon.Matcher
 	headKinds                        []string
 	joint, actions                   *wordSet
+	heads                            *wordSet // [mechanism-suffix] read forwards
 	proper                           func(string) bool
 	opensWithParty                   func(string) bool
 	shortForm                        func(string) bool // a country's one-character short form (塞, 哈)
@@ -34,6 +35,7 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
+		heads: newWordSet(t.Words("mechanism-suffix")),
 	}
 	for _, w := range t.Words("mechanism-suffix") {
 		er.mechSuffix.AddReversed(w, 0)
@@ -268,8 +270,10 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
 			break
 		}
-		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] {
-			break // a stop word inside a country's name (阿尔及利亚) stops nothing
+		// a stop word inside a country's name (阿尔及利亚) stops nothing, nor
+		// one that opens a head word inside the name (对 of 中印尼高级别对话合作机制)
+		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i {
+			break
 		}
 		i--
 	}

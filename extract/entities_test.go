@@ -31,6 +31,7 @@ func TestEntityRules(t *testing.T) {
 		{"a satellite keeps its serial", "双方将推进中泰通信卫星02星研制。", nil, []string{"中泰通信卫星02星"}, nil},
 		{"a frame's 自 is not part of a name", "自中泰铁路开工以来，项目进展顺利。", nil, []string{"中泰铁路"}, nil},
 		{"a stop word inside a country's name stops nothing", "双方将推进中国—特立尼达和多巴哥友谊医院项目。", nil, []string{"中国—特立尼达和多巴哥友谊医院项目"}, nil},
+		{"a head word inside a name is no stop (对 of 对话)", "双方同意举行中泰高级别对话合作机制会议。", []string{"中泰高级别对话合作机制"}, nil, nil},
 		{"an annual consultation is a mechanism", "双方同意建立两国农业部门年度磋商。", []string{"农业部门年度磋商"}, nil, nil},
 		{"a consultation of no one is none", "双方同意加强农业部门磋商。", nil, nil, nil},
 		// projects named by a place and a generic head (issue 12, second round)

@@ -60,7 +60,7 @@ var requiredSections = []string{
 	"area", "area-weak", "area-default", "reference-kind", "unbracketed-suffix", "entity-stop",
 	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
-	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive",
+	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close",
 }
 
 // checkDisjoint refuses a table where one word has two readings in sections
@@ -258,7 +258,7 @@ func (x *Extractor) label(ctx context.Context, st *text, pi *partyIndex, inherit
 	}
 	s.Rationale = entente.Rationale{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
 	if s.Type != entente.Narrative {
-		s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries)
+		s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries, pi.all)
 	}
 	if s.Type == entente.Commitment {
 		if d := x.deadline(st); d != nil {

@@ -49,6 +49,13 @@ func (ci *countryIndex) nameAt(rs []rune, start, end int) bool {
 	return false
 }
 
+// isPartyName reports whether rs[start:end] is exactly a name of one of
+// parties.
+func (ci *countryIndex) isPartyName(rs []rune, start, end int, parties []string) bool {
+	e, p := ci.m.LongestAt(rs[:end], start)
+	return e == end && slices.Contains(parties, ci.codes[p])
+}
+
 // nameEndsAt returns where the longest country name ending at i starts, or -1.
 func (ci *countryIndex) nameEndsAt(rs []rune, i int) int {
 	start, _ := ci.rev.SuffixAt(rs, i)

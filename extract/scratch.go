@@ -14,6 +14,15 @@ type scratch struct {
 	crs     []clauseReading  // one sentence's clause readings
 	ptrs    []*clauseReading // the readings in order, as resolve takes them
 	ctoks   []token          // the clauses' copies of the sentence's tokens
+	runes   []rune           // a sentence's runes and their masked copy
+}
+
+// runesFor returns a buffer of n runes (not cleared: the caller fills it).
+func (sc *scratch) runesFor(n int) []rune {
+	if cap(sc.runes) < n {
+		sc.runes = make([]rune, n)
+	}
+	return sc.runes[:n]
 }
 
 // readingsFor returns room for the readings of n clauses, an empty list of

@@ -49,6 +49,7 @@ type Spaced struct {
 	docKinds  *phraseMatcher
 	kindNames []string
 	refs      *spacedRefs
+	ents      *spacedEntities
 	languages *phraseMatcher
 	langCodes []string
 	authentic *phraseMatcher
@@ -173,6 +174,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.kindNames = append(x.kindNames, e.Value)
 	}
 	x.refs = newSpacedRefs(t)
+	x.ents = newSpacedEntities(t)
 	x.languages = newPhraseMatcher()
 	for _, e := range t.Entries("language") {
 		x.languages.Add(e.Text, len(x.langCodes))
@@ -249,6 +251,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		paraSubject []string
 	)
 	refs := newSpacedRefCollector()
+	ents := newEntityCollector()
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -282,6 +285,16 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
+		mechs, projs := x.ents.find(st, s.References)
+		s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs
+		for _, m := range mechs {
+			ents.mechs.add(m.Text, id)
+			s.Mechanisms = append(s.Mechanisms, m.Text)
+		}
+		for _, p := range projs {
+			ents.projs.add(p.Text, id)
+			s.Projects = append(s.Projects, p.Text)
+		}
 		out.Sentences = append(out.Sentences, s)
 		if r.subject != nil {
 			paraSubject = r.subject
@@ -295,6 +308,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		}
 	}
 	out.References = refs.list()
+	out.Mechanisms, out.Projects = ents.list()
 	return out
 }
 

@@ -178,6 +178,12 @@ func TestSpacedRuleNames(t *testing.T) {
 			for _, c := range r.Clauses {
 				cues = append(cues, c.Cue)
 			}
+			for i := range r.Mechanisms {
+				cues = append(cues, &r.Mechanisms[i])
+			}
+			for i := range r.Projects {
+				cues = append(cues, &r.Projects[i])
+			}
 			for _, c := range cues {
 				if c != nil {
 					seen[c.Rule] = true

@@ -71,7 +71,9 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 		dconds = append(dconds, "d.withdrawn_at IS NULL")
 	}
 	if f.Document != 0 {
-		dconds = append(dconds, "d.id = "+a.add(f.Document))
+		p := a.add(f.Document)
+		dconds = append(dconds, "d.id = "+p)
+		conds[0] = "s.version_id IN (SELECT min(fv.id) FROM versions fv WHERE fv.document_id = " + p + ")"
 	}
 	if len(docs) > 0 {
 		in := list(&a, docs)
@@ -103,7 +105,9 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 		if len(docIDs) == 0 {
 			return nil, nil
 		}
-		dconds = append(dconds, "d.id IN ("+list(&a, docIDs)+")")
+		in := list(&a, docIDs)
+		dconds = append(dconds, "d.id IN ("+in+")")
+		conds[0] = "s.version_id IN (SELECT min(fv.id) FROM versions fv WHERE fv.document_id IN (" + in + ") GROUP BY fv.document_id)"
 		docFilter = docIDs
 		wanted = map[int64]bool{}
 		for _, id := range sentences {

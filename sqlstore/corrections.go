@@ -150,6 +150,14 @@ func (s *Store) AddCorrection(ctx context.Context, n entente.NewCorrection) (*en
 		now := s.now()
 		var id int64
 		var err error
+		if n.Field == entente.FieldSegmentation {
+			if n.Anchor == nil {
+				return entente.Errorf(entente.EINVALID, "a document's metadata has no segmentation")
+			}
+			if n.Extracted, err = coveredBy(ctx, tx, *n.Anchor, n.Value); err != nil {
+				return err
+			}
+		}
 		if n.Anchor != nil {
 			err = tx.QueryRowContext(ctx, `
 				INSERT INTO corrections (version_id, section, text_sha256, occurrence, sentence_label, field, extracted, value, state,
@@ -171,6 +179,11 @@ func (s *Store) AddCorrection(ctx context.Context, n entente.NewCorrection) (*en
 			return fmt.Errorf("read back correction %d: %w", id, err)
 		}
 		out = &cs[0]
+		if out.Field == entente.FieldSegmentation && out.Active() {
+			if _, err := s.applySegmentation(ctx, tx, out); err != nil {
+				return err
+			}
+		}
 		return s.logCorrection(ctx, tx, "create", nil, out)
 	})
 	if err != nil {
@@ -253,16 +266,33 @@ func (s *Store) ReviewCorrection(ctx context.Context, ref, action, why string) (
 		now := s.now()
 		var set string
 		a := args{}
+		seg := before.Field == entente.FieldSegmentation
 		switch action {
 		case entente.ActApprove:
 			if before.Withdrawn || (before.State == entente.CorrectionApproved && before.Flag == "") {
 				return entente.Errorf(entente.ECONFLICT, "correction %s waits for no approval", ref)
 			}
+			if seg && before.Flag != "" {
+				return entente.Errorf(entente.ECONFLICT, "the sentences split or joined by %s changed (%s): withdraw it and split or join them again", ref, before.Flag)
+			}
 			set = "state = 'approved', flag = '', reviewer = " + a.add(actor.Name) + ", reviewed_at = " + a.add(now)
 			// Approving a flagged correction accepts it against what the
 			// extractor reads now, so the next re-extraction compares
 			// with that.
-			if before.Flag == entente.FlagChanged && before.Anchor != nil {
+			if before.Flag == entente.FlagChanged && before.Anchor == nil {
+				ds, err := findDocuments(ctx, tx, []string{"d.id = $1"}, "", []any{before.DocumentID})
+				if err != nil {
+					return err
+				}
+				if len(ds) > 0 {
+					v, err := entente.DocumentField(&ds[0].Document, before.Field)
+					if err != nil {
+						return err
+					}
+					set += ", extracted = " + a.add(string(v))
+				}
+			}
+			if before.Flag == entente.FlagChanged && before.Anchor != nil && !seg {
 				an := before.Anchor
 				rows, err := findSentences(ctx, tx, "s.version_id = $1 AND s.section = $2 AND s.text_sha256 = $3 AND s.occurrence = $4",
 					[]any{an.VersionID, an.Section, an.TextSHA256, an.Occurrence})
@@ -306,6 +336,18 @@ func (s *Store) ReviewCorrection(ctx context.Context, ref, action, why string) (
 			return err
 		}
 		out = &cs[0]
+		// a split or join that starts or stops applying rewrites the
+		// version's sentences, in this transaction
+		if seg && before.Active() != out.Active() {
+			if out.Active() {
+				_, err = s.applySegmentation(ctx, tx, out)
+			} else {
+				err = s.undoSegmentation(ctx, tx, out)
+			}
+			if err != nil {
+				return err
+			}
+		}
 		return s.logCorrection(ctx, tx, action, &before, out)
 	})
 	if err != nil {

@@ -38,11 +38,31 @@ func countFacets(ctx context.Context, tx *sql.Tx, found []candidate) (entente.Fa
 	ids := make([]int64, len(found))
 	for i, c := range found {
 		ids[i] = c.id
+	}
+	// the labels of the corrected sentences, as corrected
+	corrected, err := findCorrectedLabels(ctx, tx, ids)
+	if err != nil {
+		return entente.Facets{}, err
+	}
+	for _, c := range found {
 		docs[c.documentID]++
-		counts["type"][c.typ]++
-		if c.strength != "" {
-			counts["strength"][c.strength]++
+		typ, strength := c.typ, c.strength
+		if l := corrected[c.id]; l != nil {
+			typ, strength = l.typ, l.strength
+			for _, p := range l.actors {
+				counts["party"][p]++
+			}
+			for _, ar := range l.areas {
+				counts["area"][ar]++
+			}
 		}
+		counts["type"][typ]++
+		if strength != "" {
+			counts["strength"][strength]++
+		}
+	}
+	if len(corrected) > 0 {
+		ids = slices.DeleteFunc(ids, func(id int64) bool { return corrected[id] != nil })
 	}
 	for chunk := range slices.Chunk(ids, 1000) {
 		for _, q := range []struct{ facet, sql string }{
@@ -72,9 +92,10 @@ func countFacets(ctx context.Context, tx *sql.Tx, found []candidate) (entente.Fa
 	}
 	for chunk := range slices.Chunk(docIDs, 1000) {
 		var a args
-		err := queryRows(ctx, tx, `SELECT d.id, coalesce(substr(d.signed_date, 1, 4), ''),
+		// the signing year as corrected
+		err := queryRows(ctx, tx, `SELECT d.id, coalesce(substr(CASE WHEN cd.date_corrected THEN cd.signed_date ELSE d.signed_date END, 1, 4), ''),
 				coalesce((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
-			FROM documents d WHERE d.id IN (`+list(&a, chunk)+`)`, a, func(rows *sql.Rows) error {
+			FROM documents d LEFT JOIN corrected_documents cd ON cd.document_id = d.id WHERE d.id IN (`+list(&a, chunk)+`)`, a, func(rows *sql.Rows) error {
 			var (
 				id         int64
 				year, lang string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/entente/entente"
 )
@@ -34,47 +35,62 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc int64) ([]entente.V
 // reads differently from what the analyst corrected, is flagged for review
 // (with its own event), never dropped.
 func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Extraction, extractor string) (*entente.Reextracted, error) {
-	sents, err := prepareSentences(x.Sentences)
-	if err != nil {
-		return nil, fmt.Errorf("reextract: %w", err)
+	// the caller's extraction is left as it is: segmentations change a copy
+	y := *x
+	y.Sentences = slices.Clone(x.Sentences)
+	y.References = slices.Clone(x.References)
+	y.Mechanisms, y.Projects = slices.Clone(x.Mechanisms), slices.Clone(x.Projects)
+	for _, l := range []struct{ dst, src []entente.Entity }{{y.Mechanisms, x.Mechanisms}, {y.Projects, x.Projects}} {
+		for i := range l.dst {
+			l.dst[i].Sentences = slices.Clone(l.src[i].Sentences)
+		}
 	}
-	out := &entente.Reextracted{VersionID: vid, Sentences: len(sents), Flagged: []entente.Correction{}}
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	for i := range y.References {
+		y.References[i].Sentences = slices.Clone(x.References[i].Sentences)
+	}
+	x = &y
+	out := &entente.Reextracted{VersionID: vid, Flagged: []entente.Correction{}}
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT document_id FROM versions WHERE id = $1`, vid).Scan(&out.DocumentID); err != nil {
 			if err == sql.ErrNoRows {
 				return notFound("version", vid)
 			}
 			return err
 		}
-		for _, q := range []string{
-			`DELETE FROM citations WHERE version_id = $1`,
-			`DELETE FROM entities WHERE version_id = $1`,
-			`DELETE FROM sentences WHERE version_id = $1`,
-			`DELETE FROM sections WHERE version_id = $1`,
-		} {
-			if _, err := tx.ExecContext(ctx, q, vid); err != nil {
-				return fmt.Errorf("clear extraction: %w", err)
-			}
-		}
-		index, err := s.insertExtraction(ctx, tx, out.DocumentID, vid, x, sents)
+		cs, err := findCorrections(ctx, tx, correctionQuery{version: vid, all: true})
 		if err != nil {
 			return err
 		}
-		if err := s.dialect.InsertIndex(ctx, tx, index); err != nil {
-			return fmt.Errorf("insert search index: %w", err)
-		}
-		var commitments, tokens int
-		for _, p := range sents {
-			if p.Type == entente.Commitment {
-				commitments++
+		// splits and joins first, oldest first: the other corrections are
+		// keyed to the sentences they make
+		segFlags := map[int64]string{}
+		for i := range cs {
+			c := &cs[i]
+			if c.Field != entente.FieldSegmentation || !c.Active() {
+				continue
 			}
-			tokens += len(p.tokens)
+			g, _, err := segmentation(c)
+			if err != nil {
+				return err
+			}
+			from, flag := segmentSpan(x, *c.Anchor, g)
+			segFlags[c.ID] = flag
+			if flag == "" {
+				replaceSpan(x, from, g.Covers, g.Resegment(slices.Clone(x.Sentences[from:from+g.Covers])))
+			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE versions SET extractor = $1, sentence_count = $2, commitment_count = $3, token_count = $4
-			WHERE id = $5`, extractor, len(sents), commitments, tokens, vid); err != nil {
+		sents, err := prepareSentences(x.Sentences)
+		if err != nil {
 			return err
 		}
-		if err := s.flagCorrections(ctx, tx, vid, sents, out); err != nil {
+		out.Sentences = len(sents)
+		if err := s.storeExtraction(ctx, tx, out.DocumentID, vid, x, sents, extractor); err != nil {
+			return err
+		}
+		if err := s.flagCorrections(ctx, tx, vid, sents, cs, segFlags, out); err != nil {
+			return err
+		}
+		if err := s.refreshMetadata(ctx, tx, out.DocumentID, vid, x, out); err != nil {
 			return err
 		}
 		return s.logChangeOf(ctx, tx, change{action: "reextract", entity: "document", id: out.DocumentID, document: out.DocumentID,
@@ -86,13 +102,44 @@ func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Ext
 	return out, nil
 }
 
-// flagCorrections compares every correction of the version that is not
-// withdrawn with the new extraction.
-func (s *Store) flagCorrections(ctx context.Context, tx *sql.Tx, vid int64, sents []preparedSentence, out *entente.Reextracted) error {
-	cs, err := findCorrections(ctx, tx, correctionQuery{version: vid, all: true})
+// storeExtraction replaces the stored extraction of version vid of
+// document doc (sections, sentences, labels, mentions, search index) with
+// x, and its counts; extractor, if not empty, becomes the version's.
+func (s *Store) storeExtraction(ctx context.Context, tx *sql.Tx, doc, vid int64, x *entente.Extraction, sents []preparedSentence, extractor string) error {
+	for _, q := range []string{
+		`DELETE FROM citations WHERE version_id = $1`,
+		`DELETE FROM entities WHERE version_id = $1`,
+		`DELETE FROM sentences WHERE version_id = $1`,
+		`DELETE FROM sections WHERE version_id = $1`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, vid); err != nil {
+			return fmt.Errorf("clear extraction: %w", err)
+		}
+	}
+	index, err := s.insertExtraction(ctx, tx, doc, vid, x, sents)
 	if err != nil {
 		return err
 	}
+	if err := s.dialect.InsertIndex(ctx, tx, index); err != nil {
+		return fmt.Errorf("insert search index: %w", err)
+	}
+	var commitments, tokens int
+	for _, p := range sents {
+		if p.Type == entente.Commitment {
+			commitments++
+		}
+		tokens += len(p.tokens)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE versions SET extractor = coalesce(nullif($1, ''), extractor), sentence_count = $2,
+		commitment_count = $3, token_count = $4 WHERE id = $5`, extractor, len(sents), commitments, tokens, vid)
+	return err
+}
+
+// flagCorrections compares every correction cs of the version that is
+// not withdrawn with the new extraction; segFlags are what applying the
+// segmentations found.
+func (s *Store) flagCorrections(ctx context.Context, tx *sql.Tx, vid int64, sents []preparedSentence, cs []entente.Correction,
+	segFlags map[int64]string, out *entente.Reextracted) error {
 	byAnchor := make(map[entente.Anchor]*entente.Sentence, len(sents))
 	for i := range sents {
 		p := &sents[i]
@@ -104,7 +151,13 @@ func (s *Store) flagCorrections(ctx context.Context, tx *sql.Tx, vid int64, sent
 			continue
 		}
 		flag := ""
-		if st := byAnchor[*c.Anchor]; st == nil {
+		if c.Field == entente.FieldSegmentation {
+			if f, ok := segFlags[c.ID]; ok {
+				flag = f
+			} else if byAnchor[*c.Anchor] == nil {
+				flag = entente.FlagAnchorGone // a proposed one whose sentence is gone
+			}
+		} else if st := byAnchor[*c.Anchor]; st == nil {
 			flag = entente.FlagAnchorGone
 		} else if now, err := entente.SentenceField(st, c.Field); err != nil {
 			return err

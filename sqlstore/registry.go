@@ -58,23 +58,6 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 		if err != nil {
 			return fmt.Errorf("read parties: %w", err)
 		}
-		err = queryRows(ctx, tx, `SELECT document_a, document_b, linked FROM version_links ORDER BY document_a, document_b`, nil,
-			func(rows *sql.Rows) error {
-				var p [2]int64
-				var linked bool
-				if err := rows.Scan(&p[0], &p[1], &linked); err != nil {
-					return err
-				}
-				if linked {
-					in.Linked = append(in.Linked, p)
-				} else {
-					in.Unlinked = append(in.Unlinked, p)
-				}
-				return nil
-			})
-		if err != nil {
-			return fmt.Errorf("read version links: %w", err)
-		}
 		rowIndex := map[[2]any]int{}
 		scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
 			return func(rows *sql.Rows) error {
@@ -146,15 +129,19 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 // built from ("" for none).
 func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err error) {
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		// every term is an index lookup: a re-extraction gives new ids, a
-		// deletion changes the count of documents (withdrawn documents stay
-		// in the registry; reads leave them out)
+		// every term is an index lookup but the version links' (a small
+		// table): a re-extraction gives new ids, a deletion changes the
+		// count of documents (withdrawn documents stay in the registry;
+		// reads leave them out), and version links count with what they
+		// link, since a link or an unlink changes which names are
+		// counterparts
 		var a [7]int64
 		err := tx.QueryRowContext(ctx, `SELECT
 			(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
 			(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
 			(SELECT count(*) FROM document_corrections),
-			(SELECT count(*) FROM version_links), (SELECT count(*) FROM version_links WHERE linked)`).
+			(SELECT count(*) FROM version_links),
+			(SELECT coalesce(sum(CASE WHEN linked THEN document_a * 31 + document_b ELSE document_a * 17 + document_b * 3 END), 0) FROM version_links)`).
 			Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6])
 		if err != nil {
 			return err

@@ -106,34 +106,61 @@ func filterConds(a *args, q entente.SearchQuery, walk bool) []string {
 	if q.Language != "" {
 		conds = append(conds, "s.version_id IN (SELECT id FROM versions WHERE language = "+a.add(q.Language)+")")
 	}
+	// Labels are read as corrected: a sentence or document that a
+	// correction changed is filtered by its corrected_* rows instead of
+	// the extractor's (corrected.go); those tables hold only the corrected
+	// few, so each condition adds a small subquery.
 	if q.Party != "" {
 		p := a.add(q.Party)
 		if walk {
-			conds = append(conds, `(EXISTS (SELECT 1 FROM sentence_actors x WHERE x.sentence_id = s.id AND x.party = `+p+`)
-				OR EXISTS (SELECT 1 FROM document_parties x WHERE x.document_id = s.document_id AND x.party = `+p+`))`)
+			conds = append(conds, `((EXISTS (SELECT 1 FROM sentence_actors x WHERE x.sentence_id = s.id AND x.party = `+p+`)
+					AND `+uncorrectedSentence+`)
+				OR EXISTS (SELECT 1 FROM corrected_actors x WHERE x.sentence_id = s.id AND x.party = `+p+`)
+				OR (EXISTS (SELECT 1 FROM document_parties x WHERE x.document_id = s.document_id AND x.party = `+p+`)
+					AND `+uncorrectedParties+`)
+				OR EXISTS (SELECT 1 FROM corrected_document_parties x WHERE x.document_id = s.document_id AND x.party = `+p+`))`)
 		} else {
-			conds = append(conds, `(s.id IN (SELECT sentence_id FROM sentence_actors WHERE party = `+p+`)
-				OR s.document_id IN (SELECT document_id FROM document_parties WHERE party = `+p+`))`)
+			conds = append(conds, `((s.id IN (SELECT sentence_id FROM sentence_actors WHERE party = `+p+`) AND `+uncorrectedSentence+`)
+				OR s.id IN (SELECT sentence_id FROM corrected_actors WHERE party = `+p+`)
+				OR (s.document_id IN (SELECT document_id FROM document_parties WHERE party = `+p+`) AND `+uncorrectedParties+`)
+				OR s.document_id IN (SELECT document_id FROM corrected_document_parties WHERE party = `+p+`))`)
 		}
 	}
 	if q.Type != "" {
-		conds = append(conds, "s.type = "+a.add(string(q.Type)))
+		t := a.add(string(q.Type))
+		conds = append(conds, `((s.type = `+t+` AND `+uncorrectedSentence+`)
+			OR s.id IN (SELECT sentence_id FROM corrected_sentences WHERE type = `+t+`))`)
 	}
 	if q.Area != "" {
+		ar := a.add(q.Area)
 		if walk {
-			conds = append(conds, "EXISTS (SELECT 1 FROM sentence_areas x WHERE x.sentence_id = s.id AND x.area = "+a.add(q.Area)+")")
+			conds = append(conds, `((EXISTS (SELECT 1 FROM sentence_areas x WHERE x.sentence_id = s.id AND x.area = `+ar+`) AND `+uncorrectedSentence+`)
+				OR EXISTS (SELECT 1 FROM corrected_areas x WHERE x.sentence_id = s.id AND x.area = `+ar+`))`)
 		} else {
-			conds = append(conds, "s.id IN (SELECT sentence_id FROM sentence_areas WHERE area = "+a.add(q.Area)+")")
+			conds = append(conds, `((s.id IN (SELECT sentence_id FROM sentence_areas WHERE area = `+ar+`) AND `+uncorrectedSentence+`)
+				OR s.id IN (SELECT sentence_id FROM corrected_areas WHERE area = `+ar+`))`)
 		}
 	}
 	if q.Strength != "" {
-		conds = append(conds, "s.strength = "+a.add(string(q.Strength)))
+		st := a.add(string(q.Strength))
+		conds = append(conds, `((s.strength = `+st+` AND `+uncorrectedSentence+`)
+			OR s.id IN (SELECT sentence_id FROM corrected_sentences WHERE strength = `+st+`))`)
 	}
 	if dates := dateConds(nil, a, q.From, q.To); len(dates) > 0 {
-		conds = append(conds, "s.document_id IN (SELECT d.id FROM documents d "+whereClause(dates)+")")
+		w := whereClause(dates)
+		conds = append(conds, `(s.document_id IN (SELECT d.id FROM documents d `+w+`
+				AND d.id NOT IN (SELECT document_id FROM corrected_documents WHERE date_corrected))
+			OR s.document_id IN (SELECT d.document_id FROM corrected_documents d `+w+` AND d.date_corrected))`)
 	}
 	return conds
 }
+
+// uncorrectedSentence and uncorrectedParties hold for a sentence s whose
+// labels, and a document whose parties, no correction changed.
+const (
+	uncorrectedSentence = `s.id NOT IN (SELECT sentence_id FROM corrected_sentences)`
+	uncorrectedParties  = `s.document_id NOT IN (SELECT document_id FROM corrected_documents WHERE parties_corrected)`
+)
 
 // denseShare is the share of the collection above which a party's or an
 // area's sentences are read in order rather than collected and sorted.

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -53,10 +54,14 @@ func (s *Store) UseDueRules(ctx context.Context, due entente.DueReader) error {
 		if kept.Valid && kept.String == due.Fingerprint() {
 			return nil // only marks left by a writer without rules: the write settles them
 		}
-		if _, err := takeMarks(ctx, tx); err != nil {
+		docs, err := takeMarks(ctx, tx)
+		if err != nil {
 			return err
 		}
 		if err := s.recomputeAllTracked(ctx, tx, due); err != nil {
+			return err
+		}
+		if err := s.recomputeCorrectedIn(ctx, tx, docs); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO tracked_meta (key, value) VALUES ('due_rules', $1)
@@ -112,7 +117,7 @@ func (s *Store) settleTracked(ctx context.Context, tx *sql.Tx) error {
 	if err := s.recomputeTracked(ctx, tx, docs, due); err != nil {
 		return fmt.Errorf("recompute tracked commitments: %w", err)
 	}
-	return nil
+	return s.recomputeCorrectedIn(ctx, tx, docs)
 }
 
 // takeMarks takes every mark off tracked_dirty and returns the documents.
@@ -133,6 +138,16 @@ func takeMarks(ctx context.Context, tx *sql.Tx) ([]int64, error) {
 	return docs, nil
 }
 
+// recomputeCorrectedIn recomputes the corrected rows of docs, in chunks.
+func (s *Store) recomputeCorrectedIn(ctx context.Context, tx *sql.Tx, docs []int64) error {
+	for chunk := range slices.Chunk(docs, recomputeChunk) {
+		if err := s.recomputeCorrected(ctx, tx, chunk); err != nil {
+			return fmt.Errorf("recompute corrected labels: %w", err)
+		}
+	}
+	return nil
+}
+
 // recomputeChunk is how many documents one listing reads when a write
 // recomputes many.
 const recomputeChunk = 200
@@ -144,6 +159,10 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 		chunk := docs[lo:min(lo+recomputeChunk, len(docs))]
 		var a args
 		in := list(&a, chunk)
+		delta := map[totalKey]int64{}
+		if err := addTotals(ctx, tx, delta, -1, "t.document_id IN ("+in+")", a); err != nil {
+			return err
+		}
 		for _, q := range []string{
 			`DELETE FROM tracked_parties WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
 			`DELETE FROM tracked_areas WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
@@ -160,14 +179,100 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 		if err := s.insertTracked(ctx, tx, cs, due); err != nil {
 			return err
 		}
+		if err := addTotals(ctx, tx, delta, 1, "t.document_id IN ("+in+")", a); err != nil {
+			return err
+		}
+		if err := applyTotals(ctx, tx, delta); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// totalKey is a row of tracked_totals.
+type totalKey struct {
+	party     string
+	bound     bool
+	withdrawn bool
+	status    string
+}
+
+// addTotals adds sign times the counts of the tracked rows of the
+// commitments t that where selects to delta: pairs per (party, bound,
+// withdrawn, status), and commitments per withdrawn under party and
+// status "".
+func addTotals(ctx context.Context, tx *sql.Tx, delta map[totalKey]int64, sign int64, where string, a args) error {
+	err := queryRows(ctx, tx, `SELECT p.party, p.bound, t.withdrawn, p.status, count(*)
+		FROM tracked_parties p JOIN tracked_commitments t ON t.sentence_id = p.sentence_id WHERE `+where+`
+		GROUP BY p.party, p.bound, t.withdrawn, p.status
+		UNION ALL
+		SELECT '', TRUE, t.withdrawn, '', count(*) FROM tracked_commitments t WHERE `+where+` GROUP BY t.withdrawn`, a,
+		func(rs *sql.Rows) error {
+			var k totalKey
+			var n int64
+			if err := rs.Scan(&k.party, &k.bound, &k.withdrawn, &k.status, &n); err != nil {
+				return err
+			}
+			delta[k] += sign * n
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("count tracked totals: %w", err)
+	}
+	return nil
+}
+
+// applyTotals adds delta to tracked_totals, in the order of the keys (so
+// that two PostgreSQL transactions lock the rows they share in the same
+// order), and drops the rows that fall to zero.
+func applyTotals(ctx context.Context, tx *sql.Tx, delta map[totalKey]int64) error {
+	keys := make([]totalKey, 0, len(delta))
+	for k, n := range delta {
+		if n != 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(x, y totalKey) int {
+		return cmp.Or(strings.Compare(x.party, y.party), boolCompare(x.bound, y.bound), boolCompare(x.withdrawn, y.withdrawn),
+			strings.Compare(x.status, y.status))
+	})
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_totals (party, bound, withdrawn, status, n) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (party, bound, withdrawn, status) DO UPDATE SET n = tracked_totals.n + excluded.n`,
+			k.party, k.bound, k.withdrawn, k.status, delta[k]); err != nil {
+			return fmt.Errorf("update tracked totals: %w", err)
+		}
+	}
+	if len(keys) > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tracked_totals WHERE n = 0`); err != nil {
+			return fmt.Errorf("update tracked totals: %w", err)
+		}
+	}
+	return nil
+}
+
+func boolCompare(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
+}
+
+// openCommitment says whether some party's status is neither fulfilled
+// nor superseded: a commitment past its due date is then overdue.
+func openCommitment(c *entente.TrackedCommitment) bool {
+	return slices.ContainsFunc(c.Statuses, func(st entente.PartyStatus) bool {
+		return st.Status != entente.Fulfilled && st.Status != entente.Superseded
+	})
 }
 
 // recomputeAllTracked replaces every tracked row, reading the whole
 // collection once.
 func (s *Store) recomputeAllTracked(ctx context.Context, tx *sql.Tx, due entente.DueReader) error {
-	for _, q := range []string{`DELETE FROM tracked_parties`, `DELETE FROM tracked_areas`, `DELETE FROM tracked_commitments`} {
+	for _, q := range []string{`DELETE FROM tracked_parties`, `DELETE FROM tracked_areas`, `DELETE FROM tracked_commitments`, `DELETE FROM tracked_totals`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("clear tracked rows: %w", err)
 		}
@@ -176,7 +281,14 @@ func (s *Store) recomputeAllTracked(ctx context.Context, tx *sql.Tx, due entente
 	if err != nil {
 		return err
 	}
-	return s.insertTracked(ctx, tx, cs, due)
+	if err := s.insertTracked(ctx, tx, cs, due); err != nil {
+		return err
+	}
+	delta := map[totalKey]int64{}
+	if err := addTotals(ctx, tx, delta, 1, "TRUE", nil); err != nil {
+		return err
+	}
+	return applyTotals(ctx, tx, delta)
 }
 
 // insertTracked writes the tracked rows of cs.
@@ -203,7 +315,7 @@ func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due 
 		}
 	}
 	err := s.insertRows(ctx, tx, "tracked_commitments",
-		[]string{"sentence_id", "document_id", "version_id", "position", "commitment_id", "signed_date", "strength", "due_date", "status_rank", "withdrawn"},
+		[]string{"sentence_id", "document_id", "version_id", "position", "commitment_id", "signed_date", "strength", "due_date", "status_rank", "withdrawn", "open"},
 		len(cs), func(i int) []any {
 			c := &cs[i]
 			var id, dueDate any
@@ -215,7 +327,8 @@ func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due 
 					dueDate = d.Date
 				}
 			}
-			return []any{c.sentenceID, c.DocumentID, c.Anchor.VersionID, c.position, id, c.SignedDate, string(c.Sentence.Strength), dueDate, StatusRank(&c.TrackedCommitment), c.withdrawn}
+			return []any{c.sentenceID, c.DocumentID, c.Anchor.VersionID, c.position, id, c.SignedDate, string(c.Sentence.Strength), dueDate,
+				StatusRank(&c.TrackedCommitment), c.withdrawn, openCommitment(&c.TrackedCommitment)}
 		}, "", nil)
 	if err != nil {
 		return fmt.Errorf("write tracked commitments: %w", err)
@@ -298,8 +411,7 @@ func trackedWhere(f *entente.CommitmentFilter, today string, a *args, partyOn st
 // overdue is due before today and not fulfilled (nor superseded) for
 // every party.
 func overdue(a *args, today string) string {
-	return `(t.due_date < ` + a.add(today) + ` AND EXISTS (SELECT 1 FROM tracked_parties o WHERE o.sentence_id = t.sentence_id
-		AND o.status NOT IN ('fulfilled', 'superseded')))`
+	return `(t.open AND t.due_date < ` + a.add(today) + `)`
 }
 
 // trackedFrom is the tracked commitments t, with their documents d when
@@ -324,7 +436,13 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 			from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
 		}
 		where := whereClause(trackedWhere(&f, today, &a, partyOn))
-		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+from+where, a...).Scan(&total); err != nil {
+		var err error
+		if totalsAnswer(&f) {
+			total, err = totalCommitments(ctx, tx, &f) // counted ahead
+		} else {
+			err = tx.QueryRowContext(ctx, `SELECT count(*)`+from+where, a...).Scan(&total)
+		}
+		if err != nil {
 			return err
 		}
 		order := ""
@@ -335,7 +453,7 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 			order = "t.status_rank, "
 		}
 		var ids []int64
-		err := queryRows(ctx, tx, `SELECT t.sentence_id`+from+where+` ORDER BY `+order+
+		err = queryRows(ctx, tx, `SELECT t.sentence_id`+from+where+` ORDER BY `+order+
 			`t.signed_date DESC, t.document_id DESC, t.version_id DESC, t.position LIMIT `+a.add(f.Limit)+` OFFSET `+a.add(f.Offset), a,
 			func(rs *sql.Rows) error {
 				var id int64
@@ -378,40 +496,28 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, today string) (*entente.ScoreTally, error) {
 	tally := &entente.ScoreTally{Counts: map[entente.Status]int{}}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var a args
-		where := whereClause(trackedWhere(&f, today, &a, ""))
-		var od sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&a, today)+` THEN 1 ELSE 0 END)`+trackedFrom(&f)+where, a...).
-			Scan(&tally.Commitments, &od)
-		if err != nil {
-			return err
+		var err error
+		if totalsAnswer(&f) {
+			err = tallyFromTotals(ctx, tx, &f, today, tally)
+		} else {
+			err = tallyFromRows(ctx, tx, &f, today, tally)
 		}
-		tally.Overdue = int(od.Int64)
-		// the pairs: each party row p of the set's commitments that f counts
-		a = nil
-		conds := trackedWhere(&f, today, &a, "p")
-		if len(f.Pair) == 2 && f.Party == "" {
-			conds = append(conds, "p.party IN ("+list(&a, f.Pair)+")")
-		}
-		from := ` FROM tracked_parties p JOIN tracked_commitments t ON t.sentence_id = p.sentence_id ` +
-			strings.TrimPrefix(trackedFrom(&f), ` FROM tracked_commitments t `) + whereClause(conds)
-		err = queryRows(ctx, tx, `SELECT p.status, count(*)`+from+` GROUP BY p.status`, a, func(rs *sql.Rows) error {
-			var st string
-			var n int
-			if err := rs.Scan(&st, &n); err != nil {
-				return err
-			}
-			tally.Counts[entente.Status(st)] += n
-			return nil
-		})
 		if err != nil {
 			return err
 		}
 		// Only the pairs whose status ever changed: the others are not
 		// rated in every month of the timeline, which counts them as such
-		// from the number of pairs.
-		return queryRows(ctx, tx, `SELECT t.commitment_id, p.party`+from+` AND t.commitment_id IS NOT NULL
-			AND EXISTS (SELECT 1 FROM status_changes sc WHERE sc.commitment_id = t.commitment_id AND sc.party = p.party)`, a, func(rs *sql.Rows) error {
+		// from the number of pairs. Read from the changes, which are
+		// fewer than the pairs.
+		var a args
+		conds := trackedWhere(&f, today, &a, "p")
+		if len(f.Pair) == 2 && f.Party == "" {
+			conds = append(conds, "p.party IN ("+list(&a, f.Pair)+")")
+		}
+		return queryRows(ctx, tx, `SELECT DISTINCT t.commitment_id, p.party FROM status_changes sc
+			JOIN tracked_commitments t ON t.commitment_id = sc.commitment_id
+			JOIN tracked_parties p ON p.sentence_id = t.sentence_id AND p.party = sc.party `+
+			strings.TrimPrefix(trackedFrom(&f), ` FROM tracked_commitments t `)+whereClause(conds), a, func(rs *sql.Rows) error {
 			var sp entente.StatusPair
 			if err := rs.Scan(&sp.Commitment, &sp.Party); err != nil {
 				return err
@@ -424,4 +530,106 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 		return nil, fmt.Errorf("count commitments: %w", err)
 	}
 	return tally, nil
+}
+
+// totalsAnswer says whether tracked_totals answers f's counts: the whole
+// collection or one party, withdrawn documents in or out.
+func totalsAnswer(f *entente.CommitmentFilter) bool {
+	return f.Document == 0 && len(f.Pair) == 0 && f.From == "" && f.To == "" && f.Area == "" && f.Strength == "" &&
+		f.Status == "" && !f.Overdue && f.DueBefore == "" && f.DueAfter == ""
+}
+
+// totalCommitments counts the commitments f selects from tracked_totals
+// (totalsAnswer(f) must hold): a party's pairs, one per commitment that
+// binds it, or the commitments.
+func totalCommitments(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter) (int, error) {
+	var a args
+	w := totalsWhere(f, &a)
+	if f.Party == "" {
+		w = strings.Replace(w, "party <> ''", "party = '' AND status = ''", 1)
+	}
+	var n sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT sum(n) FROM tracked_totals `+w, a...).Scan(&n)
+	return int(n.Int64), err
+}
+
+// totalsWhere selects the rows of tracked_totals that f counts: a
+// party's binding pairs, or every pair; withdrawn documents when asked.
+func totalsWhere(f *entente.CommitmentFilter, a *args) string {
+	conds := []string{"party <> ''"}
+	if f.Party != "" {
+		conds = []string{"party = " + a.add(f.Party), "bound"}
+	}
+	if !f.Withdrawn {
+		conds = append(conds, "NOT withdrawn")
+	}
+	return whereClause(conds)
+}
+
+// tallyFromTotals counts the pairs per status and the commitments from
+// tracked_totals, and the overdue commitments from the rows (few: an
+// index on open, withdrawn and due date finds them).
+func tallyFromTotals(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter, today string, tally *entente.ScoreTally) error {
+	var a args
+	err := queryRows(ctx, tx, `SELECT status, sum(n) FROM tracked_totals `+totalsWhere(f, &a)+` GROUP BY status`, a, func(rs *sql.Rows) error {
+		var st string
+		var n int
+		if err := rs.Scan(&st, &n); err != nil {
+			return err
+		}
+		tally.Counts[entente.Status(st)] += n
+		if f.Party != "" {
+			tally.Commitments += n // a party has one pair per commitment that binds it
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if f.Party == "" {
+		if tally.Commitments, err = totalCommitments(ctx, tx, f); err != nil {
+			return err
+		}
+	}
+	a = nil
+	conds := []string{"t.open = TRUE", "t.due_date < " + a.add(today)}
+	if !f.Withdrawn {
+		conds = append(conds, "t.withdrawn = FALSE")
+	}
+	from := ` FROM tracked_commitments t `
+	if f.Party != "" {
+		from += `JOIN tracked_parties p ON p.sentence_id = t.sentence_id `
+		conds = append(conds, "p.party = "+a.add(f.Party), "p.bound")
+	}
+	return tx.QueryRowContext(ctx, `SELECT count(*)`+from+whereClause(conds), a...).Scan(&tally.Overdue)
+}
+
+// tallyFromRows counts the set f selects over the tracked rows.
+func tallyFromRows(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter, today string, tally *entente.ScoreTally) error {
+	var a args
+	where := whereClause(trackedWhere(f, today, &a, ""))
+	var od sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT count(*), sum(CASE WHEN `+overdue(&a, today)+` THEN 1 ELSE 0 END)`+trackedFrom(f)+where, a...).
+		Scan(&tally.Commitments, &od)
+	if err != nil {
+		return err
+	}
+	tally.Overdue = int(od.Int64)
+	// the pairs: each party row p of the set's commitments that f counts
+	a = nil
+	conds := trackedWhere(f, today, &a, "p")
+	if len(f.Pair) == 2 && f.Party == "" {
+		conds = append(conds, "p.party IN ("+list(&a, f.Pair)+")")
+	}
+	from := ` FROM tracked_parties p JOIN tracked_commitments t ON t.sentence_id = p.sentence_id ` +
+		strings.TrimPrefix(trackedFrom(f), ` FROM tracked_commitments t `) + whereClause(conds)
+	return queryRows(ctx, tx, `SELECT p.status, count(*)`+from+` GROUP BY p.status`, a, func(rs *sql.Rows) error {
+		var st string
+		var n int
+		if err := rs.Scan(&st, &n); err != nil {
+			return err
+		}
+		tally.Counts[entente.Status(st)] += n
+		return nil
+	})
 }

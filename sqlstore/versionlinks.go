@@ -18,8 +18,8 @@ import (
 // SetVersionLink records that documents a and b are (linked) or are not
 // versions of one statement. The matcher (origin entente.LinkAuto) never
 // overrides a decision already recorded and returns false then; an
-// analyst's link of a linked pair, or unlink of a pair not linked, is a
-// conflict.
+// editor's link of a linked pair, or unlink of a pair already unlinked, is
+// a conflict.
 func (s *Store) SetVersionLink(ctx context.Context, a, b int64, linked bool, origin, why string) (bool, error) {
 	if a == b {
 		return false, entente.Errorf(entente.EINVALID, "a document is not a version of itself")
@@ -50,8 +50,10 @@ func (s *Store) SetVersionLink(ctx context.Context, a, b int64, linked bool, ori
 			return nil // a decision stands over the matcher
 		case origin == entente.LinkManual && linked && exists && was:
 			return entente.Errorf(entente.ECONFLICT, "documents %d and %d are already linked as versions", lo, hi)
-		case origin == entente.LinkManual && !linked && (!exists || !was):
-			return entente.Errorf(entente.ECONFLICT, "documents %d and %d are not linked as versions", lo, hi)
+		case origin == entente.LinkManual && !linked && exists && !was:
+			// a pair never decided can be said not to be versions, so that
+			// nothing reading align.Versions takes them for one statement
+			return entente.Errorf(entente.ECONFLICT, "documents %d and %d are already said not to be versions", lo, hi)
 		}
 		actor := entente.ActorFromContext(ctx).Name
 		_, err = tx.ExecContext(ctx, `
@@ -132,6 +134,30 @@ func (s *Store) VersionCandidates(ctx context.Context, doc int64) ([]int64, erro
 	})
 	if err != nil {
 		return nil, fmt.Errorf("version candidates of %d: %w", doc, err)
+	}
+	return out, nil
+}
+
+// VersionLinkDecisions returns every decision about a pair of documents,
+// the smaller id as Document, for the registry: linked pairs are versions
+// whatever the matcher reads, unlinked ones never are.
+func (s *Store) VersionLinkDecisions(ctx context.Context) ([]entente.VersionLink, error) {
+	var out []entente.VersionLink
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return queryRows(ctx, tx, `
+			SELECT document_a, document_b, linked, origin, reason, actor, updated_at
+			FROM version_links ORDER BY document_a, document_b`, nil,
+			func(rows *sql.Rows) error {
+				var l entente.VersionLink
+				if err := rows.Scan(&l.Document, &l.Other, &l.Linked, &l.Origin, &l.Reason, &l.Actor, &l.At); err != nil {
+					return err
+				}
+				out = append(out, l)
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("version link decisions: %w", err)
 	}
 	return out, nil
 }

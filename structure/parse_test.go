@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // zhVocabulary is the layout vocabulary of the Chinese cue table, kept
@@ -169,10 +170,22 @@ func FuzzSegment(f *testing.F) {
 	f.Add("双方同意。中方愿意！塞方？“好。”")
 	f.Add("Mr. Smith met Dr. Jones on 8. maja 2024. They agreed. No. 5 is here.")
 	f.Add("...!!!???。。。")
+	f.Add("双方\xff同意。é中方！\u3000")
 	f.Fuzz(func(t *testing.T, para string) {
 		got := Segment(para)
 		if a, b := noSpace(para), noSpace(strings.Join(got, "")); a != b {
 			t.Errorf("segments lose text: %q → %q", para, got)
+		}
+		// a valid paragraph's sentences are cut from its own bytes, in order
+		if utf8.ValidString(para) {
+			rest := para
+			for _, s := range got {
+				k := strings.Index(rest, s)
+				if k < 0 {
+					t.Fatalf("sentence %q is not in what follows in %q", s, para)
+				}
+				rest = rest[k+len(s):]
+			}
 		}
 		for _, s := range got {
 			if strings.TrimSpace(s) == "" {

@@ -3,6 +3,7 @@ package structure
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Segment cuts a paragraph into sentences. A sentence ends at 。！？ (with
@@ -14,13 +15,22 @@ import (
 func Segment(para string) []string {
 	rs := []rune(para)
 	var out []string
-	start := 0
-	emit := func(end int) {
-		s := strings.TrimFunc(string(rs[start:end]), isSpace)
+	// Sentences are cut from the paragraph's own bytes (no copy): bi is
+	// the byte offset of rune i. Invalid UTF-8 decodes to more bytes than
+	// it has, so such a paragraph is cut from its runes instead.
+	valid := utf8.ValidString(para)
+	start, startB, bi := 0, 0, 0
+	emit := func(end, endB int) {
+		var s string
+		if valid {
+			s = strings.TrimFunc(para[startB:endB], isSpace)
+		} else {
+			s = strings.TrimFunc(string(rs[start:end]), isSpace)
+		}
 		if s != "" {
 			out = append(out, s)
 		}
-		start = end
+		start, startB = end, endB
 	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -34,16 +44,18 @@ func Segment(para string) []string {
 			cut = latinStop(rs, i)
 		}
 		if !cut {
+			bi += utf8.RuneLen(r)
 			continue
 		}
-		j := i + 1
+		j, bj := i+1, bi+utf8.RuneLen(r)
 		for j < len(rs) && (isCloser(rs[j]) || rs[j] == '。' || rs[j] == '！' || rs[j] == '？' || rs[j] == '!' || rs[j] == '?') {
+			bj += utf8.RuneLen(rs[j])
 			j++
 		}
-		emit(j)
-		i = j - 1
+		emit(j, bj)
+		i, bi = j-1, bj // the loop steps i to j, whose offset is bj
 	}
-	emit(len(rs))
+	emit(len(rs), len(para))
 	return out
 }
 

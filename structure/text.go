@@ -43,6 +43,9 @@ func isSpace(r rune) bool {
 // squeeze removes spaces next to CJK characters and collapses other runs of
 // spaces to one, trimming both ends.
 func squeeze(s string) string {
+	if strings.IndexFunc(s, isSpace) < 0 {
+		return s // most Chinese paragraphs hold no space: nothing to copy
+	}
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))

@@ -30,13 +30,9 @@ func (t *Tracker) Correct(ctx context.Context, in CorrectInput) (*entente.Correc
 	if len(in.Value) > 64<<10 {
 		return nil, entente.Errorf(entente.ETOOLARGE, "a corrected value is at most 64 KiB")
 	}
-	state := entente.CorrectionApproved
-	review, err := t.Store.ReviewRequired(ctx)
+	state, err := t.correctionState(ctx)
 	if err != nil {
 		return nil, err
-	}
-	if review && !t.role(ctx).AtLeast(entente.RoleEditor) {
-		state = entente.CorrectionProposed
 	}
 	n := entente.NewCorrection{DocumentID: in.Document, Sentence: in.Sentence, Field: in.Field, State: state, Why: in.Why}
 	var shown json.RawMessage
@@ -81,6 +77,19 @@ func (t *Tracker) Correct(ctx context.Context, in CorrectInput) (*entente.Correc
 		return nil, entente.Errorf(entente.EINVALID, "%s is already %s", in.Field, shown)
 	}
 	return t.Store.AddCorrection(ctx, n)
+}
+
+// correctionState is the state of a new correction by who acts in ctx:
+// proposed when review is required and they are below editor.
+func (t *Tracker) correctionState(ctx context.Context) (string, error) {
+	review, err := t.Store.ReviewRequired(ctx)
+	if err != nil {
+		return "", err
+	}
+	if review && !t.role(ctx).AtLeast(entente.RoleEditor) {
+		return entente.CorrectionProposed, nil
+	}
+	return entente.CorrectionApproved, nil
 }
 
 // extractedField is the field as the extractor gave it: the shown value

@@ -114,6 +114,13 @@ func apiLists() map[string]apiList {
 			}
 			return export.WriteCommitments(ctx, tw, src, 0, 0, vocabularyOf(r))
 		}},
+		"/api/v1/compare": {name: "compare", write: func(_ context.Context, _ *Server, _ *http.Request, body []byte, tw export.TableWriter) error {
+			var c entente.Comparison
+			if err := json.Unmarshal(body, &c); err != nil {
+				return fmt.Errorf("read the comparison: %w", err)
+			}
+			return export.WriteComparison(tw, &c)
+		}},
 		"/api/v1/scorecard": {name: "scorecard", vocabulary: true, write: func(_ context.Context, _ *Server, r *http.Request, body []byte, tw export.TableWriter) error {
 			var sc entente.Scorecard
 			if err := json.Unmarshal(body, &sc); err != nil {

@@ -63,6 +63,12 @@ func TestListFormats(t *testing.T) {
 		{"/api/v1/events?after=2&limit=5", entente.RoleAdmin, field("events", num("seq")), 0},
 		{"/api/v1/history?doc=1", entente.RoleViewer, field("events", num("seq")), 0},
 		{"/api/v1/review", entente.RoleEditor, field("corrections", func(m map[string]any) string { return m["ref"].(string) }), 0},
+		{"/api/v1/compare?a=2&b=1", entente.RoleViewer, field("rows", func(m map[string]any) string {
+			if a, ok := m["a"].(map[string]any); ok {
+				return a["sentence"].(string)
+			}
+			return ""
+		}), 3},
 		{"/api/v1/users", entente.RoleAdmin, field("users", func(m map[string]any) string { return m["name"].(string) }), 1},
 	}
 	for _, c := range cases {

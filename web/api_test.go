@@ -86,8 +86,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 			},
 		}
 		maps.Copy(requests, trackingRequests(h))
-		maps.Copy(requests, registryRequests(h))
 		maps.Copy(requests, compareRequests(h))
+		maps.Copy(requests, registryRequests(h))
 		// every registered operation has a rule and a request
 		for _, item := range h.srv.API().OpenAPI().Paths {
 			for _, op := range []*huma.Operation{item.Get, item.Put, item.Post, item.Delete, item.Options, item.Head, item.Patch} {
@@ -107,8 +107,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "list-sentences", "get-original", "search", "get-session",
 			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout"}
 		order = append(order, trackingOrder...)
-		order = append(order, registryOrder...)
 		order = append(order, compareOrder...)
+		order = append(order, registryOrder...)
 		order = append(order, "delete-document", "purge-document", "change-password")
 		callers := append([]entente.Role{""}, entente.Roles...)
 		for _, id := range order {

@@ -48,6 +48,12 @@ var filterWordsByLang = map[string]*filterWords{
 		TryWithout: "Drop a filter to find some:", Of: "of", AtLeast: "at least", Estimated: "(too many matches: the total is an estimate)",
 		FacetsOf: "The counts beside the filters are estimates: they count the best %d results only.",
 	},
+	"sr": {
+		Refused: "„%s” nije poznato. ", Choices: "Izaberite: ", AnyValue: "Sve", DateHint: "godina, mesec ili dan: 2024, 2024-05, 2024-05-08",
+		NoMatchDocs: "Nijedan dokument ne odgovara ovim filterima.", NoHits: "Nijedna rečenica ne odgovara.", NoHitsWords: "Pokušajte s manje ili drugim rečima.",
+		TryWithout: "Uklonite filter da biste našli rezultate:", Of: "od", AtLeast: "najmanje", Estimated: "(previše pogodaka: ukupan broj je procena)",
+		FacetsOf: "Brojevi pored filtera su procene: broje samo %d najboljih rezultata.",
+	},
 }
 
 // Shown says how many of how many a page shows: "1–20 of 63", "显示 1–20，共 63".

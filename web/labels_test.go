@@ -18,7 +18,7 @@ import (
 // every value of every closed list, every rule, every role and every
 // source format.
 func TestTextsCoverValues(t *testing.T) {
-	for _, tx := range []*texts{textsZH, textsEN} {
+	for _, tx := range uiTexts() {
 		if !slices.Contains(entente.UILanguages(), tx.Code) {
 			t.Errorf("the UI speaks %s, which entente.UILanguages lacks", tx.Code)
 		}
@@ -57,10 +57,11 @@ func TestTextsCoverValues(t *testing.T) {
 	}
 }
 
-// TestPagesShowNoCodes opens every page in Chinese and in English, with a
+// TestPagesShowNoCodes opens every page in Chinese, English and Serbian, with a
 // statement stored, and reads the text a reader sees: no code of a closed
 // list or rule shows (joint_statement, international_order, firm,
-// (modal)), and the Chinese pages carry no English facet or filter names.
+// (modal)), and the Chinese and Serbian pages carry no English facet or
+// filter names.
 func TestPagesShowNoCodes(t *testing.T) {
 	h := newHarness(t, openSQLite(t), false)
 	h.upload(entente.RoleAnalyst, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
@@ -90,8 +91,9 @@ func TestPagesShowNoCodes(t *testing.T) {
 		codes = append(codes, list.Codes()...)
 	}
 	pages := []string{"/", "/documents/1", "/search?q=" + url.QueryEscape("合作"), "/search?q=" + url.QueryEscape("铁路") + "&type=commitment", "/dashboard",
-		"/commitments?doc=1", "/documents/1/sentences/s12", "/registry", "/registry/1", "/documents/1/citations", "/graph"}
-	for _, lang := range []string{"zh", "en"} {
+		"/commitments?doc=1", "/documents/1/sentences/s12", "/registry", "/registry/1", "/documents/1/citations", "/graph",
+		"/timeline?a=CN&b=RS", "/pairs/CN/RS"}
+	for _, lang := range []string{"zh", "en", "sr"} {
 		for _, p := range pages {
 			sep := "?"
 			if strings.Contains(p, "?") {
@@ -102,15 +104,15 @@ func TestPagesShowNoCodes(t *testing.T) {
 				// in English a label may be the word itself (firm, trade);
 				// a code with an underscore or in parentheses never is
 				word := regexp.MustCompile(`(^|[^A-Za-z_])` + regexp.QuoteMeta(code) + `($|[^A-Za-z_])`)
-				if lang == "zh" && word.MatchString(text) || strings.Contains(code, "_") && strings.Contains(text, code) ||
+				if lang != "en" && word.MatchString(text) || strings.Contains(code, "_") && strings.Contains(text, code) ||
 					strings.Contains(text, "("+code+")") {
 					t.Errorf("%s in %s shows the code %q", p, lang, code)
 				}
 			}
-			if lang == "zh" {
+			if lang != "en" {
 				for _, english := range []string{"type", "party", "area", "strength", "year", "language", "preamble", "closing", "facets"} {
 					if regexp.MustCompile(`(?i)(^|[^A-Za-z])` + english + `($|[^A-Za-z])`).MatchString(text) {
-						t.Errorf("%s in Chinese shows the English word %q", p, english)
+						t.Errorf("%s in %s shows the English word %q", p, lang, english)
 					}
 				}
 			}

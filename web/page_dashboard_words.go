@@ -23,6 +23,14 @@ var dashWordsByLang = map[string]*dashWords{
 		Scale:    "G7/G20 Research Group scale: fulfilled +1, partially fulfilled and in progress 0, not started, stalled and reversed −1; averaged over rated (commitment, party) pairs only: not rated is never a failure.",
 		NoChange: "No status has changed yet.",
 	},
+	"sr": {
+		Pair: "Par", PairHint: "navedite dve različite strane odvojene zarezom: CN,RS ili Kina, Srbija.", Apply: "Filtriraj",
+		Clear: "Ukloni filtere", ByStatus: "Po statusu (obaveza × strana)", Score: "Ocena ispunjenosti",
+		OverTime: "Promena kroz vreme (kraj svakog meseca)", Month: "Mesec", Commitments: "Obaveze",
+		Pairs: "Obaveza × strana", Rated: "Ocenjeno", Compliance: "Ispunjenost", Overdue: "Istekao rok", NoneRated: "još ništa nije ocenjeno",
+		Scale:    "Skala istraživačke grupe G7/G20: ispunjeno +1, delimično ispunjeno i u toku 0, nije započeto, zastalo i preokrenuto −1; prosek samo ocenjenih parova (obaveza, strana): neocenjeno nikad nije neuspeh.",
+		NoChange: "Nijedan status se još nije promenio.",
+	},
 }
 
 func dashWordsFor(lang string) *dashWords {

@@ -142,6 +142,45 @@ func (s *Server) correctSubmit(w http.ResponseWriter, r *http.Request, f *frame)
 	s.trackBack(w, r, f, err, field)
 }
 
+// splitSubmit splits the sentence at the form's line breaks.
+func (s *Server) splitSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
+	s.segmentSubmit(w, r, f, "split", func(tr *tracking.Tracker, doc int64, label string) error {
+		var parts []string
+		for _, l := range strings.Split(strings.ReplaceAll(r.PostFormValue("parts"), "\r\n", "\n"), "\n") {
+			if strings.TrimSpace(l) != "" {
+				parts = append(parts, l)
+			}
+		}
+		_, err := tr.Split(r.Context(), tracking.SplitInput{Document: doc, Sentence: label, Parts: parts, Why: r.PostFormValue("reason")})
+		return err
+	})
+}
+
+// joinSubmit joins the sentence with the next.
+func (s *Server) joinSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
+	s.segmentSubmit(w, r, f, "join", func(tr *tracking.Tracker, doc int64, label string) error {
+		_, err := tr.Join(r.Context(), tracking.JoinInput{Document: doc, Sentence: label, Why: r.PostFormValue("reason")})
+		return err
+	})
+}
+
+func (s *Server) segmentSubmit(w http.ResponseWriter, r *http.Request, f *frame, done string, do func(*tracking.Tracker, int64, string) error) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+	doc, label, err := formRef(r)
+	if err == nil {
+		err = r.ParseForm()
+	}
+	tr, terr := s.tracker()
+	if err == nil {
+		err = terr
+	}
+	if err != nil {
+		s.trackBack(w, r, f, entente.Errorf(entente.EINVALID, "%s", strings.TrimPrefix(err.Error(), "http: ")), "")
+		return
+	}
+	s.trackBack(w, r, f, do(tr, doc, label), done)
+}
+
 // formValue turns a form's text into a field's JSON value, as the CLI's
 // flags do: lists comma-separated, "none" (or nothing) is null.
 func formValue(field, v string) json.RawMessage {

@@ -8,6 +8,7 @@ type trackWords struct {
 	Correct, Field, Value, Undo, Review, Approve, Reject, Retracted, NoneWaiting, Revision        string
 	Scorecard, Rated, Compliance, Track, ListHint, Open, Urgent, Withdrawn, Flag, Waiting         string
 	Format, Scale, OwnScale, ExportTable, ExportScorecard                                         string
+	Boundaries, Split, SplitHint, Join                                                            string
 }
 
 var trackWordsZH = &trackWords{
@@ -20,6 +21,7 @@ var trackWordsZH = &trackWords{
 	ListHint: "每项承诺按行为方记录状态；状态须附证据（改回“未评估”除外）。", Open: "无具体日期", Urgent: "从速",
 	Withdrawn: "已撤下", Flag: "需复核", Waiting: "待批准",
 	Format: "格式", Scale: "状态另以", OwnScale: "仅本系统状态", ExportTable: "导出承诺表", ExportScorecard: "导出记分卡",
+	Boundaries: "句子边界", Split: "拆分", SplitHint: "每行一部分：在要拆开的地方换行", Join: "与下一句合并",
 }
 
 var trackWordsEN = &trackWords{
@@ -35,11 +37,33 @@ var trackWordsEN = &trackWords{
 	Open:     "no date", Urgent: "urgent", Withdrawn: "withdrawn", Flag: "to check", Waiting: "waiting for approval",
 	Format: "Format", Scale: "Statuses also in", OwnScale: "Entente's statuses only", ExportTable: "Export the table",
 	ExportScorecard: "Export the scorecard",
+	Boundaries:      "Sentence boundaries", Split: "Split", SplitHint: "One part per line: break the line where the sentence splits",
+	Join: "Join with the next sentence",
+}
+
+var trackWordsSR = &trackWords{
+	Commitments: "Obaveze", Status: "Status", Statuses: "Status po strani", Due: "Rok", Overdue: "Istekao rok",
+	Upcoming: "Rok u narednih 90 dana", Evidence: "Dokazi", Corrections: "Ispravke", History: "Istorija", Reason: "Razlog",
+	SetStatus: "Postavite status", AddEvidence: "Novi dokaz (nije obavezno)", URL: "Adresa", Publisher: "Izdavač",
+	EventDate: "Datum događaja", Quote: "Citat", Official: "Zvanični izvor", Party: "Strana", AllParties: "Svi akteri",
+	Save: "Sačuvaj", Correct: "Ispravite oznaku", Field: "Polje", Value: "Nova vrednost (spiskovi odvojeni zarezom; none za prazno)",
+	Undo: "Poništi", Review: "Red za pregled", Approve: "Odobri", Reject: "Odbij", Retracted: "povučeno",
+	NoneWaiting: "Nijedna ispravka ne čeka pregled.", Revision: "revizija", Scorecard: "Karta ocena", Rated: "ocenjeno",
+	Compliance: "Ispunjenost", Track: "Praćenje: status, dokazi, ispravke, istorija",
+	ListHint: "Svaka obaveza ima status po akteru; status navodi svoj dokaz (osim povratka na „nije ocenjeno”).",
+	Open:     "bez datuma", Urgent: "hitno", Withdrawn: "povučen", Flag: "za proveru", Waiting: "čeka odobrenje",
+	Format: "Format", Scale: "Statusi i na skali", OwnScale: "Samo statusi Ententea", ExportTable: "Izvezi tabelu",
+	ExportScorecard: "Izvezi kartu ocena",
+	Boundaries:      "Granice rečenica", Split: "Podeli", SplitHint: "Jedan deo po redu: prelomite red gde se rečenica deli",
+	Join: "Spoji sa sledećom rečenicom",
 }
 
 func trackWordsFor(lang string) *trackWords {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return trackWordsEN
+	case "sr":
+		return trackWordsSR
 	}
 	return trackWordsZH
 }

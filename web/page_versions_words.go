@@ -20,9 +20,19 @@ var versionWordsEN = &versionWords{
 	NotLinked: "not linked: shown side by side only", Unpaired: "(no counterpart)", Done: "Saved.",
 }
 
+var versionWordsSR = &versionWords{
+	Versions: "Drugi jezici", NoVersions: "Još nije povezan nijedan tekst na drugom jeziku.", NotVersion: "utvrđeno da nije ova izjava",
+	Auto: "povezano automatski", Manual: "ručno", Link: "Povežite kao istu izjavu na drugom jeziku", Unlink: "Raskinite vezu",
+	Other: "Broj dokumenta", Reason: "Razlog", Parallel: "Uporedno čitanje", Linked: "povezano kao jedna izjava",
+	NotLinked: "nije povezano: samo uporedni prikaz", Unpaired: "(bez para)", Done: "Sačuvano.",
+}
+
 func versionWordsFor(lang string) *versionWords {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return versionWordsEN
+	case "sr":
+		return versionWordsSR
 	}
 	return versionWordsZH
 }

@@ -58,16 +58,22 @@ func (s *Server) pages() []page {
 		{"POST", "/documents/{id}/sentences/{sentence}/status", roleAccess(entente.RoleAnalyst), s.statusSubmit},
 		{"POST", "/documents/{id}/sentences/{sentence}/correct", roleAccess(entente.RoleAnalyst), s.correctSubmit},
 		{"POST", "/documents/{id}/sentences/{sentence}/undo", roleAccess(entente.RoleAnalyst), s.undoSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/split", roleAccess(entente.RoleAnalyst), s.splitSubmit},
+		{"POST", "/documents/{id}/sentences/{sentence}/join", roleAccess(entente.RoleAnalyst), s.joinSubmit},
 		{"GET", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
+		{"POST", "/documents/{id}/versions", roleAccess(entente.RoleEditor), s.versionSubmit},
+		{"GET", "/documents/{id}/parallel/{other}", viewer, s.parallelPage},
 		{"GET", "/registry", viewer, s.registryPage},
 		{"GET", "/registry/{id}", viewer, s.registryEntryPage},
 		{"POST", "/registry/{id}/{action}", roleAccess(entente.RoleEditor), s.registryDecisionSubmit},
 		{"GET", "/documents/{id}/citations", viewer, s.citationsPage},
 		{"GET", "/graph", viewer, s.graphPage},
-		{"POST", "/documents/{id}/versions", roleAccess(entente.RoleEditor), s.versionSubmit},
-		{"GET", "/documents/{id}/parallel/{other}", viewer, s.parallelPage},
+		{"GET", "/timeline", viewer, s.timelinePage},
+		{"GET", "/compare", viewer, s.comparePage},
+		{"GET", "/pairs/{a}/{b}", viewer, s.pairPage},
+		{"POST", "/followups/{action}", roleAccess(entente.RoleEditor), s.followupSubmit},
 	}
 }
 
@@ -106,8 +112,8 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	s.templates = map[string]*template.Template{}
-	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events",
-		"parallel", "registry", "registry_entry", "citations", "graph"} {
+	for _, name := range []string{"library", "reader", "search", "login", "dashboard", "commitments", "track", "review", "events", "parallel",
+		"registry", "registry_entry", "citations", "graph", "timeline", "compare", "pair"} {
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err

@@ -122,8 +122,8 @@ type MergeInput struct {
 	}
 }
 
-// SplitInput takes names out of the entry.
-type SplitInput struct {
+// RegistrySplitInput takes names out of the entry.
+type RegistrySplitInput struct {
 	ID   int64 `path:"id" minimum:"1"`
 	Body struct {
 		Aliases []string `json:"aliases" minItems:"1" maxItems:"200" doc:"The names to take out, as the entry lists them"`
@@ -158,7 +158,7 @@ func (s *Server) mergeRegistryEntry(ctx context.Context, in *MergeInput) (*regis
 	return s.decided(c.Merge(ctx, in.ID, in.Body.Into, in.Body.Reason))
 }
 
-func (s *Server) splitRegistryEntry(ctx context.Context, in *SplitInput) (*registryEntryOutput, error) {
+func (s *Server) splitRegistryEntry(ctx context.Context, in *RegistrySplitInput) (*registryEntryOutput, error) {
 	c, _, err := s.registry(ctx)
 	if err != nil {
 		return nil, s.problem(err)

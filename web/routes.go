@@ -58,8 +58,8 @@ func (s *Server) routes() {
 	register(s, "list-users", http.MethodGet, "/api/v1/users", admin, "List accounts", s.listUsers)
 	register(s, "list-events", http.MethodGet, "/api/v1/events", admin, "The event log: every change, who made it and when", s.listEvents)
 	s.trackingRoutes(viewer, analyst, editor, admin)
-	s.registryRoutes(viewer, editor)
 	s.compareRoutes(viewer, editor)
+	s.registryRoutes(viewer, editor)
 }
 
 // register adds one operation with its access rule.

@@ -86,10 +86,10 @@ type Server struct {
 	templates map[string]*template.Template
 	filters   *entente.FilterParser // resolves the filters of lists and searches
 	track     *tracking.Tracker
+	compare   *compare.Service // nil when the store cannot give what it reads
 	// conn keeps the registry (nil when the store keeps none)
 	conn     *connect.Connector
 	regStore registryStore
-	compare  *compare.Service // nil when the store cannot give what it reads
 }
 
 // SessionCookie is the name of the session cookie.
@@ -151,13 +151,6 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.track.Fetcher = ingest.NewFetcher()
 	}
-	if rs, ok := cfg.Store.(registryStore); ok {
-		if s.conn, err = connect.New(rs); err != nil {
-			return nil, err
-		}
-		s.conn.Log = s.log
-		s.regStore = rs
-	}
 	if cs, ok := cfg.Store.(compare.Store); ok {
 		if s.compare, err = compare.New(cs, s.track); err != nil {
 			return nil, err
@@ -165,6 +158,13 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Ingester != nil && cfg.Ingester.Linker == nil && s.track != nil {
 		cfg.Ingester.Linker = s.track
+	}
+	if rs, ok := cfg.Store.(registryStore); ok {
+		if s.conn, err = connect.New(rs); err != nil {
+			return nil, err
+		}
+		s.conn.Log = s.log
+		s.regStore = rs
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)

@@ -9,7 +9,7 @@ import (
 
 // texts are the UI's words in one language.
 type texts struct {
-	Code, Other, OtherName                                                    string
+	Code                                                                      string
 	Library, Search, SearchHint, SignIn, SignOut, Name, Password, Filter      string
 	Party, Parties, Kind, From, To, Title, Signed, Language, Commitments      string
 	NoDocuments, Contents, Legend, Type, Actor, Actors, Area, Areas, Strength string
@@ -18,13 +18,14 @@ type texts struct {
 	CommitmentsWord, SortBy, Newest, Oldest, DropHere, Page, Next, Previous   string
 	ByStrength, Year, Facets, Sources, Preamble, Closing, Rule, Any           string
 	Role, Form, Encoding, Dimensions                                          string
+	NavCommitments, NavRegistry, NavReview, NavEvents                         string
 	// Forms, Languages and Roles name the codes that are not the domain's
 	// closed lists: a source's format, a language, an account's role.
 	Forms, Languages, Roles map[string]string
 }
 
 var textsZH = &texts{
-	Code: "zh", Other: "en", OtherName: "English",
+	Code:    "zh",
 	Library: "文件库", Search: "搜索", SearchHint: "搜索句子，如 铁路、签证", SignIn: "登录", SignOut: "退出", Name: "用户名",
 	Password: "密码", Filter: "筛选", Party: "缔约方", Parties: "缔约方", Kind: "类型", From: "起", To: "止", Title: "标题",
 	Signed: "签署日期", Language: "语言", Commitments: "承诺/句子", NoDocuments: "尚无文件。", Contents: "目录",
@@ -34,13 +35,14 @@ var textsZH = &texts{
 	Page: "页", Next: "下一页", Previous: "上一页", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
 	Year: "年份", Facets: "结果分布", Sources: "原始文件", Preamble: "序言", Closing: "结尾", Rule: "规则", Any: "全部",
 	Role: "角色", Form: "格式", Encoding: "编码", Dimensions: "统计维度",
+	NavCommitments: "承诺追踪", NavRegistry: "登记", NavReview: "审核", NavEvents: "事件日志",
 	Forms:     map[string]string{"text": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"},
 	Languages: map[string]string{"zh": "中文", "zh-Hant": "繁体中文", "en": "英文", "sr": "塞尔维亚文", "sr-Latn": "塞尔维亚文（拉丁字母）", "sr-Cyrl": "塞尔维亚文（西里尔字母）"},
 	Roles:     map[string]string{"viewer": "查看者", "analyst": "分析员", "editor": "编辑", "admin": "管理员"},
 }
 
 var textsEN = &texts{
-	Code: "en", Other: "zh", OtherName: "中文",
+	Code:    "en",
 	Library: "Library", Search: "Search", SearchHint: "Search sentences, e.g. 铁路, visa", SignIn: "Sign in",
 	SignOut: "Sign out", Name: "Name", Password: "Password", Filter: "Filter", Party: "Party", Parties: "Parties",
 	Kind: "Kind", From: "From", To: "To", Title: "Title", Signed: "Signed", Language: "Language",
@@ -52,20 +54,58 @@ var textsEN = &texts{
 	DropHere: "Drop statements here to upload them", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
 	Year: "Year", Facets: "Results by", Sources: "Original files", Preamble: "Preamble", Closing: "Closing", Rule: "rule", Any: "any",
 	Role: "Role", Form: "Form", Encoding: "Encoding", Dimensions: "Dimensions",
+	NavCommitments: "Commitments", NavRegistry: "Registry", NavReview: "Review", NavEvents: "Event log",
 	Forms:     map[string]string{"text": "plain text", "html": "web page", "docx": "Word document", "pdf": "PDF"},
 	Languages: map[string]string{"zh": "Chinese", "zh-Hant": "Chinese (traditional)", "en": "English", "sr": "Serbian", "sr-Latn": "Serbian (Latin)", "sr-Cyrl": "Serbian (Cyrillic)"},
 	Roles:     map[string]string{"viewer": "viewer", "analyst": "analyst", "editor": "editor", "admin": "administrator"},
+}
+
+var textsSR = &texts{
+	Code:    "sr",
+	Library: "Biblioteka", Search: "Pretraga", SearchHint: "Pretražite rečenice, npr. pruga, 铁路", SignIn: "Prijava",
+	SignOut: "Odjava", Name: "Korisničko ime", Password: "Lozinka", Filter: "Filtriraj", Party: "Strana", Parties: "Strane",
+	Kind: "Vrsta", From: "Od", To: "Do", Title: "Naslov", Signed: "Potpisano", Language: "Jezik",
+	Commitments: "Obaveze / rečenice", NoDocuments: "Još nema dokumenata.", Contents: "Sadržaj", Legend: "Legenda",
+	Type: "Vrsta rečenice", Actor: "Akter", Actors: "Akteri", Area: "Oblast", Areas: "Oblasti", Strength: "Jačina",
+	Deadline: "Rok", References: "Poziva se na", Mechanisms: "Mehanizmi", Projects: "Projekti",
+	Original: "Preuzmite original", Close: "Zatvori", Hits: "rezultata",
+	Forbidden: "Vaša uloga ne dozvoljava otvaranje ove stranice.", Failed: "Nešto nije u redu; pokušajte ponovo.", ExportCSV: "Izvoz CSV", Upload: "Otpremanje izjava", Dashboard: "Pregled", CommitmentsWord: "obaveza", ByStrength: "Obaveze po jačini", SortBy: "Redosled", Newest: "Najnovije", Oldest: "Najstarije",
+	DropHere: "Prevucite izjave ovde da ih otpremite", Page: "strana", Next: "Sledeća", Previous: "Prethodna", ByArea: "Obaveze po oblasti", ByParty: "Obaveze po strani", ByYear: "Obaveze po godini",
+	Year: "Godina", Facets: "Rezultati po", Sources: "Originalne datoteke", Preamble: "Preambula", Closing: "Završni deo", Rule: "pravilo", Any: "sve",
+	Role: "Uloga", Form: "Oblik", Encoding: "Kodiranje", Dimensions: "Dimenzije",
+	NavCommitments: "Obaveze", NavRegistry: "Registar", NavReview: "Pregled ispravki", NavEvents: "Dnevnik događaja",
+	Forms:     map[string]string{"text": "običan tekst", "html": "veb stranica", "docx": "Word dokument", "pdf": "PDF"},
+	Languages: map[string]string{"zh": "kineski", "zh-Hant": "kineski (tradicionalni)", "en": "engleski", "sr": "srpski", "sr-Latn": "srpski (latinica)", "sr-Cyrl": "srpski (ćirilica)"},
+	Roles:     map[string]string{"viewer": "čitalac", "analyst": "analitičar", "editor": "urednik", "admin": "administrator"},
+}
+
+// uiTexts are the UI's languages, in the order the switch offers them.
+func uiTexts() []*texts { return []*texts{textsZH, textsEN, textsSR} }
+
+// langLink is one entry of the language switch: a language's code and its
+// name in itself.
+type langLink struct{ Code, Name string }
+
+// Switch lists the other UI languages, each named in itself.
+func (t *texts) Switch() []langLink {
+	self := map[string]string{"zh": "中文", "en": "English", "sr": "Srpski"}
+	var out []langLink
+	for _, o := range uiTexts() {
+		if o.Code != t.Code {
+			out = append(out, langLink{Code: o.Code, Name: self[o.Code]})
+		}
+	}
+	return out
 }
 
 // textsFor picks the language: ?lang= (remembered in a cookie), the cookie,
 // then the browser's Accept-Language; Chinese by default.
 func textsFor(w http.ResponseWriter, r *http.Request) *texts {
 	pick := func(code string) *texts {
-		if code == "en" {
-			return textsEN
-		}
-		if code == "zh" {
-			return textsZH
+		for _, t := range uiTexts() {
+			if t.Code == code {
+				return t
+			}
 		}
 		return nil
 	}
@@ -78,8 +118,12 @@ func textsFor(w http.ResponseWriter, r *http.Request) *texts {
 			return t
 		}
 	}
-	if al := r.Header.Get("Accept-Language"); strings.HasPrefix(al, "en") {
+	al := r.Header.Get("Accept-Language")
+	if strings.HasPrefix(al, "en") {
 		return textsEN
+	}
+	if strings.HasPrefix(al, "sr") || strings.HasPrefix(al, "hr") || strings.HasPrefix(al, "bs") {
+		return textsSR
 	}
 	return textsZH
 }

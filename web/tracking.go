@@ -38,6 +38,10 @@ func (s *Server) trackingRoutes(viewer, analyst, editor, admin access) {
 		"Retract evidence with a reason (it is kept)", s.retractEvidence, conflict)
 	register(s, "correct-sentence", http.MethodPost, "/api/v1/documents/{id}/sentences/{sentence}/corrections", analyst,
 		"Correct a field of a sentence (kept over re-extraction)", s.correctSentence, created)
+	register(s, "split-sentence", http.MethodPost, "/api/v1/documents/{id}/sentences/{sentence}/split", analyst,
+		"Split a sentence in two or more (a correction, kept over re-extraction, undoable)", s.splitSentence, created)
+	register(s, "join-sentences", http.MethodPost, "/api/v1/documents/{id}/sentences/{sentence}/join", analyst,
+		"Join a sentence with the one after it, or more (a correction, kept over re-extraction, undoable)", s.joinSentences, created)
 	register(s, "correct-document", http.MethodPost, "/api/v1/documents/{id}/corrections", analyst,
 		"Correct a document's metadata", s.correctDocument, created)
 	register(s, "review-queue", http.MethodGet, "/api/v1/review", editor,
@@ -274,6 +278,49 @@ func (s *Server) correct(ctx context.Context, in tracking.CorrectInput) (*correc
 		return nil, s.problem(err)
 	}
 	c, err := tr.Correct(ctx, in)
+	if err != nil {
+		return nil, s.problem(err)
+	}
+	return &correctionOutput{Body: c}, nil
+}
+
+// SplitInput splits a sentence.
+type SplitInput struct {
+	SentenceInput
+	Body struct {
+		At     []int    `json:"at,omitempty" maxItems:"19" doc:"Where each part after the first starts, in characters of the sentence's text"`
+		Parts  []string `json:"parts,omitempty" maxItems:"20" doc:"Or the parts themselves, whose texts together are the sentence's"`
+		Reason string   `json:"reason,omitempty" maxLength:"2000"`
+	}
+}
+
+// JoinInput joins sentences.
+type JoinInput struct {
+	SentenceInput
+	Body struct {
+		Count  int    `json:"count,omitempty" minimum:"0" maximum:"20" doc:"How many sentences, from this one, become one (2 when left out)"`
+		Reason string `json:"reason,omitempty" maxLength:"2000"`
+	}
+}
+
+func (s *Server) splitSentence(ctx context.Context, in *SplitInput) (*correctionOutput, error) {
+	tr, err := s.tracker()
+	if err != nil {
+		return nil, s.problem(err)
+	}
+	c, err := tr.Split(ctx, tracking.SplitInput{Document: in.ID, Sentence: in.Sentence, At: in.Body.At, Parts: in.Body.Parts, Why: in.Body.Reason})
+	if err != nil {
+		return nil, s.problem(err)
+	}
+	return &correctionOutput{Body: c}, nil
+}
+
+func (s *Server) joinSentences(ctx context.Context, in *JoinInput) (*correctionOutput, error) {
+	tr, err := s.tracker()
+	if err != nil {
+		return nil, s.problem(err)
+	}
+	c, err := tr.Join(ctx, tracking.JoinInput{Document: in.ID, Sentence: in.Sentence, Count: in.Body.Count, Why: in.Body.Reason})
 	if err != nil {
 		return nil, s.problem(err)
 	}

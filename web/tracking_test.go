@@ -21,6 +21,8 @@ func init() {
 		"retract-evidence":   access(entente.RoleAnalyst),
 		"correct-sentence":   access(entente.RoleAnalyst),
 		"correct-document":   access(entente.RoleAnalyst),
+		"split-sentence":     access(entente.RoleAnalyst),
+		"join-sentences":     access(entente.RoleAnalyst),
 		"undo-event":         access(entente.RoleAnalyst),
 		"review-queue":       access(entente.RoleEditor),
 		"review-correction":  access(entente.RoleEditor),
@@ -41,7 +43,7 @@ func init() {
 // evidence before the status that names it, withdraw before restore.
 var trackingOrder = []string{"list-commitments", "get-commitment", "add-evidence", "set-status", "retract-evidence",
 	"correct-sentence", "correct-document", "review-queue", "review-correction", "set-review-policy", "history", "scorecard",
-	"reextract-document", "undo-event", "withdraw-document", "restore-document", "list-versions", "link-version", "unlink-version"}
+	"reextract-document", "split-sentence", "join-sentences", "undo-event", "withdraw-document", "restore-document", "list-versions", "link-version", "unlink-version"}
 
 // doHeader is h.do with extra request headers.
 func (h *harness) doHeader(role entente.Role, method, path string, body io.Reader, header map[string]string) (*http.Response, []byte) {
@@ -91,6 +93,8 @@ func trackingRequests(h *harness) map[string]func(entente.Role) (*http.Response,
 		"retract-evidence":   post("/api/v1/evidence/1/retract", map[string]string{"reason": "wrong page"}),
 		"correct-sentence":   post(s+"/corrections", map[string]any{"field": "strength", "value": "soft", "reason": "x"}),
 		"correct-document":   post("/api/v1/documents/1/corrections", map[string]any{"field": "place", "value": "Beograd"}),
+		"split-sentence":     post("/api/v1/documents/1/sentences/s30/split", map[string]any{"at": []int{2}, "reason": "two"}),
+		"join-sentences":     post("/api/v1/documents/1/sentences/s40/join", map[string]any{"reason": "one"}),
 		"review-correction":  post("/api/v1/corrections/c1/review", map[string]string{"action": "approve"}),
 		"withdraw-document":  post("/api/v1/documents/1/withdraw", map[string]string{"reason": "duplicate"}),
 		"restore-document":   post("/api/v1/documents/1/restore", map[string]string{}),

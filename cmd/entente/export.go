@@ -13,24 +13,33 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/connect"
 	"github.com/entente/entente/export"
+	"github.com/entente/entente/tracking"
 )
 
 func newExportCommand() *cobra.Command {
 	var (
-		dsn string
-		all string
+		dsn, all, dataset string
+		ds                datasetFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "export LIST|--all FILE",
-		Short: "Export a list as CSV, XLSX or JSON, a document as Akoma Ntoso, or everything (--all)",
-		Long: `export documents|sentences|search QUERY|events|commitments|scorecard [the list's filters] --format csv|xlsx|json [-o FILE]
+		Use:   "export LIST|--all FILE|--dataset DIR",
+		Short: "Export a list as CSV, XLSX or JSON, a document as Akoma Ntoso, everything (--all), or a dataset release (--dataset)",
+		Long: `export documents|sentences|search QUERY|events|commitments|scorecard|registry [QUERY]|compare A B [the list's filters] --format csv|xlsx|json [-o FILE]
 export document ID --format akn|json [-o FILE]
-export --all FILE    every table (no passwords, sessions or tokens) in one archive, for entente import`,
+export --all FILE       every table (no passwords, sessions or tokens) in one archive, for entente import
+export --dataset DIR    every document, sentence, label, commitment, status and evidence item as CSV and JSON,
+                        with a codebook and a citation line, into a new folder`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if all == "" { // before the store is opened (or made)
-				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events, commitments, scorecard), document ID, or --all FILE")
+			if (all == "") == (dataset == "") { // before the store is opened (or made)
+				return entente.Errorf(entente.EINVALID, "export what? a list (documents, sentences, search QUERY, events, commitments, scorecard, registry, compare A B), document ID, --all FILE or --dataset DIR")
+			}
+			if dataset != "" {
+				return trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
+					return writeDataset(cmd, tr, st, dataset, &ds)
+				})(cmd, args)
 			}
 			return storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 				return dumpAll(cmd, st, all)
@@ -39,8 +48,11 @@ export --all FILE    every table (no passwords, sessions or tokens) in one archi
 	}
 	dbFlag(cmd, &dsn)
 	cmd.Flags().StringVar(&all, "all", "", "write every table to this archive (a zip of JSON Lines)")
+	cmd.Flags().StringVar(&dataset, "dataset", "", "write a dataset release into this new folder")
+	ds.add(cmd)
 	cmd.AddCommand(newExportDocumentCommand(), newExportDocumentsCommand(), newExportSentencesCommand(false),
-		newExportSentencesCommand(true), newExportEventsCommand(), newExportCommitmentsCommand(), newExportScorecardCommand())
+		newExportSentencesCommand(true), newExportEventsCommand(), newExportCommitmentsCommand(), newExportScorecardCommand(),
+		newExportRegistryCommand(), newExportCompareCommand())
 	return cmd
 }
 
@@ -251,11 +263,18 @@ func newExportEventsCommand() *cobra.Command {
 }
 
 func newExportDocumentCommand() *cobra.Command {
-	var f exportFlags
+	var (
+		f    exportFlags
+		lang string
+		all  bool
+	)
 	cmd := &cobra.Command{
 		Use:   "document ID",
-		Short: "Export a document as Akoma Ntoso 3.0 (akn) or as the extraction's JSON",
-		Args:  cobra.ExactArgs(1),
+		Short: "Export a document as Akoma Ntoso 3.0 (akn: a version, or every one) or as the extraction's JSON",
+		Long: `export document ID --format akn [--lang LANG] [-o FILE]   one version (the first, or the one in LANG)
+export document ID --format akn --all-versions -o DIR     every version, DIR/ID.LANG.xml: one FRBR work, an expression each
+export document ID --format json [-o FILE]`,
+		Args: cobra.ExactArgs(1),
 		RunE: storeRunE(&f.dsn, func(cmd *cobra.Command, st store, args []string) error {
 			id, err := parseID("document", args[0])
 			if err != nil {
@@ -264,21 +283,106 @@ func newExportDocumentCommand() *cobra.Command {
 			if f.format != "akn" && f.format != "json" {
 				return entente.Errorf(entente.EINVALID, "%q is not a document export format: akn, json", f.format)
 			}
+			if all && (f.format != "akn" || f.out == "" || f.out == "-") {
+				return entente.Errorf(entente.EINVALID, "--all-versions writes Akoma Ntoso files into a folder: --format akn -o DIR")
+			}
 			d, err := st.Document(cmd.Context(), id)
 			if err != nil {
 				return notFound("document", id, err)
 			}
-			return f.output(cmd, func(w io.Writer) error {
-				if f.format == "json" {
-					return writeJSON(w, d)
+			if f.format == "json" {
+				return f.output(cmd, func(w io.Writer) error { return writeJSON(w, d) })
+			}
+			if len(d.Versions) == 0 {
+				return fmt.Errorf("document %d has no version", id)
+			}
+			versions := d.Versions[:1]
+			if lang != "" {
+				versions = nil
+				for _, v := range d.Versions {
+					if strings.EqualFold(v.Language, lang) {
+						versions = append(versions, v)
+					}
 				}
-				if len(d.Versions) == 0 {
-					return fmt.Errorf("document %d has no version", id)
+				if len(versions) == 0 {
+					var have []string
+					for _, v := range d.Versions {
+						have = append(have, v.Language)
+					}
+					return entente.Errorf(entente.ENOTFOUND, "document %d has no version in %s (it has %s)", id, lang, strings.Join(have, ", "))
 				}
-				return export.AkomaNtoso(w, d, d.Versions[0], d.Extraction, time.Now())
-			})
+				versions = versions[:1]
+			}
+			if all {
+				versions = d.Versions
+			}
+			return exportAkomaNtoso(cmd, st, d, versions, &f, all)
 		}),
 	}
 	f.add(cmd, []string{"akn", "json"})
+	cmd.Flags().StringVar(&lang, "lang", "", "with akn: the version in this language (default: the first)")
+	cmd.Flags().BoolVar(&all, "all-versions", false, "with akn: every version, each its own file in the folder -o names")
 	return cmd
+}
+
+// versionReader reads a version's extraction and citations (the SQL
+// stores do).
+type versionReader interface {
+	VersionExtraction(ctx context.Context, doc, vid int64) (*entente.Extraction, error)
+	VersionCitations(ctx context.Context, vid int64) ([]entente.VersionCitation, error)
+}
+
+// exportAkomaNtoso writes versions of d as Akoma Ntoso, their cited
+// instruments linked through the registry (brought up to date first):
+// to the output, or with all into the folder -o names, a file per version.
+func exportAkomaNtoso(cmd *cobra.Command, st store, d *entente.StoredDocument, versions []entente.Version, f *exportFlags, all bool) error {
+	ctx := cmd.Context()
+	vr, ok := st.(versionReader)
+	if !ok {
+		return entente.Errorf(entente.EUNSUPPORTED, "this store cannot read a document's versions")
+	}
+	c, err := connect.New(st)
+	if err != nil {
+		return err
+	}
+	if err := c.Fresh(ctx); err != nil {
+		return err
+	}
+	now := time.Now()
+	write := func(v entente.Version) func(w io.Writer) error {
+		return func(w io.Writer) error {
+			x, err := vr.VersionExtraction(ctx, d.ID, v.ID)
+			if err != nil {
+				return err
+			}
+			cs, err := vr.VersionCitations(ctx, v.ID)
+			if err != nil {
+				return err
+			}
+			cited := map[int64]*entente.StoredDocument{}
+			for _, c := range cs {
+				if c.DocumentID != 0 && cited[c.DocumentID] == nil {
+					if cd, err := st.Document(ctx, c.DocumentID); err == nil {
+						cited[c.DocumentID] = cd
+					}
+				}
+			}
+			return export.AkomaNtosoVersion(w, d, v, x, export.CitationLinks(cs, cited), now)
+		}
+	}
+	if !all {
+		return f.output(cmd, write(versions[0]))
+	}
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, v := range versions {
+		one := *f
+		one.out = filepath.Join(f.out, fmt.Sprintf("%d.%s.xml", d.ID, v.Language))
+		if err := one.output(cmd, write(v)); err != nil {
+			return err
+		}
+		fmt.Fprintln(cmd.OutOrStdout(), one.out)
+	}
+	return nil
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -301,5 +303,98 @@ func TestExportScorecard(t *testing.T) {
 	var o, e bytes.Buffer
 	if err := run(context.Background(), []string{"export", "scorecard", "--vocabulary", "truth-o-meter", "--db", db}, nil, &o, &e); entente.ErrorCode(err) != entente.EINVALID {
 		t.Errorf("an unknown vocabulary: %v", err)
+	}
+}
+
+// TestExportDocumentVersions: --all-versions writes a file per version
+// into a folder, each valid Akoma Ntoso whose citations link into the
+// registry; a language the document has no version in is not found;
+// --all-versions needs a folder.
+func TestExportDocumentVersions(t *testing.T) {
+	db := corpusStore(t)
+	dir := filepath.Join(t.TempDir(), "akn")
+	out := string(runOK(t, "export", "document", "2", "--format", "akn", "--all-versions", "-o", dir, "--db", db))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if len(files) != 1 || filepath.Base(files[0]) != "2.zh.xml" || !strings.Contains(out, "2.zh.xml") {
+		t.Fatalf("files %v, said %q", files, out)
+	}
+	b, _ := os.ReadFile(files[0])
+	if !bytes.Contains(b, []byte(`href="/entente/registry/`)) || !bytes.Contains(b, []byte(`<ref href="#cite_1">`)) {
+		t.Error("the citations do not link into the registry")
+	}
+	if one := runOK(t, "export", "document", "2", "--format", "akn", "--lang", "ZH", "--db", db); !bytes.Equal(one[bytes.Index(one, []byte("<meta>")):],
+		b[bytes.Index(b, []byte("<meta>")):]) {
+		t.Error("--lang zh differs from the version's file")
+	}
+	if xmllint, err := exec.LookPath("xmllint"); err == nil {
+		if out, err := exec.Command(xmllint, "--noout", "--schema", "../../testdata/schemas/akomantoso30.xsd", files[0]).CombinedOutput(); err != nil {
+			t.Errorf("does not validate: %v\n%s", err, out)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		code string
+	}{
+		{[]string{"export", "document", "2", "--format", "akn", "--lang", "sr-Latn"}, entente.ENOTFOUND},
+		{[]string{"export", "document", "2", "--format", "akn", "--all-versions"}, entente.EINVALID},
+		{[]string{"export", "document", "2", "--format", "json", "--all-versions", "-o", dir}, entente.EINVALID},
+	} {
+		var o, e bytes.Buffer
+		if err := run(context.Background(), append(c.args, "--db", db), nil, &o, &e); entente.ErrorCode(err) != c.code {
+			t.Errorf("%v: %v, want %s", c.args, err, c.code)
+		}
+	}
+}
+
+// TestExportRegistryAndCompare: the registry export has the entries
+// entente registry lists under the same query and kind, in its order; the
+// comparison export the rows of entente compare A B.
+func TestExportRegistryAndCompare(t *testing.T) {
+	db := corpusStore(t)
+	for _, args := range [][]string{nil, {"--kind", "instrument"}, {"倡议"}, {"--kind", "mechanism", "--offset", "1"}} {
+		var page struct {
+			Entries []entente.RegistryEntry `json:"entries"`
+		}
+		if err := json.Unmarshal(runOK(t, append([]string{"registry", "--json", "--limit", "1000", "--db", db}, args...)...), &page); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, e := range page.Entries {
+			want = append(want, fmt.Sprint(e.ID))
+		}
+		if len(want) == 0 {
+			t.Fatalf("%v: no entries, the case tests nothing", args)
+		}
+		var got struct{ Rows []map[string]any }
+		if err := json.Unmarshal(runOK(t, append([]string{"export", "registry", "--format", "json", "--db", db}, args...)...), &got); err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for _, r := range got.Rows {
+			keys = append(keys, fmt.Sprint(r["id"]))
+		}
+		if strings.Join(keys, ",") != strings.Join(want, ",") {
+			t.Errorf("%v: export %v, registry %v", args, keys, want)
+		}
+	}
+	var c entente.Comparison
+	if err := json.Unmarshal(runOK(t, "compare", "1", "2", "--json", "--db", db), &c); err != nil || len(c.Rows) == 0 {
+		t.Fatalf("compare: %v", err)
+	}
+	out := runOK(t, "export", "compare", "1", "2", "--format", "csv", "--db", db)
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out, []byte("\uFEFF")))).ReadAll()
+	if err != nil || len(recs) != len(c.Rows)+1 {
+		t.Fatalf("%d records for %d rows (%v)", len(recs), len(c.Rows), err)
+	}
+	for i, r := range c.Rows {
+		side := func(s *entente.ComparedSentence) string {
+			if s == nil {
+				return ""
+			}
+			return s.Sentence
+		}
+		if got := recs[i+1]; got[0] != string(r.Mark) || got[3] != side(r.A) || got[8] != side(r.B) {
+			t.Errorf("row %d: %q, want %s %s %s", i, got[:9], r.Mark, side(r.A), side(r.B))
+		}
 	}
 }

@@ -558,7 +558,7 @@ func newLifecycleCommand(use, short string, needReason bool, act func(tr *tracki
 
 func newTrackingCommands() []*cobra.Command {
 	return []*cobra.Command{
-		newCommitmentsCommand(), newEvidenceCommand(), newStatusCommand(), newCorrectCommand(), newReviewCommand(),
+		newCommitmentsCommand(), newEvidenceCommand(), newStatusCommand(), newCorrectCommand(), newSplitCommand(), newJoinCommand(), newReviewCommand(),
 		newReextractCommand(), newHistoryCommand(), newUndoCommand(), newScorecardCommand(),
 		newLifecycleCommand("withdraw", "Hide a document from lists, keeping it and all that hangs on it (editors)", true,
 			func(tr *tracking.Tracker, cmd *cobra.Command, id int64, why string) error {

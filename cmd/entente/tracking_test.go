@@ -113,3 +113,58 @@ func TestTrackingCommands(t *testing.T) {
 		t.Errorf("a restored document is not listed")
 	}
 }
+
+// TestSplitJoinCommands: split and join from the command line, with their
+// events under the acting user, and their refusals' exit statuses.
+func TestSplitJoinCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	t.Setenv("ENTENTE_USER", "carol")
+	runJSON(t, nil, "ingest", "--db", db, sample)
+	var page struct {
+		Commitments []entente.TrackedCommitment `json:"commitments"`
+	}
+	runJSON(t, &page, "commitments", "--db", db, "--doc", "1", "--limit", "5")
+	c := page.Commitments[0]
+	rs := []rune(c.Sentence.Text)
+
+	var split entente.Correction
+	runJSON(t, &split, "split", c.Ref(), "--at", "4", "--db", db, "--reason", "two promises")
+	var g entente.Segmentation
+	if err := json.Unmarshal(split.Value, &g); err != nil || split.Field != entente.FieldSegmentation || split.Actor != "carol" ||
+		len(g.Parts) != 2 || g.Parts[0] != string(rs[:4]) || g.Parts[1] != string(rs[4:]) {
+		t.Fatalf("split: %+v (%v)", split, err)
+	}
+	// the parts are sentences: joining them back is a join of two
+	var join entente.Correction
+	runJSON(t, &join, "join", c.Ref(), "--db", db, "--as", "dave")
+	if err := json.Unmarshal(join.Value, &g); err != nil || g.Covers != 2 || len(g.Parts) != 1 || join.Actor != "dave" {
+		t.Fatalf("join: %+v (%v)", join, err)
+	}
+	var hist []entente.Event
+	runJSON(t, &hist, "history", "1", "--db", db)
+	var who []string
+	for _, e := range hist[len(hist)-2:] {
+		who = append(who, e.Actor+"/"+e.Entity+"/"+e.Action)
+	}
+	if got := strings.Join(who, " "); got != "carol/correction/create dave/correction/create" {
+		t.Errorf("history ends %s", got)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"split", c.Ref(), "--db", db}, 2, "--at"},
+		{[]string{"split", c.Ref(), "--at", "0", "--db", db}, 2, "offsets"},
+		{[]string{"join", "1/s99999", "--db", db}, 3, "no sentence"},
+		{[]string{"join", c.Ref(), "--count", "1", "--db", db}, 2, "a join"},
+	} {
+		_, stderr, code := runBinary(t, "", tc.args...)
+		if strings.HasPrefix(stderr, "store: ") {
+			stderr = stderr[strings.Index(stderr, "\n")+1:]
+		}
+		if code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q; want %d with %q", tc.args, code, stderr, tc.code, tc.want)
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
+
+// spacedEntities finds the named mechanisms and projects of an English or
+// Serbian sentence. A head word from the cue table ([mechanism-head]:
+// Committee, Dialogue, komitet*; [project-head]: railway, Fund, prug*)
+// names something when a name stands around it: capitalised words before
+// it (the Belgrade–Budapest railway, the Joint Committee, Mešoviti
+// komitet), capitalised words after it (pruga Beograd–Budimpešta, the
+// Committee for Economic Cooperation), or, in Serbian, the complement that
+// opens with [entity-complement] (komitet za ekonomsku i trgovinsku
+// saradnju). A bare head (a working group, the railway) is generic and
+// names nothing; organisations of many states and their organs, summits
+// and fora ([entity-exclude]) are never one. A quoted name after a
+// project head and a word of [entity-lead] (a programme titled “…”) is a
+// project.
+type spacedEntities struct {
+	mech, proj *phraseMatcher
+	exclude    *phraseMatcher
+	demonym    *phraseMatcher
+	stop       *phraseMatcher
+	lead       *phraseMatcher
+	ends       *phraseMatcher
+	inner      map[string]bool // of, and, for; i, za
+	complement map[string]bool // za, o
+	drop       map[string]bool // the, a: no part of a name
+}
+
+func newSpacedEntities(t *lexicon.Table) *spacedEntities {
+	return &spacedEntities{
+		mech:       phrasesOf(t.Words("mechanism-head")),
+		proj:       phrasesOf(t.Words("project-head")),
+		exclude:    phrasesOf(t.Words("entity-exclude")),
+		demonym:    phrasesOf(t.Words("demonym")),
+		stop:       phrasesOf(t.Words("entity-stop")),
+		lead:       phrasesOf(t.Words("entity-lead")),
+		ends:       phrasesOf(t.Words("entity-complement-end")),
+		inner:      keySet(t.Words("entity-inner")),
+		complement: keySet(t.Words("entity-complement")),
+		drop:       keySet(t.Words("entity-drop")),
+	}
+}
+
+// maxComplement bounds a lowercase complement, in words.
+const maxComplement = 7
+
+// joins reports a punctuation mark that joins two parts of a name
+// (Belgrade–Budapest, Ireland/Northern Ireland).
+func joins(w word) bool {
+	return w.Punct && (w.Key == "–" || w.Key == "—" || w.Key == "-" || w.Key == "/" || w.Key == "‑")
+}
+
+// upperName reports a word that can belong to a name: capitalised, not a
+// mark, not a number.
+func upperName(w word) bool { return w.Upper && !w.Punct && !w.Digits }
+
+// leftName extends a name leftwards from a head at h over capitalised
+// words, the joins between them and inner words between two capitalised
+// ones. It returns where the name begins and whether a capitalised word
+// (other than the sentence's first, a demonym or an inner word) was taken.
+func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
+	ws := st.ws
+	a := h
+	for a > 0 {
+		p := ws[a-1]
+		if upperName(p) || (joins(p) || (!p.Punct && e.inner[p.Key] && a < h)) && a-2 >= 0 && upperName(ws[a-2]) {
+			a--
+			continue
+		}
+		break
+	}
+	for a < h && (ws[a].Punct || e.inner[ws[a].Key] || e.drop[ws[a].Key]) {
+		a++
+	}
+	named := false
+	for k := a; k < h; k++ {
+		if !upperName(ws[k]) || k == 0 {
+			continue
+		}
+		if m, ok := e.demonym.longestAt(ws, k); ok && m.End > k {
+			continue
+		}
+		named = true
+	}
+	return a, named
+}
+
+// rightName extends a name rightwards from the end of a head at b:
+// capitalised words with their joins (pruga Beograd–Budimpešta); after a
+// capitalised head, also inner words followed by a capitalised one
+// (Committee for Economic and Trade Cooperation). It says whether a
+// capitalised word was taken.
+func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bool) {
+	ws := st.ws
+	end := b
+	for end < len(ws) {
+		w := ws[end]
+		next := end+1 < len(ws) && upperName(ws[end+1]) && !e.startsHead(ws, end+1)
+		if upperName(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner[w.Key] && next) {
+			end++
+			continue
+		}
+		break
+	}
+	return end, end > b
+}
+
+// startsHead reports whether a head word opens at i (Industrijski park
+// Borča i Fond za …: two names, not one).
+func (e *spacedEntities) startsHead(ws []word, i int) bool {
+	for _, pm := range []*phraseMatcher{e.mech, e.proj} {
+		if m, ok := pm.longestAt(ws, i); ok && m.End > i {
+			return true
+		}
+	}
+	return false
+}
+
+// complementOf reads a lowercase complement after b ([entity-complement]:
+// komitet za ekonomsku i trgovinsku saradnju) within maxComplement words,
+// before a stop word or a mark; it returns where it ends, b when there is
+// none.
+func (e *spacedEntities) complementOf(st *sentence, b int) int {
+	ws := st.ws
+	if b >= len(ws) || !e.complement[ws[b].Key] {
+		return b
+	}
+	// it ends on a word of [entity-complement-end] (saradnju, razvoj):
+	// without one, where it ends cannot be told from a verb after it
+	end := b
+	for k := b + 1; k < len(ws) && k-b <= maxComplement; k++ {
+		w := ws[k]
+		if w.Punct || w.Digits {
+			break
+		}
+		if m, ok := e.stop.longestAt(ws, k); ok && m.End > k {
+			break
+		}
+		if m, ok := e.ends.longestAt(ws, k); ok && m.End > k {
+			end = m.End
+			if m.End < len(ws) && e.inner[ws[m.End].Key] {
+				continue // … saradnju i razvoj: the next may end it again
+			}
+			break
+		}
+	}
+	return end
+}
+
+// find returns the sentence's mechanisms and projects with their spans.
+// Names of instruments it cites (refs) are not projects.
+func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []entente.Cue) {
+	ws := st.ws
+	used := make([]bool, len(ws)+1)
+	take := func(list *[]entente.Cue, rule string, a, b int) {
+		for k := a; k < b; k++ {
+			if used[k] {
+				return
+			}
+		}
+		text, s, end := st.span(a, b)
+		if text == "" {
+			return
+		}
+		for _, r := range refs {
+			if strings.Contains(r, text) || strings.Contains(text, r) {
+				return
+			}
+		}
+		if len(e.exclude.FindAll(ws[a:b])) > 0 {
+			return
+		}
+		for k := a; k < b; k++ {
+			used[k] = true
+		}
+		*list = append(*list, entente.Cue{Rule: rule, Text: text, Start: s, End: end})
+	}
+	// quoted names after a project head and a lead: a programme titled “…”
+	for i := 0; i < len(ws); i++ {
+		m, ok := e.lead.longestAt(ws, i)
+		if !ok || m.End <= i || m.End >= len(ws) || !ws[m.End].Punct || !strings.Contains("“\"«„", ws[m.End].Key) {
+			continue
+		}
+		head := false
+		for k := max(0, i-4); k < i; k++ {
+			if p, ok := e.proj.longestAt(ws, k); ok && p.End > k {
+				head = true
+			}
+		}
+		j := m.End + 1
+		for j < len(ws) && !(ws[j].Punct && strings.Contains("”\"»“", ws[j].Key)) {
+			j++
+		}
+		if head && j < len(ws) && j > m.End+1 && j-m.End < 12 {
+			take(&projs, "quoted name", m.End+1, j)
+		}
+	}
+	for _, kind := range []struct {
+		heads *phraseMatcher
+		list  *[]entente.Cue
+	}{{e.mech, &mechs}, {e.proj, &projs}} {
+		for _, m := range kind.heads.FindAll(ws) {
+			a, leftNamed := e.leftName(st, m.Start)
+			headUpper := upperName(ws[m.Start])
+			b, rightNamed := e.rightName(st, m.End, headUpper)
+			// a name opens with a capital: before the head, the head itself
+			// (not the sentence's first word, which is capitalised anyway),
+			// or after it
+			named := leftNamed || rightNamed || (headUpper && m.Start > 0 && a < m.Start)
+			if opens := a == 0 && upperName(ws[0]) && m.Start > 0 || m.Start == 0 && headUpper; !named && (opens || headUpper) {
+				// the Joint Committee for …, Mešoviti komitet za …: a
+				// capitalised opening counts with a complement after it
+				if c := e.complementOf(st, b); c > b {
+					named, b = true, c
+				}
+			} else if named {
+				b = e.complementOf(st, b)
+			}
+			if !named {
+				continue // a generic head names nothing
+			}
+			take(kind.list, "head word", a, b)
+		}
+	}
+	return mechs, projs
+}

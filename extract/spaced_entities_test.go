@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSpacedEntities checks the mechanism and project rules of the English
+// and Serbian reader on sentences in our own wording, both scripts: named
+// ones are found as written, generic heads, organisations of many states
+// and a demonym alone are not.
+func TestSpacedEntities(t *testing.T) {
+	tests := []struct {
+		lang, text   string
+		mechs, projs []string
+	}{
+		// English: a capitalised name before or after the head
+		{"en", "The two sides will hold the third session of the Joint Committee next year.", []string{"Joint Committee"}, nil},
+		{"en", "They praised the Serbia–Hungary Intergovernmental Committee for Transport and Energy.", []string{"Serbia–Hungary Intergovernmental Committee for Transport and Energy"}, nil},
+		{"en", "The Kenya–Serbia strategic dialogue mechanism met in Nairobi.", []string{"Kenya–Serbia strategic dialogue mechanism"}, nil},
+		{"en", "The sides agreed to finish the Pančevo–Vršac railway and the Niš–Pristina motorway.", nil, []string{"Pančevo–Vršac railway", "Niš–Pristina motorway"}},
+		{"en", "Both countries will support the Danube Innovation Fund.", nil, []string{"Danube Innovation Fund"}},
+		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},
+		// generic heads, organisations of many states, demonyms
+		{"en", "The two sides will set up a joint working group on tourism.", nil, nil},
+		{"en", "The Committee will meet twice a year.", nil, nil},
+		{"en", "Both sides support the reform of the UN Security Council.", nil, nil},
+		{"en", "The Serbian railway network will be modernised.", nil, nil},
+		{"en", "The leaders attended the Belt and Road Forum in Beijing.", nil, nil},
+		// Serbian, Latin: a capital opens the name; a complement ends on its noun
+		{"sr-Latn", "Strane će održati sednicu Mešovitog komiteta za trgovinu u Beogradu.", []string{"Mešovitog komiteta za trgovinu"}, nil},
+		{"sr-Latn", "Međuvladin komitet za naučnu i tehnološku saradnju sastaće se u maju.", []string{"Međuvladin komitet za naučnu i tehnološku saradnju"}, nil},
+		{"sr-Latn", "Dve strane će završiti prugu Subotica–Segedin do 2027. godine.", nil, []string{"prugu Subotica–Segedin"}},
+		{"sr-Latn", "Srpska strana pozdravlja otvaranje Industrijskog parka Zrenjanin.", nil, []string{"Industrijskog parka Zrenjanin"}},
+		{"sr-Latn", "Strane će osnovati radnu grupu za turizam.", nil, nil},
+		{"sr-Latn", "Strane podržavaju reformu Saveta bezbednosti UN.", nil, nil},
+		{"sr-Latn", "Modernizacija pruge u Srbiji se nastavlja.", nil, nil},
+		// Serbian, Cyrillic: the same rules through the Latin keys
+		{"sr-Cyrl", "Мешовити комитет за привреду одржаће седницу у Нишу.", []string{"Мешовити комитет за привреду"}, nil},
+		{"sr-Cyrl", "Стране ће убрзати изградњу пруге Београд–Будимпешта.", nil, []string{"пруге Београд–Будимпешта"}},
+		{"sr-Cyrl", "Стране ће основати заједничку радну групу за климатске промене.", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := newTestSpaced(t, tt.lang[:2])
+			out := x.Extract(tt.text)
+			var mechs, projs []string
+			for _, s := range out.Sentences {
+				mechs = append(mechs, s.Mechanisms...)
+				projs = append(projs, s.Projects...)
+				for _, c := range append(s.Rationale.Mechanisms, s.Rationale.Projects...) {
+					if rs := []rune(s.Text); c.Start < 0 || c.End > len(rs) || string(rs[c.Start:c.End]) != c.Text {
+						t.Errorf("span %+v is not in %q", c, s.Text)
+					}
+				}
+			}
+			if !slices.Equal(mechs, tt.mechs) || !slices.Equal(projs, tt.projs) {
+				t.Errorf("mechanisms %q, projects %q; want %q, %q", mechs, projs, tt.mechs, tt.projs)
+			}
+		})
+	}
+}

@@ -1,0 +1,284 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/compare"
+)
+
+// The pages that read statements side by side: a pair's relationship
+// timeline, two documents compared with their texts side by side, and a
+// pair's page (documents on a time axis, the timeline, commitments by area
+// and status, the scorecard, recycled promises and follow-ups, with the
+// forms an editor decides them with).
+
+// compareView is the frame and the words the three pages share.
+type compareView struct {
+	*frame
+	W    *compareWords
+	A, B string // the parties as typed
+	// Codes are the resolved pair, empty until both are known.
+	Codes []string
+}
+
+// Label is a relationship designation in the page's language.
+func (v *compareView) Label(l entente.Label) string {
+	if v.Lang == "en" {
+		return l.EN
+	}
+	return l.ZH
+}
+
+// pair resolves the page's two parties; a refused one is said beside the
+// form and the page is drawn without results.
+func (s *Server) pair(v *compareView, a, b string) bool {
+	v.A, v.B = a, b
+	if a == "" || b == "" {
+		return false
+	}
+	var msgs []string
+	var codes []string
+	for _, x := range []string{a, b} {
+		code, err := s.filters.Party(x)
+		if err != nil {
+			msgs = append(msgs, err.Error())
+			continue
+		}
+		codes = append(codes, code)
+	}
+	if len(msgs) > 0 {
+		v.Error = strings.Join(msgs, " ")
+		return false
+	}
+	if codes[0] == codes[1] {
+		v.Error = v.W.PairPick
+		return false
+	}
+	v.Codes = codes
+	return true
+}
+
+// pageFailed draws a refusal or logs an internal error.
+func (s *Server) pageFailed(w http.ResponseWriter, name string, v pageView, err error) {
+	code := entente.ErrorCode(err)
+	if code == entente.EINTERNAL {
+		s.log.Error("page", "page", name, "err", err)
+	}
+	v.base().Error = entente.ErrorMessage(err)
+	w.WriteHeader(problemStatus(code))
+	s.render(w, name, v)
+}
+
+// relationView is one pair's relationship timeline.
+type relationView struct {
+	compareView
+	Steps []entente.RelationshipStep
+}
+
+func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request, f *frame) {
+	v := &relationView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}}
+	f.Title = v.W.Timeline
+	q := r.URL.Query()
+	if !s.pair(&v.compareView, q.Get("a"), q.Get("b")) {
+		s.render(w, "timeline", v)
+		return
+	}
+	svc, err := s.comparer()
+	if err == nil {
+		v.Steps, err = svc.Timeline(r.Context(), v.Codes[0], v.Codes[1])
+	}
+	if err != nil {
+		s.pageFailed(w, "timeline", v, err)
+		return
+	}
+	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Timeline, v.Codes[0], v.Codes[1])
+	s.render(w, "timeline", v)
+}
+
+// comparisonView is two documents side by side.
+type comparisonView struct {
+	compareView
+	DocA, DocB string // as typed
+	C          *entente.Comparison
+	Areas      []string
+	Marks      []entente.Mark
+}
+
+func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, f *frame) {
+	v := &comparisonView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}, Marks: entente.Marks}
+	f.Title = v.W.Compare
+	q := r.URL.Query()
+	v.DocA, v.DocB = q.Get("a"), q.Get("b")
+	if v.DocA == "" || v.DocB == "" {
+		s.render(w, "compare", v)
+		return
+	}
+	a, errA := strconv.ParseInt(v.DocA, 10, 64)
+	b, errB := strconv.ParseInt(v.DocB, 10, 64)
+	if errA != nil || errB != nil || a <= 0 || b <= 0 {
+		s.pageFailed(w, "compare", v, entente.Errorf(entente.EINVALID, "a document is named by its number"))
+		return
+	}
+	svc, err := s.comparer()
+	if err == nil {
+		v.C, err = svc.Compare(r.Context(), a, b)
+	}
+	if err != nil {
+		s.pageFailed(w, "compare", v, err)
+		return
+	}
+	for area := range v.C.ByArea {
+		v.Areas = append(v.Areas, area)
+	}
+	slices.Sort(v.Areas)
+	f.Title = fmt.Sprintf("%s · %d ↔ %d", v.W.Compare, a, b)
+	s.render(w, "compare", v)
+}
+
+// MarkLabel is a mark in the page's language.
+func (v *comparisonView) MarkLabel(m entente.Mark) string { return v.W.Marks[m] }
+
+// AreaName is an area's label, "—" for a sentence with none.
+func (v *compareView) AreaName(a string) string {
+	if a == "none" {
+		return "—"
+	}
+	return v.T.AreaLabel(a)
+}
+
+// pairView is a pair's page.
+type pairView struct {
+	compareView
+	V         *entente.PairView
+	Followups []entente.Followup
+	Axis      []axisPoint
+	Areas     []string
+	Statuses  []entente.Status
+	CanDecide bool
+	Message   string
+}
+
+// axisPoint is a document on the time axis: where it stands, in percent.
+type axisPoint struct {
+	Doc  entente.DocumentBrief
+	Left float64
+}
+
+func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
+	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}, Statuses: entente.Statuses,
+		CanDecide: f.User != nil && f.User.Role.AtLeast(entente.RoleEditor), Message: r.URL.Query().Get("done")}
+	f.Title = v.W.Pair
+	if !s.pair(&v.compareView, r.PathValue("a"), r.PathValue("b")) {
+		w.WriteHeader(http.StatusUnprocessableEntity)
+		s.render(w, "pair", v)
+		return
+	}
+	svc, err := s.comparer()
+	if err == nil {
+		v.V, err = svc.Pair(r.Context(), v.Codes[0], v.Codes[1])
+	}
+	if err == nil {
+		v.Followups, err = svc.Followups(r.Context(), compare.FollowupQuery{Pair: v.Codes})
+	}
+	if err != nil {
+		s.pageFailed(w, "pair", v, err)
+		return
+	}
+	v.Axis = timeAxis(v.V.Documents)
+	for area := range v.V.ByArea {
+		v.Areas = append(v.Areas, area)
+	}
+	slices.Sort(v.Areas)
+	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Pair, v.Codes[0], v.Codes[1])
+	s.render(w, "pair", v)
+}
+
+// timeAxis places dated documents on a line from the first to the last
+// date (a few percent in from each end, so that the marks stay inside).
+func timeAxis(docs []entente.DocumentBrief) []axisPoint {
+	var out []axisPoint
+	var lo, hi time.Time
+	days := map[int64]time.Time{}
+	for _, d := range docs {
+		t, err := time.Parse(time.DateOnly, d.SignedDate)
+		if err != nil {
+			continue
+		}
+		days[d.ID] = t
+		if lo.IsZero() || t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	span := hi.Sub(lo).Hours()
+	for _, d := range docs {
+		t, ok := days[d.ID]
+		if !ok {
+			continue
+		}
+		left := 50.0
+		if span > 0 {
+			left = 3 + 94*t.Sub(lo).Hours()/span
+		}
+		out = append(out, axisPoint{Doc: d, Left: float64(int(left*10)) / 10})
+	}
+	return out
+}
+
+// Compliance is the scorecard's compliance to two decimals, or —.
+func (v *pairView) Compliance() string {
+	if v.V == nil || v.V.Scorecard == nil || v.V.Scorecard.Compliance == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*v.V.Scorecard.Compliance, 'f', 2, 64)
+}
+
+// AreaTotal is the number of (commitment, party) pairs of an area.
+func (v *pairView) AreaTotal(area string) int {
+	n := 0
+	for _, c := range v.V.ByArea[area] {
+		n += c
+	}
+	return n
+}
+
+// followupSubmit accepts or dismisses a follow-up from the pair page and
+// goes back to it.
+func (s *Server) followupSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
+	action := r.PathValue("action")
+	if action != "accept" && action != "dismiss" {
+		http.NotFound(w, r)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}}
+	err := r.ParseForm()
+	svc, serr := s.comparer()
+	if err == nil {
+		err = serr
+	}
+	back := "/pairs/" + url.PathEscape(r.PostFormValue("a")) + "/" + url.PathEscape(r.PostFormValue("b"))
+	if err == nil {
+		commitment, report, why := r.PostFormValue("commitment"), r.PostFormValue("report"), r.PostFormValue("reason")
+		var d *entente.FollowupDecision
+		if action == "accept" {
+			d, err = svc.Accept(r.Context(), commitment, report, entente.Status(r.PostFormValue("status")), why)
+		} else {
+			d, err = svc.Dismiss(r.Context(), commitment, report, why)
+		}
+		if err == nil {
+			http.Redirect(w, r, back+"?done="+url.QueryEscape(commitment+": "+d.Decision)+"#followups", http.StatusSeeOther)
+			return
+		}
+	}
+	s.pageFailed(w, "pair", v, err)
+}
