@@ -35,9 +35,26 @@ var registryWordsEN = &registryWords{
 	Behind: "The registry is being brought up to date with the latest documents; reload in a moment to see them.",
 }
 
+var registryWordsSR = &registryWords{
+	Registry: "Registar", Graph: "Graf citiranja", Citations: "Citiranja", Cites: "Ovaj dokument citira",
+	CitedBy: "Dokumenti koji ga citiraju", Kind: "Vrsta", AnyKind: "Sve vrste", Find: "Nađi", Name: "Naziv", Aliases: "Nazivi",
+	Language: "Jezik", Reason: "Zašto spojeno", Sure: "Pouzdanost", Documents: "Dokumenti", Mentions: "Pominjanja",
+	Parties: "Strane", Year: "Godina", Document: "U biblioteci", InLibrary: "U biblioteci", NotInLibrary: "nije u biblioteci",
+	NoEntries: "Nijedan unos registra ne odgovara.", NoCites: "Ovaj dokument ne citira nijedan akt.",
+	NoCitedBy: "Nijedan sačuvani dokument ne citira ovaj.", Edit: "Izmena (urednici)", Merge: "Spoji", MergeInto: "U unos broj",
+	Split: "Razdvoji", SplitHint: "Označite nazive koji prelaze u poseban unos", Rename: "Preimenuj", NewName: "Novi naziv",
+	Why: "Razlog", Done: "Sačuvano.", Instrument: "Akt", Cited: "Citirano", Citing: "Dokument koji citira",
+	GraphHint: "Čvorovi su dokumenti i akti koje citiraju; kliknite da otvorite. Tabela ispod navodi ista citiranja.",
+	Of:        "od", Next: "Sledeća", Prev: "Prethodna", Sentence: "Rečenica", EntryID: "Unos", Shown: "prikazano", DocKind: "Vrsta akta",
+	Behind: "Registar se ažurira najnovijim dokumentima; osvežite stranicu za trenutak.",
+}
+
 func registryWordsFor(lang string) *registryWords {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return registryWordsEN
+	case "sr":
+		return registryWordsSR
 	}
 	return registryWordsZH
 }
