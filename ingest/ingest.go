@@ -237,6 +237,14 @@ func (in *Ingester) store(ctx context.Context, e *examined) Outcome {
 	}
 	id, err := in.Store.CreateDocument(ctx, e.newDocument(in.ExtractorName))
 	if err != nil {
+		// Another process (a second server on the same PostgreSQL, a CLI
+		// ingest) may have stored the same text between our look-up and
+		// our write, from other bytes: then ours is another source of it.
+		if v, verr := in.Store.VersionByTextSHA256(ctx, e.textSHA); verr == nil {
+			if _, serr := in.Store.SourceBySHA256(ctx, e.src.SHA256); errors.Is(serr, entente.ErrNotFound) {
+				return in.addSource(ctx, e, v.ID, v.DocumentID)
+			}
+		}
 		return in.raced(ctx, e.out, e.src.SHA256, fmt.Errorf("%s: store: %w", e.input.Name, err))
 	}
 	return in.added(ctx, e, id)

@@ -104,6 +104,16 @@ func (Dialect) LockMigrations(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// LockEvents takes an advisory lock until the transaction ends, just
+// before it writes its events and commits: two servers' concurrent changes
+// then number their events in the order they commit, and a reader of the
+// log that has seen event N never sees an event before N appear later.
+// Per schema, like LockMigrations.
+func (Dialect) LockEvents(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtext('entente events ' || current_schema()))")
+	return err
+}
+
 // Placeholder returns $n.
 func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
 

@@ -30,6 +30,10 @@ func (Dialect) Migrations() fs.FS { return Migrations() }
 // which already excludes every other writer.
 func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 
+// LockEvents does nothing: SQLite has one writer at a time, so events are
+// numbered in the order their transactions commit.
+func (Dialect) LockEvents(context.Context, *sql.Tx) error { return nil }
+
 // Placeholder returns ?: SQLite binds anonymous placeholders by position
 // without the name lookup that $n costs.
 func (Dialect) Placeholder(int) string { return "?" }

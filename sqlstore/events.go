@@ -27,7 +27,9 @@ func (s *Store) AppendEvent(ctx context.Context, e *entente.Event) (int64, error
 	return e.Seq, nil
 }
 
-// insertEvent writes e in tx and sets its sequence number and time.
+// insertEvent records e in tx and sets its time. In a transaction of
+// write (every change's), the event is written when the change commits
+// (flushEvents), which sets its sequence number; elsewhere at once.
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e *entente.Event) error {
 	if e.At.IsZero() {
 		e.At = s.now()
@@ -36,6 +38,35 @@ func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e *entente.Event) e
 		a := entente.ActorFromContext(ctx)
 		e.UserID, e.Actor, e.Via = a.UserID, a.Name, a.Via
 	}
+	if p, ok := s.pending.Load(tx); ok {
+		events := p.(*[]*entente.Event)
+		*events = append(*events, e)
+		return nil
+	}
+	return s.writeEvent(ctx, tx, e)
+}
+
+// flushEvents writes the events of a transaction just before it commits,
+// under the dialect's events lock, so that events are numbered in the
+// order their changes commit, across processes: a reader that sees event
+// N has seen every event before it (several servers on one PostgreSQL
+// would otherwise number two concurrent changes in one order and commit
+// them in the other). Taken last, the lock is held only for these inserts
+// and the commit, and no transaction holding it waits for another lock.
+func (s *Store) flushEvents(ctx context.Context, tx *sql.Tx, events []*entente.Event) error {
+	if err := s.dialect.LockEvents(ctx, tx); err != nil {
+		return fmt.Errorf("lock the event log: %w", err)
+	}
+	for _, e := range events {
+		if err := s.writeEvent(ctx, tx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeEvent inserts e and sets its sequence number.
+func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, e *entente.Event) error {
 	var actorID, doc any
 	if e.UserID != 0 {
 		actorID = e.UserID
@@ -167,4 +198,20 @@ func (s *Store) Event(ctx context.Context, seq int64) (*entente.Event, error) {
 		return nil, notFound("event", seq)
 	}
 	return &es[0], nil
+}
+
+// LastEventSeq returns the sequence number of the newest event, 0 for
+// none. Every change writes its event in its own transaction, numbered in
+// commit order (flushEvents), so the number changes whenever anything
+// stored changes: callers keep what they computed from the store (an
+// encoded document) for as long as it stays the same. One index lookup.
+func (s *Store) LastEventSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return s.queryRow(ctx, tx, `SELECT coalesce(max(seq), 0) FROM events`).Scan(&seq)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read the last event: %w", err)
+	}
+	return seq, nil
 }

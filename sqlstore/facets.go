@@ -15,12 +15,12 @@ import (
 func (s *Store) countBrowse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery, res *entente.SearchResults) error {
 	var a args
 	where := whereClause(filterConds(&a, q, false))
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sentences s "+where, a...).Scan(&res.Total); err != nil {
+	if err := s.queryRow(ctx, tx, "SELECT count(*) FROM sentences s "+where, a...).Scan(&res.Total); err != nil {
 		return fmt.Errorf("count sentences: %w", err)
 	}
 	limit := s.maxFacetSentences()
 	var newest []candidate
-	err := queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, '', s.type, s.strength FROM sentences s "+where+
+	err := s.queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, '', s.type, s.strength FROM sentences s "+where+
 		" ORDER BY s.version_id DESC, s.position LIMIT "+a.add(limit), a, scanCandidate(&newest))
 	if err != nil {
 		return fmt.Errorf("browse for facets: %w", err)

@@ -106,14 +106,36 @@ func TestSearchPageCounts(t *testing.T) {
 				t.Errorf("%+v: facets of the first 3 (-want +got):\n%s", q, diff)
 			}
 		}
-		s.MaxCandidates = 5
-		res, err := s.SearchPage(ctx, entente.SearchQuery{Text: "合作"})
+		// Ranked in blocks of 5, the total still counts every match.
+		all, err := s.Search(ctx, entente.SearchQuery{Text: "合作"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !res.Estimated || res.Total != 5 {
-			t.Errorf("合作 over 5 candidates: total %d, estimated %v; want 5, an estimate", res.Total, res.Estimated)
+		s.MaxCandidates = 5
+		res, err := s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Offset: 5, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
 		}
+		if res.Estimated || res.Total != len(all) || len(res.Hits) != 5 {
+			t.Errorf("合作 in blocks of 5: total %d, estimated %v, %d hits at offset 5; want %d, exact, 5",
+				res.Total, res.Estimated, len(res.Hits), len(all))
+		}
+		// A filtered search counts up to MaxCount and then says the total
+		// is a lower bound; its pages still reach every match.
+		filteredAll, err := s.Search(ctx, entente.SearchQuery{Text: "合作", Party: "CN"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.MaxCount = 7
+		res, err = s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Party: "CN", Offset: len(filteredAll) - 2, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Estimated || res.Total != 7 || len(res.Hits) != 2 {
+			t.Errorf("合作 by CN counted to 7: total %d, estimated %v, %d hits on the last page; want 7, estimated, 2",
+				res.Total, res.Estimated, len(res.Hits))
+		}
+		s.MaxCount = 0
 	})
 }
 

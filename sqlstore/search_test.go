@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -267,21 +268,64 @@ func TestSearchFilters(t *testing.T) {
 	}
 }
 
-// TestSearchCandidateCap checks that a query matching more sentences than
-// the store ranks still returns a full, ordered page of the newest.
-func TestSearchCandidateCap(t *testing.T) {
+// TestSearchCandidateBlocks checks that a query matching more sentences
+// than the store ranks at once (MaxCandidates) still finds every match:
+// the newest block is ranked first, then the next, and an offset past the
+// first block pages into the later ones; the total counts them all.
+func TestSearchCandidateBlocks(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
 		searchCorpus(t, s)
-		s.MaxCandidates = 10
-		hits, err := s.Search(context.Background(), entente.SearchQuery{Text: "合作"})
-		if err != nil {
-			t.Fatal(err)
+		for _, q := range []entente.SearchQuery{{Text: "合作"}, {Text: "合"}, {Text: "合作", Party: "CN"}, {Text: "领域合作"}} {
+			whole, err := s.Search(ctx, q) // one block: every match ranked together
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(whole) <= 10 {
+				t.Fatalf("%+v: %d hits; the test needs more than one block of 10", q, len(whole))
+			}
+			s.MaxCandidates = 10
+			hits, err := s.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) != len(whole) {
+				t.Errorf("%+v: %d hits in blocks of 10, want all %d", q, len(hits), len(whole))
+			}
+			for b := 0; b < len(hits); b += 10 { // each block ranked in itself
+				checkHits(t, q.Text, hits[b:min(b+10, len(hits))])
+			}
+			key := func(h entente.SearchHit) string { return strconv.FormatInt(h.DocumentID, 10) + "/" + h.Sentence.ID }
+			if a, b := sortedKeys(whole, key), sortedKeys(hits, key); !slices.Equal(a, b) {
+				t.Errorf("%+v: blocks find other sentences than one ranking", q)
+			}
+			// Pages through the blocks give the same hits in the same order.
+			var paged []entente.SearchHit
+			for off := 0; off < len(hits); off += 7 {
+				res, err := s.SearchPage(ctx, entente.SearchQuery{Text: q.Text, Party: q.Party, Offset: off, Limit: 7})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != len(whole) || res.Estimated {
+					t.Errorf("%+v offset %d: total %d (estimated %v), want %d", q, off, res.Total, res.Estimated, len(whole))
+				}
+				paged = append(paged, res.Hits...)
+			}
+			if diff := cmp.Diff(hits, paged); diff != "" {
+				t.Errorf("%+v: pages of 7 differ from the whole list (-whole +pages):\n%s", q, diff)
+			}
+			s.MaxCandidates = 0
 		}
-		if len(hits) != 10 {
-			t.Errorf("%d hits, want the 10 candidates", len(hits))
-		}
-		checkHits(t, "合作", hits)
 	})
+}
+
+func sortedKeys(hits []entente.SearchHit, key func(entente.SearchHit) string) []string {
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = key(h)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func firstWithArea(sents []entente.Sentence) int {

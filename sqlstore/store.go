@@ -16,6 +16,7 @@ import (
 	"database/sql"
 	"errors"
 	"io/fs"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +31,11 @@ type Dialect interface {
 	// Migrations holds the numbered schema files (0001_init.sql…) at its
 	// root.
 	Migrations() fs.FS
+	// LockEvents runs in a write transaction just before it writes its
+	// events and commits, so that events are numbered in commit order
+	// across processes (PostgreSQL: an advisory lock until the transaction
+	// ends; SQLite's single writer already orders them).
+	LockEvents(ctx context.Context, tx *sql.Tx) error
 	// LockMigrations runs first in every migration transaction, so that two
 	// processes opening a new database do not both migrate it.
 	LockMigrations(ctx context.Context, tx *sql.Tx) error
@@ -82,6 +88,10 @@ type IndexRow struct {
 // most; see Store.MaxCandidates.
 const DefaultMaxCandidates = 5000
 
+// DefaultMaxCount is how many matches a filtered search counts at most;
+// see Store.MaxCount.
+const DefaultMaxCount = 10000
+
 // DefaultMaxFacetSentences is how many hits a search page's facets count
 // at most; see Store.MaxFacetSentences.
 const DefaultMaxFacetSentences = 2000
@@ -92,15 +102,22 @@ type Store struct {
 	rdb     *sql.DB // for reads; the same as db on PostgreSQL
 	dialect Dialect
 	df      dfCache
+	stmts   stmtCache
+	pending sync.Map                  // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
 	due     atomic.Pointer[dueHolder] // the due-date rules of the tracked tables (UseDueRules)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
-	// MaxCandidates bounds the sentences a search ranks: the newest that
-	// match. A query that matches more (合作 in every statement) is ranked
-	// among those, which keeps its latency bounded whatever the size of
-	// the collection. Both databases pick the same candidates.
+	// MaxCandidates is the block a search ranks at once: the newest
+	// matches first, then the next block as pages go past it. A query that
+	// matches more (合作 in every statement) has its first page ranked
+	// among the newest block, which keeps its latency bounded whatever the
+	// size of the collection, and can still be paged to its last match.
+	// Both databases form the same blocks.
 	MaxCandidates int
+	// MaxCount bounds how many matches a filtered search counts (each is
+	// checked against the filters); past it the total is a lower bound.
+	MaxCount int
 	// MaxFacetSentences bounds the hits whose labels SearchPage reads to
 	// count its facets (the best ranked, or the newest without text):
 	// reading them costs a key lookup per sentence and label table, some
@@ -134,6 +151,7 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.closeStatements()
 	err := s.db.Close()
 	if s.rdb != s.db {
 		err = errors.Join(err, s.rdb.Close())
@@ -174,11 +192,19 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
+	var events []*entente.Event
+	s.pending.Store(tx, &events)
+	defer s.pending.Delete(tx)
 	if err := fn(tx); err != nil {
 		return err
 	}
 	if err := s.settleTracked(ctx, tx); err != nil {
 		return err
+	}
+	if len(events) > 0 {
+		if err := s.flushEvents(ctx, tx, events); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }

@@ -163,8 +163,18 @@ func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 	h.ts = httptest.NewServer(srv.Handler())
 	t.Cleanup(h.ts.Close)
 
+	h.router = openAPIRouter(t, h.ts.URL)
+	return h
+}
+
+// openAPIRouter loads the OpenAPI description a server at base serves,
+// checks that it is valid, and returns a router over it for validating
+// responses.
+func openAPIRouter(t testing.TB, base string) routers.Router {
+	t.Helper()
+	ctx := context.Background()
 	// the served description must be a valid OpenAPI document
-	resp, err := http.Get(h.ts.URL + "/api/openapi.json")
+	resp, err := http.Get(base + "/api/openapi.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,12 +188,12 @@ func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 	if err := doc.Validate(ctx); err != nil {
 		t.Fatalf("the OpenAPI description is invalid: %v", err)
 	}
-	doc.Servers = openapi3.Servers{{URL: h.ts.URL}}
-	h.router, err = legacy.NewRouter(doc)
+	doc.Servers = openapi3.Servers{{URL: base}}
+	router, err := legacy.NewRouter(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return h
+	return router
 }
 
 // do sends a request as a role ("" for anonymous), validates the response

@@ -78,6 +78,14 @@ func (f dimFilter) keeps(s entente.Sentence) bool {
 }
 
 func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
+	// the reader shows what is stored, in the page's language, with what
+	// the caller may do: kept while nothing stored changes (doccache.go)
+	s.cachedPage(w, r, "reader\x00"+r.URL.RequestURI()+"\x00"+f.Lang+"\x00"+pageCaller(f.User), func(w http.ResponseWriter) {
+		s.buildReader(w, r, f)
+	})
+}
+
+func (s *Server) buildReader(w http.ResponseWriter, r *http.Request, f *frame) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		http.NotFound(w, r)

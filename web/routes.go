@@ -23,7 +23,11 @@ func (s *Server) routes() {
 			op.MaxBodyBytes = maxUpload
 			op.Middlewares = huma.Middlewares{s.limitUpload}
 		})
-	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections and a page of its sentences with their labels", s.getDocument)
+	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections and a page of its sentences with their labels", s.getDocument,
+		func(op *huma.Operation) {
+			op.Middlewares = huma.Middlewares{s.cached}
+			op.Responses = map[string]*huma.Response{"304": {Description: "Not modified: the document is as the ETag given in If-None-Match names it"}}
+		})
 	register(s, "list-sentences", http.MethodGet, "/api/v1/documents/{id}/sentences", viewer, "A page of a document's sentences with their labels", s.listSentences)
 	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor,
 		"Delete a document (refused with 409 when it carries statuses, evidence or corrections: withdraw it)", s.deleteDocument,

@@ -88,8 +88,9 @@ type Server struct {
 	track     *tracking.Tracker
 	compare   *compare.Service // nil when the store cannot give what it reads
 	// conn keeps the registry (nil when the store keeps none)
-	conn     *connect.Connector
-	regStore registryStore
+	conn      *connect.Connector
+	regStore  registryStore
+	responses respCache // encoded responses of cached reads (doccache.go)
 }
 
 // SessionCookie is the name of the session cookie.
