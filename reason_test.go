@@ -12,12 +12,12 @@ func TestReasonText(t *testing.T) {
 	for code, w := range reasonWords {
 		n := 0
 		for i := 1; i <= len(args); i++ {
-			if strings.Contains(w[0], "%["+string(rune('0'+i))+"]s") || strings.Contains(w[1], "%["+string(rune('0'+i))+"]s") {
+			if strings.Contains(w[0]+w[1]+w[2], "%["+string(rune('0'+i))+"]s") {
 				n = i
 			}
 		}
 		enc := NewReason(code, args[:n]...)
-		for _, lang := range []string{"zh", "en"} {
+		for _, lang := range []string{"zh", "en", "sr"} {
 			got := ReasonText(enc, lang)
 			if got == "" || strings.Contains(got, "%!") || got == enc {
 				t.Errorf("%s in %s: %q", code, lang, got)

@@ -206,9 +206,10 @@ type RegistryReader interface {
 	RegistryEntry(ctx context.Context, id int64, mentions int) (*RegistryEntry, error)
 	Cites(ctx context.Context, doc int64) ([]CitationLink, error)
 	CitedBy(ctx context.Context, doc int64) ([]CitationLink, error)
-	// CitationEdges returns who cites what for the limit instruments cited
-	// most (those that are stored documents first): the library's graph.
-	CitationEdges(ctx context.Context, limit int) ([]CitationEdge, error)
+	// CitationEdges returns who cites what for the instruments cited most
+	// (those that are stored documents first), up to per citing documents
+	// each (the latest): the library's graph.
+	CitationEdges(ctx context.Context, instruments, per int) ([]CitationEdge, error)
 }
 
 // ParseRegistryKind reads a kind of registry entry as people type it: its

@@ -61,6 +61,7 @@ type builder struct {
 	byKey   map[string][]int
 	partyOf []string
 	finder  PartyFinder
+	titles  map[string][]int // documents by the key of their title (documentOf)
 }
 
 // Build makes the registry from the stored items, the links found between

@@ -3,9 +3,11 @@ package connect
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -29,10 +31,16 @@ type Store interface {
 // editors' decisions. One rebuild runs at a time.
 type Connector struct {
 	Store Store
+	// Log receives the errors of rebuilds run in the background (nil:
+	// slog's default).
+	Log *slog.Logger
 	// Parties finds the parties a name names (nil: none are found, and
 	// names of mechanisms and projects join only among the same parties).
 	Parties PartyFinder
-	mu      sync.Mutex
+
+	mu      sync.Mutex     // one rebuild at a time
+	running atomic.Bool    // a rebuild runs in the background
+	bg      sync.WaitGroup // the background rebuilds
 }
 
 // New returns a connector over st that finds parties in names by the
@@ -65,6 +73,42 @@ func (c *Connector) Fresh(ctx context.Context) error {
 	_, err = c.Rebuild(ctx)
 	return err
 }
+
+// FreshOrLater brings the registry up to date with the library: at once
+// when it was never built, else in the background, while readers go on
+// with the registry as it stands (a rebuild of a large library takes
+// seconds). It reports whether the registry is behind the library.
+func (c *Connector) FreshOrLater(ctx context.Context) (bool, error) {
+	now, built, err := c.Store.RegistrySignature(ctx)
+	if err != nil {
+		return false, err
+	}
+	switch {
+	case now == built:
+		return false, nil
+	case built == "":
+		_, err := c.Rebuild(ctx)
+		return false, err
+	}
+	if c.running.CompareAndSwap(false, true) {
+		c.bg.Add(1)
+		go func() {
+			defer c.bg.Done()
+			defer c.running.Store(false)
+			if _, err := c.Rebuild(context.WithoutCancel(ctx)); err != nil {
+				log := c.Log
+				if log == nil {
+					log = slog.Default()
+				}
+				log.Error("registry rebuild", "err", err)
+			}
+		}()
+	}
+	return true, nil
+}
+
+// Wait waits for the rebuilds running in the background.
+func (c *Connector) Wait() { c.bg.Wait() }
 
 // Rebuild builds the registry again from every stored extraction and
 // replays the editors' decisions.

@@ -168,28 +168,44 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 // when none or several fit (a joint statement's title is often the same
 // every year).
 func (b *builder) documentOf(aliases []*alias, citing map[int64]bool, year *int, latest string) *entente.RegistryDocument {
-	keys := map[string]bool{}
-	for _, a := range aliases {
-		keys[key(a.Alias)] = true
+	if b.titles == nil { // the documents by the key of their title, once
+		b.titles = map[string][]int{}
+		for i, d := range b.in.Documents {
+			b.titles[key(d.Title)] = append(b.titles[key(d.Title)], i)
+		}
 	}
+	seen := map[int]bool{}
 	var found []*entente.RegistryDocument
-	for i := range b.in.Documents {
-		d := &b.in.Documents[i]
-		if citing[d.ID] || !keys[key(d.Title)] {
-			continue
+	for _, a := range aliases {
+		for _, i := range b.titles[key(a.Alias)] {
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			if d := b.fits(&b.in.Documents[i], citing, year, latest); d != nil {
+				found = append(found, d)
+			}
 		}
-		if year != nil && (d.SignedDate == nil || !strings.HasPrefix(*d.SignedDate, strconv.Itoa(*year))) {
-			continue
-		}
-		if d.SignedDate != nil && latest != "" && *d.SignedDate > latest {
-			continue
-		}
-		found = append(found, d)
 	}
 	if len(found) != 1 {
 		return nil
 	}
 	return found[0]
+}
+
+// fits returns d if an instrument of year, cited at the latest on latest
+// by the documents citing, can be it.
+func (b *builder) fits(d *entente.RegistryDocument, citing map[int64]bool, year *int, latest string) *entente.RegistryDocument {
+	if citing[d.ID] {
+		return nil
+	}
+	if year != nil && (d.SignedDate == nil || !strings.HasPrefix(*d.SignedDate, strconv.Itoa(*year))) {
+		return nil
+	}
+	if d.SignedDate != nil && latest != "" && *d.SignedDate > latest {
+		return nil
+	}
+	return d
 }
 
 func cmpBool(a, b bool) int {

@@ -300,6 +300,29 @@ func TestLibrary(t *testing.T) {
 				t.Errorf("query %q: %d entries %+v", q, n, got)
 			}
 		}
+		// versions linked by an editor are read as such; once unlinked,
+		// their names are no longer joined
+		if _, err := s.SetVersionLink(ctx, ids["cn-rs-2024.zh.txt"], ids["cn-rs-2024.en.txt"], true, "manual", "one statement"); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after := allEntries(t, ctx, s)
+		if entryOf(t, after, "China-Serbia Free Trade Agreement").ID != entryOf(t, after, "中塞自贸协定").ID {
+			t.Errorf("linked versions: the English name is not joined")
+		}
+		if _, err := s.SetVersionLink(ctx, ids["cn-rs-2024.zh.txt"], ids["cn-rs-2024.en.txt"], false, "manual", "two statements"); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after = allEntries(t, ctx, s)
+		if e := entryOf(t, after, "China-Serbia Free Trade Agreement"); e.ID == entryOf(t, after, "中塞自贸协定").ID {
+			t.Errorf("after the unlink the English name is still joined: %+v", e)
+		}
+
 		got, _, err := s.RegistryEntries(ctx, entente.RegistryFilter{Kind: entente.RegMechanism})
 		if err != nil {
 			t.Fatal(err)
@@ -353,7 +376,25 @@ func TestDecisionsKept(t *testing.T) {
 		if err != nil || renamed.Name != "中塞自由贸易协定" || renamed.ID != fta.ID {
 			t.Fatalf("renamed %+v %v", renamed, err)
 		}
-		// new documents and a rebuild keep the decisions
+		// a re-extraction (new rows for every name) and new documents keep
+		// the decisions
+		docs, err := s.Documents(ctx, entente.DocumentFilter{From: "2024", To: "2024"})
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("2024: %v %v", docs, err)
+		}
+		vs, err := s.VersionsToReextract(ctx, docs[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ReplaceExtraction(ctx, vs[0].ID, registry.Extract(vs[0].Text), registry.ID()); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if e := entryOf(t, allEntries(t, ctx, s), "中塞自贸协定"); e.ID == fta.ID {
+			t.Errorf("after a re-extraction the split came undone: %+v", e)
+		}
 		ingestLibrary(t, ctx, s, "cn-rs-2024.en.txt", "cn-rs-2016.zh.txt")
 		if err := c.Fresh(ctx); err != nil {
 			t.Fatal(err)
@@ -390,6 +431,36 @@ func TestDecisionsKept(t *testing.T) {
 		slices.Sort(acts)
 		if !slices.Equal(acts, []string{"merge", "rename", "split"}) {
 			t.Errorf("registry events %v", acts)
+		}
+	})
+}
+
+// TestFreshOrLater: the first read builds the registry at once; after a
+// new document the read answers at once, says the registry is behind, and
+// the rebuild in the background brings the new names.
+func TestFreshOrLater(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if behind, err := c.FreshOrLater(ctx); err != nil || behind {
+			t.Fatalf("first read: behind %v, %v", behind, err)
+		}
+		if len(allEntries(t, ctx, s)) == 0 {
+			t.Fatal("the first read built nothing")
+		}
+		ingestLibrary(t, ctx, s, "cn-hu-2024.zh.txt")
+		behind, err := c.FreshOrLater(ctx)
+		if err != nil || !behind {
+			t.Fatalf("after a new document: behind %v, %v", behind, err)
+		}
+		c.Wait()
+		entryOf(t, allEntries(t, ctx, s), "中匈经贸合作政府间委员会")
+		if behind, err := c.FreshOrLater(ctx); err != nil || behind {
+			t.Errorf("after the rebuild: behind %v, %v", behind, err)
 		}
 	})
 }

@@ -18,15 +18,15 @@ import (
 // whole by each rebuild in one transaction with the decision that caused
 // it and its event.
 
-// RegistryInput reads every reference, mechanism and project of the
-// documents that are not withdrawn, with the sentences that mention each,
-// and those documents.
+// RegistryInput reads every reference, mechanism and project with the
+// sentences that mention each, and the documents. Withdrawn documents
+// count too (so that withdrawing one does not rebuild the registry);
+// every read of the registry leaves them out.
 func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, error) {
 	in := &entente.RegistryInput{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		docs := map[int64]int{}
-		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d
-			WHERE d.withdrawn_at IS NULL ORDER BY d.id`, nil, func(rows *sql.Rows) error {
+		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d ORDER BY d.id`, nil, func(rows *sql.Rows) error {
 			var d entente.RegistryDocument
 			var date sql.NullString
 			if err := rows.Scan(&d.ID, &d.Title, &d.Kind, &d.Language, &date); err != nil {
@@ -43,8 +43,7 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 		if err != nil {
 			return fmt.Errorf("read documents: %w", err)
 		}
-		err = queryRows(ctx, tx, `SELECT p.document_id, p.party FROM document_parties p
-			JOIN documents d ON d.id = p.document_id WHERE d.withdrawn_at IS NULL ORDER BY p.document_id, p.position`, nil,
+		err = queryRows(ctx, tx, `SELECT p.document_id, p.party FROM document_parties p ORDER BY p.document_id, p.position`, nil,
 			func(rows *sql.Rows) error {
 				var id int64
 				var p string
@@ -79,14 +78,12 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 			}
 		}
 		err = queryRows(ctx, tx, `SELECT c.id, c.version_id, v.document_id, v.language, c.title, c.bracketed, c.kind, c.year
-			FROM citations c JOIN versions v ON v.id = c.version_id JOIN documents d ON d.id = v.document_id
-			WHERE d.withdrawn_at IS NULL ORDER BY c.id`, nil, scanItem(entente.RegInstrument))
+			FROM citations c JOIN versions v ON v.id = c.version_id ORDER BY c.id`, nil, scanItem(entente.RegInstrument))
 		if err != nil {
 			return fmt.Errorf("read references: %w", err)
 		}
 		err = queryRows(ctx, tx, `SELECT e.id, e.version_id, v.document_id, v.language, e.name, FALSE, e.kind, NULL
-			FROM entities e JOIN versions v ON v.id = e.version_id JOIN documents d ON d.id = v.document_id
-			WHERE d.withdrawn_at IS NULL ORDER BY e.id`, nil, func(rows *sql.Rows) error {
+			FROM entities e JOIN versions v ON v.id = e.version_id ORDER BY e.id`, nil, func(rows *sql.Rows) error {
 			if err := scanItem("")(rows); err != nil {
 				return err
 			}
@@ -127,23 +124,25 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 }
 
 // RegistrySignature returns what the registry would be built from now, as
-// a string that changes with every stored extraction, deletion or
-// withdrawal, and the signature the stored registry was built from ("" for
-// none).
+// a string that changes with every stored extraction, deletion, document
+// correction and version link, and the signature the stored registry was
+// built from ("" for none).
 func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err error) {
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		var a [10]int64
-		// version links count with what they link: a link or an unlink
-		// changes which names are counterparts
+		// every term is an index lookup but the version links' (a small
+		// table): a re-extraction gives new ids, a deletion changes the
+		// count of documents (withdrawn documents stay in the registry;
+		// reads leave them out), and version links count with what they
+		// link, since a link or an unlink changes which names are
+		// counterparts
+		var a [7]int64
 		err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM citations), (SELECT coalesce(max(id), 0) FROM citations),
-			(SELECT count(*) FROM entities), (SELECT coalesce(max(id), 0) FROM entities),
+			(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
 			(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
-			(SELECT count(*) FROM documents WHERE withdrawn_at IS NOT NULL),
 			(SELECT count(*) FROM document_corrections),
 			(SELECT count(*) FROM version_links),
 			(SELECT coalesce(sum(CASE WHEN linked THEN document_a * 31 + document_b ELSE document_a * 17 + document_b * 3 END), 0) FROM version_links)`).
-			Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7], &a[8], &a[9])
+			Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6])
 		if err != nil {
 			return err
 		}

@@ -12,8 +12,12 @@ import (
 // Reads of the registry: lists, one entry with its mentions, and what a
 // document cites and what cites it.
 
-const registryColumns = `r.id, r.kind, r.name, r.instrument_kind, r.year, r.parties, r.document_id, r.reason, r.confidence,
+// registryColumns are an entry's, with its document's if that is not
+// withdrawn (registryFrom).
+const registryColumns = `r.id, r.kind, r.name, r.instrument_kind, r.year, r.parties, d.id, r.reason, r.confidence,
 	r.mention_count, r.document_count, d.title, d.kind, d.language, d.signed_date`
+
+const registryFrom = `registry r LEFT JOIN documents d ON d.id = r.document_id AND d.withdrawn_at IS NULL`
 
 func scanEntry(rows *sql.Rows) (entente.RegistryEntry, error) {
 	var (
@@ -73,7 +77,7 @@ func (s *Store) RegistryEntries(ctx context.Context, f entente.RegistryFilter) (
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM registry r `+where, a...).Scan(&total); err != nil {
 			return err
 		}
-		err := queryRows(ctx, tx, `SELECT `+registryColumns+` FROM registry r LEFT JOIN documents d ON d.id = r.document_id `+where+
+		err := queryRows(ctx, tx, `SELECT `+registryColumns+` FROM `+registryFrom+` `+where+
 			fmt.Sprintf(` ORDER BY r.document_count DESC, r.mention_count DESC, r.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), a,
 			func(rows *sql.Rows) error {
 				e, err := scanEntry(rows)
@@ -129,7 +133,7 @@ func (s *Store) RegistryEntry(ctx context.Context, id int64, mentions int) (*ent
 	var e *entente.RegistryEntry
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var es []entente.RegistryEntry
-		err := queryRows(ctx, tx, `SELECT `+registryColumns+` FROM registry r LEFT JOIN documents d ON d.id = r.document_id WHERE r.id = $1`,
+		err := queryRows(ctx, tx, `SELECT `+registryColumns+` FROM `+registryFrom+` WHERE r.id = $1`,
 			[]any{id}, func(rows *sql.Rows) error {
 				e, err := scanEntry(rows)
 				es = append(es, e)
@@ -259,39 +263,64 @@ func containsString(l []string, s string) bool {
 	return false
 }
 
-// CitationEdges returns the citations of the limit instruments cited by
-// the most documents, those that are stored documents first.
-func (s *Store) CitationEdges(ctx context.Context, limit int) ([]entente.CitationEdge, error) {
+// CitationEdges returns, for the instruments cited by the most documents
+// (those that are stored documents first), up to per of the latest
+// documents that cite each: a graph of the library that stays readable
+// and cheap however large the library grows.
+func (s *Store) CitationEdges(ctx context.Context, instruments, per int) ([]entente.CitationEdge, error) {
 	out := []entente.CitationEdge{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		return queryRows(ctx, tx, `SELECT DISTINCT d.id, d.title, d.signed_date, r.id, r.name, t.id, t.title, t.signed_date
-			FROM citations c JOIN versions v ON v.id = c.version_id JOIN documents d ON d.id = v.document_id
-			JOIN registry r ON r.id = c.registry_id LEFT JOIN documents t ON t.id = r.document_id AND t.withdrawn_at IS NULL
-			WHERE d.withdrawn_at IS NULL AND r.id IN (SELECT id FROM registry WHERE kind = 'instrument'
-				ORDER BY CASE WHEN document_id IS NULL THEN 1 ELSE 0 END, document_count DESC, id LIMIT $1)
-			ORDER BY d.id, r.id`, []any{limit}, func(rows *sql.Rows) error {
-			var (
-				e           entente.CitationEdge
-				fdate       sql.NullString
-				tid         sql.NullInt64
-				ttitle, tdt sql.NullString
-			)
-			if err := rows.Scan(&e.From.ID, &e.From.Title, &fdate, &e.EntryID, &e.EntryName, &tid, &ttitle, &tdt); err != nil {
+		type entry struct {
+			id   int64
+			name string
+			to   *entente.RegistryDocument
+		}
+		var es []entry
+		err := queryRows(ctx, tx, `SELECT r.id, r.name, t.id, t.title, t.signed_date FROM registry r
+			LEFT JOIN documents t ON t.id = r.document_id AND t.withdrawn_at IS NULL
+			WHERE r.kind = 'instrument' AND r.merged_into IS NULL
+			ORDER BY CASE WHEN r.document_id IS NULL THEN 1 ELSE 0 END, r.document_count DESC, r.id LIMIT $1`, []any{instruments},
+			func(rows *sql.Rows) error {
+				var e entry
+				var tid sql.NullInt64
+				var title, date sql.NullString
+				if err := rows.Scan(&e.id, &e.name, &tid, &title, &date); err != nil {
+					return err
+				}
+				if tid.Valid {
+					e.to = &entente.RegistryDocument{ID: tid.Int64, Title: title.String, Parties: []string{}}
+					if date.Valid {
+						e.to.SignedDate = &date.String
+					}
+				}
+				es = append(es, e)
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			err := queryRows(ctx, tx, `SELECT DISTINCT d.id, d.title, d.signed_date FROM (
+					SELECT c.version_id FROM citations c WHERE c.registry_id = $1 ORDER BY c.id DESC LIMIT $2) x
+				JOIN versions v ON v.id = x.version_id JOIN documents d ON d.id = v.document_id
+				WHERE d.withdrawn_at IS NULL ORDER BY d.id`, []any{e.id, per}, func(rows *sql.Rows) error {
+				ce := entente.CitationEdge{EntryID: e.id, EntryName: e.name, To: e.to}
+				var date sql.NullString
+				if err := rows.Scan(&ce.From.ID, &ce.From.Title, &date); err != nil {
+					return err
+				}
+				ce.From.Parties = []string{}
+				if date.Valid {
+					ce.From.SignedDate = &date.String
+				}
+				out = append(out, ce)
+				return nil
+			})
+			if err != nil {
 				return err
 			}
-			e.From.Parties = []string{}
-			if fdate.Valid {
-				e.From.SignedDate = &fdate.String
-			}
-			if tid.Valid {
-				e.To = &entente.RegistryDocument{ID: tid.Int64, Title: ttitle.String, Parties: []string{}}
-				if tdt.Valid {
-					e.To.SignedDate = &tdt.String
-				}
-			}
-			out = append(out, e)
-			return nil
-		})
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("citation graph: %w", err)

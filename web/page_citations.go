@@ -133,8 +133,12 @@ func (s *Server) citationsPage(w http.ResponseWriter, r *http.Request, f *frame)
 	s.render(w, "citations", v)
 }
 
-// graphInstruments bounds the library graph: the instruments cited most.
-const graphInstruments = 150
+// The library graph shows the graphInstruments instruments cited most,
+// each with up to graphCiting of the latest documents citing it.
+const (
+	graphInstruments = 60
+	graphCiting      = 8
+)
 
 func (s *Server) graphPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v := &graphView{frame: f, W: registryWordsFor(f.Lang), Limit: graphInstruments}
@@ -144,7 +148,7 @@ func (s *Server) graphPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		s.pageError(w, f, err)
 		return
 	}
-	if v.Edges, err = st.CitationEdges(r.Context(), graphInstruments); err != nil {
+	if v.Edges, err = st.CitationEdges(r.Context(), graphInstruments, graphCiting); err != nil {
 		s.pageError(w, f, err)
 		return
 	}

@@ -27,6 +27,7 @@ type registryListView struct {
 	From, To   int
 	Prev, Next string
 	RawQuery   template.URL // the query and kind, for the export links
+	Behind     bool         // the registry is being rebuilt with the latest documents
 }
 
 // registryRow is one entry in the list, with its labels.
@@ -63,11 +64,12 @@ func (s *Server) registryPage(w http.ResponseWriter, r *http.Request, f *frame) 
 	}
 	offset, _ := strconv.Atoi(q.Get("offset"))
 	offset = min(max(offset, 0), 1_000_000)
-	_, st, err := s.registry(r.Context())
+	_, st, behind, err := s.registryBehind(r.Context())
 	if err != nil {
 		s.pageError(w, f, err)
 		return
 	}
+	v.Behind = behind
 	es, total, err := st.RegistryEntries(r.Context(), entente.RegistryFilter{Query: v.Q, Kind: kind, Limit: registryPageSize, Offset: offset})
 	if err != nil {
 		s.pageError(w, f, err)

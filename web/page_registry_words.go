@@ -6,7 +6,7 @@ type registryWords struct {
 	Registry, Graph, Citations, Cites, CitedBy, Kind, AnyKind, Find, Name, Aliases, Language, Reason, Sure     string
 	Documents, Mentions, Parties, Year, Document, InLibrary, NotInLibrary, NoEntries, NoCites, NoCitedBy, Edit string
 	Merge, MergeInto, Split, SplitHint, Rename, NewName, Why, Done, Instrument, Cited, Citing, GraphHint, Of   string
-	Next, Prev, Sentence, EntryID, Shown, DocKind                                                              string
+	Next, Prev, Sentence, EntryID, Shown, DocKind, Behind                                                      string
 }
 
 var registryWordsZH = &registryWords{
@@ -18,6 +18,7 @@ var registryWordsZH = &registryWords{
 	Split: "拆分", SplitHint: "勾选要拆分为新条目的别名", Rename: "更名", NewName: "新名称", Why: "理由", Done: "已保存。",
 	Instrument: "被引文件", Cited: "被引用", Citing: "引用方文件", GraphHint: "节点为文件与被引文件；点击打开。下表列出相同的引用。",
 	Of: "共", Next: "下一页", Prev: "上一页", Sentence: "句子", EntryID: "条目", Shown: "显示", DocKind: "文件类型",
+	Behind: "登记正在根据最新文件更新，稍后刷新即可看到。",
 }
 
 var registryWordsEN = &registryWords{
@@ -31,19 +32,21 @@ var registryWordsEN = &registryWords{
 	Why: "Reason", Done: "Saved.", Instrument: "Instrument", Cited: "Cited", Citing: "Citing",
 	GraphHint: "Nodes are documents and the instruments they cite; click one to open it. The table below lists the same citations.",
 	Of:        "of", Next: "Next", Prev: "Previous", Sentence: "Sentence", EntryID: "Entry", Shown: "shown", DocKind: "Kind of instrument",
+	Behind: "The registry is being brought up to date with the latest documents; reload in a moment to see them.",
 }
 
 var registryWordsSR = &registryWords{
-	Registry: "Registar", Graph: "Graf citiranja", Citations: "Citiranja", Cites: "Ovaj dokument se poziva na",
-	CitedBy: "Dokumenti koji se pozivaju na njega", Kind: "Vrsta", AnyKind: "Sve vrste", Find: "Pronađi", Name: "Naziv", Aliases: "Nazivi",
+	Registry: "Registar", Graph: "Graf citiranja", Citations: "Citiranja", Cites: "Ovaj dokument citira",
+	CitedBy: "Dokumenti koji ga citiraju", Kind: "Vrsta", AnyKind: "Sve vrste", Find: "Nađi", Name: "Naziv", Aliases: "Nazivi",
 	Language: "Jezik", Reason: "Zašto spojeno", Sure: "Pouzdanost", Documents: "Dokumenti", Mentions: "Pominjanja",
 	Parties: "Strane", Year: "Godina", Document: "U biblioteci", InLibrary: "U biblioteci", NotInLibrary: "nije u biblioteci",
-	NoEntries: "Nijedan unos registra ne odgovara.", NoCites: "Ovaj dokument se ne poziva ni na jedan akt.",
-	NoCitedBy: "Nijedan sačuvani dokument se ne poziva na ovaj.", Edit: "Uređivanje (urednici)", Merge: "Spoji", MergeInto: "U unos broj",
-	Split: "Razdvoji", SplitHint: "Označite nazive koje treba premestiti u zaseban unos", Rename: "Preimenuj", NewName: "Novi naziv",
+	NoEntries: "Nijedan unos registra ne odgovara.", NoCites: "Ovaj dokument ne citira nijedan akt.",
+	NoCitedBy: "Nijedan sačuvani dokument ne citira ovaj.", Edit: "Izmena (urednici)", Merge: "Spoji", MergeInto: "U unos broj",
+	Split: "Razdvoji", SplitHint: "Označite nazive koji prelaze u poseban unos", Rename: "Preimenuj", NewName: "Novi naziv",
 	Why: "Razlog", Done: "Sačuvano.", Instrument: "Akt", Cited: "Citirano", Citing: "Dokument koji citira",
-	GraphHint: "Čvorovi su dokumenti i akti na koje se pozivaju; kliknite da otvorite. Tabela ispod navodi ista citiranja.",
+	GraphHint: "Čvorovi su dokumenti i akti koje citiraju; kliknite da otvorite. Tabela ispod navodi ista citiranja.",
 	Of:        "od", Next: "Sledeća", Prev: "Prethodna", Sentence: "Rečenica", EntryID: "Unos", Shown: "prikazano", DocKind: "Vrsta akta",
+	Behind: "Registar se ažurira najnovijim dokumentima; osvežite stranicu za trenutak.",
 }
 
 func registryWordsFor(lang string) *registryWords {

@@ -40,16 +40,23 @@ func (s *Server) registryRoutes(viewer, editor access) {
 		"The documents that cite a document (backlinks)", s.listCitedBy)
 }
 
-// registry returns the connector with the registry brought up to date
-// with the library.
+// registry returns the connector, the registry brought up to date with
+// the library: at once the first time, in the background after that (the
+// pages say so meanwhile, through behind).
 func (s *Server) registry(ctx context.Context) (*connect.Connector, registryStore, error) {
+	c, st, _, err := s.registryBehind(ctx)
+	return c, st, err
+}
+
+func (s *Server) registryBehind(ctx context.Context) (*connect.Connector, registryStore, bool, error) {
 	if s.conn == nil {
-		return nil, nil, entente.Errorf(entente.EUNSUPPORTED, "this store keeps no registry")
+		return nil, nil, false, entente.Errorf(entente.EUNSUPPORTED, "this store keeps no registry")
 	}
-	if err := s.conn.Fresh(ctx); err != nil {
-		return nil, nil, err
+	behind, err := s.conn.FreshOrLater(ctx)
+	if err != nil {
+		return nil, nil, false, err
 	}
-	return s.conn, s.regStore, nil
+	return s.conn, s.regStore, behind, nil
 }
 
 type registryKindParam string

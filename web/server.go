@@ -164,6 +164,7 @@ func New(cfg Config) (*Server, error) {
 		if s.conn, err = connect.New(rs); err != nil {
 			return nil, err
 		}
+		s.conn.Log = s.log
 		s.regStore = rs
 	}
 	s.api = humago.New(s.mux, config)
@@ -189,6 +190,9 @@ func New(cfg Config) (*Server, error) {
 // Close records what the server keeps in memory (tokens' last uses); call
 // it after the last request.
 func (s *Server) Close(ctx context.Context) error {
+	if s.conn != nil {
+		s.conn.Wait()
+	}
 	if err := s.tokenUses.flush(ctx); err != nil {
 		return fmt.Errorf("web: close: %w", err)
 	}
