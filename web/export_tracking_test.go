@@ -16,16 +16,17 @@ import (
 	"github.com/entente/entente"
 )
 
-// trackedLibrary holds pageLibrary's statements, China–Serbia 2024 first
-// (document 1: an upload's files are stored in no set order), with
-// statuses recorded: one commitment fulfilled for all its parties,
+// trackedLibrary holds pageLibrary's statements, China–Serbia 2024 first,
+// one upload each so that their ids are 1, 2, 3 in that order, with
+// statuses recorded: one joint commitment fulfilled for all its parties,
 // another stalled for one, each with its evidence.
 func trackedLibrary(t *testing.T) *harness {
 	t.Helper()
 	h := newHarness(t, openSQLite(t), false)
 	for _, files := range []map[string][]byte{
 		{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")},
-		{"ae.txt": readCorpus(t, "cn-ae-2019-joint-statement.zh.txt"), "untitled.txt": []byte(untitled)},
+		{"ae.txt": readCorpus(t, "cn-ae-2019-joint-statement.zh.txt")},
+		{"untitled.txt": []byte(untitled)}, // one file per upload: the ids follow this order
 	} {
 		if resp, data := h.upload(entente.RoleAnalyst, files); resp.StatusCode != 200 {
 			t.Fatalf("upload: %d %s", resp.StatusCode, data)
@@ -47,8 +48,32 @@ func trackedLibrary(t *testing.T) *harness {
 			t.Fatalf("set status: %d %s", resp.StatusCode, clip(data))
 		}
 	}
-	set("1/sentences/s12", "", "fulfilled", "Talks held")
-	set("1/sentences/s13", "RS", "stalled", "=No meeting since")
+	// the first two commitments China and Serbia both make, as the export
+	// lists them (which sentences they are is the extractor's business, not
+	// this test's)
+	resp, data := h.do(entente.RoleViewer, "GET", "/export/commitments.json?doc=1&party=RS", nil, "")
+	var listed struct {
+		Rows []struct {
+			Doc      int64    `json:"document_id"`
+			Sentence string   `json:"sentence"`
+			Actors   []string `json:"actors"`
+		} `json:"rows"`
+	}
+	if resp.StatusCode != 200 || json.Unmarshal(data, &listed) != nil {
+		t.Fatalf("commitments of document 1: %d %s", resp.StatusCode, clip(data))
+	}
+	var refs []string
+	for _, r := range listed.Rows {
+		if slices.Contains(r.Actors, "CN") && slices.Contains(r.Actors, "RS") && len(r.Actors) == 2 {
+			refs = append(refs, fmt.Sprintf("%d/%s", r.Doc, r.Sentence))
+		}
+	}
+	if len(refs) < 2 {
+		t.Fatalf("document 1 has %d joint commitments of China and Serbia: %s", len(refs), clip(data))
+	}
+	anchor := func(ref string) string { doc, s, _ := strings.Cut(ref, "/"); return doc + "/sentences/" + s }
+	set(anchor(refs[0]), "", "fulfilled", "Talks held")
+	set(anchor(refs[1]), "RS", "stalled", "=No meeting since")
 	return h
 }
 
@@ -128,9 +153,14 @@ func TestCommitmentsExportFollowsTable(t *testing.T) {
 	if resp.StatusCode != 200 || json.Unmarshal(data, &js) != nil {
 		t.Fatalf("JSON %d", resp.StatusCode)
 	}
+	stalled := commitmentPages(t, h, "doc=1&status=stalled")
+	if len(stalled) != 1 {
+		t.Fatalf("stalled commitments: %v", stalled)
+	}
+	_, stalledSentence, _ := strings.Cut(stalled[0], "/")
 	found := false
 	for _, r := range js.Rows {
-		if r["sentence"] != "s13" {
+		if r["sentence"] != stalledSentence {
 			continue
 		}
 		found = true
@@ -139,15 +169,15 @@ func TestCommitmentsExportFollowsTable(t *testing.T) {
 		text, _ := json.Marshal(sts)
 		if len(sts) != 2 || !strings.Contains(string(text), `"party":"RS","status":"stalled"`) || !strings.Contains(string(text), `"by":"analyst-user"`) ||
 			len(evs) != 1 || r["evidence"] != 1.0 {
-			t.Errorf("s13's row: statuses %s, evidence %v", text, evs)
+			t.Errorf("%s's row: statuses %s, evidence %v", stalled[0], text, evs)
 		}
 	}
 	if !found {
-		t.Error("no row for 1/s13")
+		t.Errorf("no row for %s", stalled[0])
 	}
 	csvRows := exportRows(t, h, "/export/commitments.csv?doc=1&status=stalled", 1, 13, 14, 15)
 	if len(csvRows) != 1 || !strings.Contains(csvRows[0], "RS: stalled") || !strings.Contains(csvRows[0], "=No meeting since <https://example.org/RS>") {
-		t.Errorf("CSV row of 1/s13: %q", csvRows)
+		t.Errorf("CSV row of %s: %q", stalled[0], csvRows)
 	}
 
 	// The workbook's further sheets: one row per party's status, one per evidence item.
