@@ -110,15 +110,7 @@ func newCompareCommand() *cobra.Command {
 		Short: "Two documents' commitments and positions aligned: repeated, reworded, strengthened, weakened, added, dropped",
 		Args:  cobra.ExactArgs(2),
 		RunE: compareRunE(&dsn, func(cmd *cobra.Command, svc *compare.Service, args []string) error {
-			a, err := parseID("document", args[0])
-			if err != nil {
-				return err
-			}
-			b, err := parseID("document", args[1])
-			if err != nil {
-				return err
-			}
-			c, err := svc.Compare(cmd.Context(), a, b)
+			c, err := compareDocuments(cmd, svc, args)
 			if err != nil {
 				return err
 			}
@@ -369,4 +361,18 @@ func sortedKeys[V any](m map[string]V) []string {
 
 func newCompareCommands() []*cobra.Command {
 	return []*cobra.Command{newTimelineCommand(), newCompareCommand(), newRecycledCommand(), newFollowupsCommand(), newPairCommand()}
+}
+
+// compareDocuments compares the two documents named by args (A B), for
+// entente compare and entente export compare alike.
+func compareDocuments(cmd *cobra.Command, svc *compare.Service, args []string) (*entente.Comparison, error) {
+	a, err := parseID("document", args[0])
+	if err != nil {
+		return nil, err
+	}
+	b, err := parseID("document", args[1])
+	if err != nil {
+		return nil, err
+	}
+	return svc.Compare(cmd.Context(), a, b)
 }

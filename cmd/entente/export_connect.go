@@ -79,15 +79,7 @@ func newExportCompareCommand() *cobra.Command {
 		Short: "Export two documents' commitments and positions aligned, as entente compare A B lists them",
 		Args:  cobra.ExactArgs(2),
 		RunE: compareRunE(&f.dsn, func(cmd *cobra.Command, svc *compare.Service, args []string) error {
-			a, err := parseID("document", args[0])
-			if err != nil {
-				return err
-			}
-			b, err := parseID("document", args[1])
-			if err != nil {
-				return err
-			}
-			c, err := svc.Compare(cmd.Context(), a, b)
+			c, err := compareDocuments(cmd, svc, args)
 			if err != nil {
 				return err
 			}
