@@ -3,6 +3,7 @@ package compare_test
 import (
 	"context"
 	"fmt"
+	"github.com/entente/entente/internal/storetest"
 	"math/rand/v2"
 	"os"
 	"strconv"
@@ -68,7 +69,7 @@ func TestCompareHundred(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test skipped in -short mode")
 	}
-	s := stores[0].open(t)
+	s := storetest.SQLite(t)
 	ctx := context.Background()
 	ta, tb := benchStatements(100)
 	var ids []int64
@@ -131,7 +132,7 @@ func BenchmarkCompare(b *testing.B) {
 			compare.Diff(da, db)
 		}
 	})
-	s := stores[0].open(b)
+	s := storetest.SQLite(b)
 	ctx := context.Background()
 	ta, tb := benchStatements(100)
 	var ids []int64
@@ -169,7 +170,7 @@ func BenchmarkPair(b *testing.B) {
 	}
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			s := stores[0].open(b)
+			s := storetest.SQLite(b)
 			ctx := context.Background()
 			var docs []*entente.NewDocument
 			for i := range n {

@@ -11,46 +11,15 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/extract"
+	"github.com/entente/entente/internal/storetest"
 	"github.com/entente/entente/lexicon"
-	"github.com/entente/entente/postgres"
-	"github.com/entente/entente/postgres/pgtest"
-	"github.com/entente/entente/sqlite"
 	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/tracking"
 )
 
 // Every test here runs on SQLite and on PostgreSQL, as sqlstore's do.
 
-var stores = []struct {
-	name string
-	open func(testing.TB) *sqlstore.Store
-}{
-	{"sqlite", func(tb testing.TB) *sqlstore.Store {
-		s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "entente.db"))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		tb.Cleanup(func() { s.Close() })
-		return s
-	}},
-	{"postgres", func(tb testing.TB) *sqlstore.Store {
-		s, err := postgres.Open(context.Background(), pgtest.DSN(tb))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		tb.Cleanup(func() { s.Close() })
-		return s
-	}},
-}
-
-func forEachStore(t *testing.T, fn func(t *testing.T, s *sqlstore.Store)) {
-	for _, st := range stores {
-		t.Run(st.name, func(t *testing.T) {
-			t.Parallel()
-			fn(t, st.open(t))
-		})
-	}
-}
+var forEachStore = storetest.ForEach
 
 var (
 	extractorOnce sync.Once
