@@ -197,10 +197,36 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			for _, o := range ct[:first] {
 				noteContent(cr, []token{o}, subject{})
 			}
+			if x.pointsBack(masked, cr.cue.End, span.End) && appraisedBefore(readings) {
+				// 高度评价…倡议，认为这有利于…: the opinion is about what was
+				// just appraised, and the sentence stays an appraisal
+				cr.hasAppraisal = true
+			}
 		}
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(rs, readings, frame, inherited), nil
+}
+
+// pointsBack reports whether an opinion's content, from i to end, opens with
+// a word that points back (这, 其), skipping the comma after the verb.
+func (x *Extractor) pointsBack(rs []rune, i, end int) bool {
+	for i < end && isFillerRune(rs[i]) {
+		i++
+	}
+	return i < end && x.g.anaphor.startsAt(rs, i) > i
+}
+
+// appraisedBefore reports whether the clause before the last of readings,
+// its own statement and not another verb's object, is an appraisal.
+func appraisedBefore(readings []*clauseReading) bool {
+	for i := len(readings) - 2; i >= 0; i-- {
+		if readings[i].content {
+			continue
+		}
+		return readings[i].reading == rAppraisal || readings[i].reading == rWeakAppraisal
+	}
+	return false
 }
 
 // readHead reads a clause from its first predicate word and reports whether

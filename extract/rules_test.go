@@ -157,11 +157,15 @@ func TestTypeRules12(t *testing.T) {
 		// 5b: an opinion that evaluates something existing
 		{"5b", "认为 + an evaluation with no achievement word", "CN,RO", "双方认为，中罗友谊历久弥坚，是两国人民的宝贵财富。", entente.Appraisal, "CN,RO", ""},
 		{"5b", "认为 + should stays a position", "CN,RO", "双方认为，国际社会应当加强团结。", entente.Position, "CN,RO", ""},
+		{"5b", "认为 + what was just appraised", "CN,LA", "老方赞赏中方提出的全球治理倡议，认为此举有助于完善国际秩序。", entente.Appraisal, "LA", ""},
+		{"5b", "认为 + what was just welcomed", "CN,LA", "双方欢迎签署两国海关合作文件，认为其将便利双边贸易。", entente.Appraisal, "CN,LA", ""},
+		{"5b", "认为 + a new object after an appraisal stays a position", "CN,LA", "双方高度评价两国合作成果，认为各国应当尊重彼此主权。", entente.Position, "CN,LA", ""},
 		// 5c: confidence in the other side's success
 		{"5c", "相信 + a prediction of success", "CN,ZM", "中方相信，赞比亚人民一定能够实现国家发展目标。", entente.Appraisal, "CN", ""},
 		{"5c", "相信 + a view stays a position", "CN,ZM", "双方相信，对话协商是解决分歧的正确途径。", entente.Position, "CN,ZM", ""},
 		// 5d: what was done since a date
 		{"5d", "bare actions after 以来", "CN,PE", "自建立全面战略伙伴关系以来，双方不断深化各领域合作，成果丰硕。", entente.Appraisal, "CN,PE", ""},
+		{"5d", "bare actions after 年来", "CN,PE", "多年来，两国持续拓展各领域交流，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "a modal after 以来 still undertakes", "CN,PE", "自建交以来两国关系稳步发展，双方将继续深化合作。", entente.Commitment, "CN,PE", entente.Firm},
 		// 6: importance frames over an action
 		{"6", "stress on the weight of an action", "CN,CU", "双方强调深化生物医药合作具有重要意义。", entente.Position, "CN,CU", ""},
