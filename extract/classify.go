@@ -197,24 +197,16 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			for _, o := range ct[:first] {
 				noteContent(cr, []token{o}, subject{})
 			}
-			if x.pointsBack(masked, cr.cue.End, span.End) && appraisedBefore(readings) {
-				// 高度评价…倡议，认为这有利于…: the opinion is about what was
-				// just appraised, and the sentence stays an appraisal
+			if appraisedBefore(readings) {
+				// 高度评价…倡议，认为这有利于…: an opinion that follows an
+				// appraisal elaborates it, and the sentence stays an appraisal
+				// unless the opinion says what should be done
 				cr.hasAppraisal = true
 			}
 		}
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(rs, readings, frame, inherited), nil
-}
-
-// pointsBack reports whether an opinion's content, from i to end, opens with
-// a word that points back (这, 其), skipping the comma after the verb.
-func (x *Extractor) pointsBack(rs []rune, i, end int) bool {
-	for i < end && isFillerRune(rs[i]) {
-		i++
-	}
-	return i < end && x.g.anaphor.startsAt(rs, i) > i
 }
 
 // appraisedBefore reports whether the clause before the last of readings,
@@ -414,6 +406,11 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 	}
 	if k.has(cFirmVerb) {
 		return false // 确保… inside 呼吁… is what is called for
+	}
+	if owner.rule == "support" && k.has(cAction) && first > 0 && ct[first-1].Kind.has(cUndertaking) {
+		// 支持对方…发展道路，持续加强…交流: what is supported ends with its
+		// clause; continuing an action (持续, 进一步) is the parties' own
+		return true
 	}
 	return k.has(cModal | cPosition | cOpinion | cStance | cWeakStance | cSupport | cShould | cAppraisal | cThanks | cNarrative | cFrame)
 }

@@ -38,7 +38,6 @@ type grammar struct {
 	sideSuffix        *wordSet        // [party-suffix]
 	frameOpen         *wordSet        // [frame-open]: opens a frame (在…下, 自…以来)
 	retrospective     *wordSet        // [retrospective]: closes a frame that looks back (…以来)
-	anaphor           *wordSet        // [anaphor]: points back at what was just appraised (这, 其)
 	background        *wordSet        // [background]: closes a clause that sets the scene (…的背景下)
 	boundHead         *wordSet        // [bound-head]: a head bound to the word before it (之友小组)
 	boundAfterParty   *wordSet        // [bound-after-party]: after the parties' joint word, keeps it in a name (两国政府间)
@@ -63,7 +62,7 @@ var grammarSections = []string{
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
-	"title-topic", "citation-joiner", "frame-open", "retrospective", "anaphor", "background", "bound-head", "bound-after-party",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "background", "bound-head", "bound-after-party",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "serial",
 	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
 }
@@ -100,7 +99,6 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		sideSuffix:        newWordSet(t.Words("party-suffix")),
 		frameOpen:         newWordSet(t.Words("frame-open")),
 		retrospective:     newWordSet(t.Words("retrospective")),
-		anaphor:           newWordSet(t.Words("anaphor")),
 		background:        newWordSet(t.Words("background")),
 		boundHead:         newWordSet(t.Words("bound-head")),
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),

@@ -159,7 +159,8 @@ func TestTypeRules12(t *testing.T) {
 		{"5b", "认为 + should stays a position", "CN,RO", "双方认为，国际社会应当加强团结。", entente.Position, "CN,RO", ""},
 		{"5b", "认为 + what was just appraised", "CN,LA", "老方赞赏中方提出的全球治理倡议，认为此举有助于完善国际秩序。", entente.Appraisal, "LA", ""},
 		{"5b", "认为 + what was just welcomed", "CN,LA", "双方欢迎签署两国海关合作文件，认为其将便利双边贸易。", entente.Appraisal, "CN,LA", ""},
-		{"5b", "认为 + a new object after an appraisal stays a position", "CN,LA", "双方高度评价两国合作成果，认为各国应当尊重彼此主权。", entente.Position, "CN,LA", ""},
+		{"5b", "认为 + an evaluation after a congratulation", "CN,LA", "老方热烈祝贺中方举办博览会，认为展会为各国企业提供了合作平台。", entente.Appraisal, "LA", ""},
+		{"5b", "认为 + what should be done after an appraisal stays a position", "CN,LA", "双方高度评价两国合作成果，认为各国应当尊重彼此主权。", entente.Position, "CN,LA", ""},
 		// 5c: confidence in the other side's success
 		{"5c", "相信 + a prediction of success", "CN,ZM", "中方相信，赞比亚人民一定能够实现国家发展目标。", entente.Appraisal, "CN", ""},
 		{"5c", "相信 + a view stays a position", "CN,ZM", "双方相信，对话协商是解决分歧的正确途径。", entente.Position, "CN,ZM", ""},
@@ -176,6 +177,7 @@ func TestTypeRules12(t *testing.T) {
 		{"7", "捍卫", "CN,BD", "双方共同捍卫发展中国家的正当权益。", entente.Commitment, "BD,CN", entente.Soft},
 		{"7", "致力于 + a prepositional phrase + verb", "CN,BD", "双方致力于在数字经济领域拓展合作。", entente.Commitment, "BD,CN", entente.Intent},
 		{"7", "支持 + 进一步 + own action", "CN,BD", "双方支持进一步扩大两国青年交流。", entente.Commitment, "BD,CN", entente.Soft},
+		{"7", "支持 the other's path, then the parties' own continued action", "CN,BD", "双方坚定支持对方走符合本国国情的发展道路，进一步加强治国理政经验交流。", entente.Commitment, "BD,CN", entente.Soft},
 		{"7", "支持 the other's effort stays a position", "CN,BD", "中方支持孟方维护国家稳定的努力。", entente.Position, "CN", ""},
 		// 8: a party subject before 共同 + verb
 		{"8", "双方共同 + verb", "CN,ET", "双方共同推动亚吉铁路沿线经济走廊建设。", entente.Commitment, "CN,ET", entente.Soft},
