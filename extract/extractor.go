@@ -288,6 +288,16 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 			d.Parties = union(d.Parties, x.countries.find(s.Text))
 		}
 	}
+	if len(d.Parties) < 2 {
+		// a communiqué that names no country in full (澜湄…外长会联合新闻公报)
+		// still speaks of a side by its party form: 中方 is China's alone
+		for _, s := range lay.Sentences {
+			if s.Section != entente.SectionPreamble {
+				break
+			}
+			d.Parties = union(d.Parties, x.sides(s.Text))
+		}
+	}
 	if d.Parties == nil {
 		d.Parties = []string{}
 	}

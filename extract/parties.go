@@ -212,6 +212,23 @@ func (x *Extractor) documentParties(title string, offices []string) []string {
 	return union(found)
 }
 
+// sides returns the countries a text names by a party form (中方): a short
+// form that belongs to one country only, before a [party-suffix].
+func (x *Extractor) sides(s string) []string {
+	rs := []rune(s)
+	var out []string
+	for i := 0; i+1 < len(rs); i++ {
+		owners := x.countries.owners[string(rs[i])]
+		if len(owners) != 1 {
+			continue
+		}
+		if x.g.sideSuffix.startsAt(rs, i+1) > i+1 {
+			out = append(out, owners[0])
+		}
+	}
+	return union(out)
+}
+
 // shortPair reads a run of one-character short forms in s that opens with
 // China's (中德, 中塞匈): each short form must belong to one country only, so
 // an ambiguous one (阿) makes the run no pair.

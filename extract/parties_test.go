@@ -31,3 +31,19 @@ func TestPartiesFromTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestPartiesFromSides holds a communiqué whose title and preamble name no
+// country in full: a side named by an unambiguous party form (中方) is a
+// party and its undertakings are its own, while an ambiguous one (阿方)
+// names nobody.
+func TestPartiesFromSides(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("流域合作外长会联合新闻公报\n中方将在未来三年内完成示范平台建设。\n阿方愿积极参与。\n")
+	if !slices.Equal(r.Document.Parties, []string{"CN"}) {
+		t.Fatalf("parties %v, want [CN]", r.Document.Parties)
+	}
+	s := r.Sentences[0]
+	if s.Type != "commitment" || !slices.Equal(s.Actors, []string{"CN"}) || s.Deadline == nil || *s.Deadline != "未来三年内" {
+		t.Errorf("first sentence %s %v deadline %v, want a commitment of CN within 未来三年内", s.Type, s.Actors, s.Deadline)
+	}
+}
