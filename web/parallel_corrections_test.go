@@ -11,7 +11,8 @@ import (
 
 // TestParallelShowsCorrections: the parallel reader shows each side's
 // labels as analysts corrected them (type, strength, actors, areas), as
-// the reader does, not as the extractor left them, on both sides.
+// the reader does, not as the extractor left them, on both sides, and
+// the sentences of a split as two.
 func TestParallelShowsCorrections(t *testing.T) {
 	h := newHarness(t, openSQLite(t), false)
 	uploadParallel(t, h, "zh", "en")
@@ -67,5 +68,20 @@ func TestParallelShowsCorrections(t *testing.T) {
 		if typ != c.wantType || !strings.Contains(badge, c.wantBadge) {
 			t.Errorf("%s-%s reads %s %q after its %s was corrected to %v", c.side, c.id, typ, badge, c.field, c.value)
 		}
+	}
+	// a split is a correction too: both parts stand on their side
+	d, err := h.store.Document(t.Context(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(d.Extraction.Sentences)
+	resp, body := h.do(entente.RoleAnalyst, "POST", "/api/v1/documents/2/sentences/s2/split",
+		jsonBody(map[string]any{"at": []int{12}, "reason": "two"}), "application/json")
+	if resp.StatusCode != 201 {
+		t.Fatalf("split: %d %s", resp.StatusCode, body)
+	}
+	code, page := fetch(t, ana, "GET", h.ts.URL+"/documents/1/parallel/2?lang=en", nil)
+	if code != 200 || strings.Count(page, `id="b-s`) != n+1 {
+		t.Errorf("after a split: %d, %d sentences on side b, want %d", code, strings.Count(page, `id="b-s`), n+1)
 	}
 }
