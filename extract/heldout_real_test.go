@@ -112,12 +112,21 @@ func readRealDocs(t *testing.T, path, joiner string) []realDoc {
 }
 
 // realFiles are the held-out statements per language, adapted from
-// published statements and labelled before the rules were changed.
-var realFiles = []struct{ lang, file, joiner string }{
-	{"en", "testdata/heldout_real_en.tsv", " "},
-	{"sr-Latn", "testdata/heldout_real_sr-Latn.tsv", " "},
-	{"sr-Cyrl", "testdata/heldout_real_sr-Cyrl.tsv", " "},
-	{"zh-Hant", "testdata/heldout_real_zh-Hant.tsv", ""},
+// published statements: the first set labelled before the rules were
+// changed and held to the floors, the second written after them and only
+// logged (too few sentences per language for a floor).
+var realFiles = []struct {
+	lang, file, joiner string
+	floors             bool
+}{
+	{"en", "testdata/heldout_real_en.tsv", " ", true},
+	{"sr-Latn", "testdata/heldout_real_sr-Latn.tsv", " ", true},
+	{"sr-Cyrl", "testdata/heldout_real_sr-Cyrl.tsv", " ", true},
+	{"zh-Hant", "testdata/heldout_real_zh-Hant.tsv", "", true},
+	{"en", "testdata/heldout_real2_en.tsv", " ", false},
+	{"sr-Latn", "testdata/heldout_real2_sr-Latn.tsv", " ", false},
+	{"sr-Cyrl", "testdata/heldout_real2_sr-Cyrl.tsv", " ", false},
+	{"zh-Hant", "testdata/heldout_real2_zh-Hant.tsv", "", false},
 }
 
 // realFloors are issue 13's floors on statements that are not in the
@@ -138,7 +147,7 @@ func TestHeldOutReal(t *testing.T) {
 	}
 	r := newTestRegistry(t)
 	for _, rf := range realFiles {
-		t.Run(rf.lang, func(t *testing.T) {
+		t.Run(filepath.Base(rf.file), func(t *testing.T) {
 			var gold []realGold
 			var pred []entente.Sentence
 			for _, d := range readRealDocs(t, rf.file, rf.joiner) {
@@ -171,7 +180,7 @@ func TestHeldOutReal(t *testing.T) {
 			}
 			res, err := exec.Command(python, args...).CombinedOutput()
 			t.Logf("%d sentences\n%s", len(gold), res)
-			if err != nil {
+			if err != nil && rf.floors {
 				t.Errorf("below the floors: %v", err)
 			}
 		})
