@@ -22,11 +22,14 @@ func isCJK(r rune) bool {
 // stableNFC reports, cheaply, that s is in NFC because every character is
 // one that normalisation leaves alone: ASCII, Latin-1, CJK punctuation,
 // unified Han ideographs and full-width forms, which make up nearly all of
-// a Chinese statement. Anything else goes through the full normaliser.
+// a Chinese statement, and the Cyrillic letters of a Serbian one. Anything
+// else goes through the full normaliser (TestStableNFCRunes holds the
+// list to NFC's own properties).
 func stableNFC(s string) bool {
 	for _, r := range s {
 		switch {
-		case r < 0x300, r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x3040,
+		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530, // Latin, Cyrillic but its combining marks
+			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
 			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
 		default:
 			return false
@@ -46,6 +49,15 @@ func squeeze(s string) string {
 	if strings.IndexFunc(s, isSpace) < 0 {
 		return s // most Chinese paragraphs hold no space: nothing to copy
 	}
+	if utf8.ValidString(s) {
+		return squeezeValid(s)
+	}
+	return squeezeRunes(s)
+}
+
+// squeezeRunes is squeeze over the runes of s (invalid bytes become
+// U+FFFD, as the layout's texts have them).
+func squeezeRunes(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -65,6 +77,80 @@ func squeeze(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// squeezeValid is squeeze over the bytes of valid UTF-8, without a copy
+// into runes: the text between runs of spaces is written as it stands.
+func squeezeValid(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if isSpace(r) {
+				break
+			}
+			j += w
+		}
+		b.WriteString(s[i:j])
+		if j == len(s) {
+			break
+		}
+		k := j
+		for k < len(s) {
+			r, w := utf8.DecodeRuneInString(s[k:])
+			if !isSpace(r) {
+				break
+			}
+			k += w
+		}
+		if j > 0 && k < len(s) && !cjkSideBefore(s, j) && !cjkSideAfter(s, k) {
+			b.WriteByte(' ')
+		}
+		i = k
+	}
+	return b.String()
+}
+
+// cjkSideBefore is cjkSide for the character ending at byte end, looking
+// back; cjkSideAfter for the one starting at byte start, looking ahead.
+func cjkSideBefore(s string, end int) bool {
+	r, w := utf8.DecodeLastRuneInString(s[:end])
+	if !isCJK(r) {
+		return false
+	}
+	if !isSharedPunct(r) {
+		return true
+	}
+	k := end - w
+	for k > 0 {
+		r, w = utf8.DecodeLastRuneInString(s[:k])
+		if !isSharedPunct(r) {
+			return isCJK(r)
+		}
+		k -= w
+	}
+	return true
+}
+
+func cjkSideAfter(s string, start int) bool {
+	r, w := utf8.DecodeRuneInString(s[start:])
+	if !isCJK(r) {
+		return false
+	}
+	if !isSharedPunct(r) {
+		return true
+	}
+	k := start + w
+	for k < len(s) {
+		r, w = utf8.DecodeRuneInString(s[k:])
+		if !isSharedPunct(r) {
+			return isCJK(r)
+		}
+		k += w
+	}
+	return true
 }
 
 // cjkSide reports whether the character at i makes a space beside it
