@@ -124,10 +124,15 @@ func tokenize(rs []rune) []word { return tokenizeText(string(rs), rs) }
 // words and punctuation marks with rune offsets; a word's text is a slice
 // of s, so most keys cost nothing.
 func tokenizeText(s string, rs []rune) []word {
+	return appendTokens(make([]word, 0, len(rs)/4+2), s, rs)
+}
+
+// appendTokens is tokenizeText appending to out, so that a document's
+// sentences can share one buffer.
+func appendTokens(out []word, s string, rs []rune) []word {
 	if !utf8.ValidString(s) {
 		s = string(rs) // offsets below count bytes of valid UTF-8
 	}
-	out := make([]word, 0, len(rs)/4+2)
 	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
