@@ -80,37 +80,61 @@ func squeezeRunes(s string) string {
 }
 
 // squeezeValid is squeeze over the bytes of valid UTF-8, without a copy
-// into runes: the text between runs of spaces is written as it stands.
+// into runes: the text between runs of spaces is written as it stands, and
+// a text whose every run is already one kept space is returned as it is.
 func squeezeValid(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var b []byte // nil while the result is s so far
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) {
-			r, w := utf8.DecodeRuneInString(s[j:])
-			if isSpace(r) {
+			sp, w := spaceAt(s, j)
+			if sp {
 				break
 			}
 			j += w
 		}
-		b.WriteString(s[i:j])
+		if b != nil {
+			b = append(b, s[i:j]...)
+		}
 		if j == len(s) {
 			break
 		}
 		k := j
 		for k < len(s) {
-			r, w := utf8.DecodeRuneInString(s[k:])
-			if !isSpace(r) {
+			sp, w := spaceAt(s, k)
+			if !sp {
 				break
 			}
 			k += w
 		}
-		if j > 0 && k < len(s) && !cjkSideBefore(s, j) && !cjkSideAfter(s, k) {
-			b.WriteByte(' ')
+		keep := j > 0 && k < len(s) && !cjkSideBefore(s, j) && !cjkSideAfter(s, k)
+		if b == nil {
+			if keep && k == j+1 && s[j] == ' ' {
+				i = k // the run is one space, kept as it is
+				continue
+			}
+			b = make([]byte, 0, len(s))
+			b = append(b, s[:j]...)
+		}
+		if keep {
+			b = append(b, ' ')
 		}
 		i = k
 	}
-	return b.String()
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// spaceAt reports whether the character at byte i of s is a space
+// (isSpace), and its length; ASCII without decoding.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || (c >= '\t' && c <= '\r'), 1
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	return isSpace(r), w
 }
 
 // cjkSideBefore is cjkSide for the character ending at byte end, looking
