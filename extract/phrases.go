@@ -28,17 +28,15 @@ type phraseMatcher struct {
 	// suffix or a placeholder): a word opening otherwise starts no phrase
 	first    [128]bool
 	firstAny bool
-	stemLen  [4]bool          // the lengths, in characters, of stem keys (three for longer stems)
-	exact    map[string][]int // first word's key → phrases
-	// next splits the longer lists of exact (the: the two sides, the
-	// United States…) by their second word, so that a frequent first word
-	// tries only the phrases its next word may continue
-	next    map[string]*nextIndex
-	prefix  map[string][]int // first word's stem, cut to three letters → phrases
-	suffix  []int            // phrases whose first word is a suffix pattern
-	holders []int            // phrases opening with a placeholder
-	phrases []phrase
-	classes map[string]func(word) bool
+	stemLen  [4]bool // the lengths, in characters, of stem keys (three for longer stems)
+	// keys maps a first word's key to the phrases it opens exactly, and a
+	// stem cut to three letters to the phrases it opens as a stem
+	keys      keyTable
+	hasPrefix bool
+	suffix    []int // phrases whose first word is a suffix pattern
+	holders   []int // phrases opening with a placeholder
+	phrases   []phrase
+	classes   map[string]func(word) bool
 	// holderClass numbers the class of each holder's first word (index
 	// into holderTests), so that a word is tested once per class, not once
 	// per phrase
@@ -48,6 +46,70 @@ type phraseMatcher struct {
 	// exact and prefix: most words of a sentence open no phrase of a
 	// table, and one bit test spares them the map look-ups
 	exactKeys, prefixKeys keyFilter
+}
+
+// keyTable maps keys to their phrases: an open-addressed table probed with
+// the hash the tokenizer computed once per word (keyHash), cheaper on the
+// path of every word than a map that hashes the key again per table.
+type keyTable struct {
+	slots   []int32 // index+1 into entries; 0 marks an empty slot
+	entries []keyEntry
+}
+
+type keyEntry struct {
+	key    string
+	hash   uint64
+	exact  []int // phrases whose first word is key, in order
+	prefix []int // phrases whose first word's stem, cut to three letters, is key
+	// next splits a long exact list (the: the two sides, the United
+	// States…) by the second word, so that a frequent first word tries
+	// only the phrases its next word may continue
+	next *nextIndex
+}
+
+// get returns the entry of key, whose hash is h, or nil.
+func (t *keyTable) get(key string, h uint64) *keyEntry {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := t.slots[i]
+		if e == 0 {
+			return nil
+		}
+		if en := &t.entries[e-1]; en.hash == h && en.key == key {
+			return en
+		}
+	}
+}
+
+// entry returns the entry of key, made if new; the pointer holds until
+// the next call.
+func (t *keyTable) entry(key string) *keyEntry {
+	h := keyHash(key)
+	if e := t.get(key, h); e != nil {
+		return e
+	}
+	t.entries = append(t.entries, keyEntry{key: key, hash: h})
+	if len(t.entries)*2 > len(t.slots) {
+		t.slots = make([]int32, max(16, len(t.slots)*2))
+		for k := range t.entries {
+			t.place(k)
+		}
+	} else {
+		t.place(len(t.entries) - 1)
+	}
+	return &t.entries[len(t.entries)-1]
+}
+
+func (t *keyTable) place(k int) {
+	mask := uint64(len(t.slots) - 1)
+	i := t.entries[k].hash & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = int32(k + 1)
 }
 
 // keyFilter is a one-hash Bloom filter over key hashes (keyHash): a clear
@@ -91,7 +153,7 @@ type wordPattern struct {
 }
 
 func newPhraseMatcher() *phraseMatcher {
-	return &phraseMatcher{exact: map[string][]int{}, next: map[string]*nextIndex{}, prefix: map[string][]int{}, classes: map[string]func(word) bool{}}
+	return &phraseMatcher{classes: map[string]func(word) bool{}}
 }
 
 // parsePhrase reads a phrase as written in a table into word patterns,
@@ -179,12 +241,13 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 		}
 		switch first := ws[0]; first.kind {
 		case patExact:
-			pm.exact[first.text] = append(pm.exact[first.text], id)
+			e := pm.keys.entry(first.text)
+			e.exact = append(e.exact, id)
 			pm.exactKeys.add(keyHash(first.text))
-			nx := pm.next[first.text]
+			nx := e.next
 			if nx == nil {
 				nx = &nextIndex{byNext: map[string][]int{}}
-				pm.next[first.text] = nx
+				e.next = nx
 			}
 			if len(ws) > 1 && ws[1].kind == patExact {
 				nx.byNext[ws[1].text] = append(nx.byNext[ws[1].text], id)
@@ -193,7 +256,9 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			}
 		case patPrefix:
 			k := cutRunes(first.text, 3)
-			pm.prefix[k] = append(pm.prefix[k], id)
+			e := pm.keys.entry(k)
+			e.prefix = append(e.prefix, id)
+			pm.hasPrefix = true
 			pm.prefixKeys.add(keyHash(k))
 			pm.stemLen[utf8.RuneCountInString(k)] = true
 		case patSuffix:
@@ -264,12 +329,17 @@ func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
 		}
 		return 0, false
 	}
-	if p, ok := check(pm.exact[w.Key]); ok {
-		return p, true
+	if e := pm.keys.get(w.Key, keyHash(w.Key)); e != nil {
+		if p, ok := check(e.exact); ok {
+			return p, true
+		}
 	}
 	for n := 1; n <= 3; n++ {
-		if p, ok := check(pm.prefix[cutRunes(w.Key, n)]); ok {
-			return p, true
+		k := cutRunes(w.Key, n)
+		if e := pm.keys.get(k, keyHash(k)); e != nil {
+			if p, ok := check(e.prefix); ok {
+				return p, true
+			}
 		}
 	}
 	return 0, false
@@ -295,13 +365,21 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 		}
 	}
 	w := &ws[i]
-	if !w.hashed || pm.exactKeys.has(w.keyHash) {
-		if ids := pm.exact[w.Key]; len(ids) < longList {
-			try(ids)
+	kh := w.keyHash
+	if !w.hashed {
+		kh = keyHash(w.Key) // a word made outside tokenize
+	}
+	var e *keyEntry
+	if !w.hashed || pm.exactKeys.has(kh) {
+		e = pm.keys.get(w.Key, kh)
+	}
+	if e != nil {
+		if len(e.exact) < longList {
+			try(e.exact)
 		} else {
 			// the phrases that may continue with the next word, and
 			// the others, in the list's order
-			nx := pm.next[w.Key]
+			nx := e.next
 			var more []int
 			if i+1 < len(ws) {
 				more = nx.byNext[ws[i+1].Key]
@@ -318,7 +396,7 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 			}
 		}
 	}
-	if !w.Punct && len(pm.prefix) > 0 {
+	if !w.Punct && pm.hasPrefix {
 		for n := 0; n < 3; n++ {
 			if !pm.stemLen[n+1] {
 				continue
@@ -330,8 +408,14 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 			if n > 0 && utf8.RuneCountInString(k) <= n {
 				break // the word is shorter than the stem key
 			}
-			if !w.hashed || pm.prefixKeys.has(w.headHash[n]) {
-				try(pm.prefix[k])
+			hh := w.headHash[n]
+			if !w.hashed {
+				hh = keyHash(k)
+			}
+			if !w.hashed || pm.prefixKeys.has(hh) {
+				if e := pm.keys.get(k, hh); e != nil {
+					try(e.prefix)
+				}
 			}
 		}
 	}
