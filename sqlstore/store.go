@@ -74,9 +74,11 @@ type IndexRow struct {
 	Tokens     []string
 }
 
-// DefaultMaxCandidates is how many matching sentences a search ranks at
-// most; see Store.MaxCandidates.
-const DefaultMaxCandidates = 5000
+// DefaultMaxCandidates is how many hits a search ranks together; see
+// Store.MaxCandidates. A page reads and analyses the text of a block (or
+// two): 1,000 keeps that some 5 times cheaper than the 5,000 of before
+// (docs/decisions.md, "Search from bitmaps").
+const DefaultMaxCandidates = 1000
 
 // Store is an entente.Store on a SQL database.
 type Store struct {
@@ -91,11 +93,11 @@ type Store struct {
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
-	// MaxCandidates is the block a search ranks at once: the newest
-	// matches first, then the next block as pages go past it. A query that
-	// matches more (合作 in every statement) has its first page ranked
+	// MaxCandidates is the block of hits a search ranks at once: the
+	// newest hits first, then the next block as pages go past it. A query
+	// that matches more (合作 in every statement) has its first page ranked
 	// among the newest block, which keeps its latency bounded whatever the
-	// size of the collection, and can still be paged to its last match.
+	// size of the collection, and can still be paged to its last hit.
 	// Both databases form the same blocks.
 	MaxCandidates int
 }
