@@ -76,7 +76,7 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 		}
 		var found []candidate
 		if len(terms) == 0 {
-			found, err = s.readCandidates(ctx, tx, x, nth(hits, max(q.Offset, 0), q.Limit), false)
+			found, err = s.readCandidates(ctx, tx, x, top(hits, max(q.Offset, 0), q.Limit), false)
 		} else {
 			found, err = s.ranked(ctx, tx, x, sig, hits, terms, q)
 		}
@@ -132,7 +132,7 @@ func (s *Store) ranked(ctx context.Context, tx *sql.Tx, x *labelIndex, sig colle
 	offset := max(q.Offset, 0)
 	var out []candidate
 	for b, skip := offset/size, offset%size; b*size < total && (q.Limit <= 0 || len(out) < q.Limit); b, skip = b+1, 0 {
-		block, err := s.readCandidates(ctx, tx, x, nth(hits, b*size, size), true)
+		block, err := s.readCandidates(ctx, tx, x, top(hits, b*size, size), true)
 		if err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -12,16 +13,19 @@ import (
 )
 
 // labelIndex is search's picture of the collection in memory: every
-// sentence numbered by its place in the order of a search without text
-// (newest version first, each in document order), and for each label a
-// compressed bitmap (roaring) of the sentences that carry it, as corrected.
-// Filters, totals and facets are then intersections and counts of bitmaps,
-// computed in Go the same way on both databases, instead of SQL that
-// checks each match (a filter that keeps most of the collection) or reads
-// each hit's labels (the facets). Numbering by that order makes a page of
-// a search without text the n-th members of a bitmap, and keeps each
-// version's sentences a run of numbers, so that document-level labels
-// (parties, dates, languages) are ranges.
+// sentence numbered by its place in the order of a search without text,
+// counted from the end (the oldest version's last sentence is 0, the
+// newest version's first the highest), and for each label a compressed
+// bitmap (roaring) of the sentences that carry it, as corrected. Filters,
+// totals and facets are then intersections and counts of bitmaps, computed
+// in Go the same way on both databases, instead of SQL that checks each
+// match (a filter that keeps most of the collection) or reads each hit's
+// labels (the facets). Numbering by that order makes a page the n-th
+// members of a bitmap from the top, keeps each version's sentences a run of
+// numbers, so that document-level labels (parties, dates, languages) are
+// ranges, and gives a new statement (a newer version) the next numbers, so
+// that an index can grow by what was added (extend) instead of being built
+// again.
 //
 // An index describes one state of the collection (key); a search whose
 // transaction sees another state builds a new one. The full-text index
@@ -30,16 +34,18 @@ import (
 type labelIndex struct {
 	key indexKey
 
-	ids     []int64  // sentence id by number
-	numbers []uint32 // number by sentence id - minID; noNumber where none
-	minID   int64
-	all     *roaring.Bitmap
+	ids        []int64  // sentence id by number
+	numbers    []uint32 // number by sentence id; noNumber where none
+	maxID      int64    // the highest sentence id held
+	maxVersion int64    // the highest version id held
+	all        *roaring.Bitmap
 
 	typ, strength, actor, area bitmaps // sentences, by label as corrected
 	party                      bitmaps // sentences whose document the party signed, as corrected
 	version                    bitmaps // sentences, by the language of their version (the filter)
 	docLang, year              bitmaps // sentences, by their document's first language and year (the facets)
 	docs                       []docSpan
+	docIndex                   map[int64]int // place in docs by document id
 
 	mu       sync.Mutex
 	filters  map[string]*roaring.Bitmap // a filter's sentences, by the filter
@@ -57,11 +63,11 @@ func (b bitmaps) get(k string) *roaring.Bitmap {
 	return roaring.New()
 }
 
-// docSpan is a document's signing date (as corrected) and the runs of
-// numbers its versions' sentences hold.
+// docSpan is a document's signing date (as corrected), first language and
+// the runs of numbers its versions' sentences hold.
 type docSpan struct {
-	date  string // "" when unknown
-	spans [][2]uint32
+	date, lang string // "" when unknown
+	spans      [][2]uint32
 }
 
 // indexKey identifies a state of the collection: the sums kept by
@@ -84,21 +90,22 @@ const (
 // number returns the sentence's number, and false for a sentence the
 // index does not hold.
 func (x *labelIndex) number(id int64) (uint32, bool) {
-	i := id - x.minID
-	if i < 0 || i >= int64(len(x.numbers)) || x.numbers[i] == noNumber {
+	if id < 0 || id >= int64(len(x.numbers)) || x.numbers[id] == noNumber {
 		return 0, false
 	}
-	return x.numbers[i], true
+	return x.numbers[id], true
 }
 
 // indexHolder keeps the newest index and builds one at a time.
 type indexHolder struct {
-	mu    sync.Mutex // held while building
-	index *labelIndex
+	mu              sync.Mutex // held while building
+	index           *labelIndex
+	builds, extends int // how many times, for tests
 }
 
-// labels returns the index of the collection as tx sees it, building it
-// when the collection changed since the last one.
+// labels returns the index of the collection as tx sees it: the one kept,
+// when nothing changed since; that one grown by what was added, when the
+// only changes were new statements; else one built anew.
 func (s *Store) labels(ctx context.Context, tx *sql.Tx, sig collection) (*labelIndex, error) {
 	key := indexKey{collection: sig}
 	if err := s.queryRow(ctx, tx, `SELECT coalesce(max(seq), 0) FROM events`).Scan(&key.events); err != nil {
@@ -106,58 +113,129 @@ func (s *Store) labels(ctx context.Context, tx *sql.Tx, sig collection) (*labelI
 	}
 	s.index.mu.Lock()
 	defer s.index.mu.Unlock()
-	if x := s.index.index; x != nil && x.key == key {
-		return x, nil
+	old := s.index.index
+	if old != nil && old.key == key {
+		return old, nil
 	}
-	x, err := s.buildLabels(ctx, tx, key)
-	if err != nil {
-		return nil, fmt.Errorf("build the search index: %w", err)
+	var x *labelIndex
+	if old != nil {
+		grown, err := s.extend(ctx, tx, old, key)
+		if err != nil {
+			return nil, fmt.Errorf("extend the search index: %w", err)
+		}
+		x = grown
+		if x != nil {
+			s.index.extends++
+		}
 	}
+	if x == nil {
+		s.index.builds++
+		x = &labelIndex{key: key, maxID: -1, docIndex: map[int64]int{}, all: roaring.New(),
+			typ: bitmaps{}, strength: bitmaps{}, actor: bitmaps{}, area: bitmaps{}, party: bitmaps{}, version: bitmaps{}, docLang: bitmaps{}, year: bitmaps{}}
+		if err := s.addLabels(ctx, tx, x, true); err != nil {
+			return nil, fmt.Errorf("build the search index: %w", err)
+		}
+	}
+	x.filters, x.matches = map[string]*roaring.Bitmap{}, map[string]*roaring.Bitmap{}
 	s.index.index = x
 	return x, nil
 }
 
-// collector gathers the numbers of each label before they become bitmaps
-// (adding them sorted, in bulk, is the cheap way).
-type collector map[string][]uint32
-
-func (c collector) bitmaps() bitmaps {
-	out := make(bitmaps, len(c))
-	for k, ns := range c {
-		slices.Sort(ns)
-		b := roaring.New()
-		b.AddMany(ns)
-		b.RunOptimize()
-		out[k] = b
+// extend returns old grown by the statements added since, or nil when
+// anything else changed (an event other than a document's creation, a
+// version or sentence removed or changed, a version added to a document
+// old holds): then the index is built anew. old is not changed: searches
+// may be reading it.
+func (s *Store) extend(ctx context.Context, tx *sql.Tx, old *labelIndex, key indexKey) (*labelIndex, error) {
+	if key.events < old.key.events || key.versions <= old.key.versions || key.sentences < old.key.sentences {
+		return nil, nil
 	}
-	return out
+	var others, versions, sentences, oldDocs int64
+	err := s.queryRow(ctx, tx, `SELECT
+			(SELECT count(*) FROM events WHERE seq > $1 AND NOT (entity = 'document' AND action = 'create')),
+			(SELECT count(*) FROM versions WHERE id > $2),
+			(SELECT count(*) FROM sentences WHERE id > $3),
+			(SELECT count(*) FROM sentences WHERE id > $3 AND version_id <= $2)`,
+		old.key.events, old.maxVersion, old.maxID).Scan(&others, &versions, &sentences, &oldDocs)
+	if err != nil {
+		return nil, err
+	}
+	// Every version and sentence added is new, and none went: the sums
+	// grew by exactly what is new.
+	if others > 0 || oldDocs > 0 || versions != key.versions-old.key.versions || sentences != key.sentences-old.key.sentences {
+		return nil, nil
+	}
+	x := &labelIndex{key: key, ids: old.ids, numbers: old.numbers, maxID: old.maxID, maxVersion: old.maxVersion,
+		all: old.all.Clone(), docs: slices.Clone(old.docs), docIndex: maps.Clone(old.docIndex)}
+	for _, b := range []struct{ from, to *bitmaps }{{&old.typ, &x.typ}, {&old.strength, &x.strength}, {&old.actor, &x.actor},
+		{&old.area, &x.area}, {&old.party, &x.party}, {&old.version, &x.version}, {&old.docLang, &x.docLang}, {&old.year, &x.year}} {
+		*b.to = make(bitmaps, len(*b.from))
+		for k, m := range *b.from {
+			(*b.to)[k] = m.Clone()
+		}
+	}
+	if err := s.addLabels(ctx, tx, x, false); err != nil {
+		return nil, err
+	}
+	if x.docs == nil {
+		return nil, nil // a new version of a document the index held
+	}
+	return x, nil
 }
 
-// buildLabels reads every sentence's place and labels, as corrected.
-func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey) (*labelIndex, error) {
-	x := &labelIndex{key: key, filters: map[string]*roaring.Bitmap{}, matches: map[string]*roaring.Bitmap{}}
+// collector gathers the numbers of each label before they join the
+// bitmaps (adding them sorted, in bulk, is the cheap way).
+type collector map[string][]uint32
+
+func (c collector) addTo(into bitmaps) {
+	for k, ns := range c {
+		slices.Sort(ns)
+		b := into[k]
+		if b == nil {
+			b = roaring.New()
+			into[k] = b
+		}
+		b.AddMany(ns)
+		b.RunOptimize()
+	}
+}
+
+// addLabels adds to x the sentences after x.maxID with their labels and
+// documents. whole says that x is empty and every sentence is read: then
+// the corrections apply (an index is only extended by statements that no
+// correction can concern yet). If a sentence belongs to a document x holds
+// already, it sets x.docs to nil: the caller builds anew.
+func (s *Store) addLabels(ctx context.Context, tx *sql.Tx, x *labelIndex, whole bool) error {
 	type label struct{ typ, strength string }
 	corrected := map[int64]label{}
-	err := s.queryRows(ctx, tx, `SELECT sentence_id, type, strength FROM corrected_sentences`, nil, func(rows *sql.Rows) error {
-		var (
-			id int64
-			l  label
-		)
-		err := rows.Scan(&id, &l.typ, &l.strength)
-		corrected[id] = l
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read corrected sentences: %w", err)
+	partiesCorrected := map[int64]bool{}
+	if whole {
+		err := s.queryRows(ctx, tx, `SELECT sentence_id, type, strength FROM corrected_sentences`, nil, func(rows *sql.Rows) error {
+			var (
+				id int64
+				l  label
+			)
+			err := rows.Scan(&id, &l.typ, &l.strength)
+			corrected[id] = l
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("read corrected sentences: %w", err)
+		}
 	}
+	prevID, prevVersion := x.maxID, x.maxVersion
 	typ, strength := collector{}, collector{}
-	versionSpans := map[int64][2]uint32{}
-	versionDoc := map[int64]int64{}
+	type span struct {
+		doc int64
+		at  [2]uint32
+	}
+	spans := map[int64]*span{} // of the versions added
+	var last *span
+	first := uint32(len(x.ids))
 	var lastVersion int64 = -1
-	maxID := int64(0)
-	x.minID = math.MaxInt64
-	err = s.queryRows(ctx, tx, `SELECT id, document_id, version_id, type, strength FROM sentences ORDER BY version_id DESC, position`, nil,
-		func(rows *sql.Rows) error {
+	var newIDs []int64
+	err := s.queryRows(ctx, tx, `SELECT id, document_id, version_id, type, strength FROM sentences WHERE id > $1 ORDER BY version_id, position DESC`,
+		[]any{prevID}, func(rows *sql.Rows) error {
 			var (
 				id, doc, version int64
 				l                label
@@ -167,7 +245,7 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey) (*lab
 			}
 			n := uint32(len(x.ids))
 			x.ids = append(x.ids, id)
-			x.minID, maxID = min(x.minID, id), max(maxID, id)
+			newIDs = append(newIDs, id)
 			if c, ok := corrected[id]; ok {
 				l = c
 			}
@@ -176,46 +254,46 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey) (*lab
 				strength[l.strength] = append(strength[l.strength], n)
 			}
 			if version != lastVersion {
-				versionSpans[version] = [2]uint32{n, n + 1}
-				versionDoc[version] = doc
-				lastVersion = version
+				last = &span{doc: doc, at: [2]uint32{n, n + 1}}
+				spans[version], lastVersion = last, version
+				x.maxVersion = max(x.maxVersion, version)
 			} else {
-				sp := versionSpans[version]
-				sp[1] = n + 1
-				versionSpans[version] = sp
+				last.at[1] = n + 1
 			}
 			return nil
 		})
 	if err != nil {
-		return nil, fmt.Errorf("read sentences: %w", err)
+		return fmt.Errorf("read sentences: %w", err)
 	}
-	if len(x.ids) == 0 {
-		x.minID = 0
+	if len(newIDs) > 0 {
+		maxID := slices.Max(newIDs)
+		if grow := maxID + 1 - int64(len(x.numbers)); grow > 0 {
+			x.numbers = slices.Grow(x.numbers, int(grow))
+			for range grow {
+				x.numbers = append(x.numbers, noNumber)
+			}
+		}
+		for i, id := range newIDs {
+			x.numbers[id] = first + uint32(i)
+		}
+		x.maxID = max(x.maxID, maxID)
 	}
-	x.numbers = make([]uint32, maxID-x.minID+1)
-	for i := range x.numbers {
-		x.numbers[i] = noNumber
-	}
-	for n, id := range x.ids {
-		x.numbers[id-x.minID] = uint32(n)
-	}
-	x.all = roaring.New()
-	x.all.AddRange(0, uint64(len(x.ids)))
-	x.typ, x.strength = typ.bitmaps(), strength.bitmaps()
+	x.all.AddRange(uint64(first), uint64(len(x.ids)))
+	typ.addTo(x.typ)
+	strength.addTo(x.strength)
 
 	// actors and areas: the extractor's, except for corrected sentences,
-	// and the corrected ones (as filterConds reads them)
+	// and the corrected ones (as the filters always read them)
 	for _, q := range []struct {
 		extracted, corrected string
-		into                 *bitmaps
+		into                 bitmaps
 	}{
-		{`SELECT sentence_id, party FROM sentence_actors`, `SELECT sentence_id, party FROM corrected_actors`, &x.actor},
-		{`SELECT sentence_id, area FROM sentence_areas`, `SELECT sentence_id, area FROM corrected_areas`, &x.area},
+		{`SELECT sentence_id, party FROM sentence_actors WHERE sentence_id > $1`, `SELECT sentence_id, party FROM corrected_actors`, x.actor},
+		{`SELECT sentence_id, area FROM sentence_areas WHERE sentence_id > $1`, `SELECT sentence_id, area FROM corrected_areas`, x.area},
 	} {
 		c := collector{}
-		for _, query := range []string{q.extracted, q.corrected} {
-			fromCorrections := query == q.corrected
-			err := s.queryRows(ctx, tx, query, nil, func(rows *sql.Rows) error {
+		add := func(fromCorrections bool) func(rows *sql.Rows) error {
+			return func(rows *sql.Rows) error {
 				var (
 					id int64
 					v  string
@@ -226,73 +304,66 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey) (*lab
 				if _, ok := corrected[id]; ok && !fromCorrections {
 					return nil
 				}
-				if n, ok := x.number(id); ok {
+				if n, ok := x.number(id); ok && n >= first {
 					c[v] = append(c[v], n)
 				}
 				return nil
-			})
-			if err != nil {
-				return nil, fmt.Errorf("read sentence labels: %w", err)
 			}
 		}
-		*q.into = c.bitmaps()
+		if err := s.queryRows(ctx, tx, q.extracted, []any{prevID}, add(false)); err != nil {
+			return fmt.Errorf("read sentence labels: %w", err)
+		}
+		if whole {
+			if err := s.queryRows(ctx, tx, q.corrected, nil, add(true)); err != nil {
+				return fmt.Errorf("read corrected labels: %w", err)
+			}
+		}
+		c.addTo(q.into)
 	}
 
-	// documents: their spans, first language, date and parties as corrected
-	docIndex := map[int64]int{}
-	docOf := func(id int64) *docSpan {
-		i, ok := docIndex[id]
-		if !ok {
-			i = len(x.docs)
-			docIndex[id] = i
-			x.docs = append(x.docs, docSpan{})
-		}
-		return &x.docs[i]
-	}
-	version, docLang := collector{}, map[int64]string{}
-	err = s.queryRows(ctx, tx, `SELECT id, document_id, language FROM versions`, nil, func(rows *sql.Rows) error {
-		var (
-			id, doc int64
-			lang    string
-		)
-		if err := rows.Scan(&id, &doc, &lang); err != nil {
-			return err
-		}
-		if l, ok := docLang[doc]; !ok || lang < l {
-			docLang[doc] = lang
-		}
-		if sp, ok := versionSpans[id]; ok {
-			d := docOf(doc)
-			d.spans = append(d.spans, sp)
-			for n := sp[0]; n < sp[1]; n++ {
-				version[lang] = append(version[lang], n)
+	// the documents of the versions added: their spans, first language,
+	// date and parties as corrected
+	version := collector{}
+	added := map[int64]bool{} // documents new to x
+	err = s.queryRows(ctx, tx, `SELECT id, document_id, language FROM versions WHERE id > $1`, []any{prevVersion},
+		func(rows *sql.Rows) error {
+			var (
+				id, doc int64
+				lang    string
+			)
+			if err := rows.Scan(&id, &doc, &lang); err != nil {
+				return err
 			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read versions: %w", err)
+			x.maxVersion = max(x.maxVersion, id)
+			i, held := x.docIndex[doc]
+			if held && !added[doc] {
+				x.docs = nil // a new version of a document held: build anew
+				return nil
+			}
+			if !held {
+				i = len(x.docs)
+				x.docIndex[doc], added[doc] = i, true
+				x.docs = append(x.docs, docSpan{lang: lang})
+			}
+			d := &x.docs[i]
+			if lang < d.lang {
+				d.lang = lang
+			}
+			if sp := spans[id]; sp != nil {
+				d.spans = append(d.spans, sp.at)
+				for n := sp.at[0]; n < sp.at[1]; n++ {
+					version[lang] = append(version[lang], n)
+				}
+			}
+			return nil
+		})
+	if err != nil || x.docs == nil {
+		return err
 	}
-	x.version = version.bitmaps()
-	partiesCorrected := map[int64]bool{}
-	err = s.queryRows(ctx, tx, `SELECT d.id, coalesce(CASE WHEN cd.date_corrected THEN cd.signed_date ELSE d.signed_date END, ''),
-			coalesce(cd.parties_corrected, false)
-		FROM documents d LEFT JOIN corrected_documents cd ON cd.document_id = d.id`, nil, func(rows *sql.Rows) error {
-		var (
-			id   int64
-			date string
-			pc   bool
-		)
-		if err := rows.Scan(&id, &date, &pc); err != nil {
-			return err
-		}
-		docOf(id).date = date
-		partiesCorrected[id] = pc
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read documents: %w", err)
-	}
+	version.addTo(x.version)
+	newDocs := slices.Collect(maps.Keys(added))
+	slices.Sort(newDocs)
+	party, year, lang := collector{}, collector{}, collector{}
 	spanned := func(into collector, key string, d *docSpan) {
 		for _, sp := range d.spans {
 			for n := sp[0]; n < sp[1]; n++ {
@@ -300,40 +371,58 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey) (*lab
 			}
 		}
 	}
-	year, lang := collector{}, collector{}
-	for id, i := range docIndex {
-		d := &x.docs[i]
-		if len(d.date) >= 4 {
-			spanned(year, d.date[:4], d)
-		}
-		if l := docLang[id]; l != "" {
-			spanned(lang, l, d)
-		}
-	}
-	x.year, x.docLang = year.bitmaps(), lang.bitmaps()
-	party := collector{}
-	for _, q := range []string{`SELECT document_id, party FROM document_parties`, `SELECT document_id, party FROM corrected_document_parties`} {
-		fromCorrections := q != `SELECT document_id, party FROM document_parties`
-		err := s.queryRows(ctx, tx, q, nil, func(rows *sql.Rows) error {
+	for chunk := range slices.Chunk(newDocs, 1000) {
+		var a args
+		in := idList(s.dialect, &a, chunk)
+		err = queryRows(ctx, tx, `SELECT d.id, coalesce(CASE WHEN cd.date_corrected THEN cd.signed_date ELSE d.signed_date END, ''),
+				coalesce(cd.parties_corrected, false)
+			FROM documents d LEFT JOIN corrected_documents cd ON cd.document_id = d.id WHERE d.id IN (`+in+`)`, a, func(rows *sql.Rows) error {
 			var (
-				doc int64
-				p   string
+				id   int64
+				date string
+				pc   bool
 			)
-			if err := rows.Scan(&doc, &p); err != nil {
+			if err := rows.Scan(&id, &date, &pc); err != nil {
 				return err
 			}
-			if partiesCorrected[doc] && !fromCorrections {
-				return nil
+			d := &x.docs[x.docIndex[id]]
+			d.date = date
+			partiesCorrected[id] = pc
+			if len(date) >= 4 {
+				spanned(year, date[:4], d)
 			}
-			if i, ok := docIndex[doc]; ok {
-				spanned(party, p, &x.docs[i])
+			if d.lang != "" {
+				spanned(lang, d.lang, d)
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read document parties: %w", err)
+			return fmt.Errorf("read documents: %w", err)
+		}
+		for _, q := range []string{`SELECT document_id, party, 0 FROM document_parties WHERE document_id IN (` + in + `)`,
+			`SELECT document_id, party, 1 FROM corrected_document_parties WHERE document_id IN (` + in + `)`} {
+			err := queryRows(ctx, tx, q, a, func(rows *sql.Rows) error {
+				var (
+					doc             int64
+					p               string
+					fromCorrections int
+				)
+				if err := rows.Scan(&doc, &p, &fromCorrections); err != nil {
+					return err
+				}
+				if partiesCorrected[doc] && fromCorrections == 0 {
+					return nil
+				}
+				spanned(party, p, &x.docs[x.docIndex[doc]])
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("read document parties: %w", err)
+			}
 		}
 	}
-	x.party = party.bitmaps()
-	return x, nil
+	year.addTo(x.year)
+	lang.addTo(x.docLang)
+	party.addTo(x.party)
+	return nil
 }

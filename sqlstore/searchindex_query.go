@@ -188,22 +188,28 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	return b, nil
 }
 
-// nth returns at most n members of r (all for n <= 0) from the one at
-// rank from (0 the smallest) on, in order.
-func nth(r *roaring.Bitmap, from, n int) []uint32 {
-	if from < 0 || uint64(from) >= r.GetCardinality() {
+// top returns at most n members of r (all for n <= 0), largest first,
+// from the one at rank from (0 the largest) on: a page in the order of a
+// search without text, newest first.
+func top(r *roaring.Bitmap, from, n int) []uint32 {
+	card := int(r.GetCardinality())
+	if from < 0 || from >= card {
 		return nil
 	}
-	first, err := r.Select(uint32(from))
+	if n <= 0 || n > card-from {
+		n = card - from
+	}
+	first, err := r.Select(uint32(card - from - n))
 	if err != nil {
 		return nil
 	}
+	out := make([]uint32, 0, n)
 	it := r.Iterator()
 	it.AdvanceIfNeeded(first)
-	var out []uint32
-	for it.HasNext() && (n <= 0 || len(out) < n) {
+	for it.HasNext() && len(out) < n {
 		out = append(out, it.Next())
 	}
+	slices.Reverse(out)
 	return out
 }
 
