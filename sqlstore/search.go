@@ -136,8 +136,9 @@ func (s *Store) ranked(ctx context.Context, tx *sql.Tx, x *labelIndex, sig colle
 		if err != nil {
 			return nil, err
 		}
+		counter := terms.Counter()
 		for i := range block {
-			block[i].score = st.bm25(terms.Count(block[i].text))
+			block[i].score = st.bm25(counter.Count(block[i].text))
 		}
 		sortRanked(block)
 		out = append(out, block[min(skip, len(block)):]...)

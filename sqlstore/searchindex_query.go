@@ -152,6 +152,7 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	if err != nil {
 		return nil, fmt.Errorf("find matches: %w", err)
 	}
+	counter := terms.Counter()
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
 		err := queryRows(ctx, tx, "SELECT id, text FROM sentences WHERE id IN ("+idList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
@@ -162,7 +163,7 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 			if err := rows.Scan(&id, &text); err != nil {
 				return err
 			}
-			if slices.Contains(terms.Count(text).Counts, 0) {
+			if slices.Contains(counter.Count(text).Counts, 0) {
 				return nil // the index holds every token, not the run
 			}
 			if n, ok := x.number(id); ok {
