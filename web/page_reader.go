@@ -33,6 +33,8 @@ type readerView struct {
 	// languages, with an editor's forms.
 	Versions *versionsBox
 	Done     string // what a form just saved
+	// NW words the differences of near-duplicate sources.
+	NW *nearWords
 }
 
 // tocEntry is a section in the table of contents and where it is.
@@ -123,6 +125,7 @@ func (s *Server) buildReader(w http.ResponseWriter, r *http.Request, f *frame) {
 		v.Pager = &p
 	}
 	v.Versions = s.attachVersions(r, f, id)
+	v.NW = nearWordsFor(f.Lang)
 	v.Done = q.Get("done")
 	f.Title = d.Title
 	s.render(w, "reader", v)
