@@ -119,6 +119,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 	if err := s.ensureIndex(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.ensureSketches(ctx); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
