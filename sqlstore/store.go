@@ -39,6 +39,11 @@ type Dialect interface {
 	// LockMigrations runs first in every migration transaction, so that two
 	// processes opening a new database do not both migrate it.
 	LockMigrations(ctx context.Context, tx *sql.Tx) error
+	// SkipLocked ends a SELECT that picks a row to claim, so that
+	// concurrent claimers pass over rows another holds instead of waiting
+	// for them (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite's single writer
+	// needs nothing).
+	SkipLocked() string
 	// Placeholder returns the placeholder of the nth argument (from 1) of a
 	// multi-row INSERT, whose arguments are always bound in order.
 	// PostgreSQL needs $n; SQLite looks each $n up by name in a list, which
