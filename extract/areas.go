@@ -106,7 +106,11 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			rule = "area (weak)"
 		}
 		codes := w.codes
-		if len(codes) > 1 && (inEnumeration(rs, m.Start, m.End) || am.joinedToKeyword(rs, sc.matches, k, g)) {
+		if len(codes) > 1 && codes[0] == frameworkArea && (inEnumeration(rs, m.Start, m.End) || am.joinedToKeyword(rs, sc.matches, k, g)) {
+			// 全球发展倡议、全球安全倡议: a framework named in a list is one
+			// of the frameworks listed, the sector it carries no topic; a
+			// compound of two topics (贸易投资、农林渔业) names both wherever
+			// it stands
 			codes = codes[:1]
 		}
 		for _, area := range codes {
@@ -125,6 +129,10 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	}
 	return settleAreas(cues, nil, am.dflt)
 }
+
+// frameworkArea is the area of frameworks: initiatives, organisations and
+// systems whose names also carry a sector (全球安全倡议, 世界贸易组织).
+const frameworkArea = "international_order"
 
 // areaHit is one area a keyword gives, before the sentence's areas are
 // settled.

@@ -27,6 +27,10 @@ func TestAreaRules(t *testing.T) {
 		{"1", "the right to choose a path", "CN,BO", "中方尊重玻方自主选择的发展道路。", "sovereignty"},
 		{"1", "sustainable development, weak", "CN,CL", "双方愿加强可持续发展合作。", "green"},
 		{"1", "sustainable development under a stronger word", "CN,CL", "双方将为可持续发展扩大清洁能源投资。", "energy,investment"},
+		{"1", "forestry as farming", "CN,FI", "双方同意深化林业和渔业合作。", "development"},
+		{"1", "forests as the environment", "CN,FI", "双方愿加强森林保护和湿地修复合作。", "green"},
+		{"1", "disease control as health", "CN,FI", "双方将加强传染病防控和药品监管合作。", "health"},
+		{"3", "a compound of two topics in a list names both", "CN,FJ", "双方将拓展贸易投资、农林渔业和基础设施等领域合作。", "development,infrastructure,investment,trade"},
 		// 2: keywords that name no topic
 		{"2", "inside a quoted programme name", "CN,LK", "中方将继续实施“绿色伙伴研修计划”，为斯方培训青年官员。", "people"},
 		{"2", "a quoted keyword alone stays the topic", "CN,MD", "摩方坚决反对任何形式的“台独”。", "sovereignty"},

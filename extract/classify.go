@@ -197,10 +197,28 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			for _, o := range ct[:first] {
 				noteContent(cr, []token{o}, subject{})
 			}
+			if appraisedBefore(readings) {
+				// 高度评价…倡议，认为这有利于…: an opinion that follows an
+				// appraisal elaborates it, and the sentence stays an appraisal
+				// unless the opinion says what should be done
+				cr.hasAppraisal = true
+			}
 		}
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(rs, readings, frame, inherited), nil
+}
+
+// appraisedBefore reports whether the clause before the last of readings,
+// its own statement and not another verb's object, is an appraisal.
+func appraisedBefore(readings []*clauseReading) bool {
+	for i := len(readings) - 2; i >= 0; i-- {
+		if readings[i].content {
+			continue
+		}
+		return readings[i].reading == rAppraisal || readings[i].reading == rWeakAppraisal
+	}
+	return false
 }
 
 // readHead reads a clause from its first predicate word and reports whether
@@ -388,6 +406,11 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 	}
 	if k.has(cFirmVerb) {
 		return false // 确保… inside 呼吁… is what is called for
+	}
+	if owner.rule == "support" && k.has(cAction) && first > 0 && ct[first-1].Kind.has(cUndertaking) {
+		// 支持对方…发展道路，持续加强…交流: what is supported ends with its
+		// clause; continuing an action (持续, 进一步) is the parties' own
+		return true
 	}
 	return k.has(cModal | cPosition | cOpinion | cStance | cWeakStance | cSupport | cShould | cAppraisal | cThanks | cNarrative | cFrame)
 }

@@ -270,6 +270,9 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
 			break
 		}
+		if r == '”' && rs[i] == '“' {
+			break // “A”“B平台”: quoted names in a row are names of their own
+		}
 		// a stop word inside a country's name (阿尔及利亚) stops nothing, nor
 		// one that opens a head word inside the name (对 of 中印尼高级别对话合作机制)
 		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i {

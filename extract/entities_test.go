@@ -14,6 +14,7 @@ func TestEntityRules(t *testing.T) {
 		rule, text           string
 		mechs, projs, titles []string
 	}{
+		{"quoted names in a row are names of their own", "中方将完成“流域水文观测示范”“区域气象服务共享平台”等建设。", nil, []string{"“区域气象服务共享平台”"}, nil},
 		{"a group of friends is a mechanism", "双方愿加强在全球安全倡议之友小组中的沟通。", []string{"全球安全倡议之友小组"}, nil, []string{"全球安全倡议"}},
 		{"a named process is a mechanism", "双方支持中国—东盟峰会进程。", []string{"中国—东盟峰会进程"}, nil, nil},
 		{"a dialogue mechanism keeps its head", "双方同意建立中泰外交部战略对话机制。", []string{"中泰外交部战略对话机制"}, nil, nil},

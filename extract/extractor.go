@@ -288,6 +288,16 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 			d.Parties = union(d.Parties, x.countries.find(s.Text))
 		}
 	}
+	if len(d.Parties) < 2 {
+		// a communiqué that names no country in full (澜湄…外长会联合新闻公报)
+		// still speaks of a side by its party form: 中方 is China's alone
+		for _, s := range lay.Sentences {
+			if s.Section != entente.SectionPreamble {
+				break
+			}
+			d.Parties = union(d.Parties, x.sides(s.Text))
+		}
+	}
 	if d.Parties == nil {
 		d.Parties = []string{}
 	}
@@ -361,8 +371,42 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
 		return d
 	}
+	if d := x.g.spanDeadline(masked); d != nil {
+		d.Text = string(rs[d.Start:d.End])
+		return d
+	}
 	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
+	}
+	return nil
+}
+
+// spanDeadline reads "[span-open]N年内" (未来三年内, 两年内): a span of years
+// from signing, or "[at]YYYY年内" (于2030年内), within a year named. 年内
+// with no count before it is the signing year, a deadline word of its own.
+func (g *grammar) spanDeadline(rs []rune) *entente.Cue {
+	for i := 1; i+1 < len(rs); i++ {
+		if !g.isDate(rs[i], dYear) || !g.isDate(rs[i+1], dWithin) {
+			continue
+		}
+		k := i
+		for k > 0 && (g.isDigit(rs[k-1]) || g.spanCount.has(rs[k-1])) {
+			k--
+		}
+		if i-k == 4 {
+			// 于2030年内: within a year named, not a span of years
+			if k > 0 && g.isDate(rs[k-1], dAt) {
+				k--
+			}
+			return &entente.Cue{Rule: "deadline date", Text: string(rs[k : i+2]), Start: k, End: i + 2}
+		}
+		if k == i || i-k > 2 {
+			continue // no count: 年内 alone is the signing year
+		}
+		if s := g.spanOpen.endsAt(rs, k); s >= 0 && s < k {
+			k = s
+		}
+		return &entente.Cue{Rule: "deadline span", Text: string(rs[k : i+2]), Start: k, End: i + 2}
 	}
 	return nil
 }

@@ -24,6 +24,8 @@ type grammar struct {
 	topicPrep         runeSet         // [topic-preposition]: opens a frame whose verb is not the predicate
 	date              dateRoles       // [date-grammar]: year, month, day, before, link, period-end, at, phase
 	numerals          runeSet         // [numeral]
+	spanCount         runeSet         // [span-count]: counts a span's years beside the numerals (两)
+	spanOpen          *wordSet        // [span-open]: opens a span of years (未来, 今后)
 	listMarker        runeSet         // [list-marker]: closes a list before its head word
 	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
 	afterHead         map[string]bool // [mechanism-after-head]: a bare head that follows another head
@@ -62,7 +64,7 @@ var grammarSections = []string{
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
-	"title-topic", "citation-joiner", "frame-open", "retrospective", "background", "bound-head", "bound-after-party",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "serial",
 	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
 }
@@ -77,6 +79,7 @@ const (
 	dPeriodEnd = "period-end"
 	dAt        = "at"
 	dPhase     = "phase"
+	dWithin    = "within"
 )
 
 func newGrammar(t *lexicon.Table) (*grammar, error) {
@@ -99,6 +102,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		sideSuffix:        newWordSet(t.Words("party-suffix")),
 		frameOpen:         newWordSet(t.Words("frame-open")),
 		retrospective:     newWordSet(t.Words("retrospective")),
+		spanOpen:          newWordSet(t.Words("span-open")),
 		background:        newWordSet(t.Words("background")),
 		boundHead:         newWordSet(t.Words("bound-head")),
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),
@@ -119,7 +123,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		section string
 		set     *runeSet
 	}{
-		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"list-marker", &g.listMarker},
+		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"span-count", &g.spanCount}, {"list-marker", &g.listMarker},
 		{"entity-ordinal", &g.ordinal}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
 		{"list-conjunction", &g.listConj}, {"serial", &g.serial},
 	} {
@@ -135,7 +139,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 	for _, r := range tr {
 		g.transliteration[r] = true
 	}
-	roles := map[string]bool{dYear: true, dMonth: true, dDay: true, dBefore: true, dLink: true, dPeriodEnd: true, dAt: true, dPhase: true}
+	roles := map[string]bool{dYear: true, dMonth: true, dDay: true, dBefore: true, dLink: true, dPeriodEnd: true, dAt: true, dPhase: true, dWithin: true}
 	for _, e := range t.Entries("date-grammar") {
 		r, n := utf8.DecodeRuneInString(e.Text)
 		if n != len(e.Text) || !roles[e.Value] {

@@ -18,10 +18,11 @@ type countryIndex struct {
 	short  map[string][]string
 	names  map[string][]string // code → zh names
 	shorts map[string]bool     // every one-character short form
+	owners map[string][]string // one-character short form → the codes that use it
 }
 
 func newCountryIndex(cs *lexicon.Countries) *countryIndex {
-	ci := &countryIndex{m: lexicon.NewMatcher(), rev: lexicon.NewMatcher(), short: map[string][]string{}, names: map[string][]string{}, shorts: map[string]bool{}}
+	ci := &countryIndex{m: lexicon.NewMatcher(), rev: lexicon.NewMatcher(), short: map[string][]string{}, names: map[string][]string{}, shorts: map[string]bool{}, owners: map[string][]string{}}
 	for _, c := range cs.List {
 		for _, n := range c.Names["zh"] {
 			ci.m.Add(n, len(ci.codes))
@@ -33,6 +34,7 @@ func newCountryIndex(cs *lexicon.Countries) *countryIndex {
 			ci.short[c.Code] = append(ci.short[c.Code], s)
 			if len([]rune(s)) == 1 {
 				ci.shorts[s] = true
+				ci.owners[s] = append(ci.owners[s], c.Code)
 			}
 		}
 	}
@@ -202,7 +204,54 @@ func (x *Extractor) documentParties(title string, offices []string) []string {
 	for _, o := range offices {
 		found = append(found, x.countries.find(o)...)
 	}
+	if len(union(found)) < 2 {
+		// 中日联合声明, 第五轮中德政府磋商联合声明: a title that names the
+		// parties only by their short forms
+		found = append(found, x.countries.shortPair(head)...)
+	}
 	return union(found)
+}
+
+// sides returns the countries a text names by a party form (中方): a short
+// form that belongs to one country only, before a [party-suffix].
+func (x *Extractor) sides(s string) []string {
+	rs := []rune(s)
+	var out []string
+	for i := 0; i+1 < len(rs); i++ {
+		owners := x.countries.owners[string(rs[i])]
+		if len(owners) != 1 {
+			continue
+		}
+		if x.g.sideSuffix.startsAt(rs, i+1) > i+1 {
+			out = append(out, owners[0])
+		}
+	}
+	return union(out)
+}
+
+// shortPair reads a run of one-character short forms in s that opens with
+// China's (中德, 中塞匈): each short form must belong to one country only, so
+// an ambiguous one (阿) makes the run no pair.
+func (ci *countryIndex) shortPair(s string) []string {
+	rs := []rune(s)
+	for i, r := range rs {
+		first := ci.owners[string(r)]
+		if len(first) != 1 || first[0] != "CN" {
+			continue
+		}
+		codes := []string{"CN"}
+		for _, q := range rs[i+1:] {
+			owners := ci.owners[string(q)]
+			if len(owners) != 1 || owners[0] == "CN" {
+				break
+			}
+			codes = append(codes, owners[0])
+		}
+		if len(codes) >= 2 {
+			return codes
+		}
+	}
+	return nil
 }
 
 func (ci *countryIndex) isShort(s string) bool { return ci.shorts[s] }

@@ -106,15 +106,20 @@ func TestRules(t *testing.T) {
 func TestDeadlines(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := map[string]string{
-		"双方同意按期完成铁路建设。":        "按期",
-		"双方将尽快启动谈判。":           "尽快",
-		"双方愿争取于2026年6月前完成谈判。":  "于2026年6月前",
-		"双方同意力争2030年前实现贸易额翻番。": "2030年前",
-		"双方商定年底前召开联委会会议。":      "年底前",
-		"双方将在2027年之前建成示范园。":    "在2027年之前",
-		"双方将于2025年底前完成可行性研究。":  "于2025年底前",
-		"双方将继续深化合作。":           "",
-		"双方高度评价项目如期建成。":        "", // an appraisal has no deadline
+		"双方同意按期完成铁路建设。":          "按期",
+		"双方将尽快启动谈判。":             "尽快",
+		"双方愿争取于2026年6月前完成谈判。":    "于2026年6月前",
+		"双方同意力争2030年前实现贸易额翻番。":   "2030年前",
+		"双方商定年底前召开联委会会议。":        "年底前",
+		"双方将在2027年之前建成示范园。":      "在2027年之前",
+		"双方将于2025年底前完成可行性研究。":    "于2025年底前",
+		"双方将继续深化合作。":             "",
+		"中方将在未来三年内为对方培训一千名技术人员。": "未来三年内",
+		"双方愿今后五年内实现贸易额翻番。":       "今后五年内",
+		"双方同意两年内完成联合研究。":         "两年内",
+		"双方同意年内召开联委会会议。":         "年内",
+		"双方将于2030年内建成示范园。":       "于2030年内",
+		"双方高度评价项目如期建成。":          "", // an appraisal has no deadline
 	}
 	for text, want := range tests {
 		s := mustLabel(t, x, text, []string{"CN", "TH"}, []string{"CN", "TH"})
@@ -157,11 +162,16 @@ func TestTypeRules12(t *testing.T) {
 		// 5b: an opinion that evaluates something existing
 		{"5b", "认为 + an evaluation with no achievement word", "CN,RO", "双方认为，中罗友谊历久弥坚，是两国人民的宝贵财富。", entente.Appraisal, "CN,RO", ""},
 		{"5b", "认为 + should stays a position", "CN,RO", "双方认为，国际社会应当加强团结。", entente.Position, "CN,RO", ""},
+		{"5b", "认为 + what was just appraised", "CN,LA", "老方赞赏中方提出的全球治理倡议，认为此举有助于完善国际秩序。", entente.Appraisal, "LA", ""},
+		{"5b", "认为 + what was just welcomed", "CN,LA", "双方欢迎签署两国海关合作文件，认为其将便利双边贸易。", entente.Appraisal, "CN,LA", ""},
+		{"5b", "认为 + an evaluation after a congratulation", "CN,LA", "老方热烈祝贺中方举办博览会，认为展会为各国企业提供了合作平台。", entente.Appraisal, "LA", ""},
+		{"5b", "认为 + what should be done after an appraisal stays a position", "CN,LA", "双方高度评价两国合作成果，认为各国应当尊重彼此主权。", entente.Position, "CN,LA", ""},
 		// 5c: confidence in the other side's success
 		{"5c", "相信 + a prediction of success", "CN,ZM", "中方相信，赞比亚人民一定能够实现国家发展目标。", entente.Appraisal, "CN", ""},
 		{"5c", "相信 + a view stays a position", "CN,ZM", "双方相信，对话协商是解决分歧的正确途径。", entente.Position, "CN,ZM", ""},
 		// 5d: what was done since a date
 		{"5d", "bare actions after 以来", "CN,PE", "自建立全面战略伙伴关系以来，双方不断深化各领域合作，成果丰硕。", entente.Appraisal, "CN,PE", ""},
+		{"5d", "bare actions after 年来", "CN,PE", "多年来，两国持续拓展各领域交流，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "a modal after 以来 still undertakes", "CN,PE", "自建交以来两国关系稳步发展，双方将继续深化合作。", entente.Commitment, "CN,PE", entente.Firm},
 		// 6: importance frames over an action
 		{"6", "stress on the weight of an action", "CN,CU", "双方强调深化生物医药合作具有重要意义。", entente.Position, "CN,CU", ""},
@@ -172,6 +182,7 @@ func TestTypeRules12(t *testing.T) {
 		{"7", "捍卫", "CN,BD", "双方共同捍卫发展中国家的正当权益。", entente.Commitment, "BD,CN", entente.Soft},
 		{"7", "致力于 + a prepositional phrase + verb", "CN,BD", "双方致力于在数字经济领域拓展合作。", entente.Commitment, "BD,CN", entente.Intent},
 		{"7", "支持 + 进一步 + own action", "CN,BD", "双方支持进一步扩大两国青年交流。", entente.Commitment, "BD,CN", entente.Soft},
+		{"7", "支持 the other's path, then the parties' own continued action", "CN,BD", "双方坚定支持对方走符合本国国情的发展道路，进一步加强治国理政经验交流。", entente.Commitment, "BD,CN", entente.Soft},
 		{"7", "支持 the other's effort stays a position", "CN,BD", "中方支持孟方维护国家稳定的努力。", entente.Position, "CN", ""},
 		// 8: a party subject before 共同 + verb
 		{"8", "双方共同 + verb", "CN,ET", "双方共同推动亚吉铁路沿线经济走廊建设。", entente.Commitment, "CN,ET", entente.Soft},

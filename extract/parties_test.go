@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestPartiesFromTitle holds how a title names the parties: in full, or only
+// by a run of short forms that opens with China's (中日, 中德), where a short
+// form shared by several countries (阿) names none.
+func TestPartiesFromTitle(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		title string
+		want  []string
+	}{
+		{"中华人民共和国和德意志联邦共和国联合声明", []string{"CN", "DE"}},
+		{"第五轮中德政府磋商联合声明", []string{"CN", "DE"}},
+		{"中日联合声明", []string{"CN", "JP"}},
+		{"第五輪中德政府磋商聯合聲明", []string{"CN", "DE"}},
+		{"中阿联合声明", nil},
+		{"联合声明", nil},
+		{"中华人民共和国和塞尔维亚共和国关于深化中塞全面战略伙伴关系的联合声明", []string{"CN", "RS"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			got := x.Extract(tc.title + "\n双方同意加强合作。\n").Document.Parties
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("parties %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPartiesFromSides holds a communiqué whose title and preamble name no
+// country in full: a side named by an unambiguous party form (中方) is a
+// party and its undertakings are its own, while an ambiguous one (阿方)
+// names nobody.
+func TestPartiesFromSides(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("流域合作外长会联合新闻公报\n中方将在未来三年内完成示范平台建设。\n阿方愿积极参与。\n")
+	if !slices.Equal(r.Document.Parties, []string{"CN"}) {
+		t.Fatalf("parties %v, want [CN]", r.Document.Parties)
+	}
+	s := r.Sentences[0]
+	if s.Type != "commitment" || !slices.Equal(s.Actors, []string{"CN"}) || s.Deadline == nil || *s.Deadline != "未来三年内" {
+		t.Errorf("first sentence %s %v deadline %v, want a commitment of CN within 未来三年内", s.Type, s.Actors, s.Deadline)
+	}
+}
