@@ -93,8 +93,9 @@ type Store struct {
 	df      dfCache
 	index   indexHolder // search's labels in memory
 	stmts   stmtCache
-	pending sync.Map                  // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
-	due     atomic.Pointer[dueHolder] // the due-date rules of the tracked tables (UseDueRules)
+	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
+	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
+	parts   atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
