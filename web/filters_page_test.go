@@ -245,7 +245,7 @@ func TestExportsFollowFilters(t *testing.T) {
 		"q=%E5%90%88%E4%BD%9C&from=2024", "q=%E5%90%88%E4%BD%9C&to=2019-12", "q=%E5%90%88%E4%BD%9C&type=commitment&strength=intent&party=AE",
 		"type=commitment&area=trade"} {
 		page, _ := searchRows(t, h, q)
-		if got := exportRows(t, h, "/export/search.csv?"+q, 0, 4); !slices.Equal(got, page) {
+		if got := exportRows(t, h, "/export/search.csv?"+q, 0, 5); !slices.Equal(got, page) {
 			t.Errorf("search %q: export has %d rows, the pages %d", q, len(got), len(page))
 		}
 	}
