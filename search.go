@@ -39,13 +39,13 @@ type SearchHit struct {
 type SearchResults struct {
 	Hits  []SearchHit `json:"hits"`
 	Total int         `json:"total"`
-	// Estimated says that the matches were too many to rank them all: Total
-	// and Facets count the newest of them only (the store's candidate
-	// bound), and the true numbers are higher.
+	// Estimated says that Total and Facets count only part of the matches
+	// and the true numbers are higher. The SQL store counts every match
+	// since issue 18 and never sets it; it stays for clients that read it.
 	Estimated bool   `json:"estimated"`
 	Facets    Facets `json:"facets"`
-	// FacetsOf is how many hits the facets count: Total, or the first
-	// (best ranked, or newest without text) of a larger result set.
+	// FacetsOf is how many hits the facets count: Total (the SQL store
+	// counts every hit), or fewer where a store counts only the first.
 	FacetsOf int `json:"facets_of"`
 }
 

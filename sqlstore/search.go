@@ -53,15 +53,15 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 	if len(terms) == 0 && strings.TrimSpace(q.Text) != "" {
 		return res, nil
 	}
+	if err := s.freshLabels(ctx); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		sig, err := s.collection(ctx, tx)
+		x, err := s.labels(ctx, tx)
 		if err != nil {
 			return err
 		}
-		x, err := s.labels(ctx, tx, sig)
-		if err != nil {
-			return err
-		}
+		sig := x.key.collection
 		hits := x.filter(q)
 		if len(terms) > 0 {
 			m, err := s.matches(ctx, tx, x, terms)
@@ -189,18 +189,6 @@ type stats struct {
 // place updates its row, and so changes it.
 type collection struct {
 	versions, sentences, tokens, changes int64
-}
-
-// collection reads the collection's sums: a few rows, not every version.
-func (s *Store) collection(ctx context.Context, tx *sql.Tx) (collection, error) {
-	var c collection
-	err := s.queryRow(ctx, tx, `SELECT CAST(coalesce(sum(versions), 0) AS BIGINT), CAST(coalesce(sum(sentences), 0) AS BIGINT),
-		CAST(coalesce(sum(tokens), 0) AS BIGINT), CAST(coalesce(sum(changes), 0) AS BIGINT) FROM collection_stats`).
-		Scan(&c.versions, &c.sentences, &c.tokens, &c.changes)
-	if err != nil {
-		return c, fmt.Errorf("read statistics: %w", err)
-	}
-	return c, nil
 }
 
 // stats returns the number of sentences, their mean length and the

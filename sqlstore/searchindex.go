@@ -98,22 +98,89 @@ func (x *labelIndex) number(id int64) (uint32, bool) {
 
 // indexHolder keeps the newest index and builds one at a time.
 type indexHolder struct {
-	mu              sync.Mutex // held while building
+	build           sync.Mutex // held while building; never by a search that holds a transaction
+	mu              sync.Mutex // guards what follows, held for no I/O
 	index           *labelIndex
 	builds, extends int // how many times, for tests
 }
 
+func (h *indexHolder) get() *labelIndex {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.index
+}
+
+// rowQuerier is a transaction or the pool.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readKey reads the state of the collection. It goes past the statement
+// cache (which prepares on the read pool): it runs in the build's
+// transaction, which must need no other connection (see freshLabels).
+func readKey(ctx context.Context, q rowQuerier) (indexKey, error) {
+	var k indexKey
+	err := q.QueryRowContext(ctx, `SELECT CAST(coalesce(sum(versions), 0) AS BIGINT), CAST(coalesce(sum(sentences), 0) AS BIGINT),
+		CAST(coalesce(sum(tokens), 0) AS BIGINT), CAST(coalesce(sum(changes), 0) AS BIGINT),
+		(SELECT coalesce(max(seq), 0) FROM events) FROM collection_stats`).
+		Scan(&k.versions, &k.sentences, &k.tokens, &k.changes, &k.events)
+	if err != nil {
+		return k, fmt.Errorf("read the state of the collection: %w", err)
+	}
+	return k, nil
+}
+
+// freshLabels brings the kept index up to date before a search begins its
+// transaction. Searches that find it stale wait here for one of them to
+// build it, holding no connection meanwhile: a search waiting inside its
+// transaction would hold a connection of the read pool, and with every
+// connection so held the build's queries (or the statement cache's
+// preparing) would wait for ever.
+func (s *Store) freshLabels(ctx context.Context) error {
+	key, err := readKey(ctx, s.rdb)
+	if err != nil {
+		return err
+	}
+	if x := s.index.get(); x != nil && x.key == key {
+		return nil
+	}
+	s.index.build.Lock()
+	defer s.index.build.Unlock()
+	return s.read(ctx, func(tx *sql.Tx) error {
+		key, err := readKey(ctx, tx)
+		if err != nil {
+			return err
+		}
+		_, err = s.buildLabels(ctx, tx, key, true)
+		return err
+	})
+}
+
 // labels returns the index of the collection as tx sees it: the one kept,
 // when nothing changed since; that one grown by what was added, when the
-// only changes were new statements; else one built anew.
-func (s *Store) labels(ctx context.Context, tx *sql.Tx, sig collection) (*labelIndex, error) {
-	key := indexKey{collection: sig}
-	if err := s.queryRow(ctx, tx, `SELECT coalesce(max(seq), 0) FROM events`).Scan(&key.events); err != nil {
-		return nil, fmt.Errorf("read the last event: %w", err)
+// only changes were new statements; else one built anew. The kept one is
+// replaced only if no other search is building (a write may have come
+// between freshLabels and this transaction); else this search builds its
+// own without waiting.
+func (s *Store) labels(ctx context.Context, tx *sql.Tx) (*labelIndex, error) {
+	key, err := readKey(ctx, tx)
+	if err != nil {
+		return nil, err
 	}
-	s.index.mu.Lock()
-	defer s.index.mu.Unlock()
-	old := s.index.index
+	if x := s.index.get(); x != nil && x.key == key {
+		return x, nil
+	}
+	keep := s.index.build.TryLock()
+	if keep {
+		defer s.index.build.Unlock()
+	}
+	return s.buildLabels(ctx, tx, key, keep)
+}
+
+// buildLabels returns the index of key, read through tx: the kept one if
+// it is of key, else that one extended or a new one, kept if keep.
+func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep bool) (*labelIndex, error) {
+	old := s.index.get()
 	if old != nil && old.key == key {
 		return old, nil
 	}
@@ -124,12 +191,9 @@ func (s *Store) labels(ctx context.Context, tx *sql.Tx, sig collection) (*labelI
 			return nil, fmt.Errorf("extend the search index: %w", err)
 		}
 		x = grown
-		if x != nil {
-			s.index.extends++
-		}
 	}
+	extended := x != nil
 	if x == nil {
-		s.index.builds++
 		x = &labelIndex{key: key, maxID: -1, docIndex: map[int64]int{}, all: roaring.New(),
 			typ: bitmaps{}, strength: bitmaps{}, actor: bitmaps{}, area: bitmaps{}, party: bitmaps{}, version: bitmaps{}, docLang: bitmaps{}, year: bitmaps{}}
 		if err := s.addLabels(ctx, tx, x, true); err != nil {
@@ -137,7 +201,16 @@ func (s *Store) labels(ctx context.Context, tx *sql.Tx, sig collection) (*labelI
 		}
 	}
 	x.filters, x.matches = map[string]*roaring.Bitmap{}, map[string]*roaring.Bitmap{}
-	s.index.index = x
+	if keep {
+		s.index.mu.Lock()
+		s.index.index = x
+		if extended {
+			s.index.extends++
+		} else {
+			s.index.builds++
+		}
+		s.index.mu.Unlock()
+	}
 	return x, nil
 }
 
@@ -151,7 +224,7 @@ func (s *Store) extend(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 		return nil, nil
 	}
 	var others, versions, sentences, oldDocs int64
-	err := s.queryRow(ctx, tx, `SELECT
+	err := tx.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM events WHERE seq > $1 AND NOT (entity = 'document' AND action = 'create')),
 			(SELECT count(*) FROM versions WHERE id > $2),
 			(SELECT count(*) FROM sentences WHERE id > $3),
@@ -210,7 +283,7 @@ func (s *Store) addLabels(ctx context.Context, tx *sql.Tx, x *labelIndex, whole 
 	corrected := map[int64]label{}
 	partiesCorrected := map[int64]bool{}
 	if whole {
-		err := s.queryRows(ctx, tx, `SELECT sentence_id, type, strength FROM corrected_sentences`, nil, func(rows *sql.Rows) error {
+		err := queryRows(ctx, tx, `SELECT sentence_id, type, strength FROM corrected_sentences`, nil, func(rows *sql.Rows) error {
 			var (
 				id int64
 				l  label
@@ -234,7 +307,7 @@ func (s *Store) addLabels(ctx context.Context, tx *sql.Tx, x *labelIndex, whole 
 	first := uint32(len(x.ids))
 	var lastVersion int64 = -1
 	var newIDs []int64
-	err := s.queryRows(ctx, tx, `SELECT id, document_id, version_id, type, strength FROM sentences WHERE id > $1 ORDER BY version_id, position DESC`,
+	err := queryRows(ctx, tx, `SELECT id, document_id, version_id, type, strength FROM sentences WHERE id > $1 ORDER BY version_id, position DESC`,
 		[]any{prevID}, func(rows *sql.Rows) error {
 			var (
 				id, doc, version int64
@@ -310,11 +383,11 @@ func (s *Store) addLabels(ctx context.Context, tx *sql.Tx, x *labelIndex, whole 
 				return nil
 			}
 		}
-		if err := s.queryRows(ctx, tx, q.extracted, []any{prevID}, add(false)); err != nil {
+		if err := queryRows(ctx, tx, q.extracted, []any{prevID}, add(false)); err != nil {
 			return fmt.Errorf("read sentence labels: %w", err)
 		}
 		if whole {
-			if err := s.queryRows(ctx, tx, q.corrected, nil, add(true)); err != nil {
+			if err := queryRows(ctx, tx, q.corrected, nil, add(true)); err != nil {
 				return fmt.Errorf("read corrected labels: %w", err)
 			}
 		}
@@ -325,7 +398,7 @@ func (s *Store) addLabels(ctx context.Context, tx *sql.Tx, x *labelIndex, whole 
 	// date and parties as corrected
 	version := collector{}
 	added := map[int64]bool{} // documents new to x
-	err = s.queryRows(ctx, tx, `SELECT id, document_id, language FROM versions WHERE id > $1`, []any{prevVersion},
+	err = queryRows(ctx, tx, `SELECT id, document_id, language FROM versions WHERE id > $1`, []any{prevVersion},
 		func(rows *sql.Rows) error {
 			var (
 				id, doc int64

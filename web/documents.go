@@ -246,9 +246,9 @@ type SearchInput struct {
 type SearchResult struct {
 	Hits      []entente.SearchHit `json:"hits"`
 	Total     int                 `json:"total"`
-	Estimated bool                `json:"estimated" doc:"true when the matches were too many to rank all: total and facets count the newest only"`
+	Estimated bool                `json:"estimated" doc:"true when total and facets count only part of the matches (never set since the store counts every match)"`
 	Facets    entente.Facets      `json:"facets"`
-	FacetsOf  int                 `json:"facets_of" doc:"how many hits the facets count: total, or the first (best ranked) of a larger result set"`
+	FacetsOf  int                 `json:"facets_of" doc:"how many hits the facets count: total (every hit)"`
 	Filters   entente.Filters     `json:"filters"`
 	Loosen    []entente.Loosening `json:"loosen" doc:"for a search with no hit: the filters whose removal finds something, with how many"`
 }
