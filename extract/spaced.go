@@ -24,6 +24,7 @@ type Spaced struct {
 	cues     *phraseMatcher
 	cueKinds []cueKind
 	cueWords []string
+	changes  []soundChange // [sound-change]: stems' changed forms (prug* → pruzi)
 
 	countries  *spacedCountries
 	joint      *phraseMatcher // the two sides, both leaders, they, we
@@ -99,7 +100,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if err := t.Require(spacedRequired...); err != nil {
 		return nil, err
 	}
-	x := &Spaced{lang: lang, table: t, cues: newPhraseMatcher()}
+	x := &Spaced{lang: lang, table: t, cues: newPhraseMatcher(), changes: soundChanges(t)}
 	byWord := map[string]cueKind{}
 	var order []string
 	for _, s := range spacedCueSections {
@@ -114,11 +115,13 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		}
 	}
 	for _, w := range order {
-		x.cues.Add(w, len(x.cueKinds))
+		for _, f := range x.forms(w) {
+			x.cues.Add(f, len(x.cueKinds))
+		}
 		x.cueKinds = append(x.cueKinds, byWord[w])
 		x.cueWords = append(x.cueWords, w)
 	}
-	x.countries = newSpacedCountries(cs, lang, t.Entries("demonym"))
+	x.countries = newSpacedCountries(cs, lang, t.Entries("demonym"), x.forms)
 	x.joint = phrasesOf(t.Words("party-joint"))
 	x.heads = phrasesOf(t.Words("party-head"))
 	x.offices = newPhraseMatcher()
@@ -143,7 +146,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			if e.Value == "" {
 				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
 			}
-			x.areas.Add(e.Text, len(x.areaWords))
+			for _, f := range x.forms(e.Text) {
+				x.areas.Add(f, len(x.areaWords))
+			}
 			x.areaWords = append(x.areaWords, areaWord{area: e.Value, weak: sec.weak})
 		}
 	}
