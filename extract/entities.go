@@ -113,6 +113,9 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 	}
 	er.quotedProjects(masked, func(name string, end int) { add(&projs, name, end, "quoted project") })
 	for end := len(masked); end > 0; end-- {
+		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) {
+			continue // no head word ends with this character
+		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) {
 				add(&mechs, name, end, "head word")

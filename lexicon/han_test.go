@@ -58,3 +58,33 @@ func FuzzSimplifyString(f *testing.F) {
 		}
 	})
 }
+
+// TestMatcherStarts says which characters may open a word (or, built
+// reversed, close one): a false answer is a promise that no word matches
+// there.
+func TestMatcherStarts(t *testing.T) {
+	fwd, rev := NewMatcher(), NewMatcher()
+	for _, w := range []string{"合作", "机制", "𠀀字"} {
+		fwd.Add(w, 0)
+		rev.AddReversed(w, 0)
+	}
+	tests := []struct {
+		m    *Matcher
+		r    rune
+		want bool
+	}{
+		{fwd, '合', true}, {fwd, '作', false}, {fwd, '机', true}, {fwd, 'a', false},
+		{rev, '作', true}, {rev, '制', true}, {rev, '合', false},
+		{fwd, '𠀀', true}, // outside the bits: always asked
+	}
+	for _, tc := range tests {
+		if got := tc.m.Starts(tc.r); got != tc.want {
+			t.Errorf("Starts(%q) = %v, want %v", tc.r, got, tc.want)
+		}
+		if !tc.want {
+			if end, _ := tc.m.LongestAt([]rune{tc.r, '作', '制'}, 0); end >= 0 {
+				t.Errorf("Starts(%q) = false but a word starts there", tc.r)
+			}
+		}
+	}
+}

@@ -88,6 +88,11 @@ func (n *node) child(r rune) (int32, bool) {
 	return 0, false
 }
 
+// Starts reports whether some word may start with r (of a matcher built
+// with AddReversed: end with r), so that a caller walking a text position
+// by position can pass over most characters without asking.
+func (m *Matcher) Starts(r rune) bool { return m.starts(r) }
+
 // starts reports whether a word may start with r (the first-rune bits).
 func (m *Matcher) starts(r rune) bool {
 	return r >= 1<<16 || m.first[r/64]&(1<<(r%64)) != 0
