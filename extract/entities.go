@@ -154,6 +154,28 @@ func closeQuote(rs []rune, name string, end int) (string, int) {
 // is read with its head).
 func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int)) {
 	open := -1
+	// quoted spans read, whether each is a project: a quoted name joined by
+	// a conjunction to a quoted project (办好“A走廊”和“B”) is one too
+	type span struct {
+		start, end int
+		project    bool
+	}
+	var spans []span
+	defer func() {
+		for k := 1; k < len(spans) && k < maxCompared; k++ {
+			a, b := spans[k-1], spans[k]
+			if a.project == b.project || b.start != a.end+1 || !er.g.listConj.has(rs[a.end]) {
+				continue
+			}
+			other := a
+			if a.project {
+				other = b
+			}
+			if other.end-other.start >= 4 && !er.g.quotedNotProject[string(rs[other.start+1:other.end-1])] {
+				found(string(rs[other.start:other.end]), other.end)
+			}
+		}
+	}()
 	for i, r := range rs {
 		switch {
 		case r == '“':
@@ -163,8 +185,13 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 			open = -1
 			inner := string(rs[start+1 : end-1])
 			if end-start < 4 || er.g.quotedNotProject[inner] {
+				spans = append(spans, span{start, end, false})
 				continue
 			}
+			// a name that ends in a facility head is read as a project by
+			// the head word rule (“区域综合经济走廊”)
+			headed, _ := er.projStrong.SuffixAt(rs, end-1)
+			spans = append(spans, span{start, end, headed > start})
 			after := false
 			for w := range er.g.quotedAfter {
 				if strings.HasPrefix(string(rs[end:min(end+8, len(rs))]), w) {
@@ -174,6 +201,7 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 			acted := er.actions.endsAt(rs, start) >= 0 && (end == len(rs) || isClauseBreak(rs[end]))
 			if after || acted {
 				found(string(rs[start:end]), end)
+				spans[len(spans)-1].project = true
 			}
 		}
 	}

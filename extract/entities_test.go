@@ -59,6 +59,8 @@ func TestEntityRules(t *testing.T) {
 		{"a name ending in a head is not joined across 和", "双方将办好中孟职业学院和吉大港语言中心。", nil, []string{"中孟职业学院"}, nil},
 		{"a generic second name across 和 stays out", "中方愿依托中国—加勒比减灾合作中心和渔业示范中心提供支持。", nil, []string{"中国—加勒比减灾合作中心"}, nil},
 		{"two quoted names joined by 和 before 等项目 are each a project", "中方愿在肯方实施“丝路书香”和“健康快车”等项目。", nil, []string{"“丝路书香”", "“健康快车”"}, nil},
+		{"a quoted name joined to a quoted corridor is a project too", "双方将办好“南部经济走廊”和“数字丝路港”，扩大合作。", nil, []string{"“数字丝路港”", "“南部经济走廊”"}, nil},
+		{"a quoted initiative joined to a quoted corridor is none", "双方将推进“中部物流走廊”和“一带一路”对接。", nil, []string{"“中部物流走廊”"}, nil},
 		{"an international body in a list is none", "双方将在联合国、二十国集团等平台加强协调。", nil, nil, nil},
 		{"a named Confucius Institute is a project", "双方将办好内罗毕孔子学院。", nil, []string{"内罗毕孔子学院"}, nil},
 		{"a kind of corridor alone is no project", "双方要积极推进经济走廊建设。", nil, nil, nil},
