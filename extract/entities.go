@@ -157,6 +157,28 @@ func closeQuote(rs []rune, name string, end int) (string, int) {
 // is read with its head).
 func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int)) {
 	open := -1
+	// quoted spans read, whether each is a project: a quoted name joined by
+	// a conjunction to a quoted project (办好“A走廊”和“B”) is one too
+	type span struct {
+		start, end int
+		project    bool
+	}
+	var spans []span
+	defer func() {
+		for k := 1; k < len(spans) && k < maxCompared; k++ {
+			a, b := spans[k-1], spans[k]
+			if a.project == b.project || b.start != a.end+1 || !er.g.listConj.has(rs[a.end]) {
+				continue
+			}
+			other := a
+			if a.project {
+				other = b
+			}
+			if other.end-other.start >= 4 && !er.g.quotedNotProject[string(rs[other.start+1:other.end-1])] {
+				found(string(rs[other.start:other.end]), other.end)
+			}
+		}
+	}()
 	for i, r := range rs {
 		switch {
 		case r == '“':
@@ -166,8 +188,13 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 			open = -1
 			inner := string(rs[start+1 : end-1])
 			if end-start < 4 || er.g.quotedNotProject[inner] {
+				spans = append(spans, span{start, end, false})
 				continue
 			}
+			// a name that ends in a facility head is read as a project by
+			// the head word rule (“区域综合经济走廊”)
+			headed, _ := er.projStrong.SuffixAt(rs, end-1)
+			spans = append(spans, span{start, end, headed > start})
 			after := false
 			for w := range er.g.quotedAfter {
 				if strings.HasPrefix(string(rs[end:min(end+8, len(rs))]), w) {
@@ -177,6 +204,7 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 			acted := er.actions.endsAt(rs, start) >= 0 && (end == len(rs) || isClauseBreak(rs[end]))
 			if after || acted {
 				found(string(rs[start:end]), end)
+				spans[len(spans)-1].project = true
 			}
 		}
 	}
@@ -309,6 +337,19 @@ func (er *entityRules) innerSuffix(rs []rune, s, end int) bool {
 	return inner >= 0
 }
 
+// endsWithHead reports whether the text before end closes with a project
+// or mechanism head word: a name complete in itself.
+func (er *entityRules) endsWithHead(rs []rune, end int) bool {
+	if s, _ := er.projStrong.SuffixAt(rs, end); s >= 0 {
+		return true
+	}
+	if s, _ := er.projWeak.SuffixAt(rs, end); s >= 0 {
+		return true
+	}
+	s, _ := er.mechSuffix.SuffixAt(rs, end)
+	return s >= 0
+}
+
 // nameEndingAt reads the name whose head word spans [s, end).
 func (er *entityRules) nameEndingAt(rs []rune, s, end int, stopAt, inName []bool) string {
 	return er.nameEnding(rs, s, end, stopAt, inName, false)
@@ -332,9 +373,10 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			stop = st
 			conj = i-st == 1 && er.g.nameConj.has(rs[st])
 		}
-		if stop < i && !(conj && stop > 0 && rs[stop-1] == '”') {
+		if stop < i && !(conj && stop > 0 && (rs[stop-1] == '”' || er.endsWithHead(rs, stop))) {
 			// a quoted name before the conjunction is a name of its own
-			// (“区域综合经济走廊”和北加里曼丹工业园);
+			// (“区域综合经济走廊”和北加里曼丹工业园), and so is one that
+			// ends in a head word (曼谷职业学院和清迈语言中心);
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
 			verb := er.actions.startsAt(rs, stop) == i
@@ -371,6 +413,9 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	name := strings.Trim(string(rs[i:end]), "—-－ ")
 	if len([]rune(name)) <= len([]rune(string(rs[s:end])))+1 {
 		return ""
+	}
+	if strongHead && er.g.kindModifier[strings.TrimSuffix(name, string(rs[s:end]))] {
+		return "" // 经济走廊 alone: a kind of facility, not a named one
 	}
 	return name
 }
@@ -441,15 +486,38 @@ func (er *entityRules) listBefore(rs []rune, end int, stopAt, inName []bool) []l
 	}
 	var items []listItem
 	at := start // where the item being read starts
-	for _, raw := range strings.Split(string(rs[start:end]), "、") {
+	for _, raw := range er.splitList(rs[start:end]) {
 		itemEnd := at + len([]rune(strings.TrimRightFunc(raw, unicode.IsSpace)))
 		at += len([]rune(raw)) + 1
 		it := strings.TrimSpace(raw)
-		if len([]rune(it)) >= 3 && er.generic.startsAt([]rune(it), 0) < 0 {
+		if len([]rune(it)) >= 3 && er.generic.startsAt([]rune(it), 0) < 0 &&
+			!er.notMechanism[it] && !er.notMechanism[strings.Trim(it, "“”")] {
+			// an international body listed (联合国、东盟等平台) names none
 			items = append(items, listItem{it, itemEnd})
 		}
 	}
 	return items
+}
+
+// splitList splits a list's text into its items, each followed by one
+// separator rune: 、, or a conjunction between two quoted names
+// (“A”和“B”). Quoted names in a row (“A”“B”) are items of their own
+// with no separator, so an empty separator is marked by splitting
+// after the closing mark and counting it back.
+func (er *entityRules) splitList(rs []rune) []string {
+	var items []string
+	from := 0
+	for k := 0; k < len(rs); k++ {
+		switch {
+		case rs[k] == '、':
+			items = append(items, string(rs[from:k]))
+			from = k + 1
+		case k > 0 && k+1 < len(rs) && rs[k-1] == '”' && rs[k+1] == '“' && er.g.listConj.has(rs[k]):
+			items = append(items, string(rs[from:k]))
+			from = k + 1
+		}
+	}
+	return append(items, string(rs[from:]))
 }
 
 // entityCollector gathers the document's entities across sentences.

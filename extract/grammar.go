@@ -53,6 +53,7 @@ type grammar struct {
 	transliteration   map[rune]bool   // [transliteration]: characters that spell foreign names (比雷埃夫斯)
 	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
 	routeHeads        map[string]bool // [route-head]: a head a contracted route name may stand before (蒙内铁路)
+	kindModifier      map[string]bool // [kind-modifier]: a strong head's whole modifier that names its kind (经济走廊)
 	routeGeneric      map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
 	quotedAfter       map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
 	quotedNotProject  map[string]bool // [quoted-not-project]: quoted names that are initiatives, not projects
@@ -115,6 +116,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		placeWords:        t.Words("place-word"),
 		routeHeads:        setOf(t.Words("route-head")),
 		routeGeneric:      setOf(t.Words("route-generic")),
+		kindModifier:      setOf(t.Words("kind-modifier")),
 		quotedAfter:       setOf(t.Words("quoted-project-after")),
 		quotedNotProject:  setOf(t.Words("quoted-not-project")),
 	}
