@@ -19,6 +19,7 @@ type texts struct {
 	ByStrength, Year, Facets, Sources, Preamble, Closing, Rule, Any           string
 	Role, Form, Encoding, Dimensions                                          string
 	NavCommitments, NavRegistry, NavReview, NavEvents                         string
+	ExportSentences                                                           string
 	// UploadsPending says that queued uploads are still being read.
 	UploadsPending, Reload string
 	// Forms, Languages and Roles name the codes that are not the domain's
@@ -38,9 +39,10 @@ var textsZH = &texts{
 	Year: "年份", Facets: "结果分布", Sources: "原始文件", Preamble: "序言", Closing: "结尾", Rule: "规则", Any: "全部",
 	Role: "角色", Form: "格式", Encoding: "编码", Dimensions: "统计维度",
 	NavCommitments: "承诺追踪", NavRegistry: "登记", NavReview: "审核", NavEvents: "事件日志",
-	Forms:     map[string]string{"text": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"},
-	Languages: map[string]string{"zh": "中文", "zh-Hant": "繁体中文", "en": "英文", "sr": "塞尔维亚文", "sr-Latn": "塞尔维亚文（拉丁字母）", "sr-Cyrl": "塞尔维亚文（西里尔字母）"},
-	Roles:     map[string]string{"viewer": "查看者", "analyst": "分析员", "editor": "编辑", "admin": "管理员"},
+	ExportSentences: "导出筛选保留的句子",
+	Forms:           map[string]string{"text": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"},
+	Languages:       map[string]string{"zh": "中文", "zh-Hant": "繁体中文", "en": "英文", "sr": "塞尔维亚文", "sr-Latn": "塞尔维亚文（拉丁字母）", "sr-Cyrl": "塞尔维亚文（西里尔字母）"},
+	Roles:           map[string]string{"viewer": "查看者", "analyst": "分析员", "editor": "编辑", "admin": "管理员"},
 }
 
 var textsEN = &texts{
@@ -57,9 +59,10 @@ var textsEN = &texts{
 	Year: "Year", Facets: "Results by", Sources: "Original files", Preamble: "Preamble", Closing: "Closing", Rule: "rule", Any: "any",
 	Role: "Role", Form: "Form", Encoding: "Encoding", Dimensions: "Dimensions",
 	NavCommitments: "Commitments", NavRegistry: "Registry", NavReview: "Review", NavEvents: "Event log",
-	Forms:     map[string]string{"text": "plain text", "html": "web page", "docx": "Word document", "pdf": "PDF"},
-	Languages: map[string]string{"zh": "Chinese", "zh-Hant": "Chinese (traditional)", "en": "English", "sr": "Serbian", "sr-Latn": "Serbian (Latin)", "sr-Cyrl": "Serbian (Cyrillic)"},
-	Roles:     map[string]string{"viewer": "viewer", "analyst": "analyst", "editor": "editor", "admin": "administrator"},
+	ExportSentences: "Export the sentences the filter keeps",
+	Forms:           map[string]string{"text": "plain text", "html": "web page", "docx": "Word document", "pdf": "PDF"},
+	Languages:       map[string]string{"zh": "Chinese", "zh-Hant": "Chinese (traditional)", "en": "English", "sr": "Serbian", "sr-Latn": "Serbian (Latin)", "sr-Cyrl": "Serbian (Cyrillic)"},
+	Roles:           map[string]string{"viewer": "viewer", "analyst": "analyst", "editor": "editor", "admin": "administrator"},
 }
 
 var textsSR = &texts{
@@ -76,9 +79,10 @@ var textsSR = &texts{
 	Year: "Godina", Facets: "Rezultati po", Sources: "Originalne datoteke", Preamble: "Preambula", Closing: "Završni deo", Rule: "pravilo", Any: "sve",
 	Role: "Uloga", Form: "Oblik", Encoding: "Kodiranje", Dimensions: "Dimenzije",
 	NavCommitments: "Obaveze", NavRegistry: "Registar", NavReview: "Pregled ispravki", NavEvents: "Dnevnik događaja",
-	Forms:     map[string]string{"text": "običan tekst", "html": "veb stranica", "docx": "Word dokument", "pdf": "PDF"},
-	Languages: map[string]string{"zh": "kineski", "zh-Hant": "kineski (tradicionalni)", "en": "engleski", "sr": "srpski", "sr-Latn": "srpski (latinica)", "sr-Cyrl": "srpski (ćirilica)"},
-	Roles:     map[string]string{"viewer": "čitalac", "analyst": "analitičar", "editor": "urednik", "admin": "administrator"},
+	ExportSentences: "Izvoz rečenica koje filter zadržava",
+	Forms:           map[string]string{"text": "običan tekst", "html": "veb stranica", "docx": "Word dokument", "pdf": "PDF"},
+	Languages:       map[string]string{"zh": "kineski", "zh-Hant": "kineski (tradicionalni)", "en": "engleski", "sr": "srpski", "sr-Latn": "srpski (latinica)", "sr-Cyrl": "srpski (ćirilica)"},
+	Roles:           map[string]string{"viewer": "čitalac", "analyst": "analitičar", "editor": "urednik", "admin": "administrator"},
 }
 
 // uiTexts are the UI's languages, in the order the switch offers them.
