@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -36,13 +35,13 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
-		ev, err := json.Marshal(s.Rationale)
+		ev, err := encodeRationale(s.Text, &s.Rationale)
 		if err != nil {
 			return nil, fmt.Errorf("sentence %s: evidence: %w", s.ID, err)
 		}
 		sha := sha256Hex([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
-		out[i] = preparedSentence{Sentence: s, textSHA: sha, occurrence: seen[key], evidence: string(ev), tokens: search.Tokens(s.Text)}
+		out[i] = preparedSentence{Sentence: s, textSHA: sha, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
 		seen[key]++
 	}
 	return out, nil
@@ -159,7 +158,7 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 				return err
 			}
 			r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-			if err := json.Unmarshal(evidence, &r.Rationale); err != nil {
+			if err := decodeRationale(r.Text, evidence, &r.Rationale); err != nil {
 				return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
 			}
 			r.Actors, r.Areas, r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}, []string{}, []string{}

@@ -38,6 +38,7 @@ type ingestFigures struct {
 	extract, store    time.Duration // for the sample
 	build             time.Duration // the whole collection
 	textBytes, dbSize int64
+	relations         []relationSize // where the bytes go
 	sentences         int
 }
 
@@ -238,6 +239,10 @@ func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, 
 			return fmt.Errorf("count sentences: %w", err)
 		}
 	}
+	var err error
+	if fig.relations, err = relationSizes(ctx, s, c); err != nil {
+		return err
+	}
 	if c.db == "sqlite" {
 		for _, suffix := range []string{".db", ".db-wal"} {
 			if st, err := os.Stat(filepath.Join(c.dir, name+suffix)); err == nil {
@@ -246,7 +251,7 @@ func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, 
 		}
 		return nil
 	}
-	err := s.DB().QueryRowContext(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+	err = s.DB().QueryRowContext(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
 		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')`).Scan(&fig.dbSize)
 	if err != nil {
 		return fmt.Errorf("database size: %w", err)

@@ -196,6 +196,7 @@ func (r *sizeResult) print(out io.Writer) {
 	}
 	fmt.Fprintf(out, "database %.1f MB for %.1f MB of text: %.1f×\n\n", float64(r.ingest.dbSize)/1e6, float64(r.ingest.textBytes)/1e6,
 		float64(r.ingest.dbSize)/float64(max(r.ingest.textBytes, 1)))
+	printSizes(out, r.ingest.relations, r.ingest.textBytes)
 	fmt.Fprintln(out, "| query form | total | first ms | p50 ms | p95 ms | p99 ms | scan p50 ms | scan lines | p95 / scan |")
 	fmt.Fprintln(out, "|---|---|---|---|---|---|---|---|---|")
 	var all, scans []time.Duration
