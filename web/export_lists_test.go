@@ -313,3 +313,39 @@ func statusCodes() []string {
 	}
 	return out
 }
+
+var readerNext = regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+
+// TestReaderExportEveryPage: a statement longer than a page of the reader
+// exports every sentence the filter keeps, from every page, in order.
+func TestReaderExportEveryPage(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	if resp, data := h.upload(entente.RoleAnalyst, map[string][]byte{"long.txt": longStatement(2*readerPageSize + 30)}); resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, clip(data))
+	}
+	for _, q := range []string{"", "type=commitment"} {
+		var want []string
+		pages := 0
+		for p := "/documents/1?" + q; p != ""; pages++ {
+			body := h.page(p)
+			for _, m := range readerSpan.FindAllStringSubmatch(body, -1) {
+				if m[1] == "" {
+					want = append(want, m[2])
+				}
+			}
+			p = ""
+			if m := readerNext.FindStringSubmatch(body); m != nil {
+				p = html.UnescapeString(m[1])
+			}
+		}
+		if pages < 3 || len(want) <= 2*readerPageSize {
+			t.Fatalf("%q: %d pages, %d sentences: the statement should span three pages", q, pages, len(want))
+		}
+		for _, format := range []string{"csv", "xlsx"} {
+			target := "/export/documents/1/sentences." + format + "?" + q
+			if got := exportKeys(t, h, entente.RoleViewer, target, "sentence"); !slices.Equal(got, want) {
+				t.Errorf("%s: %d rows, the pages %d", target, len(got), len(want))
+			}
+		}
+	}
+}
