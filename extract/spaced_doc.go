@@ -283,14 +283,9 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	d.NewsDateline = lay.NewsDateline
 }
 
-// documentKind reads the kind from the title: the first kind named (in
+// kindOf reads the kind from the title's words: the first kind named (in
 // English and Serbian the head noun opens the title: Joint Statement on …
 // Agreement is a joint statement).
-func (x *Spaced) documentKind(title string) entente.Kind {
-	return x.kindOf(tokenize([]rune(title)))
-}
-
-// kindOf is documentKind over the title's words.
 func (x *Spaced) kindOf(title []word) entente.Kind {
 	ms := x.docKinds.FindAll(title)
 	if len(ms) == 0 {

@@ -114,6 +114,11 @@ func (Dialect) LockEvents(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// SkipLocked locks the row a claim picks and passes over rows other
+// claimers hold, so that workers on several servers take different jobs
+// without waiting on one another.
+func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
+
 // Placeholder returns $n.
 func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
 

@@ -34,6 +34,10 @@ func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 // numbered in the order their transactions commit.
 func (Dialect) LockEvents(context.Context, *sql.Tx) error { return nil }
 
+// SkipLocked returns nothing: a claim runs in a write transaction, and
+// SQLite has one writer at a time.
+func (Dialect) SkipLocked() string { return "" }
+
 // Placeholder returns ?: SQLite binds anonymous placeholders by position
 // without the name lookup that $n costs.
 func (Dialect) Placeholder(int) string { return "?" }

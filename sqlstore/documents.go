@@ -11,6 +11,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/entente/entente"
@@ -106,6 +107,7 @@ type preparedDocument struct {
 	src     entente.Source
 	textSHA string
 	sents   []preparedSentence
+	sketch  []int64
 }
 
 func prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
@@ -116,7 +118,7 @@ func prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
 	if err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256}
+	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: entente.NearSketch(d.Text)}
 	if p.textSHA == "" {
 		p.textSHA = sha256Hex([]byte(d.Text))
 	}
@@ -141,6 +143,9 @@ func (s *Store) insertPrepared(ctx context.Context, tx *sql.Tx, p *preparedDocum
 	}
 	vid, err := insertVersion(ctx, tx, &v, p.sents, now)
 	if err != nil {
+		return 0, nil, err
+	}
+	if err := s.insertSketch(ctx, tx, vid, p.sketch); err != nil {
 		return 0, nil, err
 	}
 	if _, err := insertSource(ctx, tx, vid, p.src, p.d.Original, now); err != nil {
@@ -260,6 +265,7 @@ func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument
 		if d.Sources, err = findSources(ctx, tx, "v.document_id = $1", id); err != nil {
 			return err
 		}
+		withDifferences(d)
 		if len(d.Versions) > 0 {
 			if d.Extraction, err = findExtraction(ctx, tx, d.Versions[0].ID, d.Document); err != nil {
 				return err
@@ -319,8 +325,15 @@ func (s *Store) CountDocuments(ctx context.Context, f entente.DocumentFilter) (i
 // documentConds returns the SQL conditions of f's filters on documents d.
 func documentConds(a *args, f entente.DocumentFilter) []string {
 	var conds []string
+	// Parties, areas and dates are read as corrected: a document whose
+	// parties or date a correction changed, and a sentence whose labels
+	// one changed, are filtered by their corrected_* rows (migration
+	// 0007) instead of the extractor's.
 	if f.Party != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+a.add(f.Party)+`)`)
+		p := a.add(f.Party)
+		conds = append(conds, `((EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+p+`)
+				AND NOT EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = d.id AND c.parties_corrected))
+			OR EXISTS (SELECT 1 FROM corrected_document_parties p WHERE p.document_id = d.id AND p.party = `+p+`))`)
 	}
 	if f.Kind != "" {
 		conds = append(conds, "d.kind = "+a.add(string(f.Kind)))
@@ -329,13 +342,23 @@ func documentConds(a *args, f entente.DocumentFilter) []string {
 		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
 	}
 	if f.Area != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
-			WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+a.add(f.Area)+`)`)
+		ar := a.add(f.Area)
+		conds = append(conds, `(EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
+				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+ar+`
+				AND NOT EXISTS (SELECT 1 FROM corrected_sentences c WHERE c.sentence_id = ws.id))
+			OR EXISTS (SELECT 1 FROM corrected_sentences ws JOIN corrected_areas wa ON wa.sentence_id = ws.sentence_id
+				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+ar+`))`)
 	}
 	if !f.Withdrawn {
 		conds = append(conds, "d.withdrawn_at IS NULL")
 	}
-	return dateConds(conds, a, f.From, f.To)
+	if dates := dateConds(nil, a, f.From, f.To); len(dates) > 0 {
+		w := strings.Join(dates, " AND ")
+		conds = append(conds, `((`+w+` AND NOT EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = d.id AND c.date_corrected))
+			OR EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = d.id AND c.date_corrected AND `+
+			strings.ReplaceAll(w, "d.signed_date", "c.signed_date")+`))`)
+	}
+	return conds
 }
 
 // dateConds adds the signed-date bounds, both inclusive. A bound may be a

@@ -39,6 +39,11 @@ type Dialect interface {
 	// LockMigrations runs first in every migration transaction, so that two
 	// processes opening a new database do not both migrate it.
 	LockMigrations(ctx context.Context, tx *sql.Tx) error
+	// SkipLocked ends a SELECT that picks a row to claim, so that
+	// concurrent claimers pass over rows another holds instead of waiting
+	// for them (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite's single writer
+	// needs nothing).
+	SkipLocked() string
 	// Placeholder returns the placeholder of the nth argument (from 1) of a
 	// multi-row INSERT, whose arguments are always bound in order.
 	// PostgreSQL needs $n; SQLite looks each $n up by name in a list, which
@@ -88,8 +93,9 @@ type Store struct {
 	df      dfCache
 	index   indexHolder // search's labels in memory
 	stmts   stmtCache
-	pending sync.Map                  // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
-	due     atomic.Pointer[dueHolder] // the due-date rules of the tracked tables (UseDueRules)
+	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
+	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
+	parts   atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
@@ -117,6 +123,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 		return nil, err
 	}
 	if err := s.ensureIndex(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.ensureSketches(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -36,6 +36,9 @@ type readerView struct {
 	// ExportQuery is the filter, for the links that export the sentences
 	// it keeps.
 	ExportQuery template.URL
+
+	// NW words the differences of near-duplicate sources.
+	NW *nearWords
 }
 
 // tocEntry is a section in the table of contents and where it is.
@@ -126,6 +129,7 @@ func (s *Server) buildReader(w http.ResponseWriter, r *http.Request, f *frame) {
 		v.Pager = &p
 	}
 	v.Versions = s.attachVersions(r, f, id)
+	v.NW = nearWordsFor(f.Lang)
 	v.Done = q.Get("done")
 	v.ExportQuery = template.URL(readerExportQuery(q))
 	f.Title = d.Title

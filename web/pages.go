@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente"
@@ -119,11 +120,12 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	funcs := template.FuncMap{
-		"join":   strings.Join,
-		"deref":  deref,
-		"marked": marked,
-		"asset":  assets.url,
-		"sideOf": sideOf,
+		"join":    strings.Join,
+		"deref":   deref,
+		"marked":  marked,
+		"asset":   assets.url,
+		"sideOf":  sideOf,
+		"percent": func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {

@@ -20,6 +20,9 @@ type texts struct {
 	Role, Form, Encoding, Dimensions                                          string
 	NavCommitments, NavRegistry, NavReview, NavEvents                         string
 	ExportSentences                                                           string
+
+	// UploadsPending says that queued uploads are still being read.
+	UploadsPending, Reload string
 	// Forms, Languages and Roles name the codes that are not the domain's
 	// closed lists: a source's format, a language, an account's role.
 	Forms, Languages, Roles map[string]string
@@ -32,7 +35,7 @@ var textsZH = &texts{
 	Signed: "签署日期", Language: "语言", Commitments: "承诺/句子", NoDocuments: "尚无文件。", Contents: "目录",
 	Legend: "图例", Type: "句子类型", Actor: "行为方", Actors: "行为方", Area: "领域", Areas: "领域", Strength: "强度",
 	Deadline: "期限", References: "引用文件", Mechanisms: "机制", Projects: "项目", Original: "下载原始文件",
-	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByStrength: "按强度的承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传",
+	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByStrength: "按强度的承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传", UploadsPending: "上传的文件正在读取。", Reload: "刷新",
 	Page: "页", Next: "下一页", Previous: "上一页", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
 	Year: "年份", Facets: "结果分布", Sources: "原始文件", Preamble: "序言", Closing: "结尾", Rule: "规则", Any: "全部",
 	Role: "角色", Form: "格式", Encoding: "编码", Dimensions: "统计维度",
@@ -53,7 +56,7 @@ var textsEN = &texts{
 	Deadline: "Deadline", References: "Cites", Mechanisms: "Mechanisms", Projects: "Projects",
 	Original: "Download the original", Close: "Close", Hits: "results",
 	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", ByStrength: "Commitments by strength", SortBy: "Sort", Newest: "Newest", Oldest: "Oldest",
-	DropHere: "Drop statements here to upload them", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
+	DropHere: "Drop statements here to upload them", UploadsPending: "Your uploads are being read.", Reload: "Reload", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
 	Year: "Year", Facets: "Results by", Sources: "Original files", Preamble: "Preamble", Closing: "Closing", Rule: "rule", Any: "any",
 	Role: "Role", Form: "Form", Encoding: "Encoding", Dimensions: "Dimensions",
 	NavCommitments: "Commitments", NavRegistry: "Registry", NavReview: "Review", NavEvents: "Event log",
@@ -73,7 +76,7 @@ var textsSR = &texts{
 	Deadline: "Rok", References: "Poziva se na", Mechanisms: "Mehanizmi", Projects: "Projekti",
 	Original: "Preuzmite original", Close: "Zatvori", Hits: "rezultata",
 	Forbidden: "Vaša uloga ne dozvoljava otvaranje ove stranice.", Failed: "Nešto nije u redu; pokušajte ponovo.", ExportCSV: "Izvoz CSV", Upload: "Otpremanje izjava", Dashboard: "Pregled", CommitmentsWord: "obaveza", ByStrength: "Obaveze po jačini", SortBy: "Redosled", Newest: "Najnovije", Oldest: "Najstarije",
-	DropHere: "Prevucite izjave ovde da ih otpremite", Page: "strana", Next: "Sledeća", Previous: "Prethodna", ByArea: "Obaveze po oblasti", ByParty: "Obaveze po strani", ByYear: "Obaveze po godini",
+	DropHere: "Prevucite izjave ovde da ih otpremite", UploadsPending: "Otpremljene izjave se čitaju.", Reload: "Osveži", Page: "strana", Next: "Sledeća", Previous: "Prethodna", ByArea: "Obaveze po oblasti", ByParty: "Obaveze po strani", ByYear: "Obaveze po godini",
 	Year: "Godina", Facets: "Rezultati po", Sources: "Originalne datoteke", Preamble: "Preambula", Closing: "Završni deo", Rule: "pravilo", Any: "sve",
 	Role: "Uloga", Form: "Oblik", Encoding: "Kodiranje", Dimensions: "Dimenzije",
 	NavCommitments: "Obaveze", NavRegistry: "Registar", NavReview: "Pregled ispravki", NavEvents: "Dnevnik događaja",
