@@ -16,8 +16,9 @@ import (
 )
 
 // TestXLSXOpensInLibreOffice: LibreOffice (headless) converts an XLSX
-// export of the corpus's sentences, of its documents and of its
-// commitments (dates, booleans, a party's status) to CSV, and each
+// export of the corpus's sentences, of its documents, of its commitments
+// (dates, booleans, a party's status) and of its event log (instants,
+// JSON in cells) to CSV, and each
 // equals the CSV export of the same rows: what a real spreadsheet program
 // reads is what was exported.
 func TestXLSXOpensInLibreOffice(t *testing.T) {
@@ -41,9 +42,15 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 		srows = append(srows, HitRow(&hits[i], false))
 	}
 	for i := range docs {
-		row := DocumentRow(&docs[i])
-		row[len(row)-1] = nil // stored_at: CSV writes an instant with its zone, a sheet in its format
-		drows = append(drows, row)
+		drows = append(drows, DocumentRow(&docs[i]))
+	}
+	evs, err := st.Events(ctx, 0, 1000)
+	if err != nil || len(evs) < 3 {
+		t.Fatalf("%d events (%v)", len(evs), err)
+	}
+	var erows [][]any
+	for i := range evs {
+		erows = append(erows, EventRow(&evs[i]))
 	}
 	tr, err := tracking.New(st)
 	if err != nil {
@@ -58,7 +65,7 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 		crows = append(crows, CommitmentRow(&page.Commitments[i], nil, nil))
 	}
 	lists := map[string]list{"sentences": {SentencesTable(false), srows}, "documents": {DocumentsTable, drows},
-		"commitments": {CommitmentsTable, crows}}
+		"commitments": {CommitmentsTable, crows}, "events": {EventsTable, erows}}
 
 	dir := t.TempDir()
 	for name, l := range lists {
@@ -88,6 +95,15 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 		want, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(write("csv"), []byte("\uFEFF")))).ReadAll()
 		if err != nil {
 			t.Fatal(err)
+		}
+		// An instant is RFC 3339 text in CSV and a typed date-time in the
+		// sheet, shown in its format: the same second either way.
+		for _, r := range want[1:] {
+			for j, c := range l.table.Columns {
+				if at, err := time.Parse(time.RFC3339, r[j]); c.Kind == DateTime && err == nil {
+					r[j] = at.UTC().Format(time.DateTime)
+				}
+			}
 		}
 		// 44,34,76: comma, double quote, UTF-8; the first sheet.
 		cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",

@@ -288,15 +288,15 @@ func appendColumn(b []byte, i int) []byte {
 }
 
 // serial is t as a spreadsheet's date serial: days since 1899-12-30, the
-// time of day as the fraction.
+// time of day as the fraction. The time is cut to the whole second, as
+// CSV and JSON write it (RFC 3339): a spreadsheet shows whole seconds and
+// would round 23.6 s up to 24.
 func serial(t time.Time) float64 {
 	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	d := t.Sub(epoch)
+	d := t.Sub(epoch).Truncate(time.Second)
 	days := math.Floor(d.Hours() / 24)
-	frac := float64(d-time.Duration(days)*24*time.Hour) / float64(24*time.Hour)
-	// whole seconds: a spreadsheet shows no finer, and 0.1 ms would round
-	// a time to the next second in its display
-	return days + math.Round(frac*86400)/86400
+	secs := (d - time.Duration(days)*24*time.Hour) / time.Second
+	return days + float64(secs)/86400
 }
 
 // endSheet closes the table being written: its rows, its filter.

@@ -84,6 +84,7 @@ func TestXLSXParts(t *testing.T) {
 		{time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC), 45420},
 		{time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC), 61},
 		{time.Date(2026, 11, 30, 18, 0, 0, 0, time.UTC), 46356.75},
+		{time.Date(2026, 11, 30, 18, 0, 0, 999_000_000, time.UTC), 46356.75}, // cut to the second, as RFC 3339 is
 	} {
 		if got := serial(c.t); got != c.want {
 			t.Errorf("serial(%v) = %v, want %v", c.t, got, c.want)

@@ -178,3 +178,28 @@ func (s *Server) exportDashboard(w http.ResponseWriter, r *http.Request, f *fram
 		return export.WriteScorecard(tw, sc, v)
 	})
 }
+
+// exportReview writes the review queue as the page lists it: the
+// corrections waiting for an editor, proposed or flagged.
+func (s *Server) exportReview(w http.ResponseWriter, r *http.Request, f *frame) {
+	tr, err := s.tracker()
+	var queue []entente.Correction
+	if err == nil {
+		queue, err = tr.ReviewQueue(r.Context())
+	}
+	if err != nil {
+		s.exportProblem(w, err)
+		return
+	}
+	s.writeTables(w, r, "review", func(ctx context.Context, tw export.TableWriter) error {
+		if err := tw.Begin(export.CorrectionsTable); err != nil {
+			return err
+		}
+		for i := range queue {
+			if err := tw.Row(export.CorrectionRow(&queue[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

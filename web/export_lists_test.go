@@ -97,6 +97,7 @@ func exportKeys(t *testing.T, h *harness, role entente.Role, target string, cols
 
 var (
 	eventRow      = regexp.MustCompile(`<tr><td>(\d+)</td>`)
+	reviewRow     = regexp.MustCompile(`<input type="hidden" name="ref" value="([^"]+)">`)
 	eventsNext    = regexp.MustCompile(`<p><a href="(/events\?after=\d+)">`)
 	readerSpan    = regexp.MustCompile(`<a class="s [a-z_]+( dim)?" id="(s\d+)"`)
 	compareRowRe  = regexp.MustCompile(`(?s)<tr class="row-([a-z_]+)">\s*<td>(?:<a href="/documents/\d+#(s\d+)">)?.*?</td>\s*<td class="mark">.*?</td>\s*<td>(?:<a href="/documents/\d+#(s\d+)">)?`)
@@ -207,6 +208,24 @@ func TestEveryListExports(t *testing.T) {
 			},
 			export: "/export/compare", cols: []string{"mark", "a_sentence", "b_sentence"}, queries: []string{"a=1&b=2", "a=1&b=3"}},
 	}
+	// two corrections wait for an editor
+	h.do(entente.RoleEditor, "PUT", "/api/v1/settings/review", jsonBody(map[string]bool{"required": true}), "application/json")
+	for _, s := range []string{"s12", "s13"} {
+		if resp, data := h.do(entente.RoleAnalyst, "POST", "/api/v1/documents/1/sentences/"+s+"/corrections",
+			jsonBody(map[string]any{"field": "areas", "value": []string{"trade"}, "reason": "review"}), "application/json"); resp.StatusCode != 201 {
+			t.Fatalf("propose: %d %s", resp.StatusCode, clip(data))
+		}
+	}
+	lists = append(lists, list{name: "review", role: entente.RoleEditor,
+		page: func(q string) string { return pageAs(t, h, entente.RoleEditor, "/review") },
+		rows: func(q string) []string {
+			var refs []string
+			for _, m := range reviewRow.FindAllStringSubmatch(pageAs(t, h, entente.RoleEditor, "/review"), -1) {
+				refs = append(refs, m[1])
+			}
+			return refs
+		},
+		export: "/export/review", cols: []string{"ref"}, queries: []string{""}})
 	for _, l := range lists {
 		var first []string
 		for i, q := range l.queries {
@@ -239,6 +258,9 @@ func TestEveryListExports(t *testing.T) {
 	// the log's export is an administrator's, as its page is
 	if resp, _ := h.do(entente.RoleEditor, "GET", "/export/events.csv", nil, ""); resp.StatusCode != 403 {
 		t.Errorf("an editor exports the event log: %d", resp.StatusCode)
+	}
+	if resp, _ := h.do(entente.RoleAnalyst, "GET", "/export/review.csv", nil, ""); resp.StatusCode != 403 {
+		t.Errorf("an analyst exports the review queue: %d", resp.StatusCode)
 	}
 	for target, code := range map[string]int{"/export/compare.csv?a=1&b=x": 422, "/export/compare.csv?a=1&b=999": 404,
 		"/export/documents/999/sentences.csv": 404, "/export/documents/x/sentences.xlsx": 404} {
@@ -312,4 +334,40 @@ func statusCodes() []string {
 		out = append(out, string(s))
 	}
 	return out
+}
+
+var readerNext = regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+
+// TestReaderExportEveryPage: a statement longer than a page of the reader
+// exports every sentence the filter keeps, from every page, in order.
+func TestReaderExportEveryPage(t *testing.T) {
+	h := newHarness(t, openSQLite(t), false)
+	if resp, data := h.upload(entente.RoleAnalyst, map[string][]byte{"long.txt": longStatement(2*readerPageSize + 30)}); resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, clip(data))
+	}
+	for _, q := range []string{"", "type=commitment"} {
+		var want []string
+		pages := 0
+		for p := "/documents/1?" + q; p != ""; pages++ {
+			body := h.page(p)
+			for _, m := range readerSpan.FindAllStringSubmatch(body, -1) {
+				if m[1] == "" {
+					want = append(want, m[2])
+				}
+			}
+			p = ""
+			if m := readerNext.FindStringSubmatch(body); m != nil {
+				p = html.UnescapeString(m[1])
+			}
+		}
+		if pages < 3 || len(want) <= 2*readerPageSize {
+			t.Fatalf("%q: %d pages, %d sentences: the statement should span three pages", q, pages, len(want))
+		}
+		for _, format := range []string{"csv", "xlsx"} {
+			target := "/export/documents/1/sentences." + format + "?" + q
+			if got := exportKeys(t, h, entente.RoleViewer, target, "sentence"); !slices.Equal(got, want) {
+				t.Errorf("%s: %d rows, the pages %d", target, len(got), len(want))
+			}
+		}
+	}
 }
