@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/connect"
@@ -434,5 +435,52 @@ func TestFreshOrLater(t *testing.T) {
 		if behind, err := c.FreshOrLater(ctx); err != nil || behind {
 			t.Errorf("after the rebuild: behind %v, %v", behind, err)
 		}
+	})
+}
+
+// TestReadsNeverRebuild: Behind only reads; Later, what a write calls once
+// done, rebuilds in the background and the registry catches up.
+func TestReadsNeverRebuild(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if behind, err := c.Behind(ctx); err != nil || !behind {
+				t.Fatalf("before any build: behind %v, %v", behind, err)
+			}
+		}
+		if es := allEntries(t, ctx, s); len(es) != 0 {
+			t.Fatalf("a read built the registry: %d entries", len(es))
+		}
+		if behind, err := c.Later(ctx); err != nil || !behind {
+			t.Fatalf("later: behind %v, %v", behind, err)
+		}
+		c.Wait()
+		entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
+		if behind, err := c.Behind(ctx); err != nil || behind {
+			t.Errorf("after the rebuild: behind %v, %v", behind, err)
+		}
+		ingestLibrary(t, ctx, s, "cn-hu-2024.zh.txt")
+		if behind, err := c.Behind(ctx); err != nil || !behind {
+			t.Errorf("after a new document: behind %v, %v", behind, err)
+		}
+		watch, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { c.Watch(watch, time.Hour); close(done) }() // its first look at once
+		deadline := time.Now().Add(time.Minute)
+		for behind := true; behind && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+			if behind, err = c.Behind(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stop()
+		<-done
+		c.Wait()
+		entryOf(t, allEntries(t, ctx, s), "中匈经贸合作政府间委员会")
 	})
 }

@@ -89,6 +89,7 @@ type Server struct {
 	compare   *compare.Service // nil when the store cannot give what it reads
 	// conn keeps the registry (nil when the store keeps none)
 	conn      *connect.Connector
+	stopWatch context.CancelFunc // ends conn's Watch
 	regStore  registryStore
 	responses respCache // encoded responses of cached reads (doccache.go)
 }
@@ -166,6 +167,9 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.conn.Log = s.log
 		s.regStore = rs
+		var watch context.Context
+		watch, s.stopWatch = context.WithCancel(context.Background())
+		go s.conn.Watch(watch, registryWatchEvery)
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
@@ -176,6 +180,7 @@ func New(cfg Config) (*Server, error) {
 	}
 
 	var h http.Handler = s.mux
+	h = s.rebuildAfterWrites(h)
 	h = s.listFormats(h) // inside findCaller: an export names its caller
 	h = s.findCaller(h)
 	h = s.setupGate(h)
@@ -191,6 +196,7 @@ func New(cfg Config) (*Server, error) {
 // it after the last request.
 func (s *Server) Close(ctx context.Context) error {
 	if s.conn != nil {
+		s.stopWatch()
 		s.conn.Wait()
 	}
 	if err := s.tokenUses.flush(ctx); err != nil {
