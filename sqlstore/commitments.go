@@ -116,6 +116,15 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 	}
 	conds = append(conds, dconds...)
 	where := strings.Join(conds, " AND ")
+	// the sentences' own rows and labels: of the page's sentences alone
+	// (their placeholders after the document conditions', which every
+	// query shares)
+	sa := a
+	swhere := where
+	if len(sentences) > 0 {
+		sa = append(args(nil), a...)
+		swhere += " AND s.id IN (" + list(&sa, sentences) + ")"
+	}
 	// commitments, and the sentences a correction made commitments (an
 	// uncorrelated subquery, evaluated once)
 	typed := `(s.type = 'commitment' OR s.id IN (SELECT ks.id FROM corrections k JOIN sentences ks ON ks.version_id = k.version_id
@@ -142,7 +151,7 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, s.text_sha256, s.occurrence,
 				s.type, s.strength, s.deadline, s.position, d.withdrawn_at IS NOT NULL
 			FROM sentences s JOIN documents d ON d.id = s.document_id
-			WHERE `+where+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, a,
+			WHERE `+swhere+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, sa,
 			func(rs *sql.Rows) error {
 				var r row
 				var typ, strength string
@@ -177,7 +186,7 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 			{"sentence_areas", "area", func(s *entente.Sentence) *[]string { return &s.Areas }},
 		} {
 			err := queryRows(ctx, tx, `SELECT x.sentence_id, x.`+l.col+` FROM `+l.table+` x JOIN sentences s ON s.id = x.sentence_id
-				JOIN documents d ON d.id = s.document_id WHERE `+where+` AND `+typed+` ORDER BY x.sentence_id, x.position`, a,
+				JOIN documents d ON d.id = s.document_id WHERE `+swhere+` AND `+typed+` ORDER BY x.sentence_id, x.position`, sa,
 				func(rs *sql.Rows) error {
 					var id int64
 					var v string

@@ -11,6 +11,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/entente/entente"
@@ -324,8 +325,15 @@ func (s *Store) CountDocuments(ctx context.Context, f entente.DocumentFilter) (i
 // documentConds returns the SQL conditions of f's filters on documents d.
 func documentConds(a *args, f entente.DocumentFilter) []string {
 	var conds []string
+	// Parties, areas and dates are read as corrected: a document whose
+	// parties or date a correction changed, and a sentence whose labels
+	// one changed, are filtered by their corrected_* rows (migration
+	// 0007) instead of the extractor's.
 	if f.Party != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+a.add(f.Party)+`)`)
+		p := a.add(f.Party)
+		conds = append(conds, `((EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+p+`)
+				AND NOT EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = d.id AND c.parties_corrected))
+			OR EXISTS (SELECT 1 FROM corrected_document_parties p WHERE p.document_id = d.id AND p.party = `+p+`))`)
 	}
 	if f.Kind != "" {
 		conds = append(conds, "d.kind = "+a.add(string(f.Kind)))
@@ -334,13 +342,23 @@ func documentConds(a *args, f entente.DocumentFilter) []string {
 		conds = append(conds, `EXISTS (SELECT 1 FROM versions lv WHERE lv.document_id = d.id AND lv.language = `+a.add(f.Language)+`)`)
 	}
 	if f.Area != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
-			WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+a.add(f.Area)+`)`)
+		ar := a.add(f.Area)
+		conds = append(conds, `(EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
+				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+ar+`
+				AND NOT EXISTS (SELECT 1 FROM corrected_sentences c WHERE c.sentence_id = ws.id))
+			OR EXISTS (SELECT 1 FROM corrected_sentences ws JOIN corrected_areas wa ON wa.sentence_id = ws.sentence_id
+				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+ar+`))`)
 	}
 	if !f.Withdrawn {
 		conds = append(conds, "d.withdrawn_at IS NULL")
 	}
-	return dateConds(conds, a, f.From, f.To)
+	if dates := dateConds(nil, a, f.From, f.To); len(dates) > 0 {
+		w := strings.Join(dates, " AND ")
+		conds = append(conds, `((`+w+` AND NOT EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = d.id AND c.date_corrected))
+			OR EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = d.id AND c.date_corrected AND `+
+			strings.ReplaceAll(w, "d.signed_date", "c.signed_date")+`))`)
+	}
+	return conds
 }
 
 // dateConds adds the signed-date bounds, both inclusive. A bound may be a

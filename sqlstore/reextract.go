@@ -76,7 +76,11 @@ func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Ext
 			from, flag := segmentSpan(x, *c.Anchor, g)
 			segFlags[c.ID] = flag
 			if flag == "" {
-				replaceSpan(x, from, g.Covers, g.Resegment(slices.Clone(x.Sentences[from:from+g.Covers])))
+				parts, err := s.resegment(ctx, tx, vid, g, slices.Clone(x.Sentences[from:from+g.Covers]))
+				if err != nil {
+					return err
+				}
+				replaceSpan(x, from, g.Covers, parts)
 			}
 		}
 		sents, err := prepareSentences(x.Sentences)

@@ -15,7 +15,8 @@ import (
 // Segmentation corrections (split and join) change which sentences a
 // version has, so they are applied to the stored sentences themselves: the
 // version's extraction is rewritten with the covered sentences replaced
-// (labels carried over, see entente.Segmentation.Resegment) and every
+// (a split's parts read again by the store's PartReader, parts.go; a
+// join's labels carried over, see entente.Segmentation.Resegment) and every
 // sentence numbered again, in the transaction that stores, approves,
 // withdraws or reinstates the correction. A re-extraction applies the
 // active ones, oldest first, to the new output before storing it, so that
@@ -179,7 +180,11 @@ func (s *Store) applySegmentation(ctx context.Context, tx *sql.Tx, c *entente.Co
 	if err := s.checkUnrecorded(ctx, tx, anchorsOf(c.Anchor.VersionID, x.Sentences)[from:from+g.Covers], c.ID); err != nil {
 		return nil, err
 	}
-	replaceSpan(x, from, g.Covers, g.Resegment(covered))
+	parts, err := s.resegment(ctx, tx, c.Anchor.VersionID, g, covered)
+	if err != nil {
+		return nil, err
+	}
+	replaceSpan(x, from, g.Covers, parts)
 	return covered, s.rewriteVersion(ctx, tx, c.Anchor.VersionID, x)
 }
 

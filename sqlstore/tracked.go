@@ -163,7 +163,12 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 		if err := addTotals(ctx, tx, delta, -1, "t.document_id IN ("+in+")", a); err != nil {
 			return err
 		}
+		keyDelta := map[string]int64{}
+		if err := subtractKeys(ctx, tx, keyDelta, "WHERE k.document_id IN ("+in+")", a); err != nil {
+			return err
+		}
 		for _, q := range []string{
+			`DELETE FROM tracked_keys WHERE document_id IN (` + in + `)`,
 			`DELETE FROM tracked_parties WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
 			`DELETE FROM tracked_areas WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
 			`DELETE FROM tracked_commitments WHERE document_id IN (` + in + `)`,
@@ -176,13 +181,16 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 		if err != nil {
 			return err
 		}
-		if err := s.insertTracked(ctx, tx, cs, due); err != nil {
+		if err := s.insertTracked(ctx, tx, cs, due, keyDelta); err != nil {
 			return err
 		}
 		if err := addTotals(ctx, tx, delta, 1, "t.document_id IN ("+in+")", a); err != nil {
 			return err
 		}
 		if err := applyTotals(ctx, tx, delta); err != nil {
+			return err
+		}
+		if err := applyKeyTotals(ctx, tx, keyDelta); err != nil {
 			return err
 		}
 	}
@@ -272,7 +280,8 @@ func openCommitment(c *entente.TrackedCommitment) bool {
 // recomputeAllTracked replaces every tracked row, reading the whole
 // collection once.
 func (s *Store) recomputeAllTracked(ctx context.Context, tx *sql.Tx, due entente.DueReader) error {
-	for _, q := range []string{`DELETE FROM tracked_parties`, `DELETE FROM tracked_areas`, `DELETE FROM tracked_commitments`, `DELETE FROM tracked_totals`} {
+	for _, q := range []string{`DELETE FROM tracked_parties`, `DELETE FROM tracked_areas`, `DELETE FROM tracked_commitments`, `DELETE FROM tracked_totals`,
+		`DELETE FROM tracked_keys`, `DELETE FROM tracked_key_totals`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("clear tracked rows: %w", err)
 		}
@@ -281,18 +290,23 @@ func (s *Store) recomputeAllTracked(ctx context.Context, tx *sql.Tx, due entente
 	if err != nil {
 		return err
 	}
-	if err := s.insertTracked(ctx, tx, cs, due); err != nil {
+	keyDelta := map[string]int64{}
+	if err := s.insertTracked(ctx, tx, cs, due, keyDelta); err != nil {
 		return err
 	}
 	delta := map[totalKey]int64{}
 	if err := addTotals(ctx, tx, delta, 1, "TRUE", nil); err != nil {
 		return err
 	}
-	return applyTotals(ctx, tx, delta)
+	if err := applyTotals(ctx, tx, delta); err != nil {
+		return err
+	}
+	return applyKeyTotals(ctx, tx, keyDelta)
 }
 
-// insertTracked writes the tracked rows of cs.
-func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due entente.DueReader) error {
+// insertTracked writes the tracked rows of cs, and their keys, whose
+// counts it adds to keyDelta.
+func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due entente.DueReader, keyDelta map[string]int64) error {
 	type partyRow struct {
 		sentence      int64
 		party, status string
@@ -314,6 +328,15 @@ func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due 
 			areas = append(areas, areaRow{c.sentenceID, ar})
 		}
 	}
+	dues := make([]string, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		if c.Sentence.Deadline != nil && due != nil {
+			if d := due.Due(*c.Sentence.Deadline, c.Sentence.Text, c.SignedDate); d != nil {
+				dues[i] = d.Date
+			}
+		}
+	}
 	err := s.insertRows(ctx, tx, "tracked_commitments",
 		[]string{"sentence_id", "document_id", "version_id", "position", "commitment_id", "signed_date", "strength", "due_date", "status_rank", "withdrawn", "open"},
 		len(cs), func(i int) []any {
@@ -322,10 +345,8 @@ func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due 
 			if c.ID != 0 {
 				id = c.ID
 			}
-			if c.Sentence.Deadline != nil && due != nil {
-				if d := due.Due(*c.Sentence.Deadline, c.Sentence.Text, c.SignedDate); d != nil && d.Date != "" {
-					dueDate = d.Date
-				}
+			if dues[i] != "" {
+				dueDate = dues[i]
 			}
 			return []any{c.sentenceID, c.DocumentID, c.Anchor.VersionID, c.position, id, c.SignedDate, string(c.Sentence.Strength), dueDate,
 				StatusRank(&c.TrackedCommitment), c.withdrawn, openCommitment(&c.TrackedCommitment)}
@@ -343,7 +364,7 @@ func (s *Store) insertTracked(ctx context.Context, tx *sql.Tx, cs []listed, due 
 	if err != nil {
 		return fmt.Errorf("write tracked areas: %w", err)
 	}
-	return nil
+	return s.insertKeys(ctx, tx, cs, dues, keyDelta)
 }
 
 // StatusRank orders commitments by status, least advanced first: the
@@ -443,50 +464,16 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 	var page []entente.TrackedCommitment
 	var total int
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var a args
-		from := trackedFrom(&f)
-		partyOn := ""
-		if f.Party != "" {
-			dense, err := denseParty(ctx, tx, f.Party)
-			if err != nil {
-				return err
-			}
-			// a rare party's commitments are collected from its index and
-			// sorted; a party to many statements is checked row by row in
-			// the order's index until the page is full
-			if !dense {
-				from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
-			}
-		}
-		where := whereClause(trackedWhere(&f, today, &a, partyOn, false))
-		var err error
-		if totalsAnswer(&f) {
-			total, err = totalCommitments(ctx, tx, &f) // counted ahead
-		} else {
-			var ca args
-			err = tx.QueryRowContext(ctx, `SELECT count(*)`+from+whereClause(trackedWhere(&f, today, &ca, partyOn, true)), ca...).Scan(&total)
-		}
+		plan, keyed, err := planKeys(ctx, tx, &f)
 		if err != nil {
 			return err
 		}
-		order := ""
-		switch f.Sort {
-		case "due":
-			order = "coalesce(t.due_date, '9999-99-99'), "
-		case "status":
-			order = "t.status_rank, "
-		}
 		var ids []int64
-		err = queryRows(ctx, tx, `SELECT t.sentence_id`+from+where+` ORDER BY `+order+
-			`t.signed_date DESC, t.document_id DESC, t.version_id DESC, t.position LIMIT `+a.add(f.Limit)+` OFFSET `+a.add(f.Offset), a,
-			func(rs *sql.Rows) error {
-				var id int64
-				if err := rs.Scan(&id); err != nil {
-					return err
-				}
-				ids = append(ids, id)
-				return nil
-			})
+		if keyed {
+			ids, total, err = keyedPage(ctx, tx, &plan, &f, today)
+		} else {
+			ids, total, err = trackedIDs(ctx, tx, &f, today)
+		}
 		if err != nil || len(ids) == 0 {
 			return err
 		}
@@ -512,6 +499,62 @@ func (s *Store) TrackedPage(ctx context.Context, f entente.CommitmentFilter, tod
 		page = []entente.TrackedCommitment{}
 	}
 	return page, total, nil
+}
+
+// trackedIDs pages f over the tracked rows (the withdrawn documents, one
+// document): the sentences of the page, and how many match in all.
+func trackedIDs(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter, today string) ([]int64, int, error) {
+	var total int
+	var ids []int64
+	err := func() error {
+		var a args
+		from := trackedFrom(f)
+		partyOn := ""
+		if f.Party != "" {
+			dense, err := denseParty(ctx, tx, f.Party)
+			if err != nil {
+				return err
+			}
+			// a rare party's commitments are collected from its index and
+			// sorted; a party to many statements is checked row by row in
+			// the order's index until the page is full
+			if !dense {
+				from, partyOn = from+`JOIN tracked_parties fp ON fp.sentence_id = t.sentence_id `, "fp"
+			}
+		}
+		where := whereClause(trackedWhere(f, today, &a, partyOn, false))
+		var err error
+		if totalsAnswer(f) {
+			total, err = totalCommitments(ctx, tx, f) // counted ahead
+		} else {
+			var ca args
+			err = tx.QueryRowContext(ctx, `SELECT count(*)`+from+whereClause(trackedWhere(f, today, &ca, partyOn, true)), ca...).Scan(&total)
+		}
+		if err != nil {
+			return err
+		}
+		order := ""
+		switch f.Sort {
+		case "due":
+			order = "coalesce(t.due_date, '9999-99-99'), "
+		case "status":
+			order = "t.status_rank, "
+		}
+		return queryRows(ctx, tx, `SELECT t.sentence_id`+from+where+` ORDER BY `+order+
+			`t.signed_date DESC, t.document_id DESC, t.version_id DESC, t.position LIMIT `+a.add(f.Limit)+` OFFSET `+a.add(f.Offset), a,
+			func(rs *sql.Rows) error {
+				var id int64
+				if err := rs.Scan(&id); err != nil {
+					return err
+				}
+				ids = append(ids, id)
+				return nil
+			})
+	}()
+	if err != nil {
+		return nil, 0, err
+	}
+	return ids, total, nil
 }
 
 // TrackedTally counts the set f selects for its scorecard, counting only
@@ -557,7 +600,7 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 }
 
 // denseParty says whether party binds at least one commitment in
-// denseShare (as search's dense does), from the totals.
+// denseShare, from the totals.
 func denseParty(ctx context.Context, tx *sql.Tx, party string) (bool, error) {
 	var mine, all int64
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(CASE WHEN party = $1 AND bound THEN n ELSE 0 END), 0),
@@ -624,6 +667,11 @@ func tallyFromTotals(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilte
 			return err
 		}
 	}
+	if !f.Withdrawn {
+		// the keys of migration 0010 hold the documents not withdrawn
+		tally.Overdue, err = keyedOverdue(ctx, tx, f.Party, today)
+		return err
+	}
 	a = nil
 	conds := []string{"t.open = TRUE", "t.due_date < " + a.add(today)}
 	if !f.Withdrawn {
@@ -666,3 +714,7 @@ func tallyFromRows(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter,
 		return nil
 	})
 }
+
+// denseShare is the share of the collection above which a party's or an
+// area's rows are read in order rather than collected and sorted.
+const denseShare = 50 // one in 50

@@ -1,6 +1,7 @@
 package tracking
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/entente/entente"
@@ -63,6 +64,45 @@ func FuzzParseCorrectionRef(f *testing.F) {
 		}
 		if entente.CorrectionRef(doc, id) != s {
 			t.Errorf("%q → %v %d → %q", s, doc, id, entente.CorrectionRef(doc, id))
+		}
+	})
+}
+
+// FuzzBreakBetween: for any statement, sentence and cut, breaking the
+// statement between the parts only adds full stops and white space, and
+// the texts it expects are the parts', never a panic.
+func FuzzBreakBetween(f *testing.F) {
+	f.Add("双方同意加强合作，推动发展。其他。", "双方同意加强合作，推动发展。", 9)
+	f.Add("The two sides agree to  work together, and to act.", "agree to work together, and to act.", 22)
+	f.Add("a b", "b", 1)
+	f.Fuzz(func(t *testing.T, text, sentence string, at int) {
+		rs := []rune(sentence)
+		if at <= 0 || at >= len(rs) {
+			return
+		}
+		parts := []string{string(rs[:at]), string(rs[at:])}
+		broken, want, ok := breakBetween(text, sentence, parts)
+		if !ok {
+			return
+		}
+		if len(want) != len(parts) {
+			t.Fatalf("%d texts for %d parts", len(want), len(parts))
+		}
+		dropStops := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r == '。' || r == '.' {
+					return -1
+				}
+				return r
+			}, squeezeSpace(s))
+		}
+		if dropStops(broken) != dropStops(text) {
+			t.Fatalf("breaking %q changed more than stops and white space: %q", text, broken)
+		}
+		for i, w := range want {
+			if dropStops(w) != dropStops(parts[i]) {
+				t.Fatalf("part %d expected as %q, is %q", i, w, parts[i])
+			}
 		}
 	})
 }

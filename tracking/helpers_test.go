@@ -101,5 +101,13 @@ func newTracker(t *testing.T, s *sqlstore.Store) *tracking.Tracker {
 	if err := s.UseDueRules(context.Background(), tr.Rules); err != nil {
 		t.Fatal(err)
 	}
+	s.UsePartReader(partReader(t))
 	return tr
+}
+
+// partReader reads split parts with the Chinese extractor, as the
+// program's reader does with its own.
+func partReader(tb testing.TB) *tracking.PartReader {
+	x := zhExtractor(tb)
+	return tracking.NewPartReader(func() (tracking.Extractor, error) { return x, nil })
 }

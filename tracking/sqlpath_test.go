@@ -130,6 +130,13 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 	if cur, err := tr.Store.(*sqlstore.Store).TrackedCurrent(ctx, tr.Rules.Fingerprint()); err != nil || !cur {
 		t.Fatalf("%s: tracked tables current %v, %v", when, cur, err)
 	}
+	// the kept sizes of the filter keys are their rows' counts
+	var wrong int
+	if err := tr.Store.(*sqlstore.Store).DB().QueryRowContext(ctx, `SELECT count(*) FROM tracked_key_totals n
+		FULL JOIN (SELECT key, count(*) AS c FROM tracked_keys GROUP BY key) k ON k.key = n.key
+		WHERE n.n IS NULL OR k.c IS NULL OR n.n <> k.c`).Scan(&wrong); err != nil || wrong != 0 {
+		t.Fatalf("%s: %d kept key totals differ from the keys' rows (%v)", when, wrong, err)
+	}
 	filters := []entente.CommitmentFilter{
 		{}, {Withdrawn: true}, {Document: docs[0]}, {Document: docs[1], Withdrawn: true},
 		{Party: "CN"}, {Party: "RS"}, {Party: "AE"}, {Party: "HU"}, {Pair: []string{"CN", "RS"}}, {Pair: []string{"CN", "AE"}, Withdrawn: true},
@@ -138,6 +145,14 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 		{Overdue: true}, {Overdue: true, Party: "CN"}, {DueBefore: "2026-12-31"}, {DueAfter: "2026-01-01"},
 		{DueAfter: "2025-01-01", DueBefore: "2027-12-31", Withdrawn: true},
 		{From: "2020"}, {To: "2019"}, {From: "2019-01", To: "2024-12-31", Withdrawn: true},
+		// combinations: two dimensions (one key of migration 0010), three
+		// (a key and a check), with dates
+		{Area: "trade", Status: entente.Fulfilled}, {Area: "trade", Status: entente.NotRated}, {Party: "CN", DueBefore: "2027-12-31"},
+		{Party: "CN", Area: "trade"}, {Strength: entente.Firm, Status: entente.NotRated}, {Party: "RS", Strength: entente.Intent},
+		{Area: "trade", Strength: entente.Firm, Overdue: true}, {Party: "RS", Status: entente.Fulfilled, Area: "trade"},
+		{Party: "CN", Status: entente.Fulfilled, Strength: entente.Firm, DueAfter: "2020-01-01"},
+		{Pair: []string{"CN", "RS"}, Area: "trade", Party: "CN"}, {Status: entente.NotRated, Strength: entente.Intent, From: "2020"},
+		{Party: "ZZ"}, {Area: "trade", Party: "ZZ"},
 	}
 	for _, f := range filters {
 		for _, sort := range []string{"", "due", "status", "signed"} {

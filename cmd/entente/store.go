@@ -12,8 +12,10 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/connect"
+	"github.com/entente/entente/extract"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/tracking"
 )
 
@@ -39,13 +41,15 @@ type store interface {
 	entente.RegistryReader
 	Replay(ctx context.Context) (int, error)
 	UseDueRules(ctx context.Context, due entente.DueReader) error
+	UsePartReader(r sqlstore.PartReader)
 }
 
 // openStore opens the embedded SQLite store, or PostgreSQL for a
 // postgres:// address; either runs its migrations first. The store is
 // given the due-date rules, which brings its tracked tables up to date
 // (in full after migration 0004 or a change of rules), so that every
-// command's writes keep them current and no read has to.
+// command's writes keep them current and no read has to, and what reads a
+// split's parts again.
 func openStore(ctx context.Context, dsn string) (store, error) {
 	var st store
 	var err error
@@ -65,6 +69,9 @@ func openStore(ctx context.Context, dsn string) (store, error) {
 		st.Close()
 		return nil, err
 	}
+	// a split's parts are read again by the extractor that re-extraction
+	// uses (loaded at the first split)
+	st.UsePartReader(tracking.NewPartReader(func() (tracking.Extractor, error) { return extract.NewRegistry() }))
 	return st, nil
 }
 
