@@ -16,6 +16,7 @@ import (
 	"github.com/entente/entente/internal/storetest"
 	"github.com/entente/entente/internal/testlibrary"
 	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
 )
 
 // Every test of the stored registry runs on SQLite and on PostgreSQL.
@@ -482,5 +483,58 @@ func TestReadsNeverRebuild(t *testing.T) {
 		<-done
 		c.Wait()
 		entryOf(t, allEntries(t, ctx, s), "中匈经贸合作政府间委员会")
+	})
+}
+
+// TestCorrectionsInRegistry: a name an analyst strikes from a sentence's
+// mechanisms is no longer a mention of the registry's entry, after the
+// rebuild the correction calls for.
+func TestCorrectionsInRegistry(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ids := ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt", "cn-rs-2016.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		committee := entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
+		full, err := s.RegistryEntry(ctx, committee.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		label := ""
+		for _, m := range full.MentionList {
+			if m.DocumentID == ids["cn-rs-2013.zh.txt"] {
+				label = m.Sentence
+			}
+		}
+		if committee.DocumentCount != 2 || label == "" {
+			t.Fatalf("before the correction: %d documents, 2013's sentence %q", committee.DocumentCount, label)
+		}
+		tr, err := tracking.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: ids["cn-rs-2013.zh.txt"], Sentence: label,
+			Field: "mechanisms", Value: []byte(`[]`), Why: "not the committee"}); err != nil {
+			t.Fatal(err)
+		}
+		if behind, err := c.Behind(ctx); err != nil || !behind {
+			t.Fatalf("a correction of names does not move the registry's signature: %v %v", behind, err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after := entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
+		full, err = s.RegistryEntry(ctx, after.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.DocumentCount != 1 || len(full.MentionList) != 1 || full.MentionList[0].DocumentID != ids["cn-rs-2016.zh.txt"] {
+			t.Errorf("after the correction: %d documents, mentions %+v", after.DocumentCount, full.MentionList)
+		}
 	})
 }
