@@ -289,16 +289,24 @@ func (s *Service) Accept(ctx context.Context, commitment, report string, status 
 	if !status.Valid() || status == entente.NotRated {
 		return nil, entente.Errorf(entente.EINVALID, "%q is not a status a follow-up can set", status)
 	}
-	ev, err := s.Tracker.AddEvidence(ctx, tracking.EvidenceInput{Document: f.Commitment.DocumentID, Sentence: f.Commitment.Sentence,
-		Evidence: entente.Evidence{Official: true, Note: "follow-up: " + f.Cue}, Cites: f.Report.Ref})
+	// the evidence, the status and the decision's event in one
+	// transaction: a failure leaves none of them
+	event, err := s.decisionEvent(ctx, f, actionAccept, why)
+	if err != nil {
+		return nil, err
+	}
+	_, _, err = s.Tracker.AddEvidenceWithStatus(ctx,
+		tracking.EvidenceInput{Document: f.Commitment.DocumentID, Sentence: f.Commitment.Sentence,
+			Evidence: entente.Evidence{Official: true, Note: "follow-up: " + f.Cue}, Cites: f.Report.Ref},
+		tracking.SetStatusInput{Document: f.Commitment.DocumentID, Sentence: f.Commitment.Sentence,
+			Status: status, Why: why, Revision: -1},
+		func(evidenceID int64) (*entente.Event, error) {
+			return event(decision{Status: status, EvidenceID: evidenceID})
+		})
 	if err != nil {
 		return nil, fmt.Errorf("accept follow-up: %w", err)
 	}
-	if _, err := s.Tracker.SetStatus(ctx, tracking.SetStatusInput{Document: f.Commitment.DocumentID, Sentence: f.Commitment.Sentence,
-		Status: status, EvidenceID: ev.ID, Why: why, Revision: -1}); err != nil {
-		return nil, fmt.Errorf("accept follow-up: %w", err)
-	}
-	return s.record(ctx, f, actionAccept, decision{Status: status, EvidenceID: ev.ID}, why)
+	return s.decided(ctx, f)
 }
 
 // Dismiss records that a follow-up does not report on its commitment.
@@ -319,6 +327,24 @@ func (s *Service) Dismiss(ctx context.Context, commitment, report, why string) (
 
 // record writes a decision's event and returns the decision as listed.
 func (s *Service) record(ctx context.Context, f *entente.Followup, action string, d decision, why string) (*entente.FollowupDecision, error) {
+	event, err := s.decisionEvent(ctx, f, action, why)
+	if err != nil {
+		return nil, err
+	}
+	e, err := event(d)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Store.AppendEvent(ctx, e); err != nil {
+		return nil, fmt.Errorf("record follow-up: %w", err)
+	}
+	return s.decided(ctx, f)
+}
+
+// decisionEvent reads the two sentences' anchors and returns what makes a
+// decision's event from the decision (whose evidence id may be known only
+// inside the transaction that writes it).
+func (s *Service) decisionEvent(ctx context.Context, f *entente.Followup, action, why string) (func(decision) (*entente.Event, error), error) {
 	ca, err := s.Store.FindSentence(ctx, f.Commitment.DocumentID, f.Commitment.Sentence)
 	if err != nil {
 		return nil, err
@@ -327,16 +353,20 @@ func (s *Service) record(ctx context.Context, f *entente.Followup, action string
 	if err != nil {
 		return nil, err
 	}
-	d.Commitment, d.Report, d.Anchor = f.Commitment.Ref, f.Report.Ref, ra.Anchor.String()
-	after, err := json.Marshal(d)
-	if err != nil {
-		return nil, fmt.Errorf("record follow-up: %w", err)
-	}
-	e := entente.NewEvent(ctx, action, followupEntity, 0)
-	e.After, e.Why, e.Document, e.Anchor = string(after), why, f.Commitment.DocumentID, ca.Anchor.String()
-	if _, err := s.Store.AppendEvent(ctx, e); err != nil {
-		return nil, fmt.Errorf("record follow-up: %w", err)
-	}
+	return func(d decision) (*entente.Event, error) {
+		d.Commitment, d.Report, d.Anchor = f.Commitment.Ref, f.Report.Ref, ra.Anchor.String()
+		after, err := json.Marshal(d)
+		if err != nil {
+			return nil, fmt.Errorf("record follow-up: %w", err)
+		}
+		e := entente.NewEvent(ctx, action, followupEntity, 0)
+		e.After, e.Why, e.Document, e.Anchor = string(after), why, f.Commitment.DocumentID, ca.Anchor.String()
+		return e, nil
+	}, nil
+}
+
+// decided reads a follow-up's decision back as listed.
+func (s *Service) decided(ctx context.Context, f *entente.Followup) (*entente.FollowupDecision, error) {
 	out := []entente.Followup{*f}
 	if err := s.decide(ctx, out); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package compare_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/compare"
 	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
 )
 
 func TestRecycledLibrary(t *testing.T) {
@@ -226,6 +228,71 @@ func TestPairLibrary(t *testing.T) {
 		}
 		if len(v.MostRecycled) == 0 || v.MostRecycled[0].Repeated != 3 {
 			t.Errorf("most recycled %+v", v.MostRecycled)
+		}
+	})
+}
+
+// TestAcceptOneTransaction: accepting a follow-up writes the evidence, the
+// status and the decision's event in one transaction; a failure at the
+// status or at the event leaves none of them (no evidence, no status, no
+// event), and a success all of them.
+func TestAcceptOneTransaction(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		ids := ingestLibrary(t, ctx, s)
+		tr := newTracker(t, s)
+		editor := as(ctx, "edith", entente.RoleEditor)
+		doc, label, report := ids["2019"], "s4", fmt.Sprintf("%d/s3", ids["2024"])
+		ein := tracking.EvidenceInput{Document: doc, Sentence: label, Cites: report,
+			Evidence: entente.Evidence{Official: true, Note: "follow-up"}}
+		status := func(rev int) tracking.SetStatusInput {
+			return tracking.SetStatusInput{Document: doc, Sentence: label, Status: entente.Fulfilled, Why: "opened", Revision: rev}
+		}
+		events := func() int {
+			t.Helper()
+			es, err := s.History(ctx, entente.EventFilter{Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(es)
+		}
+		before := events()
+		for _, c := range []struct {
+			name  string
+			sin   tracking.SetStatusInput
+			event func(int64) (*entente.Event, error)
+		}{
+			{"the status against a revision never reached", status(7), nil},
+			{"the decision's event", status(-1), func(int64) (*entente.Event, error) { return nil, errors.New("the event could not be made") }},
+		} {
+			if _, _, err := tr.AddEvidenceWithStatus(editor, ein, c.sin, c.event); err == nil {
+				t.Fatalf("%s: no error", c.name)
+			}
+			detail, err := tr.Commitment(ctx, doc, label)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(detail.Evidence) != 0 || detail.StatusOf("CN") != entente.NotRated || detail.StatusOf("RS") != entente.NotRated {
+				t.Errorf("%s: half-written: evidence %+v, statuses %+v", c.name, detail.Evidence, detail.Statuses)
+			}
+			if n := events(); n != before {
+				t.Errorf("%s: %d events written", c.name, n-before)
+			}
+		}
+		svc := newService(t, s)
+		d, err := svc.Accept(editor, fmt.Sprintf("%d/%s", doc, label), report, "", "the section opened")
+		if err != nil {
+			t.Fatal(err)
+		}
+		detail, err := tr.Commitment(ctx, doc, label)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(detail.Evidence) != 1 || detail.Evidence[0].ID != d.EvidenceID || detail.StatusOf("CN") != entente.Fulfilled {
+			t.Errorf("after accepting: evidence %+v, statuses %+v", detail.Evidence, detail.Statuses)
+		}
+		if n := events(); n != before+3 {
+			t.Errorf("accepting wrote %d events, want 3 (evidence, status, decision)", n-before)
 		}
 	})
 }

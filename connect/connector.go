@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -105,6 +106,70 @@ func (c *Connector) FreshOrLater(ctx context.Context) (bool, error) {
 		}()
 	}
 	return true, nil
+}
+
+// Behind reports whether the registry is behind the library (or was
+// never built), reading only: a read of the registry never rebuilds it.
+func (c *Connector) Behind(ctx context.Context) (bool, error) {
+	now, built, err := c.Store.RegistrySignature(ctx)
+	if err != nil {
+		return false, err
+	}
+	return now != built, nil
+}
+
+// Later starts a rebuild in the background when the registry is behind
+// the library and none runs: what a write calls once it is done, and what
+// a server calls now and then for the writes of other processes. It
+// reports whether the registry is behind.
+func (c *Connector) Later(ctx context.Context) (bool, error) {
+	behind, err := c.Behind(ctx)
+	if err != nil || !behind {
+		return false, err
+	}
+	c.background(ctx)
+	return true, nil
+}
+
+// background runs one rebuild in the background unless one runs.
+func (c *Connector) background(ctx context.Context) {
+	if !c.running.CompareAndSwap(false, true) {
+		return
+	}
+	c.bg.Add(1)
+	go func() {
+		defer c.bg.Done()
+		defer c.running.Store(false)
+		if _, err := c.Rebuild(context.WithoutCancel(ctx)); err != nil {
+			log := c.Log
+			if log == nil {
+				log = slog.Default()
+			}
+			log.Error("registry rebuild", "err", err)
+		}
+	}()
+}
+
+// Watch calls Later every interval until ctx ends, so that the registry
+// follows the writes of other processes (a CLI ingest, another server on
+// the same PostgreSQL) and is built once at start.
+func (c *Connector) Watch(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if _, err := c.Later(ctx); err != nil && ctx.Err() == nil {
+			log := c.Log
+			if log == nil {
+				log = slog.Default()
+			}
+			log.Error("registry signature", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // Wait waits for the rebuilds running in the background.

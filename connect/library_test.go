@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/connect"
@@ -15,6 +16,7 @@ import (
 	"github.com/entente/entente/internal/storetest"
 	"github.com/entente/entente/internal/testlibrary"
 	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
 )
 
 // Every test of the stored registry runs on SQLite and on PostgreSQL.
@@ -433,6 +435,106 @@ func TestFreshOrLater(t *testing.T) {
 		entryOf(t, allEntries(t, ctx, s), "中匈经贸合作政府间委员会")
 		if behind, err := c.FreshOrLater(ctx); err != nil || behind {
 			t.Errorf("after the rebuild: behind %v, %v", behind, err)
+		}
+	})
+}
+
+// TestReadsNeverRebuild: Behind only reads; Later, what a write calls once
+// done, rebuilds in the background and the registry catches up.
+func TestReadsNeverRebuild(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if behind, err := c.Behind(ctx); err != nil || !behind {
+				t.Fatalf("before any build: behind %v, %v", behind, err)
+			}
+		}
+		if es := allEntries(t, ctx, s); len(es) != 0 {
+			t.Fatalf("a read built the registry: %d entries", len(es))
+		}
+		if behind, err := c.Later(ctx); err != nil || !behind {
+			t.Fatalf("later: behind %v, %v", behind, err)
+		}
+		c.Wait()
+		entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
+		if behind, err := c.Behind(ctx); err != nil || behind {
+			t.Errorf("after the rebuild: behind %v, %v", behind, err)
+		}
+		ingestLibrary(t, ctx, s, "cn-hu-2024.zh.txt")
+		if behind, err := c.Behind(ctx); err != nil || !behind {
+			t.Errorf("after a new document: behind %v, %v", behind, err)
+		}
+		watch, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { c.Watch(watch, time.Hour); close(done) }() // its first look at once
+		deadline := time.Now().Add(time.Minute)
+		for behind := true; behind && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+			if behind, err = c.Behind(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stop()
+		<-done
+		c.Wait()
+		entryOf(t, allEntries(t, ctx, s), "中匈经贸合作政府间委员会")
+	})
+}
+
+// TestCorrectionsInRegistry: a name an analyst strikes from a sentence's
+// mechanisms is no longer a mention of the registry's entry, after the
+// rebuild the correction calls for.
+func TestCorrectionsInRegistry(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ids := ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt", "cn-rs-2016.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		committee := entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
+		full, err := s.RegistryEntry(ctx, committee.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		label := ""
+		for _, m := range full.MentionList {
+			if m.DocumentID == ids["cn-rs-2013.zh.txt"] {
+				label = m.Sentence
+			}
+		}
+		if committee.DocumentCount != 2 || label == "" {
+			t.Fatalf("before the correction: %d documents, 2013's sentence %q", committee.DocumentCount, label)
+		}
+		tr, err := tracking.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: ids["cn-rs-2013.zh.txt"], Sentence: label,
+			Field: "mechanisms", Value: []byte(`[]`), Why: "not the committee"}); err != nil {
+			t.Fatal(err)
+		}
+		if behind, err := c.Behind(ctx); err != nil || !behind {
+			t.Fatalf("a correction of names does not move the registry's signature: %v %v", behind, err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after := entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
+		full, err = s.RegistryEntry(ctx, after.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.DocumentCount != 1 || len(full.MentionList) != 1 || full.MentionList[0].DocumentID != ids["cn-rs-2016.zh.txt"] {
+			t.Errorf("after the correction: %d documents, mentions %+v", after.DocumentCount, full.MentionList)
 		}
 	})
 }

@@ -16,44 +16,54 @@ import (
 func (s *Store) AddEvidence(ctx context.Context, n entente.NewEvidence) (*entente.Evidence, error) {
 	var out *entente.Evidence
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		cid, _, err := s.ensureCommitment(ctx, tx, n.Anchor)
-		if err != nil {
-			return err
-		}
-		e := n.Evidence
-		e.CommitmentID = cid
-		actor := entente.ActorFromContext(ctx)
-		e.AddedBy, e.AddedAt = actor.Name, s.now()
-		if n.Archive != nil && len(n.Archive.Data) > 0 {
-			e.ArchiveSHA256 = sha256Hex(n.Archive.Data)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, size, data, created_at) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (sha256) DO NOTHING`, e.ArchiveSHA256, len(n.Archive.Data), n.Archive.Data, e.AddedAt); err != nil {
-				return fmt.Errorf("insert archived page: %w", err)
-			}
-		}
-		var uid any
-		if actor.UserID != 0 {
-			uid = actor.UserID
-		}
-		err = tx.QueryRowContext(ctx, `
-			INSERT INTO evidence (commitment_id, url, title, publisher, published, accessed, quote, note, official,
-				sentence_anchor, sentence_document, archive_sha256, archive_problem, added_by, added_by_name, added_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-			RETURNING id`,
-			cid, e.URL, e.Title, e.Publisher, emptyNull(e.EventDate), emptyNull(e.Accessed), e.Quote, e.Note, e.Official,
-			e.SentenceAnchor, zeroNull(e.SentenceDocument), emptyNull(e.ArchiveSHA256), e.ArchiveProblem, uid, e.AddedBy, e.AddedAt,
-		).Scan(&e.ID)
-		if err != nil {
-			return fmt.Errorf("insert evidence: %w", err)
-		}
-		out = &e
-		return s.logChangeOf(ctx, tx, change{action: "add", entity: "evidence", id: e.ID, after: evidenceSnapshot{Anchor: n.Anchor.String(), Evidence: e},
-			document: n.DocumentID, anchor: n.Anchor.String()})
+		var err error
+		out, err = s.addEvidence(ctx, tx, n)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("add evidence: %w", err)
 	}
 	return out, nil
+}
+
+// addEvidence writes an evidence item with its event in tx.
+func (s *Store) addEvidence(ctx context.Context, tx *sql.Tx, n entente.NewEvidence) (*entente.Evidence, error) {
+	cid, _, err := s.ensureCommitment(ctx, tx, n.Anchor)
+	if err != nil {
+		return nil, err
+	}
+	e := n.Evidence
+	e.CommitmentID = cid
+	actor := entente.ActorFromContext(ctx)
+	e.AddedBy, e.AddedAt = actor.Name, s.now()
+	if n.Archive != nil && len(n.Archive.Data) > 0 {
+		e.ArchiveSHA256 = sha256Hex(n.Archive.Data)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, size, data, created_at) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (sha256) DO NOTHING`, e.ArchiveSHA256, len(n.Archive.Data), n.Archive.Data, e.AddedAt); err != nil {
+			return nil, fmt.Errorf("insert archived page: %w", err)
+		}
+	}
+	var uid any
+	if actor.UserID != 0 {
+		uid = actor.UserID
+	}
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO evidence (commitment_id, url, title, publisher, published, accessed, quote, note, official,
+			sentence_anchor, sentence_document, archive_sha256, archive_problem, added_by, added_by_name, added_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+		RETURNING id`,
+		cid, e.URL, e.Title, e.Publisher, emptyNull(e.EventDate), emptyNull(e.Accessed), e.Quote, e.Note, e.Official,
+		e.SentenceAnchor, zeroNull(e.SentenceDocument), emptyNull(e.ArchiveSHA256), e.ArchiveProblem, uid, e.AddedBy, e.AddedAt,
+	).Scan(&e.ID)
+	if err != nil {
+		return nil, fmt.Errorf("insert evidence: %w", err)
+	}
+	err = s.logChangeOf(ctx, tx, change{action: "add", entity: "evidence", id: e.ID, after: evidenceSnapshot{Anchor: n.Anchor.String(), Evidence: e},
+		document: n.DocumentID, anchor: n.Anchor.String()})
+	if err != nil {
+		return nil, err
+	}
+	return &e, nil
 }
 
 // evidenceSnapshot is what an evidence event keeps: the item whole and the

@@ -115,7 +115,7 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 			ORDER BY x.entity_id, s.position`, false); err != nil {
 			return fmt.Errorf("read entity sentences: %w", err)
 		}
-		return nil
+		return applyNameCorrections(ctx, tx, in)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("registry input: %w", err)
@@ -140,7 +140,8 @@ func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err e
 			(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
 			(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
 			(SELECT count(*) FROM document_corrections),
-			(SELECT count(*) FROM version_links),
+			(SELECT count(*) FROM version_links) * 1000003 + (SELECT coalesce(sum(id), 0) FROM corrections
+				WHERE field IN ('references', 'mechanisms', 'projects') AND state = 'approved' AND withdrawn_at IS NULL),
 			(SELECT coalesce(sum(CASE WHEN linked THEN document_a * 31 + document_b ELSE document_a * 17 + document_b * 3 END), 0) FROM version_links)`).
 			Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6])
 		if err != nil {

@@ -112,6 +112,21 @@ func (s *Store) SetStatus(ctx context.Context, c entente.StatusChange) (int, err
 	}
 	var rev int
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		rev, err = s.setStatus(ctx, tx, c)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("set status: %w", err)
+	}
+	return rev, nil
+}
+
+// setStatus writes a status change with its event in tx and returns the
+// commitment's new revision.
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c entente.StatusChange) (int, error) {
+	var rev int
+	err := func() error {
 		id, cur, err := s.ensureCommitment(ctx, tx, c.Anchor)
 		if err != nil {
 			return err
@@ -171,11 +186,8 @@ func (s *Store) SetStatus(ctx context.Context, c entente.StatusChange) (int, err
 		}
 		return s.logChangeOf(ctx, tx, change{action: "set", entity: "status", id: id, before: before, after: after,
 			why: c.Why, document: c.DocumentID, anchor: c.Anchor.String(), at: now})
-	})
-	if err != nil {
-		return 0, fmt.Errorf("set status: %w", err)
-	}
-	return rev, nil
+	}()
+	return rev, err
 }
 
 // putStatus writes one party's status and its history row.

@@ -321,31 +321,43 @@ func (t *Tracker) SetStatus(ctx context.Context, in SetStatusInput) (int, error)
 	if err := t.require(ctx, entente.RoleAnalyst, "setting a status"); err != nil {
 		return 0, err
 	}
-	if !in.Status.Valid() {
-		return 0, entente.Errorf(entente.EINVALID, "%q is not a status (one of %v)", in.Status, entente.Statuses)
-	}
-	if strings.TrimSpace(in.Why) == "" {
-		return 0, entente.Errorf(entente.EINVALID, "a status change needs a reason")
-	}
-	if in.Status != entente.NotRated && in.EvidenceID == 0 {
-		return 0, entente.Errorf(entente.EINVALID, "a status other than not_rated names its evidence (add it first)")
-	}
-	ref, err := t.Store.FindSentence(ctx, in.Document, in.Sentence)
+	c, err := t.statusChange(ctx, in, false)
 	if err != nil {
 		return 0, err
 	}
+	return t.Store.SetStatus(ctx, c)
+}
+
+// statusChange checks a status change as a user gives it and returns it as
+// the store writes it; evidenceComing says the evidence is written with it
+// (its id is not known yet).
+func (t *Tracker) statusChange(ctx context.Context, in SetStatusInput, evidenceComing bool) (entente.StatusChange, error) {
+	var none entente.StatusChange
+	if !in.Status.Valid() {
+		return none, entente.Errorf(entente.EINVALID, "%q is not a status (one of %v)", in.Status, entente.Statuses)
+	}
+	if strings.TrimSpace(in.Why) == "" {
+		return none, entente.Errorf(entente.EINVALID, "a status change needs a reason")
+	}
+	if in.Status != entente.NotRated && in.EvidenceID == 0 && !evidenceComing {
+		return none, entente.Errorf(entente.EINVALID, "a status other than not_rated names its evidence (add it first)")
+	}
+	ref, err := t.Store.FindSentence(ctx, in.Document, in.Sentence)
+	if err != nil {
+		return none, err
+	}
 	if ref.Sentence.Type != entente.Commitment {
-		return 0, entente.Errorf(entente.EINVALID, "%d/%s is a %s, not a commitment", in.Document, in.Sentence, ref.Sentence.Type)
+		return none, entente.Errorf(entente.EINVALID, "%d/%s is a %s, not a commitment", in.Document, in.Sentence, ref.Sentence.Type)
 	}
 	ps := parties(ref)
 	if in.Party != "" {
 		if !slices.Contains(ps, in.Party) {
-			return 0, entente.Errorf(entente.EINVALID, "%s is not a party of %d/%s (%s)", in.Party, in.Document, in.Sentence, strings.Join(ps, ", "))
+			return none, entente.Errorf(entente.EINVALID, "%s is not a party of %d/%s (%s)", in.Party, in.Document, in.Sentence, strings.Join(ps, ", "))
 		}
 		ps = []string{in.Party}
 	}
-	return t.Store.SetStatus(ctx, entente.StatusChange{Anchor: ref.Anchor, DocumentID: in.Document, Parties: ps, Status: in.Status,
-		EvidenceID: in.EvidenceID, Why: in.Why, Revision: in.Revision})
+	return entente.StatusChange{Anchor: ref.Anchor, DocumentID: in.Document, Parties: ps, Status: in.Status,
+		EvidenceID: in.EvidenceID, Why: in.Why, Revision: in.Revision}, nil
 }
 
 // EvidenceInput is evidence as a user gives it.
@@ -364,38 +376,72 @@ func (t *Tracker) AddEvidence(ctx context.Context, in EvidenceInput) (*entente.E
 	if err := t.require(ctx, entente.RoleAnalyst, "adding evidence"); err != nil {
 		return nil, err
 	}
+	n, err := t.newEvidence(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return t.Store.AddEvidence(ctx, n)
+}
+
+// AddEvidenceWithStatus adds evidence and sets the commitment's status on
+// its strength, with the event event(evidence id) returns, in one
+// transaction (an accepted follow-up): all of it is written or none.
+// sin's EvidenceID is ignored: the status names the evidence written.
+func (t *Tracker) AddEvidenceWithStatus(ctx context.Context, ein EvidenceInput, sin SetStatusInput,
+	event func(evidenceID int64) (*entente.Event, error)) (*entente.Evidence, int, error) {
+	if err := t.require(ctx, entente.RoleAnalyst, "adding evidence and setting a status"); err != nil {
+		return nil, 0, err
+	}
+	n, err := t.newEvidence(ctx, ein)
+	if err != nil {
+		return nil, 0, err
+	}
+	c, err := t.statusChange(ctx, sin, true)
+	if err != nil {
+		return nil, 0, err
+	}
+	if n.Anchor != c.Anchor {
+		return nil, 0, entente.Errorf(entente.EINVALID, "the evidence and the status are of two commitments")
+	}
+	return t.Store.AddEvidenceWithStatus(ctx, n, c, event)
+}
+
+// newEvidence checks evidence as a user gives it, reads its cited sentence
+// and fetches its page, and returns it as the store writes it.
+func (t *Tracker) newEvidence(ctx context.Context, in EvidenceInput) (entente.NewEvidence, error) {
+	var none entente.NewEvidence
 	e := in.Evidence
 	e.Title, e.URL = strings.TrimSpace(e.Title), strings.TrimSpace(e.URL)
 	if e.Title == "" && in.Cites == "" {
-		return nil, entente.Errorf(entente.EINVALID, "evidence needs a title")
+		return none, entente.Errorf(entente.EINVALID, "evidence needs a title")
 	}
 	if e.URL != "" && !strings.HasPrefix(e.URL, "http://") && !strings.HasPrefix(e.URL, "https://") {
-		return nil, entente.Errorf(entente.EINVALID, "the address must start with http:// or https://")
+		return none, entente.Errorf(entente.EINVALID, "the address must start with http:// or https://")
 	}
 	for _, f := range []struct{ name, v string }{{"title", e.Title}, {"publisher", e.Publisher}, {"quote", e.Quote}, {"note", e.Note}, {"url", e.URL}} {
 		if len(f.v) > 10000 {
-			return nil, entente.Errorf(entente.ETOOLARGE, "the %s is over 10,000 bytes", f.name)
+			return none, entente.Errorf(entente.ETOOLARGE, "the %s is over 10,000 bytes", f.name)
 		}
 	}
 	for _, d := range []string{e.EventDate, e.Accessed} {
 		if d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err != nil {
-				return nil, entente.Errorf(entente.EINVALID, "%q is not a date (YYYY-MM-DD)", d)
+				return none, entente.Errorf(entente.EINVALID, "%q is not a date (YYYY-MM-DD)", d)
 			}
 		}
 	}
 	ref, err := t.Store.FindSentence(ctx, in.Document, in.Sentence)
 	if err != nil {
-		return nil, err
+		return none, err
 	}
 	if in.Cites != "" {
 		doc, label, err := ParseRef(in.Cites)
 		if err != nil {
-			return nil, err
+			return none, err
 		}
 		cited, err := t.Store.FindSentence(ctx, doc, label)
 		if err != nil {
-			return nil, err
+			return none, err
 		}
 		e.SentenceAnchor, e.SentenceDocument = cited.Anchor.String(), doc
 		if e.Title == "" {
@@ -421,7 +467,7 @@ func (t *Tracker) AddEvidence(ctx context.Context, in EvidenceInput) (*entente.E
 			archive = &entente.Archive{Data: page.Data, MediaType: page.MediaType, URL: page.URL}
 		}
 	}
-	return t.Store.AddEvidence(ctx, entente.NewEvidence{Anchor: ref.Anchor, DocumentID: in.Document, Evidence: e, Archive: archive})
+	return entente.NewEvidence{Anchor: ref.Anchor, DocumentID: in.Document, Evidence: e, Archive: archive}, nil
 }
 
 // RetractEvidence retracts an evidence item with a reason.

@@ -24,6 +24,8 @@ type Store interface {
 	StatusChanges(ctx context.Context) ([]entente.StatusPoint, error)
 
 	AddEvidence(ctx context.Context, n entente.NewEvidence) (*entente.Evidence, error)
+	AddEvidenceWithStatus(ctx context.Context, n entente.NewEvidence, c entente.StatusChange,
+		event func(evidenceID int64) (*entente.Event, error)) (*entente.Evidence, int, error)
 	Evidence(ctx context.Context, a entente.Anchor) ([]entente.Evidence, error)
 	EvidenceByID(ctx context.Context, id int64) (*entente.Evidence, entente.Anchor, error)
 	RetractEvidence(ctx context.Context, id int64, reason string) (*entente.Evidence, error)

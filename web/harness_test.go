@@ -266,7 +266,21 @@ func (h *harness) upload(role entente.Role, files map[string][]byte) (*http.Resp
 		w.Write(data)
 	}
 	mw.Close()
-	return h.do(role, http.MethodPost, "/api/v1/documents", &buf, mw.FormDataContentType())
+	resp, data := h.do(role, http.MethodPost, "/api/v1/documents", &buf, mw.FormDataContentType())
+	h.settleRegistry()
+	return resp, data
+}
+
+// settleRegistry brings the registry up to date at once, as the rebuild
+// the upload started in the background would: tests read it right after.
+func (h *harness) settleRegistry() {
+	h.t.Helper()
+	if c := h.srv.conn; c != nil {
+		c.Wait()
+		if err := c.Fresh(context.Background()); err != nil {
+			h.t.Fatal(err)
+		}
+	}
 }
 
 // queueUploads posts files to the upload queue.

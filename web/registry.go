@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -40,23 +41,50 @@ func (s *Server) registryRoutes(viewer, editor access) {
 		"The documents that cite a document (backlinks)", s.listCitedBy)
 }
 
-// registry returns the connector, the registry brought up to date with
-// the library: at once the first time, in the background after that (the
-// pages say so meanwhile, through behind).
+// registry returns the connector and the registry as it stands: a read
+// never rebuilds it. Writes start a rebuild in the background once done
+// (rebuildAfterWrites), and the server checks now and then for the writes
+// of other processes (Connector.Watch).
 func (s *Server) registry(ctx context.Context) (*connect.Connector, registryStore, error) {
-	c, st, _, err := s.registryBehind(ctx)
-	return c, st, err
+	if s.conn == nil {
+		return nil, nil, entente.Errorf(entente.EUNSUPPORTED, "this store keeps no registry")
+	}
+	return s.conn, s.regStore, nil
 }
 
+// registryBehind is registry with whether the registry is behind the
+// library (the list page says so), which reads the registry's signature.
 func (s *Server) registryBehind(ctx context.Context) (*connect.Connector, registryStore, bool, error) {
-	if s.conn == nil {
-		return nil, nil, false, entente.Errorf(entente.EUNSUPPORTED, "this store keeps no registry")
-	}
-	behind, err := s.conn.FreshOrLater(ctx)
+	c, st, err := s.registry(ctx)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	return s.conn, s.regStore, behind, nil
+	behind, err := c.Behind(ctx)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return c, st, behind, nil
+}
+
+// registryWatchEvery is how often the server checks whether the library
+// moved under the registry through other processes.
+const registryWatchEvery = 5 * time.Second
+
+// rebuildAfterWrites starts a registry rebuild in the background after
+// every request that may have written, once it is answered.
+func (s *Server) rebuildAfterWrites(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		switch r.Method {
+		case http.MethodGet, http.MethodHead, http.MethodOptions:
+			return
+		}
+		if s.conn != nil {
+			if _, err := s.conn.Later(context.WithoutCancel(r.Context())); err != nil {
+				s.log.Error("registry signature", "err", err)
+			}
+		}
+	})
 }
 
 type registryKindParam string

@@ -102,6 +102,7 @@ type Server struct {
 	compare   *compare.Service // nil when the store cannot give what it reads
 	// conn keeps the registry (nil when the store keeps none)
 	conn      *connect.Connector
+	stopWatch context.CancelFunc // ends conn's Watch
 	regStore  registryStore
 	responses respCache    // encoded responses of cached reads (doccache.go)
 	queue     *uploadQueue // nil: uploads are stored in their request
@@ -180,6 +181,9 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.conn.Log = s.log
 		s.regStore = rs
+		var watch context.Context
+		watch, s.stopWatch = context.WithCancel(context.Background())
+		go s.conn.Watch(watch, registryWatchEvery)
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
@@ -190,6 +194,7 @@ func New(cfg Config) (*Server, error) {
 	}
 
 	var h http.Handler = s.mux
+	h = s.rebuildAfterWrites(h)
 	h = s.listFormats(h) // inside findCaller: an export names its caller
 	h = s.findCaller(h)
 	h = s.setupGate(h)
@@ -211,6 +216,7 @@ func (s *Server) Close(ctx context.Context) error {
 		s.queue.close()
 	}
 	if s.conn != nil {
+		s.stopWatch()
 		s.conn.Wait()
 	}
 	if err := s.tokenUses.flush(ctx); err != nil {

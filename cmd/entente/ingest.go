@@ -44,6 +44,7 @@ func newIngestCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			defer rebuildRegistry(cmd, st) // once the statements are stored, before the store closes
 			ctx = entente.NewContextWithActor(ctx, cliActor(ctx, cmd, st))
 			reg, err := extract.NewRegistry()
 			if err != nil {

@@ -16,16 +16,20 @@ import (
 // documents (package connect builds them), an editor's merges, splits and
 // renames, and what a document cites and what cites it.
 
-// connectorRunE wraps a command that reads or changes the registry: the
-// registry is brought up to date with the library first.
+// connectorRunE wraps a command that reads or changes the registry. A
+// read does not rebuild it (the commands that write do, once done); when
+// the library moved under it meanwhile (another process's write), it says
+// so on stderr.
 func connectorRunE(dsn *string, fn func(cmd *cobra.Command, c *connect.Connector, st store, args []string) error) func(*cobra.Command, []string) error {
 	return storeRunE(dsn, func(cmd *cobra.Command, st store, args []string) error {
 		c, err := connect.New(st)
 		if err != nil {
 			return err
 		}
-		if err := c.Fresh(cmd.Context()); err != nil {
+		if behind, err := c.Behind(cmd.Context()); err != nil {
 			return err
+		} else if behind && cmd.Name() != "rebuild" {
+			fmt.Fprintln(cmd.ErrOrStderr(), "entente: the registry is behind the library; entente registry rebuild brings it up to date")
 		}
 		return fn(cmd, c, st, args)
 	})

@@ -120,7 +120,11 @@ func storeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string)
 			}
 		}
 		cmd.SetContext(entente.NewContextWithActor(ctx, a))
-		return fn(cmd, st, args)
+		err = fn(cmd, st, args)
+		if registryWriters[cmd.Name()] {
+			rebuildRegistry(cmd, st)
+		}
+		return err
 	}
 }
 
@@ -133,6 +137,32 @@ func writeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string)
 			return err
 		}
 		defer st.Close()
-		return fn(cmd, st, args)
+		err = fn(cmd, st, args)
+		if cmd.Name() != "serve" {
+			rebuildRegistry(cmd, st)
+		}
+		return err
+	}
+}
+
+// registryWriters are the commands opened by storeRunE whose changes the
+// registry is built from: document corrections, version links, a
+// re-extraction's new names, a withdrawal, an undo, an import.
+var registryWriters = map[string]bool{
+	"correct": true, "split": true, "join": true, "reextract": true, "undo": true, "review": true,
+	"link": true, "unlink": true, "withdraw": true, "restore": true, "purge": true, "import": true,
+}
+
+// rebuildRegistry brings the registry up to date after a command that
+// wrote, when the write moved the library under it: reads of the registry
+// never rebuild it (docs/decisions.md). A failure is said, not fatal: the
+// write is done, and entente registry rebuild can follow.
+func rebuildRegistry(cmd *cobra.Command, st store) {
+	c, err := connect.New(st)
+	if err == nil {
+		err = c.Fresh(cmd.Context())
+	}
+	if err != nil {
+		fmt.Fprintf(cmd.ErrOrStderr(), "entente: the registry was not brought up to date: %v (entente registry rebuild)\n", err)
 	}
 }
