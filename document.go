@@ -92,7 +92,20 @@ type Source struct {
 	MediaType   string    `json:"media_type"`
 	RetrievedAt time.Time `json:"retrieved_at"` // when it was read or fetched
 	CreatedAt   time.Time `json:"created_at"`
+	// Coverage is set on a near-duplicate, a source whose text is its
+	// version's statement as another publisher printed it (NearSame): the
+	// share of the longer text their common body covers. 0 for a source
+	// with the version's own text.
+	Coverage float64 `json:"coverage,omitempty"`
+	// Text is a near-duplicate's own decoded text; empty otherwise.
+	Text string `json:"-"`
+	// Differences are how a near-duplicate's text differs from its
+	// version's, filled in when a document is read whole.
+	Differences []TextDifference `json:"differences,omitempty"`
 }
+
+// NearSource reports whether the source is a near-duplicate of its version.
+func (s *Source) NearSource() bool { return s.Text != "" }
 
 // Version is a document in one language. TextSHA256 is the sha256 of the
 // normalised text: the same text arriving in another encoding or format is

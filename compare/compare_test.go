@@ -18,6 +18,7 @@ func TestTimelineLibrary(t *testing.T) {
 			action                            entente.RelationshipAction
 		}{
 			{"2009", "s2", "strategic_partnership", "", entente.Established},
+			{"2013", "s1", "strategic_partnership", "", entente.Reaffirmed}, // deepened, not upgraded
 			{"2016", "s2", "comprehensive_strategic_partnership", "strategic_partnership", entente.Upgraded},
 			{"2019", "s2", "comprehensive_strategic_partnership", "", entente.Reaffirmed},
 			{"2024", "s2", "shared_future", "comprehensive_strategic_partnership", entente.Upgraded},
@@ -66,22 +67,26 @@ func TestCompareLibrary(t *testing.T) {
 		{"2016", "2019", []row{
 			{entente.Weakened, "s2", "s2"}, // an upgrade decided, then a relationship reaffirmed
 			{entente.Repeated, "s3", "s3"},
-			{entente.Repeated, "s4", "s4"}, // 继续 added: still the same words
-			{entente.Strengthened, "s5", "s5"},
-			{entente.Dropped, "s6", ""},
-			{entente.Repeated, "s7", "s6"},
+			{entente.Dropped, "s4", ""},    // the committee, not named in 2019
+			{entente.Repeated, "s5", "s4"}, // 继续 added: still the same words
+			{entente.Strengthened, "s6", "s5"},
+			{entente.Dropped, "s7", ""},
+			{entente.Dropped, "s8", ""},
+			{entente.Repeated, "s9", "s6"},
 			{entente.Added, "", "s7"},
-		}, map[entente.Mark]int{entente.Repeated: 3, entente.Strengthened: 1, entente.Weakened: 1, entente.Added: 1, entente.Dropped: 1},
-			map[string]map[entente.Mark]int{"trade": {entente.Strengthened: 1}, "energy": {entente.Dropped: 1}, "ai": {entente.Added: 1}}},
+		}, map[entente.Mark]int{entente.Repeated: 3, entente.Strengthened: 1, entente.Weakened: 1, entente.Added: 1, entente.Dropped: 3},
+			map[string]map[entente.Mark]int{"trade": {entente.Strengthened: 1, entente.Dropped: 1}, "energy": {entente.Dropped: 1}, "investment": {entente.Dropped: 1}, "ai": {entente.Added: 1}}},
 		{"2009", "2016", []row{
 			{entente.Reworded, "s2", "s2"},
 			{entente.Reworded, "s3", "s3"},
-			{entente.Reworded, "s4", "s4"},
-			{entente.Added, "", "s5"},
-			{entente.Repeated, "s5", "s6"},
+			{entente.Added, "", "s4"},
+			{entente.Reworded, "s4", "s5"},
+			{entente.Added, "", "s6"},
 			{entente.Added, "", "s7"},
-		}, map[entente.Mark]int{entente.Reworded: 3, entente.Repeated: 1, entente.Added: 2},
-			map[string]map[entente.Mark]int{"infrastructure": {entente.Reworded: 1}, "trade": {entente.Added: 1}}},
+			{entente.Repeated, "s5", "s8"},
+			{entente.Added, "", "s9"},
+		}, map[entente.Mark]int{entente.Reworded: 3, entente.Repeated: 1, entente.Added: 4},
+			map[string]map[entente.Mark]int{"infrastructure": {entente.Reworded: 1}, "trade": {entente.Added: 2}, "investment": {entente.Added: 1}}},
 	}
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := context.Background()

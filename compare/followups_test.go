@@ -23,15 +23,17 @@ func TestRecycledLibrary(t *testing.T) {
 			earlier []string // refs, oldest first
 		}{
 			// high-level exchanges: reworded in 2016, then the same words each time
-			{ref("2024", "s5"), "2009-08-20", []string{ref("2009", "s3"), ref("2016", "s3"), ref("2019", "s3")}},
-			{ref("2024", "s7"), "2016-06-17", []string{ref("2016", "s7"), ref("2019", "s6")}},
-			{ref("2019", "s4"), "2016-06-17", []string{ref("2016", "s4")}},
-			{ref("2016", "s6"), "2009-08-20", []string{ref("2009", "s5")}},
+			{ref("2024", "s6"), "2009-08-20", []string{ref("2009", "s3"), ref("2016", "s3"), ref("2019", "s3")}},
+			{ref("2024", "s9"), "2016-06-17", []string{ref("2016", "s9"), ref("2019", "s6")}},
+			// the committee: in 2016 and 2023, not in 2019
+			{ref("2024", "s8"), "2016-06-17", []string{ref("2016", "s4"), ref("2023", "s3")}},
+			{ref("2019", "s4"), "2016-06-17", []string{ref("2016", "s5")}},
+			{ref("2016", "s8"), "2009-08-20", []string{ref("2009", "s5")}},
 			// promised for the first time
 			{ref("2019", "s7"), "", nil},
 			{ref("2016", "s5"), "", nil},
 			// another section of the same railway is another promise
-			{ref("2024", "s6"), "", nil},
+			{ref("2024", "s7"), "", nil},
 		}
 		for _, c := range cases {
 			got, err := svc.RecycledOf(ctx, c.ref)
@@ -51,8 +53,8 @@ func TestRecycledLibrary(t *testing.T) {
 			t.Fatal(err)
 		}
 		most := compare.MostRecycled(all, 3)
-		if len(most) != 3 || most[0].Commitment.Ref != ref("2024", "s5") || most[0].Repeated != 3 ||
-			most[1].Commitment.Ref != ref("2024", "s7") || most[1].Repeated != 2 {
+		if len(most) != 3 || most[0].Commitment.Ref != ref("2024", "s6") || most[0].Repeated != 3 ||
+			most[1].Repeated != 2 || most[2].Repeated != 2 {
 			t.Errorf("most recycled: %+v", most)
 		}
 		for _, bad := range []string{"x", fmt.Sprintf("%d/s1", ids["2024"]), fmt.Sprintf("%d/s99", ids["2024"])} {
@@ -70,8 +72,11 @@ func TestFollowupsLibrary(t *testing.T) {
 		svc := newService(t, s)
 		ref := func(year, label string) string { return fmt.Sprintf("%d/%s", ids[year], label) }
 		type pair struct{ report, commitment string }
-		railway, railway16, study := pair{ref("2024", "s3"), ref("2019", "s4")}, pair{ref("2024", "s3"), ref("2016", "s4")}, pair{ref("2024", "s3"), ref("2009", "s4")}
-		fta19, fta16 := pair{ref("2024", "s4"), ref("2019", "s5")}, pair{ref("2024", "s4"), ref("2016", "s5")}
+		railway, railway16, study := pair{ref("2024", "s3"), ref("2019", "s4")}, pair{ref("2024", "s3"), ref("2016", "s5")}, pair{ref("2024", "s3"), ref("2009", "s4")}
+		// the free trade agreement explored, to be negotiated, signed; then
+		// welcomed into force (never the investment treaty of 2016, whose
+		// title shares the two governments' names with it)
+		fta19, fta16, fta23 := pair{ref("2024", "s4"), ref("2019", "s5")}, pair{ref("2024", "s4"), ref("2016", "s6")}, pair{ref("2024", "s4"), ref("2023", "s2")}
 		list := func(q compare.FollowupQuery) map[pair]entente.Followup {
 			t.Helper()
 			fs, err := svc.Followups(ctx, q)
@@ -84,7 +89,7 @@ func TestFollowupsLibrary(t *testing.T) {
 			}
 			return out
 		}
-		want := []pair{railway, railway16, study, fta19, fta16}
+		want := []pair{railway, railway16, study, fta19, fta16, fta23}
 		for _, q := range []compare.FollowupQuery{{}, {Pair: []string{"CN", "RS"}}} {
 			got := list(q)
 			if len(got) != len(want) {
@@ -163,11 +168,11 @@ func TestFollowupsLibrary(t *testing.T) {
 			t.Errorf("dismissed: %+v", d)
 		}
 		pending := list(compare.FollowupQuery{})
-		if _, ok := pending[railway]; ok || len(pending) != 3 {
+		if _, ok := pending[railway]; ok || len(pending) != len(want)-2 {
 			t.Errorf("pending after one accepted and one dismissed: %v", pending)
 		}
 		all := list(compare.FollowupQuery{All: true})
-		if len(all) != 5 || all[railway].Decision == nil || all[study].Decision == nil || all[study].Decision.Decision != entente.FollowupDismissed {
+		if len(all) != len(want) || all[railway].Decision == nil || all[study].Decision == nil || all[study].Decision.Decision != entente.FollowupDismissed {
 			t.Errorf("all after decisions: %v", all)
 		}
 		// retracting the evidence reopens the follow-up
@@ -205,14 +210,15 @@ func TestPairLibrary(t *testing.T) {
 		for _, d := range v.Documents {
 			docs = append(docs, d.ID)
 		}
-		if !slices.Equal(docs, []int64{ids["2009"], ids["2016"], ids["2019"], ids["2024"]}) {
+		if !slices.Equal(docs, []int64{ids["2009"], ids["2013"], ids["2016"], ids["2019"], ids["2023"], ids["2024"]}) {
 			t.Errorf("documents %v, want oldest first", docs)
 		}
-		if len(v.Timeline) != 4 || v.Timeline[3].Designation != "shared_future" {
+		if len(v.Timeline) != 5 || v.Timeline[4].Designation != "shared_future" {
 			t.Errorf("timeline %+v", v.Timeline)
 		}
-		// every commitment of the library is of China and Serbia: 4 + 6 + 6 + 4
-		if v.Commitments != 20 || v.Scorecard == nil || v.Scorecard.Commitments != 20 {
+		// every commitment of the library's Chinese statements is of China
+		// and Serbia (2009 to 2024)
+		if v.Commitments != 30 || v.Scorecard == nil || v.Scorecard.Commitments != 30 {
 			t.Errorf("%d commitments, scorecard %+v", v.Commitments, v.Scorecard)
 		}
 		if v.ByArea["infrastructure"][entente.Fulfilled] != 2 || v.Scorecard.Counts[entente.Fulfilled] != 2 {

@@ -2,8 +2,6 @@ package compare_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +11,7 @@ import (
 	"github.com/entente/entente/compare"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/internal/storetest"
+	"github.com/entente/entente/internal/testlibrary"
 	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/tracking"
 )
@@ -35,14 +34,14 @@ func zhExtractor(tb testing.TB) *extract.Extractor {
 	return extractor
 }
 
-// The test library (testdata/library): four statements of China and
-// Serbia, 2009, 2016, 2019 and 2024, written for these tests. The
-// relationship is established in 2009, upgraded in 2016, reaffirmed in 2019
-// and upgraded again in 2024; the promise of high-level exchanges comes in
-// every one; the railway section promised in 2016 and 2019 is reported
-// open in 2024, and the free trade agreement explored in 2016 and
-// negotiated in 2019 is welcomed into force.
-var library = []string{"cn-rs-2009.zh.txt", "cn-rs-2016.zh.txt", "cn-rs-2019.zh.txt", "cn-rs-2024.zh.txt"}
+// The test library is the shared one (internal/testlibrary): its Chinese
+// statements of China and Serbia, 2009 to 2024, one document each. The
+// relationship is established in 2009, deepened in 2013, upgraded in 2016,
+// reaffirmed in 2019 and upgraded again in 2024; the promise of high-level
+// exchanges comes in 2009, 2016, 2019 and 2024; the railway section
+// promised in 2016 and 2019 is reported open in 2024, and the free trade
+// agreement explored in 2016 and negotiated in 2019 is welcomed into force.
+var library = testlibrary.Chinese()
 
 // ingestLibrary stores the library as ingest would, newest first so that
 // nothing depends on the order of ids, and returns the ids by year.
@@ -51,7 +50,7 @@ func ingestLibrary(tb testing.TB, ctx context.Context, s *sqlstore.Store) map[st
 	ids := map[string]int64{}
 	for i := len(library) - 1; i >= 0; i-- {
 		name := library[i]
-		b, err := os.ReadFile(filepath.Join("testdata", "library", name))
+		b, err := testlibrary.Read(name)
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -38,6 +38,7 @@ type item struct {
 	weights  []float64
 	norm     float64
 	entities []string // folded names of projects, instruments, mechanisms
+	refs     []string // folded names of the instruments it cites
 	same     string   // the sentence's terms joined: equal for the same words
 	words    []string // the vocabulary, shared by the items weighed together
 	pos      int      // its document's place in a corpus, oldest first
@@ -55,6 +56,10 @@ func newItem(doc int64, date string, s *entente.Sentence) *item {
 	}
 	slices.Sort(it.entities)
 	it.entities = slices.Compact(it.entities)
+	for _, n := range s.References {
+		it.refs = append(it.refs, foldName(n))
+	}
+	slices.Sort(it.refs)
 	return it
 }
 
@@ -183,6 +188,11 @@ type features struct {
 	runStart, runLen int // the longest shared run of rare terms, in a
 	apartA, apartB   [2]int
 	area             string
+	// otherInstruments: each cites an instrument and they cite none in
+	// common, so that what their titles share (中华人民共和国政府和塞尔维亚共和国政府)
+	// is no name they share: a free trade agreement is not an investment
+	// treaty of the same two governments
+	otherInstruments bool
 }
 
 // measure reads a pair's features.
@@ -195,6 +205,7 @@ func measure(a, b *item) features {
 	var rare int
 	f.text, rare = cosine(a, b)
 	f.entity = sharesEntity(a.entities, b.entities)
+	f.otherInstruments = len(a.refs) > 0 && len(b.refs) > 0 && !sharesEntity(a.refs, b.refs)
 	if rare >= minWordRun { // no run of rare terms without as many shared
 		f.runStart, f.runLen = sharedRun(a, b)
 	}
@@ -217,10 +228,10 @@ func (f *features) score(a, b *item) float64 {
 	if f.entity {
 		s += (1 - s) * entityWeight
 	}
-	if isName(a, f.runStart, f.runLen, true) {
+	if isName(a, f.runStart, f.runLen, true) && !f.otherInstruments {
 		s += (1 - s) * entityWeight
 	}
-	if isName(a, f.apartA[0], f.apartA[1], false) && isName(b, f.apartB[0], f.apartB[1], false) {
+	if f.otherInstruments || isName(a, f.apartA[0], f.apartA[1], false) && isName(b, f.apartB[0], f.apartB[1], false) {
 		// each names something the other does not: two sections of one
 		// railway, two agreements of one area
 		s *= apartFactor
@@ -261,10 +272,12 @@ func explain(a, b *item) []string {
 	for _, e := range shared(a.entities, b.entities) {
 		why = append(why, "names "+e)
 	}
-	if isName(a, f.runStart, f.runLen, true) {
+	if isName(a, f.runStart, f.runLen, true) && !f.otherInstruments {
 		why = append(why, "shares "+runText(a, f.runStart, f.runLen))
 	}
-	if isName(a, f.apartA[0], f.apartA[1], false) && isName(b, f.apartB[0], f.apartB[1], false) {
+	if f.otherInstruments {
+		why = append(why, "cites "+strings.Join(a.refs, ", ")+" / "+strings.Join(b.refs, ", "))
+	} else if isName(a, f.apartA[0], f.apartA[1], false) && isName(b, f.apartB[0], f.apartB[1], false) {
 		why = append(why, "apart "+runText(a, f.apartA[0], f.apartA[1])+" / "+runText(b, f.apartB[0], f.apartB[1]))
 	}
 	if f.area != "" {

@@ -35,6 +35,9 @@ type areaWord struct {
 	area  string
 	codes []string // area split at +: the codes the word gives
 	weak  bool
+	// text is the word as a match of it reads in a sentence (the table's
+	// text through its runes), so that a cue takes it without a copy
+	text string
 }
 
 func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
@@ -56,7 +59,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
 			}
 			am.m.Add(e.Text, len(am.words))
-			am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak})
+			am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak, text: string([]rune(e.Text))})
 		}
 	}
 	return am, nil
@@ -114,7 +117,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			codes = codes[:1]
 		}
 		for _, area := range codes {
-			hits = append(hits, areaHit{area: area, rule: rule, start: m.Start, end: m.End})
+			hits = append(hits, areaHit{area: area, rule: rule, start: m.Start, end: m.End, text: w.text})
 		}
 		anyStrong = anyStrong || rule != "area (weak)"
 	}
@@ -124,7 +127,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	var cues []entente.AreaCue
 	for _, h := range hits {
 		if (h.rule != "area (weak)") == anyStrong {
-			cues = append(cues, entente.AreaCue{Area: h.area, Cue: entente.Cue{Rule: h.rule, Text: string(rs[h.start:h.end]), Start: h.start, End: h.end}})
+			cues = append(cues, entente.AreaCue{Area: h.area, Cue: entente.Cue{Rule: h.rule, Text: h.text, Start: h.start, End: h.end}})
 		}
 	}
 	return settleAreas(cues, nil, am.dflt)
@@ -139,6 +142,7 @@ const frameworkArea = "international_order"
 type areaHit struct {
 	area, rule string
 	start, end int
+	text       string // the keyword: the runes [start, end) of the sentence
 }
 
 // settleAreas decides a sentence's areas from the keywords found in it, in

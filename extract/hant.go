@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -46,7 +45,7 @@ func (h *Hant) Simplify(s string) (string, error) {
 	if err := h.load(); err != nil {
 		return "", err
 	}
-	return strings.Map(h.table.Simplified, s), nil
+	return h.table.SimplifyString(s), nil
 }
 
 // traditionalShare returns how many of the first Han characters of a text
@@ -84,6 +83,7 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 	}
 	out := h.zh.Extract(simp)
 	rb := &restorer{orig: text, simp: simp}
+	var offs []int // a sentence's byte offset of each rune, reused
 	d := &out.Document
 	d.Language = "zh-Hant"
 	d.Title = rb.restore(d.Title)
@@ -103,19 +103,19 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 	for i := range out.Sentences {
 		s := &out.Sentences[i]
 		s.Text = rb.restoreNext(s.Text)
-		rs := []rune(s.Text)
+		offs = runeOffsets(offs[:0], s.Text)
 		r := &s.Rationale
-		for _, c := range []*entente.Cue{r.Type, r.Strength, r.Deadline} {
-			recue(c, rs)
-		}
+		recue(r.Type, s.Text, offs)
+		recue(r.Strength, s.Text, offs)
+		recue(r.Deadline, s.Text, offs)
 		for k := range r.Actors {
-			recue(&r.Actors[k].Cue, rs)
+			recue(&r.Actors[k].Cue, s.Text, offs)
 		}
 		for k := range r.Areas {
-			recue(&r.Areas[k].Cue, rs)
+			recue(&r.Areas[k].Cue, s.Text, offs)
 		}
 		for k := range r.Clauses {
-			recue(r.Clauses[k].Cue, rs)
+			recue(r.Clauses[k].Cue, s.Text, offs)
 		}
 		if s.Deadline != nil && r.Deadline != nil {
 			dl := r.Deadline.Text
@@ -141,122 +141,20 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 	return out
 }
 
-// recue gives a cue the text of its span in the restored sentence.
-func recue(c *entente.Cue, rs []rune) {
-	if c != nil && c.Start >= 0 && c.End <= len(rs) && c.Start <= c.End {
-		c.Text = string(rs[c.Start:c.End])
+// runeOffsets appends to offs the byte offset of each rune of s and, last,
+// len(s): rune offsets of a cue become byte offsets without a []rune copy
+// of the sentence. s is valid UTF-8 (the text was made so on entry).
+func runeOffsets(offs []int, s string) []int {
+	for i := range s {
+		offs = append(offs, i)
 	}
+	return append(offs, len(s))
 }
 
-// restorer finds strings of the Simplified text in the original. The two
-// texts are aligned byte for byte (the table maps a character only to one
-// of the same UTF-8 length), so a string found in the Simplified text at
-// some offset is, in the original, the bytes at that offset. A string that
-// is not a plain substring (lines joined, spaces squeezed) is looked for
-// with spaces aside (compactRestorer, built when first needed).
-type restorer struct {
-	orig, simp string
-	cursor     int // byte offset after the last sentence found
-	slow       *compactRestorer
-}
-
-// restoreNext restores a sentence, looking from the end of the previous
-// one first.
-func (rb *restorer) restoreNext(s string) string {
-	if i := strings.Index(rb.simp[rb.cursor:], s); i >= 0 && s != "" && rb.cursor+i+len(s) <= len(rb.orig) {
-		at := rb.cursor + i
-		rb.cursor = at + len(s)
-		return rb.orig[at : at+len(s)]
+// recue gives a cue the text of its span in the restored sentence s, whose
+// runes start at the byte offsets offs (runeOffsets).
+func recue(c *entente.Cue, s string, offs []int) {
+	if c != nil && c.Start >= 0 && c.End < len(offs) && c.Start <= c.End {
+		c.Text = s[offs[c.Start]:offs[c.End]]
 	}
-	return rb.restore(s)
-}
-
-func (rb *restorer) restore(s string) string {
-	if s == "" {
-		return s
-	}
-	if i := strings.Index(rb.simp, s); i >= 0 && i+len(s) <= len(rb.orig) {
-		return rb.orig[i : i+len(s)]
-	}
-	if rb.slow == nil {
-		rb.slow = newCompactRestorer(rb.orig, rb.simp)
-	}
-	out, _, _ := rb.slow.find(s, 0)
-	return out
-}
-
-// compactRestorer finds a string in the Simplified text with spaces aside:
-// the characters other than spaces are the same in number and order.
-type compactRestorer struct {
-	simp, orig []rune // the texts without spaces
-	simpStr    string
-	byteOf     []int // rune index → byte offset in simpStr
-	byChar     map[rune]rune
-}
-
-func newCompactRestorer(orig, simp string) *compactRestorer {
-	rb := &compactRestorer{byChar: map[rune]rune{}}
-	or, sr := []rune(orig), []rune(simp)
-	rb.simp, rb.orig = make([]rune, 0, len(sr)), make([]rune, 0, len(sr))
-	for i := range sr {
-		if i >= len(or) || unicode.IsSpace(sr[i]) || sr[i] == '\u3000' {
-			continue
-		}
-		rb.simp = append(rb.simp, sr[i])
-		rb.orig = append(rb.orig, or[i])
-		if sr[i] != or[i] {
-			if _, ok := rb.byChar[sr[i]]; !ok {
-				rb.byChar[sr[i]] = or[i]
-			}
-		}
-	}
-	var b strings.Builder
-	for _, r := range rb.simp {
-		rb.byteOf = append(rb.byteOf, b.Len())
-		b.WriteRune(r)
-	}
-	rb.simpStr = b.String()
-	return rb
-}
-
-func compact(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func (rb *compactRestorer) find(s string, from int) (string, int, bool) {
-	c := compact(s)
-	if c == "" {
-		return s, from, false
-	}
-	i := strings.Index(rb.simpStr, c)
-	if i < 0 {
-		// not a plain substring (a title put together from parts): map
-		// character by character
-		return strings.Map(func(r rune) rune {
-			if o, ok := rb.byChar[r]; ok {
-				return o
-			}
-			return r
-		}, s), from, false
-	}
-	k := sort.SearchInts(rb.byteOf, i)
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u3000' {
-			b.WriteRune(r)
-			continue
-		}
-		if k < len(rb.orig) {
-			b.WriteRune(rb.orig[k])
-		} else {
-			b.WriteRune(r)
-		}
-		k++
-	}
-	return b.String(), k, true
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -27,14 +28,107 @@ type phraseMatcher struct {
 	// suffix or a placeholder): a word opening otherwise starts no phrase
 	first    [128]bool
 	firstAny bool
-	stemLen  [4]bool          // the lengths, in characters, of stem keys (three for longer stems)
-	exact    map[string][]int // first word's key → phrases
-	prefix   map[string][]int // first word's stem, cut to three letters → phrases
-	suffix   []int            // phrases whose first word is a suffix pattern
-	holders  []int            // phrases opening with a placeholder
-	phrases  []phrase
-	classes  map[string]func(word) bool
+	stemLen  [4]bool // the lengths, in characters, of stem keys (three for longer stems)
+	// keys maps a first word's key to the phrases it opens exactly, and a
+	// stem cut to three letters to the phrases it opens as a stem
+	keys      keyTable
+	hasPrefix bool
+	suffix    []int // phrases whose first word is a suffix pattern
+	holders   []int // phrases opening with a placeholder
+	phrases   []phrase
+	classes   map[string]func(word) bool
+	// holderClass numbers the class of each holder's first word (index
+	// into holderTests), so that a word is tested once per class, not once
+	// per phrase
+	holderClass []int
+	holderTests []string
+	// exactKeys and prefixKeys hold a bit for the hash of every key of
+	// exact and prefix: most words of a sentence open no phrase of a
+	// table, and one bit test spares them the map look-ups
+	exactKeys, prefixKeys keyFilter
 }
+
+// keyTable maps keys to their phrases: an open-addressed table probed with
+// the hash the tokenizer computed once per word (keyHash), cheaper on the
+// path of every word than a map that hashes the key again per table.
+type keyTable struct {
+	slots   []int32 // index+1 into entries; 0 marks an empty slot
+	entries []keyEntry
+}
+
+type keyEntry struct {
+	key    string
+	hash   uint64
+	exact  []int // phrases whose first word is key, in order
+	prefix []int // phrases whose first word's stem, cut to three letters, is key
+	// next splits a long exact list (the: the two sides, the United
+	// States…) by the second word, so that a frequent first word tries
+	// only the phrases its next word may continue
+	next *nextIndex
+}
+
+// get returns the entry of key, whose hash is h, or nil.
+func (t *keyTable) get(key string, h uint64) *keyEntry {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := t.slots[i]
+		if e == 0 {
+			return nil
+		}
+		if en := &t.entries[e-1]; en.hash == h && en.key == key {
+			return en
+		}
+	}
+}
+
+// entry returns the entry of key, made if new; the pointer holds until
+// the next call.
+func (t *keyTable) entry(key string) *keyEntry {
+	h := keyHash(key)
+	if e := t.get(key, h); e != nil {
+		return e
+	}
+	t.entries = append(t.entries, keyEntry{key: key, hash: h})
+	if len(t.entries)*2 > len(t.slots) {
+		t.slots = make([]int32, max(16, len(t.slots)*2))
+		for k := range t.entries {
+			t.place(k)
+		}
+	} else {
+		t.place(len(t.entries) - 1)
+	}
+	return &t.entries[len(t.entries)-1]
+}
+
+func (t *keyTable) place(k int) {
+	mask := uint64(len(t.slots) - 1)
+	i := t.entries[k].hash & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = int32(k + 1)
+}
+
+// keyFilter is a one-hash Bloom filter over key hashes (keyHash): a clear
+// bit says a key is not in the table; a set one says look.
+type keyFilter [128]uint64
+
+// nextIndex is a list of exact splits by second word: byNext holds the
+// phrases whose second word is exact, rest the others (one word long, or a
+// stem, suffix or placeholder second), each in the order of the list.
+type nextIndex struct {
+	byNext map[string][]int
+	rest   []int
+}
+
+// longList is the length from which a list of exact is split by next.
+const longList = 4
+
+func (f *keyFilter) add(h uint64)      { f[h>>7&127] |= 1 << (h & 63) }
+func (f *keyFilter) has(h uint64) bool { return f[h>>7&127]&(1<<(h&63)) != 0 }
 
 type phrase struct {
 	words   []wordPattern
@@ -53,10 +147,13 @@ const (
 type wordPattern struct {
 	kind patternKind
 	text string
+	// class is a placeholder's test, set when both the phrase and the
+	// class are known (Add and Class may come in either order)
+	class func(word) bool
 }
 
 func newPhraseMatcher() *phraseMatcher {
-	return &phraseMatcher{exact: map[string][]int{}, prefix: map[string][]int{}, classes: map[string]func(word) bool{}}
+	return &phraseMatcher{classes: map[string]func(word) bool{}}
 }
 
 // parsePhrase reads a phrase as written in a table into word patterns,
@@ -135,6 +232,7 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			continue
 		}
 		id := len(pm.phrases)
+		pm.bindClasses(ws)
 		pm.phrases = append(pm.phrases, phrase{words: ws, payload: payload})
 		if f := ws[0]; (f.kind == patExact || f.kind == patPrefix) && f.text != "" && f.text[0] < 0x80 {
 			pm.first[f.text[0]] = true
@@ -143,21 +241,56 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 		}
 		switch first := ws[0]; first.kind {
 		case patExact:
-			pm.exact[first.text] = append(pm.exact[first.text], id)
+			e := pm.keys.entry(first.text)
+			e.exact = append(e.exact, id)
+			pm.exactKeys.add(keyHash(first.text))
+			nx := e.next
+			if nx == nil {
+				nx = &nextIndex{byNext: map[string][]int{}}
+				e.next = nx
+			}
+			if len(ws) > 1 && ws[1].kind == patExact {
+				nx.byNext[ws[1].text] = append(nx.byNext[ws[1].text], id)
+			} else {
+				nx.rest = append(nx.rest, id)
+			}
 		case patPrefix:
 			k := cutRunes(first.text, 3)
-			pm.prefix[k] = append(pm.prefix[k], id)
+			e := pm.keys.entry(k)
+			e.prefix = append(e.prefix, id)
+			pm.hasPrefix = true
+			pm.prefixKeys.add(keyHash(k))
 			pm.stemLen[utf8.RuneCountInString(k)] = true
 		case patSuffix:
 			pm.suffix = append(pm.suffix, id)
 		case patClass:
 			pm.holders = append(pm.holders, id)
+			c := slices.Index(pm.holderTests, first.text)
+			if c < 0 {
+				c = len(pm.holderTests)
+				pm.holderTests = append(pm.holderTests, first.text)
+			}
+			pm.holderClass = append(pm.holderClass, c)
 		}
 	}
 }
 
 // Class names a placeholder's test.
-func (pm *phraseMatcher) Class(name string, f func(word) bool) { pm.classes[name] = f }
+func (pm *phraseMatcher) Class(name string, f func(word) bool) {
+	pm.classes[name] = f
+	for i := range pm.phrases {
+		pm.bindClasses(pm.phrases[i].words)
+	}
+}
+
+// bindClasses gives each placeholder of a phrase its test.
+func (pm *phraseMatcher) bindClasses(ws []wordPattern) {
+	for k := range ws {
+		if ws[k].kind == patClass {
+			ws[k].class = pm.classes[ws[k].text]
+		}
+	}
+}
 
 func cutRunes(s string, n int) string {
 	i := 0
@@ -170,7 +303,7 @@ func cutRunes(s string, n int) string {
 	return s
 }
 
-func (pm *phraseMatcher) matches(p wordPattern, w word) bool {
+func (pm *phraseMatcher) matches(p *wordPattern, w *word) bool {
 	switch p.kind {
 	case patExact:
 		return w.Key == p.text
@@ -179,8 +312,7 @@ func (pm *phraseMatcher) matches(p wordPattern, w word) bool {
 	case patSuffix:
 		return !w.Punct && strings.HasSuffix(w.Key, p.text) && utf8.RuneCountInString(w.Key)-utf8.RuneCountInString(p.text) >= 3
 	case patClass:
-		f := pm.classes[p.text]
-		return f != nil && f(w)
+		return p.class != nil && p.class(*w)
 	}
 	return false
 }
@@ -191,18 +323,23 @@ func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
 	check := func(ids []int) (int, bool) {
 		for _, id := range ids {
 			p := pm.phrases[id]
-			if len(p.words) == 1 && pm.matches(p.words[0], w) {
+			if len(p.words) == 1 && pm.matches(&p.words[0], &w) {
 				return p.payload, true
 			}
 		}
 		return 0, false
 	}
-	if p, ok := check(pm.exact[w.Key]); ok {
-		return p, true
+	if e := pm.keys.get(w.Key, keyHash(w.Key)); e != nil {
+		if p, ok := check(e.exact); ok {
+			return p, true
+		}
 	}
 	for n := 1; n <= 3; n++ {
-		if p, ok := check(pm.prefix[cutRunes(w.Key, n)]); ok {
-			return p, true
+		k := cutRunes(w.Key, n)
+		if e := pm.keys.get(k, keyHash(k)); e != nil {
+			if p, ok := check(e.prefix); ok {
+				return p, true
+			}
 		}
 	}
 	return 0, false
@@ -224,50 +361,106 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 	}
 	try := func(ids []int) {
 		for _, id := range ids {
-			p := pm.phrases[id]
-			if i+len(p.words) > len(ws) || i+len(p.words) < best.End {
-				continue
+			pm.tryPhrase(ws, i, id, &best)
+		}
+	}
+	w := &ws[i]
+	kh := w.keyHash
+	if !w.hashed {
+		kh = keyHash(w.Key) // a word made outside tokenize
+	}
+	var e *keyEntry
+	if !w.hashed || pm.exactKeys.has(kh) {
+		e = pm.keys.get(w.Key, kh)
+	}
+	if e != nil {
+		if len(e.exact) < longList {
+			try(e.exact)
+		} else {
+			// the phrases that may continue with the next word, and
+			// the others, in the list's order
+			nx := e.next
+			var more []int
+			if i+1 < len(ws) {
+				more = nx.byNext[ws[i+1].Key]
 			}
-			ok := true
-			for k, pat := range p.words {
-				if !pm.matches(pat, ws[i+k]) {
-					ok = false
-					break
+			a, b := nx.rest, more
+			for len(a) > 0 || len(b) > 0 {
+				if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
+					pm.tryPhrase(ws, i, a[0], &best)
+					a = a[1:]
+				} else {
+					pm.tryPhrase(ws, i, b[0], &best)
+					b = b[1:]
 				}
-			}
-			if !ok {
-				continue
-			}
-			exact := p.words[0].kind == patExact
-			if i+len(p.words) > best.End || (exact && !best.exact) {
-				best = phraseMatch{Start: i, End: i + len(p.words), Payload: p.payload, exact: exact}
 			}
 		}
 	}
-	w := ws[i]
-	try(pm.exact[w.Key])
-	if !w.Punct && len(pm.prefix) > 0 {
+	if !w.Punct && pm.hasPrefix {
 		for n := 0; n < 3; n++ {
 			if !pm.stemLen[n+1] {
 				continue
 			}
-			k := w.heads[n]
+			k := w.head(n)
 			if k == "" {
 				k = cutRunes(w.Key, n+1) // a word made outside tokenize
 			}
 			if n > 0 && utf8.RuneCountInString(k) <= n {
 				break // the word is shorter than the stem key
 			}
-			try(pm.prefix[k])
+			hh := w.headHash[n]
+			if !w.hashed {
+				hh = keyHash(k)
+			}
+			if !w.hashed || pm.prefixKeys.has(hh) {
+				if e := pm.keys.get(k, hh); e != nil {
+					try(e.prefix)
+				}
+			}
 		}
 	}
 	if !w.Punct && len(pm.suffix) > 0 {
 		try(pm.suffix)
 	}
 	if len(pm.holders) > 0 {
-		try(pm.holders)
+		// each class of first word is tested once at this word
+		var tested [8]int8 // 0 not yet, 1 passes, 2 fails
+		for k, id := range pm.holders {
+			c := pm.holderClass[k]
+			if c < len(tested) {
+				if tested[c] == 0 {
+					tested[c] = 2
+					if p := &pm.phrases[id].words[0]; pm.matches(p, w) {
+						tested[c] = 1
+					}
+				}
+				if tested[c] == 2 {
+					continue
+				}
+			}
+			pm.tryPhrase(ws, i, id, &best)
+		}
 	}
 	return best, best.End > 0
+}
+
+// tryPhrase makes phrase id the best match at word i when it matches
+// there and is longer than best, or as long with an exact first word where
+// best's is not.
+func (pm *phraseMatcher) tryPhrase(ws []word, i, id int, best *phraseMatch) {
+	p := &pm.phrases[id]
+	if i+len(p.words) > len(ws) || i+len(p.words) < best.End {
+		return
+	}
+	for k := range p.words {
+		if !pm.matches(&p.words[k], &ws[i+k]) {
+			return
+		}
+	}
+	exact := p.words[0].kind == patExact
+	if i+len(p.words) > best.End || (exact && !best.exact) {
+		*best = phraseMatch{Start: i, End: i + len(p.words), Payload: p.payload, exact: exact}
+	}
 }
 
 // FindAll returns the leftmost-longest, non-overlapping phrases.

@@ -24,6 +24,7 @@ type Spaced struct {
 	cues     *phraseMatcher
 	cueKinds []cueKind
 	cueWords []string
+	changes  []soundChange // [sound-change]: stems' changed forms (prug* → pruzi)
 
 	countries  *spacedCountries
 	joint      *phraseMatcher // the two sides, both leaders, they, we
@@ -99,7 +100,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if err := t.Require(spacedRequired...); err != nil {
 		return nil, err
 	}
-	x := &Spaced{lang: lang, table: t, cues: newPhraseMatcher()}
+	x := &Spaced{lang: lang, table: t, cues: newPhraseMatcher(), changes: soundChanges(t)}
 	byWord := map[string]cueKind{}
 	var order []string
 	for _, s := range spacedCueSections {
@@ -114,11 +115,13 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		}
 	}
 	for _, w := range order {
-		x.cues.Add(w, len(x.cueKinds))
+		for _, f := range x.forms(w) {
+			x.cues.Add(f, len(x.cueKinds))
+		}
 		x.cueKinds = append(x.cueKinds, byWord[w])
 		x.cueWords = append(x.cueWords, w)
 	}
-	x.countries = newSpacedCountries(cs, lang, t.Entries("demonym"))
+	x.countries = newSpacedCountries(cs, lang, t.Entries("demonym"), x.forms)
 	x.joint = phrasesOf(t.Words("party-joint"))
 	x.heads = phrasesOf(t.Words("party-head"))
 	x.offices = newPhraseMatcher()
@@ -143,7 +146,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			if e.Value == "" {
 				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
 			}
-			x.areas.Add(e.Text, len(x.areaWords))
+			for _, f := range x.forms(e.Text) {
+				x.areas.Add(f, len(x.areaWords))
+			}
 			x.areaWords = append(x.areaWords, areaWord{area: e.Value, weak: sec.weak})
 		}
 	}
@@ -252,6 +257,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector()
 	ents := newEntityCollector()
+	var buf sentenceBuf
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -271,7 +277,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inherited == nil {
 			inherited = parties
 		}
-		st := x.newSentence(ls.Text)
+		st := x.newSentenceIn(ls.Text, &buf)
 		s, r := x.label(st, parties, inherited)
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
@@ -328,9 +334,29 @@ type scue struct {
 	Word       string // as in the table
 }
 
-func (x *Spaced) newSentence(s string) *sentence {
-	rs := []rune(s)
-	st := &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
+// sentenceBuf holds the runes and words of the sentence being read, for
+// the next one to reuse: nothing of a sentence keeps them once it is read.
+type sentenceBuf struct {
+	rs []rune
+	ws []word
+}
+
+func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
+
+// newSentenceIn reads a sentence into buf's memory (nil for new memory).
+func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
+	var st *sentence
+	if buf == nil {
+		rs := []rune(s)
+		st = &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
+	} else {
+		rs := buf.rs[:0]
+		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
+			rs = append(rs, r)
+		}
+		buf.rs, buf.ws = rs, appendTokens(buf.ws[:0], s, rs)
+		st = &sentence{s: s, rs: buf.rs, ws: buf.ws}
+	}
 	for _, m := range x.cues.FindAll(st.ws) {
 		k := x.cueKinds[m.Payload]
 		if k == cNeutral {

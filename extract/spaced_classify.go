@@ -519,6 +519,8 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		if x.verbFollows(st, c.End) || k.has(cIntent) {
 			r.commit(strengthOf(k), c, "undertaking")
 		}
+	case k.has(cModal) && x.agreedThat(st, r.clause, c):
+		r.reading, r.rule = rPosition, "agreed that"
 	case k.has(cModal):
 		r.commit(strengthOf(k), c, "modal")
 	case k.has(cShould):
@@ -717,4 +719,30 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 		}
 	}
 	return out
+}
+
+// agreedThat reports whether a verb of agreement or decision takes a
+// content clause that opens with a party of its own and has no
+// undertaking verb (saglasile su se da Srbija i Kina neguju prijateljstvo:
+// a view), not an action with the subject left out (saglasile su se da
+// prošire…). Serbian da opens both; English says "agreed that" in the table.
+func (x *Spaced) agreedThat(st *sentence, cl sclause, c *scue) bool {
+	i := c.End
+	if i >= cl.end || !x.that[st.ws[i].Key] {
+		return false
+	}
+	for _, n := range st.cues {
+		if n.Start > i && n.Start < cl.end && n.Kind.has(sPredicate) {
+			if n.Kind.has(cFirm | cIntent | cAction) {
+				return false
+			}
+			break
+		}
+	}
+	for _, m := range st.ments {
+		if m.Start > i && m.Start < cl.end {
+			return x.onlyFiller(st, i+1, m.Start)
+		}
+	}
+	return false
 }

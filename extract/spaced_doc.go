@@ -40,6 +40,22 @@ func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
 	return pm
 }
 
+// hasYearDigits reports whether s holds four ASCII digits in a row, as the
+// year of a date (yearOf) does.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 func yearOf(w word) int {
 	if !w.Digits || len(w.Key) != 4 {
 		return 0
@@ -65,6 +81,9 @@ func (x *Spaced) monthOf(w word) int {
 // findDate finds the first full date (day, month, year) in a line:
 // May 8, 2024 · 8 May 2024 · 8. maja 2024. · 8. маја 2024. године.
 func (x *Spaced) findDate(s string) (structure.Date, bool) {
+	if !hasYearDigits(s) {
+		return structure.Date{}, false // a full date has a year (yearOf): the layout asks of every line
+	}
 	rs := []rune(s)
 	ws := tokenize(rs)
 	for _, m := range x.dates.FindAll(ws) {
@@ -183,12 +202,13 @@ func (x *Spaced) leadDateline(s string) int {
 func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	d.Title = lay.Title
 	d.Language = x.lang
-	d.Kind = x.documentKind(lay.Title)
+	titleWords := tokenize([]rune(lay.Title)) // read by several tables, none of which changes it
+	d.Kind = x.kindOf(titleWords)
 	var found []string
-	for _, m := range x.countries.find(tokenize([]rune(lay.Title))) {
+	for _, m := range x.countries.find(titleWords) {
 		found = append(found, m.code)
 	}
-	for _, m := range x.offices.FindAll(tokenize([]rune(lay.Title))) {
+	for _, m := range x.offices.FindAll(titleWords) {
 		if c := x.officeCode[m.Payload]; c != "" && c != "-" {
 			found = append(found, c)
 		}
@@ -267,7 +287,12 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 // English and Serbian the head noun opens the title: Joint Statement on …
 // Agreement is a joint statement).
 func (x *Spaced) documentKind(title string) entente.Kind {
-	ms := x.docKinds.FindAll(tokenize([]rune(title)))
+	return x.kindOf(tokenize([]rune(title)))
+}
+
+// kindOf is documentKind over the title's words.
+func (x *Spaced) kindOf(title []word) entente.Kind {
+	ms := x.docKinds.FindAll(title)
 	if len(ms) == 0 {
 		return entente.KindOther
 	}

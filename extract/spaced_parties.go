@@ -32,10 +32,14 @@ type countryName struct {
 	rule    caseRule
 }
 
-func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.Entry) *spacedCountries {
+// newSpacedCountries reads the names; forms spells a name's stems with
+// their sound changes (Amerik* as Americi).
+func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.Entry, forms func(string) []string) *spacedCountries {
 	sc := &spacedCountries{pm: newPhraseMatcher(), capitalOnly: lang == "en"}
 	add := func(text string, n countryName) {
-		sc.pm.Add(text, len(sc.names))
+		for _, f := range forms(text) {
+			sc.pm.Add(f, len(sc.names))
+		}
 		sc.names = append(sc.names, n)
 	}
 	cols := []string{"en"}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/entente/entente"
 )
 
@@ -125,38 +127,61 @@ func TestSpacedDates(t *testing.T) {
 	}
 }
 
-// FuzzSpacedExtract checks that any text extracts without a panic, that
+// FuzzSpacedExtract checks that any text extracts without a panic in
+// English and in Serbian (its sound-change forms too), that
 // every sentence is non-empty text of the input, and that every cue's
 // offsets give its text.
 func FuzzSpacedExtract(f *testing.F) {
 	f.Add("Joint Statement\n\nBELGRADE, May 8, 2024 – The two sides will cooperate.\n\nEnergy\n\nI. Trade\n\n(a) They agreed.\n\n###")
 	f.Add("Заједничка изјава\n\n1. Две стране ће сарађивати до краја 2025. године.\n\nУ Београду, 8. маја 2024.")
 	f.Add("U.S. H.E. No. 5 Art. 3 e.g. ... , ; : “ ” - – —\n\n\n")
-	x, err := NewSpaced("en")
-	if err != nil {
-		f.Fatal(err)
+	f.Add("Strane će uložiti u bezbednost na pruzi i omogućiti naučnicima boravak u Americi.")
+	var xs []*Spaced
+	for _, lang := range []string{"en", "sr"} {
+		x, err := NewSpaced(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		xs = append(xs, x)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		out := x.Extract(text)
-		flat := strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, text)
-		for _, s := range out.Sentences {
-			if strings.TrimSpace(s.Text) == "" {
-				t.Fatalf("empty sentence %s", s.ID)
-			}
-			rs := []rune(s.Text)
-			for _, c := range []*entente.Cue{s.Rationale.Type, s.Rationale.Strength, s.Rationale.Deadline} {
-				if c != nil && (c.Start < 0 || c.End > len(rs) || string(rs[c.Start:c.End]) != c.Text) {
-					t.Fatalf("cue %+v does not match %q", c, s.Text)
-				}
-			}
-			_ = flat
+		for _, x := range xs {
+			checkSpacedExtraction(t, x, text)
 		}
 	})
+}
+
+// checkSpacedExtraction is FuzzSpacedExtract's check for one language.
+func checkSpacedExtraction(t *testing.T, x *Spaced, text string) {
+	out := x.Extract(text)
+	// a run of invalid UTF-8 reads as one U+FFFD, and text is read in NFC
+	flat := strings.Map(noSpace, norm.NFC.String(strings.ToValidUTF8(text, "\uFFFD")))
+	for _, s := range out.Sentences {
+		if strings.TrimSpace(s.Text) == "" {
+			t.Fatalf("empty sentence %s", s.ID)
+		}
+		if !strings.Contains(flat, strings.Map(noSpace, s.Text)) {
+			t.Fatalf("%s: sentence %s %q is not text of the input", x.lang, s.ID, s.Text)
+		}
+		rs := []rune(s.Text)
+		for _, c := range []*entente.Cue{s.Rationale.Type, s.Rationale.Strength, s.Rationale.Deadline} {
+			if c != nil && (c.Start < 0 || c.End > len(rs) || string(rs[c.Start:c.End]) != c.Text) {
+				t.Fatalf("cue %+v does not match %q", c, s.Text)
+			}
+		}
+		for _, a := range s.Rationale.Areas {
+			if a.Cue.Start < 0 || a.Cue.End > len(rs) || string(rs[a.Cue.Start:a.Cue.End]) != a.Cue.Text {
+				t.Fatalf("area cue %+v does not match %q", a.Cue, s.Text)
+			}
+		}
+	}
+}
+
+func noSpace(r rune) rune {
+	if unicode.IsSpace(r) {
+		return -1
+	}
+	return r
 }
 
 // TestSpacedRuleNames checks that every rule the spaced reader names on

@@ -11,20 +11,67 @@ import (
 // are in runes of the sentence as written; Key is the form rules match on.
 type word struct {
 	Start, End int
-	Key        string    // lower case, Cyrillic spelt in Latin, possessive 's dropped
-	heads      [3]string // Key cut to one, two and three characters, for stem look-ups
-	Upper      bool      // opens with a capital letter
-	AllUpper   bool      // every letter a capital (US, UK, САД)
-	Punct      bool      // a punctuation mark (, ; : ( ) " — …)
-	Digits     bool      // digits only
+	Key        string // lower case, Cyrillic spelt in Latin, possessive 's dropped
+	// headEnd is the length in bytes of Key cut to one, two and three
+	// characters, for stem look-ups (head); 0 for a word made outside
+	// tokenize
+	headEnd [3]uint8
+	// keyHash and headHash are Key's and heads' hashes (keyHash), set by
+	// tokenize with hashed: every phrase table tests them against its
+	// filter before it looks a word up
+	keyHash  uint64
+	headHash [3]uint64
+	hashed   bool
+	Upper    bool // opens with a capital letter
+	AllUpper bool // every letter a capital (US, UK, САД)
+	Punct    bool // a punctuation mark (, ; : ( ) " — …)
+	Digits   bool // digits only
 }
 
-// serbianLatin spells each Serbian Cyrillic letter in Latin (Vuk's alphabet
-// and Gaj's are one to one, but for the three digraphs).
-var serbianLatin = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'ђ': "đ", 'е': "e", 'ж': "ž", 'з': "z", 'и': "i",
-	'ј': "j", 'к': "k", 'л': "l", 'љ': "lj", 'м': "m", 'н': "n", 'њ': "nj", 'о': "o", 'п': "p", 'р': "r",
-	'с': "s", 'т': "t", 'ћ': "ć", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "č", 'џ': "dž", 'ш': "š",
+// serbianLatin spells each lower-case Serbian Cyrillic letter in Latin
+// (Vuk's alphabet and Gaj's are one to one, but for the three digraphs),
+// indexed from а (U+0430) to џ (U+045F); "" for the other letters there.
+var serbianLatin = [0x30]string{
+	'а' - 0x430: "a", 'б' - 0x430: "b", 'в' - 0x430: "v", 'г' - 0x430: "g", 'д' - 0x430: "d",
+	'ђ' - 0x430: "đ", 'е' - 0x430: "e", 'ж' - 0x430: "ž", 'з' - 0x430: "z", 'и' - 0x430: "i",
+	'ј' - 0x430: "j", 'к' - 0x430: "k", 'л' - 0x430: "l", 'љ' - 0x430: "lj", 'м' - 0x430: "m",
+	'н' - 0x430: "n", 'њ' - 0x430: "nj", 'о' - 0x430: "o", 'п' - 0x430: "p", 'р' - 0x430: "r",
+	'с' - 0x430: "s", 'т' - 0x430: "t", 'ћ' - 0x430: "ć", 'у' - 0x430: "u", 'ф' - 0x430: "f",
+	'х' - 0x430: "h", 'ц' - 0x430: "c", 'ч' - 0x430: "č", 'џ' - 0x430: "dž", 'ш' - 0x430: "š",
+}
+
+// latinOf spells a lower-case Serbian Cyrillic letter in Latin.
+func latinOf(r rune) (string, bool) {
+	if r < 0x430 || r >= 0x460 {
+		return "", false
+	}
+	l := serbianLatin[r-0x430]
+	return l, l != ""
+}
+
+// isKey reports whether s is its own key (foldKey): no capital, Cyrillic
+// letter, apostrophe or invalid byte, so that most words, in both
+// alphabets, need no copy.
+func isKey(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c >= 'A' && c <= 'Z') || c == '\'' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return false // spelt U+FFFD by the copy
+		}
+		if _, cyr := latinOf(r); cyr || unicode.ToLower(r) != r || r == '’' || r == '‘' || r == 'ʼ' {
+			return false
+		}
+		i += w
+	}
+	return true
 }
 
 // foldKey gives the matching form of a word: lower case, Serbian Cyrillic in
@@ -32,21 +79,14 @@ var serbianLatin = map[rune]string{
 // a possessive 's dropped. Diacritics are kept: ć tells a Serbian future
 // (nastaviće) from a plural (granice).
 func foldKey(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '\'' {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s // already a key: most English words
+	if isKey(s) {
+		return s // already a key: most words
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		r = unicode.ToLower(r)
-		if l, ok := serbianLatin[r]; ok {
+		if l, ok := latinOf(r); ok {
 			b.WriteString(l)
 			continue
 		}
@@ -84,10 +124,15 @@ func tokenize(rs []rune) []word { return tokenizeText(string(rs), rs) }
 // words and punctuation marks with rune offsets; a word's text is a slice
 // of s, so most keys cost nothing.
 func tokenizeText(s string, rs []rune) []word {
+	return appendTokens(make([]word, 0, len(rs)/4+2), s, rs)
+}
+
+// appendTokens is tokenizeText appending to out, so that a document's
+// sentences can share one buffer.
+func appendTokens(out []word, s string, rs []rune) []word {
 	if !utf8.ValidString(s) {
 		s = string(rs) // offsets below count bytes of valid UTF-8
 	}
-	out := make([]word, 0, len(rs)/6+1)
 	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
@@ -98,7 +143,7 @@ func tokenizeText(s string, rs []rune) []word {
 		}
 		if !isWordRune(r) {
 			n := utf8.RuneLen(r)
-			out = append(out, word{Start: i, End: i + 1, Key: s[b : b+n], Punct: true})
+			out = append(out, word{Start: i, End: i + 1, Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
 			b += n
 			i++
 			continue
@@ -147,7 +192,7 @@ func tokenizeText(s string, rs []rune) []word {
 		}
 		if ascii && len(w.Key) == len(text) {
 			for n := 1; n <= 3; n++ {
-				w.heads[n-1] = w.Key[:min(n, len(w.Key))]
+				w.headEnd[n-1] = uint8(min(n, len(w.Key)))
 			}
 		} else {
 			w.AllUpper, w.Digits = unicode.IsLetter(r), true
@@ -160,11 +205,35 @@ func tokenizeText(s string, rs []rune) []word {
 				}
 			}
 			for n := 1; n <= 3; n++ {
-				w.heads[n-1] = cutRunes(w.Key, n)
+				w.headEnd[n-1] = uint8(len(cutRunes(w.Key, n)))
 			}
 		}
+		w.setHashes()
 		out = append(out, w)
 		b, i = e, j
 	}
 	return out
+}
+
+// head returns Key cut to n+1 characters, or "" for a word made outside
+// tokenize.
+func (w *word) head(n int) string { return w.Key[:w.headEnd[n]] }
+
+// setHashes fills the word's key and head hashes.
+func (w *word) setHashes() {
+	w.keyHash = keyHash(w.Key)
+	for n := range w.headEnd {
+		w.headHash[n] = keyHash(w.head(n))
+	}
+	w.hashed = true
+}
+
+// keyHash is FNV-1a over the bytes of a key.
+func keyHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }

@@ -89,7 +89,10 @@ type Outcome struct {
 	Warnings   []string       `json:"warnings,omitempty"` // what the extractor could not read (an unknown language)
 	// Versions are the stored documents a new one was linked to as versions
 	// of the same statement in other languages.
-	Versions   []int64 `json:"versions,omitempty"`
+	Versions []int64 `json:"versions,omitempty"`
+	// Coverage is set on a new source whose text is a near-duplicate of its
+	// version's (another publisher's print): the share their body covers.
+	Coverage   float64 `json:"coverage,omitempty"`
 	extraction *entente.Extraction
 }
 
@@ -193,6 +196,9 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 	} else if !errors.Is(err, entente.ErrNotFound) {
 		return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 	}
+	if in.nearDuplicate(ctx, e) {
+		return e
+	}
 	if err := in.Limits.checkText(input.Name, res.Text); err != nil {
 		return refuse(err)
 	}
@@ -257,7 +263,7 @@ func (in *Ingester) addSource(ctx context.Context, e *examined, vid, did int64) 
 	if err != nil {
 		return in.raced(ctx, out, e.src.SHA256, fmt.Errorf("%s: add source to document %d: %w", e.input.Name, did, err))
 	}
-	out.Status, out.DocumentID, out.SourceID = NewSource, did, id
+	out.Status, out.DocumentID, out.SourceID, out.Coverage = NewSource, did, id, e.src.Coverage
 	return out
 }
 

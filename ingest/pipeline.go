@@ -114,6 +114,11 @@ type writer struct {
 	group  []*examined // new documents waiting to be written
 	sha    map[string]bool
 	text   map[string]bool
+	// the sketch hashes of the new texts the batch wrote or grouped, each
+	// with the texts (by number) that have it: an input examined meanwhile
+	// could not find them as near-duplicates in the store
+	sketches map[int64][]int
+	newTexts int
 }
 
 // take settles or queues one examined input.
@@ -122,6 +127,10 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		w.flush(ctx) // write the earlier input first, then look again
 		w.recheck(ctx, e)
 	}
+	if !e.settled() && e.versionID == 0 && w.nearBatch(e) {
+		w.flush(ctx) // the same statement from another publisher may be in the group
+		w.in.nearDuplicate(ctx, e)
+	}
 	switch {
 	case e.settled():
 	case e.versionID != 0:
@@ -129,6 +138,13 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		w.remember(e)
 	default:
 		w.group = append(w.group, e)
+		if w.sketches == nil {
+			w.sketches = map[int64][]int{}
+		}
+		for _, h := range entente.NearSketch(e.text) {
+			w.sketches[h] = append(w.sketches[h], w.newTexts)
+		}
+		w.newTexts++
 	}
 	w.queue = append(w.queue, e)
 	if len(w.group) >= w.in.groupSize() {
@@ -142,6 +158,23 @@ func (w *writer) pending(e *examined) bool {
 	for _, g := range w.group {
 		if g.src.SHA256 == e.src.SHA256 || g.textSHA == e.textSHA {
 			return true
+		}
+	}
+	return false
+}
+
+// nearBatch says whether e's text shares enough of its sketch with a new
+// text of the batch to be a near-duplicate of it.
+func (w *writer) nearBatch(e *examined) bool {
+	if len(w.sketches) == 0 {
+		return false
+	}
+	shared := map[int]int{}
+	for _, h := range entente.NearSketch(e.text) {
+		for _, t := range w.sketches[h] {
+			if shared[t]++; shared[t] >= entente.NearMinShared {
+				return true
+			}
 		}
 	}
 	return false

@@ -76,3 +76,34 @@ func (t *HanTable) Simplified(r rune) rune {
 
 // Traditional reports whether r is a Traditional-only character.
 func (t *HanTable) Traditional(r rune) bool { return t.Simplified(r) != r }
+
+// SimplifyString maps every character of s with Simplified, as
+// strings.Map(t.Simplified, s) does, but in place on a copy of the bytes:
+// the table keeps each character's UTF-8 length, so nothing moves, and a
+// text with nothing to map is returned as it is.
+func (t *HanTable) SimplifyString(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return strings.Map(t.Simplified, s) // invalid bytes: Map spells them U+FFFD
+		}
+		if m := t.Simplified(r); m != r && utf8.RuneLen(m) == w {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], m)
+		} else if m != r {
+			return strings.Map(t.Simplified, s)
+		}
+		i += w
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}

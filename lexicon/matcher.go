@@ -7,6 +7,10 @@ package lexicon
 // of words: one pass per table instead of one regular expression per cue.
 type Matcher struct {
 	nodes []node
+	// payload is index+1 of the payload of the word ending at each node, 0
+	// when none does: apart from the nodes, so that a walk reads a few
+	// dense cache lines
+	payload []int32
 	// first marks the runes of the Basic Multilingual Plane that start a
 	// word: most characters start none, and the bit test spares them the
 	// lookup.
@@ -61,12 +65,11 @@ func (t *rootTable) put(r rune, v int32) {
 	t.keys[i], t.vals[i] = r, v
 }
 
-// node holds its children as a short list: a cue trie branches little below
-// its root, and a scan over a few runes beats hashing.
+// node holds its children as a short list, each edge a rune and a node
+// index in one word (rune<<32 | index): a cue trie branches little below
+// its root, and a scan over a few words beats hashing.
 type node struct {
-	keys    []rune
-	next    []int32
-	payload int32 // index+1 of the word's payload; 0 when no word ends here
+	edges []uint64
 }
 
 func (m *Matcher) step(cur int32, r rune) (int32, bool) {
@@ -77,12 +80,17 @@ func (m *Matcher) step(cur int32, r rune) (int32, bool) {
 }
 
 func (n *node) child(r rune) (int32, bool) {
-	for i, k := range n.keys {
-		if k == r {
-			return n.next[i], true
+	for _, e := range n.edges {
+		if rune(e>>32) == r {
+			return int32(uint32(e)), true
 		}
 	}
 	return 0, false
+}
+
+// starts reports whether a word may start with r (the first-rune bits).
+func (m *Matcher) starts(r rune) bool {
+	return r >= 1<<16 || m.first[r/64]&(1<<(r%64)) != 0
 }
 
 // Match is one occurrence of a word, in rune offsets [Start, End).
@@ -93,7 +101,7 @@ type Match struct {
 
 // NewMatcher returns an empty matcher.
 func NewMatcher() *Matcher {
-	return &Matcher{nodes: []node{{}}}
+	return &Matcher{nodes: []node{{}}, payload: []int32{0}}
 }
 
 // Add inserts a word with its payload. Adding the same word again replaces
@@ -116,14 +124,14 @@ func (m *Matcher) Add(word string, payload int) {
 				}
 				m.root.put(r, nx)
 			} else {
-				m.nodes[cur].keys = append(m.nodes[cur].keys, r)
-				m.nodes[cur].next = append(m.nodes[cur].next, nx)
+				m.nodes[cur].edges = append(m.nodes[cur].edges, uint64(uint32(r))<<32|uint64(uint32(nx)))
 			}
 			m.nodes = append(m.nodes, node{})
+			m.payload = append(m.payload, 0)
 		}
 		cur = nx
 	}
-	m.nodes[cur].payload = int32(payload) + 1
+	m.payload[cur] = int32(payload) + 1
 }
 
 // FindAll returns the leftmost-longest, non-overlapping matches in text.
@@ -133,6 +141,10 @@ func (m *Matcher) FindAll(text []rune) []Match { return m.AppendAll(nil, text) }
 // to out, so that a caller reading many sentences can reuse one buffer.
 func (m *Matcher) AppendAll(out []Match, text []rune) []Match {
 	for i := 0; i < len(text); {
+		if !m.starts(text[i]) {
+			i++ // most characters start no word: no call
+			continue
+		}
 		end, payload := m.longestAt(text, i)
 		if end < 0 {
 			i++
@@ -149,6 +161,9 @@ func (m *Matcher) AppendAll(out []Match, text []rune) []Match {
 func (m *Matcher) FindOverlapping(text []rune) []Match {
 	var out []Match
 	for i := range text {
+		if !m.starts(text[i]) {
+			continue
+		}
 		if end, payload := m.longestAt(text, i); end >= 0 {
 			out = append(out, Match{Start: i, End: end, Payload: payload})
 		}
@@ -166,7 +181,7 @@ func (m *Matcher) longestAt(text []rune, i int) (int, int) {
 	if i < 0 || i >= len(text) {
 		return -1, 0
 	}
-	if r := text[i]; r < 1<<16 && m.first[r/64]&(1<<(r%64)) == 0 {
+	if !m.starts(text[i]) {
 		return -1, 0
 	}
 	cur, end, payload := int32(0), -1, 0
@@ -176,7 +191,7 @@ func (m *Matcher) longestAt(text []rune, i int) (int, int) {
 			break
 		}
 		cur = nx
-		if p := m.nodes[cur].payload; p != 0 {
+		if p := m.payload[cur]; p != 0 {
 			end, payload = j+1, int(p-1)
 		}
 	}
@@ -190,7 +205,7 @@ func (m *Matcher) SuffixAt(text []rune, end int) (start, payload int) {
 	if end <= 0 || end > len(text) {
 		return -1, 0
 	}
-	if r := text[end-1]; r < 1<<16 && m.first[r/64]&(1<<(r%64)) == 0 {
+	if !m.starts(text[end-1]) {
 		return -1, 0
 	}
 	cur, start, payload := int32(0), -1, 0
@@ -200,7 +215,7 @@ func (m *Matcher) SuffixAt(text []rune, end int) (start, payload int) {
 			break
 		}
 		cur = nx
-		if p := m.nodes[cur].payload; p != 0 {
+		if p := m.payload[cur]; p != 0 {
 			start, payload = j, int(p-1)
 		}
 	}

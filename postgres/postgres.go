@@ -114,6 +114,11 @@ func (Dialect) LockEvents(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// SkipLocked locks the row a claim picks and passes over rows other
+// claimers hold, so that workers on several servers take different jobs
+// without waiting on one another.
+func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
+
 // Placeholder returns $n.
 func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
 
@@ -202,26 +207,10 @@ func (Dialect) MatchQuery(q search.Terms) string {
 	return strings.Join(parts, " & ")
 }
 
-// MatchJoin joins the index table on the sentence's id.
-func (Dialect) MatchJoin(param string) string {
-	return "JOIN sentence_search ON sentence_search.sentence_id = s.id AND sentence_search.tokens @@ CAST(" + param + " AS tsquery)"
+// MatchIDs lists the sentence ids of the index rows that match.
+func (Dialect) MatchIDs(param string) string {
+	return "SELECT sentence_id FROM sentence_search WHERE tokens @@ CAST(" + param + " AS tsquery)"
 }
-
-// MatchRange bounds the index table's sentence ids, where PostgreSQL can
-// intersect the GIN index's matches with a range of its primary key.
-func (Dialect) MatchRange(lo, hi string) string {
-	return "sentence_search.sentence_id > " + lo + " AND sentence_search.sentence_id <= " + hi
-}
-
-// CandidateWindow is 100,000 sentence ids (about 1,300 statements): a GIN
-// index finds every match of a term before any can be sorted, so a common
-// term over the whole collection meant fetching tens of thousands of rows
-// to keep the newest 5,000 (185 ms at 10,000 statements); within a window
-// it is a few thousand (35 ms).
-func (Dialect) CandidateWindow() int64 { return 100000 }
-
-// MatchOrder lists matches by descending sentence id.
-func (Dialect) MatchOrder() string { return "s.id DESC" }
 
 // CountMatches counts the index rows that match.
 func (Dialect) CountMatches(param string) string {

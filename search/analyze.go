@@ -109,7 +109,46 @@ func isCJK(r rune) bool {
 // slices: the scanner reuses them. Words are reduced by the language the
 // whole text reads as (forms.go), so scan reads the text in two passes:
 // the units with their folded words, then their reductions.
-func scan(text string, fn func(u *unit)) {
+func scan(text string, fn func(u *unit)) { scanWith(text, nil, fn) }
+
+// stems remembers words' reductions across texts: a search ranks a
+// thousand sentences of the same genre, whose words repeat, and the
+// Snowball stemmer was most of the cost of counting English hits. Keyed by
+// the reduction's language (e or s) and the folded word.
+type stems map[string]string
+
+func (c stems) reduce(raw []byte, serbian bool) string {
+	if c == nil {
+		if serbian {
+			return serbianStem(raw)
+		}
+		return englishStem(raw)
+	}
+	lang := byte('e')
+	if serbian {
+		lang = 's'
+	}
+	key := string(append([]byte{lang}, raw...))
+	if w, ok := c[key]; ok {
+		return w
+	}
+	var w string
+	if serbian {
+		w = serbianStem(raw)
+	} else {
+		w = englishStem(raw)
+	}
+	if len(c) < maxStems {
+		c[key] = w
+	}
+	return w
+}
+
+// maxStems bounds what one stems remembers.
+const maxStems = 1 << 16
+
+// scanWith is scan remembering reductions in c (nil: none).
+func scanWith(text string, c stems, fn func(u *unit)) {
 	var (
 		units    []unit
 		folded   []byte // every word's folded letters, one after the other
@@ -186,11 +225,7 @@ func scan(text string, fn func(u *unit)) {
 			u.runes, u.pos = runes[runFrom:rends[k]], pos[runFrom:rends[k]]
 		} else {
 			u.raw = folded[wordFrom:ends[k]]
-			if serbian {
-				u.word = serbianStem(u.raw)
-			} else {
-				u.word = englishStem(u.raw)
-			}
+			u.word = c.reduce(u.raw, serbian)
 		}
 		wordFrom, runFrom = ends[k], rends[k]
 		fn(u)

@@ -102,19 +102,33 @@ type Match struct {
 }
 
 // Match finds the query's terms in text.
-func (q Terms) Match(text string) Match { return q.match(text, true) }
+func (q Terms) Match(text string) Match { return q.match(text, true, nil) }
 
 // Count is Match without the marks: what ranking needs, for less. A
 // search ranks thousands of candidates and marks only the page it shows.
-func (q Terms) Count(text string) Match { return q.match(text, false) }
+func (q Terms) Count(text string) Match { return q.match(text, false, nil) }
 
-func (q Terms) match(text string, marks bool) Match {
+// Counter counts the terms in many texts as Count does, remembering the
+// reductions of the words it met, which repeat from one text to the next.
+// It is not safe for concurrent use.
+type Counter struct {
+	q     Terms
+	stems stems
+}
+
+// Counter returns a Counter of q.
+func (q Terms) Counter() *Counter { return &Counter{q: q, stems: stems{}} }
+
+// Count is Terms.Count.
+func (c *Counter) Count(text string) Match { return c.q.match(text, false, c.stems) }
+
+func (q Terms) match(text string, marks bool, c stems) Match {
 	m := Match{Counts: make([]int, len(q))}
 	var spans *[]entente.Span
 	if marks {
 		spans = new([]entente.Span)
 	}
-	scan(text, func(u *unit) {
+	scanWith(text, c, func(u *unit) {
 		if u.isRun() {
 			n := len(u.runes)
 			m.Length += n // n-1 bigrams and the last character

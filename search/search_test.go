@@ -140,6 +140,35 @@ func TestCount(t *testing.T) {
 			t.Errorf("%q in %q: Count = %+v, Match = %+v", tt.query, tt.text, c, m)
 		}
 	}
+	// A Counter remembers reductions across texts: the same counts, in
+	// either order of the texts (an English text after a Serbian one
+	// reduces the same word otherwise).
+	for _, tt := range tests {
+		q := Query(tt.query)
+		counter := q.Counter()
+		for _, other := range tests {
+			counter.Count(other.text)
+		}
+		if got, want := counter.Count(tt.text), q.Count(tt.text); !slices.Equal(got.Counts, want.Counts) || got.Length != want.Length {
+			t.Errorf("%q in %q: Counter = %+v, Count = %+v", tt.query, tt.text, got, want)
+		}
+	}
+}
+
+// FuzzCounter checks that a Counter that met another text first counts a
+// text as Count does.
+func FuzzCounter(f *testing.F) {
+	f.Add("Сарадња и saradnja", "The railways: cooperation", "saradnja railway")
+	f.Add("推进铁路合作", "cafe\u0301 dz", "铁路 cafe")
+	f.Fuzz(func(t *testing.T, first, text, query string) {
+		q := Query(query)
+		counter := q.Counter()
+		counter.Count(first)
+		got, want := counter.Count(text), q.Count(text)
+		if !slices.Equal(got.Counts, want.Counts) || got.Length != want.Length {
+			t.Fatalf("%q in %q after %q: Counter = %+v, Count = %+v", query, text, first, got, want)
+		}
+	})
 }
 
 // TestClassifyTable checks the table against the rule it was built from,

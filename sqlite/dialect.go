@@ -34,6 +34,10 @@ func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 // numbered in the order their transactions commit.
 func (Dialect) LockEvents(context.Context, *sql.Tx) error { return nil }
 
+// SkipLocked returns nothing: a claim runs in a write transaction, and
+// SQLite has one writer at a time.
+func (Dialect) SkipLocked() string { return "" }
+
 // Placeholder returns ?: SQLite binds anonymous placeholders by position
 // without the name lookup that $n costs.
 func (Dialect) Placeholder(int) string { return "?" }
@@ -95,23 +99,10 @@ func (Dialect) MatchQuery(q search.Terms) string {
 	return strings.Join(parts, " AND ")
 }
 
-// MatchJoin joins the FTS5 table on the sentence's id.
-func (Dialect) MatchJoin(param string) string {
-	return "JOIN sentence_fts ON sentence_fts.rowid = s.id AND sentence_fts MATCH " + param
+// MatchIDs lists the rowids of the FTS5 table that match.
+func (Dialect) MatchIDs(param string) string {
+	return "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH " + param
 }
-
-// MatchRange bounds the FTS5 rowids.
-func (Dialect) MatchRange(lo, hi string) string {
-	return "sentence_fts.rowid > " + lo + " AND sentence_fts.rowid <= " + hi
-}
-
-// CandidateWindow is 0: FTS5 lists matches by descending rowid and stops at
-// the LIMIT, so one query finds the newest candidates.
-func (Dialect) CandidateWindow() int64 { return 0 }
-
-// MatchOrder lists matches by descending rowid, the order FTS5 can give
-// without sorting, so a LIMIT stops the scan early.
-func (Dialect) MatchOrder() string { return "sentence_fts.rowid DESC" }
 
 // CountMatches counts the rows of the FTS5 table that match.
 func (Dialect) CountMatches(param string) string {

@@ -31,6 +31,7 @@ func (s *Store) DocumentPage(ctx context.Context, id int64, offset, limit int) (
 		if d.Sources, err = findSources(ctx, tx, "v.document_id = $1", id); err != nil {
 			return err
 		}
+		withDifferences(d)
 		if len(d.Versions) == 0 {
 			return nil
 		}

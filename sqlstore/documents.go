@@ -107,6 +107,7 @@ type preparedDocument struct {
 	src     entente.Source
 	textSHA string
 	sents   []preparedSentence
+	sketch  []int64
 }
 
 func prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
@@ -117,7 +118,7 @@ func prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
 	if err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256}
+	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: entente.NearSketch(d.Text)}
 	if p.textSHA == "" {
 		p.textSHA = sha256Hex([]byte(d.Text))
 	}
@@ -142,6 +143,9 @@ func (s *Store) insertPrepared(ctx context.Context, tx *sql.Tx, p *preparedDocum
 	}
 	vid, err := insertVersion(ctx, tx, &v, p.sents, now)
 	if err != nil {
+		return 0, nil, err
+	}
+	if err := s.insertSketch(ctx, tx, vid, p.sketch); err != nil {
 		return 0, nil, err
 	}
 	if _, err := insertSource(ctx, tx, vid, p.src, p.d.Original, now); err != nil {
@@ -261,6 +265,7 @@ func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument
 		if d.Sources, err = findSources(ctx, tx, "v.document_id = $1", id); err != nil {
 			return err
 		}
+		withDifferences(d)
 		if len(d.Versions) > 0 {
 			if d.Extraction, err = findExtraction(ctx, tx, d.Versions[0].ID, d.Document); err != nil {
 				return err

@@ -88,24 +88,6 @@ func TestSearchPageCounts(t *testing.T) {
 				t.Errorf("%+v: facets (-whole result set +store):\n%s", q, diff)
 			}
 		}
-		// Facets over a bound: they count the first hits, and say how many.
-		s.MaxFacetSentences = 3
-		for _, q := range []entente.SearchQuery{{Text: "合作"}, {Type: entente.Commitment}} {
-			first, err := s.Search(ctx, entente.SearchQuery{Text: q.Text, Type: q.Type, Limit: 3})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := s.SearchPage(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.FacetsOf != 3 || res.Total <= 3 {
-				t.Errorf("%+v: facets of %d hits of %d, want 3 of more", q, res.FacetsOf, res.Total)
-			}
-			if diff := cmp.Diff(facetsOf(first), facetMap(res.Facets)); diff != "" {
-				t.Errorf("%+v: facets of the first 3 (-want +got):\n%s", q, diff)
-			}
-		}
 		// Ranked in blocks of 5, the total still counts every match.
 		all, err := s.Search(ctx, entente.SearchQuery{Text: "合作"})
 		if err != nil {
@@ -128,20 +110,26 @@ func TestSearchPageCounts(t *testing.T) {
 		if res.Total != len(all) || len(res.Hits) != 0 {
 			t.Errorf("合作 past its last match: total %d, %d hits; want %d, none", res.Total, len(res.Hits), len(all))
 		}
-		// A filtered search counts up to MaxCount and then says the total
-		// is a lower bound, unless the page read the last block (then the
-		// total is known); its pages still reach every match.
+		// A filtered search counts every match exactly, and its facets
+		// count every hit, however many blocks the hits take; its pages
+		// reach every match.
 		filteredAll, err := s.Search(ctx, entente.SearchQuery{Text: "合作", Party: "CN"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.MaxCount = 7
+		if len(filteredAll) <= 10 {
+			t.Fatalf("合作 by CN: %d hits; the test needs more than two blocks of 5", len(filteredAll))
+		}
 		res, err = s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Party: "CN", Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !res.Estimated || res.Total != 7 || len(res.Hits) != 5 {
-			t.Errorf("合作 by CN counted to 7: total %d, estimated %v, %d hits; want 7, estimated, 5", res.Total, res.Estimated, len(res.Hits))
+		if res.Estimated || res.Total != len(filteredAll) || res.FacetsOf != res.Total || len(res.Hits) != 5 {
+			t.Errorf("合作 by CN in blocks of 5: total %d, estimated %v, facets of %d, %d hits; want %d, exact, all, 5",
+				res.Total, res.Estimated, res.FacetsOf, len(res.Hits), len(filteredAll))
+		}
+		if diff := cmp.Diff(facetsOf(filteredAll), facetMap(res.Facets)); diff != "" {
+			t.Errorf("合作 by CN in blocks of 5: facets (-whole result set +store):\n%s", diff)
 		}
 		res, err = s.SearchPage(ctx, entente.SearchQuery{Text: "合作", Party: "CN", Offset: len(filteredAll) - 2, Limit: 5})
 		if err != nil {
@@ -151,7 +139,7 @@ func TestSearchPageCounts(t *testing.T) {
 			t.Errorf("合作 by CN, the last page: total %d, estimated %v, %d hits; want %d, exact, 2",
 				res.Total, res.Estimated, len(res.Hits), len(filteredAll))
 		}
-		s.MaxCount = 0
+		s.MaxCandidates = 0
 	})
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
+
 	"github.com/entente/entente"
 	"github.com/entente/entente/search"
 )
@@ -22,13 +24,14 @@ const (
 )
 
 // Search finds the sentences that hold every term of q.Text and meet its
-// filters, best first. The database's full-text index finds the candidates
-// and SQL applies the filters; the ranking is BM25 computed here over the
-// analyzer's tokens, with the collection's statistics from the database, so
-// that SQLite and PostgreSQL rank alike. Ties go to the newer document,
-// then to the earlier sentence. A text of only punctuation finds nothing;
-// an empty text lists the sentences that meet the filters, newest version
-// first, each in document order. A Limit of 0 returns every hit.
+// filters, best first. The database's full-text index finds the matches,
+// an index of labels in memory (labelIndex) applies the filters, and the
+// ranking is BM25 computed here over the analyzer's tokens, with the
+// collection's statistics from the database, so that SQLite and PostgreSQL
+// rank alike. Ties go to the newer document, then to the earlier sentence.
+// A text of only punctuation finds nothing; an empty text lists the
+// sentences that meet the filters, newest version first, each in document
+// order. A Limit of 0 returns every hit.
 func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.SearchHit, error) {
 	res, err := s.search(ctx, q, false)
 	if err != nil {
@@ -38,12 +41,8 @@ func (s *Store) Search(ctx context.Context, q entente.SearchQuery) ([]entente.Se
 }
 
 // SearchPage finds what Search finds, and also counts the whole result
-// set and its facets. Every hit can be reached by paging. The total is
-// exact for a search without filters; with filters each match is checked,
-// and past MaxCount the total is that bound and says it is a lower bound
-// (Estimated). The facets count the first
-// MaxFacetSentences hits (the best ranked, or the newest), and FacetsOf
-// says how many they count.
+// set and its facets, exactly: every hit, each counted under each of its
+// labels. Every hit can be reached by paging.
 func (s *Store) SearchPage(ctx context.Context, q entente.SearchQuery) (*entente.SearchResults, error) {
 	return s.search(ctx, q, true)
 }
@@ -55,20 +54,39 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 		return res, nil
 	}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var (
-			found []candidate
-			err   error
-		)
-		if len(terms) == 0 {
-			found, err = s.browse(ctx, tx, q)
-			if err == nil && count {
-				err = s.countBrowse(ctx, tx, q, res)
+		sig, err := s.collection(ctx, tx)
+		if err != nil {
+			return err
+		}
+		x, err := s.labels(ctx, tx, sig)
+		if err != nil {
+			return err
+		}
+		hits := x.filter(q)
+		if len(terms) > 0 {
+			m, err := s.matches(ctx, tx, x, terms)
+			if err != nil {
+				return err
 			}
+			if filtered(q) {
+				hits = roaring.And(m, hits)
+			} else {
+				hits = m
+			}
+		}
+		var found []candidate
+		if len(terms) == 0 {
+			found, err = s.readCandidates(ctx, tx, x, top(hits, max(q.Offset, 0), q.Limit), false)
 		} else {
-			found, err = s.ranked(ctx, tx, terms, q, count, res)
+			found, err = s.ranked(ctx, tx, x, sig, hits, terms, q)
 		}
 		if err != nil {
 			return err
+		}
+		if count {
+			res.Total = int(hits.GetCardinality())
+			res.FacetsOf = res.Total
+			res.Facets = x.facets(hits)
 		}
 		res.Hits, err = loadHits(ctx, tx, s.dialect, found, terms)
 		return err
@@ -85,76 +103,7 @@ type candidate struct {
 	position       int
 	text           string
 	score          float64
-	typ, strength  string // for the facets
-}
-
-// filterConds returns the SQL conditions of q's filters on sentences s.
-// With walk, each is a correlated EXISTS (or a column of s), checked row
-// by row on a key lookup: the form for sentences that come from the
-// full-text index, or in index order until a page is full, where it costs
-// the same however many sentences the filter keeps. Without walk, the
-// party, area and date filters are an IN over a small indexed subquery,
-// which the database reads once: the form for a rare value that drives
-// the query (see browse). An IN over a common value materialises every
-// matching id on each search (a party to most statements: nearly the whole
-// collection), which is why search walks when the density probe finds a
-// party or area common.
-func filterConds(a *args, q entente.SearchQuery, walk bool) []string {
-	var conds []string
-	if q.Language != "" {
-		if walk {
-			conds = append(conds, "EXISTS (SELECT 1 FROM versions v WHERE v.id = s.version_id AND v.language = "+a.add(q.Language)+")")
-		} else {
-			conds = append(conds, "s.version_id IN (SELECT id FROM versions WHERE language = "+a.add(q.Language)+")")
-		}
-	}
-	// Labels are read as corrected: a sentence or document that a
-	// correction changed is filtered by its corrected_* rows instead of
-	// the extractor's (corrected.go); those tables hold only the corrected
-	// few, so each condition adds a small subquery.
-	if q.Party != "" {
-		p := a.add(q.Party)
-		if walk {
-			conds = append(conds, `((EXISTS (SELECT 1 FROM sentence_actors x WHERE x.sentence_id = s.id AND x.party = `+p+`)
-					AND `+uncorrectedSentence+`)
-				OR EXISTS (SELECT 1 FROM corrected_actors x WHERE x.sentence_id = s.id AND x.party = `+p+`)
-				OR (EXISTS (SELECT 1 FROM document_parties x WHERE x.document_id = s.document_id AND x.party = `+p+`)
-					AND `+uncorrectedParties+`)
-				OR EXISTS (SELECT 1 FROM corrected_document_parties x WHERE x.document_id = s.document_id AND x.party = `+p+`))`)
-		} else {
-			conds = append(conds, `((s.id IN (SELECT sentence_id FROM sentence_actors WHERE party = `+p+`) AND `+uncorrectedSentence+`)
-				OR s.id IN (SELECT sentence_id FROM corrected_actors WHERE party = `+p+`)
-				OR (s.document_id IN (SELECT document_id FROM document_parties WHERE party = `+p+`) AND `+uncorrectedParties+`)
-				OR s.document_id IN (SELECT document_id FROM corrected_document_parties WHERE party = `+p+`))`)
-		}
-	}
-	if q.Type != "" {
-		t := a.add(string(q.Type))
-		conds = append(conds, `((s.type = `+t+` AND `+uncorrectedSentence+`)
-			OR s.id IN (SELECT sentence_id FROM corrected_sentences WHERE type = `+t+`))`)
-	}
-	if q.Area != "" {
-		ar := a.add(q.Area)
-		if walk {
-			conds = append(conds, `((EXISTS (SELECT 1 FROM sentence_areas x WHERE x.sentence_id = s.id AND x.area = `+ar+`) AND `+uncorrectedSentence+`)
-				OR EXISTS (SELECT 1 FROM corrected_areas x WHERE x.sentence_id = s.id AND x.area = `+ar+`))`)
-		} else {
-			conds = append(conds, `((s.id IN (SELECT sentence_id FROM sentence_areas WHERE area = `+ar+`) AND `+uncorrectedSentence+`)
-				OR s.id IN (SELECT sentence_id FROM corrected_areas WHERE area = `+ar+`))`)
-		}
-	}
-	if q.Strength != "" {
-		st := a.add(string(q.Strength))
-		conds = append(conds, `((s.strength = `+st+` AND `+uncorrectedSentence+`)
-			OR s.id IN (SELECT sentence_id FROM corrected_sentences WHERE strength = `+st+`))`)
-	}
-	if dates := dateConds(nil, a, q.From, q.To); len(dates) > 0 {
-		w := whereClause(dates)
-		conds = append(conds, `(s.document_id IN (SELECT d.id FROM documents d `+w+`
-				AND d.id NOT IN (SELECT document_id FROM corrected_documents WHERE date_corrected))
-			OR s.document_id IN (SELECT d.document_id FROM corrected_documents d `+w+` AND d.date_corrected))`)
-	}
-	return conds
+	typ, strength  string
 }
 
 // filtered says whether q has any filter.
@@ -162,213 +111,51 @@ func filtered(q entente.SearchQuery) bool {
 	return q.Language != "" || q.Party != "" || q.Type != "" || q.Area != "" || q.Strength != "" || q.From != "" || q.To != ""
 }
 
-// uncorrectedSentence and uncorrectedParties hold for a sentence s whose
-// labels, and a document whose parties, no correction changed.
-const (
-	uncorrectedSentence = `s.id NOT IN (SELECT sentence_id FROM corrected_sentences)`
-	uncorrectedParties  = `s.document_id NOT IN (SELECT document_id FROM corrected_documents WHERE parties_corrected)`
-)
-
-// denseShare is the share of the collection above which a party's or an
-// area's sentences are read in order rather than collected and sorted.
-const denseShare = 50 // one in 50
-
-// dense says whether q's party and area filters (where set) each hold at
-// least one in denseShare of the documents or sentences. Then reading the
-// sentences newest first and checking each fills a page after a few
-// hundred rows, while collecting them all to sort would read thousands (a
-// party to most statements: nearly the whole collection). A rare party
-// or area is the other way round. The probe reads at most that share of
-// an index, and the highest id stands for the size of the collection (ids
-// are never reused).
-func (s *Store) dense(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) (bool, error) {
-	probe := func(total, rows string, v any) (bool, error) {
-		var n, enough int64
-		if err := s.queryRow(ctx, tx, total).Scan(&enough); err != nil {
-			return false, err
-		}
-		enough = max(enough/denseShare, 1)
-		err := s.queryRow(ctx, tx, "SELECT count(*) FROM ("+rows+" LIMIT $2) AS probe", v, enough).Scan(&n)
-		return n >= enough, err
-	}
-	if q.Party != "" {
-		ok, err := probe("SELECT coalesce(max(id), 0) FROM documents",
-			"SELECT 1 FROM document_parties WHERE party = $1", q.Party)
-		if err != nil || !ok {
-			return false, err
-		}
-	}
-	if q.Area != "" {
-		return probe("SELECT coalesce(max(id), 0) FROM sentences",
-			"SELECT 1 FROM sentence_areas WHERE area = $1", q.Area)
-	}
-	return true, nil
-}
-
-func scanCandidate(out *[]candidate) func(*sql.Rows) error {
-	return func(rows *sql.Rows) error {
-		var c candidate
-		err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength)
-		*out = append(*out, c)
-		return err
-	}
-}
-
-// browse pages through the sentences that meet q's filters, newest version
-// first, each in document order (the order of index sentences_order).
-func (s *Store) browse(ctx context.Context, tx *sql.Tx, q entente.SearchQuery) ([]candidate, error) {
-	walk, err := s.dense(ctx, tx, q)
-	if err != nil {
-		return nil, fmt.Errorf("browse: %w", err)
-	}
-	var a args
-	conds := filterConds(&a, q, walk)
-	limit := int64(q.Limit)
-	if limit <= 0 {
-		limit = math.MaxInt64
-	}
-	var out []candidate
-	err = s.queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text, s.type, s.strength FROM sentences s `+whereClause(conds)+
-		" ORDER BY s.version_id DESC, s.position LIMIT "+a.add(limit)+" OFFSET "+a.add(max(q.Offset, 0)),
-		a, scanCandidate(&out))
-	return out, err
-}
-
-// ranked returns the page of hits of terms that meet q's filters and, with
-// count, fills in res's total and facets.
+// ranked returns the page of q among hits (the sentences that hold terms
+// and meet q's filters).
 //
-// The matches are ranked in blocks of MaxCandidates index candidates,
-// newest first: the first page ranks the newest block by BM25, as a search
-// always did, and paging goes on into the next block and the ones after,
-// so that every match can be reached and a page costs a block or two,
-// whatever the number of matches. Where the index alone decides a match
-// (every term one token: a word, one or two characters), a page's block is
-// read at its offset in the index's newest-first order; a longer run of
-// characters (a phrase) is checked against each candidate's text, so the
-// blocks before a page are read to know how many hits they hold.
-//
-// The filters take the form the density probe chooses: a correlated
-// EXISTS per candidate when the party or area is common (a party to most
-// statements), an IN over the filter's rows when it is rare.
-func (s *Store) ranked(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery, count bool,
-	res *entente.SearchResults) ([]candidate, error) {
-	sig, err := s.collection(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
+// The hits are ranked in blocks of MaxCandidates, newest first (the
+// index's order: newest version first, each in document order): the first
+// page ranks the newest block by BM25, and paging goes on into the next
+// block and the ones after, so that every hit can be reached and a page
+// reads the text of a block or two, whatever the number of hits. The
+// index knows every hit, so a page's block is found at its offset without
+// reading the blocks before it.
+func (s *Store) ranked(ctx context.Context, tx *sql.Tx, x *labelIndex, sig collection, hits *roaring.Bitmap, terms search.Terms,
+	q entente.SearchQuery) ([]candidate, error) {
 	st, err := s.stats(ctx, tx, sig, terms)
 	if err != nil {
 		return nil, err
 	}
-	walk, err := s.dense(ctx, tx, q)
-	if err != nil {
-		return nil, fmt.Errorf("probe filters: %w", err)
-	}
 	size := s.maxCandidates()
-	exact := exactIndex(terms)
-	type block struct {
-		hits []candidate
-		more bool // the index has candidates after this block
-	}
-	blocks := map[int]block{}
-	get := func(b int) (block, error) {
-		if blk, ok := blocks[b]; ok {
-			return blk, nil
-		}
-		found, err := s.candidates(ctx, tx, terms, q, walk, b*size, size)
+	total := int(hits.GetCardinality())
+	offset := max(q.Offset, 0)
+	var out []candidate
+	for b, skip := offset/size, offset%size; b*size < total && (q.Limit <= 0 || len(out) < q.Limit); b, skip = b+1, 0 {
+		block, err := s.readCandidates(ctx, tx, x, top(hits, b*size, size), true)
 		if err != nil {
-			return block{}, err
-		}
-		blk := block{more: len(found) == size}
-		for _, c := range found {
-			m := terms.Count(c.text)
-			if slices.Contains(m.Counts, 0) {
-				continue // the index holds every token, not the phrase: the analyzer decides
-			}
-			c.score = st.bm25(m)
-			blk.hits = append(blk.hits, c)
-		}
-		sortRanked(blk.hits)
-		blocks[b] = blk
-		return blk, nil
-	}
-	// first returns n hits (all for n <= 0) from offset on.
-	first := func(offset, n int) ([]candidate, error) {
-		b, skip := 0, offset
-		if exact {
-			b, skip = offset/size, offset%size
-		}
-		var out []candidate
-		for ; ; b++ {
-			blk, err := get(b)
-			if err != nil {
-				return nil, err
-			}
-			if skip >= len(blk.hits) {
-				skip -= len(blk.hits)
-			} else {
-				out = append(out, blk.hits[skip:]...)
-				skip = 0
-			}
-			if (n > 0 && len(out) >= n) || !blk.more {
-				break
-			}
-		}
-		if n > 0 && len(out) > n {
-			out = out[:n]
-		}
-		return out, nil
-	}
-	found, err := first(max(q.Offset, 0), q.Limit)
-	if err != nil || !count {
-		return found, err
-	}
-	if exact {
-		// A block that was not full is the last: the total is known
-		// without counting (a rare filter's matches fit in one block).
-		last := -1
-		for b, blk := range blocks {
-			if !blk.more {
-				last = b
-			}
-		}
-		if last == 0 || last > 0 && len(blocks[last].hits) > 0 {
-			res.Total = last*size + len(blocks[last].hits)
-		} else if res.Total, res.Estimated, err = s.countMatches(ctx, tx, sig, terms, q, walk); err != nil {
 			return nil, err
 		}
-	} else {
-		// the hits of the blocks, as far as the counting bound reaches
-		for b := 0; ; b++ {
-			blk, err := get(b)
-			if err != nil {
-				return nil, err
-			}
-			res.Total += len(blk.hits)
-			if !blk.more {
-				break
-			}
-			if (b+1)*size >= s.maxCount() {
-				res.Estimated = true
-				break
-			}
+		counter := terms.Counter()
+		for i := range block {
+			block[i].score = st.bm25(counter.Count(block[i].text))
 		}
+		sortRanked(block)
+		out = append(out, block[min(skip, len(block)):]...)
 	}
-	sample, err := first(0, min(res.Total, s.maxFacetSentences()))
-	if err != nil {
-		return nil, err
+	if q.Limit > 0 && len(out) > q.Limit {
+		out = out[:q.Limit]
 	}
-	res.FacetsOf = len(sample)
-	res.Facets, err = countFacets(ctx, tx, s.dialect, sample)
-	return found, err
+	return out, nil
 }
 
 // exactIndex says whether the index alone decides which sentences hold
 // terms: each term is one token (a word, a bigram, or one character looked
-// up as a prefix), so every candidate matches.
+// up as a prefix) or a word's reductions of which any one will do, so
+// every candidate matches.
 func exactIndex(terms search.Terms) bool {
 	for _, t := range terms {
-		if len(t.Tokens) != 1 {
+		if len(t.Tokens) != 1 && !t.Any {
 			return false
 		}
 	}
@@ -380,130 +167,6 @@ func sortRanked(found []candidate) {
 		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(y.documentID, x.documentID),
 			cmp.Compare(x.position, y.position), cmp.Compare(x.id, y.id))
 	})
-}
-
-// countMatches counts the sentences that hold terms (each one token) and
-// meet q's filters. Without filters the index counts them all, and the
-// count is kept for as long as the collection stays the same (sig); with
-// filters each match is checked, so the count stops at MaxCount and says
-// it is a lower bound (estimated).
-func (s *Store) countMatches(ctx context.Context, tx *sql.Tx, sig collection, terms search.Terms, q entente.SearchQuery,
-	walk bool) (int, bool, error) {
-	var a args
-	if !filtered(q) {
-		key := "total " + terms.String()
-		if n, ok := s.df.get(sig, key); ok {
-			return int(n), false, nil
-		}
-		var n int64
-		if err := s.queryRow(ctx, tx, s.dialect.CountMatches(a.add(s.dialect.MatchQuery(terms))), a...).Scan(&n); err != nil {
-			return 0, false, fmt.Errorf("count matches: %w", err)
-		}
-		s.df.put(sig, map[string]int64{key: n})
-		return int(n), false, nil
-	}
-	match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
-	bound := s.maxCount()
-	var n int
-	err := s.queryRow(ctx, tx, "SELECT count(*) FROM (SELECT 1 FROM sentences s "+match+" "+whereClause(filterConds(&a, q, walk))+
-		" LIMIT "+a.add(int64(bound)+1)+") AS m", a...).Scan(&n)
-	if err != nil {
-		return 0, false, fmt.Errorf("count matches: %w", err)
-	}
-	if n > bound {
-		return bound, true, nil
-	}
-	return n, false, nil
-}
-
-// candidates returns the sentences that hold every token of terms and
-// meet q's filters (in the form walk says), newest first, skipping the
-// first skip and returning at most limit (all for 0). A dialect with a
-// candidate window (PostgreSQL, whose GIN index finds matches in no order)
-// is asked for the newest window of sentence ids first, then for older and
-// twice wider windows until enough are found: a common term then costs the
-// matches of a few windows, not of the whole collection. A window that
-// lies wholly before the offset is counted, not read.
-func (s *Store) candidates(ctx context.Context, tx *sql.Tx, terms search.Terms, q entente.SearchQuery, walk bool,
-	skip, limit int) ([]candidate, error) {
-	if limit <= 0 {
-		limit = math.MaxInt
-	}
-	where := func(a *args, lo, hi int64) string {
-		conds := filterConds(a, q, walk)
-		if hi > 0 {
-			conds = append(conds, s.dialect.MatchRange(a.add(lo), a.add(hi)))
-		}
-		return whereClause(conds)
-	}
-	query := func(lo, hi int64, skip, limit int) ([]candidate, error) {
-		var a args
-		match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
-		var found []candidate
-		err := s.queryRows(ctx, tx, `SELECT s.id, s.document_id, s.position, s.text, s.type, s.strength FROM sentences s `+match+
-			` `+where(&a, lo, hi)+` ORDER BY `+s.dialect.MatchOrder()+` LIMIT `+a.add(int64(limit))+` OFFSET `+a.add(int64(skip)),
-			a, scanCandidate(&found))
-		return found, err
-	}
-	countIn := func(lo, hi int64) (int, error) {
-		var a args
-		match := s.dialect.MatchJoin(a.add(s.dialect.MatchQuery(terms)))
-		var n int
-		err := s.queryRow(ctx, tx, `SELECT count(*) FROM sentences s `+match+` `+where(&a, lo, hi), a...).Scan(&n)
-		return n, err
-	}
-	window := s.dialect.CandidateWindow()
-	if s.CandidateWindow != 0 {
-		window = s.CandidateWindow
-	}
-	if window <= 0 {
-		found, err := query(0, 0, skip, limit)
-		if err != nil {
-			return nil, fmt.Errorf("find candidates: %w", err)
-		}
-		return found, nil
-	}
-	var hi int64
-	if err := s.queryRow(ctx, tx, `SELECT coalesce(max(id), 0) FROM sentences`).Scan(&hi); err != nil {
-		return nil, err
-	}
-	var found []candidate
-	for hi > 0 && len(found) < limit {
-		lo := max(hi-window, 0)
-		if skip > 0 {
-			n, err := countIn(lo, hi)
-			if err != nil {
-				return nil, fmt.Errorf("count candidates: %w", err)
-			}
-			if n <= skip {
-				skip -= n
-				hi, window = lo, 2*window
-				continue
-			}
-		}
-		more, err := query(lo, hi, skip, limit-len(found))
-		if err != nil {
-			return nil, fmt.Errorf("find candidates: %w", err)
-		}
-		skip = 0
-		found = append(found, more...)
-		hi, window = lo, 2*window
-	}
-	return found, nil
-}
-
-func (s *Store) maxFacetSentences() int {
-	if s.MaxFacetSentences <= 0 {
-		return DefaultMaxFacetSentences
-	}
-	return s.MaxFacetSentences
-}
-
-func (s *Store) maxCount() int {
-	if s.MaxCount <= 0 {
-		return DefaultMaxCount
-	}
-	return s.MaxCount
 }
 
 func (s *Store) maxCandidates() int {

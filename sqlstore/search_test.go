@@ -375,35 +375,120 @@ func textsOf(d *entente.NewDocument) []string {
 	return out
 }
 
-// TestSearchCandidateWindows checks that looking for candidates window by
-// window, newest first (as PostgreSQL does), finds the same hits in the
-// same order as looking in the whole collection at once, with and without
-// filters, whether the cap is reached in the first window or never.
-func TestSearchCandidateWindows(t *testing.T) {
+// TestSearchFollowsChanges checks that what search keeps in memory (its
+// labels, the matches of a query) follows the collection: a statement
+// added, a correction made and a statement deleted are seen by the next
+// search, its total and its facets.
+func TestSearchFollowsChanges(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
 		searchCorpus(t, s)
-		queries := []entente.SearchQuery{
-			{Text: "合作"}, {Text: "铁路"}, {Text: "合"}, {Text: "一带一路"},
-			{Text: "合作", Type: entente.Commitment}, {Text: "合作", Party: "RS"},
-		}
-		for _, maxCandidates := range []int{7, 5000} {
-			for _, q := range queries {
-				s.MaxCandidates, s.CandidateWindow = maxCandidates, -1
-				want, err := s.Search(context.Background(), q)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, window := range []int64{1, 3, 40} {
-					s.CandidateWindow = window
-					got, err := s.Search(context.Background(), q)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if diff := cmp.Diff(want, got); diff != "" {
-						t.Errorf("%+v, window %d, cap %d (-all at once +by windows):\n%s", q, window, maxCandidates, diff)
-					}
-				}
+		page := func(q entente.SearchQuery) *entente.SearchResults {
+			t.Helper()
+			res, err := s.SearchPage(ctx, q)
+			if err != nil {
+				t.Fatal(err)
 			}
+			return res
+		}
+		before := page(entente.SearchQuery{Text: "cooperate", Party: "CN"})
+		beforeAll := page(entente.SearchQuery{})
+		extra := handDoc("en", "Another statement", "2025-01-01", []string{"CN", "FR"},
+			sentence{text: "The two sides will cooperate on space research.", typ: entente.Commitment, strength: entente.Firm, actors: []string{"CN", "FR"}})
+		id := mustCreate(t, s, extra)
+		after := page(entente.SearchQuery{Text: "cooperate", Party: "CN"})
+		if after.Total != before.Total+1 {
+			t.Errorf("cooperate by CN after a statement was added: total %d, want %d", after.Total, before.Total+1)
+		}
+		if n := countOf(after.Facets.Party, "FR"); n != 1 {
+			t.Errorf("cooperate by CN after a statement was added: party FR counted %d times, want 1", n)
+		}
+		if got := page(entente.SearchQuery{Party: "FR"}); got.Total != 1 || len(got.Hits) != 1 || got.Hits[0].DocumentID != id {
+			t.Errorf("party FR, no text: %d hits of %d, want the new statement's one", len(got.Hits), got.Total)
+		}
+		if err := s.DeleteDocument(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		if got := page(entente.SearchQuery{Text: "cooperate", Party: "CN"}); got.Total != before.Total || len(got.Hits) != before.Total {
+			t.Errorf("cooperate by CN after the statement was deleted: %d hits of %d, want %d", len(got.Hits), got.Total, before.Total)
+		}
+		if got := page(entente.SearchQuery{}); got.Total != beforeAll.Total {
+			t.Errorf("every sentence after the statement was deleted: %d, want %d", got.Total, beforeAll.Total)
 		}
 	})
+}
+
+func countOf(cs []entente.Count, key string) int {
+	for _, c := range cs {
+		if c.Key == key {
+			return c.Count
+		}
+	}
+	return 0
+}
+
+// TestSearchIndexExtended checks that a store whose search index grew by
+// statements added after it was built (extended, not built again) answers
+// exactly as a store that builds it from the whole collection: the same
+// hits in the same order, totals and facets, on both databases.
+func TestSearchIndexExtended(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		path := t.TempDir() + "/entente.db"
+		testSearchIndexExtended(t, func() (*sqlstore.Store, error) { return openSQLitePath(path) })
+	})
+	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
+		dsn := pgDSN(t)
+		testSearchIndexExtended(t, func() (*sqlstore.Store, error) { return openPostgresDSN(dsn) })
+	})
+}
+
+func testSearchIndexExtended(t *testing.T, open func() (*sqlstore.Store, error)) {
+	ctx := context.Background()
+	s, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	searchCorpus(t, s)
+	queries := []entente.SearchQuery{
+		{Text: "合作"}, {Text: "cooperate", Party: "CN"}, {Party: "FR"}, {}, {Text: "合作", Type: entente.Commitment},
+		{From: "2025"}, {Language: "en"}, {Text: "space research"}, {Area: "trade"},
+	}
+	for _, q := range queries {
+		if _, err := s.SearchPage(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	builds, _ := sqlstore.IndexBuilds(s)
+	mustCreate(t, s, handDoc("en", "Another statement", "2025-01-01", []string{"CN", "FR"},
+		sentence{text: "The two sides will cooperate on space research.", typ: entente.Commitment, strength: entente.Firm, actors: []string{"CN", "FR"}, areas: []string{"science"}},
+		sentence{text: "They discussed trade.", typ: entente.Narrative, areas: []string{"trade"}}))
+	mustCreate(t, s, handDoc("zh", "又一份声明", "2026-02-03", []string{"CN", "HU"},
+		sentence{text: "双方同意深化铁路合作。", typ: entente.Commitment, strength: entente.Firm, actors: []string{"CN", "HU"}}))
+	fresh, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	for _, q := range queries {
+		for _, limit := range []int{0, 2} {
+			q.Limit = limit
+			got, err := s.SearchPage(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := fresh.SearchPage(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%+v: extended index (-built anew +extended):\n%s", q, diff)
+			}
+		}
+	}
+	if b, e := sqlstore.IndexBuilds(s); b != builds || e == 0 {
+		t.Errorf("after two statements were added: %d builds (%d before), %d extensions; want the index extended", b, builds, e)
+	}
 }

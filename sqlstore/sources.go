@@ -46,10 +46,11 @@ func insertSource(ctx context.Context, tx *sql.Tx, vid int64, src entente.Source
 	}
 	var id int64
 	err = tx.QueryRowContext(ctx, `
-		INSERT INTO sources (version_id, sha256, size, name, url, format, encoding, media_type, retrieved_at, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		INSERT INTO sources (version_id, sha256, size, name, url, format, encoding, media_type, retrieved_at, created_at, text, coverage)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		RETURNING id`,
 		vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType, nullTime(src.RetrievedAt), now,
+		nearText(src), nearCoverage(src),
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert source %s: %w", src.SHA256, err)
@@ -57,7 +58,8 @@ func insertSource(ctx context.Context, tx *sql.Tx, vid int64, src entente.Source
 	return id, nil
 }
 
-// AddSource records another source (other bytes, same text) of an existing
+// AddSource records another source (other bytes, same text, or a
+// near-duplicate's text with its own Text and Coverage) of an existing
 // version, with its bytes. It returns an error wrapping entente.ErrNotFound
 // for an unknown version, and fails if a source with the same bytes exists.
 func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Source, original []byte) (int64, error) {
@@ -78,7 +80,7 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 			return err
 		}
 		return s.logChangeOf(ctx, tx, change{action: "create", entity: "source", id: id, document: doc,
-			after: map[string]any{"file": src.Name, "sha256": src.SHA256, "document": doc}})
+			after: sourceEvent(src, doc)})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("add source: %w", err)
@@ -136,18 +138,21 @@ func findSources(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]ent
 	var srcs []entente.Source
 	err := queryRows(ctx, tx, `
 		SELECT s.id, s.version_id, v.document_id, s.sha256, s.size, s.name, s.url, s.format, s.encoding,
-			s.media_type, s.retrieved_at, s.created_at
+			s.media_type, s.retrieved_at, s.created_at, s.text, s.coverage
 		FROM sources s JOIN versions v ON v.id = s.version_id
 		WHERE `+where+` ORDER BY s.id`, a,
 		func(rows *sql.Rows) error {
 			var (
 				src       entente.Source
 				retrieved sql.NullTime
+				text      sql.NullString
+				coverage  sql.NullFloat64
 			)
 			if err := rows.Scan(&src.ID, &src.VersionID, &src.DocumentID, &src.SHA256, &src.Size, &src.Name, &src.URL,
-				&src.Format, &src.Encoding, &src.MediaType, &retrieved, &src.CreatedAt); err != nil {
+				&src.Format, &src.Encoding, &src.MediaType, &retrieved, &src.CreatedAt, &text, &coverage); err != nil {
 				return err
 			}
+			src.Text, src.Coverage = text.String, coverage.Float64
 			src.RetrievedAt, src.CreatedAt = fromNullTime(retrieved), src.CreatedAt.UTC()
 			srcs = append(srcs, src)
 			return nil

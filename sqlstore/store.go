@@ -39,6 +39,11 @@ type Dialect interface {
 	// LockMigrations runs first in every migration transaction, so that two
 	// processes opening a new database do not both migrate it.
 	LockMigrations(ctx context.Context, tx *sql.Tx) error
+	// SkipLocked ends a SELECT that picks a row to claim, so that
+	// concurrent claimers pass over rows another holds instead of waiting
+	// for them (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite's single writer
+	// needs nothing).
+	SkipLocked() string
 	// Placeholder returns the placeholder of the nth argument (from 1) of a
 	// multi-row INSERT, whose arguments are always bound in order.
 	// PostgreSQL needs $n; SQLite looks each $n up by name in a list, which
@@ -54,19 +59,9 @@ type Dialect interface {
 	// full-text condition: every token of every term, a term marked Prefix
 	// as a prefix.
 	MatchQuery(q search.Terms) string
-	// MatchJoin returns a JOIN clause that keeps the sentences s whose index
-	// row matches the full-text query bound to param.
-	MatchJoin(param string) string
-	// MatchRange returns the condition that keeps the index rows of
-	// sentence ids in (lo, hi], bound to the two params.
-	MatchRange(lo, hi string) string
-	// CandidateWindow is the width, in sentence ids, of the first window
-	// that search looks for candidates in, newest first; 0 looks in all at
-	// once, for an index that lists matches newest first and stops early.
-	CandidateWindow() int64
-	// MatchOrder is the ORDER BY expression that lists the matching
-	// sentences newest (highest id) first the cheapest way.
-	MatchOrder() string
+	// MatchIDs returns a query that lists the ids of the sentences
+	// matching the full-text query bound to param, in no order.
+	MatchIDs(param string) string
 	// CountMatches returns a query that counts the sentences matching the
 	// full-text query bound to param.
 	CountMatches(param string) string
@@ -84,17 +79,11 @@ type IndexRow struct {
 	Tokens     []string
 }
 
-// DefaultMaxCandidates is how many matching sentences a search ranks at
-// most; see Store.MaxCandidates.
-const DefaultMaxCandidates = 5000
-
-// DefaultMaxCount is how many matches a filtered search counts at most;
-// see Store.MaxCount.
-const DefaultMaxCount = 10000
-
-// DefaultMaxFacetSentences is how many hits a search page's facets count
-// at most; see Store.MaxFacetSentences.
-const DefaultMaxFacetSentences = 2000
+// DefaultMaxCandidates is how many hits a search ranks together; see
+// Store.MaxCandidates. A page reads and analyses the text of a block (or
+// two): 1,000 keeps that some 5 times cheaper than the 5,000 of before
+// (docs/decisions.md, "Search from bitmaps").
+const DefaultMaxCandidates = 1000
 
 // Store is an entente.Store on a SQL database.
 type Store struct {
@@ -102,6 +91,7 @@ type Store struct {
 	rdb     *sql.DB // for reads; the same as db on PostgreSQL
 	dialect Dialect
 	df      dfCache
+	index   indexHolder // search's labels in memory
 	stmts   stmtCache
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
 	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
@@ -109,25 +99,13 @@ type Store struct {
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
-	// MaxCandidates is the block a search ranks at once: the newest
-	// matches first, then the next block as pages go past it. A query that
-	// matches more (合作 in every statement) has its first page ranked
+	// MaxCandidates is the block of hits a search ranks at once: the
+	// newest hits first, then the next block as pages go past it. A query
+	// that matches more (合作 in every statement) has its first page ranked
 	// among the newest block, which keeps its latency bounded whatever the
-	// size of the collection, and can still be paged to its last match.
+	// size of the collection, and can still be paged to its last hit.
 	// Both databases form the same blocks.
 	MaxCandidates int
-	// MaxCount bounds how many matches a filtered search counts (each is
-	// checked against the filters); past it the total is a lower bound.
-	MaxCount int
-	// MaxFacetSentences bounds the hits whose labels SearchPage reads to
-	// count its facets (the best ranked, or the newest without text):
-	// reading them costs a key lookup per sentence and label table, some
-	// 30 µs each. A result set larger than this reports facets of its
-	// first MaxFacetSentences, and says so (FacetsOf).
-	MaxFacetSentences int
-	// CandidateWindow, if not 0, replaces the dialect's CandidateWindow
-	// (a negative one looks in the whole collection at once).
-	CandidateWindow int64
 }
 
 var _ entente.Store = (*Store)(nil)
@@ -145,6 +123,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 		return nil, err
 	}
 	if err := s.ensureIndex(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.ensureSketches(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -600,7 +600,7 @@ func (s *Store) TrackedTally(ctx context.Context, f entente.CommitmentFilter, to
 }
 
 // denseParty says whether party binds at least one commitment in
-// denseShare (as search's dense does), from the totals.
+// denseShare, from the totals.
 func denseParty(ctx context.Context, tx *sql.Tx, party string) (bool, error) {
 	var mine, all int64
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(CASE WHEN party = $1 AND bound THEN n ELSE 0 END), 0),
@@ -714,3 +714,7 @@ func tallyFromRows(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter,
 		return nil
 	})
 }
+
+// denseShare is the share of the collection above which a party's or an
+// area's rows are read in order rather than collected and sorted.
+const denseShare = 50 // one in 50

@@ -13,6 +13,123 @@ import (
 // character of the paragraph lands in exactly one sentence; spaces between
 // sentences are dropped.
 func Segment(para string) []string {
+	if utf8.ValidString(para) {
+		return segmentValid(para)
+	}
+	return segmentRunes(para)
+}
+
+// runeAt decodes the rune at byte i of s, ASCII without a call.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// segmentValid is Segment over the bytes of valid UTF-8, without a copy
+// into runes.
+func segmentValid(para string) []string {
+	var out []string
+	start := 0
+	emit := func(end int) {
+		if s := strings.TrimFunc(para[start:end], isSpace); s != "" {
+			out = append(out, s)
+		}
+		start = end
+	}
+	for i := 0; i < len(para); {
+		r, w := runeAt(para, i)
+		cut := false
+		switch r {
+		case '。', '！', '？':
+			cut = true
+		case '!', '?':
+			if i+w == len(para) {
+				cut = true
+			} else {
+				n, _ := runeAt(para, i+w)
+				cut = isSpace(n) || isCloser(n)
+			}
+		case '.':
+			cut = latinStopAt(para, i)
+		}
+		i += w
+		if !cut {
+			continue
+		}
+		for i < len(para) {
+			n, nw := runeAt(para, i)
+			if !isCloser(n) && n != '。' && n != '！' && n != '？' && n != '!' && n != '?' {
+				break
+			}
+			i += nw
+		}
+		emit(i)
+	}
+	emit(len(para))
+	return out
+}
+
+// latinStopAt is latinStop for the full stop at byte i of valid UTF-8.
+func latinStopAt(s string, i int) bool {
+	if i+1 < len(s) {
+		if n, _ := runeAt(s, i+1); !isSpace(n) && !isCloser(n) {
+			return false
+		}
+	}
+	j := i
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if isSpace(r) || r == '(' {
+			break
+		}
+		j -= w
+	}
+	word := s[j:i]
+	if word == "" {
+		return true
+	}
+	n := utf8.RuneCountInString(word)
+	if first, _ := utf8.DecodeRuneInString(word); n == 1 && unicode.IsUpper(first) { // an initial: J. Smith
+		return false
+	}
+	if isAllDigits(word) { // an ordinal date or item number: 8. maja, 1.
+		if i+1 >= len(s) {
+			return true
+		}
+		k := i + 1
+		for k < len(s) {
+			r, w := runeAt(s, k)
+			if !isSpace(r) {
+				return unicode.IsUpper(r) && n > 2
+			}
+			k += w
+		}
+		return false
+	}
+	if abbreviations[strings.ToLower(word)] {
+		return false
+	}
+	// letters joined by stops (U.S, U.K, e.g) abbreviate: the stop after
+	// them is the abbreviation's
+	if strings.Count(word, ".") > 0 && n <= 6 && !strings.ContainsFunc(word, unicode.IsDigit) {
+		return false
+	}
+	// the next word must not start lower-case (a stop inside "e.g. this")
+	for k := i + 1; k < len(s); {
+		r, w := runeAt(s, k)
+		if !isSpace(r) && !isCloser(r) {
+			return !unicode.IsLower(r)
+		}
+		k += w
+	}
+	return true
+}
+
+// segmentRunes is Segment over the runes of a paragraph with invalid
+// bytes.
+func segmentRunes(para string) []string {
 	rs := []rune(para)
 	var out []string
 	// Sentences are cut from the paragraph's own bytes (no copy): bi is

@@ -22,11 +22,14 @@ func isCJK(r rune) bool {
 // stableNFC reports, cheaply, that s is in NFC because every character is
 // one that normalisation leaves alone: ASCII, Latin-1, CJK punctuation,
 // unified Han ideographs and full-width forms, which make up nearly all of
-// a Chinese statement. Anything else goes through the full normaliser.
+// a Chinese statement, and the Cyrillic letters of a Serbian one. Anything
+// else goes through the full normaliser (TestStableNFCRunes holds the
+// list to NFC's own properties).
 func stableNFC(s string) bool {
 	for _, r := range s {
 		switch {
-		case r < 0x300, r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x3040,
+		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530, // Latin, Cyrillic but its combining marks
+			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
 			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
 		default:
 			return false
@@ -46,6 +49,15 @@ func squeeze(s string) string {
 	if strings.IndexFunc(s, isSpace) < 0 {
 		return s // most Chinese paragraphs hold no space: nothing to copy
 	}
+	if utf8.ValidString(s) {
+		return squeezeValid(s)
+	}
+	return squeezeRunes(s)
+}
+
+// squeezeRunes is squeeze over the runes of s (invalid bytes become
+// U+FFFD, as the layout's texts have them).
+func squeezeRunes(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -65,6 +77,104 @@ func squeeze(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// squeezeValid is squeeze over the bytes of valid UTF-8, without a copy
+// into runes: the text between runs of spaces is written as it stands, and
+// a text whose every run is already one kept space is returned as it is.
+func squeezeValid(s string) string {
+	var b []byte // nil while the result is s so far
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) {
+			sp, w := spaceAt(s, j)
+			if sp {
+				break
+			}
+			j += w
+		}
+		if b != nil {
+			b = append(b, s[i:j]...)
+		}
+		if j == len(s) {
+			break
+		}
+		k := j
+		for k < len(s) {
+			sp, w := spaceAt(s, k)
+			if !sp {
+				break
+			}
+			k += w
+		}
+		keep := j > 0 && k < len(s) && !cjkSideBefore(s, j) && !cjkSideAfter(s, k)
+		if b == nil {
+			if keep && k == j+1 && s[j] == ' ' {
+				i = k // the run is one space, kept as it is
+				continue
+			}
+			b = make([]byte, 0, len(s))
+			b = append(b, s[:j]...)
+		}
+		if keep {
+			b = append(b, ' ')
+		}
+		i = k
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// spaceAt reports whether the character at byte i of s is a space
+// (isSpace), and its length; ASCII without decoding.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || (c >= '\t' && c <= '\r'), 1
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	return isSpace(r), w
+}
+
+// cjkSideBefore is cjkSide for the character ending at byte end, looking
+// back; cjkSideAfter for the one starting at byte start, looking ahead.
+func cjkSideBefore(s string, end int) bool {
+	r, w := utf8.DecodeLastRuneInString(s[:end])
+	if !isCJK(r) {
+		return false
+	}
+	if !isSharedPunct(r) {
+		return true
+	}
+	k := end - w
+	for k > 0 {
+		r, w = utf8.DecodeLastRuneInString(s[:k])
+		if !isSharedPunct(r) {
+			return isCJK(r)
+		}
+		k -= w
+	}
+	return true
+}
+
+func cjkSideAfter(s string, start int) bool {
+	r, w := utf8.DecodeRuneInString(s[start:])
+	if !isCJK(r) {
+		return false
+	}
+	if !isSharedPunct(r) {
+		return true
+	}
+	k := start + w
+	for k < len(s) {
+		r, w = utf8.DecodeRuneInString(s[k:])
+		if !isSharedPunct(r) {
+			return isCJK(r)
+		}
+		k += w
+	}
+	return true
 }
 
 // cjkSide reports whether the character at i makes a space beside it

@@ -50,27 +50,30 @@ func TestListFormats(t *testing.T) {
 		role entente.Role
 		keys keyed
 		col  int
+		// wider is the same list without its filter, which lists other
+		// rows: an export that dropped the filter would not match
+		wider string
 	}{
-		{"/api/v1/documents?area=trade", entente.RoleViewer, field("documents", num("id")), 0},
-		{"/api/v1/documents?limit=2&offset=1", entente.RoleViewer, field("documents", num("id")), 0},
-		{"/api/v1/documents/1/sentences?offset=5&limit=20", entente.RoleViewer, field("sentences", func(m map[string]any) string { return m["id"].(string) }), 5},
+		{"/api/v1/documents?area=trade", entente.RoleViewer, field("documents", num("id")), 0, "/api/v1/documents"},
+		{"/api/v1/documents?limit=2&offset=1", entente.RoleViewer, field("documents", num("id")), 0, "/api/v1/documents"},
+		{"/api/v1/documents/1/sentences?offset=5&limit=20", entente.RoleViewer, field("sentences", func(m map[string]any) string { return m["id"].(string) }), 5, "/api/v1/documents/1/sentences?limit=5000"},
 		{"/api/v1/search?q=%E5%90%88%E4%BD%9C&strength=firm&limit=30", entente.RoleViewer,
-			field("hits", func(m map[string]any) string { return m["sentence"].(map[string]any)["id"].(string) }), 5},
+			field("hits", func(m map[string]any) string { return m["sentence"].(map[string]any)["id"].(string) }), 5, "/api/v1/search?q=%E5%90%88%E4%BD%9C&limit=30"},
 		{"/api/v1/commitments?party=RS&sort=due&limit=40", entente.RoleViewer,
-			field("commitments", func(m map[string]any) string { return m["sentence"].(map[string]any)["id"].(string) }), 1},
+			field("commitments", func(m map[string]any) string { return m["sentence"].(map[string]any)["id"].(string) }), 1, "/api/v1/commitments?limit=500"},
 		{"/api/v1/commitments?status=stalled", entente.RoleViewer,
-			field("commitments", func(m map[string]any) string { return m["sentence"].(map[string]any)["id"].(string) }), 1},
-		{"/api/v1/events?after=2&limit=5", entente.RoleAdmin, field("events", num("seq")), 0},
-		{"/api/v1/history?doc=1", entente.RoleViewer, field("events", num("seq")), 0},
-		{"/api/v1/review", entente.RoleEditor, field("corrections", func(m map[string]any) string { return m["ref"].(string) }), 0},
-		{"/api/v1/registry?kind=instrument&limit=7", entente.RoleViewer, field("entries", num("id")), 0},
+			field("commitments", func(m map[string]any) string { return m["sentence"].(map[string]any)["id"].(string) }), 1, "/api/v1/commitments?limit=500"},
+		{"/api/v1/events?after=2&limit=5", entente.RoleAdmin, field("events", num("seq")), 0, "/api/v1/events?limit=5"},
+		{"/api/v1/history?doc=1", entente.RoleViewer, field("events", num("seq")), 0, ""},
+		{"/api/v1/review", entente.RoleEditor, field("corrections", func(m map[string]any) string { return m["ref"].(string) }), 0, ""},
+		{"/api/v1/registry?kind=instrument&limit=7", entente.RoleViewer, field("entries", num("id")), 0, "/api/v1/registry?limit=500"},
 		{"/api/v1/compare?a=2&b=1", entente.RoleViewer, field("rows", func(m map[string]any) string {
 			if a, ok := m["a"].(map[string]any); ok {
 				return a["sentence"].(string)
 			}
 			return ""
-		}), 3},
-		{"/api/v1/users", entente.RoleAdmin, field("users", func(m map[string]any) string { return m["name"].(string) }), 1},
+		}), 3, ""},
+		{"/api/v1/users", entente.RoleAdmin, field("users", func(m map[string]any) string { return m["name"].(string) }), 1, ""},
 	}
 	for _, c := range cases {
 		resp, body := h.do(c.role, "GET", c.path, nil, "")
@@ -80,6 +83,12 @@ func TestListFormats(t *testing.T) {
 		want := c.keys(body)
 		if len(want) == 0 {
 			t.Fatalf("%s: an empty list tests nothing", c.path)
+		}
+		if c.wider != "" {
+			_, all := h.do(c.role, "GET", c.wider, nil, "")
+			if other := c.keys(all); slices.Equal(other, want) {
+				t.Errorf("%s lists the rows %s lists: the filter does not change the test's list", c.path, c.wider)
+			}
 		}
 		sep := "?"
 		if strings.Contains(c.path, "?") {

@@ -14,6 +14,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/auth"
 )
 
 // policy is the expected access of every operation: the least role that
@@ -22,6 +23,9 @@ import (
 var policy = map[string]access{
 	"list-documents":   access(entente.RoleViewer),
 	"upload-documents": access(entente.RoleAnalyst),
+	"queue-uploads":    access(entente.RoleAnalyst),
+	"list-uploads":     access(entente.RoleAnalyst),
+	"get-upload":       access(entente.RoleAnalyst),
 	"get-document":     access(entente.RoleViewer),
 	"list-sentences":   access(entente.RoleViewer),
 	"delete-document":  access(entente.RoleEditor),
@@ -42,8 +46,11 @@ var policy = map[string]access{
 
 // TestAuthorizationMatrix calls every registered route as anonymous,
 // viewer, analyst, editor and admin, and checks each answer against policy.
+//
+// The server queues uploads (a worker reads them), so that the queue's
+// operations answer as they do in production.
 func TestAuthorizationMatrix(t *testing.T) {
-	forEachStore(t, func(t *testing.T, h *harness) {
+	forEachStoreWith(t, Config{PasswordParams: auth.Fast, Workers: 1}, func(t *testing.T, h *harness) {
 		if resp, data := h.upload(entente.RoleAdmin, map[string][]byte{"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")}); resp.StatusCode != 200 {
 			t.Fatalf("upload: %d %s", resp.StatusCode, data)
 		}
@@ -54,6 +61,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 			"upload-documents": func(r entente.Role) (*http.Response, []byte) {
 				return h.upload(r, map[string][]byte{"again.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
 			},
+			"queue-uploads": func(r entente.Role) (*http.Response, []byte) {
+				return h.queueUploads(r, map[string][]byte{"queued.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt")})
+			},
+			"list-uploads": func(r entente.Role) (*http.Response, []byte) {
+				return h.do(r, "GET", "/api/v1/uploads?all=true", nil, "")
+			},
+			// the admin's upload: an analyst is answered 404, not refused
+			"get-upload":   func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/api/v1/uploads/1", nil, "") },
 			"get-document": func(r entente.Role) (*http.Response, []byte) { return h.do(r, "GET", "/api/v1/documents/1", nil, "") },
 			"list-sentences": func(r entente.Role) (*http.Response, []byte) {
 				return h.do(r, "GET", "/api/v1/documents/1/sentences?offset=5&limit=10", nil, "")
@@ -104,7 +119,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		// delete late: it removes the document the others read; a password
 		// change last: it revokes the caller's token
-		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "get-document", "list-sentences", "get-original", "search", "get-session",
+		order := []string{"healthz", "readyz", "list-documents", "upload-documents", "queue-uploads", "list-uploads", "get-upload", "get-document", "list-sentences", "get-original", "search", "get-session",
 			"list-tokens", "create-token", "revoke-token", "list-users", "list-events", "login", "logout"}
 		order = append(order, trackingOrder...)
 		order = append(order, compareOrder...)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
@@ -24,17 +25,22 @@ import (
 // connection pool), as a second `entente serve` process on the same
 // database would be; the accounts and tokens are the database's, so h's
 // tokens work on both.
-func (h *harness) sibling(t *testing.T, st fullStore) *harness {
+//
+// Uploads go through the queue in the database; the sibling runs workers
+// named name (none when workers is 0: it only queues).
+func (h *harness) sibling(t *testing.T, st fullStore, name string, workers int) *harness {
 	t.Helper()
 	countries, err := lexicon.LoadCountries()
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv, err := New(Config{Store: st, PasswordParams: auth.Fast, Filters: entente.NewFilterParser(countries),
-		Ingester: &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"}})
+		Ingester: &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"},
+		Queue:    st.(entente.JobQueue), Workers: workers, WorkerName: name, JobLease: time.Second, JobPoll: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { srv.Close(context.Background()) })
 	o := *h
 	o.t, o.srv, o.store = t, srv, st
 	o.ts = httptest.NewServer(srv.Handler())
@@ -60,8 +66,18 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		t.Cleanup(func() { st.Close() })
 		return st
 	}
-	a := newHarness(t, open(), false)
-	b := a.sibling(t, open())
+	// A worker that claimed an upload and stopped (the process crashed)
+	// before either server started: its job is claimed again once its
+	// lease ends, by one of theirs.
+	stA := open()
+	crashed := enqueueAndAbandon(t, stA, "crashed.txt", readCorpus(t, "cn-rs-2024-joint-statement.zh.txt"))
+
+	queued := func(name string, workers int) Config {
+		return Config{PasswordParams: auth.Fast, Queue: stA.(entente.JobQueue), Workers: workers, WorkerName: name,
+			JobLease: time.Second, JobPoll: 50 * time.Millisecond}
+	}
+	a := newHarnessWith(t, stA, queued("a", 1))
+	b := a.sibling(t, open(), "b", 1)
 	servers := []*harness{a, b}
 
 	// The same uploads on both servers at once.
@@ -123,6 +139,66 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		}
 	}
 
+	// Uploads queued on a server that runs no worker are read by the
+	// others' workers; the answer comes at once, the outcome by polling.
+	front := a.sibling(t, open(), "front", 0)
+	lots := map[string][]byte{
+		"ae.docx":   readCorpus(t, "cn-ae-2019-joint-statement.zh.docx"),
+		"ae-gb.txt": readCorpus(t, "cn-ae-2019-joint-statement.zh.gb18030.txt"),
+		"rs.txt":    rs,
+		"bad.txt":   []byte("\x00\x01 not a statement"),
+	}
+	resp, data := front.queueUploads(entente.RoleAnalyst, lots)
+	var queuedJobs UploadJobs
+	if resp.StatusCode != http.StatusAccepted || json.Unmarshal(data, &queuedJobs) != nil || len(queuedJobs.Jobs) != len(lots) ||
+		resp.Header.Get("Location") != fmt.Sprintf("/api/v1/uploads/%d", queuedJobs.Jobs[0].ID) {
+		t.Fatalf("queue uploads on the front server: %d %s", resp.StatusCode, clip(data))
+	}
+	for _, j := range queuedJobs.Jobs {
+		if j.State != entente.JobQueued || j.Actor.Name != a.users[entente.RoleAnalyst].Name {
+			t.Errorf("queued job %+v", j)
+		}
+		got := waitJob(t, front, j.ID)
+		want := map[string]string{"ae.docx": "new source", "ae-gb.txt": "new source", "rs.txt": "already have", "bad.txt": "refused"}[j.Name]
+		if got.Outcome == nil || got.Outcome.Status != want || (want != "refused" && got.Outcome.DocumentID == 0) {
+			t.Errorf("%s settled as %+v, want %s", j.Name, got.Outcome, want)
+		}
+		if got.Worker != "a/0" && got.Worker != "b/0" {
+			t.Errorf("%s was read by %q, not by a worker of the servers that run them", j.Name, got.Worker)
+		}
+	}
+	// the same bytes as rs.txt: stored by whichever came first
+	if got := waitJob(t, a, crashed); got.Attempts != 2 || (got.Worker != "a/0" && got.Worker != "b/0") || got.Outcome == nil ||
+		got.Outcome.DocumentID != rsDoc {
+		t.Errorf("the job a stopped worker held settled as %+v (outcome %+v), want document %d read by another worker on its second claim",
+			got, got.Outcome, rsDoc)
+	}
+	// The same file queued on two servers at once is one document.
+	same := readCorpus(t, "cn-ae-2019-joint-statement.zh.utf16le.txt")
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		docs = map[int64]int{}
+	)
+	for _, h := range servers {
+		wg.Go(func() {
+			resp, data := h.queueUploads(entente.RoleAnalyst, map[string][]byte{"same.txt": same})
+			var jobs UploadJobs
+			if resp.StatusCode != http.StatusAccepted || json.Unmarshal(data, &jobs) != nil || len(jobs.Jobs) != 1 {
+				t.Errorf("queue the same file: %d %s", resp.StatusCode, clip(data))
+				return
+			}
+			got := waitJob(t, h, jobs.Jobs[0].ID)
+			mu.Lock()
+			docs[got.Outcome.DocumentID]++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if len(docs) != 1 || docs[0] != 0 {
+		t.Errorf("the same file queued on both servers gave documents %v, want one", docs)
+	}
+
 	// A document one server answers from its cache is answered anew once
 	// the other has changed it (another source, uploaded to the other).
 	doc := fmt.Sprintf("/api/v1/documents/%d", rsDoc)
@@ -137,7 +213,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 
 	// A status set on one server is seen on the other.
 	s := fmt.Sprintf("/api/v1/documents/%d/sentences/s12", rsDoc)
-	resp, data := a.do(entente.RoleAnalyst, "POST", s+"/evidence", jsonBody(map[string]any{"title": "Talks held", "publisher": "MFA"}), "application/json")
+	resp, data = a.do(entente.RoleAnalyst, "POST", s+"/evidence", jsonBody(map[string]any{"title": "Talks held", "publisher": "MFA"}), "application/json")
 	var ev entente.Evidence
 	if resp.StatusCode != 201 || json.Unmarshal(data, &ev) != nil {
 		t.Fatalf("add evidence on server 0: %d %s", resp.StatusCode, clip(data))
@@ -206,5 +282,42 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	if !slices.Equal(seen, all) {
 		t.Errorf("following the log while both servers wrote saw %d events, the log holds %d: an event appeared behind the reader",
 			len(seen), len(all))
+	}
+}
+
+// enqueueAndAbandon queues an upload in st and claims it as a worker that
+// then stops, as a crashed server's would: its lease ends a second later.
+func enqueueAndAbandon(t *testing.T, st fullStore, name string, data []byte) int64 {
+	t.Helper()
+	q := st.(entente.JobQueue)
+	ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "uploader", Via: "api"})
+	jobs, err := q.EnqueueJobs(ctx, []entente.NewJob{{Name: name, Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := q.ClaimJob(ctx, "dead", time.Second)
+	if err != nil || j.ID != jobs[0].ID {
+		t.Fatalf("the dead worker claims %+v: %v", j, err)
+	}
+	return j.ID
+}
+
+// waitJob polls an upload on h until it is settled.
+func waitJob(t *testing.T, h *harness, id int64) entente.Job {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		resp, data := h.do(entente.RoleEditor, "GET", fmt.Sprintf("/api/v1/uploads/%d", id), nil, "")
+		var j entente.Job
+		if resp.StatusCode != http.StatusOK || json.Unmarshal(data, &j) != nil {
+			t.Fatalf("poll upload %d: %d %s", id, resp.StatusCode, clip(data))
+		}
+		if j.State == entente.JobDone || time.Now().After(deadline) {
+			if j.State != entente.JobDone {
+				t.Fatalf("upload %d is still %s after two minutes", id, j.State)
+			}
+			return j
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -160,12 +160,56 @@ func (s *Server) uploadDocuments(ctx context.Context, in *UploadInput) (*uploadO
 		return nil, huma.Error400BadRequest("no files in the form field 'files'")
 	}
 	res := UploadResult{Outcomes: []UploadOutcome{}}
+	if s.queue != nil {
+		outcomes, err := s.uploadQueued(ctx, files)
+		if err != nil {
+			return nil, s.internal(err)
+		}
+		for _, o := range outcomes {
+			res.Outcomes = append(res.Outcomes, o)
+			res.Summary.Add(ingest.Outcome{Status: ingest.Status(o.Status)})
+		}
+		return &uploadOutput{Body: res}, nil
+	}
 	for _, f := range files {
 		o := s.ingestOne(ctx, f.Filename, f, f.ContentType)
 		res.Outcomes = append(res.Outcomes, o)
 		res.Summary.Add(ingest.Outcome{Status: ingest.Status(o.Status)})
 	}
 	return &uploadOutput{Body: res}, nil
+}
+
+// uploadQueued queues the files, waits until workers (on this server or
+// another) have settled them, and reports each outcome in order; a file
+// that cannot be read is refused without a job.
+func (s *Server) uploadQueued(ctx context.Context, files []huma.FormFile) ([]UploadOutcome, error) {
+	out := make([]UploadOutcome, len(files))
+	var (
+		news  []entente.NewJob
+		where []int
+	)
+	for i, f := range files {
+		n, err := readUpload(f.Filename, f, f.ContentType)
+		if err != nil {
+			out[i] = UploadOutcome{Name: n.Name, Status: string(ingest.Refused), Problem: err.Error()}
+			continue
+		}
+		news, where = append(news, n), append(where, i)
+	}
+	if len(news) == 0 {
+		return out, nil
+	}
+	jobs, err := s.enqueue(ctx, news)
+	if err != nil {
+		return nil, err
+	}
+	if jobs, err = s.settle(ctx, jobs); err != nil {
+		return nil, err
+	}
+	for k, j := range jobs {
+		out[where[k]] = uploadOutcome(j)
+	}
+	return out, nil
 }
 
 // ingestOne stores one uploaded file, as entente ingest does, and logs the

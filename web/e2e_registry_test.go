@@ -34,7 +34,7 @@ func TestBrowserRegistry(t *testing.T) {
 		chromedp.Submit(`input[name=password]`),
 		chromedp.WaitVisible(`header form[action="/logout"]`))
 	step("the registry", chromedp.Navigate(h.ts.URL+"/registry"), chromedp.WaitVisible(`#registry`))
-	if got := text(`#registry tbody`); !strings.Contains(got, "中塞经贸合作政府间委员会") || !strings.Contains(got, "匈塞铁路项目") {
+	if got := text(`#registry tbody`); !strings.Contains(got, "中塞经贸合作政府间委员会") || !strings.Contains(got, "匈塞铁路") {
 		t.Errorf("the registry lists %q", got)
 	}
 	shot("r1-registry")
@@ -43,7 +43,9 @@ func TestBrowserRegistry(t *testing.T) {
 	step("find by a short name and open the entry",
 		chromedp.SendKeys(`form.filters input[name=q]`, "中塞自贸"),
 		chromedp.Submit(`form.filters input[name=q]`),
-		chromedp.WaitVisible(`#registry-total`),
+		// the unfiltered page has a total too: wait for the one row of the
+		// filtered list, or a loaded machine clicks the old list's first row
+		chromedp.WaitVisible(`#registry tbody tr:only-child`),
 		chromedp.Click(`#registry tbody a`),
 		chromedp.WaitVisible(`#aliases`))
 	if got := text(`#aliases`); !strings.Contains(got, "中塞自贸协定") || !strings.Contains(got, "short form") {

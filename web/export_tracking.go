@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -133,8 +132,9 @@ var mediaTypes = map[string]string{
 }
 
 // writeTables answers with what write writes, in the format the path
-// names. CSV and JSON stream as the rows are read; a workbook is zipped
-// at its end, so it is built first and an error is still a 500.
+// names, as the rows are read: every format streams (a workbook's sheets
+// go into the zip on the response as they are written), so memory does
+// not grow with the rows.
 func (s *Server) writeTables(w http.ResponseWriter, r *http.Request, name string, write func(ctx context.Context, tw export.TableWriter) error) {
 	s.writeTablesAs(w, r, exportFormat(r), name, write)
 }
@@ -146,38 +146,46 @@ func (s *Server) writeTablesAs(w http.ResponseWriter, r *http.Request, format, n
 		http.Error(w, fmt.Sprintf("%q is not a list export format: %s", format, strings.Join(export.Formats, ", ")), http.StatusBadRequest)
 		return
 	}
-	header := func() {
+	out := &exportWriter{w: w, header: func() {
 		w.Header().Set("Content-Type", mt)
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="entente-%s.%s"`, name, format))
-	}
-	if format != "xlsx" {
-		header()
-		tw, err := export.NewTableWriter(format, w, about)
-		if err == nil {
-			err = write(r.Context(), tw)
-		}
-		if err == nil {
-			err = tw.Close()
-		}
-		if err != nil { // the status is sent: the truncated body is all that can say so
-			s.log.Error("export", "list", name, "format", format, "err", err)
-		}
-		return
-	}
-	var buf bytes.Buffer
-	tw, err := export.NewTableWriter(format, &buf, about)
+	}}
+	tw, err := export.NewTableWriter(format, out, about)
 	if err == nil {
 		err = write(r.Context(), tw)
 	}
 	if err == nil {
 		err = tw.Close()
 	}
-	if err != nil {
-		s.exportProblem(w, err)
-		return
+	switch {
+	case err == nil:
+		out.start() // an empty answer still says what it is
+	case !out.started:
+		s.exportProblem(w, err) // nothing sent yet: the error can still be the answer
+	default: // the status is sent: the truncated body is all that can say so
+		s.log.Error("export", "list", name, "format", format, "err", err)
 	}
-	header()
-	w.Write(buf.Bytes())
+}
+
+// exportWriter sends an export's headers with its first byte, so that an
+// error before any (a filter refused, the store failing on its first
+// read) is answered as a problem rather than as a file.
+type exportWriter struct {
+	w       http.ResponseWriter
+	header  func()
+	started bool
+}
+
+func (e *exportWriter) start() {
+	if !e.started {
+		e.started = true
+		e.header()
+	}
+}
+
+func (e *exportWriter) Write(p []byte) (int, error) {
+	e.start()
+	return e.w.Write(p)
 }
 
 // exportRegistry writes the registry's list as the page filters it (its

@@ -143,6 +143,9 @@ func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 	}
 	cfg.Store = st
 	cfg.Ingester = &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"}
+	if cfg.Workers > 0 && cfg.Queue == nil {
+		cfg.Queue = st.(entente.JobQueue) // uploads queued, read by cfg.Workers
+	}
 	// as the program does after opening: writes keep the tracked tables
 	if ds, ok := st.(interface {
 		UseDueRules(context.Context, entente.DueReader) error
@@ -160,6 +163,10 @@ func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 		t.Fatal(err)
 	}
 	h.srv = srv
+	if cfg.Queue != nil {
+		// the workers stop before the store closes
+		t.Cleanup(func() { srv.Close(context.Background()) })
+	}
 	h.ts = httptest.NewServer(srv.Handler())
 	t.Cleanup(h.ts.Close)
 
@@ -260,6 +267,22 @@ func (h *harness) upload(role entente.Role, files map[string][]byte) (*http.Resp
 	}
 	mw.Close()
 	return h.do(role, http.MethodPost, "/api/v1/documents", &buf, mw.FormDataContentType())
+}
+
+// queueUploads posts files to the upload queue.
+func (h *harness) queueUploads(role entente.Role, files map[string][]byte) (*http.Response, []byte) {
+	h.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for name, data := range files {
+		w, err := mw.CreateFormFile("files", name)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	mw.Close()
+	return h.do(role, http.MethodPost, "/api/v1/uploads", &buf, mw.FormDataContentType())
 }
 
 func readCorpus(t testing.TB, name string) []byte {

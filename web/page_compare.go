@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -109,6 +110,7 @@ type comparisonView struct {
 	C          *entente.Comparison
 	Areas      []string
 	Marks      []entente.Mark
+	RawQuery   template.URL // the two documents, for the export links
 }
 
 func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, f *frame) {
@@ -120,15 +122,15 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, f *frame) {
 		s.render(w, "compare", v)
 		return
 	}
-	a, errA := strconv.ParseInt(v.DocA, 10, 64)
-	b, errB := strconv.ParseInt(v.DocB, 10, 64)
-	if errA != nil || errB != nil || a <= 0 || b <= 0 {
-		s.pageFailed(w, "compare", v, entente.Errorf(entente.EINVALID, "a document is named by its number"))
+	a, b, err := compareDocuments(q)
+	if err != nil {
+		s.pageFailed(w, "compare", v, err)
 		return
 	}
 	svc, err := s.comparer()
 	if err == nil {
 		v.C, err = svc.Compare(r.Context(), a, b)
+		v.RawQuery = template.URL(url.Values{"a": {strconv.FormatInt(a, 10)}, "b": {strconv.FormatInt(b, 10)}}.Encode())
 	}
 	if err != nil {
 		s.pageFailed(w, "compare", v, err)

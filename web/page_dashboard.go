@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -29,6 +30,7 @@ type dashboardView struct {
 	Score     []scoreRow    // commitments, pairs, rated, compliance, overdue
 	Timeline  *timelineView // change over time
 	Data      dashData      // what dashboard.js draws
+	RawQuery  template.URL  // the filters, for the scorecard's export links
 }
 
 // chartView is one dashboard chart with its table rows.
@@ -96,7 +98,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, f *frame)
 	wd := dashWordsFor(f.T.Code)
 	f.Title = f.T.Dashboard
 	cf, form := s.readDashFilters(r.URL.Query(), f.T, wd)
-	v := &dashboardView{frame: f, W: wd, Words: wordsFor(f.T), Form: form}
+	v := &dashboardView{frame: f, W: wd, Words: wordsFor(f.T), Form: form, RawQuery: template.URL(dashExportQuery(r.URL.Query()).Encode())}
 	tr, err := s.tracker()
 	var set []entente.TrackedCommitment
 	if err == nil {

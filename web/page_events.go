@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -15,6 +16,8 @@ type eventsView struct {
 	W      *trackWords
 	Events []entente.Event
 	Next   string // the following page, "" at the end
+	// RawQuery is where the log starts, for the export links.
+	RawQuery template.URL
 }
 
 // eventsPageSize is how many events a page shows.
@@ -23,8 +26,11 @@ const eventsPageSize = 100
 func (s *Server) eventsPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v := &eventsView{frame: f, W: trackWordsFor(f.Lang)}
 	f.Title = v.W.History
-	after, _ := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
-	es, err := s.cfg.Store.Events(r.Context(), max(after, 0), eventsPageSize)
+	after := eventsAfter(r.URL.Query())
+	if after > 0 {
+		v.RawQuery = template.URL("after=" + strconv.FormatInt(after, 10))
+	}
+	es, err := s.cfg.Store.Events(r.Context(), after, eventsPageSize)
 	if err != nil {
 		s.log.Error("events page", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)

@@ -25,6 +25,7 @@ type libraryView struct {
 	Sort     string
 	RawQuery template.URL // the filters, for the export links
 	Outcomes []UploadOutcome
+	Pending  bool // some of the caller's queued uploads are still being read
 }
 
 // libraryRow is a document with the label it is shown and linked by.
@@ -60,6 +61,9 @@ func (s *Server) showLibrary(w http.ResponseWriter, r *http.Request, f *frame, o
 	q := r.URL.Query()
 	docs, filters, form, err := s.libraryDocuments(r, f.T)
 	v := &libraryView{frame: f, Form: form, Words: wordsFor(f.T), Sort: q.Get("sort"), RawQuery: template.URL(q.Encode()), Outcomes: outcomes}
+	if r.Method == http.MethodGet {
+		v.Outcomes, v.Pending = s.recentUploads(r)
+	}
 	if err == nil && !form.Invalid() {
 		v.Total, err = s.cfg.Store.CountDocuments(r.Context(), filters.Documents(0, 0))
 	}

@@ -33,6 +33,12 @@ type readerView struct {
 	// languages, with an editor's forms.
 	Versions *versionsBox
 	Done     string // what a form just saved
+	// ExportQuery is the filter, for the links that export the sentences
+	// it keeps.
+	ExportQuery template.URL
+
+	// NW words the differences of near-duplicate sources.
+	NW *nearWords
 }
 
 // tocEntry is a section in the table of contents and where it is.
@@ -123,7 +129,9 @@ func (s *Server) buildReader(w http.ResponseWriter, r *http.Request, f *frame) {
 		v.Pager = &p
 	}
 	v.Versions = s.attachVersions(r, f, id)
+	v.NW = nearWordsFor(f.Lang)
 	v.Done = q.Get("done")
+	v.ExportQuery = template.URL(readerExportQuery(q))
 	f.Title = d.Title
 	s.render(w, "reader", v)
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente"
@@ -52,6 +53,18 @@ func (s *Server) pages() []page {
 		{"GET", "/export/scorecard.csv", viewer, s.exportScorecard},
 		{"GET", "/export/scorecard.json", viewer, s.exportScorecard},
 		{"GET", "/export/scorecard.xlsx", viewer, s.exportScorecard},
+		{"GET", "/export/events.csv", roleAccess(entente.RoleAdmin), s.exportEvents},
+		{"GET", "/export/events.json", roleAccess(entente.RoleAdmin), s.exportEvents},
+		{"GET", "/export/events.xlsx", roleAccess(entente.RoleAdmin), s.exportEvents},
+		{"GET", "/export/dashboard.csv", viewer, s.exportDashboard},
+		{"GET", "/export/dashboard.json", viewer, s.exportDashboard},
+		{"GET", "/export/dashboard.xlsx", viewer, s.exportDashboard},
+		{"GET", "/export/compare.csv", viewer, s.exportCompare},
+		{"GET", "/export/compare.json", viewer, s.exportCompare},
+		{"GET", "/export/compare.xlsx", viewer, s.exportCompare},
+		{"GET", "/export/documents/{id}/sentences.csv", viewer, s.exportReader},
+		{"GET", "/export/documents/{id}/sentences.json", viewer, s.exportReader},
+		{"GET", "/export/documents/{id}/sentences.xlsx", viewer, s.exportReader},
 		{"POST", "/upload", roleAccess(entente.RoleAnalyst), s.uploadSubmit},
 		{"GET", "/login", accessPublic, s.loginPage},
 		{"POST", "/login", accessPublic, s.loginSubmit},
@@ -104,11 +117,12 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	funcs := template.FuncMap{
-		"join":   strings.Join,
-		"deref":  deref,
-		"marked": marked,
-		"asset":  assets.url,
-		"sideOf": sideOf,
+		"join":    strings.Join,
+		"deref":   deref,
+		"marked":  marked,
+		"asset":   assets.url,
+		"sideOf":  sideOf,
+		"percent": func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/testlibrary"
 )
 
 func init() {
@@ -51,13 +52,13 @@ func registryRequests(h *harness) map[string]func(entente.Role) (*http.Response,
 	}
 }
 
-// uploadRegistryLibrary uploads the registry's test library (package connect's)
-// and returns the documents' ids by file name.
+// uploadRegistryLibrary uploads the whole shared test library
+// (internal/testlibrary) and returns the documents' ids by file name.
 func uploadRegistryLibrary(t *testing.T, h *harness) map[string]int64 {
 	t.Helper()
-	files, err := filepath.Glob("../connect/testdata/library/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test library: %v", err)
+	var files []string
+	for _, n := range testlibrary.Names() {
+		files = append(files, testlibrary.Path(n))
 	}
 	ids := map[string]int64{}
 	for _, f := range files {

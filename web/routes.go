@@ -23,6 +23,16 @@ func (s *Server) routes() {
 			op.MaxBodyBytes = maxUpload
 			op.Middlewares = huma.Middlewares{s.limitUpload}
 		})
+	register(s, "queue-uploads", http.MethodPost, "/api/v1/uploads", analyst,
+		"Queue statements to be read (multipart, several files): answers at once with a job per file to poll", s.queueUploads,
+		func(op *huma.Operation) {
+			op.DefaultStatus = http.StatusAccepted
+			op.MaxBodyBytes = maxUpload
+			op.Middlewares = huma.Middlewares{s.limitUpload}
+			op.Errors = append(op.Errors, http.StatusNotImplemented)
+		})
+	register(s, "list-uploads", http.MethodGet, "/api/v1/uploads", analyst, "Your uploads, newest first, with their state and outcome", s.listUploads)
+	register(s, "get-upload", http.MethodGet, "/api/v1/uploads/{id}", analyst, "An upload: queued, running, or done with its outcome", s.getUpload)
 	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections and a page of its sentences with their labels", s.getDocument,
 		func(op *huma.Operation) {
 			op.Middlewares = huma.Middlewares{s.cached}

@@ -65,6 +65,19 @@ type Config struct {
 	// TrustedProxies are the proxies whose X-Forwarded-For names the
 	// client; from anyone else the header is ignored.
 	TrustedProxies []netip.Prefix
+	// Queue, if set, queues uploads: they are answered at once and read by
+	// workers on any server sharing the database (uploads.go). nil stores
+	// each upload in its request.
+	Queue entente.JobQueue
+	// Workers is how many workers this server runs on the Queue; 0 only
+	// queues (other servers read).
+	Workers int
+	// WorkerName names this server's workers in the jobs they hold
+	// (default host:pid).
+	WorkerName string
+	// JobLease and JobPoll tune the workers (ingest.Worker's Lease and
+	// Poll); 0 takes the defaults.
+	JobLease, JobPoll time.Duration
 }
 
 // DefaultPasswordChecks is how many password verifications run at once
@@ -90,7 +103,8 @@ type Server struct {
 	// conn keeps the registry (nil when the store keeps none)
 	conn      *connect.Connector
 	regStore  registryStore
-	responses respCache // encoded responses of cached reads (doccache.go)
+	responses respCache    // encoded responses of cached reads (doccache.go)
+	queue     *uploadQueue // nil: uploads are stored in their request
 }
 
 // SessionCookie is the name of the session cookie.
@@ -184,12 +198,18 @@ func New(cfg Config) (*Server, error) {
 	h = s.withClientAddr(h)
 	h = securityHeaders(h)
 	s.handler = h
+	if cfg.Queue != nil && cfg.Ingester != nil {
+		s.startQueue()
+	}
 	return s, nil
 }
 
-// Close records what the server keeps in memory (tokens' last uses); call
-// it after the last request.
+// Close stops the upload workers and records what the server keeps in
+// memory (tokens' last uses); call it after the last request.
 func (s *Server) Close(ctx context.Context) error {
+	if s.queue != nil {
+		s.queue.close()
+	}
 	if s.conn != nil {
 		s.conn.Wait()
 	}

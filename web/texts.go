@@ -19,6 +19,10 @@ type texts struct {
 	ByStrength, Year, Facets, Sources, Preamble, Closing, Rule, Any           string
 	Role, Form, Encoding, Dimensions                                          string
 	NavCommitments, NavRegistry, NavReview, NavEvents                         string
+	ExportSentences                                                           string
+
+	// UploadsPending says that queued uploads are still being read.
+	UploadsPending, Reload string
 	// Forms, Languages and Roles name the codes that are not the domain's
 	// closed lists: a source's format, a language, an account's role.
 	Forms, Languages, Roles map[string]string
@@ -31,14 +35,15 @@ var textsZH = &texts{
 	Signed: "签署日期", Language: "语言", Commitments: "承诺/句子", NoDocuments: "尚无文件。", Contents: "目录",
 	Legend: "图例", Type: "句子类型", Actor: "行为方", Actors: "行为方", Area: "领域", Areas: "领域", Strength: "强度",
 	Deadline: "期限", References: "引用文件", Mechanisms: "机制", Projects: "项目", Original: "下载原始文件",
-	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByStrength: "按强度的承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传",
+	Close: "关闭", Hits: "条结果", Forbidden: "您的角色无权访问此页面。", Failed: "出错了，请重试。", ExportCSV: "导出 CSV", Upload: "上传文件", Dashboard: "统计", CommitmentsWord: "项承诺", ByStrength: "按强度的承诺", SortBy: "排序", Newest: "最新", Oldest: "最早", DropHere: "将文件拖放到此处上传", UploadsPending: "上传的文件正在读取。", Reload: "刷新",
 	Page: "页", Next: "下一页", Previous: "上一页", ByArea: "按领域的承诺", ByParty: "按行为方的承诺", ByYear: "按年份的承诺",
 	Year: "年份", Facets: "结果分布", Sources: "原始文件", Preamble: "序言", Closing: "结尾", Rule: "规则", Any: "全部",
 	Role: "角色", Form: "格式", Encoding: "编码", Dimensions: "统计维度",
 	NavCommitments: "承诺追踪", NavRegistry: "登记", NavReview: "审核", NavEvents: "事件日志",
-	Forms:     map[string]string{"text": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"},
-	Languages: map[string]string{"zh": "中文", "zh-Hant": "繁体中文", "en": "英文", "sr": "塞尔维亚文", "sr-Latn": "塞尔维亚文（拉丁字母）", "sr-Cyrl": "塞尔维亚文（西里尔字母）"},
-	Roles:     map[string]string{"viewer": "查看者", "analyst": "分析员", "editor": "编辑", "admin": "管理员"},
+	ExportSentences: "导出筛选保留的句子",
+	Forms:           map[string]string{"text": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"},
+	Languages:       map[string]string{"zh": "中文", "zh-Hant": "繁体中文", "en": "英文", "sr": "塞尔维亚文", "sr-Latn": "塞尔维亚文（拉丁字母）", "sr-Cyrl": "塞尔维亚文（西里尔字母）"},
+	Roles:           map[string]string{"viewer": "查看者", "analyst": "分析员", "editor": "编辑", "admin": "管理员"},
 }
 
 var textsEN = &texts{
@@ -51,13 +56,14 @@ var textsEN = &texts{
 	Deadline: "Deadline", References: "Cites", Mechanisms: "Mechanisms", Projects: "Projects",
 	Original: "Download the original", Close: "Close", Hits: "results",
 	Forbidden: "Your role may not open this page.", Failed: "Something went wrong; try again.", ExportCSV: "Export CSV", Upload: "Upload statements", Dashboard: "Dashboard", CommitmentsWord: "commitments", ByStrength: "Commitments by strength", SortBy: "Sort", Newest: "Newest", Oldest: "Oldest",
-	DropHere: "Drop statements here to upload them", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
+	DropHere: "Drop statements here to upload them", UploadsPending: "Your uploads are being read.", Reload: "Reload", Page: "page", Next: "Next", Previous: "Previous", ByArea: "Commitments by area", ByParty: "Commitments by party", ByYear: "Commitments by year",
 	Year: "Year", Facets: "Results by", Sources: "Original files", Preamble: "Preamble", Closing: "Closing", Rule: "rule", Any: "any",
 	Role: "Role", Form: "Form", Encoding: "Encoding", Dimensions: "Dimensions",
 	NavCommitments: "Commitments", NavRegistry: "Registry", NavReview: "Review", NavEvents: "Event log",
-	Forms:     map[string]string{"text": "plain text", "html": "web page", "docx": "Word document", "pdf": "PDF"},
-	Languages: map[string]string{"zh": "Chinese", "zh-Hant": "Chinese (traditional)", "en": "English", "sr": "Serbian", "sr-Latn": "Serbian (Latin)", "sr-Cyrl": "Serbian (Cyrillic)"},
-	Roles:     map[string]string{"viewer": "viewer", "analyst": "analyst", "editor": "editor", "admin": "administrator"},
+	ExportSentences: "Export the sentences the filter keeps",
+	Forms:           map[string]string{"text": "plain text", "html": "web page", "docx": "Word document", "pdf": "PDF"},
+	Languages:       map[string]string{"zh": "Chinese", "zh-Hant": "Chinese (traditional)", "en": "English", "sr": "Serbian", "sr-Latn": "Serbian (Latin)", "sr-Cyrl": "Serbian (Cyrillic)"},
+	Roles:           map[string]string{"viewer": "viewer", "analyst": "analyst", "editor": "editor", "admin": "administrator"},
 }
 
 var textsSR = &texts{
@@ -70,13 +76,14 @@ var textsSR = &texts{
 	Deadline: "Rok", References: "Poziva se na", Mechanisms: "Mehanizmi", Projects: "Projekti",
 	Original: "Preuzmite original", Close: "Zatvori", Hits: "rezultata",
 	Forbidden: "Vaša uloga ne dozvoljava otvaranje ove stranice.", Failed: "Nešto nije u redu; pokušajte ponovo.", ExportCSV: "Izvoz CSV", Upload: "Otpremanje izjava", Dashboard: "Pregled", CommitmentsWord: "obaveza", ByStrength: "Obaveze po jačini", SortBy: "Redosled", Newest: "Najnovije", Oldest: "Najstarije",
-	DropHere: "Prevucite izjave ovde da ih otpremite", Page: "strana", Next: "Sledeća", Previous: "Prethodna", ByArea: "Obaveze po oblasti", ByParty: "Obaveze po strani", ByYear: "Obaveze po godini",
+	DropHere: "Prevucite izjave ovde da ih otpremite", UploadsPending: "Otpremljene izjave se čitaju.", Reload: "Osveži", Page: "strana", Next: "Sledeća", Previous: "Prethodna", ByArea: "Obaveze po oblasti", ByParty: "Obaveze po strani", ByYear: "Obaveze po godini",
 	Year: "Godina", Facets: "Rezultati po", Sources: "Originalne datoteke", Preamble: "Preambula", Closing: "Završni deo", Rule: "pravilo", Any: "sve",
 	Role: "Uloga", Form: "Oblik", Encoding: "Kodiranje", Dimensions: "Dimenzije",
 	NavCommitments: "Obaveze", NavRegistry: "Registar", NavReview: "Pregled ispravki", NavEvents: "Dnevnik događaja",
-	Forms:     map[string]string{"text": "običan tekst", "html": "veb stranica", "docx": "Word dokument", "pdf": "PDF"},
-	Languages: map[string]string{"zh": "kineski", "zh-Hant": "kineski (tradicionalni)", "en": "engleski", "sr": "srpski", "sr-Latn": "srpski (latinica)", "sr-Cyrl": "srpski (ćirilica)"},
-	Roles:     map[string]string{"viewer": "čitalac", "analyst": "analitičar", "editor": "urednik", "admin": "administrator"},
+	ExportSentences: "Izvoz rečenica koje filter zadržava",
+	Forms:           map[string]string{"text": "običan tekst", "html": "veb stranica", "docx": "Word dokument", "pdf": "PDF"},
+	Languages:       map[string]string{"zh": "kineski", "zh-Hant": "kineski (tradicionalni)", "en": "engleski", "sr": "srpski", "sr-Latn": "srpski (latinica)", "sr-Cyrl": "srpski (ćirilica)"},
+	Roles:           map[string]string{"viewer": "čitalac", "analyst": "analitičar", "editor": "urednik", "admin": "administrator"},
 }
 
 // uiTexts are the UI's languages, in the order the switch offers them.

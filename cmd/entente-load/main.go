@@ -40,6 +40,8 @@ type config struct {
 	dir    string
 	rounds int
 	seed   uint64
+	prof   string // a CPU profile of the searches, if set
+	block  int    // the store's MaxCandidates; 0 for its default
 }
 
 func run(ctx context.Context, argv []string, out io.Writer) error {
@@ -53,6 +55,8 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.StringVar(&c.dir, "dir", os.TempDir(), "folder for the SQLite collections and the flat files of sentences")
 	fs.IntVar(&c.rounds, "rounds", 30, "runs of each query form")
 	fs.Uint64Var(&c.seed, "seed", 1, "the generator's seed")
+	fs.IntVar(&c.block, "block", 0, "hits ranked together (the store's MaxCandidates); 0 for its default")
+	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
 	if err := fs.Parse(argv); err != nil {
 		return err
 	}
@@ -62,6 +66,9 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 			return fmt.Errorf("-docs: %q is not a size", f)
 		}
 		c.sizes = append(c.sizes, n)
+	}
+	if c.block < 0 || c.block > 1_000_000 {
+		return fmt.Errorf("-block: %d is out of range", c.block)
 	}
 	if c.rounds < 1 || c.rounds > 100_000 {
 		return fmt.Errorf("-rounds: %d is out of range", c.rounds)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -83,6 +84,9 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 		return nil, err
 	}
 	defer s.Close()
+	if c.block > 0 {
+		s.MaxCandidates = c.block
+	}
 	res := &sizeResult{docs: n, db: c.db, ingest: fig}
 	if c.db != "sqlite" {
 		res.db = "postgres"
@@ -105,6 +109,17 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 		r.total, r.estimated, r.hits = sr.Total, sr.Estimated, len(sr.Hits)
 	}
 	log.Info("searching", "documents", n, "rounds", c.rounds)
+	if c.prof != "" {
+		f, err := os.Create(fmt.Sprintf("%s.%d", c.prof, n))
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	for range c.rounds {
 		for _, r := range res.forms {
 			q := r.q

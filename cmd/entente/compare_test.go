@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/testlibrary"
 )
 
 // TestCompareCommands drives the commands that read statements side by
@@ -19,7 +20,11 @@ import (
 func TestCompareCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	t.Setenv("ENTENTE_USER", "")
-	runJSON(t, nil, "ingest", "--db", db, filepath.Join("..", "..", "compare", "testdata", "library"))
+	args := []string{"ingest", "--db", db}
+	for _, n := range testlibrary.Chinese() {
+		args = append(args, testlibrary.Path(n))
+	}
+	runJSON(t, nil, args...)
 
 	var steps []entente.RelationshipStep
 	runJSON(t, &steps, "timeline", "--db", db, "塞尔维亚", "cn")
@@ -27,7 +32,7 @@ func TestCompareCommands(t *testing.T) {
 	for _, s := range steps {
 		actions = append(actions, string(s.Action))
 	}
-	if strings.Join(actions, " ") != "established upgraded reaffirmed upgraded" {
+	if strings.Join(actions, " ") != "established reaffirmed upgraded reaffirmed upgraded" {
 		t.Errorf("timeline actions %v", actions)
 	}
 
@@ -35,10 +40,11 @@ func TestCompareCommands(t *testing.T) {
 	for _, s := range steps {
 		docs = append(docs, entente.DocumentBrief{ID: s.DocumentID, SignedDate: s.SignedDate})
 	}
+	// 2016 and 2019: the free trade agreement to be explored, then negotiated
 	var c entente.Comparison
-	runJSON(t, &c, "compare", "--db", db, strconv.FormatInt(docs[1].ID, 10), strconv.FormatInt(docs[2].ID, 10))
-	if c.A.ID != docs[1].ID || len(c.Rows) == 0 || c.Summary[entente.Strengthened] != 1 {
-		t.Errorf("compare %d %d: %+v", docs[1].ID, docs[2].ID, c.Summary)
+	runJSON(t, &c, "compare", "--db", db, strconv.FormatInt(docs[2].ID, 10), strconv.FormatInt(docs[3].ID, 10))
+	if c.A.ID != docs[2].ID || len(c.Rows) == 0 || c.Summary[entente.Strengthened] != 1 {
+		t.Errorf("compare %d %d: %+v", docs[2].ID, docs[3].ID, c.Summary)
 	}
 
 	var fs []entente.Followup
@@ -65,7 +71,7 @@ func TestCompareCommands(t *testing.T) {
 	}
 	var v entente.PairView
 	runJSON(t, &v, "pair", "--db", db, "CN", "RS")
-	if len(v.Documents) != 4 || len(v.Timeline) != 4 || v.Scorecard == nil || v.Scorecard.Counts[entente.Fulfilled] == 0 {
+	if len(v.Documents) != len(testlibrary.Chinese()) || len(v.Timeline) != len(steps) || v.Scorecard == nil || v.Scorecard.Counts[entente.Fulfilled] == 0 {
 		t.Errorf("pair: %d documents, %d steps, %+v", len(v.Documents), len(v.Timeline), v.Scorecard)
 	}
 

@@ -173,6 +173,7 @@ func newShowCommand() *cobra.Command {
 			for _, s := range d.Sources {
 				fmt.Fprintf(w, "source %d: %s (%s, %s, %d bytes, sha256 %s…, %s)\n", s.ID, s.Name, s.Format, s.Encoding,
 					s.Size, s.SHA256[:12], s.RetrievedAt.Format("2006-01-02 15:04"))
+				writeNearSource(w, s)
 			}
 			if d.Extraction == nil {
 				return nil

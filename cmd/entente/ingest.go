@@ -144,6 +144,9 @@ func reportOutcome(stdout, stderr io.Writer, o ingest.Outcome) {
 		}
 	case ingest.NewSource:
 		fmt.Fprintf(stdout, "new source %d of document %d: %s (%s, %s)\n", o.SourceID, o.DocumentID, printable(o.Name), o.Format, o.Encoding)
+		if o.Coverage > 0 {
+			fmt.Fprintf(stdout, "  the same statement from another publisher (common body %.1f%%): entente show %d lists the differences\n", 100*o.Coverage, o.DocumentID)
+		}
 	case ingest.AlreadyHave:
 		fmt.Fprintf(stdout, "already have: document %d (%s)\n", o.DocumentID, printable(o.Name))
 	default:

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/testlibrary"
 )
 
 // TestRegistryCommands drives the registry from the command line: list,
@@ -16,9 +17,9 @@ import (
 // and cited-by, and a refused kind with exit status 2.
 func TestRegistryCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "t.db")
-	lib, err := filepath.Glob("../../connect/testdata/library/*.txt")
-	if err != nil || len(lib) == 0 {
-		t.Fatalf("no test library: %v", err)
+	var lib []string
+	for _, n := range testlibrary.Names() {
+		lib = append(lib, testlibrary.Path(n))
 	}
 	runJSON(t, nil, append([]string{"ingest", "--db", db}, lib...)...)
 
@@ -87,7 +88,7 @@ func TestRegistryCommands(t *testing.T) {
 	}
 
 	var out, errb bytes.Buffer
-	err = run(context.Background(), []string{"registry", "--db", db, "--kind", "treaty"}, nil, &out, &errb)
+	err := run(context.Background(), []string{"registry", "--db", db, "--kind", "treaty"}, nil, &out, &errb)
 	if exitCode(err) != 2 || !strings.Contains(err.Error(), "instrument, mechanism, project") {
 		t.Errorf("a bad kind: exit %d, %v", exitCode(err), err)
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
@@ -27,6 +29,8 @@ func newServeCommand() *cobra.Command {
 		trusted            []string
 		passwordChecks     int
 		limits             inputLimits
+		workers            int
+		syncUploads        bool
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -60,10 +64,20 @@ func newServeCommand() *cobra.Command {
 			}
 			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: x.ID(), Logger: log}
 			limits.apply(in)
-			srv, err := web.New(web.Config{
+			cfg := web.Config{
 				Store: st, StoreName: storeName(dsn), Filters: filters, Logger: log, PublicRead: publicRead, SecureCookies: secure,
 				TrustedProxies: proxies, PasswordChecks: passwordChecks, Ingester: in,
-			})
+			}
+			// Uploads go through the queue in the database, so that they
+			// are answered at once, survive a restart, and are read by the
+			// workers of every server on the same database.
+			if q, ok := st.(entente.JobQueue); ok && !syncUploads {
+				if workers < 0 {
+					return fmt.Errorf("--workers: %d is not a number of workers", workers)
+				}
+				cfg.Queue, cfg.Workers = q, workers
+			}
+			srv, err := web.New(cfg)
 			if err != nil {
 				return err
 			}
@@ -84,6 +98,9 @@ func newServeCommand() *cobra.Command {
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().BoolVar(&publicRead, "public-read", false, "let anonymous visitors read and search")
 	limits.addFlags(cmd)
+	cmd.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0),
+		"workers reading queued uploads (default: one per core); 0 only queues them, for other servers on the same database to read")
+	cmd.Flags().BoolVar(&syncUploads, "sync-uploads", false, "read and store each upload in its request instead of queueing it")
 	cmd.Flags().BoolVar(&secure, "secure-cookies", false, "mark the session cookie Secure (serving over TLS or behind a TLS proxy)")
 	cmd.Flags().StringSliceVar(&trusted, "trusted-proxy", nil,
 		"proxies (CIDRs or addresses, e.g. 127.0.0.1,10.0.0.0/8) whose X-Forwarded-For names the client; without it the socket's address is the client")

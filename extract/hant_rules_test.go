@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestHantRules reads sentences of our own in Traditional Chinese (Taiwan
+// and Hong Kong forms: 將, 願, 歡迎, 鐵路, 與) under a title that names the
+// parties: the Chinese rules' labels, the text kept as written.
+func TestHantRules(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中華人民共和國和塞爾維亞共和國聯合聲明\n\n"
+	both := []string{"CN", "RS"}
+	tests := []struct {
+		text, typ, strength string
+		actors, areas       []string
+	}{
+		{"雙方將加快推進鐵路現代化改造。", "commitment", "firm", both, []string{"infrastructure"}},
+		{"雙方願擴大農產品貿易。", "commitment", "intent", both, []string{"trade"}},
+		{"雙方同意加強執法與安全合作。", "commitment", "firm", both, []string{"security"}},
+		{"雙方鼓勵兩國青年和學生交流。", "commitment", "soft", both, []string{"people"}},
+		{"塞方將為中國公民辦理簽證提供便利。", "commitment", "firm", []string{"RS"}, []string{"people"}},
+		{"雙方歡迎太陽能電站順利竣工。", "appraisal", "", both, []string{"energy"}},
+		{"雙方重申堅定支持彼此主權和領土完整。", "position", "", both, []string{"sovereignty"}},
+		{"雙方反對單邊主義和保護主義。", "position", "", both, []string{"international_order"}},
+		{"兩國元首在貝爾格萊德舉行會談。", "narrative", "", []string{}, []string{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x, err := r.ExtractAs(title+tc.text, "zh-Hant")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(x.Sentences) != 1 {
+				t.Fatalf("%d sentences", len(x.Sentences))
+			}
+			s := x.Sentences[0]
+			if s.Text != tc.text {
+				t.Errorf("text %q, not as written", s.Text)
+			}
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if tc.typ != "narrative" && !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+			if !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
+			}
+		})
+	}
+}

@@ -1,0 +1,214 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/entente/entente"
+)
+
+// The queue of uploads (migration 0012). A claim picks the oldest job that
+// is queued, or running under a lease that has ended (its worker stopped),
+// and takes it in the same statement; on PostgreSQL the pick skips rows
+// another claimer has locked (the dialect's SkipLocked), so that workers
+// on several servers never wait on one another nor hold the same job.
+// Times are the store's clock (Now), as every other column.
+
+var _ entente.JobQueue = (*Store)(nil)
+
+// EnqueueJobs records uploads as queued jobs under the context's actor.
+func (s *Store) EnqueueJobs(ctx context.Context, jobs []entente.NewJob) ([]entente.Job, error) {
+	actor := entente.ActorFromContext(ctx)
+	var uid any
+	if actor.UserID != 0 {
+		uid = actor.UserID
+	}
+	now := s.now()
+	out := make([]entente.Job, len(jobs))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for i, n := range jobs {
+			j := entente.Job{Name: n.Name, MediaType: n.MediaType, SHA256: sha256Hex(n.Data), Size: int64(len(n.Data)),
+				State: entente.JobQueued, Actor: actor, CreatedAt: now}
+			if err := tx.QueryRowContext(ctx, `
+				INSERT INTO ingest_jobs (name, media_type, sha256, size, data, actor_id, actor, via, created_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+				j.Name, j.MediaType, j.SHA256, j.Size, n.Data, uid, actor.Name, actor.Via, now).Scan(&j.ID); err != nil {
+				return fmt.Errorf("insert job %q: %w", n.Name, err)
+			}
+			out[i] = j
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("enqueue uploads: %w", err)
+	}
+	return out, nil
+}
+
+// ClaimJob hands the oldest claimable job to worker until lease from now.
+func (s *Store) ClaimJob(ctx context.Context, worker string, lease time.Duration) (*entente.Job, error) {
+	now := s.now()
+	// An idle worker looks often: a read answers it without taking the
+	// writer's lock (SQLite) or a row lock (PostgreSQL).
+	var one int
+	err := s.rdb.QueryRowContext(ctx, `SELECT 1 FROM ingest_jobs WHERE state <> 'done' AND (state = 'queued' OR lease_until < $1) LIMIT 1`,
+		now).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("job to claim", "")
+	} else if err != nil {
+		return nil, fmt.Errorf("look for a job: %w", err)
+	}
+	var j *entente.Job
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		row := tx.QueryRowContext(ctx, `
+			UPDATE ingest_jobs SET state = 'running', worker = $1, lease_until = $2, attempts = attempts + 1
+			WHERE id = (
+				SELECT id FROM ingest_jobs
+				WHERE state <> 'done' AND (state = 'queued' OR lease_until < $3)
+				ORDER BY id LIMIT 1 `+s.dialect.SkipLocked()+`)
+			RETURNING `+jobColumns+`, data`, worker, now.Add(lease), now)
+		var err error
+		j, err = scanJob(row, true)
+		return err
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("job to claim", "")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("claim a job: %w", err)
+	}
+	return j, nil
+}
+
+// ExtendJob renews worker's lease of job id.
+func (s *Store) ExtendJob(ctx context.Context, id int64, worker string, lease time.Duration) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		return s.heldJob(ctx, tx, id, worker, `UPDATE ingest_jobs SET lease_until = $1 WHERE id = $2 AND worker = $3 AND state = 'running'`,
+			s.now().Add(lease), id, worker)
+	})
+	if err != nil {
+		return fmt.Errorf("extend job %d: %w", id, err)
+	}
+	return nil
+}
+
+// FinishJob settles job id with its outcome. A worker whose lease ended
+// and whose job another claimed is refused: the other settles it.
+func (s *Store) FinishJob(ctx context.Context, id int64, worker string, o entente.JobOutcome) error {
+	b, err := json.Marshal(o)
+	if err != nil {
+		return fmt.Errorf("finish job %d: %w", id, err)
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		return s.heldJob(ctx, tx, id, worker, `
+			UPDATE ingest_jobs SET state = 'done', data = NULL, outcome = $1, finished_at = $2, lease_until = NULL
+			WHERE id = $3 AND worker = $4 AND state = 'running'`, string(b), s.now(), id, worker)
+	})
+	if err != nil {
+		return fmt.Errorf("finish job %d: %w", id, err)
+	}
+	return nil
+}
+
+// heldJob runs an update of a job worker holds and says so when it holds
+// it no longer.
+func (s *Store) heldJob(ctx context.Context, tx *sql.Tx, id int64, worker, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return entente.Errorf(entente.ECONFLICT, "job %d is not held by %s", id, worker)
+	}
+	return nil
+}
+
+// Job returns one job without its bytes.
+func (s *Store) Job(ctx context.Context, id int64) (*entente.Job, error) {
+	j, err := scanJob(s.rdb.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM ingest_jobs WHERE id = $1`, id), false)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("upload", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read job %d: %w", id, err)
+	}
+	return j, nil
+}
+
+// Jobs lists jobs, newest first, without their bytes.
+func (s *Store) Jobs(ctx context.Context, f entente.JobFilter) ([]entente.Job, error) {
+	var (
+		a     args
+		conds []string
+	)
+	if f.UserID != 0 {
+		conds = append(conds, "actor_id = "+a.add(f.UserID))
+	}
+	switch {
+	case f.Pending:
+		conds = append(conds, "state <> 'done'")
+	case !f.Since.IsZero():
+		conds = append(conds, "(state <> 'done' OR finished_at >= "+a.add(f.Since.UTC())+")")
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 1000 {
+		limit = 1000
+	}
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+jobColumns+` FROM ingest_jobs `+whereClause(conds)+
+		` ORDER BY id DESC LIMIT `+a.add(limit), a...)
+	if err != nil {
+		return nil, fmt.Errorf("list jobs: %w", err)
+	}
+	defer rows.Close()
+	var out []entente.Job
+	for rows.Next() {
+		j, err := scanJob(rows, false)
+		if err != nil {
+			return nil, fmt.Errorf("list jobs: %w", err)
+		}
+		out = append(out, *j)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list jobs: %w", err)
+	}
+	return out, nil
+}
+
+const jobColumns = `id, name, media_type, sha256, size, state, attempts, worker, actor_id, actor, via, created_at, finished_at, outcome`
+
+// scanJob reads a row of jobColumns, and the bytes after them with data.
+func scanJob(row interface{ Scan(...any) error }, data bool) (*entente.Job, error) {
+	var (
+		j        entente.Job
+		uid      sql.NullInt64
+		finished sql.NullTime
+		outcome  []byte
+	)
+	dest := []any{&j.ID, &j.Name, &j.MediaType, &j.SHA256, &j.Size, &j.State, &j.Attempts, &j.Worker, &uid, &j.Actor.Name, &j.Actor.Via,
+		&j.CreatedAt, &finished, &outcome}
+	if data {
+		dest = append(dest, &j.Data)
+	}
+	if err := row.Scan(dest...); err != nil {
+		return nil, err
+	}
+	j.Actor.UserID = uid.Int64
+	j.CreatedAt = j.CreatedAt.UTC()
+	if finished.Valid {
+		t := finished.Time.UTC()
+		j.FinishedAt = &t
+	}
+	if len(outcome) > 0 {
+		j.Outcome = &entente.JobOutcome{}
+		if err := json.Unmarshal(outcome, j.Outcome); err != nil {
+			return nil, fmt.Errorf("job %d: outcome: %w", j.ID, err)
+		}
+	}
+	return &j, nil
+}

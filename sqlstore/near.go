@@ -1,0 +1,184 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/entente/entente"
+)
+
+// nearSetting is the store_settings key that names the sketch every
+// version's near_sketches rows were computed with.
+const nearSetting = "near.sketch"
+
+// nearSketchID changes whenever entente.NearSketch would compute other
+// hashes, so that a store sketches its versions again once.
+const nearSketchID = "fnv64a-8-32"
+
+// maxNearCandidates bounds the versions a new text is compared with.
+const maxNearCandidates = 5
+
+// insertSketch writes a version's sketch.
+func (s *Store) insertSketch(ctx context.Context, tx *sql.Tx, vid int64, sketch []int64) error {
+	err := s.insertRows(ctx, tx, "near_sketches", []string{"hash", "version_id"}, len(sketch),
+		func(i int) []any { return []any{sketch[i], vid} }, "", nil)
+	if err != nil {
+		return fmt.Errorf("insert near-duplicate sketch: %w", err)
+	}
+	return nil
+}
+
+// NearVersions returns the stored versions, with their text, that share at
+// least entente.NearMinShared of sketch's hashes, those sharing most first
+// (at most a few): the only ones a new text with this sketch can duplicate.
+func (s *Store) NearVersions(ctx context.Context, sketch []int64) ([]entente.Version, error) {
+	if len(sketch) == 0 {
+		return nil, nil
+	}
+	var a args
+	in := ""
+	for i, h := range sketch {
+		if i > 0 {
+			in += ", "
+		}
+		in += a.add(h)
+	}
+	var vs []entente.Version
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var ids []int64
+		err := queryRows(ctx, tx, `
+			SELECT version_id FROM near_sketches WHERE hash IN (`+in+`)
+			GROUP BY version_id HAVING count(*) >= `+a.add(entente.NearMinShared)+`
+			ORDER BY count(*) DESC, version_id LIMIT `+a.add(maxNearCandidates), a,
+			func(rows *sql.Rows) error {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+				ids = append(ids, id)
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			v, err := findVersions(ctx, tx, "id = $1", id)
+			if err != nil {
+				return err
+			}
+			vs = append(vs, v...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find near versions: %w", err)
+	}
+	return vs, nil
+}
+
+// ensureSketches computes the sketch of every version, in one transaction,
+// when the store's sketches were made otherwise or never (a store from
+// before migration 0013). It runs once; afterwards it reads one row.
+func (s *Store) ensureSketches(ctx context.Context) error {
+	current := func(q interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}) (bool, error) {
+		var v string
+		err := q.QueryRowContext(ctx, `SELECT value FROM store_settings WHERE key = $1`, nearSetting).Scan(&v)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		return v == nearSketchID, err
+	}
+	if ok, err := current(s.db); err != nil || ok {
+		if err != nil {
+			return fmt.Errorf("read near-duplicate settings: %w", err)
+		}
+		return nil
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.dialect.LockMigrations(ctx, tx); err != nil {
+			return err
+		}
+		if ok, err := current(tx); err != nil || ok {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM near_sketches`); err != nil {
+			return err
+		}
+		type version struct {
+			id   int64
+			text string
+		}
+		var vs []version
+		err := queryRows(ctx, tx, `SELECT id, text FROM versions ORDER BY id`, nil, func(rows *sql.Rows) error {
+			var v version
+			if err := rows.Scan(&v.id, &v.text); err != nil {
+				return err
+			}
+			vs = append(vs, v)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, v := range vs {
+			if err := s.insertSketch(ctx, tx, v.id, entente.NearSketch(v.text)); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO store_settings (key, value) VALUES ($1, $2)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, nearSetting, nearSketchID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sketch versions for near-duplicates: %w", err)
+	}
+	return nil
+}
+
+// withDifferences fills in how each near-duplicate source of d differs
+// from its version's text (versions read with their text).
+func withDifferences(d *entente.StoredDocument) {
+	for i := range d.Sources {
+		src := &d.Sources[i]
+		if !src.NearSource() {
+			continue
+		}
+		for _, v := range d.Versions {
+			if v.ID == src.VersionID {
+				src.Differences = entente.TextDifferences(v.Text, src.Text)
+			}
+		}
+	}
+}
+
+// nearText is a source's own text as stored: NULL for a source with its
+// version's text.
+func nearText(src entente.Source) any {
+	if src.Text == "" {
+		return nil
+	}
+	return src.Text
+}
+
+// nearCoverage is a near-duplicate's coverage as stored, NULL otherwise.
+func nearCoverage(src entente.Source) any {
+	if src.Text == "" {
+		return nil
+	}
+	return src.Coverage
+}
+
+// sourceEvent is what the log says of a source added to document doc.
+func sourceEvent(src entente.Source, doc int64) map[string]any {
+	after := map[string]any{"file": src.Name, "sha256": src.SHA256, "document": doc}
+	if src.NearSource() {
+		after["near_duplicate"] = true
+		after["coverage"] = src.Coverage
+	}
+	return after
+}

@@ -1,0 +1,257 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/search"
+)
+
+// filter returns the sentences that meet q's filters (every sentence when
+// q has none), with the same meaning as filterConds: a party is an actor
+// of the sentence or a party of its document, labels and dates as
+// corrected. The result is shared: callers must not change it.
+func (x *labelIndex) filter(q entente.SearchQuery) *roaring.Bitmap {
+	if !filtered(q) {
+		return x.all
+	}
+	key := strings.Join([]string{q.Language, q.Party, string(q.Type), q.Area, string(q.Strength), q.From, q.To}, "\x00")
+	x.mu.Lock()
+	b, ok := x.filters[key]
+	x.mu.Unlock()
+	if ok {
+		return b
+	}
+	var parts []*roaring.Bitmap
+	if q.Language != "" {
+		parts = append(parts, x.version.get(q.Language))
+	}
+	if q.Party != "" {
+		parts = append(parts, roaring.Or(x.actor.get(q.Party), x.party.get(q.Party)))
+	}
+	if q.Type != "" {
+		parts = append(parts, x.typ.get(string(q.Type)))
+	}
+	if q.Area != "" {
+		parts = append(parts, x.area.get(q.Area))
+	}
+	if q.Strength != "" {
+		parts = append(parts, x.strength.get(string(q.Strength)))
+	}
+	if q.From != "" || q.To != "" {
+		parts = append(parts, x.signed(q.From, q.To))
+	}
+	// smallest first: each intersection is then at most its size
+	slices.SortFunc(parts, func(a, b *roaring.Bitmap) int { return cmp.Compare(a.GetCardinality(), b.GetCardinality()) })
+	b = parts[0].Clone()
+	for _, p := range parts[1:] {
+		b.And(p)
+	}
+	x.mu.Lock()
+	if len(x.filters) >= maxCachedFilters {
+		x.filters = map[string]*roaring.Bitmap{}
+	}
+	x.filters[key] = b
+	x.mu.Unlock()
+	return b
+}
+
+// signed returns the sentences of the documents signed between from and
+// to, compared as dateConds compares them: from with the whole date, to
+// with as many characters of it as to has (a month or a year is
+// inclusive); a document without a date is in no range.
+func (x *labelIndex) signed(from, to string) *roaring.Bitmap {
+	b := roaring.New()
+	for i := range x.docs {
+		d := &x.docs[i]
+		if d.date == "" || from != "" && d.date < from || to != "" && d.date[:min(len(to), len(d.date))] > to {
+			continue
+		}
+		for _, sp := range d.spans {
+			b.AddRange(uint64(sp[0]), uint64(sp[1]))
+		}
+	}
+	return b
+}
+
+// facets counts the sentences of r by each label: every hit, by
+// intersecting r with each label's bitmap.
+func (x *labelIndex) facets(r *roaring.Bitmap) entente.Facets {
+	count := func(bs bitmaps) []entente.Count {
+		out := []entente.Count{}
+		for k, b := range bs {
+			if n := r.AndCardinality(b); n > 0 {
+				out = append(out, entente.Count{Key: k, Count: int(n)})
+			}
+		}
+		slices.SortFunc(out, func(a, b entente.Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key)) })
+		return out
+	}
+	return entente.Facets{Type: count(x.typ), Strength: count(x.strength), Party: count(x.actor), Area: count(x.area),
+		Year: count(x.year), Language: count(x.docLang)}
+}
+
+// termsKey names a query's terms for the cache of matches.
+func termsKey(terms search.Terms) string {
+	var b strings.Builder
+	for _, t := range terms {
+		b.WriteString(strconv.Itoa(len(t.Tokens)))
+		if t.Any {
+			b.WriteByte('|')
+		}
+		if t.Prefix {
+			b.WriteByte('*')
+		}
+		for _, tok := range t.Tokens {
+			b.WriteString(strconv.Itoa(len(tok)))
+			b.WriteByte(':')
+			b.WriteString(tok)
+		}
+	}
+	return b.String()
+}
+
+// matches returns the sentences that hold every term: the full-text
+// index's matches, and where the index alone does not decide (a run of
+// three or more characters, whose bigrams may stand apart) those whose
+// text holds the run, as the analyzer finds it. Kept for as long as the
+// collection stays the same. The result is shared: callers must not
+// change it.
+func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms) (*roaring.Bitmap, error) {
+	key := termsKey(terms)
+	x.mu.Lock()
+	b, ok := x.matches[key]
+	x.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	var a args
+	var ns []uint32
+	var ids []int64
+	exact := exactIndex(terms)
+	err := s.queryRows(ctx, tx, s.dialect.MatchIDs(a.add(s.dialect.MatchQuery(terms))), a, func(rows *sql.Rows) error {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		if !exact {
+			ids = append(ids, id)
+		} else if n, ok := x.number(id); ok {
+			ns = append(ns, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find matches: %w", err)
+	}
+	counter := terms.Counter()
+	for chunk := range slices.Chunk(ids, 1000) {
+		var a args
+		err := queryRows(ctx, tx, "SELECT id, text FROM sentences WHERE id IN ("+idList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
+			var (
+				id   int64
+				text string
+			)
+			if err := rows.Scan(&id, &text); err != nil {
+				return err
+			}
+			if slices.Contains(counter.Count(text).Counts, 0) {
+				return nil // the index holds every token, not the run
+			}
+			if n, ok := x.number(id); ok {
+				ns = append(ns, n)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("check candidates: %w", err)
+		}
+	}
+	slices.Sort(ns)
+	b = roaring.New()
+	b.AddMany(ns)
+	b.RunOptimize()
+	x.mu.Lock()
+	if x.matchMem+b.GetSizeInBytes() > maxMatchBytes {
+		x.matches, x.matchMem = map[string]*roaring.Bitmap{}, 0
+	}
+	x.matches[key] = b
+	x.matchMem += b.GetSizeInBytes()
+	x.mu.Unlock()
+	return b, nil
+}
+
+// top returns at most n members of r (all for n <= 0), largest first,
+// from the one at rank from (0 the largest) on: a page in the order of a
+// search without text, newest first.
+func top(r *roaring.Bitmap, from, n int) []uint32 {
+	card := int(r.GetCardinality())
+	if from < 0 || from >= card {
+		return nil
+	}
+	if n <= 0 || n > card-from {
+		n = card - from
+	}
+	first, err := r.Select(uint32(card - from - n))
+	if err != nil {
+		return nil
+	}
+	out := make([]uint32, 0, n)
+	it := r.Iterator()
+	it.AdvanceIfNeeded(first)
+	for it.HasNext() && len(out) < n {
+		out = append(out, it.Next())
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// readCandidates reads the sentences numbered ns, in that order, with
+// their text when withText.
+func (s *Store) readCandidates(ctx context.Context, tx *sql.Tx, x *labelIndex, ns []uint32, withText bool) ([]candidate, error) {
+	at := make(map[int64]int, len(ns))
+	ids := make([]int64, len(ns))
+	for i, n := range ns {
+		ids[i] = x.ids[n]
+		at[ids[i]] = i
+	}
+	out := make([]candidate, len(ns))
+	found := make([]bool, len(ns))
+	text := "''"
+	if withText {
+		text = "s.text"
+	}
+	for chunk := range slices.Chunk(ids, 1000) {
+		var a args
+		err := queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE s.id IN ("+
+			idList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
+			var c candidate
+			if err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength); err != nil {
+				return err
+			}
+			i := at[c.id]
+			out[i], found[i] = c, true
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read candidates: %w", err)
+		}
+	}
+	// the index and the transaction see the same state, so every one is
+	// found; keep only those that were, should that ever not hold
+	kept := out[:0]
+	for i, c := range out {
+		if found[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
+}

@@ -1,0 +1,67 @@
+package structure
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+// The layout reads valid text byte by byte and keeps a reading over runes
+// for text with invalid bytes; these tests hold the two to one result.
+
+// TestSqueeze drops spaces beside CJK text and keeps one between Latin
+// words, over the bytes of valid text as over its runes.
+func TestSqueeze(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"双方 同意\u3000加强合作", "双方同意加强合作"},
+		{"  The two   sides  agreed ", "The two sides agreed"},
+		{"“一带一路” 倡议", "“一带一路”倡议"},
+		{"titled “Hope” and", "titled “Hope” and"},
+		{"中方 — Serbia", "中方— Serbia"},
+		{"2024 年 5 月", "2024年5月"},
+		{"no spaces", "no spaces"},
+		{"", ""},
+		{"a\u00a0\u200bb", "a b"},
+	}
+	for _, tc := range tests {
+		if got := squeeze(tc.in); got != tc.want {
+			t.Errorf("squeeze(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got := squeezeRunes(tc.in); got != tc.want {
+			t.Errorf("squeezeRunes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// FuzzSqueeze holds the byte-level squeeze to the rune-level one.
+func FuzzSqueeze(f *testing.F) {
+	for _, s := range []string{"双方 同意", "“ 一带一路 ” 倡议", "a  b", " … — · x", "x\xffy z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := squeezeValid(s), squeezeRunes(s); got != want {
+			t.Fatalf("squeezeValid(%q) = %q, squeezeRunes gives %q", s, got, want)
+		}
+	})
+}
+
+// FuzzSegmentBytes holds the byte-level Segment to the rune-level one.
+func FuzzSegmentBytes(f *testing.F) {
+	for _, s := range []string{
+		"双方同意。中方愿意！塞方？“好。”", "Mr. Smith met Dr. Jones on 8. maja 2024. They agreed. No. 5 is here.",
+		"...!!!???。。。", "The U.S. and the U.K. agreed (e.g. this). J. Smith signed. 2024. Godine", "Član 12. Stav 3. ul. Kneza",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := segmentValid(s), segmentRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("segmentValid(%q) = %q, segmentRunes gives %q", s, got, want)
+		}
+	})
+}
