@@ -13,23 +13,46 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/extract"
+	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/internal/testlibrary"
 )
 
 const aknSchema = "../testdata/schemas/akomantoso30.xsd"
 
-// TestAkomaNtosoValidates exports every document of the test corpus and
-// validates each with xmllint against the Akoma Ntoso 3.0 schema; it also
+// TestAkomaNtosoValidates exports every document of the test corpus and of
+// the shared test library and validates each with xmllint against the Akoma Ntoso 3.0 schema; it also
 // checks that what the document says reached the XML.
 func TestAkomaNtosoValidates(t *testing.T) {
 	xmllint := needTool(t, "xmllint", "libxml2-utils")
 	ctx := context.Background()
 	st := library(t)
+	// and the shared test library: statements of one pair across years,
+	// citing each other, in Chinese and English
+	var paths []string
+	for _, n := range testlibrary.Names() {
+		if strings.HasSuffix(n, ".txt") {
+			paths = append(paths, testlibrary.Path(n))
+		}
+	}
+	reg, err := extract.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := reg.For("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: reg.ID()}
+	if sum := in.Batch(ctx, paths, nil, func(ingest.Outcome) {}); sum.Refused > 0 {
+		t.Fatalf("ingest of the test library: %+v", sum)
+	}
 	docs, err := st.Documents(ctx, entente.DocumentFilter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(docs) < 3 {
-		t.Fatalf("the corpus gave %d documents, want every statement (two in Chinese, one in English)", len(docs))
+	if len(docs) < 3+len(paths) {
+		t.Fatalf("the corpus and the test library gave %d documents, want every statement (%d)", len(docs), 3+len(paths))
 	}
 	dir := t.TempDir()
 	for _, listed := range docs {
