@@ -84,7 +84,10 @@ func formRef(r *http.Request) (int64, string, error) {
 // maxForm bounds a tracking form.
 const maxForm = 256 << 10
 
-func (s *Server) statusSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
+// sentenceForm reads a tracking form posted on one sentence: its bounded
+// body, the sentence it names and the tracker. On a bad form it answers
+// (back to the page, with the problem) and reports false.
+func (s *Server) sentenceForm(w http.ResponseWriter, r *http.Request, f *frame) (*tracking.Tracker, int64, string, bool) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 	doc, label, err := formRef(r)
 	if err == nil {
@@ -96,6 +99,14 @@ func (s *Server) statusSubmit(w http.ResponseWriter, r *http.Request, f *frame) 
 	}
 	if err != nil {
 		s.trackBack(w, r, f, entente.Errorf(entente.EINVALID, "%s", strings.TrimPrefix(err.Error(), "http: ")), "")
+		return nil, 0, "", false
+	}
+	return tr, doc, label, true
+}
+
+func (s *Server) statusSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
+	tr, doc, label, ok := s.sentenceForm(w, r, f)
+	if !ok {
 		return
 	}
 	ctx := r.Context()
@@ -118,26 +129,17 @@ func (s *Server) statusSubmit(w http.ResponseWriter, r *http.Request, f *frame) 
 		}
 		in.EvidenceID = e.ID
 	}
-	_, err = tr.SetStatus(ctx, in)
+	_, err := tr.SetStatus(ctx, in)
 	s.trackBack(w, r, f, err, string(in.Status))
 }
 
 func (s *Server) correctSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	doc, label, err := formRef(r)
-	if err == nil {
-		err = r.ParseForm()
-	}
-	tr, terr := s.tracker()
-	if err == nil {
-		err = terr
-	}
-	if err != nil {
-		s.trackBack(w, r, f, entente.Errorf(entente.EINVALID, "%s", err.Error()), "")
+	tr, doc, label, ok := s.sentenceForm(w, r, f)
+	if !ok {
 		return
 	}
 	field := r.PostFormValue("field")
-	_, err = tr.Correct(r.Context(), tracking.CorrectInput{Document: doc, Sentence: label, Field: field,
+	_, err := tr.Correct(r.Context(), tracking.CorrectInput{Document: doc, Sentence: label, Field: field,
 		Value: formValue(field, r.PostFormValue("value")), Why: r.PostFormValue("reason")})
 	s.trackBack(w, r, f, err, field)
 }
@@ -165,17 +167,8 @@ func (s *Server) joinSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
 }
 
 func (s *Server) segmentSubmit(w http.ResponseWriter, r *http.Request, f *frame, done string, do func(*tracking.Tracker, int64, string) error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	doc, label, err := formRef(r)
-	if err == nil {
-		err = r.ParseForm()
-	}
-	tr, terr := s.tracker()
-	if err == nil {
-		err = terr
-	}
-	if err != nil {
-		s.trackBack(w, r, f, entente.Errorf(entente.EINVALID, "%s", strings.TrimPrefix(err.Error(), "http: ")), "")
+	tr, doc, label, ok := s.sentenceForm(w, r, f)
+	if !ok {
 		return
 	}
 	s.trackBack(w, r, f, do(tr, doc, label), done)
