@@ -2,7 +2,6 @@ package extract
 
 import (
 	"unicode"
-	"unicode/utf8"
 )
 
 // clauseSpan is a clause of a sentence in rune offsets: the text between
@@ -68,14 +67,15 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// the runes and their masked copy live in the document's buffer: a
 	// sentence's text is read before the next one is (what is kept of it
 	// is copied into strings)
-	n := utf8.RuneCountInString(s)
-	buf := scr.runesFor(2 * n)
-	rs, masked := buf[:n:n], buf[n:]
-	i := 0
+	// one decoding pass into room for len(s) runes (at least the count),
+	// then the masked copy after them
+	buf := scr.runesFor(2 * len(s))
+	n := 0
 	for _, r := range s {
-		rs[i] = r
-		i++
+		buf[n] = r
+		n++
 	}
+	rs, masked := buf[:n:n], buf[n:2*n:2*n]
 	maskTitlesInto(masked, rs)
 	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked, &scr.matches), scr: scr}
 }
@@ -106,8 +106,10 @@ func maskTitlesInto(out, rs []rune) {
 
 // maskQuotes returns a copy of rs with the inside of “” hidden as
 // maskTitles hides titles.
-func maskQuotes(rs []rune) []rune {
-	out := make([]rune, len(rs))
+func maskQuotes(rs []rune) []rune { return maskQuotesInto(make([]rune, len(rs)), rs) }
+
+// maskQuotesInto is maskQuotes into out, of rs's length.
+func maskQuotesInto(out, rs []rune) []rune {
 	quote := false
 	for i, r := range rs {
 		out[i] = r

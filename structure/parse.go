@@ -109,7 +109,9 @@ type line struct {
 // splitLines normalises the text (NFC, line ends) and returns its non-empty
 // lines, trimmed, with their line numbers.
 func splitLines(text string) []line {
-	text = strings.ToValidUTF8(text, "\uFFFD")
+	if !utf8.ValidString(text) { // the check is cheaper than ToValidUTF8's decoding
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
 	if !stableNFC(text) {
 		text = norm.NFC.String(text)
 	}

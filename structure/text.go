@@ -26,10 +26,26 @@ func isCJK(r rune) bool {
 // else goes through the full normaliser (TestStableNFCRunes holds the
 // list to NFC's own properties).
 func stableNFC(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		w := 3
+		if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// a three-byte character (all of Han and CJK punctuation),
+			// decoded without a call: these lead bytes take any
+			// continuation bytes
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
 		switch {
 		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530, // Latin, Cyrillic but its combining marks
-			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
+			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
 			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
 		default:
 			return false
@@ -46,13 +62,31 @@ func isSpace(r rune) bool {
 // squeeze removes spaces next to CJK characters and collapses other runs of
 // spaces to one, trimming both ends.
 func squeeze(s string) string {
-	if strings.IndexFunc(s, isSpace) < 0 {
+	if !hasSpace(s) {
 		return s // most Chinese paragraphs hold no space: nothing to copy
 	}
 	if utf8.ValidString(s) {
 		return squeezeValid(s)
 	}
 	return squeezeRunes(s)
+}
+
+// hasSpace reports whether s holds a space (isSpace) without decoding
+// every character: a space is ASCII or starts with one of five lead bytes,
+// and a lead byte always starts a character when s is decoded (valid or
+// not), so only those are decoded.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			return true
+		case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // squeezeRunes is squeeze over the runes of s (invalid bytes become
