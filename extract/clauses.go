@@ -2,6 +2,7 @@ package extract
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 // clauseSpan is a clause of a sentence in rune offsets: the text between
@@ -71,9 +72,23 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// then the masked copy after them
 	buf := scr.runesFor(2 * len(s))
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			buf[n] = rune(c)
+			i++
+			continue
+		case (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// three bytes (Han, CJK punctuation) without a call: these
+			// lead bytes take any continuation bytes
+			buf[n] = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		buf[n] = r
-		n++
+		i += w
 	}
 	rs, masked := buf[:n:n], buf[n:2*n:2*n]
 	maskTitlesInto(masked, rs)
