@@ -27,7 +27,7 @@ type restorer struct {
 // restoreNext restores a sentence, looking from the end of the previous
 // one first.
 func (rb *restorer) restoreNext(s string) string {
-	if i := strings.Index(rb.simp[rb.cursor:], s); i >= 0 && s != "" && rb.cursor+i+len(s) <= len(rb.orig) {
+	if i := indexNear(rb.simp[rb.cursor:], s); i >= 0 && s != "" && rb.cursor+i+len(s) <= len(rb.orig) {
 		at := rb.cursor + i
 		rb.cursor = at + len(s)
 		return rb.orig[at : at+len(s)]
@@ -86,10 +86,20 @@ func newPairIndex(s string) *pairIndex {
 		px.head[i] = -1
 	}
 	px.at = make([]int32, 0, len(s)/2)
-	var rs []rune
-	for i, r := range s {
+	rs := make([]rune, 0, len(s)/2)
+	for i := 0; i < len(s); {
+		var r rune
+		w := 3
+		if c := s[i]; c < utf8.RuneSelf {
+			r, w = rune(c), 1
+		} else if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // Han without a call
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		px.at = append(px.at, int32(i))
 		rs = append(rs, r)
+		i += w
 	}
 	px.next = make([]int32, len(px.at))
 	// from the end, so that each chain runs in text order
@@ -118,18 +128,55 @@ func isCompactSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 func newCompactRestorer(orig, simp string) *compactRestorer {
 	sb, ob := make([]byte, 0, len(simp)), make([]byte, 0, len(simp))
 	for i := 0; i < len(simp); {
-		r, w := utf8.DecodeRuneInString(simp[i:])
-		_, ow := utf8.DecodeRuneInString(orig[min(i, len(orig)):])
+		// both texts are valid UTF-8 (Extract made them so): a lead byte
+		// gives a character's length, and only a few can start a space
+		w := validWidth(simp[i])
+		ow := 0
+		if i < len(orig) {
+			ow = validWidth(orig[i])
+		}
 		if ow != w {
 			break // not aligned past here (never so for a text mapped by the table)
 		}
-		if !isCompactSpace(r) {
+		space := false
+		if c := simp[i]; c < utf8.RuneSelf || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
+			r, _ := utf8.DecodeRuneInString(simp[i:])
+			space = isCompactSpace(r)
+		}
+		if !space {
 			sb = append(sb, simp[i:i+w]...)
 			ob = append(ob, orig[i:i+w]...)
 		}
 		i += w
 	}
 	return &compactRestorer{simp: string(sb), orig: string(ob)}
+}
+
+// validWidth is the length of the character at a byte of valid UTF-8, as
+// DecodeRuneInString gives it: 1 inside a character.
+func validWidth(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+// indexNear is strings.Index for a sentence that usually stands at or
+// near the start of what is left: searched first in a window a little
+// longer than it (the first match there is the first match of all), then
+// in the whole.
+func indexNear(s, sub string) int {
+	if w := len(sub) + 64; w < len(s) {
+		if i := strings.Index(s[:w], sub); i >= 0 {
+			return i
+		}
+	}
+	return strings.Index(s, sub)
 }
 
 func compact(s string) string {

@@ -88,8 +88,13 @@ func (t *HanTable) SimplifyString(s string) string {
 			i++
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && w == 1 {
+		var r rune
+		w := 3
+		if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes (all of Han) decoded without a call: these
+			// lead bytes take any continuation bytes
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else if r, w = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && w == 1 {
 			return strings.Map(t.Simplified, s) // invalid bytes: Map spells them U+FFFD
 		}
 		if m := t.Simplified(r); m != r && utf8.RuneLen(m) == w {
