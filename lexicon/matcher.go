@@ -16,6 +16,26 @@ type Matcher struct {
 	// lookup.
 	first [1 << 16 / 64]uint64
 	root  rootTable // the root's children: the one wide node
+	// bmp holds the root's children whose rune is in the Basic
+	// Multilingual Plane in blocks of 64 runes: block[r>>6] is the
+	// block's index+1 in bmp (0: no word starts in it), and the entry is
+	// the child node, 0 for none. Two loads instead of a probe, on the
+	// path every character a word may start with takes; pointer-free.
+	block [1 << 10]uint16
+	bmp   []int32
+}
+
+// rootChild returns the node of a word's first rune r, 0 when no word
+// starts with r.
+func (m *Matcher) rootChild(r rune) int32 {
+	if r < 1<<16 {
+		if b := m.block[r>>6]; b != 0 {
+			return m.bmp[int(b-1)<<6|int(r&0x3F)]
+		}
+		return 0
+	}
+	v, _ := m.root.get(r)
+	return v
 }
 
 // rootTable maps a word's first rune to its node: an open-addressed table,
@@ -128,6 +148,13 @@ func (m *Matcher) Add(word string, payload int) {
 					return // no word starts with NUL (the table's empty mark)
 				}
 				m.root.put(r, nx)
+				if r < 1<<16 {
+					if m.block[r>>6] == 0 {
+						m.bmp = append(m.bmp, make([]int32, 64)...)
+						m.block[r>>6] = uint16(len(m.bmp) >> 6)
+					}
+					m.bmp[int(m.block[r>>6]-1)<<6|int(r&0x3F)] = nx
+				}
 			} else {
 				m.nodes[cur].edges = append(m.nodes[cur].edges, uint64(uint32(r))<<32|uint64(uint32(nx)))
 			}
@@ -150,7 +177,7 @@ func (m *Matcher) AppendAll(out []Match, text []rune) []Match {
 			i++ // most characters start no word: no call
 			continue
 		}
-		end, payload := m.longestAt(text, i)
+		end, payload := m.walk(text, i)
 		if end < 0 {
 			i++
 			continue
@@ -159,6 +186,30 @@ func (m *Matcher) AppendAll(out []Match, text []rune) []Match {
 		i = end
 	}
 	return out
+}
+
+// walk is longestAt from a position in text whose rune starts some word
+// (the caller has checked the bounds and the first-rune bits).
+func (m *Matcher) walk(text []rune, i int) (int, int) {
+	cur := m.rootChild(text[i])
+	if cur == 0 {
+		return -1, 0
+	}
+	end, payload := -1, 0
+	if p := m.payload[cur]; p != 0 {
+		end, payload = i+1, int(p-1)
+	}
+	for j := i + 1; j < len(text); j++ {
+		nx, ok := m.nodes[cur].child(text[j])
+		if !ok {
+			break
+		}
+		cur = nx
+		if p := m.payload[cur]; p != 0 {
+			end, payload = j+1, int(p-1)
+		}
+	}
+	return end, payload
 }
 
 // FindOverlapping returns, for every position, the longest word that starts
@@ -189,18 +240,7 @@ func (m *Matcher) longestAt(text []rune, i int) (int, int) {
 	if !m.starts(text[i]) {
 		return -1, 0
 	}
-	cur, end, payload := int32(0), -1, 0
-	for j := i; j < len(text); j++ {
-		nx, ok := m.step(cur, text[j])
-		if !ok {
-			break
-		}
-		cur = nx
-		if p := m.payload[cur]; p != 0 {
-			end, payload = j+1, int(p-1)
-		}
-	}
-	return end, payload
+	return m.walk(text, i)
 }
 
 // SuffixAt returns the start and payload of the longest word that ends at
@@ -213,9 +253,16 @@ func (m *Matcher) SuffixAt(text []rune, end int) (start, payload int) {
 	if !m.starts(text[end-1]) {
 		return -1, 0
 	}
-	cur, start, payload := int32(0), -1, 0
-	for j := end - 1; j >= 0; j-- {
-		nx, ok := m.step(cur, text[j])
+	cur := m.rootChild(text[end-1])
+	if cur == 0 {
+		return -1, 0
+	}
+	start, payload = -1, 0
+	if p := m.payload[cur]; p != 0 {
+		start, payload = end-1, int(p-1)
+	}
+	for j := end - 2; j >= 0; j-- {
+		nx, ok := m.nodes[cur].child(text[j])
 		if !ok {
 			break
 		}

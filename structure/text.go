@@ -63,6 +63,10 @@ func validStableNFC(s string) bool {
 			i++
 			continue
 		}
+		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+5000–U+9FFF: unified Han ideographs, stable
+			continue
+		}
 		var r rune
 		w := 3
 		if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
