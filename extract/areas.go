@@ -255,6 +255,9 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 func (am *areaMatcher) markFrames(rs []rune, c clauseSpan, g *grammar, out []runeFlags) {
 	open := -1
 	for i := c.Start; i < c.End; i++ {
+		if !am.frameClose.fwd.Starts(rs[i]) && !g.frameOpen.fwd.Starts(rs[i]) {
+			continue // neither closes nor opens a frame here
+		}
 		if e := am.frameClose.startsAt(rs, i); e > i {
 			if open >= 0 {
 				for j := open; j < i; j++ {

@@ -115,6 +115,9 @@ func (rr *referenceRules) find(st *text) []citation {
 	masked := st.masked
 	// unbracketed: read back from an instrument word
 	for end := 1; end <= len(masked); end++ {
+		if !rr.suffixes.Starts(masked[end-1]) {
+			continue // no instrument word ends with this character
+		}
 		start, _ := rr.suffixes.SuffixAt(masked, end)
 		if start < 0 || (end < len(masked) && masked[end] == '》') {
 			continue

@@ -113,9 +113,11 @@ func (n *node) child(r rune) (int32, bool) {
 // by position can pass over most characters without asking.
 func (m *Matcher) Starts(r rune) bool { return m.starts(r) }
 
-// starts reports whether a word may start with r (the first-rune bits).
+// starts reports whether a word may start with r (the first-rune bits; a
+// rune past the Basic Multilingual Plane shares its bit with one in it, so
+// a set bit may be a false alarm, never a miss).
 func (m *Matcher) starts(r rune) bool {
-	return r >= 1<<16 || m.first[r/64]&(1<<(r%64)) != 0
+	return m.first[uint32(r)>>6&1023]&(1<<(uint32(r)&63)) != 0
 }
 
 // Match is one occurrence of a word, in rune offsets [Start, End).
@@ -137,8 +139,8 @@ func (m *Matcher) Add(word string, payload int) {
 	}
 	cur := int32(0)
 	for i, r := range word {
-		if i == 0 && r < 1<<16 {
-			m.first[r/64] |= 1 << (r % 64)
+		if i == 0 {
+			m.first[uint32(r)>>6&1023] |= 1 << (uint32(r) & 63)
 		}
 		nx, ok := m.step(cur, r)
 		if !ok {
@@ -228,31 +230,30 @@ func (m *Matcher) FindOverlapping(text []rune) []Match {
 }
 
 // LongestAt returns the end and payload of the longest word starting at i,
-// or -1 when none does.
+// or -1 when none does. Small enough to be inlined, so that a rule asking at
+// every position pays a call only where a word may start.
 func (m *Matcher) LongestAt(text []rune, i int) (end, payload int) {
-	return m.longestAt(text, i)
-}
-
-func (m *Matcher) longestAt(text []rune, i int) (int, int) {
-	if i < 0 || i >= len(text) {
-		return -1, 0
-	}
-	if !m.starts(text[i]) {
+	if uint(i) >= uint(len(text)) || !m.starts(text[i]) {
 		return -1, 0
 	}
 	return m.walk(text, i)
 }
 
+func (m *Matcher) longestAt(text []rune, i int) (int, int) { return m.LongestAt(text, i) }
+
 // SuffixAt returns the start and payload of the longest word that ends at
 // position end (exclusive) in text, or -1. It needs the matcher to have been
-// built from reversed words (see AddReversed).
+// built from reversed words (see AddReversed). Inlined like LongestAt.
 func (m *Matcher) SuffixAt(text []rune, end int) (start, payload int) {
-	if end <= 0 || end > len(text) {
+	if end <= 0 || end > len(text) || !m.starts(text[end-1]) {
 		return -1, 0
 	}
-	if !m.starts(text[end-1]) {
-		return -1, 0
-	}
+	return m.walkBack(text, end)
+}
+
+// walkBack is SuffixAt once the bounds and the last rune's bits are
+// checked.
+func (m *Matcher) walkBack(text []rune, end int) (start, payload int) {
 	cur := m.rootChild(text[end-1])
 	if cur == 0 {
 		return -1, 0
