@@ -136,34 +136,49 @@ func (t *Tracker) SetReviewRequired(ctx context.Context, on bool) error {
 // reads differently, or whose sentence is gone, are flagged, never dropped.
 // Editors and above.
 func (t *Tracker) Reextract(ctx context.Context, doc int64) ([]entente.Reextracted, error) {
+	out := []entente.Reextracted{}
+	err := t.ReextractEach(ctx, doc, func(r entente.Reextracted) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// ReextractEach re-extracts as Reextract does and hands each version's
+// result to each as soon as it is stored, so that a re-extraction of a
+// large collection reports as it goes (each version is its own
+// transaction: one stopped half-way leaves every version either done or
+// as it was).
+func (t *Tracker) ReextractEach(ctx context.Context, doc int64, each func(entente.Reextracted) error) error {
 	if err := t.require(ctx, entente.RoleEditor, "re-extracting"); err != nil {
-		return nil, err
+		return err
 	}
 	if t.Extractor == nil {
-		return nil, entente.Errorf(entente.EUNSUPPORTED, "no extractor configured")
+		return entente.Errorf(entente.EUNSUPPORTED, "no extractor configured")
 	}
-	out := []entente.Reextracted{}
 	for after := int64(0); ; {
 		vs, err := t.Store.VersionsToReextract(ctx, doc, after, reextractPage)
 		if err != nil {
-			return out, err
+			return err
 		}
 		if len(vs) == 0 {
-			return out, nil
+			return nil
 		}
 		for _, v := range vs {
 			if err := ctx.Err(); err != nil {
-				return out, err
+				return err
 			}
 			x, err := t.extractAs(v)
 			if err != nil {
-				return out, err
+				return err
 			}
 			r, err := t.Store.ReplaceExtraction(ctx, v.ID, x, t.ExtractorName)
 			if err != nil {
-				return out, err
+				return err
 			}
-			out = append(out, *r)
+			if err := each(*r); err != nil {
+				return err
+			}
 		}
 		after = vs[len(vs)-1].ID
 	}
