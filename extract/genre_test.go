@@ -182,8 +182,8 @@ func (c *f1) compare(got, want []string) {
 
 // compareLoose counts as the extraction scorer does
 // (../shared/tools/score_extraction.py, loose_eq), sentence by sentence: a
-// name matches a wanted
-// one that contains it or that it contains, each wanted name once.
+// name matches a wanted one that contains it or that it contains, each
+// wanted name once.
 func (c *f1) compareLoose(got, want []string) {
 	used := make([]bool, len(got))
 	for _, w := range want {
