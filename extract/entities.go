@@ -22,6 +22,7 @@ type entityRules struct {
 	listHeads                        *lexicon.Matcher
 	headKinds                        []string
 	joint, actions                   *wordSet
+	partyHead                        *wordSet // [party-head]: an office after the parties' joint word (两国外长)
 	heads                            *wordSet // [mechanism-suffix] read forwards
 	proper                           func(string) bool
 	opensWithParty                   func(string) bool
@@ -35,7 +36,7 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
-		heads: newWordSet(t.Words("mechanism-suffix")),
+		heads: newWordSet(t.Words("mechanism-suffix")), partyHead: newWordSet(t.Words("party-head")),
 	}
 	for _, w := range t.Words("mechanism-suffix") {
 		er.mechSuffix.AddReversed(w, 0)
@@ -306,7 +307,9 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		}
 		// a stop word inside a country's name (阿尔及利亚) stops nothing, nor
 		// one that opens a head word inside the name (对 of 中印尼高级别对话合作机制)
-		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i {
+		// or a verb that goes on past it (对 of 发展战略对接工作组)
+		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i &&
+			!(i-st == 1 && er.actions.startsAt(rs, st) > i) {
 			break
 		}
 		i--
@@ -396,8 +399,15 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s && er.shortForm(string(rs[i])) {
 		return "" // 哈方工业园: a side's facilities, not a named one (东方工业园 is one)
 	}
-	if e := er.joint.startsAt(rs, i); e >= 0 && e < s && !er.boundToParties(rs, e, s) {
-		i = e // 两国企业家互访机制: the parties are not part of the name
+	if e := er.joint.startsAt(rs, i); e >= 0 && e <= s && !er.boundToParties(rs, e, s) {
+		// 两国企业家互访机制: the parties are not part of the name, but the
+		// office that holds it is (两国外长战略对话机制: 外长战略对话机制)
+		if h := er.partyHead.endsAt(rs, e); h > i {
+			e = h
+		}
+		if e < s {
+			i = e
+		}
 	}
 	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(string(rs[e:end])) {
 		i = e // 自中老铁路开通以来: the frame's opening word is not part of the name
