@@ -112,7 +112,7 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 			}
 		}
 	}
-	er.quotedProjects(masked, func(name string, end int) { add(&projs, name, end, "quoted project") })
+	er.quotedProjects(masked, func(name string, end int) { add(&projs, name, end, "quoted name") })
 	for end := len(masked); end > 0; end-- {
 		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) {
 			continue // no head word ends with this character
@@ -202,13 +202,46 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 					after = true
 				}
 			}
-			acted := er.actions.endsAt(rs, start) >= 0 && (end == len(rs) || isClauseBreak(rs[end]))
-			if after || acted {
+			// the object of an action that ends its clause, or is listed
+			// before a named project (推动“两国双园”和北加里曼丹工业园建设)
+			acted := er.actions.endsAt(rs, start) >= 0 &&
+				(end == len(rs) || isClauseBreak(rs[end]) || headed <= start && er.listedBeforeProject(rs, end))
+			if after || acted || er.eventProgramme(rs, start, end) {
 				found(string(rs[start:end]), end)
 				spans[len(spans)-1].project = true
 			}
 		}
 	}
+}
+
+// listedBeforeProject reports whether a list conjunction or 、 at end joins
+// the name before it to a project named by its head in the same clause.
+func (er *entityRules) listedBeforeProject(rs []rune, end int) bool {
+	if end >= len(rs) || !er.g.listConj.has(rs[end]) && rs[end] != '、' {
+		return false
+	}
+	for j := end + 2; j <= len(rs) && j-end <= 24; j++ {
+		if isClauseBreak(rs[j-1]) {
+			return false
+		}
+		if s, _ := er.projStrong.SuffixAt(rs, j); s > end+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// eventProgramme reports whether the quoted name in [start, end) names a
+// programme of events by its [event-head] (“中法环境年”, “澜湄周”), not a
+// span of years (“黄金三十年”).
+func (er *entityRules) eventProgramme(rs []rune, start, end int) bool {
+	inner := rs[start+1 : end-1]
+	for k := len(inner) - 1; k >= 2; k-- {
+		if er.g.eventHead.startsAt(inner, k) == len(inner) {
+			return !er.g.numerals.has(inner[k-1]) && !er.g.isDigit(inner[k-1])
+		}
+	}
+	return false
 }
 
 // boundToParties reports whether a word between the parties' joint word
@@ -242,14 +275,71 @@ func (er *entityRules) withSerial(rs []rune, end int) int {
 // not as a location (在…港附近), whatever its modifier.
 func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	head := string(rs[s:end])
-	if er.g.placeHead[head] {
-		return er.actions.endsAt(rs, end-utf8.RuneCountInString(name)) >= 0
-	}
 	mod := strings.TrimSuffix(name, head)
+	if er.g.placeHead[head] {
+		// a port named by a place is one (以钱凯港为枢纽, 关丹港与钦州港),
+		// unless it locates something (在…港附近) or names a kind (深水港)
+		start := end - utf8.RuneCountInString(name)
+		if er.kindOnly(mod) {
+			return false
+		}
+		if er.g.placePost.startsAt(rs, end) > end || er.headFollows(rs, end) {
+			return false // …港水域: a place; 吉大港语言中心: part of a longer name
+		}
+		return er.actions.endsAt(rs, start) >= 0 ||
+			er.g.placeLocative.endsAt(rs, start) < 0 && !er.locatedIn(rs, start, s)
+	}
 	if er.g.routeHeads[head] && er.contractedRoute(mod) {
 		return true
 	}
 	return er.proper(mod)
+}
+
+// locatedIn reports whether a locative opens the modifier [start, s) of a
+// place head, or one of two characters or more stands inside it (船只停靠
+// …港): the name is where something happens.
+func (er *entityRules) locatedIn(rs []rune, start, s int) bool {
+	for k := start; k < s; k++ {
+		if e := er.g.placeLocative.startsAt(rs, k); e > k && e < s && (k == start || e-k >= 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// headFollows reports whether a project head ends a few characters after
+// end, before any stop word or punctuation: the name ending at end is then
+// the modifier of a longer one (吉大港语言中心).
+func (er *entityRules) headFollows(rs []rune, end int) bool {
+	for j := end + 1; j <= len(rs) && j-end <= 8; j++ {
+		if r := rs[j-1]; isFillerRune(r) || isClauseBreak(r) || er.stops.startsAt(rs, j-1) > j-1 {
+			return false
+		}
+		if s, _ := er.projStrong.SuffixAt(rs, j); s >= end {
+			return true
+		}
+		if s, _ := er.projWeak.SuffixAt(rs, j); s >= end {
+			return true
+		}
+	}
+	return false
+}
+
+// kindOnly reports whether a head's modifier is made of [kind-modifier]
+// words alone (经济, 陆路边境): it names a kind of facility, not one.
+func (er *entityRules) kindOnly(mod string) bool {
+	rs := []rune(mod)
+	if len(rs) == 0 {
+		return false
+	}
+	ok := make([]bool, len(rs)+1) // ok[i]: rs[:i] splits into kind words
+	ok[0] = true
+	for i := 1; i <= len(rs); i++ {
+		for j := max(0, i-4); j < i && !ok[i]; j++ {
+			ok[i] = ok[j] && er.g.kindModifier[string(rs[j:i])]
+		}
+	}
+	return ok[len(rs)]
 }
 
 // contractedRoute reports whether the two characters before a route head
@@ -309,12 +399,27 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		// one that opens a head word inside the name (对 of 中印尼高级别对话合作机制)
 		// or a verb that goes on past it (对 of 发展战略对接工作组)
 		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i &&
-			!(i-st == 1 && er.actions.startsAt(rs, st) > i) {
+			!(i-st == 1 && er.actions.startsAt(rs, st) > i) && !er.spelt(rs, st, i) {
 			break
 		}
 		i--
 	}
 	return i
+}
+
+// spelt reports whether the one-character stop word at [st, i) stands
+// inside a foreign name spelt out (的 of 亚的斯亚贝巴): a [transliteration]
+// character before it and three after it.
+func (er *entityRules) spelt(rs []rune, st, i int) bool {
+	if i-st != 1 || st == 0 || !er.g.transliteration[rs[st-1]] {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if k >= len(rs) || !er.g.transliteration[rs[k]] {
+			return false
+		}
+	}
+	return true
 }
 
 // properStart reports whether a name opens with a proper part: two short
@@ -424,8 +529,8 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	if len([]rune(name)) <= len([]rune(string(rs[s:end])))+1 {
 		return ""
 	}
-	if strongHead && er.g.kindModifier[strings.TrimSuffix(name, string(rs[s:end]))] {
-		return "" // 经济走廊 alone: a kind of facility, not a named one
+	if strongHead && er.kindOnly(strings.TrimSuffix(name, string(rs[s:end]))) {
+		return "" // 经济走廊, 陆路边境口岸: a kind of facility, not a named one
 	}
 	return name
 }
