@@ -311,6 +311,9 @@ func (er *entityRules) locatedIn(rs []rune, start, s int) bool {
 // end, before any stop word or punctuation: the name ending at end is then
 // the modifier of a longer one (吉大港语言中心).
 func (er *entityRules) headFollows(rs []rune, end int) bool {
+	if er.g.genericSuffix.startsAt(rs, end) > end {
+		return false // 皎漂深水港项目: 项目 adds nothing to the port's name
+	}
 	for j := end + 1; j <= len(rs) && j-end <= 8; j++ {
 		if r := rs[j-1]; isFillerRune(r) || isClauseBreak(r) || er.stops.startsAt(rs, j-1) > j-1 {
 			return false
@@ -389,6 +392,13 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 			// cue that ends right there
 			break
 		}
+		if r == '）' {
+			// 中新（重庆）示范项目: a place in brackets inside a name
+			if o := openingBracket(rs, i-1); o > 0 && end-o < 24 {
+				i = o
+				continue
+			}
+		}
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
 			break
 		}
@@ -405,6 +415,24 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		i--
 	}
 	return i
+}
+
+// openingBracket returns where the （ matching the ） at close stands when
+// a short run of Han characters (a place) lies between them and a name goes
+// on before it, or -1.
+func openingBracket(rs []rune, close int) int {
+	for k := close - 1; k > 0 && close-k <= 6; k-- {
+		switch {
+		case rs[k] == '（':
+			if close-k >= 2 && !isFillerRune(rs[k-1]) {
+				return k
+			}
+			return -1
+		case !unicode.Is(unicode.Han, rs[k]):
+			return -1
+		}
+	}
+	return -1
 }
 
 // spelt reports whether the one-character stop word at [st, i) stands
