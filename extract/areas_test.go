@@ -82,6 +82,11 @@ func TestAreaRules(t *testing.T) {
 		{"1", "training is people", "CN,TZ", "中方将为坦方培训职业技术人才。", "people"},
 		{"1", "a finance dialogue is finance", "CN,GB", "双方将举行第十一次中英经济财金对话。", "finance"},
 		{"1", "maritime differences are a hotspot", "CN,PH", "双方同意管控好海上分歧。", "hotspots"},
+		{"1", "farming techniques spread abroad are development", "CN,MG", "中方愿继续在马方推广杂交水稻种植。", "development"},
+		{"1", "agricultural technology is development and science", "CN,BJ", "双方愿加强农业技术交流。", "development,science"},
+		{"1", "a vocational workshop is people", "CN,DJ", "双方将办好吉布提鲁班工坊。", "people"},
+		{"1", "peacekeeping is security", "CN,GH", "双方愿加强维和能力建设合作。", "security"},
+		{"1", "search and rescue is disaster", "CN,PH", "双方将开展海上联合搜救演练。", "disaster"},
 		{"1", "police cooperation is security", "CN,LA", "双方将深化两国公安部门合作。", "security"},
 		{"3", "a list of initiatives is about the initiatives", "CN,GH", "加方支持全球发展倡议、全球安全倡议、全球文明倡议。", "international_order"},
 	}
