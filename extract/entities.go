@@ -132,6 +132,11 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) {
+				if inner := er.innerFacility(masked, s, end, stopAt, inName); inner != "" {
+					// 蒙贝拉水电站项目: the project is the facility it names
+					add(&projs, inner, s, "head word")
+					continue
+				}
 				e := er.withSerial(masked, end)
 				n, e := closeQuote(masked, name+string(masked[end:e]), e)
 				add(&projs, n, e, "head word")
@@ -256,6 +261,24 @@ func (er *entityRules) boundToParties(rs []rune, from, to int) bool {
 	return false
 }
 
+// innerFacility returns the facility named right before a generic suffix
+// at [s, end) ([generic-suffix]: 项目, 工程), when one is: a name ending in a
+// facility head of its own, read as that head would be. Else "".
+func (er *entityRules) innerFacility(rs []rune, s, end int, stopAt, inName []bool) string {
+	if er.g.genericSuffix.startsAt(rs, s) != end {
+		return ""
+	}
+	if h, _ := er.projStrong.SuffixAt(rs, s); h >= 0 {
+		return er.nameEnding(rs, h, s, stopAt, inName, true)
+	}
+	if h, _ := er.projWeak.SuffixAt(rs, s); h >= 0 && er.g.genericSuffix.startsAt(rs, h) != s {
+		if name := er.nameEndingAt(rs, h, s, stopAt, inName); name != "" && er.namedProject(rs, h, s, name) {
+			return name
+		}
+	}
+	return ""
+}
+
 // withSerial extends a project's name over a serial number written after
 // its head (资源卫星06星, 二号机组): it is part of the name.
 func (er *entityRules) withSerial(rs []rune, end int) int {
@@ -264,6 +287,13 @@ func (er *entityRules) withSerial(rs []rune, end int) int {
 		k++
 	}
 	if k > end && k < len(rs) && er.g.serial.has(rs[k]) {
+		return k + 1
+	}
+	// a phase of the works (电厂二期, 码头3期) is part of its name
+	for k < len(rs) && er.g.numerals.has(rs[k]) {
+		k++
+	}
+	if k > end && k < len(rs) && er.g.isDate(rs[k], dPhase) {
 		return k + 1
 	}
 	return end
