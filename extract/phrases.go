@@ -46,6 +46,9 @@ type phraseMatcher struct {
 	// exact and prefix: most words of a sentence open no phrase of a
 	// table, and one bit test spares them the map look-ups
 	exactKeys, prefixKeys keyFilter
+	// bit is the table's bit in a phraseIndex (0 when none): a word the
+	// index marked without it opens no phrase here
+	bit uint64
 }
 
 // keyTable maps keys to their phrases: an open-addressed table probed with
@@ -329,14 +332,30 @@ func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
 		}
 		return 0, false
 	}
-	if e := pm.keys.get(w.Key, keyHash(w.Key)); e != nil {
+	if k := w.Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
+		return 0, false // no phrase opens with this byte (as in longestAt)
+	}
+	kh := w.keyHash
+	if !w.hashed {
+		kh = keyHash(w.Key) // a word made outside tokenize
+	}
+	if e := pm.keys.get(w.Key, kh); e != nil {
 		if p, ok := check(e.exact); ok {
 			return p, true
 		}
 	}
+	if !pm.hasPrefix {
+		return 0, false
+	}
 	for n := 1; n <= 3; n++ {
-		k := cutRunes(w.Key, n)
-		if e := pm.keys.get(k, keyHash(k)); e != nil {
+		k, hh := "", uint64(0)
+		if w.hashed && !w.Punct { // a mark has no heads
+			k, hh = w.head(n-1), w.headHash[n-1]
+		} else {
+			k = cutRunes(w.Key, n)
+			hh = keyHash(k)
+		}
+		if e := pm.keys.get(k, hh); e != nil {
 			if p, ok := check(e.prefix); ok {
 				return p, true
 			}
@@ -356,6 +375,9 @@ type phraseMatch struct {
 // exact first word over a stem or suffix of the same length.
 func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 	best := phraseMatch{End: -1}
+	if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
+		return best, false
+	}
 	if k := ws[i].Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
 		return best, false
 	}
@@ -471,6 +493,10 @@ func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch { return pm.FindAllIf(
 func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMatch {
 	var out []phraseMatch
 	for i := 0; i < len(ws); {
+		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
+			i++ // the index says no phrase of this table opens here
+			continue
+		}
 		if opens != nil && !opens(ws[i]) {
 			i++
 			continue

@@ -56,6 +56,7 @@ type Spaced struct {
 	authentic *phraseMatcher
 	placeLead *phraseMatcher
 	vocab     structure.Vocabulary
+	index     phraseIndex // which of the tables above a word may open a phrase of
 }
 
 // kinds only the spaced languages use, above the Chinese ones.
@@ -187,6 +188,10 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	x.authentic = phrasesOf(t.Words("authentic"))
 	x.placeLead = phrasesOf(t.Words("place-lead"))
+	x.index.register(x.cues, x.countries.pm, x.joint, x.offices, x.heads, x.filler, x.own, x.areas,
+		x.deadlines, x.dates, x.months, x.docKinds, x.refs.heads, x.ents.mech, x.ents.proj,
+		x.ents.exclude, x.ents.demonym, x.ents.stop, x.ents.lead, x.ents.ends, x.languages,
+		x.authentic, x.placeLead)
 	x.vocab = structure.Vocabulary{
 		Closing:       t.Words("closing"),
 		Offices:       t.Words("signature-office"),
@@ -357,6 +362,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		buf.rs, buf.ws = rs, appendTokens(buf.ws[:0], s, rs)
 		st = &sentence{s: s, rs: buf.rs, ws: buf.ws}
 	}
+	x.index.mark(st.ws)
 	for _, m := range x.cues.FindAll(st.ws) {
 		k := x.cueKinds[m.Payload]
 		if k == cNeutral {

@@ -15,8 +15,11 @@ import (
 func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
 	pm.Class("year", func(w word) bool { return yearOf(w) > 0 })
 	pm.Class("day", func(w word) bool {
+		if !w.Digits {
+			return false // asked of every word: no parse (and its error) for the others
+		}
 		n, err := strconv.Atoi(w.Key)
-		return w.Digits && err == nil && n >= 1 && n <= 31
+		return err == nil && n >= 1 && n <= 31
 	})
 	pm.Class("num", func(w word) bool {
 		_, ok := x.numbers[w.Key]
@@ -26,12 +29,18 @@ func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
 	pm.Class("comma", func(w word) bool { return w.Punct && w.Key == "," })
 	pm.Class("stop", func(w word) bool { return w.Punct && w.Key == "." })
 	units := keySet(x.table.Words("time-unit"))
+	var stems []string // the units written as stems, tested by prefix
+	for u := range units {
+		if stem, ok := strings.CutSuffix(u, "*"); ok {
+			stems = append(stems, stem)
+		}
+	}
 	pm.Class("unit", func(w word) bool {
 		if units[w.Key] {
 			return true
 		}
-		for u := range units {
-			if strings.HasSuffix(u, "*") && strings.HasPrefix(w.Key, strings.TrimSuffix(u, "*")) {
+		for _, s := range stems {
+			if strings.HasPrefix(w.Key, s) {
 				return true
 			}
 		}
@@ -78,6 +87,18 @@ func (x *Spaced) monthOf(w word) int {
 	return p
 }
 
+// tokens tokenizes a text and marks its words in the reader's index.
+func (x *Spaced) tokens(rs []rune) []word {
+	ws := tokenize(rs)
+	x.index.mark(ws)
+	return ws
+}
+
+// countryCodes returns the countries named in a text, in order, each once.
+func (x *Spaced) countryCodes(s string) []string {
+	return x.countries.codes(x.tokens([]rune(s)))
+}
+
 // findDate finds the first full date (day, month, year) in a line:
 // May 8, 2024 · 8 May 2024 · 8. maja 2024. · 8. маја 2024. године.
 func (x *Spaced) findDate(s string) (structure.Date, bool) {
@@ -85,7 +106,7 @@ func (x *Spaced) findDate(s string) (structure.Date, bool) {
 		return structure.Date{}, false // a full date has a year (yearOf): the layout asks of every line
 	}
 	rs := []rune(s)
-	ws := tokenize(rs)
+	ws := x.tokens(rs)
 	for _, m := range x.dates.FindAll(ws) {
 		var y, mo, d int
 		for _, w := range ws[m.Start:m.End] {
@@ -112,7 +133,7 @@ func (x *Spaced) findDate(s string) (structure.Date, bool) {
 // the date (Belgrade, 8 May 2024).
 func (x *Spaced) placeAround(s string, d structure.Date) string {
 	rs := []rune(s)
-	ws := tokenize(rs)
+	ws := x.tokens(rs)
 	capRun := func(i int) string {
 		j := i
 		for j < len(ws) && !ws[j].Punct && ws[j].Upper && yearOf(ws[j]) == 0 && x.monthOf(ws[j]) == 0 {
@@ -202,7 +223,7 @@ func (x *Spaced) leadDateline(s string) int {
 func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	d.Title = lay.Title
 	d.Language = x.lang
-	titleWords := tokenize([]rune(lay.Title)) // read by several tables, none of which changes it
+	titleWords := x.tokens([]rune(lay.Title)) // read by several tables, none of which changes it
 	d.Kind = x.kindOf(titleWords)
 	var found []string
 	for _, m := range x.countries.find(titleWords) {
@@ -214,7 +235,7 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 		}
 	}
 	for _, s := range lay.Signatories {
-		found = append(found, x.countries.codes(s.Title)...)
+		found = append(found, x.countryCodes(s.Title)...)
 	}
 	d.Parties = union(found)
 	if len(d.Parties) < 2 {
@@ -224,7 +245,7 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 			if len(d.Parties) >= 2 || s.Section != entente.SectionPreamble || i >= 6 {
 				break
 			}
-			d.Parties = union(d.Parties, x.countries.codes(s.Text))
+			d.Parties = union(d.Parties, x.countryCodes(s.Text))
 		}
 	}
 	if d.Parties == nil {
@@ -261,14 +282,14 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	d.Signatories = []entente.Signatory{}
 	for _, s := range lay.Signatories {
 		sig := entente.Signatory{Name: s.Name, Title: s.Title}
-		if cs := x.countries.codes(s.Title); len(cs) > 0 {
+		if cs := x.countryCodes(s.Title); len(cs) > 0 {
 			sig.Party = cs[0]
 		}
 		d.Signatories = append(d.Signatories, sig)
 	}
 	d.AuthenticLanguages = []string{}
 	for _, c := range lay.Closing {
-		ws := tokenize([]rune(c))
+		ws := x.tokens([]rune(c))
 		if len(x.authentic.FindAll(ws)) == 0 {
 			continue
 		}

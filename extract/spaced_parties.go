@@ -142,11 +142,12 @@ func (sc *spacedCountries) find(ws []word) []countryMatch {
 	return out
 }
 
-// codes returns the countries named in a text, in order, each once.
-func (sc *spacedCountries) codes(s string) []string {
+// codes returns the countries named in a sentence's words, in order,
+// each once.
+func (sc *spacedCountries) codes(ws []word) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range sc.find(tokenize([]rune(s))) {
+	for _, m := range sc.find(ws) {
 		if m.demonym || seen[m.code] {
 			continue
 		}

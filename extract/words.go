@@ -22,6 +22,10 @@ type word struct {
 	keyHash  uint64
 	headHash [3]uint64
 	hashed   bool
+	// opens has a bit for each table of the reader's phraseIndex that a
+	// phrase may open at this word, and markedBit once the index has
+	// marked it (0 for a word it has not)
+	opens    uint64
 	Upper    bool // opens with a capital letter
 	AllUpper bool // every letter a capital (US, UK, САД)
 	Punct    bool // a punctuation mark (, ; : ( ) " — …)
