@@ -15,7 +15,7 @@ type phraseIndex struct {
 	// word but a mark may open one), always those with a placeholder
 	nonPunct, always uint64
 	stemLen          [4]bool // the lengths, in characters, of stem keys
-	tables           int
+	tables           []*phraseMatcher
 }
 
 type indexEntry struct {
@@ -35,11 +35,11 @@ const markedBit = 1 << 63
 // a table keeps no bit and is read at every word.
 func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 	for _, pm := range pms {
-		if ix.tables >= 63 || pm.bit != 0 {
+		if len(ix.tables) >= 63 || pm.bit != 0 {
 			continue
 		}
-		bit := uint64(1) << ix.tables
-		ix.tables++
+		bit := uint64(1) << len(ix.tables)
+		ix.tables = append(ix.tables, pm)
 		pm.bit = bit
 		for _, p := range pm.phrases {
 			switch first := p.words[0]; first.kind {
