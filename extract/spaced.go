@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -150,7 +151,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			for _, f := range x.forms(e.Text) {
 				x.areas.Add(f, len(x.areaWords))
 			}
-			x.areaWords = append(x.areaWords, areaWord{area: e.Value, weak: sec.weak})
+			x.areaWords = append(x.areaWords, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak})
 		}
 	}
 	x.areaDflt = t.Words("area-default")
@@ -242,7 +243,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	lay := structure.Parse(text, x.vocab)
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
-		Sentences:  []entente.Sentence{},
+		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
 		References: []entente.Reference{},
 		Mechanisms: []entente.Entity{},
 		Projects:   []entente.Entity{},
@@ -287,7 +288,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
 			// following areas: - energy;) is one of the undertakings, soft
-			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, union(inherited)
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, unionCodes(inherited)
 			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
 			s.Areas, s.Rationale.Areas = x.findAreas(st)
 			if d := x.deadline(st); d != nil {
@@ -326,6 +327,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 // sentence is a sentence as the spaced rules read it.
 type sentence struct {
 	s     string
+	valid string // s, or s with invalid bytes spelt U+FFFD as in rs: what words' byte offsets count
 	rs    []rune
 	ws    []word
 	cues  []scue
@@ -362,6 +364,10 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		buf.rs, buf.ws = rs, appendTokens(buf.ws[:0], s, rs)
 		st = &sentence{s: s, rs: buf.rs, ws: buf.ws}
 	}
+	st.valid = s
+	if !utf8.ValidString(s) {
+		st.valid = string(st.rs) // as appendTokens reads it
+	}
 	x.index.mark(st.ws)
 	for _, m := range x.cues.FindAll(st.ws) {
 		k := x.cueKinds[m.Payload]
@@ -379,7 +385,8 @@ func (st *sentence) span(a, b int) (string, int, int) {
 		return "", 0, 0
 	}
 	s, e := st.ws[a].Start, st.ws[b-1].End
-	return string(st.rs[s:e]), s, e
+	// a slice of the sentence, not a copy: the same text as its runes
+	return st.valid[st.ws[a].from:st.ws[b-1].to], s, e
 }
 
 // offsets returns the rune offsets of words [a, b).

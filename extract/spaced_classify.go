@@ -357,20 +357,20 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		last = m.End
 		switch m.Kind {
 		case mJoint:
-			codes = union(codes, m.Codes)
+			codes = unionCodes(codes, m.Codes)
 			if len(m.Codes) == 0 {
-				codes = union(codes, inherited)
+				codes = unionCodes(codes, inherited)
 			}
 		case mOffice:
 			offices++
-			codes = union(codes, m.Codes)
+			codes = unionCodes(codes, m.Codes)
 		default:
-			codes = union(codes, m.Codes)
+			codes = unionCodes(codes, m.Codes)
 		}
 	}
 	if found {
 		if len(codes) == 0 || offices >= 2 {
-			codes = union(codes, inherited)
+			codes = unionCodes(codes, inherited)
 		}
 		text, s, e := st.span(first, last)
 		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
@@ -688,7 +688,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 	switch out.typ {
 	case entente.Commitment:
 		for _, r := range winners {
-			out.actors = union(out.actors, r.actors)
+			out.actors = unionCodes(out.actors, r.actors)
 			if r.strength.Rank() > out.strength.Rank() {
 				out.strength = r.strength
 				out.strengthCue = cueOfS(r.strCue, r.rule)
@@ -698,13 +698,13 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if len(out.actors) == 0 {
-			out.actors = union(inherited)
+			out.actors = unionCodes(inherited)
 		}
 	case entente.Narrative:
 	default:
 		for _, r := range winners {
 			if len(r.actors) > 0 {
-				out.actors = union(r.actors)
+				out.actors = unionCodes(r.actors)
 				if r.subject.cue != nil {
 					out.actorCues = append(out.actorCues, *r.subject.cue)
 				}
@@ -712,10 +712,10 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if out.actors == nil && out.subject != nil {
-			out.actors = union(out.subject)
+			out.actors = unionCodes(out.subject)
 		}
 		if out.actors == nil {
-			out.actors = union(inherited)
+			out.actors = unionCodes(inherited)
 		}
 	}
 	return out

@@ -237,7 +237,7 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	for _, s := range lay.Signatories {
 		found = append(found, x.countryCodes(s.Title)...)
 	}
-	d.Parties = union(found)
+	d.Parties = unionCodes(found)
 	if len(d.Parties) < 2 {
 		// a title without the parties (Joint Statement by President…):
 		// the opening sentences name them
@@ -245,7 +245,7 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 			if len(d.Parties) >= 2 || s.Section != entente.SectionPreamble || i >= 6 {
 				break
 			}
-			d.Parties = union(d.Parties, x.countryCodes(s.Text))
+			d.Parties = unionCodes(d.Parties, x.countryCodes(s.Text))
 		}
 	}
 	if d.Parties == nil {
@@ -297,7 +297,7 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 			d.AuthenticLanguages = append(d.AuthenticLanguages, x.langCodes[m.Payload])
 		}
 	}
-	d.AuthenticLanguages = union(d.AuthenticLanguages)
+	d.AuthenticLanguages = unionCodes(d.AuthenticLanguages)
 	if d.AuthenticLanguages == nil {
 		d.AuthenticLanguages = []string{}
 	}
@@ -326,7 +326,7 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			continue
 		}
 		text, s, e := st.span(m.Start, m.End)
-		for _, area := range strings.Split(w.area, "+") {
+		for _, area := range w.codes {
 			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: text, Start: s, End: e}}
 			if w.weak {
 				c.Rule = "area (weak)"

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -230,4 +231,20 @@ func sortMentions(ms []smention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// unionCodes returns the codes of the sets, each once, sorted (nil for
+// none), as union does, without the map: a sentence's lists of parties
+// hold a few codes.
+func unionCodes(sets ...[]string) []string {
+	var out []string
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

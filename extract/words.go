@@ -11,7 +11,10 @@ import (
 // are in runes of the sentence as written; Key is the form rules match on.
 type word struct {
 	Start, End int
-	Key        string // lower case, Cyrillic spelt in Latin, possessive 's dropped
+	// from, to are the word's byte offsets in the sentence (spelt as
+	// valid UTF-8), so that a span of words is a slice of it
+	from, to int32
+	Key      string // lower case, Cyrillic spelt in Latin, possessive 's dropped
 	// headEnd is the length in bytes of Key cut to one, two and three
 	// characters, for stem look-ups (head); 0 for a word made outside
 	// tokenize
@@ -88,8 +91,30 @@ func foldKey(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	return foldInto(&b, s)
+}
+
+// foldInto writes the key of s (foldKey) at the end of b and returns it:
+// the words of a sentence share one buffer.
+func foldInto(b *strings.Builder, s string) string {
+	start := b.Len()
 	for _, r := range s {
-		r = unicode.ToLower(r)
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		case r >= 0x400 && r <= 0x42F: // Serbian Cyrillic capitals, lowered without a table
+			if r < 0x410 {
+				r += 0x50 // Ђ → ђ
+			} else {
+				r += 0x20 // А → а
+			}
+		default:
+			r = unicode.ToLower(r)
+		}
 		if l, ok := latinOf(r); ok {
 			b.WriteString(l)
 			continue
@@ -99,7 +124,9 @@ func foldKey(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	k := b.String()
+	// the bytes a builder has written never change: its string, cut
+	// here, stays this key when more is written after it
+	k := b.String()[start:]
 	if strings.HasSuffix(k, "'s") && len(k) > 2 {
 		k = k[:len(k)-2]
 	} else if strings.HasSuffix(k, "s'") && len(k) > 2 {
@@ -109,8 +136,13 @@ func foldKey(s string) string {
 }
 
 func isWordRune(r rune) bool {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
+	case r >= 0xC0 && r <= 0x17F:
+		return r != 0xD7 && r != 0xF7 // Latin letters with diacritics (č, ž, đ), but × and ÷
+	case r >= 0x400 && r <= 0x45F:
+		return true // the Cyrillic letters Serbian is written in, without a table look-up
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -137,7 +169,8 @@ func appendTokens(out []word, s string, rs []rune) []word {
 	if !utf8.ValidString(s) {
 		s = string(rs) // offsets below count bytes of valid UTF-8
 	}
-	b := 0 // byte offset of rs[i]
+	b := 0                   // byte offset of rs[i]
+	var keys strings.Builder // the keys that are not slices of s
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
@@ -147,7 +180,7 @@ func appendTokens(out []word, s string, rs []rune) []word {
 		}
 		if !isWordRune(r) {
 			n := utf8.RuneLen(r)
-			out = append(out, word{Start: i, End: i + 1, Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
+			out = append(out, word{Start: i, End: i + 1, from: int32(b), to: int32(b + n), Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
 			b += n
 			i++
 			continue
@@ -177,7 +210,13 @@ func appendTokens(out []word, s string, rs []rune) []word {
 			j++
 		}
 		text := s[b:e]
-		w := word{Start: i, End: j, Key: foldKey(text)}
+		w := word{Start: i, End: j, from: int32(b), to: int32(e), Key: text}
+		if !isKey(text) {
+			if keys.Cap() == 0 {
+				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
+			}
+			w.Key = foldInto(&keys, text)
+		}
 		w.Upper = unicode.IsUpper(r)
 		w.AllUpper, w.Digits = unicode.IsLetter(r), true
 		ascii := true
