@@ -32,13 +32,13 @@ type Spaced struct {
 	offices    *phraseMatcher // President, Taoiseach: payload → index in officeCodes
 	officeCode []string
 	heads      *phraseMatcher // side, government, delegation: a demonym before makes a party
-	prep       map[string]bool
-	det        map[string]bool
+	prep       *keyWords
+	det        *keyWords
 	filler     *phraseMatcher
 	own        *phraseMatcher // after "support": the parties' own cooperation
-	predict    map[string]bool
-	that       map[string]bool
-	joins      map[string]bool
+	predict    *keyWords
+	that       *keyWords
+	joins      *keyWords
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -131,13 +131,13 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.offices.Add(e.Text, len(x.officeCode))
 		x.officeCode = append(x.officeCode, e.Value)
 	}
-	x.prep = keySet(t.Words("preposition"))
-	x.det = keySet(t.Words("determiner"))
+	x.prep = newKeyWords(t.Words("preposition"))
+	x.det = newKeyWords(t.Words("determiner"))
 	x.filler = phrasesOf(t.Words("filler"))
 	x.own = phrasesOf(t.Words("own"))
-	x.predict = keySet(t.Words("prediction"))
-	x.that = keySet(t.Words("that"))
-	x.joins = keySet(t.Words("clause-join"))
+	x.predict = newKeyWords(t.Words("prediction"))
+	x.that = newKeyWords(t.Words("that"))
+	x.joins = newKeyWords(t.Words("clause-join"))
 
 	x.areas = newPhraseMatcher()
 	for _, sec := range []struct {
@@ -193,6 +193,8 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.deadlines, x.dates, x.months, x.docKinds, x.refs.heads, x.ents.mech, x.ents.proj,
 		x.ents.exclude, x.ents.demonym, x.ents.stop, x.ents.lead, x.ents.ends, x.languages,
 		x.authentic, x.placeLead)
+	x.index.registerSets(x.prep, x.det, x.predict, x.that, x.joins, x.ents.inner, x.ents.complement,
+		x.ents.drop, x.refs.inner)
 	x.vocab = structure.Vocabulary{
 		Closing:       t.Words("closing"),
 		Offices:       t.Words("signature-office"),

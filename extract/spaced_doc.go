@@ -320,7 +320,11 @@ func (x *Spaced) kindOf(title []word) entente.Kind {
 // there, and a sentence with neither frames the relationship.
 func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	var strong, weak []entente.AreaCue
-	for _, m := range x.areas.FindAll(st.ws) {
+	ms := x.areas.FindAll(st.ws)
+	if len(ms) > 0 {
+		strong = make([]entente.AreaCue, 0, len(ms)+1) // most words give one area
+	}
+	for _, m := range ms {
 		w := x.areaWords[m.Payload]
 		if w.area == noArea {
 			continue

@@ -16,12 +16,55 @@ type phraseIndex struct {
 	nonPunct, always uint64
 	stemLen          [4]bool // the lengths, in characters, of stem keys
 	tables           []*phraseMatcher
+	sets             []*keyWords
+}
+
+// A word's opens holds the bits of tables below setBits and of word sets
+// from it, so that one look-up marks both.
+const (
+	maxTables = 32
+	setBits   = 32
+	maxSets   = 31
+)
+
+// keyWords is a set of word keys ([determiner], [preposition]…) that rules
+// ask of words one at a time; a word the reader's index marked answers
+// with a bit, any other with a map look-up.
+type keyWords struct {
+	keys map[string]bool
+	bit  uint64
+}
+
+func newKeyWords(words []string) *keyWords { return &keyWords{keys: keySet(words)} }
+
+// has reports whether w's key is in the set.
+func (s *keyWords) has(w *word) bool {
+	if s.bit != 0 && w.opens&markedBit != 0 {
+		return w.opens&s.bit != 0
+	}
+	return s.keys[w.Key]
+}
+
+// registerSets gives word sets their bits; words marked after it carry
+// their membership.
+func (ix *phraseIndex) registerSets(sets ...*keyWords) {
+	for _, ws := range sets {
+		if len(ix.sets) >= maxSets || ws.bit != 0 {
+			continue
+		}
+		bit := uint64(1) << (setBits + len(ix.sets))
+		ix.sets = append(ix.sets, ws)
+		ws.bit = bit
+		for k := range ws.keys {
+			ix.entry(k).exact |= bit
+		}
+	}
 }
 
 type indexEntry struct {
 	key   string
 	hash  uint64
-	exact uint64 // tables with a phrase whose first word is key
+	exact uint64 // tables with a phrase whose first word is key, and sets holding key
 	head  uint64 // tables with a phrase whose first word's stem, cut to three characters, is key
 }
 
@@ -31,11 +74,11 @@ type indexEntry struct {
 const markedBit = 1 << 63
 
 // register gives a table its bit and indexes the first words of its
-// phrases; after it, no phrase may be added to the table. Past 63 tables,
-// a table keeps no bit and is read at every word.
+// phrases; after it, no phrase may be added to the table. Past maxTables
+// tables, a table keeps no bit and is read at every word.
 func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 	for _, pm := range pms {
-		if len(ix.tables) >= 63 || pm.bit != 0 {
+		if len(ix.tables) >= maxTables || pm.bit != 0 {
 			continue
 		}
 		bit := uint64(1) << len(ix.tables)

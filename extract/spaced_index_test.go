@@ -9,7 +9,8 @@ import (
 
 // TestPhraseIndexSameMatches holds the index to what it promises: every
 // table finds the same phrases in a sentence whose words the index marked
-// as in one whose words it did not (read by every table at every word).
+// as in one whose words it did not (read by every table at every word),
+// and every word set answers as its keys do.
 func TestPhraseIndexSameMatches(t *testing.T) {
 	tests := []struct{ lang, file string }{
 		{"en", "testdata/genre_en.tsv"},
@@ -23,8 +24,8 @@ func TestPhraseIndexSameMatches(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
 			x := newTestSpaced(t, tc.lang)
-			if len(x.index.tables) < 20 {
-				t.Fatalf("%d tables indexed, want every table of the reader", len(x.index.tables))
+			if len(x.index.tables) < 20 || len(x.index.sets) < 9 {
+				t.Fatalf("%d tables and %d sets indexed, want every one of the reader's", len(x.index.tables), len(x.index.sets))
 			}
 			var texts []string
 			if strings.HasSuffix(tc.file, ".tsv") {
@@ -68,6 +69,19 @@ func checkIndexed(t *testing.T, x *Spaced, s string) int {
 			b, bok := pm.longestAt(marked, i)
 			if a != b || aok != bok {
 				t.Errorf("table %d, %q, word %d: marked %v, unmarked %v", k, s, i, b, a)
+			}
+		}
+	}
+	for k, set := range x.index.sets {
+		for i := range marked {
+			if got, want := set.has(&marked[i]), set.keys[marked[i].Key]; got != want {
+				t.Errorf("set %d, %q, word %q: marked %v, in the set %v", k, s, marked[i].Key, got, want)
+			}
+			if got, want := set.has(&plain[i]), set.keys[plain[i].Key]; got != want {
+				t.Errorf("set %d, %q, unmarked word %q: %v, in the set %v", k, s, plain[i].Key, got, want)
+			}
+			if set.keys[marked[i].Key] {
+				found++
 			}
 		}
 	}
