@@ -346,8 +346,9 @@ type scue struct {
 // sentenceBuf holds the runes and words of the sentence being read, for
 // the next one to reuse: nothing of a sentence keeps them once it is read.
 type sentenceBuf struct {
-	rs []rune
-	ws []word
+	rs   []rune
+	ws   []word
+	keys strings.Builder // the folded keys of the document's words
 }
 
 func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
@@ -363,7 +364,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
 			rs = append(rs, r)
 		}
-		buf.rs, buf.ws = rs, appendTokens(buf.ws[:0], s, rs)
+		buf.rs, buf.ws = rs, appendTokensKeys(buf.ws[:0], s, rs, &buf.keys)
 		st = &sentence{s: s, rs: buf.rs, ws: buf.ws}
 	}
 	st.valid = s

@@ -106,10 +106,10 @@ func foldInto(b *strings.Builder, s string) string {
 			}
 			b.WriteByte(byte(r))
 			continue
-		case r >= 0x400 && r <= 0x42F: // Serbian Cyrillic capitals, lowered without a table
+		case r >= 0x400 && r <= 0x45F: // Serbian Cyrillic, lowered without a table
 			if r < 0x410 {
 				r += 0x50 // Ђ → ђ
-			} else {
+			} else if r < 0x430 {
 				r += 0x20 // А → а
 			}
 		default:
@@ -166,11 +166,20 @@ func tokenizeText(s string, rs []rune) []word {
 // appendTokens is tokenizeText appending to out, so that a document's
 // sentences can share one buffer.
 func appendTokens(out []word, s string, rs []rune) []word {
+	return appendTokensKeys(out, s, rs, nil)
+}
+
+// appendTokensKeys is appendTokens writing the keys that are not slices
+// of s (folded) into keys, nil for a buffer of their own: a document's
+// sentences can share one.
+func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []word {
 	if !utf8.ValidString(s) {
 		s = string(rs) // offsets below count bytes of valid UTF-8
 	}
-	b := 0                   // byte offset of rs[i]
-	var keys strings.Builder // the keys that are not slices of s
+	if keys == nil {
+		keys = new(strings.Builder)
+	}
+	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
@@ -187,8 +196,12 @@ func appendTokens(out []word, s string, rs []rune) []word {
 		}
 		j, e := i+1, b+utf8.RuneLen(r)
 		for j < len(rs) {
-			if isWordRune(rs[j]) {
-				e += utf8.RuneLen(rs[j])
+			if c := rs[j]; isWordRune(c) {
+				if c < utf8.RuneSelf {
+					e++
+				} else {
+					e += utf8.RuneLen(c)
+				}
 				j++
 				continue
 			}
@@ -212,10 +225,10 @@ func appendTokens(out []word, s string, rs []rune) []word {
 		text := s[b:e]
 		w := word{Start: i, End: j, from: int32(b), to: int32(e), Key: text}
 		if !isKey(text) {
-			if keys.Cap() == 0 {
+			if keys.Cap()-keys.Len() < len(text)*2 {
 				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
 			}
-			w.Key = foldInto(&keys, text)
+			w.Key = foldInto(keys, text)
 		}
 		w.Upper = unicode.IsUpper(r)
 		w.AllUpper, w.Digits = unicode.IsLetter(r), true
@@ -264,10 +277,23 @@ func (w *word) head(n int) string { return w.Key[:w.headEnd[n]] }
 
 // setHashes fills the word's key and head hashes.
 func (w *word) setHashes() {
-	w.keyHash = keyHash(w.Key)
-	for n := range w.headEnd {
-		w.headHash[n] = keyHash(w.head(n))
+	// FNV-1a reads bytes in order: the heads' hashes are the key's hash
+	// part way through, so one pass gives all four
+	h := uint64(14695981039346656037)
+	k := w.Key
+	n := 0
+	for i := 0; i < len(k); i++ {
+		for n < len(w.headEnd) && int(w.headEnd[n]) == i {
+			w.headHash[n] = h
+			n++
+		}
+		h ^= uint64(k[i])
+		h *= 1099511628211
 	}
+	for ; n < len(w.headEnd); n++ {
+		w.headHash[n] = h // heads as long as the key
+	}
+	w.keyHash = h
 	w.hashed = true
 }
 
