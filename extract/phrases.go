@@ -68,6 +68,10 @@ type keyEntry struct {
 	// States…) by the second word, so that a frequent first word tries
 	// only the phrases its next word may continue
 	next *nextIndex
+	// prefixNext splits the prefix list so by the second word's first
+	// three characters (republik* srbij*, republik* kin*…: the Serbian
+	// names of many countries open with one stem)
+	prefixNext *nextIndex
 }
 
 // get returns the entry of key, whose hash is h, or nil.
@@ -261,6 +265,16 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			k := cutRunes(first.text, 3)
 			e := pm.keys.entry(k)
 			e.prefix = append(e.prefix, id)
+			nx := e.prefixNext
+			if nx == nil {
+				nx = &nextIndex{byNext: map[string][]int{}}
+				e.prefixNext = nx
+			}
+			if h, ok := nextHeadOf(ws); ok {
+				nx.byNext[h] = append(nx.byNext[h], id)
+			} else {
+				nx.rest = append(nx.rest, id)
+			}
 			pm.hasPrefix = true
 			pm.prefixKeys.add(keyHash(k))
 			pm.stemLen[utf8.RuneCountInString(k)] = true
@@ -274,6 +288,48 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 				pm.holderTests = append(pm.holderTests, first.text)
 			}
 			pm.holderClass = append(pm.holderClass, c)
+		}
+	}
+}
+
+// nextHeadOf returns the first three characters every word that matches a
+// phrase's second pattern opens with: an exact word's, or a stem's of
+// three or more; false when the phrase has no such second word.
+func nextHeadOf(ws []wordPattern) (string, bool) {
+	if len(ws) < 2 {
+		return "", false
+	}
+	switch p := ws[1]; p.kind {
+	case patExact:
+		return cutRunes(p.text, 3), p.text != ""
+	case patPrefix:
+		if utf8.RuneCountInString(p.text) >= 3 {
+			return cutRunes(p.text, 3), true
+		}
+	}
+	return "", false
+}
+
+// nextHead is a word's key cut to three characters, as nextHeadOf cuts a
+// phrase's second word.
+func nextHead(w *word) string {
+	if w.hashed && !w.Punct {
+		return w.head(2)
+	}
+	return cutRunes(w.Key, 3) // a mark has no heads; a word made outside tokenize neither
+}
+
+// tryMerged tries the phrases of a split list at word i: those its next
+// word may continue and the others, in the order of the list.
+func (pm *phraseMatcher) tryMerged(ws []word, i int, rest, more []int, best *phraseMatch) {
+	a, b := rest, more
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
+			pm.tryPhrase(ws, i, a[0], best)
+			a = a[1:]
+		} else {
+			pm.tryPhrase(ws, i, b[0], best)
+			b = b[1:]
 		}
 	}
 }
@@ -436,7 +492,15 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 			}
 			if !w.hashed || pm.prefixKeys.has(hh) {
 				if e := pm.keys.get(k, hh); e != nil {
-					try(e.prefix)
+					if len(e.prefix) < longList {
+						try(e.prefix)
+					} else {
+						var more []int
+						if i+1 < len(ws) {
+							more = e.prefixNext.byNext[nextHead(&ws[i+1])]
+						}
+						pm.tryMerged(ws, i, e.prefixNext.rest, more, &best)
+					}
 				}
 			}
 		}
