@@ -556,22 +556,25 @@ func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch { return pm.FindAllIf(
 // for all): a cheap test that spares the look-ups at most words.
 func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMatch {
 	var out []phraseMatch
-	for i := 0; i < len(ws); {
-		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
-			i++ // the index says no phrase of this table opens here
-			continue
-		}
-		if opens != nil && !opens(ws[i]) {
-			i++
-			continue
-		}
-		m, ok := pm.longestAt(ws, i)
-		if !ok {
-			i++
-			continue
-		}
+	for m, ok := pm.next(ws, 0, opens); ok; m, ok = pm.next(ws, m.End, opens) {
 		out = append(out, m)
-		i = m.End
 	}
 	return out
+}
+
+// next returns the first phrase FindAllIf finds from word i on: a loop
+// over next(ws, m.End) finds them all without a slice.
+func (pm *phraseMatcher) next(ws []word, i int, opens func(word) bool) (phraseMatch, bool) {
+	for ; i < len(ws); i++ {
+		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
+			continue // the index says no phrase of this table opens here
+		}
+		if opens != nil && !opens(ws[i]) {
+			continue
+		}
+		if m, ok := pm.longestAt(ws, i); ok {
+			return m, true
+		}
+	}
+	return phraseMatch{}, false
 }

@@ -31,14 +31,17 @@ type Spaced struct {
 	joint      *phraseMatcher // the two sides, both leaders, they, we
 	offices    *phraseMatcher // President, Taoiseach: payload → index in officeCodes
 	officeCode []string
-	heads      *phraseMatcher // side, government, delegation: a demonym before makes a party
-	prep       *keyWords
-	det        *keyWords
-	filler     *phraseMatcher
-	own        *phraseMatcher // after "support": the parties' own cooperation
-	predict    *keyWords
-	that       *keyWords
-	joins      *keyWords
+	// officeCodes holds each office's code alone (nil for none), shared by
+	// its mentions
+	officeCodes [][]string
+	heads       *phraseMatcher // side, government, delegation: a demonym before makes a party
+	prep        *keyWords
+	det         *keyWords
+	filler      *phraseMatcher
+	own         *phraseMatcher // after "support": the parties' own cooperation
+	predict     *keyWords
+	that        *keyWords
+	joins       *keyWords
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -130,6 +133,11 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	for _, e := range t.Entries("office") {
 		x.offices.Add(e.Text, len(x.officeCode))
 		x.officeCode = append(x.officeCode, e.Value)
+		var codes []string
+		if e.Value != "" && e.Value != "-" {
+			codes = []string{e.Value}
+		}
+		x.officeCodes = append(x.officeCodes, codes)
 	}
 	x.prep = newKeyWords(t.Words("preposition"))
 	x.det = newKeyWords(t.Words("determiner"))
@@ -348,6 +356,8 @@ type scue struct {
 type sentenceBuf struct {
 	rs   []rune
 	ws   []word
+	cues []scue
+	st   sentence
 	keys strings.Builder // the folded keys of the document's words
 }
 
@@ -365,19 +375,23 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 			rs = append(rs, r)
 		}
 		buf.rs, buf.ws = rs, appendTokensKeys(buf.ws[:0], s, rs, &buf.keys)
-		st = &sentence{s: s, rs: buf.rs, ws: buf.ws}
+		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0]}
+		st = &buf.st
 	}
 	st.valid = s
 	if !utf8.ValidString(s) {
 		st.valid = string(st.rs) // as appendTokens reads it
 	}
 	x.index.mark(st.ws)
-	for _, m := range x.cues.FindAll(st.ws) {
+	for m, ok := x.cues.next(st.ws, 0, nil); ok; m, ok = x.cues.next(st.ws, m.End, nil) {
 		k := x.cueKinds[m.Payload]
 		if k == cNeutral {
 			continue
 		}
 		st.cues = append(st.cues, scue{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Word: x.cueWords[m.Payload]})
+	}
+	if buf != nil {
+		buf.cues = st.cues // grown, for the next sentence
 	}
 	return st
 }

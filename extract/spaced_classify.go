@@ -356,20 +356,20 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		last = m.End
 		switch m.Kind {
 		case mJoint:
-			codes = unionCodes(codes, m.Codes)
+			codes = addCodes(codes, m.Codes)
 			if len(m.Codes) == 0 {
-				codes = unionCodes(codes, inherited)
+				codes = addCodes(codes, inherited)
 			}
 		case mOffice:
 			offices++
-			codes = unionCodes(codes, m.Codes)
+			codes = addCodes(codes, m.Codes)
 		default:
-			codes = unionCodes(codes, m.Codes)
+			codes = addCodes(codes, m.Codes)
 		}
 	}
 	if found {
 		if len(codes) == 0 || offices >= 2 {
-			codes = unionCodes(codes, inherited)
+			codes = addCodes(codes, inherited)
 		}
 		text, s, e := st.span(first, last)
 		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
@@ -687,7 +687,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 	switch out.typ {
 	case entente.Commitment:
 		for _, r := range winners {
-			out.actors = unionCodes(out.actors, r.actors)
+			out.actors = addCodes(out.actors, r.actors)
 			if r.strength.Rank() > out.strength.Rank() {
 				out.strength = r.strength
 				out.strengthCue = cueOfS(r.strCue, r.rule)

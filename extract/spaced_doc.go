@@ -320,11 +320,7 @@ func (x *Spaced) kindOf(title []word) entente.Kind {
 // there, and a sentence with neither frames the relationship.
 func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	var strong, weak []entente.AreaCue
-	ms := x.areas.FindAll(st.ws)
-	if len(ms) > 0 {
-		strong = make([]entente.AreaCue, 0, len(ms)+1) // most words give one area
-	}
-	for _, m := range ms {
+	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
 		if w.area == noArea {
 			continue
@@ -347,8 +343,7 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 // within five years, as soon as possible, do kraja 2025. godine).
 func (x *Spaced) deadline(st *sentence) *entente.Cue {
 	// the first deadline in the sentence is the commitment's
-	if ms := x.deadlines.FindAll(st.ws); len(ms) > 0 {
-		m := ms[0]
+	if m, ok := x.deadlines.next(st.ws, 0, nil); ok {
 		end := m.End
 		// a year's stop and "godine" belong to the Serbian date
 		if x.lang == "sr" {

@@ -173,7 +173,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 				return
 			}
 		}
-		if len(e.exclude.FindAll(ws[a:b])) > 0 {
+		if _, ok := e.exclude.next(ws[a:b], 0, nil); ok {
 			return
 		}
 		for k := a; k < b; k++ {
@@ -205,7 +205,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		heads *phraseMatcher
 		list  *[]entente.Cue
 	}{{e.mech, &mechs}, {e.proj, &projs}} {
-		for _, m := range kind.heads.FindAll(ws) {
+		for m, ok := kind.heads.next(ws, 0, nil); ok; m, ok = kind.heads.next(ws, m.End, nil) {
 			a, leftNamed := e.leftName(st, m.Start)
 			headUpper := upperName(ws[m.Start])
 			b, rightNamed := e.rightName(st, m.End, headUpper)

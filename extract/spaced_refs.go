@@ -51,9 +51,8 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 			continue
 		}
 		kind := ""
-		for _, m := range r.heads.FindAll(ws[i+1 : j]) {
+		if m, ok := r.heads.next(ws[i+1:j], 0, nil); ok {
 			kind = r.kinds[m.Payload]
-			break
 		}
 		if kind != "" {
 			text, _, _ := st.span(i+1, j)
@@ -64,7 +63,7 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		}
 		i = j
 	}
-	for _, m := range r.heads.FindAll(ws) {
+	for m, ok := r.heads.next(ws, 0, nil); ok; m, ok = r.heads.next(ws, m.End, nil) {
 		if used[m.Start] || !ws[m.Start].Upper {
 			continue
 		}
