@@ -15,24 +15,25 @@ type word struct {
 	// valid UTF-8), so that a span of words is a slice of it
 	from, to int32
 	Key      string // lower case, Cyrillic spelt in Latin, possessive 's dropped
-	// headEnd is the length in bytes of Key cut to one, two and three
-	// characters, for stem look-ups (head); 0 for a word made outside
-	// tokenize
-	headEnd [3]uint8
 	// keyHash and headHash are Key's and heads' hashes (keyHash), set by
 	// tokenize with hashed: every phrase table tests them against its
 	// filter before it looks a word up
 	keyHash  uint64
 	headHash [3]uint64
-	hashed   bool
 	// opens has a bit for each table of the reader's phraseIndex that a
 	// phrase may open at this word, and markedBit once the index has
 	// marked it (0 for a word it has not)
-	opens    uint64
+	opens uint64
+	// headEnd is the length in bytes of Key cut to one, two and three
+	// characters, for stem look-ups (head); 0 for a word made outside
+	// tokenize
+	headEnd  [3]uint8
+	hashed   bool
 	Upper    bool // opens with a capital letter
 	AllUpper bool // every letter a capital (US, UK, САД)
 	Punct    bool // a punctuation mark (, ; : ( ) " — …)
 	Digits   bool // digits only
+	// (the small fields last: a word takes 88 bytes, not 104)
 }
 
 // serbianLatin spells each lower-case Serbian Cyrillic letter in Latin
@@ -135,6 +136,16 @@ func foldInto(b *strings.Builder, s string) string {
 	return k
 }
 
+// letterCase reports whether r is a letter and whether a capital, as
+// unicode.IsLetter and unicode.IsUpper do, without their tables for
+// Serbian Cyrillic.
+func letterCase(r rune) (letter, upper bool) {
+	if r >= 0x400 && r <= 0x45F {
+		return true, r < 0x430
+	}
+	return unicode.IsLetter(r), unicode.IsUpper(r)
+}
+
 func isWordRune(r rune) bool {
 	switch {
 	case r < 0x80:
@@ -230,8 +241,9 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 			}
 			w.Key = foldInto(keys, text)
 		}
-		w.Upper = unicode.IsUpper(r)
-		w.AllUpper, w.Digits = unicode.IsLetter(r), true
+		letter, upper := letterCase(r)
+		w.Upper = upper
+		w.AllUpper, w.Digits = letter, true
 		ascii := true
 		for k := 0; k < len(text); k++ {
 			c := text[k]
@@ -251,10 +263,12 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 				w.headEnd[n-1] = uint8(min(n, len(w.Key)))
 			}
 		} else {
-			w.AllUpper, w.Digits = unicode.IsLetter(r), true
+			w.AllUpper, w.Digits = letter, true
 			for _, c := range text {
-				if w.AllUpper && unicode.IsLetter(c) && !unicode.IsUpper(c) {
-					w.AllUpper = false
+				if w.AllUpper {
+					if l, u := letterCase(c); l && !u {
+						w.AllUpper = false
+					}
 				}
 				if c < '0' || c > '9' {
 					w.Digits = false
