@@ -250,7 +250,14 @@ func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 
 // Extract reads one statement.
 func (x *Spaced) Extract(text string) *entente.Extraction {
-	lay := structure.Parse(text, x.vocab)
+	// the layout and the metadata ask of the same lines (a closing
+	// formula: its date, its place, its languages): read each once
+	lines := lineWords{}
+	v := x.vocab
+	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
+	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
+	v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
+	lay := structure.Parse(text, v)
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -261,7 +268,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	if out.Sections == nil {
 		out.Sections = []entente.Section{}
 	}
-	x.document(lay, &out.Document)
+	x.document(lines, lay, &out.Document)
 	parties := out.Document.Parties
 
 	var (
