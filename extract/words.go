@@ -207,12 +207,15 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 		}
 		j, e := i+1, b+utf8.RuneLen(r)
 		for j < len(rs) {
-			if c := rs[j]; isWordRune(c) {
-				if c < utf8.RuneSelf {
+			c := rs[j]
+			if c < utf8.RuneSelf { // ASCII inline: most letters of both languages' Latin text
+				if l := c | 0x20; (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') {
 					e++
-				} else {
-					e += utf8.RuneLen(c)
+					j++
+					continue
 				}
+			} else if isWordRune(c) {
+				e += utf8.RuneLen(c)
 				j++
 				continue
 			}
@@ -234,7 +237,8 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 			j++
 		}
 		text := s[b:e]
-		w := word{Start: i, End: j, from: int32(b), to: int32(e), Key: text}
+		out = append(out, word{Start: i, End: j, from: int32(b), to: int32(e), Key: text})
+		w := &out[len(out)-1] // filled in place: a word is 88 bytes
 		if !isKey(text) {
 			if keys.Cap()-keys.Len() < len(text)*2 {
 				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
@@ -279,7 +283,6 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 			}
 		}
 		w.setHashes()
-		out = append(out, w)
 		b, i = e, j
 	}
 	return out
