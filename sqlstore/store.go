@@ -106,6 +106,9 @@ type Store struct {
 	// size of the collection, and can still be paged to its last hit.
 	// Both databases form the same blocks.
 	MaxCandidates int
+	// JobHistory is how many of the newest jobs are kept settled in the
+	// queue of uploads (see pruneJobs); 0 means DefaultJobHistory.
+	JobHistory int
 }
 
 var _ entente.Store = (*Store)(nil)
