@@ -11,6 +11,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 
+	"github.com/entente/entente"
 	"github.com/entente/entente/search"
 )
 
@@ -66,7 +67,79 @@ type searchCache struct {
 	filters  map[string]*roaring.Bitmap // a filter's sentences, by the filter
 	matches  map[string]*matchEntry     // a query's matches, by its terms
 	matchMem uint64                     // bytes the matches hold
+	results  map[string]*resultEntry    // a query's hits, counts and ranked blocks, by its terms and filters
 }
+
+// resultEntry is what searches of one query (terms and filters) found in
+// one state: its hits, their facets, and the blocks ranked so far. Pages
+// of one query, and the same query again, then read only their hits.
+type resultEntry struct {
+	mu     sync.Mutex
+	hits   *roaring.Bitmap        // nil until found
+	facets *entente.Facets        // nil until counted
+	blocks map[[2]int][]candidate // by block size and number, ranked, without their texts
+}
+
+// getHits returns the entry's hits, finding them first if needed.
+func (e *resultEntry) getHits(find func() (*roaring.Bitmap, error)) (*roaring.Bitmap, error) {
+	e.mu.Lock()
+	h := e.hits
+	e.mu.Unlock()
+	if h != nil {
+		return h, nil
+	}
+	h, err := find()
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	e.hits = h
+	e.mu.Unlock()
+	return h, nil
+}
+
+// getFacets returns a copy of the entry's facets, counting them first if
+// needed (the caller may change what it gets).
+func (e *resultEntry) getFacets(count func() entente.Facets) entente.Facets {
+	e.mu.Lock()
+	f := e.facets
+	e.mu.Unlock()
+	if f == nil {
+		counted := count()
+		f = &counted
+		e.mu.Lock()
+		e.facets = f
+		e.mu.Unlock()
+	}
+	return entente.Facets{Type: slices.Clone(f.Type), Strength: slices.Clone(f.Strength), Party: slices.Clone(f.Party),
+		Area: slices.Clone(f.Area), Year: slices.Clone(f.Year), Language: slices.Clone(f.Language)}
+}
+
+// getBlock returns the entry's block b (of size hits), ranked, ranking it
+// first if needed.
+func (e *resultEntry) getBlock(size, b int, rank func() ([]candidate, error)) ([]candidate, error) {
+	e.mu.Lock()
+	block, ok := e.blocks[[2]int{size, b}]
+	e.mu.Unlock()
+	if ok {
+		return block, nil
+	}
+	block, err := rank()
+	if err != nil {
+		return nil, err
+	}
+	for i := range block {
+		block[i].text = "" // ranked: kept without it
+	}
+	e.mu.Lock()
+	e.blocks[[2]int{size, b}] = block
+	e.mu.Unlock()
+	return block, nil
+}
+
+// maxCachedResults bounds the queries a state keeps results of; it starts
+// again when full.
+const maxCachedResults = 256
 
 // matchEntry is a query's matches with its terms, which an update checks
 // the sentences it reads again against.
@@ -76,7 +149,7 @@ type matchEntry struct {
 }
 
 func newSearchCache() *searchCache {
-	return &searchCache{filters: map[string]*roaring.Bitmap{}, matches: map[string]*matchEntry{}}
+	return &searchCache{filters: map[string]*roaring.Bitmap{}, matches: map[string]*matchEntry{}, results: map[string]*resultEntry{}}
 }
 
 // bitmaps are sentence numbers by a label.
@@ -294,4 +367,24 @@ func (c collector) span(key string, r run) {
 	for n := r.start; n < r.start+r.size; n++ {
 		c[key] = append(c[key], n)
 	}
+}
+
+// result returns the kept results of the query named key, or a new entry
+// to fill (kept unless s keeps none).
+func (s *Store) result(x *labelIndex, key string) (e *resultEntry, found bool) {
+	if s.NoResultCache {
+		return &resultEntry{blocks: map[[2]int][]candidate{}}, false
+	}
+	c := x.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.results[key]; e != nil {
+		return e, true
+	}
+	if len(c.results) >= maxCachedResults {
+		c.results = map[string]*resultEntry{}
+	}
+	e = &resultEntry{blocks: map[[2]int][]candidate{}}
+	c.results[key] = e
+	return e, false
 }

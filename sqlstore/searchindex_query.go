@@ -23,7 +23,7 @@ func (x *labelIndex) filter(q entente.SearchQuery) *roaring.Bitmap {
 	if !filtered(q) {
 		return x.all
 	}
-	key := strings.Join([]string{q.Language, q.Party, string(q.Type), q.Area, string(q.Strength), q.From, q.To}, "\x00")
+	key := filterKey(q)
 	c := x.cache
 	c.mu.Lock()
 	b, ok := c.filters[key]
@@ -63,6 +63,11 @@ func (x *labelIndex) filter(q entente.SearchQuery) *roaring.Bitmap {
 	c.filters[key] = b
 	c.mu.Unlock()
 	return b
+}
+
+// filterKey names q's filters.
+func filterKey(q entente.SearchQuery) string {
+	return strings.Join([]string{q.Language, q.Party, string(q.Type), q.Area, string(q.Strength), q.From, q.To}, "\x00")
 }
 
 // signed returns the sentences of the documents signed between from and
