@@ -49,6 +49,11 @@ type grammar struct {
 	routeLinks        []string        // [route-link]: joins two places in a route's name (A至B)
 	titleInner        map[string]bool // [title-inner]: ends a name but may stand inside a title (…框架公约)
 	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
+	genericSuffix     *wordSet        // [generic-suffix]: after a facility's name, adds nothing to it (…港项目)
+	call              map[string]bool // [call]: calls on others; an omitted-subject clause after it is what is called for
+	placeLocative     *wordSet        // [place-locative]: before a [place-head] name, makes it a place (在…港)
+	placePost         *wordSet        // [place-postposition]: after a [place-head] name, makes it a place (…港水域)
+	eventHead         *wordSet        // [event-head]: a quoted name ending so is a programme of events (“…环境年”)
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
 	transliteration   map[rune]bool   // [transliteration]: characters that spell foreign names (比雷埃夫斯)
 	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
@@ -66,7 +71,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "serial",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "serial",
 	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
@@ -123,6 +128,11 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		routeLinks:        t.Words("route-link"),
 		titleInner:        setOf(t.Words("title-inner")),
 		placeHead:         setOf(t.Words("place-head")),
+		call:              setOf(t.Words("call")),
+		genericSuffix:     newWordSet(t.Words("generic-suffix")),
+		placeLocative:     newWordSet(t.Words("place-locative")),
+		placePost:         newWordSet(t.Words("place-postposition")),
+		eventHead:         newWordSet(t.Words("event-head")),
 		placeWords:        t.Words("place-word"),
 		routeHeads:        setOf(t.Words("route-head")),
 		routeGeneric:      setOf(t.Words("route-generic")),
