@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 )
@@ -876,7 +877,24 @@ func cueOf(rs []rune, t *token, rule string) *entente.Cue {
 	if t == nil {
 		return nil
 	}
-	return &entente.Cue{Rule: rule, Text: string(rs[t.Start:t.End]), Start: t.Start, End: t.End}
+	return &entente.Cue{Rule: rule, Text: runesText(rs[t.Start:t.End], t.Text), Start: t.Start, End: t.End}
+}
+
+// runesText is string(rs), or word when it spells the same runes (a cue
+// token's word, which every token of it shares): no new string for a cue
+// read as written.
+func runesText(rs []rune, word string) string {
+	i := 0
+	for _, r := range word {
+		if i >= len(rs) || rs[i] != r {
+			return string(rs)
+		}
+		i++
+	}
+	if i != len(rs) || !utf8.ValidString(word) {
+		return string(rs)
+	}
+	return word
 }
 
 // startsWithDate reports whether a sentence opens with a date (2023年，…):
