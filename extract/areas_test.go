@@ -87,6 +87,8 @@ func TestAreaRules(t *testing.T) {
 		{"1", "a vocational workshop is people", "CN,DJ", "双方将办好吉布提鲁班工坊。", "people"},
 		{"1", "peacekeeping is security", "CN,GH", "双方愿加强维和能力建设合作。", "security"},
 		{"1", "search and rescue is disaster", "CN,PH", "双方将开展海上联合搜救演练。", "disaster"},
+		{"1", "an economic and trade zone is a park as well", "CN,ZM", "双方将推进中赞经贸合作区建设。", "investment,trade"},
+		{"2", "island states before disaster words are no defence", "CN,FJ", "双方愿建设好太平洋岛国防灾减灾中心。", "disaster"},
 		{"1", "police cooperation is security", "CN,LA", "双方将深化两国公安部门合作。", "security"},
 		{"3", "a list of initiatives is about the initiatives", "CN,GH", "加方支持全球发展倡议、全球安全倡议、全球文明倡议。", "international_order"},
 	}
