@@ -93,6 +93,8 @@ func TestEntityRules(t *testing.T) {
 		{"a project is the facility it names", "双方将加快推进卡拉奇环城铁路项目。", nil, []string{"卡拉奇环城铁路"}, nil},
 		{"a project with no facility head keeps its suffix", "双方将推进匈塞铁路现代化项目。", nil, []string{"匈塞铁路现代化项目"}, nil},
 		{"a phase is part of a facility's name", "双方将推进蒙巴萨港三期码头和内罗毕电厂二期建设。", nil, []string{"内罗毕电厂二期", "蒙巴萨港三期码头"}, nil},
+		{"quoted names in a row beside a programme are programmes", "双方将办好“中塞文化周”“青年使者”“丝路书院”等活动。", nil, []string{"“中塞文化周”", "“青年使者”", "“丝路书院”"}, nil},
+		{"quoted names in a row with no programme are none", "双方将办好“青年使者”“丝路书院”等活动。", nil, nil, nil},
 		{"a place in brackets stays inside a name", "双方将推进中越（凭祥）跨境物流示范项目。", nil, []string{"中越（凭祥）跨境物流示范项目"}, nil},
 		{"a port before 项目 is still named", "双方将推动蓝湾深水港项目早日完工。", nil, []string{"蓝湾深水港"}, nil},
 		{"a canal is a facility by nature", "双方将推动尼加拉瓜大运河可行性研究。", nil, []string{"尼加拉瓜大运河"}, nil},
