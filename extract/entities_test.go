@@ -53,6 +53,8 @@ func TestEntityRules(t *testing.T) {
 		{"the parties' railways are no route", "双方将推进两国铁路互联互通。", nil, nil, nil},
 		{"a quoted programme built is a project", "双方将推进“两国双园”建设。", nil, []string{"“两国双园”"}, nil},
 		{"a quoted programme as the object ending a clause", "双方将高水平建设“数字创新走廊”，深化合作。", nil, []string{"“数字创新走廊”"}, nil},
+		{"a quoted programme upgraded is a project", "双方将推动“中柬双园”提质升级。", nil, []string{"“中柬双园”"}, nil},
+		{"a quoted initiative upgraded is none", "双方将推动“一带一路”合作提质升级。", nil, nil, nil},
 		{"a quoted initiative is no project", "双方将推进“一带一路”建设。", nil, nil, nil},
 		{"a quoted name keeps its closing mark", "双方将推进“中亚物流走廊”和阿拉木图工业园建设。", nil, []string{"阿拉木图工业园", "“中亚物流走廊”"}, nil},
 		{"a side's park is none, the East's is one", "双方将推进东方工业园升级。", nil, []string{"东方工业园"}, nil},
