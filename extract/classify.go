@@ -243,7 +243,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			}
 			return false
 		}
-		if x.g.goalModal[t.Text] && !x.actionFollows(ct, first, masked) {
+		if t.G&gGoalModal != 0 && !x.actionFollows(ct, first, masked) {
 			cr.reading, cr.rule = rPosition, "goal"
 			return false
 		}
@@ -736,7 +736,7 @@ func modalAfter(ct []token, i int, masked []rune) int {
 // is the modal "will".
 func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 	for i := range ct {
-		if !g.jiang[ct[i].Text] {
+		if ct[i].G&gJiang == 0 {
 			continue
 		}
 		if g.coActor.startsAt(masked, ct[i].End) >= 0 {
@@ -750,7 +750,7 @@ func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 				// 将 is 把 here: the predicate is 将X视为Y (a view) or
 				// 将X作为/纳入/打造为Y (the parties' own doing)
 				ct[i].Kind = cAction | cJiangObject
-				if g.jiangView[ct[j].Text] {
+				if ct[j].G&gJiangView != 0 {
 					ct[i].Kind = cPosition | cJiangObject
 				}
 				ct[j].Kind = cConnective
@@ -766,9 +766,9 @@ func (g *grammar) dropInvitation(ct []token) {
 	invitation := false
 	for i := len(ct) - 1; i >= 0; i-- {
 		switch {
-		case g.invitation[ct[i].Text]:
+		case ct[i].G&gInvitation != 0:
 			invitation = true
-		case g.invitedBy[ct[i].Text] && invitation:
+		case ct[i].G&gInvitedBy != 0 && invitation:
 			ct[i].Kind = 0
 		}
 	}

@@ -130,6 +130,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	if x.g, err = newGrammar(t); err != nil {
 		return nil, err
 	}
+	x.cues.markGrammar(x.g)
 	if x.areas, err = newAreaMatcher(t); err != nil {
 		return nil, err
 	}
@@ -366,7 +367,7 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 	rs := st.rs
 	// a date inside a title or a quoted name (“2030年前…行动方案”) bounds
 	// nothing the parties undertake
-	masked := maskQuotes(st.masked)
+	masked := maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
 	if d := x.g.dateDeadline(masked); d != nil {
 		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
 		return d

@@ -20,6 +20,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/internal/hostile"
+	"github.com/entente/entente/internal/testload"
 	"github.com/entente/entente/sqlite"
 )
 
@@ -156,7 +157,7 @@ func TestHostileInputs(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			wall := wallBound(3 * hostileTime)
+			wall := testload.WallBound(3 * hostileTime)
 			timer := time.AfterFunc(wall+hostileTime, func() { _ = cmd.Process.Kill() })
 			err := cmd.Wait()
 			timer.Stop()

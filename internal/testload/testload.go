@@ -1,4 +1,6 @@
-package main
+// Package testload scales the wall-clock bounds of tests by how busy the
+// machine is.
+package testload
 
 import (
 	"os"
@@ -8,12 +10,12 @@ import (
 	"time"
 )
 
-// wallBound scales a wall-clock bound d by how busy the machine is (the
+// WallBound scales a wall-clock bound d by how busy the machine is (the
 // one-minute load average per core, at least 1): a bound meant to catch a
 // hang or a runaway must not fail a command that had a tenth of a core
 // because other test packages or sessions ran beside it. The CPU-time
 // bounds, which load does not stretch, stay as they are.
-func wallBound(d time.Duration) time.Duration {
+func WallBound(d time.Duration) time.Duration {
 	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
 		return d
