@@ -219,6 +219,9 @@ func (s *Server) Close(ctx context.Context) error {
 		s.stopWatch()
 		s.conn.Wait()
 	}
+	if s.compare != nil {
+		s.compare.Wait()
+	}
 	if err := s.tokenUses.flush(ctx); err != nil {
 		return fmt.Errorf("web: close: %w", err)
 	}
