@@ -205,6 +205,16 @@ func TestLeanStorageCarriesData(t *testing.T) {
 			if nd, err := s.Document(ctx, id); err != nil || nd.Versions[0].Text != d.Text {
 				t.Errorf("the new version's text does not read back: %v", err)
 			}
+			// every reader of a version's text reads it whole
+			for _, c := range []struct {
+				doc  int64
+				want string
+			}{{doc, string(original)}, {id, d.Text}} {
+				vs, err := s.VersionsToReextract(ctx, c.doc, 0, 10)
+				if err != nil || len(vs) != 1 || vs[0].Text != c.want {
+					t.Errorf("document %d to re-extract: %d versions, %v; the text does not read back", c.doc, len(vs), err)
+				}
+			}
 			if n, err := s.TextBytes(ctx); err != nil || n != int64(len(original)+len(d.Text)) {
 				t.Errorf("TextBytes = %d, %v; want %d", n, err, len(original)+len(d.Text))
 			}
