@@ -119,11 +119,8 @@ func maskTitlesInto(out, rs []rune) {
 	}
 }
 
-// maskQuotes returns a copy of rs with the inside of “” hidden as
-// maskTitles hides titles.
-func maskQuotes(rs []rune) []rune { return maskQuotesInto(make([]rune, len(rs)), rs) }
-
-// maskQuotesInto is maskQuotes into out, of rs's length.
+// maskQuotesInto writes into out (of rs's length) a copy of rs with the
+// inside of “” hidden as maskTitles hides titles.
 func maskQuotesInto(out, rs []rune) []rune {
 	quote := false
 	for i, r := range rs {
