@@ -74,7 +74,7 @@ func (s *Service) Followups(ctx context.Context, q FollowupQuery) ([]entente.Fol
 		if err != nil {
 			return nil, err
 		}
-		out = p.Suggested
+		out = slices.Clone(p.Suggested) // shared: decide writes on its copy
 	case len(q.Pair) != 0:
 		return nil, entente.Errorf(entente.EINVALID, "a pair is two parties (CN,RS)")
 	default:

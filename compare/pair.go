@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"time"
 
 	"github.com/entente/entente"
 )
@@ -26,6 +27,9 @@ func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, err
 	f := entente.CommitmentFilter{Pair: []string{a, b}}
 	if v.Scorecard, err = s.Tracker.Scorecard(ctx, f); err != nil {
 		return nil, err
+	}
+	if ok, err := s.byArea(ctx, f, v); err != nil || ok {
+		return v, err
 	}
 	// the table of commitments, a page at a time: its statuses per party
 	for offset := 0; ; {
@@ -55,6 +59,36 @@ func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, err
 		}
 	}
 	return v, nil
+}
+
+// areaCounter is a store that counts commitments by area and status in
+// one query over its tracked tables, when they are current for the
+// tracker's due-date rules (sqlstore).
+type areaCounter interface {
+	TrackedCurrent(ctx context.Context, fingerprint string) (bool, error)
+	TrackedByArea(ctx context.Context, f entente.CommitmentFilter, today string) (map[string]map[entente.Status]int, int, error)
+}
+
+// byArea fills the view's table by area from the store's tracked tables,
+// if it keeps them current, and says whether it did.
+func (s *Service) byArea(ctx context.Context, f entente.CommitmentFilter, v *entente.PairView) (bool, error) {
+	ac, ok := s.Tracker.Store.(areaCounter)
+	if !ok {
+		return false, nil
+	}
+	fp := ""
+	if s.Tracker.Rules != nil {
+		fp = s.Tracker.Rules.Fingerprint()
+	}
+	if current, err := ac.TrackedCurrent(ctx, fp); err != nil || !current {
+		return false, err
+	}
+	byArea, n, err := ac.TrackedByArea(ctx, f, time.Now().UTC().Format(time.DateOnly))
+	if err != nil {
+		return false, err
+	}
+	v.ByArea, v.Commitments = byArea, n
+	return true, nil
 }
 
 // partiesOf are the parties a commitment binds: its actors, or its
