@@ -15,13 +15,36 @@ const MostRecycledShown = 10
 // recycled promises. What it reads of the pair's documents is the pair's
 // kept view (see ViewStore), computed again only when they changed.
 func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, error) {
+	v, _, err := s.pair(ctx, a, b, false)
+	return v, err
+}
+
+// PairWithFollowups is Pair with the pair's pending follow-ups, read from
+// one view: what a pair's page shows.
+func (s *Service) PairWithFollowups(ctx context.Context, a, b string) (*entente.PairView, []entente.Followup, error) {
+	return s.pair(ctx, a, b, true)
+}
+
+func (s *Service) pair(ctx context.Context, a, b string, followups bool) (*entente.PairView, []entente.Followup, error) {
 	if s.Tracker == nil {
-		return nil, entente.Errorf(entente.EUNAVAILABLE, "the pair view needs tracking")
+		return nil, nil, entente.Errorf(entente.EUNAVAILABLE, "the pair view needs tracking")
 	}
 	p, err := s.parts(ctx, a, b)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var fs []entente.Followup
+	if followups {
+		if fs, err = s.pending(ctx, p.Suggested, false); err != nil {
+			return nil, nil, err
+		}
+	}
+	v, err := s.pairView(ctx, a, b, p)
+	return v, fs, err
+}
+
+func (s *Service) pairView(ctx context.Context, a, b string, p *pairParts) (*entente.PairView, error) {
+	var err error
 	v := &entente.PairView{Parties: []string{a, b}, Documents: p.Documents, Timeline: p.Timeline, MostRecycled: p.MostRecycled,
 		ByArea: map[string]map[entente.Status]int{}}
 	f := entente.CommitmentFilter{Pair: []string{a, b}}

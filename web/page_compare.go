@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/compare"
 )
 
 // The pages that read statements side by side: a pair's relationship
@@ -195,10 +194,7 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	}
 	svc, err := s.comparer()
 	if err == nil {
-		v.V, err = svc.Pair(r.Context(), v.Codes[0], v.Codes[1])
-	}
-	if err == nil {
-		v.Followups, err = svc.Followups(r.Context(), compare.FollowupQuery{Pair: v.Codes})
+		v.V, v.Followups, err = svc.PairWithFollowups(r.Context(), v.Codes[0], v.Codes[1])
 	}
 	if err != nil {
 		s.pageFailed(w, "pair", v, err)
