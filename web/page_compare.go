@@ -27,6 +27,9 @@ type compareView struct {
 	A, B string // the parties as typed
 	// Codes are the resolved pair, empty until both are known.
 	Codes []string
+	// PairQuery is the resolved pair as a query (a=CN&b=RS), for the
+	// export links.
+	PairQuery template.URL
 }
 
 // Label is a relationship designation in the page's language.
@@ -63,6 +66,7 @@ func (s *Server) pair(v *compareView, a, b string) bool {
 		return false
 	}
 	v.Codes = codes
+	v.PairQuery = template.URL(url.Values{"a": {codes[0]}, "b": {codes[1]}}.Encode())
 	return true
 }
 
