@@ -121,6 +121,15 @@ type Version struct {
 	CreatedAt  time.Time `json:"created_at"`
 }
 
+// VersionToRead is a version to extract again. CorrectedLanguage is the
+// language an analyst corrected its document's to ("" when none, and on
+// any version but the first, whose language is the document's): it
+// decides which rules read the text.
+type VersionToRead struct {
+	Version
+	CorrectedLanguage string
+}
+
 // StoredDocument is a document as the store holds it: its metadata, its
 // versions and sources, and (when loaded whole) the extraction of its
 // version.

@@ -361,7 +361,7 @@ func TestDecisionsKept(t *testing.T) {
 		if err != nil || len(docs) != 1 {
 			t.Fatalf("2024: %v %v", docs, err)
 		}
-		vs, err := s.VersionsToReextract(ctx, docs[0].ID)
+		vs, err := s.VersionsToReextract(ctx, docs[0].ID, 0, 10)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,7 +26,7 @@ import (
 // Analyzer names the tokens this package produces. A store records it
 // with its index and rebuilds the index when it changes, so it must change
 // whenever Tokens would give other tokens for some text.
-const Analyzer = "entente-bigram-last/3"
+const Analyzer = "entente-bigram-last/4"
 
 // MaxTokens bounds the tokens one text yields: PostgreSQL records word
 // positions up to 16383, and SQLite is held to the same bound so that both

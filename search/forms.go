@@ -22,10 +22,14 @@ import (
 
 // forms is what the analyzer reads from the lexicon, loaded once.
 type forms struct {
-	han      *lexicon.HanTable // nil when OpenCC's table could not be read
-	english  map[string]bool   // function words, folded
-	serbian  map[string]bool
-	endings  []string // longest first
+	han     *lexicon.HanTable // nil when OpenCC's table could not be read
+	english map[string]bool   // function words, folded
+	serbian map[string]bool
+	endings []string // longest first
+	// changed maps a consonant a Serbian sound change writes at the end of
+	// a stem (folded: c, z, s) to the one it stands for (k, g, h): pruzi
+	// and pruga, naučnici and naučnik, druže and drug share a key
+	changed  map[byte]byte
 	loadErrs []error
 }
 
@@ -56,8 +60,29 @@ var loadForms = sync.OnceValue(func() *forms {
 		}
 		slices.SortStableFunc(f.endings, func(a, b string) int { return len(b) - len(a) })
 	}
+	if t, err := lexicon.Load("sr"); err != nil {
+		f.loadErrs = append(f.loadErrs, err)
+	} else {
+		f.changed = soundChanges(t.Entries("sound-change"))
+	}
 	return f
 })
+
+// soundChanges reads the Serbian cue table's [sound-change] entries
+// (ki=ci: a stem's k is written c before i) as the consonants they change:
+// the first letters of each side, folded, where they are one ASCII letter
+// each and differ.
+func soundChanges(es []lexicon.Entry) map[byte]byte {
+	m := map[byte]byte{}
+	for _, e := range es {
+		from, to := foldWord(e.Text), foldWord(e.Value)
+		if len(from) < 2 || len(to) < 2 || from[0] == to[0] || from[0] >= utf8.RuneSelf || to[0] >= utf8.RuneSelf || from[1:] != to[1:] {
+			continue
+		}
+		m[to[0]] = from[0]
+	}
+	return m
+}
 
 // FormsError reports whether the analyzer's tables could not be read.
 func FormsError() []error { return loadForms().loadErrs }
@@ -102,16 +127,31 @@ func englishStem(b []byte) string {
 }
 
 // serbianStem cuts a folded word's longest Serbian ending that leaves at
-// least three letters.
+// least three letters, and gives the stem's last consonant back what a
+// sound change took (pruz → prug), so that the forms a sound change spells
+// otherwise share one key. Every stem that ends in such a consonant is
+// keyed so (vez of veza and vezi alike → veg): keying only the forms whose
+// ending causes the change would part veza from vezi.
 func serbianStem(b []byte) string {
 	b = cut(b)
 	n := utf8.RuneCount(b)
-	for _, e := range loadForms().endings {
+	f := loadForms()
+	stem := b
+	for _, e := range f.endings {
 		if len(b) > len(e) && string(b[len(b)-len(e):]) == e && n-utf8.RuneCountInString(e) >= 3 {
-			return string(b[:len(b)-len(e)])
+			stem = b[:len(b)-len(e)]
+			break
 		}
 	}
-	return string(b)
+	if k := len(stem) - 1; k >= 1 {
+		if to, ok := f.changed[stem[k]]; ok {
+			out := make([]byte, len(stem))
+			copy(out, stem)
+			out[k] = to
+			return string(out)
+		}
+	}
+	return string(stem)
 }
 
 // serbianText decides a text's reduction from its words: Serbian when its

@@ -1,9 +1,17 @@
 package sqlstore
 
 // IndexBuilds says how many times s built its search index anew and how
-// many times it extended it by new statements.
-func IndexBuilds(s *Store) (builds, extends int) {
+// many times it updated it by what changed.
+func IndexBuilds(s *Store) (builds, updates int) {
 	s.index.mu.Lock()
 	defer s.index.mu.Unlock()
-	return s.index.builds, s.index.extends
+	return s.index.builds, s.index.updates
+}
+
+// IndexDocumentsRead says how many documents the update that made s's
+// current search index read again.
+func IndexDocumentsRead(s *Store) int {
+	s.index.mu.Lock()
+	defer s.index.mu.Unlock()
+	return s.index.index.reread
 }

@@ -3,25 +3,55 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 
 	"github.com/entente/entente"
 )
 
-// VersionsToReextract lists the versions of a document (0: of every
-// document) with their text, for a re-extraction.
-func (s *Store) VersionsToReextract(ctx context.Context, doc int64) ([]entente.Version, error) {
-	var vs []entente.Version
+// VersionsToReextract lists, in order of id, at most limit versions of a
+// document (0: of every document) whose id is above after, with their
+// text: a re-extraction reads the collection a page at a time, so that its
+// memory does not grow with the collection. A document's first version,
+// whose language is the document's, carries the language an analyst
+// corrected it to, if any.
+func (s *Store) VersionsToReextract(ctx context.Context, doc, after int64, limit int) ([]entente.VersionToRead, error) {
+	if limit <= 0 {
+		return nil, entente.Errorf(entente.EINVALID, "a page of versions needs a positive limit, not %d", limit)
+	}
+	var vs []entente.VersionToRead
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
+		where, args := "id > $1", []any{after, limit}
 		if doc != 0 {
-			vs, err = findVersions(ctx, tx, "document_id = $1", doc)
-			if err == nil && len(vs) == 0 {
-				return notFound("document", doc)
-			}
-		} else {
-			vs, err = findVersions(ctx, tx, "1 = 1")
+			where, args = "document_id = $3 AND id > $1", append(args, doc)
+		}
+		err := queryRows(ctx, tx, `
+			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.text, v.extractor, v.created_at,
+				coalesce((SELECT CAST(c.value AS TEXT) FROM document_corrections c
+					WHERE c.document_id = v.document_id AND c.field = 'language' AND c.state = 'approved'
+						AND c.withdrawn_at IS NULL
+						AND v.id = (SELECT min(f.id) FROM versions f WHERE f.document_id = v.document_id)
+					ORDER BY c.id DESC LIMIT 1), '')
+			FROM versions v WHERE `+where+` ORDER BY v.id LIMIT $2`, args,
+			func(rows *sql.Rows) error {
+				var v entente.VersionToRead
+				var corrected string
+				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &v.Extractor, &v.CreatedAt,
+					&corrected); err != nil {
+					return err
+				}
+				if corrected != "" {
+					if err := json.Unmarshal([]byte(corrected), &v.CorrectedLanguage); err != nil {
+						return fmt.Errorf("document %d: the corrected language %q: %w", v.DocumentID, corrected, err)
+					}
+				}
+				v.CreatedAt = v.CreatedAt.UTC()
+				vs = append(vs, v)
+				return nil
+			})
+		if err == nil && doc != 0 && after == 0 && len(vs) == 0 {
+			return notFound("document", doc)
 		}
 		return err
 	})

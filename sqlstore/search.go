@@ -62,23 +62,26 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 			return err
 		}
 		sig := x.key.collection
-		hits := x.filter(q)
-		if len(terms) > 0 {
+		e, _ := s.result(x, termsKey(terms)+"\x01"+filterKey(q))
+		hits, err := e.getHits(func() (*roaring.Bitmap, error) {
+			hits := x.filter(q)
+			if len(terms) == 0 {
+				return hits, nil
+			}
 			m, err := s.matches(ctx, tx, x, terms)
-			if err != nil {
-				return err
+			if err != nil || !filtered(q) {
+				return m, err
 			}
-			if filtered(q) {
-				hits = roaring.And(m, hits)
-			} else {
-				hits = m
-			}
+			return roaring.And(m, hits), nil
+		})
+		if err != nil {
+			return err
 		}
 		var found []candidate
 		if len(terms) == 0 {
 			found, err = s.readCandidates(ctx, tx, x, top(hits, max(q.Offset, 0), q.Limit), false)
 		} else {
-			found, err = s.ranked(ctx, tx, x, sig, hits, terms, q)
+			found, err = s.ranked(ctx, tx, x, sig, e, hits, terms, q)
 		}
 		if err != nil {
 			return err
@@ -86,7 +89,7 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 		if count {
 			res.Total = int(hits.GetCardinality())
 			res.FacetsOf = res.Total
-			res.Facets = x.facets(hits)
+			res.Facets = e.getFacets(func() entente.Facets { return x.facets(hits) })
 		}
 		res.Hits, err = loadHits(ctx, tx, s.dialect, found, terms)
 		return err
@@ -121,26 +124,32 @@ func filtered(q entente.SearchQuery) bool {
 // reads the text of a block or two, whatever the number of hits. The
 // index knows every hit, so a page's block is found at its offset without
 // reading the blocks before it.
-func (s *Store) ranked(ctx context.Context, tx *sql.Tx, x *labelIndex, sig collection, hits *roaring.Bitmap, terms search.Terms,
+func (s *Store) ranked(ctx context.Context, tx *sql.Tx, x *labelIndex, sig collection, e *resultEntry, hits *roaring.Bitmap, terms search.Terms,
 	q entente.SearchQuery) ([]candidate, error) {
-	st, err := s.stats(ctx, tx, sig, terms)
-	if err != nil {
-		return nil, err
-	}
 	size := s.maxCandidates()
 	total := int(hits.GetCardinality())
 	offset := max(q.Offset, 0)
 	var out []candidate
 	for b, skip := offset/size, offset%size; b*size < total && (q.Limit <= 0 || len(out) < q.Limit); b, skip = b+1, 0 {
-		block, err := s.readCandidates(ctx, tx, x, top(hits, b*size, size), true)
+		block, err := e.getBlock(size, b, func() ([]candidate, error) {
+			st, err := s.stats(ctx, tx, sig, terms)
+			if err != nil {
+				return nil, err
+			}
+			block, err := s.readCandidates(ctx, tx, x, top(hits, b*size, size), true)
+			if err != nil {
+				return nil, err
+			}
+			counter := terms.Counter()
+			for i := range block {
+				block[i].score = st.bm25(counter.Count(block[i].text))
+			}
+			sortRanked(block)
+			return block, nil
+		})
 		if err != nil {
 			return nil, err
 		}
-		counter := terms.Counter()
-		for i := range block {
-			block[i].score = st.bm25(counter.Count(block[i].text))
-		}
-		sortRanked(block)
 		out = append(out, block[min(skip, len(block)):]...)
 	}
 	if q.Limit > 0 && len(out) > q.Limit {

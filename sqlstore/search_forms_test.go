@@ -29,6 +29,12 @@ var (
 		sentence{text: "Obe strane pozdravljaju završetak pruge i planiraju nove pruge.", typ: entente.Appraisal},
 		sentence{text: "Strane će razviti mrežu pruga između dve zemlje.", typ: entente.Commitment, strength: entente.Firm, actors: []string{"CN", "RS"}},
 	)
+	// forms that a sound change spells otherwise (pruga → pruzi, naučnik →
+	// naučnici), alone in their sentences
+	formsChanged = handDoc("sr-Latn", "Radovi", "2025-02-04", []string{"CN", "RS"},
+		sentence{text: "Radovi na pruzi napreduju brzo.", typ: entente.Narrative},
+		sentence{text: "Naučnici dve zemlje sarađuju u svemiru.", typ: entente.Narrative},
+	)
 	formsEn = handDoc("en", "Statement", "2025-02-03", []string{"CN", "RS"},
 		sentence{text: "The sides will modernise the railway between the two capitals.", typ: entente.Commitment, strength: entente.Firm, actors: []string{"CN", "RS"}},
 		sentence{text: "They welcomed the data on the agenda.", typ: entente.Appraisal},
@@ -37,6 +43,7 @@ var (
 
 func TestSearchAcrossForms(t *testing.T) {
 	text := func(d *entente.NewDocument, i int) string { return d.Extraction.Sentences[i].Text }
+	pruga := []string{text(formsCyr, 0), text(formsCyr, 1), text(formsLat, 0), text(formsLat, 1), text(formsChanged, 0)}
 	cases := []struct {
 		name, query string
 		want        []string
@@ -45,9 +52,14 @@ func TestSearchAcrossForms(t *testing.T) {
 		{"Traditional finds Simplified", "鐵路", []string{text(hans, 0), text(hant, 0)}},
 		{"Traditional phrase", "簽證便利化", []string{text(hans, 1), text(hant, 1)}},
 		{"one Traditional character", "鐵", []string{text(hans, 0), text(hant, 0)}},
-		{"Latin base form finds every form in both scripts", "pruga", []string{text(formsCyr, 0), text(formsCyr, 1), text(formsLat, 0), text(formsLat, 1)}},
-		{"Cyrillic inflected form finds the others", "пругом", []string{text(formsCyr, 0), text(formsCyr, 1), text(formsLat, 0), text(formsLat, 1)}},
-		{"Latin genitive", "pruge", []string{text(formsCyr, 0), text(formsCyr, 1), text(formsLat, 0), text(formsLat, 1)}},
+		{"Latin base form finds every form in both scripts", "pruga", pruga},
+		{"Cyrillic inflected form finds the others", "пругом", pruga},
+		{"Latin genitive", "pruge", pruga},
+		{"Cyrillic sound change finds every form", "прузи", pruga},
+		{"Latin sound change finds every form", "pruzi", pruga},
+		{"Cyrillic base form finds the sound change", "пруга", pruga},
+		{"singular finds a plural by sibilarization", "naučnik", []string{text(formsChanged, 1)}},
+		{"Cyrillic singular too", "научник", []string{text(formsChanged, 1)}},
 		{"English word keeps to English forms", "railways", []string{text(formsEn, 0)}},
 		{"English data is not a date", "date", nil},
 	}
@@ -55,7 +67,7 @@ func TestSearchAcrossForms(t *testing.T) {
 	for _, st := range stores {
 		t.Run(st.name, func(t *testing.T) {
 			s := st.open(t)
-			for _, d := range []*entente.NewDocument{hans, hant, formsCyr, formsLat, formsEn} {
+			for _, d := range []*entente.NewDocument{hans, hant, formsCyr, formsLat, formsChanged, formsEn} {
 				mustCreate(t, s, d)
 			}
 			for _, c := range cases {

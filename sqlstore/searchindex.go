@@ -3,42 +3,48 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/search"
 )
 
 // labelIndex is search's picture of the collection in memory: every
 // sentence numbered by its place in the order of a search without text,
-// counted from the end (the oldest version's last sentence is 0, the
+// counted from the end (the oldest version's last sentence is lowest, the
 // newest version's first the highest), and for each label a compressed
 // bitmap (roaring) of the sentences that carry it, as corrected. Filters,
 // totals and facets are then intersections and counts of bitmaps, computed
 // in Go the same way on both databases, instead of SQL that checks each
 // match (a filter that keeps most of the collection) or reads each hit's
-// labels (the facets). Numbering by that order makes a page the n-th
-// members of a bitmap from the top, keeps each version's sentences a run of
-// numbers, so that document-level labels (parties, dates, languages) are
-// ranges, and gives a new statement (a newer version) the next numbers, so
-// that an index can grow by what was added (extend) instead of being built
-// again.
+// labels (the facets).
+//
+// Each version holds a run of numbers a little longer than its sentences
+// (reserve), so that a document read again (a correction, a split, a
+// re-extraction, a withdrawal) takes the same numbers, in the same order,
+// and the index is updated in place of being built again; a new version
+// takes the next numbers, as the numbering runs from the oldest. Numbers
+// no sentence holds are in no bitmap: they change no total, no facet and
+// no order.
 //
 // An index describes one state of the collection (key); a search whose
-// transaction sees another state builds a new one. The full-text index
-// stays in the database: the matches of a query are read from it once per
-// state and kept here as a bitmap (matches).
+// transaction sees another state updates it (update) or builds a new one.
+// The full-text index stays in the database: the matches of a query are
+// read from it once per state and kept here as a bitmap (matches), and
+// kept up to date with the documents read again.
 type labelIndex struct {
 	key indexKey
 
-	ids        []int64  // sentence id by number
-	numbers    []uint32 // number by sentence id; noNumber where none
-	maxID      int64    // the highest sentence id held
-	maxVersion int64    // the highest version id held
-	all        *roaring.Bitmap
+	ids        []int64         // sentence id by number; 0 where a number holds none
+	numbers    []uint32        // number by sentence id; noNumber where none
+	maxVersion int64           // the highest version id held
+	all        *roaring.Bitmap // the sentences search sees: those of documents not withdrawn
 
 	typ, strength, actor, area bitmaps // sentences, by label as corrected
 	party                      bitmaps // sentences whose document the party signed, as corrected
@@ -47,10 +53,103 @@ type labelIndex struct {
 	docs                       []docSpan
 	docIndex                   map[int64]int // place in docs by document id
 
+	// every version and sentence held, those of withdrawn documents too:
+	// an update must arrive at the sums of key
+	heldVersions, heldSentences int64
+	reread                      int // documents the update that made this index read again, for tests
+
+	cache *searchCache // shared by the indexes of states that differ in nothing search sees
+}
+
+// searchCache keeps what searches of one picture of the collection found.
+type searchCache struct {
 	mu       sync.Mutex
 	filters  map[string]*roaring.Bitmap // a filter's sentences, by the filter
-	matches  map[string]*roaring.Bitmap // a query's matches, by its terms
+	matches  map[string]*matchEntry     // a query's matches, by its terms
 	matchMem uint64                     // bytes the matches hold
+	results  map[string]*resultEntry    // a query's hits, counts and ranked blocks, by its terms and filters
+}
+
+// resultEntry is what searches of one query (terms and filters) found in
+// one state: its hits, their facets, and the blocks ranked so far. Pages
+// of one query, and the same query again, then read only their hits.
+type resultEntry struct {
+	mu     sync.Mutex
+	hits   *roaring.Bitmap        // nil until found
+	facets *entente.Facets        // nil until counted
+	blocks map[[2]int][]candidate // by block size and number, ranked, without their texts
+}
+
+// getHits returns the entry's hits, finding them first if needed.
+func (e *resultEntry) getHits(find func() (*roaring.Bitmap, error)) (*roaring.Bitmap, error) {
+	e.mu.Lock()
+	h := e.hits
+	e.mu.Unlock()
+	if h != nil {
+		return h, nil
+	}
+	h, err := find()
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	e.hits = h
+	e.mu.Unlock()
+	return h, nil
+}
+
+// getFacets returns a copy of the entry's facets, counting them first if
+// needed (the caller may change what it gets).
+func (e *resultEntry) getFacets(count func() entente.Facets) entente.Facets {
+	e.mu.Lock()
+	f := e.facets
+	e.mu.Unlock()
+	if f == nil {
+		counted := count()
+		f = &counted
+		e.mu.Lock()
+		e.facets = f
+		e.mu.Unlock()
+	}
+	return entente.Facets{Type: slices.Clone(f.Type), Strength: slices.Clone(f.Strength), Party: slices.Clone(f.Party),
+		Area: slices.Clone(f.Area), Year: slices.Clone(f.Year), Language: slices.Clone(f.Language)}
+}
+
+// getBlock returns the entry's block b (of size hits), ranked, ranking it
+// first if needed.
+func (e *resultEntry) getBlock(size, b int, rank func() ([]candidate, error)) ([]candidate, error) {
+	e.mu.Lock()
+	block, ok := e.blocks[[2]int{size, b}]
+	e.mu.Unlock()
+	if ok {
+		return block, nil
+	}
+	block, err := rank()
+	if err != nil {
+		return nil, err
+	}
+	for i := range block {
+		block[i].text = "" // ranked: kept without it
+	}
+	e.mu.Lock()
+	e.blocks[[2]int{size, b}] = block
+	e.mu.Unlock()
+	return block, nil
+}
+
+// maxCachedResults bounds the queries a state keeps results of; it starts
+// again when full.
+const maxCachedResults = 256
+
+// matchEntry is a query's matches with its terms, which an update checks
+// the sentences it reads again against.
+type matchEntry struct {
+	terms search.Terms
+	b     *roaring.Bitmap
+}
+
+func newSearchCache() *searchCache {
+	return &searchCache{filters: map[string]*roaring.Bitmap{}, matches: map[string]*matchEntry{}, results: map[string]*resultEntry{}}
 }
 
 // bitmaps are sentence numbers by a label.
@@ -63,12 +162,30 @@ func (b bitmaps) get(k string) *roaring.Bitmap {
 	return roaring.New()
 }
 
-// docSpan is a document's signing date (as corrected), first language and
-// the runs of numbers its versions' sentences hold.
+// families returns every label's bitmaps, to change them all alike.
+func (x *labelIndex) families() []*bitmaps {
+	return []*bitmaps{&x.typ, &x.strength, &x.actor, &x.area, &x.party, &x.version, &x.docLang, &x.year}
+}
+
+// docSpan is a document's signing date (as corrected), first language,
+// whether search sees it, and the runs of numbers its versions hold.
 type docSpan struct {
 	date, lang string // "" when unknown
-	spans      [][2]uint32
+	hidden     bool   // withdrawn, or removed
+	runs       []run  // by version id
 }
+
+// run is a version's numbers: its sentences hold [start, start+size), in
+// document order from the top; [start, start+reserved) is its own.
+type run struct {
+	version              int64
+	lang                 string
+	start, size, reserve uint32
+}
+
+// reserve is the run a version of n sentences holds: room for a few more,
+// which splits and re-extractions may bring.
+func reserve(n int) uint32 { return uint32(n + n/4 + 2) }
 
 // indexKey identifies a state of the collection: the sums kept by
 // migration 0009's triggers (every change of a version) and the newest
@@ -101,7 +218,7 @@ type indexHolder struct {
 	build           sync.Mutex // held while building; never by a search that holds a transaction
 	mu              sync.Mutex // guards what follows, held for no I/O
 	index           *labelIndex
-	builds, extends int // how many times, for tests
+	builds, updates int // how many times, for tests
 }
 
 func (h *indexHolder) get() *labelIndex {
@@ -157,11 +274,10 @@ func (s *Store) freshLabels(ctx context.Context) error {
 }
 
 // labels returns the index of the collection as tx sees it: the one kept,
-// when nothing changed since; that one grown by what was added, when the
-// only changes were new statements; else one built anew. The kept one is
-// replaced only if no other search is building (a write may have come
-// between freshLabels and this transaction); else this search builds its
-// own without waiting.
+// when nothing changed since; that one updated by what changed, when that
+// can be told; else one built anew. The kept one is replaced only if no
+// other search is building (a write may have come between freshLabels and
+// this transaction); else this search builds its own without waiting.
 func (s *Store) labels(ctx context.Context, tx *sql.Tx) (*labelIndex, error) {
 	key, err := readKey(ctx, tx)
 	if err != nil {
@@ -178,7 +294,7 @@ func (s *Store) labels(ctx context.Context, tx *sql.Tx) (*labelIndex, error) {
 }
 
 // buildLabels returns the index of key, read through tx: the kept one if
-// it is of key, else that one extended or a new one, kept if keep.
+// it is of key, else that one updated or a new one, kept if keep.
 func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep bool) (*labelIndex, error) {
 	old := s.index.get()
 	if old != nil && old.key == key {
@@ -186,26 +302,24 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 	}
 	var x *labelIndex
 	if old != nil {
-		grown, err := s.extend(ctx, tx, old, key)
+		updated, err := s.update(ctx, tx, old, key)
 		if err != nil {
-			return nil, fmt.Errorf("extend the search index: %w", err)
+			return nil, fmt.Errorf("update the search index: %w", err)
 		}
-		x = grown
+		x = updated
 	}
-	extended := x != nil
+	updated := x != nil
 	if x == nil {
-		x = &labelIndex{key: key, maxID: -1, docIndex: map[int64]int{}, all: roaring.New(),
-			typ: bitmaps{}, strength: bitmaps{}, actor: bitmaps{}, area: bitmaps{}, party: bitmaps{}, version: bitmaps{}, docLang: bitmaps{}, year: bitmaps{}}
-		if err := s.addLabels(ctx, tx, x, true); err != nil {
+		var err error
+		if x, err = s.buildIndex(ctx, tx, key); err != nil {
 			return nil, fmt.Errorf("build the search index: %w", err)
 		}
 	}
-	x.filters, x.matches = map[string]*roaring.Bitmap{}, map[string]*roaring.Bitmap{}
 	if keep {
 		s.index.mu.Lock()
 		s.index.index = x
-		if extended {
-			s.index.extends++
+		if updated {
+			s.index.updates++
 		} else {
 			s.index.builds++
 		}
@@ -214,44 +328,24 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 	return x, nil
 }
 
-// extend returns old grown by the statements added since, or nil when
-// anything else changed (an event other than a document's creation, a
-// version or sentence removed or changed, a version added to a document
-// old holds): then the index is built anew. old is not changed: searches
-// may be reading it.
-func (s *Store) extend(ctx context.Context, tx *sql.Tx, old *labelIndex, key indexKey) (*labelIndex, error) {
-	if key.events < old.key.events || key.versions <= old.key.versions || key.sentences < old.key.sentences {
-		return nil, nil
+// newLabelIndex returns an empty index of key.
+func newLabelIndex(key indexKey) *labelIndex {
+	return &labelIndex{key: key, docIndex: map[int64]int{}, all: roaring.New(), cache: newSearchCache(),
+		typ: bitmaps{}, strength: bitmaps{}, actor: bitmaps{}, area: bitmaps{}, party: bitmaps{}, version: bitmaps{}, docLang: bitmaps{}, year: bitmaps{}}
+}
+
+// buildIndex reads the whole collection into a new index. A version whose
+// stored count of sentences is short of its sentences (which no write
+// should leave) is counted again, with the rest.
+func (s *Store) buildIndex(ctx context.Context, tx *sql.Tx, key indexKey) (*labelIndex, error) {
+	x := newLabelIndex(key)
+	err := s.load(ctx, tx, x, nil, nil, false)
+	if errors.Is(err, errRunFull) {
+		x = newLabelIndex(key)
+		err = s.load(ctx, tx, x, nil, nil, true)
 	}
-	var others, versions, sentences, oldDocs int64
-	err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM events WHERE seq > $1 AND NOT (entity = 'document' AND action = 'create')),
-			(SELECT count(*) FROM versions WHERE id > $2),
-			(SELECT count(*) FROM sentences WHERE id > $3),
-			(SELECT count(*) FROM sentences WHERE id > $3 AND version_id <= $2)`,
-		old.key.events, old.maxVersion, old.maxID).Scan(&others, &versions, &sentences, &oldDocs)
 	if err != nil {
 		return nil, err
-	}
-	// Every version and sentence added is new, and none went: the sums
-	// grew by exactly what is new.
-	if others > 0 || oldDocs > 0 || versions != key.versions-old.key.versions || sentences != key.sentences-old.key.sentences {
-		return nil, nil
-	}
-	x := &labelIndex{key: key, ids: old.ids, numbers: old.numbers, maxID: old.maxID, maxVersion: old.maxVersion,
-		all: old.all.Clone(), docs: slices.Clone(old.docs), docIndex: maps.Clone(old.docIndex)}
-	for _, b := range []struct{ from, to *bitmaps }{{&old.typ, &x.typ}, {&old.strength, &x.strength}, {&old.actor, &x.actor},
-		{&old.area, &x.area}, {&old.party, &x.party}, {&old.version, &x.version}, {&old.docLang, &x.docLang}, {&old.year, &x.year}} {
-		*b.to = make(bitmaps, len(*b.from))
-		for k, m := range *b.from {
-			(*b.to)[k] = m.Clone()
-		}
-	}
-	if err := s.addLabels(ctx, tx, x, false); err != nil {
-		return nil, err
-	}
-	if x.docs == nil {
-		return nil, nil // a new version of a document the index held
 	}
 	return x, nil
 }
@@ -260,242 +354,37 @@ func (s *Store) extend(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 // bitmaps (adding them sorted, in bulk, is the cheap way).
 type collector map[string][]uint32
 
-func (c collector) addTo(into bitmaps) {
+func (c collector) addTo(into bitmaps, own func(bitmaps, string) *roaring.Bitmap) {
 	for k, ns := range c {
 		slices.Sort(ns)
-		b := into[k]
-		if b == nil {
-			b = roaring.New()
-			into[k] = b
-		}
+		b := own(into, k)
 		b.AddMany(ns)
 		b.RunOptimize()
 	}
 }
 
-// addLabels adds to x the sentences after x.maxID with their labels and
-// documents. whole says that x is empty and every sentence is read: then
-// the corrections apply (an index is only extended by statements that no
-// correction can concern yet). If a sentence belongs to a document x holds
-// already, it sets x.docs to nil: the caller builds anew.
-func (s *Store) addLabels(ctx context.Context, tx *sql.Tx, x *labelIndex, whole bool) error {
-	type label struct{ typ, strength string }
-	corrected := map[int64]label{}
-	partiesCorrected := map[int64]bool{}
-	if whole {
-		err := queryRows(ctx, tx, `SELECT sentence_id, type, strength FROM corrected_sentences`, nil, func(rows *sql.Rows) error {
-			var (
-				id int64
-				l  label
-			)
-			err := rows.Scan(&id, &l.typ, &l.strength)
-			corrected[id] = l
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("read corrected sentences: %w", err)
-		}
+func (c collector) span(key string, r run) {
+	for n := r.start; n < r.start+r.size; n++ {
+		c[key] = append(c[key], n)
 	}
-	prevID, prevVersion := x.maxID, x.maxVersion
-	typ, strength := collector{}, collector{}
-	type span struct {
-		doc int64
-		at  [2]uint32
-	}
-	spans := map[int64]*span{} // of the versions added
-	var last *span
-	first := uint32(len(x.ids))
-	var lastVersion int64 = -1
-	var newIDs []int64
-	err := queryRows(ctx, tx, `SELECT id, document_id, version_id, type, strength FROM sentences WHERE id > $1 ORDER BY version_id, position DESC`,
-		[]any{prevID}, func(rows *sql.Rows) error {
-			var (
-				id, doc, version int64
-				l                label
-			)
-			if err := rows.Scan(&id, &doc, &version, &l.typ, &l.strength); err != nil {
-				return err
-			}
-			n := uint32(len(x.ids))
-			x.ids = append(x.ids, id)
-			newIDs = append(newIDs, id)
-			if c, ok := corrected[id]; ok {
-				l = c
-			}
-			typ[l.typ] = append(typ[l.typ], n)
-			if l.strength != "" {
-				strength[l.strength] = append(strength[l.strength], n)
-			}
-			if version != lastVersion {
-				last = &span{doc: doc, at: [2]uint32{n, n + 1}}
-				spans[version], lastVersion = last, version
-				x.maxVersion = max(x.maxVersion, version)
-			} else {
-				last.at[1] = n + 1
-			}
-			return nil
-		})
-	if err != nil {
-		return fmt.Errorf("read sentences: %w", err)
-	}
-	if len(newIDs) > 0 {
-		maxID := slices.Max(newIDs)
-		if grow := maxID + 1 - int64(len(x.numbers)); grow > 0 {
-			x.numbers = slices.Grow(x.numbers, int(grow))
-			for range grow {
-				x.numbers = append(x.numbers, noNumber)
-			}
-		}
-		for i, id := range newIDs {
-			x.numbers[id] = first + uint32(i)
-		}
-		x.maxID = max(x.maxID, maxID)
-	}
-	x.all.AddRange(uint64(first), uint64(len(x.ids)))
-	typ.addTo(x.typ)
-	strength.addTo(x.strength)
+}
 
-	// actors and areas: the extractor's, except for corrected sentences,
-	// and the corrected ones (as the filters always read them)
-	for _, q := range []struct {
-		extracted, corrected string
-		into                 bitmaps
-	}{
-		{`SELECT sentence_id, party FROM sentence_actors WHERE sentence_id > $1`, `SELECT sentence_id, party FROM corrected_actors`, x.actor},
-		{`SELECT sentence_id, area FROM sentence_areas WHERE sentence_id > $1`, `SELECT sentence_id, area FROM corrected_areas`, x.area},
-	} {
-		c := collector{}
-		add := func(fromCorrections bool) func(rows *sql.Rows) error {
-			return func(rows *sql.Rows) error {
-				var (
-					id int64
-					v  string
-				)
-				if err := rows.Scan(&id, &v); err != nil {
-					return err
-				}
-				if _, ok := corrected[id]; ok && !fromCorrections {
-					return nil
-				}
-				if n, ok := x.number(id); ok && n >= first {
-					c[v] = append(c[v], n)
-				}
-				return nil
-			}
-		}
-		if err := queryRows(ctx, tx, q.extracted, []any{prevID}, add(false)); err != nil {
-			return fmt.Errorf("read sentence labels: %w", err)
-		}
-		if whole {
-			if err := queryRows(ctx, tx, q.corrected, nil, add(true)); err != nil {
-				return fmt.Errorf("read corrected labels: %w", err)
-			}
-		}
-		c.addTo(q.into)
+// result returns the kept results of the query named key, or a new entry
+// to fill (kept unless s keeps none).
+func (s *Store) result(x *labelIndex, key string) (e *resultEntry, found bool) {
+	if s.NoResultCache {
+		return &resultEntry{blocks: map[[2]int][]candidate{}}, false
 	}
-
-	// the documents of the versions added: their spans, first language,
-	// date and parties as corrected
-	version := collector{}
-	added := map[int64]bool{} // documents new to x
-	err = queryRows(ctx, tx, `SELECT id, document_id, language FROM versions WHERE id > $1`, []any{prevVersion},
-		func(rows *sql.Rows) error {
-			var (
-				id, doc int64
-				lang    string
-			)
-			if err := rows.Scan(&id, &doc, &lang); err != nil {
-				return err
-			}
-			x.maxVersion = max(x.maxVersion, id)
-			i, held := x.docIndex[doc]
-			if held && !added[doc] {
-				x.docs = nil // a new version of a document held: build anew
-				return nil
-			}
-			if !held {
-				i = len(x.docs)
-				x.docIndex[doc], added[doc] = i, true
-				x.docs = append(x.docs, docSpan{lang: lang})
-			}
-			d := &x.docs[i]
-			if lang < d.lang {
-				d.lang = lang
-			}
-			if sp := spans[id]; sp != nil {
-				d.spans = append(d.spans, sp.at)
-				for n := sp.at[0]; n < sp.at[1]; n++ {
-					version[lang] = append(version[lang], n)
-				}
-			}
-			return nil
-		})
-	if err != nil || x.docs == nil {
-		return err
+	c := x.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.results[key]; e != nil {
+		return e, true
 	}
-	version.addTo(x.version)
-	newDocs := slices.Collect(maps.Keys(added))
-	slices.Sort(newDocs)
-	party, year, lang := collector{}, collector{}, collector{}
-	spanned := func(into collector, key string, d *docSpan) {
-		for _, sp := range d.spans {
-			for n := sp[0]; n < sp[1]; n++ {
-				into[key] = append(into[key], n)
-			}
-		}
+	if len(c.results) >= maxCachedResults {
+		c.results = map[string]*resultEntry{}
 	}
-	for chunk := range slices.Chunk(newDocs, 1000) {
-		var a args
-		in := idList(s.dialect, &a, chunk)
-		err = queryRows(ctx, tx, `SELECT d.id, coalesce(CASE WHEN cd.date_corrected THEN cd.signed_date ELSE d.signed_date END, ''),
-				coalesce(cd.parties_corrected, false)
-			FROM documents d LEFT JOIN corrected_documents cd ON cd.document_id = d.id WHERE d.id IN (`+in+`)`, a, func(rows *sql.Rows) error {
-			var (
-				id   int64
-				date string
-				pc   bool
-			)
-			if err := rows.Scan(&id, &date, &pc); err != nil {
-				return err
-			}
-			d := &x.docs[x.docIndex[id]]
-			d.date = date
-			partiesCorrected[id] = pc
-			if len(date) >= 4 {
-				spanned(year, date[:4], d)
-			}
-			if d.lang != "" {
-				spanned(lang, d.lang, d)
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read documents: %w", err)
-		}
-		for _, q := range []string{`SELECT document_id, party, 0 FROM document_parties WHERE document_id IN (` + in + `)`,
-			`SELECT document_id, party, 1 FROM corrected_document_parties WHERE document_id IN (` + in + `)`} {
-			err := queryRows(ctx, tx, q, a, func(rows *sql.Rows) error {
-				var (
-					doc             int64
-					p               string
-					fromCorrections int
-				)
-				if err := rows.Scan(&doc, &p, &fromCorrections); err != nil {
-					return err
-				}
-				if partiesCorrected[doc] && fromCorrections == 0 {
-					return nil
-				}
-				spanned(party, p, &x.docs[x.docIndex[doc]])
-				return nil
-			})
-			if err != nil {
-				return fmt.Errorf("read document parties: %w", err)
-			}
-		}
-	}
-	year.addTo(x.year)
-	lang.addTo(x.docLang)
-	party.addTo(x.party)
-	return nil
+	e = &resultEntry{blocks: map[[2]int][]candidate{}}
+	c.results[key] = e
+	return e, false
 }

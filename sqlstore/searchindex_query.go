@@ -23,10 +23,11 @@ func (x *labelIndex) filter(q entente.SearchQuery) *roaring.Bitmap {
 	if !filtered(q) {
 		return x.all
 	}
-	key := strings.Join([]string{q.Language, q.Party, string(q.Type), q.Area, string(q.Strength), q.From, q.To}, "\x00")
-	x.mu.Lock()
-	b, ok := x.filters[key]
-	x.mu.Unlock()
+	key := filterKey(q)
+	c := x.cache
+	c.mu.Lock()
+	b, ok := c.filters[key]
+	c.mu.Unlock()
 	if ok {
 		return b
 	}
@@ -55,13 +56,18 @@ func (x *labelIndex) filter(q entente.SearchQuery) *roaring.Bitmap {
 	for _, p := range parts[1:] {
 		b.And(p)
 	}
-	x.mu.Lock()
-	if len(x.filters) >= maxCachedFilters {
-		x.filters = map[string]*roaring.Bitmap{}
+	c.mu.Lock()
+	if len(c.filters) >= maxCachedFilters {
+		c.filters = map[string]*roaring.Bitmap{}
 	}
-	x.filters[key] = b
-	x.mu.Unlock()
+	c.filters[key] = b
+	c.mu.Unlock()
 	return b
+}
+
+// filterKey names q's filters.
+func filterKey(q entente.SearchQuery) string {
+	return strings.Join([]string{q.Language, q.Party, string(q.Type), q.Area, string(q.Strength), q.From, q.To}, "\x00")
 }
 
 // signed returns the sentences of the documents signed between from and
@@ -72,11 +78,11 @@ func (x *labelIndex) signed(from, to string) *roaring.Bitmap {
 	b := roaring.New()
 	for i := range x.docs {
 		d := &x.docs[i]
-		if d.date == "" || from != "" && d.date < from || to != "" && d.date[:min(len(to), len(d.date))] > to {
+		if d.hidden || d.date == "" || from != "" && d.date < from || to != "" && d.date[:min(len(to), len(d.date))] > to {
 			continue
 		}
-		for _, sp := range d.spans {
-			b.AddRange(uint64(sp[0]), uint64(sp[1]))
+		for _, r := range d.runs {
+			b.AddRange(uint64(r.start), uint64(r.start+r.size))
 		}
 	}
 	return b
@@ -127,11 +133,12 @@ func termsKey(terms search.Terms) string {
 // change it.
 func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms) (*roaring.Bitmap, error) {
 	key := termsKey(terms)
-	x.mu.Lock()
-	b, ok := x.matches[key]
-	x.mu.Unlock()
+	c := x.cache
+	c.mu.Lock()
+	e, ok := c.matches[key]
+	c.mu.Unlock()
 	if ok {
-		return b, nil
+		return e.b, nil
 	}
 	var a args
 	var ns []uint32
@@ -176,16 +183,16 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 		}
 	}
 	slices.Sort(ns)
-	b = roaring.New()
+	b := roaring.New()
 	b.AddMany(ns)
 	b.RunOptimize()
-	x.mu.Lock()
-	if x.matchMem+b.GetSizeInBytes() > maxMatchBytes {
-		x.matches, x.matchMem = map[string]*roaring.Bitmap{}, 0
+	c.mu.Lock()
+	if c.matchMem+b.GetSizeInBytes() > maxMatchBytes {
+		c.matches, c.matchMem = map[string]*matchEntry{}, 0
 	}
-	x.matches[key] = b
-	x.matchMem += b.GetSizeInBytes()
-	x.mu.Unlock()
+	c.matches[key] = &matchEntry{terms: terms, b: b}
+	c.matchMem += b.GetSizeInBytes()
+	c.mu.Unlock()
 	return b, nil
 }
 

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -113,6 +114,14 @@ func (s *Store) insertKeys(ctx context.Context, tx *sql.Tx, cs []listed, dues []
 			delta[k]++
 		}
 	}
+	// in the order of the primary key: each key's rows then go to
+	// neighbouring pages of the table and of its indexes (which lead with
+	// the key too) instead of one page per row across the whole tree
+	slices.SortFunc(rows, func(a, b row) int {
+		x, y := &a.c.TrackedCommitment, &b.c.TrackedCommitment
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(y.SignedDate, x.SignedDate), cmp.Compare(y.DocumentID, x.DocumentID),
+			cmp.Compare(y.Anchor.VersionID, x.Anchor.VersionID), cmp.Compare(a.c.position, b.c.position))
+	})
 	err := s.insertRows(ctx, tx, "tracked_keys",
 		[]string{"key", "signed_date", "document_id", "version_id", "position", "sentence_id", "due", "status_rank", "open"},
 		len(rows), func(i int) []any {

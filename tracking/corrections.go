@@ -136,32 +136,89 @@ func (t *Tracker) SetReviewRequired(ctx context.Context, on bool) error {
 // reads differently, or whose sentence is gone, are flagged, never dropped.
 // Editors and above.
 func (t *Tracker) Reextract(ctx context.Context, doc int64) ([]entente.Reextracted, error) {
+	out := []entente.Reextracted{}
+	err := t.ReextractEach(ctx, doc, func(r entente.Reextracted) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// ReextractEach re-extracts as Reextract does and hands each version's
+// result to each as soon as it is stored, so that a re-extraction of a
+// large collection reports as it goes (each version is its own
+// transaction: one stopped half-way leaves every version either done or
+// as it was).
+func (t *Tracker) ReextractEach(ctx context.Context, doc int64, each func(entente.Reextracted) error) error {
 	if err := t.require(ctx, entente.RoleEditor, "re-extracting"); err != nil {
-		return nil, err
+		return err
 	}
 	if t.Extractor == nil {
-		return nil, entente.Errorf(entente.EUNSUPPORTED, "no extractor configured")
+		return entente.Errorf(entente.EUNSUPPORTED, "no extractor configured")
 	}
-	vs, err := t.Store.VersionsToReextract(ctx, doc)
-	if err != nil {
-		return nil, err
-	}
-	out := []entente.Reextracted{}
-	for _, v := range vs {
-		if err := ctx.Err(); err != nil {
-			return out, err
-		}
-		x := t.Extractor.Extract(v.Text)
-		if x == nil {
-			return out, fmt.Errorf("version %d: the extractor gave nothing", v.ID)
-		}
-		r, err := t.Store.ReplaceExtraction(ctx, v.ID, x, t.ExtractorName)
+	for after := int64(0); ; {
+		vs, err := t.Store.VersionsToReextract(ctx, doc, after, reextractPage)
 		if err != nil {
-			return out, err
+			return err
 		}
-		out = append(out, *r)
+		if len(vs) == 0 {
+			return nil
+		}
+		for _, v := range vs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			x, err := t.extractAs(v)
+			if err != nil {
+				return err
+			}
+			r, err := t.Store.ReplaceExtraction(ctx, v.ID, x, t.ExtractorName)
+			if err != nil {
+				return err
+			}
+			if err := each(*r); err != nil {
+				return err
+			}
+		}
+		after = vs[len(vs)-1].ID
 	}
-	return out, nil
+}
+
+// reextractPage is how many versions a re-extraction holds in memory at
+// once (with their text).
+const reextractPage = 64
+
+// languageReader reads a text as a given language (the registry of
+// extractors does).
+type languageReader interface {
+	ExtractAs(text, lang string) (*entente.Extraction, error)
+}
+
+// extractAs reads version v again. The language an analyst corrected it
+// to decides the rules that read it, so that the correction survives in
+// the labels and not only in what the document shows; otherwise the
+// extractor detects the language again, so that a better detector mends
+// what an older one stored.
+func (t *Tracker) extractAs(v entente.VersionToRead) (*entente.Extraction, error) {
+	var x *entente.Extraction
+	if lr, ok := t.Extractor.(languageReader); ok && v.CorrectedLanguage != "" {
+		var err error
+		if x, err = lr.ExtractAs(v.Text, v.CorrectedLanguage); err != nil {
+			return nil, entente.Errorf(entente.EINVALID, "version %d: the corrected language: %v", v.ID, err)
+		}
+		// the stored language stays the extractor's own reading, which the
+		// correction overlays as every correction does: the correction is
+		// flagged only when that reading changes
+		if d := t.Extractor.Extract(v.Text); d != nil {
+			x.Document.Language = d.Document.Language
+		}
+	} else {
+		x = t.Extractor.Extract(v.Text)
+	}
+	if x == nil {
+		return nil, fmt.Errorf("version %d: the extractor gave nothing", v.ID)
+	}
+	return x, nil
 }
 
 // Withdraw hides a document, keeping it: editors and above.

@@ -141,7 +141,7 @@ func squeezed(s string) string { return strings.Join(strings.Fields(s), "") }
 // versionText is the text of a document's first version.
 func versionText(t *testing.T, ctx context.Context, s *sqlstore.Store, doc int64) string {
 	t.Helper()
-	vs, err := s.VersionsToReextract(ctx, doc)
+	vs, err := s.VersionsToReextract(ctx, doc, 0, 10)
 	if err != nil || len(vs) == 0 {
 		t.Fatalf("versions of %d: %v", doc, err)
 	}

@@ -38,7 +38,7 @@ type Store interface {
 	ReviewRequired(ctx context.Context) (bool, error)
 	SetReviewRequired(ctx context.Context, required bool) error
 
-	VersionsToReextract(ctx context.Context, doc int64) ([]entente.Version, error)
+	VersionsToReextract(ctx context.Context, doc, after int64, limit int) ([]entente.VersionToRead, error)
 	ReplaceExtraction(ctx context.Context, vid int64, x *entente.Extraction, extractor string) (*entente.Reextracted, error)
 
 	History(ctx context.Context, f entente.EventFilter) ([]entente.Event, error)

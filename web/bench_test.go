@@ -29,13 +29,17 @@ import (
 
 // The load test runs on the 10,000-document collections that the store's
 // search benchmark builds and keeps (go test ./sqlstore -run '^$' -bench
-// BenchmarkSearch): a SQLite file in the temporary directory and a schema
-// of the PostgreSQL test database.
+// BenchmarkSearch): a SQLite file in the temporary directory (or the one
+// ENTENTE_BENCH_SQLITE names) and a schema of the PostgreSQL test
+// database.
 const benchCollection = "entente-bench-search-v5-10000"
 
 func benchStores(b *testing.B) map[string]fullStore {
 	out := map[string]fullStore{}
 	path := filepath.Join(os.TempDir(), benchCollection+".db")
+	if p := os.Getenv("ENTENTE_BENCH_SQLITE"); p != "" {
+		path = p // another collection, one of entente-load's (go run ./cmd/entente-load -docs 10000)
+	}
 	if _, err := os.Stat(path); err == nil {
 		st, err := sqlite.Open(context.Background(), path)
 		if err != nil {
@@ -46,6 +50,9 @@ func benchStores(b *testing.B) map[string]fullStore {
 	}
 	if base := os.Getenv(pgtest.Env); base != "" {
 		schema := strings.ReplaceAll(strings.TrimPrefix(benchCollection, "entente-"), "-", "_")
+		if v := os.Getenv("ENTENTE_BENCH_PG_SCHEMA"); v != "" {
+			schema = v // entente-load's: entente_load_s1_10000
+		}
 		var n int
 		if db, err := sql.Open("pgx", pgtest.WithSearchPath(base, schema)); err == nil {
 			_ = db.QueryRow("SELECT count(*) FROM documents").Scan(&n)
@@ -121,8 +128,12 @@ func BenchmarkAPI(b *testing.B) {
 		search := func(r *rand.Rand) {
 			get("/api/v1/search?" + url.Values{"q": {queries[r.IntN(len(queries))]}}.Encode())
 		}
+		searchPage := func(r *rand.Rand) {
+			get("/search?" + url.Values{"q": {queries[r.IntN(len(queries))]}}.Encode())
+		}
 		b.Run(name+"/get-document", func(b *testing.B) { load(b, getDocument) })
 		b.Run(name+"/search", func(b *testing.B) { load(b, search) })
+		b.Run(name+"/search-page", func(b *testing.B) { load(b, searchPage) })
 		if name == "sqlite" {
 			b.Run(name+"/search-during-upload", func(b *testing.B) {
 				stop := make(chan struct{})

@@ -117,7 +117,7 @@ func TestRunSmall(t *testing.T) {
 		}
 		for _, row := range []string{"two characters 铁路", "phrase 全面战略伙伴关系"} {
 			cells := cellsOf(report, row)
-			if len(cells) < 8 || cells[1] != cells[7] {
+			if len(cells) < 9 || cells[1] != cells[8] {
 				t.Errorf("run %d: %s: total and scan lines differ: %v", run, row, cells)
 			}
 		}

@@ -10,9 +10,11 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"syscall"
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
 )
 
 // form is one query form: what is searched, and what a plain scan of the
@@ -58,16 +60,21 @@ func forms() []form {
 	}
 }
 
-// formResult is what one form measured.
+// formResult is what one form measured: each run's wall time and the
+// CPU time the process spent in it (getrusage, so with the collector;
+// PostgreSQL's own work is not in it), with the results the store keeps
+// per state of the collection (kept) and with them counted and ranked
+// anew (anew; the full-text index's matches are still kept).
 type formResult struct {
 	form
-	lat       []time.Duration
-	first     time.Duration // the first run, before anything is cached
-	scan      []time.Duration
-	total     int
-	estimated bool
-	hits      int
-	scanLines int
+	lat, cpu       []time.Duration
+	latNew, cpuNew []time.Duration
+	first          time.Duration // the first run, before anything is cached
+	scan           []time.Duration
+	total          int
+	estimated      bool
+	hits           int
+	scanLines      int
 }
 
 // sizeResult is what one collection measured.
@@ -76,6 +83,51 @@ type sizeResult struct {
 	db     string
 	ingest *ingestFigures
 	forms  []*formResult
+	edits  []edit
+}
+
+// edit is what the first search after a change cost: the index built or
+// brought up to date, the form 合作 with its matches kept.
+type edit struct {
+	what      string
+	wall, cpu time.Duration
+}
+
+// measureEdits makes changes that search does not see and changes that it
+// does (a document withdrawn and restored: the same as a correction to
+// the index, one document read again), timing the first search after
+// each. The collection is left as it was, but for two events.
+func measureEdits(ctx context.Context, s *sqlstore.Store, res *sizeResult) error {
+	ctx = entente.NewContextWithActor(ctx, entente.Actor{Name: "entente-load", Via: "cli"})
+	q := entente.SearchQuery{Text: "合作", Limit: 20}
+	timed := func(what string, change func() error) error {
+		if err := change(); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		start, cpu := time.Now(), cpuTime()
+		if _, err := s.SearchPage(ctx, q); err != nil {
+			return err
+		}
+		res.edits = append(res.edits, edit{what, time.Since(start), cpuTime() - cpu})
+		return nil
+	}
+	if err := timed("a search again, nothing changed", func() error { return nil }); err != nil {
+		return err
+	}
+	if err := timed("after an event search cannot see (a status)", func() error {
+		_, err := s.AppendEvent(ctx, entente.NewEvent(ctx, "set", "status", 0))
+		return err
+	}); err != nil {
+		return err
+	}
+	var doc int64
+	if err := s.DB().QueryRowContext(ctx, "SELECT min(id) FROM documents").Scan(&doc); err != nil {
+		return err
+	}
+	if err := timed("after a document withdrawn (read again)", func() error { return s.WithdrawDocument(ctx, doc, "entente-load") }); err != nil {
+		return err
+	}
+	return timed("after it is restored (read again)", func() error { return s.RestoreDocument(ctx, doc, "entente-load") })
 }
 
 func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (*sizeResult, error) {
@@ -88,6 +140,13 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 		s.MaxCandidates = c.block
 	}
 	res := &sizeResult{docs: n, db: c.db, ingest: fig}
+	// the label index built from the whole collection (a search without
+	// text reads no match from the full-text index)
+	start, cpu := time.Now(), cpuTime()
+	if _, err := s.SearchPage(ctx, entente.SearchQuery{Limit: 1}); err != nil {
+		return nil, err
+	}
+	res.edits = append(res.edits, edit{"the index built at the first search", time.Since(start), cpuTime() - cpu})
 	if c.db != "sqlite" {
 		res.db = "postgres"
 	}
@@ -124,12 +183,27 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 		for _, r := range res.forms {
 			q := r.q
 			q.Limit = 20
-			start := time.Now()
-			if _, err := s.SearchPage(ctx, q); err != nil {
-				return nil, fmt.Errorf("%s: %w", r.label, err)
+			for _, anew := range []bool{false, true} {
+				s.NoResultCache = anew
+				start, cpu := time.Now(), cpuTime()
+				if _, err := s.SearchPage(ctx, q); err != nil {
+					return nil, fmt.Errorf("%s: %w", r.label, err)
+				}
+				lat, used := time.Since(start), cpuTime()-cpu
+				if anew {
+					r.latNew, r.cpuNew = append(r.latNew, lat), append(r.cpuNew, used)
+				} else {
+					r.lat, r.cpu = append(r.lat, lat), append(r.cpu, used)
+				}
 			}
-			r.lat = append(r.lat, time.Since(start))
 		}
+	}
+	s.NoResultCache = false
+	if c.prof != "" {
+		pprof.StopCPUProfile() // not the scans
+	}
+	if err := measureEdits(ctx, s, res); err != nil {
+		return nil, err
 	}
 	scanRounds := max(3, c.rounds/5)
 	for range scanRounds {
@@ -174,6 +248,23 @@ func scan(path string, needles []string) (int, error) {
 	return n, nil
 }
 
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}
+
+func mean(ds []time.Duration) time.Duration {
+	var sum time.Duration
+	for _, d := range ds {
+		sum += d
+	}
+	return sum / time.Duration(max(len(ds), 1))
+}
+
 func pct(ds []time.Duration, p int) time.Duration {
 	if len(ds) == 0 {
 		return 0
@@ -197,9 +288,17 @@ func (r *sizeResult) print(out io.Writer) {
 	fmt.Fprintf(out, "database %.1f MB for %.1f MB of text: %.1f×\n\n", float64(r.ingest.dbSize)/1e6, float64(r.ingest.textBytes)/1e6,
 		float64(r.ingest.dbSize)/float64(max(r.ingest.textBytes, 1)))
 	printSizes(out, r.ingest.relations, r.ingest.textBytes)
-	fmt.Fprintln(out, "| query form | total | first ms | p50 ms | p95 ms | p99 ms | scan p50 ms | scan lines | p95 / scan |")
-	fmt.Fprintln(out, "|---|---|---|---|---|---|---|---|---|")
-	var all, scans []time.Duration
+	fmt.Fprintln(out, "| the first search after | wall ms | CPU ms |\n|---|---|---|")
+	for _, e := range r.edits {
+		fmt.Fprintf(out, "| %s | %s | %s |\n", e.what, ms(e.wall), ms(e.cpu))
+	}
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "Kept: the store's results of the query in this state (its hits, facets and ranked block), as a page of a query already seen. "+
+		"Anew: counted, faceted and ranked again (the full-text index's matches kept). CPU: this process's, per search (mean).")
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "| query form | total | first ms | kept p50 / p95 / p99 ms | kept CPU ms | anew p50 / p95 / p99 ms | anew CPU ms | scan p50 ms | scan lines | p95 / scan, kept | anew |")
+	fmt.Fprintln(out, "|---|---|---|---|---|---|---|---|---|---|---|")
+	var all, allNew, cpu, cpuNew, scans []time.Duration
 	for _, f := range r.forms {
 		total := fmt.Sprint(f.total)
 		if f.estimated {
@@ -209,14 +308,22 @@ func (r *sizeResult) print(out io.Writer) {
 			total += ", empty page"
 		}
 		sp := pct(f.scan, 50)
-		fmt.Fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %d | %.2f |\n", f.label, total, ms(f.first), ms(pct(f.lat, 50)), ms(pct(f.lat, 95)),
-			ms(pct(f.lat, 99)), ms(sp), f.scanLines, float64(pct(f.lat, 95))/float64(max(sp, 1)))
-		all = append(all, f.lat...)
+		fmt.Fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %d | %.2f | %.2f |\n", f.label, total, ms(f.first), triple(f.lat), ms(mean(f.cpu)),
+			triple(f.latNew), ms(mean(f.cpuNew)), ms(sp), f.scanLines, ratio(pct(f.lat, 95), sp), ratio(pct(f.latNew, 95), sp))
+		all, allNew = append(all, f.lat...), append(allNew, f.latNew...)
+		cpu, cpuNew = append(cpu, f.cpu...), append(cpuNew, f.cpuNew...)
 		scans = append(scans, f.scan...)
 	}
-	fmt.Fprintf(out, "| **all forms** | | | %s | %s | %s | %s | | %.2f |\n", ms(pct(all, 50)), ms(pct(all, 95)), ms(pct(all, 99)),
-		ms(pct(scans, 50)), float64(pct(all, 95))/float64(max(pct(scans, 50), 1)))
+	sp := pct(scans, 50)
+	fmt.Fprintf(out, "| **all forms** | | | %s | %s | %s | %s | %s | | %.2f | %.2f |\n", triple(all), ms(mean(cpu)), triple(allNew), ms(mean(cpuNew)),
+		ms(sp), ratio(pct(all, 95), sp), ratio(pct(allNew, 95), sp))
 }
+
+func triple(ds []time.Duration) string {
+	return ms(pct(ds, 50)) + " / " + ms(pct(ds, 95)) + " / " + ms(pct(ds, 99))
+}
+
+func ratio(a, b time.Duration) float64 { return float64(a) / float64(max(b, 1)) }
 
 func perDoc(d time.Duration, n int) float64 {
 	return float64(d.Microseconds()) / 1000 / float64(max(n, 1))
@@ -229,16 +336,18 @@ func printGrowth(out io.Writer, rs []*sizeResult) {
 			if big.docs != 10*small.docs || big.db != small.db {
 				continue
 			}
-			fmt.Fprintf(out, "\n## growth of p95, %d → %d documents (%s)\n\n| query form | p95 %d | p95 %d | growth |\n|---|---|---|---|\n",
-				small.docs, big.docs, small.db, small.docs, big.docs)
-			var a, b []time.Duration
+			fmt.Fprintf(out, "\n## growth of p95, %d → %d documents (%s)\n\n| query form | kept p95 %d | kept p95 %d | growth | anew p95 %d | anew p95 %d | growth |\n|---|---|---|---|---|---|---|\n",
+				small.docs, big.docs, small.db, small.docs, big.docs, small.docs, big.docs)
+			var a, b, an, bn []time.Duration
 			for i, f := range small.forms {
 				g := big.forms[i]
-				fmt.Fprintf(out, "| %s | %s | %s | %.1f× |\n", f.label, ms(pct(f.lat, 95)), ms(pct(g.lat, 95)),
-					float64(pct(g.lat, 95))/float64(max(pct(f.lat, 95), 1)))
+				fmt.Fprintf(out, "| %s | %s | %s | %.1f× | %s | %s | %.1f× |\n", f.label, ms(pct(f.lat, 95)), ms(pct(g.lat, 95)), ratio(pct(g.lat, 95), pct(f.lat, 95)),
+					ms(pct(f.latNew, 95)), ms(pct(g.latNew, 95)), ratio(pct(g.latNew, 95), pct(f.latNew, 95)))
 				a, b = append(a, f.lat...), append(b, g.lat...)
+				an, bn = append(an, f.latNew...), append(bn, g.latNew...)
 			}
-			fmt.Fprintf(out, "| **all forms** | %s | %s | %.1f× |\n", ms(pct(a, 95)), ms(pct(b, 95)), float64(pct(b, 95))/float64(max(pct(a, 95), 1)))
+			fmt.Fprintf(out, "| **all forms** | %s | %s | %.1f× | %s | %s | %.1f× |\n", ms(pct(a, 95)), ms(pct(b, 95)), ratio(pct(b, 95), pct(a, 95)),
+				ms(pct(an, 95)), ms(pct(bn, 95)), ratio(pct(bn, 95), pct(an, 95)))
 		}
 	}
 }

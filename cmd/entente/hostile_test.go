@@ -20,6 +20,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/internal/hostile"
+	"github.com/entente/entente/internal/testload"
 	"github.com/entente/entente/sqlite"
 )
 
@@ -156,7 +157,8 @@ func TestHostileInputs(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			timer := time.AfterFunc(4*hostileTime, func() { _ = cmd.Process.Kill() })
+			wall := testload.WallBound(3 * hostileTime)
+			timer := time.AfterFunc(wall+hostileTime, func() { _ = cmd.Process.Kill() })
 			err := cmd.Wait()
 			timer.Stop()
 			elapsed := time.Since(start)
@@ -176,8 +178,8 @@ func TestHostileInputs(t *testing.T) {
 			if cpu > hostileTime {
 				t.Errorf("took %s of CPU, more than %s", cpu, hostileTime)
 			}
-			if elapsed > 3*hostileTime {
-				t.Errorf("took %s, more than %s", elapsed, 3*hostileTime)
+			if elapsed > wall {
+				t.Errorf("took %s, more than %s", elapsed, wall)
 			}
 			if rss > hostileMemory {
 				t.Errorf("max RSS %d MiB, more than %d MiB", rss>>20, hostileMemory>>20)

@@ -394,16 +394,32 @@ func newReextractCommand() *cobra.Command {
 				return err
 			}
 			tr.Extractor, tr.ExtractorName = x, x.ID()
-			res, err := tr.Reextract(cmd.Context(), doc)
+			if asJSON {
+				res, err := tr.Reextract(cmd.Context(), doc)
+				if err != nil {
+					return err
+				}
+				return writeJSON(cmd.OutOrStdout(), res)
+			}
+			// a line per version as it is stored: --all over a large
+			// collection takes minutes, and an interrupted run has kept
+			// what the lines say
+			w := cmd.OutOrStdout()
+			var versions, kept, flagged int
+			err = tr.ReextractEach(cmd.Context(), doc, func(r entente.Reextracted) error {
+				versions++
+				kept += r.Kept
+				flagged += len(r.Flagged)
+				_, err := fmt.Fprintf(w, "document %d: %d sentences, %d corrections kept, %d flagged for review\n", r.DocumentID, r.Sentences, r.Kept, len(r.Flagged))
+				return err
+			})
 			if err != nil {
 				return err
 			}
-			return output(cmd, asJSON, res, func(w io.Writer) error {
-				for _, r := range res {
-					fmt.Fprintf(w, "document %d: %d sentences, %d corrections kept, %d flagged for review\n", r.DocumentID, r.Sentences, r.Kept, len(r.Flagged))
-				}
-				return nil
-			})
+			if versions > 1 {
+				_, err = fmt.Fprintf(w, "%d versions re-extracted: %d corrections kept, %d flagged for review\n", versions, kept, flagged)
+			}
+			return err
 		}),
 	}
 	commonFlags(cmd, &dsn, &asJSON)

@@ -168,3 +168,23 @@ func TestSplitJoinCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestReextractAllReports: `reextract --all` prints a line for each
+// version as it is stored and a summary at the end, and keeps a
+// correction made before it.
+func TestReextractAllReports(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	corpus := filepath.Join("..", "..", "testdata", "corpus")
+	runJSON(t, nil, "ingest", "--db", db, filepath.Join(corpus, "cn-rs-2024-joint-statement.zh.txt"),
+		filepath.Join(corpus, "us-ie-2021-joint-statement.en.txt"))
+	runJSON(t, nil, "correct", "1/s3", "--db", db, "--as", "alice", "--areas", "trade", "--reason", "about trade")
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"reextract", "--all", "--db", db, "--as", "ed"}, nil, &out, &errb); err != nil {
+		t.Fatalf("reextract: %v (%s)", err, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "document 1: ") || !strings.HasPrefix(lines[1], "document 2: ") ||
+		lines[2] != "2 versions re-extracted: 1 corrections kept, 0 flagged for review" {
+		t.Errorf("reextract --all printed:\n%s", out.String())
+	}
+}

@@ -1,0 +1,209 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/entente/entente/search"
+)
+
+// maxMatchChecks bounds the work an update spends keeping the matches of
+// past queries (documents read again times queries kept, each document
+// some forty sentences); past it the matches are read again as needed.
+const maxMatchChecks = 2500
+
+// update returns old brought to the state key, or nil when only a build
+// can get there. The events since old say what changed: a change search
+// cannot see (a status, evidence, accounts) changes nothing but the key; a
+// change of a document (a correction, a split or join, a re-extraction, a
+// withdrawal, a removal) reads that document again into the numbers it
+// held; new versions take the next numbers. Anything else (an import, a
+// replay, a change to the full-text index that no event tells, an event
+// this code does not know without a document) builds anew. The result
+// must hold as many versions and sentences as the collection's sums say,
+// or it is built anew.
+func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key indexKey) (*labelIndex, error) {
+	if key.events < old.key.events {
+		return nil, nil
+	}
+	dirty, rebuild, err := changedDocuments(ctx, tx, old.key.events)
+	if err != nil || rebuild {
+		return nil, err
+	}
+	err = queryRows(ctx, tx, `SELECT DISTINCT document_id FROM versions WHERE id > $1`, []any{old.maxVersion}, func(rows *sql.Rows) error {
+		var d int64
+		err := rows.Scan(&d)
+		dirty[d] = true
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read new versions: %w", err)
+	}
+	if len(dirty) == 0 {
+		if key.collection != old.key.collection {
+			return nil, nil
+		}
+		x := *old // nothing search sees changed: the same index, caches and all
+		x.key, x.reread = key, 0
+		return &x, nil
+	}
+	if len(dirty) > max(1000, len(old.docIndex)/2) {
+		return nil, nil // reading most documents one by one costs more than a build
+	}
+	x := old.copyFor(key)
+	x.reread = len(dirty)
+	o := &owner{owned: map[*roaring.Bitmap]bool{}}
+	docs := slices.Sorted(maps.Keys(dirty))
+	checks := x.clearDocs(docs, o, old.cache)
+	err = s.load(ctx, tx, x, docs, o, false, checks...)
+	if errors.Is(err, errRunFull) || errors.Is(err, errUnknownVersion) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if x.heldVersions != key.versions || x.heldSentences != key.sentences {
+		return nil, nil
+	}
+	x.cache = newSearchCache()
+	for _, c := range checks {
+		slices.Sort(c.added)
+		c.b.AddMany(c.added)
+		c.b.RunOptimize()
+		x.cache.matches[c.key] = &matchEntry{terms: c.terms, b: c.b}
+		x.cache.matchMem += c.b.GetSizeInBytes()
+	}
+	return x, nil
+}
+
+// changedDocuments reads the events after seq and returns the documents
+// whose searchable state they may have changed, or rebuild when one of
+// them may have changed what no document names.
+func changedDocuments(ctx context.Context, tx *sql.Tx, seq int64) (map[int64]bool, bool, error) {
+	docs := map[int64]bool{}
+	rebuild := false
+	err := queryRows(ctx, tx, `SELECT entity, action, coalesce(document_id, 0) FROM events WHERE seq > $1`, []any{seq}, func(rows *sql.Rows) error {
+		var (
+			entity, action string
+			doc            int64
+		)
+		if err := rows.Scan(&entity, &action, &doc); err != nil {
+			return err
+		}
+		switch {
+		case unseenBySearch(entity):
+		case entity == "document" && action == "create":
+			// its versions are new: read with them
+		case doc != 0:
+			docs[doc] = true
+		default:
+			rebuild = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("read changes: %w", err)
+	}
+	return docs, rebuild, nil
+}
+
+// unseenBySearch says whether changes of entity leave every search's
+// result as it was: statuses and evidence (tracking), accounts and their
+// tokens, settings, the registry of names, sources (a new version that
+// comes with one is read as a new version) and follow-up decisions.
+func unseenBySearch(entity string) bool {
+	switch entity {
+	case "status", "evidence", "user", "api_token", "setting", "registry", "source", "followup":
+		return true
+	}
+	return false
+}
+
+// copyFor returns a copy of x for the state key that an update may
+// change without changing x: slices and maps are copied, bitmaps are
+// cloned by the owner when first changed.
+func (x *labelIndex) copyFor(key indexKey) *labelIndex {
+	y := *x
+	y.key = key
+	y.ids, y.numbers = slices.Clone(x.ids), slices.Clone(x.numbers)
+	y.docs, y.docIndex = slices.Clone(x.docs), maps.Clone(x.docIndex)
+	for _, f := range y.families() {
+		*f = maps.Clone(*f)
+	}
+	return &y
+}
+
+// clearDocs removes the numbers of the documents docs held from every
+// bitmap and forgets their sentence ids, keeping their runs for load. It
+// returns the kept matches with those numbers removed, for load to check
+// the documents' sentences against, or none when that would cost too much.
+func (x *labelIndex) clearDocs(docs []int64, o *owner, cache *searchCache) []*matchCheck {
+	var ranges [][2]uint64
+	for _, id := range docs {
+		i, ok := x.docIndex[id]
+		if !ok {
+			continue
+		}
+		for _, r := range x.docs[i].runs {
+			for n := r.start; n < r.start+r.size; n++ {
+				if sid := x.ids[n]; sid != 0 {
+					x.numbers[sid], x.ids[n] = noNumber, 0
+				}
+			}
+			x.heldVersions--
+			x.heldSentences -= int64(r.size)
+			ranges = append(ranges, [2]uint64{uint64(r.start), uint64(r.start + r.reserve)})
+		}
+	}
+	remove := func(b *roaring.Bitmap, own func() *roaring.Bitmap) {
+		for _, rg := range ranges {
+			if b.IntersectsWithInterval(rg[0], rg[1]) {
+				b = own()
+				b.RemoveRange(rg[0], rg[1])
+			}
+		}
+	}
+	for _, f := range x.families() {
+		for k, b := range *f {
+			remove(b, func() *roaring.Bitmap { return o.own(*f, k) })
+		}
+	}
+	remove(x.all, func() *roaring.Bitmap { return o.ownAll(x) })
+
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if len(cache.matches)*len(docs) > maxMatchChecks {
+		return nil
+	}
+	checks := make([]*matchCheck, 0, len(cache.matches))
+	for k, e := range cache.matches {
+		b := e.b.Clone()
+		for _, rg := range ranges {
+			b.RemoveRange(rg[0], rg[1])
+		}
+		checks = append(checks, &matchCheck{key: k, terms: e.terms, b: b, counter: e.terms.Counter()})
+	}
+	return checks
+}
+
+// matchCheck keeps a query's matches while documents are read again: the
+// sentences read that hold every term join them.
+type matchCheck struct {
+	key     string
+	terms   search.Terms
+	b       *roaring.Bitmap
+	counter *search.Counter
+	added   []uint32
+}
+
+func (c *matchCheck) check(n uint32, text string) {
+	if !slices.Contains(c.counter.Count(text).Counts, 0) {
+		c.added = append(c.added, n)
+	}
+}
