@@ -90,10 +90,17 @@ func (s *Service) Followups(ctx context.Context, q FollowupQuery) ([]entente.Fol
 			}
 		}
 	}
+	return s.pending(ctx, out, q.All)
+}
+
+// pending attaches their decisions to follow-ups, a copy of fs, and keeps
+// the pending ones unless all.
+func (s *Service) pending(ctx context.Context, fs []entente.Followup, all bool) ([]entente.Followup, error) {
+	out := slices.Clone(fs) // fs may be shared: decide writes on the copy
 	if err := s.decide(ctx, out); err != nil {
 		return nil, err
 	}
-	if !q.All {
+	if !all {
 		out = slices.DeleteFunc(out, func(f entente.Followup) bool { return f.Decision != nil })
 	}
 	if out == nil {

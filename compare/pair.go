@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"time"
 
 	"github.com/entente/entente"
 )
@@ -14,18 +15,44 @@ const MostRecycledShown = 10
 // recycled promises. What it reads of the pair's documents is the pair's
 // kept view (see ViewStore), computed again only when they changed.
 func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, error) {
+	v, _, err := s.pair(ctx, a, b, false)
+	return v, err
+}
+
+// PairWithFollowups is Pair with the pair's pending follow-ups, read from
+// one view: what a pair's page shows.
+func (s *Service) PairWithFollowups(ctx context.Context, a, b string) (*entente.PairView, []entente.Followup, error) {
+	return s.pair(ctx, a, b, true)
+}
+
+func (s *Service) pair(ctx context.Context, a, b string, followups bool) (*entente.PairView, []entente.Followup, error) {
 	if s.Tracker == nil {
-		return nil, entente.Errorf(entente.EUNAVAILABLE, "the pair view needs tracking")
+		return nil, nil, entente.Errorf(entente.EUNAVAILABLE, "the pair view needs tracking")
 	}
 	p, err := s.parts(ctx, a, b)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var fs []entente.Followup
+	if followups {
+		if fs, err = s.pending(ctx, p.Suggested, false); err != nil {
+			return nil, nil, err
+		}
+	}
+	v, err := s.pairView(ctx, a, b, p)
+	return v, fs, err
+}
+
+func (s *Service) pairView(ctx context.Context, a, b string, p *pairParts) (*entente.PairView, error) {
+	var err error
 	v := &entente.PairView{Parties: []string{a, b}, Documents: p.Documents, Timeline: p.Timeline, MostRecycled: p.MostRecycled,
 		ByArea: map[string]map[entente.Status]int{}}
 	f := entente.CommitmentFilter{Pair: []string{a, b}}
 	if v.Scorecard, err = s.Tracker.Scorecard(ctx, f); err != nil {
 		return nil, err
+	}
+	if ok, err := s.byArea(ctx, f, v); err != nil || ok {
+		return v, err
 	}
 	// the table of commitments, a page at a time: its statuses per party
 	for offset := 0; ; {
@@ -55,6 +82,36 @@ func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, err
 		}
 	}
 	return v, nil
+}
+
+// areaCounter is a store that counts commitments by area and status in
+// one query over its tracked tables, when they are current for the
+// tracker's due-date rules (sqlstore).
+type areaCounter interface {
+	TrackedCurrent(ctx context.Context, fingerprint string) (bool, error)
+	TrackedByArea(ctx context.Context, f entente.CommitmentFilter, today string) (map[string]map[entente.Status]int, int, error)
+}
+
+// byArea fills the view's table by area from the store's tracked tables,
+// if it keeps them current, and says whether it did.
+func (s *Service) byArea(ctx context.Context, f entente.CommitmentFilter, v *entente.PairView) (bool, error) {
+	ac, ok := s.Tracker.Store.(areaCounter)
+	if !ok {
+		return false, nil
+	}
+	fp := ""
+	if s.Tracker.Rules != nil {
+		fp = s.Tracker.Rules.Fingerprint()
+	}
+	if current, err := ac.TrackedCurrent(ctx, fp); err != nil || !current {
+		return false, err
+	}
+	byArea, n, err := ac.TrackedByArea(ctx, f, time.Now().UTC().Format(time.DateOnly))
+	if err != nil {
+		return false, err
+	}
+	v.ByArea, v.Commitments = byArea, n
+	return true, nil
 }
 
 // partiesOf are the parties a commitment binds: its actors, or its

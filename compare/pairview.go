@@ -22,9 +22,11 @@ import (
 
 // ViewStore keeps the views of pairs.
 type ViewStore interface {
-	// PairState returns the signature of the pair's documents now and the
-	// kept view with the signature it was computed from ("", nil: none).
-	PairState(ctx context.Context, a, b string) (now, built string, body []byte, err error)
+	// PairSignature returns the signature of the pair's documents now.
+	PairSignature(ctx context.Context, a, b string) (string, error)
+	// PairView returns the kept view with the signature it was computed
+	// from ("", nil: none).
+	PairView(ctx context.Context, a, b string) (built string, body []byte, err error)
 	SavePairView(ctx context.Context, a, b, signature string, body []byte) error
 	// StalePairViews lists the pairs whose kept view's signature is not
 	// version followed by the signature of their documents now.
@@ -50,6 +52,9 @@ type views struct {
 	pairs   map[string]*sync.Mutex
 	running atomic.Bool
 	bg      sync.WaitGroup
+	// recent are the views last read, decoded, by pair and signature:
+	// a read whose signature matches decodes nothing
+	recent map[string]recentView
 	// computed counts the views computed, for tests
 	computed atomic.Int64
 }
@@ -70,6 +75,33 @@ func (v *views) lock(a, b string) func() {
 	v.mu.Unlock()
 	m.Lock()
 	return m.Unlock
+}
+
+// recentView is a decoded view and the signature it was computed from.
+type recentView struct {
+	signature string
+	parts     *pairParts
+}
+
+// maxRecentViews bounds the decoded views kept in memory.
+const maxRecentViews = 256
+
+func (v *views) recentParts(key, signature string) *pairParts {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if r, ok := v.recent[key]; ok && r.signature == signature {
+		return r.parts
+	}
+	return nil
+}
+
+func (v *views) remember(key, signature string, p *pairParts) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.recent == nil || len(v.recent) >= maxRecentViews {
+		v.recent = map[string]recentView{}
+	}
+	v.recent[key] = recentView{signature, p}
 }
 
 // computeParts reads every statement of the pair and computes its parts.
@@ -94,6 +126,7 @@ func (s *Service) computeParts(ctx context.Context, a, b string) (*pairParts, er
 
 // parts returns the pair's parts: the kept view when the pair's documents
 // did not change since it was computed, else computed now (and kept).
+// What it returns is shared by readers: nothing may change it.
 func (s *Service) parts(ctx context.Context, a, b string) (*pairParts, error) {
 	if a == "" || b == "" || a == b {
 		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
@@ -125,16 +158,26 @@ func (s *Service) parts(ctx context.Context, a, b string) (*pairParts, error) {
 	if err := s.Views.SavePairView(ctx, a, b, now, body); err != nil {
 		return nil, err
 	}
+	s.views.remember(a+","+b, now, p)
 	return p, nil
 }
 
-// keptParts returns the kept view if it is current, and the signature now.
+// keptParts returns the kept view if it is current, and the signature
+// now. What it returns is shared by readers: nothing may change it.
 func (s *Service) keptParts(ctx context.Context, a, b string) (*pairParts, string, bool, error) {
-	now, built, body, err := s.Views.PairState(ctx, a, b)
+	now, err := s.Views.PairSignature(ctx, a, b)
 	if err != nil {
 		return nil, "", false, err
 	}
 	now = ViewVersion + now
+	key := a + "," + b
+	if p := s.views.recentParts(key, now); p != nil {
+		return p, now, true, nil
+	}
+	built, body, err := s.Views.PairView(ctx, a, b)
+	if err != nil {
+		return nil, "", false, err
+	}
 	if built != now {
 		return nil, now, false, nil
 	}
@@ -143,6 +186,7 @@ func (s *Service) keptParts(ctx context.Context, a, b string) (*pairParts, strin
 		// a view that does not read is computed again
 		return nil, now, false, nil
 	}
+	s.views.remember(key, now, &p)
 	return &p, now, true, nil
 }
 

@@ -131,3 +131,51 @@ func js(v any) string {
 	}
 	return string(b)
 }
+
+// TestPairByAreaTracked: a pair's table by area and status counted in one
+// query over the tracked tables (when the store keeps them current) is the
+// one counted commitment by commitment from the tracker's pages.
+func TestPairByAreaTracked(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		ids := ingestLibrary(t, ctx, s)
+		tr := newTracker(t, s)
+		if err := s.UseDueRules(ctx, tr.Rules); err != nil {
+			t.Fatal(err)
+		}
+		svc, err := compare.New(s, tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		editor := as(ctx, "edith", entente.RoleEditor)
+		if _, err := svc.Accept(editor, fmt.Sprintf("%d/s4", ids["2019"]), fmt.Sprintf("%d/s3", ids["2024"]), "", "opened"); err != nil {
+			t.Fatal(err)
+		}
+		if current, err := s.TrackedCurrent(ctx, tr.Rules.Fingerprint()); err != nil || !current {
+			t.Fatalf("the tracked tables are not current: %v", err)
+		}
+		counted, err := svc.Pair(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// a tracker with other rules: the tables are not current for it,
+		// and the view counts page by page
+		other := newTracker(t, s)
+		other.Rules = nil
+		paged, err := compare.New(s, other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := paged.Pair(ctx, "RS", "CN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if js(counted.ByArea) != js(want.ByArea) || counted.Commitments != want.Commitments {
+			t.Errorf("by area in one query %s (%d commitments), page by page %s (%d)", js(counted.ByArea), counted.Commitments,
+				js(want.ByArea), want.Commitments)
+		}
+		if counted.ByArea["infrastructure"][entente.Fulfilled] != 2 || len(counted.ByArea) < 3 {
+			t.Errorf("by area %s: the accepted railway is not counted for both parties", js(counted.ByArea))
+		}
+	})
+}

@@ -147,7 +147,7 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 	if k, ok := most(kinds); ok && e.Kind == entente.RegInstrument {
 		e.InstrumentKind = k
 	}
-	e.Parties = common(partySets)
+	e.Parties = union(partySets)
 	if e.Kind == entente.RegInstrument {
 		if d := b.documentOf(aliases, docs, e.Year, latest); d != nil {
 			e.DocumentID, e.Parties = d.ID, slices.Clone(d.Parties)
@@ -234,19 +234,16 @@ func most[T cmp.Ordered](counts map[T]int) (T, bool) {
 	return best, n > 0
 }
 
-// common returns the parties in every set, in code order.
-func common(sets [][]string) []string {
+// union returns the parties of any set, in code order: an entry's parties
+// are those of every document that names it (a railway named by China's
+// statements with Serbia and with Hungary is of all three).
+func union(sets [][]string) []string {
 	out := []string{}
-	if len(sets) == 0 {
-		return out
-	}
-	for _, p := range sets[0] {
-		in := true
-		for _, s := range sets[1:] {
-			in = in && slices.Contains(s, p)
-		}
-		if in && !slices.Contains(out, p) {
-			out = append(out, p)
+	for _, s := range sets {
+		for _, p := range s {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
 		}
 	}
 	slices.Sort(out)

@@ -229,6 +229,10 @@ func TestLibrary(t *testing.T) {
 				if e.DocumentCount != 6 || e.Kind != entente.RegProject {
 					t.Errorf("railway: %+v", e)
 				}
+				// its parties: those of every statement that names it
+				if !slices.Equal(e.Parties, []string{"CN", "HU", "RS"}) {
+					t.Errorf("railway parties %v, want CN HU RS", e.Parties)
+				}
 			}
 		}
 		if n != 1 {

@@ -105,3 +105,79 @@ func WriteComparison(tw TableWriter, c *entente.Comparison) error {
 	}
 	return nil
 }
+
+// TimelineTable is a pair's relationship timeline, one row per step,
+// oldest first.
+var TimelineTable = Table{Name: "timeline", Columns: []Column{
+	{Name: "signed_date", Kind: Text, Width: 12},
+	{Name: "document_id", Kind: Int},
+	{Name: "document_title", Kind: Text, Width: 40},
+	{Name: "sentence", Kind: Text},
+	{Name: "action", Kind: Text, Width: 12},
+	{Name: "inferred", Kind: Bool},
+	{Name: "designation", Kind: Text, Width: 30},
+	{Name: "label_zh", Kind: Text, Width: 20},
+	{Name: "label_en", Kind: Text, Width: 30},
+	{Name: "rank", Kind: Int},
+	{Name: "from", Kind: Text, Width: 30},
+	{Name: "text", Kind: Text, Width: 60},
+}}
+
+// TimelineRow is one step of a relationship timeline.
+func TimelineRow(s *entente.RelationshipStep) []any {
+	var date, from any
+	if s.SignedDate != "" {
+		date = s.SignedDate
+	}
+	if s.From != "" {
+		from = s.From
+	}
+	return []any{date, s.DocumentID, s.DocumentTitle, s.Sentence, string(s.Action), s.Inferred, s.Designation,
+		s.Label.ZH, s.Label.EN, s.Rank, from, s.Text}
+}
+
+// CitationsTable is what a document cites and what cites it, as its
+// citations page lists them: the instruments it cites first ("cites"),
+// then the documents that cite it ("cited_by").
+var CitationsTable = Table{Name: "citations", Columns: []Column{
+	{Name: "direction", Kind: Text, Width: 10},
+	{Name: "entry_id", Kind: Int},
+	{Name: "entry_name", Kind: Text, Width: 50},
+	{Name: "document_id", Kind: Int},
+	{Name: "document_title", Kind: Text, Width: 50},
+	{Name: "signed_date", Kind: Text, Width: 12},
+	{Name: "sentences", Kind: Text, Width: 20},
+}}
+
+// CitationRow is one link of a document's citations; the document is the
+// instrument's own (cites) or the citing one (cited_by), empty when the
+// instrument is not in the library.
+func CitationRow(direction string, l *entente.CitationLink) []any {
+	var doc, title, date any
+	if d := l.Document; d != nil {
+		doc, title = d.ID, d.Title
+		if d.SignedDate != nil {
+			date = *d.SignedDate
+		}
+	}
+	return []any{direction, l.EntryID, l.EntryName, doc, title, date, l.Sentences}
+}
+
+// PairDocumentsTable is the documents two parties share, oldest first, as
+// their pair's page lists them.
+var PairDocumentsTable = Table{Name: "pair_documents", Columns: []Column{
+	{Name: "id", Kind: Int},
+	{Name: "signed_date", Kind: Text, Width: 12},
+	{Name: "title", Kind: Text, Width: 60},
+	{Name: "language", Kind: Text},
+	{Name: "parties", Kind: Text, Width: 12},
+}}
+
+// PairDocumentRow is one document of a pair.
+func PairDocumentRow(d *entente.DocumentBrief) []any {
+	var date any
+	if d.SignedDate != "" {
+		date = d.SignedDate
+	}
+	return []any{d.ID, date, d.Title, d.Language, d.Parties}
+}

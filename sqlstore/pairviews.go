@@ -24,7 +24,15 @@ import (
 // and are left out so that tracking does not make views stale.
 func pairSignatureQuery(a, b string) (string, []any) {
 	var as args
-	conds := documentConds(&as, entente.DocumentFilter{Party: a})
+	// the candidates through the parties' indexes first (one of the two,
+	// China, may be in every document), then the corrected parties' rule
+	var conds []string
+	for _, p := range []string{a, b} {
+		x := as.add(p)
+		conds = append(conds, `d.id IN (SELECT document_id FROM document_parties WHERE party = `+x+`
+			UNION SELECT document_id FROM corrected_document_parties WHERE party = `+x+`)`)
+	}
+	conds = append(conds, documentConds(&as, entente.DocumentFilter{Party: a})...)
 	conds = append(conds, documentConds(&as, entente.DocumentFilter{Party: b})...)
 	conds = append(conds, "d.withdrawn_at IS NULL")
 	return `SELECT count(*), coalesce(sum(d.id), 0), coalesce(max((SELECT max(e.seq) FROM events e
@@ -49,14 +57,24 @@ func pairSignature(ctx context.Context, tx *sql.Tx, a, b string) (string, error)
 	return strconv.FormatInt(n, 10) + ":" + strconv.FormatInt(ids, 10) + ":" + strconv.FormatInt(seq, 10), nil
 }
 
-// PairState returns the signature of the pair's documents now, and the
-// kept view of the pair with the signature it was computed from ("" and
-// nil for none), read in one transaction.
-func (s *Store) PairState(ctx context.Context, a, b string) (now, built string, body []byte, err error) {
+// PairSignature returns the signature of the pair's documents now.
+func (s *Store) PairSignature(ctx context.Context, a, b string) (string, error) {
+	var now string
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		now, err = pairSignature(ctx, tx, a, b)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("pair view: %w", err)
+	}
+	return now, nil
+}
+
+// PairView returns the kept view of the pair and the signature it was
+// computed from ("" and nil for none).
+func (s *Store) PairView(ctx context.Context, a, b string) (built string, body []byte, err error) {
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		if now, err = pairSignature(ctx, tx, a, b); err != nil {
-			return err
-		}
 		err := tx.QueryRowContext(ctx, `SELECT signature, body FROM pair_views WHERE pair = $1`, pairViewKey(a, b)).Scan(&built, &body)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
@@ -64,9 +82,9 @@ func (s *Store) PairState(ctx context.Context, a, b string) (now, built string, 
 		return err
 	})
 	if err != nil {
-		return "", "", nil, fmt.Errorf("pair view: %w", err)
+		return "", nil, fmt.Errorf("pair view: %w", err)
 	}
-	return now, built, body, nil
+	return built, body, nil
 }
 
 // SavePairView keeps the view of a pair computed from its documents as

@@ -405,8 +405,17 @@ func trackedWhere(f *entente.CommitmentFilter, today string, a *args, partyOn st
 	if f.Document != 0 {
 		conds = append(conds, "t.document_id = "+a.add(f.Document))
 	}
-	for _, p := range f.Pair {
-		conds = append(conds, `EXISTS (SELECT 1 FROM document_parties pp WHERE pp.document_id = d.id AND pp.party = `+a.add(p)+`)`)
+	if len(f.Pair) > 0 {
+		// the documents of all the parties, found through the parties'
+		// index, so that the commitments are found through their
+		// documents' (testing every commitment against the parties reads
+		// the whole collection when one party, China, is in every
+		// document)
+		subs := make([]string, len(f.Pair))
+		for i, p := range f.Pair {
+			subs[i] = `SELECT pp.document_id FROM document_parties pp WHERE pp.party = ` + a.add(p)
+		}
+		conds = append(conds, `t.document_id IN (`+strings.Join(subs, ` INTERSECT `)+`)`)
 	}
 	conds = dateConds(conds, a, f.From, f.To)
 	switch {

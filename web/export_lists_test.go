@@ -95,7 +95,21 @@ func exportKeys(t *testing.T, h *harness, role entente.Role, target string, cols
 	return out
 }
 
+// matches joins the groups of each match of re in body with "/".
+func matches(re *regexp.Regexp, body string) []string {
+	var out []string
+	for _, m := range re.FindAllStringSubmatch(body, -1) {
+		out = append(out, strings.Join(m[1:], "/"))
+	}
+	return out
+}
+
 var (
+	timelineStep  = regexp.MustCompile(`<span class="muted"><a href="/documents/\d+">[^<]*</a> · (\d+)/(s\d+)</span>`)
+	pairStep      = regexp.MustCompile(`<strong class="rel-label">[^<]*</strong>\s*<a href="/documents/(\d+)#(s\d+)">`)
+	pairDoc       = regexp.MustCompile(`<li>[^<]* · <a href="/documents/(\d+)">`)
+	citesRow      = regexp.MustCompile(`<tr><td><a href="/registry/(\d+)">`)
+	citedByRow    = regexp.MustCompile(`<tr><td><a href="/documents/\d+/citations">[^\n]*</td>\n<td><a href="/registry/(\d+)">`)
 	eventRow      = regexp.MustCompile(`<tr><td>(\d+)</td>`)
 	reviewRow     = regexp.MustCompile(`<input type="hidden" name="ref" value="([^"]+)">`)
 	eventsNext    = regexp.MustCompile(`<p><a href="(/events\?after=\d+)">`)
@@ -207,6 +221,34 @@ func TestEveryListExports(t *testing.T) {
 				return rows
 			},
 			export: "/export/compare", cols: []string{"mark", "a_sentence", "b_sentence"}, queries: []string{"a=1&b=2", "a=1&b=3"}},
+		{name: "timeline", role: entente.RoleViewer, page: viewer("/timeline?"),
+			rows: func(q string) []string {
+				return matches(timelineStep, pageAs(t, h, entente.RoleViewer, "/timeline?"+q))
+			},
+			export: "/export/timeline", cols: []string{"document_id", "sentence"}, queries: []string{"a=CN&b=RS"}},
+		{name: "pair timeline", role: entente.RoleViewer, page: func(string) string { return pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS") },
+			rows: func(string) []string {
+				return matches(pairStep, pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS"))
+			},
+			export: "/export/timeline", cols: []string{"document_id", "sentence"}, queries: []string{"a=CN&b=RS"}},
+		{name: "pair documents", role: entente.RoleViewer, page: func(string) string { return pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS") },
+			rows: func(string) []string {
+				return matches(pairDoc, pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS"))
+			},
+			export: "/export/pairs/CN/RS/documents", cols: []string{"id"}, queries: []string{""}},
+		{name: "citations", role: entente.RoleViewer, page: func(string) string { return pageAs(t, h, entente.RoleViewer, "/documents/1/citations") },
+			rows: func(string) []string {
+				body := pageAs(t, h, entente.RoleViewer, "/documents/1/citations")
+				var rows []string
+				for _, m := range citesRow.FindAllStringSubmatch(body, -1) {
+					rows = append(rows, "cites/"+m[1])
+				}
+				for _, m := range citedByRow.FindAllStringSubmatch(body, -1) {
+					rows = append(rows, "cited_by/"+m[1])
+				}
+				return rows
+			},
+			export: "/export/documents/1/citations", cols: []string{"direction", "entry_id"}, queries: []string{""}},
 	}
 	// two corrections wait for an editor
 	h.do(entente.RoleEditor, "PUT", "/api/v1/settings/review", jsonBody(map[string]bool{"required": true}), "application/json")

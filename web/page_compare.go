@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/compare"
 )
 
 // The pages that read statements side by side: a pair's relationship
@@ -27,6 +27,9 @@ type compareView struct {
 	A, B string // the parties as typed
 	// Codes are the resolved pair, empty until both are known.
 	Codes []string
+	// PairQuery is the resolved pair as a query (a=CN&b=RS), for the
+	// export links.
+	PairQuery template.URL
 }
 
 // Label is a relationship designation in the page's language.
@@ -63,6 +66,7 @@ func (s *Server) pair(v *compareView, a, b string) bool {
 		return false
 	}
 	v.Codes = codes
+	v.PairQuery = template.URL(url.Values{"a": {codes[0]}, "b": {codes[1]}}.Encode())
 	return true
 }
 
@@ -167,11 +171,21 @@ type pairView struct {
 	Message   string
 }
 
-// axisPoint is a document on the time axis: where it stands, in percent.
+// axisPoint is a document on the time axis: where it stands, in percent,
+// and whether its date is written under it, on which of two rows (dates
+// close together would overlap: a date that fits on neither row is left
+// to the mark's title).
 type axisPoint struct {
-	Doc  entente.DocumentBrief
-	Left float64
+	Doc   entente.DocumentBrief
+	Left  float64
+	Label bool
+	Row   int
 }
+
+// axisLabelGap is how far apart (in percent of the axis) two dates on one
+// row must be not to overlap: a date is about 5 em wide, an axis at least
+// 60 em.
+const axisLabelGap = 9.0
 
 func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}, Statuses: entente.Statuses,
@@ -184,10 +198,7 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	}
 	svc, err := s.comparer()
 	if err == nil {
-		v.V, err = svc.Pair(r.Context(), v.Codes[0], v.Codes[1])
-	}
-	if err == nil {
-		v.Followups, err = svc.Followups(r.Context(), compare.FollowupQuery{Pair: v.Codes})
+		v.V, v.Followups, err = svc.PairWithFollowups(r.Context(), v.Codes[0], v.Codes[1])
 	}
 	if err != nil {
 		s.pageFailed(w, "pair", v, err)
@@ -232,6 +243,22 @@ func timeAxis(docs []entente.DocumentBrief) []axisPoint {
 			left = 3 + 94*t.Sub(lo).Hours()/span
 		}
 		out = append(out, axisPoint{Doc: d, Left: float64(int(left*10)) / 10})
+	}
+	// dates left to right, each on the first row where it clears the
+	// date before it
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(out[i].Left, out[j].Left) })
+	last := [2]float64{-100, -100}
+	for _, i := range order {
+		for row := range last {
+			if out[i].Left-last[row] >= axisLabelGap {
+				out[i].Label, out[i].Row, last[row] = true, row, out[i].Left
+				break
+			}
+		}
 	}
 	return out
 }
