@@ -69,6 +69,15 @@ type JobFilter struct {
 	Limit int
 }
 
+// QueueDepth is what waits in the queue of uploads: jobs queued and not
+// yet claimed, jobs a worker holds, and when the oldest unsettled job was
+// queued (nil when none waits).
+type QueueDepth struct {
+	Queued  int        `json:"queued"`
+	Running int        `json:"running"`
+	Oldest  *time.Time `json:"oldest,omitempty"`
+}
+
 // JobQueue is the store's queue of uploads.
 type JobQueue interface {
 	// EnqueueJobs records uploads as queued jobs under the context's

@@ -50,7 +50,8 @@ type RegistryItem struct {
 	DocumentID int64         `json:"document_id"`
 	Language   string        `json:"language"`
 	Sentences  []string      `json:"sentences"`
-	// RowID is the store's row of the item (a citation or an entity).
+	// RowID is the store's row of the item (a citation or an entity), 0
+	// for a name an analyst added to a sentence by a correction.
 	RowID int64 `json:"-"`
 }
 
@@ -89,6 +90,10 @@ type ItemKey struct {
 	VersionID int64  `json:"version_id"`
 	Name      string `json:"name"`
 	RowID     int64  `json:"-"`
+	// Added are the sentences of a name an analyst added to them (a
+	// correction of their references, mechanisms or projects), which has
+	// no row of its own (RowID 0).
+	Added []string `json:"-"`
 }
 
 // BuiltEntry is an entry as the registry's builder makes it, before the

@@ -35,16 +35,25 @@ type Service struct {
 	// Tracker records an accepted follow-up as evidence and a status,
 	// with their events; nil refuses accepting.
 	Tracker *tracking.Tracker
+	// Views keeps the views of pairs (nil: computed at every read).
+	Views ViewStore
+
+	views views
 }
 
 // New returns a service over st with the embedded relations table,
-// recording accepted follow-ups through tr.
+// recording accepted follow-ups through tr, keeping the views of pairs in
+// st if it keeps them.
 func New(st Store, tr *tracking.Tracker) (*Service, error) {
 	w, err := LoadWords()
 	if err != nil {
 		return nil, err
 	}
-	return &Service{Store: st, Words: w, Tracker: tr}, nil
+	svc := &Service{Store: st, Words: w, Tracker: tr}
+	if vs, ok := st.(ViewStore); ok {
+		svc.Views = vs
+	}
+	return svc, nil
 }
 
 // MaxPairDocuments bounds the statements of one pair read at once.

@@ -47,6 +47,7 @@ const MaxLibraryDocuments = 5000
 func (s *Service) Followups(ctx context.Context, q FollowupQuery) ([]entente.Followup, error) {
 	var groups [][]*entente.StoredDocument
 	var want func(*entente.Followup) bool
+	var out []entente.Followup
 	switch {
 	case q.Ref != "":
 		doc, label, err := tracking.ParseRef(q.Ref)
@@ -68,11 +69,12 @@ func (s *Service) Followups(ctx context.Context, q FollowupQuery) ([]entente.Fol
 		ref := refOf(doc, label)
 		want = func(f *entente.Followup) bool { return f.Commitment.Ref == ref || f.Report.Ref == ref }
 	case len(q.Pair) == 2:
-		docs, err := s.pairDocuments(ctx, q.Pair[0], q.Pair[1])
+		// a pair's suggestions are kept with its view
+		p, err := s.parts(ctx, q.Pair[0], q.Pair[1])
 		if err != nil {
 			return nil, err
 		}
-		groups = [][]*entente.StoredDocument{docs}
+		out = p.Suggested
 	case len(q.Pair) != 0:
 		return nil, entente.Errorf(entente.EINVALID, "a pair is two parties (CN,RS)")
 	default:
@@ -81,7 +83,6 @@ func (s *Service) Followups(ctx context.Context, q FollowupQuery) ([]entente.Fol
 			return nil, err
 		}
 	}
-	var out []entente.Followup
 	for _, docs := range groups {
 		for _, f := range s.Words.newCorpus(docs).suggest() {
 			if want == nil || want(&f) {
@@ -191,6 +192,16 @@ func (s *Service) decide(ctx context.Context, fs []entente.Followup) error {
 	events := map[int64][]entente.Event{}
 	for i := range fs {
 		f := &fs[i]
+		doc := f.Commitment.DocumentID
+		if _, ok := events[doc]; !ok {
+			var err error
+			if events[doc], err = s.Store.History(ctx, entente.EventFilter{Document: doc, Entity: followupEntity}); err != nil {
+				return err
+			}
+		}
+		if len(events[doc]) == 0 {
+			continue // nothing decided on this document's commitments
+		}
 		ca, err := s.Store.FindSentence(ctx, f.Commitment.DocumentID, f.Commitment.Sentence)
 		if err != nil {
 			return err
@@ -198,12 +209,6 @@ func (s *Service) decide(ctx context.Context, fs []entente.Followup) error {
 		ra, err := s.Store.FindSentence(ctx, f.Report.DocumentID, f.Report.Sentence)
 		if err != nil {
 			return err
-		}
-		doc := f.Commitment.DocumentID
-		if _, ok := events[doc]; !ok {
-			if events[doc], err = s.Store.History(ctx, entente.EventFilter{Document: doc, Entity: followupEntity}); err != nil {
-				return err
-			}
 		}
 		var last *entente.Event
 		var d decision

@@ -11,21 +11,18 @@ const MostRecycledShown = 10
 
 // Pair is the view of two parties: their documents, the relationship
 // timeline, commitments by area and status, the scorecard and the most
-// recycled promises. It reads the pair's documents once.
+// recycled promises. What it reads of the pair's documents is the pair's
+// kept view (see ViewStore), computed again only when they changed.
 func (s *Service) Pair(ctx context.Context, a, b string) (*entente.PairView, error) {
 	if s.Tracker == nil {
 		return nil, entente.Errorf(entente.EUNAVAILABLE, "the pair view needs tracking")
 	}
-	docs, err := s.pairDocuments(ctx, a, b)
+	p, err := s.parts(ctx, a, b)
 	if err != nil {
 		return nil, err
 	}
-	v := &entente.PairView{Parties: []string{a, b}, Documents: []entente.DocumentBrief{}, ByArea: map[string]map[entente.Status]int{}}
-	for _, d := range docs {
-		v.Documents = append(v.Documents, brief(d))
-	}
-	v.Timeline = s.Words.Steps(docs)
-	v.MostRecycled = s.Words.newCorpus(docs).mostRecycled(MostRecycledShown)
+	v := &entente.PairView{Parties: []string{a, b}, Documents: p.Documents, Timeline: p.Timeline, MostRecycled: p.MostRecycled,
+		ByArea: map[string]map[entente.Status]int{}}
 	f := entente.CommitmentFilter{Pair: []string{a, b}}
 	if v.Scorecard, err = s.Tracker.Scorecard(ctx, f); err != nil {
 		return nil, err

@@ -9,11 +9,11 @@ import (
 // Timeline is the relationship between two parties as their documents
 // name it, oldest first: one step per document that names it.
 func (s *Service) Timeline(ctx context.Context, a, b string) ([]entente.RelationshipStep, error) {
-	docs, err := s.pairDocuments(ctx, a, b)
+	p, err := s.parts(ctx, a, b)
 	if err != nil {
 		return nil, err
 	}
-	return s.Words.Steps(docs), nil
+	return p.Timeline, nil
 }
 
 // Steps reads the relationship steps of documents given oldest first.

@@ -68,7 +68,11 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 	latest := ""
 	for _, i := range items {
 		it := b.in.Items[i]
-		e.Items = append(e.Items, entente.ItemKey{VersionID: it.VersionID, Name: it.Name, RowID: it.RowID})
+		key := entente.ItemKey{VersionID: it.VersionID, Name: it.Name, RowID: it.RowID}
+		if it.RowID == 0 {
+			key.Added = it.Sentences
+		}
+		e.Items = append(e.Items, key)
 		name := strings.TrimSpace(it.Name)
 		a := index[name]
 		if a == nil {

@@ -2,6 +2,7 @@ package connect_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -535,6 +536,94 @@ func TestCorrectionsInRegistry(t *testing.T) {
 		}
 		if after.DocumentCount != 1 || len(full.MentionList) != 1 || full.MentionList[0].DocumentID != ids["cn-rs-2016.zh.txt"] {
 			t.Errorf("after the correction: %d documents, mentions %+v", after.DocumentCount, full.MentionList)
+		}
+	})
+}
+
+// TestAddedNamesInRegistry: a name an analyst adds to a sentence (a
+// correction of its mechanisms or projects) is a mention of the registry's
+// entry of that name after the rebuild the correction calls for, a new
+// name an entry of its own, and every rebuild keeps them.
+func TestAddedNamesInRegistry(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ids := ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt", "cn-rs-2016.zh.txt")
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		const committee, bridge = "中塞经贸合作政府间委员会", "泽蒙—博尔察大桥"
+		before := entryOf(t, allEntries(t, ctx, s), committee)
+		full, err := s.RegistryEntry(ctx, before.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mentioned := map[string]bool{}
+		for _, m := range full.MentionList {
+			if m.DocumentID == ids["cn-rs-2016.zh.txt"] {
+				mentioned[m.Sentence] = true
+			}
+		}
+		// a commitment of 2016 that names neither
+		d, err := s.Document(ctx, ids["cn-rs-2016.zh.txt"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var target *entente.Sentence
+		for i := range d.Extraction.Sentences {
+			st := &d.Extraction.Sentences[i]
+			if st.Type == entente.Commitment && !mentioned[st.ID] && len(st.Projects) == 0 {
+				target = st
+				break
+			}
+		}
+		if target == nil {
+			t.Fatal("2016 has no commitment without the committee")
+		}
+		tr, err := tracking.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mechanisms, _ := json.Marshal(append(slices.Clone(target.Mechanisms), committee))
+		for _, k := range []struct{ field, value string }{{"mechanisms", string(mechanisms)}, {"projects", `["` + bridge + `"]`}} {
+			if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: d.ID, Sentence: target.ID, Field: k.field,
+				Value: []byte(k.value), Why: "the analyst reads it there"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := c.Fresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		es := allEntries(t, ctx, s)
+		after := entryOf(t, es, committee)
+		full, err = s.RegistryEntry(ctx, after.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range full.MentionList {
+			found = found || (m.DocumentID == d.ID && m.Sentence == target.ID && m.Alias == committee)
+		}
+		if !found || after.MentionCount != before.MentionCount+1 || after.DocumentCount != before.DocumentCount {
+			t.Errorf("the added committee: mentions %d → %d, documents %d → %d, listed in %s: %v",
+				before.MentionCount, after.MentionCount, before.DocumentCount, after.DocumentCount, target.ID, found)
+		}
+		b := entryOf(t, es, bridge)
+		full, err = s.RegistryEntry(ctx, b.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Kind != entente.RegProject || b.MentionCount != 1 || len(full.MentionList) != 1 || full.MentionList[0].Sentence != target.ID {
+			t.Errorf("the added bridge: %+v, mentions %+v", b, full.MentionList)
+		}
+		if _, err := c.Rebuild(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if again := entryOf(t, allEntries(t, ctx, s), bridge); again.MentionCount != 1 {
+			t.Errorf("after a rebuild the bridge has %d mentions", again.MentionCount)
 		}
 	})
 }

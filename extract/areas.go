@@ -105,6 +105,8 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		switch {
 		case w.weak && !inTitle && am.actedOn(st.masked, m.Start, m.End, flags, countries):
 			rule = "area (acted on)" // a framing word the parties act on (巩固双边关系) is a topic
+		case w.weak && !inTitle && headsProject(st.named, m.End):
+			rule = "area" // the head of a named facility gives its sector (伊尔克什坦口岸)
 		case w.weak || inTitle:
 			rule = "area (weak)"
 		}
@@ -165,6 +167,17 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 	}
 	sort.Strings(areas)
 	return areas, cues
+}
+
+// headsProject reports whether a keyword ending at end is the head of a
+// named project: a facility's head word names its kind, and so its sector.
+func headsProject(named []nameSpan, end int) bool {
+	for _, n := range named {
+		if !n.mechanism && (n.End == end || n.End == end+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectOfVerb reports whether a predicate (支持, 加强…) ends right where a

@@ -73,6 +73,21 @@ func TestAreaRules(t *testing.T) {
 		{"3", "trade and investment in one word", "CN,SG", "双方将进一步便利贸易投资。", "investment,trade"},
 		{"3", "the WTO is trade as well", "CN,NZ", "双方支持以世界贸易组织为核心的多边贸易体制。", "international_order,trade"},
 		{"3", "an initiative carries its sector", "CN,GH", "加方支持中方提出的全球安全倡议。", "international_order,security"},
+		// 1 and 3: facilities, trade and training of the genre (fifth round)
+		{"1", "a named crossing's head gives its sector", "CN,KG", "双方愿提升塔城口岸通关效率。", "infrastructure,trade"},
+		{"1", "a named port's head gives its sector", "CN,MM", "双方将以皎漂港为依托拓展合作。", "infrastructure"},
+		{"1", "an economic zone is investment", "CN,DJ", "双方将推进吉布提经济特区建设。", "investment"},
+		{"1", "development along a line is investment", "CN,ET", "双方将推进亚吉铁路沿线综合开发。", "infrastructure,investment"},
+		{"1", "exports to China are trade", "CN,PE", "双方愿推动更多秘鲁牛油果输华。", "trade"},
+		{"1", "training is people", "CN,TZ", "中方将为坦方培训职业技术人才。", "people"},
+		{"1", "a finance dialogue is finance", "CN,GB", "双方将举行第十一次中英经济财金对话。", "finance"},
+		{"1", "maritime differences are a hotspot", "CN,PH", "双方同意管控好海上分歧。", "hotspots"},
+		{"1", "farming techniques spread abroad are development", "CN,MG", "中方愿继续在马方推广杂交水稻种植。", "development"},
+		{"1", "agricultural technology is development and science", "CN,BJ", "双方愿加强农业技术交流。", "development,science"},
+		{"1", "a vocational workshop is people", "CN,DJ", "双方将办好吉布提鲁班工坊。", "people"},
+		{"1", "peacekeeping is security", "CN,GH", "双方愿加强维和能力建设合作。", "security"},
+		{"1", "search and rescue is disaster", "CN,PH", "双方将开展海上联合搜救演练。", "disaster"},
+		{"1", "police cooperation is security", "CN,LA", "双方将深化两国公安部门合作。", "security"},
 		{"3", "a list of initiatives is about the initiatives", "CN,GH", "加方支持全球发展倡议、全球安全倡议、全球文明倡议。", "international_order"},
 	}
 	for _, tt := range tests {

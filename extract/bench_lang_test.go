@@ -65,7 +65,9 @@ func BenchmarkDetect(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(text)))
+	start := cpuClock()
 	for b.Loop() {
 		r.Detect(string(text))
 	}
+	reportCPU(b, start, int64(len(text)))
 }

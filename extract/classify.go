@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/entente/entente"
@@ -142,6 +143,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.content = true
 			if scopeOf.opinion {
 				noteContent(scopeOf, ct, subj)
+				if first >= 0 && subj.kind == subjParty && predictsOther(scopeOf, subj, ct[first].Kind) {
+					scopeOf.hasAppraisal = true // another party's future, expected
+				}
 			}
 			continue
 		}
@@ -239,7 +243,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			}
 			return false
 		}
-		if x.g.goalModal[t.Text] && !x.actionFollows(ct, first, masked) {
+		if t.G&gGoalModal != 0 && !x.actionFollows(ct, first, masked) {
 			cr.reading, cr.rule = rPosition, "goal"
 			return false
 		}
@@ -400,12 +404,17 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 		return false
 	case subjParty:
 		if k.has(cModal) {
-			return true
+			// 老方相信，中国将如期实现…: what one side believes the other
+			// will achieve is the content of its belief, not an undertaking
+			return !predictsOther(owner, subj, k)
 		}
 		return !owner.opinion && k.has(cPredicate&^cAction)
 	}
 	if k.has(cFirmVerb) {
 		return false // 确保… inside 呼吁… is what is called for
+	}
+	if owner.cue != nil && x.g.call[owner.cue.Text] && k.has(cAction|cSupport) && !k.has(cModal|cStance|cPosition) {
+		return false // 呼吁X履行…，支持…: the call goes on with what X should do
 	}
 	if owner.rule == "support" && k.has(cAction) && first > 0 && ct[first-1].Kind.has(cUndertaking) {
 		// 支持对方…发展道路，持续加强…交流: what is supported ends with its
@@ -413,6 +422,21 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 		return true
 	}
 	return k.has(cModal | cPosition | cOpinion | cStance | cWeakStance | cSupport | cShould | cAppraisal | cThanks | cNarrative | cFrame)
+}
+
+// predictsOther reports whether a clause whose subject is a party and
+// whose first word is the firm modal k says what an opinion's holder
+// expects of another party (X方相信，Y将…): a prediction, appraised.
+func predictsOther(owner *clauseReading, subj subject, k cueKind) bool {
+	if !owner.opinion || !k.has(cFirm) || len(owner.actors) == 0 {
+		return false
+	}
+	for _, c := range subj.codes {
+		if slices.Contains(owner.actors, c) {
+			return false
+		}
+	}
+	return true
 }
 
 // noteContent records what an opinion's content says: an evaluation of
@@ -712,7 +736,7 @@ func modalAfter(ct []token, i int, masked []rune) int {
 // is the modal "will".
 func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 	for i := range ct {
-		if !g.jiang[ct[i].Text] {
+		if ct[i].G&gJiang == 0 {
 			continue
 		}
 		if g.coActor.startsAt(masked, ct[i].End) >= 0 {
@@ -726,7 +750,7 @@ func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 				// 将 is 把 here: the predicate is 将X视为Y (a view) or
 				// 将X作为/纳入/打造为Y (the parties' own doing)
 				ct[i].Kind = cAction | cJiangObject
-				if g.jiangView[ct[j].Text] {
+				if ct[j].G&gJiangView != 0 {
 					ct[i].Kind = cPosition | cJiangObject
 				}
 				ct[j].Kind = cConnective
@@ -742,9 +766,9 @@ func (g *grammar) dropInvitation(ct []token) {
 	invitation := false
 	for i := len(ct) - 1; i >= 0; i-- {
 		switch {
-		case g.invitation[ct[i].Text]:
+		case ct[i].G&gInvitation != 0:
 			invitation = true
-		case g.invitedBy[ct[i].Text] && invitation:
+		case ct[i].G&gInvitedBy != 0 && invitation:
 			ct[i].Kind = 0
 		}
 	}

@@ -68,14 +68,29 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// the runes and their masked copy live in the document's buffer: a
 	// sentence's text is read before the next one is (what is kept of it
 	// is copied into strings)
-	n := utf8.RuneCountInString(s)
-	buf := scr.runesFor(2 * n)
-	rs, masked := buf[:n:n], buf[n:]
-	i := 0
-	for _, r := range s {
-		rs[i] = r
-		i++
+	// one decoding pass into room for len(s) runes (at least the count),
+	// then the masked copy after them
+	buf := scr.runesFor(2 * len(s))
+	n := 0
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			buf[n] = rune(c)
+			i++
+			continue
+		case (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// three bytes (Han, CJK punctuation) without a call: these
+			// lead bytes take any continuation bytes
+			buf[n] = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		buf[n] = r
+		i += w
 	}
+	rs, masked := buf[:n:n], buf[n:2*n:2*n]
 	maskTitlesInto(masked, rs)
 	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked, &scr.matches), scr: scr}
 }
@@ -104,10 +119,9 @@ func maskTitlesInto(out, rs []rune) {
 	}
 }
 
-// maskQuotes returns a copy of rs with the inside of “” hidden as
-// maskTitles hides titles.
-func maskQuotes(rs []rune) []rune {
-	out := make([]rune, len(rs))
+// maskQuotesInto writes into out (of rs's length) a copy of rs with the
+// inside of “” hidden as maskTitles hides titles.
+func maskQuotesInto(out, rs []rune) []rune {
 	quote := false
 	for i, r := range rs {
 		out[i] = r

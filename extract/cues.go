@@ -68,9 +68,39 @@ func (k cueKind) has(o cueKind) bool { return k&o != 0 }
 
 // cueMatcher finds the cue words of the sentence-level rules in one pass.
 type cueMatcher struct {
-	m     *lexicon.Matcher
-	kinds []cueKind // payload → roles
-	words []string  // payload → the word, shared by every token of it
+	m      *lexicon.Matcher
+	kinds  []cueKind     // payload → roles
+	words  []string      // payload → the word, shared by every token of it
+	gflags []grammarFlag // payload → the grammar's sets the word is in
+}
+
+// grammarFlag marks a cue word that is in one of the grammar's word sets
+// the clause rules ask of every token ([jiang], [invitation]…): a bit read
+// from the token instead of a map lookup of its text.
+type grammarFlag uint8
+
+const (
+	gJiang grammarFlag = 1 << iota
+	gJiangView
+	gInvitation
+	gInvitedBy
+	gGoalModal
+)
+
+// markGrammar computes every cue word's grammar flags, once the grammar is
+// read.
+func (cm *cueMatcher) markGrammar(g *grammar) {
+	cm.gflags = make([]grammarFlag, len(cm.words))
+	for i, w := range cm.words {
+		for _, s := range []struct {
+			set  map[string]bool
+			flag grammarFlag
+		}{{g.jiang, gJiang}, {g.jiangView, gJiangView}, {g.invitation, gInvitation}, {g.invitedBy, gInvitedBy}, {g.goalModal, gGoalModal}} {
+			if s.set[w] {
+				cm.gflags[i] |= s.flag
+			}
+		}
+	}
 }
 
 func newCueMatcher(t *lexicon.Table) (*cueMatcher, error) {
@@ -101,6 +131,7 @@ type token struct {
 	Start, End int
 	Kind       cueKind
 	Text       string
+	G          grammarFlag // the grammar's sets Text is in (markGrammar)
 }
 
 // scan returns the cue words of a sentence; buf (may be nil) is a buffer of
@@ -118,7 +149,7 @@ func (cm *cueMatcher) scan(rs []rune, buf *[]lexicon.Match) []token {
 		if k == cNeutral {
 			continue
 		}
-		out = append(out, token{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Text: cm.words[m.Payload]})
+		out = append(out, token{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Text: cm.words[m.Payload], G: cm.gflags[m.Payload]})
 	}
 	return out
 }

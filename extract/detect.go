@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/entente/entente/lexicon"
 )
@@ -16,9 +17,17 @@ type Detection struct {
 
 // detector holds the evidence detection reads, from lexicon/data/detect.cues.
 type detector struct {
-	english, serbian, other map[string]bool
-	traditional             string // frequent traditional-only characters
+	// stop marks each function word with the languages it is one of
+	// (stopEnglish, stopSerbian, stopOther): one look-up per word
+	stop        map[string]uint8
+	traditional string // frequent traditional-only characters
 }
+
+const (
+	stopEnglish uint8 = 1 << iota
+	stopSerbian
+	stopOther
+)
 
 func newDetector() (*detector, error) {
 	t, err := lexicon.Load("detect")
@@ -28,10 +37,16 @@ func newDetector() (*detector, error) {
 	if err := t.Require("traditional-common", "stop-en", "stop-sr", "stop-other"); err != nil {
 		return nil, err
 	}
-	return &detector{
-		english: keySet(t.Words("stop-en")), serbian: keySet(t.Words("stop-sr")),
-		other: keySet(t.Words("stop-other")), traditional: strings.Join(t.Words("traditional-common"), ""),
-	}, nil
+	d := &detector{stop: map[string]uint8{}, traditional: strings.Join(t.Words("traditional-common"), "")}
+	for _, l := range []struct {
+		section string
+		bit     uint8
+	}{{"stop-en", stopEnglish}, {"stop-sr", stopSerbian}, {"stop-other", stopOther}} {
+		for k := range keySet(t.Words(l.section)) {
+			d.stop[k] |= l.bit
+		}
+	}
+	return d, nil
 }
 
 // sampleRunes bounds what detection reads: the opening of a statement says
@@ -45,15 +60,18 @@ const sampleRunes = 6000
 // English. Anything else is "und".
 func (r *Registry) Detect(text string) Detection {
 	var han, cyr, lat, serbianLetters, russianLetters int
-	var sample strings.Builder
-	n := 0
-	for _, c := range text {
+	n, end := 0, len(text) // end: the sample's length in bytes
+	for i, c := range text {
 		if n >= sampleRunes {
+			end = i
 			break
 		}
 		n++
-		sample.WriteRune(c)
 		switch {
+		case c < utf8.RuneSelf: // no Han, Cyrillic or Serbian letter among them
+			if (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') {
+				lat++
+			}
 		case unicode.Is(unicode.Han, c):
 			han++
 		case unicode.Is(unicode.Cyrillic, c):
@@ -71,7 +89,10 @@ func (r *Registry) Detect(text string) Detection {
 			}
 		}
 	}
-	s := sample.String()
+	s := text[:end]
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each invalid byte U+FFFD, as the loop above read it
+	}
 	letters := han + cyr + lat
 	if letters == 0 {
 		return Detection{Tag: "und", Evidence: "no letters"}
@@ -95,14 +116,14 @@ func (r *Registry) Detect(text string) Detection {
 		if w.Punct {
 			continue
 		}
-		k := w.Key
-		if r.detect.english[k] {
+		f := r.detect.stop[w.Key]
+		if f&stopEnglish != 0 {
 			en++
 		}
-		if r.detect.serbian[k] {
+		if f&stopSerbian != 0 {
 			sr++
 		}
-		if r.detect.other[k] {
+		if f&stopOther != 0 {
 			other++
 		}
 	}

@@ -22,6 +22,7 @@ type entityRules struct {
 	listHeads                        *lexicon.Matcher
 	headKinds                        []string
 	joint, actions                   *wordSet
+	partyHead                        *wordSet // [party-head]: an office after the parties' joint word (两国外长)
 	heads                            *wordSet // [mechanism-suffix] read forwards
 	proper                           func(string) bool
 	opensWithParty                   func(string) bool
@@ -35,7 +36,7 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
-		heads: newWordSet(t.Words("mechanism-suffix")),
+		heads: newWordSet(t.Words("mechanism-suffix")), partyHead: newWordSet(t.Words("party-head")),
 	}
 	for _, w := range t.Words("mechanism-suffix") {
 		er.mechSuffix.AddReversed(w, 0)
@@ -111,7 +112,7 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 			}
 		}
 	}
-	er.quotedProjects(masked, func(name string, end int) { add(&projs, name, end, "quoted project") })
+	er.quotedProjects(masked, func(name string, end int) { add(&projs, name, end, "quoted name") })
 	for end := len(masked); end > 0; end-- {
 		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) {
 			continue // no head word ends with this character
@@ -131,6 +132,11 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) {
+				if inner := er.innerFacility(masked, s, end, stopAt, inName); inner != "" {
+					// 蒙贝拉水电站项目: the project is the facility it names
+					add(&projs, inner, s, "head word")
+					continue
+				}
 				e := er.withSerial(masked, end)
 				n, e := closeQuote(masked, name+string(masked[end:e]), e)
 				add(&projs, n, e, "head word")
@@ -201,13 +207,46 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 					after = true
 				}
 			}
-			acted := er.actions.endsAt(rs, start) >= 0 && (end == len(rs) || isClauseBreak(rs[end]))
-			if after || acted {
+			// the object of an action that ends its clause, or is listed
+			// before a named project (推动“两国双园”和北加里曼丹工业园建设)
+			acted := er.actions.endsAt(rs, start) >= 0 &&
+				(end == len(rs) || isClauseBreak(rs[end]) || headed <= start && er.listedBeforeProject(rs, end))
+			if after || acted || er.eventProgramme(rs, start, end) {
 				found(string(rs[start:end]), end)
 				spans[len(spans)-1].project = true
 			}
 		}
 	}
+}
+
+// listedBeforeProject reports whether a list conjunction or 、 at end joins
+// the name before it to a project named by its head in the same clause.
+func (er *entityRules) listedBeforeProject(rs []rune, end int) bool {
+	if end >= len(rs) || !er.g.listConj.has(rs[end]) && rs[end] != '、' {
+		return false
+	}
+	for j := end + 2; j <= len(rs) && j-end <= 24; j++ {
+		if isClauseBreak(rs[j-1]) {
+			return false
+		}
+		if s, _ := er.projStrong.SuffixAt(rs, j); s > end+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// eventProgramme reports whether the quoted name in [start, end) names a
+// programme of events by its [event-head] (“中法环境年”, “澜湄周”), not a
+// span of years (“黄金三十年”).
+func (er *entityRules) eventProgramme(rs []rune, start, end int) bool {
+	inner := rs[start+1 : end-1]
+	for k := len(inner) - 1; k >= 2; k-- {
+		if er.g.eventHead.startsAt(inner, k) == len(inner) {
+			return !er.g.numerals.has(inner[k-1]) && !er.g.isDigit(inner[k-1])
+		}
+	}
+	return false
 }
 
 // boundToParties reports whether a word between the parties' joint word
@@ -222,6 +261,24 @@ func (er *entityRules) boundToParties(rs []rune, from, to int) bool {
 	return false
 }
 
+// innerFacility returns the facility named right before a generic suffix
+// at [s, end) ([generic-suffix]: 项目, 工程), when one is: a name ending in a
+// facility head of its own, read as that head would be. Else "".
+func (er *entityRules) innerFacility(rs []rune, s, end int, stopAt, inName []bool) string {
+	if er.g.genericSuffix.startsAt(rs, s) != end {
+		return ""
+	}
+	if h, _ := er.projStrong.SuffixAt(rs, s); h >= 0 {
+		return er.nameEnding(rs, h, s, stopAt, inName, true)
+	}
+	if h, _ := er.projWeak.SuffixAt(rs, s); h >= 0 && er.g.genericSuffix.startsAt(rs, h) != s {
+		if name := er.nameEndingAt(rs, h, s, stopAt, inName); name != "" && er.namedProject(rs, h, s, name) {
+			return name
+		}
+	}
+	return ""
+}
+
 // withSerial extends a project's name over a serial number written after
 // its head (资源卫星06星, 二号机组): it is part of the name.
 func (er *entityRules) withSerial(rs []rune, end int) int {
@@ -230,6 +287,13 @@ func (er *entityRules) withSerial(rs []rune, end int) int {
 		k++
 	}
 	if k > end && k < len(rs) && er.g.serial.has(rs[k]) {
+		return k + 1
+	}
+	// a phase of the works (电厂二期, 码头3期) is part of its name
+	for k < len(rs) && er.g.numerals.has(rs[k]) {
+		k++
+	}
+	if k > end && k < len(rs) && er.g.isDate(rs[k], dPhase) {
 		return k + 1
 	}
 	return end
@@ -241,14 +305,74 @@ func (er *entityRules) withSerial(rs []rune, end int) int {
 // not as a location (在…港附近), whatever its modifier.
 func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	head := string(rs[s:end])
-	if er.g.placeHead[head] {
-		return er.actions.endsAt(rs, end-utf8.RuneCountInString(name)) >= 0
-	}
 	mod := strings.TrimSuffix(name, head)
+	if er.g.placeHead[head] {
+		// a port named by a place is one (以钱凯港为枢纽, 关丹港与钦州港),
+		// unless it locates something (在…港附近) or names a kind (深水港)
+		start := end - utf8.RuneCountInString(name)
+		if er.kindOnly(mod) {
+			return false
+		}
+		if er.g.placePost.startsAt(rs, end) > end || er.headFollows(rs, end) {
+			return false // …港水域: a place; 吉大港语言中心: part of a longer name
+		}
+		return er.actions.endsAt(rs, start) >= 0 ||
+			er.g.placeLocative.endsAt(rs, start) < 0 && !er.locatedIn(rs, start, s)
+	}
 	if er.g.routeHeads[head] && er.contractedRoute(mod) {
 		return true
 	}
 	return er.proper(mod)
+}
+
+// locatedIn reports whether a locative opens the modifier [start, s) of a
+// place head, or one of two characters or more stands inside it (船只停靠
+// …港): the name is where something happens.
+func (er *entityRules) locatedIn(rs []rune, start, s int) bool {
+	for k := start; k < s; k++ {
+		if e := er.g.placeLocative.startsAt(rs, k); e > k && e < s && (k == start || e-k >= 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// headFollows reports whether a project head ends a few characters after
+// end, before any stop word or punctuation: the name ending at end is then
+// the modifier of a longer one (吉大港语言中心).
+func (er *entityRules) headFollows(rs []rune, end int) bool {
+	if er.g.genericSuffix.startsAt(rs, end) > end {
+		return false // 皎漂深水港项目: 项目 adds nothing to the port's name
+	}
+	for j := end + 1; j <= len(rs) && j-end <= 8; j++ {
+		if r := rs[j-1]; isFillerRune(r) || isClauseBreak(r) || er.stops.startsAt(rs, j-1) > j-1 {
+			return false
+		}
+		if s, _ := er.projStrong.SuffixAt(rs, j); s >= end {
+			return true
+		}
+		if s, _ := er.projWeak.SuffixAt(rs, j); s >= end {
+			return true
+		}
+	}
+	return false
+}
+
+// kindOnly reports whether a head's modifier is made of [kind-modifier]
+// words alone (经济, 陆路边境): it names a kind of facility, not one.
+func (er *entityRules) kindOnly(mod string) bool {
+	rs := []rune(mod)
+	if len(rs) == 0 {
+		return false
+	}
+	ok := make([]bool, len(rs)+1) // ok[i]: rs[:i] splits into kind words
+	ok[0] = true
+	for i := 1; i <= len(rs); i++ {
+		for j := max(0, i-4); j < i && !ok[i]; j++ {
+			ok[i] = ok[j] && er.g.kindModifier[string(rs[j:i])]
+		}
+	}
+	return ok[len(rs)]
 }
 
 // contractedRoute reports whether the two characters before a route head
@@ -298,6 +422,13 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 			// cue that ends right there
 			break
 		}
+		if r == '）' {
+			// 中新（重庆）示范项目: a place in brackets inside a name
+			if o := openingBracket(rs, i-1); o > 0 && end-o < 24 {
+				i = o
+				continue
+			}
+		}
 		if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' && r != '“' && r != '”' {
 			break
 		}
@@ -306,12 +437,47 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		}
 		// a stop word inside a country's name (阿尔及利亚) stops nothing, nor
 		// one that opens a head word inside the name (对 of 中印尼高级别对话合作机制)
-		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i {
+		// or a verb that goes on past it (对 of 发展战略对接工作组)
+		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i &&
+			!(i-st == 1 && er.actions.startsAt(rs, st) > i) && !er.spelt(rs, st, i) {
 			break
 		}
 		i--
 	}
 	return i
+}
+
+// openingBracket returns where the （ matching the ） at close stands when
+// a short run of Han characters (a place) lies between them and a name goes
+// on before it, or -1.
+func openingBracket(rs []rune, close int) int {
+	for k := close - 1; k > 0 && close-k <= 6; k-- {
+		switch {
+		case rs[k] == '（':
+			if close-k >= 2 && !isFillerRune(rs[k-1]) {
+				return k
+			}
+			return -1
+		case !unicode.Is(unicode.Han, rs[k]):
+			return -1
+		}
+	}
+	return -1
+}
+
+// spelt reports whether the one-character stop word at [st, i) stands
+// inside a foreign name spelt out (的 of 亚的斯亚贝巴): a [transliteration]
+// character before it and three after it.
+func (er *entityRules) spelt(rs []rune, st, i int) bool {
+	if i-st != 1 || st == 0 || !er.g.transliteration[rs[st-1]] {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if k >= len(rs) || !er.g.transliteration[rs[k]] {
+			return false
+		}
+	}
+	return true
 }
 
 // properStart reports whether a name opens with a proper part: two short
@@ -396,8 +562,15 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s && er.shortForm(string(rs[i])) {
 		return "" // 哈方工业园: a side's facilities, not a named one (东方工业园 is one)
 	}
-	if e := er.joint.startsAt(rs, i); e >= 0 && e < s && !er.boundToParties(rs, e, s) {
-		i = e // 两国企业家互访机制: the parties are not part of the name
+	if e := er.joint.startsAt(rs, i); e >= 0 && e <= s && !er.boundToParties(rs, e, s) {
+		// 两国企业家互访机制: the parties are not part of the name, but the
+		// office that holds it is (两国外长战略对话机制: 外长战略对话机制)
+		if h := er.partyHead.endsAt(rs, e); h > i {
+			e = h
+		}
+		if e < s {
+			i = e
+		}
 	}
 	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(string(rs[e:end])) {
 		i = e // 自中老铁路开通以来: the frame's opening word is not part of the name
@@ -414,8 +587,8 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	if len([]rune(name)) <= len([]rune(string(rs[s:end])))+1 {
 		return ""
 	}
-	if strongHead && er.g.kindModifier[strings.TrimSuffix(name, string(rs[s:end]))] {
-		return "" // 经济走廊 alone: a kind of facility, not a named one
+	if strongHead && er.kindOnly(strings.TrimSuffix(name, string(rs[s:end]))) {
+		return "" // 经济走廊, 陆路边境口岸: a kind of facility, not a named one
 	}
 	return name
 }

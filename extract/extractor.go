@@ -130,6 +130,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	if x.g, err = newGrammar(t); err != nil {
 		return nil, err
 	}
+	x.cues.markGrammar(x.g)
 	if x.areas, err = newAreaMatcher(t); err != nil {
 		return nil, err
 	}
@@ -366,7 +367,7 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 	rs := st.rs
 	// a date inside a title or a quoted name (“2030年前…行动方案”) bounds
 	// nothing the parties undertake
-	masked := maskQuotes(st.masked)
+	masked := maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
 	if d := x.g.dateDeadline(masked); d != nil {
 		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
 		return d
@@ -375,8 +376,30 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 		d.Text = string(rs[d.Start:d.End])
 		return d
 	}
+	if d := x.yearTarget(masked); d != nil {
+		d.Text = string(rs[d.Start:d.End])
+		return d
+	}
 	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
+	}
+	return nil
+}
+
+// yearTarget reads "[at]YYYY年" right before a deadline word (于2027年如期
+// 建成): the year named is the target the word holds the parties to.
+func (x *Extractor) yearTarget(rs []rune) *entente.Cue {
+	g := x.g
+	for i := 5; i+1 < len(rs); i++ {
+		if !g.isDate(rs[i], dYear) || !g.isDate(rs[i-5], dAt) {
+			continue
+		}
+		if !g.isDigit(rs[i-4]) || !g.isDigit(rs[i-3]) || !g.isDigit(rs[i-2]) || !g.isDigit(rs[i-1]) {
+			continue
+		}
+		if end, _ := x.deadlines.LongestAt(rs, i+1); end > i+1 {
+			return &entente.Cue{Rule: "deadline date", Start: i - 5, End: i + 1}
+		}
 	}
 	return nil
 }

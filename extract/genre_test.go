@@ -152,6 +152,11 @@ func TestGenreHeldOut(t *testing.T) {
 		// of Central Asia, ASEAN, Africa, Latin America, Pacific) before
 		// those rules, scored before and after: logged, no floor
 		{"testdata/heldout7_zh.tsv", nil},
+		// written for issue 12's fifth round (entity names with generic
+		// openers, areas, appraisals; statements of Central Asia, ASEAN,
+		// Africa, Latin America and Europe) before its rules, scored before
+		// and after: logged, no floor
+		{"testdata/heldout8_zh.tsv", nil},
 	} {
 		t.Run(c.file, func(t *testing.T) { scoreGenre(t, x, c.file, c.floors) })
 	}
@@ -175,6 +180,38 @@ func (c *f1) compare(got, want []string) {
 	}
 }
 
+// compareLoose counts as the extraction scorer does
+// (../shared/tools/score_extraction.py, loose_eq), sentence by sentence: a
+// name matches a wanted one that contains it or that it contains, each
+// wanted name once.
+func (c *f1) compareLoose(got, want []string) {
+	used := make([]bool, len(got))
+	for _, w := range want {
+		hit := false
+		for j, g := range got {
+			if !used[j] && g != "" && (g == w || strings.Contains(g, w) || strings.Contains(w, g)) {
+				used[j], hit = true, true
+				break
+			}
+		}
+		if hit {
+			c.tp++
+		} else {
+			c.fn++
+		}
+	}
+	for _, u := range used {
+		if !u {
+			c.fp++
+		}
+	}
+}
+
+// sameSet reports whether two label lists hold the same labels in any order.
+func sameSet(a, b []string) bool {
+	return len(a) == len(b) && !slices.ContainsFunc(a, func(x string) bool { return !slices.Contains(b, x) })
+}
+
 func (c f1) value() float64 {
 	if c.tp+c.fp+c.fn == 0 {
 		return 1
@@ -186,7 +223,7 @@ func scoreGenre(t *testing.T, x *Extractor, file string, floors genreFloors) {
 	rows := readGenre(t, file)
 	got := labelGenre(x, rows)
 	var typeOK, commits, actorsOK, strengthOK, dlTotal, dlOK int
-	var areas, mechs, projs f1
+	var areas, mechs, projs, mechsLoose, projsLoose f1
 	byType := map[string]*f1{"commitment": {}, "position": {}, "appraisal": {}}
 	entityRows := 0
 	for i, r := range rows {
@@ -224,12 +261,16 @@ func scoreGenre(t *testing.T, x *Extractor, file string, floors genreFloors) {
 			if s.Deadline != nil && strings.Contains(*s.Deadline, r.deadline) {
 				dlOK++
 			} else {
-				t.Logf("line %d: deadline %v, want %s: %s", r.line, s.Deadline, r.deadline, r.text)
+				got := "none"
+				if s.Deadline != nil {
+					got = *s.Deadline
+				}
+				t.Logf("line %d: deadline %s, want %s: %s", r.line, got, r.deadline, r.text)
 			}
 		}
 		if r.typ != "narrative" {
 			areas.compare(s.Areas, r.areas)
-			if !slices.Equal(s.Areas, r.areas) {
+			if !sameSet(s.Areas, r.areas) {
 				t.Logf("line %d: areas %v, want %v: %s", r.line, s.Areas, r.areas, r.text)
 			}
 		}
@@ -237,10 +278,12 @@ func scoreGenre(t *testing.T, x *Extractor, file string, floors genreFloors) {
 			entityRows++
 			mechs.compare(s.Mechanisms, r.mechs)
 			projs.compare(s.Projects, r.projs)
-			if !slices.Equal(s.Mechanisms, r.mechs) && (len(s.Mechanisms)+len(r.mechs) > 0) {
+			mechsLoose.compareLoose(s.Mechanisms, r.mechs)
+			projsLoose.compareLoose(s.Projects, r.projs)
+			if !sameSet(s.Mechanisms, r.mechs) {
 				t.Logf("line %d: mechanisms %q, want %q: %s", r.line, s.Mechanisms, r.mechs, r.text)
 			}
-			if !slices.Equal(s.Projects, r.projs) && (len(s.Projects)+len(r.projs) > 0) {
+			if !sameSet(s.Projects, r.projs) {
 				t.Logf("line %d: projects %q, want %q: %s", r.line, s.Projects, r.projs, r.text)
 			}
 		}
@@ -271,7 +314,13 @@ func scoreGenre(t *testing.T, x *Extractor, file string, floors genreFloors) {
 		}{"mechanisms.f1", mechs.value()}, struct {
 			name  string
 			value float64
-		}{"projects.f1", projs.value()})
+		}{"projects.f1", projs.value()}, struct {
+			name  string
+			value float64
+		}{"mechanisms.f1.scorer", mechsLoose.value()}, struct {
+			name  string
+			value float64
+		}{"projects.f1.scorer", projsLoose.value()})
 	}
 	for _, s := range scores {
 		floor, held := floors[s.name]

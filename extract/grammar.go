@@ -49,6 +49,11 @@ type grammar struct {
 	routeLinks        []string        // [route-link]: joins two places in a route's name (A至B)
 	titleInner        map[string]bool // [title-inner]: ends a name but may stand inside a title (…框架公约)
 	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
+	genericSuffix     *wordSet        // [generic-suffix]: after a facility's name, adds nothing to it (…港项目)
+	call              map[string]bool // [call]: calls on others; an omitted-subject clause after it is what is called for
+	placeLocative     *wordSet        // [place-locative]: before a [place-head] name, makes it a place (在…港)
+	placePost         *wordSet        // [place-postposition]: after a [place-head] name, makes it a place (…港水域)
+	eventHead         *wordSet        // [event-head]: a quoted name ending so is a programme of events (“…环境年”)
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
 	transliteration   map[rune]bool   // [transliteration]: characters that spell foreign names (比雷埃夫斯)
 	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
@@ -66,22 +71,32 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "serial",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "serial",
 	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
-// date roles of [date-grammar]
+// dateRoleCode is a role of [date-grammar], a small number so that a
+// character's role is compared without a string comparison.
+type dateRoleCode uint8
+
+// date roles of [date-grammar] (0 is none)
 const (
-	dYear      = "year"
-	dMonth     = "month"
-	dDay       = "day"
-	dBefore    = "before"
-	dLink      = "link"
-	dPeriodEnd = "period-end"
-	dAt        = "at"
-	dPhase     = "phase"
-	dWithin    = "within"
+	dYear dateRoleCode = iota + 1
+	dMonth
+	dDay
+	dBefore
+	dLink
+	dPeriodEnd
+	dAt
+	dPhase
+	dWithin
 )
+
+// dateRoleNames are the roles as the table writes them.
+var dateRoleNames = map[string]dateRoleCode{
+	"year": dYear, "month": dMonth, "day": dDay, "before": dBefore, "link": dLink,
+	"period-end": dPeriodEnd, "at": dAt, "phase": dPhase, "within": dWithin,
+}
 
 func newGrammar(t *lexicon.Table) (*grammar, error) {
 	g := &grammar{
@@ -113,6 +128,11 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		routeLinks:        t.Words("route-link"),
 		titleInner:        setOf(t.Words("title-inner")),
 		placeHead:         setOf(t.Words("place-head")),
+		call:              setOf(t.Words("call")),
+		genericSuffix:     newWordSet(t.Words("generic-suffix")),
+		placeLocative:     newWordSet(t.Words("place-locative")),
+		placePost:         newWordSet(t.Words("place-postposition")),
+		eventHead:         newWordSet(t.Words("event-head")),
 		placeWords:        t.Words("place-word"),
 		routeHeads:        setOf(t.Words("route-head")),
 		routeGeneric:      setOf(t.Words("route-generic")),
@@ -141,13 +161,13 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 	for _, r := range tr {
 		g.transliteration[r] = true
 	}
-	roles := map[string]bool{dYear: true, dMonth: true, dDay: true, dBefore: true, dLink: true, dPeriodEnd: true, dAt: true, dPhase: true, dWithin: true}
 	for _, e := range t.Entries("date-grammar") {
 		r, n := utf8.DecodeRuneInString(e.Text)
-		if n != len(e.Text) || !roles[e.Value] {
+		code, ok := dateRoleNames[e.Value]
+		if n != len(e.Text) || !ok {
 			return nil, fmt.Errorf("%s:%d: [date-grammar] %s: want one character = a role (year, month, day, before, link, period-end, at, phase)", t.Name, e.Line, e)
 		}
-		g.date = append(g.date, dateRole{r, e.Value})
+		g.date.add(r, code)
 	}
 	return g, nil
 }
@@ -174,7 +194,7 @@ func runesOf(t *lexicon.Table, section string) (runeSet, error) {
 }
 
 // isDate reports whether r plays the given role in dates.
-func (g *grammar) isDate(r rune, role string) bool { return g.date.role(r) == role }
+func (g *grammar) isDate(r rune, role dateRoleCode) bool { return g.date.role(r) == role }
 
 // isDateUnit reports whether r is a unit of a date: year, month or day.
 func (g *grammar) isDateUnit(r rune) bool {
@@ -205,17 +225,32 @@ func (rs runeSet) has(r rune) bool {
 
 type dateRole struct {
 	r    rune
-	role string
+	role dateRoleCode
 }
 
-// dateRoles are the characters of [date-grammar] with their roles.
-type dateRoles []dateRole
+// dateRoles are the characters of [date-grammar] with their roles; the
+// rules ask of every character of a sentence, and most are none of them,
+// which a bit per character of the Basic Multilingual Plane answers.
+type dateRoles struct {
+	list []dateRole
+	bits [1 << 16 / 64]uint64
+}
 
-func (d dateRoles) role(r rune) string {
-	for _, x := range d {
+func (d *dateRoles) add(r rune, role dateRoleCode) {
+	if r < 1<<16 {
+		d.bits[r/64] |= 1 << (r % 64)
+	}
+	d.list = append(d.list, dateRole{r, role})
+}
+
+func (d *dateRoles) role(r rune) dateRoleCode {
+	if r < 1<<16 && d.bits[r/64]&(1<<(r%64)) == 0 {
+		return 0
+	}
+	for _, x := range d.list {
 		if x.r == r {
 			return x.role
 		}
 	}
-	return ""
+	return 0
 }

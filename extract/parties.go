@@ -168,7 +168,7 @@ type mention struct {
 
 func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match) []mention {
 	*buf = pi.m.AppendAll((*buf)[:0], rs)
-	var out []mention
+	out := make([]mention, 0, len(*buf))
 	for _, m := range *buf {
 		out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.sets[m.Payload]})
 	}

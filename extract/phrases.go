@@ -46,6 +46,9 @@ type phraseMatcher struct {
 	// exact and prefix: most words of a sentence open no phrase of a
 	// table, and one bit test spares them the map look-ups
 	exactKeys, prefixKeys keyFilter
+	// bit is the table's bit in a phraseIndex (0 when none): a word the
+	// index marked without it opens no phrase here
+	bit uint64
 }
 
 // keyTable maps keys to their phrases: an open-addressed table probed with
@@ -65,6 +68,10 @@ type keyEntry struct {
 	// States…) by the second word, so that a frequent first word tries
 	// only the phrases its next word may continue
 	next *nextIndex
+	// prefixNext splits the prefix list so by the second word's first
+	// three characters (republik* srbij*, republik* kin*…: the Serbian
+	// names of many countries open with one stem)
+	prefixNext *nextIndex
 }
 
 // get returns the entry of key, whose hash is h, or nil.
@@ -258,6 +265,16 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			k := cutRunes(first.text, 3)
 			e := pm.keys.entry(k)
 			e.prefix = append(e.prefix, id)
+			nx := e.prefixNext
+			if nx == nil {
+				nx = &nextIndex{byNext: map[string][]int{}}
+				e.prefixNext = nx
+			}
+			if h, ok := nextHeadOf(ws); ok {
+				nx.byNext[h] = append(nx.byNext[h], id)
+			} else {
+				nx.rest = append(nx.rest, id)
+			}
 			pm.hasPrefix = true
 			pm.prefixKeys.add(keyHash(k))
 			pm.stemLen[utf8.RuneCountInString(k)] = true
@@ -271,6 +288,48 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 				pm.holderTests = append(pm.holderTests, first.text)
 			}
 			pm.holderClass = append(pm.holderClass, c)
+		}
+	}
+}
+
+// nextHeadOf returns the first three characters every word that matches a
+// phrase's second pattern opens with: an exact word's, or a stem's of
+// three or more; false when the phrase has no such second word.
+func nextHeadOf(ws []wordPattern) (string, bool) {
+	if len(ws) < 2 {
+		return "", false
+	}
+	switch p := ws[1]; p.kind {
+	case patExact:
+		return cutRunes(p.text, 3), p.text != ""
+	case patPrefix:
+		if utf8.RuneCountInString(p.text) >= 3 {
+			return cutRunes(p.text, 3), true
+		}
+	}
+	return "", false
+}
+
+// nextHead is a word's key cut to three characters, as nextHeadOf cuts a
+// phrase's second word.
+func nextHead(w *word) string {
+	if w.hashed && !w.Punct {
+		return w.head(2)
+	}
+	return cutRunes(w.Key, 3) // a mark has no heads; a word made outside tokenize neither
+}
+
+// tryMerged tries the phrases of a split list at word i: those its next
+// word may continue and the others, in the order of the list.
+func (pm *phraseMatcher) tryMerged(ws []word, i int, rest, more []int, best *phraseMatch) {
+	a, b := rest, more
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
+			pm.tryPhrase(ws, i, a[0], best)
+			a = a[1:]
+		} else {
+			pm.tryPhrase(ws, i, b[0], best)
+			b = b[1:]
 		}
 	}
 }
@@ -329,14 +388,30 @@ func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
 		}
 		return 0, false
 	}
-	if e := pm.keys.get(w.Key, keyHash(w.Key)); e != nil {
+	if k := w.Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
+		return 0, false // no phrase opens with this byte (as in longestAt)
+	}
+	kh := w.keyHash
+	if !w.hashed {
+		kh = keyHash(w.Key) // a word made outside tokenize
+	}
+	if e := pm.keys.get(w.Key, kh); e != nil {
 		if p, ok := check(e.exact); ok {
 			return p, true
 		}
 	}
+	if !pm.hasPrefix {
+		return 0, false
+	}
 	for n := 1; n <= 3; n++ {
-		k := cutRunes(w.Key, n)
-		if e := pm.keys.get(k, keyHash(k)); e != nil {
+		k, hh := "", uint64(0)
+		if w.hashed && !w.Punct { // a mark has no heads
+			k, hh = w.head(n-1), w.headHash[n-1]
+		} else {
+			k = cutRunes(w.Key, n)
+			hh = keyHash(k)
+		}
+		if e := pm.keys.get(k, hh); e != nil {
 			if p, ok := check(e.prefix); ok {
 				return p, true
 			}
@@ -356,6 +431,9 @@ type phraseMatch struct {
 // exact first word over a stem or suffix of the same length.
 func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 	best := phraseMatch{End: -1}
+	if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
+		return best, false
+	}
 	if k := ws[i].Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
 		return best, false
 	}
@@ -414,7 +492,15 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 			}
 			if !w.hashed || pm.prefixKeys.has(hh) {
 				if e := pm.keys.get(k, hh); e != nil {
-					try(e.prefix)
+					if len(e.prefix) < longList {
+						try(e.prefix)
+					} else {
+						var more []int
+						if i+1 < len(ws) {
+							more = e.prefixNext.byNext[nextHead(&ws[i+1])]
+						}
+						pm.tryMerged(ws, i, e.prefixNext.rest, more, &best)
+					}
 				}
 			}
 		}
@@ -470,18 +556,25 @@ func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch { return pm.FindAllIf(
 // for all): a cheap test that spares the look-ups at most words.
 func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMatch {
 	var out []phraseMatch
-	for i := 0; i < len(ws); {
-		if opens != nil && !opens(ws[i]) {
-			i++
-			continue
-		}
-		m, ok := pm.longestAt(ws, i)
-		if !ok {
-			i++
-			continue
-		}
+	for m, ok := pm.next(ws, 0, opens); ok; m, ok = pm.next(ws, m.End, opens) {
 		out = append(out, m)
-		i = m.End
 	}
 	return out
+}
+
+// next returns the first phrase FindAllIf finds from word i on: a loop
+// over next(ws, m.End) finds them all without a slice.
+func (pm *phraseMatcher) next(ws []word, i int, opens func(word) bool) (phraseMatch, bool) {
+	for ; i < len(ws); i++ {
+		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
+			continue // the index says no phrase of this table opens here
+		}
+		if opens != nil && !opens(ws[i]) {
+			continue
+		}
+		if m, ok := pm.longestAt(ws, i); ok {
+			return m, true
+		}
+	}
+	return phraseMatch{}, false
 }

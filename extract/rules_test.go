@@ -119,7 +119,9 @@ func TestDeadlines(t *testing.T) {
 		"双方同意两年内完成联合研究。":         "两年内",
 		"双方同意年内召开联委会会议。":         "年内",
 		"双方将于2030年内建成示范园。":       "于2030年内",
-		"双方高度评价项目如期建成。":          "", // an appraisal has no deadline
+		"双方愿确保该港于2028年如期投入运营。":   "于2028年", // a year held to by a deadline word
+		"双方将于2029年开展第二阶段合作。":     "",       // a year alone is no deadline
+		"双方高度评价项目如期建成。":          "",       // an appraisal has no deadline
 	}
 	for text, want := range tests {
 		s := mustLabel(t, x, text, []string{"CN", "TH"}, []string{"CN", "TH"})
@@ -168,6 +170,13 @@ func TestTypeRules12(t *testing.T) {
 		{"5b", "认为 + what should be done after an appraisal stays a position", "CN,LA", "双方高度评价两国合作成果，认为各国应当尊重彼此主权。", entente.Position, "CN,LA", ""},
 		// 5c: confidence in the other side's success
 		{"5c", "相信 + a prediction of success", "CN,ZM", "中方相信，赞比亚人民一定能够实现国家发展目标。", entente.Appraisal, "CN", ""},
+		{"5c", "相信 + the other party's 将", "CN,GH", "加方相信，中国将如期建成社会主义现代化强国。", entente.Appraisal, "GH", ""},
+		{"5c", "相信 + the holder's own 将 stays a commitment", "CN,GH", "双方相信，两国将继续深化合作。", entente.Commitment, "CN,GH", entente.Firm},
+		// 8: the two (political) parties as subject; a call goes on
+		{"8", "两党 as the subject", "CN,VN", "两党将深化治国理政经验交流。", entente.Commitment, "CN,VN", entente.Firm},
+		{"8", "两党两国 relations are no subject", "CN,VN", "两党两国关系持续健康发展。", entente.Narrative, "", ""},
+		{"6", "a call goes on with what others should do", "CN,GH", "双方呼吁发达国家履行承诺，支持发展中国家能源转型。", entente.Position, "CN,GH", ""},
+		{"6", "a modal after a call is the parties' own", "CN,GH", "双方呼吁各方保持克制，将继续为此作出努力。", entente.Commitment, "CN,GH", entente.Firm},
 		{"5c", "相信 + a view stays a position", "CN,ZM", "双方相信，对话协商是解决分歧的正确途径。", entente.Position, "CN,ZM", ""},
 		// 5d: what was done since a date
 		{"5d", "bare actions after 以来", "CN,PE", "自建立全面战略伙伴关系以来，双方不断深化各领域合作，成果丰硕。", entente.Appraisal, "CN,PE", ""},

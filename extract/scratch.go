@@ -15,6 +15,15 @@ type scratch struct {
 	ptrs    []*clauseReading // the readings in order, as resolve takes them
 	ctoks   []token          // the clauses' copies of the sentence's tokens
 	runes   []rune           // a sentence's runes and their masked copy
+	quoted  []rune           // the masked copy with quotations hidden too (deadline)
+}
+
+// quotedFor returns a buffer of n runes (not cleared: the caller fills it).
+func (sc *scratch) quotedFor(n int) []rune {
+	if cap(sc.quoted) < n {
+		sc.quoted = make([]rune, n)
+	}
+	return sc.quoted[:n]
 }
 
 // runesFor returns a buffer of n runes (not cleared: the caller fills it).

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -30,14 +31,17 @@ type Spaced struct {
 	joint      *phraseMatcher // the two sides, both leaders, they, we
 	offices    *phraseMatcher // President, Taoiseach: payload → index in officeCodes
 	officeCode []string
-	heads      *phraseMatcher // side, government, delegation: a demonym before makes a party
-	prep       map[string]bool
-	det        map[string]bool
-	filler     *phraseMatcher
-	own        *phraseMatcher // after "support": the parties' own cooperation
-	predict    map[string]bool
-	that       map[string]bool
-	joins      map[string]bool
+	// officeCodes holds each office's code alone (nil for none), shared by
+	// its mentions
+	officeCodes [][]string
+	heads       *phraseMatcher // side, government, delegation: a demonym before makes a party
+	prep        *keyWords
+	det         *keyWords
+	filler      *phraseMatcher
+	own         *phraseMatcher // after "support": the parties' own cooperation
+	predict     *keyWords
+	that        *keyWords
+	joins       *keyWords
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -56,6 +60,7 @@ type Spaced struct {
 	authentic *phraseMatcher
 	placeLead *phraseMatcher
 	vocab     structure.Vocabulary
+	index     phraseIndex // which of the tables above a word may open a phrase of
 }
 
 // kinds only the spaced languages use, above the Chinese ones.
@@ -128,14 +133,19 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	for _, e := range t.Entries("office") {
 		x.offices.Add(e.Text, len(x.officeCode))
 		x.officeCode = append(x.officeCode, e.Value)
+		var codes []string
+		if e.Value != "" && e.Value != "-" {
+			codes = []string{e.Value}
+		}
+		x.officeCodes = append(x.officeCodes, codes)
 	}
-	x.prep = keySet(t.Words("preposition"))
-	x.det = keySet(t.Words("determiner"))
+	x.prep = newKeyWords(t.Words("preposition"))
+	x.det = newKeyWords(t.Words("determiner"))
 	x.filler = phrasesOf(t.Words("filler"))
 	x.own = phrasesOf(t.Words("own"))
-	x.predict = keySet(t.Words("prediction"))
-	x.that = keySet(t.Words("that"))
-	x.joins = keySet(t.Words("clause-join"))
+	x.predict = newKeyWords(t.Words("prediction"))
+	x.that = newKeyWords(t.Words("that"))
+	x.joins = newKeyWords(t.Words("clause-join"))
 
 	x.areas = newPhraseMatcher()
 	for _, sec := range []struct {
@@ -149,7 +159,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			for _, f := range x.forms(e.Text) {
 				x.areas.Add(f, len(x.areaWords))
 			}
-			x.areaWords = append(x.areaWords, areaWord{area: e.Value, weak: sec.weak})
+			x.areaWords = append(x.areaWords, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak})
 		}
 	}
 	x.areaDflt = t.Words("area-default")
@@ -187,6 +197,12 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	x.authentic = phrasesOf(t.Words("authentic"))
 	x.placeLead = phrasesOf(t.Words("place-lead"))
+	x.index.register(x.cues, x.countries.pm, x.joint, x.offices, x.heads, x.filler, x.own, x.areas,
+		x.deadlines, x.dates, x.months, x.docKinds, x.refs.heads, x.ents.mech, x.ents.proj,
+		x.ents.exclude, x.ents.demonym, x.ents.stop, x.ents.lead, x.ents.ends, x.languages,
+		x.authentic, x.placeLead)
+	x.index.registerSets(x.prep, x.det, x.predict, x.that, x.joins, x.ents.inner, x.ents.complement,
+		x.ents.drop, x.refs.inner)
 	x.vocab = structure.Vocabulary{
 		Closing:       t.Words("closing"),
 		Offices:       t.Words("signature-office"),
@@ -234,10 +250,17 @@ func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 
 // Extract reads one statement.
 func (x *Spaced) Extract(text string) *entente.Extraction {
-	lay := structure.Parse(text, x.vocab)
+	// the layout and the metadata ask of the same lines (a closing
+	// formula: its date, its place, its languages): read each once
+	lines := lineWords{}
+	v := x.vocab
+	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
+	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
+	v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
+	lay := structure.Parse(text, v)
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
-		Sentences:  []entente.Sentence{},
+		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
 		References: []entente.Reference{},
 		Mechanisms: []entente.Entity{},
 		Projects:   []entente.Entity{},
@@ -245,7 +268,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	if out.Sections == nil {
 		out.Sections = []entente.Section{}
 	}
-	x.document(lay, &out.Document)
+	x.document(lines, lay, &out.Document)
 	parties := out.Document.Parties
 
 	var (
@@ -282,7 +305,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
 			// following areas: - energy;) is one of the undertakings, soft
-			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, union(inherited)
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, unionCodes(inherited)
 			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
 			s.Areas, s.Rationale.Areas = x.findAreas(st)
 			if d := x.deadline(st); d != nil {
@@ -321,6 +344,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 // sentence is a sentence as the spaced rules read it.
 type sentence struct {
 	s     string
+	valid string // s, or s with invalid bytes spelt U+FFFD as in rs: what words' byte offsets count
 	rs    []rune
 	ws    []word
 	cues  []scue
@@ -337,8 +361,11 @@ type scue struct {
 // sentenceBuf holds the runes and words of the sentence being read, for
 // the next one to reuse: nothing of a sentence keeps them once it is read.
 type sentenceBuf struct {
-	rs []rune
-	ws []word
+	rs   []rune
+	ws   []word
+	cues []scue
+	st   sentence
+	keys strings.Builder // the folded keys of the document's words
 }
 
 func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
@@ -354,15 +381,24 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
 			rs = append(rs, r)
 		}
-		buf.rs, buf.ws = rs, appendTokens(buf.ws[:0], s, rs)
-		st = &sentence{s: s, rs: buf.rs, ws: buf.ws}
+		buf.rs, buf.ws = rs, appendTokensKeys(buf.ws[:0], s, rs, &buf.keys)
+		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0]}
+		st = &buf.st
 	}
-	for _, m := range x.cues.FindAll(st.ws) {
+	st.valid = s
+	if !utf8.ValidString(s) {
+		st.valid = string(st.rs) // as appendTokens reads it
+	}
+	x.index.mark(st.ws)
+	for m, ok := x.cues.next(st.ws, 0, nil); ok; m, ok = x.cues.next(st.ws, m.End, nil) {
 		k := x.cueKinds[m.Payload]
 		if k == cNeutral {
 			continue
 		}
 		st.cues = append(st.cues, scue{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Word: x.cueWords[m.Payload]})
+	}
+	if buf != nil {
+		buf.cues = st.cues // grown, for the next sentence
 	}
 	return st
 }
@@ -373,7 +409,8 @@ func (st *sentence) span(a, b int) (string, int, int) {
 		return "", 0, 0
 	}
 	s, e := st.ws[a].Start, st.ws[b-1].End
-	return string(st.rs[s:e]), s, e
+	// a slice of the sentence, not a copy: the same text as its runes
+	return st.valid[st.ws[a].from:st.ws[b-1].to], s, e
 }
 
 // offsets returns the rune offsets of words [a, b).

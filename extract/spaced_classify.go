@@ -123,7 +123,7 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 		switch {
 		case w.Punct && (w.Key == ";" || (w.Key == ":" && i+1 < len(ws))):
 			cut = true
-		case !w.Punct && x.joins[w.Key] && i > start:
+		case !w.Punct && x.joins.has(&w) && i > start:
 			if x.headOf(st, sclause{start, i}, start) >= 0 && x.newSubjectAt(st, i+1) {
 				cut, next = true, i+1
 			}
@@ -169,7 +169,7 @@ func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
 func (x *Spaced) onlyFiller(st *sentence, a, b int) bool {
 	for i := a; i < b; {
 		w := st.ws[i]
-		if w.Punct || x.det[w.Key] || x.isAdverb(w) {
+		if w.Punct || x.det.has(&w) || x.isAdverb(w) {
 			i++
 			continue
 		}
@@ -257,7 +257,7 @@ func (x *Spaced) nounUse(st *sentence, i int) bool {
 	if p.Punct {
 		return false
 	}
-	return x.det[p.Key] || x.prep[p.Key] || p.Key == "to"
+	return x.det.has(&p) || x.prep.has(&p) || p.Key == "to"
 }
 
 func (x *Spaced) insideMention(st *sentence, i int) bool {
@@ -275,11 +275,11 @@ func (x *Spaced) coordinated(st *sentence, i, from int) bool {
 	j := i - 1
 	for j >= from {
 		w := st.ws[j]
-		if !w.Punct && (x.isAdverb(w) || x.det[w.Key] && w.Key != "the") {
+		if !w.Punct && (x.isAdverb(w) || x.det.has(&w) && w.Key != "the") {
 			j--
 			continue
 		}
-		if m, ok := x.filler.longestAt(st.ws, j); ok && m.End <= i && !x.joins[w.Key] {
+		if m, ok := x.filler.longestAt(st.ws, j); ok && m.End <= i && !x.joins.has(&w) {
 			j--
 			continue
 		}
@@ -288,7 +288,7 @@ func (x *Spaced) coordinated(st *sentence, i, from int) bool {
 	if j < from {
 		return false
 	}
-	return x.joins[st.ws[j].Key]
+	return x.joins.has(&st.ws[j])
 }
 
 // participle reports whether a cue is an English -ing form (ensuring,
@@ -301,8 +301,7 @@ func (x *Spaced) participle(st *sentence, c *scue) bool {
 // parties: their commitment to, our readiness to, a shared determination.
 func (x *Spaced) ownBefore(st *sentence, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		k := st.ws[j].Key
-		if x.det[k] {
+		if x.det.has(&st.ws[j]) {
 			return true
 		}
 		if st.ws[j].Punct {
@@ -327,18 +326,18 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			continue
 		}
 		prev := m.Start - 1
-		for prev >= a && !st.ws[prev].Punct && x.det[st.ws[prev].Key] {
+		for prev >= a && !st.ws[prev].Punct && x.det.has(&st.ws[prev]) {
 			prev--
 		}
 		object := false
-		if prev >= a && !st.ws[prev].Punct && x.prep[st.ws[prev].Key] {
+		if prev >= a && !st.ws[prev].Punct && x.prep.has(&st.ws[prev]) {
 			object = true
 			// of after an office or a party head keeps the party the subject
 			if o := prev - 1; o >= a && x.isOfficeEnd(st, o) {
 				object = false
 			}
 		}
-		joined := prev >= a && prev == lastEnd && (x.joins[st.ws[prev].Key] || st.ws[prev].Key == ",")
+		joined := prev >= a && prev == lastEnd && (x.joins.has(&st.ws[prev]) || st.ws[prev].Key == ",")
 		if joined && objectChain {
 			object = true
 		}
@@ -357,20 +356,20 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		last = m.End
 		switch m.Kind {
 		case mJoint:
-			codes = union(codes, m.Codes)
+			codes = addCodes(codes, m.Codes)
 			if len(m.Codes) == 0 {
-				codes = union(codes, inherited)
+				codes = addCodes(codes, inherited)
 			}
 		case mOffice:
 			offices++
-			codes = union(codes, m.Codes)
+			codes = addCodes(codes, m.Codes)
 		default:
-			codes = union(codes, m.Codes)
+			codes = addCodes(codes, m.Codes)
 		}
 	}
 	if found {
 		if len(codes) == 0 || offices >= 2 {
-			codes = union(codes, inherited)
+			codes = addCodes(codes, inherited)
 		}
 		text, s, e := st.span(first, last)
 		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
@@ -400,7 +399,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			}
 			continue
 		}
-		if w.Punct || x.det[w.Key] || x.isAdverb(w) {
+		if w.Punct || x.det.has(&w) || x.isAdverb(w) {
 			i++
 			continue
 		}
@@ -408,7 +407,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			i = m.End
 			continue
 		}
-		if x.predict[w.Key] {
+		if x.predict.has(&w) {
 			return subject{kind: subjPrediction}
 		}
 		return subject{kind: subjForeign}
@@ -433,7 +432,7 @@ func (x *Spaced) isOfficeEnd(st *sentence, o int) bool {
 // followedByOf reports whether an office is followed by "of" and a party
 // (the President of the Republic of Serbia).
 func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
-	if end >= b || !x.prep[st.ws[end].Key] {
+	if end >= b || !x.prep.has(&st.ws[end]) {
 		return false
 	}
 	for _, m := range st.ments {
@@ -449,7 +448,7 @@ func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
 func (x *Spaced) verbFollows(st *sentence, i int) bool {
 	for i < len(st.ws) {
 		w := st.ws[i]
-		if x.det[w.Key] && w.Key != "the" && x.lang == "en" || x.isAdverb(w) {
+		if x.det.has(&w) && w.Key != "the" && x.lang == "en" || x.isAdverb(w) {
 			i++
 			continue
 		}
@@ -481,7 +480,7 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 				return true
 			}
 		}
-		return x.that[k]
+		return x.that.has(&w)
 	}
 }
 
@@ -576,7 +575,7 @@ func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
 			r.commit(entente.Soft, c, "support of own cooperation")
 			return
 		}
-		if st.ws[i].Punct || x.prep[st.ws[i].Key] {
+		if st.ws[i].Punct || x.prep.has(&st.ws[i]) {
 			break
 		}
 	}
@@ -605,7 +604,7 @@ func (x *Spaced) ownWord(k string) bool {
 // the parties) that undertakes in it makes the clause a commitment.
 func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inherited []string) {
 	for i := st.cues[h].Start + 1; i < cl.end; i++ {
-		if !x.that[st.ws[i].Key] {
+		if !x.that.has(&st.ws[i]) {
 			continue
 		}
 		for j, c := range st.cues {
@@ -688,7 +687,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 	switch out.typ {
 	case entente.Commitment:
 		for _, r := range winners {
-			out.actors = union(out.actors, r.actors)
+			out.actors = addCodes(out.actors, r.actors)
 			if r.strength.Rank() > out.strength.Rank() {
 				out.strength = r.strength
 				out.strengthCue = cueOfS(r.strCue, r.rule)
@@ -698,13 +697,13 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if len(out.actors) == 0 {
-			out.actors = union(inherited)
+			out.actors = unionCodes(inherited)
 		}
 	case entente.Narrative:
 	default:
 		for _, r := range winners {
 			if len(r.actors) > 0 {
-				out.actors = union(r.actors)
+				out.actors = unionCodes(r.actors)
 				if r.subject.cue != nil {
 					out.actorCues = append(out.actorCues, *r.subject.cue)
 				}
@@ -712,10 +711,10 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if out.actors == nil && out.subject != nil {
-			out.actors = union(out.subject)
+			out.actors = unionCodes(out.subject)
 		}
 		if out.actors == nil {
-			out.actors = union(inherited)
+			out.actors = unionCodes(inherited)
 		}
 	}
 	return out
@@ -728,7 +727,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 // prošire…). Serbian da opens both; English says "agreed that" in the table.
 func (x *Spaced) agreedThat(st *sentence, cl sclause, c *scue) bool {
 	i := c.End
-	if i >= cl.end || !x.that[st.ws[i].Key] {
+	if i >= cl.end || !x.that.has(&st.ws[i]) {
 		return false
 	}
 	for _, n := range st.cues {

@@ -15,8 +15,11 @@ import (
 func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
 	pm.Class("year", func(w word) bool { return yearOf(w) > 0 })
 	pm.Class("day", func(w word) bool {
+		if !w.Digits {
+			return false // asked of every word: no parse (and its error) for the others
+		}
 		n, err := strconv.Atoi(w.Key)
-		return w.Digits && err == nil && n >= 1 && n <= 31
+		return err == nil && n >= 1 && n <= 31
 	})
 	pm.Class("num", func(w word) bool {
 		_, ok := x.numbers[w.Key]
@@ -26,12 +29,18 @@ func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
 	pm.Class("comma", func(w word) bool { return w.Punct && w.Key == "," })
 	pm.Class("stop", func(w word) bool { return w.Punct && w.Key == "." })
 	units := keySet(x.table.Words("time-unit"))
+	var stems []string // the units written as stems, tested by prefix
+	for u := range units {
+		if stem, ok := strings.CutSuffix(u, "*"); ok {
+			stems = append(stems, stem)
+		}
+	}
 	pm.Class("unit", func(w word) bool {
 		if units[w.Key] {
 			return true
 		}
-		for u := range units {
-			if strings.HasSuffix(u, "*") && strings.HasPrefix(w.Key, strings.TrimSuffix(u, "*")) {
+		for _, s := range stems {
+			if strings.HasPrefix(w.Key, s) {
 				return true
 			}
 		}
@@ -78,14 +87,54 @@ func (x *Spaced) monthOf(w word) int {
 	return p
 }
 
+// tokens tokenizes a text and marks its words in the reader's index.
+func (x *Spaced) tokens(rs []rune) []word {
+	ws := tokenize(rs)
+	x.index.mark(ws)
+	return ws
+}
+
+// lineWords holds the runes and words of the lines a document's layout
+// and metadata read (a closing formula is asked for its date, its place
+// and its languages), so that each is tokenized once per document; nil
+// keeps nothing.
+type lineWords map[string]tokenized
+
+type tokenized struct {
+	rs []rune
+	ws []word
+}
+
+// lineTokens returns the runes and marked words of s, from c when it has
+// them. Nothing changes them once made.
+func (x *Spaced) lineTokens(c lineWords, s string) ([]rune, []word) {
+	if t, ok := c[s]; ok {
+		return t.rs, t.ws
+	}
+	rs := []rune(s)
+	ws := x.tokens(rs)
+	if c != nil {
+		c[s] = tokenized{rs: rs, ws: ws}
+	}
+	return rs, ws
+}
+
+// countryCodes returns the countries named in a text, in order, each once.
+func (x *Spaced) countryCodes(c lineWords, s string) []string {
+	_, ws := x.lineTokens(c, s)
+	return x.countries.codes(ws)
+}
+
 // findDate finds the first full date (day, month, year) in a line:
 // May 8, 2024 · 8 May 2024 · 8. maja 2024. · 8. маја 2024. године.
-func (x *Spaced) findDate(s string) (structure.Date, bool) {
+func (x *Spaced) findDate(s string) (structure.Date, bool) { return x.findDateIn(nil, s) }
+
+// findDateIn is findDate with the document's lines read so far.
+func (x *Spaced) findDateIn(c lineWords, s string) (structure.Date, bool) {
 	if !hasYearDigits(s) {
 		return structure.Date{}, false // a full date has a year (yearOf): the layout asks of every line
 	}
-	rs := []rune(s)
-	ws := tokenize(rs)
+	_, ws := x.lineTokens(c, s)
 	for _, m := range x.dates.FindAll(ws) {
 		var y, mo, d int
 		for _, w := range ws[m.Start:m.End] {
@@ -110,9 +159,11 @@ func (x *Spaced) findDate(s string) (structure.Date, bool) {
 // placeAround reads the place of signing next to a date: after a lead
 // (Done at Belgrade on…, U Beogradu, signed in…), or a bare name before
 // the date (Belgrade, 8 May 2024).
-func (x *Spaced) placeAround(s string, d structure.Date) string {
-	rs := []rune(s)
-	ws := tokenize(rs)
+func (x *Spaced) placeAround(s string, d structure.Date) string { return x.placeAroundIn(nil, s, d) }
+
+// placeAroundIn is placeAround with the document's lines read so far.
+func (x *Spaced) placeAroundIn(c lineWords, s string, d structure.Date) string {
+	rs, ws := x.lineTokens(c, s)
 	capRun := func(i int) string {
 		j := i
 		for j < len(ws) && !ws[j].Punct && ws[j].Upper && yearOf(ws[j]) == 0 && x.monthOf(ws[j]) == 0 {
@@ -155,7 +206,10 @@ func (x *Spaced) placeAround(s string, d structure.Date) string {
 // leadDateline returns the byte length of a dateline opening a paragraph:
 // a place in capitals or title case, a date, and a dash (BELGRADE, May 8,
 // 2024 — …).
-func (x *Spaced) leadDateline(s string) int {
+func (x *Spaced) leadDateline(s string) int { return x.leadDatelineIn(nil, s) }
+
+// leadDatelineIn is leadDateline with the document's lines read so far.
+func (x *Spaced) leadDatelineIn(lines lineWords, s string) int {
 	// a dateline has a comma early and a digit: most paragraphs have not
 	c := strings.IndexByte(s, ',')
 	if c < 0 || c > 40 || !strings.ContainsAny(s[:min(len(s), 120)], "0123456789") {
@@ -173,7 +227,7 @@ func (x *Spaced) leadDateline(s string) int {
 			head = head[:len(head)-1]
 		}
 	}
-	d, ok := x.findDate(head)
+	d, ok := x.findDateIn(lines, head)
 	if !ok {
 		return 0
 	}
@@ -199,10 +253,10 @@ func (x *Spaced) leadDateline(s string) int {
 }
 
 // document fills in the metadata.
-func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
+func (x *Spaced) document(c lineWords, lay *structure.Layout, d *entente.Document) {
 	d.Title = lay.Title
 	d.Language = x.lang
-	titleWords := tokenize([]rune(lay.Title)) // read by several tables, none of which changes it
+	_, titleWords := x.lineTokens(c, lay.Title) // read by several tables, none of which changes it
 	d.Kind = x.kindOf(titleWords)
 	var found []string
 	for _, m := range x.countries.find(titleWords) {
@@ -214,9 +268,9 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 		}
 	}
 	for _, s := range lay.Signatories {
-		found = append(found, x.countries.codes(s.Title)...)
+		found = append(found, x.countryCodes(c, s.Title)...)
 	}
-	d.Parties = union(found)
+	d.Parties = unionCodes(found)
 	if len(d.Parties) < 2 {
 		// a title without the parties (Joint Statement by President…):
 		// the opening sentences name them
@@ -224,7 +278,7 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 			if len(d.Parties) >= 2 || s.Section != entente.SectionPreamble || i >= 6 {
 				break
 			}
-			d.Parties = union(d.Parties, x.countries.codes(s.Text))
+			d.Parties = unionCodes(d.Parties, x.countryCodes(c, s.Text))
 		}
 	}
 	if d.Parties == nil {
@@ -233,10 +287,10 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	if lay.SignedDate != "" {
 		d.SignedDate = &lay.SignedDate
 	} else if lay.NewsDateline != "" {
-		if dt, ok := x.findDate(lay.NewsDateline); ok {
+		if dt, ok := x.findDateIn(c, lay.NewsDateline); ok {
 			iso := dt.ISO
 			d.SignedDate = &iso
-			if p := x.placeAround(lay.NewsDateline, dt); p != "" {
+			if p := x.placeAroundIn(c, lay.NewsDateline, dt); p != "" {
 				d.SignedPlace = &p
 			}
 		}
@@ -251,7 +305,7 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 			if i >= 2 || s.Section == entente.SectionClosing {
 				break
 			}
-			if dt, ok := x.findDate(s.Text); ok {
+			if dt, ok := x.findDateIn(c, s.Text); ok {
 				iso := dt.ISO
 				d.SignedDate = &iso
 				break
@@ -261,22 +315,22 @@ func (x *Spaced) document(lay *structure.Layout, d *entente.Document) {
 	d.Signatories = []entente.Signatory{}
 	for _, s := range lay.Signatories {
 		sig := entente.Signatory{Name: s.Name, Title: s.Title}
-		if cs := x.countries.codes(s.Title); len(cs) > 0 {
+		if cs := x.countryCodes(c, s.Title); len(cs) > 0 {
 			sig.Party = cs[0]
 		}
 		d.Signatories = append(d.Signatories, sig)
 	}
 	d.AuthenticLanguages = []string{}
-	for _, c := range lay.Closing {
-		ws := tokenize([]rune(c))
-		if len(x.authentic.FindAll(ws)) == 0 {
+	for _, line := range lay.Closing {
+		_, ws := x.lineTokens(c, line)
+		if _, ok := x.authentic.next(ws, 0, nil); !ok {
 			continue
 		}
 		for _, m := range x.languages.FindAll(ws) {
 			d.AuthenticLanguages = append(d.AuthenticLanguages, x.langCodes[m.Payload])
 		}
 	}
-	d.AuthenticLanguages = union(d.AuthenticLanguages)
+	d.AuthenticLanguages = unionCodes(d.AuthenticLanguages)
 	if d.AuthenticLanguages == nil {
 		d.AuthenticLanguages = []string{}
 	}
@@ -299,13 +353,13 @@ func (x *Spaced) kindOf(title []word) entente.Kind {
 // there, and a sentence with neither frames the relationship.
 func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	var strong, weak []entente.AreaCue
-	for _, m := range x.areas.FindAll(st.ws) {
+	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
 		if w.area == noArea {
 			continue
 		}
 		text, s, e := st.span(m.Start, m.End)
-		for _, area := range strings.Split(w.area, "+") {
+		for _, area := range w.codes {
 			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: text, Start: s, End: e}}
 			if w.weak {
 				c.Rule = "area (weak)"
@@ -322,8 +376,7 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 // within five years, as soon as possible, do kraja 2025. godine).
 func (x *Spaced) deadline(st *sentence) *entente.Cue {
 	// the first deadline in the sentence is the commitment's
-	if ms := x.deadlines.FindAll(st.ws); len(ms) > 0 {
-		m := ms[0]
+	if m, ok := x.deadlines.next(st.ws, 0, nil); ok {
 		end := m.End
 		// a year's stop and "godine" belong to the Serbian date
 		if x.lang == "sr" {

@@ -27,9 +27,9 @@ type spacedEntities struct {
 	stop       *phraseMatcher
 	lead       *phraseMatcher
 	ends       *phraseMatcher
-	inner      map[string]bool // of, and, for; i, za
-	complement map[string]bool // za, o
-	drop       map[string]bool // the, a: no part of a name
+	inner      *keyWords // of, and, for; i, za
+	complement *keyWords // za, o
+	drop       *keyWords // the, a: no part of a name
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -41,9 +41,9 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		stop:       phrasesOf(t.Words("entity-stop")),
 		lead:       phrasesOf(t.Words("entity-lead")),
 		ends:       phrasesOf(t.Words("entity-complement-end")),
-		inner:      keySet(t.Words("entity-inner")),
-		complement: keySet(t.Words("entity-complement")),
-		drop:       keySet(t.Words("entity-drop")),
+		inner:      newKeyWords(t.Words("entity-inner")),
+		complement: newKeyWords(t.Words("entity-complement")),
+		drop:       newKeyWords(t.Words("entity-drop")),
 	}
 }
 
@@ -69,13 +69,13 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	a := h
 	for a > 0 {
 		p := ws[a-1]
-		if upperName(p) || (joins(p) || (!p.Punct && e.inner[p.Key] && a < h)) && a-2 >= 0 && upperName(ws[a-2]) {
+		if upperName(p) || (joins(p) || (!p.Punct && e.inner.has(&p) && a < h)) && a-2 >= 0 && upperName(ws[a-2]) {
 			a--
 			continue
 		}
 		break
 	}
-	for a < h && (ws[a].Punct || e.inner[ws[a].Key] || e.drop[ws[a].Key]) {
+	for a < h && (ws[a].Punct || e.inner.has(&ws[a]) || e.drop.has(&ws[a])) {
 		a++
 	}
 	named := false
@@ -102,7 +102,7 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 	for end < len(ws) {
 		w := ws[end]
 		next := end+1 < len(ws) && upperName(ws[end+1]) && !e.startsHead(ws, end+1)
-		if upperName(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner[w.Key] && next) {
+		if upperName(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(&w) && next) {
 			end++
 			continue
 		}
@@ -128,7 +128,7 @@ func (e *spacedEntities) startsHead(ws []word, i int) bool {
 // none.
 func (e *spacedEntities) complementOf(st *sentence, b int) int {
 	ws := st.ws
-	if b >= len(ws) || !e.complement[ws[b].Key] {
+	if b >= len(ws) || !e.complement.has(&ws[b]) {
 		return b
 	}
 	// it ends on a word of [entity-complement-end] (saradnju, razvoj):
@@ -144,7 +144,7 @@ func (e *spacedEntities) complementOf(st *sentence, b int) int {
 		}
 		if m, ok := e.ends.longestAt(ws, k); ok && m.End > k {
 			end = m.End
-			if m.End < len(ws) && e.inner[ws[m.End].Key] {
+			if m.End < len(ws) && e.inner.has(&ws[m.End]) {
 				continue // … saradnju i razvoj: the next may end it again
 			}
 			break
@@ -173,7 +173,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 				return
 			}
 		}
-		if len(e.exclude.FindAll(ws[a:b])) > 0 {
+		if _, ok := e.exclude.next(ws[a:b], 0, nil); ok {
 			return
 		}
 		for k := a; k < b; k++ {
@@ -205,7 +205,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		heads *phraseMatcher
 		list  *[]entente.Cue
 	}{{e.mech, &mechs}, {e.proj, &projs}} {
-		for _, m := range kind.heads.FindAll(ws) {
+		for m, ok := kind.heads.next(ws, 0, nil); ok; m, ok = kind.heads.next(ws, m.End, nil) {
 			a, leftNamed := e.leftName(st, m.Start)
 			headUpper := upperName(ws[m.Start])
 			b, rightNamed := e.rightName(st, m.End, headUpper)

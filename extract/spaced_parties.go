@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -28,6 +29,7 @@ const (
 
 type countryName struct {
 	code    string
+	codes   []string // code alone, shared by the mentions of the name (never changed)
 	demonym bool
 	rule    caseRule
 }
@@ -37,6 +39,7 @@ type countryName struct {
 func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.Entry, forms func(string) []string) *spacedCountries {
 	sc := &spacedCountries{pm: newPhraseMatcher(), capitalOnly: lang == "en"}
 	add := func(text string, n countryName) {
+		n.codes = []string{n.code}
 		for _, f := range forms(text) {
 			sc.pm.Add(f, len(sc.names))
 		}
@@ -124,7 +127,7 @@ func (sc *spacedCountries) find(ws []word) []countryMatch {
 	if sc.capitalOnly {
 		opens = func(w word) bool { return w.Upper }
 	}
-	for _, m := range sc.pm.FindAllIf(ws, opens) {
+	for m, ok := sc.pm.next(ws, 0, opens); ok; m, ok = sc.pm.next(ws, m.End, opens) {
 		n := sc.names[m.Payload]
 		first := ws[m.Start]
 		switch n.rule {
@@ -142,11 +145,12 @@ func (sc *spacedCountries) find(ws []word) []countryMatch {
 	return out
 }
 
-// codes returns the countries named in a text, in order, each once.
-func (sc *spacedCountries) codes(s string) []string {
+// codes returns the countries named in a sentence's words, in order,
+// each once.
+func (sc *spacedCountries) codes(ws []word) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range sc.find(tokenize([]rune(s))) {
+	for _, m := range sc.find(ws) {
 		if m.demonym || seen[m.code] {
 			continue
 		}
@@ -177,9 +181,13 @@ type smention struct {
 // party head (the Chinese side).
 func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 	ws := st.ws
-	taken := make([]bool, len(ws)+1)
+	var short [64]bool // most sentences: no allocation
+	taken := short[:]
+	if len(ws)+1 > len(short) {
+		taken = make([]bool, len(ws)+1)
+	}
 	var out []smention
-	for _, m := range x.joint.FindAll(ws) {
+	for m, ok := x.joint.next(ws, 0, nil); ok; m, ok = x.joint.next(ws, m.End, nil) {
 		out = append(out, smention{Start: m.Start, End: m.End, Codes: parties, Kind: mJoint})
 		for i := m.Start; i < m.End; i++ {
 			taken[i] = true
@@ -194,13 +202,13 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			if m.End >= len(ws) || end.End <= 0 || end.Start != m.End {
 				continue
 			}
-			out = append(out, smention{Start: m.Start, End: end.End, Codes: []string{m.code}, Kind: mDemonym})
+			out = append(out, smention{Start: m.Start, End: end.End, Codes: m.codes, Kind: mDemonym})
 			for i := m.Start; i < end.End; i++ {
 				taken[i] = true
 			}
 			continue
 		}
-		out = append(out, smention{Start: m.Start, End: m.End, Codes: []string{m.code}, Kind: mCountry})
+		out = append(out, smention{Start: m.Start, End: m.End, Codes: m.codes, Kind: mCountry})
 		for i := m.Start; i < m.End; i++ {
 			taken[i] = true
 		}
@@ -209,14 +217,11 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 	if x.lang == "en" {
 		upper = func(w word) bool { return w.Upper }
 	}
-	for _, m := range x.offices.FindAllIf(ws, upper) {
+	for m, ok := x.offices.next(ws, 0, upper); ok; m, ok = x.offices.next(ws, m.End, upper) {
 		if taken[m.Start] || (x.lang == "en" && !ws[m.Start].Upper) {
 			continue // Serbian writes offices in lower case (predsednik Vučić)
 		}
-		var codes []string
-		if c := x.officeCode[m.Payload]; c != "" && c != "-" {
-			codes = []string{c}
-		}
+		codes := x.officeCodes[m.Payload]
 		out = append(out, smention{Start: m.Start, End: m.End, Codes: codes, Kind: mOffice})
 	}
 	sortMentions(out)
@@ -229,4 +234,35 @@ func sortMentions(ms []smention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// unionCodes returns the codes of the sets, each once, sorted (nil for
+// none), as union does, without the map: a sentence's lists of parties
+// hold a few codes.
+func unionCodes(sets ...[]string) []string {
+	var out []string
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// addCodes is unionCodes(dst, src) written into dst, which the caller
+// owns (made by addCodes or unionCodes, held by no one else).
+func addCodes(dst, src []string) []string {
+	n := len(dst)
+	for _, c := range src {
+		if !slices.Contains(dst, c) {
+			dst = append(dst, c)
+		}
+	}
+	if len(dst) > n {
+		slices.Sort(dst)
+	}
+	return dst
 }

@@ -15,11 +15,11 @@ import (
 type spacedRefs struct {
 	heads *phraseMatcher // Agreement, Memorandum of Understanding, Sporazum
 	kinds []string
-	inner map[string]bool // words that may sit inside a title: of, on, and, for
+	inner *keyWords // words that may sit inside a title: of, on, and, for
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
-	r := &spacedRefs{heads: newPhraseMatcher(), inner: keySet(t.Words("reference-inner"))}
+	r := &spacedRefs{heads: newPhraseMatcher(), inner: newKeyWords(t.Words("reference-inner"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -51,9 +51,8 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 			continue
 		}
 		kind := ""
-		for _, m := range r.heads.FindAll(ws[i+1 : j]) {
+		if m, ok := r.heads.next(ws[i+1:j], 0, nil); ok {
 			kind = r.kinds[m.Payload]
-			break
 		}
 		if kind != "" {
 			text, _, _ := st.span(i+1, j)
@@ -64,22 +63,22 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		}
 		i = j
 	}
-	for _, m := range r.heads.FindAll(ws) {
+	for m, ok := r.heads.next(ws, 0, nil); ok; m, ok = r.heads.next(ws, m.End, nil) {
 		if used[m.Start] || !ws[m.Start].Upper {
 			continue
 		}
 		a := m.Start
-		for a > 0 && !ws[a-1].Punct && (ws[a-1].Upper || (r.inner[ws[a-1].Key] && a-2 >= 0 && ws[a-2].Upper)) {
+		for a > 0 && !ws[a-1].Punct && (ws[a-1].Upper || (r.inner.has(&ws[a-1]) && a-2 >= 0 && ws[a-2].Upper)) {
 			a--
 		}
-		for a < m.Start && r.inner[ws[a].Key] {
+		for a < m.Start && r.inner.has(&ws[a]) {
 			a++
 		}
 		b := m.End
 		// … on Trade and Investment, … between China and Serbia
-		for b+1 < len(ws) && r.inner[ws[b].Key] && ws[b+1].Upper && !ws[b+1].Punct {
+		for b+1 < len(ws) && r.inner.has(&ws[b]) && ws[b+1].Upper && !ws[b+1].Punct {
 			b++
-			for b < len(ws) && !ws[b].Punct && (ws[b].Upper || (r.inner[ws[b].Key] && b+1 < len(ws) && ws[b+1].Upper)) {
+			for b < len(ws) && !ws[b].Punct && (ws[b].Upper || (r.inner.has(&ws[b]) && b+1 < len(ws) && ws[b+1].Upper)) {
 				b++
 			}
 		}

@@ -11,21 +11,29 @@ import (
 // are in runes of the sentence as written; Key is the form rules match on.
 type word struct {
 	Start, End int
-	Key        string // lower case, Cyrillic spelt in Latin, possessive 's dropped
-	// headEnd is the length in bytes of Key cut to one, two and three
-	// characters, for stem look-ups (head); 0 for a word made outside
-	// tokenize
-	headEnd [3]uint8
+	// from, to are the word's byte offsets in the sentence (spelt as
+	// valid UTF-8), so that a span of words is a slice of it
+	from, to int32
+	Key      string // lower case, Cyrillic spelt in Latin, possessive 's dropped
 	// keyHash and headHash are Key's and heads' hashes (keyHash), set by
 	// tokenize with hashed: every phrase table tests them against its
 	// filter before it looks a word up
 	keyHash  uint64
 	headHash [3]uint64
+	// opens has a bit for each table of the reader's phraseIndex that a
+	// phrase may open at this word, and markedBit once the index has
+	// marked it (0 for a word it has not)
+	opens uint64
+	// headEnd is the length in bytes of Key cut to one, two and three
+	// characters, for stem look-ups (head); 0 for a word made outside
+	// tokenize
+	headEnd  [3]uint8
 	hashed   bool
 	Upper    bool // opens with a capital letter
 	AllUpper bool // every letter a capital (US, UK, САД)
 	Punct    bool // a punctuation mark (, ; : ( ) " — …)
 	Digits   bool // digits only
+	// (the small fields last: a word takes 88 bytes, not 104)
 }
 
 // serbianLatin spells each lower-case Serbian Cyrillic letter in Latin
@@ -84,8 +92,30 @@ func foldKey(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	return foldInto(&b, s)
+}
+
+// foldInto writes the key of s (foldKey) at the end of b and returns it:
+// the words of a sentence share one buffer.
+func foldInto(b *strings.Builder, s string) string {
+	start := b.Len()
 	for _, r := range s {
-		r = unicode.ToLower(r)
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		case r >= 0x400 && r <= 0x45F: // Serbian Cyrillic, lowered without a table
+			if r < 0x410 {
+				r += 0x50 // Ђ → ђ
+			} else if r < 0x430 {
+				r += 0x20 // А → а
+			}
+		default:
+			r = unicode.ToLower(r)
+		}
 		if l, ok := latinOf(r); ok {
 			b.WriteString(l)
 			continue
@@ -95,7 +125,9 @@ func foldKey(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	k := b.String()
+	// the bytes a builder has written never change: its string, cut
+	// here, stays this key when more is written after it
+	k := b.String()[start:]
 	if strings.HasSuffix(k, "'s") && len(k) > 2 {
 		k = k[:len(k)-2]
 	} else if strings.HasSuffix(k, "s'") && len(k) > 2 {
@@ -104,9 +136,24 @@ func foldKey(s string) string {
 	return k
 }
 
+// letterCase reports whether r is a letter and whether a capital, as
+// unicode.IsLetter and unicode.IsUpper do, without their tables for
+// Serbian Cyrillic.
+func letterCase(r rune) (letter, upper bool) {
+	if r >= 0x400 && r <= 0x45F {
+		return true, r < 0x430
+	}
+	return unicode.IsLetter(r), unicode.IsUpper(r)
+}
+
 func isWordRune(r rune) bool {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
+	case r >= 0xC0 && r <= 0x17F:
+		return r != 0xD7 && r != 0xF7 // Latin letters with diacritics (č, ž, đ), but × and ÷
+	case r >= 0x400 && r <= 0x45F:
+		return true // the Cyrillic letters Serbian is written in, without a table look-up
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -130,8 +177,18 @@ func tokenizeText(s string, rs []rune) []word {
 // appendTokens is tokenizeText appending to out, so that a document's
 // sentences can share one buffer.
 func appendTokens(out []word, s string, rs []rune) []word {
+	return appendTokensKeys(out, s, rs, nil)
+}
+
+// appendTokensKeys is appendTokens writing the keys that are not slices
+// of s (folded) into keys, nil for a buffer of their own: a document's
+// sentences can share one.
+func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []word {
 	if !utf8.ValidString(s) {
 		s = string(rs) // offsets below count bytes of valid UTF-8
+	}
+	if keys == nil {
+		keys = new(strings.Builder)
 	}
 	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
@@ -143,15 +200,22 @@ func appendTokens(out []word, s string, rs []rune) []word {
 		}
 		if !isWordRune(r) {
 			n := utf8.RuneLen(r)
-			out = append(out, word{Start: i, End: i + 1, Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
+			out = append(out, word{Start: i, End: i + 1, from: int32(b), to: int32(b + n), Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
 			b += n
 			i++
 			continue
 		}
 		j, e := i+1, b+utf8.RuneLen(r)
 		for j < len(rs) {
-			if isWordRune(rs[j]) {
-				e += utf8.RuneLen(rs[j])
+			c := rs[j]
+			if c < utf8.RuneSelf { // ASCII inline: most letters of both languages' Latin text
+				if l := c | 0x20; (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') {
+					e++
+					j++
+					continue
+				}
+			} else if isWordRune(c) {
+				e += utf8.RuneLen(c)
 				j++
 				continue
 			}
@@ -173,9 +237,17 @@ func appendTokens(out []word, s string, rs []rune) []word {
 			j++
 		}
 		text := s[b:e]
-		w := word{Start: i, End: j, Key: foldKey(text)}
-		w.Upper = unicode.IsUpper(r)
-		w.AllUpper, w.Digits = unicode.IsLetter(r), true
+		out = append(out, word{Start: i, End: j, from: int32(b), to: int32(e), Key: text})
+		w := &out[len(out)-1] // filled in place: a word is 88 bytes
+		if !isKey(text) {
+			if keys.Cap()-keys.Len() < len(text)*2 {
+				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
+			}
+			w.Key = foldInto(keys, text)
+		}
+		letter, upper := letterCase(r)
+		w.Upper = upper
+		w.AllUpper, w.Digits = letter, true
 		ascii := true
 		for k := 0; k < len(text); k++ {
 			c := text[k]
@@ -195,10 +267,12 @@ func appendTokens(out []word, s string, rs []rune) []word {
 				w.headEnd[n-1] = uint8(min(n, len(w.Key)))
 			}
 		} else {
-			w.AllUpper, w.Digits = unicode.IsLetter(r), true
+			w.AllUpper, w.Digits = letter, true
 			for _, c := range text {
-				if w.AllUpper && unicode.IsLetter(c) && !unicode.IsUpper(c) {
-					w.AllUpper = false
+				if w.AllUpper {
+					if l, u := letterCase(c); l && !u {
+						w.AllUpper = false
+					}
 				}
 				if c < '0' || c > '9' {
 					w.Digits = false
@@ -209,7 +283,6 @@ func appendTokens(out []word, s string, rs []rune) []word {
 			}
 		}
 		w.setHashes()
-		out = append(out, w)
 		b, i = e, j
 	}
 	return out
@@ -221,10 +294,23 @@ func (w *word) head(n int) string { return w.Key[:w.headEnd[n]] }
 
 // setHashes fills the word's key and head hashes.
 func (w *word) setHashes() {
-	w.keyHash = keyHash(w.Key)
-	for n := range w.headEnd {
-		w.headHash[n] = keyHash(w.head(n))
+	// FNV-1a reads bytes in order: the heads' hashes are the key's hash
+	// part way through, so one pass gives all four
+	h := uint64(14695981039346656037)
+	k := w.Key
+	n := 0
+	for i := 0; i < len(k); i++ {
+		for n < len(w.headEnd) && int(w.headEnd[n]) == i {
+			w.headHash[n] = h
+			n++
+		}
+		h ^= uint64(k[i])
+		h *= 1099511628211
 	}
+	for ; n < len(w.headEnd); n++ {
+		w.headHash[n] = h // heads as long as the key
+	}
+	w.keyHash = h
 	w.hashed = true
 }
 

@@ -103,15 +103,81 @@ func (s *Store) FinishJob(ctx context.Context, id int64, worker string, o entent
 	if err != nil {
 		return fmt.Errorf("finish job %d: %w", id, err)
 	}
+	now := s.now()
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		return s.heldJob(ctx, tx, id, worker, `
+		err := s.heldJob(ctx, tx, id, worker, `
 			UPDATE ingest_jobs SET state = 'done', data = NULL, outcome = $1, finished_at = $2, lease_until = NULL
-			WHERE id = $3 AND worker = $4 AND state = 'running'`, string(b), s.now(), id, worker)
+			WHERE id = $3 AND worker = $4 AND state = 'running'`, string(b), now, id, worker)
+		if err != nil {
+			return err
+		}
+		return s.pruneJobs(ctx, tx, id, now)
 	})
 	if err != nil {
 		return fmt.Errorf("finish job %d: %w", id, err)
 	}
 	return nil
+}
+
+// DefaultJobHistory and JobRetention bound the settled jobs kept: a
+// settled job is deleted once it is more than JobHistory jobs old and was
+// settled more than JobRetention ago, so that an uploader polling a job
+// finds its outcome and the table does not grow with every upload. What a
+// job did stays in the event log (the document's create event, the
+// source's).
+const (
+	DefaultJobHistory = 10000
+	JobRetention      = time.Hour
+)
+
+// pruneJobs deletes the settled jobs that fell out of the history, seen
+// from job id (the newest settled). Ids are never given again, so "more
+// than JobHistory jobs old" is a range of the primary key; each call finds
+// what the last one left, a few rows.
+func (s *Store) pruneJobs(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error {
+	history := int64(s.JobHistory)
+	if history <= 0 {
+		history = DefaultJobHistory
+	}
+	if id <= history {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM ingest_jobs WHERE id < $1 AND state = 'done' AND finished_at < $2`,
+		id-history, now.Add(-JobRetention))
+	if err != nil {
+		return fmt.Errorf("prune settled jobs: %w", err)
+	}
+	return nil
+}
+
+// QueueDepth counts the jobs not yet settled (the partial index of
+// migration 0012 holds exactly them).
+func (s *Store) QueueDepth(ctx context.Context) (entente.QueueDepth, error) {
+	var (
+		d      entente.QueueDepth
+		oldest sql.NullTime
+	)
+	err := s.rdb.QueryRowContext(ctx, `SELECT
+			coalesce(sum(CASE WHEN state = 'queued' THEN 1 ELSE 0 END), 0),
+			coalesce(sum(CASE WHEN state = 'running' THEN 1 ELSE 0 END), 0)
+		FROM ingest_jobs WHERE state <> 'done'`).Scan(&d.Queued, &d.Running)
+	if err != nil {
+		return d, fmt.Errorf("count queued uploads: %w", err)
+	}
+	if d.Queued+d.Running == 0 {
+		return d, nil
+	}
+	// apart, so that SQLite's driver sees the column's type (an aggregate
+	// of it comes back as text)
+	err = s.rdb.QueryRowContext(ctx, `SELECT created_at FROM ingest_jobs WHERE state <> 'done' ORDER BY id LIMIT 1`).Scan(&oldest)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("oldest queued upload: %w", err)
+	}
+	if oldest.Valid {
+		t := oldest.Time.UTC()
+		d.Oldest = &t
+	}
+	return d, nil
 }
 
 // heldJob runs an update of a job worker holds and says so when it holds

@@ -175,3 +175,84 @@ func TestJobQueueConcurrentClaims(t *testing.T) {
 		}
 	})
 }
+
+// TestJobHistoryBounded: settled jobs are deleted once they are more than
+// JobHistory jobs old and were settled more than JobRetention ago; pending
+// jobs and recent or newer settled ones stay; QueueDepth counts what waits
+// and says since when, on both databases.
+func TestJobHistoryBounded(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "ana", Via: "api"})
+		clock := fixed
+		s.Now = func() time.Time { return clock }
+		s.JobHistory = 3
+		if d, err := s.QueueDepth(ctx); err != nil || d.Queued != 0 || d.Running != 0 || d.Oldest != nil {
+			t.Fatalf("an empty queue's depth: %+v, %v", d, err)
+		}
+		// job 1 stays queued (never claimed); then jobs are queued, claimed
+		// and settled one by one.
+		first, err := s.EnqueueJobs(ctx, []entente.NewJob{{Name: "kept.txt", Data: []byte("pending")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		settle := func(name string) int64 {
+			t.Helper()
+			js, err := s.EnqueueJobs(ctx, []entente.NewJob{{Name: name, Data: []byte(name)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// claim until this one is held: the pending first job is
+			// claimed once and left running under a lease
+			for {
+				j, err := s.ClaimJob(ctx, "w", time.Hour)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if j.ID == js[0].ID {
+					break
+				}
+			}
+			if err := s.FinishJob(ctx, js[0].ID, "w", entente.JobOutcome{Status: "added"}); err != nil {
+				t.Fatal(err)
+			}
+			return js[0].ID
+		}
+		var settled []int64
+		for i := range 3 {
+			settled = append(settled, settle(fmt.Sprintf("old%d.txt", i)))
+		}
+		clock = clock.Add(2 * sqlstore.JobRetention)
+		for i := range 4 {
+			settled = append(settled, settle(fmt.Sprintf("new%d.txt", i)))
+		}
+		// the newest settled is settled[6]; jobs with an id below it minus
+		// 3, settled more than an hour ago, are gone: settled[0..2]
+		cases := []struct {
+			name string
+			id   int64
+			kept bool
+		}{
+			{"the pending job, however old", first[0].ID, true},
+			{"settled long ago, far back", settled[0], false},
+			{"settled long ago, far back (2)", settled[2], false},
+			{"settled lately, far back", settled[3], true},
+			{"the newest settled", settled[6], true},
+		}
+		for _, c := range cases {
+			_, err := s.Job(ctx, c.id)
+			if kept := err == nil; kept != c.kept {
+				t.Errorf("%s (job %d): kept %v, want %v (%v)", c.name, c.id, kept, c.kept, err)
+			}
+		}
+		if _, err := s.EnqueueJobs(ctx, []entente.NewJob{{Name: "waiting.txt", Data: []byte("w")}}); err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.QueueDepth(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Queued != 1 || d.Running != 1 || d.Oldest == nil || !d.Oldest.Equal(fixed) {
+			t.Errorf("depth %+v (oldest %v), want 1 queued, 1 running, oldest %v", d, d.Oldest, fixed)
+		}
+	})
+}

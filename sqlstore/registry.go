@@ -246,6 +246,7 @@ func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, 
 			`UPDATE citations SET registry_id = NULL WHERE registry_id IS NOT NULL`,
 			`UPDATE entities SET registry_id = NULL WHERE registry_id IS NOT NULL`,
 			`DELETE FROM registry_aliases`,
+			`DELETE FROM registry_added_names`,
 			// names move between kept entries: clear them first, so that
 			// no two are ever equal
 			`UPDATE registry SET name = '#' || id`,
@@ -313,18 +314,29 @@ func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, 
 		if err != nil {
 			return fmt.Errorf("insert aliases: %w", err)
 		}
+		var added [][]any // the sentences of names analysts added
 		for i, e := range entries {
 			table := "citations"
 			if e.Kind != entente.RegInstrument {
 				table = "entities"
 			}
-			rowIDs := make([]any, len(e.Items))
-			for j, it := range e.Items {
-				rowIDs[j] = it.RowID
+			rowIDs := make([]any, 0, len(e.Items))
+			for _, it := range e.Items {
+				if it.RowID != 0 {
+					rowIDs = append(rowIDs, it.RowID)
+				}
+				for _, label := range it.Added {
+					added = append(added, []any{ids[i], it.VersionID, label, it.Name})
+				}
 			}
 			if err := execIn(ctx, tx, `UPDATE `+table+` SET registry_id = `+strconv.FormatInt(ids[i], 10)+` WHERE id IN `, rowIDs); err != nil {
 				return fmt.Errorf("link %s: %w", table, err)
 			}
+		}
+		err = s.insertRows(ctx, tx, "registry_added_names", []string{"registry_id", "version_id", "label", "name"}, len(added),
+			func(i int) []any { return added[i] }, "", nil)
+		if err != nil {
+			return fmt.Errorf("insert added names: %w", err)
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO registry_state (id, signature, built_at) VALUES (1, $1, $2)
 			ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at`, signature, now)

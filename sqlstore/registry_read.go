@@ -158,7 +158,11 @@ func (s *Store) RegistryEntry(ctx context.Context, id int64, mentions int) (*ent
 				WHERE c.registry_id = $1
 				UNION ALL
 				SELECT n.version_id, n.name, y.sentence_id FROM entities n JOIN entity_sentences y ON y.entity_id = n.id
-				WHERE n.registry_id = $1) m
+				WHERE n.registry_id = $1
+				UNION ALL
+				SELECT a.version_id, a.name, t.id FROM registry_added_names a
+				JOIN sentences t ON t.version_id = a.version_id AND t.label = a.label
+				WHERE a.registry_id = $1) m
 			JOIN sentences s ON s.id = m.sentence_id JOIN versions v ON v.id = m.version_id JOIN documents d ON d.id = v.document_id
 			WHERE d.withdrawn_at IS NULL
 			ORDER BY d.signed_date, d.id, s.position LIMIT $2`, []any{id, mentions}, func(rows *sql.Rows) error {

@@ -106,6 +106,10 @@ type Store struct {
 	// size of the collection, and can still be paged to its last hit.
 	// Both databases form the same blocks.
 	MaxCandidates int
+	// JobHistory is how many of the newest jobs are kept settled in the
+	// queue of uploads (see pruneJobs); 0 means DefaultJobHistory.
+	JobHistory int
+
 	// NoResultCache makes every search count, facet and rank its hits
 	// anew, as the first search of a query in a state of the collection
 	// does; the full-text index's matches are still kept. For benchmarks.

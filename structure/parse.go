@@ -109,9 +109,13 @@ type line struct {
 // splitLines normalises the text (NFC, line ends) and returns its non-empty
 // lines, trimmed, with their line numbers.
 func splitLines(text string) []line {
-	text = strings.ToValidUTF8(text, "\uFFFD")
-	if !stableNFC(text) {
-		text = norm.NFC.String(text)
+	if !validStableNFC(text) { // nearly every statement is: one pass
+		if !utf8.ValidString(text) { // the check is cheaper than ToValidUTF8's decoding
+			text = strings.ToValidUTF8(text, "\uFFFD")
+		}
+		if !stableNFC(text) {
+			text = norm.NFC.String(text)
+		}
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -274,7 +278,7 @@ func (p *parser) takeTitle(lines []line) []line {
 	var parts []string
 	for i := 0; i < len(lines) && i < 3; i++ {
 		t := lines[i].text
-		if endsComplete(t) || strings.ContainsAny(t, "，。") {
+		if endsComplete(t) || containsAnyOf(t, "，。") {
 			break
 		}
 		if _, ok := readMarker(t); ok {
@@ -286,7 +290,7 @@ func (p *parser) takeTitle(lines []line) []line {
 			return lines[i+1:]
 		}
 	}
-	if len(lines) > 1 && !endsComplete(lines[0].text) && !strings.ContainsAny(lines[0].text, "，。") &&
+	if len(lines) > 1 && !endsComplete(lines[0].text) && !containsAnyOf(lines[0].text, "，。") &&
 		utf8.RuneCountInString(lines[0].text) <= 80 && !p.startsWithSubject(lines[0].text) {
 		if _, ok := readMarker(lines[0].text); !ok {
 			p.setTitle(lines[:1], []string{lines[0].text})
@@ -436,7 +440,7 @@ func isDateline(s string) bool {
 }
 
 func (p *parser) isOfficeLine(s string) bool {
-	if utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "，。；") {
+	if utf8.RuneCountInString(s) > 80 || containsAnyOf(s, "，。；") {
 		return false
 	}
 	for _, w := range p.v.Offices {
@@ -450,7 +454,7 @@ func (p *parser) isOfficeLine(s string) bool {
 // isNameLine reports whether a line holds only names (习近平 阿莱克桑达尔·武契奇),
 // next to an office line of the signature block.
 func (p *parser) isNameLine(s string, lines []line, i int) bool {
-	if strings.ContainsAny(s, "，。；：、") || utf8.RuneCountInString(s) > 40 {
+	if containsAnyOf(s, "，。；：、") || utf8.RuneCountInString(s) > 40 {
 		return false
 	}
 	for _, f := range strings.FieldsFunc(s, isSpace) {
@@ -579,7 +583,7 @@ func (p *parser) sentences() {
 			continue
 		}
 		list := b.Marker != "" && !isNumbered(b.Marker)
-		for k, s := range Segment(b.Text) {
+		for k, s := range segmentValid(b.Text) { // the lines are valid UTF-8 (splitLines)
 			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s}
 			if k == 0 {
 				st.Marker = b.Marker

@@ -27,6 +27,18 @@ func runeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// leadWidth is the length of the character a lead byte (0xC0 and up) of
+// valid UTF-8 opens.
+func leadWidth(c byte) int {
+	switch {
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	}
+	return 2
+}
+
 // segmentValid is Segment over the bytes of valid UTF-8, without a copy
 // into runes.
 func segmentValid(para string) []string {
@@ -39,6 +51,13 @@ func segmentValid(para string) []string {
 		start = end
 	}
 	for i := 0; i < len(para); {
+		if c := para[i]; c >= 0xC0 && c != 0xE3 && c != 0xEF {
+			// a character that ends no sentence: only 。 and ！？ among the
+			// non-ASCII ones do, whose lead bytes are E3 and EF; the text
+			// is valid, so the lead byte gives the length
+			i += leadWidth(c)
+			continue
+		}
 		r, w := runeAt(para, i)
 		cut := false
 		switch r {

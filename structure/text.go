@@ -26,10 +26,54 @@ func isCJK(r rune) bool {
 // else goes through the full normaliser (TestStableNFCRunes holds the
 // list to NFC's own properties).
 func stableNFC(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		w := 3
+		if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// a three-byte character (all of Han and CJK punctuation),
+			// decoded without a call: these lead bytes take any
+			// continuation bytes
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
 		switch {
 		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530, // Latin, Cyrillic but its combining marks
-			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
+			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
+			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// validStableNFC reports that s is valid UTF-8 and stableNFC, in one pass
+// over its bytes; false means: check each in full.
+func validStableNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		w := 3
+		if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else if r, w = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError {
+			return false // invalid (or U+FFFD itself, which is not stable either)
+		}
+		i += w
+		switch {
+		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530,
+			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040,
 			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
 		default:
 			return false
@@ -46,7 +90,7 @@ func isSpace(r rune) bool {
 // squeeze removes spaces next to CJK characters and collapses other runs of
 // spaces to one, trimming both ends.
 func squeeze(s string) string {
-	if strings.IndexFunc(s, isSpace) < 0 {
+	if !hasSpace(s) {
 		return s // most Chinese paragraphs hold no space: nothing to copy
 	}
 	if utf8.ValidString(s) {
@@ -54,6 +98,30 @@ func squeeze(s string) string {
 	}
 	return squeezeRunes(s)
 }
+
+// hasSpace reports whether s holds a space (isSpace) without decoding
+// every character: a space is ASCII or starts with one of five lead bytes,
+// and a lead byte always starts a character when s is decoded (valid or
+// not), so only those are decoded.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if spaceLead[s[i]] == 0 {
+			continue
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceLead marks the bytes a space can start with: the ASCII spaces and
+// the lead bytes of the others (U+0085, U+00A0, U+1680, U+2000–U+205F,
+// U+3000, U+FEFF).
+var spaceLead = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, 0xC2: 1, 0xE1: 1, 0xE2: 1, 0xE3: 1, 0xEF: 1}
 
 // squeezeRunes is squeeze over the runes of s (invalid bytes become
 // U+FFFD, as the layout's texts have them).
@@ -255,5 +323,18 @@ func endsComplete(s string) bool {
 // hasClausePunct reports whether s has a comma, enumeration comma, or any
 // sentence punctuation: a heading line has none.
 func hasClausePunct(s string) bool {
-	return strings.ContainsAny(s, "，,；;：:。！？!?")
+	return containsAnyOf(s, "，,；;：:。！？!?")
+}
+
+// containsAnyOf is strings.ContainsAny searching for each character's
+// bytes (a vectorised search) instead of looking each character of s up in
+// the set. The two agree on any s: a character's lead byte is always where
+// decoding s starts a character, valid or not.
+func containsAnyOf(s, set string) bool {
+	for _, r := range set {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
 }

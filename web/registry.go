@@ -70,8 +70,9 @@ func (s *Server) registryBehind(ctx context.Context) (*connect.Connector, regist
 // moved under the registry through other processes.
 const registryWatchEvery = 5 * time.Second
 
-// rebuildAfterWrites starts a registry rebuild in the background after
-// every request that may have written, once it is answered.
+// rebuildAfterWrites starts a registry rebuild, and a refresh of the pairs'
+// views, in the background after every request that may have written,
+// once it is answered.
 func (s *Server) rebuildAfterWrites(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r)
@@ -83,6 +84,11 @@ func (s *Server) rebuildAfterWrites(next http.Handler) http.Handler {
 			if _, err := s.conn.Later(context.WithoutCancel(r.Context())); err != nil {
 				s.log.Error("registry signature", "err", err)
 			}
+		}
+		if s.compare != nil {
+			// the pairs' kept views the write made stale, computed
+			// again before a reader asks
+			s.compare.RefreshLater(context.WithoutCancel(r.Context()), s.log)
 		}
 	})
 }

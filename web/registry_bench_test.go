@@ -24,6 +24,7 @@ import (
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/tracking"
 )
 
 // The registry's pages at the size of a real library: ENTENTE_BENCH_REGISTRY_DOCS
@@ -45,23 +46,32 @@ func registryBenchDocs(b *testing.B) int {
 	return n
 }
 
-// registryBenchTexts writes n generated statements into dir.
-func registryBenchTexts(b *testing.B, dir string, n int) []string {
+// benchPartner is one of China's partners in the generated statements.
+type benchPartner struct{ code, name, short string }
+
+// registryBenchPartners are the 40 partners the generated statements are
+// China's with, in order.
+func registryBenchPartners(b *testing.B) []benchPartner {
 	cs, err := lexicon.LoadCountries()
 	if err != nil {
 		b.Fatal(err)
 	}
-	type partner struct{ name, short string }
-	var ps []partner
+	var ps []benchPartner
 	for _, c := range cs.List {
 		if c.Kind != "country" || c.Code == "CN" || len(c.Names["zh"]) == 0 || len(c.Names["zh-short"]) == 0 || len([]rune(c.Names["zh-short"][0])) != 1 {
 			continue
 		}
-		ps = append(ps, partner{c.Names["zh"][0], c.Names["zh-short"][0]})
+		ps = append(ps, benchPartner{c.Code, c.Names["zh"][0], c.Names["zh-short"][0]})
 		if len(ps) == 40 {
 			break
 		}
 	}
+	return ps
+}
+
+// registryBenchTexts writes n generated statements into dir.
+func registryBenchTexts(b *testing.B, dir string, n int) []string {
+	ps := registryBenchPartners(b)
 	topics := []string{"相互促进和保护投资", "互免持普通护照人员签证", "经济技术合作", "文化合作", "科学技术合作", "民用航空运输",
 		"海关行政互助", "卫生合作", "教育交流", "旅游合作", "农业合作", "能源合作", "铁路运输", "金融监管合作", "避免双重征税",
 		"民事和商事司法协助", "引渡", "体育交流", "青年交流", "新闻媒体交流"}
@@ -111,6 +121,7 @@ func registryBenchStore(b *testing.B, name string, n int) (fullStore, time.Durat
 	var st interface {
 		fullStore
 		connect.Store
+		UseDueRules(context.Context, entente.DueReader) error
 	}
 	switch name {
 	case "sqlite":
@@ -140,6 +151,15 @@ func registryBenchStore(b *testing.B, name string, n int) (fullStore, time.Durat
 		st = s
 	}
 	b.Cleanup(func() { st.Close() })
+	// as the program does after opening: the tracked tables current
+	// (computed the first time), so that the pair page reads them
+	rules, err := tracking.LoadDueRules()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := st.UseDueRules(ctx, rules); err != nil {
+		b.Fatal(err)
+	}
 	have, err := st.CountDocuments(ctx, entente.DocumentFilter{Withdrawn: true})
 	if err != nil {
 		b.Fatal(err)
@@ -211,6 +231,7 @@ func BenchmarkRegistryPages(b *testing.B) {
 				}
 			}
 			names := []string{"投资", "中塞", "联合国宪章", "经贸合作政府间委员会", "项目", "签证"}
+			partners := registryBenchPartners(b)
 			pages := []struct {
 				name string
 				path func(r *rand.Rand) string
@@ -222,10 +243,21 @@ func BenchmarkRegistryPages(b *testing.B) {
 				{"entry", func(r *rand.Rand) string { return fmt.Sprintf("/registry/%d", es[r.IntN(len(es))].ID) }},
 				{"citations", func(r *rand.Rand) string { return fmt.Sprintf("/documents/%d/citations", 1+r.IntN(n)) }},
 				{"graph", func(*rand.Rand) string { return "/graph" }},
+				{"pair", func(r *rand.Rand) string { return "/pairs/CN/" + partners[r.IntN(len(partners))].code }},
+				{"timeline", func(r *rand.Rand) string { return "/timeline?a=CN&b=" + partners[r.IntN(len(partners))].code }},
 				{"api-list", func(r *rand.Rand) string {
 					return "/api/v1/registry?" + url.Values{"q": {names[r.IntN(len(names))]}}.Encode()
 				}},
 			}
+			// each pair's view is computed once (the first read, or the
+			// refresh a write starts) and kept until its documents change:
+			// computed here for every pair before the pages are measured
+			start, cpu0 := time.Now(), processCPU()
+			for _, p := range partners {
+				get("/pairs/CN/" + p.code)
+			}
+			b.Logf("%s: the views of %d pairs computed in %v (%v of CPU)", name, len(partners),
+				time.Since(start).Round(time.Millisecond), (processCPU() - cpu0).Round(time.Millisecond))
 			for _, p := range pages {
 				b.Run(p.name, func(b *testing.B) {
 					r := rand.New(rand.NewPCG(1, 2))

@@ -219,6 +219,9 @@ func (s *Server) Close(ctx context.Context) error {
 		s.stopWatch()
 		s.conn.Wait()
 	}
+	if s.compare != nil {
+		s.compare.Wait()
+	}
 	if err := s.tokenUses.flush(ctx); err != nil {
 		return fmt.Errorf("web: close: %w", err)
 	}
@@ -286,6 +289,14 @@ func (s *Server) setupGate(next http.Handler) http.Handler {
 // Health is the answer of the health checks.
 type Health struct {
 	Status string `json:"status" enum:"ok,ready"`
+	// Queue is what waits in the queue of uploads shared by every server
+	// on the database, when the store keeps one.
+	Queue *entente.QueueDepth `json:"queue,omitempty"`
+}
+
+// queueDepther is a store that tells how deep its queue of uploads is.
+type queueDepther interface {
+	QueueDepth(ctx context.Context) (entente.QueueDepth, error)
 }
 
 type healthOutput struct{ Body Health }
@@ -303,7 +314,16 @@ func (s *Server) readyz(ctx context.Context, _ *struct{}) (*healthOutput, error)
 		s.log.Error("not ready", "err", err)
 		return nil, huma.Error503ServiceUnavailable("store unavailable")
 	}
-	return &healthOutput{Body: Health{Status: "ready"}}, nil
+	out := &healthOutput{Body: Health{Status: "ready"}}
+	if q, ok := s.cfg.Store.(queueDepther); ok {
+		d, err := q.QueueDepth(ctx)
+		if err != nil {
+			s.log.Error("not ready", "err", err)
+			return nil, huma.Error503ServiceUnavailable("store unavailable")
+		}
+		out.Body.Queue = &d
+	}
+	return out, nil
 }
 
 type statusWriter struct {

@@ -1,0 +1,189 @@
+package compare
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+
+	"github.com/entente/entente"
+)
+
+// What a pair's page reads of the pair's statements (the documents, the
+// relationship timeline, the most recycled promises, the suggested
+// follow-ups) is computed from every statement of the pair: seconds for a
+// pair of a few hundred statements. A store that keeps views (ViewStore)
+// keeps it with the signature of the pair's documents it was computed
+// from, so that a read of a pair whose documents did not change computes
+// nothing; a pair that changed is computed again once, by the first read
+// or by Refresh, which a server runs in the background after writes.
+
+// ViewStore keeps the views of pairs.
+type ViewStore interface {
+	// PairState returns the signature of the pair's documents now and the
+	// kept view with the signature it was computed from ("", nil: none).
+	PairState(ctx context.Context, a, b string) (now, built string, body []byte, err error)
+	SavePairView(ctx context.Context, a, b, signature string, body []byte) error
+	// StalePairViews lists the pairs whose kept view's signature is not
+	// version followed by the signature of their documents now.
+	StalePairViews(ctx context.Context, version string) ([][2]string, error)
+}
+
+// ViewVersion begins a kept view's signature; it changes when what a view
+// keeps, or how it is computed, changes: every kept view is then stale.
+const ViewVersion = "v1:"
+
+// pairParts is what a view keeps of a pair.
+type pairParts struct {
+	Documents    []entente.DocumentBrief    `json:"documents"`
+	Timeline     []entente.RelationshipStep `json:"timeline"`
+	MostRecycled []entente.Recurrence       `json:"most_recycled"`
+	Suggested    []entente.Followup         `json:"suggested"`
+}
+
+// views holds what the service needs to keep views: one computation per
+// pair at a time, one refresh in the background at a time.
+type views struct {
+	mu      sync.Mutex
+	pairs   map[string]*sync.Mutex
+	running atomic.Bool
+	bg      sync.WaitGroup
+	// computed counts the views computed, for tests
+	computed atomic.Int64
+}
+
+func (v *views) lock(a, b string) func() {
+	if b < a {
+		a, b = b, a
+	}
+	v.mu.Lock()
+	if v.pairs == nil {
+		v.pairs = map[string]*sync.Mutex{}
+	}
+	m := v.pairs[a+","+b]
+	if m == nil {
+		m = &sync.Mutex{}
+		v.pairs[a+","+b] = m
+	}
+	v.mu.Unlock()
+	m.Lock()
+	return m.Unlock
+}
+
+// computeParts reads every statement of the pair and computes its parts.
+func (s *Service) computeParts(ctx context.Context, a, b string) (*pairParts, error) {
+	docs, err := s.pairDocuments(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	s.views.computed.Add(1)
+	p := &pairParts{Documents: []entente.DocumentBrief{}, Timeline: s.Words.Steps(docs)}
+	for _, d := range docs {
+		p.Documents = append(p.Documents, brief(d))
+	}
+	c := s.Words.newCorpus(docs)
+	p.MostRecycled = c.mostRecycled(MostRecycledShown)
+	p.Suggested = c.suggest()
+	if p.Suggested == nil {
+		p.Suggested = []entente.Followup{}
+	}
+	return p, nil
+}
+
+// parts returns the pair's parts: the kept view when the pair's documents
+// did not change since it was computed, else computed now (and kept).
+func (s *Service) parts(ctx context.Context, a, b string) (*pairParts, error) {
+	if a == "" || b == "" || a == b {
+		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
+	}
+	if s.Views == nil {
+		return s.computeParts(ctx, a, b)
+	}
+	// the order of the two parties changes nothing a view keeps
+	if b < a {
+		a, b = b, a
+	}
+	if p, _, ok, err := s.keptParts(ctx, a, b); err != nil || ok {
+		return p, err
+	}
+	defer s.views.lock(a, b)()
+	p, now, ok, err := s.keptParts(ctx, a, b) // computed meanwhile by another reader?
+	if err != nil || ok {
+		return p, err
+	}
+	if p, err = s.computeParts(ctx, a, b); err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(p)
+	if err != nil {
+		return nil, fmt.Errorf("pair view: %w", err)
+	}
+	// kept with the signature read before the documents were: a write
+	// in between leaves it stale, to be computed again
+	if err := s.Views.SavePairView(ctx, a, b, now, body); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// keptParts returns the kept view if it is current, and the signature now.
+func (s *Service) keptParts(ctx context.Context, a, b string) (*pairParts, string, bool, error) {
+	now, built, body, err := s.Views.PairState(ctx, a, b)
+	if err != nil {
+		return nil, "", false, err
+	}
+	now = ViewVersion + now
+	if built != now {
+		return nil, now, false, nil
+	}
+	var p pairParts
+	if err := json.Unmarshal(body, &p); err != nil {
+		// a view that does not read is computed again
+		return nil, now, false, nil
+	}
+	return &p, now, true, nil
+}
+
+// Refresh computes again every kept view whose pair's documents changed,
+// and says how many.
+func (s *Service) Refresh(ctx context.Context) (int, error) {
+	if s.Views == nil {
+		return 0, nil
+	}
+	stale, err := s.Views.StalePairViews(ctx, ViewVersion)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range stale {
+		if _, err := s.parts(ctx, p[0], p[1]); err != nil {
+			return n, fmt.Errorf("refresh the view of %s–%s: %w", p[0], p[1], err)
+		}
+		n++
+	}
+	return n, nil
+}
+
+// RefreshLater runs Refresh in the background unless one runs: what a
+// server calls after a write, and now and then for other processes'.
+func (s *Service) RefreshLater(ctx context.Context, log *slog.Logger) {
+	if s.Views == nil || !s.views.running.CompareAndSwap(false, true) {
+		return
+	}
+	s.views.bg.Add(1)
+	go func() {
+		defer s.views.bg.Done()
+		defer s.views.running.Store(false)
+		if _, err := s.Refresh(context.WithoutCancel(ctx)); err != nil && log != nil {
+			log.Error("pair views", "err", err)
+		}
+	}()
+}
+
+// Wait waits for the refresh running in the background.
+func (s *Service) Wait() { s.views.bg.Wait() }
+
+// ViewsComputed says how many pair views the service computed (tests).
+func (s *Service) ViewsComputed() int64 { return s.views.computed.Load() }

@@ -1,0 +1,133 @@
+package compare_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/compare"
+	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
+)
+
+// TestPairViewKept: a pair's view is computed once and read back while its
+// documents stay the same, in either order of the parties, by the pair
+// page, the timeline and the follow-ups; tracking (a follow-up accepted:
+// evidence, a status) leaves it current; a withdrawal or a correction of
+// one of the pair's statements makes it stale, and the next read or a
+// refresh computes it again, with what changed.
+func TestPairViewKept(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ids := ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		if svc.Views == nil {
+			t.Fatal("the store keeps no views")
+		}
+		computed := func(want int64, when string) {
+			t.Helper()
+			if got := svc.ViewsComputed(); got != want {
+				t.Errorf("%s: %d views computed, want %d", when, got, want)
+			}
+		}
+		first, err := svc.Pair(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		computed(1, "the first read")
+		fresh, err := compare.New(s, newTracker(t, s)) // another process, or the same after a restart
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps, err := fresh.Timeline(ctx, "RS", "CN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := fresh.Followups(ctx, compare.FollowupQuery{Pair: []string{"RS", "CN"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := svc.Pair(ctx, "RS", "CN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		computed(1, "reads of an unchanged pair")
+		if fresh.ViewsComputed() != 0 {
+			t.Errorf("a second service computed %d views of an unchanged pair", fresh.ViewsComputed())
+		}
+		if js(first.Timeline) != js(steps) || js(first.Documents) != js(again.Documents) || js(first.MostRecycled) != js(again.MostRecycled) {
+			t.Errorf("the kept view reads back otherwise:\n%s\n%s", js(first), js(again))
+		}
+		if len(fs) < 2 {
+			t.Fatalf("%d follow-ups from the kept view, want the library's railway and agreement", len(fs))
+		}
+
+		// a follow-up accepted: evidence, a status, a decision; the view stays
+		editor := as(ctx, "edith", entente.RoleEditor)
+		if _, err := svc.Accept(editor, fs[0].Commitment.Ref, fs[0].Report.Ref, "", "reported done"); err != nil {
+			t.Fatal(err)
+		}
+		if stale, err := s.StalePairViews(ctx, compare.ViewVersion); err != nil || len(stale) != 0 {
+			t.Errorf("tracking made views stale: %v, %v", stale, err)
+		}
+		after, err := svc.Followups(ctx, compare.FollowupQuery{Pair: []string{"CN", "RS"}})
+		if err != nil || len(after) != len(fs)-1 {
+			t.Errorf("after an acceptance %d pending follow-ups, want %d (%v)", len(after), len(fs)-1, err)
+		}
+		computed(1, "reads after tracking")
+
+		// a withdrawal: the next read computes the view again without it
+		if err := s.WithdrawDocument(ctx, ids["2024"], "test"); err != nil {
+			t.Fatal(err)
+		}
+		v, err := svc.Pair(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		computed(2, "a read after a withdrawal")
+		if len(v.Documents) != len(first.Documents)-1 || len(v.Timeline) != len(first.Timeline)-1 {
+			t.Errorf("after a withdrawal: %d documents, %d steps; before %d, %d", len(v.Documents), len(v.Timeline), len(first.Documents), len(first.Timeline))
+		}
+
+		// a restoration and a correction: a refresh computes the view
+		// once, and reads compute nothing
+		if err := s.RestoreDocument(ctx, ids["2024"], "test"); err != nil {
+			t.Fatal(err)
+		}
+		tr, err := tracking.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: ids["2019"], Sentence: "s2", Field: "type",
+			Value: []byte(`"narrative"`), Why: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		if stale, err := s.StalePairViews(ctx, compare.ViewVersion); err != nil || len(stale) != 1 || stale[0] != [2]string{"CN", "RS"} {
+			t.Errorf("after a restoration and a correction, stale %v (%v), want CN–RS", stale, err)
+		}
+		if n, err := svc.Refresh(ctx); err != nil || n != 1 {
+			t.Errorf("refresh: %d views, %v; want 1", n, err)
+		}
+		if n, err := svc.Refresh(ctx); err != nil || n != 0 {
+			t.Errorf("a second refresh: %d views, %v; want 0", n, err)
+		}
+		v, err = svc.Pair(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		computed(3, "a refresh and a read")
+		if js(v.Documents) != js(first.Documents) || js(v.Timeline) != js(first.Timeline) {
+			t.Errorf("after the restoration the view differs from the first:\n%s\n%s", js(v), js(first))
+		}
+	})
+}
+
+func js(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(err)
+	}
+	return string(b)
+}

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPhraseIndexSameMatches holds the index to what it promises: every
+// table finds the same phrases in a sentence whose words the index marked
+// as in one whose words it did not (read by every table at every word),
+// and every word set answers as its keys do.
+func TestPhraseIndexSameMatches(t *testing.T) {
+	tests := []struct{ lang, file string }{
+		{"en", "testdata/genre_en.tsv"},
+		{"en", "testdata/heldout_en.tsv"},
+		{"sr", "testdata/genre_sr.tsv"},
+		{"sr", "testdata/heldout_sr.tsv"},
+		{"en", "testdata/parallel/cn-rs-2025-green.en.txt"},
+		{"sr", "testdata/parallel/cn-rs-2025-green.sr-Latn.txt"},
+		{"sr", "testdata/parallel/cn-rs-2025-green.sr-Cyrl.txt"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			x := newTestSpaced(t, tc.lang)
+			if len(x.index.tables) < 20 || len(x.index.sets) < 9 {
+				t.Fatalf("%d tables and %d sets indexed, want every one of the reader's", len(x.index.tables), len(x.index.sets))
+			}
+			var texts []string
+			if strings.HasSuffix(tc.file, ".tsv") {
+				for _, r := range readGenre(t, tc.file) {
+					texts = append(texts, r.text)
+				}
+			} else {
+				b, err := os.ReadFile(tc.file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				texts = strings.Split(string(b), "\n")
+			}
+			found := 0
+			for _, s := range texts {
+				found += checkIndexed(t, x, s)
+			}
+			if found == 0 {
+				t.Error("no phrase found: the test reads nothing")
+			}
+		})
+	}
+}
+
+// checkIndexed compares every table's matches in s with and without the
+// index's marks, and returns how many phrases were found.
+func checkIndexed(t *testing.T, x *Spaced, s string) int {
+	t.Helper()
+	found := 0
+	rs := []rune(s)
+	plain, marked := tokenize(rs), tokenize(rs)
+	x.index.mark(marked)
+	for k, pm := range x.index.tables {
+		want, got := pm.FindAll(plain), pm.FindAll(marked)
+		if !slices.Equal(got, want) {
+			t.Errorf("table %d, %q: marked %v, unmarked %v", k, s, got, want)
+		}
+		found += len(got)
+		for i := range plain {
+			a, aok := pm.longestAt(plain, i)
+			b, bok := pm.longestAt(marked, i)
+			if a != b || aok != bok {
+				t.Errorf("table %d, %q, word %d: marked %v, unmarked %v", k, s, i, b, a)
+			}
+		}
+	}
+	for k, set := range x.index.sets {
+		for i := range marked {
+			if got, want := set.has(&marked[i]), set.keys[marked[i].Key]; got != want {
+				t.Errorf("set %d, %q, word %q: marked %v, in the set %v", k, s, marked[i].Key, got, want)
+			}
+			if got, want := set.has(&plain[i]), set.keys[plain[i].Key]; got != want {
+				t.Errorf("set %d, %q, unmarked word %q: %v, in the set %v", k, s, plain[i].Key, got, want)
+			}
+			if set.keys[marked[i].Key] {
+				found++
+			}
+		}
+	}
+	return found
+}
+
+// FuzzPhraseIndex holds the index to the same matches on any text, in
+// both languages' readers.
+func FuzzPhraseIndex(f *testing.F) {
+	for _, s := range []string{
+		"The two sides will strengthen cooperation in the field of energy by the end of 2025.",
+		"Dve strane će jačati saradnju na pruzi Beograd–Budimpešta do kraja 2025. godine.",
+		"Две стране поздрављају потписивање Споразума о слободној трговини 8. маја 2024.",
+		"U.S.-China talks, H.E. Mr. Xi; the Parties' commitment to the Paris Agreement (2015).",
+	} {
+		f.Add(s)
+	}
+	en, sr := newTestSpaced(f, "en"), newTestSpaced(f, "sr")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 2000 {
+			return
+		}
+		checkIndexed(t, en, s)
+		checkIndexed(t, sr, s)
+	})
+}
