@@ -100,7 +100,9 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		// does; so does a country's name inside a project's name, and an
 		// item of a list of examples (气候变化、粮食安全等全球性挑战).
 		inTitle := flags[m.Start]&(fShielded|fExample) != 0 ||
-			(flags[m.Start]&fProject != 0 && flags[m.End-1]&fProject != 0 && countries.nameAt(rs, m.Start, m.End))
+			(flags[m.Start]&fProject != 0 && flags[m.End-1]&fProject != 0 && countries.nameAt(rs, m.Start, m.End)) ||
+			// 至中东欧的物流: a region a route reaches is a place, not a framework
+			w.codes[0] == frameworkArea && g.direction.endsAt(st.masked, m.Start) >= 0
 		rule := "area"
 		switch {
 		case w.weak && !inTitle && am.actedOn(st.masked, m.Start, m.End, flags, countries):

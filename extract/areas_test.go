@@ -87,6 +87,13 @@ func TestAreaRules(t *testing.T) {
 		{"1", "a vocational workshop is people", "CN,DJ", "双方将办好吉布提鲁班工坊。", "people"},
 		{"1", "peacekeeping is security", "CN,GH", "双方愿加强维和能力建设合作。", "security"},
 		{"1", "search and rescue is disaster", "CN,PH", "双方将开展海上联合搜救演练。", "disaster"},
+		{"1", "an economic and trade zone is a park as well", "CN,ZM", "双方将推进中赞经贸合作区建设。", "investment,trade"},
+		{"2", "island states before disaster words are no defence", "CN,FJ", "双方愿建设好太平洋岛国防灾减灾中心。", "disaster"},
+		{"4", "a region a route reaches is a place", "CN,GR", "双方将扩大经比港运往中东欧的货物贸易。", "infrastructure,trade"},
+		{"4", "a region acted on stays the topic", "CN,GR", "双方将深化中国同中东欧国家的合作。", "international_order"},
+		{"2", "a shipping line between ports is no flight", "CN,LK", "双方将增开科伦坡港至广州港的集装箱航线，扩大贸易。", "infrastructure,trade"},
+		{"2", "a route alone is still people", "CN,LK", "双方欢迎两国新开航线。", "people"},
+		{"1", "a strategic dialogue is political", "CN,IT", "双方同意年内举行中意外长战略对话，扩大贸易往来。", "political,trade"},
 		{"1", "police cooperation is security", "CN,LA", "双方将深化两国公安部门合作。", "security"},
 		{"3", "a list of initiatives is about the initiatives", "CN,GH", "加方支持全球发展倡议、全球安全倡议、全球文明倡议。", "international_order"},
 	}

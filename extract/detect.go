@@ -53,6 +53,10 @@ func newDetector() (*detector, error) {
 // its language.
 const sampleRunes = 6000
 
+// detectPiece is the length in bytes from which detection cuts its sample
+// at the next space, to tokenize it a piece at a time.
+const detectPiece = 1024
+
 // Detect recognises a statement's language from its script and its
 // function words: Han text is Chinese (zh-Hant when traditional-only
 // characters make up a share of it), Cyrillic or Latin text with Serbian
@@ -112,19 +116,38 @@ func (r *Registry) Detect(text string) Detection {
 		return Detection{Tag: "zh", Evidence: fmt.Sprintf("%d Han characters, %d traditional-only", seen, trad)}
 	}
 	en, sr, other := 0, 0, 0
-	for _, w := range tokenize([]rune(s)) {
-		if w.Punct {
-			continue
+	// the sample is read a piece at a time into one buffer: a piece ends
+	// at a space, which no word crosses, so the words are the sample's
+	rs := make([]rune, 0, detectPiece+64) // a piece's runes: at most its bytes
+	ws := make([]word, 0, detectPiece/4)
+	var keys strings.Builder
+	for rest := s; rest != ""; {
+		piece := rest
+		if len(rest) > detectPiece {
+			if i := strings.IndexAny(rest[detectPiece:], " \n\t"); i >= 0 {
+				piece = rest[:detectPiece+i]
+			}
 		}
-		f := r.detect.stop[w.Key]
-		if f&stopEnglish != 0 {
-			en++
+		rest = rest[len(piece):]
+		rs = rs[:0]
+		for _, c := range piece {
+			rs = append(rs, c)
 		}
-		if f&stopSerbian != 0 {
-			sr++
-		}
-		if f&stopOther != 0 {
-			other++
+		ws = appendTokensKeys(ws[:0], piece, rs, &keys)
+		for _, w := range ws {
+			if w.Punct {
+				continue
+			}
+			f := r.detect.stop[w.Key]
+			if f&stopEnglish != 0 {
+				en++
+			}
+			if f&stopSerbian != 0 {
+				sr++
+			}
+			if f&stopOther != 0 {
+				other++
+			}
 		}
 	}
 	sr += serbianLetters / 4

@@ -164,24 +164,33 @@ func closeQuote(rs []rune, name string, end int) (string, int) {
 func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int)) {
 	open := -1
 	// quoted spans read, whether each is a project: a quoted name joined by
-	// a conjunction to a quoted project (办好“A走廊”和“B”) is one too
+	// a conjunction or 、 to a quoted project, or standing right beside one
+	// (办好“A走廊”和“B”, “A周”“B”“C”等活动), is one too, along the whole run
 	type span struct {
 		start, end int
 		project    bool
 	}
 	var spans []span
 	defer func() {
-		for k := 1; k < len(spans) && k < maxCompared; k++ {
-			a, b := spans[k-1], spans[k]
-			if a.project == b.project || b.start != a.end+1 || !er.g.listConj.has(rs[a.end]) {
-				continue
+		joined := func(a, b span) bool {
+			return b.start == a.end || b.start == a.end+1 && (er.g.listConj.has(rs[a.end]) || rs[a.end] == '、')
+		}
+		take := func(k int) {
+			o := &spans[k]
+			if o.end-o.start >= 4 && !er.g.quotedNotProject[string(rs[o.start+1:o.end-1])] {
+				found(string(rs[o.start:o.end]), o.end)
+				o.project = true
 			}
-			other := a
-			if a.project {
-				other = b
+		}
+		n := min(len(spans), maxCompared)
+		for k := 1; k < n; k++ { // forwards, then backwards
+			if spans[k-1].project && !spans[k].project && joined(spans[k-1], spans[k]) {
+				take(k)
 			}
-			if other.end-other.start >= 4 && !er.g.quotedNotProject[string(rs[other.start+1:other.end-1])] {
-				found(string(rs[other.start:other.end]), other.end)
+		}
+		for k := n - 1; k > 0; k-- {
+			if spans[k].project && !spans[k-1].project && joined(spans[k-1], spans[k]) {
+				take(k - 1)
 			}
 		}
 	}()

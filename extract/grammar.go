@@ -51,6 +51,7 @@ type grammar struct {
 	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
 	genericSuffix     *wordSet        // [generic-suffix]: after a facility's name, adds nothing to it (…港项目)
 	call              map[string]bool // [call]: calls on others; an omitted-subject clause after it is what is called for
+	direction         *wordSet        // [direction]: before a region, makes it where a route goes (至中东欧)
 	placeLocative     *wordSet        // [place-locative]: before a [place-head] name, makes it a place (在…港)
 	placePost         *wordSet        // [place-postposition]: after a [place-head] name, makes it a place (…港水域)
 	eventHead         *wordSet        // [event-head]: a quoted name ending so is a programme of events (“…环境年”)
@@ -71,7 +72,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "serial",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial",
 	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
@@ -130,6 +131,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		placeHead:         setOf(t.Words("place-head")),
 		call:              setOf(t.Words("call")),
 		genericSuffix:     newWordSet(t.Words("generic-suffix")),
+		direction:         newWordSet(t.Words("direction")),
 		placeLocative:     newWordSet(t.Words("place-locative")),
 		placePost:         newWordSet(t.Words("place-postposition")),
 		eventHead:         newWordSet(t.Words("event-head")),

@@ -382,7 +382,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 			rs = append(rs, r)
 		}
 		buf.rs, buf.ws = rs, appendTokensKeys(buf.ws[:0], s, rs, &buf.keys)
-		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0]}
+		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0]}
 		st = &buf.st
 	}
 	st.valid = s

@@ -41,10 +41,13 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 			hospitality = true
 		}
 	}
-	var readings []*sreading
+	cls := x.clauses(st)
+	all := make([]sreading, len(cls)) // one allocation for the clauses' readings
+	readings := make([]*sreading, 0, len(cls))
 	var last []string // the last party subject named, for an omitted one
-	for _, cl := range x.clauses(st) {
-		r := &sreading{clause: cl}
+	for k, cl := range cls {
+		r := &all[k]
+		r.clause = cl
 		readings = append(readings, r)
 		h := x.headOf(st, cl, cl.start)
 		zoneEnd := cl.end
@@ -665,6 +668,9 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			return nil
 		}
 		return st.cue(rule, c.Start, c.End)
+	}
+	if len(readings) > 0 {
+		out.clauses = make([]entente.ClauseCue, 0, len(readings))
 	}
 	for _, r := range readings {
 		s, e := st.offsets(r.clause.start, r.clause.end)

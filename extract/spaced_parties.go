@@ -186,7 +186,7 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 	if len(ws)+1 > len(short) {
 		taken = make([]bool, len(ws)+1)
 	}
-	var out []smention
+	out := st.ments[:0] // the last sentence's memory, when the document's buffer gave it
 	for m, ok := x.joint.next(ws, 0, nil); ok; m, ok = x.joint.next(ws, m.End, nil) {
 		out = append(out, smention{Start: m.Start, End: m.End, Codes: parties, Kind: mJoint})
 		for i := m.Start; i < m.End; i++ {

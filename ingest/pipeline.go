@@ -119,6 +119,9 @@ type writer struct {
 	// could not find them as near-duplicates in the store
 	sketches map[int64][]int
 	newTexts int
+	// the number of the group's first text: texts from it on are in
+	// group, in order; those before it are written
+	groupFrom int
 }
 
 // take settles or queues one examined input.
@@ -127,9 +130,29 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		w.flush(ctx) // write the earlier input first, then look again
 		w.recheck(ctx, e)
 	}
-	if !e.settled() && e.versionID == 0 && w.nearBatch(e) {
-		w.flush(ctx) // the same statement from another publisher may be in the group
-		w.in.nearDuplicate(ctx, e)
+	if !e.settled() && e.versionID == 0 {
+		// The same statement from another publisher may be among the
+		// batch's new texts, which e's examination could not see. One
+		// already written is looked up in the store; one still in the
+		// group is compared here, and the group written first only if it
+		// is the same statement (then e becomes its source): texts of the
+		// genre share enough of their sketch to be candidates far more
+		// often than they are the same, and a group cut short costs a
+		// commit.
+		inGroup, written := w.nearBatch(e)
+		same := false
+		for _, k := range inGroup {
+			if _, ok := entente.NearSame(w.group[k].text, e.text); ok {
+				same = true
+				break
+			}
+		}
+		if same {
+			w.flush(ctx)
+		}
+		if same || written {
+			w.in.nearDuplicate(ctx, e)
+		}
 	}
 	switch {
 	case e.settled():
@@ -163,21 +186,27 @@ func (w *writer) pending(e *examined) bool {
 	return false
 }
 
-// nearBatch says whether e's text shares enough of its sketch with a new
-// text of the batch to be a near-duplicate of it.
-func (w *writer) nearBatch(e *examined) bool {
+// nearBatch finds the new texts of the batch that share enough of their
+// sketch with e's to be near-duplicates of it: those still in the group
+// (by their place in it), and whether any was written already.
+func (w *writer) nearBatch(e *examined) (inGroup []int, written bool) {
 	if len(w.sketches) == 0 {
-		return false
+		return nil, false
 	}
 	shared := map[int]int{}
 	for _, h := range entente.NearSketch(e.text) {
 		for _, t := range w.sketches[h] {
-			if shared[t]++; shared[t] >= entente.NearMinShared {
-				return true
+			if shared[t]++; shared[t] != entente.NearMinShared {
+				continue
+			}
+			if t >= w.groupFrom {
+				inGroup = append(inGroup, t-w.groupFrom)
+			} else {
+				written = true
 			}
 		}
 	}
-	return false
+	return inGroup, written
 }
 
 // recheck looks e's bytes and text up again, after the batch wrote an input
@@ -219,6 +248,7 @@ func (w *writer) flush(ctx context.Context) {
 			w.remember(e)
 		}
 		w.group = w.group[:0]
+		w.groupFrom = w.newTexts
 	}
 	w.drain()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -49,7 +50,7 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; close(ready[i]) }()
-				prepared[i], errs[i] = prepareDocument(d)
+				prepared[i], errs[i] = s.prepareDocument(d)
 			}()
 		}
 	}()
@@ -108,9 +109,13 @@ type preparedDocument struct {
 	textSHA string
 	sents   []preparedSentence
 	sketch  []int64
+	// the text and the original bytes as stored (packText, packBlob)
+	textZ             []byte
+	stored            []byte
+	storedCompression string
 }
 
-func prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
+func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
 	if d == nil || d.Extraction == nil {
 		return preparedDocument{}, errors.New("no extraction")
 	}
@@ -124,6 +129,14 @@ func prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
 	}
 	if p.sents, err = prepareSentences(d.Extraction.Sentences); err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
+	}
+	p.textZ = s.deflate.packText(d.Text)
+	if p.textZ != nil && string(d.Original) == d.Text {
+		// a plain-text upload: its bytes are its text, deflated once
+		_, n := binary.Uvarint(p.textZ)
+		p.stored, p.storedCompression = p.textZ[n:], blobDeflate
+	} else {
+		p.stored, p.storedCompression = s.deflate.packBlob(d.Original)
 	}
 	return p, nil
 }
@@ -141,14 +154,14 @@ func (s *Store) insertPrepared(ctx context.Context, tx *sql.Tx, p *preparedDocum
 		// authentic when the text names its language among the equally authentic ones
 		Authentic: slices.Contains(x.Document.AuthenticLanguages, x.Document.Language),
 	}
-	vid, err := insertVersion(ctx, tx, &v, p.sents, now)
+	vid, err := insertVersion(ctx, tx, &v, p.textZ, p.sents, now)
 	if err != nil {
 		return 0, nil, err
 	}
 	if err := s.insertSketch(ctx, tx, vid, p.sketch); err != nil {
 		return 0, nil, err
 	}
-	if _, err := insertSource(ctx, tx, vid, p.src, p.d.Original, now); err != nil {
+	if _, err := insertSource(ctx, tx, vid, p.src, p.d.Original, p.stored, p.storedCompression, now); err != nil {
 		return 0, nil, err
 	}
 	rows, err := s.insertExtraction(ctx, tx, id, vid, x, p.sents)
@@ -187,7 +200,8 @@ func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, doc *entente.Doc
 	return id, nil
 }
 
-func insertVersion(ctx context.Context, tx *sql.Tx, v *entente.Version, sents []preparedSentence, now time.Time) (int64, error) {
+// insertVersion writes a version; z is its text as packText stores it.
+func insertVersion(ctx context.Context, tx *sql.Tx, v *entente.Version, z []byte, sents []preparedSentence, now time.Time) (int64, error) {
 	var commitments, tokens int
 	for _, p := range sents {
 		if p.Type == entente.Commitment {
@@ -196,12 +210,16 @@ func insertVersion(ctx context.Context, tx *sql.Tx, v *entente.Version, sents []
 		tokens += len(p.tokens)
 	}
 	var id int64
+	text := v.Text
+	if z != nil {
+		text = ""
+	}
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO versions (document_id, language, authentic, text_sha256, text, extractor,
+		INSERT INTO versions (document_id, language, authentic, text_sha256, text, text_z, extractor,
 			sentence_count, commitment_count, token_count, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 		RETURNING id`,
-		v.DocumentID, v.Language, v.Authentic, v.TextSHA256, v.Text, v.Extractor, len(sents), commitments, tokens, now,
+		v.DocumentID, v.Language, v.Authentic, v.TextSHA256, text, z, v.Extractor, len(sents), commitments, tokens, now,
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert version: %w", err)
@@ -232,12 +250,19 @@ func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.V
 func findVersions(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
 	var vs []entente.Version
 	err := queryRows(ctx, tx, `
-		SELECT id, document_id, language, authentic, text_sha256, text, extractor, created_at
+		SELECT id, document_id, language, authentic, text_sha256, text, text_z, extractor, created_at
 		FROM versions WHERE `+where+` ORDER BY id`, a,
 		func(rows *sql.Rows) error {
-			var v entente.Version
-			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &v.Extractor, &v.CreatedAt); err != nil {
+			var (
+				v entente.Version
+				z []byte
+			)
+			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &z, &v.Extractor, &v.CreatedAt); err != nil {
 				return err
+			}
+			var err error
+			if v.Text, err = versionText(v.Text, z); err != nil {
+				return fmt.Errorf("version %d: %w", v.ID, err)
 			}
 			v.CreatedAt = v.CreatedAt.UTC()
 			vs = append(vs, v)

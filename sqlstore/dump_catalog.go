@@ -92,7 +92,22 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 	// computes them again (or, in a store without due rules, the next
 	// UseDueRules), so they are neither dumped nor restored.
 	tables = slices.DeleteFunc(tables, func(t dumpTable) bool { return strings.HasPrefix(t.Name, "tracked_") })
+	for i := range tables {
+		for _, ref := range checkedRefs[tables[i].Name] {
+			tables[i].addRef(ref, "")
+		}
+	}
 	return fkOrder(tables)
+}
+
+// checkedRefs are references that PostgreSQL checks per statement by
+// trigger rather than by a foreign key (migration 0017), which its catalog
+// therefore does not list: a restore must still write the parents first.
+// (SQLite lists them as foreign keys; adding them again changes nothing.)
+var checkedRefs = map[string][]string{
+	"sentences":       {"versions", "documents"},
+	"sentence_actors": {"sentences"},
+	"sentence_areas":  {"sentences"},
 }
 
 func strings1(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {

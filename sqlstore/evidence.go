@@ -38,8 +38,8 @@ func (s *Store) addEvidence(ctx context.Context, tx *sql.Tx, n entente.NewEviden
 	e.AddedBy, e.AddedAt = actor.Name, s.now()
 	if n.Archive != nil && len(n.Archive.Data) > 0 {
 		e.ArchiveSHA256 = sha256Hex(n.Archive.Data)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, size, data, created_at) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (sha256) DO NOTHING`, e.ArchiveSHA256, len(n.Archive.Data), n.Archive.Data, e.AddedAt); err != nil {
+		stored, compression := s.deflate.packBlob(n.Archive.Data)
+		if err := insertBlob(ctx, tx, e.ArchiveSHA256, n.Archive.Data, stored, compression, e.AddedAt); err != nil {
 			return nil, fmt.Errorf("insert archived page: %w", err)
 		}
 	}
@@ -214,8 +214,7 @@ func findEvidence(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]en
 
 // Archived returns the kept copy of an evidence page.
 func (s *Store) Archived(ctx context.Context, sha string) ([]byte, error) {
-	var data []byte
-	err := s.rdb.QueryRowContext(ctx, `SELECT data FROM blobs WHERE sha256 = $1`, sha).Scan(&data)
+	data, err := readBlob(ctx, s.rdb, sha)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("archived page", sha)
 	}

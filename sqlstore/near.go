@@ -113,10 +113,17 @@ func (s *Store) ensureSketches(ctx context.Context) error {
 			text string
 		}
 		var vs []version
-		err := queryRows(ctx, tx, `SELECT id, text FROM versions ORDER BY id`, nil, func(rows *sql.Rows) error {
-			var v version
-			if err := rows.Scan(&v.id, &v.text); err != nil {
+		err := queryRows(ctx, tx, `SELECT id, text, text_z FROM versions ORDER BY id`, nil, func(rows *sql.Rows) error {
+			var (
+				v version
+				z []byte
+			)
+			if err := rows.Scan(&v.id, &v.text, &z); err != nil {
 				return err
+			}
+			var err error
+			if v.text, err = versionText(v.text, z); err != nil {
+				return fmt.Errorf("version %d: %w", v.id, err)
 			}
 			vs = append(vs, v)
 			return nil

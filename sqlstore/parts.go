@@ -41,8 +41,15 @@ func (s *Store) resegment(ctx context.Context, tx *sql.Tx, vid int64, g *entente
 	if h == nil || g.Covers != 1 || len(covered) != 1 {
 		return out, nil
 	}
-	var text string
-	if err := tx.QueryRowContext(ctx, `SELECT text FROM versions WHERE id = $1`, vid).Scan(&text); err != nil {
+	var (
+		text string
+		z    []byte
+	)
+	if err := tx.QueryRowContext(ctx, `SELECT text, text_z FROM versions WHERE id = $1`, vid).Scan(&text, &z); err != nil {
+		return nil, fmt.Errorf("read version %d: %w", vid, err)
+	}
+	text, err := versionText(text, z)
+	if err != nil {
 		return nil, fmt.Errorf("read version %d: %w", vid, err)
 	}
 	read := h.r.ReadParts(text, covered[0], g.Parts)

@@ -27,7 +27,7 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc, after int64, limit
 			where, args = "document_id = $3 AND id > $1", append(args, doc)
 		}
 		err := queryRows(ctx, tx, `
-			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.text, v.extractor, v.created_at,
+			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.text, v.text_z, v.extractor, v.created_at,
 				coalesce((SELECT CAST(c.value AS TEXT) FROM document_corrections c
 					WHERE c.document_id = v.document_id AND c.field = 'language' AND c.state = 'approved'
 						AND c.withdrawn_at IS NULL
@@ -35,11 +35,18 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc, after int64, limit
 					ORDER BY c.id DESC LIMIT 1), '')
 			FROM versions v WHERE `+where+` ORDER BY v.id LIMIT $2`, args,
 			func(rows *sql.Rows) error {
-				var v entente.VersionToRead
-				var corrected string
-				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &v.Extractor, &v.CreatedAt,
+				var (
+					v         entente.VersionToRead
+					corrected string
+					z         []byte
+				)
+				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &z, &v.Extractor, &v.CreatedAt,
 					&corrected); err != nil {
 					return err
+				}
+				var err error
+				if v.Text, err = versionText(v.Text, z); err != nil {
+					return fmt.Errorf("version %d: %w", v.ID, err)
 				}
 				if corrected != "" {
 					if err := json.Unmarshal([]byte(corrected), &v.CorrectedLanguage); err != nil {

@@ -36,16 +36,14 @@ func checkSource(src entente.Source, original []byte) (entente.Source, error) {
 
 // insertSource writes a source of version vid and its bytes, which are
 // stored once in blobs whatever else refers to them.
-func insertSource(ctx context.Context, tx *sql.Tx, vid int64, src entente.Source, original []byte, now time.Time) (int64, error) {
-	_, err := tx.ExecContext(ctx, `
-		INSERT INTO blobs (sha256, size, data, created_at) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (sha256) DO NOTHING`,
-		src.SHA256, len(original), original, now)
-	if err != nil {
+// stored and compression are original as packBlob stores it.
+func insertSource(ctx context.Context, tx *sql.Tx, vid int64, src entente.Source, original, stored []byte, compression string,
+	now time.Time) (int64, error) {
+	if err := insertBlob(ctx, tx, src.SHA256, original, stored, compression, now); err != nil {
 		return 0, fmt.Errorf("insert blob: %w", err)
 	}
 	var id int64
-	err = tx.QueryRowContext(ctx, `
+	err := tx.QueryRowContext(ctx, `
 		INSERT INTO sources (version_id, sha256, size, name, url, format, encoding, media_type, retrieved_at, created_at, text, coverage)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		RETURNING id`,
@@ -67,6 +65,7 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 	if err != nil {
 		return 0, fmt.Errorf("add source: %w", err)
 	}
+	stored, compression := s.deflate.packBlob(original)
 	var id int64
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var doc int64
@@ -76,7 +75,7 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 		} else if err != nil {
 			return err
 		}
-		if id, err = insertSource(ctx, tx, versionID, src, original, s.now()); err != nil {
+		if id, err = insertSource(ctx, tx, versionID, src, original, stored, compression, s.now()); err != nil {
 			return err
 		}
 		return s.logChangeOf(ctx, tx, change{action: "create", entity: "source", id: id, document: doc,
@@ -118,7 +117,8 @@ func (s *Store) Original(ctx context.Context, sourceID int64) (*entente.Source, 
 		if srcs, err = findSources(ctx, tx, "s.id = $1", sourceID); err != nil || len(srcs) == 0 {
 			return err
 		}
-		return tx.QueryRowContext(ctx, `SELECT data FROM blobs WHERE sha256 = $1`, srcs[0].SHA256).Scan(&data)
+		data, err = readBlob(ctx, tx, srcs[0].SHA256)
+		return err
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read original %d: %w", sourceID, err)

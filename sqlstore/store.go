@@ -93,6 +93,7 @@ type Store struct {
 	df      dfCache
 	index   indexHolder // search's labels in memory
 	stmts   stmtCache
+	deflate deflaters                  // for original bytes and version texts
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
 	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
 	parts   atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)

@@ -228,12 +228,9 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 // sizes fills in the database's size and the text it holds.
 func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, fig *ingestFigures) error {
 	if fig.textBytes == 0 {
-		bytes := "octet_length(text)"
-		if c.db == "sqlite" {
-			bytes = "length(CAST(text AS BLOB))"
-		}
-		if err := s.DB().QueryRowContext(ctx, "SELECT coalesce(sum("+bytes+"), 0) FROM versions").Scan(&fig.textBytes); err != nil {
-			return fmt.Errorf("text size: %w", err)
+		var err error
+		if fig.textBytes, err = s.TextBytes(ctx); err != nil {
+			return err
 		}
 		if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM sentences").Scan(&fig.sentences); err != nil {
 			return fmt.Errorf("count sentences: %w", err)

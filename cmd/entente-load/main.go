@@ -42,6 +42,7 @@ type config struct {
 	seed   uint64
 	prof   string // a CPU profile of the searches, if set
 	block  int    // the store's MaxCandidates; 0 for its default
+	batch  int    // statements of the side-by-side ingest measure; 0 for none
 }
 
 func run(ctx context.Context, argv []string, out io.Writer) error {
@@ -56,11 +57,15 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.IntVar(&c.rounds, "rounds", 30, "runs of each query form")
 	fs.Uint64Var(&c.seed, "seed", 1, "the generator's seed")
 	fs.IntVar(&c.block, "block", 0, "hits ranked together (the store's MaxCandidates); 0 for its default")
+	fs.IntVar(&c.batch, "batch", 0, "also time a batch ingest of this many new statements against their extraction, and single uploads")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
 	if err := fs.Parse(argv); err != nil {
 		return err
 	}
 	for _, f := range strings.Split(sizes, ",") {
+		if strings.TrimSpace(f) == "" && c.batch > 0 {
+			continue // -docs "" -batch N measures ingest alone
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 || n > 10_000_000 {
 			return fmt.Errorf("-docs: %q is not a size", f)
@@ -73,11 +78,21 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	if c.rounds < 1 || c.rounds > 100_000 {
 		return fmt.Errorf("-rounds: %d is out of range", c.rounds)
 	}
+	if c.batch < 0 || c.batch > 1_000_000 {
+		return fmt.Errorf("-batch: %d is out of range", c.batch)
+	}
 	g, err := loadGenre()
 	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if c.batch > 0 {
+		f, err := measureBatch(ctx, log, g, c, c.batch)
+		if err != nil {
+			return fmt.Errorf("-batch: %w", err)
+		}
+		f.print(out, c.db)
+	}
 	var results []*sizeResult
 	for _, n := range c.sizes {
 		r, err := measure(ctx, log, g, c, n)

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/decode"
+	"github.com/entente/entente/extract"
+	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/sqlstore"
+)
+
+// batchFigures are the side-by-side timings of -batch: the same generated
+// statements decoded and extracted alone on every core (twice: before and
+// after the ingest, so that a change of load between them shows), then
+// ingested as `entente ingest` does (decode and extract on every core
+// ahead of one writer storing groups of 32) into an empty store; and
+// single uploads, each stored in its own transaction.
+type batchFigures struct {
+	n                  int
+	extract1, extract2 time.Duration
+	batch              time.Duration
+	uploads            []time.Duration // the store's time per upload
+	uploadExtract      time.Duration   // the mean extraction of those
+}
+
+// singleUploads is how many statements are stored one by one.
+const singleUploads = 40
+
+// measureBatch runs -batch: n statements (numbered after the collections'
+// so that none is already stored) written as files, into a throwaway store
+// (a file in -dir, a schema) removed afterwards.
+func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (*batchFigures, error) {
+	dir, err := os.MkdirTemp(c.dir, "entente-load-batch-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	paths := make([]string, n+singleUploads)
+	for i := range paths {
+		text, _ := g.statement(c.seed, 10_000_000+i)
+		paths[i] = filepath.Join(dir, fmt.Sprintf("s%06d.txt", i))
+		if err := os.WriteFile(paths[i], []byte(text), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	reg, err := extract.NewRegistry()
+	if err != nil {
+		return nil, err
+	}
+	x, err := reg.For("") // the language detected, as ingest does by default
+	if err != nil {
+		return nil, err
+	}
+	name := "entente-load-batch-" + strconv.Itoa(os.Getpid())
+	s, err := openCollection(ctx, c, name)
+	if err != nil {
+		return nil, err
+	}
+	defer dropCollection(ctx, log, c, s, dir, name)
+	fig := &batchFigures{n: n}
+	extractAll := func() (time.Duration, error) {
+		start := time.Now()
+		jobs := make(chan string)
+		errs := make(chan error, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for p := range jobs {
+					if _, err := extractFile(ctx, x, p); err != nil {
+						errs <- err
+						return
+					}
+				}
+			})
+		}
+		for _, p := range paths[:n] {
+			jobs <- p
+		}
+		close(jobs)
+		wg.Wait()
+		select {
+		case err := <-errs:
+			return 0, err
+		default:
+		}
+		return time.Since(start), nil
+	}
+	if fig.extract1, err = extractAll(); err != nil {
+		return nil, err
+	}
+	ctx = entente.NewContextWithActor(ctx, entente.Actor{Name: "entente-load", Via: "cli"})
+	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: reg.ID()}
+	start := time.Now()
+	sum := in.Batch(ctx, paths[:n], nil, nil)
+	fig.batch = time.Since(start)
+	if sum.Added != n {
+		return nil, fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, n, sum)
+	}
+	if fig.extract2, err = extractAll(); err != nil {
+		return nil, err
+	}
+	// single uploads: extraction apart, then the store's part alone
+	var extracting time.Duration
+	for _, p := range paths[n:] {
+		t := time.Now()
+		d, err := extractFile(ctx, x, p)
+		if err != nil {
+			return nil, err
+		}
+		extracting += time.Since(t)
+		d.Extractor = reg.ID()
+		t = time.Now()
+		if _, err := s.CreateDocument(ctx, d); err != nil {
+			return nil, fmt.Errorf("upload %s: %w", p, err)
+		}
+		fig.uploads = append(fig.uploads, time.Since(t))
+	}
+	fig.uploadExtract = extracting / singleUploads
+	return fig, nil
+}
+
+// extractFile decodes and extracts one file into a new document.
+func extractFile(ctx context.Context, x ingest.Extractor, path string) (*entente.NewDocument, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	res, err := decode.Decode(ctx, filepath.Base(path), b, decode.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &entente.NewDocument{Extraction: x.Extract(res.Text), Text: res.Text, Original: b,
+		Source: entente.Source{Name: filepath.Base(path), Format: "text", Encoding: "utf-8", MediaType: "text/plain; charset=utf-8"}}, nil
+}
+
+// dropCollection closes s and removes its database.
+func dropCollection(ctx context.Context, log *slog.Logger, c config, s *sqlstore.Store, dir, name string) {
+	s.Close()
+	if c.db == "sqlite" {
+		for _, suffix := range []string{".db", ".db-wal", ".db-shm"} {
+			os.Remove(filepath.Join(c.dir, name+suffix))
+		}
+		return
+	}
+	admin, err := sql.Open("pgx", c.db)
+	if err != nil {
+		log.Warn("drop the batch schema", "err", err)
+		return
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(ctx, "DROP SCHEMA "+strings.ReplaceAll(name, "-", "_")+" CASCADE"); err != nil {
+		log.Warn("drop the batch schema", "err", err)
+	}
+}
+
+// print writes the figures.
+func (f *batchFigures) print(out io.Writer, db string) {
+	kind := "sqlite"
+	if db != "sqlite" {
+		kind = "postgres"
+	}
+	ext := (f.extract1 + f.extract2) / 2
+	fmt.Fprintf(out, "\n## %s, batch ingest of %d statements against their extraction, GOMAXPROCS=%d\n\n", kind, f.n, runtime.GOMAXPROCS(0))
+	fmt.Fprintf(out, "decode + extract alone, every core: %.2f ms each (before the ingest %.2f, after %.2f)\n",
+		perDoc(ext, f.n), perDoc(f.extract1, f.n), perDoc(f.extract2, f.n))
+	fmt.Fprintf(out, "batch ingest (decode, extract, store), every core: %.2f ms each: **%.2f× the extraction**\n",
+		perDoc(f.batch, f.n), float64(f.batch)/float64(max(ext, 1)))
+	up := slices.Clone(f.uploads)
+	slices.Sort(up)
+	fmt.Fprintf(out, "one upload stored alone (%d statements, each its own transaction): median %s ms, p95 %s ms (its extraction %s ms)\n\n",
+		len(up), ms(pct(up, 50)), ms(pct(up, 95)), ms(f.uploadExtract))
+}

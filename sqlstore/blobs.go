@@ -1,0 +1,127 @@
+package sqlstore
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+)
+
+// Original bytes are stored deflated when that saves a tenth or more
+// (migration 0016): a statement's text, the usual upload, shrinks to about
+// half, while a PDF or a DOCX, already compressed, is kept as it came. The
+// compression column says how a row's data is stored: "" as it came (every
+// row written before the migration), "deflate" as raw DEFLATE (RFC 1951).
+// The sha256 and size are always those of the bytes as they came.
+const (
+	blobRaw     = ""
+	blobDeflate = "deflate"
+)
+
+// deflaters keeps DEFLATE writers for reuse: a new writer allocates some
+// 800 kB of tables, more than the statement it compresses, and an upload
+// compresses twice (its original bytes, its text). The zero value is ready.
+type deflaters struct{ pool sync.Pool }
+
+// deflate appends data, compressed, to dst.
+func (d *deflaters) deflate(dst *bytes.Buffer, data []byte) error {
+	w, _ := d.pool.Get().(*flate.Writer)
+	if w == nil {
+		var err error
+		if w, err = flate.NewWriter(dst, flate.DefaultCompression); err != nil {
+			return err
+		}
+	} else {
+		w.Reset(dst)
+	}
+	defer d.pool.Put(w)
+	if _, err := w.Write(data); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
+// packBlob returns the bytes to store for data and how they are stored.
+func (d *deflaters) packBlob(data []byte) ([]byte, string) {
+	if len(data) < 64 {
+		return data, blobRaw
+	}
+	var b bytes.Buffer
+	if err := d.deflate(&b, data); err != nil || b.Len() > len(data)-len(data)/10 {
+		return data, blobRaw
+	}
+	return b.Bytes(), blobDeflate
+}
+
+// unpackBlob returns the bytes as they came of a stored row, which must
+// come to size bytes: a row that does not is reported, never returned cut
+// or padded.
+func unpackBlob(stored []byte, compression string, size int64) ([]byte, error) {
+	switch compression {
+	case blobRaw:
+		if int64(len(stored)) != size {
+			return nil, fmt.Errorf("stored bytes: %d bytes, the row says %d", len(stored), size)
+		}
+		return stored, nil
+	case blobDeflate:
+		if size < 0 || size > maxBlobSize {
+			return nil, fmt.Errorf("stored bytes: size %d out of range", size)
+		}
+		out := make([]byte, 0, size)
+		r := flate.NewReader(bytes.NewReader(stored))
+		defer r.Close()
+		// one byte past size, to tell a longer stream from an exact one
+		b := bytes.NewBuffer(out)
+		n, err := io.Copy(b, io.LimitReader(r, size+1))
+		if err != nil {
+			return nil, fmt.Errorf("stored bytes: inflate: %w", err)
+		}
+		if n != size {
+			return nil, fmt.Errorf("stored bytes: inflate to %d bytes, the row says %d", n, size)
+		}
+		return b.Bytes(), nil
+	}
+	return nil, fmt.Errorf("stored bytes: unknown compression %q", compression)
+}
+
+// maxBlobSize bounds what a stored row may inflate to (far above any
+// upload limit), so that a damaged row cannot ask for any amount of memory.
+const maxBlobSize = 1 << 31
+
+// insertBlob stores data under its sha256, once whatever refers to it,
+// as stored (packBlob) says.
+func insertBlob(ctx context.Context, tx *sql.Tx, sha string, data, stored []byte, compression string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO blobs (sha256, size, data, compression, created_at) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (sha256) DO NOTHING`,
+		sha, len(data), stored, compression, now)
+	return err
+}
+
+// blobQuerier is a transaction or a pool.
+type blobQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readBlob reads the bytes stored under sha as they came; sql.ErrNoRows
+// when there are none.
+func readBlob(ctx context.Context, q blobQuerier, sha string) ([]byte, error) {
+	var (
+		stored      []byte
+		compression string
+		size        int64
+	)
+	if err := q.QueryRowContext(ctx, `SELECT data, compression, size FROM blobs WHERE sha256 = $1`, sha).
+		Scan(&stored, &compression, &size); err != nil {
+		return nil, err
+	}
+	data, err := unpackBlob(stored, compression, size)
+	if err != nil {
+		return nil, fmt.Errorf("blob %s: %w", sha, err)
+	}
+	return data, nil
+}

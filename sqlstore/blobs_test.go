@@ -1,0 +1,164 @@
+package sqlstore
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestPackBlob: text that compresses is stored deflated and reads back
+// exactly; bytes that do not (already compressed, tiny) are stored as they
+// came; a row whose size disagrees with its bytes is refused, not returned.
+func TestPackBlob(t *testing.T) {
+	text := []byte(strings.Repeat("中华人民共和国和塞尔维亚共和国关于深化全面战略伙伴关系的联合声明。", 40))
+	noise := make([]byte, 4096)
+	rand.NewChaCha8([32]byte{1}).Read(noise)
+	packedText, _ := (&deflaters{}).packBlob(text)
+	cases := []struct {
+		name     string
+		data     []byte
+		wantComp string
+	}{
+		{"statement text", text, blobDeflate},
+		{"incompressible bytes", noise, blobRaw},
+		{"tiny", []byte("短"), blobRaw},
+		{"empty", []byte{}, blobRaw},
+		{"already deflated", packedText, blobRaw},
+	}
+	for _, c := range cases {
+		stored, comp := (&deflaters{}).packBlob(c.data)
+		if comp != c.wantComp {
+			t.Errorf("%s: stored as %q, want %q", c.name, comp, c.wantComp)
+		}
+		if comp == blobDeflate && len(stored) >= len(c.data) {
+			t.Errorf("%s: deflated to %d bytes from %d", c.name, len(stored), len(c.data))
+		}
+		got, err := unpackBlob(stored, comp, int64(len(c.data)))
+		if err != nil || !bytes.Equal(got, c.data) {
+			t.Errorf("%s: reads back %d bytes, %v; want the %d stored", c.name, len(got), err, len(c.data))
+		}
+	}
+	bad := []struct {
+		name   string
+		stored []byte
+		comp   string
+		size   int64
+	}{
+		{"deflated, row says shorter", packedText, blobDeflate, int64(len(text)) - 1},
+		{"deflated, row says longer", packedText, blobDeflate, int64(len(text)) + 1},
+		{"raw, row says longer", text, blobRaw, int64(len(text)) + 1},
+		{"truncated stream", packedText[:len(packedText)/2], blobDeflate, int64(len(text))},
+		{"unknown compression", text, "zstd", int64(len(text))},
+		{"negative size", packedText, blobDeflate, -1},
+	}
+	for _, c := range bad {
+		if got, err := unpackBlob(c.stored, c.comp, c.size); err == nil {
+			t.Errorf("%s: read %d bytes without an error", c.name, len(got))
+		}
+	}
+}
+
+// FuzzUnpackBlob: whatever a row holds, reading it returns exactly size
+// bytes or an error, never a panic.
+func FuzzUnpackBlob(f *testing.F) {
+	packed, _ := (&deflaters{}).packBlob([]byte(strings.Repeat("合作共赢。", 100)))
+	f.Add(packed, blobDeflate, int64(1500))
+	f.Add([]byte("abc"), blobRaw, int64(3))
+	f.Add([]byte{0xff, 0x00}, blobDeflate, int64(10))
+	f.Fuzz(func(t *testing.T, stored []byte, comp string, size int64) {
+		if size > 1<<20 {
+			size %= 1 << 20 // keep the fuzzer's allocations small
+		}
+		got, err := unpackBlob(stored, comp, size)
+		if err == nil && int64(len(got)) != size {
+			t.Fatalf("read %d bytes, the row says %d", len(got), size)
+		}
+	})
+}
+
+// TestVersionText: a statement's text is stored deflated and reads back
+// exactly; a short or incompressible one is stored as it is; damaged rows
+// are refused.
+func TestVersionText(t *testing.T) {
+	long := strings.Repeat("中华人民共和国和塞尔维亚共和国联合声明。Joint statement. ", 30)
+	noise := make([]byte, 3000)
+	rand.NewChaCha8([32]byte{2}).Read(noise)
+	for _, c := range []struct {
+		name   string
+		text   string
+		packed bool
+	}{
+		{"statement", long, true},
+		{"short", "双方同意。", false},
+		{"incompressible", string(noise), false},
+		{"empty", "", false},
+	} {
+		z := (&deflaters{}).packText(c.text)
+		if (z != nil) != c.packed {
+			t.Errorf("%s: packed %v, want %v", c.name, z != nil, c.packed)
+		}
+		plain := c.text
+		if z != nil {
+			plain = ""
+		}
+		got, err := versionText(plain, z)
+		if err != nil || got != c.text {
+			t.Errorf("%s: reads back %d bytes, %v", c.name, len(got), err)
+		}
+		if n := versionTextSize(plain, z); n != int64(len(c.text)) {
+			t.Errorf("%s: size %d, want %d", c.name, n, len(c.text))
+		}
+	}
+	z := (&deflaters{}).packText(long)
+	for _, c := range []struct {
+		name  string
+		plain string
+		z     []byte
+	}{
+		{"both columns set", "x", z},
+		{"truncated", "", z[:len(z)/2]},
+		{"no length", "", []byte{}},
+		{"length says more", "", append([]byte{0xff, 0x01}, z[2:]...)},
+	} {
+		if got, err := versionText(c.plain, c.z); err == nil {
+			t.Errorf("%s: read %d bytes without an error", c.name, len(got))
+		}
+	}
+}
+
+// FuzzVersionText: whatever text_z holds, reading it gives a text of the
+// length it states or an error, never a panic.
+func FuzzVersionText(f *testing.F) {
+	f.Add((&deflaters{}).packText(strings.Repeat("合作共赢。", 100)))
+	f.Add([]byte{0x05, 0xff})
+	f.Fuzz(func(t *testing.T, z []byte) {
+		got, err := versionText("", z)
+		if err == nil && int64(len(got)) != versionTextSize("", z) {
+			t.Fatalf("read %d bytes, stored length %d", len(got), versionTextSize("", z))
+		}
+	})
+}
+
+// TestDeflatersReuse: a writer taken again from the pool compresses the
+// next input on its own (nothing of the last one leaks into it).
+func TestDeflatersReuse(t *testing.T) {
+	var d deflaters
+	inputs := []string{
+		strings.Repeat("双方同意深化务实合作。", 80),
+		strings.Repeat("The two sides agreed to deepen cooperation. ", 60),
+		strings.Repeat("双方同意深化务实合作。", 80),
+	}
+	for i, in := range inputs {
+		z := d.packText(in)
+		got, err := versionText("", z)
+		if err != nil || got != in {
+			t.Errorf("input %d: reads back %d bytes, %v", i, len(got), err)
+		}
+		stored, comp := d.packBlob([]byte(in))
+		back, err := unpackBlob(stored, comp, int64(len(in)))
+		if err != nil || string(back) != in {
+			t.Errorf("input %d as bytes: reads back %d bytes, %v", i, len(back), err)
+		}
+	}
+}

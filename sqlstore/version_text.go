@@ -1,0 +1,102 @@
+package sqlstore
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// A version's text is stored deflated when that saves a tenth or more
+// (migration 0017): text_z holds the length of the text in bytes as a
+// uvarint, then the text as raw DEFLATE (RFC 1951), and text is empty.
+// Otherwise, and in every row written before the migration, text holds the
+// text and text_z is NULL. The text is read whole with its version (the
+// reader, near-duplicates, a split's parts), never searched in SQL: search
+// reads the sentences' own text.
+
+// maxVersionText bounds what a stored text may inflate to, far above the
+// largest statement ingest accepts.
+const maxVersionText = 256 << 20
+
+// packText returns text_z for text, or nil when the text is stored as it is.
+func (d *deflaters) packText(text string) []byte {
+	if len(text) < 256 {
+		return nil
+	}
+	var b bytes.Buffer
+	var n [binary.MaxVarintLen64]byte
+	b.Write(n[:binary.PutUvarint(n[:], uint64(len(text)))])
+	if err := d.deflate(&b, []byte(text)); err != nil || b.Len() > len(text)-len(text)/10 {
+		return nil
+	}
+	return b.Bytes()
+}
+
+// versionText returns a version's text from its two columns.
+func versionText(text string, z []byte) (string, error) {
+	if z == nil {
+		return text, nil
+	}
+	if text != "" {
+		return "", errors.New("version text: stored both plain and deflated")
+	}
+	size, n := binary.Uvarint(z)
+	if n <= 0 || size > maxVersionText {
+		return "", errors.New("version text: bad length")
+	}
+	r := flate.NewReader(bytes.NewReader(z[n:]))
+	defer r.Close()
+	var b strings.Builder
+	b.Grow(int(size))
+	got, err := io.Copy(&b, io.LimitReader(r, int64(size)+1))
+	if err != nil {
+		return "", fmt.Errorf("version text: inflate: %w", err)
+	}
+	if uint64(got) != size {
+		return "", fmt.Errorf("version text: inflates to %d bytes, stored as %d", got, size)
+	}
+	return b.String(), nil
+}
+
+// versionTextSize returns the length in bytes of a version's text from its
+// two columns, without inflating it.
+func versionTextSize(text string, z []byte) int64 {
+	if z == nil {
+		return int64(len(text))
+	}
+	size, n := binary.Uvarint(z)
+	if n <= 0 {
+		return 0
+	}
+	return int64(size)
+}
+
+// TextBytes returns the length in bytes of every version's text, as
+// stored deflated or not: what the database's size is measured against.
+func (s *Store) TextBytes(ctx context.Context) (int64, error) {
+	var total int64
+	rows, err := s.rdb.QueryContext(ctx, `SELECT text, text_z FROM versions`)
+	if err != nil {
+		return 0, fmt.Errorf("text size: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			text string
+			z    []byte
+		)
+		if err := rows.Scan(&text, &z); err != nil {
+			return 0, fmt.Errorf("text size: %w", err)
+		}
+		total += versionTextSize(text, z)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("text size: %w", err)
+	}
+	return total, nil
+}
