@@ -36,7 +36,8 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 	if err != nil || rebuild {
 		return nil, err
 	}
-	err = queryRows(ctx, tx, `SELECT DISTINCT document_id FROM versions WHERE id > $1`, []any{old.maxVersion}, func(rows *sql.Rows) error {
+	// no DISTINCT: SQLite would scan a covering index of every version for it
+	err = queryRows(ctx, tx, `SELECT document_id FROM versions WHERE id > $1`, []any{old.maxVersion}, func(rows *sql.Rows) error {
 		var d int64
 		err := rows.Scan(&d)
 		dirty[d] = true
