@@ -51,17 +51,10 @@ type phraseMatcher struct {
 	bit uint64
 }
 
-// keyTable maps keys to their phrases: an open-addressed table probed with
-// the hash the tokenizer computed once per word (keyHash), cheaper on the
-// path of every word than a map that hashes the key again per table.
-type keyTable struct {
-	slots   []int32 // index+1 into entries; 0 marks an empty slot
-	entries []keyEntry
-}
+// keyTable maps keys to their phrases (see wordTable).
+type keyTable = wordTable[keyEntry]
 
 type keyEntry struct {
-	key    string
-	hash   uint64
 	exact  []int // phrases whose first word is key, in order
 	prefix []int // phrases whose first word's stem, cut to three letters, is key
 	// next splits a long exact list (the: the two sides, the United
@@ -72,51 +65,6 @@ type keyEntry struct {
 	// three characters (republik* srbij*, republik* kin*…: the Serbian
 	// names of many countries open with one stem)
 	prefixNext *nextIndex
-}
-
-// get returns the entry of key, whose hash is h, or nil.
-func (t *keyTable) get(key string, h uint64) *keyEntry {
-	if len(t.slots) == 0 {
-		return nil
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		e := t.slots[i]
-		if e == 0 {
-			return nil
-		}
-		if en := &t.entries[e-1]; en.hash == h && en.key == key {
-			return en
-		}
-	}
-}
-
-// entry returns the entry of key, made if new; the pointer holds until
-// the next call.
-func (t *keyTable) entry(key string) *keyEntry {
-	h := keyHash(key)
-	if e := t.get(key, h); e != nil {
-		return e
-	}
-	t.entries = append(t.entries, keyEntry{key: key, hash: h})
-	if len(t.entries)*2 > len(t.slots) {
-		t.slots = make([]int32, max(16, len(t.slots)*2))
-		for k := range t.entries {
-			t.place(k)
-		}
-	} else {
-		t.place(len(t.entries) - 1)
-	}
-	return &t.entries[len(t.entries)-1]
-}
-
-func (t *keyTable) place(k int) {
-	mask := uint64(len(t.slots) - 1)
-	i := t.entries[k].hash & mask
-	for t.slots[i] != 0 {
-		i = (i + 1) & mask
-	}
-	t.slots[i] = int32(k + 1)
 }
 
 // keyFilter is a one-hash Bloom filter over key hashes (keyHash): a clear

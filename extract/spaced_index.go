@@ -9,8 +9,7 @@ import "unicode/utf8"
 // heads here, when the sentence is tokenized, replaces a look-up per table,
 // and each table then tests one bit per word (word.opens).
 type phraseIndex struct {
-	slots   []int32 // index+1 into entries; 0 marks an empty slot
-	entries []indexEntry
+	wordTable[indexEntry] // the tables a word's key opens, by key
 	// nonPunct marks the tables with a suffix pattern as a first word (any
 	// word but a mark may open one), always those with a placeholder
 	nonPunct, always uint64
@@ -62,8 +61,6 @@ func (ix *phraseIndex) registerSets(sets ...*keyWords) {
 }
 
 type indexEntry struct {
-	key   string
-	hash  uint64
 	exact uint64 // tables with a phrase whose first word is key, and sets holding key
 	head  uint64 // tables with a phrase whose first word's stem, cut to three characters, is key
 }
@@ -125,46 +122,4 @@ func (ix *phraseIndex) mark(ws []word) {
 		}
 		w.opens = m
 	}
-}
-
-func (ix *phraseIndex) get(key string, h uint64) *indexEntry {
-	if len(ix.slots) == 0 {
-		return nil
-	}
-	mask := uint64(len(ix.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		e := ix.slots[i]
-		if e == 0 {
-			return nil
-		}
-		if en := &ix.entries[e-1]; en.hash == h && en.key == key {
-			return en
-		}
-	}
-}
-
-func (ix *phraseIndex) entry(key string) *indexEntry {
-	h := keyHash(key)
-	if e := ix.get(key, h); e != nil {
-		return e
-	}
-	ix.entries = append(ix.entries, indexEntry{key: key, hash: h})
-	if len(ix.entries)*2 > len(ix.slots) {
-		ix.slots = make([]int32, max(16, len(ix.slots)*2))
-		for k := range ix.entries {
-			ix.place(k)
-		}
-	} else {
-		ix.place(len(ix.entries) - 1)
-	}
-	return &ix.entries[len(ix.entries)-1]
-}
-
-func (ix *phraseIndex) place(k int) {
-	mask := uint64(len(ix.slots) - 1)
-	i := ix.entries[k].hash & mask
-	for ix.slots[i] != 0 {
-		i = (i + 1) & mask
-	}
-	ix.slots[i] = int32(k + 1)
 }
