@@ -230,30 +230,40 @@ func addTotals(ctx context.Context, tx *sql.Tx, delta map[totalKey]int64, sign i
 	return nil
 }
 
-// applyTotals adds delta to tracked_totals, in the order of the keys (so
-// that two PostgreSQL transactions lock the rows they share in the same
-// order), and drops the rows that fall to zero.
+// applyTotals adds delta to tracked_totals (see applyDeltas).
 func applyTotals(ctx context.Context, tx *sql.Tx, delta map[totalKey]int64) error {
-	keys := make([]totalKey, 0, len(delta))
+	return applyDeltas(ctx, tx, "tracked_totals", delta, func(x, y totalKey) int {
+		return cmp.Or(strings.Compare(x.party, y.party), boolCompare(x.bound, y.bound), boolCompare(x.withdrawn, y.withdrawn),
+			strings.Compare(x.status, y.status))
+	}, func(k totalKey, n int64) (string, []any) {
+		return `INSERT INTO tracked_totals (party, bound, withdrawn, status, n) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (party, bound, withdrawn, status) DO UPDATE SET n = tracked_totals.n + excluded.n`,
+			[]any{k.party, k.bound, k.withdrawn, k.status, n}
+	})
+}
+
+// applyDeltas adds the counts of delta to a table of kept totals with
+// upsert, in the order of the keys (so that two PostgreSQL transactions
+// lock the rows they share in the same order), and drops the rows that
+// fall to zero.
+func applyDeltas[K comparable](ctx context.Context, tx *sql.Tx, table string, delta map[K]int64, compare func(K, K) int,
+	upsert func(K, int64) (string, []any)) error {
+	keys := make([]K, 0, len(delta))
 	for k, n := range delta {
 		if n != 0 {
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(x, y totalKey) int {
-		return cmp.Or(strings.Compare(x.party, y.party), boolCompare(x.bound, y.bound), boolCompare(x.withdrawn, y.withdrawn),
-			strings.Compare(x.status, y.status))
-	})
+	slices.SortFunc(keys, compare)
 	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_totals (party, bound, withdrawn, status, n) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (party, bound, withdrawn, status) DO UPDATE SET n = tracked_totals.n + excluded.n`,
-			k.party, k.bound, k.withdrawn, k.status, delta[k]); err != nil {
-			return fmt.Errorf("update tracked totals: %w", err)
+		q, a := upsert(k, delta[k])
+		if _, err := tx.ExecContext(ctx, q, a...); err != nil {
+			return fmt.Errorf("update %s: %w", table, err)
 		}
 	}
 	if len(keys) > 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM tracked_totals WHERE n = 0`); err != nil {
-			return fmt.Errorf("update tracked totals: %w", err)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE n = 0`); err != nil {
+			return fmt.Errorf("update %s: %w", table, err)
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/entente/entente"
 )
@@ -154,29 +155,12 @@ func subtractKeys(ctx context.Context, tx *sql.Tx, delta map[string]int64, where
 	return nil
 }
 
-// applyKeyTotals adds delta to tracked_key_totals in key order (two
-// PostgreSQL writers lock the rows they share in one order) and drops the
-// rows that fall to zero.
+// applyKeyTotals adds delta to tracked_key_totals (see applyDeltas).
 func applyKeyTotals(ctx context.Context, tx *sql.Tx, delta map[string]int64) error {
-	keys := make([]string, 0, len(delta))
-	for k, n := range delta {
-		if n != 0 {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_key_totals (key, n) VALUES ($1, $2)
-			ON CONFLICT (key) DO UPDATE SET n = tracked_key_totals.n + excluded.n`, k, delta[k]); err != nil {
-			return fmt.Errorf("update tracked key totals: %w", err)
-		}
-	}
-	if len(keys) > 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM tracked_key_totals WHERE n = 0`); err != nil {
-			return fmt.Errorf("update tracked key totals: %w", err)
-		}
-	}
-	return nil
+	return applyDeltas(ctx, tx, "tracked_key_totals", delta, strings.Compare, func(k string, n int64) (string, []any) {
+		return `INSERT INTO tracked_key_totals (key, n) VALUES ($1, $2)
+			ON CONFLICT (key) DO UPDATE SET n = tracked_key_totals.n + excluded.n`, []any{k, n}
+	})
 }
 
 // keyPlan is how a filter reads the keys: the key whose range it walks,
