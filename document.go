@@ -162,6 +162,10 @@ type NewDocument struct {
 	Extractor  string
 	Source     Source
 	Original   []byte
+	// NearSketch is the text's NearSketch when the caller has it already
+	// (ingest computes it to look for near-duplicates); nil for the store
+	// to compute.
+	NearSketch []int64
 }
 
 // DocumentFilter selects documents for a list.

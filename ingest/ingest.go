@@ -140,15 +140,33 @@ type examined struct {
 	textSHA   string
 	versionID int64 // the stored version with the same text, if any
 	x         *entente.Extraction
+	near      *entente.NearText // text read for near-duplicates, once
+	sketch    []int64
 }
 
 func (e *examined) settled() bool { return e.out.Status != "" }
+
+// nearText is e's text as the near-duplicate measure reads it, with its
+// sketch, computed once for every look-up of a batch.
+func (e *examined) nearText() *entente.NearText {
+	if e.near == nil {
+		e.near = entente.NewNearText(e.text)
+		e.sketch = e.near.Sketch()
+	}
+	return e.near
+}
+
+// nearSketch is e's text's entente.NearSketch.
+func (e *examined) nearSketch() []int64 {
+	e.nearText()
+	return e.sketch
+}
 
 // newDocument is what the store writes for a new text.
 func (e *examined) newDocument(extractor string) *entente.NewDocument {
 	return &entente.NewDocument{
 		Extraction: e.x, Text: e.text, TextSHA256: e.textSHA, Extractor: extractor,
-		Source: e.src, Original: e.input.Data,
+		Source: e.src, Original: e.input.Data, NearSketch: e.sketch,
 	}
 }
 

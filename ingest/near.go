@@ -23,13 +23,13 @@ func (in *Ingester) nearDuplicate(ctx context.Context, e *examined) bool {
 	if !ok {
 		return false
 	}
-	vs, err := nf.NearVersions(ctx, entente.NearSketch(e.text))
+	vs, err := nf.NearVersions(ctx, e.nearSketch())
 	if err != nil {
 		in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
 		return false
 	}
 	for _, v := range vs {
-		if m, same := entente.NearSame(v.Text, e.text); same {
+		if m, same := e.nearText().Same(v.Text); same {
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
 			e.src.Text, e.src.Coverage = e.text, m.Coverage
 			return true

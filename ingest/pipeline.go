@@ -142,7 +142,7 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		inGroup, written := w.nearBatch(e)
 		same := false
 		for _, k := range inGroup {
-			if _, ok := entente.NearSame(w.group[k].text, e.text); ok {
+			if _, ok := e.nearText().Same(w.group[k].text); ok {
 				same = true
 				break
 			}
@@ -164,7 +164,7 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		if w.sketches == nil {
 			w.sketches = map[int64][]int{}
 		}
-		for _, h := range entente.NearSketch(e.text) {
+		for _, h := range e.nearSketch() {
 			w.sketches[h] = append(w.sketches[h], w.newTexts)
 		}
 		w.newTexts++
@@ -194,7 +194,7 @@ func (w *writer) nearBatch(e *examined) (inGroup []int, written bool) {
 		return nil, false
 	}
 	shared := map[int]int{}
-	for _, h := range entente.NearSketch(e.text) {
+	for _, h := range e.nearSketch() {
 		for _, t := range w.sketches[h] {
 			if shared[t]++; shared[t] != entente.NearMinShared {
 				continue

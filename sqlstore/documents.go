@@ -123,7 +123,10 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 	if err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: entente.NearSketch(d.Text)}
+	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch}
+	if p.sketch == nil {
+		p.sketch = entente.NearSketch(d.Text)
+	}
 	if p.textSHA == "" {
 		p.textSHA = sha256Hex([]byte(d.Text))
 	}
