@@ -137,10 +137,20 @@ func NewNearText(source string) *NearText {
 // Sketch is NearSketch of the text.
 func (t *NearText) Sketch() []int64 { return nearSketch(t.n) }
 
+// Runes is the number of letters and digits the measure reads in the
+// text (what a cache of read texts is bounded by).
+func (t *NearText) Runes() int { return len(t.n) }
+
 // Same is NearSame(stored, the text).
 func (t *NearText) Same(stored string) (NearMatch, bool) {
-	a, b := nearNormal(stored), t.n
-	source := t.text
+	return t.SameAs(NewNearText(stored))
+}
+
+// SameAs is NearSame(stored's text, the text), for a stored text read
+// once and compared with several new ones.
+func (t *NearText) SameAs(st *NearText) (NearMatch, bool) {
+	a, b := st.n, t.n
+	stored, source := st.text, t.text
 	start, bstart, length := longestCommonRun(a, b)
 	shorter, longer := min(len(a), len(b)), max(len(a), len(b))
 	if length < nearMinBody || float64(length) < nearMinShorter*float64(shorter) {

@@ -55,6 +55,8 @@ type Ingester struct {
 	// Linker, if set, links each new document to the stored documents
 	// that are versions of the same statement in other languages.
 	Linker Linker
+
+	nearState
 }
 
 // Linker links a newly stored document to its versions in other
