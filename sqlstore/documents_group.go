@@ -29,6 +29,15 @@ func (s *Store) insertGroup(ctx context.Context, tx *sql.Tx, ps []*preparedDocum
 	if err := s.insertVersions(ctx, tx, ps, vs, now); err != nil {
 		return nil, nil, err
 	}
+	for i, p := range ps {
+		if p.d.LanguageGiven {
+			// rare (an operator's --lang), so a statement of its own rather
+			// than a column every insert carries
+			if _, err := tx.ExecContext(ctx, `UPDATE versions SET language_given = TRUE WHERE id = $1`, vs[i].vid); err != nil {
+				return nil, nil, fmt.Errorf("version %d: the given language: %w", vs[i].vid, err)
+			}
+		}
+	}
 	type hash struct{ h, vid int64 }
 	var sketch []hash
 	for i, p := range ps {
