@@ -148,6 +148,11 @@ type examined struct {
 	x         *entente.Extraction
 	near      *entente.NearText // text read for near-duplicates, once
 	sketch    []int64
+	// nearChecked says the store was searched for near-duplicates of the
+	// text; seenCommits is the count of the batch writer's commits
+	// before the examination began, all of which that search could see
+	nearChecked bool
+	seenCommits int64
 }
 
 func (e *examined) settled() bool { return e.out.Status != "" }

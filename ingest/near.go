@@ -35,6 +35,7 @@ func (in *Ingester) nearDuplicate(ctx context.Context, e *examined) bool {
 		stored, err := in.storedNearText(ctx, nf, v)
 		if err != nil {
 			in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
+			e.nearChecked = false
 			return false
 		}
 		if m, same := e.nearText().SameAs(stored); same {
@@ -43,6 +44,7 @@ func (in *Ingester) nearDuplicate(ctx context.Context, e *examined) bool {
 			return true
 		}
 	}
+	e.nearChecked = true
 	return false
 }
 

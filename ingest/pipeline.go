@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/entente/entente"
 )
@@ -34,13 +35,19 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	window := make(chan struct{}, 2*workers+in.groupSize())
 	jobs := make(chan int)
 	stop := make(chan struct{})
+	// commits counts the writer's commits, so that it knows which of the
+	// batch's texts an examination could already see in the store.
+	var commits atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] <- in.examineNamed(ctx, inputs[i], stdin)
+				seen := commits.Load()
+				e := in.examineNamed(ctx, inputs[i], stdin)
+				e.seenCommits = seen
+				results[i] <- e
 			}
 		}()
 	}
@@ -64,7 +71,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 		wg.Wait()
 	}()
 
-	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}}
+	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits}
 	for i := range inputs {
 		var e *examined
 		select {
@@ -122,6 +129,10 @@ type writer struct {
 	// the number of the group's first text: texts from it on are in
 	// group, in order; those before it are written
 	groupFrom int
+	commits   *atomic.Int64
+	// writtenAt is, for each new text by number, the count of commits
+	// once it was written (0 while it waits in the group)
+	writtenAt []int64
 }
 
 // take settles or queues one examined input.
@@ -168,6 +179,7 @@ func (w *writer) take(ctx context.Context, e *examined) {
 			w.sketches[h] = append(w.sketches[h], w.newTexts)
 		}
 		w.newTexts++
+		w.writtenAt = append(w.writtenAt, 0)
 	}
 	w.queue = append(w.queue, e)
 	if len(w.group) >= w.in.groupSize() {
@@ -188,7 +200,10 @@ func (w *writer) pending(e *examined) bool {
 
 // nearBatch finds the new texts of the batch that share enough of their
 // sketch with e's to be near-duplicates of it: those still in the group
-// (by their place in it), and whether any was written already.
+// (by their place in it), and whether any was written after e's
+// examination looked in the store (one written before, that look-up saw:
+// looking again would find what it found, and it cost the single writer
+// a query and the comparisons for nearly every text of one genre).
 func (w *writer) nearBatch(e *examined) (inGroup []int, written bool) {
 	if len(w.sketches) == 0 {
 		return nil, false
@@ -199,9 +214,10 @@ func (w *writer) nearBatch(e *examined) (inGroup []int, written bool) {
 			if shared[t]++; shared[t] != entente.NearMinShared {
 				continue
 			}
-			if t >= w.groupFrom {
+			switch {
+			case t >= w.groupFrom:
 				inGroup = append(inGroup, t-w.groupFrom)
-			} else {
+			case !e.nearChecked || w.writtenAt[t] > e.seenCommits:
 				written = true
 			}
 		}
@@ -246,6 +262,10 @@ func (w *writer) flush(ctx context.Context) {
 				e.out = w.in.store(ctx, e)
 			}
 			w.remember(e)
+		}
+		n := w.commits.Add(1)
+		for t := w.groupFrom; t < w.newTexts; t++ {
+			w.writtenAt[t] = n
 		}
 		w.group = w.group[:0]
 		w.groupFrom = w.newTexts

@@ -42,9 +42,30 @@ func TestCreateDocumentsGroup(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := context.Background()
 		docs := groupDocs(t)
-		ids, err := s.CreateDocuments(ctx, docs)
+		actx := entente.NewContextWithActor(ctx, entente.Actor{Name: "loader", Via: "cli"})
+		ids, err := s.CreateDocuments(actx, docs)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// one event per document, in their order, naming who stored them
+		events, err := s.Events(ctx, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var created []int64
+		for i, e := range events {
+			if i > 0 && e.Seq <= events[i-1].Seq {
+				t.Errorf("events out of order: %d after %d", e.Seq, events[i-1].Seq)
+			}
+			if e.Action == "create" && e.Entity == "document" {
+				created = append(created, e.Document)
+				if e.Actor != "loader" || e.Via != "cli" {
+					t.Errorf("event %d by %q via %q, want loader via cli", e.Seq, e.Actor, e.Via)
+				}
+			}
+		}
+		if !cmp.Equal(created, ids) {
+			t.Errorf("document events for %v, want %v in order", created, ids)
 		}
 		if len(ids) != len(docs) {
 			t.Fatalf("%d ids for %d documents", len(ids), len(docs))
