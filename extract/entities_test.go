@@ -105,6 +105,25 @@ func TestEntityRules(t *testing.T) {
 		{"a title loses its leading verbs", "双方坚决捍卫联合国宪章。", nil, nil, []string{"联合国宪章"}},
 		{"a title keeps 框架 inside", "双方重申联合国气候变化框架公约的原则。", nil, nil, []string{"联合国气候变化框架公约"}},
 		{"a phrase that refers back is no title", "泰方支持这一重要倡议。", nil, nil, nil},
+		// issue 12, sixth round (heldout9): purposes, regions, fora, plans, heads
+		{"a standing body keeps the adverb of its purpose", "双方同意建立两国油气共同开发联合工作组。", []string{"油气共同开发联合工作组"}, nil, nil},
+		{"a standing body keeps the verb its name opens with", "双方决定在高委会框架下成立发展规划对接工作组。", []string{"发展规划对接工作组"}, nil, nil},
+		{"a purpose word before a short modifier is still generic", "双方将用好发展工作组。", nil, nil, nil},
+		{"a name reaches back over a conjunction and a verb to the parties", "双方同意召开中塔利用和保护跨界水资源联合委员会会议。", []string{"中塔利用和保护跨界水资源联合委员会"}, nil, nil},
+		{"a river basin names a regional mechanism", "双方将深化图们江区域合作机制建设。", []string{"图们江区域合作机制"}, nil, nil},
+		{"a subregion is no ordinal", "双方支持南亚次区域经济合作机制发挥作用。", []string{"南亚次区域经济合作机制"}, nil, nil},
+		{"a regional mechanism needs its region", "双方将加强区域合作机制建设。", nil, nil, nil},
+		{"a region names no project", "中方愿继续支持非洲基础设施建设项目。", nil, nil, nil},
+		{"a forum of China and a region is a mechanism", "双方将办好中拉论坛第五届部长级会议。", []string{"中拉论坛"}, nil, nil},
+		{"a business forum is none", "双方欢迎举办中塞商务论坛。", nil, nil, nil},
+		{"a cooperation forum stays one", "双方将共同办好中阿合作论坛第十一届部长级会议。", []string{"中阿合作论坛"}, nil, nil},
+		{"a factory named by its town is a project", "双方将加快塞格德电池工厂建设。", nil, []string{"塞格德电池工厂"}, nil},
+		{"a factory of no one is none", "双方鼓励企业建设电池工厂。", nil, nil, nil},
+		{"an observatory station is a facility by nature", "双方将共建中吉冰川观测站。", nil, []string{"中吉冰川观测站"}, nil},
+		{"a telescope is the facility, not the project", "双方将推进中智射电望远镜项目。", nil, []string{"中智射电望远镜"}, nil},
+		{"an eco-city is a facility by nature", "双方将推进中印尼生态城建设。", nil, []string{"中印尼生态城"}, nil},
+		{"a national plan aligned with an initiative is no project", "双方将推动“一带一路”倡议同阿根廷“国家生产发展计划”对接。", nil, nil, []string{"“一带一路”倡议"}},
+		{"a plan built is still a project", "双方将推进中老“光明行”计划实施。", nil, []string{"中老“光明行”计划"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {

@@ -60,7 +60,7 @@ var requiredSections = []string{
 	"area", "area-weak", "area-default", "reference-kind", "unbracketed-suffix", "entity-stop",
 	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
-	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close",
+	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close", "alignment",
 }
 
 // checkDisjoint refuses a table where one word has two readings in sections

@@ -43,6 +43,8 @@ type grammar struct {
 	background        *wordSet        // [background]: closes a clause that sets the scene (…的背景下)
 	boundHead         *wordSet        // [bound-head]: a head bound to the word before it (之友小组)
 	boundAfterParty   *wordSet        // [bound-after-party]: after the parties' joint word, keeps it in a name (两国政府间)
+	nameInner         *wordSet        // [name-inner]: inside a standing body's name, a word of its purpose (共同开发)
+	forumHead         []string        // [forum-head]: a bare forum head, a mechanism only after China and a region (中拉论坛)
 	domesticOrgan     []string        // [domestic-organ]: a name ending so is a state's or party's own organ
 	partnership       []string        // [partnership-head]: a mechanism head that may name the relationship itself
 	relationshipGrade []string        // [relationship-grade]: in a partnership's name, makes it the relationship
@@ -71,7 +73,7 @@ var grammarSections = []string{
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
-	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial",
 	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
 }
@@ -123,6 +125,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		background:        newWordSet(t.Words("background")),
 		boundHead:         newWordSet(t.Words("bound-head")),
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),
+		nameInner:         newWordSet(t.Words("name-inner")),
+		forumHead:         t.Words("forum-head"),
 		domesticOrgan:     t.Words("domestic-organ"),
 		partnership:       t.Words("partnership-head"),
 		relationshipGrade: t.Words("relationship-grade"),
