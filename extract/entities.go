@@ -608,7 +608,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	if end < len(rs) && er.g.continues.has(rs[end]) {
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
-	standing := !strongHead && hasAnySuffix(string(rs[s:end]), er.g.standing)
+	standing := !strongHead && er.g.standingSet.endsAt(rs, end) >= s
 	i := er.readBack(rs, s, end, stopAt, inName, standing)
 	// A name may hold a conjunction or a verb (中巴高层协调与合作委员会,
 	// 中巴扩大产能合作基金): when the part read so far has no proper start

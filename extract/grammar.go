@@ -35,6 +35,7 @@ type grammar struct {
 	genericHead       []string        // [mechanism-generic-head]
 	mechMarks         []string        // [mechanism-mark]
 	standing          []string        // [mechanism-standing]
+	standingSet       *wordSet        // [mechanism-standing], to read a head in a sentence without a copy
 	titleTopic        []string        // [title-topic]
 	citeJoin          map[string]bool // [citation-joiner]
 	sideSuffix        *wordSet        // [party-suffix]
@@ -116,6 +117,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		genericHead:       t.Words("mechanism-generic-head"),
 		mechMarks:         t.Words("mechanism-mark"),
 		standing:          t.Words("mechanism-standing"),
+		standingSet:       newWordSet(t.Words("mechanism-standing")),
 		titleTopic:        t.Words("title-topic"),
 		citeJoin:          setOf(t.Words("citation-joiner")),
 		sideSuffix:        newWordSet(t.Words("party-suffix")),
