@@ -88,6 +88,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	}
 	am.markClauses(st, g, flags)
 	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
+	described := am.describedHotspots(st, sc.matches)
 	hits, anyStrong := sc.hits[:0], false
 	for k, m := range sc.matches {
 		w := &am.words[m.Payload]
@@ -105,7 +106,10 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		inTitle := flags[m.Start]&(fShielded|fExample) != 0 ||
 			(flags[m.Start]&fProject != 0 && flags[m.End-1]&fProject != 0 && countries.nameAt(rs, m.Start, m.End)) ||
 			// 至中东欧的物流: a region a route reaches is a place, not a framework
-			w.codes[0] == frameworkArea && g.direction.endsAt(st.masked, m.Start) >= 0
+			w.codes[0] == frameworkArea && g.direction.endsAt(st.masked, m.Start) >= 0 ||
+			// …享有完全主权的独立的巴勒斯坦国: the words of a modifier describe the
+			// disputed place it qualifies, the conflict is the topic
+			w.codes[0] != hotspotArea && inSpans(described, m.Start, m.End)
 		rule := "area"
 		switch {
 		case w.weak && !inTitle && (flags[m.Start]&fAligned != 0 && am.strongInClause(st, sc.matches, m) || am.actedOn(st.masked, m.Start, m.End, flags, countries)):
@@ -157,6 +161,39 @@ func (am *areaMatcher) strongInClause(st *text, ms []lexicon.Match, m lexicon.Ma
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// hotspotArea is the area of regional conflicts and disputes.
+const hotspotArea = "hotspots"
+
+// describedHotspots returns the modifiers that describe a disputed place
+// or conflict: from its clause's start to the attributive particle right
+// before a hotspot keyword (建立以1967年边界为基础、拥有完全主权的独立的巴勒斯坦国).
+func (am *areaMatcher) describedHotspots(st *text, ms []lexicon.Match) [][2]int {
+	var out [][2]int
+	for _, m := range ms {
+		w := &am.words[m.Payload]
+		if w.codes[0] != hotspotArea || m.Start == 0 || !am.attributive.has(st.masked[m.Start-1]) {
+			continue
+		}
+		for _, c := range st.clauseSpans() {
+			if m.Start >= c.Start && m.Start < c.End {
+				out = append(out, [2]int{c.Start, m.Start - 1})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// inSpans reports whether [start, end) lies inside one of the spans.
+func inSpans(spans [][2]int, start, end int) bool {
+	for _, sp := range spans {
+		if start >= sp[0] && end <= sp[1] {
+			return true
+		}
 	}
 	return false
 }

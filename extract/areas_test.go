@@ -112,6 +112,9 @@ func TestAreaRules(t *testing.T) {
 		{"3", "an initiative aligned with a named plan is a topic", "CN,ID", "双方将推动共建“一带一路”倡议同印尼国家发展规划对接。", "development,international_order"},
 		{"3", "an initiative aligned with a plan referred to stays weak beside it", "CN,LK", "中方支持斯方实施《斯里兰卡国家发展规划》，双方将推动共建“一带一路”同该规划对接。", "development,international_order"},
 		{"3", "an initiative as an occasion is no topic", "CN,LK", "双方将以共建“一带一路”为契机，扩大茶叶出口。", "trade"},
+		{"2", "a modifier describes the disputed place it qualifies", "CN,DZ", "双方支持建立以1967年边界为基础、拥有完全主权的独立的巴勒斯坦国。", "hotspots"},
+		{"2", "a modifier of no disputed place stays a topic", "CN,DZ", "双方将推进服务于数字经济的交通合作。", "digital,infrastructure"},
+		{"2", "humanitarian access is no market access", "CN,JO", "双方呼吁加沙地带立即停火，保障人道主义准入。", "hotspots"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+" "+tt.rule, func(t *testing.T) {
