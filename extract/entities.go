@@ -17,6 +17,9 @@ import (
 // left out: a generic head needs a proper part in its name.
 type entityRules struct {
 	mechSuffix, projStrong, projWeak *lexicon.Matcher
+	// projQuoted are heads that name a project only after a quoted name
+	// ([project-after-quote]: “钱凯—上海”新航线), never alone (两国直航航线)
+	projQuoted *lexicon.Matcher
 	stops, generic                   *wordSet
 	notMechanism                     map[string]bool
 	listHeads                        *lexicon.Matcher
@@ -35,7 +38,7 @@ type entityRules struct {
 
 func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	er := &entityRules{g: g,
-		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(),
+		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(), projQuoted: lexicon.NewMatcher(),
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
@@ -55,6 +58,9 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	}
 	for _, w := range t.Words("project-weak") {
 		er.projWeak.AddReversed(w, 0)
+	}
+	for _, w := range t.Words("project-after-quote") {
+		er.projQuoted.AddReversed(w, 0)
 	}
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
@@ -127,7 +133,7 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 		}
 	})
 	for end := len(masked); end > 0; end-- {
-		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) {
+		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) && !er.projQuoted.Starts(r) {
 			continue // no head word ends with this character
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
@@ -142,6 +148,13 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 				add(&projs, n, e, "head word")
 			}
 			continue
+		}
+		if s, _ := er.projQuoted.SuffixAt(masked, end); s > 0 && er.quotedBefore(masked, s) {
+			// “钱凯—上海”新航线: a route named in quotes, its head after them
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); strings.HasPrefix(name, "“") {
+				add(&projs, name, end, "head word")
+				continue
+			}
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) &&
@@ -196,6 +209,20 @@ func (er *entityRules) regional(name string) bool {
 	for _, w := range er.regions {
 		if strings.Contains(name, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// quotedBefore reports whether a quoted name closes at most two characters
+// before the head at s (“钱凯—上海”新航线, “A—B”海运通道).
+func (er *entityRules) quotedBefore(rs []rune, s int) bool {
+	for k := s - 1; k >= 0 && s-k <= 3; k-- {
+		if rs[k] == '”' {
+			return true
+		}
+		if isFillerRune(rs[k]) || isClauseBreak(rs[k]) {
+			return false
 		}
 	}
 	return false

@@ -58,7 +58,7 @@ type Extractor struct {
 var requiredSections = []string{
 	"party-joint", "party-suffix", "party-head", "non-agent", "preposition", "deadline",
 	"area", "area-weak", "area-default", "reference-kind", "unbracketed-suffix", "entity-stop",
-	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak",
+	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak", "project-after-quote",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
 	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close", "alignment",
 }
