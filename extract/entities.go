@@ -19,21 +19,21 @@ type entityRules struct {
 	mechSuffix, projStrong, projWeak *lexicon.Matcher
 	// projQuoted are heads that name a project only after a quoted name
 	// ([project-after-quote]: “钱凯—上海”新航线), never alone (两国直航航线)
-	projQuoted *lexicon.Matcher
-	stops, generic                   *wordSet
-	notMechanism                     map[string]bool
-	listHeads                        *lexicon.Matcher
-	headKinds                        []string
-	joint, actions                   *wordSet
-	partyHead                        *wordSet // [party-head]: an office after the parties' joint word (两国外长)
-	alignment                        *wordSet // [alignment]: closes a clause that aligns plans (…等发展战略对接)
-	planHeads                        []string // [reference-kind] words of kind plan: a name ending so may be a plan
-	regions                          []string // [region-name]: a region or basin that names a regional mechanism
-	heads                            *wordSet // [mechanism-suffix] read forwards
-	proper                           func(string) bool
-	opensWithParty                   func(string) bool
-	shortForm                        func(string) bool // a country's one-character short form (塞, 哈)
-	g                                *grammar
+	projQuoted     *lexicon.Matcher
+	stops, generic *wordSet
+	notMechanism   map[string]bool
+	listHeads      *lexicon.Matcher
+	headKinds      []string
+	joint, actions *wordSet
+	partyHead      *wordSet // [party-head]: an office after the parties' joint word (两国外长)
+	alignment      *wordSet // [alignment]: closes a clause that aligns plans (…等发展战略对接)
+	planHeads      []string // [reference-kind] words of kind plan: a name ending so may be a plan
+	regions        []string // [region-name]: a region or basin that names a regional mechanism
+	heads          *wordSet // [mechanism-suffix] read forwards
+	proper         func(string) bool
+	opensWithParty func(string) bool
+	shortForm      func(string) bool // a country's one-character short form (塞, 哈)
+	g              *grammar
 }
 
 func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
