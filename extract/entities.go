@@ -420,7 +420,7 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 		return er.actions.endsAt(rs, start) >= 0 ||
 			er.g.placeLocative.endsAt(rs, start) < 0 && !er.locatedIn(rs, start, s)
 	}
-	if er.g.routeHeads[head] && er.contractedRoute(mod) {
+	if er.g.routeHeads[head] && (er.contractedRoute(mod) || er.cityTransit(mod)) {
 		return true
 	}
 	return er.proper(mod)
@@ -455,6 +455,22 @@ func (er *entityRules) headFollows(rs []rune, end int) bool {
 		if s, _ := er.projWeak.SuffixAt(rs, j); s >= end {
 			return true
 		}
+	}
+	return false
+}
+
+// cityTransit reports whether a route's modifier is a city's transit line
+// ([transit-kind]: 轻轨, 地铁 after a place of two characters or more that
+// names no kind, 斋月十日城轻轨铁路): a city's line is named by its city.
+func (er *entityRules) cityTransit(mod string) bool {
+	for _, k := range er.g.transitKinds {
+		place, ok := strings.CutSuffix(mod, k)
+		if !ok {
+			continue
+		}
+		rs := []rune(place)
+		return len(rs) >= 2 && !er.g.routeGeneric[place] && er.generic.startsAt(rs, 0) < 0 &&
+			er.joint.startsAt(rs, 0) < 0 && !er.kindOnly(place)
 	}
 	return false
 }

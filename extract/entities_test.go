@@ -128,6 +128,9 @@ func TestEntityRules(t *testing.T) {
 		{"a shipping channel named in quotes is a project", "双方愿共同打造“比港—天津”海运通道。", nil, []string{"“比港—天津”海运通道"}, nil},
 		{"a route of the parties alone is none", "双方鼓励两国航空公司增开中匈直航航线。", nil, nil, nil},
 		{"a corridor of the parties alone is none", "双方认为中蒙交通物流通道建设十分重要。", nil, nil, nil},
+		{"a city's light rail is named by its city", "双方将加快阿布贾新城轻轨铁路建设。", nil, []string{"阿布贾新城轻轨铁路"}, nil},
+		{"a kind of light rail is none", "双方将推进城市轻轨铁路建设。", nil, nil, nil},
+		{"a light rail of the parties is none", "双方将推进两国轻轨铁路合作。", nil, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
