@@ -369,15 +369,40 @@ func (er *entityRules) innerFacility(rs []rune, s, end int, stopAt, inName []boo
 	if er.g.genericSuffix.startsAt(rs, s) != end {
 		return ""
 	}
-	if h, _ := er.projStrong.SuffixAt(rs, s); h >= 0 {
-		return er.nameEnding(rs, h, s, stopAt, inName, true)
+	// a line or unit between the facility and the suffix is part of the
+	// facility's name (天然气管道D线项目); a phase is not (一期工程 is the
+	// works of one phase)
+	f := er.serialBefore(rs, s)
+	serial := string(rs[f:s])
+	if h, _ := er.projStrong.SuffixAt(rs, f); h >= 0 {
+		if name := er.nameEnding(rs, h, f, stopAt, inName, true); name != "" {
+			return name + serial
+		}
+		return ""
 	}
-	if h, _ := er.projWeak.SuffixAt(rs, s); h >= 0 && er.g.genericSuffix.startsAt(rs, h) != s {
-		if name := er.nameEndingAt(rs, h, s, stopAt, inName); name != "" && er.namedProject(rs, h, s, name) {
-			return name
+	if h, _ := er.projWeak.SuffixAt(rs, f); h >= 0 && er.g.genericSuffix.startsAt(rs, h) != f {
+		if name := er.nameEndingAt(rs, h, f, stopAt, inName); name != "" && er.namedProject(rs, h, f, name) {
+			return name + serial
 		}
 	}
 	return ""
+}
+
+// serialBefore returns where a serial written right before s starts (D线,
+// 3号: Latin letters or digits and a [serial] character), or s when there
+// is none.
+func (er *entityRules) serialBefore(rs []rune, s int) int {
+	if s < 2 || !er.g.serial.has(rs[s-1]) {
+		return s
+	}
+	j := s - 1
+	for j > 0 && (er.g.isDigit(rs[j-1]) || rs[j-1] >= 'A' && rs[j-1] <= 'Z') {
+		j--
+	}
+	if j == s-1 {
+		return s
+	}
+	return j
 }
 
 // withSerial extends a project's name over a serial number written after

@@ -131,6 +131,8 @@ func TestEntityRules(t *testing.T) {
 		{"a city's light rail is named by its city", "双方将加快阿布贾新城轻轨铁路建设。", nil, []string{"阿布贾新城轻轨铁路"}, nil},
 		{"a kind of light rail is none", "双方将推进城市轻轨铁路建设。", nil, nil, nil},
 		{"a light rail of the parties is none", "双方将推进两国轻轨铁路合作。", nil, nil, nil},
+		{"a line letter stays in a facility's name before 项目", "双方将加快中缅油气管道C线项目建设。", nil, []string{"中缅油气管道C线"}, nil},
+		{"a phase's works keep their suffix", "双方将推进卡洛特水电站二期工程。", nil, []string{"卡洛特水电站二期工程"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
