@@ -114,6 +114,8 @@ func TestEntityRules(t *testing.T) {
 		{"a subregion is no ordinal", "双方支持南亚次区域经济合作机制发挥作用。", []string{"南亚次区域经济合作机制"}, nil, nil},
 		{"a regional mechanism needs its region", "双方将加强区域合作机制建设。", nil, nil, nil},
 		{"a region names no project", "中方愿继续支持非洲基础设施建设项目。", nil, nil, nil},
+		{"a river basin names a platform", "双方将共建图们江流域生态监测平台。", nil, []string{"图们江流域生态监测平台"}, nil},
+		{"a basin names a fund", "中方将继续通过澜湄合作专项基金支持湄公河国家减贫。", nil, []string{"澜湄合作专项基金"}, nil},
 		{"a forum of China and a region is a mechanism", "双方将办好中拉论坛第五届部长级会议。", []string{"中拉论坛"}, nil, nil},
 		{"a business forum is none", "双方欢迎举办中塞商务论坛。", nil, nil, nil},
 		{"a cooperation forum stays one", "双方将共同办好中阿合作论坛第十一届部长级会议。", []string{"中阿合作论坛"}, nil, nil},

@@ -532,6 +532,12 @@ func (x *Extractor) isProper(name string) bool {
 			return true
 		}
 	}
+	// a river basin, sea or range (澜湄, 图们江) is a place as a city is
+	for _, w := range g.basins {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
 	// a place named by its kind after another word (东海岸)
 	for _, w := range g.placeWords {
 		if j := strings.Index(name, w); j > 0 {

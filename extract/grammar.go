@@ -61,6 +61,7 @@ type grammar struct {
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
 	transliteration   map[rune]bool   // [transliteration]: characters that spell foreign names (比雷埃夫斯)
 	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
+	basins            []string        // [basin-name]: a river basin, sea or range that names a place (澜湄)
 	routeHeads        map[string]bool // [route-head]: a head a contracted route name may stand before (蒙内铁路)
 	transitKinds      []string        // [transit-kind]: a city's line before a route head (…城轻轨铁路)
 	kindModifier      map[string]bool // [kind-modifier]: a strong head's whole modifier that names its kind (经济走廊)
@@ -77,7 +78,7 @@ var grammarSections = []string{
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial",
-	"transliteration", "place-word", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
+	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -143,6 +144,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		placePost:         newWordSet(t.Words("place-postposition")),
 		eventHead:         newWordSet(t.Words("event-head")),
 		placeWords:        t.Words("place-word"),
+		basins:            t.Words("basin-name"),
 		routeHeads:        setOf(t.Words("route-head")),
 		transitKinds:      t.Words("transit-kind"),
 		routeGeneric:      setOf(t.Words("route-generic")),
