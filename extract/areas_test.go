@@ -115,6 +115,9 @@ func TestAreaRules(t *testing.T) {
 		{"2", "a modifier describes the disputed place it qualifies", "CN,DZ", "双方支持建立以1967年边界为基础、拥有完全主权的独立的巴勒斯坦国。", "hotspots"},
 		{"2", "a modifier of no disputed place stays a topic", "CN,DZ", "双方将推进服务于数字经济的交通合作。", "digital,infrastructure"},
 		{"2", "humanitarian access is no market access", "CN,JO", "双方呼吁加沙地带立即停火，保障人道主义准入。", "hotspots"},
+		{"1", "an economic corridor is infrastructure", "CN,NP", "双方要加快推进经济走廊建设，惠及沿线民众。", "infrastructure"},
+		{"1", "a quoted corridor is infrastructure where nothing else says", "CN,KH", "双方将共同打造“东部物流走廊”。", "infrastructure"},
+		{"1", "a quoted corridor beside a stronger word", "CN,KH", "双方将共同打造“东部物流走廊”，扩大农产品贸易。", "trade"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+" "+tt.rule, func(t *testing.T) {
