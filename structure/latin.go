@@ -35,7 +35,7 @@ func isLatinText(s string) bool {
 		if isCJK(r) && r != '“' && r != '”' && r != '‘' && r != '’' && r != '—' && r != '…' && r != '·' {
 			return false
 		}
-		if unicode.IsLetter(r) {
+		if !letters && unicode.IsLetter(r) { // one letter is enough; the rest is read for Han
 			letters = true
 		}
 	}

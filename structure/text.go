@@ -199,11 +199,18 @@ func squeezeValid(s string) string {
 	return string(b)
 }
 
-// spaceAt reports whether the character at byte i of s is a space
-// (isSpace), and its length; ASCII without decoding.
+// spaceAt reports whether the character at byte i of valid UTF-8 s is a
+// space (isSpace), and its length; ASCII and characters no space shares a
+// lead byte with without decoding.
 func spaceAt(s string, i int) (bool, int) {
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		return c == ' ' || (c >= '\t' && c <= '\r'), 1
+	}
+	if spaceLead[c] == 0 {
+		// no space opens with this byte (a Cyrillic letter, č, ž…):
+		// s is valid, so the lead byte gives the length
+		return false, leadWidth(c)
 	}
 	r, w := utf8.DecodeRuneInString(s[i:])
 	return isSpace(r), w
