@@ -35,7 +35,7 @@ func TestSqueeze(t *testing.T) {
 
 // FuzzSqueeze holds the byte-level squeeze to the rune-level one.
 func FuzzSqueeze(f *testing.F) {
-	for _, s := range []string{"双方 同意", "“ 一带一路 ” 倡议", "a  b", " … — · x", "x\xffy z"} {
+	for _, s := range []string{"双方 同意", "“ 一带一路 ” 倡议", "a  b", " … — · x", "x\xffy z", "Две\u00a0стране  ће\u2003č ž\u3000中方", "\u0085ž\u1680Ђ\u205f\ufeff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
