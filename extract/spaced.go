@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -61,6 +62,10 @@ type Spaced struct {
 	placeLead *phraseMatcher
 	vocab     structure.Vocabulary
 	index     phraseIndex // which of the tables above a word may open a phrase of
+	// bufs keeps the sentence buffers of documents read, for the next
+	// document to reuse (*sentenceBuf): on a short statement growing them
+	// anew was a sixth of what it allocated
+	bufs sync.Pool
 }
 
 // kinds only the spaced languages use, above the Chinese ones.
@@ -280,7 +285,8 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector()
 	ents := newEntityCollector()
-	var buf sentenceBuf
+	buf := x.sentenceBuf()
+	defer x.keepSentenceBuf(buf)
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -300,7 +306,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inherited == nil {
 			inherited = parties
 		}
-		st := x.newSentenceIn(ls.Text, &buf)
+		st := x.newSentenceIn(ls.Text, buf)
 		s, r := x.label(st, parties, inherited)
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
@@ -366,6 +372,27 @@ type sentenceBuf struct {
 	cues []scue
 	st   sentence
 	keys strings.Builder // the folded keys of the document's words
+}
+
+// sentenceBuf returns a document's sentence buffer: one a document read
+// before left (keepSentenceBuf), or a new one.
+func (x *Spaced) sentenceBuf() *sentenceBuf {
+	if buf, ok := x.bufs.Get().(*sentenceBuf); ok {
+		return buf
+	}
+	return &sentenceBuf{}
+}
+
+// keepSentenceBuf leaves a document's buffer for the next document, with
+// its memory but nothing of the document: no word, mention or sentence
+// keeps its text alive. The folded keys are never reused (a new builder):
+// the words of a document's sentences are slices of them.
+func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
+	clear(buf.ws[:cap(buf.ws)])
+	clear(buf.st.ments[:cap(buf.st.ments)])
+	buf.st = sentence{ments: buf.st.ments[:0]}
+	buf.keys = strings.Builder{}
+	x.bufs.Put(buf)
 }
 
 func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
