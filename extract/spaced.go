@@ -257,7 +257,9 @@ func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 func (x *Spaced) Extract(text string) *entente.Extraction {
 	// the layout and the metadata ask of the same lines (a closing
 	// formula: its date, its place, its languages): read each once
-	lines := lineWords{}
+	buf := x.sentenceBuf()
+	defer x.keepSentenceBuf(buf)
+	lines := &buf.lines
 	v := x.vocab
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
 	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
@@ -285,8 +287,6 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector()
 	ents := newEntityCollector()
-	buf := x.sentenceBuf()
-	defer x.keepSentenceBuf(buf)
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -372,15 +372,20 @@ type sentenceBuf struct {
 	cues []scue
 	st   sentence
 	keys strings.Builder // the folded keys of the document's words
+	// lines are the lines the layout and the metadata read, whose words
+	// a sentence that is one of them takes instead of tokenizing again
+	lines lineWords
 }
 
 // sentenceBuf returns a document's sentence buffer: one a document read
 // before left (keepSentenceBuf), or a new one.
 func (x *Spaced) sentenceBuf() *sentenceBuf {
-	if buf, ok := x.bufs.Get().(*sentenceBuf); ok {
-		return buf
+	buf, ok := x.bufs.Get().(*sentenceBuf)
+	if !ok {
+		buf = &sentenceBuf{lines: lineWords{seen: map[string]tokenized{}}}
 	}
-	return &sentenceBuf{}
+	buf.lines.keys = &buf.keys
+	return buf
 }
 
 // keepSentenceBuf leaves a document's buffer for the next document, with
@@ -392,6 +397,10 @@ func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
 	clear(buf.st.ments[:cap(buf.st.ments)])
 	buf.st = sentence{ments: buf.st.ments[:0]}
 	buf.keys = strings.Builder{}
+	l := &buf.lines
+	clear(l.seen)
+	clear(l.ws[:cap(l.ws)])
+	l.rs, l.ws = l.rs[:0], l.ws[:0]
 	x.bufs.Put(buf)
 }
 
@@ -403,6 +412,11 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 	if buf == nil {
 		rs := []rune(s)
 		st = &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
+	} else if t, ok := buf.lines.seen[s]; ok {
+		// a line the layout or the metadata read (a closing formula of
+		// one sentence): its words, marked, and changed by no one
+		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0]}
+		st = &buf.st
 	} else {
 		rs := buf.rs[:0]
 		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
