@@ -152,14 +152,15 @@ func (p *parser) parse() *Layout {
 
 	section := entente.SectionPreamble
 	seen := map[string]bool{}
-	var cur *Block
+	var cur Block // the paragraph being read, when open (a value: no allocation per paragraph)
+	open := false
 	flush := func() {
-		if cur != nil {
+		if open {
 			cur.Text = squeeze(cur.Text)
 			if cur.Text != "" || cur.Marker != "" {
-				p.out.Blocks = append(p.out.Blocks, *cur)
+				p.out.Blocks = append(p.out.Blocks, cur)
 			}
-			cur = nil
+			open = false
 		}
 	}
 	for i, l := range lines {
@@ -171,7 +172,7 @@ func (p *parser) parse() *Layout {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
 			continue
 		}
-		opens := cur == nil || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
+		opens := !open || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
 			cur.Text = joinLines(cur.Text, text)
 			continue
@@ -202,7 +203,7 @@ func (p *parser) parse() *Layout {
 					continue
 				}
 			}
-			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}
+			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}, true
 			continue
 		}
 		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && p.isStandaloneHeading(text, lines, i))) {
@@ -210,10 +211,10 @@ func (p *parser) parse() *Layout {
 			continue
 		}
 		if hasMarker {
-			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: m.Rest, Line: l.no}
+			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: m.Rest, Line: l.no}, true
 			continue
 		}
-		cur = &Block{Role: RoleBody, Section: section, Text: text, Line: l.no}
+		cur, open = Block{Role: RoleBody, Section: section, Text: text, Line: l.no}, true
 	}
 	flush()
 	p.markClosing()
@@ -577,13 +578,25 @@ func (p *parser) sectionList() []entente.Section {
 // sentences cuts every body and closing block into sentences.
 func (p *parser) sentences() {
 	p.out.Sections = p.sectionList()
+	// each block's sentences first, to make the list once at its length
+	segs := make([][]string, len(p.out.Blocks))
+	n := 0
+	for i, b := range p.out.Blocks {
+		if b.Role == RoleBody || b.Role == RoleClosing {
+			segs[i] = segmentValid(b.Text) // the lines are valid UTF-8 (splitLines)
+			n += len(segs[i])
+		}
+	}
+	if n > 0 {
+		p.out.Sentences = make([]Sentence, 0, n)
+	}
 	para := 0
-	for _, b := range p.out.Blocks {
+	for i, b := range p.out.Blocks {
 		if b.Role != RoleBody && b.Role != RoleClosing {
 			continue
 		}
 		list := b.Marker != "" && !isNumbered(b.Marker)
-		for k, s := range segmentValid(b.Text) { // the lines are valid UTF-8 (splitLines)
+		for k, s := range segs[i] {
 			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s}
 			if k == 0 {
 				st.Marker = b.Marker
