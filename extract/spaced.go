@@ -355,6 +355,7 @@ type sentence struct {
 	ws    []word
 	cues  []scue
 	ments []smention
+	found []countryMatch // the countries mentions found, memory for the next sentence
 }
 
 // scue is a cue phrase found in a sentence, in word offsets.
@@ -395,7 +396,8 @@ func (x *Spaced) sentenceBuf() *sentenceBuf {
 func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
 	clear(buf.ws[:cap(buf.ws)])
 	clear(buf.st.ments[:cap(buf.st.ments)])
-	buf.st = sentence{ments: buf.st.ments[:0]}
+	clear(buf.st.found[:cap(buf.st.found)])
+	buf.st = sentence{ments: buf.st.ments[:0], found: buf.st.found[:0]}
 	buf.keys = strings.Builder{}
 	l := &buf.lines
 	clear(l.seen)
@@ -415,7 +417,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 	} else if t, ok := buf.lines.seen[s]; ok {
 		// a line the layout or the metadata read (a closing formula of
 		// one sentence): its words, marked, and changed by no one
-		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0]}
+		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	} else {
 		rs := buf.rs[:0]
@@ -423,7 +425,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 			rs = append(rs, r)
 		}
 		buf.rs, buf.ws = rs, appendTokensKeys(buf.ws[:0], s, rs, &buf.keys)
-		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0]}
+		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	}
 	st.valid = s

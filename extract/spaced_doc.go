@@ -388,8 +388,14 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: text, Start: s, End: e}}
 			if w.weak {
 				c.Rule = "area (weak)"
+				if weak == nil {
+					weak = make([]entente.AreaCue, 0, 4) // a sentence names a few: one allocation, not three
+				}
 				weak = append(weak, c)
 			} else {
+				if strong == nil {
+					strong = make([]entente.AreaCue, 0, 4)
+				}
 				strong = append(strong, c)
 			}
 		}

@@ -120,13 +120,16 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []line
-	for i, l := range strings.Split(text, "\n") {
-		l = strings.TrimFunc(l, isSpace)
-		if l != "" {
-			out = append(out, line{text: l, no: i + 1})
+	for no := 1; ; no++ { // as strings.Split(text, "\n"), without the slice of every line
+		l, rest, more := strings.Cut(text, "\n")
+		if l = strings.TrimFunc(l, isSpace); l != "" {
+			out = append(out, line{text: l, no: no})
 		}
+		if !more {
+			return out
+		}
+		text = rest
 	}
-	return out
 }
 
 type parser struct {
@@ -565,6 +568,9 @@ func (p *parser) sectionList() []entente.Section {
 		}
 	}
 	var out []entente.Section
+	if n := len(p.out.Sections) + btoi(pre) + btoi(clo); n > 0 {
+		out = make([]entente.Section, 0, n) // (nil when there is none, as before)
+	}
 	if pre {
 		out = append(out, entente.Section{ID: entente.SectionPreamble})
 	}
@@ -605,6 +611,13 @@ func (p *parser) sentences() {
 		}
 		para++
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func isNumbered(markerText string) bool {
