@@ -23,6 +23,9 @@ type Hant struct {
 	once  sync.Once
 	table *lexicon.HanTable
 	err   error
+	// readings holds *[]rune of Images()+1, zeroed, for SimplifyNoting:
+	// one per document in flight
+	readings sync.Pool
 }
 
 // NewHant wraps a Chinese extractor.
@@ -77,15 +80,25 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 	if !utf8.ValidString(text) { // cheaper than ToValidUTF8's decoding of every character
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	simp, err := h.Simplify(text)
-	if err != nil {
+	if err := h.load(); err != nil {
 		out := h.zh.Extract(text)
 		out.Warnings = append(out.Warnings, err.Error()+": read with the Simplified rules as written")
 		out.Document.Language = "zh-Hant"
 		return out
 	}
+	rp, _ := h.readings.Get().(*[]rune)
+	if rp == nil || len(*rp) != h.table.Images()+1 {
+		rs := make([]rune, h.table.Images()+1)
+		rp = &rs
+	}
+	readings := *rp
+	defer func() {
+		clear(readings)
+		h.readings.Put(rp)
+	}()
+	simp := h.table.SimplifyNoting(text, readings)
 	out := h.zh.Extract(simp)
-	rb := &restorer{orig: text, simp: simp}
+	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings}
 	var offs []int // a sentence's byte offset of each rune, reused
 	d := &out.Document
 	d.Language = "zh-Hant"

@@ -1,27 +1,35 @@
 package extract
 
 import (
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/entente/entente/lexicon"
 )
 
-// restorer finds strings of the Simplified text in the original. The two
-// texts are aligned byte for byte (the table maps a character only to one
-// of the same UTF-8 length), so a string found in the Simplified text at
-// some offset is, in the original, the bytes at that offset. A string that
-// is not a plain substring (lines joined, spaces squeezed) is looked for
-// with spaces aside (compactRestorer, built when first needed).
+// restorer gives strings of the Simplified text back as the original
+// writes them. The two texts are aligned byte for byte (the table maps a
+// character only to one of the same UTF-8 length), so a string found in the
+// Simplified text at some offset is, in the original, the bytes at that
+// offset; one that is not there as it is (lines joined, spaces squeezed)
+// is looked for with spaces aside, and one not there at all (put together
+// from parts) is mapped character by character.
+//
+// Most strings need no looking for: readings (lexicon.HanTable.
+// SimplifyNoting) says, for each character a traditional one maps to, how
+// the text writes it, and a character written one way throughout is that
+// wherever the string stands. Only a string with a character written in
+// several ways (系 for 係 and 系, 干 for 乾 and 幹) is looked for, and only
+// where that character stands. The answer is the one a search of the whole
+// text gives: the first occurrence, then the first with spaces aside, then
+// the first reading of each character (restore_ref_test.go holds it to
+// that search).
 type restorer struct {
 	orig, simp string
+	table      *lexicon.HanTable
+	readings   []rune
 	cursor     int // byte offset after the last sentence found
-	slow       *compactRestorer
-	// pairs finds where two characters stand side by side (built on the
-	// first restore): titles and names are looked up many times in a long
-	// text, and a scan of the whole text for each cost as much as the
-	// extraction itself
-	pairs *pairIndex
 }
 
 // restoreNext restores a sentence, looking from the end of the previous
@@ -39,131 +47,236 @@ func (rb *restorer) restore(s string) string {
 	if s == "" {
 		return s
 	}
-	if i := rb.index(s); i >= 0 && i+len(s) <= len(rb.orig) {
+	if !utf8.ValidString(s) {
+		// a cut through a character: only a plain search can find it;
+		// otherwise its bytes read as U+FFFD, one each, as strings.Map
+		// spells them
+		if i := strings.Index(rb.simp, s); i >= 0 {
+			return rb.orig[i : i+len(s)]
+		}
+		return rb.restoreSpaced(strings.Map(func(r rune) rune { return r }, s))
+	}
+	a := rb.anchor(s)
+	if a < 0 {
+		return rb.mapped(s)
+	}
+	if i := rb.indexAt(s, a); i >= 0 {
 		return rb.orig[i : i+len(s)]
 	}
-	if rb.slow == nil {
-		rb.slow = newCompactRestorer(rb.orig, rb.simp)
-	}
-	return rb.slow.find(s)
+	return rb.restoreSpaced(s)
 }
 
-// index returns the byte offset of the first occurrence of s in the
-// Simplified text, as strings.Index does: a string of two characters or
-// more is looked for only where its first two stand.
-func (rb *restorer) index(s string) int {
-	r1, w1 := utf8.DecodeRuneInString(s)
-	r2, w2 := utf8.DecodeRuneInString(s[w1:])
-	if w2 == 0 || r1 == utf8.RuneError || r2 == utf8.RuneError || len(rb.simp) >= math.MaxInt32 {
-		return strings.Index(rb.simp, s)
+// reading returns how the text writes r: r itself, or the one character
+// it always stands for, or -1 if it stands for several.
+func (rb *restorer) reading(r rune) rune {
+	if img := rb.table.ImageIndex(r); img != 0 {
+		if o := rb.readings[img]; o != 0 {
+			return o
+		}
 	}
-	if rb.pairs == nil {
-		rb.pairs = newPairIndex(rb.simp)
-	}
-	for i := rb.pairs.head[pairBucket(r1, r2)]; i >= 0; i = rb.pairs.next[i] {
-		if strings.HasPrefix(rb.simp[rb.pairs.at[i]:], s) {
-			return int(rb.pairs.at[i])
+	return r
+}
+
+// anchor returns the byte offset in s (valid UTF-8) of its first
+// character that the text writes in several ways, or -1.
+func (rb *restorer) anchor(s string) int {
+	for i, r := range s {
+		if r >= utf8.RuneSelf && rb.reading(r) < 0 {
+			return i
 		}
 	}
 	return -1
 }
 
-// pairIndex chains the characters of a text by the bucket of the pair
-// each opens with the character after it, in text order: the first
-// character of a string is looked for only where the pair it opens with
-// may stand (a bucket holds other pairs too: the caller compares).
-type pairIndex struct {
-	head [1 << 12]int32 // bucket → first character index, or -1
-	next []int32        // character index → next in its bucket, or -1
-	at   []int32        // character index → byte offset
-}
-
-func pairBucket(a, b rune) uint32 { return (uint32(a)*31 + uint32(b)) * 2654435761 >> 20 }
-
-func newPairIndex(s string) *pairIndex {
-	px := &pairIndex{}
-	for i := range px.head {
-		px.head[i] = -1
-	}
-	px.at = make([]int32, 0, len(s)/2)
-	rs := make([]rune, 0, len(s)/2)
-	for i := 0; i < len(s); {
-		var r rune
-		w := 3
-		if c := s[i]; c < utf8.RuneSelf {
-			r, w = rune(c), 1
-		} else if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // Han without a call
-		} else {
-			r, w = utf8.DecodeRuneInString(s[i:])
+// mapped gives s, all of whose characters are written one way throughout
+// the text, as written: wherever it stands, found as it is or with spaces
+// aside, its characters are their readings (spaces have only themselves),
+// and a string not in the text is mapped character by character to the
+// same.
+func (rb *restorer) mapped(s string) string {
+	var b []byte
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			continue
 		}
-		px.at = append(px.at, int32(i))
-		rs = append(rs, r)
-		i += w
-	}
-	px.next = make([]int32, len(px.at))
-	// from the end, so that each chain runs in text order
-	for k := len(rs) - 1; k >= 0; k-- {
-		px.next[k] = -1
-		if k+1 < len(rs) {
-			b := pairBucket(rs[k], rs[k+1])
-			px.next[k] = px.head[b]
-			px.head[b] = int32(k)
+		if o := rb.reading(r); o != r {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], o) // the table keeps UTF-8 lengths
 		}
 	}
-	return px
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
-// compactRestorer finds a string in the Simplified text with spaces aside:
-// the characters other than spaces are the same in number and order. Both
-// texts are kept without their spaces, aligned byte for byte as the whole
-// texts are.
-type compactRestorer struct {
-	simp, orig string
-	byChar     map[rune]rune // built when first needed
+// indexAt returns the first offset of s in the Simplified text, as
+// strings.Index does, looking only where the character at byte a of s
+// stands (every occurrence of s has it there).
+func (rb *restorer) indexAt(s string, a int) int {
+	_, w := utf8.DecodeRuneInString(s[a:])
+	c := s[a : a+w]
+	for from := a; from < len(rb.simp); {
+		q := strings.Index(rb.simp[from:], c)
+		if q < 0 {
+			return -1
+		}
+		q += from
+		if p := q - a; strings.HasPrefix(rb.simp[p:], s) {
+			return p
+		}
+		from = q + w
+	}
+	return -1
 }
 
 func isCompactSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 
-func newCompactRestorer(orig, simp string) *compactRestorer {
-	sb, ob := make([]byte, 0, len(simp)), make([]byte, 0, len(simp))
-	for i := 0; i < len(simp); {
-		// both texts are valid UTF-8 (Extract made them so): a lead byte
-		// gives a character's length, and only a few can start a space
-		w := validWidth(simp[i])
-		ow := 0
-		if i < len(orig) {
-			ow = validWidth(orig[i])
+// restoreSpaced gives s (valid UTF-8) as written when it is not in the
+// text as it is: at its first occurrence with spaces aside (the characters
+// other than spaces the same in number and order), s's spaces as they are;
+// when it is not there either, each character as the text first writes it
+// otherwise (a character the text writes in one way only, that way).
+func (rb *restorer) restoreSpaced(s string) string {
+	a := rb.anchor(s)
+	if a < 0 {
+		return rb.mapped(s)
+	}
+	// ca: the anchor's offset among the bytes of s other than spaces
+	ca := 0
+	for _, r := range s[:a] {
+		if !isCompactSpace(r) {
+			ca += utf8.RuneLen(r)
 		}
-		if ow != w {
-			break // not aligned past here (never so for a text mapped by the table)
+	}
+	_, w := utf8.DecodeRuneInString(s[a:])
+	c := s[a : a+w]
+	for from := 0; from < len(rb.simp); {
+		q := strings.Index(rb.simp[from:], c)
+		if q < 0 {
+			break
 		}
-		space := false
-		if c := simp[i]; c < utf8.RuneSelf || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
-			r, _ := utf8.DecodeRuneInString(simp[i:])
-			space = isCompactSpace(r)
+		q += from
+		from = q + w
+		if p, ok := rb.spacedMatch(s, q, ca); ok {
+			return rb.spacedOriginal(s, p)
 		}
-		if !space {
-			sb = append(sb, simp[i:i+w]...)
-			ob = append(ob, orig[i:i+w]...)
+	}
+	return rb.firstReadings(s)
+}
+
+// spacedMatch reports whether s, spaces aside, stands in the Simplified
+// text with the byte ca of its characters other than spaces at q, and
+// where its first character other than a space then stands.
+func (rb *restorer) spacedMatch(s string, q, ca int) (int, bool) {
+	p := q
+	for need := ca; need > 0; {
+		if p == 0 {
+			return 0, false
+		}
+		r, w := utf8.DecodeLastRuneInString(rb.simp[:p])
+		p -= w
+		if !isCompactSpace(r) {
+			need -= w
+		}
+		if need < 0 {
+			return 0, false
+		}
+	}
+	i := p
+	for _, r := range s {
+		if isCompactSpace(r) {
+			continue
+		}
+		for {
+			if i >= len(rb.simp) {
+				return 0, false
+			}
+			t, w := utf8.DecodeRuneInString(rb.simp[i:])
+			if !isCompactSpace(t) {
+				break
+			}
+			i += w
+		}
+		t, w := utf8.DecodeRuneInString(rb.simp[i:])
+		if t != r {
+			return 0, false
 		}
 		i += w
 	}
-	return &compactRestorer{simp: string(sb), orig: string(ob)}
+	return p, true
 }
 
-// validWidth is the length of the character at a byte of valid UTF-8, as
-// DecodeRuneInString gives it: 1 inside a character.
-func validWidth(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
+// spacedOriginal writes s with its characters other than spaces taken, in
+// order, from the original's characters other than spaces from byte p on
+// (where spacedMatch found them).
+func (rb *restorer) spacedOriginal(s string, p int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if isCompactSpace(r) {
+			b.WriteRune(r)
+			continue
+		}
+		for {
+			t, w := utf8.DecodeRuneInString(rb.simp[p:])
+			if !isCompactSpace(t) {
+				break
+			}
+			p += w
+		}
+		o, w := utf8.DecodeRuneInString(rb.orig[p:])
+		b.WriteRune(o)
+		p += w
 	}
-	return 4
+	return b.String()
+}
+
+// firstReadings maps each character of s to the first character of the
+// original that differs from it where it stands in the Simplified text
+// (a character written one way, that way; one never changed, itself).
+func (rb *restorer) firstReadings(s string) string {
+	var b []byte
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		o := rb.reading(r)
+		if o < 0 {
+			o = rb.firstDiffering(r)
+		}
+		if o != r {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], o)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// firstDiffering returns the first original character, other than r, that
+// stands where the Simplified text has r, or r.
+func (rb *restorer) firstDiffering(r rune) rune {
+	var buf [utf8.UTFMax]byte
+	c := string(buf[:utf8.EncodeRune(buf[:], r)])
+	for from := 0; from < len(rb.simp); {
+		q := strings.Index(rb.simp[from:], c)
+		if q < 0 {
+			break
+		}
+		q += from
+		if o, _ := utf8.DecodeRuneInString(rb.orig[q:]); o != r {
+			return o
+		}
+		from = q + len(c)
+	}
+	return r
 }
 
 // indexNear is strings.Index for a sentence that usually stands at or
@@ -177,65 +290,4 @@ func indexNear(s, sub string) int {
 		}
 	}
 	return strings.Index(s, sub)
-}
-
-func compact(s string) string {
-	return strings.Map(func(r rune) rune {
-		if isCompactSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// find gives s as the original writes it: its characters other than spaces
-// from where they stand in the original, its spaces as they are; a string
-// that is not in the text (a title put together from parts) is mapped
-// character by character.
-func (rb *compactRestorer) find(s string) string {
-	c := compact(s)
-	if c == "" {
-		return s
-	}
-	p := strings.Index(rb.simp, c)
-	if p < 0 {
-		rb.charTable()
-		return strings.Map(func(r rune) rune {
-			if o, ok := rb.byChar[r]; ok {
-				return o
-			}
-			return r
-		}, s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if isCompactSpace(r) || p >= len(rb.orig) {
-			b.WriteRune(r)
-			continue
-		}
-		o, w := utf8.DecodeRuneInString(rb.orig[p:])
-		b.WriteRune(o)
-		p += w
-	}
-	return b.String()
-}
-
-// charTable maps each Simplified character to the original character it
-// first stands for.
-func (rb *compactRestorer) charTable() {
-	if rb.byChar != nil {
-		return
-	}
-	rb.byChar = map[rune]rune{}
-	for i := 0; i < len(rb.simp); {
-		r, w := utf8.DecodeRuneInString(rb.simp[i:])
-		o, _ := utf8.DecodeRuneInString(rb.orig[i:])
-		if r != o {
-			if _, ok := rb.byChar[r]; !ok {
-				rb.byChar[r] = o
-			}
-		}
-		i += w
-	}
 }
