@@ -133,6 +133,11 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		for k := range r.Clauses {
 			recue(r.Clauses[k].Cue, s.Text, offs)
 		}
+		for _, list := range [][]entente.Cue{r.References, r.Mechanisms, r.Projects} {
+			for k := range list {
+				recue(&list[k], s.Text, offs)
+			}
+		}
 		if s.Deadline != nil && r.Deadline != nil {
 			dl := r.Deadline.Text
 			s.Deadline = &dl
