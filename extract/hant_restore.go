@@ -47,7 +47,11 @@ func (rb *restorer) restore(s string) string {
 	if s == "" {
 		return s
 	}
-	if !utf8.ValidString(s) {
+	w, a := rb.mapped(s)
+	switch {
+	case a == -1:
+		return w
+	case a == -2:
 		// a cut through a character: only a plain search can find it;
 		// otherwise its bytes read as U+FFFD, one each, as strings.Map
 		// spells them
@@ -55,10 +59,6 @@ func (rb *restorer) restore(s string) string {
 			return rb.orig[i : i+len(s)]
 		}
 		return rb.restoreSpaced(strings.Map(func(r rune) rune { return r }, s))
-	}
-	a := rb.anchor(s)
-	if a < 0 {
-		return rb.mapped(s)
 	}
 	if i := rb.indexAt(s, a); i >= 0 {
 		return rb.orig[i : i+len(s)]
@@ -77,39 +77,42 @@ func (rb *restorer) reading(r rune) rune {
 	return r
 }
 
-// anchor returns the byte offset in s (valid UTF-8) of its first
-// character that the text writes in several ways, or -1.
-func (rb *restorer) anchor(s string) int {
-	for i, r := range s {
-		if r >= utf8.RuneSelf && rb.reading(r) < 0 {
-			return i
-		}
-	}
-	return -1
-}
-
-// mapped gives s, all of whose characters are written one way throughout
-// the text, as written: wherever it stands, found as it is or with spaces
+// mapped gives s as written when all its characters are written one way
+// throughout the text: wherever it stands, found as it is or with spaces
 // aside, its characters are their readings (spaces have only themselves),
 // and a string not in the text is mapped character by character to the
-// same.
-func (rb *restorer) mapped(s string) string {
+// same. Otherwise it returns the byte offset in s of the first character
+// written in several ways (s must then be looked for where that character
+// stands), or -2 if s is not valid UTF-8; -1 when s is mapped.
+func (rb *restorer) mapped(s string) (string, int) {
 	var b []byte
-	for i, r := range s {
-		if r < utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		if o := rb.reading(r); o != r {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return "", -2
+		}
+		switch o := rb.reading(r); {
+		case o < 0:
+			if !utf8.ValidString(s[i:]) {
+				return "", -2
+			}
+			return "", i
+		case o != r:
 			if b == nil {
 				b = []byte(s)
 			}
 			utf8.EncodeRune(b[i:], o) // the table keeps UTF-8 lengths
 		}
+		i += n
 	}
 	if b == nil {
-		return s
+		return s, -1
 	}
-	return string(b)
+	return string(b), -1
 }
 
 // indexAt returns the first offset of s in the Simplified text, as
@@ -140,9 +143,9 @@ func isCompactSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 // when it is not there either, each character as the text first writes it
 // otherwise (a character the text writes in one way only, that way).
 func (rb *restorer) restoreSpaced(s string) string {
-	a := rb.anchor(s)
+	m, a := rb.mapped(s) // s is valid UTF-8: a is not -2
 	if a < 0 {
-		return rb.mapped(s)
+		return m
 	}
 	// ca: the anchor's offset among the bytes of s other than spaces
 	ca := 0
@@ -284,10 +287,38 @@ func (rb *restorer) firstDiffering(r rune) rune {
 // longer than it (the first match there is the first match of all), then
 // in the whole.
 func indexNear(s, sub string) int {
-	if w := len(sub) + 64; w < len(s) {
-		if i := strings.Index(s[:w], sub); i >= 0 {
+	if w := len(sub) + 64; w < len(s) && sub != "" {
+		if i := indexFirstByte(s[:w], sub); i >= 0 {
 			return i
 		}
 	}
 	return strings.Index(s, sub)
+}
+
+// indexFirstByte is strings.Index(s, sub) for a non-empty sub that
+// usually stands a few bytes in: the places where sub's first byte stands
+// are tried in order, a few of them, then strings.Index takes the rest (on
+// Chinese text, whose characters share a handful of first bytes, the
+// library's own search gives up on that and hashes the whole window).
+func indexFirstByte(s, sub string) int {
+	c := sub[0]
+	k := 0
+	for range 8 {
+		j := strings.IndexByte(s[k:], c)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if len(s)-k < len(sub) {
+			return -1
+		}
+		if s[k:k+len(sub)] == sub {
+			return k
+		}
+		k++
+	}
+	if i := strings.Index(s[k:], sub); i >= 0 {
+		return k + i
+	}
+	return -1
 }

@@ -126,3 +126,18 @@ func FuzzRestorerIndex(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndexFirstByte holds indexFirstByte to strings.Index.
+func FuzzIndexFirstByte(f *testing.F) {
+	f.Add("\n\n双方将加强铁路合作。双方将推进铁路建设。", "双方将推进")
+	f.Add("aaaaaaaaaaaaaaaaaaaaab", "ab")
+	f.Add("铁铁铁铁铁铁铁铁铁铁铁路", "铁路")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if sub == "" {
+			return
+		}
+		if got, want := indexFirstByte(s, sub), strings.Index(s, sub); got != want {
+			t.Fatalf("indexFirstByte(%q, %q) = %d, want %d", s, sub, got, want)
+		}
+	})
+}
