@@ -17,27 +17,25 @@ import (
 // joins two), keeping the one-to-one results. The extractor reads
 // zh-Hant through it, and the search analyzer folds both forms to one.
 type HanTable struct {
-	// code gives each character of [lo, lo+len(code)) 0 (neither mapped
-	// nor an image) or 1 + its place in entries: one small array for the
-	// Han blocks, where nearly every character of a text looks
-	lo      rune
-	code    []uint16
-	entries []hanEntry
+	// code gives each character of [hanLo, hanHi) what the table knows of
+	// it in one word (entry): one array for the Han blocks, where nearly
+	// every character of a text looks, read once per character
+	code []uint32
 	// other holds the characters outside that range, in [otherLo, otherHi]
-	other            map[rune]hanEntry
+	other            map[rune]uint32
 	otherLo, otherHi rune
-	images           int
+	// images are the characters that are the Simplified form of another,
+	// numbered from 1 (images[k-1] is number k), so that a text's readings
+	// of them can be kept in a slice (SimplifyNoting)
+	images []rune
 }
 
-// hanEntry is what the table knows of one character. An image is a
-// character that is the Simplified form of another: images are numbered
-// from 1, so that a text's readings of them can be kept in a slice
-// (SimplifyNoting).
-type hanEntry struct {
-	simp      rune   // the Simplified form, or 0 if the character is its own
-	simpImage uint16 // simp's number among the images
-	image     uint16 // the character's own number among the images, or 0
-}
+// An entry holds the number of the character's Simplified form among the
+// images in its high 16 bits (0: the character is its own) and the
+// character's own number in its low 16 bits (0: not an image). 0 says
+// neither.
+func entrySimp(e uint32) uint32  { return e >> 16 }
+func entryImage(e uint32) uint32 { return e & 0xFFFF }
 
 // LoadHanTable builds the table (about 100 ms: callers keep it).
 func LoadHanTable() (*HanTable, error) {
@@ -88,15 +86,17 @@ func newHanTable(simp map[rune]rune) *HanTable {
 		}
 	}
 	slices.Sort(images)
-	number := make(map[rune]uint16, len(images))
-	for i, m := range images {
-		number[m] = uint16(i + 1)
+	if len(images) >= 1<<16 {
+		images = images[:1<<16-1] // OpenCC maps to about 2,600: never so
 	}
-	t := &HanTable{lo: hanLo, code: make([]uint16, hanHi-hanLo), other: map[rune]hanEntry{}, images: len(images)}
-	set := func(r rune, e hanEntry) {
+	number := make(map[rune]uint32, len(images))
+	for i, m := range images {
+		number[m] = uint32(i + 1)
+	}
+	t := &HanTable{code: make([]uint32, hanHi-hanLo), other: map[rune]uint32{}, images: images}
+	set := func(r rune, e uint32) {
 		if r >= hanLo && r < hanHi {
-			t.entries = append(t.entries, e)
-			t.code[r-hanLo] = uint16(len(t.entries))
+			t.code[r-hanLo] = e
 			return
 		}
 		if len(t.other) == 0 || r < t.otherLo {
@@ -107,45 +107,34 @@ func newHanTable(simp map[rune]rune) *HanTable {
 		}
 		t.other[r] = e
 	}
-	var keys []rune
-	for r := range simp {
-		keys = append(keys, r)
+	for r, m := range simp {
+		if number[m] != 0 {
+			set(r, number[m]<<16|number[r])
+		}
 	}
 	for _, m := range images {
 		if _, ok := simp[m]; !ok {
-			keys = append(keys, m)
+			set(m, number[m])
 		}
-	}
-	slices.Sort(keys)
-	for _, r := range keys {
-		e := hanEntry{image: number[r]}
-		if m, ok := simp[r]; ok {
-			e.simp, e.simpImage = m, number[m]
-		}
-		set(r, e)
 	}
 	return t
 }
 
-// entry returns what the table knows of r, and whether it knows anything.
-func (t *HanTable) entry(r rune) (hanEntry, bool) {
-	if uint32(r-t.lo) < uint32(len(t.code)) {
-		if k := t.code[r-t.lo]; k != 0 {
-			return t.entries[k-1], true
-		}
-		return hanEntry{}, false
+// entry returns what the table knows of r (0: nothing).
+func (t *HanTable) entry(r rune) uint32 {
+	if uint32(r-hanLo) < uint32(len(t.code)) {
+		return t.code[r-hanLo]
 	}
 	if r < t.otherLo || r > t.otherHi {
-		return hanEntry{}, false
+		return 0
 	}
-	e, ok := t.other[r]
-	return e, ok
+	return t.other[r]
 }
 
 // Simplified returns the Simplified form of r, or r.
 func (t *HanTable) Simplified(r rune) rune {
-	if e, ok := t.entry(r); ok && e.simp != 0 {
-		return e.simp
+	if k := entrySimp(t.entry(r)); k != 0 {
+		return t.images[k-1]
 	}
 	return r
 }
@@ -155,14 +144,11 @@ func (t *HanTable) Traditional(r rune) bool { return t.Simplified(r) != r }
 
 // Images returns how many characters are the Simplified form of another:
 // ImageIndex numbers them from 1 to Images().
-func (t *HanTable) Images() int { return t.images }
+func (t *HanTable) Images() int { return len(t.images) }
 
 // ImageIndex returns the number of r among the images (from 1), or 0 if no
 // other character maps to r.
-func (t *HanTable) ImageIndex(r rune) int {
-	e, _ := t.entry(r)
-	return int(e.image)
-}
+func (t *HanTable) ImageIndex(r rune) int { return int(entryImage(t.entry(r))) }
 
 // SimplifyString maps every character of s with Simplified, as
 // strings.Map(t.Simplified, s) does, but in place on a copy of the bytes:
@@ -210,8 +196,7 @@ func (t *HanTable) SimplifyString(s string) string {
 // it stands). s must be valid UTF-8 (an invalid byte is left as it is and
 // noted nowhere, where SimplifyString would spell it U+FFFD).
 func (t *HanTable) SimplifyNoting(s string, readings []rune) string {
-	var b strings.Builder // the result so far, up to s[done:], once something changed
-	done := 0
+	var b []byte // a copy of s, made at the first change, changed in place
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
@@ -225,20 +210,24 @@ func (t *HanTable) SimplifyNoting(s string, readings []rune) string {
 			i++
 			continue
 		}
-		e, ok := t.entry(r)
-		if !ok {
+		e := t.entry(r)
+		if e == 0 {
 			i += w
 			continue
 		}
-		img := e.image
-		if e.simp != 0 && utf8.RuneLen(e.simp) == w {
-			if done == 0 {
-				b.Grow(len(s))
+		img := entryImage(e)
+		if k := entrySimp(e); k != 0 {
+			if m := t.images[k-1]; utf8.RuneLen(m) == w {
+				if b == nil {
+					b = []byte(s)
+				}
+				if w == 3 {
+					b[i], b[i+1], b[i+2] = byte(0xE0|m>>12), byte(0x80|m>>6&0x3F), byte(0x80|m&0x3F)
+				} else {
+					utf8.EncodeRune(b[i:], m)
+				}
+				img = k
 			}
-			b.WriteString(s[done:i])
-			b.WriteRune(e.simp)
-			done = i + w
-			img = e.simpImage
 		}
 		if img != 0 {
 			switch o := readings[img]; o {
@@ -251,9 +240,8 @@ func (t *HanTable) SimplifyNoting(s string, readings []rune) string {
 		}
 		i += w
 	}
-	if done == 0 {
+	if b == nil {
 		return s
 	}
-	b.WriteString(s[done:])
-	return b.String()
+	return string(b)
 }
