@@ -166,8 +166,18 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 // len(s): rune offsets of a cue become byte offsets without a []rune copy
 // of the sentence. s is valid UTF-8 (the text was made so on entry).
 func runeOffsets(offs []int, s string) []int {
-	for i := range s {
+	for i := 0; i < len(s); {
 		offs = append(offs, i)
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // Han and CJK punctuation without a call, as range would step
+		default:
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
 	}
 	return append(offs, len(s))
 }

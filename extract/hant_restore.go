@@ -30,6 +30,9 @@ type restorer struct {
 	table      *lexicon.HanTable
 	readings   []rune
 	cursor     int // byte offset after the last sentence found
+	// done keeps what restore gave each string: a document names its
+	// references, mechanisms and projects in sentence after sentence
+	done map[string]string
 }
 
 // restoreNext restores a sentence, looking from the end of the previous
@@ -47,6 +50,19 @@ func (rb *restorer) restore(s string) string {
 	if s == "" {
 		return s
 	}
+	if w, ok := rb.done[s]; ok {
+		return w
+	}
+	w := rb.restoreFirst(s)
+	if rb.done == nil {
+		rb.done = make(map[string]string)
+	}
+	rb.done[s] = w
+	return w
+}
+
+// restoreFirst is restore for a string not restored before.
+func (rb *restorer) restoreFirst(s string) string {
 	w, a := rb.mapped(s)
 	switch {
 	case a == -1:
@@ -91,8 +107,11 @@ func (rb *restorer) mapped(s string) (string, int) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
+		var r rune
+		n := 3
+		if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // Han without a call
+		} else if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
 			return "", -2
 		}
 		switch o := rb.reading(r); {
@@ -287,12 +306,45 @@ func (rb *restorer) firstDiffering(r rune) rune {
 // longer than it (the first match there is the first match of all), then
 // in the whole.
 func indexNear(s, sub string) int {
-	if w := len(sub) + 64; w < len(s) && sub != "" {
+	if sub == "" {
+		return 0
+	}
+	if w := len(sub) + 64; w < len(s) {
 		if i := indexFirstByte(s[:w], sub); i >= 0 {
 			return i
 		}
 	}
-	return strings.Index(s, sub)
+	return indexByPrefix(s, sub)
+}
+
+// indexByPrefix is strings.Index(s, sub) for a sentence that is usually
+// not in s at all (lines joined): it is looked for only where its first
+// two characters stand, which strings.Index finds quickly, instead of
+// hashing every window of s, which a long sentence made strings.Index do.
+func indexByPrefix(s, sub string) int {
+	n, chars := len(sub), 0 // n: the bytes of sub's first two characters
+	for i := range sub {
+		if chars == 2 {
+			n = i
+			break
+		}
+		chars++
+	}
+	if n == len(sub) {
+		return strings.Index(s, sub)
+	}
+	p := sub[:n]
+	for k := 0; ; {
+		j := strings.Index(s[k:], p)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if strings.HasPrefix(s[k:], sub) {
+			return k
+		}
+		k++
+	}
 }
 
 // indexFirstByte is strings.Index(s, sub) for a non-empty sub that

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -138,6 +139,38 @@ func FuzzIndexFirstByte(f *testing.F) {
 		}
 		if got, want := indexFirstByte(s, sub), strings.Index(s, sub); got != want {
 			t.Fatalf("indexFirstByte(%q, %q) = %d, want %d", s, sub, got, want)
+		}
+	})
+}
+
+// FuzzIndexNear holds indexNear, in and past its window, to strings.Index.
+func FuzzIndexNear(f *testing.F) {
+	f.Add("\n\n双方将加强铁路合作。双方将推进铁路建设。", "双方将推进")
+	f.Add("双方将加强铁路合作。双方将推进\n铁路建设。双方将推进铁路建设。", "双方将推进铁路建设。")
+	f.Add("铁铁铁铁铁铁铁铁铁铁铁路", "铁路")
+	f.Add("ab\xe4\xb8\xadcd", "\xb8\xadc")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if got, want := indexNear(s, sub), strings.Index(s, sub); got != want {
+			t.Fatalf("indexNear(%q, %q) = %d, want %d", s, sub, got, want)
+		}
+		if got, want := indexByPrefix(s, sub), strings.Index(s, sub); got != want {
+			t.Fatalf("indexByPrefix(%q, %q) = %d, want %d", s, sub, got, want)
+		}
+	})
+}
+
+// FuzzRuneOffsets holds runeOffsets to the offsets range gives.
+func FuzzRuneOffsets(f *testing.F) {
+	f.Add("雙方將加強 railway 合作。")
+	f.Add("\xe4\xb8a\xed\xa0\x80\xef\xbf\xbd𠀀")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []int
+		for i := range s {
+			want = append(want, i)
+		}
+		want = append(want, len(s))
+		if got := runeOffsets(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("runeOffsets(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
