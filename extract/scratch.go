@@ -15,6 +15,7 @@ type scratch struct {
 	ptrs    []*clauseReading // the readings in order, as resolve takes them
 	ctoks   []token          // the clauses' copies of the sentence's tokens
 	runes   []rune           // a sentence's runes and their masked copy
+	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
 }
 
