@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/search"
 )
 
 // oldSentence is a sentence row as a binary before migration 0018 wrote
@@ -20,10 +22,13 @@ type oldSentence struct {
 
 // TestLeanSentencesCarryData: migration 0018 makes SQLite's sentences
 // table again (without the anchor's unique index) with foreign keys off,
-// and drops PostgreSQL's constraint: every sentence keeps its id, labels
-// and rationale (stored as JSON and in the compact form), the rows that
-// refer to it (actors, areas, a relationship) are not deleted with the old
-// table, a look-up by anchor still finds it, and the anchor index is gone.
+// and drops PostgreSQL's constraint; 0019 adds the binary rationale and
+// turns PostgreSQL's index rows into text. Every sentence keeps its id,
+// labels and rationale (stored as JSON and in the compact form), the rows
+// that refer to it (actors, areas, a relationship) are not deleted with
+// the old table, the full-text index written before still finds it, a
+// look-up by anchor still finds it, and the anchor index is gone; a
+// statement stored after writes the binary form and reads back exactly.
 func TestLeanSentencesCarryData(t *testing.T) {
 	typeCue := entente.Cue{Rule: "modal", Text: "将", Start: 2, End: 3}
 	sents := []oldSentence{
@@ -74,6 +79,24 @@ func TestLeanSentencesCarryData(t *testing.T) {
 					}
 				}
 			}
+			// the full-text index as the old binary wrote it, under the
+			// analyzer of this one (so that it is kept, not built again)
+			if _, err := db.ExecContext(ctx, `INSERT INTO store_settings (key, value) VALUES ('search.analyzer', $1)`,
+				search.Analyzer); err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range sents {
+				toks := search.Tokens(s.text)
+				q := `INSERT INTO sentence_fts (rowid, tokens) VALUES ($1, $2)`
+				arg := search.Join(toks)
+				if st.name == "postgres" {
+					q = `INSERT INTO sentence_search (sentence_id, tokens) VALUES ($1, CAST($2 AS tsvector))`
+					arg = "'" + strings.Join(toks, "' '") + "'"
+				}
+				if _, err := db.ExecContext(ctx, q, ids[i], arg); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if _, err := db.ExecContext(ctx, `INSERT INTO relationships (document_id, sentence_id, party_a, party_b, designation, created_at)
 				VALUES ($1, $2, 'CN', 'RS', 'partnership', $3)`, doc, ids[1], now); err != nil {
 				t.Fatal(err)
@@ -120,6 +143,37 @@ func TestLeanSentencesCarryData(t *testing.T) {
 			var rel int64
 			if err := s.DB().QueryRowContext(ctx, `SELECT sentence_id FROM relationships WHERE document_id = $1`, doc).Scan(&rel); err != nil || rel != ids[1] {
 				t.Errorf("the relationship refers to sentence %d (%v), want %d", rel, err, ids[1])
+			}
+			hits, err := s.Search(ctx, entente.SearchQuery{Text: "铁路"})
+			if err != nil || len(hits) != 2 {
+				t.Errorf("a search over the index written before the migrations: %d hits, %v; want 2", len(hits), err)
+			}
+			// a statement stored now: its rationale in the binary form,
+			// read back as extracted
+			nd := corpusDoc(t, statement)
+			id, err := s.CreateDocument(ctx, nd)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var plain, binary int
+			if err := s.DB().QueryRowContext(ctx, `SELECT sum(length(evidence)), sum(length(evidence_z)) FROM sentences
+				WHERE document_id = $1`, id).Scan(&plain, &binary); err != nil || plain != 0 || binary == 0 {
+				t.Errorf("a new statement's rationales: %d bytes in evidence, %d in evidence_z (%v)", plain, binary, err)
+			}
+			got, err := s.Document(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range nd.Extraction.Sentences {
+				w, _ := json.Marshal(want.Rationale)
+				g, _ := json.Marshal(got.Extraction.Sentences[i].Rationale)
+				if string(w) != string(g) {
+					t.Errorf("new sentence %s: rationale %s, want %s", want.ID, g, w)
+					break
+				}
+			}
+			if hits, err := s.Search(ctx, entente.SearchQuery{Text: "铁路"}); err != nil || len(hits) <= 2 {
+				t.Errorf("a search after a new statement: %d hits, %v; want more than the old 2", len(hits), err)
 			}
 			ref, err := s.FindSentence(ctx, doc, "s2")
 			if err != nil || ref.Anchor.TextSHA256 != "aa" || ref.Anchor.Occurrence != 1 {
