@@ -17,7 +17,7 @@ type preparedSentence struct {
 	entente.Sentence
 	textSHA    string
 	occurrence int
-	evidence   string
+	evidence   []byte // the rationale's binary form (rationale_binary.go)
 	tokens     []string
 }
 
@@ -35,10 +35,7 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
-		ev, err := encodeRationale(s.Text, &s.Rationale)
-		if err != nil {
-			return nil, fmt.Errorf("sentence %s: evidence: %w", s.ID, err)
-		}
+		ev := rationaleIndex.encode(s.Text, &s.Rationale)
 		sha := sha256Hex([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
 		out[i] = preparedSentence{Sentence: s, textSHA: sha, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
@@ -78,12 +75,12 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, did, vid int64
 func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, did, vid int64, sents []preparedSentence) ([]int64, error) {
 	ids := make([]int64, len(sents))
 	cols := []string{"version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
-		"occurrence", "type", "strength", "deadline", "evidence"}
+		"occurrence", "type", "strength", "deadline", "evidence", "evidence_z"}
 	err := s.insertRows(ctx, tx, "sentences", cols, len(sents),
 		func(i int) []any {
 			p := &sents[i]
 			return []any{vid, did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, p.textSHA,
-				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), p.evidence}
+				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence}
 		},
 		"id, position", func(rows *sql.Rows) error {
 			var id int64
@@ -143,7 +140,7 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 	byID := map[int64]*entente.Sentence{}
 	err := queryRows(ctx, tx, `
 		SELECT s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
-			s.type, s.strength, s.deadline, s.evidence
+			s.type, s.strength, s.deadline, s.evidence, s.evidence_z
 		FROM sentences s
 		WHERE `+where+` ORDER BY s.version_id, s.position`, a,
 		func(rows *sql.Rows) error {
@@ -151,14 +148,19 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 				r             sentenceRow
 				typ, strength string
 				deadline      sql.NullString
-				evidence      []byte
+				evidence, z   []byte
 			)
 			if err := rows.Scan(&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
-				&typ, &strength, &deadline, &evidence); err != nil {
+				&typ, &strength, &deadline, &evidence, &z); err != nil {
 				return err
 			}
 			r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-			if err := decodeRationale(r.Text, evidence, &r.Rationale); err != nil {
+			decode := decodeRationale // rows written before migration 0019
+			if z != nil {
+				decode = rationaleIndex.decode
+				evidence = z
+			}
+			if err := decode(r.Text, evidence, &r.Rationale); err != nil {
 				return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
 			}
 			r.Actors, r.Areas, r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}, []string{}, []string{}
