@@ -52,6 +52,10 @@ type Ingester struct {
 	GroupSize int
 	Logger    *slog.Logger
 	Now       func() time.Time
+	// LanguageGiven says Extractor reads one language an operator chose
+	// (--lang) rather than detecting it: recorded with each new version so
+	// that re-extraction keeps the choice.
+	LanguageGiven bool
 	// Linker, if set, links each new document to the stored documents
 	// that are versions of the same statement in other languages.
 	Linker Linker
@@ -145,10 +149,10 @@ type examined struct {
 func (e *examined) settled() bool { return e.out.Status != "" }
 
 // newDocument is what the store writes for a new text.
-func (e *examined) newDocument(extractor string) *entente.NewDocument {
+func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 	return &entente.NewDocument{
-		Extraction: e.x, Text: e.text, TextSHA256: e.textSHA, Extractor: extractor,
-		Source: e.src, Original: e.input.Data,
+		Extraction: e.x, Text: e.text, TextSHA256: e.textSHA, Extractor: in.ExtractorName,
+		Source: e.src, Original: e.input.Data, LanguageGiven: in.LanguageGiven,
 	}
 }
 
@@ -241,7 +245,7 @@ func (in *Ingester) store(ctx context.Context, e *examined) Outcome {
 	if e.versionID != 0 {
 		return in.addSource(ctx, e, e.versionID, e.out.DocumentID)
 	}
-	id, err := in.Store.CreateDocument(ctx, e.newDocument(in.ExtractorName))
+	id, err := in.Store.CreateDocument(ctx, e.newDocument(in))
 	if err != nil {
 		// Another process (a second server on the same PostgreSQL, a CLI
 		// ingest) may have stored the same text between our look-up and

@@ -236,7 +236,7 @@ func (w *writer) flush(ctx context.Context) {
 	if len(w.group) > 0 {
 		docs := make([]*entente.NewDocument, len(w.group))
 		for i, e := range w.group {
-			docs[i] = e.newDocument(w.in.ExtractorName)
+			docs[i] = e.newDocument(w.in)
 		}
 		ids, err := w.in.Store.CreateDocuments(ctx, docs)
 		for i, e := range w.group {

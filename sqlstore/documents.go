@@ -158,6 +158,13 @@ func (s *Store) insertPrepared(ctx context.Context, tx *sql.Tx, p *preparedDocum
 	if err != nil {
 		return 0, nil, err
 	}
+	if p.d.LanguageGiven {
+		// rare (an operator's --lang), so a statement of its own rather
+		// than a column every insert carries
+		if _, err := tx.ExecContext(ctx, `UPDATE versions SET language_given = TRUE WHERE id = $1`, vid); err != nil {
+			return 0, nil, fmt.Errorf("version %d: the given language: %w", vid, err)
+		}
+	}
 	if err := s.insertSketch(ctx, tx, vid, p.sketch); err != nil {
 		return 0, nil, err
 	}
