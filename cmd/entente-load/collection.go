@@ -70,6 +70,10 @@ func collection(ctx context.Context, log *slog.Logger, g *genre, c config, n int
 		}
 		return s, flat, fig, nil
 	}
+	if have == n {
+		s.Close()
+		return nil, "", nil, fmt.Errorf("collection %s has no flat file of its sentences (%s): remove it, or put the file there", name, flat)
+	}
 	if have != 0 {
 		s.Close()
 		return nil, "", nil, fmt.Errorf("collection %s holds %d documents, not %d: remove it", name, have, n)
