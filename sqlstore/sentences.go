@@ -194,9 +194,18 @@ type sentenceRow struct {
 // findSentences reads the sentences s that match where, in order of version
 // and position, with all their labels and evidence.
 func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]sentenceRow, error) {
+	return findSentencesWith(ctx, queryRows, tx, where, a)
+}
+
+// queryFunc runs a read query and calls scan for each row: queryRows, or
+// a Store's queryRows, which prepares each shape once.
+type queryFunc func(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error
+
+// findSentencesWith is findSentences running its queries with query.
+func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where string, a []any) ([]sentenceRow, error) {
 	var out []sentenceRow
 	byID := map[int64]*entente.Sentence{}
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
 			s.type, s.strength, s.deadline, s.evidence, s.evidence_z
 		FROM sentences s
@@ -255,7 +264,7 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 			func(s *entente.Sentence) *[]string { return &s.Projects }},
 	}
 	for _, l := range lists {
-		err := queryRows(ctx, tx, l.query, a, func(rows *sql.Rows) error {
+		err := query(ctx, tx, l.query, a, func(rows *sql.Rows) error {
 			var id int64
 			var v string
 			if err := rows.Scan(&id, &v); err != nil {
