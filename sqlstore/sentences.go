@@ -17,7 +17,7 @@ type preparedSentence struct {
 	entente.Sentence
 	textSHA    string
 	occurrence int
-	evidence   string
+	evidence   []byte // the rationale's binary form (rationale_binary.go)
 	tokens     []string
 }
 
@@ -35,10 +35,7 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
-		ev, err := encodeRationale(s.Text, &s.Rationale)
-		if err != nil {
-			return nil, fmt.Errorf("sentence %s: evidence: %w", s.ID, err)
-		}
+		ev := rationaleIndex.encode(s.Text, &s.Rationale)
 		sha := sha256Hex([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
 		out[i] = preparedSentence{Sentence: s, textSHA: sha, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
@@ -129,13 +126,13 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 	}
 	versions := byVersion(vs)
 	cols := []string{"version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
-		"occurrence", "type", "strength", "deadline", "evidence"}
+		"occurrence", "type", "strength", "deadline", "evidence", "evidence_z"}
 	err := s.insertRows(ctx, tx, "sentences", cols, len(all),
 		func(k int) []any {
 			w, i := all[k].w, all[k].i
 			p := &w.sents[i]
 			return []any{w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, p.textSHA,
-				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), p.evidence}
+				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence}
 		},
 		"id, version_id, position", func(rows *sql.Rows) error {
 			var id, vid int64
@@ -197,11 +194,20 @@ type sentenceRow struct {
 // findSentences reads the sentences s that match where, in order of version
 // and position, with all their labels and evidence.
 func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]sentenceRow, error) {
+	return findSentencesWith(ctx, queryRows, tx, where, a)
+}
+
+// queryFunc runs a read query and calls scan for each row: queryRows, or
+// a Store's queryRows, which prepares each shape once.
+type queryFunc func(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error
+
+// findSentencesWith is findSentences running its queries with query.
+func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where string, a []any) ([]sentenceRow, error) {
 	var out []sentenceRow
 	byID := map[int64]*entente.Sentence{}
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
-			s.type, s.strength, s.deadline, s.evidence
+			s.type, s.strength, s.deadline, s.evidence, s.evidence_z
 		FROM sentences s
 		WHERE `+where+` ORDER BY s.version_id, s.position`, a,
 		func(rows *sql.Rows) error {
@@ -209,14 +215,19 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 				r             sentenceRow
 				typ, strength string
 				deadline      sql.NullString
-				evidence      []byte
+				evidence, z   []byte
 			)
 			if err := rows.Scan(&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
-				&typ, &strength, &deadline, &evidence); err != nil {
+				&typ, &strength, &deadline, &evidence, &z); err != nil {
 				return err
 			}
 			r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-			if err := decodeRationale(r.Text, evidence, &r.Rationale); err != nil {
+			decode := decodeRationale // rows written before migration 0019
+			if z != nil {
+				decode = rationaleIndex.decode
+				evidence = z
+			}
+			if err := decode(r.Text, evidence, &r.Rationale); err != nil {
 				return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
 			}
 			r.Actors, r.Areas, r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}, []string{}, []string{}
@@ -253,7 +264,7 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 			func(s *entente.Sentence) *[]string { return &s.Projects }},
 	}
 	for _, l := range lists {
-		err := queryRows(ctx, tx, l.query, a, func(rows *sql.Rows) error {
+		err := query(ctx, tx, l.query, a, func(rows *sql.Rows) error {
 			var id int64
 			var v string
 			if err := rows.Scan(&id, &v); err != nil {
