@@ -18,8 +18,9 @@ const maxStatements = 512
 // transaction uses them through Tx.StmtContext, which reuses what each
 // connection already prepared.
 type stmtCache struct {
-	mu sync.Mutex
-	m  map[string]*sql.Stmt
+	mu     sync.Mutex
+	m      map[string]*sql.Stmt
+	wanted map[string]bool // to prepare once the writing connection is free
 }
 
 // prepared returns the cached statement of query on the read pool,
@@ -52,12 +53,65 @@ func (s *Store) prepared(ctx context.Context, query string) *sql.Stmt {
 
 // closeStatements closes the cached statements.
 func (s *Store) closeStatements() {
-	s.stmts.mu.Lock()
-	defer s.stmts.mu.Unlock()
-	for _, st := range s.stmts.m {
-		st.Close()
+	for _, c := range []*stmtCache{&s.stmts, &s.inserts} {
+		c.mu.Lock()
+		for _, st := range c.m {
+			if st != nil {
+				st.Close()
+			}
+		}
+		c.m = nil
+		c.mu.Unlock()
 	}
-	s.stmts.m = nil
+}
+
+// insertStatement returns the statement of query prepared on the writing
+// pool, or nil when it is not prepared yet: it cannot be prepared now, as
+// the transaction holds the writing connection (SQLite has one), so it is
+// noted and prepared when the transaction has ended (prepareInserts).
+// Only insertRows's few fixed shapes come here, so the cache needs no
+// bound.
+func (s *Store) insertStatement(query string) *sql.Stmt {
+	c := &s.inserts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m[query]; ok {
+		return st
+	}
+	if c.wanted == nil {
+		c.wanted = map[string]bool{}
+	}
+	c.wanted[query] = true
+	return nil
+}
+
+// prepareInserts prepares the statements insertStatement was asked for,
+// outside any transaction. One that fails to prepare is not asked again
+// (it runs unprepared, reporting its own error).
+func (s *Store) prepareInserts(ctx context.Context) {
+	c := &s.inserts
+	c.mu.Lock()
+	wanted := c.wanted
+	c.wanted = nil
+	c.mu.Unlock()
+	for q := range wanted {
+		st, err := s.db.PrepareContext(ctx, q)
+		c.mu.Lock()
+		if c.m == nil {
+			c.m = map[string]*sql.Stmt{}
+		}
+		if _, ok := c.m[q]; ok || err != nil {
+			if st != nil {
+				st.Close()
+			}
+			if err != nil {
+				c.m[q] = nil // not asked again; a nil statement runs unprepared
+			}
+		} else {
+			c.m[q] = st
+		}
+		c.mu.Unlock()
+	}
 }
 
 // queryRows runs a read query of a read transaction through the statement

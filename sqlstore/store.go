@@ -93,6 +93,9 @@ type Store struct {
 	df      dfCache
 	index   indexHolder // search's labels in memory
 	stmts   stmtCache
+	// inserts keeps the multi-row INSERTs of fixed shapes prepared on the
+	// writing pool (insertRows)
+	inserts stmtCache
 	deflate deflaters                  // for original bytes and version texts
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
 	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
@@ -178,6 +181,9 @@ func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond
 // after bringing the tracked tables of what fn changed up to date in the
 // same transaction.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	// statements of new shapes that the last transaction asked for are
+	// prepared now, while the writing connection is free
+	defer s.prepareInserts(context.WithoutCancel(ctx))
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
