@@ -23,32 +23,25 @@ type stmtCache struct {
 	wanted map[string]bool // to prepare once the writing connection is free
 }
 
-// prepared returns the cached statement of query on the read pool,
-// preparing it the first time, or nil when the cache is full.
-func (s *Store) prepared(ctx context.Context, query string) *sql.Stmt {
+// prepared returns the cached statement of query on the read pool, or nil
+// when it is not prepared yet (or the cache is full). Its callers hold a
+// connection of the read pool in a transaction, so it is not prepared
+// now: with every connection held by a reader, preparing would wait for a
+// connection that none of them gives back (TestReadersDuringWrite: four
+// readers, four connections). It is noted, and read prepares it once its
+// transaction has ended (prepareWanted).
+func (s *Store) prepared(_ context.Context, query string) *sql.Stmt {
 	c := &s.stmts
 	c.mu.Lock()
-	st, ok := c.m[query]
-	full := len(c.m) >= maxStatements
-	c.mu.Unlock()
-	if ok || full {
+	defer c.mu.Unlock()
+	if st, ok := c.m[query]; ok || len(c.m)+len(c.wanted) >= maxStatements {
 		return st
 	}
-	st, err := s.rdb.PrepareContext(ctx, query)
-	if err != nil {
-		return nil // the query runs unprepared and reports its error itself
+	if c.wanted == nil {
+		c.wanted = map[string]bool{}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil {
-		c.m = map[string]*sql.Stmt{}
-	}
-	if old, ok := c.m[query]; ok {
-		st.Close()
-		return old
-	}
-	c.m[query] = st
-	return st
+	c.wanted[query] = true
+	return nil
 }
 
 // closeStatements closes the cached statements.
@@ -68,7 +61,7 @@ func (s *Store) closeStatements() {
 // insertStatement returns the statement of query prepared on the writing
 // pool, or nil when it is not prepared yet: it cannot be prepared now, as
 // the transaction holds the writing connection (SQLite has one), so it is
-// noted and prepared when the transaction has ended (prepareInserts).
+// noted and prepared when the transaction has ended (prepareWanted).
 // Only insertRows's few fixed shapes come here, so the cache needs no
 // bound.
 func (s *Store) insertStatement(query string) *sql.Stmt {
@@ -85,17 +78,16 @@ func (s *Store) insertStatement(query string) *sql.Stmt {
 	return nil
 }
 
-// prepareInserts prepares the statements insertStatement was asked for,
-// outside any transaction. One that fails to prepare is not asked again
-// (it runs unprepared, reporting its own error).
-func (s *Store) prepareInserts(ctx context.Context) {
-	c := &s.inserts
+// prepareWanted prepares on db the statements c was asked for, outside
+// any transaction. One that fails to prepare is not asked again (it runs
+// unprepared, reporting its own error).
+func prepareWanted(ctx context.Context, c *stmtCache, db *sql.DB) {
 	c.mu.Lock()
 	wanted := c.wanted
 	c.wanted = nil
 	c.mu.Unlock()
 	for q := range wanted {
-		st, err := s.db.PrepareContext(ctx, q)
+		st, err := db.PrepareContext(ctx, q)
 		c.mu.Lock()
 		if c.m == nil {
 			c.m = map[string]*sql.Stmt{}

@@ -183,7 +183,7 @@ func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	// statements of new shapes that the last transaction asked for are
 	// prepared now, while the writing connection is free
-	defer s.prepareInserts(context.WithoutCancel(ctx))
+	defer prepareWanted(context.WithoutCancel(ctx), &s.inserts, s.db)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -209,6 +209,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // read runs fn in a read-only transaction, so that what it reads in several
 // queries is one snapshot.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	// statements the transaction asked for are prepared once it has
+	// given its connection back (prepared)
+	defer prepareWanted(context.WithoutCancel(ctx), &s.stmts, s.rdb)
 	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
