@@ -187,6 +187,12 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 	if !utf8.ValidString(s) {
 		s = string(rs) // offsets below count bytes of valid UTF-8
 	}
+	return appendTokensValid(out, s, rs, keys)
+}
+
+// appendTokensValid is appendTokensKeys for s valid UTF-8 (the runes rs
+// spelt out), which the caller has checked.
+func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) []word {
 	if keys == nil {
 		keys = new(strings.Builder)
 	}
