@@ -199,7 +199,7 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if unicode.IsSpace(r) {
+		if r == ' ' || (r >= utf8.RuneSelf || r < ' ') && unicode.IsSpace(r) { // ASCII from '!' on is no space
 			b += utf8.RuneLen(r)
 			i++
 			continue
@@ -304,17 +304,17 @@ func (w *word) setHashes() {
 	// part way through, so one pass gives all four
 	h := uint64(14695981039346656037)
 	k := w.Key
-	n := 0
-	for i := 0; i < len(k); i++ {
-		for n < len(w.headEnd) && int(w.headEnd[n]) == i {
-			w.headHash[n] = h
-			n++
+	i := 0
+	for n, end := range w.headEnd { // the ends only grow, up to len(k)
+		for ; i < int(end); i++ {
+			h ^= uint64(k[i])
+			h *= 1099511628211
 		}
+		w.headHash[n] = h
+	}
+	for ; i < len(k); i++ {
 		h ^= uint64(k[i])
 		h *= 1099511628211
-	}
-	for ; n < len(w.headEnd); n++ {
-		w.headHash[n] = h // heads as long as the key
 	}
 	w.keyHash = h
 	w.hashed = true
