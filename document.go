@@ -124,10 +124,13 @@ type Version struct {
 // VersionToRead is a version to extract again. CorrectedLanguage is the
 // language an analyst corrected its document's to ("" when none, and on
 // any version but the first, whose language is the document's): it
-// decides which rules read the text.
+// decides which rules read the text. Otherwise, when LanguageGiven, the
+// version's Language was chosen at ingest and decides them; else the
+// language is detected again.
 type VersionToRead struct {
 	Version
 	CorrectedLanguage string
+	LanguageGiven     bool
 }
 
 // StoredDocument is a document as the store holds it: its metadata, its
@@ -162,6 +165,13 @@ type NewDocument struct {
 	Extractor  string
 	Source     Source
 	Original   []byte
+	// NearSketch is the text's NearSketch when the caller has it already
+	// (ingest computes it to look for near-duplicates); nil for the store
+	// to compute.
+	NearSketch []int64
+	// LanguageGiven says the extraction's language was chosen by whoever
+	// ingested the text rather than detected, so that re-extraction keeps it.
+	LanguageGiven bool
 }
 
 // DocumentFilter selects documents for a list.

@@ -196,8 +196,8 @@ type languageReader interface {
 
 // extractAs reads version v again. The language an analyst corrected it
 // to decides the rules that read it, so that the correction survives in
-// the labels and not only in what the document shows; otherwise the
-// extractor detects the language again, so that a better detector mends
+// the labels and not only in what the document shows; then a language
+// chosen at ingest (--lang); otherwise the extractor detects the language again, so that a better detector mends
 // what an older one stored.
 func (t *Tracker) extractAs(v entente.VersionToRead) (*entente.Extraction, error) {
 	var x *entente.Extraction
@@ -211,6 +211,13 @@ func (t *Tracker) extractAs(v entente.VersionToRead) (*entente.Extraction, error
 		// flagged only when that reading changes
 		if d := t.Extractor.Extract(v.Text); d != nil {
 			x.Document.Language = d.Document.Language
+		}
+	} else if lr, ok := t.Extractor.(languageReader); ok && v.LanguageGiven {
+		// chosen at ingest: a decision like a correction, and the stored
+		// language is that choice, not a detector's reading
+		var err error
+		if x, err = lr.ExtractAs(v.Text, v.Language); err != nil {
+			return nil, entente.Errorf(entente.EINVALID, "version %d: the language given at ingest: %v", v.ID, err)
 		}
 	} else {
 		x = t.Extractor.Extract(v.Text)

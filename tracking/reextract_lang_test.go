@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/extract"
+	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/tracking"
 )
@@ -133,6 +134,64 @@ func TestVersionsToReextractPages(t *testing.T) {
 		}
 		if _, err := s.VersionsToReextract(ctx, 999, 0, 5); entente.ErrorCode(err) != entente.ENOTFOUND {
 			t.Errorf("the versions of no document: %v", err)
+		}
+	})
+}
+
+// TestReextractKeepsLanguageGivenAtIngest: a language chosen at ingest
+// (`entente ingest --lang`) is a decision like a correction: re-extraction
+// reads the text with that language's rules again instead of detecting
+// another, and an analyst's later correction still wins over it.
+func TestReextractKeepsLanguageGivenAtIngest(t *testing.T) {
+	reg, err := extract.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	english, err := reg.For("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := as(context.Background(), "ed", entente.RoleEditor)
+		tr := newTracker(t, s)
+		tr.Extractor, tr.ExtractorName = reg, reg.ID()
+		in := &ingest.Ingester{Store: s, Extractor: english, ExtractorName: reg.ID(), LanguageGiven: true}
+		out := in.Ingest(ctx, ingest.Input{Name: "izjava.txt", Data: []byte(serbianStatement)})
+		if out.Status != ingest.Added {
+			t.Fatalf("ingest: %+v", out)
+		}
+		language := func(when, want string) {
+			t.Helper()
+			d, err := s.Document(ctx, out.DocumentID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Language != want || d.Extraction.Document.Language != want {
+				t.Errorf("%s: the document shows %q and its extraction %q, want %q",
+					when, d.Language, d.Extraction.Document.Language, want)
+			}
+		}
+		language("ingested with the language given", "en")
+		res, err := tr.Reextract(ctx, out.DocumentID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res) != 1 || len(res[0].Flagged) != 0 {
+			t.Errorf("re-extraction flagged %+v", res)
+		}
+		language("read again", "en")
+		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: out.DocumentID, Field: "language", Value: []byte(`"sr-Latn"`), Why: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Reextract(ctx, out.DocumentID); err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.Document(ctx, out.DocumentID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Language != "sr-Latn" {
+			t.Errorf("after a correction to Serbian the document shows %q", d.Language)
 		}
 	})
 }

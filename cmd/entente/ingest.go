@@ -56,7 +56,8 @@ func newIngestCommand() *cobra.Command {
 			}
 			fetcher := ingest.NewFetcher()
 			fetcher.MaxSize = maxSize
-			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: reg.ID(), MaxSize: maxSize, Fetcher: fetcher}
+			in := &ingest.Ingester{Store: st, Extractor: x, ExtractorName: reg.ID(), MaxSize: maxSize, Fetcher: fetcher,
+				LanguageGiven: lang != ""}
 			if in.Linker, err = tracking.New(st); err != nil {
 				return err
 			}
