@@ -424,10 +424,16 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	} else {
-		rs := buf.rs[:0]
-		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
-			rs = append(rs, r)
+		if cap(buf.rs) < len(s) { // a character takes a byte at least
+			buf.rs = make([]rune, 0, len(s)+len(s)/2)
 		}
+		rs := buf.rs[:len(s)]
+		n := 0
+		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
+			rs[n] = r
+			n++
+		}
+		rs = rs[:n]
 		if valid == "" && s != "" {
 			valid = string(rs)
 		}

@@ -245,16 +245,10 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 		text := s[b:e]
 		out = append(out, word{Start: i, End: j, from: int32(b), to: int32(e), Key: text})
 		w := &out[len(out)-1] // filled in place: a word is 88 bytes
-		if !isKey(text) {
-			if keys.Cap()-keys.Len() < len(text)*2 {
-				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
-			}
-			w.Key = foldInto(keys, text)
-		}
 		letter, upper := letterCase(r)
 		w.Upper = upper
 		w.AllUpper, w.Digits = letter, true
-		ascii := true
+		ascii, fold := true, false
 		for k := 0; k < len(text); k++ {
 			c := text[k]
 			if c >= 0x80 {
@@ -267,6 +261,15 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 			if c < '0' || c > '9' {
 				w.Digits = false
 			}
+			if (c >= 'A' && c <= 'Z') || c == '\'' {
+				fold = true // what isKey refuses in ASCII
+			}
+		}
+		if fold || (!ascii && !isKey(text)) {
+			if keys.Cap()-keys.Len() < len(text)*2 {
+				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
+			}
+			w.Key = foldInto(keys, text)
 		}
 		if ascii && len(w.Key) == len(text) {
 			for n := 1; n <= 3; n++ {
