@@ -128,6 +128,7 @@ func TestEntityRules(t *testing.T) {
 		{"an eco-city is a facility by nature", "双方将推进中印尼生态城建设。", nil, []string{"中印尼生态城"}, nil},
 		{"a national plan aligned with an initiative is no project", "双方将推动“一带一路”倡议同阿根廷“国家生产发展计划”对接。", nil, nil, []string{"“一带一路”倡议"}},
 		{"a plan built is still a project", "双方将推进中老“光明行”计划实施。", nil, []string{"中老“光明行”计划"}, nil},
+		{"a programme aligned with a project is a project", "双方将推动“绿色长城”工程同蒙古国“百万公顷”计划对接。", nil, []string{"蒙古国“百万公顷”计划", "“绿色长城”工程"}, nil},
 		{"a route named in quotes before its head is a project", "双方将开通“仰光—昆明”新航线。", nil, []string{"“仰光—昆明”新航线"}, nil},
 		{"a shipping channel named in quotes is a project", "双方愿共同打造“比港—天津”海运通道。", nil, []string{"“比港—天津”海运通道"}, nil},
 		{"a route of the parties alone is none", "双方鼓励两国航空公司增开中匈直航航线。", nil, nil, nil},
