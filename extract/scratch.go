@@ -59,6 +59,7 @@ const (
 	fModifier                       // an attributive particle (的) follows in the same clause
 	fWeighed                        // the clause carries an importance frame
 	fExample                        // an item of a list of examples (A、B等挑战)
+	fAligned                        // the clause aligns what it names (A同B对接): each is a topic
 )
 
 // flagsFor returns n cleared flags.
