@@ -128,8 +128,9 @@ func (c stems) reduce(raw []byte, serbian bool) string {
 	if serbian {
 		lang = 's'
 	}
-	key := string(append([]byte{lang}, raw...))
-	if w, ok := c[key]; ok {
+	var buf [64]byte
+	key := append(append(buf[:0], lang), raw...)
+	if w, ok := c[string(key)]; ok { // looked up without a copy of key
 		return w
 	}
 	var w string
@@ -139,7 +140,7 @@ func (c stems) reduce(raw []byte, serbian bool) string {
 		w = englishStem(raw)
 	}
 	if len(c) < maxStems {
-		c[key] = w
+		c[string(key)] = w
 	}
 	return w
 }
@@ -148,14 +149,32 @@ func (c stems) reduce(raw []byte, serbian bool) string {
 const maxStems = 1 << 16
 
 // scanWith is scan remembering reductions in c (nil: none).
-func scanWith(text string, c stems, fn func(u *unit)) {
+func scanWith(text string, c stems, fn func(u *unit)) { scanInto(text, c, nil, fn) }
+
+// scanBuffers are the scanner's working slices, kept by a Counter from one
+// text to the next: counting a block of a thousand hits allocated them
+// anew for each.
+type scanBuffers struct {
+	units  []unit
+	folded []byte
+	ends   []int
+	runes  []rune
+	pos    []int
+	rends  []int
+}
+
+// scanInto is scanWith reusing b's slices (nil: new ones).
+func scanInto(text string, c stems, b *scanBuffers, fn func(u *unit)) {
+	if b == nil {
+		b = &scanBuffers{}
+	}
 	var (
-		units    []unit
-		folded   []byte // every word's folded letters, one after the other
-		ends     []int  // where each unit's word ends in folded (a run: where the last word ended)
-		runes    []rune // every run's characters, in Simplified form
-		pos      []int
-		rends    []int // where each unit's run ends in runes
+		units    = b.units[:0]
+		folded   = b.folded[:0] // every word's folded letters, one after the other
+		ends     = b.ends[:0]   // where each unit's word ends in folded (a run: where the last word ended)
+		runes    = b.runes[:0]  // every run's characters, in Simplified form
+		pos      = b.pos[:0]
+		rends    = b.rends[:0] // where each unit's run ends in runes
 		cur      unit
 		inWord   bool
 		start    int
@@ -217,6 +236,7 @@ func scanWith(text string, c stems, fn func(u *unit)) {
 	}
 	endWord()
 	endRun()
+	b.units, b.folded, b.ends, b.runes, b.pos, b.rends = units, folded, ends, runes, pos, rends
 	serbian := vote.isSerbian()
 	wordFrom, runFrom := 0, 0
 	for k := range units {

@@ -114,21 +114,25 @@ func (q Terms) Count(text string) Match { return q.match(text, false, nil) }
 type Counter struct {
 	q     Terms
 	stems stems
+	buf   scanBuffers
 }
 
 // Counter returns a Counter of q.
 func (q Terms) Counter() *Counter { return &Counter{q: q, stems: stems{}} }
 
 // Count is Terms.Count.
-func (c *Counter) Count(text string) Match { return c.q.match(text, false, c.stems) }
+func (c *Counter) Count(text string) Match { return c.q.matchInto(text, false, c.stems, &c.buf) }
 
-func (q Terms) match(text string, marks bool, c stems) Match {
+func (q Terms) match(text string, marks bool, c stems) Match { return q.matchInto(text, marks, c, nil) }
+
+// matchInto is match with the scanner's slices b (nil: new ones).
+func (q Terms) matchInto(text string, marks bool, c stems, b *scanBuffers) Match {
 	m := Match{Counts: make([]int, len(q))}
 	var spans *[]entente.Span
 	if marks {
 		spans = new([]entente.Span)
 	}
-	scanWith(text, c, func(u *unit) {
+	scanInto(text, c, b, func(u *unit) {
 		if u.isRun() {
 			n := len(u.runes)
 			m.Length += n // n-1 bigrams and the last character

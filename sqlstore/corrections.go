@@ -434,16 +434,18 @@ func versionAnchors(ctx context.Context, tx *sql.Tx, vid int64) (map[string]ente
 	return out, err
 }
 
-// correctHits applies the active corrections of the found sentences, so
-// that a hit shows its labels as corrected, as the reader does.
-func correctHits(ctx context.Context, tx *sql.Tx, ids []int64, byID map[int64]*sentenceRow) error {
-	for chunk := range slices.Chunk(ids, 1000) {
+// correctHitsWith applies the active corrections of the found sentences,
+// so that a hit shows its labels as corrected, as the reader does; its
+// queries run with query, the ids of each written by idsOf.
+func correctHitsWith(ctx context.Context, query queryFunc, tx *sql.Tx, ids []int64, byID map[int64]*sentenceRow,
+	idsOf func(*args, []int64) string) error {
+	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
-		err := queryRows(ctx, tx, `
+		err := query(ctx, tx, `
 			SELECT s.id, k.field, k.value FROM corrections k
 			JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section AND s.text_sha256 = k.text_sha256
 				AND s.occurrence = k.occurrence
-			WHERE s.id IN (`+list(&a, chunk)+`) AND k.state = 'approved' AND k.withdrawn_at IS NULL ORDER BY k.id`, a,
+			WHERE s.id IN (`+idsOf(&a, chunk)+`) AND k.state = 'approved' AND k.withdrawn_at IS NULL ORDER BY k.id`, a,
 			func(rows *sql.Rows) error {
 				var id int64
 				var c entente.Correction

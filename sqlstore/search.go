@@ -91,7 +91,7 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 			res.FacetsOf = res.Total
 			res.Facets = e.getFacets(func() entente.Facets { return x.facets(hits) })
 		}
-		res.Hits, err = loadHits(ctx, tx, s.dialect, found, terms)
+		res.Hits, err = s.loadHits(ctx, tx, found, terms)
 		return err
 	})
 	if err != nil {
@@ -298,7 +298,10 @@ func (st *stats) bm25(m search.Match) float64 {
 
 // loadHits reads the sentences of found with their labels and documents,
 // and marks what terms matched.
-func loadHits(ctx context.Context, tx *sql.Tx, d Dialect, found []candidate, terms search.Terms) ([]entente.SearchHit, error) {
+// Its statements go through the statement cache, their id lists padded to
+// a few lengths (paddedIDList): parsing them again was a fifth of a
+// search's CPU, whether its results were kept or not.
+func (s *Store) loadHits(ctx context.Context, tx *sql.Tx, found []candidate, terms search.Terms) ([]entente.SearchHit, error) {
 	hits := make([]entente.SearchHit, 0, len(found))
 	if len(found) == 0 {
 		return hits, nil
@@ -310,9 +313,10 @@ func loadHits(ctx context.Context, tx *sql.Tx, d Dialect, found []candidate, ter
 		docIDs = append(docIDs, c.documentID)
 	}
 	byID := make(map[int64]*sentenceRow, len(found))
-	for chunk := range slices.Chunk(ids, 1000) {
+	idsOf := func(a *args, ids []int64) string { return paddedIDList(s.dialect, a, ids) }
+	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
-		rows, err := findSentences(ctx, tx, "s.id IN ("+idList(d, &a, chunk)+")", a)
+		rows, err := findSentencesWith(ctx, s.queryRows, tx, "s.id IN ("+idsOf(&a, chunk)+")", a)
 		if err != nil {
 			return nil, fmt.Errorf("read hits: %w", err)
 		}
@@ -320,10 +324,10 @@ func loadHits(ctx context.Context, tx *sql.Tx, d Dialect, found []candidate, ter
 			byID[rows[i].id] = &rows[i]
 		}
 	}
-	if err := correctHits(ctx, tx, ids, byID); err != nil {
+	if err := correctHitsWith(ctx, s.queryRows, tx, ids, byID, idsOf); err != nil {
 		return nil, err
 	}
-	docs, err := findDocumentTitles(ctx, tx, d, docIDs)
+	docs, err := findDocumentTitles(ctx, s.queryRows, tx, idsOf, docIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -356,15 +360,15 @@ type docTitle struct {
 	parties     []string
 }
 
-func findDocumentTitles(ctx context.Context, tx *sql.Tx, d Dialect, ids []int64) (map[int64]docTitle, error) {
+func findDocumentTitles(ctx context.Context, query queryFunc, tx *sql.Tx, idsOf func(*args, []int64) string, ids []int64) (map[int64]docTitle, error) {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	out := make(map[int64]docTitle, len(ids))
-	for chunk := range slices.Chunk(ids, 1000) {
+	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
-		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.signed_date,
+		err := query(ctx, tx, `SELECT d.id, d.title, d.kind, d.signed_date,
 				COALESCE((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), '')
-			FROM documents d WHERE d.id IN (`+idList(d, &a, chunk)+`)`, a,
+			FROM documents d WHERE d.id IN (`+idsOf(&a, chunk)+`)`, a,
 			func(rows *sql.Rows) error {
 				var (
 					id          int64
@@ -382,7 +386,7 @@ func findDocumentTitles(ctx context.Context, tx *sql.Tx, d Dialect, ids []int64)
 			return nil, fmt.Errorf("read hit documents: %w", err)
 		}
 		var a2 args
-		err = queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+idList(d, &a2, chunk)+`)
+		err = query(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+idsOf(&a2, chunk)+`)
 			ORDER BY document_id, position`, a2,
 			func(rows *sql.Rows) error {
 				var (

@@ -236,10 +236,10 @@ func (s *Store) readCandidates(ctx context.Context, tx *sql.Tx, x *labelIndex, n
 	if withText {
 		text = "s.text"
 	}
-	for chunk := range slices.Chunk(ids, 1000) {
+	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
-		err := queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE s.id IN ("+
-			idList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
+		err := s.queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE s.id IN ("+
+			paddedIDList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
 			var c candidate
 			if err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength); err != nil {
 				return err
@@ -261,4 +261,22 @@ func (s *Store) readCandidates(ctx context.Context, tx *sql.Tx, x *labelIndex, n
 		}
 	}
 	return kept, nil
+}
+
+// maxIDList is the most ids one statement looks up.
+const maxIDList = 1024
+
+// paddedIDList is idList of ids, made as long as the next power of two
+// (at least 32) with ids no row has (0), so that a statement looking up a
+// block's or a page's rows has one of a few shapes and is prepared once
+// (stmtCache) instead of parsed on every search: SQLite parsed the
+// thousand placeholders of a block's look-up on every ranking.
+func paddedIDList(d Dialect, a *args, ids []int64) string {
+	n := 32
+	for n < len(ids) {
+		n *= 2
+	}
+	padded := make([]int64, n)
+	copy(padded, ids)
+	return idList(d, a, padded)
 }

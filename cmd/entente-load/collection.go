@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -29,14 +30,18 @@ import (
 // extraction on every core ahead of one writer.
 const ingestSample = 300
 
-// groupSize is the documents a batch ingest writes per transaction.
+// groupSize is the documents a batch ingest writes per transaction, and
+// the sample's groups.
 const groupSize = 32
+
+// logEvery is how often building logs its progress, in statements.
+const logEvery = 2000
 
 // ingestFigures are what building a collection cost.
 type ingestFigures struct {
 	sampled           int
 	extract, store    time.Duration // for the sample
-	build             time.Duration // the whole collection
+	build, buildCPU   time.Duration // the whole collection: wall, and this process's CPU
 	textBytes, dbSize int64
 	relations         []relationSize // where the bytes go
 	sentences         int
@@ -64,6 +69,10 @@ func collection(ctx context.Context, log *slog.Logger, g *genre, c config, n int
 			return nil, "", nil, err
 		}
 		return s, flat, fig, nil
+	}
+	if have == n {
+		s.Close()
+		return nil, "", nil, fmt.Errorf("collection %s has no flat file of its sentences (%s): remove it, or put the file there", name, flat)
 	}
 	if have != 0 {
 		s.Close()
@@ -111,6 +120,18 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 	defer f.Close()
 	w := bufio.NewWriterSize(f, 1<<20)
 	fig := &ingestFigures{}
+	if c.bprof != "" {
+		pf, err := os.Create(fmt.Sprintf("%s.%d", c.bprof, n))
+		if err != nil {
+			return nil, err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	cpu := cpuTime()
 	start := time.Now()
 	doc := func(i int) (*entente.NewDocument, error) {
 		text, lang := g.statement(c.seed, i)
@@ -183,17 +204,18 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 	var group []*entente.NewDocument
 	stored := fig.sampled
 	for d := range docs {
-		if group = append(group, d); len(group) < groupSize {
+		if group = append(group, d); len(group) < c.group {
 			continue
 		}
 		if err := store(group); err != nil {
 			return nil, err
 		}
 		stored += len(group)
-		group = group[:0]
-		if stored%(groupSize*100) == 0 {
-			log.Info("building", "stored", stored, "of", n, "elapsed", time.Since(start).Round(time.Second))
+		if stored/logEvery != (stored-len(group))/logEvery {
+			log.Info("building", "stored", stored, "of", n, "elapsed", time.Since(start).Round(time.Second),
+				"cpu_ms_per_statement", perDoc(cpuTime()-cpu, stored))
 		}
+		group = group[:0]
 	}
 	if len(group) > 0 {
 		if err := store(group); err != nil {
@@ -205,7 +227,7 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 		return nil, err
 	default:
 	}
-	fig.build = time.Since(start)
+	fig.build, fig.buildCPU = time.Since(start), cpuTime()-cpu
 	if err := w.Flush(); err != nil {
 		return nil, err
 	}
@@ -256,14 +278,17 @@ func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, 
 	return nil
 }
 
-// withSearchPath returns a postgres:// dsn with its search_path set.
+// withSearchPath returns a postgres:// dsn with its search_path set, and
+// the schema as the connections' application_name, by which serverCPU
+// finds their backends.
 func withSearchPath(dsn, schema string) string {
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return dsn + " search_path=" + schema
+		return dsn + " search_path=" + schema + " application_name=" + schema
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
 }

@@ -41,8 +41,10 @@ type config struct {
 	rounds int
 	seed   uint64
 	prof   string // a CPU profile of the searches, if set
+	bprof  string // a CPU profile of building the collections, if set
 	block  int    // the store's MaxCandidates; 0 for its default
 	batch  int    // statements of the side-by-side ingest measure; 0 for none
+	group  int    // statements per transaction when building, after the sample
 }
 
 func run(ctx context.Context, argv []string, out io.Writer) error {
@@ -58,7 +60,9 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "the generator's seed")
 	fs.IntVar(&c.block, "block", 0, "hits ranked together (the store's MaxCandidates); 0 for its default")
 	fs.IntVar(&c.batch, "batch", 0, "also time a batch ingest of this many new statements against their extraction, and single uploads")
+	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
+	fs.StringVar(&c.bprof, "buildprofile", "", "write a CPU profile of building each collection to this file (a suffix per size)")
 	if err := fs.Parse(argv); err != nil {
 		return err
 	}
@@ -77,6 +81,9 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	}
 	if c.rounds < 1 || c.rounds > 100_000 {
 		return fmt.Errorf("-rounds: %d is out of range", c.rounds)
+	}
+	if c.group < 1 || c.group > 10_000 {
+		return fmt.Errorf("-group: %d is out of range", c.group)
 	}
 	if c.batch < 0 || c.batch > 1_000_000 {
 		return fmt.Errorf("-batch: %d is out of range", c.batch)
