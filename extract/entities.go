@@ -28,6 +28,7 @@ type entityRules struct {
 	partyHead      *wordSet // [party-head]: an office after the parties' joint word (两国外长)
 	alignment      *wordSet // [alignment]: closes a clause that aligns plans (…等发展战略对接)
 	planHeads      []string // [reference-kind] words of kind plan: a name ending so may be a plan
+	initiatives    []string // [reference-kind] words of kind initiative, and [quoted-not-project] names
 	regions        []string // [region-name]: a region or basin that names a regional mechanism
 	heads          *wordSet // [mechanism-suffix] read forwards
 	proper         func(string) bool
@@ -46,10 +47,14 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 		alignment: newWordSet(t.Words("alignment")), regions: t.Words("region-name"),
 	}
 	for _, e := range t.Entries("reference-kind") {
-		if e.Value == "plan" {
+		switch e.Value {
+		case "plan":
 			er.planHeads = append(er.planHeads, e.Text)
+		case "initiative":
+			er.initiatives = append(er.initiatives, e.Text)
 		}
 	}
+	er.initiatives = append(er.initiatives, t.Words("quoted-not-project")...)
 	for _, w := range t.Words("mechanism-suffix") {
 		er.mechSuffix.AddReversed(w, 0)
 	}
@@ -174,9 +179,10 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 }
 
 // alignedPlan reports whether a name ending at end in a plan's word (计划,
-// 规划, 战略) stands in a clause that aligns plans (“一带一路”倡议同巴西“新工业计划”
-// 等发展战略对接): a national plan aligned with an initiative is a plan the
-// parties cite, not a project they build.
+// 规划, 战略) stands in a clause that aligns it with an initiative (“一带一路”
+// 倡议同巴西“新工业计划”等发展战略对接): a national plan aligned with an
+// initiative is a plan the parties cite, not a project they build. Aligned
+// with a project (“三北”工程同“十亿棵树”计划对接) it is a programme of works.
 func (er *entityRules) alignedPlan(rs []rune, name string, end int) bool {
 	if !hasAnySuffix(strings.TrimRight(name, "”"), er.planHeads) {
 		return false
@@ -185,7 +191,20 @@ func (er *entityRules) alignedPlan(rs []rune, name string, end int) bool {
 	for k < len(rs) && !isClauseBreak(rs[k]) {
 		k++
 	}
-	return er.alignment.endsAt(rs, k) >= end
+	if er.alignment.endsAt(rs, k) < end {
+		return false
+	}
+	from := end - 1
+	for from > 0 && !isClauseBreak(rs[from-1]) {
+		from--
+	}
+	clause := string(rs[from:k])
+	for _, w := range er.initiatives {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // forumModifier returns what stands before a bare forum head ([forum-head]:

@@ -23,9 +23,17 @@ type Hant struct {
 	once  sync.Once
 	table *lexicon.HanTable
 	err   error
-	// readings holds *[]rune of Images()+1, zeroed, for SimplifyNoting:
-	// one per document in flight
-	readings sync.Pool
+	// buffers holds *hantBuffers: one per document in flight
+	buffers sync.Pool
+}
+
+// hantBuffers are what SimplifyNoting needs for one document, kept from
+// document to document: the readings (Images()+1, zeroed between
+// documents) and the buffer the Simplified text is mapped in.
+type hantBuffers struct {
+	readings []rune
+	text     []byte
+	offs     []int // a sentence's byte offset of each rune
 }
 
 // NewHant wraps a Chinese extractor.
@@ -86,20 +94,20 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		out.Document.Language = "zh-Hant"
 		return out
 	}
-	rp, _ := h.readings.Get().(*[]rune)
-	if rp == nil || len(*rp) != h.table.Images()+1 {
-		rs := make([]rune, h.table.Images()+1)
-		rp = &rs
+	bufs, _ := h.buffers.Get().(*hantBuffers)
+	if bufs == nil || len(bufs.readings) != h.table.Images()+1 {
+		bufs = &hantBuffers{readings: make([]rune, h.table.Images()+1)}
 	}
-	readings := *rp
+	readings := bufs.readings
 	defer func() {
 		clear(readings)
-		h.readings.Put(rp)
+		h.buffers.Put(bufs)
 	}()
-	simp := h.table.SimplifyNoting(text, readings)
+	simp := h.table.SimplifyNoting(text, readings, &bufs.text)
 	out := h.zh.Extract(simp)
 	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings}
-	var offs []int // a sentence's byte offset of each rune, reused
+	offs := bufs.offs[:0]
+	defer func() { bufs.offs = offs }()
 	d := &out.Document
 	d.Language = "zh-Hant"
 	d.Title = rb.restore(d.Title)

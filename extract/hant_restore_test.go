@@ -21,7 +21,7 @@ func newTestRestorers(t testing.TB, orig string) (*restorer, *refRestorer) {
 		t.Fatal(err)
 	}
 	readings := make([]rune, table.Images()+1)
-	simp := table.SimplifyNoting(orig, readings)
+	simp := table.SimplifyNoting(orig, readings, nil)
 	return &restorer{orig: orig, simp: simp, table: table, readings: readings}, &refRestorer{orig: orig, simp: simp}
 }
 

@@ -30,3 +30,26 @@ func TestKeyTable(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokenHashes holds the hashes the tokenizer keeps with each word (in
+// one pass over the key) to the hash of the key and of each head.
+func FuzzTokenHashes(f *testing.F) {
+	for _, s := range []string{"The two sides agreed.", "Dve strane će podržati U.S.-China", "Стране ће ПОДРЖАТИ", "a b ab abc", "ž đ Šta"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, w := range tokenize([]rune(s)) {
+			if !w.hashed || w.keyHash != keyHash(w.Key) {
+				t.Fatalf("%q: key %q hash %x, want %x", s, w.Key, w.keyHash, keyHash(w.Key))
+			}
+			if w.Punct {
+				continue
+			}
+			for n := range w.headEnd {
+				if h := keyHash(w.head(n)); w.headHash[n] != h {
+					t.Fatalf("%q: head %d %q hash %x, want %x", s, n, w.head(n), w.headHash[n], h)
+				}
+			}
+		}
+	})
+}

@@ -411,6 +411,10 @@ func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil
 // newSentenceIn reads a sentence into buf's memory (nil for new memory).
 func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 	var st *sentence
+	valid := s
+	if !utf8.ValidString(s) {
+		valid = "" // spelt from the runes below, as the tokenizer reads it
+	}
 	if buf == nil {
 		rs := []rune(s)
 		st = &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
@@ -420,18 +424,27 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	} else {
-		rs := buf.rs[:0]
-		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
-			rs = append(rs, r)
+		if cap(buf.rs) < len(s) { // a character takes a byte at least
+			buf.rs = make([]rune, 0, len(s)+len(s)/2)
 		}
-		buf.rs, buf.ws = rs, appendTokensKeys(buf.ws[:0], s, rs, &buf.keys)
+		rs := buf.rs[:len(s)]
+		n := 0
+		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
+			rs[n] = r
+			n++
+		}
+		rs = rs[:n]
+		if valid == "" && s != "" {
+			valid = string(rs)
+		}
+		buf.rs, buf.ws = rs, appendTokensValid(buf.ws[:0], valid, rs, &buf.keys)
 		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	}
-	st.valid = s
-	if !utf8.ValidString(s) {
-		st.valid = string(st.rs) // as appendTokens reads it
+	if valid == "" && s != "" {
+		valid = string(st.rs) // as the tokenizer reads it
 	}
+	st.valid = valid
 	x.index.mark(st.ws)
 	for m, ok := x.cues.next(st.ws, 0, nil); ok; m, ok = x.cues.next(st.ws, m.End, nil) {
 		k := x.cueKinds[m.Payload]

@@ -187,13 +187,19 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 	if !utf8.ValidString(s) {
 		s = string(rs) // offsets below count bytes of valid UTF-8
 	}
+	return appendTokensValid(out, s, rs, keys)
+}
+
+// appendTokensValid is appendTokensKeys for s valid UTF-8 (the runes rs
+// spelt out), which the caller has checked.
+func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) []word {
 	if keys == nil {
 		keys = new(strings.Builder)
 	}
 	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if unicode.IsSpace(r) {
+		if r == ' ' || (r >= utf8.RuneSelf || r < ' ') && unicode.IsSpace(r) { // ASCII from '!' on is no space
 			b += utf8.RuneLen(r)
 			i++
 			continue
@@ -239,16 +245,10 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 		text := s[b:e]
 		out = append(out, word{Start: i, End: j, from: int32(b), to: int32(e), Key: text})
 		w := &out[len(out)-1] // filled in place: a word is 88 bytes
-		if !isKey(text) {
-			if keys.Cap()-keys.Len() < len(text)*2 {
-				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
-			}
-			w.Key = foldInto(keys, text)
-		}
 		letter, upper := letterCase(r)
 		w.Upper = upper
 		w.AllUpper, w.Digits = letter, true
-		ascii := true
+		ascii, fold := true, false
 		for k := 0; k < len(text); k++ {
 			c := text[k]
 			if c >= 0x80 {
@@ -261,6 +261,15 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 			if c < '0' || c > '9' {
 				w.Digits = false
 			}
+			if (c >= 'A' && c <= 'Z') || c == '\'' {
+				fold = true // what isKey refuses in ASCII
+			}
+		}
+		if fold || (!ascii && !isKey(text)) {
+			if keys.Cap()-keys.Len() < len(text)*2 {
+				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
+			}
+			w.Key = foldInto(keys, text)
 		}
 		if ascii && len(w.Key) == len(text) {
 			for n := 1; n <= 3; n++ {
@@ -298,17 +307,17 @@ func (w *word) setHashes() {
 	// part way through, so one pass gives all four
 	h := uint64(14695981039346656037)
 	k := w.Key
-	n := 0
-	for i := 0; i < len(k); i++ {
-		for n < len(w.headEnd) && int(w.headEnd[n]) == i {
-			w.headHash[n] = h
-			n++
+	i := 0
+	for n, end := range w.headEnd { // the ends only grow, up to len(k)
+		for ; i < int(end); i++ {
+			h ^= uint64(k[i])
+			h *= 1099511628211
 		}
+		w.headHash[n] = h
+	}
+	for ; i < len(k); i++ {
 		h ^= uint64(k[i])
 		h *= 1099511628211
-	}
-	for ; n < len(w.headEnd); n++ {
-		w.headHash[n] = h // heads as long as the key
 	}
 	w.keyHash = h
 	w.hashed = true

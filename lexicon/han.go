@@ -193,10 +193,14 @@ func (t *HanTable) SimplifyString(s string) string {
 // has the Simplified form), or -1 if they were written in more than one
 // way. With it a string of the result is given back as written without
 // being looked for (a character with one reading is that reading wherever
-// it stands). s must be valid UTF-8 (an invalid byte is left as it is and
+// it stands). buf, when not nil, is a buffer to reuse for the copy the
+// mapping is made in (the result is a string of its own). s must be valid UTF-8 (an invalid byte is left as it is and
 // noted nowhere, where SimplifyString would spell it U+FFFD).
-func (t *HanTable) SimplifyNoting(s string, readings []rune) string {
+func (t *HanTable) SimplifyNoting(s string, readings []rune, buf *[]byte) string {
 	var b []byte // a copy of s, made at the first change, changed in place
+	if buf == nil {
+		buf = new([]byte)
+	}
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
@@ -219,7 +223,8 @@ func (t *HanTable) SimplifyNoting(s string, readings []rune) string {
 		if k := entrySimp(e); k != 0 {
 			if m := t.images[k-1]; utf8.RuneLen(m) == w {
 				if b == nil {
-					b = []byte(s)
+					b = append((*buf)[:0], s...)
+					*buf = b
 				}
 				if w == 3 {
 					b[i], b[i+1], b[i+2] = byte(0xE0|m>>12), byte(0x80|m>>6&0x3F), byte(0x80|m&0x3F)

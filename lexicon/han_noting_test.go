@@ -49,7 +49,7 @@ func TestSimplifyNoting(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			readings := make([]rune, table.Images()+1)
-			if got, want := table.SimplifyNoting(tc.in, readings), table.SimplifyString(tc.in); got != want {
+			if got, want := table.SimplifyNoting(tc.in, readings, nil), table.SimplifyString(tc.in); got != want {
 				t.Fatalf("SimplifyNoting(%q) = %q, want %q", tc.in, got, want)
 			}
 			for img, want := range tc.want {
@@ -77,7 +77,7 @@ func FuzzSimplifyNoting(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 		readings := make([]rune, table.Images()+1)
-		if got, want := table.SimplifyNoting(s, readings), table.SimplifyString(s); got != want {
+		if got, want := table.SimplifyNoting(s, readings, nil), table.SimplifyString(s); got != want {
 			t.Fatalf("SimplifyNoting(%q) = %q, want %q", s, got, want)
 		}
 		want := wantReadings(table, s)
@@ -149,6 +149,6 @@ func BenchmarkSimplifyNoting(b *testing.B) {
 	b.SetBytes(int64(len(trad)))
 	for b.Loop() {
 		clear(readings)
-		table.SimplifyNoting(trad, readings)
+		table.SimplifyNoting(trad, readings, nil)
 	}
 }

@@ -1,8 +1,11 @@
 package sqlstore_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -27,7 +30,8 @@ type oldSentence struct {
 // labels and rationale (stored as JSON and in the compact form), the rows
 // that refer to it (actors, areas, a relationship) are not deleted with
 // the old table, the full-text index written before still finds it, a
-// look-up by anchor still finds it, and the anchor index is gone; a
+// look-up by anchor still finds it, the anchor index is gone, and a dump
+// as a binary before 0019 wrote it restores and reads the same; a
 // statement stored after writes the binary form and reads back exactly.
 func TestLeanSentencesCarryData(t *testing.T) {
 	typeCue := entente.Cue{Rule: "modal", Text: "将", Start: 2, End: 3}
@@ -148,6 +152,17 @@ func TestLeanSentencesCarryData(t *testing.T) {
 			if err != nil || len(hits) != 2 {
 				t.Errorf("a search over the index written before the migrations: %d hits, %v; want 2", len(hits), err)
 			}
+			// a dump as a binary before migration 0019 wrote it (no
+			// evidence_z) restores into a new store, which reads the
+			// rationales stored before
+			fresh := openSQLite(t)
+			if st.name == "postgres" {
+				fresh = openPostgres(t)
+			}
+			restore(t, fresh, dumpWithoutColumn(t, dump(t, s), "sentences", "evidence_z", 17))
+			if got, err := fresh.Document(ctx, doc); err != nil || !reflect.DeepEqual(got.Extraction.Sentences, d.Extraction.Sentences) {
+				t.Errorf("the document restored from an older dump reads otherwise (%v)", err)
+			}
 			// a statement stored now: its rationale in the binary form,
 			// read back as extracted
 			nd := corpusDoc(t, statement)
@@ -187,4 +202,75 @@ func TestLeanSentencesCarryData(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dumpWithoutColumn rewrites a dump as a binary whose schema lacked a
+// column of table would have written it: the column left out of the
+// manifest and of every row, the schema version set to version.
+func dumpWithoutColumn(t *testing.T, b []byte, table, column string, version int) []byte {
+	t.Helper()
+	files := dumpFiles(t, b)
+	var m map[string]any
+	if err := json.Unmarshal([]byte(files["manifest.json"]), &m); err != nil {
+		t.Fatal(err)
+	}
+	m["schema_version"] = version
+	file, at := "", -1
+	for _, ti := range m["tables"].([]any) {
+		info := ti.(map[string]any)
+		if info["name"] != table {
+			continue
+		}
+		cols := info["columns"].([]any)
+		for i, c := range cols {
+			if c.(map[string]any)["name"] == column {
+				at = i
+			}
+		}
+		if at < 0 {
+			t.Fatalf("the dump's %s has no column %s", table, column)
+		}
+		info["columns"] = append(cols[:at:at], cols[at+1:]...)
+		file = info["file"].(string)
+	}
+	if file == "" {
+		t.Fatalf("the dump has no table %s", table)
+	}
+	manifest, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["manifest.json"] = string(manifest)
+	var rows strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(files[file]), "\n") {
+		if line == "" {
+			continue
+		}
+		var row []json.RawMessage
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatalf("a row of %s: %v", file, err)
+		}
+		out, err := json.Marshal(append(row[:at:at], row[at+1:]...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows.Write(out)
+		rows.WriteByte('\n')
+	}
+	files[file] = rows.String()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

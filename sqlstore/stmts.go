@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"time"
 )
 
 // maxStatements bounds the statements a store keeps prepared. Search and
@@ -17,45 +18,88 @@ const maxStatements = 512
 // on every call (a quarter of a document read's CPU on SQLite). A
 // transaction uses them through Tx.StmtContext, which reuses what each
 // connection already prepared.
+//
+// A statement is prepared in the background, never by the reader that
+// first needs it: preparing on the pool takes a connection of its own,
+// and readers inside their transactions already hold the pool's
+// connections, so with every one held (a burst of searches) they would
+// each wait for ever for one more. The first reader runs its SQL
+// unprepared; those after it find the statement ready.
 type stmtCache struct {
-	mu     sync.Mutex
-	m      map[string]*sql.Stmt
-	wanted map[string]bool // to prepare once the writing connection is free
+	mu      sync.Mutex
+	m       map[string]*sql.Stmt
+	pending map[string]bool
+	closed  bool
+	bg      sync.WaitGroup
+	wanted  map[string]bool // the INSERT shapes to prepare once the writing connection is free
 }
 
+// prepareTimeout bounds a background preparation's wait for a connection.
+const prepareTimeout = 10 * time.Second
+
 // prepared returns the cached statement of query on the read pool, or nil
-// when it is not prepared yet (or the cache is full). Its callers hold a
-// connection of the read pool in a transaction, so it is not prepared
-// now: with every connection held by a reader, preparing would wait for a
-// connection that none of them gives back (TestReadersDuringWrite: four
-// readers, four connections). It is noted, and read prepares it once its
-// transaction has ended (prepareWanted).
+// when it is not prepared yet (it then starts preparing it) or the cache
+// is full.
 func (s *Store) prepared(_ context.Context, query string) *sql.Stmt {
 	c := &s.stmts
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if st, ok := c.m[query]; ok || len(c.m)+len(c.wanted) >= maxStatements {
+	if st, ok := c.m[query]; ok || c.closed || len(c.m)+len(c.pending) >= maxStatements || c.pending[query] {
 		return st
 	}
-	if c.wanted == nil {
-		c.wanted = map[string]bool{}
+	if c.pending == nil {
+		c.pending = map[string]bool{}
 	}
-	c.wanted[query] = true
+	c.pending[query] = true
+	c.bg.Add(1)
+	go s.prepareInBackground(query)
 	return nil
 }
 
-// closeStatements closes the cached statements.
-func (s *Store) closeStatements() {
-	for _, c := range []*stmtCache{&s.stmts, &s.inserts} {
-		c.mu.Lock()
-		for _, st := range c.m {
-			if st != nil {
-				st.Close()
-			}
-		}
-		c.m = nil
-		c.mu.Unlock()
+func (s *Store) prepareInBackground(query string) {
+	c := &s.stmts
+	defer c.bg.Done()
+	ctx, cancel := context.WithTimeout(context.Background(), prepareTimeout)
+	defer cancel()
+	st, err := s.rdb.PrepareContext(ctx, query)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.pending, query)
+	if err != nil {
+		return // tried again by the next reader; the query reports its own error
 	}
+	if c.closed {
+		st.Close()
+		return
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[query] = st
+}
+
+// closeStatements waits for the preparations under way and closes the
+// cached statements.
+func (s *Store) closeStatements() {
+	s.stmts.mu.Lock()
+	s.stmts.closed = true
+	s.stmts.mu.Unlock()
+	s.stmts.bg.Wait()
+	s.stmts.mu.Lock()
+	defer s.stmts.mu.Unlock()
+	for _, st := range s.stmts.m {
+		st.Close()
+	}
+	s.stmts.m = nil
+	c := &s.inserts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		if st != nil {
+			st.Close()
+		}
+	}
+	c.m = nil
 }
 
 // insertStatement returns the statement of query prepared on the writing

@@ -33,12 +33,61 @@ func TestSqueeze(t *testing.T) {
 	}
 }
 
-// FuzzSqueeze holds the byte-level squeeze to the rune-level one.
+// squeezeFull is squeeze without its one-pass answer for plainly spaced
+// text (plainSpaced).
+func squeezeFull(s string) string {
+	if !hasSpace(s) {
+		return s
+	}
+	if utf8.ValidString(s) {
+		return squeezeValid(s)
+	}
+	return squeezeRunes(s)
+}
+
+// TestPlainSpaced: the text squeeze may return in one pass, and the text
+// it may not (spaces to collapse or trim, CJK beside a space, other spaces,
+// invalid bytes).
+func TestPlainSpaced(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"The two sides agreed.", true},
+		{"Dve strane će sarađivati.", true},
+		{"Две стране ће сарађивати.", true},
+		{"x", true},
+		{"", false},
+		{" leading", false},
+		{"trailing ", false},
+		{"two  spaces", false},
+		{"a\tb", false},
+		{"a\u00a0b", false},
+		{"a ·b", false},
+		{"中方 同意", false},
+		{"titled “Hope”", false},
+		{"bad \xc4 byte", false},
+	}
+	for _, tc := range tests {
+		if got := plainSpaced(tc.in); got != tc.want {
+			t.Errorf("plainSpaced(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		if got, want := squeeze(tc.in), squeezeFull(tc.in); got != want {
+			t.Errorf("squeeze(%q) = %q, the full reading gives %q", tc.in, got, want)
+		}
+	}
+}
+
+// FuzzSqueeze holds squeeze to the full reading, and the byte-level
+// squeeze to the rune-level one.
 func FuzzSqueeze(f *testing.F) {
-	for _, s := range []string{"双方 同意", "“ 一带一路 ” 倡议", "a  b", " … — · x", "x\xffy z", "Две\u00a0стране  ће\u2003č ž\u3000中方", "\u0085ž\u1680Ђ\u205f\ufeff"} {
+	for _, s := range []string{"双方 同意", "“ 一带一路 ” 倡议", "a  b", " … — · x", "x\xffy z", "Две\u00a0стране  ће\u2003č ž\u3000中方", "\u0085ž\u1680Ђ\u205f\ufeff", "Dve strane će", "a č\xc4 b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := squeeze(s), squeezeFull(s); got != want {
+			t.Fatalf("squeeze(%q) = %q, the full reading gives %q", s, got, want)
+		}
 		if !utf8.ValidString(s) {
 			return
 		}

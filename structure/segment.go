@@ -51,14 +51,11 @@ func segmentValid(para string) []string {
 		start = end
 	}
 	for i := 0; i < len(para); {
-		if c := para[i]; c >= 0xC0 && c != 0xE3 && c != 0xEF {
-			// a character that ends no sentence: only 。 and ！？ among the
-			// non-ASCII ones do, whose lead bytes are E3 and EF; the text
-			// is valid, so the lead byte gives the length
-			i += leadWidth(c)
-			continue
-		} else if c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
-			i++ // nor does any other ASCII character
+		if !segmentByte[para[i]] {
+			// a byte of a character that ends no sentence: only . ! ? and,
+			// among the others, 。 and ！？ do, whose lead bytes are E3 and
+			// EF, which no other byte of a character is
+			i++
 			continue
 		}
 		r, w := runeAt(para, i)
@@ -92,6 +89,10 @@ func segmentValid(para string) []string {
 	emit(len(para))
 	return out
 }
+
+// segmentByte marks the bytes segmentValid stops at: those a character
+// that may end a sentence opens with.
+var segmentByte = [256]bool{'.': true, '!': true, '?': true, 0xE3: true, 0xEF: true}
 
 // latinStopAt is latinStop for the full stop at byte i of valid UTF-8.
 func latinStopAt(s string, i int) bool {

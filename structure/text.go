@@ -97,6 +97,9 @@ func isSpace(r rune) bool {
 // squeeze removes spaces next to CJK characters and collapses other runs of
 // spaces to one, trimming both ends.
 func squeeze(s string) string {
+	if plainSpaced(s) {
+		return s // nearly every paragraph of a Latin or Cyrillic text: one pass
+	}
 	if !hasSpace(s) {
 		return s // most Chinese paragraphs hold no space: nothing to copy
 	}
@@ -104,6 +107,36 @@ func squeeze(s string) string {
 		return squeezeValid(s)
 	}
 	return squeezeRunes(s)
+}
+
+// plainSpaced reports that squeeze leaves s as it is because s is valid
+// UTF-8 whose only spaces are single ASCII spaces inside it, and that holds
+// no CJK character: no byte that opens one or another space (0xC2 for the
+// middle dot, U+0085 and U+00A0; 0xE1 and up), in one pass over its bytes
+// and a check of validity when it is not ASCII.
+func plainSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' { // (s does not end with one)
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if c >= '\t' && c <= '\r' {
+				return false
+			}
+		case c == 0xC2 || c >= 0xE1:
+			return false
+		default:
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(s)
 }
 
 // hasSpace reports whether s holds a space (isSpace) without decoding
