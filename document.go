@@ -165,6 +165,10 @@ type NewDocument struct {
 	Extractor  string
 	Source     Source
 	Original   []byte
+	// NearSketch is the text's NearSketch when the caller has it already
+	// (ingest computes it to look for near-duplicates); nil for the store
+	// to compute.
+	NearSketch []int64
 	// LanguageGiven says the extraction's language was chosen by whoever
 	// ingested the text rather than detected, so that re-extraction keeps it.
 	LanguageGiven bool

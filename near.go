@@ -1,9 +1,9 @@
 package entente
 
 import (
-	"hash/fnv"
 	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicates: the same statement as published by two publishers (a
@@ -70,26 +70,36 @@ func nearNormal(text string) []normalRune {
 // of their sketches, so a store finds the candidates of a new text by the
 // hashes it shares with them, with an index, before comparing any text.
 func NearSketch(text string) []int64 {
-	n := nearNormal(text)
+	return nearSketch(nearNormal(text))
+}
+
+// nearSketch is NearSketch of a text already read by nearNormal. Each
+// shingle's hash is FNV-64a of its runes' UTF-8 bytes, computed in place
+// (the same hashes hash/fnv gives, which the stores keep: nearSketchID).
+func nearSketch(n []normalRune) []int64 {
 	if len(n) < NearShingle {
 		return nil
 	}
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
 	hashes := make([]int64, 0, len(n)-NearShingle+1)
-	h := fnv.New64a()
-	buf := make([]byte, 0, NearShingle*4)
+	var buf [utf8.UTFMax]byte
 	for i := 0; i+NearShingle <= len(n); i++ {
-		buf = buf[:0]
+		h := uint64(offset64)
 		for _, x := range n[i : i+NearShingle] {
-			buf = append(buf, string(x.r)...)
+			for _, c := range utf8.AppendRune(buf[:0], x.r) {
+				h ^= uint64(c)
+				h *= prime64
+			}
 		}
-		h.Reset()
-		h.Write(buf)
-		hashes = append(hashes, int64(h.Sum64()>>1)) // non-negative: both databases store it as a signed integer
+		hashes = append(hashes, int64(h>>1)) // non-negative: both databases store it as a signed integer
 	}
 	slices.Sort(hashes)
 	hashes = slices.Compact(hashes)
 	if len(hashes) > NearSketchSize {
-		hashes = hashes[:NearSketchSize]
+		hashes = hashes[:NearSketchSize:NearSketchSize]
 	}
 	return hashes
 }
@@ -109,7 +119,38 @@ type NearMatch struct {
 // shorter text and leaves around it, in the longer, at most a header and a
 // footer (10% of the body or 120 letters and digits, whichever is more).
 func NearSame(stored, source string) (NearMatch, bool) {
-	a, b := nearNormal(stored), nearNormal(source)
+	return NewNearText(source).Same(stored)
+}
+
+// NearText is a text read once for NearSame, to be compared with several
+// stored texts (the candidates a sketch finds) without reading it again.
+type NearText struct {
+	text string
+	n    []normalRune
+}
+
+// NewNearText reads source for NearSame.
+func NewNearText(source string) *NearText {
+	return &NearText{text: source, n: nearNormal(source)}
+}
+
+// Sketch is NearSketch of the text.
+func (t *NearText) Sketch() []int64 { return nearSketch(t.n) }
+
+// Runes is the number of letters and digits the measure reads in the
+// text (what a cache of read texts is bounded by).
+func (t *NearText) Runes() int { return len(t.n) }
+
+// Same is NearSame(stored, the text).
+func (t *NearText) Same(stored string) (NearMatch, bool) {
+	return t.SameAs(NewNearText(stored))
+}
+
+// SameAs is NearSame(stored's text, the text), for a stored text read
+// once and compared with several new ones.
+func (t *NearText) SameAs(st *NearText) (NearMatch, bool) {
+	a, b := st.n, t.n
+	stored, source := st.text, t.text
 	start, bstart, length := longestCommonRun(a, b)
 	shorter, longer := min(len(a), len(b)), max(len(a), len(b))
 	if length < nearMinBody || float64(length) < nearMinShorter*float64(shorter) {
@@ -136,36 +177,47 @@ func endOffset(s string, off int) int {
 	return len(s)
 }
 
+// nearAnchors are the places of a, as shares of its length, whose
+// shingles longestCommonRun looks for in b, in the order it tries them.
+var nearAnchors = [...]float64{0.5, 0.25, 0.75, 0.1, 0.9}
+
+// nearMaxAnchorHits bounds the places in b an anchor is tried at: a
+// shingle repeated more often anchors nothing useful.
+const nearMaxAnchorHits = 8
+
 // longestCommonRun finds a long identical run of a and b: it anchors at
 // shingles of a taken at a few places (the body holds the middle of any
 // text that is mostly body) and extends each match both ways. It returns
 // the run's start in a and in b and its length; it is exact for the runs
-// it anchors on, which is all a near-duplicate needs.
+// it anchors on, which is all a near-duplicate needs. b is read once,
+// each of its places compared with the few anchors (a table of every
+// shingle of b cost more than the rest of a batch ingest's look-ups).
 func longestCommonRun(a, b []normalRune) (int, int, int) {
 	if len(a) < NearShingle || len(b) < NearShingle {
 		return 0, 0, 0
 	}
-	at := map[string][]int{}
-	key := func(n []normalRune) string {
-		rs := make([]rune, len(n))
-		for i, x := range n {
-			rs[i] = x.r
-		}
-		return string(rs)
+	var (
+		anchor [len(nearAnchors)]int
+		hits   [len(nearAnchors)][nearMaxAnchorHits]int
+		nhits  [len(nearAnchors)]int
+	)
+	for k, frac := range nearAnchors {
+		anchor[k] = int(frac * float64(len(a)-NearShingle))
 	}
 	for j := 0; j+NearShingle <= len(b); j++ {
-		k := key(b[j : j+NearShingle])
-		if len(at[k]) < 8 { // a shingle repeated more often anchors nothing useful
-			at[k] = append(at[k], j)
+		for k, i := range anchor {
+			if nhits[k] < nearMaxAnchorHits && b[j].r == a[i].r && sameShingle(a[i:], b[j:]) {
+				hits[k][nhits[k]] = j
+				nhits[k]++
+			}
 		}
 	}
 	var bestA, bestB, best int
-	for _, frac := range []float64{0.5, 0.25, 0.75, 0.1, 0.9} {
-		i := int(frac * float64(len(a)-NearShingle))
+	for k, i := range anchor {
 		if i >= bestA && i < bestA+best {
 			continue // inside the run already found
 		}
-		for _, j := range at[key(a[i:i+NearShingle])] {
+		for _, j := range hits[k][:nhits[k]] {
 			s, t := i, j
 			for s > 0 && t > 0 && a[s-1].r == b[t-1].r {
 				s, t = s-1, t-1
@@ -180,4 +232,14 @@ func longestCommonRun(a, b []normalRune) (int, int, int) {
 		}
 	}
 	return bestA, bestB, best
+}
+
+// sameShingle says whether a and b start with the same NearShingle runes.
+func sameShingle(a, b []normalRune) bool {
+	for k := range NearShingle {
+		if a[k].r != b[k].r {
+			return false
+		}
+	}
+	return true
 }

@@ -57,6 +57,37 @@ type views struct {
 	recent map[string]recentView
 	// computed counts the views computed, for tests
 	computed atomic.Int64
+	// recycled are pairs' whole lists of recycled promises, by pair and
+	// signature: in memory only, as they are read a page at a time and
+	// can be large (2 MB of JSON for a pair of 284 statements)
+	recycled map[string]keptRecurrences
+}
+
+type keptRecurrences struct {
+	signature string
+	list      []entente.Recurrence
+}
+
+// maxKeptRecycled bounds the pairs whose recycled promises are kept.
+const maxKeptRecycled = 16
+
+func (v *views) keptRecycled(key, signature string) ([]entente.Recurrence, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	k, ok := v.recycled[key]
+	if !ok || k.signature != signature {
+		return nil, false
+	}
+	return k.list, true
+}
+
+func (v *views) keepRecycled(key, signature string, rs []entente.Recurrence) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.recycled == nil || len(v.recycled) >= maxKeptRecycled {
+		v.recycled = map[string]keptRecurrences{}
+	}
+	v.recycled[key] = keptRecurrences{signature, rs}
 }
 
 func (v *views) lock(a, b string) func() {

@@ -179,3 +179,39 @@ func TestPairByAreaTracked(t *testing.T) {
 		}
 	})
 }
+
+// TestRecycledKept: a pair's whole list of recycled promises, which the
+// API reads a page at a time, is computed once while the pair's documents
+// stay the same (in either order of the parties) and computed again, with
+// what changed, once one of them is withdrawn.
+func TestRecycledKept(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ids := ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		first, err := svc.Recycled(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(first) == 0 {
+			t.Fatal("the library recycles promises, the list is empty")
+		}
+		again, err := svc.Recycled(ctx, "RS", "CN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again) != len(first) || &again[0] != &first[0] {
+			t.Errorf("the second read of an unchanged pair computed the list again")
+		}
+		if err := newTracker(t, s).Withdraw(as(ctx, "edith", entente.RoleEditor), ids["2009"], "a test"); err != nil {
+			t.Fatal(err)
+		}
+		after, err := svc.Recycled(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if js(after) == js(first) {
+			t.Errorf("withdrawing the 2009 statement left the pair's recycled promises as they were")
+		}
+	})
+}

@@ -12,12 +12,39 @@ import (
 // Recycled lists, for every commitment of the documents both parties
 // signed, the earlier commitments that promised the same thing, newest
 // document first; commitments promised for the first time are left out.
+// What it returns is shared by readers: nothing may change it. A store
+// that keeps views (ViewStore) lets the list be kept in memory with the
+// signature of the pair's documents, so that reading it again, a page at a
+// time, computes nothing while they do not change (a pair of 284
+// statements: over a second to compute).
 func (s *Service) Recycled(ctx context.Context, a, b string) ([]entente.Recurrence, error) {
+	if a == "" || b == "" || a == b {
+		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
+	}
+	if b < a {
+		a, b = b, a // the order of the two parties changes nothing
+	}
+	var signature string
+	if s.Views != nil {
+		var err error
+		if signature, err = s.Views.PairSignature(ctx, a, b); err != nil {
+			return nil, err
+		}
+		if rs, ok := s.views.keptRecycled(a+","+b, signature); ok {
+			return rs, nil
+		}
+	}
 	docs, err := s.pairDocuments(ctx, a, b)
 	if err != nil {
 		return nil, err
 	}
-	return s.Words.newCorpus(docs).recurrences(nil), nil
+	rs := s.Words.newCorpus(docs).recurrences(nil)
+	if s.Views != nil {
+		// kept with the signature read before the documents were: a
+		// write in between leaves it stale, to be computed again
+		s.views.keepRecycled(a+","+b, signature, rs)
+	}
+	return rs, nil
 }
 
 // RecycledOf is the recurrence of one commitment (DOC/sN): the earlier

@@ -24,8 +24,11 @@ type areaMatcher struct {
 	// examples ([example-head]); backgroundOpen opens a clause that sets
 	// the scene ([background-open]).
 	topicVerb, topicModifier, exampleHead, backgroundOpen *wordSet
-	frameClose                                            *wordSet // [frame-close]: ends a frame that 在 opens (…框架下)
-	attributive                                           runeSet
+	// alignment closes a clause that aligns two frameworks or plans
+	// ([alignment]: A同B对接): the framing words in it are what is aligned
+	alignment   *wordSet
+	frameClose  *wordSet // [frame-close]: ends a frame that 在 opens (…框架下)
+	attributive runeSet
 }
 
 // noArea marks a word that contains an area keyword but is not about it.
@@ -44,7 +47,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 	am := &areaMatcher{m: lexicon.NewMatcher(), dflt: t.Words("area-default"),
 		topicVerb: newWordSet(t.Words("topic-verb")), topicModifier: newWordSet(t.Words("topic-modifier")),
 		exampleHead: newWordSet(t.Words("example-head")), backgroundOpen: newWordSet(t.Words("background-open")),
-		frameClose: newWordSet(t.Words("frame-close")),
+		frameClose: newWordSet(t.Words("frame-close")), alignment: newWordSet(t.Words("alignment")),
 	}
 	var err error
 	if am.attributive, err = runesOf(t, "attributive"); err != nil {
@@ -85,6 +88,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	}
 	am.markClauses(st, g, flags)
 	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
+	described := am.describedHotspots(st, sc.matches)
 	hits, anyStrong := sc.hits[:0], false
 	for k, m := range sc.matches {
 		w := &am.words[m.Payload]
@@ -102,12 +106,17 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		inTitle := flags[m.Start]&(fShielded|fExample) != 0 ||
 			(flags[m.Start]&fProject != 0 && flags[m.End-1]&fProject != 0 && countries.nameAt(rs, m.Start, m.End)) ||
 			// 至中东欧的物流: a region a route reaches is a place, not a framework
-			w.codes[0] == frameworkArea && g.direction.endsAt(st.masked, m.Start) >= 0
+			w.codes[0] == frameworkArea && g.direction.endsAt(st.masked, m.Start) >= 0 ||
+			// …享有完全主权的独立的巴勒斯坦国: the words of a modifier describe the
+			// disputed place it qualifies, the conflict is the topic
+			w.codes[0] != hotspotArea && inSpans(described, m.Start, m.End)
 		rule := "area"
 		switch {
-		case w.weak && !inTitle && am.actedOn(st.masked, m.Start, m.End, flags, countries):
-			rule = "area (acted on)" // a framing word the parties act on (巩固双边关系) is a topic
-		case w.weak && !inTitle && headsProject(st.named, m.End):
+		case w.weak && !inTitle && (flags[m.Start]&fAligned != 0 && am.strongInClause(st, sc.matches, m) || am.actedOn(st.masked, m.Start, m.End, flags, countries)):
+			// a framing word the parties act on (巩固双边关系) is a topic, and
+			// so is one aligned with a plan (“一带一路”倡议同…发展战略对接)
+			rule = "area (acted on)"
+		case w.weak && !inTitle && am.headsUnfieldedProject(st.named, sc.matches[:k], m.End):
 			rule = "area" // the head of a named facility gives its sector (伊尔克什坦口岸)
 		case w.weak || inTitle:
 			rule = "area (weak)"
@@ -135,6 +144,58 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 	}
 	return settleAreas(cues, nil, am.dflt)
+}
+
+// strongInClause reports whether a strong keyword stands in the clause of
+// the match m: a framing word aligned with a plan named by one (“一带一路”同
+// …发展战略对接) is a topic beside it; aligned with a plan referred to
+// (同该规划对接), it stays as weak as the plan's own words.
+func (am *areaMatcher) strongInClause(st *text, ms []lexicon.Match, m lexicon.Match) bool {
+	for _, c := range st.clauseSpans() {
+		if m.Start < c.Start || m.Start >= c.End {
+			continue
+		}
+		for _, o := range ms {
+			if w := &am.words[o.Payload]; o.Start >= c.Start && o.End <= c.End && !w.weak && w.area != noArea {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// hotspotArea is the area of regional conflicts and disputes.
+const hotspotArea = "hotspots"
+
+// describedHotspots returns the modifiers that describe a disputed place
+// or conflict: from its clause's start to the attributive particle right
+// before a hotspot keyword (建立以1967年边界为基础、拥有完全主权的独立的巴勒斯坦国).
+func (am *areaMatcher) describedHotspots(st *text, ms []lexicon.Match) [][2]int {
+	var out [][2]int
+	for _, m := range ms {
+		w := &am.words[m.Payload]
+		if w.codes[0] != hotspotArea || m.Start == 0 || !am.attributive.has(st.masked[m.Start-1]) {
+			continue
+		}
+		for _, c := range st.clauseSpans() {
+			if m.Start >= c.Start && m.Start < c.End {
+				out = append(out, [2]int{c.Start, m.Start - 1})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// inSpans reports whether [start, end) lies inside one of the spans.
+func inSpans(spans [][2]int, start, end int) bool {
+	for _, sp := range spans {
+		if start >= sp[0] && end <= sp[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // frameworkArea is the area of frameworks: initiatives, organisations and
@@ -171,13 +232,22 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 	return areas, cues
 }
 
-// headsProject reports whether a keyword ending at end is the head of a
-// named project: a facility's head word names its kind, and so its sector.
-func headsProject(named []nameSpan, end int) bool {
+// headsUnfieldedProject reports whether a keyword ending at end is the
+// head of a named project whose name says no field of its own: a
+// facility's head word names its kind, and so its sector (伊尔克什坦口岸),
+// unless a strong keyword before it in the name says which field it serves
+// (天文数据中心 is astronomy's). before are the keywords found before it.
+func (am *areaMatcher) headsUnfieldedProject(named []nameSpan, before []lexicon.Match, end int) bool {
 	for _, n := range named {
-		if !n.mechanism && (n.End == end || n.End == end+1) {
-			return true
+		if n.mechanism || n.End != end && n.End != end+1 {
+			continue
 		}
+		for _, b := range before {
+			if w := &am.words[b.Payload]; b.Start >= n.Start && !w.weak && w.area != noArea {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -208,7 +278,7 @@ func inEnumeration(rs []rune, start, end int) bool {
 }
 
 // markShielded flags the runes whose area keywords are weak: inside a
-// title, a quoted name, a mechanism's name after its first keyword (中塞海关
+// title, a quoted name (not a quoted programme of events, “…环境年”), a mechanism's name after its first keyword (中塞海关
 // 安全合作机制 is about customs), or a background clause (在…的背景下). A
 // quotation that is one keyword alone (“科索沃”, “台独”) is no name: it
 // stays the topic.
@@ -223,7 +293,9 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 			open = i
 		case '”':
 			if open >= 0 {
-				if end, _ := am.m.LongestAt(st.rs, open+1); end != i {
+				// a programme of events (“中越人文交流年”) is about what its
+				// name says: a year of culture is a cultural programme
+				if end, _ := am.m.LongestAt(st.rs, open+1); end != i && !g.eventProgramme(st.masked, open, i+1) {
 					for j := open + 1; j < i; j++ {
 						out[j] |= fShielded
 					}
@@ -334,7 +406,7 @@ func (am *areaMatcher) actedOn(rs []rune, start, end int, flags []runeFlags, cou
 }
 
 // markClauses flags, for each rune of a sentence, what its clause says of
-// the keywords there (fModifier, fWeighed, fExample); one pass each, so
+// the keywords there (fModifier, fWeighed, fExample, fAligned); one pass each, so
 // that reading every keyword stays linear in a long sentence.
 func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 	rs := st.masked
@@ -362,6 +434,11 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 					flags[i] |= fWeighed
 				}
 				break
+			}
+		}
+		if am.alignment.endsAt(rs, c.End) > c.Start {
+			for i := c.Start; i < c.End; i++ {
+				flags[i] |= fAligned
 			}
 		}
 		// "A、B、C等 HEAD": from the item before the first 、 up to 等

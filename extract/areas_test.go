@@ -96,6 +96,28 @@ func TestAreaRules(t *testing.T) {
 		{"1", "a strategic dialogue is political", "CN,IT", "双方同意年内举行中意外长战略对话，扩大贸易往来。", "political,trade"},
 		{"1", "police cooperation is security", "CN,LA", "双方将深化两国公安部门合作。", "security"},
 		{"3", "a list of initiatives is about the initiatives", "CN,GH", "加方支持全球发展倡议、全球安全倡议、全球文明倡议。", "international_order"},
+		// issue 12, sixth round (heldout9)
+		{"1", "energy goods", "CN,MN", "双方愿扩大煤炭和原油贸易。", "energy,trade"},
+		{"1", "a power plant is energy", "CN,TJ", "双方将推进杜尚别热电厂改造。", "energy"},
+		{"1", "the training of officials is political", "CN,VN", "双方将加强干部培训合作，交流治党经验。", "political"},
+		{"1", "delimitation is a dispute", "CN,VN", "双方同意加快北部湾以外海域划界谈判。", "hotspots"},
+		{"1", "the safety of persons is security", "CN,RW", "双方将切实保障对方公民人身和财产安全。", "security"},
+		{"1", "astronomy is science", "CN,AU", "双方愿深化射电天文观测合作。", "science"},
+		{"1", "sea level is climate", "CN,TV", "双方愿合作应对海平面上升。", "green"},
+		{"1", "shipping is trade as well", "CN,LK", "双方愿发展海运合作，扩大集装箱运输。", "infrastructure,trade"},
+		{"1", "a regional framework by its short name", "CN,MM", "双方将深化澜湄合作，推动次区域繁荣。", "international_order"},
+		{"2", "a facility's field before its head decides", "CN,PK", "双方将共建中巴天文数据中心。", "science"},
+		{"2", "a facility with no field keeps its head's", "CN,PK", "双方将共建中巴数据中心。", "digital"},
+		{"2", "a quoted year of events is about its field", "CN,HU", "双方同意将2026年定为“中匈体育年”，联合举办系列活动。", "people"},
+		{"3", "an initiative aligned with a named plan is a topic", "CN,ID", "双方将推动共建“一带一路”倡议同印尼国家发展规划对接。", "development,international_order"},
+		{"3", "an initiative aligned with a plan referred to stays weak beside it", "CN,LK", "中方支持斯方实施《斯里兰卡国家发展规划》，双方将推动共建“一带一路”同该规划对接。", "development,international_order"},
+		{"3", "an initiative as an occasion is no topic", "CN,LK", "双方将以共建“一带一路”为契机，扩大茶叶出口。", "trade"},
+		{"2", "a modifier describes the disputed place it qualifies", "CN,DZ", "双方支持建立以1967年边界为基础、拥有完全主权的独立的巴勒斯坦国。", "hotspots"},
+		{"2", "a modifier of no disputed place stays a topic", "CN,DZ", "双方将推进服务于数字经济的交通合作。", "digital,infrastructure"},
+		{"2", "humanitarian access is no market access", "CN,JO", "双方呼吁加沙地带立即停火，保障人道主义准入。", "hotspots"},
+		{"1", "an economic corridor is infrastructure", "CN,NP", "双方要加快推进经济走廊建设，惠及沿线民众。", "infrastructure"},
+		{"1", "a quoted corridor is infrastructure where nothing else says", "CN,KH", "双方将共同打造“东部物流走廊”。", "infrastructure"},
+		{"1", "a quoted corridor beside a stronger word", "CN,KH", "双方将共同打造“东部物流走廊”，扩大农产品贸易。", "trade"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+" "+tt.rule, func(t *testing.T) {

@@ -92,7 +92,10 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	}
 	rs, masked := buf[:n:n], buf[n:2*n:2*n]
 	maskTitlesInto(masked, rs)
-	return &text{s: s, rs: rs, masked: masked, toks: x.cues.scan(masked, &scr.matches), scr: scr}
+	// the tokens too: a sentence's tokens are read before the next
+	// sentence's are made (clauses and resolve copy what they keep)
+	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])
+	return &text{s: s, rs: rs, masked: masked, toks: scr.toks, scr: scr}
 }
 
 // maskTitlesInto writes rs into out (of rs's length) with the inside of

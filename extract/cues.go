@@ -134,16 +134,15 @@ type token struct {
 	G          grammarFlag // the grammar's sets Text is in (markGrammar)
 }
 
-// scan returns the cue words of a sentence; buf (may be nil) is a buffer of
-// matches to reuse.
-func (cm *cueMatcher) scan(rs []rune, buf *[]lexicon.Match) []token {
+// scan appends the cue words of a sentence to out; buf (may be nil) is a
+// buffer of matches to reuse.
+func (cm *cueMatcher) scan(rs []rune, buf *[]lexicon.Match, out []token) []token {
 	var local []lexicon.Match
 	if buf == nil {
 		buf = &local
 	}
 	*buf = cm.m.AppendAll((*buf)[:0], rs)
 	ms := *buf
-	out := make([]token, 0, len(ms))
 	for _, m := range ms {
 		k := cm.kinds[m.Payload]
 		if k == cNeutral {

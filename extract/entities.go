@@ -17,27 +17,44 @@ import (
 // left out: a generic head needs a proper part in its name.
 type entityRules struct {
 	mechSuffix, projStrong, projWeak *lexicon.Matcher
-	stops, generic                   *wordSet
-	notMechanism                     map[string]bool
-	listHeads                        *lexicon.Matcher
-	headKinds                        []string
-	joint, actions                   *wordSet
-	partyHead                        *wordSet // [party-head]: an office after the parties' joint word (两国外长)
-	heads                            *wordSet // [mechanism-suffix] read forwards
-	proper                           func(string) bool
-	opensWithParty                   func(string) bool
-	shortForm                        func(string) bool // a country's one-character short form (塞, 哈)
-	g                                *grammar
+	// projQuoted are heads that name a project only after a quoted name
+	// ([project-after-quote]: “钱凯—上海”新航线), never alone (两国直航航线)
+	projQuoted     *lexicon.Matcher
+	stops, generic *wordSet
+	notMechanism   map[string]bool
+	listHeads      *lexicon.Matcher
+	headKinds      []string
+	joint, actions *wordSet
+	partyHead      *wordSet // [party-head]: an office after the parties' joint word (两国外长)
+	alignment      *wordSet // [alignment]: closes a clause that aligns plans (…等发展战略对接)
+	planHeads      []string // [reference-kind] words of kind plan: a name ending so may be a plan
+	initiatives    []string // [reference-kind] words of kind initiative, and [quoted-not-project] names
+	regions        []string // [region-name]: a region or basin that names a regional mechanism
+	heads          *wordSet // [mechanism-suffix] read forwards
+	proper         func(string) bool
+	opensWithParty func(string) bool
+	shortForm      func(string) bool // a country's one-character short form (塞, 哈)
+	g              *grammar
 }
 
 func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	er := &entityRules{g: g,
-		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(),
+		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(), projQuoted: lexicon.NewMatcher(),
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
 		heads: newWordSet(t.Words("mechanism-suffix")), partyHead: newWordSet(t.Words("party-head")),
+		alignment: newWordSet(t.Words("alignment")), regions: t.Words("region-name"),
 	}
+	for _, e := range t.Entries("reference-kind") {
+		switch e.Value {
+		case "plan":
+			er.planHeads = append(er.planHeads, e.Text)
+		case "initiative":
+			er.initiatives = append(er.initiatives, e.Text)
+		}
+	}
+	er.initiatives = append(er.initiatives, t.Words("quoted-not-project")...)
 	for _, w := range t.Words("mechanism-suffix") {
 		er.mechSuffix.AddReversed(w, 0)
 	}
@@ -46,6 +63,9 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	}
 	for _, w := range t.Words("project-weak") {
 		er.projWeak.AddReversed(w, 0)
+	}
+	for _, w := range t.Words("project-after-quote") {
+		er.projQuoted.AddReversed(w, 0)
 	}
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
@@ -112,9 +132,13 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 			}
 		}
 	}
-	er.quotedProjects(masked, func(name string, end int) { add(&projs, name, end, "quoted name") })
+	er.quotedProjects(masked, func(name string, end int) {
+		if !er.alignedPlan(masked, name, end) {
+			add(&projs, name, end, "quoted name")
+		}
+	})
 	for end := len(masked); end > 0; end-- {
-		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) {
+		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) && !er.projQuoted.Starts(r) {
 			continue // no head word ends with this character
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
@@ -130,8 +154,16 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 			}
 			continue
 		}
+		if s, _ := er.projQuoted.SuffixAt(masked, end); s > 0 && er.quotedBefore(masked, s) {
+			// “钱凯—上海”新航线: a route named in quotes, its head after them
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); strings.HasPrefix(name, "“") {
+				add(&projs, name, end, "head word")
+				continue
+			}
+		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
-			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) {
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) &&
+				!er.alignedPlan(masked, name, end) {
 				if inner := er.innerFacility(masked, s, end, stopAt, inName); inner != "" {
 					// 蒙贝拉水电站项目: the project is the facility it names
 					add(&projs, inner, s, "head word")
@@ -144,6 +176,85 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 		}
 	}
 	return mechs, projs
+}
+
+// alignedPlan reports whether a name ending at end in a plan's word (计划,
+// 规划, 战略) stands in a clause that aligns it with an initiative (“一带一路”
+// 倡议同巴西“新工业计划”等发展战略对接): a national plan aligned with an
+// initiative is a plan the parties cite, not a project they build. Aligned
+// with a project (“三北”工程同“十亿棵树”计划对接) it is a programme of works.
+func (er *entityRules) alignedPlan(rs []rune, name string, end int) bool {
+	if !hasAnySuffix(strings.TrimRight(name, "”"), er.planHeads) {
+		return false
+	}
+	k := end
+	for k < len(rs) && !isClauseBreak(rs[k]) {
+		k++
+	}
+	if er.alignment.endsAt(rs, k) < end {
+		return false
+	}
+	from := end - 1
+	for from > 0 && !isClauseBreak(rs[from-1]) {
+		from--
+	}
+	clause := string(rs[from:k])
+	for _, w := range er.initiatives {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// forumModifier returns what stands before a bare forum head ([forum-head]:
+// 论坛, not a [mechanism-suffix] such as 合作论坛), or "" when the name ends
+// otherwise.
+func (er *entityRules) forumModifier(name string) string {
+	for _, h := range er.g.forumHead {
+		if strings.HasSuffix(name, h) {
+			if s, _ := er.mechSuffix.SuffixAt([]rune(name), len([]rune(name))); s >= 0 && string([]rune(name)[s:]) != h {
+				return "" // a longer head of its own (合作论坛)
+			}
+			return strings.TrimSuffix(name, h)
+		}
+	}
+	return ""
+}
+
+// regional reports whether a name holds a region's or a river basin's name
+// ([region-name]: 澜湄, 大湄公河): a regional body's proper part.
+func (er *entityRules) regional(name string) bool {
+	for _, w := range er.regions {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedBefore reports whether a quoted name closes at most two characters
+// before the head at s (“钱凯—上海”新航线, “A—B”海运通道).
+func (er *entityRules) quotedBefore(rs []rune, s int) bool {
+	for k := s - 1; k >= 0 && s-k <= 3; k-- {
+		if rs[k] == '”' {
+			return true
+		}
+		if isFillerRune(rs[k]) || isClauseBreak(rs[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+// regionAt reports whether a [region-name] word opens at k.
+func (er *entityRules) regionAt(rs []rune, k int) bool {
+	for _, w := range er.regions {
+		if strings.HasPrefix(string(rs[k:min(k+8, len(rs))]), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // closeQuote takes in the closing quotation mark of a name that opens one
@@ -220,7 +331,7 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 			// before a named project (推动“两国双园”和北加里曼丹工业园建设)
 			acted := er.actions.endsAt(rs, start) >= 0 &&
 				(end == len(rs) || isClauseBreak(rs[end]) || headed <= start && er.listedBeforeProject(rs, end))
-			if after || acted || er.eventProgramme(rs, start, end) {
+			if after || acted || er.g.eventProgramme(rs, start, end) {
 				found(string(rs[start:end]), end)
 				spans[len(spans)-1].project = true
 			}
@@ -248,11 +359,11 @@ func (er *entityRules) listedBeforeProject(rs []rune, end int) bool {
 // eventProgramme reports whether the quoted name in [start, end) names a
 // programme of events by its [event-head] (“中法环境年”, “澜湄周”), not a
 // span of years (“黄金三十年”).
-func (er *entityRules) eventProgramme(rs []rune, start, end int) bool {
+func (g *grammar) eventProgramme(rs []rune, start, end int) bool {
 	inner := rs[start+1 : end-1]
 	for k := len(inner) - 1; k >= 2; k-- {
-		if er.g.eventHead.startsAt(inner, k) == len(inner) {
-			return !er.g.numerals.has(inner[k-1]) && !er.g.isDigit(inner[k-1])
+		if g.eventHead.startsAt(inner, k) == len(inner) {
+			return !g.numerals.has(inner[k-1]) && !g.isDigit(inner[k-1])
 		}
 	}
 	return false
@@ -277,15 +388,40 @@ func (er *entityRules) innerFacility(rs []rune, s, end int, stopAt, inName []boo
 	if er.g.genericSuffix.startsAt(rs, s) != end {
 		return ""
 	}
-	if h, _ := er.projStrong.SuffixAt(rs, s); h >= 0 {
-		return er.nameEnding(rs, h, s, stopAt, inName, true)
+	// a line or unit between the facility and the suffix is part of the
+	// facility's name (天然气管道D线项目); a phase is not (一期工程 is the
+	// works of one phase)
+	f := er.serialBefore(rs, s)
+	serial := string(rs[f:s])
+	if h, _ := er.projStrong.SuffixAt(rs, f); h >= 0 {
+		if name := er.nameEnding(rs, h, f, stopAt, inName, true); name != "" {
+			return name + serial
+		}
+		return ""
 	}
-	if h, _ := er.projWeak.SuffixAt(rs, s); h >= 0 && er.g.genericSuffix.startsAt(rs, h) != s {
-		if name := er.nameEndingAt(rs, h, s, stopAt, inName); name != "" && er.namedProject(rs, h, s, name) {
-			return name
+	if h, _ := er.projWeak.SuffixAt(rs, f); h >= 0 && er.g.genericSuffix.startsAt(rs, h) != f {
+		if name := er.nameEndingAt(rs, h, f, stopAt, inName); name != "" && er.namedProject(rs, h, f, name) {
+			return name + serial
 		}
 	}
 	return ""
+}
+
+// serialBefore returns where a serial written right before s starts (D线,
+// 3号: Latin letters or digits and a [serial] character), or s when there
+// is none.
+func (er *entityRules) serialBefore(rs []rune, s int) int {
+	if s < 2 || !er.g.serial.has(rs[s-1]) {
+		return s
+	}
+	j := s - 1
+	for j > 0 && (er.g.isDigit(rs[j-1]) || rs[j-1] >= 'A' && rs[j-1] <= 'Z') {
+		j--
+	}
+	if j == s-1 {
+		return s
+	}
+	return j
 }
 
 // withSerial extends a project's name over a serial number written after
@@ -328,7 +464,7 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 		return er.actions.endsAt(rs, start) >= 0 ||
 			er.g.placeLocative.endsAt(rs, start) < 0 && !er.locatedIn(rs, start, s)
 	}
-	if er.g.routeHeads[head] && er.contractedRoute(mod) {
+	if er.g.routeHeads[head] && (er.contractedRoute(mod) || er.cityTransit(mod)) {
 		return true
 	}
 	return er.proper(mod)
@@ -363,6 +499,22 @@ func (er *entityRules) headFollows(rs []rune, end int) bool {
 		if s, _ := er.projWeak.SuffixAt(rs, j); s >= end {
 			return true
 		}
+	}
+	return false
+}
+
+// cityTransit reports whether a route's modifier is a city's transit line
+// ([transit-kind]: 轻轨, 地铁 after a place of two characters or more that
+// names no kind, 斋月十日城轻轨铁路): a city's line is named by its city.
+func (er *entityRules) cityTransit(mod string) bool {
+	for _, k := range er.g.transitKinds {
+		place, ok := strings.CutSuffix(mod, k)
+		if !ok {
+			continue
+		}
+		rs := []rune(place)
+		return len(rs) >= 2 && !er.g.routeGeneric[place] && er.generic.startsAt(rs, 0) < 0 &&
+			er.joint.startsAt(rs, 0) < 0 && !er.kindOnly(place)
 	}
 	return false
 }
@@ -422,11 +574,18 @@ func (g *grammar) skipDate(rs []rune, i, limit int) int {
 // readBack reads backwards from s to the start of a name: a stop word,
 // punctuation (quotation marks and dashes belong to names), an ordinal or
 // 24 runes from end.
-func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) int {
+//
+// inner says the head is a standing body's (工作组, 委员会), whose name may
+// hold a verb or adverb of its purpose ([name-inner]: 海上共同开发磋商工作组,
+// 发展战略对接工作组): such a word does not end it.
+func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, inner bool) int {
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
-		if (stopAt[i] && !(i == s && er.g.boundHead.startsAt(rs, s) >= 0)) || r == '□' || r == '》' || er.g.ordinal.has(r) {
+		innerWord := inner && er.g.nameInner.endsAt(rs, i) >= 0
+		// an ordinal's character opening a region's name (次区域) is no ordinal
+		ordinal := er.g.ordinal.has(r) && !er.regionAt(rs, i-1)
+		if (stopAt[i] && !innerWord && !(i == s && er.g.boundHead.startsAt(rs, s) >= 0)) || r == '□' || r == '》' || ordinal {
 			// a head bound to the word before it (…倡议之友小组) reads past a
 			// cue that ends right there
 			break
@@ -447,7 +606,7 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool) in
 		// a stop word inside a country's name (阿尔及利亚) stops nothing, nor
 		// one that opens a head word inside the name (对 of 中印尼高级别对话合作机制)
 		// or a verb that goes on past it (对 of 发展战略对接工作组)
-		if st := er.stops.endsAt(rs, i); st >= 0 && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i &&
+		if st := er.stops.endsAt(rs, i); st >= 0 && !innerWord && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i &&
 			!(i-st == 1 && er.actions.startsAt(rs, st) > i) && !er.spelt(rs, st, i) {
 			break
 		}
@@ -536,7 +695,8 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	if end < len(rs) && er.g.continues.has(rs[end]) {
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
-	i := er.readBack(rs, s, end, stopAt, inName)
+	standing := !strongHead && er.g.standingSet.endsAt(rs, end) >= s
+	i := er.readBack(rs, s, end, stopAt, inName, standing)
 	// A name may hold a conjunction or a verb (中巴高层协调与合作委员会,
 	// 中巴扩大产能合作基金): when the part read so far has no proper start
 	// and a proper one stands just before the word that stopped us, the
@@ -555,13 +715,19 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
 			verb := er.actions.startsAt(rs, stop) == i
-			if j := er.readBack(rs, stop, stop, stopAt, inName); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
+			if j := er.readBack(rs, stop, stop, stopAt, inName, standing); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
 				(conj || verb && stop-j <= 3) {
 				i = j
 			}
 		}
 	}
-	if e := er.actions.startsAt(rs, i); e > i && e <= s && !er.properStart(string(rs[i:end])) {
+	// a standing body named by its purpose keeps the word that says it
+	// before a long modifier (发展战略对接工作组)
+	purpose := func(i int) bool {
+		e := er.g.nameInner.startsAt(rs, i)
+		return standing && e > i && s-e >= 4
+	}
+	if e := er.actions.startsAt(rs, i); e > i && e <= s && !er.properStart(string(rs[i:end])) && !purpose(i) {
 		i = e // 提升班列运行效率: the verb is not part of the name
 	}
 	if i >= s {
@@ -588,7 +754,9 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		// a facility named by nature keeps a generic opener before a
 		// content word of its own (国际月球科研站); otherwise (相关产业园,
 		// 国际合作产业园) the opener makes it generic
-		if !strongHead || s-e < 2 || er.generic.startsAt(rs, e) >= 0 {
+		// nor does a standing body whose opener is a word of its purpose
+		// before a long modifier (发展战略对接工作组)
+		if !purpose(i) && (!strongHead || s-e < 2 || er.generic.startsAt(rs, e) >= 0) {
 			return ""
 		}
 	}
@@ -612,6 +780,13 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 	if hasAnySuffix(name, er.g.domesticOrgan) {
 		return false // a state's or a party's own organ, not a joint body
 	}
+	if f := er.forumModifier(name); f != "" {
+		// a forum is a standing mechanism only when named by China and a
+		// region alone (中拉论坛), as 中阿合作论坛 is; a business or
+		// summit forum (中阿商务论坛) is an event
+		rs := []rune(f)
+		return len(rs) == 2 && er.shortForm(string(rs[0])) && er.shortForm(string(rs[1]))
+	}
 	if hasAnySuffix(name, er.g.partnership) {
 		// a named partnership (“一带一路”能源合作伙伴关系) is a mechanism;
 		// the relationship itself (全面战略合作伙伴关系) is not
@@ -627,7 +802,7 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 			return false
 		}
 	}
-	if er.proper(name) || hasAnySuffix(name, er.g.standing) {
+	if er.proper(name) || er.regional(name) || hasAnySuffix(name, er.g.standing) {
 		return true
 	}
 	for _, m := range er.g.mechMarks {

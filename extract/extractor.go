@@ -58,9 +58,9 @@ type Extractor struct {
 var requiredSections = []string{
 	"party-joint", "party-suffix", "party-head", "non-agent", "preposition", "deadline",
 	"area", "area-weak", "area-default", "reference-kind", "unbracketed-suffix", "entity-stop",
-	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak",
+	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak", "project-after-quote",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
-	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close",
+	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close", "alignment",
 }
 
 // checkDisjoint refuses a table where one word has two readings in sections
@@ -529,6 +529,12 @@ func (x *Extractor) isProper(name string) bool {
 			continue
 		}
 		if run++; run >= 3 {
+			return true
+		}
+	}
+	// a river basin, sea or range (澜湄, 图们江) is a place as a city is
+	for _, w := range g.basins {
+		if strings.Contains(name, w) {
 			return true
 		}
 	}

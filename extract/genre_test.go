@@ -157,6 +157,14 @@ func TestGenreHeldOut(t *testing.T) {
 		// Africa, Latin America and Europe) before its rules, scored before
 		// and after: logged, no floor
 		{"testdata/heldout8_zh.tsv", nil},
+		// written for issue 12's sixth round (areas, appraisals, importance
+		// frames, entity names; statements of Central Asia, ASEAN, South
+		// Asia, Africa, the Gulf, Latin America, the Pacific and Europe)
+		// before its rules, scored before and after: logged, no floor
+		{"testdata/heldout9_zh.tsv", nil},
+		// written after issue 12's sixth round and scored once, no rule
+		// changed after reading it: logged, no floor
+		{"testdata/heldout10_zh.tsv", nil},
 	} {
 		t.Run(c.file, func(t *testing.T) { scoreGenre(t, x, c.file, c.floors) })
 	}

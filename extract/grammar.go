@@ -35,6 +35,7 @@ type grammar struct {
 	genericHead       []string        // [mechanism-generic-head]
 	mechMarks         []string        // [mechanism-mark]
 	standing          []string        // [mechanism-standing]
+	standingSet       *wordSet        // [mechanism-standing], to read a head in a sentence without a copy
 	titleTopic        []string        // [title-topic]
 	citeJoin          map[string]bool // [citation-joiner]
 	sideSuffix        *wordSet        // [party-suffix]
@@ -43,6 +44,8 @@ type grammar struct {
 	background        *wordSet        // [background]: closes a clause that sets the scene (…的背景下)
 	boundHead         *wordSet        // [bound-head]: a head bound to the word before it (之友小组)
 	boundAfterParty   *wordSet        // [bound-after-party]: after the parties' joint word, keeps it in a name (两国政府间)
+	nameInner         *wordSet        // [name-inner]: inside a standing body's name, a word of its purpose (共同开发)
+	forumHead         []string        // [forum-head]: a bare forum head, a mechanism only after China and a region (中拉论坛)
 	domesticOrgan     []string        // [domestic-organ]: a name ending so is a state's or party's own organ
 	partnership       []string        // [partnership-head]: a mechanism head that may name the relationship itself
 	relationshipGrade []string        // [relationship-grade]: in a partnership's name, makes it the relationship
@@ -58,7 +61,9 @@ type grammar struct {
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
 	transliteration   map[rune]bool   // [transliteration]: characters that spell foreign names (比雷埃夫斯)
 	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
+	basins            []string        // [basin-name]: a river basin, sea or range that names a place (澜湄)
 	routeHeads        map[string]bool // [route-head]: a head a contracted route name may stand before (蒙内铁路)
+	transitKinds      []string        // [transit-kind]: a city's line before a route head (…城轻轨铁路)
 	kindModifier      map[string]bool // [kind-modifier]: a strong head's whole modifier that names its kind (经济走廊)
 	routeGeneric      map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
 	quotedAfter       map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
@@ -71,9 +76,9 @@ var grammarSections = []string{
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
-	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial",
-	"transliteration", "place-word", "route-head", "route-generic", "quoted-project-after", "quoted-not-project",
+	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -114,6 +119,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		genericHead:       t.Words("mechanism-generic-head"),
 		mechMarks:         t.Words("mechanism-mark"),
 		standing:          t.Words("mechanism-standing"),
+		standingSet:       newWordSet(t.Words("mechanism-standing")),
 		titleTopic:        t.Words("title-topic"),
 		citeJoin:          setOf(t.Words("citation-joiner")),
 		sideSuffix:        newWordSet(t.Words("party-suffix")),
@@ -123,6 +129,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		background:        newWordSet(t.Words("background")),
 		boundHead:         newWordSet(t.Words("bound-head")),
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),
+		nameInner:         newWordSet(t.Words("name-inner")),
+		forumHead:         t.Words("forum-head"),
 		domesticOrgan:     t.Words("domestic-organ"),
 		partnership:       t.Words("partnership-head"),
 		relationshipGrade: t.Words("relationship-grade"),
@@ -136,7 +144,9 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		placePost:         newWordSet(t.Words("place-postposition")),
 		eventHead:         newWordSet(t.Words("event-head")),
 		placeWords:        t.Words("place-word"),
+		basins:            t.Words("basin-name"),
 		routeHeads:        setOf(t.Words("route-head")),
+		transitKinds:      t.Words("transit-kind"),
 		routeGeneric:      setOf(t.Words("route-generic")),
 		kindModifier:      setOf(t.Words("kind-modifier")),
 		quotedAfter:       setOf(t.Words("quoted-project-after")),

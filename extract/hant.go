@@ -23,6 +23,9 @@ type Hant struct {
 	once  sync.Once
 	table *lexicon.HanTable
 	err   error
+	// readings holds *[]rune of Images()+1, zeroed, for SimplifyNoting:
+	// one per document in flight
+	readings sync.Pool
 }
 
 // NewHant wraps a Chinese extractor.
@@ -77,15 +80,25 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 	if !utf8.ValidString(text) { // cheaper than ToValidUTF8's decoding of every character
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	simp, err := h.Simplify(text)
-	if err != nil {
+	if err := h.load(); err != nil {
 		out := h.zh.Extract(text)
 		out.Warnings = append(out.Warnings, err.Error()+": read with the Simplified rules as written")
 		out.Document.Language = "zh-Hant"
 		return out
 	}
+	rp, _ := h.readings.Get().(*[]rune)
+	if rp == nil || len(*rp) != h.table.Images()+1 {
+		rs := make([]rune, h.table.Images()+1)
+		rp = &rs
+	}
+	readings := *rp
+	defer func() {
+		clear(readings)
+		h.readings.Put(rp)
+	}()
+	simp := h.table.SimplifyNoting(text, readings)
 	out := h.zh.Extract(simp)
-	rb := &restorer{orig: text, simp: simp}
+	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings}
 	var offs []int // a sentence's byte offset of each rune, reused
 	d := &out.Document
 	d.Language = "zh-Hant"
@@ -120,6 +133,11 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		for k := range r.Clauses {
 			recue(r.Clauses[k].Cue, s.Text, offs)
 		}
+		for _, list := range [][]entente.Cue{r.References, r.Mechanisms, r.Projects} {
+			for k := range list {
+				recue(&list[k], s.Text, offs)
+			}
+		}
 		if s.Deadline != nil && r.Deadline != nil {
 			dl := r.Deadline.Text
 			s.Deadline = &dl
@@ -148,8 +166,18 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 // len(s): rune offsets of a cue become byte offsets without a []rune copy
 // of the sentence. s is valid UTF-8 (the text was made so on entry).
 func runeOffsets(offs []int, s string) []int {
-	for i := range s {
+	for i := 0; i < len(s); {
 		offs = append(offs, i)
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // Han and CJK punctuation without a call, as range would step
+		default:
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
 	}
 	return append(offs, len(s))
 }

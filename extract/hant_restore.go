@@ -1,27 +1,38 @@
 package extract
 
 import (
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/entente/entente/lexicon"
 )
 
-// restorer finds strings of the Simplified text in the original. The two
-// texts are aligned byte for byte (the table maps a character only to one
-// of the same UTF-8 length), so a string found in the Simplified text at
-// some offset is, in the original, the bytes at that offset. A string that
-// is not a plain substring (lines joined, spaces squeezed) is looked for
-// with spaces aside (compactRestorer, built when first needed).
+// restorer gives strings of the Simplified text back as the original
+// writes them. The two texts are aligned byte for byte (the table maps a
+// character only to one of the same UTF-8 length), so a string found in the
+// Simplified text at some offset is, in the original, the bytes at that
+// offset; one that is not there as it is (lines joined, spaces squeezed)
+// is looked for with spaces aside, and one not there at all (put together
+// from parts) is mapped character by character.
+//
+// Most strings need no looking for: readings (lexicon.HanTable.
+// SimplifyNoting) says, for each character a traditional one maps to, how
+// the text writes it, and a character written one way throughout is that
+// wherever the string stands. Only a string with a character written in
+// several ways (系 for 係 and 系, 干 for 乾 and 幹) is looked for, and only
+// where that character stands. The answer is the one a search of the whole
+// text gives: the first occurrence, then the first with spaces aside, then
+// the first reading of each character (restore_ref_test.go holds it to
+// that search).
 type restorer struct {
 	orig, simp string
+	table      *lexicon.HanTable
+	readings   []rune
 	cursor     int // byte offset after the last sentence found
-	slow       *compactRestorer
-	// pairs finds where two characters stand side by side (built on the
-	// first restore): titles and names are looked up many times in a long
-	// text, and a scan of the whole text for each cost as much as the
-	// extraction itself
-	pairs *pairIndex
+	// done keeps what restore gave each string: a document names its
+	// references, mechanisms and projects in sentence after sentence
+	done map[string]string
 }
 
 // restoreNext restores a sentence, looking from the end of the previous
@@ -39,180 +50,204 @@ func (rb *restorer) restore(s string) string {
 	if s == "" {
 		return s
 	}
-	if i := rb.index(s); i >= 0 && i+len(s) <= len(rb.orig) {
-		return rb.orig[i : i+len(s)]
+	if w, ok := rb.done[s]; ok {
+		return w
 	}
-	if rb.slow == nil {
-		rb.slow = newCompactRestorer(rb.orig, rb.simp)
+	w := rb.restoreFirst(s)
+	if rb.done == nil {
+		rb.done = make(map[string]string)
 	}
-	return rb.slow.find(s)
+	rb.done[s] = w
+	return w
 }
 
-// index returns the byte offset of the first occurrence of s in the
-// Simplified text, as strings.Index does: a string of two characters or
-// more is looked for only where its first two stand.
-func (rb *restorer) index(s string) int {
-	r1, w1 := utf8.DecodeRuneInString(s)
-	r2, w2 := utf8.DecodeRuneInString(s[w1:])
-	if w2 == 0 || r1 == utf8.RuneError || r2 == utf8.RuneError || len(rb.simp) >= math.MaxInt32 {
-		return strings.Index(rb.simp, s)
-	}
-	if rb.pairs == nil {
-		rb.pairs = newPairIndex(rb.simp)
-	}
-	for i := rb.pairs.head[pairBucket(r1, r2)]; i >= 0; i = rb.pairs.next[i] {
-		if strings.HasPrefix(rb.simp[rb.pairs.at[i]:], s) {
-			return int(rb.pairs.at[i])
+// restoreFirst is restore for a string not restored before.
+func (rb *restorer) restoreFirst(s string) string {
+	w, a := rb.mapped(s)
+	switch {
+	case a == -1:
+		return w
+	case a == -2:
+		// a cut through a character: only a plain search can find it;
+		// otherwise its bytes read as U+FFFD, one each, as strings.Map
+		// spells them
+		if i := strings.Index(rb.simp, s); i >= 0 {
+			return rb.orig[i : i+len(s)]
 		}
+		return rb.restoreSpaced(strings.Map(func(r rune) rune { return r }, s))
+	}
+	if i := rb.indexAt(s, a); i >= 0 {
+		return rb.orig[i : i+len(s)]
+	}
+	return rb.restoreSpaced(s)
+}
+
+// reading returns how the text writes r: r itself, or the one character
+// it always stands for, or -1 if it stands for several.
+func (rb *restorer) reading(r rune) rune {
+	if img := rb.table.ImageIndex(r); img != 0 {
+		if o := rb.readings[img]; o != 0 {
+			return o
+		}
+	}
+	return r
+}
+
+// mapped gives s as written when all its characters are written one way
+// throughout the text: wherever it stands, found as it is or with spaces
+// aside, its characters are their readings (spaces have only themselves),
+// and a string not in the text is mapped character by character to the
+// same. Otherwise it returns the byte offset in s of the first character
+// written in several ways (s must then be looked for where that character
+// stands), or -2 if s is not valid UTF-8; -1 when s is mapped.
+func (rb *restorer) mapped(s string) (string, int) {
+	var b []byte
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		n := 3
+		if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // Han without a call
+		} else if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
+			return "", -2
+		}
+		switch o := rb.reading(r); {
+		case o < 0:
+			if !utf8.ValidString(s[i:]) {
+				return "", -2
+			}
+			return "", i
+		case o != r:
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], o) // the table keeps UTF-8 lengths
+		}
+		i += n
+	}
+	if b == nil {
+		return s, -1
+	}
+	return string(b), -1
+}
+
+// indexAt returns the first offset of s in the Simplified text, as
+// strings.Index does, looking only where the character at byte a of s
+// stands (every occurrence of s has it there).
+func (rb *restorer) indexAt(s string, a int) int {
+	_, w := utf8.DecodeRuneInString(s[a:])
+	c := s[a : a+w]
+	for from := a; from < len(rb.simp); {
+		q := strings.Index(rb.simp[from:], c)
+		if q < 0 {
+			return -1
+		}
+		q += from
+		if p := q - a; strings.HasPrefix(rb.simp[p:], s) {
+			return p
+		}
+		from = q + w
 	}
 	return -1
 }
 
-// pairIndex chains the characters of a text by the bucket of the pair
-// each opens with the character after it, in text order: the first
-// character of a string is looked for only where the pair it opens with
-// may stand (a bucket holds other pairs too: the caller compares).
-type pairIndex struct {
-	head [1 << 12]int32 // bucket → first character index, or -1
-	next []int32        // character index → next in its bucket, or -1
-	at   []int32        // character index → byte offset
-}
-
-func pairBucket(a, b rune) uint32 { return (uint32(a)*31 + uint32(b)) * 2654435761 >> 20 }
-
-func newPairIndex(s string) *pairIndex {
-	px := &pairIndex{}
-	for i := range px.head {
-		px.head[i] = -1
-	}
-	px.at = make([]int32, 0, len(s)/2)
-	rs := make([]rune, 0, len(s)/2)
-	for i := 0; i < len(s); {
-		var r rune
-		w := 3
-		if c := s[i]; c < utf8.RuneSelf {
-			r, w = rune(c), 1
-		} else if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // Han without a call
-		} else {
-			r, w = utf8.DecodeRuneInString(s[i:])
-		}
-		px.at = append(px.at, int32(i))
-		rs = append(rs, r)
-		i += w
-	}
-	px.next = make([]int32, len(px.at))
-	// from the end, so that each chain runs in text order
-	for k := len(rs) - 1; k >= 0; k-- {
-		px.next[k] = -1
-		if k+1 < len(rs) {
-			b := pairBucket(rs[k], rs[k+1])
-			px.next[k] = px.head[b]
-			px.head[b] = int32(k)
-		}
-	}
-	return px
-}
-
-// compactRestorer finds a string in the Simplified text with spaces aside:
-// the characters other than spaces are the same in number and order. Both
-// texts are kept without their spaces, aligned byte for byte as the whole
-// texts are.
-type compactRestorer struct {
-	simp, orig string
-	byChar     map[rune]rune // built when first needed
-}
-
 func isCompactSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 
-func newCompactRestorer(orig, simp string) *compactRestorer {
-	sb, ob := make([]byte, 0, len(simp)), make([]byte, 0, len(simp))
-	for i := 0; i < len(simp); {
-		// both texts are valid UTF-8 (Extract made them so): a lead byte
-		// gives a character's length, and only a few can start a space
-		w := validWidth(simp[i])
-		ow := 0
-		if i < len(orig) {
-			ow = validWidth(orig[i])
+// restoreSpaced gives s (valid UTF-8) as written when it is not in the
+// text as it is: at its first occurrence with spaces aside (the characters
+// other than spaces the same in number and order), s's spaces as they are;
+// when it is not there either, each character as the text first writes it
+// otherwise (a character the text writes in one way only, that way).
+func (rb *restorer) restoreSpaced(s string) string {
+	m, a := rb.mapped(s) // s is valid UTF-8: a is not -2
+	if a < 0 {
+		return m
+	}
+	// ca: the anchor's offset among the bytes of s other than spaces
+	ca := 0
+	for _, r := range s[:a] {
+		if !isCompactSpace(r) {
+			ca += utf8.RuneLen(r)
 		}
-		if ow != w {
-			break // not aligned past here (never so for a text mapped by the table)
+	}
+	_, w := utf8.DecodeRuneInString(s[a:])
+	c := s[a : a+w]
+	for from := 0; from < len(rb.simp); {
+		q := strings.Index(rb.simp[from:], c)
+		if q < 0 {
+			break
 		}
-		space := false
-		if c := simp[i]; c < utf8.RuneSelf || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
-			r, _ := utf8.DecodeRuneInString(simp[i:])
-			space = isCompactSpace(r)
+		q += from
+		from = q + w
+		if p, ok := rb.spacedMatch(s, q, ca); ok {
+			return rb.spacedOriginal(s, p)
 		}
-		if !space {
-			sb = append(sb, simp[i:i+w]...)
-			ob = append(ob, orig[i:i+w]...)
+	}
+	return rb.firstReadings(s)
+}
+
+// spacedMatch reports whether s, spaces aside, stands in the Simplified
+// text with the byte ca of its characters other than spaces at q, and
+// where its first character other than a space then stands.
+func (rb *restorer) spacedMatch(s string, q, ca int) (int, bool) {
+	p := q
+	for need := ca; need > 0; {
+		if p == 0 {
+			return 0, false
+		}
+		r, w := utf8.DecodeLastRuneInString(rb.simp[:p])
+		p -= w
+		if !isCompactSpace(r) {
+			need -= w
+		}
+		if need < 0 {
+			return 0, false
+		}
+	}
+	i := p
+	for _, r := range s {
+		if isCompactSpace(r) {
+			continue
+		}
+		for {
+			if i >= len(rb.simp) {
+				return 0, false
+			}
+			t, w := utf8.DecodeRuneInString(rb.simp[i:])
+			if !isCompactSpace(t) {
+				break
+			}
+			i += w
+		}
+		t, w := utf8.DecodeRuneInString(rb.simp[i:])
+		if t != r {
+			return 0, false
 		}
 		i += w
 	}
-	return &compactRestorer{simp: string(sb), orig: string(ob)}
+	return p, true
 }
 
-// validWidth is the length of the character at a byte of valid UTF-8, as
-// DecodeRuneInString gives it: 1 inside a character.
-func validWidth(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
-}
-
-// indexNear is strings.Index for a sentence that usually stands at or
-// near the start of what is left: searched first in a window a little
-// longer than it (the first match there is the first match of all), then
-// in the whole.
-func indexNear(s, sub string) int {
-	if w := len(sub) + 64; w < len(s) {
-		if i := strings.Index(s[:w], sub); i >= 0 {
-			return i
-		}
-	}
-	return strings.Index(s, sub)
-}
-
-func compact(s string) string {
-	return strings.Map(func(r rune) rune {
-		if isCompactSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// find gives s as the original writes it: its characters other than spaces
-// from where they stand in the original, its spaces as they are; a string
-// that is not in the text (a title put together from parts) is mapped
-// character by character.
-func (rb *compactRestorer) find(s string) string {
-	c := compact(s)
-	if c == "" {
-		return s
-	}
-	p := strings.Index(rb.simp, c)
-	if p < 0 {
-		rb.charTable()
-		return strings.Map(func(r rune) rune {
-			if o, ok := rb.byChar[r]; ok {
-				return o
-			}
-			return r
-		}, s)
-	}
+// spacedOriginal writes s with its characters other than spaces taken, in
+// order, from the original's characters other than spaces from byte p on
+// (where spacedMatch found them).
+func (rb *restorer) spacedOriginal(s string, p int) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if isCompactSpace(r) || p >= len(rb.orig) {
+		if isCompactSpace(r) {
 			b.WriteRune(r)
 			continue
+		}
+		for {
+			t, w := utf8.DecodeRuneInString(rb.simp[p:])
+			if !isCompactSpace(t) {
+				break
+			}
+			p += w
 		}
 		o, w := utf8.DecodeRuneInString(rb.orig[p:])
 		b.WriteRune(o)
@@ -221,21 +256,121 @@ func (rb *compactRestorer) find(s string) string {
 	return b.String()
 }
 
-// charTable maps each Simplified character to the original character it
-// first stands for.
-func (rb *compactRestorer) charTable() {
-	if rb.byChar != nil {
-		return
-	}
-	rb.byChar = map[rune]rune{}
-	for i := 0; i < len(rb.simp); {
-		r, w := utf8.DecodeRuneInString(rb.simp[i:])
-		o, _ := utf8.DecodeRuneInString(rb.orig[i:])
-		if r != o {
-			if _, ok := rb.byChar[r]; !ok {
-				rb.byChar[r] = o
-			}
+// firstReadings maps each character of s to the first character of the
+// original that differs from it where it stands in the Simplified text
+// (a character written one way, that way; one never changed, itself).
+func (rb *restorer) firstReadings(s string) string {
+	var b []byte
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			continue
 		}
-		i += w
+		o := rb.reading(r)
+		if o < 0 {
+			o = rb.firstDiffering(r)
+		}
+		if o != r {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], o)
+		}
 	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// firstDiffering returns the first original character, other than r, that
+// stands where the Simplified text has r, or r.
+func (rb *restorer) firstDiffering(r rune) rune {
+	var buf [utf8.UTFMax]byte
+	c := string(buf[:utf8.EncodeRune(buf[:], r)])
+	for from := 0; from < len(rb.simp); {
+		q := strings.Index(rb.simp[from:], c)
+		if q < 0 {
+			break
+		}
+		q += from
+		if o, _ := utf8.DecodeRuneInString(rb.orig[q:]); o != r {
+			return o
+		}
+		from = q + len(c)
+	}
+	return r
+}
+
+// indexNear is strings.Index for a sentence that usually stands at or
+// near the start of what is left: searched first in a window a little
+// longer than it (the first match there is the first match of all), then
+// in the whole.
+func indexNear(s, sub string) int {
+	if sub == "" {
+		return 0
+	}
+	if w := len(sub) + 64; w < len(s) {
+		if i := indexFirstByte(s[:w], sub); i >= 0 {
+			return i
+		}
+	}
+	return indexByPrefix(s, sub)
+}
+
+// indexByPrefix is strings.Index(s, sub) for a sentence that is usually
+// not in s at all (lines joined): it is looked for only where its first
+// two characters stand, which strings.Index finds quickly, instead of
+// hashing every window of s, which a long sentence made strings.Index do.
+func indexByPrefix(s, sub string) int {
+	n, chars := len(sub), 0 // n: the bytes of sub's first two characters
+	for i := range sub {
+		if chars == 2 {
+			n = i
+			break
+		}
+		chars++
+	}
+	if n == len(sub) {
+		return strings.Index(s, sub)
+	}
+	p := sub[:n]
+	for k := 0; ; {
+		j := strings.Index(s[k:], p)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if strings.HasPrefix(s[k:], sub) {
+			return k
+		}
+		k++
+	}
+}
+
+// indexFirstByte is strings.Index(s, sub) for a non-empty sub that
+// usually stands a few bytes in: the places where sub's first byte stands
+// are tried in order, a few of them, then strings.Index takes the rest (on
+// Chinese text, whose characters share a handful of first bytes, the
+// library's own search gives up on that and hashes the whole window).
+func indexFirstByte(s, sub string) int {
+	c := sub[0]
+	k := 0
+	for range 8 {
+		j := strings.IndexByte(s[k:], c)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if len(s)-k < len(sub) {
+			return -1
+		}
+		if s[k:k+len(sub)] == sub {
+			return k
+		}
+		k++
+	}
+	if i := strings.Index(s[k:], sub); i >= 0 {
+		return k + i
+	}
+	return -1
 }

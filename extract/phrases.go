@@ -34,9 +34,13 @@ type phraseMatcher struct {
 	keys      keyTable
 	hasPrefix bool
 	suffix    []int // phrases whose first word is a suffix pattern
-	holders   []int // phrases opening with a placeholder
-	phrases   []phrase
-	classes   map[string]func(word) bool
+	// suffixBy lists them by the last byte of their suffix (nil when
+	// there are none): a word tries only those its key ends like, in
+	// the order of suffix
+	suffixBy *[256][]int
+	holders  []int // phrases opening with a placeholder
+	phrases  []phrase
+	classes  map[string]func(word) bool
 	// holderClass numbers the class of each holder's first word (index
 	// into holderTests), so that a word is tested once per class, not once
 	// per phrase
@@ -228,6 +232,16 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			pm.stemLen[utf8.RuneCountInString(k)] = true
 		case patSuffix:
 			pm.suffix = append(pm.suffix, id)
+			if pm.suffixBy == nil {
+				pm.suffixBy = new([256][]int)
+			}
+			if t := first.text; t != "" {
+				pm.suffixBy[t[len(t)-1]] = append(pm.suffixBy[t[len(t)-1]], id)
+			} else {
+				for b := range pm.suffixBy { // (a suffix folds to one byte at least)
+					pm.suffixBy[b] = append(pm.suffixBy[b], id)
+				}
+			}
 		case patClass:
 			pm.holders = append(pm.holders, id)
 			c := slices.Index(pm.holderTests, first.text)
@@ -453,8 +467,9 @@ func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
 			}
 		}
 	}
-	if !w.Punct && len(pm.suffix) > 0 {
-		try(pm.suffix)
+	if k := w.Key; !w.Punct && pm.suffixBy != nil && k != "" {
+		// a word ending otherwise ends no suffix (and "" matches none)
+		try(pm.suffixBy[k[len(k)-1]])
 	}
 	if len(pm.holders) > 0 {
 		// each class of first word is tested once at this word

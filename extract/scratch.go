@@ -15,6 +15,7 @@ type scratch struct {
 	ptrs    []*clauseReading // the readings in order, as resolve takes them
 	ctoks   []token          // the clauses' copies of the sentence's tokens
 	runes   []rune           // a sentence's runes and their masked copy
+	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
 }
 
@@ -58,6 +59,7 @@ const (
 	fModifier                       // an attributive particle (的) follows in the same clause
 	fWeighed                        // the clause carries an importance frame
 	fExample                        // an item of a list of examples (A、B等挑战)
+	fAligned                        // the clause aligns what it names (A同B对接): each is a topic
 )
 
 // flagsFor returns n cleared flags.

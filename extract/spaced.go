@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -61,6 +62,10 @@ type Spaced struct {
 	placeLead *phraseMatcher
 	vocab     structure.Vocabulary
 	index     phraseIndex // which of the tables above a word may open a phrase of
+	// bufs keeps the sentence buffers of documents read, for the next
+	// document to reuse (*sentenceBuf): on a short statement growing them
+	// anew was a sixth of what it allocated
+	bufs sync.Pool
 }
 
 // kinds only the spaced languages use, above the Chinese ones.
@@ -252,7 +257,9 @@ func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 func (x *Spaced) Extract(text string) *entente.Extraction {
 	// the layout and the metadata ask of the same lines (a closing
 	// formula: its date, its place, its languages): read each once
-	lines := lineWords{}
+	buf := x.sentenceBuf()
+	defer x.keepSentenceBuf(buf)
+	lines := &buf.lines
 	v := x.vocab
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
 	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
@@ -280,7 +287,6 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector()
 	ents := newEntityCollector()
-	var buf sentenceBuf
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -300,7 +306,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inherited == nil {
 			inherited = parties
 		}
-		st := x.newSentenceIn(ls.Text, &buf)
+		st := x.newSentenceIn(ls.Text, buf)
 		s, r := x.label(st, parties, inherited)
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
@@ -349,6 +355,7 @@ type sentence struct {
 	ws    []word
 	cues  []scue
 	ments []smention
+	found []countryMatch // the countries mentions found, memory for the next sentence
 }
 
 // scue is a cue phrase found in a sentence, in word offsets.
@@ -366,6 +373,37 @@ type sentenceBuf struct {
 	cues []scue
 	st   sentence
 	keys strings.Builder // the folded keys of the document's words
+	// lines are the lines the layout and the metadata read, whose words
+	// a sentence that is one of them takes instead of tokenizing again
+	lines lineWords
+}
+
+// sentenceBuf returns a document's sentence buffer: one a document read
+// before left (keepSentenceBuf), or a new one.
+func (x *Spaced) sentenceBuf() *sentenceBuf {
+	buf, ok := x.bufs.Get().(*sentenceBuf)
+	if !ok {
+		buf = &sentenceBuf{lines: lineWords{seen: map[string]tokenized{}}}
+	}
+	buf.lines.keys = &buf.keys
+	return buf
+}
+
+// keepSentenceBuf leaves a document's buffer for the next document, with
+// its memory but nothing of the document: no word, mention or sentence
+// keeps its text alive. The folded keys are never reused (a new builder):
+// the words of a document's sentences are slices of them.
+func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
+	clear(buf.ws[:cap(buf.ws)])
+	clear(buf.st.ments[:cap(buf.st.ments)])
+	clear(buf.st.found[:cap(buf.st.found)])
+	buf.st = sentence{ments: buf.st.ments[:0], found: buf.st.found[:0]}
+	buf.keys = strings.Builder{}
+	l := &buf.lines
+	clear(l.seen)
+	clear(l.ws[:cap(l.ws)])
+	l.rs, l.ws = l.rs[:0], l.ws[:0]
+	x.bufs.Put(buf)
 }
 
 func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
@@ -376,13 +414,18 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 	if buf == nil {
 		rs := []rune(s)
 		st = &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
+	} else if t, ok := buf.lines.seen[s]; ok {
+		// a line the layout or the metadata read (a closing formula of
+		// one sentence): its words, marked, and changed by no one
+		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
+		st = &buf.st
 	} else {
 		rs := buf.rs[:0]
 		for _, r := range s { // as []rune(s): invalid bytes are U+FFFD
 			rs = append(rs, r)
 		}
 		buf.rs, buf.ws = rs, appendTokensKeys(buf.ws[:0], s, rs, &buf.keys)
-		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0]}
+		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	}
 	st.valid = s

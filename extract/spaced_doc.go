@@ -96,9 +96,18 @@ func (x *Spaced) tokens(rs []rune) []word {
 
 // lineWords holds the runes and words of the lines a document's layout
 // and metadata read (a closing formula is asked for its date, its place
-// and its languages), so that each is tokenized once per document; nil
-// keeps nothing.
-type lineWords map[string]tokenized
+// and its languages; the title for its kind and parties), so that each is
+// tokenized once per document, and a sentence that is such a line is not
+// tokenized again; nil keeps nothing.
+type lineWords struct {
+	seen map[string]tokenized
+	// rs and ws are the memory the lines' runes and words are cut from,
+	// kept from document to document (sentenceBuf); a line's slices stay
+	// its own when they grow, as the line has its own array
+	rs   []rune
+	ws   []word
+	keys *strings.Builder // the document's folded keys (sentenceBuf.keys)
+}
 
 type tokenized struct {
 	rs []rune
@@ -107,20 +116,36 @@ type tokenized struct {
 
 // lineTokens returns the runes and marked words of s, from c when it has
 // them. Nothing changes them once made.
-func (x *Spaced) lineTokens(c lineWords, s string) ([]rune, []word) {
-	if t, ok := c[s]; ok {
+func (x *Spaced) lineTokens(c *lineWords, s string) ([]rune, []word) {
+	if c == nil {
+		rs := []rune(s)
+		return rs, x.tokens(rs)
+	}
+	if t, ok := c.seen[s]; ok {
 		return t.rs, t.ws
 	}
-	rs := []rune(s)
-	ws := x.tokens(rs)
-	if c != nil {
-		c[s] = tokenized{rs: rs, ws: ws}
+	n := utf8.RuneCountInString(s) // as []rune(s): an invalid byte is one U+FFFD
+	if cap(c.rs)-len(c.rs) < n {
+		c.rs = make([]rune, 0, max(2*cap(c.rs), n+256))
 	}
+	at := len(c.rs)
+	for _, r := range s {
+		c.rs = append(c.rs, r)
+	}
+	rs := c.rs[at:len(c.rs):len(c.rs)]
+	if cap(c.ws)-len(c.ws) < n+1 { // a word has a character at least: the words fit
+		c.ws = make([]word, 0, max(2*cap(c.ws), n+64))
+	}
+	ws := appendTokensKeys(c.ws[len(c.ws):len(c.ws)], s, rs, c.keys)
+	c.ws = c.ws[:len(c.ws)+len(ws)]
+	ws = ws[:len(ws):len(ws)]
+	x.index.mark(ws)
+	c.seen[s] = tokenized{rs: rs, ws: ws}
 	return rs, ws
 }
 
 // countryCodes returns the countries named in a text, in order, each once.
-func (x *Spaced) countryCodes(c lineWords, s string) []string {
+func (x *Spaced) countryCodes(c *lineWords, s string) []string {
 	_, ws := x.lineTokens(c, s)
 	return x.countries.codes(ws)
 }
@@ -130,7 +155,7 @@ func (x *Spaced) countryCodes(c lineWords, s string) []string {
 func (x *Spaced) findDate(s string) (structure.Date, bool) { return x.findDateIn(nil, s) }
 
 // findDateIn is findDate with the document's lines read so far.
-func (x *Spaced) findDateIn(c lineWords, s string) (structure.Date, bool) {
+func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
 	if !hasYearDigits(s) {
 		return structure.Date{}, false // a full date has a year (yearOf): the layout asks of every line
 	}
@@ -162,7 +187,7 @@ func (x *Spaced) findDateIn(c lineWords, s string) (structure.Date, bool) {
 func (x *Spaced) placeAround(s string, d structure.Date) string { return x.placeAroundIn(nil, s, d) }
 
 // placeAroundIn is placeAround with the document's lines read so far.
-func (x *Spaced) placeAroundIn(c lineWords, s string, d structure.Date) string {
+func (x *Spaced) placeAroundIn(c *lineWords, s string, d structure.Date) string {
 	rs, ws := x.lineTokens(c, s)
 	capRun := func(i int) string {
 		j := i
@@ -209,7 +234,7 @@ func (x *Spaced) placeAroundIn(c lineWords, s string, d structure.Date) string {
 func (x *Spaced) leadDateline(s string) int { return x.leadDatelineIn(nil, s) }
 
 // leadDatelineIn is leadDateline with the document's lines read so far.
-func (x *Spaced) leadDatelineIn(lines lineWords, s string) int {
+func (x *Spaced) leadDatelineIn(lines *lineWords, s string) int {
 	// a dateline has a comma early and a digit: most paragraphs have not
 	c := strings.IndexByte(s, ',')
 	if c < 0 || c > 40 || !strings.ContainsAny(s[:min(len(s), 120)], "0123456789") {
@@ -253,7 +278,7 @@ func (x *Spaced) leadDatelineIn(lines lineWords, s string) int {
 }
 
 // document fills in the metadata.
-func (x *Spaced) document(c lineWords, lay *structure.Layout, d *entente.Document) {
+func (x *Spaced) document(c *lineWords, lay *structure.Layout, d *entente.Document) {
 	d.Title = lay.Title
 	d.Language = x.lang
 	_, titleWords := x.lineTokens(c, lay.Title) // read by several tables, none of which changes it
@@ -363,8 +388,14 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: text, Start: s, End: e}}
 			if w.weak {
 				c.Rule = "area (weak)"
+				if weak == nil {
+					weak = make([]entente.AreaCue, 0, 4) // a sentence names a few: one allocation, not three
+				}
 				weak = append(weak, c)
 			} else {
+				if strong == nil {
+					strong = make([]entente.AreaCue, 0, 4)
+				}
 				strong = append(strong, c)
 			}
 		}

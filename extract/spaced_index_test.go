@@ -10,7 +10,8 @@ import (
 // TestPhraseIndexSameMatches holds the index to what it promises: every
 // table finds the same phrases in a sentence whose words the index marked
 // as in one whose words it did not (read by every table at every word),
-// and every word set answers as its keys do.
+// and every word set answers as its keys do; and a table's suffix phrases
+// tried by last byte find what trying them all does.
 func TestPhraseIndexSameMatches(t *testing.T) {
 	tests := []struct{ lang, file string }{
 		{"en", "testdata/genre_en.tsv"},
@@ -64,6 +65,18 @@ func checkIndexed(t *testing.T, x *Spaced, s string) int {
 			t.Errorf("table %d, %q: marked %v, unmarked %v", k, s, got, want)
 		}
 		found += len(got)
+		// a table's suffix phrases listed by last byte find what trying
+		// every one of them at every word finds
+		if pm.suffixBy != nil {
+			all := *pm
+			all.suffixBy = new([256][]int)
+			for b := range all.suffixBy {
+				all.suffixBy[b] = pm.suffix
+			}
+			if every := all.FindAll(plain); !slices.Equal(got, every) {
+				t.Errorf("table %d, %q: suffixes by last byte %v, every suffix tried %v", k, s, got, every)
+			}
+		}
 		for i := range plain {
 			a, aok := pm.longestAt(plain, i)
 			b, bok := pm.longestAt(marked, i)

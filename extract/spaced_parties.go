@@ -121,8 +121,10 @@ type countryMatch struct {
 	countryName
 }
 
-func (sc *spacedCountries) find(ws []word) []countryMatch {
-	var out []countryMatch
+func (sc *spacedCountries) find(ws []word) []countryMatch { return sc.findInto(nil, ws) }
+
+// findInto is find appending to out (a sentence's memory, reused).
+func (sc *spacedCountries) findInto(out []countryMatch, ws []word) []countryMatch {
 	var opens func(word) bool
 	if sc.capitalOnly {
 		opens = func(w word) bool { return w.Upper }
@@ -193,7 +195,8 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			taken[i] = true
 		}
 	}
-	for _, m := range x.countries.find(ws) {
+	st.found = x.countries.findInto(st.found[:0], ws) // read here only: the next sentence may reuse it
+	for _, m := range st.found {
 		if taken[m.Start] {
 			continue
 		}

@@ -59,6 +59,8 @@ type Ingester struct {
 	// Linker, if set, links each new document to the stored documents
 	// that are versions of the same statement in other languages.
 	Linker Linker
+
+	nearState
 }
 
 // Linker links a newly stored document to its versions in other
@@ -144,15 +146,38 @@ type examined struct {
 	textSHA   string
 	versionID int64 // the stored version with the same text, if any
 	x         *entente.Extraction
+	near      *entente.NearText // text read for near-duplicates, once
+	sketch    []int64
+	// nearChecked says the store was searched for near-duplicates of the
+	// text; seenCommits is the count of the batch writer's commits
+	// before the examination began, all of which that search could see
+	nearChecked bool
+	seenCommits int64
 }
 
 func (e *examined) settled() bool { return e.out.Status != "" }
+
+// nearText is e's text as the near-duplicate measure reads it, with its
+// sketch, computed once for every look-up of a batch.
+func (e *examined) nearText() *entente.NearText {
+	if e.near == nil {
+		e.near = entente.NewNearText(e.text)
+		e.sketch = e.near.Sketch()
+	}
+	return e.near
+}
+
+// nearSketch is e's text's entente.NearSketch.
+func (e *examined) nearSketch() []int64 {
+	e.nearText()
+	return e.sketch
+}
 
 // newDocument is what the store writes for a new text.
 func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 	return &entente.NewDocument{
 		Extraction: e.x, Text: e.text, TextSHA256: e.textSHA, Extractor: in.ExtractorName,
-		Source: e.src, Original: e.input.Data, LanguageGiven: in.LanguageGiven,
+		Source: e.src, Original: e.input.Data, LanguageGiven: in.LanguageGiven, NearSketch: e.sketch,
 	}
 }
 

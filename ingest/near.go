@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"sync"
 
 	"github.com/entente/entente"
 )
@@ -10,7 +11,9 @@ import (
 // its sketch (entente.NearSketch); a store without it gets no
 // near-duplicates, only exact ones.
 type nearFinder interface {
+	// NearVersions returns the candidates, without their text.
 	NearVersions(ctx context.Context, sketch []int64) ([]entente.Version, error)
+	VersionText(ctx context.Context, id int64) (string, error)
 }
 
 // nearDuplicate reports whether e's text is a stored version's statement
@@ -23,17 +26,83 @@ func (in *Ingester) nearDuplicate(ctx context.Context, e *examined) bool {
 	if !ok {
 		return false
 	}
-	vs, err := nf.NearVersions(ctx, entente.NearSketch(e.text))
+	vs, err := nf.NearVersions(ctx, e.nearSketch())
 	if err != nil {
 		in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
 		return false
 	}
 	for _, v := range vs {
-		if m, same := entente.NearSame(v.Text, e.text); same {
+		stored, err := in.storedNearText(ctx, nf, v)
+		if err != nil {
+			in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
+			e.nearChecked = false
+			return false
+		}
+		if m, same := e.nearText().SameAs(stored); same {
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
 			e.src.Text, e.src.Coverage = e.text, m.Coverage
 			return true
 		}
 	}
+	e.nearChecked = true
 	return false
+}
+
+// storedNearText is a stored version's text read for the measure, from
+// the ingester's cache when it is there: in a batch of one genre the same
+// few stored texts are the candidates of most new ones, and reading and
+// inflating them again was most of the check's cost.
+func (in *Ingester) storedNearText(ctx context.Context, nf nearFinder, v entente.Version) (*entente.NearText, error) {
+	in.nearMu.Lock()
+	if in.nearTexts == nil {
+		in.nearTexts = &nearTextCache{m: map[string]*entente.NearText{}}
+	}
+	c := in.nearTexts
+	t := c.m[v.TextSHA256]
+	in.nearMu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	text, err := nf.VersionText(ctx, v.ID)
+	if err != nil {
+		return nil, err
+	}
+	t = entente.NewNearText(text)
+	in.nearMu.Lock()
+	c.add(v.TextSHA256, t)
+	in.nearMu.Unlock()
+	return t, nil
+}
+
+// nearCacheRunes bounds the letters and digits the cache of read texts
+// holds (16 bytes each: some 16 MB), oldest out first.
+const nearCacheRunes = 1 << 20
+
+// nearTextCache holds stored texts read for the measure, by the sha256 of
+// the text (which names it whatever the version's id).
+type nearTextCache struct {
+	m     map[string]*entente.NearText
+	order []string
+	runes int
+}
+
+func (c *nearTextCache) add(sha string, t *entente.NearText) {
+	if _, ok := c.m[sha]; ok || t.Runes() > nearCacheRunes {
+		return
+	}
+	for c.runes+t.Runes() > nearCacheRunes && len(c.order) > 0 {
+		old := c.order[0]
+		c.order = c.order[1:]
+		c.runes -= c.m[old].Runes()
+		delete(c.m, old)
+	}
+	c.m[sha] = t
+	c.order = append(c.order, sha)
+	c.runes += t.Runes()
+}
+
+// nearState is the Ingester's share of the near-duplicate check.
+type nearState struct {
+	nearMu    sync.Mutex
+	nearTexts *nearTextCache
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +55,7 @@ func TestNearDuplicates(t *testing.T) {
 			}
 			for _, diff := range src.Differences {
 				if diff.Where == "start" {
-					starts[strings.TrimPrefix(filepath.Base(src.Name), "b-")] = diff.Source
+					starts[unprefixed(src.Name)] = diff.Source
 				}
 			}
 		}
@@ -89,26 +90,79 @@ func TestNearDuplicates(t *testing.T) {
 			}
 			check(t, st, first.DocumentID, outs)
 		})
-		t.Run("in one batch", func(t *testing.T) {
-			// another statement, so that the bytes and texts are new to the store
-			other := strings.ReplaceAll(zh, "塞尔维亚", "匈牙利")
-			paths := []string{write("b-first.txt", other)}
-			for _, v := range variants {
-				paths = append(paths, write("b-"+v.name, strings.ReplaceAll(v.text, "塞尔维亚", "匈牙利")))
+		for _, group := range []struct {
+			size  int
+			place string
+		}{{0, "匈牙利"}, {1, "波兰"}} {
+			// in one group, or each written before the next is taken
+			// (examined before the first was written)
+			t.Run(fmt.Sprintf("in one batch, groups of %d", group.size), func(t *testing.T) {
+				// another statement, so that the bytes and texts are new to the store
+				other := strings.ReplaceAll(zh, "塞尔维亚", group.place)
+				paths := []string{write(group.place+"~first.txt", other)}
+				for _, v := range variants {
+					paths = append(paths, write(group.place+"~"+v.name, strings.ReplaceAll(v.text, "塞尔维亚", group.place)))
+				}
+				batch := newIngester(t, st)
+				batch.GroupSize = group.size
+				outs := map[string]Outcome{}
+				var first int64
+				sum := batch.Batch(ctx, paths, nil, func(o Outcome) {
+					name := unprefixed(o.Name)
+					outs[name] = o
+					if name == "first.txt" {
+						first = o.DocumentID
+					}
+				})
+				if sum.Added != 4 || sum.NewSources != 2 || sum.Refused != 0 {
+					t.Errorf("batch: %+v, want 4 added and 2 new sources", sum)
+				}
+				check(t, st, first, outs)
+			})
+		}
+		t.Run("in one batch, the first written long before", func(t *testing.T) {
+			// groups of one and other statements between: the copies are
+			// examined after the first is written, so the store finds it
+			// (and the writer need not look again), or before, so the
+			// writer looks again; either way they become its sources
+			other := strings.ReplaceAll(zh, "塞尔维亚", "希腊")
+			paths := []string{write("c~first.txt", other)}
+			for i := range 12 {
+				paths = append(paths, write(fmt.Sprintf("c~filler-%02d.txt", i), fmt.Sprintf("双方同意在第%d个领域加强合作。", i+1)))
 			}
+			for _, v := range variants {
+				paths = append(paths, write("c~"+v.name, strings.ReplaceAll(v.text, "塞尔维亚", "希腊")))
+			}
+			batch := newIngester(t, st)
+			batch.GroupSize = 1
 			outs := map[string]Outcome{}
 			var first int64
-			sum := in.Batch(ctx, paths, nil, func(o Outcome) {
-				name := strings.TrimPrefix(filepath.Base(o.Name), "b-")
+			sum := batch.Batch(ctx, paths, nil, func(o Outcome) {
+				name := unprefixed(o.Name)
 				outs[name] = o
 				if name == "first.txt" {
 					first = o.DocumentID
 				}
 			})
-			if sum.Added != 4 || sum.NewSources != 2 || sum.Refused != 0 {
-				t.Errorf("batch: %+v, want 4 added and 2 new sources", sum)
+			if sum.Added != 16 || sum.NewSources != 2 || sum.Refused != 0 {
+				t.Errorf("batch: %+v, want 16 added and 2 new sources", sum)
+			}
+			for name := range outs {
+				if strings.HasPrefix(name, "filler") {
+					delete(outs, name)
+				}
 			}
 			check(t, st, first, outs)
 		})
 	})
+}
+
+// unprefixed is a file's name without the prefix a batch's copy of it has
+// (up to "~").
+func unprefixed(path string) string {
+	name := filepath.Base(path)
+	if _, after, ok := strings.Cut(name, "~"); ok {
+		return after
+	}
+	return name
 }

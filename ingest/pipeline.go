@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/entente/entente"
 )
@@ -34,13 +35,19 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	window := make(chan struct{}, 2*workers+in.groupSize())
 	jobs := make(chan int)
 	stop := make(chan struct{})
+	// commits counts the writer's commits, so that it knows which of the
+	// batch's texts an examination could already see in the store.
+	var commits atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] <- in.examineNamed(ctx, inputs[i], stdin)
+				seen := commits.Load()
+				e := in.examineNamed(ctx, inputs[i], stdin)
+				e.seenCommits = seen
+				results[i] <- e
 			}
 		}()
 	}
@@ -64,7 +71,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 		wg.Wait()
 	}()
 
-	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}}
+	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits, window: cap(window)}
 	for i := range inputs {
 		var e *examined
 		select {
@@ -122,6 +129,12 @@ type writer struct {
 	// the number of the group's first text: texts from it on are in
 	// group, in order; those before it are written
 	groupFrom int
+	commits   *atomic.Int64
+	// writtenAt is, for each new text by number, the count of commits
+	// once it was written (0 while it waits in the group)
+	writtenAt []int64
+	recent    map[int]*recentText // texts written lately, by number
+	window    int                 // how far examinations run ahead
 }
 
 // take settles or queues one examined input.
@@ -133,25 +146,25 @@ func (w *writer) take(ctx context.Context, e *examined) {
 	if !e.settled() && e.versionID == 0 {
 		// The same statement from another publisher may be among the
 		// batch's new texts, which e's examination could not see. One
-		// already written is looked up in the store; one still in the
-		// group is compared here, and the group written first only if it
-		// is the same statement (then e becomes its source): texts of the
-		// genre share enough of their sketch to be candidates far more
-		// often than they are the same, and a group cut short costs a
-		// commit.
-		inGroup, written := w.nearBatch(e)
+		// written since is compared with the text the writer keeps; one
+		// still in the group is compared here, and the group written
+		// first only if it is the same statement (then e becomes its
+		// source): texts of the genre share enough of their sketch to be
+		// candidates far more often than they are the same, and a group
+		// cut short costs a commit.
+		inGroup, since := w.nearBatch(e)
 		same := false
 		for _, k := range inGroup {
-			if _, ok := entente.NearSame(w.group[k].text, e.text); ok {
+			if _, ok := e.nearText().SameAs(w.group[k].nearText()); ok {
 				same = true
 				break
 			}
 		}
 		if same {
 			w.flush(ctx)
-		}
-		if same || written {
 			w.in.nearDuplicate(ctx, e)
+		} else if len(since) > 0 {
+			w.nearRecent(ctx, e, since)
 		}
 	}
 	switch {
@@ -164,10 +177,11 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		if w.sketches == nil {
 			w.sketches = map[int64][]int{}
 		}
-		for _, h := range entente.NearSketch(e.text) {
+		for _, h := range e.nearSketch() {
 			w.sketches[h] = append(w.sketches[h], w.newTexts)
 		}
 		w.newTexts++
+		w.writtenAt = append(w.writtenAt, 0)
 	}
 	w.queue = append(w.queue, e)
 	if len(w.group) >= w.in.groupSize() {
@@ -188,25 +202,87 @@ func (w *writer) pending(e *examined) bool {
 
 // nearBatch finds the new texts of the batch that share enough of their
 // sketch with e's to be near-duplicates of it: those still in the group
-// (by their place in it), and whether any was written already.
-func (w *writer) nearBatch(e *examined) (inGroup []int, written bool) {
+// (by their place in it), and those written since e's examination looked
+// in the store (by their number), which that look-up could not see. One
+// written before, it saw: looking again would find what it found (and
+// cost the single writer a query and the comparisons for nearly every
+// text of one genre).
+func (w *writer) nearBatch(e *examined) (inGroup, since []int) {
 	if len(w.sketches) == 0 {
-		return nil, false
+		return nil, nil
 	}
 	shared := map[int]int{}
-	for _, h := range entente.NearSketch(e.text) {
+	for _, h := range e.nearSketch() {
 		for _, t := range w.sketches[h] {
 			if shared[t]++; shared[t] != entente.NearMinShared {
 				continue
 			}
-			if t >= w.groupFrom {
+			switch {
+			case t >= w.groupFrom:
 				inGroup = append(inGroup, t-w.groupFrom)
-			} else {
-				written = true
+			case !e.nearChecked || w.writtenAt[t] > e.seenCommits:
+				since = append(since, t)
 			}
 		}
 	}
-	return inGroup, written
+	return inGroup, since
+}
+
+// nearRecent compares e with the batch's texts written since its
+// examination looked in the store, which the writer keeps read for the
+// measure (recentTexts): one that is the same statement makes e its
+// source. A text no longer kept (it cannot be, as examinations run at
+// most a window ahead) is looked up in the store as ingest does. These
+// are compared whether or not they are among the store's few best
+// candidates, so a batch finds at least what texts ingested one by one
+// would.
+func (w *writer) nearRecent(ctx context.Context, e *examined, since []int) {
+	for _, t := range since {
+		r := w.recent[t]
+		if r == nil {
+			w.in.nearDuplicate(ctx, e)
+			return
+		}
+		m, same := e.nearText().SameAs(r.near)
+		if !same {
+			continue
+		}
+		v, err := w.in.Store.VersionByTextSHA256(ctx, r.textSHA)
+		if err != nil {
+			w.in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
+			return
+		}
+		e.versionID, e.out.DocumentID = v.ID, v.DocumentID
+		e.src.Text, e.src.Coverage = e.text, m.Coverage
+		return
+	}
+}
+
+// recentText is a text the batch wrote, read for the near-duplicate
+// measure.
+type recentText struct {
+	near    *entente.NearText
+	textSHA string
+}
+
+// keepRecent keeps the texts of the group just written, by number, and
+// lets go of those every examination still to come has seen in the store.
+func (w *writer) keepRecent() {
+	if w.recent == nil {
+		w.recent = map[int]*recentText{}
+	}
+	for k, e := range w.group {
+		if e.out.Status == Added {
+			w.recent[w.groupFrom+k] = &recentText{near: e.nearText(), textSHA: e.textSHA}
+		}
+	}
+	// an examination runs at most window inputs ahead of the writer
+	keep := 2*(w.window+w.in.groupSize()) + 2
+	for t := range w.recent {
+		if t < w.newTexts-keep {
+			delete(w.recent, t)
+		}
+	}
 }
 
 // recheck looks e's bytes and text up again, after the batch wrote an input
@@ -247,6 +323,11 @@ func (w *writer) flush(ctx context.Context) {
 			}
 			w.remember(e)
 		}
+		n := w.commits.Add(1)
+		for t := w.groupFrom; t < w.newTexts; t++ {
+			w.writtenAt[t] = n
+		}
+		w.keepRecent()
 		w.group = w.group[:0]
 		w.groupFrom = w.newTexts
 	}

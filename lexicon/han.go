@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,12 +17,25 @@ import (
 // joins two), keeping the one-to-one results. The extractor reads
 // zh-Hant through it, and the search analyzer folds both forms to one.
 type HanTable struct {
-	dense []rune // over [denseBase, denseEnd), 0 where unmapped
-	other map[rune]rune
+	// code gives each character of [hanLo, hanHi) what the table knows of
+	// it in one word (entry): one array for the Han blocks, where nearly
+	// every character of a text looks, read once per character
+	code []uint32
+	// other holds the characters outside that range, in [otherLo, otherHi]
+	other            map[rune]uint32
+	otherLo, otherHi rune
+	// images are the characters that are the Simplified form of another,
+	// numbered from 1 (images[k-1] is number k), so that a text's readings
+	// of them can be kept in a slice (SimplifyNoting)
+	images []rune
 }
 
-// the unified Han block, looked up in a slice rather than the map
-const denseBase, denseEnd = 0x4E00, 0xA000
+// An entry holds the number of the character's Simplified form among the
+// images in its high 16 bits (0: the character is its own) and the
+// character's own number in its low 16 bits (0: not an image). 0 says
+// neither.
+func entrySimp(e uint32) uint32  { return e >> 16 }
+func entryImage(e uint32) uint32 { return e & 0xFFFF }
 
 // LoadHanTable builds the table (about 100 ms: callers keep it).
 func LoadHanTable() (*HanTable, error) {
@@ -43,39 +57,98 @@ func LoadHanTable() (*HanTable, error) {
 		return nil, fmt.Errorf("lexicon: convert the character table: %w", err)
 	}
 	lines := strings.Split(out, "\n")
-	t := &HanTable{dense: make([]rune, denseEnd-denseBase), other: make(map[rune]rune, 512)}
+	simp := map[rune]rune{}
 	for i, r := range all {
 		if i >= len(lines) {
 			break
 		}
 		rs := []rune(lines[i])
 		if len(rs) == 1 && rs[0] != r && utf8.RuneLen(rs[0]) == utf8.RuneLen(r) {
-			if r >= denseBase && r < denseEnd {
-				t.dense[r-denseBase] = rs[0]
-			} else {
-				t.other[r] = rs[0]
-			}
+			simp[r] = rs[0]
 		}
 	}
-	return t, nil
+	return newHanTable(simp), nil
+}
+
+// the range the table's array covers: CJK extension A and the unified
+// block (the compatibility ideographs, few, go to the map)
+const hanLo, hanHi = 0x3400, 0xA000
+
+// newHanTable builds the table from its mapping, numbering the images in
+// code point order.
+func newHanTable(simp map[rune]rune) *HanTable {
+	var images []rune
+	seen := map[rune]bool{}
+	for _, m := range simp {
+		if !seen[m] {
+			seen[m] = true
+			images = append(images, m)
+		}
+	}
+	slices.Sort(images)
+	if len(images) >= 1<<16 {
+		images = images[:1<<16-1] // OpenCC maps to about 2,600: never so
+	}
+	number := make(map[rune]uint32, len(images))
+	for i, m := range images {
+		number[m] = uint32(i + 1)
+	}
+	t := &HanTable{code: make([]uint32, hanHi-hanLo), other: map[rune]uint32{}, images: images}
+	set := func(r rune, e uint32) {
+		if r >= hanLo && r < hanHi {
+			t.code[r-hanLo] = e
+			return
+		}
+		if len(t.other) == 0 || r < t.otherLo {
+			t.otherLo = r
+		}
+		if len(t.other) == 0 || r > t.otherHi {
+			t.otherHi = r
+		}
+		t.other[r] = e
+	}
+	for r, m := range simp {
+		if number[m] != 0 {
+			set(r, number[m]<<16|number[r])
+		}
+	}
+	for _, m := range images {
+		if _, ok := simp[m]; !ok {
+			set(m, number[m])
+		}
+	}
+	return t
+}
+
+// entry returns what the table knows of r (0: nothing).
+func (t *HanTable) entry(r rune) uint32 {
+	if uint32(r-hanLo) < uint32(len(t.code)) {
+		return t.code[r-hanLo]
+	}
+	if r < t.otherLo || r > t.otherHi {
+		return 0
+	}
+	return t.other[r]
 }
 
 // Simplified returns the Simplified form of r, or r.
 func (t *HanTable) Simplified(r rune) rune {
-	if r >= denseBase && r < denseEnd {
-		if s := t.dense[r-denseBase]; s != 0 {
-			return s
-		}
-		return r
-	}
-	if s, ok := t.other[r]; ok {
-		return s
+	if k := entrySimp(t.entry(r)); k != 0 {
+		return t.images[k-1]
 	}
 	return r
 }
 
 // Traditional reports whether r is a Traditional-only character.
 func (t *HanTable) Traditional(r rune) bool { return t.Simplified(r) != r }
+
+// Images returns how many characters are the Simplified form of another:
+// ImageIndex numbers them from 1 to Images().
+func (t *HanTable) Images() int { return len(t.images) }
+
+// ImageIndex returns the number of r among the images (from 1), or 0 if no
+// other character maps to r.
+func (t *HanTable) ImageIndex(r rune) int { return int(entryImage(t.entry(r))) }
 
 // SimplifyString maps every character of s with Simplified, as
 // strings.Map(t.Simplified, s) does, but in place on a copy of the bytes:
@@ -104,6 +177,66 @@ func (t *HanTable) SimplifyString(s string) string {
 			utf8.EncodeRune(b[i:], m)
 		} else if m != r {
 			return strings.Map(t.Simplified, s)
+		}
+		i += w
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// SimplifyNoting maps s as SimplifyString does and notes, for every image
+// in the result (ImageIndex), which character stood there in s: readings
+// (at least Images()+1 long, zero on entry) gets at an image's number the
+// one character all its places were written with (itself where the text
+// has the Simplified form), or -1 if they were written in more than one
+// way. With it a string of the result is given back as written without
+// being looked for (a character with one reading is that reading wherever
+// it stands). s must be valid UTF-8 (an invalid byte is left as it is and
+// noted nowhere, where SimplifyString would spell it U+FFFD).
+func (t *HanTable) SimplifyNoting(s string, readings []rune) string {
+	var b []byte // a copy of s, made at the first change, changed in place
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		w := 3
+		if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // as in SimplifyString
+		} else if r, w = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && w == 1 {
+			i++
+			continue
+		}
+		e := t.entry(r)
+		if e == 0 {
+			i += w
+			continue
+		}
+		img := entryImage(e)
+		if k := entrySimp(e); k != 0 {
+			if m := t.images[k-1]; utf8.RuneLen(m) == w {
+				if b == nil {
+					b = []byte(s)
+				}
+				if w == 3 {
+					b[i], b[i+1], b[i+2] = byte(0xE0|m>>12), byte(0x80|m>>6&0x3F), byte(0x80|m&0x3F)
+				} else {
+					utf8.EncodeRune(b[i:], m)
+				}
+				img = k
+			}
+		}
+		if img != 0 {
+			switch o := readings[img]; o {
+			case 0:
+				readings[img] = r
+			case r, -1:
+			default:
+				readings[img] = -1
+			}
 		}
 		i += w
 	}

@@ -6,11 +6,15 @@ package lexicon
 // pass costs a bounded number of steps per character, whatever the number
 // of words: one pass per table instead of one regular expression per cue.
 type Matcher struct {
+	// nodes hold, for each node of the trie but the root, where its
+	// edges are and the payload of the word ending there: twelve bytes a
+	// node, read with its edges on every step of a walk
 	nodes []node
-	// payload is index+1 of the payload of the word ending at each node, 0
-	// when none does: apart from the nodes, so that a walk reads a few
-	// dense cache lines
-	payload []int32
+	// edges holds each node's edges in one run (edges[off:off+n]), each
+	// an edge's rune and node index in one word (rune<<32 | index): a cue
+	// trie branches little below its root, and a scan over a few words
+	// beats hashing. A run that fills moves to the end at twice its room.
+	edges []uint64
 	// first marks the runes of the Basic Multilingual Plane that start a
 	// word: most characters start none, and the bit test spares them the
 	// lookup.
@@ -85,27 +89,45 @@ func (t *rootTable) put(r rune, v int32) {
 	t.keys[i], t.vals[i] = r, v
 }
 
-// node holds its children as a short list, each edge a rune and a node
-// index in one word (rune<<32 | index): a cue trie branches little below
-// its root, and a scan over a few words beats hashing.
+// node is a node's run of edges and its payload: index+1 of the payload
+// of the word ending there, 0 when none does. A run has room for the
+// power of two at or above its length (at least two), so a run is full
+// when its length is one of those powers, or 0.
 type node struct {
-	edges []uint64
+	off, n  uint32
+	payload int32
 }
 
 func (m *Matcher) step(cur int32, r rune) (int32, bool) {
 	if cur == 0 {
 		return m.root.get(r)
 	}
-	return m.nodes[cur].child(r)
+	return m.child(cur, r)
 }
 
-func (n *node) child(r rune) (int32, bool) {
-	for _, e := range n.edges {
+// child returns the node the edge from cur by r leads to.
+func (m *Matcher) child(cur int32, r rune) (int32, bool) {
+	nd := &m.nodes[cur]
+	for _, e := range m.edges[nd.off : nd.off+nd.n] {
 		if rune(e>>32) == r {
 			return int32(uint32(e)), true
 		}
 	}
 	return 0, false
+}
+
+// addEdge gives node cur an edge by r to node nx, moving its run of edges
+// to the end of edges, with twice the room, when it is full.
+func (m *Matcher) addEdge(cur int32, r rune, nx int32) {
+	nd := &m.nodes[cur]
+	if n := nd.n; n == 0 || n >= 2 && n&(n-1) == 0 {
+		off := uint32(len(m.edges))
+		m.edges = append(m.edges, m.edges[nd.off:nd.off+n]...)
+		m.edges = append(m.edges, make([]uint64, max(2, 2*n)-n)...)
+		nd.off = off
+	}
+	m.edges[nd.off+nd.n] = uint64(uint32(r))<<32 | uint64(uint32(nx))
+	nd.n++
 }
 
 // Starts reports whether some word may start with r (of a matcher built
@@ -128,7 +150,7 @@ type Match struct {
 
 // NewMatcher returns an empty matcher.
 func NewMatcher() *Matcher {
-	return &Matcher{nodes: []node{{}}, payload: []int32{0}}
+	return &Matcher{nodes: []node{{}}}
 }
 
 // Add inserts a word with its payload. Adding the same word again replaces
@@ -158,14 +180,13 @@ func (m *Matcher) Add(word string, payload int) {
 					m.bmp[int(m.block[r>>6]-1)<<6|int(r&0x3F)] = nx
 				}
 			} else {
-				m.nodes[cur].edges = append(m.nodes[cur].edges, uint64(uint32(r))<<32|uint64(uint32(nx)))
+				m.addEdge(cur, r, nx)
 			}
 			m.nodes = append(m.nodes, node{})
-			m.payload = append(m.payload, 0)
 		}
 		cur = nx
 	}
-	m.payload[cur] = int32(payload) + 1
+	m.nodes[cur].payload = int32(payload) + 1
 }
 
 // FindAll returns the leftmost-longest, non-overlapping matches in text.
@@ -198,16 +219,16 @@ func (m *Matcher) walk(text []rune, i int) (int, int) {
 		return -1, 0
 	}
 	end, payload := -1, 0
-	if p := m.payload[cur]; p != 0 {
+	if p := m.nodes[cur].payload; p != 0 {
 		end, payload = i+1, int(p-1)
 	}
 	for j := i + 1; j < len(text); j++ {
-		nx, ok := m.nodes[cur].child(text[j])
+		nx, ok := m.child(cur, text[j])
 		if !ok {
 			break
 		}
 		cur = nx
-		if p := m.payload[cur]; p != 0 {
+		if p := m.nodes[cur].payload; p != 0 {
 			end, payload = j+1, int(p-1)
 		}
 	}
@@ -259,16 +280,16 @@ func (m *Matcher) walkBack(text []rune, end int) (start, payload int) {
 		return -1, 0
 	}
 	start, payload = -1, 0
-	if p := m.payload[cur]; p != 0 {
+	if p := m.nodes[cur].payload; p != 0 {
 		start, payload = end-1, int(p-1)
 	}
 	for j := end - 2; j >= 0; j-- {
-		nx, ok := m.nodes[cur].child(text[j])
+		nx, ok := m.child(cur, text[j])
 		if !ok {
 			break
 		}
 		cur = nx
-		if p := m.payload[cur]; p != 0 {
+		if p := m.nodes[cur].payload; p != 0 {
 			start, payload = j, int(p-1)
 		}
 	}

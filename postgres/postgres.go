@@ -122,7 +122,8 @@ func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
 // Placeholder returns $n.
 func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
 
-// InsertIndex writes each sentence's tokens as a tsvector literal.
+// InsertIndex writes each sentence's distinct tokens, joined by spaces;
+// the GIN index reads them as a tsvector (indexTokens).
 func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.IndexRow) error {
 	for len(rows) > 0 {
 		n := min(len(rows), 5000)
@@ -133,8 +134,8 @@ func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.Inde
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "($%d, CAST($%d AS tsvector))", 2*i+1, 2*i+2)
-			args = append(args, r.SentenceID, TSVector(r.Tokens))
+			fmt.Fprintf(&b, "($%d, $%d)", 2*i+1, 2*i+2)
+			args = append(args, r.SentenceID, IndexText(r.Tokens))
 		}
 		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
 			return err
@@ -150,24 +151,33 @@ func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// TSVector writes tokens as a tsvector literal of its distinct tokens,
-// without positions: 'a' 'b'. The index only finds candidates (package
-// search checks their text), so positions would be weight without use.
-// Writing the literal, rather than calling to_tsvector('simple', …), keeps
-// exactly the analyzer's tokens: PostgreSQL's parser would split some again
-// (at hyphens, dots, or a script change) and drop words over 2 kB.
-func TSVector(tokens []string) string {
+// indexTokens is the tsvector the GIN index holds of a row's tokens
+// (migration 0019): the text splits back into the tokens, which
+// array_to_tsvector takes as lexemes as they are, without positions. The
+// index only finds candidates (package search checks their text), so
+// positions would be weight without use. Taking the tokens as they are,
+// rather than calling to_tsvector('simple', …), keeps exactly the
+// analyzer's tokens: PostgreSQL's parser would split some again (at
+// hyphens, dots, or a script change) and drop words over 2 kB. The row
+// stores the text, not the tsvector: a third fewer bytes (a tsvector spends
+// four bytes on each lexeme's place).
+const indexTokens = "array_to_tsvector(string_to_array(tokens, ' '))"
+
+// IndexText writes tokens as a sentence's index row stores them: its
+// distinct tokens joined by spaces (a token never holds one; an empty one,
+// which array_to_tsvector refuses, is left out).
+func IndexText(tokens []string) string {
 	seen := make(map[string]struct{}, len(tokens))
 	var b strings.Builder
 	for _, t := range tokens {
-		if _, ok := seen[t]; ok {
+		if _, ok := seen[t]; ok || t == "" {
 			continue
 		}
 		seen[t] = struct{}{}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(quote(t))
+		b.WriteString(t)
 	}
 	return b.String()
 }
@@ -209,12 +219,12 @@ func (Dialect) MatchQuery(q search.Terms) string {
 
 // MatchIDs lists the sentence ids of the index rows that match.
 func (Dialect) MatchIDs(param string) string {
-	return "SELECT sentence_id FROM sentence_search WHERE tokens @@ CAST(" + param + " AS tsquery)"
+	return "SELECT sentence_id FROM sentence_search WHERE " + indexTokens + " @@ CAST(" + param + " AS tsquery)"
 }
 
 // CountMatches counts the index rows that match.
 func (Dialect) CountMatches(param string) string {
-	return "SELECT count(*) FROM sentence_search WHERE tokens @@ CAST(" + param + " AS tsquery)"
+	return "SELECT count(*) FROM sentence_search WHERE " + indexTokens + " @@ CAST(" + param + " AS tsquery)"
 }
 
 // Backup cannot copy a server's database from here: it returns an error

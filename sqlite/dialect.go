@@ -180,3 +180,33 @@ func closeRows(rows *sql.Rows) error {
 	}
 	return err
 }
+
+// SetForeignKeys turns foreign keys on or off for conn, outside any
+// transaction (SQLite ignores the pragma within one). The migration runner
+// turns them off for a migration that makes a referenced table again.
+func (Dialect) SetForeignKeys(ctx context.Context, conn *sql.Conn, on bool) error {
+	q := "PRAGMA foreign_keys = OFF"
+	if on {
+		q = "PRAGMA foreign_keys = ON"
+	}
+	if _, err := conn.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("sqlite: %s: %w", q, err)
+	}
+	return nil
+}
+
+// CheckForeignKeys fails if a row of the database refers to a row that is
+// not there: what a migration run with foreign keys off must not leave.
+func (Dialect) CheckForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	var table, parent string
+	var rowid sql.NullInt64
+	var fkid int
+	err := tx.QueryRowContext(ctx, "PRAGMA foreign_key_check").Scan(&table, &rowid, &parent, &fkid)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("sqlite: foreign key check: %w", err)
+	}
+	return fmt.Errorf("sqlite: foreign key check: a row of %s (rowid %d) refers to a missing row of %s", table, rowid.Int64, parent)
+}

@@ -434,14 +434,9 @@ func versionAnchors(ctx context.Context, tx *sql.Tx, vid int64) (map[string]ente
 	return out, err
 }
 
-// correctHits applies the active corrections of the found sentences, so
-// that a hit shows its labels as corrected, as the reader does.
-func correctHits(ctx context.Context, tx *sql.Tx, ids []int64, byID map[int64]*sentenceRow) error {
-	return correctHitsWith(ctx, queryRows, tx, ids, byID, func(a *args, ids []int64) string { return list(a, ids) })
-}
-
-// correctHitsWith is correctHits running its queries with query, the ids
-// of each written by idsOf.
+// correctHitsWith applies the active corrections of the found sentences,
+// so that a hit shows its labels as corrected, as the reader does; its
+// queries run with query, the ids of each written by idsOf.
 func correctHitsWith(ctx context.Context, query queryFunc, tx *sql.Tx, ids []int64, byID map[int64]*sentenceRow,
 	idsOf func(*args, []int64) string) error {
 	for chunk := range slices.Chunk(ids, maxIDList) {

@@ -11,9 +11,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/entente/entente"
 )
@@ -62,25 +60,25 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 		}
 	}()
 	now := s.now()
-	ids := make([]int64, len(ds))
+	var ids []int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var index []IndexRow
+		ps := make([]*preparedDocument, len(prepared))
 		for i := range prepared {
 			<-ready[i]
 			if errs[i] != nil {
 				return errs[i]
 			}
-			p := &prepared[i]
-			id, rows, err := s.insertPrepared(ctx, tx, p, now)
-			if err != nil {
-				if len(ds) > 1 {
-					return fmt.Errorf("%s: %w", p.src.Name, err)
-				}
-				return err
-			}
-			ids[i] = id
-			index = append(index, rows...)
-			err = s.logChangeOf(ctx, tx, change{action: "create", entity: "document", id: id, document: id,
+			ps[i] = &prepared[i]
+		}
+		var (
+			index []IndexRow
+			err   error
+		)
+		if ids, index, err = s.insertGroup(ctx, tx, ps, now); err != nil {
+			return err
+		}
+		for i, p := range ps {
+			err := s.logChangeOf(ctx, tx, change{action: "create", entity: "document", id: ids[i], document: ids[i],
 				after: map[string]any{"title": p.d.Extraction.Document.Title, "source": p.src.Name, "sha256": p.src.SHA256}})
 			if err != nil {
 				return err
@@ -123,7 +121,10 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 	if err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: entente.NearSketch(d.Text)}
+	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch}
+	if p.sketch == nil {
+		p.sketch = entente.NearSketch(d.Text)
+	}
 	if p.textSHA == "" {
 		p.textSHA = sha256Hex([]byte(d.Text))
 	}
@@ -139,99 +140,6 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 		p.stored, p.storedCompression = s.deflate.packBlob(d.Original)
 	}
 	return p, nil
-}
-
-// insertPrepared writes one prepared document and returns its id and its
-// search index rows, which the caller writes.
-func (s *Store) insertPrepared(ctx context.Context, tx *sql.Tx, p *preparedDocument, now time.Time) (int64, []IndexRow, error) {
-	x := p.d.Extraction
-	id, err := s.insertDocument(ctx, tx, &x.Document, now)
-	if err != nil {
-		return 0, nil, err
-	}
-	v := entente.Version{
-		DocumentID: id, Language: x.Document.Language, TextSHA256: p.textSHA, Text: p.d.Text, Extractor: p.d.Extractor,
-		// authentic when the text names its language among the equally authentic ones
-		Authentic: slices.Contains(x.Document.AuthenticLanguages, x.Document.Language),
-	}
-	vid, err := insertVersion(ctx, tx, &v, p.textZ, p.sents, now)
-	if err != nil {
-		return 0, nil, err
-	}
-	if p.d.LanguageGiven {
-		// rare (an operator's --lang), so a statement of its own rather
-		// than a column every insert carries
-		if _, err := tx.ExecContext(ctx, `UPDATE versions SET language_given = TRUE WHERE id = $1`, vid); err != nil {
-			return 0, nil, fmt.Errorf("version %d: the given language: %w", vid, err)
-		}
-	}
-	if err := s.insertSketch(ctx, tx, vid, p.sketch); err != nil {
-		return 0, nil, err
-	}
-	if _, err := insertSource(ctx, tx, vid, p.src, p.d.Original, p.stored, p.storedCompression, now); err != nil {
-		return 0, nil, err
-	}
-	rows, err := s.insertExtraction(ctx, tx, id, vid, x, p.sents)
-	if err != nil {
-		return 0, nil, err
-	}
-	return id, rows, nil
-}
-
-func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, doc *entente.Document, now time.Time) (int64, error) {
-	langs, err := json.Marshal(nonNil(doc.AuthenticLanguages))
-	if err != nil {
-		return 0, err
-	}
-	var id int64
-	err = tx.QueryRowContext(ctx, `
-		INSERT INTO documents (title, kind, language, signed_date, signed_place, news_dateline, authentic_languages, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-		RETURNING id`,
-		doc.Title, string(doc.Kind), doc.Language, nullString(doc.SignedDate), nullString(doc.SignedPlace),
-		doc.NewsDateline, string(langs), now,
-	).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("insert document: %w", err)
-	}
-	err = s.insertRows(ctx, tx, "document_parties", []string{"document_id", "position", "party"}, len(doc.Parties),
-		func(i int) []any { return []any{id, i, doc.Parties[i]} }, "", nil)
-	if err != nil {
-		return 0, fmt.Errorf("insert parties: %w", err)
-	}
-	err = s.insertRows(ctx, tx, "signatories", []string{"document_id", "position", "name", "title", "party"}, len(doc.Signatories),
-		func(i int) []any { g := doc.Signatories[i]; return []any{id, i, g.Name, g.Title, g.Party} }, "", nil)
-	if err != nil {
-		return 0, fmt.Errorf("insert signatories: %w", err)
-	}
-	return id, nil
-}
-
-// insertVersion writes a version; z is its text as packText stores it.
-func insertVersion(ctx context.Context, tx *sql.Tx, v *entente.Version, z []byte, sents []preparedSentence, now time.Time) (int64, error) {
-	var commitments, tokens int
-	for _, p := range sents {
-		if p.Type == entente.Commitment {
-			commitments++
-		}
-		tokens += len(p.tokens)
-	}
-	var id int64
-	text := v.Text
-	if z != nil {
-		text = ""
-	}
-	err := tx.QueryRowContext(ctx, `
-		INSERT INTO versions (document_id, language, authentic, text_sha256, text, text_z, extractor,
-			sentence_count, commitment_count, token_count, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-		RETURNING id`,
-		v.DocumentID, v.Language, v.Authentic, v.TextSHA256, text, z, v.Extractor, len(sents), commitments, tokens, now,
-	).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("insert version: %w", err)
-	}
-	return id, nil
 }
 
 // VersionByTextSHA256 finds the version with this normalised text, or

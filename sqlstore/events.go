@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -57,23 +58,55 @@ func (s *Store) flushEvents(ctx context.Context, tx *sql.Tx, events []*entente.E
 	if err := s.dialect.LockEvents(ctx, tx); err != nil {
 		return fmt.Errorf("lock the event log: %w", err)
 	}
-	for _, e := range events {
-		if err := s.writeEvent(ctx, tx, e); err != nil {
+	if len(events) == 1 {
+		return s.writeEvent(ctx, tx, events[0])
+	}
+	// One statement for all of them (a batch's group logs one per
+	// document). Both databases number the rows of one INSERT in their
+	// order (AUTOINCREMENT, a sequence read row by row), so the returned
+	// numbers, sorted, are the events' in order.
+	seqs := make([]int64, 0, len(events))
+	err := s.insertRows(ctx, tx, "events",
+		[]string{"at", "actor_id", "actor", "via", "action", "entity", "entity_id", "before", "after", "why", "document_id", "anchor"},
+		len(events), func(i int) []any {
+			e := events[i]
+			actorID, doc := eventRefs(e)
+			return []any{e.At.UTC(), actorID, e.Actor, e.Via, e.Action, e.Entity, strconv.FormatInt(e.EntityID, 10),
+				emptyNull(e.Before), emptyNull(e.After), e.Why, doc, e.Anchor}
+		}, "seq", func(rows *sql.Rows) error {
+			var seq int64
+			err := rows.Scan(&seq)
+			seqs = append(seqs, seq)
 			return err
-		}
+		})
+	if err != nil {
+		return fmt.Errorf("insert events: %w", err)
+	}
+	if len(seqs) != len(events) {
+		return fmt.Errorf("insert events: %d numbers for %d events", len(seqs), len(events))
+	}
+	slices.Sort(seqs)
+	for i, e := range events {
+		e.Seq = seqs[i]
 	}
 	return nil
 }
 
-// writeEvent inserts e and sets its sequence number.
-func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, e *entente.Event) error {
-	var actorID, doc any
+// eventRefs are an event's account and document as column values (NULL
+// for none).
+func eventRefs(e *entente.Event) (actorID, doc any) {
 	if e.UserID != 0 {
 		actorID = e.UserID
 	}
 	if e.Document != 0 {
 		doc = e.Document
 	}
+	return actorID, doc
+}
+
+// writeEvent inserts e and sets its sequence number.
+func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, e *entente.Event) error {
+	actorID, doc := eventRefs(e)
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO events (at, actor_id, actor, via, action, entity, entity_id, before, after, why, document_id, anchor)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

@@ -76,26 +76,148 @@ func pairMentions(keys []string, itemSents [][]string, labels []string, sentItem
 	return extra, ms, nil
 }
 
-// insertMentions writes the version's references, mechanisms and projects
-// with the sentences that mention them; ids are the sentences' ids by
-// position.
-func (s *Store) insertMentions(ctx context.Context, tx *sql.Tx, vid int64, x *entente.Extraction, ids []int64) error {
-	labels := make([]string, len(x.Sentences))
-	for i, st := range x.Sentences {
-		labels[i] = st.ID
+// mentionList is one version's items of one kind (references,
+// mechanisms or projects) with their mentions, to write.
+type mentionList struct {
+	w     *versionWrite
+	kind  string // "" for references, else the entity kind
+	keys  []string
+	extra []string // keys only sentences name
+	ms    []mention
+	ids   []int64 // the items' ids, once written
+}
+
+// index maps each key to its item's place.
+func (l *mentionList) index() map[string]int {
+	m := make(map[string]int, len(l.keys)+len(l.extra))
+	for i, k := range l.keys {
+		m[k] = i
 	}
-	if err := s.insertCitations(ctx, tx, vid, x, labels, ids); err != nil {
+	for i, k := range l.extra {
+		m[k] = len(l.keys) + i
+	}
+	return m
+}
+
+// insertMentions writes the versions' references, mechanisms and projects
+// with the sentences that mention them, once the sentences have their ids:
+// each table's rows of every version in one statement.
+func (s *Store) insertMentions(ctx context.Context, tx *sql.Tx, vs []*versionWrite) error {
+	var refs, ents []*mentionList
+	for _, w := range vs {
+		x := w.x
+		labels := make([]string, len(x.Sentences))
+		for i, st := range x.Sentences {
+			labels[i] = st.ID
+		}
+		r, err := citationList(w, labels)
+		if err != nil {
+			return fmt.Errorf("insert references: %w", err)
+		}
+		refs = append(refs, r)
+		for _, kind := range []string{"mechanism", "project"} {
+			e, err := entityList(w, kind, labels)
+			if err != nil {
+				return fmt.Errorf("insert %ss: %w", kind, err)
+			}
+			ents = append(ents, e)
+		}
+	}
+	type ref struct {
+		l *mentionList
+		i int
+	}
+	type listKey struct {
+		vid  int64
+		kind string
+	}
+	items := func(ls []*mentionList) ([]ref, map[listKey]map[string]int) {
+		var all []ref
+		idx := map[listKey]map[string]int{}
+		for _, l := range ls {
+			l.ids = make([]int64, len(l.keys)+len(l.extra))
+			idx[listKey{l.w.vid, l.kind}] = l.index()
+			for i := range l.ids {
+				all = append(all, ref{l, i})
+			}
+		}
+		return all, idx
+	}
+	lists := func(ls []*mentionList) map[listKey]*mentionList {
+		m := map[listKey]*mentionList{}
+		for _, l := range ls {
+			m[listKey{l.w.vid, l.kind}] = l
+		}
+		return m
+	}
+	// Item names are unique within a version and kind, so each returned
+	// row is filed under its version, kind and name.
+	file := func(byList map[listKey]*mentionList, idx map[listKey]map[string]int, vid int64, kind, key string, id int64) error {
+		k := listKey{vid, kind}
+		l := byList[k]
+		i, ok := idx[k][key]
+		if l == nil || !ok {
+			return fmt.Errorf("insert returned item %q of version %d, not one written", key, vid)
+		}
+		l.ids[i] = id
+		return nil
+	}
+	all, idx := items(refs)
+	byList := lists(refs)
+	err := s.insertRows(ctx, tx, "citations", []string{"version_id", "position", "title", "bracketed", "kind", "year"}, len(all),
+		func(k int) []any {
+			l, i := all[k].l, all[k].i
+			if i >= len(l.keys) {
+				return []any{l.w.vid, nil, l.extra[i-len(l.keys)], false, "", nil}
+			}
+			r := l.w.x.References[i]
+			return []any{l.w.vid, i, r.Title, r.Bracketed, string(r.Kind), nullInt(r.Year)}
+		},
+		"id, version_id, title", func(rows *sql.Rows) error {
+			var id, vid int64
+			var key string
+			if err := rows.Scan(&id, &vid, &key); err != nil {
+				return err
+			}
+			return file(byList, idx, vid, "", key, id)
+		})
+	if err != nil {
 		return fmt.Errorf("insert references: %w", err)
 	}
-	for _, kind := range []string{"mechanism", "project"} {
-		if err := s.insertEntities(ctx, tx, vid, kind, x, labels, ids); err != nil {
-			return fmt.Errorf("insert %ss: %w", kind, err)
-		}
+	if err := s.insertMentionRows(ctx, tx, "citation_sentences", "citation_id", "citation_pos", refs); err != nil {
+		return fmt.Errorf("insert references: %w", err)
+	}
+	all, idx = items(ents)
+	byList = lists(ents)
+	err = s.insertRows(ctx, tx, "entities", []string{"version_id", "kind", "position", "name"}, len(all),
+		func(k int) []any {
+			l, i := all[k].l, all[k].i
+			if i >= len(l.keys) {
+				return []any{l.w.vid, l.kind, nil, l.extra[i-len(l.keys)]}
+			}
+			return []any{l.w.vid, l.kind, i, l.keys[i]}
+		},
+		"id, version_id, kind, name", func(rows *sql.Rows) error {
+			var id, vid int64
+			var kind, key string
+			if err := rows.Scan(&id, &vid, &kind, &key); err != nil {
+				return err
+			}
+			return file(byList, idx, vid, kind, key, id)
+		})
+	if err != nil {
+		return fmt.Errorf("insert entities: %w", err)
+	}
+	if err := s.insertMentionRows(ctx, tx, "entity_sentences", "entity_id", "entity_pos", ents); err != nil {
+		return fmt.Errorf("insert entities: %w", err)
 	}
 	return nil
 }
 
-func (s *Store) insertCitations(ctx context.Context, tx *sql.Tx, vid int64, x *entente.Extraction, labels []string, ids []int64) error {
+// citationList pairs a version's references with the sentences that cite
+// them.
+func citationList(w *versionWrite, labels []string) (*mentionList, error) {
+	x := w.x
 	keys := make([]string, len(x.References))
 	itemSents := make([][]string, len(x.References))
 	for i, r := range x.References {
@@ -107,25 +229,15 @@ func (s *Store) insertCitations(ctx context.Context, tx *sql.Tx, vid int64, x *e
 	}
 	extra, ms, err := pairMentions(keys, itemSents, labels, sentItems)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	itemIDs := make([]int64, len(keys)+len(extra))
-	err = s.insertRows(ctx, tx, "citations", []string{"version_id", "position", "title", "bracketed", "kind", "year"}, len(itemIDs),
-		func(i int) []any {
-			if i >= len(keys) {
-				return []any{vid, nil, extra[i-len(keys)], false, "", nil}
-			}
-			r := x.References[i]
-			return []any{vid, i, r.Title, r.Bracketed, string(r.Kind), nullInt(r.Year)}
-		},
-		"id, title", scanItemIDs(keys, extra, itemIDs))
-	if err != nil {
-		return err
-	}
-	return s.insertMentionRows(ctx, tx, "citation_sentences", "citation_id", "citation_pos", ms, itemIDs, ids)
+	return &mentionList{w: w, keys: keys, extra: extra, ms: ms}, nil
 }
 
-func (s *Store) insertEntities(ctx context.Context, tx *sql.Tx, vid int64, kind string, x *entente.Extraction, labels []string, ids []int64) error {
+// entityList pairs a version's mechanisms or projects with the sentences
+// that name them.
+func entityList(w *versionWrite, kind string, labels []string) (*mentionList, error) {
+	x := w.x
 	list := x.Mechanisms
 	if kind == "project" {
 		list = x.Projects
@@ -144,55 +256,34 @@ func (s *Store) insertEntities(ctx context.Context, tx *sql.Tx, vid int64, kind 
 	}
 	extra, ms, err := pairMentions(keys, itemSents, labels, sentItems)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	itemIDs := make([]int64, len(keys)+len(extra))
-	err = s.insertRows(ctx, tx, "entities", []string{"version_id", "kind", "position", "name"}, len(itemIDs),
-		func(i int) []any {
-			if i >= len(keys) {
-				return []any{vid, kind, nil, extra[i-len(keys)]}
-			}
-			return []any{vid, kind, i, keys[i]}
-		},
-		"id, name", scanItemIDs(keys, extra, itemIDs))
-	if err != nil {
-		return err
-	}
-	return s.insertMentionRows(ctx, tx, "entity_sentences", "entity_id", "entity_pos", ms, itemIDs, ids)
+	return &mentionList{w: w, kind: kind, keys: keys, extra: extra, ms: ms}, nil
 }
 
-// scanItemIDs returns a scanner of (id, key) rows that files each id under
-// its key's index (names are unique within a version).
-func scanItemIDs(keys, extra []string, itemIDs []int64) func(*sql.Rows) error {
-	index := make(map[string]int, len(keys)+len(extra))
-	for i, k := range keys {
-		index[k] = i
-	}
-	for i, k := range extra {
-		index[k] = len(keys) + i
-	}
-	return func(rows *sql.Rows) error {
-		var id int64
-		var key string
-		if err := rows.Scan(&id, &key); err != nil {
-			return err
-		}
-		itemIDs[index[key]] = id
-		return nil
-	}
-}
-
-func (s *Store) insertMentionRows(ctx context.Context, tx *sql.Tx, table, itemCol, itemPosCol string, ms []mention, itemIDs, sentenceIDs []int64) error {
+// insertMentionRows writes the mentions of ls, whose items and sentences
+// have their ids.
+func (s *Store) insertMentionRows(ctx context.Context, tx *sql.Tx, table, itemCol, itemPosCol string, ls []*mentionList) error {
 	pos := func(p int) any {
 		if p < 0 {
 			return nil
 		}
 		return p
 	}
-	return s.insertRows(ctx, tx, table, []string{itemCol, "sentence_id", itemPosCol, "sentence_pos"}, len(ms),
+	type ref struct {
+		l *mentionList
+		m mention
+	}
+	var all []ref
+	for _, l := range ls {
+		for _, m := range l.ms {
+			all = append(all, ref{l, m})
+		}
+	}
+	return s.insertRows(ctx, tx, table, []string{itemCol, "sentence_id", itemPosCol, "sentence_pos"}, len(all),
 		func(i int) []any {
-			m := ms[i]
-			return []any{itemIDs[m.item], sentenceIDs[m.sentence], pos(m.itemPos), pos(m.sentencePos)}
+			l, m := all[i].l, all[i].m
+			return []any{l.ids[m.item], l.w.ids[m.sentence], pos(m.itemPos), pos(m.sentencePos)}
 		}, "", nil)
 }
 

@@ -53,7 +53,27 @@ const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 // runs inside the transaction, after the lock, so that a concurrent opener
 // that migrated first is seen.
 func applyMigration(ctx context.Context, db *sql.DB, d Dialect, m migration) error {
-	tx, err := db.BeginTx(ctx, nil)
+	sw, off := d.(foreignKeysSwitch)
+	off = off && strings.HasPrefix(m.sql, foreignKeysOffMark)
+	var begin interface {
+		BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+	} = db
+	if off {
+		// One connection, so that the switch and the transaction share it;
+		// the switch is turned back before the connection returns to the
+		// pool, whatever happens.
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if err := sw.SetForeignKeys(ctx, conn, false); err != nil {
+			return fmt.Errorf("foreign keys off: %w", err)
+		}
+		defer sw.SetForeignKeys(context.WithoutCancel(ctx), conn, true) //nolint:errcheck // a failure leaves the pragma to the next open
+		begin = conn
+	}
+	tx, err := begin.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -80,7 +100,27 @@ func applyMigration(ctx context.Context, db *sql.DB, d Dialect, m migration) err
 		m.version, m.name); err != nil {
 		return err
 	}
+	if off {
+		if err := sw.CheckForeignKeys(ctx, tx); err != nil {
+			return err
+		}
+	}
 	return tx.Commit()
+}
+
+// foreignKeysOffMark, as a migration's first line, asks for it to run with
+// the dialect's foreign keys off, when the dialect can turn them off
+// (foreignKeysSwitch). SQLite needs it to make a table again (a column
+// type or constraint it cannot alter): dropping the old table with foreign
+// keys on deletes every row that refers to it.
+const foreignKeysOffMark = "-- entente: foreign keys off\n"
+
+// foreignKeysSwitch is a dialect whose foreign keys are a setting of the
+// connection, outside transactions (SQLite's PRAGMA foreign_keys).
+type foreignKeysSwitch interface {
+	SetForeignKeys(ctx context.Context, conn *sql.Conn, on bool) error
+	// CheckForeignKeys fails if a row refers to a row that is not there.
+	CheckForeignKeys(ctx context.Context, tx *sql.Tx) error
 }
 
 func checkVersion(ctx context.Context, db *sql.DB, ms []migration) error {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/entente/entente"
 )
@@ -30,52 +31,58 @@ func (s *Store) insertSketch(ctx context.Context, tx *sql.Tx, vid int64, sketch 
 	return nil
 }
 
-// NearVersions returns the stored versions, with their text, that share at
-// least entente.NearMinShared of sketch's hashes, those sharing most first
-// (at most a few): the only ones a new text with this sketch can duplicate.
+// NearVersions returns the stored versions, without their text, that
+// share at least entente.NearMinShared of sketch's hashes, those sharing
+// most first (at most a few): the only ones a new text with this sketch can
+// duplicate. VersionText reads the text of those the caller does not hold
+// already (a version's text never changes: its sha256 names it).
 func (s *Store) NearVersions(ctx context.Context, sketch []int64) ([]entente.Version, error) {
 	if len(sketch) == 0 {
 		return nil, nil
 	}
 	var a args
-	in := ""
-	for i, h := range sketch {
-		if i > 0 {
-			in += ", "
-		}
-		in += a.add(h)
-	}
+	in := idList(s.dialect, &a, sketch)
 	var vs []entente.Version
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var ids []int64
-		err := queryRows(ctx, tx, `
-			SELECT version_id FROM near_sketches WHERE hash IN (`+in+`)
-			GROUP BY version_id HAVING count(*) >= `+a.add(entente.NearMinShared)+`
-			ORDER BY count(*) DESC, version_id LIMIT `+a.add(maxNearCandidates), a,
+		return s.queryRows(ctx, tx, `
+			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+			FROM (SELECT version_id, count(*) AS shared FROM near_sketches WHERE hash IN (`+in+`)
+				GROUP BY version_id HAVING count(*) >= `+strconv.Itoa(entente.NearMinShared)+`
+				ORDER BY count(*) DESC, version_id LIMIT `+strconv.Itoa(maxNearCandidates)+`) n
+			JOIN versions v ON v.id = n.version_id
+			ORDER BY n.shared DESC, n.version_id`, a,
 			func(rows *sql.Rows) error {
-				var id int64
-				if err := rows.Scan(&id); err != nil {
+				var v entente.Version
+				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
 					return err
 				}
-				ids = append(ids, id)
+				v.CreatedAt = v.CreatedAt.UTC()
+				vs = append(vs, v)
 				return nil
 			})
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			v, err := findVersions(ctx, tx, "id = $1", id)
-			if err != nil {
-				return err
-			}
-			vs = append(vs, v...)
-		}
-		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find near versions: %w", err)
 	}
 	return vs, nil
+}
+
+// VersionText returns the text of version id, or an error wrapping
+// entente.ErrNotFound.
+func (s *Store) VersionText(ctx context.Context, id int64) (string, error) {
+	var vs []entente.Version
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		vs, err = findVersions(ctx, tx, "id = $1", id)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("read version text: %w", err)
+	}
+	if len(vs) == 0 {
+		return "", notFound("version", id)
+	}
+	return vs[0].Text, nil
 }
 
 // ensureSketches computes the sketch of every version, in one transaction,

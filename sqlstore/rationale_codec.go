@@ -29,6 +29,9 @@ import (
 const compactMark = '~'
 
 // encodeRationale writes r, the rationale of a sentence of text, compactly.
+// Rows are written in the binary form since migration 0019
+// (rationale_binary.go); this writer stays to test the reader of the rows
+// written before.
 func encodeRationale(text string, r *entente.Rationale) (string, error) {
 	runes := []rune(text)
 	cue := func(c *entente.Cue) any {

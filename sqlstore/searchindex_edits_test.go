@@ -230,3 +230,25 @@ func testSearchIndexFollowsEdits(t *testing.T, open func() (*sqlstore.Store, err
 		}
 	}
 }
+
+// TestWarmSearch: once warmed, the first search builds nothing: the
+// server's start paid for the index, not its first reader.
+func TestWarmSearch(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		mustCreate(t, s, corpusDoc(t, "cn-rs-2024-joint-statement.zh.txt"))
+		if err := s.WarmSearch(ctx); err != nil {
+			t.Fatal(err)
+		}
+		builds, _ := sqlstore.IndexBuilds(s)
+		if builds != 1 {
+			t.Fatalf("warming built the index %d times, want once", builds)
+		}
+		if _, err := s.Search(ctx, entente.SearchQuery{Text: "合作", Limit: 5}); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := sqlstore.IndexBuilds(s); again != builds {
+			t.Errorf("the first search after warming built the index again (%d builds)", again)
+		}
+	})
+}

@@ -17,7 +17,7 @@ type preparedSentence struct {
 	entente.Sentence
 	textSHA    string
 	occurrence int
-	evidence   string
+	evidence   []byte // the rationale's binary form (rationale_binary.go)
 	tokens     []string
 }
 
@@ -35,10 +35,7 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
-		ev, err := encodeRationale(s.Text, &s.Rationale)
-		if err != nil {
-			return nil, fmt.Errorf("sentence %s: evidence: %w", s.ID, err)
-		}
+		ev := rationaleIndex.encode(s.Text, &s.Rationale)
 		sha := sha256Hex([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
 		out[i] = preparedSentence{Sentence: s, textSHA: sha, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
@@ -51,69 +48,127 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 // sections, sentences and their labels, references and entities. It
 // returns the sentences' search index rows, for the caller to write last.
 func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, did, vid int64, x *entente.Extraction, sents []preparedSentence) ([]IndexRow, error) {
-	err := s.insertRows(ctx, tx, "sections", []string{"version_id", "position", "section", "heading", "title"}, len(x.Sections),
-		func(i int) []any { c := x.Sections[i]; return []any{vid, i, c.ID, c.Heading, c.Title} }, "", nil)
+	return s.insertExtractions(ctx, tx, []*versionWrite{{did: did, vid: vid, x: x, sents: sents}})
+}
+
+// versionWrite is the extraction of one version to write, with the
+// sentence ids the write gives it.
+type versionWrite struct {
+	did, vid int64
+	x        *entente.Extraction
+	sents    []preparedSentence
+	ids      []int64 // the sentences' ids by position, once written
+}
+
+// insertExtractions writes the extractions of several versions (a batch's
+// new documents) table by table: each table's rows of every version in as
+// few statements as the limits allow, because a statement costs a round
+// trip, a parse and its triggers whatever its rows (on PostgreSQL most of
+// what a statement of a few rows costs). It returns the sentences' search
+// index rows, for the caller to write last.
+func (s *Store) insertExtractions(ctx context.Context, tx *sql.Tx, vs []*versionWrite) ([]IndexRow, error) {
+	type ref struct{ v, i int }
+	var sections []ref
+	for v, w := range vs {
+		for i := range w.x.Sections {
+			sections = append(sections, ref{v, i})
+		}
+	}
+	err := s.insertRows(ctx, tx, "sections", []string{"version_id", "position", "section", "heading", "title"}, len(sections),
+		func(k int) []any {
+			r := sections[k]
+			c := vs[r.v].x.Sections[r.i]
+			return []any{vs[r.v].vid, r.i, c.ID, c.Heading, c.Title}
+		}, "", nil)
 	if err != nil {
 		return nil, fmt.Errorf("insert sections: %w", err)
 	}
-	ids, err := s.insertSentences(ctx, tx, did, vid, sents)
-	if err != nil {
+	if err := s.insertSentences(ctx, tx, vs); err != nil {
 		return nil, err
 	}
-	if err := s.insertLabels(ctx, tx, ids, sents); err != nil {
+	if err := s.insertLabels(ctx, tx, vs); err != nil {
 		return nil, err
 	}
-	if err := s.insertMentions(ctx, tx, vid, x, ids); err != nil {
+	if err := s.insertMentions(ctx, tx, vs); err != nil {
 		return nil, err
 	}
-	rows := make([]IndexRow, len(sents))
-	for i, p := range sents {
-		rows[i] = IndexRow{SentenceID: ids[i], Tokens: p.tokens}
+	var rows []IndexRow
+	for _, w := range vs {
+		for i, p := range w.sents {
+			rows = append(rows, IndexRow{SentenceID: w.ids[i], Tokens: p.tokens})
+		}
 	}
 	return rows, nil
 }
 
-// insertSentences writes the sentences with their evidence and returns
-// their ids by position.
-func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, did, vid int64, sents []preparedSentence) ([]int64, error) {
-	ids := make([]int64, len(sents))
+// byVersion finds a versionWrite by its version id.
+func byVersion(vs []*versionWrite) map[int64]*versionWrite {
+	m := make(map[int64]*versionWrite, len(vs))
+	for _, w := range vs {
+		m[w.vid] = w
+	}
+	return m
+}
+
+// insertSentences writes the sentences of vs with their evidence and sets
+// each version's ids by position.
+func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWrite) error {
+	type ref struct {
+		w *versionWrite
+		i int
+	}
+	var all []ref
+	for _, w := range vs {
+		w.ids = make([]int64, len(w.sents))
+		for i := range w.sents {
+			all = append(all, ref{w, i})
+		}
+	}
+	versions := byVersion(vs)
 	cols := []string{"version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
-		"occurrence", "type", "strength", "deadline", "evidence"}
-	err := s.insertRows(ctx, tx, "sentences", cols, len(sents),
-		func(i int) []any {
-			p := &sents[i]
-			return []any{vid, did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, p.textSHA,
-				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), p.evidence}
+		"occurrence", "type", "strength", "deadline", "evidence", "evidence_z"}
+	err := s.insertRows(ctx, tx, "sentences", cols, len(all),
+		func(k int) []any {
+			w, i := all[k].w, all[k].i
+			p := &w.sents[i]
+			return []any{w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, p.textSHA,
+				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence}
 		},
-		"id, position", func(rows *sql.Rows) error {
-			var id int64
+		"id, version_id, position", func(rows *sql.Rows) error {
+			var id, vid int64
 			var pos int
-			if err := rows.Scan(&id, &pos); err != nil {
+			if err := rows.Scan(&id, &vid, &pos); err != nil {
 				return err
 			}
-			ids[pos] = id
+			w := versions[vid]
+			if w == nil || pos < 0 || pos >= len(w.ids) {
+				return fmt.Errorf("insert returned sentence %d of version %d at %d, not one written", id, vid, pos)
+			}
+			w.ids[pos] = id
 			return nil
 		})
 	if err != nil {
-		return nil, fmt.Errorf("insert sentences: %w", err)
+		return fmt.Errorf("insert sentences: %w", err)
 	}
-	return ids, nil
+	return nil
 }
 
 // insertLabels writes each sentence's actors and areas.
-func (s *Store) insertLabels(ctx context.Context, tx *sql.Tx, ids []int64, sents []preparedSentence) error {
+func (s *Store) insertLabels(ctx context.Context, tx *sql.Tx, vs []*versionWrite) error {
 	type label struct {
 		sentence int64
 		pos      int
 		value    string
 	}
 	var actors, areas []label
-	for i, p := range sents {
-		for j, a := range p.Actors {
-			actors = append(actors, label{ids[i], j, a})
-		}
-		for j, a := range p.Areas {
-			areas = append(areas, label{ids[i], j, a})
+	for _, w := range vs {
+		for i, p := range w.sents {
+			for j, a := range p.Actors {
+				actors = append(actors, label{w.ids[i], j, a})
+			}
+			for j, a := range p.Areas {
+				areas = append(areas, label{w.ids[i], j, a})
+			}
 		}
 	}
 	err := s.insertRows(ctx, tx, "sentence_actors", []string{"sentence_id", "position", "party"}, len(actors),
@@ -152,7 +207,7 @@ func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where s
 	byID := map[int64]*entente.Sentence{}
 	err := query(ctx, tx, `
 		SELECT s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
-			s.type, s.strength, s.deadline, s.evidence
+			s.type, s.strength, s.deadline, s.evidence, s.evidence_z
 		FROM sentences s
 		WHERE `+where+` ORDER BY s.version_id, s.position`, a,
 		func(rows *sql.Rows) error {
@@ -160,14 +215,19 @@ func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where s
 				r             sentenceRow
 				typ, strength string
 				deadline      sql.NullString
-				evidence      []byte
+				evidence, z   []byte
 			)
 			if err := rows.Scan(&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
-				&typ, &strength, &deadline, &evidence); err != nil {
+				&typ, &strength, &deadline, &evidence, &z); err != nil {
 				return err
 			}
 			r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-			if err := decodeRationale(r.Text, evidence, &r.Rationale); err != nil {
+			decode := decodeRationale // rows written before migration 0019
+			if z != nil {
+				decode = rationaleIndex.decode
+				evidence = z
+			}
+			if err := decode(r.Text, evidence, &r.Rationale); err != nil {
 				return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
 			}
 			r.Actors, r.Areas, r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}, []string{}, []string{}

@@ -64,6 +64,12 @@ const maxBatchRows = 500
 // "RETURNING …" and each returned row is passed to scan.
 func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any,
 	returning string, scan func(*sql.Rows) error) error {
+	return s.insertRowsWith(ctx, tx, table, cols, n, row, "", returning, scan)
+}
+
+// insertRowsWith is insertRows with a clause after the rows (ON CONFLICT …).
+func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any,
+	tail, returning string, scan func(*sql.Rows) error) error {
 	per := min(maxParams/len(cols), maxBatchRows)
 	for lo := 0; lo < n; lo += per {
 		hi := min(lo+per, n)
@@ -83,6 +89,9 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table string, cols [
 				b.WriteString(s.dialect.Placeholder(len(a)))
 			}
 			b.WriteByte(')')
+		}
+		if tail != "" {
+			b.WriteString(" " + tail)
 		}
 		if returning == "" {
 			if _, err := tx.ExecContext(ctx, b.String(), a...); err != nil {

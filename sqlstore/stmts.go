@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"time"
 )
 
 // maxStatements bounds the statements a store keeps prepared. Search and
@@ -17,41 +18,72 @@ const maxStatements = 512
 // on every call (a quarter of a document read's CPU on SQLite). A
 // transaction uses them through Tx.StmtContext, which reuses what each
 // connection already prepared.
+//
+// A statement is prepared in the background, never by the reader that
+// first needs it: preparing on the pool takes a connection of its own,
+// and readers inside their transactions already hold the pool's
+// connections, so with every one held (a burst of searches) they would
+// each wait for ever for one more. The first reader runs its SQL
+// unprepared; those after it find the statement ready.
 type stmtCache struct {
-	mu sync.Mutex
-	m  map[string]*sql.Stmt
+	mu      sync.Mutex
+	m       map[string]*sql.Stmt
+	pending map[string]bool
+	closed  bool
+	bg      sync.WaitGroup
 }
 
-// prepared returns the cached statement of query on the read pool,
-// preparing it the first time, or nil when the cache is full.
-func (s *Store) prepared(ctx context.Context, query string) *sql.Stmt {
+// prepareTimeout bounds a background preparation's wait for a connection.
+const prepareTimeout = 10 * time.Second
+
+// prepared returns the cached statement of query on the read pool, or nil
+// when it is not prepared yet (it then starts preparing it) or the cache
+// is full.
+func (s *Store) prepared(_ context.Context, query string) *sql.Stmt {
 	c := &s.stmts
 	c.mu.Lock()
-	st, ok := c.m[query]
-	full := len(c.m) >= maxStatements
-	c.mu.Unlock()
-	if ok || full {
+	defer c.mu.Unlock()
+	if st, ok := c.m[query]; ok || c.closed || len(c.m)+len(c.pending) >= maxStatements || c.pending[query] {
 		return st
 	}
-	st, err := s.rdb.PrepareContext(ctx, query)
-	if err != nil {
-		return nil // the query runs unprepared and reports its error itself
+	if c.pending == nil {
+		c.pending = map[string]bool{}
 	}
+	c.pending[query] = true
+	c.bg.Add(1)
+	go s.prepareInBackground(query)
+	return nil
+}
+
+func (s *Store) prepareInBackground(query string) {
+	c := &s.stmts
+	defer c.bg.Done()
+	ctx, cancel := context.WithTimeout(context.Background(), prepareTimeout)
+	defer cancel()
+	st, err := s.rdb.PrepareContext(ctx, query)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	delete(c.pending, query)
+	if err != nil {
+		return // tried again by the next reader; the query reports its own error
+	}
+	if c.closed {
+		st.Close()
+		return
+	}
 	if c.m == nil {
 		c.m = map[string]*sql.Stmt{}
 	}
-	if old, ok := c.m[query]; ok {
-		st.Close()
-		return old
-	}
 	c.m[query] = st
-	return st
 }
 
-// closeStatements closes the cached statements.
+// closeStatements waits for the preparations under way and closes the
+// cached statements.
 func (s *Store) closeStatements() {
+	s.stmts.mu.Lock()
+	s.stmts.closed = true
+	s.stmts.mu.Unlock()
+	s.stmts.bg.Wait()
 	s.stmts.mu.Lock()
 	defer s.stmts.mu.Unlock()
 	for _, st := range s.stmts.m {

@@ -35,7 +35,7 @@ func TestSqueeze(t *testing.T) {
 
 // FuzzSqueeze holds the byte-level squeeze to the rune-level one.
 func FuzzSqueeze(f *testing.F) {
-	for _, s := range []string{"双方 同意", "“ 一带一路 ” 倡议", "a  b", " … — · x", "x\xffy z"} {
+	for _, s := range []string{"双方 同意", "“ 一带一路 ” 倡议", "a  b", " … — · x", "x\xffy z", "Две\u00a0стране  ће\u2003č ž\u3000中方", "\u0085ž\u1680Ђ\u205f\ufeff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -62,6 +62,48 @@ func FuzzSegmentBytes(f *testing.F) {
 		}
 		if got, want := segmentValid(s), segmentRunes(s); !slices.Equal(got, want) {
 			t.Fatalf("segmentValid(%q) = %q, segmentRunes gives %q", s, got, want)
+		}
+	})
+}
+
+// TestIsLatinText tells text in a script written with spaces from Chinese,
+// reading the bytes of text without a CJK lead byte as isLatinRunes reads
+// its characters.
+func TestIsLatinText(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Joint Statement", true},
+		{"Заједничка изјава", true},
+		{"Zajednička izjava", true},
+		{"“Hope” — a statement…", true},
+		{"中塞联合声明", false},
+		{"Joint 声明", false},
+		{"2024. 5. 8.", false},
+		{"", false},
+		{"ž\xff", true},
+		{"\xff\xfe 12", false},
+	}
+	for _, tc := range tests {
+		if got := isLatinText(tc.in); got != tc.want {
+			t.Errorf("isLatinText(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		if got := isLatinRunes(tc.in); got != tc.want {
+			t.Errorf("isLatinRunes(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// FuzzIsLatinText holds the byte-level reading to the rune-level one, on
+// any bytes.
+func FuzzIsLatinText(f *testing.F) {
+	for _, s := range []string{"Joint Statement", "Заједничка изјава", "“一带一路”", "č中", "12 ·", "\xe2\x80", "ǅ\xc4"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isLatinText(s), isLatinRunes(s); got != want {
+			t.Fatalf("isLatinText(%q) = %v, isLatinRunes gives %v", s, got, want)
 		}
 	})
 }

@@ -16,6 +16,9 @@ func (d date) ISO() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Mont
 
 // findDate returns the first full date (year, month and day) in s.
 func findDate(s string) (date, bool) {
+	if !strings.ContainsRune(s, '年') {
+		return date{}, false // every date has a year (dateAt): most lines, and all in Latin script, have none
+	}
 	rs := []rune(s)
 	for i := 0; i < len(rs); i++ {
 		if !isNumeralRune(rs[i]) || (i > 0 && isNumeralRune(rs[i-1])) {

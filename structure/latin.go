@@ -21,21 +21,38 @@ type Date struct {
 // isLatinText reports whether a text is in a script written with spaces:
 // letters, and no Han character.
 func isLatinText(s string) bool {
-	ascii, letters := true, false
-	for i := 0; i < len(s) && ascii; i++ { // ASCII lines need no decoding
+	// Every CJK character isCJK knows, but the quotation marks, dashes and
+	// dots both scripts share, opens with a byte from 0xE2 on, which no
+	// other part of a character is: a text without one (ASCII, Latin with
+	// diacritics, Cyrillic) is read byte by byte, deciding a letter once.
+	letters := false
+	for i := 0; i < len(s); {
 		c := s[i]
-		ascii = c < 0x80
-		letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		switch {
+		case c < utf8.RuneSelf:
+			letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+			i++
+		case c >= 0xE2:
+			return isLatinRunes(s)
+		case letters:
+			i++
+		default:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			letters = unicode.IsLetter(r)
+			i += w
+		}
 	}
-	if ascii {
-		return letters
-	}
-	letters = false
+	return letters
+}
+
+// isLatinRunes is isLatinText over the characters of s.
+func isLatinRunes(s string) bool {
+	letters := false
 	for _, r := range s {
 		if isCJK(r) && r != '“' && r != '”' && r != '‘' && r != '’' && r != '—' && r != '…' && r != '·' {
 			return false
 		}
-		if unicode.IsLetter(r) {
+		if !letters && unicode.IsLetter(r) { // one letter is enough; the rest is read for Han
 			letters = true
 		}
 	}

@@ -120,13 +120,16 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []line
-	for i, l := range strings.Split(text, "\n") {
-		l = strings.TrimFunc(l, isSpace)
-		if l != "" {
-			out = append(out, line{text: l, no: i + 1})
+	for no := 1; ; no++ { // as strings.Split(text, "\n"), without the slice of every line
+		l, rest, more := strings.Cut(text, "\n")
+		if l = strings.TrimFunc(l, isSpace); l != "" {
+			out = append(out, line{text: l, no: no})
 		}
+		if !more {
+			return out
+		}
+		text = rest
 	}
-	return out
 }
 
 type parser struct {
@@ -152,14 +155,15 @@ func (p *parser) parse() *Layout {
 
 	section := entente.SectionPreamble
 	seen := map[string]bool{}
-	var cur *Block
+	var cur Block // the paragraph being read, when open (a value: no allocation per paragraph)
+	open := false
 	flush := func() {
-		if cur != nil {
+		if open {
 			cur.Text = squeeze(cur.Text)
 			if cur.Text != "" || cur.Marker != "" {
-				p.out.Blocks = append(p.out.Blocks, *cur)
+				p.out.Blocks = append(p.out.Blocks, cur)
 			}
-			cur = nil
+			open = false
 		}
 	}
 	for i, l := range lines {
@@ -171,7 +175,7 @@ func (p *parser) parse() *Layout {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
 			continue
 		}
-		opens := cur == nil || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
+		opens := !open || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
 			cur.Text = joinLines(cur.Text, text)
 			continue
@@ -202,7 +206,7 @@ func (p *parser) parse() *Layout {
 					continue
 				}
 			}
-			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}
+			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}, true
 			continue
 		}
 		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && p.isStandaloneHeading(text, lines, i))) {
@@ -210,10 +214,10 @@ func (p *parser) parse() *Layout {
 			continue
 		}
 		if hasMarker {
-			cur = &Block{Role: RoleBody, Section: section, Marker: m.Text, Text: m.Rest, Line: l.no}
+			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: m.Rest, Line: l.no}, true
 			continue
 		}
-		cur = &Block{Role: RoleBody, Section: section, Text: text, Line: l.no}
+		cur, open = Block{Role: RoleBody, Section: section, Text: text, Line: l.no}, true
 	}
 	flush()
 	p.markClosing()
@@ -564,6 +568,9 @@ func (p *parser) sectionList() []entente.Section {
 		}
 	}
 	var out []entente.Section
+	if n := len(p.out.Sections) + btoi(pre) + btoi(clo); n > 0 {
+		out = make([]entente.Section, 0, n) // (nil when there is none, as before)
+	}
 	if pre {
 		out = append(out, entente.Section{ID: entente.SectionPreamble})
 	}
@@ -577,13 +584,25 @@ func (p *parser) sectionList() []entente.Section {
 // sentences cuts every body and closing block into sentences.
 func (p *parser) sentences() {
 	p.out.Sections = p.sectionList()
+	// each block's sentences first, to make the list once at its length
+	segs := make([][]string, len(p.out.Blocks))
+	n := 0
+	for i, b := range p.out.Blocks {
+		if b.Role == RoleBody || b.Role == RoleClosing {
+			segs[i] = segmentValid(b.Text) // the lines are valid UTF-8 (splitLines)
+			n += len(segs[i])
+		}
+	}
+	if n > 0 {
+		p.out.Sentences = make([]Sentence, 0, n)
+	}
 	para := 0
-	for _, b := range p.out.Blocks {
+	for i, b := range p.out.Blocks {
 		if b.Role != RoleBody && b.Role != RoleClosing {
 			continue
 		}
 		list := b.Marker != "" && !isNumbered(b.Marker)
-		for k, s := range segmentValid(b.Text) { // the lines are valid UTF-8 (splitLines)
+		for k, s := range segs[i] {
 			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s}
 			if k == 0 {
 				st.Marker = b.Marker
@@ -592,6 +611,13 @@ func (p *parser) sentences() {
 		}
 		para++
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func isNumbered(markerText string) bool {

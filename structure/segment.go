@@ -57,6 +57,9 @@ func segmentValid(para string) []string {
 			// is valid, so the lead byte gives the length
 			i += leadWidth(c)
 			continue
+		} else if c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // nor does any other ASCII character
+			continue
 		}
 		r, w := runeAt(para, i)
 		cut := false

@@ -13,6 +13,9 @@ func isCJK(r rune) bool {
 	if r < 0xB7 {
 		return false // ASCII and Latin-1 before the middle dot: most of a Latin text
 	}
+	if r > 0xB7 && r < 0x2014 {
+		return false // Latin with diacritics, Cyrillic: below the first dash and Han (U+2E80)
+	}
 	return unicode.Is(unicode.Han, r) ||
 		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
 		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
@@ -159,6 +162,10 @@ func squeezeValid(s string) string {
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') {
+				j++ // ASCII but a space, inline
+				continue
+			}
 			sp, w := spaceAt(s, j)
 			if sp {
 				break
@@ -199,11 +206,18 @@ func squeezeValid(s string) string {
 	return string(b)
 }
 
-// spaceAt reports whether the character at byte i of s is a space
-// (isSpace), and its length; ASCII without decoding.
+// spaceAt reports whether the character at byte i of valid UTF-8 s is a
+// space (isSpace), and its length; ASCII and characters no space shares a
+// lead byte with without decoding.
 func spaceAt(s string, i int) (bool, int) {
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		return c == ' ' || (c >= '\t' && c <= '\r'), 1
+	}
+	if spaceLead[c] == 0 {
+		// no space opens with this byte (a Cyrillic letter, č, ž…):
+		// s is valid, so the lead byte gives the length
+		return false, leadWidth(c)
 	}
 	r, w := utf8.DecodeRuneInString(s[i:])
 	return isSpace(r), w
@@ -212,6 +226,9 @@ func spaceAt(s string, i int) (bool, int) {
 // cjkSideBefore is cjkSide for the character ending at byte end, looking
 // back; cjkSideAfter for the one starting at byte start, looking ahead.
 func cjkSideBefore(s string, end int) bool {
+	if s[end-1] < utf8.RuneSelf {
+		return false // ASCII is not CJK
+	}
 	r, w := utf8.DecodeLastRuneInString(s[:end])
 	if !isCJK(r) {
 		return false
@@ -231,6 +248,9 @@ func cjkSideBefore(s string, end int) bool {
 }
 
 func cjkSideAfter(s string, start int) bool {
+	if s[start] < utf8.RuneSelf {
+		return false
+	}
 	r, w := utf8.DecodeRuneInString(s[start:])
 	if !isCJK(r) {
 		return false

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -35,6 +36,20 @@ func TestStableNFCRunes(t *testing.T) {
 		p := norm.NFC.PropertiesString(s)
 		if !norm.NFC.IsNormalString(s) || p.CCC() != 0 || !p.BoundaryBefore() {
 			t.Errorf("U+%04X passes stableNFC but NFC may change it", r)
+		}
+	}
+}
+
+// TestIsCJKRunes holds isCJK's shortcuts (below the middle dot, between it
+// and the first dash) to its definition over every character.
+func TestIsCJKRunes(t *testing.T) {
+	want := func(r rune) bool {
+		return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+			r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got := isCJK(r); got != want(r) {
+			t.Errorf("isCJK(U+%04X) = %v, want %v", r, got, want(r))
 		}
 	}
 }

@@ -115,12 +115,17 @@ func (s *Server) compareDocuments(ctx context.Context, in *CompareInput) (*compa
 
 // RecycledInput is one commitment or a pair.
 type RecycledInput struct {
-	Ref string `query:"ref" maxLength:"40" pattern:"^([0-9]+/s[0-9]+)?$" doc:"A commitment, DOC/sN"`
-	A   string `query:"a" maxLength:"64" doc:"With b, instead of ref: every commitment of the pair"`
-	B   string `query:"b" maxLength:"64"`
+	Ref    string `query:"ref" maxLength:"40" pattern:"^([0-9]+/s[0-9]+)?$" doc:"A commitment, DOC/sN"`
+	A      string `query:"a" maxLength:"64" doc:"With b, instead of ref: every commitment of the pair"`
+	B      string `query:"b" maxLength:"64"`
+	Limit  int    `query:"limit" minimum:"1" maximum:"1000" default:"100" doc:"A pair's recurrences per page"`
+	Offset int    `query:"offset" minimum:"0" maximum:"10000000" doc:"Recurrences of the pair to skip"`
 }
 
-type recycledOutput struct{ Body []entente.Recurrence }
+type recycledOutput struct {
+	Total int `header:"X-Total-Count" doc:"A pair's recurrences in all, of which this is a page"`
+	Body  []entente.Recurrence
+}
 
 func (s *Server) recycled(ctx context.Context, in *RecycledInput) (*recycledOutput, error) {
 	svc, err := s.comparer()
@@ -132,7 +137,7 @@ func (s *Server) recycled(ctx context.Context, in *RecycledInput) (*recycledOutp
 		if err != nil {
 			return nil, s.problem(err)
 		}
-		return &recycledOutput{Body: []entente.Recurrence{*r}}, nil
+		return &recycledOutput{Total: 1, Body: []entente.Recurrence{*r}}, nil
 	}
 	ps, err := s.parties("query.", in.A, in.B)
 	if err != nil {
@@ -142,7 +147,11 @@ func (s *Server) recycled(ctx context.Context, in *RecycledInput) (*recycledOutp
 	if err != nil {
 		return nil, s.problem(err)
 	}
-	return &recycledOutput{Body: rs}, nil
+	page := rs[min(in.Offset, len(rs)):min(in.Offset+in.Limit, len(rs))]
+	if page == nil {
+		page = []entente.Recurrence{}
+	}
+	return &recycledOutput{Total: len(rs), Body: page}, nil
 }
 
 // FollowupsInput selects follow-ups.

@@ -129,6 +129,19 @@ func TestCompareAPI(t *testing.T) {
 		if len(rs) != 1 || rs[0].Repeated != 3 || rs[0].FirstPromised != "2009-08-20" {
 			t.Errorf("recycled: %+v", rs)
 		}
+		// a pair's recycled promises, a page at a time with their total
+		var all, second []entente.Recurrence
+		getJSON("/api/v1/recycled?a=CN&b=RS", &all)
+		resp, data = h.do(entente.RoleViewer, "GET", "/api/v1/recycled?a=RS&b=CN&limit=1&offset=1", nil, "")
+		if resp.StatusCode != 200 || json.Unmarshal(data, &second) != nil || len(all) < 2 || len(second) != 1 ||
+			second[0].Commitment.Ref != all[1].Commitment.Ref || resp.Header.Get("X-Total-Count") != fmt.Sprint(len(all)) {
+			t.Errorf("the second page of one of %d recycled promises: %d, total %q, %s",
+				len(all), resp.StatusCode, resp.Header.Get("X-Total-Count"), clip(data))
+		}
+		resp, data = h.do(entente.RoleViewer, "GET", "/api/v1/recycled?a=CN&b=RS&offset=100000", nil, "")
+		if resp.StatusCode != 200 || strings.TrimSpace(string(data)) != "[]" {
+			t.Errorf("a page past the end: %d %s", resp.StatusCode, clip(data))
+		}
 		resp, data = h.do(entente.RoleViewer, "GET", "/api/v1/timeline?a=CN&b=Narnia", nil, "")
 		var p struct {
 			Errors []struct{ Location string } `json:"errors"`

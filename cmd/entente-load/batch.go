@@ -32,8 +32,12 @@ type batchFigures struct {
 	n                  int
 	extract1, extract2 time.Duration
 	batch              time.Duration
-	uploads            []time.Duration // the store's time per upload
-	uploadExtract      time.Duration   // the mean extraction of those
+	// the process's CPU time (user and system) over each part: on a
+	// loaded machine wall time stretches, CPU time much less
+	extractCPU1, extractCPU2, batchCPU time.Duration
+	serverCPU                          time.Duration   // PostgreSQL's backends over the batch
+	uploads                            []time.Duration // the store's time per upload
+	uploadExtract                      time.Duration   // the mean extraction of those
 }
 
 // singleUploads is how many statements are stored one by one.
@@ -73,6 +77,14 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	fig := &batchFigures{n: n}
 	extractAll := func() (time.Duration, error) {
 		start := time.Now()
+		cpu0 := cpuTime()
+		defer func() {
+			if fig.extractCPU1 == 0 {
+				fig.extractCPU1 = cpuTime() - cpu0
+			} else {
+				fig.extractCPU2 = cpuTime() - cpu0
+			}
+		}()
 		jobs := make(chan string)
 		errs := make(chan error, runtime.GOMAXPROCS(0))
 		var wg sync.WaitGroup
@@ -103,9 +115,17 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	ctx = entente.NewContextWithActor(ctx, entente.Actor{Name: "entente-load", Via: "cli"})
 	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: reg.ID()}
+	stopProfile, err := startProfile(c.prof, "batch")
+	if err != nil {
+		return nil, err
+	}
+	app := strings.ReplaceAll(name, "-", "_")
 	start := time.Now()
+	cpu0, server0 := cpuTime(), serverCPU(ctx, s.DB(), app)
 	sum := in.Batch(ctx, paths[:n], nil, nil)
 	fig.batch = time.Since(start)
+	fig.batchCPU, fig.serverCPU = cpuTime()-cpu0, serverCPU(ctx, s.DB(), app)-server0
+	stopProfile()
 	if sum.Added != n {
 		return nil, fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, n, sum)
 	}
@@ -178,6 +198,12 @@ func (f *batchFigures) print(out io.Writer, db string) {
 		perDoc(ext, f.n), perDoc(f.extract1, f.n), perDoc(f.extract2, f.n))
 	fmt.Fprintf(out, "batch ingest (decode, extract, store), every core: %.2f ms each: **%.2f× the extraction**\n",
 		perDoc(f.batch, f.n), float64(f.batch)/float64(max(ext, 1)))
+	extCPU := (f.extractCPU1 + f.extractCPU2) / 2
+	fmt.Fprintf(out, "CPU time: extraction %.2f ms each, batch ingest %.2f ms each in this process", perDoc(extCPU, f.n), perDoc(f.batchCPU, f.n))
+	if kind == "postgres" {
+		fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.serverCPU, f.n))
+	}
+	fmt.Fprintf(out, ": **%.2f× the extraction's CPU**\n", float64(f.batchCPU+f.serverCPU)/float64(max(extCPU, 1)))
 	up := slices.Clone(f.uploads)
 	slices.Sort(up)
 	fmt.Fprintf(out, "one upload stored alone (%d statements, each its own transaction): median %s ms, p95 %s ms (its extraction %s ms)\n\n",

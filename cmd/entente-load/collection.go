@@ -278,14 +278,17 @@ func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, 
 	return nil
 }
 
-// withSearchPath returns a postgres:// dsn with its search_path set.
+// withSearchPath returns a postgres:// dsn with its search_path set, and
+// the schema as the connections' application_name, by which serverCPU
+// finds their backends.
 func withSearchPath(dsn, schema string) string {
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return dsn + " search_path=" + schema
+		return dsn + " search_path=" + schema + " application_name=" + schema
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
 }

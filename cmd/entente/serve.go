@@ -81,6 +81,7 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			warmSearch(ctx, st, log)
 			out := cmd.OutOrStdout()
 			err = web.Run(ctx, addr, srv.Handler(), log, func(a string) {
 				fmt.Fprintf(out, "serving on http://%s\n", a)
@@ -141,4 +142,25 @@ func machineMemory() int64 {
 		}
 	}
 	return 0
+}
+
+// warmSearch builds the search index in the background while the server
+// starts listening, so that the first reader's search does not pay for it
+// (some 5 s at 10,000 statements); searches that come meanwhile wait for
+// the same build.
+func warmSearch(ctx context.Context, st any, log *slog.Logger) {
+	w, ok := st.(interface{ WarmSearch(context.Context) error })
+	if !ok {
+		return
+	}
+	go func() {
+		start := time.Now()
+		if err := w.WarmSearch(ctx); err != nil {
+			if ctx.Err() == nil {
+				log.Warn("search index not built at start; the first search builds it", "err", err)
+			}
+			return
+		}
+		log.Info("search index built", "took", time.Since(start).Round(time.Millisecond).String())
+	}()
 }

@@ -1,0 +1,128 @@
+package entente
+
+import (
+	"hash/fnv"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The near-duplicate measure was made cheaper (issue 18, item 3: it was
+// half of a batch ingest's CPU); these hold it to the first, plain
+// implementation, which the stores' sketches were computed with.
+
+// referenceSketch is NearSketch as first written, with hash/fnv.
+func referenceSketch(text string) []int64 {
+	n := nearNormal(text)
+	if len(n) < NearShingle {
+		return nil
+	}
+	var hashes []int64
+	h := fnv.New64a()
+	for i := 0; i+NearShingle <= len(n); i++ {
+		var buf []byte
+		for _, x := range n[i : i+NearShingle] {
+			buf = append(buf, string(x.r)...)
+		}
+		h.Reset()
+		h.Write(buf)
+		hashes = append(hashes, int64(h.Sum64()>>1))
+	}
+	slices.Sort(hashes)
+	hashes = slices.Compact(hashes)
+	if len(hashes) > NearSketchSize {
+		hashes = hashes[:NearSketchSize]
+	}
+	return hashes
+}
+
+// referenceRun is longestCommonRun as first written: a table of every
+// shingle of b (its first 8 places), looked up at a's anchors.
+func referenceRun(a, b []normalRune) (int, int, int) {
+	if len(a) < NearShingle || len(b) < NearShingle {
+		return 0, 0, 0
+	}
+	at := map[string][]int{}
+	key := func(n []normalRune) string {
+		rs := make([]rune, len(n))
+		for i, x := range n {
+			rs[i] = x.r
+		}
+		return string(rs)
+	}
+	for j := 0; j+NearShingle <= len(b); j++ {
+		k := key(b[j : j+NearShingle])
+		if len(at[k]) < 8 {
+			at[k] = append(at[k], j)
+		}
+	}
+	var bestA, bestB, best int
+	for _, frac := range []float64{0.5, 0.25, 0.75, 0.1, 0.9} {
+		i := int(frac * float64(len(a)-NearShingle))
+		if i >= bestA && i < bestA+best {
+			continue
+		}
+		for _, j := range at[key(a[i:i+NearShingle])] {
+			s, t := i, j
+			for s > 0 && t > 0 && a[s-1].r == b[t-1].r {
+				s, t = s-1, t-1
+			}
+			e, f := i, j
+			for e < len(a) && f < len(b) && a[e].r == b[f].r {
+				e, f = e+1, f+1
+			}
+			if e-s > best {
+				bestA, bestB, best = s, t, e-s
+			}
+		}
+	}
+	return bestA, bestB, best
+}
+
+// checkAgainstReference fails when the sketch or the run of a and b
+// differs from the first implementation's.
+func checkAgainstReference(t *testing.T, a, b string) {
+	t.Helper()
+	if got, want := NearSketch(a), referenceSketch(a); !slices.Equal(got, want) {
+		t.Fatalf("sketch of %.40q: %v, want %v", a, got, want)
+	}
+	na, nb := nearNormal(a), nearNormal(b)
+	s, u, n := longestCommonRun(na, nb)
+	rs, ru, rn := referenceRun(na, nb)
+	if s != rs || u != ru || n != rn {
+		t.Fatalf("run of %.40q in %.40q: (%d, %d, %d), want (%d, %d, %d)", a, b, s, u, n, rs, ru, rn)
+	}
+}
+
+func TestNearAgainstReference(t *testing.T) {
+	zh, en := readNear(t, "statement.zh.txt"), readNear(t, "statement.en.txt")
+	half := len(zh) / 2
+	for half > 0 && !strings.HasPrefix(zh[half:], "，") && !strings.HasPrefix(zh[half:], "。") {
+		half--
+	}
+	tests := []struct{ name, a, b string }{
+		{"same text", zh, zh},
+		{"dateline and half-width", zh, "新华社贝尔格莱德5月8日电 " + halfWidth.Replace(zh) + "（完）"},
+		{"another language", zh, en},
+		{"half of it", zh, zh[:half]},
+		{"a paragraph changed", zh, zh[:half] + "双方同意于2030年前完成。" + zh[half:]},
+		{"repeated shingles", strings.Repeat("合作共赢，", 60), strings.Repeat("合作共赢,", 61)},
+		{"short", "合作", "合作"},
+		{"empty", "", zh},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkAgainstReference(t, tt.a, tt.b)
+			checkAgainstReference(t, tt.b, tt.a)
+		})
+	}
+}
+
+func FuzzNearAgainstReference(f *testing.F) {
+	f.Add("双方同意加强合作。双方同意加强合作。", "新华社电 双方同意加强合作。")
+	f.Add(strings.Repeat("合作共赢，", 60), strings.Repeat("合作共赢,", 61))
+	f.Add("abcdefghij abcdefghij abcdefghij", "xx abcdefghij abcdefghij")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkAgainstReference(t, a, b)
+	})
+}

@@ -1,0 +1,112 @@
+package sqlstore_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
+)
+
+// groupDocs are documents of several shapes: statements with many
+// sentences, references and entities, hand-made ones with odd lists, one
+// without parties, the same labels in several documents.
+func groupDocs(t *testing.T) []*entente.NewDocument {
+	t.Helper()
+	odd := handDoc("en", "Odd lists", "2020-01-02", []string{"CN", "RS"},
+		sentence{text: "First."}, sentence{text: "Second."}, sentence{text: "First."})
+	year := 2016
+	odd.Extraction.References = []entente.Reference{{Title: "Treaty A", Kind: entente.RefAgreement, Year: &year, Sentences: []string{"s2", "s1", "s2"}}}
+	odd.Extraction.Sentences[0].References = []string{"Treaty B", "Treaty A"}
+	odd.Extraction.Mechanisms = []entente.Entity{{Name: "Council", Sentences: []string{"s3"}}}
+	odd.Extraction.Sentences[2].Projects = []string{"Railway", "Council"}
+	odd.Extraction.Sentences[1].Mechanisms = []string{"Council"}
+	bare := handDoc("sr", "Без страна", "", []string{}, sentence{text: "Сарадња се наставља.", typ: entente.Commitment, actors: []string{"RS"}, areas: []string{"trade"}})
+	bare.Extraction.Document.SignedDate = nil
+	return []*entente.NewDocument{
+		corpusDoc(t, statement),
+		odd,
+		corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt"),
+		bare,
+		handDoc("en", "Odd lists", "2020-01-02", []string{"CN"}, sentence{text: "First."}, sentence{text: "Third."}),
+	}
+}
+
+// TestCreateDocumentsGroup writes documents as one group (each table's
+// rows of all of them in one statement) and holds every one to the same
+// document written alone: the same extraction, metadata, version and
+// source, and search finds the same sentences.
+func TestCreateDocumentsGroup(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		docs := groupDocs(t)
+		actx := entente.NewContextWithActor(ctx, entente.Actor{Name: "loader", Via: "cli"})
+		ids, err := s.CreateDocuments(actx, docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// one event per document, in their order, naming who stored them
+		events, err := s.Events(ctx, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var created []int64
+		for i, e := range events {
+			if i > 0 && e.Seq <= events[i-1].Seq {
+				t.Errorf("events out of order: %d after %d", e.Seq, events[i-1].Seq)
+			}
+			if e.Action == "create" && e.Entity == "document" {
+				created = append(created, e.Document)
+				if e.Actor != "loader" || e.Via != "cli" {
+					t.Errorf("event %d by %q via %q, want loader via cli", e.Seq, e.Actor, e.Via)
+				}
+			}
+		}
+		if !cmp.Equal(created, ids) {
+			t.Errorf("document events for %v, want %v in order", created, ids)
+		}
+		if len(ids) != len(docs) {
+			t.Fatalf("%d ids for %d documents", len(ids), len(docs))
+		}
+		alone := openSQLite(t)
+		for i, nd := range docs {
+			if i > 0 && ids[i] <= ids[i-1] {
+				t.Errorf("ids %v are not in the order of the documents", ids)
+			}
+			aid := mustCreate(t, alone, nd)
+			got, err := s.Document(ctx, ids[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := alone.Document(ctx, aid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(nd.Extraction, got.Extraction); diff != "" {
+				t.Errorf("document %d: extraction (-stored +read):\n%s", i, diff)
+			}
+			if got.Title != want.Title || got.Sentences != want.Sentences || got.Commitments != want.Commitments ||
+				len(got.Versions) != 1 || len(got.Sources) != 1 || got.Versions[0].Text != nd.Text ||
+				got.Versions[0].DocumentID != ids[i] || got.Sources[0].VersionID != got.Versions[0].ID ||
+				got.Sources[0].Name != nd.Source.Name {
+				t.Errorf("document %d read as %q (%d sentences, %d commitments, versions %+v, sources %+v), want it as written alone: %q (%d, %d)",
+					i, got.Title, got.Sentences, got.Commitments, got.Versions, got.Sources, want.Title, want.Sentences, want.Commitments)
+			}
+		}
+		for _, q := range []string{"铁路", "合作", "First", "сарадња"} {
+			g, err := s.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := alone.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g) == 0 || len(g) != len(w) {
+				t.Errorf("search %q: %d hits in the group, %d written alone", q, len(g), len(w))
+			}
+		}
+	})
+}
