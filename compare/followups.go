@@ -109,15 +109,35 @@ func (s *Service) pending(ctx context.Context, fs []entente.Followup, all bool) 
 	return out, nil
 }
 
+// documentCounter counts documents without reading them.
+type documentCounter interface {
+	CountDocuments(ctx context.Context, f entente.DocumentFilter) (int, error)
+}
+
+func tooLargeLibrary() error {
+	return entente.Errorf(entente.ETOOLARGE, "the library has more than %d documents: name a pair or a sentence", MaxLibraryDocuments)
+}
+
 // partySets groups the library's dated documents by their set of parties,
 // keeping the sets with two documents or more, each oldest first.
 func (s *Service) partySets(ctx context.Context) ([][]*entente.StoredDocument, error) {
+	// a store that counts refuses a large library before listing it
+	// (listing 5,001 documents took seconds only to refuse them)
+	if c, ok := s.Store.(documentCounter); ok {
+		n, err := c.CountDocuments(ctx, entente.DocumentFilter{})
+		if err != nil {
+			return nil, err
+		}
+		if n > MaxLibraryDocuments {
+			return nil, tooLargeLibrary()
+		}
+	}
 	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Limit: MaxLibraryDocuments + 1})
 	if err != nil {
 		return nil, err
 	}
 	if len(list) > MaxLibraryDocuments {
-		return nil, entente.Errorf(entente.ETOOLARGE, "the library has more than %d documents: name a pair or a sentence", MaxLibraryDocuments)
+		return nil, tooLargeLibrary()
 	}
 	byKey := map[string][]int64{}
 	var keys []string

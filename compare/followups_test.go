@@ -296,3 +296,40 @@ func TestAcceptOneTransaction(t *testing.T) {
 		}
 	})
 }
+
+// largeLibrary is a store that says it holds more documents than the
+// library-wide follow-ups read, and counts the lists asked of it.
+type largeLibrary struct {
+	compare.Store
+	lists int
+}
+
+func (l *largeLibrary) CountDocuments(context.Context, entente.DocumentFilter) (int, error) {
+	return compare.MaxLibraryDocuments + 1, nil
+}
+
+func (l *largeLibrary) Documents(ctx context.Context, f entente.DocumentFilter) ([]entente.StoredDocument, error) {
+	l.lists++
+	return l.Store.Documents(ctx, f)
+}
+
+// TestFollowupsRefuseLargeLibraryBeforeListing: follow-ups over a library
+// larger than they read are refused by its count, before any document is
+// listed (listing 5,001 documents took seconds only to refuse them).
+func TestFollowupsRefuseLargeLibraryBeforeListing(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ingestLibrary(t, ctx, s)
+		big := &largeLibrary{Store: s}
+		svc, err := compare.New(big, newTracker(t, s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Followups(ctx, compare.FollowupQuery{}); entente.ErrorCode(err) != entente.ETOOLARGE {
+			t.Errorf("follow-ups over a library of %d: %v, want a refusal", compare.MaxLibraryDocuments+1, err)
+		}
+		if big.lists != 0 {
+			t.Errorf("the refusal listed documents %d times first", big.lists)
+		}
+	})
+}
