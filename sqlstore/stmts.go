@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"sync"
-	"time"
 )
 
 // maxStatements bounds the statements a store keeps prepared. Search and
@@ -13,93 +12,54 @@ import (
 // bound runs unprepared.
 const maxStatements = 512
 
-// stmtCache keeps statements prepared on the read pool by their SQL, so
-// that a search or a document read does not parse and plan its SQL again
-// on every call (a quarter of a document read's CPU on SQLite). A
-// transaction uses them through Tx.StmtContext, which reuses what each
-// connection already prepared.
+// stmtCache keeps statements prepared by their SQL, so that a search or a
+// document read does not parse and plan its SQL again on every call (a
+// quarter of a document read's CPU on SQLite). A transaction uses them
+// through Tx.StmtContext, which reuses what each connection already
+// prepared.
 //
-// A statement is prepared in the background, never by the reader that
-// first needs it: preparing on the pool takes a connection of its own,
-// and readers inside their transactions already hold the pool's
-// connections, so with every one held (a burst of searches) they would
-// each wait for ever for one more. The first reader runs its SQL
-// unprepared; those after it find the statement ready.
+// A statement is never prepared inside the transaction that first needs
+// it: preparing on a pool takes a connection of its own, and readers
+// inside their transactions already hold the read pool's connections (the
+// writer holds SQLite's one writing connection), so with every one held
+// they would each wait for ever for one more. The transaction runs its SQL
+// unprepared and notes it; it is prepared once the transaction has ended
+// (prepareWanted), for those after it.
 type stmtCache struct {
-	mu      sync.Mutex
-	m       map[string]*sql.Stmt
-	pending map[string]bool
-	closed  bool
-	bg      sync.WaitGroup
-	wanted  map[string]bool // the INSERT shapes to prepare once the writing connection is free
+	mu     sync.Mutex
+	m      map[string]*sql.Stmt // nil for one that failed to prepare: it runs unprepared
+	wanted map[string]bool      // to prepare once the transaction that asked has ended
 }
 
-// prepareTimeout bounds a background preparation's wait for a connection.
-const prepareTimeout = 10 * time.Second
-
 // prepared returns the cached statement of query on the read pool, or nil
-// when it is not prepared yet (it then starts preparing it) or the cache
-// is full.
+// when it is not prepared yet (it is then noted, and prepared when the
+// read transaction ends) or the cache is full.
 func (s *Store) prepared(_ context.Context, query string) *sql.Stmt {
 	c := &s.stmts
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if st, ok := c.m[query]; ok || c.closed || len(c.m)+len(c.pending) >= maxStatements || c.pending[query] {
+	if st, ok := c.m[query]; ok || len(c.m)+len(c.wanted) >= maxStatements {
 		return st
 	}
-	if c.pending == nil {
-		c.pending = map[string]bool{}
+	if c.wanted == nil {
+		c.wanted = map[string]bool{}
 	}
-	c.pending[query] = true
-	c.bg.Add(1)
-	go s.prepareInBackground(query)
+	c.wanted[query] = true
 	return nil
 }
 
-func (s *Store) prepareInBackground(query string) {
-	c := &s.stmts
-	defer c.bg.Done()
-	ctx, cancel := context.WithTimeout(context.Background(), prepareTimeout)
-	defer cancel()
-	st, err := s.rdb.PrepareContext(ctx, query)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.pending, query)
-	if err != nil {
-		return // tried again by the next reader; the query reports its own error
-	}
-	if c.closed {
-		st.Close()
-		return
-	}
-	if c.m == nil {
-		c.m = map[string]*sql.Stmt{}
-	}
-	c.m[query] = st
-}
-
-// closeStatements waits for the preparations under way and closes the
-// cached statements.
+// closeStatements closes the cached statements.
 func (s *Store) closeStatements() {
-	s.stmts.mu.Lock()
-	s.stmts.closed = true
-	s.stmts.mu.Unlock()
-	s.stmts.bg.Wait()
-	s.stmts.mu.Lock()
-	defer s.stmts.mu.Unlock()
-	for _, st := range s.stmts.m {
-		st.Close()
-	}
-	s.stmts.m = nil
-	c := &s.inserts
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, st := range c.m {
-		if st != nil {
-			st.Close()
+	for _, c := range []*stmtCache{&s.stmts, &s.inserts} {
+		c.mu.Lock()
+		for _, st := range c.m {
+			if st != nil {
+				st.Close()
+			}
 		}
+		c.m = nil
+		c.mu.Unlock()
 	}
-	c.m = nil
 }
 
 // insertStatement returns the statement of query prepared on the writing
