@@ -128,7 +128,7 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 	// commitments, and the sentences a correction made commitments (an
 	// uncorrelated subquery, evaluated once)
 	typed := `(s.type = 'commitment' OR s.id IN (SELECT ks.id FROM corrections k JOIN sentences ks ON ks.version_id = k.version_id
-		AND ks.section = k.section AND ks.text_sha256 = k.text_sha256 AND ks.occurrence = k.occurrence
+		AND ks.section = k.section AND ` + anchorSQL("ks") + ` = k.text_sha256 AND ks.occurrence = k.occurrence
 		WHERE k.field = 'type' AND k.state = 'approved' AND k.withdrawn_at IS NULL))`
 
 	var out []listed
@@ -147,7 +147,7 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 		}
 		var rows []row
 		err = queryRows(ctx, tx, `
-			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, s.text_sha256, s.occurrence,
+			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, `+anchorSQL("s")+`, s.occurrence,
 				s.type, s.strength, s.deadline, s.position, d.withdrawn_at IS NOT NULL, s.actors, s.areas
 			FROM sentences s JOIN documents d ON d.id = s.document_id
 			WHERE `+swhere+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, sa,

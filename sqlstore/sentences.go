@@ -15,7 +15,8 @@ import (
 // writing: its anchor, its evidence as JSON and its index tokens.
 type preparedSentence struct {
 	entente.Sentence
-	textSHA    string
+	textSHA    string // the anchor's hash as hex text
+	anchor     []byte // and as stored (anchor.go)
 	occurrence int
 	evidence   []byte // the rationale's binary form (rationale_binary.go)
 	tokens     []string
@@ -36,9 +37,9 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 		}
 		labels[s.ID] = true
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
-		sha := sha256Hex([]byte(strings.Join(strings.Fields(s.Text), " ")))
+		sum, sha := anchorHash([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
-		out[i] = preparedSentence{Sentence: s, textSHA: sha, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
+		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
 		seen[key]++
 	}
 	return out, nil
@@ -123,12 +124,12 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 	}
 	versions := byVersion(vs)
 	cols := []string{"version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
-		"occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas"}
+		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas"}
 	err := s.insertRows(ctx, tx, "sentences", cols, len(all),
 		func(k int) []any {
 			w, i := all[k].w, all[k].i
 			p := &w.sents[i]
-			return []any{w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, p.textSHA,
+			return []any{w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, "", p.anchor,
 				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence,
 				packLabels(p.Actors), packLabels(p.Areas)}
 		},
