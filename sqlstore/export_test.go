@@ -15,3 +15,10 @@ func IndexDocumentsRead(s *Store) int {
 	defer s.index.mu.Unlock()
 	return s.index.index.reread
 }
+
+// KeptPagesAnswered says how many searches s answered from a kept page.
+func KeptPagesAnswered(s *Store) int {
+	s.index.mu.Lock()
+	defer s.index.mu.Unlock()
+	return s.index.keptPages
+}

@@ -53,16 +53,21 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 	if len(terms) == 0 && strings.TrimSpace(q.Text) != "" {
 		return res, nil
 	}
-	if err := s.freshLabels(ctx); err != nil {
+	fresh, err := s.freshLabels(ctx)
+	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	key := termsKey(terms) + "\x01" + filterKey(q)
+	if kept := s.keptResult(fresh, key, q, count); kept != nil {
+		return kept, nil
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
 		x, err := s.labels(ctx, tx)
 		if err != nil {
 			return err
 		}
 		sig := x.key.collection
-		e, _ := s.result(x, termsKey(terms)+"\x01"+filterKey(q))
+		e, _ := s.result(x, key)
 		hits, err := e.getHits(func() (*roaring.Bitmap, error) {
 			hits := x.filter(q)
 			if len(terms) == 0 {
@@ -92,6 +97,9 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 			res.Facets = e.getFacets(func() entente.Facets { return x.facets(hits) })
 		}
 		res.Hits, err = s.loadHits(ctx, tx, found, terms)
+		if err == nil {
+			s.keepPage(x, e, q, res.Hits)
+		}
 		return err
 	})
 	if err != nil {
