@@ -35,17 +35,32 @@ func startProfile(prefix, part string) (stop func(), err error) {
 // machine. A backend that ended between two readings loses its share, so
 // it is a lower bound; the store's pools keep their connections open.
 func serverCPU(ctx context.Context, db *sql.DB, app string) time.Duration {
+	return pidsCPU(backendPIDs(ctx, db, app))
+}
+
+// backendPIDs returns the process ids of the PostgreSQL backends whose
+// application_name is app, or none when they cannot be read.
+func backendPIDs(ctx context.Context, db *sql.DB, app string) []int {
 	rows, err := db.QueryContext(ctx, `SELECT pid FROM pg_stat_activity WHERE application_name = $1`, app)
 	if err != nil {
-		return 0
+		return nil
 	}
 	defer rows.Close()
-	var total time.Duration
+	var pids []int
 	for rows.Next() {
 		var pid int
 		if rows.Scan(&pid) != nil {
-			return 0
+			return nil
 		}
+		pids = append(pids, pid)
+	}
+	return pids
+}
+
+// pidsCPU sums the CPU time of the processes pids.
+func pidsCPU(pids []int) time.Duration {
+	var total time.Duration
+	for _, pid := range pids {
 		total += procCPU(pid)
 	}
 	return total
