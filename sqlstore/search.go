@@ -320,22 +320,11 @@ func (s *Store) loadHits(ctx context.Context, tx *sql.Tx, found []candidate, ter
 		ids[i] = c.id
 		docIDs = append(docIDs, c.documentID)
 	}
-	byID := make(map[int64]*sentenceRow, len(found))
-	idsOf := func(a *args, ids []int64) string { return paddedIDList(s.dialect, a, ids) }
-	for chunk := range slices.Chunk(ids, maxIDList) {
-		var a args
-		rows, err := findSentencesWith(ctx, s.queryRows, tx, "s.id IN ("+idsOf(&a, chunk)+")", a)
-		if err != nil {
-			return nil, fmt.Errorf("read hits: %w", err)
-		}
-		for i := range rows {
-			byID[rows[i].id] = &rows[i]
-		}
+	read := s.readHits
+	if s.arrays() {
+		read = s.readHitsAtOnce
 	}
-	if err := correctHitsWith(ctx, s.queryRows, tx, ids, byID, idsOf); err != nil {
-		return nil, err
-	}
-	docs, err := findDocumentTitles(ctx, s.queryRows, tx, idsOf, docIDs)
+	byID, docs, err := read(ctx, tx, ids, docIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -359,6 +348,31 @@ func (s *Store) loadHits(ctx context.Context, tx *sql.Tx, found []candidate, ter
 		hits = append(hits, h)
 	}
 	return hits, nil
+}
+
+// readHits reads the sentences ids, with their labels as corrected, and
+// the titles of the documents docIDs: nine statements.
+func (s *Store) readHits(ctx context.Context, tx *sql.Tx, ids, docIDs []int64) (map[int64]*sentenceRow, map[int64]docTitle, error) {
+	byID := make(map[int64]*sentenceRow, len(ids))
+	idsOf := func(a *args, ids []int64) string { return paddedIDList(s.dialect, a, ids) }
+	for chunk := range slices.Chunk(ids, maxIDList) {
+		var a args
+		rows, err := findSentencesWith(ctx, s.queryRows, tx, "s.id IN ("+idsOf(&a, chunk)+")", a)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read hits: %w", err)
+		}
+		for i := range rows {
+			byID[rows[i].id] = &rows[i]
+		}
+	}
+	if err := correctHitsWith(ctx, s.queryRows, tx, ids, byID, idsOf); err != nil {
+		return nil, nil, err
+	}
+	docs, err := findDocumentTitles(ctx, s.queryRows, tx, idsOf, docIDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return byID, docs, nil
 }
 
 type docTitle struct {
