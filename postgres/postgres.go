@@ -124,6 +124,11 @@ func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
 // hits in one statement (sqlstore's arrayDialect).
 func (Dialect) Arrays() bool { return true }
 
+// ReadCommitted says that a read transaction here gives its statements
+// no common snapshot (READ COMMITTED), so search runs its statements
+// without one (sqlstore's readCommittedDialect).
+func (Dialect) ReadCommitted() bool { return true }
+
 // Placeholder returns $n.
 func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
 

@@ -61,11 +61,7 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 	if kept := s.keptResult(fresh, key, q, count); kept != nil {
 		return kept, nil
 	}
-	err = s.read(ctx, func(tx *sql.Tx) error {
-		x, err := s.labels(ctx, tx)
-		if err != nil {
-			return err
-		}
+	run := func(tx *sql.Tx, x *labelIndex) error {
 		sig := x.key.collection
 		e, _ := s.result(x, key)
 		hits, err := e.getHits(func() (*roaring.Bitmap, error) {
@@ -101,7 +97,20 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 			s.keepPage(x, e, q, res.Hits)
 		}
 		return err
-	})
+	}
+	if s.readCommitted() {
+		// no transaction: it would give the statements no common view of
+		// the data, only two more round trips (searchpool.go)
+		err = s.onPool(ctx, func() error { return run(nil, fresh) })
+	} else {
+		err = s.read(ctx, func(tx *sql.Tx) error {
+			x, err := s.labels(ctx, tx)
+			if err != nil {
+				return err
+			}
+			return run(tx, x)
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}

@@ -162,13 +162,16 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	counter := terms.Counter()
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		var in string
+		// one shape with an array (through the statement cache, and on the
+		// pool when the search has no transaction); else a list of each
+		// length, run unprepared
+		query := queryRows
+		in := "id IN (" + idList(s.dialect, &a, chunk) + ")"
 		if s.arrays() {
-			in = s.idsIn("id", &a, chunk)
-		} else {
-			in = "id IN (" + idList(s.dialect, &a, chunk) + ")"
+			a = nil
+			query, in = s.queryRows, s.idsIn("id", &a, chunk)
 		}
-		err := queryRows(ctx, tx, "SELECT id, text FROM sentences WHERE "+in, a, func(rows *sql.Rows) error {
+		err := query(ctx, tx, "SELECT id, text FROM sentences WHERE "+in, a, func(rows *sql.Rows) error {
 			var (
 				id   int64
 				text string
