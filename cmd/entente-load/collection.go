@@ -291,7 +291,7 @@ func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, 
 }
 
 // withSearchPath returns a postgres:// dsn with its search_path set, and
-// the schema as the connections' application_name, by which serverCPU
+// the schema as the connections' application_name, by which package pgcpu
 // finds their backends.
 func withSearchPath(dsn, schema string) string {
 	u, err := url.Parse(dsn)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/entente/entente/extract"
+	"github.com/entente/entente/internal/pgcpu"
 )
 
 // TestGenreDistinct: the generator makes distinct statements in every
@@ -208,7 +209,7 @@ func TestRunSmallPostgres(t *testing.T) {
 	if err := s.DB().PingContext(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if pids := backendPIDs(context.Background(), s.DB(), name); len(pids) == 0 {
+	if pids := pgcpu.Backends(context.Background(), s.DB(), name); len(pids) == 0 {
 		t.Errorf("no backend found by application_name %s", name)
 	}
 }

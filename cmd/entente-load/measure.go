@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/sqlstore"
 )
 
@@ -69,7 +70,7 @@ type formResult struct {
 	form
 	lat, cpu       []time.Duration
 	latNew, cpuNew []time.Duration
-	srv, srvNew    []time.Duration // PostgreSQL's backends' CPU per search (serverCPU), kept and anew
+	srv, srvNew    []time.Duration // PostgreSQL's backends' CPU per search (package pgcpu), kept and anew
 	first          time.Duration   // the first run, before anything is cached
 	firstCPU       time.Duration
 	scan           []time.Duration
@@ -200,20 +201,20 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 		// (outside the timed searches): their CPU is PostgreSQL's share
 		var backends []int
 		if res.db == "postgres" {
-			backends = backendPIDs(ctx, s.DB(), schemaName(c, n))
+			backends = pgcpu.Backends(ctx, s.DB(), schemaName(c, n))
 		}
 		for _, r := range res.forms {
 			q := r.q
 			q.Limit = 20
 			for _, anew := range []bool{false, true} {
 				s.NoResultCache = anew
-				srv := pidsCPU(backends)
+				srv := pgcpu.Sum(backends)
 				start, cpu := time.Now(), cpuTime()
 				if _, err := s.SearchPage(ctx, q); err != nil {
 					return nil, fmt.Errorf("%s: %w", r.label, err)
 				}
 				lat, used := time.Since(start), cpuTime()-cpu
-				srv = pidsCPU(backends) - srv
+				srv = pgcpu.Sum(backends) - srv
 				if anew {
 					r.latNew, r.cpuNew, r.srvNew = append(r.latNew, lat), append(r.cpuNew, used), append(r.srvNew, srv)
 				} else {
