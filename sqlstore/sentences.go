@@ -165,6 +165,46 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 	return findSentencesWith(ctx, queryRows, tx, where, a)
 }
 
+// sentenceColumns are the columns scanSentenceRow reads, of sentences s.
+const sentenceColumns = `s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
+			s.type, s.strength, s.deadline, s.evidence, s.evidence_z, s.actors, s.areas`
+
+// scanSentenceRow reads a row that begins with sentenceColumns, and the
+// row's further columns into more; its actors and areas are unpacked,
+// its other lists left empty.
+func scanSentenceRow(scan func(...any) error, more ...any) (sentenceRow, error) {
+	var (
+		r             sentenceRow
+		typ, strength string
+		deadline      sql.NullString
+		evidence, z   []byte
+		actors, areas string
+	)
+	dest := append([]any{&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
+		&typ, &strength, &deadline, &evidence, &z, &actors, &areas}, more...)
+	if err := scan(dest...); err != nil {
+		return r, err
+	}
+	r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
+	decode := decodeRationale // rows written before migration 0019
+	if z != nil {
+		decode = rationaleIndex.decode
+		evidence = z
+	}
+	if err := decode(r.Text, evidence, &r.Rationale); err != nil {
+		return r, fmt.Errorf("sentence %d: evidence: %w", r.id, err)
+	}
+	r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}
+	var err error
+	if r.Actors, err = unpackLabels(actors); err != nil {
+		return r, fmt.Errorf("sentence %d: actors: %w", r.id, err)
+	}
+	if r.Areas, err = unpackLabels(areas); err != nil {
+		return r, fmt.Errorf("sentence %d: areas: %w", r.id, err)
+	}
+	return r, nil
+}
+
 // queryFunc runs a read query and calls scan for each row: queryRows, or
 // a Store's queryRows, which prepares each shape once.
 type queryFunc func(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error
@@ -174,38 +214,13 @@ func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where s
 	var out []sentenceRow
 	byID := map[int64]*entente.Sentence{}
 	err := query(ctx, tx, `
-		SELECT s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
-			s.type, s.strength, s.deadline, s.evidence, s.evidence_z, s.actors, s.areas
+		SELECT `+sentenceColumns+`
 		FROM sentences s
 		WHERE `+where+` ORDER BY s.version_id, s.position`, a,
 		func(rows *sql.Rows) error {
-			var (
-				r             sentenceRow
-				typ, strength string
-				deadline      sql.NullString
-				evidence, z   []byte
-				actors, areas string
-			)
-			if err := rows.Scan(&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
-				&typ, &strength, &deadline, &evidence, &z, &actors, &areas); err != nil {
+			r, err := scanSentenceRow(rows.Scan)
+			if err != nil {
 				return err
-			}
-			r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-			decode := decodeRationale // rows written before migration 0019
-			if z != nil {
-				decode = rationaleIndex.decode
-				evidence = z
-			}
-			if err := decode(r.Text, evidence, &r.Rationale); err != nil {
-				return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
-			}
-			r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}
-			var err error
-			if r.Actors, err = unpackLabels(actors); err != nil {
-				return fmt.Errorf("sentence %d: actors: %w", r.id, err)
-			}
-			if r.Areas, err = unpackLabels(areas); err != nil {
-				return fmt.Errorf("sentence %d: areas: %w", r.id, err)
 			}
 			out = append(out, r)
 			return nil
