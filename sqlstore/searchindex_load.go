@@ -313,15 +313,17 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	}
 	typ.addTo(x.typ, o.own)
 	strength.addTo(x.strength, o.own)
+	fams := [famCount]collector{famType: typ, famStrength: strength}
 
 	// actors and areas: the extractor's, except for corrected sentences,
 	// and the corrected ones (as the filters always read them)
 	for _, q := range []struct {
 		extracted, corrected string
 		into                 bitmaps
+		family               int
 	}{
-		{`SELECT l.sentence_id, l.party FROM sentence_actors l`, `SELECT l.sentence_id, l.party FROM corrected_actors l`, x.actor},
-		{`SELECT l.sentence_id, l.area FROM sentence_areas l`, `SELECT l.sentence_id, l.area FROM corrected_areas l`, x.area},
+		{`SELECT l.sentence_id, l.party FROM sentence_actors l`, `SELECT l.sentence_id, l.party FROM corrected_actors l`, x.actor, famActor},
+		{`SELECT l.sentence_id, l.area FROM sentence_areas l`, `SELECT l.sentence_id, l.area FROM corrected_areas l`, x.area, famArea},
 	} {
 		c := collector{}
 		add := func(fromCorrections bool) func(rows *sql.Rows) error {
@@ -364,6 +366,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 			return err
 		}
 		c.addTo(q.into, o.own)
+		fams[q.family] = c
 	}
 
 	// the documents' labels over their runs
@@ -393,5 +396,15 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	year.addTo(x.year, o.own)
 	lang.addTo(x.docLang, o.own)
 	party.addTo(x.party, o.own)
+
+	// each sentence read: its set of facet labels
+	fams[famYear], fams[famLanguage] = year, lang
+	for i := range x.sets {
+		fs := &x.sets[i]
+		if grow := len(x.ids) - len(fs.of); grow > 0 {
+			fs.of = append(fs.of, make([]uint32, grow)...)
+		}
+		fs.trie.setLabels(fs.of, &fams, fs.families)
+	}
 	return nil
 }

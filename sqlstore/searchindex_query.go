@@ -88,9 +88,37 @@ func (x *labelIndex) signed(from, to string) *roaring.Bitmap {
 	return b
 }
 
-// facets counts the sentences of r by each label: every hit, by
-// intersecting r with each label's bitmap.
+// facets counts the sentences of r by each label: every hit, each under
+// each of its labels. A result of a large share of the collection is
+// counted by bitmaps, any other hit by hit (facetsByBitmaps).
 func (x *labelIndex) facets(r *roaring.Bitmap) entente.Facets {
+	if byBitmaps(r.GetCardinality(), x.all.GetCardinality()) {
+		return x.facetsByBitmaps(r)
+	}
+	return x.facetsByHits(r)
+}
+
+// byBitmaps says whether the facets of hits sentences of a collection of
+// all are counted by intersecting bitmaps. Hit by hit costs the same for
+// each hit; an intersection costs about the same for each label's bitmap
+// whatever the number of hits, and more where the hits are sparse (an
+// array of them meets each run of a document's label, and there are as
+// many runs as documents), so it only pays for a result of a large share
+// of the collection, where the hits' own bitmap is dense. Measured at
+// 10,000 statements (BenchmarkFacets, CPU): hit by hit 0.1 ms for 3,008
+// hits, 0.35 ms for 20,732, 1.1 ms for 101,511 (a quarter of the
+// collection), bitmaps 0.9, 4.4 and 1.2 ms.
+func byBitmaps(hits, all uint64) bool {
+	return hits*bitmapShare >= all
+}
+
+// bitmapShare: the facets of at least 1/bitmapShare of the collection are
+// counted by bitmaps.
+const bitmapShare = 4
+
+// facetsByBitmaps counts the sentences of r by each label by intersecting
+// r with each label's bitmap: the same counts as facetsByHits.
+func (x *labelIndex) facetsByBitmaps(r *roaring.Bitmap) entente.Facets {
 	count := func(bs bitmaps) []entente.Count {
 		out := []entente.Count{}
 		for k, b := range bs {
@@ -98,11 +126,17 @@ func (x *labelIndex) facets(r *roaring.Bitmap) entente.Facets {
 				out = append(out, entente.Count{Key: k, Count: int(n)})
 			}
 		}
-		slices.SortFunc(out, func(a, b entente.Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key)) })
+		sortCounts(out)
 		return out
 	}
 	return entente.Facets{Type: count(x.typ), Strength: count(x.strength), Party: count(x.actor), Area: count(x.area),
 		Year: count(x.year), Language: count(x.docLang)}
+}
+
+// sortCounts puts a facet's counts in the order search returns them: the
+// largest first, then by key.
+func sortCounts(cs []entente.Count) {
+	slices.SortFunc(cs, func(a, b entente.Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key)) })
 }
 
 // termsKey names a query's terms for the cache of matches.
