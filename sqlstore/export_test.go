@@ -24,13 +24,13 @@ func IndexDocumentsRead(s *Store) int {
 	return s.index.index.reread
 }
 
-// FacetsBothWays finds the hits of q and returns their number and the
-// two ways of counting their facets: hit by hit, and by intersecting
-// bitmaps.
-func FacetsBothWays(ctx context.Context, s *Store, q entente.SearchQuery) (hits int, byHits, byBitmaps func() entente.Facets, err error) {
+// FacetsWays finds the hits of q and returns their number and the ways
+// of counting their facets: as search does, hit by hit, by the hits'
+// complement, and by intersecting bitmaps.
+func FacetsWays(ctx context.Context, s *Store, q entente.SearchQuery) (hits int, ways map[string]func() entente.Facets, err error) {
 	terms := search.Query(q.Text)
 	if err := s.freshLabels(ctx); err != nil {
-		return 0, nil, nil, err
+		return 0, nil, err
 	}
 	err = s.read(ctx, func(tx *sql.Tx) error {
 		x, err := s.labels(ctx, tx)
@@ -42,11 +42,15 @@ func FacetsBothWays(ctx context.Context, s *Store, q entente.SearchQuery) (hits 
 			return err
 		}
 		hits = int(h.GetCardinality())
-		byHits = func() entente.Facets { return x.facetsByHits(h) }
-		byBitmaps = func() entente.Facets { return x.facetsByBitmaps(h) }
+		ways = map[string]func() entente.Facets{
+			"search":     func() entente.Facets { return x.facets(h) },
+			"hits":       func() entente.Facets { return x.facetsByHits(h) },
+			"complement": func() entente.Facets { return x.facetsByComplement(h) },
+			"bitmaps":    func() entente.Facets { return x.facetsByBitmaps(h) },
+		}
 		return nil
 	})
-	return hits, byHits, byBitmaps, err
+	return hits, ways, err
 }
 
 // LabelSets says how many sets of facet labels s's search index knows,
@@ -58,8 +62,8 @@ func LabelSets(s *Store) (sets [2]int) {
 	return sets
 }
 
-// FacetsCountedByBitmaps says whether s counts the facets of a result of
-// hits sentences by bitmaps (else hit by hit).
-func FacetsCountedByBitmaps(s *Store, hits int) bool {
-	return byBitmaps(uint64(hits), s.index.get().all.GetCardinality())
+// FacetsByComplement says whether s counts the facets of a result of
+// hits sentences by its complement (else hit by hit).
+func FacetsByComplement(s *Store, hits int) bool {
+	return byComplement(uint64(hits), s.index.get().all.GetCardinality())
 }

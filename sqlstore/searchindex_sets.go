@@ -138,11 +138,41 @@ func (ls *labelSets) view() setsView {
 	return setsView{parent: ls.parent, value: ls.value, values: ls.values}
 }
 
-// facetsByHits counts the sentences of r by each label, hit by hit: each
-// hit's sets are counted, then each set's count is added to its labels
-// (a node's count to its parent's, from the last node to the first, and
-// to its own label). The same counts as facetsByBitmaps.
+// facetsByHits counts the sentences of r by each label, hit by hit. The
+// same counts as facetsByBitmaps.
 func (x *labelIndex) facetsByHits(r *roaring.Bitmap) entente.Facets {
+	labels, perLabel := x.countLabels(r)
+	return labelFacets(labels, perLabel)
+}
+
+// facetsByComplement counts the sentences of r by each label as each
+// label's sentences less those of the collection that are not in r,
+// counted hit by hit. r must be within the collection (every result is:
+// its numbers are the sentences search sees); should it not be, it is
+// counted by bitmaps. The same counts as facetsByBitmaps.
+func (x *labelIndex) facetsByComplement(r *roaring.Bitmap) entente.Facets {
+	rest := roaring.AndNot(x.all, r)
+	if rest.GetCardinality()+r.GetCardinality() != x.all.GetCardinality() {
+		return x.facetsByBitmaps(r)
+	}
+	labels, perLabel := x.countLabels(rest)
+	fams := [famCount]bitmaps{famType: x.typ, famStrength: x.strength, famActor: x.actor, famArea: x.area, famYear: x.year, famLanguage: x.docLang}
+	for i, ls := range labels {
+		for id, fv := range ls {
+			// a label no sentence holds any more has no bitmap: 0 - 0
+			if b := fams[fv.family][fv.key]; b != nil {
+				perLabel[i][id] = int(b.GetCardinality()) - perLabel[i][id]
+			}
+		}
+	}
+	return labelFacets(labels, perLabel)
+}
+
+// countLabels counts the sentences of r under each label of each kind of
+// set (labels): each hit's sets are counted, then each set's count is
+// added to its labels (a node's count to its parent's, from the last node
+// to the first, and to its own label).
+func (x *labelIndex) countLabels(r *roaring.Bitmap) (labels [2][]facetValue, perLabel [2][]int) {
 	var (
 		views   [len(x.sets)]setsView
 		perNode [len(x.sets)][]uint32
@@ -161,19 +191,26 @@ func (x *labelIndex) facetsByHits(r *roaring.Bitmap) entente.Facets {
 			docN[doc[h]]++
 		}
 	}
-	var out [famCount][]entente.Count
 	for i, v := range views {
-		perLabel := make([]int, len(v.values))
+		labels[i] = v.values
+		perLabel[i] = make([]int, len(v.values))
 		counts := perNode[i]
 		for node := len(counts) - 1; node > 0; node-- {
 			if c := counts[node]; c > 0 {
-				perLabel[v.value[node]] += int(c)
+				perLabel[i][v.value[node]] += int(c)
 				counts[v.parent[node]] += c
 			}
 		}
-		for id, c := range perLabel {
-			if c > 0 {
-				fv := v.values[id]
+	}
+	return labels, perLabel
+}
+
+// labelFacets returns the facets of the counts of each label.
+func labelFacets(labels [2][]facetValue, perLabel [2][]int) entente.Facets {
+	var out [famCount][]entente.Count
+	for i, ls := range labels {
+		for id, fv := range ls {
+			if c := perLabel[i][id]; c > 0 {
 				out[fv.family] = append(out[fv.family], entente.Count{Key: fv.key, Count: c})
 			}
 		}
