@@ -321,14 +321,16 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	}
 	typ.addTo(x.typ, o.own)
 	strength.addTo(x.strength, o.own)
+	fams := [famCount]collector{famType: typ, famStrength: strength}
 
 	for _, q := range []struct {
 		corrected string
 		c         collector
 		into      bitmaps
+		family    int
 	}{
-		{`SELECT l.sentence_id, l.party FROM corrected_actors l`, extractedLabels.actor, x.actor},
-		{`SELECT l.sentence_id, l.area FROM corrected_areas l`, extractedLabels.area, x.area},
+		{`SELECT l.sentence_id, l.party FROM corrected_actors l`, extractedLabels.actor, x.actor, famActor},
+		{`SELECT l.sentence_id, l.area FROM corrected_areas l`, extractedLabels.area, x.area, famArea},
 	} {
 		err := s.docChunks(docs, func(in func(string) (string, []any)) error {
 			corrections := q.corrected
@@ -360,6 +362,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 			return err
 		}
 		q.c.addTo(q.into, o.own)
+		fams[q.family] = q.c
 	}
 
 	// the documents' labels over their runs
@@ -389,6 +392,16 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	year.addTo(x.year, o.own)
 	lang.addTo(x.docLang, o.own)
 	party.addTo(x.party, o.own)
+
+	// each sentence read: its set of facet labels
+	fams[famYear], fams[famLanguage] = year, lang
+	for i := range x.sets {
+		fs := &x.sets[i]
+		if grow := len(x.ids) - len(fs.of); grow > 0 {
+			fs.of = append(fs.of, make([]uint32, grow)...)
+		}
+		fs.trie.setLabels(fs.of, &fams, fs.families)
+	}
 	return nil
 }
 
