@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente/entente"
 	"github.com/longbridgeapp/opencc"
 )
 
@@ -44,17 +45,29 @@ func TestChineseHarness(t *testing.T) {
 	defer f.Close()
 	w := bufio.NewWriter(f)
 	n := 0
+	// each result is written after the next extraction has run, so that
+	// one that shared a buffer reused by the next document shows it
+	var pending *entente.Extraction
+	var pendingName string
+	flush := func() {
+		if pending == nil {
+			return
+		}
+		b, err := json.Marshal(pending)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(w, "== %s\n%s\n", pendingName, b)
+		pending = nil
+	}
 	emit := func(name, text string) {
 		for _, lang := range []string{"zh", "zh-Hant", ""} {
 			res, err := r.ExtractAs(text, lang)
 			if err != nil {
 				t.Fatalf("%s as %q: %v", name, lang, err)
 			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(w, "== %s as %q\n%s\n", name, lang, b)
+			flush()
+			pending, pendingName = res, fmt.Sprintf("%s as %q", name, lang)
 			n++
 		}
 	}
@@ -79,6 +92,7 @@ func TestChineseHarness(t *testing.T) {
 			}
 		}
 	}
+	flush()
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
