@@ -86,10 +86,30 @@ const maxCompared = 32
 // where it stands (the cue's text is the name). stopAt marks the positions
 // where a cue word ends: a name never reaches back past one.
 func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs []entente.Cue) {
-	seen := map[*[]entente.Cue]map[string]bool{&mechs: {}, &projs: {}}
+	// the names already found, by equality: a scan of the list while it
+	// is short (most sentences name a few), a set once it is long
+	var mechSet, projSet map[string]bool
 	add := func(list *[]entente.Cue, name string, end int, rule string) {
-		if seen[list][name] {
-			return
+		set := &mechSet
+		if list == &projs {
+			set = &projSet
+		}
+		if len(*list) > maxCompared {
+			if *set == nil {
+				*set = make(map[string]bool, 2*len(*list))
+				for _, n := range *list {
+					(*set)[n.Text] = true
+				}
+			}
+			if (*set)[name] {
+				return
+			}
+		} else {
+			for _, n := range *list {
+				if n.Text == name {
+					return
+				}
+			}
 		}
 		// a name inside one already found (中巴经济走廊, then 经济走廊) is
 		// that one; only the latest names are compared, so that a sentence
@@ -103,7 +123,9 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 				return
 			}
 		}
-		seen[list][name] = true
+		if *set != nil {
+			(*set)[name] = true
+		}
 		start := end - utf8.RuneCountInString(name)
 		*list = append(*list, entente.Cue{Rule: rule, Text: name, Start: start, End: end})
 	}

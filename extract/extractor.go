@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/entente/entente"
@@ -52,6 +53,9 @@ type Extractor struct {
 	langCodes []string
 	authentic []string
 	parties   *partyCache
+	// scratches holds *scratch: a document's buffers, kept for the next
+	// document (put back emptied of what points into the text)
+	scratches sync.Pool
 }
 
 // required sections of a cue table, checked at start-up.
@@ -193,7 +197,8 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
-	scr := &scratch{}
+	scr := x.getScratch()
+	defer x.putScratch(scr)
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
