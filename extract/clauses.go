@@ -16,6 +16,9 @@ func splitClauses(rs []rune) []clauseSpan {
 	depth, start := 0, 0
 	quote := false
 	for i, r := range rs {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			continue // a Han character: no bracket, quote or break
+		}
 		switch r {
 		case '《', '（', '(', '「', '【':
 			depth++
@@ -79,9 +82,9 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 			buf[n] = rune(c)
 			i++
 			continue
-		case (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			// three bytes (Han, CJK punctuation) without a call: these
-			// lead bytes take any continuation bytes
+			// lead bytes (E1 to EF but ED) take any continuation bytes
 			buf[n] = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 3
 			continue
