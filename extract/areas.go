@@ -137,7 +137,16 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	sc.hits = hits
 	// only the cues that decide are written out: the strong ones when
 	// there are any, else the weak ones
-	var cues []entente.AreaCue
+	var cues []entente.AreaCue // nil when none
+	n := 0
+	for _, h := range hits {
+		if (h.rule != "area (weak)") == anyStrong {
+			n++
+		}
+	}
+	if n > 0 {
+		cues = make([]entente.AreaCue, 0, n) // kept in the result: made at its length
+	}
 	for _, h := range hits {
 		if (h.rule != "area (weak)") == anyStrong {
 			cues = append(cues, entente.AreaCue{Area: h.area, Cue: entente.Cue{Rule: h.rule, Text: h.text, Start: h.start, End: h.end}})

@@ -11,8 +11,11 @@ type clauseSpan struct{ Start, End int }
 
 // splitClauses cuts a sentence at ，；：, and at final punctuation, never
 // inside 《》, （）or quotation marks.
-func splitClauses(rs []rune) []clauseSpan {
-	var out []clauseSpan
+func splitClauses(rs []rune) []clauseSpan { return appendClauses(nil, rs) }
+
+// appendClauses is splitClauses appending to out, so that a document's
+// sentences can share one buffer.
+func appendClauses(out []clauseSpan, rs []rune) []clauseSpan {
 	depth, start := 0, 0
 	quote := false
 	for i, r := range rs {
@@ -53,13 +56,16 @@ type text struct {
 	toks       []token
 	named      []nameSpan // the entities' names, once entityCollector.add has run
 	clauses    []clauseSpan
+	cut        bool     // clauses holds the clauses
 	scr        *scratch // the document's reusable buffers (nil: made on demand)
 }
 
-// clauseSpans returns the sentence's clauses, cut once.
+// clauseSpans returns the sentence's clauses, cut once (into the buffer
+// the document's sentences share).
 func (st *text) clauseSpans() []clauseSpan {
-	if st.clauses == nil {
-		st.clauses = splitClauses(st.masked)
+	if !st.cut {
+		st.clauses = appendClauses(st.clauses[:0], st.masked)
+		st.cut = true
 	}
 	return st.clauses
 }
@@ -98,7 +104,11 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// the tokens too: a sentence's tokens are read before the next
 	// sentence's are made (clauses and resolve copy what they keep)
 	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])
-	return &text{s: s, rs: rs, masked: masked, toks: scr.toks, scr: scr}
+	// one text per document too: a sentence's reading keeps no pointer
+	// to it, and its names and clauses reuse the previous one's room
+	st := &scr.txt
+	*st = text{s: s, rs: rs, masked: masked, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0]}
+	return st
 }
 
 // maskTitlesInto writes rs into out (of rs's length) with the inside of

@@ -18,6 +18,7 @@ type scratch struct {
 	runes   []rune           // a sentence's runes and their masked copy
 	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
+	txt     text             // the sentence being read (newTextWith)
 }
 
 // quotedFor returns a buffer of n runes (not cleared: the caller fills it).
@@ -101,6 +102,7 @@ func (x *Extractor) putScratch(sc *scratch) {
 	clear(sc.ptrs[:cap(sc.ptrs)])
 	clear(sc.ctoks[:cap(sc.ctoks)])
 	clear(sc.toks[:cap(sc.toks)])
+	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
 	x.scratches.Put(sc)
 }
 
