@@ -157,5 +157,8 @@ func maskQuotesInto(out, rs []rune) []rune {
 
 // isFillerRune is a rune that carries no content in a subject zone.
 func isFillerRune(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return false // a Han character, without the tables
+	}
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '\u3000' || r == '—'
 }

@@ -32,7 +32,7 @@ type entityRules struct {
 	regions        []string // [region-name]: a region or basin that names a regional mechanism
 	heads          *wordSet // [mechanism-suffix] read forwards
 	proper         func(string) bool
-	opensWithParty func(string) bool
+	opensWithParty func([]rune) bool
 	shortForm      func(string) bool // a country's one-character short form (塞, 哈)
 	g              *grammar
 }
@@ -672,15 +672,14 @@ func (er *entityRules) spelt(rs []rune, st, i int) bool {
 
 // properStart reports whether a name opens with a proper part: two short
 // forms (中巴, 中欧), a country's name, or a quotation mark.
-func (er *entityRules) properStart(name string) bool {
-	rs := []rune(name)
+func (er *entityRules) properStart(rs []rune) bool {
 	if len(rs) == 0 {
 		return false
 	}
 	if rs[0] == '“' {
 		return true
 	}
-	return er.opensWithParty(name)
+	return er.opensWithParty(rs)
 }
 
 // innerSuffix reports whether the head word at [s, end) is a bare 机制 right
@@ -723,7 +722,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	// 中巴扩大产能合作基金): when the part read so far has no proper start
 	// and a proper one stands just before the word that stopped us, the
 	// name reaches back to it.
-	if i < s && !er.properStart(string(rs[i:end])) {
+	if i < s && !er.properStart(rs[i:end]) {
 		stop, conj := i, false
 		if st := er.stops.endsAt(rs, i); st >= 0 && st < i {
 			// the longest stop word: 参与 is a verb, not the conjunction 与
@@ -737,7 +736,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
 			verb := er.actions.startsAt(rs, stop) == i
-			if j := er.readBack(rs, stop, stop, stopAt, inName, standing); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
+			if j := er.readBack(rs, stop, stop, stopAt, inName, standing); j < stop && end-j <= 28 && er.properStart(rs[j:stop]) &&
 				(conj || verb && stop-j <= 3) {
 				i = j
 			}
@@ -749,7 +748,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		e := er.g.nameInner.startsAt(rs, i)
 		return standing && e > i && s-e >= 4
 	}
-	if e := er.actions.startsAt(rs, i); e > i && e <= s && !er.properStart(string(rs[i:end])) && !purpose(i) {
+	if e := er.actions.startsAt(rs, i); e > i && e <= s && !er.properStart(rs[i:end]) && !purpose(i) {
 		i = e // 提升班列运行效率: the verb is not part of the name
 	}
 	if i >= s {
@@ -769,7 +768,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			i = e
 		}
 	}
-	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(string(rs[e:end])) {
+	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(rs[e:end]) {
 		i = e // 自中老铁路开通以来: the frame's opening word is not part of the name
 	}
 	if e := er.generic.startsAt(rs, i); e >= 0 {

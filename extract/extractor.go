@@ -487,8 +487,7 @@ func (x *Extractor) String() string { return fmt.Sprintf("extractor(%s)", x.lang
 
 // opensWithParty reports whether a name opens with two short forms in a row
 // (中巴, 中欧) or with a country's name.
-func (x *Extractor) opensWithParty(name string) bool {
-	rs := []rune(name)
+func (x *Extractor) opensWithParty(rs []rune) bool {
 	if len(rs) >= 2 && x.countries.isShort(string(rs[0])) && x.countries.isShort(string(rs[1])) {
 		return true
 	}
