@@ -27,7 +27,8 @@ type areaMatcher struct {
 	// alignment closes a clause that aligns two frameworks or plans
 	// ([alignment]: A同B对接): the framing words in it are what is aligned
 	alignment   *wordSet
-	frameClose  *wordSet // [frame-close]: ends a frame that 在 opens (…框架下)
+	frameClose  *wordSet  // [frame-close]: ends a frame that 在 opens (…框架下)
+	frameEdge   *runeBits // the first runes of frameClose and of the grammar's frameOpen
 	attributive runeSet
 }
 
@@ -351,7 +352,7 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 func (am *areaMatcher) markFrames(rs []rune, c clauseSpan, g *grammar, out []runeFlags) {
 	open := -1
 	for i := c.Start; i < c.End; i++ {
-		if !am.frameClose.fwd.Starts(rs[i]) && !g.frameOpen.fwd.Starts(rs[i]) {
+		if !am.frameEdge.has(rs[i]) {
 			continue // neither closes nor opens a frame here
 		}
 		if e := am.frameClose.startsAt(rs, i); e > i {

@@ -20,6 +20,7 @@ type entityRules struct {
 	// projQuoted are heads that name a project only after a quoted name
 	// ([project-after-quote]: “钱凯—上海”新航线), never alone (两国直航航线)
 	projQuoted     *lexicon.Matcher
+	anyHead        *runeBits // the first-rune bits of the four above, united
 	stops, generic *wordSet
 	notMechanism   map[string]bool
 	listHeads      *lexicon.Matcher
@@ -67,6 +68,7 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	for _, w := range t.Words("project-after-quote") {
 		er.projQuoted.AddReversed(w, 0)
 	}
+	er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted)
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
 	}
@@ -160,7 +162,7 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 		}
 	})
 	for end := len(masked); end > 0; end-- {
-		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) && !er.projQuoted.Starts(r) {
+		if !er.anyHead.has(masked[end-1]) {
 			continue // no head word ends with this character
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {

@@ -138,6 +138,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	if x.areas, err = newAreaMatcher(t); err != nil {
 		return nil, err
 	}
+	x.areas.frameEdge = unionStarts(x.areas.frameClose.fwd, x.g.frameOpen.fwd)
 	x.deadlines = lexicon.NewMatcher()
 	for _, w := range t.Words("deadline") {
 		x.deadlines.Add(w, 0)
