@@ -211,6 +211,14 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 			i++
 			continue
 		}
+		if r < utf8.RuneSelf {
+			// most words of English and Serbian Latin text are ASCII
+			// letters and digits: read in one pass over their bytes
+			if n, ok := appendASCIIWord(&out, s, rs, i, b, keys); ok {
+				b, i = b+n, i+n
+				continue
+			}
+		}
 		j, e := i+1, b+utf8.RuneLen(r)
 		for j < len(rs) {
 			c := rs[j]
@@ -295,6 +303,121 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 		b, i = e, j
 	}
 	return out
+}
+
+// asciiWord classes the ASCII bytes for appendASCIIWord.
+var asciiWord = func() (c [128]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		c[b] = aLower
+		c[b-'a'+'A'] = aUpper
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = aDigit
+	}
+	return c
+}()
+
+const (
+	aLower = 1 + iota
+	aUpper
+	aDigit
+)
+
+// appendASCIIWord reads the word that opens at rs[i] (byte b of s), an
+// ASCII letter or digit, as appendTokensValid does, when the word is
+// ASCII without an apostrophe: its case, digits, key (lower case, in
+// keys) and hashes in the pass that finds its end. It returns the word's
+// length (bytes, and runes), or false, having appended nothing, for a
+// word of other characters.
+func appendASCIIWord(out *[]word, s string, rs []rune, i, b int, keys *strings.Builder) (int, bool) {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	var heads [3]uint64
+	first := asciiWord[s[b]]
+	lower, upper, other := false, false, false
+	k := b
+	for k < len(s) {
+		c := s[k]
+		if c >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(r) || isInnerJoin(r) {
+				return 0, false // a letter of another script, or ’ ‑
+			}
+			break
+		}
+		switch asciiWord[c] {
+		case aLower:
+			lower = true
+		case aUpper:
+			upper = true
+			c += 'a' - 'A'
+		case aDigit:
+		default:
+			if c == '\'' {
+				return 0, false // folded otherwise ('s)
+			}
+			if (c != '-' && c != '.') || k+1 >= len(s) {
+				goto end
+			}
+			// a join: it joins two word characters into one word
+			if n := s[k+1]; n >= utf8.RuneSelf {
+				return 0, false
+			} else if asciiWord[n] == 0 {
+				goto end
+			}
+			// a full stop joins only letters of an abbreviation (U.S),
+			// not a number and a word (2024.Godine is two)
+			if c == '.' && !(k-b <= 2 || s[k-2] == '.') {
+				goto end
+			}
+			other = true
+		}
+		h ^= uint64(c)
+		h *= prime
+		if k-b < 3 {
+			heads[k-b] = h // the key's first k-b+1 bytes
+		}
+		k++
+	}
+end:
+	// U.S. keeps its final stop when an abbreviation of single letters
+	if k < len(s) && s[k] == '.' && k-b >= 3 && s[k-2] == '.' {
+		h ^= '.'
+		h *= prime
+		other = true
+		k++
+	}
+	n := k - b
+	text := s[b:k]
+	key := text
+	if upper {
+		if keys.Cap()-keys.Len() < n*2 {
+			keys.Grow(len(s) + len(s)/2) // as appendTokensValid grows it
+		}
+		at := keys.Len()
+		for x := 0; x < n; x++ {
+			c := text[x]
+			if asciiWord[c] == aUpper {
+				c += 'a' - 'A'
+			}
+			keys.WriteByte(c)
+		}
+		key = keys.String()[at:]
+	}
+	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(k), Key: key})
+	w := &(*out)[len(*out)-1]
+	w.Upper = first == aUpper
+	w.AllUpper = first != aDigit && !lower
+	w.Digits = !lower && !upper && !other
+	for x := range 3 {
+		w.headEnd[x] = uint8(min(x+1, n))
+		if x+1 < n {
+			w.headHash[x] = heads[x]
+		} else {
+			w.headHash[x] = h
+		}
+	}
+	w.keyHash, w.hashed = h, true
+	return n, true
 }
 
 // head returns Key cut to n+1 characters, or "" for a word made outside
