@@ -95,36 +95,72 @@ func foldKey(s string) string {
 	return foldInto(&b, s)
 }
 
+// isKeyRunes is isKey of a valid text given as its characters.
+func isKeyRunes(rs []rune) bool {
+	for _, r := range rs {
+		if r < utf8.RuneSelf {
+			if (r >= 'A' && r <= 'Z') || r == '\'' {
+				return false
+			}
+			continue
+		}
+		if _, cyr := latinOf(r); cyr || unicode.ToLower(r) != r || r == '’' || r == '‘' || r == 'ʼ' {
+			return false
+		}
+	}
+	return true
+}
+
 // foldInto writes the key of s (foldKey) at the end of b and returns it:
 // the words of a sentence share one buffer.
 func foldInto(b *strings.Builder, s string) string {
 	start := b.Len()
 	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-			continue
-		case r >= 0x400 && r <= 0x45F: // Serbian Cyrillic, lowered without a table
-			if r < 0x410 {
-				r += 0x50 // Ђ → ђ
-			} else if r < 0x430 {
-				r += 0x20 // А → а
-			}
-		default:
-			r = unicode.ToLower(r)
-		}
-		if l, ok := latinOf(r); ok {
-			b.WriteString(l)
-			continue
-		}
-		if r == '’' || r == '‘' || r == 'ʼ' {
-			r = '\''
-		}
-		b.WriteRune(r)
+		foldRune(b, r)
 	}
+	return foldEnd(b, start)
+}
+
+// foldRunesInto is foldInto of a valid text given as its characters.
+func foldRunesInto(b *strings.Builder, rs []rune) string {
+	start := b.Len()
+	for _, r := range rs {
+		foldRune(b, r)
+	}
+	return foldEnd(b, start)
+}
+
+// foldRune writes r as a key spells it.
+func foldRune(b *strings.Builder, r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteByte(byte(r))
+		return
+	case r >= 0x400 && r <= 0x45F: // Serbian Cyrillic, lowered without a table
+		if r < 0x410 {
+			r += 0x50 // Ђ → ђ
+		} else if r < 0x430 {
+			r += 0x20 // А → а
+		}
+	default:
+		r = unicode.ToLower(r)
+	}
+	if l, ok := latinOf(r); ok {
+		b.WriteString(l)
+		return
+	}
+	if r == '’' || r == '‘' || r == 'ʼ' {
+		r = '\''
+	}
+	b.WriteRune(r)
+}
+
+// foldEnd returns the key written in b from start, its possessive 's
+// dropped.
+func foldEnd(b *strings.Builder, start int) string {
 	// the bytes a builder has written never change: its string, cut
 	// here, stays this key when more is written after it
 	k := b.String()[start:]
@@ -273,11 +309,12 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 				fold = true // what isKey refuses in ASCII
 			}
 		}
-		if fold || (!ascii && !isKey(text)) {
+		wr := rs[i:j] // the word's characters: text, s being valid
+		if fold || (!ascii && !isKeyRunes(wr)) {
 			if keys.Cap()-keys.Len() < len(text)*2 {
 				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
 			}
-			w.Key = foldInto(keys, text)
+			w.Key = foldRunesInto(keys, wr)
 		}
 		if ascii && len(w.Key) == len(text) {
 			for n := 1; n <= 3; n++ {
@@ -285,7 +322,7 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 			}
 		} else {
 			w.AllUpper, w.Digits = letter, true
-			for _, c := range text {
+			for _, c := range wr {
 				if w.AllUpper {
 					if l, u := letterCase(c); l && !u {
 						w.AllUpper = false
