@@ -235,7 +235,7 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if r == ' ' || (r >= utf8.RuneSelf || r < ' ') && unicode.IsSpace(r) { // ASCII from '!' on is no space
+		if r == ' ' || (r < ' ' || r >= utf8.RuneSelf && (r <= 0xA0 || r >= 0x1680)) && unicode.IsSpace(r) { // ASCII from '!' on is no space, nor U+00A1–U+167F (Latin, Cyrillic)
 			b += utf8.RuneLen(r)
 			i++
 			continue

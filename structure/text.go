@@ -74,6 +74,10 @@ func validStableNFC(s string) bool {
 			i += 3 // U+5000–U+9FFF: unified Han ideographs, stable
 			continue
 		}
+		if (c >= 0xC2 && c <= 0xCB || c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2 // U+0080–U+02FF, U+0400–U+047F: Latin and Cyrillic letters, stable
+			continue
+		}
 		var r rune
 		w := 3
 		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -97,6 +101,9 @@ func validStableNFC(s string) bool {
 
 // isSpace covers the spaces statements are indented and padded with.
 func isSpace(r rune) bool {
+	if r > 0xA0 && r < 0x1680 {
+		return false // Latin with diacritics, Cyrillic: no space among them
+	}
 	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
 }
 
@@ -138,6 +145,8 @@ func plainSpaced(s string) bool {
 			}
 		case c == 0xC2 || c >= 0xE1:
 			return false
+		case c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++ // a valid two-byte character (Latin with diacritics, Cyrillic)
 		default:
 			ascii = false
 		}

@@ -94,3 +94,27 @@ func FuzzStableNFCBytes(f *testing.F) {
 		}
 	})
 }
+
+// TestIsSpaceRunes holds isSpace's shortcut (no space from U+00A1 to
+// U+167F) to its definition over every character.
+func TestIsSpaceRunes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+		if got := isSpace(r); got != want {
+			t.Errorf("isSpace(U+%04X) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestMaxAbbreviation holds maxAbbreviation to the longest abbreviation,
+// which the sentence splitter relies on to skip the look-up of longer
+// words.
+func TestMaxAbbreviation(t *testing.T) {
+	longest := 0
+	for a := range abbreviations {
+		longest = max(longest, utf8.RuneCountInString(a))
+	}
+	if longest != maxAbbreviation {
+		t.Errorf("the longest abbreviation has %d characters, maxAbbreviation says %d", longest, maxAbbreviation)
+	}
+}
