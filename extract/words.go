@@ -255,6 +255,14 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 				continue
 			}
 		}
+		if r >= 0x400 && r <= 0x45F {
+			// a word of Serbian Cyrillic letters: spelt in Latin in the
+			// pass that finds its end
+			if n, ok := appendCyrillicWord(&out, rs, i, b, len(s), keys); ok {
+				b, i = b+2*n, i+n
+				continue
+			}
+		}
 		j, e := i+1, b+utf8.RuneLen(r)
 		for j < len(rs) {
 			c := rs[j]
@@ -454,6 +462,71 @@ end:
 		}
 	}
 	w.keyHash, w.hashed = h, true
+	return n, true
+}
+
+// appendCyrillicWord reads the word that opens at rs[i] (byte b of a valid
+// text of size bytes), a Cyrillic letter, as appendTokensValid does, when
+// every character of it is a letter from U+0400 to U+045F (two bytes
+// each): its key is its letters lowered and spelt in Latin (foldKey),
+// written in keys as it finds its end. It returns the word's length in
+// characters, or false, having appended nothing, for a word of other
+// characters.
+func appendCyrillicWord(out *[]word, rs []rune, i, b, size int, keys *strings.Builder) (int, bool) {
+	j := i + 1
+	allUpper := rs[i] < 0x430
+	for j < len(rs) {
+		r := rs[j]
+		if r >= 0x400 && r <= 0x45F {
+			allUpper = allUpper && r < 0x430
+			j++
+			continue
+		}
+		if isWordRune(r) {
+			return 0, false // a letter or digit of another script
+		}
+		if isInnerJoin(r) && j+1 < len(rs) && isWordRune(rs[j+1]) {
+			return 0, false // a join, read by the general loop
+		}
+		break
+	}
+	n := j - i
+	if keys.Cap()-keys.Len() < 4*n { // (the text's two bytes a letter, twice)
+		keys.Grow(size + size/2) // as appendTokensValid grows it
+	}
+	at := keys.Len()
+	for _, r := range rs[i:j] {
+		if r < 0x410 {
+			r += 0x50 // Ђ → ђ
+		} else if r < 0x430 {
+			r += 0x20 // А → а
+		}
+		if l := serbianLatin[r-0x430]; l != "" {
+			keys.WriteString(l)
+		} else {
+			keys.WriteRune(r) // a letter Serbian does not write (ы)
+		}
+	}
+	key := keys.String()[at:]
+	*out = append(*out, word{Start: i, End: j, from: int32(b), to: int32(b + 2*n), Key: key})
+	w := &(*out)[len(*out)-1]
+	w.Upper = rs[i] < 0x430
+	w.AllUpper = allUpper
+	// the key cut to one, two and three characters: a character opens
+	// at every byte that continues none
+	runes := 0
+	for k := 0; k < len(key) && runes <= 3; k++ {
+		if key[k]&0xC0 != 0x80 {
+			if runes > 0 {
+				w.headEnd[runes-1] = uint8(k)
+			}
+			runes++
+		}
+	}
+	for x := max(runes-1, 0); x < 3; x++ {
+		w.headEnd[x] = uint8(len(key))
+	}
+	w.setHashes()
 	return n, true
 }
 
