@@ -148,7 +148,8 @@ func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.V
 	var vs []entente.Version
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		vs, err = findVersions(ctx, tx, "text_sha256 = $1", sha)
+		// through the statement cache: a batch looks up every input's text
+		vs, err = findVersionsWith(ctx, s.queryRows, tx, "text_sha256 = $1", sha)
 		return err
 	})
 	if err != nil {
@@ -163,8 +164,13 @@ func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.V
 // findVersions returns the versions that match where, with their text,
 // in order of id.
 func findVersions(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
+	return findVersionsWith(ctx, queryRows, tx, where, a...)
+}
+
+// findVersionsWith is findVersions running its query with query.
+func findVersionsWith(ctx context.Context, query queryFunc, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
 	var vs []entente.Version
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT id, document_id, language, authentic, text_sha256, text, text_z, extractor, created_at
 		FROM versions WHERE `+where+` ORDER BY id`, a,
 		func(rows *sql.Rows) error {

@@ -73,7 +73,7 @@ func (s *Store) VersionText(ctx context.Context, id int64) (string, error) {
 	var vs []entente.Version
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		vs, err = findVersions(ctx, tx, "id = $1", id)
+		vs, err = findVersionsWith(ctx, s.queryRows, tx, "id = $1", id)
 		return err
 	})
 	if err != nil {
