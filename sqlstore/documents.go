@@ -88,7 +88,7 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 		// keeps new rows in memory and writes them out when the next
 		// statement of the transaction begins, so writing it last flushes it
 		// once, at commit.
-		if err := s.dialect.InsertIndex(ctx, tx, index); err != nil {
+		if err := s.insertIndex(ctx, tx, index); err != nil {
 			return fmt.Errorf("insert search index: %w", err)
 		}
 		return nil
