@@ -167,6 +167,17 @@ func (Dialect) CopyRows(ctx context.Context, conn *sql.Conn, table string, cols 
 	})
 }
 
+// PlanWrites lets the transaction's statements keep their plans
+// (plan_cache_mode auto, until the transaction ends). Open makes each
+// session plan every statement for its values, which is right for search
+// but also replans the foreign-key check the server runs for every row
+// written (a sketch's version, a section's, a mention's): a fifth of the
+// server's CPU for a batch of new documents, where a kept plan does.
+func (Dialect) PlanWrites(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "SET LOCAL plan_cache_mode = auto")
+	return err
+}
+
 // CopyIndex writes index rows as InsertIndex does, by COPY on conn.
 func (d Dialect) CopyIndex(ctx context.Context, conn *sql.Conn, rows []sqlstore.IndexRow) error {
 	return d.CopyRows(ctx, conn, "sentence_search", []string{"sentence_id", "tokens"}, len(rows),

@@ -62,6 +62,9 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 	now := s.now()
 	var ids []int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.planWrites(ctx, tx); err != nil {
+			return err
+		}
 		ps := make([]*preparedDocument, len(prepared))
 		for i := range prepared {
 			<-ready[i]
