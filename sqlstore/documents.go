@@ -148,13 +148,9 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 // VersionByTextSHA256 finds the version with this normalised text, or
 // returns an error wrapping entente.ErrNotFound.
 func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.Version, error) {
-	var vs []entente.Version
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		// through the statement cache: a batch looks up every input's text
-		vs, err = findVersionsWith(ctx, s.queryRows, tx, "text_sha256 = $1", sha)
-		return err
-	})
+	// one statement, through the statement cache: a batch looks up every
+	// input's text
+	vs, err := findVersionsWith(ctx, s.queryAlone, nil, "text_sha256 = $1", sha)
 	if err != nil {
 		return nil, fmt.Errorf("find version: %w", err)
 	}

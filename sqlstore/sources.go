@@ -90,13 +90,9 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 // SourceBySHA256 finds the source with these original bytes, or returns an
 // error wrapping entente.ErrNotFound.
 func (s *Store) SourceBySHA256(ctx context.Context, sha string) (*entente.Source, error) {
-	var srcs []entente.Source
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		// through the statement cache: a batch looks up every input's bytes
-		srcs, err = findSourcesWith(ctx, s.queryRows, tx, "s.sha256 = $1", sha)
-		return err
-	})
+	// one statement, through the statement cache: a batch looks up every
+	// input's bytes
+	srcs, err := findSourcesWith(ctx, s.queryAlone, nil, "s.sha256 = $1", sha)
 	if err != nil {
 		return nil, fmt.Errorf("find source: %w", err)
 	}
