@@ -39,6 +39,9 @@ type batchFigures struct {
 	serverCPU                          time.Duration   // PostgreSQL's backends over the batch
 	uploads                            []time.Duration // the store's time per upload
 	uploadExtract                      time.Duration   // the mean extraction of those
+	// the CPU time of those uploads' stores (this process's, and
+	// PostgreSQL's backends'), all of them: load stretches wall time
+	uploadCPU, uploadServerCPU time.Duration
 }
 
 // singleUploads is how many statements are stored one by one.
@@ -142,6 +145,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	// single uploads: extraction apart, then the store's part alone
 	var extracting time.Duration
+	server0 = serverCPU(ctx, s.DB(), app)
 	for _, p := range paths[n:] {
 		t := time.Now()
 		d, err := extractFile(ctx, x, p)
@@ -150,12 +154,14 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		}
 		extracting += time.Since(t)
 		d.Extractor = reg.ID()
-		t = time.Now()
+		t, cpu0 = time.Now(), cpuTime()
 		if _, err := s.CreateDocument(ctx, d); err != nil {
 			return nil, fmt.Errorf("upload %s: %w", p, err)
 		}
 		fig.uploads = append(fig.uploads, time.Since(t))
+		fig.uploadCPU += cpuTime() - cpu0
 	}
+	fig.uploadServerCPU = serverCPU(ctx, s.DB(), app) - server0
 	fig.uploadExtract = extracting / singleUploads
 	return fig, nil
 }
@@ -214,6 +220,11 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	fmt.Fprintf(out, ": **%.2f× the extraction's CPU**\n", float64(f.batchCPU+f.serverCPU)/float64(max(extCPU, 1)))
 	up := slices.Clone(f.uploads)
 	slices.Sort(up)
-	fmt.Fprintf(out, "one upload stored alone (%d statements, each its own transaction): median %s ms, p95 %s ms (its extraction %s ms)\n\n",
+	fmt.Fprintf(out, "one upload stored alone (%d statements, each its own transaction): median %s ms, p95 %s ms (its extraction %s ms)\n",
 		len(up), ms(pct(up, 50)), ms(pct(up, 95)), ms(f.uploadExtract))
+	fmt.Fprintf(out, "CPU time of one upload stored alone: %.2f ms in this process", perDoc(f.uploadCPU, len(up)))
+	if kind == "postgres" {
+		fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.uploadServerCPU, len(up)))
+	}
+	fmt.Fprint(out, "\n\n")
 }
