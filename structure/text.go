@@ -350,7 +350,7 @@ func joinLines(a, b string) string {
 		return a
 	}
 	ar, _ := lastRune(a)
-	br := []rune(b)[0]
+	br, _ := utf8.DecodeRuneInString(b) // the first rune of []rune(b)
 	if isCJK(ar) || isCJK(br) {
 		return a + b
 	}
@@ -361,11 +361,14 @@ func joinLines(a, b string) string {
 }
 
 func lastRune(s string) (rune, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 {
+	if s == "" {
 		return 0, false
 	}
-	return rs[len(rs)-1], true
+	// the last rune of []rune(s), without decoding the rest: a valid
+	// last character is read the same from either end, and an invalid
+	// tail is U+FFFD either way
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r, true
 }
 
 // closers may follow a sentence's final punctuation and still belong to it.
