@@ -528,6 +528,11 @@ func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMat
 // next returns the first phrase FindAllIf finds from word i on: a loop
 // over next(ws, m.End) finds them all without a slice.
 func (pm *phraseMatcher) next(ws []word, i int, opens func(word) bool) (phraseMatch, bool) {
+	if i < len(ws) && pm.bit != 0 {
+		if r := ws[i].rest; r&markedBit != 0 && r&pm.bit == 0 {
+			return phraseMatch{}, false // no word from here on opens a phrase of this table
+		}
+	}
 	for ; i < len(ws); i++ {
 		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
 			continue // the index says no phrase of this table opens here

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -380,7 +381,11 @@ func (x *Spaced) kindOf(title []word) entente.Kind {
 // [area] words decide, [area-weak] words count when no [area] word is
 // there, and a sentence with neither frames the relationship.
 func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
-	var strong, weak []entente.AreaCue
+	// the cues are gathered on the stack and kept at their length: a
+	// sentence names one or two areas, and the kept slice is the
+	// output's
+	var sbuf, wbuf [8]entente.AreaCue
+	ss, ws := sbuf[:0], wbuf[:0]
 	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
 		if w.area == noArea {
@@ -391,17 +396,18 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			c := entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: text, Start: s, End: e}}
 			if w.weak {
 				c.Rule = "area (weak)"
-				if weak == nil {
-					weak = make([]entente.AreaCue, 0, 4) // a sentence names a few: one allocation, not three
-				}
-				weak = append(weak, c)
+				ws = append(ws, c)
 			} else {
-				if strong == nil {
-					strong = make([]entente.AreaCue, 0, 4)
-				}
-				strong = append(strong, c)
+				ss = append(ss, c)
 			}
 		}
+	}
+	var strong, weak []entente.AreaCue // nil when none, as settleAreas reads them
+	if len(ss) > 0 {
+		strong = slices.Clone(ss)
+	}
+	if len(ws) > 0 && len(ss) == 0 { // (the weak are read only without a strong one)
+		weak = slices.Clone(ws)
 	}
 	return settleAreas(strong, weak, x.areaDflt)
 }

@@ -183,4 +183,14 @@ func (ix *phraseIndex) mark(ws []word) {
 		}
 		w.opens = m
 	}
+	// what the words from each on open, for a table to skip the rest of
+	// a sentence at once; a word made elsewhere (not hashed) may open any
+	acc := uint64(markedBit)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if !ws[i].hashed {
+			acc = ^uint64(0)
+		}
+		acc |= ws[i].opens
+		ws[i].rest = acc
+	}
 }

@@ -173,6 +173,7 @@ var tokenSeeds = []string{
 	"Dve strane će jačati saradnju na pruzi Beograd–Budimpešta do kraja 2025. godine.",
 	"Две стране поздрављају потписивање Споразума 8. маја 2024. ABC abc Abc aBC 123 12a a12 A1 1A",
 	"x.y.z. ab.cd abc.d a.b.c.d.e x‑y x’y Ä ä ß ǅ İ \u00a0word\u2003word\tword\nword",
+	"Zajednička ZAJEDNIČKA Čačak ĐORĐE đorđe İstanbul ŸÿſĸŉßẞÀ-È À.È. Ö.Ü. ×÷ a×b č÷ć Niš-Beograd Niša. ć.ž.š. abcdefghijklmnopqrstuvwxyzčćžšđabcdefghijklmnopqrstuvwxyzčćžšđabcdefghijklmnopqrstuvwxyzčćžšđ ččččččččččččččččččččččččččččččččč.č.",
 	"ЂОРЂЕ Ђорђе џак ЏАК љубав Њ ы Ѐѐ ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏ ѐёђѓєѕіїјљњћќѝўџ Бг.Нс А.Б.В. ДОО-Београд Србија2024 Srбија бр.12 ј’ј Ж",
 }
 
