@@ -24,12 +24,54 @@ func IndexDocumentsRead(s *Store) int {
 	return s.index.index.reread
 }
 
+// KeptPagesAnswered says how many searches s answered from a kept page.
+func KeptPagesAnswered(s *Store) int {
+	s.index.mu.Lock()
+	defer s.index.mu.Unlock()
+	return s.index.keptPages
+}
+
+// HitsBothWays reads the sentences ids and the documents docIDs as a page
+// of hits does, in one statement (readHitsAtOnce) and in nine (readHits):
+// the sentences as corrected, and each document's title, kind, date,
+// language and parties.
+func HitsBothWays(ctx context.Context, s *Store, ids, docIDs []int64) (atOnce, apart map[int64]entente.Sentence, atOnceDocs, apartDocs map[int64][]string, err error) {
+	flat := func(rows map[int64]*sentenceRow, docs map[int64]docTitle) (map[int64]entente.Sentence, map[int64][]string) {
+		ss, ds := map[int64]entente.Sentence{}, map[int64][]string{}
+		for id, r := range rows {
+			ss[id] = r.Sentence
+		}
+		for id, d := range docs {
+			signed := "<nil>"
+			if d.signed != nil {
+				signed = *d.signed
+			}
+			ds[id] = append([]string{d.title, d.kind, signed, d.language}, d.parties...)
+		}
+		return ss, ds
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		rows, docs, err := s.readHitsAtOnce(ctx, tx, ids, docIDs)
+		if err != nil {
+			return err
+		}
+		atOnce, atOnceDocs = flat(rows, docs)
+		rows, docs, err = s.readHits(ctx, tx, ids, docIDs)
+		if err != nil {
+			return err
+		}
+		apart, apartDocs = flat(rows, docs)
+		return nil
+	})
+	return atOnce, apart, atOnceDocs, apartDocs, err
+}
+
 // FacetsWays finds the hits of q and returns their number and the ways
 // of counting their facets: as search does, hit by hit, by the hits'
 // complement, and by intersecting bitmaps.
 func FacetsWays(ctx context.Context, s *Store, q entente.SearchQuery) (hits int, ways map[string]func() entente.Facets, err error) {
 	terms := search.Query(q.Text)
-	if err := s.freshLabels(ctx); err != nil {
+	if _, err := s.freshLabels(ctx); err != nil {
 		return 0, nil, err
 	}
 	err = s.read(ctx, func(tx *sql.Tx) error {

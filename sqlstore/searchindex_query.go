@@ -186,7 +186,16 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	counter := terms.Counter()
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		err := queryRows(ctx, tx, "SELECT id, text FROM sentences WHERE id IN ("+idList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
+		// one shape with an array (through the statement cache, and on the
+		// pool when the search has no transaction); else a list of each
+		// length, run unprepared
+		query := queryRows
+		in := "id IN (" + idList(s.dialect, &a, chunk) + ")"
+		if s.arrays() {
+			a = nil
+			query, in = s.queryRows, s.idsIn("id", &a, chunk)
+		}
+		err := query(ctx, tx, "SELECT id, text FROM sentences WHERE "+in, a, func(rows *sql.Rows) error {
 			var (
 				id   int64
 				text string
@@ -262,8 +271,8 @@ func (s *Store) readCandidates(ctx context.Context, tx *sql.Tx, x *labelIndex, n
 	}
 	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
-		err := s.queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE s.id IN ("+
-			paddedIDList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
+		err := s.queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE "+
+			s.idsIn("s.id", &a, chunk), a, func(rows *sql.Rows) error {
 			var c candidate
 			if err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength); err != nil {
 				return err
