@@ -27,7 +27,8 @@ type areaMatcher struct {
 	// alignment closes a clause that aligns two frameworks or plans
 	// ([alignment]: A同B对接): the framing words in it are what is aligned
 	alignment   *wordSet
-	frameClose  *wordSet // [frame-close]: ends a frame that 在 opens (…框架下)
+	frameClose  *wordSet  // [frame-close]: ends a frame that 在 opens (…框架下)
+	frameEdge   *runeBits // the first runes of frameClose and of the grammar's frameOpen
 	attributive runeSet
 }
 
@@ -137,7 +138,16 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	sc.hits = hits
 	// only the cues that decide are written out: the strong ones when
 	// there are any, else the weak ones
-	var cues []entente.AreaCue
+	var cues []entente.AreaCue // nil when none
+	n := 0
+	for _, h := range hits {
+		if (h.rule != "area (weak)") == anyStrong {
+			n++
+		}
+	}
+	if n > 0 {
+		cues = make([]entente.AreaCue, 0, n) // kept in the result: made at its length
+	}
 	for _, h := range hits {
 		if (h.rule != "area (weak)") == anyStrong {
 			cues = append(cues, entente.AreaCue{Area: h.area, Cue: entente.Cue{Rule: h.rule, Text: h.text, Start: h.start, End: h.end}})
@@ -342,7 +352,7 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 func (am *areaMatcher) markFrames(rs []rune, c clauseSpan, g *grammar, out []runeFlags) {
 	open := -1
 	for i := c.Start; i < c.End; i++ {
-		if !am.frameClose.fwd.Starts(rs[i]) && !g.frameOpen.fwd.Starts(rs[i]) {
+		if !am.frameEdge.has(rs[i]) {
 			continue // neither closes nor opens a frame here
 		}
 		if e := am.frameClose.startsAt(rs, i); e > i {

@@ -11,11 +11,17 @@ type clauseSpan struct{ Start, End int }
 
 // splitClauses cuts a sentence at ，；：, and at final punctuation, never
 // inside 《》, （）or quotation marks.
-func splitClauses(rs []rune) []clauseSpan {
-	var out []clauseSpan
+func splitClauses(rs []rune) []clauseSpan { return appendClauses(nil, rs) }
+
+// appendClauses is splitClauses appending to out, so that a document's
+// sentences can share one buffer.
+func appendClauses(out []clauseSpan, rs []rune) []clauseSpan {
 	depth, start := 0, 0
 	quote := false
 	for i, r := range rs {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			continue // a Han character: no bracket, quote or break
+		}
 		switch r {
 		case '《', '（', '(', '「', '【':
 			depth++
@@ -50,13 +56,16 @@ type text struct {
 	toks       []token
 	named      []nameSpan // the entities' names, once entityCollector.add has run
 	clauses    []clauseSpan
+	cut        bool     // clauses holds the clauses
 	scr        *scratch // the document's reusable buffers (nil: made on demand)
 }
 
-// clauseSpans returns the sentence's clauses, cut once.
+// clauseSpans returns the sentence's clauses, cut once (into the buffer
+// the document's sentences share).
 func (st *text) clauseSpans() []clauseSpan {
-	if st.clauses == nil {
-		st.clauses = splitClauses(st.masked)
+	if !st.cut {
+		st.clauses = appendClauses(st.clauses[:0], st.masked)
+		st.cut = true
 	}
 	return st.clauses
 }
@@ -79,9 +88,9 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 			buf[n] = rune(c)
 			i++
 			continue
-		case (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			// three bytes (Han, CJK punctuation) without a call: these
-			// lead bytes take any continuation bytes
+			// lead bytes (E1 to EF but ED) take any continuation bytes
 			buf[n] = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 3
 			continue
@@ -95,7 +104,11 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// the tokens too: a sentence's tokens are read before the next
 	// sentence's are made (clauses and resolve copy what they keep)
 	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])
-	return &text{s: s, rs: rs, masked: masked, toks: scr.toks, scr: scr}
+	// one text per document too: a sentence's reading keeps no pointer
+	// to it, and its names and clauses reuse the previous one's room
+	st := &scr.txt
+	*st = text{s: s, rs: rs, masked: masked, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0]}
+	return st
 }
 
 // maskTitlesInto writes rs into out (of rs's length) with the inside of
@@ -144,5 +157,8 @@ func maskQuotesInto(out, rs []rune) []rune {
 
 // isFillerRune is a rune that carries no content in a subject zone.
 func isFillerRune(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return false // a Han character, without the tables
+	}
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '\u3000' || r == '—'
 }

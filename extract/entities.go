@@ -20,6 +20,7 @@ type entityRules struct {
 	// projQuoted are heads that name a project only after a quoted name
 	// ([project-after-quote]: “钱凯—上海”新航线), never alone (两国直航航线)
 	projQuoted     *lexicon.Matcher
+	anyHead        *runeBits // the first-rune bits of the four above, united
 	stops, generic *wordSet
 	notMechanism   map[string]bool
 	listHeads      *lexicon.Matcher
@@ -32,7 +33,7 @@ type entityRules struct {
 	regions        []string // [region-name]: a region or basin that names a regional mechanism
 	heads          *wordSet // [mechanism-suffix] read forwards
 	proper         func(string) bool
-	opensWithParty func(string) bool
+	opensWithParty func([]rune) bool
 	shortForm      func(string) bool // a country's one-character short form (塞, 哈)
 	g              *grammar
 }
@@ -67,6 +68,7 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	for _, w := range t.Words("project-after-quote") {
 		er.projQuoted.AddReversed(w, 0)
 	}
+	er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted)
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
 	}
@@ -86,10 +88,30 @@ const maxCompared = 32
 // where it stands (the cue's text is the name). stopAt marks the positions
 // where a cue word ends: a name never reaches back past one.
 func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs []entente.Cue) {
-	seen := map[*[]entente.Cue]map[string]bool{&mechs: {}, &projs: {}}
+	// the names already found, by equality: a scan of the list while it
+	// is short (most sentences name a few), a set once it is long
+	var mechSet, projSet map[string]bool
 	add := func(list *[]entente.Cue, name string, end int, rule string) {
-		if seen[list][name] {
-			return
+		set := &mechSet
+		if list == &projs {
+			set = &projSet
+		}
+		if len(*list) > maxCompared {
+			if *set == nil {
+				*set = make(map[string]bool, 2*len(*list))
+				for _, n := range *list {
+					(*set)[n.Text] = true
+				}
+			}
+			if (*set)[name] {
+				return
+			}
+		} else {
+			for _, n := range *list {
+				if n.Text == name {
+					return
+				}
+			}
 		}
 		// a name inside one already found (中巴经济走廊, then 经济走廊) is
 		// that one; only the latest names are compared, so that a sentence
@@ -103,7 +125,9 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 				return
 			}
 		}
-		seen[list][name] = true
+		if *set != nil {
+			(*set)[name] = true
+		}
 		start := end - utf8.RuneCountInString(name)
 		*list = append(*list, entente.Cue{Rule: rule, Text: name, Start: start, End: end})
 	}
@@ -138,7 +162,7 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 		}
 	})
 	for end := len(masked); end > 0; end-- {
-		if r := masked[end-1]; !er.mechSuffix.Starts(r) && !er.projStrong.Starts(r) && !er.projWeak.Starts(r) && !er.projQuoted.Starts(r) {
+		if !er.anyHead.has(masked[end-1]) {
 			continue // no head word ends with this character
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
@@ -650,15 +674,14 @@ func (er *entityRules) spelt(rs []rune, st, i int) bool {
 
 // properStart reports whether a name opens with a proper part: two short
 // forms (中巴, 中欧), a country's name, or a quotation mark.
-func (er *entityRules) properStart(name string) bool {
-	rs := []rune(name)
+func (er *entityRules) properStart(rs []rune) bool {
 	if len(rs) == 0 {
 		return false
 	}
 	if rs[0] == '“' {
 		return true
 	}
-	return er.opensWithParty(name)
+	return er.opensWithParty(rs)
 }
 
 // innerSuffix reports whether the head word at [s, end) is a bare 机制 right
@@ -701,7 +724,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	// 中巴扩大产能合作基金): when the part read so far has no proper start
 	// and a proper one stands just before the word that stopped us, the
 	// name reaches back to it.
-	if i < s && !er.properStart(string(rs[i:end])) {
+	if i < s && !er.properStart(rs[i:end]) {
 		stop, conj := i, false
 		if st := er.stops.endsAt(rs, i); st >= 0 && st < i {
 			// the longest stop word: 参与 is a verb, not the conjunction 与
@@ -715,7 +738,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
 			verb := er.actions.startsAt(rs, stop) == i
-			if j := er.readBack(rs, stop, stop, stopAt, inName, standing); j < stop && end-j <= 28 && er.properStart(string(rs[j:stop])) &&
+			if j := er.readBack(rs, stop, stop, stopAt, inName, standing); j < stop && end-j <= 28 && er.properStart(rs[j:stop]) &&
 				(conj || verb && stop-j <= 3) {
 				i = j
 			}
@@ -727,7 +750,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		e := er.g.nameInner.startsAt(rs, i)
 		return standing && e > i && s-e >= 4
 	}
-	if e := er.actions.startsAt(rs, i); e > i && e <= s && !er.properStart(string(rs[i:end])) && !purpose(i) {
+	if e := er.actions.startsAt(rs, i); e > i && e <= s && !er.properStart(rs[i:end]) && !purpose(i) {
 		i = e // 提升班列运行效率: the verb is not part of the name
 	}
 	if i >= s {
@@ -747,7 +770,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			i = e
 		}
 	}
-	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(string(rs[e:end])) {
+	if e := er.g.frameOpen.startsAt(rs, i); e > i && e < s && er.properStart(rs[e:end]) {
 		i = e // 自中老铁路开通以来: the frame's opening word is not part of the name
 	}
 	if e := er.generic.startsAt(rs, i); e >= 0 {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/entente/entente"
@@ -52,6 +53,9 @@ type Extractor struct {
 	langCodes []string
 	authentic []string
 	parties   *partyCache
+	// scratches holds *scratch: a document's buffers, kept for the next
+	// document (put back emptied of what points into the text)
+	scratches sync.Pool
 }
 
 // required sections of a cue table, checked at start-up.
@@ -134,6 +138,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	if x.areas, err = newAreaMatcher(t); err != nil {
 		return nil, err
 	}
+	x.areas.frameEdge = unionStarts(x.areas.frameClose.fwd, x.g.frameOpen.fwd)
 	x.deadlines = lexicon.NewMatcher()
 	for _, w := range t.Words("deadline") {
 		x.deadlines.Add(w, 0)
@@ -193,7 +198,8 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
-	scr := &scratch{}
+	scr := x.getScratch()
+	defer x.putScratch(scr)
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {
@@ -482,8 +488,7 @@ func (x *Extractor) String() string { return fmt.Sprintf("extractor(%s)", x.lang
 
 // opensWithParty reports whether a name opens with two short forms in a row
 // (中巴, 中欧) or with a country's name.
-func (x *Extractor) opensWithParty(name string) bool {
-	rs := []rune(name)
+func (x *Extractor) opensWithParty(rs []rune) bool {
 	if len(rs) >= 2 && x.countries.isShort(string(rs[0])) && x.countries.isShort(string(rs[1])) {
 		return true
 	}

@@ -169,8 +169,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.transliteration = make(map[rune]bool, len(tr))
-	for _, r := range tr {
+	g.transliteration = make(map[rune]bool, len(tr.list))
+	for _, r := range tr.list {
 		g.transliteration[r] = true
 	}
 	for _, e := range t.Entries("date-grammar") {
@@ -198,9 +198,9 @@ func runesOf(t *lexicon.Table, section string) (runeSet, error) {
 	for _, e := range t.Entries(section) {
 		r, n := utf8.DecodeRuneInString(e.Text)
 		if n != len(e.Text) {
-			return nil, fmt.Errorf("%s:%d: [%s] %s: want one character", t.Name, e.Line, section, e.Text)
+			return runeSet{}, fmt.Errorf("%s:%d: [%s] %s: want one character", t.Name, e.Line, section, e.Text)
 		}
-		m = append(m, r)
+		m.add(r)
 	}
 	return m, nil
 }
@@ -224,10 +224,23 @@ func (g *grammar) isDigit(r rune) bool {
 
 // runeSet is a handful of characters: a scan of a few runes is cheaper than
 // a map lookup on the hot paths that ask.
-type runeSet []rune
+// bits has bit r%64 of each of its characters: most characters asked
+// about miss it, and pass without the scan.
+type runeSet struct {
+	list []rune
+	bits uint64
+}
 
-func (rs runeSet) has(r rune) bool {
-	for _, x := range rs {
+func (rs *runeSet) add(r rune) {
+	rs.list = append(rs.list, r)
+	rs.bits |= 1 << (uint32(r) & 63)
+}
+
+func (rs *runeSet) has(r rune) bool {
+	if rs.bits&(1<<(uint32(r)&63)) == 0 {
+		return false
+	}
+	for _, x := range rs.list {
 		if x == r {
 			return true
 		}
@@ -249,14 +262,14 @@ type dateRoles struct {
 }
 
 func (d *dateRoles) add(r rune, role dateRoleCode) {
-	if r < 1<<16 {
-		d.bits[r/64] |= 1 << (r % 64)
+	if uint32(r) < 1<<16 {
+		d.bits[uint32(r)>>6] |= 1 << (uint32(r) & 63)
 	}
 	d.list = append(d.list, dateRole{r, role})
 }
 
 func (d *dateRoles) role(r rune) dateRoleCode {
-	if r < 1<<16 && d.bits[r/64]&(1<<(r%64)) == 0 {
+	if u := uint32(r); u < 1<<16 && d.bits[u>>6]&(1<<(u&63)) == 0 {
 		return 0
 	}
 	for _, x := range d.list {

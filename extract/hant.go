@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -83,12 +84,10 @@ func (h *Hant) traditionalShare(s string, limit int) (trad, han int, err error) 
 
 // Extract reads a Traditional Chinese statement.
 func (h *Hant) Extract(text string) *entente.Extraction {
-	// invalid bytes become U+FFFD here, as the layout would make them, so
-	// that the two texts stay aligned byte for byte
-	if !utf8.ValidString(text) { // cheaper than ToValidUTF8's decoding of every character
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	if err := h.load(); err != nil {
+		if !utf8.ValidString(text) {
+			text = strings.ToValidUTF8(text, "\uFFFD")
+		}
 		out := h.zh.Extract(text)
 		out.Warnings = append(out.Warnings, err.Error()+": read with the Simplified rules as written")
 		out.Document.Language = "zh-Hant"
@@ -103,7 +102,16 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		clear(readings)
 		h.buffers.Put(bufs)
 	}()
-	simp := h.table.SimplifyNoting(text, readings, &bufs.text)
+	simp, valid := h.table.SimplifyNotingValid(text, readings, &bufs.text)
+	if !valid {
+		// invalid bytes become U+FFFD, as the layout would make them, so
+		// that the two texts stay aligned byte for byte; the mapping
+		// found them out, and maps the text again (rarely: most texts
+		// are valid, and are read once)
+		clear(readings)
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		simp = h.table.SimplifyNoting(text, readings, &bufs.text)
+	}
 	out := h.zh.Extract(simp)
 	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings}
 	offs := bufs.offs[:0]
@@ -174,20 +182,24 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 // len(s): rune offsets of a cue become byte offsets without a []rune copy
 // of the sentence. s is valid UTF-8 (the text was made so on entry).
 func runeOffsets(offs []int, s string) []int {
-	for i := 0; i < len(s); {
-		offs = append(offs, i)
+	// room for a rune per byte, written by index: no append per rune
+	n := len(offs)
+	offs = slices.Grow(offs, len(s)+1)[:n+len(s)+1]
+	for i := 0; i < len(s); n++ {
+		offs[n] = i
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
 			i++
-		case (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			i += 3 // Han and CJK punctuation without a call, as range would step
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			i += 3 // Han and CJK punctuation (lead E1 to EF but ED) without a call, as range would step
 		default:
 			_, w := utf8.DecodeRuneInString(s[i:])
 			i += w
 		}
 	}
-	return append(offs, len(s))
+	offs[n] = len(s)
+	return offs[:n+1]
 }
 
 // recue gives a cue the text of its span in the restored sentence s, whose

@@ -177,6 +177,28 @@ func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match) []mention {
 
 // union returns the sorted union of code lists.
 func union(sets ...[]string) []string {
+	n := 0
+	for _, s := range sets {
+		n += len(s)
+	}
+	if n > 16 {
+		return unionLong(sets)
+	}
+	// a few codes: a scan of what is kept beats a map
+	var out []string
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// unionLong is union for many codes, with a set.
+func unionLong(sets [][]string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, s := range sets {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -225,6 +226,9 @@ func atoiRunes(rs []rune) (int, bool) {
 }
 
 func squeezeTitle(s string) string {
+	if plainTitle(s) {
+		return strings.TrimSpace(s) // nothing to squeeze: no copy
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if !isFillerRune(r) || !strings.ContainsRune(" \t\n\u3000", r) {
@@ -232,6 +236,20 @@ func squeezeTitle(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// plainTitle reports whether s is valid UTF-8 without a space, tab,
+// newline or ideographic space, which squeezeTitle would copy unchanged.
+func plainTitle(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n':
+			return false
+		case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80: // U+3000
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // referenceCollector gathers the document's references across sentences.

@@ -5,7 +5,8 @@ import "github.com/entente/entente/lexicon"
 // scratch holds the buffers one document's sentences are read with, reused
 // from sentence to sentence so that a statement allocates them once at the
 // size of its longest sentence, not once per sentence. It belongs to one
-// call of ExtractContext: an Extractor is shared between goroutines.
+// call of ExtractContext at a time (an Extractor is shared between
+// goroutines), which takes it from the extractor's pool and puts it back.
 type scratch struct {
 	matches []lexicon.Match
 	flags   []runeFlags
@@ -17,6 +18,7 @@ type scratch struct {
 	runes   []rune           // a sentence's runes and their masked copy
 	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
+	txt     text             // the sentence being read (newTextWith)
 }
 
 // quotedFor returns a buffer of n runes (not cleared: the caller fills it).
@@ -80,6 +82,28 @@ func (sc *scratch) boolsFor(n int) ([]bool, []bool) {
 	b := sc.bools[:2*n]
 	clear(b)
 	return b[:n:n], b[n:]
+}
+
+// getScratch returns a document's buffers, those of an earlier document
+// when one has put them back.
+func (x *Extractor) getScratch() *scratch {
+	if sc, _ := x.scratches.Get().(*scratch); sc != nil {
+		return sc
+	}
+	return &scratch{}
+}
+
+// putScratch keeps a document's buffers for the next document, first
+// emptied of every string and pointer into this one (the runes, flags and
+// matches hold none), so that no text is kept alive by them.
+func (x *Extractor) putScratch(sc *scratch) {
+	clear(sc.hits[:cap(sc.hits)])
+	clear(sc.crs[:cap(sc.crs)])
+	clear(sc.ptrs[:cap(sc.ptrs)])
+	clear(sc.ctoks[:cap(sc.ctoks)])
+	clear(sc.toks[:cap(sc.toks)])
+	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
+	x.scratches.Put(sc)
 }
 
 // scratchOf returns the text's scratch, or a fresh one for a text read alone.

@@ -197,6 +197,15 @@ func (t *HanTable) SimplifyString(s string) string {
 // mapping is made in (the result is a string of its own). s must be valid UTF-8 (an invalid byte is left as it is and
 // noted nowhere, where SimplifyString would spell it U+FFFD).
 func (t *HanTable) SimplifyNoting(s string, readings []rune, buf *[]byte) string {
+	out, _ := t.SimplifyNotingValid(s, readings, buf)
+	return out
+}
+
+// SimplifyNotingValid is SimplifyNoting reporting too whether s is valid
+// UTF-8 (as utf8.ValidString), which the mapping finds out on its way: a
+// caller that needs valid text need not read it once more to know.
+func (t *HanTable) SimplifyNotingValid(s string, readings []rune, buf *[]byte) (string, bool) {
+	valid := true
 	var b []byte // a copy of s, made at the first change, changed in place
 	if buf == nil {
 		buf = new([]byte)
@@ -211,6 +220,7 @@ func (t *HanTable) SimplifyNoting(s string, readings []rune, buf *[]byte) string
 		if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // as in SimplifyString
 		} else if r, w = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && w == 1 {
+			valid = false
 			i++
 			continue
 		}
@@ -246,7 +256,7 @@ func (t *HanTable) SimplifyNoting(s string, readings []rune, buf *[]byte) string
 		i += w
 	}
 	if b == nil {
-		return s
+		return s, valid
 	}
-	return string(b)
+	return string(b), valid
 }

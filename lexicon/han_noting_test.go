@@ -74,7 +74,12 @@ func FuzzSimplifyNoting(f *testing.F) {
 	for _, s := range []string{"中華人民共和國", "關係與體系係", "国國国", "abc", "乾幹干後后"} {
 		f.Add(s)
 	}
+	f.Add("中\xe4\xb8a\xed\xa0\x80")
 	f.Fuzz(func(t *testing.T, s string) {
+		// the validity it reports is utf8.ValidString's, on any bytes
+		if _, valid := table.SimplifyNotingValid(s, make([]rune, table.Images()+1), nil); valid != utf8.ValidString(s) {
+			t.Fatalf("SimplifyNotingValid(%q) reports valid %v", s, valid)
+		}
 		s = strings.ToValidUTF8(s, "\uFFFD")
 		readings := make([]rune, table.Images()+1)
 		if got, want := table.SimplifyNoting(s, readings, nil), table.SimplifyString(s); got != want {

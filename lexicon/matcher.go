@@ -11,7 +11,8 @@ type Matcher struct {
 	// node, read with its edges on every step of a walk
 	nodes []node
 	// edges holds each node's edges in one run (edges[off:off+n]), each
-	// an edge's rune and node index in one word (rune<<32 | index): a cue
+	// an edge's rune and node index in one word (rune<<32 | index), in
+	// the order of their runes: a cue
 	// trie branches little below its root, and a scan over a few words
 	// beats hashing. A run that fills moves to the end at twice its room.
 	edges []uint64
@@ -105,12 +106,34 @@ func (m *Matcher) step(cur int32, r rune) (int32, bool) {
 	return m.child(cur, r)
 }
 
-// child returns the node the edge from cur by r leads to.
+// child returns the node the edge from cur by r leads to. A node's edges
+// are kept in the order of their runes: a scan stops at the first rune
+// past r (most steps of a walk miss), and a long run is halved instead.
 func (m *Matcher) child(cur int32, r rune) (int32, bool) {
 	nd := &m.nodes[cur]
-	for _, e := range m.edges[nd.off : nd.off+nd.n] {
-		if rune(e>>32) == r {
-			return int32(uint32(e)), true
+	run := m.edges[nd.off : nd.off+nd.n]
+	key := uint64(uint32(r))
+	if len(run) > 8 {
+		lo, hi := 0, len(run)
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if run[h]>>32 < key {
+				lo = h + 1
+			} else {
+				hi = h
+			}
+		}
+		if lo < len(run) && run[lo]>>32 == key {
+			return int32(uint32(run[lo])), true
+		}
+		return 0, false
+	}
+	for _, e := range run {
+		if e>>32 >= key {
+			if e>>32 == key {
+				return int32(uint32(e)), true
+			}
+			break
 		}
 	}
 	return 0, false
@@ -126,7 +149,15 @@ func (m *Matcher) addEdge(cur int32, r rune, nx int32) {
 		m.edges = append(m.edges, make([]uint64, max(2, 2*n)-n)...)
 		nd.off = off
 	}
-	m.edges[nd.off+nd.n] = uint64(uint32(r))<<32 | uint64(uint32(nx))
+	// in the order of the runes (child stops at the first past its own)
+	run := m.edges[nd.off : nd.off+nd.n+1]
+	e := uint64(uint32(r))<<32 | uint64(uint32(nx))
+	k := int(nd.n)
+	for k > 0 && run[k-1] > e {
+		run[k] = run[k-1]
+		k--
+	}
+	run[k] = e
 	nd.n++
 }
 

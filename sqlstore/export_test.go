@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/search"
 )
 
 // IndexBuilds says how many times s built its search index anew and how
@@ -63,4 +64,48 @@ func HitsBothWays(ctx context.Context, s *Store, ids, docIDs []int64) (atOnce, a
 		return nil
 	})
 	return atOnce, apart, atOnceDocs, apartDocs, err
+}
+
+// FacetsWays finds the hits of q and returns their number and the ways
+// of counting their facets: as search does, hit by hit, by the hits'
+// complement, and by intersecting bitmaps.
+func FacetsWays(ctx context.Context, s *Store, q entente.SearchQuery) (hits int, ways map[string]func() entente.Facets, err error) {
+	terms := search.Query(q.Text)
+	if _, err := s.freshLabels(ctx); err != nil {
+		return 0, nil, err
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		x, err := s.labels(ctx, tx)
+		if err != nil {
+			return err
+		}
+		h, err := s.hits(ctx, tx, x, terms, q)
+		if err != nil {
+			return err
+		}
+		hits = int(h.GetCardinality())
+		ways = map[string]func() entente.Facets{
+			"search":     func() entente.Facets { return x.facets(h) },
+			"hits":       func() entente.Facets { return x.facetsByHits(h) },
+			"complement": func() entente.Facets { return x.facetsByComplement(h) },
+			"bitmaps":    func() entente.Facets { return x.facetsByBitmaps(h) },
+		}
+		return nil
+	})
+	return hits, ways, err
+}
+
+// LabelSets says how many sets of facet labels s's search index knows,
+// of each kind.
+func LabelSets(s *Store) (sets [2]int) {
+	for i, fs := range s.index.get().sets {
+		sets[i] = len(fs.trie.view().parent)
+	}
+	return sets
+}
+
+// FacetsByComplement says whether s counts the facets of a result of
+// hits sentences by its complement (else hit by hit).
+func FacetsByComplement(s *Store, hits int) bool {
+	return byComplement(uint64(hits), s.index.get().all.GetCardinality())
 }

@@ -64,17 +64,7 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 	run := func(tx *sql.Tx, x *labelIndex) error {
 		sig := x.key.collection
 		e, _ := s.result(x, key)
-		hits, err := e.getHits(func() (*roaring.Bitmap, error) {
-			hits := x.filter(q)
-			if len(terms) == 0 {
-				return hits, nil
-			}
-			m, err := s.matches(ctx, tx, x, terms)
-			if err != nil || !filtered(q) {
-				return m, err
-			}
-			return roaring.And(m, hits), nil
-		})
+		hits, err := e.getHits(func() (*roaring.Bitmap, error) { return s.hits(ctx, tx, x, terms, q) })
 		if err != nil {
 			return err
 		}
@@ -115,6 +105,21 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	return res, nil
+}
+
+// hits returns the sentences that hold terms (every one, without terms)
+// and meet q's filters. The result may be shared: callers must not change
+// it.
+func (s *Store) hits(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms, q entente.SearchQuery) (*roaring.Bitmap, error) {
+	hits := x.filter(q)
+	if len(terms) == 0 {
+		return hits, nil
+	}
+	m, err := s.matches(ctx, tx, x, terms)
+	if err != nil || !filtered(q) {
+		return m, err
+	}
+	return roaring.And(m, hits), nil
 }
 
 // candidate is a matching sentence while it is ranked.

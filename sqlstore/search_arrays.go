@@ -44,9 +44,7 @@ func (s *Store) idsIn(col string, a *args, ids []int64) string {
 // in one statement: what findSentencesWith, correctHitsWith and
 // findDocumentTitles read in nine, each list aggregated in the order
 // those read it.
-const hitsAtOnce = `SELECT ` + sentenceColumns + `,
-	(SELECT json_agg(x.party ORDER BY x.position) FROM sentence_actors x WHERE x.sentence_id = s.id),
-	(SELECT json_agg(x.area ORDER BY x.position) FROM sentence_areas x WHERE x.sentence_id = s.id),
+var hitsAtOnce = `SELECT ` + sentenceColumns + `,
 	(SELECT json_agg(c.title ORDER BY x.sentence_pos) FROM citation_sentences x JOIN citations c ON c.id = x.citation_id
 		WHERE x.sentence_id = s.id AND x.sentence_pos IS NOT NULL),
 	(SELECT json_agg(e.name ORDER BY x.sentence_pos) FROM entity_sentences x JOIN entities e ON e.id = x.entity_id
@@ -54,7 +52,7 @@ const hitsAtOnce = `SELECT ` + sentenceColumns + `,
 	(SELECT json_agg(e.name ORDER BY x.sentence_pos) FROM entity_sentences x JOIN entities e ON e.id = x.entity_id
 		WHERE x.sentence_id = s.id AND e.kind = 'project' AND x.sentence_pos IS NOT NULL),
 	(SELECT json_agg(json_build_array(k.field, k.value) ORDER BY k.id) FROM corrections k
-		WHERE k.version_id = s.version_id AND k.section = s.section AND k.text_sha256 = s.text_sha256
+		WHERE k.version_id = s.version_id AND k.section = s.section AND k.text_sha256 = ` + anchorSQL("s") + `
 			AND k.occurrence = s.occurrence AND k.state = 'approved' AND k.withdrawn_at IS NULL),
 	d.id, d.title, d.kind, d.signed_date, COALESCE((SELECT min(v.language) FROM versions v WHERE v.document_id = d.id), ''),
 	(SELECT json_agg(p.party ORDER BY p.position) FROM document_parties p WHERE p.document_id = d.id)
@@ -68,18 +66,18 @@ func (s *Store) readHitsAtOnce(ctx context.Context, tx *sql.Tx, ids, _ []int64) 
 	docs := map[int64]docTitle{}
 	err := s.queryRows(ctx, tx, hitsAtOnce, []any{ids}, func(rows *sql.Rows) error {
 		var (
-			lists                 [5][]byte // actors, areas, references, mechanisms, projects
+			lists                 [3][]byte // references, mechanisms, projects
 			corrections, parties  []byte
 			doc                   int64
 			title, kind, language string
 			signed                sql.NullString
 		)
-		r, err := scanSentenceRow(rows.Scan, &lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &corrections,
+		r, err := scanSentenceRow(rows.Scan, &lists[0], &lists[1], &lists[2], &corrections,
 			&doc, &title, &kind, &signed, &language, &parties)
 		if err != nil {
 			return err
 		}
-		for i, into := range []*[]string{&r.Actors, &r.Areas, &r.References, &r.Mechanisms, &r.Projects} {
+		for i, into := range []*[]string{&r.References, &r.Mechanisms, &r.Projects} {
 			if err := jsonList(lists[i], into); err != nil {
 				return fmt.Errorf("sentence %d: %w", r.id, err)
 			}

@@ -53,6 +53,10 @@ type labelIndex struct {
 	docs                       []docSpan
 	docIndex                   map[int64]int // place in docs by document id
 
+	// each sentence's labels of the facets, as sets (its own labels, and
+	// its document's), to count the facets of a result hit by hit
+	sets [2]facetSets
+
 	// every version and sentence held, those of withdrawn documents too:
 	// an update must arrive at the sums of key
 	heldVersions, heldSentences int64
@@ -338,7 +342,7 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 
 // newLabelIndex returns an empty index of key.
 func newLabelIndex(key indexKey) *labelIndex {
-	return &labelIndex{key: key, docIndex: map[int64]int{}, all: roaring.New(), cache: newSearchCache(),
+	return &labelIndex{key: key, docIndex: map[int64]int{}, all: roaring.New(), cache: newSearchCache(), sets: newFacetSets(),
 		typ: bitmaps{}, strength: bitmaps{}, actor: bitmaps{}, area: bitmaps{}, party: bitmaps{}, version: bitmaps{}, docLang: bitmaps{}, year: bitmaps{}}
 }
 
