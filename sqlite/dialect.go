@@ -42,6 +42,22 @@ func (Dialect) SkipLocked() string { return "" }
 // without the name lookup that $n costs.
 func (Dialect) Placeholder(int) string { return "?" }
 
+// ReserveIDs returns the rowids SQLite would give n new rows of table
+// (an INTEGER PRIMARY KEY without AUTOINCREMENT: one past the largest).
+// The write transaction holds SQLite's one write lock, so no other writer
+// takes them before the rows are written.
+func (Dialect) ReserveIDs(ctx context.Context, tx *sql.Tx, table string, n int) ([]int64, error) {
+	var last int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM "+table).Scan(&last); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = last + 1 + int64(i)
+	}
+	return ids, nil
+}
+
 // InsertIndex writes the sentences' tokens, joined by spaces, into the FTS5
 // table under the sentence's id.
 func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.IndexRow) error {

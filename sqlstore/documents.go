@@ -62,6 +62,9 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 	now := s.now()
 	var ids []int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.planWrites(ctx, tx); err != nil {
+			return err
+		}
 		ps := make([]*preparedDocument, len(prepared))
 		for i := range prepared {
 			<-ready[i]
@@ -88,7 +91,7 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 		// keeps new rows in memory and writes them out when the next
 		// statement of the transaction begins, so writing it last flushes it
 		// once, at commit.
-		if err := s.dialect.InsertIndex(ctx, tx, index); err != nil {
+		if err := s.insertIndex(ctx, tx, index); err != nil {
 			return fmt.Errorf("insert search index: %w", err)
 		}
 		return nil
@@ -150,12 +153,9 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 // VersionByTextSHA256 finds the version with this normalised text, or
 // returns an error wrapping entente.ErrNotFound.
 func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.Version, error) {
-	var vs []entente.Version
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		vs, err = findVersions(ctx, tx, "text_sha256 = $1", sha)
-		return err
-	})
+	// one statement, through the statement cache: a batch looks up every
+	// input's text
+	vs, err := findVersionsWith(ctx, s.queryAlone, nil, "text_sha256 = $1", sha)
 	if err != nil {
 		return nil, fmt.Errorf("find version: %w", err)
 	}
@@ -168,8 +168,13 @@ func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.V
 // findVersions returns the versions that match where, with their text,
 // in order of id.
 func findVersions(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
+	return findVersionsWith(ctx, queryRows, tx, where, a...)
+}
+
+// findVersionsWith is findVersions running its query with query.
+func findVersionsWith(ctx context.Context, query queryFunc, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
 	var vs []entente.Version
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT id, document_id, language, authentic, text_sha256, text, text_z, `+versionBlobSQL("versions")+`, extractor, created_at
 		FROM versions WHERE `+where+` ORDER BY id`, a,
 		func(rows *sql.Rows) error {

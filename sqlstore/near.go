@@ -43,24 +43,22 @@ func (s *Store) NearVersions(ctx context.Context, sketch []int64) ([]entente.Ver
 	var a args
 	in := idList(s.dialect, &a, sketch)
 	var vs []entente.Version
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		return s.queryRows(ctx, tx, `
+	err := s.queryAlone(ctx, nil, `
 			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
 			FROM (SELECT version_id, count(*) AS shared FROM near_sketches WHERE hash IN (`+in+`)
 				GROUP BY version_id HAVING count(*) >= `+strconv.Itoa(entente.NearMinShared)+`
 				ORDER BY count(*) DESC, version_id LIMIT `+strconv.Itoa(maxNearCandidates)+`) n
 			JOIN versions v ON v.id = n.version_id
 			ORDER BY n.shared DESC, n.version_id`, a,
-			func(rows *sql.Rows) error {
-				var v entente.Version
-				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
-					return err
-				}
-				v.CreatedAt = v.CreatedAt.UTC()
-				vs = append(vs, v)
-				return nil
-			})
-	})
+		func(rows *sql.Rows) error {
+			var v entente.Version
+			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
+				return err
+			}
+			v.CreatedAt = v.CreatedAt.UTC()
+			vs = append(vs, v)
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("find near versions: %w", err)
 	}
@@ -70,12 +68,7 @@ func (s *Store) NearVersions(ctx context.Context, sketch []int64) ([]entente.Ver
 // VersionText returns the text of version id, or an error wrapping
 // entente.ErrNotFound.
 func (s *Store) VersionText(ctx context.Context, id int64) (string, error) {
-	var vs []entente.Version
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		vs, err = findVersions(ctx, tx, "id = $1", id)
-		return err
-	})
+	vs, err := findVersionsWith(ctx, s.queryAlone, nil, "id = $1", id)
 	if err != nil {
 		return "", fmt.Errorf("read version text: %w", err)
 	}

@@ -162,7 +162,7 @@ func (s *Store) storeExtraction(ctx context.Context, tx *sql.Tx, doc, vid int64,
 	if err != nil {
 		return err
 	}
-	if err := s.dialect.InsertIndex(ctx, tx, index); err != nil {
+	if err := s.insertIndex(ctx, tx, index); err != nil {
 		return fmt.Errorf("insert search index: %w", err)
 	}
 	var commitments, tokens int

@@ -31,6 +31,7 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 	out := make([]preparedSentence, len(sents))
 	seen := make(map[string]int, len(sents))
 	labels := make(map[string]bool, len(sents))
+	tz := search.NewTokenizer() // one for the document: its sentences repeat their words
 	for i, s := range sents {
 		if labels[s.ID] {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
@@ -39,7 +40,7 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
 		sum, sha := anchorHash([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
-		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
+		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, tokens: tz.Tokens(s.Text)}
 		seen[key]++
 	}
 	return out, nil
@@ -99,17 +100,10 @@ func (s *Store) insertExtractions(ctx context.Context, tx *sql.Tx, vs []*version
 	return rows, nil
 }
 
-// byVersion finds a versionWrite by its version id.
-func byVersion(vs []*versionWrite) map[int64]*versionWrite {
-	m := make(map[int64]*versionWrite, len(vs))
-	for _, w := range vs {
-		m[w.vid] = w
-	}
-	return m
-}
-
 // insertSentences writes the sentences of vs with their evidence and sets
-// each version's ids by position.
+// each version's ids by position. The ids are reserved first (in order of
+// version and position, as the rows would have been numbered), so that
+// the rows return nothing: on PostgreSQL they are then copied.
 func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWrite) error {
 	type ref struct {
 		w *versionWrite
@@ -122,30 +116,26 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 			all = append(all, ref{w, i})
 		}
 	}
-	versions := byVersion(vs)
-	cols := []string{"version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
+	if len(all) == 0 {
+		return nil
+	}
+	ids, err := s.reserveIDs(ctx, tx, "sentences", len(all))
+	if err != nil {
+		return fmt.Errorf("insert sentences: %w", err)
+	}
+	for k, r := range all {
+		r.w.ids[r.i] = ids[k]
+	}
+	cols := []string{"id", "version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
 		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas"}
-	err := s.insertRows(ctx, tx, "sentences", cols, len(all),
+	err = s.insertRows(ctx, tx, "sentences", cols, len(all),
 		func(k int) []any {
 			w, i := all[k].w, all[k].i
 			p := &w.sents[i]
-			return []any{w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, "", p.anchor,
+			return []any{ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, "", p.anchor,
 				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence,
 				packLabels(p.Actors), packLabels(p.Areas)}
-		},
-		"id, version_id, position", func(rows *sql.Rows) error {
-			var id, vid int64
-			var pos int
-			if err := rows.Scan(&id, &vid, &pos); err != nil {
-				return err
-			}
-			w := versions[vid]
-			if w == nil || pos < 0 || pos >= len(w.ids) {
-				return fmt.Errorf("insert returned sentence %d of version %d at %d, not one written", id, vid, pos)
-			}
-			w.ids[pos] = id
-			return nil
-		})
+		}, "", nil)
 	if err != nil {
 		return fmt.Errorf("insert sentences: %w", err)
 	}

@@ -90,12 +90,9 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 // SourceBySHA256 finds the source with these original bytes, or returns an
 // error wrapping entente.ErrNotFound.
 func (s *Store) SourceBySHA256(ctx context.Context, sha string) (*entente.Source, error) {
-	var srcs []entente.Source
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		srcs, err = findSources(ctx, tx, "s.sha256 = $1", sha)
-		return err
-	})
+	// one statement, through the statement cache: a batch looks up every
+	// input's bytes
+	srcs, err := findSourcesWith(ctx, s.queryAlone, nil, "s.sha256 = $1", sha)
 	if err != nil {
 		return nil, fmt.Errorf("find source: %w", err)
 	}
@@ -135,8 +132,13 @@ func (s *Store) Original(ctx context.Context, sourceID int64) (*entente.Source, 
 // findSources returns the sources s (joined to their version v) that match
 // where, in order of id.
 func findSources(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]entente.Source, error) {
+	return findSourcesWith(ctx, queryRows, tx, where, a...)
+}
+
+// findSourcesWith is findSources running its query with query.
+func findSourcesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where string, a ...any) ([]entente.Source, error) {
 	var srcs []entente.Source
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT s.id, s.version_id, v.document_id, s.sha256, s.size, s.name, s.url, s.format, s.encoding,
 			s.media_type, s.retrieved_at, s.created_at, s.text, s.coverage
 		FROM sources s JOIN versions v ON v.id = s.version_id

@@ -68,8 +68,15 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table string, cols [
 }
 
 // insertRowsWith is insertRows with a clause after the rows (ON CONFLICT …).
+// Rows that return nothing, with no clause, are copied where the dialect
+// can (PostgreSQL's COPY, copy.go).
 func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any,
 	tail, returning string, scan func(*sql.Rows) error) error {
+	if returning == "" && tail == "" && n > 0 {
+		if c, conn := s.copyConn(tx); c != nil {
+			return c.CopyRows(ctx, conn, table, cols, n, row)
+		}
+	}
 	per := min(maxParams/len(cols), maxBatchRows)
 	fixed := s.dialect.Name() == "sqlite"
 	for lo := 0; lo < n; {

@@ -98,6 +98,7 @@ type Store struct {
 	inserts stmtCache
 	deflate deflaters                  // for original bytes and version texts
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
+	conns   sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go)
 	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
 	parts   atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
 
@@ -184,8 +185,24 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	// statements of new shapes that the last transaction asked for are
 	// prepared now, while the writing connection is free
 	defer prepareWanted(context.WithoutCancel(ctx), &s.inserts, s.db)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
+	var (
+		tx  *sql.Tx
+		err error
+	)
+	if _, ok := s.dialect.(rowCopier); ok {
+		// the transaction on a connection of its own, which rows are
+		// copied on (copy.go); closed (given back) after the transaction
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if tx, err = conn.BeginTx(ctx, nil); err != nil {
+			return err
+		}
+		s.conns.Store(tx, conn)
+		defer s.conns.Delete(tx)
+	} else if tx, err = s.db.BeginTx(ctx, nil); err != nil {
 		return err
 	}
 	defer tx.Rollback()

@@ -64,7 +64,9 @@ func TestBrowserTracking(t *testing.T) {
 		chromedp.SendKeys(`#correct-form input[name=value]`, "intent"),
 		chromedp.SendKeys(`#correct-form input[name=reason]`, "a wish, not a promise"),
 		chromedp.Submit(`#correct-form`),
-		chromedp.WaitVisible(`p.ok`))
+		// not p.ok: the page of the status step shows one too, so that
+		// would not wait for the correction's page
+		chromedp.WaitVisible(`#corrections li`))
 	if got := text(`#corrections`); !strings.Contains(got, "strength") || !strings.Contains(got, `"intent"`) {
 		t.Errorf("corrections: %q", got)
 	}

@@ -33,6 +33,14 @@ func TestBatchMeasure(t *testing.T) {
 	if ext <= 0 || batch <= 0 || ratio < batch/ext*0.9 || ratio > batch/ext*1.1 {
 		t.Errorf("extraction %.2f ms, batch %.2f ms, ratio %.2f: the ratio is not theirs\n%s", ext, batch, ratio, report)
 	}
+	// the uploads' CPU time, which load stretches less than their wall time
+	u := regexp.MustCompile(`CPU time of one upload stored alone: ([0-9.]+) ms in this process`).FindStringSubmatch(report)
+	if u == nil {
+		t.Fatalf("no CPU time of the uploads in\n%s", report)
+	}
+	if cpu, _ := strconv.ParseFloat(u[1], 64); cpu <= 0 {
+		t.Errorf("CPU time of one upload %s ms\n%s", u[1], report)
+	}
 	left, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
