@@ -124,19 +124,22 @@ func (x *Spaced) lineTokens(c *lineWords, s string) ([]rune, []word) {
 	if t, ok := c.seen[s]; ok {
 		return t.rs, t.ws
 	}
-	n := utf8.RuneCountInString(s) // as []rune(s): an invalid byte is one U+FFFD
-	if cap(c.rs)-len(c.rs) < n {
-		c.rs = make([]rune, 0, max(2*cap(c.rs), n+256))
+	if cap(c.rs)-len(c.rs) < len(s) { // a character takes a byte at least
+		c.rs = make([]rune, 0, max(2*cap(c.rs), len(s)+256))
 	}
 	at := len(c.rs)
-	for _, r := range s {
-		c.rs = append(c.rs, r)
+	rs, ok := decodeRunes(c.rs[at:at+len(s)], s) // as []rune(s): an invalid byte is one U+FFFD
+	c.rs = c.rs[:at+len(rs)]
+	rs = rs[:len(rs):len(rs)]
+	valid := s
+	if !ok {
+		valid = string(rs) // offsets count bytes of valid UTF-8
 	}
-	rs := c.rs[at:len(c.rs):len(c.rs)]
+	n := len(rs)
 	if cap(c.ws)-len(c.ws) < n+1 { // a word has a character at least: the words fit
 		c.ws = make([]word, 0, max(2*cap(c.ws), n+64))
 	}
-	ws := appendTokensKeys(c.ws[len(c.ws):len(c.ws)], s, rs, c.keys)
+	ws := appendTokensValid(c.ws[len(c.ws):len(c.ws)], valid, rs, c.keys)
 	c.ws = c.ws[:len(c.ws)+len(ws)]
 	ws = ws[:len(ws):len(ws)]
 	x.index.mark(ws)

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // phraseIndex tells, for each word of a sentence, which of a reader's
 // phrase tables may have a phrase opening at it. A sentence is read by
@@ -10,12 +13,16 @@ import "unicode/utf8"
 // and each table then tests one bit per word (word.opens).
 type phraseIndex struct {
 	wordTable[indexEntry] // the tables a word's key opens, by key
-	// nonPunct marks the tables with a suffix pattern as a first word (any
-	// word but a mark may open one), always those with a placeholder
-	nonPunct, always uint64
-	stemLen          [4]bool // the lengths, in characters, of stem keys
-	tables           []*phraseMatcher
-	sets             []*keyWords
+	// suffixBy lists the suffix patterns that open a phrase (*iće), by
+	// their last byte, with the tables they open: a word gets a table's
+	// bit only when its key ends so, as the table's own test asks (nil
+	// when no table has one)
+	suffixBy *[256][]indexSuffix
+	// always marks the tables with a placeholder as a first word
+	always  uint64
+	stemLen [4]bool // the lengths, in characters, of stem keys
+	tables  []*phraseMatcher
+	sets    []*keyWords
 }
 
 // A word's opens holds the bits of tables below setBits and of word sets
@@ -60,6 +67,13 @@ func (ix *phraseIndex) registerSets(sets ...*keyWords) {
 	}
 }
 
+// indexSuffix is a suffix pattern opening a phrase of the tables of bits.
+type indexSuffix struct {
+	text  string
+	runes int // its length in characters
+	bits  uint64
+}
+
 type indexEntry struct {
 	exact uint64 // tables with a phrase whose first word is key, and sets holding key
 	head  uint64 // tables with a phrase whose first word's stem, cut to three characters, is key
@@ -90,12 +104,59 @@ func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 				ix.entry(k).head |= bit
 				ix.stemLen[utf8.RuneCountInString(k)] = true
 			case patSuffix:
-				ix.nonPunct |= bit
+				ix.addSuffix(first.text, bit)
 			default:
 				ix.always |= bit
 			}
 		}
 	}
+}
+
+// addSuffix notes that suffix opens a phrase of the table of bit.
+func (ix *phraseIndex) addSuffix(suffix string, bit uint64) {
+	if ix.suffixBy == nil {
+		ix.suffixBy = new([256][]indexSuffix)
+	}
+	add := func(b byte) {
+		l := ix.suffixBy[b]
+		for k := range l {
+			if l[k].text == suffix {
+				l[k].bits |= bit
+				return
+			}
+		}
+		ix.suffixBy[b] = append(l, indexSuffix{text: suffix, runes: utf8.RuneCountInString(suffix), bits: bit})
+	}
+	if suffix == "" { // ends every key (a suffix folds to a byte at least)
+		for b := range 256 {
+			add(byte(b))
+		}
+		return
+	}
+	add(suffix[len(suffix)-1])
+}
+
+// suffixBits returns the bits of the tables a suffix pattern of which
+// matches key (phraseMatcher.matches: the key ends so, with three
+// characters at least before it).
+func (ix *phraseIndex) suffixBits(key string) uint64 {
+	if ix.suffixBy == nil || key == "" {
+		return 0
+	}
+	var m uint64
+	n := -1
+	for _, sf := range ix.suffixBy[key[len(key)-1]] {
+		if !strings.HasSuffix(key, sf.text) {
+			continue
+		}
+		if n < 0 {
+			n = utf8.RuneCountInString(key)
+		}
+		if n-sf.runes >= 3 {
+			m |= sf.bits
+		}
+	}
+	return m
 }
 
 // mark fills the opens of words that tokenize made (hashed).
@@ -110,7 +171,7 @@ func (ix *phraseIndex) mark(ws []word) {
 			m |= e.exact
 		}
 		if !w.Punct {
-			m |= ix.nonPunct
+			m |= ix.suffixBits(w.Key)
 			for n := 0; n < 3; n++ {
 				if !ix.stemLen[n+1] || (n > 0 && w.headEnd[n] == w.headEnd[n-1]) {
 					continue // no stem of this length, or the word is shorter

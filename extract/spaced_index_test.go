@@ -109,6 +109,9 @@ func FuzzPhraseIndex(f *testing.F) {
 		"Dve strane će jačati saradnju na pruzi Beograd–Budimpešta do kraja 2025. godine.",
 		"Две стране поздрављају потписивање Споразума о слободној трговини 8. маја 2024.",
 		"U.S.-China talks, H.E. Mr. Xi; the Parties' commitment to the Paris Agreement (2015).",
+		// suffix phrases (*iće, *ćemo): marked only on the words that end so,
+		// with three characters before the suffix
+		"Strane nastaviće i razvijaćemo saradnju; iće, biće, pće, ОЈАЧАЋЕ, ćeće, naći će.",
 	} {
 		f.Add(s)
 	}

@@ -95,36 +95,72 @@ func foldKey(s string) string {
 	return foldInto(&b, s)
 }
 
+// isKeyRunes is isKey of a valid text given as its characters.
+func isKeyRunes(rs []rune) bool {
+	for _, r := range rs {
+		if r < utf8.RuneSelf {
+			if (r >= 'A' && r <= 'Z') || r == '\'' {
+				return false
+			}
+			continue
+		}
+		if _, cyr := latinOf(r); cyr || unicode.ToLower(r) != r || r == '’' || r == '‘' || r == 'ʼ' {
+			return false
+		}
+	}
+	return true
+}
+
 // foldInto writes the key of s (foldKey) at the end of b and returns it:
 // the words of a sentence share one buffer.
 func foldInto(b *strings.Builder, s string) string {
 	start := b.Len()
 	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-			continue
-		case r >= 0x400 && r <= 0x45F: // Serbian Cyrillic, lowered without a table
-			if r < 0x410 {
-				r += 0x50 // Ђ → ђ
-			} else if r < 0x430 {
-				r += 0x20 // А → а
-			}
-		default:
-			r = unicode.ToLower(r)
-		}
-		if l, ok := latinOf(r); ok {
-			b.WriteString(l)
-			continue
-		}
-		if r == '’' || r == '‘' || r == 'ʼ' {
-			r = '\''
-		}
-		b.WriteRune(r)
+		foldRune(b, r)
 	}
+	return foldEnd(b, start)
+}
+
+// foldRunesInto is foldInto of a valid text given as its characters.
+func foldRunesInto(b *strings.Builder, rs []rune) string {
+	start := b.Len()
+	for _, r := range rs {
+		foldRune(b, r)
+	}
+	return foldEnd(b, start)
+}
+
+// foldRune writes r as a key spells it.
+func foldRune(b *strings.Builder, r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteByte(byte(r))
+		return
+	case r >= 0x400 && r <= 0x45F: // Serbian Cyrillic, lowered without a table
+		if r < 0x410 {
+			r += 0x50 // Ђ → ђ
+		} else if r < 0x430 {
+			r += 0x20 // А → а
+		}
+	default:
+		r = unicode.ToLower(r)
+	}
+	if l, ok := latinOf(r); ok {
+		b.WriteString(l)
+		return
+	}
+	if r == '’' || r == '‘' || r == 'ʼ' {
+		r = '\''
+	}
+	b.WriteRune(r)
+}
+
+// foldEnd returns the key written in b from start, its possessive 's
+// dropped.
+func foldEnd(b *strings.Builder, start int) string {
 	// the bytes a builder has written never change: its string, cut
 	// here, stays this key when more is written after it
 	k := b.String()[start:]
@@ -199,7 +235,7 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 	b := 0 // byte offset of rs[i]
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if r == ' ' || (r >= utf8.RuneSelf || r < ' ') && unicode.IsSpace(r) { // ASCII from '!' on is no space
+		if r == ' ' || (r < ' ' || r >= utf8.RuneSelf && (r <= 0xA0 || r >= 0x1680)) && unicode.IsSpace(r) { // ASCII from '!' on is no space, nor U+00A1–U+167F (Latin, Cyrillic)
 			b += utf8.RuneLen(r)
 			i++
 			continue
@@ -210,6 +246,22 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 			b += n
 			i++
 			continue
+		}
+		if r < utf8.RuneSelf {
+			// most words of English and Serbian Latin text are ASCII
+			// letters and digits: read in one pass over their bytes
+			if n, ok := appendASCIIWord(&out, s, rs, i, b, keys); ok {
+				b, i = b+n, i+n
+				continue
+			}
+		}
+		if r >= 0x400 && r <= 0x45F {
+			// a word of Serbian Cyrillic letters: spelt in Latin in the
+			// pass that finds its end
+			if n, ok := appendCyrillicWord(&out, rs, i, b, len(s), keys); ok {
+				b, i = b+2*n, i+n
+				continue
+			}
 		}
 		j, e := i+1, b+utf8.RuneLen(r)
 		for j < len(rs) {
@@ -265,11 +317,12 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 				fold = true // what isKey refuses in ASCII
 			}
 		}
-		if fold || (!ascii && !isKey(text)) {
+		wr := rs[i:j] // the word's characters: text, s being valid
+		if fold || (!ascii && !isKeyRunes(wr)) {
 			if keys.Cap()-keys.Len() < len(text)*2 {
 				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
 			}
-			w.Key = foldInto(keys, text)
+			w.Key = foldRunesInto(keys, wr)
 		}
 		if ascii && len(w.Key) == len(text) {
 			for n := 1; n <= 3; n++ {
@@ -277,7 +330,7 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 			}
 		} else {
 			w.AllUpper, w.Digits = letter, true
-			for _, c := range text {
+			for _, c := range wr {
 				if w.AllUpper {
 					if l, u := letterCase(c); l && !u {
 						w.AllUpper = false
@@ -295,6 +348,186 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 		b, i = e, j
 	}
 	return out
+}
+
+// asciiWord classes the ASCII bytes for appendASCIIWord.
+var asciiWord = func() (c [128]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		c[b] = aLower
+		c[b-'a'+'A'] = aUpper
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = aDigit
+	}
+	return c
+}()
+
+const (
+	aLower = 1 + iota
+	aUpper
+	aDigit
+)
+
+// appendASCIIWord reads the word that opens at rs[i] (byte b of s), an
+// ASCII letter or digit, as appendTokensValid does, when the word is
+// ASCII without an apostrophe: its case, digits, key (lower case, in
+// keys) and hashes in the pass that finds its end. It returns the word's
+// length (bytes, and runes), or false, having appended nothing, for a
+// word of other characters.
+func appendASCIIWord(out *[]word, s string, rs []rune, i, b int, keys *strings.Builder) (int, bool) {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	var heads [3]uint64
+	first := asciiWord[s[b]]
+	lower, upper, other := false, false, false
+	k := b
+	for k < len(s) {
+		c := s[k]
+		if c >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(r) || isInnerJoin(r) {
+				return 0, false // a letter of another script, or ’ ‑
+			}
+			break
+		}
+		switch asciiWord[c] {
+		case aLower:
+			lower = true
+		case aUpper:
+			upper = true
+			c += 'a' - 'A'
+		case aDigit:
+		default:
+			if c == '\'' {
+				return 0, false // folded otherwise ('s)
+			}
+			if (c != '-' && c != '.') || k+1 >= len(s) {
+				goto end
+			}
+			// a join: it joins two word characters into one word
+			if n := s[k+1]; n >= utf8.RuneSelf {
+				return 0, false
+			} else if asciiWord[n] == 0 {
+				goto end
+			}
+			// a full stop joins only letters of an abbreviation (U.S),
+			// not a number and a word (2024.Godine is two)
+			if c == '.' && !(k-b <= 2 || s[k-2] == '.') {
+				goto end
+			}
+			other = true
+		}
+		h ^= uint64(c)
+		h *= prime
+		if k-b < 3 {
+			heads[k-b] = h // the key's first k-b+1 bytes
+		}
+		k++
+	}
+end:
+	// U.S. keeps its final stop when an abbreviation of single letters
+	if k < len(s) && s[k] == '.' && k-b >= 3 && s[k-2] == '.' {
+		h ^= '.'
+		h *= prime
+		other = true
+		k++
+	}
+	n := k - b
+	text := s[b:k]
+	key := text
+	if upper {
+		if keys.Cap()-keys.Len() < n*2 {
+			keys.Grow(len(s) + len(s)/2) // as appendTokensValid grows it
+		}
+		at := keys.Len()
+		for x := 0; x < n; x++ {
+			c := text[x]
+			if asciiWord[c] == aUpper {
+				c += 'a' - 'A'
+			}
+			keys.WriteByte(c)
+		}
+		key = keys.String()[at:]
+	}
+	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(k), Key: key})
+	w := &(*out)[len(*out)-1]
+	w.Upper = first == aUpper
+	w.AllUpper = first != aDigit && !lower
+	w.Digits = !lower && !upper && !other
+	for x := range 3 {
+		w.headEnd[x] = uint8(min(x+1, n))
+		if x+1 < n {
+			w.headHash[x] = heads[x]
+		} else {
+			w.headHash[x] = h
+		}
+	}
+	w.keyHash, w.hashed = h, true
+	return n, true
+}
+
+// appendCyrillicWord reads the word that opens at rs[i] (byte b of a valid
+// text of size bytes), a Cyrillic letter, as appendTokensValid does, when
+// every character of it is a letter from U+0400 to U+045F (two bytes
+// each): its key is its letters lowered and spelt in Latin (foldKey),
+// written in keys as it finds its end. It returns the word's length in
+// characters, or false, having appended nothing, for a word of other
+// characters.
+func appendCyrillicWord(out *[]word, rs []rune, i, b, size int, keys *strings.Builder) (int, bool) {
+	j := i + 1
+	allUpper := rs[i] < 0x430
+	for j < len(rs) {
+		r := rs[j]
+		if r >= 0x400 && r <= 0x45F {
+			allUpper = allUpper && r < 0x430
+			j++
+			continue
+		}
+		if isWordRune(r) {
+			return 0, false // a letter or digit of another script
+		}
+		if isInnerJoin(r) && j+1 < len(rs) && isWordRune(rs[j+1]) {
+			return 0, false // a join, read by the general loop
+		}
+		break
+	}
+	n := j - i
+	if keys.Cap()-keys.Len() < 4*n { // (the text's two bytes a letter, twice)
+		keys.Grow(size + size/2) // as appendTokensValid grows it
+	}
+	at := keys.Len()
+	for _, r := range rs[i:j] {
+		if r < 0x410 {
+			r += 0x50 // Ђ → ђ
+		} else if r < 0x430 {
+			r += 0x20 // А → а
+		}
+		if l := serbianLatin[r-0x430]; l != "" {
+			keys.WriteString(l)
+		} else {
+			keys.WriteRune(r) // a letter Serbian does not write (ы)
+		}
+	}
+	key := keys.String()[at:]
+	*out = append(*out, word{Start: i, End: j, from: int32(b), to: int32(b + 2*n), Key: key})
+	w := &(*out)[len(*out)-1]
+	w.Upper = rs[i] < 0x430
+	w.AllUpper = allUpper
+	// the key cut to one, two and three characters: a character opens
+	// at every byte that continues none
+	runes := 0
+	for k := 0; k < len(key) && runes <= 3; k++ {
+		if key[k]&0xC0 != 0x80 {
+			if runes > 0 {
+				w.headEnd[runes-1] = uint8(k)
+			}
+			runes++
+		}
+	}
+	for x := max(runes-1, 0); x < 3; x++ {
+		w.headEnd[x] = uint8(len(key))
+	}
+	w.setHashes()
+	return n, true
 }
 
 // head returns Key cut to n+1 characters, or "" for a word made outside

@@ -119,6 +119,16 @@ func (Dialect) LockEvents(ctx context.Context, tx *sql.Tx) error {
 // without waiting on one another.
 func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
 
+// Arrays says that pgx binds a Go slice as one array argument, so that
+// search looks up a block's ids as one (= ANY($1)) and reads a page of
+// hits in one statement (sqlstore's arrayDialect).
+func (Dialect) Arrays() bool { return true }
+
+// ReadCommitted says that a read transaction here gives its statements
+// no common snapshot (READ COMMITTED), so search runs its statements
+// without one (sqlstore's readCommittedDialect).
+func (Dialect) ReadCommitted() bool { return true }
+
 // Placeholder returns $n.
 func (Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
 

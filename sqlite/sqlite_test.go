@@ -214,10 +214,11 @@ func TestIntegrityCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	if _, err := raw.Exec(`INSERT INTO sentence_actors (sentence_id, position, party) VALUES (999999, 0, 'XX')`); err != nil {
+	if _, err := raw.Exec(`INSERT INTO relationships (document_id, sentence_id, party_a, party_b, designation, created_at)
+		VALUES (999999, NULL, 'CN', 'RS', 'partnership', '2026-01-01T00:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.IntegrityCheck(ctx); err == nil || !strings.Contains(err.Error(), "sentence_actors") {
+	if err := s.IntegrityCheck(ctx); err == nil || !strings.Contains(err.Error(), "relationships") {
 		t.Errorf("IntegrityCheck with an orphan row = %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"bytes"
+	"database/sql"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -124,6 +125,29 @@ func TestVersionText(t *testing.T) {
 		if got, err := versionText(c.plain, c.z); err == nil {
 			t.Errorf("%s: read %d bytes without an error", c.name, len(got))
 		}
+	}
+	// a text held by its blob: read from the blob as stored, deflated or
+	// as it came; refused when the blob is missing or of another length
+	held := textInBlobZ(len(long))
+	packed, how := (&deflaters{}).packBlob([]byte(long))
+	for _, c := range []struct {
+		name  string
+		blob  []byte
+		comp  sql.NullString
+		valid bool
+	}{
+		{"deflated blob", packed, sql.NullString{String: how, Valid: true}, true},
+		{"blob as it came", []byte(long), sql.NullString{Valid: true}, true},
+		{"no blob", nil, sql.NullString{}, false},
+		{"a shorter blob", []byte(long[:100]), sql.NullString{Valid: true}, false},
+	} {
+		got, err := versionTextOf("", held, c.blob, c.comp)
+		if c.valid != (err == nil) || c.valid && got != long {
+			t.Errorf("%s: read %d bytes, %v", c.name, len(got), err)
+		}
+	}
+	if n := versionTextSize("", held); n != int64(len(long)) {
+		t.Errorf("a text held by its blob: size %d, want %d", n, len(long))
 	}
 }
 

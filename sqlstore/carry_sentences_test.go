@@ -258,6 +258,12 @@ func dumpWithoutColumn(t *testing.T, b []byte, table, column string, version int
 		rows.WriteByte('\n')
 	}
 	files[file] = rows.String()
+	return zipFiles(t, files)
+}
+
+// zipFiles writes files, by name, as a dump's archive.
+func zipFiles(t *testing.T, files map[string]string) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, data := range files {

@@ -128,7 +128,7 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 	// commitments, and the sentences a correction made commitments (an
 	// uncorrelated subquery, evaluated once)
 	typed := `(s.type = 'commitment' OR s.id IN (SELECT ks.id FROM corrections k JOIN sentences ks ON ks.version_id = k.version_id
-		AND ks.section = k.section AND ks.text_sha256 = k.text_sha256 AND ks.occurrence = k.occurrence
+		AND ks.section = k.section AND ` + anchorSQL("ks") + ` = k.text_sha256 AND ks.occurrence = k.occurrence
 		WHERE k.field = 'type' AND k.state = 'approved' AND k.withdrawn_at IS NULL))`
 
 	var out []listed
@@ -146,18 +146,19 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 			s         entente.Sentence
 		}
 		var rows []row
-		byID := map[int64]*row{}
 		err = queryRows(ctx, tx, `
-			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, s.text_sha256, s.occurrence,
-				s.type, s.strength, s.deadline, s.position, d.withdrawn_at IS NOT NULL
+			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, `+anchorSQL("s")+`, s.occurrence,
+				s.type, s.strength, s.deadline, s.position, d.withdrawn_at IS NOT NULL, s.actors, s.areas
 			FROM sentences s JOIN documents d ON d.id = s.document_id
 			WHERE `+swhere+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, sa,
 			func(rs *sql.Rows) error {
 				var r row
 				var typ, strength string
 				var deadline sql.NullString
+				var actors, areas string
 				if err := rs.Scan(&r.id, &r.doc, &r.anchor.VersionID, &r.s.ID, &r.s.Section, &r.s.Marker, &r.s.Paragraph, &r.s.Text,
-					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline, &r.position, &r.withdrawn); err != nil {
+					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline, &r.position, &r.withdrawn,
+					&actors, &areas); err != nil {
 					return err
 				}
 				if wanted != nil && !wanted[r.id] {
@@ -165,7 +166,14 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 				}
 				r.anchor.Section = r.s.Section
 				r.s.Type, r.s.Strength, r.s.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-				r.s.Actors, r.s.Areas, r.s.References, r.s.Mechanisms, r.s.Projects = []string{}, []string{}, []string{}, []string{}, []string{}
+				r.s.References, r.s.Mechanisms, r.s.Projects = []string{}, []string{}, []string{}
+				var err error
+				if r.s.Actors, err = unpackLabels(actors); err != nil {
+					return fmt.Errorf("sentence %d: actors: %w", r.id, err)
+				}
+				if r.s.Areas, err = unpackLabels(areas); err != nil {
+					return fmt.Errorf("sentence %d: areas: %w", r.id, err)
+				}
 				rows = append(rows, r)
 				return nil
 			})
@@ -174,34 +182,6 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 		}
 		if len(rows) == 0 {
 			return nil
-		}
-		for i := range rows {
-			byID[rows[i].id] = &rows[i]
-		}
-		for _, l := range []struct {
-			table, col string
-			field      func(*entente.Sentence) *[]string
-		}{
-			{"sentence_actors", "party", func(s *entente.Sentence) *[]string { return &s.Actors }},
-			{"sentence_areas", "area", func(s *entente.Sentence) *[]string { return &s.Areas }},
-		} {
-			err := queryRows(ctx, tx, `SELECT x.sentence_id, x.`+l.col+` FROM `+l.table+` x JOIN sentences s ON s.id = x.sentence_id
-				JOIN documents d ON d.id = s.document_id WHERE `+swhere+` AND `+typed+` ORDER BY x.sentence_id, x.position`, sa,
-				func(rs *sql.Rows) error {
-					var id int64
-					var v string
-					if err := rs.Scan(&id, &v); err != nil {
-						return err
-					}
-					if r := byID[id]; r != nil {
-						p := l.field(&r.s)
-						*p = append(*p, v)
-					}
-					return nil
-				})
-			if err != nil {
-				return fmt.Errorf("read commitment labels: %w", err)
-			}
 		}
 		tracked, err := trackedStatuses(ctx, tx, whereClause(dconds), a)
 		if err != nil {

@@ -65,9 +65,9 @@ func (s *Store) insertCorrectedSentences(ctx context.Context, tx *sql.Tx, docs [
 	var ids []int64
 	anchorOf := map[int64]entente.Anchor{}
 	docOf := map[int64]int64{}
-	err := queryRows(ctx, tx, `SELECT DISTINCT s.id, s.document_id, s.version_id, s.section, s.text_sha256, s.occurrence
+	err := queryRows(ctx, tx, `SELECT DISTINCT s.id, s.document_id, s.version_id, s.section, `+anchorSQL("s")+`, s.occurrence
 		FROM corrections k JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section
-			AND s.text_sha256 = k.text_sha256 AND s.occurrence = k.occurrence
+			AND `+anchorSQL("s")+` = k.text_sha256 AND s.occurrence = k.occurrence
 		WHERE s.document_id IN (`+list(&a, docs)+`) AND k.state = 'approved' AND k.withdrawn_at IS NULL`, a,
 		func(rs *sql.Rows) error {
 			var id, doc int64

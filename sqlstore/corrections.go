@@ -294,7 +294,7 @@ func (s *Store) ReviewCorrection(ctx context.Context, ref, action, why string) (
 			}
 			if before.Flag == entente.FlagChanged && before.Anchor != nil && !seg {
 				an := before.Anchor
-				rows, err := findSentences(ctx, tx, "s.version_id = $1 AND s.section = $2 AND s.text_sha256 = $3 AND s.occurrence = $4",
+				rows, err := findSentences(ctx, tx, "s.version_id = $1 AND s.section = $2 AND "+anchorSQL("s")+" = $3 AND s.occurrence = $4",
 					[]any{an.VersionID, an.Section, an.TextSHA256, an.Occurrence})
 				if err != nil {
 					return err
@@ -421,7 +421,7 @@ func applyDocumentCorrections(ctx context.Context, tx *sql.Tx, d *entente.Stored
 // versionAnchors maps a version's sentence ids (sN) to their anchors.
 func versionAnchors(ctx context.Context, tx *sql.Tx, vid int64) (map[string]entente.Anchor, error) {
 	out := map[string]entente.Anchor{}
-	err := queryRows(ctx, tx, `SELECT label, section, text_sha256, occurrence FROM sentences WHERE version_id = $1`, []any{vid},
+	err := queryRows(ctx, tx, `SELECT s.label, s.section, `+anchorSQL("s")+`, s.occurrence FROM sentences s WHERE s.version_id = $1`, []any{vid},
 		func(rows *sql.Rows) error {
 			var label string
 			a := entente.Anchor{VersionID: vid}
@@ -443,7 +443,7 @@ func correctHitsWith(ctx context.Context, query queryFunc, tx *sql.Tx, ids []int
 		var a args
 		err := query(ctx, tx, `
 			SELECT s.id, k.field, k.value FROM corrections k
-			JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section AND s.text_sha256 = k.text_sha256
+			JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section AND `+anchorSQL("s")+` = k.text_sha256
 				AND s.occurrence = k.occurrence
 			WHERE s.id IN (`+idsOf(&a, chunk)+`) AND k.state = 'approved' AND k.withdrawn_at IS NULL ORDER BY k.id`, a,
 			func(rows *sql.Rows) error {

@@ -133,9 +133,14 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 	}
 	p.textZ = s.deflate.packText(d.Text)
 	if p.textZ != nil && string(d.Original) == d.Text {
-		// a plain-text upload: its bytes are its text, deflated once
+		// a plain-text upload: its bytes are its text, deflated once and
+		// stored once, as the blob, which the version's text points at
+		// (textInBlob) when both are under the same sha256
 		_, n := binary.Uvarint(p.textZ)
 		p.stored, p.storedCompression = p.textZ[n:], blobDeflate
+		if p.src.SHA256 == p.textSHA {
+			p.textZ = textInBlobZ(len(d.Text))
+		}
 	} else {
 		p.stored, p.storedCompression = s.deflate.packBlob(d.Original)
 	}
@@ -165,18 +170,20 @@ func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.V
 func findVersions(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
 	var vs []entente.Version
 	err := queryRows(ctx, tx, `
-		SELECT id, document_id, language, authentic, text_sha256, text, text_z, extractor, created_at
+		SELECT id, document_id, language, authentic, text_sha256, text, text_z, `+versionBlobSQL("versions")+`, extractor, created_at
 		FROM versions WHERE `+where+` ORDER BY id`, a,
 		func(rows *sql.Rows) error {
 			var (
-				v entente.Version
-				z []byte
+				v       entente.Version
+				z, blob []byte
+				comp    sql.NullString
 			)
-			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &z, &v.Extractor, &v.CreatedAt); err != nil {
+			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &z, &blob, &comp,
+				&v.Extractor, &v.CreatedAt); err != nil {
 				return err
 			}
 			var err error
-			if v.Text, err = versionText(v.Text, z); err != nil {
+			if v.Text, err = versionTextOf(v.Text, z, blob, comp); err != nil {
 				return fmt.Errorf("version %d: %w", v.ID, err)
 			}
 			v.CreatedAt = v.CreatedAt.UTC()
@@ -283,8 +290,9 @@ func documentConds(a *args, f entente.DocumentFilter) []string {
 	}
 	if f.Area != "" {
 		ar := a.add(f.Area)
-		conds = append(conds, `(EXISTS (SELECT 1 FROM sentences ws JOIN sentence_areas wa ON wa.sentence_id = ws.id
-				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+ar+`
+		packed := a.add(packLabel(f.Area))
+		conds = append(conds, `(EXISTS (SELECT 1 FROM sentences ws
+				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND ws.areas <> '' AND `+labelListHas("ws.areas", packed)+`
 				AND NOT EXISTS (SELECT 1 FROM corrected_sentences c WHERE c.sentence_id = ws.id))
 			OR EXISTS (SELECT 1 FROM corrected_sentences ws JOIN corrected_areas wa ON wa.sentence_id = ws.sentence_id
 				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+ar+`))`)

@@ -371,6 +371,15 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 				return fmt.Errorf("import %s: %w", t.Name, err)
 			}
 		}
+		for name, info := range dumped {
+			if _, ok := legacyLabelTables[name]; !ok {
+				continue
+			}
+			delete(dumped, name)
+			if err := s.restoreLegacyLabels(ctx, tx, info, files[info.File]); err != nil {
+				return fmt.Errorf("import %s: %w", name, err)
+			}
+		}
 		for name := range dumped {
 			return entente.Errorf(entente.EINVALID, "the dump has a table %s this store does not know", name)
 		}

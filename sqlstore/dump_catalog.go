@@ -105,9 +105,7 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 // therefore does not list: a restore must still write the parents first.
 // (SQLite lists them as foreign keys; adding them again changes nothing.)
 var checkedRefs = map[string][]string{
-	"sentences":       {"versions", "documents"},
-	"sentence_actors": {"sentences"},
-	"sentence_areas":  {"sentences"},
+	"sentences": {"versions", "documents"},
 }
 
 func strings1(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {

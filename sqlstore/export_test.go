@@ -1,5 +1,13 @@
 package sqlstore
 
+import (
+	"context"
+	"database/sql"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/search"
+)
+
 // IndexBuilds says how many times s built its search index anew and how
 // many times it updated it by what changed.
 func IndexBuilds(s *Store) (builds, updates int) {
@@ -14,4 +22,90 @@ func IndexDocumentsRead(s *Store) int {
 	s.index.mu.Lock()
 	defer s.index.mu.Unlock()
 	return s.index.index.reread
+}
+
+// KeptPagesAnswered says how many searches s answered from a kept page.
+func KeptPagesAnswered(s *Store) int {
+	s.index.mu.Lock()
+	defer s.index.mu.Unlock()
+	return s.index.keptPages
+}
+
+// HitsBothWays reads the sentences ids and the documents docIDs as a page
+// of hits does, in one statement (readHitsAtOnce) and in nine (readHits):
+// the sentences as corrected, and each document's title, kind, date,
+// language and parties.
+func HitsBothWays(ctx context.Context, s *Store, ids, docIDs []int64) (atOnce, apart map[int64]entente.Sentence, atOnceDocs, apartDocs map[int64][]string, err error) {
+	flat := func(rows map[int64]*sentenceRow, docs map[int64]docTitle) (map[int64]entente.Sentence, map[int64][]string) {
+		ss, ds := map[int64]entente.Sentence{}, map[int64][]string{}
+		for id, r := range rows {
+			ss[id] = r.Sentence
+		}
+		for id, d := range docs {
+			signed := "<nil>"
+			if d.signed != nil {
+				signed = *d.signed
+			}
+			ds[id] = append([]string{d.title, d.kind, signed, d.language}, d.parties...)
+		}
+		return ss, ds
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		rows, docs, err := s.readHitsAtOnce(ctx, tx, ids, docIDs)
+		if err != nil {
+			return err
+		}
+		atOnce, atOnceDocs = flat(rows, docs)
+		rows, docs, err = s.readHits(ctx, tx, ids, docIDs)
+		if err != nil {
+			return err
+		}
+		apart, apartDocs = flat(rows, docs)
+		return nil
+	})
+	return atOnce, apart, atOnceDocs, apartDocs, err
+}
+
+// FacetsWays finds the hits of q and returns their number and the ways
+// of counting their facets: as search does, hit by hit, by the hits'
+// complement, and by intersecting bitmaps.
+func FacetsWays(ctx context.Context, s *Store, q entente.SearchQuery) (hits int, ways map[string]func() entente.Facets, err error) {
+	terms := search.Query(q.Text)
+	if _, err := s.freshLabels(ctx); err != nil {
+		return 0, nil, err
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		x, err := s.labels(ctx, tx)
+		if err != nil {
+			return err
+		}
+		h, err := s.hits(ctx, tx, x, terms, q)
+		if err != nil {
+			return err
+		}
+		hits = int(h.GetCardinality())
+		ways = map[string]func() entente.Facets{
+			"search":     func() entente.Facets { return x.facets(h) },
+			"hits":       func() entente.Facets { return x.facetsByHits(h) },
+			"complement": func() entente.Facets { return x.facetsByComplement(h) },
+			"bitmaps":    func() entente.Facets { return x.facetsByBitmaps(h) },
+		}
+		return nil
+	})
+	return hits, ways, err
+}
+
+// LabelSets says how many sets of facet labels s's search index knows,
+// of each kind.
+func LabelSets(s *Store) (sets [2]int) {
+	for i, fs := range s.index.get().sets {
+		sets[i] = len(fs.trie.view().parent)
+	}
+	return sets
+}
+
+// FacetsByComplement says whether s counts the facets of a result of
+// hits sentences by its complement (else hit by hit).
+func FacetsByComplement(s *Store, hits int) bool {
+	return byComplement(uint64(hits), s.index.get().all.GetCardinality())
 }

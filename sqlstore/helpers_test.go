@@ -183,7 +183,7 @@ func indexTable(s *sqlstore.Store) string {
 // tables that hang on a document.
 var documentTables = []string{
 	"documents", "document_parties", "signatories", "versions", "sources", "blobs", "sections", "sentences",
-	"sentence_actors", "sentence_areas", "citations", "citation_sentences", "entities", "entity_sentences",
+	"citations", "citation_sentences", "entities", "entity_sentences",
 }
 
 func rowCounts(tb testing.TB, s *sqlstore.Store) map[string]int {

@@ -120,16 +120,17 @@ func (s *Store) ensureSketches(ctx context.Context) error {
 			text string
 		}
 		var vs []version
-		err := queryRows(ctx, tx, `SELECT id, text, text_z FROM versions ORDER BY id`, nil, func(rows *sql.Rows) error {
+		err := queryRows(ctx, tx, `SELECT id, text, text_z, `+versionBlobSQL("versions")+` FROM versions ORDER BY id`, nil, func(rows *sql.Rows) error {
 			var (
-				v version
-				z []byte
+				v       version
+				z, blob []byte
+				comp    sql.NullString
 			)
-			if err := rows.Scan(&v.id, &v.text, &z); err != nil {
+			if err := rows.Scan(&v.id, &v.text, &z, &blob, &comp); err != nil {
 				return err
 			}
 			var err error
-			if v.text, err = versionText(v.text, z); err != nil {
+			if v.text, err = versionTextOf(v.text, z, blob, comp); err != nil {
 				return fmt.Errorf("version %d: %w", v.id, err)
 			}
 			vs = append(vs, v)

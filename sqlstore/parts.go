@@ -42,13 +42,15 @@ func (s *Store) resegment(ctx context.Context, tx *sql.Tx, vid int64, g *entente
 		return out, nil
 	}
 	var (
-		text string
-		z    []byte
+		text    string
+		z, blob []byte
+		comp    sql.NullString
 	)
-	if err := tx.QueryRowContext(ctx, `SELECT text, text_z FROM versions WHERE id = $1`, vid).Scan(&text, &z); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT text, text_z, `+versionBlobSQL("versions")+` FROM versions WHERE id = $1`, vid).
+		Scan(&text, &z, &blob, &comp); err != nil {
 		return nil, fmt.Errorf("read version %d: %w", vid, err)
 	}
-	text, err := versionText(text, z)
+	text, err := versionTextOf(text, z, blob, comp)
 	if err != nil {
 		return nil, fmt.Errorf("read version %d: %w", vid, err)
 	}

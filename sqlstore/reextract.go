@@ -27,7 +27,7 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc, after int64, limit
 			where, args = "document_id = $3 AND id > $1", append(args, doc)
 		}
 		err := queryRows(ctx, tx, `
-			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.text, v.text_z, v.extractor, v.created_at, v.language_given,
+			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.text, v.text_z, `+versionBlobSQL("v")+`, v.extractor, v.created_at, v.language_given,
 				coalesce((SELECT CAST(c.value AS TEXT) FROM document_corrections c
 					WHERE c.document_id = v.document_id AND c.field = 'language' AND c.state = 'approved'
 						AND c.withdrawn_at IS NULL
@@ -38,14 +38,15 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc, after int64, limit
 				var (
 					v         entente.VersionToRead
 					corrected string
-					z         []byte
+					z, blob   []byte
+					comp      sql.NullString
 				)
-				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &z, &v.Extractor, &v.CreatedAt,
-					&v.LanguageGiven, &corrected); err != nil {
+				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &z, &blob, &comp,
+					&v.Extractor, &v.CreatedAt, &v.LanguageGiven, &corrected); err != nil {
 					return err
 				}
 				var err error
-				if v.Text, err = versionText(v.Text, z); err != nil {
+				if v.Text, err = versionTextOf(v.Text, z, blob, comp); err != nil {
 					return fmt.Errorf("version %d: %w", v.ID, err)
 				}
 				if corrected != "" {

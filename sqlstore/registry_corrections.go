@@ -36,7 +36,7 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 	versions := map[int64]version{}
 	err := queryRows(ctx, tx, `SELECT k.field, k.value, s.version_id, s.label, v.document_id, v.language
 		FROM corrections k JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section
-			AND s.text_sha256 = k.text_sha256 AND s.occurrence = k.occurrence
+			AND `+anchorSQL("s")+` = k.text_sha256 AND s.occurrence = k.occurrence
 		JOIN versions v ON v.id = k.version_id
 		WHERE k.field IN ('references', 'mechanisms', 'projects') AND k.state = 'approved' AND k.withdrawn_at IS NULL
 		ORDER BY k.id`, nil, func(rows *sql.Rows) error {

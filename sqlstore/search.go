@@ -53,27 +53,18 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 	if len(terms) == 0 && strings.TrimSpace(q.Text) != "" {
 		return res, nil
 	}
-	if err := s.freshLabels(ctx); err != nil {
+	fresh, err := s.freshLabels(ctx)
+	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		x, err := s.labels(ctx, tx)
-		if err != nil {
-			return err
-		}
+	key := termsKey(terms) + "\x01" + filterKey(q)
+	if kept := s.keptResult(fresh, key, q, count); kept != nil {
+		return kept, nil
+	}
+	run := func(tx *sql.Tx, x *labelIndex) error {
 		sig := x.key.collection
-		e, _ := s.result(x, termsKey(terms)+"\x01"+filterKey(q))
-		hits, err := e.getHits(func() (*roaring.Bitmap, error) {
-			hits := x.filter(q)
-			if len(terms) == 0 {
-				return hits, nil
-			}
-			m, err := s.matches(ctx, tx, x, terms)
-			if err != nil || !filtered(q) {
-				return m, err
-			}
-			return roaring.And(m, hits), nil
-		})
+		e, _ := s.result(x, key)
+		hits, err := e.getHits(func() (*roaring.Bitmap, error) { return s.hits(ctx, tx, x, terms, q) })
 		if err != nil {
 			return err
 		}
@@ -92,12 +83,43 @@ func (s *Store) search(ctx context.Context, q entente.SearchQuery, count bool) (
 			res.Facets = e.getFacets(func() entente.Facets { return x.facets(hits) })
 		}
 		res.Hits, err = s.loadHits(ctx, tx, found, terms)
+		if err == nil {
+			s.keepPage(x, e, q, res.Hits)
+		}
 		return err
-	})
+	}
+	if s.readCommitted() {
+		// no transaction: it would give the statements no common view of
+		// the data, only two more round trips (searchpool.go)
+		err = s.onPool(ctx, func() error { return run(nil, fresh) })
+	} else {
+		err = s.read(ctx, func(tx *sql.Tx) error {
+			x, err := s.labels(ctx, tx)
+			if err != nil {
+				return err
+			}
+			return run(tx, x)
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	return res, nil
+}
+
+// hits returns the sentences that hold terms (every one, without terms)
+// and meet q's filters. The result may be shared: callers must not change
+// it.
+func (s *Store) hits(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms, q entente.SearchQuery) (*roaring.Bitmap, error) {
+	hits := x.filter(q)
+	if len(terms) == 0 {
+		return hits, nil
+	}
+	m, err := s.matches(ctx, tx, x, terms)
+	if err != nil || !filtered(q) {
+		return m, err
+	}
+	return roaring.And(m, hits), nil
 }
 
 // candidate is a matching sentence while it is ranked.
@@ -312,22 +334,11 @@ func (s *Store) loadHits(ctx context.Context, tx *sql.Tx, found []candidate, ter
 		ids[i] = c.id
 		docIDs = append(docIDs, c.documentID)
 	}
-	byID := make(map[int64]*sentenceRow, len(found))
-	idsOf := func(a *args, ids []int64) string { return paddedIDList(s.dialect, a, ids) }
-	for chunk := range slices.Chunk(ids, maxIDList) {
-		var a args
-		rows, err := findSentencesWith(ctx, s.queryRows, tx, "s.id IN ("+idsOf(&a, chunk)+")", a)
-		if err != nil {
-			return nil, fmt.Errorf("read hits: %w", err)
-		}
-		for i := range rows {
-			byID[rows[i].id] = &rows[i]
-		}
+	read := s.readHits
+	if s.arrays() {
+		read = s.readHitsAtOnce
 	}
-	if err := correctHitsWith(ctx, s.queryRows, tx, ids, byID, idsOf); err != nil {
-		return nil, err
-	}
-	docs, err := findDocumentTitles(ctx, s.queryRows, tx, idsOf, docIDs)
+	byID, docs, err := read(ctx, tx, ids, docIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -351,6 +362,31 @@ func (s *Store) loadHits(ctx context.Context, tx *sql.Tx, found []candidate, ter
 		hits = append(hits, h)
 	}
 	return hits, nil
+}
+
+// readHits reads the sentences ids, with their labels as corrected, and
+// the titles of the documents docIDs: nine statements.
+func (s *Store) readHits(ctx context.Context, tx *sql.Tx, ids, docIDs []int64) (map[int64]*sentenceRow, map[int64]docTitle, error) {
+	byID := make(map[int64]*sentenceRow, len(ids))
+	idsOf := func(a *args, ids []int64) string { return paddedIDList(s.dialect, a, ids) }
+	for chunk := range slices.Chunk(ids, maxIDList) {
+		var a args
+		rows, err := findSentencesWith(ctx, s.queryRows, tx, "s.id IN ("+idsOf(&a, chunk)+")", a)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read hits: %w", err)
+		}
+		for i := range rows {
+			byID[rows[i].id] = &rows[i]
+		}
+	}
+	if err := correctHitsWith(ctx, s.queryRows, tx, ids, byID, idsOf); err != nil {
+		return nil, nil, err
+	}
+	docs, err := findDocumentTitles(ctx, s.queryRows, tx, idsOf, docIDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return byID, docs, nil
 }
 
 type docTitle struct {

@@ -53,6 +53,10 @@ type labelIndex struct {
 	docs                       []docSpan
 	docIndex                   map[int64]int // place in docs by document id
 
+	// each sentence's labels of the facets, as sets (its own labels, and
+	// its document's), to count the facets of a result hit by hit
+	sets [2]facetSets
+
 	// every version and sentence held, those of withdrawn documents too:
 	// an update must arrive at the sums of key
 	heldVersions, heldSentences int64
@@ -68,6 +72,7 @@ type searchCache struct {
 	matches  map[string]*matchEntry     // a query's matches, by its terms
 	matchMem uint64                     // bytes the matches hold
 	results  map[string]*resultEntry    // a query's hits, counts and ranked blocks, by its terms and filters
+	keptHits int                        // hits the results' pages hold (searchpages.go)
 }
 
 // resultEntry is what searches of one query (terms and filters) found in
@@ -78,6 +83,7 @@ type resultEntry struct {
 	hits   *roaring.Bitmap        // nil until found
 	facets *entente.Facets        // nil until counted
 	blocks map[[2]int][]candidate // by block size and number, ranked, without their texts
+	pages  map[pageKey]*keptPage  // pages of hits read, each with its state (searchpages.go)
 }
 
 // getHits returns the entry's hits, finding them first if needed.
@@ -111,8 +117,7 @@ func (e *resultEntry) getFacets(count func() entente.Facets) entente.Facets {
 		e.facets = f
 		e.mu.Unlock()
 	}
-	return entente.Facets{Type: slices.Clone(f.Type), Strength: slices.Clone(f.Strength), Party: slices.Clone(f.Party),
-		Area: slices.Clone(f.Area), Year: slices.Clone(f.Year), Language: slices.Clone(f.Language)}
+	return cloneFacets(f)
 }
 
 // getBlock returns the entry's block b (of size hits), ranked, ranking it
@@ -219,6 +224,7 @@ type indexHolder struct {
 	mu              sync.Mutex // guards what follows, held for no I/O
 	index           *labelIndex
 	builds, updates int // how many times, for tests
+	keptPages       int // searches answered from a kept page, for tests
 }
 
 func (h *indexHolder) get() *labelIndex {
@@ -253,24 +259,30 @@ func readKey(ctx context.Context, q rowQuerier) (indexKey, error) {
 // transaction would hold a connection of the read pool, and with every
 // connection so held the build's queries (or the statement cache's
 // preparing) would wait for ever.
-func (s *Store) freshLabels(ctx context.Context) error {
+//
+// It returns the index of the state it read (the collection as it stood
+// at that moment), which a search whose page is kept answers from without
+// a transaction.
+func (s *Store) freshLabels(ctx context.Context) (*labelIndex, error) {
 	key, err := readKey(ctx, s.rdb)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if x := s.index.get(); x != nil && x.key == key {
-		return nil
+		return x, nil
 	}
 	s.index.build.Lock()
 	defer s.index.build.Unlock()
-	return s.read(ctx, func(tx *sql.Tx) error {
+	var x *labelIndex
+	err = s.read(ctx, func(tx *sql.Tx) error {
 		key, err := readKey(ctx, tx)
 		if err != nil {
 			return err
 		}
-		_, err = s.buildLabels(ctx, tx, key, true)
+		x, err = s.buildLabels(ctx, tx, key, true)
 		return err
 	})
+	return x, err
 }
 
 // labels returns the index of the collection as tx sees it: the one kept,
@@ -330,7 +342,7 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 
 // newLabelIndex returns an empty index of key.
 func newLabelIndex(key indexKey) *labelIndex {
-	return &labelIndex{key: key, docIndex: map[int64]int{}, all: roaring.New(), cache: newSearchCache(),
+	return &labelIndex{key: key, docIndex: map[int64]int{}, all: roaring.New(), cache: newSearchCache(), sets: newFacetSets(),
 		typ: bitmaps{}, strength: bitmaps{}, actor: bitmaps{}, area: bitmaps{}, party: bitmaps{}, version: bitmaps{}, docLang: bitmaps{}, year: bitmaps{}}
 }
 

@@ -238,6 +238,10 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	type label struct{ typ, strength string }
 	corrected := map[int64]label{}
 	typ, strength := collector{}, collector{}
+	// actors and areas: the extractor's, on the sentence's row (migration
+	// 0024), except for corrected sentences, whose corrected_* rows are
+	// read below (as the filters always read them)
+	extractedLabels := labelCollectors{actor: collector{}, area: collector{}}
 	withText := len(checks) > 0
 	text := "''"
 	if withText {
@@ -258,14 +262,16 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 			return fmt.Errorf("read corrected sentences: %w", err)
 		}
 		cond, a = in("document_id")
-		err = queryRows(ctx, tx, `SELECT id, version_id, type, strength, `+text+` FROM sentences WHERE `+cond+` ORDER BY version_id, position DESC`,
+		err = queryRows(ctx, tx, `SELECT id, version_id, type, strength, actors, areas, `+text+` FROM sentences WHERE `+cond+
+			` ORDER BY version_id, position DESC`,
 			a, func(rows *sql.Rows) error {
 				var (
-					id, version int64
-					l           label
-					body        string
+					id, version   int64
+					l             label
+					actors, areas string
+					body          string
 				)
-				if err := rows.Scan(&id, &version, &l.typ, &l.strength, &body); err != nil {
+				if err := rows.Scan(&id, &version, &l.typ, &l.strength, &actors, &areas, &body); err != nil {
 					return err
 				}
 				p, ok := at[version]
@@ -293,6 +299,8 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 				x.numbers[id] = n
 				if c, ok := corrected[id]; ok {
 					l = c
+				} else if err := extractedLabels.add(n, actors, areas); err != nil {
+					return fmt.Errorf("sentence %d: %w", id, err)
 				}
 				typ[l.typ] = append(typ[l.typ], n)
 				if l.strength != "" {
@@ -313,19 +321,26 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	}
 	typ.addTo(x.typ, o.own)
 	strength.addTo(x.strength, o.own)
+	fams := [famCount]collector{famType: typ, famStrength: strength}
 
-	// actors and areas: the extractor's, except for corrected sentences,
-	// and the corrected ones (as the filters always read them)
 	for _, q := range []struct {
-		extracted, corrected string
-		into                 bitmaps
+		corrected string
+		c         collector
+		into      bitmaps
+		family    int
 	}{
-		{`SELECT l.sentence_id, l.party FROM sentence_actors l`, `SELECT l.sentence_id, l.party FROM corrected_actors l`, x.actor},
-		{`SELECT l.sentence_id, l.area FROM sentence_areas l`, `SELECT l.sentence_id, l.area FROM corrected_areas l`, x.area},
+		{`SELECT l.sentence_id, l.party FROM corrected_actors l`, extractedLabels.actor, x.actor, famActor},
+		{`SELECT l.sentence_id, l.area FROM corrected_areas l`, extractedLabels.area, x.area, famArea},
 	} {
-		c := collector{}
-		add := func(fromCorrections bool) func(rows *sql.Rows) error {
-			return func(rows *sql.Rows) error {
+		err := s.docChunks(docs, func(in func(string) (string, []any)) error {
+			corrections := q.corrected
+			var b []any
+			if docs != nil {
+				var cond string
+				cond, b = in("document_id")
+				corrections += ` WHERE l.sentence_id IN (SELECT sentence_id FROM corrected_sentences WHERE ` + cond + `)`
+			}
+			err := queryRows(ctx, tx, corrections, b, func(rows *sql.Rows) error {
 				var (
 					id int64
 					v  string
@@ -333,29 +348,12 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 				if err := rows.Scan(&id, &v); err != nil {
 					return err
 				}
-				if _, ok := corrected[id]; ok && !fromCorrections {
-					return nil
-				}
 				if n, ok := x.number(id); ok {
-					c[v] = append(c[v], n)
+					q.c[v] = append(q.c[v], n)
 				}
 				return nil
-			}
-		}
-		err := s.docChunks(docs, func(in func(string) (string, []any)) error {
-			extracted, corrections := q.extracted, q.corrected
-			var a, b []any
-			if docs != nil {
-				var cond string
-				cond, a = in("document_id")
-				extracted += ` WHERE l.sentence_id IN (SELECT id FROM sentences WHERE ` + cond + `)`
-				cond, b = in("document_id")
-				corrections += ` WHERE l.sentence_id IN (SELECT sentence_id FROM corrected_sentences WHERE ` + cond + `)`
-			}
-			if err := queryRows(ctx, tx, extracted, a, add(false)); err != nil {
-				return fmt.Errorf("read sentence labels: %w", err)
-			}
-			if err := queryRows(ctx, tx, corrections, b, add(true)); err != nil {
+			})
+			if err != nil {
 				return fmt.Errorf("read corrected labels: %w", err)
 			}
 			return nil
@@ -363,7 +361,8 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 		if err != nil {
 			return err
 		}
-		c.addTo(q.into, o.own)
+		q.c.addTo(q.into, o.own)
+		fams[q.family] = q.c
 	}
 
 	// the documents' labels over their runs
@@ -393,5 +392,38 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	year.addTo(x.year, o.own)
 	lang.addTo(x.docLang, o.own)
 	party.addTo(x.party, o.own)
+
+	// each sentence read: its set of facet labels
+	fams[famYear], fams[famLanguage] = year, lang
+	for i := range x.sets {
+		fs := &x.sets[i]
+		if grow := len(x.ids) - len(fs.of); grow > 0 {
+			fs.of = append(fs.of, make([]uint32, grow)...)
+		}
+		fs.trie.setLabels(fs.of, &fams, fs.families)
+	}
+	return nil
+}
+
+// labelCollectors gathers the sentences numbered by each actor and area.
+type labelCollectors struct{ actor, area collector }
+
+// add adds sentence n under each label of its packed lists.
+func (c labelCollectors) add(n uint32, actors, areas string) error {
+	for _, l := range []struct {
+		packed string
+		into   collector
+	}{{actors, c.actor}, {areas, c.area}} {
+		if l.packed == "" {
+			continue
+		}
+		items, err := unpackLabels(l.packed)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			l.into[it] = append(l.into[it], n)
+		}
+	}
 	return nil
 }

@@ -88,9 +88,27 @@ func (x *labelIndex) signed(from, to string) *roaring.Bitmap {
 	return b
 }
 
-// facets counts the sentences of r by each label: every hit, by
-// intersecting r with each label's bitmap.
+// facets counts the sentences of r by each label: every hit, each under
+// each of its labels. A result of at most half the collection is counted
+// hit by hit (facetsByHits); a larger one by its complement, the
+// collection's sentences that are not hits (facetsByComplement), so
+// that the cost follows the smaller of the two.
 func (x *labelIndex) facets(r *roaring.Bitmap) entente.Facets {
+	if byComplement(r.GetCardinality(), x.all.GetCardinality()) {
+		return x.facetsByComplement(r)
+	}
+	return x.facetsByHits(r)
+}
+
+// byComplement says whether the facets of hits sentences of a collection
+// of all are counted by the complement.
+func byComplement(hits, all uint64) bool {
+	return hits*2 > all
+}
+
+// facetsByBitmaps counts the sentences of r by each label by intersecting
+// r with each label's bitmap: the same counts as facetsByHits.
+func (x *labelIndex) facetsByBitmaps(r *roaring.Bitmap) entente.Facets {
 	count := func(bs bitmaps) []entente.Count {
 		out := []entente.Count{}
 		for k, b := range bs {
@@ -98,11 +116,17 @@ func (x *labelIndex) facets(r *roaring.Bitmap) entente.Facets {
 				out = append(out, entente.Count{Key: k, Count: int(n)})
 			}
 		}
-		slices.SortFunc(out, func(a, b entente.Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key)) })
+		sortCounts(out)
 		return out
 	}
 	return entente.Facets{Type: count(x.typ), Strength: count(x.strength), Party: count(x.actor), Area: count(x.area),
 		Year: count(x.year), Language: count(x.docLang)}
+}
+
+// sortCounts puts a facet's counts in the order search returns them: the
+// largest first, then by key.
+func sortCounts(cs []entente.Count) {
+	slices.SortFunc(cs, func(a, b entente.Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key)) })
 }
 
 // termsKey names a query's terms for the cache of matches.
@@ -162,7 +186,16 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	counter := terms.Counter()
 	for chunk := range slices.Chunk(ids, 1000) {
 		var a args
-		err := queryRows(ctx, tx, "SELECT id, text FROM sentences WHERE id IN ("+idList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
+		// one shape with an array (through the statement cache, and on the
+		// pool when the search has no transaction); else a list of each
+		// length, run unprepared
+		query := queryRows
+		in := "id IN (" + idList(s.dialect, &a, chunk) + ")"
+		if s.arrays() {
+			a = nil
+			query, in = s.queryRows, s.idsIn("id", &a, chunk)
+		}
+		err := query(ctx, tx, "SELECT id, text FROM sentences WHERE "+in, a, func(rows *sql.Rows) error {
 			var (
 				id   int64
 				text string
@@ -238,8 +271,8 @@ func (s *Store) readCandidates(ctx context.Context, tx *sql.Tx, x *labelIndex, n
 	}
 	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
-		err := s.queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE s.id IN ("+
-			paddedIDList(s.dialect, &a, chunk)+")", a, func(rows *sql.Rows) error {
+		err := s.queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE "+
+			s.idsIn("s.id", &a, chunk), a, func(rows *sql.Rows) error {
 			var c candidate
 			if err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength); err != nil {
 				return err

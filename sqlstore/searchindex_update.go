@@ -133,6 +133,9 @@ func (x *labelIndex) copyFor(key indexKey) *labelIndex {
 	y := *x
 	y.key = key
 	y.ids, y.numbers = slices.Clone(x.ids), slices.Clone(x.numbers)
+	for i := range y.sets {
+		y.sets[i].of = slices.Clone(x.sets[i].of)
+	}
 	y.docs, y.docIndex = slices.Clone(x.docs), maps.Clone(x.docIndex)
 	for _, f := range y.families() {
 		*f = maps.Clone(*f)
@@ -156,6 +159,9 @@ func (x *labelIndex) clearDocs(docs []int64, o *owner, cache *searchCache) []*ma
 				if sid := x.ids[n]; sid != 0 {
 					x.numbers[sid], x.ids[n] = noNumber, 0
 				}
+			}
+			for _, fs := range x.sets {
+				clear(fs.of[min(r.start, uint32(len(fs.of))):min(r.start+r.reserve, uint32(len(fs.of)))])
 			}
 			x.heldVersions--
 			x.heldSentences -= int64(r.size)

@@ -8,5 +8,6 @@ import "context"
 // at 100,000. A server calls it in the background when it starts; searches
 // that come meanwhile wait for the same build rather than start their own.
 func (s *Store) WarmSearch(ctx context.Context) error {
-	return s.freshLabels(ctx)
+	_, err := s.freshLabels(ctx)
+	return err
 }

@@ -15,7 +15,8 @@ import (
 // writing: its anchor, its evidence as JSON and its index tokens.
 type preparedSentence struct {
 	entente.Sentence
-	textSHA    string
+	textSHA    string // the anchor's hash as hex text
+	anchor     []byte // and as stored (anchor.go)
 	occurrence int
 	evidence   []byte // the rationale's binary form (rationale_binary.go)
 	tokens     []string
@@ -36,9 +37,9 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 		}
 		labels[s.ID] = true
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
-		sha := sha256Hex([]byte(strings.Join(strings.Fields(s.Text), " ")))
+		sum, sha := anchorHash([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
-		out[i] = preparedSentence{Sentence: s, textSHA: sha, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
+		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, tokens: search.Tokens(s.Text)}
 		seen[key]++
 	}
 	return out, nil
@@ -86,9 +87,6 @@ func (s *Store) insertExtractions(ctx context.Context, tx *sql.Tx, vs []*version
 	if err := s.insertSentences(ctx, tx, vs); err != nil {
 		return nil, err
 	}
-	if err := s.insertLabels(ctx, tx, vs); err != nil {
-		return nil, err
-	}
 	if err := s.insertMentions(ctx, tx, vs); err != nil {
 		return nil, err
 	}
@@ -126,13 +124,14 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 	}
 	versions := byVersion(vs)
 	cols := []string{"version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
-		"occurrence", "type", "strength", "deadline", "evidence", "evidence_z"}
+		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas"}
 	err := s.insertRows(ctx, tx, "sentences", cols, len(all),
 		func(k int) []any {
 			w, i := all[k].w, all[k].i
 			p := &w.sents[i]
-			return []any{w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, p.textSHA,
-				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence}
+			return []any{w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, "", p.anchor,
+				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence,
+				packLabels(p.Actors), packLabels(p.Areas)}
 		},
 		"id, version_id, position", func(rows *sql.Rows) error {
 			var id, vid int64
@@ -153,37 +152,6 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 	return nil
 }
 
-// insertLabels writes each sentence's actors and areas.
-func (s *Store) insertLabels(ctx context.Context, tx *sql.Tx, vs []*versionWrite) error {
-	type label struct {
-		sentence int64
-		pos      int
-		value    string
-	}
-	var actors, areas []label
-	for _, w := range vs {
-		for i, p := range w.sents {
-			for j, a := range p.Actors {
-				actors = append(actors, label{w.ids[i], j, a})
-			}
-			for j, a := range p.Areas {
-				areas = append(areas, label{w.ids[i], j, a})
-			}
-		}
-	}
-	err := s.insertRows(ctx, tx, "sentence_actors", []string{"sentence_id", "position", "party"}, len(actors),
-		func(i int) []any { l := actors[i]; return []any{l.sentence, l.pos, l.value} }, "", nil)
-	if err != nil {
-		return fmt.Errorf("insert actors: %w", err)
-	}
-	err = s.insertRows(ctx, tx, "sentence_areas", []string{"sentence_id", "position", "area"}, len(areas),
-		func(i int) []any { l := areas[i]; return []any{l.sentence, l.pos, l.value} }, "", nil)
-	if err != nil {
-		return fmt.Errorf("insert areas: %w", err)
-	}
-	return nil
-}
-
 // sentenceRow is a stored sentence with where it stands.
 type sentenceRow struct {
 	id, versionID int64
@@ -197,6 +165,46 @@ func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]se
 	return findSentencesWith(ctx, queryRows, tx, where, a)
 }
 
+// sentenceColumns are the columns scanSentenceRow reads, of sentences s.
+const sentenceColumns = `s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
+			s.type, s.strength, s.deadline, s.evidence, s.evidence_z, s.actors, s.areas`
+
+// scanSentenceRow reads a row that begins with sentenceColumns, and the
+// row's further columns into more; its actors and areas are unpacked,
+// its other lists left empty.
+func scanSentenceRow(scan func(...any) error, more ...any) (sentenceRow, error) {
+	var (
+		r             sentenceRow
+		typ, strength string
+		deadline      sql.NullString
+		evidence, z   []byte
+		actors, areas string
+	)
+	dest := append([]any{&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
+		&typ, &strength, &deadline, &evidence, &z, &actors, &areas}, more...)
+	if err := scan(dest...); err != nil {
+		return r, err
+	}
+	r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
+	decode := decodeRationale // rows written before migration 0019
+	if z != nil {
+		decode = rationaleIndex.decode
+		evidence = z
+	}
+	if err := decode(r.Text, evidence, &r.Rationale); err != nil {
+		return r, fmt.Errorf("sentence %d: evidence: %w", r.id, err)
+	}
+	r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}
+	var err error
+	if r.Actors, err = unpackLabels(actors); err != nil {
+		return r, fmt.Errorf("sentence %d: actors: %w", r.id, err)
+	}
+	if r.Areas, err = unpackLabels(areas); err != nil {
+		return r, fmt.Errorf("sentence %d: areas: %w", r.id, err)
+	}
+	return r, nil
+}
+
 // queryFunc runs a read query and calls scan for each row: queryRows, or
 // a Store's queryRows, which prepares each shape once.
 type queryFunc func(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error
@@ -206,31 +214,14 @@ func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where s
 	var out []sentenceRow
 	byID := map[int64]*entente.Sentence{}
 	err := query(ctx, tx, `
-		SELECT s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
-			s.type, s.strength, s.deadline, s.evidence, s.evidence_z
+		SELECT `+sentenceColumns+`
 		FROM sentences s
 		WHERE `+where+` ORDER BY s.version_id, s.position`, a,
 		func(rows *sql.Rows) error {
-			var (
-				r             sentenceRow
-				typ, strength string
-				deadline      sql.NullString
-				evidence, z   []byte
-			)
-			if err := rows.Scan(&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
-				&typ, &strength, &deadline, &evidence, &z); err != nil {
+			r, err := scanSentenceRow(rows.Scan)
+			if err != nil {
 				return err
 			}
-			r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-			decode := decodeRationale // rows written before migration 0019
-			if z != nil {
-				decode = rationaleIndex.decode
-				evidence = z
-			}
-			if err := decode(r.Text, evidence, &r.Rationale); err != nil {
-				return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
-			}
-			r.Actors, r.Areas, r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}, []string{}, []string{}
 			out = append(out, r)
 			return nil
 		})
@@ -244,12 +235,6 @@ func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where s
 		query string
 		field func(*entente.Sentence) *[]string
 	}{
-		{`SELECT x.sentence_id, x.party FROM sentence_actors x JOIN sentences s ON s.id = x.sentence_id
-			WHERE ` + where + ` ORDER BY x.sentence_id, x.position`,
-			func(s *entente.Sentence) *[]string { return &s.Actors }},
-		{`SELECT x.sentence_id, x.area FROM sentence_areas x JOIN sentences s ON s.id = x.sentence_id
-			WHERE ` + where + ` ORDER BY x.sentence_id, x.position`,
-			func(s *entente.Sentence) *[]string { return &s.Areas }},
 		{`SELECT x.sentence_id, c.title FROM citation_sentences x JOIN citations c ON c.id = x.citation_id
 			JOIN sentences s ON s.id = x.sentence_id
 			WHERE ` + where + ` AND x.sentence_pos IS NOT NULL ORDER BY x.sentence_id, x.sentence_pos`,

@@ -161,13 +161,15 @@ func findSources(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]ent
 }
 
 // deleteUnusedBlobs removes the blobs among shas that no source and no
-// archived evidence refers to any more.
+// archived evidence refers to any more, and that hold no version's text
+// (textInBlob: a version whose text has the blob's sha256 may read it).
 func deleteUnusedBlobs(ctx context.Context, tx *sql.Tx, shas []string) error {
 	for _, sha := range shas {
 		_, err := tx.ExecContext(ctx, `
 			DELETE FROM blobs WHERE sha256 = $1
 			AND NOT EXISTS (SELECT 1 FROM sources WHERE sha256 = $1)
-			AND NOT EXISTS (SELECT 1 FROM evidence WHERE archive_sha256 = $1)`, sha)
+			AND NOT EXISTS (SELECT 1 FROM evidence WHERE archive_sha256 = $1)
+			AND NOT EXISTS (SELECT 1 FROM versions WHERE text_sha256 = $1)`, sha)
 		if err != nil {
 			return fmt.Errorf("delete blob %s: %w", sha, err)
 		}

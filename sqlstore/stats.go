@@ -1,8 +1,11 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/entente/entente"
 )
@@ -15,10 +18,6 @@ func (s *Store) CommitmentStats(ctx context.Context) (*entente.CommitmentStats, 
 		into  *[]entente.Count
 		query string
 	}{
-		{&out.ByArea, `SELECT a.area, count(*) FROM sentence_areas a JOIN sentences s ON s.id = a.sentence_id
-			WHERE s.type = 'commitment' GROUP BY a.area ORDER BY count(*) DESC, a.area`},
-		{&out.ByParty, `SELECT a.party, count(*) FROM sentence_actors a JOIN sentences s ON s.id = a.sentence_id
-			WHERE s.type = 'commitment' GROUP BY a.party ORDER BY count(*) DESC, a.party`},
 		{&out.ByStrength, `SELECT strength, count(*) FROM sentences WHERE type = 'commitment'
 			GROUP BY strength ORDER BY strength`},
 		{&out.ByYear, `SELECT substr(d.signed_date, 1, 4), count(*) FROM sentences s JOIN documents d ON d.id = s.document_id
@@ -45,5 +44,56 @@ func (s *Store) CommitmentStats(ctx context.Context) (*entente.CommitmentStats, 
 	for _, c := range out.ByStrength {
 		out.Total += c.Count
 	}
+	var err error
+	if out.ByArea, err = s.countLabels(ctx, "areas"); err != nil {
+		return nil, err
+	}
+	if out.ByParty, err = s.countLabels(ctx, "actors"); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// countLabels counts the commitments by each label of a packed list column
+// of sentences (migration 0024), most first, then by label: the database
+// counts each distinct list (few: most sentences share theirs), and each
+// list's count goes to each of its labels.
+func (s *Store) countLabels(ctx context.Context, column string) ([]entente.Count, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+column+`, count(*) FROM sentences
+		WHERE type = 'commitment' AND `+column+` <> '' GROUP BY `+column)
+	if err != nil {
+		return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var (
+			list string
+			n    int
+		)
+		if err := rows.Scan(&list, &n); err != nil {
+			return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
+		}
+		items, err := unpackLabels(list)
+		if err != nil {
+			return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
+		}
+		for _, it := range items {
+			counts[it] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
+	}
+	var out []entente.Count // nil when none, as before
+	for k, n := range counts {
+		out = append(out, entente.Count{Key: k, Count: n})
+	}
+	slices.SortFunc(out, func(a, b entente.Count) int {
+		if a.Count != b.Count {
+			return cmp.Compare(b.Count, a.Count)
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
 	return out, nil
 }

@@ -110,14 +110,20 @@ func prepareWanted(ctx context.Context, c *stmtCache, db *sql.DB) {
 	}
 }
 
-// queryRows runs a read query of a read transaction through the statement
-// cache and calls scan for each row.
+// queryRows runs a read query of a read transaction (or of the read pool,
+// for a nil tx: onPool) through the statement cache and calls scan for
+// each row.
 func (s *Store) queryRows(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
 	st := s.prepared(ctx, query)
+	var (
+		rows *sql.Rows
+		err  error
+	)
 	if st == nil {
-		return queryRows(ctx, tx, query, a, scan)
+		rows, err = s.on(tx).QueryContext(ctx, query, a...)
+	} else {
+		rows, err = stmtOn(ctx, tx, st).QueryContext(ctx, a...)
 	}
-	rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, a...)
 	if err != nil {
 		return err
 	}
@@ -130,12 +136,12 @@ func (s *Store) queryRows(ctx context.Context, tx *sql.Tx, query string, a []any
 	return rows.Err()
 }
 
-// queryRow runs a one-row read query of a read transaction through the
-// statement cache.
+// queryRow runs a one-row read query of a read transaction (or of the
+// read pool, for a nil tx) through the statement cache.
 func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, a ...any) *sql.Row {
 	st := s.prepared(ctx, query)
 	if st == nil {
-		return tx.QueryRowContext(ctx, query, a...)
+		return s.on(tx).QueryRowContext(ctx, query, a...)
 	}
-	return tx.StmtContext(ctx, st).QueryRowContext(ctx, a...)
+	return stmtOn(ctx, tx, st).QueryRowContext(ctx, a...)
 }

@@ -37,7 +37,7 @@ func (s *Store) FindSentence(ctx context.Context, doc int64, label string) (*ent
 		}
 		var sha string
 		var occ int
-		if err := tx.QueryRowContext(ctx, `SELECT text_sha256, occurrence FROM sentences WHERE id = $1`, rows[0].id).Scan(&sha, &occ); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT `+anchorSQL("s")+`, s.occurrence FROM sentences s WHERE s.id = $1`, rows[0].id).Scan(&sha, &occ); err != nil {
 			return err
 		}
 		ref = &entente.SentenceRef{DocumentID: doc, Sentence: rows[0].Sentence, Parties: ds[0].Parties, Title: ds[0].Title,

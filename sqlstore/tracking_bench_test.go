@@ -194,15 +194,16 @@ func seedStatuses(b *testing.B, s *sqlstore.Store) {
 	now := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 	for _, q := range []string{
 		`INSERT INTO commitments (version_id, section, text_sha256, occurrence, updated_at)
-		 SELECT version_id, section, text_sha256, occurrence, $1 FROM sentences WHERE type = 'commitment' AND id % 5 = 0
+		 SELECT version_id, section, text_sha256 || coalesce(lower(hex(anchor_sha256)), ''), occurrence, $1 FROM sentences
+		 WHERE type = 'commitment' AND id % 5 = 0
 		 ON CONFLICT DO NOTHING`,
 		`INSERT INTO evidence (commitment_id, title, added_at) SELECT id, 'bench', $1 FROM commitments`,
 		`INSERT INTO commitment_statuses (commitment_id, party, status, evidence_id, updated_at)
-		 SELECT c.id, a.party, CASE c.id % 4 WHEN 0 THEN 'fulfilled' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'stalled' ELSE 'not_started' END,
+		 SELECT c.id, CASE WHEN s.actors LIKE 'CN%' THEN 'CN' ELSE 'RS' END, CASE c.id % 4 WHEN 0 THEN 'fulfilled' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'stalled' ELSE 'not_started' END,
 			e.id, $1
 		 FROM commitments c JOIN evidence e ON e.commitment_id = c.id
-		 JOIN sentences s ON s.version_id = c.version_id AND s.section = c.section AND s.text_sha256 = c.text_sha256 AND s.occurrence = c.occurrence
-		 JOIN sentence_actors a ON a.sentence_id = s.id
+		 JOIN sentences s ON s.version_id = c.version_id AND s.section = c.section AND s.text_sha256 || coalesce(lower(hex(s.anchor_sha256)), '') = c.text_sha256 AND s.occurrence = c.occurrence
+		 WHERE s.actors <> ''
 		 ON CONFLICT DO NOTHING`,
 	} {
 		if _, err := s.DB().Exec(q, now); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -37,8 +38,43 @@ func (d *deflaters) packText(text string) []byte {
 	return b.Bytes()
 }
 
-// versionText returns a version's text from its two columns.
+// A plain-text upload's original bytes are its text: its blob (blobs.go)
+// and its version would hold the same deflated stream. The version then
+// holds only the text's length and textInBlob in text_z, and its text is
+// read from the blob stored under its text_sha256 (the sha256 of the same
+// bytes); deleteUnusedBlobs keeps a blob while a version has its sha256.
+// 0xFF cannot begin a DEFLATE stream (block type 3 is reserved), so the
+// mark is never a stored text.
+const textInBlob = 0xFF
+
+// textInBlobZ returns text_z for a text of size bytes held by its blob.
+func textInBlobZ(size int) []byte {
+	var n [binary.MaxVarintLen64 + 1]byte
+	k := binary.PutUvarint(n[:], uint64(size))
+	n[k] = textInBlob
+	return n[:k+1]
+}
+
+// versionBlobSQL selects, for a row of versions named alias, the data and
+// compression of the blob under its text_sha256 when its text_z is short
+// enough to be textInBlobZ (else NULL, and no look-up): the two columns
+// versionTextOf takes after text and text_z.
+func versionBlobSQL(alias string) string {
+	short := "CASE WHEN length(" + alias + ".text_z) <= " + fmt.Sprint(binary.MaxVarintLen64+1) + " THEN (SELECT b."
+	from := " FROM blobs b WHERE b.sha256 = " + alias + ".text_sha256) END"
+	return short + "data" + from + ", " + short + "compression" + from
+}
+
+// versionText returns a version's text from its two columns; a text held
+// by its blob is an error here (versionTextOf reads it).
 func versionText(text string, z []byte) (string, error) {
+	return versionTextOf(text, z, nil, sql.NullString{})
+}
+
+// versionTextOf returns a version's text from its two columns and, for a
+// text held by its blob, the blob's stored data and compression
+// (versionBlobSQL).
+func versionTextOf(text string, z, blob []byte, compression sql.NullString) (string, error) {
 	if z == nil {
 		return text, nil
 	}
@@ -48,6 +84,16 @@ func versionText(text string, z []byte) (string, error) {
 	size, n := binary.Uvarint(z)
 	if n <= 0 || size > maxVersionText {
 		return "", errors.New("version text: bad length")
+	}
+	if len(z) == n+1 && z[n] == textInBlob {
+		if !compression.Valid {
+			return "", errors.New("version text: held by a blob that is not there")
+		}
+		b, err := unpackBlob(blob, compression.String, int64(size))
+		if err != nil {
+			return "", fmt.Errorf("version text: %w", err)
+		}
+		return string(b), nil
 	}
 	r := flate.NewReader(bytes.NewReader(z[n:]))
 	defer r.Close()

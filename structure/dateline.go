@@ -3,7 +3,6 @@ package structure
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // Where the date of signing was read from (Layout.SignedDateSource).
@@ -118,7 +117,7 @@ func (p *parser) newsMonthDay(s string) (month, day int, place string, ok bool) 
 	if day, ok = num('日'); !ok || day < 1 || day > 31 {
 		return 0, 0, "", false
 	}
-	if utf8.RuneCountInString(place) > 12 {
+	if runesOver(place, 12) {
 		place = ""
 	}
 	return month, day, place, true

@@ -85,7 +85,7 @@ func (p *parser) isMetaLine(s string) bool {
 	if isEndMark(s) {
 		return true
 	}
-	if utf8.RuneCountInString(s) > 60 || !isLatinText(s) {
+	if runesOver(s, 60) || !isLatinText(s) {
 		return false
 	}
 	l := strings.ToLower(strings.TrimRight(s, " .:"))
@@ -132,7 +132,7 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 		return false
 	}
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > 12 || utf8.RuneCountInString(text) > 100 {
+	if len(words) == 0 || len(words) > 12 || runesOver(text, 100) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text)
@@ -156,7 +156,7 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 	// text with one paragraph per line (copied from a web page): a short
 	// line is a heading; a line wrapped mid-sentence is long, or ends in
 	// a function word
-	return len(words) <= 9 && utf8.RuneCountInString(text) <= 70
+	return len(words) <= 9 && !runesOver(text, 70)
 }
 
 // takeLatinTitle takes a title that opens with the document's kind or
@@ -170,7 +170,7 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 	n := 0
 	for i := 0; i < len(lines) && i < 3; i++ {
 		t := lines[i].text
-		if (endsComplete(t) && !strings.HasSuffix(t, ".")) || strings.HasSuffix(t, ".") && utf8.RuneCountInString(t) > 40 {
+		if (endsComplete(t) && !strings.HasSuffix(t, ".")) || strings.HasSuffix(t, ".") && runesOver(t, 40) {
 			break
 		}
 		if _, ok := readMarker(t); ok {
@@ -189,7 +189,7 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 		return lines, false
 	}
 	joined := strings.Join(parts, " ")
-	if utf8.RuneCountInString(joined) > 300 || !p.namesKind(joined) {
+	if runesOver(joined, 300) || !p.namesKind(joined) {
 		return lines, false
 	}
 	p.out.Title = squeeze(joined)
@@ -336,7 +336,7 @@ func (p *parser) takeLeadingDate(lines []line) []line {
 	}
 	t := lines[0].text
 	d, ok := p.v.Date(t)
-	if !ok || utf8.RuneCountInString(t)-(d.End-d.Start) > 12 {
+	if !ok || runesOver(t, 12+(d.End-d.Start)) {
 		return lines
 	}
 	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
@@ -348,7 +348,7 @@ func (p *parser) takeLeadingDate(lines []line) []line {
 // digits and separators (2023-05-17 21:30, 17.05.2023): a publication
 // stamp or a page number, not text.
 func isStamp(s string) bool {
-	if utf8.RuneCountInString(s) > 40 {
+	if runesOver(s, 40) {
 		return false
 	}
 	digits := false

@@ -198,7 +198,7 @@ func (p *parser) parse() *Layout {
 			}
 			rest := m.Rest
 			// 一、政治互信 on its own line: the article's title, not a sentence.
-			if rest != "" && !hasClausePunct(rest) && !endsComplete(rest) && utf8.RuneCountInString(rest) <= 20 &&
+			if rest != "" && !hasClausePunct(rest) && !endsComplete(rest) && !runesOver(rest, 20) &&
 				i+1 < len(lines) && !p.startsWithSubject(rest) {
 				if next, ok := readMarker(lines[i+1].text); !ok || next.Style != top {
 					p.out.Sections[len(p.out.Sections)-1].Title = squeeze(rest)
@@ -261,7 +261,7 @@ func (p *parser) newsDateline(s string) string {
 		return ""
 	}
 	i := strings.Index(s, "电")
-	if i < 0 || utf8.RuneCountInString(s[:i]) > 30 {
+	if i < 0 || runesOver(s[:i], 30) {
 		return ""
 	}
 	end := i + len("电")
@@ -295,7 +295,7 @@ func (p *parser) takeTitle(lines []line) []line {
 		}
 	}
 	if len(lines) > 1 && !endsComplete(lines[0].text) && !containsAnyOf(lines[0].text, "，。") &&
-		utf8.RuneCountInString(lines[0].text) <= 80 && !p.startsWithSubject(lines[0].text) {
+		!runesOver(lines[0].text, 80) && !p.startsWithSubject(lines[0].text) {
 		if _, ok := readMarker(lines[0].text); !ok {
 			p.setTitle(lines[:1], []string{lines[0].text})
 			return lines[1:]
@@ -347,7 +347,7 @@ func (p *parser) startsWithSubject(s string) bool {
 // isHeading reports whether prev, an unpunctuated line, is a heading rather
 // than a sentence broken before next.
 func (p *parser) isHeading(prev, next string) bool {
-	return prev != "" && !hasClausePunct(prev) && utf8.RuneCountInString(prev) <= 20 && !p.startsWithSubject(prev) &&
+	return prev != "" && !hasClausePunct(prev) && !runesOver(prev, 20) && !p.startsWithSubject(prev) &&
 		p.startsWithSubject(next)
 }
 
@@ -355,7 +355,7 @@ func (p *parser) isHeading(prev, next string) bool {
 // short, with no punctuation, not opening with a party, and followed by a
 // line that starts a paragraph of its own.
 func (p *parser) isStandaloneHeading(text string, lines []line, i int) bool {
-	if hasClausePunct(text) || endsComplete(text) || utf8.RuneCountInString(text) > 20 || p.startsWithSubject(text) {
+	if hasClausePunct(text) || endsComplete(text) || runesOver(text, 20) || p.startsWithSubject(text) {
 		return false
 	}
 	if i+1 >= len(lines) {
@@ -365,7 +365,7 @@ func (p *parser) isStandaloneHeading(text string, lines []line, i int) bool {
 	if _, ok := readMarker(next); ok {
 		return true
 	}
-	return p.startsWithSubject(next) || utf8.RuneCountInString(text) <= 12
+	return p.startsWithSubject(next) || !runesOver(text, 12)
 }
 
 // splitTail takes from the end the lines that are not body: signature
@@ -392,7 +392,7 @@ func (p *parser) isDatelineLine(s string) bool {
 	if spaced { // Belgrade, 8 May 2024 / Done at Belgrade on 8 May 2024.
 		maxLen, maxRest = 70, 40
 	}
-	if utf8.RuneCountInString(s) > maxLen {
+	if runesOver(s, maxLen) {
 		return false
 	}
 	d, ok := p.findDate(s)
@@ -437,14 +437,14 @@ func (p *parser) setSignedISO(iso, place, source string) {
 // isDateline reports whether a line is a bare Chinese date and place.
 func isDateline(s string) bool {
 	d, ok := findDate(s)
-	if !ok || utf8.RuneCountInString(s) > 40 || endsComplete(s) {
+	if !ok || runesOver(s, 40) || endsComplete(s) {
 		return false
 	}
 	return len([]rune(s))-(d.End-d.Start) <= 25
 }
 
 func (p *parser) isOfficeLine(s string) bool {
-	if utf8.RuneCountInString(s) > 80 || containsAnyOf(s, "，。；") {
+	if runesOver(s, 80) || containsAnyOf(s, "，。；") {
 		return false
 	}
 	for _, w := range p.v.Offices {
@@ -458,11 +458,11 @@ func (p *parser) isOfficeLine(s string) bool {
 // isNameLine reports whether a line holds only names (习近平 阿莱克桑达尔·武契奇),
 // next to an office line of the signature block.
 func (p *parser) isNameLine(s string, lines []line, i int) bool {
-	if containsAnyOf(s, "，。；：、") || utf8.RuneCountInString(s) > 40 {
+	if containsAnyOf(s, "，。；：、") || runesOver(s, 40) {
 		return false
 	}
 	for _, f := range strings.FieldsFunc(s, isSpace) {
-		if utf8.RuneCountInString(f) > 16 {
+		if runesOver(f, 16) {
 			return false
 		}
 	}

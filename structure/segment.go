@@ -131,7 +131,7 @@ func latinStopAt(s string, i int) bool {
 		}
 		return false
 	}
-	if abbreviations[strings.ToLower(word)] {
+	if n <= maxAbbreviation && abbreviations[strings.ToLower(word)] { // (lowering keeps the count of characters)
 		return false
 	}
 	// letters joined by stops (U.S, U.K, e.g) abbreviate: the stop after
@@ -229,7 +229,7 @@ func latinStop(rs []rune, i int) bool {
 		}
 		return k < len(rs) && unicode.IsUpper(rs[k]) && len(wr) > 2
 	}
-	if abbreviations[strings.ToLower(word)] {
+	if len(wr) <= maxAbbreviation && abbreviations[strings.ToLower(word)] {
 		return false
 	}
 	// letters joined by stops (U.S, U.K, e.g) abbreviate: the stop after
@@ -256,6 +256,11 @@ func isAllDigits(s string) bool {
 
 // abbreviations that end in a full stop without ending the sentence, in
 // English and Serbian (both scripts).
+// maxAbbreviation is the length in characters of the longest of
+// abbreviations (approx, messrs): a longer word is none of them, lowered
+// or not (TestMaxAbbreviation).
+const maxAbbreviation = 6
+
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "nos": true, "art": true,
 	"vs": true, "etc": true, "e.g": true, "i.e": true, "h.e": true, "jr": true, "sr": true, "prof": true,

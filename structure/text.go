@@ -37,7 +37,11 @@ func stableNFC(s string) bool {
 		}
 		var r rune
 		w := 3
-		if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// a two-byte character (Latin with diacritics, Cyrillic),
+			// decoded without a call: always valid
+			r, w = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// a three-byte character (all of Han and CJK punctuation),
 			// decoded without a call: these lead bytes take any
 			// continuation bytes
@@ -70,9 +74,15 @@ func validStableNFC(s string) bool {
 			i += 3 // U+5000–U+9FFF: unified Han ideographs, stable
 			continue
 		}
+		if (c >= 0xC2 && c <= 0xCB || c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2 // U+0080–U+02FF, U+0400–U+047F: Latin and Cyrillic letters, stable
+			continue
+		}
 		var r rune
 		w := 3
-		if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, w = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // two bytes, always valid
+		} else if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		} else if r, w = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError {
 			return false // invalid (or U+FFFD itself, which is not stable either)
@@ -91,6 +101,9 @@ func validStableNFC(s string) bool {
 
 // isSpace covers the spaces statements are indented and padded with.
 func isSpace(r rune) bool {
+	if r > 0xA0 && r < 0x1680 {
+		return false // Latin with diacritics, Cyrillic: no space among them
+	}
 	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
 }
 
@@ -132,6 +145,8 @@ func plainSpaced(s string) bool {
 			}
 		case c == 0xC2 || c >= 0xE1:
 			return false
+		case c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++ // a valid two-byte character (Latin with diacritics, Cyrillic)
 		default:
 			ascii = false
 		}
@@ -397,4 +412,18 @@ func containsAnyOf(s, set string) bool {
 		}
 	}
 	return false
+}
+
+// runesOver reports whether s holds more than n characters, as
+// utf8.RuneCountInString(s) > n (an invalid byte counts one), without
+// counting them when its length in bytes decides: a character takes one
+// to four bytes. The layout asks it of whole paragraphs.
+func runesOver(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	if n >= 0 && len(s) > 4*n {
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
 }

@@ -3,6 +3,7 @@ package structure
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -51,5 +52,69 @@ func TestIsCJKRunes(t *testing.T) {
 		if got := isCJK(r); got != want(r) {
 			t.Errorf("isCJK(U+%04X) = %v, want %v", r, got, want(r))
 		}
+	}
+}
+
+// stableRef is stableNFC's definition read character by character (an
+// invalid byte is U+FFFD, which is not stable): what the byte-level
+// decoding of stableNFC and validStableNFC must answer.
+func stableRef(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530,
+			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040,
+			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzStableNFCBytes holds stableNFC and validStableNFC, which decode
+// two- and three-byte characters inline, to the definition over
+// characters, and runesOver to the count of characters.
+func FuzzStableNFCBytes(f *testing.F) {
+	for _, s := range []string{"Србија и Кина", "saradnju će", "双方同意。", "\xd0", "\xd0\xd0\x81", "\xc0\x80", "\xc2\x80", "\xdf\xbf", "a\xe5\x80", "ǅ\u0301", "\xef\xbf\xbd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := stableRef(s)
+		if got := stableNFC(s); got != want {
+			t.Errorf("stableNFC(%q) = %v, want %v", s, got, want)
+		}
+		if got := validStableNFC(s); got != want {
+			t.Errorf("validStableNFC(%q) = %v, want %v", s, got, want)
+		}
+		n := utf8.RuneCountInString(s)
+		for _, k := range []int{-1, 0, 1, n - 1, n, n + 1, len(s) / 4, len(s)/4 - 1, len(s) / 2, len(s)} {
+			if got := runesOver(s, k); got != (n > k) {
+				t.Errorf("runesOver(%q, %d) = %v, %d characters", s, k, got, n)
+			}
+		}
+	})
+}
+
+// TestIsSpaceRunes holds isSpace's shortcut (no space from U+00A1 to
+// U+167F) to its definition over every character.
+func TestIsSpaceRunes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+		if got := isSpace(r); got != want {
+			t.Errorf("isSpace(U+%04X) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestMaxAbbreviation holds maxAbbreviation to the longest abbreviation,
+// which the sentence splitter relies on to skip the look-up of longer
+// words.
+func TestMaxAbbreviation(t *testing.T) {
+	longest := 0
+	for a := range abbreviations {
+		longest = max(longest, utf8.RuneCountInString(a))
+	}
+	if longest != maxAbbreviation {
+		t.Errorf("the longest abbreviation has %d characters, maxAbbreviation says %d", longest, maxAbbreviation)
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
@@ -35,8 +36,15 @@ import (
 // database.
 const benchCollection = "entente-bench-search-v5-10000"
 
-func benchStores(b *testing.B) map[string]fullStore {
+// benchApp is the application_name of the benchmarks' PostgreSQL
+// connections, by which their backends' CPU is read (package pgcpu).
+const benchApp = "entente_bench_api"
+
+// benchStores opens the collections, and for PostgreSQL also returns what
+// reads the CPU time of the backends serving its connections.
+func benchStores(b *testing.B) (map[string]fullStore, map[string]func() time.Duration) {
 	out := map[string]fullStore{}
+	server := map[string]func() time.Duration{}
 	path := filepath.Join(os.TempDir(), benchCollection+".db")
 	if p := os.Getenv("ENTENTE_BENCH_SQLITE"); p != "" {
 		path = p // another collection, one of entente-load's (go run ./cmd/entente-load -docs 10000)
@@ -60,18 +68,28 @@ func benchStores(b *testing.B) map[string]fullStore {
 			db.Close()
 		}
 		if n > 0 {
-			st, err := postgres.Open(context.Background(), pgtest.WithSearchPath(base, schema))
+			dsn := pgtest.WithSearchPath(base, schema)
+			if u, err := url.Parse(dsn); err == nil && u.Scheme != "" {
+				q := u.Query()
+				q.Set("application_name", benchApp)
+				u.RawQuery = q.Encode()
+				dsn = u.String()
+			} else {
+				dsn += " application_name=" + benchApp
+			}
+			st, err := postgres.Open(context.Background(), dsn)
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.Cleanup(func() { st.Close() })
 			out["postgres"] = st
+			server["postgres"] = func() time.Duration { return pgcpu.Of(context.Background(), st.DB(), benchApp) }
 		}
 	}
 	if len(out) == 0 {
 		b.Skip("no 10,000-document collection: build it with go test ./sqlstore -run '^$' -bench BenchmarkSearch")
 	}
-	return out
+	return out, server
 }
 
 // benchToken returns an admin token on st, making the account once.
@@ -98,7 +116,9 @@ func benchToken(b *testing.B, st fullStore) string {
 // readers go on while a writer writes).
 func BenchmarkAPI(b *testing.B) {
 	queries := []string{"铁路", "签证", "铁", "合作", "一带一路", "全面战略伙伴关系", "联合国", "贸易 投资", "新能源", "人工智能"}
-	for name, st := range benchStores(b) {
+	stores, servers := benchStores(b)
+	for name, st := range stores {
+		server := servers[name]
 		docs, err := st.Documents(context.Background(), entente.DocumentFilter{Limit: 1})
 		if err != nil || len(docs) == 0 {
 			b.Fatalf("%s: %v", name, err)
@@ -137,15 +157,15 @@ func BenchmarkAPI(b *testing.B) {
 		for _, q := range queries {
 			get("/api/v1/search?" + url.Values{"q": {q}}.Encode())
 		}
-		b.Run(name+"/get-document", func(b *testing.B) { load(b, getDocument) })
-		b.Run(name+"/search", func(b *testing.B) { load(b, search) })
-		b.Run(name+"/search-page", func(b *testing.B) { load(b, searchPage) })
+		b.Run(name+"/get-document", func(b *testing.B) { load(b, getDocument, server) })
+		b.Run(name+"/search", func(b *testing.B) { load(b, search, server) })
+		b.Run(name+"/search-page", func(b *testing.B) { load(b, searchPage, server) })
 		if name == "sqlite" {
 			b.Run(name+"/search-during-upload", func(b *testing.B) {
 				stop := make(chan struct{})
 				done := make(chan []int64)
 				go func() { done <- uploadLoop(b, ts.URL, token, stop) }()
-				load(b, search)
+				load(b, search, server)
 				close(stop)
 				ids := <-done
 				b.ReportMetric(float64(len(ids)), "uploads")
@@ -161,11 +181,17 @@ func BenchmarkAPI(b *testing.B) {
 }
 
 // load runs op from 8 clients and reports requests per second and the
-// median and 99th percentile latency.
-func load(b *testing.B, op func(r *rand.Rand)) {
+// median and 99th percentile latency, the CPU per request of this process
+// (the clients and the server) and, when server is given, of the
+// database's backends (PostgreSQL's, on this machine).
+func load(b *testing.B, op func(r *rand.Rand), server func() time.Duration) {
 	var mu sync.Mutex
 	var all []time.Duration
 	b.SetParallelism(4) // 4 × GOMAXPROCS clients (8 on two cores)
+	var db time.Duration
+	if server != nil {
+		db = server()
+	}
 	cpu := processCPU()
 	b.RunParallel(func(pb *testing.PB) {
 		r := rand.New(rand.NewPCG(rand.Uint64(), 1))
@@ -180,9 +206,19 @@ func load(b *testing.B, op func(r *rand.Rand)) {
 		mu.Unlock()
 	})
 	used := processCPU() - cpu
+	if server != nil {
+		db = server() - db
+	}
 	slices.Sort(all)
 	if len(all) == 0 {
 		return
+	}
+	if server != nil {
+		// the database's backends share the cores: the rate the cores
+		// could give to both
+		dbPerReq := db.Seconds() / float64(len(all))
+		b.ReportMetric(dbPerReq*1000, "db-cpu-ms/req")
+		b.ReportMetric(float64(runtime.GOMAXPROCS(0))/(used.Seconds()/float64(len(all))+dbPerReq), "with-db-cpu-bound-req/s")
 	}
 	// CPU per request, the clients' included (an upper bound on the
 	// server's): on a machine shared with other work, the rate the cores

@@ -19,6 +19,7 @@ import (
 	"github.com/entente/entente/decode"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/sqlstore"
 )
 
@@ -121,10 +122,10 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	app := strings.ReplaceAll(name, "-", "_")
 	start := time.Now()
-	cpu0, server0 := cpuTime(), serverCPU(ctx, s.DB(), app)
+	cpu0, server0 := cpuTime(), pgcpu.Of(ctx, s.DB(), app)
 	sum := in.Batch(ctx, paths[:n], nil, nil)
 	fig.batch = time.Since(start)
-	fig.batchCPU, fig.serverCPU = cpuTime()-cpu0, serverCPU(ctx, s.DB(), app)-server0
+	fig.batchCPU, fig.serverCPU = cpuTime()-cpu0, pgcpu.Of(ctx, s.DB(), app)-server0
 	stopProfile()
 	if sum.Added != n {
 		return nil, fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, n, sum)

@@ -50,7 +50,7 @@ type ingestFigures struct {
 // collection opens the collection of n statements, building it if it is
 // not there yet. The flat file holds every stored sentence, one a line.
 func collection(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (*sqlstore.Store, string, *ingestFigures, error) {
-	name := fmt.Sprintf("entente-load-s%d-%d", c.seed, n)
+	name := collectionName(c, n)
 	flat := filepath.Join(c.dir, name+".txt")
 	s, err := openCollection(ctx, c, name)
 	if err != nil {
@@ -88,6 +88,18 @@ func collection(ctx context.Context, log *slog.Logger, g *genre, c config, n int
 		return nil, "", nil, err
 	}
 	return s, flat, fig, nil
+}
+
+// schemaName is the PostgreSQL schema of the collection of n statements
+// (also its connections' application_name).
+func schemaName(c config, n int) string {
+	return strings.ReplaceAll(collectionName(c, n), "-", "_")
+}
+
+// collectionName names the collection of n statements: its SQLite file,
+// flat file and schema.
+func collectionName(c config, n int) string {
+	return fmt.Sprintf("entente-load-s%d-%d", c.seed, n)
 }
 
 func openCollection(ctx context.Context, c config, name string) (*sqlstore.Store, error) {
@@ -279,7 +291,7 @@ func sizes(ctx context.Context, s *sqlstore.Store, c config, name, flat string, 
 }
 
 // withSearchPath returns a postgres:// dsn with its search_path set, and
-// the schema as the connections' application_name, by which serverCPU
+// the schema as the connections' application_name, by which package pgcpu
 // finds their backends.
 func withSearchPath(dsn, schema string) string {
 	u, err := url.Parse(dsn)

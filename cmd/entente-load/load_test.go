@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente/entente/extract"
+	"github.com/entente/entente/internal/pgcpu"
 )
 
 // TestGenreDistinct: the generator makes distinct statements in every
@@ -151,5 +155,61 @@ func TestRefusesBadFlags(t *testing.T) {
 		if err := run(context.Background(), argv, &bytes.Buffer{}); err == nil {
 			t.Errorf("%v: no error", argv)
 		}
+	}
+}
+
+// TestRunSmallPostgres runs the harness on PostgreSQL (a schema of its
+// own, dropped after): every form has its row, with the CPU of the
+// backends that served the searches, which the harness finds by the
+// collection's application_name.
+func TestRunSmallPostgres(t *testing.T) {
+	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
+	if testing.Short() || dsn == "" {
+		t.Skip("builds a collection on PostgreSQL (ENTENTE_TEST_POSTGRES)")
+	}
+	c := config{db: dsn, seed: uint64(time.Now().UnixNano()%1_000_000_000) + 1000}
+	name := schemaName(c, 40)
+	t.Cleanup(func() {
+		admin, err := sql.Open("pgx", dsn)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer admin.Close()
+		if _, err := admin.Exec("DROP SCHEMA IF EXISTS " + name + " CASCADE"); err != nil {
+			t.Error(err)
+		}
+	})
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-docs", "40", "-dir", t.TempDir(), "-rounds", "1", "-seed", strconv.FormatUint(c.seed, 10), "-db", dsn}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := out.String()
+	if !strings.Contains(report, "kept server CPU ms | anew server CPU ms |") {
+		t.Fatalf("no server CPU columns in\n%s", report)
+	}
+	for _, f := range append(forms(), form{label: "**all forms**"}) {
+		cells := cellsOf(report, f.label)
+		if len(cells) != 13 {
+			t.Errorf("%s: %d cells, want 13: %v", f.label, len(cells), cells)
+			continue
+		}
+		for _, cell := range cells[11:] {
+			if v, err := strconv.ParseFloat(cell, 64); err != nil || v < 0 {
+				t.Errorf("%s: server CPU %q is not a duration in ms", f.label, cell)
+			}
+		}
+	}
+	s, err := openCollection(context.Background(), c, collectionName(c, 40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.DB().PingContext(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if pids := pgcpu.Backends(context.Background(), s.DB(), name); len(pids) == 0 {
+		t.Errorf("no backend found by application_name %s", name)
 	}
 }

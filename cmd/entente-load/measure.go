@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/sqlstore"
 )
 
@@ -69,7 +70,8 @@ type formResult struct {
 	form
 	lat, cpu       []time.Duration
 	latNew, cpuNew []time.Duration
-	first          time.Duration // the first run, before anything is cached
+	srv, srvNew    []time.Duration // PostgreSQL's backends' CPU per search (package pgcpu), kept and anew
+	first          time.Duration   // the first run, before anything is cached
 	firstCPU       time.Duration
 	scan           []time.Duration
 	total          int
@@ -195,20 +197,28 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 		defer pprof.StopCPUProfile()
 	}
 	for range c.rounds {
+		// the backends serving the store's connections, read once a round
+		// (outside the timed searches): their CPU is PostgreSQL's share
+		var backends []int
+		if res.db == "postgres" {
+			backends = pgcpu.Backends(ctx, s.DB(), schemaName(c, n))
+		}
 		for _, r := range res.forms {
 			q := r.q
 			q.Limit = 20
 			for _, anew := range []bool{false, true} {
 				s.NoResultCache = anew
+				srv := pgcpu.Sum(backends)
 				start, cpu := time.Now(), cpuTime()
 				if _, err := s.SearchPage(ctx, q); err != nil {
 					return nil, fmt.Errorf("%s: %w", r.label, err)
 				}
 				lat, used := time.Since(start), cpuTime()-cpu
+				srv = pgcpu.Sum(backends) - srv
 				if anew {
-					r.latNew, r.cpuNew = append(r.latNew, lat), append(r.cpuNew, used)
+					r.latNew, r.cpuNew, r.srvNew = append(r.latNew, lat), append(r.cpuNew, used), append(r.srvNew, srv)
 				} else {
-					r.lat, r.cpu = append(r.lat, lat), append(r.cpu, used)
+					r.lat, r.cpu, r.srv = append(r.lat, lat), append(r.cpu, used), append(r.srv, srv)
 				}
 			}
 		}
@@ -313,10 +323,22 @@ func (r *sizeResult) print(out io.Writer) {
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, "Kept: the store's results of the query in this state (its hits, facets and ranked block), as a page of a query already seen. "+
 		"Anew: counted, faceted and ranked again (the full-text index's matches kept). CPU: this process's, per search (mean).")
+	pg := r.db == "postgres"
+	srvHead, srvCols := "", ""
+	if pg {
+		fmt.Fprintln(out, "Server CPU: PostgreSQL's backends serving this process, per search (mean; /proc, in ticks of 10 ms).")
+		srvHead, srvCols = " kept server CPU ms | anew server CPU ms |", "---|---|"
+	}
 	fmt.Fprintln(out)
-	fmt.Fprintln(out, "| query form | total | first ms (CPU) | kept p50 / p95 / p99 ms | kept CPU ms | anew p50 / p95 / p99 ms | anew CPU ms | scan p50 ms | scan lines | p95 / scan, kept | anew |")
-	fmt.Fprintln(out, "|---|---|---|---|---|---|---|---|---|---|---|")
-	var all, allNew, cpu, cpuNew, scans []time.Duration
+	fmt.Fprintln(out, "| query form | total | first ms (CPU) | kept p50 / p95 / p99 ms | kept CPU ms | anew p50 / p95 / p99 ms | anew CPU ms | scan p50 ms | scan lines | p95 / scan, kept | anew |"+srvHead)
+	fmt.Fprintln(out, "|---|---|---|---|---|---|---|---|---|---|---|"+srvCols)
+	srvOf := func(kept, anew []time.Duration) string {
+		if !pg {
+			return ""
+		}
+		return " " + ms(mean(kept)) + " | " + ms(mean(anew)) + " |"
+	}
+	var all, allNew, cpu, cpuNew, scans, srv, srvNew []time.Duration
 	for _, f := range r.forms {
 		total := fmt.Sprint(f.total)
 		if f.estimated {
@@ -326,15 +348,16 @@ func (r *sizeResult) print(out io.Writer) {
 			total += ", empty page"
 		}
 		sp := pct(f.scan, 50)
-		fmt.Fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %d | %.2f | %.2f |\n", f.label, total, ms(f.first)+" ("+ms(f.firstCPU)+")", triple(f.lat), ms(mean(f.cpu)),
-			triple(f.latNew), ms(mean(f.cpuNew)), ms(sp), f.scanLines, ratio(pct(f.lat, 95), sp), ratio(pct(f.latNew, 95), sp))
+		fmt.Fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %d | %.2f | %.2f |%s\n", f.label, total, ms(f.first)+" ("+ms(f.firstCPU)+")", triple(f.lat), ms(mean(f.cpu)),
+			triple(f.latNew), ms(mean(f.cpuNew)), ms(sp), f.scanLines, ratio(pct(f.lat, 95), sp), ratio(pct(f.latNew, 95), sp), srvOf(f.srv, f.srvNew))
 		all, allNew = append(all, f.lat...), append(allNew, f.latNew...)
+		srv, srvNew = append(srv, f.srv...), append(srvNew, f.srvNew...)
 		cpu, cpuNew = append(cpu, f.cpu...), append(cpuNew, f.cpuNew...)
 		scans = append(scans, f.scan...)
 	}
 	sp := pct(scans, 50)
-	fmt.Fprintf(out, "| **all forms** | | | %s | %s | %s | %s | %s | | %.2f | %.2f |\n", triple(all), ms(mean(cpu)), triple(allNew), ms(mean(cpuNew)),
-		ms(sp), ratio(pct(all, 95), sp), ratio(pct(allNew, 95), sp))
+	fmt.Fprintf(out, "| **all forms** | | | %s | %s | %s | %s | %s | | %.2f | %.2f |%s\n", triple(all), ms(mean(cpu)), triple(allNew), ms(mean(cpuNew)),
+		ms(sp), ratio(pct(all, 95), sp), ratio(pct(allNew, 95), sp), srvOf(srv, srvNew))
 }
 
 func triple(ds []time.Duration) string {

@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// refAppendTokensValid is the tokenizer as it was before words of ASCII
+// letters were read in one pass (appendASCIIWord): the reference the
+// tests hold the tokenizer to, field by field.
+func refAppendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) []word {
+	if keys == nil {
+		keys = new(strings.Builder)
+	}
+	b := 0 // byte offset of rs[i]
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if r == ' ' || (r >= utf8.RuneSelf || r < ' ') && unicode.IsSpace(r) { // ASCII from '!' on is no space
+			b += utf8.RuneLen(r)
+			i++
+			continue
+		}
+		if !isWordRune(r) {
+			n := utf8.RuneLen(r)
+			out = append(out, word{Start: i, End: i + 1, from: int32(b), to: int32(b + n), Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
+			b += n
+			i++
+			continue
+		}
+		j, e := i+1, b+utf8.RuneLen(r)
+		for j < len(rs) {
+			c := rs[j]
+			if c < utf8.RuneSelf { // ASCII inline: most letters of both languages' Latin text
+				if l := c | 0x20; (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') {
+					e++
+					j++
+					continue
+				}
+			} else if isWordRune(c) {
+				e += utf8.RuneLen(c)
+				j++
+				continue
+			}
+			if isInnerJoin(rs[j]) && j+1 < len(rs) && isWordRune(rs[j+1]) {
+				// a full stop joins only letters of an abbreviation (U.S),
+				// not a number and a word (2024.Godine is two)
+				if rs[j] == '.' && !(j-i <= 2 || rs[j-2] == '.') {
+					break
+				}
+				e += utf8.RuneLen(rs[j]) + utf8.RuneLen(rs[j+1])
+				j += 2
+				continue
+			}
+			break
+		}
+		// U.S. keeps its final stop when an abbreviation of single letters
+		if j < len(rs) && rs[j] == '.' && j-i >= 3 && rs[j-2] == '.' {
+			e++
+			j++
+		}
+		text := s[b:e]
+		out = append(out, word{Start: i, End: j, from: int32(b), to: int32(e), Key: text})
+		w := &out[len(out)-1] // filled in place: a word is 88 bytes
+		letter, upper := letterCase(r)
+		w.Upper = upper
+		w.AllUpper, w.Digits = letter, true
+		ascii, fold := true, false
+		for k := 0; k < len(text); k++ {
+			c := text[k]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			if c >= 'a' && c <= 'z' {
+				w.AllUpper = false
+			}
+			if c < '0' || c > '9' {
+				w.Digits = false
+			}
+			if (c >= 'A' && c <= 'Z') || c == '\'' {
+				fold = true // what isKey refuses in ASCII
+			}
+		}
+		if fold || (!ascii && !isKey(text)) {
+			if keys.Cap()-keys.Len() < len(text)*2 {
+				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
+			}
+			w.Key = foldInto(keys, text)
+		}
+		if ascii && len(w.Key) == len(text) {
+			for n := 1; n <= 3; n++ {
+				w.headEnd[n-1] = uint8(min(n, len(w.Key)))
+			}
+		} else {
+			w.AllUpper, w.Digits = letter, true
+			for _, c := range text {
+				if w.AllUpper {
+					if l, u := letterCase(c); l && !u {
+						w.AllUpper = false
+					}
+				}
+				if c < '0' || c > '9' {
+					w.Digits = false
+				}
+			}
+			for n := 1; n <= 3; n++ {
+				w.headEnd[n-1] = uint8(len(cutRunes(w.Key, n)))
+			}
+		}
+		w.setHashes()
+		b, i = e, j
+	}
+	return out
+}
+
+// checkTokensAsReference compares the tokenizer's words of s, with their
+// keys and hashes, with the reference's.
+func checkTokensAsReference(t *testing.T, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		s = string([]rune(s))
+	}
+	rs := []rune(s)
+	var kg, kw strings.Builder
+	got := appendTokensValid(nil, s, rs, &kg)
+	want := refAppendTokensValid(nil, s, rs, &kw)
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d words, reference %d", s, len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("%q, word %d: %+v, reference %+v", s, i, got[i], want[i])
+		}
+	}
+}
+
+// TestTokensAsReference reads every statement and rule-test text of the
+// repository as the reference tokenizer does.
+func TestTokensAsReference(t *testing.T) {
+	var files []string
+	for _, g := range []string{"testdata/parallel/*.txt", "testdata/bench/*.txt", "testdata/heldout_docs/*.txt", "testdata/*.tsv", filepath.Join(corpusDir, "*.txt")} {
+		fs, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	if len(files) < 10 {
+		t.Fatalf("%d files: the test reads too little", len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			checkTokensAsReference(t, line)
+			checkTokensAsReference(t, strings.ToUpper(line))
+		}
+	}
+	for _, s := range tokenSeeds {
+		checkTokensAsReference(t, s)
+	}
+}
+
+var tokenSeeds = []string{
+	"U.S.-China talks, H.E. Mr. Xi; the Parties' commitment to the Paris Agreement (2015).",
+	"U.S. U.S.A. A.B a.b.c. 2024.Godine 2024. godine e.g. i.e., COVID-19 people-to-people -x x- x-- x-ć Serbia's Serbia’s s' don't",
+	"Dve strane će jačati saradnju na pruzi Beograd–Budimpešta do kraja 2025. godine.",
+	"Две стране поздрављају потписивање Споразума 8. маја 2024. ABC abc Abc aBC 123 12a a12 A1 1A",
+	"x.y.z. ab.cd abc.d a.b.c.d.e x‑y x’y Ä ä ß ǅ İ \u00a0word\u2003word\tword\nword",
+	"ЂОРЂЕ Ђорђе џак ЏАК љубав Њ ы Ѐѐ ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏ ѐёђѓєѕіїјљњћќѝўџ Бг.Нс А.Б.В. ДОО-Београд Србија2024 Srбија бр.12 ј’ј Ж",
+}
+
+// FuzzTokensAsReference holds the tokenizer to the reference on any text.
+func FuzzTokensAsReference(f *testing.F) {
+	for _, s := range tokenSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4000 {
+			return
+		}
+		checkTokensAsReference(t, s)
+	})
+}

@@ -1,0 +1,82 @@
+// Package pgcpu reads the CPU time of the PostgreSQL backends that serve a
+// process's connections, found by their application_name, from /proc: the
+// database server's share of a piece of work, which the client's own CPU
+// time (getrusage) leaves out. It reads nothing when the server is not on
+// this machine. The load harness and the HTTP benchmarks use it.
+package pgcpu
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Backends returns the process ids of the backends whose application_name
+// is app, or none when they cannot be read.
+func Backends(ctx context.Context, db *sql.DB, app string) []int {
+	rows, err := db.QueryContext(ctx, `SELECT pid FROM pg_stat_activity WHERE application_name = $1`, app)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var pids []int
+	for rows.Next() {
+		var pid int
+		if rows.Scan(&pid) != nil {
+			return nil
+		}
+		pids = append(pids, pid)
+	}
+	return pids
+}
+
+// Of sums the CPU time of the backends whose application_name is app. A
+// backend that ended between two readings loses its share, so a
+// difference of two readings is a lower bound; pools keep their
+// connections open.
+func Of(ctx context.Context, db *sql.DB, app string) time.Duration {
+	return Sum(Backends(ctx, db, app))
+}
+
+// Sum sums the user and system time of the processes pids.
+func Sum(pids []int) time.Duration {
+	var total time.Duration
+	for _, pid := range pids {
+		total += Process(pid)
+	}
+	return total
+}
+
+// Process is a process's user and system time from /proc/PID/stat, or 0
+// when it cannot be read.
+func Process(pid int) time.Duration {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	return parseStat(string(b))
+}
+
+// parseStat reads utime and stime from the text of /proc/PID/stat: the
+// 12th and 13th fields after the command's closing parenthesis (the
+// command may hold spaces and parentheses itself).
+func parseStat(s string) time.Duration {
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	ut, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil || ut < 0 || st < 0 {
+		return 0
+	}
+	const ticks = 100 // USER_HZ on Linux
+	return time.Duration(ut+st) * time.Second / ticks
+}

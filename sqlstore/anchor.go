@@ -1,0 +1,29 @@
+package sqlstore
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
+// A sentence's anchor names it across re-extractions: its version, its
+// section, the sha256 of its text with white space collapsed, and its
+// occurrence among equal texts of the section. Commitments, corrections
+// and statuses hold the hash as 64 hex characters; a sentence row holds
+// it as 32 bytes in anchor_sha256 (migration 0025), or, written before
+// and not lowercase hex, as text in text_sha256; the other column is
+// empty.
+
+// anchorSQL is the SQL of the anchor hash, as hex text, of the sentence
+// row aliased alias: one of the two columns is empty (SQLite's hex of
+// NULL is empty, PostgreSQL's NULL, hence the coalesce), and PostgreSQL
+// has SQLite's hex() from migration 0025.
+func anchorSQL(alias string) string {
+	return "(" + alias + ".text_sha256 || coalesce(lower(hex(" + alias + ".anchor_sha256)), ''))"
+}
+
+// anchorHash returns the sha256 of b, as stored in anchor_sha256, and as
+// hex text, as commitments and corrections hold it.
+func anchorHash(b []byte) ([]byte, string) {
+	sum := sha256.Sum256(b)
+	return sum[:], hex.EncodeToString(sum[:])
+}
