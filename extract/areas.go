@@ -230,6 +230,9 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 		cues = weak
 	}
 	areas := []string{}
+	if n := max(len(cues), len(dflt)); n > 0 {
+		areas = make([]string, 0, n) // one allocation, at most the cues' or defaults' count
+	}
 	for _, c := range cues {
 		if !slices.Contains(areas, c.Area) {
 			areas = append(areas, c.Area)

@@ -211,7 +211,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
-	return x.resolve(rs, readings, frame, inherited), nil
+	return x.resolve(rs, readings, frame, inherited, sc), nil
 }
 
 // appraisedBefore reports whether the clause before the last of readings,
@@ -457,7 +457,7 @@ func noteContent(owner *clauseReading, ct []token, subj subject) {
 }
 
 // resolve turns clause readings into the sentence's labels.
-func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, inherited []string) sentenceReading {
+func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, inherited []string, sc *scratch) sentenceReading {
 	var out sentenceReading
 	for _, cr := range readings {
 		if cr.opinion && cr.hasAppraisal && !cr.hasShould {
@@ -508,7 +508,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 		} else if t := cr.reading.sentenceType(); t != "" {
 			cc.Type, cc.Strength = t, cr.strength
 			if cr.cue != nil {
-				cc.Cue = cueOf(rs, cr.cue, cr.rule)
+				cc.Cue = sc.cueOf(rs, cr.cue, cr.rule)
 			}
 		}
 		out.clauses = append(out.clauses, cc)
@@ -522,7 +522,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 	}
 	if len(winners) > 0 && winners[0].cue != nil && winners[0].rule != "" {
 		// a clause no rule read (the type by default) has no cue to show
-		out.typeCue = cueOf(rs, winners[0].cue, winners[0].rule)
+		out.typeCue = sc.cueOf(rs, winners[0].cue, winners[0].rule)
 	}
 	switch out.typ {
 	case entente.Commitment:
@@ -530,7 +530,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 			out.actors = union(out.actors, cr.actors)
 			if cr.strength.Rank() > out.strength.Rank() {
 				out.strength = cr.strength
-				out.strengthCue = cueOf(rs, cr.strCue, cr.rule)
+				out.strengthCue = sc.cueOf(rs, cr.strCue, cr.rule)
 			}
 			if cr.subject.cue != nil {
 				out.actorCues = append(out.actorCues, *cr.subject.cue)
@@ -873,11 +873,16 @@ func onlyUndertaking(ts []token) bool {
 	return len(ts) > 0
 }
 
-func cueOf(rs []rune, t *token, rule string) *entente.Cue {
+// cueOf is the evidence of a token read by a rule, nil for no token. The
+// cue is taken from the document's run of cues (scratch.newCue) instead
+// of an allocation of its own.
+func (sc *scratch) cueOf(rs []rune, t *token, rule string) *entente.Cue {
 	if t == nil {
 		return nil
 	}
-	return &entente.Cue{Rule: rule, Text: runesText(rs[t.Start:t.End], t.Text), Start: t.Start, End: t.End}
+	c := sc.newCue()
+	*c = entente.Cue{Rule: rule, Text: runesText(rs[t.Start:t.End], t.Text), Start: t.Start, End: t.End}
+	return c
 }
 
 // runesText is string(rs), or word when it spells the same runes (a cue

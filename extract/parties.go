@@ -185,7 +185,10 @@ func union(sets ...[]string) []string {
 		return unionLong(sets)
 	}
 	// a few codes: a scan of what is kept beats a map
-	var out []string
+	var out []string // nil when there are none
+	if n > 0 {
+		out = make([]string, 0, n)
+	}
 	for _, s := range sets {
 		for _, c := range s {
 			if !slices.Contains(out, c) {

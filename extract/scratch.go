@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/entente/entente/lexicon"
+import (
+	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
+)
 
 // scratch holds the buffers one document's sentences are read with, reused
 // from sentence to sentence so that a statement allocates them once at the
@@ -19,6 +22,19 @@ type scratch struct {
 	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
 	txt     text             // the sentence being read (newTextWith)
+	// cues is room for the document's rationale cues, handed out one by
+	// one (newCue): the result keeps them, so a run is never reused by a
+	// later document, only allocated 32 cues at a time instead of one
+	cues []entente.Cue
+}
+
+// newCue returns a zero cue from the document's run of cues.
+func (sc *scratch) newCue() *entente.Cue {
+	if len(sc.cues) == cap(sc.cues) {
+		sc.cues = make([]entente.Cue, 0, 32)
+	}
+	sc.cues = sc.cues[:len(sc.cues)+1]
+	return &sc.cues[len(sc.cues)-1]
 }
 
 // quotedFor returns a buffer of n runes (not cleared: the caller fills it).
@@ -102,6 +118,7 @@ func (x *Extractor) putScratch(sc *scratch) {
 	clear(sc.ptrs[:cap(sc.ptrs)])
 	clear(sc.ctoks[:cap(sc.ctoks)])
 	clear(sc.toks[:cap(sc.toks)])
+	sc.cues = nil // held by the document's result
 	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
 	x.scratches.Put(sc)
 }

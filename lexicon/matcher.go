@@ -20,6 +20,13 @@ type Matcher struct {
 	// word: most characters start none, and the bit test spares them the
 	// lookup.
 	first [1 << 16 / 64]uint64
+	// pairs has a bit for each word's first two runes (hashed, pairBit),
+	// and one marks the first runes that are a word by themselves: a
+	// position whose first rune starts some word but whose two runes
+	// start none, and that is no word alone, holds no match, and most
+	// positions a scan walks from are such (the second rune misses).
+	pairs [1 << 16 / 64]uint64
+	one   [1 << 16 / 64]uint64
 	root  rootTable // the root's children: the one wide node
 	// bmp holds the root's children whose rune is in the Basic
 	// Multilingual Plane in blocks of 64 runes: block[r>>6] is the
@@ -191,10 +198,17 @@ func (m *Matcher) Add(word string, payload int) {
 		return
 	}
 	cur := int32(0)
+	var r0 rune
+	k := 0
 	for i, r := range word {
 		if i == 0 {
 			m.first[uint32(r)>>6&1023] |= 1 << (uint32(r) & 63)
+			r0 = r
+		} else if k == 1 {
+			h := pairBit(r0, r)
+			m.pairs[h>>6] |= 1 << (h & 63)
 		}
+		k++
 		nx, ok := m.step(cur, r)
 		if !ok {
 			nx = int32(len(m.nodes))
@@ -217,7 +231,30 @@ func (m *Matcher) Add(word string, payload int) {
 		}
 		cur = nx
 	}
+	if k == 1 {
+		m.one[uint32(r0)>>6&1023] |= 1 << (uint32(r0) & 63)
+	}
 	m.nodes[cur].payload = int32(payload) + 1
+}
+
+// pairBit hashes a word's first two runes to a bit of pairs.
+func pairBit(a, b rune) uint32 {
+	return (uint32(a)*2654435761 ^ uint32(b)*40503) >> 16
+}
+
+// mayMatchAt reports whether a word may start at i, whose rune starts
+// some word (starts): it is a word alone, or some word opens with it and
+// the next rune. False means none does; true may be a false alarm.
+func (m *Matcher) mayMatchAt(text []rune, i int) bool {
+	r := text[i]
+	if m.one[uint32(r)>>6&1023]&(1<<(uint32(r)&63)) != 0 {
+		return true
+	}
+	if i+1 >= len(text) {
+		return false
+	}
+	h := pairBit(r, text[i+1])
+	return m.pairs[h>>6]&(1<<(h&63)) != 0
 }
 
 // FindAll returns the leftmost-longest, non-overlapping matches in text.
@@ -227,8 +264,8 @@ func (m *Matcher) FindAll(text []rune) []Match { return m.AppendAll(nil, text) }
 // to out, so that a caller reading many sentences can reuse one buffer.
 func (m *Matcher) AppendAll(out []Match, text []rune) []Match {
 	for i := 0; i < len(text); {
-		if !m.starts(text[i]) {
-			i++ // most characters start no word: no call
+		if !m.starts(text[i]) || !m.mayMatchAt(text, i) {
+			i++ // most characters start no word, or no word goes on with the next one: no walk
 			continue
 		}
 		end, payload := m.walk(text, i)
