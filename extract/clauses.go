@@ -9,12 +9,9 @@ import (
 // two clause breaks (，；：) outside brackets and quotes.
 type clauseSpan struct{ Start, End int }
 
-// splitClauses cuts a sentence at ，；：, and at final punctuation, never
-// inside 《》, （）or quotation marks.
-func splitClauses(rs []rune) []clauseSpan { return appendClauses(nil, rs) }
-
-// appendClauses is splitClauses appending to out, so that a document's
-// sentences can share one buffer.
+// appendClauses cuts a sentence at ，；：, and at final punctuation, never
+// inside 《》, （）or quotation marks, appending its clauses to out, so that
+// a document's sentences can share one buffer.
 func appendClauses(out []clauseSpan, rs []rune) []clauseSpan {
 	depth, start := 0, 0
 	quote := false
