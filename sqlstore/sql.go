@@ -160,21 +160,18 @@ func execRows(ctx context.Context, tx *sql.Tx, st *sql.Stmt, query string, a []a
 	} else {
 		rows, err = tx.QueryContext(ctx, query, a...)
 	}
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRow(rows, err, scan)
 }
 
 // queryRows runs a query and calls scan for each row.
 func queryRows(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
 	rows, err := tx.QueryContext(ctx, query, a...)
+	return eachRow(rows, err, scan)
+}
+
+// eachRow calls scan for each of rows, the result of a query that
+// returned err, and closes them.
+func eachRow(rows *sql.Rows, err error, scan func(*sql.Rows) error) error {
 	if err != nil {
 		return err
 	}

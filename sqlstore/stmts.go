@@ -124,16 +124,7 @@ func (s *Store) queryRows(ctx context.Context, tx *sql.Tx, query string, a []any
 	} else {
 		rows, err = stmtOn(ctx, tx, st).QueryContext(ctx, a...)
 	}
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRow(rows, err, scan)
 }
 
 // queryRow runs a one-row read query of a read transaction (or of the
@@ -164,14 +155,5 @@ func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any
 		defer prepareWanted(context.WithoutCancel(ctx), &s.stmts, s.rdb)
 		rows, err = s.rdb.QueryContext(ctx, query, a...)
 	}
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRow(rows, err, scan)
 }
