@@ -109,6 +109,24 @@ func versionTextOf(text string, z, blob []byte, compression sql.NullString) (str
 	return b.String(), nil
 }
 
+// readVersionText reads the text of version vid.
+func readVersionText(ctx context.Context, tx *sql.Tx, vid int64) (string, error) {
+	var (
+		text    string
+		z, blob []byte
+		comp    sql.NullString
+	)
+	if err := tx.QueryRowContext(ctx, `SELECT text, text_z, `+versionBlobSQL("versions")+` FROM versions WHERE id = $1`, vid).
+		Scan(&text, &z, &blob, &comp); err != nil {
+		return "", fmt.Errorf("read version %d: %w", vid, err)
+	}
+	text, err := versionTextOf(text, z, blob, comp)
+	if err != nil {
+		return "", fmt.Errorf("read version %d: %w", vid, err)
+	}
+	return text, nil
+}
+
 // versionTextSize returns the length in bytes of a version's text from its
 // two columns, without inflating it.
 func versionTextSize(text string, z []byte) int64 {
