@@ -1,0 +1,197 @@
+package sqlstore_test
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
+)
+
+// TestSentenceTextCarryData: migration 0026 lets a sentence hold its text
+// as byte offsets into its version's text. On both stores, sentences
+// written before it (their text on their rows) read as they were written
+// through every read that shows a sentence's text (the document, its
+// page, search hits and a phrase's check, the commitments list); a
+// statement stored after it keeps no copy of a sentence's text that is a
+// run of its version's text, the others on their rows, and reads, finds
+// and dumps exactly what was stored.
+func TestSentenceTextCarryData(t *testing.T) {
+	const text = "双方将加强铁路合作。\n双方将扩大贸易。"
+	sents := []struct{ label, text, typ string }{
+		{"s1", "双方将加强铁路合作。", "commitment"},
+		{"s2", "双方将扩大贸易。", "commitment"},
+	}
+	for _, st := range carryStores(t) {
+		t.Run(st.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := st.old(t, "0026")
+			now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+			var doc, ver int64
+			if err := db.QueryRowContext(ctx, `INSERT INTO documents (title, kind, language, created_at)
+				VALUES ('old', 'joint_statement', 'zh', $1) RETURNING id`, now).Scan(&doc); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.ExecContext(ctx, `INSERT INTO document_parties (document_id, position, party) VALUES ($1, 0, 'CN'), ($1, 1, 'RS')`,
+				doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.QueryRowContext(ctx, `INSERT INTO versions (document_id, language, text_sha256, text, extractor, created_at,
+				sentence_count) VALUES ($1, 'zh', $2, $3, 'old', $4, 2) RETURNING id`, doc, sha(text), text, now).Scan(&ver); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.ExecContext(ctx, `INSERT INTO sections (version_id, position, section) VALUES ($1, 0, 'preamble')`, ver); err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range sents {
+				if _, err := db.ExecContext(ctx, `INSERT INTO sentences (version_id, document_id, position, label, section, paragraph,
+					text, text_sha256, occurrence, type, strength, evidence, actors) VALUES ($1, $2, $3, $4, 'preamble', 0, $5, $6, 0,
+					$7, 'firm', '{}', 'CN')`, ver, doc, i, s.label, s.text, sha(s.text), s.typ); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+
+			s := st.open(t)
+			tr, err := tracking.New(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.UseDueRules(ctx, tr.Rules); err != nil {
+				t.Fatal(err)
+			}
+			var kept, offsets int
+			if err := s.DB().QueryRowContext(ctx, `SELECT count(*), count(text_start) FROM sentences WHERE document_id = $1 AND text <> ''`,
+				doc).Scan(&kept, &offsets); err != nil || kept != len(sents) || offsets != 0 {
+				t.Errorf("the old rows: %d with their text, %d with offsets (%v); want %d and 0", kept, offsets, err, len(sents))
+			}
+			want := map[string]string{}
+			for _, c := range sents {
+				want[c.label] = c.text
+			}
+			checkTexts(t, ctx, s, doc, want, "铁路合作")
+
+			// a statement stored now
+			nd := corpusDoc(t, statement)
+			id, err := s.CreateDocument(ctx, nd)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var runs, copies, runBytes int
+			for _, c := range nd.Extraction.Sentences {
+				if strings.Contains(nd.Text, c.Text) {
+					runs++
+				} else {
+					copies++
+				}
+			}
+			if runs == 0 || copies == 0 {
+				t.Fatalf("the statement should have sentences of both kinds: %d runs of its text, %d not", runs, copies)
+			}
+			var gotRuns, gotCopies int
+			if err := s.DB().QueryRowContext(ctx, `SELECT count(text_start), count(*) - count(text_start),
+					coalesce(sum(CASE WHEN text_start IS NOT NULL THEN length(text) ELSE 0 END), 0)
+				FROM sentences WHERE document_id = $1`, id).Scan(&gotRuns, &gotCopies, &runBytes); err != nil {
+				t.Fatal(err)
+			}
+			if gotRuns != runs || gotCopies != copies || runBytes != 0 {
+				t.Errorf("a new statement: %d sentences as offsets and %d with their text (%d bytes of text beside offsets), want %d and %d (0)",
+					gotRuns, gotCopies, runBytes, runs, copies)
+			}
+			want = map[string]string{}
+			var phrase string
+			for _, c := range nd.Extraction.Sentences {
+				want[c.ID] = c.Text
+				if r := []rune(c.Text); phrase == "" && len(r) > 12 && strings.Contains(nd.Text, c.Text) {
+					phrase = string(r[2:8])
+				}
+			}
+			checkTexts(t, ctx, s, id, want, phrase)
+
+			// a dump of both kinds restores to the same reads
+			var dump bytes.Buffer
+			if _, err := s.Dump(ctx, &dump); err != nil {
+				t.Fatal(err)
+			}
+			other := openSQLite(t)
+			if _, err := other.Restore(ctx, bytes.NewReader(dump.Bytes()), int64(dump.Len())); err != nil {
+				t.Fatal(err)
+			}
+			checkTexts(t, ctx, other, id, want, phrase)
+		})
+	}
+}
+
+// checkTexts checks that each sentence of document doc reads with the
+// text of want (by label) in the document, its page, the commitments list
+// and search, and that phrase (a run that needs its candidates' texts
+// checked) finds sentences of it with their texts.
+func checkTexts(t *testing.T, ctx context.Context, s *sqlstore.Store, doc int64, want map[string]string, phrase string) {
+	t.Helper()
+	d, err := s.Document(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Extraction.Sentences) != len(want) {
+		t.Errorf("document %d reads %d sentences, want %d", doc, len(d.Extraction.Sentences), len(want))
+	}
+	for _, got := range d.Extraction.Sentences {
+		if got.Text != want[got.ID] {
+			t.Errorf("document %d, sentence %s reads %q, want %q", doc, got.ID, got.Text, want[got.ID])
+		}
+	}
+	pd, _, err := s.DocumentPage(ctx, doc, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pd.Extraction.Sentences) != 1 {
+		t.Errorf("document %d's page of one reads %d sentences", doc, len(pd.Extraction.Sentences))
+	}
+	for _, got := range pd.Extraction.Sentences {
+		if got.Text != want[got.ID] {
+			t.Errorf("document %d's page, sentence %s reads %q, want %q", doc, got.ID, got.Text, want[got.ID])
+		}
+	}
+	cs, err := s.Commitments(ctx, entente.CommitmentFilter{Document: doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) == 0 {
+		t.Errorf("document %d lists no commitments", doc)
+	}
+	for _, c := range cs {
+		if c.Sentence.Text != want[c.Sentence.ID] {
+			t.Errorf("document %d's commitment %s reads %q, want %q", doc, c.Sentence.ID, c.Sentence.Text, want[c.Sentence.ID])
+		}
+	}
+	hits, err := s.Search(ctx, entente.SearchQuery{Text: phrase})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, h := range hits {
+		if h.DocumentID != doc {
+			continue
+		}
+		found = append(found, h.Sentence.ID)
+		if h.Sentence.Text != want[h.Sentence.ID] || !strings.Contains(h.Sentence.Text, phrase) {
+			t.Errorf("search %q: sentence %s reads %q, want %q", phrase, h.Sentence.ID, h.Sentence.Text, want[h.Sentence.ID])
+		}
+	}
+	var holding []string
+	for label, text := range want {
+		if strings.Contains(text, phrase) {
+			holding = append(holding, label)
+		}
+	}
+	slices.Sort(found)
+	slices.Sort(holding)
+	if !slices.Equal(found, holding) {
+		t.Errorf("search %q in document %d finds %v, want %v", phrase, doc, found, holding)
+	}
+}
