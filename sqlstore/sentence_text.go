@@ -45,19 +45,27 @@ func (t *storedText) inVersion() bool { return t.start.Valid }
 // order from the end of the one before, as sentences follow each other,
 // else anywhere, since equal bytes are the same text wherever they are.
 func locateSentences(text string, sents []preparedSentence) {
+	locate(text, len(sents), func(i int) string { return sents[i].Text }, func(i, start int) { sents[i].start = start })
+}
+
+// locate is locateSentences over n texts, text(i) each, calling found
+// with each one's start.
+func locate(text string, n int, textOf func(int) string, found func(i, start int)) {
 	at := 0
-	for i := range sents {
-		p := &sents[i]
-		p.start = -1
-		if p.Text == "" {
+	for i := range n {
+		t := textOf(i)
+		start := -1
+		if t == "" {
+			found(i, start)
 			continue
 		}
-		if k := strings.Index(text[at:], p.Text); k >= 0 {
-			p.start = at + k
-			at = p.start + len(p.Text)
-		} else if k := strings.Index(text, p.Text); k >= 0 {
-			p.start = k
+		if k := strings.Index(text[at:], t); k >= 0 {
+			start = at + k
+			at = start + len(t)
+		} else if k := strings.Index(text, t); k >= 0 {
+			start = k
 		}
+		found(i, start)
 	}
 }
 
@@ -125,8 +133,31 @@ func sentenceTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *vers
 		texts[t.version] = ""
 		missing = append(missing, t.version)
 	}
-	slices.Sort(missing)
-	for chunk := range slices.Chunk(missing, maxVersionsRead) {
+	if err := readVersionTexts(ctx, query, tx, cache, missing, texts); err != nil {
+		return nil, fmt.Errorf("read sentence texts: %w", err)
+	}
+	for i := range ts {
+		t := &ts[i]
+		if !t.inVersion() {
+			continue
+		}
+		v := texts[t.version]
+		start, end := t.start.Int64, t.end.Int64
+		if !t.end.Valid || start < 0 || end < start || end > int64(len(v)) {
+			return nil, fmt.Errorf("read sentence texts: [%d, %d) is not in version %d's %d bytes", start, end, t.version, len(v))
+		}
+		// a copy: a hit kept in a cache must not hold its version's text
+		out[i] = strings.Clone(v[start:end])
+	}
+	return out, nil
+}
+
+// readVersionTexts reads the texts of versions ids into texts, keeping them
+// in cache when it is not nil.
+func readVersionTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, ids []int64, texts map[int64]string) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	for chunk := range slices.Chunk(ids, maxVersionsRead) {
 		// a list of a few lengths, so that each is prepared once
 		n := 8
 		for n < len(chunk) {
@@ -162,21 +193,8 @@ func sentenceTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *vers
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read sentence texts: %w", err)
+			return err
 		}
 	}
-	for i := range ts {
-		t := &ts[i]
-		if !t.inVersion() {
-			continue
-		}
-		v := texts[t.version]
-		start, end := t.start.Int64, t.end.Int64
-		if !t.end.Valid || start < 0 || end < start || end > int64(len(v)) {
-			return nil, fmt.Errorf("read sentence texts: [%d, %d) is not in version %d's %d bytes", start, end, t.version, len(v))
-		}
-		// a copy: a hit kept in a cache must not hold its version's text
-		out[i] = strings.Clone(v[start:end])
-	}
-	return out, nil
+	return nil
 }
