@@ -57,9 +57,17 @@ func TestSentenceTextCarryData(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			// no tracking marks, to see that the upgrade sets none
+			if _, err := db.ExecContext(ctx, `DELETE FROM tracked_dirty`); err != nil {
+				t.Fatal(err)
+			}
 			db.Close()
 
 			s := st.open(t)
+			var marks int
+			if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM tracked_dirty`).Scan(&marks); err != nil || marks != 0 {
+				t.Errorf("after the upgrade, %d documents marked for tracking (%v), want 0", marks, err)
+			}
 			tr, err := tracking.New(s)
 			if err != nil {
 				t.Fatal(err)

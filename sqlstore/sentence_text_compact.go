@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -32,9 +31,8 @@ const compactRows = 500
 // few versions per transaction; it runs once after the upgrade, and on a
 // store that has run it reads one row. The migration itself only adds the
 // columns: SQL cannot read a version's deflated text. Each row is written
-// once and no index changes (none is on the text); the tracking marks
-// that the rows' triggers set are taken off again, since no text reads
-// differently. SQLite keeps the pages this frees inside the file, for the
+// once and no index changes (none is on the text); the tracking triggers
+// let it pass (migration 0026), since no sentence reads differently. SQLite keeps the pages this frees inside the file, for the
 // rows written next (VACUUM, or `entente backup`, which writes a compact
 // copy, gives them back); PostgreSQL's updated rows leave dead rows that
 // VACUUM makes reusable (VACUUM FULL gives the space back).
@@ -50,7 +48,7 @@ func (s *Store) ensureSentenceTexts(ctx context.Context) error {
 	for after := int64(0); after >= 0; {
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			var err error
-			after, err = compactSentenceTexts(ctx, tx, after, compactVersions)
+			after, err = s.compactSentenceTexts(ctx, tx, after, compactVersions)
 			return err
 		})
 		if err != nil {
@@ -68,7 +66,7 @@ func (s *Store) ensureSentenceTexts(ctx context.Context) error {
 // compactSentenceTexts converts the sentences of at most n versions with
 // ids after after, and returns the last id it looked at, or -1 when there
 // were none.
-func compactSentenceTexts(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, error) {
+func (s *Store) compactSentenceTexts(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, error) {
 	var vids []int64
 	err := queryRows(ctx, tx, `SELECT id FROM versions WHERE id > $1 ORDER BY id LIMIT $2`, []any{after, n}, func(rows *sql.Rows) error {
 		var id int64
@@ -81,17 +79,17 @@ func compactSentenceTexts(ctx context.Context, tx *sql.Tx, after int64, n int) (
 	}
 	last := vids[len(vids)-1]
 	type row struct {
-		id, version, document int64
-		text                  string
-		start                 int
+		id, version int64
+		text        string
+		start       int
 	}
 	var rows []row
 	var a args
-	err = queryRows(ctx, tx, `SELECT id, version_id, document_id, text FROM sentences
+	err = queryRows(ctx, tx, `SELECT id, version_id, text FROM sentences
 		WHERE version_id IN (`+list(&a, vids)+`) AND text_start IS NULL AND text <> ''
 		ORDER BY version_id, position`, a, func(rs *sql.Rows) error {
 		var r row
-		err := rs.Scan(&r.id, &r.version, &r.document, &r.text)
+		err := rs.Scan(&r.id, &r.version, &r.text)
 		rows = append(rows, r)
 		return err
 	})
@@ -123,49 +121,19 @@ func compactSentenceTexts(ctx context.Context, tx *sql.Tx, after int64, n int) (
 	if len(rows) == 0 {
 		return last, nil
 	}
-	var docs []int64
-	for _, r := range rows {
-		docs = append(docs, r.document)
-	}
-	slices.Sort(docs)
-	docs = slices.Compact(docs)
-	marked := map[int64]bool{}
-	var b args
-	err = queryRows(ctx, tx, `SELECT document_id FROM tracked_dirty WHERE document_id IN (`+list(&b, docs)+`)`, b,
-		func(rs *sql.Rows) error {
-			var id int64
-			err := rs.Scan(&id)
-			marked[id] = true
-			return err
-		})
-	if err != nil {
-		return 0, fmt.Errorf("read tracking marks: %w", err)
-	}
 	for chunk := range slices.Chunk(rows, compactRows) {
 		vals := make([]string, len(chunk))
 		a := make([]any, 0, 3*len(chunk))
 		for i, r := range chunk {
-			k := len(a)
-			vals[i] = "(CAST($" + strconv.Itoa(k+1) + " AS BIGINT), CAST($" + strconv.Itoa(k+2) + " AS BIGINT), CAST($" +
-				strconv.Itoa(k+3) + " AS BIGINT))"
 			a = append(a, r.id, int64(r.start), int64(r.start+len(r.text)))
+			k := len(a)
+			vals[i] = "(CAST(" + s.dialect.Placeholder(k-2) + " AS BIGINT), CAST(" + s.dialect.Placeholder(k-1) + " AS BIGINT), CAST(" +
+				s.dialect.Placeholder(k) + " AS BIGINT))"
 		}
 		// VALUES names its columns column1… on both databases
 		if _, err := tx.ExecContext(ctx, `UPDATE sentences SET text = '', text_start = v.column2, text_end = v.column3
 			FROM (VALUES `+strings.Join(vals, ", ")+`) AS v WHERE sentences.id = v.column1`, a...); err != nil {
 			return 0, fmt.Errorf("set offsets: %w", err)
-		}
-	}
-	var unmark []int64
-	for _, d := range docs {
-		if !marked[d] {
-			unmark = append(unmark, d)
-		}
-	}
-	if len(unmark) > 0 {
-		var c args
-		if _, err := tx.ExecContext(ctx, `DELETE FROM tracked_dirty WHERE document_id IN (`+list(&c, unmark)+`)`, c...); err != nil {
-			return 0, fmt.Errorf("take tracking marks off: %w", err)
 		}
 	}
 	return last, nil
