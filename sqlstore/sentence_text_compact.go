@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // textSetting is the store_settings key that records that the sentences
@@ -22,17 +21,19 @@ const textOffsets = "offsets"
 // stopped half-way keeps what it did.
 const compactVersions = 100
 
-// compactRows is how many rows one UPDATE of ensureSentenceTexts sets.
+// compactRows is how many rows one UPDATE of ensureSentenceTexts sets on
+// PostgreSQL.
 const compactRows = 500
 
 // ensureSentenceTexts gives the sentences written before migration 0026
 // (their text on their row) the offsets of their text in their version's
 // text and empties their text, as a statement stored now is written, a
-// few versions per transaction; it runs once after the upgrade, and on a
-// store that has run it reads one row. The migration itself only adds the
+// few versions per transaction. It runs once after the upgrade; on a store
+// that has run it, it reads one row. The migration itself only adds the
 // columns: SQL cannot read a version's deflated text. Each row is written
 // once and no index changes (none is on the text); the tracking triggers
-// let it pass (migration 0026), since no sentence reads differently. SQLite keeps the pages this frees inside the file, for the
+// let the UPDATE pass (migration 0026), since no sentence reads
+// differently. SQLite keeps the pages this frees inside the file, for the
 // rows written next (VACUUM, or `entente backup`, which writes a compact
 // copy, gives them back); PostgreSQL's updated rows leave dead rows that
 // VACUUM makes reusable (VACUUM FULL gives the space back).
@@ -121,18 +122,30 @@ func (s *Store) compactSentenceTexts(ctx context.Context, tx *sql.Tx, after int6
 	if len(rows) == 0 {
 		return last, nil
 	}
-	for chunk := range slices.Chunk(rows, compactRows) {
-		vals := make([]string, len(chunk))
-		a := make([]any, 0, 3*len(chunk))
-		for i, r := range chunk {
-			a = append(a, r.id, int64(r.start), int64(r.start+len(r.text)))
-			k := len(a)
-			vals[i] = "(CAST(" + s.dialect.Placeholder(k-2) + " AS BIGINT), CAST(" + s.dialect.Placeholder(k-1) + " AS BIGINT), CAST(" +
-				s.dialect.Placeholder(k) + " AS BIGINT))"
+	if s.arrays() {
+		// PostgreSQL: a statement per chunk, its rows as three arrays
+		for chunk := range slices.Chunk(rows, compactRows) {
+			ids, starts, ends := make([]int64, len(chunk)), make([]int64, len(chunk)), make([]int64, len(chunk))
+			for i, r := range chunk {
+				ids[i], starts[i], ends[i] = r.id, int64(r.start), int64(r.start+len(r.text))
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE sentences SET text = '', text_start = v.s, text_end = v.e
+				FROM unnest(CAST($1 AS BIGINT[]), CAST($2 AS BIGINT[]), CAST($3 AS BIGINT[])) AS v (id, s, e)
+				WHERE sentences.id = v.id`, ids, starts, ends); err != nil {
+				return 0, fmt.Errorf("set offsets: %w", err)
+			}
 		}
-		// VALUES names its columns column1… on both databases
-		if _, err := tx.ExecContext(ctx, `UPDATE sentences SET text = '', text_start = v.column2, text_end = v.column3
-			FROM (VALUES `+strings.Join(vals, ", ")+`) AS v WHERE sentences.id = v.column1`, a...); err != nil {
+		return last, nil
+	}
+	// SQLite: a statement prepared once, run for each row (an UPDATE …
+	// FROM a list of values scans the table's rowids for each list)
+	st, err := tx.PrepareContext(ctx, `UPDATE sentences SET text = '', text_start = $1, text_end = $2 WHERE id = $3`)
+	if err != nil {
+		return 0, fmt.Errorf("set offsets: %w", err)
+	}
+	defer st.Close()
+	for _, r := range rows {
+		if _, err := st.ExecContext(ctx, int64(r.start), int64(r.start+len(r.text)), r.id); err != nil {
 			return 0, fmt.Errorf("set offsets: %w", err)
 		}
 	}
