@@ -157,6 +157,7 @@ func sentenceTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *vers
 func readVersionTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, ids []int64, texts map[int64]string) error {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
+	var f inflater
 	for chunk := range slices.Chunk(ids, maxVersionsRead) {
 		// a list of a few lengths, so that each is prepared once
 		n := 8
@@ -182,7 +183,7 @@ func readVersionTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *v
 			if err := rows.Scan(&id, &text, &z, &blob, &comp); err != nil {
 				return err
 			}
-			text, err := versionTextOf(text, z, blob, comp)
+			text, err := f.versionText(text, z, blob, comp)
 			if err != nil {
 				return fmt.Errorf("version %d: %w", id, err)
 			}
