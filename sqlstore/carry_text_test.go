@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -142,8 +143,116 @@ func TestSentenceTextCarryData(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkTexts(t, ctx, other, id, want, phrase)
+
+			// a dump as a binary before migration 0026 wrote it (every
+			// text on its row) restores to the same reads, as offsets
+			texts := map[int64]string{}
+			for _, d := range []int64{doc, id} {
+				rows, err := s.DB().QueryContext(ctx, `SELECT id, label FROM sentences WHERE document_id = $1`, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := s.Document(ctx, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				byLabel := map[string]string{}
+				for _, c := range got.Extraction.Sentences {
+					byLabel[c.ID] = c.Text
+				}
+				for rows.Next() {
+					var sid int64
+					var label string
+					if err := rows.Scan(&sid, &label); err != nil {
+						t.Fatal(err)
+					}
+					texts[sid] = byLabel[label]
+				}
+				rows.Close()
+			}
+			older := openSQLite(t)
+			restore(t, older, dumpBeforeTextOffsets(t, dump.Bytes(), texts))
+			checkTexts(t, ctx, older, id, want, phrase)
+			var both, restoredRuns int
+			if err := older.DB().QueryRowContext(ctx, `SELECT count(*) FROM sentences WHERE document_id = $1 AND text_start IS NOT NULL
+				AND text <> ''`, id).Scan(&both); err != nil || both != 0 {
+				t.Errorf("restored from an older dump: %d sentences with offsets and a copy (%v)", both, err)
+			}
+			if err := older.DB().QueryRowContext(ctx, `SELECT count(text_start) FROM sentences WHERE document_id = $1`, id).
+				Scan(&restoredRuns); err != nil || restoredRuns != gotRuns {
+				t.Errorf("restored from an older dump: %d sentences as offsets, want %d (%v)", restoredRuns, gotRuns, err)
+			}
 		})
 	}
+}
+
+// dumpBeforeTextOffsets rewrites a dump as a binary before migration 0026
+// would have written it: each sentence's text (texts, by id) on its row,
+// no offsets.
+func dumpBeforeTextOffsets(t *testing.T, b []byte, texts map[int64]string) []byte {
+	t.Helper()
+	files := dumpFiles(t, b)
+	var m map[string]any
+	if err := json.Unmarshal([]byte(files["manifest.json"]), &m); err != nil {
+		t.Fatal(err)
+	}
+	m["schema_version"] = 25
+	at := map[string]int{}
+	var file string
+	for _, ti := range m["tables"].([]any) {
+		info := ti.(map[string]any)
+		if info["name"] != "sentences" {
+			continue
+		}
+		file = info["file"].(string)
+		var kept []any
+		for i, c := range info["columns"].([]any) {
+			name := c.(map[string]any)["name"].(string)
+			at[name] = i
+			if name != "text_start" && name != "text_end" {
+				kept = append(kept, c)
+			}
+		}
+		info["columns"] = kept
+	}
+	if _, ok := at["text_start"]; file == "" || !ok {
+		t.Fatal("the dump has no sentences with offsets")
+	}
+	var rows strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(files[file]), "\n") {
+		var row []json.RawMessage
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatalf("a row of %s: %v", file, err)
+		}
+		var id int64
+		if err := json.Unmarshal(row[at["id"]], &id); err != nil {
+			t.Fatal(err)
+		}
+		text, err := json.Marshal(texts[id])
+		if err != nil {
+			t.Fatal(err)
+		}
+		row[at["text"]] = text
+		var kept []json.RawMessage
+		for i, v := range row {
+			if i != at["text_start"] && i != at["text_end"] {
+				kept = append(kept, v)
+			}
+		}
+		out, err := json.Marshal(kept)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows.Write(out)
+		rows.WriteByte('\n')
+	}
+	files[file] = rows.String()
+	manifest, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["manifest.json"] = string(manifest)
+	return zipFiles(t, files)
 }
 
 // checkTexts checks that each sentence of document doc reads with the
