@@ -156,3 +156,22 @@ func FuzzIsLatinText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadMarker holds readMarker, which reads the head of a valid line
+// into arrays, to readMarkerRunes, which reads it over its runes.
+func FuzzReadMarker(f *testing.F) {
+	for _, s := range []string{"一、双方", "十二、政治", "第一条 双方", "第12章", "1. The", "12．双方", "1.5 million", "（一）合作", "(3) trade", "(a) energy",
+		"a) item", "2) item", "IV. Trade", "Article 3: x", "Član 2. y", "Члан 4 з", "— 双方", "-- x", "- 5", "• x", "O、x", "〇、一", "（二十）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		m, ok := readMarker(s)
+		rm, rok := readMarkerRunes(s)
+		if m != rm || ok != rok {
+			t.Fatalf("readMarker(%q) = %+v %v, readMarkerRunes gives %+v %v", s, m, ok, rm, rok)
+		}
+	})
+}

@@ -143,7 +143,7 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 		return false
 	}
 	next := lines[i+1]
-	if _, ok := readMarker(next.text); ok {
+	if next.marked {
 		return true
 	}
 	nr, _ := utf8.DecodeRuneInString(next.text)
@@ -173,7 +173,7 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 		if (endsComplete(t) && !strings.HasSuffix(t, ".")) || strings.HasSuffix(t, ".") && runesOver(t, 40) {
 			break
 		}
-		if _, ok := readMarker(t); ok {
+		if lines[i].marked {
 			break
 		}
 		if i > 0 && lines[i].no > lines[i-1].no+1 {
@@ -304,7 +304,7 @@ func readLatinMarker(line string) (marker, bool) {
 		}
 	}
 	for _, w := range articleWords {
-		if !strings.HasPrefix(line, w+" ") {
+		if len(line) <= len(w) || line[len(w)] != ' ' || !strings.HasPrefix(line, w) { // (w+" " would build a string per word)
 			continue
 		}
 		rest := line[len(w)+1:]
