@@ -368,5 +368,5 @@ func isStamp(s string) bool {
 // language's layout says so; a list item's semicolon does not, since the
 // next item opens with its marker.
 func (p *parser) runsOn(text string) bool {
-	return p.v.RecitalsRunOn && strings.HasSuffix(strings.TrimRightFunc(text, isSpace), ";")
+	return p.v.RecitalsRunOn && strings.HasSuffix(trimTrail(text), ";")
 }

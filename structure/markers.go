@@ -200,8 +200,4 @@ func byteIndexOfRune(s string, n int) int {
 	return -1
 }
 
-func trimLead(s string) string {
-	return strings.TrimLeftFunc(s, isSpace)
-}
-
 func (m marker) id() string { return strconv.Itoa(m.Number) }

@@ -126,7 +126,7 @@ func splitLines(text string) []line {
 	var out []line
 	for no := 1; ; no++ { // as strings.Split(text, "\n"), without the slice of every line
 		l, rest, more := strings.Cut(text, "\n")
-		if l = strings.TrimFunc(l, isSpace); l != "" {
+		if l = trimSpaces(l); l != "" {
 			m, ok := readMarker(l)
 			out = append(out, line{text: l, no: no, mark: m, marked: ok})
 		}
@@ -260,7 +260,7 @@ func (p *parser) newsDateline(s string) string {
 	if !agency {
 		if p.v.LeadDateline != nil {
 			if n := p.v.LeadDateline(s); n > 0 && n <= len(s) {
-				return strings.TrimRightFunc(s[:n], isSpace)
+				return trimTrail(s[:n])
 			}
 		}
 		return ""

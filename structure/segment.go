@@ -45,7 +45,7 @@ func segmentValid(para string) []string {
 	var out []string
 	start := 0
 	emit := func(end int) {
-		if s := strings.TrimFunc(para[start:end], isSpace); s != "" {
+		if s := trimSpaces(para[start:end]); s != "" {
 			out = append(out, s)
 		}
 		start = end
@@ -58,11 +58,23 @@ func segmentValid(para string) []string {
 			i++
 			continue
 		}
+		if c := para[i]; c >= utf8.RuneSelf {
+			// 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F) by their bytes;
+			// any other character on these lead bytes (、，（）…) ends
+			// nothing, and its next bytes are no lead byte
+			if i+2 < len(para) && (c == 0xE3 && para[i+1] == 0x80 && para[i+2] == 0x82 ||
+				c == 0xEF && para[i+1] == 0xBC && (para[i+2] == 0x81 || para[i+2] == 0x9F)) {
+				i += 3
+				i = endOfStop(para, i)
+				emit(i)
+				continue
+			}
+			i++
+			continue
+		}
 		r, w := runeAt(para, i)
 		cut := false
 		switch r {
-		case '。', '！', '？':
-			cut = true
 		case '!', '?':
 			if i+w == len(para) {
 				cut = true
@@ -77,17 +89,25 @@ func segmentValid(para string) []string {
 		if !cut {
 			continue
 		}
-		for i < len(para) {
-			n, nw := runeAt(para, i)
-			if !isCloser(n) && n != '。' && n != '！' && n != '？' && n != '!' && n != '?' {
-				break
-			}
-			i += nw
-		}
+		i = endOfStop(para, i)
 		emit(i)
 	}
 	emit(len(para))
 	return out
+}
+
+// endOfStop returns where the sentence whose final punctuation ends at
+// byte i ends: after the closing quotes and brackets and further stops
+// that follow.
+func endOfStop(para string, i int) int {
+	for i < len(para) {
+		n, nw := runeAt(para, i)
+		if !isCloser(n) && n != '。' && n != '！' && n != '？' && n != '!' && n != '?' {
+			break
+		}
+		i += nw
+	}
+	return i
 }
 
 // segmentByte marks the bytes segmentValid stops at: those a character
