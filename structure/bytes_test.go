@@ -175,3 +175,49 @@ func FuzzReadMarker(f *testing.F) {
 		}
 	})
 }
+
+// plainSpacedBytes is plainSpaced byte by byte, without its eight-byte
+// steps: what they must answer.
+func plainSpacedBytes(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if c >= '\t' && c <= '\r' {
+				return false
+			}
+		case c == 0xC2 || c >= 0xE1:
+			return false
+		case c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++
+		default:
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(s)
+}
+
+// FuzzPlainSpaced holds plainSpaced's eight-byte steps to the reading byte
+// by byte, and isLatinText's skips to isLatinRunes, on long lines too.
+func FuzzPlainSpaced(f *testing.F) {
+	for _, s := range []string{"The two sides agreed to strengthen cooperation", "The two sides  agreed", "agreedxx  x", "abcdefg  hijklmn", "abcdefgh\tij", "abcdefg\x01 hijklmno",
+		"Dve strane će sarađivati u oblasti energetike", "a b c d e f g h i j k", "The U.S. “Hope” 中方 agreed", "abcdefghijklmno\xe2\x80\x99s x", "\x80\x80\x80\x80\x80\x80\x80\x80abc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainSpaced(s), plainSpacedBytes(s); got != want {
+			t.Fatalf("plainSpaced(%q) = %v, byte by byte %v", s, got, want)
+		}
+		if got, want := isLatinText(s), isLatinRunes(s); got != want {
+			t.Fatalf("isLatinText(%q) = %v, isLatinRunes gives %v", s, got, want)
+		}
+	})
+}

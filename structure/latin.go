@@ -21,20 +21,26 @@ type Date struct {
 // isLatinText reports whether a text is in a script written with spaces:
 // letters, and no Han character.
 func isLatinText(s string) bool {
-	// Every CJK character isCJK knows, but the quotation marks, dashes and
-	// dots both scripts share, opens with a byte from 0xE2 on, which no
-	// other part of a character is: a text without one (ASCII, Latin with
-	// diacritics, Cyrillic) is read byte by byte, deciding a letter once.
+	// Every CJK character isCJK knows opens with a byte from 0xE2 on, which
+	// no other part of a character is: only those characters are decoded,
+	// and once a letter is found, the text up to the next such byte is
+	// skipped eight bytes at a time (ASCII, Latin with diacritics,
+	// Cyrillic).
 	letters := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c < utf8.RuneSelf:
-			letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-			i++
 		case c >= 0xE2:
-			return isLatinRunes(s)
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if isCJK(r) && !isSharedPunct(r) {
+				return false
+			}
+			letters = letters || unicode.IsLetter(r)
+			i += w
 		case letters:
+			i = skipBelowE2(s, i)
+		case c < utf8.RuneSelf:
+			letters = c|0x20 >= 'a' && c|0x20 <= 'z'
 			i++
 		default:
 			r, w := utf8.DecodeRuneInString(s[i:])
@@ -43,6 +49,24 @@ func isLatinText(s string) bool {
 		}
 	}
 	return letters
+}
+
+// skipBelowE2 returns the offset of the first byte of s from i on that is
+// 0xE2 or more, or len(s).
+func skipBelowE2(s string, i int) int {
+	for i+8 <= len(s) {
+		// a byte b is 0xE2 or more when its high bit is set and its low
+		// seven bits plus 0x1E reach 0x80 (no carry leaves a byte)
+		x := load8(s, i)
+		if ((x&0x7F7F7F7F7F7F7F7F)+0x1E1E1E1E1E1E1E1E)&x&0x8080808080808080 != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && s[i] < 0xE2 {
+		i++
+	}
+	return i
 }
 
 // isLatinRunes is isLatinText over the characters of s.

@@ -40,7 +40,8 @@ func leadWidth(c byte) int {
 }
 
 // segmentValid is Segment over the bytes of valid UTF-8, without a copy
-// into runes.
+// into runes. It goes from one character that may end a sentence to the
+// next (stops), found by the strings package's vectorised search.
 func segmentValid(para string) []string {
 	var out []string
 	start := 0
@@ -50,42 +51,29 @@ func segmentValid(para string) []string {
 		}
 		start = end
 	}
-	for i := 0; i < len(para); {
-		if !segmentByte[para[i]] {
-			// a byte of a character that ends no sentence: only . ! ? and,
-			// among the others, 。 and ！？ do, whose lead bytes are E3 and
-			// EF, which no other byte of a character is
-			i++
+	var st stops
+	for i := 0; ; {
+		if i = st.next(para, i); i == len(para) {
+			break
+		}
+		if para[i] >= utf8.RuneSelf { // 。！？ end a sentence where they stand
+			i = endOfStop(para, i+3)
+			emit(i)
 			continue
 		}
-		if c := para[i]; c >= utf8.RuneSelf {
-			// 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F) by their bytes;
-			// any other character on these lead bytes (、，（）…) ends
-			// nothing, and its next bytes are no lead byte
-			if i+2 < len(para) && (c == 0xE3 && para[i+1] == 0x80 && para[i+2] == 0x82 ||
-				c == 0xEF && para[i+1] == 0xBC && (para[i+2] == 0x81 || para[i+2] == 0x9F)) {
-				i += 3
-				i = endOfStop(para, i)
-				emit(i)
-				continue
-			}
-			i++
-			continue
-		}
-		r, w := runeAt(para, i)
 		cut := false
-		switch r {
+		switch para[i] {
 		case '!', '?':
-			if i+w == len(para) {
+			if i+1 == len(para) {
 				cut = true
 			} else {
-				n, _ := runeAt(para, i+w)
+				n, _ := runeAt(para, i+1)
 				cut = isSpace(n) || isCloser(n)
 			}
 		case '.':
 			cut = latinStopAt(para, i)
 		}
-		i += w
+		i++
 		if !cut {
 			continue
 		}
@@ -94,6 +82,40 @@ func segmentValid(para string) []string {
 	}
 	emit(len(para))
 	return out
+}
+
+// stopChars are the characters that may end a sentence.
+var stopChars = [...]string{".", "!", "?", "。", "！", "？"}
+
+// stops finds the next character of a paragraph that may end a sentence,
+// searching for each of stopChars only once it has passed the last one
+// found.
+type stops struct {
+	at    [len(stopChars)]int // offset of the next of each, len(para) for none
+	known bool
+}
+
+// next returns the offset of the first of stopChars at or after i, or
+// len(para).
+func (st *stops) next(para string, i int) int {
+	if !st.known {
+		st.known = true
+		for k := range st.at {
+			st.at[k] = -1
+		}
+	}
+	first := len(para)
+	for k, c := range stopChars {
+		if st.at[k] < i {
+			if j := strings.Index(para[i:], c); j >= 0 {
+				st.at[k] = i + j
+			} else {
+				st.at[k] = len(para)
+			}
+		}
+		first = min(first, st.at[k])
+	}
+	return first
 }
 
 // endOfStop returns where the sentence whose final punctuation ends at
@@ -109,10 +131,6 @@ func endOfStop(para string, i int) int {
 	}
 	return i
 }
-
-// segmentByte marks the bytes segmentValid stops at: those a character
-// that may end a sentence opens with.
-var segmentByte = [256]bool{'.': true, '!': true, '?': true, 0xE3: true, 0xEF: true}
 
 // latinStopAt is latinStop for the full stop at byte i of valid UTF-8.
 func latinStopAt(s string, i int) bool {

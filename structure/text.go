@@ -172,6 +172,21 @@ func plainSpaced(s string) bool {
 	}
 	ascii := true
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) {
+			// eight ASCII bytes, none a control character, at a time:
+			// only their spaces are to be looked at
+			if x := load8(s, i); x&0x8080808080808080 == 0 && (x-0x2020202020202020)&0x8080808080808080 == 0 {
+				// high bit of each byte that is a space (x^0x2020… is
+				// zero there, below 0x80 elsewhere: adding 0x7F sets
+				// the high bit of the others, without a carry)
+				sp := ^((x ^ 0x2020202020202020) + 0x7F7F7F7F7F7F7F7F) & 0x8080808080808080
+				if sp&(sp<<8) != 0 || sp>>63 != 0 && s[i+8] == ' ' { // (s does not end with one)
+					return false
+				}
+				i += 7
+				continue
+			}
+		}
 		c := s[i]
 		switch {
 		case c == ' ':
