@@ -38,7 +38,7 @@ func isLatinText(s string) bool {
 			letters = letters || unicode.IsLetter(r)
 			i += w
 		case letters:
-			i = skipBelowE2(s, i)
+			i = skipBelow(s, i, 0xE2)
 		case c < utf8.RuneSelf:
 			letters = c|0x20 >= 'a' && c|0x20 <= 'z'
 			i++
@@ -51,19 +51,20 @@ func isLatinText(s string) bool {
 	return letters
 }
 
-// skipBelowE2 returns the offset of the first byte of s from i on that is
-// 0xE2 or more, or len(s).
-func skipBelowE2(s string, i int) int {
+// skipBelow returns the offset of the first byte of s from i on that is t
+// or more (t from 0x80 on), or len(s).
+func skipBelow(s string, i int, t byte) int {
+	// a byte b is t or more when its high bit is set and its low seven
+	// bits plus 0x100-t reach 0x80 (no carry leaves a byte)
+	add := uint64(0x100-uint(t)) * 0x0101010101010101
 	for i+8 <= len(s) {
-		// a byte b is 0xE2 or more when its high bit is set and its low
-		// seven bits plus 0x1E reach 0x80 (no carry leaves a byte)
 		x := load8(s, i)
-		if ((x&0x7F7F7F7F7F7F7F7F)+0x1E1E1E1E1E1E1E1E)&x&0x8080808080808080 != 0 {
+		if ((x&0x7F7F7F7F7F7F7F7F)+add)&x&0x8080808080808080 != 0 {
 			break
 		}
 		i += 8
 	}
-	for i < len(s) && s[i] < 0xE2 {
+	for i < len(s) && s[i] < t {
 		i++
 	}
 	return i

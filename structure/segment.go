@@ -84,19 +84,22 @@ func segmentValid(para string) []string {
 	return out
 }
 
-// stopChars are the characters that may end a sentence.
-var stopChars = [...]string{".", "!", "?", "。", "！", "？"}
+// asciiStops are the ASCII characters that may end a sentence; 。！？ are
+// the others.
+var asciiStops = [...]byte{'.', '!', '?'}
 
 // stops finds the next character of a paragraph that may end a sentence,
-// searching for each of stopChars only once it has passed the last one
-// found.
+// searching for each kind only once it has passed the last one found: each
+// of asciiStops by the strings package's vectorised search, 。！？ over the
+// characters from 0xE3 on, to which runs of others are skipped eight bytes
+// at a time.
 type stops struct {
-	at    [len(stopChars)]int // offset of the next of each, len(para) for none
+	at    [len(asciiStops) + 1]int // offset of the next of each, len(para) for none
 	known bool
 }
 
-// next returns the offset of the first of stopChars at or after i, or
-// len(para).
+// next returns the offset of the first character at or after i that may
+// end a sentence, or len(para).
 func (st *stops) next(para string, i int) int {
 	if !st.known {
 		st.known = true
@@ -105,9 +108,9 @@ func (st *stops) next(para string, i int) int {
 		}
 	}
 	first := len(para)
-	for k, c := range stopChars {
+	for k, c := range asciiStops {
 		if st.at[k] < i {
-			if j := strings.Index(para[i:], c); j >= 0 {
+			if j := strings.IndexByte(para[i:], c); j >= 0 {
 				st.at[k] = i + j
 			} else {
 				st.at[k] = len(para)
@@ -115,7 +118,29 @@ func (st *stops) next(para string, i int) int {
 		}
 		first = min(first, st.at[k])
 	}
-	return first
+	if k := len(asciiStops); st.at[k] < i {
+		st.at[k] = nextCJKStop(para, i)
+	}
+	return min(first, st.at[len(asciiStops)])
+}
+
+// nextCJKStop returns the offset of the first 。 (E3 80 82), ！ (EF BC 81)
+// or ？ (EF BC 9F) of valid UTF-8 at or after i, or len(para).
+func nextCJKStop(para string, i int) int {
+	for {
+		if i < len(para) && para[i] < 0xE3 {
+			i = skipBelow(para, i, 0xE3)
+		}
+		if i+2 >= len(para) {
+			return len(para)
+		}
+		c := para[i]
+		if c == 0xE3 && para[i+1] == 0x80 && para[i+2] == 0x82 ||
+			c == 0xEF && para[i+1] == 0xBC && (para[i+2] == 0x81 || para[i+2] == 0x9F) {
+			return i
+		}
+		i += leadWidth(c)
+	}
 }
 
 // endOfStop returns where the sentence whose final punctuation ends at

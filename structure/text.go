@@ -67,6 +67,8 @@ func validStableNFC(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
+		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			i += 3 // U+5000–U+9FFF: unified Han ideographs, valid and stable
 		case c < utf8.RuneSelf:
 			i++
 			for i+8 <= len(s) && ascii8(s, i) {
@@ -172,7 +174,7 @@ func plainSpaced(s string) bool {
 	}
 	ascii := true
 	for i := 0; i < len(s); i++ {
-		if i+8 <= len(s) {
+		if i+8 <= len(s) && s[i] < utf8.RuneSelf && s[i+7] < utf8.RuneSelf { // (not tried between the letters of Cyrillic)
 			// eight ASCII bytes, none a control character, at a time:
 			// only their spaces are to be looked at
 			if x := load8(s, i); x&0x8080808080808080 == 0 && (x-0x2020202020202020)&0x8080808080808080 == 0 {
@@ -213,9 +215,20 @@ func plainSpaced(s string) bool {
 // a lead byte always starts a character when s is decoded (valid or not),
 // and spaceLen knows the bytes that follow.
 func hasSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if spaceLead[s[i]] != 0 && spaceLen(s, i) > 0 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if spaceLead[c] != 0 && spaceLen(s, i) > 0 {
 			return true
+		}
+		// a character is stepped over whole: its continuation bytes start
+		// no space, valid or not
+		switch {
+		case c >= 0xE0 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			i += 3
+		case c >= 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		default:
+			i++
 		}
 	}
 	return false
