@@ -222,3 +222,23 @@ func FuzzPlainSpaced(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSkipPrintableASCII holds the eight-byte reading to the byte-by-byte
+// one.
+func FuzzSkipPrintableASCII(f *testing.F) {
+	for _, s := range []string{"abcdefghijklmnop q", "abcdefgh\x01ijk", "ab!\x20cd", "\x21\x21\x21\x21\x21\x21\x21\x21\x20", "abcdefghij\xe2\x80\x99", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x80"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		want := i
+		for want < len(s) && s[want] > ' ' && s[want] < utf8.RuneSelf {
+			want++
+		}
+		if got := skipPrintableASCII(s, i); got != want {
+			t.Fatalf("skipPrintableASCII(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	})
+}

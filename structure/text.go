@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -271,6 +272,9 @@ func squeezeValid(s string) string {
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) {
+			if j = skipPrintableASCII(s, j); j == len(s) {
+				break
+			}
 			if c := s[j]; c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') {
 				j++ // ASCII but a space, inline
 				continue
@@ -313,6 +317,27 @@ func squeezeValid(s string) string {
 		return s
 	}
 	return string(b)
+}
+
+// skipPrintableASCII returns the offset of the first byte of s from i on
+// that is not printable ASCII (0x21 to 0x7F): a space, a control
+// character or a byte of another character; or len(s). It reads eight
+// bytes at a time.
+func skipPrintableASCII(s string, i int) int {
+	for i+8 <= len(s) {
+		x := load8(s, i)
+		// the high bit of a byte from 0x80 on is set in x; a byte below
+		// 0x21 sets it in x-0x21…, and only a byte below one flagged
+		// already can borrow from it: the lowest flag is exact
+		if m := (x | (x - 0x2121212121212121)) & 0x8080808080808080; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < len(s) && s[i] > ' ' && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // spaceAt reports whether the character at byte i of valid UTF-8 s is a
