@@ -134,6 +134,7 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 	if p.sents, err = prepareSentences(d.Extraction.Sentences); err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
+	locateSentences(d.Text, p.sents)
 	p.textZ = s.deflate.packText(d.Text)
 	if p.textZ != nil && string(d.Original) == d.Text {
 		// a plain-text upload: its bytes are its text, deflated once and
