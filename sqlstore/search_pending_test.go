@@ -223,3 +223,28 @@ func TestIndexersShareTheQueue(t *testing.T) {
 		})
 	}
 }
+
+// TestRestoreLeavesNothingQueued: a dump taken while statements wait for
+// the index restores them indexed (a restore rebuilds the whole index),
+// with nothing queued to be indexed twice.
+func TestRestoreLeavesNothingQueued(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		if _, err := s.CreateDocuments(sqlstore.DeferIndex(ctx), lagDocs("dumped", 2)); err != nil {
+			t.Fatal(err)
+		}
+		b := dump(t, s)
+		into := openSQLite(t)
+		restore(t, into, b)
+		if lag, err := into.SearchLag(ctx); err != nil || lag.Statements != 0 {
+			t.Errorf("restored: lag %+v (%v), want none", lag, err)
+		}
+		if got := hitsFor(t, into, "dumpedword1"); got != 1 {
+			t.Errorf("restored: %d hits, want 1", got)
+		}
+		var sentences, rows int
+		if err := into.DB().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM sentence_fts)`).Scan(&sentences, &rows); err != nil || rows != sentences {
+			t.Errorf("restored: %d index rows for %d sentences (%v)", rows, sentences, err)
+		}
+	})
+}
