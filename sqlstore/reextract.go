@@ -158,6 +158,8 @@ func (s *Store) storeExtraction(ctx context.Context, tx *sql.Tx, doc, vid int64,
 		`DELETE FROM entities WHERE version_id = $1`,
 		`DELETE FROM sentences WHERE version_id = $1`,
 		`DELETE FROM sections WHERE version_id = $1`,
+		// indexed below, so no longer the background indexer's
+		`DELETE FROM search_pending WHERE version_id = $1`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, vid); err != nil {
 			return fmt.Errorf("clear extraction: %w", err)

@@ -62,6 +62,10 @@ func (s *Store) ensureIndex(ctx context.Context) error {
 // reindex writes the index rows of every sentence, a page at a time, and
 // each version's token count, which ranking normalises by.
 func (s *Store) reindex(ctx context.Context, tx *sql.Tx) error {
+	// every sentence is indexed here, the queued ones too
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_pending`); err != nil {
+		return fmt.Errorf("clear the index queue: %w", err)
+	}
 	const pageSize = 5000
 	tokens := map[int64]int{} // by version
 	for last := int64(0); ; {

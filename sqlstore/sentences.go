@@ -31,6 +31,13 @@ type preparedSentence struct {
 // of that section: it stays the same when a better extractor re-reads the
 // document, so corrections and statuses keyed to it survive.
 func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
+	return prepareSentencesFor(sents, true)
+}
+
+// prepareSentencesFor is prepareSentences, without the search tokens when
+// tokenize is false: a version whose index is left to the background
+// indexer (search_pending.go) is tokenized there.
+func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSentence, error) {
 	out := make([]preparedSentence, len(sents))
 	seen := make(map[string]int, len(sents))
 	labels := make(map[string]bool, len(sents))
@@ -43,8 +50,10 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
 		sum, sha := anchorHash([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
-		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, tokens: tz.Tokens(s.Text),
-			start: -1}
+		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, start: -1}
+		if tokenize {
+			out[i].tokens = tz.Tokens(s.Text)
+		}
 		seen[key]++
 	}
 	return out, nil
@@ -64,6 +73,9 @@ type versionWrite struct {
 	x        *entente.Extraction
 	sents    []preparedSentence
 	ids      []int64 // the sentences' ids by position, once written
+	// deferIndex leaves the version's index rows to the background
+	// indexer: it is queued in search_pending instead
+	deferIndex bool
 }
 
 // insertExtractions writes the extractions of several versions (a batch's
@@ -97,6 +109,9 @@ func (s *Store) insertExtractions(ctx context.Context, tx *sql.Tx, vs []*version
 	}
 	var rows []IndexRow
 	for _, w := range vs {
+		if w.deferIndex {
+			continue
+		}
 		for i, p := range w.sents {
 			rows = append(rows, IndexRow{SentenceID: w.ids[i], Tokens: p.tokens})
 		}
