@@ -188,6 +188,16 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 // DrainIndex indexes every queued version, a transaction at a time, and
 // returns how many it indexed. Another indexer may take some meanwhile.
 func (s *Store) DrainIndex(ctx context.Context) (int, error) {
+	// a read first: a server's indexer ticks whether or not anything
+	// waits, and a write transaction would take SQLite's one writer
+	var one int
+	err := s.rdb.QueryRowContext(ctx, `SELECT 1 FROM search_pending LIMIT 1`).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read the index queue: %w", err)
+	}
 	total := 0
 	for {
 		n, err := s.IndexPending(ctx, 0)
