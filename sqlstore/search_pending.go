@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/entente/entente"
@@ -128,10 +129,19 @@ func (s *Store) IndexPending(ctx context.Context, limit int) (int, error) {
 		if err := s.planWrites(ctx, tx); err != nil {
 			return err
 		}
+		// the token counts in one statement (a round trip each on PostgreSQL)
+		var (
+			ta    args
+			cases strings.Builder
+		)
 		for _, q := range qs {
-			if _, err := tx.ExecContext(ctx, `UPDATE versions SET token_count = $1 WHERE id = $2`, tokens[q.vid], q.vid); err != nil {
-				return fmt.Errorf("version %d: token count: %w", q.vid, err)
-			}
+			fmt.Fprintf(&cases, " WHEN %s THEN CAST(%s AS INTEGER)", ta.add(q.vid), ta.add(tokens[q.vid]))
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE versions SET token_count = CASE id`+cases.String()+` END WHERE id IN (`+
+			idList(s.dialect, &ta, vids)+`)`, ta...); err != nil {
+			return fmt.Errorf("token counts: %w", err)
+		}
+		for _, q := range qs {
 			if err := s.logChangeOf(ctx, tx, change{action: "index", entity: "document", id: q.did, document: q.did,
 				after: map[string]any{"version": q.vid}}); err != nil {
 				return err
