@@ -138,6 +138,7 @@ func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (prepar
 	if p.sents, err = prepareSentencesFor(d.Extraction.Sentences, !deferIndex); err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
+	locateSentences(d.Text, p.sents)
 	p.textZ = s.deflate.packText(d.Text)
 	if p.textZ != nil && string(d.Original) == d.Text {
 		// a plain-text upload: its bytes are its text, deflated once and

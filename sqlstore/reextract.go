@@ -148,6 +148,11 @@ func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Ext
 // document doc (sections, sentences, labels, mentions, search index) with
 // x, and its counts; extractor, if not empty, becomes the version's.
 func (s *Store) storeExtraction(ctx context.Context, tx *sql.Tx, doc, vid int64, x *entente.Extraction, sents []preparedSentence, extractor string) error {
+	text, err := readVersionText(ctx, tx, vid)
+	if err != nil {
+		return err
+	}
+	locateSentences(text, sents)
 	for _, q := range []string{
 		`DELETE FROM citations WHERE version_id = $1`,
 		`DELETE FROM entities WHERE version_id = $1`,
