@@ -157,30 +157,40 @@ func (s *Store) IndexPending(ctx context.Context, limit int) (int, error) {
 // indexRowsOf reads the sentences of versions vids and returns their index
 // rows and each version's token count.
 func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]IndexRow, map[int64]int, error) {
-	var a args
-	var rows []IndexRow
-	tokens := make(map[int64]int, len(vids))
-	tz := search.NewTokenizer()
-	lastVersion := int64(-1)
-	err := queryRows(ctx, tx, `SELECT id, version_id, text FROM sentences WHERE version_id IN (`+idList(s.dialect, &a, vids)+
+	var (
+		a    args
+		rows []IndexRow
+		ts   []storedText
+	)
+	err := queryRows(ctx, tx, `SELECT id, `+sentenceTextSQL("sentences")+` FROM sentences WHERE version_id IN (`+idList(s.dialect, &a, vids)+
 		`) ORDER BY version_id, position`, a, func(r *sql.Rows) error {
 		var (
-			id, vid int64
-			text    string
+			id int64
+			t  storedText
 		)
-		if err := r.Scan(&id, &vid, &text); err != nil {
+		if err := r.Scan(append([]any{&id}, t.dest()...)...); err != nil {
 			return err
 		}
-		if vid != lastVersion {
-			tz, lastVersion = search.NewTokenizer(), vid // one per version, as a write has
-		}
-		row := IndexRow{SentenceID: id, Tokens: tz.Tokens(text)}
-		tokens[vid] += len(row.Tokens)
-		rows = append(rows, row)
+		rows, ts = append(rows, IndexRow{SentenceID: id}), append(ts, t)
 		return nil
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read queued sentences: %w", err)
+	}
+	// most rows hold offsets into their version's text (migration 0026)
+	texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read queued sentences' texts: %w", err)
+	}
+	tokens := make(map[int64]int, len(vids))
+	tz := search.NewTokenizer()
+	lastVersion := int64(-1)
+	for i := range rows {
+		if vid := ts[i].version; vid != lastVersion {
+			tz, lastVersion = search.NewTokenizer(), vid // one per version, as a write has
+		}
+		rows[i].Tokens = tz.Tokens(texts[i])
+		tokens[ts[i].version] += len(rows[i].Tokens)
 	}
 	return rows, tokens, nil
 }
