@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/entente/entente"
@@ -129,19 +128,10 @@ func (s *Store) IndexPending(ctx context.Context, limit int) (int, error) {
 		if err := s.planWrites(ctx, tx); err != nil {
 			return err
 		}
-		// the token counts in one statement (a round trip each on PostgreSQL)
-		var (
-			ta    args
-			cases strings.Builder
-		)
 		for _, q := range qs {
-			fmt.Fprintf(&cases, " WHEN %s THEN CAST(%s AS INTEGER)", ta.add(q.vid), ta.add(tokens[q.vid]))
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE versions SET token_count = CASE id`+cases.String()+` END WHERE id IN (`+
-			idList(s.dialect, &ta, vids)+`)`, ta...); err != nil {
-			return fmt.Errorf("token counts: %w", err)
-		}
-		for _, q := range qs {
+			if _, err := tx.ExecContext(ctx, `UPDATE versions SET token_count = $1 WHERE id = $2`, tokens[q.vid], q.vid); err != nil {
+				return fmt.Errorf("version %d: token count: %w", q.vid, err)
+			}
 			if err := s.logChangeOf(ctx, tx, change{action: "index", entity: "document", id: q.did, document: q.did,
 				after: map[string]any{"version": q.vid}}); err != nil {
 				return err
@@ -172,8 +162,8 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 		rows []IndexRow
 		ts   []storedText
 	)
-	err := queryRows(ctx, tx, `SELECT s.id, `+sentenceTextSQL("s")+` FROM sentences s WHERE s.version_id IN (`+idList(s.dialect, &a, vids)+
-		`) ORDER BY s.version_id, s.position`, a, func(r *sql.Rows) error {
+	err := queryRows(ctx, tx, `SELECT id, `+sentenceTextSQL("sentences")+` FROM sentences WHERE version_id IN (`+idList(s.dialect, &a, vids)+
+		`) ORDER BY version_id, position`, a, func(r *sql.Rows) error {
 		var (
 			id int64
 			t  storedText
@@ -187,19 +177,20 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 	if err != nil {
 		return nil, nil, fmt.Errorf("read queued sentences: %w", err)
 	}
+	// most rows hold offsets into their version's text (migration 0026)
 	texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read queued sentences: %w", err)
+		return nil, nil, fmt.Errorf("read queued sentences' texts: %w", err)
 	}
 	tokens := make(map[int64]int, len(vids))
-	var tz *search.Tokenizer
+	tz := search.NewTokenizer()
 	lastVersion := int64(-1)
 	for i := range rows {
-		if v := ts[i].version; v != lastVersion {
-			tz, lastVersion = search.NewTokenizer(), v // one per version, as a write has
+		if vid := ts[i].version; vid != lastVersion {
+			tz, lastVersion = search.NewTokenizer(), vid // one per version, as a write has
 		}
 		rows[i].Tokens = tz.Tokens(texts[i])
-		tokens[lastVersion] += len(rows[i].Tokens)
+		tokens[ts[i].version] += len(rows[i].Tokens)
 	}
 	return rows, tokens, nil
 }
@@ -207,16 +198,6 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 // DrainIndex indexes every queued version, a transaction at a time, and
 // returns how many it indexed. Another indexer may take some meanwhile.
 func (s *Store) DrainIndex(ctx context.Context) (int, error) {
-	// a read first: a server's indexer ticks whether or not anything
-	// waits, and a write transaction would take SQLite's one writer
-	var one int
-	err := s.rdb.QueryRowContext(ctx, `SELECT 1 FROM search_pending LIMIT 1`).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("read the index queue: %w", err)
-	}
 	total := 0
 	for {
 		n, err := s.IndexPending(ctx, 0)
