@@ -157,12 +157,11 @@ func (s *Store) IndexPending(ctx context.Context, limit int) (int, error) {
 // indexRowsOf reads the sentences of versions vids and returns their index
 // rows and each version's token count.
 func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]IndexRow, map[int64]int, error) {
-	var a args
 	var (
+		a    args
 		rows []IndexRow
 		ts   []storedText
 	)
-	tokens := make(map[int64]int, len(vids))
 	err := queryRows(ctx, tx, `SELECT id, `+sentenceTextSQL("sentences")+` FROM sentences WHERE version_id IN (`+idList(s.dialect, &a, vids)+
 		`) ORDER BY version_id, position`, a, func(r *sql.Rows) error {
 		var (
@@ -178,19 +177,20 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 	if err != nil {
 		return nil, nil, fmt.Errorf("read queued sentences: %w", err)
 	}
+	// most rows hold offsets into their version's text (migration 0026)
 	texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read queued sentences: %w", err)
+		return nil, nil, fmt.Errorf("read queued sentences' texts: %w", err)
 	}
+	tokens := make(map[int64]int, len(vids))
 	tz := search.NewTokenizer()
 	lastVersion := int64(-1)
 	for i := range rows {
-		vid := ts[i].version
-		if vid != lastVersion {
+		if vid := ts[i].version; vid != lastVersion {
 			tz, lastVersion = search.NewTokenizer(), vid // one per version, as a write has
 		}
 		rows[i].Tokens = tz.Tokens(texts[i])
-		tokens[vid] += len(rows[i].Tokens)
+		tokens[ts[i].version] += len(rows[i].Tokens)
 	}
 	return rows, tokens, nil
 }

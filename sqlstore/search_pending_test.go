@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -245,6 +246,37 @@ func TestRestoreLeavesNothingQueued(t *testing.T) {
 		var sentences, rows int
 		if err := into.DB().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM sentence_fts)`).Scan(&sentences, &rows); err != nil || rows != sentences {
 			t.Errorf("restored: %d index rows for %d sentences (%v)", rows, sentences, err)
+		}
+	})
+}
+
+// TestRunIndexerCatchesUp: a server's background indexer finds what a batch
+// queued after it started, and search then finds it.
+func TestRunIndexerCatchesUp(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx, cancel := context.WithCancel(entente.NewContextWithActor(context.Background(), entente.Actor{Name: "search indexer", Via: "system"}))
+		done := make(chan struct{})
+		go func() { defer close(done); s.RunIndexer(ctx, slog.New(slog.DiscardHandler), 20*time.Millisecond) }()
+		defer func() { cancel(); <-done }()
+		if _, err := s.CreateDocuments(sqlstore.DeferIndex(ctx), lagDocs("background", 4)); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			lag, err := s.SearchLag(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lag.Statements == 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the indexer left %+v after 30 s", lag)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		if got := hitsFor(t, s, "backgroundword3"); got != 1 {
+			t.Errorf("backgroundword3 after the indexer caught up: %d hits, want 1", got)
 		}
 	})
 }

@@ -34,32 +34,68 @@ type filterWords struct {
 	NoMatchDocs, NoHits, NoHitsWords, TryWithout string
 	Of, AtLeast, Estimated, FacetsOf             string
 	// NotYetSearchable takes the number of statements stored whose
-	// full-text index is still catching up
-	NotYetSearchable string
+	// full-text index is still catching up, in the plural forms of the
+	// language: one, few, many (the same where a language has fewer)
+	NotYetSearchable [3]string
+	// plural picks the form of NotYetSearchable a number takes
+	plural func(n int) int
 }
 
 var filterWordsByLang = map[string]*filterWords{
 	"zh": {
+		plural:  func(int) int { return 0 },
 		Refused: "无法识别「%s」。", Choices: "可选：", AnyValue: "全部", DateHint: "年、年-月或年-月-日，如 2024、2024-05、2024-05-08",
 		NoMatchDocs: "没有符合这些筛选条件的文件。", NoHits: "没有符合条件的句子。", NoHitsWords: "请换用其他词语或减少词语。",
 		TryWithout: "去掉以下筛选条件可找到结果：", Of: "共", AtLeast: "至少", Estimated: "（匹配过多，总数为估计值）",
 		FacetsOf:         "分类计数只统计排名前 %d 条结果，是估计值。",
-		NotYetSearchable: "另有 %d 份文件已存入，尚未编入检索索引，稍后即可检索到。",
+		NotYetSearchable: [3]string{"另有 %d 份文件已存入，尚未编入检索索引，稍后即可检索到。", "另有 %d 份文件已存入，尚未编入检索索引，稍后即可检索到。", "另有 %d 份文件已存入，尚未编入检索索引，稍后即可检索到。"},
 	},
 	"en": {
+		plural:  pluralEnglish,
 		Refused: "“%s” is not known. ", Choices: "Choose: ", AnyValue: "Any", DateHint: "a year, a month or a day: 2024, 2024-05, 2024-05-08",
 		NoMatchDocs: "No document matches these filters.", NoHits: "No sentence matches.", NoHitsWords: "Try fewer or other words.",
 		TryWithout: "Drop a filter to find some:", Of: "of", AtLeast: "at least", Estimated: "(too many matches: the total is an estimate)",
-		FacetsOf:         "The counts beside the filters are estimates: they count the best %d results only.",
-		NotYetSearchable: "%d statements not yet searchable: they are stored, and the search index is catching up with them.",
+		FacetsOf: "The counts beside the filters are estimates: they count the best %d results only.",
+		NotYetSearchable: [3]string{"%d statement not yet searchable: it is stored, and the search index is catching up with it.",
+			"%d statements not yet searchable: they are stored, and the search index is catching up with them.",
+			"%d statements not yet searchable: they are stored, and the search index is catching up with them."},
 	},
 	"sr": {
+		plural:  pluralSerbian,
 		Refused: "„%s” nije poznato. ", Choices: "Izaberite: ", AnyValue: "Sve", DateHint: "godina, mesec ili dan: 2024, 2024-05, 2024-05-08",
 		NoMatchDocs: "Nijedan dokument ne odgovara ovim filterima.", NoHits: "Nijedna rečenica ne odgovara.", NoHitsWords: "Pokušajte s manje ili drugim rečima.",
 		TryWithout: "Uklonite filter da biste našli rezultate:", Of: "od", AtLeast: "najmanje", Estimated: "(previše pogodaka: ukupan broj je procena)",
-		FacetsOf:         "Brojevi pored filtera su procene: broje samo %d najboljih rezultata.",
-		NotYetSearchable: "%d izjava još nije moguće pretražiti: sačuvane su, a indeks pretrage ih sustiže.",
+		FacetsOf: "Brojevi pored filtera su procene: broje samo %d najboljih rezultata.",
+		NotYetSearchable: [3]string{"%d izjavu još nije moguće pretražiti: sačuvana je, a indeks pretrage je sustiže.",
+			"%d izjave još nije moguće pretražiti: sačuvane su, a indeks pretrage ih sustiže.",
+			"%d izjava još nije moguće pretražiti: sačuvane su, a indeks pretrage ih sustiže."},
 	},
+}
+
+// Lag says that n statements are not yet searchable, in the plural form n
+// takes in the UI's language.
+func (w *filterWords) Lag(n int) string {
+	return fmt.Sprintf(w.NotYetSearchable[w.plural(n)], n)
+}
+
+// pluralEnglish: one for 1, many otherwise.
+func pluralEnglish(n int) int {
+	if n == 1 {
+		return 0
+	}
+	return 2
+}
+
+// pluralSerbian: one for 1, 21, 31… (not 11), few for 2–4, 22–24… (not
+// 12–14), many otherwise.
+func pluralSerbian(n int) int {
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		return 0
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		return 1
+	}
+	return 2
 }
 
 // Shown says how many of how many a page shows: "1–20 of 63", "显示 1–20，共 63".

@@ -47,7 +47,7 @@ func TestSearchLagShown(t *testing.T) {
 		t.Errorf("/readyz before catching up: %+v, want one statement waiting", l)
 	}
 	page := h.page("/search?q=" + "阿联酋")
-	if !strings.Contains(page, notice) || !strings.Contains(page, "1 statements not yet searchable") && !strings.Contains(page, "另有 1 份文件") {
+	if !strings.Contains(page, notice) || !strings.Contains(page, "1 statement not yet searchable") && !strings.Contains(page, "另有 1 份文件") {
 		t.Errorf("the search page does not say one statement is not yet searchable:\n%s", clip([]byte(page)))
 	}
 	if n, err := ds.DrainIndex(ctx); err != nil || n != 1 {
@@ -62,5 +62,31 @@ func TestSearchLagShown(t *testing.T) {
 	}
 	if !strings.Contains(page, `class="total"`) {
 		t.Errorf("the search page finds nothing after catching up:\n%s", clip([]byte(page)))
+	}
+}
+
+// TestLagPlurals: the notice takes each language's plural form.
+func TestLagPlurals(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "1 statement not yet searchable: it is"},
+		{"en", 2, "2 statements not yet searchable: they are"},
+		{"en", 21, "21 statements"},
+		{"sr", 1, "1 izjavu"},
+		{"sr", 21, "21 izjavu"},
+		{"sr", 3, "3 izjave"},
+		{"sr", 24, "24 izjave"},
+		{"sr", 12, "12 izjava"},
+		{"sr", 11, "11 izjava"},
+		{"sr", 5, "5 izjava"},
+		{"zh", 1, "另有 1 份文件"},
+		{"zh", 7, "另有 7 份文件"},
+	} {
+		if got := filterWordsByLang[tc.lang].Lag(tc.n); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s %d: %q, want it to begin %q", tc.lang, tc.n, got, tc.want)
+		}
 	}
 }
