@@ -110,8 +110,15 @@ func FuzzSegmentBytes(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		if got, want := segmentValid(s), segmentRunes(s); !slices.Equal(got, want) {
+		var offs []int
+		got, want := segmentValid(s, &offs), segmentRunes(s)
+		if !slices.Equal(got, want) {
 			t.Fatalf("segmentValid(%q) = %q, segmentRunes gives %q", s, got, want)
+		}
+		for k, seg := range got {
+			if s[offs[k]:offs[k]+len(seg)] != seg {
+				t.Fatalf("segmentValid(%q): sentence %q is not at its offset %d", s, seg, offs[k])
+			}
 		}
 	})
 }

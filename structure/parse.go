@@ -36,6 +36,9 @@ type Block struct {
 	Marker  string // the numbering or list marker that opened it
 	Text    string // the text, lines joined, without the marker
 	Line    int    // the line it starts on, from 1
+	// at is 1 + the byte offset of Text in Layout.Text when Text stands
+	// there as it is (one line, no space squeezed), else 0
+	at int
 }
 
 // Sentence is a sentence of the body as the layout gives it.
@@ -46,6 +49,13 @@ type Sentence struct {
 	ListItem  bool   // the paragraph opens with a list marker
 	First     bool   // first sentence of its paragraph
 	Text      string
+	// Start and End are the byte offsets of Text in Layout.Text when it
+	// stands there as it is (Text == Layout.Text[Start:End]): a sentence
+	// within one line, whose spaces the layout left alone. Both are -1
+	// for a sentence the layout made by joining lines or squeezing
+	// spaces. A reader that maps the text character by character (zh-Hant
+	// to Simplified) finds each sentence in its own text by them.
+	Start, End int
 }
 
 // Signatory is a signature as laid out: the office line and the name line.
@@ -56,6 +66,9 @@ type Signatory struct {
 
 // Layout is a parsed document.
 type Layout struct {
+	// Text is the text the layout read: the input itself, or a copy made
+	// valid UTF-8 in NFC with \n line ends when it was not.
+	Text        string
 	Title       string
 	Blocks      []Block
 	Sections    []entente.Section
@@ -96,23 +109,25 @@ type Vocabulary struct {
 // text yields a layout, and every character of the text ends up in exactly
 // one block.
 func Parse(text string, v Vocabulary) *Layout {
-	lines := splitLines(text)
+	text, lines := splitLines(text)
 	p := &parser{v: v, lines: lines}
+	p.out.Text = text
 	return p.parse()
 }
 
 type line struct {
 	text string
 	no   int
+	at   int // byte offset of text in the text read
 	// the marker that opens the line, read once (the layout asks of a
 	// line several times: titles, the articles' style, headings)
 	mark   marker
 	marked bool
 }
 
-// splitLines normalises the text (NFC, line ends) and returns its non-empty
-// lines, trimmed, with their line numbers.
-func splitLines(text string) []line {
+// splitLines normalises the text (NFC, line ends) and returns it with its
+// non-empty lines, trimmed, with their line numbers and offsets.
+func splitLines(text string) (string, []line) {
 	if !validStableNFC(text) { // nearly every statement is: one pass
 		if !utf8.ValidString(text) { // the check is cheaper than ToValidUTF8's decoding
 			text = strings.ToValidUTF8(text, "\uFFFD")
@@ -124,17 +139,24 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []line
+	rest := text
 	for no := 1; ; no++ { // as strings.Split(text, "\n"), without the slice of every line
-		l, rest, more := strings.Cut(text, "\n")
+		l, after, more := strings.Cut(rest, "\n")
+		at := len(text) - len(rest) + len(l) - len(trimLead(l))
 		if l = trimSpaces(l); l != "" {
 			m, ok := readMarker(l)
-			out = append(out, line{text: l, no: no, mark: m, marked: ok})
+			out = append(out, line{text: l, no: no, at: at, mark: m, marked: ok})
 		}
 		if !more {
-			return out
+			return text, out
 		}
-		text = rest
+		rest = after
 	}
+}
+
+// atOf is Block.at for a suffix of the line's text.
+func (l line) atOf(suffix string) int {
+	return 1 + l.at + len(l.text) - len(suffix)
 }
 
 type parser struct {
@@ -164,7 +186,9 @@ func (p *parser) parse() *Layout {
 	open := false
 	flush := func() {
 		if open {
-			cur.Text = squeeze(cur.Text)
+			if t := squeeze(cur.Text); t != cur.Text {
+				cur.Text, cur.at = t, 0
+			}
 			if cur.Text != "" || cur.Marker != "" {
 				p.out.Blocks = append(p.out.Blocks, cur)
 			}
@@ -182,7 +206,7 @@ func (p *parser) parse() *Layout {
 		}
 		opens := !open || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
-			cur.Text = joinLines(cur.Text, text)
+			cur.Text, cur.at = joinLines(cur.Text, text), 0
 			continue
 		}
 		flush()
@@ -211,7 +235,7 @@ func (p *parser) parse() *Layout {
 					continue
 				}
 			}
-			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no}, true
+			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no, at: l.atOf(rest)}, true
 			continue
 		}
 		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && p.isStandaloneHeading(text, lines, i))) {
@@ -219,10 +243,10 @@ func (p *parser) parse() *Layout {
 			continue
 		}
 		if hasMarker {
-			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: m.Rest, Line: l.no}, true
+			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: m.Rest, Line: l.no, at: l.atOf(m.Rest)}, true
 			continue
 		}
-		cur, open = Block{Role: RoleBody, Section: section, Text: text, Line: l.no}, true
+		cur, open = Block{Role: RoleBody, Section: section, Text: text, Line: l.no, at: l.atOf(text)}, true
 	}
 	flush()
 	p.markClosing()
@@ -591,10 +615,11 @@ func (p *parser) sentences() {
 	p.out.Sections = p.sectionList()
 	// each block's sentences first, to make the list once at its length
 	segs := make([][]string, len(p.out.Blocks))
+	var offs []int // each sentence's offset in its block, in order
 	n := 0
 	for i, b := range p.out.Blocks {
 		if b.Role == RoleBody || b.Role == RoleClosing {
-			segs[i] = segmentValid(b.Text) // the lines are valid UTF-8 (splitLines)
+			segs[i] = segmentValid(b.Text, &offs) // the lines are valid UTF-8 (splitLines)
 			n += len(segs[i])
 		}
 	}
@@ -608,7 +633,12 @@ func (p *parser) sentences() {
 		}
 		list := b.Marker != "" && !isNumbered(b.Marker)
 		for k, s := range segs[i] {
-			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s}
+			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s, Start: -1, End: -1}
+			if b.at > 0 {
+				st.Start = b.at - 1 + offs[0]
+				st.End = st.Start + len(s)
+			}
+			offs = offs[1:]
 			if k == 0 {
 				st.Marker = b.Marker
 			}

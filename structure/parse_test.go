@@ -120,8 +120,20 @@ func TestParseLayouts(t *testing.T) {
 func checkCoverage(t *testing.T, text string, l *Layout) {
 	t.Helper()
 	var want strings.Builder
-	for _, ln := range splitLines(text) {
+	read, lines := splitLines(text)
+	for _, ln := range lines {
 		want.WriteString(ln.text)
+		if read[ln.at:ln.at+len(ln.text)] != ln.text {
+			t.Errorf("line %q is not at its offset %d", ln.text, ln.at)
+		}
+	}
+	if l.Text != read {
+		t.Errorf("Layout.Text is not the text read")
+	}
+	for _, s := range l.Sentences {
+		if (s.Start < 0) != (s.End < 0) || s.Start >= 0 && l.Text[s.Start:s.End] != s.Text {
+			t.Errorf("sentence %q is not at its offsets %d:%d", s.Text, s.Start, s.End)
+		}
 	}
 	var blocks, body, sents strings.Builder
 	for _, b := range l.Blocks {
@@ -239,5 +251,42 @@ func TestFindDate(t *testing.T) {
 	}
 	if _, ok := findDate("2019年13月40日"); ok {
 		t.Error("findDate accepted month 13")
+	}
+}
+
+// TestSentenceOffsets: a sentence of a paragraph that stands in the text as
+// it is gets its byte offsets there; one of a paragraph the layout joined
+// from two lines or squeezed gets -1.
+func TestSentenceOffsets(t *testing.T) {
+	tests := []struct {
+		name, text string
+		v          Vocabulary
+		want       map[string]bool // sentence → has offsets
+	}{
+		{"Chinese, one paragraph a line", "中塞联合声明\n\n双方同意。中方愿意！\n二、塞方支持“一带一路”。", zhVocabulary,
+			map[string]bool{"双方同意。": true, "中方愿意！": true, "塞方支持“一带一路”。": true}},
+		{"a line broken mid-sentence", "双方同意加强\n合作。\u3000\u3000中方愿意。", zhVocabulary,
+			map[string]bool{"双方同意加强合作。": false, "中方愿意。": false}},
+		{"spaced script, CRLF and a BOM", "\ufeffThe two sides met.  They agreed.\r\n\r\n- The sides will trade.", latinVocabulary,
+			map[string]bool{"The two sides met.": false, "They agreed.": false, "The sides will trade.": true}},
+		{"spaced script", "The two sides met. They agreed on trade.\n\n1. The sides will trade.", latinVocabulary,
+			map[string]bool{"The two sides met.": true, "They agreed on trade.": true, "The sides will trade.": true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := Parse(tc.text, tc.v)
+			got := map[string]bool{}
+			for _, s := range l.Sentences {
+				got[s.Text] = s.Start >= 0
+				if s.Start >= 0 && l.Text[s.Start:s.End] != s.Text {
+					t.Errorf("%q is not at %d:%d", s.Text, s.Start, s.End)
+				}
+			}
+			for s, want := range tc.want {
+				if has, ok := got[s]; !ok || has != want {
+					t.Errorf("sentence %q: offsets %v (found %v), want %v; sentences %v", s, has, ok, want, got)
+				}
+			}
+		})
 	}
 }

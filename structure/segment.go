@@ -14,7 +14,7 @@ import (
 // sentences are dropped.
 func Segment(para string) []string {
 	if utf8.ValidString(para) {
-		return segmentValid(para)
+		return segmentValid(para, nil)
 	}
 	return segmentRunes(para)
 }
@@ -41,13 +41,19 @@ func leadWidth(c byte) int {
 
 // segmentValid is Segment over the bytes of valid UTF-8, without a copy
 // into runes. It goes from one character that may end a sentence to the
-// next (stops), found by the strings package's vectorised search.
-func segmentValid(para string) []string {
+// next (stops), found by the strings package's vectorised search. With
+// offs, it appends the byte offset in para of each sentence to *offs.
+func segmentValid(para string, offs *[]int) []string {
 	var out []string
 	start := 0
 	emit := func(end int) {
-		if s := trimSpaces(para[start:end]); s != "" {
+		t := para[start:end]
+		l := trimLead(t)
+		if s := trimTrail(l); s != "" {
 			out = append(out, s)
+			if offs != nil {
+				*offs = append(*offs, end-len(l))
+			}
 		}
 		start = end
 	}
@@ -128,6 +134,9 @@ func (st *stops) next(para string, i int) int {
 // or ？ (EF BC 9F) of valid UTF-8 at or after i, or len(para).
 func nextCJKStop(para string, i int) int {
 	for {
+		for i < len(para) && para[i]-0xE4 < 6 {
+			i += 3 // a Han character (lead byte E4 to E9): no stop
+		}
 		if i < len(para) && para[i] < 0xE3 {
 			i = skipBelow(para, i, 0xE3)
 		}

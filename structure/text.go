@@ -218,6 +218,10 @@ func plainSpaced(s string) bool {
 func hasSpace(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c-0xE4 < 6 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 {
+			i += 3 // a Han character (lead byte E4 to E9)
+			continue
+		}
 		if spaceLead[c] != 0 && spaceLen(s, i) > 0 {
 			return true
 		}
