@@ -50,11 +50,25 @@ func appendClauses(out []clauseSpan, rs []rune) []clauseSpan {
 type text struct {
 	s          string
 	rs, masked []rune
-	toks       []token
-	named      []nameSpan // the entities' names, once entityCollector.add has run
-	clauses    []clauseSpan
-	cut        bool     // clauses holds the clauses
-	scr        *scratch // the document's reusable buffers (nil: made on demand)
+	// offs holds the byte offset in s of each rune of rs, and len(s) last,
+	// so that a run of the sentence's characters is a slice of s (sub)
+	// instead of a string encoded anew; nil when s is not valid UTF-8
+	// (string(rs) would then spell an invalid byte U+FFFD)
+	offs    []int32
+	toks    []token
+	named   []nameSpan // the entities' names, once entityCollector.add has run
+	clauses []clauseSpan
+	cut     bool     // clauses holds the clauses
+	scr     *scratch // the document's reusable buffers (nil: made on demand)
+}
+
+// sub returns the sentence's characters [a, b) as string(st.rs[a:b])
+// does, as a slice of the sentence where it can: no copy, no encoding.
+func (st *text) sub(a, b int) string {
+	if st.offs == nil {
+		return string(st.rs[a:b])
+	}
+	return st.s[st.offs[a]:st.offs[b]]
 }
 
 // clauseSpans returns the sentence's clauses, cut once (into the buffer
@@ -77,8 +91,10 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// one decoding pass into room for len(s) runes (at least the count),
 	// then the masked copy after them
 	buf := scr.runesFor(2 * len(s))
+	offs := scr.offsetsFor(len(s) + 1)
 	n := 0
 	for i := 0; i < len(s); n++ {
+		offs[n] = int32(i)
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
@@ -93,8 +109,15 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			offs = nil // an invalid byte: sub encodes the runes instead
+		}
 		buf[n] = r
 		i += w
+	}
+	if offs != nil {
+		offs[n] = int32(len(s))
+		offs = offs[: n+1 : n+1]
 	}
 	rs, masked := buf[:n:n], buf[n:2*n:2*n]
 	maskTitlesInto(masked, rs)
@@ -104,7 +127,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// one text per document too: a sentence's reading keeps no pointer
 	// to it, and its names and clauses reuse the previous one's room
 	st := &scr.txt
-	*st = text{s: s, rs: rs, masked: masked, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0]}
+	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0]}
 	return st
 }
 

@@ -102,13 +102,13 @@ func (rr *referenceRules) find(st *text) []citation {
 		if j >= len(rs) {
 			break
 		}
-		title := squeezeTitle(string(rs[i+1 : j]))
+		title := squeezeTitle(st.sub(i+1, j))
 		if title != "" {
 			year := rr.g.yearBefore(rs, i)
-			if year == 0 && prevEnd >= 0 && rr.g.citeJoin[strings.TrimSpace(string(rs[prevEnd:i]))] {
+			if year == 0 && prevEnd >= 0 && rr.g.citeJoin[strings.TrimSpace(st.sub(prevEnd, i))] {
 				year = prevYear
 			}
-			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year, span: spanOf(rs, "bracketed title", i+1, j)})
+			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year, span: spanOf(st, "bracketed title", i+1, j)})
 			prevEnd, prevYear = j+1, year
 		}
 		i = j
@@ -128,8 +128,9 @@ func (rr *referenceRules) find(st *text) []citation {
 			continue
 		}
 		title := name + string(masked[start:end])
-		out = append(out, citation{title: title, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, end-len([]rune(title))),
-			span: spanOf(rs, "instrument ending", end-len([]rune(title)), end)})
+		at := end - utf8.RuneCountInString(title)
+		out = append(out, citation{title: title, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, at),
+			span: spanOf(st, "instrument ending", at, end)})
 	}
 	// “name”等发展规划
 	for i := 0; i < len(masked); i++ {
@@ -148,7 +149,7 @@ func (rr *referenceRules) find(st *text) []citation {
 			k++
 		}
 		if end, p := rr.headsMatch.LongestAt(masked, k); end >= 0 && rr.g.listMarker.has(masked[j+1]) {
-			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p]), span: spanOf(rs, "quoted plan", i+1, j)})
+			out = append(out, citation{title: string(masked[i+1 : j]), kind: entente.ReferenceKind(rr.headNames[p]), span: spanOf(st, "quoted plan", i+1, j)})
 		}
 		i = j
 	}
@@ -295,8 +296,8 @@ func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) ([]st
 }
 
 // spanOf is the cue of rule over the sentence's characters [start, end).
-func spanOf(rs []rune, rule string, start, end int) entente.Cue {
-	return entente.Cue{Rule: rule, Text: string(rs[start:end]), Start: start, End: end}
+func spanOf(st *text, rule string, start, end int) entente.Cue {
+	return entente.Cue{Rule: rule, Text: st.sub(start, end), Start: start, End: end}
 }
 
 func (rc *referenceCollector) list() []entente.Reference {

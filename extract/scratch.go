@@ -19,6 +19,7 @@ type scratch struct {
 	ptrs    []*clauseReading // the readings in order, as resolve takes them
 	ctoks   []token          // the clauses' copies of the sentence's tokens
 	runes   []rune           // a sentence's runes and their masked copy
+	offs    []int32          // the byte offsets of a sentence's runes (text.offs)
 	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
 	txt     text             // the sentence being read (newTextWith)
@@ -43,6 +44,14 @@ func (sc *scratch) quotedFor(n int) []rune {
 		sc.quoted = make([]rune, n)
 	}
 	return sc.quoted[:n]
+}
+
+// offsetsFor returns a buffer of n offsets (not cleared: the caller fills it).
+func (sc *scratch) offsetsFor(n int) []int32 {
+	if cap(sc.offs) < n {
+		sc.offs = make([]int32, n)
+	}
+	return sc.offs[:n]
 }
 
 // runesFor returns a buffer of n runes (not cleared: the caller fills it).
