@@ -280,11 +280,12 @@ func appendTokensString(out []word, s string, keys *strings.Builder) ([]word, bo
 			i++
 			continue
 		}
-		if r < utf8.RuneSelf {
+		if r < 0x180 {
 			// most words of English and Serbian Latin text are ASCII
-			// letters and digits: read in one pass over their bytes
-			if m, ok := appendASCIIWord(&out, s, i, b, keys); ok {
-				b, i = b+m, i+m
+			// letters and digits and č ć đ š ž: read in one pass over
+			// their bytes
+			if m, mb, ok := appendLatinWord(&out, s, i, b, keys); ok {
+				b, i = b+mb, i+m
 				continue
 			}
 		}
@@ -393,119 +394,174 @@ func appendTokensString(out []word, s string, keys *strings.Builder) ([]word, bo
 	return out, true
 }
 
-// asciiWord classes the ASCII bytes for appendASCIIWord.
-var asciiWord = func() (c [128]uint8) {
+// asciiClass classes the ASCII bytes for appendLatinWord, in the bits it
+// gathers of a word's characters: a small letter, a capital (the bit that
+// lowers it), nothing for a digit, and wNotAlnum for the others.
+var asciiClass = func() (c [128]uint8) {
+	for b := range c {
+		c[b] = wNotAlnum
+	}
 	for b := 'a'; b <= 'z'; b++ {
-		c[b] = aLower
-		c[b-'a'+'A'] = aUpper
+		c[b] = wSmall
+		c[b-'a'+'A'] = wCapital
 	}
 	for b := '0'; b <= '9'; b++ {
-		c[b] = aDigit
+		c[b] = 0
 	}
 	return c
 }()
 
+// the bits appendLatinWord gathers of a word's characters
 const (
-	aLower = 1 + iota
-	aUpper
-	aDigit
+	wSmall    = 1    // a letter not a capital
+	wLowered  = 2    // a letter of U+00C0 on that the key lowers
+	wCapital  = 0x20 // an ASCII capital: its bit lowers it
+	wOther    = 0x40 // a join or a letter of U+00C0 on: no digit
+	wNotAlnum = 0x80 // (asciiClass) no letter or digit
 )
 
-// appendASCIIWord reads the word that opens at rs[i] (byte b of s), an
-// ASCII letter or digit, as appendTokensValid does, when the word is
-// ASCII without an apostrophe: its case, digits, key (lower case, in
-// keys) and hashes in the pass that finds its end. It returns the word's
-// length (bytes, and runes), or false, having appended nothing, for a
-// word of other characters.
-func appendASCIIWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, bool) {
+// latinLetters holds, for each character from U+00C0 to U+017F (the
+// letters with diacritics of Latin-1 and Latin Extended-A: č ć đ š ž),
+// what appendLatinWord asks of it, as unicode answers.
+var latinLetters = func() (t [0x180 - 0xC0]struct {
+	lower                rune // as a key spells it (unicode.ToLower)
+	letter, upper, small bool // a letter; a capital; a letter not a capital
+}) {
+	for r := rune(0xC0); r < 0x180; r++ {
+		e := &t[r-0xC0]
+		e.lower = unicode.ToLower(r)
+		e.letter, e.upper = unicode.IsLetter(r), unicode.IsUpper(r)
+		e.small = e.letter && !e.upper
+	}
+	return t
+}()
+
+// appendLatinWord reads the word that opens at byte b of s (character i),
+// an ASCII letter or digit or a letter from U+00C0 to U+017F, as
+// appendTokensString does, when the word is made of these and of the
+// joins - and . between ASCII letters: its case, digits, key (lower case)
+// and hashes in the pass that finds its end. It returns the word's length
+// in characters and in bytes, or false, having appended nothing, for a
+// word of other characters (an apostrophe, another script).
+func appendLatinWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, int, bool) {
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
+	// the key is spelt in kb as the word is read; heads and ends are its
+	// first one, two and three characters' hashes and lengths
+	var kb [48]byte
 	var heads [3]uint64
-	first := asciiWord[s[b]]
-	lower, upper, other := false, false, false
-	k := b
+	var ends [3]uint8
+	var seen uint8      // the bits of the word's characters (wSmall…)
+	kn, n, k := 0, 0, b // the key's bytes, the word's characters, s's byte
 	for k < len(s) {
+		if kn >= len(kb)-2 {
+			return 0, 0, false // a long word: read by the general loop
+		}
 		c := s[k]
-		if c >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(r) || isInnerJoin(r) {
-				return 0, false // a letter of another script, or ’ ‑
+		if c < utf8.RuneSelf {
+			f := asciiClass[c]
+			if f == wNotAlnum {
+				if c == '\'' {
+					return 0, 0, false // folded otherwise ('s)
+				}
+				if (c != '-' && c != '.') || k+1 >= len(s) {
+					break
+				}
+				// a join: it joins two word characters into one word
+				if d := s[k+1]; d >= utf8.RuneSelf {
+					return 0, 0, false
+				} else if asciiClass[d] == wNotAlnum {
+					break
+				}
+				// a full stop joins only letters of an abbreviation (U.S),
+				// not a number and a word (2024.Godine is two): the
+				// character two before is a stop (a character after a
+				// stop is ASCII, so that the stop is the key's byte two
+				// before)
+				if c == '.' && !(n <= 2 || kb[kn-2] == '.') {
+					break
+				}
+				f = wOther
 			}
-			break
+			seen |= f
+			c |= f & wCapital
+			kb[kn] = c
+			kn++
+			h ^= uint64(c)
+			h *= prime
+			k++
+		} else {
+			if c < 0xC3 || c > 0xC5 || k+1 >= len(s) || s[k+1]&0xC0 != 0x80 {
+				if d, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(d) || isInnerJoin(d) {
+					return 0, 0, false // a letter of another script, or ’ ‑
+				}
+				break
+			}
+			r := rune(c&0x1F)<<6 | rune(s[k+1]&0x3F)
+			if r == 0xD7 || r == 0xF7 {
+				break // × and ÷: no word's
+			}
+			e := &latinLetters[r-0xC0]
+			l := e.lower
+			if l < 0x80 || l >= 0x800 {
+				return 0, 0, false // İ, whose key is i
+			}
+			seen |= wOther
+			if e.small {
+				seen |= wSmall
+			}
+			if l != r {
+				seen |= wLowered
+			}
+			kb[kn], kb[kn+1] = byte(0xC0|l>>6), byte(0x80|l&0x3F)
+			h ^= uint64(kb[kn])
+			h *= prime
+			h ^= uint64(kb[kn+1])
+			h *= prime
+			kn += 2
+			k += 2
 		}
-		switch asciiWord[c] {
-		case aLower:
-			lower = true
-		case aUpper:
-			upper = true
-			c += 'a' - 'A'
-		case aDigit:
-		default:
-			if c == '\'' {
-				return 0, false // folded otherwise ('s)
-			}
-			if (c != '-' && c != '.') || k+1 >= len(s) {
-				goto end
-			}
-			// a join: it joins two word characters into one word
-			if n := s[k+1]; n >= utf8.RuneSelf {
-				return 0, false
-			} else if asciiWord[n] == 0 {
-				goto end
-			}
-			// a full stop joins only letters of an abbreviation (U.S),
-			// not a number and a word (2024.Godine is two)
-			if c == '.' && !(k-b <= 2 || s[k-2] == '.') {
-				goto end
-			}
-			other = true
+		if n < 3 {
+			heads[n], ends[n] = h, uint8(kn)
 		}
-		h ^= uint64(c)
-		h *= prime
-		if k-b < 3 {
-			heads[k-b] = h // the key's first k-b+1 bytes
-		}
-		k++
+		n++
 	}
-end:
 	// U.S. keeps its final stop when an abbreviation of single letters
-	if k < len(s) && s[k] == '.' && k-b >= 3 && s[k-2] == '.' {
+	if k < len(s) && s[k] == '.' && n >= 3 && kb[kn-2] == '.' {
 		h ^= '.'
 		h *= prime
-		other = true
+		kb[kn] = '.'
+		kn++
 		k++
+		n++
+		seen |= wOther
 	}
-	n := k - b
-	text := s[b:k]
-	key := text
-	if upper {
-		if keys.Cap()-keys.Len() < n*2 {
-			keys.Grow(len(s) + len(s)/2) // as appendTokensValid grows it
+	for x := n; x < 3; x++ {
+		heads[x], ends[x] = h, uint8(kn)
+	}
+	key := s[b:k]
+	if seen&(wCapital|wLowered) != 0 {
+		if keys.Cap()-keys.Len() < kn {
+			keys.Grow(len(s) + len(s)/2) // as appendTokensString grows it
 		}
 		at := keys.Len()
-		for x := 0; x < n; x++ {
-			c := text[x]
-			if asciiWord[c] == aUpper {
-				c += 'a' - 'A'
-			}
-			keys.WriteByte(c)
-		}
+		keys.Write(kb[:kn])
 		key = keys.String()[at:]
 	}
 	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(k), Key: key})
 	w := &(*out)[len(*out)-1]
-	w.Upper = first == aUpper
-	w.AllUpper = first != aDigit && !lower
-	w.Digits = !lower && !upper && !other
-	for x := range 3 {
-		w.headEnd[x] = uint8(min(x+1, n))
-		if x+1 < n {
-			w.headHash[x] = heads[x]
-		} else {
-			w.headHash[x] = h
-		}
+	letter := true
+	if f := s[b]; f < utf8.RuneSelf {
+		letter, w.Upper = asciiClass[f] != 0, asciiClass[f] == wCapital
+	} else {
+		e := &latinLetters[(rune(f&0x1F)<<6|rune(s[b+1]&0x3F))-0xC0]
+		letter, w.Upper = e.letter, e.upper
 	}
+	w.AllUpper = letter && seen&wSmall == 0
+	w.Digits = seen == 0
+	w.headHash, w.headEnd = heads, ends
 	w.keyHash, w.hashed = h, true
-	return n, true
+	return n, k - b, true
 }
 
 // cyrillicKey spells each letter from U+0400 to U+045F as a key does
