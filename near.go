@@ -3,7 +3,6 @@ package entente
 import (
 	"slices"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Near-duplicates: the same statement as published by two publishers (a
@@ -18,15 +17,23 @@ import (
 // changed) breaks the run, so precision comes before recall.
 
 const (
-	// NearShingle is the length, in letters and digits, of the runs
-	// whose hashes make a text's sketch.
+	// NearShingle is the length, in letters and digits, of the runs the
+	// measure anchors its search for the body on.
 	NearShingle = 8
-	// NearSketchSize is how many of the smallest shingle hashes a sketch
-	// keeps (a bottom-k sketch of the shingle set).
-	NearSketchSize = 32
-	// NearMinShared is how many sketch hashes a stored version must share
-	// with a new text to be compared with it at all.
-	NearMinShared = 8
+	// NearKeyShingle is the length, in letters and digits, of the runs
+	// whose hashes make a text's sketch: long enough that statements of
+	// one genre (the same boilerplate, other names and numbers) seldom
+	// share one, so that a key is held by few stored texts however large
+	// the collection (docs/decisions.md, "Near-duplicates found by keys").
+	NearKeyShingle = 48
+	// NearSketchSize is how many keys a sketch has at most: one per bin
+	// of the runs' hashes (one-permutation min-hashing).
+	NearSketchSize = 16
+	// nearKeyRuns is how many of a bin's smallest hashes make its key.
+	nearKeyRuns = 3
+	// NearMinShared is how many keys a stored version must share with a
+	// new text to be compared with it at all.
+	NearMinShared = 1
 	// nearMinBody is the shortest body, in letters and digits, that can
 	// make two texts one statement: below it, two short texts agree by
 	// chance ("双方同意加强合作").
@@ -64,44 +71,99 @@ func nearNormal(text string) []normalRune {
 	return out
 }
 
-// NearSketch returns the NearSketchSize smallest hashes of the text's
-// shingles (runs of NearShingle letters and digits), distinct and in
-// increasing order. Two texts that share most of their shingles share most
-// of their sketches, so a store finds the candidates of a new text by the
-// hashes it shares with them, with an index, before comparing any text.
+// NearSketch returns the keys of a text's sketch, distinct and in
+// increasing order: the hashes of its runs of NearKeyShingle letters and
+// digits are spread over NearSketchSize bins, and each bin's key is made
+// of its nearKeyRuns smallest hashes. Two texts that share nearly all of
+// their runs (one statement, another publisher's header and footer) share
+// most of their keys; two statements of one genre share a key only when
+// the same three long runs are the smallest of a bin in both, which is
+// rare. A store finds the candidates of a new text by its keys, with an
+// index, before comparing any text, and a key's rows do not grow with the
+// collection as a common 8-letter run's did.
 func NearSketch(text string) []int64 {
 	return nearSketch(nearNormal(text))
 }
 
-// nearSketch is NearSketch of a text already read by nearNormal. Each
-// shingle's hash is FNV-64a of its runes' UTF-8 bytes, computed in place
-// (the same hashes hash/fnv gives, which the stores keep: nearSketchID).
+// Rolling hash of a run (polynomial in its runes, modulo 2⁶⁴), then one
+// mixing to spread the runs over the bins and order them.
+const (
+	nearRollBase = 0x100000001b3
+	nearKeySeed  = 0x9e3779b97f4a7c15
+)
+
+// nearMix is splitmix64's finaliser: it turns the rolling hash, whose low
+// bits depend on the last runes only, into one whose every bit depends on
+// the whole run.
+func nearMix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// nearSketch is NearSketch of a text already read by nearNormal: one pass
+// of a rolling hash over its runs, each bin keeping its nearKeyRuns
+// smallest distinct hashes.
 func nearSketch(n []normalRune) []int64 {
-	if len(n) < NearShingle {
+	if len(n) < NearKeyShingle {
 		return nil
 	}
-	const (
-		offset64 = 14695981039346656037
-		prime64  = 1099511628211
-	)
-	hashes := make([]int64, 0, len(n)-NearShingle+1)
-	var buf [utf8.UTFMax]byte
-	for i := 0; i+NearShingle <= len(n); i++ {
-		h := uint64(offset64)
-		for _, x := range n[i : i+NearShingle] {
-			for _, c := range utf8.AppendRune(buf[:0], x.r) {
-				h ^= uint64(c)
-				h *= prime64
-			}
+	var filled [NearSketchSize]int
+	var bins [NearSketchSize][nearKeyRuns]uint64
+	pow := uint64(1) // nearRollBase^(NearKeyShingle-1)
+	for range NearKeyShingle - 1 {
+		pow *= nearRollBase
+	}
+	var h uint64
+	for i, x := range n {
+		if i >= NearKeyShingle {
+			h -= uint64(n[i-NearKeyShingle].r) * pow
 		}
-		hashes = append(hashes, int64(h>>1)) // non-negative: both databases store it as a signed integer
+		h = h*nearRollBase + uint64(x.r)
+		if i < NearKeyShingle-1 {
+			continue
+		}
+		v := nearMix(h ^ nearKeySeed)
+		b := v >> 60 // NearSketchSize = 16 bins by the top four bits
+		nearKeep(&bins[b], &filled[b], v)
 	}
-	slices.Sort(hashes)
-	hashes = slices.Compact(hashes)
-	if len(hashes) > NearSketchSize {
-		hashes = hashes[:NearSketchSize:NearSketchSize]
+	keys := make([]int64, 0, NearSketchSize)
+	for b := range bins {
+		if filled[b] == 0 {
+			continue
+		}
+		k := nearMix(uint64(b) + nearKeySeed)
+		for _, v := range bins[b][:filled[b]] {
+			k = nearMix(k ^ v)
+		}
+		keys = append(keys, int64(k>>1)) // non-negative: both databases store it as a signed integer
 	}
-	return hashes
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// nearKeep puts v among a bin's smallest distinct hashes (kept in
+// increasing order, n of them so far).
+func nearKeep(bin *[nearKeyRuns]uint64, n *int, v uint64) {
+	i := *n
+	for i > 0 && bin[i-1] > v {
+		i--
+	}
+	if i > 0 && bin[i-1] == v {
+		return // the same run again
+	}
+	if i == nearKeyRuns {
+		return
+	}
+	last := min(*n, nearKeyRuns-1)
+	copy(bin[i+1:last+1], bin[i:last])
+	bin[i] = v
+	if *n < nearKeyRuns {
+		*n++
+	}
 }
 
 // NearMatch is how a text matched a stored one: where the identical body

@@ -1,7 +1,6 @@
 package entente
 
 import (
-	"hash/fnv"
 	"slices"
 	"strings"
 	"testing"
@@ -9,31 +8,40 @@ import (
 
 // The near-duplicate measure was made cheaper (issue 18, item 3: it was
 // half of a batch ingest's CPU); these hold it to the first, plain
-// implementation, which the stores' sketches were computed with.
+// implementation, and the sketch's keys to the same keys computed plainly.
 
-// referenceSketch is NearSketch as first written, with hash/fnv.
+// referenceSketch is NearSketch written plainly: each run's polynomial
+// hash computed anew, every bin's hashes sorted.
 func referenceSketch(text string) []int64 {
 	n := nearNormal(text)
-	if len(n) < NearShingle {
+	if len(n) < NearKeyShingle {
 		return nil
 	}
-	var hashes []int64
-	h := fnv.New64a()
-	for i := 0; i+NearShingle <= len(n); i++ {
-		var buf []byte
-		for _, x := range n[i : i+NearShingle] {
-			buf = append(buf, string(x.r)...)
+	bins := make([][]uint64, NearSketchSize)
+	for i := 0; i+NearKeyShingle <= len(n); i++ {
+		var h uint64
+		for _, x := range n[i : i+NearKeyShingle] {
+			h = h*nearRollBase + uint64(x.r)
 		}
-		h.Reset()
-		h.Write(buf)
-		hashes = append(hashes, int64(h.Sum64()>>1))
+		v := nearMix(h ^ nearKeySeed)
+		b := int(v / (1 << 64 / NearSketchSize))
+		bins[b] = append(bins[b], v)
 	}
-	slices.Sort(hashes)
-	hashes = slices.Compact(hashes)
-	if len(hashes) > NearSketchSize {
-		hashes = hashes[:NearSketchSize]
+	var keys []int64
+	for b, vs := range bins {
+		if len(vs) == 0 {
+			continue
+		}
+		slices.Sort(vs)
+		vs = slices.Compact(vs)
+		k := nearMix(uint64(b) + nearKeySeed)
+		for _, v := range vs[:min(len(vs), nearKeyRuns)] {
+			k = nearMix(k ^ v)
+		}
+		keys = append(keys, int64(k>>1))
 	}
-	return hashes
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // referenceRun is longestCommonRun as first written: a table of every

@@ -427,18 +427,21 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	} else {
-		if cap(buf.rs) < len(s) { // a character takes a byte at least
-			buf.rs = make([]rune, 0, len(s)+len(s)/2)
-		}
-		rs, ok := decodeRunes(buf.rs[:len(s)], s)
+		// the tokenizer reads the bytes: the characters are spelt out only
+		// for a text that is not valid UTF-8, which is read as they spell it
+		var rs []rune
+		ws, ok := appendTokensString(buf.ws[:0], s, &buf.keys)
 		if !ok {
-			valid = "" // spelt from the runes, as the tokenizer reads it
-		}
-		if valid == "" && s != "" {
+			if cap(buf.rs) < len(s) { // a character takes a byte at least
+				buf.rs = make([]rune, 0, len(s)+len(s)/2)
+			}
+			rs, _ = decodeRunes(buf.rs[:len(s)], s)
+			buf.rs = rs
 			valid = string(rs)
+			ws, _ = appendTokensString(ws[:0], valid, &buf.keys)
 		}
-		buf.rs, buf.ws = rs, appendTokensValid(buf.ws[:0], valid, rs, &buf.keys)
-		buf.st = sentence{s: s, rs: buf.rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
+		buf.ws = ws
+		buf.st = sentence{s: s, rs: rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
 		st = &buf.st
 	}
 	if valid == "" && s != "" {

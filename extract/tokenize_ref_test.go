@@ -121,6 +121,10 @@ func refAppendTokensValid(out []word, s string, rs []rune, keys *strings.Builder
 // keys and hashes, with the reference's.
 func checkTokensAsReference(t *testing.T, s string) {
 	t.Helper()
+	var kb strings.Builder
+	if _, ok := appendTokensString(nil, s, &kb); ok != utf8.ValidString(s) {
+		t.Fatalf("%q: tokenizer reports valid %v, utf8.ValidString %v", s, ok, !ok)
+	}
 	if !utf8.ValidString(s) {
 		s = string([]rune(s))
 	}

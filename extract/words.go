@@ -231,21 +231,50 @@ func appendTokensKeys(out []word, s string, rs []rune, keys *strings.Builder) []
 }
 
 // appendTokensValid is appendTokensKeys for s valid UTF-8 (the runes rs
-// spelt out), which the caller has checked.
+// spelt out), which the caller has checked; it reads s alone
+// (appendTokensString).
 func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) []word {
+	out, _ = appendTokensString(out, s, keys)
+	return out
+}
+
+// runeAt decodes the character at byte b of s as utf8.DecodeRuneInString
+// does (an invalid byte is U+FFFD, one byte long), with the two-byte characters of Serbian (Cyrillic, č ć đ š ž) decoded without a
+// call.
+func runeAt(s string, b int) (rune, int) {
+	c := s[b]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c <= 0xDF && b+1 < len(s) && s[b+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[b+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[b:])
+}
+
+// appendTokensString cuts s into words and punctuation marks with rune
+// offsets, reading its bytes once: no []rune of it is needed. A word's
+// text is a slice of s, so most keys cost nothing. It reports false, its
+// words unfinished, for s not valid UTF-8, which the caller reads spelt
+// as its runes spell it (appendTokensKeys).
+func appendTokensString(out []word, s string, keys *strings.Builder) ([]word, bool) {
 	if keys == nil {
 		keys = new(strings.Builder)
 	}
-	b := 0 // byte offset of rs[i]
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	b, i := 0, 0 // byte offset, and character index, of the next character
+	for b < len(s) {
+		r, n := rune(s[b]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = runeAt(s, b); r == utf8.RuneError && n == 1 {
+				return out, false
+			}
+		}
 		if r == ' ' || (r < ' ' || r >= utf8.RuneSelf && (r <= 0xA0 || r >= 0x1680)) && unicode.IsSpace(r) { // ASCII from '!' on is no space, nor U+00A1–U+167F (Latin, Cyrillic)
-			b += utf8.RuneLen(r)
+			b += n
 			i++
 			continue
 		}
 		if !isWordRune(r) {
-			n := utf8.RuneLen(r)
 			out = append(out, word{Start: i, End: i + 1, from: int32(b), to: int32(b + n), Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
 			b += n
 			i++
@@ -254,53 +283,64 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 		if r < utf8.RuneSelf {
 			// most words of English and Serbian Latin text are ASCII
 			// letters and digits: read in one pass over their bytes
-			if n, ok := appendASCIIWord(&out, s, rs, i, b, keys); ok {
-				b, i = b+n, i+n
+			if m, ok := appendASCIIWord(&out, s, i, b, keys); ok {
+				b, i = b+m, i+m
 				continue
 			}
 		}
 		if r >= 0x400 && r <= 0x45F {
 			// a word of Serbian Cyrillic letters: spelt in Latin in the
 			// pass that finds its end
-			if n, ok := appendCyrillicWord(&out, rs, i, b, len(s), keys); ok {
-				b, i = b+2*n, i+n
+			if m, ok := appendCyrillicWord(&out, s, i, b, keys); ok {
+				b, i = b+2*m, i+m
 				continue
 			}
 		}
-		j, e := i+1, b+utf8.RuneLen(r)
-		for j < len(rs) {
-			c := rs[j]
+		// r1 and r2 are the word's last two characters (r2 read only once
+		// the word has three)
+		j, e := i+1, b+n
+		r1, r2 := r, rune(0)
+		for e < len(s) {
+			c, cn := rune(s[e]), 1
+			if c >= utf8.RuneSelf {
+				c, cn = runeAt(s, e)
+			}
 			if c < utf8.RuneSelf { // ASCII inline: most letters of both languages' Latin text
 				if l := c | 0x20; (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') {
 					e++
 					j++
+					r1, r2 = c, r1
 					continue
 				}
 			} else if isWordRune(c) {
-				e += utf8.RuneLen(c)
+				e += cn
 				j++
+				r1, r2 = c, r1
 				continue
 			}
-			if isInnerJoin(rs[j]) && j+1 < len(rs) && isWordRune(rs[j+1]) {
-				// a full stop joins only letters of an abbreviation (U.S),
-				// not a number and a word (2024.Godine is two)
-				if rs[j] == '.' && !(j-i <= 2 || rs[j-2] == '.') {
-					break
+			if isInnerJoin(c) && e+cn < len(s) {
+				if d, dn := runeAt(s, e+cn); isWordRune(d) {
+					// a full stop joins only letters of an abbreviation
+					// (U.S), not a number and a word (2024.Godine is two)
+					if c == '.' && !(j-i <= 2 || r2 == '.') {
+						break
+					}
+					e += cn + dn
+					j += 2
+					r1, r2 = d, c
+					continue
 				}
-				e += utf8.RuneLen(rs[j]) + utf8.RuneLen(rs[j+1])
-				j += 2
-				continue
 			}
 			break
 		}
 		// U.S. keeps its final stop when an abbreviation of single letters
-		if j < len(rs) && rs[j] == '.' && j-i >= 3 && rs[j-2] == '.' {
+		if e < len(s) && s[e] == '.' && j-i >= 3 && r2 == '.' {
 			e++
 			j++
 		}
 		text := s[b:e]
 		out = append(out, word{Start: i, End: j, from: int32(b), to: int32(e), Key: text})
-		w := &out[len(out)-1] // filled in place: a word is 88 bytes
+		w := &out[len(out)-1] // filled in place: a word is 96 bytes
 		letter, upper := letterCase(r)
 		w.Upper = upper
 		w.AllUpper, w.Digits = letter, true
@@ -321,20 +361,19 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 				fold = true // what isKey refuses in ASCII
 			}
 		}
-		wr := rs[i:j] // the word's characters: text, s being valid
-		if fold || (!ascii && !isKeyRunes(wr)) {
+		if fold || (!ascii && !isKey(text)) {
 			if keys.Cap()-keys.Len() < len(text)*2 {
 				keys.Grow(len(s) + len(s)/2) // Cyrillic spelt in Latin may grow a half (џ → dž)
 			}
-			w.Key = foldRunesInto(keys, wr)
+			w.Key = foldInto(keys, text)
 		}
 		if ascii && len(w.Key) == len(text) {
-			for n := 1; n <= 3; n++ {
-				w.headEnd[n-1] = uint8(min(n, len(w.Key)))
+			for k := 1; k <= 3; k++ {
+				w.headEnd[k-1] = uint8(min(k, len(w.Key)))
 			}
 		} else {
 			w.AllUpper, w.Digits = letter, true
-			for _, c := range wr {
+			for _, c := range text {
 				if w.AllUpper {
 					if l, u := letterCase(c); l && !u {
 						w.AllUpper = false
@@ -344,14 +383,14 @@ func appendTokensValid(out []word, s string, rs []rune, keys *strings.Builder) [
 					w.Digits = false
 				}
 			}
-			for n := 1; n <= 3; n++ {
-				w.headEnd[n-1] = uint8(len(cutRunes(w.Key, n)))
+			for k := 1; k <= 3; k++ {
+				w.headEnd[k-1] = uint8(len(cutRunes(w.Key, k)))
 			}
 		}
 		w.setHashes()
 		b, i = e, j
 	}
-	return out
+	return out, true
 }
 
 // asciiWord classes the ASCII bytes for appendASCIIWord.
@@ -378,7 +417,7 @@ const (
 // keys) and hashes in the pass that finds its end. It returns the word's
 // length (bytes, and runes), or false, having appended nothing, for a
 // word of other characters.
-func appendASCIIWord(out *[]word, s string, rs []rune, i, b int, keys *strings.Builder) (int, bool) {
+func appendASCIIWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, bool) {
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
 	var heads [3]uint64
@@ -469,52 +508,77 @@ end:
 	return n, true
 }
 
-// appendCyrillicWord reads the word that opens at rs[i] (byte b of a valid
-// text of size bytes), a Cyrillic letter, as appendTokensValid does, when
-// every character of it is a letter from U+0400 to U+045F (two bytes
-// each): its key is its letters lowered and spelt in Latin (foldKey),
-// written in keys as it finds its end. It returns the word's length in
-// characters, or false, having appended nothing, for a word of other
-// characters.
-func appendCyrillicWord(out *[]word, rs []rune, i, b, size int, keys *strings.Builder) (int, bool) {
-	j := i + 1
-	allUpper := rs[i] < 0x430
-	for j < len(rs) {
-		r := rs[j]
-		if r >= 0x400 && r <= 0x45F {
-			allUpper = allUpper && r < 0x430
-			j++
-			continue
+// cyrillicKey spells each letter from U+0400 to U+045F as a key does
+// (foldRune): lowered, in Latin, or lowered as it is for a letter Serbian
+// does not write (ы), in one to three bytes.
+var cyrillicKey = func() (t [0x60]struct {
+	b [3]byte
+	n uint8
+}) {
+	for r := rune(0x400); r < 0x460; r++ {
+		l := r
+		if l < 0x410 {
+			l += 0x50 // Ђ → ђ
+		} else if l < 0x430 {
+			l += 0x20 // А → а
 		}
+		k, ok := latinOf(l)
+		if !ok {
+			k = string(l)
+		}
+		e := &t[r-0x400]
+		e.n = uint8(copy(e.b[:], k))
+	}
+	return t
+}()
+
+// appendCyrillicWord reads the word that opens at byte b of a text s
+// (character i), a Cyrillic letter, as appendTokensString does, when every
+// character of it is a letter from U+0400 to U+045F (two bytes each): its
+// key is its letters lowered and spelt in Latin (foldKey), spelt as it
+// finds its end. It returns the word's length in characters, or false,
+// having appended nothing, for a word of other characters.
+func appendCyrillicWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, bool) {
+	// the key is spelt in kb and written to keys a piece at a time:
+	// nothing else writes to keys meanwhile, so the pieces are one key
+	var kb [64]byte
+	kn, at := 0, keys.Len()
+	e := b
+	allUpper := true
+	for e+1 < len(s) {
+		// U+0400 to U+045F are D0 80 to D1 9F in UTF-8, the capitals
+		// (U+0400 to U+042F) D0 80 to D0 AF
+		c, d := s[e], s[e+1]
+		if !(c == 0xD0 && d >= 0x80 && d <= 0xBF || c == 0xD1 && d >= 0x80 && d <= 0x9F) {
+			break
+		}
+		allUpper = allUpper && c == 0xD0 && d < 0xB0
+		if kn > len(kb)-3 {
+			keys.Write(kb[:kn])
+			kn = 0
+		}
+		l := &cyrillicKey[int(c&1)<<6|int(d&0x3F)]
+		kb[kn], kb[kn+1], kb[kn+2] = l.b[0], l.b[1], l.b[2]
+		kn += int(l.n)
+		e += 2
+	}
+	if e < len(s) {
+		r, n := runeAt(s, e)
 		if isWordRune(r) {
 			return 0, false // a letter or digit of another script
 		}
-		if isInnerJoin(r) && j+1 < len(rs) && isWordRune(rs[j+1]) {
-			return 0, false // a join, read by the general loop
-		}
-		break
-	}
-	n := j - i
-	if keys.Cap()-keys.Len() < 4*n { // (the text's two bytes a letter, twice)
-		keys.Grow(size + size/2) // as appendTokensValid grows it
-	}
-	at := keys.Len()
-	for _, r := range rs[i:j] {
-		if r < 0x410 {
-			r += 0x50 // Ђ → ђ
-		} else if r < 0x430 {
-			r += 0x20 // А → а
-		}
-		if l := serbianLatin[r-0x430]; l != "" {
-			keys.WriteString(l)
-		} else {
-			keys.WriteRune(r) // a letter Serbian does not write (ы)
+		if isInnerJoin(r) && e+n < len(s) {
+			if d, _ := runeAt(s, e+n); isWordRune(d) {
+				return 0, false // a join, read by the general loop
+			}
 		}
 	}
+	keys.Write(kb[:kn])
 	key := keys.String()[at:]
-	*out = append(*out, word{Start: i, End: j, from: int32(b), to: int32(b + 2*n), Key: key})
+	n := (e - b) / 2
+	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(e), Key: key})
 	w := &(*out)[len(*out)-1]
-	w.Upper = rs[i] < 0x430
+	w.Upper = s[b] == 0xD0 && s[b+1] < 0xB0
 	w.AllUpper = allUpper
 	// the key cut to one, two and three characters: a character opens
 	// at every byte that continues none

@@ -61,6 +61,22 @@ func (d *deflaters) packBlob(data []byte) ([]byte, string) {
 // come to size bytes: a row that does not is reported, never returned cut
 // or padded.
 func unpackBlob(stored []byte, compression string, size int64) ([]byte, error) {
+	var f inflater
+	return f.unpack(stored, compression, size)
+}
+
+// inflater inflates stored rows, keeping its decompressor from one to the
+// next: a new one allocates and clears a 32 kB window and its tables, more
+// than inflating a statement's few kB costs, and search cuts its hits'
+// texts from hundreds of versions at a time (sentence_text.go). The zero
+// value is ready; it is not safe for concurrent use.
+type inflater struct {
+	r   io.ReadCloser
+	src bytes.Reader
+}
+
+// unpack is unpackBlob with f's decompressor.
+func (f *inflater) unpack(stored []byte, compression string, size int64) ([]byte, error) {
 	switch compression {
 	case blobRaw:
 		if int64(len(stored)) != size {
@@ -71,21 +87,36 @@ func unpackBlob(stored []byte, compression string, size int64) ([]byte, error) {
 		if size < 0 || size > maxBlobSize {
 			return nil, fmt.Errorf("stored bytes: size %d out of range", size)
 		}
-		out := make([]byte, 0, size)
-		r := flate.NewReader(bytes.NewReader(stored))
-		defer r.Close()
-		// one byte past size, to tell a longer stream from an exact one
-		b := bytes.NewBuffer(out)
-		n, err := io.Copy(b, io.LimitReader(r, size+1))
+		out, err := f.inflate(stored, size)
 		if err != nil {
-			return nil, fmt.Errorf("stored bytes: inflate: %w", err)
+			return nil, fmt.Errorf("stored bytes: %w", err)
 		}
-		if n != size {
-			return nil, fmt.Errorf("stored bytes: inflate to %d bytes, the row says %d", n, size)
-		}
-		return b.Bytes(), nil
+		return out, nil
 	}
 	return nil, fmt.Errorf("stored bytes: unknown compression %q", compression)
+}
+
+// inflate inflates the raw DEFLATE stream z, which must come to size
+// bytes.
+func (f *inflater) inflate(z []byte, size int64) ([]byte, error) {
+	f.src.Reset(z)
+	if f.r == nil {
+		f.r = flate.NewReader(&f.src)
+	} else if err := f.r.(flate.Resetter).Reset(&f.src, nil); err != nil {
+		return nil, fmt.Errorf("inflate: %w", err)
+	}
+	// one byte past size, to tell a longer stream from an exact one
+	out := make([]byte, size+1)
+	n, err := io.ReadFull(f.r, out)
+	switch {
+	case err == nil:
+		return nil, fmt.Errorf("inflates past the %d bytes the row says", size)
+	case err != io.EOF && err != io.ErrUnexpectedEOF:
+		return nil, fmt.Errorf("inflate: %w", err)
+	case int64(n) != size:
+		return nil, fmt.Errorf("inflate to %d bytes, the row says %d", n, size)
+	}
+	return out[:n], nil
 }
 
 // maxBlobSize bounds what a stored row may inflate to (far above any

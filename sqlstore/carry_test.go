@@ -134,7 +134,7 @@ func TestLeanStorageCarriesData(t *testing.T) {
 					// as a binary since migration 0013 records its sketches
 					// (sqlstore/near.go: nearSetting, nearSketchID), so
 					// that the rows below are kept, not computed again
-					_, err := db.ExecContext(ctx, `INSERT INTO store_settings (key, value) VALUES ('near.sketch', 'fnv64a-8-32')`)
+					_, err := db.ExecContext(ctx, `INSERT INTO store_settings (key, value) VALUES ($1, $2)`, sqlstore.NearSetting, sqlstore.NearSketchID)
 					return err
 				},
 				func() error {

@@ -144,10 +144,11 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 			doc       int64
 			anchor    entente.Anchor
 			s         entente.Sentence
+			text      storedText
 		}
 		var rows []row
 		err = queryRows(ctx, tx, `
-			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, s.text, `+anchorSQL("s")+`, s.occurrence,
+			SELECT s.id, s.document_id, s.version_id, s.label, s.section, s.marker, s.paragraph, `+sentenceTextSQL("s")+`, `+anchorSQL("s")+`, s.occurrence,
 				s.type, s.strength, s.deadline, s.position, d.withdrawn_at IS NOT NULL, s.actors, s.areas
 			FROM sentences s JOIN documents d ON d.id = s.document_id
 			WHERE `+swhere+` AND `+typed+` ORDER BY s.version_id DESC, s.position`, sa,
@@ -156,9 +157,10 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 				var typ, strength string
 				var deadline sql.NullString
 				var actors, areas string
-				if err := rs.Scan(&r.id, &r.doc, &r.anchor.VersionID, &r.s.ID, &r.s.Section, &r.s.Marker, &r.s.Paragraph, &r.s.Text,
-					&r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline, &r.position, &r.withdrawn,
-					&actors, &areas); err != nil {
+				dest := append([]any{&r.id, &r.doc, &r.anchor.VersionID, &r.s.ID, &r.s.Section, &r.s.Marker, &r.s.Paragraph},
+					r.text.dest()...)
+				if err := rs.Scan(append(dest, &r.anchor.TextSHA256, &r.anchor.Occurrence, &typ, &strength, &deadline, &r.position,
+					&r.withdrawn, &actors, &areas)...); err != nil {
 					return err
 				}
 				if wanted != nil && !wanted[r.id] {
@@ -182,6 +184,17 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 		}
 		if len(rows) == 0 {
 			return nil
+		}
+		ts := make([]storedText, len(rows))
+		for i := range rows {
+			ts[i] = rows[i].text
+		}
+		texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
+		if err != nil {
+			return err
+		}
+		for i := range rows {
+			rows[i].s.Text = texts[i]
 		}
 		tracked, err := trackedStatuses(ctx, tx, whereClause(dconds), a)
 		if err != nil {

@@ -37,6 +37,7 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 	// What needs no database (anchors, tokens, JSON) is prepared on every
 	// core while the transaction writes the documents already prepared.
 	prepared := make([]preparedDocument, len(ds))
+	deferred := indexDeferred(ctx)
 	errs := make([]error, len(ds))
 	ready := make([]chan struct{}, len(ds))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -48,7 +49,7 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; close(ready[i]) }()
-				prepared[i], errs[i] = s.prepareDocument(d)
+				prepared[i], errs[i] = s.prepareDocument(d, deferred)
 			}()
 		}
 	}()
@@ -110,13 +111,16 @@ type preparedDocument struct {
 	textSHA string
 	sents   []preparedSentence
 	sketch  []int64
+	// deferIndex leaves the full-text index to the background indexer
+	// (search_pending.go): no tokens now, the version queued
+	deferIndex bool
 	// the text and the original bytes as stored (packText, packBlob)
 	textZ             []byte
 	stored            []byte
 	storedCompression string
 }
 
-func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error) {
+func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (preparedDocument, error) {
 	if d == nil || d.Extraction == nil {
 		return preparedDocument{}, errors.New("no extraction")
 	}
@@ -124,16 +128,17 @@ func (s *Store) prepareDocument(d *entente.NewDocument) (preparedDocument, error
 	if err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch}
+	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch, deferIndex: deferIndex}
 	if p.sketch == nil {
 		p.sketch = entente.NearSketch(d.Text)
 	}
 	if p.textSHA == "" {
 		p.textSHA = sha256Hex([]byte(d.Text))
 	}
-	if p.sents, err = prepareSentences(d.Extraction.Sentences); err != nil {
+	if p.sents, err = prepareSentencesFor(d.Extraction.Sentences, !deferIndex); err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
+	locateSentences(d.Text, p.sents)
 	p.textZ = s.deflate.packText(d.Text)
 	if p.textZ != nil && string(d.Original) == d.Text {
 		// a plain-text upload: its bytes are its text, deflated once and

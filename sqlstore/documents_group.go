@@ -24,7 +24,7 @@ func (s *Store) insertGroup(ctx context.Context, tx *sql.Tx, ps []*preparedDocum
 	}
 	vs := make([]*versionWrite, len(ps))
 	for i, p := range ps {
-		vs[i] = &versionWrite{did: ids[i], x: p.d.Extraction, sents: p.sents}
+		vs[i] = &versionWrite{did: ids[i], x: p.d.Extraction, sents: p.sents, deferIndex: p.deferIndex}
 	}
 	if err := s.insertVersions(ctx, tx, ps, vs, now); err != nil {
 		return nil, nil, err
@@ -55,6 +55,9 @@ func (s *Store) insertGroup(ctx context.Context, tx *sql.Tx, ps []*preparedDocum
 	}
 	rows, err := s.insertExtractions(ctx, tx, vs)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.queueIndex(ctx, tx, vs, now); err != nil {
 		return nil, nil, err
 	}
 	return ids, rows, nil

@@ -386,6 +386,14 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 		if err := s.restoreSequences(ctx, tx, tables, m.Sequences); err != nil {
 			return err
 		}
+		// a dump written before migration 0026 holds every sentence's
+		// text on its row: offsets where they can be, as stored now
+		for after := int64(0); after >= 0; {
+			var err error
+			if after, err = s.compactSentenceTexts(ctx, tx, after, compactVersions); err != nil {
+				return fmt.Errorf("sentence texts as offsets: %w", err)
+			}
+		}
 		if err := s.dialect.ClearIndex(ctx, tx); err != nil {
 			return fmt.Errorf("rebuild search index: %w", err)
 		}

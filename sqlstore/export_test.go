@@ -109,3 +109,10 @@ func LabelSets(s *Store) (sets [2]int) {
 func FacetsByComplement(s *Store, hits int) bool {
 	return byComplement(uint64(hits), s.index.get().all.GetCardinality())
 }
+
+// NearSetting and NearSketchID name the sketch a store's near_sketches
+// rows were computed with (a store computes them again when they differ).
+const (
+	NearSetting  = nearSetting
+	NearSketchID = nearSketchID
+)

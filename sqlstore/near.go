@@ -16,7 +16,7 @@ const nearSetting = "near.sketch"
 
 // nearSketchID changes whenever entente.NearSketch would compute other
 // hashes, so that a store sketches its versions again once.
-const nearSketchID = "fnv64a-8-32"
+const nearSketchID = "roll48-bins16x3"
 
 // maxNearCandidates bounds the versions a new text is compared with.
 const maxNearCandidates = 5

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 
 	"github.com/entente/entente"
@@ -41,18 +40,9 @@ func (s *Store) resegment(ctx context.Context, tx *sql.Tx, vid int64, g *entente
 	if h == nil || g.Covers != 1 || len(covered) != 1 {
 		return out, nil
 	}
-	var (
-		text    string
-		z, blob []byte
-		comp    sql.NullString
-	)
-	if err := tx.QueryRowContext(ctx, `SELECT text, text_z, `+versionBlobSQL("versions")+` FROM versions WHERE id = $1`, vid).
-		Scan(&text, &z, &blob, &comp); err != nil {
-		return nil, fmt.Errorf("read version %d: %w", vid, err)
-	}
-	text, err := versionTextOf(text, z, blob, comp)
+	text, err := readVersionText(ctx, tx, vid)
 	if err != nil {
-		return nil, fmt.Errorf("read version %d: %w", vid, err)
+		return nil, err
 	}
 	read := h.r.ReadParts(text, covered[0], g.Parts)
 	if len(read) != len(out) {

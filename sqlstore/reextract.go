@@ -148,11 +148,18 @@ func (s *Store) ReplaceExtraction(ctx context.Context, vid int64, x *entente.Ext
 // document doc (sections, sentences, labels, mentions, search index) with
 // x, and its counts; extractor, if not empty, becomes the version's.
 func (s *Store) storeExtraction(ctx context.Context, tx *sql.Tx, doc, vid int64, x *entente.Extraction, sents []preparedSentence, extractor string) error {
+	text, err := readVersionText(ctx, tx, vid)
+	if err != nil {
+		return err
+	}
+	locateSentences(text, sents)
 	for _, q := range []string{
 		`DELETE FROM citations WHERE version_id = $1`,
 		`DELETE FROM entities WHERE version_id = $1`,
 		`DELETE FROM sentences WHERE version_id = $1`,
 		`DELETE FROM sections WHERE version_id = $1`,
+		// indexed below, so no longer the background indexer's
+		`DELETE FROM search_pending WHERE version_id = $1`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, vid); err != nil {
 			return fmt.Errorf("clear extraction: %w", err)

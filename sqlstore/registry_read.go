@@ -153,7 +153,8 @@ func (s *Store) RegistryEntry(ctx context.Context, id int64, mentions int) (*ent
 		if mentions <= 0 {
 			return nil
 		}
-		return queryRows(ctx, tx, `SELECT DISTINCT d.id, d.title, d.signed_date, v.language, s.label, s.text, m.name, s.position FROM (
+		var ts []storedText
+		err = queryRows(ctx, tx, `SELECT DISTINCT d.id, d.title, d.signed_date, v.language, s.label, `+sentenceTextSQL("s")+`, m.name, s.position FROM (
 				SELECT c.version_id, c.title AS name, x.sentence_id FROM citations c JOIN citation_sentences x ON x.citation_id = c.id
 				WHERE c.registry_id = $1
 				UNION ALL
@@ -169,15 +170,29 @@ func (s *Store) RegistryEntry(ctx context.Context, id int64, mentions int) (*ent
 			var m entente.RegistryMention
 			var date sql.NullString
 			var pos int
-			if err := rows.Scan(&m.DocumentID, &m.Title, &date, &m.Language, &m.Sentence, &m.Text, &m.Alias, &pos); err != nil {
+			var t storedText
+			dest := append([]any{&m.DocumentID, &m.Title, &date, &m.Language, &m.Sentence}, t.dest()...)
+			if err := rows.Scan(append(dest, &m.Alias, &pos)...); err != nil {
 				return err
 			}
 			if date.Valid {
 				m.SignedDate = &date.String
 			}
 			e.MentionList = append(e.MentionList, m)
+			ts = append(ts, t)
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
+		if err != nil {
+			return err
+		}
+		for i := range e.MentionList {
+			e.MentionList[i].Text = texts[i]
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("registry entry %d: %w", id, err)

@@ -62,23 +62,24 @@ func (s *Store) ensureIndex(ctx context.Context) error {
 // reindex writes the index rows of every sentence, a page at a time, and
 // each version's token count, which ranking normalises by.
 func (s *Store) reindex(ctx context.Context, tx *sql.Tx) error {
+	// every sentence is indexed here, the queued ones too
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_pending`); err != nil {
+		return fmt.Errorf("clear the index queue: %w", err)
+	}
 	const pageSize = 5000
 	tokens := map[int64]int{} // by version
 	for last := int64(0); ; {
-		var rows []IndexRow
-		err := queryRows(ctx, tx, `SELECT id, version_id, text FROM sentences WHERE id > $1 ORDER BY id LIMIT $2`,
+		var (
+			rows []IndexRow
+			ts   []storedText
+		)
+		err := queryRows(ctx, tx, `SELECT id, `+sentenceTextSQL("sentences")+` FROM sentences WHERE id > $1 ORDER BY id LIMIT $2`,
 			[]any{last, pageSize}, func(r *sql.Rows) error {
-				var (
-					id, vid int64
-					text    string
-				)
-				if err := r.Scan(&id, &vid, &text); err != nil {
+				var t storedText
+				if err := r.Scan(append([]any{&last}, t.dest()...)...); err != nil {
 					return err
 				}
-				row := IndexRow{SentenceID: id, Tokens: search.Tokens(text)}
-				tokens[vid] += len(row.Tokens)
-				rows = append(rows, row)
-				last = id
+				rows, ts = append(rows, IndexRow{SentenceID: last}), append(ts, t)
 				return nil
 			})
 		if err != nil {
@@ -86,6 +87,14 @@ func (s *Store) reindex(ctx context.Context, tx *sql.Tx) error {
 		}
 		if len(rows) == 0 {
 			break
+		}
+		texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
+		if err != nil {
+			return err
+		}
+		for i := range rows {
+			rows[i].Tokens = search.Tokens(texts[i])
+			tokens[ts[i].version] += len(rows[i].Tokens)
 		}
 		if err := s.dialect.InsertIndex(ctx, tx, rows); err != nil {
 			return err

@@ -371,7 +371,7 @@ func (s *Store) readHits(ctx context.Context, tx *sql.Tx, ids, docIDs []int64) (
 	idsOf := func(a *args, ids []int64) string { return paddedIDList(s.dialect, a, ids) }
 	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
-		rows, err := findSentencesWith(ctx, s.queryRows, tx, "s.id IN ("+idsOf(&a, chunk)+")", a)
+		rows, err := findSentencesWith(ctx, s.queryRows, tx, &s.texts, "s.id IN ("+idsOf(&a, chunk)+")", a)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read hits: %w", err)
 		}

@@ -62,8 +62,11 @@ WHERE s.id = ANY($1)`
 // readHitsAtOnce is readHits in one statement (hitsAtOnce), for a
 // database that takes arrays.
 func (s *Store) readHitsAtOnce(ctx context.Context, tx *sql.Tx, ids, _ []int64) (map[int64]*sentenceRow, map[int64]docTitle, error) {
-	byID := make(map[int64]*sentenceRow, len(ids))
 	docs := map[int64]docTitle{}
+	var (
+		found []sentenceRow
+		corrs [][]byte
+	)
 	err := s.queryRows(ctx, tx, hitsAtOnce, []any{ids}, func(rows *sql.Rows) error {
 		var (
 			lists                 [3][]byte // references, mechanisms, projects
@@ -82,19 +85,28 @@ func (s *Store) readHitsAtOnce(ctx context.Context, tx *sql.Tx, ids, _ []int64) 
 				return fmt.Errorf("sentence %d: %w", r.id, err)
 			}
 		}
-		if err := applyJSONCorrections(&r.Sentence, corrections); err != nil {
-			return fmt.Errorf("sentence %d: %w", r.id, err)
-		}
 		d := docTitle{title: title, kind: kind, signed: fromNullString(signed), language: language, parties: []string{}}
 		if err := jsonList(parties, &d.parties); err != nil {
 			return fmt.Errorf("document %d: %w", doc, err)
 		}
-		byID[r.id] = &r
+		found, corrs = append(found, r), append(corrs, corrections)
 		docs[doc] = d
 		return nil
 	})
+	if err == nil {
+		err = finishSentences(ctx, s.queryRows, tx, &s.texts, found)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("read hits: %w", err)
+	}
+	byID := make(map[int64]*sentenceRow, len(found))
+	for i := range found {
+		r := &found[i]
+		// the corrections after the rationale, as readHits applies them
+		if err := applyJSONCorrections(&r.Sentence, corrs[i]); err != nil {
+			return nil, nil, fmt.Errorf("read hits: sentence %d: %w", r.id, err)
+		}
+		byID[r.id] = r
 	}
 	return byID, docs, nil
 }

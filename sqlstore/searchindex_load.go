@@ -243,9 +243,9 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	// read below (as the filters always read them)
 	extractedLabels := labelCollectors{actor: collector{}, area: collector{}}
 	withText := len(checks) > 0
-	text := "''"
+	text := "'', 0, NULL, NULL"
 	if withText {
-		text = "text"
+		text = sentenceTextSQL("sentences")
 	}
 	err = s.docChunks(docs, func(in func(string) (string, []any)) error {
 		cond, a := in("document_id")
@@ -262,6 +262,11 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 			return fmt.Errorf("read corrected sentences: %w", err)
 		}
 		cond, a = in("document_id")
+		// the sentences the checks read, by number, with their texts
+		var (
+			checked []uint32
+			bodies  []storedText
+		)
 		err = queryRows(ctx, tx, `SELECT id, version_id, type, strength, actors, areas, `+text+` FROM sentences WHERE `+cond+
 			` ORDER BY version_id, position DESC`,
 			a, func(rows *sql.Rows) error {
@@ -269,9 +274,9 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 					id, version   int64
 					l             label
 					actors, areas string
-					body          string
+					body          storedText
 				)
-				if err := rows.Scan(&id, &version, &l.typ, &l.strength, &actors, &areas, &body); err != nil {
+				if err := rows.Scan(append([]any{&id, &version, &l.typ, &l.strength, &actors, &areas}, body.dest()...)...); err != nil {
 					return err
 				}
 				p, ok := at[version]
@@ -306,13 +311,22 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 				if l.strength != "" {
 					strength[l.strength] = append(strength[l.strength], n)
 				}
-				for _, c := range checks {
-					c.check(n, body)
+				if withText {
+					checked, bodies = append(checked, n), append(bodies, body)
 				}
 				return nil
 			})
 		if err != nil {
 			return fmt.Errorf("read sentences: %w", err)
+		}
+		texts, err := sentenceTexts(ctx, queryRows, tx, nil, bodies)
+		if err != nil {
+			return err
+		}
+		for i, n := range checked {
+			for _, c := range checks {
+				c.check(n, texts[i])
+			}
 		}
 		return nil
 	})

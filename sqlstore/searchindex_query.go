@@ -195,24 +195,35 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 			a = nil
 			query, in = s.queryRows, s.idsIn("id", &a, chunk)
 		}
-		err := query(ctx, tx, "SELECT id, text FROM sentences WHERE "+in, a, func(rows *sql.Rows) error {
+		var (
+			read []int64
+			ts   []storedText
+		)
+		err := query(ctx, tx, "SELECT id, "+sentenceTextSQL("sentences")+" FROM sentences WHERE "+in, a, func(rows *sql.Rows) error {
 			var (
-				id   int64
-				text string
+				id int64
+				t  storedText
 			)
-			if err := rows.Scan(&id, &text); err != nil {
+			if err := rows.Scan(append([]any{&id}, t.dest()...)...); err != nil {
 				return err
 			}
-			if slices.Contains(counter.Count(text).Counts, 0) {
-				return nil // the index holds every token, not the run
-			}
-			if n, ok := x.number(id); ok {
-				ns = append(ns, n)
-			}
+			read, ts = append(read, id), append(ts, t)
 			return nil
 		})
 		if err != nil {
 			return nil, fmt.Errorf("check candidates: %w", err)
+		}
+		texts, err := sentenceTexts(ctx, query, tx, &s.texts, ts)
+		if err != nil {
+			return nil, fmt.Errorf("check candidates: %w", err)
+		}
+		for i, id := range read {
+			if slices.Contains(counter.Count(texts[i]).Counts, 0) {
+				continue // the index holds every token, not the run
+			}
+			if n, ok := x.number(id); ok {
+				ns = append(ns, n)
+			}
 		}
 	}
 	slices.Sort(ns)
@@ -265,24 +276,44 @@ func (s *Store) readCandidates(ctx context.Context, tx *sql.Tx, x *labelIndex, n
 	}
 	out := make([]candidate, len(ns))
 	found := make([]bool, len(ns))
-	text := "''"
+	text := "'', 0, NULL, NULL"
 	if withText {
-		text = "s.text"
+		text = sentenceTextSQL("s")
+	}
+	var ts []storedText
+	if withText {
+		ts = make([]storedText, len(ns))
 	}
 	for chunk := range slices.Chunk(ids, maxIDList) {
 		var a args
 		err := s.queryRows(ctx, tx, "SELECT s.id, s.document_id, s.position, "+text+", s.type, s.strength FROM sentences s WHERE "+
 			s.idsIn("s.id", &a, chunk), a, func(rows *sql.Rows) error {
-			var c candidate
-			if err := rows.Scan(&c.id, &c.documentID, &c.position, &c.text, &c.typ, &c.strength); err != nil {
+			var (
+				c candidate
+				t storedText
+			)
+			dest := append([]any{&c.id, &c.documentID, &c.position}, t.dest()...)
+			if err := rows.Scan(append(dest, &c.typ, &c.strength)...); err != nil {
 				return err
 			}
 			i := at[c.id]
 			out[i], found[i] = c, true
+			if withText {
+				ts[i] = t
+			}
 			return nil
 		})
 		if err != nil {
 			return nil, fmt.Errorf("read candidates: %w", err)
+		}
+	}
+	if withText {
+		texts, err := sentenceTexts(ctx, s.queryRows, tx, &s.texts, ts)
+		if err != nil {
+			return nil, fmt.Errorf("read candidates: %w", err)
+		}
+		for i := range out {
+			out[i].text = texts[i]
 		}
 	}
 	// the index and the transaction see the same state, so every one is

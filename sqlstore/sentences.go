@@ -20,6 +20,9 @@ type preparedSentence struct {
 	occurrence int
 	evidence   []byte // the rationale's binary form (rationale_binary.go)
 	tokens     []string
+	// start is where the text begins in its version's text, -1 when it is
+	// not a run of it or was not looked for (locateSentences)
+	start int
 }
 
 // prepareSentences derives the anchors, evidence JSON and search tokens of
@@ -28,6 +31,13 @@ type preparedSentence struct {
 // of that section: it stays the same when a better extractor re-reads the
 // document, so corrections and statuses keyed to it survive.
 func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
+	return prepareSentencesFor(sents, true)
+}
+
+// prepareSentencesFor is prepareSentences, without the search tokens when
+// tokenize is false: a version whose index is left to the background
+// indexer (search_pending.go) is tokenized there.
+func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSentence, error) {
 	out := make([]preparedSentence, len(sents))
 	seen := make(map[string]int, len(sents))
 	labels := make(map[string]bool, len(sents))
@@ -40,7 +50,10 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
 		sum, sha := anchorHash([]byte(strings.Join(strings.Fields(s.Text), " ")))
 		key := s.Section + "\x00" + sha
-		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, tokens: tz.Tokens(s.Text)}
+		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, start: -1}
+		if tokenize {
+			out[i].tokens = tz.Tokens(s.Text)
+		}
 		seen[key]++
 	}
 	return out, nil
@@ -60,6 +73,9 @@ type versionWrite struct {
 	x        *entente.Extraction
 	sents    []preparedSentence
 	ids      []int64 // the sentences' ids by position, once written
+	// deferIndex leaves the version's index rows to the background
+	// indexer: it is queued in search_pending instead
+	deferIndex bool
 }
 
 // insertExtractions writes the extractions of several versions (a batch's
@@ -93,6 +109,9 @@ func (s *Store) insertExtractions(ctx context.Context, tx *sql.Tx, vs []*version
 	}
 	var rows []IndexRow
 	for _, w := range vs {
+		if w.deferIndex {
+			continue
+		}
 		for i, p := range w.sents {
 			rows = append(rows, IndexRow{SentenceID: w.ids[i], Tokens: p.tokens})
 		}
@@ -127,14 +146,20 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 		r.w.ids[r.i] = ids[k]
 	}
 	cols := []string{"id", "version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
-		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas"}
+		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas",
+		"text_start", "text_end"}
 	err = s.insertRows(ctx, tx, "sentences", cols, len(all),
 		func(k int) []any {
 			w, i := all[k].w, all[k].i
 			p := &w.sents[i]
-			return []any{ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, p.Text, "", p.anchor,
+			// the text as a run of the version's (sentence_text.go)
+			var text, start, end any = p.Text, nil, nil
+			if p.start >= 0 {
+				text, start, end = "", int64(p.start), int64(p.start+len(p.Text))
+			}
+			return []any{ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, text, "", p.anchor,
 				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence,
-				packLabels(p.Actors), packLabels(p.Areas)}
+				packLabels(p.Actors), packLabels(p.Areas), start, end}
 		}, "", nil)
 	if err != nil {
 		return fmt.Errorf("insert sentences: %w", err)
@@ -147,42 +172,44 @@ type sentenceRow struct {
 	id, versionID int64
 	position      int
 	entente.Sentence
+	// as scanned, until finishSentences reads the text and decodes the
+	// rationale, which needs it
+	stored   storedText
+	evidence []byte
+	binary   bool // evidence is evidence_z's binary form
 }
 
 // findSentences reads the sentences s that match where, in order of version
 // and position, with all their labels and evidence.
 func findSentences(ctx context.Context, tx *sql.Tx, where string, a []any) ([]sentenceRow, error) {
-	return findSentencesWith(ctx, queryRows, tx, where, a)
+	return findSentencesWith(ctx, queryRows, tx, nil, where, a)
 }
 
 // sentenceColumns are the columns scanSentenceRow reads, of sentences s.
-const sentenceColumns = `s.id, s.version_id, s.position, s.label, s.section, s.marker, s.paragraph, s.text,
+var sentenceColumns = `s.id, s.position, s.label, s.section, s.marker, s.paragraph, ` + sentenceTextSQL("s") + `,
 			s.type, s.strength, s.deadline, s.evidence, s.evidence_z, s.actors, s.areas`
 
 // scanSentenceRow reads a row that begins with sentenceColumns, and the
 // row's further columns into more; its actors and areas are unpacked,
-// its other lists left empty.
+// its other lists left empty, and its text and rationale left for
+// finishSentences.
 func scanSentenceRow(scan func(...any) error, more ...any) (sentenceRow, error) {
 	var (
 		r             sentenceRow
 		typ, strength string
 		deadline      sql.NullString
-		evidence, z   []byte
+		z             []byte
 		actors, areas string
 	)
-	dest := append([]any{&r.id, &r.versionID, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph, &r.Text,
-		&typ, &strength, &deadline, &evidence, &z, &actors, &areas}, more...)
-	if err := scan(dest...); err != nil {
+	dest := append([]any{&r.id, &r.position, &r.ID, &r.Section, &r.Marker, &r.Paragraph}, r.stored.dest()...)
+	dest = append(dest, &typ, &strength, &deadline, &r.evidence, &z, &actors, &areas)
+	if err := scan(append(dest, more...)...); err != nil {
 		return r, err
 	}
+	r.versionID = r.stored.version
 	r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
-	decode := decodeRationale // rows written before migration 0019
 	if z != nil {
-		decode = rationaleIndex.decode
-		evidence = z
-	}
-	if err := decode(r.Text, evidence, &r.Rationale); err != nil {
-		return r, fmt.Errorf("sentence %d: evidence: %w", r.id, err)
+		r.evidence, r.binary = z, true
 	}
 	r.References, r.Mechanisms, r.Projects = []string{}, []string{}, []string{}
 	var err error
@@ -195,12 +222,38 @@ func scanSentenceRow(scan func(...any) error, more ...any) (sentenceRow, error) 
 	return r, nil
 }
 
+// finishSentences reads the texts of rows (sentenceTexts, with cache when
+// not nil) and decodes their rationales.
+func finishSentences(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, rows []sentenceRow) error {
+	ts := make([]storedText, len(rows))
+	for i := range rows {
+		ts[i] = rows[i].stored
+	}
+	texts, err := sentenceTexts(ctx, query, tx, cache, ts)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		r := &rows[i]
+		r.Text = texts[i]
+		decode := decodeRationale // rows written before migration 0019
+		if r.binary {
+			decode = rationaleIndex.decode
+		}
+		if err := decode(r.Text, r.evidence, &r.Rationale); err != nil {
+			return fmt.Errorf("sentence %d: evidence: %w", r.id, err)
+		}
+		r.stored, r.evidence = storedText{}, nil
+	}
+	return nil
+}
+
 // queryFunc runs a read query and calls scan for each row: queryRows, or
 // a Store's queryRows, which prepares each shape once.
 type queryFunc func(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error
 
 // findSentencesWith is findSentences running its queries with query.
-func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where string, a []any) ([]sentenceRow, error) {
+func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, where string, a []any) ([]sentenceRow, error) {
 	var out []sentenceRow
 	byID := map[int64]*entente.Sentence{}
 	err := query(ctx, tx, `
@@ -217,6 +270,9 @@ func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, where s
 		})
 	if err != nil || len(out) == 0 {
 		return out, err
+	}
+	if err := finishSentences(ctx, query, tx, cache, out); err != nil {
+		return nil, err
 	}
 	for i := range out {
 		byID[out[i].id] = &out[i].Sentence

@@ -97,6 +97,7 @@ type Store struct {
 	// writing pool (insertRows)
 	inserts stmtCache
 	deflate deflaters                  // for original bytes and version texts
+	texts   versionTexts               // version texts search cut its hits' texts from (sentence_text.go)
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
 	conns   sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go)
 	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
@@ -139,6 +140,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 		return nil, err
 	}
 	if err := s.ensureSketches(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.ensureSentenceTexts(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

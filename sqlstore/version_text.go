@@ -2,14 +2,11 @@ package sqlstore
 
 import (
 	"bytes"
-	"compress/flate"
 	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
-	"strings"
 )
 
 // A version's text is stored deflated when that saves a tenth or more
@@ -75,6 +72,12 @@ func versionText(text string, z []byte) (string, error) {
 // text held by its blob, the blob's stored data and compression
 // (versionBlobSQL).
 func versionTextOf(text string, z, blob []byte, compression sql.NullString) (string, error) {
+	var f inflater
+	return f.versionText(text, z, blob, compression)
+}
+
+// versionText is versionTextOf with f's decompressor.
+func (f *inflater) versionText(text string, z, blob []byte, compression sql.NullString) (string, error) {
 	if z == nil {
 		return text, nil
 	}
@@ -89,24 +92,35 @@ func versionTextOf(text string, z, blob []byte, compression sql.NullString) (str
 		if !compression.Valid {
 			return "", errors.New("version text: held by a blob that is not there")
 		}
-		b, err := unpackBlob(blob, compression.String, int64(size))
+		b, err := f.unpack(blob, compression.String, int64(size))
 		if err != nil {
 			return "", fmt.Errorf("version text: %w", err)
 		}
 		return string(b), nil
 	}
-	r := flate.NewReader(bytes.NewReader(z[n:]))
-	defer r.Close()
-	var b strings.Builder
-	b.Grow(int(size))
-	got, err := io.Copy(&b, io.LimitReader(r, int64(size)+1))
+	b, err := f.inflate(z[n:], int64(size))
 	if err != nil {
-		return "", fmt.Errorf("version text: inflate: %w", err)
+		return "", fmt.Errorf("version text: %w", err)
 	}
-	if uint64(got) != size {
-		return "", fmt.Errorf("version text: inflates to %d bytes, stored as %d", got, size)
+	return string(b), nil
+}
+
+// readVersionText reads the text of version vid.
+func readVersionText(ctx context.Context, tx *sql.Tx, vid int64) (string, error) {
+	var (
+		text    string
+		z, blob []byte
+		comp    sql.NullString
+	)
+	if err := tx.QueryRowContext(ctx, `SELECT text, text_z, `+versionBlobSQL("versions")+` FROM versions WHERE id = $1`, vid).
+		Scan(&text, &z, &blob, &comp); err != nil {
+		return "", fmt.Errorf("read version %d: %w", vid, err)
 	}
-	return b.String(), nil
+	text, err := versionTextOf(text, z, blob, comp)
+	if err != nil {
+		return "", fmt.Errorf("read version %d: %w", vid, err)
+	}
+	return text, nil
 }
 
 // versionTextSize returns the length in bytes of a version's text from its

@@ -102,6 +102,7 @@ func FuzzSegmentBytes(f *testing.F) {
 	for _, s := range []string{
 		"双方同意。中方愿意！塞方？“好。”", "Mr. Smith met Dr. Jones on 8. maja 2024. They agreed. No. 5 is here.",
 		"...!!!???。。。", "The U.S. and the U.K. agreed (e.g. this). J. Smith signed. 2024. Godine", "Član 12. Stav 3. ul. Kneza",
+		"Две стране су се сагласиле да ојачају сарадњу。Strane će 双方同意加强合作！“好？”Dve strane!",
 	} {
 		f.Add(s)
 	}
@@ -153,6 +154,91 @@ func FuzzIsLatinText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := isLatinText(s), isLatinRunes(s); got != want {
 			t.Fatalf("isLatinText(%q) = %v, isLatinRunes gives %v", s, got, want)
+		}
+	})
+}
+
+// FuzzReadMarker holds readMarker, which reads the head of a valid line
+// into arrays, to readMarkerRunes, which reads it over its runes.
+func FuzzReadMarker(f *testing.F) {
+	for _, s := range []string{"一、双方", "十二、政治", "第一条 双方", "第12章", "1. The", "12．双方", "1.5 million", "（一）合作", "(3) trade", "(a) energy",
+		"a) item", "2) item", "IV. Trade", "Article 3: x", "Član 2. y", "Члан 4 з", "— 双方", "-- x", "- 5", "• x", "O、x", "〇、一", "（二十）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		m, ok := readMarker(s)
+		rm, rok := readMarkerRunes(s)
+		if m != rm || ok != rok {
+			t.Fatalf("readMarker(%q) = %+v %v, readMarkerRunes gives %+v %v", s, m, ok, rm, rok)
+		}
+	})
+}
+
+// plainSpacedBytes is plainSpaced byte by byte, without its eight-byte
+// steps: what they must answer.
+func plainSpacedBytes(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if c >= '\t' && c <= '\r' {
+				return false
+			}
+		case c == 0xC2 || c >= 0xE1:
+			return false
+		case c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++
+		default:
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(s)
+}
+
+// FuzzPlainSpaced holds plainSpaced's eight-byte steps to the reading byte
+// by byte, and isLatinText's skips to isLatinRunes, on long lines too.
+func FuzzPlainSpaced(f *testing.F) {
+	for _, s := range []string{"The two sides agreed to strengthen cooperation", "The two sides  agreed", "agreedxx  x", "abcdefg  hijklmn", "abcdefgh\tij", "abcdefg\x01 hijklmno",
+		"Dve strane će sarađivati u oblasti energetike", "a b c d e f g h i j k", "The U.S. “Hope” 中方 agreed", "abcdefghijklmno\xe2\x80\x99s x", "\x80\x80\x80\x80\x80\x80\x80\x80abc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainSpaced(s), plainSpacedBytes(s); got != want {
+			t.Fatalf("plainSpaced(%q) = %v, byte by byte %v", s, got, want)
+		}
+		if got, want := isLatinText(s), isLatinRunes(s); got != want {
+			t.Fatalf("isLatinText(%q) = %v, isLatinRunes gives %v", s, got, want)
+		}
+	})
+}
+
+// FuzzSkipPrintableASCII holds the eight-byte reading to the byte-by-byte
+// one.
+func FuzzSkipPrintableASCII(f *testing.F) {
+	for _, s := range []string{"abcdefghijklmnop q", "abcdefgh\x01ijk", "ab!\x20cd", "\x21\x21\x21\x21\x21\x21\x21\x21\x20", "abcdefghij\xe2\x80\x99", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x80"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		want := i
+		for want < len(s) && s[want] > ' ' && s[want] < utf8.RuneSelf {
+			want++
+		}
+		if got := skipPrintableASCII(s, i); got != want {
+			t.Fatalf("skipPrintableASCII(%q, %d) = %d, want %d", s, i, got, want)
 		}
 	})
 }

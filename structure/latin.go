@@ -21,20 +21,26 @@ type Date struct {
 // isLatinText reports whether a text is in a script written with spaces:
 // letters, and no Han character.
 func isLatinText(s string) bool {
-	// Every CJK character isCJK knows, but the quotation marks, dashes and
-	// dots both scripts share, opens with a byte from 0xE2 on, which no
-	// other part of a character is: a text without one (ASCII, Latin with
-	// diacritics, Cyrillic) is read byte by byte, deciding a letter once.
+	// Every CJK character isCJK knows opens with a byte from 0xE2 on, which
+	// no other part of a character is: only those characters are decoded,
+	// and once a letter is found, the text up to the next such byte is
+	// skipped eight bytes at a time (ASCII, Latin with diacritics,
+	// Cyrillic).
 	letters := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c < utf8.RuneSelf:
-			letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-			i++
 		case c >= 0xE2:
-			return isLatinRunes(s)
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if isCJK(r) && !isSharedPunct(r) {
+				return false
+			}
+			letters = letters || unicode.IsLetter(r)
+			i += w
 		case letters:
+			i = skipBelow(s, i, 0xE2)
+		case c < utf8.RuneSelf:
+			letters = c|0x20 >= 'a' && c|0x20 <= 'z'
 			i++
 		default:
 			r, w := utf8.DecodeRuneInString(s[i:])
@@ -43,6 +49,25 @@ func isLatinText(s string) bool {
 		}
 	}
 	return letters
+}
+
+// skipBelow returns the offset of the first byte of s from i on that is t
+// or more (t from 0x80 on), or len(s).
+func skipBelow(s string, i int, t byte) int {
+	// a byte b is t or more when its high bit is set and its low seven
+	// bits plus 0x100-t reach 0x80 (no carry leaves a byte)
+	add := uint64(0x100-uint(t)) * 0x0101010101010101
+	for i+8 <= len(s) {
+		x := load8(s, i)
+		if ((x&0x7F7F7F7F7F7F7F7F)+add)&x&0x8080808080808080 != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && s[i] < t {
+		i++
+	}
+	return i
 }
 
 // isLatinRunes is isLatinText over the characters of s.
@@ -143,7 +168,7 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 		return false
 	}
 	next := lines[i+1]
-	if _, ok := readMarker(next.text); ok {
+	if next.marked {
 		return true
 	}
 	nr, _ := utf8.DecodeRuneInString(next.text)
@@ -173,7 +198,7 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 		if (endsComplete(t) && !strings.HasSuffix(t, ".")) || strings.HasSuffix(t, ".") && runesOver(t, 40) {
 			break
 		}
-		if _, ok := readMarker(t); ok {
+		if lines[i].marked {
 			break
 		}
 		if i > 0 && lines[i].no > lines[i-1].no+1 {
@@ -304,7 +329,7 @@ func readLatinMarker(line string) (marker, bool) {
 		}
 	}
 	for _, w := range articleWords {
-		if !strings.HasPrefix(line, w+" ") {
+		if len(line) <= len(w) || line[len(w)] != ' ' || !strings.HasPrefix(line, w) { // (w+" " would build a string per word)
 			continue
 		}
 		rest := line[len(w)+1:]
@@ -368,5 +393,5 @@ func isStamp(s string) bool {
 // language's layout says so; a list item's semicolon does not, since the
 // next item opens with its marker.
 func (p *parser) runsOn(text string) bool {
-	return p.v.RecitalsRunOn && strings.HasSuffix(strings.TrimRightFunc(text, isSpace), ";")
+	return p.v.RecitalsRunOn && strings.HasSuffix(trimTrail(text), ";")
 }

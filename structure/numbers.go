@@ -1,14 +1,35 @@
 package structure
 
 import (
-	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
-var cnDigits = map[rune]int{
-	'〇': 0, '零': 0, 'Ｏ': 0, 'O': 0, '○': 0,
-	'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+// cnDigit gives the value of a Chinese numeral digit (〇 零 一 … 九, and the
+// letters O, Ｏ and ○ written for 〇).
+func cnDigit(r rune) (int, bool) {
+	switch r {
+	case '〇', '零', 'Ｏ', 'O', '○':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二', '两':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
 }
 
 // parseCNNumber reads a number written in Chinese numerals (十二, 二十八,
@@ -43,7 +64,7 @@ func parseCNNumber(s string) (int, bool) {
 			section += digit * 1000
 			digit, seen = -1, true
 		default:
-			d, ok := cnDigits[r]
+			d, ok := cnDigit(r)
 			if !ok {
 				return 0, false
 			}
@@ -62,24 +83,25 @@ func parseCNNumber(s string) (int, bool) {
 	return total, seen
 }
 
-// parseDigits reads Arabic digits, full-width included.
+// parseDigits reads Arabic digits, full-width included: one to nine of
+// them, so that the number always fits.
 func parseDigits(s string) (int, bool) {
-	var b strings.Builder
+	n, count := 0, 0
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			b.WriteRune(r)
+			n = n*10 + int(r-'0')
 		case r >= '０' && r <= '９':
-			b.WriteRune('0' + (r - '０'))
+			n = n*10 + int(r-'０')
 		default:
 			return 0, false
 		}
+		count++
 	}
-	if b.Len() == 0 || b.Len() > 9 {
+	if count == 0 || count > 9 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(b.String())
-	return n, err == nil
+	return n, true
 }
 
 // parseCNYear reads a year written digit by digit (二〇二四, 2024).
@@ -92,7 +114,7 @@ func parseCNYear(s string) (int, bool) {
 	}
 	n := 0
 	for _, r := range s {
-		d, ok := cnDigits[r]
+		d, ok := cnDigit(r)
 		if !ok {
 			return 0, false
 		}
@@ -102,6 +124,6 @@ func parseCNYear(s string) (int, bool) {
 }
 
 func isNumeralRune(r rune) bool {
-	_, cn := cnDigits[r]
+	_, cn := cnDigit(r)
 	return cn || r == '十' || r == '百' || (r >= '0' && r <= '9') || (r >= '０' && r <= '９')
 }

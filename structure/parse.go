@@ -104,6 +104,10 @@ func Parse(text string, v Vocabulary) *Layout {
 type line struct {
 	text string
 	no   int
+	// the marker that opens the line, read once (the layout asks of a
+	// line several times: titles, the articles' style, headings)
+	mark   marker
+	marked bool
 }
 
 // splitLines normalises the text (NFC, line ends) and returns its non-empty
@@ -122,8 +126,9 @@ func splitLines(text string) []line {
 	var out []line
 	for no := 1; ; no++ { // as strings.Split(text, "\n"), without the slice of every line
 		l, rest, more := strings.Cut(text, "\n")
-		if l = strings.TrimFunc(l, isSpace); l != "" {
-			out = append(out, line{text: l, no: no})
+		if l = trimSpaces(l); l != "" {
+			m, ok := readMarker(l)
+			out = append(out, line{text: l, no: no, mark: m, marked: ok})
 		}
 		if !more {
 			return out
@@ -168,7 +173,7 @@ func (p *parser) parse() *Layout {
 	}
 	for i, l := range lines {
 		text := l.text
-		m, hasMarker := readMarker(text)
+		m, hasMarker := l.mark, l.marked
 		if !hasMarker && p.v.Date != nil && isStamp(text) {
 			// 2023-05-17 21:30 under a title: a publication stamp
 			flush()
@@ -200,7 +205,7 @@ func (p *parser) parse() *Layout {
 			// 一、政治互信 on its own line: the article's title, not a sentence.
 			if rest != "" && !hasClausePunct(rest) && !endsComplete(rest) && !runesOver(rest, 20) &&
 				i+1 < len(lines) && !p.startsWithSubject(rest) {
-				if next, ok := readMarker(lines[i+1].text); !ok || next.Style != top {
+				if next := lines[i+1]; !next.marked || next.mark.Style != top {
 					p.out.Sections[len(p.out.Sections)-1].Title = squeeze(rest)
 					p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(rest), Line: l.no})
 					continue
@@ -255,7 +260,7 @@ func (p *parser) newsDateline(s string) string {
 	if !agency {
 		if p.v.LeadDateline != nil {
 			if n := p.v.LeadDateline(s); n > 0 && n <= len(s) {
-				return strings.TrimRightFunc(s[:n], isSpace)
+				return trimTrail(s[:n])
 			}
 		}
 		return ""
@@ -285,7 +290,7 @@ func (p *parser) takeTitle(lines []line) []line {
 		if endsComplete(t) || containsAnyOf(t, "，。") {
 			break
 		}
-		if _, ok := readMarker(t); ok {
+		if lines[i].marked {
 			break
 		}
 		parts = append(parts, t)
@@ -296,7 +301,7 @@ func (p *parser) takeTitle(lines []line) []line {
 	}
 	if len(lines) > 1 && !endsComplete(lines[0].text) && !containsAnyOf(lines[0].text, "，。") &&
 		!runesOver(lines[0].text, 80) && !p.startsWithSubject(lines[0].text) {
-		if _, ok := readMarker(lines[0].text); !ok {
+		if !lines[0].marked {
 			p.setTitle(lines[:1], []string{lines[0].text})
 			return lines[1:]
 		}
@@ -361,10 +366,10 @@ func (p *parser) isStandaloneHeading(text string, lines []line, i int) bool {
 	if i+1 >= len(lines) {
 		return false
 	}
-	next := lines[i+1].text
-	if _, ok := readMarker(next); ok {
+	if lines[i+1].marked {
 		return true
 	}
+	next := lines[i+1].text
 	return p.startsWithSubject(next) || !runesOver(text, 12)
 }
 
@@ -630,8 +635,8 @@ func isNumbered(markerText string) bool {
 func topStyle(lines []line) numStyle {
 	paren := false
 	for _, l := range lines {
-		m, ok := readMarker(l.text)
-		if !ok {
+		m := l.mark
+		if !l.marked {
 			continue
 		}
 		switch m.Style {

@@ -40,59 +40,122 @@ func leadWidth(c byte) int {
 }
 
 // segmentValid is Segment over the bytes of valid UTF-8, without a copy
-// into runes.
+// into runes. It goes from one character that may end a sentence to the
+// next (stops), found by the strings package's vectorised search.
 func segmentValid(para string) []string {
 	var out []string
 	start := 0
 	emit := func(end int) {
-		if s := strings.TrimFunc(para[start:end], isSpace); s != "" {
+		if s := trimSpaces(para[start:end]); s != "" {
 			out = append(out, s)
 		}
 		start = end
 	}
-	for i := 0; i < len(para); {
-		if !segmentByte[para[i]] {
-			// a byte of a character that ends no sentence: only . ! ? and,
-			// among the others, 。 and ！？ do, whose lead bytes are E3 and
-			// EF, which no other byte of a character is
-			i++
+	var st stops
+	for i := 0; ; {
+		if i = st.next(para, i); i == len(para) {
+			break
+		}
+		if para[i] >= utf8.RuneSelf { // 。！？ end a sentence where they stand
+			i = endOfStop(para, i+3)
+			emit(i)
 			continue
 		}
-		r, w := runeAt(para, i)
 		cut := false
-		switch r {
-		case '。', '！', '？':
-			cut = true
+		switch para[i] {
 		case '!', '?':
-			if i+w == len(para) {
+			if i+1 == len(para) {
 				cut = true
 			} else {
-				n, _ := runeAt(para, i+w)
+				n, _ := runeAt(para, i+1)
 				cut = isSpace(n) || isCloser(n)
 			}
 		case '.':
 			cut = latinStopAt(para, i)
 		}
-		i += w
+		i++
 		if !cut {
 			continue
 		}
-		for i < len(para) {
-			n, nw := runeAt(para, i)
-			if !isCloser(n) && n != '。' && n != '！' && n != '？' && n != '!' && n != '?' {
-				break
-			}
-			i += nw
-		}
+		i = endOfStop(para, i)
 		emit(i)
 	}
 	emit(len(para))
 	return out
 }
 
-// segmentByte marks the bytes segmentValid stops at: those a character
-// that may end a sentence opens with.
-var segmentByte = [256]bool{'.': true, '!': true, '?': true, 0xE3: true, 0xEF: true}
+// asciiStops are the ASCII characters that may end a sentence; 。！？ are
+// the others.
+var asciiStops = [...]byte{'.', '!', '?'}
+
+// stops finds the next character of a paragraph that may end a sentence,
+// searching for each kind only once it has passed the last one found: each
+// of asciiStops by the strings package's vectorised search, 。！？ over the
+// characters from 0xE3 on, to which runs of others are skipped eight bytes
+// at a time.
+type stops struct {
+	at    [len(asciiStops) + 1]int // offset of the next of each, len(para) for none
+	known bool
+}
+
+// next returns the offset of the first character at or after i that may
+// end a sentence, or len(para).
+func (st *stops) next(para string, i int) int {
+	if !st.known {
+		st.known = true
+		for k := range st.at {
+			st.at[k] = -1
+		}
+	}
+	first := len(para)
+	for k, c := range asciiStops {
+		if st.at[k] < i {
+			if j := strings.IndexByte(para[i:], c); j >= 0 {
+				st.at[k] = i + j
+			} else {
+				st.at[k] = len(para)
+			}
+		}
+		first = min(first, st.at[k])
+	}
+	if k := len(asciiStops); st.at[k] < i {
+		st.at[k] = nextCJKStop(para, i)
+	}
+	return min(first, st.at[len(asciiStops)])
+}
+
+// nextCJKStop returns the offset of the first 。 (E3 80 82), ！ (EF BC 81)
+// or ？ (EF BC 9F) of valid UTF-8 at or after i, or len(para).
+func nextCJKStop(para string, i int) int {
+	for {
+		if i < len(para) && para[i] < 0xE3 {
+			i = skipBelow(para, i, 0xE3)
+		}
+		if i+2 >= len(para) {
+			return len(para)
+		}
+		c := para[i]
+		if c == 0xE3 && para[i+1] == 0x80 && para[i+2] == 0x82 ||
+			c == 0xEF && para[i+1] == 0xBC && (para[i+2] == 0x81 || para[i+2] == 0x9F) {
+			return i
+		}
+		i += leadWidth(c)
+	}
+}
+
+// endOfStop returns where the sentence whose final punctuation ends at
+// byte i ends: after the closing quotes and brackets and further stops
+// that follow.
+func endOfStop(para string, i int) int {
+	for i < len(para) {
+		n, nw := runeAt(para, i)
+		if !isCloser(n) && n != '。' && n != '！' && n != '？' && n != '!' && n != '?' {
+			break
+		}
+		i += nw
+	}
+	return i
+}
 
 // latinStopAt is latinStop for the full stop at byte i of valid UTF-8.
 func latinStopAt(s string, i int) bool {

@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,11 +51,7 @@ func stableNFC(s string) bool {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
 		i += w
-		switch {
-		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530, // Latin, Cyrillic but its combining marks
-			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
-			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
-		default:
+		if !stableRune(r) {
 			return false
 		}
 	}
@@ -62,41 +59,86 @@ func stableNFC(s string) bool {
 }
 
 // validStableNFC reports that s is valid UTF-8 and stableNFC, in one pass
-// over its bytes; false means: check each in full.
+// over its bytes; false means: check each in full. A character's bytes
+// decide both at once: the tables say, for each two- and three-byte
+// character, whether it is valid and stable (an invalid sequence, a
+// four-byte character or a lone continuation byte is neither), and runs of
+// ASCII are skipped eight bytes at a time.
 func validStableNFC(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // U+5000–U+9FFF: unified Han ideographs, stable
-			continue
-		}
-		if (c >= 0xC2 && c <= 0xCB || c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			i += 2 // U+0080–U+02FF, U+0400–U+047F: Latin and Cyrillic letters, stable
-			continue
-		}
-		var r rune
-		w := 3
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r, w = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // two bytes, always valid
-		} else if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		} else if r, w = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError {
-			return false // invalid (or U+FFFD itself, which is not stable either)
-		}
-		i += w
 		switch {
-		case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530,
-			r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040,
-			r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
+		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			i += 3 // U+5000–U+9FFF: unified Han ideographs, valid and stable
+		case c < utf8.RuneSelf:
+			i++
+			for i+8 <= len(s) && ascii8(s, i) {
+				i += 8
+			}
+		case c >= 0xC2 && c < 0xE0:
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 || stable2[c&0x1F]>>(s[i+1]&0x3F)&1 == 0 {
+				return false
+			}
+			i += 2
+		case c >= 0xE0 && c < 0xF0:
+			if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 || stable3[c&0x0F][s[i+1]&0x3F]>>(s[i+2]&0x3F)&1 == 0 {
+				return false
+			}
+			i += 3
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// ascii8 reports whether the eight bytes of s from i are ASCII.
+func ascii8(s string, i int) bool {
+	return load8(s, i)&0x8080808080808080 == 0
+}
+
+// load8 reads the eight bytes of s from i as one word, the first the
+// lowest (the compiler makes it one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// stableRune is the list stableNFC holds characters to.
+func stableRune(r rune) bool {
+	switch {
+	case r < 0x300, r >= 0x400 && r < 0x483, r >= 0x48A && r < 0x530, // Latin, Cyrillic but its combining marks
+		r >= 0x2010 && r < 0x2070, r >= 0x3000 && r < 0x302A, r >= 0x3030 && r < 0x3040, // not the tone marks 〪〭〮〯〫〬, which NFC reorders
+		r >= 0x4E00 && r < 0xA000, r >= 0xFF00 && r < 0xFFF0:
+		return true
+	}
+	return false
+}
+
+// stable2 has bit k of word c&0x1F set when the two bytes c, 0x80|k are a
+// valid character that stableRune keeps; stable3 bit k of word
+// [c&0x0F][c1&0x3F] for the three bytes c, c1, 0x80|k.
+var stable2, stable3 = stableTables()
+
+func stableTables() (two [32]uint64, three [16][64]uint64) {
+	for c := 0xC2; c < 0xE0; c++ {
+		for k := 0; k < 64; k++ {
+			if r, _ := utf8.DecodeRune([]byte{byte(c), byte(0x80 | k)}); r != utf8.RuneError && stableRune(r) {
+				two[c&0x1F] |= 1 << k
+			}
+		}
+	}
+	for c := 0xE0; c < 0xF0; c++ {
+		for c1 := 0; c1 < 64; c1++ {
+			for k := 0; k < 64; k++ {
+				if r, _ := utf8.DecodeRune([]byte{byte(c), byte(0x80 | c1), byte(0x80 | k)}); r != utf8.RuneError && stableRune(r) {
+					three[c&0x0F][c1] |= 1 << k
+				}
+			}
+		}
+	}
+	return two, three
 }
 
 // isSpace covers the spaces statements are indented and padded with.
@@ -133,6 +175,21 @@ func plainSpaced(s string) bool {
 	}
 	ascii := true
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) && s[i] < utf8.RuneSelf && s[i+7] < utf8.RuneSelf { // (not tried between the letters of Cyrillic)
+			// eight ASCII bytes, none a control character, at a time:
+			// only their spaces are to be looked at
+			if x := load8(s, i); x&0x8080808080808080 == 0 && (x-0x2020202020202020)&0x8080808080808080 == 0 {
+				// high bit of each byte that is a space (x^0x2020… is
+				// zero there, below 0x80 elsewhere: adding 0x7F sets
+				// the high bit of the others, without a carry)
+				sp := ^((x ^ 0x2020202020202020) + 0x7F7F7F7F7F7F7F7F) & 0x8080808080808080
+				if sp&(sp<<8) != 0 || sp>>63 != 0 && s[i+8] == ' ' { // (s does not end with one)
+					return false
+				}
+				i += 7
+				continue
+			}
+		}
 		c := s[i]
 		switch {
 		case c == ' ':
@@ -155,19 +212,24 @@ func plainSpaced(s string) bool {
 }
 
 // hasSpace reports whether s holds a space (isSpace) without decoding
-// every character: a space is ASCII or starts with one of five lead bytes,
-// and a lead byte always starts a character when s is decoded (valid or
-// not), so only those are decoded.
+// any character: a space is ASCII or starts with one of five lead bytes,
+// a lead byte always starts a character when s is decoded (valid or not),
+// and spaceLen knows the bytes that follow.
 func hasSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if spaceLead[s[i]] == 0 {
-			continue
-		}
-		if c := s[i]; c < utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if spaceLead[c] != 0 && spaceLen(s, i) > 0 {
 			return true
 		}
-		if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
-			return true
+		// a character is stepped over whole: its continuation bytes start
+		// no space, valid or not
+		switch {
+		case c >= 0xE0 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			i += 3
+		case c >= 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		default:
+			i++
 		}
 	}
 	return false
@@ -210,6 +272,9 @@ func squeezeValid(s string) string {
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) {
+			if j = skipPrintableASCII(s, j); j == len(s) {
+				break
+			}
 			if c := s[j]; c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') {
 				j++ // ASCII but a space, inline
 				continue
@@ -254,6 +319,27 @@ func squeezeValid(s string) string {
 	return string(b)
 }
 
+// skipPrintableASCII returns the offset of the first byte of s from i on
+// that is not printable ASCII (0x21 to 0x7F): a space, a control
+// character or a byte of another character; or len(s). It reads eight
+// bytes at a time.
+func skipPrintableASCII(s string, i int) int {
+	for i+8 <= len(s) {
+		x := load8(s, i)
+		// the high bit of a byte from 0x80 on is set in x; a byte below
+		// 0x21 sets it in x-0x21…, and only a byte below one flagged
+		// already can borrow from it: the lowest flag is exact
+		if m := (x | (x - 0x2121212121212121)) & 0x8080808080808080; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < len(s) && s[i] > ' ' && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
 // spaceAt reports whether the character at byte i of valid UTF-8 s is a
 // space (isSpace), and its length; ASCII and characters no space shares a
 // lead byte with without decoding.
@@ -262,13 +348,11 @@ func spaceAt(s string, i int) (bool, int) {
 	if c < utf8.RuneSelf {
 		return c == ' ' || (c >= '\t' && c <= '\r'), 1
 	}
-	if spaceLead[c] == 0 {
-		// no space opens with this byte (a Cyrillic letter, č, ž…):
-		// s is valid, so the lead byte gives the length
-		return false, leadWidth(c)
+	if n := spaceLen(s, i); n > 0 {
+		return true, n
 	}
-	r, w := utf8.DecodeRuneInString(s[i:])
-	return isSpace(r), w
+	// s is valid, so the lead byte gives the length
+	return false, leadWidth(c)
 }
 
 // cjkSideBefore is cjkSide for the character ending at byte end, looking
@@ -373,7 +457,11 @@ func lastRune(s string) (rune, bool) {
 
 // closers may follow a sentence's final punctuation and still belong to it.
 func isCloser(r rune) bool {
-	return strings.ContainsRune("”’\"'）)】」』》", r)
+	switch r {
+	case '”', '’', '"', '\'', '）', ')', '】', '」', '』', '》':
+		return true
+	}
+	return false
 }
 
 // endsComplete reports whether a line ends where a sentence or a lead-in

@@ -33,6 +33,9 @@ type filterWords struct {
 	Refused, Choices, AnyValue, DateHint         string
 	NoMatchDocs, NoHits, NoHitsWords, TryWithout string
 	Of, AtLeast, Estimated, FacetsOf             string
+	// NotYetSearchable takes the number of statements stored whose
+	// full-text index is still catching up
+	NotYetSearchable string
 }
 
 var filterWordsByLang = map[string]*filterWords{
@@ -40,19 +43,22 @@ var filterWordsByLang = map[string]*filterWords{
 		Refused: "无法识别「%s」。", Choices: "可选：", AnyValue: "全部", DateHint: "年、年-月或年-月-日，如 2024、2024-05、2024-05-08",
 		NoMatchDocs: "没有符合这些筛选条件的文件。", NoHits: "没有符合条件的句子。", NoHitsWords: "请换用其他词语或减少词语。",
 		TryWithout: "去掉以下筛选条件可找到结果：", Of: "共", AtLeast: "至少", Estimated: "（匹配过多，总数为估计值）",
-		FacetsOf: "分类计数只统计排名前 %d 条结果，是估计值。",
+		FacetsOf:         "分类计数只统计排名前 %d 条结果，是估计值。",
+		NotYetSearchable: "另有 %d 份文件已存入，尚未编入检索索引，稍后即可检索到。",
 	},
 	"en": {
 		Refused: "“%s” is not known. ", Choices: "Choose: ", AnyValue: "Any", DateHint: "a year, a month or a day: 2024, 2024-05, 2024-05-08",
 		NoMatchDocs: "No document matches these filters.", NoHits: "No sentence matches.", NoHitsWords: "Try fewer or other words.",
 		TryWithout: "Drop a filter to find some:", Of: "of", AtLeast: "at least", Estimated: "(too many matches: the total is an estimate)",
-		FacetsOf: "The counts beside the filters are estimates: they count the best %d results only.",
+		FacetsOf:         "The counts beside the filters are estimates: they count the best %d results only.",
+		NotYetSearchable: "%d statements not yet searchable: they are stored, and the search index is catching up with them.",
 	},
 	"sr": {
 		Refused: "„%s” nije poznato. ", Choices: "Izaberite: ", AnyValue: "Sve", DateHint: "godina, mesec ili dan: 2024, 2024-05, 2024-05-08",
 		NoMatchDocs: "Nijedan dokument ne odgovara ovim filterima.", NoHits: "Nijedna rečenica ne odgovara.", NoHitsWords: "Pokušajte s manje ili drugim rečima.",
 		TryWithout: "Uklonite filter da biste našli rezultate:", Of: "od", AtLeast: "najmanje", Estimated: "(previše pogodaka: ukupan broj je procena)",
-		FacetsOf: "Brojevi pored filtera su procene: broje samo %d najboljih rezultata.",
+		FacetsOf:         "Brojevi pored filtera su procene: broje samo %d najboljih rezultata.",
+		NotYetSearchable: "%d izjava još nije moguće pretražiti: sačuvane su, a indeks pretrage ih sustiže.",
 	},
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -26,6 +27,30 @@ type searchView struct {
 	Hits      []searchRow
 	Pager     pagerView
 	Loosen    []loosenLink
+	// Lag is how many stored statements search does not find yet (their
+	// full-text index is catching up: a batch ingest's)
+	Lag int
+}
+
+// searchLagger is a store whose full-text index may lag behind its
+// commits.
+type searchLagger interface {
+	SearchLag(ctx context.Context) (entente.SearchLag, error)
+}
+
+// searchLag is how many statements are not yet searchable, 0 when the
+// store cannot say (logged).
+func (s *Server) searchLag(ctx context.Context) int {
+	l, ok := s.cfg.Store.(searchLagger)
+	if !ok {
+		return 0
+	}
+	lag, err := l.SearchLag(ctx)
+	if err != nil {
+		s.log.Error("search lag", "err", err)
+		return 0
+	}
+	return lag.Statements
 }
 
 // searchRow is a hit with the label of its document.
@@ -60,6 +85,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		f.Error = f.T.Failed
 	default:
 		v.Searched = true
+		v.Lag = s.searchLag(r.Context())
 		res, err := s.cfg.Store.SearchPage(r.Context(), filters.Search(text, pageSize, offset))
 		if err != nil {
 			s.log.Error("search page", "err", err)

@@ -292,6 +292,10 @@ type Health struct {
 	// Queue is what waits in the queue of uploads shared by every server
 	// on the database, when the store keeps one.
 	Queue *entente.QueueDepth `json:"queue,omitempty"`
+	// SearchLag is what the full-text index has still to catch up with
+	// (statements stored by a batch ingest and not yet searchable), when
+	// the store's index can lag.
+	SearchLag *entente.SearchLag `json:"search_lag,omitempty"`
 }
 
 // queueDepther is a store that tells how deep its queue of uploads is.
@@ -322,6 +326,14 @@ func (s *Server) readyz(ctx context.Context, _ *struct{}) (*healthOutput, error)
 			return nil, huma.Error503ServiceUnavailable("store unavailable")
 		}
 		out.Body.Queue = &d
+	}
+	if l, ok := s.cfg.Store.(searchLagger); ok {
+		lag, err := l.SearchLag(ctx)
+		if err != nil {
+			s.log.Error("not ready", "err", err)
+			return nil, huma.Error503ServiceUnavailable("store unavailable")
+		}
+		out.Body.SearchLag = &lag
 	}
 	return out, nil
 }

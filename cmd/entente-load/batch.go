@@ -37,9 +37,13 @@ type batchFigures struct {
 	// the process's CPU time (user and system) over each part: on a
 	// loaded machine wall time stretches, CPU time much less
 	extractCPU1, extractCPU2, batchCPU time.Duration
-	serverCPU                          time.Duration   // PostgreSQL's backends over the batch
-	uploads                            []time.Duration // the store's time per upload
-	uploadExtract                      time.Duration   // the mean extraction of those
+	serverCPU                          time.Duration // PostgreSQL's backends over the batch
+	// the full-text index caught up after the batch (unless -index-now):
+	// wall time, this process's CPU and PostgreSQL's backends'
+	catchUp, catchUpCPU, catchUpServerCPU time.Duration
+	indexNow                              bool
+	uploads                               []time.Duration // the store's time per upload
+	uploadExtract                         time.Duration   // the mean extraction of those
 	// the CPU time of those uploads' stores (this process's, and
 	// PostgreSQL's backends'), all of them: load stretches wall time
 	uploadCPU, uploadServerCPU time.Duration
@@ -134,12 +138,35 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	app := strings.ReplaceAll(name, "-", "_")
 	start := time.Now()
 	cpu0, server0 := cpuTime(), pgcpu.Of(ctx, s.DB(), app)
-	sum := in.Batch(ctx, paths[:n], nil, nil)
+	bctx := ctx
+	if !c.indexNow {
+		// as `entente ingest` does: the statements committed, their
+		// full-text index caught up after the batch
+		bctx = sqlstore.DeferIndex(ctx)
+	}
+	sum := in.Batch(bctx, paths[:n], nil, nil)
 	fig.batch = time.Since(start)
 	fig.batchCPU, fig.serverCPU = cpuTime()-cpu0, pgcpu.Of(ctx, s.DB(), app)-server0
 	stopProfile()
 	if sum.Added != n {
 		return nil, fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, n, sum)
+	}
+	fig.indexNow = c.indexNow
+	if !c.indexNow {
+		stopProfile, err := startProfile(c.prof, "catchup")
+		if err != nil {
+			return nil, err
+		}
+		start, cpu0, server0 := time.Now(), cpuTime(), pgcpu.Of(ctx, s.DB(), app)
+		k, err := s.DrainIndex(ctx)
+		if err != nil {
+			return nil, err
+		}
+		fig.catchUp, fig.catchUpCPU, fig.catchUpServerCPU = time.Since(start), cpuTime()-cpu0, pgcpu.Of(ctx, s.DB(), app)-server0
+		stopProfile()
+		if k != n {
+			return nil, fmt.Errorf("search index: %d of %d statements indexed after the batch", k, n)
+		}
 	}
 	if fig.extract2, err = extractAll(); err != nil {
 		return nil, err
@@ -218,7 +245,18 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	if kind == "postgres" {
 		fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.serverCPU, f.n))
 	}
-	fmt.Fprintf(out, ": **%.2f× the extraction's CPU**\n", float64(f.batchCPU+f.serverCPU)/float64(max(extCPU, 1)))
+	fmt.Fprintf(out, ": **%.2f× the extraction's CPU**", float64(f.batchCPU+f.serverCPU)/float64(max(extCPU, 1)))
+	if f.indexNow {
+		fmt.Fprint(out, " (the full-text index in the commit: -index-now)\n")
+	} else {
+		fmt.Fprint(out, " (the full-text index behind the commit)\n")
+		fmt.Fprintf(out, "the full-text index caught up after the batch: %.2f ms each, CPU %.2f ms each in this process", perDoc(f.catchUp, f.n), perDoc(f.catchUpCPU, f.n))
+		if kind == "postgres" {
+			fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.catchUpServerCPU, f.n))
+		}
+		fmt.Fprintf(out, "; batch and catch-up together %.2f× the extraction's CPU\n",
+			float64(f.batchCPU+f.serverCPU+f.catchUpCPU+f.catchUpServerCPU)/float64(max(extCPU, 1)))
+	}
 	up := slices.Clone(f.uploads)
 	slices.Sort(up)
 	fmt.Fprintf(out, "one upload stored alone (%d statements, each its own transaction): median %s ms, p95 %s ms (its extraction %s ms)\n",

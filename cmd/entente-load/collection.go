@@ -52,10 +52,14 @@ type ingestFigures struct {
 func collection(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (*sqlstore.Store, string, *ingestFigures, error) {
 	name := collectionName(c, n)
 	flat := filepath.Join(c.dir, name+".txt")
+	opening := time.Now()
 	s, err := openCollection(ctx, c, name)
 	if err != nil {
 		return nil, "", nil, err
 	}
+	// an existing collection of an older schema is upgraded as it opens:
+	// this is the upgrade's time
+	log.Info("opened the collection", "name", name, "elapsed", time.Since(opening).Round(time.Millisecond))
 	var have int
 	if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&have); err != nil {
 		s.Close()

@@ -45,6 +45,8 @@ type config struct {
 	block  int    // the store's MaxCandidates; 0 for its default
 	batch  int    // statements of the side-by-side ingest measure; 0 for none
 	group  int    // statements per transaction when building, after the sample
+	// indexNow writes the batch's full-text index in its commits
+	indexNow bool
 }
 
 func run(ctx context.Context, argv []string, out io.Writer) error {
@@ -60,6 +62,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "the generator's seed")
 	fs.IntVar(&c.block, "block", 0, "hits ranked together (the store's MaxCandidates); 0 for its default")
 	fs.IntVar(&c.batch, "batch", 0, "also time a batch ingest of this many new statements against their extraction, and single uploads")
+	fs.BoolVar(&c.indexNow, "index-now", false, "with -batch: write the full-text index in the batch's commits, as before it could lag, instead of catching it up after the batch")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
 	fs.StringVar(&c.bprof, "buildprofile", "", "write a CPU profile of building each collection to this file (a suffix per size)")

@@ -99,6 +99,11 @@ func TestCrashMidBatch(t *testing.T) {
 			t.Fatalf("document %d is incomplete: %d versions, %d sources", d.ID, len(full.Versions), len(full.Sources))
 		}
 	}
+	// The batch indexes its statements after storing them, so the killed
+	// one left every stored statement queued for the index, none lost.
+	if lag, err := st.SearchLag(ctx); err != nil || lag.Statements != len(docs) {
+		t.Errorf("after the crash: search lag %+v (%v), want the %d stored statements queued", lag, err, len(docs))
+	}
 	st.Close()
 
 	stdout, stderr, code := runBinary(t, "", "ingest", "--progress=false", "--db", db, batch)
@@ -120,6 +125,17 @@ func TestCrashMidBatch(t *testing.T) {
 	}
 	if len(docs) != n {
 		t.Errorf("%d documents after the re-run, want %d", len(docs), n)
+	}
+	// the re-run indexed what the killed run had queued, and its own
+	if lag, err := st.SearchLag(ctx); err != nil || lag.Statements != 0 {
+		t.Errorf("after the re-run: search lag %+v (%v), want none", lag, err)
+	}
+	for _, i := range []int{1, n} {
+		q := fmt.Sprintf("第%d次联合委员会会议", i)
+		hits, err := st.Search(ctx, entente.SearchQuery{Text: q})
+		if err != nil || len(hits) != 1 {
+			t.Errorf("%s after the re-run: %d hits (%v), want 1", q, len(hits), err)
+		}
 	}
 }
 

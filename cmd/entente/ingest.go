@@ -16,6 +16,7 @@ import (
 	"github.com/entente/entente/decode"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/tracking"
 )
 
@@ -27,6 +28,7 @@ func newIngestCommand() *cobra.Command {
 		progress bool
 		show     bool
 		lang     string
+		later    bool
 		limits   inputLimits
 	)
 	cmd := &cobra.Command{
@@ -77,7 +79,11 @@ func newIngestCommand() *cobra.Command {
 					progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
 			}
 			var outcomes []ingest.Outcome
-			sum := in.Batch(ctx, inputs, cmd.InOrStdin(), func(o ingest.Outcome) {
+			// The batch commits its statements without their full-text
+			// index and indexes them after (sqlstore/search_pending.go):
+			// its commits cost less, and a crash between leaves them
+			// queued for the next indexer.
+			sum := in.Batch(sqlstore.DeferIndex(ctx), inputs, cmd.InOrStdin(), func(o ingest.Outcome) {
 				if bar != nil {
 					bar.Clear()
 				}
@@ -99,6 +105,11 @@ func newIngestCommand() *cobra.Command {
 			})
 			if bar != nil {
 				bar.Finish()
+			}
+			if !later {
+				if _, err := st.DrainIndex(ctx); err != nil {
+					return fmt.Errorf("search index: %w (the statements are stored; a server's indexer or the next ingest indexes them)", err)
+				}
 			}
 			if asJSON {
 				enc := json.NewEncoder(stdout)
@@ -127,6 +138,7 @@ func newIngestCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the outcomes as JSON")
 	cmd.Flags().BoolVar(&progress, "progress", true, "show a progress bar when writing to a terminal")
 	cmd.Flags().BoolVar(&show, "show", false, "print what was extracted from each document")
+	cmd.Flags().BoolVar(&later, "index-later", false, "return once the statements are stored, leaving their full-text index to a server's background indexer (search finds them once it has caught up)")
 	cmd.Flags().StringVar(&lang, "lang", "", "read every input as this language ("+strings.Join(extract.Languages, ", ")+"); detected when empty")
 	limits.addFlags(cmd)
 	return cmd

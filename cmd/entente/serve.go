@@ -82,6 +82,14 @@ func newServeCommand() *cobra.Command {
 				return err
 			}
 			warmSearch(ctx, st, log)
+			// The full-text index of statements a batch ingest queued
+			// (`entente ingest --index-later`, or one stopped before it had
+			// indexed them) is caught up here, by every server on the
+			// same database, each taking its own versions.
+			ictx, stopIndexer := context.WithCancel(entente.NewContextWithActor(ctx, entente.Actor{Name: "search indexer", Via: "system"}))
+			indexerDone := make(chan struct{})
+			go func() { defer close(indexerDone); st.RunIndexer(ictx, log, 2*time.Second) }()
+			defer func() { stopIndexer(); <-indexerDone }()
 			out := cmd.OutOrStdout()
 			err = web.Run(ctx, addr, srv.Handler(), log, func(a string) {
 				fmt.Fprintf(out, "serving on http://%s\n", a)

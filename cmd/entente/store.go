@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -42,6 +44,9 @@ type store interface {
 	Replay(ctx context.Context) (int, error)
 	UseDueRules(ctx context.Context, due entente.DueReader) error
 	UsePartReader(r sqlstore.PartReader)
+	// the full-text index behind a batch's commits (sqlstore/search_pending.go)
+	DrainIndex(ctx context.Context) (int, error)
+	RunIndexer(ctx context.Context, log *slog.Logger, interval time.Duration)
 }
 
 // openStore opens the embedded SQLite store, or PostgreSQL for a
