@@ -273,8 +273,9 @@ func (er *entityRules) quotedBefore(rs []rune, s int) bool {
 
 // regionAt reports whether a [region-name] word opens at k.
 func (er *entityRules) regionAt(rs []rune, k int) bool {
+	head := string(rs[k:min(k+8, len(rs))]) // encoded once, not once a word
 	for _, w := range er.regions {
-		if strings.HasPrefix(string(rs[k:min(k+8, len(rs))]), w) {
+		if strings.HasPrefix(head, w) {
 			return true
 		}
 	}
@@ -346,8 +347,9 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 			headed, _ := er.projStrong.SuffixAt(rs, end-1)
 			spans = append(spans, span{start, end, headed > start})
 			after := false
+			next := string(rs[end:min(end+8, len(rs))]) // encoded once, not once a word
 			for w := range er.g.quotedAfter {
-				if strings.HasPrefix(string(rs[end:min(end+8, len(rs))]), w) {
+				if strings.HasPrefix(next, w) {
 					after = true
 				}
 			}
@@ -784,7 +786,8 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		}
 	}
 	name := strings.Trim(string(rs[i:end]), "—-－ ")
-	if len([]rune(name)) <= len([]rune(string(rs[s:end])))+1 {
+	// the head's runes encode to as many (an invalid one to U+FFFD): end-s
+	if utf8.RuneCountInString(name) <= end-s+1 {
 		return ""
 	}
 	if strongHead && er.kindOnly(strings.TrimSuffix(name, string(rs[s:end]))) {

@@ -512,7 +512,8 @@ func (x *Extractor) isProper(name string) bool {
 		}
 	}
 	// a number that is no date names a thing (资源卫星06星)
-	rs := []rune(name)
+	var buf [32]rune // a name fits: no copy on the heap
+	rs := appendRunes(buf[:0], name)
 	g := x.g
 	for i, r := range rs {
 		if r >= '0' && r <= '9' && (i+1 == len(rs) || !(rs[i+1] >= '0' && rs[i+1] <= '9') && !g.isDateUnit(rs[i+1])) {

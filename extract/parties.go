@@ -69,7 +69,8 @@ func (ci *countryIndex) nameEndsAt(rs []rune, i int) int {
 func (ci *countryIndex) find(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range ci.m.FindAll([]rune(s)) {
+	var buf [64]rune // a title or an office line fits: no copy on the heap
+	for _, m := range ci.m.FindAll(appendRunes(buf[:0], s)) {
 		c := ci.codes[m.Payload]
 		if !seen[c] {
 			seen[c] = true

@@ -46,7 +46,8 @@ func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 // kindOf reads an instrument's kind from the end of its title, after any
 // trailing bracket such as （2023-2025）.
 func (rr *referenceRules) kindOf(title string) entente.ReferenceKind {
-	rs := []rune(strings.TrimSpace(title))
+	var buf [64]rune // most titles fit: no copy on the heap
+	rs := appendRunes(buf[:0], strings.TrimSpace(title))
 	for len(rs) > 0 && (rs[len(rs)-1] == '）' || rs[len(rs)-1] == ')') {
 		open := lastIndexRune(rs, '（', '(')
 		if open <= 0 {
@@ -184,7 +185,8 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 		i--
 	}
 	name := strings.TrimLeft(string(rs[i:end]), "—-－")
-	if len([]rune(name)) < 3 || rr.generic.startsAt([]rune(name), 0) >= 0 {
+	var buf [32]rune // room for most names: no copy on the heap
+	if utf8.RuneCountInString(name) < 3 || rr.generic.startsAt(appendRunes(buf[:0], name), 0) >= 0 {
 		return "" // 这一重要倡议 refers back to a title; it is none
 	}
 	return name
