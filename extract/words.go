@@ -99,36 +99,11 @@ func foldKey(s string) string {
 	return foldInto(&b, s)
 }
 
-// isKeyRunes is isKey of a valid text given as its characters.
-func isKeyRunes(rs []rune) bool {
-	for _, r := range rs {
-		if r < utf8.RuneSelf {
-			if (r >= 'A' && r <= 'Z') || r == '\'' {
-				return false
-			}
-			continue
-		}
-		if _, cyr := latinOf(r); cyr || unicode.ToLower(r) != r || r == '’' || r == '‘' || r == 'ʼ' {
-			return false
-		}
-	}
-	return true
-}
-
 // foldInto writes the key of s (foldKey) at the end of b and returns it:
 // the words of a sentence share one buffer.
 func foldInto(b *strings.Builder, s string) string {
 	start := b.Len()
 	for _, r := range s {
-		foldRune(b, r)
-	}
-	return foldEnd(b, start)
-}
-
-// foldRunesInto is foldInto of a valid text given as its characters.
-func foldRunesInto(b *strings.Builder, rs []rune) string {
-	start := b.Len()
-	for _, r := range rs {
 		foldRune(b, r)
 	}
 	return foldEnd(b, start)
