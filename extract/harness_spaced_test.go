@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"go/scanner"
 	gotoken "go/token"
@@ -12,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/entente/entente"
 )
 
 // TestSpacedHarness writes the JSON of every English and Serbian extraction
@@ -32,37 +28,14 @@ func TestSpacedHarness(t *testing.T) {
 	}
 	r := newTestRegistry(t)
 	texts := spacedHarnessTexts(t)
-	f, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	n := 0
-	// each result is written after the next extraction has run, so that
-	// one that shared a buffer reused by the next document shows it
-	var pending *entente.Extraction
-	var pendingName string
-	flush := func() {
-		if pending == nil {
-			return
-		}
-		b, err := json.Marshal(pending)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(w, "== %s\n%s\n", pendingName, b)
-		pending = nil
-	}
+	h := createHarness(t, out)
 	emit := func(name, text string) {
 		for _, lang := range []string{"en", "sr-Latn", "sr-Cyrl", ""} {
 			res, err := r.ExtractAs(text, lang)
 			if err != nil {
 				t.Fatalf("%s as %q: %v", name, lang, err)
 			}
-			flush()
-			pending, pendingName = res, fmt.Sprintf("%s as %q", name, lang)
-			n++
+			h.add(fmt.Sprintf("%s as %q", name, lang), res)
 		}
 	}
 	for _, tx := range texts {
@@ -81,19 +54,12 @@ func TestSpacedHarness(t *testing.T) {
 			}
 		}
 	}
-	flush()
 	for _, gf := range spacedGenreFiles {
 		x := newTestSpaced(t, gf.lang)
-		b, err := json.Marshal(labelSpacedGenre(x, readGenre(t, gf.file)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(w, "== genre %s as %s\n%s\n", gf.file, gf.lang, b)
+		h.write(fmt.Sprintf("genre %s as %s", gf.file, gf.lang), labelSpacedGenre(x, readGenre(t, gf.file)))
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%d inputs, %d extractions written to %s", len(texts), n, out)
+	h.close()
+	t.Logf("%d inputs, %d extractions written to %s", len(texts), h.n, out)
 }
 
 // spacedHarnessTexts adds to harnessTexts the held-out statements, the

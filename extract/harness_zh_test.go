@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente/entente"
 	"github.com/longbridgeapp/opencc"
 )
 
@@ -38,37 +35,14 @@ func TestChineseHarness(t *testing.T) {
 		}
 		convs = append(convs, c)
 	}
-	f, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	n := 0
-	// each result is written after the next extraction has run, so that
-	// one that shared a buffer reused by the next document shows it
-	var pending *entente.Extraction
-	var pendingName string
-	flush := func() {
-		if pending == nil {
-			return
-		}
-		b, err := json.Marshal(pending)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(w, "== %s\n%s\n", pendingName, b)
-		pending = nil
-	}
+	h := createHarness(t, out)
 	emit := func(name, text string) {
 		for _, lang := range []string{"zh", "zh-Hant", ""} {
 			res, err := r.ExtractAs(text, lang)
 			if err != nil {
 				t.Fatalf("%s as %q: %v", name, lang, err)
 			}
-			flush()
-			pending, pendingName = res, fmt.Sprintf("%s as %q", name, lang)
-			n++
+			h.add(fmt.Sprintf("%s as %q", name, lang), res)
 		}
 	}
 	for _, tx := range texts {
@@ -92,11 +66,8 @@ func TestChineseHarness(t *testing.T) {
 			}
 		}
 	}
-	flush()
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%d inputs, %d extractions written to %s", len(texts), n, out)
+	h.close()
+	t.Logf("%d inputs, %d extractions written to %s", len(texts), h.n, out)
 }
 
 type harnessText struct {
