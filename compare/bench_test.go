@@ -8,12 +8,12 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/compare"
+	"github.com/entente/entente/internal/cputime"
 )
 
 // benchStatements writes two statements of n sentences each, the second
@@ -85,12 +85,12 @@ func TestCompareHundred(t *testing.T) {
 	var times, walls []time.Duration
 	var c *entente.Comparison
 	for range 5 {
-		start, cpu := time.Now(), cpuTime(t)
+		start, cpu := time.Now(), cputime.Process()
 		var err error
 		if c, err = svc.Compare(ctx, ids[0], ids[1]); err != nil {
 			t.Fatal(err)
 		}
-		times, walls = append(times, cpuTime(t)-cpu), append(walls, time.Since(start))
+		times, walls = append(times, cputime.Process()-cpu), append(walls, time.Since(start))
 	}
 	if n := c.Summary[entente.Repeated] + c.Summary[entente.Reworded] + c.Summary[entente.Strengthened] + c.Summary[entente.Weakened]; n < 60 {
 		t.Errorf("only %d of 100 sentences aligned: %v", n, c.Summary)
@@ -101,15 +101,6 @@ func TestCompareHundred(t *testing.T) {
 	if med := times[2]; med > 200*time.Millisecond {
 		t.Errorf("comparing two statements of 100 sentences took %v of CPU (median of %v), over 200 ms", med, times)
 	}
-}
-
-// cpuTime is the CPU the process has used (user and system).
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func slicesSort(ds []time.Duration) {
@@ -208,7 +199,7 @@ func BenchmarkPair(b *testing.B) {
 						b.Fatal(err)
 					}
 					b.ResetTimer()
-					cpu := cpuTime(b)
+					cpu := cputime.Process()
 					for b.Loop() {
 						v, err := svc.Pair(ctx, "CN", "RS")
 						if err != nil {
@@ -218,7 +209,7 @@ func BenchmarkPair(b *testing.B) {
 							b.Fatalf("%d documents in the view, want %d", len(v.Documents), n)
 						}
 					}
-					b.ReportMetric(float64((cpuTime(b)-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+					b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 				})
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/entente/entente/internal/cputime"
 	"github.com/longbridgeapp/opencc"
 )
 
@@ -51,13 +52,13 @@ func BenchmarkExtractLanguage(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(tc.text)))
 			b.ReportAllocs()
-			start := cpuClock()
+			start := cputime.Process()
 			for b.Loop() {
 				if _, err := r.ExtractAs(tc.text, tc.lang); err != nil {
 					b.Fatal(err)
 				}
 			}
-			reportCPU(b, start, int64(len(tc.text)))
+			cputime.Report(b, start, int64(len(tc.text)))
 		})
 	}
 }
@@ -70,9 +71,9 @@ func BenchmarkDetect(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(text)))
-	start := cpuClock()
+	start := cputime.Process()
 	for b.Loop() {
 		r.Detect(string(text))
 	}
-	reportCPU(b, start, int64(len(text)))
+	cputime.Report(b, start, int64(len(text)))
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/entente/entente/internal/cputime"
 )
 
 // BenchmarkExtract measures extraction of a whole development statement:
@@ -22,11 +24,11 @@ func BenchmarkExtract(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
-			start := cpuClock()
+			start := cputime.Process()
 			for b.Loop() {
 				x.Extract(string(text))
 			}
-			reportCPU(b, start, int64(len(text)))
+			cputime.Report(b, start, int64(len(text)))
 		})
 	}
 }
@@ -86,13 +88,13 @@ func BenchmarkExtractSize(b *testing.B) {
 			text := genText(size.n, shape.one)
 			b.Run(shape.name+"/"+size.name, func(b *testing.B) {
 				b.SetBytes(int64(len(text)))
-				start := cpuClock()
+				start := cputime.Process()
 				for b.Loop() {
 					if _, err := x.ExtractContext(context.Background(), text); err != nil {
 						b.Fatal(err)
 					}
 				}
-				reportCPU(b, start, int64(len(text)))
+				cputime.Report(b, start, int64(len(text)))
 			})
 		}
 	}

@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/sqlite"
 	"github.com/entente/entente/sqlstore"
 )
@@ -41,22 +40,12 @@ func BenchmarkFacets(b *testing.B) {
 		}
 		for _, way := range []string{"hits", "complement", "bitmaps"} {
 			b.Run(fmt.Sprintf("%s/%d/%s", q.Text+q.Party, hits, way), func(b *testing.B) {
-				cpu := processCPU()
+				cpu := cputime.Process()
 				for b.Loop() {
 					ways[way]()
 				}
-				b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+				b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 			})
 		}
 	}
-}
-
-// processCPU is the CPU time the process has used: on a shared machine,
-// what a benchmark's wall time is not.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

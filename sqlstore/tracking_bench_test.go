@@ -8,12 +8,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/extract"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
@@ -113,7 +113,7 @@ func BenchmarkTracking(b *testing.B) {
 				b.Run(c.name, func(b *testing.B) {
 					var lat []time.Duration
 					scpu := serverCPU()
-					cpu := cpuTime(b)
+					cpu := cputime.Process()
 					for b.Loop() {
 						start := time.Now()
 						if err := c.run(); err != nil {
@@ -124,7 +124,7 @@ func BenchmarkTracking(b *testing.B) {
 					b.ReportMetric(ms(pct(lat, 50)), "ms-p50")
 					b.ReportMetric(ms(pct(lat, 95)), "ms-p95")
 					// this process's CPU (on PostgreSQL the server's is not in it)
-					b.ReportMetric(ms(cpuTime(b)-cpu)/float64(len(lat)), "cpu-ms/op")
+					b.ReportMetric(ms(cputime.Process()-cpu)/float64(len(lat)), "cpu-ms/op")
 					if st.name == "postgres" {
 						b.ReportMetric(ms(serverCPU()-scpu)/float64(len(lat)), "server-cpu-ms/op")
 					}
@@ -230,15 +230,6 @@ func seedDeadlines(b *testing.B, s *sqlstore.Store) {
 		WHERE type = 'commitment' AND deadline IS NULL AND id % 3 = 0`); err != nil {
 		b.Fatal(err)
 	}
-}
-
-// cpuTime is the CPU this process has used (user and system).
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // backendCPU is the CPU time (user and system) of the PostgreSQL process

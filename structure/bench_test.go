@@ -5,10 +5,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/entente/entente/internal/cputime"
 	"github.com/longbridgeapp/opencc"
 
 	"github.com/entente/entente/lexicon"
@@ -89,35 +88,11 @@ func BenchmarkParse(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(tc.text)))
 			b.ReportAllocs()
-			start := cpuClock()
+			start := cputime.Process()
 			for b.Loop() {
 				Parse(tc.text, v)
 			}
-			reportCPU(b, start, int64(len(tc.text)))
+			cputime.Report(b, start, int64(len(tc.text)))
 		})
-	}
-}
-
-// cpuClock reads the process's CPU time (user and system).
-func cpuClock() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU adds the CPU time per operation and the throughput it gives
-// (bytes per CPU second) to a benchmark whose loop ran since start.
-func reportCPU(b *testing.B, start time.Duration, bytes int64) {
-	b.Helper()
-	spent := cpuClock() - start
-	if spent <= 0 || b.N == 0 {
-		return
-	}
-	perOp := float64(spent.Nanoseconds()) / float64(b.N)
-	b.ReportMetric(perOp, "cpu-ns/op")
-	if bytes > 0 {
-		b.ReportMetric(float64(bytes)/perOp*1e3, "cpu-MB/s")
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
@@ -192,7 +193,7 @@ func load(b *testing.B, op func(r *rand.Rand), server func() time.Duration) {
 	if server != nil {
 		db = server()
 	}
-	cpu := processCPU()
+	cpu := cputime.Process()
 	b.RunParallel(func(pb *testing.PB) {
 		r := rand.New(rand.NewPCG(rand.Uint64(), 1))
 		var mine []time.Duration
@@ -205,7 +206,7 @@ func load(b *testing.B, op func(r *rand.Rand), server func() time.Duration) {
 		all = append(all, mine...)
 		mu.Unlock()
 	})
-	used := processCPU() - cpu
+	used := cputime.Process() - cpu
 	if server != nil {
 		db = server() - db
 	}

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/connect"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
@@ -252,17 +252,17 @@ func BenchmarkRegistryPages(b *testing.B) {
 			// each pair's view is computed once (the first read, or the
 			// refresh a write starts) and kept until its documents change:
 			// computed here for every pair before the pages are measured
-			start, cpu0 := time.Now(), processCPU()
+			start, cpu0 := time.Now(), cputime.Process()
 			for _, p := range partners {
 				get("/pairs/CN/" + p.code)
 			}
 			b.Logf("%s: the views of %d pairs computed in %v (%v of CPU)", name, len(partners),
-				time.Since(start).Round(time.Millisecond), (processCPU() - cpu0).Round(time.Millisecond))
+				time.Since(start).Round(time.Millisecond), (cputime.Process() - cpu0).Round(time.Millisecond))
 			for _, p := range pages {
 				b.Run(p.name, func(b *testing.B) {
 					r := rand.New(rand.NewPCG(1, 2))
 					var lat []time.Duration
-					cpu0 := processCPU()
+					cpu0 := cputime.Process()
 					for b.Loop() {
 						start := time.Now()
 						get(p.path(r))
@@ -270,7 +270,7 @@ func BenchmarkRegistryPages(b *testing.B) {
 					}
 					// the process's CPU time per request (client and server):
 					// what a loaded machine's wall clock cannot say
-					b.ReportMetric(float64((processCPU()-cpu0).Microseconds())/1000/float64(len(lat)), "cpu-ms/op")
+					b.ReportMetric(float64((cputime.Process()-cpu0).Microseconds())/1000/float64(len(lat)), "cpu-ms/op")
 					slices.Sort(lat)
 					q := func(f float64) float64 { return float64(lat[int(f*float64(len(lat)-1))].Microseconds()) / 1000 }
 					b.ReportMetric(q(0.5), "p50-ms")
@@ -282,13 +282,4 @@ func BenchmarkRegistryPages(b *testing.B) {
 			}
 		})
 	}
-}
-
-// processCPU is the CPU time the process has used, user and system.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
