@@ -333,18 +333,18 @@ func (pm *phraseMatcher) matches(p *wordPattern, w *word) bool {
 	case patSuffix:
 		return !w.Punct && strings.HasSuffix(w.Key, p.text) && utf8.RuneCountInString(w.Key)-utf8.RuneCountInString(p.text) >= 3
 	case patClass:
-		return p.class != nil && p.class(*w)
+		return p.class != nil && p.class(*w) // a copy: w stays on its caller's stack
 	}
 	return false
 }
 
 // wordPayload returns the payload of the longest one-word phrase matching
 // w, without the allocation of a one-word slice.
-func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
+func (pm *phraseMatcher) wordPayload(w *word) (int, bool) {
 	check := func(ids []int) (int, bool) {
 		for _, id := range ids {
-			p := pm.phrases[id]
-			if len(p.words) == 1 && pm.matches(&p.words[0], &w) {
+			p := &pm.phrases[id]
+			if len(p.words) == 1 && pm.matches(&p.words[0], w) {
 				return p.payload, true
 			}
 		}
@@ -517,7 +517,7 @@ func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch { return pm.FindAllIf(
 
 // FindAllIf is FindAll over the phrases whose first word passes opens (nil
 // for all): a cheap test that spares the look-ups at most words.
-func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMatch {
+func (pm *phraseMatcher) FindAllIf(ws []word, opens func(*word) bool) []phraseMatch {
 	var out []phraseMatch
 	for m, ok := pm.next(ws, 0, opens); ok; m, ok = pm.next(ws, m.End, opens) {
 		out = append(out, m)
@@ -527,7 +527,7 @@ func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMat
 
 // next returns the first phrase FindAllIf finds from word i on: a loop
 // over next(ws, m.End) finds them all without a slice.
-func (pm *phraseMatcher) next(ws []word, i int, opens func(word) bool) (phraseMatch, bool) {
+func (pm *phraseMatcher) next(ws []word, i int, opens func(*word) bool) (phraseMatch, bool) {
 	if i < len(ws) && pm.bit != 0 {
 		if r := ws[i].rest; r&markedBit != 0 && r&pm.bit == 0 {
 			return phraseMatch{}, false // no word from here on opens a phrase of this table
@@ -537,7 +537,7 @@ func (pm *phraseMatcher) next(ws []word, i int, opens func(word) bool) (phraseMa
 		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
 			continue // the index says no phrase of this table opens here
 		}
-		if opens != nil && !opens(ws[i]) {
+		if opens != nil && !opens(&ws[i]) {
 			continue
 		}
 		if m, ok := pm.longestAt(ws, i); ok {
