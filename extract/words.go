@@ -251,7 +251,9 @@ func appendTokensString(out []word, s string, keys *strings.Builder) ([]word, bo
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, word{Start: i, End: i + 1, from: int32(b), to: int32(b + n), Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
+			w := pushWord(&out)
+			w.Start, w.End, w.from, w.to, w.Key = i, i+1, int32(b), int32(b+n), s[b:b+n]
+			w.Punct, w.keyHash, w.hashed = true, keyHash(s[b:b+n]), true
 			b += n
 			i++
 			continue
@@ -517,8 +519,8 @@ func appendLatinWord(out *[]word, s string, i, b int, keys *strings.Builder) (in
 		}
 		key = keys.String()[at:]
 	}
-	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(k), Key: key})
-	w := &(*out)[len(*out)-1]
+	w := pushWord(out)
+	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
 	letter := true
 	if f := s[b]; f < utf8.RuneSelf {
 		letter, w.Upper = asciiClass[f] != 0, asciiClass[f] == wCapital
@@ -546,6 +548,21 @@ func appendLatinWord(out *[]word, s string, i, b int, keys *strings.Builder) (in
 	}
 	w.setHashes()
 	return n, k - b, true
+}
+
+// pushWord appends a zero word to out and returns it, to be filled in
+// place: a word is 96 bytes, which append of a composite literal builds
+// on the stack and copies.
+func pushWord(out *[]word) *word {
+	o := *out
+	if len(o) < cap(o) {
+		o = o[:len(o)+1]
+		o[len(o)-1] = word{}
+	} else {
+		o = append(o, word{})
+	}
+	*out = o
+	return &o[len(o)-1]
 }
 
 // latinWordMax is the length in bytes from which appendLatinWord leaves a
@@ -627,8 +644,8 @@ func appendCyrillicWord(out *[]word, s string, i, b int, keys *strings.Builder) 
 	keys.Write(kb[:kn])
 	key := keys.String()[at:]
 	n := (e - b) / 2
-	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(e), Key: key})
-	w := &(*out)[len(*out)-1]
+	w := pushWord(out)
+	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(e), key
 	w.Upper = s[b] == 0xD0 && s[b+1] < 0xB0
 	w.AllUpper = allUpper
 	// the key cut to one, two and three characters: a character opens
@@ -656,20 +673,27 @@ func (w *word) head(n int) string { return w.Key[:w.headEnd[n]] }
 // setHashes fills the word's key and head hashes.
 func (w *word) setHashes() {
 	// FNV-1a reads bytes in order: the heads' hashes are the key's hash
-	// part way through, so one pass gives all four
+	// part way through, so one pass gives all four (the ends only grow,
+	// up to len(k)); a loop per piece, with nothing else in it
+	const prime = 1099511628211
 	h := uint64(14695981039346656037)
 	k := w.Key
+	e0, e1, e2 := int(w.headEnd[0]), int(w.headEnd[1]), int(w.headEnd[2])
 	i := 0
-	for n, end := range w.headEnd { // the ends only grow, up to len(k)
-		for ; i < int(end); i++ {
-			h ^= uint64(k[i])
-			h *= 1099511628211
-		}
-		w.headHash[n] = h
+	for ; i < e0; i++ {
+		h = (h ^ uint64(k[i])) * prime
 	}
+	w.headHash[0] = h
+	for ; i < e1; i++ {
+		h = (h ^ uint64(k[i])) * prime
+	}
+	w.headHash[1] = h
+	for ; i < e2; i++ {
+		h = (h ^ uint64(k[i])) * prime
+	}
+	w.headHash[2] = h
 	for ; i < len(k); i++ {
-		h ^= uint64(k[i])
-		h *= 1099511628211
+		h = (h ^ uint64(k[i])) * prime
 	}
 	w.keyHash = h
 	w.hashed = true
