@@ -42,7 +42,13 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		}
 	}
 	cls := x.clauses(st)
-	all := make([]sreading, len(cls)) // one allocation for the clauses' readings
+	// the clauses' readings: the sentence's memory, cleared (nothing
+	// keeps a reading once resolveSpaced has read it)
+	if cap(st.reads) < len(cls) {
+		st.reads = make([]sreading, len(cls))
+	}
+	all := st.reads[:len(cls)]
+	clear(all)
 	readings := make([]*sreading, 0, len(cls))
 	var last []string // the last party subject named, for an omitted one
 	for k, cl := range cls {
@@ -118,7 +124,7 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 // i, dok) that a new subject and its verb follow.
 func (x *Spaced) clauses(st *sentence) []sclause {
 	ws := st.ws
-	var out []sclause
+	out := st.cls[:0] // the sentence's memory (classify reads them before the next sentence)
 	start := 0
 	for i := 0; i < len(ws); i++ {
 		w := &ws[i]
@@ -144,6 +150,7 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 	if len(out) == 0 {
 		out = append(out, sclause{0, len(ws)})
 	}
+	st.cls = out
 	return out
 }
 
