@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -368,7 +369,43 @@ type sentence struct {
 // cueSlab hands out the evidence cues of one document from chunks: a
 // document has dozens, each its own allocation before. A chunk is never
 // reused by another document (the extraction keeps the cues).
-type cueSlab struct{ free []entente.Cue }
+type cueSlab struct {
+	free    []entente.Cue
+	parties []entente.PartyCue
+	// codes and joined are the last party codes joined and their text: a
+	// document names the same parties sentence after sentence
+	codes  []string
+	joined string
+}
+
+// partyCue returns a copy of c of the sentence's document (a subject's
+// evidence, which the reading copies).
+func (st *sentence) partyCue(c entente.PartyCue) *entente.PartyCue {
+	if st.evidence == nil {
+		return &c
+	}
+	e := st.evidence
+	if len(e.parties) == 0 {
+		e.parties = make([]entente.PartyCue, 16)
+	}
+	p := &e.parties[0]
+	e.parties = e.parties[1:]
+	*p = c
+	return p
+}
+
+// joinCodes is strings.Join(codes, ","), the text of the document's last
+// codes joined when they are the same.
+func (st *sentence) joinCodes(codes []string) string {
+	e := st.evidence
+	if e == nil || len(codes) < 2 {
+		return strings.Join(codes, ",") // (one code is itself)
+	}
+	if !slices.Equal(codes, e.codes) {
+		e.codes, e.joined = slices.Clone(codes), strings.Join(codes, ",")
+	}
+	return e.joined
+}
 
 // next returns a new cue.
 func (c *cueSlab) next() *entente.Cue {

@@ -382,9 +382,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			codes = addCodes(codes, inherited)
 		}
 		text, s, e := st.span(first, last)
-		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
-			Party: strings.Join(codes, ","), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: e},
-		}}
+		return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
+			Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: e},
+		})}
 	}
 	// an introductory phrase before a comma is no subject
 	z := a

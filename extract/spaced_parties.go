@@ -261,6 +261,9 @@ func addCodes(dst, src []string) []string {
 	n := len(dst)
 	for _, c := range src {
 		if !slices.Contains(dst, c) {
+			if len(dst) == cap(dst) {
+				dst = slices.Grow(dst, len(src)) // room for all of src at once
+			}
 			dst = append(dst, c)
 		}
 	}
