@@ -372,6 +372,8 @@ type sentence struct {
 type cueSlab struct {
 	free    []entente.Cue
 	parties []entente.PartyCue
+	areas   []entente.AreaCue
+	clauses []entente.ClauseCue
 	// codes and joined are the last party codes joined and their text: a
 	// document names the same parties sentence after sentence
 	codes  []string
@@ -392,6 +394,37 @@ func (st *sentence) partyCue(c entente.PartyCue) *entente.PartyCue {
 	e.parties = e.parties[1:]
 	*p = c
 	return p
+}
+
+// areaCues returns a copy of cs of the sentence's document, its capacity
+// its length (as slices.Clone's, which an append reallocates).
+func (st *sentence) areaCues(cs []entente.AreaCue) []entente.AreaCue {
+	e := st.evidence
+	if e == nil {
+		return slices.Clone(cs)
+	}
+	if len(e.areas) < len(cs) {
+		e.areas = make([]entente.AreaCue, max(len(cs), 16))
+	}
+	out := e.areas[:len(cs):len(cs)]
+	e.areas = e.areas[len(cs):]
+	copy(out, cs)
+	return out
+}
+
+// clauseCues returns an empty slice of capacity n of the sentence's
+// document, for the clauses' evidence.
+func (st *sentence) clauseCues(n int) []entente.ClauseCue {
+	e := st.evidence
+	if e == nil {
+		return make([]entente.ClauseCue, 0, n)
+	}
+	if len(e.clauses) < n {
+		e.clauses = make([]entente.ClauseCue, max(n, 32))
+	}
+	out := e.clauses[:0:n]
+	e.clauses = e.clauses[n:]
+	return out
 }
 
 // joinCodes is strings.Join(codes, ","), the text of the document's last

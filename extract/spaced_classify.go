@@ -678,7 +678,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 		return st.cue(rule, c.Start, c.End)
 	}
 	if len(readings) > 0 {
-		out.clauses = make([]entente.ClauseCue, 0, len(readings))
+		out.clauses = st.clauseCues(len(readings))
 	}
 	for _, r := range readings {
 		s, e := st.offsets(r.clause.start, r.clause.end)
