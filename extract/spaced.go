@@ -261,6 +261,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
 	buf.st.evidence = new(cueSlab) // this document's own
+	buf.keys.Grow(len(text))       // the folded keys of its words, in one piece as a rule
 	lines := &buf.lines
 	v := x.vocab
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
@@ -313,7 +314,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
 			// following areas: - energy;) is one of the undertakings, soft
-			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, unionCodes(inherited)
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(inherited)
 			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
 			s.Areas, s.Rationale.Areas = x.findAreas(st)
 			if d := x.deadline(st); d != nil {
@@ -374,6 +375,7 @@ type cueSlab struct {
 	parties []entente.PartyCue
 	areas   []entente.AreaCue
 	clauses []entente.ClauseCue
+	codes2  []string // the parties' codes of sentences (unionCodes)
 	// codes and joined are the last party codes joined and their text: a
 	// document names the same parties sentence after sentence
 	codes  []string
@@ -384,7 +386,9 @@ type cueSlab struct {
 // evidence, which the reading copies).
 func (st *sentence) partyCue(c entente.PartyCue) *entente.PartyCue {
 	if st.evidence == nil {
-		return &c
+		p := new(entente.PartyCue) // (c itself stays on the stack)
+		*p = c
+		return p
 	}
 	e := st.evidence
 	if len(e.parties) == 0 {
@@ -425,6 +429,35 @@ func (st *sentence) clauseCues(n int) []entente.ClauseCue {
 	out := e.clauses[:0:n]
 	e.clauses = e.clauses[n:]
 	return out
+}
+
+// unionCodes is unionCodes(sets...) gathered on the stack and kept in the
+// document's chunks, its capacity its length (an append reallocates).
+func (st *sentence) unionCodes(sets ...[]string) []string {
+	var buf [8]string
+	out := buf[:0]
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil // as unionCodes
+	}
+	slices.Sort(out)
+	e := st.evidence
+	if e == nil {
+		return slices.Clip(slices.Clone(out))
+	}
+	if len(e.codes2) < len(out) {
+		e.codes2 = make([]string, max(len(out), 64))
+	}
+	kept := e.codes2[:len(out):len(out)]
+	e.codes2 = e.codes2[len(out):]
+	copy(kept, out)
+	return kept
 }
 
 // joinCodes is strings.Join(codes, ","), the text of the document's last

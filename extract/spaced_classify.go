@@ -711,13 +711,13 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if len(out.actors) == 0 {
-			out.actors = unionCodes(inherited)
+			out.actors = st.unionCodes(inherited)
 		}
 	case entente.Narrative:
 	default:
 		for _, r := range winners {
 			if len(r.actors) > 0 {
-				out.actors = unionCodes(r.actors)
+				out.actors = st.unionCodes(r.actors)
 				if r.subject.cue != nil {
 					out.actorCues = append(out.actorCues, *r.subject.cue)
 				}
@@ -725,10 +725,10 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if out.actors == nil && out.subject != nil {
-			out.actors = unionCodes(out.subject)
+			out.actors = st.unionCodes(out.subject)
 		}
 		if out.actors == nil {
-			out.actors = unionCodes(inherited)
+			out.actors = st.unionCodes(inherited)
 		}
 	}
 	return out
