@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -458,6 +459,53 @@ func (st *sentence) unionCodes(sets ...[]string) []string {
 	e.codes2 = e.codes2[len(out):]
 	copy(kept, out)
 	return kept
+}
+
+// partyCues returns an empty slice of capacity n of the sentence's
+// document, for the actors' evidence.
+func (st *sentence) partyCues(n int) []entente.PartyCue {
+	e := st.evidence
+	if e == nil {
+		return make([]entente.PartyCue, 0, n)
+	}
+	if len(e.parties) < n {
+		e.parties = make([]entente.PartyCue, max(n, 16))
+	}
+	out := e.parties[:0:n]
+	e.parties = e.parties[n:]
+	return out
+}
+
+// settleAreas is settleAreas with the areas kept in the document's
+// chunks, their capacity their length.
+func (st *sentence) settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []entente.AreaCue) {
+	e := st.evidence
+	if e == nil {
+		return settleAreas(strong, weak, dflt)
+	}
+	cues := strong
+	if len(cues) == 0 {
+		cues = weak
+	}
+	n := max(len(cues), len(dflt)) // at most the cues' or defaults' count
+	if n == 0 {
+		return []string{}, cues // empty, not nil: as settleAreas
+	}
+	if len(e.codes2) < n {
+		e.codes2 = make([]string, max(n, 64))
+	}
+	areas := e.codes2[:0:n]
+	e.codes2 = e.codes2[n:]
+	for _, c := range cues {
+		if !slices.Contains(areas, c.Area) {
+			areas = append(areas, c.Area)
+		}
+	}
+	if len(areas) == 0 {
+		areas = append(areas, dflt...)
+	}
+	sort.Strings(areas)
+	return areas, cues
 }
 
 // joinCodes is strings.Join(codes, ","), the text of the document's last

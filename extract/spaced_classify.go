@@ -700,6 +700,15 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 	}
 	switch out.typ {
 	case entente.Commitment:
+		n := 0 // the winners' subjects' evidence, kept in one piece
+		for _, r := range winners {
+			if r.subject.cue != nil {
+				n++
+			}
+		}
+		if n > 0 {
+			out.actorCues = st.partyCues(n)
+		}
 		for _, r := range winners {
 			out.actors = addCodes(out.actors, r.actors)
 			if r.strength.Rank() > out.strength.Rank() {
@@ -719,7 +728,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			if len(r.actors) > 0 {
 				out.actors = st.unionCodes(r.actors)
 				if r.subject.cue != nil {
-					out.actorCues = append(out.actorCues, *r.subject.cue)
+					out.actorCues = append(st.partyCues(1), *r.subject.cue)
 				}
 				break
 			}

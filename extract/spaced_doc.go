@@ -409,7 +409,7 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	if len(ws) > 0 && len(ss) == 0 { // (the weak are read only without a strong one)
 		weak = st.areaCues(ws)
 	}
-	return settleAreas(strong, weak, x.areaDflt)
+	return st.settleAreas(strong, weak, x.areaDflt)
 }
 
 // deadline finds the time limit on a commitment (by the end of 2025,
