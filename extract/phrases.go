@@ -53,6 +53,10 @@ type phraseMatcher struct {
 	// bit is the table's bit in a phraseIndex (0 when none): a word the
 	// index marked without it opens no phrase here
 	bit uint64
+	// need is bit with markedBit (0 when no bit): a word whose opens (or
+	// rest) holds the mark alone of need opens no phrase of the table
+	// (or none from it on)
+	need uint64
 }
 
 // keyTable maps keys to their phrases (see wordTable).
@@ -333,18 +337,18 @@ func (pm *phraseMatcher) matches(p *wordPattern, w *word) bool {
 	case patSuffix:
 		return !w.Punct && strings.HasSuffix(w.Key, p.text) && utf8.RuneCountInString(w.Key)-utf8.RuneCountInString(p.text) >= 3
 	case patClass:
-		return p.class != nil && p.class(*w)
+		return p.class != nil && p.class(*w) // a copy: w stays on its caller's stack
 	}
 	return false
 }
 
 // wordPayload returns the payload of the longest one-word phrase matching
 // w, without the allocation of a one-word slice.
-func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
+func (pm *phraseMatcher) wordPayload(w *word) (int, bool) {
 	check := func(ids []int) (int, bool) {
 		for _, id := range ids {
-			p := pm.phrases[id]
-			if len(p.words) == 1 && pm.matches(&p.words[0], &w) {
+			p := &pm.phrases[id]
+			if len(p.words) == 1 && pm.matches(&p.words[0], w) {
 				return p.payload, true
 			}
 		}
@@ -391,11 +395,19 @@ type phraseMatch struct {
 
 // longestAt returns the longest phrase starting at word i, preferring an
 // exact first word over a stem or suffix of the same length.
-func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
-	best := phraseMatch{End: -1}
-	if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
-		return best, false
+func (pm *phraseMatcher) longestAt(ws []word, i int) (m phraseMatch, ok bool) {
+	// the index's answer first, in the caller (inlined): most words a
+	// rule asks about open no phrase of the table
+	if ws[i].opens&pm.need != markedBit {
+		return pm.longestFrom(ws, i)
 	}
+	m.End = -1
+	return m, false
+}
+
+// longestFrom is longestAt past the index's test.
+func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
+	best := phraseMatch{End: -1}
 	if k := ws[i].Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
 		return best, false
 	}
@@ -517,7 +529,7 @@ func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch { return pm.FindAllIf(
 
 // FindAllIf is FindAll over the phrases whose first word passes opens (nil
 // for all): a cheap test that spares the look-ups at most words.
-func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMatch {
+func (pm *phraseMatcher) FindAllIf(ws []word, opens func(*word) bool) []phraseMatch {
 	var out []phraseMatch
 	for m, ok := pm.next(ws, 0, opens); ok; m, ok = pm.next(ws, m.End, opens) {
 		out = append(out, m)
@@ -527,20 +539,20 @@ func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMat
 
 // next returns the first phrase FindAllIf finds from word i on: a loop
 // over next(ws, m.End) finds them all without a slice.
-func (pm *phraseMatcher) next(ws []word, i int, opens func(word) bool) (phraseMatch, bool) {
-	if i < len(ws) && pm.bit != 0 {
-		if r := ws[i].rest; r&markedBit != 0 && r&pm.bit == 0 {
-			return phraseMatch{}, false // no word from here on opens a phrase of this table
-		}
-	}
+func (pm *phraseMatcher) next(ws []word, i int, opens func(*word) bool) (phraseMatch, bool) {
+	need := pm.need
 	for ; i < len(ws); i++ {
-		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
+		w := &ws[i]
+		if w.opens&need == markedBit {
+			if w.rest&need == markedBit {
+				break // no word from here on opens a phrase of this table
+			}
 			continue // the index says no phrase of this table opens here
 		}
-		if opens != nil && !opens(ws[i]) {
+		if opens != nil && !opens(w) {
 			continue
 		}
-		if m, ok := pm.longestAt(ws, i); ok {
+		if m, ok := pm.longestFrom(ws, i); ok {
 			return m, true
 		}
 	}
