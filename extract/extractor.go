@@ -178,7 +178,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	}
 	scr := x.getScratch()
 	defer x.putScratch(scr)
-	lay := structure.ParseWith(text, x.vocab, &scr.layout)
+	lay := structure.ParseInto(text, x.vocab, &scr.layout) // its blocks and sentences are the scratch's: nothing below keeps them
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),

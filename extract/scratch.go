@@ -131,6 +131,7 @@ func (x *Extractor) putScratch(sc *scratch) {
 	clear(sc.toks[:cap(sc.toks)])
 	sc.cues = nil // held by the document's result
 	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
+	sc.layout.Reset()
 	x.scratches.Put(sc)
 }
 

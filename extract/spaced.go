@@ -264,7 +264,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
 	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
 	v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
-	lay := structure.ParseWith(text, v, &buf.layout)
+	lay := structure.ParseInto(text, v, &buf.layout) // its blocks and sentences are buf's: nothing below keeps them
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -404,6 +404,7 @@ func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
 	clear(l.seen)
 	clear(l.ws[:cap(l.ws)])
 	l.rs, l.ws = l.rs[:0], l.ws[:0]
+	buf.layout.Reset()
 	x.bufs.Put(buf)
 }
 

@@ -76,12 +76,34 @@ func TestParseWithBuffers(t *testing.T) {
 	}
 }
 
+// TestParseInto holds ParseInto to Parse over texts read in turn through
+// one Buffers: each layout, read before the next parse, is Parse's.
+func TestParseInto(t *testing.T) {
+	texts := buffersTexts(t)
+	var b Buffers
+	for _, order := range [][]int{{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}} {
+		for _, k := range order {
+			for i := k; i < len(texts); i += 5 {
+				got := ParseInto(texts[i], zhVocabulary, &b)
+				if want := Parse(texts[i], zhVocabulary); !reflect.DeepEqual(got, want) {
+					t.Fatalf("text %d: ParseInto gives %+v, Parse %+v", i, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestBuffersKeepNoText checks that buffers left after a parse hold no
 // string of the text: a kept Buffers must not keep a statement alive.
 func TestBuffersKeepNoText(t *testing.T) {
 	var b Buffers
-	for _, s := range buffersTexts(t) {
-		ParseWith(s, zhVocabulary, &b)
+	for k, s := range buffersTexts(t) {
+		if k%2 == 0 {
+			ParseWith(s, zhVocabulary, &b)
+		} else {
+			ParseInto(s, zhVocabulary, &b)
+			b.Reset()
+		}
 		for _, l := range b.lines[:cap(b.lines)] {
 			if l.text != "" || l.mark.Text != "" || l.mark.Rest != "" || l.mark.Label != "" {
 				t.Fatalf("a line of %q is kept: %+v", s, l)
@@ -92,6 +114,11 @@ func TestBuffersKeepNoText(t *testing.T) {
 				t.Fatalf("a block of %q is kept: %+v", s, bl)
 			}
 		}
+		for _, st := range b.sentences[:cap(b.sentences)] {
+			if st != (Sentence{}) {
+				t.Fatalf("a sentence of %q is kept: %+v", s, st)
+			}
+		}
 		for _, seg := range b.segs[:cap(b.segs)] {
 			if seg != "" {
 				t.Fatalf("a sentence of %q is kept: %q", s, seg)
@@ -100,8 +127,8 @@ func TestBuffersKeepNoText(t *testing.T) {
 	}
 }
 
-// FuzzParseWith holds ParseWith with buffers a first text grew to Parse on
-// a second text.
+// FuzzParseWith holds ParseWith and ParseInto with buffers a first text
+// grew to Parse on a second text.
 func FuzzParseWith(f *testing.F) {
 	texts := buffersTexts(f)
 	for i := range texts {
@@ -116,6 +143,10 @@ func FuzzParseWith(f *testing.F) {
 		}
 		if want := Parse(first, zhVocabulary); !reflect.DeepEqual(a, want) {
 			t.Fatalf("the layout of %q changed after a later parse through its buffers", first)
+		}
+		ParseInto(first, zhVocabulary, &b)
+		if got, want := ParseInto(second, zhVocabulary, &b), Parse(second, zhVocabulary); !reflect.DeepEqual(got, want) {
+			t.Fatalf("ParseInto after %q gives %+v, Parse %+v", first, got, want)
 		}
 	})
 }

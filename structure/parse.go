@@ -117,7 +117,20 @@ func Parse(text string, v Vocabulary) *Layout {
 // made anew). The layout never points into it, so the caller may hand it
 // to the next parse at once; one parse at a time may use it.
 func ParseWith(text string, v Vocabulary, b *Buffers) *Layout {
-	p := &parser{v: v, buf: b, reused: b != nil}
+	return parseWith(text, v, b, false)
+}
+
+// ParseInto is ParseWith for a reader that reads the layout's blocks and
+// sentences while it reads the document and keeps neither: they are made
+// in b, and hold until the next parse through b or b.Reset, which the
+// reader calls when it is done with the layout. Everything else of the
+// layout (its sections, signatories, closing, every string) is its own.
+func ParseInto(text string, v Vocabulary, b *Buffers) *Layout {
+	return parseWith(text, v, b, b != nil)
+}
+
+func parseWith(text string, v Vocabulary, b *Buffers, lent bool) *Layout {
+	p := &parser{v: v, buf: b, reused: b != nil, lent: lent}
 	if b == nil {
 		p.buf = &Buffers{} // the layout may keep the blocks' slice: no one else will
 	}
@@ -177,6 +190,7 @@ type parser struct {
 	trailing []Block // end marks below the text (###), added after the tail
 	buf      *Buffers
 	reused   bool // buf is the caller's, for the next parse
+	lent     bool // the layout's blocks and sentences are buf's (ParseInto)
 }
 
 func (p *parser) parse() *Layout {
@@ -267,10 +281,17 @@ func (p *parser) parse() *Layout {
 	p.out.Blocks = append(p.out.Blocks, p.trailing...)
 	p.sentences()
 	p.dateFromNews()
-	if p.reused { // the buffers go to the next parse: the blocks are copied out
+	switch {
+	case p.lent:
+		p.buf.lend(p.lines, p.out.Blocks, p.out.Sentences)
+		if len(p.out.Blocks) == 0 {
+			p.out.Blocks = nil // as Parse gives it
+		}
+	case p.reused: // the buffers go to the next parse: the blocks are copied out
 		grown := p.out.Blocks
 		p.out.Blocks = slices.Clip(append([]Block(nil), grown...)) // (nil when there is none, as before)
-		p.buf.keep(p.lines, grown)
+		p.buf.lend(p.lines, grown, nil)
+		p.buf.Reset()
 	}
 	return &p.out
 }
@@ -643,7 +664,11 @@ func (p *parser) sentences() {
 	}
 	p.buf.segs, p.buf.offs, p.buf.ends = segs, offs, ends
 	if len(segs) > 0 {
-		p.out.Sentences = make([]Sentence, 0, len(segs))
+		if p.lent {
+			p.out.Sentences = slices.Grow(p.buf.sentences[:0], len(segs))
+		} else {
+			p.out.Sentences = make([]Sentence, 0, len(segs))
+		}
 	}
 	para, from := 0, 0
 	for i, b := range p.out.Blocks {
