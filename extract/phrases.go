@@ -207,30 +207,12 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			e := pm.keys.entry(first.text)
 			e.exact = append(e.exact, id)
 			pm.exactKeys.add(keyHash(first.text))
-			nx := e.next
-			if nx == nil {
-				nx = &nextIndex{byNext: map[string][]int{}}
-				e.next = nx
-			}
-			if len(ws) > 1 && ws[1].kind == patExact {
-				nx.byNext[ws[1].text] = append(nx.byNext[ws[1].text], id)
-			} else {
-				nx.rest = append(nx.rest, id)
-			}
+			e.next = pm.split(e.next, e.exact, exactNext)
 		case patPrefix:
 			k := cutRunes(first.text, 3)
 			e := pm.keys.entry(k)
 			e.prefix = append(e.prefix, id)
-			nx := e.prefixNext
-			if nx == nil {
-				nx = &nextIndex{byNext: map[string][]int{}}
-				e.prefixNext = nx
-			}
-			if h, ok := nextHeadOf(ws); ok {
-				nx.byNext[h] = append(nx.byNext[h], id)
-			} else {
-				nx.rest = append(nx.rest, id)
-			}
+			e.prefixNext = pm.split(e.prefixNext, e.prefix, nextHeadOf)
 			pm.hasPrefix = true
 			pm.prefixKeys.add(keyHash(k))
 			pm.stemLen[utf8.RuneCountInString(k)] = true
@@ -256,6 +238,40 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			pm.holderClass = append(pm.holderClass, c)
 		}
 	}
+}
+
+// split keeps a list's split by second word (next) up to date with the
+// list's last phrase, and returns it. A list shorter than longList is
+// never split (the look-up tries it whole), so its split is made only when
+// it reaches that length, from every phrase of the list in order, as
+// adding them one by one would have made it: the many short lists of a
+// table (country names, cue phrases) hold no map each, which the collector
+// would otherwise walk on every cycle for nothing.
+func (pm *phraseMatcher) split(nx *nextIndex, list []int, key func([]wordPattern) (string, bool)) *nextIndex {
+	if len(list) < longList {
+		return nil
+	}
+	from := len(list) - 1 // the phrase just added
+	if nx == nil {
+		nx, from = &nextIndex{byNext: map[string][]int{}}, 0
+	}
+	for _, id := range list[from:] {
+		if k, ok := key(pm.phrases[id].words); ok {
+			nx.byNext[k] = append(nx.byNext[k], id)
+		} else {
+			nx.rest = append(nx.rest, id)
+		}
+	}
+	return nx
+}
+
+// exactNext returns a phrase's second word when it is an exact one: the
+// key an exact list is split by.
+func exactNext(ws []wordPattern) (string, bool) {
+	if len(ws) > 1 && ws[1].kind == patExact {
+		return ws[1].text, true
+	}
+	return "", false
 }
 
 // nextHeadOf returns the first three characters every word that matches a

@@ -268,7 +268,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
 	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
 	v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
-	lay := structure.Parse(text, v)
+	lay := structure.ParseInto(text, v, &buf.layout) // its blocks and sentences are buf's: nothing below keeps them
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -548,7 +548,8 @@ type sentenceBuf struct {
 	keys strings.Builder // the folded keys of the document's words
 	// lines are the lines the layout and the metadata read, whose words
 	// a sentence that is one of them takes instead of tokenizing again
-	lines lineWords
+	lines  lineWords
+	layout structure.Buffers
 }
 
 // sentenceBuf returns a document's sentence buffer: one a document read
@@ -577,6 +578,7 @@ func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
 	clear(l.seen)
 	clear(l.ws[:cap(l.ws)])
 	l.rs, l.ws = l.rs[:0], l.ws[:0]
+	buf.layout.Reset()
 	x.bufs.Put(buf)
 }
 
