@@ -33,6 +33,9 @@ type restorer struct {
 	// done keeps what restore gave each string: a document names its
 	// references, mechanisms and projects in sentence after sentence
 	done map[string]string
+	// buf is where mapped changes a copy of a string before it makes the
+	// result (one allocation instead of two), kept across documents
+	buf *[]byte
 }
 
 // restoreNext restores a sentence, looking from the end of the previous
@@ -122,7 +125,7 @@ func (rb *restorer) mapped(s string) (string, int) {
 			return "", i
 		case o != r:
 			if b == nil {
-				b = []byte(s)
+				b = rb.scratch(s)
 			}
 			utf8.EncodeRune(b[i:], o) // the table keeps UTF-8 lengths
 		}
@@ -132,6 +135,16 @@ func (rb *restorer) mapped(s string) (string, int) {
 		return s, -1
 	}
 	return string(b), -1
+}
+
+// scratch returns a copy of s in the restorer's buffer (a new one when it
+// has none).
+func (rb *restorer) scratch(s string) []byte {
+	if rb.buf == nil {
+		return []byte(s)
+	}
+	*rb.buf = append((*rb.buf)[:0], s...)
+	return *rb.buf
 }
 
 // indexAt returns the first offset of s in the Simplified text, as
