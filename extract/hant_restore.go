@@ -154,7 +154,7 @@ func (rb *restorer) indexAt(s string, a int) int {
 	_, w := utf8.DecodeRuneInString(s[a:])
 	c := s[a : a+w]
 	for from := a; from < len(rb.simp); {
-		q := strings.Index(rb.simp[from:], c)
+		q := indexByLast(rb.simp[from:], c)
 		if q < 0 {
 			return -1
 		}
@@ -189,7 +189,7 @@ func (rb *restorer) restoreSpaced(s string) string {
 	_, w := utf8.DecodeRuneInString(s[a:])
 	c := s[a : a+w]
 	for from := 0; from < len(rb.simp); {
-		q := strings.Index(rb.simp[from:], c)
+		q := indexByLast(rb.simp[from:], c)
 		if q < 0 {
 			break
 		}
@@ -358,7 +358,7 @@ func indexByPrefix(s, sub string) int {
 	}
 	p := sub[:n]
 	for k := 0; ; {
-		j := strings.Index(s[k:], p)
+		j := indexByLast(s[k:], p)
 		if j < 0 {
 			return -1
 		}
@@ -394,6 +394,26 @@ func indexFirstByte(s, sub string) int {
 	}
 	if i := strings.Index(s[k:], sub); i >= 0 {
 		return k + i
+	}
+	return -1
+}
+
+// indexByLast is strings.Index(s, p) for a short non-empty p, looking for
+// p's last byte first: on Chinese text the library's search looks for the
+// first byte, which is the lead byte of a sixth of the characters, while a
+// continuation byte stands in few places.
+func indexByLast(s, p string) int {
+	o := len(p) - 1
+	c := p[o]
+	for k := o; k < len(s); k++ {
+		j := strings.IndexByte(s[k:], c)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if s[k-o:k+1] == p {
+			return k - o
+		}
 	}
 	return -1
 }
