@@ -217,11 +217,17 @@ func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.Inde
 	return nil
 }
 
-// ClearIndex empties the index table.
+// ClearIndex empties the index: its fresh rows, its postings and the
+// deleted sentences the postings still list (migration 0032).
 func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, "DELETE FROM sentence_search")
+	_, err := tx.ExecContext(ctx, "DELETE FROM sentence_search; DELETE FROM search_postings; DELETE FROM search_gone")
 	return err
 }
+
+// Postings says that the index's rows are folded into postings per token
+// (sqlstore's postings.go, migration 0032), which search reads with the
+// rows not yet folded.
+func (Dialect) Postings() bool { return true }
 
 // indexTokens is the tsvector the GIN index holds of a row's tokens
 // (migration 0019): the text splits back into the tokens, which

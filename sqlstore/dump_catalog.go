@@ -40,7 +40,7 @@ type dumpColumn struct {
 // the store's settings, the search index and its queue (rebuilt whole after
 // a restore), and the secrets: browser sessions and API tokens are
 // credentials, not data.
-var notDumped = []string{"schema_migrations", "store_settings", "collection_stats", "sentence_search", "search_pending", "sessions", "api_tokens"}
+var notDumped = []string{"schema_migrations", "store_settings", "collection_stats", "sentence_search", "search_postings", "search_gone", "search_pending", "sessions", "api_tokens"}
 
 // secretColumns are written empty: a restored account has no password
 // until an administrator sets one (entente user passwd).
