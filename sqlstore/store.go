@@ -145,6 +145,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 	if err := s.ensureSentenceTexts(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.ensurePackedSections(ctx); err != nil {
+		return nil, err
+	}
 	// the upgrade to postings (migration 0032), and what a server stopped
 	// before folding left
 	if _, err := s.foldIndex(ctx); err != nil {
