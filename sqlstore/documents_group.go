@@ -38,17 +38,12 @@ func (s *Store) insertGroup(ctx context.Context, tx *sql.Tx, ps []*preparedDocum
 			}
 		}
 	}
-	type hash struct{ h, vid int64 }
-	var sketch []hash
+	sketches := make([]versionSketch, len(ps))
 	for i, p := range ps {
-		for _, h := range p.sketch {
-			sketch = append(sketch, hash{h, vs[i].vid})
-		}
+		sketches[i] = versionSketch{vs[i].vid, p.sketch}
 	}
-	err = s.insertRows(ctx, tx, "near_sketches", []string{"hash", "version_id"}, len(sketch),
-		func(i int) []any { return []any{sketch[i].h, sketch[i].vid} }, "", nil)
-	if err != nil {
-		return nil, nil, fmt.Errorf("insert near-duplicate sketch: %w", err)
+	if err := s.insertSketches(ctx, tx, sketches); err != nil {
+		return nil, nil, err
 	}
 	if err := s.insertSources(ctx, tx, ps, vs, now); err != nil {
 		return nil, nil, err

@@ -371,6 +371,9 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 				return fmt.Errorf("import %s: %w", t.Name, err)
 			}
 		}
+		// a dump written before migration 0033 holds the sketches, which
+		// are computed again below
+		delete(dumped, "near_sketches")
 		for name, info := range dumped {
 			if _, ok := legacyLabelTables[name]; !ok {
 				continue
@@ -393,6 +396,9 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 			if after, err = s.compactSentenceTexts(ctx, tx, after, compactVersions); err != nil {
 				return fmt.Errorf("sentence texts as offsets: %w", err)
 			}
+		}
+		if err := s.sketchAll(ctx, tx); err != nil {
+			return fmt.Errorf("near-duplicate sketches: %w", err)
 		}
 		// a dump written before migration 0033 holds sections as rows:
 		// onto their versions, as stored now

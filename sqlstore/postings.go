@@ -37,23 +37,22 @@ func (s *Store) postings() bool {
 	return ok && d.Postings()
 }
 
-// foldChunk is how many fresh rows one fold transaction moves: about a
-// thousand statements, a few MB of tokens read and their blocks' rows
-// rewritten once, so that a writer waits at most a fraction of a second
-// and an upgrade stopped halfway keeps what it folded.
-const foldChunk = 40000
-
-// foldIndex moves every fresh index row into the postings, foldChunk rows
-// per transaction, and returns how many it moved. One folder runs at a
-// time per database (an advisory lock; another that finds it taken
-// returns at once, the rows being folded by the first).
+// foldIndex moves every fresh index row into the postings, a block of
+// sentence ids per transaction (at most some 900 statements' rows: a few
+// MB of tokens read, so that a writer waits a fraction of a second and an
+// upgrade stopped halfway keeps what it folded), and returns how many it
+// moved. A block's rows are written once when its fresh rows are folded
+// together, as in an upgrade or after a batch; a fold of part of a block
+// appends to its rows, which leaves their old versions for VACUUM. One
+// folder runs at a time per database (an advisory lock; another that
+// finds it taken returns at once, the rows being folded by the first).
 func (s *Store) foldIndex(ctx context.Context) (int, error) {
 	if !s.postings() {
 		return 0, nil
 	}
 	total := 0
 	for {
-		n, more := 0, false
+		n := 0
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			var got bool
 			if err := tx.QueryRowContext(ctx, `SELECT pg_try_advisory_xact_lock(hashtext('entente fold ' || current_schema()))`).Scan(&got); err != nil || !got {
@@ -61,14 +60,13 @@ func (s *Store) foldIndex(ctx context.Context) (int, error) {
 			}
 			var err error
 			n, err = s.foldChunk(ctx, tx)
-			more = n == foldChunk
 			return err
 		})
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("fold search index: %w", err)
 		}
-		if !more {
+		if n == 0 {
 			break
 		}
 	}
@@ -97,14 +95,19 @@ type postingKey struct {
 	block int32
 }
 
-// foldChunk moves up to foldChunk fresh rows, those of the lowest ids.
+// foldChunk moves the fresh rows of the block of the lowest id.
 func (s *Store) foldChunk(ctx context.Context, tx *sql.Tx) (int, error) {
+	var first sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT min(sentence_id) FROM sentence_search`).Scan(&first); err != nil || !first.Valid {
+		return 0, err
+	}
+	block, base := postingBlock(first.Int64)
 	var (
 		ids  []int64
 		runs = map[postingKey][]int64{}
 	)
-	err := queryRows(ctx, tx, `SELECT sentence_id, tokens FROM sentence_search ORDER BY sentence_id LIMIT $1`, []any{foldChunk},
-		func(rows *sql.Rows) error {
+	err := queryRows(ctx, tx, `SELECT sentence_id, tokens FROM sentence_search WHERE sentence_id < $1 ORDER BY sentence_id`,
+		[]any{base + 1<<postingBlockBits}, func(rows *sql.Rows) error {
 			var (
 				id     int64
 				tokens string
@@ -116,7 +119,6 @@ func (s *Store) foldChunk(ctx context.Context, tx *sql.Tx) (int, error) {
 				return fmt.Errorf("sentence id %d beyond 32 bits", id)
 			}
 			ids = append(ids, id)
-			block, _ := postingBlock(id)
 			for t := range strings.SplitSeq(tokens, " ") {
 				if t == "" {
 					continue
@@ -145,7 +147,6 @@ func (s *Store) foldChunk(ctx context.Context, tx *sql.Tx) (int, error) {
 	blocks := make([]int32, len(keys))
 	data := make([][]byte, len(keys))
 	for i, k := range keys {
-		_, base := postingBlock(runs[k][0])
 		tokens[i], blocks[i], data[i] = k.token, k.block, appendRun(nil, base, runs[k])
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_postings (token, block, ids)
