@@ -25,4 +25,4 @@ INSERT INTO near_sketches_packed (hash, version_id)
 DROP TABLE near_sketches;
 ALTER TABLE near_sketches_packed RENAME TO near_sketches;
 ALTER INDEX near_sketches_packed_pkey RENAME TO near_sketches_pkey;
-CREATE INDEX near_sketches_hash ON near_sketches USING gin (hash);
+CREATE INDEX near_sketches_hash ON near_sketches USING gin (hash) WITH (fastupdate = off);
