@@ -224,6 +224,20 @@ func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// CompactTable gives back the pages a large move of rows out of table
+// left (an upgrade's carry-over, a fold of the index): VACUUM truncates
+// its empty end, and its indexes are built again from the rows left,
+// without blocking writers (a GIN or b-tree index never gives pages back).
+// Neither runs inside a transaction.
+func (Dialect) CompactTable(ctx context.Context, db *sql.DB, table string) error {
+	for _, q := range []string{"VACUUM " + table, "REINDEX TABLE CONCURRENTLY " + table} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
 // Postings says that the index's rows are folded into postings per token
 // (sqlstore's postings.go, migration 0032), which search reads with the
 // rows not yet folded.

@@ -74,15 +74,25 @@ func (s *Store) foldIndex(ctx context.Context) (int, error) {
 		return total, nil
 	}
 	// The fresh rows' table and its indexes keep the pages the moved rows
-	// held (a GIN index never gives pages back): after a large fold (an
-	// upgrade, a batch), the table is truncated and its indexes built
-	// again from the few rows left, without blocking writers.
-	for _, q := range []string{"VACUUM sentence_search", "REINDEX TABLE CONCURRENTLY sentence_search"} {
-		if _, err := s.db.ExecContext(ctx, q); err != nil {
-			return total, fmt.Errorf("fold search index: %s: %w", q, err)
-		}
+	// held: after a large fold (an upgrade, a batch), they are compacted.
+	if err := s.compactTable(ctx, "sentence_search"); err != nil {
+		return total, fmt.Errorf("fold search index: %w", err)
 	}
 	return total, nil
+}
+
+// tableCompacter is a dialect that can give back the pages of a table
+// whose rows were moved elsewhere (PostgreSQL; SQLite keeps freed pages in
+// the file until VACUUM or a backup).
+type tableCompacter interface {
+	CompactTable(ctx context.Context, db *sql.DB, table string) error
+}
+
+func (s *Store) compactTable(ctx context.Context, table string) error {
+	if c, ok := s.dialect.(tableCompacter); ok {
+		return c.CompactTable(ctx, s.db, table)
+	}
+	return nil
 }
 
 // foldCompact is the number of rows moved from which a fold compacts the

@@ -61,6 +61,7 @@ func (s *Store) ensurePackedSections(ctx context.Context) error {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("read sections settings: %w", err)
 	}
+	carried := false
 	for after := int64(0); after >= 0; {
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			var err error
@@ -68,6 +69,13 @@ func (s *Store) ensurePackedSections(ctx context.Context) error {
 			return err
 		})
 		if err != nil {
+			return fmt.Errorf("sections onto their versions: %w", err)
+		}
+		carried = carried || after >= 0
+	}
+	if carried {
+		// the table's rows are gone, its key's pages are not
+		if err := s.compactTable(ctx, "sections"); err != nil {
 			return fmt.Errorf("sections onto their versions: %w", err)
 		}
 	}
