@@ -23,8 +23,9 @@ import (
 // fresh rows with their GIN index cost 2.8 times. A sentence is in one
 // tier at a time: the fold deletes the rows it moves in the transaction
 // that appends them. A deleted sentence's id is noted in search_gone by a
-// trigger, and readers take it out of what the postings list (a posting
-// is never rewritten to drop it).
+// trigger, and readers take it out of what the postings list, until a
+// fold finds enough of them to purge them from their blocks
+// (postings_purge.go).
 
 // postingsDialect is a Dialect whose full-text index is folded into
 // postings (PostgreSQL).
@@ -69,6 +70,9 @@ func (s *Store) foldIndex(ctx context.Context) (int, error) {
 		if n == 0 {
 			break
 		}
+	}
+	if err := s.purgeGone(ctx); err != nil {
+		return total, err
 	}
 	if total < foldCompact {
 		return total, nil

@@ -136,3 +136,48 @@ func searchTexts(t *testing.T, s *sqlstore.Store, queries ...string) [][]string 
 	}
 	return out
 }
+
+// TestPurgeGone: once enough deleted sentences are noted, a fold takes
+// them out of the postings that list them (a row left empty goes) and
+// forgets them, and search finds what it found before the purge.
+func TestPurgeGone(t *testing.T) {
+	s := openPostgres(t)
+	ctx := t.Context()
+	sqlstore.SetPurgeMin(s, 1)
+	keep := mustCreate(t, s, hans)
+	doomed := mustCreate(t, s, handDoc("zh", "删", "2025-03-01", []string{"CN"},
+		sentence{text: "双方将研究铁路合作与独特词汇。", typ: entente.Commitment, strength: entente.Firm, actors: []string{"CN"}}))
+	if _, err := s.DrainIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before := count(t, s, "search_postings")
+	if err := s.DeleteDocument(ctx, doomed); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s, "search_gone"); n != 1 {
+		t.Fatalf("%d sentences noted as gone, want 1", n)
+	}
+	if _, err := s.DrainIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s, "search_gone"); n != 0 {
+		t.Errorf("%d sentences still noted as gone after the purge", n)
+	}
+	if after := count(t, s, "search_postings"); after >= before {
+		t.Errorf("postings rows %d before the purge, %d after: the deleted sentence's own tokens should go", before, after)
+	}
+	for _, q := range []string{"铁路", "独特", "双"} {
+		hits, err := s.Search(ctx, entente.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			if h.DocumentID != keep {
+				t.Errorf("%s: a hit in document %d", q, h.DocumentID)
+			}
+		}
+		if want := q != "独特"; (len(hits) > 0) != want {
+			t.Errorf("%s: %d hits", q, len(hits))
+		}
+	}
+}

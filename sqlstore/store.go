@@ -120,6 +120,9 @@ type Store struct {
 	// anew, as the first search of a query in a state of the collection
 	// does; the full-text index's matches are still kept. For benchmarks.
 	NoResultCache bool
+
+	// purgeMin, when set, replaces the default purgeMin (tests).
+	purgeMin int
 }
 
 var _ entente.Store = (*Store)(nil)
