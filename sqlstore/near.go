@@ -31,7 +31,7 @@ type versionSketch struct {
 // sketchArrays says that near_sketches holds a row per version, its
 // hashes as one array under a GIN index (PostgreSQL, migration 0033: a
 // row per hash cost a tuple header and two index entries for 8 bytes,
-// 0.54 times the statements' text), rather than a row per hash (SQLite,
+// 0.36 times the statements' text), rather than a row per hash (SQLite,
 // whose table is its primary key's b-tree and has no array to index).
 func (s *Store) sketchArrays() bool { return s.arrays() }
 

@@ -11,7 +11,7 @@ ALTER TABLE versions ADD COLUMN sections TEXT;
 
 -- A version's near-duplicate sketch (entente.NearSketch, 16 hashes) as one
 -- row holding its hashes as an array under a GIN index, instead of a row
--- per hash with a primary key and an index by version (0.54 times the
+-- per hash with a primary key and an index by version (0.36 times the
 -- statements' text at 10,000 of them; sqlstore/near.go). The column keeps
 -- its name, so that both stores' tables have the same columns (SQLite's
 -- stays a row per hash). Every row is carried over, each version's hashes
