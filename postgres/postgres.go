@@ -226,13 +226,55 @@ func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
 
 // CompactTable gives back the pages a large move of rows out of table
 // left (an upgrade's carry-over, a fold of the index): VACUUM truncates
-// its empty end, and its indexes are built again from the rows left,
-// without blocking writers (a GIN or b-tree index never gives pages back).
-// Neither runs inside a transaction.
+// its empty end, and its indexes are built again from the rows left (a
+// GIN or b-tree index never gives pages back). Neither blocks other
+// servers' reads and writes (both take a SHARE UPDATE EXCLUSIVE lock;
+// VACUUM's truncation takes an exclusive one only if it can at once and
+// gives it up when another waits), and neither runs inside a transaction.
+// One server compacts at a time (a session advisory lock on a connection
+// of its own; another returns at once): a REINDEX CONCURRENTLY that was
+// killed leaves an invalid copy of the index (…_ccnew), which the next
+// compaction drops, knowing no other is building it.
 func (Dialect) CompactTable(ctx context.Context, db *sql.DB, table string) error {
-	for _, q := range []string{"VACUUM " + table, "REINDEX TABLE CONCURRENTLY " + table} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("%s: %w", q, err)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("compact %s: %w", table, err)
+	}
+	defer conn.Close()
+	const lock = "hashtext('entente compact ' || current_schema())"
+	var got bool
+	if err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock("+lock+")").Scan(&got); err != nil || !got {
+		if err != nil {
+			return fmt.Errorf("compact %s: %w", table, err)
+		}
+		return nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock("+lock+")") //nolint:errcheck // closing the connection releases it too
+	var stale []string
+	rows, err := conn.QueryContext(ctx, `SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+		WHERE i.indrelid = CAST($1 AS regclass) AND NOT i.indisvalid AND c.relname LIKE '%\_ccnew%'`, table)
+	if err != nil {
+		return fmt.Errorf("compact %s: %w", table, err)
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return fmt.Errorf("compact %s: %w", table, err)
+		}
+		stale = append(stale, name)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("compact %s: %w", table, err)
+	}
+	var qs []string
+	for _, name := range stale {
+		qs = append(qs, "DROP INDEX CONCURRENTLY IF EXISTS "+pgx.Identifier{name}.Sanitize())
+	}
+	qs = append(qs, "VACUUM "+table, "REINDEX TABLE CONCURRENTLY "+table)
+	for _, q := range qs {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("compact %s: %s: %w", table, q, err)
 		}
 	}
 	return nil

@@ -64,6 +64,11 @@ func (s *Store) ensurePackedSections(ctx context.Context) error {
 	carried := false
 	for after := int64(0); after >= 0; {
 		err := s.write(ctx, func(tx *sql.Tx) error {
+			// one server at a time, chunk by chunk: each reads what the
+			// others carried before it
+			if err := s.dialect.LockMigrations(ctx, tx); err != nil {
+				return err
+			}
 			var err error
 			after, err = s.packSectionsAfter(ctx, tx, after)
 			return err
@@ -126,10 +131,11 @@ func (s *Store) packSectionsAfter(ctx context.Context, tx *sql.Tx, after int64) 
 	if s.arrays() {
 		// one statement for the chunk
 		_, err = tx.ExecContext(ctx, `UPDATE versions SET sections = u.sections
-			FROM unnest(CAST($1 AS bigint[]), CAST($2 AS text[])) u (id, sections) WHERE versions.id = u.id`, vids, packed)
+			FROM unnest(CAST($1 AS bigint[]), CAST($2 AS text[])) u (id, sections)
+			WHERE versions.id = u.id AND versions.sections IS NULL`, vids, packed)
 	} else {
 		var st *sql.Stmt
-		if st, err = tx.PrepareContext(ctx, `UPDATE versions SET sections = $1 WHERE id = $2`); err == nil {
+		if st, err = tx.PrepareContext(ctx, `UPDATE versions SET sections = $1 WHERE id = $2 AND sections IS NULL`); err == nil {
 			for i, vid := range vids {
 				if _, err = st.ExecContext(ctx, packed[i], vid); err != nil {
 					break
