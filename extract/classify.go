@@ -603,7 +603,9 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 			if n.Start >= end {
 				break
 			}
-			if gap := string(masked[subjEnd:n.Start]); gap == "" || x.g.subjectJoin[gap] {
+			// the gap is encoded only when it is short enough to be a
+			// joiner: it may run to the clause's end
+			if gap := n.Start - subjEnd; gap == 0 || gap <= x.g.subjectJoinMax && x.g.subjectJoin[string(masked[subjEnd:n.Start])] {
 				codes, subjEnd = union(codes, n.Codes), n.End
 				continue
 			}

@@ -89,38 +89,51 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// sentence's text is read before the next one is (what is kept of it
 	// is copied into strings)
 	// one decoding pass into room for len(s) runes (at least the count),
-	// then the masked copy after them
+	// writing the masked copy (maskTitlesInto) beside them
 	buf := scr.runesFor(2 * len(s))
+	runes, mask := buf[:len(s)], buf[len(s):2*len(s)]
 	offs := scr.offsetsFor(len(s) + 1)
-	n := 0
-	for i := 0; i < len(s); n++ {
+	n, depth, valid := 0, 0, true
+	for i := 0; i < len(s) && n < len(runes); n++ {
 		offs[n] = int32(i)
+		var r rune
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
-			buf[n] = rune(c)
+			r = rune(c)
 			i++
-			continue
-		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		case i+3 <= len(s) && c-0xE1 <= 0xEF-0xE1 && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
 			// three bytes (Han, CJK punctuation) without a call: these
 			// lead bytes (E1 to EF but ED) take any continuation bytes
-			buf[n] = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 3
-			continue
+		default:
+			var w int
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w == 1 {
+				valid = false // an invalid byte: sub encodes the runes instead
+			}
+			i += w
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && w == 1 {
-			offs = nil // an invalid byte: sub encodes the runes instead
+		runes[n] = r
+		// the inside of 《》 masked as maskTitlesInto does
+		switch {
+		case r == '《':
+			depth++
+		case r == '》':
+			depth = max(depth-1, 0)
+		case depth > 0:
+			r = '□'
 		}
-		buf[n] = r
-		i += w
+		mask[n] = r
 	}
-	if offs != nil {
+	if valid {
 		offs[n] = int32(len(s))
 		offs = offs[: n+1 : n+1]
+	} else {
+		offs = nil
 	}
-	rs, masked := buf[:n:n], buf[n:2*n:2*n]
-	maskTitlesInto(masked, rs)
+	rs, masked := runes[:n:n], mask[:n:n]
 	// the tokens too: a sentence's tokens are read before the next
 	// sentence's are made (clauses and resolve copy what they keep)
 	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])

@@ -16,6 +16,7 @@ type grammar struct {
 	goalModal         map[string]bool // [goal-modal]: a modal that may take a goal noun instead of an action
 	done              *wordSet        // [done]: right after an action verb, reports it as done
 	subjectJoin       map[string]bool // [subject-joiner]: joins two party names into one subject
+	subjectJoinMax    int             // the most characters of a subject-joiner: a longer gap joins nothing
 	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
 	coActor           *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
 	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
@@ -110,6 +111,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		goalModal:         setOf(t.Words("goal-modal")),
 		done:              newWordSet(t.Words("done")),
 		subjectJoin:       setOf(t.Words("subject-joiner")),
+		subjectJoinMax:    maxRunes(t.Words("subject-joiner")),
 		jiang:             setOf(t.Words("jiang")),
 		coActor:           newWordSet(t.Words("co-actor")),
 		jiangView:         setOf(t.Words("jiang-view")),
@@ -182,6 +184,15 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		g.date.add(r, code)
 	}
 	return g, nil
+}
+
+// maxRunes returns the most characters any of words has.
+func maxRunes(words []string) int {
+	n := 0
+	for _, w := range words {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
 }
 
 func setOf(words []string) map[string]bool {

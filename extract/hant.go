@@ -180,27 +180,24 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 
 // runeOffsets appends to offs the byte offset of each rune of s and, last,
 // len(s): rune offsets of a cue become byte offsets without a []rune copy
-// of the sentence. s is valid UTF-8 (the text was made so on entry).
+// of the sentence. s is valid UTF-8 (the text was made so on entry), so a
+// rune's length is its first byte's (leadLen) and nothing is decoded; on
+// other bytes the offsets still rise and stay within s.
 func runeOffsets(offs []int, s string) []int {
 	// room for a rune per byte, written by index: no append per rune
 	n := len(offs)
 	offs = slices.Grow(offs, len(s)+1)[:n+len(s)+1]
 	for i := 0; i < len(s); n++ {
 		offs[n] = i
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
-			i++
-		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
-			i += 3 // Han and CJK punctuation (lead E1 to EF but ED) without a call, as range would step
-		default:
-			_, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-		}
+		i += int(leadLen[s[i]>>4])
 	}
 	offs[n] = len(s)
 	return offs[:n+1]
 }
+
+// leadLen gives the length of a UTF-8 sequence by the top four bits of its
+// first byte (a continuation byte, never first in valid text, counts one).
+const leadLen = "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x02\x03\x04"
 
 // recue gives a cue the text of its span in the restored sentence s, whose
 // runes start at the byte offsets offs (runeOffsets).

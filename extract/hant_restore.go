@@ -154,7 +154,14 @@ func (rb *restorer) indexAt(s string, a int) int {
 	return -1
 }
 
-func isCompactSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+// isCompactSpace reports a space the restorer sets aside: unicode.IsSpace's
+// (none above U+3000) and the ideographic space, Han answered at once.
+func isCompactSpace(r rune) bool {
+	if r >= '\u3000' {
+		return r == '\u3000'
+	}
+	return unicode.IsSpace(r)
+}
 
 // restoreSpaced gives s (valid UTF-8) as written when it is not in the
 // text as it is: at its first occurrence with spaces aside (the characters
@@ -166,13 +173,6 @@ func (rb *restorer) restoreSpaced(s string) string {
 	if a < 0 {
 		return m
 	}
-	// ca: the anchor's offset among the bytes of s other than spaces
-	ca := 0
-	for _, r := range s[:a] {
-		if !isCompactSpace(r) {
-			ca += utf8.RuneLen(r)
-		}
-	}
 	_, w := utf8.DecodeRuneInString(s[a:])
 	c := s[a : a+w]
 	for from := 0; from < len(rb.simp); {
@@ -182,7 +182,7 @@ func (rb *restorer) restoreSpaced(s string) string {
 		}
 		q += from
 		from = q + w
-		if p, ok := rb.spacedMatch(s, q, ca); ok {
+		if p, ok := rb.spacedMatch(s, a, q); ok {
 			return rb.spacedOriginal(s, p)
 		}
 	}
@@ -190,25 +190,35 @@ func (rb *restorer) restoreSpaced(s string) string {
 }
 
 // spacedMatch reports whether s, spaces aside, stands in the Simplified
-// text with the byte ca of its characters other than spaces at q, and
-// where its first character other than a space then stands.
-func (rb *restorer) spacedMatch(s string, q, ca int) (int, bool) {
+// text with the character at byte a of s at q, and where its first
+// character other than a space then stands: the characters of s before
+// the anchor are compared backwards from q (most places of a common
+// anchor fail at the first), then the rest forwards.
+func (rb *restorer) spacedMatch(s string, a, q int) (int, bool) {
 	p := q
-	for need := ca; need > 0; {
-		if p == 0 {
-			return 0, false
+	for j := a; j > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		j -= w
+		if isCompactSpace(r) {
+			continue
 		}
-		r, w := utf8.DecodeLastRuneInString(rb.simp[:p])
-		p -= w
-		if !isCompactSpace(r) {
-			need -= w
-		}
-		if need < 0 {
-			return 0, false
+		for {
+			if p == 0 {
+				return 0, false
+			}
+			t, tw := utf8.DecodeLastRuneInString(rb.simp[:p])
+			p -= tw
+			if isCompactSpace(t) {
+				continue
+			}
+			if t != r {
+				return 0, false
+			}
+			break
 		}
 	}
-	i := p
-	for _, r := range s {
+	i := q
+	for _, r := range s[a:] {
 		if isCompactSpace(r) {
 			continue
 		}

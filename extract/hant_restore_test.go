@@ -159,17 +159,32 @@ func FuzzIndexNear(f *testing.F) {
 	})
 }
 
-// FuzzRuneOffsets holds runeOffsets to the offsets range gives.
+// FuzzRuneOffsets holds runeOffsets to the offsets range gives on valid
+// text (all it is given) and, on any bytes, to offsets that rise from 0 to
+// len(s) without a panic.
 func FuzzRuneOffsets(f *testing.F) {
 	f.Add("雙方將加強 railway 合作。")
 	f.Add("\xe4\xb8a\xed\xa0\x80\xef\xbf\xbd𠀀")
+	f.Add("Ω ü 𠀀 。")
 	f.Fuzz(func(t *testing.T, s string) {
+		got := runeOffsets(nil, s)
+		if len(got) == 0 || got[0] != 0 && s != "" || got[len(got)-1] != len(s) {
+			t.Fatalf("runeOffsets(%q) = %v: not from 0 to len(s)", s, got)
+		}
+		for k := 1; k < len(got); k++ {
+			if got[k] <= got[k-1] {
+				t.Fatalf("runeOffsets(%q) = %v: not rising", s, got)
+			}
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
 		var want []int
 		for i := range s {
 			want = append(want, i)
 		}
 		want = append(want, len(s))
-		if got := runeOffsets(nil, s); !slices.Equal(got, want) {
+		if !slices.Equal(got, want) {
 			t.Fatalf("runeOffsets(%q) = %v, want %v", s, got, want)
 		}
 	})

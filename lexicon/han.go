@@ -211,16 +211,19 @@ func (t *HanTable) SimplifyNotingValid(s string, readings []rune, buf *[]byte) (
 		buf = new([]byte)
 	}
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++
+		// the run of ASCII and three-byte characters (all of Han and CJK
+		// punctuation) goes through a loop without calls
+		var copyAt bool
+		if i, copyAt = t.simplifyRun(s, i, readings, b); copyAt {
+			b = append((*buf)[:0], s...)
+			*buf = b
 			continue
 		}
-		var r rune
-		w := 3
-		if c := s[i]; c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 {
-			// lead E1 to EF but ED, two continuation bytes: valid
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // as in SimplifyString
-		} else if r, w = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && w == 1 {
+		if i >= len(s) {
+			break
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
 			valid = false
 			i++
 			continue
@@ -237,22 +240,12 @@ func (t *HanTable) SimplifyNotingValid(s string, readings []rune, buf *[]byte) (
 					b = append((*buf)[:0], s...)
 					*buf = b
 				}
-				if w == 3 {
-					b[i], b[i+1], b[i+2] = byte(0xE0|m>>12), byte(0x80|m>>6&0x3F), byte(0x80|m&0x3F)
-				} else {
-					utf8.EncodeRune(b[i:], m)
-				}
+				utf8.EncodeRune(b[i:], m)
 				img = k
 			}
 		}
 		if img != 0 {
-			switch o := readings[img]; o {
-			case 0:
-				readings[img] = r
-			case r, -1:
-			default:
-				readings[img] = -1
-			}
+			note(readings, img, r)
 		}
 		i += w
 	}
@@ -260,4 +253,77 @@ func (t *HanTable) SimplifyNotingValid(s string, readings []rune, buf *[]byte) (
 		return s, valid
 	}
 	return string(b), valid
+}
+
+// note records that the text writes image img as r (SimplifyNoting).
+func note(readings []rune, img uint32, r rune) {
+	switch o := readings[img]; o {
+	case 0:
+		readings[img] = r
+	case r, -1:
+	default:
+		readings[img] = -1
+	}
+}
+
+// simplifyRun is SimplifyNotingValid's loop over ASCII and valid
+// three-byte characters from byte i: it maps them into b and notes their
+// readings, and returns where it stopped (at len(s), or at a character of
+// another length, or an invalid one, for the caller to read) or, with
+// copy, the byte at which a character changes while b is still nil (the
+// caller makes the copy and calls again). It calls nothing, so that its
+// state stays in registers.
+func (t *HanTable) simplifyRun(s string, i int, readings []rune, b []byte) (int, bool) {
+	code, images := t.code, t.images
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if i+3 > len(s) {
+			return i, false
+		}
+		p := s[i : i+3]
+		// three bytes of which the lead is E1 to EF but ED and two
+		// continuation bytes: valid whatever they hold
+		x := uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2])
+		if x&0xF0C0C0 != 0xE08080 || p[0] == 0xE0 || p[0] == 0xED {
+			return i, false
+		}
+		r := rune(x>>4&0xF000 | x>>2&0x0FC0 | x&0x3F)
+		var e uint32
+		if k := uint32(r - hanLo); k < uint32(len(code)) {
+			e = code[k]
+		} else if r >= t.otherLo && r <= t.otherHi {
+			return i, false // the compatibility block: a map, read by the caller
+		}
+		if e == 0 {
+			i += 3
+			continue
+		}
+		img := entryImage(e)
+		if k := entrySimp(e); k != 0 && int(k-1) < len(images) {
+			if m := images[k-1]; m >= 0x800 && m <= 0xFFFF {
+				if b == nil {
+					return i, true
+				}
+				if i+3 <= len(b) {
+					q := b[i : i+3]
+					q[0], q[1], q[2] = byte(0xE0|m>>12), byte(0x80|m>>6&0x3F), byte(0x80|m&0x3F)
+				}
+				img = k
+			}
+		}
+		if int(img) < len(readings) && img != 0 {
+			if o := readings[img]; o != r && o != -1 {
+				if o == 0 {
+					readings[img] = r
+				} else {
+					readings[img] = -1
+				}
+			}
+		}
+		i += 3
+	}
+	return i, false
 }
