@@ -234,11 +234,73 @@ func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.Inde
 	return nil
 }
 
-// ClearIndex empties the index table.
+// ClearIndex empties the index: its fresh rows, its postings and the
+// deleted sentences the postings still list (migration 0032).
 func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, "DELETE FROM sentence_search")
+	_, err := tx.ExecContext(ctx, "DELETE FROM sentence_search; DELETE FROM search_postings; DELETE FROM search_gone")
 	return err
 }
+
+// CompactTable gives back the pages a large move of rows out of table
+// left (an upgrade's carry-over, a fold of the index): VACUUM truncates
+// its empty end, and its indexes are built again from the rows left (a
+// GIN or b-tree index never gives pages back). Neither blocks other
+// servers' reads and writes (both take a SHARE UPDATE EXCLUSIVE lock;
+// VACUUM's truncation takes an exclusive one only if it can at once and
+// gives it up when another waits), and neither runs inside a transaction.
+// One server compacts at a time (a session advisory lock on a connection
+// of its own; another returns at once): a REINDEX CONCURRENTLY that was
+// killed leaves an invalid copy of the index (…_ccnew), which the next
+// compaction drops, knowing no other is building it.
+func (Dialect) CompactTable(ctx context.Context, db *sql.DB, table string) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("compact %s: %w", table, err)
+	}
+	defer conn.Close()
+	const lock = "hashtext('entente compact ' || current_schema())"
+	var got bool
+	if err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock("+lock+")").Scan(&got); err != nil || !got {
+		if err != nil {
+			return fmt.Errorf("compact %s: %w", table, err)
+		}
+		return nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock("+lock+")") //nolint:errcheck // closing the connection releases it too
+	var stale []string
+	rows, err := conn.QueryContext(ctx, `SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+		WHERE i.indrelid = CAST($1 AS regclass) AND NOT i.indisvalid AND c.relname LIKE '%\_ccnew%'`, table)
+	if err != nil {
+		return fmt.Errorf("compact %s: %w", table, err)
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return fmt.Errorf("compact %s: %w", table, err)
+		}
+		stale = append(stale, name)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("compact %s: %w", table, err)
+	}
+	var qs []string
+	for _, name := range stale {
+		qs = append(qs, "DROP INDEX CONCURRENTLY IF EXISTS "+pgx.Identifier{name}.Sanitize())
+	}
+	qs = append(qs, "VACUUM "+table, "REINDEX TABLE CONCURRENTLY "+table)
+	for _, q := range qs {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("compact %s: %s: %w", table, q, err)
+		}
+	}
+	return nil
+}
+
+// Postings says that the index's rows are folded into postings per token
+// (sqlstore's postings.go, migration 0032), which search reads with the
+// rows not yet folded.
+func (Dialect) Postings() bool { return true }
 
 // indexTokens is the tsvector the GIN index holds of a row's tokens
 // (migration 0019): the text splits back into the tokens, which

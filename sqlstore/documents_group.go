@@ -38,17 +38,12 @@ func (s *Store) insertGroup(ctx context.Context, tx *sql.Tx, ps []*preparedDocum
 			}
 		}
 	}
-	type hash struct{ h, vid int64 }
-	var sketch []hash
+	sketches := make([]versionSketch, len(ps))
 	for i, p := range ps {
-		for _, h := range p.sketch {
-			sketch = append(sketch, hash{h, vs[i].vid})
-		}
+		sketches[i] = versionSketch{vs[i].vid, p.sketch}
 	}
-	err = s.insertRows(ctx, tx, "near_sketches", []string{"hash", "version_id"}, len(sketch),
-		func(i int) []any { return []any{sketch[i].h, sketch[i].vid} }, "", nil)
-	if err != nil {
-		return nil, nil, fmt.Errorf("insert near-duplicate sketch: %w", err)
+	if err := s.insertSketches(ctx, tx, sketches); err != nil {
+		return nil, nil, err
 	}
 	if err := s.insertSources(ctx, tx, ps, vs, now); err != nil {
 		return nil, nil, err
@@ -135,7 +130,7 @@ func (s *Store) insertVersions(ctx context.Context, tx *sql.Tx, ps []*preparedDo
 		byDoc[w.did] = w
 	}
 	cols := []string{"document_id", "language", "authentic", "text_sha256", "text", "text_z", "extractor",
-		"sentence_count", "commitment_count", "token_count", "created_at"}
+		"sentence_count", "commitment_count", "token_count", "created_at", "sections"}
 	err := s.insertRows(ctx, tx, "versions", cols, len(ps),
 		func(i int) []any {
 			p := ps[i]
@@ -154,7 +149,7 @@ func (s *Store) insertVersions(ctx context.Context, tx *sql.Tx, ps []*preparedDo
 			// authentic when the text names its language among the equally authentic ones
 			authentic := slices.Contains(doc.AuthenticLanguages, doc.Language)
 			return []any{vs[i].did, doc.Language, authentic, p.textSHA, text, p.textZ, p.d.Extractor,
-				len(p.sents), commitments, tokens, now}
+				len(p.sents), commitments, tokens, now, packSections(p.d.Extraction.Sections)}
 		},
 		"id, document_id", func(rows *sql.Rows) error {
 			var id, doc int64

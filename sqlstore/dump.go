@@ -371,6 +371,9 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 				return fmt.Errorf("import %s: %w", t.Name, err)
 			}
 		}
+		// a dump written before migration 0033 holds the sketches, which
+		// are computed again below
+		delete(dumped, "near_sketches")
 		for name, info := range dumped {
 			if _, ok := legacyLabelTables[name]; !ok {
 				continue
@@ -394,6 +397,17 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 				return fmt.Errorf("sentence texts as offsets: %w", err)
 			}
 		}
+		if err := s.sketchAll(ctx, tx); err != nil {
+			return fmt.Errorf("near-duplicate sketches: %w", err)
+		}
+		// a dump written before migration 0033 holds sections as rows:
+		// onto their versions, as stored now
+		for after := int64(0); after >= 0; {
+			var err error
+			if after, err = s.packSectionsAfter(ctx, tx, after); err != nil {
+				return fmt.Errorf("sections onto their versions: %w", err)
+			}
+		}
 		if err := s.dialect.ClearIndex(ctx, tx); err != nil {
 			return fmt.Errorf("rebuild search index: %w", err)
 		}
@@ -403,6 +417,10 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	// PostgreSQL's index rows, rebuilt, into postings
+	if _, err := s.foldIndex(ctx); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -37,10 +37,12 @@ type dumpColumn struct {
 }
 
 // notDumped are the tables a dump leaves out: the migrations' own record,
-// the store's settings, the search index and its queue (rebuilt whole after
-// a restore), and the secrets: browser sessions and API tokens are
-// credentials, not data.
-var notDumped = []string{"schema_migrations", "store_settings", "collection_stats", "sentence_search", "search_pending", "sessions", "api_tokens"}
+// the store's settings, the search index and its queue and the
+// near-duplicate sketches (computed again after a restore; each store
+// keeps sketches its own way since migration 0033), and the secrets:
+// browser sessions and API tokens are credentials, not data.
+var notDumped = []string{"schema_migrations", "store_settings", "collection_stats", "sentence_search", "search_postings", "search_gone",
+	"search_pending", "near_sketches", "sessions", "api_tokens"}
 
 // secretColumns are written empty: a restored account has no password
 // until an administrator sets one (entente user passwd).

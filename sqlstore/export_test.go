@@ -116,3 +116,7 @@ const (
 	NearSetting  = nearSetting
 	NearSketchID = nearSketchID
 )
+
+// SetPurgeMin sets how many deleted sentences a fold waits for before it
+// purges them from the postings.
+func SetPurgeMin(s *Store, n int) { s.purgeMin = n }

@@ -165,6 +165,9 @@ func (s *Store) storeExtraction(ctx context.Context, tx *sql.Tx, doc, vid int64,
 			return fmt.Errorf("clear extraction: %w", err)
 		}
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE versions SET sections = $1 WHERE id = $2`, packSections(x.Sections), vid); err != nil {
+		return fmt.Errorf("store sections: %w", err)
+	}
 	index, err := s.insertExtraction(ctx, tx, doc, vid, x, sents)
 	if err != nil {
 		return err

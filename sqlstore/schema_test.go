@@ -12,10 +12,13 @@ import (
 
 // searchIndexTables are the only tables one dialect has and the other has
 // not: each database keeps its full-text index its own way (SQLite an FTS5
-// table and its shadow tables, PostgreSQL a table under a GIN index).
+// table and its shadow tables, PostgreSQL a table under a GIN index whose
+// rows are folded into postings, and the deleted sentences those list).
 var searchIndexTables = map[string]func(table string) bool{
-	"sqlite":   func(t string) bool { return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") },
-	"postgres": func(t string) bool { return t == "sentence_search" },
+	"sqlite": func(t string) bool { return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") },
+	"postgres": func(t string) bool {
+		return t == "sentence_search" || t == "search_postings" || t == "search_gone"
+	},
 }
 
 // TestSchemasMatch: after every migration, SQLite and PostgreSQL have the

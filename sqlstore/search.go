@@ -289,6 +289,19 @@ func (s *Store) documentFrequencies(ctx context.Context, tx *sql.Tx, sig collect
 	if len(missing) == 0 {
 		return df, nil
 	}
+	if s.postings() {
+		found := make(map[string]int64, len(missing))
+		for _, i := range missing {
+			b, err := s.postingMatches(ctx, tx, search.Terms{terms[i]})
+			if err != nil {
+				return nil, fmt.Errorf("count term frequencies: %w", err)
+			}
+			df[i] = int64(b.GetCardinality())
+			found[keys[i]] = df[i]
+		}
+		s.df.put(sig, found)
+		return df, nil
+	}
 	var a args
 	counts := make([]string, len(missing))
 	dest := make([]any, len(missing))

@@ -197,12 +197,18 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 
 // DrainIndex indexes every queued version, a transaction at a time, and
 // returns how many it indexed. Another indexer may take some meanwhile.
+// Then, on PostgreSQL, it folds the index rows written since the last
+// fold into the postings (postings.go), whoever wrote them.
 func (s *Store) DrainIndex(ctx context.Context) (int, error) {
 	total := 0
 	for {
 		n, err := s.IndexPending(ctx, 0)
 		total += n
-		if err != nil || n == 0 {
+		if err != nil {
+			return total, err
+		}
+		if n == 0 {
+			_, err := s.foldIndex(ctx)
 			return total, err
 		}
 	}

@@ -168,18 +168,32 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	var ns []uint32
 	var ids []int64
 	exact := exactIndex(terms)
-	err := s.queryRows(ctx, tx, s.dialect.MatchIDs(a.add(s.dialect.MatchQuery(terms))), a, func(rows *sql.Rows) error {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return err
-		}
+	found := func(id int64) {
 		if !exact {
 			ids = append(ids, id)
 		} else if n, ok := x.number(id); ok {
 			ns = append(ns, n)
 		}
-		return nil
-	})
+	}
+	var err error
+	if s.postings() {
+		var b *roaring.Bitmap
+		if b, err = s.postingMatches(ctx, tx, terms); err == nil {
+			b.Iterate(func(id uint32) bool {
+				found(int64(id))
+				return true
+			})
+		}
+	} else {
+		err = s.queryRows(ctx, tx, s.dialect.MatchIDs(a.add(s.dialect.MatchQuery(terms))), a, func(rows *sql.Rows) error {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			found(id)
+			return nil
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("find matches: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/search"
@@ -42,13 +41,15 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 	seen := make(map[string]int, len(sents))
 	labels := make(map[string]bool, len(sents))
 	tz := search.NewTokenizer() // one for the document: its sentences repeat their words
+	var collapsed []byte
 	for i, s := range sents {
 		if labels[s.ID] {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
-		sum, sha := anchorHash([]byte(strings.Join(strings.Fields(s.Text), " ")))
+		collapsed = appendCollapsed(collapsed[:0], s.Text)
+		sum, sha := anchorHash(collapsed)
 		key := s.Section + "\x00" + sha
 		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, start: -1}
 		if tokenize {
@@ -85,22 +86,8 @@ type versionWrite struct {
 // what a statement of a few rows costs). It returns the sentences' search
 // index rows, for the caller to write last.
 func (s *Store) insertExtractions(ctx context.Context, tx *sql.Tx, vs []*versionWrite) ([]IndexRow, error) {
-	type ref struct{ v, i int }
-	var sections []ref
-	for v, w := range vs {
-		for i := range w.x.Sections {
-			sections = append(sections, ref{v, i})
-		}
-	}
-	err := s.insertRows(ctx, tx, "sections", []string{"version_id", "position", "section", "heading", "title"}, len(sections),
-		func(k int) []any {
-			r := sections[k]
-			c := vs[r.v].x.Sections[r.i]
-			return []any{vs[r.v].vid, r.i, c.ID, c.Heading, c.Title}
-		}, "", nil)
-	if err != nil {
-		return nil, fmt.Errorf("insert sections: %w", err)
-	}
+	// the sections are on the version's row (sections_packed.go), written
+	// with it, or by storeExtraction when it is extracted again
 	if err := s.insertSentences(ctx, tx, vs); err != nil {
 		return nil, err
 	}
@@ -322,16 +309,10 @@ func findExtraction(ctx context.Context, tx *sql.Tx, vid int64, doc entente.Docu
 // findExtractionWindow is findExtraction with only the sentences at
 // positions [from, to).
 func findExtractionWindow(ctx context.Context, tx *sql.Tx, vid int64, doc entente.Document, from, to int) (*entente.Extraction, error) {
-	x := &entente.Extraction{Document: doc, Sections: []entente.Section{}, Sentences: []entente.Sentence{}}
-	err := queryRows(ctx, tx, `SELECT section, heading, title FROM sections WHERE version_id = $1 ORDER BY position`, []any{vid},
-		func(rows *sql.Rows) error {
-			var c entente.Section
-			err := rows.Scan(&c.ID, &c.Heading, &c.Title)
-			x.Sections = append(x.Sections, c)
-			return err
-		})
-	if err != nil {
-		return nil, fmt.Errorf("read sections: %w", err)
+	x := &entente.Extraction{Document: doc, Sentences: []entente.Sentence{}}
+	var err error
+	if x.Sections, err = findSections(ctx, tx, vid); err != nil {
+		return nil, err
 	}
 	rows, err := findSentences(ctx, tx, "s.version_id = $1 AND s.position >= $2 AND s.position < $3", []any{vid, from, to})
 	if err != nil {

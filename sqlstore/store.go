@@ -122,6 +122,9 @@ type Store struct {
 	// anew, as the first search of a query in a state of the collection
 	// does; the full-text index's matches are still kept. For benchmarks.
 	NoResultCache bool
+
+	// purgeMin, when set, replaces the default purgeMin (tests).
+	purgeMin int
 }
 
 var _ entente.Store = (*Store)(nil)
@@ -145,6 +148,14 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 		return nil, err
 	}
 	if err := s.ensureSentenceTexts(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.ensurePackedSections(ctx); err != nil {
+		return nil, err
+	}
+	// the upgrade to postings (migration 0032), and what a server stopped
+	// before folding left
+	if _, err := s.foldIndex(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

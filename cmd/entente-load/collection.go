@@ -250,6 +250,10 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 	if err := f.Close(); err != nil {
 		return nil, err
 	}
+	// as an ingest ends: PostgreSQL's index rows folded into postings
+	if _, err := s.DrainIndex(ctx); err != nil {
+		return nil, err
+	}
 	if c.db == "sqlite" {
 		if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			return nil, err
