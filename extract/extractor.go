@@ -176,7 +176,9 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	lay := structure.Parse(text, x.vocab)
+	scr := x.getScratch()
+	defer x.putScratch(scr)
+	lay := structure.ParseInto(text, x.vocab, &scr.layout) // its blocks and sentences are the scratch's: nothing below keeps them
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -198,8 +200,6 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
-	scr := x.getScratch()
-	defer x.putScratch(scr)
 	for i, ls := range lay.Sentences {
 		id := "s" + strconv.Itoa(i+1)
 		if ls.Paragraph != lastPara {

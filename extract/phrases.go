@@ -53,6 +53,10 @@ type phraseMatcher struct {
 	// bit is the table's bit in a phraseIndex (0 when none): a word the
 	// index marked without it opens no phrase here
 	bit uint64
+	// need is bit with markedBit (0 when no bit): a word whose opens (or
+	// rest) holds the mark alone of need opens no phrase of the table
+	// (or none from it on)
+	need uint64
 }
 
 // keyTable maps keys to their phrases (see wordTable).
@@ -203,30 +207,12 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			e := pm.keys.entry(first.text)
 			e.exact = append(e.exact, id)
 			pm.exactKeys.add(keyHash(first.text))
-			nx := e.next
-			if nx == nil {
-				nx = &nextIndex{byNext: map[string][]int{}}
-				e.next = nx
-			}
-			if len(ws) > 1 && ws[1].kind == patExact {
-				nx.byNext[ws[1].text] = append(nx.byNext[ws[1].text], id)
-			} else {
-				nx.rest = append(nx.rest, id)
-			}
+			e.next = pm.split(e.next, e.exact, exactNext)
 		case patPrefix:
 			k := cutRunes(first.text, 3)
 			e := pm.keys.entry(k)
 			e.prefix = append(e.prefix, id)
-			nx := e.prefixNext
-			if nx == nil {
-				nx = &nextIndex{byNext: map[string][]int{}}
-				e.prefixNext = nx
-			}
-			if h, ok := nextHeadOf(ws); ok {
-				nx.byNext[h] = append(nx.byNext[h], id)
-			} else {
-				nx.rest = append(nx.rest, id)
-			}
+			e.prefixNext = pm.split(e.prefixNext, e.prefix, nextHeadOf)
 			pm.hasPrefix = true
 			pm.prefixKeys.add(keyHash(k))
 			pm.stemLen[utf8.RuneCountInString(k)] = true
@@ -252,6 +238,40 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			pm.holderClass = append(pm.holderClass, c)
 		}
 	}
+}
+
+// split keeps a list's split by second word (next) up to date with the
+// list's last phrase, and returns it. A list shorter than longList is
+// never split (the look-up tries it whole), so its split is made only when
+// it reaches that length, from every phrase of the list in order, as
+// adding them one by one would have made it: the many short lists of a
+// table (country names, cue phrases) hold no map each, which the collector
+// would otherwise walk on every cycle for nothing.
+func (pm *phraseMatcher) split(nx *nextIndex, list []int, key func([]wordPattern) (string, bool)) *nextIndex {
+	if len(list) < longList {
+		return nil
+	}
+	from := len(list) - 1 // the phrase just added
+	if nx == nil {
+		nx, from = &nextIndex{byNext: map[string][]int{}}, 0
+	}
+	for _, id := range list[from:] {
+		if k, ok := key(pm.phrases[id].words); ok {
+			nx.byNext[k] = append(nx.byNext[k], id)
+		} else {
+			nx.rest = append(nx.rest, id)
+		}
+	}
+	return nx
+}
+
+// exactNext returns a phrase's second word when it is an exact one: the
+// key an exact list is split by.
+func exactNext(ws []wordPattern) (string, bool) {
+	if len(ws) > 1 && ws[1].kind == patExact {
+		return ws[1].text, true
+	}
+	return "", false
 }
 
 // nextHeadOf returns the first three characters every word that matches a
@@ -333,18 +353,18 @@ func (pm *phraseMatcher) matches(p *wordPattern, w *word) bool {
 	case patSuffix:
 		return !w.Punct && strings.HasSuffix(w.Key, p.text) && utf8.RuneCountInString(w.Key)-utf8.RuneCountInString(p.text) >= 3
 	case patClass:
-		return p.class != nil && p.class(*w)
+		return p.class != nil && p.class(*w) // a copy: w stays on its caller's stack
 	}
 	return false
 }
 
 // wordPayload returns the payload of the longest one-word phrase matching
 // w, without the allocation of a one-word slice.
-func (pm *phraseMatcher) wordPayload(w word) (int, bool) {
+func (pm *phraseMatcher) wordPayload(w *word) (int, bool) {
 	check := func(ids []int) (int, bool) {
 		for _, id := range ids {
-			p := pm.phrases[id]
-			if len(p.words) == 1 && pm.matches(&p.words[0], &w) {
+			p := &pm.phrases[id]
+			if len(p.words) == 1 && pm.matches(&p.words[0], w) {
 				return p.payload, true
 			}
 		}
@@ -391,11 +411,19 @@ type phraseMatch struct {
 
 // longestAt returns the longest phrase starting at word i, preferring an
 // exact first word over a stem or suffix of the same length.
-func (pm *phraseMatcher) longestAt(ws []word, i int) (phraseMatch, bool) {
-	best := phraseMatch{End: -1}
-	if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
-		return best, false
+func (pm *phraseMatcher) longestAt(ws []word, i int) (m phraseMatch, ok bool) {
+	// the index's answer first, in the caller (inlined): most words a
+	// rule asks about open no phrase of the table
+	if ws[i].opens&pm.need != markedBit {
+		return pm.longestFrom(ws, i)
 	}
+	m.End = -1
+	return m, false
+}
+
+// longestFrom is longestAt past the index's test.
+func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
+	best := phraseMatch{End: -1}
 	if k := ws[i].Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
 		return best, false
 	}
@@ -517,7 +545,7 @@ func (pm *phraseMatcher) FindAll(ws []word) []phraseMatch { return pm.FindAllIf(
 
 // FindAllIf is FindAll over the phrases whose first word passes opens (nil
 // for all): a cheap test that spares the look-ups at most words.
-func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMatch {
+func (pm *phraseMatcher) FindAllIf(ws []word, opens func(*word) bool) []phraseMatch {
 	var out []phraseMatch
 	for m, ok := pm.next(ws, 0, opens); ok; m, ok = pm.next(ws, m.End, opens) {
 		out = append(out, m)
@@ -527,20 +555,20 @@ func (pm *phraseMatcher) FindAllIf(ws []word, opens func(word) bool) []phraseMat
 
 // next returns the first phrase FindAllIf finds from word i on: a loop
 // over next(ws, m.End) finds them all without a slice.
-func (pm *phraseMatcher) next(ws []word, i int, opens func(word) bool) (phraseMatch, bool) {
-	if i < len(ws) && pm.bit != 0 {
-		if r := ws[i].rest; r&markedBit != 0 && r&pm.bit == 0 {
-			return phraseMatch{}, false // no word from here on opens a phrase of this table
-		}
-	}
+func (pm *phraseMatcher) next(ws []word, i int, opens func(*word) bool) (phraseMatch, bool) {
+	need := pm.need
 	for ; i < len(ws); i++ {
-		if o := ws[i].opens; pm.bit != 0 && o&markedBit != 0 && o&pm.bit == 0 {
+		w := &ws[i]
+		if w.opens&need == markedBit {
+			if w.rest&need == markedBit {
+				break // no word from here on opens a phrase of this table
+			}
 			continue // the index says no phrase of this table opens here
 		}
-		if opens != nil && !opens(ws[i]) {
+		if opens != nil && !opens(w) {
 			continue
 		}
-		if m, ok := pm.longestAt(ws, i); ok {
+		if m, ok := pm.longestFrom(ws, i); ok {
 			return m, true
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
+	"github.com/entente/entente/structure"
 )
 
 // scratch holds the buffers one document's sentences are read with, reused
@@ -23,6 +24,7 @@ type scratch struct {
 	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
 	txt     text             // the sentence being read (newTextWith)
+	layout  structure.Buffers
 	// cues is room for the document's rationale cues, handed out one by
 	// one (newCue): the result keeps them, so a run is never reused by a
 	// later document, only allocated 32 cues at a time instead of one
@@ -129,6 +131,7 @@ func (x *Extractor) putScratch(sc *scratch) {
 	clear(sc.toks[:cap(sc.toks)])
 	sc.cues = nil // held by the document's result
 	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
+	sc.layout.Reset()
 	x.scratches.Put(sc)
 }
 

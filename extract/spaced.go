@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -259,12 +261,14 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	// formula: its date, its place, its languages): read each once
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
+	buf.st.evidence = new(cueSlab) // this document's own
+	buf.keys.Grow(len(text))       // the folded keys of its words, in one piece as a rule
 	lines := &buf.lines
 	v := x.vocab
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
 	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
 	v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
-	lay := structure.Parse(text, v)
+	lay := structure.ParseInto(text, v, &buf.layout) // its blocks and sentences are buf's: nothing below keeps them
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -311,7 +315,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
 			// following areas: - energy;) is one of the undertakings, soft
-			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, unionCodes(inherited)
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(inherited)
 			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
 			s.Areas, s.Rationale.Areas = x.findAreas(st)
 			if d := x.deadline(st); d != nil {
@@ -356,6 +360,175 @@ type sentence struct {
 	cues  []scue
 	ments []smention
 	found []countryMatch // the countries mentions found, memory for the next sentence
+	// cls and reads are the memory of classify's clauses and readings,
+	// which nothing keeps once the sentence is read (for the next one)
+	cls   []sclause
+	reads []sreading
+	// evidence gives the document's cues their memory (nil: each its own)
+	evidence *cueSlab
+}
+
+// cueSlab hands out the evidence cues of one document from chunks: a
+// document has dozens, each its own allocation before. A chunk is never
+// reused by another document (the extraction keeps the cues).
+type cueSlab struct {
+	free    []entente.Cue
+	parties []entente.PartyCue
+	areas   []entente.AreaCue
+	clauses []entente.ClauseCue
+	codes2  []string // the parties' codes of sentences (unionCodes)
+	// codes and joined are the last party codes joined and their text: a
+	// document names the same parties sentence after sentence
+	codes  []string
+	joined string
+}
+
+// partyCue returns a copy of c of the sentence's document (a subject's
+// evidence, which the reading copies).
+func (st *sentence) partyCue(c entente.PartyCue) *entente.PartyCue {
+	if st.evidence == nil {
+		p := new(entente.PartyCue) // (c itself stays on the stack)
+		*p = c
+		return p
+	}
+	e := st.evidence
+	if len(e.parties) == 0 {
+		e.parties = make([]entente.PartyCue, 16)
+	}
+	p := &e.parties[0]
+	e.parties = e.parties[1:]
+	*p = c
+	return p
+}
+
+// areaCues returns a copy of cs of the sentence's document, its capacity
+// its length (as slices.Clone's, which an append reallocates).
+func (st *sentence) areaCues(cs []entente.AreaCue) []entente.AreaCue {
+	e := st.evidence
+	if e == nil {
+		return slices.Clone(cs)
+	}
+	if len(e.areas) < len(cs) {
+		e.areas = make([]entente.AreaCue, max(len(cs), 16))
+	}
+	out := e.areas[:len(cs):len(cs)]
+	e.areas = e.areas[len(cs):]
+	copy(out, cs)
+	return out
+}
+
+// clauseCues returns an empty slice of capacity n of the sentence's
+// document, for the clauses' evidence.
+func (st *sentence) clauseCues(n int) []entente.ClauseCue {
+	e := st.evidence
+	if e == nil {
+		return make([]entente.ClauseCue, 0, n)
+	}
+	if len(e.clauses) < n {
+		e.clauses = make([]entente.ClauseCue, max(n, 32))
+	}
+	out := e.clauses[:0:n]
+	e.clauses = e.clauses[n:]
+	return out
+}
+
+// unionCodes is unionCodes(sets...) gathered on the stack and kept in the
+// document's chunks, its capacity its length (an append reallocates).
+func (st *sentence) unionCodes(sets ...[]string) []string {
+	var buf [8]string
+	out := buf[:0]
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil // as unionCodes
+	}
+	slices.Sort(out)
+	e := st.evidence
+	if e == nil {
+		return slices.Clip(slices.Clone(out))
+	}
+	if len(e.codes2) < len(out) {
+		e.codes2 = make([]string, max(len(out), 64))
+	}
+	kept := e.codes2[:len(out):len(out)]
+	e.codes2 = e.codes2[len(out):]
+	copy(kept, out)
+	return kept
+}
+
+// partyCues returns an empty slice of capacity n of the sentence's
+// document, for the actors' evidence.
+func (st *sentence) partyCues(n int) []entente.PartyCue {
+	e := st.evidence
+	if e == nil {
+		return make([]entente.PartyCue, 0, n)
+	}
+	if len(e.parties) < n {
+		e.parties = make([]entente.PartyCue, max(n, 16))
+	}
+	out := e.parties[:0:n]
+	e.parties = e.parties[n:]
+	return out
+}
+
+// settleAreas is settleAreas with the areas kept in the document's
+// chunks, their capacity their length.
+func (st *sentence) settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []entente.AreaCue) {
+	e := st.evidence
+	if e == nil {
+		return settleAreas(strong, weak, dflt)
+	}
+	cues := strong
+	if len(cues) == 0 {
+		cues = weak
+	}
+	n := max(len(cues), len(dflt)) // at most the cues' or defaults' count
+	if n == 0 {
+		return []string{}, cues // empty, not nil: as settleAreas
+	}
+	if len(e.codes2) < n {
+		e.codes2 = make([]string, max(n, 64))
+	}
+	areas := e.codes2[:0:n]
+	e.codes2 = e.codes2[n:]
+	for _, c := range cues {
+		if !slices.Contains(areas, c.Area) {
+			areas = append(areas, c.Area)
+		}
+	}
+	if len(areas) == 0 {
+		areas = append(areas, dflt...)
+	}
+	sort.Strings(areas)
+	return areas, cues
+}
+
+// joinCodes is strings.Join(codes, ","), the text of the document's last
+// codes joined when they are the same.
+func (st *sentence) joinCodes(codes []string) string {
+	e := st.evidence
+	if e == nil || len(codes) < 2 {
+		return strings.Join(codes, ",") // (one code is itself)
+	}
+	if !slices.Equal(codes, e.codes) {
+		e.codes, e.joined = slices.Clone(codes), strings.Join(codes, ",")
+	}
+	return e.joined
+}
+
+// next returns a new cue.
+func (c *cueSlab) next() *entente.Cue {
+	if len(c.free) == 0 {
+		c.free = make([]entente.Cue, 32)
+	}
+	e := &c.free[0]
+	c.free = c.free[1:]
+	return e
 }
 
 // scue is a cue phrase found in a sentence, in word offsets.
@@ -375,7 +548,8 @@ type sentenceBuf struct {
 	keys strings.Builder // the folded keys of the document's words
 	// lines are the lines the layout and the metadata read, whose words
 	// a sentence that is one of them takes instead of tokenizing again
-	lines lineWords
+	lines  lineWords
+	layout structure.Buffers
 }
 
 // sentenceBuf returns a document's sentence buffer: one a document read
@@ -397,12 +571,14 @@ func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
 	clear(buf.ws[:cap(buf.ws)])
 	clear(buf.st.ments[:cap(buf.st.ments)])
 	clear(buf.st.found[:cap(buf.st.found)])
-	buf.st = sentence{ments: buf.st.ments[:0], found: buf.st.found[:0]}
+	clear(buf.st.reads[:cap(buf.st.reads)])
+	buf.st = sentence{ments: buf.st.ments[:0], found: buf.st.found[:0], cls: buf.st.cls[:0], reads: buf.st.reads[:0]}
 	buf.keys = strings.Builder{}
 	l := &buf.lines
 	clear(l.seen)
 	clear(l.ws[:cap(l.ws)])
 	l.rs, l.ws = l.rs[:0], l.ws[:0]
+	buf.layout.Reset()
 	x.bufs.Put(buf)
 }
 
@@ -424,7 +600,8 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		}
 		// a line the layout or the metadata read (a closing formula of
 		// one sentence): its words, marked, and changed by no one
-		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
+		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
+			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
 		st = &buf.st
 	} else {
 		// the tokenizer reads the bytes: the characters are spelt out only
@@ -441,7 +618,8 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 			ws, _ = appendTokensString(ws[:0], valid, &buf.keys)
 		}
 		buf.ws = ws
-		buf.st = sentence{s: s, rs: rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0]}
+		buf.st = sentence{s: s, rs: rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
+			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
 		st = &buf.st
 	}
 	if valid == "" && s != "" {
@@ -514,7 +692,12 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 	if text == "" {
 		return nil
 	}
-	return &entente.Cue{Rule: rule, Text: text, Start: s, End: e}
+	if st.evidence == nil {
+		return &entente.Cue{Rule: rule, Text: text, Start: s, End: e}
+	}
+	c := st.evidence.next()
+	*c = entente.Cue{Rule: rule, Text: text, Start: s, End: e}
+	return c
 }
 
 // label reads one sentence: type, actors, strength, areas and deadline.

@@ -42,7 +42,13 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		}
 	}
 	cls := x.clauses(st)
-	all := make([]sreading, len(cls)) // one allocation for the clauses' readings
+	// the clauses' readings: the sentence's memory, cleared (nothing
+	// keeps a reading once resolveSpaced has read it)
+	if cap(st.reads) < len(cls) {
+		st.reads = make([]sreading, len(cls))
+	}
+	all := st.reads[:len(cls)]
+	clear(all)
 	readings := make([]*sreading, 0, len(cls))
 	var last []string // the last party subject named, for an omitted one
 	for k, cl := range cls {
@@ -118,15 +124,15 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 // i, dok) that a new subject and its verb follow.
 func (x *Spaced) clauses(st *sentence) []sclause {
 	ws := st.ws
-	var out []sclause
+	out := st.cls[:0] // the sentence's memory (classify reads them before the next sentence)
 	start := 0
 	for i := 0; i < len(ws); i++ {
-		w := ws[i]
+		w := &ws[i]
 		cut, next := false, i+1
 		switch {
 		case w.Punct && (w.Key == ";" || (w.Key == ":" && i+1 < len(ws))):
 			cut = true
-		case !w.Punct && x.joins.has(&w) && i > start:
+		case !w.Punct && x.joins.has(w) && i > start:
 			if x.headOf(st, sclause{start, i}, start) >= 0 && x.newSubjectAt(st, i+1) {
 				cut, next = true, i+1
 			}
@@ -144,6 +150,7 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 	if len(out) == 0 {
 		out = append(out, sclause{0, len(ws)})
 	}
+	st.cls = out
 	return out
 }
 
@@ -171,8 +178,8 @@ func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
 // and adverbs.
 func (x *Spaced) onlyFiller(st *sentence, a, b int) bool {
 	for i := a; i < b; {
-		w := st.ws[i]
-		if w.Punct || x.det.has(&w) || x.isAdverb(w) {
+		w := &st.ws[i]
+		if w.Punct || x.det.has(w) || x.isAdverb(w) {
 			i++
 			continue
 		}
@@ -187,7 +194,7 @@ func (x *Spaced) onlyFiller(st *sentence, a, b int) bool {
 
 // isAdverb reports whether an English word is an adverb in -ly (also
 // further strongly): it may stand between a subject and its verb.
-func (x *Spaced) isAdverb(w word) bool {
+func (x *Spaced) isAdverb(w *word) bool {
 	if w.Upper || w.Punct {
 		return false
 	}
@@ -256,11 +263,11 @@ func (x *Spaced) nounUse(st *sentence, i int) bool {
 	if i == 0 {
 		return false
 	}
-	p := st.ws[i-1]
+	p := &st.ws[i-1]
 	if p.Punct {
 		return false
 	}
-	return x.det.has(&p) || x.prep.has(&p) || p.Key == "to"
+	return x.det.has(p) || x.prep.has(p) || p.Key == "to"
 }
 
 func (x *Spaced) insideMention(st *sentence, i int) bool {
@@ -277,12 +284,12 @@ func (x *Spaced) insideMention(st *sentence, i int) bool {
 func (x *Spaced) coordinated(st *sentence, i, from int) bool {
 	j := i - 1
 	for j >= from {
-		w := st.ws[j]
-		if !w.Punct && (x.isAdverb(w) || x.det.has(&w) && w.Key != "the") {
+		w := &st.ws[j]
+		if !w.Punct && (x.isAdverb(w) || x.det.has(w) && w.Key != "the") {
 			j--
 			continue
 		}
-		if m, ok := x.filler.longestAt(st.ws, j); ok && m.End <= i && !x.joins.has(&w) {
+		if m, ok := x.filler.longestAt(st.ws, j); ok && m.End <= i && !x.joins.has(w) {
 			j--
 			continue
 		}
@@ -375,9 +382,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			codes = addCodes(codes, inherited)
 		}
 		text, s, e := st.span(first, last)
-		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
-			Party: strings.Join(codes, ","), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: e},
-		}}
+		return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
+			Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: e},
+		})}
 	}
 	// an introductory phrase before a comma is no subject
 	z := a
@@ -394,7 +401,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		deadlineEnd[z+m.Start] = z + m.End
 	}
 	for i := z; i < b; {
-		w := st.ws[i]
+		w := &st.ws[i]
 		if e, ok := deadlineEnd[i]; ok {
 			i = e
 			for i < b && (st.ws[i].Punct || strings.HasPrefix(st.ws[i].Key, "godin")) {
@@ -402,7 +409,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			}
 			continue
 		}
-		if w.Punct || x.det.has(&w) || x.isAdverb(w) {
+		if w.Punct || x.det.has(w) || x.isAdverb(w) {
 			i++
 			continue
 		}
@@ -410,7 +417,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			i = m.End
 			continue
 		}
-		if x.predict.has(&w) {
+		if x.predict.has(w) {
 			return subject{kind: subjPrediction}
 		}
 		return subject{kind: subjForeign}
@@ -450,8 +457,8 @@ func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
 // form, a Serbian verbal noun or infinitive, an action cue or "da".
 func (x *Spaced) verbFollows(st *sentence, i int) bool {
 	for i < len(st.ws) {
-		w := st.ws[i]
-		if x.det.has(&w) && w.Key != "the" && x.lang == "en" || x.isAdverb(w) {
+		w := &st.ws[i]
+		if x.det.has(w) && w.Key != "the" && x.lang == "en" || x.isAdverb(w) {
 			i++
 			continue
 		}
@@ -464,7 +471,7 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 	if i >= len(st.ws) {
 		return false
 	}
-	w := st.ws[i]
+	w := &st.ws[i]
 	if w.Punct {
 		return false
 	}
@@ -483,7 +490,7 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 				return true
 			}
 		}
-		return x.that.has(&w)
+		return x.that.has(w)
 	}
 }
 
@@ -599,7 +606,8 @@ func (x *Spaced) ownWithin(st *sentence, i, n int) bool {
 // ownWord reports whether a word marks the parties' own cooperation
 // (bilateral, mutual, their).
 func (x *Spaced) ownWord(k string) bool {
-	_, ok := x.own.wordPayload(word{Key: k})
+	w := word{Key: k} // a word made outside tokenize, on the stack
+	_, ok := x.own.wordPayload(&w)
 	return ok
 }
 
@@ -670,7 +678,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 		return st.cue(rule, c.Start, c.End)
 	}
 	if len(readings) > 0 {
-		out.clauses = make([]entente.ClauseCue, 0, len(readings))
+		out.clauses = st.clauseCues(len(readings))
 	}
 	for _, r := range readings {
 		s, e := st.offsets(r.clause.start, r.clause.end)
@@ -692,6 +700,15 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 	}
 	switch out.typ {
 	case entente.Commitment:
+		n := 0 // the winners' subjects' evidence, kept in one piece
+		for _, r := range winners {
+			if r.subject.cue != nil {
+				n++
+			}
+		}
+		if n > 0 {
+			out.actorCues = st.partyCues(n)
+		}
 		for _, r := range winners {
 			out.actors = addCodes(out.actors, r.actors)
 			if r.strength.Rank() > out.strength.Rank() {
@@ -703,24 +720,24 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if len(out.actors) == 0 {
-			out.actors = unionCodes(inherited)
+			out.actors = st.unionCodes(inherited)
 		}
 	case entente.Narrative:
 	default:
 		for _, r := range winners {
 			if len(r.actors) > 0 {
-				out.actors = unionCodes(r.actors)
+				out.actors = st.unionCodes(r.actors)
 				if r.subject.cue != nil {
-					out.actorCues = append(out.actorCues, *r.subject.cue)
+					out.actorCues = append(st.partyCues(1), *r.subject.cue)
 				}
 				break
 			}
 		}
 		if out.actors == nil && out.subject != nil {
-			out.actors = unionCodes(out.subject)
+			out.actors = st.unionCodes(out.subject)
 		}
 		if out.actors == nil {
-			out.actors = unionCodes(inherited)
+			out.actors = st.unionCodes(inherited)
 		}
 	}
 	return out

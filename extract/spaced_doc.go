@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,7 +13,7 @@ import (
 
 // withClasses gives a matcher the placeholders of dates and deadlines.
 func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
-	pm.Class("year", func(w word) bool { return yearOf(w) > 0 })
+	pm.Class("year", func(w word) bool { return yearOf(&w) > 0 })
 	pm.Class("day", func(w word) bool {
 		if !w.Digits {
 			return false // asked of every word: no parse (and its error) for the others
@@ -26,7 +25,7 @@ func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
 		_, ok := x.numbers[w.Key]
 		return w.Digits || ok
 	})
-	pm.Class("month", func(w word) bool { return x.monthOf(w) > 0 })
+	pm.Class("month", func(w word) bool { return x.monthOf(&w) > 0 })
 	pm.Class("comma", func(w word) bool { return w.Punct && w.Key == "," })
 	pm.Class("stop", func(w word) bool { return w.Punct && w.Key == "." })
 	units := keySet(x.table.Words("time-unit"))
@@ -66,7 +65,7 @@ func hasYearDigits(s string) bool {
 	return false
 }
 
-func yearOf(w word) int {
+func yearOf(w *word) int {
 	if !w.Digits || len(w.Key) != 4 {
 		return 0
 	}
@@ -77,7 +76,7 @@ func yearOf(w word) int {
 	return n
 }
 
-func (x *Spaced) monthOf(w word) int {
+func (x *Spaced) monthOf(w *word) int {
 	if w.Punct || w.Digits {
 		return 0
 	}
@@ -166,7 +165,8 @@ func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
 	_, ws := x.lineTokens(c, s)
 	for _, m := range x.dates.FindAll(ws) {
 		var y, mo, d int
-		for _, w := range ws[m.Start:m.End] {
+		for k := m.Start; k < m.End; k++ {
+			w := &ws[k]
 			switch {
 			case yearOf(w) > 0 && y == 0:
 				y = yearOf(w)
@@ -195,7 +195,7 @@ func (x *Spaced) placeAroundIn(c *lineWords, s string, d structure.Date) string 
 	rs, ws := x.lineTokens(c, s)
 	capRun := func(i int) string {
 		j := i
-		for j < len(ws) && !ws[j].Punct && ws[j].Upper && yearOf(ws[j]) == 0 && x.monthOf(ws[j]) == 0 {
+		for j < len(ws) && !ws[j].Punct && ws[j].Upper && yearOf(&ws[j]) == 0 && x.monthOf(&ws[j]) == 0 {
 			j++
 		}
 		if j == i || j-i > 4 {
@@ -404,12 +404,12 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	}
 	var strong, weak []entente.AreaCue // nil when none, as settleAreas reads them
 	if len(ss) > 0 {
-		strong = slices.Clone(ss)
+		strong = st.areaCues(ss)
 	}
 	if len(ws) > 0 && len(ss) == 0 { // (the weak are read only without a strong one)
-		weak = slices.Clone(ws)
+		weak = st.areaCues(ws)
 	}
-	return settleAreas(strong, weak, x.areaDflt)
+	return st.settleAreas(strong, weak, x.areaDflt)
 }
 
 // deadline finds the time limit on a commitment (by the end of 2025,
@@ -420,7 +420,7 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 		end := m.End
 		// a year's stop and "godine" belong to the Serbian date
 		if x.lang == "sr" {
-			if end < len(st.ws) && st.ws[end].Key == "." && end > 0 && yearOf(st.ws[end-1]) > 0 {
+			if end < len(st.ws) && st.ws[end].Key == "." && end > 0 && yearOf(&st.ws[end-1]) > 0 {
 				end++
 			}
 			if end < len(st.ws) && st.ws[end-1].Key == "." && strings.HasPrefix(st.ws[end].Key, "godin") {

@@ -52,13 +52,13 @@ const maxComplement = 7
 
 // joins reports a punctuation mark that joins two parts of a name
 // (Belgrade–Budapest, Ireland/Northern Ireland).
-func joins(w word) bool {
+func joins(w *word) bool {
 	return w.Punct && (w.Key == "–" || w.Key == "—" || w.Key == "-" || w.Key == "/" || w.Key == "‑")
 }
 
 // upperName reports a word that can belong to a name: capitalised, not a
 // mark, not a number.
-func upperName(w word) bool { return w.Upper && !w.Punct && !w.Digits }
+func upperName(w *word) bool { return w.Upper && !w.Punct && !w.Digits }
 
 // leftName extends a name leftwards from a head at h over capitalised
 // words, the joins between them and inner words between two capitalised
@@ -68,8 +68,8 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	ws := st.ws
 	a := h
 	for a > 0 {
-		p := ws[a-1]
-		if upperName(p) || (joins(p) || (!p.Punct && e.inner.has(&p) && a < h)) && a-2 >= 0 && upperName(ws[a-2]) {
+		p := &ws[a-1]
+		if upperName(p) || (joins(p) || (!p.Punct && e.inner.has(p) && a < h)) && a-2 >= 0 && upperName(&ws[a-2]) {
 			a--
 			continue
 		}
@@ -80,7 +80,7 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	}
 	named := false
 	for k := a; k < h; k++ {
-		if !upperName(ws[k]) || k == 0 {
+		if !upperName(&ws[k]) || k == 0 {
 			continue
 		}
 		if m, ok := e.demonym.longestAt(ws, k); ok && m.End > k {
@@ -100,9 +100,9 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 	ws := st.ws
 	end := b
 	for end < len(ws) {
-		w := ws[end]
-		next := end+1 < len(ws) && upperName(ws[end+1]) && !e.startsHead(ws, end+1)
-		if upperName(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(&w) && next) {
+		w := &ws[end]
+		next := end+1 < len(ws) && upperName(&ws[end+1]) && !e.startsHead(ws, end+1)
+		if upperName(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) {
 			end++
 			continue
 		}
@@ -135,7 +135,7 @@ func (e *spacedEntities) complementOf(st *sentence, b int) int {
 	// without one, where it ends cannot be told from a verb after it
 	end := b
 	for k := b + 1; k < len(ws) && k-b <= maxComplement; k++ {
-		w := ws[k]
+		w := &ws[k]
 		if w.Punct || w.Digits {
 			break
 		}
@@ -207,13 +207,13 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 	}{{e.mech, &mechs}, {e.proj, &projs}} {
 		for m, ok := kind.heads.next(ws, 0, nil); ok; m, ok = kind.heads.next(ws, m.End, nil) {
 			a, leftNamed := e.leftName(st, m.Start)
-			headUpper := upperName(ws[m.Start])
+			headUpper := upperName(&ws[m.Start])
 			b, rightNamed := e.rightName(st, m.End, headUpper)
 			// a name opens with a capital: before the head, the head itself
 			// (not the sentence's first word, which is capitalised anyway),
 			// or after it
 			named := leftNamed || rightNamed || (headUpper && m.Start > 0 && a < m.Start)
-			if opens := a == 0 && upperName(ws[0]) && m.Start > 0 || m.Start == 0 && headUpper; !named && (opens || headUpper) {
+			if opens := a == 0 && upperName(&ws[0]) && m.Start > 0 || m.Start == 0 && headUpper; !named && (opens || headUpper) {
 				// the Joint Committee for …, Mešoviti komitet za …: a
 				// capitalised opening counts with a complement after it
 				if c := e.complementOf(st, b); c > b {

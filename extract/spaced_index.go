@@ -94,7 +94,7 @@ func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 		}
 		bit := uint64(1) << len(ix.tables)
 		ix.tables = append(ix.tables, pm)
-		pm.bit = bit
+		pm.bit, pm.need = bit, bit|markedBit
 		for _, p := range pm.phrases {
 			switch first := p.words[0]; first.kind {
 			case patExact:

@@ -125,9 +125,9 @@ func (sc *spacedCountries) find(ws []word) []countryMatch { return sc.findInto(n
 
 // findInto is find appending to out (a sentence's memory, reused).
 func (sc *spacedCountries) findInto(out []countryMatch, ws []word) []countryMatch {
-	var opens func(word) bool
+	var opens func(*word) bool
 	if sc.capitalOnly {
-		opens = func(w word) bool { return w.Upper }
+		opens = func(w *word) bool { return w.Upper }
 	}
 	for m, ok := sc.pm.next(ws, 0, opens); ok; m, ok = sc.pm.next(ws, m.End, opens) {
 		n := sc.names[m.Payload]
@@ -216,9 +216,9 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			taken[i] = true
 		}
 	}
-	var upper func(word) bool
+	var upper func(*word) bool
 	if x.lang == "en" {
-		upper = func(w word) bool { return w.Upper }
+		upper = func(w *word) bool { return w.Upper }
 	}
 	for m, ok := x.offices.next(ws, 0, upper); ok; m, ok = x.offices.next(ws, m.End, upper) {
 		if taken[m.Start] || (x.lang == "en" && !ws[m.Start].Upper) {
@@ -261,6 +261,9 @@ func addCodes(dst, src []string) []string {
 	n := len(dst)
 	for _, c := range src {
 		if !slices.Contains(dst, c) {
+			if len(dst) == cap(dst) {
+				dst = slices.Grow(dst, len(src)) // room for all of src at once
+			}
 			dst = append(dst, c)
 		}
 	}

@@ -94,7 +94,7 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 // yearNear reads "of 2021", "(2016)" or "in 2016" right after a title.
 func yearNear(ws []word, i int) int {
 	for j := i; j < len(ws) && j < i+3; j++ {
-		if y := yearOf(ws[j]); y > 0 {
+		if y := yearOf(&ws[j]); y > 0 {
 			return y
 		}
 		if !ws[j].Punct && ws[j].Key != "of" && ws[j].Key != "in" && ws[j].Key != "iz" && ws[j].Key != "od" {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -250,7 +251,9 @@ func appendTokensString(out []word, s string, keys *strings.Builder) ([]word, bo
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, word{Start: i, End: i + 1, from: int32(b), to: int32(b + n), Key: s[b : b+n], Punct: true, keyHash: keyHash(s[b : b+n]), hashed: true})
+			w := pushWord(&out)
+			w.Start, w.End, w.from, w.to, w.Key = i, i+1, int32(b), int32(b+n), s[b:b+n]
+			w.Punct, w.keyHash, w.hashed = true, keyHash(s[b:b+n]), true
 			b += n
 			i++
 			continue
@@ -414,117 +417,110 @@ var latinLetters = func() (t [0x180 - 0xC0]struct {
 // appendLatinWord reads the word that opens at byte b of s (character i),
 // an ASCII letter or digit or a letter from U+00C0 to U+017F, as
 // appendTokensString does, when the word is made of these and of the
-// joins - and . between ASCII letters: its case, digits, key (lower case)
-// and hashes in the pass that finds its end. It returns the word's length
-// in characters and in bytes, or false, having appended nothing, for a
-// word of other characters (an apostrophe, another script).
+// joins - and . between ASCII letters. It returns the word's length in
+// characters and in bytes, or false, having appended nothing, for a word
+// of other characters (an apostrophe, another script).
+//
+// Its key has the bytes of the word, lowered where a letter is a capital:
+// these letters lower to as many bytes (İ, whose key is i, is left to the
+// general loop). So the word is read in two tight passes, one that finds
+// its end and what its characters are, one that hashes its key (and spells
+// it, for a capital), instead of one pass carrying both, whose many live
+// values the compiler kept on the stack.
 func appendLatinWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, int, bool) {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	// the key is spelt in kb as the word is read; heads and ends are its
-	// first one, two and three characters' hashes and lengths
-	var kb [48]byte
-	var heads [3]uint64
-	var ends [3]uint8
-	var seen uint8      // the bits of the word's characters (wSmall…)
-	kn, n, k := 0, 0, b // the key's bytes, the word's characters, s's byte
-	for k < len(s) {
-		if kn >= len(kb)-2 {
-			return 0, 0, false // a long word: read by the general loop
+	// a key of 46 bytes or more is read by the general loop, as before
+	lim := min(len(s), b+latinWordMax)
+	var seen uint8 // the bits of the word's characters (wSmall…)
+	wide := 0      // its characters of two bytes
+	k := b
+	for {
+		if k >= lim {
+			if k < len(s) {
+				return 0, 0, false // a long word: read by the general loop
+			}
+			break
 		}
 		c := s[k]
 		if c < utf8.RuneSelf {
 			f := asciiClass[c]
-			if f == wNotAlnum {
-				if c == '\'' {
-					return 0, 0, false // folded otherwise ('s)
-				}
-				if (c != '-' && c != '.') || k+1 >= len(s) {
-					break
-				}
-				// a join: it joins two word characters into one word
-				if d := s[k+1]; d >= utf8.RuneSelf {
-					return 0, 0, false
-				} else if asciiClass[d] == wNotAlnum {
-					break
-				}
-				// a full stop joins only letters of an abbreviation (U.S),
-				// not a number and a word (2024.Godine is two): the
-				// character two before is a stop (a character after a
-				// stop is ASCII, so that the stop is the key's byte two
-				// before)
-				if c == '.' && !(n <= 2 || kb[kn-2] == '.') {
-					break
-				}
-				f = wOther
+			if f != wNotAlnum {
+				seen |= f
+				k++
+				continue
 			}
-			seen |= f
-			c |= f & wCapital
-			kb[kn] = c
-			kn++
-			h ^= uint64(c)
-			h *= prime
-			k++
-		} else {
-			if c < 0xC3 || c > 0xC5 || k+1 >= len(s) || s[k+1]&0xC0 != 0x80 {
-				if d, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(d) || isInnerJoin(d) {
-					return 0, 0, false // a letter of another script, or ’ ‑
-				}
+			if c == '\'' {
+				return 0, 0, false // folded otherwise ('s)
+			}
+			if (c != '-' && c != '.') || k+1 >= len(s) {
 				break
 			}
-			r := rune(c&0x1F)<<6 | rune(s[k+1]&0x3F)
-			if r == 0xD7 || r == 0xF7 {
-				break // × and ÷: no word's
+			// a join: it joins two word characters into one word
+			if d := s[k+1]; d >= utf8.RuneSelf {
+				return 0, 0, false
+			} else if asciiClass[d] == wNotAlnum {
+				break
 			}
-			e := &latinLetters[r-0xC0]
-			l := e.lower
-			if l < 0x80 || l >= 0x800 {
-				return 0, 0, false // İ, whose key is i
+			// a full stop joins only letters of an abbreviation (U.S),
+			// not a number and a word (2024.Godine is two): the character
+			// two before is a stop (a character after a stop is ASCII)
+			if c == '.' && !(k-b-wide <= 2 || s[k-2] == '.') {
+				break
 			}
 			seen |= wOther
-			if e.small {
-				seen |= wSmall
-			}
-			if l != r {
-				seen |= wLowered
-			}
-			kb[kn], kb[kn+1] = byte(0xC0|l>>6), byte(0x80|l&0x3F)
-			h ^= uint64(kb[kn])
-			h *= prime
-			h ^= uint64(kb[kn+1])
-			h *= prime
-			kn += 2
-			k += 2
+			k++
+			continue
 		}
-		if n < 3 {
-			heads[n], ends[n] = h, uint8(kn)
+		if c < 0xC3 || c > 0xC5 || k+1 >= len(s) || s[k+1]&0xC0 != 0x80 {
+			if d, _ := utf8.DecodeRuneInString(s[k:]); isWordRune(d) || isInnerJoin(d) {
+				return 0, 0, false // a letter of another script, or ’ ‑
+			}
+			break
 		}
-		n++
+		r := rune(c&0x1F)<<6 | rune(s[k+1]&0x3F)
+		if r == 0xD7 || r == 0xF7 {
+			break // × and ÷: no word's
+		}
+		e := &latinLetters[r-0xC0]
+		if l := e.lower; l < 0x80 || l >= 0x800 {
+			return 0, 0, false // İ, whose key is i
+		} else if l != r {
+			seen |= wLowered
+		}
+		seen |= wOther
+		if e.small {
+			seen |= wSmall
+		}
+		k += 2
+		wide++
 	}
+	n := k - b - wide
 	// U.S. keeps its final stop when an abbreviation of single letters
-	if k < len(s) && s[k] == '.' && n >= 3 && kb[kn-2] == '.' {
-		h ^= '.'
-		h *= prime
-		kb[kn] = '.'
-		kn++
+	if k < len(s) && s[k] == '.' && n >= 3 && s[k-2] == '.' {
 		k++
 		n++
 		seen |= wOther
 	}
-	for x := n; x < 3; x++ {
-		heads[x], ends[x] = h, uint8(kn)
-	}
 	key := s[b:k]
 	if seen&(wCapital|wLowered) != 0 {
-		if keys.Cap()-keys.Len() < kn {
+		if keys.Cap()-keys.Len() < len(key) {
 			keys.Grow(len(s) + len(s)/2) // as appendTokensString grows it
 		}
 		at := keys.Len()
-		keys.Write(kb[:kn])
+		for x := 0; x < len(key); x++ {
+			c := key[x]
+			if c < utf8.RuneSelf {
+				keys.WriteByte(c | asciiClass[c]&wCapital)
+				continue
+			}
+			l := latinLetters[(rune(c&0x1F)<<6|rune(key[x+1]&0x3F))-0xC0].lower
+			keys.WriteByte(byte(0xC0 | l>>6))
+			keys.WriteByte(byte(0x80 | l&0x3F))
+			x++
+		}
 		key = keys.String()[at:]
 	}
-	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(k), Key: key})
-	w := &(*out)[len(*out)-1]
+	w := pushWord(out)
+	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
 	letter := true
 	if f := s[b]; f < utf8.RuneSelf {
 		letter, w.Upper = asciiClass[f] != 0, asciiClass[f] == wCapital
@@ -534,16 +530,51 @@ func appendLatinWord(out *[]word, s string, i, b int, keys *strings.Builder) (in
 	}
 	w.AllUpper = letter && seen&wSmall == 0
 	w.Digits = seen == 0
-	w.headHash, w.headEnd = heads, ends
-	w.keyHash, w.hashed = h, true
+	// the key cut to one, two and three characters: a character of two
+	// bytes opens with a byte from 0xC0
+	if wide == 0 {
+		w.headEnd = [3]uint8{uint8(min(1, len(key))), uint8(min(2, len(key))), uint8(min(3, len(key)))}
+	} else {
+		x := 0
+		for h := range w.headEnd {
+			if x < len(key) {
+				x++
+				if key[x-1] >= 0xC0 {
+					x++
+				}
+			}
+			w.headEnd[h] = uint8(x)
+		}
+	}
+	w.setHashes()
 	return n, k - b, true
 }
+
+// pushWord appends a zero word to out and returns it, to be filled in
+// place: a word is 96 bytes, which append of a composite literal builds
+// on the stack and copies.
+func pushWord(out *[]word) *word {
+	o := *out
+	if len(o) < cap(o) {
+		o = o[:len(o)+1]
+		o[len(o)-1] = word{}
+	} else {
+		o = append(o, word{})
+	}
+	*out = o
+	return &o[len(o)-1]
+}
+
+// latinWordMax is the length in bytes from which appendLatinWord leaves a
+// word to the general loop.
+const latinWordMax = 46
 
 // cyrillicKey spells each letter from U+0400 to U+045F as a key does
 // (foldRune): lowered, in Latin, or lowered as it is for a letter Serbian
 // does not write (ы), in one to three bytes.
+// Its bytes are packed little-endian in b, so that one store writes them.
 var cyrillicKey = func() (t [0x60]struct {
-	b [3]byte
+	b uint32
 	n uint8
 }) {
 	for r := rune(0x400); r < 0x460; r++ {
@@ -558,7 +589,9 @@ var cyrillicKey = func() (t [0x60]struct {
 			k = string(l)
 		}
 		e := &t[r-0x400]
-		e.n = uint8(copy(e.b[:], k))
+		var b [4]byte
+		e.n = uint8(copy(b[:3], k))
+		e.b = binary.LittleEndian.Uint32(b[:])
 	}
 	return t
 }()
@@ -570,26 +603,30 @@ var cyrillicKey = func() (t [0x60]struct {
 // finds its end. It returns the word's length in characters, or false,
 // having appended nothing, for a word of other characters.
 func appendCyrillicWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, bool) {
-	// the key is spelt in kb and written to keys a piece at a time:
-	// nothing else writes to keys meanwhile, so the pieces are one key
+	// the key is spelt in kb and written to keys once the word ends
 	var kb [64]byte
 	kn, at := 0, keys.Len()
 	e := b
 	allUpper := true
 	for e+1 < len(s) {
 		// U+0400 to U+045F are D0 80 to D1 9F in UTF-8, the capitals
-		// (U+0400 to U+042F) D0 80 to D0 AF
-		c, d := s[e], s[e+1]
-		if !(c == 0xD0 && d >= 0x80 && d <= 0xBF || c == 0xD1 && d >= 0x80 && d <= 0x9F) {
+		// (U+0400 to U+042F) D0 80 to D0 AF: the two bytes read as one
+		// number, tested and looked up at once
+		v := uint(s[e])<<8 | uint(s[e+1])
+		if v-0xD080 >= 0x40 && v-0xD180 >= 0x20 {
 			break
 		}
-		allUpper = allUpper && c == 0xD0 && d < 0xB0
-		if kn > len(kb)-3 {
-			keys.Write(kb[:kn])
-			kn = 0
+		if v >= 0xD0B0 {
+			allUpper = false
 		}
-		l := &cyrillicKey[int(c&1)<<6|int(d&0x3F)]
-		kb[kn], kb[kn+1], kb[kn+2] = l.b[0], l.b[1], l.b[2]
+		if kn > len(kb)-4 {
+			// a long word (twenty letters and more): read by the
+			// general loop, so that no call in this loop keeps its
+			// values off the registers
+			return 0, false
+		}
+		l := cyrillicKey[(v>>8&1)<<6|v&0x3F]
+		binary.LittleEndian.PutUint32(kb[kn:], l.b) // a letter's key is three bytes at most
 		kn += int(l.n)
 		e += 2
 	}
@@ -607,8 +644,8 @@ func appendCyrillicWord(out *[]word, s string, i, b int, keys *strings.Builder) 
 	keys.Write(kb[:kn])
 	key := keys.String()[at:]
 	n := (e - b) / 2
-	*out = append(*out, word{Start: i, End: i + n, from: int32(b), to: int32(e), Key: key})
-	w := &(*out)[len(*out)-1]
+	w := pushWord(out)
+	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(e), key
 	w.Upper = s[b] == 0xD0 && s[b+1] < 0xB0
 	w.AllUpper = allUpper
 	// the key cut to one, two and three characters: a character opens
@@ -636,20 +673,27 @@ func (w *word) head(n int) string { return w.Key[:w.headEnd[n]] }
 // setHashes fills the word's key and head hashes.
 func (w *word) setHashes() {
 	// FNV-1a reads bytes in order: the heads' hashes are the key's hash
-	// part way through, so one pass gives all four
+	// part way through, so one pass gives all four (the ends only grow,
+	// up to len(k)); a loop per piece, with nothing else in it
+	const prime = 1099511628211
 	h := uint64(14695981039346656037)
 	k := w.Key
+	e0, e1, e2 := int(w.headEnd[0]), int(w.headEnd[1]), int(w.headEnd[2])
 	i := 0
-	for n, end := range w.headEnd { // the ends only grow, up to len(k)
-		for ; i < int(end); i++ {
-			h ^= uint64(k[i])
-			h *= 1099511628211
-		}
-		w.headHash[n] = h
+	for ; i < e0; i++ {
+		h = (h ^ uint64(k[i])) * prime
 	}
+	w.headHash[0] = h
+	for ; i < e1; i++ {
+		h = (h ^ uint64(k[i])) * prime
+	}
+	w.headHash[1] = h
+	for ; i < e2; i++ {
+		h = (h ^ uint64(k[i])) * prime
+	}
+	w.headHash[2] = h
 	for ; i < len(k); i++ {
-		h ^= uint64(k[i])
-		h *= 1099511628211
+		h = (h ^ uint64(k[i])) * prime
 	}
 	w.keyHash = h
 	w.hashed = true

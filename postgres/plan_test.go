@@ -2,6 +2,10 @@ package postgres_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
 	"testing"
 
 	"github.com/entente/entente"
@@ -16,9 +20,24 @@ func TestWritesKeepSearchPlanning(t *testing.T) {
 	s := mustOpen(t, pgtest.DSN(t))
 	s.DB().SetMaxOpenConns(1) // the write and the check share the connection
 	ctx := context.Background()
+	d := plansDoc()
+	if _, err := s.CreateDocument(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	var mode string
+	if err := s.DB().QueryRowContext(ctx, "SHOW plan_cache_mode").Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "force_custom_plan" {
+		t.Errorf("plan_cache_mode after a write: %q, want force_custom_plan", mode)
+	}
+}
+
+// plansDoc is a document of one sentence.
+func plansDoc() *entente.NewDocument {
 	date := "2022-03-04"
 	text := "Both sides agree to meet."
-	d := &entente.NewDocument{
+	return &entente.NewDocument{
 		Extraction: &entente.Extraction{
 			Document: entente.Document{Title: "Plans", Kind: entente.KindJointStatement, Language: "en", Parties: []string{"CN"},
 				SignedDate: &date, Signatories: []entente.Signatory{}, AuthenticLanguages: []string{}},
@@ -30,14 +49,71 @@ func TestWritesKeepSearchPlanning(t *testing.T) {
 		Text: text, Extractor: "hand", Original: []byte(text),
 		Source: entente.Source{Name: "plans.txt", Format: "text", Encoding: "utf-8", MediaType: "text/plain"},
 	}
+}
+
+// TestLookupsKeepPlans: the look-ups by key outside transactions run on
+// sessions that keep a statement's generic plan (postgres.Open), where the
+// store's other sessions plan every statement for its values; a look-up
+// run more than five times is then planned once, and still finds what it
+// looks for. A plan_cache_mode in the address is kept on both.
+func TestLookupsKeepPlans(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s := mustOpen(t, dsn)
+	d := plansDoc()
 	if _, err := s.CreateDocument(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	var mode string
-	if err := s.DB().QueryRowContext(ctx, "SHOW plan_cache_mode").Scan(&mode); err != nil {
+	s.LookupDB().SetMaxOpenConns(1) // the look-ups and the check share the session
+	sum := sha256.Sum256([]byte(d.Text))
+	for range 8 {
+		v, err := s.VersionByTextSHA256(ctx, hex.EncodeToString(sum[:]))
+		if err != nil || v.Text != d.Text {
+			t.Fatalf("look-up: %v, %v", v, err)
+		}
+	}
+	for _, c := range []struct {
+		db   *sql.DB
+		want string
+	}{{s.LookupDB(), "auto"}, {s.DB(), "force_custom_plan"}} {
+		var mode string
+		if err := c.db.QueryRowContext(ctx, "SHOW plan_cache_mode").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if mode != c.want {
+			t.Errorf("plan_cache_mode %q, want %q", mode, c.want)
+		}
+	}
+	var generic int
+	if err := s.LookupDB().QueryRowContext(ctx, `SELECT coalesce(sum(generic_plans), 0) FROM pg_prepared_statements
+		WHERE statement LIKE '%text_sha256 = $1%'`).Scan(&generic); err != nil {
 		t.Fatal(err)
 	}
-	if mode != "force_custom_plan" {
-		t.Errorf("plan_cache_mode after a write: %q, want force_custom_plan", mode)
+	if generic == 0 {
+		t.Error("the look-up by text was planned for its values every time")
 	}
+
+	given := mustOpen(t, withParam(t, dsn, "plan_cache_mode", "force_generic_plan"))
+	for _, db := range []*sql.DB{given.LookupDB(), given.DB()} {
+		var mode string
+		if err := db.QueryRowContext(ctx, "SHOW plan_cache_mode").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if mode != "force_generic_plan" {
+			t.Errorf("plan_cache_mode %q, given force_generic_plan", mode)
+		}
+	}
+}
+
+// withParam adds a run-time parameter to a postgres:// address.
+func withParam(t *testing.T, dsn, key, value string) string {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	return u.String()
 }

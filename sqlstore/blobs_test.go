@@ -2,10 +2,15 @@ package sqlstore
 
 import (
 	"bytes"
+	"compress/flate"
 	"database/sql"
+	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestPackBlob: text that compresses is stored deflated and reads back
@@ -185,4 +190,53 @@ func TestDeflatersReuse(t *testing.T) {
 			t.Errorf("input %d as bytes: reads back %d bytes, %v", i, len(back), err)
 		}
 	}
+}
+
+// FuzzDeflateReadsBack: whatever bytes are stored, compressed by the
+// store's writer (klauspost/compress), the standard library's inflater
+// that every reader uses gives them back exactly, as bytes and as a
+// version's text; the corpus's statements, in every encoding and format,
+// are among the seeds, and each compresses to at most half of its text.
+func FuzzDeflateReadsBack(f *testing.F) {
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.*"))
+	if err != nil || len(paths) == 0 {
+		f.Fatalf("the corpus: %d files, %v", len(paths), err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+		if strings.HasSuffix(p, ".zh.txt") {
+			if z := (&deflaters{}).packText(string(b)); z == nil || len(z) > len(b)/2 {
+				f.Errorf("%s: %d bytes deflated to %d", p, len(b), len(z))
+			}
+		}
+	}
+	f.Add([]byte(strings.Repeat("合作共赢。", 100)))
+	f.Add(bytes.Repeat([]byte{0}, 70000))
+	var d deflaters
+	f.Fuzz(func(t *testing.T, data []byte) {
+		stored, comp := d.packBlob(data)
+		back, err := unpackBlob(stored, comp, int64(len(data)))
+		if err != nil || !bytes.Equal(back, data) {
+			t.Fatalf("%d bytes stored as %q read back as %d bytes, %v", len(data), comp, len(back), err)
+		}
+		if comp == blobDeflate {
+			r := flate.NewReader(bytes.NewReader(stored))
+			plain, err := io.ReadAll(r)
+			if err != nil || !bytes.Equal(plain, data) {
+				t.Fatalf("the standard library inflates %d bytes of %d, %v", len(plain), len(data), err)
+			}
+		}
+		if !utf8.Valid(data) {
+			return
+		}
+		z := d.packText(string(data))
+		text, err := versionText("", z)
+		if z != nil && (err != nil || text != string(data)) {
+			t.Fatalf("text of %d bytes read back as %d bytes, %v", len(data), len(text), err)
+		}
+	})
 }

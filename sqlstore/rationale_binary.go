@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 )
@@ -107,13 +108,13 @@ const (
 // rationaleEncoder writes the binary form of one sentence's rationale.
 type rationaleEncoder struct {
 	words *rationaleWordIndex
-	runes []rune
+	text  runeCursor // the sentence's text, where a cue's runes are compared
 	b     []byte
 }
 
 // encode writes r, the rationale of a sentence of text, in the binary form.
 func (x *rationaleWordIndex) encode(text string, r *entente.Rationale) []byte {
-	e := rationaleEncoder{words: x, runes: []rune(text), b: make([]byte, 0, 48)}
+	e := rationaleEncoder{words: x, text: runeCursor{s: text}, b: make([]byte, 0, 48)}
 	e.b = append(e.b, rationaleForm)
 	var parts uint64
 	sameAsType := func(c *entente.Cue) bool { return c != nil && r.Type != nil && *c == *r.Type }
@@ -206,7 +207,7 @@ func (e *rationaleEncoder) cue(c *entente.Cue) {
 	e.b = binary.AppendVarint(e.b, int64(c.Start))
 	n := int64(c.End - c.Start)
 	zig := uint64(n<<1) ^ uint64(n>>63)
-	own := c.Start < 0 || c.End < c.Start || c.End > len(e.runes) || string(e.runes[c.Start:c.End]) != c.Text
+	own := !e.text.runesAre(c.Start, c.End, c.Text)
 	if own {
 		e.uvarint(zig<<1 | 1)
 		e.word(c.Text)
@@ -402,4 +403,49 @@ func (d *rationaleDecoder) cue() *entente.Cue {
 		d.fail(errors.New("stored rationale: a cue outside its sentence"))
 	}
 	return c
+}
+
+// runeCursor reads a text by rune index without converting it to runes
+// (the conversion of every sentence's text was half of encoding its
+// rationale): it remembers the byte offset of the last rune index it
+// reached, and cues come mostly in order.
+type runeCursor struct {
+	s      string
+	ri, bi int // rune index ri starts at byte bi
+}
+
+// runesAre says whether runes [start, end) of the text, each encoded as
+// UTF-8, are want: string([]rune(s)[start:end]) == want, with the same
+// U+FFFD for each byte of invalid UTF-8, and false where the range is not
+// within the text.
+func (c *runeCursor) runesAre(start, end int, want string) bool {
+	if start < 0 || end < start {
+		return false
+	}
+	if start < c.ri {
+		c.ri, c.bi = 0, 0
+	}
+	for c.ri < start {
+		if c.bi >= len(c.s) {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(c.s[c.bi:])
+		c.bi += n
+		c.ri++
+	}
+	b, j := c.bi, 0
+	var buf [utf8.UTFMax]byte
+	for range end - start {
+		if b >= len(c.s) {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(c.s[b:])
+		k := utf8.EncodeRune(buf[:], r)
+		if j+k > len(want) || want[j:j+k] != string(buf[:k]) {
+			return false
+		}
+		b, j = b+n, j+k
+	}
+	c.ri, c.bi = end, b
+	return j == len(want)
 }

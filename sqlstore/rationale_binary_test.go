@@ -138,3 +138,31 @@ func FuzzRationaleBinary(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRuneCursor: a cursor's comparisons, made in any order on one text,
+// agree with cutting the text's runes: string([]rune(s)[start:end]) == want
+// where the range is within the text, false elsewhere (invalid UTF-8
+// included, read as U+FFFD as the conversion does).
+func FuzzRuneCursor(f *testing.F) {
+	f.Add("双方同意深化务实合作。", 2, 4, 0, 2, "同意")
+	f.Add("ab\xffc", 2, 3, 1, 4, "\ufffd")
+	f.Add("Both sides agree.", 5, 10, 5, 10, "sides")
+	f.Fuzz(func(t *testing.T, s string, start1, end1, start2, end2 int, want string) {
+		runes := []rune(s)
+		ref := func(start, end int, want string) bool {
+			return start >= 0 && end >= start && end <= len(runes) && string(runes[start:end]) == want
+		}
+		c := runeCursor{s: s}
+		for _, q := range []struct {
+			start, end int
+			want       string
+		}{
+			{start1, end1, want}, {start2, end2, want}, {start1, end1, string(runes[min(max(start1, 0), len(runes)):min(max(end1, start1, 0), len(runes))])},
+			{start2, end2, string(runes[min(max(start2, 0), len(runes)):min(max(end2, start2, 0), len(runes))])}, {start1, end1, want},
+		} {
+			if got, w := c.runesAre(q.start, q.end, q.want), ref(q.start, q.end, q.want); got != w {
+				t.Fatalf("%q [%d, %d) is %q: %v, want %v", s, q.start, q.end, q.want, got, w)
+			}
+		}
+	})
+}

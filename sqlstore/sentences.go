@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/search"
@@ -42,13 +41,15 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 	seen := make(map[string]int, len(sents))
 	labels := make(map[string]bool, len(sents))
 	tz := search.NewTokenizer() // one for the document: its sentences repeat their words
+	var collapsed []byte
 	for i, s := range sents {
 		if labels[s.ID] {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
-		sum, sha := anchorHash([]byte(strings.Join(strings.Fields(s.Text), " ")))
+		collapsed = appendCollapsed(collapsed[:0], s.Text)
+		sum, sha := anchorHash(collapsed)
 		key := s.Section + "\x00" + sha
 		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, start: -1}
 		if tokenize {

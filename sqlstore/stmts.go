@@ -35,7 +35,12 @@ type stmtCache struct {
 // when it is not prepared yet (it is then noted, and prepared when the
 // read transaction ends) or the cache is full.
 func (s *Store) prepared(_ context.Context, query string) *sql.Stmt {
-	c := &s.stmts
+	return s.stmts.get(query)
+}
+
+// get returns the cached statement of query, or nil when it is not
+// prepared yet (then noted, for prepareWanted) or the cache is full.
+func (c *stmtCache) get(query string) *sql.Stmt {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if st, ok := c.m[query]; ok || len(c.m)+len(c.wanted) >= maxStatements {
@@ -50,7 +55,7 @@ func (s *Store) prepared(_ context.Context, query string) *sql.Stmt {
 
 // closeStatements closes the cached statements.
 func (s *Store) closeStatements() {
-	for _, c := range []*stmtCache{&s.stmts, &s.inserts} {
+	for _, c := range []*stmtCache{&s.stmts, &s.inserts, &s.lookups} {
 		c.mu.Lock()
 		for _, st := range c.m {
 			if st != nil {
@@ -138,13 +143,15 @@ func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, a ...any
 }
 
 // queryAlone runs one read query outside any transaction, through the
-// statement cache, and calls scan for each row: a single statement reads
-// one snapshot by itself, and a read transaction around it costs
-// PostgreSQL two more round trips (BEGIN, COMMIT), which a batch paid
+// statement cache of the look-up pool (UseLookupPool; the read pool
+// unless a dialect gave one), and calls scan for each row: a single
+// statement reads one snapshot by itself, and a read transaction around it
+// costs PostgreSQL two more round trips (BEGIN, COMMIT), which a batch paid
 // three times for every input it looked up. It is a queryFunc that takes
 // no transaction (pass nil).
 func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
-	st := s.prepared(ctx, query)
+	db := s.lookupDB()
+	st := s.lookups.get(query)
 	var (
 		rows *sql.Rows
 		err  error
@@ -152,8 +159,42 @@ func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any
 	if st != nil {
 		rows, err = st.QueryContext(ctx, a...)
 	} else {
-		defer prepareWanted(context.WithoutCancel(ctx), &s.stmts, s.rdb)
-		rows, err = s.rdb.QueryContext(ctx, query, a...)
+		defer prepareWanted(context.WithoutCancel(ctx), &s.lookups, db)
+		rows, err = db.QueryContext(ctx, query, a...)
 	}
 	return eachRow(rows, err, scan)
+}
+
+// UseLookupPool runs the store's look-ups by key outside transactions
+// (queryAlone: an input's bytes, its text, its near-duplicate candidates
+// and their texts) on db, which the store closes with itself. PostgreSQL
+// gives a pool whose sessions keep a statement's generic plan
+// (postgres.Open): the read pool plans every statement for its values, as
+// search needs, and planning these three look-ups again for every input of
+// a batch was an eighth of the server's CPU. Call it before the store is
+// used.
+func (s *Store) UseLookupPool(db *sql.DB) {
+	c := &s.lookups
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		if st != nil {
+			st.Close() // prepared on the pool before, while opening
+		}
+	}
+	c.m, c.wanted = nil, nil
+	s.ldb = db
+}
+
+// LookupDB returns the pool of the look-ups by key (UseLookupPool), for
+// tests.
+func (s *Store) LookupDB() *sql.DB {
+	return s.lookupDB()
+}
+
+func (s *Store) lookupDB() *sql.DB {
+	if s.ldb != nil {
+		return s.ldb
+	}
+	return s.rdb
 }

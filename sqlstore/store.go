@@ -89,10 +89,12 @@ const DefaultMaxCandidates = 1000
 type Store struct {
 	db      *sql.DB // for writes
 	rdb     *sql.DB // for reads; the same as db on PostgreSQL
+	ldb     *sql.DB // for look-ups by key outside transactions, when not rdb (UseLookupPool)
 	dialect Dialect
 	df      dfCache
 	index   indexHolder // search's labels in memory
 	stmts   stmtCache
+	lookups stmtCache // queryAlone's, prepared on the look-up pool
 	// inserts keeps the multi-row INSERTs of fixed shapes prepared on the
 	// writing pool (insertRows)
 	inserts stmtCache
@@ -154,6 +156,9 @@ func (s *Store) Close() error {
 	err := s.db.Close()
 	if s.rdb != s.db {
 		err = errors.Join(err, s.rdb.Close())
+	}
+	if s.ldb != nil {
+		err = errors.Join(err, s.ldb.Close())
 	}
 	return err
 }

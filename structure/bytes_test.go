@@ -111,7 +111,7 @@ func FuzzSegmentBytes(f *testing.F) {
 			return
 		}
 		var offs []int
-		got, want := segmentValid(s, &offs), segmentRunes(s)
+		got, want := segmentValid(nil, s, &offs), segmentRunes(s)
 		if !slices.Equal(got, want) {
 			t.Fatalf("segmentValid(%q) = %q, segmentRunes gives %q", s, got, want)
 		}

@@ -6,6 +6,7 @@
 package structure
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -109,9 +110,33 @@ type Vocabulary struct {
 // text yields a layout, and every character of the text ends up in exactly
 // one block.
 func Parse(text string, v Vocabulary) *Layout {
-	text, lines := splitLines(text)
-	p := &parser{v: v, lines: lines}
+	return ParseWith(text, v, nil)
+}
+
+// ParseWith is Parse with working memory kept from an earlier parse (nil:
+// made anew). The layout never points into it, so the caller may hand it
+// to the next parse at once; one parse at a time may use it.
+func ParseWith(text string, v Vocabulary, b *Buffers) *Layout {
+	return parseWith(text, v, b, false)
+}
+
+// ParseInto is ParseWith for a reader that reads the layout's blocks and
+// sentences while it reads the document and keeps neither: they are made
+// in b, and hold until the next parse through b or b.Reset, which the
+// reader calls when it is done with the layout. Everything else of the
+// layout (its sections, signatories, closing, every string) is its own.
+func ParseInto(text string, v Vocabulary, b *Buffers) *Layout {
+	return parseWith(text, v, b, b != nil)
+}
+
+func parseWith(text string, v Vocabulary, b *Buffers, lent bool) *Layout {
+	p := &parser{v: v, buf: b, reused: b != nil, lent: lent}
+	if b == nil {
+		p.buf = &Buffers{} // the layout may keep the blocks' slice: no one else will
+	}
+	text, p.lines = splitLines(text, p.buf.lines[:0])
 	p.out.Text = text
+	p.out.Blocks = p.buf.blocks[:0]
 	return p.parse()
 }
 
@@ -127,7 +152,7 @@ type line struct {
 
 // splitLines normalises the text (NFC, line ends) and returns it with its
 // non-empty lines, trimmed, with their line numbers and offsets.
-func splitLines(text string) (string, []line) {
+func splitLines(text string, out []line) (string, []line) {
 	if !validStableNFC(text) { // nearly every statement is: one pass
 		if !utf8.ValidString(text) { // the check is cheaper than ToValidUTF8's decoding
 			text = strings.ToValidUTF8(text, "\uFFFD")
@@ -138,7 +163,6 @@ func splitLines(text string) (string, []line) {
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	var out []line
 	rest := text
 	for no := 1; ; no++ { // as strings.Split(text, "\n"), without the slice of every line
 		l, after, more := strings.Cut(rest, "\n")
@@ -164,6 +188,9 @@ type parser struct {
 	lines    []line
 	out      Layout
 	trailing []Block // end marks below the text (###), added after the tail
+	buf      *Buffers
+	reused   bool // buf is the caller's, for the next parse
+	lent     bool // the layout's blocks and sentences are buf's (ParseInto)
 }
 
 func (p *parser) parse() *Layout {
@@ -254,6 +281,18 @@ func (p *parser) parse() *Layout {
 	p.out.Blocks = append(p.out.Blocks, p.trailing...)
 	p.sentences()
 	p.dateFromNews()
+	switch {
+	case p.lent:
+		p.buf.lend(p.lines, p.out.Blocks, p.out.Sentences)
+		if len(p.out.Blocks) == 0 {
+			p.out.Blocks = nil // as Parse gives it
+		}
+	case p.reused: // the buffers go to the next parse: the blocks are copied out
+		grown := p.out.Blocks
+		p.out.Blocks = slices.Clip(append([]Block(nil), grown...)) // (nil when there is none, as before)
+		p.buf.lend(p.lines, grown, nil)
+		p.buf.Reset()
+	}
 	return &p.out
 }
 
@@ -613,26 +652,33 @@ func (p *parser) sectionList() []entente.Section {
 // sentences cuts every body and closing block into sentences.
 func (p *parser) sentences() {
 	p.out.Sections = p.sectionList()
-	// each block's sentences first, to make the list once at its length
-	segs := make([][]string, len(p.out.Blocks))
-	var offs []int // each sentence's offset in its block, in order
-	n := 0
-	for i, b := range p.out.Blocks {
+	// every block's sentences first, in order, to make the list once at
+	// its length: each block's run of them ends at ends[i]
+	segs, offs := p.buf.segs[:0], p.buf.offs[:0] // offs: each sentence's offset in its block
+	ends := slices.Grow(p.buf.ends[:0], len(p.out.Blocks))
+	for _, b := range p.out.Blocks {
 		if b.Role == RoleBody || b.Role == RoleClosing {
-			segs[i] = segmentValid(b.Text, &offs) // the lines are valid UTF-8 (splitLines)
-			n += len(segs[i])
+			segs = segmentValid(segs, b.Text, &offs) // the lines are valid UTF-8 (splitLines)
+		}
+		ends = append(ends, len(segs))
+	}
+	p.buf.segs, p.buf.offs, p.buf.ends = segs, offs, ends
+	if len(segs) > 0 {
+		if p.lent {
+			p.out.Sentences = slices.Grow(p.buf.sentences[:0], len(segs))
+		} else {
+			p.out.Sentences = make([]Sentence, 0, len(segs))
 		}
 	}
-	if n > 0 {
-		p.out.Sentences = make([]Sentence, 0, n)
-	}
-	para := 0
+	para, from := 0, 0
 	for i, b := range p.out.Blocks {
 		if b.Role != RoleBody && b.Role != RoleClosing {
 			continue
 		}
 		list := b.Marker != "" && !isNumbered(b.Marker)
-		for k, s := range segs[i] {
+		mine := segs[from:ends[i]]
+		from = ends[i]
+		for k, s := range mine {
 			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s, Start: -1, End: -1}
 			if b.at > 0 {
 				st.Start = b.at - 1 + offs[0]

@@ -120,7 +120,7 @@ func TestParseLayouts(t *testing.T) {
 func checkCoverage(t *testing.T, text string, l *Layout) {
 	t.Helper()
 	var want strings.Builder
-	read, lines := splitLines(text)
+	read, lines := splitLines(text, nil)
 	for _, ln := range lines {
 		want.WriteString(ln.text)
 		if read[ln.at:ln.at+len(ln.text)] != ln.text {

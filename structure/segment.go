@@ -14,7 +14,7 @@ import (
 // sentences are dropped.
 func Segment(para string) []string {
 	if utf8.ValidString(para) {
-		return segmentValid(para, nil)
+		return segmentValid(nil, para, nil)
 	}
 	return segmentRunes(para)
 }
@@ -41,10 +41,10 @@ func leadWidth(c byte) int {
 
 // segmentValid is Segment over the bytes of valid UTF-8, without a copy
 // into runes. It goes from one character that may end a sentence to the
-// next (stops), found by the strings package's vectorised search. With
-// offs, it appends the byte offset in para of each sentence to *offs.
-func segmentValid(para string, offs *[]int) []string {
-	var out []string
+// next (stops), found by the strings package's vectorised search. It
+// appends the sentences to out; with offs, it appends the byte offset in
+// para of each sentence to *offs.
+func segmentValid(out []string, para string, offs *[]int) []string {
 	start := 0
 	emit := func(end int) {
 		t := para[start:end]
