@@ -123,7 +123,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		if first >= 0 {
 			zoneEnd = ct[first].Start
 		}
-		subj := x.subjectOf(masked, span.Start, zoneEnd, cms, ct)
+		subj := x.subjectOf(st, span.Start, zoneEnd, cms, ct)
 		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
 			// 该铁路建成后将提升…，造福沿线民众: the left-out subject is the
 			// last one named, not the parties
@@ -580,7 +580,8 @@ func (r reading) sentenceType() entente.SentenceType {
 // predicate: a party named there (not as the object of a preposition, not as
 // a modifier of a noun), a demonstrative that predicts, nothing at all, or
 // some other noun phrase.
-func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []token) subject {
+func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token) subject {
+	masked := st.masked
 	for _, m := range ms {
 		if m.Start < start || m.Start >= end {
 			continue
@@ -614,7 +615,9 @@ func (x *Extractor) subjectOf(masked []rune, start, end int, ms []mention, ct []
 		}
 		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
 			Party: strings.Join(codes, ","),
-			Cue:   entente.Cue{Rule: "subject", Text: string(masked[m.Start:subjEnd]), Start: m.Start, End: subjEnd},
+			// a slice of the sentence: party names and their joiners
+			// are never masked, so the runes are the sentence's own
+			Cue: entente.Cue{Rule: "subject", Text: st.sub(m.Start, subjEnd), Start: m.Start, End: subjEnd},
 		}}
 	}
 	covered := make([]bool, end-start)

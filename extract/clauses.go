@@ -92,7 +92,10 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// sentence's text is read before the next one is (what is kept of it
 	// is copied into strings)
 	// one decoding pass into room for len(s) runes (at least the count),
-	// writing the masked copy (maskTitlesInto) beside them
+	// writing beside them the copy with the inside of 《》 hidden (an
+	// instrument's title is not the sentence's grammar: 《关于推动落实…》
+	// undertakes nothing) behind a placeholder of the same length, so
+	// that offsets stay true
 	buf := scr.runesFor(2 * len(s))
 	runes, mask := buf[:len(s)], buf[len(s):2*len(s)]
 	offs := scr.offsetsFor(len(s) + 1)
@@ -119,7 +122,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 			i += w
 		}
 		runes[n] = r
-		// the inside of 《》 masked as maskTitlesInto does
+		// the inside of 《》 masked
 		switch {
 		case r == '《':
 			depth++
@@ -145,30 +148,6 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	st := &scr.txt
 	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
 	return st
-}
-
-// maskTitlesInto writes rs into out (of rs's length) with the inside of
-// 《》 hidden (an instrument's title is not the sentence's grammar:
-// 《关于推动落实…》 undertakes nothing) behind a placeholder of the same
-// length, so that offsets stay true.
-func maskTitlesInto(out, rs []rune) {
-	copy(out, rs)
-	depth := 0
-	for i, r := range rs {
-		switch r {
-		case '《':
-			depth++
-			continue
-		case '》':
-			if depth > 0 {
-				depth--
-			}
-			continue
-		}
-		if depth > 0 {
-			out[i] = '□'
-		}
-	}
 }
 
 // maskQuotesInto writes into out (of rs's length) a copy of rs with the

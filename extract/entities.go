@@ -785,16 +785,28 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			return ""
 		}
 	}
-	name := strings.Trim(string(rs[i:end]), "—-－ ")
-	// the head's runes encode to as many (an invalid one to U+FFFD): end-s
-	if utf8.RuneCountInString(name) <= end-s+1 {
+	// strings.Trim(string(rs[i:end]), "—-－ ") on the runes, so that a
+	// name too short to keep is never encoded (a rune encodes to one, an
+	// invalid one to U+FFFD, which the cut set does not hold)
+	a, b := i, end
+	for a < b && isNameTrim(rs[a]) {
+		a++
+	}
+	for b > a && isNameTrim(rs[b-1]) {
+		b--
+	}
+	if b-a <= end-s+1 {
 		return ""
 	}
+	name := string(rs[a:b])
 	if strongHead && er.kindOnly(strings.TrimSuffix(name, string(rs[s:end]))) {
 		return "" // 经济走廊, 陆路边境口岸: a kind of facility, not a named one
 	}
 	return name
 }
+
+// isNameTrim reports a rune nameEnding trims from a name's ends.
+func isNameTrim(r rune) bool { return r == '—' || r == '-' || r == '－' || r == ' ' }
 
 // isMechanism rejects international organisations, fora and generic
 // dialogues, and asks a generic head to have a proper part.
