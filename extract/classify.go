@@ -73,7 +73,8 @@ type sentenceReading struct {
 // omitted subject stands for (the parties of the lead-in or the paragraph).
 func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inherited []string) (sentenceReading, error) {
 	rs, masked, toks := st.rs, st.masked, st.toks
-	mentions := pi.scan(masked, &st.scratchOf().matches)
+	mentions := pi.scan(masked, &st.scratchOf().matches, st.mentions)
+	st.mentions = mentions
 	hospitality := false
 	for _, t := range toks {
 		if t.Kind.has(cHospitality) {

@@ -58,8 +58,11 @@ type text struct {
 	toks    []token
 	named   []nameSpan // the entities' names, once entityCollector.add has run
 	clauses []clauseSpan
-	cut     bool     // clauses holds the clauses
-	scr     *scratch // the document's reusable buffers (nil: made on demand)
+	// mentions holds the party names classify finds (partyIndex.scan),
+	// in room the document's sentences share: nothing keeps them
+	mentions []mention
+	cut      bool     // clauses holds the clauses
+	scr      *scratch // the document's reusable buffers (nil: made on demand)
 }
 
 // sub returns the sentence's characters [a, b) as string(st.rs[a:b])
@@ -140,7 +143,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// one text per document too: a sentence's reading keeps no pointer
 	// to it, and its names and clauses reuse the previous one's room
 	st := &scr.txt
-	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0]}
+	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
 	return st
 }
 

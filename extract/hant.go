@@ -35,6 +35,11 @@ type hantBuffers struct {
 	readings []rune
 	text     []byte
 	offs     []int // a sentence's byte offset of each rune
+	// done is the restorer's memo (restorer.done), emptied between
+	// documents: its room is kept, not grown anew for every document
+	done map[string]string
+	// scratch is the restorer's buffer (restorer.buf)
+	scratch []byte
 }
 
 // NewHant wraps a Chinese extractor.
@@ -98,8 +103,12 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		bufs = &hantBuffers{readings: make([]rune, h.table.Images()+1)}
 	}
 	readings := bufs.readings
+	if bufs.done == nil {
+		bufs.done = make(map[string]string, 64)
+	}
 	defer func() {
 		clear(readings)
+		clear(bufs.done) // no string of this document kept
 		h.buffers.Put(bufs)
 	}()
 	simp, valid := h.table.SimplifyNotingValid(text, readings, &bufs.text)
@@ -113,7 +122,7 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		simp = h.table.SimplifyNoting(text, readings, &bufs.text)
 	}
 	out := h.zh.Extract(simp)
-	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings}
+	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings, done: bufs.done, buf: &bufs.scratch}
 	offs := bufs.offs[:0]
 	defer func() { bufs.offs = offs }()
 	d := &out.Document

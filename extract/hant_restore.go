@@ -33,6 +33,9 @@ type restorer struct {
 	// done keeps what restore gave each string: a document names its
 	// references, mechanisms and projects in sentence after sentence
 	done map[string]string
+	// buf is where mapped changes a copy of a string before it makes the
+	// result (one allocation instead of two), kept across documents
+	buf *[]byte
 }
 
 // restoreNext restores a sentence, looking from the end of the previous
@@ -122,7 +125,7 @@ func (rb *restorer) mapped(s string) (string, int) {
 			return "", i
 		case o != r:
 			if b == nil {
-				b = []byte(s)
+				b = rb.scratch(s)
 			}
 			utf8.EncodeRune(b[i:], o) // the table keeps UTF-8 lengths
 		}
@@ -134,6 +137,16 @@ func (rb *restorer) mapped(s string) (string, int) {
 	return string(b), -1
 }
 
+// scratch returns a copy of s in the restorer's buffer (a new one when it
+// has none).
+func (rb *restorer) scratch(s string) []byte {
+	if rb.buf == nil {
+		return []byte(s)
+	}
+	*rb.buf = append((*rb.buf)[:0], s...)
+	return *rb.buf
+}
+
 // indexAt returns the first offset of s in the Simplified text, as
 // strings.Index does, looking only where the character at byte a of s
 // stands (every occurrence of s has it there).
@@ -141,7 +154,7 @@ func (rb *restorer) indexAt(s string, a int) int {
 	_, w := utf8.DecodeRuneInString(s[a:])
 	c := s[a : a+w]
 	for from := a; from < len(rb.simp); {
-		q := strings.Index(rb.simp[from:], c)
+		q := indexByLast(rb.simp[from:], c)
 		if q < 0 {
 			return -1
 		}
@@ -176,7 +189,7 @@ func (rb *restorer) restoreSpaced(s string) string {
 	_, w := utf8.DecodeRuneInString(s[a:])
 	c := s[a : a+w]
 	for from := 0; from < len(rb.simp); {
-		q := strings.Index(rb.simp[from:], c)
+		q := indexByLast(rb.simp[from:], c)
 		if q < 0 {
 			break
 		}
@@ -345,7 +358,7 @@ func indexByPrefix(s, sub string) int {
 	}
 	p := sub[:n]
 	for k := 0; ; {
-		j := strings.Index(s[k:], p)
+		j := indexByLast(s[k:], p)
 		if j < 0 {
 			return -1
 		}
@@ -381,6 +394,26 @@ func indexFirstByte(s, sub string) int {
 	}
 	if i := strings.Index(s[k:], sub); i >= 0 {
 		return k + i
+	}
+	return -1
+}
+
+// indexByLast is strings.Index(s, p) for a short non-empty p, looking for
+// p's last byte first: on Chinese text the library's search looks for the
+// first byte, which is the lead byte of a sixth of the characters, while a
+// continuation byte stands in few places.
+func indexByLast(s, p string) int {
+	o := len(p) - 1
+	c := p[o]
+	for k := o; k < len(s); k++ {
+		j := strings.IndexByte(s[k:], c)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if s[k-o:k+1] == p {
+			return k - o
+		}
 	}
 	return -1
 }

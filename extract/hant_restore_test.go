@@ -143,6 +143,22 @@ func FuzzIndexFirstByte(f *testing.F) {
 	})
 }
 
+// FuzzIndexByLast holds indexByLast to strings.Index.
+func FuzzIndexByLast(f *testing.F) {
+	f.Add("双方将加强铁路合作。双方将推进铁路建设。", "双方")
+	f.Add("aaaaaaaaaaaaaaaaaaaaab", "ab")
+	f.Add("系係系", "系")
+	f.Add("abc", "abcd")
+	f.Fuzz(func(t *testing.T, s, p string) {
+		if p == "" {
+			return
+		}
+		if got, want := indexByLast(s, p), strings.Index(s, p); got != want {
+			t.Fatalf("indexByLast(%q, %q) = %d, want %d", s, p, got, want)
+		}
+	})
+}
+
 // FuzzIndexNear holds indexNear, in and past its window, to strings.Index.
 func FuzzIndexNear(f *testing.F) {
 	f.Add("\n\n双方将加强铁路合作。双方将推进铁路建设。", "双方将推进")

@@ -167,9 +167,10 @@ type mention struct {
 	Codes      []string
 }
 
-func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match) []mention {
+// scan appends the party names of rs to out (emptied first).
+func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match, out []mention) []mention {
 	*buf = pi.m.AppendAll((*buf)[:0], rs)
-	out := make([]mention, 0, len(*buf))
+	out = slices.Grow(out[:0], len(*buf))
 	for _, m := range *buf {
 		out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.sets[m.Payload]})
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -261,6 +262,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
 	buf.st.evidence = new(cueSlab) // this document's own
+	buf.keys.Grow(len(text))       // the folded keys of its words, in one piece as a rule
 	lines := &buf.lines
 	v := x.vocab
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
@@ -313,7 +315,7 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
 			// following areas: - energy;) is one of the undertakings, soft
-			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, unionCodes(inherited)
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(inherited)
 			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
 			s.Areas, s.Rationale.Areas = x.findAreas(st)
 			if d := x.deadline(st); d != nil {
@@ -372,6 +374,9 @@ type sentence struct {
 type cueSlab struct {
 	free    []entente.Cue
 	parties []entente.PartyCue
+	areas   []entente.AreaCue
+	clauses []entente.ClauseCue
+	codes2  []string // the parties' codes of sentences (unionCodes)
 	// codes and joined are the last party codes joined and their text: a
 	// document names the same parties sentence after sentence
 	codes  []string
@@ -382,7 +387,9 @@ type cueSlab struct {
 // evidence, which the reading copies).
 func (st *sentence) partyCue(c entente.PartyCue) *entente.PartyCue {
 	if st.evidence == nil {
-		return &c
+		p := new(entente.PartyCue) // (c itself stays on the stack)
+		*p = c
+		return p
 	}
 	e := st.evidence
 	if len(e.parties) == 0 {
@@ -392,6 +399,113 @@ func (st *sentence) partyCue(c entente.PartyCue) *entente.PartyCue {
 	e.parties = e.parties[1:]
 	*p = c
 	return p
+}
+
+// areaCues returns a copy of cs of the sentence's document, its capacity
+// its length (as slices.Clone's, which an append reallocates).
+func (st *sentence) areaCues(cs []entente.AreaCue) []entente.AreaCue {
+	e := st.evidence
+	if e == nil {
+		return slices.Clone(cs)
+	}
+	if len(e.areas) < len(cs) {
+		e.areas = make([]entente.AreaCue, max(len(cs), 16))
+	}
+	out := e.areas[:len(cs):len(cs)]
+	e.areas = e.areas[len(cs):]
+	copy(out, cs)
+	return out
+}
+
+// clauseCues returns an empty slice of capacity n of the sentence's
+// document, for the clauses' evidence.
+func (st *sentence) clauseCues(n int) []entente.ClauseCue {
+	e := st.evidence
+	if e == nil {
+		return make([]entente.ClauseCue, 0, n)
+	}
+	if len(e.clauses) < n {
+		e.clauses = make([]entente.ClauseCue, max(n, 32))
+	}
+	out := e.clauses[:0:n]
+	e.clauses = e.clauses[n:]
+	return out
+}
+
+// unionCodes is unionCodes(sets...) gathered on the stack and kept in the
+// document's chunks, its capacity its length (an append reallocates).
+func (st *sentence) unionCodes(sets ...[]string) []string {
+	var buf [8]string
+	out := buf[:0]
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil // as unionCodes
+	}
+	slices.Sort(out)
+	e := st.evidence
+	if e == nil {
+		return slices.Clip(slices.Clone(out))
+	}
+	if len(e.codes2) < len(out) {
+		e.codes2 = make([]string, max(len(out), 64))
+	}
+	kept := e.codes2[:len(out):len(out)]
+	e.codes2 = e.codes2[len(out):]
+	copy(kept, out)
+	return kept
+}
+
+// partyCues returns an empty slice of capacity n of the sentence's
+// document, for the actors' evidence.
+func (st *sentence) partyCues(n int) []entente.PartyCue {
+	e := st.evidence
+	if e == nil {
+		return make([]entente.PartyCue, 0, n)
+	}
+	if len(e.parties) < n {
+		e.parties = make([]entente.PartyCue, max(n, 16))
+	}
+	out := e.parties[:0:n]
+	e.parties = e.parties[n:]
+	return out
+}
+
+// settleAreas is settleAreas with the areas kept in the document's
+// chunks, their capacity their length.
+func (st *sentence) settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []entente.AreaCue) {
+	e := st.evidence
+	if e == nil {
+		return settleAreas(strong, weak, dflt)
+	}
+	cues := strong
+	if len(cues) == 0 {
+		cues = weak
+	}
+	n := max(len(cues), len(dflt)) // at most the cues' or defaults' count
+	if n == 0 {
+		return []string{}, cues // empty, not nil: as settleAreas
+	}
+	if len(e.codes2) < n {
+		e.codes2 = make([]string, max(n, 64))
+	}
+	areas := e.codes2[:0:n]
+	e.codes2 = e.codes2[n:]
+	for _, c := range cues {
+		if !slices.Contains(areas, c.Area) {
+			areas = append(areas, c.Area)
+		}
+	}
+	if len(areas) == 0 {
+		areas = append(areas, dflt...)
+	}
+	sort.Strings(areas)
+	return areas, cues
 }
 
 // joinCodes is strings.Join(codes, ","), the text of the document's last

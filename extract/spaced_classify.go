@@ -678,7 +678,7 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 		return st.cue(rule, c.Start, c.End)
 	}
 	if len(readings) > 0 {
-		out.clauses = make([]entente.ClauseCue, 0, len(readings))
+		out.clauses = st.clauseCues(len(readings))
 	}
 	for _, r := range readings {
 		s, e := st.offsets(r.clause.start, r.clause.end)
@@ -700,6 +700,15 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 	}
 	switch out.typ {
 	case entente.Commitment:
+		n := 0 // the winners' subjects' evidence, kept in one piece
+		for _, r := range winners {
+			if r.subject.cue != nil {
+				n++
+			}
+		}
+		if n > 0 {
+			out.actorCues = st.partyCues(n)
+		}
 		for _, r := range winners {
 			out.actors = addCodes(out.actors, r.actors)
 			if r.strength.Rank() > out.strength.Rank() {
@@ -711,24 +720,24 @@ func (x *Spaced) resolveSpaced(st *sentence, readings []*sreading, inherited []s
 			}
 		}
 		if len(out.actors) == 0 {
-			out.actors = unionCodes(inherited)
+			out.actors = st.unionCodes(inherited)
 		}
 	case entente.Narrative:
 	default:
 		for _, r := range winners {
 			if len(r.actors) > 0 {
-				out.actors = unionCodes(r.actors)
+				out.actors = st.unionCodes(r.actors)
 				if r.subject.cue != nil {
-					out.actorCues = append(out.actorCues, *r.subject.cue)
+					out.actorCues = append(st.partyCues(1), *r.subject.cue)
 				}
 				break
 			}
 		}
 		if out.actors == nil && out.subject != nil {
-			out.actors = unionCodes(out.subject)
+			out.actors = st.unionCodes(out.subject)
 		}
 		if out.actors == nil {
-			out.actors = unionCodes(inherited)
+			out.actors = st.unionCodes(inherited)
 		}
 	}
 	return out

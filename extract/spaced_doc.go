@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -405,12 +404,12 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	}
 	var strong, weak []entente.AreaCue // nil when none, as settleAreas reads them
 	if len(ss) > 0 {
-		strong = slices.Clone(ss)
+		strong = st.areaCues(ss)
 	}
 	if len(ws) > 0 && len(ss) == 0 { // (the weak are read only without a strong one)
-		weak = slices.Clone(ws)
+		weak = st.areaCues(ws)
 	}
-	return settleAreas(strong, weak, x.areaDflt)
+	return st.settleAreas(strong, weak, x.areaDflt)
 }
 
 // deadline finds the time limit on a commitment (by the end of 2025,
