@@ -35,10 +35,7 @@ func TestLabelsOnSentencesCarryData(t *testing.T) {
 			db := st.old(t, "0024")
 			now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 			var doc, ver int64
-			if err := db.QueryRowContext(ctx, `INSERT INTO documents (title, kind, language, created_at)
-				VALUES ('old', 'joint_statement', 'zh', $1) RETURNING id`, now).Scan(&doc); err != nil {
-				t.Fatal(err)
-			}
+			doc = oldDocument(t, db, now)
 			text := "双方将加强铁路合作。双方将扩大贸易。两国关系良好。"
 			if err := db.QueryRowContext(ctx, `INSERT INTO versions (document_id, language, text_sha256, text, extractor, created_at,
 				sentence_count) VALUES ($1, 'zh', 'abc', $2, 'old', $3, 3) RETURNING id`, doc, text, now).Scan(&ver); err != nil {
@@ -148,33 +145,8 @@ func TestLabelsOnSentencesCarryData(t *testing.T) {
 func dumpBeforeLabelsOnSentences(t *testing.T, b []byte) []byte {
 	t.Helper()
 	files := dumpFiles(t, b)
-	var m map[string]any
-	if err := json.Unmarshal([]byte(files["manifest.json"]), &m); err != nil {
-		t.Fatal(err)
-	}
-	m["schema_version"] = 23
-	at := map[string]int{}
-	var file string
+	m, file, at := olderDumpTable(t, files, 23, "sentences", "actors", "areas")
 	tables := m["tables"].([]any)
-	for _, ti := range tables {
-		info := ti.(map[string]any)
-		if info["name"] != "sentences" {
-			continue
-		}
-		file = info["file"].(string)
-		var kept []any
-		for i, c := range info["columns"].([]any) {
-			name := c.(map[string]any)["name"].(string)
-			at[name] = i
-			if name != "actors" && name != "areas" {
-				kept = append(kept, c)
-			}
-		}
-		info["columns"] = kept
-	}
-	if file == "" || len(at) == 0 {
-		t.Fatal("the dump has no sentences")
-	}
 	unescape := strings.NewReplacer(`\\`, `\`, `\s`, ` `, `\e`, ``)
 	labelRows := map[string]*strings.Builder{"actors": {}, "areas": {}}
 	counts := map[string]int{}

@@ -26,10 +26,7 @@ func TestSectionsOnVersionsCarryData(t *testing.T) {
 			db := st.old(t, "0033")
 			now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 			var doc, ver int64
-			if err := db.QueryRowContext(ctx, `INSERT INTO documents (title, kind, language, created_at)
-				VALUES ('old', 'joint_statement', 'zh', $1) RETURNING id`, now).Scan(&doc); err != nil {
-				t.Fatal(err)
-			}
+			doc = oldDocument(t, db, now)
 			if err := db.QueryRowContext(ctx, `INSERT INTO versions (document_id, language, text_sha256, text, extractor, created_at)
 				VALUES ($1, 'zh', 'abc', '双方将加强合作。', 'old', $2) RETURNING id`, doc, now).Scan(&ver); err != nil {
 				t.Fatal(err)
@@ -85,33 +82,10 @@ func TestSectionsOnVersionsCarryData(t *testing.T) {
 func dumpBeforeSectionsOnVersions(t *testing.T, b []byte, cs []entente.Section) []byte {
 	t.Helper()
 	files := dumpFiles(t, b)
-	var m map[string]any
-	if err := json.Unmarshal([]byte(files["manifest.json"]), &m); err != nil {
-		t.Fatal(err)
-	}
-	m["schema_version"] = 32
-	var versionsFile, sectionsFile string
-	at := map[string]int{}
-	for _, ti := range m["tables"].([]any) {
-		info := ti.(map[string]any)
-		switch info["name"] {
-		case "versions":
-			versionsFile = info["file"].(string)
-			var kept []any
-			for i, c := range info["columns"].([]any) {
-				name := c.(map[string]any)["name"].(string)
-				at[name] = i
-				if name != "sections" {
-					kept = append(kept, c)
-				}
-			}
-			info["columns"] = kept
-		case "sections":
-			sectionsFile = info["file"].(string)
-		}
-	}
-	if versionsFile == "" || sectionsFile == "" {
-		t.Fatal("the dump has no versions or sections table")
+	m, versionsFile, at := olderDumpTable(t, files, 32, "versions", "sections")
+	sectionsFile := dumpTableFile(m, "sections")
+	if sectionsFile == "" {
+		t.Fatal("the dump has no sections table")
 	}
 	var versions, sections []byte
 	n := 0

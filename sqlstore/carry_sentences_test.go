@@ -52,10 +52,7 @@ func TestLeanSentencesCarryData(t *testing.T) {
 			db := st.old(t, "0018")
 			now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 			var doc, ver int64
-			if err := db.QueryRowContext(ctx, `INSERT INTO documents (title, kind, language, created_at)
-				VALUES ('old', 'joint_statement', 'zh', $1) RETURNING id`, now).Scan(&doc); err != nil {
-				t.Fatal(err)
-			}
+			doc = oldDocument(t, db, now)
 			if err := db.QueryRowContext(ctx, `INSERT INTO versions (document_id, language, text_sha256, text, extractor, created_at,
 				sentence_count) VALUES ($1, 'zh', 'abc', $2, 'old', $3, 2) RETURNING id`, doc, sents[0].text+sents[1].text, now).Scan(&ver); err != nil {
 				t.Fatal(err)

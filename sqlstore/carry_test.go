@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -228,4 +230,61 @@ func TestLeanStorageCarriesData(t *testing.T) {
 			}
 		})
 	}
+}
+
+// olderDumpTable turns a dump's manifest into what a binary at schema
+// version would have written for table: its columns without drop. It
+// returns the manifest (the caller encodes it back once it has rewritten
+// the rows), the table's file in the dump, and each column's position in
+// the rows as they are dumped now (dropped columns included), so each
+// legacy-dump test rewrites only its own rows.
+func olderDumpTable(t *testing.T, files map[string]string, version int, table string, drop ...string) (m map[string]any, file string, at map[string]int) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(files["manifest.json"]), &m); err != nil {
+		t.Fatal(err)
+	}
+	m["schema_version"] = version
+	at = map[string]int{}
+	for _, ti := range m["tables"].([]any) {
+		info := ti.(map[string]any)
+		if info["name"] != table {
+			continue
+		}
+		file = info["file"].(string)
+		var kept []any
+		for i, c := range info["columns"].([]any) {
+			name := c.(map[string]any)["name"].(string)
+			at[name] = i
+			if !slices.Contains(drop, name) {
+				kept = append(kept, c)
+			}
+		}
+		info["columns"] = kept
+	}
+	if file == "" {
+		t.Fatalf("the dump has no %s table", table)
+	}
+	return m, file, at
+}
+
+// dumpTableFile is the file that holds table's rows in a dump's manifest.
+func dumpTableFile(m map[string]any, table string) string {
+	for _, ti := range m["tables"].([]any) {
+		if info := ti.(map[string]any); info["name"] == table {
+			return info["file"].(string)
+		}
+	}
+	return ""
+}
+
+// oldDocument inserts a document row as a store at an older schema holds
+// it, for the carry tests to hang their old versions on.
+func oldDocument(t *testing.T, db *sql.DB, now time.Time) int64 {
+	t.Helper()
+	var doc int64
+	if err := db.QueryRowContext(context.Background(), `INSERT INTO documents (title, kind, language, created_at)
+		VALUES ('old', 'joint_statement', 'zh', $1) RETURNING id`, now).Scan(&doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

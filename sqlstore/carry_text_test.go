@@ -36,10 +36,7 @@ func TestSentenceTextCarryData(t *testing.T) {
 			db := st.old(t, "0026")
 			now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 			var doc, ver int64
-			if err := db.QueryRowContext(ctx, `INSERT INTO documents (title, kind, language, created_at)
-				VALUES ('old', 'joint_statement', 'zh', $1) RETURNING id`, now).Scan(&doc); err != nil {
-				t.Fatal(err)
-			}
+			doc = oldDocument(t, db, now)
 			if _, err := db.ExecContext(ctx, `INSERT INTO document_parties (document_id, position, party) VALUES ($1, 0, 'CN'), ($1, 1, 'RS')`,
 				doc); err != nil {
 				t.Fatal(err)
@@ -192,30 +189,8 @@ func TestSentenceTextCarryData(t *testing.T) {
 func dumpBeforeTextOffsets(t *testing.T, b []byte, texts map[int64]string) []byte {
 	t.Helper()
 	files := dumpFiles(t, b)
-	var m map[string]any
-	if err := json.Unmarshal([]byte(files["manifest.json"]), &m); err != nil {
-		t.Fatal(err)
-	}
-	m["schema_version"] = 25
-	at := map[string]int{}
-	var file string
-	for _, ti := range m["tables"].([]any) {
-		info := ti.(map[string]any)
-		if info["name"] != "sentences" {
-			continue
-		}
-		file = info["file"].(string)
-		var kept []any
-		for i, c := range info["columns"].([]any) {
-			name := c.(map[string]any)["name"].(string)
-			at[name] = i
-			if name != "text_start" && name != "text_end" {
-				kept = append(kept, c)
-			}
-		}
-		info["columns"] = kept
-	}
-	if _, ok := at["text_start"]; file == "" || !ok {
+	m, file, at := olderDumpTable(t, files, 25, "sentences", "text_start", "text_end")
+	if _, ok := at["text_start"]; !ok {
 		t.Fatal("the dump has no sentences with offsets")
 	}
 	var rows strings.Builder
