@@ -297,7 +297,11 @@ func inEnumeration(rs []rune, start, end int) bool {
 // stays the topic.
 func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 	open := -1
-	for i, r := range st.masked {
+	shielded := st.masked
+	if !st.has(markTitle | markQuote | markBox) {
+		shielded = nil // no □ in the masked copy and no quotation: nothing to mark
+	}
+	for i, r := range shielded {
 		if r == '□' {
 			out[i] |= fShielded
 		}

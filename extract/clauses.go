@@ -63,7 +63,24 @@ type text struct {
 	mentions []mention
 	cut      bool     // clauses holds the clauses
 	scr      *scratch // the document's reusable buffers (nil: made on demand)
+	// marks says which of 《, “ and □ the sentence holds (found while it
+	// is decoded), so that the rules looking for titles, quotations or
+	// masked runes pass over the many sentences without any
+	marks runeMarks
 }
+
+// runeMarks are the characters whose absence lets a rule skip its pass over
+// a sentence.
+type runeMarks uint8
+
+const (
+	markTitle runeMarks = 1 << iota // 《: a title (and, masked, its □)
+	markQuote                       // “: a quotation
+	markBox                         // □ as written (the masked copy's placeholder too)
+)
+
+// has reports whether the sentence may hold any of the characters of m.
+func (st *text) has(m runeMarks) bool { return st.marks&m != 0 }
 
 // sub returns the sentence's characters [a, b) as string(st.rs[a:b])
 // does, as a slice of the sentence where it can: no copy, no encoding.
@@ -94,7 +111,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	buf := scr.runesFor(2 * len(s))
 	runes, mask := buf[:len(s)], buf[len(s):2*len(s)]
 	offs := scr.offsetsFor(len(s) + 1)
-	n, valid, titled := decodeSentence(s, runes, offs)
+	n, valid, marks := decodeSentence(s, runes, offs)
 	if valid {
 		offs = offs[: n+1 : n+1]
 	} else {
@@ -106,7 +123,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// behind a placeholder of the same length, so that offsets stay true;
 	// most sentences cite no title and take a plain copy
 	copy(masked, rs)
-	if titled {
+	if marks&markTitle != 0 {
 		maskTitlesInto(masked)
 	}
 	// the tokens too: a sentence's tokens are read before the next
@@ -115,18 +132,19 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// one text per document too: a sentence's reading keeps no pointer
 	// to it, and its names and clauses reuse the previous one's room
 	st := &scr.txt
-	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
+	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, marks: marks, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
 	return st
 }
 
 // decodeSentence decodes s into runes (room for len(s) of them) and the
 // byte offset of each into offs (room for len(s)+1, len(s) last), returning
 // the count, whether s is valid UTF-8 (an invalid byte decodes to U+FFFD,
-// and the offsets cannot then make the runes' string) and whether a 《 is
-// among them (always three bytes, E3 80 8A). Han
+// and the offsets cannot then make the runes' string) and the marks of the
+// characters among them (markOf: each is three bytes, so found on the
+// inline path). Han
 // characters and CJK punctuation, nearly all of a Chinese sentence, are
 // decoded inline from one load of their three bytes.
-func decodeSentence(s string, runes []rune, offs []int32) (n int, valid, titled bool) {
+func decodeSentence(s string, runes []rune, offs []int32) (n int, valid bool, marks runeMarks) {
 	valid = true
 	runes = runes[:len(s)]
 	at := offs[:len(runes)] // the last offset (len(s)) is written after the loop
@@ -145,8 +163,8 @@ func decodeSentence(s string, runes []rune, offs []int32) (n int, valid, titled 
 			// a lead byte E1 to EF but ED and two continuation bytes:
 			// those leads take any continuation bytes (E0 and ED do not)
 			if v&0xF0C0C0 == 0xE08080 && c != 0xE0 && c != 0xED {
-				if v == 0xE3808A {
-					titled = true // 《, whose inside the masked copy hides
+				if c < 0xE4 { // not Han (E4 to E9): punctuation, symbols
+					marks |= markOf(v)
 				}
 				at[n], runes[n] = int32(i), rune(v>>4&0xF000|v>>2&0x0FC0|v&0x3F)
 				n++
@@ -163,7 +181,21 @@ func decodeSentence(s string, runes []rune, offs []int32) (n int, valid, titled 
 		i += w
 	}
 	offs[n] = int32(len(s))
-	return n, valid, titled
+	return n, valid, marks
+}
+
+// markOf returns the mark of a three-byte character given as its bytes in
+// one word (lead byte highest).
+func markOf(v uint32) runeMarks {
+	switch v {
+	case 0xE3808A: // 《
+		return markTitle
+	case 0xE2809C: // “
+		return markQuote
+	case 0xE296A1: // □
+		return markBox
+	}
+	return 0
 }
 
 // maskTitlesInto hides, in place, the inside of 《》 behind □ (nested titles

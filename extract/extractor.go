@@ -373,7 +373,10 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 	rs := st.rs
 	// a date inside a title or a quoted name (“2030年前…行动方案”) bounds
 	// nothing the parties undertake
-	masked := maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
+	masked := st.masked // read only: without a “ the quotations' mask is the same
+	if st.has(markQuote) {
+		masked = maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
+	}
 	if d := x.g.dateDeadline(masked); d != nil {
 		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
 		return d

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -35,7 +36,8 @@ func referenceText(s string) (rs, masked []rune, offs []int32) {
 }
 
 // checkSentenceText compares a sentence's runes, masked copy and offsets
-// with the plain reading of referenceText.
+// with the plain reading of referenceText, and its marks with a search for
+// each marked character.
 func checkSentenceText(t *testing.T, x *Extractor, s string) {
 	t.Helper()
 	st := x.newTextWith(s, &scratch{})
@@ -48,6 +50,18 @@ func checkSentenceText(t *testing.T, x *Extractor, s string) {
 	}
 	if !slices.Equal(st.offs, offs) || (st.offs == nil) != (offs == nil) {
 		t.Fatalf("%q: offsets %v, want %v", s, st.offs, offs)
+	}
+	var marks runeMarks
+	for _, m := range []struct {
+		r    rune
+		mark runeMarks
+	}{{'《', markTitle}, {'“', markQuote}, {'□', markBox}} {
+		if strings.ContainsRune(s, m.r) {
+			marks |= m.mark
+		}
+	}
+	if st.marks != marks {
+		t.Fatalf("%q: marks %03b, want %03b", s, st.marks, marks)
 	}
 	for a := 0; a <= len(rs); a++ {
 		if got, want := st.sub(a, len(rs)), string(rs[a:]); got != want {
@@ -82,6 +96,11 @@ func TestSentenceDecode(t *testing.T) {
 		{"title in invalid text", "\xff《协定》双方"},    // masked, offsets nil
 		{"angle-like runes", "〈非书名〉《书名》＜比较＞"},      // only 《》 mask
 		{"ideographic space", "双方\u3000将\u00a0合作"}, // E3 and C2 leads
+		{"quotation", "“一带一路”倡议"},
+		{"box as written", "第□条"},
+		{"closing quote alone", "倡议”"},
+		{"marks at the end", "双方《"},
+		{"every mark", "□“《》”"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkSentenceText(t, x, tc.s) })
@@ -90,7 +109,7 @@ func TestSentenceDecode(t *testing.T) {
 
 // FuzzSentenceDecode holds newTextWith to the plain reading on any bytes.
 func FuzzSentenceDecode(f *testing.F) {
-	for _, s := range []string{"双方签署了《中塞自由贸易协定》。", "《a《b》c", "\xe0\xa4\x85\xed\x9f\xbf", "合\xe5\x41\x80", "ž𠀋\x80"} {
+	for _, s := range []string{"双方签署了《中塞自由贸易协定》。", "“□”", "《a《b》c", "\xe0\xa4\x85\xed\x9f\xbf", "合\xe5\x41\x80", "ž𠀋\x80"} {
 		f.Add(s)
 	}
 	x := newTestExtractor(f)
