@@ -460,7 +460,11 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 		}
 		// "A、B、C等 HEAD": from the item before the first 、 up to 等
 		first, marker := -1, -1
-		for i := c.Start; i < c.End; i++ {
+		end := c.End
+		if !st.has(markEnum) {
+			end = c.Start // no 、 in the sentence: no pass over the clause
+		}
+		for i := c.Start; i < end; i++ {
 			switch {
 			case rs[i] == '、' && first < 0:
 				first = i

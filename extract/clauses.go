@@ -63,7 +63,7 @@ type text struct {
 	mentions []mention
 	cut      bool     // clauses holds the clauses
 	scr      *scratch // the document's reusable buffers (nil: made on demand)
-	// marks says which of 《, “ and □ the sentence holds (found while it
+	// marks says which of 《, “, □ and 、 the sentence holds (found while it
 	// is decoded), so that the rules looking for titles, quotations or
 	// masked runes pass over the many sentences without any
 	marks runeMarks
@@ -77,6 +77,7 @@ const (
 	markTitle runeMarks = 1 << iota // 《: a title (and, masked, its □)
 	markQuote                       // “: a quotation
 	markBox                         // □ as written (the masked copy's placeholder too)
+	markEnum                        // 、: an enumeration (A、B等)
 )
 
 // has reports whether the sentence may hold any of the characters of m.
@@ -194,6 +195,8 @@ func markOf(v uint32) runeMarks {
 		return markQuote
 	case 0xE296A1: // □
 		return markBox
+	case 0xE38081: // 、
+		return markEnum
 	}
 	return 0
 }

@@ -55,7 +55,7 @@ func checkSentenceText(t *testing.T, x *Extractor, s string) {
 	for _, m := range []struct {
 		r    rune
 		mark runeMarks
-	}{{'《', markTitle}, {'“', markQuote}, {'□', markBox}} {
+	}{{'《', markTitle}, {'“', markQuote}, {'□', markBox}, {'、', markEnum}} {
 		if strings.ContainsRune(s, m.r) {
 			marks |= m.mark
 		}
@@ -100,7 +100,8 @@ func TestSentenceDecode(t *testing.T) {
 		{"box as written", "第□条"},
 		{"closing quote alone", "倡议”"},
 		{"marks at the end", "双方《"},
-		{"every mark", "□“《》”"},
+		{"every mark", "□“《》”、"},
+		{"enumeration", "铁路、公路等基础设施"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkSentenceText(t, x, tc.s) })
