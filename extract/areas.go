@@ -429,13 +429,14 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 	rs := st.masked
 	after := false
 	for i := len(rs) - 1; i >= 0; i-- {
-		if isClauseBreak(rs[i]) {
+		r := rs[i]
+		if (r < 0x4E00 || r > 0x9FFF) && isClauseBreak(r) { // a Han character breaks no clause
 			after = false
 		}
 		if after {
 			flags[i] |= fModifier
 		}
-		if am.attributive.has(rs[i]) {
+		if am.attributive.has(r) {
 			after = true
 		}
 	}
