@@ -469,15 +469,20 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 			if !pm.stemLen[n+1] {
 				continue
 			}
-			k := w.head(n)
-			if k == "" {
+			var k string
+			var hh uint64
+			if w.hashed {
+				// the word is shorter than the stem key when its head of
+				// n+1 characters is its head of n (no count of runes)
+				if n > 0 && w.headEnd[n] == w.headEnd[n-1] {
+					break
+				}
+				k, hh = w.head(n), w.headHash[n]
+			} else {
 				k = cutRunes(w.Key, n+1) // a word made outside tokenize
-			}
-			if n > 0 && utf8.RuneCountInString(k) <= n {
-				break // the word is shorter than the stem key
-			}
-			hh := w.headHash[n]
-			if !w.hashed {
+				if n > 0 && utf8.RuneCountInString(k) <= n {
+					break // the word is shorter than the stem key
+				}
 				hh = keyHash(k)
 			}
 			if !w.hashed || pm.prefixKeys.has(hh) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestPhraseIndexSameMatches holds the index to what it promises: every
@@ -123,4 +124,42 @@ func FuzzPhraseIndex(f *testing.F) {
 		checkIndexed(t, en, s)
 		checkIndexed(t, sr, s)
 	})
+}
+
+// TestIndexShortCuts holds the index's short cuts to the look-ups they
+// spare: every key of an entry passes its filter, and the suffixes told
+// apart by their two last bytes give the bits trying every suffix gives.
+func TestIndexShortCuts(t *testing.T) {
+	keys := []string{
+		"", "e", "će", "iće", "biće", "naći", "nastaviće", "razvijaćemo", "ćemo", "šćemo", "pće",
+		"strane", "saradnju", "two", "sides", "ojačaće", "ееће", "abc", "abće",
+	}
+	for _, lang := range []string{"en", "sr"} {
+		ix := &newTestSpaced(t, lang).index
+		for k := range ix.entries {
+			e := &ix.entries[k]
+			if e.val.exact != 0 && !ix.exactF.has(e.hash) {
+				t.Errorf("%s: key %q with exact bits fails the filter", lang, e.key)
+			}
+			if e.val.head != 0 && !ix.headF.has(e.hash) {
+				t.Errorf("%s: head %q with bits fails the filter", lang, e.key)
+			}
+		}
+		if ix.suffixBy == nil {
+			continue
+		}
+		for _, key := range keys {
+			var want uint64
+			for b := range ix.suffixBy {
+				for _, sf := range ix.suffixBy[b] {
+					if strings.HasSuffix(key, sf.text) && utf8.RuneCountInString(key)-sf.runes >= 3 {
+						want |= sf.bits
+					}
+				}
+			}
+			if got := ix.suffixBits(key); got != want {
+				t.Errorf("%s: suffixBits(%q) = %x, every suffix tried %x", lang, key, got, want)
+			}
+		}
+	}
 }
