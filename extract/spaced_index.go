@@ -124,15 +124,15 @@ func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 		ix.tables = append(ix.tables, pm)
 		pm.bit, pm.need = bit, bit|markedBit
 		for _, p := range pm.phrases {
-			switch first := p.words[0]; first.kind {
+			switch first := &pm.pats[p.first]; first.kind {
 			case patExact:
-				ix.addExact(first.text, bit)
+				ix.addExact(pm.patText(first), bit)
 			case patPrefix:
-				k := cutRunes(first.text, 3)
+				k := cutRunes(pm.patText(first), 3)
 				ix.addHead(k, bit)
 				ix.stemLen[utf8.RuneCountInString(k)] = true
 			case patSuffix:
-				ix.addSuffix(first.text, bit)
+				ix.addSuffix(pm.patText(first), bit)
 			default:
 				ix.always |= bit
 			}

@@ -84,6 +84,11 @@ func checkIndexed(t *testing.T, x *Spaced, s string) int {
 			if a != b || aok != bok {
 				t.Errorf("table %d, %q, word %d: marked %v, unmarked %v", k, s, i, b, a)
 			}
+			// the look-ups by key, stem and split find what trying
+			// every phrase of the table finds
+			if want, payloads := everyPhrase(pm, plain, i); a.End != want.End || (aok && (a.exact != want.exact || !payloads[a.Payload])) {
+				t.Errorf("table %d, %q, word %d: %v, every phrase tried %v (payloads %v)", k, s, i, a, want, payloads)
+			}
 		}
 	}
 	for k, set := range x.index.sets {
@@ -139,10 +144,10 @@ func TestIndexShortCuts(t *testing.T) {
 		for k := range ix.entries {
 			e := &ix.entries[k]
 			if e.val.exact != 0 && !ix.exactF.has(e.hash) {
-				t.Errorf("%s: key %q with exact bits fails the filter", lang, e.key)
+				t.Errorf("%s: key %q with exact bits fails the filter", lang, ix.key(k))
 			}
 			if e.val.head != 0 && !ix.headF.has(e.hash) {
-				t.Errorf("%s: head %q with bits fails the filter", lang, e.key)
+				t.Errorf("%s: head %q with bits fails the filter", lang, ix.key(k))
 			}
 		}
 		if ix.suffixBy == nil {
@@ -162,4 +167,22 @@ func TestIndexShortCuts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// everyPhrase is longestFrom by trying every phrase of the table at word
+// i: the longest match (exact first words first), and the payloads of the
+// phrases that match so (the tables' order of trying may pick any).
+func everyPhrase(pm *phraseMatcher, ws []word, i int) (phraseMatch, map[int]bool) {
+	best := phraseMatch{End: -1}
+	for id := range pm.phrases {
+		pm.tryPhrase(ws, i, id, &best)
+	}
+	payloads := map[int]bool{}
+	for id := range pm.phrases {
+		one := phraseMatch{End: -1}
+		if pm.tryPhrase(ws, i, id, &one); one.End == best.End && one.exact == best.exact {
+			payloads[one.Payload] = true
+		}
+	}
+	return best, payloads
 }
