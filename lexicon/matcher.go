@@ -245,21 +245,6 @@ func pairBit(a, b rune) uint32 {
 	return (uint32(a)*2654435761 ^ uint32(b)*40503) >> 16
 }
 
-// mayMatchAt reports whether a word may start at i, whose rune starts
-// some word (starts): it is a word alone, or some word opens with it and
-// the next rune. False means none does; true may be a false alarm.
-func (m *Matcher) mayMatchAt(text []rune, i int) bool {
-	r := text[i]
-	if m.one[uint32(r)>>6&1023]&(1<<(uint32(r)&63)) != 0 {
-		return true
-	}
-	if i+1 >= len(text) {
-		return false
-	}
-	h := pairBit(r, text[i+1])
-	return m.pairs[h>>6]&(1<<(h&63)) != 0
-}
-
 // FindAll returns the leftmost-longest, non-overlapping matches in text.
 func (m *Matcher) FindAll(text []rune) []Match { return m.AppendAll(nil, text) }
 
