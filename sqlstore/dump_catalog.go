@@ -103,10 +103,11 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 	return fkOrder(tables)
 }
 
-// checkedRefs are references that PostgreSQL checks per statement by
-// trigger rather than by a foreign key (migration 0017), which its catalog
-// therefore does not list: a restore must still write the parents first.
-// (SQLite lists them as foreign keys; adding them again changes nothing.)
+// checkedRefs are references that no foreign key declares, which the
+// catalogs therefore do not list: PostgreSQL checks them per statement by
+// trigger (migration 0017), SQLite by the store writing a sentence with
+// its version (migration 0034). A restore must still write the parents
+// first.
 var checkedRefs = map[string][]string{
 	"sentences": {"versions", "documents"},
 }
@@ -231,6 +232,7 @@ func postgresCatalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 			t.Identity = t.Identity || identity == "YES"
 		}
 		crows.Close()
+		dumpOrder(&t)
 		if t.PK, err = strings1(ctx, q, `SELECT a.attname FROM pg_index i
 			JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
 			WHERE i.indrelid = $1::regclass AND i.indisprimary
@@ -255,6 +257,33 @@ func postgresCatalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 		tables = append(tables, t)
 	}
 	return tables, nil
+}
+
+// rebuiltColumns are the columns of tables that a PostgreSQL migration
+// wrote again in another order (0036: sentences, its fixed-size columns
+// first), in the order they had before, which SQLite's table keeps: a
+// dump lists them so on both stores, whatever their order on disk.
+var rebuiltColumns = map[string][]string{
+	"sentences": {"id", "version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text",
+		"text_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas",
+		"anchor_sha256", "text_start", "text_end"},
+}
+
+// dumpOrder puts a rebuilt table's columns in their order of before; any
+// column not named there (one a later migration adds) follows, in the
+// database's order.
+func dumpOrder(t *dumpTable) {
+	order, ok := rebuiltColumns[t.Name]
+	if !ok {
+		return
+	}
+	at := func(c dumpColumn) int {
+		if i := slices.Index(order, c.Name); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(t.Columns, func(a, b dumpColumn) int { return at(a) - at(b) })
 }
 
 func (t *dumpTable) addRef(ref, from string) {
