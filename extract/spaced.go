@@ -22,8 +22,10 @@ import (
 // coordinated with it and the content of verbs that take a that-clause.
 // It is safe for concurrent use.
 type Spaced struct {
-	lang  string // the cue table's language: en, sr
-	table *lexicon.Table
+	// lang is the cue table's language: en, sr. (The table itself is not
+	// kept: what the reader needs of it is in its matchers and sets, and
+	// its entries would be walked by the collector on every cycle.)
+	lang string
 
 	cues     *phraseMatcher
 	cueKinds []cueKind
@@ -112,7 +114,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if err := t.Require(spacedRequired...); err != nil {
 		return nil, err
 	}
-	x := &Spaced{lang: lang, table: t, cues: newPhraseMatcher(), changes: soundChanges(t)}
+	x := &Spaced{lang: lang, cues: newPhraseMatcher(), changes: soundChanges(t)}
 	byWord := map[string]cueKind{}
 	var order []string
 	for _, s := range spacedCueSections {
@@ -187,8 +189,8 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		}
 		x.numbers[foldKey(e.Text)] = n
 	}
-	x.deadlines = x.withClasses(phrasesOf(t.Words("deadline")))
-	x.dates = x.withClasses(phrasesOf(t.Words("date")))
+	x.deadlines = x.withClasses(phrasesOf(t.Words("deadline")), t)
+	x.dates = x.withClasses(phrasesOf(t.Words("date")), t)
 
 	x.docKinds = newPhraseMatcher()
 	for _, e := range t.Entries("document-kind") {

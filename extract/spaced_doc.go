@@ -8,11 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/structure"
 )
 
-// withClasses gives a matcher the placeholders of dates and deadlines.
-func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
+// withClasses gives a matcher the placeholders of dates and deadlines,
+// the time units from the cue table t.
+func (x *Spaced) withClasses(pm *phraseMatcher, t *lexicon.Table) *phraseMatcher {
 	pm.Class("year", func(w word) bool { return yearOf(&w) > 0 })
 	pm.Class("day", func(w word) bool {
 		if !w.Digits {
@@ -28,7 +30,7 @@ func (x *Spaced) withClasses(pm *phraseMatcher) *phraseMatcher {
 	pm.Class("month", func(w word) bool { return x.monthOf(&w) > 0 })
 	pm.Class("comma", func(w word) bool { return w.Punct && w.Key == "," })
 	pm.Class("stop", func(w word) bool { return w.Punct && w.Key == "." })
-	units := keySet(x.table.Words("time-unit"))
+	units := keySet(t.Words("time-unit"))
 	var stems []string // the units written as stems, tested by prefix
 	for u := range units {
 		if stem, ok := strings.CutSuffix(u, "*"); ok {

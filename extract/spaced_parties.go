@@ -38,8 +38,14 @@ type countryName struct {
 // their sound changes (Amerik* as Americi).
 func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.Entry, forms func(string) []string) *spacedCountries {
 	sc := &spacedCountries{pm: newPhraseMatcher(), capitalOnly: lang == "en"}
+	// a code's slice is shared by its names (a country has several, in
+	// forms and scripts): one object per country, not per name
+	shared := map[string][]string{}
 	add := func(text string, n countryName) {
-		n.codes = []string{n.code}
+		if shared[n.code] == nil {
+			shared[n.code] = []string{n.code}
+		}
+		n.codes = shared[n.code]
 		for _, f := range forms(text) {
 			sc.pm.Add(f, len(sc.names))
 		}
