@@ -157,8 +157,8 @@ func TestSentenceChecksCarryData(t *testing.T) {
 }
 
 // sentenceRows returns every sentence row, every column, as text, in
-// order of id; a deadline NULL as '', as the store reads both since
-// migration 0036 (which writes PostgreSQL's NULLs again as '').
+// order of id; a NULL deadline as an empty one, as the store reads both
+// since migration 0036 (which writes PostgreSQL's NULLs again as empty).
 func sentenceRows(t *testing.T, db *sql.DB) []string {
 	t.Helper()
 	rows, err := db.Query(`SELECT id, version_id, document_id, position, label, section, marker, paragraph, text, text_sha256,
