@@ -157,12 +157,11 @@ func TestSentenceChecksCarryData(t *testing.T) {
 }
 
 // sentenceRows returns every sentence row, every column, as text, in
-// order of id; a NULL deadline as an empty one, as the store reads both
-// since migration 0036 (which writes PostgreSQL's NULLs again as empty).
+// order of id.
 func sentenceRows(t *testing.T, db *sql.DB) []string {
 	t.Helper()
 	rows, err := db.Query(`SELECT id, version_id, document_id, position, label, section, marker, paragraph, text, text_sha256,
-		occurrence, type, strength, coalesce(deadline, ''), evidence, evidence_z, actors, areas, anchor_sha256, text_start, text_end
+		occurrence, type, strength, deadline, evidence, evidence_z, actors, areas, anchor_sha256, text_start, text_end
 		FROM sentences ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
