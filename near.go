@@ -3,6 +3,7 @@ package entente
 import (
 	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicates: the same statement as published by two publishers (a
@@ -61,6 +62,19 @@ type normalRune struct {
 func nearNormal(text string) []normalRune {
 	out := make([]normalRune, 0, len(text)/2)
 	for off, r := range text {
+		// ASCII and Chinese characters, most of the genre's text, without
+		// the unicode tables' searches (a batch ingest reads every text
+		// here): the same runes kept, folded the same way
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || isHan(r):
+			out = append(out, normalRune{r, off})
+			continue
+		case 'A' <= r && r <= 'Z':
+			out = append(out, normalRune{r + ('a' - 'A'), off})
+			continue
+		case r < utf8.RuneSelf:
+			continue // ASCII punctuation, white space, controls
+		}
 		if r >= 0xFF01 && r <= 0xFF5E {
 			r -= 0xFEE0
 		}

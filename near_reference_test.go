@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The near-duplicate measure was made cheaper (issue 18, item 3: it was
@@ -132,5 +133,49 @@ func FuzzNearAgainstReference(f *testing.F) {
 	f.Add("abcdefghij abcdefghij abcdefghij", "xx abcdefghij abcdefghij")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		checkAgainstReference(t, a, b)
+	})
+}
+
+// referenceNormal is nearNormal as first written: every rune through the
+// unicode tables.
+func referenceNormal(text string) []normalRune {
+	out := []normalRune{}
+	for off, r := range text {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			out = append(out, normalRune{unicode.ToLower(r), off})
+		}
+	}
+	return out
+}
+
+// TestNearNormalEveryRune: nearNormal keeps and folds each rune, alone
+// and after another, as the plain version does, for every rune.
+func TestNearNormalEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // not encodable: string(r) is U+FFFD, checked below
+		}
+		s := "a" + string(r)
+		if got, want := nearNormal(s), referenceNormal(s); !slices.Equal(got, want) {
+			t.Fatalf("%U: %v, want %v", r, got, want)
+		}
+	}
+	if got, want := nearNormal("\xff\xfe合"), referenceNormal("\xff\xfe合"); !slices.Equal(got, want) {
+		t.Errorf("invalid UTF-8: %v, want %v", got, want)
+	}
+}
+
+// FuzzNearNormal holds nearNormal to the plain version on any text.
+func FuzzNearNormal(f *testing.F) {
+	for _, s := range []string{"", "双方同意ＡＢＣ１２３。", "Србија и Кина", "Srbija, Kina: ĐŽ ß İ", "e\u0301\u0308", "\xff合\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := nearNormal(s), referenceNormal(s); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
 	})
 }

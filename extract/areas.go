@@ -297,7 +297,11 @@ func inEnumeration(rs []rune, start, end int) bool {
 // stays the topic.
 func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 	open := -1
-	for i, r := range st.masked {
+	shielded := st.masked
+	if !st.has(markTitle | markQuote | markBox) {
+		shielded = nil // no □ in the masked copy and no quotation: nothing to mark
+	}
+	for i, r := range shielded {
 		if r == '□' {
 			out[i] |= fShielded
 		}
@@ -425,13 +429,14 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 	rs := st.masked
 	after := false
 	for i := len(rs) - 1; i >= 0; i-- {
-		if isClauseBreak(rs[i]) {
+		r := rs[i]
+		if (r < 0x4E00 || r > 0x9FFF) && isClauseBreak(r) { // a Han character breaks no clause
 			after = false
 		}
 		if after {
 			flags[i] |= fModifier
 		}
-		if am.attributive.has(rs[i]) {
+		if am.attributive.has(r) {
 			after = true
 		}
 	}
@@ -456,7 +461,11 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 		}
 		// "A、B、C等 HEAD": from the item before the first 、 up to 等
 		first, marker := -1, -1
-		for i := c.Start; i < c.End; i++ {
+		end := c.End
+		if !st.has(markEnum) {
+			end = c.Start // no 、 in the sentence: no pass over the clause
+		}
+		for i := c.Start; i < end; i++ {
 			switch {
 			case rs[i] == '、' && first < 0:
 				first = i

@@ -63,7 +63,25 @@ type text struct {
 	mentions []mention
 	cut      bool     // clauses holds the clauses
 	scr      *scratch // the document's reusable buffers (nil: made on demand)
+	// marks says which of 《, “, □ and 、 the sentence holds (found while it
+	// is decoded), so that the rules looking for titles, quotations or
+	// masked runes pass over the many sentences without any
+	marks runeMarks
 }
+
+// runeMarks are the characters whose absence lets a rule skip its pass over
+// a sentence.
+type runeMarks uint8
+
+const (
+	markTitle runeMarks = 1 << iota // 《: a title (and, masked, its □)
+	markQuote                       // “: a quotation
+	markBox                         // □ as written (the masked copy's placeholder too)
+	markEnum                        // 、: an enumeration (A、B等)
+)
+
+// has reports whether the sentence may hold any of the characters of m.
+func (st *text) has(m runeMarks) bool { return st.marks&m != 0 }
 
 // sub returns the sentence's characters [a, b) as string(st.rs[a:b])
 // does, as a slice of the sentence where it can: no copy, no encoding.
@@ -91,63 +109,112 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// the runes and their masked copy live in the document's buffer: a
 	// sentence's text is read before the next one is (what is kept of it
 	// is copied into strings)
-	// one decoding pass into room for len(s) runes (at least the count),
-	// writing beside them the copy with the inside of 《》 hidden (an
-	// instrument's title is not the sentence's grammar: 《关于推动落实…》
-	// undertakes nothing) behind a placeholder of the same length, so
-	// that offsets stay true
 	buf := scr.runesFor(2 * len(s))
 	runes, mask := buf[:len(s)], buf[len(s):2*len(s)]
 	offs := scr.offsetsFor(len(s) + 1)
-	n, depth, valid := 0, 0, true
-	for i := 0; i < len(s) && n < len(runes); n++ {
-		offs[n] = int32(i)
-		var r rune
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			i++
-		case i+3 <= len(s) && c-0xE1 <= 0xEF-0xE1 && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
-			// three bytes (Han, CJK punctuation) without a call: these
-			// lead bytes (E1 to EF but ED) take any continuation bytes
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-		default:
-			var w int
-			r, w = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && w == 1 {
-				valid = false // an invalid byte: sub encodes the runes instead
-			}
-			i += w
-		}
-		runes[n] = r
-		// the inside of 《》 masked
-		switch {
-		case r == '《':
-			depth++
-		case r == '》':
-			depth = max(depth-1, 0)
-		case depth > 0:
-			r = '□'
-		}
-		mask[n] = r
-	}
+	n, valid, marks := decodeSentence(s, runes, offs)
 	if valid {
-		offs[n] = int32(len(s))
 		offs = offs[: n+1 : n+1]
 	} else {
 		offs = nil
 	}
 	rs, masked := runes[:n:n], mask[:n:n]
+	// the copy with the inside of 《》 hidden (an instrument's title is
+	// not the sentence's grammar: 《关于推动落实…》 undertakes nothing)
+	// behind a placeholder of the same length, so that offsets stay true;
+	// most sentences cite no title and take a plain copy
+	copy(masked, rs)
+	if marks&markTitle != 0 {
+		maskTitlesInto(masked)
+	}
 	// the tokens too: a sentence's tokens are read before the next
 	// sentence's are made (clauses and resolve copy what they keep)
 	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])
 	// one text per document too: a sentence's reading keeps no pointer
 	// to it, and its names and clauses reuse the previous one's room
 	st := &scr.txt
-	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
+	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, marks: marks, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
 	return st
+}
+
+// decodeSentence decodes s into runes (room for len(s) of them) and the
+// byte offset of each into offs (room for len(s)+1, len(s) last), returning
+// the count, whether s is valid UTF-8 (an invalid byte decodes to U+FFFD,
+// and the offsets cannot then make the runes' string) and the marks of the
+// characters among them (markOf: each is three bytes, so found on the
+// inline path). Han
+// characters and CJK punctuation, nearly all of a Chinese sentence, are
+// decoded inline from one load of their three bytes.
+func decodeSentence(s string, runes []rune, offs []int32) (n int, valid bool, marks runeMarks) {
+	valid = true
+	runes = runes[:len(s)]
+	at := offs[:len(runes)] // the last offset (len(s)) is written after the loop
+	i := 0
+	for i < len(s) && n < len(runes) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			at[n], runes[n] = int32(i), rune(c)
+			n++
+			i++
+			continue
+		}
+		if i+2 < len(s) {
+			t := s[i : i+3]
+			v := uint32(t[0])<<16 | uint32(t[1])<<8 | uint32(t[2])
+			// a lead byte E1 to EF but ED and two continuation bytes:
+			// those leads take any continuation bytes (E0 and ED do not)
+			if v&0xF0C0C0 == 0xE08080 && c != 0xE0 && c != 0xED {
+				if c < 0xE4 { // not Han (E4 to E9): punctuation, symbols
+					marks |= markOf(v)
+				}
+				at[n], runes[n] = int32(i), rune(v>>4&0xF000|v>>2&0x0FC0|v&0x3F)
+				n++
+				i += 3
+				continue
+			}
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			valid = false // an invalid byte: text.sub encodes the runes instead
+		}
+		at[n], runes[n] = int32(i), r
+		n++
+		i += w
+	}
+	offs[n] = int32(len(s))
+	return n, valid, marks
+}
+
+// markOf returns the mark of a three-byte character given as its bytes in
+// one word (lead byte highest).
+func markOf(v uint32) runeMarks {
+	switch v {
+	case 0xE3808A: // 《
+		return markTitle
+	case 0xE2809C: // “
+		return markQuote
+	case 0xE296A1: // □
+		return markBox
+	case 0xE38081: // 、
+		return markEnum
+	}
+	return 0
+}
+
+// maskTitlesInto hides, in place, the inside of 《》 behind □ (nested titles
+// count their depth; a stray 》 closes nothing).
+func maskTitlesInto(rs []rune) {
+	depth := 0
+	for i, r := range rs {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》':
+			depth = max(depth-1, 0)
+		case depth > 0:
+			rs[i] = '□'
+		}
+	}
 }
 
 // maskQuotesInto writes into out (of rs's length) a copy of rs with the

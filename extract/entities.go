@@ -86,8 +86,9 @@ const maxCompared = 32
 
 // find returns the mechanisms and projects named in a sentence, each with
 // where it stands (the cue's text is the name). stopAt marks the positions
-// where a cue word ends: a name never reaches back past one.
-func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs []entente.Cue) {
+// where a cue word ends: a name never reaches back past one. quoted says
+// whether the sentence holds a “ (text.marks).
+func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (mechs, projs []entente.Cue) {
 	// the names already found, by equality: a scan of the list while it
 	// is short (most sentences name a few), a set once it is long
 	var mechSet, projSet map[string]bool
@@ -156,11 +157,13 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool) (mechs, projs 
 			}
 		}
 	}
-	er.quotedProjects(masked, func(name string, end int) {
-		if !er.alignedPlan(masked, name, end) {
-			add(&projs, name, end, "quoted name")
-		}
-	})
+	if quoted { // a quoted project needs a “ (without one, no pass over the sentence)
+		er.quotedProjects(masked, func(name string, end int) {
+			if !er.alignedPlan(masked, name, end) {
+				add(&projs, name, end, "quoted name")
+			}
+		})
+	}
 	for end := len(masked); end > 0; end-- {
 		if !er.anyHead.has(masked[end-1]) {
 			continue // no head word ends with this character
@@ -962,7 +965,7 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 			inName[k] = true
 		}
 	}
-	mechSpans, projSpans = x.entities.find(st.masked, stopAt, inName)
+	mechSpans, projSpans = x.entities.find(st.masked, stopAt, inName, st.has(markQuote))
 	mechs, projs = []string{}, []string{}
 	st.named = st.named[:0]
 	for _, m := range mechSpans {

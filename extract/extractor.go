@@ -221,14 +221,18 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 		}
 		st := x.newTextWith(ls.Text, scr)
 		mechs, projs, mechSpans, projSpans := ents.add(x, id, st) // first: their names shield area words
-		s, r, err := x.label(ctx, st, pi, inherited)
+		// the sentence is labelled in its slot of the result (room for
+		// every sentence was made above): a Sentence is some 400 bytes,
+		// copied twice when returned and appended
+		out.Sentences = append(out.Sentences, entente.Sentence{})
+		s := &out.Sentences[len(out.Sentences)-1]
+		r, err := x.labelInto(ctx, s, st, pi, inherited)
 		if err != nil {
 			return nil, err
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References, s.Rationale.References = refs.add(x.refs, id, st)
 		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs, mechSpans, projSpans
-		out.Sentences = append(out.Sentences, s)
 
 		if r.subject != nil {
 			paraSubject = r.subject
@@ -252,11 +256,21 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 // label reads one sentence: its type, actors, strength, areas and deadline,
 // with their evidence.
 func (x *Extractor) label(ctx context.Context, st *text, pi *partyIndex, inherited []string) (entente.Sentence, sentenceReading, error) {
-	r, err := x.classify(ctx, st, pi, inherited)
+	var s entente.Sentence
+	r, err := x.labelInto(ctx, &s, st, pi, inherited)
 	if err != nil {
 		return entente.Sentence{}, r, err
 	}
-	s := entente.Sentence{
+	return s, r, nil
+}
+
+// labelInto is label writing the sentence into s.
+func (x *Extractor) labelInto(ctx context.Context, s *entente.Sentence, st *text, pi *partyIndex, inherited []string) (sentenceReading, error) {
+	r, err := x.classify(ctx, st, pi, inherited)
+	if err != nil {
+		return r, err
+	}
+	*s = entente.Sentence{
 		Text: st.s, Type: r.typ, Actors: r.actors, Strength: r.strength,
 		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
 	}
@@ -273,7 +287,7 @@ func (x *Extractor) label(ctx context.Context, st *text, pi *partyIndex, inherit
 			s.Rationale.Deadline = d
 		}
 	}
-	return s, r, nil
+	return r, nil
 }
 
 // document fills in the metadata.
@@ -373,7 +387,10 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 	rs := st.rs
 	// a date inside a title or a quoted name (“2030年前…行动方案”) bounds
 	// nothing the parties undertake
-	masked := maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
+	masked := st.masked // read only: without a “ the quotations' mask is the same
+	if st.has(markQuote) {
+		masked = maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
+	}
 	if d := x.g.dateDeadline(masked); d != nil {
 		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
 		return d

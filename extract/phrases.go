@@ -39,8 +39,21 @@ type phraseMatcher struct {
 	// the order of suffix
 	suffixBy *[256][]int
 	holders  []int // phrases opening with a placeholder
-	phrases  []phrase
-	classes  map[string]func(word) bool
+	// phrases, their word patterns (pats), the patterns' texts (text),
+	// the lists of phrases by first word (links) and their splits by
+	// second word (splits, nexts) hold no pointer: numbers into each
+	// other, so that the collector, which walks every pointer of the
+	// reader's tables on every cycle, skips them (thousands of phrases,
+	// a slice and two strings each before)
+	phrases []phrase
+	pats    []wordPattern
+	text    []byte
+	links   []link
+	splits  []split
+	nexts   wordTable[chain] // a split's lists by second word: owner is the split's number+1
+	// classes numbers the placeholders' tests (classFns) by name
+	classes  map[string]int32
+	classFns []func(word) bool
 	// holderClass numbers the class of each holder's first word (index
 	// into holderTests), so that a word is tested once per class, not once
 	// per phrase
@@ -63,28 +76,36 @@ type phraseMatcher struct {
 type keyTable = wordTable[keyEntry]
 
 type keyEntry struct {
-	exact  []int // phrases whose first word is key, in order
-	prefix []int // phrases whose first word's stem, cut to three letters, is key
+	exact  chain // phrases whose first word is key, in order
+	prefix chain // phrases whose first word's stem, cut to three letters, is key
 	// next splits a long exact list (the: the two sides, the United
 	// States…) by the second word, so that a frequent first word tries
-	// only the phrases its next word may continue
-	next *nextIndex
+	// only the phrases its next word may continue (a number+1 into
+	// splits, 0 for none)
+	next int32
 	// prefixNext splits the prefix list so by the second word's first
 	// three characters (republik* srbij*, republik* kin*…: the Serbian
 	// names of many countries open with one stem)
-	prefixNext *nextIndex
+	prefixNext int32
 }
+
+// chain is a list of phrases in the order they were added: links from
+// head to tail (numbers+1 into links, 0 for none), n of them.
+type chain struct{ head, tail, n int32 }
+
+// link is a phrase of a chain and the next link (0 ends it).
+type link struct{ id, next int32 }
 
 // keyFilter is a one-hash Bloom filter over key hashes (keyHash): a clear
 // bit says a key is not in the table; a set one says look.
 type keyFilter [128]uint64
 
-// nextIndex is a list of exact splits by second word: byNext holds the
-// phrases whose second word is exact, rest the others (one word long, or a
-// stem, suffix or placeholder second), each in the order of the list.
-type nextIndex struct {
-	byNext map[string][]int
-	rest   []int
+// split is a list split by second word: the phrases whose second word is
+// exact (or opens with a head) are listed in nexts by it, the others
+// (one word long, or a stem, suffix or placeholder second) in rest, each
+// in the order of the list.
+type split struct {
+	rest chain
 }
 
 // longList is the length from which a list of exact is split by next.
@@ -94,11 +115,11 @@ func (f *keyFilter) add(h uint64)      { f[h>>7&127] |= 1 << (h & 63) }
 func (f *keyFilter) has(h uint64) bool { return f[h>>7&127]&(1<<(h&63)) != 0 }
 
 type phrase struct {
-	words   []wordPattern
-	payload int
+	first, n int32 // its word patterns: pats[first:first+n]
+	payload  int
 }
 
-type patternKind int
+type patternKind uint8
 
 const (
 	patExact patternKind = iota
@@ -107,37 +128,78 @@ const (
 	patClass
 )
 
+// wordPattern is a word of a phrase: its text is text[off:off+n] of its
+// matcher (a placeholder's class name).
 type wordPattern struct {
+	kind  patternKind
+	runes int32 // a suffix's length in characters
+	// class is a placeholder's test, an index into classFns, -1 until
+	// both the phrase and the class are known (Add and Class may come in
+	// either order)
+	class  int32
+	off, n int32
+}
+
+// patSpec is a word pattern as parsePhrase reads it.
+type patSpec struct {
 	kind patternKind
 	text string
-	// class is a placeholder's test, set when both the phrase and the
-	// class are known (Add and Class may come in either order)
-	class func(word) bool
 }
 
 func newPhraseMatcher() *phraseMatcher {
-	return &phraseMatcher{classes: map[string]func(word) bool{}}
+	return &phraseMatcher{classes: map[string]int32{}}
+}
+
+// patText returns a pattern's text (a copy: for building, not matching).
+func (pm *phraseMatcher) patText(p *wordPattern) string { return string(pm.text[p.off : p.off+p.n]) }
+
+// words returns the word patterns of phrase id.
+func (pm *phraseMatcher) words(id int) []wordPattern {
+	p := &pm.phrases[id]
+	return pm.pats[p.first : p.first+p.n]
+}
+
+// push appends phrase id to c.
+func (pm *phraseMatcher) push(c *chain, id int) {
+	pm.links = append(pm.links, link{id: int32(id)})
+	at := int32(len(pm.links))
+	if c.tail == 0 {
+		c.head = at
+	} else {
+		pm.links[c.tail-1].next = at
+	}
+	c.tail = at
+	c.n++
+}
+
+// ids returns the phrases of c, in order (for building, not matching).
+func (pm *phraseMatcher) ids(c chain) []int {
+	var out []int
+	for l := c.head; l != 0; l = pm.links[l-1].next {
+		out = append(out, int(pm.links[l-1].id))
+	}
+	return out
 }
 
 // parsePhrase reads a phrase as written in a table into word patterns,
 // tokenized as sentences are.
-func parsePhrase(s string) [][]wordPattern {
-	var alts [][]wordPattern
+func parsePhrase(s string) [][]patSpec {
+	var alts [][]patSpec
 	alts = append(alts, nil)
 	for _, f := range strings.Fields(s) {
-		var pats []wordPattern
+		var pats []patSpec
 		switch {
 		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
-			pats = []wordPattern{{kind: patClass, text: f[1 : len(f)-1]}}
+			pats = []patSpec{{kind: patClass, text: f[1 : len(f)-1]}}
 		case strings.HasSuffix(f, "~") && len(f) > 1:
 			base := foldKey(strings.TrimSuffix(f, "~"))
 			for _, form := range presentForms(base) {
-				pats = append(pats, wordPattern{kind: patExact, text: form})
+				pats = append(pats, patSpec{kind: patExact, text: form})
 			}
 		case strings.HasSuffix(f, "*") && len(f) > 1:
-			pats = []wordPattern{{kind: patPrefix, text: foldKey(strings.TrimSuffix(f, "*"))}}
+			pats = []patSpec{{kind: patPrefix, text: foldKey(strings.TrimSuffix(f, "*"))}}
 		case strings.HasPrefix(f, "*") && len(f) > 1:
-			pats = []wordPattern{{kind: patSuffix, text: foldKey(strings.TrimPrefix(f, "*"))}}
+			pats = []patSpec{{kind: patSuffix, text: foldKey(strings.TrimPrefix(f, "*"))}}
 		default:
 			// a written word may be several tokens (U.S.-China, don't):
 			// match them one by one
@@ -148,15 +210,15 @@ func parsePhrase(s string) [][]wordPattern {
 					k = string(rs[w.Start:w.End])
 				}
 				for i := range alts {
-					alts[i] = append(alts[i], wordPattern{kind: patExact, text: k})
+					alts[i] = append(alts[i], patSpec{kind: patExact, text: k})
 				}
 			}
 			continue
 		}
-		var next [][]wordPattern
+		var next [][]patSpec
 		for _, a := range alts {
 			for _, p := range pats {
-				next = append(next, append(append([]wordPattern(nil), a...), p))
+				next = append(next, append(append([]patSpec(nil), a...), p))
 			}
 		}
 		alts = next
@@ -195,8 +257,18 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 			continue
 		}
 		id := len(pm.phrases)
-		pm.bindClasses(ws)
-		pm.phrases = append(pm.phrases, phrase{words: ws, payload: payload})
+		first := int32(len(pm.pats))
+		for _, w := range ws {
+			p := wordPattern{kind: w.kind, runes: int32(utf8.RuneCountInString(w.text)), class: -1, off: int32(len(pm.text)), n: int32(len(w.text))}
+			if w.kind == patClass {
+				if c, ok := pm.classes[w.text]; ok {
+					p.class = c
+				}
+			}
+			pm.text = append(pm.text, w.text...)
+			pm.pats = append(pm.pats, p)
+		}
+		pm.phrases = append(pm.phrases, phrase{first: first, n: int32(len(ws)), payload: payload})
 		if f := ws[0]; (f.kind == patExact || f.kind == patPrefix) && f.text != "" && f.text[0] < 0x80 {
 			pm.first[f.text[0]] = true
 		} else {
@@ -205,13 +277,13 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 		switch first := ws[0]; first.kind {
 		case patExact:
 			e := pm.keys.entry(first.text)
-			e.exact = append(e.exact, id)
+			pm.push(&e.exact, id)
 			pm.exactKeys.add(keyHash(first.text))
 			e.next = pm.split(e.next, e.exact, exactNext)
 		case patPrefix:
 			k := cutRunes(first.text, 3)
 			e := pm.keys.entry(k)
-			e.prefix = append(e.prefix, id)
+			pm.push(&e.prefix, id)
 			e.prefixNext = pm.split(e.prefixNext, e.prefix, nextHeadOf)
 			pm.hasPrefix = true
 			pm.prefixKeys.add(keyHash(k))
@@ -240,26 +312,27 @@ func (pm *phraseMatcher) Add(s string, payload int) {
 	}
 }
 
-// split keeps a list's split by second word (next) up to date with the
-// list's last phrase, and returns it. A list shorter than longList is
-// never split (the look-up tries it whole), so its split is made only when
-// it reaches that length, from every phrase of the list in order, as
-// adding them one by one would have made it: the many short lists of a
-// table (country names, cue phrases) hold no map each, which the collector
-// would otherwise walk on every cycle for nothing.
-func (pm *phraseMatcher) split(nx *nextIndex, list []int, key func([]wordPattern) (string, bool)) *nextIndex {
-	if len(list) < longList {
-		return nil
+// split keeps a list's split by second word (nx, a number+1 into splits,
+// 0 for none) up to date with the list's last phrase, and returns it. A
+// list shorter than longList is never split (the look-up tries it whole),
+// so its split is made only when it reaches that length, from every
+// phrase of the list in order, as adding them one by one would have made
+// it.
+func (pm *phraseMatcher) split(nx int32, list chain, key func(pm *phraseMatcher, ws []wordPattern) (string, bool)) int32 {
+	if list.n < longList {
+		return 0
 	}
-	from := len(list) - 1 // the phrase just added
-	if nx == nil {
-		nx, from = &nextIndex{byNext: map[string][]int{}}, 0
+	ids := pm.ids(list)
+	from := len(ids) - 1 // the phrase just added
+	if nx == 0 {
+		pm.splits = append(pm.splits, split{})
+		nx, from = int32(len(pm.splits)), 0
 	}
-	for _, id := range list[from:] {
-		if k, ok := key(pm.phrases[id].words); ok {
-			nx.byNext[k] = append(nx.byNext[k], id)
+	for _, id := range ids[from:] {
+		if k, ok := key(pm, pm.words(id)); ok {
+			pm.push(pm.nexts.entryOf(nx, k), id)
 		} else {
-			nx.rest = append(nx.rest, id)
+			pm.push(&pm.splits[nx-1].rest, id)
 		}
 	}
 	return nx
@@ -267,9 +340,9 @@ func (pm *phraseMatcher) split(nx *nextIndex, list []int, key func([]wordPattern
 
 // exactNext returns a phrase's second word when it is an exact one: the
 // key an exact list is split by.
-func exactNext(ws []wordPattern) (string, bool) {
+func exactNext(pm *phraseMatcher, ws []wordPattern) (string, bool) {
 	if len(ws) > 1 && ws[1].kind == patExact {
-		return ws[1].text, true
+		return pm.patText(&ws[1]), true
 	}
 	return "", false
 }
@@ -277,58 +350,66 @@ func exactNext(ws []wordPattern) (string, bool) {
 // nextHeadOf returns the first three characters every word that matches a
 // phrase's second pattern opens with: an exact word's, or a stem's of
 // three or more; false when the phrase has no such second word.
-func nextHeadOf(ws []wordPattern) (string, bool) {
+func nextHeadOf(pm *phraseMatcher, ws []wordPattern) (string, bool) {
 	if len(ws) < 2 {
 		return "", false
 	}
-	switch p := ws[1]; p.kind {
+	switch p := &ws[1]; p.kind {
 	case patExact:
-		return cutRunes(p.text, 3), p.text != ""
+		return cutRunes(pm.patText(p), 3), p.n > 0
 	case patPrefix:
-		if utf8.RuneCountInString(p.text) >= 3 {
-			return cutRunes(p.text, 3), true
+		if p.runes >= 3 {
+			return cutRunes(pm.patText(p), 3), true
 		}
 	}
 	return "", false
 }
 
 // nextHead is a word's key cut to three characters, as nextHeadOf cuts a
-// phrase's second word.
-func nextHead(w *word) string {
+// phrase's second word, with its hash.
+func nextHead(w *word) (string, uint64) {
 	if w.hashed && !w.Punct {
-		return w.head(2)
+		return w.head(2), w.headHash[2]
 	}
-	return cutRunes(w.Key, 3) // a mark has no heads; a word made outside tokenize neither
+	k := cutRunes(w.Key, 3) // a mark has no heads; a word made outside tokenize neither
+	return k, keyHash(k)
+}
+
+// tryChain tries the phrases of the chain from link l at word i, their
+// words before from known to match.
+func (pm *phraseMatcher) tryChain(ws []word, i int, l int32, from int, best *phraseMatch) {
+	for ; l != 0; l = pm.links[l-1].next {
+		pm.tryPhraseFrom(ws, i, int(pm.links[l-1].id), from, best)
+	}
 }
 
 // tryMerged tries the phrases of a split list at word i: those its next
-// word may continue and the others, in the order of the list.
-func (pm *phraseMatcher) tryMerged(ws []word, i int, rest, more []int, best *phraseMatch) {
-	a, b := rest, more
-	for len(a) > 0 || len(b) > 0 {
-		if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
-			pm.tryPhrase(ws, i, a[0], best)
-			a = a[1:]
+// word may continue (from link b) and the others (from link a), in the
+// order of the list, their words before from known to match.
+func (pm *phraseMatcher) tryMerged(ws []word, i int, a, b int32, from int, best *phraseMatch) {
+	for a != 0 || b != 0 {
+		if b == 0 || (a != 0 && pm.links[a-1].id < pm.links[b-1].id) {
+			pm.tryPhraseFrom(ws, i, int(pm.links[a-1].id), from, best)
+			a = pm.links[a-1].next
 		} else {
-			pm.tryPhrase(ws, i, b[0], best)
-			b = b[1:]
+			pm.tryPhraseFrom(ws, i, int(pm.links[b-1].id), from, best)
+			b = pm.links[b-1].next
 		}
 	}
 }
 
 // Class names a placeholder's test.
 func (pm *phraseMatcher) Class(name string, f func(word) bool) {
-	pm.classes[name] = f
-	for i := range pm.phrases {
-		pm.bindClasses(pm.phrases[i].words)
+	c, ok := pm.classes[name]
+	if !ok {
+		c = int32(len(pm.classFns))
+		pm.classes[name] = c
+		pm.classFns = append(pm.classFns, nil)
 	}
-}
-
-// bindClasses gives each placeholder of a phrase its test.
-func (pm *phraseMatcher) bindClasses(ws []wordPattern) {
-	for k := range ws {
-		if ws[k].kind == patClass {
-			ws[k].class = pm.classes[ws[k].text]
+	pm.classFns[c] = f
+	for k := range pm.pats {
+		if p := &pm.pats[k]; p.kind == patClass && pm.patText(p) == name {
+			p.class = c
 		}
 	}
 }
@@ -344,16 +425,20 @@ func cutRunes(s string, n int) string {
 	return s
 }
 
+// matches reports whether word w matches pattern p. The pattern's text is
+// compared in place (a conversion in a comparison copies nothing).
 func (pm *phraseMatcher) matches(p *wordPattern, w *word) bool {
 	switch p.kind {
 	case patExact:
-		return w.Key == p.text
+		return w.Key == string(pm.text[p.off:p.off+p.n])
 	case patPrefix:
-		return !w.Punct && strings.HasPrefix(w.Key, p.text)
+		return !w.Punct && len(w.Key) >= int(p.n) && w.Key[:p.n] == string(pm.text[p.off:p.off+p.n])
 	case patSuffix:
-		return !w.Punct && strings.HasSuffix(w.Key, p.text) && utf8.RuneCountInString(w.Key)-utf8.RuneCountInString(p.text) >= 3
+		k := w.Key
+		return !w.Punct && len(k) >= int(p.n) && k[len(k)-int(p.n):] == string(pm.text[p.off:p.off+p.n]) &&
+			utf8.RuneCountInString(k)-int(p.runes) >= 3
 	case patClass:
-		return p.class != nil && p.class(*w) // a copy: w stays on its caller's stack
+		return p.class >= 0 && pm.classFns[p.class](*w) // a copy: w stays on its caller's stack
 	}
 	return false
 }
@@ -361,10 +446,10 @@ func (pm *phraseMatcher) matches(p *wordPattern, w *word) bool {
 // wordPayload returns the payload of the longest one-word phrase matching
 // w, without the allocation of a one-word slice.
 func (pm *phraseMatcher) wordPayload(w *word) (int, bool) {
-	check := func(ids []int) (int, bool) {
-		for _, id := range ids {
-			p := &pm.phrases[id]
-			if len(p.words) == 1 && pm.matches(&p.words[0], w) {
+	check := func(c chain) (int, bool) {
+		for l := c.head; l != 0; l = pm.links[l-1].next {
+			p := &pm.phrases[pm.links[l-1].id]
+			if p.n == 1 && pm.matches(&pm.pats[p.first], w) {
 				return p.payload, true
 			}
 		}
@@ -427,11 +512,6 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 	if k := ws[i].Key; !pm.firstAny && (k == "" || k[0] >= 0x80 || !pm.first[k[0]]) {
 		return best, false
 	}
-	try := func(ids []int) {
-		for _, id := range ids {
-			pm.tryPhrase(ws, i, id, &best)
-		}
-	}
 	w := &ws[i]
 	kh := w.keyHash
 	if !w.hashed {
@@ -442,26 +522,25 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 		e = pm.keys.get(w.Key, kh)
 	}
 	if e != nil {
-		if len(e.exact) < longList {
-			try(e.exact)
+		// the exact phrases listed under the word's key open with it:
+		// tried from their second word
+		if e.exact.n < longList {
+			pm.tryChain(ws, i, e.exact.head, 1, &best)
 		} else {
 			// the phrases that may continue with the next word, and
 			// the others, in the list's order
-			nx := e.next
-			var more []int
+			var more int32
 			if i+1 < len(ws) {
-				more = nx.byNext[ws[i+1].Key]
-			}
-			a, b := nx.rest, more
-			for len(a) > 0 || len(b) > 0 {
-				if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
-					pm.tryPhrase(ws, i, a[0], &best)
-					a = a[1:]
-				} else {
-					pm.tryPhrase(ws, i, b[0], &best)
-					b = b[1:]
+				nw := &ws[i+1]
+				h := nw.keyHash
+				if !nw.hashed {
+					h = keyHash(nw.Key)
+				}
+				if c := pm.nexts.getOf(e.next, nw.Key, h); c != nil {
+					more = c.head
 				}
 			}
+			pm.tryMerged(ws, i, pm.splits[e.next-1].rest.head, more, 1, &best)
 		}
 	}
 	if !w.Punct && pm.hasPrefix {
@@ -469,27 +548,35 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 			if !pm.stemLen[n+1] {
 				continue
 			}
-			k := w.head(n)
-			if k == "" {
+			var k string
+			var hh uint64
+			if w.hashed {
+				// the word is shorter than the stem key when its head of
+				// n+1 characters is its head of n (no count of runes)
+				if n > 0 && w.headEnd[n] == w.headEnd[n-1] {
+					break
+				}
+				k, hh = w.head(n), w.headHash[n]
+			} else {
 				k = cutRunes(w.Key, n+1) // a word made outside tokenize
-			}
-			if n > 0 && utf8.RuneCountInString(k) <= n {
-				break // the word is shorter than the stem key
-			}
-			hh := w.headHash[n]
-			if !w.hashed {
+				if n > 0 && utf8.RuneCountInString(k) <= n {
+					break // the word is shorter than the stem key
+				}
 				hh = keyHash(k)
 			}
 			if !w.hashed || pm.prefixKeys.has(hh) {
 				if e := pm.keys.get(k, hh); e != nil {
-					if len(e.prefix) < longList {
-						try(e.prefix)
+					if e.prefix.n < longList {
+						pm.tryChain(ws, i, e.prefix.head, 0, &best)
 					} else {
-						var more []int
+						var more int32
 						if i+1 < len(ws) {
-							more = e.prefixNext.byNext[nextHead(&ws[i+1])]
+							nk, nh := nextHead(&ws[i+1])
+							if c := pm.nexts.getOf(e.prefixNext, nk, nh); c != nil {
+								more = c.head
+							}
 						}
-						pm.tryMerged(ws, i, e.prefixNext.rest, more, &best)
+						pm.tryMerged(ws, i, pm.splits[e.prefixNext-1].rest.head, more, 0, &best)
 					}
 				}
 			}
@@ -497,7 +584,9 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 	}
 	if k := w.Key; !w.Punct && pm.suffixBy != nil && k != "" {
 		// a word ending otherwise ends no suffix (and "" matches none)
-		try(pm.suffixBy[k[len(k)-1]])
+		for _, id := range pm.suffixBy[k[len(k)-1]] {
+			pm.tryPhrase(ws, i, id, &best)
+		}
 	}
 	if len(pm.holders) > 0 {
 		// each class of first word is tested once at this word
@@ -507,7 +596,7 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 			if c < len(tested) {
 				if tested[c] == 0 {
 					tested[c] = 2
-					if p := &pm.phrases[id].words[0]; pm.matches(p, w) {
+					if pm.matches(&pm.pats[pm.phrases[id].first], w) {
 						tested[c] = 1
 					}
 				}
@@ -525,18 +614,40 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 // there and is longer than best, or as long with an exact first word where
 // best's is not.
 func (pm *phraseMatcher) tryPhrase(ws []word, i, id int, best *phraseMatch) {
+	pm.tryPhraseFrom(ws, i, id, 0, best)
+}
+
+// tryPhraseFrom is tryPhrase with the phrase's words before from known to
+// match: the phrases listed under a word's key open with it exactly.
+func (pm *phraseMatcher) tryPhraseFrom(ws []word, i, id, from int, best *phraseMatch) {
 	p := &pm.phrases[id]
-	if i+len(p.words) > len(ws) || i+len(p.words) < best.End {
+	n := int(p.n)
+	if i+n > len(ws) || i+n < best.End {
 		return
 	}
-	for k := range p.words {
-		if !pm.matches(&p.words[k], &ws[i+k]) {
-			return
+	first := int(p.first)
+	for k := from; k < n; k++ {
+		q, w := &pm.pats[first+k], &ws[i+k]
+		// exact words and stems, most words of phrases, compared here
+		// without a call (as matches does)
+		switch q.kind {
+		case patExact:
+			if w.Key != string(pm.text[q.off:q.off+q.n]) {
+				return
+			}
+		case patPrefix:
+			if w.Punct || len(w.Key) < int(q.n) || w.Key[:q.n] != string(pm.text[q.off:q.off+q.n]) {
+				return
+			}
+		default:
+			if !pm.matches(q, w) {
+				return
+			}
 		}
 	}
-	exact := p.words[0].kind == patExact
-	if i+len(p.words) > best.End || (exact && !best.exact) {
-		*best = phraseMatch{Start: i, End: i + len(p.words), Payload: p.payload, exact: exact}
+	exact := pm.pats[first].kind == patExact
+	if i+n > best.End || (exact && !best.exact) {
+		*best = phraseMatch{Start: i, End: i + n, Payload: p.payload, exact: exact}
 	}
 }
 

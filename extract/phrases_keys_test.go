@@ -16,17 +16,46 @@ func TestKeyTable(t *testing.T) {
 	}
 	keys = append(keys, "", "podrž", "подрж", "the", "th", "t")
 	for i, k := range keys {
-		kt.entry(k).exact = append(kt.entry(k).exact, i)
+		kt.entry(k).next = int32(i + 1)
 	}
 	for i, k := range keys {
 		e := kt.get(k, keyHash(k))
-		if e == nil || len(e.exact) != 1 || e.exact[0] != i {
+		if e == nil || e.next != int32(i+1) {
 			t.Fatalf("get(%q) = %+v, want the entry of %d", k, e, i)
 		}
 	}
 	for _, k := range []string{"k500", "thee", "podr", "K1"} {
 		if e := kt.get(k, keyHash(k)); e != nil {
 			t.Errorf("get(%q) = %+v, want none", k, e)
+		}
+	}
+}
+
+// TestKeyTableOwners keeps the owners' keys apart: the same key of two
+// owners is two entries, and an owner finds none of another's.
+func TestKeyTableOwners(t *testing.T) {
+	var ct wordTable[chain]
+	tests := []struct {
+		owner int32
+		key   string
+	}{{1, "the"}, {2, "the"}, {1, "sides"}, {3, ""}, {2, "strane"}, {300, "the"}}
+	for i, tc := range tests {
+		ct.entryOf(tc.owner, tc.key).n = int32(i + 1)
+	}
+	for i := range 200 { // grow it past its first sizes
+		ct.entryOf(int32(i+10), fmt.Sprint(i))
+	}
+	for i, tc := range tests {
+		if c := ct.getOf(tc.owner, tc.key, keyHash(tc.key)); c == nil || c.n != int32(i+1) {
+			t.Errorf("getOf(%d, %q) = %+v, want the entry of %d", tc.owner, tc.key, c, i+1)
+		}
+	}
+	for _, tc := range []struct {
+		owner int32
+		key   string
+	}{{3, "the"}, {1, "strane"}, {2, ""}, {4, "sides"}} {
+		if c := ct.getOf(tc.owner, tc.key, keyHash(tc.key)); c != nil {
+			t.Errorf("getOf(%d, %q) = %+v, want none", tc.owner, tc.key, c)
 		}
 	}
 }

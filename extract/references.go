@@ -85,7 +85,11 @@ func (rr *referenceRules) find(st *text) []citation {
 	var out []citation
 	// 《…》, nesting allowed
 	prevEnd, prevYear := -1, 0
-	for i := 0; i < len(rs); i++ {
+	titles := len(rs)
+	if !st.has(markTitle) {
+		titles = 0 // no 《: no pass over the sentence
+	}
+	for i := 0; i < titles; i++ {
 		if rs[i] != '《' {
 			continue
 		}
@@ -134,7 +138,11 @@ func (rr *referenceRules) find(st *text) []citation {
 			span: spanOf(st, "instrument ending", at, end)})
 	}
 	// “name”等发展规划
-	for i := 0; i < len(masked); i++ {
+	quotes := len(masked)
+	if !st.has(markQuote) {
+		quotes = 0 // no “: no pass over the sentence
+	}
+	for i := 0; i < quotes; i++ {
 		if masked[i] != '“' {
 			continue
 		}

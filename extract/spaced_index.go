@@ -18,11 +18,39 @@ type phraseIndex struct {
 	// bit only when its key ends so, as the table's own test asks (nil
 	// when no table has one)
 	suffixBy *[256][]indexSuffix
+	// suffixPrev holds, by a suffix's last byte, the bytes that may come
+	// before it (every byte for a suffix of one byte): most words that end
+	// like a suffix (Serbian -e, -o) do not end like one in two bytes,
+	// and are told so without a comparison
+	suffixPrev *[256][4]uint64
 	// always marks the tables with a placeholder as a first word
 	always  uint64
 	stemLen [4]bool // the lengths, in characters, of stem keys
 	tables  []*phraseMatcher
 	sets    []*keyWords
+	// exactF and headF hold a bit for the hash of every key of an entry
+	// with exact, and with head, bits: most words and heads of a sentence
+	// are in neither, and one bit test spares them the table's probe
+	exactF, headF indexFilter
+}
+
+// indexFilter is a one-hash Bloom filter over key hashes, as keyFilter, of
+// a size for the index's keys (some two thousand, from all its tables).
+type indexFilter [512]uint64
+
+func (f *indexFilter) add(h uint64)      { f[h>>6&511] |= 1 << (h & 63) }
+func (f *indexFilter) has(h uint64) bool { return f[h>>6&511]&(1<<(h&63)) != 0 }
+
+// addExact and addHead give key's entry the bits and note it in the
+// filter.
+func (ix *phraseIndex) addExact(key string, bits uint64) {
+	ix.entry(key).exact |= bits
+	ix.exactF.add(keyHash(key))
+}
+
+func (ix *phraseIndex) addHead(key string, bits uint64) {
+	ix.entry(key).head |= bits
+	ix.headF.add(keyHash(key))
 }
 
 // A word's opens holds the bits of tables below setBits and of word sets
@@ -62,7 +90,7 @@ func (ix *phraseIndex) registerSets(sets ...*keyWords) {
 		ix.sets = append(ix.sets, ws)
 		ws.bit = bit
 		for k := range ws.keys {
-			ix.entry(k).exact |= bit
+			ix.addExact(k, bit)
 		}
 	}
 }
@@ -96,15 +124,15 @@ func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 		ix.tables = append(ix.tables, pm)
 		pm.bit, pm.need = bit, bit|markedBit
 		for _, p := range pm.phrases {
-			switch first := p.words[0]; first.kind {
+			switch first := &pm.pats[p.first]; first.kind {
 			case patExact:
-				ix.entry(first.text).exact |= bit
+				ix.addExact(pm.patText(first), bit)
 			case patPrefix:
-				k := cutRunes(first.text, 3)
-				ix.entry(k).head |= bit
+				k := cutRunes(pm.patText(first), 3)
+				ix.addHead(k, bit)
 				ix.stemLen[utf8.RuneCountInString(k)] = true
 			case patSuffix:
-				ix.addSuffix(first.text, bit)
+				ix.addSuffix(pm.patText(first), bit)
 			default:
 				ix.always |= bit
 			}
@@ -116,8 +144,15 @@ func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 func (ix *phraseIndex) addSuffix(suffix string, bit uint64) {
 	if ix.suffixBy == nil {
 		ix.suffixBy = new([256][]indexSuffix)
+		ix.suffixPrev = new([256][4]uint64)
 	}
 	add := func(b byte) {
+		if p := &ix.suffixPrev[b]; len(suffix) < 2 {
+			*p = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		} else {
+			c := suffix[len(suffix)-2]
+			p[c>>6] |= 1 << (c & 63)
+		}
 		l := ix.suffixBy[b]
 		for k := range l {
 			if l[k].text == suffix {
@@ -140,12 +175,18 @@ func (ix *phraseIndex) addSuffix(suffix string, bit uint64) {
 // matches key (phraseMatcher.matches: the key ends so, with three
 // characters at least before it).
 func (ix *phraseIndex) suffixBits(key string) uint64 {
-	if ix.suffixBy == nil || key == "" {
+	// a key that matches has three characters before the suffix: three
+	// bytes at least
+	if ix.suffixBy == nil || len(key) < 3 {
 		return 0
+	}
+	last, prev := key[len(key)-1], key[len(key)-2]
+	if ix.suffixPrev[last][prev>>6]&(1<<(prev&63)) == 0 {
+		return 0 // no suffix ends in these two bytes
 	}
 	var m uint64
 	n := -1
-	for _, sf := range ix.suffixBy[key[len(key)-1]] {
+	for _, sf := range ix.suffixBy[last] {
 		if !strings.HasSuffix(key, sf.text) {
 			continue
 		}
@@ -159,6 +200,16 @@ func (ix *phraseIndex) suffixBits(key string) uint64 {
 	return m
 }
 
+// headBits returns the tables a stem of w's head n opens.
+func (ix *phraseIndex) headBits(w *word, n int) uint64 {
+	if h := w.headHash[n]; ix.headF.has(h) {
+		if e := ix.get(w.head(n), h); e != nil {
+			return e.head
+		}
+	}
+	return 0
+}
+
 // mark fills the opens of words that tokenize made (hashed).
 func (ix *phraseIndex) mark(ws []word) {
 	for i := range ws {
@@ -167,17 +218,25 @@ func (ix *phraseIndex) mark(ws []word) {
 			continue
 		}
 		m := ix.always | markedBit
-		if e := ix.get(w.Key, w.keyHash); e != nil {
-			m |= e.exact
+		if ix.exactF.has(w.keyHash) {
+			if e := ix.get(w.Key, w.keyHash); e != nil {
+				m |= e.exact
+			}
 		}
 		if !w.Punct {
 			m |= ix.suffixBits(w.Key)
-			for n := 0; n < 3; n++ {
-				if !ix.stemLen[n+1] || (n > 0 && w.headEnd[n] == w.headEnd[n-1]) {
-					continue // no stem of this length, or the word is shorter
+			// the heads of one, two and three characters where there
+			// are stems of that length; a head as long as the one before
+			// is the whole word, shorter than the stem
+			if ix.stemLen[1] {
+				m |= ix.headBits(w, 0)
+			}
+			if w.headEnd[1] != w.headEnd[0] {
+				if ix.stemLen[2] {
+					m |= ix.headBits(w, 1)
 				}
-				if e := ix.get(w.head(n), w.headHash[n]); e != nil {
-					m |= e.head
+				if ix.stemLen[3] && w.headEnd[2] != w.headEnd[1] {
+					m |= ix.headBits(w, 2)
 				}
 			}
 		}

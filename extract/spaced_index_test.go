@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestPhraseIndexSameMatches holds the index to what it promises: every
@@ -83,6 +84,11 @@ func checkIndexed(t *testing.T, x *Spaced, s string) int {
 			if a != b || aok != bok {
 				t.Errorf("table %d, %q, word %d: marked %v, unmarked %v", k, s, i, b, a)
 			}
+			// the look-ups by key, stem and split find what trying
+			// every phrase of the table finds
+			if want, payloads := everyPhrase(pm, plain, i); a.End != want.End || (aok && (a.exact != want.exact || !payloads[a.Payload])) {
+				t.Errorf("table %d, %q, word %d: %v, every phrase tried %v (payloads %v)", k, s, i, a, want, payloads)
+			}
 		}
 	}
 	for k, set := range x.index.sets {
@@ -123,4 +129,60 @@ func FuzzPhraseIndex(f *testing.F) {
 		checkIndexed(t, en, s)
 		checkIndexed(t, sr, s)
 	})
+}
+
+// TestIndexShortCuts holds the index's short cuts to the look-ups they
+// spare: every key of an entry passes its filter, and the suffixes told
+// apart by their two last bytes give the bits trying every suffix gives.
+func TestIndexShortCuts(t *testing.T) {
+	keys := []string{
+		"", "e", "će", "iće", "biće", "naći", "nastaviće", "razvijaćemo", "ćemo", "šćemo", "pće",
+		"strane", "saradnju", "two", "sides", "ojačaće", "ееће", "abc", "abće",
+	}
+	for _, lang := range []string{"en", "sr"} {
+		ix := &newTestSpaced(t, lang).index
+		for k := range ix.entries {
+			e := &ix.entries[k]
+			if e.val.exact != 0 && !ix.exactF.has(e.hash) {
+				t.Errorf("%s: key %q with exact bits fails the filter", lang, ix.key(k))
+			}
+			if e.val.head != 0 && !ix.headF.has(e.hash) {
+				t.Errorf("%s: head %q with bits fails the filter", lang, ix.key(k))
+			}
+		}
+		if ix.suffixBy == nil {
+			continue
+		}
+		for _, key := range keys {
+			var want uint64
+			for b := range ix.suffixBy {
+				for _, sf := range ix.suffixBy[b] {
+					if strings.HasSuffix(key, sf.text) && utf8.RuneCountInString(key)-sf.runes >= 3 {
+						want |= sf.bits
+					}
+				}
+			}
+			if got := ix.suffixBits(key); got != want {
+				t.Errorf("%s: suffixBits(%q) = %x, every suffix tried %x", lang, key, got, want)
+			}
+		}
+	}
+}
+
+// everyPhrase is longestFrom by trying every phrase of the table at word
+// i: the longest match (exact first words first), and the payloads of the
+// phrases that match so (the tables' order of trying may pick any).
+func everyPhrase(pm *phraseMatcher, ws []word, i int) (phraseMatch, map[int]bool) {
+	best := phraseMatch{End: -1}
+	for id := range pm.phrases {
+		pm.tryPhrase(ws, i, id, &best)
+	}
+	payloads := map[int]bool{}
+	for id := range pm.phrases {
+		one := phraseMatch{End: -1}
+		if pm.tryPhrase(ws, i, id, &one); one.End == best.End && one.exact == best.exact {
+			payloads[one.Payload] = true
+		}
+	}
+	return best, payloads
 }

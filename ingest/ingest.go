@@ -10,9 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/decode"
@@ -334,17 +333,36 @@ func (in *Ingester) raced(ctx context.Context, out Outcome, sha string, err erro
 // breaks, an HTML page's indents and a text file's blank lines do not make
 // the same statement two documents.
 func TextSHA256(text string) string {
+	// The runes kept are hashed as the text holds them, run by run (a
+	// rune at a time through a builder, and the unicode table's search
+	// for every Chinese character, were most of it); a byte of invalid
+	// UTF-8 as U+FFFD, as ranging over the text reads it.
 	h := sha256.New()
-	var b strings.Builder
-	for _, r := range text {
-		if !unicode.IsSpace(r) && r != '\u3000' && r != '\ufeff' {
-			b.WriteRune(r)
+	var buf [512]byte
+	b := buf[:0]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !(c == ' ' || '\t' <= c && c <= '\r') {
+				b = append(b, c)
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case entente.IsSpace(r) || r == '\ufeff':
+			case r == utf8.RuneError && n == 1:
+				b = utf8.AppendRune(b, r)
+			default:
+				b = append(b, text[i:i+n]...)
+			}
+			i += n
 		}
-		if b.Len() > 1<<16 {
-			h.Write([]byte(b.String()))
-			b.Reset()
+		if len(b) > len(buf)-utf8.UTFMax {
+			h.Write(b)
+			b = b[:0]
 		}
 	}
-	h.Write([]byte(b.String()))
+	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil))
 }

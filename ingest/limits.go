@@ -3,7 +3,6 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -88,11 +87,11 @@ func (l Limits) checkText(name, text string) error {
 			if err := end(); err != nil {
 				return err
 			}
-		case unicode.IsSpace(r) && (prev == '.' || prev == '!' || prev == '?'):
+		case entente.IsSpace(r) && (prev == '.' || prev == '!' || prev == '?'):
 			if err := end(); err != nil {
 				return err
 			}
-		case unicode.IsSpace(r):
+		case entente.IsSpace(r):
 			if length > 0 {
 				length++
 			}

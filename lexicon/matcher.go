@@ -118,9 +118,9 @@ func (m *Matcher) step(cur int32, r rune) (int32, bool) {
 // past r (most steps of a walk miss), and a long run is halved instead.
 func (m *Matcher) child(cur int32, r rune) (int32, bool) {
 	nd := &m.nodes[cur]
-	run := m.edges[nd.off : nd.off+nd.n]
 	key := uint64(uint32(r))
-	if len(run) > 8 {
+	if nd.n > 8 {
+		run := m.edges[nd.off : nd.off+nd.n]
 		lo, hi := 0, len(run)
 		for lo < hi {
 			h := int(uint(lo+hi) >> 1)
@@ -135,8 +135,11 @@ func (m *Matcher) child(cur int32, r rune) (int32, bool) {
 		}
 		return 0, false
 	}
-	for _, e := range run {
-		if e>>32 >= key {
+	// a short run (most nodes below the root have one edge or two) read
+	// by index: no slice of it made
+	edges := m.edges
+	for k, end := int(nd.off), int(nd.off+nd.n); k < end; k++ {
+		if e := edges[k]; e>>32 >= key {
 			if e>>32 == key {
 				return int32(uint32(e)), true
 			}
@@ -262,19 +265,32 @@ func (m *Matcher) FindAll(text []rune) []Match { return m.AppendAll(nil, text) }
 
 // AppendAll appends the leftmost-longest, non-overlapping matches in text
 // to out, so that a caller reading many sentences can reuse one buffer.
+// Most positions are passed over by the first-rune bits alone, so that
+// test is written out in the loop, with the bit tables held by pointer
+// (nothing reloaded from the matcher per position).
 func (m *Matcher) AppendAll(out []Match, text []rune) []Match {
-	for i := 0; i < len(text); {
-		if !m.starts(text[i]) || !m.mayMatchAt(text, i) {
-			i++ // most characters start no word, or no word goes on with the next one: no walk
-			continue
+	first, one, pairs := &m.first, &m.one, &m.pairs
+	for i := 0; i < len(text); i++ {
+		r := uint32(text[i])
+		if first[r>>6&1023]&(1<<(r&63)) == 0 {
+			continue // most characters start no word: no walk
+		}
+		if one[r>>6&1023]&(1<<(r&63)) == 0 {
+			// no word is this rune alone: a word must go on with the next
+			if i+1 >= len(text) {
+				break
+			}
+			h := pairBit(rune(r), text[i+1])
+			if pairs[h>>6&1023]&(1<<(h&63)) == 0 {
+				continue
+			}
 		}
 		end, payload := m.walk(text, i)
 		if end < 0 {
-			i++
 			continue
 		}
 		out = append(out, Match{Start: i, End: end, Payload: payload})
-		i = end
+		i = end - 1
 	}
 	return out
 }

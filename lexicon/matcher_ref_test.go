@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -37,7 +38,8 @@ func refSuffix(words []string, text []rune, end int) (int, int) {
 }
 
 // FuzzMatcherReference holds the matcher's walks, forwards and backwards,
-// to a scan of every word, on tries that branch widely (many words sharing
+// and its one pass over a text (AppendAll, after what out holds) to a scan
+// of every word, on tries that branch widely (many words sharing
 // a first character move their node's run of edges as it fills).
 func FuzzMatcherReference(f *testing.F) {
 	f.Add("双方将继续加强合作", "将|继续|加强合作|合作|加强|加")
@@ -71,6 +73,21 @@ func FuzzMatcherReference(f *testing.F) {
 			if gotStart != wantStart || gotStart >= 0 && gotP != wantP {
 				t.Fatalf("SuffixAt(%q, %d) = %d/%d, want %d/%d (words %q)", text, i, gotStart, gotP, wantStart, wantP, words)
 			}
+		}
+		// the one pass (AppendAll) is the leftmost-longest words, each
+		// read on from the end of the one before
+		var want []Match
+		for i := 0; i < len(rs); {
+			end, p := refLongest(words, rs, i)
+			if end < 0 {
+				i++
+				continue
+			}
+			want = append(want, Match{Start: i, End: end, Payload: p})
+			i = end
+		}
+		if got := fwd.AppendAll([]Match{{Start: -1}}, rs)[1:]; !slices.Equal(got, want) {
+			t.Fatalf("AppendAll(%q) = %v, want %v (words %q)", text, got, want, words)
 		}
 	})
 }

@@ -140,8 +140,10 @@ func (Dialect) Backup(ctx context.Context, db *sql.DB, path string) error {
 	return nil
 }
 
-// IntegrityCheck runs PRAGMA integrity_check, PRAGMA foreign_key_check and
-// FTS5's own integrity check, and returns what they found.
+// IntegrityCheck runs PRAGMA integrity_check, PRAGMA foreign_key_check,
+// the check of the sentences' versions (which no foreign key checks since
+// migration 0034) and FTS5's own integrity check, and returns what they
+// found.
 func (Dialect) IntegrityCheck(ctx context.Context, db *sql.DB) error {
 	var problems []string
 	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
@@ -180,6 +182,11 @@ func (Dialect) IntegrityCheck(ctx context.Context, db *sql.DB) error {
 	if err := closeRows(rows); err != nil {
 		return fmt.Errorf("sqlite: foreign key check: %w", err)
 	}
+	bad, err := orphanSentences(ctx, db)
+	if err != nil {
+		return err
+	}
+	problems = append(problems, bad...)
 	if _, err := db.ExecContext(ctx, "INSERT INTO sentence_fts (sentence_fts) VALUES ('integrity-check')"); err != nil {
 		problems = append(problems, "search index: "+err.Error())
 	}
@@ -187,6 +194,40 @@ func (Dialect) IntegrityCheck(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("sqlite: integrity check: %s", strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// orphanSentences describes the sentences whose version is missing or
+// belongs to another document than theirs, at most ten: what the foreign
+// keys of sentences checked before migration 0034 (the store writes a
+// sentence in the transaction that holds its version, with the version's
+// ids).
+func orphanSentences(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT s.id, s.version_id, s.document_id, v.document_id
+		FROM sentences s LEFT JOIN versions v ON v.id = s.version_id
+		WHERE v.id IS NULL OR v.document_id <> s.document_id ORDER BY s.id LIMIT 10`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: sentences check: %w", err)
+	}
+	var problems []string
+	for rows.Next() {
+		var (
+			id, version, doc int64
+			versionDoc       sql.NullInt64
+		)
+		if err := rows.Scan(&id, &version, &doc, &versionDoc); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: sentences check: %w", err)
+		}
+		if !versionDoc.Valid {
+			problems = append(problems, fmt.Sprintf("sentences row %d refers to a missing version %d", id, version))
+		} else {
+			problems = append(problems, fmt.Sprintf("sentences row %d is of document %d, its version %d of document %d", id, doc, version, versionDoc.Int64))
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("sqlite: sentences check: %w", err)
+	}
+	return problems, nil
 }
 
 func closeRows(rows *sql.Rows) error {

@@ -3,8 +3,9 @@ package sqlstore
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/entente/entente"
 )
 
 // A sentence's anchor names it across re-extractions: its version, its
@@ -47,7 +48,7 @@ func appendCollapsed(dst []byte, s string) []byte {
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-			isSpace = unicode.IsSpace(r)
+			isSpace = entente.IsSpace(r) // unicode.IsSpace, quicker for the genre's runes
 		}
 		if isSpace {
 			space = true

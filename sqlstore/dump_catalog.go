@@ -103,10 +103,11 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 	return fkOrder(tables)
 }
 
-// checkedRefs are references that PostgreSQL checks per statement by
-// trigger rather than by a foreign key (migration 0017), which its catalog
-// therefore does not list: a restore must still write the parents first.
-// (SQLite lists them as foreign keys; adding them again changes nothing.)
+// checkedRefs are references that no foreign key declares, which the
+// catalogs therefore do not list: PostgreSQL checks them per statement by
+// trigger (migration 0017), SQLite by the store writing a sentence with
+// its version (migration 0034). A restore must still write the parents
+// first.
 var checkedRefs = map[string][]string{
 	"sentences": {"versions", "documents"},
 }

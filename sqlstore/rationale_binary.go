@@ -433,19 +433,34 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 		c.bi += n
 		c.ri++
 	}
-	b, j := c.bi, 0
-	var buf [utf8.UTFMax]byte
+	// the runes' bytes are the text's own, unless a byte of invalid UTF-8
+	// stands for U+FFFD: then they are compared rune by rune
+	b, valid := c.bi, true
 	for range end - start {
 		if b >= len(c.s) {
 			return false
 		}
+		if c.s[b] < utf8.RuneSelf {
+			b++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(c.s[b:])
+		valid = valid && !(r == utf8.RuneError && n == 1)
+		b += n
+	}
+	from := c.bi
+	c.ri, c.bi = end, b
+	if valid {
+		return c.s[from:b] == want
+	}
+	j := 0
+	var buf [utf8.UTFMax]byte
+	for _, r := range c.s[from:b] {
 		k := utf8.EncodeRune(buf[:], r)
 		if j+k > len(want) || want[j:j+k] != string(buf[:k]) {
 			return false
 		}
-		b, j = b+n, j+k
+		j += k
 	}
-	c.ri, c.bi = end, b
 	return j == len(want)
 }
