@@ -212,6 +212,9 @@ func dumpWithoutColumn(t *testing.T, b []byte, table, column string, version int
 		t.Fatal(err)
 	}
 	m["schema_version"] = version
+	if version < 36 {
+		oldDeadlines(t, files, m)
+	}
 	file, at := "", -1
 	for _, ti := range m["tables"].([]any) {
 		info := ti.(map[string]any)

@@ -244,6 +244,9 @@ func olderDumpTable(t *testing.T, files map[string]string, version int, table st
 		t.Fatal(err)
 	}
 	m["schema_version"] = version
+	if version < 36 {
+		oldDeadlines(t, files, m)
+	}
 	at = map[string]int{}
 	for _, ti := range m["tables"].([]any) {
 		info := ti.(map[string]any)
@@ -265,6 +268,53 @@ func olderDumpTable(t *testing.T, files map[string]string, version int, table st
 		t.Fatalf("the dump has no %s table", table)
 	}
 	return m, file, at
+}
+
+// oldDeadlines writes the deadlines of a dump's sentences as a binary
+// before migration 0036 did: NULL for none, any other unescaped
+// (sqlstore/deadline.go).
+func oldDeadlines(t *testing.T, files map[string]string, m map[string]any) {
+	t.Helper()
+	col := -1
+	for _, ti := range m["tables"].([]any) {
+		if info := ti.(map[string]any); info["name"] == "sentences" {
+			for i, c := range info["columns"].([]any) {
+				if c.(map[string]any)["name"] == "deadline" {
+					col = i
+				}
+			}
+		}
+	}
+	file := dumpTableFile(m, "sentences")
+	if col < 0 || file == "" {
+		t.Fatal("the dump has no sentences' deadlines")
+	}
+	var out []byte
+	for _, line := range strings.Split(strings.TrimSpace(files[file]), "\n") {
+		if line == "" {
+			continue
+		}
+		var row []json.RawMessage
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		var d *string
+		if err := json.Unmarshal(row[col], &d); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case d == nil || *d == "":
+			row[col] = json.RawMessage("null")
+		case strings.HasPrefix(*d, "\x01"):
+			row[col], _ = json.Marshal(strings.TrimPrefix(*d, "\x01"))
+		}
+		b, err := json.Marshal(row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(append(out, b...), '\n')
+	}
+	files[file] = string(out)
 }
 
 // dumpTableFile is the file that holds table's rows in a dump's manifest.

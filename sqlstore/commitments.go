@@ -167,7 +167,7 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 					return nil
 				}
 				r.anchor.Section = r.s.Section
-				r.s.Type, r.s.Strength, r.s.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
+				r.s.Type, r.s.Strength, r.s.Deadline = entente.SentenceType(typ), entente.Strength(strength), readDeadline(deadline)
 				r.s.References, r.s.Mechanisms, r.s.Projects = []string{}, []string{}, []string{}
 				var err error
 				if r.s.Actors, err = unpackLabels(actors); err != nil {

@@ -400,6 +400,13 @@ func (s *Store) Restore(ctx context.Context, r io.ReaderAt, size int64) (*DumpMa
 		if err := s.sketchAll(ctx, tx); err != nil {
 			return fmt.Errorf("near-duplicate sketches: %w", err)
 		}
+		// a dump written before migration 0036 holds deadlines as they
+		// were: escaped where they would now read otherwise
+		if m.SchemaVersion < deadlineSchema {
+			if err := escapeDeadlines(ctx, tx); err != nil {
+				return err
+			}
+		}
 		// a dump written before migration 0033 holds sections as rows:
 		// onto their versions, as stored now
 		for after := int64(0); after >= 0; {

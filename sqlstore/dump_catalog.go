@@ -232,6 +232,7 @@ func postgresCatalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 			t.Identity = t.Identity || identity == "YES"
 		}
 		crows.Close()
+		dumpOrder(&t)
 		if t.PK, err = strings1(ctx, q, `SELECT a.attname FROM pg_index i
 			JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
 			WHERE i.indrelid = $1::regclass AND i.indisprimary
@@ -256,6 +257,33 @@ func postgresCatalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 		tables = append(tables, t)
 	}
 	return tables, nil
+}
+
+// rebuiltColumns are the columns of tables that a PostgreSQL migration
+// wrote again in another order (0036: sentences, its fixed-size columns
+// first), in the order they had before, which SQLite's table keeps: a
+// dump lists them so on both stores, whatever their order on disk.
+var rebuiltColumns = map[string][]string{
+	"sentences": {"id", "version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text",
+		"text_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas",
+		"anchor_sha256", "text_start", "text_end"},
+}
+
+// dumpOrder puts a rebuilt table's columns in their order of before; any
+// column not named there (one a later migration adds) follows, in the
+// database's order.
+func dumpOrder(t *dumpTable) {
+	order, ok := rebuiltColumns[t.Name]
+	if !ok {
+		return
+	}
+	at := func(c dumpColumn) int {
+		if i := slices.Index(order, c.Name); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(t.Columns, func(a, b dumpColumn) int { return at(a) - at(b) })
 }
 
 func (t *dumpTable) addRef(ref, from string) {

@@ -145,7 +145,7 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 				text, start, end = "", int64(p.start), int64(p.start+len(p.Text))
 			}
 			return []any{ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, text, "", p.anchor,
-				p.occurrence, string(p.Type), string(p.Strength), nullString(p.Deadline), "", p.evidence,
+				p.occurrence, string(p.Type), string(p.Strength), storedDeadline(p.Deadline), "", p.evidence,
 				packLabels(p.Actors), packLabels(p.Areas), start, end}
 		}, "", nil)
 	if err != nil {
@@ -194,7 +194,7 @@ func scanSentenceRow(scan func(...any) error, more ...any) (sentenceRow, error) 
 		return r, err
 	}
 	r.versionID = r.stored.version
-	r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), fromNullString(deadline)
+	r.Type, r.Strength, r.Deadline = entente.SentenceType(typ), entente.Strength(strength), readDeadline(deadline)
 	if z != nil {
 		r.evidence, r.binary = z, true
 	}
