@@ -181,31 +181,10 @@ func sentenceRows(t *testing.T, db *sql.DB) []string {
 		if err := rows.Scan(ptrs...); err != nil {
 			t.Fatal(err)
 		}
-		vals[13] = deadlineHeld(vals[13])
 		out = append(out, fmt.Sprintf("%q", vals))
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// deadlineHeld is the deadline a raw column value holds, in the form rows
-// written before migration 0036 keep it (NULL for none), so that rows
-// compare across that migration, which stores none as ” and escapes a
-// deadline that is itself empty or begins with the escape.
-func deadlineHeld(v any) any {
-	var d string
-	switch x := v.(type) {
-	case string:
-		d = x
-	case []byte:
-		d = string(x)
-	default:
-		return v
-	}
-	if d == "" {
-		return nil
-	}
-	return strings.TrimPrefix(d, "\x01")
 }
