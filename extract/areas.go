@@ -233,6 +233,13 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 	if n := max(len(cues), len(dflt)); n > 0 {
 		areas = make([]string, 0, n) // one allocation, at most the cues' or defaults' count
 	}
+	return appendAreas(areas, cues, dflt), cues
+}
+
+// appendAreas appends to areas (empty, with room for the cues' or the
+// defaults' count) each cue's area once, or the defaults when there is no
+// cue, and sorts them.
+func appendAreas(areas []string, cues []entente.AreaCue, dflt []string) []string {
 	for _, c := range cues {
 		if !slices.Contains(areas, c.Area) {
 			areas = append(areas, c.Area)
@@ -242,7 +249,7 @@ func settleAreas(strong, weak []entente.AreaCue, dflt []string) ([]string, []ent
 		areas = append(areas, dflt...)
 	}
 	sort.Strings(areas)
-	return areas, cues
+	return areas
 }
 
 // headsUnfieldedProject reports whether a keyword ending at end is the

@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -498,16 +497,7 @@ func (st *sentence) settleAreas(strong, weak []entente.AreaCue, dflt []string) (
 	}
 	areas := e.codes2[:0:n]
 	e.codes2 = e.codes2[n:]
-	for _, c := range cues {
-		if !slices.Contains(areas, c.Area) {
-			areas = append(areas, c.Area)
-		}
-	}
-	if len(areas) == 0 {
-		areas = append(areas, dflt...)
-	}
-	sort.Strings(areas)
-	return areas, cues
+	return appendAreas(areas, cues, dflt), cues
 }
 
 // joinCodes is strings.Join(codes, ","), the text of the document's last
