@@ -37,6 +37,8 @@ type batchFigures struct {
 	// the process's CPU time (user and system) over each part: on a
 	// loaded machine wall time stretches, CPU time much less
 	extractCPU1, extractCPU2, batchCPU time.Duration
+	// the system time within those (sysTime)
+	extractSys1, extractSys2, batchSys time.Duration
 	serverCPU                          time.Duration // PostgreSQL's backends over the batch
 	// the full-text index caught up after the batch (unless -index-now):
 	// wall time, this process's CPU and PostgreSQL's backends'
@@ -86,12 +88,12 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	fig := &batchFigures{n: n}
 	extractAll := func() (time.Duration, error) {
 		start := time.Now()
-		cpu0 := cpuTime()
+		cpu0, sys0 := cpuTime(), sysTime()
 		defer func() {
 			if fig.extractCPU1 == 0 {
-				fig.extractCPU1 = cpuTime() - cpu0
+				fig.extractCPU1, fig.extractSys1 = cpuTime()-cpu0, sysTime()-sys0
 			} else {
-				fig.extractCPU2 = cpuTime() - cpu0
+				fig.extractCPU2, fig.extractSys2 = cpuTime()-cpu0, sysTime()-sys0
 			}
 		}()
 		jobs := make(chan string)
@@ -137,7 +139,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	app := strings.ReplaceAll(name, "-", "_")
 	start := time.Now()
-	cpu0, server0 := cpuTime(), pgcpu.Of(ctx, s.DB(), app)
+	cpu0, sys0, server0 := cpuTime(), sysTime(), pgcpu.Of(ctx, s.DB(), app)
 	bctx := ctx
 	if !c.indexNow {
 		// as `entente ingest` does: the statements committed, their
@@ -146,7 +148,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	sum := in.Batch(bctx, paths[:n], nil, nil)
 	fig.batch = time.Since(start)
-	fig.batchCPU, fig.serverCPU = cpuTime()-cpu0, pgcpu.Of(ctx, s.DB(), app)-server0
+	fig.batchCPU, fig.batchSys, fig.serverCPU = cpuTime()-cpu0, sysTime()-sys0, pgcpu.Of(ctx, s.DB(), app)-server0
 	stopProfile()
 	if sum.Added != n {
 		return nil, fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, n, sum)
@@ -250,6 +252,8 @@ func (f *batchFigures) print(out io.Writer, db string) {
 		fmt.Fprint(out, " (the full-text index in the commit: -index-now)\n")
 	} else {
 		fmt.Fprint(out, " (the full-text index behind the commit)\n")
+		fmt.Fprintf(out, "of which system time: extraction %.2f ms each, batch ingest %.2f ms each in this process\n",
+			perDoc((f.extractSys1+f.extractSys2)/2, f.n), perDoc(f.batchSys, f.n))
 		fmt.Fprintf(out, "the full-text index caught up after the batch: %.2f ms each, CPU %.2f ms each in this process", perDoc(f.catchUp, f.n), perDoc(f.catchUpCPU, f.n))
 		if kind == "postgres" {
 			fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.catchUpServerCPU, f.n))

@@ -282,6 +282,16 @@ func cpuTime() time.Duration {
 	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
+// sysTime is the process's system time (the kernel's part of cpuTime:
+// the WAL's writes and syncs, file locks, the scheduler's hand-overs).
+func sysTime() time.Duration {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		return 0
+	}
+	return time.Duration(u.Stime.Nano())
+}
+
 func mean(ds []time.Duration) time.Duration {
 	var sum time.Duration
 	for _, d := range ds {
