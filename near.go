@@ -62,27 +62,40 @@ type normalRune struct {
 func nearNormal(text string) []normalRune {
 	out := make([]normalRune, 0, len(text)/2)
 	for off, r := range text {
-		// ASCII and Chinese characters, most of the genre's text, without
-		// the unicode tables' searches (a batch ingest reads every text
-		// here): the same runes kept, folded the same way
-		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || isHan(r):
-			out = append(out, normalRune{r, off})
-			continue
-		case 'A' <= r && r <= 'Z':
-			out = append(out, normalRune{r + ('a' - 'A'), off})
-			continue
-		case r < utf8.RuneSelf:
-			continue // ASCII punctuation, white space, controls
-		}
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			out = append(out, normalRune{unicode.ToLower(r), off})
+		if f, ok := nearFold(r); ok {
+			out = append(out, normalRune{f, off})
 		}
 	}
 	return out
+}
+
+// nearFold is how nearNormal reads one rune: whether it is kept, and as
+// what. ASCII and Chinese characters, most of the genre's text, are
+// answered without the unicode tables' searches (a batch ingest reads
+// every text here); the others ask nearFoldOther.
+func nearFold(r rune) (rune, bool) {
+	switch {
+	case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || isHan(r):
+		return r, true
+	case 'A' <= r && r <= 'Z':
+		return r + ('a' - 'A'), true
+	case r < utf8.RuneSelf:
+		return 0, false // ASCII punctuation, white space, controls
+	}
+	return nearFoldOther(r)
+}
+
+// nearFoldOther is nearFold of a rune past ASCII that is not Chinese:
+// full-width forms as half-width, letters in lower case, digits and
+// combining marks kept.
+func nearFoldOther(r rune) (rune, bool) {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		r -= 0xFEE0
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		return unicode.ToLower(r), true
+	}
+	return 0, false
 }
 
 // NearSketch returns the keys of a text's sketch, distinct and in
@@ -96,7 +109,24 @@ func nearNormal(text string) []normalRune {
 // index, before comparing any text, and a key's rows do not grow with the
 // collection as a common 8-letter run's did.
 func NearSketch(text string) []int64 {
-	return nearSketch(nearNormal(text))
+	// One pass over the text with the last NearKeyShingle runes in a
+	// ring, as nearSketch does over nearNormal's runes, without them: a
+	// batch sketches every text and compares few (docs/decisions.md,
+	// "Batch ingest, fifth round").
+	var sk nearSketcher
+	var ring [NearKeyShingle]rune
+	n := 0
+	for _, r := range text {
+		f, ok := nearFold(r)
+		if !ok {
+			continue
+		}
+		k := n % NearKeyShingle
+		sk.add(f, ring[k], n)
+		ring[k] = f
+		n++
+	}
+	return sk.keys(n)
 }
 
 // Rolling hash of a run (polynomial in its runes, modulo 2⁶⁴), then one
@@ -118,39 +148,67 @@ func nearMix(x uint64) uint64 {
 	return x
 }
 
-// nearSketch is NearSketch of a text already read by nearNormal: one pass
-// of a rolling hash over its runs, each bin keeping its nearKeyRuns
-// smallest distinct hashes.
+// nearSketch is NearSketch of a text already read by nearNormal.
 func nearSketch(n []normalRune) []int64 {
-	if len(n) < NearKeyShingle {
-		return nil
+	var sk nearSketcher
+	for i, x := range n {
+		var out rune
+		if i >= NearKeyShingle {
+			out = n[i-NearKeyShingle].r
+		}
+		sk.add(x.r, out, i)
 	}
-	var filled [NearSketchSize]int
-	var bins [NearSketchSize][nearKeyRuns]uint64
-	pow := uint64(1) // nearRollBase^(NearKeyShingle-1)
+	return sk.keys(len(n))
+}
+
+// nearRollPow is nearRollBase^(NearKeyShingle-1), what the rune leaving a
+// run weighs in its rolling hash.
+var nearRollPow = func() uint64 {
+	pow := uint64(1)
 	for range NearKeyShingle - 1 {
 		pow *= nearRollBase
 	}
-	var h uint64
-	for i, x := range n {
-		if i >= NearKeyShingle {
-			h -= uint64(n[i-NearKeyShingle].r) * pow
-		}
-		h = h*nearRollBase + uint64(x.r)
-		if i < NearKeyShingle-1 {
-			continue
-		}
-		v := nearMix(h ^ nearKeySeed)
-		b := v >> 60 // NearSketchSize = 16 bins by the top four bits
-		nearKeep(&bins[b], &filled[b], v)
+	return pow
+}()
+
+// nearSketcher computes a sketch in one pass of a rolling hash over a
+// text's runes, each bin keeping its nearKeyRuns smallest distinct
+// hashes.
+type nearSketcher struct {
+	h      uint64
+	filled [NearSketchSize]int
+	bins   [NearSketchSize][nearKeyRuns]uint64
+}
+
+// add takes the i-th rune r of the text (from 0); out is the rune
+// NearKeyShingle places before it, which leaves the run (any value
+// before the first run is full).
+func (sk *nearSketcher) add(r, out rune, i int) {
+	if i >= NearKeyShingle {
+		sk.h -= uint64(out) * nearRollPow
+	}
+	sk.h = sk.h*nearRollBase + uint64(r)
+	if i < NearKeyShingle-1 {
+		return
+	}
+	v := nearMix(sk.h ^ nearKeySeed)
+	b := v >> 60 // NearSketchSize = 16 bins by the top four bits
+	nearKeep(&sk.bins[b], &sk.filled[b], v)
+}
+
+// keys are the sketch's keys, distinct and in increasing order, once n
+// runes were added: none for a text shorter than one run.
+func (sk *nearSketcher) keys(n int) []int64 {
+	if n < NearKeyShingle {
+		return nil
 	}
 	keys := make([]int64, 0, NearSketchSize)
-	for b := range bins {
-		if filled[b] == 0 {
+	for b := range sk.bins {
+		if sk.filled[b] == 0 {
 			continue
 		}
 		k := nearMix(uint64(b) + nearKeySeed)
-		for _, v := range bins[b][:filled[b]] {
+		for _, v := range sk.bins[b][:sk.filled[b]] {
 			k = nearMix(k ^ v)
 		}
 		keys = append(keys, int64(k>>1)) // non-negative: both databases store it as a signed integer

@@ -92,8 +92,14 @@ func referenceRun(a, b []normalRune) (int, int, int) {
 // differs from the first implementation's.
 func checkAgainstReference(t *testing.T, a, b string) {
 	t.Helper()
-	if got, want := NearSketch(a), referenceSketch(a); !slices.Equal(got, want) {
+	want := referenceSketch(a)
+	if got := NearSketch(a); !slices.Equal(got, want) {
 		t.Fatalf("sketch of %.40q: %v, want %v", a, got, want)
+	}
+	// the sketch of a text read once for the measure, and the one-pass
+	// sketch of the text alone, which a batch computes for every text
+	if got := NewNearText(a).Sketch(); !slices.Equal(got, want) {
+		t.Fatalf("sketch of %.40q read by NewNearText: %v, want %v", a, got, want)
 	}
 	na, nb := nearNormal(a), nearNormal(b)
 	s, u, n := longestCommonRun(na, nb)

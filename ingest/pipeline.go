@@ -243,7 +243,7 @@ func (w *writer) nearRecent(ctx context.Context, e *examined, since []int) {
 			w.in.nearDuplicate(ctx, e)
 			return
 		}
-		m, same := e.nearText().SameAs(r.near)
+		m, same := e.nearText().SameAs(r.nearText())
 		if !same {
 			continue
 		}
@@ -258,11 +258,21 @@ func (w *writer) nearRecent(ctx context.Context, e *examined, since []int) {
 	}
 }
 
-// recentText is a text the batch wrote, read for the near-duplicate
-// measure.
+// recentText is a text the batch wrote, kept for the near-duplicate
+// measure: the text, read for the measure when first compared (most are
+// never compared, and a text read takes four times its letters' bytes).
 type recentText struct {
+	text    string
 	near    *entente.NearText
 	textSHA string
+}
+
+// nearText is the kept text read for the measure, once.
+func (r *recentText) nearText() *entente.NearText {
+	if r.near == nil {
+		r.near = entente.NewNearText(r.text)
+	}
+	return r.near
 }
 
 // keepRecent keeps the texts of the group just written, by number, and
@@ -273,7 +283,7 @@ func (w *writer) keepRecent() {
 	}
 	for k, e := range w.group {
 		if e.out.Status == Added {
-			w.recent[w.groupFrom+k] = &recentText{near: e.nearText(), textSHA: e.textSHA}
+			w.recent[w.groupFrom+k] = &recentText{text: e.text, near: e.near, textSHA: e.textSHA}
 		}
 	}
 	// an examination runs at most window inputs ahead of the writer
