@@ -3,8 +3,10 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -79,47 +81,103 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 	}
 	per := min(maxParams/len(cols), maxBatchRows)
 	fixed := s.dialect.Name() == "sqlite"
+	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	for lo := 0; lo < n; {
 		size := min(per, n-lo)
 		if fixed {
 			size = fixedShape(size)
 		}
 		hi := lo + size
-		var b strings.Builder
 		a := make([]any, 0, (hi-lo)*len(cols))
-		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
 		for i := lo; i < hi; i++ {
-			if i > lo {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j, v := range row(i) {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				a = append(a, v)
-				b.WriteString(s.dialect.Placeholder(len(a)))
-			}
-			b.WriteByte(')')
+			a = append(a, row(i)...)
 		}
-		if tail != "" {
-			b.WriteString(" " + tail)
+		if len(a) != size*len(cols) {
+			return fmt.Errorf("insert into %s: %d values for %d rows of %d columns", table, len(a), size, len(cols))
 		}
-		if returning != "" {
-			b.WriteString(" RETURNING " + returning)
-		}
-		var st *sql.Stmt
+		var (
+			query string
+			st    *sql.Stmt
+		)
 		if fixed {
-			if p := s.insertStatement(b.String()); p != nil {
+			// a fixed shape's SQL is built once and its statement kept
+			// (a statement of 256 rows of 21 columns was 5,000
+			// placeholders written and hashed for every group)
+			query = s.shapes.get(head, size, len(cols), tail, returning, s.dialect.Placeholder)
+			if p := s.insertStatement(query); p != nil {
 				st = tx.StmtContext(ctx, p)
 			}
+		} else {
+			query = insertSQL(head, size, len(cols), tail, returning, s.dialect.Placeholder)
 		}
-		if err := execRows(ctx, tx, st, b.String(), a, returning != "", scan); err != nil {
+		if err := execRows(ctx, tx, st, query, a, returning != "", scan); err != nil {
 			return err
 		}
 		lo = hi
 	}
 	return nil
+}
+
+// insertSQL is the SQL of a multi-row INSERT: head (INSERT INTO … VALUES),
+// rows of cols placeholders each (ph of their number, from 1, in order),
+// then tail and RETURNING returning when they are not empty.
+func insertSQL(head string, rows, cols int, tail, returning string, ph func(int) string) string {
+	var b strings.Builder
+	b.WriteString(head)
+	k := 0
+	for i := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j := range cols {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			k++
+			b.WriteString(ph(k))
+		}
+		b.WriteByte(')')
+	}
+	if tail != "" {
+		b.WriteString(" " + tail)
+	}
+	if returning != "" {
+		b.WriteString(" RETURNING " + returning)
+	}
+	return b.String()
+}
+
+// shapeSQL keeps the SQL of the fixed-shape INSERTs (insertSQL) by their
+// head, row count, tail and RETURNING: a few dozen (some fifteen tables,
+// five shapes). A store has one dialect, so one kind of placeholder.
+type shapeSQL struct {
+	mu sync.Mutex
+	m  map[shapeKey]string
+}
+
+type shapeKey struct {
+	head, tail, returning string
+	rows, cols            int
+}
+
+// get returns insertSQL of its arguments, built on the first call.
+func (c *shapeSQL) get(head string, rows, cols int, tail, returning string, ph func(int) string) string {
+	k := shapeKey{head, tail, returning, rows, cols}
+	c.mu.Lock()
+	q, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return q
+	}
+	q = insertSQL(head, rows, cols, tail, returning, ph)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[shapeKey]string{}
+	}
+	c.m[k] = q
+	c.mu.Unlock()
+	return q
 }
 
 // fixedShapes are the row counts of the multi-row INSERTs SQLite runs:

@@ -98,6 +98,7 @@ type Store struct {
 	// inserts keeps the multi-row INSERTs of fixed shapes prepared on the
 	// writing pool (insertRows)
 	inserts stmtCache
+	shapes  shapeSQL                   // the SQL of those INSERTs, built once per shape
 	deflate deflaters                  // for original bytes and version texts
 	texts   versionTexts               // version texts search cut its hits' texts from (sentence_text.go)
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
