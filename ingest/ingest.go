@@ -225,14 +225,29 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 		Format: res.Format, Encoding: res.Encoding, MediaType: res.MediaType, RetrievedAt: retrieved,
 	}
 	e.text, e.textSHA = res.Text, TextSHA256(res.Text)
-	if v, err := in.Store.VersionByTextSHA256(ctx, e.textSHA); err == nil {
-		e.versionID, e.out.DocumentID = v.ID, v.DocumentID
-		return e
-	} else if !errors.Is(err, entente.ErrNotFound) {
-		return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
-	}
-	if in.nearDuplicate(ctx, e) {
-		return e
+	if tf, ok := in.Store.(textFinder); ok {
+		// the text and its near-duplicates in one look-up
+		v, near, err := tf.FindText(ctx, e.textSHA, e.nearSketch())
+		if err != nil {
+			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
+		}
+		if v != nil {
+			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
+			return e
+		}
+		if in.nearAmong(ctx, tf, e, near) {
+			return e
+		}
+	} else {
+		if v, err := in.Store.VersionByTextSHA256(ctx, e.textSHA); err == nil {
+			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
+			return e
+		} else if !errors.Is(err, entente.ErrNotFound) {
+			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
+		}
+		if in.nearDuplicate(ctx, e) {
+			return e
+		}
 	}
 	if err := in.Limits.checkText(input.Name, res.Text); err != nil {
 		return refuse(err)

@@ -31,6 +31,21 @@ func (in *Ingester) nearDuplicate(ctx context.Context, e *examined) bool {
 		in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
 		return false
 	}
+	return in.nearAmong(ctx, nf, e, vs)
+}
+
+// textFinder is a store that looks a text up by its sha256 and, when no
+// version has it, by its sketch, in one call (one statement on
+// PostgreSQL: a batch looks up every new input's text).
+type textFinder interface {
+	nearFinder
+	// FindText returns the version with the text (without its text), or
+	// else the near-duplicate candidates, as NearVersions does.
+	FindText(ctx context.Context, textSHA string, sketch []int64) (*entente.Version, []entente.Version, error)
+}
+
+// nearAmong is nearDuplicate with the candidates vs already looked up.
+func (in *Ingester) nearAmong(ctx context.Context, nf nearFinder, e *examined, vs []entente.Version) bool {
 	for _, v := range vs {
 		stored, err := in.storedNearText(ctx, nf, v)
 		if err != nil {
