@@ -262,8 +262,8 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	// formula: its date, its place, its languages): read each once
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
-	buf.st.evidence = new(cueSlab) // this document's own
-	buf.keys.Grow(len(text))       // the folded keys of its words, in one piece as a rule
+	buf.st.evidence = &buf.slab // what the documents before left of its chunks
+	buf.keys.Grow(len(text))    // the folded keys of its words, in one piece as a rule
 	lines := &buf.lines
 	v := x.vocab
 	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
@@ -369,9 +369,13 @@ type sentence struct {
 	evidence *cueSlab
 }
 
-// cueSlab hands out the evidence cues of one document from chunks: a
-// document has dozens, each its own allocation before. A chunk is never
-// reused by another document (the extraction keeps the cues).
+// cueSlab hands out the evidence cues of documents from chunks: a
+// document has dozens, each its own allocation before. No part of a chunk
+// is handed out twice (the extractions keep the cues); what a document
+// leaves of a chunk goes to the next document a reader reads (a short
+// statement used half a chunk of each kind, and left the rest to the
+// collector), so that two extractions may share a chunk, each its own
+// part of it.
 type cueSlab struct {
 	free    []entente.Cue
 	parties []entente.PartyCue
@@ -537,6 +541,7 @@ type sentenceBuf struct {
 	ws   []word
 	cues []scue
 	st   sentence
+	slab cueSlab         // the documents' evidence (never cleared: see cueSlab)
 	keys strings.Builder // the folded keys of the document's words
 	// lines are the lines the layout and the metadata read, whose words
 	// a sentence that is one of them takes instead of tokenizing again
