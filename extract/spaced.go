@@ -265,11 +265,16 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	buf.st.evidence = &buf.slab // what the documents before left of its chunks
 	buf.keys.Grow(len(text))    // the folded keys of its words, in one piece as a rule
 	lines := &buf.lines
-	v := x.vocab
-	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
-	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
-	v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
-	lay := structure.ParseInto(text, v, &buf.layout) // its blocks and sentences are buf's: nothing below keeps them
+	if buf.vocab == nil {
+		// the vocabulary whose date, place and dateline tests read the
+		// buffer's lines: made once per buffer, not per document
+		v := x.vocab
+		v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
+		v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
+		v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
+		buf.vocab = &v
+	}
+	lay := structure.ParseInto(text, *buf.vocab, &buf.layout) // its blocks and sentences are buf's: nothing below keeps them
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -292,8 +297,10 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector()
 	ents := newEntityCollector()
+	ids := sentenceIDs(len(lay.Sentences))
 	for i, ls := range lay.Sentences {
-		id := "s" + strconv.Itoa(i+1)
+		var id string
+		id, ids = nextID(ids)
 		if ls.Paragraph != lastPara {
 			lastPara = ls.Paragraph
 			paraSubject = nil
@@ -350,6 +357,27 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	out.References = refs.list()
 	out.Mechanisms, out.Projects = ents.list()
 	return out
+}
+
+// sentenceIDs spells the ids of n sentences, s1 to sN, one after another
+// in one string, for nextID to cut: one allocation for a document's ids,
+// not one each.
+func sentenceIDs(n int) string {
+	b := make([]byte, 0, n*4)
+	for i := 1; i <= n; i++ {
+		b = append(b, 's')
+		b = strconv.AppendInt(b, int64(i), 10)
+	}
+	return string(b)
+}
+
+// nextID cuts the first id off ids (sentenceIDs).
+func nextID(ids string) (id, rest string) {
+	end := min(2, len(ids))
+	for end < len(ids) && ids[end] != 's' {
+		end++
+	}
+	return ids[:end], ids[end:]
 }
 
 // sentence is a sentence as the spaced rules read it.
@@ -547,6 +575,7 @@ type sentenceBuf struct {
 	// a sentence that is one of them takes instead of tokenizing again
 	lines  lineWords
 	layout structure.Buffers
+	vocab  *structure.Vocabulary // the reader's, its tests reading lines (Extract)
 }
 
 // sentenceBuf returns a document's sentence buffer: one a document read
