@@ -262,8 +262,8 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	// formula: its date, its place, its languages): read each once
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
-	buf.st.evidence = &buf.slab // what the documents before left of its chunks
-	buf.keys.Grow(len(text))    // the folded keys of its words, in one piece as a rule
+	buf.st.evidence = &buf.slab  // what the documents before left of its chunks
+	buf.keys.Grow(len(text) / 2) // the folded keys of its words: a Cyrillic letter's is a byte as a rule, most Latin words are their own
 	lines := &buf.lines
 	if buf.vocab == nil {
 		// the vocabulary whose date, place and dateline tests read the
