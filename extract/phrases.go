@@ -517,8 +517,18 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 	if !w.hashed {
 		kh = keyHash(w.Key) // a word made outside tokenize
 	}
+	// a word the reader's index marked says which of this table's
+	// look-ups find something (exactT, headT, sufT): only those are
+	// made, and a look-up it says finds nothing is spared with its
+	// filter's test (whose bit is set for a fifth of the words)
+	tb := uint32(pm.bit)
+	known := tb != 0 && w.opens&markedBit != 0
 	var e *keyEntry
-	if !w.hashed || pm.exactKeys.has(kh) {
+	if known {
+		if w.exactT&tb != 0 {
+			e = pm.keys.get(w.Key, kh)
+		}
+	} else if !w.hashed || pm.exactKeys.has(kh) {
 		e = pm.keys.get(w.Key, kh)
 	}
 	if e != nil {
@@ -543,9 +553,9 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 			pm.tryMerged(ws, i, pm.splits[e.next-1].rest.head, more, 1, &best)
 		}
 	}
-	if !w.Punct && pm.hasPrefix {
+	if !w.Punct && pm.hasPrefix && (!known || (w.headT[0]|w.headT[1]|w.headT[2])&tb != 0) {
 		for n := 0; n < 3; n++ {
-			if !pm.stemLen[n+1] {
+			if !pm.stemLen[n+1] || known && w.headT[n]&tb == 0 {
 				continue
 			}
 			var k string
@@ -564,7 +574,7 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 				}
 				hh = keyHash(k)
 			}
-			if !w.hashed || pm.prefixKeys.has(hh) {
+			if !w.hashed || known || pm.prefixKeys.has(hh) {
 				if e := pm.keys.get(k, hh); e != nil {
 					if e.prefix.n < longList {
 						pm.tryChain(ws, i, e.prefix.head, 0, &best)
@@ -582,7 +592,7 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 			}
 		}
 	}
-	if k := w.Key; !w.Punct && pm.suffixBy != nil && k != "" {
+	if k := w.Key; !w.Punct && pm.suffixBy != nil && k != "" && (!known || w.sufT&tb != 0) {
 		// a word ending otherwise ends no suffix (and "" matches none)
 		for _, id := range pm.suffixBy[k[len(k)-1]] {
 			pm.tryPhrase(ws, i, id, &best)

@@ -262,14 +262,19 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	// formula: its date, its place, its languages): read each once
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
-	buf.st.evidence = new(cueSlab) // this document's own
-	buf.keys.Grow(len(text))       // the folded keys of its words, in one piece as a rule
+	buf.st.evidence = &buf.slab  // what the documents before left of its chunks
+	buf.keys.Grow(len(text) / 2) // the folded keys of its words: a Cyrillic letter's is a byte as a rule, most Latin words are their own
 	lines := &buf.lines
-	v := x.vocab
-	v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
-	v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
-	v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
-	lay := structure.ParseInto(text, v, &buf.layout) // its blocks and sentences are buf's: nothing below keeps them
+	if buf.vocab == nil {
+		// the vocabulary whose date, place and dateline tests read the
+		// buffer's lines: made once per buffer, not per document
+		v := x.vocab
+		v.Date = func(s string) (structure.Date, bool) { return x.findDateIn(lines, s) }
+		v.Place = func(s string, d structure.Date) string { return x.placeAroundIn(lines, s, d) }
+		v.LeadDateline = func(s string) int { return x.leadDatelineIn(lines, s) }
+		buf.vocab = &v
+	}
+	lay := structure.ParseInto(text, *buf.vocab, &buf.layout) // its blocks and sentences are buf's: nothing below keeps them
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -292,8 +297,10 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector()
 	ents := newEntityCollector()
+	ids := sentenceIDs(len(lay.Sentences))
 	for i, ls := range lay.Sentences {
-		id := "s" + strconv.Itoa(i+1)
+		var id string
+		id, ids = nextID(ids)
 		if ls.Paragraph != lastPara {
 			lastPara = ls.Paragraph
 			paraSubject = nil
@@ -352,6 +359,27 @@ func (x *Spaced) Extract(text string) *entente.Extraction {
 	return out
 }
 
+// sentenceIDs spells the ids of n sentences, s1 to sN, one after another
+// in one string, for nextID to cut: one allocation for a document's ids,
+// not one each.
+func sentenceIDs(n int) string {
+	b := make([]byte, 0, n*4)
+	for i := 1; i <= n; i++ {
+		b = append(b, 's')
+		b = strconv.AppendInt(b, int64(i), 10)
+	}
+	return string(b)
+}
+
+// nextID cuts the first id off ids (sentenceIDs).
+func nextID(ids string) (id, rest string) {
+	end := min(2, len(ids))
+	for end < len(ids) && ids[end] != 's' {
+		end++
+	}
+	return ids[:end], ids[end:]
+}
+
 // sentence is a sentence as the spaced rules read it.
 type sentence struct {
 	s     string
@@ -369,9 +397,13 @@ type sentence struct {
 	evidence *cueSlab
 }
 
-// cueSlab hands out the evidence cues of one document from chunks: a
-// document has dozens, each its own allocation before. A chunk is never
-// reused by another document (the extraction keeps the cues).
+// cueSlab hands out the evidence cues of documents from chunks: a
+// document has dozens, each its own allocation before. No part of a chunk
+// is handed out twice (the extractions keep the cues); what a document
+// leaves of a chunk goes to the next document a reader reads (a short
+// statement used half a chunk of each kind, and left the rest to the
+// collector), so that two extractions may share a chunk, each its own
+// part of it.
 type cueSlab struct {
 	free    []entente.Cue
 	parties []entente.PartyCue
@@ -537,11 +569,13 @@ type sentenceBuf struct {
 	ws   []word
 	cues []scue
 	st   sentence
+	slab cueSlab         // the documents' evidence (never cleared: see cueSlab)
 	keys strings.Builder // the folded keys of the document's words
 	// lines are the lines the layout and the metadata read, whose words
 	// a sentence that is one of them takes instead of tokenizing again
 	lines  lineWords
 	layout structure.Buffers
+	vocab  *structure.Vocabulary // the reader's, its tests reading lines (Extract)
 }
 
 // sentenceBuf returns a document's sentence buffer: one a document read

@@ -218,27 +218,32 @@ func (ix *phraseIndex) mark(ws []word) {
 			continue
 		}
 		m := ix.always | markedBit
+		w.exactT, w.sufT, w.headT = 0, 0, [3]uint32{}
 		if ix.exactF.has(w.keyHash) {
 			if e := ix.get(w.Key, w.keyHash); e != nil {
 				m |= e.exact
+				w.exactT = uint32(e.exact) // (the tables' bits, below setBits)
 			}
 		}
 		if !w.Punct {
-			m |= ix.suffixBits(w.Key)
+			sf := ix.suffixBits(w.Key)
+			w.sufT = uint32(sf)
+			m |= sf
 			// the heads of one, two and three characters where there
 			// are stems of that length; a head as long as the one before
 			// is the whole word, shorter than the stem
 			if ix.stemLen[1] {
-				m |= ix.headBits(w, 0)
+				w.headT[0] = uint32(ix.headBits(w, 0))
 			}
 			if w.headEnd[1] != w.headEnd[0] {
 				if ix.stemLen[2] {
-					m |= ix.headBits(w, 1)
+					w.headT[1] = uint32(ix.headBits(w, 1))
 				}
 				if ix.stemLen[3] && w.headEnd[2] != w.headEnd[1] {
-					m |= ix.headBits(w, 2)
+					w.headT[2] = uint32(ix.headBits(w, 2))
 				}
 			}
+			m |= uint64(w.headT[0] | w.headT[1] | w.headT[2])
 		}
 		w.opens = m
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -223,5 +224,22 @@ func TestSpacedRuleNames(t *testing.T) {
 	}
 	if len(seen) < 12 {
 		t.Errorf("only %d rules seen", len(seen))
+	}
+}
+
+// TestSentenceIDs: the ids cut from one string are those spelt one by one.
+func TestSentenceIDs(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 1234} {
+		ids := sentenceIDs(n)
+		for i := range n {
+			var id string
+			id, ids = nextID(ids)
+			if want := "s" + strconv.Itoa(i+1); id != want {
+				t.Fatalf("%d/%d: %q", i, n, id) // (short: the harness reads longer literals)
+			}
+		}
+		if ids != "" {
+			t.Fatalf("%d: %q", n, ids)
+		}
 	}
 }

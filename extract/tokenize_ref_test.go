@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,6 +184,28 @@ var tokenSeeds = []string{
 	// Latin key, 60 of a Cyrillic one), and longer
 	"абвгдђежзијклљмнњопрстћуфхцчџшабвгдђежзијклљм абвгдђежзијклљмнњопрстћуфхцчџшабвгдђежзијклљмнњопрстћуфхцчџш џџџџџџџџџџџџџџџџџџџџ џџџџџџџџџџџџџџџџџџџџџ ЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏЏ ыыыыыыыыыыыыыыыыыыыыыыыыыыыыыыыы.",
 	"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrst abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrs ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTU ččččččččččččččččččččččč čččččččččččččččččččččččč a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x.",
+	// where a word of ASCII letters and digits alone (appendASCIIWord)
+	// ends, and where it hands over: a join before a letter, a digit, a
+	// mark or a character of two bytes, an apostrophe, a letter with a
+	// diacritic, a space of two bytes, a word of 45, 46 and 47 bytes
+	"ab- ab-. ab-c ab-1 ab-č ab-— ab. ab.c abc.d ab.1 ab.Č ab.» ab' ab's abč abČ ab\u00a0cd ab—cd ab’s AB-CD Ab-cD 1-2 12.5 A1B2 a b c 9 Z",
+	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU. abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST",
+	"Word,word;WORD:word(word)\"word\" end-",
+}
+
+// TestTokensAsReferenceLarge holds the tokenizer to the reference on a
+// long text of the pieces the one-pass readers part at (joins, marks,
+// capitals, letters of two bytes, long words), in an order drawn from a
+// fixed seed.
+func TestTokensAsReferenceLarge(t *testing.T) {
+	pieces := []string{"a", "ab", "abc", "Abcd", "ABC", "x1", "2024", "U.S.", "e.g.", "-", ".", "'", "’", "s", "č", "Ž", "đ", "ß", "İ",
+		"ж", "Љ", "ы", "—", ",", " ", " ", " ", "\u00a0", "\t", "(", ")", "\"", strings.Repeat("a", 45), strings.Repeat("B", 46), strings.Repeat("c", 47)}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for b.Len() < 200000 {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	checkTokensAsReference(t, b.String())
 }
 
 // FuzzTokensAsReference holds the tokenizer to the reference on any text.

@@ -29,6 +29,12 @@ type word struct {
 	// the words the index marked together (a sentence, a line), and
 	// markedBit: a table whose bit it lacks opens no phrase from here on
 	rest uint64
+	// exactT, headT and sufT have, of the tables' bits in opens, those
+	// whose phrases open with this word's key exactly, with a stem keyed
+	// by its head of one, two and three characters, and with a suffix it
+	// ends in: a table looks up only what the index found (longestFrom)
+	exactT, sufT uint32
+	headT        [3]uint32
 	// headEnd is the length in bytes of Key cut to one, two and three
 	// characters, for stem look-ups (head); 0 for a word made outside
 	// tokenize
@@ -38,7 +44,7 @@ type word struct {
 	AllUpper bool // every letter a capital (US, UK, САД)
 	Punct    bool // a punctuation mark (, ; : ( ) " — …)
 	Digits   bool // digits only
-	// (the small fields last: a word takes 96 bytes, not 112)
+	// (the small fields last: a word takes 120 bytes, not 136)
 }
 
 // serbianLatin spells each lower-case Serbian Cyrillic letter in Latin
@@ -239,6 +245,16 @@ func appendTokensString(out []word, s string, keys *strings.Builder) ([]word, bo
 	}
 	b, i := 0, 0 // byte offset, and character index, of the next character
 	for b < len(s) {
+		if byteClass[s[b]] != wNotAlnum {
+			// most words of English and Serbian Latin text are ASCII
+			// letters and digits alone: read, keyed and hashed in one
+			// pass over their bytes
+			if e, ok := appendASCIIWord(&out, s, i, b, keys); ok {
+				i += e - b
+				b = e
+				continue
+			}
+		}
 		r, n := rune(s[b]), 1
 		if r >= utf8.RuneSelf {
 			if r, n = runeAt(s, b); r == utf8.RuneError && n == 1 {
@@ -388,6 +404,90 @@ var asciiClass = func() (c [128]uint8) {
 	}
 	return c
 }()
+
+// byteClass is asciiClass over every byte: wNotAlnum from 0x80 on (a
+// byte of a longer character), so that a loop over bytes needs no test
+// of its range before it looks one up.
+var byteClass = func() (c [256]uint8) {
+	for b := range c {
+		c[b] = wNotAlnum
+	}
+	copy(c[:], asciiClass[:])
+	return c
+}()
+
+// appendASCIIWord reads the word that opens at byte b of s (character i),
+// an ASCII letter or digit, as appendLatinWord does, when it is made of
+// ASCII letters and digits alone: its key (lowered where it has a capital)
+// and the hashes of its key and heads (setHashes) come from one pass over
+// its bytes. It returns the byte where the word ends, or false, having
+// appended nothing, for a word that may go on past them (a join - or .
+// before a letter or digit, an apostrophe, a character from U+0080) or
+// is long (latinWordMax): appendLatinWord and the general loop read those.
+func appendASCIIWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, bool) {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037) // FNV-1a of the key, as keyHash
+	var heads [3]uint64
+	var seen uint8 // the bits of the word's characters (asciiClass)
+	k := b
+	// the first three characters, whose hashes are the heads'
+	for ; k < len(s) && k-b < 3; k++ {
+		f := byteClass[s[k]]
+		if f == wNotAlnum {
+			break
+		}
+		seen |= f
+		h = (h ^ uint64(s[k]|f&wCapital)) * prime
+		heads[k-b] = h
+	}
+	for k < len(s) {
+		f := byteClass[s[k]]
+		if f == wNotAlnum {
+			break
+		}
+		seen |= f
+		h = (h ^ uint64(s[k]|f&wCapital)) * prime
+		k++
+	}
+	n := k - b
+	if n >= latinWordMax {
+		return 0, false
+	}
+	if k < len(s) {
+		switch c := s[k]; {
+		case c >= utf8.RuneSelf || c == '\'':
+			return 0, false // a letter of two bytes, a join or a space of its own, or 's
+		case c == '-' || c == '.':
+			if k+1 < len(s) && (s[k+1] >= utf8.RuneSelf || asciiClass[s[k+1]] != wNotAlnum) {
+				return 0, false // a join, or a character after it to read
+			}
+		}
+	}
+	for x := n; x < 3; x++ {
+		heads[x] = heads[n-1] // a key shorter than three: its heads are itself
+	}
+	key := s[b:k]
+	if seen&wCapital != 0 {
+		if keys.Cap()-keys.Len() < len(key) {
+			keys.Grow(len(s) + len(s)/2) // as appendTokensString grows it
+		}
+		at := keys.Len()
+		for x := 0; x < len(key); x++ {
+			c := key[x]
+			keys.WriteByte(c | asciiClass[c]&wCapital)
+		}
+		key = keys.String()[at:]
+	}
+	w := pushWord(out)
+	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
+	f := asciiClass[s[b]]
+	w.Upper = f == wCapital
+	w.AllUpper = f != 0 && seen&wSmall == 0 // a letter first, and no small one
+	w.Digits = seen == 0
+	w.headEnd = [3]uint8{uint8(min(1, n)), uint8(min(2, n)), uint8(min(3, n))}
+	w.keyHash, w.headHash, w.hashed = h, heads, true
+	return k, true
+}
 
 // the bits appendLatinWord gathers of a word's characters
 const (

@@ -14,6 +14,10 @@ type Buffers struct {
 	segs      []string   // the sentences of every block, in order
 	offs      []int      // each sentence's byte offset in its block
 	ends      []int      // each block's run of segs ends here
+	// titleSrc and titleLower are the title words of the vocabulary
+	// parsed with last and the same in lower case (titleWordsLower): a
+	// reader's vocabulary is the same from document to document
+	titleSrc, titleLower []string
 }
 
 // lend takes back the slices a parse grew, the lines emptied of the text

@@ -247,12 +247,31 @@ func continuesTitle(prev, next string) bool {
 // Memorandum of Understanding, Sporazum), in any case.
 func (p *parser) namesKind(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range p.v.TitleWords {
-		if strings.Contains(l, strings.ToLower(w)) {
+	for _, w := range p.titleWordsLower() {
+		if strings.Contains(l, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// titleWordsLower returns the vocabulary's title words in lower case,
+// lowered once for the vocabulary the parser's buffers last saw: a word
+// with a letter outside ASCII (Zajednička) was lowered, a copy made, at
+// every line asked about.
+func (p *parser) titleWordsLower() []string {
+	tw, b := p.v.TitleWords, p.buf
+	if len(tw) == 0 {
+		return nil
+	}
+	if len(b.titleSrc) != len(tw) || &b.titleSrc[0] != &tw[0] {
+		lower := make([]string, len(tw))
+		for i, w := range tw {
+			lower[i] = strings.ToLower(w)
+		}
+		b.titleSrc, b.titleLower = tw, lower
+	}
+	return b.titleLower
 }
 
 // romanValue reads a Roman numeral up to 39 (I … XXXIX).
