@@ -415,7 +415,7 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 	if k.has(cFirmVerb) {
 		return false // 确保… inside 呼吁… is what is called for
 	}
-	if owner.cue != nil && x.g.call[owner.cue.Text] && k.has(cAction|cSupport) && !k.has(cModal|cStance|cPosition) {
+	if owner.cue != nil && owner.cue.G&gCall != 0 && k.has(cAction|cSupport) && !k.has(cModal|cStance|cPosition) {
 		return false // 呼吁X履行…，支持…: the call goes on with what X should do
 	}
 	if owner.rule == "support" && k.has(cAction) && first > 0 && ct[first-1].Kind.has(cUndertaking) {
@@ -509,7 +509,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 		} else if t := cr.reading.sentenceType(); t != "" {
 			cc.Type, cc.Strength = t, cr.strength
 			if cr.cue != nil {
-				cc.Cue = sc.cueOf(rs, cr.cue, cr.rule)
+				cc.Cue = sc.cueOf(rs, x.cues.words, cr.cue, cr.rule)
 			}
 		}
 		out.clauses = append(out.clauses, cc)
@@ -523,7 +523,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 	}
 	if len(winners) > 0 && winners[0].cue != nil && winners[0].rule != "" {
 		// a clause no rule read (the type by default) has no cue to show
-		out.typeCue = sc.cueOf(rs, winners[0].cue, winners[0].rule)
+		out.typeCue = sc.cueOf(rs, x.cues.words, winners[0].cue, winners[0].rule)
 	}
 	switch out.typ {
 	case entente.Commitment:
@@ -531,7 +531,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 			out.actors = union(out.actors, cr.actors)
 			if cr.strength.Rank() > out.strength.Rank() {
 				out.strength = cr.strength
-				out.strengthCue = sc.cueOf(rs, cr.strCue, cr.rule)
+				out.strengthCue = sc.cueOf(rs, x.cues.words, cr.strCue, cr.rule)
 			}
 			if cr.subject.cue != nil {
 				out.actorCues = append(out.actorCues, *cr.subject.cue)
@@ -879,15 +879,16 @@ func onlyUndertaking(ts []token) bool {
 	return len(ts) > 0
 }
 
-// cueOf is the evidence of a token read by a rule, nil for no token. The
-// cue is taken from the document's run of cues (scratch.newCue) instead
-// of an allocation of its own.
-func (sc *scratch) cueOf(rs []rune, t *token, rule string) *entente.Cue {
+// cueOf is the evidence of a token read by a rule, nil for no token; words
+// are the cue matcher's (cueMatcher.words). The cue is taken from the
+// document's run of cues (scratch.newCue) instead of an allocation of its
+// own.
+func (sc *scratch) cueOf(rs []rune, words []string, t *token, rule string) *entente.Cue {
 	if t == nil {
 		return nil
 	}
 	c := sc.newCue()
-	*c = entente.Cue{Rule: rule, Text: runesText(rs[t.Start:t.End], t.Text), Start: t.Start, End: t.End}
+	*c = entente.Cue{Rule: rule, Text: runesText(rs[t.Start:t.End], words[t.Word]), Start: t.Start, End: t.End}
 	return c
 }
 

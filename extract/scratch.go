@@ -121,14 +121,12 @@ func (x *Extractor) getScratch() *scratch {
 }
 
 // putScratch keeps a document's buffers for the next document, first
-// emptied of every string and pointer into this one (the runes, flags and
-// matches hold none), so that no text is kept alive by them.
+// emptied of every string and pointer into this one (the runes, flags,
+// matches, tokens and area hits hold none), so that no text is kept alive
+// by them.
 func (x *Extractor) putScratch(sc *scratch) {
-	clear(sc.hits[:cap(sc.hits)])
 	clear(sc.crs[:cap(sc.crs)])
 	clear(sc.ptrs[:cap(sc.ptrs)])
-	clear(sc.ctoks[:cap(sc.ctoks)])
-	clear(sc.toks[:cap(sc.toks)])
 	sc.cues = nil // held by the document's result
 	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
 	sc.layout.Reset()
