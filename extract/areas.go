@@ -146,15 +146,21 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 	}
 	if n > 0 {
-		cues = make([]entente.AreaCue, 0, n) // kept in the result: made at its length
-	}
-	for _, h := range hits {
-		if (h.rule != ruleWeak) == anyStrong {
-			w := &am.words[h.word]
-			cues = append(cues, entente.AreaCue{Area: w.codes[h.code], Cue: entente.Cue{Rule: areaRuleNames[h.rule], Text: w.text, Start: h.start, End: h.end}})
+		// kept in the result: in the document's slab, at their count,
+		// each written field by field into its zero slot
+		cues = sc.areaCues.take(n)
+		i := 0
+		for _, h := range hits {
+			if (h.rule != ruleWeak) == anyStrong {
+				w, c := &am.words[h.word], &cues[i]
+				c.Area, c.Rule, c.Text, c.Start, c.End = w.codes[h.code], areaRuleNames[h.rule], w.text, h.start, h.end
+				i++
+			}
 		}
 	}
-	return settleAreas(cues, nil, am.dflt)
+	// settleAreas, with the areas in the document's slab too
+	areas := sc.codes.take(max(len(cues), len(am.dflt)))[:0]
+	return appendAreas(areas, cues, am.dflt), cues
 }
 
 // strongInClause reports whether a strong keyword stands in the clause of
