@@ -131,9 +131,14 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// sentence's are made (clauses and resolve copy what they keep)
 	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])
 	// one text per document too: a sentence's reading keeps no pointer
-	// to it, and its names and clauses reuse the previous one's room
+	// to it, and its names and clauses reuse the previous one's room.
+	// Written field by field: a buffer emptied in place (x = x[:0]) is no
+	// pointer written, and a copy of a whole text pays the collector's
+	// write barrier on each of its nine pointer words while it marks.
 	st := &scr.txt
-	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, marks: marks, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
+	st.s, st.rs, st.masked, st.offs, st.toks, st.scr = s, rs, masked, offs, scr.toks, scr
+	st.named, st.clauses, st.mentions = st.named[:0], st.clauses[:0], st.mentions[:0]
+	st.cut, st.marks = false, marks
 	return st
 }
 
