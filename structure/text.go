@@ -66,6 +66,10 @@ func stableNFC(s string) bool {
 // ASCII are skipped eight bytes at a time.
 func validStableNFC(s string) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && hanPair(load8(s, i), 0xE5, 5) {
+			i += 6 // two Han characters of U+5000–U+9FFF: most of a Chinese text
+			continue
+		}
 		c := s[i]
 		switch {
 		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
@@ -90,6 +94,15 @@ func validStableNFC(s string) bool {
 		}
 	}
 	return true
+}
+
+// hanPair reports whether the first six of the eight bytes x (load8) are
+// two three-byte characters whose lead bytes are from lo to lo+n-1: the
+// continuation bytes (the second, third, fifth and sixth) tested at once,
+// then the two leads. Han characters come in runs: two at a time is half
+// the steps of one at a time, and about a third of the instructions.
+func hanPair(x uint64, lo, n byte) bool {
+	return x&0xC0C000C0C000 == 0x808000808000 && byte(x)-lo < n && byte(x>>24)-lo < n
 }
 
 // ascii8 reports whether the eight bytes of s from i are ASCII.
@@ -217,6 +230,10 @@ func plainSpaced(s string) bool {
 // and spaceLen knows the bytes that follow.
 func hasSpace(s string) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && hanPair(load8(s, i), 0xE4, 6) {
+			i += 6 // two Han characters, the most common case
+			continue
+		}
 		c := s[i]
 		if c-0xE4 < 6 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 {
 			i += 3 // a Han character (lead byte E4 to E9)
