@@ -79,7 +79,8 @@ func FuzzStableNFCBytes(f *testing.F) {
 		// Han characters two at a time (validStableNFC's hanPair): pairs
 		// at every alignment before an unstable mark, a pair cut short,
 		// a pair whose second is below U+5000 or not Han at all
-		"中国塞尔维亚\u302a", "中国塞尔\u302a", "中国\xe5\x80", "中一国家", "中\xe5\x80a国家"} {
+		"中国塞尔维亚\u302a", "中国塞尔\u302a", "中国\xe5\x80", "中一国家", "中\xe5\x80a国家",
+		"\u4dff\u4e00\u4dc0中", "中\u4dc0\u3000", "\xe4\xb8\x80\xe4\xb7\xbf"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
