@@ -111,16 +111,16 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			// …享有完全主权的独立的巴勒斯坦国: the words of a modifier describe the
 			// disputed place it qualifies, the conflict is the topic
 			w.codes[0] != hotspotArea && inSpans(described, m.Start, m.End)
-		rule := "area"
+		rule := ruleArea
 		switch {
 		case w.weak && !inTitle && (flags[m.Start]&fAligned != 0 && am.strongInClause(st, sc.matches, m) || am.actedOn(st.masked, m.Start, m.End, flags, countries)):
 			// a framing word the parties act on (巩固双边关系) is a topic, and
 			// so is one aligned with a plan (“一带一路”倡议同…发展战略对接)
-			rule = "area (acted on)"
+			rule = ruleActedOn
 		case w.weak && !inTitle && am.headsUnfieldedProject(st.named, sc.matches[:k], m.End):
-			rule = "area" // the head of a named facility gives its sector (伊尔克什坦口岸)
+			rule = ruleArea // the head of a named facility gives its sector (伊尔克什坦口岸)
 		case w.weak || inTitle:
-			rule = "area (weak)"
+			rule = ruleWeak
 		}
 		codes := w.codes
 		if len(codes) > 1 && codes[0] == frameworkArea && (inEnumeration(rs, m.Start, m.End) || am.joinedToKeyword(rs, sc.matches, k, g)) {
@@ -130,10 +130,10 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			// it stands
 			codes = codes[:1]
 		}
-		for _, area := range codes {
-			hits = append(hits, areaHit{area: area, rule: rule, start: m.Start, end: m.End, text: w.text})
+		for c := range codes {
+			hits = append(hits, areaHit{word: int32(m.Payload), code: int32(c), rule: rule, start: m.Start, end: m.End})
 		}
-		anyStrong = anyStrong || rule != "area (weak)"
+		anyStrong = anyStrong || rule != ruleWeak
 	}
 	sc.hits = hits
 	// only the cues that decide are written out: the strong ones when
@@ -141,19 +141,26 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	var cues []entente.AreaCue // nil when none
 	n := 0
 	for _, h := range hits {
-		if (h.rule != "area (weak)") == anyStrong {
+		if (h.rule != ruleWeak) == anyStrong {
 			n++
 		}
 	}
 	if n > 0 {
-		cues = make([]entente.AreaCue, 0, n) // kept in the result: made at its length
-	}
-	for _, h := range hits {
-		if (h.rule != "area (weak)") == anyStrong {
-			cues = append(cues, entente.AreaCue{Area: h.area, Cue: entente.Cue{Rule: h.rule, Text: h.text, Start: h.start, End: h.end}})
+		// kept in the result: in the document's slab, at their count,
+		// each written field by field into its zero slot
+		cues = sc.areaCues.take(n)
+		i := 0
+		for _, h := range hits {
+			if (h.rule != ruleWeak) == anyStrong {
+				w, c := &am.words[h.word], &cues[i]
+				c.Area, c.Rule, c.Text, c.Start, c.End = w.codes[h.code], areaRuleNames[h.rule], w.text, h.start, h.end
+				i++
+			}
 		}
 	}
-	return settleAreas(cues, nil, am.dflt)
+	// settleAreas, with the areas in the document's slab too
+	areas := sc.codes.take(max(len(cues), len(am.dflt)))[:0]
+	return appendAreas(areas, cues, am.dflt), cues
 }
 
 // strongInClause reports whether a strong keyword stands in the clause of
@@ -213,12 +220,29 @@ func inSpans(spans [][2]int, start, end int) bool {
 const frameworkArea = "international_order"
 
 // areaHit is one area a keyword gives, before the sentence's areas are
-// settled.
+// settled. It holds no pointer (the area, the rule's name and the
+// keyword's text are found from its indexes when a cue is written out):
+// hits are appended to a buffer the document's sentences share, and a
+// struct with pointers pays the collector's write barrier on each append
+// while a collection marks.
 type areaHit struct {
-	area, rule string
-	start, end int
-	text       string // the keyword: the runes [start, end) of the sentence
+	word       int32    // the keyword: its index in areaMatcher.words
+	code       int32    // the area: its index in the word's codes
+	rule       areaRule // the rule that placed it
+	start, end int      // the keyword's runes [start, end) in the sentence
 }
+
+// areaRule is the rule that placed a sentence in an area by a keyword,
+// named in the cue by areaRuleNames.
+type areaRule uint8
+
+const (
+	ruleArea    areaRule = iota // a strong keyword, or a facility's head (伊尔克什坦口岸)
+	ruleActedOn                 // a framing word the parties act on (巩固双边关系)
+	ruleWeak                    // a framing word alone, or a keyword in a title or name
+)
+
+var areaRuleNames = [...]string{ruleArea: "area", ruleActedOn: "area (acted on)", ruleWeak: "area (weak)"}
 
 // settleAreas decides a sentence's areas from the keywords found in it, in
 // any language: the strong keywords when there are any, else the weak ones

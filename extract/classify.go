@@ -84,6 +84,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 
 	spans := st.clauseSpans()
 	sc := st.scratchOf()
+	sc.subjects = sc.subjects[:0] // the last sentence's subjects are read
 	crs, readings, ctoks := sc.readingsFor(len(spans), len(toks))
 	var (
 		scopeOf   *clauseReading // the clause whose verb governs what follows
@@ -415,7 +416,7 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 	if k.has(cFirmVerb) {
 		return false // 确保… inside 呼吁… is what is called for
 	}
-	if owner.cue != nil && x.g.call[owner.cue.Text] && k.has(cAction|cSupport) && !k.has(cModal|cStance|cPosition) {
+	if owner.cue != nil && owner.cue.G&gCall != 0 && k.has(cAction|cSupport) && !k.has(cModal|cStance|cPosition) {
 		return false // 呼吁X履行…，支持…: the call goes on with what X should do
 	}
 	if owner.rule == "support" && k.has(cAction) && first > 0 && ct[first-1].Kind.has(cUndertaking) {
@@ -501,18 +502,25 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 		out.typ = entente.Narrative
 	}
 
-	out.clauses = make([]entente.ClauseCue, 0, len(readings))
-	for _, cr := range readings {
-		cc := entente.ClauseCue{Start: cr.span.Start, End: cr.span.End, Actors: cr.actors}
+	// each clause's evidence written field by field into its zero slot of
+	// the document's slab: a copy of a whole ClauseCue pays the collector's
+	// write barrier on each of its pointer words while a collection marks
+	out.clauses = sc.clauseCues.take(len(readings))
+	for i, cr := range readings {
+		cc := &out.clauses[i]
+		cc.Start, cc.End = cr.span.Start, cr.span.End
 		if cr.content {
-			cc.Actors = nil
-		} else if t := cr.reading.sentenceType(); t != "" {
+			continue
+		}
+		if cr.actors != nil {
+			cc.Actors = cr.actors
+		}
+		if t := cr.reading.sentenceType(); t != "" {
 			cc.Type, cc.Strength = t, cr.strength
 			if cr.cue != nil {
-				cc.Cue = sc.cueOf(rs, cr.cue, cr.rule)
+				cc.Cue = sc.cueOf(rs, x.cues.words, cr.cue, cr.rule)
 			}
 		}
-		out.clauses = append(out.clauses, cc)
 	}
 
 	var winners []*clauseReading
@@ -523,40 +531,54 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 	}
 	if len(winners) > 0 && winners[0].cue != nil && winners[0].rule != "" {
 		// a clause no rule read (the type by default) has no cue to show
-		out.typeCue = sc.cueOf(rs, winners[0].cue, winners[0].rule)
+		out.typeCue = sc.cueOf(rs, x.cues.words, winners[0].cue, winners[0].rule)
 	}
+	// the actors and their evidence go to the document's slabs: a
+	// commitment's actors are the union of its winning clauses', taken once
 	switch out.typ {
 	case entente.Commitment:
+		var sets [8][]string
+		actors, subjects := sets[:0], 0
 		for _, cr := range winners {
-			out.actors = union(out.actors, cr.actors)
+			actors = append(actors, cr.actors)
 			if cr.strength.Rank() > out.strength.Rank() {
 				out.strength = cr.strength
-				out.strengthCue = sc.cueOf(rs, cr.strCue, cr.rule)
+				out.strengthCue = sc.cueOf(rs, x.cues.words, cr.strCue, cr.rule)
 			}
 			if cr.subject.cue != nil {
-				out.actorCues = append(out.actorCues, *cr.subject.cue)
+				subjects++
+			}
+		}
+		out.actors = sc.union(actors...)
+		if subjects > 0 {
+			out.actorCues = sc.partyCues.take(subjects)[:0]
+			for _, cr := range winners {
+				if cr.subject.cue != nil {
+					out.actorCues = append(out.actorCues, *cr.subject.cue)
+				}
 			}
 		}
 		if len(out.actors) == 0 {
-			out.actors = union(inherited)
+			out.actors = sc.union(inherited)
 		}
 	case entente.Narrative:
 	default:
 		for _, cr := range winners {
 			if len(cr.actors) > 0 {
-				out.actors = union(cr.actors)
+				out.actors = sc.union(cr.actors)
 				if cr.subject.cue != nil {
-					out.actorCues = append(out.actorCues, *cr.subject.cue)
+					out.actorCues = sc.partyCues.take(1)
+					out.actorCues[0] = *cr.subject.cue
 				}
 				break
 			}
 		}
 		if out.actors == nil && out.subject != nil {
-			out.actors = union(out.subject)
+			out.actors = sc.union(out.subject)
 		}
 		if out.actors == nil {
 			// a view in a joint text with no party named is the text's own
-			out.actors = union(inherited)
+			out.actors = sc.union(inherited)
 		}
 	}
 	return out
@@ -613,12 +635,14 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 			}
 			break
 		}
-		return subject{kind: subjParty, codes: codes, cue: &entente.PartyCue{
-			Party: strings.Join(codes, ","),
-			// a slice of the sentence: party names and their joiners
-			// are never masked, so the runes are the sentence's own
-			Cue: entente.Cue{Rule: "subject", Text: st.sub(m.Start, subjEnd), Start: m.Start, End: subjEnd},
-		}}
+		// the evidence in the sentence's buffer (resolve copies what it
+		// keeps), written field by field into its zero slot
+		c := st.scratchOf().subjectCue()
+		c.Party, c.Rule, c.Start, c.End = strings.Join(codes, ","), "subject", m.Start, subjEnd
+		// a slice of the sentence: party names and their joiners are
+		// never masked, so the runes are the sentence's own
+		c.Text = st.sub(m.Start, subjEnd)
+		return subject{kind: subjParty, codes: codes, cue: c}
 	}
 	covered := make([]bool, end-start)
 	// a deadline before the verb (在2027年之前共同举办…) is no subject
@@ -879,15 +903,15 @@ func onlyUndertaking(ts []token) bool {
 	return len(ts) > 0
 }
 
-// cueOf is the evidence of a token read by a rule, nil for no token. The
-// cue is taken from the document's run of cues (scratch.newCue) instead
-// of an allocation of its own.
-func (sc *scratch) cueOf(rs []rune, t *token, rule string) *entente.Cue {
+// cueOf is the evidence of a token read by a rule, nil for no token; words
+// are the cue matcher's (cueMatcher.words). The cue is taken from the
+// document's slab of cues instead of an allocation of its own.
+func (sc *scratch) cueOf(rs []rune, words []string, t *token, rule string) *entente.Cue {
 	if t == nil {
 		return nil
 	}
-	c := sc.newCue()
-	*c = entente.Cue{Rule: rule, Text: runesText(rs[t.Start:t.End], t.Text), Start: t.Start, End: t.End}
+	c := sc.cues.one() // zero: written field by field, as the clauses' cues
+	c.Rule, c.Text, c.Start, c.End = rule, runesText(rs[t.Start:t.End], words[t.Word]), t.Start, t.End
 	return c
 }
 

@@ -131,9 +131,14 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// sentence's are made (clauses and resolve copy what they keep)
 	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])
 	// one text per document too: a sentence's reading keeps no pointer
-	// to it, and its names and clauses reuse the previous one's room
+	// to it, and its names and clauses reuse the previous one's room.
+	// Written field by field: a buffer emptied in place (x = x[:0]) is no
+	// pointer written, and a copy of a whole text pays the collector's
+	// write barrier on each of its nine pointer words while it marks.
 	st := &scr.txt
-	*st = text{s: s, rs: rs, masked: masked, offs: offs, toks: scr.toks, scr: scr, marks: marks, named: st.named[:0], clauses: st.clauses[:0], mentions: st.mentions[:0]}
+	st.s, st.rs, st.masked, st.offs, st.toks, st.scr = s, rs, masked, offs, scr.toks, scr
+	st.named, st.clauses, st.mentions = st.named[:0], st.clauses[:0], st.mentions[:0]
+	st.cut, st.marks = false, marks
 	return st
 }
 
@@ -151,6 +156,18 @@ func decodeSentence(s string, runes []rune, offs []int32) (n int, valid bool, ma
 	at := offs[:len(runes)] // the last offset (len(s)) is written after the loop
 	i := 0
 	for i < len(s) && n < len(runes) {
+		// two Han characters (lead bytes E4 to E9, which take any
+		// continuation bytes, and need no mark) from one load of eight
+		// bytes: most of a Chinese sentence, in half the steps
+		if i+8 <= len(s) && n+2 <= len(runes) {
+			if x := load8(s, i); hanPair(x) {
+				at[n], at[n+1] = int32(i), int32(i+3)
+				runes[n] = rune(x&0x0F)<<12 | rune(x>>8&0x3F)<<6 | rune(x>>16&0x3F)
+				runes[n+1] = rune(x>>24&0x0F)<<12 | rune(x>>32&0x3F)<<6 | rune(x>>40&0x3F)
+				n, i = n+2, i+6
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			at[n], runes[n] = int32(i), rune(c)
@@ -183,6 +200,21 @@ func decodeSentence(s string, runes []rune, offs []int32) (n int, valid bool, ma
 	}
 	offs[n] = int32(len(s))
 	return n, valid, marks
+}
+
+// load8 reads the eight bytes of s from i as one word, the first the
+// lowest (the compiler makes it one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hanPair reports whether the first six of the eight bytes x (load8) are
+// two three-byte characters with lead bytes E4 to E9 (U+4000–U+9FFF): the
+// four continuation bytes tested at once, then the two leads.
+func hanPair(x uint64) bool {
+	return x&0xC0C000C0C000 == 0x808000808000 && byte(x)-0xE4 < 6 && byte(x>>24)-0xE4 < 6
 }
 
 // markOf returns the mark of a three-byte character given as its bytes in

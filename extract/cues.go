@@ -85,6 +85,7 @@ const (
 	gInvitation
 	gInvitedBy
 	gGoalModal
+	gCall
 )
 
 // markGrammar computes every cue word's grammar flags, once the grammar is
@@ -95,7 +96,7 @@ func (cm *cueMatcher) markGrammar(g *grammar) {
 		for _, s := range []struct {
 			set  map[string]bool
 			flag grammarFlag
-		}{{g.jiang, gJiang}, {g.jiangView, gJiangView}, {g.invitation, gInvitation}, {g.invitedBy, gInvitedBy}, {g.goalModal, gGoalModal}} {
+		}{{g.jiang, gJiang}, {g.jiangView, gJiangView}, {g.invitation, gInvitation}, {g.invitedBy, gInvitedBy}, {g.goalModal, gGoalModal}, {g.call, gCall}} {
 			if s.set[w] {
 				cm.gflags[i] |= s.flag
 			}
@@ -126,12 +127,17 @@ func newCueMatcher(t *lexicon.Table) (*cueMatcher, error) {
 	return cm, nil
 }
 
-// token is a cue word found in a sentence, in rune offsets.
+// token is a cue word found in a sentence, in rune offsets. It holds no
+// pointer: a sentence's tokens are appended to and copied between the
+// document's buffers many times, and a struct with a pointer pays the
+// collector's write barrier on every such copy while a collection marks
+// (and makes the buffers something it must scan); the word's text is
+// cueMatcher.words[Word].
 type token struct {
 	Start, End int
 	Kind       cueKind
-	Text       string
-	G          grammarFlag // the grammar's sets Text is in (markGrammar)
+	Word       int32       // the word: its index in cueMatcher.words
+	G          grammarFlag // the grammar's sets the word is in (markGrammar)
 }
 
 // scan appends the cue words of a sentence to out; buf (may be nil) is a
@@ -148,7 +154,7 @@ func (cm *cueMatcher) scan(rs []rune, buf *[]lexicon.Match, out []token) []token
 		if k == cNeutral {
 			continue
 		}
-		out = append(out, token{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Text: cm.words[m.Payload], G: cm.gflags[m.Payload]})
+		out = append(out, token{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Word: int32(m.Payload), G: cm.gflags[m.Payload]})
 	}
 	return out
 }

@@ -264,20 +264,35 @@ func (x *Extractor) label(ctx context.Context, st *text, pi *partyIndex, inherit
 	return s, r, nil
 }
 
-// labelInto is label writing the sentence into s.
+// labelInto is label writing the sentence into s, which is zero (a fresh
+// slot of the result). Only the fields that hold something are written,
+// one by one: a Sentence is some 400 bytes with thirty pointer words, and
+// a copy of a whole one pays the collector's write barrier on every word
+// while a collection marks.
 func (x *Extractor) labelInto(ctx context.Context, s *entente.Sentence, st *text, pi *partyIndex, inherited []string) (sentenceReading, error) {
 	r, err := x.classify(ctx, st, pi, inherited)
 	if err != nil {
 		return r, err
 	}
-	*s = entente.Sentence{
-		Text: st.s, Type: r.typ, Actors: r.actors, Strength: r.strength,
-		Areas: []string{}, References: []string{}, Mechanisms: []string{}, Projects: []string{},
-	}
-	if s.Actors == nil || s.Type == entente.Narrative {
+	s.Text, s.Type, s.Strength = st.s, r.typ, r.strength
+	if r.actors == nil || r.typ == entente.Narrative {
 		s.Actors = []string{}
+	} else {
+		s.Actors = r.actors
 	}
-	s.Rationale = entente.Rationale{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
+	s.Areas, s.References, s.Mechanisms, s.Projects = []string{}, []string{}, []string{}, []string{}
+	if r.typeCue != nil {
+		s.Rationale.Type = r.typeCue
+	}
+	if r.strengthCue != nil {
+		s.Rationale.Strength = r.strengthCue
+	}
+	if r.actorCues != nil {
+		s.Rationale.Actors = r.actorCues
+	}
+	if r.clauses != nil {
+		s.Rationale.Clauses = r.clauses
+	}
 	if s.Type != entente.Narrative {
 		s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries, pi.all)
 	}

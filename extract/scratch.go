@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/structure"
@@ -25,19 +27,52 @@ type scratch struct {
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
 	txt     text             // the sentence being read (newTextWith)
 	layout  structure.Buffers
-	// cues is room for the document's rationale cues, handed out one by
-	// one (newCue): the result keeps them, so a run is never reused by a
-	// later document, only allocated 32 cues at a time instead of one
-	cues []entente.Cue
+	// the document's evidence and lists of codes, kept by the result
+	// (slab): emptied, never reused, when the document is done
+	cues       slab[entente.Cue]
+	clauseCues slab[entente.ClauseCue]
+	areaCues   slab[entente.AreaCue]
+	partyCues  slab[entente.PartyCue]
+	codes      slab[string]
+	// subjects holds the evidence of the subjects a sentence's clauses
+	// name (subjectOf), which resolve copies where it keeps one: emptied
+	// for each sentence (classify)
+	subjects []entente.PartyCue
 }
 
-// newCue returns a zero cue from the document's run of cues.
-func (sc *scratch) newCue() *entente.Cue {
-	if len(sc.cues) == cap(sc.cues) {
-		sc.cues = make([]entente.Cue, 0, 32)
+// subjectCue returns room for the evidence of a clause's subject, valid
+// until the next sentence is classified.
+func (sc *scratch) subjectCue() *entente.PartyCue {
+	if len(sc.subjects) == cap(sc.subjects) {
+		// a new buffer: the cues handed out stay in the old one
+		sc.subjects = make([]entente.PartyCue, 0, max(8, 2*cap(sc.subjects)))
 	}
-	sc.cues = sc.cues[:len(sc.cues)+1]
-	return &sc.cues[len(sc.cues)-1]
+	sc.subjects = sc.subjects[:len(sc.subjects)+1]
+	p := &sc.subjects[len(sc.subjects)-1]
+	*p = entente.PartyCue{}
+	return p
+}
+
+// union is union(sets...) kept in the document's slab of codes, its
+// capacity its length: the codes are gathered on the stack first, so a
+// sentence's actors, joined clause by clause, take room once.
+func (sc *scratch) union(sets ...[]string) []string {
+	var buf [8]string
+	out := buf[:0]
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil // as union
+	}
+	slices.Sort(out)
+	kept := sc.codes.take(len(out))
+	copy(kept, out)
+	return kept
 }
 
 // quotedFor returns a buffer of n runes (not cleared: the caller fills it).
@@ -121,15 +156,16 @@ func (x *Extractor) getScratch() *scratch {
 }
 
 // putScratch keeps a document's buffers for the next document, first
-// emptied of every string and pointer into this one (the runes, flags and
-// matches hold none), so that no text is kept alive by them.
+// emptied of every string and pointer into this one (the runes, flags,
+// matches, tokens and area hits hold none), so that no text is kept alive
+// by them.
 func (x *Extractor) putScratch(sc *scratch) {
-	clear(sc.hits[:cap(sc.hits)])
 	clear(sc.crs[:cap(sc.crs)])
 	clear(sc.ptrs[:cap(sc.ptrs)])
-	clear(sc.ctoks[:cap(sc.ctoks)])
-	clear(sc.toks[:cap(sc.toks)])
-	sc.cues = nil // held by the document's result
+	// the slabs' chunks are held by the document's result
+	sc.cues, sc.clauseCues, sc.areaCues, sc.partyCues, sc.codes = slab[entente.Cue]{}, slab[entente.ClauseCue]{}, slab[entente.AreaCue]{}, slab[entente.PartyCue]{}, slab[string]{}
+	clear(sc.subjects[:cap(sc.subjects)])
+	sc.subjects = sc.subjects[:0]
 	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
 	sc.layout.Reset()
 	x.scratches.Put(sc)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -51,5 +52,16 @@ func TestChineseReusedScratch(t *testing.T) {
 		if marshal(outs[i]) != first[i] {
 			t.Errorf("text %d: its output changed after later documents were read", i)
 		}
+	}
+}
+
+// TestTextFieldsWritten: newTextWith writes a sentence's text field by
+// field over the document's previous one (no copy of a whole text, for
+// the collector's write barrier), so a field it does not know of would
+// keep the last sentence's value. A new field of text fails here until it
+// is written there too (and counted here).
+func TestTextFieldsWritten(t *testing.T) {
+	if n := reflect.TypeOf(text{}).NumField(); n != 11 {
+		t.Fatalf("text has %d fields; newTextWith writes 11: write the new one there", n)
 	}
 }

@@ -110,7 +110,10 @@ func TestSentenceDecode(t *testing.T) {
 
 // FuzzSentenceDecode holds newTextWith to the plain reading on any bytes.
 func FuzzSentenceDecode(f *testing.F) {
-	for _, s := range []string{"双方签署了《中塞自由贸易协定》。", "“□”", "《a《b》c", "\xe0\xa4\x85\xed\x9f\xbf", "合\xe5\x41\x80", "ž𠀋\x80"} {
+	for _, s := range []string{"双方签署了《中塞自由贸易协定》。", "“□”", "《a《b》c", "\xe0\xa4\x85\xed\x9f\xbf", "合\xe5\x41\x80", "ž𠀋\x80",
+		// Han characters two at a time (hanPair): at every alignment, cut
+		// short, the second not Han or its continuation byte wrong
+		"中国塞尔维亚两国", "a中国b塞尔维亚、", "中\xe5\x80", "中国\xe4\xb8", "中\xe3\x80\x81国家", "中\xe5\x41\x80国家"} {
 		f.Add(s)
 	}
 	x := newTestExtractor(f)

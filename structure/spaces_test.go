@@ -35,7 +35,10 @@ func TestSpaceLenRunes(t *testing.T) {
 // FuzzTrimSpaces holds the byte-level trims to the strings package's over
 // isSpace, on any bytes.
 func FuzzTrimSpaces(f *testing.F) {
-	for _, s := range []string{" a ", "\u3000中\u3000", "\u00a0x\u2005", "\xe2\x80\x85", "\x85\xc2\xa0", "\ufeff\u200b a b \u205f", "\xc2", "\xe2\x80", " \xff "} {
+	for _, s := range []string{" a ", "\u3000中\u3000", "\u00a0x\u2005", "\xe2\x80\x85", "\x85\xc2\xa0", "\ufeff\u200b a b \u205f", "\xc2", "\xe2\x80", " \xff ",
+		// Han characters two at a time (hasSpace's hanPair): a pair, then a
+		// space, at every alignment; a pair whose second is cut or not Han
+		"一丁两个\u3000中", "中国\u3000塞尔维亚", "中国塞\u3000", "中\xe4\xb8 国家", "中国\xe5\x80\x20"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -75,7 +75,12 @@ func stableRef(s string) bool {
 // two- and three-byte characters inline, to the definition over
 // characters, and runesOver to the count of characters.
 func FuzzStableNFCBytes(f *testing.F) {
-	for _, s := range []string{"Србија и Кина", "saradnju će", "双方同意。", "\xd0", "\xd0\xd0\x81", "\xc0\x80", "\xc2\x80", "\xdf\xbf", "a\xe5\x80", "ǅ\u0301", "\xef\xbf\xbd", "The two sides agreed to strengthen 中 cooperation\xff in trade", "eight by eight bytes of ASCII, then \xe3\x80\xaa"} {
+	for _, s := range []string{"Србија и Кина", "saradnju će", "双方同意。", "\xd0", "\xd0\xd0\x81", "\xc0\x80", "\xc2\x80", "\xdf\xbf", "a\xe5\x80", "ǅ\u0301", "\xef\xbf\xbd", "The two sides agreed to strengthen 中 cooperation\xff in trade", "eight by eight bytes of ASCII, then \xe3\x80\xaa",
+		// Han characters two at a time (validStableNFC's hanPair): pairs
+		// at every alignment before an unstable mark, a pair cut short,
+		// a pair whose second is below U+5000 or not Han at all
+		"中国塞尔维亚\u302a", "中国塞尔\u302a", "中国\xe5\x80", "中一国家", "中\xe5\x80a国家",
+		"\u4dff\u4e00\u4dc0中", "中\u4dc0\u3000", "\xe4\xb8\x80\xe4\xb7\xbf"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
