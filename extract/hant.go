@@ -158,11 +158,9 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		for k := range r.Clauses {
 			recue(r.Clauses[k].Cue, s.Text, offs)
 		}
-		for _, list := range [][]entente.Cue{r.References, r.Mechanisms, r.Projects} {
-			for k := range list {
-				recue(&list[k], s.Text, offs)
-			}
-		}
+		recueAll(r.References, s.Text, offs)
+		recueAll(r.Mechanisms, s.Text, offs)
+		recueAll(r.Projects, s.Text, offs)
 		if s.Deadline != nil && r.Deadline != nil {
 			dl := r.Deadline.Text
 			s.Deadline = &dl
@@ -170,11 +168,9 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 			dl := rb.restore(*s.Deadline)
 			s.Deadline = &dl
 		}
-		for _, list := range [][]string{s.References, s.Mechanisms, s.Projects} {
-			for k := range list {
-				list[k] = rb.restore(list[k])
-			}
-		}
+		rb.restoreAll(s.References)
+		rb.restoreAll(s.Mechanisms)
+		rb.restoreAll(s.Projects)
 	}
 	for i := range out.References {
 		out.References[i].Title = rb.restore(out.References[i].Title)
@@ -193,20 +189,33 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 // rune's length is its first byte's (leadLen) and nothing is decoded; on
 // other bytes the offsets still rise and stay within s.
 func runeOffsets(offs []int, s string) []int {
-	// room for a rune per byte, written by index: no append per rune
+	// room for a rune per byte, written by index (no append per rune),
+	// through a slice whose length the loop tests, so that no index is
+	// checked again
 	n := len(offs)
 	offs = slices.Grow(offs, len(s)+1)[:n+len(s)+1]
-	for i := 0; i < len(s); n++ {
-		offs[n] = i
-		i += int(leadLen[s[i]>>4])
+	w := offs[n:]
+	k := uint(0)
+	for i := uint(0); i < uint(len(s)) && k < uint(len(w)); k++ {
+		w[k] = int(i)
+		i += uint(leadLen[s[i]>>4])
 	}
-	offs[n] = len(s)
-	return offs[:n+1]
+	if k < uint(len(w)) {
+		w[k] = len(s)
+	}
+	return offs[:n+int(k)+1]
 }
 
 // leadLen gives the length of a UTF-8 sequence by the top four bits of its
 // first byte (a continuation byte, never first in valid text, counts one).
 const leadLen = "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x02\x03\x04"
+
+// recueAll is recue for each cue of a list.
+func recueAll(list []entente.Cue, s string, offs []int) {
+	for k := range list {
+		recue(&list[k], s, offs)
+	}
+}
 
 // recue gives a cue the text of its span in the restored sentence s, whose
 // runes start at the byte offsets offs (runeOffsets).

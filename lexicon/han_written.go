@@ -1,0 +1,62 @@
+package lexicon
+
+import "unicode/utf8"
+
+// Written gives back a string of a text SimplifyNoting mapped as that text
+// writes it, where it can without looking: each image in s (ImageIndex)
+// becomes its reading (readings as SimplifyNoting noted them; 0 leaves it
+// as it is). It returns the string so written in *buf (nil when no
+// character changes) and -1; or nil and the byte offset in s of the first
+// character written in several ways (reading -1), which only the text
+// itself can settle; or nil and -2 when s is not valid UTF-8 (up to that
+// character, or anywhere after it). Han characters and CJK punctuation are
+// read from the BMP's array in a loop without calls, as simplifyRun does.
+func (t *HanTable) Written(s string, readings []rune, buf *[]byte) ([]byte, int) {
+	code := t.code
+	var b []byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var e uint32
+		var r rune
+		n := 3
+		if i < len(s)-2 {
+			if x := uint32(c)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]); x&0xF0C0C0 == 0xE08080 {
+				r = rune(uint16(x>>4)&0xF000 | uint16(x>>2)&0x0FC0 | uint16(x)&0x3F)
+				if e = code[r]; e == invalidEntry {
+					return nil, -2 // an overlong form or a surrogate
+				}
+				goto read
+			}
+		}
+		if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
+			return nil, -2
+		}
+		e = t.entry(r)
+	read:
+		if img := e & 0xFFFF; img != 0 && int(img) < len(readings) {
+			switch o := readings[img]; {
+			case o < 0:
+				if !utf8.ValidString(s[i:]) {
+					return nil, -2
+				}
+				return nil, i
+			case o != 0 && o != r:
+				if b == nil {
+					b = append((*buf)[:0], s...)
+					*buf = b
+				}
+				// a reading has its image's length (the table keeps
+				// UTF-8 lengths), so it is written over it
+				if utf8.RuneLen(o) == n {
+					utf8.EncodeRune(b[i:], o)
+				}
+			}
+		}
+		i += n
+	}
+	return b, -1
+}
