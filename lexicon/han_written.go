@@ -50,8 +50,11 @@ func (t *HanTable) Written(s string, readings []rune, buf *[]byte) ([]byte, int)
 					*buf = b
 				}
 				// a reading has its image's length (the table keeps
-				// UTF-8 lengths), so it is written over it
-				if utf8.RuneLen(o) == n {
+				// UTF-8 lengths), so it is written over it: three bytes
+				// (all of Han) without a call
+				if n == 3 && o >= 0x800 && o <= 0xFFFF && (o < 0xD800 || o > 0xDFFF) && i+2 < len(b) {
+					b[i], b[i+1], b[i+2] = byte(0xE0|o>>12), byte(0x80|o>>6&0x3F), byte(0x80|o&0x3F)
+				} else if utf8.RuneLen(o) == n {
 					utf8.EncodeRune(b[i:], o)
 				}
 			}
