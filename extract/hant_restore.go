@@ -384,12 +384,21 @@ func indexFirstByte(s, sub string) int {
 func indexByLast(s, p string) int {
 	o := len(p) - 1
 	c := p[o]
+	// the byte before the last, when p has one, is tested before the
+	// whole of p: another continuation byte, where most places fail
+	d, hasD := byte(0), o > 0
+	if hasD {
+		d = p[o-1]
+	}
 	for k := o; k < len(s); k++ {
 		j := strings.IndexByte(s[k:], c)
 		if j < 0 {
 			return -1
 		}
 		k += j
+		if hasD && s[k-1] != d {
+			continue
+		}
 		if s[k-o:k+1] == p {
 			return k - o
 		}
