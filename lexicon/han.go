@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -233,8 +234,11 @@ func (t *HanTable) SimplifyNotingValid(s string, readings []rune, buf *[]byte) (
 	for i := 0; i < len(s); {
 		// the run of ASCII and three-byte characters (all of Han and CJK
 		// punctuation) goes through a loop without calls
+		// (in place in the copy once there is one)
 		var copyAt bool
-		if i, copyAt = t.simplifyRun(s, i, readings, b); copyAt {
+		if b != nil {
+			i = t.simplifyRunBytes(b, i, readings)
+		} else if i, copyAt = t.simplifyRun(s, i, readings, b); copyAt {
 			b = append((*buf)[:0], s...)
 			*buf = b
 			continue
@@ -348,4 +352,52 @@ func (t *HanTable) simplifyRun(s string, i int, readings []rune, b []byte) (int,
 		i++
 	}
 	return i, false
+}
+
+// simplifyRunBytes is simplifyRun in place, in the copy b of the text
+// (made at the first change, so that its bytes ahead of i are the text's):
+// a character's three bytes come from one load of a word, which a []byte
+// allows and a string does not. It stops three bytes before the end, or
+// where simplifyRun would, for the caller to read on.
+func (t *HanTable) simplifyRunBytes(b []byte, i int, readings []rune) int {
+	code, enc := t.code, t.enc
+	if i < 0 {
+		return i
+	}
+	for i < len(b)-3 {
+		w := binary.LittleEndian.Uint32(b[i:])
+		if byte(w) < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if w&0xC0C0F0 != 0x8080E0 {
+			return i // another length, or invalid
+		}
+		r := uint16(w&0x0F)<<12 | uint16(w>>2)&0x0FC0 | uint16(w>>16)&0x3F
+		e := code[r]
+		if e == 0 {
+			i += 3
+			continue
+		}
+		if e == invalidEntry {
+			return i
+		}
+		img := e & 0xFFFF
+		if k := e >> 16; k != 0 && int(k) < len(enc) && enc[k] != 0 {
+			u := enc[k]
+			b[i], b[i+1], b[i+2] = byte(u>>16), byte(u>>8), byte(u)
+			img = k
+		}
+		if int(img) < len(readings) && img != 0 {
+			if o := readings[img]; o != rune(r) && o != -1 {
+				if o == 0 {
+					readings[img] = rune(r)
+				} else {
+					readings[img] = -1
+				}
+			}
+		}
+		i += 3
+	}
+	return i
 }
