@@ -1,6 +1,9 @@
 package lexicon
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // Written gives back a string of a text SimplifyNoting mapped as that text
 // writes it, where it can without looking: each image in s (ImageIndex)
@@ -15,6 +18,13 @@ func (t *HanTable) Written(s string, readings []rune, buf *[]byte) ([]byte, int)
 	code := t.code
 	var b []byte
 	for i := 0; i < len(s); {
+		if b != nil {
+			// once there is a copy, in place in it (writtenRunBytes),
+			// up to a character it leaves to this loop
+			if i = t.writtenRunBytes(b, i, readings); i >= len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -62,4 +72,43 @@ func (t *HanTable) Written(s string, readings []rune, buf *[]byte) ([]byte, int)
 		i += n
 	}
 	return b, -1
+}
+
+// writtenRunBytes is Written's loop in place in its copy b of s (whose
+// bytes from i on are s's): ASCII and three-byte characters read in one
+// load of a word, written as their readings say. It returns where it
+// stops, three bytes before the end or at a character it leaves to
+// Written (another length, invalid bytes, a reading of -1 or of another
+// length).
+func (t *HanTable) writtenRunBytes(b []byte, i int, readings []rune) int {
+	code := t.code
+	if i < 0 {
+		return i
+	}
+	for i < len(b)-3 {
+		w := binary.LittleEndian.Uint32(b[i:])
+		if byte(w) < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if w&0xC0C0F0 != 0x8080E0 {
+			return i
+		}
+		r := uint16(w&0x0F)<<12 | uint16(w>>2)&0x0FC0 | uint16(w>>16)&0x3F
+		e := code[r]
+		if e == invalidEntry {
+			return i
+		}
+		if img := e & 0xFFFF; img != 0 && int(img) < len(readings) {
+			o := readings[img]
+			if o < 0 || o > 0xFFFF || o >= 0xD800 && o <= 0xDFFF || o != 0 && o < 0x800 {
+				return i
+			}
+			if o != 0 && o != rune(r) {
+				b[i], b[i+1], b[i+2] = byte(0xE0|o>>12), byte(0x80|o>>6&0x3F), byte(0x80|o&0x3F)
+			}
+		}
+		i += 3
+	}
+	return i
 }
