@@ -300,7 +300,8 @@ func note(readings []rune, img uint32, r rune) {
 // from the BMP's array (no range to test), where the overlong forms and
 // surrogates that three bytes after E0 or ED can spell are marked invalid,
 // so that no lead byte is tested, and a Simplified form is written from
-// its three bytes kept ready (enc).
+// its three bytes kept ready (enc). SimplifyNotingValid calls it until the
+// copy is made (b nil), and simplifyRunBytes after.
 func (t *HanTable) simplifyRun(s string, i int, readings []rune, b []byte) (int, bool) {
 	code, enc := t.code, t.enc
 	if i < 0 {
