@@ -144,25 +144,27 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 	for i := range out.Sentences {
 		s := &out.Sentences[i]
 		s.Text = rb.restoreNext(s.Text)
-		offs = runeOffsets(offs[:0], s.Text)
+		cb := cueBytes{s: s.Text, three: allThreeByte(s.Text)}
+		if !cb.three {
+			offs = runeOffsets(offs[:0], s.Text)
+			cb.offs = offs
+		}
 		r := &s.Rationale
-		recue(r.Type, s.Text, offs)
-		recue(r.Strength, s.Text, offs)
-		recue(r.Deadline, s.Text, offs)
+		cb.recue(r.Type)
+		cb.recue(r.Strength)
+		cb.recue(r.Deadline)
 		for k := range r.Actors {
-			recue(&r.Actors[k].Cue, s.Text, offs)
+			cb.recue(&r.Actors[k].Cue)
 		}
 		for k := range r.Areas {
-			recue(&r.Areas[k].Cue, s.Text, offs)
+			cb.recue(&r.Areas[k].Cue)
 		}
 		for k := range r.Clauses {
-			recue(r.Clauses[k].Cue, s.Text, offs)
+			cb.recue(r.Clauses[k].Cue)
 		}
-		for _, list := range [][]entente.Cue{r.References, r.Mechanisms, r.Projects} {
-			for k := range list {
-				recue(&list[k], s.Text, offs)
-			}
-		}
+		cb.recueAll(r.References)
+		cb.recueAll(r.Mechanisms)
+		cb.recueAll(r.Projects)
 		if s.Deadline != nil && r.Deadline != nil {
 			dl := r.Deadline.Text
 			s.Deadline = &dl
@@ -170,11 +172,9 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 			dl := rb.restore(*s.Deadline)
 			s.Deadline = &dl
 		}
-		for _, list := range [][]string{s.References, s.Mechanisms, s.Projects} {
-			for k := range list {
-				list[k] = rb.restore(list[k])
-			}
-		}
+		rb.restoreAll(s.References)
+		rb.restoreAll(s.Mechanisms)
+		rb.restoreAll(s.Projects)
 	}
 	for i := range out.References {
 		out.References[i].Title = rb.restore(out.References[i].Title)
@@ -193,25 +193,71 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 // rune's length is its first byte's (leadLen) and nothing is decoded; on
 // other bytes the offsets still rise and stay within s.
 func runeOffsets(offs []int, s string) []int {
-	// room for a rune per byte, written by index: no append per rune
+	// room for a rune per byte, written by index (no append per rune),
+	// through a slice whose length the loop tests, so that no index is
+	// checked again
 	n := len(offs)
 	offs = slices.Grow(offs, len(s)+1)[:n+len(s)+1]
-	for i := 0; i < len(s); n++ {
-		offs[n] = i
-		i += int(leadLen[s[i]>>4])
+	w := offs[n:]
+	k := uint(0)
+	for i := uint(0); i < uint(len(s)) && k < uint(len(w)); k++ {
+		w[k] = int(i)
+		i += uint(leadLen[s[i]>>4])
 	}
-	offs[n] = len(s)
-	return offs[:n+1]
+	if k < uint(len(w)) {
+		w[k] = len(s)
+	}
+	return offs[:n+int(k)+1]
 }
 
 // leadLen gives the length of a UTF-8 sequence by the top four bits of its
 // first byte (a continuation byte, never first in valid text, counts one).
 const leadLen = "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x02\x03\x04"
 
-// recue gives a cue the text of its span in the restored sentence s, whose
-// runes start at the byte offsets offs (runeOffsets).
-func recue(c *entente.Cue, s string, offs []int) {
-	if c != nil && c.Start >= 0 && c.End < len(offs) && c.Start <= c.End {
-		c.Text = s[offs[c.Start]:offs[c.End]]
+// allThreeByte reports whether every character of s is three bytes long
+// (most Chinese sentences: Han and CJK punctuation), by its length and the
+// first byte of every third: then the rune offsets runeOffsets would give
+// are 0, 3, 6… (on any bytes: it steps by the first byte's length too).
+func allThreeByte(s string) bool {
+	if len(s)%3 != 0 {
+		return false
+	}
+	for i := uint(0); i < uint(len(s)); i += 3 {
+		if s[i]&0xF0 != 0xE0 {
+			return false
+		}
+	}
+	return true
+}
+
+// cueBytes gives a sentence's cues their text as written: rune offsets
+// become byte offsets by 3 when every character is three bytes long
+// (allThreeByte, no offsets made), else by the offsets runeOffsets made.
+type cueBytes struct {
+	s     string // the restored sentence
+	offs  []int  // runeOffsets of s, when not three
+	three bool
+}
+
+// recueAll is recue for each cue of a list.
+func (cb *cueBytes) recueAll(list []entente.Cue) {
+	for k := range list {
+		cb.recue(&list[k])
+	}
+}
+
+// recue gives a cue the text of its span in the restored sentence.
+func (cb *cueBytes) recue(c *entente.Cue) {
+	if c == nil || c.Start < 0 || c.Start > c.End {
+		return
+	}
+	if cb.three {
+		if 3*c.End <= len(cb.s) {
+			c.Text = cb.s[3*c.Start : 3*c.End]
+		}
+		return
+	}
+	if c.End < len(cb.offs) {
+		c.Text = cb.s[cb.offs[c.Start]:cb.offs[c.End]]
 	}
 }

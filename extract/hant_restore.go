@@ -49,6 +49,13 @@ func (rb *restorer) restoreNext(s string) string {
 	return rb.restore(s)
 }
 
+// restoreAll restores each string of a list in place.
+func (rb *restorer) restoreAll(list []string) {
+	for k := range list {
+		list[k] = rb.restore(list[k])
+	}
+}
+
 func (rb *restorer) restore(s string) string {
 	if s == "" {
 		return s
@@ -102,49 +109,21 @@ func (rb *restorer) reading(r rune) rune {
 // and a string not in the text is mapped character by character to the
 // same. Otherwise it returns the byte offset in s of the first character
 // written in several ways (s must then be looked for where that character
-// stands), or -2 if s is not valid UTF-8; -1 when s is mapped.
+// stands), or -2 if s is not valid UTF-8; -1 when s is mapped. The table
+// writes it (lexicon.HanTable.Written) in the restorer's buffer.
 func (rb *restorer) mapped(s string) (string, int) {
-	var b []byte
-	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		var r rune
-		n := 3
-		if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // Han without a call
-		} else if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
-			return "", -2
-		}
-		switch o := rb.reading(r); {
-		case o < 0:
-			if !utf8.ValidString(s[i:]) {
-				return "", -2
-			}
-			return "", i
-		case o != r:
-			if b == nil {
-				b = rb.scratch(s)
-			}
-			utf8.EncodeRune(b[i:], o) // the table keeps UTF-8 lengths
-		}
-		i += n
+	buf := rb.buf
+	if buf == nil {
+		buf = new([]byte)
 	}
-	if b == nil {
+	b, a := rb.table.Written(s, rb.readings, buf)
+	switch {
+	case a != -1:
+		return "", a
+	case b == nil:
 		return s, -1
 	}
 	return string(b), -1
-}
-
-// scratch returns a copy of s in the restorer's buffer (a new one when it
-// has none).
-func (rb *restorer) scratch(s string) []byte {
-	if rb.buf == nil {
-		return []byte(s)
-	}
-	*rb.buf = append((*rb.buf)[:0], s...)
-	return *rb.buf
 }
 
 // indexAt returns the first offset of s in the Simplified text, as
@@ -405,12 +384,21 @@ func indexFirstByte(s, sub string) int {
 func indexByLast(s, p string) int {
 	o := len(p) - 1
 	c := p[o]
+	// the byte before the last, when p has one, is tested before the
+	// whole of p: another continuation byte, where most places fail
+	d, hasD := byte(0), o > 0
+	if hasD {
+		d = p[o-1]
+	}
 	for k := o; k < len(s); k++ {
 		j := strings.IndexByte(s[k:], c)
 		if j < 0 {
 			return -1
 		}
 		k += j
+		if hasD && s[k-1] != d {
+			continue
+		}
 		if s[k-o:k+1] == p {
 			return k - o
 		}

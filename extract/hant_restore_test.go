@@ -182,8 +182,19 @@ func FuzzRuneOffsets(f *testing.F) {
 	f.Add("雙方將加強 railway 合作。")
 	f.Add("\xe4\xb8a\xed\xa0\x80\xef\xbf\xbd𠀀")
 	f.Add("Ω ü 𠀀 。")
+	f.Add("雙方將加強合作。")
+	f.Add("\xe4AA\xef\xbf")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := runeOffsets(nil, s)
+		if allThreeByte(s) {
+			// the offsets a sentence of three-byte characters takes
+			// instead (cueBytes), on any bytes
+			for k, o := range got {
+				if o != 3*k {
+					t.Fatalf("runeOffsets(%q) = %v, but allThreeByte: want 0, 3, 6…", s, got)
+				}
+			}
+		}
 		if len(got) == 0 || got[0] != 0 && s != "" || got[len(got)-1] != len(s) {
 			t.Fatalf("runeOffsets(%q) = %v: not from 0 to len(s)", s, got)
 		}

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,24 +18,35 @@ import (
 // joins two), keeping the one-to-one results. The extractor reads
 // zh-Hant through it, and the search analyzer folds both forms to one.
 type HanTable struct {
-	// code gives each character of [hanLo, hanHi) what the table knows of
-	// it in one word (entry): one array for the Han blocks, where nearly
-	// every character of a text looks, read once per character
-	code []uint32
-	// other holds the characters outside that range, in [otherLo, otherHi]
-	other            map[rune]uint32
-	otherLo, otherHi rune
+	// code gives each character of the Basic Multilingual Plane what the
+	// table knows of it in one word (entry): one array indexed by the
+	// character's 16 bits, read once per character of a text with no
+	// range to test (256 kB, of which a Chinese text reads the Han
+	// blocks' and the punctuation's pages)
+	code *[1 << 16]uint32
+	// other holds the characters above the BMP (none from OpenCC's
+	// single characters, which keep their UTF-8 length)
+	other map[rune]uint32
 	// images are the characters that are the Simplified form of another,
 	// numbered from 1 (images[k-1] is number k), so that a text's readings
 	// of them can be kept in a slice (SimplifyNoting)
 	images []rune
+	// enc holds, at an image's number, its UTF-8 bytes in the low three
+	// bytes of a word (enc[0] unused, 0 for an image of another length):
+	// simplifyRun writes them as they are
+	enc []uint32
 }
 
 // An entry holds the number of the character's Simplified form among the
 // images in its high 16 bits (0: the character is its own) and the
 // character's own number in its low 16 bits (0: not an image). 0 says
 // neither.
-func entrySimp(e uint32) uint32  { return e >> 16 }
+func entrySimp(e uint32) uint32 { return e >> 16 }
+
+// invalidEntry marks in HanTable.code the numbers no valid three-byte
+// character has (never an entry: there are fewer than 1<<16-1 images).
+const invalidEntry = 0xFFFFFFFF
+
 func entryImage(e uint32) uint32 { return e & 0xFFFF }
 
 // LoadHanTable builds the table (about 100 ms: callers keep it).
@@ -70,10 +82,6 @@ func LoadHanTable() (*HanTable, error) {
 	return newHanTable(simp), nil
 }
 
-// the range the table's array covers: CJK extension A and the unified
-// block (the compatibility ideographs, few, go to the map)
-const hanLo, hanHi = 0x3400, 0xA000
-
 // newHanTable builds the table from its mapping, numbering the images in
 // code point order.
 func newHanTable(simp map[rune]rune) *HanTable {
@@ -93,17 +101,27 @@ func newHanTable(simp map[rune]rune) *HanTable {
 	for i, m := range images {
 		number[m] = uint32(i + 1)
 	}
-	t := &HanTable{code: make([]uint32, hanHi-hanLo), other: map[rune]uint32{}, images: images}
+	t := &HanTable{code: new([1 << 16]uint32), other: map[rune]uint32{}, images: images}
+	t.enc = make([]uint32, len(images)+1)
+	for k, m := range images {
+		if m >= 0x800 && m <= 0xFFFF && (m < 0xD800 || m >= 0xE000) {
+			t.enc[k+1] = uint32(0xE0|m>>12)<<16 | uint32(0x80|m>>6&0x3F)<<8 | uint32(0x80|m&0x3F)
+		}
+	}
+	// what three bytes read as an overlong form (after E0) or a
+	// surrogate (after ED) give, for simplifyRun to stop at; the
+	// characters of one or two bytes that share the numbers have nothing
+	// in the table (entry answers 0)
+	for r := range rune(0x800) {
+		t.code[r] = invalidEntry
+	}
+	for r := rune(0xD800); r < 0xE000; r++ {
+		t.code[r] = invalidEntry
+	}
 	set := func(r rune, e uint32) {
-		if r >= hanLo && r < hanHi {
-			t.code[r-hanLo] = e
+		if r < 1<<16 {
+			t.code[r] = e
 			return
-		}
-		if len(t.other) == 0 || r < t.otherLo {
-			t.otherLo = r
-		}
-		if len(t.other) == 0 || r > t.otherHi {
-			t.otherHi = r
 		}
 		t.other[r] = e
 	}
@@ -122,10 +140,13 @@ func newHanTable(simp map[rune]rune) *HanTable {
 
 // entry returns what the table knows of r (0: nothing).
 func (t *HanTable) entry(r rune) uint32 {
-	if uint32(r-hanLo) < uint32(len(t.code)) {
-		return t.code[r-hanLo]
+	if uint32(r) < 1<<16 {
+		if e := t.code[r]; e != invalidEntry {
+			return e
+		}
+		return 0
 	}
-	if r < t.otherLo || r > t.otherHi {
+	if len(t.other) == 0 {
 		return 0
 	}
 	return t.other[r]
@@ -213,8 +234,11 @@ func (t *HanTable) SimplifyNotingValid(s string, readings []rune, buf *[]byte) (
 	for i := 0; i < len(s); {
 		// the run of ASCII and three-byte characters (all of Han and CJK
 		// punctuation) goes through a loop without calls
+		// (in place in the copy once there is one)
 		var copyAt bool
-		if i, copyAt = t.simplifyRun(s, i, readings, b); copyAt {
+		if b != nil {
+			i = t.simplifyRunBytes(b, i, readings)
+		} else if i, copyAt = t.simplifyRun(s, i, readings, b); copyAt {
 			b = append((*buf)[:0], s...)
 			*buf = b
 			continue
@@ -272,52 +296,51 @@ func note(readings []rune, img uint32, r rune) {
 // another length, or an invalid one, for the caller to read) or, with
 // copy, the byte at which a character changes while b is still nil (the
 // caller makes the copy and calls again). It calls nothing, so that its
-// state stays in registers.
+// state stays in registers. A character's entry is read by its 16 bits
+// from the BMP's array (no range to test), where the overlong forms and
+// surrogates that three bytes after E0 or ED can spell are marked invalid,
+// so that no lead byte is tested, and a Simplified form is written from
+// its three bytes kept ready (enc). SimplifyNotingValid calls it until the
+// copy is made (b nil), and simplifyRunBytes after.
 func (t *HanTable) simplifyRun(s string, i int, readings []rune, b []byte) (int, bool) {
-	code, images := t.code, t.images
-	for i < len(s) {
-		if s[i] < utf8.RuneSelf {
+	code, enc := t.code, t.enc
+	if i < 0 {
+		return i, false
+	}
+	for i < len(s)-2 {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
-		if i+3 > len(s) {
-			return i, false
+		x := uint32(c)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+		if x&0xF0C0C0 != 0xE08080 {
+			return i, false // another length, or invalid
 		}
-		p := s[i : i+3]
-		// three bytes of which the lead is E1 to EF but ED and two
-		// continuation bytes: valid whatever they hold
-		x := uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2])
-		if x&0xF0C0C0 != 0xE08080 || p[0] == 0xE0 || p[0] == 0xED {
-			return i, false
-		}
-		r := rune(x>>4&0xF000 | x>>2&0x0FC0 | x&0x3F)
-		var e uint32
-		if k := uint32(r - hanLo); k < uint32(len(code)) {
-			e = code[k]
-		} else if r >= t.otherLo && r <= t.otherHi {
-			return i, false // the compatibility block: a map, read by the caller
-		}
+		r := uint16(x>>4)&0xF000 | uint16(x>>2)&0x0FC0 | uint16(x)&0x3F
+		e := code[r]
 		if e == 0 {
 			i += 3
 			continue
 		}
-		img := entryImage(e)
-		if k := entrySimp(e); k != 0 && int(k-1) < len(images) {
-			if m := images[k-1]; m >= 0x800 && m <= 0xFFFF {
-				if b == nil {
-					return i, true
-				}
-				if i+3 <= len(b) {
-					q := b[i : i+3]
-					q[0], q[1], q[2] = byte(0xE0|m>>12), byte(0x80|m>>6&0x3F), byte(0x80|m&0x3F)
-				}
-				img = k
+		if e == invalidEntry {
+			return i, false
+		}
+		img := e & 0xFFFF
+		if k := e >> 16; k != 0 && int(k) < len(enc) && enc[k] != 0 {
+			if b == nil {
+				return i, true
 			}
+			if i+2 < len(b) {
+				u := enc[k]
+				b[i], b[i+1], b[i+2] = byte(u>>16), byte(u>>8), byte(u)
+			}
+			img = k
 		}
 		if int(img) < len(readings) && img != 0 {
-			if o := readings[img]; o != r && o != -1 {
+			if o := readings[img]; o != rune(r) && o != -1 {
 				if o == 0 {
-					readings[img] = r
+					readings[img] = rune(r)
 				} else {
 					readings[img] = -1
 				}
@@ -325,5 +348,57 @@ func (t *HanTable) simplifyRun(s string, i int, readings []rune, b []byte) (int,
 		}
 		i += 3
 	}
+	// the last bytes: ASCII goes on, anything else is the caller's
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
 	return i, false
+}
+
+// simplifyRunBytes is simplifyRun in place, in the copy b of the text
+// (made at the first change, so that its bytes ahead of i are the text's):
+// a character's three bytes come from one load of a word, which a []byte
+// allows and a string does not. It stops three bytes before the end, or
+// where simplifyRun would, for the caller to read on.
+func (t *HanTable) simplifyRunBytes(b []byte, i int, readings []rune) int {
+	code, enc := t.code, t.enc
+	if i < 0 {
+		return i
+	}
+	for i < len(b)-3 {
+		w := binary.LittleEndian.Uint32(b[i:])
+		if byte(w) < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if w&0xC0C0F0 != 0x8080E0 {
+			return i // another length, or invalid
+		}
+		r := uint16(w&0x0F)<<12 | uint16(w>>2)&0x0FC0 | uint16(w>>16)&0x3F
+		e := code[r]
+		if e == 0 {
+			i += 3
+			continue
+		}
+		if e == invalidEntry {
+			return i
+		}
+		img := e & 0xFFFF
+		if k := e >> 16; k != 0 && int(k) < len(enc) && enc[k] != 0 {
+			u := enc[k]
+			b[i], b[i+1], b[i+2] = byte(u>>16), byte(u>>8), byte(u)
+			img = k
+		}
+		if int(img) < len(readings) && img != 0 {
+			if o := readings[img]; o != rune(r) && o != -1 {
+				if o == 0 {
+					readings[img] = rune(r)
+				} else {
+					readings[img] = -1
+				}
+			}
+		}
+		i += 3
+	}
+	return i
 }
