@@ -66,14 +66,20 @@ func stableNFC(s string) bool {
 // ASCII are skipped eight bytes at a time.
 func validStableNFC(s string) bool {
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && unifiedPair(load8(s, i)) {
-			i += 6 // two Han characters: most of a Chinese text
-			continue
-		}
 		c := s[i]
+		// the Han paths behind one test of the lead byte: the pair's load
+		// would cost every character of a Cyrillic or Latin text
+		if c-0xE4 < 6 {
+			if i+8 <= len(s) && unifiedPair(load8(s, i)) {
+				i += 6 // two Han characters: most of a Chinese text
+				continue
+			}
+			if i+2 < len(s) && unified(c, s[i+1]) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 {
+				i += 3 // U+4E00–U+9FFF: unified Han ideographs, valid and stable
+				continue
+			}
+		}
 		switch {
-		case i+2 < len(s) && unified(c, s[i+1]) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
-			i += 3 // U+4E00–U+9FFF: unified Han ideographs, valid and stable
 		case c < utf8.RuneSelf:
 			i++
 			for i+8 <= len(s) && ascii8(s, i) {
@@ -242,14 +248,16 @@ func plainSpaced(s string) bool {
 // and spaceLen knows the bytes that follow.
 func hasSpace(s string) bool {
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && hanPair(load8(s, i)) {
-			i += 6 // two Han characters, the most common case
-			continue
-		}
 		c := s[i]
-		if c-0xE4 < 6 && i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 {
-			i += 3 // a Han character (lead byte E4 to E9)
-			continue
+		if c-0xE4 < 6 { // a Han lead byte (E4 to E9), tested once for both paths
+			if i+8 <= len(s) && hanPair(load8(s, i)) {
+				i += 6 // two Han characters, the most common case
+				continue
+			}
+			if i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 {
+				i += 3 // a Han character
+				continue
+			}
 		}
 		if spaceLead[c] != 0 && spaceLen(s, i) > 0 {
 			return true
