@@ -177,6 +177,22 @@ func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match, out []mention) []men
 	return out
 }
 
+// gatherCodes appends to out each code of sets it does not hold yet, then
+// sorts it: the union of a sentence's few code lists, gathered in a buffer
+// on the caller's stack (buf[:0] of an array), so that the result takes its
+// room in the document's slab once, at its final length.
+func gatherCodes(out []string, sets [][]string) []string {
+	for _, s := range sets {
+		for _, c := range s {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // union returns the sorted union of code lists.
 func union(sets ...[]string) []string {
 	n := 0

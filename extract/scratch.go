@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"slices"
-
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/structure"
@@ -58,18 +56,10 @@ func (sc *scratch) subjectCue() *entente.PartyCue {
 // sentence's actors, joined clause by clause, take room once.
 func (sc *scratch) union(sets ...[]string) []string {
 	var buf [8]string
-	out := buf[:0]
-	for _, s := range sets {
-		for _, c := range s {
-			if !slices.Contains(out, c) {
-				out = append(out, c)
-			}
-		}
-	}
+	out := gatherCodes(buf[:0], sets)
 	if len(out) == 0 {
 		return nil // as union
 	}
-	slices.Sort(out)
 	kept := sc.codes.take(len(out))
 	copy(kept, out)
 	return kept

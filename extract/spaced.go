@@ -469,18 +469,10 @@ func (st *sentence) clauseCues(n int) []entente.ClauseCue {
 // document's chunks, its capacity its length (an append reallocates).
 func (st *sentence) unionCodes(sets ...[]string) []string {
 	var buf [8]string
-	out := buf[:0]
-	for _, s := range sets {
-		for _, c := range s {
-			if !slices.Contains(out, c) {
-				out = append(out, c)
-			}
-		}
-	}
+	out := gatherCodes(buf[:0], sets)
 	if len(out) == 0 {
 		return nil // as unionCodes
 	}
-	slices.Sort(out)
 	e := st.evidence
 	if e == nil {
 		return slices.Clip(slices.Clone(out))

@@ -338,13 +338,7 @@ func (t *HanTable) simplifyRun(s string, i int, readings []rune, b []byte) (int,
 			img = k
 		}
 		if int(img) < len(readings) && img != 0 {
-			if o := readings[img]; o != rune(r) && o != -1 {
-				if o == 0 {
-					readings[img] = rune(r)
-				} else {
-					readings[img] = -1
-				}
-			}
+			note(readings, img, rune(r))
 		}
 		i += 3
 	}
@@ -390,13 +384,7 @@ func (t *HanTable) simplifyRunBytes(b []byte, i int, readings []rune) int {
 			img = k
 		}
 		if int(img) < len(readings) && img != 0 {
-			if o := readings[img]; o != rune(r) && o != -1 {
-				if o == 0 {
-					readings[img] = rune(r)
-				} else {
-					readings[img] = -1
-				}
-			}
+			note(readings, img, rune(r))
 		}
 		i += 3
 	}
