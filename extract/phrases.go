@@ -93,8 +93,14 @@ type keyEntry struct {
 // head to tail (numbers+1 into links, 0 for none), n of them.
 type chain struct{ head, tail, n int32 }
 
-// link is a phrase of a chain and the next link (0 ends it).
-type link struct{ id, next int32 }
+// link is a phrase of a chain and the next link (0 ends it), with the
+// length in bytes of the phrase's first word and that word's last byte:
+// a stem's test (stemMay) without a look at the phrase.
+type link struct {
+	id, next int32
+	firstN   int32
+	last     byte
+}
 
 // keyFilter is a one-hash Bloom filter over key hashes (keyHash): a clear
 // bit says a key is not in the table; a set one says look.
@@ -161,7 +167,11 @@ func (pm *phraseMatcher) words(id int) []wordPattern {
 
 // push appends phrase id to c.
 func (pm *phraseMatcher) push(c *chain, id int) {
-	pm.links = append(pm.links, link{id: int32(id)})
+	l := link{id: int32(id)}
+	if q := &pm.pats[pm.phrases[id].first]; q.n > 0 {
+		l.firstN, l.last = q.n, pm.text[q.off+q.n-1]
+	}
+	pm.links = append(pm.links, l)
 	at := int32(len(pm.links))
 	if c.tail == 0 {
 		c.head = at
@@ -383,6 +393,43 @@ func (pm *phraseMatcher) tryChain(ws []word, i int, l int32, from int, best *phr
 	}
 }
 
+// tryStems tries the phrases of a stem chain from link l at word i,
+// those whose stem's last byte the word's key has in place: stems under
+// one head of three characters differ past it, and most of a list fail
+// there (a test without the calls of a comparison and of tryPhraseFrom).
+func (pm *phraseMatcher) tryStems(ws []word, i int, l int32, best *phraseMatch) {
+	k := ws[i].Key
+	for ; l != 0; l = pm.links[l-1].next {
+		if lk := &pm.links[l-1]; stemMay(k, lk) {
+			pm.tryPhraseFrom(ws, i, int(lk.id), 0, best)
+		}
+	}
+}
+
+// stemMay reports whether key may open with the stem of link l's phrase:
+// it is long enough and has the stem's last byte in place.
+func stemMay(key string, l *link) bool {
+	return l.firstN == 0 || (len(key) >= int(l.firstN) && key[l.firstN-1] == l.last)
+}
+
+// tryMergedStems is tryMerged for a split stem list, with tryStems' test.
+func (pm *phraseMatcher) tryMergedStems(ws []word, i int, a, b int32, best *phraseMatch) {
+	k := ws[i].Key
+	for a != 0 || b != 0 {
+		var lk *link
+		if b == 0 || (a != 0 && pm.links[a-1].id < pm.links[b-1].id) {
+			lk = &pm.links[a-1]
+			a = lk.next
+		} else {
+			lk = &pm.links[b-1]
+			b = lk.next
+		}
+		if stemMay(k, lk) {
+			pm.tryPhraseFrom(ws, i, int(lk.id), 0, best)
+		}
+	}
+}
+
 // tryMerged tries the phrases of a split list at word i: those its next
 // word may continue (from link b) and the others (from link a), in the
 // order of the list, their words before from known to match.
@@ -577,7 +624,7 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 			if !w.hashed || known || pm.prefixKeys.has(hh) {
 				if e := pm.keys.get(k, hh); e != nil {
 					if e.prefix.n < longList {
-						pm.tryChain(ws, i, e.prefix.head, 0, &best)
+						pm.tryStems(ws, i, e.prefix.head, &best)
 					} else {
 						var more int32
 						if i+1 < len(ws) {
@@ -586,7 +633,7 @@ func (pm *phraseMatcher) longestFrom(ws []word, i int) (phraseMatch, bool) {
 								more = c.head
 							}
 						}
-						pm.tryMerged(ws, i, pm.splits[e.prefixNext-1].rest.head, more, 0, &best)
+						pm.tryMergedStems(ws, i, pm.splits[e.prefixNext-1].rest.head, more, &best)
 					}
 				}
 			}

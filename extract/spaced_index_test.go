@@ -186,3 +186,42 @@ func everyPhrase(pm *phraseMatcher, ws []word, i int) (phraseMatch, map[int]bool
 	}
 	return best, payloads
 }
+
+// TestStemMay holds the stem chains' short test to the comparison it
+// spares: every key opening with a phrase's stem passes it (else a match
+// would be lost), and a key with the stem's last byte changed fails it.
+func TestStemMay(t *testing.T) {
+	for _, lang := range []string{"en", "sr"} {
+		stems := 0
+		for k, pm := range newTestSpaced(t, lang).index.tables {
+			for li := range pm.links {
+				l := &pm.links[li]
+				q := &pm.pats[pm.phrases[l.id].first]
+				if q.kind != patPrefix {
+					continue
+				}
+				stems++
+				stem := pm.patText(q)
+				for _, key := range []string{stem, stem + "a", stem + "ima", stem + "ћ"} {
+					if !stemMay(key, l) {
+						t.Errorf("%s table %d: key %q fails the test of stem %q", lang, k, key, stem)
+					}
+				}
+				if stem == "" {
+					continue
+				}
+				if short := stem[:len(stem)-1]; stemMay(short, l) {
+					t.Errorf("%s table %d: key %q shorter than stem %q passes", lang, k, short, stem)
+				}
+				other := []byte(stem + "a")
+				other[len(stem)-1] ^= 1
+				if stemMay(string(other), l) {
+					t.Errorf("%s table %d: key %q passes the test of stem %q", lang, k, other, stem)
+				}
+			}
+		}
+		if lang == "sr" && stems == 0 {
+			t.Error("no stem phrase in the Serbian tables: the test reads nothing")
+		}
+	}
+}
