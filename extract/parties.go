@@ -207,15 +207,7 @@ func union(sets ...[]string) []string {
 	if n > 0 {
 		out = make([]string, 0, n)
 	}
-	for _, s := range sets {
-		for _, c := range s {
-			if !slices.Contains(out, c) {
-				out = append(out, c)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
+	return gatherCodes(out, sets)
 }
 
 // unionLong is union for many codes, with a set.

@@ -249,16 +249,7 @@ func sortMentions(ms []smention) {
 // none), as union does, without the map: a sentence's lists of parties
 // hold a few codes.
 func unionCodes(sets ...[]string) []string {
-	var out []string
-	for _, s := range sets {
-		for _, c := range s {
-			if !slices.Contains(out, c) {
-				out = append(out, c)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
+	return gatherCodes(nil, sets)
 }
 
 // addCodes is unionCodes(dst, src) written into dst, which the caller
