@@ -349,6 +349,18 @@ func (t *HanTable) simplifyRun(s string, i int, readings []rune, b []byte) (int,
 	return i, false
 }
 
+// rune3 reads the character whose bytes start the little-endian word w
+// (one load of four bytes of a []byte), when they are a three-byte form:
+// its code point (in the BMP), or false for another length or invalid
+// bytes. Overlong forms and surrogates come out as code points the table
+// marks invalid.
+func rune3(w uint32) (uint16, bool) {
+	if w&0xC0C0F0 != 0x8080E0 {
+		return 0, false
+	}
+	return uint16(w&0x0F)<<12 | uint16(w>>2)&0x0FC0 | uint16(w>>16)&0x3F, true
+}
+
 // simplifyRunBytes is simplifyRun in place, in the copy b of the text
 // (made at the first change, so that its bytes ahead of i are the text's):
 // a character's three bytes come from one load of a word, which a []byte
@@ -365,10 +377,10 @@ func (t *HanTable) simplifyRunBytes(b []byte, i int, readings []rune) int {
 			i++
 			continue
 		}
-		if w&0xC0C0F0 != 0x8080E0 {
+		r, ok := rune3(w)
+		if !ok {
 			return i // another length, or invalid
 		}
-		r := uint16(w&0x0F)<<12 | uint16(w>>2)&0x0FC0 | uint16(w>>16)&0x3F
 		e := code[r]
 		if e == 0 {
 			i += 3

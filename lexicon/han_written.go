@@ -91,10 +91,10 @@ func (t *HanTable) writtenRunBytes(b []byte, i int, readings []rune) int {
 			i++
 			continue
 		}
-		if w&0xC0C0F0 != 0x8080E0 {
+		r, ok := rune3(w)
+		if !ok {
 			return i
 		}
-		r := uint16(w&0x0F)<<12 | uint16(w>>2)&0x0FC0 | uint16(w>>16)&0x3F
 		e := code[r]
 		if e == invalidEntry {
 			return i
