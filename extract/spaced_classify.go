@@ -91,6 +91,9 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 			if !c.Kind.has(sPredicate&^cAction) || !x.coordinated(st, c.Start, cl.start) || x.nounUse(st, c.Start) || x.participle(st, c) {
 				continue
 			}
+			if x.insideThingContent(st, h, j, inherited) {
+				continue
+			}
 			alt := &sreading{clause: cl, subject: r.subject, actors: r.actors, cue: c}
 			x.readHeadSpaced(st, alt, j, hospitality)
 			if alt.reading > r.reading || (alt.reading == rCommitment && r.reading == rCommitment && alt.strength.Rank() > r.strength.Rank()) {
@@ -133,7 +136,7 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 		case w.Punct && (w.Key == ";" || (w.Key == ":" && i+1 < len(ws))):
 			cut = true
 		case !w.Punct && x.joins.has(w) && i > start:
-			if x.headOf(st, sclause{start, i}, start) >= 0 && x.newSubjectAt(st, i+1) {
+			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) {
 				cut, next = true, i+1
 			}
 		}
@@ -152,6 +155,42 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 	}
 	st.cls = out
 	return out
+}
+
+// insideThingContent reports whether the cue j, joined by "and", belongs
+// to a that-clause after the head h whose subject is no party: in "stressed
+// that deepening relations is their shared aspiration and will contribute
+// to peace", "will" predicts what the deepening does; nobody undertakes.
+func (x *Spaced) insideThingContent(st *sentence, h, j int, inherited []string) bool {
+	for t := st.cues[h].Start + 1; t < st.cues[j].Start; t++ {
+		if !x.that.has(&st.ws[t]) {
+			continue
+		}
+		for k := h + 1; k < j; k++ {
+			if c := &st.cues[k]; c.Start > t && c.Kind.has(sPredicate) {
+				return x.subjectOfSpaced(st, t+1, c.Start, inherited).kind != subjParty
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// afterObject reports whether the joining word at i follows a party named
+// as a preposition's object: "between China and Serbia", "s Kinom i
+// Srbijom" join two objects, and the party after the join is no subject.
+func (x *Spaced) afterObject(st *sentence, i int) bool {
+	for _, m := range st.ments {
+		if m.End != i {
+			continue
+		}
+		j := m.Start - 1
+		for j >= 0 && !st.ws[j].Punct && x.det.has(&st.ws[j]) {
+			j--
+		}
+		return j >= 0 && !st.ws[j].Punct && x.prep.has(&st.ws[j])
+	}
+	return false
 }
 
 // newSubjectAt reports whether a party subject and then a verb begin at
