@@ -111,6 +111,30 @@ func TestSpacedLayouts(t *testing.T) {
 				"The leaders welcomed the opening of a cultural centre in Nairobi.",
 			},
 		},
+		{
+			name: "date and place on their own line under the title",
+			lang: "en",
+			text: "Joint Statement of Norway and Chile\n\nOslo, 14 June 2022\n\nThe two sides agreed on the following:\n\n1. Norway and Chile will open direct flights.\n",
+			title: "Joint Statement of Norway and Chile", kind: "joint_statement", date: "2022-06-14", place: "Oslo", parties: []string{"CL", "NO"},
+			sections: []string{"preamble", "1"},
+			sentences: []string{"The two sides agreed on the following:", "Norway and Chile will open direct flights."},
+		},
+		{
+			name: "Serbian dateline under the title in Cyrillic",
+			lang: "sr",
+			text: "Заједничка изјава Србије и Грчке\n\nАтина, 3. март 2021. године\n\nДве стране ће отворити нове летове.\n",
+			title: "Заједничка изјава Србије и Грчке", kind: "joint_statement", date: "2021-03-03", place: "Атина", parties: []string{"GR", "RS"},
+			sections: []string{"preamble"},
+			sentences: []string{"Две стране ће отворити нове летове."},
+		},
+		{
+			name: "a sentence with a date under the title stays a sentence",
+			lang: "en",
+			text: "Joint Statement of Norway and Chile\n\nOn 14 June 2022 the two sides met in Oslo.\n\nNorway and Chile will open direct flights.\n",
+			title: "Joint Statement of Norway and Chile", kind: "joint_statement", date: "2022-06-14", parties: []string{"CL", "NO"},
+			sections: []string{"preamble"},
+			sentences: []string{"On 14 June 2022 the two sides met in Oslo.", "Norway and Chile will open direct flights."},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
