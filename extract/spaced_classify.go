@@ -135,6 +135,8 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 		switch {
 		case w.Punct && (w.Key == ";" || (w.Key == ":" && i+1 < len(ws))):
 			cut = true
+		case w.Punct && w.Key == "," && i > start && x.participleOpens(st, start) && x.newSubjectAt(st, i+1):
+			cut = true // Recognizing the challenges, | China and Serbia decided…
 		case !w.Punct && x.joins.has(w) && i > start:
 			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) {
 				cut, next = true, i+1
@@ -176,9 +178,30 @@ func (x *Spaced) insideThingContent(st *sentence, h, j int, inherited []string) 
 	return false
 }
 
-// afterObject reports whether the joining word at i follows a party named
-// as a preposition's object: "between China and Serbia", "s Kinom i
-// Srbijom" join two objects, and the party after the join is no subject.
+// participleOpens reports whether the clause at word i opens with a
+// participle that is a cue (Recognizing…, Noting…, Imajući u vidu…): a
+// phrase before the main clause, whose verb is the head.
+func (x *Spaced) participleOpens(st *sentence, i int) bool {
+	k := st.ws[i].Key
+	if !strings.HasSuffix(k, "ing") && !strings.HasSuffix(k, "ći") {
+		return false
+	}
+	for _, c := range st.cues {
+		if c.Start == i {
+			return c.Kind.has(sPredicate)
+		}
+		if c.Start > i {
+			break
+		}
+	}
+	return false
+}
+
+// afterObject reports whether the joining word at i joins two names, not
+// two clauses: after a party named as a preposition's object ("between
+// China and Serbia", "s Kinom i Srbijom"), or between two parties that
+// open a clause together ("Recognizing…, China and the United States
+// decided…").
 func (x *Spaced) afterObject(st *sentence, i int) bool {
 	for _, m := range st.ments {
 		if m.End != i {
@@ -188,7 +211,22 @@ func (x *Spaced) afterObject(st *sentence, i int) bool {
 		for j >= 0 && !st.ws[j].Punct && x.det.has(&st.ws[j]) {
 			j--
 		}
-		return j >= 0 && !st.ws[j].Punct && x.prep.has(&st.ws[j])
+		if j >= 0 && !st.ws[j].Punct && x.prep.has(&st.ws[j]) {
+			return true
+		}
+		if j >= 0 && !st.ws[j].Punct {
+			return false
+		}
+		k := i + 1
+		for k < len(st.ws) && !st.ws[k].Punct && x.det.has(&st.ws[k]) {
+			k++
+		}
+		for _, n := range st.ments {
+			if n.Start == i+1 || n.Start == k {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -203,14 +241,38 @@ func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
 		if !x.onlyFiller(st, i, m.Start) {
 			return false
 		}
+		end := x.namesEnd(st, m.End)
 		for _, c := range st.cues {
-			if c.Start >= m.End && c.Kind.has(sPredicate) {
-				return x.onlyFiller(st, m.End, c.Start)
+			if c.Start >= end && c.Kind.has(sPredicate) {
+				return x.onlyFiller(st, end, c.Start)
 			}
 		}
 		return false
 	}
 	return false
+}
+
+// namesEnd extends a party named up to word end over the parties joined to
+// it (China and the United States): the end of the whole subject.
+func (x *Spaced) namesEnd(st *sentence, end int) int {
+	for end < len(st.ws) && !st.ws[end].Punct && x.joins.has(&st.ws[end]) {
+		k := end + 1
+		for k < len(st.ws) && !st.ws[k].Punct && x.det.has(&st.ws[k]) {
+			k++
+		}
+		next := -1
+		for _, n := range st.ments {
+			if n.Start == end+1 || n.Start == k {
+				next = n.End
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		end = next
+	}
+	return end
 }
 
 // onlyFiller reports whether words [a, b) are only punctuation, articles
