@@ -38,6 +38,8 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The President of the Republic of Serbia will visit China next year.", "commitment", "firm", []string{"RS"}, "will", ""},
 		// views, appraisals, predictions
 		{"en", "The two sides noted that trade between China and Serbia will grow.", "position", "", parties, "noted that", ""},
+		{"en", "The two leaders instructed their ministers to prepare a plan on energy.", "commitment", "firm", parties, "instructed their", ""},
+		{"sr", "Predsednici su zadužili ministre da pripreme plan saradnje.", "commitment", "firm", parties, "zadužili", ""},
 		{"en", "Recognizing the challenges they face, China and Serbia decided to open a joint laboratory.", "commitment", "firm", parties, "decided to", ""},
 		{"en", "The leaders stressed that closer ties are in the interest of both peoples and will contribute to peace.", "position", "", parties, "stressed that", ""},
 		{"en", "The two sides agreed that they will hold the next meeting in Belgrade and will invite experts.", "commitment", "firm", parties, "will", ""},
