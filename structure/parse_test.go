@@ -245,6 +245,8 @@ func TestFindDate(t *testing.T) {
 		"二〇二二年十二月九日于利雅得":        "2022-12-09",
 		"二0一0年三月二十一日於北京":        "2010-03-21", // an Arabic zero typed for 〇
 		"二０一一年十月二日":             "2011-10-02",
+		"中華民國一百一十三年八月十三日於亞松森":   "2024-08-13", // Taiwan's calendar
+		"民國113年8月13日":           "2024-08-13",
 	} {
 		d, ok := findDate(in)
 		if !ok || d.ISO() != want {
