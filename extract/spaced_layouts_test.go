@@ -135,6 +135,17 @@ func TestSpacedLayouts(t *testing.T) {
 			sections:  []string{"preamble"},
 			sentences: []string{"On 14 June 2022 the two sides met in Oslo.", "Norway and Chile will open direct flights."},
 		},
+		{
+			name: "Serbian closing formula opening with a capital",
+			lang: "sr",
+			text: "Memorandum o razumevanju između Srbije i Grčke\n\nČlan 1.\nStrane će razvijati saradnju u oblasti turizma.\n\n" +
+				"Sačinjeno u Atini, 3. marta 2021. godine, u dva originalna primerka na srpskom i grčkom jeziku, pri čemu su oba teksta jednako verodostojna.\n",
+			title: "Memorandum o razumevanju između Srbije i Grčke", kind: "mou", date: "2021-03-03", place: "Atini", parties: []string{"GR", "RS"},
+			authentic: []string{"el", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Strane će razvijati saradnju u oblasti turizma.",
+				"Sačinjeno u Atini, 3. marta 2021. godine, u dva originalna primerka na srpskom i grčkom jeziku, pri čemu su oba teksta jednako verodostojna."},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

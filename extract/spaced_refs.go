@@ -16,10 +16,15 @@ type spacedRefs struct {
 	heads *phraseMatcher // Agreement, Memorandum of Understanding, Sporazum
 	kinds []string
 	inner *keyWords // words that may sit inside a title: of, on, and, for
+	// Titles in sentence case (Serbian: Sporazum o slobodnoj trgovini
+	// između Kine i Srbije) run on in lower case after an opening word
+	// (o), up to a word that ends them (iz 2013. godine, potpisan, koji).
+	opens, stops *keyWords
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
-	r := &spacedRefs{heads: newPhraseMatcher(), inner: newKeyWords(t.Words("reference-inner"))}
+	r := &spacedRefs{heads: newPhraseMatcher(), inner: newKeyWords(t.Words("reference-inner")),
+		opens: newKeyWords(t.Words("reference-open")), stops: newKeyWords(t.Words("reference-stop"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -82,6 +87,9 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 				b++
 			}
 		}
+		if b == m.End {
+			b = r.sentenceCaseEnd(st, b)
+		}
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
 		}
@@ -89,6 +97,28 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, b)})
 	}
 	return out
+}
+
+// sentenceCaseEnd returns where a title written in sentence case ends when
+// an opening word follows its head at b (Sporazum | o slobodnoj trgovini
+// između Kine i Srbije): at punctuation, a word that ends titles, a cue of
+// the sentence, or twelve words on; b when none follows.
+func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int) int {
+	ws := st.ws
+	if b+1 >= len(ws) || ws[b].Punct || !r.opens.has(&ws[b]) || ws[b+1].Punct {
+		return b
+	}
+	k := b + 1
+	for k < len(ws) && k-b <= 12 && !ws[k].Punct && !r.stops.has(&ws[k]) && !st.cueAt(k) {
+		k++
+	}
+	for k > b+1 && r.inner.has(&ws[k-1]) {
+		k-- // … i | will not end a title
+	}
+	if k == b+1 {
+		return b
+	}
+	return k
 }
 
 // yearNear reads "of 2021", "(2016)" or "in 2016" right after a title.
@@ -142,4 +172,17 @@ func (c *spacedRefCollector) list() []entente.Reference {
 		return []entente.Reference{}
 	}
 	return c.list_
+}
+
+// cueAt reports whether a predicate cue of the sentence opens at word k.
+func (st *sentence) cueAt(k int) bool {
+	for _, c := range st.cues {
+		if c.Start == k {
+			return c.Kind.has(sPredicate)
+		}
+		if c.Start > k {
+			break
+		}
+	}
+	return false
 }

@@ -597,8 +597,9 @@ func (p *parser) markClosing() {
 
 func (p *parser) isClosing(s string) bool {
 	n := 0
+	lower := strings.ToLower(s) // Sačinjeno u…, Done at…: the words are in lower case
 	for _, w := range p.v.Closing {
-		if strings.Contains(s, w) {
+		if strings.Contains(lower, strings.ToLower(w)) {
 			n++
 		}
 	}
