@@ -146,6 +146,16 @@ func TestSpacedLayouts(t *testing.T) {
 			sentences: []string{"Strane će razvijati saradnju u oblasti turizma.",
 				"Sačinjeno u Atini, 3. marta 2021. godine, u dva originalna primerka na srpskom i grčkom jeziku, pri čemu su oba teksta jednako verodostojna."},
 		},
+		{
+			name: "Roman sections titled by topic lines over numbered items",
+			lang: "en",
+			text: "Joint Statement of France and China\n\nI. Strengthening political dialogue and promoting mutual political confidence\n\n" +
+				"1. France and China will continue annual meetings.\n\n2. France and China agree to hold a dialogue.\n\n" +
+				"II. Deepening trade and investment cooperation between the two countries\n\n3. The two sides will expand trade.\n",
+			title: "Joint Statement of France and China", kind: "joint_statement", parties: []string{"CN", "FR"},
+			sections:  []string{"1", "2"},
+			sentences: []string{"France and China will continue annual meetings.", "France and China agree to hold a dialogue.", "The two sides will expand trade."},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -253,9 +253,10 @@ func (p *parser) parse() *Layout {
 				p.out.Sections = append(p.out.Sections, entente.Section{ID: section, Heading: m.Label})
 			}
 			rest := m.Rest
-			// 一、政治互信 on its own line: the article's title, not a sentence.
-			if rest != "" && !hasClausePunct(rest) && !endsComplete(rest) && !runesOver(rest, 20) &&
-				i+1 < len(lines) && !p.startsWithSubject(rest) {
+			// 一、政治互信 on its own line: the article's title, not a sentence;
+			// and 一、加强政治对话，促进政治互信 or "I. Strengthening political
+			// dialogue" over items of their own (1., 2.): the title of those.
+			if rest != "" && !endsComplete(rest) && i+1 < len(lines) && !p.startsWithSubject(rest) && p.isSectionTitle(rest, lines[i+1], top) {
 				if next := lines[i+1]; !next.marked || next.mark.Style != top {
 					p.out.Sections[len(p.out.Sections)-1].Title = squeeze(rest)
 					p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(rest), Line: l.no})
@@ -417,6 +418,21 @@ func (p *parser) startsWithSubject(s string) bool {
 func (p *parser) isHeading(prev, next string) bool {
 	return prev != "" && !hasClausePunct(prev) && !runesOver(prev, 20) && !p.startsWithSubject(prev) &&
 		p.startsWithSubject(next)
+}
+
+// isSectionTitle reports whether the text after a section's marker, with no
+// final punctuation, is the section's title: short and without a clause's
+// punctuation (a Latin title's words are longer: 一、政治互信, "I. Political
+// Relations"), or a longer topic line when items of a lower level follow it.
+func (p *parser) isSectionTitle(rest string, next line, top numStyle) bool {
+	short, long := 20, 40
+	if isLatinText(rest) {
+		short, long = 60, 120
+	}
+	if !hasClausePunct(rest) && !runesOver(rest, short) {
+		return true
+	}
+	return next.marked && next.mark.Style != top && !runesOver(rest, long)
 }
 
 // isStandaloneHeading reports whether a line is an unnumbered topic line:

@@ -62,6 +62,13 @@ func TestParseLayouts(t *testing.T) {
 			sentences: []string{"双方同意：", "加强港口合作；", "扩大旅游往来。", "本备忘录自签署之日起生效。"},
 		},
 		{
+			name:      "a numbered topic line over items of its own is the section's title",
+			text:      "中法联合声明\n\n一、加强政治对话，促进政治互信\n\n1．中法两国将继续举行年度会晤。\n\n2．双方同意举办对话。\n\n二、双方将扩大贸易，深化投资合作\n\n三、经济合作\n\n3．双方将扩大贸易。",
+			title:     "中法联合声明",
+			sections:  []string{"1", "2", "3"},
+			sentences: []string{"中法两国将继续举行年度会晤。", "双方同意举办对话。", "双方将扩大贸易，深化投资合作", "双方将扩大贸易。"},
+		},
+		{
 			name:      "unnumbered heading line",
 			text:      "联合声明\n\n双方愿加强合作。\n\n经贸合作\n\n双方将扩大贸易。",
 			title:     "联合声明",
