@@ -69,7 +69,14 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		i = j
 	}
 	for m, ok := r.heads.next(ws, 0, nil); ok; m, ok = r.heads.next(ws, m.End, nil) {
-		if used[m.Start] || !ws[m.Start].Upper {
+		if used[m.Start] {
+			continue
+		}
+		if !ws[m.Start].Upper {
+			if a := r.sentenceCaseStart(st, m.Start); a >= 0 {
+				text, _, _ := st.span(a, m.End)
+				out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, m.End)})
+			}
 			continue
 		}
 		a := m.Start
@@ -119,6 +126,41 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int) int {
 		return b
 	}
 	return k
+}
+
+// sentenceCaseStart returns where a name in sentence case that ends in a
+// lower-case head at h begins (Globalnu razvojnu | inicijativu): one to
+// three words before it, the first capitalised and the others in lower
+// case, none of them a cue, a party or a title's inner word; else -1.
+// Only a language whose titles run in sentence case has opening words.
+func (r *spacedRefs) sentenceCaseStart(st *sentence, h int) int {
+	if len(r.opens.keys) == 0 {
+		return -1
+	}
+	ws := st.ws
+	for a := h - 1; a >= 0 && h-a <= 3; a-- {
+		w := &ws[a]
+		if w.Punct || w.Digits || r.inner.has(w) || r.stops.has(w) || st.cueAt(a) || st.inMention(a) {
+			return -1
+		}
+		if w.Upper {
+			if a == 0 {
+				return -1 // a sentence's first word is capitalised anyway
+			}
+			return a
+		}
+	}
+	return -1
+}
+
+// inMention reports whether word i names a party.
+func (st *sentence) inMention(i int) bool {
+	for _, m := range st.ments {
+		if i >= m.Start && i < m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // yearNear reads "of 2021", "(2016)" or "in 2016" right after a title.

@@ -24,6 +24,10 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Strane pozdravljaju Sporazum o ukidanju viza koji je stupio na snagu.", []string{"Sporazum o ukidanju viza|agreement|0"}},
 		{"sr", "Strane pozdravljaju potpisivanje Memoranduma o razumevanju o saradnji u oblasti energetike.", []string{"Memoranduma o razumevanju o saradnji u oblasti energetike|mou|0"}},
 		{"sr", "Strane će poštovati sporazum.", nil},
+		{"sr", "Srpska strana je spremna da realizuje Globalnu razvojnu inicijativu i Globalnu bezbednosnu inicijativu.", []string{"Globalnu razvojnu inicijativu|initiative|0", "Globalnu bezbednosnu inicijativu|initiative|0"}},
+		{"sr", "Српска страна подржава Глобалну развојну иницијативу.", []string{"Глобалну развојну иницијативу|initiative|0"}},
+		{"sr", "Srbija podržava inicijativu.", nil},
+		{"sr", "Kina pozdravlja inicijativu Srbije.", nil},
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
 	}
 	for _, tc := range tests {
