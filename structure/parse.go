@@ -8,6 +8,7 @@ package structure
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -613,9 +614,10 @@ func (p *parser) markClosing() {
 
 func (p *parser) isClosing(s string) bool {
 	n := 0
-	lower := strings.ToLower(s) // Sačinjeno u…, Done at…: the words are in lower case
-	for _, w := range p.v.Closing {
-		if strings.Contains(lower, strings.ToLower(w)) {
+	titled := p.closingTitled()
+	for i, w := range p.v.Closing {
+		// the words are in lower case, and open a sentence too (Sačinjeno u…)
+		if strings.Contains(s, w) || titled[i] != w && strings.Contains(s, titled[i]) {
 			n++
 		}
 	}
@@ -747,4 +749,24 @@ func topStyle(lines []line) numStyle {
 		return numParen
 	}
 	return numNone
+}
+
+// closingTitled returns the vocabulary's closing words with their first
+// letter in upper case, made once for the vocabulary the buffers last saw
+// (lowering each block asked about cost more than the rest of a short
+// Serbian statement's layout).
+func (p *parser) closingTitled() []string {
+	cw, b := p.v.Closing, p.buf
+	if len(cw) == 0 {
+		return nil
+	}
+	if len(b.closingSrc) != len(cw) || &b.closingSrc[0] != &cw[0] {
+		titled := make([]string, len(cw))
+		for i, w := range cw {
+			r, size := utf8.DecodeRuneInString(w)
+			titled[i] = string(unicode.ToUpper(r)) + w[size:]
+		}
+		b.closingSrc, b.closingTitled = cw, titled
+	}
+	return b.closingTitled
 }
