@@ -396,6 +396,9 @@ func (p *parser) takeSpacedDateline(lines []line) []line {
 		return lines
 	}
 	t := lines[0].text
+	if runesOver(t, 72) || endsComplete(t) && !strings.HasSuffix(t, ".") {
+		return lines // a paragraph: not read for a date twice
+	}
 	d, ok := p.v.Date(t)
 	if !ok || !onlyPlaceBeside(t, d) {
 		return lines
