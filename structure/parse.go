@@ -257,7 +257,7 @@ func (p *parser) parse() *Layout {
 			// 一、政治互信 on its own line: the article's title, not a sentence;
 			// and 一、加强政治对话，促进政治互信 or "I. Strengthening political
 			// dialogue" over items of their own (1., 2.): the title of those.
-			if rest != "" && !endsComplete(rest) && i+1 < len(lines) && !p.startsWithSubject(rest) && p.isSectionTitle(rest, lines[i+1], top) {
+			if rest != "" && !endsComplete(rest) && i+1 < len(lines) && p.isSectionTitle(rest, lines[i+1], top) && !p.startsWithSubject(rest) {
 				if next := lines[i+1]; !next.marked || next.mark.Style != top {
 					p.out.Sections[len(p.out.Sections)-1].Title = squeeze(rest)
 					p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(rest), Line: l.no})
@@ -409,9 +409,10 @@ func (p *parser) startsWithSubject(s string) bool {
 			return true
 		}
 	}
-	// X方 as the first word
-	rs := []rune(s)
-	return len(rs) > 2 && rs[1] == '方'
+	// X方 as the first word (the second character, and a third after it)
+	_, w1 := utf8.DecodeRuneInString(s)
+	r2, w2 := utf8.DecodeRuneInString(s[w1:])
+	return r2 == '方' && len(s) > w1+w2
 }
 
 // isHeading reports whether prev, an unpunctuated line, is a heading rather
@@ -770,3 +771,4 @@ func (p *parser) closingTitled() []string {
 	}
 	return b.closingTitled
 }
+
