@@ -771,4 +771,3 @@ func (p *parser) closingTitled() []string {
 	}
 	return b.closingTitled
 }
-
