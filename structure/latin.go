@@ -396,8 +396,8 @@ func (p *parser) takeSpacedDateline(lines []line) []line {
 		return lines
 	}
 	t := lines[0].text
-	if runesOver(t, 72) || endsComplete(t) && !strings.HasSuffix(t, ".") {
-		return lines // a paragraph: not read for a date twice
+	if len(t) > 160 || endsComplete(t) && !strings.HasSuffix(t, ".") {
+		return lines // a paragraph (a dateline is some 60 bytes): not read for a date twice
 	}
 	d, ok := p.v.Date(t)
 	if !ok || !onlyPlaceBeside(t, d) {
