@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/entente/entente"
@@ -177,22 +178,21 @@ func yearNear(ws []word, i int) int {
 }
 
 type spacedRefCollector struct {
-	byTitle map[string]int
-	list_   []entente.Reference
+	list_ []entente.Reference
 }
 
 func newSpacedRefCollector() *spacedRefCollector {
-	return &spacedRefCollector{byTitle: map[string]int{}}
+	return &spacedRefCollector{}
 }
 
 func (c *spacedRefCollector) add(r *spacedRefs, id string, st *sentence) []string {
 	out := []string{}
 	for _, cit := range r.find(st) {
-		key := strings.ToLower(cit.title)
-		i, ok := c.byTitle[key]
-		if !ok {
+		// a document cites a few instruments: a scan folding case beats
+		// lowering each title for a map (slow for Cyrillic)
+		i := slices.IndexFunc(c.list_, func(ref entente.Reference) bool { return strings.EqualFold(ref.Title, cit.title) })
+		if i < 0 {
 			i = len(c.list_)
-			c.byTitle[key] = i
 			ref := entente.Reference{Title: cit.title, Bracketed: cit.bracketed, Kind: entente.ReferenceKind(cit.kind), Sentences: []string{}}
 			if cit.year > 0 {
 				y := cit.year

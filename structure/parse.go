@@ -617,8 +617,8 @@ func (p *parser) isClosing(s string) bool {
 	n := 0
 	titled := p.closingTitled()
 	for i, w := range p.v.Closing {
-		// the words are in lower case, and open a sentence too (Sačinjeno u…)
-		if strings.Contains(s, w) || titled[i] != w && strings.Contains(s, titled[i]) {
+		// the words are in lower case, and open the paragraph too (Sačinjeno u…)
+		if strings.Contains(s, w) || titled[i] != w && strings.HasPrefix(s, titled[i]) {
 			n++
 		}
 	}
