@@ -40,6 +40,10 @@ type Block struct {
 	// at is 1 + the byte offset of Text in Layout.Text when Text stands
 	// there as it is (one line, no space squeezed), else 0
 	at int
+	// written is Text as the twin text writes it (ParseTwinInto), made by
+	// the same joins and squeezes, when at is 0 and wok
+	written string
+	wok     bool
 }
 
 // Sentence is a sentence of the body as the layout gives it.
@@ -57,6 +61,10 @@ type Sentence struct {
 	// spaces. A reader that maps the text character by character (zh-Hant
 	// to Simplified) finds each sentence in its own text by them.
 	Start, End int
+	// Written is Text as the twin text given to ParseTwinInto writes it
+	// (the bytes at the same places, lines joined and spaces squeezed
+	// alike), "" without a twin.
+	Written string
 }
 
 // Signatory is a signature as laid out: the office line and the name line.
@@ -129,12 +137,34 @@ func ParseInto(text string, v Vocabulary, b *Buffers) *Layout {
 	return parseWith(text, v, b, b != nil)
 }
 
+// ParseTwinInto is ParseInto for a text read through a twin: written is a
+// text aligned with text byte for byte, the same but for characters that
+// stand for one another with the same length and that the layout treats
+// alike (a Traditional Chinese text and its character-for-character
+// Simplified mapping: Han characters for Han characters). The layout is
+// read from text, and each sentence is also given as written writes it
+// (Sentence.Written), by the same offsets, joins and squeezes, so that the
+// reader need not look for it. A text the layout must rewrite first (not
+// valid NFC with \n line ends), or a twin of another length, gives no
+// Written.
+func ParseTwinInto(text, written string, v Vocabulary, b *Buffers) *Layout {
+	return parseTwin(text, written, v, b, b != nil)
+}
+
 func parseWith(text string, v Vocabulary, b *Buffers, lent bool) *Layout {
+	return parseTwin(text, "", v, b, lent)
+}
+
+func parseTwin(text, written string, v Vocabulary, b *Buffers, lent bool) *Layout {
 	p := &parser{v: v, buf: b, reused: b != nil, lent: lent}
 	if b == nil {
 		p.buf = &Buffers{} // the layout may keep the blocks' slice: no one else will
 	}
+	in := text
 	text, p.lines = splitLines(text, p.buf.lines[:0])
+	if written != "" && len(written) == len(in) && text == in { // (the same string: no bytes compared)
+		p.written = written
+	}
 	p.out.Text = text
 	p.out.Blocks = p.buf.blocks[:0]
 	return p.parse()
@@ -191,6 +221,20 @@ type parser struct {
 	buf      *Buffers
 	reused   bool // buf is the caller's, for the next parse
 	lent     bool // the layout's blocks and sentences are buf's (ParseInto)
+	// written is the twin of the text (ParseTwinInto), "" without one
+	written string
+}
+
+// blockWritten returns b's text as the twin writes it, and whether it is
+// known: the twin's bytes at b's offset, or what joins and squeezes made.
+func (p *parser) blockWritten(b *Block) (string, bool) {
+	if p.written == "" {
+		return "", false
+	}
+	if b.at > 0 {
+		return p.written[b.at-1 : b.at-1+len(b.Text)], true
+	}
+	return b.written, b.wok
 }
 
 func (p *parser) parse() *Layout {
@@ -214,6 +258,12 @@ func (p *parser) parse() *Layout {
 	flush := func() {
 		if open {
 			if t := squeeze(cur.Text); t != cur.Text {
+				if w, ok := p.blockWritten(&cur); ok {
+					// squeeze decides by spaces and CJK characters,
+					// which the twins have at the same places
+					cur.written = squeeze(w)
+					cur.wok = len(cur.written) == len(t)
+				}
 				cur.Text, cur.at = t, 0
 			}
 			if cur.Text != "" || cur.Marker != "" {
@@ -233,7 +283,15 @@ func (p *parser) parse() *Layout {
 		}
 		opens := !open || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
+			if w, ok := p.blockWritten(&cur); ok {
+				// the line's twin, joined as joinLines joins the text
+				// (by whether the runes at the joint are CJK: the
+				// twins' are alike)
+				cur.written = joinLines(w, p.written[l.at:l.at+len(l.text)])
+				cur.wok = true
+			}
 			cur.Text, cur.at = joinLines(cur.Text, text), 0
+			cur.wok = cur.wok && len(cur.written) == len(cur.Text)
 			continue
 		}
 		flush()
@@ -678,11 +736,15 @@ func (p *parser) sentences() {
 		list := b.Marker != "" && !isNumbered(b.Marker)
 		mine := segs[from:ends[i]]
 		from = ends[i]
+		w, wok := p.blockWritten(&b)
 		for k, s := range mine {
 			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s, Start: -1, End: -1}
 			if b.at > 0 {
 				st.Start = b.at - 1 + offs[0]
 				st.End = st.Start + len(s)
+			}
+			if wok {
+				st.Written = w[offs[0] : offs[0]+len(s)]
 			}
 			offs = offs[1:]
 			if k == 0 {
