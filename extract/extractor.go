@@ -202,6 +202,9 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 		out.Sections = []entente.Section{}
 	}
 	x.document(lay, &out.Document)
+	if tw != nil {
+		tw.title = lay.TitleWritten
+	}
 	pi := x.parties.get(out.Document.Parties, x.newPartyIndex)
 
 	var (

@@ -140,7 +140,11 @@ func (h *Hant) extract(text string, useTwin bool) *entente.Extraction {
 	defer func() { bufs.offs = offs }()
 	d := &out.Document
 	d.Language = "zh-Hant"
-	d.Title = rb.restore(d.Title)
+	if tw.title != "" && len(tw.title) == len(d.Title) {
+		d.Title = tw.title // as the layout made it of the lines as written
+	} else {
+		d.Title = rb.restore(d.Title)
+	}
 	if d.SignedPlace != nil {
 		p := rb.restore(*d.SignedPlace)
 		d.SignedPlace = &p
@@ -241,10 +245,9 @@ func allThreeByte(s string) bool {
 // become byte offsets by 3 when every character is three bytes long
 // (allThreeByte, no offsets made), else by the offsets runeOffsets made.
 type cueBytes struct {
-	s      string  // the restored sentence
-	offs   []int   // runeOffsets of s, when not three
-	offs32 []int32 // or the decoded sentence's offsets (text.offs), when given
-	three  bool
+	s     string // the restored sentence
+	offs  []int  // runeOffsets of s, when not three
+	three bool
 }
 
 // recueRationale is recue for every cue of a sentence's rationale.
@@ -284,14 +287,20 @@ func (cb *cueBytes) recue(c *entente.Cue) {
 		}
 		return
 	}
-	if cb.offs32 != nil {
-		if c.End < len(cb.offs32) {
-			c.Text = cb.s[cb.offs32[c.Start]:cb.offs32[c.End]]
-		}
-		return
-	}
 	if c.End < len(cb.offs) {
 		c.Text = cb.s[cb.offs[c.Start]:cb.offs[c.End]]
+	}
+}
+
+// recue32 gives a cue the text of its span in w, a sentence whose runes
+// stand at offs (text.offs, which ends with len(w)): cueBytes.recue for
+// offsets made already, small enough to be inlined.
+func recue32(c *entente.Cue, w string, offs []int32) {
+	if c == nil || uint(c.Start) > uint(c.End) || uint(c.End) >= uint(len(offs)) {
+		return
+	}
+	if a, b := uint(offs[c.Start]), uint(offs[c.End]); a <= b && b <= uint(len(w)) {
+		c.Text = w[a:b]
 	}
 }
 
@@ -303,6 +312,7 @@ func (cb *cueBytes) recue(c *entente.Cue) {
 // that no sentence is looked for in the text afterwards.
 type twin struct {
 	written string
+	title   string // the document's title as written (structure.Layout.TitleWritten)
 	// given says, for each sentence of the result in order, whether
 	// sentence gave it as written
 	given []givenSentence
@@ -323,7 +333,24 @@ func (tw *twin) sentence(s *entente.Sentence, w string, end int, st *text) {
 		return
 	}
 	s.Text = w
-	cb := cueBytes{s: w, offs32: st.offs}
-	cb.recueRationale(&s.Rationale)
+	offs := st.offs
+	r := &s.Rationale
+	recue32(r.Type, w, offs)
+	recue32(r.Strength, w, offs)
+	recue32(r.Deadline, w, offs)
+	for k := range r.Actors {
+		recue32(&r.Actors[k].Cue, w, offs)
+	}
+	for k := range r.Areas {
+		recue32(&r.Areas[k].Cue, w, offs)
+	}
+	for k := range r.Clauses {
+		recue32(r.Clauses[k].Cue, w, offs)
+	}
+	for _, list := range [...][]entente.Cue{r.References, r.Mechanisms, r.Projects} {
+		for k := range list {
+			recue32(&list[k], w, offs)
+		}
+	}
 	tw.given = append(tw.given, givenSentence{ok: true, end: end})
 }

@@ -77,14 +77,17 @@ type Signatory struct {
 type Layout struct {
 	// Text is the text the layout read: the input itself, or a copy made
 	// valid UTF-8 in NFC with \n line ends when it was not.
-	Text        string
-	Title       string
-	Blocks      []Block
-	Sections    []entente.Section
-	Sentences   []Sentence
-	Signatories []Signatory
-	SignedDate  string // ISO 8601, "" when the text gives none
-	SignedPlace string
+	Text  string
+	Title string
+	// TitleWritten is Title as the twin text given to ParseTwinInto
+	// writes it, "" without a twin
+	TitleWritten string
+	Blocks       []Block
+	Sections     []entente.Section
+	Sentences    []Sentence
+	Signatories  []Signatory
+	SignedDate   string // ISO 8601, "" when the text gives none
+	SignedPlace  string
 	// SignedDateSource says where SignedDate was read (DateFrom…).
 	SignedDateSource string
 	NewsDateline     string
@@ -431,22 +434,38 @@ func (p *parser) takeTitle(lines []line) []line {
 }
 
 func (p *parser) setTitle(lines []line, parts []string) {
+	p.out.Title = titleOf(parts)
+	if p.written != "" {
+		// the twin's lines, made a title alike (by spaces and CJK
+		// characters, which the twins have at the same places)
+		wp := make([]string, len(lines))
+		for i, l := range lines {
+			wp[i] = p.written[l.at : l.at+len(l.text)]
+		}
+		if w := titleOf(wp); len(w) == len(p.out.Title) {
+			p.out.TitleWritten = w
+		}
+	}
+	for _, l := range lines {
+		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleTitle, Text: l.text, Line: l.no})
+	}
+}
+
+// titleOf makes a title of its lines' texts: joined without their spaces,
+// or, in a Latin script, with one space between words.
+func titleOf(parts []string) string {
 	title := strings.Join(parts, "")
+	// A title in a Latin script keeps its spaces.
+	if !strings.ContainsFunc(title, isCJK) {
+		return squeeze(strings.Join(parts, " "))
+	}
 	var b strings.Builder
 	for _, r := range title {
 		if !isSpace(r) {
 			b.WriteRune(r)
 		}
 	}
-	// A title in a Latin script keeps its spaces.
-	if !strings.ContainsFunc(title, isCJK) {
-		p.out.Title = squeeze(strings.Join(parts, " "))
-	} else {
-		p.out.Title = b.String()
-	}
-	for _, l := range lines {
-		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleTitle, Text: l.text, Line: l.no})
-	}
+	return b.String()
 }
 
 func (p *parser) endsWithTitleEnding(s string) bool {

@@ -31,6 +31,7 @@ func TestParseTwinWritten(t *testing.T) {
 		{"spaces squeezed", "联合声明\n\n双方 同意  深化合作。 Belt  and Road 合作。", []string{"双方同意深化合作。", "Belt and Road合作。"}},
 		{"joined and squeezed", "联合声明\n\n一、双方同意 \n 深化 合作。\n二、双方将加强交流。", []string{"双方同意深化合作。", "双方将加强交流。"}},
 		{"rewritten text: no twin", "联合声明\r\n\r\n双方同意深化合作。", []string{"双方同意深化合作。"}},
+		{"title of two lines", "中华人民共和国和塞尔维亚共和国 \n关于深化合作的联合声明\n\n双方同意深化合作。", []string{"双方同意深化合作。"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -40,6 +41,9 @@ func TestParseTwinWritten(t *testing.T) {
 				t.Fatalf("%d sentences, want %d: %+v", len(lay.Sentences), len(tc.texts), lay.Sentences)
 			}
 			rewritten := strings.Contains(tc.text, "\r")
+			if want := twinOf(lay.Title); rewritten && lay.TitleWritten != "" || !rewritten && lay.TitleWritten != want {
+				t.Errorf("the title %q is written %q, want %q", lay.Title, lay.TitleWritten, want)
+			}
 			for i, s := range lay.Sentences {
 				if s.Text != tc.texts[i] {
 					t.Errorf("sentence %d reads %q, want %q", i, s.Text, tc.texts[i])
@@ -57,7 +61,8 @@ func TestParseTwinWritten(t *testing.T) {
 }
 
 // FuzzParseTwin holds ParseTwinInto to ParseInto on any text (the same
-// layout but for Written), and each Written to the twin of its sentence:
+// layout but for Written and TitleWritten), and each of them to the twin
+// of its sentence or title:
 // the twin's own bytes where the sentence stands in the text as it is,
 // and given for every sentence unless the layout rewrote the text.
 func FuzzParseTwin(f *testing.F) {
@@ -83,6 +88,15 @@ func FuzzParseTwin(f *testing.F) {
 			}
 			got.Sentences[i].Written = ""
 		}
+		switch {
+		case rewritten || len(w) != len(text) || got.Title == "":
+			if got.TitleWritten != "" {
+				t.Fatalf("the title %q is written %q, want none", got.Title, got.TitleWritten)
+			}
+		case got.TitleWritten != twinOf(got.Title):
+			t.Fatalf("the title %q is written %q, want %q", got.Title, got.TitleWritten, twinOf(got.Title))
+		}
+		got.TitleWritten = ""
 		for i := range got.Blocks {
 			got.Blocks[i].written, got.Blocks[i].wok = "", false
 		}
