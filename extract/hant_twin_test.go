@@ -60,6 +60,32 @@ func TestHantTwin(t *testing.T) {
 	}
 }
 
+// FuzzHantTwin holds the twin's reading to the restorer's on any text:
+// Traditional statements cut short, their lines broken and spaced, and
+// whatever the fuzzer makes of them (invalid bytes, CR, lines joined).
+func FuzzHantTwin(f *testing.F) {
+	zh, err := New("zh")
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := NewHant(zh)
+	for _, s := range []string{
+		"中華人民共和國和塞爾維亞共和國 \n關於深化合作的聯合聲明\n\n雙方同意加強鐵路\n合作。雙方將推進 鐵路建設。\n\n一、兩國關係\n經濟體系。",
+		"聯合聲明\r\n雙方同意\r\n深化合作。",
+		"雙方同意\n深化合作。\xff雙方將\n加強交流。",
+		breakLines("中華人民共和國主席習近平於2024年5月7日至8日對塞爾維亞共和國進行國事訪問。雙方簽署《中塞自由貿易協定》。"),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g, _ := json.Marshal(h.extract(s, true))
+		w, _ := json.Marshal(h.extract(s, false))
+		if string(g) != string(w) {
+			t.Fatalf("%q: the twin gives\n%s\nthe restorer\n%s", s, g, w)
+		}
+	})
+}
+
 // breakLines breaks every line of s after its eleventh character and puts
 // a space after the fifth (a paragraph the layout joins and squeezes).
 func breakLines(s string) string {
