@@ -228,6 +228,17 @@ type parser struct {
 	written string
 }
 
+// squeezed gives a block the text t its text squeezes to, and squeezes
+// its twin alike (squeeze decides by spaces and CJK characters, which the
+// twins have at the same places).
+func (p *parser) squeezed(b *Block, t string) {
+	if w, ok := p.blockWritten(b); ok {
+		b.written = squeeze(w)
+		b.wok = len(b.written) == len(t)
+	}
+	b.Text, b.at = t, 0
+}
+
 // blockWritten returns b's text as the twin writes it, and whether it is
 // known: the twin's bytes at b's offset, or what joins and squeezes made.
 func (p *parser) blockWritten(b *Block) (string, bool) {
@@ -261,13 +272,7 @@ func (p *parser) parse() *Layout {
 	flush := func() {
 		if open {
 			if t := squeeze(cur.Text); t != cur.Text {
-				if w, ok := p.blockWritten(&cur); ok {
-					// squeeze decides by spaces and CJK characters,
-					// which the twins have at the same places
-					cur.written = squeeze(w)
-					cur.wok = len(cur.written) == len(t)
-				}
-				cur.Text, cur.at = t, 0
+				p.squeezed(&cur, t)
 			}
 			if cur.Text != "" || cur.Marker != "" {
 				p.out.Blocks = append(p.out.Blocks, cur)
