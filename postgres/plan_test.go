@@ -117,3 +117,29 @@ func withParam(t *testing.T, dsn, key, value string) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// TestLookupsReadIndexes: the look-up sessions are told to take an index
+// where one answers (postgres.Open): in a new store's first batch the
+// near-duplicate look-up's plan, kept for the session while near_sketches
+// held a few rows, read the whole table instead of its GIN index for every
+// input as the batch filled it. The store's other sessions plan as usual,
+// and an enable_seqscan in the address is kept.
+func TestLookupsReadIndexes(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s := mustOpen(t, dsn)
+	given := mustOpen(t, withParam(t, dsn, "enable_seqscan", "on"))
+	for _, c := range []struct {
+		name string
+		db   *sql.DB
+		want string
+	}{{"look-ups", s.LookupDB(), "off"}, {"the store", s.DB(), "on"}, {"look-ups, given on", given.LookupDB(), "on"}} {
+		var v string
+		if err := c.db.QueryRowContext(ctx, "SHOW enable_seqscan").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		if v != c.want {
+			t.Errorf("%s: enable_seqscan %q, want %q", c.name, v, c.want)
+		}
+	}
+}

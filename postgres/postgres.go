@@ -65,6 +65,15 @@ func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
 	if !planSet {
 		lcfg.RuntimeParams["plan_cache_mode"] = "auto"
 	}
+	// A plan kept so is made from the statistics of the moment: in a new
+	// store's first batch, while near_sketches held a few rows, the
+	// near-duplicate look-up's kept plan read the whole table instead of
+	// its GIN index, for every input of the batch as the table grew.
+	// Every query of this pool has an index that answers it, so the
+	// planner is told to take it.
+	if _, set := lcfg.RuntimeParams["enable_seqscan"]; !set {
+		lcfg.RuntimeParams["enable_seqscan"] = "off"
+	}
 	ldb := stdlib.OpenDB(*lcfg)
 	ldb.SetMaxOpenConns(lookupSessions(runtime.GOMAXPROCS(0)))
 	ldb.SetMaxIdleConns(lookupSessions(runtime.GOMAXPROCS(0)))

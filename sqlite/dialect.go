@@ -38,6 +38,12 @@ func (Dialect) LockEvents(context.Context, *sql.Tx) error { return nil }
 // SQLite has one writer at a time.
 func (Dialect) SkipLocked() string { return "" }
 
+// BindsDirectly returns true: the writer's multi-row INSERTs run on the
+// driver's statements with their values bound from one reused slice
+// (sqlstore's direct.go), without database/sql's new slice of converted
+// arguments for every run.
+func (Dialect) BindsDirectly() bool { return true }
+
 // Placeholder returns ?: SQLite binds anonymous placeholders by position
 // without the name lookup that $n costs.
 func (Dialect) Placeholder(int) string { return "?" }

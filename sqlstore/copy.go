@@ -38,6 +38,19 @@ func (s *Store) copyConn(tx *sql.Tx) (rowCopier, *sql.Conn) {
 	return c, v.(*sql.Conn)
 }
 
+// directConn returns the connection that holds tx when the writer binds
+// its INSERTs' values directly (direct.go).
+func (s *Store) directConn(tx *sql.Tx) *sql.Conn {
+	if !s.bindsDirectly() {
+		return nil
+	}
+	v, ok := s.conns.Load(tx)
+	if !ok {
+		return nil
+	}
+	return v.(*sql.Conn)
+}
+
 // reserveIDs returns n ids for new rows of table, in increasing order.
 func (s *Store) reserveIDs(ctx context.Context, tx *sql.Tx, table string, n int) ([]int64, error) {
 	r, ok := s.dialect.(idReserver)

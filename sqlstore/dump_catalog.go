@@ -105,11 +105,16 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 
 // checkedRefs are references that no foreign key declares, which the
 // catalogs therefore do not list: PostgreSQL checks them per statement by
-// trigger (migration 0017), SQLite by the store writing a sentence with
-// its version (migration 0034). A restore must still write the parents
-// first.
+// trigger (migrations 0017 and 0038), SQLite by the store writing a
+// sentence with its version (migration 0034). A restore must still write
+// the parents first.
 var checkedRefs = map[string][]string{
-	"sentences": {"versions", "documents"},
+	"sentences":          {"versions", "documents"},
+	"entities":           {"versions"},
+	"citations":          {"versions"},
+	"entity_sentences":   {"entities", "sentences"},
+	"citation_sentences": {"citations", "sentences"},
+	"document_parties":   {"documents"},
 }
 
 func strings1(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {

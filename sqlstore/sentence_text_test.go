@@ -30,7 +30,7 @@ func TestLocateSentences(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ps := make([]preparedSentence, len(c.sents))
 			for i, s := range c.sents {
-				ps[i].Text = s
+				ps[i].Sentence = &entente.Sentence{Text: s}
 			}
 			locateSentences(c.text, ps)
 			for i, p := range ps {
@@ -55,7 +55,7 @@ func FuzzLocateSentences(f *testing.F) {
 		parts := strings.Split(joined, "\x00")
 		ps := make([]preparedSentence, len(parts))
 		for i, p := range parts {
-			ps[i].Sentence = entente.Sentence{Text: p}
+			ps[i].Sentence = &entente.Sentence{Text: p}
 		}
 		locateSentences(text, ps)
 		for i, p := range ps {

@@ -82,12 +82,24 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 	per := min(maxParams/len(cols), maxBatchRows)
 	fixed := s.dialect.Name() == "sqlite"
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	var direct *sql.Conn // the writer's connection, where its values are bound directly
+	if fixed && returning == "" {
+		direct = s.directConn(tx)
+	}
 	for lo := 0; lo < n; {
 		size := min(per, n-lo)
 		if fixed {
 			size = fixedShape(size)
 		}
 		hi := lo + size
+		if direct != nil {
+			query := s.shapes.get(head, size, len(cols), tail, returning, s.dialect.Placeholder)
+			if err := s.direct.exec(ctx, direct, query, len(cols), lo, hi, row); err != nil {
+				return fmt.Errorf("insert into %s: %w", table, err)
+			}
+			lo = hi
+			continue
+		}
 		a := make([]any, 0, (hi-lo)*len(cols))
 		for i := lo; i < hi; i++ {
 			a = append(a, row(i)...)

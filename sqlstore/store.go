@@ -102,7 +102,8 @@ type Store struct {
 	deflate deflaters                  // for original bytes and version texts
 	texts   versionTexts               // version texts search cut its hits' texts from (sentence_text.go)
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
-	conns   sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go)
+	conns   sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go) or binds directly (direct.go)
+	direct  directStmts                // the writer's INSERTs on its driver connection, where the dialect binds directly
 	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
 	parts   atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
 
@@ -165,6 +166,7 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.closeStatements()
+	s.direct.close(context.Background(), s.db)
 	err := s.db.Close()
 	if s.rdb != s.db {
 		err = errors.Join(err, s.rdb.Close())
@@ -210,9 +212,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx  *sql.Tx
 		err error
 	)
-	if _, ok := s.dialect.(rowCopier); ok {
+	if _, ok := s.dialect.(rowCopier); ok || s.bindsDirectly() {
 		// the transaction on a connection of its own, which rows are
-		// copied on (copy.go); closed (given back) after the transaction
+		// copied on (copy.go) or INSERTs run on with their values bound
+		// directly (direct.go); closed (given back) after the transaction
 		conn, err := s.db.Conn(ctx)
 		if err != nil {
 			return err

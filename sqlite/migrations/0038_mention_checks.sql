@@ -1,0 +1,5 @@
+-- Nothing to do on SQLite: PostgreSQL's migration of this number replaces
+-- the row-by-row foreign keys of entities, citations, the rows placing
+-- them in sentences and documents' parties with checks once per statement
+-- (a query and a row lock per row there); SQLite checks its foreign keys
+-- in-process, cheaply, and keeps them.
