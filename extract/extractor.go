@@ -173,12 +173,24 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 // between runs of clauses of a long sentence whether ctx has ended; then it
 // returns ctx.Err() and no extraction. Its time is linear in the text.
 func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.Extraction, error) {
+	return x.extract(ctx, text, nil)
+}
+
+// extract is ExtractContext, reading the text through a twin when tw is
+// not nil (zh-Hant: text is the Simplified mapping of tw.written, and each
+// sentence is given back as written where the layout gives it so).
+func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entente.Extraction, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	scr := x.getScratch()
 	defer x.putScratch(scr)
-	lay := structure.ParseInto(text, x.vocab, &scr.layout) // its blocks and sentences are the scratch's: nothing below keeps them
+	var lay *structure.Layout // its blocks and sentences are the scratch's: nothing below keeps them
+	if tw != nil {
+		lay = structure.ParseTwinInto(text, tw.written, x.vocab, &scr.layout)
+	} else {
+		lay = structure.ParseInto(text, x.vocab, &scr.layout)
+	}
 	out := &entente.Extraction{
 		Sections:   lay.Sections,
 		Sentences:  make([]entente.Sentence, 0, len(lay.Sentences)),
@@ -190,6 +202,9 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 		out.Sections = []entente.Section{}
 	}
 	x.document(lay, &out.Document)
+	if tw != nil {
+		tw.title = lay.TitleWritten
+	}
 	pi := x.parties.get(out.Document.Parties, x.newPartyIndex)
 
 	var (
@@ -233,6 +248,9 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References, s.Rationale.References = refs.add(x.refs, id, st)
 		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs, mechSpans, projSpans
+		if tw != nil {
+			tw.sentence(s, ls.Written, ls.End, st)
+		}
 
 		if r.subject != nil {
 			paraSubject = r.subject

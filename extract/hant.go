@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,6 +41,8 @@ type hantBuffers struct {
 	done map[string]string
 	// scratch is the restorer's buffer (restorer.buf)
 	scratch []byte
+	// given is twin.given's room
+	given []givenSentence
 }
 
 // NewHant wraps a Chinese extractor.
@@ -88,7 +91,12 @@ func (h *Hant) traditionalShare(s string, limit int) (trad, han int, err error) 
 }
 
 // Extract reads a Traditional Chinese statement.
-func (h *Hant) Extract(text string) *entente.Extraction {
+func (h *Hant) Extract(text string) *entente.Extraction { return h.extract(text, true) }
+
+// extract is Extract, with the sentences given as written by the layout
+// (twin) or, without, all found again by the restorer (the tests hold the
+// first to the second).
+func (h *Hant) extract(text string, useTwin bool) *entente.Extraction {
 	if err := h.load(); err != nil {
 		if !utf8.ValidString(text) {
 			text = strings.ToValidUTF8(text, "\uFFFD")
@@ -121,13 +129,22 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 		simp = h.table.SimplifyNoting(text, readings, &bufs.text)
 	}
-	out := h.zh.Extract(simp)
+	tw := &twin{written: text, given: bufs.given[:0]}
+	if !useTwin {
+		tw.written = "" // the layout then gives no sentence as written
+	}
+	out, _ := h.zh.extract(context.Background(), simp, tw) // a background context never ends
+	bufs.given = tw.given
 	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings, done: bufs.done, buf: &bufs.scratch}
 	offs := bufs.offs[:0]
 	defer func() { bufs.offs = offs }()
 	d := &out.Document
 	d.Language = "zh-Hant"
-	d.Title = rb.restore(d.Title)
+	if tw.title != "" && len(tw.title) == len(d.Title) {
+		d.Title = tw.title // as the layout made it of the lines as written
+	} else {
+		d.Title = rb.restore(d.Title)
+	}
 	if d.SignedPlace != nil {
 		p := rb.restore(*d.SignedPlace)
 		d.SignedPlace = &p
@@ -143,28 +160,22 @@ func (h *Hant) Extract(text string) *entente.Extraction {
 	}
 	for i := range out.Sentences {
 		s := &out.Sentences[i]
-		s.Text = rb.restoreNext(s.Text)
-		cb := cueBytes{s: s.Text, three: allThreeByte(s.Text)}
-		if !cb.three {
-			offs = runeOffsets(offs[:0], s.Text)
-			cb.offs = offs
-		}
 		r := &s.Rationale
-		cb.recue(r.Type)
-		cb.recue(r.Strength)
-		cb.recue(r.Deadline)
-		for k := range r.Actors {
-			cb.recue(&r.Actors[k].Cue)
+		if i < len(tw.given) && tw.given[i].ok {
+			// given as written by the layout, its cues with it
+			// (twin.sentence): only the search's place moves on
+			if e := tw.given[i].end; e > rb.cursor {
+				rb.cursor = e
+			}
+		} else {
+			s.Text = rb.restoreNext(s.Text)
+			cb := cueBytes{s: s.Text, three: allThreeByte(s.Text)}
+			if !cb.three {
+				offs = runeOffsets(offs[:0], s.Text)
+				cb.offs = offs
+			}
+			cb.recueRationale(r)
 		}
-		for k := range r.Areas {
-			cb.recue(&r.Areas[k].Cue)
-		}
-		for k := range r.Clauses {
-			cb.recue(r.Clauses[k].Cue)
-		}
-		cb.recueAll(r.References)
-		cb.recueAll(r.Mechanisms)
-		cb.recueAll(r.Projects)
 		if s.Deadline != nil && r.Deadline != nil {
 			dl := r.Deadline.Text
 			s.Deadline = &dl
@@ -239,6 +250,25 @@ type cueBytes struct {
 	three bool
 }
 
+// recueRationale is recue for every cue of a sentence's rationale.
+func (cb *cueBytes) recueRationale(r *entente.Rationale) {
+	cb.recue(r.Type)
+	cb.recue(r.Strength)
+	cb.recue(r.Deadline)
+	for k := range r.Actors {
+		cb.recue(&r.Actors[k].Cue)
+	}
+	for k := range r.Areas {
+		cb.recue(&r.Areas[k].Cue)
+	}
+	for k := range r.Clauses {
+		cb.recue(r.Clauses[k].Cue)
+	}
+	cb.recueAll(r.References)
+	cb.recueAll(r.Mechanisms)
+	cb.recueAll(r.Projects)
+}
+
 // recueAll is recue for each cue of a list.
 func (cb *cueBytes) recueAll(list []entente.Cue) {
 	for k := range list {
@@ -260,4 +290,67 @@ func (cb *cueBytes) recue(c *entente.Cue) {
 	if c.End < len(cb.offs) {
 		c.Text = cb.s[cb.offs[c.Start]:cb.offs[c.End]]
 	}
+}
+
+// recue32 gives a cue the text of its span in w, a sentence whose runes
+// stand at offs (text.offs, which ends with len(w)): cueBytes.recue for
+// offsets made already, small enough to be inlined.
+func recue32(c *entente.Cue, w string, offs []int32) {
+	if c == nil || uint(c.Start) > uint(c.End) || uint(c.End) >= uint(len(offs)) {
+		return
+	}
+	if a, b := uint(offs[c.Start]), uint(offs[c.End]); a <= b && b <= uint(len(w)) {
+		c.Text = w[a:b]
+	}
+}
+
+// twin carries the text as written through the Chinese reading of its
+// Simplified mapping (Extractor.extract): the layout gives each sentence
+// as written (structure.Sentence.Written, by the offsets, joins and
+// squeezes that made it), and sentence gives the result's sentence and
+// its cues that text while the sentence's rune offsets are at hand, so
+// that no sentence is looked for in the text afterwards.
+type twin struct {
+	written string
+	title   string // the document's title as written (structure.Layout.TitleWritten)
+	// given says, for each sentence of the result in order, whether
+	// sentence gave it as written
+	given []givenSentence
+}
+
+type givenSentence struct {
+	ok  bool
+	end int // the byte offset after it in the text, when it stands there as it is (else -1)
+}
+
+// sentence gives s, which the Chinese rules read from st (the Simplified
+// sentence, whose rune offsets are also those of w), its text as written
+// w and its cues the bytes at their places in w. Without w (a text the
+// layout rewrote) s is left to the restorer.
+func (tw *twin) sentence(s *entente.Sentence, w string, end int, st *text) {
+	if w == "" || len(w) != len(st.s) || st.offs == nil {
+		tw.given = append(tw.given, givenSentence{end: -1})
+		return
+	}
+	s.Text = w
+	offs := st.offs
+	r := &s.Rationale
+	recue32(r.Type, w, offs)
+	recue32(r.Strength, w, offs)
+	recue32(r.Deadline, w, offs)
+	for k := range r.Actors {
+		recue32(&r.Actors[k].Cue, w, offs)
+	}
+	for k := range r.Areas {
+		recue32(&r.Areas[k].Cue, w, offs)
+	}
+	for k := range r.Clauses {
+		recue32(r.Clauses[k].Cue, w, offs)
+	}
+	for _, list := range [...][]entente.Cue{r.References, r.Mechanisms, r.Projects} {
+		for k := range list {
+			recue32(&list[k], w, offs)
+		}
+	}
+	tw.given = append(tw.given, givenSentence{ok: true, end: end})
 }

@@ -35,7 +35,28 @@ type HanTable struct {
 	// bytes of a word (enc[0] unused, 0 for an image of another length):
 	// simplifyRun writes them as they are
 	enc []uint32
+	// run is code as simplifyRunBytes reads it, one word a character of
+	// the BMP with all it needs (runEntry): no second look-up in enc and
+	// no choice of a number per character; indexed by runIndex of the
+	// character's three bytes, not by the character
+	run *[1 << 16]uint64
 }
+
+// A runEntry holds, in its low 32 bits, the character's Simplified form's
+// three bytes as they stand in memory (a little-endian word: first byte
+// lowest), 0 when the character is its own; in bits 32 to 47 the number of
+// the image its reading is noted under (its Simplified form's, or its own
+// when it is one); and in its top 16 bits the character itself (the
+// reading noted). 0 says neither; invalidRun marks what invalidEntry marks
+// in code.
+const invalidRun = 0xFFFFFFFFFFFFFFFF
+
+// runIndex is where run holds the entry of the character whose three
+// bytes start the little-endian word w: the 16 bits that vary among three-
+// byte forms (4 of the first byte, 6 of each other) gathered by one
+// multiply into 16 bits, one to one (TestRunIndex), instead of the
+// character's code point, which takes three shifts, three masks and two ors.
+func runIndex(w uint32) uint16 { return uint16(uint64(w&0x3F3F0F) * 0x4011 >> 6) }
 
 // An entry holds the number of the character's Simplified form among the
 // images in its high 16 bits (0: the character is its own) and the
@@ -48,6 +69,32 @@ func entrySimp(e uint32) uint32 { return e >> 16 }
 const invalidEntry = 0xFFFFFFFF
 
 func entryImage(e uint32) uint32 { return e & 0xFFFF }
+
+// runEntries builds run from code and enc.
+func (t *HanTable) runEntries() {
+	t.run = new([1 << 16]uint64)
+	for r, e := range t.code {
+		// the three bytes r's code point spells (an overlong form or a
+		// surrogate below 0x800 and from 0xD800, which code marks)
+		w := uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16
+		at := runIndex(w)
+		switch {
+		case e == invalidEntry:
+			t.run[at] = invalidRun
+			continue
+		case e == 0:
+			continue
+		}
+		img, u := uint64(entryImage(e)), uint64(0)
+		if k := entrySimp(e); k != 0 && int(k) < len(t.enc) && t.enc[k] != 0 {
+			x := t.enc[k] // first byte highest
+			img, u = uint64(k), uint64(x>>16&0xFF|x&0xFF00|x&0xFF<<16)
+		}
+		if img != 0 || u != 0 {
+			t.run[at] = uint64(r)<<48 | img<<32 | u
+		}
+	}
+}
 
 // LoadHanTable builds the table (about 100 ms: callers keep it).
 func LoadHanTable() (*HanTable, error) {
@@ -135,6 +182,7 @@ func newHanTable(simp map[rune]rune) *HanTable {
 			set(m, number[m])
 		}
 	}
+	t.runEntries()
 	return t
 }
 
@@ -363,42 +411,60 @@ func rune3(w uint32) (uint16, bool) {
 
 // simplifyRunBytes is simplifyRun in place, in the copy b of the text
 // (made at the first change, so that its bytes ahead of i are the text's):
-// a character's three bytes come from one load of a word, which a []byte
-// allows and a string does not. It stops three bytes before the end, or
+// two characters' six bytes come from one load of a word (a character's
+// three from one of four bytes when the next is not three bytes long),
+// which a []byte allows and a string does not, and each character's
+// entry is the one word of run. It stops three bytes before the end, or
 // where simplifyRun would, for the caller to read on.
 func (t *HanTable) simplifyRunBytes(b []byte, i int, readings []rune) int {
-	code, enc := t.code, t.enc
+	run := t.run
 	if i < 0 {
 		return i
 	}
 	for i < len(b)-3 {
+		if i < len(b)-7 {
+			// two three-byte characters (nearly all of a Chinese text)
+			// in one step: one load, one test, one loop's turn
+			x := binary.LittleEndian.Uint64(b[i:])
+			if x&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 {
+				w1, w2 := uint32(x), uint32(x>>24)
+				e1, e2 := run[runIndex(w1)], run[runIndex(w2)]
+				if e1 != invalidRun && e2 != invalidRun {
+					if e1|e2 != 0 {
+						applyRun(b, i, w1, e1, readings)
+						applyRun(b, i+3, w2, e2, readings)
+					}
+					i += 6
+					continue
+				}
+			}
+		}
 		w := binary.LittleEndian.Uint32(b[i:])
 		if byte(w) < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, ok := rune3(w)
-		if !ok {
+		if w&0xC0C0F0 != 0x8080E0 {
 			return i // another length, or invalid
 		}
-		e := code[r]
-		if e == 0 {
-			i += 3
-			continue
-		}
-		if e == invalidEntry {
+		e := run[runIndex(w)]
+		if e == invalidRun {
 			return i
 		}
-		img := e & 0xFFFF
-		if k := e >> 16; k != 0 && int(k) < len(enc) && enc[k] != 0 {
-			u := enc[k]
-			b[i], b[i+1], b[i+2] = byte(u>>16), byte(u>>8), byte(u)
-			img = k
-		}
-		if int(img) < len(readings) && img != 0 {
-			note(readings, img, rune(r))
-		}
+		applyRun(b, i, w, e, readings)
 		i += 3
 	}
 	return i
+}
+
+// applyRun writes at b[i:] the Simplified form of the character whose
+// entry is e (runEntry) and notes its reading; w is the word of four bytes
+// read at i, the fourth written back as it was.
+func applyRun(b []byte, i int, w uint32, e uint64, readings []rune) {
+	if u := uint32(e); u != 0 && i+4 <= len(b) {
+		binary.LittleEndian.PutUint32(b[i:], w&0xFF000000|u)
+	}
+	if img := e >> 32 & 0xFFFF; img < uint64(len(readings)) && img != 0 {
+		note(readings, uint32(img), rune(e>>48))
+	}
 }

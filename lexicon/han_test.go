@@ -1,9 +1,11 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 // hanTable loads the OpenCC table once for the tests of this file.
@@ -85,6 +87,48 @@ func TestMatcherStarts(t *testing.T) {
 			if end, _ := tc.m.LongestAt([]rune{tc.r, '作', '制'}, 0); end >= 0 {
 				t.Errorf("Starts(%q) = false but a word starts there", tc.r)
 			}
+		}
+	}
+}
+
+// TestRunIndex holds runIndex to be one to one over the three-byte forms
+// (every one of the 65,536 spelt by E0–EF and two continuation bytes has
+// its own place in run), and run to hold, at each character's place, what
+// code and enc say of it.
+func TestRunIndex(t *testing.T) {
+	table, err := hanTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var at [1 << 16]int32
+	for i := range at {
+		at[i] = -1
+	}
+	for r := range rune(1 << 16) {
+		w := uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16
+		k := runIndex(w | 0xAB<<24) // the next byte takes no part
+		if at[k] >= 0 {
+			t.Fatalf("%U and %U share run's place %d", at[k], r, k)
+		}
+		at[k] = r
+		e, want := table.run[k], uint64(0)
+		switch c := table.code[r]; {
+		case c == invalidEntry:
+			want = invalidRun
+		case c != 0:
+			img, u := uint64(entryImage(c)), uint64(0)
+			if s := entrySimp(c); s != 0 && table.enc[s] != 0 {
+				m := table.images[s-1]
+				var buf [4]byte
+				utf8.EncodeRune(buf[:], m)
+				img, u = uint64(s), uint64(binary.LittleEndian.Uint32(buf[:]))
+			}
+			if img != 0 || u != 0 {
+				want = uint64(r)<<48 | img<<32 | u
+			}
+		}
+		if e != want {
+			t.Fatalf("run holds %#x for %U, want %#x", e, r, want)
 		}
 	}
 }

@@ -41,6 +41,10 @@ type Block struct {
 	// at is 1 + the byte offset of Text in Layout.Text when Text stands
 	// there as it is (one line, no space squeezed), else 0
 	at int
+	// written is Text as the twin text writes it (ParseTwinInto), made by
+	// the same joins and squeezes, when at is 0 and wok
+	written string
+	wok     bool
 }
 
 // Sentence is a sentence of the body as the layout gives it.
@@ -58,6 +62,10 @@ type Sentence struct {
 	// spaces. A reader that maps the text character by character (zh-Hant
 	// to Simplified) finds each sentence in its own text by them.
 	Start, End int
+	// Written is Text as the twin text given to ParseTwinInto writes it
+	// (the bytes at the same places, lines joined and spaces squeezed
+	// alike), "" without a twin.
+	Written string
 }
 
 // Signatory is a signature as laid out: the office line and the name line.
@@ -70,14 +78,17 @@ type Signatory struct {
 type Layout struct {
 	// Text is the text the layout read: the input itself, or a copy made
 	// valid UTF-8 in NFC with \n line ends when it was not.
-	Text        string
-	Title       string
-	Blocks      []Block
-	Sections    []entente.Section
-	Sentences   []Sentence
-	Signatories []Signatory
-	SignedDate  string // ISO 8601, "" when the text gives none
-	SignedPlace string
+	Text  string
+	Title string
+	// TitleWritten is Title as the twin text given to ParseTwinInto
+	// writes it, "" without a twin
+	TitleWritten string
+	Blocks       []Block
+	Sections     []entente.Section
+	Sentences    []Sentence
+	Signatories  []Signatory
+	SignedDate   string // ISO 8601, "" when the text gives none
+	SignedPlace  string
 	// SignedDateSource says where SignedDate was read (DateFrom…).
 	SignedDateSource string
 	NewsDateline     string
@@ -130,12 +141,34 @@ func ParseInto(text string, v Vocabulary, b *Buffers) *Layout {
 	return parseWith(text, v, b, b != nil)
 }
 
+// ParseTwinInto is ParseInto for a text read through a twin: written is a
+// text aligned with text byte for byte, the same but for characters that
+// stand for one another with the same length and that the layout treats
+// alike (a Traditional Chinese text and its character-for-character
+// Simplified mapping: Han characters for Han characters). The layout is
+// read from text, and each sentence is also given as written writes it
+// (Sentence.Written), by the same offsets, joins and squeezes, so that the
+// reader need not look for it. A text the layout must rewrite first (not
+// valid NFC with \n line ends), or a twin of another length, gives no
+// Written.
+func ParseTwinInto(text, written string, v Vocabulary, b *Buffers) *Layout {
+	return parseTwin(text, written, v, b, b != nil)
+}
+
 func parseWith(text string, v Vocabulary, b *Buffers, lent bool) *Layout {
+	return parseTwin(text, "", v, b, lent)
+}
+
+func parseTwin(text, written string, v Vocabulary, b *Buffers, lent bool) *Layout {
 	p := &parser{v: v, buf: b, reused: b != nil, lent: lent}
 	if b == nil {
 		p.buf = &Buffers{} // the layout may keep the blocks' slice: no one else will
 	}
+	in := text
 	text, p.lines = splitLines(text, p.buf.lines[:0])
+	if written != "" && len(written) == len(in) && text == in { // (the same string: no bytes compared)
+		p.written = written
+	}
 	p.out.Text = text
 	p.out.Blocks = p.buf.blocks[:0]
 	return p.parse()
@@ -192,6 +225,31 @@ type parser struct {
 	buf      *Buffers
 	reused   bool // buf is the caller's, for the next parse
 	lent     bool // the layout's blocks and sentences are buf's (ParseInto)
+	// written is the twin of the text (ParseTwinInto), "" without one
+	written string
+}
+
+// squeezed gives a block the text t its text squeezes to, and squeezes
+// its twin alike (squeeze decides by spaces and CJK characters, which the
+// twins have at the same places).
+func (p *parser) squeezed(b *Block, t string) {
+	if w, ok := p.blockWritten(b); ok {
+		b.written = squeeze(w)
+		b.wok = len(b.written) == len(t)
+	}
+	b.Text, b.at = t, 0
+}
+
+// blockWritten returns b's text as the twin writes it, and whether it is
+// known: the twin's bytes at b's offset, or what joins and squeezes made.
+func (p *parser) blockWritten(b *Block) (string, bool) {
+	if p.written == "" {
+		return "", false
+	}
+	if b.at > 0 {
+		return p.written[b.at-1 : b.at-1+len(b.Text)], true
+	}
+	return b.written, b.wok
 }
 
 func (p *parser) parse() *Layout {
@@ -215,7 +273,7 @@ func (p *parser) parse() *Layout {
 	flush := func() {
 		if open {
 			if t := squeeze(cur.Text); t != cur.Text {
-				cur.Text, cur.at = t, 0
+				p.squeezed(&cur, t)
 			}
 			if cur.Text != "" || cur.Marker != "" {
 				p.out.Blocks = append(p.out.Blocks, cur)
@@ -234,7 +292,15 @@ func (p *parser) parse() *Layout {
 		}
 		opens := !open || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
+			if w, ok := p.blockWritten(&cur); ok {
+				// the line's twin, joined as joinLines joins the text
+				// (by whether the runes at the joint are CJK: the
+				// twins' are alike)
+				cur.written = joinLines(w, p.written[l.at:l.at+len(l.text)])
+				cur.wok = true
+			}
 			cur.Text, cur.at = joinLines(cur.Text, text), 0
+			cur.wok = cur.wok && len(cur.written) == len(cur.Text)
 			continue
 		}
 		flush()
@@ -375,22 +441,38 @@ func (p *parser) takeTitle(lines []line) []line {
 }
 
 func (p *parser) setTitle(lines []line, parts []string) {
+	p.out.Title = titleOf(parts)
+	if p.written != "" {
+		// the twin's lines, made a title alike (by spaces and CJK
+		// characters, which the twins have at the same places)
+		wp := make([]string, len(lines))
+		for i, l := range lines {
+			wp[i] = p.written[l.at : l.at+len(l.text)]
+		}
+		if w := titleOf(wp); len(w) == len(p.out.Title) {
+			p.out.TitleWritten = w
+		}
+	}
+	for _, l := range lines {
+		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleTitle, Text: l.text, Line: l.no})
+	}
+}
+
+// titleOf makes a title of its lines' texts: joined without their spaces,
+// or, in a Latin script, with one space between words.
+func titleOf(parts []string) string {
 	title := strings.Join(parts, "")
+	// A title in a Latin script keeps its spaces.
+	if !strings.ContainsFunc(title, isCJK) {
+		return squeeze(strings.Join(parts, " "))
+	}
 	var b strings.Builder
 	for _, r := range title {
 		if !isSpace(r) {
 			b.WriteRune(r)
 		}
 	}
-	// A title in a Latin script keeps its spaces.
-	if !strings.ContainsFunc(title, isCJK) {
-		p.out.Title = squeeze(strings.Join(parts, " "))
-	} else {
-		p.out.Title = b.String()
-	}
-	for _, l := range lines {
-		p.out.Blocks = append(p.out.Blocks, Block{Role: RoleTitle, Text: l.text, Line: l.no})
-	}
+	return b.String()
 }
 
 func (p *parser) endsWithTitleEnding(s string) bool {
@@ -698,11 +780,15 @@ func (p *parser) sentences() {
 		list := b.Marker != "" && !isNumbered(b.Marker)
 		mine := segs[from:ends[i]]
 		from = ends[i]
+		w, wok := p.blockWritten(&b)
 		for k, s := range mine {
 			st := Sentence{Section: b.Section, Paragraph: para, ListItem: list, First: k == 0, Text: s, Start: -1, End: -1}
 			if b.at > 0 {
 				st.Start = b.at - 1 + offs[0]
 				st.End = st.Start + len(s)
+			}
+			if wok {
+				st.Written = w[offs[0] : offs[0]+len(s)]
 			}
 			offs = offs[1:]
 			if k == 0 {
