@@ -76,6 +76,14 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parties []string) ([]string, []entente.AreaCue) {
 	rs := st.rs
 	sc := st.scratchOf()
+	// the keywords first: the rules below only weigh them, so a sentence
+	// without any (a fifth of them) takes its default areas without their
+	// passes over its characters
+	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
+	if len(sc.matches) == 0 {
+		areas := sc.codes.take(len(am.dflt))[:0]
+		return appendAreas(areas, nil, am.dflt), nil
+	}
 	flags := sc.flagsFor(len(rs))
 	am.markShielded(st, g, flags)
 	// a country's name inside a project's name (a road named after a
@@ -88,7 +96,6 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 	}
 	am.markClauses(st, g, flags)
-	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
 	described := am.describedHotspots(st, sc.matches)
 	hits, anyStrong := sc.hits[:0], false
 	for k, m := range sc.matches {
