@@ -451,7 +451,7 @@ func (am *areaMatcher) actedOn(rs []rune, start, end int, flags []runeFlags, cou
 			i = j
 			continue
 		}
-		if i >= 2 && countries.isShort(string(rs[i-1])) && countries.isShort(string(rs[i-2])) {
+		if i >= 2 && countries.isShortRune(rs[i-1]) && countries.isShortRune(rs[i-2]) {
 			i -= 2
 			continue
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,10 @@ type entityRules struct {
 	anyHead        *runeBits // the first-rune bits of the four above, united
 	stops, generic *wordSet
 	notMechanism   map[string]bool
+	// notMechPrefix are the [not-mechanism] names of more than one
+	// character that end in no generic head: a name opening with one is
+	// none (isMechanism), listed once instead of found by walking the map
+	notMechPrefix  []string
 	listHeads      *lexicon.Matcher
 	headKinds      []string
 	joint, actions *wordSet
@@ -72,6 +77,12 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
 	}
+	for n := range er.notMechanism {
+		if len(n) > 3 && !hasAnySuffix(n, g.genericHead) {
+			er.notMechPrefix = append(er.notMechPrefix, n)
+		}
+	}
+	slices.Sort(er.notMechPrefix) // an order of its own, not the map's
 	for _, e := range t.Entries("list-head") {
 		if e.Value == "mechanism" || e.Value == "project" {
 			er.listHeads.Add(e.Text, len(er.headKinds))
@@ -666,11 +677,11 @@ func openingBracket(rs []rune, close int) int {
 // inside a foreign name spelt out (的 of 亚的斯亚贝巴): a [transliteration]
 // character before it and three after it.
 func (er *entityRules) spelt(rs []rune, st, i int) bool {
-	if i-st != 1 || st == 0 || !er.g.transliteration[rs[st-1]] {
+	if i-st != 1 || st == 0 || !er.g.transliteration.has(rs[st-1]) {
 		return false
 	}
 	for k := i; k < i+3; k++ {
-		if k >= len(rs) || !er.g.transliteration[rs[k]] {
+		if k >= len(rs) || !er.g.transliteration.has(rs[k]) {
 			return false
 		}
 	}
@@ -838,8 +849,8 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 		}
 		return er.proper(name)
 	}
-	for n := range er.notMechanism {
-		if strings.HasPrefix(name, n) && len(n) > 3 && !hasAnySuffix(n, er.g.genericHead) {
+	for _, n := range er.notMechPrefix {
+		if strings.HasPrefix(name, n) {
 			return false
 		}
 	}

@@ -521,7 +521,7 @@ func (x *Extractor) String() string { return fmt.Sprintf("extractor(%s)", x.lang
 // opensWithParty reports whether a name opens with two short forms in a row
 // (中巴, 中欧) or with a country's name.
 func (x *Extractor) opensWithParty(rs []rune) bool {
-	if len(rs) >= 2 && x.countries.isShort(string(rs[0])) && x.countries.isShort(string(rs[1])) {
+	if len(rs) >= 2 && x.countries.isShortRune(rs[0]) && x.countries.isShortRune(rs[1]) {
 		return true
 	}
 	if end, _ := x.countries.m.LongestAt(rs, 0); end > 0 {
@@ -537,16 +537,20 @@ func (x *Extractor) isProper(name string) bool {
 	if len(x.countries.find(name)) > 0 || strings.ContainsAny(name, "“”-－—·") {
 		return true
 	}
+	var buf [32]rune // a name fits: no copy on the heap
+	rs := appendRunes(buf[:0], name)
+	nm := maskOfRunes(rs) // a word with a character the name lacks is not searched for
+	g := x.g
 	// a route between two places (A至B高速公路) is named by them
-	for _, w := range x.g.routeLinks {
+	for k, w := range g.routeLinkMasks.words {
+		if g.routeLinkMasks.masks[k]&^nm != 0 {
+			continue
+		}
 		if j := strings.Index(name, w); j > 0 && j+len(w) < len(name) {
 			return true
 		}
 	}
 	// a number that is no date names a thing (资源卫星06星)
-	var buf [32]rune // a name fits: no copy on the heap
-	rs := appendRunes(buf[:0], name)
-	g := x.g
 	for i, r := range rs {
 		if r >= '0' && r <= '9' && (i+1 == len(rs) || !(rs[i+1] >= '0' && rs[i+1] <= '9') && !g.isDateUnit(rs[i+1])) {
 			return true
@@ -562,7 +566,7 @@ func (x *Extractor) isProper(name string) bool {
 	// [transliteration] in a row
 	run := 0
 	for _, r := range rs {
-		if !g.transliteration[r] {
+		if !g.transliteration.has(r) {
 			run = 0
 			continue
 		}
@@ -571,13 +575,16 @@ func (x *Extractor) isProper(name string) bool {
 		}
 	}
 	// a river basin, sea or range (澜湄, 图们江) is a place as a city is
-	for _, w := range g.basins {
-		if strings.Contains(name, w) {
+	for k, w := range g.basinMasks.words {
+		if g.basinMasks.masks[k]&^nm == 0 && strings.Contains(name, w) {
 			return true
 		}
 	}
 	// a place named by its kind after another word (东海岸)
-	for _, w := range g.placeWords {
+	for k, w := range g.placeWordMasks.words {
+		if g.placeWordMasks.masks[k]&^nm != 0 {
+			continue
+		}
 		if j := strings.Index(name, w); j > 0 {
 			return true
 		}
@@ -586,7 +593,7 @@ func (x *Extractor) isProper(name string) bool {
 		if r < 0x80 && unicode.IsLetter(r) {
 			return true
 		}
-		if i+1 < len(rs) && x.countries.isShort(string(r)) && x.countries.isShort(string(rs[i+1])) {
+		if i+1 < len(rs) && x.countries.isShortRune(r) && x.countries.isShortRune(rs[i+1]) {
 			return true
 		}
 	}
