@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -200,8 +199,10 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.E
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
+	ids := sentenceIDs(len(lay.Sentences)) // one string, cut id by id (as the spaced reader's)
 	for i, ls := range lay.Sentences {
-		id := "s" + strconv.Itoa(i+1)
+		var id string
+		id, ids = nextID(ids)
 		if ls.Paragraph != lastPara {
 			lastPara = ls.Paragraph
 			paraSubject = nil
