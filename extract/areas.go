@@ -503,12 +503,19 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 		if !st.has(markEnum) {
 			end = c.Start // no 、 in the sentence: no pass over the clause
 		}
+		// the first 、, then the last marker after it (as one pass that
+		// notes the first 、 and, once it has one, each marker)
 		for i := c.Start; i < end; i++ {
-			switch {
-			case rs[i] == '、' && first < 0:
+			if rs[i] == '、' {
 				first = i
-			case first >= 0 && g.listMarker.has(rs[i]) && am.exampleHead.startsAt(rs, i+1) > i+1:
-				marker = i
+				break
+			}
+		}
+		if first >= 0 {
+			for i := first + 1; i < end; i++ {
+				if g.listMarker.has(rs[i]) && am.exampleHead.startsAt(rs, i+1) > i+1 {
+					marker = i
+				}
 			}
 		}
 		if marker < 0 {

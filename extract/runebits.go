@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/entente/entente/lexicon"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entente/entente/lexicon"
+)
 
 // runeBits is the union of several matchers' first-rune tests
 // (lexicon.Matcher.Starts): a rule that asks of each character whether
@@ -59,7 +64,9 @@ type maskedWords struct {
 func newMaskedWords(words []string) maskedWords {
 	mw := maskedWords{words: words, masks: make([]runeMask, len(words))}
 	for i, w := range words {
-		mw.masks[i] = maskOf(w)
+		if utf8.ValidString(w) { // an invalid word's bytes may decode otherwise in a text: searched always (mask 0)
+			mw.masks[i] = maskOf(w)
+		}
 	}
 	return mw
 }
@@ -91,4 +98,15 @@ func (s *bmpSet) has(r rune) bool {
 		return s.bits[r>>6]&(1<<(r&63)) != 0
 	}
 	return s.other[r]
+}
+
+// inside reports whether any of the words is in s, whose mask is sm
+// (maskOf(s)): strings.Contains for each word whose characters s may hold.
+func (mw *maskedWords) inside(s string, sm runeMask) bool {
+	for k, w := range mw.words {
+		if mw.masks[k]&^sm == 0 && strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -78,3 +78,20 @@ func TestIsShortRune(t *testing.T) {
 		t.Fatal("no short form found: the table was not read")
 	}
 }
+
+// TestMaskedWordsInside holds inside to strings.Contains over every word,
+// with an invalid word (never passed over: its bytes decode otherwise
+// inside a text) and words of characters the text lacks.
+func TestMaskedWordsInside(t *testing.T) {
+	words := []string{"澜湄", "大湄公河", "\xe4\xb8", "论坛"}
+	mw := newMaskedWords(words)
+	for _, text := range []string{"澜湄合作机制", "大湄公河次区域", "中国", "中阿合作论坛", "", "湄澜"} {
+		want := false
+		for _, w := range words {
+			want = want || strings.Contains(text, w)
+		}
+		if got := mw.inside(text, maskOf(text)); got != want {
+			t.Errorf("inside(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
