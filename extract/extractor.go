@@ -407,17 +407,25 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 	if st.has(markQuote) {
 		masked = maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
 	}
-	if d := x.g.dateDeadline(masked); d != nil {
-		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
-		return d
+	// the three date rules each act only at a character of one role (前
+	// for dateDeadline, 年 for the other two): one pass says which roles
+	// the sentence has, and a rule without its character makes no pass
+	before, year := x.g.dateTriggers(masked)
+	if before {
+		if d := x.g.dateDeadline(masked); d != nil {
+			d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
+			return d
+		}
 	}
-	if d := x.g.spanDeadline(masked); d != nil {
-		d.Text = string(rs[d.Start:d.End])
-		return d
-	}
-	if d := x.yearTarget(masked); d != nil {
-		d.Text = string(rs[d.Start:d.End])
-		return d
+	if year {
+		if d := x.g.spanDeadline(masked); d != nil {
+			d.Text = string(rs[d.Start:d.End])
+			return d
+		}
+		if d := x.yearTarget(masked); d != nil {
+			d.Text = string(rs[d.Start:d.End])
+			return d
+		}
 	}
 	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}

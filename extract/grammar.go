@@ -223,6 +223,25 @@ func (g *grammar) isDate(r rune, role dateRoleCode) bool {
 	return (role == 0 || role >= dRoles || g.date.masks[role]&(1<<(uint32(r)&63)) != 0) && g.date.role(r) == role
 }
 
+// dateTriggers reports whether rs holds a character of role dBefore and
+// one of role dYear (isDate), in one pass: most characters fail the two
+// roles' masks at once.
+func (g *grammar) dateTriggers(rs []rune) (before, year bool) {
+	m := g.date.masks[dBefore] | g.date.masks[dYear]
+	for _, r := range rs {
+		if m&(1<<(uint32(r)&63)) == 0 {
+			continue
+		}
+		switch g.date.role(r) {
+		case dBefore:
+			before = true
+		case dYear:
+			year = true
+		}
+	}
+	return before, year
+}
+
 // isDateUnit reports whether r is a unit of a date: year, month or day.
 func (g *grammar) isDateUnit(r rune) bool {
 	switch g.date.role(r) {
