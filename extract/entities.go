@@ -28,7 +28,7 @@ type entityRules struct {
 	// character that end in no generic head: a name opening with one is
 	// none (isMechanism), listed once instead of found by walking the map
 	notMechPrefix maskedWords
-	// the words isMechanism and regional search a name for, with masks
+	// the words isMechanism searches a name for, with masks
 	regionMasks, markMasks, gradeMasks maskedWords
 	listHeads                          *lexicon.Matcher
 	headKinds                          []string
@@ -264,10 +264,6 @@ func (er *entityRules) forumModifier(name string) string {
 	}
 	return ""
 }
-
-// regional reports whether a name holds a region's or a river basin's name
-// ([region-name]: 澜湄, 大湄公河): a regional body's proper part.
-func (er *entityRules) regional(name string) bool { return er.regionMasks.inside(name, maskOf(name)) }
 
 // quotedBefore reports whether a quoted name closes at most two characters
 // before the head at s (“钱凯—上海”新航线, “A—B”海运通道).
@@ -851,6 +847,8 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 			return false
 		}
 	}
+	// a region's or a river basin's name ([region-name]: 澜湄, 大湄公河) is
+	// a regional body's proper part
 	if er.proper(name) || er.regionMasks.inside(name, nm) || hasAnySuffix(name, er.g.standing) {
 		return true
 	}
