@@ -76,6 +76,14 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parties []string) ([]string, []entente.AreaCue) {
 	rs := st.rs
 	sc := st.scratchOf()
+	// the keywords first: the rules below only weigh them, so a sentence
+	// without any (a fifth of them) takes its default areas without their
+	// passes over its characters
+	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
+	if len(sc.matches) == 0 {
+		areas := sc.codes.take(len(am.dflt))[:0]
+		return appendAreas(areas, nil, am.dflt), nil
+	}
 	flags := sc.flagsFor(len(rs))
 	am.markShielded(st, g, flags)
 	// a country's name inside a project's name (a road named after a
@@ -88,7 +96,6 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 	}
 	am.markClauses(st, g, flags)
-	sc.matches = am.m.AppendAll(sc.matches[:0], rs)
 	described := am.describedHotspots(st, sc.matches)
 	hits, anyStrong := sc.hits[:0], false
 	for k, m := range sc.matches {
@@ -444,7 +451,7 @@ func (am *areaMatcher) actedOn(rs []rune, start, end int, flags []runeFlags, cou
 			i = j
 			continue
 		}
-		if i >= 2 && countries.isShort(string(rs[i-1])) && countries.isShort(string(rs[i-2])) {
+		if i >= 2 && countries.isShortRune(rs[i-1]) && countries.isShortRune(rs[i-2]) {
 			i -= 2
 			continue
 		}
@@ -496,12 +503,19 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 		if !st.has(markEnum) {
 			end = c.Start // no 、 in the sentence: no pass over the clause
 		}
+		// the first 、, then the last marker after it (as one pass that
+		// notes the first 、 and, once it has one, each marker)
 		for i := c.Start; i < end; i++ {
-			switch {
-			case rs[i] == '、' && first < 0:
+			if rs[i] == '、' {
 				first = i
-			case first >= 0 && g.listMarker.has(rs[i]) && am.exampleHead.startsAt(rs, i+1) > i+1:
-				marker = i
+				break
+			}
+		}
+		if first >= 0 {
+			for i := first + 1; i < end; i++ {
+				if g.listMarker.has(rs[i]) && am.exampleHead.startsAt(rs, i+1) > i+1 {
+					marker = i
+				}
 			}
 		}
 		if marker < 0 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/entente/entente"
 )
@@ -213,7 +212,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
-	return x.resolve(rs, readings, frame, inherited, sc), nil
+	return x.resolve(st, readings, frame, inherited, sc), nil
 }
 
 // appraisedBefore reports whether the clause before the last of readings,
@@ -459,7 +458,7 @@ func noteContent(owner *clauseReading, ct []token, subj subject) {
 }
 
 // resolve turns clause readings into the sentence's labels.
-func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, inherited []string, sc *scratch) sentenceReading {
+func (x *Extractor) resolve(st *text, readings []*clauseReading, frame bool, inherited []string, sc *scratch) sentenceReading {
 	var out sentenceReading
 	for _, cr := range readings {
 		if cr.opinion && cr.hasAppraisal && !cr.hasShould {
@@ -518,7 +517,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 		if t := cr.reading.sentenceType(); t != "" {
 			cc.Type, cc.Strength = t, cr.strength
 			if cr.cue != nil {
-				cc.Cue = sc.cueOf(rs, x.cues.words, cr.cue, cr.rule)
+				cc.Cue = sc.cueOf(st, cr.cue, cr.rule)
 			}
 		}
 	}
@@ -531,7 +530,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 	}
 	if len(winners) > 0 && winners[0].cue != nil && winners[0].rule != "" {
 		// a clause no rule read (the type by default) has no cue to show
-		out.typeCue = sc.cueOf(rs, x.cues.words, winners[0].cue, winners[0].rule)
+		out.typeCue = sc.cueOf(st, winners[0].cue, winners[0].rule)
 	}
 	// the actors and their evidence go to the document's slabs: a
 	// commitment's actors are the union of its winning clauses', taken once
@@ -543,7 +542,7 @@ func (x *Extractor) resolve(rs []rune, readings []*clauseReading, frame bool, in
 			actors = append(actors, cr.actors)
 			if cr.strength.Rank() > out.strength.Rank() {
 				out.strength = cr.strength
-				out.strengthCue = sc.cueOf(rs, x.cues.words, cr.strCue, cr.rule)
+				out.strengthCue = sc.cueOf(st, cr.strCue, cr.rule)
 			}
 			if cr.subject.cue != nil {
 				subjects++
@@ -903,33 +902,17 @@ func onlyUndertaking(ts []token) bool {
 	return len(ts) > 0
 }
 
-// cueOf is the evidence of a token read by a rule, nil for no token; words
-// are the cue matcher's (cueMatcher.words). The cue is taken from the
-// document's slab of cues instead of an allocation of its own.
-func (sc *scratch) cueOf(rs []rune, words []string, t *token, rule string) *entente.Cue {
+// cueOf is the evidence of a token read by a rule, nil for no token. The
+// cue is taken from the document's slab of cues instead of an allocation
+// of its own, and its text is a slice of the sentence (text.sub), which
+// the result holds anyway: no string is made or compared.
+func (sc *scratch) cueOf(st *text, t *token, rule string) *entente.Cue {
 	if t == nil {
 		return nil
 	}
 	c := sc.cues.one() // zero: written field by field, as the clauses' cues
-	c.Rule, c.Text, c.Start, c.End = rule, runesText(rs[t.Start:t.End], words[t.Word]), t.Start, t.End
+	c.Rule, c.Text, c.Start, c.End = rule, st.sub(t.Start, t.End), t.Start, t.End
 	return c
-}
-
-// runesText is string(rs), or word when it spells the same runes (a cue
-// token's word, which every token of it shares): no new string for a cue
-// read as written.
-func runesText(rs []rune, word string) string {
-	i := 0
-	for _, r := range word {
-		if i >= len(rs) || rs[i] != r {
-			return string(rs)
-		}
-		i++
-	}
-	if i != len(rs) || !utf8.ValidString(word) {
-		return string(rs)
-	}
-	return word
 }
 
 // startsWithDate reports whether a sentence opens with a date (2023年，…):

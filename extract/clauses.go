@@ -45,6 +45,41 @@ func appendClauses(out []clauseSpan, rs []rune) []clauseSpan {
 	return out
 }
 
+// appendClausesAt is appendClauses reading only the runes at the positions
+// at (in order), which must hold every rune of rs that is not Han
+// (U+4000–U+9FFF, where no bracket, quote or break is): decodeSentence
+// notes them (text.rest), a fraction of a Chinese sentence.
+func appendClausesAt(out []clauseSpan, rs []rune, at []int32) []clauseSpan {
+	depth, start := 0, 0
+	quote := false
+	for _, p := range at {
+		i := int(p)
+		switch rs[i] {
+		case '《', '（', '(', '「', '【':
+			depth++
+		case '》', '）', ')', '」', '】':
+			if depth > 0 {
+				depth--
+			}
+		case '“':
+			quote = true
+		case '”':
+			quote = false
+		case '，', '；', '：', ',', ';', ':', '。', '！', '？':
+			if depth == 0 && !quote {
+				if i > start {
+					out = append(out, clauseSpan{start, i})
+				}
+				start = i + 1
+			}
+		}
+	}
+	if start < len(rs) {
+		out = append(out, clauseSpan{start, len(rs)})
+	}
+	return out
+}
+
 // text is one sentence as the rules read it: its runes, the same with the
 // titles masked, and the cue words found in it, computed once.
 type text struct {
@@ -54,7 +89,11 @@ type text struct {
 	// so that a run of the sentence's characters is a slice of s (sub)
 	// instead of a string encoded anew; nil when s is not valid UTF-8
 	// (string(rs) would then spell an invalid byte U+FFFD)
-	offs    []int32
+	offs []int32
+	// rest holds the positions of the runes decodeSentence did not read
+	// as a pair of Han characters: every rune that is not Han (and a few
+	// that are), for the rules that look only at punctuation
+	rest    []int32
 	toks    []token
 	named   []nameSpan // the entities' names, once entityCollector.add has run
 	clauses []clauseSpan
@@ -96,7 +135,9 @@ func (st *text) sub(a, b int) string {
 // the document's sentences share).
 func (st *text) clauseSpans() []clauseSpan {
 	if !st.cut {
-		st.clauses = appendClauses(st.clauses[:0], st.masked)
+		// the masked copy differs from rs only by □, which is no bracket,
+		// quote or break: rs's non-Han positions are the ones to read
+		st.clauses = appendClausesAt(st.clauses[:0], st.masked, st.rest)
 		st.cut = true
 	}
 	return st.clauses
@@ -112,7 +153,9 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	buf := scr.runesFor(2 * len(s))
 	runes, mask := buf[:len(s)], buf[len(s):2*len(s)]
 	offs := scr.offsetsFor(len(s) + 1)
-	n, valid, marks := decodeSentence(s, runes, offs)
+	rest := scr.restFor(len(s))
+	n, k, valid, marks := decodeSentence(s, runes, offs, rest)
+	rest = rest[:k:k]
 	if valid {
 		offs = offs[: n+1 : n+1]
 	} else {
@@ -136,7 +179,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// pointer written, and a copy of a whole text pays the collector's
 	// write barrier on each of its nine pointer words while it marks.
 	st := &scr.txt
-	st.s, st.rs, st.masked, st.offs, st.toks, st.scr = s, rs, masked, offs, scr.toks, scr
+	st.s, st.rs, st.masked, st.offs, st.rest, st.toks, st.scr = s, rs, masked, offs, rest, scr.toks, scr
 	st.named, st.clauses, st.mentions = st.named[:0], st.clauses[:0], st.mentions[:0]
 	st.cut, st.marks = false, marks
 	return st
@@ -150,10 +193,11 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 // inline path). Han
 // characters and CJK punctuation, nearly all of a Chinese sentence, are
 // decoded inline from one load of their three bytes.
-func decodeSentence(s string, runes []rune, offs []int32) (n int, valid bool, marks runeMarks) {
+func decodeSentence(s string, runes []rune, offs, rest []int32) (n, k int, valid bool, marks runeMarks) {
 	valid = true
 	runes = runes[:len(s)]
 	at := offs[:len(runes)] // the last offset (len(s)) is written after the loop
+	rest = rest[:len(runes)]
 	i := 0
 	for i < len(s) && n < len(runes) {
 		// two Han characters (lead bytes E4 to E9, which take any
@@ -169,6 +213,8 @@ func decodeSentence(s string, runes []rune, offs []int32) (n int, valid bool, ma
 			}
 		}
 		c := s[i]
+		rest[k] = int32(n) // a rune read alone (the pair's path took none)
+		k++
 		if c < utf8.RuneSelf {
 			at[n], runes[n] = int32(i), rune(c)
 			n++
@@ -199,7 +245,7 @@ func decodeSentence(s string, runes []rune, offs []int32) (n int, valid bool, ma
 		i += w
 	}
 	offs[n] = int32(len(s))
-	return n, valid, marks
+	return n, k, valid, marks
 }
 
 // load8 reads the eight bytes of s from i as one word, the first the

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,19 +24,25 @@ type entityRules struct {
 	anyHead        *runeBits // the first-rune bits of the four above, united
 	stops, generic *wordSet
 	notMechanism   map[string]bool
-	listHeads      *lexicon.Matcher
-	headKinds      []string
-	joint, actions *wordSet
-	partyHead      *wordSet // [party-head]: an office after the parties' joint word (两国外长)
-	alignment      *wordSet // [alignment]: closes a clause that aligns plans (…等发展战略对接)
-	planHeads      []string // [reference-kind] words of kind plan: a name ending so may be a plan
-	initiatives    []string // [reference-kind] words of kind initiative, and [quoted-not-project] names
-	regions        []string // [region-name]: a region or basin that names a regional mechanism
-	heads          *wordSet // [mechanism-suffix] read forwards
-	proper         func(string) bool
-	opensWithParty func([]rune) bool
-	shortForm      func(string) bool // a country's one-character short form (塞, 哈)
-	g              *grammar
+	// notMechPrefix are the [not-mechanism] names of more than one
+	// character that end in no generic head: a name opening with one is
+	// none (isMechanism), listed once instead of found by walking the map
+	notMechPrefix maskedWords
+	// the words isMechanism searches a name for, with masks
+	regionMasks, markMasks, gradeMasks maskedWords
+	listHeads                          *lexicon.Matcher
+	headKinds                          []string
+	joint, actions                     *wordSet
+	partyHead                          *wordSet // [party-head]: an office after the parties' joint word (两国外长)
+	alignment                          *wordSet // [alignment]: closes a clause that aligns plans (…等发展战略对接)
+	planHeads                          []string // [reference-kind] words of kind plan: a name ending so may be a plan
+	initiatives                        []string // [reference-kind] words of kind initiative, and [quoted-not-project] names
+	regions                            []string // [region-name]: a region or basin that names a regional mechanism
+	heads                              *wordSet // [mechanism-suffix] read forwards
+	proper                             func(string) bool
+	opensWithParty                     func([]rune) bool
+	shortForm                          func(string) bool // a country's one-character short form (塞, 哈)
+	g                                  *grammar
 }
 
 func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
@@ -72,6 +79,15 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
 	}
+	var prefixes []string
+	for n := range er.notMechanism {
+		if len(n) > 3 && !hasAnySuffix(n, g.genericHead) {
+			prefixes = append(prefixes, n)
+		}
+	}
+	slices.Sort(prefixes) // an order of its own, not the map's
+	er.notMechPrefix = newMaskedWords(prefixes)
+	er.regionMasks, er.markMasks, er.gradeMasks = newMaskedWords(er.regions), newMaskedWords(g.mechMarks), newMaskedWords(g.relationshipGrade)
 	for _, e := range t.Entries("list-head") {
 		if e.Value == "mechanism" || e.Value == "project" {
 			er.listHeads.Add(e.Text, len(er.headKinds))
@@ -247,17 +263,6 @@ func (er *entityRules) forumModifier(name string) string {
 		}
 	}
 	return ""
-}
-
-// regional reports whether a name holds a region's or a river basin's name
-// ([region-name]: 澜湄, 大湄公河): a regional body's proper part.
-func (er *entityRules) regional(name string) bool {
-	for _, w := range er.regions {
-		if strings.Contains(name, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // quotedBefore reports whether a quoted name closes at most two characters
@@ -666,11 +671,11 @@ func openingBracket(rs []rune, close int) int {
 // inside a foreign name spelt out (的 of 亚的斯亚贝巴): a [transliteration]
 // character before it and three after it.
 func (er *entityRules) spelt(rs []rune, st, i int) bool {
-	if i-st != 1 || st == 0 || !er.g.transliteration[rs[st-1]] {
+	if i-st != 1 || st == 0 || !er.g.transliteration.has(rs[st-1]) {
 		return false
 	}
 	for k := i; k < i+3; k++ {
-		if k >= len(rs) || !er.g.transliteration[rs[k]] {
+		if k >= len(rs) || !er.g.transliteration.has(rs[k]) {
 			return false
 		}
 	}
@@ -831,27 +836,23 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 	if hasAnySuffix(name, er.g.partnership) {
 		// a named partnership (“一带一路”能源合作伙伴关系) is a mechanism;
 		// the relationship itself (全面战略合作伙伴关系) is not
-		for _, w := range er.g.relationshipGrade {
-			if strings.Contains(name, w) {
-				return false
-			}
+		if er.gradeMasks.inside(name, maskOf(name)) {
+			return false
 		}
 		return er.proper(name)
 	}
-	for n := range er.notMechanism {
-		if strings.HasPrefix(name, n) && len(n) > 3 && !hasAnySuffix(n, er.g.genericHead) {
+	nm := maskOf(name) // a word with a character the name lacks is not searched for
+	for k, n := range er.notMechPrefix.words {
+		if er.notMechPrefix.masks[k]&^nm == 0 && strings.HasPrefix(name, n) {
 			return false
 		}
 	}
-	if er.proper(name) || er.regional(name) || hasAnySuffix(name, er.g.standing) {
+	// a region's or a river basin's name ([region-name]: 澜湄, 大湄公河) is
+	// a regional body's proper part
+	if er.proper(name) || er.regionMasks.inside(name, nm) || hasAnySuffix(name, er.g.standing) {
 		return true
 	}
-	for _, m := range er.g.mechMarks {
-		if strings.Contains(name, m) {
-			return true
-		}
-	}
-	return false
+	return er.markMasks.inside(name, nm)
 }
 
 func hasAnySuffix(s string, suffixes []string) bool {

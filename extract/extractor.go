@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -215,8 +214,10 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
+	ids := sentenceIDs(len(lay.Sentences)) // one string, cut id by id (as the spaced reader's)
 	for i, ls := range lay.Sentences {
-		id := "s" + strconv.Itoa(i+1)
+		var id string
+		id, ids = nextID(ids)
 		if ls.Paragraph != lastPara {
 			lastPara = ls.Paragraph
 			paraSubject = nil
@@ -424,17 +425,25 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 	if st.has(markQuote) {
 		masked = maskQuotesInto(st.scratchOf().quotedFor(len(st.masked)), st.masked)
 	}
-	if d := x.g.dateDeadline(masked); d != nil {
-		d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
-		return d
+	// the three date rules each act only at a character of one role (前
+	// for dateDeadline, 年 for the other two): one pass says which roles
+	// the sentence has, and a rule without its character makes no pass
+	before, year := x.g.dateTriggers(masked)
+	if before {
+		if d := x.g.dateDeadline(masked); d != nil {
+			d.Text = strings.TrimSpace(string(rs[d.Start:d.End]))
+			return d
+		}
 	}
-	if d := x.g.spanDeadline(masked); d != nil {
-		d.Text = string(rs[d.Start:d.End])
-		return d
-	}
-	if d := x.yearTarget(masked); d != nil {
-		d.Text = string(rs[d.Start:d.End])
-		return d
+	if year {
+		if d := x.g.spanDeadline(masked); d != nil {
+			d.Text = string(rs[d.Start:d.End])
+			return d
+		}
+		if d := x.yearTarget(masked); d != nil {
+			d.Text = string(rs[d.Start:d.End])
+			return d
+		}
 	}
 	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
@@ -539,7 +548,7 @@ func (x *Extractor) String() string { return fmt.Sprintf("extractor(%s)", x.lang
 // opensWithParty reports whether a name opens with two short forms in a row
 // (中巴, 中欧) or with a country's name.
 func (x *Extractor) opensWithParty(rs []rune) bool {
-	if len(rs) >= 2 && x.countries.isShort(string(rs[0])) && x.countries.isShort(string(rs[1])) {
+	if len(rs) >= 2 && x.countries.isShortRune(rs[0]) && x.countries.isShortRune(rs[1]) {
 		return true
 	}
 	if end, _ := x.countries.m.LongestAt(rs, 0); end > 0 {
@@ -555,16 +564,20 @@ func (x *Extractor) isProper(name string) bool {
 	if len(x.countries.find(name)) > 0 || strings.ContainsAny(name, "“”-－—·") {
 		return true
 	}
+	var buf [32]rune // a name fits: no copy on the heap
+	rs := appendRunes(buf[:0], name)
+	nm := maskOfRunes(rs) // a word with a character the name lacks is not searched for
+	g := x.g
 	// a route between two places (A至B高速公路) is named by them
-	for _, w := range x.g.routeLinks {
+	for k, w := range g.routeLinkMasks.words {
+		if g.routeLinkMasks.masks[k]&^nm != 0 {
+			continue
+		}
 		if j := strings.Index(name, w); j > 0 && j+len(w) < len(name) {
 			return true
 		}
 	}
 	// a number that is no date names a thing (资源卫星06星)
-	var buf [32]rune // a name fits: no copy on the heap
-	rs := appendRunes(buf[:0], name)
-	g := x.g
 	for i, r := range rs {
 		if r >= '0' && r <= '9' && (i+1 == len(rs) || !(rs[i+1] >= '0' && rs[i+1] <= '9') && !g.isDateUnit(rs[i+1])) {
 			return true
@@ -580,7 +593,7 @@ func (x *Extractor) isProper(name string) bool {
 	// [transliteration] in a row
 	run := 0
 	for _, r := range rs {
-		if !g.transliteration[r] {
+		if !g.transliteration.has(r) {
 			run = 0
 			continue
 		}
@@ -589,13 +602,16 @@ func (x *Extractor) isProper(name string) bool {
 		}
 	}
 	// a river basin, sea or range (澜湄, 图们江) is a place as a city is
-	for _, w := range g.basins {
-		if strings.Contains(name, w) {
+	for k, w := range g.basinMasks.words {
+		if g.basinMasks.masks[k]&^nm == 0 && strings.Contains(name, w) {
 			return true
 		}
 	}
 	// a place named by its kind after another word (东海岸)
-	for _, w := range g.placeWords {
+	for k, w := range g.placeWordMasks.words {
+		if g.placeWordMasks.masks[k]&^nm != 0 {
+			continue
+		}
 		if j := strings.Index(name, w); j > 0 {
 			return true
 		}
@@ -604,7 +620,7 @@ func (x *Extractor) isProper(name string) bool {
 		if r < 0x80 && unicode.IsLetter(r) {
 			return true
 		}
-		if i+1 < len(rs) && x.countries.isShort(string(r)) && x.countries.isShort(string(rs[i+1])) {
+		if i+1 < len(rs) && x.countries.isShortRune(r) && x.countries.isShortRune(rs[i+1]) {
 			return true
 		}
 	}

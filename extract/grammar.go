@@ -61,15 +61,17 @@ type grammar struct {
 	placePost         *wordSet        // [place-postposition]: after a [place-head] name, makes it a place (…港水域)
 	eventHead         *wordSet        // [event-head]: a quoted name ending so is a programme of events (“…环境年”)
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
-	transliteration   map[rune]bool   // [transliteration]: characters that spell foreign names (比雷埃夫斯)
+	transliteration   *bmpSet         // [transliteration]: characters that spell foreign names (比雷埃夫斯)
 	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
-	basins            []string        // [basin-name]: a river basin, sea or range that names a place (澜湄)
-	routeHeads        map[string]bool // [route-head]: a head a contracted route name may stand before (蒙内铁路)
-	transitKinds      []string        // [transit-kind]: a city's line before a route head (…城轻轨铁路)
-	kindModifier      map[string]bool // [kind-modifier]: a strong head's whole modifier that names its kind (经济走廊)
-	routeGeneric      map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
-	quotedAfter       map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
-	quotedNotProject  map[string]bool // [quoted-not-project]: quoted names that are initiatives, not projects
+	// the three lists isProper searches a name for, with their words' masks
+	routeLinkMasks, basinMasks, placeWordMasks maskedWords
+	basins                                     []string        // [basin-name]: a river basin, sea or range that names a place (澜湄)
+	routeHeads                                 map[string]bool // [route-head]: a head a contracted route name may stand before (蒙内铁路)
+	transitKinds                               []string        // [transit-kind]: a city's line before a route head (…城轻轨铁路)
+	kindModifier                               map[string]bool // [kind-modifier]: a strong head's whole modifier that names its kind (经济走廊)
+	routeGeneric                               map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
+	quotedAfter                                map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
+	quotedNotProject                           map[string]bool // [quoted-not-project]: quoted names that are initiatives, not projects
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -173,10 +175,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.transliteration = make(map[rune]bool, len(tr.list))
-	for _, r := range tr.list {
-		g.transliteration[r] = true
-	}
+	g.transliteration = newBMPSet(tr.list)
+	g.routeLinkMasks, g.basinMasks, g.placeWordMasks = newMaskedWords(g.routeLinks), newMaskedWords(g.basins), newMaskedWords(g.placeWords)
 	for _, e := range t.Entries("date-grammar") {
 		r, n := utf8.DecodeRuneInString(e.Text)
 		code, ok := dateRoleNames[e.Value]
@@ -222,6 +222,25 @@ func runesOf(t *lexicon.Table, section string) (runeSet, error) {
 func (g *grammar) isDate(r rune, role dateRoleCode) bool {
 	// (no character has role 0, none: role answers that one)
 	return (role == 0 || role >= dRoles || g.date.masks[role]&(1<<(uint32(r)&63)) != 0) && g.date.role(r) == role
+}
+
+// dateTriggers reports whether rs holds a character of role dBefore and
+// one of role dYear (isDate), in one pass: most characters fail the two
+// roles' masks at once.
+func (g *grammar) dateTriggers(rs []rune) (before, year bool) {
+	m := g.date.masks[dBefore] | g.date.masks[dYear]
+	for _, r := range rs {
+		if m&(1<<(uint32(r)&63)) == 0 {
+			continue
+		}
+		switch g.date.role(r) {
+		case dBefore:
+			before = true
+		case dYear:
+			year = true
+		}
+	}
+	return before, year
 }
 
 // isDateUnit reports whether r is a unit of a date: year, month or day.

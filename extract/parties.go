@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/entente/entente/lexicon"
 )
@@ -19,6 +20,9 @@ type countryIndex struct {
 	names  map[string][]string // code → zh names
 	shorts map[string]bool     // every one-character short form
 	owners map[string][]string // one-character short form → the codes that use it
+	// shortRunes holds the character of each of shorts, so that a rule
+	// asks of a character without making a string of it (isShortRune)
+	shortRunes *bmpSet
 }
 
 func newCountryIndex(cs *lexicon.Countries) *countryIndex {
@@ -38,6 +42,13 @@ func newCountryIndex(cs *lexicon.Countries) *countryIndex {
 			}
 		}
 	}
+	var rs []rune
+	for s := range ci.shorts {
+		if r, _ := utf8.DecodeRuneInString(s); string(r) == s {
+			rs = append(rs, r)
+		}
+	}
+	ci.shortRunes = newBMPSet(rs)
 	return ci
 }
 
@@ -290,3 +301,11 @@ func (ci *countryIndex) shortPair(s string) []string {
 }
 
 func (ci *countryIndex) isShort(s string) bool { return ci.shorts[s] }
+
+// isShortRune is isShort(string(r)).
+func (ci *countryIndex) isShortRune(r rune) bool {
+	if !utf8.ValidRune(r) {
+		r = utf8.RuneError // as string(r) spells it
+	}
+	return ci.shortRunes.has(r)
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -308,14 +309,14 @@ func newReferenceCollector() *referenceCollector {
 func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) ([]string, []entente.Cue) {
 	titles := []string{}
 	var spans []entente.Cue
-	seen := map[string]bool{}
 	for _, c := range rr.find(st) {
 		key := c.title
 		spans = append(spans, c.span)
-		if seen[key] {
+		// titles holds the keys seen in this sentence: a few, scanned (a
+		// map made per sentence cost more than the scan)
+		if slices.Contains(titles, key) {
 			continue
 		}
-		seen[key] = true
 		titles = append(titles, c.title)
 		r, ok := rc.byKey[key]
 		if !ok {

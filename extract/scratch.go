@@ -21,6 +21,7 @@ type scratch struct {
 	ctoks   []token          // the clauses' copies of the sentence's tokens
 	runes   []rune           // a sentence's runes and their masked copy
 	offs    []int32          // the byte offsets of a sentence's runes (text.offs)
+	rest    []int32          // the positions of its runes not read as a Han pair (text.rest)
 	toks    []token          // a sentence's cue words (text.toks)
 	quoted  []rune           // the masked copy with quotations hidden too (deadline)
 	txt     text             // the sentence being read (newTextWith)
@@ -79,6 +80,14 @@ func (sc *scratch) offsetsFor(n int) []int32 {
 		sc.offs = make([]int32, n)
 	}
 	return sc.offs[:n]
+}
+
+// restFor returns a buffer of n positions (not cleared: the caller fills it).
+func (sc *scratch) restFor(n int) []int32 {
+	if cap(sc.rest) < n {
+		sc.rest = make([]int32, n)
+	}
+	return sc.rest[:n]
 }
 
 // runesFor returns a buffer of n runes (not cleared: the caller fills it).

@@ -68,6 +68,24 @@ func checkSentenceText(t *testing.T, x *Extractor, s string) {
 			t.Fatalf("%q: sub(%d, end) = %q, want %q", s, a, got, want)
 		}
 	}
+	// rest: increasing positions holding every rune that is not Han
+	// (U+4000–U+9FFF), so that the clauses read from them are the clauses
+	// read from every rune
+	inRest := make([]bool, len(rs))
+	for k, p := range st.rest {
+		if p < 0 || int(p) >= len(rs) || k > 0 && p <= st.rest[k-1] {
+			t.Fatalf("%q: rest %v is not increasing positions of its runes", s, st.rest)
+		}
+		inRest[p] = true
+	}
+	for i, r := range rs {
+		if !inRest[i] && (r < 0x4000 || r > 0x9FFF) {
+			t.Fatalf("%q: rune %d (%U) is not Han and not in rest %v", s, i, r, st.rest)
+		}
+	}
+	if got, want := appendClausesAt(nil, st.masked, st.rest), appendClauses(nil, st.masked); !slices.Equal(got, want) {
+		t.Fatalf("%q: clauses from rest %v, from every rune %v", s, got, want)
+	}
 }
 
 // TestSentenceDecode holds the inline decoding of three-byte characters and
