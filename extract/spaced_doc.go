@@ -182,9 +182,23 @@ func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
 			continue
 		}
 		end := ws[m.End-1].End
-		return structure.Date{ISO: fmt.Sprintf("%04d-%02d-%02d", y, mo, d), Start: ws[m.Start].Start, End: end}, true
+		return structure.Date{ISO: isoDate(y, mo, d), Start: ws[m.Start].Start, End: end}, true
 	}
 	return structure.Date{}, false
+}
+
+// isoDate spells a date as fmt's "%04d-%02d-%02d" does, for a year of four
+// digits (yearOf), a month and a day of one or two: the layout asks each
+// statement's closing line for its date, and fmt took a tenth of that.
+func isoDate(y, mo, d int) string {
+	if y < 1000 || y > 9999 || mo < 0 || mo > 99 || d < 0 || d > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + mo/10), byte('0' + mo%10), '-', byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
 }
 
 // placeAround reads the place of signing next to a date: after a lead
