@@ -258,10 +258,15 @@ func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 
 // Extract reads one statement.
 func (x *Spaced) Extract(text string) *entente.Extraction {
-	// the layout and the metadata ask of the same lines (a closing
-	// formula: its date, its place, its languages): read each once
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
+	return x.extractIn(text, buf)
+}
+
+// extractIn reads one statement with a document's buffer.
+func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
+	// the layout and the metadata ask of the same lines (a closing
+	// formula: its date, its place, its languages): read each once
 	buf.st.evidence = &buf.slab  // what the documents before left of its chunks
 	buf.keys.Grow(len(text) / 2) // the folded keys of its words: a Cyrillic letter's is a byte as a rule, most Latin words are their own
 	lines := &buf.lines
@@ -557,12 +562,15 @@ type scue struct {
 // sentenceBuf holds the runes and words of the sentence being read, for
 // the next one to reuse: nothing of a sentence keeps them once it is read.
 type sentenceBuf struct {
-	rs   []rune
-	ws   []word
-	cues []scue
-	st   sentence
-	slab cueSlab         // the documents' evidence (never cleared: see cueSlab)
-	keys strings.Builder // the folded keys of the document's words
+	rs []rune
+	ws []word
+	// wsHigh is the most words ws has held since the buffer was last
+	// kept: keepSentenceBuf clears those
+	wsHigh int
+	cues   []scue
+	st     sentence
+	slab   cueSlab         // the documents' evidence (never cleared: see cueSlab)
+	keys   strings.Builder // the folded keys of the document's words
 	// lines are the lines the layout and the metadata read, whose words
 	// a sentence that is one of them takes instead of tokenizing again
 	lines  lineWords
@@ -586,7 +594,19 @@ func (x *Spaced) sentenceBuf() *sentenceBuf {
 // keeps its text alive. The folded keys are never reused (a new builder):
 // the words of a document's sentences are slices of them.
 func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
-	clear(buf.ws[:cap(buf.ws)])
+	buf.reset()
+	x.bufs.Put(buf)
+}
+
+// reset empties a document's buffer, keeping its memory (keepSentenceBuf).
+func (buf *sentenceBuf) reset() {
+	// only the words written: the rest of each array was never written
+	// since it was made, or was cleared here (a word holds a pointer, and
+	// clearing one costs a write barrier's work while the collector
+	// marks; the lines' array is grown a word a character, a sixfold of
+	// the words)
+	clear(buf.ws[:min(buf.wsHigh, cap(buf.ws))])
+	buf.wsHigh = 0
 	clear(buf.st.ments[:cap(buf.st.ments)])
 	clear(buf.st.found[:cap(buf.st.found)])
 	clear(buf.st.reads[:cap(buf.st.reads)])
@@ -594,10 +614,9 @@ func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
 	buf.keys = strings.Builder{}
 	l := &buf.lines
 	clear(l.seen)
-	clear(l.ws[:cap(l.ws)])
+	clear(l.ws) // its length is what lineTokens wrote
 	l.rs, l.ws = l.rs[:0], l.ws[:0]
 	buf.layout.Reset()
-	x.bufs.Put(buf)
 }
 
 func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
@@ -626,6 +645,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		// for a text that is not valid UTF-8, which is read as they spell it
 		var rs []rune
 		ws, ok := appendTokensString(buf.ws[:0], s, &buf.keys)
+		buf.wsHigh = max(buf.wsHigh, len(ws))
 		if !ok {
 			if cap(buf.rs) < len(s) { // a character takes a byte at least
 				buf.rs = make([]rune, 0, len(s)+len(s)/2)
@@ -636,6 +656,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 			ws, _ = appendTokensString(ws[:0], valid, &buf.keys)
 		}
 		buf.ws = ws
+		buf.wsHigh = max(buf.wsHigh, len(ws))
 		buf.st = sentence{s: s, rs: rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
 			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
 		st = &buf.st

@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSentenceBufReset holds what a kept buffer holds: no word of the
+// documents read with it, in the whole of its arrays, though reset clears
+// only the words written. Documents long and short follow each other (a
+// short one after a long one writes fewer words than its arrays hold), and
+// one not valid UTF-8, which a sentence tokenizes twice.
+func TestSentenceBufReset(t *testing.T) {
+	read := func(p string) string {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	long := read(filepath.Join(corpusDir, "us-ie-2021-joint-statement.en.txt"))
+	short := read("testdata/parallel/cn-rs-2025-green.sr-Latn.txt")
+	invalid := strings.Replace(short, "saradnje", "sarad\xffnje", 1)
+	for _, lang := range []string{"en", "sr"} {
+		x := newTestSpaced(t, lang)
+		buf := x.sentenceBuf()
+		for i, text := range []string{long, short, invalid, long, "Title\n\nOne sentence.", short} {
+			x.extractIn(text, buf)
+			if buf.wsHigh == 0 && len(buf.lines.ws) == 0 {
+				t.Fatalf("%s, document %d: no words noted (%d, %d): the test reads nothing", lang, i, buf.wsHigh, len(buf.lines.ws))
+			}
+			buf.reset()
+			for name, ws := range map[string][]word{"sentence": buf.ws[:cap(buf.ws)], "lines": buf.lines.ws[:cap(buf.lines.ws)]} {
+				for k := range ws {
+					if ws[k] != (word{}) {
+						t.Fatalf("%s, document %d: %s word %d of %d left: %+v", lang, i, name, k, len(ws), ws[k])
+					}
+				}
+			}
+		}
+	}
+}
