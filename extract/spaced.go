@@ -614,6 +614,7 @@ func (buf *sentenceBuf) reset() {
 	buf.keys = strings.Builder{}
 	l := &buf.lines
 	clear(l.seen)
+	l.lens = [4]uint64{}
 	clear(l.ws) // its length is what lineTokens wrote
 	l.rs, l.ws = l.rs[:0], l.ws[:0]
 	buf.layout.Reset()
@@ -631,7 +632,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		}
 		rs := []rune(s)
 		st = &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
-	} else if t, ok := buf.lines.seen[s]; ok {
+	} else if t, ok := buf.lines.get(s); ok {
 		if !utf8.ValidString(s) {
 			valid = ""
 		}

@@ -42,3 +42,33 @@ func TestSentenceBufReset(t *testing.T) {
 		}
 	}
 }
+
+// TestLineWordsGet holds the length filter before the lines' map to the
+// map: a line read is found, a text of its length or of a length 256 or
+// 64 longer is not unless it is the line, and so is one of a length no
+// line has.
+func TestLineWordsGet(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	c := &lineWords{seen: map[string]tokenized{}, keys: new(strings.Builder)}
+	lines := []string{"Done at Dublin on 12 March 2021.", "Joint Statement", strings.Repeat("a ", 40)}
+	for _, l := range lines {
+		x.lineTokens(c, l)
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{lines[0], true},
+		{lines[1], true},
+		{lines[2], true},
+		{"Done at Dublin on 12 March 2022.", false},           // a line's length
+		{"Joint Statement" + strings.Repeat(" ", 256), false}, // 256 longer
+		{"Joint Statement" + strings.Repeat(" ", 64), false},  // 64 longer
+		{"Joint", false}, // no line's length
+		{"", false},
+	} {
+		if _, got := c.get(tc.s); got != tc.want {
+			t.Errorf("get(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

@@ -103,6 +103,10 @@ func (x *Spaced) tokens(rs []rune) []word {
 // tokenized again; nil keeps nothing.
 type lineWords struct {
 	seen map[string]tokenized
+	// lens has a bit for the length of each line in seen, modulo 256
+	// (lenBit): a sentence of no such length is no line, told without
+	// hashing it for the map (has)
+	lens [4]uint64
 	// rs and ws are the memory the lines' runes and words are cut from,
 	// kept from document to document (sentenceBuf); a line's slices stay
 	// its own when they grow, as the line has its own array
@@ -123,7 +127,7 @@ func (x *Spaced) lineTokens(c *lineWords, s string) ([]rune, []word) {
 		rs := []rune(s)
 		return rs, x.tokens(rs)
 	}
-	if t, ok := c.seen[s]; ok {
+	if t, ok := c.get(s); ok {
 		return t.rs, t.ws
 	}
 	if cap(c.rs)-len(c.rs) < len(s) { // a character takes a byte at least
@@ -146,8 +150,23 @@ func (x *Spaced) lineTokens(c *lineWords, s string) ([]rune, []word) {
 	ws = ws[:len(ws):len(ws)]
 	x.index.mark(ws)
 	c.seen[s] = tokenized{rs: rs, ws: ws}
+	w, bit := lenBit(s)
+	c.lens[w] |= bit
 	return rs, ws
 }
+
+// get returns the words of s when s is a line read before.
+func (c *lineWords) get(s string) (tokenized, bool) {
+	if w, bit := lenBit(s); c.lens[w]&bit == 0 {
+		return tokenized{}, false
+	}
+	t, ok := c.seen[s]
+	return t, ok
+}
+
+// lenBit returns the word of lineWords.lens and the bit there for s's
+// length.
+func lenBit(s string) (int, uint64) { return len(s) >> 6 & 3, 1 << (len(s) & 63) }
 
 // countryCodes returns the countries named in a text, in order, each once.
 func (x *Spaced) countryCodes(c *lineWords, s string) []string {
