@@ -633,12 +633,10 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		rs := []rune(s)
 		st = &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
 	} else if t, ok := buf.lines.get(s); ok {
-		if !utf8.ValidString(s) {
-			valid = ""
-		}
 		// a line the layout or the metadata read (a closing formula of
 		// one sentence): its words, marked, and changed by no one
-		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
+		valid = t.valid
+		buf.st = sentence{s: s, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
 			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
 		st = &buf.st
 	} else {
