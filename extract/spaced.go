@@ -622,6 +622,21 @@ func (buf *sentenceBuf) reset() {
 
 func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
 
+// begin makes buf's sentence the sentence s, with its runes and words, its
+// other memory emptied (reads and evidence kept as they are). Field by
+// field, and a buffer emptied in place (x = x[:0] writes no pointer): the
+// whole struct written at once is a copy whose every pointer the collector
+// is told of while it marks. TestSentenceBegin holds the fields to it.
+func (buf *sentenceBuf) begin(s string, rs []rune, ws []word) *sentence {
+	st := &buf.st
+	st.s, st.valid, st.rs, st.ws = s, "", rs, ws
+	st.cues = buf.cues[:0]
+	st.ments = st.ments[:0]
+	st.found = st.found[:0]
+	st.cls = st.cls[:0]
+	return st
+}
+
 // newSentenceIn reads a sentence into buf's memory (nil for new memory).
 func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 	var st *sentence
@@ -636,9 +651,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		// a line the layout or the metadata read (a closing formula of
 		// one sentence): its words, marked, and changed by no one
 		valid = t.valid
-		buf.st = sentence{s: s, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
-			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
-		st = &buf.st
+		st = buf.begin(s, nil, t.ws)
 	} else {
 		// the tokenizer reads the bytes: the characters are spelt out only
 		// for a text that is not valid UTF-8, which is read as they spell it
@@ -656,9 +669,7 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		}
 		buf.ws = ws
 		buf.wsHigh = max(buf.wsHigh, len(ws))
-		buf.st = sentence{s: s, rs: rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
-			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
-		st = &buf.st
+		st = buf.begin(s, rs, buf.ws)
 	}
 	if valid == "" && s != "" {
 		valid = string(st.rs) // as the tokenizer reads it
@@ -733,8 +744,10 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 	if st.evidence == nil {
 		return &entente.Cue{Rule: rule, Text: text, Start: s, End: e}
 	}
+	// field by field into the slab's zero slot: a struct copied whole
+	// has each pointer of it told to the collector while it marks
 	c := st.evidence.next()
-	*c = entente.Cue{Rule: rule, Text: text, Start: s, End: e}
+	c.Rule, c.Text, c.Start, c.End = rule, text, s, e
 	return c
 }
 

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,37 @@ func TestLineWordsGet(t *testing.T) {
 		if _, got := c.get(tc.s); got != tc.want {
 			t.Errorf("get(%q) = %v, want %v", tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestSentenceBegin holds begin to the struct it writes field by field:
+// the sentence it leaves is the one a composite literal made before, from
+// a sentence whose every field is set; a field added to sentence fails
+// here until begin and this test know it.
+func TestSentenceBegin(t *testing.T) {
+	ws := []word{{Key: "w"}}
+	buf := &sentenceBuf{cues: make([]scue, 2, 4)}
+	buf.st = sentence{s: "old", valid: "old", rs: []rune("old"), ws: []word{{Key: "old"}}, cues: make([]scue, 1),
+		ments: make([]smention, 1, 3), found: make([]countryMatch, 1, 3), cls: make([]sclause, 1, 3),
+		reads: make([]sreading, 2, 3), evidence: &cueSlab{}}
+	v := reflect.ValueOf(buf.st)
+	for k := 0; k < v.NumField(); k++ {
+		if v.Field(k).IsZero() {
+			t.Fatalf("field %s of the old sentence is zero: set it", v.Type().Field(k).Name)
+		}
+	}
+	old := buf.st
+	want := sentence{s: "new", rs: []rune("new"), ws: ws, cues: buf.cues[:0], ments: old.ments[:0], found: old.found[:0],
+		cls: old.cls[:0], reads: old.reads, evidence: old.evidence}
+	got := buf.begin("new", []rune("new"), ws)
+	if got != &buf.st {
+		t.Fatal("begin returned another sentence than the buffer's")
+	}
+	if !reflect.DeepEqual(*got, want) {
+		t.Fatalf("begin left %+v, want %+v", *got, want)
+	}
+	// the buffers emptied are the same memory
+	if cap(got.ments) != 3 || cap(got.reads) != 3 || got.evidence != old.evidence {
+		t.Fatalf("begin did not keep the buffers: %d %d", cap(got.ments), cap(got.reads))
 	}
 }

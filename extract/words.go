@@ -483,13 +483,19 @@ func appendASCIIWord(out *[]word, s string, i, b int, keys *strings.Builder) (in
 		key = keys.String()[at:]
 	}
 	f := asciiClass[s[b]]
-	w := pushWord(out)
+	// every field written, none cleared first: clearing a word that held
+	// a key is a pointer written, and a write barrier's work while the
+	// collector marks (TestTokensOverWords holds every field written)
+	w := pushWordUnset(out)
 	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
+	w.keyHash, w.headHash = h, [3]uint64{h0, h1, h2}
+	w.opens, w.rest, w.exactT, w.sufT, w.headT = 0, 0, 0, 0, [3]uint32{}
+	w.headEnd = asciiHeadEnd[min(n, 3)]
+	w.hashed = true
 	w.Upper = f == wCapital
 	w.AllUpper = f != 0 && seen&wSmall == 0 // a letter first, and no small one
+	w.Punct = false
 	w.Digits = seen == 0
-	w.headEnd = asciiHeadEnd[min(n, 3)]
-	w.keyHash, w.headHash, w.hashed = h, [3]uint64{h0, h1, h2}, true
 	return k, true
 }
 
@@ -666,6 +672,20 @@ func pushWord(out *[]word) *word {
 	if len(o) < cap(o) {
 		o = o[:len(o)+1]
 		o[len(o)-1] = word{}
+	} else {
+		o = append(o, word{})
+	}
+	*out = o
+	return &o[len(o)-1]
+}
+
+// pushWordUnset appends a word to out as it is in out's memory (what a
+// sentence before left there, or zero) and returns it, for a caller that
+// writes every field.
+func pushWordUnset(out *[]word) *word {
+	o := *out
+	if len(o) < cap(o) {
+		o = o[:len(o)+1]
 	} else {
 		o = append(o, word{})
 	}
