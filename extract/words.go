@@ -633,8 +633,9 @@ func appendLatinWord(out *[]word, s string, i, b int, keys *strings.Builder) (in
 		}
 		key = keys.String()[at:]
 	}
-	w := pushWord(out)
+	w := pushWordUnset(out) // every field written below (setHashes: the hashes)
 	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
+	w.opens, w.rest, w.exactT, w.sufT, w.headT, w.Punct = 0, 0, 0, 0, [3]uint32{}, false
 	letter := true
 	if f := s[b]; f < utf8.RuneSelf {
 		letter, w.Upper = asciiClass[f] != 0, asciiClass[f] == wCapital
@@ -772,8 +773,9 @@ func appendCyrillicWord(out *[]word, s string, i, b int, keys *strings.Builder) 
 	keys.Write(kb[:kn])
 	key := keys.String()[at:]
 	n := (e - b) / 2
-	w := pushWord(out)
+	w := pushWordUnset(out) // every field written below (setHashes: the hashes)
 	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(e), key
+	w.opens, w.rest, w.exactT, w.sufT, w.headT, w.Punct, w.Digits = 0, 0, 0, 0, [3]uint32{}, false, false
 	w.Upper = s[b] == 0xD0 && s[b+1] < 0xB0
 	w.AllUpper = allUpper
 	// the key cut to one, two and three characters: a character opens
