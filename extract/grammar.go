@@ -28,6 +28,7 @@ type grammar struct {
 	spanCount         runeSet         // [span-count]: counts a span's years beside the numerals (两)
 	spanOpen          *wordSet        // [span-open]: opens a span of years (未来, 今后)
 	listMarker        runeSet         // [list-marker]: closes a list before its head word
+	yearDeadline      runeSet         // [year-deadline]: after 年, makes the year a deadline's (2025年底前)
 	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
 	afterHead         map[string]bool // [mechanism-after-head]: a bare head that follows another head
 	continues         runeSet         // [head-continues]: after a project head, the word goes on
@@ -74,7 +75,7 @@ type grammar struct {
 // grammarSections are the sections the grammar reads, required of a table.
 var grammarSections = []string{
 	"own-object", "goal-modal", "done", "subject-joiner", "jiang", "co-actor", "jiang-view",
-	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker",
+	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker", "year-deadline",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
@@ -160,7 +161,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		section string
 		set     *runeSet
 	}{
-		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"span-count", &g.spanCount}, {"list-marker", &g.listMarker},
+		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"span-count", &g.spanCount}, {"list-marker", &g.listMarker}, {"year-deadline", &g.yearDeadline},
 		{"entity-ordinal", &g.ordinal}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
 		{"list-conjunction", &g.listConj}, {"serial", &g.serial},
 	} {

@@ -51,3 +51,52 @@ func TestHantRules(t *testing.T) {
 		})
 	}
 }
+
+// TestHantTaiwanForms reads what statements from Taiwan write their own
+// way: titles in corner brackets (「…協定」), the Minguo calendar, and the
+// Republic of China as a party; and a deadline's year is never taken for
+// a cited instrument's year of signing, in either script.
+func TestHantTaiwanForms(t *testing.T) {
+	r := newTestRegistry(t)
+	text := "中華民國與巴拉圭共和國聯合公報\n\n" +
+		"一、雙方將於2026年底前完成「中華民國政府與巴拉圭共和國政府投資保障協定」之修訂。\n\n" +
+		"二、雙方歡迎2019年簽署的「臺巴農業合作協定」順利實施。\n\n" +
+		"中華民國一百一十四年三月五日於臺北\n"
+	x, err := r.ExtractAs(text, "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := x.Document
+	if !slices.Equal(d.Parties, []string{"PY", "TW"}) {
+		t.Errorf("parties %v, want [PY TW]", d.Parties)
+	}
+	if d.SignedDate == nil || *d.SignedDate != "2025-03-05" {
+		t.Errorf("signed %v, want 2025-03-05 (Minguo 114)", d.SignedDate)
+	}
+	type ref struct {
+		title string
+		year  int
+	}
+	var got []ref
+	for _, rf := range x.References {
+		y := 0
+		if rf.Year != nil {
+			y = *rf.Year
+		}
+		if !rf.Bracketed {
+			t.Errorf("%s: not bracketed", rf.Title)
+		}
+		got = append(got, ref{rf.Title, y})
+	}
+	want := []ref{{"中華民國政府與巴拉圭共和國政府投資保障協定", 0}, {"臺巴農業合作協定", 2019}}
+	if !slices.Equal(got, want) {
+		t.Errorf("references %v, want %v", got, want)
+	}
+	zh, err := r.ExtractAs("中华人民共和国和塞尔维亚共和国联合声明\n\n双方将于2026年底前完成《中塞投资保护协定》的修订。\n", "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zh.References) != 1 || zh.References[0].Year != nil {
+		t.Errorf("references %+v, want one without a year", zh.References)
+	}
+}

@@ -128,6 +128,16 @@ func (rr *referenceRules) find(st *text) []citation {
 		if start < 0 || (end < len(masked) && masked[end] == '》') {
 			continue
 		}
+		if end < len(masked) && masked[end] == '」' {
+			// 「…協定」: Traditional Chinese texts quote a title in corner
+			// brackets as Simplified ones put it in 《》
+			if open := cornerOpen(masked, end); open >= 0 {
+				title := squeezeTitle(string(masked[open+1 : end]))
+				out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, open),
+					span: spanOf(st, "bracketed title", open+1, end)})
+				continue
+			}
+		}
 		name := rr.nameBefore(masked, start)
 		if name == "" {
 			continue
@@ -200,6 +210,23 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 	return name
 }
 
+// cornerOpen returns where the 「 that the 」 at close closes stands, when a
+// title's length away and nothing else is quoted in between; else -1.
+func cornerOpen(rs []rune, close int) int {
+	for i := close - 1; i >= 0 && close-i <= 60; i-- {
+		switch rs[i] {
+		case '「':
+			if close-i > 3 {
+				return i
+			}
+			return -1
+		case '」', '。', '；':
+			return -1
+		}
+	}
+	return -1
+}
+
 // yearBefore reads the year of signing written just before a citation:
 // 2016年《…》, 2022年签署的《…》, 2023年10月在北京签署的《…》.
 func (g *grammar) yearBefore(rs []rune, at int) int {
@@ -213,6 +240,9 @@ func (g *grammar) yearBefore(rs []rune, at int) int {
 			return 0
 		}
 		if g.isDate(rs[i], dYear) && i >= 4 {
+			if i+1 < at && g.yearDeadline.has(rs[i+1]) {
+				return 0 // 2025年底前完成《…》: a deadline, not the year of signing
+			}
 			if y, ok := atoiRunes(rs[i-4 : i]); ok && y >= 1900 && y <= 2200 && (i < 5 || !g.isDigit(rs[i-5])) {
 				return y
 			}

@@ -91,6 +91,9 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 			if !c.Kind.has(sPredicate&^cAction) || !x.coordinated(st, c.Start, cl.start) || x.nounUse(st, c.Start) || x.participle(st, c) {
 				continue
 			}
+			if x.insideThingContent(st, h, j, inherited) {
+				continue
+			}
 			alt := &sreading{clause: cl, subject: r.subject, actors: r.actors, cue: c}
 			x.readHeadSpaced(st, alt, j, hospitality)
 			if alt.reading > r.reading || (alt.reading == rCommitment && r.reading == rCommitment && alt.strength.Rank() > r.strength.Rank()) {
@@ -132,8 +135,10 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 		switch {
 		case w.Punct && (w.Key == ";" || (w.Key == ":" && i+1 < len(ws))):
 			cut = true
+		case w.Punct && w.Key == "," && i > start && x.participleOpens(st, start) && x.newSubjectAt(st, i+1):
+			cut = true // Recognizing the challenges, | China and Serbia decided…
 		case !w.Punct && x.joins.has(w) && i > start:
-			if x.headOf(st, sclause{start, i}, start) >= 0 && x.newSubjectAt(st, i+1) {
+			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) {
 				cut, next = true, i+1
 			}
 		}
@@ -154,6 +159,78 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 	return out
 }
 
+// insideThingContent reports whether the cue j, joined by "and", belongs
+// to a that-clause after the head h whose subject is no party: in "stressed
+// that deepening relations is their shared aspiration and will contribute
+// to peace", "will" predicts what the deepening does; nobody undertakes.
+func (x *Spaced) insideThingContent(st *sentence, h, j int, inherited []string) bool {
+	for t := st.cues[h].Start + 1; t < st.cues[j].Start; t++ {
+		if !x.that.has(&st.ws[t]) {
+			continue
+		}
+		for k := h + 1; k < j; k++ {
+			if c := &st.cues[k]; c.Start > t && c.Kind.has(sPredicate) {
+				return x.subjectOfSpaced(st, t+1, c.Start, inherited).kind != subjParty
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// participleOpens reports whether the clause at word i opens with a
+// participle that is a cue (Recognizing…, Noting…, Imajući u vidu…): a
+// phrase before the main clause, whose verb is the head.
+func (x *Spaced) participleOpens(st *sentence, i int) bool {
+	k := st.ws[i].Key
+	if !strings.HasSuffix(k, "ing") && !strings.HasSuffix(k, "ći") {
+		return false
+	}
+	for _, c := range st.cues {
+		if c.Start == i {
+			return c.Kind.has(sPredicate)
+		}
+		if c.Start > i {
+			break
+		}
+	}
+	return false
+}
+
+// afterObject reports whether the joining word at i joins two names, not
+// two clauses: after a party named as a preposition's object ("between
+// China and Serbia", "s Kinom i Srbijom"), or between two parties that
+// open a clause together ("Recognizing…, China and the United States
+// decided…").
+func (x *Spaced) afterObject(st *sentence, i int) bool {
+	for _, m := range st.ments {
+		if m.End != i {
+			continue
+		}
+		j := m.Start - 1
+		for j >= 0 && !st.ws[j].Punct && x.det.has(&st.ws[j]) {
+			j--
+		}
+		if j >= 0 && !st.ws[j].Punct && x.prep.has(&st.ws[j]) {
+			return true
+		}
+		if j >= 0 && !st.ws[j].Punct {
+			return false
+		}
+		k := i + 1
+		for k < len(st.ws) && !st.ws[k].Punct && x.det.has(&st.ws[k]) {
+			k++
+		}
+		for _, n := range st.ments {
+			if n.Start == i+1 || n.Start == k {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // newSubjectAt reports whether a party subject and then a verb begin at
 // word i (…, and they committed to…).
 func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
@@ -164,14 +241,38 @@ func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
 		if !x.onlyFiller(st, i, m.Start) {
 			return false
 		}
+		end := x.namesEnd(st, m.End)
 		for _, c := range st.cues {
-			if c.Start >= m.End && c.Kind.has(sPredicate) {
-				return x.onlyFiller(st, m.End, c.Start)
+			if c.Start >= end && c.Kind.has(sPredicate) {
+				return x.onlyFiller(st, end, c.Start)
 			}
 		}
 		return false
 	}
 	return false
+}
+
+// namesEnd extends a party named up to word end over the parties joined to
+// it (China and the United States): the end of the whole subject.
+func (x *Spaced) namesEnd(st *sentence, end int) int {
+	for end < len(st.ws) && !st.ws[end].Punct && x.joins.has(&st.ws[end]) {
+		k := end + 1
+		for k < len(st.ws) && !st.ws[k].Punct && x.det.has(&st.ws[k]) {
+			k++
+		}
+		next := -1
+		for _, n := range st.ments {
+			if n.Start == end+1 || n.Start == k {
+				next = n.End
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		end = next
+	}
+	return end
 }
 
 // onlyFiller reports whether words [a, b) are only punctuation, articles

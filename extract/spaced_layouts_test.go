@@ -111,6 +111,51 @@ func TestSpacedLayouts(t *testing.T) {
 				"The leaders welcomed the opening of a cultural centre in Nairobi.",
 			},
 		},
+		{
+			name:  "date and place on their own line under the title",
+			lang:  "en",
+			text:  "Joint Statement of Norway and Chile\n\nOslo, 14 June 2022\n\nThe two sides agreed on the following:\n\n1. Norway and Chile will open direct flights.\n",
+			title: "Joint Statement of Norway and Chile", kind: "joint_statement", date: "2022-06-14", place: "Oslo", parties: []string{"CL", "NO"},
+			sections:  []string{"preamble", "1"},
+			sentences: []string{"The two sides agreed on the following:", "Norway and Chile will open direct flights."},
+		},
+		{
+			name:  "Serbian dateline under the title in Cyrillic",
+			lang:  "sr",
+			text:  "Заједничка изјава Србије и Грчке\n\nАтина, 3. март 2021. године\n\nДве стране ће отворити нове летове.\n",
+			title: "Заједничка изјава Србије и Грчке", kind: "joint_statement", date: "2021-03-03", place: "Атина", parties: []string{"GR", "RS"},
+			sections:  []string{"preamble"},
+			sentences: []string{"Две стране ће отворити нове летове."},
+		},
+		{
+			name:  "a sentence with a date under the title stays a sentence",
+			lang:  "en",
+			text:  "Joint Statement of Norway and Chile\n\nOn 14 June 2022 the two sides met in Oslo.\n\nNorway and Chile will open direct flights.\n",
+			title: "Joint Statement of Norway and Chile", kind: "joint_statement", date: "2022-06-14", parties: []string{"CL", "NO"},
+			sections:  []string{"preamble"},
+			sentences: []string{"On 14 June 2022 the two sides met in Oslo.", "Norway and Chile will open direct flights."},
+		},
+		{
+			name: "Serbian closing formula opening with a capital",
+			lang: "sr",
+			text: "Memorandum o razumevanju između Srbije i Grčke\n\nČlan 1.\nStrane će razvijati saradnju u oblasti turizma.\n\n" +
+				"Sačinjeno u Atini, 3. marta 2021. godine, u dva originalna primerka na srpskom i grčkom jeziku, pri čemu su oba teksta jednako verodostojna.\n",
+			title: "Memorandum o razumevanju između Srbije i Grčke", kind: "mou", date: "2021-03-03", place: "Atini", parties: []string{"GR", "RS"},
+			authentic: []string{"el", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Strane će razvijati saradnju u oblasti turizma.",
+				"Sačinjeno u Atini, 3. marta 2021. godine, u dva originalna primerka na srpskom i grčkom jeziku, pri čemu su oba teksta jednako verodostojna."},
+		},
+		{
+			name: "Roman sections titled by topic lines over numbered items",
+			lang: "en",
+			text: "Joint Statement of France and China\n\nI. Strengthening political dialogue and promoting mutual political confidence\n\n" +
+				"1. France and China will continue annual meetings.\n\n2. France and China agree to hold a dialogue.\n\n" +
+				"II. Deepening trade and investment cooperation between the two countries\n\n3. The two sides will expand trade.\n",
+			title: "Joint Statement of France and China", kind: "joint_statement", parties: []string{"CN", "FR"},
+			sections:  []string{"1", "2"},
+			sentences: []string{"France and China will continue annual meetings.", "France and China agree to hold a dialogue.", "The two sides will expand trade."},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -16,10 +16,15 @@ type spacedRefs struct {
 	heads *phraseMatcher // Agreement, Memorandum of Understanding, Sporazum
 	kinds []string
 	inner *keyWords // words that may sit inside a title: of, on, and, for
+	// Titles in sentence case (Serbian: Sporazum o slobodnoj trgovini
+	// između Kine i Srbije) run on in lower case after an opening word
+	// (o), up to a word that ends them (iz 2013. godine, potpisan, koji).
+	opens, stops *keyWords
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
-	r := &spacedRefs{heads: newPhraseMatcher(), inner: newKeyWords(t.Words("reference-inner"))}
+	r := &spacedRefs{heads: newPhraseMatcher(), inner: newKeyWords(t.Words("reference-inner")),
+		opens: newKeyWords(t.Words("reference-open")), stops: newKeyWords(t.Words("reference-stop"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -64,7 +69,14 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		i = j
 	}
 	for m, ok := r.heads.next(ws, 0, nil); ok; m, ok = r.heads.next(ws, m.End, nil) {
-		if used[m.Start] || !ws[m.Start].Upper {
+		if used[m.Start] {
+			continue
+		}
+		if !ws[m.Start].Upper {
+			if a := r.sentenceCaseStart(st, m.Start); a >= 0 {
+				text, _, _ := st.span(a, m.End)
+				out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, m.End)})
+			}
 			continue
 		}
 		a := m.Start
@@ -82,6 +94,9 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 				b++
 			}
 		}
+		if b == m.End {
+			b = r.sentenceCaseEnd(st, b)
+		}
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
 		}
@@ -89,6 +104,63 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, b)})
 	}
 	return out
+}
+
+// sentenceCaseEnd returns where a title written in sentence case ends when
+// an opening word follows its head at b (Sporazum | o slobodnoj trgovini
+// između Kine i Srbije): at punctuation, a word that ends titles, a cue of
+// the sentence, or twelve words on; b when none follows.
+func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int) int {
+	ws := st.ws
+	if b+1 >= len(ws) || ws[b].Punct || !r.opens.has(&ws[b]) || ws[b+1].Punct {
+		return b
+	}
+	k := b + 1
+	for k < len(ws) && k-b <= 12 && !ws[k].Punct && !r.stops.has(&ws[k]) && !st.cueAt(k) {
+		k++
+	}
+	for k > b+1 && r.inner.has(&ws[k-1]) {
+		k-- // … i | will not end a title
+	}
+	if k == b+1 {
+		return b
+	}
+	return k
+}
+
+// sentenceCaseStart returns where a name in sentence case that ends in a
+// lower-case head at h begins (Globalnu razvojnu | inicijativu): one to
+// three words before it, the first capitalised and the others in lower
+// case, none of them a cue, a party or a title's inner word; else -1.
+// Only a language whose titles run in sentence case has opening words.
+func (r *spacedRefs) sentenceCaseStart(st *sentence, h int) int {
+	if len(r.opens.keys) == 0 {
+		return -1
+	}
+	ws := st.ws
+	for a := h - 1; a >= 0 && h-a <= 3; a-- {
+		w := &ws[a]
+		if w.Punct || w.Digits || r.inner.has(w) || r.stops.has(w) || st.cueAt(a) || st.inMention(a) {
+			return -1
+		}
+		if w.Upper {
+			if a == 0 {
+				return -1 // a sentence's first word is capitalised anyway
+			}
+			return a
+		}
+	}
+	return -1
+}
+
+// inMention reports whether word i names a party.
+func (st *sentence) inMention(i int) bool {
+	for _, m := range st.ments {
+		if i >= m.Start && i < m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // yearNear reads "of 2021", "(2016)" or "in 2016" right after a title.
@@ -142,4 +214,17 @@ func (c *spacedRefCollector) list() []entente.Reference {
 		return []entente.Reference{}
 	}
 	return c.list_
+}
+
+// cueAt reports whether a predicate cue of the sentence opens at word k.
+func (st *sentence) cueAt(k int) bool {
+	for _, c := range st.cues {
+		if c.Start == k {
+			return c.Kind.has(sPredicate)
+		}
+		if c.Start > k {
+			break
+		}
+	}
+	return false
 }

@@ -37,6 +37,12 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Serbia will work with China to build the railway.", "commitment", "firm", []string{"RS"}, "will", ""},
 		{"en", "The President of the Republic of Serbia will visit China next year.", "commitment", "firm", []string{"RS"}, "will", ""},
 		// views, appraisals, predictions
+		{"en", "The two sides noted that trade between China and Serbia will grow.", "position", "", parties, "noted that", ""},
+		{"en", "The two leaders instructed their ministers to prepare a plan on energy.", "commitment", "firm", parties, "instructed their", ""},
+		{"sr", "Predsednici su zadužili ministre da pripreme plan saradnje.", "commitment", "firm", parties, "zadužili", ""},
+		{"en", "Recognizing the challenges they face, China and Serbia decided to open a joint laboratory.", "commitment", "firm", parties, "decided to", ""},
+		{"en", "The leaders stressed that closer ties are in the interest of both peoples and will contribute to peace.", "position", "", parties, "stressed that", ""},
+		{"en", "The two sides agreed that they will hold the next meeting in Belgrade and will invite experts.", "commitment", "firm", parties, "will", ""},
 		{"en", "The two sides oppose protectionism.", "position", "", parties, "oppose", ""},
 		{"en", "The two sides call on the international community to provide assistance.", "position", "", parties, "call on", ""},
 		{"en", "The two sides stressed that they will jointly build the corridor.", "commitment", "firm", parties, "will", ""},

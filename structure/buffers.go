@@ -18,6 +18,10 @@ type Buffers struct {
 	// parsed with last and the same in lower case (titleWordsLower): a
 	// reader's vocabulary is the same from document to document
 	titleSrc, titleLower []string
+	// closingSrc and closingTitled are the closing words of the vocabulary
+	// and each with its first letter in upper case (Sačinjeno u, Done at),
+	// made once for the vocabulary the parser's buffers last saw.
+	closingSrc, closingTitled []string
 }
 
 // lend takes back the slices a parse grew, the lines emptied of the text

@@ -27,7 +27,7 @@ func (p *parser) takeTitleDateline(lines []line) []line {
 	inner := strings.TrimFunc(t, func(r rune) bool { return isSpace(r) || strings.ContainsRune("（()）", r) })
 	d, ok := findDate(inner)
 	if !ok || !isDateline(inner) {
-		return lines
+		return p.takeSpacedDateline(lines)
 	}
 	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
 	p.setSigned(d, datelinePlace(inner, d), DateFromTitleLine)

@@ -65,7 +65,13 @@ func dateAt(rs []rune, i int) (date, bool) {
 		return n, ok
 	}
 	var ok bool
-	if d.Year, ok = num('年', true); !ok || d.Year < 1900 || d.Year > 2200 {
+	if minguo(rs, i) {
+		// 中華民國一百一十三年 (Taiwan's official calendar): year 1 is 1912
+		if d.Year, ok = num('年', false); !ok || d.Year < 1 || d.Year > 200 {
+			return date{}, false
+		}
+		d.Year += 1911
+	} else if d.Year, ok = num('年', true); !ok || d.Year < 1900 || d.Year > 2200 {
 		return date{}, false
 	}
 	if d.Month, ok = num('月', false); !ok || d.Month < 1 || d.Month > 12 {
@@ -114,4 +120,13 @@ func cutPlace(s string) string {
 		return ""
 	}
 	return place
+}
+
+// minguo reports whether the year at rune i is counted from the founding of
+// the Republic of China: 民國 (中華民國, 民国) written right before it.
+func minguo(rs []rune, i int) bool {
+	for i > 0 && isSpace(rs[i-1]) {
+		i--
+	}
+	return i >= 2 && rs[i-1] == '國' && rs[i-2] == '民' || i >= 2 && rs[i-1] == '国' && rs[i-2] == '民'
 }

@@ -388,6 +388,46 @@ func (p *parser) takeLeadingDate(lines []line) []line {
 	return lines[1:]
 }
 
+// takeSpacedDateline reads a date-and-place line right under the title of
+// a spaced-script statement (Belgrade, 20 August 2017; Београд, 20. август
+// 2017. године): the date and place of its issue, not a sentence.
+func (p *parser) takeSpacedDateline(lines []line) []line {
+	if p.v.Date == nil || len(lines) < 2 || !isLatinText(lines[0].text) {
+		return lines
+	}
+	t := lines[0].text
+	if len(t) > 160 || endsComplete(t) && !strings.HasSuffix(t, ".") {
+		return lines // a paragraph (a dateline is some 60 bytes): not read for a date twice
+	}
+	d, ok := p.v.Date(t)
+	if !ok || !onlyPlaceBeside(t, d) {
+		return lines
+	}
+	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
+	p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTitleLine)
+	return lines[1:]
+}
+
+// onlyPlaceBeside reports whether a line holding a date can hold nothing
+// else than a place beside it: a few words, at most two in lower case (a
+// Serbian month and godine), and no colon or semicolon that would lead
+// into a text. "On 20 August 2017 the two sides met" is a sentence. (The
+// date's offsets are not used: a Cyrillic line's are those of its Latin
+// reading.)
+func onlyPlaceBeside(s string, d Date) bool {
+	if runesOver(s, 32+(d.End-d.Start)) || strings.ContainsAny(s, ":;") {
+		return false
+	}
+	words, lower := 0, 0
+	for _, w := range strings.Fields(s) {
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return words <= 7 && lower <= 2
+}
+
 // isStamp reports whether a line holds no letters, only a short run of
 // digits and separators (2023-05-17 21:30, 17.05.2023): a publication
 // stamp or a page number, not text.

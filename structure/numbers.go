@@ -104,7 +104,9 @@ func parseDigits(s string) (int, bool) {
 	return n, true
 }
 
-// parseCNYear reads a year written digit by digit (二〇二四, 2024).
+// parseCNYear reads a year written digit by digit (二〇二四, 2024), with
+// an Arabic zero typed for 〇 among Chinese digits too (二0一0), as older
+// statements on the web often have it.
 func parseCNYear(s string) (int, bool) {
 	if n, ok := parseDigits(s); ok {
 		return n, true
@@ -115,6 +117,9 @@ func parseCNYear(s string) (int, bool) {
 	n := 0
 	for _, r := range s {
 		d, ok := cnDigit(r)
+		if r == '0' || r == '０' {
+			d, ok = 0, true
+		}
 		if !ok {
 			return 0, false
 		}

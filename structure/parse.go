@@ -8,6 +8,7 @@ package structure
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -253,9 +254,10 @@ func (p *parser) parse() *Layout {
 				p.out.Sections = append(p.out.Sections, entente.Section{ID: section, Heading: m.Label})
 			}
 			rest := m.Rest
-			// 一、政治互信 on its own line: the article's title, not a sentence.
-			if rest != "" && !hasClausePunct(rest) && !endsComplete(rest) && !runesOver(rest, 20) &&
-				i+1 < len(lines) && !p.startsWithSubject(rest) {
+			// 一、政治互信 on its own line: the article's title, not a sentence;
+			// and 一、加强政治对话，促进政治互信 or "I. Strengthening political
+			// dialogue" over items of their own (1., 2.): the title of those.
+			if rest != "" && !endsComplete(rest) && i+1 < len(lines) && p.isSectionTitle(rest, lines[i+1], top) && !p.startsWithSubject(rest) {
 				if next := lines[i+1]; !next.marked || next.mark.Style != top {
 					p.out.Sections[len(p.out.Sections)-1].Title = squeeze(rest)
 					p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(rest), Line: l.no})
@@ -407,9 +409,10 @@ func (p *parser) startsWithSubject(s string) bool {
 			return true
 		}
 	}
-	// X方 as the first word
-	rs := []rune(s)
-	return len(rs) > 2 && rs[1] == '方'
+	// X方 as the first word (the second character, and a third after it)
+	_, w1 := utf8.DecodeRuneInString(s)
+	r2, w2 := utf8.DecodeRuneInString(s[w1:])
+	return r2 == '方' && len(s) > w1+w2
 }
 
 // isHeading reports whether prev, an unpunctuated line, is a heading rather
@@ -417,6 +420,21 @@ func (p *parser) startsWithSubject(s string) bool {
 func (p *parser) isHeading(prev, next string) bool {
 	return prev != "" && !hasClausePunct(prev) && !runesOver(prev, 20) && !p.startsWithSubject(prev) &&
 		p.startsWithSubject(next)
+}
+
+// isSectionTitle reports whether the text after a section's marker, with no
+// final punctuation, is the section's title: short and without a clause's
+// punctuation (a Latin title's words are longer: 一、政治互信, "I. Political
+// Relations"), or a longer topic line when items of a lower level follow it.
+func (p *parser) isSectionTitle(rest string, next line, top numStyle) bool {
+	short, long := 20, 40
+	if isLatinText(rest) {
+		short, long = 60, 120
+	}
+	if !hasClausePunct(rest) && !runesOver(rest, short) {
+		return true
+	}
+	return next.marked && next.mark.Style != top && !runesOver(rest, long)
 }
 
 // isStandaloneHeading reports whether a line is an unnumbered topic line:
@@ -597,8 +615,10 @@ func (p *parser) markClosing() {
 
 func (p *parser) isClosing(s string) bool {
 	n := 0
-	for _, w := range p.v.Closing {
-		if strings.Contains(s, w) {
+	titled := p.closingTitled()
+	for i, w := range p.v.Closing {
+		// the words are in lower case, and open a sentence too (Sačinjeno u…)
+		if strings.Contains(s, w) || titled[i] != w && strings.Contains(s, titled[i]) {
 			n++
 		}
 	}
@@ -730,4 +750,24 @@ func topStyle(lines []line) numStyle {
 		return numParen
 	}
 	return numNone
+}
+
+// closingTitled returns the vocabulary's closing words with their first
+// letter in upper case, made once for the vocabulary the buffers last saw
+// (lowering each block asked about cost more than the rest of a short
+// Serbian statement's layout).
+func (p *parser) closingTitled() []string {
+	cw, b := p.v.Closing, p.buf
+	if len(cw) == 0 {
+		return nil
+	}
+	if len(b.closingSrc) != len(cw) || &b.closingSrc[0] != &cw[0] {
+		titled := make([]string, len(cw))
+		for i, w := range cw {
+			r, size := utf8.DecodeRuneInString(w)
+			titled[i] = string(unicode.ToUpper(r)) + w[size:]
+		}
+		b.closingSrc, b.closingTitled = cw, titled
+	}
+	return b.closingTitled
 }

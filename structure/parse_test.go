@@ -62,6 +62,13 @@ func TestParseLayouts(t *testing.T) {
 			sentences: []string{"双方同意：", "加强港口合作；", "扩大旅游往来。", "本备忘录自签署之日起生效。"},
 		},
 		{
+			name:      "a numbered topic line over items of its own is the section's title",
+			text:      "中法联合声明\n\n一、加强政治对话，促进政治互信\n\n1．中法两国将继续举行年度会晤。\n\n2．双方同意举办对话。\n\n二、双方将扩大贸易，深化投资合作\n\n三、经济合作\n\n3．双方将扩大贸易。",
+			title:     "中法联合声明",
+			sections:  []string{"1", "2", "3"},
+			sentences: []string{"中法两国将继续举行年度会晤。", "双方同意举办对话。", "双方将扩大贸易，深化投资合作", "双方将扩大贸易。"},
+		},
+		{
 			name:      "unnumbered heading line",
 			text:      "联合声明\n\n双方愿加强合作。\n\n经贸合作\n\n双方将扩大贸易。",
 			title:     "联合声明",
@@ -243,6 +250,10 @@ func TestFindDate(t *testing.T) {
 		"本声明于二〇二四年五月八日在贝尔格莱德签订": "2024-05-08",
 		"于 2019 年 7 月 23 日":     "2019-07-23",
 		"二〇二二年十二月九日于利雅得":        "2022-12-09",
+		"二0一0年三月二十一日於北京":        "2010-03-21", // an Arabic zero typed for 〇
+		"二０一一年十月二日":             "2011-10-02",
+		"中華民國一百一十三年八月十三日於亞松森":   "2024-08-13", // Taiwan's calendar
+		"民國113年8月13日":           "2024-08-13",
 	} {
 		d, ok := findDate(in)
 		if !ok || d.ISO() != want {

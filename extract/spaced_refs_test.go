@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+)
+
+// TestSpacedReferences reads the instruments sentences in our own wording
+// cite: English titles in title case, Serbian titles in sentence case in
+// both scripts (the head, an opening "o", the lower-case words after it up
+// to a word that ends a title), quoted titles, and the year after a title.
+func TestSpacedReferences(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string // title|kind|year
+	}{
+		{"en", "The two sides will implement the Free Trade Agreement between China and Serbia.", []string{"Free Trade Agreement between China and Serbia|agreement|0"}},
+		{"en", "They recalled the Paris Agreement of 2015.", []string{"Paris Agreement|agreement|2015"}},
+		{"en", "The sides will review the agreement next year.", nil},
+		{"sr", "Strane će primenjivati Sporazum o slobodnoj trgovini između Srbije i Kine.", []string{"Sporazum o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
+		{"sr", "Стране ће применити Споразум о слободној трговини између Кине и Србије.", []string{"Споразум о слободној трговини између Кине и Србије|agreement|0"}},
+		{"sr", "Strane će razvijati saradnju u skladu sa Sporazumom o strateškom partnerstvu iz 2013. godine.", []string{"Sporazumom o strateškom partnerstvu|agreement|2013"}},
+		{"sr", "Strane pozdravljaju Sporazum o ukidanju viza koji je stupio na snagu.", []string{"Sporazum o ukidanju viza|agreement|0"}},
+		{"sr", "Strane pozdravljaju potpisivanje Memoranduma o razumevanju o saradnji u oblasti energetike.", []string{"Memoranduma o razumevanju o saradnji u oblasti energetike|mou|0"}},
+		{"sr", "Strane će poštovati sporazum.", nil},
+		{"sr", "Srpska strana je spremna da realizuje Globalnu razvojnu inicijativu i Globalnu bezbednosnu inicijativu.", []string{"Globalnu razvojnu inicijativu|initiative|0", "Globalnu bezbednosnu inicijativu|initiative|0"}},
+		{"sr", "Српска страна подржава Глобалну развојну иницијативу.", []string{"Глобалну развојну иницијативу|initiative|0"}},
+		{"sr", "Srbija podržava inicijativu.", nil},
+		{"sr", "Kina pozdravlja inicijativu Srbije.", nil},
+		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x := newTestSpaced(t, tc.lang)
+			got := x.Extract("Joint Statement of Serbia and China\n\n" + tc.text + "\n")
+			var refs []string
+			for _, r := range got.References {
+				y := 0
+				if r.Year != nil {
+					y = *r.Year
+				}
+				refs = append(refs, r.Title+"|"+string(r.Kind)+"|"+strconv.Itoa(y))
+			}
+			if !slices.Equal(refs, tc.want) {
+				t.Errorf("references %q, want %q", refs, tc.want)
+			}
+		})
+	}
+}
