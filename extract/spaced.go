@@ -258,10 +258,15 @@ func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 
 // Extract reads one statement.
 func (x *Spaced) Extract(text string) *entente.Extraction {
-	// the layout and the metadata ask of the same lines (a closing
-	// formula: its date, its place, its languages): read each once
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
+	return x.extractIn(text, buf)
+}
+
+// extractIn reads one statement with a document's buffer.
+func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
+	// the layout and the metadata ask of the same lines (a closing
+	// formula: its date, its place, its languages): read each once
 	buf.st.evidence = &buf.slab  // what the documents before left of its chunks
 	buf.keys.Grow(len(text) / 2) // the folded keys of its words: a Cyrillic letter's is a byte as a rule, most Latin words are their own
 	lines := &buf.lines
@@ -557,12 +562,15 @@ type scue struct {
 // sentenceBuf holds the runes and words of the sentence being read, for
 // the next one to reuse: nothing of a sentence keeps them once it is read.
 type sentenceBuf struct {
-	rs   []rune
-	ws   []word
-	cues []scue
-	st   sentence
-	slab cueSlab         // the documents' evidence (never cleared: see cueSlab)
-	keys strings.Builder // the folded keys of the document's words
+	rs []rune
+	ws []word
+	// wsHigh is the most words ws has held since the buffer was last
+	// kept: keepSentenceBuf clears those
+	wsHigh int
+	cues   []scue
+	st     sentence
+	slab   cueSlab         // the documents' evidence (never cleared: see cueSlab)
+	keys   strings.Builder // the folded keys of the document's words
 	// lines are the lines the layout and the metadata read, whose words
 	// a sentence that is one of them takes instead of tokenizing again
 	lines  lineWords
@@ -586,7 +594,19 @@ func (x *Spaced) sentenceBuf() *sentenceBuf {
 // keeps its text alive. The folded keys are never reused (a new builder):
 // the words of a document's sentences are slices of them.
 func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
-	clear(buf.ws[:cap(buf.ws)])
+	buf.reset()
+	x.bufs.Put(buf)
+}
+
+// reset empties a document's buffer, keeping its memory (keepSentenceBuf).
+func (buf *sentenceBuf) reset() {
+	// only the words written: the rest of each array was never written
+	// since it was made, or was cleared here (a word holds a pointer, and
+	// clearing one costs a write barrier's work while the collector
+	// marks; the lines' array is grown a word a character, a sixfold of
+	// the words)
+	clear(buf.ws[:min(buf.wsHigh, cap(buf.ws))])
+	buf.wsHigh = 0
 	clear(buf.st.ments[:cap(buf.st.ments)])
 	clear(buf.st.found[:cap(buf.st.found)])
 	clear(buf.st.reads[:cap(buf.st.reads)])
@@ -594,13 +614,28 @@ func (x *Spaced) keepSentenceBuf(buf *sentenceBuf) {
 	buf.keys = strings.Builder{}
 	l := &buf.lines
 	clear(l.seen)
-	clear(l.ws[:cap(l.ws)])
+	l.lens = [4]uint64{}
+	clear(l.ws) // its length is what lineTokens wrote
 	l.rs, l.ws = l.rs[:0], l.ws[:0]
 	buf.layout.Reset()
-	x.bufs.Put(buf)
 }
 
 func (x *Spaced) newSentence(s string) *sentence { return x.newSentenceIn(s, nil) }
+
+// begin makes buf's sentence the sentence s, with its runes and words, its
+// other memory emptied (reads and evidence kept as they are). Field by
+// field, and a buffer emptied in place (x = x[:0] writes no pointer): the
+// whole struct written at once is a copy whose every pointer the collector
+// is told of while it marks. TestSentenceBegin holds the fields to it.
+func (buf *sentenceBuf) begin(s string, rs []rune, ws []word) *sentence {
+	st := &buf.st
+	st.s, st.valid, st.rs, st.ws = s, "", rs, ws
+	st.cues = buf.cues[:0]
+	st.ments = st.ments[:0]
+	st.found = st.found[:0]
+	st.cls = st.cls[:0]
+	return st
+}
 
 // newSentenceIn reads a sentence into buf's memory (nil for new memory).
 func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
@@ -612,20 +647,17 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		}
 		rs := []rune(s)
 		st = &sentence{s: s, rs: rs, ws: tokenizeText(s, rs)}
-	} else if t, ok := buf.lines.seen[s]; ok {
-		if !utf8.ValidString(s) {
-			valid = ""
-		}
+	} else if t, ok := buf.lines.get(s); ok {
 		// a line the layout or the metadata read (a closing formula of
 		// one sentence): its words, marked, and changed by no one
-		buf.st = sentence{s: s, rs: t.rs, ws: t.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
-			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
-		st = &buf.st
+		valid = t.valid
+		st = buf.begin(s, nil, t.ws)
 	} else {
 		// the tokenizer reads the bytes: the characters are spelt out only
 		// for a text that is not valid UTF-8, which is read as they spell it
 		var rs []rune
 		ws, ok := appendTokensString(buf.ws[:0], s, &buf.keys)
+		buf.wsHigh = max(buf.wsHigh, len(ws))
 		if !ok {
 			if cap(buf.rs) < len(s) { // a character takes a byte at least
 				buf.rs = make([]rune, 0, len(s)+len(s)/2)
@@ -636,9 +668,8 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 			ws, _ = appendTokensString(ws[:0], valid, &buf.keys)
 		}
 		buf.ws = ws
-		buf.st = sentence{s: s, rs: rs, ws: buf.ws, cues: buf.cues[:0], ments: buf.st.ments[:0], found: buf.st.found[:0],
-			cls: buf.st.cls[:0], reads: buf.st.reads, evidence: buf.st.evidence}
-		st = &buf.st
+		buf.wsHigh = max(buf.wsHigh, len(ws))
+		st = buf.begin(s, rs, buf.ws)
 	}
 	if valid == "" && s != "" {
 		valid = string(st.rs) // as the tokenizer reads it
@@ -713,8 +744,10 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 	if st.evidence == nil {
 		return &entente.Cue{Rule: rule, Text: text, Start: s, End: e}
 	}
+	// field by field into the slab's zero slot: a struct copied whole
+	// has each pointer of it told to the collector while it marks
 	c := st.evidence.next()
-	*c = entente.Cue{Rule: rule, Text: text, Start: s, End: e}
+	c.Rule, c.Text, c.Start, c.End = rule, text, s, e
 	return c
 }
 

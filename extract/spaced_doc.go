@@ -103,51 +103,76 @@ func (x *Spaced) tokens(rs []rune) []word {
 // tokenized again; nil keeps nothing.
 type lineWords struct {
 	seen map[string]tokenized
-	// rs and ws are the memory the lines' runes and words are cut from,
-	// kept from document to document (sentenceBuf); a line's slices stay
-	// its own when they grow, as the line has its own array
+	// lens has a bit for the length of each line in seen, modulo 256
+	// (lenBit): a sentence of no such length is no line, told without
+	// hashing it for the map (get)
+	lens [4]uint64
+	// ws is the memory the lines' words are cut from, kept from document
+	// to document (sentenceBuf); a line's slice stays its own when it
+	// grows, as the line has its own array. rs is where a line not valid
+	// UTF-8 is spelt as runes, to be spelt valid.
 	rs   []rune
 	ws   []word
 	keys *strings.Builder // the document's folded keys (sentenceBuf.keys)
 }
 
 type tokenized struct {
-	rs []rune
-	ws []word
+	// valid is the line, or its characters spelt as []rune spells them
+	// when it is not valid UTF-8: what its words' byte offsets count
+	valid string
+	ws    []word
 }
 
-// lineTokens returns the runes and marked words of s, from c when it has
-// them. Nothing changes them once made.
-func (x *Spaced) lineTokens(c *lineWords, s string) ([]rune, []word) {
+// lineTokens returns the text its words' byte offsets count (the line, or
+// its characters spelt valid) and the marked words of s, from c when it
+// has them. Nothing changes them once made.
+func (x *Spaced) lineTokens(c *lineWords, s string) (string, []word) {
+	valid := s
 	if c == nil {
 		rs := []rune(s)
-		return rs, x.tokens(rs)
+		if !utf8.ValidString(s) {
+			valid = string(rs)
+		}
+		return valid, x.tokens(rs)
 	}
-	if t, ok := c.seen[s]; ok {
-		return t.rs, t.ws
+	if t, ok := c.get(s); ok {
+		return t.valid, t.ws
 	}
-	if cap(c.rs)-len(c.rs) < len(s) { // a character takes a byte at least
-		c.rs = make([]rune, 0, max(2*cap(c.rs), len(s)+256))
+	// the characters are spelt out only for a line that is not valid
+	// UTF-8 (the tokenizer reads the bytes)
+	if !utf8.ValidString(s) {
+		if cap(c.rs) < len(s) { // a character takes a byte at least
+			c.rs = make([]rune, 0, len(s)+256)
+		}
+		rs, _ := decodeRunes(c.rs[:len(s)], s) // as []rune(s): an invalid byte is one U+FFFD
+		valid = string(rs)
 	}
-	at := len(c.rs)
-	rs, ok := decodeRunes(c.rs[at:at+len(s)], s) // as []rune(s): an invalid byte is one U+FFFD
-	c.rs = c.rs[:at+len(rs)]
-	rs = rs[:len(rs):len(rs)]
-	valid := s
-	if !ok {
-		valid = string(rs) // offsets count bytes of valid UTF-8
-	}
-	n := len(rs)
-	if cap(c.ws)-len(c.ws) < n+1 { // a word has a character at least: the words fit
+	n := len(valid) // a word has a byte at least: the words fit
+	if cap(c.ws)-len(c.ws) < n+1 {
 		c.ws = make([]word, 0, max(2*cap(c.ws), n+64))
 	}
-	ws := appendTokensValid(c.ws[len(c.ws):len(c.ws)], valid, rs, c.keys)
+	ws, _ := appendTokensString(c.ws[len(c.ws):len(c.ws)], valid, c.keys)
 	c.ws = c.ws[:len(c.ws)+len(ws)]
 	ws = ws[:len(ws):len(ws)]
 	x.index.mark(ws)
-	c.seen[s] = tokenized{rs: rs, ws: ws}
-	return rs, ws
+	c.seen[s] = tokenized{valid: valid, ws: ws}
+	w, bit := lenBit(s)
+	c.lens[w] |= bit
+	return valid, ws
 }
+
+// get returns the words of s when s is a line read before.
+func (c *lineWords) get(s string) (tokenized, bool) {
+	if w, bit := lenBit(s); c.lens[w]&bit == 0 {
+		return tokenized{}, false
+	}
+	t, ok := c.seen[s]
+	return t, ok
+}
+
+// lenBit returns the word of lineWords.lens and the bit there for s's
+// length.
+func lenBit(s string) (int, uint64) { return len(s) >> 6 & 3, 1 << (len(s) & 63) }
 
 // countryCodes returns the countries named in a text, in order, each once.
 func (x *Spaced) countryCodes(c *lineWords, s string) []string {
@@ -182,9 +207,23 @@ func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
 			continue
 		}
 		end := ws[m.End-1].End
-		return structure.Date{ISO: fmt.Sprintf("%04d-%02d-%02d", y, mo, d), Start: ws[m.Start].Start, End: end}, true
+		return structure.Date{ISO: isoDate(y, mo, d), Start: ws[m.Start].Start, End: end}, true
 	}
 	return structure.Date{}, false
+}
+
+// isoDate spells a date as fmt's "%04d-%02d-%02d" does, for a year of four
+// digits (yearOf), a month and a day of one or two: the layout asks each
+// statement's closing line for its date, and fmt took a tenth of that.
+func isoDate(y, mo, d int) string {
+	if y < 1000 || y > 9999 || mo < 0 || mo > 99 || d < 0 || d > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + mo/10), byte('0' + mo%10), '-', byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
 }
 
 // placeAround reads the place of signing next to a date: after a lead
@@ -194,7 +233,7 @@ func (x *Spaced) placeAround(s string, d structure.Date) string { return x.place
 
 // placeAroundIn is placeAround with the document's lines read so far.
 func (x *Spaced) placeAroundIn(c *lineWords, s string, d structure.Date) string {
-	rs, ws := x.lineTokens(c, s)
+	valid, ws := x.lineTokens(c, s)
 	capRun := func(i int) string {
 		j := i
 		for j < len(ws) && !ws[j].Punct && ws[j].Upper && yearOf(&ws[j]) == 0 && x.monthOf(&ws[j]) == 0 {
@@ -203,7 +242,7 @@ func (x *Spaced) placeAroundIn(c *lineWords, s string, d structure.Date) string 
 		if j == i || j-i > 4 {
 			return ""
 		}
-		return string(rs[ws[i].Start:ws[j-1].End])
+		return valid[ws[i].from:ws[j-1].to] // the characters of the words, as string(rs[Start:End])
 	}
 	for _, m := range x.placeLead.FindAll(ws) {
 		if m.End < len(ws) {
@@ -229,7 +268,7 @@ func (x *Spaced) placeAroundIn(c *lineWords, s string, d structure.Date) string 
 				return ""
 			}
 		}
-		return string(rs[before[0].Start:before[len(before)-1].End])
+		return valid[before[0].from:before[len(before)-1].to]
 	}
 	return ""
 }

@@ -200,14 +200,25 @@ func (ix *phraseIndex) suffixBits(key string) uint64 {
 	return m
 }
 
-// headBits returns the tables a stem of w's head n opens.
-func (ix *phraseIndex) headBits(w *word, n int) uint64 {
-	if h := w.headHash[n]; ix.headF.has(h) {
-		if e := ix.get(w.head(n), h); e != nil {
-			return e.head
-		}
+// headEntryBits returns the tables a stem of w's head n opens, for a head
+// that passed the filter (headF): mark tests the filter inline, as most
+// heads are in no table.
+func (ix *phraseIndex) headEntryBits(w *word, n int) uint64 {
+	if e := ix.get(w.head(n), w.headHash[n]); e != nil {
+		return e.head
 	}
 	return 0
+}
+
+// mayEndSuffix reports whether key may end in a suffix pattern
+// (suffixBits): three bytes at least, and a suffix ends in its last two;
+// small enough to be inlined where every word is asked.
+func (ix *phraseIndex) mayEndSuffix(key string) bool {
+	if ix.suffixBy == nil || len(key) < 3 {
+		return false
+	}
+	last, prev := key[len(key)-1], key[len(key)-2]
+	return ix.suffixPrev[last][prev>>6]&(1<<(prev&63)) != 0
 }
 
 // mark fills the opens of words that tokenize made (hashed).
@@ -226,21 +237,24 @@ func (ix *phraseIndex) mark(ws []word) {
 			}
 		}
 		if !w.Punct {
-			sf := ix.suffixBits(w.Key)
-			w.sufT = uint32(sf)
-			m |= sf
+			if ix.mayEndSuffix(w.Key) {
+				sf := ix.suffixBits(w.Key)
+				w.sufT = uint32(sf)
+				m |= sf
+			}
 			// the heads of one, two and three characters where there
 			// are stems of that length; a head as long as the one before
-			// is the whole word, shorter than the stem
-			if ix.stemLen[1] {
-				w.headT[0] = uint32(ix.headBits(w, 0))
+			// is the whole word, shorter than the stem. The filter is
+			// tested here: most heads are in no table
+			if ix.stemLen[1] && ix.headF.has(w.headHash[0]) {
+				w.headT[0] = uint32(ix.headEntryBits(w, 0))
 			}
 			if w.headEnd[1] != w.headEnd[0] {
-				if ix.stemLen[2] {
-					w.headT[1] = uint32(ix.headBits(w, 1))
+				if ix.stemLen[2] && ix.headF.has(w.headHash[1]) {
+					w.headT[1] = uint32(ix.headEntryBits(w, 1))
 				}
-				if ix.stemLen[3] && w.headEnd[2] != w.headEnd[1] {
-					w.headT[2] = uint32(ix.headBits(w, 2))
+				if ix.stemLen[3] && w.headEnd[2] != w.headEnd[1] && ix.headF.has(w.headHash[2]) {
+					w.headT[2] = uint32(ix.headEntryBits(w, 2))
 				}
 			}
 			m |= uint64(w.headT[0] | w.headT[1] | w.headT[2])

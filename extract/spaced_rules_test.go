@@ -115,6 +115,9 @@ func TestSpacedDates(t *testing.T) {
 		{"sr", "U Beogradu, 8. maja 2024. godine", "2024-05-08", "Beogradu"},
 		{"sr", "Сачињено у Београду 8. маја 2024. године, у два оригинала.", "2024-05-08", "Београду"},
 		{"sr", "8. maj 2024.", "2024-05-08", ""},
+		// a byte not valid UTF-8 is read as U+FFFD, a mark of its own
+		{"en", "Done at Beijing\xff on May 8, 2024.", "2024-05-08", "Beijing"},
+		{"en", "New \xffYork, 8 May 2024", "2024-05-08", "New \uFFFDYork"},
 	}
 	for _, tc := range tests {
 		x := newTestSpaced(t, tc.lang)
@@ -129,6 +132,14 @@ func TestSpacedDates(t *testing.T) {
 		if ok {
 			if p := x.placeAround(tc.text, d); p != tc.place {
 				t.Errorf("%q: place %q, want %q", tc.text, p, tc.place)
+			}
+			// the same through a document's lines, read once
+			lines := &lineWords{seen: map[string]tokenized{}, keys: new(strings.Builder)}
+			if _, ok := x.findDateIn(lines, tc.text); !ok {
+				t.Errorf("%q: no date through the lines", tc.text)
+			}
+			if p := x.placeAroundIn(lines, tc.text, d); p != tc.place {
+				t.Errorf("%q: place through the lines %q, want %q", tc.text, p, tc.place)
 			}
 		}
 	}

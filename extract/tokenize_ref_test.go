@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -219,4 +220,38 @@ func FuzzTokensAsReference(f *testing.F) {
 		}
 		checkTokensAsReference(t, s)
 	})
+}
+
+// TestTokensOverWords tokenizes into memory that words of another text
+// left, every field of them set, and holds the words to those made in
+// fresh memory: a reader that writes a word's fields without clearing it
+// first (appendASCIIWord) must write every one of them.
+func TestTokensOverWords(t *testing.T) {
+	stale := word{Start: 7, End: 9, from: 3, to: 5, Key: "stale", keyHash: 1, headHash: [3]uint64{2, 3, 4},
+		opens: 5, rest: 6, exactT: 7, sufT: 8, headT: [3]uint32{9, 10, 11}, headEnd: [3]uint8{1, 2, 3},
+		hashed: true, Upper: true, AllUpper: true, Punct: true, Digits: true}
+	// every field of stale is set: a field added to word and not to it
+	// fails here until it is
+	v := reflect.ValueOf(stale)
+	for k := 0; k < v.NumField(); k++ {
+		if v.Field(k).IsZero() {
+			t.Fatalf("field %s of the stale word is zero: set it", v.Type().Field(k).Name)
+		}
+	}
+	for _, s := range tokenSeeds {
+		want, _ := appendTokensString(nil, s, new(strings.Builder))
+		mem := make([]word, len(want)+8)
+		for k := range mem {
+			mem[k] = stale
+		}
+		got, _ := appendTokensString(mem[:0], s, new(strings.Builder))
+		if !reflect.DeepEqual(got, want) {
+			for k := range want {
+				if got[k] != want[k] {
+					t.Fatalf("%q: word %d over a stale one %+v, want %+v", s, k, got[k], want[k])
+				}
+			}
+			t.Fatalf("%q: %d words over stale ones, want %d", s, len(got), len(want))
+		}
+	}
 }

@@ -425,32 +425,19 @@ var byteClass = func() (c [256]uint8) {
 // before a letter or digit, an apostrophe, a character from U+0080) or
 // is long (latinWordMax): appendLatinWord and the general loop read those.
 func appendASCIIWord(out *[]word, s string, i, b int, keys *strings.Builder) (int, bool) {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037) // FNV-1a of the key, as keyHash
-	var heads [3]uint64
+	// the end first: one table look-up a byte, nothing else kept live
 	var seen uint8 // the bits of the word's characters (asciiClass)
 	k := b
-	// the first three characters, whose hashes are the heads'
-	for ; k < len(s) && k-b < 3; k++ {
-		f := byteClass[s[k]]
-		if f == wNotAlnum {
-			break
-		}
-		seen |= f
-		h = (h ^ uint64(s[k]|f&wCapital)) * prime
-		heads[k-b] = h
-	}
 	for k < len(s) {
 		f := byteClass[s[k]]
 		if f == wNotAlnum {
 			break
 		}
 		seen |= f
-		h = (h ^ uint64(s[k]|f&wCapital)) * prime
 		k++
 	}
 	n := k - b
-	if n >= latinWordMax {
+	if n >= latinWordMax || n == 0 {
 		return 0, false
 	}
 	if k < len(s) {
@@ -463,31 +450,58 @@ func appendASCIIWord(out *[]word, s string, i, b int, keys *strings.Builder) (in
 			}
 		}
 	}
-	for x := n; x < 3; x++ {
-		heads[x] = heads[n-1] // a key shorter than three: its heads are itself
-	}
 	key := s[b:k]
+	// then the hashes (FNV-1a, as keyHash) of the key lowered: an ASCII
+	// letter or digit has its 0x20 bit set once lowered (digits have it),
+	// so c|0x20 is the key's byte; the heads' hashes are the key's after
+	// one, two and three bytes
+	const prime = 1099511628211
+	h := (14695981039346656037 ^ uint64(key[0]|0x20)) * prime
+	h0, h1 := h, h
+	if n > 1 {
+		h = (h ^ uint64(key[1]|0x20)) * prime
+		h1 = h
+		if n > 2 {
+			h = (h ^ uint64(key[2]|0x20)) * prime
+		}
+	}
+	h2 := h
+	for x := 3; x < len(key); x++ {
+		h = (h ^ uint64(key[x]|0x20)) * prime
+	}
 	if seen&wCapital != 0 {
+		// spelt on the stack and written at once (n < latinWordMax)
+		var low [latinWordMax]byte
+		for x := 0; x < len(key); x++ {
+			low[x] = key[x] | 0x20
+		}
 		if keys.Cap()-keys.Len() < len(key) {
 			keys.Grow(len(s) + len(s)/2) // as appendTokensString grows it
 		}
 		at := keys.Len()
-		for x := 0; x < len(key); x++ {
-			c := key[x]
-			keys.WriteByte(c | asciiClass[c]&wCapital)
-		}
+		keys.Write(low[:len(key)])
 		key = keys.String()[at:]
 	}
-	w := pushWord(out)
-	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
 	f := asciiClass[s[b]]
+	// every field written, none cleared first: clearing a word that held
+	// a key is a pointer written, and a write barrier's work while the
+	// collector marks (TestTokensOverWords holds every field written)
+	w := pushWordUnset(out)
+	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
+	w.keyHash, w.headHash = h, [3]uint64{h0, h1, h2}
+	w.opens, w.rest, w.exactT, w.sufT, w.headT = 0, 0, 0, 0, [3]uint32{}
+	w.headEnd = asciiHeadEnd[min(n, 3)]
+	w.hashed = true
 	w.Upper = f == wCapital
 	w.AllUpper = f != 0 && seen&wSmall == 0 // a letter first, and no small one
+	w.Punct = false
 	w.Digits = seen == 0
-	w.headEnd = [3]uint8{uint8(min(1, n)), uint8(min(2, n)), uint8(min(3, n))}
-	w.keyHash, w.headHash, w.hashed = h, heads, true
 	return k, true
 }
+
+// asciiHeadEnd is a word's headEnd by its length in bytes up to three,
+// for a word of ASCII characters (a character a byte).
+var asciiHeadEnd = [4][3]uint8{{}, {1, 1, 1}, {1, 2, 2}, {1, 2, 3}}
 
 // the bits appendLatinWord gathers of a word's characters
 const (
@@ -619,8 +633,9 @@ func appendLatinWord(out *[]word, s string, i, b int, keys *strings.Builder) (in
 		}
 		key = keys.String()[at:]
 	}
-	w := pushWord(out)
+	w := pushWordUnset(out) // every field written below (setHashes: the hashes)
 	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(k), key
+	w.opens, w.rest, w.exactT, w.sufT, w.headT, w.Punct = 0, 0, 0, 0, [3]uint32{}, false
 	letter := true
 	if f := s[b]; f < utf8.RuneSelf {
 		letter, w.Upper = asciiClass[f] != 0, asciiClass[f] == wCapital
@@ -658,6 +673,20 @@ func pushWord(out *[]word) *word {
 	if len(o) < cap(o) {
 		o = o[:len(o)+1]
 		o[len(o)-1] = word{}
+	} else {
+		o = append(o, word{})
+	}
+	*out = o
+	return &o[len(o)-1]
+}
+
+// pushWordUnset appends a word to out as it is in out's memory (what a
+// sentence before left there, or zero) and returns it, for a caller that
+// writes every field.
+func pushWordUnset(out *[]word) *word {
+	o := *out
+	if len(o) < cap(o) {
+		o = o[:len(o)+1]
 	} else {
 		o = append(o, word{})
 	}
@@ -744,8 +773,9 @@ func appendCyrillicWord(out *[]word, s string, i, b int, keys *strings.Builder) 
 	keys.Write(kb[:kn])
 	key := keys.String()[at:]
 	n := (e - b) / 2
-	w := pushWord(out)
+	w := pushWordUnset(out) // every field written below (setHashes: the hashes)
 	w.Start, w.End, w.from, w.to, w.Key = i, i+n, int32(b), int32(e), key
+	w.opens, w.rest, w.exactT, w.sufT, w.headT, w.Punct, w.Digits = 0, 0, 0, 0, [3]uint32{}, false, false
 	w.Upper = s[b] == 0xD0 && s[b+1] < 0xB0
 	w.AllUpper = allUpper
 	// the key cut to one, two and three characters: a character opens
