@@ -9,44 +9,9 @@ import (
 // two clause breaks (，；：) outside brackets and quotes.
 type clauseSpan struct{ Start, End int }
 
-// appendClauses cuts a sentence at ，；：, and at final punctuation, never
-// inside 《》, （）or quotation marks, appending its clauses to out, so that
-// a document's sentences can share one buffer.
-func appendClauses(out []clauseSpan, rs []rune) []clauseSpan {
-	depth, start := 0, 0
-	quote := false
-	for i, r := range rs {
-		if r >= 0x4E00 && r <= 0x9FFF {
-			continue // a Han character: no bracket, quote or break
-		}
-		switch r {
-		case '《', '（', '(', '「', '【':
-			depth++
-		case '》', '）', ')', '」', '】':
-			if depth > 0 {
-				depth--
-			}
-		case '“':
-			quote = true
-		case '”':
-			quote = false
-		case '，', '；', '：', ',', ';', ':', '。', '！', '？':
-			if depth == 0 && !quote {
-				if i > start {
-					out = append(out, clauseSpan{start, i})
-				}
-				start = i + 1
-			}
-		}
-	}
-	if start < len(rs) {
-		out = append(out, clauseSpan{start, len(rs)})
-	}
-	return out
-}
-
-// appendClausesAt is appendClauses reading only the runes at the positions
-// at (in order), which must hold every rune of rs that is not Han
+// appendClausesAt cuts a sentence at ，；：, and at final punctuation, never
+// inside brackets or quotation marks, reading only the runes at the
+// positions at (in order), which must hold every rune of rs that is not Han
 // (U+4000–U+9FFF, where no bracket, quote or break is): decodeSentence
 // notes them (text.rest), a fraction of a Chinese sentence.
 func appendClausesAt(out []clauseSpan, rs []rune, at []int32) []clauseSpan {

@@ -142,3 +142,39 @@ func FuzzSentenceDecode(f *testing.F) {
 		checkSentenceText(t, x, s)
 	})
 }
+
+// appendClauses is the plain reading appendClausesAt is held to: it cuts a sentence at ，；：, and at final punctuation, never
+// inside 《》, （）or quotation marks, appending its clauses to out, so that
+// a document's sentences can share one buffer.
+func appendClauses(out []clauseSpan, rs []rune) []clauseSpan {
+	depth, start := 0, 0
+	quote := false
+	for i, r := range rs {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			continue // a Han character: no bracket, quote or break
+		}
+		switch r {
+		case '《', '（', '(', '「', '【':
+			depth++
+		case '》', '）', ')', '」', '】':
+			if depth > 0 {
+				depth--
+			}
+		case '“':
+			quote = true
+		case '”':
+			quote = false
+		case '，', '；', '：', ',', ';', ':', '。', '！', '？':
+			if depth == 0 && !quote {
+				if i > start {
+					out = append(out, clauseSpan{start, i})
+				}
+				start = i + 1
+			}
+		}
+	}
+	if start < len(rs) {
+		out = append(out, clauseSpan{start, len(rs)})
+	}
+	return out
+}
