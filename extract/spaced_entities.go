@@ -30,6 +30,7 @@ type spacedEntities struct {
 	inner      *keyWords // of, and, for; i, za
 	complement *keyWords // za, o
 	drop       *keyWords // the, a: no part of a name
+	months     *keyWords // a month opens a date after a name (…Dialogue on June 1)
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -44,6 +45,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		inner:      newKeyWords(t.Words("entity-inner")),
 		complement: newKeyWords(t.Words("entity-complement")),
 		drop:       newKeyWords(t.Words("entity-drop")),
+		months:     newKeyWords(t.Words("month")),
 	}
 }
 
@@ -101,8 +103,9 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 	end := b
 	for end < len(ws) {
 		w := &ws[end]
-		next := end+1 < len(ws) && upperName(&ws[end+1]) && !e.startsHead(ws, end+1)
-		if upperName(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) {
+		// a month opens a date, never a name's part (…Dialogue on June 1)
+		next := end+1 < len(ws) && upperName(&ws[end+1]) && !e.months.has(&ws[end+1]) && !e.startsHead(ws, end+1)
+		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) {
 			end++
 			continue
 		}
