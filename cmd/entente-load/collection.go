@@ -22,6 +22,7 @@ import (
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
 	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
 )
 
 // ingestSample is how many statements are extracted alone and then stored
@@ -107,6 +108,27 @@ func collectionName(c config, n int) string {
 }
 
 func openCollection(ctx context.Context, c config, name string) (*sqlstore.Store, error) {
+	s, err := openStore(ctx, c, name)
+	if err != nil {
+		return nil, err
+	}
+	// as every command of entente does (cmd/entente/store.go): with the
+	// due-date rules, each write keeps the tracked tables current in its
+	// own transaction, which is part of what a write costs
+	rules, err := tracking.LoadDueRules()
+	if err == nil {
+		err = s.UseDueRules(ctx, rules)
+	}
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openStore opens the store named name: a SQLite file in c.dir, or a
+// PostgreSQL schema.
+func openStore(ctx context.Context, c config, name string) (*sqlstore.Store, error) {
 	if c.db == "sqlite" {
 		return sqlite.Open(ctx, filepath.Join(c.dir, name+".db"))
 	}
