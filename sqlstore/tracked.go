@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente"
@@ -152,18 +153,28 @@ func (s *Store) recomputeCorrectedIn(ctx context.Context, tx *sql.Tx, docs []int
 // recomputes many.
 const recomputeChunk = 200
 
-// recomputeTracked replaces the tracked rows of docs.
+// recomputeTracked replaces the tracked rows of docs. Only the documents
+// that have rows (trackedDocs) have counts to subtract and rows to clear:
+// the others are new in the transaction (a batch's, an upload's), and
+// their rows are only written. The totals the new rows add are counted
+// from the listed commitments (countTotals), not read back. Both kinds of
+// totals are applied once, at the end, each table's in the order of its
+// keys (applyDeltas), so that two PostgreSQL transactions lock the rows
+// they share in the same order.
 func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, due entente.DueReader) error {
 	slices.Sort(docs)
-	for lo := 0; lo < len(docs); lo += recomputeChunk {
-		chunk := docs[lo:min(lo+recomputeChunk, len(docs))]
+	kept, err := trackedDocs(ctx, tx, docs)
+	if err != nil {
+		return err
+	}
+	delta := map[totalKey]int64{}
+	keyDelta := map[string]int64{}
+	for chunk := range slices.Chunk(kept, recomputeChunk) {
 		var a args
 		in := list(&a, chunk)
-		delta := map[totalKey]int64{}
 		if err := addTotals(ctx, tx, delta, -1, "t.document_id IN ("+in+")", a); err != nil {
 			return err
 		}
-		keyDelta := map[string]int64{}
 		if err := subtractKeys(ctx, tx, keyDelta, "WHERE k.document_id IN ("+in+")", a); err != nil {
 			return err
 		}
@@ -177,6 +188,8 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 				return fmt.Errorf("clear tracked rows: %w", err)
 			}
 		}
+	}
+	for chunk := range slices.Chunk(docs, recomputeChunk) {
 		cs, err := listCommitmentsOf(ctx, tx, chunk)
 		if err != nil {
 			return err
@@ -184,17 +197,51 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 		if err := s.insertTracked(ctx, tx, cs, due, keyDelta); err != nil {
 			return err
 		}
-		if err := addTotals(ctx, tx, delta, 1, "t.document_id IN ("+in+")", a); err != nil {
-			return err
-		}
-		if err := applyTotals(ctx, tx, delta); err != nil {
-			return err
-		}
-		if err := applyKeyTotals(ctx, tx, keyDelta); err != nil {
-			return err
+		countTotals(delta, cs)
+	}
+	if err := applyTotals(ctx, tx, delta); err != nil {
+		return err
+	}
+	return applyKeyTotals(ctx, tx, keyDelta)
+}
+
+// trackedDocs returns those of docs (sorted) that have tracked rows:
+// every tracked row of a document hangs off one of its
+// tracked_commitments rows.
+func trackedDocs(ctx context.Context, tx *sql.Tx, docs []int64) ([]int64, error) {
+	var kept []int64
+	for chunk := range slices.Chunk(docs, recomputeChunk) {
+		var a args
+		err := queryRows(ctx, tx, `SELECT DISTINCT document_id FROM tracked_commitments WHERE document_id IN (`+list(&a, chunk)+`)`, a,
+			func(rs *sql.Rows) error {
+				var id int64
+				if err := rs.Scan(&id); err != nil {
+					return err
+				}
+				kept = append(kept, id)
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("find tracked documents: %w", err)
 		}
 	}
-	return nil
+	slices.Sort(kept)
+	return kept, nil
+}
+
+// countTotals adds to delta the totals of the tracked rows insertTracked
+// writes for cs, as addTotals would count them: a pair per party status
+// (bound when the commitment binds the party), and the commitment under
+// party and status "".
+func countTotals(delta map[totalKey]int64, cs []listed) {
+	for i := range cs {
+		c := &cs[i]
+		bound := CommitmentParties(&c.TrackedCommitment)
+		for _, st := range c.Statuses {
+			delta[totalKey{st.Party, slices.Contains(bound, st.Party), c.withdrawn, string(st.Status)}]++
+		}
+		delta[totalKey{"", true, c.withdrawn, ""}]++
+	}
 }
 
 // totalKey is a row of tracked_totals.
@@ -243,30 +290,78 @@ func applyTotals(ctx context.Context, tx *sql.Tx, delta map[totalKey]int64) erro
 }
 
 // applyDeltas adds the counts of delta to a table of kept totals with
-// upsert, in the order of the keys (so that two PostgreSQL transactions
-// lock the rows they share in the same order), and drops the rows that
-// fall to zero.
+// upserts of deltaRows keys each (a round trip per statement on
+// PostgreSQL, where one per key made hundreds a write), in the order of
+// the keys (so that two PostgreSQL transactions lock the rows they share
+// in the same order: a multi-row INSERT takes its rows in the order they
+// are listed), and drops the rows that fall to zero, which only a
+// negative count can make. upsert returns the statement of one key, an
+// INSERT whose one VALUES tuple lists its arguments' placeholders in
+// order ($1, $2, …), and the arguments; the statements of many keys
+// repeat that tuple (multiRowUpsert).
 func applyDeltas[K comparable](ctx context.Context, tx *sql.Tx, table string, delta map[K]int64, compare func(K, K) int,
 	upsert func(K, int64) (string, []any)) error {
 	keys := make([]K, 0, len(delta))
+	negative := false
 	for k, n := range delta {
 		if n != 0 {
 			keys = append(keys, k)
 		}
+		negative = negative || n < 0
 	}
 	slices.SortFunc(keys, compare)
-	for _, k := range keys {
-		q, a := upsert(k, delta[k])
+	for part := range slices.Chunk(keys, deltaRows) {
+		var q string
+		var a []any
+		for i, k := range part {
+			qk, ak := upsert(k, delta[k])
+			if i == 0 {
+				q = qk
+			}
+			a = append(a, ak...)
+		}
+		q, err := multiRowUpsert(q, len(part), len(a)/len(part))
+		if err != nil {
+			return fmt.Errorf("update %s: %w", table, err)
+		}
 		if _, err := tx.ExecContext(ctx, q, a...); err != nil {
 			return fmt.Errorf("update %s: %w", table, err)
 		}
 	}
-	if len(keys) > 0 {
+	if negative {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE n = 0`); err != nil {
 			return fmt.Errorf("update %s: %w", table, err)
 		}
 	}
 	return nil
+}
+
+// deltaRows is how many keys one upsert of applyDeltas writes: SQLite
+// looks each $n up by name among those before it (idList), so a
+// statement's cost grows with the square of its placeholders; 100 rows of
+// five columns is 500.
+const deltaRows = 100
+
+// multiRowUpsert turns q, an INSERT of one row whose VALUES tuple is the
+// placeholders $1 to $cols in order, into the same INSERT of rows rows
+// (placeholders $1 to $rows*cols, a row's in order), keeping what follows
+// the tuple (ON CONFLICT …).
+func multiRowUpsert(q string, rows, cols int) (string, error) {
+	const values = "VALUES ("
+	head, rest, ok := strings.Cut(q, values)
+	var tuple string
+	if ok {
+		tuple, rest, ok = strings.Cut(rest, ")")
+	}
+	want := make([]string, cols)
+	for i := range want {
+		want[i] = "$" + strconv.Itoa(i+1)
+	}
+	if !ok || cols == 0 || strings.Join(strings.Fields(strings.ReplaceAll(tuple, ",", " ")), ", ") != strings.Join(want, ", ") {
+		return "", fmt.Errorf("not an INSERT of one row of %d placeholders: %.80q", cols, q)
+	}
+	dollar := func(n int) string { return "$" + strconv.Itoa(n) }
+	return insertSQL(head+"VALUES ", rows, cols, strings.TrimSpace(rest), "", dollar), nil
 }
 
 func boolCompare(x, y bool) int {

@@ -137,6 +137,8 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 		WHERE n.n IS NULL OR k.c IS NULL OR n.n <> k.c`).Scan(&wrong); err != nil || wrong != 0 {
 		t.Fatalf("%s: %d kept key totals differ from the keys' rows (%v)", when, wrong, err)
 	}
+	// and every tracked row is what a computation in full gives
+	sameAsFull(t, ctx, tr.Store.(*sqlstore.Store), tr.Rules, when)
 	filters := []entente.CommitmentFilter{
 		{}, {Withdrawn: true}, {Document: docs[0]}, {Document: docs[1], Withdrawn: true},
 		{Party: "CN"}, {Party: "RS"}, {Party: "AE"}, {Party: "HU"}, {Pair: []string{"CN", "RS"}}, {Pair: []string{"CN", "AE"}, Withdrawn: true},
