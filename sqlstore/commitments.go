@@ -45,18 +45,26 @@ type listed struct {
 // of these sentences, in the order of their versions (newest first) and
 // positions.
 func listCommitments(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter, sentences []int64) ([]listed, error) {
-	return listCommitmentsIn(ctx, tx, f, sentences, nil)
+	return listCommitmentsIn(ctx, tx, f, sentences, nil, nil)
 }
 
 // listCommitmentsOf reads every commitment of the documents docs
-// (withdrawn or not), as the tracked tables keep them.
+// (withdrawn or not), as the tracked tables keep them: with its text only
+// when it has a deadline, which its due date is read from with the text
+// (a sentence's text is most of what the listing reads: its version's
+// text, inflated, when the sentence is stored as offsets into it).
 func listCommitmentsOf(ctx context.Context, tx *sql.Tx, docs []int64) ([]listed, error) {
-	return listCommitmentsIn(ctx, tx, entente.CommitmentFilter{Withdrawn: true}, nil, docs)
+	return listCommitmentsIn(ctx, tx, entente.CommitmentFilter{Withdrawn: true}, nil, docs, withDeadline)
 }
 
+// withDeadline says whether a commitment has a deadline (corrected).
+func withDeadline(s *entente.Sentence) bool { return s.Deadline != nil }
+
 // listCommitmentsIn is listCommitments restricted to the documents docs
-// when docs is not empty.
-func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter, sentences, docs []int64) ([]listed, error) {
+// when docs is not empty; when textOf is not nil, only the commitments it
+// says yes to (their corrected labels) have their text, the others "".
+func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilter, sentences, docs []int64,
+	textOf func(*entente.Sentence) bool) ([]listed, error) {
 	var a args
 	var docFilter []int64
 	var wanted map[int64]bool // the sentences asked for, if any
@@ -185,17 +193,6 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 		if len(rows) == 0 {
 			return nil
 		}
-		ts := make([]storedText, len(rows))
-		for i := range rows {
-			ts[i] = rows[i].text
-		}
-		texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
-		if err != nil {
-			return err
-		}
-		for i := range rows {
-			rows[i].s.Text = texts[i]
-		}
 		tracked, err := trackedStatuses(ctx, tx, whereClause(dconds), a)
 		if err != nil {
 			return err
@@ -210,18 +207,37 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 				corr[*c.Anchor] = append(corr[*c.Anchor], c)
 			}
 		}
+		// the commitments, corrected, and then the texts of those that
+		// need theirs (corrections change labels, never a text)
+		var kept []int
+		var ts []storedText
+		var withText []int
 		for i := range rows {
 			r := &rows[i]
 			if err := applyCorrections(corr[r.anchor], &r.s); err != nil {
 				return err
 			}
-			if r.s.Type != entente.Commitment {
+			if r.s.Type != entente.Commitment || docs[r.doc] == nil {
 				continue
 			}
+			kept = append(kept, i)
+			if textOf == nil || textOf(&r.s) {
+				ts = append(ts, r.text)
+				withText = append(withText, i)
+			}
+		}
+		if len(ts) > 0 {
+			texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
+			if err != nil {
+				return err
+			}
+			for j, i := range withText {
+				rows[i].s.Text = texts[j]
+			}
+		}
+		for _, i := range kept {
+			r := &rows[i]
 			d := docs[r.doc]
-			if d == nil {
-				continue
-			}
 			c := entente.TrackedCommitment{Anchor: r.anchor, DocumentID: r.doc, DocumentTitle: d.Title, Parties: d.Parties,
 				Sentence: r.s, Statuses: []entente.PartyStatus{}}
 			if d.SignedDate != nil {
