@@ -31,6 +31,7 @@ type dueRule struct {
 	line      int
 	pattern   string
 	re        *regexp.Regexp
+	literals  []string // the pattern's text between placeholders: in every match
 	due       string
 	precision entente.Precision
 	urgent    bool
@@ -89,7 +90,7 @@ func ParseDueRules(name string, data []byte) (*DueRules, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
-		rule.re = re
+		rule.re, rule.literals = re, patternLiterals(rule.pattern)
 		if err := checkDue(rule.due, re); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
@@ -112,6 +113,41 @@ var placeholders = map[string]string{
 	"M": `1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]`,
 	"D": `[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]`,
 	"N": `[1-9][0-9]?|[１-９][０-９]?|十[一二三四五六七八九]?|[一二三四五六七八九两]十?`,
+}
+
+// patternLiterals returns the text of a pattern between its
+// placeholders ("{Y}年{M}月底前": 年, 月底前), each of which is in every text
+// the pattern matches. A pattern compilePattern refused has none.
+func patternLiterals(p string) []string {
+	var out []string
+	for rest := p; rest != ""; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return append(out, rest)
+		}
+		if i > 0 {
+			out = append(out, rest[:i])
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return nil
+		}
+		rest = rest[i+j+1:]
+	}
+	return out
+}
+
+// mayMatch says whether the rule's pattern can match in s: every text
+// between its placeholders is in s. Checking that first skips most of the
+// rules' regular expressions, which Due ran over each commitment's whole
+// sentence (a tenth of a batch ingest's CPU with the tracked tables).
+func (rule *dueRule) mayMatch(s string) bool {
+	for _, l := range rule.literals {
+		if !strings.Contains(s, l) {
+			return false
+		}
+	}
+	return true
 }
 
 // compilePattern turns "{Y}年底前" into a regular expression with a named
@@ -217,6 +253,9 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 	if at := strings.Index(text, deadline); at >= 0 {
 		end := at + len(deadline)
 		for i, rule := range r.rules {
+			if !rule.mayMatch(text) {
+				continue
+			}
 			for _, m := range rule.re.FindAllStringSubmatchIndex(text, -1) {
 				if m[0] <= at && m[1] >= end && m[1]-m[0] > bestLen {
 					best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, text
@@ -226,6 +265,9 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 	}
 	if best < 0 {
 		for i, rule := range r.rules {
+			if !rule.mayMatch(deadline) {
+				continue
+			}
 			if m := rule.re.FindStringSubmatchIndex(deadline); m != nil && m[1]-m[0] > bestLen {
 				best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, deadline
 			}
