@@ -290,7 +290,7 @@ func applyTotals(ctx context.Context, tx *sql.Tx, delta map[totalKey]int64) erro
 }
 
 // applyDeltas adds the counts of delta to a table of kept totals with
-// upserts of deltaRows keys each (a round trip per statement on
+// upserts of up to 64 keys each (deltaShapes) (a round trip per statement on
 // PostgreSQL, where one per key made hundreds a write), in the order of
 // the keys (so that two PostgreSQL transactions lock the rows they share
 // in the same order: a multi-row INSERT takes its rows in the order they
@@ -310,7 +310,10 @@ func applyDeltas[K comparable](ctx context.Context, tx *sql.Tx, table string, de
 		negative = negative || n < 0
 	}
 	slices.SortFunc(keys, compare)
-	for part := range slices.Chunk(keys, deltaRows) {
+	for lo := 0; lo < len(keys); {
+		hi := lo + deltaShape(len(keys)-lo)
+		part := keys[lo:hi]
+		lo = hi
 		var q string
 		var a []any
 		for i, k := range part {
@@ -336,11 +339,24 @@ func applyDeltas[K comparable](ctx context.Context, tx *sql.Tx, table string, de
 	return nil
 }
 
-// deltaRows is how many keys one upsert of applyDeltas writes: SQLite
-// looks each $n up by name among those before it (idList), so a
-// statement's cost grows with the square of its placeholders; 100 rows of
-// five columns is 500.
-const deltaRows = 100
+// deltaShapes are the numbers of keys one upsert of applyDeltas writes,
+// the largest that fits first: a few shapes of statement, which pgx
+// prepares once per connection and keeps (a statement of every count
+// would be prepared anew each time, a round trip more, and push the
+// others out of its cache); at most 64 rows, as SQLite looks each $n up by
+// name among those before it (idList), so a statement's cost grows with
+// the square of its placeholders (64 rows of five columns: 320).
+var deltaShapes = [...]int{64, 16, 4, 1}
+
+// deltaShape is the largest of deltaShapes of at most n keys (n > 0).
+func deltaShape(n int) int {
+	for _, k := range deltaShapes {
+		if k <= n {
+			return k
+		}
+	}
+	return 1
+}
 
 // multiRowUpsert turns q, an INSERT of one row whose VALUES tuple is the
 // placeholders $1 to $cols in order, into the same INSERT of rows rows

@@ -34,3 +34,23 @@ func TestMultiRowUpsert(t *testing.T) {
 		}
 	}
 }
+
+// TestDeltaShapes: applyDeltas cuts any number of keys into statements
+// of the few fixed shapes, every key in one, the largest shapes first.
+func TestDeltaShapes(t *testing.T) {
+	for n := 1; n <= 300; n++ {
+		left, statements := n, 0
+		for left > 0 {
+			k := deltaShape(left)
+			if k < 1 || k > left {
+				t.Fatalf("%d keys: a statement of %d keys with %d left", n, k, left)
+			}
+			left -= k
+			statements++
+		}
+		// at most 3 of each smaller shape after the 64s
+		if max := n/64 + 3*(len(deltaShapes)-1); statements > max {
+			t.Errorf("%d keys in %d statements, want at most %d", n, statements, max)
+		}
+	}
+}
