@@ -20,8 +20,55 @@ import (
 // own transaction (settleTracked), with Correction.ApplyTo, the code the
 // reader applies corrections with.
 
-// recomputeCorrected replaces the corrected rows of docs.
+// recomputeCorrected replaces the corrected rows of docs. Only the
+// documents that have some are cleared: a write's new documents have
+// none, and on PostgreSQL each statement is a round trip.
 func (s *Store) recomputeCorrected(ctx context.Context, tx *sql.Tx, docs []int64) error {
+	held, err := correctedDocs(ctx, tx, docs)
+	if err != nil {
+		return err
+	}
+	if err := clearCorrected(ctx, tx, held); err != nil {
+		return err
+	}
+	cs, err := findCorrections(ctx, tx, correctionQuery{documents: docs})
+	if err != nil || len(cs) == 0 {
+		return err
+	}
+	if err := s.insertCorrectedSentences(ctx, tx, docs, cs); err != nil {
+		return err
+	}
+	return s.insertCorrectedDocuments(ctx, tx, cs)
+}
+
+// correctedDocs returns those of docs that have corrected rows: every
+// corrected_actors and corrected_areas row hangs off a corrected_sentences
+// row of its document.
+func correctedDocs(ctx context.Context, tx *sql.Tx, docs []int64) ([]int64, error) {
+	var a args
+	in := list(&a, docs)
+	var held []int64
+	err := queryRows(ctx, tx, `SELECT document_id FROM corrected_sentences WHERE document_id IN (`+in+`)
+		UNION SELECT document_id FROM corrected_document_parties WHERE document_id IN (`+in+`)
+		UNION SELECT document_id FROM corrected_documents WHERE document_id IN (`+in+`)`, a, func(rs *sql.Rows) error {
+		var id int64
+		if err := rs.Scan(&id); err != nil {
+			return err
+		}
+		held = append(held, id)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find corrected documents: %w", err)
+	}
+	return held, nil
+}
+
+// clearCorrected deletes the corrected rows of docs.
+func clearCorrected(ctx context.Context, tx *sql.Tx, docs []int64) error {
+	if len(docs) == 0 {
+		return nil
+	}
 	var a args
 	in := list(&a, docs)
 	for _, q := range []string{
@@ -35,14 +82,7 @@ func (s *Store) recomputeCorrected(ctx context.Context, tx *sql.Tx, docs []int64
 			return fmt.Errorf("clear corrected rows: %w", err)
 		}
 	}
-	cs, err := findCorrections(ctx, tx, correctionQuery{documents: docs})
-	if err != nil || len(cs) == 0 {
-		return err
-	}
-	if err := s.insertCorrectedSentences(ctx, tx, docs, cs); err != nil {
-		return err
-	}
-	return s.insertCorrectedDocuments(ctx, tx, cs)
+	return nil
 }
 
 // searchFields are the sentence fields search filters and counts by.

@@ -15,8 +15,9 @@ import (
 	"github.com/entente/entente/tracking"
 )
 
-// trackedTables are the tables a write keeps current, with the order that
-// makes a dump of each comparable.
+// trackedTables are the tables a write keeps current (the tracked rows
+// and the corrected labels search reads), with the order that makes a
+// dump of each comparable.
 var trackedTables = []struct{ name, order string }{
 	{"tracked_commitments", "sentence_id"},
 	{"tracked_parties", "sentence_id, party"},
@@ -24,6 +25,11 @@ var trackedTables = []struct{ name, order string }{
 	{"tracked_totals", "party, bound, withdrawn, status"},
 	{"tracked_keys", "key, sentence_id"},
 	{"tracked_key_totals", "key"},
+	{"corrected_sentences", "sentence_id"},
+	{"corrected_actors", "sentence_id, party"},
+	{"corrected_areas", "sentence_id, area"},
+	{"corrected_documents", "document_id"},
+	{"corrected_document_parties", "document_id, party"},
 }
 
 // dumpTracked returns every row of the tracked tables, as text.
@@ -57,12 +63,17 @@ func dumpTracked(t *testing.T, ctx context.Context, s *sqlstore.Store) map[strin
 // sameAsFull holds the tracked tables, as the writes so far kept them
 // (each write recomputing only the documents it changed), to the same
 // tables computed in full from the collection (as after new due-date
-// rules), row for row.
+// rules, with every document marked), row for row.
 func sameAsFull(t *testing.T, ctx context.Context, s *sqlstore.Store, rules entente.DueReader, when string) {
 	t.Helper()
 	kept := dumpTracked(t, ctx, s)
-	if _, err := s.DB().ExecContext(ctx, `DELETE FROM tracked_meta WHERE key = 'due_rules'`); err != nil {
-		t.Fatal(err)
+	// every document marked, so that its corrected labels are computed
+	// again too
+	for _, q := range []string{`DELETE FROM tracked_meta WHERE key = 'due_rules'`,
+		`INSERT INTO tracked_dirty (document_id) SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM tracked_dirty)`} {
+		if _, err := s.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := s.UseDueRules(ctx, rules); err != nil {
 		t.Fatal(err)
