@@ -1,0 +1,46 @@
+-- The filter keys of migration 0010, leaner: they were a quarter of every
+-- write's CPU (one row per commitment per filter value and per pair of
+-- values, 17 rows per commitment, each in four b-trees). Now a commitment
+-- has a row for '*', for each single value it meets (a party it binds, an
+-- area, its strength, a status some party has) and for each party's own
+-- status, no row per pair: a filter of two dimensions walks the rarer
+-- value's range and checks the other on the entry itself (vals, the ids of
+-- every value of the commitment, carried by each index), in the page's
+-- order, without a lookup per entry. The pairs' sizes are still kept in
+-- tracked_key_totals, as every key's. A key is a small integer of
+-- tracked_key_ids (never deleted, so that ids stay valid), and a
+-- document's rows are found from its '*' rows (the partial index), whose
+-- vals name all its keys, instead of an index of every row by document.
+
+DROP TABLE tracked_keys;
+
+CREATE TABLE tracked_key_ids (
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE, -- as in tracked_key_totals: 'p=CN', 'a=trade', 'p=CN&st=stalled'
+	dim TEXT NOT NULL -- 'p', 'a', 's', 'st'; 'ps' for a party's own status, '' for '*'
+);
+INSERT INTO tracked_key_ids (id, key, dim) VALUES (0, '*', '');
+
+CREATE TABLE tracked_keys (
+	key INTEGER NOT NULL, -- tracked_key_ids
+	signed_date TEXT NOT NULL, -- corrected; '' when unknown
+	document_id INTEGER NOT NULL,
+	version_id INTEGER NOT NULL,
+	position INTEGER NOT NULL,
+	sentence_id INTEGER NOT NULL,
+	due TEXT NOT NULL, -- the due date, '9999-99-99' when open or none
+	status_rank INTEGER NOT NULL,
+	open BOOLEAN NOT NULL, -- some party's status is neither fulfilled nor superseded
+	vals TEXT NOT NULL, -- the ids of the commitment's keys but '*', ascending: ',3,17,42,'
+	PRIMARY KEY (key, signed_date DESC, document_id DESC, version_id DESC, position)
+) WITHOUT ROWID;
+CREATE INDEX tracked_keys_due ON tracked_keys
+	(key, due, signed_date DESC, document_id DESC, version_id DESC, position, open, sentence_id, vals);
+CREATE INDEX tracked_keys_status ON tracked_keys
+	(key, status_rank, signed_date DESC, document_id DESC, version_id DESC, position, sentence_id, vals);
+-- a document's '*' rows: one per commitment
+CREATE INDEX tracked_keys_document ON tracked_keys (document_id) WHERE key = 0;
+
+-- the tracked rows are computed in full, with these, at the next startup
+DELETE FROM tracked_key_totals;
+DELETE FROM tracked_meta WHERE key = 'due_rules';
