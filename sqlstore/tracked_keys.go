@@ -14,16 +14,17 @@ import (
 )
 
 // The filter keys (migrations 0010 and 0039): every commitment of a
-// document that is not withdrawn has a tracked_keys row for '*', for each
-// single value it meets (a party it binds, an area, its strength, a status
-// some party has) and for each of its parties' own status, in the page's
-// three orders, so that a page of the commitments table filtered by party,
-// area, strength and status walks one range of one index in the page's
-// order: that of the rarest of its values, checking the others on each
-// entry's vals (the ids of all the commitment's keys). The size of every
-// key and of every pair of values is one row of tracked_key_totals. The
-// keys are computed from the same listed commitments as the tracked rows
-// (corrections applied), by the same writes.
+// document that is not withdrawn has a tracked_keys row for '*' and for
+// each single value it meets (a party it binds, an area, its strength, a
+// status some party has), in the page's three orders, so that a page of
+// the commitments table filtered by party, area, strength and status
+// walks one range of one index in the page's order: that of the rarest of
+// its values, checking the others on each entry's vals (the ids of all the
+// commitment's keys, its parties' own statuses too, which have no rows).
+// The size of every key, of every pair of values and of every party's own
+// status is one row of tracked_key_totals. The keys are computed from the
+// same listed commitments as the tracked rows (corrections applied), by
+// the same writes.
 
 // noDue sorts after every due date: commitments without one come last.
 const noDue = "9999-99-99"
@@ -34,7 +35,7 @@ const (
 	dimArea     = "a"
 	dimStrength = "s"
 	dimStatus   = "st"
-	dimOwn      = "ps" // a party's own status, a key of its own that pairs with nothing
+	dimOwn      = "ps" // a party's own status: a key of its own, counted and checked, without rows, that pairs with nothing
 )
 
 // starKey is the id of '*' in tracked_key_ids (migration 0039).
@@ -72,8 +73,9 @@ type keyName struct{ key, dim string }
 // value is the value a single key names ("CN" of "p=CN").
 func (k keyName) value() string { return k.key[len(k.dim)+1:] }
 
-// rowKeys returns the keys c has rows for besides '*' (none when its
-// document is withdrawn), each once, sorted.
+// rowKeys returns the keys c's vals name: those it has rows for besides
+// '*', and its parties' own statuses (none when its document is
+// withdrawn), each once, sorted.
 func rowKeys(c *listed) []keyName {
 	if c.withdrawn {
 		return nil
@@ -104,7 +106,7 @@ func rowKeys(c *listed) []keyName {
 }
 
 // countedKeys returns every key whose total counts a commitment with the
-// row keys ks: '*', those keys, and the pairs of its values of different
+// keys ks of its vals: '*', those keys, and the pairs of its values of different
 // dimensions (a party and a status pair only as the party's own status,
 // which is among ks), each once, sorted.
 func countedKeys(ks []keyName) []string {
@@ -243,8 +245,10 @@ func (s *Store) insertKeys(ctx context.Context, tx *sql.Tx, cs []listed, dues []
 		slices.Sort(kids)
 		vals := encodeVals(kids)
 		rows = append(rows, row{starKey, c, d, vals})
-		for _, id := range kids {
-			rows = append(rows, row{id, c, d, vals})
+		for _, k := range per[i] {
+			if k.dim != dimOwn {
+				rows = append(rows, row{ids[k.key], c, d, vals})
+			}
 		}
 		for _, k := range countedKeys(per[i]) {
 			delta[k]++
@@ -350,7 +354,9 @@ func dropKeys(ctx context.Context, tx *sql.Tx, delta map[string]int64, docs []in
 		}
 		d.signed[st.signed] = true
 		for _, id := range st.ids {
-			d.ids[id] = true
+			if names[id].dim != dimOwn {
+				d.ids[id] = true
+			}
 		}
 	}
 	for _, doc := range slices.Sorted(maps.Keys(byDoc)) {
@@ -387,56 +393,63 @@ type keyPlan struct {
 	rest   entente.CommitmentFilter // the document, pair and signing dates
 }
 
-// planKeys chooses the key that reads f: of the keys of f's values, the
-// one with fewest commitments (the totals tell), so the walk is shortest;
-// the other values are checked on the walk's entries. ok is false for
-// what the keys do not hold (the withdrawn documents) or do not help (one
+// planKeys chooses the key that reads f: of the keys of f's values (for
+// a party's own status, the party's and the status's), the one with
+// fewest commitments (the totals tell), so the walk is shortest; the
+// other values are checked on the walk's entries. ok is false for what
+// the keys do not hold (the withdrawn documents) or do not help (one
 // document: its index is smaller).
 func planKeys(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter) (keyPlan, bool, error) {
 	if f.Withdrawn || f.Document != 0 {
 		return keyPlan{}, false, nil
 	}
-	// the values of f; a party with a status is one value, its status,
-	// which pairs with nothing else
-	var vals []dimValue
+	// the values of f, each a key, checked on the entries, and the keys
+	// that have rows, which can drive the walk; a party with a status is
+	// one value, the party's own status, which has no rows and pairs with
+	// nothing else
+	var vals, drivers []string
 	switch {
 	case f.Party != "" && f.Status != "":
-		vals = append(vals, dimValue{dimOwn, partyStatusKey(f.Party, f.Status)})
+		vals = append(vals, partyStatusKey(f.Party, f.Status))
+		drivers = append(drivers, dimValue{dimParty, f.Party}.key(), dimValue{dimStatus, string(f.Status)}.key())
 	case f.Party != "":
-		vals = append(vals, dimValue{dimParty, f.Party})
+		vals = append(vals, dimValue{dimParty, f.Party}.key())
 	case f.Status != "":
-		vals = append(vals, dimValue{dimStatus, string(f.Status)})
+		vals = append(vals, dimValue{dimStatus, string(f.Status)}.key())
 	}
 	if f.Area != "" {
-		vals = append(vals, dimValue{dimArea, f.Area})
+		vals = append(vals, dimValue{dimArea, f.Area}.key())
 	}
 	if f.Strength != "" {
-		vals = append(vals, dimValue{dimStrength, string(f.Strength)})
+		vals = append(vals, dimValue{dimStrength, string(f.Strength)}.key())
 	}
 	// the rest: what no key holds; the due dates are read from the keys
 	rest := entente.CommitmentFilter{Pair: f.Pair, From: f.From, To: f.To, Withdrawn: true}
 	if len(vals) == 0 {
 		return keyPlan{key: starKey, total: "*", rest: rest}, true, nil
 	}
-	keys := make([]string, len(vals))
-	for i, v := range vals {
-		keys[i] = v.key()
-		if v.dim == dimOwn {
-			keys[i] = v.value
-		}
+	own := len(drivers) > 0
+	if own {
+		drivers = append(drivers, vals[1:]...)
+	} else {
+		drivers = vals
 	}
 	total := ""
 	switch {
 	case len(vals) == 1:
-		total = keys[0]
-	case len(vals) == 2 && vals[0].dim != dimOwn:
-		total = pairKey(vals[0], vals[1])
+		total = vals[0]
+	case len(vals) == 2 && !own:
+		// the pair's total is kept
+		var x, y dimValue
+		x.dim, x.value, _ = strings.Cut(vals[0], "=")
+		y.dim, y.value, _ = strings.Cut(vals[1], "=")
+		total = pairKey(x, y)
 	}
 	ids := map[string]int64{}
 	sizes := map[string]int64{}
 	var a args
 	err := queryRows(ctx, tx, `SELECT d.key, d.id, coalesce(n.n, 0) FROM tracked_key_ids d LEFT JOIN tracked_key_totals n ON n.key = d.key
-		WHERE d.key IN (`+list(&a, keys)+`)`, a, func(rs *sql.Rows) error {
+		WHERE d.key IN (`+list(&a, append(slices.Clip(vals), drivers...))+`)`, a, func(rs *sql.Rows) error {
 		var k string
 		var id, n int64
 		if err := rs.Scan(&k, &id, &n); err != nil {
@@ -448,18 +461,20 @@ func planKeys(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter) (key
 	if err != nil {
 		return keyPlan{}, false, fmt.Errorf("read tracked key totals: %w", err)
 	}
-	best := -1
-	for i, k := range keys {
+	for _, k := range vals {
 		if _, ok := ids[k]; !ok {
 			return keyPlan{empty: true}, true, nil // a value never met
 		}
-		if best < 0 || sizes[k] < sizes[keys[best]] {
-			best = i
+	}
+	best := ""
+	for _, k := range drivers {
+		if _, ok := ids[k]; ok && (best == "" || sizes[k] < sizes[best]) {
+			best = k
 		}
 	}
-	p := keyPlan{key: ids[keys[best]], total: total, rest: rest}
-	for i, k := range keys {
-		if i != best {
+	p := keyPlan{key: ids[best], total: total, rest: rest}
+	for _, k := range vals {
+		if k != best {
 			p.checks = append(p.checks, valsHas(ids[k]))
 		}
 	}
@@ -481,10 +496,15 @@ func keyedConds(p *keyPlan, f *entente.CommitmentFilter, today string, a *args, 
 		conds = append(conds, "k.due <= "+a.add(f.DueBefore))
 	}
 	if f.DueAfter != "" {
-		conds = append(conds, "k.due >= "+a.add(f.DueAfter), "k.due < '"+noDue+"'")
+		conds = append(conds, "k.due >= "+a.add(f.DueAfter))
 	}
 	if f.Overdue {
 		conds = append(conds, "k.open", "k.due < "+a.add(today))
+	}
+	if f.DueBefore != "" || f.DueAfter != "" || f.Overdue {
+		// written out, so that both databases see the due order's
+		// partial index holds every match
+		conds = append(conds, "k.due < '"+noDue+"'")
 	}
 	more = len(conds) > n
 	rest := trackedWhere(&p.rest, today, a, "", counting)
@@ -518,28 +538,77 @@ func keyedPage(ctx context.Context, tx *sql.Tx, p *keyPlan, f *entente.Commitmen
 	if total <= f.Offset {
 		return nil, total, nil
 	}
-	var a args
-	conds, join, _ = keyedConds(p, f, today, &a, false)
-	order := ""
+	// The page in the order's parts: the due order's indexes hold only
+	// the entries with a due date, the status order's only those whose
+	// status is past not rated (rank 0), which most commitments are
+	// not, so that most entries are in one b-tree, not three. The rest
+	// of each order is read from the primary key, in signing order: the
+	// entries without a due date after those with one, those not rated
+	// before the others.
+	type part struct {
+		cond, order string
+		counted     bool // its size is counted, not the total less the others'
+	}
+	parts := []part{{}}
 	switch f.Sort {
 	case "due":
-		order = "k.due, "
+		parts = []part{{"k.due < '" + noDue + "'", "k.due, ", true}, {"k.due = '" + noDue + "'", "", false}}
+		if f.DueBefore != "" || f.DueAfter != "" || f.Overdue {
+			parts = parts[:1] // only entries with a due date match
+		}
 	case "status":
-		order = "k.status_rank, "
+		parts = []part{{"k.status_rank = 0", "", false}, {"k.status_rank > 0", "k.status_rank, ", true}}
+	}
+	size := func(pt part) (int, error) {
+		var a args
+		conds, join, _ := keyedConds(p, f, today, &a, true)
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tracked_keys k `+join+whereClause(append(conds, pt.cond)), a...).Scan(&n)
+		return n, err
 	}
 	var ids []int64
-	err := queryRows(ctx, tx, `SELECT k.sentence_id FROM tracked_keys k `+join+whereClause(conds)+` ORDER BY `+order+
-		`k.signed_date DESC, k.document_id DESC, k.version_id DESC, k.position LIMIT `+a.add(f.Limit)+` OFFSET `+a.add(f.Offset), a,
-		func(rs *sql.Rows) error {
-			var id int64
-			if err := rs.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-			return nil
-		})
-	if err != nil {
-		return nil, 0, fmt.Errorf("read the page: %w", err)
+	offset := f.Offset
+	for i, pt := range parts {
+		var a args
+		conds, join, _ := keyedConds(p, f, today, &a, false)
+		if pt.cond != "" {
+			conds = append(conds, pt.cond)
+		}
+		var got int
+		err := queryRows(ctx, tx, `SELECT k.sentence_id FROM tracked_keys k `+join+whereClause(conds)+` ORDER BY `+pt.order+
+			`k.signed_date DESC, k.document_id DESC, k.version_id DESC, k.position LIMIT `+a.add(f.Limit-len(ids))+` OFFSET `+a.add(offset), a,
+			func(rs *sql.Rows) error {
+				var id int64
+				if err := rs.Scan(&id); err != nil {
+					return err
+				}
+				ids = append(ids, id)
+				got++
+				return nil
+			})
+		if err != nil {
+			return nil, 0, fmt.Errorf("read the page: %w", err)
+		}
+		if len(ids) == f.Limit || i == len(parts)-1 {
+			break
+		}
+		// this part ran out: the next starts where it ended, after as
+		// many of its entries as the offset passes
+		if got > 0 {
+			offset = 0
+			continue
+		}
+		n, err := 0, error(nil)
+		if pt.counted {
+			n, err = size(pt)
+		} else {
+			n, err = size(parts[i+1])
+			n = total - n
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("count commitments: %w", err)
+		}
+		offset -= n
 	}
 	return ids, total, nil
 }
@@ -549,10 +618,12 @@ func keyedPage(ctx context.Context, tx *sql.Tx, p *keyPlan, f *entente.Commitmen
 func keyedOverdue(ctx context.Context, tx *sql.Tx, party, today string) (int, error) {
 	var n int
 	if party == "" {
-		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tracked_keys k WHERE k.key = 0 AND k.open AND k.due < $1`, today).Scan(&n)
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tracked_keys k WHERE k.key = 0 AND k.open AND k.due < $1
+			AND k.due < '`+noDue+`'`, today).Scan(&n)
 		return n, err
 	}
 	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tracked_keys k
-		WHERE k.key = (SELECT id FROM tracked_key_ids WHERE key = $1) AND k.open AND k.due < $2`, dimValue{dimParty, party}.key(), today).Scan(&n)
+		WHERE k.key = (SELECT id FROM tracked_key_ids WHERE key = $1) AND k.open AND k.due < $2 AND k.due < '`+noDue+`'`,
+		dimValue{dimParty, party}.key(), today).Scan(&n)
 	return n, err
 }
