@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,15 +17,16 @@ import (
 // The filter keys (migrations 0010 and 0039): every commitment of a
 // document that is not withdrawn has a tracked_keys row for '*' and for
 // each single value it meets (a party it binds, an area, its strength, a
-// status some party has), in the page's three orders, so that a page of
-// the commitments table filtered by party, area, strength and status
-// walks one range of one index in the page's order: that of the rarest of
-// its values, checking the others on each entry's vals (the ids of all the
-// commitment's keys, its parties' own statuses too, which have no rows).
-// The size of every key, of every pair of values and of every party's own
-// status is one row of tracked_key_totals. The keys are computed from the
-// same listed commitments as the tracked rows (corrections applied), by
-// the same writes.
+// status some party has but not rated), in the page's three orders, so
+// that a page of the commitments table filtered by party, area, strength
+// and status walks one range of one index in the page's order: that of
+// the rarest of its values that have rows ('*' when none has), checking
+// the others on each entry's vals (the ids of all the commitment's keys,
+// those without rows too: not rated, and its parties' own statuses).
+// The size of every key, of every pair of values and of every party's
+// own status is one row of tracked_key_totals. The keys are computed from
+// the same listed commitments as the tracked rows (corrections applied),
+// by the same writes.
 
 // noDue sorts after every due date: commitments without one come last.
 const noDue = "9999-99-99"
@@ -66,9 +68,18 @@ func partyStatusKey(party string, status entente.Status) string {
 	return pairKey(dimValue{dimParty, party}, dimValue{dimStatus, string(status)})
 }
 
-// keyName is a key that has rows: its text (as in tracked_key_totals)
-// and its dimension.
+// keyName is a key of a commitment's vals: its text (as in
+// tracked_key_totals) and its dimension.
 type keyName struct{ key, dim string }
+
+// notRatedKey is the status every party has until someone rates it: on
+// most commitments, as '*' is on all, so that its rows would nearly
+// repeat those of '*'. It has none: its pages walk '*' and check it.
+var notRatedKey = dimValue{dimStatus, string(entente.NotRated)}.key()
+
+// rowless says whether key k has no rows, only its id in vals and its
+// total: a party's own status, and not rated.
+func rowless(k keyName) bool { return k.dim == dimOwn || k.key == notRatedKey }
 
 // value is the value a single key names ("CN" of "p=CN").
 func (k keyName) value() string { return k.key[len(k.dim)+1:] }
@@ -246,7 +257,7 @@ func (s *Store) insertKeys(ctx context.Context, tx *sql.Tx, cs []listed, dues []
 		vals := encodeVals(kids)
 		rows = append(rows, row{starKey, c, d, vals})
 		for _, k := range per[i] {
-			if k.dim != dimOwn {
+			if !rowless(k) {
 				rows = append(rows, row{ids[k.key], c, d, vals})
 			}
 		}
@@ -354,7 +365,7 @@ func dropKeys(ctx context.Context, tx *sql.Tx, delta map[string]int64, docs []in
 		}
 		d.signed[st.signed] = true
 		for _, id := range st.ids {
-			if names[id].dim != dimOwn {
+			if !rowless(names[id]) {
 				d.ids[id] = true
 			}
 		}
@@ -411,7 +422,10 @@ func planKeys(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter) (key
 	switch {
 	case f.Party != "" && f.Status != "":
 		vals = append(vals, partyStatusKey(f.Party, f.Status))
-		drivers = append(drivers, dimValue{dimParty, f.Party}.key(), dimValue{dimStatus, string(f.Status)}.key())
+		drivers = append(drivers, dimValue{dimParty, f.Party}.key())
+		if st := (dimValue{dimStatus, string(f.Status)}).key(); st != notRatedKey {
+			drivers = append(drivers, st)
+		}
 	case f.Party != "":
 		vals = append(vals, dimValue{dimParty, f.Party}.key())
 	case f.Status != "":
@@ -428,11 +442,11 @@ func planKeys(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter) (key
 	if len(vals) == 0 {
 		return keyPlan{key: starKey, total: "*", rest: rest}, true, nil
 	}
-	own := len(drivers) > 0
+	own := f.Party != "" && f.Status != ""
 	if own {
 		drivers = append(drivers, vals[1:]...)
 	} else {
-		drivers = vals
+		drivers = slices.DeleteFunc(slices.Clone(vals), func(k string) bool { return k == notRatedKey })
 	}
 	total := ""
 	switch {
@@ -466,9 +480,11 @@ func planKeys(ctx context.Context, tx *sql.Tx, f *entente.CommitmentFilter) (key
 			return keyPlan{empty: true}, true, nil // a value never met
 		}
 	}
-	best := ""
+	// '*' when no value has rows (not rated alone)
+	best := "*"
+	ids["*"], sizes["*"] = starKey, math.MaxInt64
 	for _, k := range drivers {
-		if _, ok := ids[k]; ok && (best == "" || sizes[k] < sizes[best]) {
+		if _, ok := ids[k]; ok && sizes[k] < sizes[best] {
 			best = k
 		}
 	}

@@ -105,7 +105,7 @@ func BenchmarkTracking(b *testing.B) {
 				{"page50-party-due", page(entente.CommitmentFilter{Party: "CN", Sort: "due", Offset: 100})},
 				{"page50-party-due-before", page(entente.CommitmentFilter{Party: "CN", DueBefore: "2020-12-31", Sort: "due"})},
 				{"page50-area-status", page(entente.CommitmentFilter{Area: "trade", Status: entente.InProgress})},
-				{"page50-party-status", page(entente.CommitmentFilter{Party: "RS", Status: entente.Stalled})},
+				{"page50-party-status", page(entente.CommitmentFilter{Party: "CN", Status: entente.Stalled})},
 				{"page50-area-strength-overdue", page(entente.CommitmentFilter{Area: "infrastructure", Strength: entente.Intent, Overdue: true})},
 				{"page50-status-sorted", page(entente.CommitmentFilter{Area: "science", Sort: "status", Offset: 200})},
 			}

@@ -2,13 +2,14 @@
 -- ingest's CPU (one row per commitment per filter value and per pair of
 -- values, 17 rows per commitment, each in four b-trees). Now a commitment
 -- has a row for '*' and for each single value it meets (a party it binds,
--- an area, its strength, a status some party has): no row per pair, nor
--- per party's own status. A filter of two values walks the rarer value's
--- range and checks the other on the entry itself (vals, the ids of all
--- the commitment's keys, its parties' own statuses too, carried by each
+-- an area, its strength, a status some party has but not rated, which
+-- nearly every commitment has): no row per pair, nor per party's own
+-- status. A filter of two values walks the rarer value's range ('*' for
+-- not rated) and checks the other on the entry itself (vals, the ids of
+-- all the commitment's keys, those without rows too, carried by each
 -- index), in the page's order, without a lookup per entry. The sizes of
--- the pairs and of the own statuses are still kept in tracked_key_totals,
--- as every key's. A key is a small integer of tracked_key_ids (never
+-- the pairs, of not rated and of the own statuses are still kept in
+-- tracked_key_totals, as every key's. A key is a small integer of tracked_key_ids (never
 -- deleted, so that ids stay valid), and a document's rows are found from
 -- its '*' rows (the partial index), whose vals name all its keys, instead
 -- of an index of every row by document.
@@ -32,7 +33,7 @@ CREATE TABLE tracked_keys (
 	due TEXT NOT NULL, -- the due date, '9999-99-99' when open or none
 	status_rank INTEGER NOT NULL,
 	open BOOLEAN NOT NULL, -- some party's status is neither fulfilled nor superseded
-	vals TEXT NOT NULL, -- the ids of the commitment's keys but '*' (its own statuses too), ascending: ',3,17,42,'
+	vals TEXT NOT NULL, -- the ids of the commitment's keys but '*' (those without rows too), ascending: ',3,17,42,'
 	PRIMARY KEY (key, signed_date DESC, document_id DESC, version_id DESC, position)
 ) WITHOUT ROWID;
 -- the due order of the commitments with a due date, the status order of
