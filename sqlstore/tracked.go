@@ -175,11 +175,10 @@ func (s *Store) recomputeTracked(ctx context.Context, tx *sql.Tx, docs []int64, 
 		if err := addTotals(ctx, tx, delta, -1, "t.document_id IN ("+in+")", a); err != nil {
 			return err
 		}
-		if err := subtractKeys(ctx, tx, keyDelta, "WHERE k.document_id IN ("+in+")", a); err != nil {
+		if err := dropKeys(ctx, tx, keyDelta, chunk); err != nil {
 			return err
 		}
 		for _, q := range []string{
-			`DELETE FROM tracked_keys WHERE document_id IN (` + in + `)`,
 			`DELETE FROM tracked_parties WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
 			`DELETE FROM tracked_areas WHERE sentence_id IN (SELECT sentence_id FROM tracked_commitments WHERE document_id IN (` + in + `))`,
 			`DELETE FROM tracked_commitments WHERE document_id IN (` + in + `)`,

@@ -130,12 +130,24 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 	if cur, err := tr.Store.(*sqlstore.Store).TrackedCurrent(ctx, tr.Rules.Fingerprint()); err != nil || !cur {
 		t.Fatalf("%s: tracked tables current %v, %v", when, cur, err)
 	}
-	// the kept sizes of the filter keys are their rows' counts
+	// the kept sizes of the filter keys that have rows (migration 0039:
+	// '*' and the single values but not rated) are their rows' counts;
+	// the pairs', not rated's and the parties' own statuses' are held to
+	// the Go path by the pages below
+	db := tr.Store.(*sqlstore.Store).DB()
 	var wrong int
-	if err := tr.Store.(*sqlstore.Store).DB().QueryRowContext(ctx, `SELECT count(*) FROM tracked_key_totals n
-		FULL JOIN (SELECT key, count(*) AS c FROM tracked_keys GROUP BY key) k ON k.key = n.key
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT n.key, n.n FROM tracked_key_totals n JOIN tracked_key_ids d ON d.key = n.key
+		AND d.dim <> 'ps' AND d.key <> 'st=not_rated') n
+		FULL JOIN (SELECT d.key, count(*) AS c FROM tracked_keys k JOIN tracked_key_ids d ON d.id = k.key GROUP BY d.key) k ON k.key = n.key
 		WHERE n.n IS NULL OR k.c IS NULL OR n.n <> k.c`).Scan(&wrong); err != nil || wrong != 0 {
 		t.Fatalf("%s: %d kept key totals differ from the keys' rows (%v)", when, wrong, err)
+	}
+	// every row of a commitment carries the values of its '*' row, and
+	// has a key those values name
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM tracked_keys k LEFT JOIN tracked_keys s ON s.key = 0
+		AND s.signed_date = k.signed_date AND s.document_id = k.document_id AND s.version_id = k.version_id AND s.position = k.position
+		WHERE s.vals IS NULL OR s.vals <> k.vals OR (k.key <> 0 AND k.vals NOT LIKE '%,' || k.key || ',%')`).Scan(&wrong); err != nil || wrong != 0 {
+		t.Fatalf("%s: %d key rows disagree with their commitment's '*' row (%v)", when, wrong, err)
 	}
 	// and every tracked row is what a computation in full gives
 	sameAsFull(t, ctx, tr.Store.(*sqlstore.Store), tr.Rules, when)
@@ -155,10 +167,28 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 		{Party: "CN", Status: entente.Fulfilled, Strength: entente.Firm, DueAfter: "2020-01-01"},
 		{Pair: []string{"CN", "RS"}, Area: "trade", Party: "CN"}, {Status: entente.NotRated, Strength: entente.Intent, From: "2020"},
 		{Party: "ZZ"}, {Area: "trade", Party: "ZZ"},
+		// migration 0039: a pair walks one value's keys and checks the
+		// other on the entries; every pair of dimensions, the party's own
+		// status with another value, overdue and due dates with a pair
+		{Party: "CN", Strength: entente.Firm}, {Area: "culture", Strength: entente.Soft}, {Strength: entente.Firm, Status: entente.Fulfilled},
+		{Area: "trade", Status: entente.Stalled}, {Party: "RS", Area: "culture"}, {Party: "HU", Area: "trade"},
+		{Party: "CN", Status: entente.NotRated, Area: "trade"}, {Party: "RS", Status: entente.NotRated, Strength: entente.Firm},
+		{Party: "CN", Status: entente.Fulfilled, Overdue: true}, {Party: "CN", Area: "trade", Overdue: true},
+		{Area: "trade", Strength: entente.Firm, DueBefore: "2027-12-31"}, {Party: "CN", Status: entente.NotRated, DueAfter: "2020-01-01"},
+		{Party: "CN", Area: "trade", Strength: entente.Firm, Status: entente.NotRated}, {Strength: entente.Firm, Status: entente.Reversed},
+		{Area: "nowhere", Strength: entente.Firm}, {Party: "CN", Status: entente.Reversed, Area: "culture"},
+		// not rated has no rows: '*' is walked, or another value's keys
+		{Status: entente.NotRated}, {Status: entente.NotRated, Overdue: true}, {Status: entente.NotRated, Area: "culture"},
+		{Party: "RS", Status: entente.NotRated}, {Party: "HU", Status: entente.NotRated, DueBefore: "2027-12-31"},
 	}
 	for _, f := range filters {
 		for _, sort := range []string{"", "due", "status", "signed"} {
-			pages := [][2]int{{7, 7}, {tracking.MaxLimit, 0}}
+			// deep pages too: an offset past the first matches walks
+			// further along the key's entries, and in the due and status
+			// orders (migration 0039) past the entries of one index into
+			// those of the next (due dates, then none; not rated, then
+			// the other statuses)
+			pages := [][2]int{{7, 7}, {tracking.MaxLimit, 0}, {3, 2}, {3, 5}, {3, 11}, {3, 20}, {4, 41}}
 			if sort == "" {
 				pages = append(pages, [2]int{7, 0}, [2]int{5, 1000})
 			}

@@ -213,6 +213,10 @@ func extractFile(ctx context.Context, x ingest.Extractor, path string) (*entente
 // dropCollection closes s and removes its database.
 func dropCollection(ctx context.Context, log *slog.Logger, c config, s *sqlstore.Store, dir, name string) {
 	s.Close()
+	if c.keep {
+		log.Info("kept the batch's store", "name", name)
+		return
+	}
 	if c.db == "sqlite" {
 		for _, suffix := range []string{".db", ".db-wal", ".db-shm"} {
 			os.Remove(filepath.Join(c.dir, name+suffix))

@@ -47,6 +47,9 @@ type config struct {
 	group  int    // statements per transaction when building, after the sample
 	// indexNow writes the batch's full-text index in its commits
 	indexNow bool
+	// keep leaves the batch's store (its file in -dir, its schema) for
+	// measuring its size
+	keep bool
 }
 
 func run(ctx context.Context, argv []string, out io.Writer) error {
@@ -63,6 +66,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.IntVar(&c.block, "block", 0, "hits ranked together (the store's MaxCandidates); 0 for its default")
 	fs.IntVar(&c.batch, "batch", 0, "also time a batch ingest of this many new statements against their extraction, and single uploads")
 	fs.BoolVar(&c.indexNow, "index-now", false, "with -batch: write the full-text index in the batch's commits, as before it could lag, instead of catching it up after the batch")
+	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema), to measure its size")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
 	fs.StringVar(&c.bprof, "buildprofile", "", "write a CPU profile of building each collection to this file (a suffix per size)")
