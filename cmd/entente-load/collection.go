@@ -115,11 +115,7 @@ func openCollection(ctx context.Context, c config, name string) (*sqlstore.Store
 	// as every command of entente does (cmd/entente/store.go): with the
 	// due-date rules, each write keeps the tracked tables current in its
 	// own transaction, which is part of what a write costs
-	rules, err := tracking.LoadDueRules()
-	if err == nil {
-		err = s.UseDueRules(ctx, rules)
-	}
-	if err != nil {
+	if err := tracking.KeepTables(ctx, s); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -66,11 +66,7 @@ func openStore(ctx context.Context, dsn string) (store, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := tracking.LoadDueRules()
-	if err == nil {
-		err = st.UseDueRules(ctx, rules)
-	}
-	if err != nil {
+	if err := tracking.KeepTables(ctx, st); err != nil {
 		st.Close()
 		return nil, err
 	}
