@@ -182,6 +182,7 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 		{Party: "RS", Status: entente.NotRated}, {Party: "HU", Status: entente.NotRated, DueBefore: "2027-12-31"},
 	}
 	for _, f := range filters {
+		compareBoundaries(t, ctx, tr, ref, f, when)
 		for _, sort := range []string{"", "due", "status", "signed"} {
 			// deep pages too: an offset past the first matches walks
 			// further along the key's entries, and in the due and status

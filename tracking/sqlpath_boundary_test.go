@@ -1,0 +1,65 @@
+package tracking_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
+)
+
+// compareBoundaries holds the pages of f in the due and status orders to
+// the Go path's at the seam of the two parts the keys read them in
+// (migration 0039): the commitments with a due date, then those without;
+// those not rated, then the others. Offsets one before, at and one past
+// the first part's size, with limits that end inside the first part, at
+// the seam and across it, and the last page; the fixed pages of compare
+// meet the seam only by chance.
+func compareBoundaries(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+	t.Helper()
+	for _, sort := range []string{"due", "status"} {
+		all := f
+		all.Sort, all.Limit, all.Offset = sort, tracking.MaxLimit, 0
+		want, err := ref.Commitments(ctx, all)
+		if err != nil {
+			t.Fatalf("%s: Go %+v: %v", when, all, err)
+		}
+		// the first part's size: where the order passes from one part to
+		// the other
+		first := 0
+		for i := range want.Commitments {
+			c := &want.Commitments[i]
+			in := c.Due != nil && c.Due.Date != ""
+			if sort == "status" {
+				in = sqlstore.StatusRank(c) == 0
+			}
+			if !in {
+				break
+			}
+			first++
+		}
+		var pages [][2]int
+		for _, off := range []int{first - 1, first, first + 1} {
+			if off >= 0 {
+				pages = append(pages, [2]int{1, off}, [2]int{2, off})
+			}
+		}
+		pages = append(pages, [2]int{3, max(want.Total-1, 0)})
+		for _, pg := range pages {
+			g := f
+			g.Sort, g.Limit, g.Offset = sort, pg[0], pg[1]
+			got, err := tr.Commitments(ctx, g)
+			if err != nil {
+				t.Fatalf("%s: SQL %+v: %v", when, g, err)
+			}
+			exp, err := ref.Commitments(ctx, g)
+			if err != nil {
+				t.Fatalf("%s: Go %+v: %v", when, g, err)
+			}
+			if a, b := jsonOf(t, got), jsonOf(t, exp); a != b {
+				t.Errorf("%s: page at the seam (first part %d) %+v:\n SQL %s\n  Go %s", when, first, g, a, b)
+			}
+		}
+	}
+}
