@@ -2,6 +2,7 @@ package tracking_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/entente/entente"
@@ -49,17 +50,7 @@ func compareBoundaries(t *testing.T, ctx context.Context, tr, ref *tracking.Trac
 		for _, pg := range pages {
 			g := f
 			g.Sort, g.Limit, g.Offset = sort, pg[0], pg[1]
-			got, err := tr.Commitments(ctx, g)
-			if err != nil {
-				t.Fatalf("%s: SQL %+v: %v", when, g, err)
-			}
-			exp, err := ref.Commitments(ctx, g)
-			if err != nil {
-				t.Fatalf("%s: Go %+v: %v", when, g, err)
-			}
-			if a, b := jsonOf(t, got), jsonOf(t, exp); a != b {
-				t.Errorf("%s: page at the seam (first part %d) %+v:\n SQL %s\n  Go %s", when, first, g, a, b)
-			}
+			samePage(t, ctx, tr, ref, g, fmt.Sprintf("%s, at the seam (first part %d)", when, first))
 		}
 	}
 }

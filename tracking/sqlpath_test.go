@@ -196,30 +196,43 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 			for _, pg := range pages {
 				f := f
 				f.Sort, f.Limit, f.Offset = sort, pg[0], pg[1]
-				got, err := tr.Commitments(ctx, f)
-				if err != nil {
-					t.Fatalf("%s: SQL %+v: %v", when, f, err)
-				}
-				want, err := ref.Commitments(ctx, f)
-				if err != nil {
-					t.Fatalf("%s: Go %+v: %v", when, f, err)
-				}
-				if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
-					t.Errorf("%s: page %+v:\n SQL %s\n  Go %s", when, f, g, w)
-				}
+				samePage(t, ctx, tr, ref, f, when)
 			}
 		}
-		got, err := tr.Scorecard(ctx, f)
-		if err != nil {
-			t.Fatalf("%s: SQL scorecard %+v: %v", when, f, err)
-		}
-		want, err := ref.Scorecard(ctx, f)
-		if err != nil {
-			t.Fatalf("%s: Go scorecard %+v: %v", when, f, err)
-		}
-		if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
-			t.Errorf("%s: scorecard %+v:\n SQL %s\n  Go %s", when, f, g, w)
-		}
+		sameScorecard(t, ctx, tr, ref, f, when)
+	}
+}
+
+// samePage fails unless the page of f read by tr (the SQL path) is the
+// one ref (the Go path) reads; when says at which step.
+func samePage(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+	t.Helper()
+	got, err := tr.Commitments(ctx, f)
+	if err != nil {
+		t.Fatalf("%s: SQL %+v: %v", when, f, err)
+	}
+	want, err := ref.Commitments(ctx, f)
+	if err != nil {
+		t.Fatalf("%s: Go %+v: %v", when, f, err)
+	}
+	if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
+		t.Errorf("%s: page %+v:\n SQL %s\n  Go %s", when, f, g, w)
+	}
+}
+
+// sameScorecard is samePage for the scorecard of f.
+func sameScorecard(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+	t.Helper()
+	got, err := tr.Scorecard(ctx, f)
+	if err != nil {
+		t.Fatalf("%s: SQL scorecard %+v: %v", when, f, err)
+	}
+	want, err := ref.Scorecard(ctx, f)
+	if err != nil {
+		t.Fatalf("%s: Go scorecard %+v: %v", when, f, err)
+	}
+	if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
+		t.Errorf("%s: scorecard %+v:\n SQL %s\n  Go %s", when, f, g, w)
 	}
 }
 

@@ -32,29 +32,9 @@ func TestUpkeepEdges(t *testing.T) {
 				{DueBefore: "2030-12-31"}, {Withdrawn: true}, {Party: "CN", Status: entente.NotRated}, {Party: "CN", Status: entente.Reversed}} {
 				for _, sort := range []string{"", "due", "status"} {
 					f.Sort, f.Limit = sort, tracking.MaxLimit
-					got, err := tr.Commitments(ctx, f)
-					if err != nil {
-						t.Fatalf("%s: SQL %+v: %v", when, f, err)
-					}
-					want, err := ref.Commitments(ctx, f)
-					if err != nil {
-						t.Fatalf("%s: Go %+v: %v", when, f, err)
-					}
-					if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
-						t.Errorf("%s: page %+v:\n SQL %s\n  Go %s", when, f, g, w)
-					}
+					samePage(t, ctx, tr, ref, f, when)
 				}
-				g, err := tr.Scorecard(ctx, f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				w, err := ref.Scorecard(ctx, f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if a, b := jsonOf(t, g), jsonOf(t, w); a != b {
-					t.Errorf("%s: scorecard %+v:\n SQL %s\n  Go %s", when, f, a, b)
-				}
+				sameScorecard(t, ctx, tr, ref, f, when)
 			}
 		}
 		pages("after ingest")
