@@ -2,7 +2,6 @@ package compare
 
 import (
 	"context"
-	"time"
 
 	"github.com/entente/entente"
 )
@@ -84,30 +83,11 @@ func (s *Service) pairView(ctx context.Context, a, b string, p *pairParts) (*ent
 	return v, nil
 }
 
-// areaCounter is a store that counts commitments by area and status in
-// one query over its tracked tables, when they are current for the
-// tracker's due-date rules (sqlstore).
-type areaCounter interface {
-	TrackedCurrent(ctx context.Context, fingerprint string) (bool, error)
-	TrackedByArea(ctx context.Context, f entente.CommitmentFilter, today string) (map[string]map[entente.Status]int, int, error)
-}
-
-// byArea fills the view's table by area from the store's tracked tables,
-// if it keeps them current, and says whether it did.
+// byArea fills the view's table by area from the tracker's index of the
+// commitments, if the store lists them for one, and says whether it did.
 func (s *Service) byArea(ctx context.Context, f entente.CommitmentFilter, v *entente.PairView) (bool, error) {
-	ac, ok := s.Tracker.Store.(areaCounter)
-	if !ok {
-		return false, nil
-	}
-	fp := ""
-	if s.Tracker.Rules != nil {
-		fp = s.Tracker.Rules.Fingerprint()
-	}
-	if current, err := ac.TrackedCurrent(ctx, fp); err != nil || !current {
-		return false, err
-	}
-	byArea, n, err := ac.TrackedByArea(ctx, f, time.Now().UTC().Format(time.DateOnly))
-	if err != nil {
+	byArea, n, ok, err := s.Tracker.ByArea(ctx, f)
+	if err != nil || !ok {
 		return false, err
 	}
 	v.ByArea, v.Commitments = byArea, n

@@ -19,38 +19,6 @@ type Page struct {
 	Offset      int                         `json:"offset"`
 }
 
-// indexed is a store that keeps each commitment's corrected labels, due
-// date and party statuses in tables of its own, kept current by its
-// writes, so that the table and scorecards are filtered, sorted, paged and
-// counted by the database. Without it, or while its tables are not
-// current for the tracker's rules (computed with other rules, or left
-// behind by a writer without rules), the tracker reads the whole set and
-// does that here, which gives the same answers, slowly: a read never
-// writes.
-type indexed interface {
-	TrackedCurrent(ctx context.Context, fingerprint string) (bool, error)
-	TrackedPage(ctx context.Context, f entente.CommitmentFilter, today string) ([]entente.TrackedCommitment, int, error)
-	TrackedTally(ctx context.Context, f entente.CommitmentFilter, today string) (*entente.ScoreTally, error)
-}
-
-// indexedStore returns the store's tracked tables when they are current
-// for the tracker's rules.
-func (t *Tracker) indexedStore(ctx context.Context) (indexed, bool, error) {
-	ix, ok := t.Store.(indexed)
-	if !ok {
-		return nil, false, nil
-	}
-	fp := ""
-	if t.Rules != nil {
-		fp = t.Rules.Fingerprint()
-	}
-	current, err := ix.TrackedCurrent(ctx, fp)
-	if err != nil || !current {
-		return nil, false, err
-	}
-	return ix, true, nil
-}
-
 // UpcomingDays is how far ahead "upcoming" looks.
 const UpcomingDays = 90
 
@@ -63,11 +31,14 @@ func (t *Tracker) Commitments(ctx context.Context, f entente.CommitmentFilter) (
 	if err := checkFilter(&f); err != nil {
 		return nil, err
 	}
-	if ix, ok, err := t.indexedStore(ctx); err != nil {
+	x, src, ok, err := t.commitmentIndex(ctx)
+	if err != nil {
 		return nil, err
-	} else if ok {
+	}
+	if ok {
 		today := t.today()
-		cs, total, err := ix.TrackedPage(ctx, f, today)
+		ids, total := x.page(x.query(&f, today))
+		cs, err := src.CommitmentsBySentence(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -218,12 +189,6 @@ func keep(c *entente.TrackedCommitment, f *entente.CommitmentFilter) bool {
 // sortCommitments orders by signing date (newest first, the default), by
 // due date (soonest first, open last) or by status (least advanced first).
 func sortCommitments(cs []entente.TrackedCommitment, by string) {
-	rank := func(c *entente.TrackedCommitment) int {
-		if len(c.Statuses) == 0 {
-			return 0
-		}
-		return slices.Index(entente.Statuses, c.Statuses[0].Status)
-	}
 	slices.SortStableFunc(cs, func(a, b entente.TrackedCommitment) int {
 		switch by {
 		case "due":
@@ -232,7 +197,7 @@ func sortCommitments(cs []entente.TrackedCommitment, by string) {
 				return c
 			}
 		case "status":
-			if c := cmp.Compare(rank(&a), rank(&b)); c != 0 {
+			if c := cmp.Compare(StatusRank(&a), StatusRank(&b)); c != 0 {
 				return c
 			}
 		}

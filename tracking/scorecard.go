@@ -18,17 +18,12 @@ func (t *Tracker) Scorecard(ctx context.Context, f entente.CommitmentFilter) (*e
 		return nil, err
 	}
 	var tally *entente.ScoreTally
-	if ix, ok, err := t.indexedStore(ctx); err != nil {
+	if x, _, ok, err := t.commitmentIndex(ctx); err != nil {
 		return nil, err
 	} else if ok {
-		if tally, err = ix.TrackedTally(ctx, f, t.today()); err != nil {
-			return nil, err
-		}
-	} else {
-		var err error
-		if tally, err = t.tally(ctx, f); err != nil {
-			return nil, err
-		}
+		tally = x.tally(x.query(&f, t.today()))
+	} else if tally, err = t.tally(ctx, f); err != nil {
+		return nil, err
 	}
 	sc := &entente.Scorecard{Counts: zeroCounts(), Timeline: []entente.ScorePoint{}, Commitments: tally.Commitments, Overdue: tally.Overdue}
 	sum := 0
@@ -138,4 +133,21 @@ func mean(sum, n int) *float64 {
 	}
 	v := float64(sum) / float64(n)
 	return &v
+}
+
+// ByArea counts, over the commitments f selects, each party a commitment
+// binds once under each of its areas ("none" for a commitment with none)
+// by status, as a pair of parties' page shows them, and how many
+// commitments f selects. It returns false when the store keeps no index of
+// its commitments (the caller then pages through them).
+func (t *Tracker) ByArea(ctx context.Context, f entente.CommitmentFilter) (map[string]map[entente.Status]int, int, bool, error) {
+	if err := checkFilter(&f); err != nil {
+		return nil, 0, false, err
+	}
+	x, _, ok, err := t.commitmentIndex(ctx)
+	if err != nil || !ok {
+		return nil, 0, false, err
+	}
+	byArea, n := x.byArea(x.query(&f, t.today()))
+	return byArea, n, true, nil
 }

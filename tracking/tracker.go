@@ -72,6 +72,10 @@ type Tracker struct {
 	Fetcher       Fetcher // nil keeps no copy of evidence pages
 	// Now is today, for overdue and upcoming; tests fix it.
 	Now func() time.Time
+
+	// index keeps the commitments in memory between reads (index.go); a
+	// tracker not made by New reads them anew for each.
+	index *indexHolder
 }
 
 // New returns a tracker over st with the embedded due rules.
@@ -80,7 +84,7 @@ func New(st Store) (*Tracker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tracker{Store: st, Rules: rules, Now: time.Now}, nil
+	return &Tracker{Store: st, Rules: rules, Now: time.Now, index: &indexHolder{}}, nil
 }
 
 func (t *Tracker) today() string {
