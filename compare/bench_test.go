@@ -188,11 +188,6 @@ func BenchmarkPair(b *testing.B) {
 				}
 				b.Run(name, func(b *testing.B) {
 					svc := newService(b, s)
-					// as the program does after opening: the tracked
-					// tables current, for the table by area
-					if err := s.UseDueRules(ctx, svc.Tracker.Rules); err != nil {
-						b.Fatal(err)
-					}
 					if !kept {
 						svc.Views = nil
 					} else if _, err := svc.Pair(ctx, "CN", "RS"); err != nil {

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/tracking"
 )
 
 // TestAnchorBinaryCarryData: migration 0025 stores a sentence's anchor
@@ -50,15 +49,6 @@ func TestAnchorBinaryCarryData(t *testing.T) {
 			db.Close()
 
 			s := st.open(t)
-			// as the program does after opening: corrections reach the
-			// tables of corrected labels
-			tr, err := tracking.New(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.UseDueRules(ctx, tr.Rules); err != nil {
-				t.Fatal(err)
-			}
 			for _, c := range sents {
 				var text string
 				var bin []byte

@@ -12,7 +12,6 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/sqlstore"
-	"github.com/entente/entente/tracking"
 )
 
 // TestSentenceTextCarryData: migration 0026 lets a sentence hold its text
@@ -65,13 +64,6 @@ func TestSentenceTextCarryData(t *testing.T) {
 			var marks int
 			if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM tracked_dirty`).Scan(&marks); err != nil || marks != 0 {
 				t.Errorf("after the upgrade, %d documents marked for tracking (%v), want 0", marks, err)
-			}
-			tr, err := tracking.New(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.UseDueRules(ctx, tr.Rules); err != nil {
-				t.Fatal(err)
 			}
 			// opening gave the old rows offsets where their text is a run
 			// of their version's

@@ -17,7 +17,7 @@ import (
 // those sentences and documents alone, so that an uncorrected collection
 // costs them nothing. They are derived like the tracked tables: a write
 // recomputes the rows of the documents it marked in tracked_dirty, in its
-// own transaction (settleTracked), with Correction.ApplyTo, the code the
+// own transaction (settleMarks), with Correction.ApplyTo, the code the
 // reader applies corrections with.
 
 // recomputeCorrected replaces the corrected rows of docs. Only the

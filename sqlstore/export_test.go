@@ -120,6 +120,3 @@ const (
 // SetPurgeMin sets how many deleted sentences a fold waits for before it
 // purges them from the postings.
 func SetPurgeMin(s *Store, n int) { s.purgeMin = n }
-
-// EncodeVals and ValsHas are encodeVals and valsHas, for TestValsLike.
-var EncodeVals, ValsHas = encodeVals, valsHas

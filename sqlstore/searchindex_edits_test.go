@@ -72,11 +72,6 @@ func testSearchIndexFollowsEdits(t *testing.T, open func() (*sqlstore.Store, err
 		t.Fatal(err)
 	}
 	tr.Extractor, tr.ExtractorName = relabel{extractor}, "extract/zh (relabel)"
-	// as the program does after opening: corrections reach the tables of
-	// corrected labels
-	if err := s.UseDueRules(ctx, tr.Rules); err != nil {
-		t.Fatal(err)
-	}
 	s.UsePartReader(tracking.NewPartReader(func() (tracking.Extractor, error) { return extractor, nil }))
 	docs, err := s.Documents(ctx, entente.DocumentFilter{Limit: 10})
 	if err != nil {

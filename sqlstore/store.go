@@ -104,7 +104,6 @@ type Store struct {
 	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
 	conns   sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go) or binds directly (direct.go)
 	direct  directStmts                // the writer's INSERTs on its driver connection, where the dialect binds directly
-	due     atomic.Pointer[dueHolder]  // the due-date rules of the tracked tables (UseDueRules)
 	parts   atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
@@ -236,7 +235,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if err := s.settleTracked(ctx, tx); err != nil {
+	if err := s.settleMarks(ctx, tx); err != nil {
 		return err
 	}
 	if len(events) > 0 {

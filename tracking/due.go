@@ -3,7 +3,6 @@ package tracking
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -409,18 +408,4 @@ func readNumber(s string) (int, bool) {
 		}
 	}
 	return n, true
-}
-
-// KeepTables gives st the embedded due-date rules, which brings its
-// tracked tables up to date and has every later write keep them current
-// in its own transaction: what every command and the load harness do
-// after opening a store, so that a write costs what it costs a user.
-func KeepTables(ctx context.Context, st interface {
-	UseDueRules(context.Context, entente.DueReader) error
-}) error {
-	rules, err := LoadDueRules()
-	if err != nil {
-		return err
-	}
-	return st.UseDueRules(ctx, rules)
 }

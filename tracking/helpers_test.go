@@ -97,10 +97,6 @@ func newTracker(t *testing.T, s *sqlstore.Store) *tracking.Tracker {
 		t.Fatal(err)
 	}
 	tr.Now = func() time.Time { return time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC) }
-	// as the program does after opening: writes keep the tracked tables
-	if err := s.UseDueRules(context.Background(), tr.Rules); err != nil {
-		t.Fatal(err)
-	}
 	s.UsePartReader(partReader(t))
 	return tr
 }

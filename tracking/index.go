@@ -41,12 +41,12 @@ type commitmentIndex struct {
 
 // indexedDoc is a document and its commitments.
 type indexedDoc struct {
-	id         int64
-	date       string   // signing date as corrected, the order
-	storedDate string   // as stored, what the date filters read
-	stored     []uint16 // parties as stored, what the pair filter reads
-	parties    []uint16 // parties as corrected, bound by a commitment that names no actor
-	withdrawn  bool
+	id          int64
+	date        string   // signing date as corrected, the order
+	storedDate  string   // as stored, what the date filters read
+	stored      []uint16 // parties as stored, what the pair filter reads
+	parties     []uint16 // parties as corrected, bound by a commitment that names no actor
+	withdrawn   bool
 	commitments []indexedCommitment
 }
 

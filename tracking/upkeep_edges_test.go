@@ -9,11 +9,9 @@ import (
 	"github.com/entente/entente/tracking"
 )
 
-// TestUpkeepEdges: the writes round rows8 and migration 0039 made lean
-// keep the tracked rows equal to a computation in full, and the pages to
-// the Go path's, where their shortcuts could slip: a status that is the
-// only one of its kind set and then set back to not rated (its totals
-// fall to zero, the only case where the zero rows are deleted), a
+// TestUpkeepEdges: the index's updates keep it equal to one read in full,
+// and the pages to the Go path's, where an update could slip: a status that is the
+// only one of its kind set and then set back to not rated, a
 // deadline added by a correction to a commitment that had none (whose
 // text the upkeep's listing skips), a correction of the document's date
 // under a corrected deadline (the due date moves), a withdrawal and a
@@ -27,7 +25,7 @@ func TestUpkeepEdges(t *testing.T) {
 		docs := []int64{ingestStatement(t, ctx, s, statement), ingestStatement(t, ctx, s, "cn-ae-2019-joint-statement.zh.txt")}
 		pages := func(when string) {
 			t.Helper()
-			sameAsFull(t, ctx, s, tr.Rules, when)
+			sameAsFull(t, ctx, s, tr, when)
 			for _, f := range []entente.CommitmentFilter{{}, {Status: entente.Reversed}, {Status: entente.NotRated}, {Overdue: true},
 				{DueBefore: "2030-12-31"}, {Withdrawn: true}, {Party: "CN", Status: entente.NotRated}, {Party: "CN", Status: entente.Reversed}} {
 				for _, sort := range []string{"", "due", "status"} {

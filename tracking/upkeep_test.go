@@ -15,16 +15,10 @@ import (
 	"github.com/entente/entente/tracking"
 )
 
-// trackedTables are the tables a write keeps current (the tracked rows
-// and the corrected labels search reads), with the order that makes a
-// dump of each comparable.
+// trackedTables are the tables a write keeps current (the corrected
+// labels search reads), with the order that makes a dump of each
+// comparable.
 var trackedTables = []struct{ name, order string }{
-	{"tracked_commitments", "sentence_id"},
-	{"tracked_parties", "sentence_id, party"},
-	{"tracked_areas", "sentence_id, area"},
-	{"tracked_totals", "party, bound, withdrawn, status"},
-	{"tracked_keys", "key, sentence_id"},
-	{"tracked_key_totals", "key"},
 	{"corrected_sentences", "sentence_id"},
 	{"corrected_actors", "sentence_id, party"},
 	{"corrected_areas", "sentence_id, area"},
@@ -60,27 +54,36 @@ func dumpTracked(t *testing.T, ctx context.Context, s *sqlstore.Store) map[strin
 	return out
 }
 
-// sameAsFull holds the tracked tables, as the writes so far kept them
-// (each write recomputing only the documents it changed), to the same
-// tables computed in full from the collection (as after new due-date
-// rules, with every document marked), row for row.
-func sameAsFull(t *testing.T, ctx context.Context, s *sqlstore.Store, rules entente.DueReader, when string) {
+// sameAsFull holds the tracker's index of the commitments, as the writes
+// so far brought it up to date (each update reading again only the
+// documents the events since named), to one read anew from the whole
+// collection; and the corrected labels, as the writes kept them, to the
+// same computed again for every document.
+func sameAsFull(t *testing.T, ctx context.Context, s *sqlstore.Store, tr *tracking.Tracker, when string) {
 	t.Helper()
-	kept := dumpTracked(t, ctx, s)
-	// every document marked, so that its corrected labels are computed
-	// again too
-	for _, q := range []string{`DELETE FROM tracked_meta WHERE key = 'due_rules'`,
-		`INSERT INTO tracked_dirty (document_id) SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM tracked_dirty)`} {
-		if _, err := s.DB().ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
+	kept, err := tracking.IndexDump(ctx, tr)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := s.UseDueRules(ctx, rules); err != nil {
+	fresh, err := tracking.FreshIndexDump(ctx, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept != fresh {
+		t.Errorf("%s: the index kept by updates differs from one read anew:\n kept %.2000s\n anew %.2000s", when, kept, fresh)
+	}
+	before := dumpTracked(t, ctx, s)
+	// every document marked, and a write, which settles the marks
+	if _, err := s.DB().ExecContext(ctx, `INSERT INTO tracked_dirty (document_id) SELECT id FROM documents
+		WHERE id NOT IN (SELECT document_id FROM tracked_dirty)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AppendEvent(ctx, &entente.Event{Action: "check", Entity: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	full := dumpTracked(t, ctx, s)
 	for _, tb := range trackedTables {
-		k, f := kept[tb.name], full[tb.name]
+		k, f := before[tb.name], full[tb.name]
 		if strings.Join(k, "\n") != strings.Join(f, "\n") {
 			t.Errorf("%s: %s kept by the writes differs from it computed in full:\n kept %d rows %.600v\n full %d rows %.600v",
 				when, tb.name, len(k), k, len(f), f)
@@ -105,10 +108,10 @@ func zhDoc(tb testing.TB, name, more string) *entente.NewDocument {
 	}
 }
 
-// TestUpkeepMatchesFull: the tracked rows a write keeps, recomputing only
-// its own documents (new ones only written, changed ones cleared and
-// written again, the totals counted from what it writes), are those a
-// full computation gives, after a batch of new documents, statuses, a
+// TestUpkeepMatchesFull: the index of the commitments a tracker keeps,
+// updating it from the events since (reading again only the documents
+// they name), is the one a full reading gives, and the corrected labels
+// a write keeps are those a full computation gives, after a batch of new documents, statuses, a
 // correction, a re-extraction, a withdrawal, a deletion and a purge, and
 // after writers racing on the same store.
 func TestUpkeepMatchesFull(t *testing.T) {
@@ -127,7 +130,7 @@ func TestUpkeepMatchesFull(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after a batch")
+		sameAsFull(t, ctx, s, tr, "after a batch")
 
 		all, err := tr.Commitments(ctx, entente.CommitmentFilter{Limit: tracking.MaxLimit, Withdrawn: true})
 		if err != nil {
@@ -144,7 +147,7 @@ func TestUpkeepMatchesFull(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after statuses")
+		sameAsFull(t, ctx, s, tr, "after statuses")
 
 		c := all.Commitments[0]
 		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: c.DocumentID, Sentence: c.Sentence.ID, Field: "areas",
@@ -154,28 +157,28 @@ func TestUpkeepMatchesFull(t *testing.T) {
 		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: docs[1], Field: "date", Value: []byte(`"2027-01-15"`), Why: "test"}); err != nil {
 			t.Fatal(err)
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after corrections")
+		sameAsFull(t, ctx, s, tr, "after corrections")
 
 		tr.Extractor, tr.ExtractorName = changedExtractor(t), "extract/zh (changed)"
 		if _, err := tr.Reextract(ctx, docs[0]); err != nil {
 			t.Fatal(err)
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after re-extraction")
+		sameAsFull(t, ctx, s, tr, "after re-extraction")
 
 		if err := tr.Withdraw(ctx, docs[1], "duplicate"); err != nil {
 			t.Fatal(err)
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after withdrawal")
+		sameAsFull(t, ctx, s, tr, "after withdrawal")
 
 		if err := s.DeleteDocument(ctx, docs[3]); err != nil {
 			t.Fatal(err)
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after a deletion")
+		sameAsFull(t, ctx, s, tr, "after a deletion")
 
 		if err := tr.Purge(as(ctx, "ad", entente.RoleAdmin), docs[2], "test"); err != nil {
 			t.Fatal(err)
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after a purge")
+		sameAsFull(t, ctx, s, tr, "after a purge")
 
 		// writers at once: batches of new documents, and statuses set on
 		// commitments of one document, each in its own transaction
@@ -218,6 +221,6 @@ func TestUpkeepMatchesFull(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		sameAsFull(t, ctx, s, tr.Rules, "after writers at once")
+		sameAsFull(t, ctx, s, tr, "after writers at once")
 	})
 }

@@ -27,7 +27,6 @@ import (
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
-	"github.com/entente/entente/tracking"
 )
 
 const corpus = "../testdata/corpus"
@@ -145,18 +144,6 @@ func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 	cfg.Ingester = &ingest.Ingester{Store: st, Extractor: sharedExtractor(t), ExtractorName: "test"}
 	if cfg.Workers > 0 && cfg.Queue == nil {
 		cfg.Queue = st.(entente.JobQueue) // uploads queued, read by cfg.Workers
-	}
-	// as the program does after opening: writes keep the tracked tables
-	if ds, ok := st.(interface {
-		UseDueRules(context.Context, entente.DueReader) error
-	}); ok {
-		rules, err := tracking.LoadDueRules()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := ds.UseDueRules(ctx, rules); err != nil {
-			t.Fatal(err)
-		}
 	}
 	srv, err := New(cfg)
 	if err != nil {

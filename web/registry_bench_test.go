@@ -24,7 +24,6 @@ import (
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/postgres/pgtest"
 	"github.com/entente/entente/sqlite"
-	"github.com/entente/entente/tracking"
 )
 
 // The registry's pages at the size of a real library: ENTENTE_BENCH_REGISTRY_DOCS
@@ -121,7 +120,6 @@ func registryBenchStore(b *testing.B, name string, n int) (fullStore, time.Durat
 	var st interface {
 		fullStore
 		connect.Store
-		UseDueRules(context.Context, entente.DueReader) error
 	}
 	switch name {
 	case "sqlite":
@@ -151,15 +149,6 @@ func registryBenchStore(b *testing.B, name string, n int) (fullStore, time.Durat
 		st = s
 	}
 	b.Cleanup(func() { st.Close() })
-	// as the program does after opening: the tracked tables current
-	// (computed the first time), so that the pair page reads them
-	rules, err := tracking.LoadDueRules()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := st.UseDueRules(ctx, rules); err != nil {
-		b.Fatal(err)
-	}
 	have, err := st.CountDocuments(ctx, entente.DocumentFilter{Withdrawn: true})
 	if err != nil {
 		b.Fatal(err)

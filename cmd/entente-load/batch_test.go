@@ -4,13 +4,9 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
-
-	"github.com/entente/entente/extract"
-	"github.com/entente/entente/tracking"
 )
 
 // TestBatchMeasure: -batch alone times a batch ingest against the
@@ -54,60 +50,5 @@ func TestBatchMeasure(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"-docs", "", "-dir", dir}, &out); err == nil {
 		t.Error("-docs \"\" without -batch was accepted")
-	}
-}
-
-// TestCollectionKeepsTracking: the harness's stores keep their tracked
-// tables current in each write, as every command of entente does, so a
-// batch's figures include what a user's ingest pays for them.
-func TestCollectionKeepsTracking(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ingests statements")
-	}
-	ctx := context.Background()
-	c := config{db: "sqlite", dir: t.TempDir()}
-	s, err := openCollection(ctx, c, "tracking")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	g, err := loadGenre()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg, err := extract.NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := reg.For("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, _ := g.statement(1, 7)
-	path := filepath.Join(c.dir, "s.txt")
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d, err := extractFile(ctx, x, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateDocument(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	rules, err := tracking.LoadDueRules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	current, err := s.TrackedCurrent(ctx, rules.Fingerprint())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n int
-	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM tracked_commitments`).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	if !current || n == 0 {
-		t.Errorf("after a write the tracked tables are current: %v, with %d commitments; want current and some", current, n)
 	}
 }

@@ -22,7 +22,6 @@ import (
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
 	"github.com/entente/entente/sqlstore"
-	"github.com/entente/entente/tracking"
 )
 
 // ingestSample is how many statements are extracted alone and then stored
@@ -108,18 +107,7 @@ func collectionName(c config, n int) string {
 }
 
 func openCollection(ctx context.Context, c config, name string) (*sqlstore.Store, error) {
-	s, err := openStore(ctx, c, name)
-	if err != nil {
-		return nil, err
-	}
-	// as every command of entente does (cmd/entente/store.go): with the
-	// due-date rules, each write keeps the tracked tables current in its
-	// own transaction, which is part of what a write costs
-	if err := tracking.KeepTables(ctx, s); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
+	return openStore(ctx, c, name)
 }
 
 // openStore opens the store named name: a SQLite file in c.dir, or a

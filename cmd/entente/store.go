@@ -42,7 +42,6 @@ type store interface {
 	connect.Store
 	entente.RegistryReader
 	Replay(ctx context.Context) (int, error)
-	UseDueRules(ctx context.Context, due entente.DueReader) error
 	UsePartReader(r sqlstore.PartReader)
 	// the full-text index behind a batch's commits (sqlstore/search_pending.go)
 	DrainIndex(ctx context.Context) (int, error)
@@ -51,10 +50,7 @@ type store interface {
 
 // openStore opens the embedded SQLite store, or PostgreSQL for a
 // postgres:// address; either runs its migrations first. The store is
-// given the due-date rules, which brings its tracked tables up to date
-// (in full after migration 0004 or a change of rules), so that every
-// command's writes keep them current and no read has to, and what reads a
-// split's parts again.
+// given what reads a split's parts again.
 func openStore(ctx context.Context, dsn string) (store, error) {
 	var st store
 	var err error
@@ -64,10 +60,6 @@ func openStore(ctx context.Context, dsn string) (store, error) {
 		st, err = sqlite.Open(ctx, dsn)
 	}
 	if err != nil {
-		return nil, err
-	}
-	if err := tracking.KeepTables(ctx, st); err != nil {
-		st.Close()
 		return nil, err
 	}
 	// a split's parts are read again by the extractor that re-extraction

@@ -6,14 +6,13 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/tracking"
 )
 
 // compareBoundaries holds the pages of f in the due and status orders to
-// the Go path's at the seam of the two parts the keys read them in
-// (migration 0039): the commitments with a due date, then those without;
-// those not rated, then the others. Offsets one before, at and one past
+// the Go path's at the seam of the two parts the index reads them in
+// (index_query.go): the commitments with a due date, sorted, then those
+// without in the default order; those not rated, then the others. Offsets one before, at and one past
 // the first part's size, with limits that end inside the first part, at
 // the seam and across it, and the last page; the fixed pages of compare
 // meet the seam only by chance.
@@ -33,7 +32,7 @@ func compareBoundaries(t *testing.T, ctx context.Context, tr, ref *tracking.Trac
 			c := &want.Commitments[i]
 			in := c.Due != nil && c.Due.Date != ""
 			if sort == "status" {
-				in = sqlstore.StatusRank(c) == 0
+				in = tracking.StatusRank(c) == 0
 			}
 			if !in {
 				break
