@@ -50,12 +50,12 @@ func (x *commitmentIndex) dump() string {
 		fmt.Fprintf(&b, "doc %d %q %q %v %v withdrawn=%v\n", d.id, d.date, d.storedDate, of(d.stored), of(d.parties), d.withdrawn)
 		for _, c := range d.commitments {
 			var sts []string
-			ps := c.statusPairs()
+			ps := c.statusPairs(d)
 			for i := 0; i+1 < len(ps); i += 2 {
 				sts = append(sts, x.names.of[ps[i]]+"="+string(entente.Statuses[ps[i+1]]))
 			}
 			fmt.Fprintf(&b, "  s%d id=%d due=%d %s rank=%d open=%v actors=%v areas=%v %v\n", c.sentence, c.id, c.due,
-				x.names.of[c.strength], c.rank, c.open, of(c.actorIDs()), of(c.areaIDs()), sts)
+				x.names.of[c.strength], c.rank, c.open, of(c.actorIDs(d)), of(c.areaIDs(d)), sts)
 		}
 	}
 	return b.String()

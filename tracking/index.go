@@ -48,34 +48,47 @@ type indexedDoc struct {
 	parties     []uint16 // parties as corrected, bound by a commitment that names no actor
 	withdrawn   bool
 	commitments []indexedCommitment
+	// vals holds the commitments' actors, areas and statuses, a run each
+	// (indexedCommitment.off), in one array a document
+	vals []uint16
 }
 
-// indexedCommitment is one commitment: 40-odd bytes and its labels.
+// indexedCommitment is one commitment in 32 bytes, and its labels in its
+// document's vals: from off, its actors, its areas, then a (party,
+// status) pair for every status recorded, in the order of the
+// commitment's statuses.
 type indexedCommitment struct {
 	sentence int64 // the sentence's row, by which its page reads it
 	id       int64 // its tracking row, 0 while nothing is recorded
 	due      int32 // due date as YYYYMMDD, 0 when none
+	off      uint32
 	strength uint16
 	rank     uint8 // the place of its first party's status in entente.Statuses
 	open     bool  // some party's status is neither fulfilled nor superseded
-	actors   uint8 // how many of vals are actors
-	areas    uint8 // how many areas follow them
-	// actors, areas, then (party, status) pairs: every status recorded,
-	// in the order of the commitment's statuses
-	vals []uint16
+	actors   uint8
+	areas    uint8
+	statuses uint8
 }
 
-func (c *indexedCommitment) actorIDs() []uint16 { return c.vals[:c.actors] }
-func (c *indexedCommitment) areaIDs() []uint16 {
-	return c.vals[c.actors : int(c.actors)+int(c.areas)]
+func (c *indexedCommitment) actorIDs(d *indexedDoc) []uint16 {
+	return d.vals[c.off : c.off+uint32(c.actors)]
 }
-func (c *indexedCommitment) statusPairs() []uint16 { return c.vals[int(c.actors)+int(c.areas):] }
+
+func (c *indexedCommitment) areaIDs(d *indexedDoc) []uint16 {
+	at := c.off + uint32(c.actors)
+	return d.vals[at : at+uint32(c.areas)]
+}
+
+func (c *indexedCommitment) statusPairs(d *indexedDoc) []uint16 {
+	at := c.off + uint32(c.actors) + uint32(c.areas)
+	return d.vals[at : at+2*uint32(c.statuses)]
+}
 
 // bound returns the parties the commitment binds: its actors, or its
 // document's parties when it names none.
 func (c *indexedCommitment) bound(d *indexedDoc) []uint16 {
 	if c.actors > 0 {
-		return c.actorIDs()
+		return c.actorIDs(d)
 	}
 	return d.parties
 }
@@ -86,14 +99,18 @@ type names struct {
 	ids map[string]uint16
 }
 
-var errTooManyNames = errors.New("more than 65,535 distinct parties, areas and strengths")
+// errUnindexable says that the collection holds what the index has no room
+// for: more than 65,535 distinct parties, areas and strengths, or a
+// commitment with more than 255 actors, areas or statuses. The tracker
+// then reads every commitment for each read, as without an index.
+var errUnindexable = errors.New("the commitments do not fit the index")
 
 func (n *names) id(s string) (uint16, error) {
 	if id, ok := n.ids[s]; ok {
 		return id, nil
 	}
 	if len(n.of) >= 1<<16-1 {
-		return 0, errTooManyNames
+		return 0, errUnindexable
 	}
 	id := uint16(len(n.of))
 	n.of = append(n.of, s)
@@ -202,7 +219,7 @@ func (t *Tracker) commitmentIndex(ctx context.Context) (*commitmentIndex, source
 		old = nil
 	}
 	x, built, err := t.readIndex(ctx, src, old)
-	if errors.Is(err, errTooManyNames) {
+	if errors.Is(err, errUnindexable) {
 		return nil, nil, false, nil
 	}
 	if err != nil {
@@ -320,7 +337,7 @@ func (t *Tracker) indexDocs(n *names, b *entente.CommitmentBatch) ([]*indexedDoc
 				return nil, err
 			}
 		}
-		ic, err := t.indexCommitment(n, &b.Commitments[i])
+		ic, err := t.indexCommitment(n, d, &b.Commitments[i])
 		if err != nil {
 			return nil, err
 		}
@@ -329,31 +346,30 @@ func (t *Tracker) indexDocs(n *names, b *entente.CommitmentBatch) ([]*indexedDoc
 	return docs, nil
 }
 
-func (t *Tracker) indexCommitment(n *names, l *entente.ListedCommitment) (indexedCommitment, error) {
+func (t *Tracker) indexCommitment(n *names, d *indexedDoc, l *entente.ListedCommitment) (indexedCommitment, error) {
 	c := &l.TrackedCommitment
-	ic := indexedCommitment{sentence: l.SentenceID, id: c.ID, rank: uint8(StatusRank(c))}
-	if len(c.Sentence.Actors) > 255 || len(c.Sentence.Areas) > 255 {
-		return ic, fmt.Errorf("sentence %d: more than 255 actors or areas", l.SentenceID)
+	ic := indexedCommitment{sentence: l.SentenceID, id: c.ID, rank: uint8(StatusRank(c)), off: uint32(len(d.vals))}
+	if len(c.Sentence.Actors) > 255 || len(c.Sentence.Areas) > 255 || len(c.Statuses) > 255 || len(d.vals) > 1<<31 {
+		return ic, fmt.Errorf("sentence %d: %w", l.SentenceID, errUnindexable)
 	}
 	var err error
 	if ic.strength, err = n.id(string(c.Sentence.Strength)); err != nil {
 		return ic, err
 	}
-	ic.actors, ic.areas = uint8(len(c.Sentence.Actors)), uint8(len(c.Sentence.Areas))
-	ic.vals = make([]uint16, 0, len(c.Sentence.Actors)+len(c.Sentence.Areas)+2*len(c.Statuses))
+	ic.actors, ic.areas, ic.statuses = uint8(len(c.Sentence.Actors)), uint8(len(c.Sentence.Areas)), uint8(len(c.Statuses))
 	for _, s := range append(slices.Clip(c.Sentence.Actors), c.Sentence.Areas...) {
 		id, err := n.id(s)
 		if err != nil {
 			return ic, err
 		}
-		ic.vals = append(ic.vals, id)
+		d.vals = append(d.vals, id)
 	}
 	for _, s := range c.Statuses {
 		id, err := n.id(s.Party)
 		if err != nil {
 			return ic, err
 		}
-		ic.vals = append(ic.vals, id, statusID(s.Status))
+		d.vals = append(d.vals, id, statusID(s.Status))
 		if s.Status != entente.Fulfilled && s.Status != entente.Superseded {
 			ic.open = true
 		}
