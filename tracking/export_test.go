@@ -22,7 +22,7 @@ func IndexDump(ctx context.Context, t *Tracker) (string, error) {
 }
 
 func FreshIndexDump(ctx context.Context, t *Tracker) (string, error) {
-	x, _, err := t.readIndex(ctx, t.Store.(source), nil)
+	x, _, _, err := t.readIndex(ctx, t.Store.(source), nil)
 	if err != nil {
 		return "", err
 	}
@@ -35,6 +35,35 @@ func IndexBuilds(t *Tracker) (builds, updates int) {
 	t.index.mu.Lock()
 	defer t.index.mu.Unlock()
 	return t.index.builds, t.index.updates
+}
+
+// IndexLoads returns how many times the tracker read its index from the
+// store's snapshot.
+func IndexLoads(t *Tracker) int {
+	t.index.mu.Lock()
+	defer t.index.mu.Unlock()
+	return t.index.loads
+}
+
+// SnapshotEvery sets how many documents a read must read for the tracker
+// to save a snapshot.
+func SnapshotEvery(t *Tracker, n int) { t.snapshotEvery = n }
+
+// Snapshot and ReadSnapshot are the codec of snapshots, for its tests.
+func Snapshot(ctx context.Context, t *Tracker) ([]byte, error) {
+	x, _, ok, err := t.commitmentIndex(ctx)
+	if err != nil || !ok {
+		return nil, fmt.Errorf("no index (%v)", err)
+	}
+	return x.snapshot()
+}
+
+func ReadSnapshot(data []byte) (string, error) {
+	x, err := readSnapshot(data)
+	if err != nil {
+		return "", err
+	}
+	return x.dump(), nil
 }
 
 func (x *commitmentIndex) dump() string {

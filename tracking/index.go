@@ -165,8 +165,9 @@ type indexHolder struct {
 	mu    sync.Mutex // guards what follows; held for no I/O
 	index *commitmentIndex
 	src   source // the store index was read from
-	// builds and updates count how the index was made, for tests
-	builds, updates int
+	// builds, loads and updates count how the index was made (read in
+	// full, from a snapshot, updated from the one held), for tests
+	builds, loads, updates int
 }
 
 func (h *indexHolder) get(src source) *commitmentIndex {
@@ -178,13 +179,16 @@ func (h *indexHolder) get(src source) *commitmentIndex {
 	return h.index
 }
 
-func (h *indexHolder) put(src source, x *commitmentIndex, built bool) {
+func (h *indexHolder) put(src source, x *commitmentIndex, built, loaded bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.src, h.index = src, x
-	if built {
+	switch {
+	case built:
 		h.builds++
-	} else {
+	case loaded:
+		h.loads++
+	default:
 		h.updates++
 	}
 }
@@ -218,14 +222,22 @@ func (t *Tracker) commitmentIndex(ctx context.Context) (*commitmentIndex, source
 	if old != nil && old.rules != fp {
 		old = nil
 	}
-	x, built, err := t.readIndex(ctx, src, old)
+	loaded := false
+	if old == nil {
+		old = t.loadSnapshot(ctx, src, fp)
+		loaded = old != nil
+	}
+	x, built, read, err := t.readIndex(ctx, src, old)
 	if errors.Is(err, errUnindexable) {
 		return nil, nil, false, nil
 	}
 	if err != nil {
 		return nil, nil, false, fmt.Errorf("read the commitments: %w", err)
 	}
-	h.put(src, x, built)
+	h.put(src, x, built, loaded)
+	if read >= t.snapshotAfter() {
+		t.saveSnapshot(ctx, src, x)
+	}
 	return x, src, true, nil
 }
 
@@ -238,9 +250,9 @@ func (t *Tracker) rulesFingerprint() string {
 
 // readIndex returns old brought to the collection's state, or a new index
 // when there is no old one or the store reads every document again.
-func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentIndex) (*commitmentIndex, bool, error) {
+func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentIndex) (x *commitmentIndex, built bool, read int, err error) {
 	since := entente.CollectionState{}
-	x := &commitmentIndex{rules: t.rulesFingerprint(), names: names{ids: map[string]uint16{}}}
+	x = &commitmentIndex{rules: t.rulesFingerprint(), names: names{ids: map[string]uint16{}}}
 	if old != nil {
 		since, x.names = old.state, old.names.clone()
 	}
@@ -255,13 +267,13 @@ func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentInde
 		return err
 	})
 	if err != nil {
-		return nil, false, err
+		return nil, false, 0, err
 	}
 	x.state = state
 	slices.SortFunc(fresh, docOrder)
 	if all || old == nil {
 		x.docs = fresh
-		return x, true, nil
+		return x, true, len(asked), nil
 	}
 	kept := make([]*indexedDoc, 0, len(old.docs))
 	for _, d := range old.docs {
@@ -270,7 +282,7 @@ func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentInde
 		}
 	}
 	x.docs = mergeDocs(kept, fresh)
-	return x, false, nil
+	return x, false, len(asked), nil
 }
 
 // docOrder is the table's default order of documents: signing date,
