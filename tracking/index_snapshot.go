@@ -2,8 +2,8 @@ package tracking
 
 import (
 	"bytes"
-	"context"
 	"compress/flate"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
