@@ -355,6 +355,11 @@ func (t *Tracker) indexDocs(n *names, b *entente.CommitmentBatch) ([]*indexedDoc
 		}
 		d.commitments = append(d.commitments, ic)
 	}
+	// the arrays as long as what they hold: appending left them up to
+	// twice that, a fifth of the index's memory
+	for _, d := range docs {
+		d.commitments, d.vals = slices.Clone(d.commitments), slices.Clone(d.vals)
+	}
 	return docs, nil
 }
 
