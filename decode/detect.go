@@ -214,6 +214,17 @@ func Reads(name string) bool {
 	return ext == "" || textExtensions[ext] || formExtensions[ext]
 }
 
+// InProcess reports whether Decode reads data in the process alone, by
+// its first bytes: everything but a PDF (pdftotext), a DOCX (an archive)
+// and a Word .doc (antiword), which are the reads that cost more than
+// finding the bytes stored. Ingest decodes such an input before looking
+// it up, and looks its bytes and its text up at once.
+func InProcess(data []byte) bool {
+	return !bytes.Contains(data[:min(len(data), 1024)], []byte(magicPDF)) &&
+		!bytes.HasPrefix(data, []byte(magicZip)) && !bytes.HasPrefix(data, []byte("PK\x05\x06")) &&
+		!bytes.HasPrefix(data, []byte(magicOLE))
+}
+
 // SniffHead is the size of the head that Precheck looks at.
 const SniffHead = 64 << 10
 

@@ -198,11 +198,28 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 	}
 	sum := sha256.Sum256(input.Data)
 	sha := hex.EncodeToString(sum[:])
-	if src, err := in.Store.SourceBySHA256(ctx, sha); err == nil {
-		e.out.Status, e.out.DocumentID, e.out.SourceID = AlreadyHave, src.DocumentID, src.ID
-		return e
-	} else if !errors.Is(err, entente.ErrNotFound) {
-		return refuse(fmt.Errorf("%s: look up source: %w", input.Name, err))
+	// An input read in the process (text, HTML) is decoded first and its
+	// bytes, text and near-duplicates looked up in one statement
+	// (FindInput); any other is looked up by its bytes first, so that a
+	// known PDF or DOCX is not read again.
+	f, atOnce := in.Store.(inputFinder)
+	atOnce = atOnce && decode.InProcess(input.Data)
+	known := func() (bool, error) {
+		src, err := in.Store.SourceBySHA256(ctx, sha)
+		if err == nil {
+			e.out.Status, e.out.DocumentID, e.out.SourceID = AlreadyHave, src.DocumentID, src.ID
+			return true, nil
+		} else if !errors.Is(err, entente.ErrNotFound) {
+			return false, fmt.Errorf("%s: look up source: %w", input.Name, err)
+		}
+		return false, nil
+	}
+	if !atOnce {
+		if ok, err := known(); err != nil {
+			return refuse(err)
+		} else if ok {
+			return e
+		}
 	}
 
 	res, err := decode.Decode(ctx, input.Name, input.Data, decode.Options{
@@ -210,6 +227,15 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 		MaxChars: in.Limits.maxChars(), Tools: in.Tools,
 	})
 	if err != nil {
+		if atOnce {
+			// a stored input is known by its bytes, whatever reading them
+			// says now (a lower limit, a stricter reader)
+			if ok, lerr := known(); lerr != nil {
+				return refuse(lerr)
+			} else if ok {
+				return e
+			}
+		}
 		return refuse(err) // decode errors already name the input
 	}
 	if err := stopped(ctx, input.Name, "decoded"); err != nil {
@@ -225,7 +251,24 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 		Format: res.Format, Encoding: res.Encoding, MediaType: res.MediaType, RetrievedAt: retrieved,
 	}
 	e.text, e.textSHA = res.Text, TextSHA256(res.Text)
-	if tf, ok := in.Store.(textFinder); ok {
+	if atOnce {
+		src, v, near, err := f.FindInput(ctx, sha, e.textSHA, e.nearSketch())
+		if err != nil {
+			return refuse(fmt.Errorf("%s: look up input: %w", input.Name, err))
+		}
+		if src != nil {
+			// as when found before decoding: nothing read kept
+			return &examined{input: input, out: Outcome{Name: input.Name, Status: AlreadyHave, DocumentID: src.DocumentID,
+				SourceID: src.ID}}
+		}
+		if v != nil {
+			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
+			return e
+		}
+		if in.nearAmong(ctx, f, e, near) {
+			return e
+		}
+	} else if tf, ok := in.Store.(textFinder); ok {
 		// the text and its near-duplicates in one look-up
 		v, near, err := tf.FindText(ctx, e.textSHA, e.nearSketch())
 		if err != nil {

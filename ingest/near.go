@@ -34,6 +34,15 @@ func (in *Ingester) nearDuplicate(ctx context.Context, e *examined) bool {
 	return in.nearAmong(ctx, nf, e, vs)
 }
 
+// inputFinder is a store that looks an input up by its bytes, its text
+// and its sketch in one call (FindInput: one statement for the three).
+type inputFinder interface {
+	textFinder
+	// FindInput returns the source with the bytes (its id and document),
+	// or else what FindText returns for the text.
+	FindInput(ctx context.Context, bytesSHA, textSHA string, sketch []int64) (*entente.Source, *entente.Version, []entente.Version, error)
+}
+
 // textFinder is a store that looks a text up by its sha256 and, when no
 // version has it, by its sketch, in one call (one statement on
 // PostgreSQL: a batch looks up every new input's text).

@@ -100,15 +100,17 @@ func (s *Store) insertCorrectedSentences(ctx context.Context, tx *sql.Tx, docs [
 	if len(byAnchor) == 0 {
 		return nil
 	}
-	// the sentences the corrections are keyed to
+	// the sentences the corrections are keyed to, through the documents'
+	// versions (sentences are indexed by version, migration 0043)
 	var a args
 	var ids []int64
 	anchorOf := map[int64]entente.Anchor{}
 	docOf := map[int64]int64{}
 	err := queryRows(ctx, tx, `SELECT DISTINCT s.id, s.document_id, s.version_id, s.section, `+anchorSQL("s")+`, s.occurrence
-		FROM corrections k JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section
+		FROM versions v JOIN corrections k ON k.version_id = v.id
+			JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section
 			AND `+anchorSQL("s")+` = k.text_sha256 AND s.occurrence = k.occurrence
-		WHERE s.document_id IN (`+list(&a, docs)+`) AND k.state = 'approved' AND k.withdrawn_at IS NULL`, a,
+		WHERE v.document_id IN (`+list(&a, docs)+`) AND k.state = 'approved' AND k.withdrawn_at IS NULL`, a,
 		func(rs *sql.Rows) error {
 			var id, doc int64
 			var an entente.Anchor

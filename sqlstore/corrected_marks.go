@@ -8,12 +8,29 @@ import (
 )
 
 // Triggers mark a document in tracked_dirty in the transaction of every
-// change that can alter its corrected labels (its sentences, corrections,
-// parties or date), and every write transaction recomputes the documents
-// it marked before it commits, so that search's view of corrections is
-// what the reader shows. (The table's name is that of migration 0004,
-// when the marks served the tracked tables too; migration 0041 dropped
-// those.)
+// change that can alter its corrected labels (its sentences deleted or
+// updated, its corrections, parties or date), and every write transaction
+// recomputes the documents it marked before it commits, so that search's
+// view of corrections is what the reader shows. (The table's name is that
+// of migration 0004, when the marks served the tracked tables too;
+// migration 0041 dropped those.)
+//
+// Inserting sentences or parties marks nothing (migration 0042): the
+// store inserts them for a new document's new version, which no
+// correction can be keyed to yet (a correction names its version, and a
+// document correction its document), and when it extracts a version
+// again, where it marks the document itself (markDocument). A batch's
+// rows then pay no trigger, and its write recomputes nothing.
+
+// markDocument marks document doc for its corrected labels to be
+// computed again before the transaction commits: its sentences or parties
+// are being replaced, which no trigger marks on insert.
+func markDocument(ctx context.Context, tx *sql.Tx, doc int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO tracked_dirty (document_id) VALUES ($1) ON CONFLICT DO NOTHING`, doc); err != nil {
+		return fmt.Errorf("mark document %d: %w", doc, err)
+	}
+	return nil
+}
 
 // settleMarks recomputes, inside a write transaction, the corrected rows
 // of the documents the transaction marked, and takes their marks off.

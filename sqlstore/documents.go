@@ -301,8 +301,10 @@ func documentConds(a *args, f entente.DocumentFilter) []string {
 	if f.Area != "" {
 		ar := a.add(f.Area)
 		packed := a.add(packLabel(f.Area))
-		conds = append(conds, `(EXISTS (SELECT 1 FROM sentences ws
-				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND ws.areas <> '' AND `+labelListHas("ws.areas", packed)+`
+		// a document's sentences through its versions (migration 0043:
+		// sentences are indexed by version, not by document)
+		conds = append(conds, `(EXISTS (SELECT 1 FROM versions wv JOIN sentences ws ON ws.version_id = wv.id
+				WHERE wv.document_id = d.id AND ws.type = 'commitment' AND ws.areas <> '' AND `+labelListHas("ws.areas", packed)+`
 				AND NOT EXISTS (SELECT 1 FROM corrected_sentences c WHERE c.sentence_id = ws.id))
 			OR EXISTS (SELECT 1 FROM corrected_sentences ws JOIN corrected_areas wa ON wa.sentence_id = ws.sentence_id
 				WHERE ws.document_id = d.id AND ws.type = 'commitment' AND wa.area = `+ar+`))`)

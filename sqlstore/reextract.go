@@ -153,6 +153,11 @@ func (s *Store) storeExtraction(ctx context.Context, tx *sql.Tx, doc, vid int64,
 		return err
 	}
 	locateSentences(text, sents)
+	// the new sentences may meet the version's corrections (inserts mark
+	// nothing, migration 0042)
+	if err := markDocument(ctx, tx, doc); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`DELETE FROM citations WHERE version_id = $1`,
 		`DELETE FROM entities WHERE version_id = $1`,

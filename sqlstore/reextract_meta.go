@@ -42,6 +42,8 @@ func (s *Store) refreshMetadata(ctx context.Context, tx *sql.Tx, doc, vid int64,
 		return fmt.Errorf("update metadata: %w", err)
 	}
 	if !slices.Equal(old.Parties, now.Parties) {
+		// storeExtraction marked the document: the corrected parties are
+		// read from these rows, and inserts mark nothing (migration 0042)
 		if _, err := tx.ExecContext(ctx, `DELETE FROM document_parties WHERE document_id = $1`, doc); err != nil {
 			return fmt.Errorf("update parties: %w", err)
 		}

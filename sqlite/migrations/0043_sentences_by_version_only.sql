@@ -1,0 +1,13 @@
+-- No index of sentences by document (issue 18, item 3: a batch ingest's
+-- store; docs/decisions.md, "Batch ingest, seventh round").
+--
+-- sentences_document cost every sentence row an entry (a twentieth of a
+-- batch's sentence writes on PostgreSQL, 2% of a 500-statement SQLite
+-- file) for two queries: the document list's area filter and the
+-- corrections of a write's documents. Both now find a document's
+-- sentences through its versions (versions by document, then
+-- sentences_order by version), which are few; a document's deletion
+-- takes its sentences through its versions' (versions cascade from
+-- documents, and sentences_version_delete, migration 0034, takes a
+-- version's rows by sentences_order).
+DROP INDEX sentences_document;
