@@ -90,10 +90,11 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the schema: %w", err)
 	}
-	// The tracked tables (migration 0004) are derived: a restore's
-	// triggers mark every restored document and the restore's transaction
-	// computes them again (or, in a store without due rules, the next
-	// UseDueRules), so they are neither dumped nor restored.
+	// The tracked_ tables are derived, so they are neither dumped nor
+	// restored: tracked_dirty's marks, which a restore's triggers set for
+	// every restored document and its transaction settles (the corrected
+	// labels computed again), and the snapshot of a tracker's index
+	// (migration 0044), which a tracker makes again.
 	tables = slices.DeleteFunc(tables, func(t dumpTable) bool { return strings.HasPrefix(t.Name, "tracked_") })
 	for i := range tables {
 		for _, ref := range checkedRefs[tables[i].Name] {

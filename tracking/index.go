@@ -48,34 +48,47 @@ type indexedDoc struct {
 	parties     []uint16 // parties as corrected, bound by a commitment that names no actor
 	withdrawn   bool
 	commitments []indexedCommitment
+	// vals holds the commitments' actors, areas and statuses, a run each
+	// (indexedCommitment.off), in one array a document
+	vals []uint16
 }
 
-// indexedCommitment is one commitment: 40-odd bytes and its labels.
+// indexedCommitment is one commitment in 32 bytes, and its labels in its
+// document's vals: from off, its actors, its areas, then a (party,
+// status) pair for every status recorded, in the order of the
+// commitment's statuses.
 type indexedCommitment struct {
 	sentence int64 // the sentence's row, by which its page reads it
 	id       int64 // its tracking row, 0 while nothing is recorded
 	due      int32 // due date as YYYYMMDD, 0 when none
+	off      uint32
 	strength uint16
 	rank     uint8 // the place of its first party's status in entente.Statuses
 	open     bool  // some party's status is neither fulfilled nor superseded
-	actors   uint8 // how many of vals are actors
-	areas    uint8 // how many areas follow them
-	// actors, areas, then (party, status) pairs: every status recorded,
-	// in the order of the commitment's statuses
-	vals []uint16
+	actors   uint8
+	areas    uint8
+	statuses uint8
 }
 
-func (c *indexedCommitment) actorIDs() []uint16 { return c.vals[:c.actors] }
-func (c *indexedCommitment) areaIDs() []uint16 {
-	return c.vals[c.actors : int(c.actors)+int(c.areas)]
+func (c *indexedCommitment) actorIDs(d *indexedDoc) []uint16 {
+	return d.vals[c.off : c.off+uint32(c.actors)]
 }
-func (c *indexedCommitment) statusPairs() []uint16 { return c.vals[int(c.actors)+int(c.areas):] }
+
+func (c *indexedCommitment) areaIDs(d *indexedDoc) []uint16 {
+	at := c.off + uint32(c.actors)
+	return d.vals[at : at+uint32(c.areas)]
+}
+
+func (c *indexedCommitment) statusPairs(d *indexedDoc) []uint16 {
+	at := c.off + uint32(c.actors) + uint32(c.areas)
+	return d.vals[at : at+2*uint32(c.statuses)]
+}
 
 // bound returns the parties the commitment binds: its actors, or its
 // document's parties when it names none.
 func (c *indexedCommitment) bound(d *indexedDoc) []uint16 {
 	if c.actors > 0 {
-		return c.actorIDs()
+		return c.actorIDs(d)
 	}
 	return d.parties
 }
@@ -86,14 +99,18 @@ type names struct {
 	ids map[string]uint16
 }
 
-var errTooManyNames = errors.New("more than 65,535 distinct parties, areas and strengths")
+// errUnindexable says that the collection holds what the index has no room
+// for: more than 65,535 distinct parties, areas and strengths, or a
+// commitment with more than 255 actors, areas or statuses. The tracker
+// then reads every commitment for each read, as without an index.
+var errUnindexable = errors.New("the commitments do not fit the index")
 
 func (n *names) id(s string) (uint16, error) {
 	if id, ok := n.ids[s]; ok {
 		return id, nil
 	}
 	if len(n.of) >= 1<<16-1 {
-		return 0, errTooManyNames
+		return 0, errUnindexable
 	}
 	id := uint16(len(n.of))
 	n.of = append(n.of, s)
@@ -148,8 +165,9 @@ type indexHolder struct {
 	mu    sync.Mutex // guards what follows; held for no I/O
 	index *commitmentIndex
 	src   source // the store index was read from
-	// builds and updates count how the index was made, for tests
-	builds, updates int
+	// builds, loads and updates count how the index was made (read in
+	// full, from a snapshot, updated from the one held), for tests
+	builds, loads, updates int
 }
 
 func (h *indexHolder) get(src source) *commitmentIndex {
@@ -161,13 +179,16 @@ func (h *indexHolder) get(src source) *commitmentIndex {
 	return h.index
 }
 
-func (h *indexHolder) put(src source, x *commitmentIndex, built bool) {
+func (h *indexHolder) put(src source, x *commitmentIndex, built, loaded bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.src, h.index = src, x
-	if built {
+	switch {
+	case built:
 		h.builds++
-	} else {
+	case loaded:
+		h.loads++
+	default:
 		h.updates++
 	}
 }
@@ -201,14 +222,22 @@ func (t *Tracker) commitmentIndex(ctx context.Context) (*commitmentIndex, source
 	if old != nil && old.rules != fp {
 		old = nil
 	}
-	x, built, err := t.readIndex(ctx, src, old)
-	if errors.Is(err, errTooManyNames) {
+	loaded := false
+	if old == nil {
+		old = t.loadSnapshot(ctx, src, fp)
+		loaded = old != nil
+	}
+	x, built, read, err := t.readIndex(ctx, src, old)
+	if errors.Is(err, errUnindexable) {
 		return nil, nil, false, nil
 	}
 	if err != nil {
 		return nil, nil, false, fmt.Errorf("read the commitments: %w", err)
 	}
-	h.put(src, x, built)
+	h.put(src, x, built, loaded)
+	if read >= t.snapshotAfter() {
+		t.saveSnapshot(ctx, src, x)
+	}
 	return x, src, true, nil
 }
 
@@ -221,9 +250,9 @@ func (t *Tracker) rulesFingerprint() string {
 
 // readIndex returns old brought to the collection's state, or a new index
 // when there is no old one or the store reads every document again.
-func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentIndex) (*commitmentIndex, bool, error) {
+func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentIndex) (x *commitmentIndex, built bool, read int, err error) {
 	since := entente.CollectionState{}
-	x := &commitmentIndex{rules: t.rulesFingerprint(), names: names{ids: map[string]uint16{}}}
+	x = &commitmentIndex{rules: t.rulesFingerprint(), names: names{ids: map[string]uint16{}}}
 	if old != nil {
 		since, x.names = old.state, old.names.clone()
 	}
@@ -238,13 +267,13 @@ func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentInde
 		return err
 	})
 	if err != nil {
-		return nil, false, err
+		return nil, false, 0, err
 	}
 	x.state = state
 	slices.SortFunc(fresh, docOrder)
 	if all || old == nil {
 		x.docs = fresh
-		return x, true, nil
+		return x, true, len(asked), nil
 	}
 	kept := make([]*indexedDoc, 0, len(old.docs))
 	for _, d := range old.docs {
@@ -253,7 +282,7 @@ func (t *Tracker) readIndex(ctx context.Context, src source, old *commitmentInde
 		}
 	}
 	x.docs = mergeDocs(kept, fresh)
-	return x, false, nil
+	return x, false, len(asked), nil
 }
 
 // docOrder is the table's default order of documents: signing date,
@@ -320,40 +349,44 @@ func (t *Tracker) indexDocs(n *names, b *entente.CommitmentBatch) ([]*indexedDoc
 				return nil, err
 			}
 		}
-		ic, err := t.indexCommitment(n, &b.Commitments[i])
+		ic, err := t.indexCommitment(n, d, &b.Commitments[i])
 		if err != nil {
 			return nil, err
 		}
 		d.commitments = append(d.commitments, ic)
 	}
+	// the arrays as long as what they hold: appending left them up to
+	// twice that, a fifth of the index's memory
+	for _, d := range docs {
+		d.commitments, d.vals = slices.Clone(d.commitments), slices.Clone(d.vals)
+	}
 	return docs, nil
 }
 
-func (t *Tracker) indexCommitment(n *names, l *entente.ListedCommitment) (indexedCommitment, error) {
+func (t *Tracker) indexCommitment(n *names, d *indexedDoc, l *entente.ListedCommitment) (indexedCommitment, error) {
 	c := &l.TrackedCommitment
-	ic := indexedCommitment{sentence: l.SentenceID, id: c.ID, rank: uint8(StatusRank(c))}
-	if len(c.Sentence.Actors) > 255 || len(c.Sentence.Areas) > 255 {
-		return ic, fmt.Errorf("sentence %d: more than 255 actors or areas", l.SentenceID)
+	ic := indexedCommitment{sentence: l.SentenceID, id: c.ID, rank: uint8(StatusRank(c)), off: uint32(len(d.vals))}
+	if len(c.Sentence.Actors) > 255 || len(c.Sentence.Areas) > 255 || len(c.Statuses) > 255 || len(d.vals) > 1<<31 {
+		return ic, fmt.Errorf("sentence %d: %w", l.SentenceID, errUnindexable)
 	}
 	var err error
 	if ic.strength, err = n.id(string(c.Sentence.Strength)); err != nil {
 		return ic, err
 	}
-	ic.actors, ic.areas = uint8(len(c.Sentence.Actors)), uint8(len(c.Sentence.Areas))
-	ic.vals = make([]uint16, 0, len(c.Sentence.Actors)+len(c.Sentence.Areas)+2*len(c.Statuses))
+	ic.actors, ic.areas, ic.statuses = uint8(len(c.Sentence.Actors)), uint8(len(c.Sentence.Areas)), uint8(len(c.Statuses))
 	for _, s := range append(slices.Clip(c.Sentence.Actors), c.Sentence.Areas...) {
 		id, err := n.id(s)
 		if err != nil {
 			return ic, err
 		}
-		ic.vals = append(ic.vals, id)
+		d.vals = append(d.vals, id)
 	}
 	for _, s := range c.Statuses {
 		id, err := n.id(s.Party)
 		if err != nil {
 			return ic, err
 		}
-		ic.vals = append(ic.vals, id, statusID(s.Status))
+		d.vals = append(d.vals, id, statusID(s.Status))
 		if s.Status != entente.Fulfilled && s.Status != entente.Superseded {
 			ic.open = true
 		}
@@ -373,4 +406,13 @@ func StatusRank(c *entente.TrackedCommitment) int {
 		return 0
 	}
 	return max(0, slices.Index(entente.Statuses, c.Statuses[0].Status))
+}
+
+// Warm reads the index of the commitments if the tracker holds none for
+// the collection as it stands, so that the first reader of the table after
+// a server starts does not wait for it (reading every commitment: about
+// a second per 100,000). Reads that come meanwhile wait for the same one.
+func (t *Tracker) Warm(ctx context.Context) error {
+	_, _, _, err := t.commitmentIndex(ctx)
+	return err
 }

@@ -83,10 +83,10 @@ func (q *query) docMatches(d *indexedDoc) bool {
 
 // matches applies the filters of a commitment (Go path: keep).
 func (q *query) matches(d *indexedDoc, c *indexedCommitment) bool {
-	if q.hasParty && !slices.Contains(c.actorIDs(), q.party) && !(c.actors == 0 && slices.Contains(d.parties, q.party)) {
+	if q.hasParty && !slices.Contains(c.actorIDs(d), q.party) && !(c.actors == 0 && slices.Contains(d.parties, q.party)) {
 		return false
 	}
-	if q.hasArea && !slices.Contains(c.areaIDs(), q.area) {
+	if q.hasArea && !slices.Contains(c.areaIDs(d), q.area) {
 		return false
 	}
 	if q.hasStrength && c.strength != q.strength {
@@ -94,7 +94,7 @@ func (q *query) matches(d *indexedDoc, c *indexedCommitment) bool {
 	}
 	if q.hasStatus {
 		found := false
-		ps := c.statusPairs()
+		ps := c.statusPairs(d)
 		for i := 0; i+1 < len(ps); i += 2 {
 			if ps[i+1] == q.status && (!q.hasParty || ps[i] == q.party) {
 				found = true
@@ -230,12 +230,12 @@ func (x *commitmentIndex) tally(q *query) *entente.ScoreTally {
 	}
 	counts := make([]int, len(entente.Statuses)+1)
 	t := &entente.ScoreTally{Counts: map[entente.Status]int{}}
-	x.each(q, func(_ *indexedDoc, c *indexedCommitment) bool {
+	x.each(q, func(d *indexedDoc, c *indexedCommitment) bool {
 		t.Commitments++
 		if q.overdue(c) {
 			t.Overdue++
 		}
-		ps := c.statusPairs()
+		ps := c.statusPairs(d)
 		for i := 0; i+1 < len(ps); i += 2 {
 			p := ps[i]
 			switch {
@@ -271,7 +271,7 @@ func (x *commitmentIndex) byArea(q *query) (map[string]map[entente.Status]int, i
 		areas := none
 		if c.areas > 0 {
 			areas = make([]string, 0, c.areas)
-			for _, a := range c.areaIDs() {
+			for _, a := range c.areaIDs(d) {
 				areas = append(areas, x.names.of[a])
 			}
 		}
@@ -280,7 +280,7 @@ func (x *commitmentIndex) byArea(q *query) (map[string]map[entente.Status]int, i
 				out[ar] = map[entente.Status]int{}
 			}
 			for _, p := range c.bound(d) {
-				out[ar][x.statusOf(c, p)]++
+				out[ar][x.statusOf(d, c, p)]++
 			}
 		}
 		return true
@@ -289,8 +289,8 @@ func (x *commitmentIndex) byArea(q *query) (map[string]map[entente.Status]int, i
 }
 
 // statusOf is the status of party p, not rated when none is recorded.
-func (x *commitmentIndex) statusOf(c *indexedCommitment, p uint16) entente.Status {
-	ps := c.statusPairs()
+func (x *commitmentIndex) statusOf(d *indexedDoc, c *indexedCommitment, p uint16) entente.Status {
+	ps := c.statusPairs(d)
 	for i := 0; i+1 < len(ps); i += 2 {
 		if ps[i] == p && int(ps[i+1]) < len(entente.Statuses) {
 			return entente.Statuses[ps[i+1]]

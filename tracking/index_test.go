@@ -111,3 +111,26 @@ func TestIndexWithdrawnAndGone(t *testing.T) {
 		}
 	})
 }
+
+// TestWarm: a server warms its tracker at start; the first page then
+// reads the index warmed, and reads nothing more.
+func TestWarm(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := as(context.Background(), "ed", entente.RoleEditor)
+		ingestStatement(t, ctx, s, statement)
+		tr := newTracker(t, s)
+		if err := tr.Warm(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if b, u := tracking.IndexBuilds(tr); b != 1 || u != 0 {
+			t.Fatalf("warmed: %d builds, %d updates", b, u)
+		}
+		p, err := tr.Commitments(ctx, entente.CommitmentFilter{})
+		if err != nil || p.Total == 0 {
+			t.Fatalf("page after warming: %v (%v)", p, err)
+		}
+		if b, u := tracking.IndexBuilds(tr); b != 1 || u != 0 {
+			t.Errorf("the page read again: %d builds, %d updates", b, u)
+		}
+	})
+}

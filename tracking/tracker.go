@@ -76,6 +76,8 @@ type Tracker struct {
 	// index keeps the commitments in memory between reads (index.go); a
 	// tracker not made by New reads them anew for each.
 	index *indexHolder
+	// snapshotEvery, when set, replaces defaultSnapshotAfter (tests).
+	snapshotEvery int
 }
 
 // New returns a tracker over st with the embedded due rules.

@@ -228,6 +228,10 @@ func (s *Server) Close(ctx context.Context) error {
 	return nil
 }
 
+// Tracker returns the tracker the server records and reads commitments
+// with, nil when its store keeps no tracking.
+func (s *Server) Tracker() *tracking.Tracker { return s.track }
+
 // Handler is the server's root handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/entente/entente/auth"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/tracking"
 	"github.com/entente/entente/web"
 )
 
@@ -82,6 +83,7 @@ func newServeCommand() *cobra.Command {
 				return err
 			}
 			warmSearch(ctx, st, log)
+			warmTracking(ctx, srv.Tracker(), log)
 			// The full-text index of statements a batch ingest queued
 			// (`entente ingest --index-later`, or one stopped before it had
 			// indexed them) is caught up here, by every server on the
@@ -150,6 +152,25 @@ func machineMemory() int64 {
 		}
 	}
 	return 0
+}
+
+// warmTracking reads the index of the commitments in the background while
+// the server starts listening, so that the first reader of the
+// commitments table or a scorecard does not wait for it.
+func warmTracking(ctx context.Context, tr *tracking.Tracker, log *slog.Logger) {
+	if tr == nil {
+		return
+	}
+	go func() {
+		start := time.Now()
+		if err := tr.Warm(ctx); err != nil {
+			if ctx.Err() == nil {
+				log.Warn("commitments not read at start; the first read of the table reads them", "err", err)
+			}
+			return
+		}
+		log.Info("commitments read", "took", time.Since(start).Round(time.Millisecond).String())
+	}()
 }
 
 // warmSearch builds the search index in the background while the server

@@ -1,0 +1,315 @@
+package tracking
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/entente/entente"
+)
+
+// A snapshot is an index written down, so that a command, or a server
+// that starts, reads it and then only the documents changed since, in
+// place of every commitment (a few seconds at 10,000 statements). It is
+// deflated; its layout, after the magic and version:
+//
+//	names:  count, then each: length, bytes
+//	docs:   count, then each:
+//	        id, date, stored date (length, bytes), withdrawn (0 or 1),
+//	        stored parties, parties, vals (count, then each a name id),
+//	        commitments: count, then each: sentence, tracking row, due,
+//	        off, strength, rank, open, actors, areas, statuses
+//
+// every number a varint. A snapshot that does not read back whole, or
+// whose numbers point outside what it holds, is refused: the tracker then
+// reads every commitment, as with none.
+var snapshotMagic = []byte("ENTENTE-TRACKING-INDEX\x01")
+
+// maxSnapshot bounds a snapshot as read (inflated): some 15 bytes a
+// commitment, so 1 GB is some 60 million commitments.
+const maxSnapshot = 1 << 30
+
+var errBadSnapshot = errors.New("not a snapshot of the commitments' index")
+
+// snapshot writes x down.
+func (x *commitmentIndex) snapshot() ([]byte, error) {
+	var raw []byte
+	raw = append(raw, snapshotMagic...)
+	uv := func(v uint64) { raw = binary.AppendUvarint(raw, v) }
+	sv := func(v int64) { raw = binary.AppendVarint(raw, v) }
+	str := func(s string) { uv(uint64(len(s))); raw = append(raw, s...) }
+	ids := func(vs []uint16) {
+		uv(uint64(len(vs)))
+		for _, v := range vs {
+			uv(uint64(v))
+		}
+	}
+	flag := func(b bool) {
+		if b {
+			raw = append(raw, 1)
+		} else {
+			raw = append(raw, 0)
+		}
+	}
+	uv(uint64(len(x.names.of)))
+	for _, n := range x.names.of {
+		str(n)
+	}
+	uv(uint64(len(x.docs)))
+	for _, d := range x.docs {
+		sv(d.id)
+		str(d.date)
+		str(d.storedDate)
+		flag(d.withdrawn)
+		ids(d.stored)
+		ids(d.parties)
+		ids(d.vals)
+		uv(uint64(len(d.commitments)))
+		for _, c := range d.commitments {
+			sv(c.sentence)
+			sv(c.id)
+			sv(int64(c.due))
+			uv(uint64(c.off))
+			uv(uint64(c.strength))
+			raw = append(raw, c.rank)
+			flag(c.open)
+			raw = append(raw, c.actors, c.areas, c.statuses)
+		}
+	}
+	var out bytes.Buffer
+	w, err := flate.NewWriter(&out, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// snapshotReader reads a snapshot's numbers, failing once for good.
+type snapshotReader struct {
+	b   []byte
+	err error
+}
+
+func (r *snapshotReader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: %s", errBadSnapshot, what)
+	}
+}
+
+func (r *snapshotReader) uv(what string) uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail(what)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *snapshotReader) sv(what string) int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail(what)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *snapshotReader) byte1(what string) byte {
+	if len(r.b) == 0 {
+		r.fail(what)
+		return 0
+	}
+	v := r.b[0]
+	r.b = r.b[1:]
+	return v
+}
+
+// count reads a count of items of at least min bytes each: never more
+// than the bytes left could hold, so that a bad count allocates nothing.
+func (r *snapshotReader) count(what string, min int) int {
+	n := r.uv(what)
+	if n > uint64(len(r.b)/min) {
+		r.fail(what + ": count past the end")
+		return 0
+	}
+	return int(n)
+}
+
+func (r *snapshotReader) str(what string) string {
+	n := r.count(what, 1)
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *snapshotReader) ids(what string, names int) []uint16 {
+	n := r.count(what, 1)
+	out := make([]uint16, n)
+	for i := range out {
+		v := r.uv(what)
+		if v >= uint64(names) {
+			r.fail(what + ": a name it does not hold")
+			return nil
+		}
+		out[i] = uint16(v)
+	}
+	return out
+}
+
+// readSnapshot reads what snapshot wrote, checking every number.
+func readSnapshot(data []byte) (*commitmentIndex, error) {
+	raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data)), maxSnapshot+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadSnapshot, err)
+	}
+	if len(raw) > maxSnapshot {
+		return nil, fmt.Errorf("%w: over %d bytes", errBadSnapshot, maxSnapshot)
+	}
+	if !bytes.HasPrefix(raw, snapshotMagic) {
+		return nil, fmt.Errorf("%w: no magic", errBadSnapshot)
+	}
+	r := &snapshotReader{b: raw[len(snapshotMagic):]}
+	x := &commitmentIndex{names: names{ids: map[string]uint16{}}}
+	nn := r.count("names", 1)
+	if nn >= 1<<16 {
+		r.fail("names: too many")
+	}
+	for range nn {
+		if r.err != nil {
+			break
+		}
+		s := r.str("name")
+		if _, dup := x.names.ids[s]; dup {
+			r.fail("names: " + s + " twice")
+			break
+		}
+		x.names.ids[s] = uint16(len(x.names.of))
+		x.names.of = append(x.names.of, s)
+	}
+	nd := r.count("documents", 8)
+	x.docs = make([]*indexedDoc, 0, nd)
+	for range nd {
+		if r.err != nil {
+			break
+		}
+		d := &indexedDoc{id: r.sv("document id"), date: r.str("date"), storedDate: r.str("stored date")}
+		d.withdrawn = r.byte1("withdrawn") == 1
+		d.stored, d.parties = r.ids("stored parties", nn), r.ids("parties", nn)
+		// labels: names, and the statuses' numbers among them
+		d.vals = r.ids("labels", max(nn, len(entente.Statuses)+1))
+		nc := r.count("commitments", 10)
+		d.commitments = make([]indexedCommitment, nc)
+		for i := range d.commitments {
+			c := &d.commitments[i]
+			c.sentence, c.id = r.sv("sentence"), r.sv("tracking row")
+			due := r.sv("due date")
+			off := r.uv("labels' offset")
+			strength := r.uv("strength")
+			c.rank, c.open = r.byte1("rank"), r.byte1("open") == 1
+			c.actors, c.areas, c.statuses = r.byte1("actors"), r.byte1("areas"), r.byte1("statuses")
+			if due < 0 || due > 99991231 || strength >= uint64(nn) ||
+				off+uint64(c.actors)+uint64(c.areas)+2*uint64(c.statuses) > uint64(len(d.vals)) {
+				r.fail("a commitment's numbers out of range")
+				break
+			}
+			c.due, c.off, c.strength = int32(due), uint32(off), uint16(strength)
+			names := d.vals[c.off : c.off+uint32(c.actors)+uint32(c.areas)]
+			ps := c.statusPairs(d)
+			for j := 0; j < len(ps); j += 2 {
+				names = append(slices.Clip(names), ps[j])
+				if ps[j+1] > uint16(len(entente.Statuses)) {
+					r.fail("a status it does not know")
+				}
+			}
+			for _, n := range names {
+				if int(n) >= nn {
+					r.fail("a label it does not hold")
+				}
+			}
+			if r.err != nil {
+				break
+			}
+		}
+		x.docs = append(x.docs, d)
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.fail("bytes after the end")
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if !slices.IsSortedFunc(x.docs, docOrder) {
+		return nil, fmt.Errorf("%w: documents out of order", errBadSnapshot)
+	}
+	return x, nil
+}
+
+// snapshots is a store that keeps a snapshot of the index (sqlstore,
+// migration 0044).
+type snapshots interface {
+	TrackingSnapshot(ctx context.Context) (entente.CollectionState, string, []byte, bool, error)
+	SaveTrackingSnapshot(ctx context.Context, state entente.CollectionState, rules string, data []byte) error
+}
+
+// defaultSnapshotAfter is how many documents a read of the store must
+// have read (in full, or again since the index held) for the tracker to
+// save a snapshot: reading that many costs more than writing one.
+const defaultSnapshotAfter = 200
+
+func (t *Tracker) snapshotAfter() int {
+	if t.snapshotEvery > 0 {
+		return t.snapshotEvery
+	}
+	return defaultSnapshotAfter
+}
+
+// loadSnapshot returns the store's snapshot of the index when it was read
+// with the tracker's due rules and reads back whole, else nil (the
+// tracker then reads every commitment): a snapshot only saves time.
+func (t *Tracker) loadSnapshot(ctx context.Context, src source, fp string) *commitmentIndex {
+	ss, ok := src.(snapshots)
+	if !ok {
+		return nil
+	}
+	state, rules, data, found, err := ss.TrackingSnapshot(ctx)
+	if err != nil || !found || rules != fp {
+		return nil
+	}
+	x, err := readSnapshot(data)
+	if err != nil {
+		return nil
+	}
+	x.state, x.rules = state, rules
+	return x
+}
+
+// saveSnapshot keeps x as the store's snapshot, within a short time: a
+// write that waits for a long batch is not worth it, and a snapshot not
+// saved costs only the next reader's time.
+func (t *Tracker) saveSnapshot(ctx context.Context, src source, x *commitmentIndex) {
+	ss, ok := src.(snapshots)
+	if !ok {
+		return
+	}
+	data, err := x.snapshot()
+	if err != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+	defer cancel()
+	_ = ss.SaveTrackingSnapshot(ctx, x.state, x.rules, data)
+}
