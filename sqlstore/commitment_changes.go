@@ -84,31 +84,14 @@ func (s *Store) CommitmentChanges(ctx context.Context, since entente.CollectionS
 // and whether an event names none and may change commitments (an import,
 // a replay), which asks for every document to be read again. The full-text
 // index's catching up changes no commitment.
-func (s *Store) changedForTracking(ctx context.Context, seq int64) (map[int64]bool, bool, error) {
-	docs := map[int64]bool{}
-	rebuild := false
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		return queryRows(ctx, tx, `SELECT entity, action, coalesce(document_id, 0) FROM events WHERE seq > $1`, []any{seq}, func(rows *sql.Rows) error {
-			var entity, action string
-			var doc int64
-			if err := rows.Scan(&entity, &action, &doc); err != nil {
-				return err
-			}
-			switch {
-			case entity == "document" && action == "index":
-			case doc != 0:
-				docs[doc] = true
-			case unseenByTracking(entity):
-			default:
-				rebuild = true
-			}
-			return nil
+func (s *Store) changedForTracking(ctx context.Context, seq int64) (docs map[int64]bool, rebuild bool, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		docs, rebuild, err = documentsChangedSince(ctx, tx, seq, func(entity, action string, doc int64) bool {
+			return entity == "document" && action == "index" || doc == 0 && unseenByTracking(entity)
 		})
+		return err
 	})
-	if err != nil {
-		return nil, false, fmt.Errorf("read changes: %w", err)
-	}
-	return docs, rebuild, nil
+	return docs, rebuild, err
 }
 
 // unseenByTracking says whether changes of entity that name no document

@@ -85,8 +85,18 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 
 // changedDocuments reads the events after seq and returns the documents
 // whose searchable state they may have changed, or rebuild when one of
-// them may have changed what no document names.
+// them may have changed what no document names. A new document's versions
+// are read as new versions.
 func changedDocuments(ctx context.Context, tx *sql.Tx, seq int64) (map[int64]bool, bool, error) {
+	return documentsChangedSince(ctx, tx, seq, func(entity, action string, _ int64) bool {
+		return unseenBySearch(entity) || entity == "document" && action == "create"
+	})
+}
+
+// documentsChangedSince reads the events after seq: the documents they
+// name, and whether one that names none may have changed anything
+// (rebuild); unseen says which events change nothing the caller keeps.
+func documentsChangedSince(ctx context.Context, tx *sql.Tx, seq int64, unseen func(entity, action string, doc int64) bool) (map[int64]bool, bool, error) {
 	docs := map[int64]bool{}
 	rebuild := false
 	err := queryRows(ctx, tx, `SELECT entity, action, coalesce(document_id, 0) FROM events WHERE seq > $1`, []any{seq}, func(rows *sql.Rows) error {
@@ -98,9 +108,7 @@ func changedDocuments(ctx context.Context, tx *sql.Tx, seq int64) (map[int64]boo
 			return err
 		}
 		switch {
-		case unseenBySearch(entity):
-		case entity == "document" && action == "create":
-			// its versions are new: read with them
+		case unseen(entity, action, doc):
 		case doc != 0:
 			docs[doc] = true
 		default:

@@ -211,7 +211,13 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		t.Errorf("server 0 still answers the document as before server 1 added a source to it")
 	}
 
-	// A status set on one server is seen on the other.
+	// A status set on one server is seen on the other: in the
+	// commitment's page, and in the other's commitments table, whose
+	// index it read before the change.
+	if resp, data := b.do(entente.RoleViewer, "GET", "/api/v1/commitments?status=in_progress", nil, ""); resp.StatusCode != 200 ||
+		!strings.Contains(string(data), `"total":0`) {
+		t.Fatalf("server 1's table before the status: %d %s", resp.StatusCode, clip(data))
+	}
 	s := fmt.Sprintf("/api/v1/documents/%d/sentences/s12", rsDoc)
 	resp, data = a.do(entente.RoleAnalyst, "POST", s+"/evidence", jsonBody(map[string]any{"title": "Talks held", "publisher": "MFA"}), "application/json")
 	var ev entente.Evidence
@@ -226,6 +232,10 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	resp, data = b.do(entente.RoleViewer, "GET", s+"/tracking", nil, "")
 	if resp.StatusCode != 200 || resp.Header.Get("ETag") != `"1"` || !strings.Contains(string(data), "in_progress") {
 		t.Errorf("server 1 reads the commitment as %s (ETag %s), want in_progress at revision 1", clip(data), resp.Header.Get("ETag"))
+	}
+	if resp, data := b.do(entente.RoleViewer, "GET", "/api/v1/commitments?status=in_progress", nil, ""); resp.StatusCode != 200 ||
+		!strings.Contains(string(data), `"total":1`) || !strings.Contains(string(data), `"s12"`) {
+		t.Errorf("server 1's table after the status set on server 0: %d %s", resp.StatusCode, clip(data))
 	}
 	body["status"] = "stalled"
 	resp, data = b.doHeader(entente.RoleEditor, "PUT", s+"/status", jsonBody(body), map[string]string{"If-Match": `"0"`})

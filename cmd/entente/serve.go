@@ -82,8 +82,7 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			warmSearch(ctx, st, log)
-			warmTracking(ctx, srv.Tracker(), log)
+			warmUp(ctx, st, srv.Tracker(), log)
 			// The full-text index of statements a batch ingest queued
 			// (`entente ingest --index-later`, or one stopped before it had
 			// indexed them) is caught up here, by every server on the
@@ -154,42 +153,28 @@ func machineMemory() int64 {
 	return 0
 }
 
-// warmTracking reads the index of the commitments in the background while
-// the server starts listening, so that the first reader of the
-// commitments table or a scorecard does not wait for it.
-func warmTracking(ctx context.Context, tr *tracking.Tracker, log *slog.Logger) {
-	if tr == nil {
-		return
+// warmUp reads, in the background while the server starts listening,
+// what its first readers would otherwise wait for: the search index (some
+// 5 s at 10,000 statements) and the index of the commitments (the
+// commitments table, scorecards). Readers that come meanwhile wait for
+// the same reading.
+func warmUp(ctx context.Context, st any, tr *tracking.Tracker, log *slog.Logger) {
+	if w, ok := st.(interface{ WarmSearch(context.Context) error }); ok {
+		go warm(ctx, log, "search index built", "search index not built at start; the first search builds it", w.WarmSearch)
 	}
-	go func() {
-		start := time.Now()
-		if err := tr.Warm(ctx); err != nil {
-			if ctx.Err() == nil {
-				log.Warn("commitments not read at start; the first read of the table reads them", "err", err)
-			}
-			return
-		}
-		log.Info("commitments read", "took", time.Since(start).Round(time.Millisecond).String())
-	}()
+	if tr != nil {
+		go warm(ctx, log, "commitments read", "commitments not read at start; the first read of the table reads them", tr.Warm)
+	}
 }
 
-// warmSearch builds the search index in the background while the server
-// starts listening, so that the first reader's search does not pay for it
-// (some 5 s at 10,000 statements); searches that come meanwhile wait for
-// the same build.
-func warmSearch(ctx context.Context, st any, log *slog.Logger) {
-	w, ok := st.(interface{ WarmSearch(context.Context) error })
-	if !ok {
+// warm runs fn and logs done with how long it took, or failed with why.
+func warm(ctx context.Context, log *slog.Logger, done, failed string, fn func(context.Context) error) {
+	start := time.Now()
+	if err := fn(ctx); err != nil {
+		if ctx.Err() == nil {
+			log.Warn(failed, "err", err)
+		}
 		return
 	}
-	go func() {
-		start := time.Now()
-		if err := w.WarmSearch(ctx); err != nil {
-			if ctx.Err() == nil {
-				log.Warn("search index not built at start; the first search builds it", "err", err)
-			}
-			return
-		}
-		log.Info("search index built", "took", time.Since(start).Round(time.Millisecond).String())
-	}()
+	log.Info(done, "took", time.Since(start).Round(time.Millisecond).String())
 }
