@@ -312,7 +312,14 @@ func (rule *dueRule) date(group func(string) (int, bool), signed string) (string
 		if !ok || !haveSigned {
 			return "", false
 		}
-		return signedAt.AddDate(n, 0, 0).Format(time.DateOnly), true
+		// past the year 9999 a date has five digits, which sorts and
+		// compares as text before every other (a signing date of 9990
+		// is a slip): open, as a named year out of range is
+		due := signedAt.AddDate(n, 0, 0)
+		if due.Year() > 9999 {
+			return "", false
+		}
+		return due.Format(time.DateOnly), true
 	}
 	parts := strings.Split(rule.due, "-")
 	var year, month, day int

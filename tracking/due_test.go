@@ -40,6 +40,8 @@ func TestDueRules(t *testing.T) {
 		{"relative without a signing date", "年内", "双方将在年内签署协议。", "", "", entente.PrecisionOpen, false, false},
 		{"a named year needs no signing date", "2025年底前", "双方将于2025年底前完成。", "", "2025-12-31", entente.PrecisionYear, false, false},
 		{"a date that does not exist", "2025年2月30日前", "双方将于2025年2月30日前完成。", signed, "", entente.PrecisionOpen, false, false},
+		{"a span of years past the year 9999", "未来五十年内", "双方将在未来五十年内保持合作。", "9990-01-01", "", entente.PrecisionOpen, false, false},
+		{"a span of years up to the year 9999", "未来九年内", "双方将在未来九年内保持合作。", "9990-01-01", "9999-01-01", entente.PrecisionYear, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
