@@ -410,8 +410,8 @@ func StatusRank(c *entente.TrackedCommitment) int {
 
 // Warm reads the index of the commitments if the tracker holds none for
 // the collection as it stands, so that the first reader of the table after
-// a server starts does not wait for it (reading every commitment: about
-// a second per 100,000). Reads that come meanwhile wait for the same one.
+// a server starts does not wait for it (reading every commitment: 3 to 4 s
+// of CPU per 100,000 commitments). Reads that come meanwhile wait for the same one.
 func (t *Tracker) Warm(ctx context.Context) error {
 	_, _, _, err := t.commitmentIndex(ctx)
 	return err

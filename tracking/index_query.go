@@ -220,8 +220,9 @@ func (x *commitmentIndex) page(q *query) ([]int64, int) {
 }
 
 // tally counts what a scorecard needs of the set q selects (Go path:
-// Tracker.tally).
-func (x *commitmentIndex) tally(q *query) *entente.ScoreTally {
+// Tracker.tally), listing the counted pairs of the commitments changed
+// says have a status history.
+func (x *commitmentIndex) tally(q *query, changed map[int64]bool) *entente.ScoreTally {
 	f := q.f
 	var pairA, pairB uint16 = 0, 0
 	pairCounted := len(f.Pair) == 2 && f.Party == ""
@@ -245,7 +246,7 @@ func (x *commitmentIndex) tally(q *query) *entente.ScoreTally {
 				continue
 			}
 			counts[ps[i+1]]++
-			if c.id != 0 {
+			if c.id != 0 && changed[c.id] {
 				t.Tracked = append(t.Tracked, entente.StatusPair{Commitment: c.id, Party: x.names.of[p]})
 			}
 		}

@@ -265,6 +265,13 @@ type snapshots interface {
 	SaveTrackingSnapshot(ctx context.Context, state entente.CollectionState, rules string, data []byte) error
 }
 
+// indexLogic names what the index computes from a commitment (due dates
+// from the rules' text, status ranks, what is open): saved with each
+// snapshot beside the rules' fingerprint, and to be changed with that
+// code, so that a new binary reads an older snapshot's documents anew
+// rather than keep values its code would not give.
+const indexLogic = "index-1"
+
 // defaultSnapshotAfter is how many documents a read of the store must
 // have read (in full, or again since the index held) for the tracker to
 // save a snapshot: reading that many costs more than writing one.
@@ -278,7 +285,7 @@ func (t *Tracker) snapshotAfter() int {
 }
 
 // loadSnapshot returns the store's snapshot of the index when it was read
-// with the tracker's due rules and reads back whole, else nil (the
+// with the tracker's due rules and the index's logic and reads back whole, else nil (the
 // tracker then reads every commitment): a snapshot only saves time.
 func (t *Tracker) loadSnapshot(ctx context.Context, src source, fp string) *commitmentIndex {
 	ss, ok := src.(snapshots)
@@ -286,14 +293,14 @@ func (t *Tracker) loadSnapshot(ctx context.Context, src source, fp string) *comm
 		return nil
 	}
 	state, rules, data, found, err := ss.TrackingSnapshot(ctx)
-	if err != nil || !found || rules != fp {
+	if err != nil || !found || rules != fp+" "+indexLogic {
 		return nil
 	}
 	x, err := readSnapshot(data)
 	if err != nil {
 		return nil
 	}
-	x.state, x.rules = state, rules
+	x.state, x.rules = state, fp
 	return x
 }
 
@@ -311,5 +318,5 @@ func (t *Tracker) saveSnapshot(ctx context.Context, src source, x *commitmentInd
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
 	defer cancel()
-	_ = ss.SaveTrackingSnapshot(ctx, x.state, x.rules, data)
+	_ = ss.SaveTrackingSnapshot(ctx, x.state, x.rules+" "+indexLogic, data)
 }

@@ -74,7 +74,7 @@ func FuzzReadSnapshot(f *testing.F) {
 			fl.Limit = 50
 			q := x.query(&fl, "2026-06-01")
 			x.page(q)
-			x.tally(q)
+			x.tally(q, map[int64]bool{1: true, 10: true})
 			x.byArea(q)
 		}
 	})

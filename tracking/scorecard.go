@@ -17,11 +17,22 @@ func (t *Tracker) Scorecard(ctx context.Context, f entente.CommitmentFilter) (*e
 	if err := checkFilter(&f); err != nil {
 		return nil, err
 	}
+	// the history first: the index lists only the pairs of commitments
+	// that have one (a pair that never changed is not rated throughout,
+	// listed or not)
+	changes, err := t.Store.StatusChanges(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var tally *entente.ScoreTally
 	if x, _, ok, err := t.commitmentIndex(ctx); err != nil {
 		return nil, err
 	} else if ok {
-		tally = x.tally(x.query(&f, t.today()))
+		changed := make(map[int64]bool, len(changes))
+		for _, ch := range changes {
+			changed[ch.Commitment] = true
+		}
+		tally = x.tally(x.query(&f, t.today()), changed)
 	} else if tally, err = t.tally(ctx, f); err != nil {
 		return nil, err
 	}
@@ -44,10 +55,6 @@ func (t *Tracker) Scorecard(ctx context.Context, f entente.CommitmentFilter) (*e
 	// Change over time: replay the status history of the set's pairs and
 	// take the state at the end of each month with a change. Pairs with no
 	// change yet count as not rated.
-	changes, err := t.Store.StatusChanges(ctx)
-	if err != nil {
-		return nil, err
-	}
 	month := ""
 	flush := func() {
 		if month == "" {
