@@ -15,9 +15,7 @@ import (
 func TestIndexOffsetsPastTheEnd(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := as(context.Background(), "ed", entente.RoleEditor)
-		tr := newTracker(t, s)
-		ref := newTracker(t, s)
-		ref.Store = goOnly{s}
+		tr, ref := withReference(t, s)
 		ingestStatement(t, ctx, s, statement)
 		ingestStatement(t, ctx, s, "cn-ae-2019-joint-statement.zh.txt")
 		for _, f := range []entente.CommitmentFilter{{}, {Party: "AE"}, {DueBefore: "2030-12-31"}, {Area: "nowhere"}} {

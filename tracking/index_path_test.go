@@ -16,6 +16,15 @@ import (
 // sorts and counts it in Go: the reference the index must match.
 type goOnly struct{ tracking.Store }
 
+// withReference returns a tracker over s and its reference: one over the
+// same store that reads every commitment (goOnly).
+func withReference(t *testing.T, s *sqlstore.Store) (tr, ref *tracking.Tracker) {
+	t.Helper()
+	tr, ref = newTracker(t, s), newTracker(t, s)
+	ref.Store = goOnly{s}
+	return tr, ref
+}
+
 // TestIndexMatchesGo builds a varied library (statuses for all parties
 // and for one, a status left over by an actors correction, corrections of
 // type, strength, actors, areas, deadlines and a document's date and
@@ -25,9 +34,7 @@ type goOnly struct{ tracking.Store }
 func TestIndexMatchesGo(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := as(context.Background(), "ed", entente.RoleEditor)
-		tr := newTracker(t, s)
-		ref := newTracker(t, s)
-		ref.Store = goOnly{s}
+		tr, ref := withReference(t, s)
 		docs := []int64{
 			ingestStatement(t, ctx, s, statement),
 			ingestStatement(t, ctx, s, "cn-ae-2019-joint-statement.zh.txt"),

@@ -123,9 +123,7 @@ func TestIndexWriteDuringRead(t *testing.T) {
 func TestIndexReadsWhileWriting(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := as(context.Background(), "ed", entente.RoleEditor)
-		tr := newTracker(t, s)
-		ref := newTracker(t, s)
-		ref.Store = goOnly{s}
+		tr, ref := withReference(t, s)
 		doc := ingestStatement(t, ctx, s, statement)
 		all, err := ref.Commitments(ctx, entente.CommitmentFilter{Document: doc, Limit: tracking.MaxLimit})
 		if err != nil || all.Total < 12 {

@@ -50,9 +50,7 @@ func trackSome(t *testing.T, ctx context.Context, tr *tracking.Tracker, docs []i
 func TestIndexAfterReplay(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := as(context.Background(), "ed", entente.RoleEditor)
-		tr := newTracker(t, s)
-		ref := newTracker(t, s)
-		ref.Store = goOnly{s}
+		tr, ref := withReference(t, s)
 		docs := []int64{ingestStatement(t, ctx, s, statement), ingestStatement(t, ctx, s, "cn-ae-2019-joint-statement.zh.txt")}
 		trackSome(t, ctx, tr, docs)
 		holdsToGo(t, ctx, s, tr, ref, "before the replay")
@@ -118,9 +116,7 @@ func TestIndexAfterRestore(t *testing.T) {
 			}
 
 			s := open.open(t)
-			tr := newTracker(t, s)
-			ref := newTracker(t, s)
-			ref.Store = goOnly{s}
+			tr, ref := withReference(t, s)
 			if p, err := tr.Commitments(ctx, entente.CommitmentFilter{}); err != nil || p.Total != 0 {
 				t.Fatalf("the empty store: %v (%v)", p, err)
 			}

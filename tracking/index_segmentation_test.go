@@ -17,9 +17,7 @@ import (
 func TestIndexSplitAndJoin(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := as(context.Background(), "ed", entente.RoleEditor)
-		tr := newTracker(t, s)
-		ref := newTracker(t, s)
-		ref.Store = goOnly{s}
+		tr, ref := withReference(t, s)
 		doc := ingestStatement(t, ctx, s, statement)
 		ingestStatement(t, ctx, s, "cn-ae-2019-joint-statement.zh.txt")
 		d, err := s.Document(ctx, doc)

@@ -108,18 +108,12 @@ func (r *snapshotReader) fail(what string) {
 	}
 }
 
-func (r *snapshotReader) uv(what string) uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail(what)
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
+func (r *snapshotReader) uv(what string) uint64 { return readVarint(r, what, binary.Uvarint) }
+func (r *snapshotReader) sv(what string) int64  { return readVarint(r, what, binary.Varint) }
 
-func (r *snapshotReader) sv(what string) int64 {
-	v, n := binary.Varint(r.b)
+// readVarint reads one number with read (binary.Uvarint or Varint).
+func readVarint[T int64 | uint64](r *snapshotReader, what string, read func([]byte) (T, int)) T {
+	v, n := read(r.b)
 	if n <= 0 {
 		r.fail(what)
 		return 0

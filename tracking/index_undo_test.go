@@ -17,9 +17,7 @@ import (
 func TestIndexUndoEachKind(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := as(context.Background(), "ed", entente.RoleEditor)
-		tr := newTracker(t, s)
-		ref := newTracker(t, s)
-		ref.Store = goOnly{s}
+		tr, ref := withReference(t, s)
 		a := ingestStatement(t, ctx, s, statement)
 		b := ingestStatement(t, ctx, s, "cn-ae-2019-joint-statement.zh.txt")
 		all, err := ref.Commitments(ctx, entente.CommitmentFilter{Document: a, Limit: tracking.MaxLimit})

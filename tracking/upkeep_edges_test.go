@@ -19,9 +19,7 @@ import (
 func TestUpkeepEdges(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := as(context.Background(), "ed", entente.RoleEditor)
-		tr := newTracker(t, s)
-		ref := newTracker(t, s)
-		ref.Store = goOnly{s}
+		tr, ref := withReference(t, s)
 		docs := []int64{ingestStatement(t, ctx, s, statement), ingestStatement(t, ctx, s, "cn-ae-2019-joint-statement.zh.txt")}
 		pages := func(when string) {
 			t.Helper()
