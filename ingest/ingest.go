@@ -60,6 +60,7 @@ type Ingester struct {
 	Linker Linker
 
 	nearState
+	held heldBounds // zero: the defaults (tests set smaller bounds)
 }
 
 // Linker links a newly stored document to its versions in other
@@ -152,6 +153,7 @@ type examined struct {
 	// before the examination began, all of which that search could see
 	nearChecked bool
 	seenCommits int64
+	held        int64 // bytes counted in the batch's inFlight (heldBy)
 }
 
 func (e *examined) settled() bool { return e.out.Status != "" }
