@@ -129,7 +129,7 @@ func (in *Ingester) logger() *slog.Logger {
 // another encoding or format becomes another source of its version, and a
 // new text becomes a new document, written in one transaction.
 func (in *Ingester) Ingest(ctx context.Context, input Input) Outcome {
-	e := in.examine(ctx, input)
+	e := in.examine(ctx, input, true)
 	if e.settled() {
 		return e.out
 	}
@@ -181,6 +181,16 @@ func (e *examined) nearSketch() []int64 {
 	return e.sketch
 }
 
+// sketchIf is the sketch to look near-duplicates up by in the store now:
+// e's, or none when they are looked up later. The sketch is made either
+// way, by the examination, which runs on every core.
+func (e *examined) sketchIf(now bool) []int64 {
+	if sk := e.nearSketch(); now {
+		return sk
+	}
+	return nil
+}
+
 // newDocument is what the store writes for a new text.
 func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 	return &entente.NewDocument{
@@ -191,8 +201,10 @@ func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 
 // examine does what one input needs before it is written: it looks up its
 // bytes and its text in the store, decodes it and extracts a new text. It
-// only reads the store, so many inputs can be examined at once.
-func (in *Ingester) examine(ctx context.Context, input Input) *examined {
+// only reads the store, so many inputs can be examined at once. Without
+// near, it leaves the near-duplicates to the caller (a batch's writer
+// looks them up: writer.nearStored), and e.nearChecked false.
+func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examined {
 	e := &examined{out: Outcome{Name: input.Name}, input: input}
 	refuse := func(err error) *examined {
 		e.out.Status, e.out.Err, e.out.Problem = Refused, err, err.Error()
@@ -254,7 +266,7 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 	}
 	e.text, e.textSHA = res.Text, TextSHA256(res.Text)
 	if atOnce {
-		src, v, near, err := f.FindInput(ctx, sha, e.textSHA, e.nearSketch())
+		src, v, cands, err := f.FindInput(ctx, sha, e.textSHA, e.sketchIf(near))
 		if err != nil {
 			return refuse(fmt.Errorf("%s: look up input: %w", input.Name, err))
 		}
@@ -267,12 +279,12 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
 			return e
 		}
-		if in.nearAmong(ctx, f, e, near) {
+		if near && in.nearAmong(ctx, f, e, cands) {
 			return e
 		}
 	} else if tf, ok := in.Store.(textFinder); ok {
 		// the text and its near-duplicates in one look-up
-		v, near, err := tf.FindText(ctx, e.textSHA, e.nearSketch())
+		v, cands, err := tf.FindText(ctx, e.textSHA, e.sketchIf(near))
 		if err != nil {
 			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 		}
@@ -280,7 +292,7 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
 			return e
 		}
-		if in.nearAmong(ctx, tf, e, near) {
+		if near && in.nearAmong(ctx, tf, e, cands) {
 			return e
 		}
 	} else {
@@ -290,7 +302,7 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 		} else if !errors.Is(err, entente.ErrNotFound) {
 			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 		}
-		if in.nearDuplicate(ctx, e) {
+		if near && in.nearDuplicate(ctx, e) {
 			return e
 		}
 	}

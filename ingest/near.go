@@ -16,6 +16,12 @@ type nearFinder interface {
 	VersionText(ctx context.Context, id int64) (string, error)
 }
 
+// writtenNearFinder is a store that also finds near-duplicate candidates
+// the way a batch's writer finds them cheapest, between its groups.
+type writtenNearFinder interface {
+	NearVersionsWritten(ctx context.Context, sketch []int64) ([]entente.Version, error)
+}
+
 // nearDuplicate reports whether e's text is a stored version's statement
 // as another publisher printed it (entente.NearSame), and if so makes e
 // another source of that version, carrying its own text. A failed look-up

@@ -133,7 +133,7 @@ func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Read
 	if err != nil {
 		return &examined{out: Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}}
 	}
-	return in.examine(ctx, input)
+	return in.examine(ctx, input, false)
 }
 
 // writer is the single writer of a batch. It remembers the bytes and texts
@@ -170,6 +170,9 @@ func (w *writer) take(ctx context.Context, e *examined) {
 	if !e.settled() && (w.sha[e.src.SHA256] || w.text[e.textSHA] || w.pending(e)) {
 		w.flush(ctx) // write the earlier input first, then look again
 		w.recheck(ctx, e)
+	}
+	if !e.settled() && e.versionID == 0 && !e.nearChecked {
+		w.nearStored(ctx, e)
 	}
 	if !e.settled() && e.versionID == 0 {
 		// The same statement from another publisher may be among the
@@ -257,6 +260,32 @@ func (w *writer) nearBatch(e *examined) (inGroup, since []int) {
 		}
 	}
 	return inGroup, since
+}
+
+// nearStored looks e's near-duplicates up in the store, as the batch's
+// examinations leave them to the writer: through the writing connection
+// where the store offers it (NearVersionsWritten), whose page cache holds
+// what the batch wrote. Everything the batch wrote before is in the store
+// by now, so only the texts still in the group remain to compare
+// (nearBatch). A failed look-up leaves e unchecked: the batch's written
+// texts are then compared with it as they are kept (nearRecent).
+func (w *writer) nearStored(ctx context.Context, e *examined) {
+	nf, ok := w.in.Store.(nearFinder)
+	if !ok {
+		return
+	}
+	look := nf.NearVersions
+	if ww, ok := nf.(writtenNearFinder); ok {
+		look = ww.NearVersionsWritten
+	}
+	vs, err := look(ctx, e.nearSketch())
+	if err != nil {
+		w.in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
+		return
+	}
+	if !w.in.nearAmong(ctx, nf, e, vs) && e.nearChecked {
+		e.seenCommits = w.commits.Load()
+	}
 }
 
 // nearRecent compares e with the batch's texts written since its
