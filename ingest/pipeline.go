@@ -13,11 +13,11 @@ import (
 )
 
 // DefaultGroupSize is how many new documents a batch writes in one
-// transaction at most. A commit writes every page the group changed once
-// and each reader's page cache starts anew after it: groups of 128 took
-// 5-10% less CPU than groups of 32 (docs/decisions.md, "Batch ingest in
-// groups of 128").
-const DefaultGroupSize = 128
+// transaction at most. Groups of 128 took less CPU over 1,000 statements
+// and more over 500 (its extracted documents, waiting, grow the heap, and
+// each new page of memory faults): docs/decisions.md, "Batch ingest,
+// eighth round".
+const DefaultGroupSize = 32
 
 // heldBounds bound the bytes a batch holds (inFlight, heldBy): a group is
 // written once it holds group, and no further input is read while the
