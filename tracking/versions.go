@@ -56,8 +56,8 @@ func (t *Tracker) Versions(ctx context.Context, doc int64) ([]entente.VersionLin
 // language), and returns their ids. It runs at ingest, as whoever ingests;
 // a pair already decided is left alone.
 func (t *Tracker) LinkNew(ctx context.Context, id int64, x *entente.Extraction) ([]int64, error) {
-	if x == nil {
-		return nil, nil
+	if x == nil || x.Document.SignedDate == nil || *x.Document.SignedDate == "" {
+		return nil, nil // the candidates are documents of the same date
 	}
 	cands, err := t.Store.VersionCandidates(ctx, id)
 	if err != nil {
