@@ -51,6 +51,10 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	// bounds the memory held by extracted documents waiting to be written.
 	window := make(chan struct{}, 2*workers+in.groupSize())
 	flight := newInFlight()
+	// where the store says so, the writer looks near-duplicates up
+	// (writer.nearStored) and the examinations only bytes and text
+	wnf, nearInWriter := in.Store.(writtenNearFinder)
+	nearInWriter = nearInWriter && wnf.NearInWriter()
 	jobs := make(chan int)
 	stop := make(chan struct{})
 	// commits counts the writer's commits, so that it knows which of the
@@ -63,7 +67,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 			defer wg.Done()
 			for i := range jobs {
 				seen := commits.Load()
-				e := in.examineNamed(ctx, inputs[i], stdin)
+				e := in.examineNamed(ctx, inputs[i], stdin, !nearInWriter)
 				e.seenCommits = seen
 				e.held = heldBy(e) + 1
 				flight.add(e.held - 1) // the one byte counted when sent
@@ -124,8 +128,9 @@ func (in *Ingester) groupSize() int {
 	return DefaultGroupSize
 }
 
-// examineNamed reads and examines one named input.
-func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader) *examined {
+// examineNamed reads and examines one named input, its near-duplicates
+// looked up or not (examine).
+func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader, near bool) *examined {
 	if ctx.Err() != nil {
 		return &examined{out: Outcome{Name: name, Status: Refused, Err: ctx.Err(), Problem: ctx.Err().Error()}}
 	}
@@ -133,7 +138,7 @@ func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Read
 	if err != nil {
 		return &examined{out: Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}}
 	}
-	return in.examine(ctx, input, false)
+	return in.examine(ctx, input, near)
 }
 
 // writer is the single writer of a batch. It remembers the bytes and texts
@@ -262,13 +267,14 @@ func (w *writer) nearBatch(e *examined) (inGroup, since []int) {
 	return inGroup, since
 }
 
-// nearStored looks e's near-duplicates up in the store, as the batch's
-// examinations leave them to the writer: through the writing connection
-// where the store offers it (NearVersionsWritten), whose page cache holds
-// what the batch wrote. Everything the batch wrote before is in the store
-// by now, so only the texts still in the group remain to compare
-// (nearBatch). A failed look-up leaves e unchecked: the batch's written
-// texts are then compared with it as they are kept (nearRecent).
+// nearStored looks e's near-duplicates up in the store, where the batch's
+// examinations left them to the writer (writtenNearFinder) or their look-up
+// failed: through the writing connection where the store offers it
+// (NearVersionsWritten), whose page cache holds what the batch wrote.
+// Everything the batch wrote before is in the store by now, so only the
+// texts still in the group remain to compare (nearBatch). A failed look-up
+// leaves e unchecked: the batch's written texts are then compared with it
+// as they are kept (nearRecent).
 func (w *writer) nearStored(ctx context.Context, e *examined) {
 	nf, ok := w.in.Store.(nearFinder)
 	if !ok {

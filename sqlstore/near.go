@@ -84,14 +84,18 @@ func (s *Store) NearVersions(ctx context.Context, sketch []int64) ([]entente.Ver
 	return s.nearVersions(ctx, s.queryAlone, sketch)
 }
 
+// NearInWriter says whether a batch's writer finds near-duplicates for
+// less than its examinations do (NearVersionsWritten): where a reading
+// connection forgets its page cache whenever another commits
+// (Dialect.ReadersForgetCommits).
+func (s *Store) NearInWriter() bool { return s.dialect.ReadersForgetCommits() }
+
 // NearVersionsWritten is NearVersions for the writer of a batch, which
 // asks between its groups. Where a reading connection forgets its page
-// cache whenever another commits (Dialect.ReadersForgetCommits), it reads
-// through the writing connection, whose cache holds the index pages the
-// batch just wrote; a reading connection would read them back from the
-// log after every group. Looking each new text up there rather than in
-// the batch's examinations took 12% less of a batch's CPU on SQLite
-// (docs/decisions.md, "Near-duplicates looked up by the batch's writer").
+// cache whenever another commits, it reads through the writing
+// connection, whose cache holds the index pages the batch just wrote; a
+// reading connection would read them back from the log after every group
+// (docs/decisions.md, "Batch ingest, eighth round").
 func (s *Store) NearVersionsWritten(ctx context.Context, sketch []int64) ([]entente.Version, error) {
 	if !s.dialect.ReadersForgetCommits() {
 		return s.NearVersions(ctx, sketch)
