@@ -66,7 +66,9 @@ type Ingester struct {
 // Linker links a newly stored document to its versions in other
 // languages and returns their ids.
 type Linker interface {
-	LinkNew(ctx context.Context, id int64, x *entente.Extraction) ([]int64, error)
+	// LinkNewGroup links documents stored together (ids[i] read as
+	// xs[i]) and returns, for each, the ids linked and what failed.
+	LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.Extraction) ([][]int64, []error)
 }
 
 // Status says what became of one input.
@@ -360,7 +362,9 @@ func (in *Ingester) store(ctx context.Context, e *examined) Outcome {
 		}
 		return in.raced(ctx, e.out, e.src.SHA256, fmt.Errorf("%s: store: %w", e.input.Name, err))
 	}
-	return in.added(ctx, e, id)
+	out := in.added(ctx, e, id)
+	in.linkNew(ctx, []*Outcome{&out})
+	return out
 }
 
 // addSource records e as another source of version vid of document did.
@@ -384,15 +388,27 @@ func (in *Ingester) added(ctx context.Context, e *examined, id int64) Outcome {
 		out.Counts[string(s.Type)]++
 	}
 	in.logger().Info("ingested", "name", e.input.Name, "document", id, "sentences", len(e.x.Sentences))
-	if in.Linker != nil {
-		// the document is stored: a failure to link is said, not a refusal
-		vs, err := in.Linker.LinkNew(ctx, id, e.x)
-		out.Versions = vs
-		if err != nil {
-			out.Warnings = append(out.Warnings, "versions in other languages not linked: "+err.Error())
+	return out
+}
+
+// linkNew links the documents just stored (outs, added) to their versions
+// in other languages, in one call for a batch's group. The documents are
+// stored: a failure to link is said in its outcome, not a refusal.
+func (in *Ingester) linkNew(ctx context.Context, outs []*Outcome) {
+	if in.Linker == nil || len(outs) == 0 {
+		return
+	}
+	ids, xs := make([]int64, len(outs)), make([]*entente.Extraction, len(outs))
+	for i, o := range outs {
+		ids[i], xs[i] = o.DocumentID, o.extraction
+	}
+	links, errs := in.Linker.LinkNewGroup(ctx, ids, xs)
+	for i, o := range outs {
+		o.Versions = links[i]
+		if errs[i] != nil {
+			o.Warnings = append(o.Warnings, "versions in other languages not linked: "+errs[i].Error())
 		}
 	}
-	return out
 }
 
 // raced handles a write that failed because another process stored the

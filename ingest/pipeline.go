@@ -402,14 +402,17 @@ func (w *writer) flush(ctx context.Context) {
 			docs[i] = e.newDocument(w.in)
 		}
 		ids, err := w.in.Store.CreateDocuments(ctx, docs)
+		var added []*Outcome
 		for i, e := range w.group {
 			if err == nil {
 				e.out = w.in.added(ctx, e, ids[i])
+				added = append(added, &e.out)
 			} else {
 				e.out = w.in.store(ctx, e)
 			}
 			w.remember(e)
 		}
+		w.in.linkNew(ctx, added)
 		n := w.commits.Add(1)
 		for t := w.groupFrom; t < w.newTexts; t++ {
 			w.writtenAt[t] = n
