@@ -1,4 +1,0 @@
--- Nothing to do on SQLite: PostgreSQL's collection counts are now added
--- once per INSERT of versions (its migration 0045). SQLite has no
--- statement triggers; its row triggers (migration 0009) run in the
--- process, without a procedural language's call or a planned statement.
