@@ -417,3 +417,52 @@ func (d Dialect) Backup(_ context.Context, _ *sql.DB, path string) error {
 func (Dialect) IntegrityCheck(context.Context, *sql.DB) error {
 	return fmt.Errorf("postgres: integrity check: %w (use amcheck on the server)", entente.ErrUnsupported)
 }
+
+// InsertArraysSQL is the INSERT of cols into table from one array
+// parameter per column, cast to types (sqlstore's arrayInserter):
+// unnest zips the arrays into rows, in their order, so a sequence numbers
+// the rows in that order as it does a multi-row VALUES'.
+func (Dialect) InsertArraysSQL(table string, cols, types []string, tail, returning string) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") SELECT * FROM unnest(")
+	for i, t := range types {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("CAST($" + strconv.Itoa(i+1) + " AS " + t + "[])")
+	}
+	b.WriteString(")")
+	if tail != "" {
+		b.WriteString(" " + tail)
+	}
+	if returning != "" {
+		b.WriteString(" RETURNING " + returning)
+	}
+	return b.String()
+}
+
+// ColumnTypes returns the SQL type of each column of table, in the
+// transaction's schema (sqlstore's arrayInserter).
+func (Dialect) ColumnTypes(ctx context.Context, tx *sql.Tx, table string) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+		WHERE a.attrelid = CAST(to_regclass($1) AS oid) AND a.attnum > 0 AND NOT a.attisdropped`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	types := map[string]string{}
+	for rows.Next() {
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return nil, err
+		}
+		types[name] = typ
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(types) == 0 {
+		return nil, fmt.Errorf("no table %s", table)
+	}
+	return types, nil
+}

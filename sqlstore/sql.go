@@ -79,6 +79,9 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 			return c.CopyRows(ctx, conn, table, cols, n, row)
 		}
 	}
+	if a, ok := s.dialect.(arrayInserter); ok && n > 0 {
+		return s.insertArrays(ctx, tx, a, table, cols, n, row, tail, returning, scan)
+	}
 	per := min(maxParams/len(cols), maxBatchRows)
 	fixed := s.dialect.Name() == "sqlite"
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "

@@ -11,80 +11,88 @@ import (
 )
 
 // CommitmentStats counts commitments across the library, for the
-// dashboard. The same SQL runs on both databases.
+// dashboard. The same SQL runs on both databases: the commitments read
+// once, counted by their strength and their lists of parties and areas
+// together (few distinct triples: most sentences share their lists), and
+// once more joined to their documents for the years. The counts by
+// strength had an index of their own (an index-only scan), which every
+// commitment stored wrote an entry into; the one pass that counts the
+// parties and areas counts the strengths as well (migration 0045).
 func (s *Store) CommitmentStats(ctx context.Context) (*entente.CommitmentStats, error) {
 	out := &entente.CommitmentStats{}
-	queries := []struct {
-		into  *[]entente.Count
-		query string
-	}{
-		{&out.ByStrength, `SELECT strength, count(*) FROM sentences WHERE type = 'commitment'
-			GROUP BY strength ORDER BY strength`},
-		{&out.ByYear, `SELECT substr(d.signed_date, 1, 4), count(*) FROM sentences s JOIN documents d ON d.id = s.document_id
-			WHERE s.type = 'commitment' AND d.signed_date IS NOT NULL GROUP BY substr(d.signed_date, 1, 4) ORDER BY 1`},
+	strengths := map[string]int{}
+	areas, parties := map[string]int{}, map[string]int{}
+	rows, err := s.rdb.QueryContext(ctx, `SELECT strength, actors, areas, count(*) FROM sentences WHERE type = 'commitment'
+		GROUP BY strength, actors, areas`)
+	if err != nil {
+		return nil, fmt.Errorf("commitment stats: %w", err)
 	}
-	for _, q := range queries {
-		rows, err := s.rdb.QueryContext(ctx, q.query)
-		if err != nil {
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			strength, actorList, areaList string
+			n                             int
+		)
+		if err := rows.Scan(&strength, &actorList, &areaList, &n); err != nil {
 			return nil, fmt.Errorf("commitment stats: %w", err)
 		}
-		for rows.Next() {
-			var c entente.Count
-			if err := rows.Scan(&c.Key, &c.Count); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("commitment stats: %w", err)
-			}
-			*q.into = append(*q.into, c)
+		strengths[strength] += n
+		out.Total += n
+		if err := countList(parties, actorList, n); err != nil {
+			return nil, fmt.Errorf("commitment stats by actors: %w", err)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("commitment stats: %w", err)
+		if err := countList(areas, areaList, n); err != nil {
+			return nil, fmt.Errorf("commitment stats by areas: %w", err)
 		}
 	}
-	for _, c := range out.ByStrength {
-		out.Total += c.Count
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("commitment stats: %w", err)
 	}
-	var err error
-	if out.ByArea, err = s.countLabels(ctx, "areas"); err != nil {
-		return nil, err
+	rows.Close()
+	for k, n := range strengths {
+		out.ByStrength = append(out.ByStrength, entente.Count{Key: k, Count: n})
 	}
-	if out.ByParty, err = s.countLabels(ctx, "actors"); err != nil {
-		return nil, err
+	// by strength, as ORDER BY strength gave them (the values are ASCII:
+	// byte order is both databases' order)
+	slices.SortFunc(out.ByStrength, func(a, b entente.Count) int { return strings.Compare(a.Key, b.Key) })
+	out.ByArea, out.ByParty = mostFirst(areas), mostFirst(parties)
+	years, err := s.rdb.QueryContext(ctx, `SELECT substr(d.signed_date, 1, 4), count(*) FROM sentences s JOIN documents d ON d.id = s.document_id
+		WHERE s.type = 'commitment' AND d.signed_date IS NOT NULL GROUP BY substr(d.signed_date, 1, 4) ORDER BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("commitment stats by year: %w", err)
+	}
+	defer years.Close()
+	for years.Next() {
+		var c entente.Count
+		if err := years.Scan(&c.Key, &c.Count); err != nil {
+			return nil, fmt.Errorf("commitment stats by year: %w", err)
+		}
+		out.ByYear = append(out.ByYear, c)
+	}
+	if err := years.Err(); err != nil {
+		return nil, fmt.Errorf("commitment stats by year: %w", err)
 	}
 	return out, nil
 }
 
-// countLabels counts the commitments by each label of a packed list column
-// of sentences (migration 0024), most first, then by label: the database
-// counts each distinct list (few: most sentences share theirs), and each
-// list's count goes to each of its labels.
-func (s *Store) countLabels(ctx context.Context, column string) ([]entente.Count, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+column+`, count(*) FROM sentences
-		WHERE type = 'commitment' AND `+column+` <> '' GROUP BY `+column)
+// countList adds n to the count of each label of a packed list (migration
+// 0024); an empty list has none.
+func countList(counts map[string]int, list string, n int) error {
+	if list == "" {
+		return nil
+	}
+	items, err := unpackLabels(list)
 	if err != nil {
-		return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
+		return err
 	}
-	defer rows.Close()
-	counts := map[string]int{}
-	for rows.Next() {
-		var (
-			list string
-			n    int
-		)
-		if err := rows.Scan(&list, &n); err != nil {
-			return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
-		}
-		items, err := unpackLabels(list)
-		if err != nil {
-			return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
-		}
-		for _, it := range items {
-			counts[it] += n
-		}
+	for _, it := range items {
+		counts[it] += n
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("commitment stats by %s: %w", column, err)
-	}
+	return nil
+}
+
+// mostFirst lists counts most first, then by label; nil when there are none.
+func mostFirst(counts map[string]int) []entente.Count {
 	var out []entente.Count // nil when none, as before
 	for k, n := range counts {
 		out = append(out, entente.Count{Key: k, Count: n})
@@ -95,5 +103,5 @@ func (s *Store) countLabels(ctx context.Context, column string) ([]entente.Count
 		}
 		return strings.Compare(a.Key, b.Key)
 	})
-	return out, nil
+	return out
 }

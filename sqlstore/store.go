@@ -103,14 +103,15 @@ type Store struct {
 	lookups stmtCache // queryAlone's, prepared on the look-up pool
 	// inserts keeps the multi-row INSERTs of fixed shapes prepared on the
 	// writing pool (insertRows)
-	inserts stmtCache
-	shapes  shapeSQL                   // the SQL of those INSERTs, built once per shape
-	deflate deflaters                  // for original bytes and version texts
-	texts   versionTexts               // version texts search cut its hits' texts from (sentence_text.go)
-	pending sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
-	conns   sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go) or binds directly (direct.go)
-	direct  directStmts                // the writer's INSERTs on its driver connection, where the dialect binds directly
-	parts   atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
+	inserts  stmtCache
+	shapes   shapeSQL                   // the SQL of those INSERTs, built once per shape
+	colTypes columnTypes                // the column types of the tables inserted from arrays (insert_arrays.go)
+	deflate  deflaters                  // for original bytes and version texts
+	texts    versionTexts               // version texts search cut its hits' texts from (sentence_text.go)
+	pending  sync.Map                   // *sql.Tx → *[]*entente.Event: the events a write transaction writes at its commit
+	conns    sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go) or binds directly (direct.go)
+	direct   directStmts                // the writer's INSERTs on its driver connection, where the dialect binds directly
+	parts    atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time

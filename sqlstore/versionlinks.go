@@ -126,7 +126,7 @@ func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64]
 	err := s.queryAlone(ctx, nil, `
 			SELECT d.id, o.id FROM documents d
 			JOIN documents o ON o.signed_date = d.signed_date AND o.language <> d.language AND o.id <> d.id
-			WHERE d.id IN (`+idList(s.dialect, &a, docs)+`) AND o.withdrawn_at IS NULL
+			WHERE `+s.idsIn("d.id", &a, docs)+` AND o.withdrawn_at IS NULL
 				AND NOT EXISTS (SELECT 1 FROM version_links l
 					WHERE (l.document_a = d.id AND l.document_b = o.id) OR (l.document_a = o.id AND l.document_b = d.id))
 			ORDER BY d.id, o.id`, a,
