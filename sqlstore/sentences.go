@@ -138,7 +138,10 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 	cols := []string{"id", "version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
 		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas",
 		"text_start", "text_end"}
-	err = s.insertRows(ctx, tx, "sentences", cols, len(all),
+	// the old forms of the anchor hash and the evidence (migrations 0025
+	// and 0019) are empty in every row written now
+	consts := constantsOf(cols, map[string]string{"text_sha256": "", "evidence": ""})
+	err = s.insertRowsWith(ctx, tx, "sentences", cols, consts, len(all),
 		func(k int) []any {
 			w, i := all[k].w, all[k].i
 			p := &w.sents[i]
@@ -150,7 +153,7 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 			return []any{ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, text, "", p.anchor,
 				p.occurrence, string(p.Type), string(p.Strength), storedDeadline(p.Deadline), "", p.evidence,
 				packLabels(p.Actors), packLabels(p.Areas), start, end}
-		}, "", nil)
+		}, "", "", nil)
 	if err != nil {
 		return fmt.Errorf("insert sentences: %w", err)
 	}
