@@ -64,8 +64,10 @@ const maxBatchRows = 500
 // insertRows inserts n rows into table with as few statements as the
 // limits allow: one multi-row INSERT costs about what one row does, which
 // matters when a document brings hundreds of rows. row returns the values of
-// row i in the order of cols. returning, if not empty, is appended as
-// "RETURNING …" and each returned row is passed to scan.
+// row i in the order of cols; every path has read them before it calls row
+// again, so row may return the same slice each time. returning, if not
+// empty, is appended as "RETURNING …" and each returned row is passed to
+// scan.
 func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any,
 	returning string, scan func(*sql.Rows) error) error {
 	return s.insertRowsWith(ctx, tx, table, cols, nil, n, row, "", returning, scan)
