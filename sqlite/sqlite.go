@@ -42,7 +42,7 @@ var migrations embed.FS
 //     search's figures were the same at 1,000 statements
 //     (docs/decisions.md, "Batch ingest on SQLite, eighth round…"). A
 //     database that exists keeps its pages: SQLite cannot change them in
-//     WAL mode (a VACUUM in another mode would).
+//     WAL mode. Its backup (VACUUM INTO, a new file) has pages of 8 KB.
 //
 // The driver runs the _pragma values sorted by name, after busy_timeout,
 // and its journal_mode key after them all: WAL is set by that key, so that

@@ -241,12 +241,14 @@ func TestOpenNeedsAPath(t *testing.T) {
 // TestPragmas: the writer has the settings the store relies on (WAL, a
 // sync at every commit, foreign keys), and a new database has pages of
 // 8 KB; a database made with 4 KB pages keeps them and is written and read
-// as before.
+// as before, and its backup has pages of 8 KB.
 func TestPragmas(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
+	n := 0 // a new statement for each store checked
 	check := func(t *testing.T, s *sqlstore.Store, pageSize int) {
 		t.Helper()
+		n++
 		db := s.DB()
 		var mode string
 		var sync, fk, size int
@@ -266,7 +268,7 @@ func TestPragmas(t *testing.T) {
 			t.Errorf("journal_mode %s, synchronous %d, foreign_keys %d, page_size %d; want wal, 2 (FULL), 1, %d",
 				mode, sync, fk, size, pageSize)
 		}
-		if _, err := s.CreateDocument(ctx, statement(t, 1)); err != nil {
+		if _, err := s.CreateDocument(ctx, statement(t, n)); err != nil {
 			t.Fatal(err)
 		}
 		if hits, err := s.Search(ctx, entente.SearchQuery{Text: "铁路"}); err != nil || len(hits) == 0 {
@@ -290,6 +292,14 @@ func TestPragmas(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Close()
-		check(t, mustOpen(t, path), 4096)
+		s := mustOpen(t, path)
+		check(t, s, 4096)
+		// a backup is a new file: VACUUM INTO writes it with the pages
+		// the connection asks for
+		backup := filepath.Join(dir, "backup.db")
+		if err := s.Backup(ctx, backup); err != nil {
+			t.Fatal(err)
+		}
+		check(t, mustOpen(t, backup), 8192)
 	})
 }
