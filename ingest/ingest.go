@@ -60,12 +60,15 @@ type Ingester struct {
 	Linker Linker
 
 	nearState
+	held heldBounds // zero: the defaults (tests set smaller bounds)
 }
 
 // Linker links a newly stored document to its versions in other
 // languages and returns their ids.
 type Linker interface {
-	LinkNew(ctx context.Context, id int64, x *entente.Extraction) ([]int64, error)
+	// LinkNewGroup links documents stored together (ids[i] read as
+	// xs[i]) and returns, for each, the ids linked and what failed.
+	LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.Extraction) ([][]int64, []error)
 }
 
 // Status says what became of one input.
@@ -128,7 +131,7 @@ func (in *Ingester) logger() *slog.Logger {
 // another encoding or format becomes another source of its version, and a
 // new text becomes a new document, written in one transaction.
 func (in *Ingester) Ingest(ctx context.Context, input Input) Outcome {
-	e := in.examine(ctx, input)
+	e := in.examine(ctx, input, true)
 	if e.settled() {
 		return e.out
 	}
@@ -152,6 +155,7 @@ type examined struct {
 	// before the examination began, all of which that search could see
 	nearChecked bool
 	seenCommits int64
+	held        int64 // bytes counted in the batch's inFlight (heldBy)
 }
 
 func (e *examined) settled() bool { return e.out.Status != "" }
@@ -179,6 +183,16 @@ func (e *examined) nearSketch() []int64 {
 	return e.sketch
 }
 
+// sketchIf is the sketch to look near-duplicates up by in the store now:
+// e's, or none when they are looked up later. The sketch is made either
+// way, by the examination, which runs on every core.
+func (e *examined) sketchIf(now bool) []int64 {
+	if sk := e.nearSketch(); now {
+		return sk
+	}
+	return nil
+}
+
 // newDocument is what the store writes for a new text.
 func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 	return &entente.NewDocument{
@@ -189,8 +203,10 @@ func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 
 // examine does what one input needs before it is written: it looks up its
 // bytes and its text in the store, decodes it and extracts a new text. It
-// only reads the store, so many inputs can be examined at once.
-func (in *Ingester) examine(ctx context.Context, input Input) *examined {
+// only reads the store, so many inputs can be examined at once. Without
+// near, it leaves the near-duplicates to the caller (a batch's writer
+// looks them up: writer.nearStored), and e.nearChecked false.
+func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examined {
 	e := &examined{out: Outcome{Name: input.Name}, input: input}
 	refuse := func(err error) *examined {
 		e.out.Status, e.out.Err, e.out.Problem = Refused, err, err.Error()
@@ -252,7 +268,7 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 	}
 	e.text, e.textSHA = res.Text, TextSHA256(res.Text)
 	if atOnce {
-		src, v, near, err := f.FindInput(ctx, sha, e.textSHA, e.nearSketch())
+		src, v, cands, err := f.FindInput(ctx, sha, e.textSHA, e.sketchIf(near))
 		if err != nil {
 			return refuse(fmt.Errorf("%s: look up input: %w", input.Name, err))
 		}
@@ -265,12 +281,12 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
 			return e
 		}
-		if in.nearAmong(ctx, f, e, near) {
+		if near && in.nearAmong(ctx, f, e, cands) {
 			return e
 		}
 	} else if tf, ok := in.Store.(textFinder); ok {
 		// the text and its near-duplicates in one look-up
-		v, near, err := tf.FindText(ctx, e.textSHA, e.nearSketch())
+		v, cands, err := tf.FindText(ctx, e.textSHA, e.sketchIf(near))
 		if err != nil {
 			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 		}
@@ -278,7 +294,7 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
 			return e
 		}
-		if in.nearAmong(ctx, tf, e, near) {
+		if near && in.nearAmong(ctx, tf, e, cands) {
 			return e
 		}
 	} else {
@@ -288,7 +304,7 @@ func (in *Ingester) examine(ctx context.Context, input Input) *examined {
 		} else if !errors.Is(err, entente.ErrNotFound) {
 			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
 		}
-		if in.nearDuplicate(ctx, e) {
+		if near && in.nearDuplicate(ctx, e) {
 			return e
 		}
 	}
@@ -346,7 +362,9 @@ func (in *Ingester) store(ctx context.Context, e *examined) Outcome {
 		}
 		return in.raced(ctx, e.out, e.src.SHA256, fmt.Errorf("%s: store: %w", e.input.Name, err))
 	}
-	return in.added(ctx, e, id)
+	out := in.added(ctx, e, id)
+	in.linkNew(ctx, []*Outcome{&out})
+	return out
 }
 
 // addSource records e as another source of version vid of document did.
@@ -370,15 +388,27 @@ func (in *Ingester) added(ctx context.Context, e *examined, id int64) Outcome {
 		out.Counts[string(s.Type)]++
 	}
 	in.logger().Info("ingested", "name", e.input.Name, "document", id, "sentences", len(e.x.Sentences))
-	if in.Linker != nil {
-		// the document is stored: a failure to link is said, not a refusal
-		vs, err := in.Linker.LinkNew(ctx, id, e.x)
-		out.Versions = vs
-		if err != nil {
-			out.Warnings = append(out.Warnings, "versions in other languages not linked: "+err.Error())
+	return out
+}
+
+// linkNew links the documents just stored (outs, added) to their versions
+// in other languages, in one call for a batch's group. The documents are
+// stored: a failure to link is said in its outcome, not a refusal.
+func (in *Ingester) linkNew(ctx context.Context, outs []*Outcome) {
+	if in.Linker == nil || len(outs) == 0 {
+		return
+	}
+	ids, xs := make([]int64, len(outs)), make([]*entente.Extraction, len(outs))
+	for i, o := range outs {
+		ids[i], xs[i] = o.DocumentID, o.extraction
+	}
+	links, errs := in.Linker.LinkNewGroup(ctx, ids, xs)
+	for i, o := range outs {
+		o.Versions = links[i]
+		if errs[i] != nil {
+			o.Warnings = append(o.Warnings, "versions in other languages not linked: "+errs[i].Error())
 		}
 	}
-	return out
 }
 
 // raced handles a write that failed because another process stored the

@@ -132,3 +132,19 @@ func FuzzLimits(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheckTextShortcut holds checkText's shortcut sound: a text of n
+// characters, under limits of n sentences and n characters a sentence,
+// passes the full cut too.
+func FuzzCheckTextShortcut(f *testing.F) {
+	for _, s := range []string{"", "。", "双方同意加强铁路合作。\n\n双方", "A. B! C? D\n\nE", strings.Repeat("。", 50), "\n\n\n\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		n := utf8.RuneCountInString(text)
+		l := Limits{MaxChars: max(n, 1), MaxSentences: max(n, 1), MaxSentenceChars: max(n, 1)}
+		if err := l.cutText("f.txt", text); err != nil {
+			t.Fatalf("%d characters under limits of %d: %v", n, n, err)
+		}
+	})
+}

@@ -16,6 +16,17 @@ type nearFinder interface {
 	VersionText(ctx context.Context, id int64) (string, error)
 }
 
+// writtenNearFinder is a store that can find near-duplicate candidates
+// for a batch's writer, between its groups. NearInWriter says whether that
+// is cheaper than in the examinations: on SQLite a reading connection
+// forgets its page cache at every commit, so the writer's connection reads
+// what the batch just wrote for less; on PostgreSQL the examinations'
+// one statement for bytes, text and sketch saves a round trip.
+type writtenNearFinder interface {
+	NearInWriter() bool
+	NearVersionsWritten(ctx context.Context, sketch []int64) ([]entente.Version, error)
+}
+
 // nearDuplicate reports whether e's text is a stored version's statement
 // as another publisher printed it (entente.NearSame), and if so makes e
 // another source of that version, carrying its own text. A failed look-up

@@ -13,8 +13,25 @@ import (
 )
 
 // DefaultGroupSize is how many new documents a batch writes in one
-// transaction at most.
+// transaction at most. Groups of 128 took less CPU over 1,000 statements
+// and more over 500 (its extracted documents, waiting, grow the heap, and
+// each new page of memory faults): docs/decisions.md, "Batch ingest,
+// eighth round".
 const DefaultGroupSize = 32
+
+// heldBounds bound the bytes a batch holds (inFlight, heldBy): a group is
+// written once it holds group, and no further input is read while the
+// inputs read and not yet let go of hold all. Statements of the genre
+// (10-20 kB) meet neither; the longest a limit lets in (2,000,000
+// characters) meet both within a few inputs.
+type heldBounds struct{ group, all int64 }
+
+func (in *Ingester) heldBounds() heldBounds {
+	if in.held.all > 0 {
+		return in.held
+	}
+	return heldBounds{group: 64 << 20, all: 192 << 20}
+}
 
 // Batch ingests the named inputs and reports each outcome, in the order of
 // inputs, once it is settled; a bad input is reported and the batch goes
@@ -33,6 +50,11 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	// A worker may run at most window inputs ahead of the writer, which
 	// bounds the memory held by extracted documents waiting to be written.
 	window := make(chan struct{}, 2*workers+in.groupSize())
+	flight := newInFlight()
+	// where the store says so, the writer looks near-duplicates up
+	// (writer.nearStored) and the examinations only bytes and text
+	wnf, nearInWriter := in.Store.(writtenNearFinder)
+	nearInWriter = nearInWriter && wnf.NearInWriter()
 	jobs := make(chan int)
 	stop := make(chan struct{})
 	// commits counts the writer's commits, so that it knows which of the
@@ -45,8 +67,10 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 			defer wg.Done()
 			for i := range jobs {
 				seen := commits.Load()
-				e := in.examineNamed(ctx, inputs[i], stdin)
+				e := in.examineNamed(ctx, inputs[i], stdin, !nearInWriter)
 				e.seenCommits = seen
+				e.held = heldBy(e) + 1
+				flight.add(e.held - 1) // the one byte counted when sent
 				results[i] <- e
 			}
 		}()
@@ -54,6 +78,12 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	go func() {
 		defer close(jobs)
 		for i := range inputs {
+			if !flight.waitBelow(in.heldBounds().all, stop) {
+				return
+			}
+			// an input counts one byte until it is read, so that the
+			// next is not sent before this one's bytes are counted
+			flight.add(1)
 			select {
 			case window <- struct{}{}:
 			case <-stop:
@@ -71,7 +101,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 		wg.Wait()
 	}()
 
-	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits, window: cap(window)}
+	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits, window: cap(window), flight: flight}
 	for i := range inputs {
 		var e *examined
 		select {
@@ -98,8 +128,9 @@ func (in *Ingester) groupSize() int {
 	return DefaultGroupSize
 }
 
-// examineNamed reads and examines one named input.
-func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader) *examined {
+// examineNamed reads and examines one named input, its near-duplicates
+// looked up or not (examine).
+func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader, near bool) *examined {
 	if ctx.Err() != nil {
 		return &examined{out: Outcome{Name: name, Status: Refused, Err: ctx.Err(), Problem: ctx.Err().Error()}}
 	}
@@ -107,7 +138,7 @@ func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Read
 	if err != nil {
 		return &examined{out: Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}}
 	}
-	return in.examine(ctx, input)
+	return in.examine(ctx, input, near)
 }
 
 // writer is the single writer of a batch. It remembers the bytes and texts
@@ -135,6 +166,8 @@ type writer struct {
 	writtenAt []int64
 	recent    map[int]*recentText // texts written lately, by number
 	window    int                 // how far examinations run ahead
+	flight    *inFlight
+	groupHeld int64 // what the group holds, counted in flight
 }
 
 // take settles or queues one examined input.
@@ -142,6 +175,9 @@ func (w *writer) take(ctx context.Context, e *examined) {
 	if !e.settled() && (w.sha[e.src.SHA256] || w.text[e.textSHA] || w.pending(e)) {
 		w.flush(ctx) // write the earlier input first, then look again
 		w.recheck(ctx, e)
+	}
+	if !e.settled() && e.versionID == 0 && !e.nearChecked {
+		w.nearStored(ctx, e)
 	}
 	if !e.settled() && e.versionID == 0 {
 		// The same statement from another publisher may be among the
@@ -169,11 +205,14 @@ func (w *writer) take(ctx context.Context, e *examined) {
 	}
 	switch {
 	case e.settled():
+		w.flight.release(e.held)
 	case e.versionID != 0:
 		e.out = w.in.addSource(ctx, e, e.versionID, e.out.DocumentID)
 		w.remember(e)
+		w.flight.release(e.held)
 	default:
 		w.group = append(w.group, e)
+		w.groupHeld += e.held
 		if w.sketches == nil {
 			w.sketches = map[int64][]int{}
 		}
@@ -184,7 +223,7 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		w.writtenAt = append(w.writtenAt, 0)
 	}
 	w.queue = append(w.queue, e)
-	if len(w.group) >= w.in.groupSize() {
+	if len(w.group) >= w.in.groupSize() || w.groupHeld >= w.in.heldBounds().group {
 		w.flush(ctx)
 	}
 	w.drain()
@@ -226,6 +265,33 @@ func (w *writer) nearBatch(e *examined) (inGroup, since []int) {
 		}
 	}
 	return inGroup, since
+}
+
+// nearStored looks e's near-duplicates up in the store, where the batch's
+// examinations left them to the writer (writtenNearFinder) or their look-up
+// failed: through the writing connection where the store offers it
+// (NearVersionsWritten), whose page cache holds what the batch wrote.
+// Everything the batch wrote before is in the store by now, so only the
+// texts still in the group remain to compare (nearBatch). A failed look-up
+// leaves e unchecked: the batch's written texts are then compared with it
+// as they are kept (nearRecent).
+func (w *writer) nearStored(ctx context.Context, e *examined) {
+	nf, ok := w.in.Store.(nearFinder)
+	if !ok {
+		return
+	}
+	look := nf.NearVersions
+	if ww, ok := nf.(writtenNearFinder); ok {
+		look = ww.NearVersionsWritten
+	}
+	vs, err := look(ctx, e.nearSketch())
+	if err != nil {
+		w.in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)
+		return
+	}
+	if !w.in.nearAmong(ctx, nf, e, vs) && e.nearChecked {
+		e.seenCommits = w.commits.Load()
+	}
 }
 
 // nearRecent compares e with the batch's texts written since its
@@ -288,8 +354,19 @@ func (w *writer) keepRecent() {
 	}
 	// an examination runs at most window inputs ahead of the writer
 	keep := 2*(w.window+w.in.groupSize()) + 2
-	for t := range w.recent {
+	var held int
+	for t, r := range w.recent {
 		if t < w.newTexts-keep {
+			delete(w.recent, t)
+		} else {
+			held += len(r.text)
+		}
+	}
+	// Long texts are let go of sooner, the oldest first: one let go of is
+	// looked up in the store if an examination needs it (nearRecent).
+	for t := w.newTexts - keep; held > int(w.in.heldBounds().all/4) && t < w.newTexts; t++ {
+		if r, ok := w.recent[t]; ok {
+			held -= len(r.text)
 			delete(w.recent, t)
 		}
 	}
@@ -325,14 +402,17 @@ func (w *writer) flush(ctx context.Context) {
 			docs[i] = e.newDocument(w.in)
 		}
 		ids, err := w.in.Store.CreateDocuments(ctx, docs)
+		var added []*Outcome
 		for i, e := range w.group {
 			if err == nil {
 				e.out = w.in.added(ctx, e, ids[i])
+				added = append(added, &e.out)
 			} else {
 				e.out = w.in.store(ctx, e)
 			}
 			w.remember(e)
 		}
+		w.in.linkNew(ctx, added)
 		n := w.commits.Add(1)
 		for t := w.groupFrom; t < w.newTexts; t++ {
 			w.writtenAt[t] = n
@@ -340,6 +420,8 @@ func (w *writer) flush(ctx context.Context) {
 		w.keepRecent()
 		w.group = w.group[:0]
 		w.groupFrom = w.newTexts
+		w.flight.release(w.groupHeld)
+		w.groupHeld = 0
 	}
 	w.drain()
 }

@@ -51,7 +51,7 @@ func TestReadHeadFirst(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := &Ingester{MaxSize: tc.maxSize}
-			_, err := in.readAll(tc.name, tc.r)
+			_, err := in.readAll(tc.name, tc.r, 0)
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), tc.name+": ") {
 				t.Errorf("error %v, want %q naming the input", err, tc.want)
 			}
@@ -143,5 +143,45 @@ func TestExpandFolder(t *testing.T) {
 	}
 	if len(skipped) != 5 {
 		t.Errorf("skipped %v, want the five above (hidden files pass without a word)", skipped)
+	}
+}
+
+// readsCounter reads r and counts the calls to Read.
+type readsCounter struct {
+	r     io.Reader
+	calls int
+}
+
+func (c *readsCounter) Read(p []byte) (int, error) {
+	c.calls++
+	return c.r.Read(p)
+}
+
+// TestReadAllWhole reads inputs of every size about the head's and the
+// limit's edges, with their size known, wrong or unknown: the bytes come
+// back whole, and an input of known size takes a read or two (with the
+// one that finds its end) however long it is, where one grown read by
+// read took a read per doubling.
+func TestReadAllWhole(t *testing.T) {
+	const limit = 3 * decode.SniffHead
+	for _, n := range []int{0, 1, 14_000, decode.SniffHead - 1, decode.SniffHead, decode.SniffHead + 1, limit} {
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = 'a' + byte(i%26)
+		}
+		for _, size := range []int64{int64(n), 0, int64(n) / 2, int64(n) * 2} {
+			r := &readsCounter{r: strings.NewReader(string(data))}
+			in := &Ingester{MaxSize: limit}
+			got, err := in.readAll("s.txt", r, size)
+			if err != nil {
+				t.Fatalf("%d bytes, size %d: %v", n, size, err)
+			}
+			if !slices.Equal(got.Data, data) {
+				t.Fatalf("%d bytes, size %d: read %d bytes, not the input", n, size, len(got.Data))
+			}
+			if size == int64(n) && r.calls > 4 {
+				t.Errorf("%d bytes of a known size: %d reads", n, r.calls)
+			}
+		}
 	}
 }

@@ -153,6 +153,9 @@ func (Dialect) LockEvents(ctx context.Context, tx *sql.Tx) error {
 // without waiting on one another.
 func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
 
+// ReadersForgetCommits: backends read through one shared buffer cache.
+func (Dialect) ReadersForgetCommits() bool { return false }
+
 // Arrays says that pgx binds a Go slice as one array argument, so that
 // search looks up a block's ids as one (= ANY($1)) and reads a page of
 // hits in one statement (sqlstore's arrayDialect).

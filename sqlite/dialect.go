@@ -38,6 +38,10 @@ func (Dialect) LockEvents(context.Context, *sql.Tx) error { return nil }
 // SQLite has one writer at a time.
 func (Dialect) SkipLocked() string { return "" }
 
+// ReadersForgetCommits: in WAL mode a connection that begins a read after
+// another committed finds the log changed and resets its page cache.
+func (Dialect) ReadersForgetCommits() bool { return true }
+
 // BindsDirectly returns true: the writer's multi-row INSERTs run on the
 // driver's statements with their values bound from one reused slice
 // (sqlstore's direct.go), without database/sql's new slice of converted

@@ -81,12 +81,35 @@ func (s *Store) nearCandidatesSQL(a *args, sketch []int64) string {
 // duplicate. VersionText reads the text of those the caller does not hold
 // already (a version's text never changes: its sha256 names it).
 func (s *Store) NearVersions(ctx context.Context, sketch []int64) ([]entente.Version, error) {
+	return s.nearVersions(ctx, s.queryAlone, sketch)
+}
+
+// NearInWriter says whether a batch's writer finds near-duplicates for
+// less than its examinations do (NearVersionsWritten): where a reading
+// connection forgets its page cache whenever another commits
+// (Dialect.ReadersForgetCommits).
+func (s *Store) NearInWriter() bool { return s.dialect.ReadersForgetCommits() }
+
+// NearVersionsWritten is NearVersions for the writer of a batch, which
+// asks between its groups. Where a reading connection forgets its page
+// cache whenever another commits, it reads through the writing
+// connection, whose cache holds the index pages the batch just wrote; a
+// reading connection would read them back from the log after every group
+// (docs/decisions.md, "Batch ingest, eighth round").
+func (s *Store) NearVersionsWritten(ctx context.Context, sketch []int64) ([]entente.Version, error) {
+	if !s.dialect.ReadersForgetCommits() {
+		return s.NearVersions(ctx, sketch)
+	}
+	return s.nearVersions(ctx, s.queryOnWriter, sketch)
+}
+
+func (s *Store) nearVersions(ctx context.Context, query queryFunc, sketch []int64) ([]entente.Version, error) {
 	if len(sketch) == 0 {
 		return nil, nil
 	}
 	var a args
 	var vs []entente.Version
-	err := s.queryAlone(ctx, nil, `
+	err := query(ctx, nil, `
 			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
 			FROM (`+s.nearCandidatesSQL(&a, sketch)+`) n
 			JOIN versions v ON v.id = n.version_id

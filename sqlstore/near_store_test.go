@@ -1,6 +1,8 @@
 package sqlstore_test
 
 import (
+	"context"
+	"reflect"
 	"testing"
 
 	"github.com/entente/entente"
@@ -29,17 +31,31 @@ func TestNearVersionsFromSketches(t *testing.T) {
 			{"the other statement", other.Text + "\n责任编辑：王某\n", []int64{otherID}},
 			{"an unrelated text", "这是一段与任何已存声明都无关的文字，讲的是天气和农业收成的情况，没有任何外交内容。", nil},
 		}
-		for _, c := range cases {
-			vs, err := s.NearVersions(ctx, entente.NearSketch(c.text))
-			if err != nil {
-				t.Fatalf("%s: %v", c.name, err)
-			}
-			var got []int64
-			for _, v := range vs {
-				got = append(got, v.DocumentID)
-			}
-			if len(got) != len(c.want) || (len(got) > 0 && got[0] != c.want[0]) {
-				t.Errorf("%s: near versions of documents %v, want %v", c.name, got, c.want)
+		// NearVersionsWritten (a batch's writer, through the writing
+		// connection on SQLite) finds the same, prepared or not (twice)
+		looks := map[string]func(context.Context, []int64) ([]entente.Version, error){
+			"NearVersions": s.NearVersions, "NearVersionsWritten": s.NearVersionsWritten,
+		}
+		for range 2 {
+			for _, c := range cases {
+				var first []entente.Version
+				for name, look := range looks {
+					vs, err := look(ctx, entente.NearSketch(c.text))
+					if err != nil {
+						t.Fatalf("%s: %s: %v", c.name, name, err)
+					}
+					var got []int64
+					for _, v := range vs {
+						got = append(got, v.DocumentID)
+					}
+					if len(got) != len(c.want) || (len(got) > 0 && got[0] != c.want[0]) {
+						t.Errorf("%s: %s: near versions of documents %v, want %v", c.name, name, got, c.want)
+					}
+					if first != nil && !reflect.DeepEqual(vs, first) {
+						t.Errorf("%s: %s gives %+v, the other %+v", c.name, name, vs, first)
+					}
+					first = vs
+				}
 			}
 		}
 		// a dump leaves the sketches out; a restore computes them again

@@ -71,7 +71,8 @@ func (s *Store) closeStatements() {
 // pool, or nil when it is not prepared yet: it cannot be prepared now, as
 // the transaction holds the writing connection (SQLite has one), so it is
 // noted and prepared when the transaction has ended (prepareWanted).
-// Only insertRows's few fixed shapes come here, so the cache needs no
+// Only insertRows's few fixed shapes and queryOnWriter's near-duplicate
+// look-up (one shape per sketch length) come here, so the cache needs no
 // bound.
 func (s *Store) insertStatement(query string) *sql.Stmt {
 	c := &s.inserts
@@ -161,6 +162,27 @@ func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any
 	} else {
 		defer prepareWanted(context.WithoutCancel(ctx), &s.lookups, db)
 		rows, err = db.QueryContext(ctx, query, a...)
+	}
+	return eachRow(rows, err, scan)
+}
+
+// queryOnWriter runs one read query outside any transaction on the
+// writing pool, through its statement cache, and calls scan for each row.
+// On SQLite that is the one writing connection: a caller inside a write
+// transaction would wait for itself, so only code that holds none (a
+// batch's writer between its groups) comes here. It is a queryFunc that
+// takes no transaction (pass nil).
+func (s *Store) queryOnWriter(ctx context.Context, _ *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
+	st := s.insertStatement(query)
+	var (
+		rows *sql.Rows
+		err  error
+	)
+	if st != nil {
+		rows, err = st.QueryContext(ctx, a...)
+	} else {
+		defer prepareWanted(context.WithoutCancel(ctx), &s.inserts, s.db)
+		rows, err = s.db.QueryContext(ctx, query, a...)
 	}
 	return eachRow(rows, err, scan)
 }

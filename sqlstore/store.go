@@ -44,6 +44,12 @@ type Dialect interface {
 	// for them (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite's single writer
 	// needs nothing).
 	SkipLocked() string
+	// ReadersForgetCommits says a reading connection drops its page cache
+	// whenever another connection commits (SQLite in WAL mode), so that
+	// what a writer just wrote is cheaper to look up through the writing
+	// connection (NearVersionsWritten). PostgreSQL's backends share one
+	// buffer cache.
+	ReadersForgetCommits() bool
 	// Placeholder returns the placeholder of the nth argument (from 1) of a
 	// multi-row INSERT, whose arguments are always bound in order.
 	// PostgreSQL needs $n; SQLite looks each $n up by name in a list, which

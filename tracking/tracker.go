@@ -50,7 +50,7 @@ type Store interface {
 
 	SetVersionLink(ctx context.Context, a, b int64, linked bool, origin, why string) (bool, error)
 	VersionLinks(ctx context.Context, doc int64) ([]entente.VersionLink, error)
-	VersionCandidates(ctx context.Context, doc int64) ([]int64, error)
+	VersionCandidates(ctx context.Context, docs []int64) (map[int64][]int64, error)
 }
 
 // Extractor reads a statement's text, for re-extraction.

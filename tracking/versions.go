@@ -56,13 +56,41 @@ func (t *Tracker) Versions(ctx context.Context, doc int64) ([]entente.VersionLin
 // language), and returns their ids. It runs at ingest, as whoever ingests;
 // a pair already decided is left alone.
 func (t *Tracker) LinkNew(ctx context.Context, id int64, x *entente.Extraction) ([]int64, error) {
-	if x == nil {
-		return nil, nil
+	links, errs := t.LinkNewGroup(ctx, []int64{id}, []*entente.Extraction{x})
+	return links[0], errs[0]
+}
+
+// LinkNewGroup is LinkNew for documents stored together (a batch's group):
+// ids[i] read as xs[i]. Their candidates are looked up in one statement;
+// links[i] and errs[i] are document ids[i]'s.
+func (t *Tracker) LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.Extraction) (links [][]int64, errs []error) {
+	links, errs = make([][]int64, len(ids)), make([]error, len(ids))
+	var dated []int64
+	for i, x := range xs {
+		// the candidates are documents of the same date
+		if x != nil && x.Document.SignedDate != nil && *x.Document.SignedDate != "" {
+			dated = append(dated, ids[i])
+		}
 	}
-	cands, err := t.Store.VersionCandidates(ctx, id)
+	if len(dated) == 0 {
+		return links, errs
+	}
+	cands, err := t.Store.VersionCandidates(ctx, dated)
 	if err != nil {
-		return nil, err
+		for i := range errs {
+			errs[i] = err
+		}
+		return links, errs
 	}
+	for i, id := range ids {
+		links[i], errs[i] = t.linkCandidates(ctx, id, xs[i], cands[id])
+	}
+	return links, errs
+}
+
+// linkCandidates links document id, read as x, to those of cands that
+// read like its versions.
+func (t *Tracker) linkCandidates(ctx context.Context, id int64, x *entente.Extraction, cands []int64) ([]int64, error) {
 	var linked []int64
 	for _, c := range cands {
 		d, err := t.Store.Document(ctx, c)

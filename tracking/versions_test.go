@@ -160,3 +160,45 @@ func TestVersionLinks(t *testing.T) {
 		}
 	})
 }
+
+// TestLinkNewGroup: three versions of one statement stored together (a
+// batch's group) and a statement of another day are linked in one call as
+// one by one: each pair once, each document to the others, the other day's
+// to none; an undated reading looks nothing up.
+func TestLinkNewGroup(t *testing.T) {
+	reg, err := extract.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := as(t.Context(), "ed", entente.RoleEditor)
+		tr := newTracker(t, s)
+		other := ingestStatement(t, ctx, s, statement)
+		zh, xzh := ingestParallel(t, ctx, s, reg, "zh")
+		en, xen := ingestParallel(t, ctx, s, reg, "en")
+		sr, xsr := ingestParallel(t, ctx, s, reg, "sr-Latn")
+		undated := *xen
+		undated.Document.SignedDate = nil
+		ids := []int64{zh, en, sr, other}
+		links, errs := tr.LinkNewGroup(ctx, append(ids, en), []*entente.Extraction{xzh, xen, xsr, nil, &undated})
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("document %d: %v", i, err)
+			}
+		}
+		want := [][]int64{{en, sr}, {sr}, nil, nil, nil}
+		for i := range want {
+			if !slices.Equal(links[i], want[i]) {
+				t.Errorf("document %d linked to %v, want %v", i, links[i], want[i])
+			}
+		}
+		for _, c := range []struct {
+			doc  int64
+			want []int64
+		}{{zh, []int64{en, sr}}, {en, []int64{zh, sr}}, {sr, []int64{zh, en}}, {other, nil}} {
+			if l := linked(t, ctx, s, c.doc); !slices.Equal(l, c.want) {
+				t.Errorf("document %d is linked to %v, want %v", c.doc, l, c.want)
+			}
+		}
+	})
+}

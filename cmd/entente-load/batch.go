@@ -22,13 +22,14 @@ import (
 	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/search"
 	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
 )
 
 // batchFigures are the side-by-side timings of -batch: the same generated
 // statements decoded and extracted alone on every core (twice: before and
 // after the ingest, so that a change of load between them shows), then
 // ingested as `entente ingest` does (decode and extract on every core
-// ahead of one writer storing groups of 32) into an empty store; and
+// ahead of one writer storing groups of ingest.DefaultGroupSize) into an empty store; and
 // single uploads, each stored in its own transaction.
 type batchFigures struct {
 	n                  int
@@ -126,6 +127,11 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	ctx = entente.NewContextWithActor(ctx, entente.Actor{Name: "entente-load", Via: "cli"})
 	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: reg.ID()}
+	// as `entente ingest` links each new document to its versions in
+	// other languages
+	if in.Linker, err = tracking.New(s); err != nil {
+		return nil, err
+	}
 	// The search analyzer's tables (the Han table, some 100 ms of CPU) load
 	// once per process, on the first ingest: warmed here, as the extractor
 	// is by the extraction above, so that a one-time cost is not counted

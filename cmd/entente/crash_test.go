@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/internal/skip"
 	"github.com/entente/entente/sqlite"
 )
@@ -39,7 +40,9 @@ func TestCrashMidBatch(t *testing.T) {
 	if testing.Short() {
 		skip.Group(t, "crash test", "-short")
 	}
-	const n = 120
+	// more than three groups (ingest.DefaultGroupSize), so that the kill
+	// lands between commits
+	const n = 4 * ingest.DefaultGroupSize
 	dir := t.TempDir()
 	batch := filepath.Join(dir, "batch")
 	if err := os.Mkdir(batch, 0o755); err != nil {
