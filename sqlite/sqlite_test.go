@@ -237,3 +237,69 @@ func TestOpenNeedsAPath(t *testing.T) {
 		t.Errorf("database file: %v", err)
 	}
 }
+
+// TestPragmas: the writer has the settings the store relies on (WAL, a
+// sync at every commit, foreign keys), and a new database has pages of
+// 8 KB; a database made with 4 KB pages keeps them and is written and read
+// as before, and its backup has pages of 8 KB.
+func TestPragmas(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	n := 0 // a new statement for each store checked
+	check := func(t *testing.T, s *sqlstore.Store, pageSize int) {
+		t.Helper()
+		n++
+		db := s.DB()
+		var mode string
+		var sync, fk, size int
+		if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		if mode != "wal" || sync != 2 || fk != 1 || size != pageSize {
+			t.Errorf("journal_mode %s, synchronous %d, foreign_keys %d, page_size %d; want wal, 2 (FULL), 1, %d",
+				mode, sync, fk, size, pageSize)
+		}
+		if _, err := s.CreateDocument(ctx, statement(t, n)); err != nil {
+			t.Fatal(err)
+		}
+		if hits, err := s.Search(ctx, entente.SearchQuery{Text: "铁路"}); err != nil || len(hits) == 0 {
+			t.Errorf("search: %d hits, %v", len(hits), err)
+		}
+		if err := s.IntegrityCheck(ctx); err != nil {
+			t.Error(err)
+		}
+	}
+	t.Run("new", func(t *testing.T) {
+		check(t, mustOpen(t, filepath.Join(dir, "new.db")), 8192)
+	})
+	t.Run("4 KB pages", func(t *testing.T) {
+		path := filepath.Join(dir, "old.db")
+		// a database made before: 4 KB pages, WAL
+		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=page_size(4096)&_journal_mode=WAL")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, "CREATE TABLE made_before (x)"); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		s := mustOpen(t, path)
+		check(t, s, 4096)
+		// a backup is a new file: VACUUM INTO writes it with the pages
+		// the connection asks for
+		backup := filepath.Join(dir, "backup.db")
+		if err := s.Backup(ctx, backup); err != nil {
+			t.Fatal(err)
+		}
+		check(t, mustOpen(t, backup), 8192)
+	})
+}

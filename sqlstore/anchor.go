@@ -1,8 +1,6 @@
 package sqlstore
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -22,13 +20,6 @@ import (
 // has SQLite's hex() from migration 0025.
 func anchorSQL(alias string) string {
 	return "(" + alias + ".text_sha256 || coalesce(lower(hex(" + alias + ".anchor_sha256)), ''))"
-}
-
-// anchorHash returns the sha256 of b, as stored in anchor_sha256, and as
-// hex text, as commitments and corrections hold it.
-func anchorHash(b []byte) ([]byte, string) {
-	sum := sha256.Sum256(b)
-	return sum[:], hex.EncodeToString(sum[:])
 }
 
 // appendCollapsed appends s with its white space collapsed, as the anchor

@@ -40,8 +40,11 @@ type directStmts struct {
 
 // exec runs the INSERT query with the rows lo to hi-1 of row (each of cols
 // values) on conn, the connection of the writer's transaction. Each value
-// is converted as database/sql converts an argument.
-func (d *directStmts) exec(ctx context.Context, conn *sql.Conn, query string, cols, lo, hi int, row func(i int) []any) error {
+// is converted as database/sql converts an argument; the values of the
+// columns of consts are in query as literals, so they are checked, not
+// bound.
+func (d *directStmts) exec(ctx context.Context, conn *sql.Conn, query string, cols int, consts constants, lo, hi int,
+	row func(i int) []any) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return conn.Raw(func(dc any) error {
@@ -71,16 +74,11 @@ func (d *directStmts) exec(ctx context.Context, conn *sql.Conn, query string, co
 		}
 		args := d.args[:0]
 		for i := lo; i < hi; i++ {
-			vals := row(i)
-			if len(vals) != cols {
-				return fmt.Errorf("%d values for a row of %d columns", len(vals), cols)
-			}
-			for _, v := range vals {
-				v, err := driverValue(v)
-				if err != nil {
-					return fmt.Errorf("argument %d: %w", len(args)+1, err)
-				}
-				args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: v})
+			var err error
+			if args, err = appendArgs(args, row(i), cols, consts); err != nil {
+				clear(args)
+				d.args = args[:0]
+				return err
 			}
 		}
 		_, err := x.ExecContext(ctx, args)
@@ -89,6 +87,30 @@ func (d *directStmts) exec(ctx context.Context, conn *sql.Conn, query string, co
 		d.args = args[:0]
 		return err
 	})
+}
+
+// appendArgs appends to args the values of one row of cols columns,
+// numbered on from the last of args and converted as database/sql converts
+// an argument, but for the columns of consts: those are literals in the
+// statement, so their values are checked, not appended.
+func appendArgs(args []driver.NamedValue, vals []any, cols int, consts constants) ([]driver.NamedValue, error) {
+	if len(vals) != cols {
+		return args, fmt.Errorf("%d values for a row of %d columns", len(vals), cols)
+	}
+	for j, v := range vals {
+		if c, ok := consts[j]; ok {
+			if s, ok := v.(string); !ok || s != c {
+				return args, fmt.Errorf("column %d: %#v where the statement has the constant %q", j+1, v, c)
+			}
+			continue
+		}
+		v, err := driverValue(v)
+		if err != nil {
+			return args, fmt.Errorf("argument %d: %w", len(args)+1, err)
+		}
+		args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: v})
+	}
+	return args, nil
 }
 
 // close closes the statements, through conn when it is still the

@@ -50,3 +50,36 @@ func TestDriverValue(t *testing.T) {
 		t.Error("a struct was converted")
 	}
 }
+
+// TestAppendArgs: a row's values are numbered on from the rows before it,
+// the columns held constant are left out (the statement has them as
+// literals), and a row whose value is not its column's constant is
+// refused, so that no row is ever written with a value it did not have.
+func TestAppendArgs(t *testing.T) {
+	consts := constants{1: ""}
+	args, err := appendArgs(nil, []any{1, "", "a"}, 3, consts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args, err = appendArgs(args, []any{2, "", nil}, 3, consts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []driver.NamedValue{{Ordinal: 1, Value: int64(1)}, {Ordinal: 2, Value: "a"}, {Ordinal: 3, Value: int64(2)}, {Ordinal: 4, Value: nil}}
+	if !reflect.DeepEqual(args, want) {
+		t.Errorf("args = %#v, want %#v", args, want)
+	}
+	for _, tt := range []struct {
+		name string
+		row  []any
+	}{
+		{"another text", []any{3, "x", "a"}},
+		{"null", []any{3, nil, "a"}},
+		{"not a text", []any{3, 0, "a"}},
+		{"too few values", []any{3, ""}},
+	} {
+		if _, err := appendArgs(nil, tt.row, 3, consts); err == nil {
+			t.Errorf("%s: %v was taken", tt.name, tt.row)
+		}
+	}
+}

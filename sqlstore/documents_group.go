@@ -171,7 +171,7 @@ func (s *Store) insertVersions(ctx context.Context, tx *sql.Tx, ps []*preparedDo
 
 // insertSources writes each document's source and its bytes.
 func (s *Store) insertSources(ctx context.Context, tx *sql.Tx, ps []*preparedDocument, vs []*versionWrite, now time.Time) error {
-	err := s.insertRowsWith(ctx, tx, "blobs", []string{"sha256", "size", "data", "compression", "created_at"}, len(ps),
+	err := s.insertRowsWith(ctx, tx, "blobs", []string{"sha256", "size", "data", "compression", "created_at"}, nil, len(ps),
 		func(i int) []any {
 			p := ps[i]
 			return []any{p.src.SHA256, len(p.d.Original), p.stored, p.storedCompression, now}

@@ -162,9 +162,40 @@ func (s *Store) insertMentions(ctx context.Context, tx *sql.Tx, vs []*versionWri
 		l.ids[i] = id
 		return nil
 	}
+	// Where the writer binds directly (SQLite), the items' ids are
+	// reserved and their rows return nothing, as the sentences' do: a
+	// RETURNING clause makes SQLite keep the rows in a table of their own
+	// until the statement ends, and each goes back through database/sql.
+	// Elsewhere (PostgreSQL) the ids come back with the rows, in the one
+	// round trip.
+	reserve := func(table string, all []ref) ([]int64, error) {
+		if !s.bindsDirectly() || len(all) == 0 {
+			return nil, nil
+		}
+		ids, err := s.reserveIDs(ctx, tx, table, len(all))
+		if err != nil {
+			return nil, err
+		}
+		for k, r := range all {
+			r.l.ids[r.i] = ids[k]
+		}
+		return ids, nil
+	}
+	insertItems := func(table string, cols []string, all []ref, ids []int64, row func(k int) []any,
+		returning string, scan func(*sql.Rows) error) error {
+		if ids == nil {
+			return s.insertRows(ctx, tx, table, cols, len(all), row, returning, scan)
+		}
+		return s.insertRows(ctx, tx, table, append([]string{"id"}, cols...), len(all),
+			func(k int) []any { return append([]any{ids[k]}, row(k)...) }, "", nil)
+	}
 	all, idx := items(refs)
 	byList := lists(refs)
-	err := s.insertRows(ctx, tx, "citations", []string{"version_id", "position", "title", "bracketed", "kind", "year"}, len(all),
+	ids, err := reserve("citations", all)
+	if err != nil {
+		return fmt.Errorf("insert references: %w", err)
+	}
+	err = insertItems("citations", []string{"version_id", "position", "title", "bracketed", "kind", "year"}, all, ids,
 		func(k int) []any {
 			l, i := all[k].l, all[k].i
 			if i >= len(l.keys) {
@@ -189,7 +220,10 @@ func (s *Store) insertMentions(ctx context.Context, tx *sql.Tx, vs []*versionWri
 	}
 	all, idx = items(ents)
 	byList = lists(ents)
-	err = s.insertRows(ctx, tx, "entities", []string{"version_id", "kind", "position", "name"}, len(all),
+	if ids, err = reserve("entities", all); err != nil {
+		return fmt.Errorf("insert entities: %w", err)
+	}
+	err = insertItems("entities", []string{"version_id", "kind", "position", "name"}, all, ids,
 		func(k int) []any {
 			l, i := all[k].l, all[k].i
 			if i >= len(l.keys) {

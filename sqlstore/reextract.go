@@ -200,7 +200,7 @@ func (s *Store) flagCorrections(ctx context.Context, tx *sql.Tx, vid int64, sent
 	byAnchor := make(map[entente.Anchor]*entente.Sentence, len(sents))
 	for i := range sents {
 		p := &sents[i]
-		byAnchor[entente.Anchor{VersionID: vid, Section: p.Section, TextSHA256: p.textSHA, Occurrence: p.occurrence}] = p.Sentence
+		byAnchor[entente.Anchor{VersionID: vid, Section: p.Section, TextSHA256: p.anchorHex(), Occurrence: p.occurrence}] = p.Sentence
 	}
 	for i := range cs {
 		c := cs[i]

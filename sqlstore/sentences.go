@@ -2,7 +2,9 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"math"
 
@@ -16,8 +18,7 @@ type preparedSentence struct {
 	// the extraction's sentence, not a copy (some 750 bytes each, a
 	// tenth of a batch's allocation): read only
 	*entente.Sentence
-	textSHA    string // the anchor's hash as hex text
-	anchor     []byte // and as stored (anchor.go)
+	anchor     []byte // the anchor's hash as stored (anchor.go); hex text by anchorHex
 	occurrence int
 	evidence   []byte // the rationale's binary form (rationale_binary.go)
 	tokens     []string
@@ -40,10 +41,18 @@ func prepareSentences(sents []entente.Sentence) ([]preparedSentence, error) {
 // indexer (search_pending.go) is tokenized there.
 func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSentence, error) {
 	out := make([]preparedSentence, len(sents))
-	seen := make(map[string]int, len(sents))
+	// equal texts of a section, by their hash: the key holds the section
+	// and the hash as they are, without a string joined for each sentence
+	type anchorKey struct {
+		section string
+		sum     [sha256.Size]byte
+	}
+	seen := make(map[anchorKey]int, len(sents))
 	labels := make(map[string]bool, len(sents))
 	tz := search.NewTokenizer() // one for the document: its sentences repeat their words
 	var collapsed []byte
+	// the anchors' hashes in one allocation, each sentence's a slice of it
+	sums := make([]byte, 0, len(sents)*sha256.Size)
 	for i := range sents {
 		s := &sents[i]
 		if labels[s.ID] {
@@ -52,9 +61,10 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 		labels[s.ID] = true
 		ev := rationaleIndex.encode(s.Text, &s.Rationale)
 		collapsed = appendCollapsed(collapsed[:0], s.Text)
-		sum, sha := anchorHash(collapsed)
-		key := s.Section + "\x00" + sha
-		out[i] = preparedSentence{Sentence: s, textSHA: sha, anchor: sum, occurrence: seen[key], evidence: ev, start: -1}
+		key := anchorKey{s.Section, sha256.Sum256(collapsed)}
+		sums = append(sums, key.sum[:]...)
+		sum := sums[len(sums)-sha256.Size : len(sums) : len(sums)]
+		out[i] = preparedSentence{Sentence: s, anchor: sum, occurrence: seen[key], evidence: ev, start: -1}
 		if tokenize {
 			out[i].tokens = tz.Tokens(s.Text)
 		}
@@ -62,6 +72,10 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 	}
 	return out, nil
 }
+
+// anchorHex is the hash of p's anchor as hex text, as commitments and
+// corrections hold it.
+func (p *preparedSentence) anchorHex() string { return hex.EncodeToString(p.anchor) }
 
 // insertExtraction writes the extraction of version vid of document did:
 // sections, sentences and their labels, references and entities. It
@@ -138,7 +152,11 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 	cols := []string{"id", "version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
 		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas",
 		"text_start", "text_end"}
-	err = s.insertRows(ctx, tx, "sentences", cols, len(all),
+	// the old forms of the anchor hash and the evidence (migrations 0025
+	// and 0019) are empty in every row written now
+	consts := constantsOf(cols, map[string]string{"text_sha256": "", "evidence": ""})
+	vals := make([]any, 0, len(cols)) // one row's, reused: insertRows reads them before the next
+	err = s.insertRowsWith(ctx, tx, "sentences", cols, consts, len(all),
 		func(k int) []any {
 			w, i := all[k].w, all[k].i
 			p := &w.sents[i]
@@ -147,10 +165,11 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 			if p.start >= 0 {
 				text, start, end = "", int64(p.start), int64(p.start+len(p.Text))
 			}
-			return []any{ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, text, "", p.anchor,
+			vals = append(vals[:0], ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, text, "", p.anchor,
 				p.occurrence, string(p.Type), string(p.Strength), storedDeadline(p.Deadline), "", p.evidence,
-				packLabels(p.Actors), packLabels(p.Areas), start, end}
-		}, "", nil)
+				packLabels(p.Actors), packLabels(p.Areas), start, end)
+			return vals
+		}, "", "", nil)
 	if err != nil {
 		return fmt.Errorf("insert sentences: %w", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -62,18 +64,31 @@ const maxBatchRows = 500
 // insertRows inserts n rows into table with as few statements as the
 // limits allow: one multi-row INSERT costs about what one row does, which
 // matters when a document brings hundreds of rows. row returns the values of
-// row i in the order of cols. returning, if not empty, is appended as
-// "RETURNING …" and each returned row is passed to scan.
+// row i in the order of cols; every path has read them before it calls row
+// again, so row may return the same slice each time. returning, if not
+// empty, is appended as "RETURNING …" and each returned row is passed to
+// scan.
 func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any,
 	returning string, scan func(*sql.Rows) error) error {
-	return s.insertRowsWith(ctx, tx, table, cols, n, row, "", returning, scan)
+	return s.insertRowsWith(ctx, tx, table, cols, nil, n, row, "", returning, scan)
 }
 
-// insertRowsWith is insertRows with a clause after the rows (ON CONFLICT …).
-// Rows that return nothing, with no clause, are copied where the dialect
-// can (PostgreSQL's COPY, copy.go).
-func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any,
-	tail, returning string, scan func(*sql.Rows) error) error {
+// constants are the columns of an INSERT whose value is the same text in
+// every row, by their index in its columns. On SQLite's direct path
+// (direct.go) each is written into the statement as a literal instead of
+// bound for every row: the driver copies each bound text into C memory,
+// binds it, frees it and unbinds it again, a cost per value that is about
+// what SQLite's own work for it is. The row function still returns them
+// (every other path binds or copies them), and a row whose value is not
+// the constant is refused, never written otherwise.
+type constants map[int]string
+
+// insertRowsWith is insertRows with the columns consts holds constant (nil
+// for none) and a clause after the rows (ON CONFLICT …). Rows that return
+// nothing, with no clause, are copied where the dialect can (PostgreSQL's
+// COPY, copy.go).
+func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, cols []string, consts constants, n int,
+	row func(i int) []any, tail, returning string, scan func(*sql.Rows) error) error {
 	if returning == "" && tail == "" && n > 0 {
 		if c, conn := s.copyConn(tx); c != nil {
 			return c.CopyRows(ctx, conn, table, cols, n, row)
@@ -96,8 +111,8 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 		}
 		hi := lo + size
 		if direct != nil {
-			query := s.shapes.get(head, size, len(cols), tail, returning, s.dialect.Placeholder)
-			if err := s.direct.exec(ctx, direct, query, len(cols), lo, hi, row); err != nil {
+			query := s.shapes.get(head, size, len(cols), consts, tail, returning, s.dialect.Placeholder)
+			if err := s.direct.exec(ctx, direct, query, len(cols), consts, lo, hi, row); err != nil {
 				return fmt.Errorf("insert into %s: %w", table, err)
 			}
 			lo = hi
@@ -118,12 +133,12 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 			// a fixed shape's SQL is built once and its statement kept
 			// (a statement of 256 rows of 21 columns was 5,000
 			// placeholders written and hashed for every group)
-			query = s.shapes.get(head, size, len(cols), tail, returning, s.dialect.Placeholder)
+			query = s.shapes.get(head, size, len(cols), nil, tail, returning, s.dialect.Placeholder)
 			if p := s.insertStatement(query); p != nil {
 				st = tx.StmtContext(ctx, p)
 			}
 		} else {
-			query = insertSQL(head, size, len(cols), tail, returning, s.dialect.Placeholder)
+			query = insertSQL(head, size, len(cols), nil, tail, returning, s.dialect.Placeholder)
 		}
 		if err := execRows(ctx, tx, st, query, a, returning != "", scan); err != nil {
 			return err
@@ -134,9 +149,10 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 }
 
 // insertSQL is the SQL of a multi-row INSERT: head (INSERT INTO … VALUES),
-// rows of cols placeholders each (ph of their number, from 1, in order),
-// then tail and RETURNING returning when they are not empty.
-func insertSQL(head string, rows, cols int, tail, returning string, ph func(int) string) string {
+// rows of cols values each, then tail and RETURNING returning when they are
+// not empty. A value is a placeholder (ph of its number, from 1, in
+// order), or for a column of consts its constant as an SQL literal.
+func insertSQL(head string, rows, cols int, consts constants, tail, returning string, ph func(int) string) string {
 	var b strings.Builder
 	b.WriteString(head)
 	k := 0
@@ -148,6 +164,10 @@ func insertSQL(head string, rows, cols int, tail, returning string, ph func(int)
 		for j := range cols {
 			if j > 0 {
 				b.WriteString(", ")
+			}
+			if c, ok := consts[j]; ok {
+				b.WriteString(sqlString(c))
+				continue
 			}
 			k++
 			b.WriteString(ph(k))
@@ -163,29 +183,35 @@ func insertSQL(head string, rows, cols int, tail, returning string, ph func(int)
 	return b.String()
 }
 
+// sqlString is s as an SQL string literal.
+func sqlString(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
 // shapeSQL keeps the SQL of the fixed-shape INSERTs (insertSQL) by their
-// head, row count, tail and RETURNING: a few dozen (some fifteen tables,
-// five shapes). A store has one dialect, so one kind of placeholder.
+// head, row count, constants, tail and RETURNING: a few dozen (some
+// fifteen tables, five shapes). A store has one dialect, so one kind of
+// placeholder.
 type shapeSQL struct {
 	mu sync.Mutex
 	m  map[shapeKey]string
 }
 
 type shapeKey struct {
-	head, tail, returning string
-	rows, cols            int
+	head, consts, tail, returning string
+	rows, cols                    int
 }
 
 // get returns insertSQL of its arguments, built on the first call.
-func (c *shapeSQL) get(head string, rows, cols int, tail, returning string, ph func(int) string) string {
-	k := shapeKey{head, tail, returning, rows, cols}
+func (c *shapeSQL) get(head string, rows, cols int, consts constants, tail, returning string, ph func(int) string) string {
+	k := shapeKey{head, consts.key(), tail, returning, rows, cols}
 	c.mu.Lock()
 	q, ok := c.m[k]
 	c.mu.Unlock()
 	if ok {
 		return q
 	}
-	q = insertSQL(head, rows, cols, tail, returning, ph)
+	q = insertSQL(head, rows, cols, consts, tail, returning, ph)
 	c.mu.Lock()
 	if c.m == nil {
 		c.m = map[shapeKey]string{}
@@ -193,6 +219,34 @@ func (c *shapeSQL) get(head string, rows, cols int, tail, returning string, ph f
 	c.m[k] = q
 	c.mu.Unlock()
 	return q
+}
+
+// constantsOf returns the constants of values, by column name, as indexes
+// in cols.
+func constantsOf(cols []string, values map[string]string) constants {
+	c := constants{}
+	for j, name := range cols {
+		if v, ok := values[name]; ok {
+			c[j] = v
+		}
+	}
+	if len(c) != len(values) {
+		panic(fmt.Sprintf("constants %v: not all among the columns %v", values, cols))
+	}
+	return c
+}
+
+// key is the constants as one string, "" for none.
+func (c constants) key() string {
+	if len(c) == 0 {
+		return ""
+	}
+	cols := slices.Sorted(maps.Keys(c))
+	var b strings.Builder
+	for _, j := range cols {
+		fmt.Fprintf(&b, "%d=%q;", j, c[j])
+	}
+	return b.String()
 }
 
 // fixedShapes are the row counts of the multi-row INSERTs SQLite runs:

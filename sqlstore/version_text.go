@@ -27,6 +27,7 @@ func (d *deflaters) packText(text string) []byte {
 		return nil
 	}
 	var b bytes.Buffer
+	b.Grow(binary.MaxVarintLen64 + deflatedCap(len(text)))
 	var n [binary.MaxVarintLen64]byte
 	b.Write(n[:binary.PutUvarint(n[:], uint64(len(text)))])
 	if err := d.deflate(&b, []byte(text)); err != nil || b.Len() > len(text)-len(text)/10 {
