@@ -114,14 +114,21 @@ func appendArgs(args []driver.NamedValue, vals []any, cols int, consts constants
 }
 
 // close closes the statements, through conn when it is still the
-// connection they were prepared on.
+// connection they were prepared on. It waits for the connection without
+// holding d.mu: a write in progress holds the connection and may run one
+// more INSERT (which takes d.mu) before it lets it go, so holding d.mu
+// while waiting for the connection would wait for ever (a Close while a
+// background write ran did).
 func (d *directStmts) close(ctx context.Context, db *sql.DB) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	if len(d.m) == 0 {
+	none := len(d.m) == 0
+	d.mu.Unlock()
+	if none {
 		return
 	}
 	conn, err := db.Conn(ctx)
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if err == nil {
 		conn.Raw(func(dc any) error {
 			if dc == d.dc {

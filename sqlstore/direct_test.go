@@ -1,11 +1,15 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"database/sql/driver"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
+
+	_ "modernc.org/sqlite"
 )
 
 // TestDriverValue: the writer's direct binding converts each value as
@@ -81,5 +85,58 @@ func TestAppendArgs(t *testing.T) {
 		if _, err := appendArgs(nil, tt.row, 3, consts); err == nil {
 			t.Errorf("%s: %v was taken", tt.name, tt.row)
 		}
+	}
+}
+
+// TestDirectCloseDuringWrite: closing the statements while a write holds
+// the one connection waits for the write, which may still run an INSERT
+// (it takes the statements' lock) before it lets the connection go. Close
+// held that lock while it waited for the connection, and the two waited
+// for each other for ever.
+func TestDirectCloseDuringWrite(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (a INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	var d directStmts
+	conn, err := db.Conn(ctx) // the write's connection
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := func(i int) []any { return []any{i} }
+	if err := d.exec(ctx, conn, "INSERT INTO t (a) VALUES (?)", 1, nil, 0, 1, row); err != nil {
+		t.Fatal(err)
+	}
+	closed := make(chan struct{})
+	go func() {
+		d.close(ctx, db) // waits for the connection
+		close(closed)
+	}()
+	time.Sleep(50 * time.Millisecond) // let close wait
+	wrote := make(chan error, 1)
+	go func() { wrote <- d.exec(ctx, conn, "INSERT INTO t (a) VALUES (?)", 1, nil, 1, 2, row) }()
+	select {
+	case err := <-wrote:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the write's INSERT waited for the closing statements")
+	}
+	conn.Close()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("close did not end once the write let the connection go")
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM t").Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d rows, %v; want 2", n, err)
 	}
 }
