@@ -14,14 +14,8 @@ import (
 // says what decided, for the analyst who links or unlinks them by hand.
 func Versions(a, b *entente.Extraction) (bool, string) {
 	da, db := a.Document, b.Document
-	if len(da.Parties) == 0 || !slices.Equal(da.Parties, db.Parties) {
-		return false, fmt.Sprintf("parties differ: %v and %v", da.Parties, db.Parties)
-	}
-	if da.SignedDate != nil && db.SignedDate != nil && *da.SignedDate != *db.SignedDate {
-		return false, fmt.Sprintf("signed on %s and on %s", *da.SignedDate, *db.SignedDate)
-	}
-	if da.Kind != db.Kind {
-		return false, fmt.Sprintf("kinds differ: %s and %s", da.Kind, db.Kind)
+	if ok, why := Headings(da, db); !ok {
+		return false, why
 	}
 	ids := func(x *entente.Extraction) []string {
 		var out []string
@@ -41,4 +35,21 @@ func Versions(a, b *entente.Extraction) (bool, string) {
 		return true, "same parties, date, kind and sections, in one language: a copy or a revision"
 	}
 	return true, fmt.Sprintf("same parties, date, kind and sections in %s and %s", da.Language, db.Language)
+}
+
+// Headings is the first part of Versions, which the documents' headings
+// decide alone: the same parties, date and kind. A matcher checks it
+// before reading a candidate's sentences; most candidates (another pair's
+// statement of the same day) fail it.
+func Headings(da, db entente.Document) (bool, string) {
+	if len(da.Parties) == 0 || !slices.Equal(da.Parties, db.Parties) {
+		return false, fmt.Sprintf("parties differ: %v and %v", da.Parties, db.Parties)
+	}
+	if da.SignedDate != nil && db.SignedDate != nil && *da.SignedDate != *db.SignedDate {
+		return false, fmt.Sprintf("signed on %s and on %s", *da.SignedDate, *db.SignedDate)
+	}
+	if da.Kind != db.Kind {
+		return false, fmt.Sprintf("kinds differ: %s and %s", da.Kind, db.Kind)
+	}
+	return true, ""
 }

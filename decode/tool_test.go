@@ -74,7 +74,9 @@ func TestToolEndings(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			if tc.cancel > 0 {
-				time.AfterFunc(tc.cancel, cancel)
+				// after the script has started, also on a loaded machine
+				// (where 200 ms did not always see its first line)
+				time.AfterFunc(testload.WallBound(tc.cancel), cancel)
 			}
 			start := time.Now()
 			out, err := shRun(ctx, &Tools{Timeout: 500 * time.Millisecond}, tc.script)

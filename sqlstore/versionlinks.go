@@ -146,6 +146,35 @@ func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64]
 	return out, nil
 }
 
+// DocumentHeadings returns the headings (kind, parties, date, place,
+// title) of documents ids as corrected, by id, without their versions,
+// sources or sentences: what the version matcher compares first
+// (align.Headings), before it reads a candidate whole.
+func (s *Store) DocumentHeadings(ctx context.Context, ids []int64) (map[int64]entente.Document, error) {
+	out := map[int64]entente.Document{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var a args
+		ds, err := findDocuments(ctx, tx, []string{"d.id IN (" + idList(s.dialect, &a, ids) + ")"}, "", a)
+		if err != nil {
+			return err
+		}
+		for i := range ds {
+			if err := applyDocumentCorrections(ctx, tx, &ds[i]); err != nil {
+				return err
+			}
+			out[ds[i].ID] = ds[i].Document
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("document headings: %w", err)
+	}
+	return out, nil
+}
+
 // maxVersionCandidates bounds the documents the matcher compares a new one
 // with: a day with more statements in other languages than this is a
 // day of many statements, and the first are compared.

@@ -51,6 +51,7 @@ type Store interface {
 	SetVersionLink(ctx context.Context, a, b int64, linked bool, origin, why string) (bool, error)
 	VersionLinks(ctx context.Context, doc int64) ([]entente.VersionLink, error)
 	VersionCandidates(ctx context.Context, docs []int64) (map[int64][]int64, error)
+	DocumentHeadings(ctx context.Context, ids []int64) (map[int64]entente.Document, error)
 }
 
 // Extractor reads a statement's text, for re-extraction.

@@ -3,6 +3,7 @@ package tracking
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/entente/entente"
@@ -82,17 +83,36 @@ func (t *Tracker) LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.E
 		}
 		return links, errs
 	}
+	// the candidates' headings first, in one read: most (another pair's
+	// statement of the same day) differ there, and are not read whole
+	var all []int64
+	for _, cs := range cands {
+		all = append(all, cs...)
+	}
+	slices.Sort(all)
+	headings, err := t.Store.DocumentHeadings(ctx, slices.Compact(all))
+	if err != nil {
+		for i := range errs {
+			errs[i] = err
+		}
+		return links, errs
+	}
 	for i, id := range ids {
-		links[i], errs[i] = t.linkCandidates(ctx, id, xs[i], cands[id])
+		links[i], errs[i] = t.linkCandidates(ctx, id, xs[i], cands[id], headings)
 	}
 	return links, errs
 }
 
 // linkCandidates links document id, read as x, to those of cands that
-// read like its versions.
-func (t *Tracker) linkCandidates(ctx context.Context, id int64, x *entente.Extraction, cands []int64) ([]int64, error) {
+// read like its versions; a candidate whose heading differs is not read.
+func (t *Tracker) linkCandidates(ctx context.Context, id int64, x *entente.Extraction, cands []int64, headings map[int64]entente.Document) ([]int64, error) {
 	var linked []int64
 	for _, c := range cands {
+		if h, ok := headings[c]; ok {
+			if same, _ := align.Headings(x.Document, h); !same {
+				continue
+			}
+		}
 		d, err := t.Store.Document(ctx, c)
 		if err != nil {
 			return linked, fmt.Errorf("compare with document %d: %w", c, err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -190,6 +191,21 @@ func TestLinkNewGroup(t *testing.T) {
 		for i := range want {
 			if !slices.Equal(links[i], want[i]) {
 				t.Errorf("document %d linked to %v, want %v", i, links[i], want[i])
+			}
+		}
+		// the headings the matcher compares first are the documents' own,
+		// as a full read gives them
+		heads, err := s.DocumentHeadings(ctx, ids)
+		if err != nil || len(heads) != len(ids) {
+			t.Fatalf("headings of %v: %d (%v)", ids, len(heads), err)
+		}
+		for _, id := range ids {
+			d, err := s.Document(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(heads[id], d.Document) || !reflect.DeepEqual(heads[id], d.Extraction.Document) {
+				t.Errorf("document %d: heading %+v, read whole %+v", id, heads[id], d.Document)
 			}
 		}
 		for _, c := range []struct {
