@@ -151,8 +151,13 @@ func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, a ...any
 // three times for every input it looked up. It is a queryFunc that takes
 // no transaction (pass nil).
 func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
-	db := s.lookupDB()
-	st := s.lookups.get(query)
+	return queryOutside(ctx, &s.lookups, s.lookups.get(query), s.lookupDB(), query, a, scan)
+}
+
+// queryOutside runs query outside any transaction on db: through st, the
+// statement c holds prepared on db, or else unprepared, and then c
+// prepares what it was asked for once the rows are read.
+func queryOutside(ctx context.Context, c *stmtCache, st *sql.Stmt, db *sql.DB, query string, a []any, scan func(*sql.Rows) error) error {
 	var (
 		rows *sql.Rows
 		err  error
@@ -160,7 +165,7 @@ func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any
 	if st != nil {
 		rows, err = st.QueryContext(ctx, a...)
 	} else {
-		defer prepareWanted(context.WithoutCancel(ctx), &s.lookups, db)
+		defer prepareWanted(context.WithoutCancel(ctx), c, db)
 		rows, err = db.QueryContext(ctx, query, a...)
 	}
 	return eachRow(rows, err, scan)
@@ -173,18 +178,7 @@ func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any
 // batch's writer between its groups) comes here. It is a queryFunc that
 // takes no transaction (pass nil).
 func (s *Store) queryOnWriter(ctx context.Context, _ *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
-	st := s.insertStatement(query)
-	var (
-		rows *sql.Rows
-		err  error
-	)
-	if st != nil {
-		rows, err = st.QueryContext(ctx, a...)
-	} else {
-		defer prepareWanted(context.WithoutCancel(ctx), &s.inserts, s.db)
-		rows, err = s.db.QueryContext(ctx, query, a...)
-	}
-	return eachRow(rows, err, scan)
+	return queryOutside(ctx, &s.inserts, s.insertStatement(query), s.db, query, a, scan)
 }
 
 // UseLookupPool runs the store's look-ups by key outside transactions
