@@ -114,8 +114,10 @@ type preparedDocument struct {
 	// deferIndex leaves the full-text index to the background indexer
 	// (search_pending.go): no tokens now, the version queued
 	deferIndex bool
-	// the text and the original bytes as stored (packText, packBlob)
+	// the text and the original bytes as stored (packText, packBlob), and
+	// the blob the text is cut from (textRunsZ), if it is
 	textZ             []byte
+	textBlob          string
 	stored            []byte
 	storedCompression string
 }
@@ -139,6 +141,13 @@ func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (prepar
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
 	locateSentences(d.Text, p.sents)
+	if z := textRunsZ(d.Text, d.Original); z != nil {
+		// the original less a few bytes: deflated once, as the blob, and
+		// the text kept as runs of it
+		p.textZ, p.textBlob = z, p.src.SHA256
+		p.stored, p.storedCompression = s.deflate.packBlob(d.Original)
+		return p, nil
+	}
 	p.textZ = s.deflate.packText(d.Text)
 	if p.textZ != nil && string(d.Original) == d.Text {
 		// a plain-text upload: its bytes are its text, deflated once and

@@ -54,13 +54,17 @@ func textInBlobZ(size int) []byte {
 }
 
 // versionBlobSQL selects, for a row of versions named alias, the data and
-// compression of the blob under its text_sha256 when its text_z is short
-// enough to be textInBlobZ (else NULL, and no look-up): the two columns
-// versionTextOf takes after text and text_z.
+// compression of the blob its text is cut from (text_blob: runs, in
+// version_text_runs.go), or of the blob under its text_sha256 when its
+// text_z is short enough to be textInBlobZ (else NULL, and no look-up):
+// the two columns versionTextOf takes after text and text_z.
 func versionBlobSQL(alias string) string {
-	short := "CASE WHEN length(" + alias + ".text_z) <= " + fmt.Sprint(binary.MaxVarintLen64+1) + " THEN (SELECT b."
-	from := " FROM blobs b WHERE b.sha256 = " + alias + ".text_sha256) END"
-	return short + "data" + from + ", " + short + "compression" + from
+	col := func(c string) string {
+		return "CASE WHEN " + alias + ".text_blob IS NOT NULL THEN (SELECT b." + c + " FROM blobs b WHERE b.sha256 = " + alias + ".text_blob)" +
+			" WHEN length(" + alias + ".text_z) <= " + fmt.Sprint(binary.MaxVarintLen64+1) +
+			" THEN (SELECT b." + c + " FROM blobs b WHERE b.sha256 = " + alias + ".text_sha256) END"
+	}
+	return col("data") + ", " + col("compression")
 }
 
 // versionText returns a version's text from its two columns; a text held
@@ -98,6 +102,20 @@ func (f *inflater) versionText(text string, z, blob []byte, compression sql.Null
 			return "", fmt.Errorf("version text: %w", err)
 		}
 		return string(b), nil
+	}
+	if isTextRuns(z, n) {
+		if !compression.Valid {
+			return "", errors.New("version text: cut from a blob that is not there")
+		}
+		osize, m, err := runsBlobSize(z[n+1:])
+		if err != nil {
+			return "", err
+		}
+		original, err := f.unpack(blob, compression.String, osize)
+		if err != nil {
+			return "", fmt.Errorf("version text: %w", err)
+		}
+		return applyTextRuns(z[n+1+m:], original, int(size))
 	}
 	b, err := f.inflate(z[n:], int64(size))
 	if err != nil {

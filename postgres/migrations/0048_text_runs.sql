@@ -1,0 +1,11 @@
+-- A version's text kept as runs of its original's bytes (issue 18, item 3;
+-- sqlstore/version_text_runs.go; docs/decisions.md, "A plain-text
+-- upload's text as runs of its bytes"). A plain-text upload's text is its
+-- bytes less a few (the final newline, spaces at the ends of lines,
+-- carriage returns); the version then names the blob of those bytes here,
+-- and text_z holds the runs of it that the text keeps, instead of a
+-- second DEFLATE of the same words. NULL in every other version. No
+-- index: the blob named is the version's own source's (sources.sha256 is
+-- unique), read by its key and deleted only with the version.
+-- (0046 and 0047 are the ninth batch round's.)
+ALTER TABLE versions ADD COLUMN text_blob TEXT;
