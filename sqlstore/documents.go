@@ -141,12 +141,15 @@ func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (prepar
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
 	locateSentences(d.Text, p.sents)
-	if z := textRunsZ(d.Text, d.Original); z != nil {
-		// the original less a few bytes: deflated once, as the blob, and
-		// the text kept as runs of it
-		p.textZ, p.textBlob = z, p.src.SHA256
-		p.stored, p.storedCompression = s.deflate.packBlob(d.Original)
-		return p, nil
+	if string(d.Original) != d.Text {
+		if z := textRunsZ(d.Text, d.Original); z != nil {
+			// the original less a few bytes: deflated once, as the blob,
+			// and the text kept as runs of it (an original that is its
+			// text needs no runs: textInBlob below)
+			p.textZ, p.textBlob = z, p.src.SHA256
+			p.stored, p.storedCompression = s.deflate.packBlob(d.Original)
+			return p, nil
+		}
 	}
 	p.textZ = s.deflate.packText(d.Text)
 	if p.textZ != nil && string(d.Original) == d.Text {
