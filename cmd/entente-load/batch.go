@@ -50,6 +50,19 @@ type batchFigures struct {
 	// the CPU time of those uploads' stores (this process's, and
 	// PostgreSQL's backends'), all of them: load stretches wall time
 	uploadCPU, uploadServerCPU time.Duration
+	// with -chunks: each chunk's batch CPU (PostgreSQL's backends
+	// included) over its own extraction's, in order
+	chunkRatios []float64
+}
+
+// chunksOf cuts ps into k chunks of (about) equal size, at least one.
+func chunksOf(ps []string, k int) [][]string {
+	k = max(1, min(k, len(ps)))
+	out := make([][]string, 0, k)
+	for i := range k {
+		out = append(out, ps[i*len(ps)/k:(i+1)*len(ps)/k])
+	}
+	return out
 }
 
 // singleUploads is how many statements are stored one by one.
@@ -87,16 +100,11 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	defer dropCollection(ctx, log, c, s, dir, name)
 	fig := &batchFigures{n: n}
-	extractAll := func() (time.Duration, error) {
+	// extractAll decodes and extracts ps on every core, as the batch does,
+	// and returns the wall, CPU and system time it took.
+	extractAll := func(ps []string) (wall, cpu, sys time.Duration, err error) {
 		start := time.Now()
 		cpu0, sys0 := cpuTime(), sysTime()
-		defer func() {
-			if fig.extractCPU1 == 0 {
-				fig.extractCPU1, fig.extractSys1 = cpuTime()-cpu0, sysTime()-sys0
-			} else {
-				fig.extractCPU2, fig.extractSys2 = cpuTime()-cpu0, sysTime()-sys0
-			}
-		}()
 		jobs := make(chan string)
 		errs := make(chan error, runtime.GOMAXPROCS(0))
 		var wg sync.WaitGroup
@@ -110,20 +118,23 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 				}
 			})
 		}
-		for _, p := range paths[:n] {
+		for _, p := range ps {
 			jobs <- p
 		}
 		close(jobs)
 		wg.Wait()
 		select {
 		case err := <-errs:
-			return 0, err
+			return 0, 0, 0, err
 		default:
 		}
-		return time.Since(start), nil
+		return time.Since(start), cpuTime() - cpu0, sysTime() - sys0, nil
 	}
-	if fig.extract1, err = extractAll(); err != nil {
-		return nil, err
+	chunks := chunksOf(paths[:n], c.chunks)
+	if len(chunks) == 1 {
+		if fig.extract1, fig.extractCPU1, fig.extractSys1, err = extractAll(paths[:n]); err != nil {
+			return nil, err
+		}
 	}
 	ctx = entente.NewContextWithActor(ctx, entente.Actor{Name: "entente-load", Via: "cli"})
 	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: reg.ID()}
@@ -139,25 +150,63 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	if errs := search.FormsError(); len(errs) > 0 {
 		return nil, fmt.Errorf("search tables: %v", errs)
 	}
-	stopProfile, err := startProfile(c.prof, "batch")
-	if err != nil {
-		return nil, err
-	}
 	app := strings.ReplaceAll(name, "-", "_")
-	start := time.Now()
-	cpu0, sys0, server0 := cpuTime(), sysTime(), pgcpu.Of(ctx, s.DB(), app)
-	bctx := ctx
-	if !c.indexNow {
-		// as `entente ingest` does: the statements committed, their
-		// full-text index caught up after the batch
-		bctx = sqlstore.DeferIndex(ctx)
+	// ingestAll stores ps as `entente ingest` does and adds its times to
+	// fig's batch.
+	ingestAll := func(ps []string) error {
+		start := time.Now()
+		cpu0, sys0, server0 := cpuTime(), sysTime(), pgcpu.Of(ctx, s.DB(), app)
+		bctx := ctx
+		if !c.indexNow {
+			// as `entente ingest` does: the statements committed, their
+			// full-text index caught up after the batch
+			bctx = sqlstore.DeferIndex(ctx)
+		}
+		sum := in.Batch(bctx, ps, nil, nil)
+		fig.batch += time.Since(start)
+		fig.batchCPU += cpuTime() - cpu0
+		fig.batchSys += sysTime() - sys0
+		fig.serverCPU += pgcpu.Of(ctx, s.DB(), app) - server0
+		if sum.Added != len(ps) {
+			return fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, len(ps), sum)
+		}
+		return nil
 	}
-	sum := in.Batch(bctx, paths[:n], nil, nil)
-	fig.batch = time.Since(start)
-	fig.batchCPU, fig.batchSys, fig.serverCPU = cpuTime()-cpu0, sysTime()-sys0, pgcpu.Of(ctx, s.DB(), app)-server0
-	stopProfile()
-	if sum.Added != n {
-		return nil, fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, n, sum)
+	if len(chunks) == 1 {
+		stopProfile, err := startProfile(c.prof, "batch")
+		if err != nil {
+			return nil, err
+		}
+		err = ingestAll(paths[:n])
+		stopProfile()
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		// Each chunk's extraction alone, then the same chunk ingested: a
+		// change of load during the run moves both sides of each pair. The
+		// first chunk is extracted once before, uncounted, so that the
+		// process's first touch of the extractor's memory is neither
+		// side's (with one chunk, the mean of an extraction before the
+		// batch and one after does that).
+		if _, _, _, err := extractAll(chunks[0]); err != nil {
+			return nil, err
+		}
+		for _, ch := range chunks {
+			wall, cpu, sys, err := extractAll(ch)
+			if err != nil {
+				return nil, err
+			}
+			fig.extract1 += wall
+			fig.extractCPU1 += cpu
+			fig.extractSys1 += sys
+			before := fig.batchCPU + fig.serverCPU
+			if err := ingestAll(ch); err != nil {
+				return nil, err
+			}
+			fig.chunkRatios = append(fig.chunkRatios, float64(fig.batchCPU+fig.serverCPU-before)/float64(max(cpu, 1)))
+		}
+		fig.extract2, fig.extractCPU2, fig.extractSys2 = fig.extract1, fig.extractCPU1, fig.extractSys1
 	}
 	fig.indexNow = c.indexNow
 	if !c.indexNow {
@@ -176,12 +225,14 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 			return nil, fmt.Errorf("search index: %d of %d statements indexed after the batch", k, n)
 		}
 	}
-	if fig.extract2, err = extractAll(); err != nil {
-		return nil, err
+	if len(chunks) == 1 {
+		if fig.extract2, fig.extractCPU2, fig.extractSys2, err = extractAll(paths[:n]); err != nil {
+			return nil, err
+		}
 	}
 	// single uploads: extraction apart, then the store's part alone
 	var extracting time.Duration
-	server0 = pgcpu.Of(ctx, s.DB(), app)
+	server0 := pgcpu.Of(ctx, s.DB(), app)
 	for _, p := range paths[n:] {
 		t := time.Now()
 		d, err := extractFile(ctx, x, p)
@@ -190,7 +241,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		}
 		extracting += time.Since(t)
 		d.Extractor = reg.ID()
-		t, cpu0 = time.Now(), cpuTime()
+		t, cpu0 := time.Now(), cpuTime()
 		if _, err := s.CreateDocument(ctx, d); err != nil {
 			return nil, fmt.Errorf("upload %s: %w", p, err)
 		}
@@ -248,8 +299,13 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	}
 	ext := (f.extract1 + f.extract2) / 2
 	fmt.Fprintf(out, "\n## %s, batch ingest of %d statements against their extraction, GOMAXPROCS=%d\n\n", kind, f.n, runtime.GOMAXPROCS(0))
-	fmt.Fprintf(out, "decode + extract alone, every core: %.2f ms each (before the ingest %.2f, after %.2f)\n",
-		perDoc(ext, f.n), perDoc(f.extract1, f.n), perDoc(f.extract2, f.n))
+	if len(f.chunkRatios) > 1 {
+		fmt.Fprintf(out, "decode + extract alone, every core: %.2f ms each (in %d parts, each right before its ingest)\n",
+			perDoc(ext, f.n), len(f.chunkRatios))
+	} else {
+		fmt.Fprintf(out, "decode + extract alone, every core: %.2f ms each (before the ingest %.2f, after %.2f)\n",
+			perDoc(ext, f.n), perDoc(f.extract1, f.n), perDoc(f.extract2, f.n))
+	}
 	fmt.Fprintf(out, "batch ingest (decode, extract, store), every core: %.2f ms each: **%.2f× the extraction**\n",
 		perDoc(f.batch, f.n), float64(f.batch)/float64(max(ext, 1)))
 	extCPU := (f.extractCPU1 + f.extractCPU2) / 2
@@ -258,6 +314,15 @@ func (f *batchFigures) print(out io.Writer, db string) {
 		fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.serverCPU, f.n))
 	}
 	fmt.Fprintf(out, ": **%.2f× the extraction's CPU**", float64(f.batchCPU+f.serverCPU)/float64(max(extCPU, 1)))
+	if len(f.chunkRatios) > 1 {
+		rs := slices.Clone(f.chunkRatios)
+		slices.Sort(rs)
+		parts := make([]string, len(f.chunkRatios))
+		for i, r := range f.chunkRatios {
+			parts[i] = fmt.Sprintf("%.2f", r)
+		}
+		fmt.Fprintf(out, "; by part, in order: %s× (median %.2f×)", strings.Join(parts, ", "), rs[len(rs)/2])
+	}
 	if f.indexNow {
 		fmt.Fprint(out, " (the full-text index in the commit: -index-now)\n")
 	} else {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -50,5 +51,51 @@ func TestBatchMeasure(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"-docs", "", "-dir", dir}, &out); err == nil {
 		t.Error("-docs \"\" without -batch was accepted")
+	}
+}
+
+// TestBatchChunks: -chunks cuts the batch into parts of about equal size,
+// each timed against its own extraction, and prints a ratio per part; a
+// count out of range, or with a profile, is refused.
+func TestBatchChunks(t *testing.T) {
+	for _, c := range []struct {
+		n, k  int
+		sizes []int
+	}{
+		{10, 3, []int{3, 3, 4}},
+		{2, 5, []int{1, 1}},
+		{7, 1, []int{7}},
+	} {
+		ps := make([]string, c.n)
+		var got []int
+		total := 0
+		for _, ch := range chunksOf(ps, c.k) {
+			got = append(got, len(ch))
+			total += len(ch)
+		}
+		if !slices.Equal(got, c.sizes) || total != c.n {
+			t.Errorf("%d statements in %d parts: %v, want %v", c.n, c.k, got, c.sizes)
+		}
+	}
+	if testing.Short() {
+		t.Skip("ingests statements")
+	}
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-docs", "", "-batch", "9", "-chunks", "3", "-dir", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`by part, in order: ([0-9.]+), ([0-9.]+), ([0-9.]+)× \(median`).FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no ratio for each of 3 parts in\n%s", out.String())
+	}
+	for _, args := range [][]string{
+		{"-docs", "", "-batch", "9", "-chunks", "10", "-dir", dir},
+		{"-docs", "", "-batch", "9", "-chunks", "0", "-dir", dir},
+		{"-docs", "", "-batch", "9", "-chunks", "3", "-cpuprofile", dir + "/p", "-dir", dir},
+	} {
+		if err := run(context.Background(), args, &out); err == nil {
+			t.Errorf("%v was accepted", args)
+		}
 	}
 }

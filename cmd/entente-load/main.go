@@ -17,6 +17,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,6 +51,10 @@ type config struct {
 	// keep leaves the batch's store (its file in -dir, its schema) for
 	// measuring its size
 	keep bool
+	// chunks cuts the batch into this many parts, each timed against its
+	// own extraction just before it (1: the whole batch between two
+	// extractions of all its statements)
+	chunks int
 }
 
 func run(ctx context.Context, argv []string, out io.Writer) error {
@@ -66,6 +71,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.IntVar(&c.block, "block", 0, "hits ranked together (the store's MaxCandidates); 0 for its default")
 	fs.IntVar(&c.batch, "batch", 0, "also time a batch ingest of this many new statements against their extraction, and single uploads")
 	fs.BoolVar(&c.indexNow, "index-now", false, "with -batch: write the full-text index in the batch's commits, as before it could lag, instead of catching it up after the batch")
+	fs.IntVar(&c.chunks, "chunks", 1, "with -batch: ingest the statements in this many parts, each right after its own extraction alone, so that a change of load moves both sides of each pair")
 	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema), to measure its size")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
@@ -94,6 +100,12 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	}
 	if c.batch < 0 || c.batch > 1_000_000 {
 		return fmt.Errorf("-batch: %d is out of range", c.batch)
+	}
+	if c.chunks < 1 || c.chunks > max(1, c.batch) {
+		return fmt.Errorf("-chunks: %d is out of range (1 to -batch)", c.chunks)
+	}
+	if c.chunks > 1 && c.prof != "" {
+		return errors.New("-chunks with -cpuprofile: a profile of the batch would hold the extractions between its parts")
 	}
 	g, err := loadGenre()
 	if err != nil {
