@@ -50,6 +50,8 @@ type batchFigures struct {
 	// the CPU time of those uploads' stores (this process's, and
 	// PostgreSQL's backends'), all of them: load stretches wall time
 	uploadCPU, uploadServerCPU time.Duration
+	// with -into: the statements the store held before the batch
+	into int
 	// with -chunks: each chunk's batch CPU (PostgreSQL's backends
 	// included) over its own extraction's, in order
 	chunkRatios []float64
@@ -63,6 +65,33 @@ func chunksOf(ps []string, k int) [][]string {
 		out = append(out, ps[i*len(ps)/k:(i+1)*len(ps)/k])
 	}
 	return out
+}
+
+// copyCollection copies the SQLite collection of n statements (built if
+// it is not there yet) to the store named name in c.dir.
+func copyCollection(ctx context.Context, log *slog.Logger, g *genre, c config, n int, name string) error {
+	cs, _, _, err := collection(ctx, log, g, c, n)
+	if err != nil {
+		return err
+	}
+	// closing the last connection checkpoints the log into the file
+	if err := cs.Close(); err != nil {
+		return err
+	}
+	from, err := os.Open(filepath.Join(c.dir, collectionName(c, n)+".db"))
+	if err != nil {
+		return err
+	}
+	defer from.Close()
+	to, err := os.Create(filepath.Join(c.dir, name+".db"))
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(to, from); err != nil {
+		to.Close()
+		return fmt.Errorf("copy the collection of %d: %w", n, err)
+	}
+	return to.Close()
 }
 
 // singleUploads is how many statements are stored one by one.
@@ -94,12 +123,19 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		return nil, err
 	}
 	name := "entente-load-batch-" + strconv.Itoa(os.Getpid())
+	if c.into > 0 {
+		// the batch's store starts as a copy of the collection of that
+		// size: a batch into a library that holds statements already
+		if err := copyCollection(ctx, log, g, c, c.into, name); err != nil {
+			return nil, err
+		}
+	}
 	s, err := openCollection(ctx, c, name)
 	if err != nil {
 		return nil, err
 	}
 	defer dropCollection(ctx, log, c, s, dir, name)
-	fig := &batchFigures{n: n}
+	fig := &batchFigures{n: n, into: c.into}
 	// extractAll decodes and extracts ps on every core, as the batch does,
 	// and returns the wall, CPU and system time it took.
 	extractAll := func(ps []string) (wall, cpu, sys time.Duration, err error) {
@@ -298,7 +334,11 @@ func (f *batchFigures) print(out io.Writer, db string) {
 		kind = "postgres"
 	}
 	ext := (f.extract1 + f.extract2) / 2
-	fmt.Fprintf(out, "\n## %s, batch ingest of %d statements against their extraction, GOMAXPROCS=%d\n\n", kind, f.n, runtime.GOMAXPROCS(0))
+	into := "an empty store"
+	if f.into > 0 {
+		into = fmt.Sprintf("a store of %d statements", f.into)
+	}
+	fmt.Fprintf(out, "\n## %s, batch ingest of %d statements into %s against their extraction, GOMAXPROCS=%d\n\n", kind, f.n, into, runtime.GOMAXPROCS(0))
 	if len(f.chunkRatios) > 1 {
 		fmt.Fprintf(out, "decode + extract alone, every core: %.2f ms each (in %d parts, each right before its ingest)\n",
 			perDoc(ext, f.n), len(f.chunkRatios))

@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/entente/entente/sqlite"
 )
 
 // TestBatchMeasure: -batch alone times a batch ingest against the
@@ -93,6 +97,44 @@ func TestBatchChunks(t *testing.T) {
 		{"-docs", "", "-batch", "9", "-chunks", "10", "-dir", dir},
 		{"-docs", "", "-batch", "9", "-chunks", "0", "-dir", dir},
 		{"-docs", "", "-batch", "9", "-chunks", "3", "-cpuprofile", dir + "/p", "-dir", dir},
+	} {
+		if err := run(context.Background(), args, &out); err == nil {
+			t.Errorf("%v was accepted", args)
+		}
+	}
+}
+
+// TestBatchInto: -into ingests the batch into a copy of a collection,
+// which it builds if need be and leaves as it was; PostgreSQL and a size
+// without -batch are refused.
+func TestBatchInto(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a collection and ingests statements")
+	}
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-docs", "", "-batch", "6", "-into", "20", "-dir", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "batch ingest of 6 statements into a store of 20 statements") {
+		t.Fatalf("no mention of the store it went into in\n%s", out.String())
+	}
+	s, err := sqlite.Open(context.Background(), filepath.Join(dir, "entente-load-s1-20.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var docs int
+	if err := s.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs); err != nil || docs != 20 {
+		t.Errorf("the collection holds %d documents after the batch (%v), want its 20", docs, err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "entente-load-batch-*"))
+	if len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	for _, args := range [][]string{
+		{"-docs", "", "-batch", "6", "-into", "20", "-db", "postgres://localhost/x", "-dir", dir},
+		{"-docs", "20", "-into", "20", "-dir", dir},
 	} {
 		if err := run(context.Background(), args, &out); err == nil {
 			t.Errorf("%v was accepted", args)
