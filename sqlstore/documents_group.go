@@ -42,7 +42,10 @@ func (s *Store) insertGroup(ctx context.Context, tx *sql.Tx, ps []*preparedDocum
 	for i, p := range ps {
 		sketches[i] = versionSketch{vs[i].vid, p.sketch}
 	}
-	if err := s.insertSketches(ctx, tx, sketches); err != nil {
+	if err := s.insertSketches(ctx, tx, sketches, false); err != nil {
+		return nil, nil, err
+	}
+	if err := s.mergeSketchesIfMany(ctx, tx); err != nil {
 		return nil, nil, err
 	}
 	if err := s.insertSources(ctx, tx, ps, vs, now); err != nil {

@@ -120,3 +120,7 @@ const (
 // SetPurgeMin sets how many deleted sentences a fold waits for before it
 // purges them from the postings.
 func SetPurgeMin(s *Store, n int) { s.purgeMin = n }
+
+// SetMergeRows sets how many staged sketch rows a write lets wait before
+// it merges them (near_recent.go).
+func SetMergeRows(s *Store, n int64) { s.mergeRows = n }

@@ -35,8 +35,10 @@ type versionSketch struct {
 // whose table is its primary key's b-tree and has no array to index).
 func (s *Store) sketchArrays() bool { return s.arrays() }
 
-// insertSketches writes versions' sketches.
-func (s *Store) insertSketches(ctx context.Context, tx *sql.Tx, vs []versionSketch) error {
+// insertSketches writes versions' sketches: on SQLite into near_recent,
+// merged into near_sketches later (near_recent.go), unless direct (a
+// rebuild of every sketch).
+func (s *Store) insertSketches(ctx context.Context, tx *sql.Tx, vs []versionSketch, direct bool) error {
 	var err error
 	if s.sketchArrays() {
 		vs = slices.DeleteFunc(slices.Clone(vs), func(v versionSketch) bool { return len(v.hashes) == 0 })
@@ -50,8 +52,15 @@ func (s *Store) insertSketches(ctx context.Context, tx *sql.Tx, vs []versionSket
 				rows = append(rows, hash{h, v.vid})
 			}
 		}
-		err = s.insertRows(ctx, tx, "near_sketches", []string{"hash", "version_id"}, len(rows),
+		table := "near_recent"
+		if direct {
+			table = "near_sketches"
+		}
+		err = s.insertRows(ctx, tx, table, []string{"hash", "version_id"}, len(rows),
 			func(i int) []any { return []any{rows[i].h, rows[i].vid} }, "", nil)
+		if err == nil && !direct {
+			s.staged.Add(int64(len(rows)))
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("insert near-duplicate sketch: %w", err)
@@ -71,8 +80,15 @@ func (s *Store) nearCandidatesSQL(a *args, sketch []int64) string {
 			WHERE n.hash && CAST(` + p + ` AS bigint[]) AND h = ANY(CAST(` + p + ` AS bigint[]))
 			GROUP BY n.version_id ` + limit
 	}
-	return `SELECT version_id, count(*) AS shared FROM near_sketches WHERE hash IN (` + idList(s.dialect, a, sketch) + `)
-		GROUP BY version_id ` + limit
+	// the sketches merged and those staged since (near_recent.go); a
+	// version's hashes are in one or the other, never both
+	merged := idList(s.dialect, a, sketch)
+	staged := idList(s.dialect, a, sketch)
+	return `SELECT version_id, count(*) AS shared FROM (
+			SELECT version_id FROM near_sketches WHERE hash IN (` + merged + `)
+			UNION ALL
+			SELECT version_id FROM near_recent WHERE hash IN (` + staged + `)
+		) GROUP BY version_id ` + limit
 }
 
 // NearVersions returns the stored versions, without their text, that
@@ -189,6 +205,11 @@ func (s *Store) sketchAll(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM near_sketches`); err != nil {
 		return err
 	}
+	if !s.sketchArrays() {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM near_recent`); err != nil {
+			return err
+		}
+	}
 	type version struct {
 		id   int64
 		text string
@@ -217,7 +238,7 @@ func (s *Store) sketchAll(ctx context.Context, tx *sql.Tx) error {
 	for i, v := range vs {
 		sketches[i] = versionSketch{v.id, entente.NearSketch(v.text)}
 	}
-	return s.insertSketches(ctx, tx, sketches)
+	return s.insertSketches(ctx, tx, sketches, true)
 }
 
 // withDifferences fills in how each near-duplicate source of d differs

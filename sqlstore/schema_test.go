@@ -13,9 +13,13 @@ import (
 // searchIndexTables are the only tables one dialect has and the other has
 // not: each database keeps its full-text index its own way (SQLite an FTS5
 // table and its shadow tables, PostgreSQL a table under a GIN index whose
-// rows are folded into postings, and the deleted sentences those list).
+// rows are folded into postings, and the deleted sentences those list),
+// and SQLite stages new near-duplicate sketches (near_recent) where
+// PostgreSQL's GIN index has a pending list of its own.
 var searchIndexTables = map[string]func(table string) bool{
-	"sqlite": func(t string) bool { return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") },
+	"sqlite": func(t string) bool {
+		return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") || t == "near_recent"
+	},
 	"postgres": func(t string) bool {
 		return t == "sentence_search" || t == "search_postings" || t == "search_gone"
 	},

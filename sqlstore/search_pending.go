@@ -197,7 +197,8 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 
 // DrainIndex indexes every queued version, a transaction at a time, and
 // returns how many it indexed. Another indexer may take some meanwhile.
-// Then, on PostgreSQL, it folds the index rows written since the last
+// Then it merges the near-duplicate sketches staged on SQLite, and on
+// PostgreSQL it folds the index rows written since the last
 // fold into the postings (postings.go), whoever wrote them.
 func (s *Store) DrainIndex(ctx context.Context) (int, error) {
 	total := 0
@@ -208,6 +209,11 @@ func (s *Store) DrainIndex(ctx context.Context) (int, error) {
 			return total, err
 		}
 		if n == 0 {
+			// the near-duplicate sketches staged meanwhile, merged in one
+			// pass (near_recent.go)
+			if err := s.MergeSketches(ctx); err != nil {
+				return total, err
+			}
 			_, err := s.foldIndex(ctx)
 			return total, err
 		}

@@ -133,6 +133,11 @@ type Store struct {
 
 	// purgeMin, when set, replaces the default purgeMin (tests).
 	purgeMin int
+	// staged counts the near-duplicate sketch rows this process staged
+	// since its last merge (near_recent.go); mergeRows, when set, replaces
+	// mergeStagedRows (tests).
+	staged    atomic.Int64
+	mergeRows int64
 }
 
 var _ entente.Store = (*Store)(nil)

@@ -1,0 +1,82 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// On SQLite a version's near-duplicate sketch is first written to
+// near_recent, a table that stays small, and merged into near_sketches
+// many versions at a time (migration 0049). near_sketches is keyed by
+// hash, so a version's hashes land on pages spread over the whole table:
+// at 10,000 statements a batch's group of 32 rewrote four fifths of its
+// leaves at every commit, a quarter of the batch's CPU, and more as the
+// library grows. A merge in hash order rewrites each leaf once for
+// hundreds of versions. Look-ups read both tables (nearCandidatesSQL).
+//
+// The merge runs when the indexer catches up (DrainIndex: after `entente
+// ingest`, and on a server's background tick) and, within a write, once
+// this process has staged mergeStagedRows rows since its last merge, so
+// that one long batch does not grow the table past a few pages of
+// look-ups. Other processes' rows are merged by them or by the next
+// merge here; the bound is per process, not exact. PostgreSQL keeps one
+// array per version under a GIN index, whose pending list stages new
+// entries already: it writes near_sketches directly.
+
+// mergeStagedRows is how many staged rows a process lets wait before a
+// write merges them: some thousand statements' sketches.
+const mergeStagedRows = 16384
+
+// mergeSketchesIfMany merges the staged sketches within tx when this
+// process has staged mergeStagedRows or more since its last merge.
+func (s *Store) mergeSketchesIfMany(ctx context.Context, tx *sql.Tx) error {
+	if s.sketchArrays() || s.staged.Load() < s.mergeAt() {
+		return nil
+	}
+	return s.mergeSketches(ctx, tx)
+}
+
+// mergeAt is mergeStagedRows, or what a test set.
+func (s *Store) mergeAt() int64 {
+	if s.mergeRows > 0 {
+		return s.mergeRows
+	}
+	return mergeStagedRows
+}
+
+// mergeSketches moves every staged sketch row into near_sketches, in hash
+// order, within tx.
+func (s *Store) mergeSketches(ctx context.Context, tx *sql.Tx) error {
+	if s.sketchArrays() {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO near_sketches (hash, version_id)
+		SELECT hash, version_id FROM near_recent ORDER BY hash, version_id
+		ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("merge near-duplicate sketches: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM near_recent`); err != nil {
+		return fmt.Errorf("merge near-duplicate sketches: %w", err)
+	}
+	s.staged.Store(0)
+	return nil
+}
+
+// MergeSketches merges every staged near-duplicate sketch into the
+// main table, in a transaction of its own, when any waits.
+func (s *Store) MergeSketches(ctx context.Context) error {
+	if s.sketchArrays() {
+		return nil
+	}
+	var waiting bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM near_recent)`).Scan(&waiting); err != nil {
+		return fmt.Errorf("staged near-duplicate sketches: %w", err)
+	}
+	if !waiting {
+		return nil
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return s.mergeSketches(ctx, tx) })
+}

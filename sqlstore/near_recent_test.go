@@ -1,0 +1,95 @@
+package sqlstore_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
+)
+
+// TestNearSketchesStaged: on SQLite a new version's sketch is staged in
+// near_recent and found there; a write that finds many staged merges them
+// all into near_sketches, as the indexer's catch-up does; a deleted
+// document's staged rows go with it; a restored dump finds its versions
+// again. On PostgreSQL the same look-ups find the same versions.
+func TestNearSketchesStaged(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := t.Context()
+		sqlite := s.Dialect().Name() == "sqlite"
+		count := func(table string) int {
+			t.Helper()
+			if !sqlite {
+				return 0
+			}
+			var n int
+			if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		finds := func(what, text string, want int64) {
+			t.Helper()
+			for name, look := range map[string]func(context.Context, []int64) ([]entente.Version, error){
+				"NearVersions": s.NearVersions, "NearVersionsWritten": s.NearVersionsWritten,
+			} {
+				vs, err := look(ctx, entente.NearSketch(text))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want == 0 && len(vs) != 0 || want != 0 && (len(vs) == 0 || vs[0].DocumentID != want) {
+					t.Errorf("%s: %s finds %+v, want document %d", what, name, vs, want)
+				}
+			}
+		}
+		republished := func(d *entente.NewDocument) string { return "新华社北京电\n" + d.Text + "\n（完）\n" }
+
+		a := corpusDoc(t, statement)
+		aID := mustCreate(t, s, a)
+		if sqlite && (count("near_recent") == 0 || count("near_sketches") != 0) {
+			t.Fatalf("after a write: %d staged rows, %d merged, want all staged", count("near_recent"), count("near_sketches"))
+		}
+		finds("staged", republished(a), aID)
+
+		// a write past the bound merges what waits, its own rows too
+		sqlstore.SetMergeRows(s, 1)
+		b := corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt")
+		bID := mustCreate(t, s, b)
+		if sqlite && (count("near_recent") != 0 || count("near_sketches") == 0) {
+			t.Errorf("after a write past the bound: %d staged rows, %d merged, want all merged", count("near_recent"), count("near_sketches"))
+		}
+		finds("merged", republished(a), aID)
+		finds("merged in the same write", republished(b), bID)
+
+		// a staged version deleted takes its rows; the catch-up merges
+		sqlstore.SetMergeRows(s, 1<<40)
+		if err := s.DeleteDocument(ctx, aID); err != nil {
+			t.Fatal(err)
+		}
+		finds("deleted", republished(a), 0)
+		cID := mustCreate(t, s, a)
+		staged := count("near_recent")
+		dID := mustCreate(t, s, corpusDoc(t, "us-ie-2021-joint-statement.en.txt"))
+		if err := s.DeleteDocument(ctx, dID); err != nil {
+			t.Fatal(err)
+		}
+		if got := count("near_recent"); got != staged {
+			t.Errorf("a deleted document left %d staged rows, want %d", got-staged, 0)
+		}
+		fresh := openSQLite(t)
+		if !sqlite {
+			fresh = openPostgres(t)
+		}
+		restore(t, fresh, dump(t, s))
+		if vs, err := fresh.NearVersions(ctx, entente.NearSketch(republished(a))); err != nil || len(vs) == 0 || vs[0].DocumentID != cID {
+			t.Errorf("the restored store finds %+v (%v), want document %d", vs, err, cID)
+		}
+		if _, err := s.DrainIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if sqlite && count("near_recent") != 0 {
+			t.Errorf("after the catch-up: %d staged rows, want none", count("near_recent"))
+		}
+		finds("merged by the catch-up", republished(a), cID)
+	})
+}
