@@ -114,7 +114,13 @@ type rationaleEncoder struct {
 
 // encode writes r, the rationale of a sentence of text, in the binary form.
 func (x *rationaleWordIndex) encode(text string, r *entente.Rationale) []byte {
-	e := rationaleEncoder{words: x, text: runeCursor{s: text}, b: make([]byte, 0, 48)}
+	return x.appendEncoded(make([]byte, 0, 48), text, r)
+}
+
+// appendEncoded appends the binary form of r, the rationale of a sentence
+// of text, to dst: a document's sentences append theirs to one buffer.
+func (x *rationaleWordIndex) appendEncoded(dst []byte, text string, r *entente.Rationale) []byte {
+	e := rationaleEncoder{words: x, text: runeCursor{s: text}, b: dst}
 	e.b = append(e.b, rationaleForm)
 	var parts uint64
 	sameAsType := func(c *entente.Cue) bool { return c != nil && r.Type != nil && *c == *r.Type }
@@ -429,8 +435,12 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 		if c.bi >= len(c.s) {
 			return false
 		}
-		_, n := utf8.DecodeRuneInString(c.s[c.bi:])
-		c.bi += n
+		if n := c.validAt(c.bi); n > 0 {
+			c.bi += n
+		} else {
+			_, n := utf8.DecodeRuneInString(c.s[c.bi:])
+			c.bi += n
+		}
 		c.ri++
 	}
 	// the runes' bytes are the text's own, unless a byte of invalid UTF-8
@@ -440,8 +450,8 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 		if b >= len(c.s) {
 			return false
 		}
-		if c.s[b] < utf8.RuneSelf {
-			b++
+		if n := c.validAt(b); n > 0 {
+			b += n
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(c.s[b:])
@@ -463,4 +473,21 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 		j += k
 	}
 	return j == len(want)
+}
+
+// validAt returns the length of the rune at byte b when it is ASCII or
+// one of three bytes in U+1000 to U+CFFF or U+E000 to U+FFFF (Chinese, and
+// most of what is not ASCII), told from its bytes without decoding them,
+// and 0 for any other, which the caller decodes.
+func (c *runeCursor) validAt(b int) int {
+	x := c.s[b]
+	if x < utf8.RuneSelf {
+		return 1
+	}
+	// E1 to EC and EE to EF take any two continuation bytes (E0 and ED
+	// do not)
+	if (0xE1 <= x && x <= 0xEC || x >= 0xEE && x <= 0xEF) && b+2 < len(c.s) && c.s[b+1]&0xC0 == 0x80 && c.s[b+2]&0xC0 == 0x80 {
+		return 3
+	}
+	return 0
 }

@@ -53,13 +53,19 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 	var collapsed []byte
 	// the anchors' hashes in one allocation, each sentence's a slice of it
 	sums := make([]byte, 0, len(sents)*sha256.Size)
+	// the rationales' binary forms one after the other, each sentence's a
+	// slice of it (a rationale of the genre takes some 40 bytes): when the
+	// buffer grows, the slices taken before keep the old one
+	evs := make([]byte, 0, len(sents)*48)
 	for i := range sents {
 		s := &sents[i]
 		if labels[s.ID] {
 			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
 		}
 		labels[s.ID] = true
-		ev := rationaleIndex.encode(s.Text, &s.Rationale)
+		from := len(evs)
+		evs = rationaleIndex.appendEncoded(evs, s.Text, &s.Rationale)
+		ev := evs[from:len(evs):len(evs)]
 		collapsed = appendCollapsed(collapsed[:0], s.Text)
 		key := anchorKey{s.Section, sha256.Sum256(collapsed)}
 		sums = append(sums, key.sum[:]...)
