@@ -431,36 +431,20 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 	if start < c.ri {
 		c.ri, c.bi = 0, 0
 	}
-	for c.ri < start {
-		if c.bi >= len(c.s) {
-			return false
-		}
-		if n := c.validAt(c.bi); n > 0 {
-			c.bi += n
-		} else {
-			_, n := utf8.DecodeRuneInString(c.s[c.bi:])
-			c.bi += n
-		}
-		c.ri++
+	from, ok := skipRunes(c.s, c.bi, start-c.ri)
+	if !ok {
+		c.ri, c.bi = 0, 0
+		return false
 	}
+	b, ok := skipRunes(c.s, from, end-start)
+	if !ok {
+		c.ri, c.bi = start, from
+		return false
+	}
+	c.ri, c.bi = end, b
 	// the runes' bytes are the text's own, unless a byte of invalid UTF-8
 	// stands for U+FFFD: then they are compared rune by rune
-	b, valid := c.bi, true
-	for range end - start {
-		if b >= len(c.s) {
-			return false
-		}
-		if n := c.validAt(b); n > 0 {
-			b += n
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(c.s[b:])
-		valid = valid && !(r == utf8.RuneError && n == 1)
-		b += n
-	}
-	from := c.bi
-	c.ri, c.bi = end, b
-	if valid {
+	if utf8.ValidString(c.s[from:b]) {
 		return c.s[from:b] == want
 	}
 	j := 0
@@ -475,19 +459,28 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 	return j == len(want)
 }
 
-// validAt returns the length of the rune at byte b when it is ASCII or
-// one of three bytes in U+1000 to U+CFFF or U+E000 to U+FFFF (Chinese, and
-// most of what is not ASCII), told from its bytes without decoding them,
-// and 0 for any other, which the caller decodes.
-func (c *runeCursor) validAt(b int) int {
-	x := c.s[b]
-	if x < utf8.RuneSelf {
-		return 1
+// skipRunes returns the byte n runes on from byte b of s, and false when s
+// ends before. A rune's length is told from its bytes where it is ASCII or
+// of three bytes in U+1000 to U+CFFF or U+E000 to U+FFFF (Chinese, and most
+// of what is not ASCII), without decoding it; any other is decoded, a byte
+// that begins none being a rune of its own.
+func skipRunes(s string, b, n int) (int, bool) {
+	for ; n > 0; n-- {
+		if b >= len(s) {
+			return b, false
+		}
+		x := s[b]
+		switch {
+		case x < utf8.RuneSelf:
+			b++
+		// E1 to EC and EE to EF take any two continuation bytes (E0 and
+		// ED do not)
+		case 0xE1 <= x && x <= 0xEF && x != 0xED && b+2 < len(s) && s[b+1]&0xC0 == 0x80 && s[b+2]&0xC0 == 0x80:
+			b += 3
+		default:
+			_, k := utf8.DecodeRuneInString(s[b:])
+			b += k
+		}
 	}
-	// E1 to EC and EE to EF take any two continuation bytes (E0 and ED
-	// do not)
-	if (0xE1 <= x && x <= 0xEC || x >= 0xEE && x <= 0xEF) && b+2 < len(c.s) && c.s[b+1]&0xC0 == 0x80 && c.s[b+2]&0xC0 == 0x80 {
-		return 3
-	}
-	return 0
+	return b, true
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/search"
@@ -48,7 +49,12 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 		sum     [sha256.Size]byte
 	}
 	seen := make(map[anchorKey]int, len(sents))
-	labels := make(map[string]bool, len(sents))
+	// the ids are checked to be distinct by a map only when they are not
+	// the extractor's s1, s2, … in order, which are
+	var labels map[string]bool
+	if !numberedLabels(sents) {
+		labels = make(map[string]bool, len(sents))
+	}
 	tz := search.NewTokenizer() // one for the document: its sentences repeat their words
 	var collapsed []byte
 	// the anchors' hashes in one allocation, each sentence's a slice of it
@@ -59,10 +65,12 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 	evs := make([]byte, 0, len(sents)*48)
 	for i := range sents {
 		s := &sents[i]
-		if labels[s.ID] {
-			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
+		if labels != nil {
+			if labels[s.ID] {
+				return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
+			}
+			labels[s.ID] = true
 		}
-		labels[s.ID] = true
 		from := len(evs)
 		evs = rationaleIndex.appendEncoded(evs, s.Text, &s.Rationale)
 		ev := evs[from:len(evs):len(evs)]
@@ -77,6 +85,19 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 		seen[key]++
 	}
 	return out, nil
+}
+
+// numberedLabels says whether the sentences' ids are s1, s2, … in order
+// (as the extractor numbers them), so distinct.
+func numberedLabels(sents []entente.Sentence) bool {
+	var buf [24]byte
+	for i := range sents {
+		id := sents[i].ID
+		if len(id) < 2 || id[0] != 's' || id[1:] != string(strconv.AppendInt(buf[:0], int64(i+1), 10)) {
+			return false
+		}
+	}
+	return true
 }
 
 // anchorHex is the hash of p's anchor as hex text, as commitments and
