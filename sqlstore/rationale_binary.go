@@ -431,12 +431,12 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 	if start < c.ri {
 		c.ri, c.bi = 0, 0
 	}
-	from, ok := skipRunes(c.s, c.bi, start-c.ri)
+	from, _, ok := skipRunes(c.s, c.bi, start-c.ri)
 	if !ok {
 		c.ri, c.bi = 0, 0
 		return false
 	}
-	b, ok := skipRunes(c.s, from, end-start)
+	b, decoded, ok := skipRunes(c.s, from, end-start)
 	if !ok {
 		c.ri, c.bi = start, from
 		return false
@@ -444,7 +444,7 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 	c.ri, c.bi = end, b
 	// the runes' bytes are the text's own, unless a byte of invalid UTF-8
 	// stands for U+FFFD: then they are compared rune by rune
-	if utf8.ValidString(c.s[from:b]) {
+	if !decoded || utf8.ValidString(c.s[from:b]) {
 		return c.s[from:b] == want
 	}
 	j := 0
@@ -459,15 +459,16 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 	return j == len(want)
 }
 
-// skipRunes returns the byte n runes on from byte b of s, and false when s
-// ends before. A rune's length is told from its bytes where it is ASCII or
-// of three bytes in U+1000 to U+CFFF or U+E000 to U+FFFF (Chinese, and most
-// of what is not ASCII), without decoding it; any other is decoded, a byte
-// that begins none being a rune of its own.
-func skipRunes(s string, b, n int) (int, bool) {
+// skipRunes returns the byte n runes on from byte b of s, whether a rune
+// was decoded on the way, and false when s ends before. A rune's length is
+// told from its bytes where it is ASCII or of three bytes in U+1000 to
+// U+CFFF or U+E000 to U+FFFF (Chinese, and most of what is not ASCII),
+// without decoding it: those runes are valid UTF-8. Any other is decoded,
+// a byte that begins none being a rune of its own.
+func skipRunes(s string, b, n int) (at int, decoded, ok bool) {
 	for ; n > 0; n-- {
 		if b >= len(s) {
-			return b, false
+			return b, decoded, false
 		}
 		x := s[b]
 		switch {
@@ -479,8 +480,8 @@ func skipRunes(s string, b, n int) (int, bool) {
 			b += 3
 		default:
 			_, k := utf8.DecodeRuneInString(s[b:])
-			b += k
+			b, decoded = b+k, true
 		}
 	}
-	return b, true
+	return b, decoded, true
 }
