@@ -27,30 +27,61 @@ func anchorSQL(alias string) string {
 // of unicode.IsSpace as one space, none at either end, every other byte
 // as it is), into dst, which a caller reuses from sentence to sentence
 // (the slice of fields and the joined copy were a fifth of preparing a
-// batch's sentences).
+// batch's sentences). Each field is copied whole, and a rune is decoded
+// only where a space can begin (spaceLead): a Chinese sentence is a few
+// copies, where decoding and appending it rune by rune was most of
+// preparing its anchor.
 func appendCollapsed(dst []byte, s string) []byte {
-	space, field := false, false // a space is owed before the next field; a field was written
+	field := false // a field was written, so the next one follows a space
+	from := -1     // where the field being read began, -1 between fields
 	for i := 0; i < len(s); {
-		c := s[i]
-		var isSpace bool
-		size := 1
-		if c < utf8.RuneSelf {
-			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			isSpace = entente.IsSpace(r) // unicode.IsSpace, quicker for the genre's runes
+		if !spaceLead[s[i]] {
+			if from < 0 {
+				from = i
+			}
+			for i++; i < len(s) && !spaceLead[s[i]]; i++ {
+			}
+			continue
 		}
-		if isSpace {
-			space = true
-		} else {
-			if space && field {
+		size := 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			if r, size = utf8.DecodeRuneInString(s[i:]); !entente.IsSpace(r) {
+				// a rune that begins as a space can, but is none
+				if from < 0 {
+					from = i
+				}
+				i += size
+				continue
+			}
+		}
+		if from >= 0 {
+			if field {
 				dst = append(dst, ' ')
 			}
-			space, field = false, true
-			dst = append(dst, s[i:i+size]...)
+			dst, field, from = append(dst, s[from:i]...), true, -1
 		}
 		i += size
 	}
+	if from >= 0 {
+		if field {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, s[from:]...)
+	}
 	return dst
 }
+
+// spaceLead holds the bytes that can begin white space (unicode.IsSpace):
+// the ASCII spaces, which are white space, and the first bytes of the
+// others in UTF-8, which may be (U+0085 and U+00A0 begin with 0xC2,
+// U+1680 with 0xE1, U+2000 to U+205F with 0xE2, U+3000 with 0xE3). Any
+// other byte, a continuation byte included, is part of a field:
+// strings.Fields decodes from the same places (a byte it cannot decode
+// is a rune of its own, never a space), so it finds the same spaces.
+var spaceLead = func() (t [256]bool) {
+	for _, c := range []byte{'\t', '\n', '\v', '\f', '\r', ' ', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()

@@ -114,7 +114,13 @@ type rationaleEncoder struct {
 
 // encode writes r, the rationale of a sentence of text, in the binary form.
 func (x *rationaleWordIndex) encode(text string, r *entente.Rationale) []byte {
-	e := rationaleEncoder{words: x, text: runeCursor{s: text}, b: make([]byte, 0, 48)}
+	return x.appendEncoded(make([]byte, 0, 48), text, r)
+}
+
+// appendEncoded appends the binary form of r, the rationale of a sentence
+// of text, to dst: a document's sentences append theirs to one buffer.
+func (x *rationaleWordIndex) appendEncoded(dst []byte, text string, r *entente.Rationale) []byte {
+	e := rationaleEncoder{words: x, text: runeCursor{s: text}, b: dst}
 	e.b = append(e.b, rationaleForm)
 	var parts uint64
 	sameAsType := func(c *entente.Cue) bool { return c != nil && r.Type != nil && *c == *r.Type }
@@ -425,32 +431,20 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 	if start < c.ri {
 		c.ri, c.bi = 0, 0
 	}
-	for c.ri < start {
-		if c.bi >= len(c.s) {
-			return false
-		}
-		_, n := utf8.DecodeRuneInString(c.s[c.bi:])
-		c.bi += n
-		c.ri++
+	from, _, ok := skipRunes(c.s, c.bi, start-c.ri)
+	if !ok {
+		c.ri, c.bi = 0, 0
+		return false
 	}
+	b, decoded, ok := skipRunes(c.s, from, end-start)
+	if !ok {
+		c.ri, c.bi = start, from
+		return false
+	}
+	c.ri, c.bi = end, b
 	// the runes' bytes are the text's own, unless a byte of invalid UTF-8
 	// stands for U+FFFD: then they are compared rune by rune
-	b, valid := c.bi, true
-	for range end - start {
-		if b >= len(c.s) {
-			return false
-		}
-		if c.s[b] < utf8.RuneSelf {
-			b++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(c.s[b:])
-		valid = valid && !(r == utf8.RuneError && n == 1)
-		b += n
-	}
-	from := c.bi
-	c.ri, c.bi = end, b
-	if valid {
+	if !decoded || utf8.ValidString(c.s[from:b]) {
 		return c.s[from:b] == want
 	}
 	j := 0
@@ -463,4 +457,31 @@ func (c *runeCursor) runesAre(start, end int, want string) bool {
 		j += k
 	}
 	return j == len(want)
+}
+
+// skipRunes returns the byte n runes on from byte b of s, whether a rune
+// was decoded on the way, and false when s ends before. A rune's length is
+// told from its bytes where it is ASCII or of three bytes in U+1000 to
+// U+CFFF or U+E000 to U+FFFF (Chinese, and most of what is not ASCII),
+// without decoding it: those runes are valid UTF-8. Any other is decoded,
+// a byte that begins none being a rune of its own.
+func skipRunes(s string, b, n int) (at int, decoded, ok bool) {
+	for ; n > 0; n-- {
+		if b >= len(s) {
+			return b, decoded, false
+		}
+		x := s[b]
+		switch {
+		case x < utf8.RuneSelf:
+			b++
+		// E1 to EC and EE to EF take any two continuation bytes (E0 and
+		// ED do not)
+		case 0xE1 <= x && x <= 0xEF && x != 0xED && b+2 < len(s) && s[b+1]&0xC0 == 0x80 && s[b+2]&0xC0 == 0x80:
+			b += 3
+		default:
+			_, k := utf8.DecodeRuneInString(s[b:])
+			b, decoded = b+k, true
+		}
+	}
+	return b, decoded, true
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/search"
@@ -48,18 +49,31 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 		sum     [sha256.Size]byte
 	}
 	seen := make(map[anchorKey]int, len(sents))
-	labels := make(map[string]bool, len(sents))
+	// the ids are checked to be distinct by a map only when they are not
+	// the extractor's s1, s2, … in order, which are
+	var labels map[string]bool
+	if !numberedLabels(sents) {
+		labels = make(map[string]bool, len(sents))
+	}
 	tz := search.NewTokenizer() // one for the document: its sentences repeat their words
 	var collapsed []byte
 	// the anchors' hashes in one allocation, each sentence's a slice of it
 	sums := make([]byte, 0, len(sents)*sha256.Size)
+	// the rationales' binary forms one after the other, each sentence's a
+	// slice of it (a rationale of the genre takes some 40 bytes): when the
+	// buffer grows, the slices taken before keep the old one
+	evs := make([]byte, 0, len(sents)*48)
 	for i := range sents {
 		s := &sents[i]
-		if labels[s.ID] {
-			return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
+		if labels != nil {
+			if labels[s.ID] {
+				return nil, fmt.Errorf("sentence id %q appears twice", s.ID)
+			}
+			labels[s.ID] = true
 		}
-		labels[s.ID] = true
-		ev := rationaleIndex.encode(s.Text, &s.Rationale)
+		from := len(evs)
+		evs = rationaleIndex.appendEncoded(evs, s.Text, &s.Rationale)
+		ev := evs[from:len(evs):len(evs)]
 		collapsed = appendCollapsed(collapsed[:0], s.Text)
 		key := anchorKey{s.Section, sha256.Sum256(collapsed)}
 		sums = append(sums, key.sum[:]...)
@@ -71,6 +85,19 @@ func prepareSentencesFor(sents []entente.Sentence, tokenize bool) ([]preparedSen
 		seen[key]++
 	}
 	return out, nil
+}
+
+// numberedLabels says whether the sentences' ids are s1, s2, … in order
+// (as the extractor numbers them), so distinct.
+func numberedLabels(sents []entente.Sentence) bool {
+	var buf [24]byte
+	for i := range sents {
+		id := sents[i].ID
+		if len(id) < 2 || id[0] != 's' || id[1:] != string(strconv.AppendInt(buf[:0], int64(i+1), 10)) {
+			return false
+		}
+	}
+	return true
 }
 
 // anchorHex is the hash of p's anchor as hex text, as commitments and
@@ -152,26 +179,76 @@ func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, vs []*versionWr
 	cols := []string{"id", "version_id", "document_id", "position", "label", "section", "marker", "paragraph", "text", "text_sha256",
 		"anchor_sha256", "occurrence", "type", "strength", "deadline", "evidence", "evidence_z", "actors", "areas",
 		"text_start", "text_end"}
+	// On SQLite's direct path every value bound costs about as much as
+	// SQLite's own work for it (direct.go), whatever its type: what a row
+	// need not bind is left out.
+	//   - The id: SQLite numbers a new row one past the largest rowid, as
+	//     reserveIDs did, and in the order of the statement's rows; the
+	//     largest id afterwards is checked (rowidsAsReserved).
+	//   - The text of a row whose text is a run of its version's (all of
+	//     them but where normalisation moved a character) is '', a
+	//     literal in the statement written for such rows: the rows go in
+	//     runs of one kind, in order.
+	direct := s.bindsDirectly()
+	first := 0 // the first column bound
+	if direct {
+		first = 1
+	}
 	// the old forms of the anchor hash and the evidence (migrations 0025
 	// and 0019) are empty in every row written now
-	consts := constantsOf(cols, map[string]string{"text_sha256": "", "evidence": ""})
+	consts := constantsOf(cols[first:], map[string]string{"text_sha256": "", "evidence": ""})
+	located := constantsOf(cols[first:], map[string]string{"text_sha256": "", "evidence": "", "text": ""})
 	vals := make([]any, 0, len(cols)) // one row's, reused: insertRows reads them before the next
-	err = s.insertRowsWith(ctx, tx, "sentences", cols, consts, len(all),
-		func(k int) []any {
-			w, i := all[k].w, all[k].i
-			p := &w.sents[i]
-			// the text as a run of the version's (sentence_text.go)
-			var text, start, end any = p.Text, nil, nil
-			if p.start >= 0 {
-				text, start, end = "", int64(p.start), int64(p.start+len(p.Text))
-			}
-			vals = append(vals[:0], ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, text, "", p.anchor,
-				p.occurrence, string(p.Type), string(p.Strength), storedDeadline(p.Deadline), "", p.evidence,
-				packLabels(p.Actors), packLabels(p.Areas), start, end)
-			return vals
-		}, "", "", nil)
+	row := func(k int) []any {
+		w, i := all[k].w, all[k].i
+		p := &w.sents[i]
+		// the text as a run of the version's (sentence_text.go)
+		var text, start, end any = p.Text, nil, nil
+		if p.start >= 0 {
+			text, start, end = "", int64(p.start), int64(p.start+len(p.Text))
+		}
+		vals = append(vals[:0], ids[k], w.vid, w.did, i, p.ID, p.Section, p.Marker, p.Paragraph, text, "", p.anchor,
+			p.occurrence, string(p.Type), string(p.Strength), storedDeadline(p.Deadline), "", p.evidence,
+			packLabels(p.Actors), packLabels(p.Areas), start, end)
+		return vals[first:]
+	}
+	if !direct {
+		err = s.insertRowsWith(ctx, tx, "sentences", cols, consts, len(all), row, "", "", nil)
+	}
+	isLocated := func(k int) bool { return all[k].w.sents[all[k].i].start >= 0 }
+	for lo := 0; direct && lo < len(all) && err == nil; {
+		hi := lo + 1
+		for hi < len(all) && isLocated(hi) == isLocated(lo) {
+			hi++
+		}
+		c := consts
+		if isLocated(lo) {
+			c = located
+		}
+		err = s.insertRowsWith(ctx, tx, "sentences", cols[first:], c, hi-lo, func(k int) []any { return row(lo + k) }, "", "", nil)
+		lo = hi
+	}
+	if err == nil && direct {
+		err = rowidsAsReserved(ctx, tx, "sentences", ids)
+	}
 	if err != nil {
 		return fmt.Errorf("insert sentences: %w", err)
+	}
+	return nil
+}
+
+// rowidsAsReserved checks that the rows just inserted into table without
+// their ids were numbered ids (reserveIDs: one past the largest, in
+// order): SQLite numbers each new row one past the largest rowid, so the
+// rows took ids[0] onwards, in order, exactly when the largest is now the
+// last of ids. Anything else fails the write, which leaves nothing.
+func rowidsAsReserved(ctx context.Context, tx *sql.Tx, table string, ids []int64) error {
+	var last int64
+	if err := tx.QueryRowContext(ctx, "SELECT max(rowid) FROM "+table).Scan(&last); err != nil {
+		return err
+	}
+	if want := ids[len(ids)-1]; last != want {
+		return fmt.Errorf("%s: the rows were numbered up to %d, not %d as reserved", table, last, want)
 	}
 	return nil
 }

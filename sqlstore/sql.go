@@ -236,6 +236,18 @@ func constantsOf(cols []string, values map[string]string) constants {
 	return c
 }
 
+// byColumn returns the constants of a row of cols columns by column, nil
+// for a column bound.
+func (c constants) byColumn(cols int) []*string {
+	out := make([]*string, cols)
+	for j, v := range c {
+		if j >= 0 && j < cols {
+			out[j] = &v
+		}
+	}
+	return out
+}
+
 // key is the constants as one string, "" for none.
 func (c constants) key() string {
 	if len(c) == 0 {
