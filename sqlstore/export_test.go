@@ -124,3 +124,6 @@ func SetPurgeMin(s *Store, n int) { s.purgeMin = n }
 // SetMergeRows sets how many staged sketch rows a write lets wait before
 // it merges them (near_recent.go).
 func SetMergeRows(s *Store, n int64) { s.mergeRows = n }
+
+// SentencesOfDocuments is sentencesOfDocuments, for the plan test.
+func SentencesOfDocuments(cond string) string { return sentencesOfDocuments(cond) }
