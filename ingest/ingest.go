@@ -208,10 +208,16 @@ func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 // looks them up: writer.nearStored), and e.nearChecked false.
 func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examined {
 	e, f := in.decodeInput(ctx, input)
-	if e.settled() {
+	return in.examineDecoded(ctx, e, f, near)
+}
+
+// examineDecoded goes on with e as decodeInput left it, looking it up
+// alone.
+func (in *Ingester) examineDecoded(ctx context.Context, e *examined, f inputFinder, near bool) *examined {
+	switch {
+	case e.settled():
 		return e
-	}
-	if f == nil {
+	case f == nil:
 		return in.examineText(ctx, e, near)
 	}
 	src, v, cands, err := f.FindInput(ctx, e.src.SHA256, e.textSHA, e.sketchIf(near))

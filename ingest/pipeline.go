@@ -172,14 +172,7 @@ func (in *Ingester) groupSize() int {
 // looked up or not (examine).
 func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader, near bool) *examined {
 	e, f := in.decodeNamed(ctx, name, stdin)
-	switch {
-	case e.settled():
-		return e
-	case f == nil:
-		return in.examineText(ctx, e, near)
-	}
-	src, v, cands, err := f.FindInput(ctx, e.src.SHA256, e.textSHA, e.sketchIf(near))
-	return in.examineFound(ctx, f, e, src, v, cands, err, near)
+	return in.examineDecoded(ctx, e, f, near)
 }
 
 // decodeNamed reads and decodes one named input (decodeInput).
@@ -202,8 +195,8 @@ type job struct {
 }
 
 // smallInputBytes is the largest file a batch's worker takes in a run
-// with others (examineRun): a run of them holds a few megabytes before
-// their bytes are counted.
+// with others (examineRun): a run of eight holds at most some 14 MB,
+// counted by the files' sizes before they are read (smallInput).
 const smallInputBytes = 256 << 10
 
 // smallInput says whether name is a file small enough to be examined in a
