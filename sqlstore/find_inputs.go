@@ -59,29 +59,49 @@ func (s *Store) FindInputs(ctx context.Context, bytesSHA, textSHA []string, sket
 	}
 	var a args
 	bsha, tsha, plo, phi, pall := a.add(bytesSHA), a.add(textSHA), a.add(lo), a.add(hi), a.add(all)
-	bshas, tshas, sketch := `CAST(`+bsha+` AS text[])`, `CAST(`+tsha+` AS text[])`, `(CAST(`+pall+` AS bigint[]))[q.lo:q.hi]`
-	// the near-duplicate candidates of an input are looked for only when
-	// neither its bytes nor its text are stored (filters of q, tested
-	// before the lateral look-up runs)
+	bshas, tshas := `(CAST(`+bsha+` AS text[]))[q.n]`, `(CAST(`+tsha+` AS text[]))[q.n]`
+	los, his := `(CAST(`+plo+` AS int[]))[q.n]`, `(CAST(`+phi+` AS int[]))[q.n]`
+	sketch := `(CAST(` + pall + ` AS bigint[]))[` + los + `:` + his + `]`
+	// The plan is kept for the session (the look-up pool's sessions keep
+	// a statement's generic plan once it costs no more than those made
+	// for each run's values), so it must be good whatever the statistics
+	// it was made from, and the same whatever the number of inputs:
+	// - the inputs are numbered by generate_subscripts, whose estimate
+	//   (1,000 rows) is the same for a run's arrays as for a generic
+	//   plan's (unnest knows an array's length when it is given, and a
+	//   generic plan then cost more than one made for eight inputs, so
+	//   every run was planned anew);
+	// - each input is looked up by a key in a LATERAL subquery that the
+	//   planner cannot fold into a join (LIMIT: a source's bytes and a
+	//   version's text and id are unique), so an index probe per input: as
+	//   a join, a plan made while the store was small hashed every row of
+	//   sources for every statement;
+	// - the near-duplicate candidates of an input are looked for only
+	//   when neither its bytes nor its text are stored, filters tested
+	//   before the lateral look-up runs (OFFSET 0 keeps each a probe per
+	//   input rather than an anti-join the planner may hash).
 	q := `
-		SELECT q.n, 2, 0, s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at
-		FROM unnest(` + bshas + `) WITH ORDINALITY q(sha, n)
-		JOIN sources s ON s.sha256 = q.sha JOIN versions v ON v.id = s.version_id
+		SELECT q.n, 2, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at
+		FROM generate_subscripts(CAST(` + bsha + ` AS text[]), 1) q(n)
+		CROSS JOIN LATERAL (SELECT s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at
+			FROM sources s JOIN versions v ON v.id = s.version_id WHERE s.sha256 = ` + bshas + ` LIMIT 1) f
 		UNION ALL
-		SELECT q.n, 1, 0, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
-		FROM unnest(` + tshas + `) WITH ORDINALITY q(sha, n)
-		JOIN versions v ON v.text_sha256 = q.sha
+		SELECT q.n, 1, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at
+		FROM generate_subscripts(CAST(` + tsha + ` AS text[]), 1) q(n)
+		CROSS JOIN LATERAL (SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+			FROM versions v WHERE v.text_sha256 = ` + tshas + ` LIMIT 1) f
 		UNION ALL
-		SELECT q.n, 0, c.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
-		FROM unnest(CAST(` + plo + ` AS int[]), CAST(` + phi + ` AS int[])) WITH ORDINALITY q(lo, hi, n)
+		SELECT q.n, 0, c.shared, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at
+		FROM generate_subscripts(CAST(` + plo + ` AS int[]), 1) q(n)
 		CROSS JOIN LATERAL (SELECT ns.version_id, count(*) AS shared FROM near_sketches ns, unnest(ns.hash) h
 			WHERE ns.hash && ` + sketch + ` AND h = ANY(` + sketch + `)
 			GROUP BY ns.version_id HAVING count(*) >= ` + strconv.Itoa(entente.NearMinShared) + `
 			ORDER BY count(*) DESC, ns.version_id LIMIT ` + strconv.Itoa(maxNearCandidates) + `) c
-		JOIN versions v ON v.id = c.version_id
-		WHERE q.hi >= q.lo
-			AND NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = (` + tshas + `)[q.n])
-			AND NOT EXISTS (SELECT 1 FROM sources y WHERE y.sha256 = (` + bshas + `)[q.n])
+		CROSS JOIN LATERAL (SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+			FROM versions v WHERE v.id = c.version_id LIMIT 1) f
+		WHERE ` + his + ` >= ` + los + `
+			AND NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = ` + tshas + ` OFFSET 0)
+			AND NOT EXISTS (SELECT 1 FROM sources y WHERE y.sha256 = ` + bshas + ` OFFSET 0)
 		ORDER BY 1, 2 DESC, 3 DESC, 4`
 	err = s.queryAlone(ctx, nil, q, a, func(rows *sql.Rows) error {
 		var (
