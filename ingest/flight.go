@@ -35,6 +35,13 @@ func (f *inFlight) release(n int64) {
 	}
 }
 
+// below says whether fewer than limit bytes are held.
+func (f *inFlight) below(limit int64) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.bytes < limit
+}
+
 // waitBelow returns once fewer than limit bytes are held, or false when
 // stop closes first.
 func (f *inFlight) waitBelow(limit int64, stop <-chan struct{}) bool {

@@ -207,17 +207,39 @@ func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 // near, it leaves the near-duplicates to the caller (a batch's writer
 // looks them up: writer.nearStored), and e.nearChecked false.
 func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examined {
-	e := &examined{out: Outcome{Name: input.Name}, input: input}
-	refuse := func(err error) *examined {
-		e.out.Status, e.out.Err, e.out.Problem = Refused, err, err.Error()
+	e, f := in.decodeInput(ctx, input)
+	return in.examineDecoded(ctx, e, f, near)
+}
+
+// examineDecoded goes on with e as decodeInput left it, looking it up
+// alone.
+func (in *Ingester) examineDecoded(ctx context.Context, e *examined, f inputFinder, near bool) *examined {
+	switch {
+	case e.settled():
 		return e
+	case f == nil:
+		return in.examineText(ctx, e, near)
 	}
+	src, v, cands, err := f.FindInput(ctx, e.src.SHA256, e.textSHA, e.sketchIf(near))
+	return in.examineFound(ctx, f, e, src, v, cands, err, near)
+}
+
+// refuse settles e as refused for err.
+func (e *examined) refuse(err error) *examined {
+	e.out.Status, e.out.Err, e.out.Problem = Refused, err, err.Error()
+	return e
+}
+
+// decodeInput is the first part of examine: the input's bytes hashed and
+// decoded. An input read in the process (text, HTML) is decoded first,
+// and f is then the store that looks its bytes, text and near-duplicates
+// up in one statement (FindInput: examineFound goes on with what it
+// finds); any other is looked up by its bytes first, so that a known PDF
+// or DOCX is not read again (f nil: examineText goes on).
+func (in *Ingester) decodeInput(ctx context.Context, input Input) (e *examined, f inputFinder) {
+	e = &examined{out: Outcome{Name: input.Name}, input: input}
 	sum := sha256.Sum256(input.Data)
 	sha := hex.EncodeToString(sum[:])
-	// An input read in the process (text, HTML) is decoded first and its
-	// bytes, text and near-duplicates looked up in one statement
-	// (FindInput); any other is looked up by its bytes first, so that a
-	// known PDF or DOCX is not read again.
 	f, atOnce := in.Store.(inputFinder)
 	atOnce = atOnce && decode.InProcess(input.Data)
 	known := func() (bool, error) {
@@ -232,9 +254,9 @@ func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examin
 	}
 	if !atOnce {
 		if ok, err := known(); err != nil {
-			return refuse(err)
+			return e.refuse(err), nil
 		} else if ok {
-			return e
+			return e, nil
 		}
 	}
 
@@ -247,15 +269,15 @@ func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examin
 			// a stored input is known by its bytes, whatever reading them
 			// says now (a lower limit, a stricter reader)
 			if ok, lerr := known(); lerr != nil {
-				return refuse(lerr)
+				return e.refuse(lerr), nil
 			} else if ok {
-				return e
+				return e, nil
 			}
 		}
-		return refuse(err) // decode errors already name the input
+		return e.refuse(err), nil // decode errors already name the input
 	}
 	if err := stopped(ctx, input.Name, "decoded"); err != nil {
-		return refuse(err)
+		return e.refuse(err), nil
 	}
 	e.out.Format, e.out.Encoding = res.Format, res.Encoding
 	retrieved := input.RetrievedAt
@@ -268,27 +290,41 @@ func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examin
 	}
 	e.text, e.textSHA = res.Text, TextSHA256(res.Text)
 	if atOnce {
-		src, v, cands, err := f.FindInput(ctx, sha, e.textSHA, e.sketchIf(near))
-		if err != nil {
-			return refuse(fmt.Errorf("%s: look up input: %w", input.Name, err))
-		}
-		if src != nil {
-			// as when found before decoding: nothing read kept
-			return &examined{input: input, out: Outcome{Name: input.Name, Status: AlreadyHave, DocumentID: src.DocumentID,
-				SourceID: src.ID}}
-		}
-		if v != nil {
-			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
-			return e
-		}
-		if near && in.nearAmong(ctx, f, e, cands) {
-			return e
-		}
-	} else if tf, ok := in.Store.(textFinder); ok {
+		return e, f
+	}
+	return e, nil
+}
+
+// examineFound goes on with e once f has looked its bytes, text and
+// sketch up (FindInput's answer, or FindInputs').
+func (in *Ingester) examineFound(ctx context.Context, f inputFinder, e *examined, src *entente.Source, v *entente.Version, cands []entente.Version, err error, near bool) *examined {
+	input := e.input
+	if err != nil {
+		return e.refuse(fmt.Errorf("%s: look up input: %w", input.Name, err))
+	}
+	if src != nil {
+		// as when found before decoding: nothing read kept
+		return &examined{input: input, out: Outcome{Name: input.Name, Status: AlreadyHave, DocumentID: src.DocumentID,
+			SourceID: src.ID}}
+	}
+	if v != nil {
+		e.versionID, e.out.DocumentID = v.ID, v.DocumentID
+		return e
+	}
+	if near && in.nearAmong(ctx, f, e, cands) {
+		return e
+	}
+	return in.extractNew(ctx, e)
+}
+
+// examineText goes on with a decoded input whose bytes were looked up
+// before it was decoded: its text, and its near-duplicates with near.
+func (in *Ingester) examineText(ctx context.Context, e *examined, near bool) *examined {
+	if tf, ok := in.Store.(textFinder); ok {
 		// the text and its near-duplicates in one look-up
 		v, cands, err := tf.FindText(ctx, e.textSHA, e.sketchIf(near))
 		if err != nil {
-			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
+			return e.refuse(fmt.Errorf("%s: look up text: %w", e.input.Name, err))
 		}
 		if v != nil {
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
@@ -302,26 +338,35 @@ func (in *Ingester) examine(ctx context.Context, input Input, near bool) *examin
 			e.versionID, e.out.DocumentID = v.ID, v.DocumentID
 			return e
 		} else if !errors.Is(err, entente.ErrNotFound) {
-			return refuse(fmt.Errorf("%s: look up text: %w", input.Name, err))
+			return e.refuse(fmt.Errorf("%s: look up text: %w", e.input.Name, err))
 		}
 		if near && in.nearDuplicate(ctx, e) {
 			return e
 		}
 	}
-	if err := in.Limits.checkText(input.Name, res.Text); err != nil {
-		return refuse(err)
+	return in.extractNew(ctx, e)
+}
+
+// extractNew is the last part of examine: a new text checked against the
+// limits and extracted.
+func (in *Ingester) extractNew(ctx context.Context, e *examined) *examined {
+	name := e.input.Name
+	if err := in.Limits.checkText(name, e.text); err != nil {
+		return e.refuse(err)
 	}
-	if e.x, err = in.extract(ctx, res.Text); err != nil {
-		return refuse(fmt.Errorf("%s: extract: %w", input.Name, err))
+	x, err := in.extract(ctx, e.text)
+	if err != nil {
+		return e.refuse(fmt.Errorf("%s: extract: %w", name, err))
 	}
-	if err := stopped(ctx, input.Name, "extracted"); err != nil {
-		return refuse(err)
+	e.x = x
+	if err := stopped(ctx, name, "extracted"); err != nil {
+		return e.refuse(err)
 	}
 	if len(e.x.Sentences) == 0 {
-		return refuse(fmt.Errorf("%s: no sentences found in the text", input.Name))
+		return e.refuse(fmt.Errorf("%s: no sentences found in the text", name))
 	}
-	if err := in.Limits.checkExtraction(input.Name, e.x); err != nil {
-		return refuse(err)
+	if err := in.Limits.checkExtraction(name, e.x); err != nil {
+		return e.refuse(err)
 	}
 	return e
 }

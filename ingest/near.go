@@ -54,6 +54,15 @@ type inputFinder interface {
 	FindInput(ctx context.Context, bytesSHA, textSHA string, sketch []int64) (*entente.Source, *entente.Version, []entente.Version, error)
 }
 
+// inputsFinder is an inputFinder that looks several inputs up in one call,
+// as many at once as InputsAtOnce says are worth it: FindInputs returns
+// for each input i what FindInput returns for it.
+type inputsFinder interface {
+	inputFinder
+	InputsAtOnce() int
+	FindInputs(ctx context.Context, bytesSHA, textSHA []string, sketches [][]int64) ([]*entente.Source, []*entente.Version, [][]entente.Version, error)
+}
+
 // textFinder is a store that looks a text up by its sha256 and, when no
 // version has it, by its sketch, in one call (one statement on
 // PostgreSQL: a batch looks up every new input's text).

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -55,7 +56,13 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	// (writer.nearStored) and the examinations only bytes and text
 	wnf, nearInWriter := in.Store.(writtenNearFinder)
 	nearInWriter = nearInWriter && wnf.NearInWriter()
-	jobs := make(chan int)
+	// Where the store looks several inputs up in one statement
+	// (inputsFinder), a worker takes a run of small inputs at once.
+	at := 1
+	if mf, ok := in.Store.(inputsFinder); ok {
+		at = max(1, mf.InputsAtOnce())
+	}
+	jobs := make(chan []job)
 	stop := make(chan struct{})
 	// commits counts the writer's commits, so that it knows which of the
 	// batch's texts an examination could already see in the store.
@@ -65,36 +72,69 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for run := range jobs {
 				seen := commits.Load()
-				e := in.examineNamed(ctx, inputs[i], stdin, !nearInWriter)
-				e.seenCommits = seen
-				e.held = heldBy(e) + 1
-				flight.add(e.held - 1) // the one byte counted when sent
-				results[i] <- e
+				in.examineRun(ctx, inputs, run, stdin, !nearInWriter, func(j job, e *examined) {
+					e.seenCommits = seen
+					e.held = heldBy(e) + 1
+					// what it holds now for what it counted when sent
+					if d := e.held - j.held; d >= 0 {
+						flight.add(d)
+					} else {
+						flight.release(-d)
+					}
+					results[j.i] <- e
+				})
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
+		var run []job
+		// send hands the run gathered to a worker
+		send := func() bool {
+			if len(run) == 0 {
+				return true
+			}
+			select {
+			case jobs <- run:
+				run = nil
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		all := in.heldBounds().all
 		for i := range inputs {
-			if !flight.waitBelow(in.heldBounds().all, stop) {
+			// The run gathered is sent before the reader waits: the
+			// writer may need its inputs to let go of what it holds.
+			if !flight.below(all) || len(window) == cap(window) {
+				if !send() || !flight.waitBelow(all, stop) {
+					return
+				}
+			}
+			// An input counts one byte until it is read, so that the
+			// next is not sent before this one's bytes are counted; a
+			// small file joins a run, counted by its size until read.
+			j, small := job{i: i, held: 1}, false
+			if at > 1 {
+				j.held, small = smallInput(inputs[i])
+			}
+			if !small && !send() {
 				return
 			}
-			// an input counts one byte until it is read, so that the
-			// next is not sent before this one's bytes are counted
-			flight.add(1)
+			flight.add(j.held)
 			select {
 			case window <- struct{}{}:
 			case <-stop:
 				return
 			}
-			select {
-			case jobs <- i:
-			case <-stop:
+			run = append(run, j)
+			if (!small || len(run) >= at) && !send() {
 				return
 			}
 		}
+		send()
 	}()
 	defer func() {
 		close(stop)
@@ -131,14 +171,100 @@ func (in *Ingester) groupSize() int {
 // examineNamed reads and examines one named input, its near-duplicates
 // looked up or not (examine).
 func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader, near bool) *examined {
+	e, f := in.decodeNamed(ctx, name, stdin)
+	return in.examineDecoded(ctx, e, f, near)
+}
+
+// decodeNamed reads and decodes one named input (decodeInput).
+func (in *Ingester) decodeNamed(ctx context.Context, name string, stdin io.Reader) (*examined, inputFinder) {
 	if ctx.Err() != nil {
-		return &examined{out: Outcome{Name: name, Status: Refused, Err: ctx.Err(), Problem: ctx.Err().Error()}}
+		return &examined{out: Outcome{Name: name, Status: Refused, Err: ctx.Err(), Problem: ctx.Err().Error()}}, nil
 	}
 	input, err := in.read(ctx, name, stdin)
 	if err != nil {
-		return &examined{out: Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}}
+		return &examined{out: Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}}, nil
 	}
-	return in.examine(ctx, input, near)
+	return in.decodeInput(ctx, input)
+}
+
+// job is an input of a batch handed to a worker: its number, and what it
+// counts in the batch's inFlight until it is examined.
+type job struct {
+	i    int
+	held int64
+}
+
+// smallInputBytes is the largest file a batch's worker takes in a run
+// with others (examineRun): a run of eight holds at most some 14 MB,
+// counted by the files' sizes before they are read (smallInput).
+const smallInputBytes = 256 << 10
+
+// smallInput says whether name is a file small enough to be examined in a
+// run, and if so what it counts in flight until it is read: its bytes and
+// six times as many for its text (heldBy, with a text no longer than its
+// bytes; the count is corrected once it is read). Anything else (standard
+// input, a URL, a file too large or that cannot be read) is examined on
+// its own and counts a byte until it is read.
+func smallInput(name string) (int64, bool) {
+	if name == "-" || isURL(name) {
+		return 1, false
+	}
+	st, err := os.Stat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > smallInputBytes {
+		return 1, false
+	}
+	return 7*st.Size() + 1, true
+}
+
+// examineRun examines a run of inputs and hands each to done, in order.
+// Those read in the process are decoded first and looked up in one call
+// (FindInputs), where each would take a statement of its own; then each is
+// examined further as examine does.
+func (in *Ingester) examineRun(ctx context.Context, names []string, run []job, stdin io.Reader, near bool, done func(job, *examined)) {
+	mf, many := in.Store.(inputsFinder)
+	if len(run) == 1 || !many {
+		for _, j := range run {
+			done(j, in.examineNamed(ctx, names[j.i], stdin, near))
+		}
+		return
+	}
+	es, fs := make([]*examined, len(run)), make([]inputFinder, len(run))
+	var look []int
+	for k, j := range run {
+		es[k], fs[k] = in.decodeNamed(ctx, names[j.i], stdin)
+		if !es[k].settled() && fs[k] != nil {
+			look = append(look, k)
+		}
+	}
+	var (
+		srcs  = make([]*entente.Source, len(run))
+		vs    = make([]*entente.Version, len(run))
+		cands = make([][]entente.Version, len(run))
+		err   error
+	)
+	if len(look) > 0 {
+		bs, ts, sks := make([]string, len(look)), make([]string, len(look)), make([][]int64, len(look))
+		for x, k := range look {
+			bs[x], ts[x], sks[x] = es[k].src.SHA256, es[k].textSHA, es[k].sketchIf(near)
+		}
+		s, v, c, ferr := mf.FindInputs(ctx, bs, ts, sks)
+		if err = ferr; err == nil {
+			for x, k := range look {
+				srcs[k], vs[k], cands[k] = s[x], v[x], c[x]
+			}
+		}
+	}
+	for k, j := range run {
+		e := es[k]
+		switch {
+		case e.settled():
+		case fs[k] == nil:
+			e = in.examineText(ctx, e, near)
+		default:
+			e = in.examineFound(ctx, fs[k], e, srcs[k], vs[k], cands[k], err, near)
+		}
+		done(j, e)
+	}
 }
 
 // writer is the single writer of a batch. It remembers the bytes and texts

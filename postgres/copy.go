@@ -30,14 +30,27 @@ const (
 	oidVarchar = 1043
 )
 
-// copyRows writes n rows into table's cols by COPY on c, in the binary
-// format it encodes itself: pgx's CopyFrom looks up an encoding plan for
-// every value (the sentence rows of a batch are some 750 values per
-// statement) and streams them through a pipe and a goroutine. The
-// columns' types come from a statement described once per session (pgx
-// keeps it by name). The values sqlstore writes are integers, strings,
-// byte slices, booleans, floats and nil; any other value, or a value for a
-// column of another type, is encoded by pgx's type map as CopyFrom would.
+// copyChunk is how many rows one COPY statement holds at most. PostgreSQL
+// 15 buffers up to 1,000 rows of a binary COPY before it writes them (it
+// counts the bytes of text rows only), and makes a tuple slot for each
+// row it buffers, each pinning the table's descriptor in the
+// transaction's resource owner: past 64 pins the owner keeps them in a
+// hash table in which every pin of one descriptor has the same key, so
+// that each pin and unpin walks past all the others. The COPY of a
+// group's 1,100 sentence rows spent a fifth of its instructions there
+// (docs/decisions.md, "Batch ingest on PostgreSQL, ninth round").
+var copyChunk = 180
+
+// copyRows writes n rows into table's cols by COPY on c, at most copyChunk
+// rows a statement, in the binary format it encodes itself: pgx's CopyFrom
+// looks up an encoding plan for every value (the sentence rows of a batch
+// are some 750 values per statement) and streams them through a pipe and
+// a goroutine. The columns' types come from a statement described once
+// per session (pgx keeps it by name). The values sqlstore writes are
+// integers, strings, byte slices, booleans, floats and nil; any other
+// value, or a value for a column of another type, is encoded by pgx's type
+// map as CopyFrom would: the rows from that chunk on are copied through
+// pgx's CopyFrom.
 func copyRows(ctx context.Context, c *pgx.Conn, table string, cols []string, n int, row func(i int) []any) (int64, error) {
 	quoted := make([]string, len(cols))
 	for i, col := range cols {
@@ -60,28 +73,50 @@ func copyRows(ctx context.Context, c *pgx.Conn, table string, cols []string, n i
 		oids[i] = f.DataTypeOID
 	}
 	m := c.TypeMap()
-	buf := make([]byte, 0, 64<<10)
-	buf = append(buf, "PGCOPY\n\377\r\n\000"...)
+	sql := "COPY " + tbl + " (" + list + ") FROM STDIN BINARY"
+	var buf []byte
+	var copied int64
+	for from := 0; from < n; from += copyChunk {
+		to := min(n, from+copyChunk)
+		if buf, err = encodeCopy(m, buf, table, cols, oids, from, to, row); errors.Is(err, errCopyByPgx) {
+			got, err := c.CopyFrom(ctx, pgx.Identifier{table}, cols,
+				pgx.CopyFromSlice(n-from, func(i int) ([]any, error) { return row(from + i), nil }))
+			return copied + got, err
+		} else if err != nil {
+			return copied, err
+		}
+		tag, err := c.PgConn().CopyFrom(ctx, bytes.NewReader(buf), sql)
+		if err != nil {
+			return copied, err
+		}
+		copied += tag.RowsAffected()
+	}
+	return copied, nil
+}
+
+// encodeCopy encodes rows [from, to) of table as the data of a binary
+// COPY into buf, which it returns (a nil one when an error stopped it).
+func encodeCopy(m *pgtype.Map, buf []byte, table string, cols []string, oids []uint32, from, to int, row func(i int) []any) ([]byte, error) {
+	if buf == nil {
+		buf = make([]byte, 0, 64<<10)
+	}
+	buf = append(buf[:0], "PGCOPY\n\377\r\n\000"...)
 	buf = binary.BigEndian.AppendUint32(buf, 0) // flags
 	buf = binary.BigEndian.AppendUint32(buf, 0) // header extension
-	for i := range n {
+	var err error
+	for i := from; i < to; i++ {
 		vals := row(i)
 		if len(vals) != len(cols) {
-			return 0, fmt.Errorf("row %d of %s: %d values for %d columns", i, table, len(vals), len(cols))
+			return nil, fmt.Errorf("row %d of %s: %d values for %d columns", i, table, len(vals), len(cols))
 		}
 		buf = binary.BigEndian.AppendUint16(buf, uint16(len(vals)))
 		for j, v := range vals {
 			if buf, err = appendCopyValue(m, buf, oids[j], v); err != nil {
-				return 0, fmt.Errorf("row %d of %s, column %s: %w", i, table, cols[j], err)
+				return nil, fmt.Errorf("row %d of %s, column %s: %w", i, table, cols[j], err)
 			}
 		}
 	}
-	buf = binary.BigEndian.AppendUint16(buf, 0xffff) // the trailer
-	tag, err := c.PgConn().CopyFrom(ctx, bytes.NewReader(buf), "COPY "+tbl+" ("+list+") FROM STDIN BINARY")
-	if err != nil {
-		return 0, err
-	}
-	return tag.RowsAffected(), nil
+	return binary.BigEndian.AppendUint16(buf, 0xffff), nil // the trailer
 }
 
 // appendCopyValue appends v as a field of a binary COPY row of a column

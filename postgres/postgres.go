@@ -8,7 +8,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -206,10 +205,6 @@ func (Dialect) CopyRows(ctx context.Context, conn *sql.Conn, table string, cols 
 			return fmt.Errorf("copy into %s: %T is not a pgx connection", table, dc)
 		}
 		got, err := copyRows(ctx, c.Conn(), table, cols, n, row)
-		if errors.Is(err, errCopyByPgx) {
-			got, err = c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols,
-				pgx.CopyFromSlice(n, func(i int) ([]any, error) { return row(i), nil }))
-		}
 		if err != nil {
 			return fmt.Errorf("copy into %s: %w", table, err)
 		}

@@ -106,10 +106,12 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 
 // checkedRefs are references that no foreign key declares, which the
 // catalogs therefore do not list: PostgreSQL checks them per statement by
-// trigger (migrations 0017 and 0038), SQLite by the store writing a
+// trigger (migrations 0017, 0038 and 0046), SQLite by the store writing a
 // sentence with its version (migration 0034). A restore must still write
 // the parents first.
 var checkedRefs = map[string][]string{
+	"versions":           {"documents"},
+	"sources":            {"versions", "blobs"},
 	"sentences":          {"versions", "documents"},
 	"entities":           {"versions"},
 	"citations":          {"versions"},

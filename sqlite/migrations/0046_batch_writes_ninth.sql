@@ -1,0 +1,4 @@
+-- Nothing to do on SQLite: PostgreSQL's 0046 checks a version's sketch and
+-- its row in the index's queue once per statement instead of row by row,
+-- and indexes only the entities and citations that have a registry id.
+-- SQLite keeps its foreign keys and indexes.
