@@ -55,23 +55,31 @@ func TestTextHeldByBlob(t *testing.T) {
 				t.Errorf("%s: a re-extraction's page reads %d versions (%v)", name, len(page), err)
 			}
 		}
-		fresh := openSQLite(t)
-		if s.Dialect().Name() == "postgres" {
-			fresh = openPostgres(t)
-		}
-		restore(t, fresh, dump(t, s))
-		if got, err := fresh.Document(ctx, ids["a"]); err != nil || got.Versions[0].Text != a.Text {
-			t.Errorf("the restored document reads otherwise (%v)", err)
-		}
-		if err := s.DeleteDocument(ctx, ids["a"]); err != nil {
-			t.Fatal(err)
-		}
-		var left int
-		if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM blobs WHERE sha256 = $1`, sha(a.Text)).Scan(&left); err != nil || left != 0 {
-			t.Errorf("the deleted document's blob: %d rows left (%v)", left, err)
-		}
-		if got, err := s.Document(ctx, ids["b"]); err != nil || got.Versions[0].Text != b.Text {
-			t.Errorf("the other document reads otherwise after a deletion (%v)", err)
-		}
+		restoredThenDeleted(t, s, ids["a"], ids["b"], a.Text, b.Text, sha(a.Text))
 	})
+}
+
+// restoredThenDeleted: a restored dump of s reads document a's text;
+// deleting a removes its blob (sha256 blob) and leaves b reading.
+func restoredThenDeleted(t *testing.T, s *sqlstore.Store, a, b int64, aText, bText, blob string) {
+	t.Helper()
+	ctx := context.Background()
+	fresh := openSQLite(t)
+	if s.Dialect().Name() == "postgres" {
+		fresh = openPostgres(t)
+	}
+	restore(t, fresh, dump(t, s))
+	if got, err := fresh.Document(ctx, a); err != nil || got.Versions[0].Text != aText {
+		t.Errorf("the restored document reads otherwise (%v)", err)
+	}
+	if err := s.DeleteDocument(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM blobs WHERE sha256 = $1`, blob).Scan(&left); err != nil || left != 0 {
+		t.Errorf("the deleted document's blob: %d rows left (%v)", left, err)
+	}
+	if got, err := s.Document(ctx, b); err != nil || got.Versions[0].Text != bText {
+		t.Errorf("the other document reads otherwise after a deletion (%v)", err)
+	}
 }

@@ -62,23 +62,6 @@ func TestTextCutFromBlob(t *testing.T) {
 		if page, err := s.VersionsToReextract(ctx, ids["a"], 0, 10); err != nil || len(page) != 1 || page[0].Text != a.Text {
 			t.Errorf("a re-extraction's page reads %d versions (%v)", len(page), err)
 		}
-		fresh := openSQLite(t)
-		if s.Dialect().Name() == "postgres" {
-			fresh = openPostgres(t)
-		}
-		restore(t, fresh, dump(t, s))
-		if got, err := fresh.Document(ctx, ids["a"]); err != nil || got.Versions[0].Text != a.Text {
-			t.Errorf("the restored document reads otherwise (%v)", err)
-		}
-		if err := s.DeleteDocument(ctx, ids["a"]); err != nil {
-			t.Fatal(err)
-		}
-		var left int
-		if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM blobs WHERE sha256 = $1`, from.String).Scan(&left); err != nil || left != 0 {
-			t.Errorf("the deleted document's blob: %d rows left (%v)", left, err)
-		}
-		if got, err := s.Document(ctx, ids["b"]); err != nil || got.Versions[0].Text != b.Text {
-			t.Errorf("the other document reads otherwise after a deletion (%v)", err)
-		}
+		restoredThenDeleted(t, s, ids["a"], ids["b"], a.Text, b.Text, from.String)
 	})
 }
