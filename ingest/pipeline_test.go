@@ -42,19 +42,7 @@ func TestBatchGroups(t *testing.T) {
 		in.GroupSize = 4
 		dir := t.TempDir()
 		paths := writeStatements(t, dir, 11)
-		// The same text as statement 2, with other line breaks: a new source.
-		text, err := os.ReadFile(paths[2])
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameText := filepath.Join(dir, "same-text.txt")
-		if err := os.WriteFile(sameText, []byte(strings.ReplaceAll(string(text), "\n", "\n\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		empty := filepath.Join(dir, "empty.txt")
-		if err := os.WriteFile(empty, nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		sameText, empty := oddInputs(t, dir, paths[2])
 		inputs := []string{paths[0], paths[1], paths[2], sameText, paths[1], empty}
 		inputs = append(inputs, paths[3:]...)
 		inputs = append(inputs, paths[0], filepath.Join(dir, "missing.txt"))
@@ -143,4 +131,23 @@ func TestBatchCancelled(t *testing.T) {
 			t.Errorf("%d documents after the second run, want %d", len(docs), len(paths))
 		}
 	})
+}
+
+// oddInputs writes, in dir, the text of the statement at path with other
+// line breaks (a new source of it) and an empty file (refused).
+func oddInputs(t *testing.T, dir, path string) (sameText, empty string) {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameText = filepath.Join(dir, "same-text.txt")
+	if err := os.WriteFile(sameText, []byte(strings.ReplaceAll(string(text), "\n", "\n\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty = filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return sameText, empty
 }

@@ -51,18 +51,7 @@ func TestBatchLooksUpInRuns(t *testing.T) {
 		in.GroupSize = 4
 		dir := t.TempDir()
 		paths := writeStatements(t, dir, 13)
-		text, err := os.ReadFile(paths[2])
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameText := filepath.Join(dir, "same-text.txt")
-		if err := os.WriteFile(sameText, []byte(strings.ReplaceAll(string(text), "\n", "\n\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		empty := filepath.Join(dir, "empty.txt")
-		if err := os.WriteFile(empty, nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		sameText, empty := oddInputs(t, dir, paths[2])
 		// over smallInputBytes, and no sentence in it
 		large := filepath.Join(dir, "large.txt")
 		if err := os.WriteFile(large, []byte(strings.Repeat("。\n", smallInputBytes/4+1)), 0o644); err != nil {

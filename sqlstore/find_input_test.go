@@ -1,8 +1,6 @@
 package sqlstore_test
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"slices"
 	"testing"
@@ -18,19 +16,7 @@ import (
 func TestFindInputAsThreeLookups(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := t.Context()
-		d := corpusDoc(t, statement)
-		id := mustCreate(t, s, d)
-		other := corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt")
-		mustCreate(t, s, other)
-		sha := func(text string) string {
-			h := sha256.Sum256([]byte(text))
-			return hex.EncodeToString(h[:])
-		}
-		var storedBytes string
-		if err := s.DB().QueryRowContext(ctx, `SELECT s.sha256 FROM sources s JOIN versions v ON v.id = s.version_id
-			WHERE v.document_id = $1`, id).Scan(&storedBytes); err != nil {
-			t.Fatal(err)
-		}
+		d, other, id, storedBytes := findInputLibrary(t, s)
 		unrelated := "这是一段与任何已存声明都无关的文字，讲的是天气和农业收成的情况，没有任何外交内容。"
 		cases := []struct {
 			name                 string
@@ -85,4 +71,19 @@ func TestFindInputAsThreeLookups(t *testing.T) {
 			t.Error("a republication found no candidates")
 		}
 	})
+}
+
+// findInputLibrary stores two statements for the input look-up tests and
+// returns them, the first one's document and the sha256 of its bytes.
+func findInputLibrary(t *testing.T, s *sqlstore.Store) (d, other *entente.NewDocument, id int64, storedBytes string) {
+	t.Helper()
+	d = corpusDoc(t, statement)
+	id = mustCreate(t, s, d)
+	other = corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt")
+	mustCreate(t, s, other)
+	if err := s.DB().QueryRowContext(t.Context(), `SELECT s.sha256 FROM sources s JOIN versions v ON v.id = s.version_id
+		WHERE v.document_id = $1`, id).Scan(&storedBytes); err != nil {
+		t.Fatal(err)
+	}
+	return d, other, id, storedBytes
 }

@@ -1,8 +1,6 @@
 package sqlstore_test
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"slices"
 	"testing"
 
@@ -22,19 +20,7 @@ func TestFindInputsAsFindInput(t *testing.T) {
 		if many, pg := s.InputsAtOnce() > 1, s.Dialect().Name() == "postgres"; many != pg {
 			t.Errorf("%s looks up %d inputs at once", s.Dialect().Name(), s.InputsAtOnce())
 		}
-		d := corpusDoc(t, statement)
-		id := mustCreate(t, s, d)
-		other := corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt")
-		mustCreate(t, s, other)
-		sha := func(text string) string {
-			h := sha256.Sum256([]byte(text))
-			return hex.EncodeToString(h[:])
-		}
-		var storedBytes string
-		if err := s.DB().QueryRowContext(ctx, `SELECT s.sha256 FROM sources s JOIN versions v ON v.id = s.version_id
-			WHERE v.document_id = $1`, id).Scan(&storedBytes); err != nil {
-			t.Fatal(err)
-		}
+		d, other, id, storedBytes := findInputLibrary(t, s)
 		unrelated := "这是一段与任何已存声明都无关的文字，讲的是天气和农业收成的情况，没有任何外交内容。"
 		republished := "新华社北京电\n" + d.Text + "\n（完）\n"
 		type input struct {
