@@ -98,12 +98,9 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 		rdb.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	// Refresh the planner's statistics where they are missing or stale (a
-	// bounded ANALYZE), as SQLite advises at open: without them it may
-	// filter on an index and sort rather than read in order.
-	if _, err := db.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
+	if err := planStatistics(ctx, db, rdb, readers); err != nil {
 		s.Close()
-		return nil, fmt.Errorf("sqlite: open %s: optimize: %w", path, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	return s, nil
 }
