@@ -40,7 +40,11 @@ type batchFigures struct {
 	extractCPU1, extractCPU2, batchCPU time.Duration
 	// the system time within those (sysTime)
 	extractSys1, extractSys2, batchSys time.Duration
-	serverCPU                          time.Duration // PostgreSQL's backends over the batch
+	// the page faults of the counted extractions (each run's) and of the
+	// batch (minorFaults)
+	extractFaults []int64
+	batchFaults   int64
+	serverCPU     time.Duration // PostgreSQL's backends over the batch
 	// the full-text index caught up after the batch (unless -index-now):
 	// wall time, this process's CPU and PostgreSQL's backends'
 	catchUp, catchUpCPU, catchUpServerCPU time.Duration
@@ -137,10 +141,13 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	defer dropCollection(ctx, log, c, s, dir, name)
 	fig := &batchFigures{n: n, into: c.into}
 	// extractAll decodes and extracts ps on every core, as the batch does,
-	// and returns the wall, CPU and system time it took.
+	// and returns the wall, CPU and system time it took (and leaves its
+	// page faults in extractFaults).
+	var extractFaults int64
 	extractAll := func(ps []string) (wall, cpu, sys time.Duration, err error) {
 		start := time.Now()
-		cpu0, sys0 := cpuTime(), sysTime()
+		cpu0, sys0, faults0 := cpuTime(), sysTime(), minorFaults()
+		defer func() { extractFaults = minorFaults() - faults0 }()
 		jobs := make(chan string)
 		errs := make(chan error, runtime.GOMAXPROCS(0))
 		var wg sync.WaitGroup
@@ -171,6 +178,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		if fig.extract1, fig.extractCPU1, fig.extractSys1, err = extractAll(paths[:n]); err != nil {
 			return nil, err
 		}
+		fig.extractFaults = append(fig.extractFaults, extractFaults)
 	}
 	ctx = entente.NewContextWithActor(ctx, entente.Actor{Name: "entente-load", Via: "cli"})
 	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: reg.ID()}
@@ -191,7 +199,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	// fig's batch.
 	ingestAll := func(ps []string) error {
 		start := time.Now()
-		cpu0, sys0, server0 := cpuTime(), sysTime(), pgcpu.Of(ctx, s.DB(), app)
+		cpu0, sys0, server0, faults0 := cpuTime(), sysTime(), pgcpu.Of(ctx, s.DB(), app), minorFaults()
 		bctx := ctx
 		if !c.indexNow {
 			// as `entente ingest` does: the statements committed, their
@@ -202,6 +210,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		fig.batch += time.Since(start)
 		fig.batchCPU += cpuTime() - cpu0
 		fig.batchSys += sysTime() - sys0
+		fig.batchFaults += minorFaults() - faults0
 		fig.serverCPU += pgcpu.Of(ctx, s.DB(), app) - server0
 		if sum.Added != len(ps) {
 			return fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, len(ps), sum)
@@ -236,6 +245,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 			fig.extract1 += wall
 			fig.extractCPU1 += cpu
 			fig.extractSys1 += sys
+			fig.extractFaults = append(fig.extractFaults, extractFaults)
 			before := fig.batchCPU + fig.serverCPU
 			if err := ingestAll(ch); err != nil {
 				return nil, err
@@ -265,6 +275,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		if fig.extract2, fig.extractCPU2, fig.extractSys2, err = extractAll(paths[:n]); err != nil {
 			return nil, err
 		}
+		fig.extractFaults = append(fig.extractFaults, extractFaults)
 	}
 	// single uploads: extraction apart, then the store's part alone
 	var extracting time.Duration
@@ -328,6 +339,24 @@ func dropCollection(ctx context.Context, log *slog.Logger, c config, s *sqlstore
 }
 
 // print writes the figures.
+// extractFaultsEach is the page faults of one extraction of all the
+// batch's statements, per statement: with -chunks the sum of the chunks'
+// runs; without, the lower of the two runs, the first of which also meets
+// the extractor's memory for the first time.
+func (f *batchFigures) extractFaultsEach() float64 {
+	if len(f.extractFaults) == 0 {
+		return 0
+	}
+	all := slices.Min(f.extractFaults)
+	if len(f.chunkRatios) > 0 {
+		all = 0
+		for _, n := range f.extractFaults {
+			all += n
+		}
+	}
+	return float64(all) / float64(max(f.n, 1))
+}
+
 func (f *batchFigures) print(out io.Writer, db string) {
 	kind := "sqlite"
 	if db != "sqlite" {
@@ -369,6 +398,8 @@ func (f *batchFigures) print(out io.Writer, db string) {
 		fmt.Fprint(out, " (the full-text index behind the commit)\n")
 		fmt.Fprintf(out, "of which system time: extraction %.2f ms each, batch ingest %.2f ms each in this process\n",
 			perDoc((f.extractSys1+f.extractSys2)/2, f.n), perDoc(f.batchSys, f.n))
+		fmt.Fprintf(out, "page faults: extraction %.1f each (runs %v), batch ingest %.1f each in this process\n",
+			f.extractFaultsEach(), f.extractFaults, float64(f.batchFaults)/float64(max(f.n, 1)))
 		fmt.Fprintf(out, "the full-text index caught up after the batch: %.2f ms each, CPU %.2f ms each in this process", perDoc(f.catchUp, f.n), perDoc(f.catchUpCPU, f.n))
 		if kind == "postgres" {
 			fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.catchUpServerCPU, f.n))

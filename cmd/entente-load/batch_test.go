@@ -46,6 +46,15 @@ func TestBatchMeasure(t *testing.T) {
 	if cpu, _ := strconv.ParseFloat(u[1], 64); cpu <= 0 {
 		t.Errorf("CPU time of one upload %s ms\n%s", u[1], report)
 	}
+	// the batch's page faults: storing statements touches new memory (the
+	// writer's pages, its log), so a batch without any was not counted
+	f := regexp.MustCompile(`page faults: extraction ([0-9.]+) each \(runs \[[0-9 ]+\]\), batch ingest ([0-9.]+) each`).FindStringSubmatch(report)
+	if f == nil {
+		t.Fatalf("no page faults in\n%s", report)
+	}
+	if n, _ := strconv.ParseFloat(f[2], 64); n <= 0 {
+		t.Errorf("the batch's page faults: %s each\n%s", f[2], report)
+	}
 	left, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
