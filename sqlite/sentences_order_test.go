@@ -47,21 +47,7 @@ func TestSentencesOrderAscending(t *testing.T) {
 		{`SELECT id FROM sentences WHERE document_id IN (1, 2) ORDER BY version_id, position DESC`, "USING INDEX sentences_order",
 			"USE TEMP B-TREE FOR ORDER BY"},
 	} {
-		rows, err := db.Query(`EXPLAIN QUERY PLAN ` + c.query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		p := strings.Join(plan, "; ")
+		p := queryPlan(t, db, c.query)
 		if !strings.Contains(p, c.want) || strings.Contains(p, c.not) {
 			t.Errorf("%s:\nplan %q, want %q and not %q", c.query, p, c.want, c.not)
 		}

@@ -46,24 +46,7 @@ func TestStatisticsWithoutSamples(t *testing.T) {
 	if count("sqlite_stat1") == 0 {
 		t.Error("sqlite_stat1 is empty after open: the planner lost its averages")
 	}
-	rows, err := s.DB().QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT id FROM sources WHERE sha256 = ?`, "00")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if p := strings.Join(plan, "; "); !strings.Contains(p, "USING") || !strings.Contains(p, "INDEX") {
+	if p := queryPlan(t, s.DB(), `SELECT id FROM sources WHERE sha256 = ?`, "00"); !strings.Contains(p, "USING") || !strings.Contains(p, "INDEX") {
 		t.Errorf("a source by its sha256: plan %q, want an index", p)
 	}
 }
