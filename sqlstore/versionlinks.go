@@ -149,23 +149,47 @@ func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64]
 // DocumentHeadings returns the headings (kind, parties, date, place,
 // title) of documents ids as corrected, by id, without their versions,
 // sources or sentences: what the version matcher compares first
-// (align.Headings), before it reads a candidate whole.
+// (align.Headings), before it reads a candidate whole. It reads them on
+// the look-up pool in four statements of a few shapes, each kept prepared
+// (a batch asks after each group it commits): the documents, their
+// parties, their signatories and the corrections of their metadata.
 func (s *Store) DocumentHeadings(ctx context.Context, ids []int64) (map[int64]entente.Document, error) {
 	out := map[int64]entente.Document{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.readLookups(ctx, func(tx *sql.Tx) error {
 		var a args
-		ds, err := findDocuments(ctx, tx, []string{"d.id IN (" + idList(s.dialect, &a, ids) + ")"}, "", a)
+		ds, err := findDocumentsWith(ctx, s.queryLookups, tx, []string{s.idsIn("d.id", &a, ids)}, "", a, s.idsIn)
 		if err != nil {
 			return err
 		}
+		byID := make(map[int64]*entente.Document, len(ds))
 		for i := range ds {
-			if err := applyDocumentCorrections(ctx, tx, &ds[i]); err != nil {
+			byID[ds[i].ID] = &ds[i].Document
+		}
+		// a heading has no sentences: only the corrections of the
+		// documents' own fields apply, oldest first, as a full read
+		// applies them (applyDocumentCorrections)
+		var ca args
+		err = s.queryLookups(ctx, tx, `SELECT `+documentCorrectionColumns+` FROM document_corrections k WHERE `+
+			s.idsIn("k.document_id", &ca, ids)+` ORDER BY k.id`, ca, func(rows *sql.Rows) error {
+			c, err := scanDocumentCorrection(rows)
+			if err != nil {
 				return err
 			}
-			out[ds[i].ID] = ds[i].Document
+			if d := byID[c.DocumentID]; d != nil {
+				if err := c.ApplyToDocument(d); err != nil {
+					return fmt.Errorf("correction %s: %w", c.Ref, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read document corrections: %w", err)
+		}
+		for id, d := range byID {
+			out[id] = *d
 		}
 		return nil
 	})
