@@ -199,6 +199,58 @@ func (s *Store) DocumentHeadings(ctx context.Context, ids []int64) (map[int64]en
 	return out, nil
 }
 
+// DocumentOutlines returns the outlines of documents ids as a full read
+// gives their extraction (that of the first version): its sections' ids
+// and how many sentences it has, by id; a document without a version has
+// none. The version matcher compares them for the candidates whose
+// heading is the new document's (align.VersionsOf), where it read each
+// whole: its versions' texts, its sources and every sentence.
+func (s *Store) DocumentOutlines(ctx context.Context, ids []int64) (map[int64]entente.Outline, error) {
+	out := map[int64]entente.Outline{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.readLookups(ctx, func(tx *sql.Tx) error {
+		type first struct {
+			doc, vid int64
+			n        int
+		}
+		var fs []first
+		var a args
+		err := s.queryLookups(ctx, tx, `
+			SELECT v.document_id, v.id, (SELECT count(*) FROM sentences s WHERE s.version_id = v.id)
+			FROM versions v
+			WHERE v.id IN (SELECT min(fv.id) FROM versions fv WHERE `+s.idsIn("fv.document_id", &a, ids)+` GROUP BY fv.document_id)`, a,
+			func(rows *sql.Rows) error {
+				var f first
+				if err := rows.Scan(&f.doc, &f.vid, &f.n); err != nil {
+					return err
+				}
+				fs = append(fs, f)
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		for _, f := range fs {
+			secs, err := findSections(ctx, tx, f.vid)
+			if err != nil {
+				return err
+			}
+			o := entente.Outline{Sentences: f.n}
+			for _, c := range secs {
+				o.Sections = append(o.Sections, c.ID)
+			}
+			out[f.doc] = o
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("document outlines: %w", err)
+	}
+	return out, nil
+}
+
 // maxVersionCandidates bounds the documents the matcher compares a new one
 // with: a day with more statements in other languages than this is a
 // day of many statements, and the first are compared.

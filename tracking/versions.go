@@ -97,30 +97,58 @@ func (t *Tracker) LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.E
 		}
 		return links, errs
 	}
+	// then the outlines of those whose heading is a new document's, in
+	// one read: what the matcher compares beyond the heading
+	var alike []int64
+	for i, x := range xs {
+		for _, c := range cands[ids[i]] {
+			if h, ok := headings[c]; ok {
+				if same, _ := align.Headings(x.Document, h); same {
+					alike = append(alike, c)
+				}
+			}
+		}
+	}
+	slices.Sort(alike)
+	outlines, err := t.Store.DocumentOutlines(ctx, slices.Compact(alike))
+	if err != nil {
+		for i := range errs {
+			errs[i] = err
+		}
+		return links, errs
+	}
 	for i, id := range ids {
-		links[i], errs[i] = t.linkCandidates(ctx, id, xs[i], cands[id], headings)
+		links[i], errs[i] = t.linkCandidates(ctx, id, xs[i], cands[id], headings, outlines)
 	}
 	return links, errs
 }
 
 // linkCandidates links document id, read as x, to those of cands that
-// read like its versions; a candidate whose heading differs is not read.
-func (t *Tracker) linkCandidates(ctx context.Context, id int64, x *entente.Extraction, cands []int64, headings map[int64]entente.Document) ([]int64, error) {
+// read like its versions: by heading and outline (a candidate whose
+// heading differs is not compared further, one without an outline has no
+// version), or read whole where its heading is missing.
+func (t *Tracker) linkCandidates(ctx context.Context, id int64, x *entente.Extraction, cands []int64,
+	headings map[int64]entente.Document, outlines map[int64]entente.Outline) ([]int64, error) {
 	var linked []int64
 	for _, c := range cands {
-		if h, ok := headings[c]; ok {
-			if same, _ := align.Headings(x.Document, h); !same {
+		var ok bool
+		var reason string
+		if h, known := headings[c]; known {
+			o, has := outlines[c]
+			if !has {
+				continue // a heading that differs, or no version
+			}
+			ok, reason = align.VersionsOf(x.Document, entente.OutlineOf(x), h, o)
+		} else {
+			d, err := t.Store.Document(ctx, c)
+			if err != nil {
+				return linked, fmt.Errorf("compare with document %d: %w", c, err)
+			}
+			if d.Extraction == nil {
 				continue
 			}
+			ok, reason = align.Versions(x, d.Extraction)
 		}
-		d, err := t.Store.Document(ctx, c)
-		if err != nil {
-			return linked, fmt.Errorf("compare with document %d: %w", c, err)
-		}
-		if d.Extraction == nil {
-			continue
-		}
-		ok, reason := align.Versions(x, d.Extraction)
 		if !ok {
 			continue
 		}
