@@ -158,18 +158,7 @@ func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any
 // (UseLookupPool), so that look-ups by key that take several statements
 // read one snapshot there; its queries go through queryLookups.
 func (s *Store) readLookups(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	// statements of new shapes that this transaction asked for are
-	// prepared once it has given its connection back
-	defer prepareWanted(context.WithoutCancel(ctx), &s.lookups, s.lookupDB())
-	tx, err := s.lookupDB().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return readOn(ctx, &s.lookups, s.lookupDB(), fn)
 }
 
 // queryLookups runs a query of a readLookups transaction through the
