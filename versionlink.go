@@ -25,3 +25,21 @@ const (
 	LinkAuto   = "auto"   // the matcher at ingest (align.Versions)
 	LinkManual = "manual" // an analyst
 )
+
+// Outline is what the version matcher compares of an extraction besides
+// its document's heading (align.VersionsOf): the ids of its sections, in
+// order, and how many sentences it has. A stored candidate's is read
+// without its sentences.
+type Outline struct {
+	Sections  []string
+	Sentences int
+}
+
+// OutlineOf returns x's outline.
+func OutlineOf(x *Extraction) Outline {
+	o := Outline{Sentences: len(x.Sentences)}
+	for _, s := range x.Sections {
+		o.Sections = append(o.Sections, s.ID)
+	}
+	return o
+}

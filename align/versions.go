@@ -13,21 +13,20 @@ import (
 // sections, and sentence counts within a third of each other. The reason
 // says what decided, for the analyst who links or unlinks them by hand.
 func Versions(a, b *entente.Extraction) (bool, string) {
-	da, db := a.Document, b.Document
+	return VersionsOf(a.Document, entente.OutlineOf(a), b.Document, entente.OutlineOf(b))
+}
+
+// VersionsOf is Versions of two documents given by their headings and
+// their extractions' outlines, what a matcher reads of a stored candidate
+// (the same answer and reason).
+func VersionsOf(da entente.Document, oa entente.Outline, db entente.Document, ob entente.Outline) (bool, string) {
 	if ok, why := Headings(da, db); !ok {
 		return false, why
 	}
-	ids := func(x *entente.Extraction) []string {
-		var out []string
-		for _, s := range x.Sections {
-			out = append(out, s.ID)
-		}
-		return out
-	}
-	if sa, sb := ids(a), ids(b); !slices.Equal(sa, sb) {
+	if sa, sb := oa.Sections, ob.Sections; !slices.Equal(sa, sb) {
 		return false, fmt.Sprintf("sections differ: %v and %v", sa, sb)
 	}
-	na, nb := len(a.Sentences), len(b.Sentences)
+	na, nb := oa.Sentences, ob.Sentences
 	if na == 0 || nb == 0 || 3*max(na, nb) > 4*min(na, nb) {
 		return false, fmt.Sprintf("%d and %d sentences", na, nb)
 	}

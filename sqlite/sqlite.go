@@ -33,7 +33,8 @@ var migrations embed.FS
 //     up to 5 s instead of failing at once.
 //   - mmap_size: reads map the file instead of copying each page; search
 //     reads thousands of random sentence rows per query. 2 GB is the most
-//     SQLite's default build maps; pages past it are read as usual.
+//     SQLite's default build maps; pages past it are read as usual. The
+//     look-up pool maps nothing (lookupPragmas).
 //   - page_size: a new database has pages of 8 KB instead of 4 KB. Each
 //     commit writes every page it changed to the log, each page two system
 //     calls (its frame header, then the page); with pages of 8 KB a batch's
@@ -48,7 +49,25 @@ var migrations embed.FS
 // The driver runs the _pragma values sorted by name, after busy_timeout,
 // and its journal_mode key after them all: WAL is set by that key, so that
 // page_size comes first, while a new file has no page yet.
-const pragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=page_size(8192)&_pragma=synchronous(FULL)&_pragma=mmap_size(2147418112)&_journal_mode=WAL"
+const pragmas = commonPragmas + "&_pragma=mmap_size(2147418112)&_journal_mode=WAL"
+
+// lookupPragmas are the pragmas of the look-up pool's connections: the
+// same, without mmap. A look-up by key reads a few pages, and a reading
+// connection forgets its pages whenever another connection has committed
+// (WAL); with the file mapped it also unmaps the whole map then
+// (pagerBeginReadTransaction: pager_reset, then sqlite3OsUnfetch of all of
+// it), maps it again at its next read and faults in each page it reads.
+// A batch's writer commits every group, and its examinations look every
+// input up in between: the munmap, the map again and the faults (each a
+// TLB shoot-down and the address space's lock, felt by every thread of the
+// process) cost more than reading those few pages with pread
+// (docs/decisions.md, "The look-ups of a batch into a library").
+// Search keeps the map: it reads many pages between two commits.
+const lookupPragmas = commonPragmas + "&_pragma=mmap_size(0)&_journal_mode=WAL"
+
+// commonPragmas are the pragmas of every connection but the map's size
+// and the journal.
+const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=page_size(8192)&_pragma=synchronous(FULL)"
 
 // writerCache is the page cache of the one writing connection: 64 MB
 // instead of SQLite's 2 MB. A large write (a batch of statements, the
@@ -102,6 +121,17 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	// the look-ups by key (an input's bytes and text, near-duplicates,
+	// version candidates) on a pool of their own, unmapped: opened after
+	// the statistics, so that its connections read them as they are now
+	ldb, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+lookupPragmas)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	ldb.SetMaxOpenConns(readers)
+	ldb.SetMaxIdleConns(readers)
+	s.UseLookupPool(ldb)
 	return s, nil
 }
 

@@ -97,15 +97,10 @@ func findCorrections(ctx context.Context, tx *sql.Tx, q correctionQuery) ([]ente
 	if wantDocument {
 		err := queryRows(ctx, tx, `SELECT `+documentCorrectionColumns+` FROM document_corrections k `+whereClause(dconds)+` ORDER BY k.id`, da,
 			func(rows *sql.Rows) error {
-				var c entente.Correction
-				var extracted, value []byte
-				var reviewed, withdrawn sql.NullTime
-				if err := rows.Scan(&c.ID, &c.DocumentID, &c.Field, &extracted, &value, &c.State, &c.Flag, &c.Actor, &c.CreatedAt,
-					&c.ReviewedBy, &reviewed, &withdrawn, &c.Why); err != nil {
+				c, err := scanDocumentCorrection(rows)
+				if err != nil {
 					return err
 				}
-				c.Ref = entente.CorrectionRef(true, c.ID)
-				finishCorrection(&c, extracted, value, reviewed, withdrawn)
 				out = append(out, c)
 				return nil
 			})
@@ -114,6 +109,20 @@ func findCorrections(ctx context.Context, tx *sql.Tx, q correctionQuery) ([]ente
 		}
 	}
 	return out, nil
+}
+
+// scanDocumentCorrection scans a row of documentCorrectionColumns.
+func scanDocumentCorrection(rows *sql.Rows) (entente.Correction, error) {
+	var c entente.Correction
+	var extracted, value []byte
+	var reviewed, withdrawn sql.NullTime
+	if err := rows.Scan(&c.ID, &c.DocumentID, &c.Field, &extracted, &value, &c.State, &c.Flag, &c.Actor, &c.CreatedAt,
+		&c.ReviewedBy, &reviewed, &withdrawn, &c.Why); err != nil {
+		return c, err
+	}
+	c.Ref = entente.CorrectionRef(true, c.ID)
+	finishCorrection(&c, extracted, value, reviewed, withdrawn)
+	return c, nil
 }
 
 func finishCorrection(c *entente.Correction, extracted, value []byte, reviewed, withdrawn sql.NullTime) {

@@ -350,8 +350,21 @@ func dateConds(conds []string, a *args, from, to string) []string {
 // findDocuments reads the documents d that meet conds, with their parties,
 // signatories and counts; tail orders and pages them.
 func findDocuments(ctx context.Context, tx *sql.Tx, conds []string, tail string, a []any) ([]entente.StoredDocument, error) {
+	return findDocumentsWith(ctx, queryRows, tx, conds, tail, a, idsInList)
+}
+
+// idsInList is the condition that col is one of ids, as a list of
+// placeholders.
+func idsInList(col string, a *args, ids []int64) string {
+	return col + " IN (" + list(a, ids) + ")"
+}
+
+// findDocumentsWith is findDocuments running its queries with query, the
+// parties and signatories of the documents found selected by idsIn.
+func findDocumentsWith(ctx context.Context, query queryFunc, tx *sql.Tx, conds []string, tail string, a []any,
+	idsIn func(col string, a *args, ids []int64) string) ([]entente.StoredDocument, error) {
 	var ds []entente.StoredDocument
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT d.id, d.title, d.kind, d.language, d.signed_date, d.signed_place, d.news_dateline,
 			d.authentic_languages, d.created_at, d.withdrawn_at,
 			coalesce(v.sentence_count, 0), coalesce(v.commitment_count, 0)
@@ -382,19 +395,21 @@ func findDocuments(ctx context.Context, tx *sql.Tx, conds []string, tail string,
 	if err != nil || len(ds) == 0 {
 		return ds, err
 	}
-	return ds, attachParties(ctx, tx, ds)
+	return ds, attachParties(ctx, query, tx, ds, idsIn)
 }
 
-// attachParties reads the parties and signatories of ds.
-func attachParties(ctx context.Context, tx *sql.Tx, ds []entente.StoredDocument) error {
+// attachParties reads the parties and signatories of ds, which idsIn
+// selects by their ids.
+func attachParties(ctx context.Context, query queryFunc, tx *sql.Tx, ds []entente.StoredDocument,
+	idsIn func(col string, a *args, ids []int64) string) error {
 	byID := make(map[int64]*entente.StoredDocument, len(ds))
 	ids := make([]int64, len(ds))
 	for i := range ds {
 		byID[ds[i].ID], ids[i] = &ds[i], ds[i].ID
 	}
 	var a args
-	in := list(&a, ids)
-	err := queryRows(ctx, tx, `SELECT document_id, party FROM document_parties WHERE document_id IN (`+in+`) ORDER BY document_id, position`, a,
+	in := idsIn("document_id", &a, ids)
+	err := query(ctx, tx, `SELECT document_id, party FROM document_parties WHERE `+in+` ORDER BY document_id, position`, a,
 		func(rows *sql.Rows) error {
 			var id int64
 			var p string
@@ -407,7 +422,7 @@ func attachParties(ctx context.Context, tx *sql.Tx, ds []entente.StoredDocument)
 	if err != nil {
 		return err
 	}
-	return queryRows(ctx, tx, `SELECT document_id, name, title, party FROM signatories WHERE document_id IN (`+in+`) ORDER BY document_id, position`, a,
+	return query(ctx, tx, `SELECT document_id, name, title, party FROM signatories WHERE `+in+` ORDER BY document_id, position`, a,
 		func(rows *sql.Rows) error {
 			var id int64
 			var g entente.Signatory

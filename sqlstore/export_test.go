@@ -127,3 +127,11 @@ func SetMergeRows(s *Store, n int64) { s.mergeRows = n }
 
 // SentencesOfDocuments is sentencesOfDocuments, for the plan test.
 func SentencesOfDocuments(cond string) string { return sentencesOfDocuments(cond) }
+
+// LookupStatements says how many statements s keeps prepared on its
+// look-up pool.
+func LookupStatements(s *Store) int {
+	s.lookups.mu.Lock()
+	defer s.lookups.mu.Unlock()
+	return len(s.lookups.m) + len(s.lookups.wanted)
+}

@@ -154,6 +154,29 @@ func (s *Store) queryAlone(ctx context.Context, _ *sql.Tx, query string, a []any
 	return queryOutside(ctx, &s.lookups, s.lookups.get(query), s.lookupDB(), query, a, scan)
 }
 
+// readLookups runs fn in a read-only transaction on the look-up pool
+// (UseLookupPool), so that look-ups by key that take several statements
+// read one snapshot there; its queries go through queryLookups.
+func (s *Store) readLookups(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return readOn(ctx, &s.lookups, s.lookupDB(), fn)
+}
+
+// queryLookups runs a query of a readLookups transaction through the
+// look-up pool's statement cache and calls scan for each row. It is a
+// queryFunc.
+func (s *Store) queryLookups(ctx context.Context, tx *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
+	var (
+		rows *sql.Rows
+		err  error
+	)
+	if st := s.lookups.get(query); st != nil {
+		rows, err = tx.StmtContext(ctx, st).QueryContext(ctx, a...)
+	} else {
+		rows, err = tx.QueryContext(ctx, query, a...)
+	}
+	return eachRow(rows, err, scan)
+}
+
 // queryOutside runs query outside any transaction on db: through st, the
 // statement c holds prepared on db, or else unprepared, and then c
 // prepares what it was asked for once the rows are read.
@@ -181,10 +204,12 @@ func (s *Store) queryOnWriter(ctx context.Context, _ *sql.Tx, query string, a []
 	return queryOutside(ctx, &s.inserts, s.insertStatement(query), s.db, query, a, scan)
 }
 
-// UseLookupPool runs the store's look-ups by key outside transactions
-// (queryAlone: an input's bytes, its text, its near-duplicate candidates
-// and their texts) on db, which the store closes with itself. PostgreSQL
-// gives a pool whose sessions keep a statement's generic plan
+// UseLookupPool runs the store's look-ups by key (queryAlone: an input's
+// bytes, its text, its near-duplicate candidates and their texts;
+// readLookups: the version matcher's headings) on db, which the store
+// closes with itself. SQLite gives a pool that does not map the file
+// (sqlite.Open). PostgreSQL gives a pool whose sessions keep a statement's
+// generic plan
 // (postgres.Open): the read pool plans every statement for its values, as
 // search needs, and planning these three look-ups again for every input of
 // a batch was an eighth of the server's CPU. Call it before the store is

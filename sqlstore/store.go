@@ -261,10 +261,16 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // read runs fn in a read-only transaction, so that what it reads in several
 // queries is one snapshot.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return readOn(ctx, &s.stmts, s.rdb, fn)
+}
+
+// readOn runs fn in a read-only transaction on db, whose statement cache
+// is c.
+func readOn(ctx context.Context, c *stmtCache, db *sql.DB, fn func(tx *sql.Tx) error) error {
 	// statements of new shapes that this transaction asked for are
 	// prepared once it has given its connection back
-	defer prepareWanted(context.WithoutCancel(ctx), &s.stmts, s.rdb)
-	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	defer prepareWanted(context.WithoutCancel(ctx), c, db)
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}

@@ -149,28 +149,104 @@ func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64]
 // DocumentHeadings returns the headings (kind, parties, date, place,
 // title) of documents ids as corrected, by id, without their versions,
 // sources or sentences: what the version matcher compares first
-// (align.Headings), before it reads a candidate whole.
+// (align.Headings), before it reads a candidate whole. It reads them on
+// the look-up pool in four statements of a few shapes, each kept prepared
+// (a batch asks after each group it commits): the documents, their
+// parties, their signatories and the corrections of their metadata.
 func (s *Store) DocumentHeadings(ctx context.Context, ids []int64) (map[int64]entente.Document, error) {
 	out := map[int64]entente.Document{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.readLookups(ctx, func(tx *sql.Tx) error {
 		var a args
-		ds, err := findDocuments(ctx, tx, []string{"d.id IN (" + idList(s.dialect, &a, ids) + ")"}, "", a)
+		ds, err := findDocumentsWith(ctx, s.queryLookups, tx, []string{s.idsIn("d.id", &a, ids)}, "", a, s.idsIn)
 		if err != nil {
 			return err
 		}
+		byID := make(map[int64]*entente.Document, len(ds))
 		for i := range ds {
-			if err := applyDocumentCorrections(ctx, tx, &ds[i]); err != nil {
+			byID[ds[i].ID] = &ds[i].Document
+		}
+		// a heading has no sentences: only the corrections of the
+		// documents' own fields apply, oldest first, as a full read
+		// applies them (applyDocumentCorrections)
+		var ca args
+		err = s.queryLookups(ctx, tx, `SELECT `+documentCorrectionColumns+` FROM document_corrections k WHERE `+
+			s.idsIn("k.document_id", &ca, ids)+` ORDER BY k.id`, ca, func(rows *sql.Rows) error {
+			c, err := scanDocumentCorrection(rows)
+			if err != nil {
 				return err
 			}
-			out[ds[i].ID] = ds[i].Document
+			if d := byID[c.DocumentID]; d != nil {
+				if err := c.ApplyToDocument(d); err != nil {
+					return fmt.Errorf("correction %s: %w", c.Ref, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read document corrections: %w", err)
+		}
+		for id, d := range byID {
+			out[id] = *d
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("document headings: %w", err)
+	}
+	return out, nil
+}
+
+// DocumentOutlines returns the outlines of documents ids as a full read
+// gives their extraction (that of the first version): its sections' ids
+// and how many sentences it has, by id; a document without a version has
+// none. The version matcher compares them for the candidates whose
+// heading is the new document's (align.VersionsOf), where it read each
+// whole: its versions' texts, its sources and every sentence.
+func (s *Store) DocumentOutlines(ctx context.Context, ids []int64) (map[int64]entente.Outline, error) {
+	out := map[int64]entente.Outline{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.readLookups(ctx, func(tx *sql.Tx) error {
+		type first struct {
+			doc, vid int64
+			n        int
+		}
+		var fs []first
+		var a args
+		err := s.queryLookups(ctx, tx, `
+			SELECT v.document_id, v.id, (SELECT count(*) FROM sentences s WHERE s.version_id = v.id)
+			FROM versions v
+			WHERE v.id IN (SELECT min(fv.id) FROM versions fv WHERE `+s.idsIn("fv.document_id", &a, ids)+` GROUP BY fv.document_id)`, a,
+			func(rows *sql.Rows) error {
+				var f first
+				if err := rows.Scan(&f.doc, &f.vid, &f.n); err != nil {
+					return err
+				}
+				fs = append(fs, f)
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		for _, f := range fs {
+			secs, err := findSections(ctx, tx, f.vid)
+			if err != nil {
+				return err
+			}
+			o := entente.Outline{Sentences: f.n}
+			for _, c := range secs {
+				o.Sections = append(o.Sections, c.ID)
+			}
+			out[f.doc] = o
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("document outlines: %w", err)
 	}
 	return out, nil
 }

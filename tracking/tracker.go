@@ -52,6 +52,7 @@ type Store interface {
 	VersionLinks(ctx context.Context, doc int64) ([]entente.VersionLink, error)
 	VersionCandidates(ctx context.Context, docs []int64) (map[int64][]int64, error)
 	DocumentHeadings(ctx context.Context, ids []int64) (map[int64]entente.Document, error)
+	DocumentOutlines(ctx context.Context, ids []int64) (map[int64]entente.Outline, error)
 }
 
 // Extractor reads a statement's text, for re-extraction.

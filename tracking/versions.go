@@ -62,8 +62,9 @@ func (t *Tracker) LinkNew(ctx context.Context, id int64, x *entente.Extraction) 
 }
 
 // LinkNewGroup is LinkNew for documents stored together (a batch's group):
-// ids[i] read as xs[i]. Their candidates are looked up in one statement;
-// links[i] and errs[i] are document ids[i]'s.
+// ids[i] read as xs[i]. Their candidates, the candidates' headings and
+// the outlines of those alike are each read once for the group
+// (groupCandidates); links[i] and errs[i] are document ids[i]'s.
 func (t *Tracker) LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.Extraction) (links [][]int64, errs []error) {
 	links, errs = make([][]int64, len(ids)), make([]error, len(ids))
 	var dated []int64
@@ -76,21 +77,7 @@ func (t *Tracker) LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.E
 	if len(dated) == 0 {
 		return links, errs
 	}
-	cands, err := t.Store.VersionCandidates(ctx, dated)
-	if err != nil {
-		for i := range errs {
-			errs[i] = err
-		}
-		return links, errs
-	}
-	// the candidates' headings first, in one read: most (another pair's
-	// statement of the same day) differ there, and are not read whole
-	var all []int64
-	for _, cs := range cands {
-		all = append(all, cs...)
-	}
-	slices.Sort(all)
-	headings, err := t.Store.DocumentHeadings(ctx, slices.Compact(all))
+	cands, headings, outlines, err := t.groupCandidates(ctx, ids, xs, dated)
 	if err != nil {
 		for i := range errs {
 			errs[i] = err
@@ -98,29 +85,73 @@ func (t *Tracker) LinkNewGroup(ctx context.Context, ids []int64, xs []*entente.E
 		return links, errs
 	}
 	for i, id := range ids {
-		links[i], errs[i] = t.linkCandidates(ctx, id, xs[i], cands[id], headings)
+		links[i], errs[i] = t.linkCandidates(ctx, id, xs[i], cands[id], headings, outlines)
 	}
 	return links, errs
 }
 
-// linkCandidates links document id, read as x, to those of cands that
-// read like its versions; a candidate whose heading differs is not read.
-func (t *Tracker) linkCandidates(ctx context.Context, id int64, x *entente.Extraction, cands []int64, headings map[int64]entente.Document) ([]int64, error) {
-	var linked []int64
-	for _, c := range cands {
-		if h, ok := headings[c]; ok {
-			if same, _ := align.Headings(x.Document, h); !same {
-				continue
-			}
-		}
-		d, err := t.Store.Document(ctx, c)
-		if err != nil {
-			return linked, fmt.Errorf("compare with document %d: %w", c, err)
-		}
-		if d.Extraction == nil {
+// groupCandidates looks up the candidates of the dated documents of a
+// group (ids[i] read as xs[i]), then their headings in one read: most
+// (another pair's statement of the same day) differ there, and are not
+// compared further; then, in one more read, the outlines of those whose
+// heading is alike a new document's: what the matcher compares beyond it.
+func (t *Tracker) groupCandidates(ctx context.Context, ids []int64, xs []*entente.Extraction, dated []int64) (
+	cands map[int64][]int64, headings map[int64]entente.Document, outlines map[int64]entente.Outline, err error) {
+	if cands, err = t.Store.VersionCandidates(ctx, dated); err != nil {
+		return nil, nil, nil, err
+	}
+	var all []int64
+	for _, cs := range cands {
+		all = append(all, cs...)
+	}
+	slices.Sort(all)
+	if headings, err = t.Store.DocumentHeadings(ctx, slices.Compact(all)); err != nil {
+		return nil, nil, nil, err
+	}
+	var alike []int64
+	for i, x := range xs {
+		if x == nil {
 			continue
 		}
-		ok, reason := align.Versions(x, d.Extraction)
+		for _, c := range cands[ids[i]] {
+			if h, ok := headings[c]; ok {
+				if same, _ := align.Headings(x.Document, h); same {
+					alike = append(alike, c)
+				}
+			}
+		}
+	}
+	slices.Sort(alike)
+	outlines, err = t.Store.DocumentOutlines(ctx, slices.Compact(alike))
+	return cands, headings, outlines, err
+}
+
+// linkCandidates links document id, read as x, to those of cands that
+// read like its versions: by heading and outline (a candidate whose
+// heading differs is not compared further, one without an outline has no
+// version), or read whole where its heading is missing.
+func (t *Tracker) linkCandidates(ctx context.Context, id int64, x *entente.Extraction, cands []int64,
+	headings map[int64]entente.Document, outlines map[int64]entente.Outline) ([]int64, error) {
+	var linked []int64
+	for _, c := range cands {
+		var ok bool
+		var reason string
+		if h, known := headings[c]; known {
+			o, has := outlines[c]
+			if !has {
+				continue // a heading that differs, or no version
+			}
+			ok, reason = align.VersionsOf(x.Document, entente.OutlineOf(x), h, o)
+		} else {
+			d, err := t.Store.Document(ctx, c)
+			if err != nil {
+				return linked, fmt.Errorf("compare with document %d: %w", c, err)
+			}
+			if d.Extraction == nil {
+				continue
+			}
+			ok, reason = align.Versions(x, d.Extraction)
+		}
 		if !ok {
 			continue
 		}

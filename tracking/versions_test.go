@@ -162,10 +162,23 @@ func TestVersionLinks(t *testing.T) {
 	})
 }
 
+// wholeReads counts the documents a tracker reads whole.
+type wholeReads struct {
+	*sqlstore.Store
+	docs int
+}
+
+func (w *wholeReads) Document(ctx context.Context, id int64) (*entente.StoredDocument, error) {
+	w.docs++
+	return w.Store.Document(ctx, id)
+}
+
 // TestLinkNewGroup: three versions of one statement stored together (a
 // batch's group) and a statement of another day are linked in one call as
 // one by one: each pair once, each document to the others, the other day's
-// to none; an undated reading looks nothing up.
+// to none; an undated reading looks nothing up. No candidate is read
+// whole: their headings, then the outlines of those alike, as a full read
+// gives them.
 func TestLinkNewGroup(t *testing.T) {
 	reg, err := extract.NewRegistry()
 	if err != nil {
@@ -181,6 +194,8 @@ func TestLinkNewGroup(t *testing.T) {
 		undated := *xen
 		undated.Document.SignedDate = nil
 		ids := []int64{zh, en, sr, other}
+		whole := &wholeReads{Store: s}
+		tr.Store = whole
 		links, errs := tr.LinkNewGroup(ctx, append(ids, en), []*entente.Extraction{xzh, xen, xsr, nil, &undated})
 		for i, err := range errs {
 			if err != nil {
@@ -188,6 +203,11 @@ func TestLinkNewGroup(t *testing.T) {
 			}
 		}
 		want := [][]int64{{en, sr}, {sr}, nil, nil, nil}
+		// the candidates are compared by heading and outline: none is read
+		// whole
+		if whole.docs != 0 {
+			t.Errorf("%d documents read whole to link a group", whole.docs)
+		}
 		for i := range want {
 			if !slices.Equal(links[i], want[i]) {
 				t.Errorf("document %d linked to %v, want %v", i, links[i], want[i])
@@ -206,6 +226,13 @@ func TestLinkNewGroup(t *testing.T) {
 			}
 			if !reflect.DeepEqual(heads[id], d.Document) || !reflect.DeepEqual(heads[id], d.Extraction.Document) {
 				t.Errorf("document %d: heading %+v, read whole %+v", id, heads[id], d.Document)
+			}
+			outlines, err := s.DocumentOutlines(ctx, []int64{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := entente.OutlineOf(d.Extraction); !reflect.DeepEqual(outlines[id], want) {
+				t.Errorf("document %d: outline %+v, read whole %+v", id, outlines[id], want)
 			}
 		}
 		for _, c := range []struct {
