@@ -127,18 +127,27 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		return nil, err
 	}
 	name := "entente-load-batch-" + strconv.Itoa(os.Getpid())
-	if c.into > 0 {
+	app := strings.ReplaceAll(name, "-", "_")
+	var s *sqlstore.Store
+	switch {
+	case c.into > 0 && c.db != "sqlite":
+		// a copy of the collection's database, the schema opened there
+		if s, err = copyPGCollection(ctx, log, g, c, c.into, app, app); err != nil {
+			return nil, err
+		}
+	case c.into > 0:
 		// the batch's store starts as a copy of the collection of that
 		// size: a batch into a library that holds statements already
 		if err := copyCollection(ctx, log, g, c, c.into, name); err != nil {
 			return nil, err
 		}
+		fallthrough
+	default:
+		if s, err = openCollection(ctx, c, name); err != nil {
+			return nil, err
+		}
 	}
-	s, err := openCollection(ctx, c, name)
-	if err != nil {
-		return nil, err
-	}
-	defer dropCollection(ctx, log, c, s, dir, name)
+	defer dropCollection(ctx, log, c, s, name)
 	fig := &batchFigures{n: n, into: c.into}
 	// extractAll decodes and extracts ps on every core, as the batch does,
 	// and returns the wall, CPU and system time it took (and leaves its
@@ -194,7 +203,6 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	if errs := search.FormsError(); len(errs) > 0 {
 		return nil, fmt.Errorf("search tables: %v", errs)
 	}
-	app := strings.ReplaceAll(name, "-", "_")
 	// ingestAll stores ps as `entente ingest` does and adds its times to
 	// fig's batch.
 	ingestAll := func(ps []string) error {
@@ -314,8 +322,9 @@ func extractFile(ctx context.Context, x ingest.Extractor, path string) (*entente
 		Source: entente.Source{Name: filepath.Base(path), Format: "text", Encoding: "utf-8", MediaType: "text/plain; charset=utf-8"}}, nil
 }
 
-// dropCollection closes s and removes its database.
-func dropCollection(ctx context.Context, log *slog.Logger, c config, s *sqlstore.Store, dir, name string) {
+// dropCollection closes s and removes its database: a file in c.dir, a
+// schema, or with -into on PostgreSQL a copied database.
+func dropCollection(ctx context.Context, log *slog.Logger, c config, s *sqlstore.Store, name string) {
 	s.Close()
 	if c.keep {
 		log.Info("kept the batch's store", "name", name)
@@ -325,6 +334,10 @@ func dropCollection(ctx context.Context, log *slog.Logger, c config, s *sqlstore
 		for _, suffix := range []string{".db", ".db-wal", ".db-shm"} {
 			os.Remove(filepath.Join(c.dir, name+suffix))
 		}
+		return
+	}
+	if c.into > 0 {
+		dropPGCopy(ctx, log, c, strings.ReplaceAll(name, "-", "_"))
 		return
 	}
 	admin, err := sql.Open("pgx", c.db)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
 )
 
@@ -114,8 +116,8 @@ func TestBatchChunks(t *testing.T) {
 }
 
 // TestBatchInto: -into ingests the batch into a copy of a collection,
-// which it builds if need be and leaves as it was; PostgreSQL and a size
-// without -batch are refused.
+// which it builds if need be and leaves as it was; a size without -batch,
+// and a PostgreSQL address that names no database, are refused.
 func TestBatchInto(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a collection and ingests statements")
@@ -142,11 +144,66 @@ func TestBatchInto(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 	for _, args := range [][]string{
-		{"-docs", "", "-batch", "6", "-into", "20", "-db", "postgres://localhost/x", "-dir", dir},
+		{"-docs", "", "-batch", "6", "-into", "20", "-db", "postgres://localhost", "-dir", dir},
+		{"-docs", "", "-batch", "6", "-into", "20", "-db", "host=localhost dbname=x", "-dir", dir},
 		{"-docs", "20", "-into", "20", "-dir", dir},
 	} {
 		if err := run(context.Background(), args, &out); err == nil {
 			t.Errorf("%v was accepted", args)
 		}
+	}
+}
+
+// TestBatchIntoPostgres: on PostgreSQL -into ingests the batch into a copy
+// of the database that holds the collection's schema, and drops the copy;
+// the collection keeps its statements.
+func TestBatchIntoPostgres(t *testing.T) {
+	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
+	if dsn == "" || testing.Short() {
+		t.Skip("ENTENTE_TEST_POSTGRES is not set, or -short")
+	}
+	ctx := context.Background()
+	admin, err := maintenance(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	// a database of its own: the shared one has other sessions, and a
+	// database is copied only without them
+	db := fmt.Sprintf("entente_load_into_test_%d", os.Getpid())
+	if _, err := admin.Exec("CREATE DATABASE " + db); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)"); err != nil {
+			t.Error(err)
+		}
+	}()
+	addr, err := pgAddress(dsn, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run(ctx, []string{"-docs", "", "-batch", "6", "-into", "20", "-db", addr, "-dir", t.TempDir()}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "postgres, batch ingest of 6 statements into a store of 20 statements") {
+		t.Fatalf("no mention of the store it went into in\n%s", out.String())
+	}
+	if !regexp.MustCompile(`\+ [0-9.]+ ms in PostgreSQL's backends: \*\*`).MatchString(out.String()) {
+		t.Errorf("no CPU time of the copy's backends in\n%s", out.String())
+	}
+	s, err := postgres.Open(ctx, withSearchPath(addr, "entente_load_s1_20"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var docs int
+	if err := s.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs); err != nil || docs != 20 {
+		t.Errorf("the collection holds %d documents after the batch (%v), want its 20", docs, err)
+	}
+	var left int
+	if err := admin.QueryRow("SELECT count(*) FROM pg_database WHERE datname = $1", fmt.Sprintf("entente_load_batch_%d", os.Getpid())).Scan(&left); err != nil || left != 0 {
+		t.Errorf("the batch's copy is left behind (%d, %v)", left, err)
 	}
 }

@@ -56,7 +56,8 @@ type config struct {
 	// extractions of all its statements)
 	chunks int
 	// into starts the batch's store as a copy of the collection of this
-	// many statements (SQLite); 0 for an empty store
+	// many statements (SQLite's file, or on PostgreSQL the database that
+	// holds its schema); 0 for an empty store
 	into int
 }
 
@@ -75,8 +76,8 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.IntVar(&c.batch, "batch", 0, "also time a batch ingest of this many new statements against their extraction, and single uploads")
 	fs.BoolVar(&c.indexNow, "index-now", false, "with -batch: write the full-text index in the batch's commits, as before it could lag, instead of catching it up after the batch")
 	fs.IntVar(&c.chunks, "chunks", 1, "with -batch: ingest the statements in this many parts, each right after its own extraction alone, so that a change of load moves both sides of each pair")
-	fs.IntVar(&c.into, "into", 0, "with -batch on SQLite: ingest into a copy of the collection of this many statements (built if need be) instead of an empty store")
-	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema), to measure its size")
+	fs.IntVar(&c.into, "into", 0, "with -batch: ingest into a copy of the collection of this many statements (built if need be; on PostgreSQL a copy of -db's database, which no other session may use meanwhile) instead of an empty store")
+	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema; with -into on PostgreSQL a database), to measure its size")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
 	fs.StringVar(&c.bprof, "buildprofile", "", "write a CPU profile of building each collection to this file (a suffix per size)")
@@ -108,8 +109,13 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	if c.chunks < 1 || c.chunks > max(1, c.batch) {
 		return fmt.Errorf("-chunks: %d is out of range (1 to -batch)", c.chunks)
 	}
-	if c.into < 0 || c.into > 10_000_000 || (c.into > 0 && (c.batch == 0 || c.db != "sqlite")) {
-		return fmt.Errorf("-into: %d needs -batch on SQLite and a size", c.into)
+	if c.into < 0 || c.into > 10_000_000 || (c.into > 0 && c.batch == 0) {
+		return fmt.Errorf("-into: %d needs -batch and a size", c.into)
+	}
+	if c.into > 0 && c.db != "sqlite" {
+		if _, err := pgDatabase(c.db); err != nil {
+			return err
+		}
 	}
 	if c.chunks > 1 && c.prof != "" {
 		return errors.New("-chunks with -cpuprofile: a profile of the batch would hold the extractions between its parts")
