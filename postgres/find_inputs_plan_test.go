@@ -75,3 +75,53 @@ func TestFindInputsKeepsItsPlan(t *testing.T) {
 		t.Errorf("the generic plan does not probe the keys' indexes:\n%s", all)
 	}
 }
+
+// TestFindInputsGenericAsALibraryGrows: in a library that VACUUM left
+// all-visible, a batch's look-ups of runs of inputs, between its groups'
+// writes, keep one generic plan from the first run. PostgreSQL's default
+// (auto) plans the first five runs for their values, and more once the
+// tables have grown past what VACUUM saw (here a sixth; in a batch of 300
+// into 10,000 statements every run).
+func TestFindInputsGenericAsALibraryGrows(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t, pgtest.DSN(t))
+	write := func(round, n int) {
+		t.Helper()
+		ds := make([]*entente.NewDocument, n)
+		for i := range ds {
+			d := plansDoc()
+			d.Text = fmt.Sprintf("Both sides agree to meet in round %d, the %dth time; %s", round, i, strings.Repeat("a long sentence of filler text ", 20))
+			d.Extraction.Sentences[0].Text = d.Text
+			d.Original = []byte(d.Text)
+			d.Source.Name = fmt.Sprintf("plans-%d-%d.txt", round, i)
+			ds[i] = d
+		}
+		if _, err := s.CreateDocuments(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(0, 40)
+	if _, err := s.DB().ExecContext(ctx, "VACUUM ANALYZE"); err != nil {
+		t.Fatal(err)
+	}
+	s.LookupDB().SetMaxOpenConns(1) // the look-ups and the checks share the session
+	for round := 1; round <= 12; round++ {
+		bs, ts, sks := make([]string, 8), make([]string, 8), make([][]int64, 8)
+		for i := range bs {
+			bs[i], ts[i] = fmt.Sprintf("bytes %d %d", round, i), fmt.Sprintf("text %d %d", round, i)
+			sks[i] = entente.NearSketch(strings.Repeat(fmt.Sprintf("第%d段文字，讲的是第%d天的天气。", i, round), 8))
+		}
+		if _, _, _, err := s.FindInputs(ctx, bs, ts, sks); err != nil {
+			t.Fatal(err)
+		}
+		write(round, 10)
+	}
+	var generic, custom int
+	if err := s.LookupDB().QueryRowContext(ctx, `SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)
+		FROM pg_prepared_statements WHERE statement LIKE '%generate_subscripts%'`).Scan(&generic, &custom); err != nil {
+		t.Fatal(err)
+	}
+	if custom != 0 || generic == 0 {
+		t.Errorf("the look-ups of runs were planned for their values %d times (generic plan %d times)", custom, generic)
+	}
+}

@@ -58,11 +58,19 @@ func Open(ctx context.Context, dsn string) (*sqlstore.Store, error) {
 	}
 	// The look-ups by key of a batch (an input's bytes, its text, its
 	// near-duplicate candidates: each an index look-up whatever its values)
-	// run on sessions that keep a statement's generic plan after five runs,
-	// as PostgreSQL does by default: planned again for every input, they
-	// were an eighth of the server's CPU for a batch ingest.
+	// run on sessions that keep a statement's generic plan: planned again
+	// for every input, they were an eighth of the server's CPU for a batch
+	// ingest. Kept from the first run, not left to PostgreSQL's default
+	// (auto): that compares the generic plan's cost, estimated once, with
+	// the mean of the plans made for each run's values, and in a library
+	// that a batch grows the estimates move under it (an index-only probe
+	// of versions or sources is priced a page dearer once the table has a
+	// page more than VACUUM saw all-visible), so that the generic plan,
+	// made after five runs, cost more than those runs' mean and every run
+	// of a batch of 300 into 10,000 statements was planned anew
+	// (docs/decisions.md, "-into on PostgreSQL").
 	if !planSet {
-		lcfg.RuntimeParams["plan_cache_mode"] = "auto"
+		lcfg.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
 	}
 	// A plan kept so is made from the statistics of the moment: in a new
 	// store's first batch, while near_sketches held a few rows, the
