@@ -14,6 +14,7 @@ import (
 
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/sqlstore"
 )
 
 // TestBatchMeasure: -batch alone times a batch ingest against the
@@ -130,15 +131,7 @@ func TestBatchInto(t *testing.T) {
 	if !strings.Contains(out.String(), "batch ingest of 6 statements into a store of 20 statements") {
 		t.Fatalf("no mention of the store it went into in\n%s", out.String())
 	}
-	s, err := sqlite.Open(context.Background(), filepath.Join(dir, "entente-load-s1-20.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var docs int
-	if err := s.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs); err != nil || docs != 20 {
-		t.Errorf("the collection holds %d documents after the batch (%v), want its 20", docs, err)
-	}
+	keptItsDocuments(t)(sqlite.Open(context.Background(), filepath.Join(dir, "entente-load-s1-20.db")))
 	left, _ := filepath.Glob(filepath.Join(dir, "entente-load-batch-*"))
 	if len(left) != 0 {
 		t.Errorf("left behind: %v", left)
@@ -193,17 +186,25 @@ func TestBatchIntoPostgres(t *testing.T) {
 	if !regexp.MustCompile(`\+ [0-9.]+ ms in PostgreSQL's backends: \*\*`).MatchString(out.String()) {
 		t.Errorf("no CPU time of the copy's backends in\n%s", out.String())
 	}
-	s, err := postgres.Open(ctx, withSearchPath(addr, "entente_load_s1_20"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var docs int
-	if err := s.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs); err != nil || docs != 20 {
-		t.Errorf("the collection holds %d documents after the batch (%v), want its 20", docs, err)
-	}
+	keptItsDocuments(t)(postgres.Open(ctx, withSearchPath(addr, "entente_load_s1_20")))
 	var left int
 	if err := admin.QueryRow("SELECT count(*) FROM pg_database WHERE datname = $1", fmt.Sprintf("entente_load_batch_%d", os.Getpid())).Scan(&left); err != nil || left != 0 {
 		t.Errorf("the batch's copy is left behind (%d, %v)", left, err)
+	}
+}
+
+// keptItsDocuments returns a check that the collection of 20 statements,
+// opened after a batch into its copy, still holds its 20 (and closes it).
+func keptItsDocuments(t *testing.T) func(*sqlstore.Store, error) {
+	return func(s *sqlstore.Store, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var docs int
+		if err := s.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs); err != nil || docs != 20 {
+			t.Errorf("the collection holds %d documents after the batch (%v), want its 20", docs, err)
+		}
 	}
 }
