@@ -103,7 +103,8 @@ const singleUploads = 40
 
 // measureBatch runs -batch: n statements (numbered after the collections'
 // so that none is already stored) written as files, into a throwaway store
-// (a file in -dir, a schema) removed afterwards.
+// (a file in -dir, a schema; with -into on PostgreSQL a copied database)
+// removed afterwards.
 func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (*batchFigures, error) {
 	dir, err := os.MkdirTemp(c.dir, "entente-load-batch-")
 	if err != nil {
