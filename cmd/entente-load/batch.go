@@ -95,6 +95,14 @@ func copyCollection(ctx context.Context, log *slog.Logger, g *genre, c config, n
 		to.Close()
 		return fmt.Errorf("copy the collection of %d: %w", n, err)
 	}
+	// A library's file is on disk before a batch comes; a copy just
+	// written is not, and the batch's first checkpoint (an fsync of the
+	// file) would write the whole copy back: 85–90 ms of a batch of 300
+	// into 10,000 statements, charged to the batch.
+	if err := to.Sync(); err != nil {
+		to.Close()
+		return fmt.Errorf("copy the collection of %d: %w", n, err)
+	}
 	return to.Close()
 }
 
