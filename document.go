@@ -172,6 +172,19 @@ type NewDocument struct {
 	// LanguageGiven says the extraction's language was chosen by whoever
 	// ingested the text rather than detected, so that re-extraction keeps it.
 	LanguageGiven bool
+	// Prepared is what the store derived from the document ahead of its
+	// transaction, when the caller asked it to (a batch does, on every
+	// core, while the one writer writes); nil for the store to derive it
+	// when writing.
+	Prepared PreparedDocument
+}
+
+// PreparedDocument is a store's own form of a NewDocument, derived ahead
+// of writing it (its rows encoded, its text packed): opaque to anyone
+// else, and used by the store only with the document it was derived from.
+type PreparedDocument interface {
+	// PreparedFrom is the document it was derived from.
+	PreparedFrom() *NewDocument
 }
 
 // DocumentFilter selects documents for a list.

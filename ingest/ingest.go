@@ -156,6 +156,9 @@ type examined struct {
 	nearChecked bool
 	seenCommits int64
 	held        int64 // bytes counted in the batch's inFlight (heldBy)
+	// doc is the new document, prepared by the store (prepare), once
+	// extracted
+	doc *entente.NewDocument
 }
 
 func (e *examined) settled() bool { return e.out.Status != "" }
@@ -195,10 +198,40 @@ func (e *examined) sketchIf(now bool) []int64 {
 
 // newDocument is what the store writes for a new text.
 func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
+	if e.doc != nil {
+		return e.doc
+	}
 	return &entente.NewDocument{
 		Extraction: e.x, Text: e.text, TextSHA256: e.textSHA, Extractor: in.ExtractorName,
 		Source: e.src, Original: e.input.Data, LanguageGiven: in.LanguageGiven, NearSketch: e.sketch,
 	}
+}
+
+// documentPreparer is a store that derives what it writes of a new
+// document ahead of the transaction (sqlstore's PrepareDocument).
+type documentPreparer interface {
+	PrepareDocument(ctx context.Context, d *entente.NewDocument) (entente.PreparedDocument, error)
+}
+
+// prepare has the store derive what it will write of e's new document
+// now, in the examination: a batch examines on every core, and its one
+// writer would otherwise derive a whole group's documents while it holds
+// the transaction. The near-duplicate sketch is computed here too, for
+// the writer's look-ups and the store's row alike.
+func (in *Ingester) prepare(ctx context.Context, e *examined) *examined {
+	dp, ok := in.Store.(documentPreparer)
+	if !ok {
+		return e
+	}
+	e.nearSketch()
+	d := e.newDocument(in)
+	p, err := dp.PrepareDocument(ctx, d)
+	if err != nil {
+		return e.refuse(err) // it names the source
+	}
+	d.Prepared = p
+	e.doc = d
+	return e
 }
 
 // examine does what one input needs before it is written: it looks up its
@@ -368,7 +401,7 @@ func (in *Ingester) extractNew(ctx context.Context, e *examined) *examined {
 	if err := in.Limits.checkExtraction(name, e.x); err != nil {
 		return e.refuse(err)
 	}
-	return e
+	return in.prepare(ctx, e)
 }
 
 // extract runs the extractor, through its context-aware form when it has

@@ -46,6 +46,11 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 	}
 	go func() {
 		for i, d := range ds {
+			if p := s.preparedAhead(d, deferred); p != nil {
+				prepared[i] = *p
+				close(ready[i])
+				continue
+			}
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; close(ready[i]) }()
@@ -107,6 +112,7 @@ func (s *Store) CreateDocuments(ctx context.Context, ds []*entente.NewDocument) 
 // before writing.
 type preparedDocument struct {
 	d       *entente.NewDocument
+	by      *Store // the store that prepared it (PrepareDocument)
 	src     entente.Source
 	textSHA string
 	sents   []preparedSentence
@@ -122,6 +128,35 @@ type preparedDocument struct {
 	storedCompression string
 }
 
+// PrepareDocument derives what CreateDocuments writes of d (its sentences'
+// anchors and evidence, its text and original packed, its sketch) ahead of
+// the transaction. A batch's examinations call it on every core as each
+// statement is extracted, so that the one writer, when it writes a group,
+// finds every document prepared instead of waiting for their preparation.
+// Set d.Prepared to the result. ctx must leave the full-text index to the
+// background indexer (DeferIndex) exactly when the write's context will,
+// or the store prepares d again when writing.
+func (s *Store) PrepareDocument(ctx context.Context, d *entente.NewDocument) (entente.PreparedDocument, error) {
+	p, err := s.prepareDocument(d, indexDeferred(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// PreparedFrom is the document p was derived from.
+func (p *preparedDocument) PreparedFrom() *entente.NewDocument { return p.d }
+
+// preparedAhead is d's preparation by PrepareDocument, if it has one that
+// this store made for this document and the same index mode.
+func (s *Store) preparedAhead(d *entente.NewDocument, deferIndex bool) *preparedDocument {
+	p, ok := d.Prepared.(*preparedDocument)
+	if !ok || p.d != d || p.by != s || p.deferIndex != deferIndex {
+		return nil
+	}
+	return p
+}
+
 func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (preparedDocument, error) {
 	if d == nil || d.Extraction == nil {
 		return preparedDocument{}, errors.New("no extraction")
@@ -130,7 +165,7 @@ func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (prepar
 	if err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	p := preparedDocument{d: d, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch, deferIndex: deferIndex}
+	p := preparedDocument{d: d, by: s, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch, deferIndex: deferIndex}
 	if p.sketch == nil {
 		p.sketch = entente.NearSketch(d.Text)
 	}

@@ -239,7 +239,13 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		if err != nil {
 			return nil, err
 		}
+		stopTrace, err := startTrace(c.trace, "batch")
+		if err != nil {
+			stopProfile()
+			return nil, err
+		}
 		err = ingestAll(paths[:n])
+		stopTrace()
 		stopProfile()
 		if err != nil {
 			return nil, err

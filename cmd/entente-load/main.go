@@ -43,6 +43,7 @@ type config struct {
 	seed   uint64
 	prof   string // a CPU profile of the searches, if set
 	bprof  string // a CPU profile of building the collections, if set
+	trace  string // an execution trace of the batch, if set
 	block  int    // the store's MaxCandidates; 0 for its default
 	batch  int    // statements of the side-by-side ingest measure; 0 for none
 	group  int    // statements per transaction when building, after the sample
@@ -80,6 +81,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema; with -into on PostgreSQL a database), to measure its size")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
+	fs.StringVar(&c.trace, "trace", "", "with -batch: write an execution trace of the batch to this file (with the suffix .batch)")
 	fs.StringVar(&c.bprof, "buildprofile", "", "write a CPU profile of building each collection to this file (a suffix per size)")
 	if err := fs.Parse(argv); err != nil {
 		return err
@@ -119,6 +121,9 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	}
 	if c.chunks > 1 && c.prof != "" {
 		return errors.New("-chunks with -cpuprofile: a profile of the batch would hold the extractions between its parts")
+	}
+	if c.chunks > 1 && c.trace != "" {
+		return errors.New("-chunks with -trace: a trace of the batch would hold the extractions between its parts")
 	}
 	g, err := loadGenre()
 	if err != nil {
