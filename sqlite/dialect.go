@@ -93,6 +93,29 @@ func (Dialect) InsertIndex(ctx context.Context, tx *sql.Tx, rows []sqlstore.Inde
 	return nil
 }
 
+// mergePages is how many pages of the FTS5 index one merge step writes at
+// most: a few milliseconds of the write lock, so that a write waiting for
+// it waits that long (migration 0050).
+const mergePages = 64
+
+// MergeIndexStep merges levels of the FTS5 index that hold four segments
+// or more (its usermerge), at most mergePages pages, and says whether it
+// did: a step with nothing to merge changes fewer than two rows (FTS5's
+// documented test of its merge command).
+func (Dialect) MergeIndexStep(ctx context.Context, tx *sql.Tx) (bool, error) {
+	var before, after int64
+	if err := tx.QueryRowContext(ctx, "SELECT total_changes()").Scan(&before); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('merge', ?)", mergePages); err != nil {
+		return false, err
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT total_changes()").Scan(&after); err != nil {
+		return false, err
+	}
+	return after-before >= 2, nil
+}
+
 // ClearIndex empties the FTS5 table with its delete-all command.
 func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, "INSERT INTO sentence_fts (sentence_fts) VALUES ('delete-all')")

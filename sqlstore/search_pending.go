@@ -197,9 +197,10 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 
 // DrainIndex indexes every queued version, a transaction at a time, and
 // returns how many it indexed. Another indexer may take some meanwhile.
-// Then it merges the near-duplicate sketches staged on SQLite, and on
-// PostgreSQL it folds the index rows written since the last
-// fold into the postings (postings.go), whoever wrote them.
+// Then it merges the near-duplicate sketches staged on SQLite, on
+// PostgreSQL it folds the index rows written since the last fold into the
+// postings (postings.go), whoever wrote them, and on SQLite it merges the
+// full-text index's segments that writes left (mergeIndex).
 func (s *Store) DrainIndex(ctx context.Context) (int, error) {
 	total := 0
 	for {
@@ -214,9 +215,49 @@ func (s *Store) DrainIndex(ctx context.Context) (int, error) {
 			if err := s.MergeSketches(ctx); err != nil {
 				return total, err
 			}
-			_, err := s.foldIndex(ctx)
+			if _, err := s.foldIndex(ctx); err != nil {
+				return total, err
+			}
+			_, err := s.mergeIndex(ctx)
 			return total, err
 		}
+	}
+}
+
+// indexMerger is a dialect whose full-text index leaves the merging of
+// its segments to the indexer (SQLite's FTS5 with automerge off, its
+// migration 0050): each write adds a segment, and the indexer merges them
+// in steps of bounded work, so that no write waits for the merge of a
+// level that grows with the collection.
+type indexMerger interface {
+	// MergeIndexStep merges a bounded amount in tx and says whether
+	// there was anything to merge.
+	MergeIndexStep(ctx context.Context, tx *sql.Tx) (bool, error)
+}
+
+// mergeIndex merges the full-text index's segments, a step a transaction,
+// until no level is left to merge, and returns how many steps merged.
+// Another store's writes go on between the steps.
+func (s *Store) mergeIndex(ctx context.Context) (int, error) {
+	m, ok := s.dialect.(indexMerger)
+	if !ok {
+		return 0, nil
+	}
+	steps := 0
+	for {
+		more := false
+		err := s.write(ctx, func(tx *sql.Tx) error {
+			var err error
+			more, err = m.MergeIndexStep(ctx, tx)
+			return err
+		})
+		if err != nil {
+			return steps, fmt.Errorf("merge search index: %w", err)
+		}
+		if !more {
+			return steps, nil
+		}
+		steps++
 	}
 }
 

@@ -1,0 +1,3 @@
+-- Nothing to do on PostgreSQL: SQLite's 0050 leaves the merging of its
+-- FTS5 index's segments to the indexer. PostgreSQL's postings are folded
+-- by the indexer already (postings.go).
