@@ -81,30 +81,19 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // per page, which a batch ingest's profile showed.
 const writerCache = "_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"
 
-// writerCheckpoint leaves the log's checkpoints to the checkpointer
-// (checkpoint.go), with the writer's own as a backstop at a longer log.
-var writerCheckpoint = fmt.Sprintf("_pragma=wal_autocheckpoint(%d)", backstopFrames)
-
 // Open opens (creating it if need be) the SQLite database at path and
 // migrates it. Writes go through one connection whose transactions start
 // with BEGIN IMMEDIATE: a transaction takes the write lock before it reads,
 // so two writers (in this process or another) queue under busy_timeout
 // instead of deadlocking on a lock upgrade. Reads use a pool of their own.
 func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
-	s, _, err := open(ctx, path, checkpointFrames)
-	return s, err
-}
-
-// open is Open with the checkpointer's threshold (checkpointFrames), and
-// the checkpointer, for tests.
-func open(ctx context.Context, path string, every int64) (*sqlstore.Store, *checkpointer, error) {
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
-		return nil, nil, fmt.Errorf("sqlite: open %q: need a file path", path)
+		return nil, fmt.Errorf("sqlite: open %q: need a file path", path)
 	}
 	dsn := "file:" + escapePath(path) + "?" + pragmas
-	db, err := sql.Open("sqlite", dsn+"&_txlock=immediate&"+writerCache+"&"+writerCheckpoint)
+	db, err := sql.Open("sqlite", dsn+"&_txlock=immediate&"+writerCache)
 	if err != nil {
-		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
@@ -112,12 +101,12 @@ func open(ctx context.Context, path string, every int64) (*sqlstore.Store, *chec
 	db.SetConnMaxIdleTime(0)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	rdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		db.Close()
-		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	readers := max(4, runtime.GOMAXPROCS(0))
 	rdb.SetMaxOpenConns(readers)
@@ -126,11 +115,11 @@ func open(ctx context.Context, path string, every int64) (*sqlstore.Store, *chec
 	if err != nil {
 		db.Close()
 		rdb.Close()
-		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	if err := planStatistics(ctx, db, rdb, readers); err != nil {
 		s.Close()
-		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	// the look-ups by key (an input's bytes and text, near-duplicates,
 	// version candidates) on a pool of their own, unmapped: opened after
@@ -138,18 +127,12 @@ func open(ctx context.Context, path string, every int64) (*sqlstore.Store, *chec
 	ldb, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+lookupPragmas)
 	if err != nil {
 		s.Close()
-		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	ldb.SetMaxOpenConns(readers)
 	ldb.SetMaxIdleConns(readers)
 	s.UseLookupPool(ldb)
-	cp, err := newCheckpointer("file:"+escapePath(path)+"?"+lookupPragmas, every)
-	if err != nil {
-		s.Close()
-		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
-	}
-	s.UseCommitWatcher(cp)
-	return s, cp, nil
+	return s, nil
 }
 
 // escapePath escapes what an SQLite URI filename would read as syntax.

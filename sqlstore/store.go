@@ -112,7 +112,6 @@ type Store struct {
 	conns    sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go) or binds directly (direct.go)
 	direct   directStmts                // the writer's INSERTs on its driver connection, where the dialect binds directly
 	parts    atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
-	watcher  CommitWatcher              // told of each write transaction's commit (UseCommitWatcher)
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
@@ -177,10 +176,6 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	var werr error
-	if s.watcher != nil {
-		werr = s.watcher.Close()
-	}
 	s.closeStatements()
 	s.direct.close(context.Background(), s.db)
 	err := s.db.Close()
@@ -190,22 +185,8 @@ func (s *Store) Close() error {
 	if s.ldb != nil {
 		err = errors.Join(err, s.ldb.Close())
 	}
-	return errors.Join(werr, err)
+	return err
 }
-
-// CommitWatcher is told of each write transaction the store commits, on
-// the connection that committed it, and closed with the store. SQLite's
-// checkpointer is one (sqlite.Open): it counts what each commit wrote to
-// the log, to copy the log into the file in the background.
-type CommitWatcher interface {
-	Committed(ctx context.Context, conn *sql.Conn)
-	Close() error
-}
-
-// UseCommitWatcher has w told of each commit of the store's write
-// transactions from now on, and closed when the store is. Call it before
-// the store is used.
-func (s *Store) UseCommitWatcher(w CommitWatcher) { s.watcher = w }
 
 // DB returns the database the store writes to, for packages that add their
 // own tables' queries and for tests.
@@ -242,12 +223,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx  *sql.Tx
 		err error
 	)
-	var conn *sql.Conn
-	if _, ok := s.dialect.(rowCopier); ok || s.bindsDirectly() || s.watcher != nil {
+	if _, ok := s.dialect.(rowCopier); ok || s.bindsDirectly() {
 		// the transaction on a connection of its own, which rows are
 		// copied on (copy.go) or INSERTs run on with their values bound
 		// directly (direct.go); closed (given back) after the transaction
-		if conn, err = s.db.Conn(ctx); err != nil {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
 			return err
 		}
 		defer conn.Close()
@@ -274,13 +255,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 			return err
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	if s.watcher != nil {
-		s.watcher.Committed(ctx, conn)
-	}
-	return nil
+	return tx.Commit()
 }
 
 // read runs fn in a read-only transaction, so that what it reads in several
