@@ -34,14 +34,28 @@ const (
 // it did), some seven times faster for output about 3% larger
 // (docs/decisions.md, "Batch ingest, third round…"). Compressing was a
 // tenth of a batch ingest's CPU.
-type deflaters struct{ pool sync.Pool }
+//
+// The writers are kept in a free list of their own, not a sync.Pool: a
+// batch compresses in its examinations, between extractions that run
+// the garbage collector every few statements, and a pool is emptied at
+// every other collection; a new writer then cost 2.5 times the
+// compressing (docs/decisions.md, "Batch ingest into a library,
+// thirteenth session").
+type deflaters struct {
+	mu   sync.Mutex
+	free []*kflate.Writer
+}
+
+// maxFreeDeflaters bounds the writers kept: one per core compressing at
+// once, with room to spare (each holds some hundreds of kB).
+const maxFreeDeflaters = 8
 
 // deflateLevel is klauspost/compress's level for stored texts and bytes.
 const deflateLevel = 4
 
 // deflate appends data, compressed, to dst.
 func (d *deflaters) deflate(dst *bytes.Buffer, data []byte) error {
-	w, _ := d.pool.Get().(*kflate.Writer)
+	w := d.get()
 	if w == nil {
 		var err error
 		if w, err = kflate.NewWriter(dst, deflateLevel); err != nil {
@@ -50,11 +64,31 @@ func (d *deflaters) deflate(dst *bytes.Buffer, data []byte) error {
 	} else {
 		w.Reset(dst)
 	}
-	defer d.pool.Put(w)
+	defer d.put(w)
 	if _, err := w.Write(data); err != nil {
 		return err
 	}
 	return w.Close()
+}
+
+func (d *deflaters) get() *kflate.Writer {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := len(d.free)
+	if n == 0 {
+		return nil
+	}
+	w := d.free[n-1]
+	d.free = d.free[:n-1]
+	return w
+}
+
+func (d *deflaters) put(w *kflate.Writer) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.free) < maxFreeDeflaters {
+		d.free = append(d.free, w)
+	}
 }
 
 // deflatedCap is the room to make for n bytes deflated: a statement's text
