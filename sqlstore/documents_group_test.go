@@ -95,18 +95,27 @@ func TestCreateDocumentsGroup(t *testing.T) {
 					i, got.Title, got.Sentences, got.Commitments, got.Versions, got.Sources, want.Title, want.Sentences, want.Commitments)
 			}
 		}
-		for _, q := range []string{"铁路", "合作", "First", "сарадња"} {
-			g, err := s.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, err := alone.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(g) == 0 || len(g) != len(w) {
-				t.Errorf("search %q: %d hits in the group, %d written alone", q, len(g), len(w))
-			}
-		}
+		sameHits(t, s, alone, "in the group", "铁路", "合作", "First", "сарадња")
 	})
+}
+
+// sameHits holds each query's hits in s, whose documents were written in
+// the way how says, to those in alone, where each was written alone:
+// some, and as many.
+func sameHits(t *testing.T, s, alone *sqlstore.Store, how string, queries ...string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range queries {
+		g, err := s.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := alone.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g) == 0 || len(g) != len(w) {
+			t.Errorf("search %q: %d hits %s, %d written alone", q, len(g), how, len(w))
+		}
+	}
 }

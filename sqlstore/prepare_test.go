@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/entente/entente"
 	"github.com/entente/entente/sqlstore"
 )
 
@@ -68,18 +67,6 @@ func TestCreateDocumentsPreparedAhead(t *testing.T) {
 				t.Errorf("document %d: original of %d bytes stored, want its own %d", i, len(orig), len(d.Original))
 			}
 		}
-		for _, q := range []string{"铁路", "合作", "First", "Third", "сарадња"} {
-			g, err := s.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, err := alone.Search(ctx, entente.SearchQuery{Text: q, Limit: 100})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(g) == 0 || len(g) != len(w) {
-				t.Errorf("search %q: %d hits with documents prepared ahead, %d written alone", q, len(g), len(w))
-			}
-		}
+		sameHits(t, s, alone, "with documents prepared ahead", "铁路", "合作", "First", "Third", "сарадња")
 	})
 }

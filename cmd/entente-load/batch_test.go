@@ -109,6 +109,7 @@ func TestBatchChunks(t *testing.T) {
 		{"-docs", "", "-batch", "9", "-chunks", "10", "-dir", dir},
 		{"-docs", "", "-batch", "9", "-chunks", "0", "-dir", dir},
 		{"-docs", "", "-batch", "9", "-chunks", "3", "-cpuprofile", dir + "/p", "-dir", dir},
+		{"-docs", "", "-batch", "9", "-chunks", "3", "-trace", dir + "/t", "-dir", dir},
 	} {
 		if err := run(context.Background(), args, &out); err == nil {
 			t.Errorf("%v was accepted", args)
@@ -125,11 +126,15 @@ func TestBatchInto(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"-docs", "", "-batch", "6", "-into", "20", "-dir", dir}, &out); err != nil {
+	if err := run(context.Background(), []string{"-docs", "", "-batch", "6", "-into", "20", "-dir", dir, "-trace", filepath.Join(dir, "t")}, &out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "batch ingest of 6 statements into a store of 20 statements") {
 		t.Fatalf("no mention of the store it went into in\n%s", out.String())
+	}
+	// -trace: an execution trace of the batch, as go tool trace reads it
+	if tr, err := os.ReadFile(filepath.Join(dir, "t.batch")); err != nil || !bytes.HasPrefix(tr, []byte("go 1.")) || len(tr) < 1024 {
+		t.Errorf("-trace wrote %d bytes (%.12q), %v; want an execution trace", len(tr), tr, err)
 	}
 	keptItsDocuments(t)(sqlite.Open(context.Background(), filepath.Join(dir, "entente-load-s1-20.db")))
 	left, _ := filepath.Glob(filepath.Join(dir, "entente-load-batch-*"))
