@@ -237,7 +237,7 @@ type indexMerger interface {
 
 // mergeIndex merges the full-text index's segments, a step a transaction,
 // until no level is left to merge, and returns how many steps merged.
-// Another store's writes go on between the steps.
+// Other writes, this process's or another's, go on between the steps.
 func (s *Store) mergeIndex(ctx context.Context) (int, error) {
 	m, ok := s.dialect.(indexMerger)
 	if !ok {
