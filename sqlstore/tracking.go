@@ -152,18 +152,32 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c entente.StatusChang
 		} else if c.Status != entente.NotRated {
 			return entente.Errorf(entente.EINVALID, "a status other than not_rated needs evidence")
 		}
-		// The revision moves only if nobody moved it meanwhile: on
-		// PostgreSQL a concurrent change waits on this row and then finds
-		// the revision gone.
-		res, err := tx.ExecContext(ctx, `UPDATE commitments SET revision = revision + 1, updated_at = $1 WHERE id = $2 AND revision = $3`,
-			s.now(), id, cur)
-		if err != nil {
-			return err
+		if c.Revision >= 0 {
+			// The revision moves only if nobody moved it meanwhile: on
+			// PostgreSQL a concurrent change waits on this row and then
+			// finds the revision gone.
+			res, err := tx.ExecContext(ctx, `UPDATE commitments SET revision = revision + 1, updated_at = $1 WHERE id = $2 AND revision = $3`,
+				s.now(), id, cur)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return s.staleError(ctx, tx, c.Anchor, cur, cur+1)
+			}
+			rev = cur + 1
+		} else {
+			// No revision asked for: the change goes after whatever
+			// came first. On PostgreSQL a concurrent change read the
+			// same revision; this waits on the row for it, and the
+			// before-snapshot below is read after it, so the event
+			// says what this change replaced.
+			err := tx.QueryRowContext(ctx, `UPDATE commitments SET revision = revision + 1, updated_at = $1 WHERE id = $2 RETURNING revision`,
+				s.now(), id).Scan(&rev)
+			if err != nil {
+				return err
+			}
+			cur = rev - 1
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return s.staleError(ctx, tx, c.Anchor, cur, cur+1)
-		}
-		rev = cur + 1
 		before := statusSnapshot{Anchor: c.Anchor.String(), Commitment: id, Revision: cur, Statuses: map[string]statusSnapshotParty{}}
 		after := statusSnapshot{Anchor: c.Anchor.String(), Commitment: id, Revision: rev, Statuses: map[string]statusSnapshotParty{}}
 		actor := entente.ActorFromContext(ctx)
