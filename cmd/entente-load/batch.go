@@ -404,13 +404,13 @@ func (f *batchFigures) print(out io.Writer, db string) {
 			perDoc(ext, f.n), perDoc(f.extract1, f.n), perDoc(f.extract2, f.n))
 	}
 	fmt.Fprintf(out, "batch ingest (decode, extract, store), every core: %.2f ms each: **%.2f× the extraction**\n",
-		perDoc(f.batch, f.n), float64(f.batch)/float64(max(ext, 1)))
+		perDoc(f.batch, f.n), f.wallRatio())
 	extCPU := (f.extractCPU1 + f.extractCPU2) / 2
 	fmt.Fprintf(out, "CPU time: extraction %.2f ms each, batch ingest %.2f ms each in this process", perDoc(extCPU, f.n), perDoc(f.batchCPU, f.n))
 	if kind == "postgres" {
 		fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.serverCPU, f.n))
 	}
-	fmt.Fprintf(out, ": **%.2f× the extraction's CPU**", float64(f.batchCPU+f.serverCPU)/float64(max(extCPU, 1)))
+	fmt.Fprintf(out, ": **%.2f× the extraction's CPU**", f.cpuRatio())
 	if len(f.chunkRatios) > 1 {
 		rs := slices.Clone(f.chunkRatios)
 		slices.Sort(rs)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -210,6 +211,62 @@ func keptItsDocuments(t *testing.T) func(*sqlstore.Store, error) {
 		var docs int
 		if err := s.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs); err != nil || docs != 20 {
 			t.Errorf("the collection holds %d documents after the batch (%v), want its 20", docs, err)
+		}
+	}
+}
+
+// TestBatchRepeat: -repeat runs the batch measure into a store of its own
+// each time and sums the runs' ratios up; it is refused where each run
+// would write over the last one's profile, trace or kept store.
+func TestBatchRepeat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests statements")
+	}
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-docs", "", "-batch", "5", "-repeat", "3", "-dir", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	ratio := regexp.MustCompile(`\*\*([0-9.]+)× the extraction\*\*`)
+	var wall []float64
+	for _, m := range ratio.FindAllStringSubmatch(got, -1) {
+		r, err := strconv.ParseFloat(m[1], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wall = append(wall, r)
+	}
+	if len(wall) != 3 {
+		t.Fatalf("%d runs' ratios, want 3, in\n%s", len(wall), got)
+	}
+	m := regexp.MustCompile(`## over 3 runs\n\nbatch against the extraction, every core: mean \*\*([0-9.]+)×\*\*, median ([0-9.]+)×, ([0-9.]+)–([0-9.]+)×`).FindStringSubmatch(got)
+	if m == nil {
+		t.Fatalf("no summary of 3 runs in\n%s", got)
+	}
+	slices.Sort(wall)
+	mean := (wall[0] + wall[1] + wall[2]) / 3
+	for i, want := range []float64{mean, wall[1], wall[0], wall[2]} {
+		if g, _ := strconv.ParseFloat(m[i+1], 64); math.Abs(g-want) > 0.011 {
+			t.Errorf("summary figure %d is %s, want %.2f (runs %v)", i+1, m[i+1], want, wall)
+		}
+	}
+	if !strings.Contains(got, "batch's CPU against the extraction's: mean **") {
+		t.Errorf("no CPU summary in\n%s", got)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "entente-load-batch-*"))
+	if len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	for _, args := range [][]string{
+		{"-docs", "", "-batch", "5", "-repeat", "0", "-dir", dir},
+		{"-docs", "20", "-repeat", "2", "-dir", dir},
+		{"-docs", "", "-batch", "5", "-repeat", "2", "-trace", dir + "/t", "-dir", dir},
+		{"-docs", "", "-batch", "5", "-repeat", "2", "-cpuprofile", dir + "/p", "-dir", dir},
+		{"-docs", "", "-batch", "5", "-repeat", "2", "-keep", "-dir", dir},
+	} {
+		if err := run(context.Background(), args, &out); err == nil {
+			t.Errorf("%v was accepted", args)
 		}
 	}
 }

@@ -60,6 +60,10 @@ type config struct {
 	// many statements (SQLite's file, or on PostgreSQL the database that
 	// holds its schema); 0 for an empty store
 	into int
+	// repeat runs the batch measure this many times, each into a store of
+	// its own, and sums them up: one run's ratio moves with the machine's
+	// speed between its extraction and its batch
+	repeat int
 }
 
 func run(ctx context.Context, argv []string, out io.Writer) error {
@@ -78,6 +82,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.BoolVar(&c.indexNow, "index-now", false, "with -batch: write the full-text index in the batch's commits, as before it could lag, instead of catching it up after the batch")
 	fs.IntVar(&c.chunks, "chunks", 1, "with -batch: ingest the statements in this many parts, each right after its own extraction alone, so that a change of load moves both sides of each pair")
 	fs.IntVar(&c.into, "into", 0, "with -batch: ingest into a copy of the collection of this many statements (built if need be; on PostgreSQL a copy of -db's database, which no other session may use meanwhile) instead of an empty store")
+	fs.IntVar(&c.repeat, "repeat", 1, "with -batch: run the batch measure this many times, each into a new store (or a new copy with -into), and print the runs' mean, median and range")
 	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema; with -into on PostgreSQL a database), to measure its size")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
@@ -119,6 +124,12 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 			return err
 		}
 	}
+	if c.repeat < 1 || c.repeat > 1000 || (c.repeat > 1 && c.batch == 0) {
+		return fmt.Errorf("-repeat: %d needs -batch and a count from 1 to 1000", c.repeat)
+	}
+	if c.repeat > 1 && (c.prof != "" || c.trace != "" || c.keep) {
+		return errors.New("-repeat with -cpuprofile, -trace or -keep: each run would write over the last one's")
+	}
 	if c.chunks > 1 && c.prof != "" {
 		return errors.New("-chunks with -cpuprofile: a profile of the batch would hold the extractions between its parts")
 	}
@@ -131,11 +142,16 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if c.batch > 0 {
-		f, err := measureBatch(ctx, log, g, c, c.batch)
-		if err != nil {
-			return fmt.Errorf("-batch: %w", err)
+		runs := make([]*batchFigures, 0, c.repeat)
+		for range c.repeat {
+			f, err := measureBatch(ctx, log, g, c, c.batch)
+			if err != nil {
+				return fmt.Errorf("-batch: %w", err)
+			}
+			f.print(out, c.db)
+			runs = append(runs, f)
 		}
-		f.print(out, c.db)
+		printBatchRuns(out, runs)
 	}
 	var results []*sizeResult
 	for _, n := range c.sizes {

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+)
+
+// wallRatio is the batch's wall time on every core against the
+// extraction's on every core (the mean of its runs): the goal's measure.
+func (f *batchFigures) wallRatio() float64 {
+	ext := (f.extract1 + f.extract2) / 2
+	return float64(f.batch) / float64(max(ext, 1))
+}
+
+// cpuRatio is the batch's CPU (PostgreSQL's backends included) against
+// the extraction's.
+func (f *batchFigures) cpuRatio() float64 {
+	ext := (f.extractCPU1 + f.extractCPU2) / 2
+	return float64(f.batchCPU+f.serverCPU) / float64(max(ext, 1))
+}
+
+// printBatchRuns sums up the runs of -repeat: on a shared machine one
+// run's ratio moves by a fifth either way with the cores' speed between
+// its extraction and its batch, so a claim rests on several.
+func printBatchRuns(out io.Writer, runs []*batchFigures) {
+	if len(runs) < 2 {
+		return
+	}
+	wall := make([]float64, len(runs))
+	cpu := make([]float64, len(runs))
+	for i, f := range runs {
+		wall[i], cpu[i] = f.wallRatio(), f.cpuRatio()
+	}
+	fmt.Fprintf(out, "## over %d runs\n\n", len(runs))
+	fmt.Fprintf(out, "batch against the extraction, every core: %s\n", spread(wall))
+	fmt.Fprintf(out, "batch's CPU against the extraction's: %s\n\n", spread(cpu))
+}
+
+// spread is a list of ratios' mean, median and range.
+func spread(rs []float64) string {
+	s := slices.Clone(rs)
+	slices.Sort(s)
+	var sum float64
+	for _, r := range s {
+		sum += r
+	}
+	median := s[len(s)/2]
+	if len(s)%2 == 0 {
+		median = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return fmt.Sprintf("mean **%.2f×**, median %.2f×, %.2f–%.2f×", sum/float64(len(s)), median, s[0], s[len(s)-1])
+}
