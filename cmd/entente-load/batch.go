@@ -390,7 +390,7 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	if db != "sqlite" {
 		kind = "postgres"
 	}
-	ext := (f.extract1 + f.extract2) / 2
+	ext := f.extractWall()
 	into := "an empty store"
 	if f.into > 0 {
 		into = fmt.Sprintf("a store of %d statements", f.into)
@@ -405,7 +405,7 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	}
 	fmt.Fprintf(out, "batch ingest (decode, extract, store), every core: %.2f ms each: **%.2f× the extraction**\n",
 		perDoc(f.batch, f.n), f.wallRatio())
-	extCPU := (f.extractCPU1 + f.extractCPU2) / 2
+	extCPU := f.extractCPU()
 	fmt.Fprintf(out, "CPU time: extraction %.2f ms each, batch ingest %.2f ms each in this process", perDoc(extCPU, f.n), perDoc(f.batchCPU, f.n))
 	if kind == "postgres" {
 		fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.serverCPU, f.n))

@@ -4,21 +4,25 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"time"
 )
 
 // wallRatio is the batch's wall time on every core against the
 // extraction's on every core (the mean of its runs): the goal's measure.
 func (f *batchFigures) wallRatio() float64 {
-	ext := (f.extract1 + f.extract2) / 2
-	return float64(f.batch) / float64(max(ext, 1))
+	return float64(f.batch) / float64(max(f.extractWall(), 1))
 }
 
 // cpuRatio is the batch's CPU (PostgreSQL's backends included) against
 // the extraction's.
 func (f *batchFigures) cpuRatio() float64 {
-	ext := (f.extractCPU1 + f.extractCPU2) / 2
-	return float64(f.batchCPU+f.serverCPU) / float64(max(ext, 1))
+	return float64(f.batchCPU+f.serverCPU) / float64(max(f.extractCPU(), 1))
 }
+
+// extractWall and extractCPU are the extraction's wall and CPU time, the
+// mean of its two runs (with -chunks, the chunks' sums).
+func (f *batchFigures) extractWall() time.Duration { return (f.extract1 + f.extract2) / 2 }
+func (f *batchFigures) extractCPU() time.Duration  { return (f.extractCPU1 + f.extractCPU2) / 2 }
 
 // printBatchRuns sums up the runs of -repeat: on a shared machine one
 // run's ratio moves by a fifth either way with the cores' speed between
