@@ -47,7 +47,8 @@ type Ingester struct {
 	Tools   *decode.Tools
 	Fetcher *Fetcher
 	// GroupSize bounds the new documents a batch writes in one
-	// transaction; 0 means DefaultGroupSize.
+	// transaction; 0 means the store's size, if it has one
+	// (BatchGroupSize), or DefaultGroupSize.
 	GroupSize int
 	Logger    *slog.Logger
 	Now       func() time.Time

@@ -30,8 +30,8 @@ import (
 // extraction on every core ahead of one writer.
 const ingestSample = 300
 
-// groupSize is the documents a batch ingest writes per transaction, and
-// the sample's groups.
+// groupSize is the sample's groups: ingest's default group, which a
+// batch writes per transaction on PostgreSQL (SQLite's are larger).
 const groupSize = 32
 
 // logEvery is how often building logs its progress, in statements.

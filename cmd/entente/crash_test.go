@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/internal/skip"
 	"github.com/entente/entente/sqlite"
 )
@@ -40,9 +39,9 @@ func TestCrashMidBatch(t *testing.T) {
 	if testing.Short() {
 		skip.Group(t, "crash test", "-short")
 	}
-	// more than three groups (ingest.DefaultGroupSize), so that the kill
-	// lands between commits
-	const n = 4 * ingest.DefaultGroupSize
+	// more than three groups (of the size a batch writes on SQLite), so
+	// that the kill lands between commits
+	n := 4 * sqlite.Dialect{}.BatchGroupSize()
 	dir := t.TempDir()
 	batch := filepath.Join(dir, "batch")
 	if err := os.Mkdir(batch, 0o755); err != nil {
