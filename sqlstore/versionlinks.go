@@ -113,10 +113,19 @@ func (s *Store) VersionLinks(ctx context.Context, doc int64) ([]entente.VersionL
 // VersionCandidates lists the documents that could be versions of each of
 // docs, by document, for the matcher to compare: signed the same day, in
 // another language, not withdrawn, with no decision recorded about the
-// pair; at most maxVersionCandidates each, the oldest first. One statement
-// for all: a batch asks for each group it stores, and a statement per
-// document (a read on a page cache its commit had just emptied, on SQLite)
-// was a twentieth of the batch's CPU.
+// pair, and of the same kind and parties (in order) as the document as
+// stored, unless the candidate's heading has corrections (then the
+// matcher compares it as corrected); at most maxVersionCandidates each, the
+// oldest first. One statement for all: a batch asks for each group it
+// stores, and a statement per document (a read on a page cache its commit
+// had just emptied, on SQLite) was a twentieth of the batch's CPU.
+//
+// The kind and the parties are what align.Headings compares first; most
+// documents of a day in other languages are other pairs' statements. In
+// a library of 100,000 a day holds some ten statements, and reading each
+// candidate's heading to reject it there was most of the matcher's cost,
+// a seventh of a batch's writer (docs/decisions.md, "Batch ingest,
+// fifteenth session").
 func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64][]int64, error) {
 	out := map[int64][]int64{}
 	if len(docs) == 0 {
@@ -129,6 +138,15 @@ func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64]
 			WHERE `+s.idsIn("d.id", &a, docs)+` AND o.withdrawn_at IS NULL
 				AND NOT EXISTS (SELECT 1 FROM version_links l
 					WHERE (l.document_a = d.id AND l.document_b = o.id) OR (l.document_a = o.id AND l.document_b = d.id))
+				AND (EXISTS (SELECT 1 FROM document_corrections k WHERE k.document_id = o.id)
+					OR (o.kind = d.kind
+						-- every party of o is d's at the same place, and o has a party at each of d's
+						AND NOT EXISTS (SELECT 1 FROM document_parties p
+							LEFT JOIN document_parties q ON q.document_id = d.id AND q.position = p.position
+							WHERE p.document_id = o.id AND (q.party IS NULL OR q.party <> p.party))
+						AND NOT EXISTS (SELECT 1 FROM document_parties q
+							LEFT JOIN document_parties p ON p.document_id = o.id AND p.position = q.position
+							WHERE q.document_id = d.id AND p.party IS NULL)))
 			ORDER BY d.id, o.id`, a,
 		func(rows *sql.Rows) error {
 			var doc, id int64
