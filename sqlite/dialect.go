@@ -49,12 +49,12 @@ func (Dialect) ReadersForgetCommits() bool { return true }
 // version matcher's look-ups, and the leaves of the three sha256-keyed
 // indexes, whose random keys dirty about 27 of the ~100 leaves of each
 // per group of 32 at 10,000 statements and about 60 per group of 96.
-// Interleaved runs of `entente-load -batch 300 -repeat 8`: into 10,000
-// statements groups of 96 took 4% less CPU and 10% less wall time than
-// groups of 32, into 100,000 12% less wall time, at some 15% more page
-// faults (the documents waiting for a larger group). PostgreSQL keeps
-// the default: there it was within the noise (docs/decisions.md, "Batch
-// ingest, fifteenth session: groups of 96 on SQLite").
+// Interleaved sets of `entente-load -batch 300 -repeat N`: into 10,000
+// statements groups of 96 took about 4% less CPU and 8% less wall time
+// than groups of 32 (2.75× against 2.98× the extraction), into 100,000
+// 12–16% less wall time, at some 15% more page faults (the documents
+// waiting for a larger group). PostgreSQL keeps the default: there it was
+// within the noise (docs/decisions.md, "Batch ingest, fifteenth session").
 func (Dialect) BatchGroupSize() int { return 96 }
 
 // BindsDirectly returns true: the writer's multi-row INSERTs run on the
