@@ -119,6 +119,11 @@ type Version struct {
 	Text       string    `json:"-"`
 	Extractor  string    `json:"extractor"` // the extractor that produced its labels
 	CreatedAt  time.Time `json:"created_at"`
+	// NearRunes is the number of letters and digits the near-duplicate
+	// measure reads in the text (NearText.Runes), as a near-duplicate
+	// look-up returns it to rule candidates out by length
+	// (NearRunesMayMatch); 0 when not known.
+	NearRunes int `json:"-"`
 }
 
 // VersionToRead is a version to extract again. CorrectedLanguage is the
@@ -169,6 +174,9 @@ type NewDocument struct {
 	// (ingest computes it to look for near-duplicates); nil for the store
 	// to compute.
 	NearSketch []int64
+	// NearRunes is the count of letters and digits NearSketchRunes gave
+	// with NearSketch (read only when NearSketch is set).
+	NearRunes int
 	// LanguageGiven says the extraction's language was chosen by whoever
 	// ingested the text rather than detected, so that re-extraction keeps it.
 	LanguageGiven bool

@@ -109,6 +109,16 @@ func nearFoldOther(r rune) (rune, bool) {
 // index, before comparing any text, and a key's rows do not grow with the
 // collection as a common 8-letter run's did.
 func NearSketch(text string) []int64 {
+	keys, _ := NearSketchRunes(text)
+	return keys
+}
+
+// NearSketchRunes is NearSketch with the number of letters and digits the
+// measure reads in the text (NearText.Runes), counted in the same pass: a
+// store keeps the count beside the sketch, so that candidates whose length
+// rules out NearSame are passed over before their text is read
+// (NearRunesMayMatch).
+func NearSketchRunes(text string) (keys []int64, runes int) {
 	// One pass over the text with the last NearKeyShingle runes in a
 	// ring, as nearSketch does over nearNormal's runes, without them: a
 	// batch sketches every text and compares few (docs/decisions.md,
@@ -126,7 +136,7 @@ func NearSketch(text string) []int64 {
 		ring[k] = f
 		n++
 	}
-	return sk.keys(n)
+	return sk.keys(n), n
 }
 
 // Rolling hash of a run (polynomial in its runes, modulo 2⁶⁴), then one
@@ -299,6 +309,23 @@ func (t *NearText) SameAs(st *NearText) (NearMatch, bool) {
 		Coverage: float64(length) / float64(longer),
 	}
 	return m, true
+}
+
+// NearRunesMayMatch says whether two texts of a and b letters and digits
+// (NearText.Runes) can be the same statement by their lengths alone: it is
+// true of every pair SameAs matches, and false of most pairs of one genre
+// that share a key by chance. SameAs needs a body of at least nearMinBody
+// runes, no longer than the shorter text, that leaves at most
+// max(nearEdge × body, nearEdgeRunes) of the longer; with the body at most
+// the shorter, the longer can exceed the shorter by no more than
+// max(nearEdge × shorter, nearEdgeRunes). One rune of slack covers the
+// rounding of the products SameAs compares in floating point.
+func NearRunesMayMatch(a, b int) bool {
+	shorter, longer := min(a, b), max(a, b)
+	if shorter < nearMinBody {
+		return false
+	}
+	return float64(longer-shorter) <= max(nearEdge*float64(shorter), nearEdgeRunes)+1
 }
 
 // endOffset is the offset just after the rune at off.

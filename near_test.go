@@ -163,5 +163,49 @@ func FuzzNearSame(f *testing.F) {
 		if len(NearSketch(a)) > NearSketchSize {
 			t.Fatal("sketch too long")
 		}
+		_, ra := NearSketchRunes(a)
+		_, rb := NearSketchRunes(b)
+		if ra != NewNearText(a).Runes() || rb != NewNearText(b).Runes() {
+			t.Fatalf("NearSketchRunes counts %d, %d runes; the measure reads %d, %d", ra, rb, NewNearText(a).Runes(), NewNearText(b).Runes())
+		}
+		if same && !NearRunesMayMatch(ra, rb) {
+			t.Fatalf("a match of %d and %d runes ruled out by length", ra, rb)
+		}
 	})
+}
+
+// TestNearRunesMayMatch checks the length rule against the measure itself:
+// a body of n runes with a header or footer added up to the edge the
+// measure allows is a match and must pass; one rune past the edge is not
+// a match and the rule should say so (it may keep a rune of slack).
+func TestNearRunesMayMatch(t *testing.T) {
+	body := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			// letters that never repeat a run: the body is one run only
+			b.WriteRune(rune(0x4E00 + (i*7919)%20000))
+		}
+		return b.String()
+	}
+	for _, n := range []int{nearMinBody, 500, 1199, 1200, 1201, 5000, 20000} {
+		text := body(n)
+		edge := int(max(nearEdge*float64(n), nearEdgeRunes))
+		for _, extra := range []int{0, edge / 2, edge, edge + 2, 2 * edge} {
+			longer := text + strings.Repeat("x", extra)
+			_, same := NearSame(text, longer)
+			may := NearRunesMayMatch(n, n+extra)
+			if same && !may {
+				t.Errorf("%d runes and %d more: NearSame matches, the length rule rules it out", n, extra)
+			}
+			if extra > edge+1 && may {
+				t.Errorf("%d runes and %d more (edge %d): the length rule keeps a pair past the edge", n, extra, edge)
+			}
+			if NearRunesMayMatch(n, n+extra) != NearRunesMayMatch(n+extra, n) {
+				t.Errorf("%d and %d: the rule depends on the order", n, n+extra)
+			}
+		}
+	}
+	if NearRunesMayMatch(nearMinBody-1, nearMinBody-1) {
+		t.Errorf("two texts shorter than the shortest body pass")
+	}
 }

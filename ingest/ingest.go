@@ -151,6 +151,7 @@ type examined struct {
 	x         *entente.Extraction
 	near      *entente.NearText // text read for near-duplicates, once
 	sketch    []int64
+	runes     int // the letters and digits the measure reads, counted with the sketch
 	// nearChecked says the store was searched for near-duplicates of the
 	// text; seenCommits is the count of the batch writer's commits
 	// before the examination began, all of which that search could see
@@ -179,12 +180,27 @@ func (e *examined) nearText() *entente.NearText {
 // nearSketch is e's text's entente.NearSketch, computed once.
 func (e *examined) nearSketch() []int64 {
 	if e.sketch == nil {
-		e.sketch = entente.NearSketch(e.text)
+		e.sketch, e.runes = entente.NearSketchRunes(e.text)
 		if e.sketch == nil {
 			e.sketch = []int64{} // a text shorter than a run: no keys
 		}
 	}
 	return e.sketch
+}
+
+// nearRunes is the number of letters and digits the near-duplicate
+// measure reads in e's text, counted with its sketch.
+func (e *examined) nearRunes() int {
+	e.nearSketch()
+	return e.runes
+}
+
+// mayBeNear says whether e can be the same statement as a text of runes
+// letters and digits (0: not known) by their lengths alone
+// (entente.NearRunesMayMatch): a candidate that cannot is not read or
+// compared.
+func (e *examined) mayBeNear(runes int) bool {
+	return runes == 0 || entente.NearRunesMayMatch(e.nearRunes(), runes)
 }
 
 // sketchIf is the sketch to look near-duplicates up by in the store now:
@@ -204,7 +220,7 @@ func (e *examined) newDocument(in *Ingester) *entente.NewDocument {
 	}
 	return &entente.NewDocument{
 		Extraction: e.x, Text: e.text, TextSHA256: e.textSHA, Extractor: in.ExtractorName,
-		Source: e.src, Original: e.input.Data, LanguageGiven: in.LanguageGiven, NearSketch: e.sketch,
+		Source: e.src, Original: e.input.Data, LanguageGiven: in.LanguageGiven, NearSketch: e.sketch, NearRunes: e.runes,
 	}
 }
 

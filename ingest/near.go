@@ -76,6 +76,9 @@ type textFinder interface {
 // nearAmong is nearDuplicate with the candidates vs already looked up.
 func (in *Ingester) nearAmong(ctx context.Context, nf nearFinder, e *examined, vs []entente.Version) bool {
 	for _, v := range vs {
+		if !e.mayBeNear(v.NearRunes) {
+			continue // its length rules it out: not read
+		}
 		stored, err := in.storedNearText(ctx, nf, v)
 		if err != nil {
 			in.logger().Warn("near-duplicate look-up failed", "name", e.input.Name, "err", err)

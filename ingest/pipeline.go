@@ -330,6 +330,9 @@ func (w *writer) take(ctx context.Context, e *examined) {
 		inGroup, since := w.nearBatch(e)
 		same := false
 		for _, k := range inGroup {
+			if !e.mayBeNear(w.group[k].nearRunes()) {
+				continue
+			}
 			if _, ok := e.nearText().SameAs(w.group[k].nearText()); ok {
 				same = true
 				break
@@ -448,6 +451,9 @@ func (w *writer) nearRecent(ctx context.Context, e *examined, since []int) {
 			w.in.nearDuplicate(ctx, e)
 			return
 		}
+		if !e.mayBeNear(r.runes) {
+			continue
+		}
 		m, same := e.nearText().SameAs(r.nearText())
 		if !same {
 			continue
@@ -470,6 +476,7 @@ type recentText struct {
 	text    string
 	near    *entente.NearText
 	textSHA string
+	runes   int // as examined.nearRunes
 }
 
 // nearText is the kept text read for the measure, once.
@@ -488,7 +495,7 @@ func (w *writer) keepRecent() {
 	}
 	for k, e := range w.group {
 		if e.out.Status == Added {
-			w.recent[w.groupFrom+k] = &recentText{text: e.text, near: e.near, textSHA: e.textSHA}
+			w.recent[w.groupFrom+k] = &recentText{text: e.text, near: e.near, textSHA: e.textSHA, runes: e.nearRunes()}
 		}
 	}
 	// an examination runs at most window inputs ahead of the writer

@@ -117,6 +117,7 @@ type preparedDocument struct {
 	textSHA string
 	sents   []preparedSentence
 	sketch  []int64
+	runes   int // entente.NearSketchRunes' count, with sketch
 	// deferIndex leaves the full-text index to the background indexer
 	// (search_pending.go): no tokens now, the version queued
 	deferIndex bool
@@ -165,9 +166,10 @@ func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (prepar
 	if err != nil {
 		return preparedDocument{}, fmt.Errorf("%s: %w", d.Source.Name, err)
 	}
-	p := preparedDocument{d: d, by: s, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch, deferIndex: deferIndex}
-	if p.sketch == nil {
-		p.sketch = entente.NearSketch(d.Text)
+	p := preparedDocument{d: d, by: s, src: src, textSHA: d.TextSHA256, sketch: d.NearSketch, runes: d.NearRunes, deferIndex: deferIndex}
+	if p.sketch == nil || p.runes == 0 {
+		// a sketch given without its count is counted again with it
+		p.sketch, p.runes = entente.NearSketchRunes(d.Text)
 	}
 	if p.textSHA == "" {
 		p.textSHA = sha256Hex([]byte(d.Text))

@@ -133,7 +133,7 @@ func (s *Store) insertVersions(ctx context.Context, tx *sql.Tx, ps []*preparedDo
 		byDoc[w.did] = w
 	}
 	cols := []string{"document_id", "language", "authentic", "text_sha256", "text", "text_z", "extractor",
-		"sentence_count", "commitment_count", "token_count", "created_at", "sections", "text_blob"}
+		"sentence_count", "commitment_count", "token_count", "created_at", "sections", "text_blob", "near_runes"}
 	err := s.insertRows(ctx, tx, "versions", cols, len(ps),
 		func(i int) []any {
 			p := ps[i]
@@ -152,7 +152,7 @@ func (s *Store) insertVersions(ctx context.Context, tx *sql.Tx, ps []*preparedDo
 			// authentic when the text names its language among the equally authentic ones
 			authentic := slices.Contains(doc.AuthenticLanguages, doc.Language)
 			return []any{vs[i].did, doc.Language, authentic, p.textSHA, text, p.textZ, p.d.Extractor,
-				len(p.sents), commitments, tokens, now, packSections(p.d.Extraction.Sections), emptyNull(p.textBlob)}
+				len(p.sents), commitments, tokens, now, packSections(p.d.Extraction.Sections), emptyNull(p.textBlob), p.runes}
 		},
 		"id, document_id", func(rows *sql.Rows) error {
 			var id, doc int64

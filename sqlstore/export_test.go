@@ -135,3 +135,10 @@ func LookupStatements(s *Store) int {
 	defer s.lookups.mu.Unlock()
 	return len(s.lookups.m) + len(s.lookups.wanted)
 }
+
+// EnsureNearRunes runs what a store runs when it opens to count the
+// letters of versions stored before migration 0051.
+func EnsureNearRunes(ctx context.Context, s *Store) error { return s.ensureNearRunes(ctx) }
+
+// NearRunesSetting is the store_settings key ensureNearRunes records.
+const NearRunesSetting = nearRunesSetting

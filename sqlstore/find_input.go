@@ -24,10 +24,10 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 	bsha, tsha := a.add(bytesSHA), a.add(textSHA)
 	known := `EXISTS (SELECT 1 FROM sources y WHERE y.sha256 = ` + bsha + `)`
 	q := `
-		SELECT 2, 0, s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at
+		SELECT 2, 0, s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at, 0
 		FROM sources s JOIN versions v ON v.id = s.version_id WHERE s.sha256 = ` + bsha + `
 		UNION ALL
-		SELECT 1, 0, id, document_id, language, authentic, text_sha256, extractor, created_at
+		SELECT 1, 0, id, document_id, language, authentic, text_sha256, extractor, created_at, 0
 		FROM versions WHERE text_sha256 = ` + tsha + ` AND NOT ` + known
 	if len(sketch) > 0 {
 		// the near-duplicate candidates are looked for only when neither
@@ -35,7 +35,7 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 		// tests first)
 		q += `
 		UNION ALL
-		SELECT 0, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+		SELECT 0, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
 		FROM (` + s.nearCandidatesSQL(&a, sketch) + `) n
 		JOIN versions v ON v.id = n.version_id
 		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = ` + tsha + `) AND NOT ` + known
@@ -48,7 +48,7 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 			kind       int
 			shared, id int64
 		)
-		if err := rows.Scan(&kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
+		if err := rows.Scan(&kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
 			return err
 		}
 		v.ID, v.CreatedAt = id, v.CreatedAt.UTC()

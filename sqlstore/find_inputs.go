@@ -81,23 +81,23 @@ func (s *Store) FindInputs(ctx context.Context, bytesSHA, textSHA []string, sket
 	//   before the lateral look-up runs (OFFSET 0 keeps each a probe per
 	//   input rather than an anti-join the planner may hash).
 	q := `
-		SELECT q.n, 2, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at
+		SELECT q.n, 2, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at, f.near_runes
 		FROM generate_subscripts(CAST(` + bsha + ` AS text[]), 1) q(n)
-		CROSS JOIN LATERAL (SELECT s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at
+		CROSS JOIN LATERAL (SELECT s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at, 0 AS near_runes
 			FROM sources s JOIN versions v ON v.id = s.version_id WHERE s.sha256 = ` + bshas + ` LIMIT 1) f
 		UNION ALL
-		SELECT q.n, 1, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at
+		SELECT q.n, 1, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at, f.near_runes
 		FROM generate_subscripts(CAST(` + tsha + ` AS text[]), 1) q(n)
-		CROSS JOIN LATERAL (SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+		CROSS JOIN LATERAL (SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, 0 AS near_runes
 			FROM versions v WHERE v.text_sha256 = ` + tshas + ` LIMIT 1) f
 		UNION ALL
-		SELECT q.n, 0, c.shared, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at
+		SELECT q.n, 0, c.shared, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at, f.near_runes
 		FROM generate_subscripts(CAST(` + plo + ` AS int[]), 1) q(n)
 		CROSS JOIN LATERAL (SELECT ns.version_id, count(*) AS shared FROM near_sketches ns, unnest(ns.hash) h
 			WHERE ns.hash && ` + sketch + ` AND h = ANY(` + sketch + `)
 			GROUP BY ns.version_id HAVING count(*) >= ` + strconv.Itoa(entente.NearMinShared) + `
 			ORDER BY count(*) DESC, ns.version_id LIMIT ` + strconv.Itoa(maxNearCandidates) + `) c
-		CROSS JOIN LATERAL (SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+		CROSS JOIN LATERAL (SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0) AS near_runes
 			FROM versions v WHERE v.id = c.version_id LIMIT 1) f
 		WHERE ` + his + ` >= ` + los + `
 			AND NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = ` + tshas + ` OFFSET 0)
@@ -109,7 +109,7 @@ func (s *Store) FindInputs(ctx context.Context, bytesSHA, textSHA []string, sket
 			k, kind    int
 			shared, id int64
 		)
-		if err := rows.Scan(&k, &kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
+		if err := rows.Scan(&k, &kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
 			return err
 		}
 		if k < 1 || k > n {

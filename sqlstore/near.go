@@ -126,13 +126,13 @@ func (s *Store) nearVersions(ctx context.Context, query queryFunc, sketch []int6
 	var a args
 	var vs []entente.Version
 	err := query(ctx, nil, `
-			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
 			FROM (`+s.nearCandidatesSQL(&a, sketch)+`) n
 			JOIN versions v ON v.id = n.version_id
 			ORDER BY n.shared DESC, n.version_id`, a,
 		func(rows *sql.Rows) error {
 			var v entente.Version
-			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
+			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
 				return err
 			}
 			v.CreatedAt = v.CreatedAt.UTC()

@@ -33,10 +33,10 @@ func (s *Store) FindText(ctx context.Context, textSHA string, sketch []int64) (e
 	// the near-duplicate candidates are looked for only when no version
 	// has the text (a one-time filter the executor tests first)
 	err = s.queryAlone(ctx, nil, `
-		SELECT TRUE, 0, id, document_id, language, authentic, text_sha256, extractor, created_at
+		SELECT TRUE, 0, id, document_id, language, authentic, text_sha256, extractor, created_at, 0
 		FROM versions WHERE text_sha256 = `+sha+`
 		UNION ALL
-		SELECT FALSE, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at
+		SELECT FALSE, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
 		FROM (`+s.nearCandidatesSQL(&a, sketch)+`) n
 		JOIN versions v ON v.id = n.version_id
 		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = `+sha+`)
@@ -47,7 +47,7 @@ func (s *Store) FindText(ctx context.Context, textSHA string, sketch []int64) (e
 				isExact bool
 				shared  int64
 			)
-			if err := rows.Scan(&isExact, &shared, &v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt); err != nil {
+			if err := rows.Scan(&isExact, &shared, &v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
 				return err
 			}
 			v.CreatedAt = v.CreatedAt.UTC()

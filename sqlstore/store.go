@@ -160,6 +160,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 	if err := s.ensureSketches(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.ensureNearRunes(ctx); err != nil {
+		return nil, err
+	}
 	if err := s.ensureSentenceTexts(ctx); err != nil {
 		return nil, err
 	}
