@@ -68,18 +68,9 @@ func (s *Store) countNearRunesAfter(ctx context.Context, tx *sql.Tx, after int64
 	err := queryRows(ctx, tx, `SELECT id, text, text_z, `+versionBlobSQL("versions")+` FROM versions
 		WHERE id > $1 AND near_runes IS NULL ORDER BY id LIMIT $2`, []any{after, nearRunesChunk},
 		func(rows *sql.Rows) error {
-			var (
-				id      int64
-				text    string
-				z, blob []byte
-				comp    sql.NullString
-			)
-			if err := rows.Scan(&id, &text, &z, &blob, &comp); err != nil {
-				return err
-			}
-			text, err := f.versionText(text, z, blob, comp)
+			id, text, err := f.scanVersionText(rows)
 			if err != nil {
-				return fmt.Errorf("version %d: %w", id, err)
+				return err
 			}
 			cs = append(cs, counted{id, entente.NewNearText(text).Runes()})
 			return nil

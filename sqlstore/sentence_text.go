@@ -174,18 +174,9 @@ func readVersionTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *v
 		}
 		err := query(ctx, tx, `SELECT v.id, v.text, v.text_z, `+versionBlobSQL("v")+` FROM versions v WHERE v.id IN (`+
 			strings.Join(ps, ", ")+`)`, a, func(rows *sql.Rows) error {
-			var (
-				id      int64
-				text    string
-				z, blob []byte
-				comp    sql.NullString
-			)
-			if err := rows.Scan(&id, &text, &z, &blob, &comp); err != nil {
-				return err
-			}
-			text, err := f.versionText(text, z, blob, comp)
+			id, text, err := f.scanVersionText(rows)
 			if err != nil {
-				return fmt.Errorf("version %d: %w", id, err)
+				return err
 			}
 			texts[id] = text
 			if cache != nil {

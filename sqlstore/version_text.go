@@ -81,6 +81,25 @@ func versionTextOf(text string, z, blob []byte, compression sql.NullString) (str
 	return f.versionText(text, z, blob, compression)
 }
 
+// scanVersionText reads a row of id, text, text_z and versionBlobSQL's
+// two columns, in that order, and returns the version's id and its text.
+func (f *inflater) scanVersionText(rows *sql.Rows) (int64, string, error) {
+	var (
+		id      int64
+		text    string
+		z, blob []byte
+		comp    sql.NullString
+	)
+	if err := rows.Scan(&id, &text, &z, &blob, &comp); err != nil {
+		return 0, "", err
+	}
+	text, err := f.versionText(text, z, blob, comp)
+	if err != nil {
+		return 0, "", fmt.Errorf("version %d: %w", id, err)
+	}
+	return id, text, nil
+}
+
 // versionText is versionTextOf with f's decompressor.
 func (f *inflater) versionText(text string, z, blob []byte, compression sql.NullString) (string, error) {
 	if z == nil {
