@@ -71,9 +71,10 @@ func (s *Store) closeStatements() {
 // pool, or nil when it is not prepared yet: it cannot be prepared now, as
 // the transaction holds the writing connection (SQLite has one), so it is
 // noted and prepared when the transaction has ended (prepareWanted).
-// Only insertRows's few fixed shapes and queryOnWriter's near-duplicate
-// look-up (one shape per sketch length) come here, so the cache needs no
-// bound.
+// Only insertRows's few fixed shapes and queryOnWriter's look-ups (the
+// near-duplicates, one shape per sketch length; the version candidates,
+// one per padded length of a group's ids) come here, so the cache needs
+// no bound.
 func (s *Store) insertStatement(query string) *sql.Stmt {
 	c := &s.inserts
 	c.mu.Lock()
@@ -198,7 +199,8 @@ func queryOutside(ctx context.Context, c *stmtCache, st *sql.Stmt, db *sql.DB, q
 // writing pool, through its statement cache, and calls scan for each row.
 // On SQLite that is the one writing connection: a caller inside a write
 // transaction would wait for itself, so only code that holds none (a
-// batch's writer between its groups) comes here. It is a queryFunc that
+// batch's writer between its groups, the linking of documents just
+// committed) comes here. It is a queryFunc that
 // takes no transaction (pass nil).
 func (s *Store) queryOnWriter(ctx context.Context, _ *sql.Tx, query string, a []any, scan func(*sql.Rows) error) error {
 	return queryOutside(ctx, &s.inserts, s.insertStatement(query), s.db, query, a, scan)

@@ -126,13 +126,25 @@ func (s *Store) VersionLinks(ctx context.Context, doc int64) ([]entente.VersionL
 // candidate's heading to reject it there was most of the matcher's cost,
 // a seventh of a batch's writer (docs/decisions.md, "Batch ingest,
 // fifteenth session").
+//
+// Where a reading connection forgets its page cache whenever another
+// commits (SQLite), the statement runs on the writing connection, outside
+// any transaction: it is only ever asked right after new documents were
+// committed, and the writer's cache holds the date index and the rows of
+// the days a batch writes, where a look-up connection read them back after
+// each group and then freed them again at the next commit
+// (docs/decisions.md, "Batch ingest, nineteenth session").
 func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64][]int64, error) {
 	out := map[int64][]int64{}
 	if len(docs) == 0 {
 		return out, nil
 	}
+	query := s.queryAlone
+	if s.dialect.ReadersForgetCommits() {
+		query = s.queryOnWriter
+	}
 	var a args
-	err := s.queryAlone(ctx, nil, `
+	err := query(ctx, nil, `
 			SELECT d.id, o.id FROM documents d
 			JOIN documents o ON o.signed_date = d.signed_date AND o.language <> d.language AND o.id <> d.id
 			WHERE `+s.idsIn("d.id", &a, docs)+` AND o.withdrawn_at IS NULL
