@@ -133,7 +133,7 @@ func (s *Store) VersionLinks(ctx context.Context, doc int64) ([]entente.VersionL
 // committed, and the writer's cache holds the date index and the rows of
 // the days a batch writes, where a look-up connection read them back after
 // each group and then freed them again at the next commit
-// (docs/decisions.md, "Batch ingest, nineteenth session").
+// (docs/decisions.md, "Batch ingest, eighteenth session").
 func (s *Store) VersionCandidates(ctx context.Context, docs []int64) (map[int64][]int64, error) {
 	out := map[int64][]int64{}
 	if len(docs) == 0 {
