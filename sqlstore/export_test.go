@@ -125,6 +125,12 @@ func SetPurgeMin(s *Store, n int) { s.purgeMin = n }
 // it merges them (near_recent.go).
 func SetMergeRows(s *Store, n int64) { s.mergeRows = n }
 
+// SketchRanges is sketchRanges, the hash ranges of a merge's parts.
+func SketchRanges(staged int64) [][2]int64 { return sketchRanges(staged) }
+
+// MergePartRows is how many staged rows a merge's part moves, about.
+const MergePartRows = mergePartRows
+
 // SentencesOfDocuments is sentencesOfDocuments, for the plan test.
 func SentencesOfDocuments(cond string) string { return sentencesOfDocuments(cond) }
 

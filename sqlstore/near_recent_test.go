@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/entente/entente"
@@ -92,4 +93,86 @@ func TestNearSketchesStaged(t *testing.T) {
 		}
 		finds("merged by the catch-up", republished(a), cID)
 	})
+}
+
+// TestSketchRanges: a merge's parts cover every int64 once, in order, each
+// about MergePartRows of the staged rows.
+func TestSketchRanges(t *testing.T) {
+	for _, staged := range []int64{0, 1, sqlstore.MergePartRows - 1, sqlstore.MergePartRows, sqlstore.MergePartRows + 1, 5000, 1 << 20} {
+		rs := sqlstore.SketchRanges(staged)
+		want := max(1, (staged+sqlstore.MergePartRows-1)/sqlstore.MergePartRows)
+		if int64(len(rs)) != want {
+			t.Errorf("%d staged rows: %d parts, want %d", staged, len(rs), want)
+		}
+		if rs[0][0] != math.MinInt64 || rs[len(rs)-1][1] != math.MaxInt64 {
+			t.Errorf("%d staged rows: the parts run from %d to %d, want every int64", staged, rs[0][0], rs[len(rs)-1][1])
+		}
+		for i, r := range rs {
+			if r[0] > r[1] {
+				t.Errorf("%d staged rows: part %d is empty (%d to %d)", staged, i, r[0], r[1])
+			}
+			if i > 0 && r[0] != rs[i-1][1]+1 {
+				t.Errorf("%d staged rows: part %d starts at %d, after %d", staged, i, r[0], rs[i-1][1])
+			}
+		}
+	}
+}
+
+// TestNearSketchesMergedInParts: a merge of more staged rows than one part
+// moves every one of them, those at the ends of the int64s and at the
+// parts' bounds too, and leaves nothing staged.
+func TestNearSketchesMergedInParts(t *testing.T) {
+	s := openSQLite(t)
+	ctx := t.Context()
+	sqlstore.SetMergeRows(s, 1<<40)
+	mustCreate(t, s, corpusDoc(t, statement))
+	if err := s.MergeSketches(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var version, merged int64
+	if err := s.DB().QueryRowContext(ctx, `SELECT min(id) FROM versions`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM near_sketches`).Scan(&merged); err != nil {
+		t.Fatal(err)
+	}
+	const n = 5 * sqlstore.MergePartRows
+	hashes := map[int64]bool{math.MinInt64: true, -1: true, 0: true, math.MaxInt64: true}
+	for _, r := range sqlstore.SketchRanges(n) {
+		hashes[r[0]], hashes[r[1]] = true, true
+	}
+	x := uint64(88172645463325252)
+	for len(hashes) < n {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		hashes[int64(x>>1)] = true // spread over the non-negative int64s, as sketch keys are
+	}
+	for h := range hashes {
+		if _, err := s.DB().ExecContext(ctx, `INSERT INTO near_recent (hash, version_id) VALUES (?, ?)`, h, version); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.MergeSketches(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var staged, moved int64
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM near_recent`).Scan(&staged); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM near_sketches`).Scan(&moved); err != nil {
+		t.Fatal(err)
+	}
+	if staged != 0 || moved-merged != int64(len(hashes)) {
+		t.Errorf("after the merge: %d rows staged, %d merged, want 0 and %d", staged, moved-merged, len(hashes))
+	}
+	for h := range hashes {
+		var found bool
+		if err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM near_sketches WHERE hash = ? AND version_id = ?)`, h, version).Scan(&found); err != nil {
+			t.Fatal(err)
+		}
+		if !found {
+			t.Errorf("hash %d was not merged", h)
+		}
+	}
 }
