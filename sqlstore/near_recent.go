@@ -17,16 +17,16 @@ import (
 // hundreds of versions. Look-ups read both tables (nearCandidatesSQL).
 //
 // The merge runs when the indexer catches up (DrainIndex: after `entente
-// ingest`, and on a server's background tick) and, within a write, once
-// this process has staged mergeStagedRows rows since its last merge, so
-// that one long batch does not grow the table past a few pages of
-// look-ups. Other processes' rows are merged by them or by the next
-// merge here; the bound is per process, not exact. PostgreSQL keeps one
-// array per version under a GIN index, whose pending list stages new
-// entries already: it writes near_sketches directly.
+// ingest`, and on a server's background tick) once the table holds
+// mergeStagedRows rows, whoever staged them (mergeStagedSketches), and,
+// within a write, once this process has staged mergeStagedRows rows since
+// its last merge, so that one long batch does not grow the table past a
+// few pages of look-ups. PostgreSQL keeps one array per version under a
+// GIN index, whose pending list stages new entries already: it writes
+// near_sketches directly.
 
-// mergeStagedRows is how many staged rows a process lets wait before a
-// write merges them: some thousand statements' sketches.
+// mergeStagedRows is how many staged rows wait before a merge: some
+// thousand statements' sketches.
 const mergeStagedRows = 16384
 
 // mergeSketchesIfMany merges the staged sketches within tx when this
@@ -105,14 +105,33 @@ func sketchRanges(staged int64) [][2]int64 {
 // MergeSketches merges every staged near-duplicate sketch into the
 // main table, in a transaction of its own, when any waits.
 func (s *Store) MergeSketches(ctx context.Context) error {
+	return s.mergeSketchesFrom(ctx, 1)
+}
+
+// mergeStagedSketches is MergeSketches once the table holds mergeAt() rows
+// or more, whoever staged them: what the indexer's catch-up does, after
+// every `entente ingest` and on a server's tick. A merge rewrites the
+// leaves of near_sketches that its rows fall on, and a batch's rows fall
+// on most of them: at 100,000 statements the merge of a batch of 300 was
+// two thirds of its catch-up, and a merge of 1,000 statements' rows costs
+// about what one of 300 does. Look-ups read near_recent by its key, so
+// the staged rows cost them little, and the count read from the table
+// keeps it bounded whichever processes staged them.
+func (s *Store) mergeStagedSketches(ctx context.Context) error {
+	return s.mergeSketchesFrom(ctx, s.mergeAt())
+}
+
+// mergeSketchesFrom merges the staged sketches when the table holds at
+// least rows of them.
+func (s *Store) mergeSketchesFrom(ctx context.Context, rows int64) error {
 	if s.sketchArrays() {
 		return nil
 	}
-	var waiting bool
-	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM near_recent)`).Scan(&waiting); err != nil {
+	var staged int64
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM near_recent`).Scan(&staged); err != nil {
 		return fmt.Errorf("staged near-duplicate sketches: %w", err)
 	}
-	if !waiting {
+	if staged < rows {
 		return nil
 	}
 	return s.write(ctx, func(tx *sql.Tx) error { return s.mergeSketches(ctx, tx) })

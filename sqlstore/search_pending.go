@@ -197,10 +197,11 @@ func (s *Store) indexRowsOf(ctx context.Context, tx *sql.Tx, vids []int64) ([]In
 
 // DrainIndex indexes every queued version, a transaction at a time, and
 // returns how many it indexed. Another indexer may take some meanwhile.
-// Then it merges the near-duplicate sketches staged on SQLite, on
-// PostgreSQL it folds the index rows written since the last fold into the
-// postings (postings.go), whoever wrote them, and on SQLite it merges the
-// full-text index's segments that writes left (mergeIndex).
+// Then it merges the near-duplicate sketches staged on SQLite once they
+// are many (mergeStagedSketches), on PostgreSQL it folds the index rows
+// written since the last fold into the postings (postings.go), whoever
+// wrote them, and on SQLite it merges the full-text index's segments that
+// writes left (mergeIndex).
 func (s *Store) DrainIndex(ctx context.Context) (int, error) {
 	total := 0
 	for {
@@ -210,9 +211,9 @@ func (s *Store) DrainIndex(ctx context.Context) (int, error) {
 			return total, err
 		}
 		if n == 0 {
-			// the near-duplicate sketches staged meanwhile, merged in one
-			// pass (near_recent.go)
-			if err := s.MergeSketches(ctx); err != nil {
+			// the near-duplicate sketches staged, merged in one pass
+			// once they are many (near_recent.go)
+			if err := s.mergeStagedSketches(ctx); err != nil {
 				return total, err
 			}
 			if _, err := s.foldIndex(ctx); err != nil {
