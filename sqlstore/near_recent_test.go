@@ -12,9 +12,9 @@ import (
 // TestNearSketchesStaged: on SQLite a new version's sketch is staged in
 // near_recent and found there; a write that finds many staged merges them
 // all into near_sketches, as the indexer's catch-up does once they reach
-// the same bound; a deleted
-// document's staged rows go with it; a restored dump finds its versions
-// again. On PostgreSQL the same look-ups find the same versions.
+// the same bound; a deleted document's staged rows go with it; a restored
+// dump finds its versions again. On PostgreSQL the same look-ups find the
+// same versions.
 func TestNearSketchesStaged(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := t.Context()
