@@ -67,12 +67,19 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	// commits counts the writer's commits, so that it knows which of the
 	// batch's texts an examination could already see in the store.
 	var commits atomic.Int64
+	// cores lets at most workers of the batch's goroutines compute at once,
+	// the writer among them while it has work: a worker takes a core for
+	// each run it examines. Without it the writer, which alone decides how
+	// fast a batch into a large library goes, waits for a core behind the
+	// workers extracting inputs it will not need for a while.
+	cores := make(chan struct{}, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for run := range jobs {
+				cores <- struct{}{}
 				seen := commits.Load()
 				in.examineRun(ctx, inputs, run, stdin, !nearInWriter, func(j job, e *examined) {
 					e.seenCommits = seen
@@ -85,6 +92,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 					}
 					results[j.i] <- e
 				})
+				<-cores
 			}
 		}()
 	}
@@ -136,7 +144,9 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 		}
 		send()
 	}()
+	cores <- struct{}{}
 	defer func() {
+		<-cores
 		close(stop)
 		wg.Wait()
 	}()
@@ -147,9 +157,12 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 		select {
 		case e = <-results[i]:
 		default:
-			// Nothing ready: write what waits rather than hold it.
+			// Nothing ready: write what waits rather than hold it,
+			// then leave the core to the workers until it is.
 			w.flush(ctx)
+			<-cores
 			e = <-results[i]
+			cores <- struct{}{}
 		}
 		<-window
 		if ctx.Err() != nil {
