@@ -69,17 +69,24 @@ const lookupPragmas = commonPragmas + "&_pragma=mmap_size(0)&_journal_mode=WAL"
 // and the journal.
 const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=page_size(8192)&_pragma=synchronous(FULL)"
 
-// writerCache is the page cache of the one writing connection: 64 MB
-// instead of SQLite's 2 MB. A large write (a batch of statements, the
-// tracked tables computed in full, a re-extraction) touches more index
-// pages than 2 MB hold; SQLite then spills dirty pages to the log in the
-// middle of the transaction and reads them back, which was a third of
-// the CPU of computing the tracked tables. The cache grows only as pages
-// are used. temp_store=MEMORY keeps the statement journal of each
+// writerCache is the page cache of the one writing connection: 4 MB of
+// pages kept after use (SQLite's default is 2 MB), but up to 8,192 pages
+// (64 MB with pages of 8 KB) changed by a transaction before any is
+// spilled. A large write (a batch of statements, the tracked tables
+// computed in full, a re-extraction) changes more pages than 2 MB hold;
+// SQLite would spill dirty pages to the log in the middle of the
+// transaction and read them back, which was a third of the CPU of
+// computing the tracked tables. Clean pages need no such room: the writer
+// reads the file through its map, and a page it changes again is copied
+// from there. A cache of 64 MB for clean pages too cost more than it
+// saved: each page it grows by is memory the process faults in (11–14 µs
+// a page on the machines measured), and a batch into 100,000 statements
+// ran 10% slower with it (docs/decisions.md, "Batch ingest, nineteenth
+// session"). temp_store=MEMORY keeps the statement journal of each
 // multi-row INSERT (what lets one failed statement roll back alone) in
 // memory: otherwise SQLite writes it to a temporary file, a system call
 // per page, which a batch ingest's profile showed.
-const writerCache = "_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"
+const writerCache = "_pragma=cache_size(-4096)&_pragma=cache_spill(8192)&_pragma=temp_store(MEMORY)"
 
 // Open opens (creating it if need be) the SQLite database at path and
 // migrates it. Writes go through one connection whose transactions start

@@ -262,7 +262,7 @@ func TestOpenNeedsAPath(t *testing.T) {
 }
 
 // TestPragmas: the writer has the settings the store relies on (WAL, a
-// sync at every commit, foreign keys), and a new database has pages of
+// sync at every commit, foreign keys, its page cache), and a new database has pages of
 // 8 KB; a database made with 4 KB pages keeps them and is written and read
 // as before, and its backup has pages of 8 KB.
 func TestPragmas(t *testing.T) {
@@ -290,6 +290,21 @@ func TestPragmas(t *testing.T) {
 		if mode != "wal" || sync != 2 || fk != 1 || size != pageSize {
 			t.Errorf("journal_mode %s, synchronous %d, foreign_keys %d, page_size %d; want wal, 2 (FULL), 1, %d",
 				mode, sync, fk, size, pageSize)
+		}
+		// the writer's cache: 4 MB kept, 8,192 pages changed before a spill,
+		// statement journals in memory
+		var cache, spill, temp int
+		if err := db.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, "PRAGMA cache_spill").Scan(&spill); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&temp); err != nil {
+			t.Fatal(err)
+		}
+		if cache != -4096 || spill != 8192 || temp != 2 {
+			t.Errorf("cache_size %d, cache_spill %d, temp_store %d; want -4096, 8192, 2 (MEMORY)", cache, spill, temp)
 		}
 		if _, err := s.CreateDocument(ctx, statement(t, n)); err != nil {
 			t.Fatal(err)
