@@ -273,20 +273,19 @@ func TestPragmas(t *testing.T) {
 		t.Helper()
 		n++
 		db := s.DB()
+		// pragma reads the writer's setting of name into dst
+		pragma := func(name string, dst any) {
+			t.Helper()
+			if err := db.QueryRowContext(ctx, "PRAGMA "+name).Scan(dst); err != nil {
+				t.Fatalf("PRAGMA %s: %v", name, err)
+			}
+		}
 		var mode string
 		var sync, fk, size int
-		if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil {
-			t.Fatal(err)
-		}
+		pragma("journal_mode", &mode)
+		pragma("synchronous", &sync)
+		pragma("foreign_keys", &fk)
+		pragma("page_size", &size)
 		if mode != "wal" || sync != 2 || fk != 1 || size != pageSize {
 			t.Errorf("journal_mode %s, synchronous %d, foreign_keys %d, page_size %d; want wal, 2 (FULL), 1, %d",
 				mode, sync, fk, size, pageSize)
@@ -294,15 +293,9 @@ func TestPragmas(t *testing.T) {
 		// the writer's cache: 4 MB kept, 8,192 pages changed before a spill,
 		// statement journals in memory
 		var cache, spill, temp int
-		if err := db.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA cache_spill").Scan(&spill); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&temp); err != nil {
-			t.Fatal(err)
-		}
+		pragma("cache_size", &cache)
+		pragma("cache_spill", &spill)
+		pragma("temp_store", &temp)
 		if cache != -4096 || spill != 8192 || temp != 2 {
 			t.Errorf("cache_size %d, cache_spill %d, temp_store %d; want -4096, 8192, 2 (MEMORY)", cache, spill, temp)
 		}
