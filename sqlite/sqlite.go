@@ -72,11 +72,11 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // writerCache is the page cache of the one writing connection: 4 MB of
 // pages kept after use (SQLite's default is 2 MB), but up to 8,192 pages
 // (64 MB with pages of 8 KB) changed by a transaction before any is
-// spilled. A large write (a batch of statements, the tracked tables
-// computed in full, a re-extraction) changes more pages than 2 MB hold;
-// SQLite would spill dirty pages to the log in the middle of the
-// transaction and read them back, which was a third of the CPU of
-// computing the tracked tables. Clean pages need no such room: the writer
+// spilled. A large write (a batch of statements, a re-extraction, a
+// migration) changes more pages than 2 MB hold; SQLite would spill dirty
+// pages to the log in the middle of the transaction and read them back,
+// which was a third of the CPU of computing the tracked tables when the
+// store kept them in tables (migrations 0010–0039). Clean pages need no such room: the writer
 // reads the file through its map, and a page it changes again is copied
 // from there. A cache of 64 MB for clean pages too cost more than it
 // saved: each page it grows by is memory the process faults in (11–14 µs

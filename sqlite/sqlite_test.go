@@ -262,9 +262,9 @@ func TestOpenNeedsAPath(t *testing.T) {
 }
 
 // TestPragmas: the writer has the settings the store relies on (WAL, a
-// sync at every commit, foreign keys, its page cache), and a new database has pages of
-// 8 KB; a database made with 4 KB pages keeps them and is written and read
-// as before, and its backup has pages of 8 KB.
+// sync at every commit, foreign keys, its page cache), and a new database
+// has pages of 8 KB; a database made with 4 KB pages keeps them and is
+// written and read as before, and its backup has pages of 8 KB.
 func TestPragmas(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
