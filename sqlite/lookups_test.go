@@ -10,7 +10,8 @@ import (
 )
 
 // TestLookupPoolUnmapped: the look-ups by key run on a pool of their own
-// whose connections do not map the file (the writer and the readers do),
+// whose connections do not map the file (nor does the writer; the readers
+// do),
 // and each sees what the writer committed just before it, as the batch's
 // examinations need.
 func TestLookupPoolUnmapped(t *testing.T) {
@@ -32,8 +33,11 @@ func TestLookupPoolUnmapped(t *testing.T) {
 	if n := mmap("look-up pool", s.LookupDB()); n != 0 {
 		t.Errorf("the look-up pool maps %d bytes, want none", n)
 	}
-	if n := mmap("writer", s.DB()); n == 0 {
-		t.Error("the writer maps nothing")
+	if n := mmap("writer", s.DB()); n != 0 {
+		t.Errorf("the writer maps %d bytes, want none", n)
+	}
+	if n := mmap("readers", s.ReadDB()); n == 0 {
+		t.Error("the readers map nothing")
 	}
 	for i := range 3 {
 		d := statement(t, i)

@@ -34,7 +34,7 @@ var migrations embed.FS
 //   - mmap_size: reads map the file instead of copying each page; search
 //     reads thousands of random sentence rows per query. 2 GB is the most
 //     SQLite's default build maps; pages past it are read as usual. The
-//     look-up pool maps nothing (lookupPragmas).
+//     writer and the look-up pool map nothing (unmappedPragmas).
 //   - page_size: a new database has pages of 8 KB instead of 4 KB. Each
 //     commit writes every page it changed to the log, each page two system
 //     calls (its frame header, then the page); with pages of 8 KB a batch's
@@ -51,8 +51,10 @@ var migrations embed.FS
 // page_size comes first, while a new file has no page yet.
 const pragmas = commonPragmas + "&_pragma=mmap_size(2147418112)&_journal_mode=WAL"
 
-// lookupPragmas are the pragmas of the look-up pool's connections: the
-// same, without mmap. A look-up by key reads a few pages, and a reading
+// unmappedPragmas are the pragmas of the writer's connection and of the
+// look-up pool's: the same, without mmap.
+//
+// The look-up pool: a look-up by key reads a few pages, and a reading
 // connection forgets its pages whenever another connection has committed
 // (WAL); with the file mapped it also unmaps the whole map then
 // (pagerBeginReadTransaction: pager_reset, then sqlite3OsUnfetch of all of
@@ -63,7 +65,20 @@ const pragmas = commonPragmas + "&_pragma=mmap_size(2147418112)&_journal_mode=WA
 // process) cost more than reading those few pages with pread
 // (docs/decisions.md, "The look-ups of a batch into a library").
 // Search keeps the map: it reads many pages between two commits.
-const lookupPragmas = commonPragmas + "&_pragma=mmap_size(0)&_journal_mode=WAL"
+//
+// The writer: it reads into its page cache, which keeps 4 MB of pages
+// (writerCache), with pread. Into a large library a batch's writer reads
+// pages spread over the whole file (the leaves of the sha256 indexes, of
+// the dates, of the near-duplicate sketches); through the map each first
+// read of a page in a process is a fault that maps 16 pages around it, on
+// the machines measured some 20–30 µs, where a pread into a page of the
+// cache it reuses is a few. With a cache of 64 MB, which took new memory
+// (itself faulted in) for every page read, the map was the cheaper
+// (docs/decisions.md, "Batch ingest, eighteenth session"); with 4 MB it is
+// not: a batch of 300 into 100,000 statements ran 11% faster unmapped, the
+// same into 10,000 and into an empty store ("Batch ingest, nineteenth
+// session").
+const unmappedPragmas = commonPragmas + "&_pragma=mmap_size(0)&_journal_mode=WAL"
 
 // commonPragmas are the pragmas of every connection but the map's size
 // and the journal.
@@ -97,8 +112,8 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
 		return nil, fmt.Errorf("sqlite: open %q: need a file path", path)
 	}
-	dsn := "file:" + escapePath(path) + "?" + pragmas
-	db, err := sql.Open("sqlite", dsn+"&_txlock=immediate&"+writerCache)
+	file := "file:" + escapePath(path) + "?"
+	db, err := sql.Open("sqlite", file+unmappedPragmas+"&_txlock=immediate&"+writerCache)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -110,7 +125,7 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	rdb, err := sql.Open("sqlite", dsn)
+	rdb, err := sql.Open("sqlite", file+pragmas)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -131,7 +146,7 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	// the look-ups by key (an input's bytes and text, near-duplicates,
 	// version candidates) on a pool of their own, unmapped: opened after
 	// the statistics, so that its connections read them as they are now
-	ldb, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+lookupPragmas)
+	ldb, err := sql.Open("sqlite", file+unmappedPragmas)
 	if err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

@@ -235,6 +235,10 @@ func (s *Store) LookupDB() *sql.DB {
 	return s.lookupDB()
 }
 
+// ReadDB returns the readers' pool (the writer's on PostgreSQL), for
+// tests.
+func (s *Store) ReadDB() *sql.DB { return s.rdb }
+
 func (s *Store) lookupDB() *sql.DB {
 	if s.ldb != nil {
 		return s.ldb
