@@ -11,9 +11,8 @@ import (
 
 // TestLookupPoolUnmapped: the look-ups by key run on a pool of their own
 // whose connections do not map the file (nor does the writer; the readers
-// do),
-// and each sees what the writer committed just before it, as the batch's
-// examinations need.
+// do), and each sees what the writer committed just before it, as the
+// batch's examinations need.
 func TestLookupPoolUnmapped(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t, filepath.Join(t.TempDir(), "entente.db"))

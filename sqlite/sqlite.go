@@ -92,12 +92,12 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // pages to the log in the middle of the transaction and read them back,
 // which was a third of the CPU of computing the tracked tables when the
 // store kept them in tables (migrations 0010–0040). Clean pages need no
-// such room: the writer reads the file through its map, and a page it
-// changes again is copied from there. A cache of 64 MB for clean pages too cost more than it
-// saved: each page it grows by is memory the process faults in (11–14 µs
-// a page on the machines measured), and a batch into 100,000 statements
-// ran 10% slower with it (docs/decisions.md, "Batch ingest, nineteenth
-// session"). temp_store=MEMORY keeps the statement journal of each
+// such room: one read again costs a pread into a page the cache reuses
+// (the writer maps nothing, unmappedPragmas). A cache of 64 MB for clean
+// pages too cost more than it saved: each page it grows by is memory the
+// process faults in (11–14 µs a page on the machines measured), and a
+// batch into 100,000 statements ran 10% slower with it
+// (docs/decisions.md, "Batch ingest, nineteenth session"). temp_store=MEMORY keeps the statement journal of each
 // multi-row INSERT (what lets one failed statement roll back alone) in
 // memory: otherwise SQLite writes it to a temporary file, a system call
 // per page, which a batch ingest's profile showed.
