@@ -398,8 +398,9 @@ func (Dialect) MatchQuery(q search.Terms) string {
 }
 
 // MatchIDs lists the sentence ids of the index rows that match.
-func (Dialect) MatchIDs(param string) string {
-	return "SELECT sentence_id FROM sentence_search WHERE " + indexTokens + " @@ CAST(" + param + " AS tsquery)"
+func (Dialect) MatchIDs(match, after string, limit int) string {
+	return "SELECT string_agg(CAST(sentence_id AS text), ',') FROM (SELECT sentence_id FROM sentence_search WHERE " + indexTokens +
+		" @@ CAST(" + match + " AS tsquery) AND sentence_id > " + after + " ORDER BY sentence_id LIMIT " + strconv.Itoa(limit) + ") m"
 }
 
 // CountMatches counts the index rows that match.

@@ -163,9 +163,11 @@ func (Dialect) MatchQuery(q search.Terms) string {
 	return strings.Join(parts, " AND ")
 }
 
-// MatchIDs lists the rowids of the FTS5 table that match.
-func (Dialect) MatchIDs(param string) string {
-	return "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH " + param
+// MatchIDs lists rowids of the FTS5 table that match, the first limit
+// after after (FTS5 seeks to a rowid bound and returns rowids in order).
+func (Dialect) MatchIDs(match, after string, limit int) string {
+	return "SELECT group_concat(rowid) FROM (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH " + match +
+		" AND rowid > " + after + " ORDER BY rowid LIMIT " + strconv.Itoa(limit) + ")"
 }
 
 // CountMatches counts the rows of the FTS5 table that match.

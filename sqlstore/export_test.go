@@ -8,6 +8,12 @@ import (
 	"github.com/entente/entente/search"
 )
 
+// SetMatchChunk makes s list the full-text index's matches n at a time.
+func SetMatchChunk(s *Store, n int) { s.matchChunk = n }
+
+// EachListedID is eachListedID.
+var EachListedID = eachListedID
+
 // IndexBuilds says how many times s built its search index anew and how
 // many times it updated it by what changed.
 func IndexBuilds(s *Store) (builds, updates int) {

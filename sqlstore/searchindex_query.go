@@ -164,7 +164,6 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	if ok {
 		return e.b, nil
 	}
-	var a args
 	var ns []uint32
 	var ids []int64
 	exact := exactIndex(terms)
@@ -185,61 +184,16 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 			})
 		}
 	} else {
-		err = s.queryRows(ctx, tx, s.dialect.MatchIDs(a.add(s.dialect.MatchQuery(terms))), a, func(rows *sql.Rows) error {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			found(id)
-			return nil
-		})
+		err = s.matchIDs(ctx, tx, terms, found)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("find matches: %w", err)
 	}
-	counter := terms.Counter()
-	for chunk := range slices.Chunk(ids, 1000) {
-		var a args
-		// one shape with an array (through the statement cache, and on the
-		// pool when the search has no transaction); else a list of each
-		// length, run unprepared
-		query := queryRows
-		in := "id IN (" + idList(s.dialect, &a, chunk) + ")"
-		if s.arrays() {
-			a = nil
-			query, in = s.queryRows, s.idsIn("id", &a, chunk)
-		}
-		var (
-			read []int64
-			ts   []storedText
-		)
-		err := query(ctx, tx, "SELECT id, "+sentenceTextSQL("sentences")+" FROM sentences WHERE "+in, a, func(rows *sql.Rows) error {
-			var (
-				id int64
-				t  storedText
-			)
-			if err := rows.Scan(append([]any{&id}, t.dest()...)...); err != nil {
-				return err
-			}
-			read, ts = append(read, id), append(ts, t)
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("check candidates: %w", err)
-		}
-		texts, err := sentenceTexts(ctx, query, tx, &s.texts, ts)
-		if err != nil {
-			return nil, fmt.Errorf("check candidates: %w", err)
-		}
-		for i, id := range read {
-			if slices.Contains(counter.Count(texts[i]).Counts, 0) {
-				continue // the index holds every token, not the run
-			}
-			if n, ok := x.number(id); ok {
-				ns = append(ns, n)
-			}
-		}
+	checked, err := s.checkRuns(ctx, tx, x, ids, terms)
+	if err != nil {
+		return nil, err
 	}
+	ns = append(ns, checked...)
 	slices.Sort(ns)
 	b := roaring.New()
 	b.AddMany(ns)

@@ -112,36 +112,86 @@ const maxVersionsRead = 256
 // cache when it is not nil). query runs the reads; tx may be nil where
 // query reads from the pool.
 func sentenceTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, ts []storedText) ([]string, error) {
-	out := make([]string, len(ts))
-	texts := map[int64]string{}
+	p, err := readSentenceTexts(ctx, query, tx, cache, ts)
+	if err != nil {
+		return nil, err
+	}
+	var f inflater
+	return p.texts(&f, cache)
+}
+
+// storedSentenceTexts is what readSentenceTexts read for some sentences:
+// the versions' texts it had (from the cache) and the stored columns of
+// those still to inflate. Its texts method does the inflating, which needs
+// no connection, so that a caller can read the next sentences meanwhile
+// (matches).
+type storedSentenceTexts struct {
+	ts       []storedText
+	versions map[int64]string
+	stored   []storedVersion
+}
+
+// storedVersion is a version's text as its row holds it (scanStoredVersion).
+type storedVersion struct {
+	id      int64
+	text    string
+	z, blob []byte
+	comp    sql.NullString
+}
+
+// readSentenceTexts is sentenceTexts' reading: the versions ts need that
+// the cache does not hold, read but not inflated.
+func readSentenceTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, ts []storedText) (*storedSentenceTexts, error) {
+	p := &storedSentenceTexts{ts: ts, versions: map[int64]string{}}
 	var missing []int64
 	for i := range ts {
 		t := &ts[i]
 		if !t.inVersion() {
-			out[i] = t.text
 			continue
 		}
-		if _, ok := texts[t.version]; ok {
+		if _, ok := p.versions[t.version]; ok {
 			continue
 		}
 		if cache != nil {
 			if v, ok := cache.get(t.version); ok {
-				texts[t.version] = v
+				p.versions[t.version] = v
 				continue
 			}
 		}
-		texts[t.version] = ""
+		p.versions[t.version] = ""
 		missing = append(missing, t.version)
 	}
-	if err := readVersionTexts(ctx, query, tx, cache, missing, texts); err != nil {
+	err := readStoredVersions(ctx, query, tx, missing, func(v storedVersion) error {
+		p.stored = append(p.stored, v)
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("read sentence texts: %w", err)
 	}
-	for i := range ts {
-		t := &ts[i]
+	return p, nil
+}
+
+// texts is sentenceTexts' inflating: the texts of p's sentences, in order,
+// the versions inflated with f kept in cache when it is not nil.
+func (p *storedSentenceTexts) texts(f *inflater, cache *versionTexts) ([]string, error) {
+	for _, v := range p.stored {
+		text, err := f.versionText(v.text, v.z, v.blob, v.comp)
+		if err != nil {
+			return nil, fmt.Errorf("read sentence texts: version %d: %w", v.id, err)
+		}
+		p.versions[v.id] = text
+		if cache != nil {
+			cache.put(v.id, text)
+		}
+	}
+	out := make([]string, len(p.ts))
+	for i := range p.ts {
+		t := &p.ts[i]
 		if !t.inVersion() {
+			out[i] = t.text
 			continue
 		}
-		v := texts[t.version]
+		v := p.versions[t.version]
 		start, end := t.start.Int64, t.end.Int64
 		if !t.end.Valid || start < 0 || end < start || end > int64(len(v)) {
 			return nil, fmt.Errorf("read sentence texts: [%d, %d) is not in version %d's %d bytes", start, end, t.version, len(v))
@@ -155,9 +205,25 @@ func sentenceTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *vers
 // readVersionTexts reads the texts of versions ids into texts, keeping them
 // in cache when it is not nil.
 func readVersionTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, ids []int64, texts map[int64]string) error {
+	var f inflater
+	return readStoredVersions(ctx, query, tx, ids, func(v storedVersion) error {
+		text, err := f.versionText(v.text, v.z, v.blob, v.comp)
+		if err != nil {
+			return fmt.Errorf("version %d: %w", v.id, err)
+		}
+		texts[v.id] = text
+		if cache != nil {
+			cache.put(v.id, text)
+		}
+		return nil
+	})
+}
+
+// readStoredVersions reads the stored text columns of versions ids,
+// passing each row to each.
+func readStoredVersions(ctx context.Context, query queryFunc, tx *sql.Tx, ids []int64, each func(storedVersion) error) error {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
-	var f inflater
 	for chunk := range slices.Chunk(ids, maxVersionsRead) {
 		// a list of a few lengths, so that each is prepared once
 		n := 8
@@ -174,15 +240,11 @@ func readVersionTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *v
 		}
 		err := query(ctx, tx, `SELECT v.id, v.text, v.text_z, `+versionBlobSQL("v")+` FROM versions v WHERE v.id IN (`+
 			strings.Join(ps, ", ")+`)`, a, func(rows *sql.Rows) error {
-			id, text, err := f.scanVersionText(rows)
-			if err != nil {
+			var v storedVersion
+			if err := rows.Scan(&v.id, &v.text, &v.z, &v.blob, &v.comp); err != nil {
 				return err
 			}
-			texts[id] = text
-			if cache != nil {
-				cache.put(id, text)
-			}
-			return nil
+			return each(v)
 		})
 		if err != nil {
 			return err

@@ -65,9 +65,13 @@ type Dialect interface {
 	// full-text condition: every token of every term, a term marked Prefix
 	// as a prefix.
 	MatchQuery(q search.Terms) string
-	// MatchIDs returns a query that lists the ids of the sentences
-	// matching the full-text query bound to param, in no order.
-	MatchIDs(param string) string
+	// MatchIDs returns a query of one row and column: the ids of at most
+	// limit sentences matching the full-text query bound to match, the
+	// smallest greater than the id bound to after, as decimals joined by
+	// commas in any order (NULL for none). One text for many ids: read a
+	// row each, a common character's million matches cost SQLite's driver
+	// six times what the index took to find them.
+	MatchIDs(match, after string, limit int) string
 	// CountMatches returns a query that counts the sentences matching the
 	// full-text query bound to param.
 	CountMatches(param string) string
@@ -99,8 +103,10 @@ type Store struct {
 	dialect Dialect
 	df      dfCache
 	index   indexHolder // search's labels in memory
-	stmts   stmtCache
-	lookups stmtCache // queryAlone's, prepared on the look-up pool
+	// matchChunk, when not 0, replaces matchIDsChunk (tests)
+	matchChunk int
+	stmts      stmtCache
+	lookups    stmtCache // queryAlone's, prepared on the look-up pool
 	// inserts keeps the multi-row INSERTs of fixed shapes prepared on the
 	// writing pool (insertRows)
 	inserts  stmtCache
