@@ -3,7 +3,10 @@ package sqlstore_test
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/sqlstore"
@@ -17,22 +20,7 @@ import (
 func TestPhraseCandidatesCheckedEveryOne(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := context.Background()
-		const docs, each = 24, 100 // 2,400 candidates: three chunks and more
-		want := map[string]bool{}
-		for d := range docs {
-			var sents []sentence
-			for i := range each {
-				text := fmt.Sprintf("第%d号文件第%d条：双方发展全面战略伙伴关系。", d, i)
-				if i%2 == 1 {
-					// every bigram of the phrase, never the phrase
-					text = fmt.Sprintf("第%d号文件第%d条：全面战略，略伙伴关系。", d, i)
-				} else {
-					want[text] = true
-				}
-				sents = append(sents, sentence{text: text})
-			}
-			mustCreate(t, s, handDoc("zh", fmt.Sprintf("文件%d", d), "2025-03-01", []string{"CN", "RS"}, sents...))
-		}
+		want := phraseDocs(t, s)
 		got := map[string]bool{}
 		for offset := 0; ; offset += 100 {
 			r, err := s.SearchPage(ctx, entente.SearchQuery{Text: "全面战略伙伴关系", Limit: 100, Offset: offset})
@@ -54,6 +42,64 @@ func TestPhraseCandidatesCheckedEveryOne(t *testing.T) {
 		}
 		if len(got) != len(want) {
 			t.Errorf("paged through %d sentences, want %d", len(got), len(want))
+		}
+	})
+}
+
+// phraseDocs stores 24 documents of 100 sentences, half holding the phrase
+// 全面战略伙伴关系 and half every bigram of it apart, and returns the texts
+// of those that hold it.
+func phraseDocs(t *testing.T, s *sqlstore.Store) map[string]bool {
+	t.Helper()
+	const docs, each = 24, 100 // 2,400 candidates: three chunks and more
+	want := map[string]bool{}
+	for d := range docs {
+		var sents []sentence
+		for i := range each {
+			text := fmt.Sprintf("第%d号文件第%d条：双方发展全面战略伙伴关系。", d, i)
+			if i%2 == 1 {
+				// every bigram of the phrase, never the phrase
+				text = fmt.Sprintf("第%d号文件第%d条：全面战略，略伙伴关系。", d, i)
+			} else {
+				want[text] = true
+			}
+			sents = append(sents, sentence{text: text})
+		}
+		mustCreate(t, s, handDoc("zh", fmt.Sprintf("文件%d", d), "2025-03-01", []string{"CN", "RS"}, sents...))
+	}
+	return want
+}
+
+// A candidate whose stored text cannot be read fails the search with an
+// error naming the version, while other chunks are being read and checked:
+// no hang, no half answer kept, and every goroutine of the check ends.
+func TestPhraseCheckFailsWhole(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		phraseDocs(t, s)
+		// the last document's text, kept deflated in its upload's blob, damaged
+		res, err := s.DB().ExecContext(ctx, `UPDATE blobs SET data = $1, compression = 'deflate'
+			WHERE sha256 IN (SELECT text_sha256 FROM versions WHERE document_id = (SELECT max(id) FROM documents))`,
+			[]byte{0xDE, 0xAD, 0xBE, 0xEF})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			t.Fatalf("damaged %d blobs, want 1", n)
+		}
+		before := runtime.NumGoroutine()
+		for range 2 { // kept nothing: the second search fails as the first
+			_, err := s.SearchPage(ctx, entente.SearchQuery{Text: "全面战略伙伴关系", Limit: 20})
+			if err == nil || !strings.Contains(err.Error(), "version") {
+				t.Fatalf("search over a damaged text: %v, want an error naming the version", err)
+			}
+		}
+		deadline := time.Now().Add(2 * time.Second)
+		for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if n := runtime.NumGoroutine(); n > before {
+			t.Errorf("%d goroutines after the failed searches, %d before", n, before)
 		}
 	})
 }
