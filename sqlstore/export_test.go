@@ -11,6 +11,25 @@ import (
 // SetMatchChunk makes s list the full-text index's matches n at a time.
 func SetMatchChunk(s *Store, n int) { s.matchChunk = n }
 
+// TermFrequency returns what s keeps as the number of sentences holding
+// the one term of text (0, false when it keeps none) and that number as
+// ranking counts it when nothing is kept.
+func TermFrequency(ctx context.Context, s *Store, text string) (kept int64, ok bool, counted int64, err error) {
+	terms := search.Query(text)
+	x, err := s.freshLabels(ctx)
+	if err != nil {
+		return 0, false, 0, err
+	}
+	sig := x.key.collection
+	kept, ok = s.df.get(sig, dfKey(terms[0]))
+	fresh := &Store{db: s.db, rdb: s.rdb, ldb: s.ldb, dialect: s.dialect}
+	df, err := fresh.documentFrequencies(ctx, nil, sig, terms[:1])
+	if err != nil {
+		return 0, false, 0, err
+	}
+	return kept, ok, df[0], nil
+}
+
 // EachListedID is eachListedID.
 var EachListedID = eachListedID
 

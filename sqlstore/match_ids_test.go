@@ -112,3 +112,25 @@ func TestMatchesReadInChunks(t *testing.T) {
 		}
 	})
 }
+
+// A one-term search keeps, as the term's weight for ranking, the number of
+// matches it read: the number ranking would count, for a character, a
+// word and a phrase (whose candidates are counted before their check).
+func TestTermFrequencyKeptFromMatches(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		phraseDocs(t, s)
+		for _, q := range []string{"略", "战略", "全面战略伙伴关系"} {
+			if _, err := s.SearchPage(ctx, entente.SearchQuery{Text: q, Limit: 20}); err != nil {
+				t.Fatal(err)
+			}
+			kept, ok, counted, err := sqlstore.TermFrequency(ctx, s, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok || kept != counted || counted == 0 {
+				t.Errorf("%s: kept %d (%v), counted %d", q, kept, ok, counted)
+			}
+		}
+	})
+}

@@ -272,6 +272,9 @@ func (c *dfCache) put(sig collection, counts map[string]int64) {
 	}
 }
 
+// dfKey is a term's key in the dfCache.
+func dfKey(t search.Term) string { return strings.Join(t.Tokens, " ") }
+
 // documentFrequencies returns the number of sentences that hold each term,
 // counting with one query those the cache does not know.
 func (s *Store) documentFrequencies(ctx context.Context, tx *sql.Tx, sig collection, terms search.Terms) ([]int64, error) {
@@ -279,7 +282,7 @@ func (s *Store) documentFrequencies(ctx context.Context, tx *sql.Tx, sig collect
 	keys := make([]string, len(terms))
 	var missing []int
 	for i, t := range terms {
-		keys[i] = strings.Join(t.Tokens, " ")
+		keys[i] = dfKey(t)
 		n, ok := s.df.get(sig, keys[i])
 		if !ok {
 			missing = append(missing, i)
