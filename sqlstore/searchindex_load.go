@@ -77,6 +77,17 @@ func (s *Store) docChunks(docs []int64, f func(in func(col string) (string, []an
 	return nil
 }
 
+// sentenceRead is a sentence's row as the index's build reads it.
+type sentenceRead struct {
+	id, version   int64
+	label         sentenceLabel
+	actors, areas string
+	body          storedText
+}
+
+// sentenceLabel is a sentence's type and strength.
+type sentenceLabel struct{ typ, strength string }
+
 // sentencesOfDocuments turns cond, a condition on documents' ids
 // (docChunks), into one on sentences that an index serves: sentences are
 // indexed by version only (migration 0043), so a condition on their
@@ -251,8 +262,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	}
 
 	// the sentences, with their labels as corrected
-	type label struct{ typ, strength string }
-	corrected := map[int64]label{}
+	corrected := map[int64]sentenceLabel{}
 	typ, strength := collector{}, collector{}
 	// actors and areas: the extractor's, on the sentence's row (migration
 	// 0024), except for corrected sentences, whose corrected_* rows are
@@ -271,7 +281,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 		err := queryRows(ctx, tx, `SELECT sentence_id, type, strength FROM corrected_sentences WHERE `+cond, a, func(rows *sql.Rows) error {
 			var (
 				id int64
-				l  label
+				l  sentenceLabel
 			)
 			err := rows.Scan(&id, &l.typ, &l.strength)
 			corrected[id] = l
@@ -285,59 +295,88 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 		var (
 			checked []uint32
 			bodies  []storedText
-			// each row scanned into the same variables
-			id, version   int64
-			l             label
-			actors, areas string
-			body          storedText
 		)
-		dest := []any{&id, &version, &l.typ, &l.strength, &actors, &areas}
+		// take numbers one sentence, its version's next, and files its labels
+		take := func(row *sentenceRead) error {
+			p, ok := at[row.version]
+			if !ok {
+				return errUnknownVersion // a version added since the versions were read: not in this transaction
+			}
+			d := &x.docs[p[0]]
+			r := &d.runs[p[1]]
+			if r.size == r.reserve {
+				return errRunFull
+			}
+			n := r.start + r.size
+			r.size++
+			x.heldSentences++
+			if d.hidden {
+				return nil // withdrawn: held, not numbered
+			}
+			id := row.id
+			x.ids[n] = id
+			if grow := id + 1 - int64(len(x.numbers)); grow > 0 {
+				x.numbers = slices.Grow(x.numbers, int(grow))
+				for range grow {
+					x.numbers = append(x.numbers, noNumber)
+				}
+			}
+			x.numbers[id] = n
+			l := row.label
+			if c, ok := corrected[id]; ok {
+				l = c
+			} else if err := extractedLabels.add(n, row.actors, row.areas); err != nil {
+				return fmt.Errorf("sentence %d: %w", id, err)
+			}
+			typ[l.typ] = append(typ[l.typ], n)
+			if l.strength != "" {
+				strength[l.strength] = append(strength[l.strength], n)
+			}
+			if withText {
+				checked, bodies = append(checked, n), append(bodies, row.body)
+			}
+			return nil
+		}
+		// A version's sentences are numbered from its last to its first,
+		// so that the largest number is its first sentence. They are read
+		// in the order of the index, first to last, and numbered once the
+		// version's last is read: sorting each version's rows the other
+		// way round was a tenth of a build (3.7 million rows at 100,000
+		// statements).
+		var (
+			row     sentenceRead
+			version []sentenceRead // the version being read, in order
+		)
+		flush := func() error {
+			for i := len(version) - 1; i >= 0; i-- {
+				if err := take(&version[i]); err != nil {
+					return err
+				}
+			}
+			version = version[:0]
+			return nil
+		}
+		dest := []any{&row.id, &row.version, &row.label.typ, &row.label.strength, &row.actors, &row.areas}
 		if withText {
-			dest = append(dest, body.dest()...)
+			dest = append(dest, row.body.dest()...)
 		}
 		err = queryRows(ctx, tx, `SELECT id, version_id, type, strength, actors, areas`+text+` FROM sentences WHERE `+sentencesOfDocuments(cond)+
-			` ORDER BY version_id, position DESC`,
+			` ORDER BY version_id, position`,
 			a, func(rows *sql.Rows) error {
 				if err := rows.Scan(dest...); err != nil {
 					return err
 				}
-				p, ok := at[version]
-				if !ok {
-					return errUnknownVersion // a version added since the versions were read: not in this transaction
-				}
-				d := &x.docs[p[0]]
-				r := &d.runs[p[1]]
-				if r.size == r.reserve {
-					return errRunFull
-				}
-				n := r.start + r.size
-				r.size++
-				x.heldSentences++
-				if d.hidden {
-					return nil // withdrawn: held, not numbered
-				}
-				x.ids[n] = id
-				if grow := id + 1 - int64(len(x.numbers)); grow > 0 {
-					x.numbers = slices.Grow(x.numbers, int(grow))
-					for range grow {
-						x.numbers = append(x.numbers, noNumber)
+				if len(version) > 0 && version[0].version != row.version {
+					if err := flush(); err != nil {
+						return err
 					}
 				}
-				x.numbers[id] = n
-				if c, ok := corrected[id]; ok {
-					l = c
-				} else if err := extractedLabels.add(n, actors, areas); err != nil {
-					return fmt.Errorf("sentence %d: %w", id, err)
-				}
-				typ[l.typ] = append(typ[l.typ], n)
-				if l.strength != "" {
-					strength[l.strength] = append(strength[l.strength], n)
-				}
-				if withText {
-					checked, bodies = append(checked, n), append(bodies, body)
-				}
+				version = append(version, row)
 				return nil
 			})
+		if err == nil {
+			err = flush()
+		}
 		if err != nil {
 			return fmt.Errorf("read sentences: %w", err)
 		}
