@@ -132,3 +132,20 @@ func TestOpenBadDSN(t *testing.T) {
 		t.Errorf("the error shows the password: %v", err)
 	}
 }
+
+// TestMatchIDsSQL runs the dialect's listing of full-text matches, which
+// search reaches only for rows not yet folded into the postings: valid SQL
+// of the server, one row, NULL when nothing matches.
+func TestMatchIDsSQL(t *testing.T) {
+	s := mustOpen(t, pgtest.DSN(t))
+	ctx := context.Background()
+	var d postgres.Dialect
+	q := d.MatchIDs("$1", "$2", 10)
+	var list sql.NullString
+	if err := s.DB().QueryRowContext(ctx, q, d.MatchQuery(search.Query("铁路")), int64(0)).Scan(&list); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	if list.Valid {
+		t.Errorf("an empty index lists %q", list.String)
+	}
+}
