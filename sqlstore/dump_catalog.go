@@ -94,8 +94,11 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 	// restored: tracked_dirty's marks, which a restore's triggers set for
 	// every restored document and its transaction settles (the corrected
 	// labels computed again), and the snapshot of a tracker's index
-	// (migration 0044), which a tracker makes again.
-	tables = slices.DeleteFunc(tables, func(t dumpTable) bool { return strings.HasPrefix(t.Name, "tracked_") })
+	// (migration 0044), which a tracker makes again; so is the snapshot of
+	// search's index (migration 0052), which a search makes again.
+	tables = slices.DeleteFunc(tables, func(t dumpTable) bool {
+		return strings.HasPrefix(t.Name, "tracked_") || t.Name == "search_snapshot"
+	})
 	for i := range tables {
 		for _, ref := range checkedRefs[tables[i].Name] {
 			tables[i].addRef(ref, "")

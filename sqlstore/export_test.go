@@ -3,6 +3,12 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/search"
@@ -173,3 +179,74 @@ func EnsureNearRunes(ctx context.Context, s *Store) error { return s.ensureNearR
 
 // NearRunesSetting is the store_settings key ensureNearRunes records.
 const NearRunesSetting = nearRunesSetting
+
+// IndexSnapshots says how many times s's search index came from the
+// store's snapshot (as it was, or updated), and how many snapshots s
+// saved.
+func IndexSnapshots(s *Store) (loaded, saved int) {
+	s.index.mu.Lock()
+	defer s.index.mu.Unlock()
+	return s.index.loaded, s.index.snapshots
+}
+
+// SnapshotRoundTrip writes s's search index down, reads it back and says
+// where the two differ (nil when nowhere), with the snapshot's size.
+func SnapshotRoundTrip(s *Store) (int, error) {
+	x := s.index.get()
+	if x == nil {
+		return 0, errors.New("no search index held")
+	}
+	data, err := x.snapshot()
+	if err != nil {
+		return 0, err
+	}
+	y, err := readSearchSnapshot(data)
+	if err != nil {
+		return len(data), err
+	}
+	return len(data), sameIndex(x, y)
+}
+
+// sameIndex says where two search indexes differ in what searches read.
+func sameIndex(x, y *labelIndex) error {
+	switch {
+	case x.key != y.key:
+		return fmt.Errorf("key %+v, read back %+v", x.key, y.key)
+	case x.maxVersion != y.maxVersion || x.heldVersions != y.heldVersions || x.heldSentences != y.heldSentences:
+		return fmt.Errorf("counts %d %d %d, read back %d %d %d", x.maxVersion, x.heldVersions, x.heldSentences,
+			y.maxVersion, y.heldVersions, y.heldSentences)
+	case !slices.Equal(x.ids, y.ids):
+		return errors.New("sentence ids by number differ")
+	case !maps.Equal(x.docIndex, y.docIndex):
+		return errors.New("documents' places differ")
+	case !x.all.Equals(y.all):
+		return errors.New("the sentences seen differ")
+	}
+	for id := range max(len(x.numbers), len(y.numbers)) {
+		a, aok := x.number(int64(id))
+		b, bok := y.number(int64(id))
+		if a != b || aok != bok {
+			return fmt.Errorf("sentence %d: number %d %v, read back %d %v", id, a, aok, b, bok)
+		}
+	}
+	for i := range x.docs {
+		a, b := x.docs[i], y.docs[i]
+		if a.date != b.date || a.lang != b.lang || a.hidden != b.hidden || !slices.Equal(a.runs, b.runs) {
+			return fmt.Errorf("document at %d: %+v, read back %+v", i, a, b)
+		}
+	}
+	xf, yf := x.families(), y.families()
+	for i := range xf {
+		if !maps.EqualFunc(*xf[i], *yf[i], func(a, b *roaring.Bitmap) bool { return a.Equals(b) }) {
+			return fmt.Errorf("label family %d differs", i)
+		}
+	}
+	for i := range x.sets {
+		a, b := x.sets[i].trie.view(), y.sets[i].trie.view()
+		if !slices.Equal(x.sets[i].of, y.sets[i].of) || !slices.Equal(a.parent, b.parent) || !slices.Equal(a.value, b.value) ||
+			!slices.Equal(a.values, b.values) {
+			return fmt.Errorf("facet sets of kind %d differ", i)
+		}
+	}
+	return nil
+}

@@ -225,6 +225,13 @@ type indexHolder struct {
 	index           *labelIndex
 	builds, updates int // how many times, for tests
 	keptPages       int // searches answered from a kept page, for tests
+
+	// the snapshot (search_snapshot.go): documents the kept index read
+	// since the one on record, and the snapshots loaded and saved, for
+	// tests; saving is held by the one search writing it
+	unsaved           int
+	loaded, snapshots int
+	saving            sync.Mutex
 }
 
 func (h *indexHolder) get() *labelIndex {
@@ -269,12 +276,23 @@ func (s *Store) freshLabels(ctx context.Context) (*labelIndex, error) {
 		return nil, err
 	}
 	if x := s.index.get(); x != nil && x.key == key {
+		s.keepSnapshot(ctx) // of an index a search built in its transaction (labels)
 		return x, nil
 	}
+	x, err := s.buildFresh(ctx)
+	if err == nil {
+		s.keepSnapshot(ctx)
+	}
+	return x, err
+}
+
+// buildFresh brings the kept index to the state the collection is in,
+// one search at a time.
+func (s *Store) buildFresh(ctx context.Context) (*labelIndex, error) {
 	s.index.build.Lock()
 	defer s.index.build.Unlock()
 	var x *labelIndex
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		key, err := readKey(ctx, tx)
 		if err != nil {
 			return err
@@ -312,8 +330,17 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 	if old != nil && old.key == key {
 		return old, nil
 	}
+	loaded := false
+	if old == nil {
+		// none held yet: the snapshot's, if any, and what changed since
+		old = s.loadSearchSnapshot(ctx, tx)
+		loaded = old != nil
+	}
 	var x *labelIndex
-	if old != nil {
+	switch {
+	case loaded && old.key == key:
+		x = old
+	case old != nil:
 		updated, err := s.update(ctx, tx, old, key)
 		if err != nil {
 			return nil, fmt.Errorf("update the search index: %w", err)
@@ -328,14 +355,21 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 		}
 	}
 	if keep {
-		s.index.mu.Lock()
-		s.index.index = x
-		if updated {
-			s.index.updates++
-		} else {
-			s.index.builds++
+		h := &s.index
+		h.mu.Lock()
+		h.index = x
+		switch {
+		case !updated:
+			h.builds++
+			h.unsaved = len(x.docIndex)
+		case loaded:
+			h.loaded++
+			h.unsaved = x.reread
+		default:
+			h.updates++
+			h.unsaved += x.reread
 		}
-		s.index.mu.Unlock()
+		h.mu.Unlock()
 	}
 	return x, nil
 }

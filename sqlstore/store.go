@@ -118,6 +118,9 @@ type Store struct {
 	conns    sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go) or binds directly (direct.go)
 	direct   directStmts                // the writer's INSERTs on its driver connection, where the dialect binds directly
 	parts    atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
+	// background holds the work a store does for later readers after
+	// answering (a search index's snapshot): Close waits for it
+	background sync.WaitGroup
 
 	// Now gives the time recorded in created_at columns; tests fix it.
 	Now func() time.Time
@@ -136,6 +139,10 @@ type Store struct {
 	// anew, as the first search of a query in a state of the collection
 	// does; the full-text index's matches are still kept. For benchmarks.
 	NoResultCache bool
+	// SearchSnapshotAfter is how many documents the search index must
+	// have read since its snapshot on record for a search to write a new
+	// one (search_snapshot.go); 0 means the default.
+	SearchSnapshotAfter int
 
 	// purgeMin, when set, replaces the default purgeMin (tests).
 	purgeMin int
@@ -183,8 +190,10 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
+// Close waits for what the store writes in the background (a search
+// index's snapshot), then closes the database.
 func (s *Store) Close() error {
+	s.background.Wait()
 	s.closeStatements()
 	s.direct.close(context.Background(), s.db)
 	err := s.db.Close()
