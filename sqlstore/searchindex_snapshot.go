@@ -435,6 +435,3 @@ func readBitmap(b *roaring.Bitmap, data []byte) (read int64, err error) {
 	}()
 	return b.ReadFrom(bytes.NewReader(data))
 }
-
-func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }
-func unzigzag(v uint64) int64 { return int64(v>>1) ^ -int64(v&1) }
