@@ -250,3 +250,12 @@ func sameIndex(x, y *labelIndex) error {
 	}
 	return nil
 }
+
+// SaveSearchSnapshotAt writes s's search index down as the snapshot of
+// the state whose newest event is events, as a server that read it then
+// would.
+func SaveSearchSnapshotAt(ctx context.Context, s *Store, events int64) error {
+	x := *s.index.get()
+	x.key.events = events
+	return s.saveSearchSnapshot(ctx, &x)
+}

@@ -178,3 +178,34 @@ func testSearchSnapshot(t *testing.T, open func() (*sqlstore.Store, error)) {
 		same(c.name, got, rebuilt)
 	}
 }
+
+// Of two servers that write the snapshot, the one of the later state
+// stays, whichever writes last.
+func TestSearchSnapshotNewerStays(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		for _, d := range labelledDocs(3) {
+			mustCreate(t, s, d)
+		}
+		if _, err := s.SearchPage(ctx, entente.SearchQuery{Text: "cooperate"}); err != nil {
+			t.Fatal(err)
+		}
+		saved := func() (events int64) {
+			t.Helper()
+			if err := s.DB().QueryRowContext(ctx, `SELECT events FROM search_snapshot`).Scan(&events); err != nil {
+				t.Fatal(err)
+			}
+			return events
+		}
+		for _, c := range []struct {
+			events, want int64
+		}{{100, 100}, {90, 100}, {100, 100}, {120, 120}, {7, 120}} {
+			if err := sqlstore.SaveSearchSnapshotAt(ctx, s, c.events); err != nil {
+				t.Fatal(err)
+			}
+			if got := saved(); got != c.want {
+				t.Errorf("a snapshot of event %d written: the one kept is of event %d, want %d", c.events, got, c.want)
+			}
+		}
+	})
+}
