@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/entente/entente"
@@ -235,6 +236,7 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 				rows[i].s.Text = texts[j]
 			}
 		}
+		out = slices.Grow(out, len(kept)) // a commitment is some 500 bytes: grown by doubling, copied a few times over
 		for _, i := range kept {
 			r := &rows[i]
 			d := docs[r.doc]
