@@ -81,6 +81,11 @@ func (s *Store) saveSearchSnapshot(ctx context.Context, x *labelIndex) error {
 	return nil
 }
 
+// WaitBackground waits for what the store is writing in the background
+// (a search index's snapshot), as Close does, for a caller that times
+// what comes next.
+func (s *Store) WaitBackground() { s.background.Wait() }
+
 // keepSnapshot writes the kept index down, in the background, when it
 // has read enough documents since the snapshot on record: one write at a
 // time, which Close waits for (a command that searched once and exits

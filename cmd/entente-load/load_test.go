@@ -119,6 +119,11 @@ func TestRunSmall(t *testing.T) {
 		if want := "collection reused"; run == 1 && !strings.Contains(report, want) {
 			t.Errorf("second run: %q missing in\n%s", want, report)
 		}
+		for _, want := range []string{"| the index built at the first search |", "| the index read from its snapshot by a store opened anew |"} {
+			if !strings.Contains(report, want) {
+				t.Errorf("run %d: no row %q in\n%s", run, want, report)
+			}
+		}
 		for _, row := range []string{"two characters 铁路", "phrase 全面战略伙伴关系"} {
 			cells := cellsOf(report, row)
 			if len(cells) < 9 || cells[1] != cells[8] {
