@@ -51,3 +51,35 @@ type DueReader interface {
 	// by a store are read again.
 	Fingerprint() string
 }
+
+// Breakdown counts a set of commitments four ways, as the dashboard
+// charts them: under each of a commitment's areas, each party it binds
+// (those its statuses name), its strength (when it has one) and the year
+// its document was signed (when known).
+type Breakdown struct {
+	Area     map[string]int `json:"area"`
+	Party    map[string]int `json:"party"`
+	Strength map[string]int `json:"strength"`
+	Year     map[string]int `json:"year"`
+}
+
+// NewBreakdown returns a breakdown with nothing counted.
+func NewBreakdown() *Breakdown {
+	return &Breakdown{Area: map[string]int{}, Party: map[string]int{}, Strength: map[string]int{}, Year: map[string]int{}}
+}
+
+// Add counts c.
+func (b *Breakdown) Add(c *TrackedCommitment) {
+	for _, a := range c.Sentence.Areas {
+		b.Area[a]++
+	}
+	for _, p := range c.Statuses {
+		b.Party[p.Party]++
+	}
+	if c.Sentence.Strength != "" {
+		b.Strength[string(c.Sentence.Strength)]++
+	}
+	if len(c.SignedDate) >= 4 {
+		b.Year[c.SignedDate[:4]]++
+	}
+}

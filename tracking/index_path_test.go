@@ -183,6 +183,32 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 			}
 		}
 		sameScorecard(t, ctx, tr, ref, f, when)
+		sameBreakdown(t, ctx, tr, ref, f, when)
+	}
+}
+
+// sameBreakdown fails unless the dashboard's counts of f's set from the
+// index are those of every commitment of the set read in full (ref),
+// and the set is not counted empty where it has commitments.
+func sameBreakdown(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+	t.Helper()
+	got, err := tr.Breakdown(ctx, f)
+	if err != nil {
+		t.Fatalf("%s: breakdown %+v: %v", when, f, err)
+	}
+	want, err := ref.Breakdown(ctx, f)
+	if err != nil {
+		t.Fatalf("%s: Go breakdown %+v: %v", when, f, err)
+	}
+	if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
+		t.Errorf("%s: breakdown %+v:\n index %s\n    Go %s", when, f, g, w)
+	}
+	sc, err := ref.Scorecard(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Commitments > 0 && len(got.Party) == 0 {
+		t.Errorf("%s: breakdown %+v: %d commitments and no party counted", when, f, sc.Commitments)
 	}
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -13,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/tracking"
 )
 
 // dashboardView is a set of commitments (the library's, or those the
@@ -100,12 +98,12 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, f *frame)
 	cf, form := s.readDashFilters(r.URL.Query(), f.T, wd)
 	v := &dashboardView{frame: f, W: wd, Words: wordsFor(f.T), Form: form, RawQuery: template.URL(dashExportQuery(r.URL.Query()).Encode())}
 	tr, err := s.tracker()
-	var set []entente.TrackedCommitment
+	var counted *entente.Breakdown
 	if err == nil {
 		v.Scorecard, err = tr.Scorecard(r.Context(), cf)
 	}
 	if err == nil {
-		set, err = commitmentSet(r.Context(), tr, cf)
+		counted, err = tr.Breakdown(r.Context(), cf)
 	}
 	if err != nil {
 		if entente.ErrorCode(err) == entente.EINTERNAL {
@@ -115,9 +113,9 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, f *frame)
 			f.Error = entente.ErrorMessage(err)
 		}
 		v.Scorecard = &entente.Scorecard{Counts: map[entente.Status]int{}}
-		set = nil
+		counted = entente.NewBreakdown()
 	}
-	v.Charts = charts(f.T, set, form)
+	v.Charts = charts(f.T, counted, form)
 	v.Status = statusChart(f.T.Code, wd, v.Scorecard, form)
 	v.Score = scoreRows(wd, v.Scorecard)
 	v.Timeline = timeline(f.T.Code, v.Scorecard)
@@ -185,44 +183,11 @@ func (s *Server) readDashFilters(q url.Values, t *texts, wd *dashWords) (entente
 	return cf, form
 }
 
-// commitmentSet reads every commitment f selects from the tracker, a page
-// at a time.
-func commitmentSet(ctx context.Context, tr *tracking.Tracker, f entente.CommitmentFilter) ([]entente.TrackedCommitment, error) {
-	f.Limit, f.Offset = tracking.MaxLimit, 0
-	var out []entente.TrackedCommitment
-	for {
-		p, err := tr.Commitments(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("dashboard commitments: %w", err)
-		}
-		out = append(out, p.Commitments...)
-		f.Offset += len(p.Commitments)
-		if len(p.Commitments) == 0 || f.Offset >= p.Total {
-			return out, nil
-		}
-	}
-}
-
-// charts counts the set by area, party (the parties each commitment
-// binds), strength and signing year, each count with the search it leads
-// to under the same filters.
-func charts(t *texts, set []entente.TrackedCommitment, form dashForm) []chartView {
-	byArea, byParty, byStrength, byYear := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for i := range set {
-		c := &set[i]
-		for _, a := range c.Sentence.Areas {
-			byArea[a]++
-		}
-		for _, p := range c.Statuses {
-			byParty[p.Party]++
-		}
-		if c.Sentence.Strength != "" {
-			byStrength[string(c.Sentence.Strength)]++
-		}
-		if len(c.SignedDate) >= 4 {
-			byYear[c.SignedDate[:4]]++
-		}
-	}
+// charts lists the set's counts by area, party (the parties each
+// commitment binds), strength and signing year, each count with the
+// search it leads to under the same filters.
+func charts(t *texts, counted *entente.Breakdown, form dashForm) []chartView {
+	byArea, byParty, byStrength, byYear := counted.Area, counted.Party, counted.Strength, counted.Year
 	search := func(set map[string]string) string {
 		q := url.Values{"type": {"commitment"}}
 		for k, v := range map[string]string{"party": form.Party, "area": form.Area, "from": form.From, "to": form.To} {

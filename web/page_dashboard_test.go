@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/tracking"
 )
 
 // TestDashboardScorecard filters the dashboard by party (code and name),
@@ -27,10 +28,11 @@ func TestDashboardScorecard(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		all, err := commitmentSet(context.Background(), tr, entente.CommitmentFilter{})
-		if err != nil || len(all) < 2 {
-			t.Fatalf("commitments: %d, %v", len(all), err)
+		listed, err := tr.Commitments(context.Background(), entente.CommitmentFilter{Limit: tracking.MaxLimit})
+		if err != nil || len(listed.Commitments) < 2 || listed.Total != len(listed.Commitments) {
+			t.Fatalf("commitments: %+v, %v", listed, err)
 		}
+		all := listed.Commitments
 		// one commitment fulfilled by every party, another stalled for RS
 		var labels []string
 		for _, c := range all {
