@@ -146,13 +146,15 @@ func (s *Server) writeTablesAs(w http.ResponseWriter, r *http.Request, format, n
 		http.Error(w, fmt.Sprintf("%q is not a list export format: %s", format, strings.Join(export.Formats, ", ")), http.StatusBadRequest)
 		return
 	}
-	out := &exportWriter{w: w, header: func() {
+	out := &exportWriter{w: w, rc: http.NewResponseController(w), header: func() {
 		w.Header().Set("Content-Type", mt)
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="entente-%s.%s"`, name, format))
 	}}
+	ctx, cancel := context.WithTimeout(r.Context(), maxExportTime)
+	defer cancel()
 	tw, err := export.NewTableWriter(format, out, about)
 	if err == nil {
-		err = write(r.Context(), tw)
+		err = write(ctx, tw)
 	}
 	if err == nil {
 		err = tw.Close()
@@ -167,13 +169,27 @@ func (s *Server) writeTablesAs(w http.ResponseWriter, r *http.Request, format, n
 	}
 }
 
+// An export streams: the server's write timeout (two minutes from the
+// request's start) would cut off a large one midway, with only a
+// truncated body to say so (every commitment of 100,000 statements is
+// 637 MB of CSV, 90 s on a quiet machine). So each write pushes the
+// connection's deadline exportIdle ahead, and the export as a whole is
+// bounded by maxExportTime.
+const (
+	exportIdle    = 2 * time.Minute
+	maxExportTime = 30 * time.Minute
+)
+
 // exportWriter sends an export's headers with its first byte, so that an
 // error before any (a filter refused, the store failing on its first
-// read) is answered as a problem rather than as a file.
+// read) is answered as a problem rather than as a file, and pushes the
+// write deadline on as bytes go out (at most once a second).
 type exportWriter struct {
 	w       http.ResponseWriter
+	rc      *http.ResponseController
 	header  func()
 	started bool
+	pushed  time.Time // when the deadline was last pushed on
 }
 
 func (e *exportWriter) start() {
@@ -185,6 +201,11 @@ func (e *exportWriter) start() {
 
 func (e *exportWriter) Write(p []byte) (int, error) {
 	e.start()
+	if now := time.Now(); now.Sub(e.pushed) >= time.Second {
+		// a writer that cannot (a test's recorder) keeps the server's timeout
+		_ = e.rc.SetWriteDeadline(now.Add(exportIdle))
+		e.pushed = now
+	}
 	return e.w.Write(p)
 }
 
