@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/entente/entente"
 )
@@ -66,18 +68,76 @@ func (s *Store) CommitmentChanges(ctx context.Context, since entente.CollectionS
 			return now, false, err
 		}
 	}
-	for len(docs) > 0 {
-		n := min(len(docs), commitmentBatch)
-		b, err := s.commitmentBatch(ctx, docs[:n])
-		if err != nil {
-			return now, false, err
-		}
-		if err := each(b); err != nil {
-			return now, false, err
-		}
-		docs = docs[n:]
+	if err := s.eachCommitmentBatch(ctx, docs, each); err != nil {
+		return now, false, err
 	}
 	return now, all, nil
+}
+
+// eachCommitmentBatch reads the commitments of docs a batch at a time,
+// each batch in its own read transaction, and hands them to each in the
+// order of docs. Up to one batch a core is read ahead while each takes in
+// the one before: read one after another, the batches of a tracker's
+// first read left a core idle (30 s at 100,000 statements, two million
+// commitments, on two cores). What is read ahead is bounded by the
+// number of readers, and each returning an error stops the reading.
+func (s *Store) eachCommitmentBatch(ctx context.Context, docs []int64, each func(*entente.CommitmentBatch) error) error {
+	size := commitmentBatch
+	if s.commitmentBatchSize > 0 {
+		size = s.commitmentBatchSize
+	}
+	chunks := slices.Collect(slices.Chunk(docs, size))
+	if len(chunks) == 0 {
+		return nil
+	}
+	type read struct {
+		b   *entente.CommitmentBatch
+		err error
+	}
+	results := make([]chan read, len(chunks))
+	for i := range results {
+		results[i] = make(chan read, 1)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	// the readers end before this returns: the store may be closed next
+	defer wg.Wait()
+	defer cancel()
+	slots := make(chan struct{}, min(runtime.GOMAXPROCS(0), len(chunks))) // batches read and not yet handed on
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i, c := range chunks {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				for _, r := range results[i:] { // the reader waits for each in turn
+					r <- read{err: ctx.Err()}
+				}
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				b, err := s.commitmentBatch(ctx, c)
+				results[i] <- read{b, err}
+			}()
+		}
+	}()
+	for i := range chunks {
+		r := <-results[i]
+		<-slots
+		if r.err == nil {
+			r.err = ctx.Err() // read before the caller gave up: not handed on
+		}
+		if r.err != nil {
+			return r.err
+		}
+		if err := each(r.b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // changedForTracking returns the documents the events after seq name,

@@ -259,3 +259,6 @@ func SaveSearchSnapshotAt(ctx context.Context, s *Store, events int64) error {
 	x.key.events = events
 	return s.saveSearchSnapshot(ctx, &x)
 }
+
+// SetCommitmentBatch makes s read the commitments of n documents a batch.
+func SetCommitmentBatch(s *Store, n int) { s.commitmentBatchSize = n }

@@ -105,8 +105,10 @@ type Store struct {
 	index   indexHolder // search's labels in memory
 	// matchChunk, when not 0, replaces matchIDsChunk (tests)
 	matchChunk int
-	stmts      stmtCache
-	lookups    stmtCache // queryAlone's, prepared on the look-up pool
+	// commitmentBatchSize, when not 0, replaces commitmentBatch (tests)
+	commitmentBatchSize int
+	stmts               stmtCache
+	lookups             stmtCache // queryAlone's, prepared on the look-up pool
 	// inserts keeps the multi-row INSERTs of fixed shapes prepared on the
 	// writing pool (insertRows)
 	inserts  stmtCache
