@@ -330,24 +330,15 @@ func (r *snapReader) fail(format string, a ...any) error {
 	return r.err
 }
 
-func (r *snapReader) uv() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail("a number cut short")
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
+func (r *snapReader) uv() uint64 { return readVarint(r, binary.Uvarint) }
+func (r *snapReader) sv() int64  { return readVarint(r, binary.Varint) }
 
-func (r *snapReader) sv() int64 {
+// readVarint reads one number with read (binary.Uvarint or Varint).
+func readVarint[T int64 | uint64](r *snapReader, read func([]byte) (T, int)) T {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Varint(r.b)
+	v, n := read(r.b)
 	if n <= 0 {
 		r.fail("a number cut short")
 		return 0
