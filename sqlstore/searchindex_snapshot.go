@@ -10,6 +10,8 @@ import (
 	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/entente/entente/internal/snapbytes"
 )
 
 // A search snapshot is the search index (labelIndex) written down, so
@@ -54,41 +56,41 @@ var errBadSearchSnapshot = errors.New("not a snapshot of the search index")
 // snapshot writes x down. x is not changed meanwhile: an index
 // is read-only once made (an update changes a copy).
 func (x *labelIndex) snapshot() ([]byte, error) {
-	w := snapWriter{b: slices.Clone(searchSnapshotMagic)}
+	w := snapWriter{snapbytes.Writer{B: slices.Clone(searchSnapshotMagic)}}
 	k := x.key
 	for _, v := range []int64{k.versions, k.sentences, k.tokens, k.changes, k.events, x.maxVersion, x.heldVersions, x.heldSentences} {
-		w.sv(v)
+		w.Varint(v)
 	}
-	w.uv(uint64(len(x.ids)))
+	w.Uvarint(uint64(len(x.ids)))
 	var last int64
 	for n := 0; n < len(x.ids); {
 		first, size := x.ids[n], 1
 		for n+size < len(x.ids) && (first == 0 && x.ids[n+size] == 0 || first > int64(size) && x.ids[n+size] == first-int64(size)) {
 			size++
 		}
-		w.sv(first - last)
-		w.uv(uint64(size))
+		w.Varint(first - last)
+		w.Uvarint(uint64(size))
 		last, n = first, n+size
 	}
 	ids := make([]int64, len(x.docs))
 	for id, i := range x.docIndex {
 		ids[i] = id
 	}
-	w.uv(uint64(len(x.docs)))
+	w.Uvarint(uint64(len(x.docs)))
 	last = 0
 	for i, d := range x.docs {
-		w.sv(ids[i] - last)
+		w.Varint(ids[i] - last)
 		last = ids[i]
-		w.str(d.date)
-		w.str(d.lang)
-		w.flag(d.hidden)
-		w.uv(uint64(len(d.runs)))
+		w.String(d.date)
+		w.String(d.lang)
+		w.Flag(d.hidden)
+		w.Uvarint(uint64(len(d.runs)))
 		for _, r := range d.runs {
-			w.sv(r.version)
-			w.str(r.lang)
-			w.uv(uint64(r.start))
-			w.uv(uint64(r.size))
-			w.uv(uint64(r.reserve))
+			w.Varint(r.version)
+			w.String(r.lang)
+			w.Uvarint(uint64(r.start))
+			w.Uvarint(uint64(r.size))
+			w.Uvarint(uint64(r.reserve))
 		}
 	}
 	if err := w.bitmap(x.all); err != nil {
@@ -96,9 +98,9 @@ func (x *labelIndex) snapshot() ([]byte, error) {
 	}
 	for _, f := range x.families() {
 		keys := slices.Sorted(maps.Keys(*f))
-		w.uv(uint64(len(keys)))
+		w.Uvarint(uint64(len(keys)))
 		for _, key := range keys {
-			w.str(key)
+			w.String(key)
 			if err := w.bitmap((*f)[key]); err != nil {
 				return nil, err
 			}
@@ -106,34 +108,34 @@ func (x *labelIndex) snapshot() ([]byte, error) {
 	}
 	for i := range x.sets {
 		v := x.sets[i].trie.view()
-		w.uv(uint64(len(v.values)))
+		w.Uvarint(uint64(len(v.values)))
 		for _, fv := range v.values {
-			w.uv(uint64(fv.family))
-			w.str(fv.key)
+			w.Uvarint(uint64(fv.family))
+			w.String(fv.key)
 		}
-		w.uv(uint64(len(v.parent)))
+		w.Uvarint(uint64(len(v.parent)))
 		for n := range v.parent {
-			w.uv(uint64(v.parent[n]))
-			w.uv(uint64(v.value[n]))
+			w.Uvarint(uint64(v.parent[n]))
+			w.Uvarint(uint64(v.value[n]))
 		}
 		of := x.sets[i].of
-		w.uv(uint64(len(of)))
+		w.Uvarint(uint64(len(of)))
 		for n := 0; n < len(of); {
 			size := 1
 			for n+size < len(of) && of[n+size] == of[n] {
 				size++
 			}
 			if size == 1 {
-				w.uv(uint64(of[n]) << 1)
+				w.Uvarint(uint64(of[n]) << 1)
 			} else {
-				w.uv(uint64(of[n])<<1 | 1)
-				w.uv(uint64(size - 2))
+				w.Uvarint(uint64(of[n])<<1 | 1)
+				w.Uvarint(uint64(size - 2))
 			}
 			n += size
 		}
 	}
-	w.b = binary.LittleEndian.AppendUint32(w.b, crc32.ChecksumIEEE(w.b))
-	return w.b, nil
+	w.B = binary.LittleEndian.AppendUint32(w.B, crc32.ChecksumIEEE(w.B))
+	return w.B, nil
 }
 
 // readSearchSnapshot reads a snapshot back into an index, or refuses it
@@ -152,16 +154,16 @@ func readSearchSnapshot(data []byte) (*labelIndex, error) {
 	if crc32.ChecksumIEEE(body) != sum {
 		return nil, fmt.Errorf("%w: checksum", errBadSearchSnapshot)
 	}
-	r := &snapReader{b: body[len(searchSnapshotMagic):]}
+	r := &snapReader{snapbytes.NewReader(body[len(searchSnapshotMagic):], errBadSearchSnapshot, maxSearchSnapshot)}
 	x, err := r.index()
 	if err != nil {
 		return nil, err
 	}
-	if r.err != nil {
-		return nil, r.err
+	if r.Err != nil {
+		return nil, r.Err
 	}
-	if len(r.b) != 0 {
-		return nil, fmt.Errorf("%w: %d bytes past its end", errBadSearchSnapshot, len(r.b))
+	if len(r.B) != 0 {
+		return nil, fmt.Errorf("%w: %d bytes past its end", errBadSearchSnapshot, len(r.B))
 	}
 	return x, nil
 }
@@ -170,18 +172,18 @@ func readSearchSnapshot(data []byte) (*labelIndex, error) {
 func (r *snapReader) index() (*labelIndex, error) {
 	var k indexKey
 	for _, p := range []*int64{&k.versions, &k.sentences, &k.tokens, &k.changes, &k.events} {
-		*p = r.sv()
+		*p = r.Varint("key")
 	}
 	x := newLabelIndex(k)
-	x.maxVersion, x.heldVersions, x.heldSentences = r.sv(), r.sv(), r.sv()
+	x.maxVersion, x.heldVersions, x.heldSentences = r.Varint("highest version"), r.Varint("versions held"), r.Varint("sentences held")
 
-	x.ids = make([]int64, r.count(0))
+	x.ids = make([]int64, r.Count("ids", 0))
 	var last, maxID int64
-	for n := 0; n < len(x.ids) && r.err == nil; {
-		last += r.sv()
-		size := r.uv()
+	for n := 0; n < len(x.ids) && r.Err == nil; {
+		last += r.Varint("a run of ids")
+		size := r.Uvarint("a run of ids")
 		if size == 0 || size > uint64(len(x.ids)-n) || last < 0 || last > 0 && uint64(last) < size {
-			return nil, r.fail("a run of %d ids from %d", size, last)
+			return nil, r.Fail("a run of %d ids from %d", size, last)
 		}
 		maxID = max(maxID, last)
 		if last != 0 {
@@ -191,13 +193,13 @@ func (r *snapReader) index() (*labelIndex, error) {
 		}
 		n += int(size)
 	}
-	if r.err != nil {
-		return nil, r.err
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	// sentence ids are dense but for documents removed or read again: an
 	// id far past the numbers is refused rather than given an array
 	if maxID > 64*int64(len(x.ids))+1<<20 {
-		return nil, r.fail("sentence id %d for %d numbers", maxID, len(x.ids))
+		return nil, r.Fail("sentence id %d for %d numbers", maxID, len(x.ids))
 	}
 	x.numbers = slices.Repeat([]uint32{noNumber}, int(maxID)+1)
 	for n, id := range x.ids {
@@ -205,75 +207,75 @@ func (r *snapReader) index() (*labelIndex, error) {
 			continue
 		}
 		if x.numbers[id] != noNumber {
-			return nil, r.fail("sentence %d numbered twice", id)
+			return nil, r.Fail("sentence %d numbered twice", id)
 		}
 		x.numbers[id] = uint32(n)
 	}
 
-	x.docs = make([]docSpan, r.count(4))
+	x.docs = make([]docSpan, r.Count("documents", 4))
 	var doc int64
 	for i := range x.docs {
-		doc += r.sv()
+		doc += r.Varint("document id")
 		if _, dup := x.docIndex[doc]; dup {
-			return nil, r.fail("document %d twice", doc)
+			return nil, r.Fail("document %d twice", doc)
 		}
 		x.docIndex[doc] = i
 		d := &x.docs[i]
-		d.date, d.lang, d.hidden = r.str(), r.str(), r.flag()
-		d.runs = make([]run, r.count(5))
+		d.date, d.lang, d.hidden = r.String("date"), r.String("language"), r.Flag("hidden")
+		d.runs = make([]run, r.Count("runs", 5))
 		for j := range d.runs {
 			rn := &d.runs[j]
-			rn.version, rn.lang = r.sv(), r.str()
-			rn.start, rn.size, rn.reserve = r.u32(), r.u32(), r.u32()
-			if r.err == nil && (rn.size > rn.reserve || uint64(rn.start)+uint64(rn.reserve) > uint64(len(x.ids))) {
-				return nil, r.fail("a run outside the numbers")
+			rn.version, rn.lang = r.Varint("version"), r.String("language")
+			rn.start, rn.size, rn.reserve = r.u32("start"), r.u32("size"), r.u32("reserve")
+			if r.Err == nil && (rn.size > rn.reserve || uint64(rn.start)+uint64(rn.reserve) > uint64(len(x.ids))) {
+				return nil, r.Fail("a run outside the numbers")
 			}
 		}
 	}
 
 	x.all = r.bitmap(len(x.ids))
 	for _, f := range x.families() {
-		n := r.count(2)
+		n := r.Count("labels", 2)
 		for range n {
-			key := r.str()
+			key := r.String("label")
 			(*f)[key] = r.bitmap(len(x.ids))
 		}
 	}
 	for i := range x.sets {
 		ls := x.sets[i].trie
-		ls.values = make([]facetValue, r.count(2))
+		ls.values = make([]facetValue, r.Count("facet labels", 2))
 		for v := range ls.values {
-			fam := r.uv()
+			fam := r.Uvarint("facet family")
 			if fam >= famCount {
-				return nil, r.fail("facet family %d", fam)
+				return nil, r.Fail("facet family %d", fam)
 			}
-			ls.values[v] = facetValue{family: uint8(fam), key: r.str()}
+			ls.values[v] = facetValue{family: uint8(fam), key: r.String("facet label")}
 			ls.valueID[ls.values[v]] = uint32(v)
 		}
-		nodes := r.count(2)
+		nodes := r.Count("facet sets", 2)
 		if nodes == 0 {
-			return nil, r.fail("no empty set")
+			return nil, r.Fail("no empty set")
 		}
 		ls.parent, ls.value = make([]uint32, nodes), make([]uint32, nodes)
 		for n := range nodes {
-			p, v := r.u32(), r.u32()
+			p, v := r.u32("parent set"), r.u32("set label")
 			if n > 0 && (p >= uint32(n) || v >= uint32(len(ls.values))) {
-				return nil, r.fail("set %d", n)
+				return nil, r.Fail("set %d", n)
 			}
 			ls.parent[n], ls.value[n] = p, v
 			if n > 0 {
 				ls.child[uint64(p)<<32|uint64(v)] = uint32(n)
 			}
 		}
-		of := make([]uint32, r.count(0))
-		for n := 0; n < len(of) && r.err == nil; {
-			v := r.uv()
+		of := make([]uint32, r.Count("sets", 0))
+		for n := 0; n < len(of) && r.Err == nil; {
+			v := r.Uvarint("a run of sets")
 			size := uint64(1)
 			if v&1 == 1 {
-				size = r.uv() + 2
+				size = r.Uvarint("a run of sets") + 2
 			}
 			if v>>1 >= uint64(nodes) || size > uint64(len(of)-n) {
-				return nil, r.fail("a run of %d sets %d", size, v>>1)
+				return nil, r.Fail("a run of %d sets %d", size, v>>1)
 			}
 			for i := range int(size) {
 				of[n+i] = uint32(v >> 1)
@@ -281,132 +283,55 @@ func (r *snapReader) index() (*labelIndex, error) {
 			n += int(size)
 		}
 		if len(of) != len(x.ids) {
-			return nil, r.fail("%d sets for %d numbers", len(of), len(x.ids))
+			return nil, r.Fail("%d sets for %d numbers", len(of), len(x.ids))
 		}
 		x.sets[i].of = of
 	}
-	return x, r.err
+	return x, r.Err
 }
 
-// snapWriter appends a snapshot's fields.
-type snapWriter struct{ b []byte }
-
-func (w *snapWriter) uv(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
-func (w *snapWriter) sv(v int64)  { w.b = binary.AppendVarint(w.b, v) }
-func (w *snapWriter) str(s string) {
-	w.uv(uint64(len(s)))
-	w.b = append(w.b, s...)
-}
-
-func (w *snapWriter) flag(b bool) {
-	if b {
-		w.b = append(w.b, 1)
-	} else {
-		w.b = append(w.b, 0)
-	}
-}
+// snapWriter appends a snapshot's fields: snapbytes's, and bitmaps.
+type snapWriter struct{ snapbytes.Writer }
 
 func (w *snapWriter) bitmap(b *roaring.Bitmap) error {
-	w.uv(b.GetSerializedSizeInBytes())
+	w.Uvarint(b.GetSerializedSizeInBytes())
 	var buf bytes.Buffer
 	if _, err := b.WriteTo(&buf); err != nil {
 		return fmt.Errorf("write a bitmap: %w", err)
 	}
-	w.b = append(w.b, buf.Bytes()...)
+	w.B = append(w.B, buf.Bytes()...)
 	return nil
 }
 
-// snapReader reads a snapshot's fields; the first error stops it, and
-// every read after it gives zero values.
-type snapReader struct {
-	b   []byte
-	err error
-}
+// snapReader reads a snapshot's fields: snapbytes's, numbers of the
+// index and bitmaps.
+type snapReader struct{ *snapbytes.Reader }
 
-func (r *snapReader) fail(format string, a ...any) error {
-	if r.err == nil {
-		r.err = fmt.Errorf("%w: %s", errBadSearchSnapshot, fmt.Sprintf(format, a...))
-	}
-	return r.err
-}
-
-func (r *snapReader) uv() uint64 { return readVarint(r, binary.Uvarint) }
-func (r *snapReader) sv() int64  { return readVarint(r, binary.Varint) }
-
-// readVarint reads one number with read (binary.Uvarint or Varint).
-func readVarint[T int64 | uint64](r *snapReader, read func([]byte) (T, int)) T {
-	if r.err != nil {
-		return 0
-	}
-	v, n := read(r.b)
-	if n <= 0 {
-		r.fail("a number cut short")
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *snapReader) u32() uint32 {
-	v := r.uv()
+func (r *snapReader) u32(what string) uint32 {
+	v := r.Uvarint(what)
 	if v > noNumber {
-		r.fail("number %d", v)
+		r.Fail("%s: %d", what, v)
 		return 0
 	}
 	return uint32(v)
 }
 
-// count reads a count of items of at least least bytes each: one the
-// bytes left cannot hold is refused before anything is made for it. A
-// least of 0 is for runs, which hold many items in a few bytes: their
-// count is bounded by the snapshot's bound instead.
-func (r *snapReader) count(least int) int {
-	v := r.uv()
-	limit := uint64(maxSearchSnapshot)
-	if least > 0 {
-		limit = uint64(len(r.b) / least)
-	}
-	if v > limit {
-		r.fail("%d items in %d bytes", v, len(r.b))
-		return 0
-	}
-	return int(v)
-}
-
-func (r *snapReader) str() string {
-	n := r.count(1)
-	if r.err != nil {
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
-}
-
-func (r *snapReader) flag() bool {
-	v := r.uv()
-	if v > 1 {
-		r.fail("flag %d", v)
-	}
-	return v == 1
-}
-
 // bitmap reads a bitmap of numbers under limit.
 func (r *snapReader) bitmap(limit int) *roaring.Bitmap {
 	b := roaring.New()
-	n := r.count(1)
-	if r.err != nil {
+	n := r.Count("bitmap", 1)
+	if r.Err != nil {
 		return b
 	}
-	if read, err := readBitmap(b, r.b[:n]); err != nil || read != int64(n) {
-		r.fail("bitmap of %d bytes: read %d, %v", n, read, err)
+	if read, err := readBitmap(b, r.B[:n]); err != nil || read != int64(n) {
+		r.Fail("bitmap of %d bytes: read %d, %v", n, read, err)
 		return roaring.New()
 	}
 	if !b.IsEmpty() && int64(b.Maximum()) >= int64(limit) {
-		r.fail("bitmap past the numbers")
+		r.Fail("bitmap past the numbers")
 		return roaring.New()
 	}
-	r.b = r.b[n:]
+	r.B = r.B[n:]
 	return b
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/snapbytes"
 )
 
 // A snapshot is an index written down, so that a command, or a server
@@ -39,124 +39,64 @@ var errBadSnapshot = errors.New("not a snapshot of the commitments' index")
 
 // snapshot writes x down.
 func (x *commitmentIndex) snapshot() ([]byte, error) {
-	var raw []byte
-	raw = append(raw, snapshotMagic...)
-	uv := func(v uint64) { raw = binary.AppendUvarint(raw, v) }
-	sv := func(v int64) { raw = binary.AppendVarint(raw, v) }
-	str := func(s string) { uv(uint64(len(s))); raw = append(raw, s...) }
+	w := &snapbytes.Writer{B: slices.Clone(snapshotMagic)}
 	ids := func(vs []uint16) {
-		uv(uint64(len(vs)))
+		w.Uvarint(uint64(len(vs)))
 		for _, v := range vs {
-			uv(uint64(v))
+			w.Uvarint(uint64(v))
 		}
 	}
-	flag := func(b bool) {
-		if b {
-			raw = append(raw, 1)
-		} else {
-			raw = append(raw, 0)
-		}
-	}
-	uv(uint64(len(x.names.of)))
+	w.Uvarint(uint64(len(x.names.of)))
 	for _, n := range x.names.of {
-		str(n)
+		w.String(n)
 	}
-	uv(uint64(len(x.docs)))
+	w.Uvarint(uint64(len(x.docs)))
 	for _, d := range x.docs {
-		sv(d.id)
-		str(d.date)
-		str(d.storedDate)
-		flag(d.withdrawn)
+		w.Varint(d.id)
+		w.String(d.date)
+		w.String(d.storedDate)
+		w.Flag(d.withdrawn)
 		ids(d.stored)
 		ids(d.parties)
 		ids(d.vals)
-		uv(uint64(len(d.commitments)))
+		w.Uvarint(uint64(len(d.commitments)))
 		for _, c := range d.commitments {
-			sv(c.sentence)
-			sv(c.id)
-			sv(int64(c.due))
-			uv(uint64(c.off))
-			uv(uint64(c.strength))
-			raw = append(raw, c.rank)
-			flag(c.open)
-			raw = append(raw, c.actors, c.areas, c.statuses)
+			w.Varint(c.sentence)
+			w.Varint(c.id)
+			w.Varint(int64(c.due))
+			w.Uvarint(uint64(c.off))
+			w.Uvarint(uint64(c.strength))
+			w.Byte(c.rank)
+			w.Flag(c.open)
+			w.Byte(c.actors)
+			w.Byte(c.areas)
+			w.Byte(c.statuses)
 		}
 	}
 	var out bytes.Buffer
-	w, err := flate.NewWriter(&out, flate.BestSpeed)
+	zw, err := flate.NewWriter(&out, flate.BestSpeed)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := w.Write(raw); err != nil {
+	if _, err := zw.Write(w.B); err != nil {
 		return nil, err
 	}
-	if err := w.Close(); err != nil {
+	if err := zw.Close(); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
 }
 
-// snapshotReader reads a snapshot's numbers, failing once for good.
-type snapshotReader struct {
-	b   []byte
-	err error
-}
-
-func (r *snapshotReader) fail(what string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("%w: %s", errBadSnapshot, what)
-	}
-}
-
-func (r *snapshotReader) uv(what string) uint64 { return readVarint(r, what, binary.Uvarint) }
-func (r *snapshotReader) sv(what string) int64  { return readVarint(r, what, binary.Varint) }
-
-// readVarint reads one number with read (binary.Uvarint or Varint).
-func readVarint[T int64 | uint64](r *snapshotReader, what string, read func([]byte) (T, int)) T {
-	v, n := read(r.b)
-	if n <= 0 {
-		r.fail(what)
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *snapshotReader) byte1(what string) byte {
-	if len(r.b) == 0 {
-		r.fail(what)
-		return 0
-	}
-	v := r.b[0]
-	r.b = r.b[1:]
-	return v
-}
-
-// count reads a count of items of at least min bytes each: never more
-// than the bytes left could hold, so that a bad count allocates nothing.
-func (r *snapshotReader) count(what string, min int) int {
-	n := r.uv(what)
-	if n > uint64(len(r.b)/min) {
-		r.fail(what + ": count past the end")
-		return 0
-	}
-	return int(n)
-}
-
-func (r *snapshotReader) str(what string) string {
-	n := r.count(what, 1)
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
-}
+// snapshotReader reads a snapshot's fields, failing once for good.
+type snapshotReader struct{ *snapbytes.Reader }
 
 func (r *snapshotReader) ids(what string, names int) []uint16 {
-	n := r.count(what, 1)
+	n := r.Count(what, 1)
 	out := make([]uint16, n)
 	for i := range out {
-		v := r.uv(what)
+		v := r.Uvarint(what)
 		if v >= uint64(names) {
-			r.fail(what + ": a name it does not hold")
+			r.Fail("%s: a name it does not hold", what)
 			return nil
 		}
 		out[i] = uint16(v)
@@ -176,48 +116,48 @@ func readSnapshot(data []byte) (*commitmentIndex, error) {
 	if !bytes.HasPrefix(raw, snapshotMagic) {
 		return nil, fmt.Errorf("%w: no magic", errBadSnapshot)
 	}
-	r := &snapshotReader{b: raw[len(snapshotMagic):]}
+	r := snapshotReader{snapbytes.NewReader(raw[len(snapshotMagic):], errBadSnapshot, 0)}
 	x := &commitmentIndex{names: names{ids: map[string]uint16{}}}
-	nn := r.count("names", 1)
+	nn := r.Count("names", 1)
 	if nn >= 1<<16 {
-		r.fail("names: too many")
+		r.Fail("names: too many")
 	}
 	for range nn {
-		if r.err != nil {
+		if r.Err != nil {
 			break
 		}
-		s := r.str("name")
+		s := r.String("name")
 		if _, dup := x.names.ids[s]; dup {
-			r.fail("names: " + s + " twice")
+			r.Fail("names: %s twice", s)
 			break
 		}
 		x.names.ids[s] = uint16(len(x.names.of))
 		x.names.of = append(x.names.of, s)
 	}
-	nd := r.count("documents", 8)
+	nd := r.Count("documents", 8)
 	x.docs = make([]*indexedDoc, 0, nd)
 	for range nd {
-		if r.err != nil {
+		if r.Err != nil {
 			break
 		}
-		d := &indexedDoc{id: r.sv("document id"), date: r.str("date"), storedDate: r.str("stored date")}
-		d.withdrawn = r.byte1("withdrawn") == 1
+		d := &indexedDoc{id: r.Varint("document id"), date: r.String("date"), storedDate: r.String("stored date")}
+		d.withdrawn = r.Byte("withdrawn") == 1
 		d.stored, d.parties = r.ids("stored parties", nn), r.ids("parties", nn)
 		// labels: names, and the statuses' numbers among them
 		d.vals = r.ids("labels", max(nn, len(entente.Statuses)+1))
-		nc := r.count("commitments", 10)
+		nc := r.Count("commitments", 10)
 		d.commitments = make([]indexedCommitment, nc)
 		for i := range d.commitments {
 			c := &d.commitments[i]
-			c.sentence, c.id = r.sv("sentence"), r.sv("tracking row")
-			due := r.sv("due date")
-			off := r.uv("labels' offset")
-			strength := r.uv("strength")
-			c.rank, c.open = r.byte1("rank"), r.byte1("open") == 1
-			c.actors, c.areas, c.statuses = r.byte1("actors"), r.byte1("areas"), r.byte1("statuses")
+			c.sentence, c.id = r.Varint("sentence"), r.Varint("tracking row")
+			due := r.Varint("due date")
+			off := r.Uvarint("labels' offset")
+			strength := r.Uvarint("strength")
+			c.rank, c.open = r.Byte("rank"), r.Byte("open") == 1
+			c.actors, c.areas, c.statuses = r.Byte("actors"), r.Byte("areas"), r.Byte("statuses")
 			if due < 0 || due > 99991231 || strength >= uint64(nn) ||
 				off+uint64(c.actors)+uint64(c.areas)+2*uint64(c.statuses) > uint64(len(d.vals)) {
-				r.fail("a commitment's numbers out of range")
+				r.Fail("a commitment's numbers out of range")
 				break
 			}
 			c.due, c.off, c.strength = int32(due), uint32(off), uint16(strength)
@@ -226,25 +166,25 @@ func readSnapshot(data []byte) (*commitmentIndex, error) {
 			for j := 0; j < len(ps); j += 2 {
 				names = append(slices.Clip(names), ps[j])
 				if ps[j+1] > uint16(len(entente.Statuses)) {
-					r.fail("a status it does not know")
+					r.Fail("a status it does not know")
 				}
 			}
 			for _, n := range names {
 				if int(n) >= nn {
-					r.fail("a label it does not hold")
+					r.Fail("a label it does not hold")
 				}
 			}
-			if r.err != nil {
+			if r.Err != nil {
 				break
 			}
 		}
 		x.docs = append(x.docs, d)
 	}
-	if r.err == nil && len(r.b) != 0 {
-		r.fail("bytes after the end")
+	if r.Err == nil && len(r.B) != 0 {
+		r.Fail("bytes after the end")
 	}
-	if r.err != nil {
-		return nil, r.err
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	if !slices.IsSortedFunc(x.docs, docOrder) {
 		return nil, fmt.Errorf("%w: documents out of order", errBadSnapshot)
