@@ -187,61 +187,48 @@ func compare(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, docs 
 	}
 }
 
-// sameBreakdown fails unless the dashboard's counts of f's set from the
-// index are those of every commitment of the set read in full (ref),
-// and the set is not counted empty where it has commitments.
-func sameBreakdown(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+// sameRead fails unless what read by tr (the index) is what ref (the Go
+// path) reads, as JSON; when says at which step. It returns tr's.
+func sameRead[T any](t *testing.T, tr, ref *tracking.Tracker, what string, f entente.CommitmentFilter, when string,
+	read func(*tracking.Tracker) (T, error)) T {
 	t.Helper()
-	got, err := tr.Breakdown(ctx, f)
+	got, err := read(tr)
 	if err != nil {
-		t.Fatalf("%s: breakdown %+v: %v", when, f, err)
+		t.Fatalf("%s: %s %+v from the index: %v", when, what, f, err)
 	}
-	want, err := ref.Breakdown(ctx, f)
+	want, err := read(ref)
 	if err != nil {
-		t.Fatalf("%s: Go breakdown %+v: %v", when, f, err)
+		t.Fatalf("%s: Go %s %+v: %v", when, what, f, err)
 	}
 	if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
-		t.Errorf("%s: breakdown %+v:\n index %s\n    Go %s", when, f, g, w)
+		t.Errorf("%s: %s %+v:\n index %s\n    Go %s", when, what, f, g, w)
 	}
+	return got
+}
+
+// samePage fails unless the page of f read by tr is the one ref reads.
+func samePage(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+	t.Helper()
+	sameRead(t, tr, ref, "page", f, when, func(x *tracking.Tracker) (*tracking.Page, error) { return x.Commitments(ctx, f) })
+}
+
+// sameScorecard is samePage for the scorecard of f.
+func sameScorecard(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+	t.Helper()
+	sameRead(t, tr, ref, "scorecard", f, when, func(x *tracking.Tracker) (*entente.Scorecard, error) { return x.Scorecard(ctx, f) })
+}
+
+// sameBreakdown is samePage for the dashboard's counts of f's set, which
+// also must not be empty where the set has commitments.
+func sameBreakdown(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
+	t.Helper()
+	got := sameRead(t, tr, ref, "breakdown", f, when, func(x *tracking.Tracker) (*entente.Breakdown, error) { return x.Breakdown(ctx, f) })
 	sc, err := ref.Scorecard(ctx, f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sc.Commitments > 0 && len(got.Party) == 0 {
 		t.Errorf("%s: breakdown %+v: %d commitments and no party counted", when, f, sc.Commitments)
-	}
-}
-
-// samePage fails unless the page of f read by tr (the index) is the
-// one ref (the Go path) reads; when says at which step.
-func samePage(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
-	t.Helper()
-	got, err := tr.Commitments(ctx, f)
-	if err != nil {
-		t.Fatalf("%s: SQL %+v: %v", when, f, err)
-	}
-	want, err := ref.Commitments(ctx, f)
-	if err != nil {
-		t.Fatalf("%s: Go %+v: %v", when, f, err)
-	}
-	if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
-		t.Errorf("%s: page %+v:\n SQL %s\n  Go %s", when, f, g, w)
-	}
-}
-
-// sameScorecard is samePage for the scorecard of f.
-func sameScorecard(t *testing.T, ctx context.Context, tr, ref *tracking.Tracker, f entente.CommitmentFilter, when string) {
-	t.Helper()
-	got, err := tr.Scorecard(ctx, f)
-	if err != nil {
-		t.Fatalf("%s: SQL scorecard %+v: %v", when, f, err)
-	}
-	want, err := ref.Scorecard(ctx, f)
-	if err != nil {
-		t.Fatalf("%s: Go scorecard %+v: %v", when, f, err)
-	}
-	if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
-		t.Errorf("%s: scorecard %+v:\n SQL %s\n  Go %s", when, f, g, w)
 	}
 }
 
