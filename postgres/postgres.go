@@ -397,6 +397,11 @@ func (Dialect) MatchQuery(q search.Terms) string {
 	return strings.Join(parts, " & ")
 }
 
+// PhraseQuery says that the index cannot answer a phrase: the postings keep
+// no positions, so a run of three or more characters is looked up by its
+// bigrams and its candidates' texts are checked.
+func (Dialect) PhraseQuery(search.Terms) (string, bool) { return "", false }
+
 // MatchIDs lists the sentence ids of the index rows that match.
 func (Dialect) MatchIDs(match, after string, limit int) string {
 	return "SELECT string_agg(CAST(sentence_id AS text), ',') FROM (SELECT sentence_id FROM sentence_search WHERE " + indexTokens +

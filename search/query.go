@@ -74,6 +74,13 @@ func newTerm(u *unit) Term {
 	return t
 }
 
+// Phrase says that Tokens are the bigrams of a run of three or more
+// characters, in order: a text holds the term where they stand at
+// consecutive positions of its tokens, which is where the characters stand
+// in a row within one run (a run's bigrams follow one another, and its last
+// character, or a word, stands between any two runs).
+func (t Term) Phrase() bool { return len(t.runes) >= 3 }
+
 // String returns the terms' tokens, a term's tokens joined by spaces (by
 // " | " when any one will do) and terms by " & ", for logs and test
 // failures.
@@ -132,16 +139,17 @@ func (q Terms) matchInto(text string, marks bool, c stems, b *scanBuffers) Match
 	if marks {
 		spans = new([]entente.Span)
 	}
+	tokens := 0 // the index tokens of the units before
 	scanInto(text, c, b, func(u *unit) {
+		n := 1
 		if u.isRun() {
-			n := len(u.runes)
-			m.Length += n // n-1 bigrams and the last character
-		} else {
-			m.Length++
+			n = len(u.runes) // n-1 bigrams and the last character
 		}
+		m.Length += n
 		for i := range q {
-			q[i].find(u, spans, &m.Counts[i])
+			q[i].find(u, tokens, spans, &m.Counts[i])
 		}
+		tokens += n
 	})
 	m.Length = min(m.Length, MaxTokens)
 	if marks {
@@ -150,11 +158,14 @@ func (q Terms) matchInto(text string, marks bool, c stems, b *scanBuffers) Match
 	return m
 }
 
-// find counts the occurrences of t in the unit and, if spans is not nil,
-// appends them to it.
-func (t *Term) find(u *unit, spans *[]entente.Span, count *int) {
+// find counts the occurrences of t in the unit, whose first index token is
+// the text's token-th, and, if spans is not nil, appends them to it. Only
+// occurrences whose tokens are among the text's first MaxTokens count: the
+// index holds no more, and a search finds what the index holds, on either
+// store, whether it looks up positions or checks the text.
+func (t *Term) find(u *unit, token int, spans *[]entente.Span, count *int) {
 	if t.runes == nil {
-		if !u.isRun() && slices.Contains(t.words, u.word) {
+		if !u.isRun() && token < MaxTokens && slices.Contains(t.words, u.word) {
 			*count++
 			if spans != nil {
 				*spans = append(*spans, entente.Span{Start: u.start, End: u.end})
@@ -166,7 +177,10 @@ func (t *Term) find(u *unit, spans *[]entente.Span, count *int) {
 		return
 	}
 	n := len(t.runes)
-	for j := 0; j+n <= len(u.runes); j++ {
+	// the last token an occurrence at j needs: its last bigram, or for one
+	// character the token it begins
+	last := max(n-2, 0)
+	for j := 0; j+n <= len(u.runes) && token+j+last < MaxTokens; j++ {
 		if u.runes[j] == t.runes[0] && slices.Equal(u.runes[j:j+n], t.runes) {
 			*count++
 			if spans != nil {

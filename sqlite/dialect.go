@@ -139,14 +139,35 @@ func (Dialect) ClearIndex(ctx context.Context, tx *sql.Tx) error {
 
 // MatchQuery renders the terms as an FTS5 query: every token of every term
 // required (of a term whose tokens are alternatives, one), a
-// one-character term as a prefix ("铁"*). The index keeps no
-// positions, so a phrase is not asked for; package search checks it.
-func (Dialect) MatchQuery(q search.Terms) string {
+// one-character term as a prefix ("铁"*). A run of three or more
+// characters is asked for by its bigrams wherever they stand: the store
+// counts its candidates so (BM25's document frequency, as PostgreSQL's)
+// and finds its matches with PhraseQuery.
+func (Dialect) MatchQuery(q search.Terms) string { return matchQuery(q, false) }
+
+// PhraseQuery renders the terms as MatchQuery does but for a run of three
+// or more characters, asked for as the phrase of its bigrams ("人类" +
+// "类命" + …). The index keeps positions (migration 0053), so the phrase
+// matches where the bigrams stand at consecutive places, which is where
+// the characters stand in a row within one run (search.Term.Phrase): its
+// matches are the sentences that hold the terms, and no text is checked.
+func (Dialect) PhraseQuery(q search.Terms) (string, bool) { return matchQuery(q, true), true }
+
+func matchQuery(q search.Terms, phrases bool) string {
+	quote := func(tok string) string { return `"` + strings.ReplaceAll(tok, `"`, `""`) + `"` }
 	var parts []string
 	for _, t := range q {
+		if phrases && t.Phrase() {
+			toks := make([]string, len(t.Tokens))
+			for i, tok := range t.Tokens {
+				toks[i] = quote(tok)
+			}
+			parts = append(parts, strings.Join(toks, " + "))
+			continue
+		}
 		var alts []string
 		for _, tok := range t.Tokens {
-			p := `"` + strings.ReplaceAll(tok, `"`, `""`) + `"`
+			p := quote(tok)
 			if t.Prefix {
 				p += "*"
 			}

@@ -16,8 +16,9 @@ const checkRunsChunk = 1000
 
 // checkRuns returns the numbers in x of the sentences ids whose text holds
 // every term as the analyzer finds it: the candidates of a run of three or
-// more characters, which the index (bigrams without positions) cannot
-// decide (matches). It reads the candidates and their versions a chunk at a
+// more characters, which an index of bigrams without positions cannot
+// decide (matches; PostgreSQL's postings, where SQLite's FTS5 answers the
+// phrase from its positions). It reads the candidates and their versions a chunk at a
 // time on tx, and inflates and checks each chunk on other goroutines
 // meanwhile: for a phrase common to most of a library of 100,000 statements,
 // inflating the versions' texts was about as long as reading them (2.4 s
@@ -27,6 +28,7 @@ func (s *Store) checkRuns(ctx context.Context, tx *sql.Tx, x *labelIndex, ids []
 	if len(ids) == 0 {
 		return nil, nil
 	}
+	s.runCandidates.Add(int64(len(ids)))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type chunk struct {

@@ -14,6 +14,20 @@ import (
 	"github.com/entente/entente/search"
 )
 
+// RunCandidatesChecked is how many candidates' texts s has read to check a
+// run of characters in them.
+func RunCandidatesChecked(s *Store) int64 { return s.runCandidates.Load() }
+
+// CachedDocumentFrequency is the number of sentences ranking counted as
+// holding the one term of query, as s keeps it (found is false if it keeps
+// none).
+func CachedDocumentFrequency(s *Store, query string) (n int64, found bool) {
+	s.df.mu.Lock()
+	defer s.df.mu.Unlock()
+	n, found = s.df.dfs[dfKey(search.Query(query)[0])]
+	return n, found
+}
+
 // SetMatchChunk makes s list the full-text index's matches n at a time.
 func SetMatchChunk(s *Store, n int) { s.matchChunk = n }
 

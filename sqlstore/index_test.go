@@ -23,12 +23,14 @@ func TestIndexAgreesWithAnalyzer(t *testing.T) {
 		"Министарство спољних послова", "Ministarstvo spoljnih poslova", "Đoković", "Djoković", "džak џак",
 		"naïve café", "nai\u0308ve cafe\u0301", "O'Brien's", "ｶﾀｶﾅ カタカナ", "한국어 텍스트", "ελληνικά Ελληνικά",
 		"e\u0301\u0301", "x\u200by", "中国-塞尔维亚", "2024年5月8日",
-		"一路一带一", // 一带, 带一 and 一路, but not in a row
+		"一路一带一",              // 一带, 带一 and 一路, but not in a row
+		"带一 路一带", "一带一路一带一路", // apart by a space; twice in a row
 	}
 	queries := []string{
 		"一带一路", "一带", "一路", "带一", "铁", "铁路", "路", "cooperation", "cooperate", "co operation",
 		"visa", "visa2017", "spoljnih", "спољних", "djokovic", "Ђоковић", "dzak", "naive", "cafe", "obrien", "o",
 		"カタカナ", "ｶﾀｶﾅ", "한국", "ελληνικα", "e", "x", "y", "中国 塞尔维亚", "2024", "年5",
+		"带一路", "一带一路一带",
 	}
 	var sents []sentence
 	for _, text := range texts {
@@ -54,6 +56,15 @@ func TestIndexAgreesWithAnalyzer(t *testing.T) {
 			}
 			if got < want {
 				t.Errorf("query %q (%v): the index finds %d sentences, the analyzer %d", q, terms, got, want)
+			}
+			// an index that answers phrases finds exactly what the analyzer does
+			if pq, ok := d.PhraseQuery(terms); ok {
+				if err := s.DB().QueryRow(d.CountMatches("$1"), pq).Scan(&got); err != nil {
+					t.Fatalf("%q: %v", q, err)
+				}
+				if got != want {
+					t.Errorf("query %q (%s): the index's phrase finds %d sentences, the analyzer %d", q, pq, got, want)
+				}
 			}
 			hits, err := s.Search(context.Background(), entente.SearchQuery{Text: q})
 			if err != nil {

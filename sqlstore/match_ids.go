@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-
-	"github.com/entente/entente/search"
 )
 
 // matchIDsChunk is how many matches one statement of matchIDs lists: a
@@ -14,10 +12,9 @@ import (
 const matchIDsChunk = 1 << 16
 
 // matchIDs passes found the id of every sentence the full-text index
-// matches with terms, in chunks of matchIDsChunk listed in one text each
-// (Dialect.MatchIDs).
-func (s *Store) matchIDs(ctx context.Context, tx *sql.Tx, terms search.Terms, found func(int64)) error {
-	match := s.dialect.MatchQuery(terms)
+// matches with match (Dialect.MatchQuery or PhraseQuery), in chunks of
+// matchIDsChunk listed in one text each (Dialect.MatchIDs).
+func (s *Store) matchIDs(ctx context.Context, tx *sql.Tx, match string, found func(int64)) error {
 	chunk := matchIDsChunk
 	if s.matchChunk > 0 {
 		chunk = s.matchChunk

@@ -151,8 +151,9 @@ func termsKey(terms search.Terms) string {
 
 // matches returns the sentences that hold every term: the full-text
 // index's matches, and where the index alone does not decide (a run of
-// three or more characters, whose bigrams may stand apart) those whose
-// text holds the run, as the analyzer finds it. Kept for as long as the
+// three or more characters, whose bigrams may stand apart, in an index
+// without positions) those whose text holds the run, as the analyzer finds
+// it. Kept for as long as the
 // collection stays the same. The result is shared: callers must not
 // change it.
 func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms) (*roaring.Bitmap, error) {
@@ -167,6 +168,14 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	var ns []uint32
 	var ids []int64
 	exact := exactIndex(terms)
+	// an index with positions answers a phrase itself (SQLite); its
+	// matches are then not the candidates ranking counts (below)
+	match, phrased := s.dialect.MatchQuery(terms), false
+	if !exact {
+		if pq, ok := s.dialect.PhraseQuery(terms); ok {
+			match, exact, phrased = pq, true, true
+		}
+	}
 	found := func(id int64) {
 		if !exact {
 			ids = append(ids, id)
@@ -186,7 +195,7 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 			})
 		}
 	} else {
-		err = s.matchIDs(ctx, tx, terms, func(id int64) {
+		err = s.matchIDs(ctx, tx, match, func(id int64) {
 			found(id)
 			listed++
 		})
@@ -194,10 +203,11 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	if err != nil {
 		return nil, fmt.Errorf("find matches: %w", err)
 	}
-	if len(terms) == 1 {
+	if len(terms) == 1 && !phrased {
 		// what ranking counts again for the term's weight
 		// (documentFrequencies): 50 ms of the commonest character's first
-		// search at 100,000 statements
+		// search at 100,000 statements. A phrase's weight is its
+		// candidates' count on both stores, which a phrase's matches are not.
 		s.df.put(x.key.collection, map[string]int64{dfKey(terms[0]): int64(listed)})
 	}
 	checked, err := s.checkRuns(ctx, tx, x, ids, terms)

@@ -65,6 +65,11 @@ type Dialect interface {
 	// full-text condition: every token of every term, a term marked Prefix
 	// as a prefix.
 	MatchQuery(q search.Terms) string
+	// PhraseQuery renders the terms as MatchQuery does, each term with a
+	// Phrase asked for as its tokens at consecutive positions, and says
+	// whether the index can answer that: its matches are then exactly the
+	// sentences that hold the terms, and no candidate's text is checked.
+	PhraseQuery(q search.Terms) (string, bool)
 	// MatchIDs returns a query of one row and column: the ids of at most
 	// limit sentences matching the full-text query bound to match, the
 	// smallest greater than the id bound to after, as decimals joined by
@@ -105,6 +110,9 @@ type Store struct {
 	index   indexHolder // search's labels in memory
 	// matchChunk, when not 0, replaces matchIDsChunk (tests)
 	matchChunk int
+	// runCandidates counts the candidates whose text checkRuns has read
+	// (tests: an index with positions reads none)
+	runCandidates atomic.Int64
 	// commitmentBatchSize, when not 0, replaces commitmentBatch (tests)
 	commitmentBatchSize int
 	stmts               stmtCache
