@@ -13,9 +13,9 @@ const matchIDsChunk = 1 << 16
 
 // matchIDs passes found the id of every sentence the full-text index
 // matches with match (Dialect.MatchQuery or PhraseQuery), in chunks of
-// matchIDsChunk listed in one text each (Dialect.MatchIDs).
-func (s *Store) matchIDs(ctx context.Context, tx *sql.Tx, match string, found func(int64)) error {
-	chunk := matchIDsChunk
+// chunk (matchIDsChunk, or math.MaxInt32 for all at once) listed in one
+// text each (Dialect.MatchIDs).
+func (s *Store) matchIDs(ctx context.Context, tx *sql.Tx, match string, chunk int, found func(int64)) error {
 	if s.matchChunk > 0 {
 		chunk = s.matchChunk
 	}
