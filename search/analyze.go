@@ -7,7 +7,8 @@
 // run of Han (or kana, hangul) characters is indexed as its overlapping
 // bigrams and its last character: every character of the run begins one
 // token. A query of two characters is one bigram, a longer one all of its
-// bigrams (the analyzer then checks they stand in a row), and a query of
+// bigrams in a row (an index with positions asks for them so; over one
+// without, the analyzer checks each candidate's text), and a query of
 // one character a prefix lookup of the tokens that begin with it. Indexing
 // the single characters too would double the index for the rare query of
 // one character. Other

@@ -17,8 +17,10 @@ type Terms []Term
 // Term is one word or one run of CJK characters of a query. A word matches a
 // word of the same term; a run matches where its characters stand in a row
 // in the text. The index finds the sentences that hold all of the run's
-// bigrams, or for a run of one character a token that begins with it; Match
-// then keeps those where the characters stand in a row.
+// bigrams (at consecutive positions, where it keeps positions: Phrase), or
+// for a run of one character a token that begins with it; over an index
+// without positions, Match then keeps those where the characters stand in a
+// row.
 type Term struct {
 	// Tokens are the index tokens the term looks up: a sentence holds the
 	// term only if it holds all of them, or, when Any is set, one of them.
