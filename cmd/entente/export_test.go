@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,7 +45,7 @@ func runOK(t *testing.T, args ...string) []byte {
 func TestExportAsFiltered(t *testing.T) {
 	db := corpusStore(t)
 	ctx := context.Background()
-	st, err := openStore(ctx, db)
+	st, err := openStore(ctx, db, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,10 +50,39 @@ type store interface {
 	RunIndexer(ctx context.Context, log *slog.Logger, interval time.Duration)
 }
 
+// slowOpen is how long opening the store may take before the command says
+// why it waits: an upgrade's migrations run as the store opens, once, and
+// some take a while on a large library (migration 0053 rebuilds SQLite's
+// search index: about a minute at 100,000 statements).
+const slowOpen = 3 * time.Second
+
 // openStore opens the embedded SQLite store, or PostgreSQL for a
-// postgres:// address; either runs its migrations first. The store is
-// given what reads a split's parts again.
-func openStore(ctx context.Context, dsn string) (store, error) {
+// postgres:// address; either runs its migrations first, and if that
+// takes longer than slowOpen a line on stderr says so. The store is given
+// what reads a split's parts again.
+func openStore(ctx context.Context, dsn string, stderr io.Writer) (store, error) {
+	return openStoreNoticed(ctx, dsn, stderr, slowOpen)
+}
+
+// openStoreNoticed is openStore with the wait before the line.
+func openStoreNoticed(ctx context.Context, dsn string, stderr io.Writer, after time.Duration) (store, error) {
+	var (
+		mu   sync.Mutex
+		done bool
+	)
+	notice := time.AfterFunc(after, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done { // never after the store opened: the line would stand among the command's output
+			fmt.Fprintf(stderr, "entente: still opening %s: after an upgrade its migrations run once as it opens (minutes for a large library)\n", storeName(dsn))
+		}
+	})
+	defer func() {
+		notice.Stop()
+		mu.Lock()
+		done = true
+		mu.Unlock()
+	}()
 	var st store
 	var err error
 	if isPostgres(dsn) {
@@ -92,14 +123,14 @@ func storeName(dsn string) string {
 // says on stderr which store that is.
 func openAnnounced(cmd *cobra.Command, dsn string) (store, error) {
 	fmt.Fprintf(cmd.ErrOrStderr(), "store: %s\n", storeName(dsn))
-	return openStore(cmd.Context(), dsn)
+	return openStore(cmd.Context(), dsn, cmd.ErrOrStderr())
 }
 
 // storeRunE wraps the body of a command that needs the store: it opens the
 // store --db names, runs fn, and closes the store.
 func storeRunE(dsn *string, fn func(cmd *cobra.Command, st store, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		st, err := openStore(cmd.Context(), *dsn)
+		st, err := openStore(cmd.Context(), *dsn, cmd.ErrOrStderr())
 		if err != nil {
 			return err
 		}
