@@ -11,12 +11,12 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/auth"
+	"github.com/entente/entente/internal/syncbuf"
 )
 
 // TestSecurityHeaders: every response carries the security headers: API
@@ -158,28 +158,10 @@ func (s slowStore) Documents(ctx context.Context, f entente.DocumentFilter) ([]e
 	return nil, ctx.Err()
 }
 
-// syncBuffer is a log sink safe for the server's goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // TestClientHangUp: a client that hangs up is logged as 499 at level
 // INFO, not as a 500 and an internal error.
 func TestClientHangUp(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	st := slowStore{openSQLite(t)}
 	h := newHarnessWith(t, st, Config{PasswordParams: auth.Fast, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)

@@ -1,37 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"io"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/entente/entente/internal/syncbuf"
 	_ "modernc.org/sqlite"
 )
-
-// syncBuffer is a bytes.Buffer that the notice's goroutine and the test
-// may use at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // A store that takes long to open (its migrations waiting, here, for another
 // connection's write lock, as an upgrade's run on a large library) is said
@@ -63,7 +43,7 @@ func TestSlowOpenSaid(t *testing.T) {
 		conn.Close()
 	})
 	defer release.Stop()
-	var slow syncBuffer
+	var slow syncbuf.Buffer
 	st, err = openStoreNoticed(ctx, path, &slow, 50*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +54,7 @@ func TestSlowOpenSaid(t *testing.T) {
 	}
 
 	// the same store again, now current: no line, then or later
-	var quick syncBuffer
+	var quick syncbuf.Buffer
 	st, err = openStoreNoticed(ctx, path, &quick, 2*time.Second)
 	if err != nil {
 		t.Fatal(err)
