@@ -154,9 +154,8 @@ func termsKey(terms search.Terms) string {
 // index's matches, and where the index alone does not decide (a run of
 // three or more characters, whose bigrams may stand apart, in an index
 // without positions) those whose text holds the run, as the analyzer finds
-// it. Kept for as long as the
-// collection stays the same. The result is shared: callers must not
-// change it.
+// it. Kept for as long as the collection stays the same. The result is
+// shared: callers must not change it.
 func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms) (*roaring.Bitmap, error) {
 	key := termsKey(terms)
 	c := x.cache
