@@ -11,6 +11,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/bloom"
 	"github.com/entente/entente/search"
 )
 
@@ -276,3 +277,39 @@ func SaveSearchSnapshotAt(ctx context.Context, s *Store, events int64) error {
 
 // SetCommitmentBatch makes s read the commitments of n documents a batch.
 func SetCommitmentBatch(s *Store, n int) { s.commitmentBatchSize = n }
+
+// SetNearFilter sets after how many look-ups without the filter of
+// near-duplicate keys a process reads it (-1: never) and the least
+// capacity a filter is built with (near_filter.go).
+func SetNearFilter(s *Store, readAfter, minKeys int64) {
+	s.nearFilterAfter, s.nearFilterMin = readAfter, minKeys
+}
+
+// NearFiltered is how many keys look-ups left out by the filter.
+func NearFiltered(s *Store) int64 { return s.nearFiltered.Load() }
+
+// NearFilterMissing reads the store's filter as written and returns how
+// many keys of near_sketches it says are absent, how many keys it counts
+// and its capacity.
+func NearFilterMissing(ctx context.Context, s *Store) (missing, keys, capacity int64, err error) {
+	var bits []byte
+	if err := s.db.QueryRowContext(ctx, `SELECT keys, capacity, bits FROM near_filter WHERE id = 1`).Scan(&keys, &capacity, &bits); err != nil {
+		return 0, 0, 0, err
+	}
+	f, err := bloom.Decode(bits)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM near_sketches`)
+	err = eachRow(rows, err, func(rows *sql.Rows) error {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return err
+		}
+		if !f.MayContain(uint64(k)) {
+			missing++
+		}
+		return nil
+	})
+	return missing, keys, capacity, err
+}

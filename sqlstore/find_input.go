@@ -20,52 +20,56 @@ import (
 // Ingest decodes first only inputs that it reads in the process (text and
 // HTML), so that a known PDF is not read again to be found.
 func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch []int64) (src *entente.Source, exact *entente.Version, near []entente.Version, err error) {
-	var a args
-	bsha, tsha := a.add(bytesSHA), a.add(textSHA)
-	known := `EXISTS (SELECT 1 FROM sources y WHERE y.sha256 = ` + bsha + `)`
-	q := `
+	look := func(merged []int64) error {
+		src, exact, near = nil, nil, nil
+		var a args
+		bsha, tsha := a.add(bytesSHA), a.add(textSHA)
+		known := `EXISTS (SELECT 1 FROM sources y WHERE y.sha256 = ` + bsha + `)`
+		q := `
 		SELECT 2, 0, s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at, 0
 		FROM sources s JOIN versions v ON v.id = s.version_id WHERE s.sha256 = ` + bsha + `
 		UNION ALL
 		SELECT 1, 0, id, document_id, language, authentic, text_sha256, extractor, created_at, 0
 		FROM versions WHERE text_sha256 = ` + tsha + ` AND NOT ` + known
-	if len(sketch) > 0 {
-		// the near-duplicate candidates are looked for only when neither
-		// the bytes nor the text are stored (one-time filters the executor
-		// tests first)
-		q += `
+		if len(sketch) > 0 {
+			// the near-duplicate candidates are looked for only when neither
+			// the bytes nor the text are stored (one-time filters the executor
+			// tests first)
+			q += `
 		UNION ALL
 		SELECT 0, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
-		FROM (` + s.nearCandidatesSQL(&a, sketch) + `) n
+		FROM (` + s.nearCandidatesSQL(&a, sketch, merged) + `) n
 		JOIN versions v ON v.id = n.version_id
 		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = ` + tsha + `) AND NOT ` + known
-	}
-	q += `
+		}
+		q += `
 		ORDER BY 1 DESC, 2 DESC, 3`
-	err = s.queryAlone(ctx, nil, q, a, func(rows *sql.Rows) error {
-		var (
-			v          entente.Version
-			kind       int
-			shared, id int64
-		)
-		if err := rows.Scan(&kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
-			return err
-		}
-		v.ID, v.CreatedAt = id, v.CreatedAt.UTC()
-		switch {
-		case kind == 2:
-			if src == nil { // the first source, as SourceBySHA256 gives it (ORDER BY id)
-				src = &entente.Source{ID: id, DocumentID: v.DocumentID, SHA256: bytesSHA, CreatedAt: v.CreatedAt}
+		return s.queryAlone(ctx, nil, q, a, func(rows *sql.Rows) error {
+			var (
+				v          entente.Version
+				kind       int
+				shared, id int64
+			)
+			if err := rows.Scan(&kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
+				return err
 			}
-		case kind == 1:
-			if exact == nil {
-				exact = &v
+			v.ID, v.CreatedAt = id, v.CreatedAt.UTC()
+			switch {
+			case kind == 2:
+				if src == nil { // the first source, as SourceBySHA256 gives it (ORDER BY id)
+					src = &entente.Source{ID: id, DocumentID: v.DocumentID, SHA256: bytesSHA, CreatedAt: v.CreatedAt}
+				}
+			case kind == 1:
+				if exact == nil {
+					exact = &v
+				}
+			default:
+				near = append(near, v)
 			}
-		default:
-			near = append(near, v)
-		}
-		return nil
-	})
+			return nil
+		})
+	}
+	err = s.nearLookup(ctx, s.queryAlone, sketch, look)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("find input: %w", err)
 	}

@@ -70,8 +70,10 @@ func (s *Store) insertSketches(ctx context.Context, tx *sql.Tx, vs []versionSket
 
 // nearCandidatesSQL is the query of the versions that share at least
 // entente.NearMinShared of a sketch's hashes (bound from a), those sharing
-// most first, at most maxNearCandidates: version_id and shared.
-func (s *Store) nearCandidatesSQL(a *args, sketch []int64) string {
+// most first, at most maxNearCandidates: version_id and shared. On SQLite
+// near_sketches is asked for merged alone, the keys its filter may hold
+// (nearLookup), near_recent for all.
+func (s *Store) nearCandidatesSQL(a *args, sketch, merged []int64) string {
 	limit := `HAVING count(*) >= ` + strconv.Itoa(entente.NearMinShared) + `
 		ORDER BY count(*) DESC, version_id LIMIT ` + strconv.Itoa(maxNearCandidates)
 	if s.sketchArrays() {
@@ -82,12 +84,15 @@ func (s *Store) nearCandidatesSQL(a *args, sketch []int64) string {
 	}
 	// the sketches merged and those staged since (near_recent.go); a
 	// version's hashes are in one or the other, never both
-	merged := idList(s.dialect, a, sketch)
+	var fromMerged string
+	if len(merged) > 0 {
+		fromMerged = `SELECT version_id FROM near_sketches WHERE hash IN (` + idList(s.dialect, a, merged) + `)
+			UNION ALL
+			`
+	}
 	staged := idList(s.dialect, a, sketch)
 	return `SELECT version_id, count(*) AS shared FROM (
-			SELECT version_id FROM near_sketches WHERE hash IN (` + merged + `)
-			UNION ALL
-			SELECT version_id FROM near_recent WHERE hash IN (` + staged + `)
+			` + fromMerged + `SELECT version_id FROM near_recent WHERE hash IN (` + staged + `)
 		) GROUP BY version_id ` + limit
 }
 
@@ -123,22 +128,25 @@ func (s *Store) nearVersions(ctx context.Context, query queryFunc, sketch []int6
 	if len(sketch) == 0 {
 		return nil, nil
 	}
-	var a args
 	var vs []entente.Version
-	err := query(ctx, nil, `
+	err := s.nearLookup(ctx, query, sketch, func(merged []int64) error {
+		var a args
+		vs = nil
+		return query(ctx, nil, `
 			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
-			FROM (`+s.nearCandidatesSQL(&a, sketch)+`) n
+			FROM (`+s.nearCandidatesSQL(&a, sketch, merged)+`) n
 			JOIN versions v ON v.id = n.version_id
 			ORDER BY n.shared DESC, n.version_id`, a,
-		func(rows *sql.Rows) error {
-			var v entente.Version
-			if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
-				return err
-			}
-			v.CreatedAt = v.CreatedAt.UTC()
-			vs = append(vs, v)
-			return nil
-		})
+			func(rows *sql.Rows) error {
+				var v entente.Version
+				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
+					return err
+				}
+				v.CreatedAt = v.CreatedAt.UTC()
+				vs = append(vs, v)
+				return nil
+			})
+	})
 	if err != nil {
 		return nil, fmt.Errorf("find near versions: %w", err)
 	}
@@ -238,7 +246,13 @@ func (s *Store) sketchAll(ctx context.Context, tx *sql.Tx) error {
 	for i, v := range vs {
 		sketches[i] = versionSketch{v.id, entente.NearSketch(v.text)}
 	}
-	return s.insertSketches(ctx, tx, sketches, true)
+	if err := s.insertSketches(ctx, tx, sketches, true); err != nil {
+		return err
+	}
+	if s.sketchArrays() {
+		return nil
+	}
+	return s.buildNearFilter(ctx, tx)
 }
 
 // withDifferences fills in how each near-duplicate source of d differs

@@ -60,10 +60,20 @@ func (s *Store) mergeSketches(ctx context.Context, tx *sql.Tx) error {
 	if s.sketchArrays() {
 		return nil
 	}
-	var staged int64
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM near_recent`).Scan(&staged); err != nil {
+	// the staged keys, for the filter of near_sketches' keys (near_filter.go)
+	var keys []int64
+	err := queryRows(ctx, tx, `SELECT hash FROM near_recent`, nil, func(rows *sql.Rows) error {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return err
+		}
+		keys = append(keys, k)
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("merge near-duplicate sketches: %w", err)
 	}
+	staged := int64(len(keys))
 	for _, r := range sketchRanges(staged) {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO near_sketches (hash, version_id)
@@ -74,6 +84,9 @@ func (s *Store) mergeSketches(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM near_recent`); err != nil {
+		return fmt.Errorf("merge near-duplicate sketches: %w", err)
+	}
+	if err := s.addNearFilterKeys(ctx, tx, keys); err != nil {
 		return fmt.Errorf("merge near-duplicate sketches: %w", err)
 	}
 	s.staged.Store(0)

@@ -37,7 +37,7 @@ func (s *Store) FindText(ctx context.Context, textSHA string, sketch []int64) (e
 		FROM versions WHERE text_sha256 = `+sha+`
 		UNION ALL
 		SELECT FALSE, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
-		FROM (`+s.nearCandidatesSQL(&a, sketch)+`) n
+		FROM (`+s.nearCandidatesSQL(&a, sketch, sketch)+`) n
 		JOIN versions v ON v.id = n.version_id
 		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = `+sha+`)
 		ORDER BY 1 DESC, 2 DESC, 3`, a,

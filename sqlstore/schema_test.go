@@ -15,10 +15,11 @@ import (
 // table and its shadow tables, PostgreSQL a table under a GIN index whose
 // rows are folded into postings, and the deleted sentences those list),
 // and SQLite stages new near-duplicate sketches (near_recent) where
-// PostgreSQL's GIN index has a pending list of its own.
+// PostgreSQL's GIN index has a pending list of its own, and keeps a filter
+// of their keys (near_filter) where PostgreSQL probes its index once.
 var searchIndexTables = map[string]func(table string) bool{
 	"sqlite": func(t string) bool {
-		return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") || t == "near_recent"
+		return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") || t == "near_recent" || t == "near_filter"
 	},
 	"postgres": func(t string) bool {
 		return t == "sentence_search" || t == "search_postings" || t == "search_gone"

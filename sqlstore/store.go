@@ -161,6 +161,20 @@ type Store struct {
 	// mergeStagedRows (tests).
 	staged    atomic.Int64
 	mergeRows int64
+	// nearFilt is the filter of near_sketches' keys as this process read
+	// it (near_filter.go), nil until read; nearUnfiltered counts the
+	// look-ups made before, nearReadAfter how many are made before it is
+	// read, plus one (0: not yet known). nearFilterMin and
+	// nearFilterAfter, when set, replace minNearFilterKeys and that count
+	// (tests, -1 for never), and nearFiltered counts the keys look-ups
+	// left out.
+	nearFilt        atomic.Pointer[nearFilter]
+	nearFiltMu      sync.Mutex
+	nearUnfiltered  atomic.Int64
+	nearReadAfter   atomic.Int64
+	nearFilterMin   int64
+	nearFilterAfter int64
+	nearFiltered    atomic.Int64
 }
 
 var _ entente.Store = (*Store)(nil)
@@ -181,6 +195,9 @@ func New(ctx context.Context, db, rdb *sql.DB, d Dialect) (*Store, error) {
 		return nil, err
 	}
 	if err := s.ensureSketches(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.ensureNearFilter(ctx); err != nil {
 		return nil, err
 	}
 	if err := s.ensureNearRunes(ctx); err != nil {

@@ -1,0 +1,202 @@
+package sqlstore_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlite"
+	"github.com/entente/entente/sqlstore"
+)
+
+// republished is a text as a news agency republishes a statement: the
+// same statement, a near-duplicate of it.
+func republished(d *entente.NewDocument) string { return "新华社北京电\n" + d.Text + "\n（完）\n" }
+
+// nearFinds checks that every way of looking a text up finds the
+// near-duplicate candidate want (0: none).
+func nearFinds(t *testing.T, s *sqlstore.Store, what, text string, want int64) {
+	t.Helper()
+	ctx := t.Context()
+	sketch := entente.NearSketch(text)
+	looks := map[string]func() ([]entente.Version, error){
+		"NearVersions":        func() ([]entente.Version, error) { return s.NearVersions(ctx, sketch) },
+		"NearVersionsWritten": func() ([]entente.Version, error) { return s.NearVersionsWritten(ctx, sketch) },
+		"FindInput": func() ([]entente.Version, error) {
+			_, _, near, err := s.FindInput(ctx, "no such bytes", "no such text", sketch)
+			return near, err
+		},
+	}
+	for name, look := range looks {
+		vs, err := look()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == 0 && len(vs) != 0 || want != 0 && (len(vs) == 0 || vs[0].DocumentID != want) {
+			t.Errorf("%s: %s finds %+v, want document %d", what, name, vs, want)
+		}
+	}
+}
+
+// filterCovers checks that the filter as written holds every key of
+// near_sketches.
+func filterCovers(t *testing.T, s *sqlstore.Store, what string) (keys, capacity int64) {
+	t.Helper()
+	missing, keys, capacity, err := sqlstore.NearFilterMissing(t.Context(), s)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if missing != 0 {
+		t.Errorf("%s: the filter says %d keys of near_sketches are absent", what, missing)
+	}
+	return keys, capacity
+}
+
+// TestNearFilter: on SQLite the filter of near_sketches' keys holds every
+// key a merge adds (built anew, larger, once they pass its capacity), and
+// look-ups through it still find every near-duplicate, merged or staged,
+// while leaving out keys no version holds.
+func TestNearFilter(t *testing.T) {
+	s := openSQLite(t)
+	ctx := t.Context()
+	keys, capacity := filterCovers(t, s, "a new store")
+	if keys != 0 || capacity != 1<<14 {
+		t.Errorf("a new store's filter: %d keys, capacity %d, want 0 and the least, %d", keys, capacity, 1<<14)
+	}
+	// a filter with room for 20 keys, read at the second look-up
+	sqlstore.SetNearFilter(s, 1, 20)
+	if _, err := s.DB().ExecContext(ctx, `UPDATE near_filter SET capacity = 20`); err != nil {
+		t.Fatal(err)
+	}
+
+	sqlstore.SetMergeRows(s, 1) // every write merges what it staged
+	docs := []*entente.NewDocument{
+		corpusDoc(t, statement),
+		corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt"),
+		corpusDoc(t, "us-ie-2021-joint-statement.en.txt"),
+	}
+	var ids []int64
+	for i, d := range docs {
+		ids = append(ids, mustCreate(t, s, d))
+		keys, capacity = filterCovers(t, s, d.Source.Name)
+		if i == 0 && keys != int64(len(entente.NearSketch(d.Text))) {
+			t.Errorf("after one merge the filter counts %d keys, want the sketch's %d", keys, len(entente.NearSketch(d.Text)))
+		}
+	}
+	if capacity <= 20 || keys > capacity {
+		t.Errorf("after three statements: %d keys, capacity %d, want it built anew with room for them", keys, capacity)
+	}
+	before := sqlstore.NearFiltered(s)
+	for i, d := range docs {
+		nearFinds(t, s, "merged "+d.Source.Name, republished(d), ids[i])
+	}
+	nearFinds(t, s, "a text no version shares a run with", "完全无关的一段文字。"+
+		"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.", 0)
+	if sqlstore.NearFiltered(s) == before {
+		t.Error("no look-up left out a key through the filter")
+	}
+
+	// staged, not merged: found in near_recent, whatever the filter says
+	sqlstore.SetMergeRows(s, 1<<40)
+	if err := s.DeleteDocument(ctx, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	staged := mustCreate(t, s, docs[0])
+	nearFinds(t, s, "staged", republished(docs[0]), staged)
+	filterCovers(t, s, "a deleted version's keys left in it")
+}
+
+// TestNearFilterOfAnotherProcess: a store that read the filter before
+// another store on the same file merged new keys finds the versions
+// merged since: its look-up reads the filter's generation after it, and
+// looks again with the new filter. (Without that, the keys that moved from
+// near_recent into near_sketches behind its back are in neither place it
+// looks.)
+func TestNearFilterOfAnotherProcess(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "entente.db")
+	open := func() *sqlstore.Store {
+		s, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a, b := open(), open()
+	sqlstore.SetNearFilter(a, 1, 0)
+	first := corpusDoc(t, statement)
+	firstID := mustCreate(t, a, first)
+	nearFinds(t, a, "before the other merged", republished(first), firstID)
+	nearFinds(t, a, "before the other merged, again", republished(first), firstID) // the filter read
+
+	sqlstore.SetMergeRows(b, 1)
+	second := corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt")
+	secondID := mustCreate(t, b, second)
+	nearFinds(t, a, "merged by the other store", republished(second), secondID)
+	nearFinds(t, a, "merged by the other store, before it", republished(first), firstID)
+}
+
+// TestNearFilterReadAfterLookups: a process reads the filter only after
+// as many look-ups without it as it has nearFilterBytesPerLookup bytes
+// (here 16,384 keys of capacity at a byte each: after four), so that a
+// short process does not pay for reading it whole.
+func TestNearFilterReadAfterLookups(t *testing.T) {
+	s := openSQLite(t)
+	ctx := t.Context()
+	sqlstore.SetNearFilter(s, 0, 0) // the store's own rule
+	d := corpusDoc(t, statement)
+	mustCreate(t, s, d)
+	if err := s.MergeSketches(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, capacity := filterCovers(t, s, "merged"); capacity != 1<<14 {
+		t.Fatalf("capacity %d, want the least, %d", capacity, 1<<14)
+	}
+	other := entente.NearSketch("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.")
+	for i := range 6 {
+		before := sqlstore.NearFiltered(s)
+		if _, err := s.NearVersions(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if filtered := sqlstore.NearFiltered(s) > before; filtered != (i >= 4) {
+			t.Errorf("look-up %d: filtered %v, want %v", i+1, filtered, i >= 4)
+		}
+	}
+}
+
+// TestNearFilterBuiltOnOpen: a store whose filter is gone (a migration
+// that rewrote near_sketches deletes it) builds it again as it opens, and
+// a restored dump's store has one that holds every key.
+func TestNearFilterBuiltOnOpen(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "entente.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlstore.SetMergeRows(s, 1)
+	d := corpusDoc(t, statement)
+	id := mustCreate(t, s, d)
+	if _, err := s.DB().ExecContext(ctx, `DELETE FROM near_filter`); err != nil {
+		t.Fatal(err)
+	}
+	archive := dump(t, s)
+	s.Close()
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if keys, _ := filterCovers(t, s, "reopened"); keys != int64(len(entente.NearSketch(d.Text))) {
+		t.Errorf("the filter built on open counts %d keys, want %d", keys, len(entente.NearSketch(d.Text)))
+	}
+	sqlstore.SetNearFilter(s, 1, 0)
+	nearFinds(t, s, "reopened", republished(d), id)
+
+	fresh := openSQLite(t)
+	restore(t, fresh, archive)
+	filterCovers(t, fresh, "restored")
+	sqlstore.SetNearFilter(fresh, 1, 0)
+	nearFinds(t, fresh, "restored", republished(d), id)
+}
