@@ -11,7 +11,9 @@ import (
 
 // republished is a text as a news agency republishes a statement: the
 // same statement, a near-duplicate of it.
-func republished(d *entente.NewDocument) string { return "新华社北京电\n" + d.Text + "\n（完）\n" }
+func republished(d *entente.NewDocument) string {
+	return "新华社北京电\n" + d.Text + "\n（完）\n"
+}
 
 // nearFinds checks that every way of looking a text up finds the
 // near-duplicate candidate want (0: none).
