@@ -11,7 +11,6 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"github.com/entente/entente"
-	"github.com/entente/entente/internal/bloom"
 	"github.com/entente/entente/search"
 )
 
@@ -292,24 +291,5 @@ func NearFiltered(s *Store) int64 { return s.nearFiltered.Load() }
 // many keys of near_sketches it says are absent, how many keys it counts
 // and its capacity.
 func NearFilterMissing(ctx context.Context, s *Store) (missing, keys, capacity int64, err error) {
-	var bits []byte
-	if err := s.db.QueryRowContext(ctx, `SELECT keys, capacity, bits FROM near_filter WHERE id = 1`).Scan(&keys, &capacity, &bits); err != nil {
-		return 0, 0, 0, err
-	}
-	f, err := bloom.Decode(bits)
-	if err != nil {
-		return 0, 0, 0, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM near_sketches`)
-	err = eachRow(rows, err, func(rows *sql.Rows) error {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			return err
-		}
-		if !f.MayContain(uint64(k)) {
-			missing++
-		}
-		return nil
-	})
-	return missing, keys, capacity, err
+	return s.nearFilterMissing(ctx)
 }

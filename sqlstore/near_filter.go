@@ -284,3 +284,52 @@ func (s *Store) ensureNearFilter(ctx context.Context) error {
 		return s.buildNearFilter(ctx, tx)
 	})
 }
+
+// nearFilterMissing reads the store's filter as written and returns how
+// many keys of near_sketches it says are absent (none, or near-duplicates
+// go unfound), how many keys it counts and its capacity.
+func (s *Store) nearFilterMissing(ctx context.Context) (missing, keys, capacity int64, err error) {
+	var bits []byte
+	err = s.db.QueryRowContext(ctx, `SELECT keys, capacity, bits FROM near_filter WHERE id = 1`).Scan(&keys, &capacity, &bits)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, 0, errors.New("the near-duplicate filter is missing")
+	}
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("near-duplicate filter: %w", err)
+	}
+	f, err := bloom.Decode(bits)
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("near-duplicate filter: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM near_sketches`)
+	err = eachRow(rows, err, func(rows *sql.Rows) error {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return err
+		}
+		if !f.MayContain(uint64(k)) {
+			missing++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("near-duplicate filter: %w", err)
+	}
+	return missing, keys, capacity, nil
+}
+
+// checkNearFilter fails when the store's filter says a key near_sketches
+// holds is absent (IntegrityCheck).
+func (s *Store) checkNearFilter(ctx context.Context) error {
+	if s.sketchArrays() {
+		return nil
+	}
+	missing, _, _, err := s.nearFilterMissing(ctx)
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if missing > 0 {
+		return fmt.Errorf("integrity check: the near-duplicate filter says %d keys of near_sketches are absent", missing)
+	}
+	return nil
+}

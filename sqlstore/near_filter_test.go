@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/entente/entente"
@@ -201,4 +202,24 @@ func TestNearFilterBuiltOnOpen(t *testing.T) {
 	filterCovers(t, fresh, "restored")
 	sqlstore.SetNearFilter(fresh, 1, 0)
 	nearFinds(t, fresh, "restored", republished(d), id)
+}
+
+// TestNearFilterChecked: the store's integrity check fails when the
+// filter says a key near_sketches holds is absent.
+func TestNearFilterChecked(t *testing.T) {
+	s := openSQLite(t)
+	ctx := t.Context()
+	sqlstore.SetMergeRows(s, 1)
+	mustCreate(t, s, corpusDoc(t, statement))
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("a store as written: %v", err)
+	}
+	// the filter's bits all cleared, as a change of near_sketches that
+	// did not write it would leave them
+	if _, err := s.DB().ExecContext(ctx, `UPDATE near_filter SET bits = zeroblob(length(bits))`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.IntegrityCheck(ctx); err == nil || !strings.Contains(err.Error(), "near-duplicate filter") {
+		t.Errorf("a filter that holds no key: %v, want the filter named", err)
+	}
 }

@@ -246,11 +246,15 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	return s.dialect.Backup(ctx, s.rdb, path)
 }
 
-// IntegrityCheck checks the database's structure and foreign keys; it
-// returns an error wrapping entente.ErrUnsupported where the database has
-// no such check.
+// IntegrityCheck checks the database's structure and foreign keys, and
+// that the filter of near-duplicate keys holds every key (near_filter.go);
+// it returns an error wrapping entente.ErrUnsupported where the database
+// has no such check.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
-	return s.dialect.IntegrityCheck(ctx, s.db)
+	if err := s.dialect.IntegrityCheck(ctx, s.db); err != nil {
+		return err
+	}
+	return s.checkNearFilter(ctx)
 }
 
 // now returns the current time as the store records it: UTC, to the
