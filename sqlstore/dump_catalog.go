@@ -42,7 +42,7 @@ type dumpColumn struct {
 // keeps sketches its own way since migration 0033), and the secrets:
 // browser sessions and API tokens are credentials, not data.
 var notDumped = []string{"schema_migrations", "store_settings", "collection_stats", "sentence_search", "search_postings", "search_gone",
-	"search_pending", "near_sketches", "near_recent", "near_filter", "sessions", "api_tokens"}
+	"search_pending", "near_sketches", "near_recent", "near_middle", "near_filter", "sessions", "api_tokens"}
 
 // secretColumns are written empty: a restored account has no password
 // until an administrator sets one (entente user passwd).

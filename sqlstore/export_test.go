@@ -170,6 +170,10 @@ func SetPurgeMin(s *Store, n int) { s.purgeMin = n }
 // it merges them (near_recent.go).
 func SetMergeRows(s *Store, n int64) { s.mergeRows = n }
 
+// SetMiddleRows sets how many rows near_middle holds before a merge moves
+// them into near_sketches.
+func SetMiddleRows(s *Store, n int64) { s.middleRows = n }
+
 // SketchRanges is sketchRanges, the hash ranges of a merge's parts.
 func SketchRanges(staged int64) [][2]int64 { return sketchRanges(staged) }
 

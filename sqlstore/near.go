@@ -82,11 +82,13 @@ func (s *Store) nearCandidatesSQL(a *args, sketch, merged []int64) string {
 			WHERE n.hash && CAST(` + p + ` AS bigint[]) AND h = ANY(CAST(` + p + ` AS bigint[]))
 			GROUP BY n.version_id ` + limit
 	}
-	// the sketches merged and those staged since (near_recent.go); a
-	// version's hashes are in one or the other, never both
+	// the sketches merged, those of the middle level and those staged
+	// since (near_recent.go); a version's hashes are in one of the three
 	var fromMerged string
 	if len(merged) > 0 {
 		fromMerged = `SELECT version_id FROM near_sketches WHERE hash IN (` + idList(s.dialect, a, merged) + `)
+			UNION ALL
+			SELECT version_id FROM near_middle WHERE hash IN (` + idList(s.dialect, a, merged) + `)
 			UNION ALL
 			`
 	}
@@ -214,8 +216,10 @@ func (s *Store) sketchAll(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	if !s.sketchArrays() {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM near_recent`); err != nil {
-			return err
+		for _, level := range []string{"near_recent", "near_middle"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+level); err != nil {
+				return err
+			}
 		}
 	}
 	type version struct {

@@ -10,7 +10,8 @@ import (
 	"github.com/entente/entente/internal/bloom"
 )
 
-// On SQLite the keys of near_sketches are also held in a Bloom filter
+// On SQLite the keys of near_sketches (and of near_middle, the level
+// merged into it, near_recent.go) are also held in a Bloom filter
 // (migration 0054, table near_filter): a new statement's sixteen keys are
 // nearly all held by no stored version, and each looked up in
 // near_sketches, keyed by hash, read a leaf of its own from the file: at
@@ -218,14 +219,15 @@ func (s *Store) addNearFilterKeys(ctx context.Context, tx *sql.Tx, keys []int64)
 // near_sketches within tx, with room for half as many again.
 func (s *Store) buildNearFilter(ctx context.Context, tx *sql.Tx) error {
 	var gen, count int64
-	err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT generation FROM near_filter WHERE id = 1), 0), (SELECT count(*) FROM near_sketches)`).Scan(&gen, &count)
+	err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT generation FROM near_filter WHERE id = 1), 0),
+		(SELECT count(*) FROM near_sketches) + (SELECT count(*) FROM near_middle)`).Scan(&gen, &count)
 	if err != nil {
 		return fmt.Errorf("build near-duplicate filter: %w", err)
 	}
 	capacity := max(s.nearFilterMinKeys(), count*3/2)
 	f := bloom.New(int(capacity), nearFilterBits*2/3)
 	count = 0
-	err = queryRows(ctx, tx, `SELECT hash FROM near_sketches`, nil, func(rows *sql.Rows) error {
+	err = queryRows(ctx, tx, `SELECT hash FROM near_sketches UNION ALL SELECT hash FROM near_middle`, nil, func(rows *sql.Rows) error {
 		var k int64
 		if err := rows.Scan(&k); err != nil {
 			return err
@@ -301,7 +303,7 @@ func (s *Store) nearFilterMissing(ctx context.Context) (missing, keys, capacity 
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("near-duplicate filter: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM near_sketches`)
+	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM near_sketches UNION ALL SELECT hash FROM near_middle`)
 	err = eachRow(rows, err, func(rows *sql.Rows) error {
 		var k int64
 		if err := rows.Scan(&k); err != nil {

@@ -14,7 +14,13 @@ import (
 // at 10,000 statements a batch's group of 32 rewrote four fifths of its
 // leaves at every commit, a quarter of the batch's CPU, and more as the
 // library grows. A merge in hash order rewrites each leaf once for
-// hundreds of versions. Look-ups read both tables (nearCandidatesSQL).
+// hundreds of versions. Look-ups read every table (nearCandidatesSQL).
+//
+// A merge moves the staged rows into near_middle (migration 0055), which
+// holds up to middleMerges merges' rows and is merged into near_sketches
+// when full: each merge rewrote most leaves of near_sketches (28 MB at
+// 100,000 statements, every thousand statements), and now rewrites those of
+// a table of a few MB, near_sketches' leaves once every sixteen merges.
 //
 // The merge runs when the indexer catches up (DrainIndex: after `entente
 // ingest`, and on a server's background tick) once the table holds
@@ -28,6 +34,10 @@ import (
 // mergeStagedRows is how many staged rows wait before a merge: some
 // thousand statements' sketches.
 const mergeStagedRows = 16384
+
+// middleMerges is how many merges' rows near_middle holds before it is
+// merged into near_sketches.
+const middleMerges = 16
 
 // mergeSketchesIfMany merges the staged sketches within tx when this
 // process has staged mergeStagedRows or more since its last merge.
@@ -73,24 +83,50 @@ func (s *Store) mergeSketches(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return fmt.Errorf("merge near-duplicate sketches: %w", err)
 	}
-	staged := int64(len(keys))
-	for _, r := range sketchRanges(staged) {
-		_, err := tx.ExecContext(ctx, `
-			INSERT INTO near_sketches (hash, version_id)
-			SELECT hash, version_id FROM near_recent WHERE hash >= $1 AND hash <= $2 ORDER BY hash, version_id
-			ON CONFLICT DO NOTHING`, r[0], r[1])
-		if err != nil {
-			return fmt.Errorf("merge near-duplicate sketches: %w", err)
-		}
+	if err := moveSketchRows(ctx, tx, "near_recent", "near_middle", int64(len(keys))); err != nil {
+		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM near_recent`); err != nil {
-		return fmt.Errorf("merge near-duplicate sketches: %w", err)
-	}
+	// the filter holds near_middle's keys and near_sketches': the rows
+	// moved into near_sketches below change neither
 	if err := s.addNearFilterKeys(ctx, tx, keys); err != nil {
 		return fmt.Errorf("merge near-duplicate sketches: %w", err)
 	}
 	s.staged.Store(0)
+	var middle int64
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM near_middle`).Scan(&middle); err != nil {
+		return fmt.Errorf("merge near-duplicate sketches: %w", err)
+	}
+	if middle < s.middleAt() {
+		return nil
+	}
+	return moveSketchRows(ctx, tx, "near_middle", "near_sketches", middle)
+}
+
+// moveSketchRows moves every row of the level from into the level to, in
+// hash order, in parts of about mergePartRows of its rows rows.
+func moveSketchRows(ctx context.Context, tx *sql.Tx, from, to string, rows int64) error {
+	for _, r := range sketchRanges(rows) {
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO `+to+` (hash, version_id)
+			SELECT hash, version_id FROM `+from+` WHERE hash >= $1 AND hash <= $2 ORDER BY hash, version_id
+			ON CONFLICT DO NOTHING`, r[0], r[1])
+		if err != nil {
+			return fmt.Errorf("merge near-duplicate sketches into %s: %w", to, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+from); err != nil {
+		return fmt.Errorf("merge near-duplicate sketches into %s: %w", to, err)
+	}
 	return nil
+}
+
+// middleAt is how many rows near_middle holds before it is merged into
+// near_sketches: middleMerges merges' worth, or what a test set.
+func (s *Store) middleAt() int64 {
+	if s.middleRows > 0 {
+		return s.middleRows
+	}
+	return middleMerges * mergeStagedRows
 }
 
 // mergePartRows is about how many staged rows one INSERT of a merge moves.

@@ -9,6 +9,10 @@ import (
 	"github.com/entente/entente/sqlstore"
 )
 
+// mergedRows are the sketch rows merged on SQLite: in near_middle, or
+// merged from there into near_sketches.
+const mergedRows = `(SELECT hash, version_id FROM near_sketches UNION ALL SELECT hash, version_id FROM near_middle)`
+
 // TestNearSketchesStaged: on SQLite a new version's sketch is staged in
 // near_recent and found there; a write that finds many staged merges them
 // all into near_sketches, as the indexer's catch-up does once they reach
@@ -48,8 +52,8 @@ func TestNearSketchesStaged(t *testing.T) {
 
 		a := corpusDoc(t, statement)
 		aID := mustCreate(t, s, a)
-		if sqlite && (count("near_recent") == 0 || count("near_sketches") != 0) {
-			t.Fatalf("after a write: %d staged rows, %d merged, want all staged", count("near_recent"), count("near_sketches"))
+		if sqlite && (count("near_recent") == 0 || count(mergedRows) != 0) {
+			t.Fatalf("after a write: %d staged rows, %d merged, want all staged", count("near_recent"), count(mergedRows))
 		}
 		finds("staged", republished(a), aID)
 
@@ -57,8 +61,8 @@ func TestNearSketchesStaged(t *testing.T) {
 		sqlstore.SetMergeRows(s, 1)
 		b := corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt")
 		bID := mustCreate(t, s, b)
-		if sqlite && (count("near_recent") != 0 || count("near_sketches") == 0) {
-			t.Errorf("after a write past the bound: %d staged rows, %d merged, want all merged", count("near_recent"), count("near_sketches"))
+		if sqlite && (count("near_recent") != 0 || count(mergedRows) == 0) {
+			t.Errorf("after a write past the bound: %d staged rows, %d merged, want all merged", count("near_recent"), count(mergedRows))
 		}
 		finds("merged", republished(a), aID)
 		finds("merged in the same write", republished(b), bID)
@@ -144,7 +148,7 @@ func TestNearSketchesMergedInParts(t *testing.T) {
 	if err := s.DB().QueryRowContext(ctx, `SELECT min(id) FROM versions`).Scan(&version); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM near_sketches`).Scan(&merged); err != nil {
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM `+mergedRows).Scan(&merged); err != nil {
 		t.Fatal(err)
 	}
 	const n = 5 * sqlstore.MergePartRows
@@ -171,7 +175,7 @@ func TestNearSketchesMergedInParts(t *testing.T) {
 	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM near_recent`).Scan(&staged); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM near_sketches`).Scan(&moved); err != nil {
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM `+mergedRows).Scan(&moved); err != nil {
 		t.Fatal(err)
 	}
 	if staged != 0 || moved-merged != int64(len(hashes)) {
@@ -179,11 +183,59 @@ func TestNearSketchesMergedInParts(t *testing.T) {
 	}
 	for h := range hashes {
 		var found bool
-		if err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM near_sketches WHERE hash = ? AND version_id = ?)`, h, version).Scan(&found); err != nil {
+		if err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+mergedRows+` WHERE hash = ? AND version_id = ?)`, h, version).Scan(&found); err != nil {
 			t.Fatal(err)
 		}
 		if !found {
 			t.Errorf("hash %d was not merged", h)
 		}
 	}
+}
+
+// TestNearMiddleLevel: on SQLite a merge moves the staged sketches into
+// near_middle, and near_middle into near_sketches once it holds its bound;
+// versions are found in either level, a deleted version's rows leave the
+// middle level, and the filter holds the keys of both.
+func TestNearMiddleLevel(t *testing.T) {
+	s := openSQLite(t)
+	ctx := t.Context()
+	rows := func(table string) int {
+		t.Helper()
+		var n int
+		if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	sqlstore.SetMergeRows(s, 1)
+	sqlstore.SetMiddleRows(s, 20) // more than one statement's keys, fewer than two's
+	sqlstore.SetNearFilter(s, 1, 0)
+	a := corpusDoc(t, statement)
+	aID := mustCreate(t, s, a)
+	if rows("near_recent") != 0 || rows("near_middle") == 0 || rows("near_sketches") != 0 {
+		t.Fatalf("after one merge: %d staged, %d in the middle, %d merged; want all in the middle",
+			rows("near_recent"), rows("near_middle"), rows("near_sketches"))
+	}
+	nearFinds(t, s, "in the middle level", republished(a), aID)
+	b := corpusDoc(t, "cn-ae-2019-joint-statement.zh.txt")
+	bID := mustCreate(t, s, b)
+	if rows("near_middle") != 0 || rows("near_sketches") == 0 {
+		t.Fatalf("after the middle level passed its bound: %d in the middle, %d merged; want all merged",
+			rows("near_middle"), rows("near_sketches"))
+	}
+	nearFinds(t, s, "merged from the middle level", republished(a), aID)
+	nearFinds(t, s, "merged from the middle level", republished(b), bID)
+	c := corpusDoc(t, "us-ie-2021-joint-statement.en.txt")
+	cID := mustCreate(t, s, c)
+	nearFinds(t, s, "in the middle level beside merged ones", republished(c), cID)
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+	if err := s.DeleteDocument(ctx, cID); err != nil {
+		t.Fatal(err)
+	}
+	if n := rows("near_middle"); n != 0 {
+		t.Errorf("a deleted version left %d rows in the middle level", n)
+	}
+	nearFinds(t, s, "deleted", republished(c), 0)
 }

@@ -19,7 +19,7 @@ import (
 // of their keys (near_filter) where PostgreSQL probes its index once.
 var searchIndexTables = map[string]func(table string) bool{
 	"sqlite": func(t string) bool {
-		return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") || t == "near_recent" || t == "near_filter"
+		return t == "sentence_fts" || strings.HasPrefix(t, "sentence_fts_") || t == "near_recent" || t == "near_middle" || t == "near_filter"
 	},
 	"postgres": func(t string) bool {
 		return t == "sentence_search" || t == "search_postings" || t == "search_gone"

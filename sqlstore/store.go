@@ -161,6 +161,8 @@ type Store struct {
 	// mergeStagedRows (tests).
 	staged    atomic.Int64
 	mergeRows int64
+	// middleRows, when set, replaces middleAt's bound (tests)
+	middleRows int64
 	// nearFilt is the filter of near_sketches' keys as this process read
 	// it (near_filter.go), nil until read; nearUnfiltered counts the
 	// look-ups made before, nearReadAfter how many are made before it is
