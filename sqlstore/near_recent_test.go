@@ -15,7 +15,7 @@ const mergedRows = `(SELECT hash, version_id FROM near_sketches UNION ALL SELECT
 
 // TestNearSketchesStaged: on SQLite a new version's sketch is staged in
 // near_recent and found there; a write that finds many staged merges them
-// all into near_sketches, as the indexer's catch-up does once they reach
+// all (into near_middle, mergedRows), as the indexer's catch-up does once they reach
 // the same bound; a deleted document's staged rows go with it; a restored
 // dump finds its versions again. On PostgreSQL the same look-ups find the
 // same versions.
