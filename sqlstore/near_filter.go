@@ -42,6 +42,13 @@ import (
 // that a batch of a few hundred statements pays.
 const (
 	nearFilterBits = 12
+	// nearFilterSetting is the store_settings key that names how the
+	// stored filter places its keys (nearFilterLayout): a filter placed
+	// otherwise would say "absent" of keys it holds, so a store whose
+	// filter another layout wrote builds it again as it opens, and a
+	// process that reads one looks every key up.
+	nearFilterSetting = "near.filter"
+	nearFilterLayout  = "split-block-256/fibonacci"
 	// minNearFilterKeys is the least capacity of a filter.
 	minNearFilterKeys = 1 << 14
 )
@@ -132,15 +139,19 @@ func (s *Store) nearFilterReadAfter(ctx context.Context) int64 {
 // readNearFilter reads the store's filter.
 func readNearFilter(ctx context.Context, query queryFunc, tx *sql.Tx) (*nearFilter, error) {
 	nf := &nearFilter{}
-	var bits []byte
-	err := query(ctx, tx, `SELECT generation, bits FROM near_filter WHERE id = 1`, nil, func(rows *sql.Rows) error {
-		return rows.Scan(&nf.gen, &bits)
+	var (
+		bits   []byte
+		layout string
+	)
+	err := query(ctx, tx, `SELECT generation, bits, coalesce((SELECT value FROM store_settings WHERE key = $1), '')
+		FROM near_filter WHERE id = 1`, []any{nearFilterSetting}, func(rows *sql.Rows) error {
+		return rows.Scan(&nf.gen, &bits, &layout)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read near-duplicate filter: %w", err)
 	}
-	if bits == nil {
-		return nf, nil
+	if bits == nil || layout != nearFilterLayout {
+		return &nearFilter{}, nil
 	}
 	if nf.f, err = bloom.Decode(bits); err != nil {
 		return nil, fmt.Errorf("read near-duplicate filter: %w", err)
@@ -192,8 +203,11 @@ func (s *Store) addNearFilterKeys(ctx context.Context, tx *sql.Tx, keys []int64)
 		gen, count, capacity int64
 		bits                 []byte
 	)
-	err := tx.QueryRowContext(ctx, `SELECT generation, keys, capacity, bits FROM near_filter WHERE id = 1`).Scan(&gen, &count, &capacity, &bits)
-	if errors.Is(err, sql.ErrNoRows) {
+	var layout string
+	err := tx.QueryRowContext(ctx, `SELECT generation, keys, capacity, bits,
+		coalesce((SELECT value FROM store_settings WHERE key = $1), '') FROM near_filter WHERE id = 1`,
+		nearFilterSetting).Scan(&gen, &count, &capacity, &bits, &layout)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && layout != nearFilterLayout {
 		return s.buildNearFilter(ctx, tx)
 	}
 	if err != nil {
@@ -245,6 +259,11 @@ func (s *Store) buildNearFilter(ctx context.Context, tx *sql.Tx) error {
 		ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, keys = excluded.keys,
 			capacity = excluded.capacity, bits = excluded.bits`,
 		s.nextFilterGeneration(gen), count, capacity, f.Bytes())
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO store_settings (key, value) VALUES ($1, $2)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, nearFilterSetting, nearFilterLayout)
+	}
 	if err != nil {
 		return fmt.Errorf("build near-duplicate filter: %w", err)
 	}
@@ -266,21 +285,28 @@ func (s *Store) nearFilterMinKeys() int64 {
 }
 
 // ensureNearFilter builds the filter when the store has none (a store
-// from before migration 0054, or one a migration deleted it from). It
-// runs once; afterwards it reads one row.
+// from before migration 0054, or one a migration deleted it from) or one
+// of another layout. It runs once; afterwards it reads one row.
 func (s *Store) ensureNearFilter(ctx context.Context) error {
 	if s.sketchArrays() {
 		return nil
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM near_filter`).Scan(&n); err != nil {
-		return fmt.Errorf("near-duplicate filter: %w", err)
+	current := func(q interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}) (bool, error) {
+		var ok bool
+		err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM near_filter)
+			AND coalesce((SELECT value FROM store_settings WHERE key = $1), '') = $2`, nearFilterSetting, nearFilterLayout).Scan(&ok)
+		return ok, err
 	}
-	if n > 0 {
+	if ok, err := current(s.db); err != nil || ok {
+		if err != nil {
+			return fmt.Errorf("near-duplicate filter: %w", err)
+		}
 		return nil
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM near_filter`).Scan(&n); err != nil || n > 0 {
+		if ok, err := current(tx); err != nil || ok {
 			return err
 		}
 		return s.buildNearFilter(ctx, tx)

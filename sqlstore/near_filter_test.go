@@ -223,3 +223,38 @@ func TestNearFilterChecked(t *testing.T) {
 		t.Errorf("a filter that holds no key: %v, want the filter named", err)
 	}
 }
+
+// TestNearFilterOfAnotherLayout: a filter whose keys were placed another
+// way (store_settings names the layout) is never trusted: a process that
+// reads it looks every key up, and the store builds it again as it opens.
+func TestNearFilterOfAnotherLayout(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "entente.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlstore.SetMergeRows(s, 1)
+	d := corpusDoc(t, statement)
+	id := mustCreate(t, s, d)
+	// another layout's bits: here none set, so that trusting them would
+	// find nothing
+	for _, q := range []string{`UPDATE near_filter SET bits = zeroblob(length(bits))`,
+		`UPDATE store_settings SET value = 'another layout' WHERE key = 'near.filter'`} {
+		if _, err := s.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sqlstore.SetNearFilter(s, 1, 0)
+	nearFinds(t, s, "through another layout's filter", republished(d), id)
+	s.Close()
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	filterCovers(t, s, "reopened")
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+}

@@ -8,8 +8,8 @@
 // The layout is the split-block filter of Apache Parquet's specification
 // (BloomFilter.md): a key picks one block of 256 bits, eight words of 32,
 // and sets one bit in each word. A test or an insertion touches one cache
-// line. Keys are mixed first, so keys that are not uniform hashes are
-// spread as well as those that are.
+// line. Keys should be hashes (uniform bits): keys of any other shape are
+// never lost, but crowd fewer bits, and more absent keys pass.
 package bloom
 
 import (
@@ -44,20 +44,16 @@ func New(keys, bitsPerKey int) *Filter {
 	return &Filter{bits: make([]byte, n*blockBytes)}
 }
 
-// mix is splitmix64's finaliser: every bit of the result depends on every
-// bit of the key, so both halves used below are uniform.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
+// fibonacci is 2⁶⁴ divided by the golden ratio, made odd: a key times it
+// has a high half that depends on every bit of the key.
+const fibonacci = 0x9e3779b97f4a7c15
 
-// place returns the block of key and the low half of its hash.
+// place returns the block of key and the low half of its hash. The keys
+// are meant to be hashes already (the store's sketch keys are), but a
+// sketch key is non-negative: its top bit, always 0, would leave half the
+// blocks unused if the block were read from the key itself.
 func (f *Filter) place(key uint64) ([]byte, uint32) {
-	h := mix(key)
+	h := key * fibonacci
 	// the high half picks the block by multiplication, not modulo: a
 	// uniform value scaled to [0, blocks)
 	i := (h >> 32) * uint64(len(f.bits)/blockBytes) >> 32
