@@ -168,29 +168,44 @@ func TestNearFilterReadAfterLookups(t *testing.T) {
 	}
 }
 
+// mergedStatementAt opens a store at path, which the caller closes, and
+// writes the statement to it, its sketch merged.
+func mergedStatementAt(t *testing.T, path string) (*sqlstore.Store, *entente.NewDocument, int64) {
+	t.Helper()
+	s, err := sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlstore.SetMergeRows(s, 1)
+	d := corpusDoc(t, statement)
+	return s, d, mustCreate(t, s, d)
+}
+
+// reopened closes s and opens the store at path again, as a process that
+// starts anew would, closed when the test ends.
+func reopened(t *testing.T, s *sqlstore.Store, path string) *sqlstore.Store {
+	t.Helper()
+	s.Close()
+	s, err := sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // TestNearFilterBuiltOnOpen: a store whose filter is gone (a migration
 // that rewrote near_sketches deletes it) builds it again as it opens, and
 // a restored dump's store has one that holds every key.
 func TestNearFilterBuiltOnOpen(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "entente.db")
-	s, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlstore.SetMergeRows(s, 1)
-	d := corpusDoc(t, statement)
-	id := mustCreate(t, s, d)
+	s, d, id := mergedStatementAt(t, path)
 	if _, err := s.DB().ExecContext(ctx, `DELETE FROM near_filter`); err != nil {
 		t.Fatal(err)
 	}
 	archive := dump(t, s)
-	s.Close()
-	s, err = sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopened(t, s, path)
 	if keys, _ := filterCovers(t, s, "reopened"); keys != int64(len(entente.NearSketch(d.Text))) {
 		t.Errorf("the filter built on open counts %d keys, want %d", keys, len(entente.NearSketch(d.Text)))
 	}
@@ -230,13 +245,7 @@ func TestNearFilterChecked(t *testing.T) {
 func TestNearFilterOfAnotherLayout(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "entente.db")
-	s, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlstore.SetMergeRows(s, 1)
-	d := corpusDoc(t, statement)
-	id := mustCreate(t, s, d)
+	s, d, id := mergedStatementAt(t, path)
 	// another layout's bits: here none set, so that trusting them would
 	// find nothing
 	for _, q := range []string{`UPDATE near_filter SET bits = zeroblob(length(bits))`,
@@ -247,12 +256,7 @@ func TestNearFilterOfAnotherLayout(t *testing.T) {
 	}
 	sqlstore.SetNearFilter(s, 1, 0)
 	nearFinds(t, s, "through another layout's filter", republished(d), id)
-	s.Close()
-	s, err = sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopened(t, s, path)
 	filterCovers(t, s, "reopened")
 	if err := s.IntegrityCheck(ctx); err != nil {
 		t.Error(err)
