@@ -71,8 +71,8 @@ func (s *Store) insertSketches(ctx context.Context, tx *sql.Tx, vs []versionSket
 // nearCandidatesSQL is the query of the versions that share at least
 // entente.NearMinShared of a sketch's hashes (bound from a), those sharing
 // most first, at most maxNearCandidates: version_id and shared. On SQLite
-// near_sketches is asked for merged alone, the keys its filter may hold
-// (nearLookup), near_recent for all.
+// near_sketches and near_middle are asked for merged alone, the keys the
+// filter may hold (nearLookup), near_recent for all.
 func (s *Store) nearCandidatesSQL(a *args, sketch, merged []int64) string {
 	limit := `HAVING count(*) >= ` + strconv.Itoa(entente.NearMinShared) + `
 		ORDER BY count(*) DESC, version_id LIMIT ` + strconv.Itoa(maxNearCandidates)
