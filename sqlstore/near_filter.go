@@ -103,7 +103,7 @@ func (s *Store) nearFilterNow(ctx context.Context) *nearFilter {
 	if nf := s.nearFilt.Load(); nf != nil {
 		return nf
 	}
-	nf, err := readNearFilter(ctx, s.queryAlone, nil)
+	nf, err := s.readNearFilter(ctx)
 	if err != nil {
 		return &nearFilter{}
 	}
@@ -136,14 +136,15 @@ func (s *Store) nearFilterReadAfter(ctx context.Context) int64 {
 	return n
 }
 
-// readNearFilter reads the store's filter.
-func readNearFilter(ctx context.Context, query queryFunc, tx *sql.Tx) (*nearFilter, error) {
+// readNearFilter reads the store's filter on the look-up pool: none (every
+// key looked up) when it was written with another layout.
+func (s *Store) readNearFilter(ctx context.Context) (*nearFilter, error) {
 	nf := &nearFilter{}
 	var (
 		bits   []byte
 		layout string
 	)
-	err := query(ctx, tx, `SELECT generation, bits, coalesce((SELECT value FROM store_settings WHERE key = $1), '')
+	err := s.queryAlone(ctx, nil, `SELECT generation, bits, coalesce((SELECT value FROM store_settings WHERE key = $1), '')
 		FROM near_filter WHERE id = 1`, []any{nearFilterSetting}, func(rows *sql.Rows) error {
 		return rows.Scan(&nf.gen, &bits, &layout)
 	})
@@ -241,14 +242,10 @@ func (s *Store) buildNearFilter(ctx context.Context, tx *sql.Tx) error {
 	capacity := max(s.nearFilterMinKeys(), count*3/2)
 	f := bloom.New(int(capacity), nearFilterBits*2/3)
 	count = 0
-	err = queryRows(ctx, tx, `SELECT hash FROM near_sketches UNION ALL SELECT hash FROM near_middle`, nil, func(rows *sql.Rows) error {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			return err
-		}
+	rows, err := tx.QueryContext(ctx, filteredKeysSQL)
+	err = eachKey(rows, err, func(k int64) {
 		f.Add(uint64(k))
 		count++
-		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("build near-duplicate filter: %w", err)
@@ -329,16 +326,11 @@ func (s *Store) nearFilterMissing(ctx context.Context) (missing, keys, capacity 
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("near-duplicate filter: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM near_sketches UNION ALL SELECT hash FROM near_middle`)
-	err = eachRow(rows, err, func(rows *sql.Rows) error {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			return err
-		}
+	rows, err := s.db.QueryContext(ctx, filteredKeysSQL)
+	err = eachKey(rows, err, func(k int64) {
 		if !f.MayContain(uint64(k)) {
 			missing++
 		}
-		return nil
 	})
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("near-duplicate filter: %w", err)
@@ -360,4 +352,21 @@ func (s *Store) checkNearFilter(ctx context.Context) error {
 		return fmt.Errorf("integrity check: the near-duplicate filter says %d keys of near_sketches are absent", missing)
 	}
 	return nil
+}
+
+// filteredKeysSQL reads every key the filter holds: those of near_sketches
+// and of near_middle.
+const filteredKeysSQL = `SELECT hash FROM near_sketches UNION ALL SELECT hash FROM near_middle`
+
+// eachKey calls fn with each key of rows, the result of a query of one
+// integer column that returned err, and closes them.
+func eachKey(rows *sql.Rows, err error, fn func(int64)) error {
+	return eachRow(rows, err, func(rows *sql.Rows) error {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return err
+		}
+		fn(k)
+		return nil
+	})
 }

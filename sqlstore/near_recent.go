@@ -72,15 +72,8 @@ func (s *Store) mergeSketches(ctx context.Context, tx *sql.Tx) error {
 	}
 	// the staged keys, for the filter of near_sketches' keys (near_filter.go)
 	var keys []int64
-	err := queryRows(ctx, tx, `SELECT hash FROM near_recent`, nil, func(rows *sql.Rows) error {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			return err
-		}
-		keys = append(keys, k)
-		return nil
-	})
-	if err != nil {
+	rows, err := tx.QueryContext(ctx, `SELECT hash FROM near_recent`)
+	if err := eachKey(rows, err, func(k int64) { keys = append(keys, k) }); err != nil {
 		return fmt.Errorf("merge near-duplicate sketches: %w", err)
 	}
 	if err := moveSketchRows(ctx, tx, "near_recent", "near_middle", int64(len(keys))); err != nil {
