@@ -297,3 +297,9 @@ func NearFiltered(s *Store) int64 { return s.nearFiltered.Load() }
 func NearFilterMissing(ctx context.Context, s *Store) (missing, keys, capacity int64, err error) {
 	return s.nearFilterMissing(ctx)
 }
+
+// RebuildNearFilter builds s's filter of near-duplicate keys anew, with
+// the capacity SetNearFilter asked for.
+func RebuildNearFilter(ctx context.Context, s *Store) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return s.buildNearFilter(ctx, tx) })
+}

@@ -38,8 +38,8 @@ import (
 // every key, at 100,000 statements once in some 50,000). Full, it has 8
 // bits a key: between the two, 0.55% to 3.3% of absent keys are said to be
 // held, one look-up in near_sketches every 11 to 2 statements. Each process
-// reads the filter whole, once: 2.4 MB at 100,000 statements, some 10 ms
-// that a batch of a few hundred statements pays.
+// reads the filter whole, once, behind its look-ups (nearFilterNow): 2.4 MB
+// at 100,000 statements.
 const (
 	nearFilterBits = 12
 	// nearFilterSetting is the store_settings key that names how the
@@ -73,47 +73,58 @@ func (nf *nearFilter) maybeHeld(sketch []int64) []int64 {
 	return out
 }
 
-// nearFilterBytesPerLookup is how many bytes of the filter one look-up
-// without it costs about as much as, in a process that has read neither:
-// a new process reads the filter whole (2.4 MB at 100,000 statements, 40–
-// 50 ms of reading and of first touching the memory it lands in, against
-// 1–2 ms in a process that has touched it before), and a look-up without
-// the filter reads sixteen pages of near_sketches where one with it reads
-// none (90 against 33 µs at 100,000 statements). A process reads the filter
-// once it has made as many look-ups without it as the filter has of these,
-// so that a short one (an `entente ingest` of a few hundred statements)
-// does not pay more for the filter than it would have saved, and a long
-// one (a server, a large batch) pays at most about twice what it could
-// have: the rule of renting skis until their price is paid.
-const nearFilterBytesPerLookup = 4096
+// nearFilterBytesPerLookup is how many bytes of the filter a process
+// looks up without it for, before it starts reading it. A new process
+// reads the filter whole (2.4 MB at 100,000 statements: 40–50 ms of CPU,
+// most of it first touching the memory it lands in, against 1–3 ms in a
+// process that has touched it before), and a look-up without it reads
+// sixteen pages of near_sketches where one with it reads none (90 against
+// 33 µs at 100,000 statements): some 800 look-ups pay for the reading.
+// The reading runs on a goroutine of its own, the look-ups going on
+// without the filter meanwhile, so it costs them no wait: a process starts
+// it early, after one look-up for every 32 KB (73 at 100,000 statements),
+// so that a batch of a few hundred statements, whose writer is the one
+// busy goroutine, gains the filter for most of its look-ups and reads it on
+// a core its writer leaves (docs/decisions.md, "The near-duplicate
+// filter read behind the look-ups"), while an upload of a few statements
+// never reads it.
+const nearFilterBytesPerLookup = 32 << 10
 
-// nearFilterNow returns the filter this process holds, read first if it
-// holds none and has made enough look-ups without it (nearFilterReadAfter);
-// until then, or when it cannot be read, no filter: every key is looked
-// up.
+// nearFilterNow returns the filter this process holds; until it holds
+// one, no filter (every key looked up). Once it has made enough look-ups
+// without one (nearFilterReadAfter) it starts reading it on a goroutine of
+// its own (readNearFilterBehind), which Close waits for.
 func (s *Store) nearFilterNow(ctx context.Context) *nearFilter {
 	if nf := s.nearFilt.Load(); nf != nil {
 		return nf
 	}
-	if s.nearUnfiltered.Add(1) <= s.nearFilterReadAfter(ctx) {
-		return &nearFilter{}
+	if s.nearUnfiltered.Add(1) > s.nearFilterReadAfter(ctx) && s.nearFilterReading.CompareAndSwap(false, true) {
+		s.background.Add(1)
+		go s.readNearFilterBehind(context.WithoutCancel(ctx))
 	}
-	s.nearFiltMu.Lock()
-	defer s.nearFiltMu.Unlock()
-	if nf := s.nearFilt.Load(); nf != nil {
-		return nf
-	}
+	return &nearFilter{}
+}
+
+// readNearFilterBehind reads the store's filter and keeps it for the
+// look-ups that follow. A filter read before a merge of this process that
+// it does not hold is still kept: its generation is then behind the
+// store's, which the first look-up through it sees (nearLookup). When the
+// reading fails, the process looks up without the filter for as many
+// look-ups again before it tries again.
+func (s *Store) readNearFilterBehind(ctx context.Context) {
+	defer s.background.Done()
+	defer s.nearFilterReading.Store(false)
 	nf, err := s.readNearFilter(ctx)
 	if err != nil {
-		return &nearFilter{}
+		s.nearUnfiltered.Store(0)
+		return
 	}
-	s.nearFilt.Store(nf)
-	return nf
+	s.nearFilt.CompareAndSwap(nil, nf)
 }
 
 // nearFilterReadAfter is how many look-ups this process makes without the
 // filter before it reads it: one for every nearFilterBytesPerLookup of its
-// bytes (its capacity, at 8 bits a key), or what a test set.
+// bytes (its capacity, counted at a byte a key), or what a test set.
 func (s *Store) nearFilterReadAfter(ctx context.Context) int64 {
 	if s.nearFilterAfter < 0 {
 		return math.MaxInt64

@@ -35,6 +35,7 @@ func nearFinds(t *testing.T, s *sqlstore.Store, what, text string, want int64) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		s.WaitBackground() // a filter this look-up began to read, read for the next
 		if want == 0 && len(vs) != 0 || want != 0 && (len(vs) == 0 || vs[0].DocumentID != want) {
 			t.Errorf("%s: %s finds %+v, want document %d", what, name, vs, want)
 		}
@@ -140,31 +141,51 @@ func TestNearFilterOfAnotherProcess(t *testing.T) {
 	nearFinds(t, a, "merged by the other store, before it", republished(first), firstID)
 }
 
-// TestNearFilterReadAfterLookups: a process reads the filter only after
-// as many look-ups without it as it has nearFilterBytesPerLookup bytes
-// (here 16,384 keys of capacity at a byte each: after four), so that a
-// short process does not pay for reading it whole.
+// TestNearFilterReadAfterLookups: a process starts reading the filter,
+// on a goroutine of its own, only after as many look-ups without it as it
+// has nearFilterBytesPerLookup bytes (here 16,384 keys of capacity at a
+// byte each: none, it starts at the first), so that a short process does
+// not pay for reading it whole; the look-up that starts it does not wait
+// for it.
 func TestNearFilterReadAfterLookups(t *testing.T) {
-	s := openSQLite(t)
-	ctx := t.Context()
-	sqlstore.SetNearFilter(s, 0, 0) // the store's own rule
-	d := corpusDoc(t, statement)
-	mustCreate(t, s, d)
-	if err := s.MergeSketches(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, capacity := filterCovers(t, s, "merged"); capacity != 1<<14 {
-		t.Fatalf("capacity %d, want the least, %d", capacity, 1<<14)
-	}
-	other := entente.NearSketch("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.")
-	for i := range 6 {
-		before := sqlstore.NearFiltered(s)
-		if _, err := s.NearVersions(ctx, other); err != nil {
-			t.Fatal(err)
-		}
-		if filtered := sqlstore.NearFiltered(s) > before; filtered != (i >= 4) {
-			t.Errorf("look-up %d: filtered %v, want %v", i+1, filtered, i >= 4)
-		}
+	for _, c := range []struct {
+		name     string
+		minKeys  int64
+		firstKey int // the first look-up filtered, counted from 0
+	}{
+		{"the least filter", 0, 1},
+		{"a filter of 256 KB", 256 << 10, 9},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openSQLite(t)
+			ctx := t.Context()
+			sqlstore.SetNearFilter(s, 0, c.minKeys) // the store's own rule
+			d := corpusDoc(t, statement)
+			mustCreate(t, s, d)
+			if c.minKeys > 0 {
+				if err := sqlstore.RebuildNearFilter(ctx, s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.MergeSketches(ctx); err != nil {
+				t.Fatal(err)
+			}
+			want := max(1<<14, c.minKeys)
+			if _, capacity := filterCovers(t, s, "merged"); capacity != want {
+				t.Fatalf("capacity %d, want %d", capacity, want)
+			}
+			other := entente.NearSketch("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.")
+			for i := range c.firstKey + 2 {
+				before := sqlstore.NearFiltered(s)
+				if _, err := s.NearVersions(ctx, other); err != nil {
+					t.Fatal(err)
+				}
+				if filtered := sqlstore.NearFiltered(s) > before; filtered != (i >= c.firstKey) {
+					t.Errorf("look-up %d: filtered %v, want %v", i+1, filtered, i >= c.firstKey)
+				}
+				s.WaitBackground()
+			}
+		})
 	}
 }
 

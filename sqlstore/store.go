@@ -164,19 +164,20 @@ type Store struct {
 	// middleRows, when set, replaces middleAt's bound (tests)
 	middleRows int64
 	// nearFilt is the filter of near_sketches' keys as this process read
-	// it (near_filter.go), nil until read; nearUnfiltered counts the
-	// look-ups made before, nearReadAfter how many are made before it is
-	// read, plus one (0: not yet known). nearFilterMin and
+	// it (near_filter.go), nil until read; nearFilterReading says a
+	// goroutine is reading it; nearUnfiltered counts the look-ups made
+	// without it, nearReadAfter how many are made before it is read, plus
+	// one (0: not yet known). nearFilterMin and
 	// nearFilterAfter, when set, replace minNearFilterKeys and that count
 	// (tests, -1 for never), and nearFiltered counts the keys look-ups
 	// left out.
-	nearFilt        atomic.Pointer[nearFilter]
-	nearFiltMu      sync.Mutex
-	nearUnfiltered  atomic.Int64
-	nearReadAfter   atomic.Int64
-	nearFilterMin   int64
-	nearFilterAfter int64
-	nearFiltered    atomic.Int64
+	nearFilt          atomic.Pointer[nearFilter]
+	nearFilterReading atomic.Bool
+	nearUnfiltered    atomic.Int64
+	nearReadAfter     atomic.Int64
+	nearFilterMin     int64
+	nearFilterAfter   int64
+	nearFiltered      atomic.Int64
 }
 
 var _ entente.Store = (*Store)(nil)
