@@ -177,7 +177,10 @@ func (s *Store) readNearFilter(ctx context.Context) (*nearFilter, error) {
 // filter changed meanwhile. query reads the generation after it (the
 // look-up's connection).
 func (s *Store) nearLookup(ctx context.Context, query queryFunc, sketch []int64, look func(merged []int64) error) error {
-	if s.sketchArrays() {
+	if s.sketchArrays() || len(sketch) == 0 {
+		// no filter to read for no key: a look-up of an input's bytes and
+		// text alone (a batch's examination on SQLite) counts for nothing
+		// towards reading it
 		return look(sketch)
 	}
 	for tries := 0; ; tries++ {
