@@ -83,8 +83,8 @@ func (nf *nearFilter) maybeHeld(sketch []int64) []int64 {
 // The reading runs on a goroutine of its own, the look-ups going on
 // without the filter meanwhile, so it costs them no wait: a process starts
 // it early, after one look-up for every 32 KB (73 at 100,000 statements),
-// so that a batch of a few hundred statements, whose writer is the one
-// busy goroutine, gains the filter for most of its look-ups and reads it on
+// so that a batch of a few hundred statements, whose writer it waits
+// for most of its time, gains the filter for most of its look-ups and reads it on
 // a core its writer leaves (docs/decisions.md, "The near-duplicate
 // filter read behind the look-ups"), while an upload of a few statements
 // never reads it.
