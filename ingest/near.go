@@ -27,6 +27,13 @@ type writtenNearFinder interface {
 	NearVersionsWritten(ctx context.Context, sketch []int64) ([]entente.Version, error)
 }
 
+// nearExpecter is a store told how many near-duplicate look-ups a batch
+// is about to make, so that it can prepare for them (sqlstore reads its
+// filter of the stored keys while the batch's first inputs are examined).
+type nearExpecter interface {
+	ExpectNearLookups(ctx context.Context, n int)
+}
+
 // nearDuplicate reports whether e's text is a stored version's statement
 // as another publisher printed it (entente.NearSame), and if so makes e
 // another source of that version, carrying its own text. A failed look-up

@@ -56,6 +56,9 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	// (writer.nearStored) and the examinations only bytes and text
 	wnf, nearInWriter := in.Store.(writtenNearFinder)
 	nearInWriter = nearInWriter && wnf.NearInWriter()
+	if ne, ok := in.Store.(nearExpecter); ok {
+		ne.ExpectNearLookups(ctx, len(inputs))
+	}
 	// Where the store looks several inputs up in one statement
 	// (inputsFinder), a worker takes a run of small inputs at once.
 	at := 1

@@ -290,3 +290,45 @@ func TestNearFilterOfAnotherLayout(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestNearFilterReadAsBatchStarts: a batch that says it will look up more
+// inputs than the count after which the filter is read has it read at
+// once, so that its first look-up is filtered; one of fewer inputs, or one
+// on a store that has read it, reads nothing more.
+func TestNearFilterReadAsBatchStarts(t *testing.T) {
+	const after = 8 // look-ups before a 256 KB filter is read (32 KB each)
+	for _, c := range []struct {
+		name          string
+		expect        int
+		firstFiltered bool
+	}{
+		{"a batch of as many inputs as the count", after, false},
+		{"a batch of one input more", after + 1, true},
+		{"no batch", 0, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openSQLite(t)
+			ctx := t.Context()
+			sqlstore.SetNearFilter(s, 0, 256<<10)
+			mustCreate(t, s, corpusDoc(t, statement))
+			if err := sqlstore.RebuildNearFilter(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.MergeSketches(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if c.expect > 0 {
+				s.ExpectNearLookups(ctx, c.expect)
+			}
+			s.WaitBackground()
+			other := entente.NearSketch("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.")
+			before := sqlstore.NearFiltered(s)
+			if _, err := s.NearVersions(ctx, other); err != nil {
+				t.Fatal(err)
+			}
+			if filtered := sqlstore.NearFiltered(s) > before; filtered != c.firstFiltered {
+				t.Errorf("first look-up filtered %v, want %v", filtered, c.firstFiltered)
+			}
+		})
+	}
+}
