@@ -38,9 +38,9 @@ var migrations embed.FS
 //   - page_size: a new database has pages of 8 KB instead of 4 KB. Each
 //     commit writes every page it changed to the log, each page two system
 //     calls (its frame header, then the page); with pages of 8 KB a batch's
-//     commits write fewer frames for the same rows, and the log is
-//     checkpointed half as often (every 1,000 pages): a third fewer pwrite
-//     calls over a batch. The file's size and search's figures were the
+//     commits write fewer frames for the same rows, and the log, which
+//     is checkpointed every so many pages (writerCache), half as often: a
+//     third fewer pwrite calls over a batch. The file's size and search's figures were the
 //     same at 1,000 statements
 //     (docs/decisions.md, "Batch ingest on SQLite, eighth round…"). A
 //     database that exists keeps its pages: SQLite cannot change them in
@@ -101,7 +101,24 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // multi-row INSERT (what lets one failed statement roll back alone) in
 // memory: otherwise SQLite writes it to a temporary file, a system call
 // per page, which a batch ingest's profile showed.
-const writerCache = "_pragma=cache_size(-4096)&_pragma=cache_spill(8192)&_pragma=temp_store(MEMORY)"
+//
+// wal_autocheckpoint(8000): the writer copies its log into the file once
+// the log holds 8,000 pages (64 MB with pages of 8 KB) rather than SQLite's
+// 1,000. A checkpoint reads each page back from the log and writes it into
+// the file (two system calls a page), then syncs the file, whose pages it
+// wrote all over (11–27 ms on the machines measured); a page changed by
+// several commits between two checkpoints is copied once. A batch of 300
+// statements into 100,000 writes some 2,100 pages to the log and
+// checkpointed within itself; it now leaves its log to the next
+// checkpoint (a later commit's, or the last connection's as it closes),
+// and a batch of 3,000 with its index's catch-up syncs the file 14 times
+// instead of 95 (strace): counted with the checkpoint that follows it, a
+// batch costs 3–5% less (docs/decisions.md, "The writer's log
+// checkpointed every 8,000 pages").
+// Readers find a page in the log through its index in shared memory,
+// however long the log; the log's file keeps its largest size (64 MB)
+// until the last connection closes.
+const writerCache = "_pragma=cache_size(-4096)&_pragma=cache_spill(8192)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(8000)"
 
 // Open opens (creating it if need be) the SQLite database at path and
 // migrates it. Writes go through one connection whose transactions start

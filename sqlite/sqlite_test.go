@@ -296,6 +296,11 @@ func TestPragmas(t *testing.T) {
 		pragma("cache_size", &cache)
 		pragma("cache_spill", &spill)
 		pragma("temp_store", &temp)
+		var autocheckpoint int
+		pragma("wal_autocheckpoint", &autocheckpoint)
+		if autocheckpoint != 8000 {
+			t.Errorf("the writer checkpoints its log every %d pages, want 8000", autocheckpoint)
+		}
 		if cache != -4096 || spill != 8192 || temp != 2 {
 			t.Errorf("cache_size %d, cache_spill %d, temp_store %d; want -4096, 8192, 2 (MEMORY)", cache, spill, temp)
 		}

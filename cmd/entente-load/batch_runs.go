@@ -33,12 +33,20 @@ func printBatchRuns(out io.Writer, runs []*batchFigures) {
 	}
 	wall := make([]float64, len(runs))
 	cpu := make([]float64, len(runs))
+	withLog := make([]float64, len(runs))
+	checkpointed := false
 	for i, f := range runs {
 		wall[i], cpu[i] = f.wallRatio(), f.cpuRatio()
+		withLog[i] = float64(f.batch+f.checkpoint) / float64(max(f.extractWall(), 1))
+		checkpointed = checkpointed || f.checkpoint > 0
 	}
 	fmt.Fprintf(out, "## over %d runs\n\n", len(runs))
 	fmt.Fprintf(out, "batch against the extraction, every core: %s\n", spread(wall))
-	fmt.Fprintf(out, "batch's CPU against the extraction's: %s\n\n", spread(cpu))
+	fmt.Fprintf(out, "batch's CPU against the extraction's: %s\n", spread(cpu))
+	if checkpointed {
+		fmt.Fprintf(out, "batch and the checkpoint of its log after it, against the extraction: %s\n", spread(withLog))
+	}
+	fmt.Fprintln(out)
 }
 
 // spread is a list of ratios' mean, median and range.

@@ -42,6 +42,15 @@ func TestBatchMeasure(t *testing.T) {
 	if ext <= 0 || batch <= 0 || ratio < batch/ext*0.9 || ratio > batch/ext*1.1 {
 		t.Errorf("extraction %.2f ms, batch %.2f ms, ratio %.2f: the ratio is not theirs\n%s", ext, batch, ratio, report)
 	}
+	// what the batch left in SQLite's log, checkpointed after it: the
+	// figure with it adds to the batch's, never less
+	c := regexp.MustCompile(`the batch's log checkpointed into the file after it: ([0-9.]+) ms each, CPU [0-9.]+ ms each; batch and checkpoint together ([0-9.]+)× the extraction`).FindStringSubmatch(report)
+	if c == nil {
+		t.Fatalf("no checkpoint after the batch in\n%s", report)
+	}
+	if both, _ := strconv.ParseFloat(c[2], 64); both < ratio*0.99 {
+		t.Errorf("batch and checkpoint %.2f×, less than the batch alone %.2f×\n%s", both, ratio, report)
+	}
 	// the uploads' CPU time, which load stretches less than their wall time
 	u := regexp.MustCompile(`CPU time of one upload stored alone: ([0-9.]+) ms in this process`).FindStringSubmatch(report)
 	if u == nil {
