@@ -50,6 +50,20 @@ func queryPlan(t *testing.T, db *sql.DB, query string, args ...any) string {
 	return strings.Join(plan, "; ")
 }
 
+// planCase is a query whose plan names want and not not.
+type planCase struct{ query, want, not string }
+
+// checkPlans checks each case's plan on db.
+func checkPlans(t *testing.T, db *sql.DB, cases []planCase) {
+	t.Helper()
+	for _, c := range cases {
+		p := queryPlan(t, db, c.query)
+		if !strings.Contains(p, c.want) || strings.Contains(p, c.not) {
+			t.Errorf("%s:\nplan %q, want %q and not %q", c.query, p, c.want, c.not)
+		}
+	}
+}
+
 var (
 	extractorOnce sync.Once
 	extractor     *extract.Extractor
