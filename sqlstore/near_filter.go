@@ -229,16 +229,16 @@ func (s *Store) readNearFilterRow(ctx context.Context, gen *int64) (bits []byte,
 		case err != nil:
 			return err
 		}
-		var ok1, ok2 bool
-		*gen, ok1 = dest[0].(int64)
-		bits, ok2 = dest[1].([]byte)
+		var genOK, bitsOK bool
+		*gen, genOK = dest[0].(int64)
+		bits, bitsOK = dest[1].([]byte)
 		switch v := dest[2].(type) {
 		case string:
 			layout = v
 		case []byte:
 			layout = string(v)
 		}
-		if !ok1 || (!ok2 && dest[1] != nil) {
+		if !genOK || (!bitsOK && dest[1] != nil) {
 			return fmt.Errorf("a row of %T, %T", dest[0], dest[1])
 		}
 		return nil

@@ -424,7 +424,7 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	if kind == "sqlite" {
 		fmt.Fprintf(out, "the batch's log checkpointed into the file after it: %.2f ms each, CPU %.2f ms each; batch and checkpoint together %.2f× the extraction, CPU %.2f×\n",
 			perDoc(f.checkpoint, f.n), perDoc(f.checkpointCPU, f.n),
-			float64(f.batch+f.checkpoint)/float64(max(f.extractWall(), 1)),
+			f.checkpointedRatio(),
 			float64(f.batchCPU+f.checkpointCPU)/float64(max(extCPU, 1)))
 	}
 	fmt.Fprintf(out, "CPU time: extraction %.2f ms each, batch ingest %.2f ms each in this process", perDoc(extCPU, f.n), perDoc(f.batchCPU, f.n))

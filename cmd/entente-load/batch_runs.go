@@ -13,6 +13,12 @@ func (f *batchFigures) wallRatio() float64 {
 	return float64(f.batch) / float64(max(f.extractWall(), 1))
 }
 
+// checkpointedRatio is the batch with the checkpoint of the log it left
+// (SQLite) against the extraction, on every core.
+func (f *batchFigures) checkpointedRatio() float64 {
+	return float64(f.batch+f.checkpoint) / float64(max(f.extractWall(), 1))
+}
+
 // cpuRatio is the batch's CPU (PostgreSQL's backends included) against
 // the extraction's.
 func (f *batchFigures) cpuRatio() float64 {
@@ -37,7 +43,7 @@ func printBatchRuns(out io.Writer, runs []*batchFigures) {
 	checkpointed := false
 	for i, f := range runs {
 		wall[i], cpu[i] = f.wallRatio(), f.cpuRatio()
-		withLog[i] = float64(f.batch+f.checkpoint) / float64(max(f.extractWall(), 1))
+		withLog[i] = f.checkpointedRatio()
 		checkpointed = checkpointed || f.checkpoint > 0
 	}
 	fmt.Fprintf(out, "## over %d runs\n\n", len(runs))
