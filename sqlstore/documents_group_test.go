@@ -119,3 +119,40 @@ func sameHits(t *testing.T, s, alone *sqlstore.Store, how string, queries ...str
 		}
 	}
 }
+
+// TestFailedGroupLeavesNothing: a group whose rows break a constraint part
+// of the way through (the last document has the text of the first, which
+// a version's UNIQUE text_sha256 refuses in the middle of a multi-row
+// INSERT) stores none of its documents, not the rows written before the
+// failing one, and the store writes on afterwards. SQLite's INSERTs stop
+// at the failing row without undoing the rows before it (sqliteInsert):
+// only the transaction's rollback may remove them.
+func TestFailedGroupLeavesNothing(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		mustCreate(t, s, handDoc("en", "Stored before", "2019-05-06", []string{"CN", "RS"}, sentence{text: "Already here."}))
+		before := rowCounts(t, s)
+		first := handDoc("en", "First of the group", "2020-01-02", []string{"CN", "RS"},
+			sentence{text: "The two sides will build the railway.", typ: entente.Commitment, actors: []string{"CN", "RS"}})
+		second := handDoc("en", "Second of the group", "2020-01-03", []string{"CN"}, sentence{text: "Trade grew."})
+		again := handDoc("en", "First of the group", "2020-01-02", []string{"CN", "RS"},
+			sentence{text: "The two sides will build the railway.", typ: entente.Commitment, actors: []string{"CN", "RS"}})
+		again.Original = append([]byte("\ufeff"), again.Original...) // other bytes, the same text
+		again.Source.Name = "again.txt"
+		third := handDoc("sr", "Треће", "2020-01-04", []string{"RS"}, sentence{text: "Сарадња се наставља."})
+		// four rows: SQLite writes them in one statement (fixedShapes)
+		if _, err := s.CreateDocuments(ctx, []*entente.NewDocument{first, second, third, again}); err == nil {
+			t.Fatal("a group with one text twice was stored")
+		}
+		if after := rowCounts(t, s); !cmp.Equal(after, before) {
+			t.Errorf("rows after the failed group %v, before it %v", after, before)
+		}
+		ids, err := s.CreateDocuments(ctx, []*entente.NewDocument{first, second, third})
+		if err != nil {
+			t.Fatalf("the group without the repeated text: %v", err)
+		}
+		if len(ids) != 3 {
+			t.Errorf("%d documents stored after the failure, want 3", len(ids))
+		}
+	})
+}

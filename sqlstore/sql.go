@@ -99,7 +99,11 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 	}
 	per := min(maxParams/len(cols), maxBatchRows)
 	fixed := s.dialect.Name() == "sqlite"
-	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	head := "INSERT INTO "
+	if fixed {
+		head = sqliteInsert
+	}
+	head += table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	var direct *sql.Conn // the writer's connection, where its values are bound directly
 	if fixed && returning == "" {
 		direct = s.directConn(tx)
@@ -147,6 +151,21 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 	}
 	return nil
 }
+
+// sqliteInsert begins SQLite's multi-row INSERTs. Under the default
+// conflict resolution (ABORT), a statement that may write several rows and
+// fail keeps a statement journal, so that its failure undoes that
+// statement alone: before the statement first changes a page, SQLite
+// copies the page into memory. A batch's group runs hundreds of such
+// statements in one transaction, and each copied again every index leaf it
+// touched (4% of a batch's CPU into 100,000 statements, by perf's samples,
+// and most of the memory it faulted in). OR FAIL stops at the failing row
+// and leaves the rows before it, which needs no journal. No write keeps a
+// statement that failed: a transaction is abandoned whole at its first
+// error (Store.write rolls it back), which TestFailedGroupLeavesNothing
+// holds. Tables with foreign keys still journal: SQLite checks them at a
+// multi-row statement's end, and undoes the statement when one fails.
+const sqliteInsert = "INSERT OR FAIL INTO "
 
 // insertSQL is the SQL of a multi-row INSERT: head (INSERT INTO … VALUES),
 // rows of cols values each, then tail and RETURNING returning when they are
