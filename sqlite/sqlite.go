@@ -98,7 +98,8 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // process faults in (11–14 µs a page on the machines measured), and a
 // batch into 100,000 statements ran 10% slower with it
 // (docs/decisions.md, "Batch ingest, nineteenth session"). temp_store=MEMORY keeps the statement journal of each
-// multi-row INSERT (what lets one failed statement roll back alone) in
+// multi-row INSERT into a table with foreign keys (what lets one failed
+// statement roll back alone; the others keep none, sqlstore's sqliteInsert) in
 // memory: otherwise SQLite writes it to a temporary file, a system call
 // per page, which a batch ingest's profile showed.
 //

@@ -158,8 +158,8 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 // statement alone: before the statement first changes a page, SQLite
 // copies the page into memory. A batch's group runs hundreds of such
 // statements in one transaction, and each copied again every index leaf it
-// touched (4% of a batch's CPU into 100,000 statements, by perf's samples,
-// and most of the memory it faulted in). OR FAIL stops at the failing row
+// touched (4% of a batch's CPU into 100,000 statements, by perf's
+// samples). OR FAIL stops at the failing row
 // and leaves the rows before it, which needs no journal. No write keeps a
 // statement that failed: a transaction is abandoned whole at its first
 // error (Store.write rolls it back), which TestFailedGroupLeavesNothing
