@@ -97,11 +97,12 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // pages too cost more than it saved: each page it grows by is memory the
 // process faults in (11–14 µs a page on the machines measured), and a
 // batch into 100,000 statements ran 10% slower with it
-// (docs/decisions.md, "Batch ingest, nineteenth session"). temp_store=MEMORY keeps the statement journal of each
+// (docs/decisions.md, "Batch ingest, nineteenth session").
+// temp_store=MEMORY keeps in memory the statement journal of each
 // multi-row INSERT into a table with foreign keys (what lets one failed
-// statement roll back alone; the others keep none, sqlstore's sqliteInsert) in
-// memory: otherwise SQLite writes it to a temporary file, a system call
-// per page, which a batch ingest's profile showed.
+// statement roll back alone; the other INSERTs keep none, sqlstore's
+// sqliteInsert): otherwise SQLite writes it to a temporary file, a system
+// call per page, which a batch ingest's profile showed.
 //
 // wal_autocheckpoint(8000): the writer copies its log into the file once
 // the log holds 8,000 pages (64 MB with pages of 8 KB) rather than SQLite's

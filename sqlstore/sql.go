@@ -159,11 +159,10 @@ func (s *Store) insertRowsWith(ctx context.Context, tx *sql.Tx, table string, co
 // copies the page into memory. A batch's group runs hundreds of such
 // statements in one transaction, and each copied again every index leaf it
 // touched (4% of a batch's CPU into 100,000 statements, by perf's
-// samples). OR FAIL stops at the failing row
-// and leaves the rows before it, which needs no journal. No write keeps a
-// statement that failed: a transaction is abandoned whole at its first
-// error (Store.write rolls it back), which TestFailedGroupLeavesNothing
-// holds. Tables with foreign keys still journal: SQLite checks them at a
+// samples). OR FAIL stops at the failing row and leaves the rows before
+// it, which needs no journal. No write keeps a statement that failed: a
+// transaction is abandoned whole at its first error (Store.write rolls it
+// back), which TestFailedGroupLeavesNothing holds. Tables with foreign keys still journal: SQLite checks them at a
 // multi-row statement's end, and undoes the statement when one fails.
 const sqliteInsert = "INSERT OR FAIL INTO "
 
