@@ -60,6 +60,8 @@ type batchFigures struct {
 	uploadCPU, uploadServerCPU time.Duration
 	// with -into: the statements the store held before the batch
 	into int
+	// with -logpages: the frames the batch wrote to SQLite's log
+	logPages *logPages
 	// with -chunks: each chunk's batch CPU (PostgreSQL's backends
 	// included) over its own extraction's, in order
 	chunkRatios []float64
@@ -238,6 +240,14 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		}
 		return nil
 	}
+	// what the log holds before the batch (the store's opening may have
+	// written to it), so that only the batch's frames are counted
+	var logBefore *logScan
+	if c.logPages {
+		if logBefore, err = scanLog(logPath(c, name)); err != nil {
+			return nil, err
+		}
+	}
 	if len(chunks) == 1 {
 		stopProfile, err := startProfile(c.prof, "batch")
 		if err != nil {
@@ -286,6 +296,11 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		// the next checkpoint, whoever runs it (a later commit, or the
 		// process's close): done here, timed apart, so that a batch whose
 		// writer checkpoints less often is seen with the work it left.
+		if c.logPages {
+			if fig.logPages, err = readLogPages(ctx, s.DB(), logPath(c, name), logBefore); err != nil {
+				return nil, err
+			}
+		}
 		start, cpu0 := time.Now(), cpuTime()
 		if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			return nil, fmt.Errorf("checkpoint after the batch: %w", err)
@@ -465,4 +480,8 @@ func (f *batchFigures) print(out io.Writer, db string) {
 		fmt.Fprintf(out, " + %.2f ms in PostgreSQL's backends", perDoc(f.uploadServerCPU, len(up)))
 	}
 	fmt.Fprint(out, "\n\n")
+	if f.logPages != nil {
+		f.logPages.print(out, f.n)
+		fmt.Fprintln(out)
+	}
 }

@@ -60,6 +60,9 @@ type config struct {
 	// many statements (SQLite's file, or on PostgreSQL the database that
 	// holds its schema); 0 for an empty store
 	into int
+	// logPages counts what the batch wrote to SQLite's log by table and
+	// index (logpages.go)
+	logPages bool
 	// repeat runs the batch measure this many times, each into a store of
 	// its own, and sums them up: one run's ratio moves with the machine's
 	// speed between its extraction and its batch
@@ -83,6 +86,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.IntVar(&c.chunks, "chunks", 1, "with -batch: ingest the statements in this many parts, each right after its own extraction alone, so that a change of load moves both sides of each pair")
 	fs.IntVar(&c.into, "into", 0, "with -batch: ingest into a copy of the collection of this many statements (built if need be; on PostgreSQL a copy of -db's database, which no other session may use meanwhile) instead of an empty store")
 	fs.IntVar(&c.repeat, "repeat", 1, "with -batch: run the batch measure this many times, each into a new store (or a new copy with -into), and print the runs' mean, median and range")
+	fs.BoolVar(&c.logPages, "logpages", false, "with -batch on SQLite: count the pages the batch wrote to the database's log by table and index (read after the batch's timing, with dbstat)")
 	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema; with -into on PostgreSQL a database), to measure its size")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
 	fs.StringVar(&c.prof, "cpuprofile", "", "write a CPU profile of the searches (not of building) to this file")
@@ -129,6 +133,9 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	}
 	if c.repeat > 1 && (c.prof != "" || c.trace != "" || c.keep) {
 		return errors.New("-repeat with -cpuprofile, -trace or -keep: each run would write over the last one's")
+	}
+	if c.logPages && (c.batch == 0 || c.db != "sqlite") {
+		return errors.New("-logpages needs -batch on SQLite")
 	}
 	if c.chunks > 1 && c.prof != "" {
 		return errors.New("-chunks with -cpuprofile: a profile of the batch would hold the extractions between its parts")
