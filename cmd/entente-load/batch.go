@@ -60,11 +60,48 @@ type batchFigures struct {
 	uploadCPU, uploadServerCPU time.Duration
 	// with -into: the statements the store held before the batch
 	into int
+	// with -warmup: the statements ingested before the batch, uncounted
+	warmup int
 	// with -logpages: the frames the batch wrote to SQLite's log
 	logPages *logPages
 	// with -chunks: each chunk's batch CPU (PostgreSQL's backends
 	// included) over its own extraction's, in order
 	chunkRatios []float64
+}
+
+// warmUp ingests c.warmup statements other than the batch's (and the
+// collection's) into s through in, in dir, as a batch of their own with
+// its full-text index caught up and its log checkpointed after it, so
+// that the timed batch runs in a process that has ingested before.
+// What a new process pays once (memory touched for the first time, the
+// writer's statements prepared, the near-duplicate filter read) is then
+// not in the batch's figures: with and without it, the two say how much
+// of a batch's cost is the process's start.
+func warmUp(ctx context.Context, g *genre, c config, in *ingest.Ingester, s *sqlstore.Store, dir string) error {
+	ps := make([]string, c.warmup)
+	for i := range ps {
+		text, _ := g.statement(c.seed, 20_000_000+i)
+		ps[i] = filepath.Join(dir, fmt.Sprintf("w%06d.txt", i))
+		if err := os.WriteFile(ps[i], []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	bctx := ctx
+	if !c.indexNow {
+		bctx = sqlstore.DeferIndex(ctx)
+	}
+	if sum := in.Batch(bctx, ps, nil, nil); sum.Added != len(ps) {
+		return fmt.Errorf("warm-up: %d of %d statements added (%+v)", sum.Added, len(ps), sum)
+	}
+	if _, err := s.DrainIndex(ctx); err != nil {
+		return fmt.Errorf("warm-up: %w", err)
+	}
+	if c.db == "sqlite" {
+		if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			return fmt.Errorf("warm-up: checkpoint: %w", err)
+		}
+	}
+	return nil
 }
 
 // chunksOf cuts ps into k chunks of (about) equal size, at least one.
@@ -239,6 +276,12 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 			return fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, len(ps), sum)
 		}
 		return nil
+	}
+	if c.warmup > 0 {
+		if err := warmUp(ctx, g, c, in, s, dir); err != nil {
+			return nil, err
+		}
+		fig.warmup = c.warmup
 	}
 	// what the log holds before the batch (the store's opening may have
 	// written to it), so that only the batch's frames are counted
@@ -424,6 +467,9 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	into := "an empty store"
 	if f.into > 0 {
 		into = fmt.Sprintf("a store of %d statements", f.into)
+	}
+	if f.warmup > 0 {
+		into += fmt.Sprintf(", after %d others in the same process", f.warmup)
 	}
 	fmt.Fprintf(out, "\n## %s, batch ingest of %d statements into %s against their extraction, GOMAXPROCS=%d\n\n", kind, f.n, into, runtime.GOMAXPROCS(0))
 	if len(f.chunkRatios) > 1 {

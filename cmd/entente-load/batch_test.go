@@ -279,3 +279,42 @@ func TestBatchRepeat(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchWarmup: -warmup ingests other statements into the batch's store
+// before the timed batch, so the kept store holds them with the batch's
+// and the uploads'; the report says the batch came after them; a count
+// without -batch, or out of range, is refused.
+func TestBatchWarmup(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests statements")
+	}
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-docs", "", "-batch", "5", "-warmup", "7", "-keep", "-dir", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "into an empty store, after 7 others in the same process against their extraction") {
+		t.Errorf("the report does not say the batch came after the warm-up:\n%s", out.String())
+	}
+	kept, err := filepath.Glob(filepath.Join(dir, "entente-load-batch-*.db"))
+	if err != nil || len(kept) != 1 {
+		t.Fatalf("kept stores %v (%v), want one", kept, err)
+	}
+	s, err := sqlite.Open(context.Background(), kept[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var docs int
+	if err := s.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs); err != nil || docs != 7+5+singleUploads {
+		t.Errorf("the kept store holds %d documents (%v), want %d: the warm-up's, the batch's and the uploads'", docs, err, 7+5+singleUploads)
+	}
+	for _, args := range [][]string{
+		{"-docs", "1000", "-warmup", "5", "-dir", dir},
+		{"-docs", "", "-batch", "5", "-warmup", "-1", "-dir", dir},
+	} {
+		if err := run(context.Background(), args, &out); err == nil || !strings.Contains(err.Error(), "-warmup") {
+			t.Errorf("%v: %v, want -warmup refused", args, err)
+		}
+	}
+}

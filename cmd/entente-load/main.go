@@ -60,6 +60,9 @@ type config struct {
 	// many statements (SQLite's file, or on PostgreSQL the database that
 	// holds its schema); 0 for an empty store
 	into int
+	// warmup ingests this many other statements into the batch's store,
+	// in the same process and uncounted, before the timed batch
+	warmup int
 	// logPages counts what the batch wrote to SQLite's log by table and
 	// index (logpages.go)
 	logPages bool
@@ -86,6 +89,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.IntVar(&c.chunks, "chunks", 1, "with -batch: ingest the statements in this many parts, each right after its own extraction alone, so that a change of load moves both sides of each pair")
 	fs.IntVar(&c.into, "into", 0, "with -batch: ingest into a copy of the collection of this many statements (built if need be; on PostgreSQL a copy of -db's database, which no other session may use meanwhile) instead of an empty store")
 	fs.IntVar(&c.repeat, "repeat", 1, "with -batch: run the batch measure this many times, each into a new store (or a new copy with -into), and print the runs' mean, median and range")
+	fs.IntVar(&c.warmup, "warmup", 0, "with -batch: first ingest this many other statements into the batch's store in the same process, uncounted, so that the timed batch is a later batch of a process that has ingested before (its memory touched, its statements prepared, its near-duplicate filter read), not a new process's first")
 	fs.BoolVar(&c.logPages, "logpages", false, "with -batch on SQLite: count the pages the batch wrote to the database's log by table and index (read after the batch's timing, with dbstat)")
 	fs.BoolVar(&c.keep, "keep", false, "with -batch: keep the batch's store (a file in -dir, a schema; with -into on PostgreSQL a database), to measure its size")
 	fs.IntVar(&c.group, "group", groupSize, "statements stored per transaction when building a collection (after the timed sample, which stores groups of 32)")
@@ -133,6 +137,9 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	}
 	if c.repeat > 1 && (c.prof != "" || c.trace != "" || c.keep) {
 		return errors.New("-repeat with -cpuprofile, -trace or -keep: each run would write over the last one's")
+	}
+	if c.warmup < 0 || c.warmup > 1_000_000 || (c.warmup > 0 && c.batch == 0) {
+		return fmt.Errorf("-warmup: %d needs -batch and a count up to 1,000,000", c.warmup)
 	}
 	if c.logPages && (c.batch == 0 || c.db != "sqlite") {
 		return errors.New("-logpages needs -batch on SQLite")
