@@ -78,13 +78,9 @@ type batchFigures struct {
 // not in the batch's figures: with and without it, the two say how much
 // of a batch's cost is the process's start.
 func warmUp(ctx context.Context, g *genre, c config, in *ingest.Ingester, s *sqlstore.Store, dir string) error {
-	ps := make([]string, c.warmup)
-	for i := range ps {
-		text, _ := g.statement(c.seed, 20_000_000+i)
-		ps[i] = filepath.Join(dir, fmt.Sprintf("w%06d.txt", i))
-		if err := os.WriteFile(ps[i], []byte(text), 0o644); err != nil {
-			return err
-		}
+	ps, err := writeStatements(g, c.seed, dir, "w", 20_000_000, c.warmup)
+	if err != nil {
+		return err
 	}
 	bctx := ctx
 	if !c.indexNow {
@@ -102,6 +98,22 @@ func warmUp(ctx context.Context, g *genre, c config, in *ingest.Ingester, s *sql
 		}
 	}
 	return nil
+}
+
+// writeStatements writes n generated statements, numbered from first (a
+// range of its own for each use, so that none repeats another's or the
+// collection's), to files in dir named with prefix, and returns their
+// paths in order.
+func writeStatements(g *genre, seed uint64, dir, prefix string, first, n int) ([]string, error) {
+	paths := make([]string, n)
+	for i := range paths {
+		text, _ := g.statement(seed, first+i)
+		paths[i] = filepath.Join(dir, fmt.Sprintf("%s%06d.txt", prefix, i))
+		if err := os.WriteFile(paths[i], []byte(text), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return paths, nil
 }
 
 // chunksOf cuts ps into k chunks of (about) equal size, at least one.
@@ -162,13 +174,9 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	paths := make([]string, n+singleUploads)
-	for i := range paths {
-		text, _ := g.statement(c.seed, 10_000_000+i)
-		paths[i] = filepath.Join(dir, fmt.Sprintf("s%06d.txt", i))
-		if err := os.WriteFile(paths[i], []byte(text), 0o644); err != nil {
-			return nil, err
-		}
+	paths, err := writeStatements(g, c.seed, dir, "s", 10_000_000, n+singleUploads)
+	if err != nil {
+		return nil, err
 	}
 	reg, err := extract.NewRegistry()
 	if err != nil {
