@@ -59,6 +59,12 @@ type JobOutcome struct {
 	Problem    string         `json:"problem,omitempty"`
 }
 
+// SettledJob is a job's outcome, for FinishJobs.
+type SettledJob struct {
+	ID      int64
+	Outcome JobOutcome
+}
+
 // JobFilter selects jobs to list, newest first.
 type JobFilter struct {
 	UserID  int64 // the uploader's account; 0 for every one
@@ -88,12 +94,19 @@ type JobQueue interface {
 	// returns ErrNotFound when there is none; two workers never hold the
 	// same job at once.
 	ClaimJob(ctx context.Context, worker string, lease time.Duration) (*Job, error)
+	// ClaimJobs hands up to most of the oldest claimable jobs at once, as
+	// ClaimJob hands one, oldest first: as many as hold at most maxBytes
+	// together (0: no bound), and the oldest whatever its size.
+	ClaimJobs(ctx context.Context, worker string, lease time.Duration, most int, maxBytes int64) ([]Job, error)
 	// ExtendJob renews worker's lease of a job it holds; an error says
 	// the job is no longer the worker's.
 	ExtendJob(ctx context.Context, id int64, worker string, lease time.Duration) error
 	// FinishJob settles a job worker holds with its outcome and lets its
 	// bytes go.
 	FinishJob(ctx context.Context, id int64, worker string, o JobOutcome) error
+	// FinishJobs settles, in one transaction, the jobs worker still
+	// holds; its error names those it no longer held (ECONFLICT).
+	FinishJobs(ctx context.Context, worker string, jobs []SettledJob) error
 	// Job returns one job, without its bytes.
 	Job(ctx context.Context, id int64) (*Job, error)
 	// Jobs lists jobs, newest first, without their bytes.

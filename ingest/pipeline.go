@@ -43,8 +43,21 @@ func (in *Ingester) heldBounds() heldBounds {
 // when the writer would otherwise wait, so a slow source never holds back
 // what is ready. A cancelled ctx stops the batch after the group at hand.
 func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader, report func(Outcome)) Summary {
+	return in.batch(ctx, namedInputs{names: inputs, stdin: stdin, in: in}, report)
+}
+
+// BatchInputs ingests inputs already in memory (a server's queued uploads)
+// as Batch ingests named ones: examined on every core, new documents
+// written in groups, each outcome reported in order once settled. Every
+// document is recorded under ctx's actor.
+func (in *Ingester) BatchInputs(ctx context.Context, inputs []Input, report func(Outcome)) Summary {
+	return in.batch(ctx, heldInputs{in: in, inputs: inputs}, report)
+}
+
+func (in *Ingester) batch(ctx context.Context, inputs batchInputs, report func(Outcome)) Summary {
+	n := inputs.count()
 	workers := max(1, runtime.GOMAXPROCS(0))
-	results := make([]chan *examined, len(inputs))
+	results := make([]chan *examined, n)
 	for i := range results {
 		results[i] = make(chan *examined, 1)
 	}
@@ -57,7 +70,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	wnf, nearInWriter := in.Store.(writtenNearFinder)
 	nearInWriter = nearInWriter && wnf.NearInWriter()
 	if ne, ok := in.Store.(nearExpecter); ok {
-		ne.ExpectNearLookups(ctx, len(inputs))
+		ne.ExpectNearLookups(ctx, n)
 	}
 	// Where the store looks several inputs up in one statement
 	// (inputsFinder), a worker takes a run of small inputs at once.
@@ -84,7 +97,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 			for run := range jobs {
 				cores <- struct{}{}
 				seen := commits.Load()
-				in.examineRun(ctx, inputs, run, stdin, !nearInWriter, func(j job, e *examined) {
+				in.examineRun(ctx, inputs, run, !nearInWriter, func(j job, e *examined) {
 					e.seenCommits = seen
 					e.held = heldBy(e) + 1
 					// what it holds now for what it counted when sent
@@ -116,7 +129,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 			}
 		}
 		all := in.heldBounds().all
-		for i := range inputs {
+		for i := range n {
 			// The run gathered is sent before the reader waits: the
 			// writer may need its inputs to let go of what it holds.
 			if !flight.below(all) || len(window) == cap(window) {
@@ -129,7 +142,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 			// small file joins a run, counted by its size until read.
 			j, small := job{i: i, held: 1}, false
 			if at > 1 {
-				j.held, small = smallInput(inputs[i])
+				j.held, small = inputs.small(i)
 			}
 			if !small && !send() {
 				return
@@ -155,7 +168,7 @@ func (in *Ingester) Batch(ctx context.Context, inputs []string, stdin io.Reader,
 	}()
 
 	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits, window: cap(window), flight: flight}
-	for i := range inputs {
+	for i := range n {
 		var e *examined
 		select {
 		case e = <-results[i]:
@@ -197,23 +210,68 @@ func (in *Ingester) groupSize() int {
 	return DefaultGroupSize
 }
 
-// examineNamed reads and examines one named input, its near-duplicates
-// looked up or not (examine).
-func (in *Ingester) examineNamed(ctx context.Context, name string, stdin io.Reader, near bool) *examined {
-	e, f := in.decodeNamed(ctx, name, stdin)
-	return in.examineDecoded(ctx, e, f, near)
+// batchInputs are a batch's inputs: named (files, standard input,
+// addresses), read by the examinations, or already in memory.
+type batchInputs interface {
+	count() int
+	// small says whether input i may join a run with others
+	// (examineRun), and if so what it counts in flight until it is read;
+	// any other counts a byte until then.
+	small(i int) (held int64, ok bool)
+	// decode reads and decodes input i (decodeInput).
+	decode(ctx context.Context, i int) (*examined, inputFinder)
 }
 
-// decodeNamed reads and decodes one named input (decodeInput).
-func (in *Ingester) decodeNamed(ctx context.Context, name string, stdin io.Reader) (*examined, inputFinder) {
+// namedInputs are inputs named on a command line.
+type namedInputs struct {
+	names []string
+	stdin io.Reader
+	in    *Ingester
+}
+
+func (n namedInputs) count() int                { return len(n.names) }
+func (n namedInputs) small(i int) (int64, bool) { return smallInput(n.names[i]) }
+
+func (n namedInputs) decode(ctx context.Context, i int) (*examined, inputFinder) {
+	name := n.names[i]
 	if ctx.Err() != nil {
 		return &examined{out: Outcome{Name: name, Status: Refused, Err: ctx.Err(), Problem: ctx.Err().Error()}}, nil
 	}
-	input, err := in.read(ctx, name, stdin)
+	input, err := n.in.read(ctx, name, n.stdin)
 	if err != nil {
 		return &examined{out: Outcome{Name: name, Status: Refused, Err: err, Problem: err.Error()}}, nil
 	}
-	return in.decodeInput(ctx, input)
+	return n.in.decodeInput(ctx, input)
+}
+
+// heldInputs are inputs already read into memory; decode holds them to the
+// size limit, as Ingest does.
+type heldInputs struct {
+	in     *Ingester
+	inputs []Input
+}
+
+func (h heldInputs) count() int { return len(h.inputs) }
+
+// small: an input in memory is counted by its bytes and six times as
+// many for its text, as a small file is (smallInput).
+func (h heldInputs) small(i int) (int64, bool) {
+	size := int64(len(h.inputs[i].Data))
+	return 7*size + 1, size <= smallInputBytes
+}
+
+func (h heldInputs) decode(ctx context.Context, i int) (*examined, inputFinder) {
+	input := h.inputs[i]
+	refuse := func(err error) (*examined, inputFinder) {
+		return &examined{out: Outcome{Name: input.Name, Status: Refused, Err: err, Problem: err.Error()}}, nil
+	}
+	if ctx.Err() != nil {
+		return refuse(ctx.Err())
+	}
+	if input.RetrievedAt.IsZero() {
+		input.RetrievedAt = h.in.now()
+	}
+	return h.in.decodeInput(ctx, input)
 }
 
 // job is an input of a batch handed to a worker: its number, and what it
@@ -249,18 +307,19 @@ func smallInput(name string) (int64, bool) {
 // Those read in the process are decoded first and looked up in one call
 // (FindInputs), where each would take a statement of its own; then each is
 // examined further as examine does.
-func (in *Ingester) examineRun(ctx context.Context, names []string, run []job, stdin io.Reader, near bool, done func(job, *examined)) {
+func (in *Ingester) examineRun(ctx context.Context, inputs batchInputs, run []job, near bool, done func(job, *examined)) {
 	mf, many := in.Store.(inputsFinder)
 	if len(run) == 1 || !many {
 		for _, j := range run {
-			done(j, in.examineNamed(ctx, names[j.i], stdin, near))
+			e, f := inputs.decode(ctx, j.i)
+			done(j, in.examineDecoded(ctx, e, f, near))
 		}
 		return
 	}
 	es, fs := make([]*examined, len(run)), make([]inputFinder, len(run))
 	var look []int
 	for k, j := range run {
-		es[k], fs[k] = in.decodeNamed(ctx, names[j.i], stdin)
+		es[k], fs[k] = inputs.decode(ctx, j.i)
 		if !es[k].settled() && fs[k] != nil {
 			look = append(look, k)
 		}

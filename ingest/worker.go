@@ -10,12 +10,15 @@ import (
 	"github.com/entente/entente"
 )
 
-// Worker drains the queue of uploads: it claims the oldest job, ingests
-// it under the uploader's name, renews its lease while it works, and
-// settles the job with the outcome. Any number of workers, on any number
-// of servers sharing the database, drain one queue; a job whose worker
-// stopped (its lease ran out) is claimed again, and ingesting it again is
-// safe: the same bytes are recognised.
+// Worker drains the queue of uploads: it claims the oldest jobs, ingests
+// them under their uploaders' names, renews their leases while it works,
+// and settles each job with its outcome. Several jobs claimed at once are
+// ingested as a batch (Ingester.BatchInputs): examined on every core and
+// written in groups, a transaction for many documents, where one job at a
+// time cost each upload a transaction and its sync of the log. Any number
+// of workers, on any number of servers sharing the database, drain one
+// queue; a job whose worker stopped (its lease ran out) is claimed again,
+// and ingesting it again is safe: the same bytes are recognised.
 type Worker struct {
 	Ingester *Ingester
 	Queue    entente.JobQueue
@@ -32,7 +35,11 @@ type Worker struct {
 	// stopping (a statement that brings the process down) is then
 	// refused instead of claimed for ever. 0 means DefaultMaxAttempts.
 	MaxAttempts int
-	Wake        <-chan struct{} // a local upload: look at once
+	// Batch is the most jobs the worker claims at once; 0 means
+	// DefaultBatch, 1 one at a time. Claimed jobs hold at most
+	// DefaultBatchBytes of uploads together (the first whatever its size).
+	Batch int
+	Wake  <-chan struct{} // a local upload: look at once
 }
 
 // Defaults of a Worker.
@@ -40,6 +47,11 @@ const (
 	DefaultLease       = time.Minute
 	DefaultPoll        = time.Second
 	DefaultMaxAttempts = 3
+	// DefaultBatch is as many jobs as a batch writes in one group on
+	// SQLite (its BatchGroupSize): a deeper queue is claimed a batch
+	// after another, so that a job waits for at most a group's writing.
+	DefaultBatch      = 96
+	DefaultBatchBytes = 64 << 20
 )
 
 // Run drains the queue until ctx ends. A store that fails is retried after
@@ -68,56 +80,97 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 }
 
-// Once claims and settles one job; it says whether there was one.
+// Once claims jobs and settles them; it says whether there were any. A
+// worker that is stopping (ctx ended) settles the jobs whose documents it
+// stored and leaves the others to be claimed again when their leases end.
 func (w *Worker) Once(ctx context.Context) (bool, error) {
-	j, err := w.Queue.ClaimJob(ctx, w.Name, w.lease())
+	jobs, err := w.Queue.ClaimJobs(ctx, w.Name, w.lease(), w.batch(), DefaultBatchBytes)
 	if errors.Is(err, entente.ErrNotFound) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	var o entente.JobOutcome
-	if j.Attempts > w.maxAttempts() {
-		o = entente.JobOutcome{Status: string(Refused),
-			Problem: fmt.Sprintf("%s: not read: %d workers stopped while reading it", j.Name, j.Attempts-1)}
-	} else {
-		o = w.ingest(ctx, j)
+	outs := w.ingest(ctx, jobs)
+	var settled []entente.SettledJob
+	for i, o := range outs {
+		if o == nil || ctx.Err() != nil && o.Status == string(Refused) {
+			continue // not read, or refused because the worker is stopping
+		}
+		settled = append(settled, entente.SettledJob{ID: jobs[i].ID, Outcome: *o})
 	}
-	if ctx.Err() != nil {
-		// stopping: another worker claims the job when its lease ends
-		return true, nil
-	}
-	if err := w.Queue.FinishJob(context.WithoutCancel(ctx), j.ID, w.Name, o); err != nil {
+	if err := w.Queue.FinishJobs(context.WithoutCancel(ctx), w.Name, settled); err != nil {
 		return true, err
 	}
 	return true, nil
 }
 
-// ingest reads one job's upload under its uploader's name while a
-// goroutine renews the lease.
-func (w *Worker) ingest(ctx context.Context, j *entente.Job) entente.JobOutcome {
-	ctx, cancel := context.WithCancel(entente.NewContextWithActor(ctx, j.Actor))
+// ingest reads the claimed jobs' uploads, each under its uploader's name,
+// while a goroutine renews their leases: a job its workers kept stopping
+// on is refused unread; a run of jobs of one uploader is one batch. An
+// outcome is nil where the worker stopped before it.
+func (w *Worker) ingest(ctx context.Context, jobs []entente.Job) []*entente.JobOutcome {
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		every := time.NewTicker(w.lease() / 3)
-		defer every.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-every.C:
+	wg.Go(func() { w.renew(ctx, jobs) })
+	outs := make([]*entente.JobOutcome, len(jobs))
+	for i := 0; i < len(jobs) && ctx.Err() == nil; {
+		if j := jobs[i]; j.Attempts > w.maxAttempts() {
+			outs[i] = &entente.JobOutcome{Status: string(Refused),
+				Problem: fmt.Sprintf("%s: not read: %d workers stopped while reading it", j.Name, j.Attempts-1)}
+			i++
+			continue
+		}
+		// the run of jobs from here with the same uploader, and readable
+		end := i + 1
+		for end < len(jobs) && jobs[end].Actor == jobs[i].Actor && jobs[end].Attempts <= w.maxAttempts() {
+			end++
+		}
+		actx := entente.NewContextWithActor(ctx, jobs[i].Actor)
+		if end-i == 1 {
+			o := JobOutcome(w.Ingester.Ingest(actx, jobInput(jobs[i])))
+			outs[i] = &o
+		} else {
+			inputs := make([]Input, end-i)
+			for k := range inputs {
+				inputs[k] = jobInput(jobs[i+k])
+			}
+			k := i
+			w.Ingester.BatchInputs(actx, inputs, func(o Outcome) {
+				jo := JobOutcome(o)
+				outs[k] = &jo
+				k++
+			})
+		}
+		i = end
+	}
+	cancel() // the renewals end before the jobs are settled
+	wg.Wait()
+	return outs
+}
+
+// renew renews the leases of jobs every third of a lease until ctx ends.
+func (w *Worker) renew(ctx context.Context, jobs []entente.Job) {
+	every := time.NewTicker(w.lease() / 3)
+	defer every.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-every.C:
+			for _, j := range jobs {
 				if err := w.Queue.ExtendJob(ctx, j.ID, w.Name, w.lease()); err != nil && ctx.Err() == nil {
 					w.Ingester.logger().Warn("upload queue: lease not renewed", "job", j.ID, "err", err)
 				}
 			}
 		}
-	})
-	o := w.Ingester.Ingest(ctx, Input{Name: j.Name, Data: j.Data, MediaType: j.MediaType, RetrievedAt: j.CreatedAt})
-	cancel() // the renewals end before the job is settled
-	wg.Wait()
-	return JobOutcome(o)
+	}
+}
+
+// jobInput is a job's upload as ingest reads it.
+func jobInput(j entente.Job) Input {
+	return Input{Name: j.Name, Data: j.Data, MediaType: j.MediaType, RetrievedAt: j.CreatedAt}
 }
 
 // JobOutcome is what a job records of an ingest's outcome.
@@ -138,6 +191,13 @@ func (w *Worker) poll() time.Duration {
 		return w.Poll
 	}
 	return DefaultPoll
+}
+
+func (w *Worker) batch() int {
+	if w.Batch > 0 {
+		return w.Batch
+	}
+	return DefaultBatch
 }
 
 func (w *Worker) maxAttempts() int {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/sqlite"
 )
 
 // TestWorker: a worker settles each job with what ingest made of it, under
@@ -95,8 +96,172 @@ type stopAfterClaim struct {
 	stop context.CancelFunc
 }
 
-func (q stopAfterClaim) ClaimJob(ctx context.Context, worker string, lease time.Duration) (*entente.Job, error) {
-	j, err := q.JobQueue.ClaimJob(ctx, worker, lease)
+func (q stopAfterClaim) ClaimJobs(ctx context.Context, worker string, lease time.Duration, most int, maxBytes int64) ([]entente.Job, error) {
+	jobs, err := q.JobQueue.ClaimJobs(ctx, worker, lease, most, maxBytes)
 	q.stop()
-	return j, err
+	return jobs, err
+}
+
+// TestWorkerBatch: a worker claims the queued jobs at once and settles
+// each with what ingest made of it, in the queue's order: the same text
+// in another form becomes another source of the document made from a job
+// before it, bytes already stored are recognised, a bad upload is refused
+// alone; each document and source is recorded under its own uploader,
+// although the jobs of two uploaders were claimed together. A worker
+// limited to one job at a time settles one.
+func TestWorkerBatch(t *testing.T) {
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(corpus, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	rs, ae, aeHTML, ie := read("cn-rs-2024-joint-statement.zh.txt"), read("cn-ae-2019-joint-statement.zh.txt"),
+		read("cn-ae-2019-joint-statement.zh.html"), read("us-ie-2021-joint-statement.en.txt")
+	forEachStore(t, func(t *testing.T, st entente.Store) {
+		q := st.(entente.JobQueue)
+		in := newIngester(t, st)
+		ana := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "ana", Via: "api"})
+		ben := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "ben", Via: "web"})
+		type upload struct {
+			ctx        context.Context
+			who        string
+			name       string
+			data       []byte
+			wantStatus Status
+			sameDocAs  int // the job (by place, from 1) whose document it is; 0 for none
+		}
+		uploads := []upload{
+			{ana, "ana", "rs.txt", rs, Added, 0},
+			{ana, "ana", "ae.txt", ae, Added, 0},
+			{ana, "ana", "ae.html", aeHTML, NewSource, 2},
+			{ben, "ben", "ie.txt", ie, Added, 0},
+			{ben, "ben", "rs-again.txt", rs, AlreadyHave, 1},
+			{ben, "ben", "junk.bin", []byte("\x00\x01\x02\x03"), Refused, 0},
+			{ana, "ana", "one-more.txt", []byte("\x00\x09"), Refused, 0},
+		}
+		var ids []int64
+		for _, u := range uploads {
+			jobs, err := q.EnqueueJobs(u.ctx, []entente.NewJob{{Name: u.name, Data: u.data}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, jobs[0].ID)
+		}
+		if worked, err := (&Worker{Ingester: in, Queue: q, Name: "w"}).Once(context.Background()); !worked || err != nil {
+			t.Fatalf("worked %v, %v", worked, err)
+		}
+		docs := make([]int64, len(uploads))
+		who := map[int64]string{} // document id: its uploader
+		for i, u := range uploads {
+			j, err := q.Job(context.Background(), ids[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if j.State != entente.JobDone || j.Outcome == nil || j.Outcome.Status != string(u.wantStatus) {
+				t.Errorf("%s: %s with %+v, want done %s", u.name, j.State, j.Outcome, u.wantStatus)
+				continue
+			}
+			docs[i] = j.Outcome.DocumentID
+			if u.sameDocAs > 0 && docs[i] != docs[u.sameDocAs-1] {
+				t.Errorf("%s: document %d, want %d (%s's)", u.name, docs[i], docs[u.sameDocAs-1], uploads[u.sameDocAs-1].name)
+			}
+			if u.wantStatus == Added {
+				who[docs[i]] = u.who
+			}
+		}
+		if len(who) != 3 {
+			t.Errorf("%d documents made, want 3", len(who))
+		}
+		events, err := st.(interface {
+			Events(context.Context, int64, int) ([]entente.Event, error)
+		}).Events(context.Background(), 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		created := 0
+		for _, e := range events {
+			if e.Action == "create" && e.Entity == "document" {
+				created++
+				if want := who[e.EntityID]; e.Actor != want {
+					t.Errorf("document %d recorded as %q's, want %q's", e.EntityID, e.Actor, want)
+				}
+			}
+		}
+		if created != 3 {
+			t.Errorf("%d documents' create events, want 3", created)
+		}
+
+		// one at a time
+		more, err := q.EnqueueJobs(ana, []entente.NewJob{{Name: "x.bin", Data: []byte{0}}, {Name: "y.bin", Data: []byte{1}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if worked, err := (&Worker{Ingester: in, Queue: q, Name: "w", Batch: 1}).Once(context.Background()); !worked || err != nil {
+			t.Fatalf("worked %v, %v", worked, err)
+		}
+		for i, want := range []entente.JobState{entente.JobDone, entente.JobQueued} {
+			if j, err := q.Job(context.Background(), more[i].ID); err != nil || j.State != want {
+				t.Errorf("a worker of one job at a time: job %d %+v, %v; want %s", i, j, err, want)
+			}
+		}
+	})
+}
+
+// TestBatchInputs: inputs in memory are ingested as the same inputs named
+// as files are: the same outcome for each, in the same order (the forms of
+// one statement become one document's sources, bytes given twice are
+// recognised, a bad input is refused alone), and the same documents.
+func TestBatchInputs(t *testing.T) {
+	names := []string{"cn-ae-2019-joint-statement.zh.txt", "cn-rs-2024-joint-statement.zh.txt",
+		"cn-ae-2019-joint-statement.zh.html", "cn-ae-2019-joint-statement.zh.gb18030.txt",
+		"cn-ae-2019-joint-statement.zh.utf16le.txt", "cn-ae-2019-joint-statement.zh.docx",
+		"cn-rs-2024-joint-statement.zh.txt", "us-ie-2021-joint-statement.en.txt"}
+	dir := t.TempDir()
+	var paths []string
+	var inputs []Input
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(corpus, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, n)
+		if len(paths) == 6 { // the same bytes under another name
+			p = filepath.Join(dir, "again-"+n)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+		inputs = append(inputs, Input{Name: p, Data: b})
+	}
+	junk := filepath.Join(dir, "junk.bin")
+	if err := os.WriteFile(junk, []byte("\x00\x01\x02\x03"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths, inputs = append(paths, junk), append(inputs, Input{Name: junk, Data: []byte("\x00\x01\x02\x03")})
+	forEachStore(t, func(t *testing.T, named entente.Store) {
+		var fromFiles []Outcome
+		sumFiles := newIngester(t, named).Batch(context.Background(), paths, nil, func(o Outcome) { fromFiles = append(fromFiles, o) })
+		held, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "held.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { held.Close() })
+		var fromMemory []Outcome
+		sumMemory := newIngester(t, held).BatchInputs(context.Background(), inputs, func(o Outcome) { fromMemory = append(fromMemory, o) })
+		if sumFiles != sumMemory || sumMemory.Added != 3 || sumMemory.Refused != 1 {
+			t.Errorf("summaries: files %+v, memory %+v; want the same, 3 added and 1 refused", sumFiles, sumMemory)
+		}
+		if len(fromMemory) != len(inputs) {
+			t.Fatalf("%d outcomes for %d inputs", len(fromMemory), len(inputs))
+		}
+		for i := range fromMemory {
+			f, m := fromFiles[i], fromMemory[i]
+			if f.Name != m.Name || f.Status != m.Status || f.DocumentID != m.DocumentID || f.Title != m.Title {
+				t.Errorf("input %d: from a file %s %s doc %d, from memory %s %s doc %d", i, f.Name, f.Status, f.DocumentID, m.Name, m.Status, m.DocumentID)
+			}
+		}
+	})
 }

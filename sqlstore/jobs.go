@@ -1,11 +1,13 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/entente/entente"
@@ -51,6 +53,17 @@ func (s *Store) EnqueueJobs(ctx context.Context, jobs []entente.NewJob) ([]enten
 
 // ClaimJob hands the oldest claimable job to worker until lease from now.
 func (s *Store) ClaimJob(ctx context.Context, worker string, lease time.Duration) (*entente.Job, error) {
+	jobs, err := s.ClaimJobs(ctx, worker, lease, 1, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &jobs[0], nil
+}
+
+// ClaimJobs hands up to most of the oldest claimable jobs to worker until
+// lease from now, oldest first: as many as hold at most maxBytes together
+// (0: no bound), and the oldest whatever its size.
+func (s *Store) ClaimJobs(ctx context.Context, worker string, lease time.Duration, most int, maxBytes int64) ([]entente.Job, error) {
 	now := s.now()
 	// An idle worker looks often: a read answers it without taking the
 	// writer's lock (SQLite) or a row lock (PostgreSQL).
@@ -62,26 +75,69 @@ func (s *Store) ClaimJob(ctx context.Context, worker string, lease time.Duration
 	} else if err != nil {
 		return nil, fmt.Errorf("look for a job: %w", err)
 	}
-	var j *entente.Job
+	var jobs []entente.Job
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		row := tx.QueryRowContext(ctx, `
-			UPDATE ingest_jobs SET state = 'running', worker = $1, lease_until = $2, attempts = attempts + 1
-			WHERE id = (
-				SELECT id FROM ingest_jobs
-				WHERE state <> 'done' AND (state = 'queued' OR lease_until < $3)
-				ORDER BY id LIMIT 1 `+s.dialect.SkipLocked()+`)
-			RETURNING `+jobColumns+`, data`, worker, now.Add(lease), now)
-		var err error
-		j, err = scanJob(row, true)
-		return err
+		ids, err := s.claimable(ctx, tx, now, max(1, most), maxBytes)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		var a args
+		q := `UPDATE ingest_jobs SET state = 'running', worker = ` + a.add(worker) + `, lease_until = ` + a.add(now.Add(lease)) + `,
+				attempts = attempts + 1
+			WHERE id IN (` + list(&a, ids) + `)
+			RETURNING ` + jobColumns + `, data`
+		rows, err := tx.QueryContext(ctx, q, a...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			j, err := scanJob(rows, true)
+			if err != nil {
+				return err
+			}
+			jobs = append(jobs, *j)
+		}
+		return rows.Err()
 	})
-	if errors.Is(err, sql.ErrNoRows) {
+	if err != nil {
+		return nil, fmt.Errorf("claim jobs: %w", err)
+	}
+	if len(jobs) == 0 {
 		return nil, notFound("job to claim", "")
 	}
+	// RETURNING gives the rows in no promised order
+	slices.SortFunc(jobs, func(a, b entente.Job) int { return cmp.Compare(a.ID, b.ID) })
+	return jobs, nil
+}
+
+// claimable picks the ids of the oldest claimable jobs within most and
+// maxBytes, in tx; on PostgreSQL it locks them and skips those another
+// claimer has locked.
+func (s *Store) claimable(ctx context.Context, tx *sql.Tx, now time.Time, most int, maxBytes int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT id, size FROM ingest_jobs
+		WHERE state <> 'done' AND (state = 'queued' OR lease_until < $1)
+		ORDER BY id LIMIT $2 `+s.dialect.SkipLocked(), now, most)
 	if err != nil {
-		return nil, fmt.Errorf("claim a job: %w", err)
+		return nil, err
 	}
-	return j, nil
+	defer rows.Close()
+	var (
+		ids   []int64
+		total int64
+	)
+	for rows.Next() {
+		var id, size int64
+		if err := rows.Scan(&id, &size); err != nil {
+			return nil, err
+		}
+		if len(ids) > 0 && maxBytes > 0 && total+size > maxBytes {
+			break
+		}
+		ids, total = append(ids, id), total+size
+	}
+	return ids, rows.Err()
 }
 
 // ExtendJob renews worker's lease of job id.
@@ -99,22 +155,48 @@ func (s *Store) ExtendJob(ctx context.Context, id int64, worker string, lease ti
 // FinishJob settles job id with its outcome. A worker whose lease ended
 // and whose job another claimed is refused: the other settles it.
 func (s *Store) FinishJob(ctx context.Context, id int64, worker string, o entente.JobOutcome) error {
-	b, err := json.Marshal(o)
-	if err != nil {
-		return fmt.Errorf("finish job %d: %w", id, err)
+	return s.FinishJobs(ctx, worker, []entente.SettledJob{{ID: id, Outcome: o}})
+}
+
+// FinishJobs settles the jobs worker still holds, in one transaction, and
+// names those it no longer holds (another worker claimed them once its
+// lease ended, and settles them).
+func (s *Store) FinishJobs(ctx context.Context, worker string, jobs []entente.SettledJob) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	outcomes := make([]string, len(jobs))
+	for i, j := range jobs {
+		b, err := json.Marshal(j.Outcome)
+		if err != nil {
+			return fmt.Errorf("finish job %d: %w", j.ID, err)
+		}
+		outcomes[i] = string(b)
 	}
 	now := s.now()
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		err := s.heldJob(ctx, tx, id, worker, `
-			UPDATE ingest_jobs SET state = 'done', data = NULL, outcome = $1, finished_at = $2, lease_until = NULL
-			WHERE id = $3 AND worker = $4 AND state = 'running'`, string(b), now, id, worker)
-		if err != nil {
-			return err
+	var lost []error
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		lost = lost[:0]
+		newest := jobs[0].ID
+		for i, j := range jobs {
+			err := s.heldJob(ctx, tx, j.ID, worker, `
+				UPDATE ingest_jobs SET state = 'done', data = NULL, outcome = $1, finished_at = $2, lease_until = NULL
+				WHERE id = $3 AND worker = $4 AND state = 'running'`, outcomes[i], now, j.ID, worker)
+			switch {
+			case entente.ErrorCode(err) == entente.ECONFLICT:
+				lost = append(lost, err)
+			case err != nil:
+				return fmt.Errorf("finish job %d: %w", j.ID, err)
+			}
+			newest = max(newest, j.ID)
 		}
-		return s.pruneJobs(ctx, tx, id, now)
+		return s.pruneJobs(ctx, tx, newest, now)
 	})
 	if err != nil {
-		return fmt.Errorf("finish job %d: %w", id, err)
+		return fmt.Errorf("finish jobs: %w", err)
+	}
+	if len(lost) > 0 {
+		return fmt.Errorf("finish jobs: %w", errors.Join(lost...))
 	}
 	return nil
 }

@@ -145,11 +145,12 @@ func TestJobQueueConcurrentClaims(t *testing.T) {
 			claimed = map[int64]string{}
 			wg      sync.WaitGroup
 		)
+		// each worker claims up to one more job at a time than the last
 		for w := range 4 {
 			wg.Go(func() {
 				name := fmt.Sprintf("w%d", w)
 				for {
-					j, err := s.ClaimJob(ctx, name, time.Hour)
+					jobs, err := s.ClaimJobs(ctx, name, time.Hour, w+1, 0)
 					if errors.Is(err, entente.ErrNotFound) {
 						return
 					}
@@ -157,13 +158,20 @@ func TestJobQueueConcurrentClaims(t *testing.T) {
 						t.Error(err)
 						return
 					}
-					mu.Lock()
-					if other, ok := claimed[j.ID]; ok {
-						t.Errorf("job %d claimed by %s and %s", j.ID, other, name)
+					if len(jobs) > w+1 {
+						t.Errorf("%s claimed %d jobs, at most %d asked", name, len(jobs), w+1)
 					}
-					claimed[j.ID] = name
+					settled := make([]entente.SettledJob, len(jobs))
+					mu.Lock()
+					for i, j := range jobs {
+						if other, ok := claimed[j.ID]; ok {
+							t.Errorf("job %d claimed by %s and %s", j.ID, other, name)
+						}
+						claimed[j.ID] = name
+						settled[i] = entente.SettledJob{ID: j.ID, Outcome: entente.JobOutcome{Status: "refused", Problem: "test"}}
+					}
 					mu.Unlock()
-					if err := s.FinishJob(ctx, j.ID, name, entente.JobOutcome{Status: "refused", Problem: "test"}); err != nil {
+					if err := s.FinishJobs(ctx, name, settled); err != nil {
 						t.Error(err)
 					}
 				}
@@ -172,6 +180,90 @@ func TestJobQueueConcurrentClaims(t *testing.T) {
 		wg.Wait()
 		if len(claimed) != n {
 			t.Errorf("%d jobs claimed, want %d", len(claimed), n)
+		}
+	})
+}
+
+// TestClaimJobsBounded: ClaimJobs hands the oldest jobs first, as many as
+// asked and as fit the bytes asked (the oldest whatever its size); a batch
+// settled after one of its leases ended settles the others and names the
+// one another worker holds, on both databases.
+func TestClaimJobsBounded(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		clock := fixed
+		s.Now = func() time.Time { return clock }
+		sizes := []int{40, 30, 20, 100, 10, 10}
+		news := make([]entente.NewJob, len(sizes))
+		for i, n := range sizes {
+			news[i] = entente.NewJob{Name: fmt.Sprintf("f%d.txt", i), Data: make([]byte, n)}
+		}
+		queued, err := s.EnqueueJobs(ctx, news)
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps := []struct {
+			name     string
+			most     int
+			maxBytes int64
+			want     []int // by place in queued
+		}{
+			{"as many as fit the bytes", 5, 95, []int{0, 1, 2}},
+			{"the oldest alone when it is larger than the bound", 5, 50, []int{3}},
+			{"as many as asked", 1, 0, []int{4}},
+			{"what is left", 10, 0, []int{5}},
+		}
+		var held []entente.Job
+		for _, st := range steps {
+			jobs, err := s.ClaimJobs(ctx, "w1", time.Minute, st.most, st.maxBytes)
+			if err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			var got []int
+			for _, j := range jobs {
+				for k, q := range queued {
+					if q.ID == j.ID {
+						got = append(got, k)
+						if len(j.Data) != sizes[k] || j.State != entente.JobRunning || j.Worker != "w1" {
+							t.Errorf("%s: job %d claimed as %+v with %d bytes", st.name, k, j, len(j.Data))
+						}
+					}
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(st.want) {
+				t.Errorf("%s: claimed %v, want %v", st.name, got, st.want)
+			}
+			held = append(held, jobs...)
+		}
+		if _, err := s.ClaimJobs(ctx, "w1", time.Minute, 10, 0); !errors.Is(err, entente.ErrNotFound) {
+			t.Errorf("an empty queue: %v, want not found", err)
+		}
+
+		// w1's leases end; w2 claims the oldest
+		clock = clock.Add(2 * time.Minute)
+		taken, err := s.ClaimJobs(ctx, "w2", time.Minute, 1, 0)
+		if err != nil || len(taken) != 1 || taken[0].ID != queued[0].ID || taken[0].Attempts != 2 {
+			t.Fatalf("claimed again %+v, %v", taken, err)
+		}
+		settled := make([]entente.SettledJob, len(held))
+		for i, j := range held {
+			settled[i] = entente.SettledJob{ID: j.ID, Outcome: entente.JobOutcome{Status: "added", DocumentID: int64(i + 1)}}
+		}
+		err = s.FinishJobs(ctx, "w1", settled)
+		if entente.ErrorCode(err) != entente.ECONFLICT {
+			t.Errorf("settling a job another holds: %v, want a conflict", err)
+		}
+		for i, q := range queued {
+			j, err := s.Job(ctx, q.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case i == 0 && (j.State != entente.JobRunning || j.Worker != "w2"):
+				t.Errorf("the job w2 holds: %s by %s", j.State, j.Worker)
+			case i > 0 && (j.State != entente.JobDone || j.Outcome == nil || j.Outcome.DocumentID != int64(i+1)):
+				t.Errorf("job %d: %s with %+v, want settled by w1", i, j.State, j.Outcome)
+			}
 		}
 	})
 }
