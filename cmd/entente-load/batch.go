@@ -188,59 +188,18 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	name := "entente-load-batch-" + strconv.Itoa(os.Getpid())
 	app := strings.ReplaceAll(name, "-", "_")
-	var s *sqlstore.Store
-	switch {
-	case c.into > 0 && c.db != "sqlite":
-		// a copy of the collection's database, the schema opened there
-		if s, err = copyPGCollection(ctx, log, g, c, c.into, app, app); err != nil {
-			return nil, err
-		}
-	case c.into > 0:
-		// the batch's store starts as a copy of the collection of that
-		// size: a batch into a library that holds statements already
-		if err := copyCollection(ctx, log, g, c, c.into, name); err != nil {
-			return nil, err
-		}
-		fallthrough
-	default:
-		if s, err = openCollection(ctx, c, name); err != nil {
-			return nil, err
-		}
+	s, err := openMeasureStore(ctx, log, g, c, name)
+	if err != nil {
+		return nil, err
 	}
 	defer dropCollection(ctx, log, c, s, name)
 	fig := &batchFigures{n: n, into: c.into}
-	// extractAll decodes and extracts ps on every core, as the batch does,
-	// and returns the wall, CPU and system time it took (and leaves its
-	// page faults in extractFaults).
+	// extractAll decodes and extracts ps on every core, as the batch does
+	// (and leaves its page faults in extractFaults).
 	var extractFaults int64
 	extractAll := func(ps []string) (wall, cpu, sys time.Duration, err error) {
-		start := time.Now()
-		cpu0, sys0, faults0 := cpuTime(), sysTime(), minorFaults()
-		defer func() { extractFaults = minorFaults() - faults0 }()
-		jobs := make(chan string)
-		errs := make(chan error, runtime.GOMAXPROCS(0))
-		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
-			wg.Go(func() {
-				for p := range jobs {
-					if _, err := extractFile(ctx, x, p); err != nil {
-						errs <- err
-						return
-					}
-				}
-			})
-		}
-		for _, p := range ps {
-			jobs <- p
-		}
-		close(jobs)
-		wg.Wait()
-		select {
-		case err := <-errs:
-			return 0, 0, 0, err
-		default:
-		}
-		return time.Since(start), cpuTime() - cpu0, sysTime() - sys0, nil
+		wall, cpu, sys, extractFaults, err = extractFiles(ctx, x, ps)
+		return wall, cpu, sys, err
 	}
 	chunks := chunksOf(paths[:n], c.chunks)
 	if len(chunks) == 1 {
@@ -402,6 +361,54 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	fig.uploadServerCPU = pgcpu.Of(ctx, s.DB(), app) - server0
 	fig.uploadExtract = extracting / singleUploads
 	return fig, nil
+}
+
+// openMeasureStore opens the throwaway store named name of a measure:
+// empty, or with -into a copy of the collection of that size (SQLite's
+// file, or on PostgreSQL the database that holds its schema).
+func openMeasureStore(ctx context.Context, log *slog.Logger, g *genre, c config, name string) (*sqlstore.Store, error) {
+	switch {
+	case c.into > 0 && c.db != "sqlite":
+		app := strings.ReplaceAll(name, "-", "_")
+		return copyPGCollection(ctx, log, g, c, c.into, app, app)
+	case c.into > 0:
+		// a library that holds statements already
+		if err := copyCollection(ctx, log, g, c, c.into, name); err != nil {
+			return nil, err
+		}
+	}
+	return openCollection(ctx, c, name)
+}
+
+// extractFiles decodes and extracts ps on every core, as a batch does,
+// and returns the wall, CPU and system time it took and its page faults.
+func extractFiles(ctx context.Context, x ingest.Extractor, ps []string) (wall, cpu, sys time.Duration, faults int64, err error) {
+	start := time.Now()
+	cpu0, sys0, faults0 := cpuTime(), sysTime(), minorFaults()
+	jobs := make(chan string)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range jobs {
+				if _, err := extractFile(ctx, x, p); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	for _, p := range ps {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return 0, 0, 0, 0, err
+	default:
+	}
+	return time.Since(start), cpuTime() - cpu0, sysTime() - sys0, minorFaults() - faults0, nil
 }
 
 // extractFile decodes and extracts one file into a new document.

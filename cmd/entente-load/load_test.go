@@ -156,7 +156,7 @@ func cellsOf(report, label string) []string {
 
 // TestRefusesBadFlags: a bad size or rounds is one clear error.
 func TestRefusesBadFlags(t *testing.T) {
-	for _, argv := range [][]string{{"-docs", "x"}, {"-docs", "0"}, {"-rounds", "0"}} {
+	for _, argv := range [][]string{{"-docs", "x"}, {"-docs", "0"}, {"-rounds", "0"}, {"-queue", "-1"}, {"-docs", "", "-into", "10"}} {
 		if err := run(context.Background(), argv, &bytes.Buffer{}); err == nil {
 			t.Errorf("%v: no error", argv)
 		}

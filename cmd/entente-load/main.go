@@ -46,6 +46,7 @@ type config struct {
 	trace  string // an execution trace of the batch, if set
 	block  int    // the store's MaxCandidates; 0 for its default
 	batch  int    // statements of the side-by-side ingest measure; 0 for none
+	queue  int    // uploads of the queue measure; 0 for none
 	group  int    // statements per transaction when building, after the sample
 	// indexNow writes the batch's full-text index in its commits
 	indexNow bool
@@ -85,6 +86,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "the generator's seed")
 	fs.IntVar(&c.block, "block", 0, "hits ranked together (the store's MaxCandidates); 0 for its default")
 	fs.IntVar(&c.batch, "batch", 0, "also time a batch ingest of this many new statements against their extraction, and single uploads")
+	fs.IntVar(&c.queue, "queue", 0, "also time a queue of this many uploads drained by a server's workers (one per core), claiming one job at a time and claiming many as one batch, against their extraction")
 	fs.BoolVar(&c.indexNow, "index-now", false, "with -batch: write the full-text index in the batch's commits, as before it could lag, instead of catching it up after the batch")
 	fs.IntVar(&c.chunks, "chunks", 1, "with -batch: ingest the statements in this many parts, each right after its own extraction alone, so that a change of load moves both sides of each pair")
 	fs.IntVar(&c.into, "into", 0, "with -batch: ingest into a copy of the collection of this many statements (built if need be; on PostgreSQL a copy of -db's database, which no other session may use meanwhile) instead of an empty store")
@@ -100,7 +102,7 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 		return err
 	}
 	for _, f := range strings.Split(sizes, ",") {
-		if strings.TrimSpace(f) == "" && c.batch > 0 {
+		if strings.TrimSpace(f) == "" && (c.batch > 0 || c.queue > 0) {
 			continue // -docs "" -batch N measures ingest alone
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -124,8 +126,11 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 	if c.chunks < 1 || c.chunks > max(1, c.batch) {
 		return fmt.Errorf("-chunks: %d is out of range (1 to -batch)", c.chunks)
 	}
-	if c.into < 0 || c.into > 10_000_000 || (c.into > 0 && c.batch == 0) {
-		return fmt.Errorf("-into: %d needs -batch and a size", c.into)
+	if c.queue < 0 || c.queue > 100_000 {
+		return fmt.Errorf("-queue: %d is out of range", c.queue)
+	}
+	if c.into < 0 || c.into > 10_000_000 || (c.into > 0 && c.batch == 0 && c.queue == 0) {
+		return fmt.Errorf("-into: %d needs -batch or -queue, and a size", c.into)
 	}
 	if c.into > 0 && c.db != "sqlite" {
 		if _, err := pgDatabase(c.db); err != nil {
@@ -166,6 +171,13 @@ func run(ctx context.Context, argv []string, out io.Writer) error {
 			runs = append(runs, f)
 		}
 		printBatchRuns(out, runs)
+	}
+	if c.queue > 0 {
+		f, err := measureQueue(ctx, log, g, c, c.queue)
+		if err != nil {
+			return fmt.Errorf("-queue: %w", err)
+		}
+		f.print(out, c.db)
 	}
 	var results []*sizeResult
 	for _, n := range c.sizes {

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestQueueMeasure: -queue times a queue of uploads drained one job at a
+// time and in batches, each against the extraction of the same statements
+// and from its own timings, with every upload made a document (or the
+// measure fails), and leaves no store behind.
+func TestQueueMeasure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests statements")
+	}
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-docs", "", "-queue", "10", "-dir", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	report := out.String()
+	if !strings.Contains(report, "a queue of 10 uploads drained by") {
+		t.Fatalf("no queue measure in\n%s", report)
+	}
+	e := regexp.MustCompile(`decode \+ extract alone, every core: ([0-9.]+) ms each`).FindStringSubmatch(report)
+	drains := regexp.MustCompile(`\(Batch ([0-9]+)\): ([0-9.]+) ms each: \*\*([0-9.]+)× the extraction`).FindAllStringSubmatch(report, -1)
+	if e == nil || len(drains) != 2 || drains[0][1] != "1" || drains[1][1] == "1" {
+		t.Fatalf("want the extraction and two drains, one job at a time then in batches, in\n%s", report)
+	}
+	ext, _ := strconv.ParseFloat(e[1], 64)
+	for _, d := range drains {
+		each, _ := strconv.ParseFloat(d[2], 64)
+		ratio, _ := strconv.ParseFloat(d[3], 64)
+		if ext <= 0 || each <= 0 || ratio < each/ext*0.9 || ratio > each/ext*1.1 {
+			t.Errorf("Batch %s: %.2f ms each, extraction %.2f ms, ratio %.2f: the ratio is not theirs\n%s", d[1], each, ext, ratio, report)
+		}
+	}
+	left, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range left {
+		t.Errorf("left behind: %s", f.Name())
+	}
+}
