@@ -96,7 +96,8 @@ type JobQueue interface {
 	ClaimJob(ctx context.Context, worker string, lease time.Duration) (*Job, error)
 	// ClaimJobs hands up to most of the oldest claimable jobs at once, as
 	// ClaimJob hands one, oldest first: as many as hold at most maxBytes
-	// together (0: no bound), and the oldest whatever its size.
+	// together (0: no bound), and the oldest whatever its size. A job
+	// claimed before (its worker stopped) is handed alone.
 	ClaimJobs(ctx context.Context, worker string, lease time.Duration, most int, maxBytes int64) ([]Job, error)
 	// ExtendJob renews worker's lease of a job it holds; an error says
 	// the job is no longer the worker's.

@@ -265,3 +265,37 @@ func TestBatchInputs(t *testing.T) {
 		}
 	})
 }
+
+// TestWorkerRetriesAlone: jobs a worker held when it stopped are read one
+// at a time by the next, so that an upload that brought a process down
+// costs no other job an attempt again; each is read once its turn comes.
+func TestWorkerRetriesAlone(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st entente.Store) {
+		q := st.(entente.JobQueue)
+		in := newIngester(t, st)
+		ana := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "ana", Via: "api"})
+		jobs, err := q.EnqueueJobs(ana, []entente.NewJob{{Name: "a.bin", Data: []byte{0}}, {Name: "b.bin", Data: []byte{1}}, {Name: "c.bin", Data: []byte{2}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// a worker claims all three and stops (its lease already over)
+		if held, err := q.ClaimJobs(context.Background(), "gone", -time.Second, 10, 0); err != nil || len(held) != 3 {
+			t.Fatalf("claimed %d, %v", len(held), err)
+		}
+		w := &Worker{Ingester: in, Queue: q, Name: "w"}
+		for turn := range jobs {
+			if worked, err := w.Once(context.Background()); !worked || err != nil {
+				t.Fatalf("turn %d: worked %v, %v", turn, worked, err)
+			}
+			for k, j := range jobs {
+				got, err := q.Job(context.Background(), j.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if done := got.State == entente.JobDone; done != (k <= turn) {
+					t.Errorf("after turn %d: job %d %s", turn, k, got.State)
+				}
+			}
+		}
+	})
+}

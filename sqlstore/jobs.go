@@ -113,10 +113,12 @@ func (s *Store) ClaimJobs(ctx context.Context, worker string, lease time.Duratio
 
 // claimable picks the ids of the oldest claimable jobs within most and
 // maxBytes, in tx; on PostgreSQL it locks them and skips those another
-// claimer has locked.
+// claimer has locked. A job claimed before, whose worker stopped while
+// holding it, is claimed alone: were it an upload that brings the process
+// down, it would take no other job's attempts with it.
 func (s *Store) claimable(ctx context.Context, tx *sql.Tx, now time.Time, most int, maxBytes int64) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, `
-		SELECT id, size FROM ingest_jobs
+		SELECT id, size, attempts FROM ingest_jobs
 		WHERE state <> 'done' AND (state = 'queued' OR lease_until < $1)
 		ORDER BY id LIMIT $2 `+s.dialect.SkipLocked(), now, most)
 	if err != nil {
@@ -128,14 +130,17 @@ func (s *Store) claimable(ctx context.Context, tx *sql.Tx, now time.Time, most i
 		total int64
 	)
 	for rows.Next() {
-		var id, size int64
-		if err := rows.Scan(&id, &size); err != nil {
+		var id, size, attempts int64
+		if err := rows.Scan(&id, &size, &attempts); err != nil {
 			return nil, err
 		}
-		if len(ids) > 0 && maxBytes > 0 && total+size > maxBytes {
+		if len(ids) > 0 && (attempts > 0 || maxBytes > 0 && total+size > maxBytes) {
 			break
 		}
 		ids, total = append(ids, id), total+size
+		if attempts > 0 {
+			break
+		}
 	}
 	return ids, rows.Err()
 }

@@ -185,7 +185,8 @@ func TestJobQueueConcurrentClaims(t *testing.T) {
 }
 
 // TestClaimJobsBounded: ClaimJobs hands the oldest jobs first, as many as
-// asked and as fit the bytes asked (the oldest whatever its size); a batch
+// asked and as fit the bytes asked (the oldest whatever its size), and a
+// job whose worker stopped alone; a batch
 // settled after one of its leases ended settles the others and names the
 // one another worker holds, on both databases.
 func TestClaimJobsBounded(t *testing.T) {
@@ -239,11 +240,12 @@ func TestClaimJobsBounded(t *testing.T) {
 			t.Errorf("an empty queue: %v, want not found", err)
 		}
 
-		// w1's leases end; w2 claims the oldest
+		// w1's leases end; w2 claims the oldest, alone: a job claimed
+		// before is handed alone
 		clock = clock.Add(2 * time.Minute)
-		taken, err := s.ClaimJobs(ctx, "w2", time.Minute, 1, 0)
+		taken, err := s.ClaimJobs(ctx, "w2", time.Minute, 10, 0)
 		if err != nil || len(taken) != 1 || taken[0].ID != queued[0].ID || taken[0].Attempts != 2 {
-			t.Fatalf("claimed again %+v, %v", taken, err)
+			t.Fatalf("claimed again %+v, %v; want the oldest alone", taken, err)
 		}
 		settled := make([]entente.SettledJob, len(held))
 		for i, j := range held {
