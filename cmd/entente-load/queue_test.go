@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"regexp"
 	"strconv"
@@ -46,5 +47,33 @@ func TestQueueMeasure(t *testing.T) {
 	}
 	for _, f := range left {
 		t.Errorf("left behind: %s", f.Name())
+	}
+}
+
+// TestQueueMeasurePostgres: -queue on PostgreSQL drains each queue in a
+// schema of its own, reports the backends' CPU beside the process's, and
+// drops both schemas after.
+func TestQueueMeasurePostgres(t *testing.T) {
+	dsn := os.Getenv("ENTENTE_TEST_POSTGRES")
+	if dsn == "" || testing.Short() {
+		t.Skip("ENTENTE_TEST_POSTGRES is not set, or -short")
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-docs", "", "-queue", "6", "-db", dsn, "-dir", t.TempDir()}, &out); err != nil {
+		t.Fatal(err)
+	}
+	report := out.String()
+	if n := len(regexp.MustCompile(`\(Batch [0-9]+\): .*, PostgreSQL's backends [0-9.]+ ms each`).FindAllString(report, -1)); n != 2 {
+		t.Fatalf("%d drains with the backends' CPU, want 2, in\n%s", n, report)
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var left int
+	if err := db.QueryRow("SELECT count(*) FROM pg_namespace WHERE nspname LIKE $1",
+		"entente_load_queue_"+strconv.Itoa(os.Getpid())+"_%").Scan(&left); err != nil || left != 0 {
+		t.Errorf("%d schemas of the queue left behind (%v)", left, err)
 	}
 }
