@@ -30,7 +30,7 @@ import (
 // after the ingest, so that a change of load between them shows), then
 // ingested as `entente ingest` does (decode and extract on every core
 // ahead of one writer storing groups of the store's size, 96 statements on
-// SQLite and 32 on PostgreSQL) into an empty store; and
+// SQLite and on PostgreSQL) into an empty store; and
 // single uploads, each stored in its own transaction.
 type batchFigures struct {
 	n                  int
