@@ -262,11 +262,8 @@ func (h heldInputs) small(i int) (int64, bool) {
 
 func (h heldInputs) decode(ctx context.Context, i int) (*examined, inputFinder) {
 	input := h.inputs[i]
-	refuse := func(err error) (*examined, inputFinder) {
+	if err := ctx.Err(); err != nil {
 		return &examined{out: Outcome{Name: input.Name, Status: Refused, Err: err, Problem: err.Error()}}, nil
-	}
-	if ctx.Err() != nil {
-		return refuse(ctx.Err())
 	}
 	if input.RetrievedAt.IsZero() {
 		input.RetrievedAt = h.in.now()
