@@ -40,6 +40,10 @@ type Worker struct {
 	// DefaultBatchBytes of uploads together (the first whatever its size).
 	Batch int
 	Wake  <-chan struct{} // a local upload: look at once
+	// Settled, if set, is called once the worker has settled jobs, so
+	// that a request waiting for them on this server answers at once
+	// rather than at its next look.
+	Settled func()
 }
 
 // Defaults of a Worker.
@@ -99,10 +103,11 @@ func (w *Worker) Once(ctx context.Context) (bool, error) {
 		}
 		settled = append(settled, entente.SettledJob{ID: jobs[i].ID, Outcome: *o})
 	}
-	if err := w.Queue.FinishJobs(context.WithoutCancel(ctx), w.Name, settled); err != nil {
-		return true, err
+	err = w.Queue.FinishJobs(context.WithoutCancel(ctx), w.Name, settled)
+	if w.Settled != nil && len(settled) > 0 {
+		w.Settled() // some may be settled even where err names others
 	}
-	return true, nil
+	return true, err
 }
 
 // ingest reads the claimed jobs' uploads, each under its uploader's name,

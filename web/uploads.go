@@ -29,19 +29,23 @@ import (
 // uploadQueue runs the server's workers and wakes them when this server
 // queues an upload (others are seen when a worker looks again).
 type uploadQueue struct {
-	jobs   entente.JobQueue
-	wake   chan struct{}
-	stop   context.CancelFunc
-	done   sync.WaitGroup
-	poll   time.Duration // how often a waiting request looks at its jobs
-	waitAt time.Duration // how long POST /api/v1/documents waits at most
+	jobs entente.JobQueue
+	wake chan struct{}
+	// settledNow is closed, and replaced, whenever this server's workers
+	// settle jobs: a request waiting for its jobs looks again at once.
+	mu         sync.Mutex
+	settledNow chan struct{}
+	stop       context.CancelFunc
+	done       sync.WaitGroup
+	poll       time.Duration // how often a waiting request looks at its jobs
+	waitAt     time.Duration // how long POST /api/v1/documents waits at most
 }
 
 // startQueue starts cfg.Workers workers on the queue.
 func (s *Server) startQueue() {
 	cfg := s.cfg
-	q := &uploadQueue{jobs: cfg.Queue, wake: make(chan struct{}, max(1, cfg.Workers)), poll: 20 * time.Millisecond,
-		waitAt: 10 * time.Minute}
+	q := &uploadQueue{jobs: cfg.Queue, wake: make(chan struct{}, max(1, cfg.Workers)), settledNow: make(chan struct{}),
+		poll: 20 * time.Millisecond, waitAt: 10 * time.Minute}
 	ctx, cancel := context.WithCancel(context.Background())
 	q.stop = cancel
 	name := cfg.WorkerName
@@ -51,10 +55,25 @@ func (s *Server) startQueue() {
 	}
 	for i := range cfg.Workers {
 		w := &ingest.Worker{Ingester: cfg.Ingester, Queue: cfg.Queue, Name: fmt.Sprintf("%s/%d", name, i),
-			Lease: cfg.JobLease, Poll: cfg.JobPoll, Wake: q.wake}
+			Lease: cfg.JobLease, Poll: cfg.JobPoll, Wake: q.wake, Settled: q.settled}
 		q.done.Go(func() { _ = w.Run(ctx) })
 	}
 	s.queue = q
+}
+
+// settled tells the requests waiting on this server that jobs were settled.
+func (q *uploadQueue) settled() {
+	q.mu.Lock()
+	close(q.settledNow)
+	q.settledNow = make(chan struct{})
+	q.mu.Unlock()
+}
+
+// nextSettled is closed when this server's workers next settle jobs.
+func (q *uploadQueue) nextSettled() <-chan struct{} {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.settledNow
 }
 
 // close stops the workers; a job one of them was reading is claimed again
@@ -79,13 +98,17 @@ func (s *Server) enqueue(ctx context.Context, files []entente.NewJob) ([]entente
 	return jobs, nil
 }
 
-// settle waits until every job is settled, by whichever server's worker.
+// settle waits until every job is settled, by whichever server's worker:
+// it looks again when this server's workers settle jobs, and every so
+// often for those another server's settle.
 func (s *Server) settle(ctx context.Context, jobs []entente.Job) ([]entente.Job, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.queue.waitAt)
 	defer cancel()
 	out := make([]entente.Job, len(jobs))
 	for i, j := range jobs {
 		for pause := s.queue.poll; ; pause = min(2*pause, time.Second) {
+			// taken before the look, so that a settlement after it is seen
+			settled := s.queue.nextSettled()
 			cur, err := s.queue.jobs.Job(ctx, j.ID)
 			if err != nil {
 				return nil, err
@@ -97,6 +120,7 @@ func (s *Server) settle(ctx context.Context, jobs []entente.Job) ([]entente.Job,
 			select {
 			case <-ctx.Done():
 				return nil, fmt.Errorf("wait for upload %d: %w", j.ID, ctx.Err())
+			case <-settled:
 			case <-time.After(pause):
 			}
 		}

@@ -100,3 +100,28 @@ func TestUploadFormQueued(t *testing.T) {
 		t.Errorf("%d documents created in the event log, want 1", created)
 	}
 }
+
+// TestQueuedUploadAnswersOnSettle: POST /api/v1/documents on a server that
+// queues uploads answers as soon as this server's worker settles the jobs,
+// not at its next look at them (here ten seconds away).
+func TestQueuedUploadAnswersOnSettle(t *testing.T) {
+	st := openSQLite(t)
+	h := newHarnessWith(t, st, Config{PasswordParams: auth.Fast, Workers: 1, JobPoll: 20 * time.Millisecond})
+	h.srv.queue.poll = 10 * time.Second
+	start := time.Now()
+	resp, data := h.upload(entente.RoleAnalyst, map[string][]byte{
+		"rs.txt": readCorpus(t, "cn-rs-2024-joint-statement.zh.txt"),
+		"ae.txt": readCorpus(t, "cn-ae-2019-joint-statement.zh.txt"),
+	})
+	took := time.Since(start)
+	var got struct {
+		Outcomes []struct{ Status string } `json:"outcomes"`
+	}
+	if err := json.Unmarshal(data, &got); err != nil || resp.StatusCode != http.StatusOK || len(got.Outcomes) != 2 ||
+		got.Outcomes[0].Status != "added" || got.Outcomes[1].Status != "added" {
+		t.Fatalf("upload: %d %s (%v)", resp.StatusCode, clip(data), err)
+	}
+	if took > 5*time.Second {
+		t.Errorf("the upload was answered after %v: at the waiter's next look, not when its jobs were settled", took)
+	}
+}
