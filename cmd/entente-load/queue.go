@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,9 +35,13 @@ type queueFigures struct {
 }
 
 // queueDrain is one drain of the queue: wall time from the first claim
-// to the last job settled, this process's CPU and PostgreSQL's backends'.
+// to the last job settled, this process's CPU and PostgreSQL's backends',
+// and how long the jobs waited from the drain's start until each was
+// settled (p50, p95: an uploader's wait for an outcome, all queued at
+// once).
 type queueDrain struct {
-	wall, cpu, serverCPU time.Duration
+	wall, cpu, serverCPU   time.Duration
+	settledP50, settledP95 time.Duration
 }
 
 // measureQueue runs -queue: n statements (numbered apart from the
@@ -143,15 +148,19 @@ func drainQueue(ctx context.Context, log *slog.Logger, g *genre, c config, name 
 		return d, fmt.Errorf("queue: %w", err)
 	default:
 	}
+	waits := make([]time.Duration, 0, len(jobs))
 	for _, j := range jobs {
 		got, err := s.Job(ctx, j.ID)
 		if err != nil {
 			return d, err
 		}
-		if got.State != entente.JobDone || got.Outcome == nil || got.Outcome.Status != string(ingest.Added) {
+		if got.State != entente.JobDone || got.Outcome == nil || got.Outcome.Status != string(ingest.Added) || got.FinishedAt == nil {
 			return d, fmt.Errorf("queue: job %d (%s) %s with %+v, want a new document", got.ID, got.Name, got.State, got.Outcome)
 		}
+		waits = append(waits, got.FinishedAt.Sub(start))
 	}
+	slices.Sort(waits)
+	d.settledP50, d.settledP95 = waits[len(waits)/2], waits[(len(waits)*95)/100]
 	return d, nil
 }
 
@@ -173,8 +182,9 @@ func (f *queueFigures) print(out io.Writer, db string) {
 		fmt.Sprintf("claimed together, ingested as a batch (Batch %d)", f.batchedJobs),
 	} {
 		d := f.drain[k]
-		fmt.Fprintf(out, "%s: %.2f ms each: **%.2f× the extraction**; CPU %.2f ms each (%.2f×)",
-			label, each(d.wall), float64(d.wall)/float64(max(f.extract, 1)), each(d.cpu), float64(d.cpu)/float64(max(f.extractCPU, 1)))
+		fmt.Fprintf(out, "%s: %.2f ms each: **%.2f× the extraction**; CPU %.2f ms each (%.2f×); settled after p50 %s ms, p95 %s ms",
+			label, each(d.wall), float64(d.wall)/float64(max(f.extract, 1)), each(d.cpu), float64(d.cpu)/float64(max(f.extractCPU, 1)),
+			ms(d.settledP50), ms(d.settledP95))
 		if kind == "postgres" {
 			fmt.Fprintf(out, ", PostgreSQL's backends %.2f ms each", each(d.serverCPU))
 		}

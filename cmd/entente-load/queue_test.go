@@ -41,6 +41,18 @@ func TestQueueMeasure(t *testing.T) {
 			t.Errorf("Batch %s: %.2f ms each, extraction %.2f ms, ratio %.2f: the ratio is not theirs\n%s", d[1], each, ext, ratio, report)
 		}
 	}
+	// each drain says when its jobs were settled, the median before the 95th percentile
+	waits := regexp.MustCompile(`settled after p50 ([0-9.]+) ms, p95 ([0-9.]+) ms`).FindAllStringSubmatch(report, -1)
+	if len(waits) != 2 {
+		t.Fatalf("want when the jobs were settled for both drains in\n%s", report)
+	}
+	for _, w := range waits {
+		p50, _ := strconv.ParseFloat(w[1], 64)
+		p95, _ := strconv.ParseFloat(w[2], 64)
+		if p50 <= 0 || p95 < p50 {
+			t.Errorf("settled after p50 %s ms, p95 %s ms\n%s", w[1], w[2], report)
+		}
+	}
 	left, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
