@@ -77,6 +77,7 @@ func (s *Store) ClaimJobs(ctx context.Context, worker string, lease time.Duratio
 	}
 	var jobs []entente.Job
 	err = s.write(ctx, func(tx *sql.Tx) error {
+		jobs = jobs[:0]
 		ids, err := s.claimable(ctx, tx, now, max(1, most), maxBytes)
 		if err != nil || len(ids) == 0 {
 			return err
