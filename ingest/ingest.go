@@ -50,8 +50,12 @@ type Ingester struct {
 	// transaction; 0 means the store's size, if it has one
 	// (BatchGroupSize), or DefaultGroupSize.
 	GroupSize int
-	Logger    *slog.Logger
-	Now       func() time.Time
+	// GroupLinger is how long a batch's writer waits for the next input
+	// before writing a group less than half full; 0 means
+	// DefaultGroupLinger.
+	GroupLinger time.Duration
+	Logger      *slog.Logger
+	Now         func() time.Time
 	// LanguageGiven says Extractor reads one language an operator chose
 	// (--lang) rather than detecting it: recorded with each new version so
 	// that re-extraction keeps the choice.
