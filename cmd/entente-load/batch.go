@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/entente/entente"
@@ -59,6 +60,8 @@ type batchFigures struct {
 	// the CPU time of those uploads' stores (this process's, and
 	// PostgreSQL's backends'), all of them: load stretches wall time
 	uploadCPU, uploadServerCPU time.Duration
+	// the groups the batch wrote, each in a transaction of its own
+	groups int64
 	// with -into: the statements the store held before the batch
 	into int
 	// with -warmup: the statements ingested before the batch, uncounted
@@ -218,7 +221,8 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		fig.extractFaults = append(fig.extractFaults, extractFaults)
 	}
 	ctx = entente.NewContextWithActor(ctx, entente.Actor{Name: "entente-load", Via: "cli"})
-	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: reg.ID()}
+	groups := &groupCounter{Store: s}
+	in := &ingest.Ingester{Store: groups, Extractor: x, ExtractorName: reg.ID()}
 	// as `entente ingest` links each new document to its versions in
 	// other languages
 	if in.Linker, err = tracking.New(s); err != nil {
@@ -242,8 +246,10 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 			// full-text index caught up after the batch
 			bctx = sqlstore.DeferIndex(ctx)
 		}
+		groups0 := groups.n.Load()
 		sum := in.Batch(bctx, ps, nil, nil)
 		fig.batch += time.Since(start)
+		fig.groups += groups.n.Load() - groups0
 		fig.batchCPU += cpuTime() - cpu0
 		fig.batchSys += sysTime() - sys0
 		fig.batchFaults += minorFaults() - faults0
@@ -505,6 +511,7 @@ func (f *batchFigures) print(out io.Writer, db string) {
 	}
 	fmt.Fprintf(out, "batch ingest (decode, extract, store), every core: %.2f ms each: **%.2f× the extraction**\n",
 		perDoc(f.batch, f.n), f.wallRatio())
+	fmt.Fprintf(out, "the batch's commits: %d, of %.1f statements each\n", f.groups, float64(f.n)/float64(max(f.groups, 1)))
 	extCPU := f.extractCPU()
 	if kind == "sqlite" {
 		fmt.Fprintf(out, "the batch's log checkpointed into the file after it: %.2f ms each, CPU %.2f ms each; batch and checkpoint together %.2f× the extraction, CPU %.2f×\n",
@@ -554,4 +561,17 @@ func (f *batchFigures) print(out io.Writer, db string) {
 		f.logPages.print(out, f.n)
 		fmt.Fprintln(out)
 	}
+}
+
+// groupCounter is the batch's store, counting the groups of new documents
+// the batch writes (CreateDocuments), each in a commit of its own: much of
+// a commit's cost is the group's, whatever its size.
+type groupCounter struct {
+	*sqlstore.Store
+	n atomic.Int64
+}
+
+func (g *groupCounter) CreateDocuments(ctx context.Context, docs []*entente.NewDocument) ([]int64, error) {
+	g.n.Add(1)
+	return g.Store.CreateDocuments(ctx, docs)
 }

@@ -42,6 +42,14 @@ func TestBatchMeasure(t *testing.T) {
 	if ext <= 0 || batch <= 0 || ratio < batch/ext*0.9 || ratio > batch/ext*1.1 {
 		t.Errorf("extraction %.2f ms, batch %.2f ms, ratio %.2f: the ratio is not theirs\n%s", ext, batch, ratio, report)
 	}
+	// the batch's commits: at least one, none empty
+	g := regexp.MustCompile(`the batch's commits: ([0-9]+), of ([0-9.]+) statements each`).FindStringSubmatch(report)
+	if g == nil {
+		t.Fatalf("no commits of the batch in\n%s", report)
+	}
+	if n, _ := strconv.Atoi(g[1]); n < 1 || n > 12 {
+		t.Errorf("%s commits for a batch of 12\n%s", g[1], report)
+	}
 	// what the batch left in SQLite's log, checkpointed after it: the
 	// figure with it adds to the batch's, never less
 	c := regexp.MustCompile(`the batch's log checkpointed into the file after it: ([0-9.]+) ms each, CPU [0-9.]+ ms each; batch and checkpoint together ([0-9.]+)× the extraction`).FindStringSubmatch(report)
