@@ -35,16 +35,21 @@ var migrations embed.FS
 //     reads thousands of random sentence rows per query. 2 GB is the most
 //     SQLite's default build maps; pages past it are read as usual. The
 //     writer and the look-up pool map nothing (unmappedPragmas).
-//   - page_size: a new database has pages of 8 KB instead of 4 KB. Each
-//     commit writes every page it changed to the log, each page two system
-//     calls (its frame header, then the page); with pages of 8 KB a batch's
-//     commits write fewer frames for the same rows, and the log, which
-//     is checkpointed every so many pages (writerCache), half as often: a
-//     third fewer pwrite calls over a batch. The file's size and search's figures were the
-//     same at 1,000 statements
-//     (docs/decisions.md, "Batch ingest on SQLite, eighth round…"). A
-//     database that exists keeps its pages: SQLite cannot change them in
-//     WAL mode. Its backup (VACUUM INTO, a new file) has pages of 8 KB.
+//   - page_size: a new database has pages of 4 KB, SQLite's default, set
+//     here because the store once asked for 8 KB. Into a large library
+//     most of what a commit writes to the log is leaves of indexes keyed
+//     by a hash or a date, one a statement wherever its key falls (the
+//     sha256 of versions, blobs and sources, the signing dates, the
+//     parties): each costs a whole page in the log and again in the
+//     checkpoint, so a page of 4 KB halves it. A batch of 300 into a
+//     library of 100,000 wrote 13 MB to the log instead of 21 MB (10.7
+//     frames a statement against 8.6) and ran some 7% faster; the
+//     library itself was built 13% faster; into an empty store, where
+//     the writer's groups of some 48 statements fill the pages they
+//     append to, the two sizes ran alike; search at 10,000 was no slower
+//     (docs/decisions.md, "Pages of 4 KB again"). A database that exists
+//     keeps its pages: SQLite cannot change them in WAL mode. Its backup
+//     (VACUUM INTO, a new file) has pages of 4 KB.
 //
 // The driver runs the _pragma values sorted by name, after busy_timeout,
 // and its journal_mode key after them all: WAL is set by that key, so that
@@ -82,12 +87,12 @@ const unmappedPragmas = commonPragmas + "&_pragma=mmap_size(0)&_journal_mode=WAL
 
 // commonPragmas are the pragmas of every connection but the map's size
 // and the journal.
-const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=page_size(8192)&_pragma=synchronous(FULL)"
+const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=page_size(4096)&_pragma=synchronous(FULL)"
 
 // writerCache is the page cache of the one writing connection: 4 MB of
 // pages kept after use (SQLite's default is 2 MB), but up to 8,192 pages
-// (64 MB with pages of 8 KB) changed by a transaction before any is
-// spilled. A large write (a batch of statements, a re-extraction, a
+// (32 MB with pages of 4 KB, 64 MB in a database made with 8 KB) changed
+// by a transaction before any is spilled. A large write (a batch of statements, a re-extraction, a
 // migration) changes more pages than 2 MB hold; SQLite would spill dirty
 // pages to the log in the middle of the transaction and read them back,
 // which was a third of the CPU of computing the tracked tables when the
@@ -105,21 +110,21 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // call per page, which a batch ingest's profile showed.
 //
 // wal_autocheckpoint(8000): the writer copies its log into the file once
-// the log holds 8,000 pages (64 MB with pages of 8 KB) rather than SQLite's
-// 1,000. A checkpoint reads each page back from the log and writes it into
+// the log holds 8,000 pages (32 MB with pages of 4 KB, 64 MB with 8 KB)
+// rather than SQLite's 1,000. A checkpoint reads each page back from the log and writes it into
 // the file (two system calls a page), then syncs the file, whose pages it
 // wrote all over (11–27 ms on the machines measured); a page changed by
 // several commits between two checkpoints is copied once. A batch of 300
-// statements into 100,000 writes some 2,100 pages to the log and
-// checkpointed within itself; it now leaves its log to the next
+// statements into 100,000 wrote some 2,100 pages of 8 KB to the log and
+// checkpointed within itself (3,200 of 4 KB now); it now leaves its log to the next
 // checkpoint (a later commit's, or the last connection's as it closes),
 // and a batch of 3,000 with its index's catch-up syncs the file 14 times
 // instead of 95 (strace): counted with the checkpoint that follows it, a
 // batch costs 3–5% less (docs/decisions.md, "The writer's log
 // checkpointed every 8,000 pages").
 // Readers find a page in the log through its index in shared memory,
-// however long the log; the log's file keeps its largest size (64 MB)
-// until the last connection closes.
+// however long the log; the log's file keeps its largest size until the
+// last connection closes.
 const writerCache = "_pragma=cache_size(-4096)&_pragma=cache_spill(8192)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(8000)"
 
 // Open opens (creating it if need be) the SQLite database at path and
