@@ -43,11 +43,11 @@ var migrations embed.FS
 //     parties): each costs a whole page in the log and again in the
 //     checkpoint, so a page of 4 KB halves it. A batch of 300 into a
 //     library of 100,000 wrote 13 MB to the log instead of 21 MB (10.7
-//     frames a statement against 8.6) and ran some 7% faster; the
-//     library itself was built 13% faster; into an empty store, where
-//     the writer's groups of some 48 statements fill the pages they
-//     append to, the two sizes ran alike; search at 10,000 was no slower
-//     (docs/decisions.md, "Pages of 4 KB again"). A database that exists
+//     frames a statement against 8.6) and ran some 7% faster; into an
+//     empty store, where the writer's groups of some 48 statements fill
+//     the pages they append to, the two sizes ran alike; an upload
+//     stored alone took about a quarter less; search at 10,000 was no
+//     slower (docs/decisions.md, "Pages of 4 KB again"). A database that exists
 //     keeps its pages: SQLite cannot change them in WAL mode. Its backup
 //     (VACUUM INTO, a new file) has pages of 4 KB.
 //
