@@ -47,9 +47,9 @@ var migrations embed.FS
 //     empty store, where the writer's groups of some 48 statements fill
 //     the pages they append to, the two sizes ran alike; an upload
 //     stored alone took about a quarter less; search at 10,000 was no
-//     slower (docs/decisions.md, "Pages of 4 KB again"). A database that exists
-//     keeps its pages: SQLite cannot change them in WAL mode. Its backup
-//     (VACUUM INTO, a new file) has pages of 4 KB.
+//     slower (docs/decisions.md, "Pages of 4 KB again"). A database that
+//     exists keeps its pages: SQLite cannot change them in WAL mode. Its
+//     backup (VACUUM INTO, a new file) has pages of 4 KB.
 //
 // The driver runs the _pragma values sorted by name, after busy_timeout,
 // and its journal_mode key after them all: WAL is set by that key, so that
@@ -92,8 +92,9 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // writerCache is the page cache of the one writing connection: 4 MB of
 // pages kept after use (SQLite's default is 2 MB), but up to 8,192 pages
 // (32 MB with pages of 4 KB, 64 MB in a database made with 8 KB) changed
-// by a transaction before any is spilled. A large write (a batch of statements, a re-extraction, a
-// migration) changes more pages than 2 MB hold; SQLite would spill dirty
+// by a transaction before any is spilled. A large write (a batch of
+// statements, a re-extraction, a migration) changes more pages than 2 MB
+// hold; SQLite would spill dirty
 // pages to the log in the middle of the transaction and read them back,
 // which was a third of the CPU of computing the tracked tables when the
 // store kept them in tables (migrations 0010–0040). Clean pages need no
@@ -111,13 +112,13 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 //
 // wal_autocheckpoint(8000): the writer copies its log into the file once
 // the log holds 8,000 pages (32 MB with pages of 4 KB, 64 MB with 8 KB)
-// rather than SQLite's 1,000. A checkpoint reads each page back from the log and writes it into
-// the file (two system calls a page), then syncs the file, whose pages it
+// rather than SQLite's 1,000. A checkpoint reads each page back from the
+// log and writes it into the file (two system calls a page), then syncs the file, whose pages it
 // wrote all over (11–27 ms on the machines measured); a page changed by
 // several commits between two checkpoints is copied once. A batch of 300
 // statements into 100,000 wrote some 2,100 pages of 8 KB to the log and
-// checkpointed within itself (3,200 of 4 KB now); it now leaves its log to the next
-// checkpoint (a later commit's, or the last connection's as it closes),
+// checkpointed within itself (3,200 of 4 KB now); it now leaves its log
+// to the next checkpoint (a later commit's, or the last connection's as it closes),
 // and a batch of 3,000 with its index's catch-up syncs the file 14 times
 // instead of 95 (strace): counted with the checkpoint that follows it, a
 // batch costs 3–5% less (docs/decisions.md, "The writer's log
