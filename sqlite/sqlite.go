@@ -94,10 +94,10 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // (32 MB with pages of 4 KB, 64 MB in a database made with 8 KB) changed
 // by a transaction before any is spilled. A large write (a batch of
 // statements, a re-extraction, a migration) changes more pages than 2 MB
-// hold; SQLite would spill dirty
-// pages to the log in the middle of the transaction and read them back,
-// which was a third of the CPU of computing the tracked tables when the
-// store kept them in tables (migrations 0010–0040). Clean pages need no
+// hold; SQLite would spill dirty pages to the log in the middle of the
+// transaction and read them back, which was a third of the CPU of
+// computing the tracked tables when the store kept them in tables
+// (migrations 0010–0040). Clean pages need no
 // such room: one read again costs a pread into a page the cache reuses
 // (the writer maps nothing, unmappedPragmas). A cache of 64 MB for clean
 // pages too cost more than it saved: each page it grows by is memory the
