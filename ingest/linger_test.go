@@ -48,7 +48,8 @@ func TestBatchFillsHalfAGroup(t *testing.T) {
 
 // TestBatchSlowSource: an input that is slow to come (an address whose
 // server has not answered) holds back the outcomes of the inputs before
-// it by the writer's wait at most, not until it comes.
+// it by the writer's wait at most (and SyncInterval, where the store
+// leaves its commits unsynced), not until it comes.
 func TestBatchSlowSource(t *testing.T) {
 	forEachStore(t, func(t *testing.T, st entente.Store) {
 		paths := writeStatements(t, t.TempDir(), 4)

@@ -202,7 +202,7 @@ func (in *Ingester) batch(ctx context.Context, inputs batchInputs, report func(O
 			if e == nil {
 				w.flush(ctx)
 				<-cores
-				e = <-results[i]
+				e = w.await(ctx, results[i])
 				cores <- struct{}{}
 			}
 		}
@@ -212,7 +212,7 @@ func (in *Ingester) batch(ctx context.Context, inputs batchInputs, report func(O
 		}
 		w.take(ctx, e)
 	}
-	w.flush(context.WithoutCancel(ctx))
+	w.finish(context.WithoutCancel(ctx))
 	return w.sum
 }
 
@@ -426,6 +426,13 @@ type writer struct {
 	window    int                 // how far examinations run ahead
 	flight    *inFlight
 	groupHeld int64 // what the group holds, counted in flight
+	// unsynced counts the groups committed without a sync since the
+	// last that synced, the first at unsyncedSince; the outcomes settled
+	// meanwhile are held until a sync (batch_sync.go)
+	unsynced      int
+	unsyncedSince time.Time
+	held          []Outcome
+	last          bool // the group at hand is the batch's last
 }
 
 // take settles or queues one examined input.
@@ -666,7 +673,11 @@ func (w *writer) flush(ctx context.Context) {
 		for i, e := range w.group {
 			docs[i] = e.newDocument(w.in)
 		}
-		ids, err := w.in.Store.CreateDocuments(ctx, docs)
+		wctx, deferred := w.writeContext(ctx)
+		ids, err := w.in.Store.CreateDocuments(wctx, docs)
+		if err == nil {
+			w.wrote(deferred)
+		}
 		var added []*Outcome
 		for i, e := range w.group {
 			if err == nil {
@@ -677,7 +688,7 @@ func (w *writer) flush(ctx context.Context) {
 			}
 			w.remember(e)
 		}
-		w.in.linkNew(ctx, added)
+		w.in.linkNew(wctx, added)
 		n := w.commits.Add(1)
 		for t := w.groupFrom; t < w.newTexts; t++ {
 			w.writtenAt[t] = n
@@ -699,18 +710,18 @@ func (w *writer) remember(e *examined) {
 	}
 }
 
-// drain reports the settled outcomes at the head of the queue.
+// drain takes the settled outcomes at the head of the queue and reports
+// them once what they stored is durable (reportHeld).
 func (w *writer) drain() {
 	n := 0
 	for _, e := range w.queue {
 		if !e.settled() {
 			break
 		}
-		w.sum.Add(e.out)
-		if w.report != nil {
-			w.report(e.out)
-		}
+		w.hold(e.out)
 		n++
 	}
+	clear(w.queue[:n])
 	w.queue = w.queue[n:]
+	w.reportHeld()
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/entente/entente"
@@ -97,25 +98,19 @@ func TestBatchGroups(t *testing.T) {
 	})
 }
 
-// TestBatchCancelled stops a batch whose context is cancelled part-way:
-// it returns, what it reported is stored, and running the batch again
-// stores the rest.
+// TestBatchCancelled stops a batch whose context is cancelled part-way
+// (as its fourth input is extracted): it returns, what it reported is
+// stored, and running the batch again stores the rest.
 func TestBatchCancelled(t *testing.T) {
 	forEachStore(t, func(t *testing.T, st entente.Store) {
 		in := newIngester(t, st)
 		in.GroupSize = 2
 		paths := writeStatements(t, t.TempDir(), 12)
 		ctx, cancel := context.WithCancel(context.Background())
-		var reported int
-		sum := in.Batch(ctx, paths, nil, func(o Outcome) {
-			if o.Status == Added {
-				reported++
-			}
-			if reported == 3 {
-				cancel()
-			}
-		})
+		in.Extractor = &cancelAt{Extractor: in.Extractor, at: 4, cancel: cancel}
+		sum := in.Batch(ctx, paths, nil, nil)
 		cancel()
+		in.Extractor = in.Extractor.(*cancelAt).Extractor
 		docs, err := st.Documents(context.Background(), entente.DocumentFilter{})
 		if err != nil {
 			t.Fatal(err)
@@ -150,4 +145,20 @@ func oddInputs(t *testing.T, dir, path string) (sameText, empty string) {
 		t.Fatal(err)
 	}
 	return sameText, empty
+}
+
+// cancelAt is an extractor that cancels a context as it begins its at-th
+// extraction.
+type cancelAt struct {
+	Extractor
+	n      atomic.Int64
+	at     int64
+	cancel func()
+}
+
+func (c *cancelAt) Extract(text string) *entente.Extraction {
+	if c.n.Add(1) == c.at {
+		c.cancel()
+	}
+	return c.Extractor.Extract(text)
 }

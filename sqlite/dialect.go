@@ -16,7 +16,9 @@ import (
 
 // Dialect is SQLite's part of sqlstore: the FTS5 index, VACUUM INTO
 // backups and the integrity checks.
-type Dialect struct{}
+type Dialect struct {
+	file string // the database's path, for SyncLog
+}
 
 var _ sqlstore.Dialect = Dialect{}
 

@@ -26,7 +26,10 @@ var migrations embed.FS
 //   - synchronous=FULL: in WAL mode NORMAL may lose the last transactions
 //     on power loss (never corrupting the file); FULL syncs the log at
 //     every commit, because the product promises that nothing a user
-//     entered is lost. It costs one fsync per write transaction.
+//     entered is lost. It costs one fsync per write transaction. A batch
+//     ingest's groups commit with NORMAL on the writer's connection and
+//     sync every few groups, reporting only what a sync made durable
+//     (sync.go, RelaxSync; sqlstore's DeferSync).
 //   - foreign_keys: SQLite leaves them off by default, and deletes rely on
 //     ON DELETE CASCADE.
 //   - busy_timeout: another process holding the write lock makes us wait
@@ -158,7 +161,7 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	readers := max(4, runtime.GOMAXPROCS(0))
 	rdb.SetMaxOpenConns(readers)
 	rdb.SetMaxIdleConns(readers)
-	s, err := sqlstore.New(ctx, db, rdb, Dialect{})
+	s, err := sqlstore.New(ctx, db, rdb, Dialect{file: path})
 	if err != nil {
 		db.Close()
 		rdb.Close()

@@ -284,6 +284,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 			return err
 		}
 		defer conn.Close()
+		// after the transaction ends, before conn goes back
+		restore, err := s.relaxSync(ctx, conn)
+		if err != nil {
+			return err
+		}
+		defer restore()
 		if tx, err = conn.BeginTx(ctx, nil); err != nil {
 			return err
 		}

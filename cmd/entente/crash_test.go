@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/ingest"
 	"github.com/entente/entente/internal/skip"
 	"github.com/entente/entente/sqlite"
 )
@@ -39,9 +40,10 @@ func TestCrashMidBatch(t *testing.T) {
 	if testing.Short() {
 		skip.Group(t, "crash test", "-short")
 	}
-	// more than three groups (of the size a batch writes on SQLite), so
-	// that the kill lands between commits
-	n := 4 * sqlite.Dialect{}.BatchGroupSize()
+	// two groups (of the size a batch writes on SQLite) more than a batch
+	// writes before it syncs and reports the first, so that the kill
+	// lands between commits after some were reported
+	n := (ingest.SyncGroups + 2) * sqlite.Dialect{}.BatchGroupSize()
 	dir := t.TempDir()
 	batch := filepath.Join(dir, "batch")
 	if err := os.Mkdir(batch, 0o755); err != nil {
