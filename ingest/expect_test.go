@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/entente/entente"
@@ -14,17 +15,18 @@ import (
 // looked up by then.
 type expectingStore struct {
 	entente.Store
-	expected      []int
-	lookups, then int
+	expected []int
+	then     int64
+	lookups  atomic.Int64 // the batch's examinations look up at once
 }
 
 func (s *expectingStore) ExpectNearLookups(_ context.Context, n int) {
 	s.expected = append(s.expected, n)
-	s.then = s.lookups
+	s.then = s.lookups.Load()
 }
 
 func (s *expectingStore) SourceBySHA256(ctx context.Context, sha string) (*entente.Source, error) {
-	s.lookups++
+	s.lookups.Add(1)
 	return s.Store.SourceBySHA256(ctx, sha)
 }
 
@@ -54,7 +56,7 @@ func TestBatchExpectsItsLookups(t *testing.T) {
 	if len(es.expected) != 1 || es.expected[0] != len(names) {
 		t.Fatalf("told %v, want %d once", es.expected, len(names))
 	}
-	if es.then != 0 || es.lookups == 0 {
-		t.Errorf("told after %d of %d look-ups, want before any", es.then, es.lookups)
+	if es.then != 0 || es.lookups.Load() == 0 {
+		t.Errorf("told after %d of %d look-ups, want before any", es.then, es.lookups.Load())
 	}
 }
