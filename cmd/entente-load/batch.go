@@ -239,7 +239,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	// fig's batch.
 	ingestAll := func(ps []string) error {
 		start := time.Now()
-		cpu0, sys0, server0, faults0 := cpuTime(), sysTime(), pgcpu.Of(ctx, s.DB(), app), minorFaults()
+		cpu0, sys0, server0, faults0 := cpuTime(), sysTime(), pgcpu.ReadOf(ctx, s.DB(), app), minorFaults()
 		bctx := ctx
 		if !c.indexNow {
 			// as `entente ingest` does: the statements committed, their
@@ -253,7 +253,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		fig.batchCPU += cpuTime() - cpu0
 		fig.batchSys += sysTime() - sys0
 		fig.batchFaults += minorFaults() - faults0
-		fig.serverCPU += pgcpu.Of(ctx, s.DB(), app) - server0
+		fig.serverCPU += pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
 		if sum.Added != len(ps) {
 			return fmt.Errorf("batch ingest: %d of %d statements added (%+v)", sum.Added, len(ps), sum)
 		}
@@ -338,12 +338,12 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		if err != nil {
 			return nil, err
 		}
-		start, cpu0, server0 := time.Now(), cpuTime(), pgcpu.Of(ctx, s.DB(), app)
+		start, cpu0, server0 := time.Now(), cpuTime(), pgcpu.ReadOf(ctx, s.DB(), app)
 		k, err := s.DrainIndex(ctx)
 		if err != nil {
 			return nil, err
 		}
-		fig.catchUp, fig.catchUpCPU, fig.catchUpServerCPU = time.Since(start), cpuTime()-cpu0, pgcpu.Of(ctx, s.DB(), app)-server0
+		fig.catchUp, fig.catchUpCPU, fig.catchUpServerCPU = time.Since(start), cpuTime()-cpu0, pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
 		stopProfile()
 		if k != n {
 			return nil, fmt.Errorf("search index: %d of %d statements indexed after the batch", k, n)
@@ -357,7 +357,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	}
 	// single uploads: extraction apart, then the store's part alone
 	var extracting time.Duration
-	server0 := pgcpu.Of(ctx, s.DB(), app)
+	server0 := pgcpu.ReadOf(ctx, s.DB(), app)
 	for _, p := range paths[n:] {
 		t := time.Now()
 		d, err := extractFile(ctx, x, p)
@@ -373,7 +373,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		fig.uploads = append(fig.uploads, time.Since(t))
 		fig.uploadCPU += cpuTime() - cpu0
 	}
-	fig.uploadServerCPU = pgcpu.Of(ctx, s.DB(), app) - server0
+	fig.uploadServerCPU = pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
 	fig.uploadExtract = extracting / singleUploads
 	return fig, nil
 }

@@ -219,13 +219,13 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 			q.Limit = 20
 			for _, anew := range []bool{false, true} {
 				s.NoResultCache = anew
-				srv := pgcpu.Sum(backends)
+				srv0 := pgcpu.Read(backends)
 				start, cpu := time.Now(), cpuTime()
 				if _, err := s.SearchPage(ctx, q); err != nil {
 					return nil, fmt.Errorf("%s: %w", r.label, err)
 				}
 				lat, used := time.Since(start), cpuTime()-cpu
-				srv = pgcpu.Sum(backends) - srv
+				srv := pgcpu.Read(backends).Since(srv0)
 				if anew {
 					r.latNew, r.cpuNew, r.srvNew = append(r.latNew, lat), append(r.cpuNew, used), append(r.srvNew, srv)
 				} else {

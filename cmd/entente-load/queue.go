@@ -126,7 +126,7 @@ func drainQueue(ctx context.Context, log *slog.Logger, g *genre, c config, name 
 		return d, err
 	}
 	app := strings.ReplaceAll(name, "-", "_")
-	start, cpu0, server0 := time.Now(), cpuTime(), pgcpu.Of(ctx, s.DB(), app)
+	start, cpu0, server0 := time.Now(), cpuTime(), pgcpu.ReadOf(ctx, s.DB(), app)
 	var (
 		wg   sync.WaitGroup
 		errs = make(chan error, runtime.GOMAXPROCS(0))
@@ -147,7 +147,7 @@ func drainQueue(ctx context.Context, log *slog.Logger, g *genre, c config, name 
 		})
 	}
 	wg.Wait()
-	d.wall, d.cpu, d.serverCPU = time.Since(start), cpuTime()-cpu0, pgcpu.Of(ctx, s.DB(), app)-server0
+	d.wall, d.cpu, d.serverCPU = time.Since(start), cpuTime()-cpu0, pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
 	select {
 	case err := <-errs:
 		return d, fmt.Errorf("queue: %w", err)

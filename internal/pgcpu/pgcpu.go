@@ -41,6 +41,45 @@ func Of(ctx context.Context, db *sql.DB, app string) time.Duration {
 	return Sum(Backends(ctx, db, app))
 }
 
+// A Reading is the CPU time of each of a set of backends, by process id,
+// at one moment. Two readings' difference (Since) counts each backend by
+// its own growth, so that one that ended between them loses its share
+// rather than taking it away from the others: a sum read twice over the
+// same ids fell below zero when a pooled connection closed in between.
+type Reading map[int]time.Duration
+
+// Read reads the CPU time of each of pids; one that cannot be read (it
+// ended) is left out.
+func Read(pids []int) Reading {
+	r := make(Reading, len(pids))
+	for _, pid := range pids {
+		if d, ok := process(pid); ok {
+			r[pid] = d
+		}
+	}
+	return r
+}
+
+// ReadOf reads the backends whose application_name is app.
+func ReadOf(ctx context.Context, db *sql.DB, app string) Reading {
+	return Read(Backends(ctx, db, app))
+}
+
+// Since returns the CPU time the backends spent from before to r: for a
+// backend in both, its growth; for one only in r, all of its time (it
+// began after before was read). A backend that ended before r was read
+// is not counted, so the figure is a lower bound, and never negative.
+func (r Reading) Since(before Reading) time.Duration {
+	var total time.Duration
+	for pid, d := range r {
+		if d0, ok := before[pid]; ok {
+			d -= d0
+		}
+		total += max(d, 0)
+	}
+	return total
+}
+
 // Sum sums the user and system time of the processes pids.
 func Sum(pids []int) time.Duration {
 	var total time.Duration
@@ -53,11 +92,17 @@ func Sum(pids []int) time.Duration {
 // Process is a process's user and system time from /proc/PID/stat, or 0
 // when it cannot be read.
 func Process(pid int) time.Duration {
+	d, _ := process(pid)
+	return d
+}
+
+// process is Process, and whether the process could be read.
+func process(pid int) (time.Duration, bool) {
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
-		return 0
+		return 0, false
 	}
-	return parseStat(string(b))
+	return parseStat(string(b)), true
 }
 
 // parseStat reads utime and stime from the text of /proc/PID/stat: the

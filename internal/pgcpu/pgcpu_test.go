@@ -63,3 +63,36 @@ func FuzzParseStat(f *testing.F) {
 		}
 	})
 }
+
+// TestSince counts each backend by its own growth: a backend that ended
+// between two readings is not counted (it once made the difference of two
+// sums negative), one that began in between counts whole.
+func TestSince(t *testing.T) {
+	ms := time.Millisecond
+	for _, c := range []struct {
+		name          string
+		before, after Reading
+		want          time.Duration
+	}{
+		{"growth", Reading{1: 10 * ms, 2: 5 * ms}, Reading{1: 30 * ms, 2: 5 * ms}, 20 * ms},
+		{"a backend ended", Reading{1: 10 * ms, 2: 20 * ms}, Reading{1: 12 * ms}, 2 * ms},
+		{"a backend began", Reading{1: 10 * ms}, Reading{1: 10 * ms, 3: 7 * ms}, 7 * ms},
+		{"nothing read", nil, nil, 0},
+		{"a pid read lower (reused)", Reading{4: 50 * ms}, Reading{4: 10 * ms}, 0},
+	} {
+		if got := c.after.Since(c.before); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestRead leaves out a process that is not there.
+func TestRead(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	r := Read([]int{os.Getpid(), 1 << 30})
+	if _, ok := r[os.Getpid()]; !ok || len(r) != 1 {
+		t.Errorf("Read = %v, want this process only", r)
+	}
+}
