@@ -22,19 +22,20 @@ import (
 
 // TestCrashSoak is the crash test many times over, on both stores:
 // ENTENTE_SOAK=200 runs 200 ingests per store, each SIGKILLed at a random
-// moment (after a random number of stored documents and a random few
-// milliseconds more, so that kills land inside group transactions as well
-// as between them). After every kill the store must open, pass its
-// integrity check, hold only complete documents, none twice, and none
-// fewer than before; the next ingest resumes the batch, and one that ends
-// before its kill must finish it exactly. Without ENTENTE_SOAK it is
-// skipped: the default run has TestCrashMidBatch.
+// moment (drawn over the time an uncut ingest of the batch takes, so that
+// kills land inside group transactions as well as between them). After
+// every kill the store must open, pass its integrity check, hold only
+// complete documents, none twice, none fewer than before, and every
+// document the killed ingest reported added; the next ingest resumes the
+// batch, and one that ends before its kill must finish it exactly.
+// Without ENTENTE_SOAK it is skipped: the default run has
+// TestCrashMidBatch.
 func TestCrashSoak(t *testing.T) {
 	kills, _ := strconv.Atoi(os.Getenv("ENTENTE_SOAK"))
 	if kills <= 0 {
 		t.Skip("set ENTENTE_SOAK=200 to SIGKILL 200 ingests per store")
 	}
-	const batchSize = 40
+	const batchSize = 160
 	batch := filepath.Join(t.TempDir(), "batch")
 	if err := os.Mkdir(batch, 0o755); err != nil {
 		t.Fatal(err)
@@ -58,14 +59,19 @@ func TestCrashSoak(t *testing.T) {
 				db    = newDB(0)
 				seen  = map[int64]string{} // document → its source's sha256, checked once
 				start = time.Now()
+				// kills are drawn over the time an uncut ingest takes
+				span = timeIngest(t, newDB(-1), batch)
 			)
 			for s.kills < kills {
 				before := len(seen)
-				killed := killIngest(t, db, batch, rng)
+				killed, reported := killIngest(t, db, batch, rng, span)
 				after := checkStore(t, backend, db, seen, batchSize)
 				s.verified += after - before
 				if after < before {
 					t.Fatalf("after kill %d: %d documents, %d before: documents lost", s.kills, after, before)
+				}
+				if after < before+reported {
+					t.Fatalf("after kill %d: %d documents, %d before and %d reported added: reported documents lost", s.kills, after, before, reported)
 				}
 				if !killed {
 					if after != batchSize {
@@ -87,8 +93,8 @@ func TestCrashSoak(t *testing.T) {
 					s.atTheEnd++
 				}
 			}
-			t.Logf("%s: %d SIGKILLed ingests in %s (%d batches of %d run to the end after them); %d kills left the batch part-way with new documents, %d before any new document was written, %d after its last; %d documents checked complete, none lost, none twice%s",
-				backend, s.kills, time.Since(start).Round(time.Second), s.completed, batchSize, s.midBatch, s.nothingNew, s.atTheEnd, s.verified, integrityNote(backend))
+			t.Logf("%s: %d SIGKILLed ingests in %s, drawn over %s (%d batches of %d run to the end after them); %d kills left the batch part-way with new documents, %d before any new document was written, %d after its last; %d documents checked complete, none lost, none twice%s",
+				backend, s.kills, time.Since(start).Round(time.Second), span.Round(time.Millisecond), s.completed, batchSize, s.midBatch, s.nothingNew, s.atTheEnd, s.verified, integrityNote(backend))
 		})
 	}
 }
@@ -104,9 +110,23 @@ type soakStats struct {
 	kills, completed, midBatch, nothingNew, atTheEnd, verified int
 }
 
-// killIngest starts an ingest of batch into db and SIGKILLs it at a random
-// moment. It reports whether the kill came before the ingest ended.
-func killIngest(t *testing.T, db, batch string, rng *rand.Rand) bool {
+// timeIngest runs one ingest of batch into db to its end and returns how
+// long it took, start-up included.
+func timeIngest(t *testing.T, db, batch string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	if _, stderr, code := runBinary(t, "", "ingest", "--progress=false", "--db", db, batch); code != 0 {
+		t.Fatalf("an uncut ingest: exit %d: %s", code, stderr)
+	}
+	return time.Since(start)
+}
+
+// killIngest starts an ingest of batch into db and SIGKILLs it at a moment
+// drawn uniformly over span (an uncut ingest's time), whenever its reports
+// come: a batch reports its documents only once a sync has made them
+// durable, some groups at a time. It reports whether the kill came before
+// the ingest ended, and how many documents it had reported added by then.
+func killIngest(t *testing.T, db, batch string, rng *rand.Rand, span time.Duration) (killed bool, reported int) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "ENTENTE_RUN_MAIN=1", "ENTENTE_ARGS=ingest --progress=false --db "+db+" "+batch)
@@ -117,29 +137,20 @@ func killIngest(t *testing.T, db, batch string, rng *rand.Rand) bool {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	target := rng.IntN(12)
-	reached := make(chan struct{})
+	added := make(chan int, 1)
 	go func() {
-		added := 0
+		n := 0
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
 			if strings.HasPrefix(sc.Text(), "added:") {
-				added++
-			}
-			if added == target {
-				close(reached)
-				target = -1
+				n++
 			}
 		}
-		if target >= 0 {
-			close(reached)
-		}
+		added <- n
 	}()
-	if target > 0 {
-		<-reached
-	}
-	time.Sleep(time.Duration(rng.IntN(40)) * time.Millisecond)
-	killed := cmd.Process.Signal(syscall.SIGKILL) == nil
+	time.Sleep(time.Duration(rng.Int64N(int64(span) + 1)))
+	killed = cmd.Process.Signal(syscall.SIGKILL) == nil
+	reported = <-added // the pipe closes as the process ends
 	err = cmd.Wait()
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok {
 		killed = killed && ws.Signaled()
@@ -147,7 +158,7 @@ func killIngest(t *testing.T, db, batch string, rng *rand.Rand) bool {
 	if !killed && err != nil {
 		t.Fatalf("the ingest failed on its own: %v", err)
 	}
-	return killed
+	return killed, reported
 }
 
 // checkStore opens db after a kill and checks it: integrity, and every
