@@ -43,9 +43,9 @@ const benchApp = "entente_bench_api"
 
 // benchStores opens the collections, and for PostgreSQL also returns what
 // reads the CPU time of the backends serving its connections.
-func benchStores(b *testing.B) (map[string]fullStore, map[string]func() time.Duration) {
+func benchStores(b *testing.B) (map[string]fullStore, map[string]func() pgcpu.Reading) {
 	out := map[string]fullStore{}
-	server := map[string]func() time.Duration{}
+	server := map[string]func() pgcpu.Reading{}
 	path := filepath.Join(os.TempDir(), benchCollection+".db")
 	if p := os.Getenv("ENTENTE_BENCH_SQLITE"); p != "" {
 		path = p // another collection, one of entente-load's (go run ./cmd/entente-load -docs 10000)
@@ -84,7 +84,7 @@ func benchStores(b *testing.B) (map[string]fullStore, map[string]func() time.Dur
 			}
 			b.Cleanup(func() { st.Close() })
 			out["postgres"] = st
-			server["postgres"] = func() time.Duration { return pgcpu.Of(context.Background(), st.DB(), benchApp) }
+			server["postgres"] = func() pgcpu.Reading { return pgcpu.ReadOf(context.Background(), st.DB(), benchApp) }
 		}
 	}
 	if len(out) == 0 {
@@ -185,13 +185,16 @@ func BenchmarkAPI(b *testing.B) {
 // median and 99th percentile latency, the CPU per request of this process
 // (the clients and the server) and, when server is given, of the
 // database's backends (PostgreSQL's, on this machine).
-func load(b *testing.B, op func(r *rand.Rand), server func() time.Duration) {
+func load(b *testing.B, op func(r *rand.Rand), server func() pgcpu.Reading) {
 	var mu sync.Mutex
 	var all []time.Duration
 	b.SetParallelism(4) // 4 × GOMAXPROCS clients (8 on two cores)
-	var db time.Duration
+	var (
+		db0 pgcpu.Reading
+		db  time.Duration
+	)
 	if server != nil {
-		db = server()
+		db0 = server()
 	}
 	cpu := cputime.Process()
 	b.RunParallel(func(pb *testing.PB) {
@@ -208,7 +211,7 @@ func load(b *testing.B, op func(r *rand.Rand), server func() time.Duration) {
 	})
 	used := cputime.Process() - cpu
 	if server != nil {
-		db = server() - db
+		db = server().Since(db0)
 	}
 	slices.Sort(all)
 	if len(all) == 0 {

@@ -33,14 +33,6 @@ func Backends(ctx context.Context, db *sql.DB, app string) []int {
 	return pids
 }
 
-// Of sums the CPU time of the backends whose application_name is app. A
-// backend that ended between two readings loses its share, so a
-// difference of two readings is a lower bound; pools keep their
-// connections open.
-func Of(ctx context.Context, db *sql.DB, app string) time.Duration {
-	return Sum(Backends(ctx, db, app))
-}
-
 // A Reading is the CPU time of each of a set of backends, by process id,
 // at one moment. Two readings' difference (Since) counts each backend by
 // its own growth, so that one that ended between them loses its share
@@ -76,15 +68,6 @@ func (r Reading) Since(before Reading) time.Duration {
 			d -= d0
 		}
 		total += max(d, 0)
-	}
-	return total
-}
-
-// Sum sums the user and system time of the processes pids.
-func Sum(pids []int) time.Duration {
-	var total time.Duration
-	for _, pid := range pids {
-		total += Process(pid)
 	}
 	return total
 }

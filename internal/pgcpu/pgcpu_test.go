@@ -47,8 +47,8 @@ func TestProcess(t *testing.T) {
 	if got := Process(-1); got != 0 {
 		t.Errorf("no process: %v, want 0", got)
 	}
-	if got := Sum([]int{-1, -2}); got != 0 {
-		t.Errorf("no processes: %v, want 0", got)
+	if got := Read([]int{-1, -2}); len(got) != 0 || got.Since(nil) != 0 {
+		t.Errorf("no processes: %v, want none", got)
 	}
 	_ = x
 }
