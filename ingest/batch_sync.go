@@ -6,13 +6,12 @@ import (
 )
 
 // A batch's writer commits groups without syncing the store's log, where
-// the store lets it (syncDeferrer), and syncs the log after every
-// SyncGroups-th group, after the last, and once SyncInterval has passed
-// since the first commit left unsynced: the outcomes of those groups are
+// the store lets it (syncDeferrer), and syncs with every SyncGroups-th
+// group's commit, with the last, and once SyncInterval has passed since
+// the first commit left unsynced: the outcomes of those groups are
 // reported once a sync makes them durable, so a batch reports in bursts
 // of a few groups (some hundred statements) at least once a second. A
-// sync costs a few milliseconds, against a group's some 50, and the
-// writer gives its core back while it waits for one (syncGroup).
+// sync costs a few milliseconds, against a group's some 50.
 const (
 	SyncGroups   = 3
 	SyncInterval = time.Second
@@ -29,34 +28,16 @@ type syncDeferrer interface {
 }
 
 // writeContext returns the context of the group's writes: under it they
-// leave their sync, where the store can (else the commit syncs, and
-// reports true). It marks the group due a sync (syncDue) if it is the
-// batch's last, the SyncGroups-th since a sync, or the writer has gone
-// SyncInterval without one: syncGroup then syncs the log once the group
-// and its links are written, and with it every commit before.
+// leave their sync, unless this is the batch's last group, the
+// SyncGroups-th since a sync, or the writer has gone SyncInterval without
+// one; then the commit syncs, and with it every commit before.
 func (w *writer) writeContext(ctx context.Context) (context.Context, bool) {
 	sd, ok := w.in.Store.(syncDeferrer)
-	if !ok {
+	if !ok || w.last || w.unsynced+1 >= SyncGroups ||
+		(w.unsynced > 0 && time.Since(w.unsyncedSince) >= SyncInterval) {
 		return ctx, false
 	}
-	w.syncDue = w.last || w.unsynced+1 >= SyncGroups ||
-		(w.unsynced > 0 && time.Since(w.unsyncedSince) >= SyncInterval)
 	return sd.DeferSync(ctx)
-}
-
-// syncGroup syncs the log after a group due a sync, with the writer's
-// core given back meanwhile: the sync waits on the disk (5–30 ms into a
-// library of 100,000, where a group takes some 50), and a worker examines
-// the next inputs on that core rather than leave it idle. Before, the
-// commit synced with the core held: a tenth off a batch of 2,000 into
-// 100,000 (docs/decisions.md, "The writer gives its core back while the
-// log syncs").
-func (w *writer) syncGroup(ctx context.Context) {
-	if w.cores != nil {
-		<-w.cores
-		defer func() { w.cores <- struct{}{} }()
-	}
-	w.syncLog(ctx)
 }
 
 // wrote records a group's commit: one that synced makes every earlier one

@@ -100,9 +100,8 @@ func (in *Ingester) batch(ctx context.Context, inputs batchInputs, report func(O
 	// batch's texts an examination could already see in the store.
 	var commits atomic.Int64
 	// cores lets at most workers of the batch's goroutines compute at once,
-	// the writer among them while it has work (not while it waits for the
-	// log's sync, syncGroup): a worker takes a core for each run it
-	// examines. Without it the writer, which alone decides how
+	// the writer among them while it has work: a worker takes a core for
+	// each run it examines. Without it the writer, which alone decides how
 	// fast a batch into a large library goes, waits for a core behind the
 	// workers extracting inputs it will not need for a while.
 	cores := make(chan struct{}, workers)
@@ -184,7 +183,7 @@ func (in *Ingester) batch(ctx context.Context, inputs batchInputs, report func(O
 		wg.Wait()
 	}()
 
-	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits, window: cap(window), flight: flight, cores: cores}
+	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits, window: cap(window), flight: flight}
 	all := in.heldBounds().all
 	for i := range n {
 		var e *examined
@@ -434,12 +433,6 @@ type writer struct {
 	unsyncedSince time.Time
 	held          []Outcome
 	last          bool // the group at hand is the batch's last
-	// syncDue: the group at hand is to be made durable once written
-	// (writeContext); its commit leaves the sync to syncGroup
-	syncDue bool
-	// cores is the batch's (pipeline's cores), of which the writer holds
-	// one while it works; nil when nothing else shares them
-	cores chan struct{}
 }
 
 // take settles or queues one examined input.
@@ -682,12 +675,8 @@ func (w *writer) flush(ctx context.Context) {
 		}
 		wctx, deferred := w.writeContext(ctx)
 		ids, err := w.in.Store.CreateDocuments(wctx, docs)
-		linkCtx := wctx
 		if err == nil {
 			w.wrote(deferred)
-		} else {
-			// each stored alone, syncing; their links too
-			linkCtx = ctx
 		}
 		var added []*Outcome
 		for i, e := range w.group {
@@ -699,10 +688,7 @@ func (w *writer) flush(ctx context.Context) {
 			}
 			w.remember(e)
 		}
-		w.in.linkNew(linkCtx, added)
-		if err == nil && deferred && w.syncDue {
-			w.syncGroup(ctx)
-		}
+		w.in.linkNew(wctx, added)
 		n := w.commits.Add(1)
 		for t := w.groupFrom; t < w.newTexts; t++ {
 			w.writtenAt[t] = n
