@@ -14,6 +14,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/entente/entente/sqlite/walwrite"
 	"github.com/entente/entente/sqlstore"
 )
 
@@ -131,6 +132,13 @@ const commonPragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // last connection closes.
 const writerCache = "_pragma=cache_size(-4096)&_pragma=cache_spill(8192)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(8000)"
 
+// writerVFS is the VFS of the writing connection, the one that writes the
+// log: the default VFS, but for the log's frames, which it writes a
+// transaction's at a time instead of two system calls a frame (package
+// walwrite; docs/decisions.md, "The log's frames written together").
+// The readers and the look-up pool write no log and keep the default.
+const writerVFS = "&vfs=" + walwrite.Name
+
 // Open opens (creating it if need be) the SQLite database at path and
 // migrates it. Writes go through one connection whose transactions start
 // with BEGIN IMMEDIATE: a transaction takes the write lock before it reads,
@@ -140,8 +148,11 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
 		return nil, fmt.Errorf("sqlite: open %q: need a file path", path)
 	}
+	if err := walwrite.Register(); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
 	file := "file:" + escapePath(path) + "?"
-	db, err := sql.Open("sqlite", file+unmappedPragmas+"&_txlock=immediate&"+writerCache)
+	db, err := sql.Open("sqlite", file+unmappedPragmas+"&_txlock=immediate&"+writerCache+writerVFS)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
