@@ -207,7 +207,9 @@ func xWrite(tls *libc.TLS, file, data uintptr, amount int32, offset int64) int32
 	s.n += int64(amount)
 	// A frame's header, then its page: the header of a transaction's last
 	// frame holds the database's size in pages after the commit (bytes 4
-	// to 7), every other frame's zero.
+	// to 7), every other frame's zero. (SQLite splits a write at a sync
+	// point only when it syncs the log at the commit, and the sync writes
+	// the buffer out, so a header written in two parts needs no more.)
 	if amount == frameHeader && offset >= walHeader {
 		if src[4]|src[5]|src[6]|src[7] != 0 {
 			s.commit = 1
