@@ -53,3 +53,7 @@ func callControl(fp uintptr, tls *libc.TLS, file uintptr, op int32, arg uintptr)
 func callClose(fp uintptr, tls *libc.TLS, file uintptr) int32 {
 	return (*(*func(*libc.TLS, uintptr) int32)(unsafe.Pointer(&fp)))(tls, file)
 }
+
+func callShmLock(fp uintptr, tls *libc.TLS, file uintptr, offset, n, flags int32) int32 {
+	return (*(*func(*libc.TLS, uintptr, int32, int32, int32) int32)(unsafe.Pointer(&fp)))(tls, file, offset, n, flags)
+}

@@ -22,10 +22,20 @@
 //     a size asked for, a file control or the close;
 //   - when the buffer is full.
 //
-// A crash loses what the buffer held: frames of a transaction that had
-// not committed, which SQLite's recovery would ignore anyway. Every other
-// file (the database itself, journals, temporary files) keeps the default
-// VFS's methods untouched.
+// The buffer holds frames of a transaction that has not committed only
+// while it runs: a transaction larger than the connection's cache spills
+// frames before its commit, and if it rolls back, those frames are dropped
+// when the connection gives up the log's write lock (the database file's
+// xShmLock, the one method of that file the VFS puts itself in front of);
+// written later, they would land on frames another connection has
+// committed since in the same place. A crash loses only such frames,
+// which SQLite's recovery would ignore anyway. Every other file (journals,
+// temporary files) keeps the default VFS's methods untouched.
+//
+// To tell which database file a log belongs to, the VFS reads the first
+// fields of SQLite's Wal structure, which SQLite allocates just before the
+// log's file structure; where they do not read back as the VFS and the log
+// file given to xOpen, the log is left to SQLite's own writes.
 package walwrite
 
 import (
@@ -61,7 +71,7 @@ var (
 	// methodsMu guards methods: each io methods table of the default VFS
 	// that a log was opened with, and this package's copy of it.
 	methodsMu sync.Mutex
-	methods   = map[uintptr]uintptr{}
+	methods   = map[methodsKey]uintptr{}
 
 	// stateOffset is where a file's state begins after the default VFS's
 	// own file structure, in the memory SQLite gives each file.
@@ -115,11 +125,12 @@ func register() error {
 // the file, after the default VFS's structure. SQLite uses a file from one
 // connection at a time, so it needs no lock.
 type state struct {
-	methods uintptr // the default VFS's io methods for the file
-	buf     uintptr // BufferSize bytes in SQLite's memory, or 0 before the first write
+	methods uintptr // the default VFS's io methods for the file, once this package's are in front
+	buf     uintptr // a log's: BufferSize bytes in SQLite's memory, or 0 before the first write
 	off     int64   // where in the file buf's first byte goes
 	n       int64   // how many bytes buf holds
 	commit  int32   // the last write was the header of a transaction's last frame
+	peer    uintptr // a log's database file, a database file's log
 }
 
 func fileState(file uintptr) *state { return (*state)(ptr(file + stateOffset)) }
@@ -134,21 +145,68 @@ func xOpen(tls *libc.TLS, vfs, name, file uintptr, flags int32, outFlags uintptr
 	if rc != sqlite3.SQLITE_OK || flags&sqlite3.SQLITE_OPEN_WAL == 0 || f.FpMethods == 0 {
 		return rc
 	}
-	wrapped, err := wrap(tls, f.FpMethods)
+	db := databaseOf(vfs, file)
+	if db == 0 {
+		return rc // not the layout this package knows: the log is written as SQLite writes it
+	}
+	wrapped, err := wrap(tls, f.FpMethods, logMethods)
 	if err != nil {
 		return sqlite3.SQLITE_NOMEM
 	}
-	fileState(file).methods = f.FpMethods
+	dbFile := (*sqlite3.Tsqlite3_file)(ptr(db))
+	dbState := fileState(db)
+	if dbState.methods == 0 {
+		dbWrapped, err := wrap(tls, dbFile.FpMethods, databaseMethods)
+		if err != nil {
+			return sqlite3.SQLITE_NOMEM
+		}
+		dbState.methods = dbFile.FpMethods
+		dbFile.FpMethods = dbWrapped
+	}
+	dbState.peer = file
+	s := fileState(file)
+	s.methods, s.peer = f.FpMethods, db
 	f.FpMethods = wrapped
 	return rc
 }
 
-// wrap returns this package's copy of an io methods table, made the first
-// time a log is opened with it.
-func wrap(tls *libc.TLS, base uintptr) (uintptr, error) {
+// databaseOf returns the database file whose log file is, or 0. SQLite
+// opens a log into the memory just after its Wal structure (sqlite3WalOpen:
+// pWalFd is &pRet[1]), whose first fields are the VFS, the database file
+// and the log file; the VFS and the log file read back as given are what
+// tells that the layout is the one this package was built with.
+func databaseOf(vfs, file uintptr) uintptr {
+	w := (*sqlite3.TWal)(ptr(file - unsafe.Sizeof(sqlite3.TWal{})))
+	if w.FpVfs != vfs || w.FpWalFd != file {
+		return 0
+	}
+	return w.FpDbFd
+}
+
+// logMethods puts this package's methods in front of a log's.
+func logMethods(t *sqlite3.Tsqlite3_io_methods) {
+	t.FxClose = funcPointer(xClose)
+	t.FxRead = funcPointer(xRead)
+	t.FxWrite = funcPointer(xWrite)
+	t.FxTruncate = funcPointer(xTruncate)
+	t.FxSync = funcPointer(xSync)
+	t.FxFileSize = funcPointer(xFileSize)
+	t.FxFileControl = funcPointer(xFileControl)
+}
+
+// databaseMethods puts this package's lock method in front of a database
+// file's.
+func databaseMethods(t *sqlite3.Tsqlite3_io_methods) {
+	t.FxShmLock = funcPointer(xShmLock)
+}
+
+// wrap returns this package's copy of an io methods table with put's
+// methods in front, made the first time it is asked for.
+func wrap(tls *libc.TLS, base uintptr, put func(*sqlite3.Tsqlite3_io_methods)) (uintptr, error) {
 	methodsMu.Lock()
 	defer methodsMu.Unlock()
-	if m, ok := methods[base]; ok {
+	key := methodsKey{base, funcPointer(put)}
+	if m, ok := methods[key]; ok {
 		return m, nil
 	}
 	m := sqlite3.Xsqlite3_malloc64(tls, uint64(unsafe.Sizeof(sqlite3.Tsqlite3_io_methods{})))
@@ -157,16 +215,13 @@ func wrap(tls *libc.TLS, base uintptr) (uintptr, error) {
 	}
 	t := (*sqlite3.Tsqlite3_io_methods)(ptr(m))
 	*t = *(*sqlite3.Tsqlite3_io_methods)(ptr(base))
-	t.FxClose = funcPointer(xClose)
-	t.FxRead = funcPointer(xRead)
-	t.FxWrite = funcPointer(xWrite)
-	t.FxTruncate = funcPointer(xTruncate)
-	t.FxSync = funcPointer(xSync)
-	t.FxFileSize = funcPointer(xFileSize)
-	t.FxFileControl = funcPointer(xFileControl)
-	methods[base] = m
+	put(t)
+	methods[key] = m
 	return m, nil
 }
+
+// methodsKey is a default VFS's io methods table and what was put in front.
+type methodsKey struct{ base, put uintptr }
 
 func baseMethods(file uintptr) *sqlite3.Tsqlite3_io_methods {
 	return (*sqlite3.Tsqlite3_io_methods)(ptr(fileState(file).methods))
@@ -179,7 +234,7 @@ func flush(tls *libc.TLS, file uintptr) int32 {
 		return sqlite3.SQLITE_OK
 	}
 	n, off := s.n, s.off
-	s.n, s.commit = 0, 0
+	s.n = 0
 	writes.Add(1)
 	return callWrite(baseMethods(file).FxWrite, tls, file, s.buf, int32(n), off)
 }
@@ -187,6 +242,11 @@ func flush(tls *libc.TLS, file uintptr) int32 {
 func xWrite(tls *libc.TLS, file, data uintptr, amount int32, offset int64) int32 {
 	frames.Add(1)
 	s := fileState(file)
+	// the previous write was the header of a transaction's last frame: this
+	// is its page, after which the buffer is written out, whether or not
+	// the header went out first to make room
+	commitPage := s.commit != 0
+	s.commit = 0
 	if s.n > 0 && (offset != s.off+s.n || s.n+int64(amount) > BufferSize) {
 		if rc := flush(tls, file); rc != sqlite3.SQLITE_OK {
 			return rc
@@ -195,6 +255,16 @@ func xWrite(tls *libc.TLS, file, data uintptr, amount int32, offset int64) int32
 	if s.buf == 0 && int64(amount) <= BufferSize {
 		s.buf = sqlite3.Xsqlite3_malloc64(tls, BufferSize)
 	}
+	src := unsafe.Slice((*byte)(ptr(data)), amount)
+	// A frame's header, then its page: the header of a transaction's last
+	// frame holds the database's size in pages after the commit (bytes 4
+	// to 7), every other frame's zero. (SQLite splits a write at a sync
+	// point only when it syncs the log at the commit, and the sync writes
+	// the buffer out, so a header written in two parts needs no more.)
+	header := amount == frameHeader && offset >= walHeader
+	if header && src[4]|src[5]|src[6]|src[7] != 0 {
+		s.commit = 1
+	}
 	if s.buf == 0 || int64(amount) > BufferSize {
 		writes.Add(1)
 		return callWrite(baseMethods(file).FxWrite, tls, file, data, amount, offset)
@@ -202,21 +272,9 @@ func xWrite(tls *libc.TLS, file, data uintptr, amount int32, offset int64) int32
 	if s.n == 0 {
 		s.off = offset
 	}
-	src := unsafe.Slice((*byte)(ptr(data)), amount)
 	copy(unsafe.Slice((*byte)(ptr(s.buf+uintptr(s.n))), amount), src)
 	s.n += int64(amount)
-	// A frame's header, then its page: the header of a transaction's last
-	// frame holds the database's size in pages after the commit (bytes 4
-	// to 7), every other frame's zero. (SQLite splits a write at a sync
-	// point only when it syncs the log at the commit, and the sync writes
-	// the buffer out, so a header written in two parts needs no more.)
-	if amount == frameHeader && offset >= walHeader {
-		if src[4]|src[5]|src[6]|src[7] != 0 {
-			s.commit = 1
-		}
-		return sqlite3.SQLITE_OK
-	}
-	if s.commit != 0 {
+	if commitPage && !header {
 		return flush(tls, file)
 	}
 	return sqlite3.SQLITE_OK
@@ -266,9 +324,32 @@ func xClose(tls *libc.TLS, file uintptr) int32 {
 		sqlite3.Xsqlite3_free(tls, s.buf)
 		s.buf = 0
 	}
+	if s.peer != 0 {
+		fileState(s.peer).peer = 0
+	}
 	closed := callClose(baseMethods(file).FxClose, tls, file)
 	if rc != sqlite3.SQLITE_OK {
 		return rc
 	}
 	return closed
+}
+
+// walWriteLock is the shared-memory lock a connection holds to write the
+// log (WAL_WRITE_LOCK in SQLite's wal.c, its first lock).
+const walWriteLock = 0
+
+// xShmLock, on a database file: when its connection gives up the right to
+// write the log, what its log's buffer still holds is frames of a
+// transaction that did not commit (a commit's were written out at its last
+// frame), spilled from a cache too small for it and then rolled back.
+// They are dropped here, while the lock is still held: written later, they
+// would land on frames another connection commits in the same place.
+func xShmLock(tls *libc.TLS, file uintptr, offset, n, flags int32) int32 {
+	if offset == walWriteLock && flags == sqlite3.SQLITE_SHM_UNLOCK|sqlite3.SQLITE_SHM_EXCLUSIVE {
+		if log := fileState(file).peer; log != 0 {
+			s := fileState(log)
+			s.n, s.commit = 0, 0
+		}
+	}
+	return callShmLock(baseMethods(file).FxShmLock, tls, file, offset, n, flags)
 }

@@ -247,3 +247,84 @@ func TestKilledWriter(t *testing.T) {
 	}
 	t.Logf("%d rows acknowledged before the kill, %d found", acknowledged, n)
 }
+
+// TestRolledBackThenOtherWriter: frames a transaction spilled and then
+// rolled back are never written over what another connection committed
+// after it. Connection a (through the VFS, a small cache) spills and rolls
+// back; connection b (through the default VFS) commits at the same place
+// in the log; a then reads and writes again.
+func TestRolledBackThenOtherWriter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "o.db")
+	a := open(t, path, true, "&_pragma=cache_size(20)&_pragma=synchronous(NORMAL)")
+	b := open(t, path, false, "&_pragma=synchronous(NORMAL)")
+	if _, err := a.Exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)`); err != nil {
+		t.Fatal(err)
+	}
+	// the log copied into the file, so that rolling back reads page 1
+	// from the file, not from the log
+	if _, err := a.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := a.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, tx, 0, 300, 2000) // spills: some 150 pages through a cache of 20
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	tx, err = b.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, tx, 1000, 300, 3000) // more frames than a spilled, over all of them
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n, bytes := rowsIn(t, a); n != 300 || bytes != 300*3000 {
+		t.Fatalf("a after b's commit: %d rows, %d bytes; want 300, %d", n, bytes, 300*3000)
+	}
+	tx, err = a.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, tx, 2000, 10, 3000)
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, db := range map[string]*sql.DB{"a": a, "b": b} {
+		if n, bytes := rowsIn(t, db); n != 310 || bytes != 310*3000 {
+			t.Fatalf("%s at the end: %d rows, %d bytes; want 310, %d", name, n, bytes, 310*3000)
+		}
+		integrity(t, db)
+	}
+}
+
+// TestCommitAtEveryPlaceInTheBuffer: transactions of 1 to 80 pages, so
+// that the last frame of one of them falls at every place in the buffer,
+// its header the last thing that fits among them: each commit is read
+// whole by another connection at once.
+func TestCommitAtEveryPlaceInTheBuffer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	w := open(t, path, true, "&_pragma=synchronous(NORMAL)")
+	r := open(t, path, false, "")
+	if _, err := w.Exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)`); err != nil {
+		t.Fatal(err)
+	}
+	next, want := 0, int64(0)
+	for pages := 1; pages <= 80; pages++ {
+		tx, err := w.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fill(t, tx, next, pages, 3500) // a row a page
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		next, want = next+pages, want+int64(pages)
+		if n, b := rowsIn(t, r); n != want || b != want*3500 {
+			t.Fatalf("after a transaction of %d pages: %d rows, %d bytes; want %d, %d", pages, n, b, want, want*3500)
+		}
+	}
+	integrity(t, r)
+}
