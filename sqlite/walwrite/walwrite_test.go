@@ -48,6 +48,33 @@ func fill(t testing.TB, tx *sql.Tx, first, rows, size int) {
 	}
 }
 
+// commitRows inserts rows rows of size bytes each, numbered from first,
+// in a transaction of its own on db, and commits it.
+func commitRows(t testing.TB, db *sql.DB, first, rows, size int) {
+	t.Helper()
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, tx, first, rows, size)
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rollBackRows inserts rows as commitRows does, then rolls them back.
+func rollBackRows(t testing.TB, db *sql.DB, first, rows, size int) {
+	t.Helper()
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, tx, first, rows, size)
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // rowsIn is how many rows t holds and their bytes, as db reads them.
 func rowsIn(t testing.TB, db *sql.DB) (n, bytes int64) {
 	t.Helper()
@@ -83,14 +110,7 @@ func TestCommitsReachTheFile(t *testing.T) {
 			next, want, wantBytes := 0, int64(0), int64(0)
 			// one row, a few pages, then some hundred pages (past the buffer)
 			for round, rows := range []int{1, 3, 200, 1, 150, 2} {
-				tx, err := w.Begin()
-				if err != nil {
-					t.Fatal(err)
-				}
-				fill(t, tx, next, rows, 3000)
-				if err := tx.Commit(); err != nil {
-					t.Fatal(err)
-				}
+				commitRows(t, w, next, rows, 3000)
 				next += rows
 				want, wantBytes = want+int64(rows), wantBytes+int64(rows)*3000
 				if n, b := rowsIn(t, r); n != want || b != wantBytes {
@@ -141,23 +161,8 @@ func TestSpilledAndRolledBack(t *testing.T) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	// a transaction rolled back after spilling
-	tx, err = w.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fill(t, tx, 1000, 300, 2000)
-	if err := tx.Rollback(); err != nil {
-		t.Fatal(err)
-	}
-	tx, err = w.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fill(t, tx, 2000, 5, 2000)
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	rollBackRows(t, w, 1000, 300, 2000) // rolled back after spilling
+	commitRows(t, w, 2000, 5, 2000)
 	wantBytes += 5 * 2000
 	check := func(when string, db *sql.DB) {
 		t.Helper()
@@ -265,33 +270,12 @@ func TestRolledBackThenOtherWriter(t *testing.T) {
 	if _, err := a.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		t.Fatal(err)
 	}
-	tx, err := a.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fill(t, tx, 0, 300, 2000) // spills: some 150 pages through a cache of 20
-	if err := tx.Rollback(); err != nil {
-		t.Fatal(err)
-	}
-	tx, err = b.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fill(t, tx, 1000, 300, 3000) // more frames than a spilled, over all of them
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	rollBackRows(t, a, 0, 300, 2000)  // spills: some 150 pages through a cache of 20
+	commitRows(t, b, 1000, 300, 3000) // more frames than a spilled, over all of them
 	if n, bytes := rowsIn(t, a); n != 300 || bytes != 300*3000 {
 		t.Fatalf("a after b's commit: %d rows, %d bytes; want 300, %d", n, bytes, 300*3000)
 	}
-	tx, err = a.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fill(t, tx, 2000, 10, 3000)
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	commitRows(t, a, 2000, 10, 3000)
 	for name, db := range map[string]*sql.DB{"a": a, "b": b} {
 		if n, bytes := rowsIn(t, db); n != 310 || bytes != 310*3000 {
 			t.Fatalf("%s at the end: %d rows, %d bytes; want 310, %d", name, n, bytes, 310*3000)
@@ -313,14 +297,7 @@ func TestCommitAtEveryPlaceInTheBuffer(t *testing.T) {
 	}
 	next, want := 0, int64(0)
 	for pages := 1; pages <= 80; pages++ {
-		tx, err := w.Begin()
-		if err != nil {
-			t.Fatal(err)
-		}
-		fill(t, tx, next, pages, 3500) // a row a page
-		if err := tx.Commit(); err != nil {
-			t.Fatal(err)
-		}
+		commitRows(t, w, next, pages, 3500) // a row a page
 		next, want = next+pages, want+int64(pages)
 		if n, b := rowsIn(t, r); n != want || b != want*3500 {
 			t.Fatalf("after a transaction of %d pages: %d rows, %d bytes; want %d, %d", pages, n, b, want, want*3500)
