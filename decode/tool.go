@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -69,7 +68,10 @@ const toolDirPrefix = "entente-tool-"
 var (
 	errToolTimeout = errors.New("time limit reached")
 	errToolMemory  = errors.New("memory limit reached")
-	errNoPrlimit   = errors.New("prlimit not found: install Debian package util-linux, which sets the memory limit of outside programs")
+	// errNoPrlimit: nothing here can bound the program's memory, so it is
+	// not run (the message, per platform, says what to do: tool_linux.go,
+	// tool_nonlinux.go)
+	errNoPrlimit = errors.New(noPrlimit)
 )
 
 // toolRun is one invocation: the program, its arguments (the string
@@ -96,9 +98,9 @@ func (t *Tools) run(ctx context.Context, r toolRun) error {
 			return ctx.Err()
 		}
 	}
-	prlimit, err := exec.LookPath("prlimit")
+	prlimit, err := findPrlimit()
 	if err != nil {
-		return errNoPrlimit
+		return err
 	}
 	dir, err := os.MkdirTemp("", toolDirPrefix+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
@@ -124,10 +126,7 @@ func (t *Tools) run(ctx context.Context, r toolRun) error {
 	// folder, and nothing of ours (tokens, database addresses) leaks in.
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + dir, "TMPDIR=" + dir, "LANG=C.UTF-8"}
 	cmd.Stdout, cmd.Stderr = r.stdout, r.stderr
-	// Its own process group, killed whole; and killed if we die first, so
-	// that a SIGKILLed ingest leaves no converter running.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	isolate(cmd)
 	cmd.WaitDelay = time.Second
 	err = cmd.Run()
 	switch {
@@ -140,15 +139,8 @@ func (t *Tools) run(ctx context.Context, r toolRun) error {
 	}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
-		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			switch ws.Signal() {
-			case syscall.SIGXCPU:
-				return errToolTimeout
-			case syscall.SIGABRT, syscall.SIGSEGV, syscall.SIGKILL, syscall.SIGBUS:
-				// What a C++ program does when new fails under an
-				// address-space limit.
-				return errToolMemory
-			}
+		if limit := limitSignal(exit); limit != nil {
+			return limit
 		}
 		if s := strings.ToLower(r.stderr.String()); strings.Contains(s, "bad_alloc") || strings.Contains(s, "out of memory") || strings.Contains(s, "cannot allocate") {
 			return errToolMemory
@@ -178,14 +170,6 @@ func sweepToolDirs() {
 		}
 		_ = os.RemoveAll(filepath.Join(tmp, e.Name()))
 	}
-}
-
-// processAlive reports whether a process of that id exists (signal 0
-// checks without sending anything; EPERM means it exists under another
-// user).
-func processAlive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // limitProblem words a limit a program ran into, naming the flag that

@@ -5,20 +5,9 @@
 package cputime
 
 import (
-	"syscall"
 	"testing"
 	"time"
 )
-
-// Process is the CPU time the process has used, user and system; 0 if the
-// system cannot tell.
-func Process() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // Report adds the CPU time per operation, and the throughput it gives
 // (bytes per CPU second) when bytes > 0, to a benchmark whose loop ran since
