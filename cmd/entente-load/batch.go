@@ -20,6 +20,7 @@ import (
 	"github.com/entente/entente/decode"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/search"
 	"github.com/entente/entente/sqlstore"
@@ -239,7 +240,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 	// fig's batch.
 	ingestAll := func(ps []string) error {
 		start := time.Now()
-		cpu0, sys0, server0, faults0 := cpuTime(), sysTime(), pgcpu.ReadOf(ctx, s.DB(), app), minorFaults()
+		cpu0, sys0, server0, faults0 := cputime.Process(), sysTime(), pgcpu.ReadOf(ctx, s.DB(), app), minorFaults()
 		bctx := ctx
 		if !c.indexNow {
 			// as `entente ingest` does: the statements committed, their
@@ -250,7 +251,7 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		sum := in.Batch(bctx, ps, nil, nil)
 		fig.batch += time.Since(start)
 		fig.groups += groups.n.Load() - groups0
-		fig.batchCPU += cpuTime() - cpu0
+		fig.batchCPU += cputime.Process() - cpu0
 		fig.batchSys += sysTime() - sys0
 		fig.batchFaults += minorFaults() - faults0
 		fig.serverCPU += pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
@@ -326,11 +327,11 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 				return nil, err
 			}
 		}
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), cputime.Process()
 		if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			return nil, fmt.Errorf("checkpoint after the batch: %w", err)
 		}
-		fig.checkpoint, fig.checkpointCPU = time.Since(start), cpuTime()-cpu0
+		fig.checkpoint, fig.checkpointCPU = time.Since(start), cputime.Process()-cpu0
 	}
 	fig.indexNow = c.indexNow
 	if !c.indexNow {
@@ -338,12 +339,12 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		if err != nil {
 			return nil, err
 		}
-		start, cpu0, server0 := time.Now(), cpuTime(), pgcpu.ReadOf(ctx, s.DB(), app)
+		start, cpu0, server0 := time.Now(), cputime.Process(), pgcpu.ReadOf(ctx, s.DB(), app)
 		k, err := s.DrainIndex(ctx)
 		if err != nil {
 			return nil, err
 		}
-		fig.catchUp, fig.catchUpCPU, fig.catchUpServerCPU = time.Since(start), cpuTime()-cpu0, pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
+		fig.catchUp, fig.catchUpCPU, fig.catchUpServerCPU = time.Since(start), cputime.Process()-cpu0, pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
 		stopProfile()
 		if k != n {
 			return nil, fmt.Errorf("search index: %d of %d statements indexed after the batch", k, n)
@@ -366,12 +367,12 @@ func measureBatch(ctx context.Context, log *slog.Logger, g *genre, c config, n i
 		}
 		extracting += time.Since(t)
 		d.Extractor = reg.ID()
-		t, cpu0 := time.Now(), cpuTime()
+		t, cpu0 := time.Now(), cputime.Process()
 		if _, err := s.CreateDocument(ctx, d); err != nil {
 			return nil, fmt.Errorf("upload %s: %w", p, err)
 		}
 		fig.uploads = append(fig.uploads, time.Since(t))
-		fig.uploadCPU += cpuTime() - cpu0
+		fig.uploadCPU += cputime.Process() - cpu0
 	}
 	fig.uploadServerCPU = pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
 	fig.uploadExtract = extracting / singleUploads
@@ -399,7 +400,7 @@ func openMeasureStore(ctx context.Context, log *slog.Logger, g *genre, c config,
 // and returns the wall, CPU and system time it took and its page faults.
 func extractFiles(ctx context.Context, x ingest.Extractor, ps []string) (wall, cpu, sys time.Duration, faults int64, err error) {
 	start := time.Now()
-	cpu0, sys0, faults0 := cpuTime(), sysTime(), minorFaults()
+	cpu0, sys0, faults0 := cputime.Process(), sysTime(), minorFaults()
 	jobs := make(chan string)
 	errs := make(chan error, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -423,7 +424,7 @@ func extractFiles(ctx context.Context, x ingest.Extractor, ps []string) (wall, c
 		return 0, 0, 0, 0, err
 	default:
 	}
-	return time.Since(start), cpuTime() - cpu0, sysTime() - sys0, minorFaults() - faults0, nil
+	return time.Since(start), cputime.Process() - cpu0, sysTime() - sys0, minorFaults() - faults0, nil
 }
 
 // extractFile decodes and extracts one file into a new document.

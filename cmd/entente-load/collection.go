@@ -19,6 +19,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/extract"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/postgres"
 	"github.com/entente/entente/sqlite"
 	"github.com/entente/entente/sqlstore"
@@ -153,7 +154,7 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 		}
 		defer pprof.StopCPUProfile()
 	}
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	start := time.Now()
 	doc := func(i int) (*entente.NewDocument, error) {
 		text, lang := g.statement(c.seed, i)
@@ -235,7 +236,7 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 		stored += len(group)
 		if stored/logEvery != (stored-len(group))/logEvery {
 			log.Info("building", "stored", stored, "of", n, "elapsed", time.Since(start).Round(time.Second),
-				"cpu_ms_per_statement", perDoc(cpuTime()-cpu, stored))
+				"cpu_ms_per_statement", perDoc(cputime.Process()-cpu, stored))
 		}
 		group = group[:0]
 	}
@@ -249,7 +250,7 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 		return nil, err
 	default:
 	}
-	fig.build, fig.buildCPU = time.Since(start), cpuTime()-cpu
+	fig.build, fig.buildCPU = time.Since(start), cputime.Process()-cpu
 	if err := w.Flush(); err != nil {
 		return nil, err
 	}

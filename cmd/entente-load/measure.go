@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/sqlstore"
 )
@@ -118,11 +119,11 @@ func measureEdits(ctx context.Context, s *sqlstore.Store, res *sizeResult) error
 			return fmt.Errorf("%s: %w", what, err)
 		}
 		runtime.GC() // the collector's debt from what came before is not this search's
-		start, cpu := time.Now(), cpuTime()
+		start, cpu := time.Now(), cputime.Process()
 		if _, err := s.SearchPage(ctx, q); err != nil {
 			return err
 		}
-		res.edits = append(res.edits, edit{what, time.Since(start), cpuTime() - cpu})
+		res.edits = append(res.edits, edit{what, time.Since(start), cputime.Process() - cpu})
 		return nil
 	}
 	if err := timed("a search again, nothing changed", func() error { return nil }); err != nil {
@@ -161,11 +162,11 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 		return nil, fmt.Errorf("clear the search snapshot: %w", err)
 	}
 	s.SearchSnapshotAfter = 1
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), cputime.Process()
 	if _, err := s.SearchPage(ctx, entente.SearchQuery{Limit: 1}); err != nil {
 		return nil, err
 	}
-	res.edits = append(res.edits, edit{"the index built at the first search", time.Since(start), cpuTime() - cpu})
+	res.edits = append(res.edits, edit{"the index built at the first search", time.Since(start), cputime.Process() - cpu})
 	// and read from the snapshot that search wrote, by a store opened
 	// anew as a command opens one; the forms are timed after the write
 	s.WaitBackground()
@@ -185,12 +186,12 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 	for _, r := range res.forms {
 		q := r.q
 		q.Limit = 20
-		start, cpu := time.Now(), cpuTime()
+		start, cpu := time.Now(), cputime.Process()
 		sr, err := s.SearchPage(ctx, q)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", r.label, err)
 		}
-		r.first, r.firstCPU = time.Since(start), cpuTime()-cpu
+		r.first, r.firstCPU = time.Since(start), cputime.Process()-cpu
 		r.total, r.estimated, r.hits = sr.Total, sr.Estimated, len(sr.Hits)
 	}
 	res.heapForms = liveHeap()
@@ -219,11 +220,11 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 			for _, anew := range []bool{false, true} {
 				s.NoResultCache = anew
 				srv0 := pgcpu.Read(backends)
-				start, cpu := time.Now(), cpuTime()
+				start, cpu := time.Now(), cputime.Process()
 				if _, err := s.SearchPage(ctx, q); err != nil {
 					return nil, fmt.Errorf("%s: %w", r.label, err)
 				}
-				lat, used := time.Since(start), cpuTime()-cpu
+				lat, used := time.Since(start), cputime.Process()-cpu
 				srv := pgcpu.Read(backends).Since(srv0)
 				if anew {
 					r.latNew, r.cpuNew, r.srvNew = append(r.latNew, lat), append(r.cpuNew, used), append(r.srvNew, srv)
@@ -402,10 +403,10 @@ func timeSnapshotRead(ctx context.Context, c config, n int, res *sizeResult) err
 		return err
 	}
 	defer r.Close()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), cputime.Process()
 	if _, err := r.SearchPage(ctx, entente.SearchQuery{Limit: 1}); err != nil {
 		return err
 	}
-	res.edits = append(res.edits, edit{"the index read from its snapshot by a store opened anew", time.Since(start), cpuTime() - cpu})
+	res.edits = append(res.edits, edit{"the index read from its snapshot by a store opened anew", time.Since(start), cputime.Process() - cpu})
 	return nil
 }

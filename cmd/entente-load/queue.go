@@ -16,6 +16,7 @@ import (
 	"github.com/entente/entente"
 	"github.com/entente/entente/extract"
 	"github.com/entente/entente/ingest"
+	"github.com/entente/entente/internal/cputime"
 	"github.com/entente/entente/internal/pgcpu"
 	"github.com/entente/entente/search"
 	"github.com/entente/entente/tracking"
@@ -126,7 +127,7 @@ func drainQueue(ctx context.Context, log *slog.Logger, g *genre, c config, name 
 		return d, err
 	}
 	app := strings.ReplaceAll(name, "-", "_")
-	start, cpu0, server0 := time.Now(), cpuTime(), pgcpu.ReadOf(ctx, s.DB(), app)
+	start, cpu0, server0 := time.Now(), cputime.Process(), pgcpu.ReadOf(ctx, s.DB(), app)
 	var (
 		wg   sync.WaitGroup
 		errs = make(chan error, runtime.GOMAXPROCS(0))
@@ -147,7 +148,7 @@ func drainQueue(ctx context.Context, log *slog.Logger, g *genre, c config, name 
 		})
 	}
 	wg.Wait()
-	d.wall, d.cpu, d.serverCPU = time.Since(start), cpuTime()-cpu0, pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
+	d.wall, d.cpu, d.serverCPU = time.Since(start), cputime.Process()-cpu0, pgcpu.ReadOf(ctx, s.DB(), app).Since(server0)
 	select {
 	case err := <-errs:
 		return d, fmt.Errorf("queue: %w", err)

@@ -7,8 +7,6 @@ import "time"
 // Where the process's resource usage is not read, the harness's CPU
 // figures are 0 and only wall-clock times mean anything.
 
-func cpuTime() time.Duration { return 0 }
-
 func sysTime() time.Duration { return 0 }
 
 func minorFaults() int64 { return 0 }

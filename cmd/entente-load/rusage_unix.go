@@ -7,16 +7,7 @@ import (
 	"time"
 )
 
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		return 0
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
-}
-
-// sysTime is the process's system time (the kernel's part of cpuTime:
+// sysTime is the process's system time (the kernel's part of cputime.Process:
 // the WAL's writes and syncs, file locks, the scheduler's hand-overs).
 func sysTime() time.Duration {
 	var u syscall.Rusage
