@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"github.com/entente/entente"
 )
@@ -20,7 +21,7 @@ import (
 // Ingest decodes first only inputs that it reads in the process (text and
 // HTML), so that a known PDF is not read again to be found.
 func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch []int64) (src *entente.Source, exact *entente.Version, near []entente.Version, err error) {
-	look := func(merged []int64) error {
+	look := func(merged []int64, generation string) (int64, error) {
 		src, exact, near = nil, nil, nil
 		var a args
 		bsha, tsha := a.add(bytesSHA), a.add(textSHA)
@@ -42,19 +43,28 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 		JOIN versions v ON v.id = n.version_id
 		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = ` + tsha + `) AND NOT ` + known
 		}
+		if generation != "" {
+			q += `
+		UNION ALL
+		SELECT ` + strconv.Itoa(kindGeneration) + `, ` + generation + `, 0, 0, '', FALSE, '', '', NULL, 0`
+		}
 		q += `
 		ORDER BY 1 DESC, 2 DESC, 3`
-		return s.queryAlone(ctx, nil, q, a, func(rows *sql.Rows) error {
+		gen := int64(-1)
+		err := s.queryAlone(ctx, nil, q, a, func(rows *sql.Rows) error {
 			var (
 				v          entente.Version
 				kind       int
 				shared, id int64
+				created    sql.NullTime
 			)
-			if err := rows.Scan(&kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
+			if err := rows.Scan(&kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &created, &v.NearRunes); err != nil {
 				return err
 			}
-			v.ID, v.CreatedAt = id, v.CreatedAt.UTC()
+			v.ID, v.CreatedAt = id, created.Time.UTC()
 			switch {
+			case kind == kindGeneration:
+				gen = shared
 			case kind == 2:
 				if src == nil { // the first source, as SourceBySHA256 gives it (ORDER BY id)
 					src = &entente.Source{ID: id, DocumentID: v.DocumentID, SHA256: bytesSHA, CreatedAt: v.CreatedAt}
@@ -68,8 +78,9 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 			}
 			return nil
 		})
+		return gen, err
 	}
-	err = s.nearLookup(ctx, s.queryAlone, sketch, look)
+	err = s.nearLookup(ctx, sketch, look)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("find input: %w", err)
 	}

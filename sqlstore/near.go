@@ -131,23 +131,39 @@ func (s *Store) nearVersions(ctx context.Context, query queryFunc, sketch []int6
 		return nil, nil
 	}
 	var vs []entente.Version
-	err := s.nearLookup(ctx, query, sketch, func(merged []int64) error {
+	err := s.nearLookup(ctx, sketch, func(merged []int64, generation string) (int64, error) {
 		var a args
 		vs = nil
-		return query(ctx, nil, `
-			SELECT v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
-			FROM (`+s.nearCandidatesSQL(&a, sketch, merged)+`) n
-			JOIN versions v ON v.id = n.version_id
-			ORDER BY n.shared DESC, n.version_id`, a,
-			func(rows *sql.Rows) error {
-				var v entente.Version
-				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &v.CreatedAt, &v.NearRunes); err != nil {
-					return err
-				}
-				v.CreatedAt = v.CreatedAt.UTC()
-				vs = append(vs, v)
+		q := `
+			SELECT 0, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
+			FROM (` + s.nearCandidatesSQL(&a, sketch, merged) + `) n
+			JOIN versions v ON v.id = n.version_id`
+		if generation != "" {
+			q += `
+			UNION ALL
+			SELECT ` + strconv.Itoa(kindGeneration) + `, ` + generation + `, 0, 0, '', FALSE, '', '', NULL, 0`
+		}
+		q += `
+			ORDER BY 1 DESC, 2 DESC, 3`
+		gen := int64(-1)
+		err := query(ctx, nil, q, a, func(rows *sql.Rows) error {
+			var (
+				v            entente.Version
+				kind, shared int64
+				created      sql.NullTime
+			)
+			if err := rows.Scan(&kind, &shared, &v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &created, &v.NearRunes); err != nil {
+				return err
+			}
+			if kind == kindGeneration {
+				gen = shared
 				return nil
-			})
+			}
+			v.CreatedAt = created.Time.UTC()
+			vs = append(vs, v)
+			return nil
+		})
+		return gen, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find near versions: %w", err)

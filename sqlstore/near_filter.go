@@ -254,14 +254,19 @@ var errNoDirectQuery = errors.New("the driver's connection does not run queries 
 // nearLookup runs look, a look-up of the versions holding sketch's keys
 // whose query asks near_sketches for merged alone (nearCandidatesSQL),
 // with merged the keys the store's filter may hold, and again if the
-// filter changed meanwhile. query reads the generation after it (the
-// look-up's connection).
-func (s *Store) nearLookup(ctx context.Context, query queryFunc, sketch []int64, look func(merged []int64) error) error {
+// filter changed meanwhile. Where the filter left keys out, look is given
+// nearGenerationSQL, the filter's generation, to read in the same
+// statement as its look-up (one more row, kindGeneration) and return: read
+// in the look-up's own snapshot, the generation says whether the filter
+// that left those keys out was the one of the rows looked at. Otherwise
+// generation is "" and look returns what it likes.
+func (s *Store) nearLookup(ctx context.Context, sketch []int64, look func(merged []int64, generation string) (int64, error)) error {
 	if s.sketchArrays() || len(sketch) == 0 {
 		// no filter to read for no key: a look-up of an input's bytes and
 		// text alone (a batch's examination on SQLite) counts for nothing
 		// towards reading it
-		return look(sketch)
+		_, err := look(sketch, "")
+		return err
 	}
 	for tries := 0; ; tries++ {
 		nf := s.nearFilterNow(ctx)
@@ -269,18 +274,13 @@ func (s *Store) nearLookup(ctx context.Context, query queryFunc, sketch []int64,
 			nf = &nearFilter{}
 		}
 		merged := nf.maybeHeld(sketch)
-		if err := look(merged); err != nil {
+		if len(merged) == len(sketch) {
+			_, err := look(merged, "")
 			return err
 		}
-		if len(merged) == len(sketch) {
-			return nil
-		}
-		var gen int64
-		err := query(ctx, nil, `SELECT coalesce((SELECT generation FROM near_filter WHERE id = 1), 0)`, nil, func(rows *sql.Rows) error {
-			return rows.Scan(&gen)
-		})
+		gen, err := look(merged, nearGenerationSQL)
 		if err != nil {
-			return fmt.Errorf("read near-duplicate filter: %w", err)
+			return err
 		}
 		if gen == nf.gen {
 			s.nearFiltered.Add(int64(len(sketch) - len(merged)))
@@ -289,6 +289,15 @@ func (s *Store) nearLookup(ctx context.Context, query queryFunc, sketch []int64,
 		s.nearFilt.CompareAndSwap(nf, nil)
 	}
 }
+
+// nearGenerationSQL is the generation of the filter of near_sketches' keys
+// as the store holds it (0 when it holds none), for a look-up to read with
+// its rows (nearLookup).
+const nearGenerationSQL = `coalesce((SELECT generation FROM near_filter WHERE id = 1), 0)`
+
+// kindGeneration marks the row of a near-duplicate look-up that carries
+// the filter's generation rather than a version: it sorts after them.
+const kindGeneration = -1
 
 // addNearFilterKeys adds keys, just merged into near_sketches, to the
 // store's filter within tx, or builds the filter anew from near_sketches
