@@ -184,6 +184,13 @@ func (in *Ingester) batch(ctx context.Context, inputs batchInputs, report func(O
 	}()
 
 	w := &writer{in: in, report: report, sha: map[string]bool{}, text: map[string]bool{}, commits: &commits, window: cap(window), flight: flight}
+	// the writer holds a core but while it waits for an input, and while
+	// it waits for the log's sync (batch_sync.go)
+	w.lendCore = func(f func()) {
+		<-cores
+		defer func() { cores <- struct{}{} }()
+		f()
+	}
 	all := in.heldBounds().all
 	for i := range n {
 		var e *examined
@@ -432,7 +439,8 @@ type writer struct {
 	unsynced      int
 	unsyncedSince time.Time
 	held          []Outcome
-	last          bool // the group at hand is the batch's last
+	last          bool         // the group at hand is the batch's last
+	lendCore      func(func()) // runs a wait with the writer's core given up (lend)
 }
 
 // take settles or queues one examined input.
@@ -698,6 +706,7 @@ func (w *writer) flush(ctx context.Context) {
 		w.groupFrom = w.newTexts
 		w.flight.release(w.groupHeld)
 		w.groupHeld = 0
+		w.syncDue(ctx)
 	}
 	w.drain()
 }
