@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 
 	"github.com/entente/entente"
 )
@@ -37,37 +36,22 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 			// the bytes nor the text are stored (one-time filters the executor
 			// tests first)
 			q += `
-		UNION ALL
-		SELECT 0, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
-		FROM (` + s.nearCandidatesSQL(&a, sketch, merged) + `) n
-		JOIN versions v ON v.id = n.version_id
-		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = ` + tsha + `) AND NOT ` + known
+		UNION ALL` + s.nearRowsSQL(&a, sketch, merged, `NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = `+tsha+`) AND NOT `+known)
 		}
-		if generation != "" {
-			q += `
-		UNION ALL
-		SELECT ` + strconv.Itoa(kindGeneration) + `, ` + generation + `, 0, 0, '', FALSE, '', '', NULL, 0`
-		}
-		q += `
+		q += generationRowSQL(generation) + `
 		ORDER BY 1 DESC, 2 DESC, 3`
 		gen := int64(-1)
 		err := s.queryAlone(ctx, nil, q, a, func(rows *sql.Rows) error {
-			var (
-				v          entente.Version
-				kind       int
-				shared, id int64
-				created    sql.NullTime
-			)
-			if err := rows.Scan(&kind, &shared, &id, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &created, &v.NearRunes); err != nil {
+			kind, shared, v, err := scanNearRow(rows)
+			if err != nil {
 				return err
 			}
-			v.ID, v.CreatedAt = id, created.Time.UTC()
 			switch {
 			case kind == kindGeneration:
 				gen = shared
 			case kind == 2:
 				if src == nil { // the first source, as SourceBySHA256 gives it (ORDER BY id)
-					src = &entente.Source{ID: id, DocumentID: v.DocumentID, SHA256: bytesSHA, CreatedAt: v.CreatedAt}
+					src = &entente.Source{ID: v.ID, DocumentID: v.DocumentID, SHA256: bytesSHA, CreatedAt: v.CreatedAt}
 				}
 			case kind == 1:
 				if exact == nil {

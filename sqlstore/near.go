@@ -98,6 +98,45 @@ func (s *Store) nearCandidatesSQL(a *args, sketch, merged []int64) string {
 		) GROUP BY version_id ` + limit
 }
 
+// nearRowsSQL is the look-up's rows of the versions nearCandidatesSQL
+// finds, as scanNearRow reads them (kind 0), each with those of its
+// columns a look-up returns; where, if not empty, is a condition they
+// must meet.
+func (s *Store) nearRowsSQL(a *args, sketch, merged []int64, where string) string {
+	q := `
+		SELECT 0, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
+		FROM (` + s.nearCandidatesSQL(a, sketch, merged) + `) n
+		JOIN versions v ON v.id = n.version_id`
+	if where != "" {
+		q += `
+		WHERE ` + where
+	}
+	return q
+}
+
+// generationRowSQL is the row that carries the filter's generation
+// (nearLookup) after a look-up's rows, in their columns: "" when no
+// generation is asked for.
+func generationRowSQL(generation string) string {
+	if generation == "" {
+		return ""
+	}
+	return `
+		UNION ALL
+		SELECT ` + strconv.Itoa(kindGeneration) + `, ` + generation + `, 0, 0, '', FALSE, '', '', NULL, 0`
+}
+
+// scanNearRow reads a row of a look-up of versions: its kind (0 for a
+// near-duplicate candidate, kindGeneration, or what the look-up gave its
+// own rows), the count in its second column (the keys shared, or the
+// generation), and the version.
+func scanNearRow(rows *sql.Rows) (kind, shared int64, v entente.Version, err error) {
+	var created sql.NullTime
+	err = rows.Scan(&kind, &shared, &v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &created, &v.NearRunes)
+	v.CreatedAt = created.Time.UTC()
+	return kind, shared, v, err
+}
+
 // NearVersions returns the stored versions, without their text, that
 // share at least entente.NearMinShared of sketch's hashes, those sharing
 // most first (at most a few): the only ones a new text with this sketch can
@@ -134,33 +173,19 @@ func (s *Store) nearVersions(ctx context.Context, query queryFunc, sketch []int6
 	err := s.nearLookup(ctx, sketch, func(merged []int64, generation string) (int64, error) {
 		var a args
 		vs = nil
-		q := `
-			SELECT 0, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
-			FROM (` + s.nearCandidatesSQL(&a, sketch, merged) + `) n
-			JOIN versions v ON v.id = n.version_id`
-		if generation != "" {
-			q += `
-			UNION ALL
-			SELECT ` + strconv.Itoa(kindGeneration) + `, ` + generation + `, 0, 0, '', FALSE, '', '', NULL, 0`
-		}
-		q += `
+		q := s.nearRowsSQL(&a, sketch, merged, "") + generationRowSQL(generation) + `
 			ORDER BY 1 DESC, 2 DESC, 3`
 		gen := int64(-1)
 		err := query(ctx, nil, q, a, func(rows *sql.Rows) error {
-			var (
-				v            entente.Version
-				kind, shared int64
-				created      sql.NullTime
-			)
-			if err := rows.Scan(&kind, &shared, &v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Extractor, &created, &v.NearRunes); err != nil {
+			kind, shared, v, err := scanNearRow(rows)
+			switch {
+			case err != nil:
 				return err
-			}
-			if kind == kindGeneration {
+			case kind == kindGeneration:
 				gen = shared
-				return nil
+			default:
+				vs = append(vs, v)
 			}
-			v.CreatedAt = created.Time.UTC()
-			vs = append(vs, v)
 			return nil
 		})
 		return gen, err

@@ -10,10 +10,7 @@ import (
 // sysTime is the process's system time (the kernel's part of cputime.Process:
 // the WAL's writes and syncs, file locks, the scheduler's hand-overs).
 func sysTime() time.Duration {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		return 0
-	}
+	u := usage()
 	return time.Duration(u.Stime.Nano())
 }
 
@@ -22,10 +19,13 @@ func sysTime() time.Duration {
 // file. On this project's virtual machines one costs about as much as
 // several system calls, and a batch into a library of statements takes
 // thousands (the library's mapped pages), so the batch figures count them.
-func minorFaults() int64 {
+func minorFaults() int64 { return usage().Minflt }
+
+// usage is the process's resource usage, zero if the system cannot tell.
+func usage() syscall.Rusage {
 	var u syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		return 0
+		return syscall.Rusage{}
 	}
-	return u.Minflt
+	return u
 }
