@@ -48,29 +48,30 @@ func fill(t testing.TB, tx *sql.Tx, first, rows, size int) {
 	}
 }
 
-// commitRows inserts rows rows of size bytes each, numbered from first,
-// in a transaction of its own on db, and commits it.
-func commitRows(t testing.TB, db *sql.DB, first, rows, size int) {
+// filledTx begins a transaction on db and inserts rows rows of size bytes
+// each, numbered from first, in it.
+func filledTx(t testing.TB, db *sql.DB, first, rows, size int) *sql.Tx {
 	t.Helper()
 	tx, err := db.Begin()
 	if err != nil {
 		t.Fatal(err)
 	}
 	fill(t, tx, first, rows, size)
-	if err := tx.Commit(); err != nil {
+	return tx
+}
+
+// commitRows commits a filledTx.
+func commitRows(t testing.TB, db *sql.DB, first, rows, size int) {
+	t.Helper()
+	if err := filledTx(t, db, first, rows, size).Commit(); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// rollBackRows inserts rows as commitRows does, then rolls them back.
+// rollBackRows rolls a filledTx back.
 func rollBackRows(t testing.TB, db *sql.DB, first, rows, size int) {
 	t.Helper()
-	tx, err := db.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fill(t, tx, first, rows, size)
-	if err := tx.Rollback(); err != nil {
+	if err := filledTx(t, db, first, rows, size).Rollback(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -141,11 +142,7 @@ func TestSpilledAndRolledBack(t *testing.T) {
 	if _, err := w.Exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)`); err != nil {
 		t.Fatal(err)
 	}
-	tx, err := w.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fill(t, tx, 0, 600, 2000) // some 300 pages, fifteen times the cache
+	tx := filledTx(t, w, 0, 600, 2000) // some 300 pages, fifteen times the cache
 	if _, err := tx.Exec(`UPDATE t SET b = zeroblob(1000) WHERE id % 7 = 0`); err != nil {
 		t.Fatal(err)
 	}
