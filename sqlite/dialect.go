@@ -70,13 +70,16 @@ func (Dialect) BindsDirectly() bool { return true }
 // without the name lookup that $n costs.
 func (Dialect) Placeholder(int) string { return "?" }
 
-// ReserveIDs returns the rowids SQLite would give n new rows of table
-// (an INTEGER PRIMARY KEY without AUTOINCREMENT: one past the largest).
+// ReserveIDs returns the rowids SQLite would give n new rows of table:
+// one past the largest, or, for a table with AUTOINCREMENT, past the
+// largest it ever gave (sqlite_sequence), so that an id a deleted row had
+// is not given again (a blob may still name its source: migration 0057).
 // The write transaction holds SQLite's one write lock, so no other writer
 // takes them before the rows are written.
 func (Dialect) ReserveIDs(ctx context.Context, tx *sql.Tx, table string, n int) ([]int64, error) {
 	var last int64
-	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM "+table).Scan(&last); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM `+table+`), 0),
+		coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0))`, table).Scan(&last); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, n)

@@ -172,22 +172,26 @@ func (s *Store) insertVersions(ctx context.Context, tx *sql.Tx, ps []*preparedDo
 	return nil
 }
 
-// insertSources writes each document's source and its bytes.
+// insertSources writes each document's source and its bytes, the blob
+// naming the source (source_blobs.go): the sources' ids are reserved first.
 func (s *Store) insertSources(ctx context.Context, tx *sql.Tx, ps []*preparedDocument, vs []*versionWrite, now time.Time) error {
-	err := s.insertRowsWith(ctx, tx, "blobs", []string{"sha256", "size", "data", "compression", "created_at"}, nil, len(ps),
-		func(i int) []any {
-			p := ps[i]
-			return []any{p.src.SHA256, len(p.d.Original), p.stored, p.storedCompression, now}
-		}, "ON CONFLICT (sha256) DO NOTHING", "", nil)
+	ids, err := s.reserveIDs(ctx, tx, "sources", len(ps))
 	if err != nil {
-		return fmt.Errorf("insert blob: %w", err)
+		return fmt.Errorf("insert source: %w", err)
 	}
-	cols := []string{"version_id", "sha256", "size", "name", "url", "format", "encoding", "media_type",
+	err = s.insertSourceBlobs(ctx, tx, len(ps), func(i int) sourceBlob {
+		p := ps[i]
+		return sourceBlob{sourceID: ids[i], sha: p.src.SHA256, size: len(p.d.Original), stored: p.stored, compression: p.storedCompression}
+	}, now)
+	if err != nil {
+		return err
+	}
+	cols := []string{"id", "version_id", "sha256", "size", "name", "url", "format", "encoding", "media_type",
 		"retrieved_at", "created_at", "text", "coverage"}
 	err = s.insertRows(ctx, tx, "sources", cols, len(ps),
 		func(i int) []any {
 			src := ps[i].src
-			return []any{vs[i].vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType,
+			return []any{ids[i], vs[i].vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType,
 				nullTime(src.RetrievedAt), now, nearText(src), nearCoverage(src)}
 		}, "", nil)
 	if err != nil {

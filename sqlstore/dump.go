@@ -502,6 +502,11 @@ func (s *Store) restoreTable(ctx context.Context, tx *sql.Tx, t dumpTable, info 
 		if len(batch) == 0 {
 			return nil
 		}
+		if t.Name == "sources" {
+			if err := nameRestoredBlobs(ctx, tx, info.Columns, batch); err != nil {
+				return err
+			}
+		}
 		err := s.insertDumped(ctx, tx, t, cols, batch)
 		batch = batch[:0]
 		return err

@@ -24,10 +24,10 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 		src, exact, near = nil, nil, nil
 		var a args
 		bsha, tsha := a.add(bytesSHA), a.add(textSHA)
-		known := `EXISTS (SELECT 1 FROM sources y WHERE y.sha256 = ` + bsha + `)`
+		known := `EXISTS (SELECT 1 FROM sources y WHERE ` + sourceOfBytes("y", bsha) + `)`
 		q := `
 		SELECT 2, 0, s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at, 0
-		FROM sources s JOIN versions v ON v.id = s.version_id WHERE s.sha256 = ` + bsha + `
+		FROM sources s JOIN versions v ON v.id = s.version_id WHERE ` + sourceOfBytes("s", bsha) + `
 		UNION ALL
 		SELECT 1, 0, id, document_id, language, authentic, text_sha256, extractor, created_at, 0
 		FROM versions WHERE text_sha256 = ` + tsha + ` AND NOT ` + known

@@ -84,7 +84,7 @@ func (s *Store) FindInputs(ctx context.Context, bytesSHA, textSHA []string, sket
 		SELECT q.n, 2, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at, f.near_runes
 		FROM generate_subscripts(CAST(` + bsha + ` AS text[]), 1) q(n)
 		CROSS JOIN LATERAL (SELECT s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at, 0 AS near_runes
-			FROM sources s JOIN versions v ON v.id = s.version_id WHERE s.sha256 = ` + bshas + ` LIMIT 1) f
+			FROM sources s JOIN versions v ON v.id = s.version_id WHERE ` + sourceOfBytes("s", bshas) + ` LIMIT 1) f
 		UNION ALL
 		SELECT q.n, 1, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at, f.near_runes
 		FROM generate_subscripts(CAST(` + tsha + ` AS text[]), 1) q(n)
@@ -101,7 +101,7 @@ func (s *Store) FindInputs(ctx context.Context, bytesSHA, textSHA []string, sket
 			FROM versions v WHERE v.id = c.version_id LIMIT 1) f
 		WHERE ` + his + ` >= ` + los + `
 			AND NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = ` + tshas + ` OFFSET 0)
-			AND NOT EXISTS (SELECT 1 FROM sources y WHERE y.sha256 = ` + bshas + ` OFFSET 0)
+			AND NOT EXISTS (SELECT 1 FROM sources y WHERE ` + sourceOfBytes("y", bshas) + ` OFFSET 0)
 		ORDER BY 1, 2 DESC, 3 DESC, 4`
 	err = s.queryAlone(ctx, nil, q, a, func(rows *sql.Rows) error {
 		var (

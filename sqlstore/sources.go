@@ -35,21 +35,27 @@ func checkSource(src entente.Source, original []byte) (entente.Source, error) {
 }
 
 // insertSource writes a source of version vid and its bytes, which are
-// stored once in blobs whatever else refers to them.
-// stored and compression are original as packBlob stores it.
-func insertSource(ctx context.Context, tx *sql.Tx, vid int64, src entente.Source, original, stored []byte, compression string,
+// stored once in blobs whatever else refers to them, the blob naming the
+// source (source_blobs.go). stored and compression are original as
+// packBlob stores it.
+func (s *Store) insertSource(ctx context.Context, tx *sql.Tx, vid int64, src entente.Source, original, stored []byte, compression string,
 	now time.Time) (int64, error) {
-	if err := insertBlob(ctx, tx, src.SHA256, original, stored, compression, now); err != nil {
-		return 0, fmt.Errorf("insert blob: %w", err)
+	ids, err := s.reserveIDs(ctx, tx, "sources", 1)
+	if err != nil {
+		return 0, fmt.Errorf("insert source %s: %w", src.SHA256, err)
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, `
-		INSERT INTO sources (version_id, sha256, size, name, url, format, encoding, media_type, retrieved_at, created_at, text, coverage)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-		RETURNING id`,
-		vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType, nullTime(src.RetrievedAt), now,
-		nearText(src), nearCoverage(src),
-	).Scan(&id)
+	id := ids[0]
+	err = s.insertSourceBlobs(ctx, tx, 1, func(int) sourceBlob {
+		return sourceBlob{sourceID: id, sha: src.SHA256, size: len(original), stored: stored, compression: compression}
+	}, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert source %s: %w", src.SHA256, err)
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO sources (id, version_id, sha256, size, name, url, format, encoding, media_type, retrieved_at, created_at, text, coverage)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+		id, vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType, nullTime(src.RetrievedAt), now,
+		nearText(src), nearCoverage(src))
 	if err != nil {
 		return 0, fmt.Errorf("insert source %s: %w", src.SHA256, err)
 	}
@@ -75,7 +81,7 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 		} else if err != nil {
 			return err
 		}
-		if id, err = insertSource(ctx, tx, versionID, src, original, stored, compression, s.now()); err != nil {
+		if id, err = s.insertSource(ctx, tx, versionID, src, original, stored, compression, s.now()); err != nil {
 			return err
 		}
 		return s.logChangeOf(ctx, tx, change{action: "create", entity: "source", id: id, document: doc,
@@ -92,7 +98,7 @@ func (s *Store) AddSource(ctx context.Context, versionID int64, src entente.Sour
 func (s *Store) SourceBySHA256(ctx context.Context, sha string) (*entente.Source, error) {
 	// one statement, through the statement cache: a batch looks up every
 	// input's bytes
-	srcs, err := findSourcesWith(ctx, s.queryAlone, nil, "s.sha256 = $1", sha)
+	srcs, err := findSourcesWith(ctx, s.queryAlone, nil, sourceOfBytes("s", "$1"), sha)
 	if err != nil {
 		return nil, fmt.Errorf("find source: %w", err)
 	}
@@ -169,7 +175,7 @@ func deleteUnusedBlobs(ctx context.Context, tx *sql.Tx, shas []string) error {
 	for _, sha := range shas {
 		_, err := tx.ExecContext(ctx, `
 			DELETE FROM blobs WHERE sha256 = $1
-			AND NOT EXISTS (SELECT 1 FROM sources WHERE sha256 = $1)
+			AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = blobs.source_id AND s.sha256 = blobs.sha256)
 			AND NOT EXISTS (SELECT 1 FROM evidence WHERE archive_sha256 = $1)
 			AND NOT EXISTS (SELECT 1 FROM versions WHERE text_sha256 = $1)`, sha)
 		if err != nil {

@@ -11,8 +11,9 @@ import (
 // TestVersionRowsIntegrity: on both databases, a version of no document,
 // a source of no version or no blob, a version's near-duplicate sketch and
 // its row in the full-text index's queue of no version are refused, on
-// insert and on an update that changes the parent (SQLite's foreign keys,
-// PostgreSQL's checks of migration 0046); an update that leaves the parent
+// insert and on an update that changes the parent (SQLite's foreign keys
+// and, for a source's blob, the triggers of migration 0057; PostgreSQL's
+// checks of migration 0046); an update that leaves the parent
 // alone is not; a blob a source names is neither deleted nor renamed; and
 // deleting the document leaves none of its rows behind (the cascades). On
 // PostgreSQL a parent named by an insert stays locked against deletion
