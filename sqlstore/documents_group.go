@@ -172,30 +172,12 @@ func (s *Store) insertVersions(ctx context.Context, tx *sql.Tx, ps []*preparedDo
 	return nil
 }
 
-// insertSources writes each document's source and its bytes, the blob
-// naming the source (source_blobs.go): the sources' ids are reserved first.
+// insertSources writes each document's source and its bytes
+// (source_blobs.go).
 func (s *Store) insertSources(ctx context.Context, tx *sql.Tx, ps []*preparedDocument, vs []*versionWrite, now time.Time) error {
-	ids, err := s.reserveIDs(ctx, tx, "sources", len(ps))
-	if err != nil {
-		return fmt.Errorf("insert source: %w", err)
-	}
-	err = s.insertSourceBlobs(ctx, tx, len(ps), func(i int) sourceBlob {
+	_, err := s.insertNewSources(ctx, tx, len(ps), func(i int) newSource {
 		p := ps[i]
-		return sourceBlob{sourceID: ids[i], sha: p.src.SHA256, size: len(p.d.Original), stored: p.stored, compression: p.storedCompression}
+		return newSource{vid: vs[i].vid, src: p.src, original: p.d.Original, stored: p.stored, compression: p.storedCompression}
 	}, now)
-	if err != nil {
-		return err
-	}
-	cols := []string{"id", "version_id", "sha256", "size", "name", "url", "format", "encoding", "media_type",
-		"retrieved_at", "created_at", "text", "coverage"}
-	err = s.insertRows(ctx, tx, "sources", cols, len(ps),
-		func(i int) []any {
-			src := ps[i].src
-			return []any{ids[i], vs[i].vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType,
-				nullTime(src.RetrievedAt), now, nearText(src), nearCoverage(src)}
-		}, "", nil)
-	if err != nil {
-		return fmt.Errorf("insert source: %w", err)
-	}
-	return nil
+	return err
 }

@@ -29,26 +29,31 @@ func sourceOfBytes(alias, sha string) string {
 	return alias + ".id = (SELECT b.source_id FROM blobs b WHERE b.sha256 = " + sha + ") AND " + alias + ".sha256 = " + sha
 }
 
-// sourceBlob is a source's bytes to store: its id, reserved before the
-// source's row is written, and its bytes as packBlob stores them.
-type sourceBlob struct {
-	sourceID    int64
-	sha         string
-	size        int
-	stored      []byte
-	compression string
+// newSource is a source to write with its bytes: its version, and its
+// bytes as they came (for their size) and as packBlob stores them.
+type newSource struct {
+	vid              int64
+	src              entente.Source
+	original, stored []byte
+	compression      string
 }
 
-// insertSourceBlobs stores the bytes of n new sources, each blob naming
-// its source: a new blob, or one stored before that names no live source
-// (its bytes archived as evidence, or a deleted document's). It fails,
-// with a conflict, when another source holds some of the bytes.
-func (s *Store) insertSourceBlobs(ctx context.Context, tx *sql.Tx, n int, blob func(i int) sourceBlob, now time.Time) error {
+// insertNewSources writes n sources and their bytes, each blob naming its
+// source, and returns the sources' ids in order. The ids are reserved
+// first, for the blobs to name. A blob may be new, or one stored before
+// that names no live source (its bytes archived as evidence, or a deleted
+// document's); when another source holds some of the bytes the write
+// fails with a conflict.
+func (s *Store) insertNewSources(ctx context.Context, tx *sql.Tx, n int, source func(i int) newSource, now time.Time) ([]int64, error) {
+	ids, err := s.reserveIDs(ctx, tx, "sources", n)
+	if err != nil {
+		return nil, fmt.Errorf("insert source: %w", err)
+	}
 	claimed := 0
-	err := s.insertRowsWith(ctx, tx, "blobs", []string{"sha256", "size", "data", "compression", "created_at", "source_id"}, nil, n,
+	err = s.insertRowsWith(ctx, tx, "blobs", []string{"sha256", "size", "data", "compression", "created_at", "source_id"}, nil, n,
 		func(i int) []any {
-			b := blob(i)
-			return []any{b.sha, b.size, b.stored, b.compression, now, b.sourceID}
+			ns := source(i)
+			return []any{ns.src.SHA256, len(ns.original), ns.stored, ns.compression, now, ids[i]}
 		},
 		`ON CONFLICT (sha256) DO UPDATE SET source_id = excluded.source_id
 		WHERE blobs.source_id IS NULL OR NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = blobs.source_id AND s.sha256 = blobs.sha256)`,
@@ -57,12 +62,24 @@ func (s *Store) insertSourceBlobs(ctx context.Context, tx *sql.Tx, n int, blob f
 			return nil
 		})
 	if err != nil {
-		return fmt.Errorf("insert blob: %w", err)
+		return nil, fmt.Errorf("insert blob: %w", err)
 	}
 	if claimed != n {
-		return entente.Errorf(entente.ECONFLICT, "%d of %d sources' bytes are another source's", n-claimed, n)
+		return nil, entente.Errorf(entente.ECONFLICT, "%d of %d sources' bytes are another source's", n-claimed, n)
 	}
-	return nil
+	cols := []string{"id", "version_id", "sha256", "size", "name", "url", "format", "encoding", "media_type",
+		"retrieved_at", "created_at", "text", "coverage"}
+	err = s.insertRows(ctx, tx, "sources", cols, n,
+		func(i int) []any {
+			ns := source(i)
+			src := ns.src
+			return []any{ids[i], ns.vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType,
+				nullTime(src.RetrievedAt), now, nearText(src), nearCoverage(src)}
+		}, "", nil)
+	if err != nil {
+		return nil, fmt.Errorf("insert source: %w", err)
+	}
+	return ids, nil
 }
 
 // nameRestoredBlobs makes the blobs of restored sources rows name them

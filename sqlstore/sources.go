@@ -35,31 +35,17 @@ func checkSource(src entente.Source, original []byte) (entente.Source, error) {
 }
 
 // insertSource writes a source of version vid and its bytes, which are
-// stored once in blobs whatever else refers to them, the blob naming the
-// source (source_blobs.go). stored and compression are original as
-// packBlob stores it.
+// stored once in blobs whatever else refers to them (source_blobs.go).
+// stored and compression are original as packBlob stores it.
 func (s *Store) insertSource(ctx context.Context, tx *sql.Tx, vid int64, src entente.Source, original, stored []byte, compression string,
 	now time.Time) (int64, error) {
-	ids, err := s.reserveIDs(ctx, tx, "sources", 1)
-	if err != nil {
-		return 0, fmt.Errorf("insert source %s: %w", src.SHA256, err)
-	}
-	id := ids[0]
-	err = s.insertSourceBlobs(ctx, tx, 1, func(int) sourceBlob {
-		return sourceBlob{sourceID: id, sha: src.SHA256, size: len(original), stored: stored, compression: compression}
+	ids, err := s.insertNewSources(ctx, tx, 1, func(int) newSource {
+		return newSource{vid: vid, src: src, original: original, stored: stored, compression: compression}
 	}, now)
 	if err != nil {
 		return 0, fmt.Errorf("insert source %s: %w", src.SHA256, err)
 	}
-	_, err = tx.ExecContext(ctx, `
-		INSERT INTO sources (id, version_id, sha256, size, name, url, format, encoding, media_type, retrieved_at, created_at, text, coverage)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-		id, vid, src.SHA256, src.Size, src.Name, src.URL, src.Format, src.Encoding, src.MediaType, nullTime(src.RetrievedAt), now,
-		nearText(src), nearCoverage(src))
-	if err != nil {
-		return 0, fmt.Errorf("insert source %s: %w", src.SHA256, err)
-	}
-	return id, nil
+	return ids[0], nil
 }
 
 // AddSource records another source (other bytes, same text, or a
