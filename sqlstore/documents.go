@@ -209,7 +209,7 @@ func (s *Store) prepareDocument(d *entente.NewDocument, deferIndex bool) (prepar
 func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.Version, error) {
 	// one statement, through the statement cache: a batch looks up every
 	// input's text
-	vs, err := findVersionsWith(ctx, s.queryAlone, nil, "text_sha256 = $1", sha)
+	vs, err := findVersionsWith(ctx, s.queryAlone, nil, versionOfText("versions", "$1"), sha)
 	if err != nil {
 		return nil, fmt.Errorf("find version: %w", err)
 	}

@@ -303,3 +303,6 @@ func NearFilterMissing(ctx context.Context, s *Store) (missing, keys, capacity i
 func RebuildNearFilter(ctx context.Context, s *Store) error {
 	return s.write(ctx, func(tx *sql.Tx) error { return s.buildNearFilter(ctx, tx) })
 }
+
+// VersionOfText is versionOfText, for its plan.
+func VersionOfText(alias, sha string) string { return versionOfText(alias, sha) }

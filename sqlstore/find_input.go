@@ -29,14 +29,14 @@ func (s *Store) FindInput(ctx context.Context, bytesSHA, textSHA string, sketch 
 		SELECT 2, 0, s.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, s.created_at, 0
 		FROM sources s JOIN versions v ON v.id = s.version_id WHERE ` + sourceOfBytes("s", bsha) + `
 		UNION ALL
-		SELECT 1, 0, id, document_id, language, authentic, text_sha256, extractor, created_at, 0
-		FROM versions WHERE text_sha256 = ` + tsha + ` AND NOT ` + known
+		SELECT 1, 0, t.id, t.document_id, t.language, t.authentic, t.text_sha256, t.extractor, t.created_at, 0
+		FROM versions t WHERE ` + versionOfText("t", tsha) + ` AND NOT ` + known
 		if len(sketch) > 0 {
 			// the near-duplicate candidates are looked for only when neither
 			// the bytes nor the text are stored (one-time filters the executor
 			// tests first)
 			q += `
-		UNION ALL` + s.nearRowsSQL(&a, sketch, merged, `NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = `+tsha+`) AND NOT `+known)
+		UNION ALL` + s.nearRowsSQL(&a, sketch, merged, `NOT EXISTS (SELECT 1 FROM versions x WHERE `+versionOfText("x", tsha)+`) AND NOT `+known)
 		}
 		q += generationRowSQL(generation) + `
 		ORDER BY 1 DESC, 2 DESC, 3`

@@ -79,7 +79,10 @@ func (s *Store) FindInputs(ctx context.Context, bytesSHA, textSHA []string, sket
 	// - the near-duplicate candidates of an input are looked for only
 	//   when neither its bytes nor its text are stored, filters tested
 	//   before the lateral look-up runs (OFFSET 0 keeps each a probe per
-	//   input rather than an anti-join the planner may hash).
+	//   input rather than an anti-join the planner may hash);
+	// - a version is found by its text with PostgreSQL's unique index of
+	//   every version's text (SQLite finds a plain-text upload's through
+	//   its blob: versionOfText).
 	q := `
 		SELECT q.n, 2, 0, f.id, f.document_id, f.language, f.authentic, f.text_sha256, f.extractor, f.created_at, f.near_runes
 		FROM generate_subscripts(CAST(` + bsha + ` AS text[]), 1) q(n)

@@ -33,13 +33,13 @@ func (s *Store) FindText(ctx context.Context, textSHA string, sketch []int64) (e
 	// the near-duplicate candidates are looked for only when no version
 	// has the text (a one-time filter the executor tests first)
 	err = s.queryAlone(ctx, nil, `
-		SELECT TRUE, 0, id, document_id, language, authentic, text_sha256, extractor, created_at, 0
-		FROM versions WHERE text_sha256 = `+sha+`
+		SELECT TRUE, 0, t.id, t.document_id, t.language, t.authentic, t.text_sha256, t.extractor, t.created_at, 0
+		FROM versions t WHERE `+versionOfText("t", sha)+`
 		UNION ALL
 		SELECT FALSE, n.shared, v.id, v.document_id, v.language, v.authentic, v.text_sha256, v.extractor, v.created_at, coalesce(v.near_runes, 0)
 		FROM (`+s.nearCandidatesSQL(&a, sketch, sketch)+`) n
 		JOIN versions v ON v.id = n.version_id
-		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE x.text_sha256 = `+sha+`)
+		WHERE NOT EXISTS (SELECT 1 FROM versions x WHERE `+versionOfText("x", sha)+`)
 		ORDER BY 1 DESC, 2 DESC, 3`, a,
 		func(rows *sql.Rows) error {
 			var (

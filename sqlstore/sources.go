@@ -163,7 +163,7 @@ func deleteUnusedBlobs(ctx context.Context, tx *sql.Tx, shas []string) error {
 			DELETE FROM blobs WHERE sha256 = $1
 			AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = blobs.source_id AND s.sha256 = blobs.sha256)
 			AND NOT EXISTS (SELECT 1 FROM evidence WHERE archive_sha256 = $1)
-			AND NOT EXISTS (SELECT 1 FROM versions WHERE text_sha256 = $1)`, sha)
+			AND NOT EXISTS (SELECT 1 FROM versions v WHERE `+versionOfText("v", "$1")+`)`, sha)
 		if err != nil {
 			return fmt.Errorf("delete blob %s: %w", sha, err)
 		}

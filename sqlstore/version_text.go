@@ -30,7 +30,9 @@ func (d *deflaters) packText(text string) []byte {
 	b.Grow(binary.MaxVarintLen64 + deflatedCap(len(text)))
 	var n [binary.MaxVarintLen64]byte
 	b.Write(n[:binary.PutUvarint(n[:], uint64(len(text)))])
-	if err := d.deflate(&b, []byte(text)); err != nil || b.Len() > len(text)-len(text)/10 {
+	// a stream as short as textInBlobZ would pass for one (a run of one
+	// character deflates to a few bytes): such a text is stored as it is
+	if err := d.deflate(&b, []byte(text)); err != nil || b.Len() > len(text)-len(text)/10 || b.Len() <= textInBlobMax {
 		return nil
 	}
 	return b.Bytes()
@@ -45,9 +47,14 @@ func (d *deflaters) packText(text string) []byte {
 // mark is never a stored text.
 const textInBlob = 0xFF
 
+// textInBlobMax is the longest textInBlobZ: a version's text_z no longer
+// than this is read from its blob, and a stored stream is longer
+// (packText).
+const textInBlobMax = binary.MaxVarintLen64 + 1
+
 // textInBlobZ returns text_z for a text of size bytes held by its blob.
 func textInBlobZ(size int) []byte {
-	var n [binary.MaxVarintLen64 + 1]byte
+	var n [textInBlobMax]byte
 	k := binary.PutUvarint(n[:], uint64(size))
 	n[k] = textInBlob
 	return n[:k+1]
@@ -61,7 +68,7 @@ func textInBlobZ(size int) []byte {
 func versionBlobSQL(alias string) string {
 	col := func(c string) string {
 		return "CASE WHEN " + alias + ".text_blob IS NOT NULL THEN (SELECT b." + c + " FROM blobs b WHERE b.sha256 = " + alias + ".text_blob)" +
-			" WHEN length(" + alias + ".text_z) <= " + fmt.Sprint(binary.MaxVarintLen64+1) +
+			" WHEN length(" + alias + ".text_z) <= " + fmt.Sprint(textInBlobMax) +
 			" THEN (SELECT b." + c + " FROM blobs b WHERE b.sha256 = " + alias + ".text_sha256) END"
 	}
 	return col("data") + ", " + col("compression")

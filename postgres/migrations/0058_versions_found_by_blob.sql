@@ -1,0 +1,7 @@
+-- Nothing to change on PostgreSQL: SQLite's 0058 finds a plain-text
+-- upload's version by its text through its blob and keeps a partial index
+-- of the other texts. PostgreSQL keeps its unique index of every version's
+-- text: its writers are many, and two transactions storing the same text
+-- at once see neither's version in their snapshots, so the index makes the
+-- second fail (as for sources, 0057). The look-ups' SQL is the same on both
+-- stores (sqlstore/version_of_text.go).
