@@ -23,9 +23,11 @@ func textIndexed(alias string) string {
 // versionOfText is the SQL condition that version alias is the one whose
 // normalised text has the sha256 that the SQL expression sha gives: the
 // version of the source whose bytes are that text, or the version
-// versions_text holds under it.
+// versions_text holds under it. Two terms of an OR, each a search by key
+// (the plan test), where a list of ids (IN) would be built in a table of
+// its own for every look-up.
 func versionOfText(alias, sha string) string {
-	return alias + ".id IN (SELECT tv.version_id FROM sources tv WHERE " + sourceOfBytes("tv", sha) +
-		" UNION ALL SELECT tx.id FROM versions tx WHERE tx.text_sha256 = " + sha + " AND " + textIndexed("tx") + ")" +
+	return "(" + alias + ".id = (SELECT tv.version_id FROM sources tv WHERE " + sourceOfBytes("tv", sha) + ")" +
+		" OR " + alias + ".text_sha256 = " + sha + " AND " + textIndexed(alias) + ")" +
 		" AND " + alias + ".text_sha256 = " + sha
 }

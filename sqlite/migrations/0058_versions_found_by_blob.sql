@@ -68,18 +68,18 @@ CREATE INDEX versions_language ON versions (language, document_id);
 CREATE UNIQUE INDEX versions_text ON versions (text_sha256)
 WHERE text_blob IS NOT NULL OR text_z IS NULL OR length(text_z) > 11;
 CREATE TRIGGER versions_text_insert AFTER INSERT ON versions
-WHEN EXISTS (SELECT 1 FROM versions o WHERE o.id <> NEW.id AND o.text_sha256 = NEW.text_sha256 AND o.id IN (
-	SELECT s.version_id FROM sources s WHERE s.id = (SELECT b.source_id FROM blobs b WHERE b.sha256 = NEW.text_sha256) AND s.sha256 = NEW.text_sha256
-	UNION ALL
-	SELECT x.id FROM versions x WHERE x.text_sha256 = NEW.text_sha256 AND (x.text_blob IS NOT NULL OR x.text_z IS NULL OR length(x.text_z) > 11)))
+WHEN EXISTS (SELECT 1 FROM versions o WHERE o.id <> NEW.id AND o.text_sha256 = NEW.text_sha256 AND (
+	o.id = (SELECT s.version_id FROM sources s
+		WHERE s.id = (SELECT b.source_id FROM blobs b WHERE b.sha256 = NEW.text_sha256) AND s.sha256 = NEW.text_sha256)
+	OR o.text_sha256 = NEW.text_sha256 AND (o.text_blob IS NOT NULL OR o.text_z IS NULL OR length(o.text_z) > 11)))
 BEGIN
 	SELECT RAISE(ABORT, 'UNIQUE constraint failed: versions.text_sha256');
 END;
 CREATE TRIGGER versions_text_update AFTER UPDATE OF text_sha256, text_z, text_blob ON versions
-WHEN EXISTS (SELECT 1 FROM versions o WHERE o.id <> NEW.id AND o.text_sha256 = NEW.text_sha256 AND o.id IN (
-	SELECT s.version_id FROM sources s WHERE s.id = (SELECT b.source_id FROM blobs b WHERE b.sha256 = NEW.text_sha256) AND s.sha256 = NEW.text_sha256
-	UNION ALL
-	SELECT x.id FROM versions x WHERE x.text_sha256 = NEW.text_sha256 AND (x.text_blob IS NOT NULL OR x.text_z IS NULL OR length(x.text_z) > 11)))
+WHEN EXISTS (SELECT 1 FROM versions o WHERE o.id <> NEW.id AND o.text_sha256 = NEW.text_sha256 AND (
+	o.id = (SELECT s.version_id FROM sources s
+		WHERE s.id = (SELECT b.source_id FROM blobs b WHERE b.sha256 = NEW.text_sha256) AND s.sha256 = NEW.text_sha256)
+	OR o.text_sha256 = NEW.text_sha256 AND (o.text_blob IS NOT NULL OR o.text_z IS NULL OR length(o.text_z) > 11)))
 BEGIN
 	SELECT RAISE(ABORT, 'UNIQUE constraint failed: versions.text_sha256');
 END;
