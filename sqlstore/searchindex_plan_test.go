@@ -20,23 +20,8 @@ func TestIndexUpdateReadsByIndex(t *testing.T) {
 		{"document_id IN (?, ?)", false},
 		{"1 = 1", true},
 	} {
-		q := `EXPLAIN QUERY PLAN SELECT id, version_id FROM sentences WHERE ` + sqlstore.SentencesOfDocuments(c.cond) +
-			` ORDER BY version_id, position DESC`
-		rows, err := s.DB().QueryContext(t.Context(), q, 1, 2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, notused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		all := strings.Join(plan, "; ")
+		all := queryPlanOf(t, s, `SELECT id, version_id FROM sentences WHERE `+sqlstore.SentencesOfDocuments(c.cond)+
+			` ORDER BY version_id, position DESC`, 1, 2)
 		if scans := strings.Contains(all, "SCAN sentences"); scans != c.scan {
 			t.Errorf("%s: plan %q, want a scan of every sentence: %v", c.cond, all, c.scan)
 		}

@@ -204,26 +204,3 @@ func TestVersionTextsCarried(t *testing.T) {
 		t.Errorf("a new version has id %d, a deleted version's was %d: ids given again", d.Versions[0].ID, gone)
 	}
 }
-
-// queryPlanOf is SQLite's plan of q, its steps joined by "; ".
-func queryPlanOf(t *testing.T, s *sqlstore.Store, q string, args ...any) string {
-	t.Helper()
-	rows, err := s.DB().QueryContext(t.Context(), "EXPLAIN QUERY PLAN "+q, args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, notused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(plan, "; ")
-}
