@@ -7,10 +7,11 @@ import (
 )
 
 // planStatistics refreshes the planner's statistics where they are missing
-// or stale (a bounded ANALYZE, as SQLite advises at open: without them it
+// or stale (PRAGMA optimize, as SQLite advises at open: without them it
 // may filter on an index and sort rather than read in order), then keeps
 // only their averages per index (sqlite_stat1) and drops the samples of
-// key values (sqlite_stat4) the same ANALYZE wrote.
+// key values (sqlite_stat4) the same ANALYZE wrote, and raises the row
+// counts of tables analyzed while they held a few rows (fewestRows).
 //
 // Why drop the samples: the driver's SQLite is built with STAT4, and where
 // an index has samples SQLite plans a statement for the values bound to
@@ -25,33 +26,96 @@ import (
 // are skewed; the keys here are hashes and ids, and the filters' few
 // values (a status, an area) are read by their own statements.
 //
-// The writer reloads what is left (ANALYZE sqlite_schema); the reading
-// pool's idle connections, which loaded the samples with the schema, are
-// closed, so that each reads the statistics again when next opened.
+// When anything changed, the writer reloads what is left (ANALYZE
+// sqlite_schema) and its connection is closed, to be opened anew at the
+// next write: statements it prepared while opening the store (FTS5
+// prepares its own once and keeps them for the connection's life) are
+// then planned with the statistics as they are now. The reading pool's
+// idle connections, which loaded the samples with the schema, are closed
+// too, so that each reads the statistics again when next opened.
 func planStatistics(ctx context.Context, db, rdb *sql.DB, readers int) error {
 	if _, err := db.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
 		return fmt.Errorf("optimize: %w", err)
 	}
+	changed := false
 	var has bool
 	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4')`).Scan(&has); err != nil {
 		return fmt.Errorf("statistics: %w", err)
 	}
-	if !has {
-		return nil
+	if has {
+		r, err := db.ExecContext(ctx, `DELETE FROM sqlite_stat4`)
+		if err != nil {
+			return fmt.Errorf("statistics: drop the samples: %w", err)
+		}
+		n, err := r.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("statistics: drop the samples: %w", err)
+		}
+		changed = n > 0
 	}
-	r, err := db.ExecContext(ctx, `DELETE FROM sqlite_stat4`)
+	raised, err := raiseRowCounts(ctx, db)
 	if err != nil {
-		return fmt.Errorf("statistics: drop the samples: %w", err)
+		return fmt.Errorf("statistics: %w", err)
 	}
-	if n, err := r.RowsAffected(); err != nil {
-		return fmt.Errorf("statistics: drop the samples: %w", err)
-	} else if n == 0 {
+	if !changed && !raised {
 		return nil
 	}
 	if _, err := db.ExecContext(ctx, `ANALYZE sqlite_schema`); err != nil {
 		return fmt.Errorf("statistics: reload: %w", err)
 	}
+	db.SetMaxIdleConns(0)
+	db.SetMaxIdleConns(1)
 	rdb.SetMaxIdleConns(0)
 	rdb.SetMaxIdleConns(readers)
 	return nil
+}
+
+// fewestRows is the fewest rows sqlite_stat1 may say a table holds.
+//
+// Why: a statement is planned once, with the statistics of the moment,
+// and kept: the store's own for the life of its pool's connection, FTS5's
+// for the life of the connection (it prepares them persistent). A plan
+// made for a table of a few rows can be one that reads the whole table,
+// which costs nothing while the table is small and is kept while it grows.
+// The case measured: FTS5 removes the pages a merge has consumed, and
+// whole segments, with "DELETE FROM sentence_fts_data WHERE id>=? AND
+// id<=?". A new store's data table holds two rows (FTS5's structure and
+// averages), which is what PRAGMA optimize writes for it at the first
+// open; planned for two rows the DELETE scans the table (for three to
+// five it seeks the lower bound and reads on to the end). A writer that
+// opened a new store, a server's or the load harness's build, kept that
+// plan while the table grew to a gigabyte: each merge step of a library of
+// 100,000 statements then read the whole table and held the write lock
+// for 2.5–5 s (docs/decisions.md, "Statistics of a few rows kept while the
+// tables grow"). From ten rows up SQLite seeks both bounds. A thousand
+// leaves a wide margin and still claims less than SQLite assumes of a
+// table it has no statistics for (about a million rows); the averages per
+// key are kept as they are, so an index's selectivity is unchanged. PRAGMA
+// optimize analyzes a table of fewer than 40 rows again at each open (its
+// size is then more than 25 times off the claim): an ANALYZE of a few
+// rows, raised again here.
+const fewestRows = 1000
+
+// raiseRowCounts raises every row count in sqlite_stat1 below fewestRows
+// to it, keeping the averages that follow it, and says whether it raised
+// any.
+func raiseRowCounts(ctx context.Context, db *sql.DB) (bool, error) {
+	var has bool
+	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1')`).Scan(&has); err != nil {
+		return false, err
+	}
+	if !has {
+		return false, nil
+	}
+	// stat is "rows" for a table, "rows avg1 avg2…" for an index
+	r, err := db.ExecContext(ctx, `UPDATE sqlite_stat1 SET stat = ?1 || substr(stat, instr(stat || ' ', ' '))
+		WHERE CAST(stat AS INTEGER) < ?1`, fewestRows)
+	if err != nil {
+		return false, fmt.Errorf("raise the row counts: %w", err)
+	}
+	n, err := r.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("raise the row counts: %w", err)
+	}
+	return n > 0, nil
 }

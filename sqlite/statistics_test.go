@@ -54,3 +54,53 @@ func TestStatisticsWithoutSamples(t *testing.T) {
 		t.Errorf("a source by its sha256: plan %q, want the blobs' index and the sources' key", p)
 	}
 }
+
+// TestFewRowsPlannedAsMany: a statement is planned once and kept while
+// its tables grow. FTS5 removes a merge's consumed pages with a range
+// DELETE it prepares once per connection; a new store's data table holds
+// two rows, and planned for two rows that DELETE reads the whole table, a
+// plan a server's writer would keep while the table grows to gigabytes.
+// At the first open and at the next, no table is said to hold fewer than
+// a thousand rows, an index keeps its averages, and the DELETE seeks both
+// bounds of its range.
+func TestFewRowsPlannedAsMany(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "entente.db")
+	const del = `DELETE FROM sentence_fts_data WHERE id >= ?1 AND id <= ?2`
+	for open := range 2 {
+		s := mustOpen(t, path)
+		rows, err := s.DB().QueryContext(ctx, `SELECT tbl, coalesce(idx, ''), stat FROM sqlite_stat1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stats := map[string]string{}
+		for rows.Next() {
+			var tbl, idx, stat string
+			if err := rows.Scan(&tbl, &idx, &stat); err != nil {
+				t.Fatal(err)
+			}
+			stats[tbl+" "+idx] = stat
+			if n, _, _ := strings.Cut(stat, " "); len(n) < 4 {
+				t.Errorf("open %d: sqlite_stat1 says %s %s holds %s rows, want a thousand or more", open, tbl, idx, n)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		// store_settings' key is unique: one row a key, as ANALYZE found
+		if got := stats["store_settings sqlite_autoindex_store_settings_1"]; got != "1000 1" {
+			t.Errorf("open %d: the settings' key index: stat %q, want %q", open, got, "1000 1")
+		}
+		if p := queryPlan(t, s.DB(), del, 1, 2); !strings.Contains(p, "rowid>? AND rowid<?") || strings.Contains(p, "SCAN") {
+			t.Errorf("open %d (sqlite_stat1 says %s rows): the range delete's plan is %q, want a search of both bounds",
+				open, stats["sentence_fts_data "], p)
+		}
+		if open == 0 {
+			if _, err := s.CreateDocument(ctx, statement(t, 0)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Close()
+	}
+}
