@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -80,8 +81,9 @@ func TestFewRowsPlannedAsMany(t *testing.T) {
 				t.Fatal(err)
 			}
 			stats[tbl+" "+idx] = stat
-			if n, _, _ := strings.Cut(stat, " "); len(n) < 4 {
-				t.Errorf("open %d: sqlite_stat1 says %s %s holds %s rows, want a thousand or more", open, tbl, idx, n)
+			first, _, _ := strings.Cut(stat, " ")
+			if n, err := strconv.Atoi(first); err != nil || n < 1000 {
+				t.Errorf("open %d: sqlite_stat1 says %s %s holds %q rows, want a thousand or more", open, tbl, idx, first)
 			}
 		}
 		if err := rows.Err(); err != nil {
