@@ -40,9 +40,14 @@ const logEvery = 2000
 
 // ingestFigures are what building a collection cost.
 type ingestFigures struct {
-	sampled           int
-	extract, store    time.Duration // for the sample
-	build, buildCPU   time.Duration // the whole collection: wall, and this process's CPU
+	sampled         int
+	extract, store  time.Duration // for the sample
+	build, buildCPU time.Duration // the whole collection: wall, and this process's CPU
+	// the build's CPU a statement in its last tenth against its first: a
+	// store that grows in one process should cost as much a statement at
+	// the end as at the start (docs/decisions.md, "Statistics of a few rows
+	// kept while the tables grow")
+	growth            float64
 	textBytes, dbSize int64
 	relations         []relationSize // where the bytes go
 	sentences         int
@@ -226,6 +231,8 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 	}()
 	var group []*entente.NewDocument
 	stored := fig.sampled
+	var tenths cpuTenths
+	tenths.mark(stored, cputime.Process())
 	for d := range docs {
 		if group = append(group, d); len(group) < c.group {
 			continue
@@ -234,6 +241,9 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 			return nil, err
 		}
 		stored += len(group)
+		if stored*10/n != (stored-len(group))*10/n {
+			tenths.mark(stored, cputime.Process())
+		}
 		if stored/logEvery != (stored-len(group))/logEvery {
 			log.Info("building", "stored", stored, "of", n, "elapsed", time.Since(start).Round(time.Second),
 				"cpu_ms_per_statement", perDoc(cputime.Process()-cpu, stored))
@@ -251,6 +261,8 @@ func build(ctx context.Context, log *slog.Logger, g *genre, c config, s *sqlstor
 	default:
 	}
 	fig.build, fig.buildCPU = time.Since(start), cputime.Process()-cpu
+	tenths.mark(stored, cputime.Process())
+	fig.growth = tenths.growth()
 	if err := w.Flush(); err != nil {
 		return nil, err
 	}
@@ -318,4 +330,33 @@ func withSearchPath(dsn, schema string) string {
 	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// cpuTenths records a build's CPU as it passes each tenth of the
+// statements it stores: (statements stored, the process's CPU) pairs.
+type cpuTenths struct {
+	stored []int
+	cpu    []time.Duration
+}
+
+// mark records that stored statements had cost cpu.
+func (t *cpuTenths) mark(stored int, cpu time.Duration) {
+	if k := len(t.stored); k > 0 && t.stored[k-1] == stored {
+		return // the last group ended on a tenth, marked already
+	}
+	t.stored = append(t.stored, stored)
+	t.cpu = append(t.cpu, cpu)
+}
+
+// growth is the CPU a statement between the last two marks against that
+// between the first two, or 0 with fewer than three marks.
+func (t *cpuTenths) growth() float64 {
+	k := len(t.stored)
+	if k < 3 {
+		return 0
+	}
+	per := func(i int) float64 {
+		return float64(t.cpu[i+1]-t.cpu[i]) / float64(max(1, t.stored[i+1]-t.stored[i]))
+	}
+	return per(k-2) / max(per(0), 1)
 }

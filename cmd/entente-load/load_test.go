@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -116,6 +117,9 @@ func TestRunSmall(t *testing.T) {
 		if want := "store/extract"; run == 0 && !strings.Contains(report, want) {
 			t.Errorf("first run: no ingest figures (%q) in\n%s", want, report)
 		}
+		if want := "the CPU a statement of the first"; run == 0 && !strings.Contains(report, want) {
+			t.Errorf("first run: no growth of the build's CPU (%q) in\n%s", want, report)
+		}
 		if want := "collection reused"; run == 1 && !strings.Contains(report, want) {
 			t.Errorf("second run: %q missing in\n%s", want, report)
 		}
@@ -216,5 +220,32 @@ func TestRunSmallPostgres(t *testing.T) {
 	}
 	if pids := pgcpu.Backends(context.Background(), s.DB(), name); len(pids) == 0 {
 		t.Errorf("no backend found by application_name %s", name)
+	}
+}
+
+// TestCPUTenths: a build's growth is the CPU a statement of its last tenth
+// against its first, a tenth marked once however its last group ends.
+func TestCPUTenths(t *testing.T) {
+	ms := time.Millisecond
+	cases := []struct {
+		name   string
+		stored []int
+		cpu    []time.Duration
+		want   float64
+	}{
+		{"flat", []int{100, 200, 300, 400}, []time.Duration{10 * ms, 20 * ms, 30 * ms, 40 * ms}, 1},
+		{"growing", []int{0, 100, 200, 300}, []time.Duration{0, 10 * ms, 40 * ms, 90 * ms}, 5},
+		{"uneven tenths", []int{0, 96, 192, 300}, []time.Duration{0, 96 * ms, 192 * ms, 408 * ms}, 2},
+		{"a tenth marked twice", []int{0, 100, 100, 200}, []time.Duration{0, 10 * ms, 11 * ms, 30 * ms}, 2},
+		{"too few marks", []int{0, 100}, []time.Duration{0, 10 * ms}, 0},
+	}
+	for _, c := range cases {
+		var tt cpuTenths
+		for i := range c.stored {
+			tt.mark(c.stored[i], c.cpu[i])
+		}
+		if got := tt.growth(); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("%s: growth %v, want %v", c.name, got, c.want)
+		}
 	}
 }

@@ -307,9 +307,9 @@ func (r *sizeResult) print(out io.Writer) {
 	fmt.Fprintf(out, "\n## %s, %d documents (%d sentences, %.1f MB of text), GOMAXPROCS=%d\n\n", r.db, r.docs, r.ingest.sentences,
 		float64(r.ingest.textBytes)/1e6, runtime.GOMAXPROCS(0))
 	if f := r.ingest; f.sampled > 0 {
-		fmt.Fprintf(out, "ingest sample of %d statements: extraction %.2f ms each, storage (groups of %d) %.2f ms each: store/extract %.1f×; whole build %v (%.2f ms each, %.2f ms of CPU)\n",
+		fmt.Fprintf(out, "ingest sample of %d statements: extraction %.2f ms each, storage (groups of %d) %.2f ms each: store/extract %.1f×; whole build %v (%.2f ms each, %.2f ms of CPU; the last tenth %.2f× the CPU a statement of the first)\n",
 			f.sampled, perDoc(f.extract, f.sampled), groupSize, perDoc(f.store, f.sampled), float64(f.store)/float64(max(f.extract, 1)), f.build.Round(time.Second),
-			perDoc(f.build, r.docs), perDoc(f.buildCPU, r.docs))
+			perDoc(f.build, r.docs), perDoc(f.buildCPU, r.docs), f.growth)
 	} else {
 		fmt.Fprintln(out, "collection reused: no ingest figures in this run")
 	}
