@@ -38,8 +38,8 @@ func planStatistics(ctx context.Context, db, rdb *sql.DB, readers int) error {
 		return fmt.Errorf("optimize: %w", err)
 	}
 	changed := false
-	var has bool
-	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4')`).Scan(&has); err != nil {
+	has, err := hasTable(ctx, db, "sqlite_stat4")
+	if err != nil {
 		return fmt.Errorf("statistics: %w", err)
 	}
 	if has {
@@ -100,12 +100,8 @@ const fewestRows = 1000
 // to it, keeping the averages that follow it, and says whether it raised
 // any.
 func raiseRowCounts(ctx context.Context, db *sql.DB) (bool, error) {
-	var has bool
-	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1')`).Scan(&has); err != nil {
+	if has, err := hasTable(ctx, db, "sqlite_stat1"); err != nil || !has {
 		return false, err
-	}
-	if !has {
-		return false, nil
 	}
 	// stat is "rows" for a table, "rows avg1 avg2…" for an index
 	r, err := db.ExecContext(ctx, `UPDATE sqlite_stat1 SET stat = ?1 || substr(stat, instr(stat || ' ', ' '))
@@ -118,4 +114,12 @@ func raiseRowCounts(ctx context.Context, db *sql.DB) (bool, error) {
 		return false, fmt.Errorf("raise the row counts: %w", err)
 	}
 	return n > 0, nil
+}
+
+// hasTable says whether the database holds a table named name (SQLite
+// creates its statistics' tables at the first ANALYZE that needs them).
+func hasTable(ctx context.Context, db *sql.DB, name string) (bool, error) {
+	var has bool
+	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = ?)`, name).Scan(&has)
+	return has, err
 }
