@@ -178,7 +178,7 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 		rdb.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	if err := planStatistics(ctx, db, rdb, readers); err != nil {
+	if err := planStatistics(ctx, db, rdb); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}

@@ -2,10 +2,12 @@ package sqlite_test
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestStatisticsWithoutSamples: an analyzed store, opened again, keeps the
@@ -104,5 +106,56 @@ func TestFewRowsPlannedAsMany(t *testing.T) {
 			}
 		}
 		s.Close()
+	}
+}
+
+// TestStatisticsRefreshedWhileRunning: a server runs for months while its
+// library grows, and its statistics were taken at its open. Its indexer
+// refreshes them every StatisticsEvery: a table grown far past what they
+// say is analyzed again, and the store writes on afterwards (its kept
+// statements planned again).
+func TestStatisticsRefreshedWhileRunning(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "entente.db")
+	s := mustOpen(t, path)
+	if _, err := s.CreateDocument(ctx, statement(t, 0)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = mustOpen(t, path) // analyzed at this open, with a row or two
+	rows := func() int {
+		t.Helper()
+		var stat string
+		err := s.DB().QueryRowContext(ctx, `SELECT coalesce(max(CAST(stat AS INTEGER)), 0) FROM sqlite_stat1 WHERE tbl = 'store_settings'`).Scan(&stat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := strconv.Atoi(stat)
+		return n
+	}
+	// the library grows while the server runs: 40,000 rows in a table
+	// whose statistics said a thousand at most
+	if _, err := s.DB().ExecContext(ctx, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+		INSERT INTO store_settings (key, value) SELECT 'test.grown.' || i, 'x' FROM n`); err != nil {
+		t.Fatal(err)
+	}
+	if n := rows(); n > 1000 {
+		t.Fatalf("store_settings: the statistics say %d rows before any refresh, want those of its open", n)
+	}
+	s.StatisticsEvery = time.Millisecond
+	run, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); s.RunIndexer(run, slog.New(slog.DiscardHandler), 5*time.Millisecond) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for rows() < 10000 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	stop()
+	<-done
+	if n := rows(); n < 10000 {
+		t.Errorf("store_settings: the statistics say %d rows after the indexer ran, want about 40,000", n)
+	}
+	if _, err := s.CreateDocument(ctx, statement(t, 1)); err != nil {
+		t.Fatalf("a write after the refresh: %v", err)
 	}
 }

@@ -264,15 +264,23 @@ func (s *Store) mergeIndex(ctx context.Context) (int, error) {
 
 // RunIndexer drains the queue every interval (and at once) until ctx
 // ends: a server's background indexer. Failures are logged and tried
-// again at the next tick.
+// again at the next tick. Every statisticsEvery it also refreshes the
+// planner's statistics (RefreshStatistics), as the store's open did.
 func (s *Store) RunIndexer(ctx context.Context, log *slog.Logger, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	analyzed := time.Now()
 	for {
 		if n, err := s.DrainIndex(ctx); err != nil && ctx.Err() == nil {
 			log.Error("search indexer", "err", err)
 		} else if n > 0 {
 			log.Info("search indexer caught up", "statements", n)
+		}
+		if time.Since(analyzed) >= s.statisticsEvery() {
+			analyzed = time.Now()
+			if err := s.RefreshStatistics(ctx); err != nil && ctx.Err() == nil {
+				log.Error("planner's statistics", "err", err)
+			}
 		}
 		select {
 		case <-ctx.Done():

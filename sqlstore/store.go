@@ -149,6 +149,9 @@ type Store struct {
 	// anew, as the first search of a query in a state of the collection
 	// does; the full-text index's matches are still kept. For benchmarks.
 	NoResultCache bool
+	// StatisticsEvery is how often RunIndexer refreshes the planner's
+	// statistics (RefreshStatistics); 0 means DefaultStatisticsEvery.
+	StatisticsEvery time.Duration
 	// SearchSnapshotAfter is how many documents the search index must
 	// have read since its snapshot on record for a search to write a new
 	// one (search_snapshot.go); 0 means the default.
