@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/entente/entente"
 )
@@ -197,6 +198,12 @@ func (h *indexHolder) put(src source, x *commitmentIndex, built, loaded bool) {
 // false when the store lists no commitments for one (the tracker then
 // reads them all, as it did before there was an index).
 func (t *Tracker) commitmentIndex(ctx context.Context) (*commitmentIndex, source, bool, error) {
+	return t.commitmentIndexSaving(ctx, snapshotSaveWait)
+}
+
+// commitmentIndexSaving is commitmentIndex, waiting up to wait to save the
+// snapshot of an index that read many documents.
+func (t *Tracker) commitmentIndexSaving(ctx context.Context, wait time.Duration) (*commitmentIndex, source, bool, error) {
 	src, ok := t.Store.(source)
 	if !ok {
 		return nil, nil, false, nil
@@ -236,7 +243,7 @@ func (t *Tracker) commitmentIndex(ctx context.Context) (*commitmentIndex, source
 	}
 	h.put(src, x, built, loaded)
 	if read >= t.snapshotAfter() {
-		t.saveSnapshot(ctx, src, x)
+		t.saveSnapshot(ctx, src, x, wait)
 	}
 	return x, src, true, nil
 }
@@ -413,6 +420,6 @@ func StatusRank(c *entente.TrackedCommitment) int {
 // a server starts does not wait for it (reading every commitment: 3 to 4 s
 // of CPU per 100,000 commitments). Reads that come meanwhile wait for the same one.
 func (t *Tracker) Warm(ctx context.Context) error {
-	_, _, _, err := t.commitmentIndex(ctx)
+	_, _, _, err := t.commitmentIndexSaving(ctx, warmSnapshotWait)
 	return err
 }

@@ -238,19 +238,35 @@ func (t *Tracker) loadSnapshot(ctx context.Context, src source, fp string) *comm
 	return x
 }
 
-// saveSnapshot keeps x as the store's snapshot, within a short time: a
-// write that waits for a long batch is not worth it, and a snapshot not
-// saved costs only the next reader's time.
-func (t *Tracker) saveSnapshot(ctx context.Context, src source, x *commitmentIndex) {
+// snapshotSaveWait bounds the save of a snapshot by a read that someone
+// waits for (a page, a command): a write that waits for a long batch is
+// not worth it to them, and a snapshot not saved costs only the next
+// reader's time.
+const snapshotSaveWait = 2 * time.Second
+
+// warmSnapshotWait bounds the save by Warm, a server's read at its start
+// that nobody waits for. There the one writing connection is often busy
+// with the search index's snapshot (31 MB at 100,000 statements) or its
+// merges, and the snapshot is largest (18 MB): saved within two seconds it
+// was dropped, and every start of the server read 2.1 million commitments
+// again, 23–50 s (docs/decisions.md, "The tracker's snapshot saved at a
+// server's start").
+const warmSnapshotWait = time.Minute
+
+// saveSnapshot keeps x as the store's snapshot, waiting up to wait for the
+// write; one not saved is logged (Tracker.Log).
+func (t *Tracker) saveSnapshot(ctx context.Context, src source, x *commitmentIndex, wait time.Duration) {
 	ss, ok := src.(snapshots)
 	if !ok {
 		return
 	}
 	data, err := x.snapshot()
-	if err != nil {
-		return
+	if err == nil {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), wait)
+		defer cancel()
+		err = ss.SaveTrackingSnapshot(ctx, x.state, x.rules+" "+indexLogic, data)
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
-	defer cancel()
-	_ = ss.SaveTrackingSnapshot(ctx, x.state, x.rules+" "+indexLogic, data)
+	if err != nil && t.Log != nil {
+		t.Log.Warn("tracking snapshot not saved: the next start reads every commitment", "bytes", len(data), "wait", wait.String(), "err", err)
+	}
 }

@@ -1,8 +1,12 @@
 package tracking_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/sqlstore"
@@ -74,4 +78,62 @@ func count(t *testing.T, s *sqlstore.Store, q string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// slowSnapshots is a store whose writer is busy for a while before a
+// snapshot is saved (the search index's snapshot, a merge): what a server
+// meets as it starts.
+type slowSnapshots struct {
+	*sqlstore.Store
+	busy time.Duration
+}
+
+func (s slowSnapshots) SaveTrackingSnapshot(ctx context.Context, state entente.CollectionState, rules string, data []byte) error {
+	select {
+	case <-time.After(s.busy):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return s.Store.SaveTrackingSnapshot(ctx, state, rules, data)
+}
+
+// TestWarmSavesItsSnapshotBehindABusyWriter: a server's read at its start
+// (Warm), which nobody waits for, saves its snapshot even when the writer
+// is busy for longer than a reader would wait; a reader's read gives up
+// on the save, and says so in the tracker's log.
+func TestWarmSavesItsSnapshotBehindABusyWriter(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := as(context.Background(), "ed", entente.RoleEditor)
+		ingestStatement(t, ctx, s, statement)
+		slow := slowSnapshots{Store: s, busy: 2500 * time.Millisecond}
+
+		var logged bytes.Buffer
+		reader, err := tracking.New(slow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reader.Log = slog.New(slog.NewTextHandler(&logged, nil))
+		tracking.SnapshotEvery(reader, 1)
+		if _, err := reader.Commitments(ctx, entente.CommitmentFilter{}); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, s, `SELECT count(*) FROM tracked_snapshot`); n != 0 {
+			t.Errorf("a reader waited %d snapshots' save behind a busy writer, want it to give up", n)
+		}
+		if !strings.Contains(logged.String(), "tracking snapshot not saved") {
+			t.Errorf("the snapshot not saved was not logged: %q", logged.String())
+		}
+
+		server, err := tracking.New(slow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tracking.SnapshotEvery(server, 1)
+		if err := server.Warm(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, s, `SELECT count(*) FROM tracked_snapshot`); n != 1 {
+			t.Errorf("after a server's read at its start: %d snapshots, want 1", n)
+		}
+	})
 }

@@ -7,6 +7,7 @@ package tracking
 
 import (
 	"context"
+	"log/slog"
 	"time"
 
 	"github.com/entente/entente"
@@ -74,6 +75,9 @@ type Tracker struct {
 	Fetcher       Fetcher // nil keeps no copy of evidence pages
 	// Now is today, for overdue and upcoming; tests fix it.
 	Now func() time.Time
+	// Log hears what the tracker could not do for later readers (a
+	// snapshot of its index not saved); nil says nothing.
+	Log *slog.Logger
 
 	// index keeps the commitments in memory between reads (index.go); a
 	// tracker not made by New reads them anew for each.

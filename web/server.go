@@ -166,6 +166,7 @@ func New(cfg Config) (*Server, error) {
 			s.track.Extractor, s.track.ExtractorName = cfg.Ingester.Extractor, cfg.Ingester.ExtractorName
 		}
 		s.track.Fetcher = ingest.NewFetcher()
+		s.track.Log = s.log
 	}
 	if cs, ok := cfg.Store.(compare.Store); ok {
 		if s.compare, err = compare.New(cs, s.track); err != nil {
