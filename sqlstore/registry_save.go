@@ -1,0 +1,343 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// SaveRegistry replaces the registry with entries built from the
+// extractions of signature, in one transaction; d, if not nil, is the
+// editor's decision the rebuild applies, stored with its event. An entry
+// keeps the id of the stored entry it shares most names with (among the
+// same parties first), so that links to it survive a rebuild. It returns
+// the ids of the entries in order.
+//
+// Only what changed is written. Every ingest rebuilds the registry, and a
+// rebuild that rewrote it whole (every entry, every alias, the link of
+// every citation and entity, each written twice) took 69 s of the 88 s a
+// rebuild took at 100,000 statements, for one new document
+// (docs/decisions.md, "The registry's rebuild at 100,000 statements").
+func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, signature string, d *entente.RegistryDecision) ([]int64, error) {
+	ids := make([]int64, len(entries))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		if d != nil {
+			if err := s.insertDecision(ctx, tx, d); err != nil {
+				return err
+			}
+		}
+		old, err := readStoredEntries(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("read registry: %w", err)
+		}
+		taken := keepRegistryIDs(entries, old, ids)
+		var gone []any
+		for id := range old {
+			if !taken[id] {
+				gone = append(gone, id)
+			}
+		}
+		// their aliases, added names and links go with them (ON DELETE)
+		if err := execIn(ctx, tx, `DELETE FROM registry WHERE id IN `, gone); err != nil {
+			return fmt.Errorf("delete registry entries: %w", err)
+		}
+		if err := writeEntries(ctx, tx, entries, ids, old, now); err != nil {
+			return err
+		}
+		if err := s.writeAliases(ctx, tx, entries, ids); err != nil {
+			return err
+		}
+		if err := linkItems(ctx, tx, entries, ids); err != nil {
+			return err
+		}
+		var added [][]any // the sentences of names analysts added
+		for i, e := range entries {
+			for _, it := range e.Items {
+				for _, label := range it.Added {
+					added = append(added, []any{ids[i], it.VersionID, label, it.Name})
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM registry_added_names`); err != nil {
+			return fmt.Errorf("clear added names: %w", err)
+		}
+		err = s.insertRows(ctx, tx, "registry_added_names", []string{"registry_id", "version_id", "label", "name"}, len(added),
+			func(i int) []any { return added[i] }, "", nil)
+		if err != nil {
+			return fmt.Errorf("insert added names: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO registry_state (id, signature, built_at) VALUES (1, $1, $2)
+			ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at`, signature, now)
+		if err != nil {
+			return fmt.Errorf("registry state: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save registry: %w", err)
+	}
+	return ids, nil
+}
+
+// storedEntry is an entry of the registry as stored: its columns as the
+// rebuild writes them, and its names folded (entente.NameKey).
+type storedEntry struct {
+	vals    []any
+	aliases []string
+}
+
+// entryValues are an entry's columns as stored, in the order of
+// writeEntries' statements: kind, name, instrument_kind, year, parties,
+// document_id, reason, confidence, mention_count, document_count.
+func entryValues(e entente.BuiltEntry) []any {
+	// as the rows read them back (int64 or nil), so that sameValues can
+	// compare them
+	var doc, year any
+	if e.DocumentID != 0 {
+		doc = e.DocumentID
+	}
+	if e.Year != nil {
+		year = int64(*e.Year)
+	}
+	return []any{string(e.Kind), e.Name, string(e.InstrumentKind), year, strings.Join(e.Parties, ","), doc,
+		e.Reason, e.Confidence, int64(e.Mentions), int64(e.Documents)}
+}
+
+// readStoredEntries reads every entry with its folded names.
+func readStoredEntries(ctx context.Context, tx *sql.Tx) (map[int64]*storedEntry, error) {
+	old := map[int64]*storedEntry{}
+	err := queryRows(ctx, tx, `SELECT id, kind, name, instrument_kind, year, parties, document_id, reason, confidence, mention_count, document_count
+		FROM registry`, nil, func(rows *sql.Rows) error {
+		var (
+			id                         int64
+			kind, name, ikind, parties string
+			reason                     string
+			year, doc                  sql.NullInt64
+			confidence                 float64
+			mentions, documents        int64
+		)
+		if err := rows.Scan(&id, &kind, &name, &ikind, &year, &parties, &doc, &reason, &confidence, &mentions, &documents); err != nil {
+			return err
+		}
+		var y, dv any
+		if year.Valid {
+			y = year.Int64
+		}
+		if doc.Valid {
+			dv = doc.Int64
+		}
+		old[id] = &storedEntry{vals: []any{kind, name, ikind, y, parties, dv, reason, confidence, mentions, documents}}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = queryRows(ctx, tx, `SELECT registry_id, alias FROM registry_aliases ORDER BY registry_id, position`, nil, func(rows *sql.Rows) error {
+		var (
+			id    int64
+			alias string
+		)
+		if err := rows.Scan(&id, &alias); err != nil {
+			return err
+		}
+		if o := old[id]; o != nil {
+			o.aliases = append(o.aliases, entente.NameKey(alias))
+		}
+		return nil
+	})
+	return old, err
+}
+
+// keepRegistryIDs gives each entry the id of the stored entry most of its
+// names had, if still free, and returns the ids given. A name may be an
+// entry's among some parties and another's among others (a mechanism of
+// each pair): the names of an entry of the same kind and parties vote
+// first, and only for an entry none of those found, the names of any.
+func keepRegistryIDs(entries []entente.BuiltEntry, old map[int64]*storedEntry, ids []int64) map[int64]bool {
+	exact, loose := map[string]int64{}, map[string]int64{} // kind|parties|name, kind|name → entry (the lowest id)
+	for id, o := range old {
+		kind, parties := o.vals[0].(string), o.vals[4].(string)
+		for _, a := range o.aliases {
+			for _, mk := range []struct {
+				m map[string]int64
+				k string
+			}{{exact, kind + "|" + parties + "|" + a}, {loose, kind + "|" + a}} {
+				if was, ok := mk.m[mk.k]; !ok || id < was {
+					mk.m[mk.k] = id
+				}
+			}
+		}
+	}
+	taken := map[int64]bool{}
+	vote := func(i int, key func(a string) string, m map[string]int64) bool {
+		votes := map[int64]int{}
+		for _, a := range entries[i].Aliases {
+			if id, ok := m[key(entente.NameKey(a.Alias))]; ok && !taken[id] {
+				votes[id]++
+			}
+		}
+		var best int64
+		for id, n := range votes {
+			if best == 0 || n > votes[best] || (n == votes[best] && id < best) {
+				best = id
+			}
+		}
+		if best != 0 {
+			ids[i], taken[best] = best, true
+		}
+		return best != 0
+	}
+	for i, e := range entries {
+		kind, parties := string(e.Kind), strings.Join(e.Parties, ",")
+		vote(i, func(a string) string { return kind + "|" + parties + "|" + a }, exact)
+	}
+	for i, e := range entries {
+		if ids[i] == 0 {
+			kind := string(e.Kind)
+			vote(i, func(a string) string { return kind + "|" + a }, loose)
+		}
+	}
+	return taken
+}
+
+// writeEntries updates the kept entries that changed and inserts the new
+// ones, setting their ids. A kept entry whose name changes is renamed
+// out of the way first, so that no two entries ever share a name.
+func writeEntries(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64, old map[int64]*storedEntry, now any) error {
+	var renamed []any
+	for i, e := range entries {
+		if ids[i] != 0 && old[ids[i]].vals[1] != e.Name {
+			renamed = append(renamed, ids[i])
+		}
+	}
+	if err := execIn(ctx, tx, `UPDATE registry SET name = '#' || id WHERE id IN `, renamed); err != nil {
+		return fmt.Errorf("rename registry entries: %w", err)
+	}
+	for i, e := range entries {
+		vals := entryValues(e)
+		if ids[i] != 0 {
+			if sameValues(vals, old[ids[i]].vals) {
+				continue
+			}
+			_, err := tx.ExecContext(ctx, `UPDATE registry SET kind = $1, name = $2, instrument_kind = $3, year = $4, parties = $5,
+				document_id = $6, reason = $7, confidence = $8, mention_count = $9, document_count = $10 WHERE id = $11`,
+				append(vals, ids[i])...)
+			if err != nil {
+				return fmt.Errorf("update entry %q: %w", e.Name, err)
+			}
+			continue
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO registry (kind, name, instrument_kind, year, parties, document_id, reason,
+			confidence, mention_count, document_count, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+			append(vals, now)...).Scan(&ids[i])
+		if err != nil {
+			return fmt.Errorf("insert entry %q: %w", e.Name, err)
+		}
+	}
+	return nil
+}
+
+// sameValues says whether an entry's columns are as stored.
+func sameValues(a, b []any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// writeAliases writes every entry's names anew, in order.
+func (s *Store) writeAliases(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM registry_aliases`); err != nil {
+		return fmt.Errorf("clear aliases: %w", err)
+	}
+	type aliasRow struct {
+		id  int64
+		pos int
+		a   entente.RegistryAlias
+	}
+	var rows []aliasRow
+	for i, e := range entries {
+		for p, a := range e.Aliases {
+			rows = append(rows, aliasRow{ids[i], p, a})
+		}
+	}
+	err := s.insertRows(ctx, tx, "registry_aliases", []string{"registry_id", "alias", "language", "reason", "confidence", "position", "folded"}, len(rows),
+		func(i int) []any {
+			r := rows[i]
+			return []any{r.id, r.a.Alias, r.a.Language, r.a.Reason, r.a.Confidence, r.pos, entente.NameKey(r.a.Alias)}
+		}, "", nil)
+	if err != nil {
+		return fmt.Errorf("insert aliases: %w", err)
+	}
+	return nil
+}
+
+// linkItems points each citation and entity at its entry, writing only
+// the rows whose entry changed (and unlinking those no entry holds).
+func linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64) error {
+	want := map[string]map[int64]int64{"citations": {}, "entities": {}} // table → row → entry
+	for i, e := range entries {
+		table := "citations"
+		if e.Kind != entente.RegInstrument {
+			table = "entities"
+		}
+		for _, it := range e.Items {
+			if it.RowID != 0 {
+				want[table][it.RowID] = ids[i]
+			}
+		}
+	}
+	for _, table := range []string{"citations", "entities"} {
+		type change struct {
+			row   int64
+			entry any
+		}
+		var changes []change
+		err := queryRows(ctx, tx, `SELECT id, registry_id FROM `+table, nil, func(rows *sql.Rows) error {
+			var (
+				row int64
+				now sql.NullInt64
+			)
+			if err := rows.Scan(&row, &now); err != nil {
+				return err
+			}
+			entry, ok := want[table][row]
+			switch {
+			case ok && (!now.Valid || now.Int64 != entry):
+				changes = append(changes, change{row, entry})
+			case !ok && now.Valid:
+				changes = append(changes, change{row, nil})
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read %s' links: %w", table, err)
+		}
+		if len(changes) == 0 {
+			continue
+		}
+		st, err := tx.PrepareContext(ctx, `UPDATE `+table+` SET registry_id = $1 WHERE id = $2`)
+		if err != nil {
+			return fmt.Errorf("link %s: %w", table, err)
+		}
+		for _, c := range changes {
+			if _, err := st.ExecContext(ctx, c.entry, c.row); err != nil {
+				st.Close()
+				return fmt.Errorf("link %s: %w", table, err)
+			}
+		}
+		if err := st.Close(); err != nil {
+			return fmt.Errorf("link %s: %w", table, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,96 @@
+package sqlstore_test
+
+import (
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/sqlstore"
+)
+
+// TestRegistryKeepsItsIDs: a rebuild of the registry keeps each entry's
+// id, so that links to it survive, also where one name is several
+// entries' among different parties (a working group of each pair); it
+// writes an entry's new counts, links each mention to its entry and
+// unlinks those no entry holds, gives a new entry a new id and drops an
+// entry no longer built.
+func TestRegistryKeepsItsIDs(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := t.Context()
+		doc := mustCreate(t, s, corpusDoc(t, statement))
+		var rows []int64 // the statement's mechanisms and projects
+		rs0, err := s.DB().QueryContext(ctx, `SELECT e.id FROM entities e JOIN versions v ON v.id = e.version_id WHERE v.document_id = $1 ORDER BY e.id`, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rs0.Next() {
+			var id int64
+			if err := rs0.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, id)
+		}
+		rs0.Close()
+		if len(rows) < 3 {
+			t.Fatalf("the statement has %d mechanisms and projects, want 3 at least", len(rows))
+		}
+		entry := func(kind entente.RegistryKind, name string, parties []string, mentions int, items ...int64) entente.BuiltEntry {
+			e := entente.BuiltEntry{Kind: kind, Name: name, Parties: parties, Reason: "test", Confidence: 1, Mentions: mentions, Documents: 1,
+				Aliases: []entente.RegistryAlias{{Alias: name, Language: "zh", Confidence: 1}}}
+			if kind == entente.RegMechanism { // the name each pair's group goes by
+				e.Aliases = append(e.Aliases, entente.RegistryAlias{Alias: "工作组", Language: "zh", Confidence: 1})
+			}
+			for _, r := range items {
+				e.Items = append(e.Items, entente.ItemKey{RowID: r})
+			}
+			return e
+		}
+		save := func(es ...entente.BuiltEntry) []int64 {
+			t.Helper()
+			ids, err := s.SaveRegistry(ctx, es, "test", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ids
+		}
+		linked := func(row int64) int64 {
+			t.Helper()
+			var id *int64
+			if err := s.DB().QueryRowContext(ctx, `SELECT registry_id FROM entities WHERE id = $1`, row).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			if id == nil {
+				return 0
+			}
+			return *id
+		}
+		rs, ae := []string{"CN", "RS"}, []string{"AE", "CN"}
+		first := save(
+			entry(entente.RegMechanism, "工作组 (CN–RS)", rs, 1, rows[0]),
+			entry(entente.RegMechanism, "工作组 (AE–CN)", ae, 1, rows[1]),
+			entry(entente.RegProject, "大桥", rs, 1, rows[2]),
+		)
+		// the same, in another order, the second counted twice now and
+		// holding the first's mention; the bridge no longer built; a new
+		// entry
+		again := save(
+			entry(entente.RegMechanism, "工作组 (AE–CN)", ae, 2, rows[1], rows[0]),
+			entry(entente.RegProject, "铁路", rs, 1),
+			entry(entente.RegMechanism, "工作组 (CN–RS)", rs, 1),
+		)
+		if again[0] != first[1] || again[2] != first[0] {
+			t.Errorf("ids after a rebuild: %v, want the working groups' %d and %d kept", again, first[1], first[0])
+		}
+		if again[1] == first[0] || again[1] == first[1] || again[1] == 0 {
+			t.Errorf("the new entry's id %d, want one of its own", again[1])
+		}
+		if n := rowCount(t, s, `SELECT count(*) FROM registry WHERE name = '大桥'`); n != 0 {
+			t.Errorf("the entry no longer built is still stored")
+		}
+		if n := rowCount(t, s, `SELECT mention_count FROM registry WHERE id = $1`, again[0]); n != 2 {
+			t.Errorf("the kept entry counts %d mentions, want its new 2", n)
+		}
+		if got := [3]int64{linked(rows[0]), linked(rows[1]), linked(rows[2])}; got != [3]int64{again[0], again[0], 0} {
+			t.Errorf("mentions linked to %v, want both working groups' to %d and the bridge's to none", got, again[0])
+		}
+	})
+}
