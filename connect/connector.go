@@ -241,6 +241,10 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		k := *d.SignedDate + "|" + strings.Join(ps, ",")
 		by[k] = append(by[k], d)
 	}
+	// the documents read for the pair at hand: those of one date and
+	// parties at a time (a document is of one), so that a library's
+	// documents are not all held at once (the extractions of the pairs
+	// found are, in out)
 	cache := map[int64]*entente.StoredDocument{}
 	load := func(id int64) (*entente.StoredDocument, error) {
 		if d, ok := cache[id]; ok {
@@ -290,6 +294,7 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 			}
 		}
 	}
+	clear(cache)
 	for _, k := range slices.Sorted(func(yield func(string) bool) {
 		for k := range by {
 			if !yield(k) {
@@ -311,6 +316,7 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 				}
 			}
 		}
+		clear(cache)
 	}
 	return out, nil
 }
