@@ -220,11 +220,27 @@ func (t *Tracker) commitmentIndexSaving(ctx context.Context, wait time.Duration)
 	if x := h.get(src); x != nil && x.state == state && x.rules == fp {
 		return x, src, true, nil
 	}
+	x, read, err := t.buildIndex(ctx, src, h, state, fp)
+	if x == nil || err != nil {
+		return nil, nil, false, err
+	}
+	// saved once the build's lock is let go: a reader of a changed
+	// collection does not wait for the save
+	if read >= t.snapshotAfter() {
+		t.saveSnapshot(ctx, src, x, wait)
+	}
+	return x, src, true, nil
+}
+
+// buildIndex brings the held index to state under the build's lock (one
+// build at a time), and says how many documents it read; nil when the
+// store lists no commitments for an index.
+func (t *Tracker) buildIndex(ctx context.Context, src source, h *indexHolder, state entente.CollectionState, fp string) (*commitmentIndex, int, error) {
 	h.build.Lock()
 	defer h.build.Unlock()
 	old := h.get(src)
 	if old != nil && old.state == state && old.rules == fp {
-		return old, src, true, nil
+		return old, 0, nil
 	}
 	if old != nil && old.rules != fp {
 		old = nil
@@ -236,16 +252,13 @@ func (t *Tracker) commitmentIndexSaving(ctx context.Context, wait time.Duration)
 	}
 	x, built, read, err := t.readIndex(ctx, src, old)
 	if errors.Is(err, errUnindexable) {
-		return nil, nil, false, nil
+		return nil, 0, nil
 	}
 	if err != nil {
-		return nil, nil, false, fmt.Errorf("read the commitments: %w", err)
+		return nil, 0, fmt.Errorf("read the commitments: %w", err)
 	}
 	h.put(src, x, built, loaded)
-	if read >= t.snapshotAfter() {
-		t.saveSnapshot(ctx, src, x, wait)
-	}
-	return x, src, true, nil
+	return x, read, nil
 }
 
 func (t *Tracker) rulesFingerprint() string {
