@@ -39,10 +39,31 @@ type Connector struct {
 	// names of mechanisms and projects join only among the same parties).
 	Parties PartyFinder
 
+	// SlowRebuild is how long a rebuild may take before the background
+	// rests after it (rest); 0 means DefaultSlowRebuild.
+	SlowRebuild time.Duration
+	// Now is the time rests are counted in; nil means time.Now (tests
+	// set it).
+	Now func() time.Time
+
 	mu      sync.Mutex     // one rebuild at a time
 	running atomic.Bool    // a rebuild runs in the background
 	bg      sync.WaitGroup // the background rebuilds
+
+	restMu   sync.Mutex
+	restEnds time.Time // no background rebuild starts before
 }
+
+// DefaultSlowRebuild is how long a rebuild may take before the background
+// rests after it. At 100,000 statements a rebuild takes some 20 s of a
+// core, and a server starts one after every upload that changes the
+// library: a steady stream of uploads kept a core rebuilding. After a
+// rebuild slower than this the background waits twice as long as it took
+// before it starts the next (the watcher's next tick does), so rebuilds
+// take at most a third of a core and the registry lags the library by up
+// to three rebuilds' time; a library that rebuilds faster is not held
+// back at all.
+const DefaultSlowRebuild = 2 * time.Second
 
 // New returns a connector over st that finds parties in names by the
 // lexicon's country table.
@@ -91,20 +112,7 @@ func (c *Connector) FreshOrLater(ctx context.Context) (bool, error) {
 		_, err := c.Rebuild(ctx)
 		return false, err
 	}
-	if c.running.CompareAndSwap(false, true) {
-		c.bg.Add(1)
-		go func() {
-			defer c.bg.Done()
-			defer c.running.Store(false)
-			if _, err := c.Rebuild(context.WithoutCancel(ctx)); err != nil {
-				log := c.Log
-				if log == nil {
-					log = slog.Default()
-				}
-				log.Error("registry rebuild", "err", err)
-			}
-		}()
-	}
+	c.background(ctx)
 	return true, nil
 }
 
@@ -131,16 +139,20 @@ func (c *Connector) Later(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-// background runs one rebuild in the background unless one runs.
+// background runs one rebuild in the background unless one runs or the
+// background rests after a slow one (DefaultSlowRebuild).
 func (c *Connector) background(ctx context.Context) {
-	if !c.running.CompareAndSwap(false, true) {
+	if c.resting() || !c.running.CompareAndSwap(false, true) {
 		return
 	}
 	c.bg.Add(1)
 	go func() {
 		defer c.bg.Done()
 		defer c.running.Store(false)
-		if _, err := c.Rebuild(context.WithoutCancel(ctx)); err != nil {
+		start := time.Now()
+		_, err := c.Rebuild(context.WithoutCancel(ctx))
+		c.rest(time.Since(start))
+		if err != nil {
 			log := c.Log
 			if log == nil {
 				log = slog.Default()
@@ -148,6 +160,35 @@ func (c *Connector) background(ctx context.Context) {
 			log.Error("registry rebuild", "err", err)
 		}
 	}()
+}
+
+// resting says whether the background rests after a slow rebuild.
+func (c *Connector) resting() bool {
+	c.restMu.Lock()
+	defer c.restMu.Unlock()
+	return c.now().Before(c.restEnds)
+}
+
+// rest makes the background rest twice as long as a rebuild that took
+// longer than SlowRebuild.
+func (c *Connector) rest(took time.Duration) {
+	slow := c.SlowRebuild
+	if slow <= 0 {
+		slow = DefaultSlowRebuild
+	}
+	if took <= slow {
+		return
+	}
+	c.restMu.Lock()
+	defer c.restMu.Unlock()
+	c.restEnds = c.now().Add(2 * took)
+}
+
+func (c *Connector) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
 }
 
 // Watch calls Later every interval until ctx ends, so that the registry
