@@ -100,6 +100,15 @@ func allEntries(t *testing.T, ctx context.Context, s *sqlstore.Store) []entente.
 // entryOf returns the entry that has alias.
 func entryOf(t *testing.T, es []entente.RegistryEntry, alias string) *entente.RegistryEntry {
 	t.Helper()
+	e := findEntry(es, alias)
+	if e == nil {
+		t.Fatalf("no entry has the alias %q", alias)
+	}
+	return e
+}
+
+// findEntry returns the entry that has alias, or nil.
+func findEntry(es []entente.RegistryEntry, alias string) *entente.RegistryEntry {
 	for i := range es {
 		for _, a := range es[i].Aliases {
 			if a.Alias == alias {
@@ -107,7 +116,6 @@ func entryOf(t *testing.T, es []entente.RegistryEntry, alias string) *entente.Re
 			}
 		}
 	}
-	t.Fatalf("no entry has the alias %q", alias)
 	return nil
 }
 

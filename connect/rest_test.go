@@ -2,11 +2,9 @@ package connect_test
 
 import (
 	"context"
-	"slices"
 	"testing"
 	"time"
 
-	"github.com/entente/entente"
 	"github.com/entente/entente/connect"
 	"github.com/entente/entente/sqlstore"
 )
@@ -25,11 +23,7 @@ func TestBackgroundRestsAfterSlowRebuild(t *testing.T) {
 		now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 		c.Now = func() time.Time { return now }
 		c.SlowRebuild = time.Nanosecond // every rebuild is slow
-		has := func(alias string) bool {
-			return slices.ContainsFunc(allEntries(t, ctx, s), func(e entente.RegistryEntry) bool {
-				return slices.ContainsFunc(e.Aliases, func(a entente.RegistryAlias) bool { return a.Alias == alias })
-			})
-		}
+		has := func(alias string) bool { return findEntry(allEntries(t, ctx, s), alias) != nil }
 
 		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt")
 		if behind, err := c.Later(ctx); err != nil || !behind {
