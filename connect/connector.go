@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/align"
 	"github.com/entente/entente/lexicon"
 )
 
@@ -22,6 +24,10 @@ type Store interface {
 	SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, signature string, d *entente.RegistryDecision) ([]int64, error)
 	RegistryEntry(ctx context.Context, id int64, mentions int) (*entente.RegistryEntry, error)
 	Document(ctx context.Context, id int64) (*entente.StoredDocument, error)
+	// DocumentHeadings and DocumentOutlines are what align.VersionsOf
+	// compares of two documents, read without their sentences.
+	DocumentHeadings(ctx context.Context, ids []int64) (map[int64]entente.Document, error)
+	DocumentOutlines(ctx context.Context, ids []int64) (map[int64]entente.Outline, error)
 	UserByID(ctx context.Context, id int64) (*entente.User, error)
 	// VersionLinkDecisions are the pairs of documents linked as versions
 	// of one statement (at ingest or by an editor), or unlinked by one.
@@ -300,9 +306,8 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 	}
 	var out []Versions
 	seen := map[[2]int64]bool{}
-	// pair adds documents x and y as versions; check asks align.Versions
-	// first (a pair no one decided on)
-	pair := func(x, y int64, check bool) error {
+	// pair adds documents x and y as versions
+	pair := func(x, y int64) error {
 		key := [2]int64{min(x, y), max(x, y)}
 		if seen[key] {
 			return nil
@@ -319,9 +324,6 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		if a.Extraction == nil || b.Extraction == nil || len(a.Versions) == 0 || len(b.Versions) == 0 {
 			return nil
 		}
-		if ok, _ := alignVersions(a.Extraction, b.Extraction); check && !ok {
-			return nil
-		}
 		out = append(out, Versions{Title: a.Title, A: a.Versions[0].ID, B: b.Versions[0].ID, XA: a.Extraction, XB: b.Extraction,
 			LangA: a.Versions[0].Language, LangB: b.Versions[0].Language})
 		return nil
@@ -330,36 +332,104 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		_, okA := docs[l.Document]
 		_, okB := docs[l.Other]
 		if l.Linked && okA && okB { // both in the library the registry reads (not withdrawn)
-			if err := pair(l.Document, l.Other, false); err != nil {
+			if err := pair(l.Document, l.Other); err != nil {
 				return nil, err
 			}
 		}
 	}
 	clear(cache)
-	for _, k := range slices.Sorted(func(yield func(string) bool) {
-		for k := range by {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	// The pairs no one decided on are compared as the matcher at ingest
+	// compares them (align.VersionsOf), by their headings and outlines,
+	// read a few hundred documents at a time; only a pair that reads as
+	// versions is read whole. Reading every pair whole took 4 of the 16 s
+	// a rebuild took at 100,000 statements, for pairs that were seldom
+	// versions (docs/decisions.md, "The registry's rebuild at 100,000
+	// statements").
+	var undecided [][2]int64
+	var ids []int64
+	compare := func() error {
+		err := c.undecidedVersions(ctx, undecided, ids, func(x, y int64) error { return pair(x, y) })
+		clear(cache)
+		undecided, ids = undecided[:0], ids[:0]
+		return err
+	}
+	for _, k := range slices.Sorted(maps.Keys(by)) {
 		ds := by[k]
 		for i := range ds {
 			for j := i + 1; j < len(ds); j++ {
 				if ds[i].Language == ds[j].Language {
 					continue
 				}
-				if linked, ok := decided[[2]int64{min(ds[i].ID, ds[j].ID), max(ds[i].ID, ds[j].ID)}]; ok && !linked {
-					continue // an editor said they are not one statement
+				key := [2]int64{min(ds[i].ID, ds[j].ID), max(ds[i].ID, ds[j].ID)}
+				if linked, ok := decided[key]; (ok && !linked) || seen[key] {
+					continue // an editor said they are not one statement, or they are linked
 				}
-				if err := pair(ds[i].ID, ds[j].ID, true); err != nil {
-					return nil, err
-				}
+				undecided = append(undecided, key)
+				ids = append(ids, key[0], key[1])
 			}
 		}
-		clear(cache)
+		if len(ids) >= versionsReadTogether {
+			if err := compare(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := compare(); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// versionsReadTogether is about how many documents' headings the check of
+// undecided pairs reads at once.
+const versionsReadTogether = 512
+
+// undecidedVersions calls add for each of pairs (of the documents ids)
+// that align.VersionsOf reads as versions of one statement: the headings
+// of all, then the outlines of those whose headings agree.
+func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids []int64, add func(x, y int64) error) error {
+	if len(pairs) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	heads, err := c.Store.DocumentHeadings(ctx, slices.Compact(ids))
+	if err != nil {
+		return err
+	}
+	var alike [][2]int64
+	var outlined []int64
+	for _, p := range pairs {
+		ha, okA := heads[p[0]]
+		hb, okB := heads[p[1]]
+		if !okA || !okB {
+			continue
+		}
+		if same, _ := align.Headings(ha, hb); same {
+			alike = append(alike, p)
+			outlined = append(outlined, p[0], p[1])
+		}
+	}
+	if len(alike) == 0 {
+		return nil
+	}
+	slices.Sort(outlined)
+	outlines, err := c.Store.DocumentOutlines(ctx, slices.Compact(outlined))
+	if err != nil {
+		return err
+	}
+	for _, p := range alike {
+		oa, okA := outlines[p[0]]
+		ob, okB := outlines[p[1]]
+		if !okA || !okB {
+			continue // a document without a version
+		}
+		if ok, _ := align.VersionsOf(heads[p[0]], oa, heads[p[1]], ob); ok {
+			if err := add(p[0], p[1]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // role is the role of who acts in ctx, as tracking reads it: the account

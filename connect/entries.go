@@ -61,7 +61,11 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 	index := map[string]*alias{}
 	langMentions := map[string]int{}
 	docs := map[int64]bool{}
-	mentions := map[[2]any]bool{}
+	type mention struct {
+		version int64
+		label   string
+	}
+	mentions := map[mention]bool{}
 	years := map[int]int{}
 	kinds := map[entente.ReferenceKind]int{}
 	var partySets [][]string
@@ -87,7 +91,7 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 		a.title = a.title || it.Bracketed
 		langMentions[it.Language] += len(it.Sentences)
 		for _, s := range it.Sentences {
-			mentions[[2]any{it.VersionID, s}] = true
+			mentions[mention{it.VersionID, s}] = true
 		}
 		if !docs[it.DocumentID] {
 			docs[it.DocumentID] = true

@@ -35,18 +35,10 @@ var (
 // reads it, and returns the documents' ids by file name.
 func ingestLibrary(t *testing.T, ctx context.Context, s *sqlstore.Store, names ...string) map[string]int64 {
 	t.Helper()
-	registryOnce.Do(func() { registry, registryErr = extract.NewRegistry() })
-	if registryErr != nil {
-		t.Fatal(registryErr)
-	}
-	x, err := registry.For("")
-	if err != nil {
-		t.Fatal(err)
-	}
 	if len(names) == 0 {
 		names = testlibrary.Names()
 	}
-	in := &ingest.Ingester{Store: s, Extractor: x, ExtractorName: registry.ID()}
+	in := newIngester(t, s)
 	ids := map[string]int64{}
 	for _, n := range names {
 		o := in.Batch(ctx, []string{testlibrary.Path(n)}, nil, func(o ingest.Outcome) {
@@ -60,6 +52,21 @@ func ingestLibrary(t *testing.T, ctx context.Context, s *sqlstore.Store, names .
 		}
 	}
 	return ids
+}
+
+// newIngester returns an ingester into s as entente ingest's, without a
+// version matcher: the registry finds versions itself.
+func newIngester(t *testing.T, s *sqlstore.Store) *ingest.Ingester {
+	t.Helper()
+	registryOnce.Do(func() { registry, registryErr = extract.NewRegistry() })
+	if registryErr != nil {
+		t.Fatal(registryErr)
+	}
+	x, err := registry.For("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &ingest.Ingester{Store: s, Extractor: x, ExtractorName: registry.ID()}
 }
 
 // truth names what each alias of the test library is: two aliases with
