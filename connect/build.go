@@ -294,48 +294,50 @@ func compatible(s, f *group) bool {
 // neither.
 func (b *builder) shortForms() {
 	gs := b.groups()
-	type cand struct {
-		full   *group
-		name   string
-		reason string
-		conf   float64
-	}
-	var joins []struct {
-		short *group
-		c     cand
-	}
+	idx := newShortIndex(gs, func(g *group) bool { return b.in.Items[g.root].Kind == entente.RegInstrument })
+	var joins []shortJoin
 	for _, s := range gs {
 		if b.in.Items[s.root].Kind != entente.RegInstrument {
 			continue
 		}
-		var found []cand
-		for _, f := range gs {
-			if f == s || b.in.Items[f.root].Kind != entente.RegInstrument || !compatible(s, f) {
-				continue
-			}
-			var c *cand
-			for _, sk := range slices.Sorted(maps.Keys(s.names)) {
-				for _, fk := range slices.Sorted(maps.Keys(f.names)) {
-					fname := f.names[fk]
-					if ok, why, conf := shortOf(bare(sk), bare(fk), s.names[sk], fname); ok && c == nil {
-						c = &cand{full: f, name: fname, reason: entente.NewReason(why, fname), conf: conf}
-					}
+		var found []shortJoin
+		idx.candidates(s, func(f *group) bool {
+			if f != s && compatible(s, f) {
+				if j, ok := shortFormOf(s, f); ok {
+					found = append(found, j)
 				}
 			}
-			if c != nil {
-				found = append(found, *c)
-			}
-		}
+			return len(found) < 2 // a short name that fits two full names joins neither
+		})
 		if len(found) == 1 {
-			joins = append(joins, struct {
-				short *group
-				c     cand
-			}{s, found[0]})
+			joins = append(joins, found[0])
 		}
 	}
 	for _, j := range joins {
-		b.union(j.c.full.root, j.short.root, j.c.reason, j.c.conf)
+		b.union(j.full.root, j.short.root, j.reason, j.conf)
 	}
+}
+
+// shortJoin is a short name's group joining its full name's.
+type shortJoin struct {
+	short, full *group
+	reason      string
+	conf        float64
+}
+
+// shortFormOf reports whether a name of group s is a short form of a name
+// of group f, with the reason of the first such pair of names in the order
+// of their keys.
+func shortFormOf(s, f *group) (shortJoin, bool) {
+	for _, sk := range slices.Sorted(maps.Keys(s.names)) {
+		for _, fk := range slices.Sorted(maps.Keys(f.names)) {
+			fname := f.names[fk]
+			if ok, why, conf := shortOf(bare(sk), bare(fk), s.names[sk], fname); ok {
+				return shortJoin{short: s, full: f, reason: entente.NewReason(why, fname), conf: conf}, true
+			}
+		}
+	}
+	return shortJoin{}, false
 }
 
 // shortOf reports whether the name sname (of key s) is a short form of
