@@ -11,8 +11,8 @@ import (
 // id, so that links to it survive, also where one name is several
 // entries' among different parties (a working group of each pair); it
 // writes an entry's new counts, links each mention to its entry and
-// unlinks those no entry holds, gives a new entry a new id and drops an
-// entry no longer built.
+// unlinks those no entry holds, gives a new entry a new id (never one an
+// entry had before) and drops an entry no longer built.
 func TestRegistryKeepsItsIDs(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := t.Context()
@@ -82,6 +82,11 @@ func TestRegistryKeepsItsIDs(t *testing.T) {
 		}
 		if again[1] == first[0] || again[1] == first[1] || again[1] == 0 {
 			t.Errorf("the new entry's id %d, want one of its own", again[1])
+		}
+		// the bridge had the largest id: a link to it must not show the
+		// railway now
+		if again[1] == first[2] {
+			t.Errorf("the new entry took the id %d of the entry dropped in the same rebuild", again[1])
 		}
 		if n := rowCount(t, s, `SELECT count(*) FROM registry WHERE name = '大桥'`); n != 0 {
 			t.Errorf("the entry no longer built is still stored")
