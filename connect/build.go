@@ -75,19 +75,8 @@ type builder struct {
 // a mechanism or project that says whose it is joins across documents of
 // other parties.
 func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryDecision, parties PartyFinder) []entente.BuiltEntry {
-	b := &builder{in: in, finder: parties, docs: map[int64]*entente.RegistryDocument{}, name: map[int]string{}, byKey: map[string][]int{}}
-	for i := range in.Documents {
-		b.docs[in.Documents[i].ID] = &in.Documents[i]
-	}
+	b := newBuilder(in, parties)
 	n := len(in.Items)
-	b.keys, b.parent, b.why, b.conf, b.partyOf = make([]string, n), make([]int, n), make([]string, n), make([]float64, n), make([]string, n)
-	b.rank = make([]int, n)
-	for i, it := range in.Items {
-		b.keys[i] = string(it.Kind) + "|" + key(it.Name)
-		b.parent[i], b.conf[i] = i, 1
-		b.partyOf[i] = b.parties(it.DocumentID)
-		b.byKey[b.keys[i]] = append(b.byKey[b.keys[i]], i)
-	}
 	b.sameNames()
 	b.shortForms()
 	for _, l := range links {
@@ -103,6 +92,24 @@ func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryD
 		b.apply(d)
 	}
 	return b.entries()
+}
+
+// newBuilder returns a builder of in with every item a group of its own.
+func newBuilder(in entente.RegistryInput, parties PartyFinder) *builder {
+	b := &builder{in: in, finder: parties, docs: map[int64]*entente.RegistryDocument{}, name: map[int]string{}, byKey: map[string][]int{}}
+	for i := range in.Documents {
+		b.docs[in.Documents[i].ID] = &in.Documents[i]
+	}
+	n := len(in.Items)
+	b.keys, b.parent, b.why, b.conf, b.partyOf = make([]string, n), make([]int, n), make([]string, n), make([]float64, n), make([]string, n)
+	b.rank = make([]int, n)
+	for i, it := range in.Items {
+		b.keys[i] = string(it.Kind) + "|" + key(it.Name)
+		b.parent[i], b.conf[i] = i, 1
+		b.partyOf[i] = b.parties(it.DocumentID)
+		b.byKey[b.keys[i]] = append(b.byKey[b.keys[i]], i)
+	}
+	return b
 }
 
 // note records why item i joined its group, unless it has a more telling

@@ -112,18 +112,7 @@ func (b *builder) shortFormsEveryPair() {
 
 // builderAfterSameNames is Build's builder up to its short forms.
 func builderAfterSameNames(in entente.RegistryInput) *builder {
-	b := &builder{in: in, docs: map[int64]*entente.RegistryDocument{}, name: map[int]string{}, byKey: map[string][]int{}}
-	for i := range in.Documents {
-		b.docs[in.Documents[i].ID] = &in.Documents[i]
-	}
-	n := len(in.Items)
-	b.keys, b.parent, b.why, b.conf, b.partyOf, b.rank = make([]string, n), make([]int, n), make([]string, n), make([]float64, n), make([]string, n), make([]int, n)
-	for i, it := range in.Items {
-		b.keys[i] = string(it.Kind) + "|" + key(it.Name)
-		b.parent[i], b.conf[i] = i, 1
-		b.partyOf[i] = b.parties(it.DocumentID)
-		b.byKey[b.keys[i]] = append(b.byKey[b.keys[i]], i)
-	}
+	b := newBuilder(in, nil)
 	b.sameNames()
 	return b
 }
