@@ -51,7 +51,18 @@ func newShortIndex(gs []*group, keep func(*group) bool) *shortIndex {
 			// more (a short Chinese form has four at least), three words or
 			// more (a short one has two at least)
 			ends, others, han := x.hanParts(bare(k), 5)
-			w := strings.Fields(strings.ToLower(name))
+			var beginnings []string // of two words or more, each shorter than the name
+			if w := strings.Fields(strings.ToLower(name)); len(w) >= 3 {
+				joined := joinWords(w[:len(w)-1])
+				for i, n := 0, 0; i < len(joined); i++ {
+					if joined[i] == 0 {
+						if n++; n >= 2 {
+							beginnings = append(beginnings, joined[:i])
+						}
+					}
+				}
+				beginnings = append(beginnings, joined)
+			}
 			for p := range g.parties {
 				if p == "" {
 					continue
@@ -62,8 +73,8 @@ func newShortIndex(gs []*group, keep func(*group) bool) *shortIndex {
 						x.byChar[hk] = appendOnce(x.byChar[hk], g)
 					}
 				}
-				for n := 2; n < len(w); n++ {
-					wk := wordsKey{p, joinWords(w[:n])}
+				for _, b := range beginnings {
+					wk := wordsKey{p, b}
 					x.byWords[wk] = appendOnce(x.byWords[wk], g)
 				}
 			}

@@ -201,3 +201,16 @@ func BenchmarkShortForms(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildManyInstruments: a whole build of a library citing many
+// distinct instruments, so that no other rule grows with their square.
+func BenchmarkBuildManyInstruments(b *testing.B) {
+	for _, n := range []int{10000, 40000} {
+		in := manyInstruments(n, 7)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for range b.N {
+				Build(in, nil, nil, nil)
+			}
+		})
+	}
+}
