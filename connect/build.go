@@ -62,6 +62,9 @@ type builder struct {
 	partyOf []string
 	finder  PartyFinder
 	titles  map[string][]int // documents by the key of their title (documentOf)
+	// members are each group's items by its root, kept from the first
+	// split on (detach); nil before
+	members map[int][]int
 }
 
 // Build makes the registry from the stored items, the links found between
@@ -136,6 +139,10 @@ func (b *builder) union(i, j int, why string, conf float64) bool {
 		return false
 	}
 	b.parent[rj] = ri
+	if b.members != nil {
+		b.members[ri] = append(b.members[ri], b.members[rj]...)
+		delete(b.members, rj)
+	}
 	b.note(rj, why, conf)
 	if nm, ok := b.name[rj]; ok {
 		if _, has := b.name[ri]; !has {

@@ -214,3 +214,21 @@ func BenchmarkBuildManyInstruments(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuildWithSplits: editors' splits replayed over a library citing
+// many instruments, each split costing what the groups it touches hold.
+func BenchmarkBuildWithSplits(b *testing.B) {
+	in := manyInstruments(40000, 7)
+	for _, n := range []int{0, 300} {
+		var ds []entente.RegistryDecision
+		for i := range n {
+			it := in.Items[(i*7919)%len(in.Items)]
+			ds = append(ds, entente.RegistryDecision{Action: entente.DecisionSplit, Kind: it.Kind, Names: []string{it.Name}, Why: "not one"})
+		}
+		b.Run(fmt.Sprintf("splits=%d", n), func(b *testing.B) {
+			for range b.N {
+				Build(in, nil, ds, nil)
+			}
+		})
+	}
+}
