@@ -29,7 +29,7 @@ func lib(items ...entente.RegistryItem) entente.RegistryInput {
 			it.Language = "zh"
 		}
 		it.RowID = int64(i + 1)
-		it.Sentences = []string{"s1"}
+		it.Sentences = []int64{it.VersionID*1000 + 1} // the version's first sentence
 		in.Items = append(in.Items, it)
 	}
 	return in

@@ -61,11 +61,7 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 	index := map[string]*alias{}
 	langMentions := map[string]int{}
 	docs := map[int64]bool{}
-	type mention struct {
-		version int64
-		label   string
-	}
-	mentions := map[mention]bool{}
+	mentions := map[int64]bool{} // by sentence
 	years := map[int]int{}
 	kinds := map[entente.ReferenceKind]int{}
 	var partySets [][]string
@@ -74,7 +70,7 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 		it := b.in.Items[i]
 		key := entente.ItemKey{VersionID: it.VersionID, Name: it.Name, RowID: it.RowID}
 		if it.RowID == 0 {
-			key.Added = it.Sentences
+			key.Added = it.Labels
 		}
 		e.Items = append(e.Items, key)
 		name := strings.TrimSpace(it.Name)
@@ -91,7 +87,7 @@ func (b *builder) entry(root int, items []int) entente.BuiltEntry {
 		a.title = a.title || it.Bracketed
 		langMentions[it.Language] += len(it.Sentences)
 		for _, s := range it.Sentences {
-			mentions[mention{it.VersionID, s}] = true
+			mentions[s] = true
 		}
 		if !docs[it.DocumentID] {
 			docs[it.DocumentID] = true

@@ -37,7 +37,7 @@ func manyInstruments(n int, seed uint64) entente.RegistryInput {
 	}
 	add := func(doc int64, name, lang string, year *int) {
 		in.Items = append(in.Items, entente.RegistryItem{Kind: entente.RegInstrument, Name: name, Bracketed: rng.IntN(2) == 0,
-			VersionID: doc, DocumentID: doc, Language: lang, Year: year, RowID: int64(len(in.Items) + 1), Sentences: []string{"s1"}})
+			VersionID: doc, DocumentID: doc, Language: lang, Year: year, RowID: int64(len(in.Items) + 1), Sentences: []int64{doc*1000 + 1}})
 	}
 	for len(in.Items) < n {
 		doc := int64(rng.IntN(len(in.Documents)) + 1)

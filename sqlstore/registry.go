@@ -78,7 +78,7 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 		rowIndex := make(map[row]int, nItems)
 		scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
 			return func(rows *sql.Rows) error {
-				it := entente.RegistryItem{Kind: kind, Sentences: []string{}}
+				it := entente.RegistryItem{Kind: kind, Sentences: []int64{}}
 				var year sql.NullInt64
 				var refKind string
 				if err := rows.Scan(&it.RowID, &it.VersionID, &it.DocumentID, &it.Language, &it.Name, &it.Bracketed, &refKind, &year); err != nil {
@@ -111,25 +111,24 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 		if err != nil {
 			return fmt.Errorf("read entities: %w", err)
 		}
+		// the mentions by sentence id, as they are stored: the builder
+		// counts them and needs no label (nor any order)
 		sentences := func(query string, instrument bool) error {
 			return queryRows(ctx, tx, query, nil, func(rows *sql.Rows) error {
-				var id int64
-				var label string
-				if err := rows.Scan(&id, &label); err != nil {
+				var id, sentence int64
+				if err := rows.Scan(&id, &sentence); err != nil {
 					return err
 				}
-				if i, ok := rowIndex[row{instrument, id}]; ok && !slices.Contains(in.Items[i].Sentences, label) {
-					in.Items[i].Sentences = append(in.Items[i].Sentences, label)
+				if i, ok := rowIndex[row{instrument, id}]; ok && !slices.Contains(in.Items[i].Sentences, sentence) {
+					in.Items[i].Sentences = append(in.Items[i].Sentences, sentence)
 				}
 				return nil
 			})
 		}
-		if err := sentences(`SELECT x.citation_id, s.label FROM citation_sentences x JOIN sentences s ON s.id = x.sentence_id
-			ORDER BY x.citation_id, s.position`, true); err != nil {
+		if err := sentences(`SELECT x.citation_id, x.sentence_id FROM citation_sentences x`, true); err != nil {
 			return fmt.Errorf("read reference sentences: %w", err)
 		}
-		if err := sentences(`SELECT x.entity_id, s.label FROM entity_sentences x JOIN sentences s ON s.id = x.sentence_id
-			ORDER BY x.entity_id, s.position`, false); err != nil {
+		if err := sentences(`SELECT x.entity_id, x.sentence_id FROM entity_sentences x`, false); err != nil {
 			return fmt.Errorf("read entity sentences: %w", err)
 		}
 		return applyNameCorrections(ctx, tx, in)

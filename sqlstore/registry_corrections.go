@@ -21,28 +21,27 @@ import (
 // as any mention does.
 func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryInput) error {
 	type key struct {
-		version int64
-		label   string
-		kind    entente.RegistryKind
+		sentence int64
+		kind     entente.RegistryKind
 	}
 	kindOf := map[string]entente.RegistryKind{"references": entente.RegInstrument, "mechanisms": entente.RegMechanism, "projects": entente.RegProject}
-	type version struct {
-		doc  int64
-		lang string
+	type sentence struct {
+		version, doc int64
+		lang, label  string
 	}
 	kept := map[key]map[string]bool{}
 	written := map[key][]string{} // the corrected list as written
 	var order []key
-	versions := map[int64]version{}
-	err := queryRows(ctx, tx, `SELECT k.field, k.value, s.version_id, s.label, v.document_id, v.language
+	sentences := map[int64]sentence{}
+	err := queryRows(ctx, tx, `SELECT k.field, k.value, s.id, s.version_id, s.label, v.document_id, v.language
 		FROM corrections k JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section
 			AND `+anchorSQL("s")+` = k.text_sha256 AND s.occurrence = k.occurrence
 		JOIN versions v ON v.id = k.version_id
 		WHERE k.field IN ('references', 'mechanisms', 'projects') AND k.state = 'approved' AND k.withdrawn_at IS NULL
 		ORDER BY k.id`, nil, func(rows *sql.Rows) error {
 		var field, value, label, lang string
-		var ver, doc int64
-		if err := rows.Scan(&field, &value, &ver, &label, &doc, &lang); err != nil {
+		var id, ver, doc int64
+		if err := rows.Scan(&field, &value, &id, &ver, &label, &doc, &lang); err != nil {
 			return err
 		}
 		var names []string
@@ -53,12 +52,12 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 		for _, n := range names {
 			set[entente.NameKey(n)] = true
 		}
-		k := key{ver, label, kindOf[field]}
+		k := key{id, kindOf[field]}
 		if _, ok := kept[k]; !ok {
 			order = append(order, k)
 		}
 		kept[k], written[k] = set, names // a later correction replaces an earlier one
-		versions[ver] = version{doc, lang}
+		sentences[id] = sentence{ver, doc, lang, label}
 		return nil
 	})
 	if err != nil || len(kept) == 0 {
@@ -67,8 +66,8 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 	// the names each corrected sentence has through the extractor's items
 	have := map[key]map[string]bool{}
 	for _, it := range in.Items {
-		for _, label := range it.Sentences {
-			k := key{it.VersionID, label, it.Kind}
+		for _, id := range it.Sentences {
+			k := key{id, it.Kind}
 			if _, ok := kept[k]; !ok {
 				continue
 			}
@@ -98,22 +97,23 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 				have[k] = map[string]bool{}
 			}
 			have[k][nk] = true
-			a := added{k.version, k.kind, nk}
+			st := sentences[k.sentence]
+			a := added{st.version, k.kind, nk}
 			if i, ok := addedAt[a]; ok {
-				extra[i].Sentences = append(extra[i].Sentences, k.label)
+				extra[i].Sentences = append(extra[i].Sentences, k.sentence)
+				extra[i].Labels = append(extra[i].Labels, st.label)
 				continue
 			}
-			v := versions[k.version]
 			addedAt[a] = len(extra)
-			extra = append(extra, entente.RegistryItem{Kind: k.kind, Name: n, VersionID: k.version, DocumentID: v.doc,
-				Language: v.lang, Sentences: []string{k.label}, Bracketed: strings.ContainsAny(n, "《〈\"“")})
+			extra = append(extra, entente.RegistryItem{Kind: k.kind, Name: n, VersionID: st.version, DocumentID: st.doc,
+				Language: st.lang, Sentences: []int64{k.sentence}, Labels: []string{st.label}, Bracketed: strings.ContainsAny(n, "《〈\"“")})
 		}
 	}
 	items := in.Items[:0]
 	for _, it := range in.Items {
 		before := len(it.Sentences)
-		it.Sentences = slices.DeleteFunc(it.Sentences, func(label string) bool {
-			set, ok := kept[key{it.VersionID, label, it.Kind}]
+		it.Sentences = slices.DeleteFunc(it.Sentences, func(id int64) bool {
+			set, ok := kept[key{id, it.Kind}]
 			return ok && !set[entente.NameKey(it.Name)]
 		})
 		if before > 0 && len(it.Sentences) == 0 {
