@@ -354,18 +354,16 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		return err
 	}
 	for _, k := range slices.Sorted(maps.Keys(by)) {
-		ds := by[k]
-		for i := range ds {
-			for j := i + 1; j < len(ds); j++ {
-				if ds[i].Language == ds[j].Language {
-					continue
+		for _, key := range peers(by[k]) {
+			if linked, ok := decided[key]; (ok && !linked) || seen[key] {
+				continue // an editor said they are not one statement, or they are linked
+			}
+			undecided = append(undecided, key)
+			ids = append(ids, key[0], key[1])
+			if len(ids) >= 8*versionsReadTogether { // a day of many statements
+				if err := compare(); err != nil {
+					return nil, err
 				}
-				key := [2]int64{min(ds[i].ID, ds[j].ID), max(ds[i].ID, ds[j].ID)}
-				if linked, ok := decided[key]; (ok && !linked) || seen[key] {
-					continue // an editor said they are not one statement, or they are linked
-				}
-				undecided = append(undecided, key)
-				ids = append(ids, key[0], key[1])
 			}
 		}
 		if len(ids) >= versionsReadTogether {
@@ -378,6 +376,32 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 		return nil, err
 	}
 	return out, nil
+}
+
+// maxVersionPeers bounds the documents of one day and parties in other
+// languages a document is compared with, as the matcher at ingest bounds
+// its candidates (sqlstore's maxVersionCandidates): a library whose
+// documents share a date by mistake (a collection imported with one date
+// for all) would otherwise make pairs by the square of that day's
+// documents.
+const maxVersionPeers = 50
+
+// peers returns the pairs of documents ds (of one day and parties) in two
+// languages, smaller id first: each document with at most maxVersionPeers
+// of the documents after it.
+func peers(ds []entente.RegistryDocument) [][2]int64 {
+	var out [][2]int64
+	for i := range ds {
+		n := 0
+		for j := i + 1; j < len(ds) && n < maxVersionPeers; j++ {
+			if ds[i].Language == ds[j].Language {
+				continue
+			}
+			n++
+			out = append(out, [2]int64{min(ds[i].ID, ds[j].ID), max(ds[i].ID, ds[j].ID)})
+		}
+	}
+	return out
 }
 
 // versionsReadTogether is about how many documents' headings the check of
