@@ -348,7 +348,7 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 	var undecided [][2]int64
 	var ids []int64
 	compare := func() error {
-		err := c.undecidedVersions(ctx, undecided, ids, func(x, y int64) error { return pair(x, y) })
+		err := c.undecidedVersions(ctx, undecided, ids, pair)
 		clear(cache)
 		undecided, ids = undecided[:0], ids[:0]
 		return err
