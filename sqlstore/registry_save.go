@@ -51,7 +51,7 @@ func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, 
 		if err := s.writeAliases(ctx, tx, entries, ids); err != nil {
 			return err
 		}
-		if err := linkItems(ctx, tx, entries, ids); err != nil {
+		if err := s.linkItems(ctx, tx, entries, ids); err != nil {
 			return err
 		}
 		var added [][]any // the sentences of names analysts added
@@ -283,7 +283,7 @@ func (s *Store) writeAliases(ctx context.Context, tx *sql.Tx, entries []entente.
 
 // linkItems points each citation and entity at its entry, writing only
 // the rows whose entry changed (and unlinking those no entry holds).
-func linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64) error {
+func (s *Store) linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64) error {
 	want := map[string]map[int64]int64{"citations": {}, "entities": {}} // table → row → entry
 	for i, e := range entries {
 		table := "citations"
@@ -297,11 +297,7 @@ func linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, id
 		}
 	}
 	for _, table := range []string{"citations", "entities"} {
-		type change struct {
-			row   int64
-			entry any
-		}
-		var changes []change
+		var changes []linkChange
 		err := queryRows(ctx, tx, `SELECT id, registry_id FROM `+table, nil, func(rows *sql.Rows) error {
 			var (
 				row int64
@@ -313,9 +309,9 @@ func linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, id
 			entry, ok := want[table][row]
 			switch {
 			case ok && (!now.Valid || now.Int64 != entry):
-				changes = append(changes, change{row, entry})
+				changes = append(changes, linkChange{row, entry})
 			case !ok && now.Valid:
-				changes = append(changes, change{row, nil})
+				changes = append(changes, linkChange{row, nil})
 			}
 			return nil
 		})
@@ -325,19 +321,58 @@ func linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, id
 		if len(changes) == 0 {
 			continue
 		}
-		st, err := tx.PrepareContext(ctx, `UPDATE `+table+` SET registry_id = $1 WHERE id = $2`)
-		if err != nil {
-			return fmt.Errorf("link %s: %w", table, err)
-		}
-		for _, c := range changes {
-			if _, err := st.ExecContext(ctx, c.entry, c.row); err != nil {
-				st.Close()
-				return fmt.Errorf("link %s: %w", table, err)
-			}
-		}
-		if err := st.Close(); err != nil {
+		if err := s.writeLinks(ctx, tx, table, changes); err != nil {
 			return fmt.Errorf("link %s: %w", table, err)
 		}
 	}
 	return nil
+}
+
+// linkChange sets a citation's or entity's entry (nil: none).
+type linkChange struct {
+	row   int64
+	entry any
+}
+
+// writeLinks writes the changes to table's links: where the database
+// takes arrays, in two statements (a first build links half a million
+// mentions at 100,000 statements, and one statement a row took 75 s of
+// round trips to PostgreSQL); else one prepared statement a row, which in
+// SQLite's process costs no round trip (a join with a list of values took
+// twice as long).
+func (s *Store) writeLinks(ctx context.Context, tx *sql.Tx, table string, changes []linkChange) error {
+	if s.arrays() {
+		var rows, entries, unlinked []int64
+		for _, c := range changes {
+			if id, ok := c.entry.(int64); ok {
+				rows, entries = append(rows, c.row), append(entries, id)
+			} else {
+				unlinked = append(unlinked, c.row)
+			}
+		}
+		if len(rows) > 0 {
+			_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET registry_id = v.entry
+				FROM unnest($1::bigint[], $2::bigint[]) AS v(row_id, entry) WHERE `+table+`.id = v.row_id`, rows, entries)
+			if err != nil {
+				return err
+			}
+		}
+		if len(unlinked) > 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET registry_id = NULL WHERE id = ANY($1)`, unlinked); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `UPDATE `+table+` SET registry_id = $1 WHERE id = $2`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, c := range changes {
+		if _, err := st.ExecContext(ctx, c.entry, c.row); err != nil {
+			return err
+		}
+	}
+	return st.Close()
 }
