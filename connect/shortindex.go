@@ -50,7 +50,7 @@ func newShortIndex(gs []*group, keep func(*group) bool) *shortIndex {
 			// a full name is longer than its short form: five characters or
 			// more (a short Chinese form has four at least), three words or
 			// more (a short one has two at least)
-			ends, others, han := x.hanParts(bare(k), 5)
+			ends, others, _ := x.hanParts(bare(k), 5) // no others unless Chinese
 			var beginnings []string // of two words or more, each shorter than the name
 			if w := strings.Fields(strings.ToLower(name)); len(w) >= 3 {
 				joined := joinWords(w[:len(w)-1])
@@ -67,11 +67,9 @@ func newShortIndex(gs []*group, keep func(*group) bool) *shortIndex {
 				if p == "" {
 					continue
 				}
-				for _, c := range others {
-					if han {
-						hk := hanKey{p, ends, c}
-						x.byChar[hk] = appendOnce(x.byChar[hk], g)
-					}
+				for _, c := range others { // none unless han
+					hk := hanKey{p, ends, c}
+					x.byChar[hk] = appendOnce(x.byChar[hk], g)
 				}
 				for _, b := range beginnings {
 					wk := wordsKey{p, b}
