@@ -51,7 +51,7 @@ func newShortIndex(gs []*group, keep func(*group) bool) *shortIndex {
 			// more (a short Chinese form has four at least), three words or
 			// more (a short one has two at least)
 			ends, others, _ := x.hanParts(bare(k), 5) // no others unless Chinese
-			var beginnings []string // of two words or more, each shorter than the name
+			var beginnings []string                   // of two words or more, each shorter than the name
 			if w := strings.Fields(strings.ToLower(name)); len(w) >= 3 {
 				joined := joinWords(w[:len(w)-1])
 				for i, n := 0, 0; i < len(joined); i++ {
