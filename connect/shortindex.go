@@ -50,8 +50,10 @@ func newShortIndex(gs []*group, keep func(*group) bool) *shortIndex {
 			// a full name is longer than its short form: five characters or
 			// more (a short Chinese form has four at least), three words or
 			// more (a short one has two at least)
-			ends, others, _ := x.hanParts(bare(k), 5) // no others unless Chinese
-			var beginnings []string                   // of two words or more, each shorter than the name
+			// (no others unless the name is Chinese)
+			ends, others, _ := x.hanParts(bare(k), 5)
+			// the beginnings of two words or more, each shorter than the name
+			var beginnings []string
 			if w := strings.Fields(strings.ToLower(name)); len(w) >= 3 {
 				joined := joinWords(w[:len(w)-1])
 				for i, n := 0, 0; i < len(joined); i++ {
