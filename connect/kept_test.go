@@ -1,0 +1,102 @@
+package connect_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/connect"
+	"github.com/entente/entente/sqlstore"
+)
+
+// readingStore counts the reads of the registry's input.
+type readingStore struct {
+	*sqlstore.Store
+	reads int
+}
+
+func (r *readingStore) RegistryInput(ctx context.Context) (*entente.RegistryInput, error) {
+	r.reads++
+	return r.Store.RegistryInput(ctx)
+}
+
+// TestDecisionsKeepTheirInputs: an editor's decisions in a row read the
+// library once, while it does not change and for keepInputs after the
+// last; the registry they make is the one a fresh rebuild makes; a new
+// document, or the time passed, makes the next decision read it again.
+func TestDecisionsKeepTheirInputs(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ingestLibrary(t, ctx, s, "cn-rs-2023.zh.txt", "cn-rs-2024.zh.txt")
+		rs := &readingStore{Store: s}
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Store = rs
+		now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+		c.Now = func() time.Time { return now }
+		if _, err := c.Rebuild(ctx); err != nil {
+			t.Fatal(err)
+		}
+		fta := entryOf(t, allEntries(t, ctx, s), "中塞自贸协定")
+		if _, err := c.Split(ctx, fta.ID, []string{"《中塞自贸协定》"}, "checking"); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(9 * time.Minute)
+		if _, err := c.Rename(ctx, fta.ID, "中塞自由贸易协定", "shorter"); err != nil {
+			t.Fatal(err)
+		}
+		if rs.reads != 2 {
+			t.Errorf("a rebuild and two decisions read the library %d times, want 2 (the rebuild keeps nothing, the second decision reads none)", rs.reads)
+		}
+		// what the kept inputs made is what a fresh read makes
+		kept := allEntries(t, ctx, s)
+		fresh, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fresh.Rebuild(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if again := allEntries(t, ctx, s); !sameEntries(kept, again) {
+			t.Errorf("the decisions made\n%v\na fresh rebuild makes\n%v", kept, again)
+		}
+
+		// a new document: the next decision reads the library again
+		ingestLibrary(t, ctx, s, "cn-rs-2016.zh.txt")
+		if _, err := c.Rename(ctx, fta.ID, "中塞自贸协定（2023年）", "dated"); err != nil {
+			t.Fatal(err)
+		}
+		if rs.reads != 3 {
+			t.Errorf("after a new document a decision read the library %d times in all, want 3", rs.reads)
+		}
+		// over ten minutes after the last decision: read again
+		now = now.Add(11 * time.Minute)
+		if _, err := c.Rename(ctx, fta.ID, "中塞自由贸易协定", "undated"); err != nil {
+			t.Fatal(err)
+		}
+		if rs.reads != 4 {
+			t.Errorf("eleven minutes after a decision the next read the library %d times in all, want 4", rs.reads)
+		}
+	})
+}
+
+// sameEntries compares two listings by what a reader sees of each entry.
+func sameEntries(a, b []entente.RegistryEntry) bool {
+	key := func(es []entente.RegistryEntry) []string {
+		var out []string
+		for _, e := range es {
+			s := string(e.Kind) + "|" + e.Name
+			for _, al := range e.Aliases {
+				s += "|" + al.Alias + "/" + al.Reason
+			}
+			out = append(out, s)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(key(a), key(b))
+}
