@@ -106,11 +106,28 @@ func newBuilder(in entente.RegistryInput, parties PartyFinder) *builder {
 	n := len(in.Items)
 	b.keys, b.parent, b.why, b.conf, b.partyOf = make([]string, n), make([]int, n), make([]string, n), make([]float64, n), make([]string, n)
 	b.rank = make([]int, n)
+	// a library's half million items have some thousands of names and a
+	// document's items its parties: each key and party list made once
+	type named struct {
+		kind entente.RegistryKind
+		name string
+	}
+	keys := map[named]string{}
+	partyLists := map[int64]string{}
 	for i, it := range in.Items {
-		b.keys[i] = string(it.Kind) + "|" + key(it.Name)
+		k, ok := keys[named{it.Kind, it.Name}]
+		if !ok {
+			k = string(it.Kind) + "|" + key(it.Name)
+			keys[named{it.Kind, it.Name}] = k
+		}
+		p, ok := partyLists[it.DocumentID]
+		if !ok {
+			p = b.parties(it.DocumentID)
+			partyLists[it.DocumentID] = p
+		}
+		b.keys[i], b.partyOf[i] = k, p
 		b.parent[i], b.conf[i] = i, 1
-		b.partyOf[i] = b.parties(it.DocumentID)
-		b.byKey[b.keys[i]] = append(b.byKey[b.keys[i]], i)
+		b.byKey[k] = append(b.byKey[k], i)
 	}
 	return b
 }
