@@ -11,17 +11,6 @@ import (
 	"github.com/entente/entente/sqlstore"
 )
 
-// readingStore counts the reads of the registry's input.
-type readingStore struct {
-	*sqlstore.Store
-	reads int
-}
-
-func (r *readingStore) RegistryInput(ctx context.Context) (*entente.RegistryInput, error) {
-	r.reads++
-	return r.Store.RegistryInput(ctx)
-}
-
 // TestDecisionsKeepTheirInputs: an editor's decisions in a row read the
 // library once, while it does not change and for keepInputs after the
 // last; the registry they make is the one a fresh rebuild makes; a new
@@ -30,7 +19,7 @@ func TestDecisionsKeepTheirInputs(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := cli(context.Background())
 		ingestLibrary(t, ctx, s, "cn-rs-2023.zh.txt", "cn-rs-2024.zh.txt")
-		rs := &readingStore{Store: s}
+		rs := &countingStore{Store: s}
 		c, err := connect.New(s)
 		if err != nil {
 			t.Fatal(err)

@@ -14,15 +14,22 @@ import (
 	"github.com/entente/entente/sqlstore"
 )
 
-// countingStore counts the documents a rebuild reads whole.
+// countingStore counts what a rebuild reads: the documents it reads whole,
+// and how many times the registry's input.
 type countingStore struct {
 	*sqlstore.Store
 	whole []int64
+	reads int
 }
 
 func (c *countingStore) Document(ctx context.Context, id int64) (*entente.StoredDocument, error) {
 	c.whole = append(c.whole, id)
 	return c.Store.Document(ctx, id)
+}
+
+func (c *countingStore) RegistryInput(ctx context.Context) (*entente.RegistryInput, error) {
+	c.reads++
+	return c.Store.RegistryInput(ctx)
 }
 
 // TestUndecidedPairsReadByOutline: two documents of one day and parties in
