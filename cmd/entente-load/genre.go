@@ -25,8 +25,12 @@ type genre struct {
 	cities    [][3]string
 	orgs      [][3]string
 	leads     [][3]string
-	partners  []*lexicon.Country
-	china     *lexicon.Country
+	// instruments are name patterns of two parties' instruments: zh, zh
+	// short, en, sr; globals are instruments every party cites
+	instruments [][4]string
+	globals     [][3]string
+	partners    []*lexicon.Country
+	china       *lexicon.Country
 }
 
 // loadGenre reads genre.txt and the parties' names from the lexicon.
@@ -56,7 +60,12 @@ func loadGenre() (*genre, error) {
 				return nil, fmt.Errorf("genre.txt:%d: an area needs 4 columns", n)
 			}
 			g.areas = append(g.areas, [4]string(cols))
-		case "project", "city", "organisation", "lead":
+		case "instrument":
+			if len(cols) != 4 {
+				return nil, fmt.Errorf("genre.txt:%d: an instrument needs 4 columns", n)
+			}
+			g.instruments = append(g.instruments, [4]string(cols))
+		case "project", "city", "organisation", "lead", "global":
 			if len(cols) != 3 {
 				return nil, fmt.Errorf("genre.txt:%d: %s needs 3 columns", n, section)
 			}
@@ -68,6 +77,8 @@ func loadGenre() (*genre, error) {
 				g.cities = append(g.cities, row)
 			case "lead":
 				g.leads = append(g.leads, row)
+			case "global":
+				g.globals = append(g.globals, row)
 			default:
 				g.orgs = append(g.orgs, row)
 			}
@@ -83,7 +94,7 @@ func loadGenre() (*genre, error) {
 			return nil, fmt.Errorf("genre.txt:%d: line outside a known section", n)
 		}
 	}
-	if g.china == nil || len(g.partners) == 0 || len(g.templates["zh"]) == 0 {
+	if g.china == nil || len(g.partners) == 0 || len(g.templates["zh"]) == 0 || len(g.instruments) == 0 || len(g.globals) == 0 {
 		return nil, fmt.Errorf("genre: incomplete genre.txt")
 	}
 	return g, nil
@@ -180,13 +191,59 @@ func (g *genre) fill(r *rand.Rand, tl string, col int, a, b *lexicon.Country, ye
 		return first(c, nameLang)
 	}
 	areaWord := func() string { return g.areas[r.IntN(len(g.areas))][col+1] }
+	full, shortened := g.instrument(r, tl, col, a, b)
 	return strings.NewReplacer(
 		"{A}", first(a, nameLang), "{B}", first(b, nameLang), "{a}", short(a), "{b}", short(b),
 		"{X}", areaWord(), "{Z}", areaWord(),
+		"{I}", full, "{i}", shortened, "{G}", g.globals[r.IntN(len(g.globals))][col],
 		"{P}", g.cities[r.IntN(len(g.cities))][col]+g.sep(tl)+g.projects[r.IntN(len(g.projects))][col],
 		"{C}", g.cities[r.IntN(len(g.cities))][col], "{O}", g.orgs[r.IntN(len(g.orgs))][col],
 		"{Y}", strconv.Itoa(year+r.IntN(8)), "{M}", monthNames[r.IntN(12)], "{N}", strconv.Itoa(10+r.IntN(990)),
 	).Replace(t)
+}
+
+// instrument draws an instrument of parties a and b on an area, in
+// language tl: its full name and the short form Chinese statements write
+// (the full name in other languages). The same parties, area and kind
+// make the same name, so that a library cites each instrument from many
+// statements, as a real one does.
+func (g *genre) instrument(r *rand.Rand, tl string, col int, a, b *lexicon.Country) (full, short string) {
+	pattern := g.instruments[r.IntN(len(g.instruments))]
+	area := g.areas[r.IntN(len(g.areas))][col+1]
+	names := func(p string) string {
+		switch tl {
+		case "zh":
+			return strings.NewReplacer("{A}", first(a, "zh"), "{B}", first(b, "zh"), "{a}", first(a, "zh-short"),
+				"{b}", first(b, "zh-short"), "{X}", area).Replace(p)
+		case "en":
+			return strings.NewReplacer("{A}", first(a, "en"), "{B}", first(b, "en"), "{X}", titleCase(area)).Replace(p)
+		}
+		return strings.NewReplacer("{A}", last(a, "sr-Latn"), "{B}", last(b, "sr-Latn"), "{X}", area).Replace(p)
+	}
+	switch tl {
+	case "zh":
+		return names(pattern[0]), names(pattern[1])
+	case "en":
+		full = names(pattern[2])
+	default:
+		full = names(pattern[3])
+	}
+	return full, full
+}
+
+// titleCase writes an English area as a title writes it: "the digital
+// economy" in "Cooperation in Digital Economy", "trade and investment" as
+// "Trade and Investment".
+func titleCase(s string) string {
+	words := strings.Fields(strings.TrimPrefix(s, "the "))
+	for i, w := range words {
+		if i > 0 && (w == "and" || w == "of" || w == "in" || w == "on" || w == "for") {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
 }
 
 func (g *genre) sep(tl string) string {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -127,6 +128,21 @@ func TestRunSmall(t *testing.T) {
 			if !strings.Contains(report, want) {
 				t.Errorf("run %d: no row %q in\n%s", run, want, report)
 			}
+		}
+		// the registry: first built on the first run, rebuilt on the
+		// second; the generator's instruments make entries cited by more
+		// than one document
+		firstStep := map[int]string{0: "built for the first time", 1: "rebuilt (the library changed since it was built)"}[run]
+		for _, row := range []string{firstStep, "rebuilt again, the library unchanged", "the most cited entry with its first 50 mentions",
+			"what cites that document", "the citation graph (50 instruments, 20 citing documents each)"} {
+			if cellsOf(report, row) == nil {
+				t.Errorf("run %d: no registry row %q in\n%s", run, row, report)
+			}
+		}
+		if m := regexp.MustCompile(`the registry: (\d+) entries .* the most cited: .* \((\d+) mentions in (\d+) documents\)`).FindStringSubmatch(report); m == nil {
+			t.Errorf("run %d: no registry summary in\n%s", run, report)
+		} else if docs, _ := strconv.Atoi(m[3]); docs < 2 {
+			t.Errorf("run %d: the most cited entry is in %s documents: %s", run, m[3], m[0])
 		}
 		for _, row := range []string{"two characters 铁路", "phrase 全面战略伙伴关系"} {
 			cells := cellsOf(report, row)

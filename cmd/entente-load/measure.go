@@ -87,6 +87,8 @@ type sizeResult struct {
 	ingest *ingestFigures
 	forms  []*formResult
 	edits  []edit
+	// the registry's builds and reads
+	registry *registryFigures
 	// the live heap after the first search (the label index) and after
 	// each form ran once (with their matches and results kept)
 	heapIndex, heapForms uint64
@@ -241,6 +243,9 @@ func measure(ctx context.Context, log *slog.Logger, g *genre, c config, n int) (
 	if err := measureEdits(ctx, s, res); err != nil {
 		return nil, err
 	}
+	if res.registry, err = measureRegistry(ctx, s); err != nil {
+		return nil, err
+	}
 	scanRounds := max(3, c.rounds/5)
 	for range scanRounds {
 		for _, r := range res.forms {
@@ -322,6 +327,7 @@ func (r *sizeResult) print(out io.Writer) {
 	for _, e := range r.edits {
 		fmt.Fprintf(out, "| %s | %s | %s |\n", e.what, ms(e.wall), ms(e.cpu))
 	}
+	r.registry.print(out)
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, "Kept: the store's results of the query in this state (its hits, facets and ranked block), as a page of a query already seen. "+
 		"Anew: counted, faceted and ranked again (the full-text index's matches kept). CPU: this process's, per search (mean).")
