@@ -180,6 +180,9 @@ func SketchRanges(staged int64) [][2]int64 { return sketchRanges(staged) }
 // MergePartRows is how many staged rows a merge's part moves, about.
 const MergePartRows = mergePartRows
 
+// CitedBySQL is CitedBy's statement, for the plan test.
+const CitedBySQL = citedBySQL
+
 // SentencesOfDocuments is sentencesOfDocuments, for the plan test.
 func SentencesOfDocuments(cond string) string { return sentencesOfDocuments(cond) }
 

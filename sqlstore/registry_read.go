@@ -203,22 +203,30 @@ func (s *Store) RegistryEntry(ctx context.Context, id int64, mentions int) (*ent
 // Cites returns the instruments document doc cites, in the order it first
 // cites them, each with the stored document it is, if any.
 func (s *Store) Cites(ctx context.Context, doc int64) ([]entente.CitationLink, error) {
-	return s.citationLinks(ctx, doc, `SELECT r.id, r.name, t.id, t.title, t.kind, t.language, t.signed_date, s.label
-		FROM citations c JOIN versions v ON v.id = c.version_id JOIN registry r ON r.id = c.registry_id
-		JOIN citation_sentences x ON x.citation_id = c.id JOIN sentences s ON s.id = x.sentence_id
-		LEFT JOIN documents t ON t.id = r.document_id AND t.withdrawn_at IS NULL
-		WHERE v.document_id = $1 ORDER BY v.id, s.position, r.id`, false)
+	return s.citationLinks(ctx, doc, citesSQL, false)
 }
+
+const citesSQL = `SELECT r.id, r.name, t.id, t.title, t.kind, t.language, t.signed_date, s.label
+	FROM citations c JOIN versions v ON v.id = c.version_id JOIN registry r ON r.id = c.registry_id
+	JOIN citation_sentences x ON x.citation_id = c.id JOIN sentences s ON s.id = x.sentence_id
+	LEFT JOIN documents t ON t.id = r.document_id AND t.withdrawn_at IS NULL
+	WHERE v.document_id = $1 ORDER BY v.id, s.position, r.id`
 
 // CitedBy returns the documents that cite document doc (through the
 // registry entry whose document it is), oldest first.
+// A document is the document of one entry or none, and that entry's
+// citations are read through the indexes by entry (migration 0061): an
+// index of every entry's document, nearly all NULL, made SQLite scan the
+// library's documents in date order instead.
 func (s *Store) CitedBy(ctx context.Context, doc int64) ([]entente.CitationLink, error) {
-	return s.citationLinks(ctx, doc, `SELECT r.id, r.name, d.id, d.title, d.kind, d.language, d.signed_date, s.label
-		FROM registry r JOIN citations c ON c.registry_id = r.id JOIN versions v ON v.id = c.version_id
-		JOIN documents d ON d.id = v.document_id
-		JOIN citation_sentences x ON x.citation_id = c.id JOIN sentences s ON s.id = x.sentence_id
-		WHERE r.document_id = $1 AND d.withdrawn_at IS NULL ORDER BY d.signed_date, d.id, s.position`, true)
+	return s.citationLinks(ctx, doc, citedBySQL, true)
 }
+
+const citedBySQL = `SELECT r.id, r.name, d.id, d.title, d.kind, d.language, d.signed_date, s.label
+	FROM registry r JOIN citations c ON c.registry_id = r.id JOIN versions v ON v.id = c.version_id
+	JOIN documents d ON d.id = v.document_id
+	JOIN citation_sentences x ON x.citation_id = c.id JOIN sentences s ON s.id = x.sentence_id
+	WHERE r.document_id = $1 AND d.withdrawn_at IS NULL ORDER BY d.signed_date, d.id, s.position`
 
 // citationLinks groups the rows of query by entry (cites) or by citing
 // document (cited-by).
