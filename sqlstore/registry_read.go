@@ -153,46 +153,8 @@ func (s *Store) RegistryEntry(ctx context.Context, id int64, mentions int) (*ent
 		if mentions <= 0 {
 			return nil
 		}
-		var ts []storedText
-		err = queryRows(ctx, tx, `SELECT DISTINCT d.id, d.title, d.signed_date, v.language, s.label, `+sentenceTextSQL("s")+`, m.name, s.position FROM (
-				SELECT c.version_id, c.title AS name, x.sentence_id FROM citations c JOIN citation_sentences x ON x.citation_id = c.id
-				WHERE c.registry_id = $1
-				UNION ALL
-				SELECT n.version_id, n.name, y.sentence_id FROM entities n JOIN entity_sentences y ON y.entity_id = n.id
-				WHERE n.registry_id = $1
-				UNION ALL
-				SELECT a.version_id, a.name, t.id FROM registry_added_names a
-				JOIN sentences t ON t.version_id = a.version_id AND t.label = a.label
-				WHERE a.registry_id = $1) m
-			JOIN sentences s ON s.id = m.sentence_id JOIN versions v ON v.id = m.version_id JOIN documents d ON d.id = v.document_id
-			WHERE d.withdrawn_at IS NULL
-			ORDER BY d.signed_date, d.id, s.position LIMIT $2`, []any{id, mentions}, func(rows *sql.Rows) error {
-			var m entente.RegistryMention
-			var date sql.NullString
-			var pos int
-			var t storedText
-			dest := append([]any{&m.DocumentID, &m.Title, &date, &m.Language, &m.Sentence}, t.dest()...)
-			if err := rows.Scan(append(dest, &m.Alias, &pos)...); err != nil {
-				return err
-			}
-			if date.Valid {
-				m.SignedDate = &date.String
-			}
-			e.MentionList = append(e.MentionList, m)
-			ts = append(ts, t)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		texts, err := sentenceTexts(ctx, queryRows, tx, nil, ts)
-		if err != nil {
-			return err
-		}
-		for i := range e.MentionList {
-			e.MentionList[i].Text = texts[i]
-		}
-		return nil
+		e.MentionList, err = s.registryMentions(ctx, tx, id, mentions)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("registry entry %d: %w", id, err)
