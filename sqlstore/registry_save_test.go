@@ -1,6 +1,9 @@
 package sqlstore_test
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/entente/entente"
@@ -96,6 +99,94 @@ func TestRegistryKeepsItsIDs(t *testing.T) {
 		}
 		if got := [3]int64{linked(rows[0]), linked(rows[1]), linked(rows[2])}; got != [3]int64{again[0], again[0], 0} {
 			t.Errorf("mentions linked to %v, want both working groups' to %d and the bridge's to none", got, again[0])
+		}
+	})
+}
+
+// TestRegistryWritesChangedNames: a rebuild writes the names of the
+// entries whose names changed, and of new entries, and leaves the rows of
+// an entry whose names are as stored untouched (SQLite's rowid,
+// PostgreSQL's xmin: the row was not written again); every entry's names
+// are then stored as built, in order.
+func TestRegistryWritesChangedNames(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := t.Context()
+		version := "rowid"
+		if s.DB().Driver() != nil && !strings.Contains(fmt.Sprintf("%T", s.DB().Driver()), "sqlite") {
+			version = "xmin::text"
+		}
+		entry := func(name string, aliases ...entente.RegistryAlias) entente.BuiltEntry {
+			return entente.BuiltEntry{Kind: entente.RegInstrument, Name: name, Parties: []string{"CN", "RS"}, Reason: "test", Confidence: 1,
+				Aliases: aliases}
+		}
+		al := func(name, why string, conf float64) entente.RegistryAlias {
+			return entente.RegistryAlias{Alias: name, Language: "zh", Reason: why, Confidence: conf}
+		}
+		type row struct {
+			alias, language, reason string
+			confidence              float64
+			version                 string
+		}
+		stored := func(id int64) []row {
+			t.Helper()
+			rs, err := s.DB().QueryContext(ctx, `SELECT alias, language, reason, confidence, `+version+` FROM registry_aliases
+				WHERE registry_id = $1 ORDER BY position`, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rs.Close()
+			var out []row
+			for rs.Next() {
+				var r row
+				if err := rs.Scan(&r.alias, &r.language, &r.reason, &r.confidence, &r.version); err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, r)
+			}
+			return out
+		}
+		// the entry that stays as it is comes second, so that its rows,
+		// were they written again, would not take the same rowids
+		first := []entente.BuiltEntry{
+			entry("乙协定", al("乙协定", "canonical", 1), al("乙", "short_form", 0.8)),
+			entry("甲协定", al("甲协定", "canonical", 1), al("甲", "short_form", 0.8)),
+			entry("丙协定", al("丙协定", "canonical", 1)),
+		}
+		ids, err := s.SaveRegistry(ctx, first, "one", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := map[int64][]row{}
+		for _, id := range ids {
+			before[id] = stored(id)
+		}
+		second := []entente.BuiltEntry{
+			first[1], // as stored
+			entry("乙协定", al("乙协定", "canonical", 1), al("乙", "first_words", 0.7)), // a name's reason changed
+			entry("丙协定", al("丙协定", "canonical", 1), al("丙", "short_form", 0.8)),  // a name added
+			entry("丁协定", al("丁协定", "canonical", 1)),                              // new
+		}
+		again, err := s.SaveRegistry(ctx, second, "two", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again[0] != ids[1] || again[1] != ids[0] || again[2] != ids[2] {
+			t.Fatalf("ids %v, want %v kept", again[:3], ids)
+		}
+		for i, e := range second {
+			got := stored(again[i])
+			if len(got) != len(e.Aliases) {
+				t.Errorf("%s: %d names stored, want %d", e.Name, len(got), len(e.Aliases))
+				continue
+			}
+			for p, a := range e.Aliases {
+				if g := got[p]; g.alias != a.Alias || g.language != a.Language || g.reason != a.Reason || g.confidence != a.Confidence {
+					t.Errorf("%s: name %d stored as %+v, want %+v", e.Name, p, g, a)
+				}
+			}
+		}
+		if got := stored(ids[1]); !slices.Equal(got, before[ids[1]]) {
+			t.Errorf("the entry whose names did not change: rows %+v, were %+v (written again)", got, before[ids[1]])
 		}
 	})
 }
