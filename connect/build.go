@@ -62,6 +62,7 @@ type builder struct {
 	partyOf []string
 	finder  PartyFinder
 	titles  map[string][]int // documents by the key of their title (documentOf)
+	docOf   []int            // each item's document, an index into in.Documents (-1: none stored)
 	// members are each group's items by its root, kept from the first
 	// split on (detach); nil before
 	members map[int][]int
@@ -106,6 +107,11 @@ func newBuilder(in entente.RegistryInput, parties PartyFinder) *builder {
 	n := len(in.Items)
 	b.keys, b.parent, b.why, b.conf, b.partyOf = make([]string, n), make([]int, n), make([]string, n), make([]float64, n), make([]string, n)
 	b.rank = make([]int, n)
+	b.docOf = make([]int, n)
+	docIndex := make(map[int64]int, len(in.Documents))
+	for i := range in.Documents {
+		docIndex[in.Documents[i].ID] = i
+	}
 	// a library's half million items have some thousands of names and a
 	// document's items its parties: each key and party list made once
 	type named struct {
@@ -126,6 +132,11 @@ func newBuilder(in entente.RegistryInput, parties PartyFinder) *builder {
 			partyLists[it.DocumentID] = p
 		}
 		b.keys[i], b.partyOf[i] = k, p
+		if d, ok := docIndex[it.DocumentID]; ok {
+			b.docOf[i] = d
+		} else {
+			b.docOf[i] = -1
+		}
 		b.parent[i], b.conf[i] = i, 1
 		b.byKey[k] = append(b.byKey[k], i)
 	}

@@ -21,6 +21,7 @@ type PartyFinder interface {
 type Parties struct {
 	zh       map[string]string // full Chinese name → code
 	zhLen    int               // the longest, in runes
+	zhFirst  map[rune]bool     // the first characters of the full names
 	short    map[rune][]string // one-character short form → codes (塞: Serbia and Cyprus)
 	words    map[string]string // words of a spaced name, lower case, joined by one space → code
 	maxWords int
@@ -28,12 +29,13 @@ type Parties struct {
 
 // NewParties indexes the country table.
 func NewParties(cs *lexicon.Countries) *Parties {
-	p := &Parties{zh: map[string]string{}, short: map[rune][]string{}, words: map[string]string{}}
+	p := &Parties{zh: map[string]string{}, zhFirst: map[rune]bool{}, short: map[rune][]string{}, words: map[string]string{}}
 	for _, c := range cs.List {
 		for _, n := range c.Names["zh"] {
 			if r := []rune(n); len(r) >= 2 {
 				p.zh[n] = c.Code
 				p.zhLen = max(p.zhLen, len(r))
+				p.zhFirst[r[0]] = true
 			}
 		}
 		for _, n := range c.Names["zh-short"] {
@@ -60,6 +62,10 @@ func splitWords(s string) []string {
 
 // PartiesIn returns the codes of the parties name names, in code order; a
 // short form shared by several parties (塞) gives them all.
+//
+// A registry's build asks this of every name of a library (some 100,000
+// at 100,000 statements): the names are looked up as parts of name itself,
+// by byte offsets, not as new strings.
 func (p *Parties) PartiesIn(name string) []string {
 	var out []string
 	add := func(c string) {
@@ -67,14 +73,21 @@ func (p *Parties) PartiesIn(name string) []string {
 			out = append(out, c)
 		}
 	}
-	rs := []rune(name)
+	var rs []rune
+	var at []int // each rune's byte offset, and the end
+	for off, r := range name {
+		rs, at = append(rs, r), append(at, off)
+	}
+	at = append(at, len(name))
 	for i := 0; i < len(rs); {
 		matched := 0
-		for n := min(p.zhLen, len(rs)-i); n >= 2; n-- {
-			if c, ok := p.zh[string(rs[i:i+n])]; ok {
-				add(c)
-				matched = n
-				break
+		if p.zhFirst[rs[i]] {
+			for n := min(p.zhLen, len(rs)-i); n >= 2; n-- {
+				if c, ok := p.zh[name[at[i]:at[i+n]]]; ok {
+					add(c)
+					matched = n
+					break
+				}
 			}
 		}
 		if matched > 0 {
@@ -97,9 +110,17 @@ func (p *Parties) PartiesIn(name string) []string {
 		i++
 	}
 	ws := splitWords(name)
+	joined := strings.Join(ws, " ")
+	starts := make([]int, len(ws)+1) // each word's offset in joined, and the end plus one
+	off := 0
+	for i, w := range ws {
+		starts[i] = off
+		off += len(w) + 1
+	}
+	starts[len(ws)] = off
 	for i := 0; i < len(ws); i++ {
 		for n := min(p.maxWords, len(ws)-i); n >= 1; n-- {
-			if c, ok := p.words[strings.Join(ws[i:i+n], " ")]; ok {
+			if c, ok := p.words[joined[starts[i]:starts[i+n]-1]]; ok {
 				add(c)
 				i += n - 1
 				break
