@@ -180,6 +180,10 @@ func SketchRanges(staged int64) [][2]int64 { return sketchRanges(staged) }
 // MergePartRows is how many staged rows a merge's part moves, about.
 const MergePartRows = mergePartRows
 
+// LinksThroughTable is how many changed links SQLite writes through a
+// temporary table.
+const LinksThroughTable = linksThroughTable
+
 // CitedBySQL is CitedBy's statement, for the plan test.
 const CitedBySQL = citedBySQL
 

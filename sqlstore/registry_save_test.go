@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -187,6 +188,98 @@ func TestRegistryWritesChangedNames(t *testing.T) {
 		}
 		if got := stored(ids[1]); !slices.Equal(got, before[ids[1]]) {
 			t.Errorf("the entry whose names did not change: rows %+v, were %+v (written again)", got, before[ids[1]])
+		}
+	})
+}
+
+// TestRegistryLinksManyMentions: a rebuild that moves thousands of
+// mentions (as a first build does; SQLite writes them through a temporary
+// table past sqlstore.LinksThroughTable) links each to its entry and
+// unlinks those no entry holds.
+func TestRegistryLinksManyMentions(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := t.Context()
+		doc := mustCreate(t, s, corpusDoc(t, statement))
+		var version int64
+		if err := s.DB().QueryRowContext(ctx, `SELECT id FROM versions WHERE document_id = $1`, doc).Scan(&version); err != nil {
+			t.Fatal(err)
+		}
+		n := sqlstore.LinksThroughTable + 500
+		tx, err := s.DB().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range n {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO citations (version_id, title, kind) VALUES ($1, $2, 'other')`, version, fmt.Sprintf("文件%d", i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		var rows []int64
+		rs, err := s.DB().QueryContext(ctx, `SELECT id FROM citations ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rs.Next() {
+			var id int64
+			if err := rs.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, id)
+		}
+		rs.Close()
+		// three entries, kept by both rebuilds: the second moves every
+		// mention to the next entry and leaves one in five in none
+		save := func(shift int, skipFifth bool) map[int64]int64 {
+			t.Helper()
+			var es []entente.BuiltEntry
+			for k := range 3 {
+				name := fmt.Sprintf("协定%d", k)
+				es = append(es, entente.BuiltEntry{Kind: entente.RegInstrument, Name: name, Reason: "test", Confidence: 1,
+					Aliases: []entente.RegistryAlias{{Alias: name, Language: "zh", Confidence: 1}}})
+			}
+			want := map[int64]int64{}
+			at := map[int64]int{}
+			for i, r := range rows {
+				if skipFifth && i%5 == 0 {
+					continue
+				}
+				k := (i + shift) % 3
+				es[k].Items = append(es[k].Items, entente.ItemKey{RowID: r})
+				at[r] = k
+			}
+			ids, err := s.SaveRegistry(ctx, es, fmt.Sprint(shift), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r, k := range at {
+				want[r] = ids[k]
+			}
+			return want
+		}
+		for _, c := range []struct {
+			shift     int
+			skipFifth bool
+		}{{0, false}, {1, true}} {
+			want := save(c.shift, c.skipFifth)
+			got := map[int64]int64{}
+			rs, err := s.DB().QueryContext(ctx, `SELECT id, registry_id FROM citations WHERE registry_id IS NOT NULL`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rs.Next() {
+				var id, entry int64
+				if err := rs.Scan(&id, &entry); err != nil {
+					t.Fatal(err)
+				}
+				got[id] = entry
+			}
+			rs.Close()
+			if !maps.Equal(got, want) {
+				t.Errorf("rebuild %+v: %d mentions linked, want %d, or linked to other entries", c, len(got), len(want))
+			}
 		}
 	})
 }
