@@ -77,6 +77,20 @@ type RegistryDocument struct {
 type RegistryInput struct {
 	Items     []RegistryItem
 	Documents []RegistryDocument
+	// Mark is how far the store read, for a later read of what was added
+	// since (the store's RegistryInputAfter).
+	Mark RegistryMark
+}
+
+// RegistryMark is how far a registry input was read: the largest id of
+// the documents, citations and entities read, how many rows of each it
+// read, and the store's account of what else a registry is built from
+// (corrections, version links). A store reads only the rows past a mark
+// when nothing was changed or removed below it.
+type RegistryMark struct {
+	LastDocument, LastCitation, LastEntity int64
+	Documents, Citations, Entities         int64
+	Others                                 string
 }
 
 // RegistryAlias is one name of an entry, with why it was joined to the

@@ -19,6 +19,9 @@ import (
 // Store is what the connector needs of a store.
 type Store interface {
 	RegistryInput(ctx context.Context) (*entente.RegistryInput, error)
+	// RegistryInputAfter reads what was added past a mark, or reports
+	// false when anything else changed.
+	RegistryInputAfter(ctx context.Context, mark entente.RegistryMark) (*entente.RegistryInput, bool, error)
 	RegistrySignature(ctx context.Context) (now, built string, err error)
 	RegistryDecisions(ctx context.Context) ([]entente.RegistryDecision, error)
 	SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, signature string, d *entente.RegistryDecision) ([]int64, error)
@@ -59,7 +62,7 @@ type Connector struct {
 	restMu   sync.Mutex
 	restEnds time.Time // no background rebuild starts before
 
-	kept      *keptInputs // what the last decision's build read (guarded by mu)
+	kept      *keptInputs // what the last build read (guarded by mu)
 	keptTimer *time.Timer // forgets kept
 }
 
@@ -72,12 +75,14 @@ type keptInputs struct {
 	until     time.Time
 }
 
-// keepInputs is how long the inputs a decision's build read are kept for
-// the next decision. An editor merges, splits and renames several entries
-// in a row, and each decision builds the registry again: at 100,000
-// statements reading the library took 4 of each build's 9 s, for the same
-// library. The inputs (some 500,000 names there) are let go after this
-// long without a decision, or as soon as the library changes.
+// keepInputs is how long the inputs a build read are kept for the next
+// build. An editor merges, splits and renames several entries in a row,
+// and each decision builds the registry again: at 100,000 statements
+// reading the library took 4 of each build's 9 s, for the same library.
+// A server rebuilds after every upload, and an upload adds documents and
+// nothing else: the next build reads only those (RegistryInputAfter).
+// The inputs (some 830,000 names there, a few hundred MB) are let go after
+// this long without a build.
 const keepInputs = 10 * time.Minute
 
 // DefaultSlowRebuild is how long a rebuild may take before the background
@@ -258,7 +263,7 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 	if err != nil {
 		return nil, nil, err
 	}
-	in, links, err := c.inputs(ctx, sig, d != nil)
+	in, links, err := c.inputs(ctx, sig)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -278,14 +283,31 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 }
 
 // inputs returns what a build of the library of signature sig reads: the
-// names and documents, and the links of aligned versions. A decision's
-// build keeps them for the next decision (keepInputs); Build does not
-// change them. The caller holds mu.
-func (c *Connector) inputs(ctx context.Context, sig string, deciding bool) (*entente.RegistryInput, []Link, error) {
-	if k := c.kept; k != nil && deciding && k.signature == sig && c.now().Before(k.until) {
-		k.until = c.now().Add(keepInputs)
-		c.keptTimer.Reset(keepInputs)
-		return k.in, k.links, nil
+// names and documents, and the links of aligned versions. A build keeps
+// them for the next (keepInputs): the next reads nothing if the library
+// is as it was, and only the documents added since if nothing else
+// changed (the store's RegistryInputAfter), as after an ingest. Build
+// does not change them. The caller holds mu.
+func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryInput, []Link, error) {
+	if k := c.kept; k != nil && c.now().Before(k.until) {
+		if k.signature == sig {
+			c.keep(k)
+			return k.in, k.links, nil
+		}
+		added, ok, err := c.Store.RegistryInputAfter(ctx, k.in.Mark)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok {
+			in := withAdded(k.in, added)
+			vs, err := c.versions(ctx, in)
+			if err != nil {
+				return nil, nil, err
+			}
+			k := &keptInputs{signature: sig, in: in, links: AlignedLinks(*in, vs)}
+			c.keep(k)
+			return k.in, k.links, nil
+		}
 	}
 	c.forgetLocked()
 	in, err := c.Store.RegistryInput(ctx)
@@ -296,19 +318,60 @@ func (c *Connector) inputs(ctx context.Context, sig string, deciding bool) (*ent
 	if err != nil {
 		return nil, nil, err
 	}
-	links := AlignedLinks(*in, vs)
-	if deciding {
-		k := &keptInputs{signature: sig, in: in, links: links, until: c.now().Add(keepInputs)}
-		c.kept = k
-		c.keptTimer = time.AfterFunc(keepInputs, func() {
-			c.mu.Lock()
-			defer c.mu.Unlock()
-			if c.kept == k {
-				c.forgetLocked()
-			}
-		})
+	k := &keptInputs{signature: sig, in: in, links: AlignedLinks(*in, vs)}
+	c.keep(k)
+	return k.in, k.links, nil
+}
+
+// keep keeps k for the next build, for keepInputs from now; the caller
+// holds mu.
+func (c *Connector) keep(k *keptInputs) {
+	if c.keptTimer != nil {
+		c.keptTimer.Stop()
 	}
-	return in, links, nil
+	k.until = c.now().Add(keepInputs)
+	c.kept = k
+	c.keptTimer = time.AfterFunc(keepInputs, func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.kept == k {
+			c.forgetLocked()
+		}
+	})
+}
+
+// withAdded returns the input in with what was added since it was read,
+// in the order a whole read gives (the references, then the mechanisms
+// and projects, then the names analysts added; documents by id), so
+// that the build makes what it makes of a whole read: the first item of
+// a group gives its reasons.
+func withAdded(in, added *entente.RegistryInput) *entente.RegistryInput {
+	part := func(it entente.RegistryItem) int {
+		switch {
+		case it.RowID == 0:
+			return 2 // a name an analyst added
+		case it.Kind == entente.RegInstrument:
+			return 0 // a citation
+		}
+		return 1 // a mechanism or project
+	}
+	out := &entente.RegistryInput{Mark: added.Mark,
+		Items:     make([]entente.RegistryItem, 0, len(in.Items)+len(added.Items)),
+		Documents: make([]entente.RegistryDocument, 0, len(in.Documents)+len(added.Documents))}
+	for p := range 3 {
+		for _, it := range in.Items {
+			if part(it) == p {
+				out.Items = append(out.Items, it)
+			}
+		}
+		for _, it := range added.Items {
+			if part(it) == p {
+				out.Items = append(out.Items, it)
+			}
+		}
+	}
+	out.Documents = append(append(out.Documents, in.Documents...), added.Documents...)
+	return out
 }
 
 // forgetLocked lets the kept inputs go; the caller holds mu.

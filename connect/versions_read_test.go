@@ -19,7 +19,16 @@ import (
 type countingStore struct {
 	*sqlstore.Store
 	whole []int64
-	reads int
+	reads int // whole reads of the registry's input
+	added int // reads of what was added past a mark, that found only additions
+}
+
+func (c *countingStore) RegistryInputAfter(ctx context.Context, m entente.RegistryMark) (*entente.RegistryInput, bool, error) {
+	in, ok, err := c.Store.RegistryInputAfter(ctx, m)
+	if ok {
+		c.added++
+	}
+	return in, ok, err
 }
 
 func (c *countingStore) Document(ctx context.Context, id int64) (*entente.StoredDocument, error) {

@@ -23,126 +23,219 @@ import (
 // count too (so that withdrawing one does not rebuild the registry);
 // every read of the registry leaves them out.
 func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, error) {
-	in := &entente.RegistryInput{}
+	var in *entente.RegistryInput
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		// sized first: grown by appending, the half million items of a
-		// library of 100,000 statements were copied over and over (1.3 s
-		// of a rebuild's 11 s)
-		var nDocs, nItems int
-		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents),
-			(SELECT count(*) FROM citations) + (SELECT count(*) FROM entities)`).Scan(&nDocs, &nItems)
+		now, err := readRegistryMark(ctx, tx)
 		if err != nil {
-			return fmt.Errorf("count registry input: %w", err)
+			return err
 		}
-		in.Documents = make([]entente.RegistryDocument, 0, nDocs)
-		in.Items = make([]entente.RegistryItem, 0, nItems)
-		docs := make(map[int64]int, nDocs)
-		err = queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d ORDER BY d.id`, nil, func(rows *sql.Rows) error {
-			var d entente.RegistryDocument
-			var date sql.NullString
-			if err := rows.Scan(&d.ID, &d.Title, &d.Kind, &d.Language, &date); err != nil {
-				return err
-			}
-			if date.Valid {
-				d.SignedDate = &date.String
-			}
-			d.Parties = []string{}
-			docs[d.ID] = len(in.Documents)
-			in.Documents = append(in.Documents, d)
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read documents: %w", err)
+		if in, err = readRegistryInput(ctx, tx, entente.RegistryMark{}, now); err != nil {
+			return err
 		}
-		err = queryRows(ctx, tx, `SELECT p.document_id, p.party FROM document_parties p ORDER BY p.document_id, p.position`, nil,
-			func(rows *sql.Rows) error {
-				var id int64
-				var p string
-				if err := rows.Scan(&id, &p); err != nil {
-					return err
-				}
-				if i, ok := docs[id]; ok {
-					in.Documents[i].Parties = append(in.Documents[i].Parties, p)
-				}
-				return nil
-			})
-		if err != nil {
-			return fmt.Errorf("read parties: %w", err)
-		}
-		// an item's index by its row, citations' and entities' apart
-		rows := [2]*rowIndex{newRowIndex(nItems), newRowIndex(nItems)} // [0] entities, [1] citations
-		which := func(instrument bool) *rowIndex {
-			if instrument {
-				return rows[1]
-			}
-			return rows[0]
-		}
-		scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
-			return func(rows *sql.Rows) error {
-				it := entente.RegistryItem{Kind: kind, Sentences: []int64{}}
-				var year sql.NullInt64
-				var refKind string
-				if err := rows.Scan(&it.RowID, &it.VersionID, &it.DocumentID, &it.Language, &it.Name, &it.Bracketed, &refKind, &year); err != nil {
-					return err
-				}
-				it.RefKind = entente.ReferenceKind(refKind)
-				if year.Valid {
-					y := int(year.Int64)
-					it.Year = &y
-				}
-				which(kind == entente.RegInstrument).set(it.RowID, len(in.Items))
-				in.Items = append(in.Items, it)
-				return nil
-			}
-		}
-		err = queryRows(ctx, tx, `SELECT c.id, c.version_id, v.document_id, v.language, c.title, c.bracketed, c.kind, c.year
-			FROM citations c JOIN versions v ON v.id = c.version_id ORDER BY c.id`, nil, scanItem(entente.RegInstrument))
-		if err != nil {
-			return fmt.Errorf("read references: %w", err)
-		}
-		err = queryRows(ctx, tx, `SELECT e.id, e.version_id, v.document_id, v.language, e.name, FALSE, e.kind, NULL
-			FROM entities e JOIN versions v ON v.id = e.version_id ORDER BY e.id`, nil, func(rows *sql.Rows) error {
-			if err := scanItem("")(rows); err != nil {
-				return err
-			}
-			it := &in.Items[len(in.Items)-1]
-			it.Kind, it.RefKind = entente.RegistryKind(it.RefKind), ""
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read entities: %w", err)
-		}
-		// the mentions by sentence id, as they are stored: the builder
-		// counts them and needs no label (nor any order). They are read
-		// as pairs first and then laid out in one array, each item's
-		// sentences a part of it, instead of a small slice grown for each
-		// of 830,000 items.
-		var owner []int32 // each mention's item
-		var said []int64  // and its sentence
-		sentences := func(query string, instrument bool) error {
-			return queryRows(ctx, tx, query, nil, func(rows *sql.Rows) error {
-				var id, sentence int64
-				if err := rows.Scan(&id, &sentence); err != nil {
-					return err
-				}
-				if i, ok := which(instrument).get(id); ok {
-					owner, said = append(owner, int32(i)), append(said, sentence)
-				}
-				return nil
-			})
-		}
-		if err := sentences(`SELECT x.citation_id, x.sentence_id FROM citation_sentences x`, true); err != nil {
-			return fmt.Errorf("read reference sentences: %w", err)
-		}
-		if err := sentences(`SELECT x.entity_id, x.sentence_id FROM entity_sentences x`, false); err != nil {
-			return fmt.Errorf("read entity sentences: %w", err)
-		}
-		layOutSentences(in.Items, owner, said)
 		return applyNameCorrections(ctx, tx, in)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("registry input: %w", err)
 	}
+	return in, nil
+}
+
+// RegistryInputAfter reads what was added past mark (the Mark of an
+// input read before): the documents, references, mechanisms and projects
+// past it, in the order RegistryInput reads them. It reports false, and
+// reads nothing, when anything else changed: a row at or below the mark
+// removed, a name added to a document read before (a re-extraction), a
+// correction or a version link. Then only a whole read is the library.
+// An ingest adds documents and their names and nothing else, and a
+// server rebuilds the registry after each: at 100,000 statements reading
+// the whole input was 4 s of a rebuild's 11.
+func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMark) (*entente.RegistryInput, bool, error) {
+	var in *entente.RegistryInput
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		now, err := readRegistryMark(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if now.Others != mark.Others || mark.Others == "" {
+			return nil
+		}
+		// the rows at or below the mark are as they were when as many
+		// are below it now (the rows past it counted by their index)
+		var newDocs, newCits, newEnts int64
+		var oldNamed bool
+		err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE id > $1),
+				(SELECT count(*) FROM citations WHERE id > $2), (SELECT count(*) FROM entities WHERE id > $3),
+				EXISTS (SELECT 1 FROM citations c JOIN versions v ON v.id = c.version_id WHERE c.id > $2 AND v.document_id <= $1)
+				OR EXISTS (SELECT 1 FROM entities e JOIN versions v ON v.id = e.version_id WHERE e.id > $3 AND v.document_id <= $1)`,
+			mark.LastDocument, mark.LastCitation, mark.LastEntity).Scan(&newDocs, &newCits, &newEnts, &oldNamed)
+		if err != nil {
+			return fmt.Errorf("compare with the mark: %w", err)
+		}
+		if now.Documents-newDocs != mark.Documents || now.Citations-newCits != mark.Citations || now.Entities-newEnts != mark.Entities || oldNamed {
+			return nil
+		}
+		// the names of new documents: no correction is of their
+		// sentences yet (the corrections are as they were at the mark)
+		in, err = readRegistryInput(ctx, tx, mark, now)
+		return err
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("registry input after %+v: %w", mark, err)
+	}
+	return in, in != nil, nil
+}
+
+// readRegistryMark reads how far the library goes now: the largest ids of
+// documents, citations and entities, their counts, and the signature's
+// other terms.
+func readRegistryMark(ctx context.Context, tx *sql.Tx) (entente.RegistryMark, error) {
+	var m entente.RegistryMark
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM documents`).Scan(&m.LastDocument, &m.Documents)
+	if err == nil {
+		err = tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM citations`).Scan(&m.LastCitation, &m.Citations)
+	}
+	if err == nil {
+		err = tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM entities`).Scan(&m.LastEntity, &m.Entities)
+	}
+	if err != nil {
+		return m, fmt.Errorf("registry mark: %w", err)
+	}
+	terms, err := signatureTerms(ctx, tx)
+	if err != nil {
+		return m, err
+	}
+	m.Others = joinTerms(terms[4:])
+	return m, nil
+}
+
+// readRegistryInput reads the documents, items and mentions past mark
+// after (everything for a zero mark), without the analysts' corrections,
+// and marks them read as far as now (readRegistryMark, in tx).
+func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.RegistryMark) (*entente.RegistryInput, error) {
+	in := &entente.RegistryInput{Mark: now}
+	// past is the condition of the rows past a mark's id, none for a
+	// whole read: a range on an id made SQLite read a table of mentions
+	// through its index, a row at a time
+	past := func(col string, id int64) string {
+		if id <= 0 {
+			return ""
+		}
+		return " WHERE " + col + " > " + strconv.FormatInt(id, 10)
+	}
+	// sized first: grown by appending, the half million items of a
+	// library of 100,000 statements were copied over and over (1.3 s
+	// of a rebuild's 11 s)
+	var nDocs, nItems int
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE id > $1),
+		(SELECT count(*) FROM citations WHERE id > $2) + (SELECT count(*) FROM entities WHERE id > $3)`,
+		after.LastDocument, after.LastCitation, after.LastEntity).Scan(&nDocs, &nItems)
+	if err != nil {
+		return nil, fmt.Errorf("count registry input: %w", err)
+	}
+	in.Documents = make([]entente.RegistryDocument, 0, nDocs)
+	in.Items = make([]entente.RegistryItem, 0, nItems)
+	docs := make(map[int64]int, nDocs)
+	err = queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d`+past("d.id", after.LastDocument)+` ORDER BY d.id`, nil, func(rows *sql.Rows) error {
+		var d entente.RegistryDocument
+		var date sql.NullString
+		if err := rows.Scan(&d.ID, &d.Title, &d.Kind, &d.Language, &date); err != nil {
+			return err
+		}
+		if date.Valid {
+			d.SignedDate = &date.String
+		}
+		d.Parties = []string{}
+		docs[d.ID] = len(in.Documents)
+		in.Documents = append(in.Documents, d)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read documents: %w", err)
+	}
+	err = queryRows(ctx, tx, `SELECT p.document_id, p.party FROM document_parties p`+past("p.document_id", after.LastDocument)+` ORDER BY p.document_id, p.position`, nil,
+		func(rows *sql.Rows) error {
+			var id int64
+			var p string
+			if err := rows.Scan(&id, &p); err != nil {
+				return err
+			}
+			if i, ok := docs[id]; ok {
+				in.Documents[i].Parties = append(in.Documents[i].Parties, p)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read parties: %w", err)
+	}
+	// an item's index by its row, citations' and entities' apart
+	rows := [2]*rowIndex{newRowIndex(nItems), newRowIndex(nItems)} // [0] entities, [1] citations
+	which := func(instrument bool) *rowIndex {
+		if instrument {
+			return rows[1]
+		}
+		return rows[0]
+	}
+	scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
+		return func(rows *sql.Rows) error {
+			it := entente.RegistryItem{Kind: kind, Sentences: []int64{}}
+			var year sql.NullInt64
+			var refKind string
+			if err := rows.Scan(&it.RowID, &it.VersionID, &it.DocumentID, &it.Language, &it.Name, &it.Bracketed, &refKind, &year); err != nil {
+				return err
+			}
+			it.RefKind = entente.ReferenceKind(refKind)
+			if year.Valid {
+				y := int(year.Int64)
+				it.Year = &y
+			}
+			which(kind == entente.RegInstrument).set(it.RowID, len(in.Items))
+			in.Items = append(in.Items, it)
+			return nil
+		}
+	}
+	err = queryRows(ctx, tx, `SELECT c.id, c.version_id, v.document_id, v.language, c.title, c.bracketed, c.kind, c.year
+		FROM citations c JOIN versions v ON v.id = c.version_id`+past("c.id", after.LastCitation)+` ORDER BY c.id`, nil, scanItem(entente.RegInstrument))
+	if err != nil {
+		return nil, fmt.Errorf("read references: %w", err)
+	}
+	err = queryRows(ctx, tx, `SELECT e.id, e.version_id, v.document_id, v.language, e.name, FALSE, e.kind, NULL
+		FROM entities e JOIN versions v ON v.id = e.version_id`+past("e.id", after.LastEntity)+` ORDER BY e.id`, nil, func(rows *sql.Rows) error {
+		if err := scanItem("")(rows); err != nil {
+			return err
+		}
+		it := &in.Items[len(in.Items)-1]
+		it.Kind, it.RefKind = entente.RegistryKind(it.RefKind), ""
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read entities: %w", err)
+	}
+	// the mentions by sentence id, as they are stored: the builder
+	// counts them and needs no label (nor any order). They are read
+	// as pairs first and then laid out in one array, each item's
+	// sentences a part of it, instead of a small slice grown for each
+	// of 830,000 items.
+	var owner []int32 // each mention's item
+	var said []int64  // and its sentence
+	sentences := func(query string, instrument bool) error {
+		return queryRows(ctx, tx, query, nil, func(rows *sql.Rows) error {
+			var id, sentence int64
+			if err := rows.Scan(&id, &sentence); err != nil {
+				return err
+			}
+			if i, ok := which(instrument).get(id); ok {
+				owner, said = append(owner, int32(i)), append(said, sentence)
+			}
+			return nil
+		})
+	}
+	if err := sentences(`SELECT x.citation_id, x.sentence_id FROM citation_sentences x`+past("x.citation_id", after.LastCitation), true); err != nil {
+		return nil, fmt.Errorf("read reference sentences: %w", err)
+	}
+	if err := sentences(`SELECT x.entity_id, x.sentence_id FROM entity_sentences x`+past("x.entity_id", after.LastEntity), false); err != nil {
+		return nil, fmt.Errorf("read entity sentences: %w", err)
+	}
+	layOutSentences(in.Items, owner, said)
 	return in, nil
 }
 
@@ -181,29 +274,11 @@ func layOutSentences(items []entente.RegistryItem, owner []int32, said []int64) 
 // built from ("" for none).
 func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err error) {
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		// every term is an index lookup but the version links' (a small
-		// table): a re-extraction gives new ids, a deletion changes the
-		// count of documents (withdrawn documents stay in the registry;
-		// reads leave them out), and version links count with what they
-		// link, since a link or an unlink changes which names are
-		// counterparts
-		var a [7]int64
-		err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
-			(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
-			(SELECT count(*) FROM document_corrections),
-			(SELECT count(*) FROM version_links) * 1000003 + (SELECT coalesce(sum(id), 0) FROM corrections
-				WHERE field IN ('references', 'mechanisms', 'projects') AND state = 'approved' AND withdrawn_at IS NULL),
-			(SELECT coalesce(sum(CASE WHEN linked THEN document_a * 31 + document_b ELSE document_a * 17 + document_b * 3 END), 0) FROM version_links)`).
-			Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6])
+		terms, err := signatureTerms(ctx, tx)
 		if err != nil {
 			return err
 		}
-		parts := make([]string, len(a))
-		for i, v := range a {
-			parts[i] = strconv.FormatInt(v, 10)
-		}
-		now = strings.Join(parts, ":")
+		now = joinTerms(terms[:])
 		err = tx.QueryRowContext(ctx, `SELECT signature FROM registry_state WHERE id = 1`).Scan(&built)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
@@ -214,6 +289,34 @@ func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err e
 		return "", "", fmt.Errorf("registry signature: %w", err)
 	}
 	return now, built, nil
+}
+
+// signatureTerms reads the terms of the registry's signature. Every term
+// is an index lookup but the version links' (a small table): a
+// re-extraction gives new ids, a deletion changes the count of documents
+// (withdrawn documents stay in the registry; reads leave them out), and
+// version links count with what they link, since a link or an unlink
+// changes which names are counterparts.
+func signatureTerms(ctx context.Context, tx *sql.Tx) ([7]int64, error) {
+	var a [7]int64
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
+		(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
+		(SELECT count(*) FROM document_corrections),
+		(SELECT count(*) FROM version_links) * 1000003 + (SELECT coalesce(sum(id), 0) FROM corrections
+			WHERE field IN ('references', 'mechanisms', 'projects') AND state = 'approved' AND withdrawn_at IS NULL),
+		(SELECT coalesce(sum(CASE WHEN linked THEN document_a * 31 + document_b ELSE document_a * 17 + document_b * 3 END), 0) FROM version_links)`).
+		Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6])
+	return a, err
+}
+
+// joinTerms writes signature terms as one string.
+func joinTerms(ts []int64) string {
+	parts := make([]string, len(ts))
+	for i, v := range ts {
+		parts[i] = strconv.FormatInt(v, 10)
+	}
+	return strings.Join(parts, ":")
 }
 
 // RegistryDecisions returns the editors' decisions, oldest first.

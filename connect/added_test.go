@@ -1,0 +1,107 @@
+package connect_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/connect"
+	"github.com/entente/entente/sqlstore"
+	"github.com/entente/entente/tracking"
+)
+
+// TestRebuildReadsWhatWasAdded: after new documents a rebuild reads only
+// what was added to the library (as a server's rebuild after an upload
+// does); after a deletion, a correction of a sentence's names or a version
+// link it reads the whole library again; and each time the registry is
+// the one a fresh connector's whole read makes, entry by entry, with its
+// names, reasons and counts.
+func TestRebuildReadsWhatWasAdded(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ids := ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt", "cn-rs-2016.zh.txt")
+		rs := &countingStore{Store: s}
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Store = rs
+		rebuild := func(what string, reads, added int) {
+			t.Helper()
+			if _, err := c.Rebuild(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if rs.reads != reads || rs.added != added {
+				t.Errorf("%s: the library read whole %d times and what was added %d, want %d and %d", what, rs.reads, rs.added, reads, added)
+			}
+			got := entryLines(t, ctx, s)
+			fresh, err := connect.New(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := fresh.Rebuild(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if want := entryLines(t, ctx, s); !slices.Equal(got, want) {
+				t.Errorf("%s: the registry\n%v\na whole read makes\n%v", what, got, want)
+			}
+		}
+		rebuild("the first build", 1, 0)
+		// statements that cite those stored and each other's instruments
+		more := ingestLibrary(t, ctx, s, "cn-rs-2019.zh.txt", "cn-rs-2023.zh.txt")
+		rebuild("after two statements", 1, 1)
+		ingestLibrary(t, ctx, s, "cn-rs-2024.zh.txt", "cn-hu-2024.zh.txt")
+		rebuild("after two more", 1, 2)
+		if err := s.DeleteDocument(ctx, more["cn-rs-2019.zh.txt"]); err != nil {
+			t.Fatal(err)
+		}
+		rebuild("after a deletion", 2, 2)
+		if err := s.DeleteDocument(ctx, ids["cn-rs-2013.zh.txt"]); err != nil {
+			t.Fatal(err)
+		}
+		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt")
+		rebuild("after a deletion and an ingest", 3, 2)
+		// an analyst strikes a name from a sentence: read whole
+		committee := entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
+		full, err := s.RegistryEntry(ctx, committee.ID, 100)
+		if err != nil || len(full.MentionList) == 0 {
+			t.Fatalf("the committee's mentions: %v, %v", full, err)
+		}
+		m := full.MentionList[0]
+		tr, err := tracking.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: m.DocumentID, Sentence: m.Sentence,
+			Field: "mechanisms", Value: []byte(`[]`), Why: "not the committee"}); err != nil {
+			t.Fatal(err)
+		}
+		rebuild("after a correction of names", 4, 2)
+		// two documents linked as versions of one statement: read whole
+		if _, err := s.SetVersionLink(ctx, more["cn-rs-2023.zh.txt"], ids["cn-rs-2016.zh.txt"], true, entente.LinkManual, "checking"); err != nil {
+			t.Fatal(err)
+		}
+		rebuild("after a version link", 5, 2)
+	})
+}
+
+// entryLines is each entry of the registry as a line: its kind, name,
+// document, parties and counts, and each name with its reason.
+func entryLines(t *testing.T, ctx context.Context, s *sqlstore.Store) []string {
+	t.Helper()
+	var out []string
+	for _, e := range allEntries(t, ctx, s) {
+		line := fmt.Sprintf("%s|%s|%v|%d|%d", e.Kind, e.Name, e.Parties, e.MentionCount, e.DocumentCount)
+		if e.Document != nil {
+			line += fmt.Sprintf("|doc %d", e.Document.ID)
+		}
+		for _, a := range e.Aliases {
+			line += "|" + a.Alias + "/" + a.Why
+		}
+		out = append(out, line)
+	}
+	slices.Sort(out)
+	return out
+}
