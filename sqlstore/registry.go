@@ -175,18 +175,37 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 		}
 		return rows[0]
 	}
+	// A library names each thing in many statements (the most cited
+	// instrument at 100,000 statements in 17,853), and a connector keeps
+	// the input for its next build: each name, language, kind and year is
+	// kept once (830,000 items held 218 MB of heap with a string each).
+	strs := map[string]string{}
+	intern := func(b sql.RawBytes) string {
+		if s, ok := strs[string(b)]; ok {
+			return s
+		}
+		s := string(b)
+		strs[s] = s
+		return s
+	}
+	years := map[int64]*int{}
 	scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
 		return func(rows *sql.Rows) error {
 			it := entente.RegistryItem{Kind: kind, Sentences: []int64{}}
 			var year sql.NullInt64
-			var refKind string
-			if err := rows.Scan(&it.RowID, &it.VersionID, &it.DocumentID, &it.Language, &it.Name, &it.Bracketed, &refKind, &year); err != nil {
+			var lang, name, refKind sql.RawBytes
+			if err := rows.Scan(&it.RowID, &it.VersionID, &it.DocumentID, &lang, &name, &it.Bracketed, &refKind, &year); err != nil {
 				return err
 			}
-			it.RefKind = entente.ReferenceKind(refKind)
+			it.Language, it.Name, it.RefKind = intern(lang), intern(name), entente.ReferenceKind(intern(refKind))
 			if year.Valid {
-				y := int(year.Int64)
-				it.Year = &y
+				y, ok := years[year.Int64]
+				if !ok {
+					y = new(int)
+					*y = int(year.Int64)
+					years[year.Int64] = y
+				}
+				it.Year = y
 			}
 			which(kind == entente.RegInstrument).set(it.RowID, len(in.Items))
 			in.Items = append(in.Items, it)
