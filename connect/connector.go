@@ -299,14 +299,7 @@ func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryIn
 			return nil, nil, err
 		}
 		if ok {
-			in := withAdded(k.in, added)
-			vs, err := c.versions(ctx, in)
-			if err != nil {
-				return nil, nil, err
-			}
-			k := &keptInputs{signature: sig, in: in, links: AlignedLinks(*in, vs)}
-			c.keep(k)
-			return k.in, k.links, nil
+			return c.linkAndKeep(ctx, sig, withAdded(k.in, added))
 		}
 	}
 	c.forgetLocked()
@@ -314,6 +307,12 @@ func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryIn
 	if err != nil {
 		return nil, nil, err
 	}
+	return c.linkAndKeep(ctx, sig, in)
+}
+
+// linkAndKeep finds the links of aligned versions in the input in of the
+// library of signature sig, and keeps both for the next build.
+func (c *Connector) linkAndKeep(ctx context.Context, sig string, in *entente.RegistryInput) (*entente.RegistryInput, []Link, error) {
 	vs, err := c.versions(ctx, in)
 	if err != nil {
 		return nil, nil, err

@@ -73,23 +73,7 @@ func TestCitedByReadsThroughTheRegistry(t *testing.T) {
 		exec(`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)`, st[0], st[1], st[2])
 	}
 	exec("ANALYZE sqlite_schema")
-	rows, err := db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+strings.ReplaceAll(sqlstore.CitedBySQL, "$1", "?"), doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, notused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
+	plan := strings.Split(queryPlanOf(t, s, sqlstore.CitedBySQL, doc), "; ")
 	if len(plan) == 0 || !strings.Contains(plan[0], "USING INDEX registry_document") {
 		t.Errorf("CitedBy's plan: %q, want it to start from the registry entry of the document", plan)
 	}
