@@ -125,17 +125,19 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 	// sized first: grown by appending, the half million items of a
 	// library of 100,000 statements were copied over and over (1.3 s
 	// of a rebuild's 11 s)
-	var nDocs, nItems int
-	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE id > $1),
-		(SELECT count(*) FROM citations WHERE id > $2) + (SELECT count(*) FROM entities WHERE id > $3)`,
-		after.LastDocument, after.LastCitation, after.LastEntity).Scan(&nDocs, &nItems)
-	if err != nil {
-		return nil, fmt.Errorf("count registry input: %w", err)
+	nDocs, nItems := int(now.Documents), int(now.Citations+now.Entities)
+	if after != (entente.RegistryMark{}) {
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE id > $1),
+			(SELECT count(*) FROM citations WHERE id > $2) + (SELECT count(*) FROM entities WHERE id > $3)`,
+			after.LastDocument, after.LastCitation, after.LastEntity).Scan(&nDocs, &nItems)
+		if err != nil {
+			return nil, fmt.Errorf("count registry input: %w", err)
+		}
 	}
 	in.Documents = make([]entente.RegistryDocument, 0, nDocs)
 	in.Items = make([]entente.RegistryItem, 0, nItems)
 	docs := make(map[int64]int, nDocs)
-	err = queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d`+past("d.id", after.LastDocument)+` ORDER BY d.id`, nil, func(rows *sql.Rows) error {
+	err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d`+past("d.id", after.LastDocument)+` ORDER BY d.id`, nil, func(rows *sql.Rows) error {
 		var d entente.RegistryDocument
 		var date sql.NullString
 		if err := rows.Scan(&d.ID, &d.Title, &d.Kind, &d.Language, &date); err != nil {
