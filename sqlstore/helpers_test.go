@@ -232,3 +232,25 @@ func queryPlanOf(t *testing.T, s *sqlstore.Store, q string, args ...any) string 
 	}
 	return strings.Join(plan, "; ")
 }
+
+// idsOf runs a query of one id a row and returns the ids in its order.
+func idsOf(t *testing.T, s *sqlstore.Store, q string, args ...any) []int64 {
+	t.Helper()
+	rows, err := s.DB().QueryContext(t.Context(), q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -59,19 +59,7 @@ func TestRegistryMentionsInOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		// one entry holds every citation of both names
-		var rows []int64
-		rs, err := s.DB().QueryContext(ctx, `SELECT id FROM citations ORDER BY id`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rs.Next() {
-			var id int64
-			if err := rs.Scan(&id); err != nil {
-				t.Fatal(err)
-			}
-			rows = append(rows, id)
-		}
-		rs.Close()
+		rows := idsOf(t, s, `SELECT id FROM citations ORDER BY id`)
 		e := entente.BuiltEntry{Kind: entente.RegInstrument, Name: full, Parties: []string{"CN", "RS"}, Reason: "test", Confidence: 1,
 			Aliases: []entente.RegistryAlias{{Alias: full, Language: "zh", Confidence: 1}, {Alias: short, Language: "zh", Confidence: 1}}}
 		for _, id := range rows {

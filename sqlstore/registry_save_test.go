@@ -21,19 +21,8 @@ func TestRegistryKeepsItsIDs(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := t.Context()
 		doc := mustCreate(t, s, corpusDoc(t, statement))
-		var rows []int64 // the statement's mechanisms and projects
-		rs0, err := s.DB().QueryContext(ctx, `SELECT e.id FROM entities e JOIN versions v ON v.id = e.version_id WHERE v.document_id = $1 ORDER BY e.id`, doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rs0.Next() {
-			var id int64
-			if err := rs0.Scan(&id); err != nil {
-				t.Fatal(err)
-			}
-			rows = append(rows, id)
-		}
-		rs0.Close()
+		// the statement's mechanisms and projects
+		rows := idsOf(t, s, `SELECT e.id FROM entities e JOIN versions v ON v.id = e.version_id WHERE v.document_id = $1 ORDER BY e.id`, doc)
 		if len(rows) < 3 {
 			t.Fatalf("the statement has %d mechanisms and projects, want 3 at least", len(rows))
 		}
@@ -217,19 +206,7 @@ func TestRegistryLinksManyMentions(t *testing.T) {
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		var rows []int64
-		rs, err := s.DB().QueryContext(ctx, `SELECT id FROM citations ORDER BY id`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rs.Next() {
-			var id int64
-			if err := rs.Scan(&id); err != nil {
-				t.Fatal(err)
-			}
-			rows = append(rows, id)
-		}
-		rs.Close()
+		rows := idsOf(t, s, `SELECT id FROM citations ORDER BY id`)
 		// three entries, kept by both rebuilds: the second moves every
 		// mention to the next entry and leaves one in five in none
 		save := func(shift int, skipFifth bool) map[int64]int64 {
