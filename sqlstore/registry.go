@@ -312,22 +312,20 @@ func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err e
 	return now, built, nil
 }
 
-// signatureTerms reads the terms of the registry's signature. Every term
-// is an index lookup but the version links' (a small table): a
-// re-extraction gives new ids, a deletion changes the count of documents
-// (withdrawn documents stay in the registry; reads leave them out), and
-// version links count with what they link, since a link or an unlink
-// changes which names are counterparts.
-func signatureTerms(ctx context.Context, tx *sql.Tx) ([7]int64, error) {
-	var a [7]int64
+// signatureTerms reads the terms of the registry's signature, each an
+// index lookup: the largest ids and the count of documents move with an
+// ingest (which only adds), and registry_input_changes counts every other
+// change to what a build reads, written by the triggers of migration 0062
+// in the transaction that makes it (a re-extraction's names, a deletion,
+// corrections, version links). Ids and counts alone missed a re-extraction:
+// SQLite gives a deleted row's id to the next insert.
+func signatureTerms(ctx context.Context, tx *sql.Tx) ([5]int64, error) {
+	var a [5]int64
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
 		(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
-		(SELECT count(*) FROM document_corrections),
-		(SELECT count(*) FROM version_links) * 1000003 + (SELECT coalesce(sum(id), 0) FROM corrections
-			WHERE field IN ('references', 'mechanisms', 'projects') AND state = 'approved' AND withdrawn_at IS NULL),
-		(SELECT coalesce(sum(CASE WHEN linked THEN document_a * 31 + document_b ELSE document_a * 17 + document_b * 3 END), 0) FROM version_links)`).
-		Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6])
+		(SELECT coalesce(sum(changes), 0) FROM registry_input_changes)`).
+		Scan(&a[0], &a[1], &a[2], &a[3], &a[4])
 	return a, err
 }
 
