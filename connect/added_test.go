@@ -28,9 +28,10 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 			t.Fatal(err)
 		}
 		c.Store = rs
-		rebuild := func(what string, reads, added int) {
+		rebuild := func(what string, reads, added int) *connect.Summary {
 			t.Helper()
-			if _, err := c.Rebuild(ctx); err != nil {
+			sum, err := c.Rebuild(ctx)
+			if err != nil {
 				t.Fatal(err)
 			}
 			if rs.reads != reads || rs.added != added {
@@ -47,22 +48,36 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 			if want := entryLines(t, ctx, s); !slices.Equal(got, want) {
 				t.Errorf("%s: the registry\n%v\na whole read makes\n%v", what, got, want)
 			}
+			return sum
 		}
-		rebuild("the first build", 1, 0)
+		before := rebuild("the first build", 1, 0)
 		// statements that cite those stored and each other's instruments
 		more := ingestLibrary(t, ctx, s, "cn-rs-2019.zh.txt", "cn-rs-2023.zh.txt")
 		rebuild("after two statements", 1, 1)
 		ingestLibrary(t, ctx, s, "cn-rs-2024.zh.txt", "cn-hu-2024.zh.txt")
-		rebuild("after two more", 1, 2)
+		before = rebuild("after two more", 1, 2)
+		// the same statement in English: a pair of versions found among
+		// what was added, next to the pairs an earlier build read unlike
+		ingestLibrary(t, ctx, s, "cn-rs-2024.en.txt")
+		if sum := rebuild("after a version in English", 1, 3); sum.Links <= before.Links {
+			t.Errorf("after a version in English: %d names linked across versions, %d before", sum.Links, before.Links)
+		} else {
+			// the pair is found again by the next build of what was added
+			before = sum
+		}
+		ingestLibrary(t, ctx, s, "cn-rs-2009.zh.txt")
+		if sum := rebuild("after one more", 1, 4); sum.Links != before.Links {
+			t.Errorf("after one more: %d names linked across versions, %d before", sum.Links, before.Links)
+		}
 		if err := s.DeleteDocument(ctx, more["cn-rs-2019.zh.txt"]); err != nil {
 			t.Fatal(err)
 		}
-		rebuild("after a deletion", 2, 2)
+		rebuild("after a deletion", 2, 4)
 		if err := s.DeleteDocument(ctx, ids["cn-rs-2013.zh.txt"]); err != nil {
 			t.Fatal(err)
 		}
 		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt")
-		rebuild("after a deletion and an ingest", 3, 2)
+		rebuild("after a deletion and an ingest", 3, 4)
 		// an analyst strikes a name from a sentence: read whole
 		committee := entryOf(t, allEntries(t, ctx, s), "中塞经贸合作政府间委员会")
 		full, err := s.RegistryEntry(ctx, committee.ID, 100)
@@ -78,12 +93,12 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 			Field: "mechanisms", Value: []byte(`[]`), Why: "not the committee"}); err != nil {
 			t.Fatal(err)
 		}
-		rebuild("after a correction of names", 4, 2)
+		rebuild("after a correction of names", 4, 4)
 		// two documents linked as versions of one statement: read whole
 		if _, err := s.SetVersionLink(ctx, more["cn-rs-2023.zh.txt"], ids["cn-rs-2016.zh.txt"], true, entente.LinkManual, "checking"); err != nil {
 			t.Fatal(err)
 		}
-		rebuild("after a version link", 5, 2)
+		rebuild("after a version link", 5, 4)
 	})
 }
 

@@ -72,7 +72,11 @@ type keptInputs struct {
 	signature string
 	in        *entente.RegistryInput
 	links     []Link
-	until     time.Time
+	// unlike are the pairs of documents no editor decided on that were
+	// compared and are not versions of one statement: documents only
+	// added since keep them so
+	unlike map[[2]int64]bool
+	until  time.Time
 }
 
 // keepInputs is how long the inputs a build read are kept for the next
@@ -299,7 +303,9 @@ func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryIn
 			return nil, nil, err
 		}
 		if ok {
-			return c.linkAndKeep(ctx, sig, withAdded(k.in, added))
+			in := withAdded(k.in, added)
+			c.forgetLocked() // laid out in its arrays, k.in is no longer what it was
+			return c.linkAndKeep(ctx, sig, in, k.unlike)
 		}
 	}
 	c.forgetLocked()
@@ -307,17 +313,22 @@ func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryIn
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.linkAndKeep(ctx, sig, in)
+	return c.linkAndKeep(ctx, sig, in, nil)
 }
 
 // linkAndKeep finds the links of aligned versions in the input in of the
-// library of signature sig, and keeps both for the next build.
-func (c *Connector) linkAndKeep(ctx context.Context, sig string, in *entente.RegistryInput) (*entente.RegistryInput, []Link, error) {
-	vs, err := c.versions(ctx, in)
+// library of signature sig, and keeps both for the next build; unlike are
+// the pairs an earlier build of the same documents compared and found
+// unlike (nil for none).
+func (c *Connector) linkAndKeep(ctx context.Context, sig string, in *entente.RegistryInput, unlike map[[2]int64]bool) (*entente.RegistryInput, []Link, error) {
+	if unlike == nil {
+		unlike = map[[2]int64]bool{}
+	}
+	vs, err := c.versions(ctx, in, unlike)
 	if err != nil {
 		return nil, nil, err
 	}
-	k := &keptInputs{signature: sig, in: in, links: AlignedLinks(*in, vs)}
+	k := &keptInputs{signature: sig, in: in, links: AlignedLinks(*in, vs), unlike: unlike}
 	c.keep(k)
 	return k.in, k.links, nil
 }
@@ -343,34 +354,79 @@ func (c *Connector) keep(k *keptInputs) {
 // in the order a whole read gives (the references, then the mechanisms
 // and projects, then the names analysts added; documents by id), so
 // that the build makes what it makes of a whole read: the first item of
-// a group gives its reasons.
+// a group gives its reasons. It lays the merged input out in in's arrays
+// where they have room, moving the parts that follow each addition (a
+// new array of 830,000 items took a second of a rebuild, most of it the
+// kernel's faults on fresh memory): in is no longer what it was.
 func withAdded(in, added *entente.RegistryInput) *entente.RegistryInput {
-	part := func(it entente.RegistryItem) int {
-		switch {
-		case it.RowID == 0:
-			return 2 // a name an analyst added
-		case it.Kind == entente.RegInstrument:
-			return 0 // a citation
+	out := &entente.RegistryInput{Mark: added.Mark, Documents: append(in.Documents, added.Documents...)}
+	a, aok := itemParts(in.Items)
+	b, bok := itemParts(added.Items)
+	if !aok || !bok {
+		// not in the parts' order: merged item by item
+		out.Items = make([]entente.RegistryItem, 0, len(in.Items)+len(added.Items))
+		for p := range 3 {
+			for _, items := range [][]entente.RegistryItem{in.Items, added.Items} {
+				for i := range items {
+					if itemPart(&items[i]) == p {
+						out.Items = append(out.Items, items[i])
+					}
+				}
+			}
 		}
-		return 1 // a mechanism or project
+		return out
 	}
-	out := &entente.RegistryInput{Mark: added.Mark,
-		Items:     make([]entente.RegistryItem, 0, len(in.Items)+len(added.Items)),
-		Documents: make([]entente.RegistryDocument, 0, len(in.Documents)+len(added.Documents))}
+	n := len(in.Items) + len(added.Items)
+	items := in.Items
+	if cap(items) < n {
+		// room for the next additions too
+		items = make([]entente.RegistryItem, len(in.Items), n+n/8)
+		copy(items, in.Items)
+	}
+	items = items[:n]
+	// each kept part moves right by what was added before it, the last
+	// first, so that no part is written over before it has moved
+	for p := 2; p >= 1; p-- {
+		copy(items[a[p]+b[p]:], items[a[p]:a[p+1]])
+	}
 	for p := range 3 {
-		for _, it := range in.Items {
-			if part(it) == p {
-				out.Items = append(out.Items, it)
-			}
+		copy(items[a[p+1]+b[p]:], added.Items[b[p]:b[p+1]])
+	}
+	out.Items = items
+	return out
+}
+
+// itemPart is the part of the input an item belongs to, in the order a
+// whole read gives: the references, the mechanisms and projects, the
+// names analysts added.
+func itemPart(it *entente.RegistryItem) int {
+	switch {
+	case it.RowID == 0:
+		return 2 // a name an analyst added
+	case it.Kind == entente.RegInstrument:
+		return 0 // a citation
+	}
+	return 1 // a mechanism or project
+}
+
+// itemParts returns where each part of items begins (part p is
+// items[at[p]:at[p+1]]), and false if items are not in the parts' order.
+func itemParts(items []entente.RegistryItem) (at [4]int, ok bool) {
+	at[3] = len(items)
+	last := 0
+	for i := range items {
+		p := itemPart(&items[i])
+		if p < last {
+			return at, false
 		}
-		for _, it := range added.Items {
-			if part(it) == p {
-				out.Items = append(out.Items, it)
-			}
+		for ; last < p; last++ {
+			at[last+1] = i
 		}
 	}
-	out.Documents = append(append(out.Documents, in.Documents...), added.Documents...)
-	return out
+	for ; last < 2; last++ {
+		at[last+1] = len(items)
+	}
+	return at, true
 }
 
 // forgetLocked lets the kept inputs go; the caller holds mu.
@@ -385,8 +441,9 @@ func (c *Connector) forgetLocked() {
 // of documents linked as versions (by the matcher at ingest or by an
 // editor), and the documents of the same parties signed the same day in
 // different languages that align.Versions reads as one statement, unless an
-// editor unlinked them.
-func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]Versions, error) {
+// editor unlinked them. The pairs in unlike are not compared again, and
+// the pairs compared and found unlike are added to it.
+func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput, unlike map[[2]int64]bool) ([]Versions, error) {
 	decisions, err := c.Store.VersionLinkDecisions(ctx)
 	if err != nil {
 		return nil, err
@@ -467,15 +524,15 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput) ([]
 	var undecided [][2]int64
 	var ids []int64
 	compare := func() error {
-		err := c.undecidedVersions(ctx, undecided, ids, pair)
+		err := c.undecidedVersions(ctx, undecided, ids, pair, unlike)
 		clear(cache)
 		undecided, ids = undecided[:0], ids[:0]
 		return err
 	}
 	for _, k := range slices.Sorted(maps.Keys(by)) {
 		for _, key := range peers(by[k]) {
-			if linked, ok := decided[key]; (ok && !linked) || seen[key] {
-				continue // an editor said they are not one statement, or they are linked
+			if linked, ok := decided[key]; (ok && !linked) || seen[key] || unlike[key] {
+				continue // an editor said they are not one statement, or they are linked, or read unlike
 			}
 			undecided = append(undecided, key)
 			ids = append(ids, key[0], key[1])
@@ -529,8 +586,9 @@ const versionsReadTogether = 512
 
 // undecidedVersions calls add for each of pairs (of the documents ids)
 // that align.VersionsOf reads as versions of one statement: the headings
-// of all, then the outlines of those whose headings agree.
-func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids []int64, add func(x, y int64) error) error {
+// of all, then the outlines of those whose headings agree. The pairs read
+// as two statements are added to unlike.
+func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids []int64, add func(x, y int64) error, unlike map[[2]int64]bool) error {
 	if len(pairs) == 0 {
 		return nil
 	}
@@ -550,6 +608,8 @@ func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids
 		if same, _ := align.Headings(ha, hb); same {
 			alike = append(alike, p)
 			outlined = append(outlined, p[0], p[1])
+		} else {
+			unlike[p] = true
 		}
 	}
 	if len(alike) == 0 {
@@ -566,10 +626,10 @@ func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids
 		if !okA || !okB {
 			continue // a document without a version
 		}
-		if ok, _ := align.VersionsOf(heads[p[0]], oa, heads[p[1]], ob); ok {
-			if err := add(p[0], p[1]); err != nil {
-				return err
-			}
+		if ok, _ := align.VersionsOf(heads[p[0]], oa, heads[p[1]], ob); !ok {
+			unlike[p] = true
+		} else if err := add(p[0], p[1]); err != nil {
+			return err
 		}
 	}
 	return nil
