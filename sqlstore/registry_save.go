@@ -341,7 +341,13 @@ func sameAliases(stored, built []entente.RegistryAlias) bool {
 // linkItems points each citation and entity at its entry, writing only
 // the rows whose entry changed (and unlinking those no entry holds).
 func (s *Store) linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64) error {
-	want := map[string]map[int64]int64{"citations": {}, "entities": {}} // table → row → entry
+	// each row's entry by its id, an index into entries (a map of the
+	// 830,000 rows at 100,000 statements took a tenth of a rebuild)
+	var n int
+	for _, e := range entries {
+		n += len(e.Items)
+	}
+	want := map[string]*rowIndex{"citations": newRowIndex(n), "entities": newRowIndex(n)}
 	for i, e := range entries {
 		table := "citations"
 		if e.Kind != entente.RegInstrument {
@@ -349,7 +355,7 @@ func (s *Store) linkItems(ctx context.Context, tx *sql.Tx, entries []entente.Bui
 		}
 		for _, it := range e.Items {
 			if it.RowID != 0 {
-				want[table][it.RowID] = ids[i]
+				want[table].set(it.RowID, i)
 			}
 		}
 	}
@@ -363,7 +369,11 @@ func (s *Store) linkItems(ctx context.Context, tx *sql.Tx, entries []entente.Bui
 			if err := rows.Scan(&row, &now); err != nil {
 				return err
 			}
-			entry, ok := want[table][row]
+			i, ok := want[table].get(row)
+			var entry int64
+			if ok {
+				entry = ids[i]
+			}
 			switch {
 			case ok && (!now.Valid || now.Int64 != entry):
 				changes = append(changes, linkChange{row, entry})
