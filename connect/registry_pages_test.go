@@ -67,7 +67,9 @@ func TestRegistryPagesByName(t *testing.T) {
 				}
 				paged = append(paged, page...)
 			}
-			if !slices.EqualFunc(paged, all, func(a, b entente.RegistryEntry) bool { return a.ID == b.ID && slices.Equal(a.Parties, b.Parties) && len(a.Aliases) == len(b.Aliases) }) {
+			if !slices.EqualFunc(paged, all, func(a, b entente.RegistryEntry) bool {
+				return a.ID == b.ID && slices.Equal(a.Parties, b.Parties) && len(a.Aliases) == len(b.Aliases)
+			}) {
 				t.Errorf("%+v: the pages together differ from one long page", f)
 			}
 		}

@@ -37,12 +37,12 @@ type dumpColumn struct {
 }
 
 // notDumped are the tables a dump leaves out: the migrations' own record,
-// the store's settings, the counts triggers keep (collection_stats,
-// registry_input_changes), the search index and its queue and the
+// the store's settings, the counts triggers keep (collection_stats), the
+// search index and its queue and the
 // near-duplicate sketches (computed again after a restore; each store
 // keeps sketches its own way since migration 0033), and the secrets:
 // browser sessions and API tokens are credentials, not data.
-var notDumped = []string{"schema_migrations", "store_settings", "collection_stats", "registry_input_changes", "sentence_search", "search_postings", "search_gone",
+var notDumped = []string{"schema_migrations", "store_settings", "collection_stats", "sentence_search", "search_postings", "search_gone",
 	"search_pending", "near_sketches", "near_recent", "near_middle", "near_filter", "sessions", "api_tokens"}
 
 // secretColumns are written empty: a restored account has no password

@@ -318,17 +318,18 @@ func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err e
 
 // signatureTerms reads the terms of the registry's signature, each an
 // index lookup: the largest ids and the count of documents move with an
-// ingest (which only adds), and registry_input_changes counts every other
-// change to what a build reads, written by the triggers of migration 0062
-// in the transaction that makes it (a re-extraction's names, a deletion,
-// corrections, version links). Ids and counts alone missed a re-extraction:
-// SQLite gives a deleted row's id to the next insert.
+// ingest (which only adds), and collection_stats.registry_changes counts
+// every other change to what a build reads, written by the triggers of
+// migration 0062 in the transaction that makes it (a re-extraction's
+// names, a deletion, corrections, version links). Ids and counts alone
+// missed a re-extraction: SQLite gives a deleted row's id to the next
+// insert.
 func signatureTerms(ctx context.Context, tx *sql.Tx) ([5]int64, error) {
 	var a [5]int64
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
 		(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
-		(SELECT coalesce(sum(changes), 0) FROM registry_input_changes)`).
+		(SELECT coalesce(sum(registry_changes), 0) FROM collection_stats)`).
 		Scan(&a[0], &a[1], &a[2], &a[3], &a[4])
 	return a, err
 }

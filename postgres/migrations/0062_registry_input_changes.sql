@@ -1,17 +1,17 @@
 -- What the registry is built from, counted when it changes other than by
 -- an ingest (docs/decisions.md, "The registry moves with what was
 -- stored"; the SQLite migration of the same number says why). The count
--- is spread over slots, as collection_stats is, so that concurrent
--- writers do not queue on one row; the signature reads their sum.
-CREATE TABLE registry_input_changes (
-	slot INTEGER PRIMARY KEY,
-	changes BIGINT NOT NULL DEFAULT 0
-);
-INSERT INTO registry_input_changes (slot) SELECT g FROM generate_series(0, 15) AS g;
+-- is a column of collection_stats, in the slot of the server process that
+-- its other counts use (pg_backend_pid() % 16): a transaction locks one
+-- counter row whatever it changes, so that a re-extraction (names, then
+-- versions) and an ingest (versions, then a version link) cannot each
+-- hold the row the other waits for, as two counters' rows could. The
+-- signature reads the sum.
+ALTER TABLE collection_stats ADD COLUMN registry_changes BIGINT NOT NULL DEFAULT 0;
 
 CREATE FUNCTION registry_input_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = pg_backend_pid() % 16;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = pg_backend_pid() % 16;
 	RETURN NULL;
 END $$;
 
@@ -19,7 +19,7 @@ END $$;
 CREATE FUNCTION registry_input_rows_gone() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF EXISTS (SELECT 1 FROM gone) THEN
-		UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = pg_backend_pid() % 16;
+		UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = pg_backend_pid() % 16;
 	END IF;
 	RETURN NULL;
 END $$;
@@ -44,7 +44,7 @@ CREATE TRIGGER registry_input_documents_update AFTER UPDATE OF title, kind, lang
 CREATE FUNCTION registry_input_parties_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF EXISTS (SELECT 1 FROM versions WHERE document_id = NEW.document_id) THEN
-		UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = pg_backend_pid() % 16;
+		UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = pg_backend_pid() % 16;
 	END IF;
 	RETURN NULL;
 END $$;

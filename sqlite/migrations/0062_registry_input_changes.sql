@@ -14,74 +14,72 @@
 -- changed, a document deleted, the corrections of its metadata and of
 -- sentences' names, and the version links. The columns a registry build
 -- writes itself (registry_id) are left out, or a build would move its own
--- signature. PostgreSQL spreads the count over slots, as collection_stats
--- does; SQLite has one writer and one slot.
-CREATE TABLE registry_input_changes (
-	slot INTEGER PRIMARY KEY,
-	changes INTEGER NOT NULL DEFAULT 0
-);
-INSERT INTO registry_input_changes (slot, changes) VALUES (0, 0);
+-- signature. The count is a column of collection_stats (migration 0009),
+-- in the slot its other counts use: on PostgreSQL a transaction then
+-- locks one counter row whatever it changes, and two writers cannot each
+-- hold the row the other waits for. SQLite has one writer and one slot.
+ALTER TABLE collection_stats ADD COLUMN registry_changes INTEGER NOT NULL DEFAULT 0;
 
 CREATE TRIGGER registry_input_citations_delete AFTER DELETE ON citations BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_citations_update AFTER UPDATE OF version_id, title, bracketed, kind, year ON citations BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_entities_delete AFTER DELETE ON entities BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_entities_update AFTER UPDATE OF version_id, kind, name ON entities BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_documents_delete AFTER DELETE ON documents BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_documents_update AFTER UPDATE OF title, kind, language, signed_date ON documents
 	WHEN old.title IS NOT new.title OR old.kind IS NOT new.kind OR old.language IS NOT new.language
 		OR old.signed_date IS NOT new.signed_date BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 -- an ingest writes a document's parties before its versions: parties
 -- written to a document that has a version are a re-extraction's
 CREATE TRIGGER registry_input_parties_insert AFTER INSERT ON document_parties
 	WHEN EXISTS (SELECT 1 FROM versions WHERE document_id = new.document_id) BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_parties_delete AFTER DELETE ON document_parties BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_versions_update AFTER UPDATE OF document_id, language ON versions
 	WHEN old.document_id IS NOT new.document_id OR old.language IS NOT new.language BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_document_corrections_insert AFTER INSERT ON document_corrections BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_document_corrections_update AFTER UPDATE ON document_corrections BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_document_corrections_delete AFTER DELETE ON document_corrections BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_corrections_insert AFTER INSERT ON corrections
 	WHEN new.field IN ('references', 'mechanisms', 'projects') BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_corrections_update AFTER UPDATE ON corrections
 	WHEN new.field IN ('references', 'mechanisms', 'projects') OR old.field IN ('references', 'mechanisms', 'projects') BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_corrections_delete AFTER DELETE ON corrections
 	WHEN old.field IN ('references', 'mechanisms', 'projects') BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_version_links_insert AFTER INSERT ON version_links BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_version_links_update AFTER UPDATE ON version_links BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
 CREATE TRIGGER registry_input_version_links_delete AFTER DELETE ON version_links BEGIN
-	UPDATE registry_input_changes SET changes = changes + 1 WHERE slot = 0;
+	UPDATE collection_stats SET registry_changes = registry_changes + 1 WHERE slot = 0;
 END;
