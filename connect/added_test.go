@@ -50,12 +50,12 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 			}
 			return sum
 		}
-		before := rebuild("the first build", 1, 0)
+		rebuild("the first build", 1, 0)
 		// statements that cite those stored and each other's instruments
 		more := ingestLibrary(t, ctx, s, "cn-rs-2019.zh.txt", "cn-rs-2023.zh.txt")
 		rebuild("after two statements", 1, 1)
 		ingestLibrary(t, ctx, s, "cn-rs-2024.zh.txt", "cn-hu-2024.zh.txt")
-		before = rebuild("after two more", 1, 2)
+		before := rebuild("after two more", 1, 2)
 		// the same statement in English: a pair of versions found among
 		// what was added, next to the pairs an earlier build read unlike
 		ingestLibrary(t, ctx, s, "cn-rs-2024.en.txt")

@@ -79,6 +79,15 @@ type builder struct {
 // a mechanism or project that says whose it is joins across documents of
 // other parties.
 func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryDecision, parties PartyFinder) []entente.BuiltEntry {
+	return prepare(in, links, parties).decide(decisions).entries()
+}
+
+// prepare returns a builder of in after the rules that read the input
+// alone (the same names, short forms, the links), before any decision:
+// a connector keeps it with the input, so that an editor's next decision
+// on the same library starts from it (those rules took 1.8 of the 3 s a
+// build took at 100,000 statements).
+func prepare(in entente.RegistryInput, links []Link, parties PartyFinder) *builder {
 	b := newBuilder(in, parties)
 	n := len(in.Items)
 	b.sameNames()
@@ -92,10 +101,32 @@ func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryD
 			}
 		}
 	}
+	b.indexTitles()
+	return b
+}
+
+// decide applies the editors' decisions in the order they were made.
+func (b *builder) decide(decisions []entente.RegistryDecision) *builder {
 	for _, d := range decisions {
 		b.apply(d)
 	}
-	return b.entries()
+	return b
+}
+
+// clone returns a builder whose groups change apart from b's: what the
+// groups are (parents, reasons, names, members) is copied, and the input
+// and its indexes, which nothing changes after prepare, are shared.
+func (b *builder) clone() *builder {
+	c := *b
+	c.parent, c.why, c.conf, c.rank = slices.Clone(b.parent), slices.Clone(b.why), slices.Clone(b.conf), slices.Clone(b.rank)
+	c.name = maps.Clone(b.name)
+	if b.members != nil {
+		c.members = make(map[int][]int, len(b.members))
+		for r, is := range b.members {
+			c.members[r] = slices.Clone(is)
+		}
+	}
+	return &c
 }
 
 // newBuilder returns a builder of in with every item a group of its own.

@@ -76,7 +76,10 @@ type keptInputs struct {
 	// compared and are not versions of one statement: documents only
 	// added since keep them so
 	unlike map[[2]int64]bool
-	until  time.Time
+	// base is the build of in and links before the editors' decisions
+	// (prepare), made by the first build that needs it
+	base  *builder
+	until time.Time
 }
 
 // keepInputs is how long the inputs a build read are kept for the next
@@ -278,12 +281,27 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 	if d != nil {
 		ds = append(ds, *d)
 	}
-	entries := Build(*in, links, ds, c.Parties)
+	entries := c.build(in, links, ds)
 	ids, err := c.Store.SaveRegistry(ctx, entries, sig, d)
 	if err != nil {
 		return nil, nil, err
 	}
 	return &Summary{Entries: len(entries), Items: len(in.Items), Links: len(links), Decisions: len(ds)}, ids, nil
+}
+
+// build builds the registry of in and its links with the decisions ds:
+// from the builder kept with in (prepared once, then copied for each
+// build), as an editor's decisions in a row are built, or anew for an
+// input not kept. The caller holds mu.
+func (c *Connector) build(in *entente.RegistryInput, links []Link, ds []entente.RegistryDecision) []entente.BuiltEntry {
+	k := c.kept
+	if k == nil || k.in != in {
+		return Build(*in, links, ds, c.Parties)
+	}
+	if k.base == nil {
+		k.base = prepare(*in, links, c.Parties)
+	}
+	return k.base.clone().decide(ds).entries()
 }
 
 // inputs returns what a build of the library of signature sig reads: the

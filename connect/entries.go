@@ -188,18 +188,23 @@ func (b *builder) entry(root int, items []int, sc *entryScratch) entente.BuiltEn
 	return e
 }
 
+// indexTitles finds the documents by the key of their title, once.
+func (b *builder) indexTitles() {
+	b.titles = map[string][]int{}
+	for i, d := range b.in.Documents {
+		k := key(d.Title)
+		b.titles[k] = append(b.titles[k], i)
+	}
+}
+
 // documentOf returns the one stored document whose title is one of the
 // aliases, signed in the instrument's year when it has one and not after
 // the latest document that cites it, and not itself a citing document (one
 // the entry being made counted in sc); nil when none or several fit (a
 // joint statement's title is often the same every year).
 func (b *builder) documentOf(aliases []*alias, sc *entryScratch, year *int, latest string) *entente.RegistryDocument {
-	if b.titles == nil { // the documents by the key of their title, once
-		b.titles = map[string][]int{}
-		for i, d := range b.in.Documents {
-			k := key(d.Title)
-			b.titles[k] = append(b.titles[k], i)
-		}
+	if b.titles == nil {
+		b.indexTitles()
 	}
 	seen := map[int]bool{}
 	var found []*entente.RegistryDocument
