@@ -77,7 +77,7 @@ type keptInputs struct {
 	// added since keep them so
 	unlike map[[2]int64]bool
 	// base is the build of in and links before the editors' decisions
-	// (prepare), made by the first build that needs it
+	// (prepare), made by the first decision's build
 	base  *builder
 	until time.Time
 }
@@ -281,7 +281,7 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 	if d != nil {
 		ds = append(ds, *d)
 	}
-	entries := c.build(in, links, ds)
+	entries := c.build(in, links, ds, d != nil)
 	ids, err := c.Store.SaveRegistry(ctx, entries, sig, d)
 	if err != nil {
 		return nil, nil, err
@@ -291,11 +291,14 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 
 // build builds the registry of in and its links with the decisions ds:
 // from the builder kept with in (prepared once, then copied for each
-// build), as an editor's decisions in a row are built, or anew for an
-// input not kept. The caller holds mu.
-func (c *Connector) build(in *entente.RegistryInput, links []Link, ds []entente.RegistryDecision) []entente.BuiltEntry {
+// build), as an editor's decisions in a row are built, or anew. A
+// decision's build (deciding) keeps the builder it prepares: an editor
+// makes several in a row, and the builder holds some 100 MB at 100,000
+// statements, which a server that only ingests need not keep. The caller
+// holds mu.
+func (c *Connector) build(in *entente.RegistryInput, links []Link, ds []entente.RegistryDecision, deciding bool) []entente.BuiltEntry {
 	k := c.kept
-	if k == nil || k.in != in {
+	if k == nil || k.in != in || (k.base == nil && !deciding) {
 		return Build(*in, links, ds, c.Parties)
 	}
 	if k.base == nil {
