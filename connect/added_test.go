@@ -37,17 +37,7 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 			if rs.reads != reads || rs.added != added {
 				t.Errorf("%s: the library read whole %d times and what was added %d, want %d and %d", what, rs.reads, rs.added, reads, added)
 			}
-			got := entryLines(t, ctx, s)
-			fresh, err := connect.New(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := fresh.Rebuild(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if want := entryLines(t, ctx, s); !slices.Equal(got, want) {
-				t.Errorf("%s: the registry\n%v\na whole read makes\n%v", what, got, want)
-			}
+			sameAsFreshBuild(t, ctx, s, what)
 			return sum
 		}
 		rebuild("the first build", 1, 0)
@@ -100,6 +90,23 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 		}
 		rebuild("after a version link", 5, 4)
 	})
+}
+
+// sameAsFreshBuild checks that the stored registry is the one a fresh
+// connector builds of a whole read of the library.
+func sameAsFreshBuild(t *testing.T, ctx context.Context, s *sqlstore.Store, what string) {
+	t.Helper()
+	got := entryLines(t, ctx, s)
+	fresh, err := connect.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.Rebuild(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if want := entryLines(t, ctx, s); !slices.Equal(got, want) {
+		t.Errorf("%s: the registry\n%v\na fresh whole build makes\n%v", what, got, want)
+	}
 }
 
 // entryLines is each entry of the registry as a line: its kind, name,

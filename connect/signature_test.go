@@ -44,17 +44,7 @@ func TestReextractionMovesTheRegistry(t *testing.T) {
 			if err := c.Fresh(ctx); err != nil {
 				t.Fatal(err)
 			}
-			got := entryLines(t, ctx, s)
-			fresh, err := connect.New(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := fresh.Rebuild(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if want := entryLines(t, ctx, s); !slices.Equal(got, want) {
-				t.Errorf("%s: the registry\n%v\na whole read makes\n%v", what, got, want)
-			}
+			sameAsFreshBuild(t, ctx, s, what)
 		}
 		const renamed = "中塞两国改名委员会"
 		reextract("the newest read otherwise", ids["cn-rs-2024.zh.txt"], func(x *entente.Extraction) {
