@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -362,4 +363,60 @@ func RegistryMentionsSorted(ctx context.Context, s *Store, id int64, limit int) 
 		return nil
 	})
 	return out, err
+}
+
+// SavedRegistryDiff says whether s keeps what it last saved of the
+// registry, and how that differs from what is stored ("" for not at all):
+// the entries' columns and names, and every citation's and entity's entry.
+func SavedRegistryDiff(ctx context.Context, s *Store) (kept bool, diff string, err error) {
+	s.saved.mu.Lock()
+	saved := s.saved.saved
+	s.saved.mu.Unlock()
+	if saved == nil {
+		return false, "", nil
+	}
+	var out []string
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		stored, err := readStoredEntries(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for id, o := range stored {
+			k := saved.entries[id]
+			switch {
+			case k == nil:
+				out = append(out, fmt.Sprintf("entry %d stored, not kept", id))
+			case !sameValues(k.vals, o.vals):
+				out = append(out, fmt.Sprintf("entry %d stored %v, kept %v", id, o.vals, k.vals))
+			case !sameAliases(k.rows, o.rows) || !slices.Equal(k.aliases, o.aliases):
+				out = append(out, fmt.Sprintf("entry %d's names stored %v, kept %v", id, o.rows, k.rows))
+			}
+		}
+		for id := range saved.entries {
+			if stored[id] == nil {
+				out = append(out, fmt.Sprintf("entry %d kept, not stored", id))
+			}
+		}
+		for t, table := range []string{"citations", "entities"} {
+			err := queryRows(ctx, tx, `SELECT id, coalesce(registry_id, 0) FROM `+table, nil, func(rows *sql.Rows) error {
+				var row, now int64
+				if err := rows.Scan(&row, &now); err != nil {
+					return err
+				}
+				var kept int64
+				if j, ok := saved.links[t].get(row); ok {
+					kept = saved.ids[j]
+				}
+				if row <= saved.last[t] && kept != now {
+					out = append(out, fmt.Sprintf("%s %d stored linked to %d, kept to %d", table, row, now, kept))
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return true, strings.Join(out, "; "), err
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente"
@@ -24,6 +25,8 @@ import (
 // (docs/decisions.md, "The registry's rebuild at 100,000 statements").
 func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, signature string, d *entente.RegistryDecision) ([]int64, error) {
 	ids := make([]int64, len(entries))
+	saved := s.saved.take() // what this store saved last, if it is what is stored
+	var next *savedRegistry
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		if d != nil {
@@ -31,8 +34,17 @@ func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, 
 				return err
 			}
 		}
-		old, err := readStoredEntries(ctx, tx)
+		generation, changes, err := s.registryGeneration(ctx, tx)
 		if err != nil {
+			return err
+		}
+		if saved != nil && (saved.generation != generation || saved.changes != changes) {
+			saved = nil // another process saved, or a build's input changed but by additions
+		}
+		var old map[int64]*storedEntry
+		if saved != nil {
+			old = saved.entries
+		} else if old, err = readStoredEntries(ctx, tx); err != nil {
 			return fmt.Errorf("read registry: %w", err)
 		}
 		taken := keepRegistryIDs(entries, old, ids)
@@ -52,7 +64,8 @@ func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, 
 		if err := s.writeAliases(ctx, tx, entries, ids, old); err != nil {
 			return err
 		}
-		if err := s.linkItems(ctx, tx, entries, ids); err != nil {
+		links, err := s.linkItems(ctx, tx, entries, ids, saved)
+		if err != nil {
 			return err
 		}
 		var added [][]any // the sentences of names analysts added
@@ -71,16 +84,20 @@ func (s *Store) SaveRegistry(ctx context.Context, entries []entente.BuiltEntry, 
 		if err != nil {
 			return fmt.Errorf("insert added names: %w", err)
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO registry_state (id, signature, built_at) VALUES (1, $1, $2)
-			ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at`, signature, now)
+		err = tx.QueryRowContext(ctx, `INSERT INTO registry_state (id, signature, built_at, generation) VALUES (1, $1, $2, 1)
+			ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at,
+				generation = registry_state.generation + 1
+			RETURNING generation`, signature, now).Scan(&generation)
 		if err != nil {
 			return fmt.Errorf("registry state: %w", err)
 		}
+		next = &savedRegistry{generation: generation, changes: changes, entries: storedEntries(entries, ids), ids: slices.Clone(ids), links: links.rows, last: links.last}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("save registry: %w", err)
 	}
+	s.saved.put(next)
 	return ids, nil
 }
 
@@ -338,61 +355,96 @@ func sameAliases(stored, built []entente.RegistryAlias) bool {
 	})
 }
 
+// storedLinks are the entries of the citations' ([0]) and entities' ([1])
+// rows as stored, each an index into the entries' ids, and the largest
+// row id of each table.
+type storedLinks struct {
+	rows [2]*rowIndex
+	last [2]int64
+}
+
 // linkItems points each citation and entity at its entry, writing only
-// the rows whose entry changed (and unlinking those no entry holds).
-func (s *Store) linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64) error {
+// the rows whose entry changed (and unlinking those no entry holds), and
+// returns the links as stored after. It compares with every row's link as
+// the database has it, or, given what this store saved last (and is still
+// stored), with that and the rows added since.
+func (s *Store) linkItems(ctx context.Context, tx *sql.Tx, entries []entente.BuiltEntry, ids []int64, saved *savedRegistry) (storedLinks, error) {
 	// each row's entry by its id, an index into entries (a map of the
 	// 830,000 rows at 100,000 statements took a tenth of a rebuild)
 	var n int
 	for _, e := range entries {
 		n += len(e.Items)
 	}
-	want := map[string]*rowIndex{"citations": newRowIndex(n), "entities": newRowIndex(n)}
+	out := storedLinks{rows: [2]*rowIndex{newRowIndex(n), newRowIndex(n)}}
 	for i, e := range entries {
-		table := "citations"
+		t := 0
 		if e.Kind != entente.RegInstrument {
-			table = "entities"
+			t = 1
 		}
 		for _, it := range e.Items {
 			if it.RowID != 0 {
-				want[table].set(it.RowID, i)
+				out.rows[t].set(it.RowID, i)
 			}
 		}
 	}
-	for _, table := range []string{"citations", "entities"} {
+	for t, table := range []string{"citations", "entities"} {
+		want := out.rows[t]
 		var changes []linkChange
-		err := queryRows(ctx, tx, `SELECT id, registry_id FROM `+table, nil, func(rows *sql.Rows) error {
-			var (
-				row int64
-				now sql.NullInt64
-			)
+		// compare notes a row whose entry is now (0 for none)
+		compare := func(row, now int64) {
+			if row > out.last[t] {
+				out.last[t] = row
+			}
+			i, ok := want.get(row)
+			switch {
+			case ok && now != ids[i]:
+				changes = append(changes, linkChange{row, ids[i]})
+			case !ok && now != 0:
+				changes = append(changes, linkChange{row, nil})
+			}
+		}
+		query := `SELECT id, coalesce(registry_id, 0) FROM ` + table
+		if saved != nil {
+			// the rows it saved are as it saved them; those it did not
+			// link and the build does not either stay unlinked
+			out.last[t] = saved.last[t]
+			seen := func(row int64) (int64, bool) {
+				if j, ok := saved.links[t].get(row); ok {
+					return saved.ids[j], true
+				}
+				return 0, row <= saved.last[t]
+			}
+			want.each(func(row int64, _ int) {
+				if now, ok := seen(row); ok {
+					compare(row, now)
+				}
+			})
+			saved.links[t].each(func(row int64, j int) {
+				if _, ok := want.get(row); !ok {
+					compare(row, saved.ids[j])
+				}
+			})
+			query += ` WHERE id > ` + strconv.FormatInt(saved.last[t], 10)
+		}
+		err := queryRows(ctx, tx, query, nil, func(rows *sql.Rows) error {
+			var row, now int64
 			if err := rows.Scan(&row, &now); err != nil {
 				return err
 			}
-			i, ok := want[table].get(row)
-			var entry int64
-			if ok {
-				entry = ids[i]
-			}
-			switch {
-			case ok && (!now.Valid || now.Int64 != entry):
-				changes = append(changes, linkChange{row, entry})
-			case !ok && now.Valid:
-				changes = append(changes, linkChange{row, nil})
-			}
+			compare(row, now)
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("read %s' links: %w", table, err)
+			return out, fmt.Errorf("read %s' links: %w", table, err)
 		}
 		if len(changes) == 0 {
 			continue
 		}
 		if err := s.writeLinks(ctx, tx, table, changes); err != nil {
-			return fmt.Errorf("link %s: %w", table, err)
+			return out, fmt.Errorf("link %s: %w", table, err)
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // linksThroughTable is how many changed links SQLite writes through a

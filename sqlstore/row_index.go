@@ -39,3 +39,16 @@ func (x *rowIndex) get(id int64) (int, bool) {
 	}
 	return int(v) - 1, v > 0
 }
+
+// each calls f with every id set and its index, the dense ids in order
+// first.
+func (x *rowIndex) each(f func(id int64, i int)) {
+	for id, v := range x.dense {
+		if v > 0 {
+			f(int64(id), int(v)-1)
+		}
+	}
+	for id, v := range x.sparse {
+		f(id, int(v)-1)
+	}
+}

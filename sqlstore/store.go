@@ -128,6 +128,7 @@ type Store struct {
 	conns    sync.Map                   // *sql.Tx → *sql.Conn holding it, where the dialect copies rows (copy.go) or binds directly (direct.go)
 	direct   directStmts                // the writer's INSERTs on its driver connection, where the dialect binds directly
 	parts    atomic.Pointer[partHolder] // what reads a split's parts again (UsePartReader)
+	saved    savedHolder                // what this store last saved of the registry (registry_saved.go)
 	// background holds the work a store does for later readers after
 	// answering (a search index's snapshot): Close waits for it
 	background sync.WaitGroup
