@@ -66,6 +66,9 @@ type builder struct {
 	// members are each group's items by its root, kept from the first
 	// split on (detach); nil before
 	members map[int][]int
+	// prepared are the entries of the builder this one was cloned from,
+	// for the groups the decisions leave as they were (nil: none)
+	prepared *preparedEntries
 }
 
 // Build makes the registry from the stored items, the links found between

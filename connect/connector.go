@@ -303,6 +303,7 @@ func (c *Connector) build(in *entente.RegistryInput, links []Link, ds []entente.
 	}
 	if k.base == nil {
 		k.base = prepare(*in, links, c.Parties)
+		k.base.prepared = k.base.prepareEntries()
 	}
 	return k.base.clone().decide(ds).entries()
 }

@@ -15,6 +15,23 @@ import (
 // reason each joined, the canonical name, the stored document an
 // instrument is, its parties, year and counts.
 func (b *builder) entries() []entente.BuiltEntry {
+	roots, by := b.groupsByRoot()
+	out := make([]entente.BuiltEntry, 0, len(roots))
+	sc := &entryScratch{seen: make([]int, len(b.in.Documents))}
+	for _, r := range roots {
+		if e, ok := b.prepared.same(b, r, by[r]); ok {
+			out = append(out, e)
+			continue
+		}
+		out = append(out, b.entry(r, by[r], sc))
+	}
+	uniqueNames(out)
+	return out
+}
+
+// groupsByRoot returns the roots of the groups in the order of their
+// first items, and each group's items.
+func (b *builder) groupsByRoot() ([]int, map[int][]int) {
 	by := map[int][]int{}
 	var roots []int
 	for i := range b.in.Items {
@@ -24,13 +41,12 @@ func (b *builder) entries() []entente.BuiltEntry {
 		}
 		by[r] = append(by[r], i)
 	}
-	out := make([]entente.BuiltEntry, 0, len(roots))
-	sc := &entryScratch{seen: make([]int, len(b.in.Documents))}
-	for _, r := range roots {
-		out = append(out, b.entry(r, by[r], sc))
-	}
-	// canonical names are unique within a kind: a second entry of the same
-	// name says whose it is
+	return roots, by
+}
+
+// uniqueNames makes canonical names unique within a kind: a second entry
+// of the same name says whose it is.
+func uniqueNames(out []entente.BuiltEntry) {
 	taken := map[string]bool{}
 	for i := range out {
 		e := &out[i]
@@ -44,7 +60,49 @@ func (b *builder) entries() []entente.BuiltEntry {
 		e.Name = name
 		taken[string(e.Kind)+"|"+name] = true
 	}
-	return out
+}
+
+// preparedEntries are the entries of a prepared builder's groups (before
+// any decision) by their roots, made once for the decisions that follow:
+// a decision changes a few groups, and making the 70,000 entries of a
+// library of 100,000 statements took 0.9 s of each decision.
+type preparedEntries struct {
+	base    *builder
+	entries map[int]entente.BuiltEntry // by root, before names are made unique
+	size    map[int]int                // each group's count of items
+}
+
+// prepareEntries makes the entries of b's groups for the builders cloned
+// from it.
+func (b *builder) prepareEntries() *preparedEntries {
+	roots, by := b.groupsByRoot()
+	p := &preparedEntries{base: b, entries: make(map[int]entente.BuiltEntry, len(roots)), size: make(map[int]int, len(roots))}
+	sc := &entryScratch{seen: make([]int, len(b.in.Documents))}
+	for _, r := range roots {
+		p.entries[r], p.size[r] = b.entry(r, by[r], sc), len(by[r])
+	}
+	return p
+}
+
+// same returns the prepared entry of the group of root r and items in
+// builder b (cloned from the prepared one), if the decisions left that
+// group as it was prepared: the same items under the same root, each
+// joined for the same reason, and no name given.
+func (p *preparedEntries) same(b *builder, r int, items []int) (entente.BuiltEntry, bool) {
+	if p == nil {
+		return entente.BuiltEntry{}, false
+	}
+	e, ok := p.entries[r]
+	if !ok || p.size[r] != len(items) || b.name[r] != p.base.name[r] {
+		return entente.BuiltEntry{}, false
+	}
+	base := p.base
+	for _, i := range items {
+		if base.find(i) != r || b.why[i] != base.why[i] || b.conf[i] != base.conf[i] || b.rank[i] != base.rank[i] {
+			return entente.BuiltEntry{}, false
+		}
+	}
+	return e, true
 }
 
 // entryScratch is what entry reuses from one entry to the next: a library

@@ -131,8 +131,24 @@ func TestDecisionsInARowFromTheKeptBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameAsFreshBuild(t, ctx, s, "a rename of the entry merged into and split")
+		// an entry merged into another and split off again: its names are
+		// its own group's again, each joined for the split's reason
+		visa := entryOf(t, allEntries(t, ctx, s), "中华人民共和国政府和塞尔维亚共和国政府关于互免持普通护照人员签证的协定")
+		hu := entryOf(t, allEntries(t, ctx, s), "中华人民共和国政府和匈牙利政府关于相互促进和保护投资协定")
+		if _, err := c.Merge(ctx, visa.ID, hu.ID, "a wrong merge"); err != nil {
+			t.Fatal(err)
+		}
+		sameAsFreshBuild(t, ctx, s, "another wrong merge")
+		var names []string
+		for _, a := range visa.Aliases {
+			names = append(names, a.Alias)
+		}
+		if _, err := c.Split(ctx, hu.ID, names, "undone"); err != nil {
+			t.Fatal(err)
+		}
+		sameAsFreshBuild(t, ctx, s, "an entry split off whole again")
 		if rs.reads != 1 {
-			t.Errorf("a rebuild and five decisions read the library %d times, want 1", rs.reads)
+			t.Errorf("a rebuild and seven decisions read the library %d times, want 1", rs.reads)
 		}
 	})
 }
