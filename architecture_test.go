@@ -29,7 +29,7 @@ func TestImports(t *testing.T) {
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal/skip"}, // postgres/pgtest skips through internal/skip
 		"tracking":  {".", "lexicon", "ingest", "align", "internal/snapbytes"},
-		"connect":   {".", "align", "lexicon"},
+		"connect":   {".", "align", "lexicon", "internal/snapbytes"},
 		"web":       {".", "auth", "ingest", "tracking", "export", "compare", "connect"},
 		"export":    {"."},
 		"compare":   {".", "lexicon", "search", "tracking"},

@@ -56,8 +56,13 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 			before = sum
 		}
 		ingestLibrary(t, ctx, s, "cn-rs-2009.zh.txt")
+		read := len(rs.whole)
 		if sum := rebuild("after one more", 1, 4); sum.Links != before.Links {
 			t.Errorf("after one more: %d names linked across versions, %d before", sum.Links, before.Links)
+		}
+		// the two versions aligned by the build before are not read again
+		if len(rs.whole) != read {
+			t.Errorf("after one more: read documents %v whole, want none", rs.whole[read:])
 		}
 		if err := s.DeleteDocument(ctx, more["cn-rs-2019.zh.txt"]); err != nil {
 			t.Fatal(err)
@@ -97,11 +102,7 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 func sameAsFreshBuild(t *testing.T, ctx context.Context, s *sqlstore.Store, what string) {
 	t.Helper()
 	got := entryLines(t, ctx, s)
-	fresh, err := connect.New(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fresh.Rebuild(ctx); err != nil {
+	if _, err := wholeReader(t, s).Rebuild(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if want := entryLines(t, ctx, s); !slices.Equal(got, want) {
@@ -126,4 +127,25 @@ func entryLines(t *testing.T, ctx context.Context, s *sqlstore.Store) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// wholeReads is a store without the snapshot of the registry's input: a
+// connector over it reads the whole library when it holds nothing.
+type wholeReads struct{ *sqlstore.Store }
+
+func (wholeReads) RegistryInputSnapshot(context.Context) ([]byte, bool, error) {
+	return nil, false, nil
+}
+func (wholeReads) SaveRegistryInputSnapshot(context.Context, []byte) error { return nil }
+
+// wholeReader is a new connector over s that builds from a whole read of
+// the library, as one did before any snapshot was kept.
+func wholeReader(t *testing.T, s *sqlstore.Store) *connect.Connector {
+	t.Helper()
+	c, err := connect.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Store = wholeReads{s}
+	return c
 }

@@ -64,6 +64,11 @@ type Connector struct {
 
 	kept      *keptInputs // what the last build read (guarded by mu)
 	keptTimer *time.Timer // forgets kept
+
+	// SnapshotAfter is how many documents a build must have read since
+	// the store's snapshot of the input for it to write a new one; 0
+	// means DefaultSnapshotAfter.
+	SnapshotAfter int
 }
 
 // keptInputs are what a build read of the library, while it is as it was
@@ -76,10 +81,17 @@ type keptInputs struct {
 	// compared and are not versions of one statement: documents only
 	// added since keep them so
 	unlike map[[2]int64]bool
+	// aligned are the pairs of versions of one statement found, with
+	// what their sentences' alignment gave, by their documents: kept
+	// while documents are only added, as unlike is
+	aligned map[[2]int64]*alignedPair
 	// base is the build of in and links before the editors' decisions
 	// (prepare), made by the first decision's build
 	base  *builder
 	until time.Time
+	// unsaved is how many documents were read since the store's snapshot
+	// of the input (input_snapshot.go), -1 when none is of these inputs
+	unsaved int
 }
 
 // keepInputs is how long the inputs a build read are kept for the next
@@ -191,11 +203,7 @@ func (c *Connector) background(ctx context.Context) {
 		_, err := c.Rebuild(context.WithoutCancel(ctx))
 		c.rest(time.Since(start))
 		if err != nil {
-			log := c.Log
-			if log == nil {
-				log = slog.Default()
-			}
-			log.Error("registry rebuild", "err", err)
+			c.log().Error("registry rebuild", "err", err)
 		}
 	}()
 }
@@ -237,11 +245,7 @@ func (c *Connector) Watch(ctx context.Context, every time.Duration) {
 	defer t.Stop()
 	for {
 		if _, err := c.Later(ctx); err != nil && ctx.Err() == nil {
-			log := c.Log
-			if log == nil {
-				log = slog.Default()
-			}
-			log.Error("registry signature", "err", err)
+			c.log().Error("registry signature", "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -286,6 +290,7 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*
 	if err != nil {
 		return nil, nil, err
 	}
+	c.keepSnapshot(ctx)
 	return &Summary{Entries: len(entries), Items: len(in.Items), Links: len(links), Decisions: len(ds)}, ids, nil
 }
 
@@ -327,30 +332,50 @@ func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryIn
 		if ok {
 			in := withAdded(k.in, added)
 			c.forgetLocked() // laid out in its arrays, k.in is no longer what it was
-			return c.linkAndKeep(ctx, sig, in, k.unlike)
+			return c.linkAndKeep(ctx, sig, in, k.unlike, k.aligned, addUnsaved(k.unsaved, len(added.Documents)))
 		}
 	}
 	c.forgetLocked()
+	if s, unsaved := c.fromSnapshot(ctx, sig); s != nil {
+		return c.linkAndKeep(ctx, sig, s.in, s.unlike, s.aligned, unsaved)
+	}
 	in, err := c.Store.RegistryInput(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.linkAndKeep(ctx, sig, in, nil)
+	return c.linkAndKeep(ctx, sig, in, nil, nil, -1)
+}
+
+// addUnsaved counts n documents more read since the snapshot, of unsaved
+// (-1: no snapshot is of the inputs).
+func addUnsaved(unsaved, n int) int {
+	if unsaved < 0 {
+		return unsaved
+	}
+	return unsaved + n
 }
 
 // linkAndKeep finds the links of aligned versions in the input in of the
 // library of signature sig, and keeps both for the next build; unlike are
 // the pairs an earlier build of the same documents compared and found
-// unlike (nil for none).
-func (c *Connector) linkAndKeep(ctx context.Context, sig string, in *entente.RegistryInput, unlike map[[2]int64]bool) (*entente.RegistryInput, []Link, error) {
+// unlike (nil for none), aligned the pairs it found versions of one
+// statement, with what their alignment gave (nil for none), and unsaved
+// the documents read since the store's snapshot of the input (-1: none is
+// of in).
+func (c *Connector) linkAndKeep(ctx context.Context, sig string, in *entente.RegistryInput, unlike map[[2]int64]bool, aligned map[[2]int64]*alignedPair, unsaved int) (*entente.RegistryInput, []Link, error) {
 	if unlike == nil {
 		unlike = map[[2]int64]bool{}
 	}
-	vs, err := c.versions(ctx, in, unlike)
+	vs, err := c.versions(ctx, in, unlike, aligned)
 	if err != nil {
 		return nil, nil, err
 	}
-	k := &keptInputs{signature: sig, in: in, links: AlignedLinks(*in, vs), unlike: unlike}
+	pairs := alignPairs(*in, vs)
+	k := &keptInputs{signature: sig, in: in, links: linksOf(*in, pairs), unlike: unlike, unsaved: unsaved,
+		aligned: make(map[[2]int64]*alignedPair, len(pairs))}
+	for i := range pairs {
+		k.aligned[pairs[i].docs] = &pairs[i]
+	}
 	c.keep(k)
 	return k.in, k.links, nil
 }
@@ -464,8 +489,10 @@ func (c *Connector) forgetLocked() {
 // editor), and the documents of the same parties signed the same day in
 // different languages that align.Versions reads as one statement, unless an
 // editor unlinked them. The pairs in unlike are not compared again, and
-// the pairs compared and found unlike are added to it.
-func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput, unlike map[[2]int64]bool) ([]Versions, error) {
+// the pairs compared and found unlike are added to it; the pairs in
+// aligned are versions as an earlier build found, neither compared nor
+// read again.
+func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput, unlike map[[2]int64]bool, aligned map[[2]int64]*alignedPair) ([]Versions, error) {
 	decisions, err := c.Store.VersionLinkDecisions(ctx)
 	if err != nil {
 		return nil, err
@@ -511,6 +538,10 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput, unl
 			return nil
 		}
 		seen[key] = true
+		if p := aligned[key]; p != nil {
+			out = append(out, Versions{Title: p.title, A: p.a, B: p.b, LangA: p.langA, LangB: p.langB, docs: key, aligned: p})
+			return nil
+		}
 		a, err := load(key[0])
 		if err != nil {
 			return err
@@ -523,7 +554,7 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput, unl
 			return nil
 		}
 		out = append(out, Versions{Title: a.Title, A: a.Versions[0].ID, B: b.Versions[0].ID, XA: a.Extraction, XB: b.Extraction,
-			LangA: a.Versions[0].Language, LangB: b.Versions[0].Language})
+			LangA: a.Versions[0].Language, LangB: b.Versions[0].Language, docs: key})
 		return nil
 	}
 	for _, l := range decisions {
@@ -546,7 +577,7 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput, unl
 	var undecided [][2]int64
 	var ids []int64
 	compare := func() error {
-		err := c.undecidedVersions(ctx, undecided, ids, pair, unlike)
+		err := c.undecidedVersions(ctx, undecided, ids, pair, unlike, aligned)
 		clear(cache)
 		undecided, ids = undecided[:0], ids[:0]
 		return err
@@ -557,7 +588,9 @@ func (c *Connector) versions(ctx context.Context, in *entente.RegistryInput, unl
 				continue // an editor said they are not one statement, or they are linked, or read unlike
 			}
 			undecided = append(undecided, key)
-			ids = append(ids, key[0], key[1])
+			if aligned[key] == nil {
+				ids = append(ids, key[0], key[1])
+			}
 			if len(ids) >= 8*versionsReadTogether { // a day of many statements
 				if err := compare(); err != nil {
 					return nil, err
@@ -609,19 +642,27 @@ const versionsReadTogether = 512
 // undecidedVersions calls add for each of pairs (of the documents ids)
 // that align.VersionsOf reads as versions of one statement: the headings
 // of all, then the outlines of those whose headings agree. The pairs read
-// as two statements are added to unlike.
-func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids []int64, add func(x, y int64) error, unlike map[[2]int64]bool) error {
+// as two statements are added to unlike; those in aligned are versions as
+// an earlier build found, and are added in their place without a read.
+func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids []int64, add func(x, y int64) error, unlike map[[2]int64]bool, aligned map[[2]int64]*alignedPair) error {
 	if len(pairs) == 0 {
 		return nil
 	}
 	slices.Sort(ids)
-	heads, err := c.Store.DocumentHeadings(ctx, slices.Compact(ids))
-	if err != nil {
-		return err
+	var heads map[int64]entente.Document
+	if len(ids) > 0 {
+		var err error
+		if heads, err = c.Store.DocumentHeadings(ctx, slices.Compact(ids)); err != nil {
+			return err
+		}
 	}
 	var alike [][2]int64
 	var outlined []int64
 	for _, p := range pairs {
+		if aligned[p] != nil {
+			alike = append(alike, p)
+			continue
+		}
 		ha, okA := heads[p[0]]
 		hb, okB := heads[p[1]]
 		if !okA || !okB {
@@ -638,11 +679,20 @@ func (c *Connector) undecidedVersions(ctx context.Context, pairs [][2]int64, ids
 		return nil
 	}
 	slices.Sort(outlined)
-	outlines, err := c.Store.DocumentOutlines(ctx, slices.Compact(outlined))
-	if err != nil {
-		return err
+	var outlines map[int64]entente.Outline
+	if len(outlined) > 0 {
+		var err error
+		if outlines, err = c.Store.DocumentOutlines(ctx, slices.Compact(outlined)); err != nil {
+			return err
+		}
 	}
 	for _, p := range alike {
+		if aligned[p] != nil {
+			if err := add(p[0], p[1]); err != nil {
+				return err
+			}
+			continue
+		}
 		oa, okA := outlines[p[0]]
 		ob, okB := outlines[p[1]]
 		if !okA || !okB {

@@ -21,6 +21,16 @@ type countingStore struct {
 	whole []int64
 	reads int // whole reads of the registry's input
 	added int // reads of what was added past a mark, that found only additions
+	// snapshots are the reads of the input's snapshot that found one
+	snapshots int
+}
+
+func (c *countingStore) RegistryInputSnapshot(ctx context.Context) ([]byte, bool, error) {
+	data, found, err := c.Store.RegistryInputSnapshot(ctx)
+	if found {
+		c.snapshots++
+	}
+	return data, found, err
 }
 
 func (c *countingStore) RegistryInputAfter(ctx context.Context, m entente.RegistryMark) (*entente.RegistryInput, bool, error) {

@@ -95,10 +95,11 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 	// restored: tracked_dirty's marks, which a restore's triggers set for
 	// every restored document and its transaction settles (the corrected
 	// labels computed again), and the snapshot of a tracker's index
-	// (migration 0044), which a tracker makes again; so is the snapshot of
-	// search's index (migration 0052), which a search makes again.
+	// (migration 0044), which a tracker makes again; so are the snapshot of
+	// search's index (migration 0052), which a search makes again, and of
+	// the registry's input (migration 0064), which a build makes again.
 	tables = slices.DeleteFunc(tables, func(t dumpTable) bool {
-		return strings.HasPrefix(t.Name, "tracked_") || t.Name == "search_snapshot"
+		return strings.HasPrefix(t.Name, "tracked_") || t.Name == "search_snapshot" || t.Name == "registry_input_snapshot"
 	})
 	for i := range tables {
 		for _, ref := range checkedRefs[tables[i].Name] {

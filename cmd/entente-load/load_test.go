@@ -133,7 +133,8 @@ func TestRunSmall(t *testing.T) {
 		// second; the generator's instruments make entries cited by more
 		// than one document
 		firstStep := map[int]string{0: "built for the first time", 1: "rebuilt (the library changed since it was built)"}[run]
-		for _, row := range []string{firstStep, "rebuilt again, the library unchanged", "the most cited entry with its first 50 mentions",
+		for _, row := range []string{firstStep, "rebuilt again, the library unchanged", "rebuilt by a new process, from the input's snapshot",
+			"the most cited entry with its first 50 mentions",
 			"what cites that document", "the citation graph (50 instruments, 20 citing documents each)"} {
 			if cellsOf(report, row) == nil {
 				t.Errorf("run %d: no registry row %q in\n%s", run, row, report)
