@@ -84,13 +84,17 @@ type RegistryInput struct {
 
 // RegistryMark is how far a registry input was read: the largest id of
 // the documents, citations and entities read, how many rows of each it
-// read, and the store's account of what else a registry is built from
-// (corrections, version links). A store reads only the rows past a mark
-// when nothing was changed or removed below it.
+// read, how many version links there were, and the store's account of
+// what else a registry is built from (corrections, changed version
+// links). A store reads only the rows past a mark when nothing was
+// changed or removed below it.
 type RegistryMark struct {
 	LastDocument, LastCitation, LastEntity int64
 	Documents, Citations, Entities         int64
-	Others                                 string
+	// VersionLinks is how many pairs of documents were linked or
+	// unlinked as versions of one statement
+	VersionLinks int64
+	Others       string
 }
 
 // RegistryAlias is one name of an entry, with why it was joined to the

@@ -23,7 +23,8 @@ import (
 // s. It is deflated; its layout, after the magic:
 //
 //	signature:  the library's signature it was read at (length, bytes)
-//	mark:       last document, citation, entity; their counts; others
+//	mark:       last document, citation, entity; their counts; version
+//	            links; others
 //	strings:    count, then each: length, bytes (names, languages, kinds,
 //	            parties: a library names each thing in many statements)
 //	documents:  count, then each: id (from the last), title, kind,
@@ -42,7 +43,7 @@ import (
 // number in the strings. A snapshot that does not read back whole, or
 // whose numbers point outside what it holds, is refused: the build then
 // reads the whole library, as with none.
-var inputSnapshotMagic = []byte("ENTENTE-REGISTRY-INPUT\x01")
+var inputSnapshotMagic = []byte("ENTENTE-REGISTRY-INPUT\x02")
 
 // maxInputSnapshot bounds a snapshot as read (inflated): some 40 bytes an
 // item, so 1 GB is some 25 million names.
@@ -69,7 +70,7 @@ func (s *inputSnapshot) encode() ([]byte, error) {
 	w.B = append(w.B, inputSnapshotMagic...)
 	m := s.in.Mark
 	w.String(s.signature)
-	for _, v := range []int64{m.LastDocument, m.LastCitation, m.LastEntity, m.Documents, m.Citations, m.Entities} {
+	for _, v := range []int64{m.LastDocument, m.LastCitation, m.LastEntity, m.Documents, m.Citations, m.Entities, m.VersionLinks} {
 		w.Varint(v)
 	}
 	w.String(m.Others)
@@ -252,7 +253,7 @@ func parseInputSnapshot(raw []byte) (*inputSnapshot, error) {
 	r := snapbytes.NewReader(raw[len(inputSnapshotMagic):], errBadInputSnapshot, 0)
 	s := &inputSnapshot{signature: r.String("signature"), in: &entente.RegistryInput{}, unlike: map[[2]int64]bool{}}
 	m := &s.in.Mark
-	for _, v := range []*int64{&m.LastDocument, &m.LastCitation, &m.LastEntity, &m.Documents, &m.Citations, &m.Entities} {
+	for _, v := range []*int64{&m.LastDocument, &m.LastCitation, &m.LastEntity, &m.Documents, &m.Citations, &m.Entities, &m.VersionLinks} {
 		*v = r.Varint("mark")
 	}
 	m.Others = r.String("mark")

@@ -150,7 +150,7 @@ func TestInputSnapshotRefusesWhatItDoesNotHold(t *testing.T) {
 		"bytes after the end":    deflated(append(bytes.Clone(raw), 0), len(raw)+1),
 		"longer than it says":    deflated(raw, len(raw)-1),
 		"a length past its data": deflated(raw, 1<<29),
-		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x02"), raw[len(inputSnapshotMagic):]...), len(raw)),
+		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x03"), raw[len(inputSnapshotMagic):]...), len(raw)),
 		"a string it lacks":      deflated(lacking, len(lacking)),
 	}
 	for what, data := range cases {
@@ -178,9 +178,9 @@ func lackingAString(t *testing.T) []byte {
 	one := &inputSnapshot{in: &entente.RegistryInput{Items: []entente.RegistryItem{{Kind: entente.RegMechanism, Name: "n",
 		Language: "zh", VersionID: 1, DocumentID: 1, Sentences: []int64{}, RowID: 1}}}}
 	raw := inflated(t, mustEncode(t, one))
-	// magic, the signature (""), the mark (six zeros and ""), then the
+	// magic, the signature (""), the mark (seven zeros and ""), then the
 	// strings in the order met: "mechanism", "n", "", "zh"
-	at := len(inputSnapshotMagic) + 1 + 6 + 1
+	at := len(inputSnapshotMagic) + 1 + 7 + 1
 	if raw[at] != 4 || string(raw[at+1:at+11]) != "\x09mechanism" || string(raw[at+14:at+17]) != "\x02zh" {
 		t.Fatalf("the strings not where they were: % x", raw[at:at+17])
 	}

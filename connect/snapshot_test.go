@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"testing"
 
+	"github.com/entente/entente"
 	"github.com/entente/entente/connect"
 	"github.com/entente/entente/sqlstore"
 )
@@ -25,8 +26,10 @@ func (c *snapshotCounter) SaveRegistryInputSnapshot(ctx context.Context, data []
 // library leaves a snapshot of what it read, and a connector that holds
 // nothing (a new process: a command, a server that starts) reads that
 // and what was added since, not the whole library; a new snapshot is
-// written only once enough was read since. After anything but additions
-// (a deletion) the snapshot is not used; one that does not read back is
+// written only once enough was read since. A version link to a new
+// document, as the matcher at ingest writes, is an addition. After
+// anything else (an editor's version link, a deletion) the snapshot is
+// not used; one that does not read back is
 // passed over with a warning. Each time the registry is the one a whole
 // read makes.
 func TestANewProcessBuildsFromTheSnapshot(t *testing.T) {
@@ -58,7 +61,12 @@ func TestANewProcessBuildsFromTheSnapshot(t *testing.T) {
 		// statements that cite those stored and each other's
 		more := ingestLibrary(t, ctx, s, "cn-rs-2019.zh.txt", "cn-rs-2023.zh.txt")
 		process("a new process after two statements", 0, 0, 1, 1, 0)
-		ingestLibrary(t, ctx, s, "cn-rs-2024.zh.txt", "cn-rs-2024.en.txt")
+		v2024 := ingestLibrary(t, ctx, s, "cn-rs-2024.zh.txt", "cn-rs-2024.en.txt")
+		// linked as versions of one statement as the matcher at ingest
+		// links a new document: an addition, like its names
+		if _, err := s.SetVersionLink(ctx, v2024["cn-rs-2024.zh.txt"], v2024["cn-rs-2024.en.txt"], true, entente.LinkAuto, "matched at ingest"); err != nil {
+			t.Fatal(err)
+		}
 		// four documents read since the snapshot, as many as it waits for
 		process("a new process after two more", 4, 0, 1, 1, 1)
 		// the two versions of the 2024 statement, found and aligned by
@@ -66,6 +74,11 @@ func TestANewProcessBuildsFromTheSnapshot(t *testing.T) {
 		if rs := process("the next, from that snapshot", 4, 0, 1, 0, 0); len(rs.whole) != 0 {
 			t.Errorf("the next, from that snapshot: read documents %v whole, want none", rs.whole)
 		}
+		// an editor links two documents read before: read whole
+		if _, err := s.SetVersionLink(ctx, ids["cn-rs-2016.zh.txt"], more["cn-rs-2023.zh.txt"], true, entente.LinkManual, "checking"); err != nil {
+			t.Fatal(err)
+		}
+		process("after an editor's version link", 0, 1, 1, 0, 1)
 		if err := s.DeleteDocument(ctx, more["cn-rs-2019.zh.txt"]); err != nil {
 			t.Fatal(err)
 		}

@@ -63,17 +63,22 @@ func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMar
 		if now.Others != mark.Others || mark.Others == "" {
 			return nil
 		}
-		var newDocs, newCits, newEnts int64
+		var newDocs, newCits, newEnts, newLinks int64
 		var oldNamed bool
 		err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE id > $1),
 				(SELECT count(*) FROM citations WHERE id > $2), (SELECT count(*) FROM entities WHERE id > $3),
+				(SELECT count(*) FROM version_links WHERE document_b > $1),
 				EXISTS (SELECT 1 FROM citations c JOIN versions v ON v.id = c.version_id WHERE c.id > $2 AND v.document_id <= $1)
 				OR EXISTS (SELECT 1 FROM entities e JOIN versions v ON v.id = e.version_id WHERE e.id > $3 AND v.document_id <= $1)`,
-			mark.LastDocument, mark.LastCitation, mark.LastEntity).Scan(&newDocs, &newCits, &newEnts, &oldNamed)
+			mark.LastDocument, mark.LastCitation, mark.LastEntity).Scan(&newDocs, &newCits, &newEnts, &newLinks, &oldNamed)
 		if err != nil {
 			return fmt.Errorf("compare with the mark: %w", err)
 		}
-		if oldNamed {
+		// a version link is new unless its later document was read (the
+		// links are only added below the mark while the count of changes
+		// stands): one between two documents read is an editor's
+		// decision, which a whole read follows
+		if oldNamed || now.VersionLinks-newLinks != mark.VersionLinks {
 			return nil
 		}
 		// counted by what was added, not again: a count of the 800,000
@@ -97,7 +102,7 @@ func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMar
 func readRegistryMark(ctx context.Context, tx *sql.Tx, counted bool) (entente.RegistryMark, error) {
 	var m entente.RegistryMark
 	err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM documents), (SELECT coalesce(max(id), 0) FROM citations),
-		(SELECT coalesce(max(id), 0) FROM entities)`).Scan(&m.LastDocument, &m.LastCitation, &m.LastEntity)
+		(SELECT coalesce(max(id), 0) FROM entities), (SELECT count(*) FROM version_links)`).Scan(&m.LastDocument, &m.LastCitation, &m.LastEntity, &m.VersionLinks)
 	if err == nil && counted {
 		err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM citations),
 			(SELECT count(*) FROM entities)`).Scan(&m.Documents, &m.Citations, &m.Entities)
@@ -109,7 +114,7 @@ func readRegistryMark(ctx context.Context, tx *sql.Tx, counted bool) (entente.Re
 	if err != nil {
 		return m, err
 	}
-	m.Others = joinTerms(terms[4:])
+	m.Others = joinTerms(terms[4:5]) // the version links apart (m.VersionLinks)
 	return m, nil
 }
 
@@ -326,16 +331,17 @@ func (s *Store) RegistrySignature(ctx context.Context) (now, built string, err e
 // ingest (which only adds), and collection_stats.registry_changes counts
 // every other change to what a build reads, written by the triggers of
 // migration 0062 in the transaction that makes it (a re-extraction's
-// names, a deletion, corrections, version links). Ids and counts alone
-// missed a re-extraction: SQLite gives a deleted row's id to the next
-// insert.
-func signatureTerms(ctx context.Context, tx *sql.Tx) ([5]int64, error) {
-	var a [5]int64
+// names, a deletion, corrections, version links changed or removed), and
+// the count of version links moves with every new one (migration 0065).
+// Ids and counts alone missed a re-extraction: SQLite gives a deleted
+// row's id to the next insert.
+func signatureTerms(ctx context.Context, tx *sql.Tx) ([6]int64, error) {
+	var a [6]int64
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT coalesce(max(id), 0) FROM citations), (SELECT coalesce(max(id), 0) FROM entities),
 		(SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
-		(SELECT coalesce(sum(registry_changes), 0) FROM collection_stats)`).
-		Scan(&a[0], &a[1], &a[2], &a[3], &a[4])
+		(SELECT coalesce(sum(registry_changes), 0) FROM collection_stats), (SELECT count(*) FROM version_links)`).
+		Scan(&a[0], &a[1], &a[2], &a[3], &a[4], &a[5])
 	return a, err
 }
 

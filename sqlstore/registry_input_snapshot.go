@@ -12,7 +12,7 @@ import (
 // saved with each snapshot of the input, and to be changed with that
 // code, so that a new binary reads the library anew rather than build
 // from what its code would not read.
-const registryInputLogic = "registry-input-1"
+const registryInputLogic = "registry-input-2"
 
 // RegistryInputSnapshot returns the snapshot of the registry's input kept
 // (migration 0064), unless it was written from another schema or by
