@@ -64,6 +64,7 @@ type Connector struct {
 
 	kept      *keptInputs // what the last build read (guarded by mu)
 	keptTimer *time.Timer // forgets kept
+	whole     bool        // the build under way reads the whole library (guarded by mu)
 
 	// SnapshotAfter is how many documents a build must have read since
 	// the store's snapshot of the input for it to write a new one; 0
@@ -267,6 +268,20 @@ func (c *Connector) Rebuild(ctx context.Context) (*Summary, error) {
 	return sum, err
 }
 
+// RebuildWhole is Rebuild from a whole read of the library, whatever was
+// kept from an earlier build or written down in the store's snapshot of
+// the input (which it writes anew): what entente registry rebuild runs,
+// the way back to the library itself should anything kept be in doubt.
+func (c *Connector) RebuildWhole(ctx context.Context) (*Summary, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.forgetLocked()
+	c.whole = true
+	defer func() { c.whole = false }()
+	sum, _, err := c.rebuild(ctx, nil)
+	return sum, err
+}
+
 // rebuild builds and saves the registry with d (if not nil) as the
 // newest decision, stored in the same transaction.
 func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*Summary, []int64, error) {
@@ -336,8 +351,10 @@ func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryIn
 		}
 	}
 	c.forgetLocked()
-	if s, unsaved := c.fromSnapshot(ctx, sig); s != nil {
-		return c.linkAndKeep(ctx, sig, s.in, s.unlike, s.aligned, unsaved)
+	if !c.whole {
+		if s, unsaved := c.fromSnapshot(ctx, sig); s != nil {
+			return c.linkAndKeep(ctx, sig, s.in, s.unlike, s.aligned, unsaved)
+		}
 	}
 	in, err := c.Store.RegistryInput(ctx)
 	if err != nil {

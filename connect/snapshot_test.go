@@ -30,8 +30,8 @@ func (c *snapshotCounter) SaveRegistryInputSnapshot(ctx context.Context, data []
 // document, as the matcher at ingest writes, is an addition. After
 // anything else (an editor's version link, a deletion) the snapshot is
 // not used; one that does not read back is
-// passed over with a warning. Each time the registry is the one a whole
-// read makes.
+// passed over with a warning. A whole rebuild reads neither. Each time
+// the registry is the one a whole read makes.
 func TestANewProcessBuildsFromTheSnapshot(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := cli(context.Background())
@@ -99,5 +99,23 @@ func TestANewProcessBuildsFromTheSnapshot(t *testing.T) {
 		if !bytes.Contains(log.Bytes(), []byte("not used")) {
 			t.Errorf("no warning of the snapshot not read: %q", log.String())
 		}
+		// entente registry rebuild reads the library itself, whatever
+		// was kept, and writes the snapshot anew
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs := &snapshotCounter{countingStore: &countingStore{Store: s}}
+		c.Store = rs
+		for range 2 {
+			if _, err := c.RebuildWhole(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if rs.reads != 2 || rs.snapshots != 0 || rs.saves != 2 {
+			t.Errorf("two whole rebuilds read the library whole %d times and the snapshot %d, and wrote it %d times; want 2, 0, 2",
+				rs.reads, rs.snapshots, rs.saves)
+		}
+		sameAsFreshBuild(t, ctx, s, "a whole rebuild")
 	})
 }

@@ -235,7 +235,7 @@ func newRegistryRebuildCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "rebuild",
-		Short: "Build the registry again from every stored extraction, replaying the editors' decisions",
+		Short: "Build the registry again from a whole read of every stored extraction, replaying the editors' decisions",
 		Args:  cobra.NoArgs,
 		RunE: storeRunE(&dsn, func(cmd *cobra.Command, st store, args []string) error {
 			fmt.Fprintf(cmd.ErrOrStderr(), "store: %s\n", storeName(dsn))
@@ -243,7 +243,7 @@ func newRegistryRebuildCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sum, err := c.Rebuild(cmd.Context())
+			sum, err := c.RebuildWhole(cmd.Context())
 			if err != nil {
 				return err
 			}
