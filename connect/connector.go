@@ -64,7 +64,6 @@ type Connector struct {
 
 	kept      *keptInputs // what the last build read (guarded by mu)
 	keptTimer *time.Timer // forgets kept
-	whole     bool        // the build under way reads the whole library (guarded by mu)
 
 	// SnapshotAfter is how many documents a build must have read since
 	// the store's snapshot of the input for it to write a new one; 0
@@ -264,7 +263,7 @@ func (c *Connector) Wait() { c.bg.Wait() }
 func (c *Connector) Rebuild(ctx context.Context) (*Summary, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	sum, _, err := c.rebuild(ctx, nil)
+	sum, _, err := c.rebuild(ctx, nil, false)
 	return sum, err
 }
 
@@ -275,21 +274,19 @@ func (c *Connector) Rebuild(ctx context.Context) (*Summary, error) {
 func (c *Connector) RebuildWhole(ctx context.Context) (*Summary, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.forgetLocked()
-	c.whole = true
-	defer func() { c.whole = false }()
-	sum, _, err := c.rebuild(ctx, nil)
+	sum, _, err := c.rebuild(ctx, nil, true)
 	return sum, err
 }
 
 // rebuild builds and saves the registry with d (if not nil) as the
-// newest decision, stored in the same transaction.
-func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision) (*Summary, []int64, error) {
+// newest decision, stored in the same transaction; from a whole read of
+// the library if whole, else from what it can keep (inputs).
+func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision, whole bool) (*Summary, []int64, error) {
 	sig, _, err := c.Store.RegistrySignature(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	in, links, err := c.inputs(ctx, sig)
+	in, links, err := c.inputs(ctx, sig, whole)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -332,10 +329,13 @@ func (c *Connector) build(in *entente.RegistryInput, links []Link, ds []entente.
 // names and documents, and the links of aligned versions. A build keeps
 // them for the next (keepInputs): the next reads nothing if the library
 // is as it was, and only the documents added since if nothing else
-// changed (the store's RegistryInputAfter), as after an ingest. Build
-// does not change them. The caller holds mu.
-func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryInput, []Link, error) {
-	if k := c.kept; k != nil && c.now().Before(k.until) {
+// changed (the store's RegistryInputAfter), as after an ingest. A
+// connector that holds nothing reads the store's snapshot of the input
+// and what was added since (fromSnapshot). Build does not change them.
+// whole reads the library itself, whatever was kept or written down. The
+// caller holds mu.
+func (c *Connector) inputs(ctx context.Context, sig string, whole bool) (*entente.RegistryInput, []Link, error) {
+	if k := c.kept; k != nil && !whole && c.now().Before(k.until) {
 		if k.signature == sig {
 			c.keep(k)
 			return k.in, k.links, nil
@@ -351,7 +351,7 @@ func (c *Connector) inputs(ctx context.Context, sig string) (*entente.RegistryIn
 		}
 	}
 	c.forgetLocked()
-	if !c.whole {
+	if !whole {
 		if s, unsaved := c.fromSnapshot(ctx, sig); s != nil {
 			return c.linkAndKeep(ctx, sig, s.in, s.unlike, s.aligned, unsaved)
 		}
@@ -754,7 +754,7 @@ func (c *Connector) decide(ctx context.Context, d *entente.RegistryDecision, nam
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, _, err := c.rebuild(ctx, d)
+	_, _, err := c.rebuild(ctx, d, false)
 	if err != nil {
 		return nil, fmt.Errorf("registry %s: %w", d.Action, err)
 	}
