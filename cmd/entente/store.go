@@ -42,6 +42,9 @@ type store interface {
 	entente.AccountStore
 	tracking.Store
 	connect.Store
+	// the snapshot of the registry's input, read by a command's first
+	// build instead of the whole library (connect/snapshot.go)
+	connect.InputSnapshots
 	entente.RegistryReader
 	Replay(ctx context.Context) (int, error)
 	UsePartReader(r sqlstore.PartReader)
