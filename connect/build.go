@@ -69,6 +69,9 @@ type builder struct {
 	// prepared are the entries of the builder this one was cloned from,
 	// for the groups the decisions leave as they were (nil: none)
 	prepared *preparedEntries
+	// workers is how many goroutines make the entries (0: by the build's
+	// size, eachEntry)
+	workers int
 }
 
 // Build makes the registry from the stored items, the links found between
@@ -183,6 +186,15 @@ func (b *builder) note(i int, why string, conf float64) {
 	if b.why[i] == "" || b.rank[i] < rankOf(why) {
 		b.why[i], b.conf[i], b.rank[i] = why, conf, rankOf(why)
 	}
+}
+
+// rootOf is find without shortening the path it walks: it only reads,
+// so entries made on several cores may call it on one builder.
+func (b *builder) rootOf(i int) int {
+	for b.parent[i] != i {
+		i = b.parent[i]
+	}
+	return i
 }
 
 func (b *builder) find(i int) int {
