@@ -149,3 +149,38 @@ func wholeReader(t *testing.T, s *sqlstore.Store) *connect.Connector {
 	c.Store = wholeReads{s}
 	return c
 }
+
+// TestAnInstrumentStoredAfterItsCiters: a statement stored after those
+// that cite it is the document its entry links to, on a rebuild that reads
+// only what was added (the titles of the documents read before are not
+// read again).
+func TestAnInstrumentStoredAfterItsCiters(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := cli(context.Background())
+		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt", "cn-rs-2023.zh.txt")
+		rs := &countingStore{Store: s}
+		c, err := connect.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Store = rs
+		if _, err := c.Rebuild(ctx); err != nil {
+			t.Fatal(err)
+		}
+		const title = "中华人民共和国和塞尔维亚共和国关于建立全面战略伙伴关系的联合声明"
+		if e := entryOf(t, allEntries(t, ctx, s), title); e.Document != nil {
+			t.Fatalf("before the 2016 statement is stored, its entry links to %+v", e.Document)
+		}
+		ids := ingestLibrary(t, ctx, s, "cn-rs-2016.zh.txt")
+		if _, err := c.Rebuild(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if rs.reads != 1 || rs.added != 1 {
+			t.Errorf("read the library whole %d times and what was added %d, want 1 and 1", rs.reads, rs.added)
+		}
+		if e := entryOf(t, allEntries(t, ctx, s), title); e.Document == nil || e.Document.ID != ids["cn-rs-2016.zh.txt"] {
+			t.Errorf("the 2016 statement's entry links to %+v, want document %d", e.Document, ids["cn-rs-2016.zh.txt"])
+		}
+		sameAsFreshBuild(t, ctx, s, "after the cited statement")
+	})
+}

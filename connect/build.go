@@ -62,7 +62,10 @@ type builder struct {
 	partyOf []string
 	finder  PartyFinder
 	titles  map[string][]int // documents by the key of their title (documentOf)
-	docOf   []int            // each item's document, an index into in.Documents (-1: none stored)
+	// titleKeys are the keys of the documents' titles in their order, as
+	// far as they were made (indexTitles makes the rest)
+	titleKeys []string
+	docOf     []int // each item's document, an index into in.Documents (-1: none stored)
 	// members are each group's items by its root, kept from the first
 	// split on (detach); nil before
 	members map[int][]int
@@ -94,7 +97,15 @@ func Build(in entente.RegistryInput, links []Link, decisions []entente.RegistryD
 // on the same library starts from it (those rules took 1.8 of the 3 s a
 // build took at 100,000 statements).
 func prepare(in entente.RegistryInput, links []Link, parties PartyFinder) *builder {
+	return prepareTitled(in, links, parties, nil)
+}
+
+// prepareTitled is prepare given the keys of the first documents' titles
+// (titleKeys[i] of in.Documents[i]), as an earlier build of the same
+// documents made them.
+func prepareTitled(in entente.RegistryInput, links []Link, parties PartyFinder, titleKeys []string) *builder {
 	b := newBuilder(in, parties)
+	b.titleKeys = titleKeys
 	n := len(in.Items)
 	b.sameNames()
 	b.shortForms()
@@ -157,23 +168,29 @@ func newBuilder(in entente.RegistryInput, parties PartyFinder) *builder {
 	}
 	keys := map[named]string{}
 	partyLists := map[int64]string{}
-	for i, it := range in.Items {
+	// a document's items come together (read by row): its index and
+	// parties are looked up once for the run
+	lastDoc, lastIndex, lastParties := int64(-1), -1, ""
+	for i := range in.Items {
+		it := &in.Items[i]
 		k, ok := keys[named{it.Kind, it.Name}]
 		if !ok {
 			k = string(it.Kind) + "|" + key(it.Name)
 			keys[named{it.Kind, it.Name}] = k
 		}
-		p, ok := partyLists[it.DocumentID]
-		if !ok {
-			p = b.parties(it.DocumentID)
-			partyLists[it.DocumentID] = p
+		if it.DocumentID != lastDoc {
+			p, ok := partyLists[it.DocumentID]
+			if !ok {
+				p = b.parties(it.DocumentID)
+				partyLists[it.DocumentID] = p
+			}
+			d, ok := docIndex[it.DocumentID]
+			if !ok {
+				d = -1
+			}
+			lastDoc, lastIndex, lastParties = it.DocumentID, d, p
 		}
-		b.keys[i], b.partyOf[i] = k, p
-		if d, ok := docIndex[it.DocumentID]; ok {
-			b.docOf[i] = d
-		} else {
-			b.docOf[i] = -1
-		}
+		b.keys[i], b.partyOf[i], b.docOf[i] = k, lastParties, lastIndex
 		b.parent[i], b.conf[i] = i, 1
 		b.byKey[k] = append(b.byKey[k], i)
 	}
@@ -324,29 +341,36 @@ type group struct {
 }
 
 func (b *builder) groups() []*group {
-	by := map[int]*group{}
-	var out []*group
-	for i := range b.in.Items {
-		r := b.find(i)
-		g := by[r]
-		if g == nil {
-			g = &group{root: r, names: map[string]string{}, parties: map[string]bool{}, languages: map[string]bool{}}
-			by[r] = g
-			out = append(out, g)
+	roots, members := b.groupsByRoot()
+	out := make([]*group, len(roots))
+	for k, r := range roots {
+		g := &group{root: r, items: members[k], names: map[string]string{}, parties: map[string]bool{}, languages: map[string]bool{}}
+		// a group's items mostly repeat its last item's name, parties
+		// and language (an instrument cited in thousands of statements):
+		// the maps are asked only when one differs
+		var lastKey, lastParties, lastLang string
+		for n, i := range g.items {
+			it := &b.in.Items[i]
+			if k := b.keys[i]; n == 0 || k != lastKey {
+				if _, ok := g.names[k]; !ok {
+					g.names[k] = it.Name
+				}
+				lastKey = k
+			}
+			if p := b.partyOf[i]; n == 0 || p != lastParties {
+				g.parties[p], lastParties = true, p
+			}
+			if n == 0 || it.Language != lastLang {
+				g.languages[it.Language], lastLang = true, it.Language
+			}
+			if it.RefKind != "" && it.RefKind != entente.RefOther {
+				g.refKind = it.RefKind
+			}
+			if it.Year != nil {
+				g.year = it.Year
+			}
 		}
-		it := b.in.Items[i]
-		g.items = append(g.items, i)
-		if _, ok := g.names[b.keys[i]]; !ok {
-			g.names[b.keys[i]] = it.Name
-		}
-		g.parties[b.partyOf[i]] = true
-		g.languages[it.Language] = true
-		if it.RefKind != "" && it.RefKind != entente.RefOther {
-			g.refKind = it.RefKind
-		}
-		if it.Year != nil {
-			g.year = it.Year
-		}
+		out[k] = g
 	}
 	slices.SortFunc(out, func(x, y *group) int { return cmp.Compare(x.root, y.root) })
 	return out

@@ -77,14 +77,7 @@ type keptInputs struct {
 	signature string
 	in        *entente.RegistryInput
 	links     []Link
-	// unlike are the pairs of documents no editor decided on that were
-	// compared and are not versions of one statement: documents only
-	// added since keep them so
-	unlike map[[2]int64]bool
-	// aligned are the pairs of versions of one statement found, with
-	// what their sentences' alignment gave, by their documents: kept
-	// while documents are only added, as unlike is
-	aligned map[[2]int64]*alignedPair
+	carried
 	// base is the build of in and links before the editors' decisions
 	// (prepare), made by the first decision's build
 	base  *builder
@@ -92,6 +85,22 @@ type keptInputs struct {
 	// unsaved is how many documents were read since the store's snapshot
 	// of the input (input_snapshot.go), -1 when none is of these inputs
 	unsaved int
+}
+
+// carried is what a build found of the documents it read that holds
+// while documents are only added: the next build with documents added
+// takes it over rather than find it again.
+type carried struct {
+	// unlike are the pairs of documents no editor decided on that were
+	// compared and are not versions of one statement
+	unlike map[[2]int64]bool
+	// aligned are the pairs of versions of one statement found, with
+	// what their sentences' alignment gave, by their documents
+	aligned map[[2]int64]*alignedPair
+	// titleKeys are the keys of the documents' titles, in their order
+	// (documents are only added after them): the key of 100,000 titles
+	// took a tenth of a rebuild after an upload
+	titleKeys []string
 }
 
 // keepInputs is how long the inputs a build read are kept for the next
@@ -315,11 +324,17 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision, wh
 // holds mu.
 func (c *Connector) build(in *entente.RegistryInput, links []Link, ds []entente.RegistryDecision, deciding bool) []entente.BuiltEntry {
 	k := c.kept
-	if k == nil || k.in != in || (k.base == nil && !deciding) {
+	if k == nil || k.in != in {
 		return Build(*in, links, ds, c.Parties)
 	}
+	if k.base == nil && !deciding {
+		b := prepareTitled(*in, links, c.Parties, k.titleKeys)
+		k.titleKeys = b.titleKeys
+		return b.decide(ds).entries()
+	}
 	if k.base == nil {
-		k.base = prepare(*in, links, c.Parties)
+		k.base = prepareTitled(*in, links, c.Parties, k.titleKeys)
+		k.titleKeys = k.base.titleKeys
 		k.base.prepared = k.base.prepareEntries()
 	}
 	return k.base.clone().decide(ds).entries()
@@ -347,20 +362,20 @@ func (c *Connector) inputs(ctx context.Context, sig string, whole bool) (*entent
 		if ok {
 			in := withAdded(k.in, added)
 			c.forgetLocked() // laid out in its arrays, k.in is no longer what it was
-			return c.linkAndKeep(ctx, sig, in, k.unlike, k.aligned, addUnsaved(k.unsaved, len(added.Documents)))
+			return c.linkAndKeep(ctx, sig, in, k.carried, addUnsaved(k.unsaved, len(added.Documents)))
 		}
 	}
 	c.forgetLocked()
 	if !whole {
 		if s, unsaved := c.fromSnapshot(ctx, sig); s != nil {
-			return c.linkAndKeep(ctx, sig, s.in, s.unlike, s.aligned, unsaved)
+			return c.linkAndKeep(ctx, sig, s.in, carried{unlike: s.unlike, aligned: s.aligned}, unsaved)
 		}
 	}
 	in, err := c.Store.RegistryInput(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.linkAndKeep(ctx, sig, in, nil, nil, -1)
+	return c.linkAndKeep(ctx, sig, in, carried{}, -1)
 }
 
 // addUnsaved counts n documents more read since the snapshot, of unsaved
@@ -373,23 +388,22 @@ func addUnsaved(unsaved, n int) int {
 }
 
 // linkAndKeep finds the links of aligned versions in the input in of the
-// library of signature sig, and keeps both for the next build; unlike are
-// the pairs an earlier build of the same documents compared and found
-// unlike (nil for none), aligned the pairs it found versions of one
-// statement, with what their alignment gave (nil for none), and unsaved
-// the documents read since the store's snapshot of the input (-1: none is
-// of in).
-func (c *Connector) linkAndKeep(ctx context.Context, sig string, in *entente.RegistryInput, unlike map[[2]int64]bool, aligned map[[2]int64]*alignedPair, unsaved int) (*entente.RegistryInput, []Link, error) {
+// library of signature sig, and keeps both for the next build; from is
+// what an earlier build of the same documents found (empty for none), and
+// unsaved the documents read since the store's snapshot of the input (-1:
+// none is of in).
+func (c *Connector) linkAndKeep(ctx context.Context, sig string, in *entente.RegistryInput, from carried, unsaved int) (*entente.RegistryInput, []Link, error) {
+	unlike := from.unlike
 	if unlike == nil {
 		unlike = map[[2]int64]bool{}
 	}
-	vs, err := c.versions(ctx, in, unlike, aligned)
+	vs, err := c.versions(ctx, in, unlike, from.aligned)
 	if err != nil {
 		return nil, nil, err
 	}
 	pairs := alignPairs(*in, vs)
-	k := &keptInputs{signature: sig, in: in, links: linksOf(*in, pairs), unlike: unlike, unsaved: unsaved,
-		aligned: make(map[[2]int64]*alignedPair, len(pairs))}
+	k := &keptInputs{signature: sig, in: in, links: linksOf(*in, pairs), unsaved: unsaved,
+		carried: carried{unlike: unlike, aligned: make(map[[2]int64]*alignedPair, len(pairs)), titleKeys: from.titleKeys}}
 	for i := range pairs {
 		k.aligned[pairs[i].docs] = &pairs[i]
 	}

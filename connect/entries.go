@@ -308,11 +308,17 @@ func (b *builder) entry(root int, items []int, sc *entryScratch) entente.BuiltEn
 	return e
 }
 
-// indexTitles finds the documents by the key of their title, once.
+// indexTitles finds the documents by the key of their title, once,
+// making the keys of the titles past those it was given.
 func (b *builder) indexTitles() {
-	b.titles = map[string][]int{}
-	for i, d := range b.in.Documents {
-		k := key(d.Title)
+	docs := b.in.Documents
+	keys := b.titleKeys[:min(len(b.titleKeys), len(docs))]
+	for i := len(keys); i < len(docs); i++ {
+		keys = append(keys, key(docs[i].Title))
+	}
+	b.titleKeys = keys
+	b.titles = make(map[string][]int, len(keys))
+	for i, k := range keys {
 		b.titles[k] = append(b.titles[k], i)
 	}
 }
