@@ -188,6 +188,10 @@ const LinksThroughTable = linksThroughTable
 // CitedBySQL is CitedBy's statement, for the plan test.
 const CitedBySQL = citedBySQL
 
+// RegistryPastMarkSQL is RegistryInputAfter's comparison with its mark,
+// for the plan test.
+const RegistryPastMarkSQL = registryPastMarkSQL
+
 // SentencesOfDocuments is sentencesOfDocuments, for the plan test.
 func SentencesOfDocuments(cond string) string { return sentencesOfDocuments(cond) }
 

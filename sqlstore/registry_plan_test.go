@@ -83,3 +83,40 @@ func TestCitedByReadsThroughTheRegistry(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryPastMarkPlan: whether a name past a mark is of a document
+// read before is asked from the names past it, each looking its version
+// up, with the planner's statistics of a library of 10,000 statements.
+// As a join, SQLite walked the versions of every document read and probed
+// the names of each.
+func TestRegistryPastMarkPlan(t *testing.T) {
+	s := openSQLite(t)
+	ctx := t.Context()
+	mustCreate(t, s, corpusDoc(t, statement))
+	db := s.DB()
+	for _, st := range libraryStatistics {
+		for _, q := range []string{`DELETE FROM sqlite_stat1 WHERE tbl = ? AND idx = ?`, `INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)`} {
+			args := []any{st[0], st[1], st[2]}
+			if strings.HasPrefix(q, "DELETE") {
+				args = args[:2]
+			}
+			if _, err := db.ExecContext(ctx, q, args...); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := db.ExecContext(ctx, "ANALYZE sqlite_schema"); err != nil {
+		t.Fatal(err)
+	}
+	plan := queryPlanOf(t, s, sqlstore.RegistryPastMarkSQL, 9000, 40000, 20000)
+	for _, want := range []string{"SEARCH c USING INTEGER PRIMARY KEY (rowid>?)", "SEARCH e USING INTEGER PRIMARY KEY (rowid>?)"} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("the comparison with a mark: %q, want %q", plan, want)
+		}
+	}
+	for _, step := range strings.Split(plan, "; ") {
+		if strings.Contains(step, "document_id<") || (strings.HasPrefix(step, "SCAN ") && step != "SCAN CONSTANT ROW") {
+			t.Errorf("the comparison with a mark walks the documents read, or reads a table whole: %q", plan)
+		}
+	}
+}
