@@ -102,13 +102,13 @@ func (s *Store) registryGeneration(ctx context.Context, tx *sql.Tx) (generation,
 }
 
 // storedEntries are entries as writeEntries and writeAliases store them
-// under ids, as readStoredEntries reads them back.
-func storedEntries(entries []entente.BuiltEntry, ids []int64) map[int64]*storedEntry {
+// under ids, as readStoredEntries reads them back; keys are the folded
+// names of their aliases (aliasKeys).
+func storedEntries(entries []entente.BuiltEntry, keys [][]string, ids []int64) map[int64]*storedEntry {
 	out := make(map[int64]*storedEntry, len(entries))
 	for i, e := range entries {
-		o := &storedEntry{vals: entryValues(e), aliases: make([]string, len(e.Aliases)), rows: make([]entente.RegistryAlias, len(e.Aliases))}
+		o := &storedEntry{vals: entryValues(e), aliases: keys[i], rows: make([]entente.RegistryAlias, len(e.Aliases))}
 		for j, a := range e.Aliases {
-			o.aliases[j] = entente.NameKey(a.Alias)
 			o.rows[j] = entente.RegistryAlias{Alias: a.Alias, Language: a.Language, Reason: a.Reason, Confidence: a.Confidence}
 		}
 		out[ids[i]] = o
