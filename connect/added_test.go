@@ -22,12 +22,7 @@ func TestRebuildReadsWhatWasAdded(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := cli(context.Background())
 		ids := ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt", "cn-rs-2016.zh.txt")
-		rs := &countingStore{Store: s}
-		c, err := connect.New(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.Store = rs
+		c, rs := countingConnector(t, s)
 		rebuild := func(what string, reads, added int) *connect.Summary {
 			t.Helper()
 			sum, err := c.Rebuild(ctx)
@@ -158,12 +153,7 @@ func TestAnInstrumentStoredAfterItsCiters(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := cli(context.Background())
 		ingestLibrary(t, ctx, s, "cn-rs-2013.zh.txt", "cn-rs-2023.zh.txt")
-		rs := &countingStore{Store: s}
-		c, err := connect.New(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.Store = rs
+		c, rs := countingConnector(t, s)
 		if _, err := c.Rebuild(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -20,12 +20,7 @@ func TestDecisionsKeepTheirInputs(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := cli(context.Background())
 		ingestLibrary(t, ctx, s, "cn-rs-2023.zh.txt", "cn-rs-2024.zh.txt")
-		rs := &countingStore{Store: s}
-		c, err := connect.New(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.Store = rs
+		c, rs := countingConnector(t, s)
 		now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
 		c.Now = func() time.Time { return now }
 		if _, err := c.Rebuild(ctx); err != nil {

@@ -33,6 +33,18 @@ func (c *countingStore) RegistryInputSnapshot(ctx context.Context) ([]byte, bool
 	return data, found, err
 }
 
+// countingConnector is a new connector over s that counts its reads.
+func countingConnector(t *testing.T, s *sqlstore.Store) (*connect.Connector, *countingStore) {
+	t.Helper()
+	c, err := connect.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := &countingStore{Store: s}
+	c.Store = rs
+	return c, rs
+}
+
 func (c *countingStore) RegistryInputAfter(ctx context.Context, m entente.RegistryMark) (*entente.RegistryInput, bool, error) {
 	in, ok, err := c.Store.RegistryInputAfter(ctx, m)
 	if ok {
