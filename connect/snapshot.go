@@ -38,6 +38,9 @@ func (c *Connector) fromSnapshot(ctx context.Context, sig string) (*inputSnapsho
 		return nil, 0
 	}
 	data, found, err := snaps.RegistryInputSnapshot(ctx)
+	if err != nil {
+		c.log().Warn("registry: the input's snapshot was not read", "err", err)
+	}
 	if err != nil || !found {
 		return nil, 0
 	}
@@ -50,6 +53,9 @@ func (c *Connector) fromSnapshot(ctx context.Context, sig string) (*inputSnapsho
 		return s, 0
 	}
 	added, ok, err := c.Store.RegistryInputAfter(ctx, s.in.Mark)
+	if err != nil {
+		c.log().Warn("registry: what was added since the input's snapshot was not read", "err", err)
+	}
 	if err != nil || !ok {
 		return nil, 0
 	}
