@@ -73,18 +73,7 @@ func (x *commitmentIndex) snapshot() ([]byte, error) {
 			w.Byte(c.statuses)
 		}
 	}
-	var out bytes.Buffer
-	zw, err := flate.NewWriter(&out, flate.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(w.B); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return snapbytes.Deflate(nil, w.B)
 }
 
 // snapshotReader reads a snapshot's fields, failing once for good.

@@ -7,6 +7,8 @@
 package snapbytes
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
 )
@@ -122,4 +124,22 @@ func (r *Reader) Flag(what string) bool {
 	}
 	r.Fail("%s: not a flag", what)
 	return false
+}
+
+// Deflate appends raw to prefix, deflated at the fastest level: a snapshot
+// is written while a store waits, and read back far more often than its
+// size matters.
+func Deflate(prefix, raw []byte) ([]byte, error) {
+	out := bytes.NewBuffer(prefix)
+	zw, err := flate.NewWriter(out, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
