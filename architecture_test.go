@@ -25,11 +25,11 @@ func TestImports(t *testing.T) {
 		"align":     {"."},
 		"ingest":    {".", "decode"},
 		"search":    {".", "lexicon"},
-		"sqlstore":  {".", "search", "internal/snapbytes", "internal/bloom"},
+		"sqlstore":  {".", "search", "internal/snapbytes", "internal/bloom", "internal/hugepages"},
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal/skip"}, // postgres/pgtest skips through internal/skip
 		"tracking":  {".", "lexicon", "ingest", "align", "internal/snapbytes"},
-		"connect":   {".", "align", "lexicon", "internal/snapbytes"},
+		"connect":   {".", "align", "lexicon", "internal/snapbytes", "internal/hugepages"},
 		"web":       {".", "auth", "ingest", "tracking", "export", "compare", "connect"},
 		"export":    {"."},
 		"compare":   {".", "lexicon", "search", "tracking"},
@@ -74,8 +74,8 @@ func TestImports(t *testing.T) {
 				target = "."
 			}
 			// a package of internal is a room of its own as a target: test
-			// support is not for production code, internal/snapbytes and
-			// internal/bloom are
+			// support is not for production code, internal/snapbytes,
+			// internal/bloom and internal/hugepages are
 			parts := strings.SplitN(target, "/", 3)
 			target = parts[0]
 			if target == "internal" && len(parts) > 1 {

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/hugepages"
 )
 
 // Confidence of each rule that joins names.
@@ -157,9 +158,9 @@ func newBuilder(in entente.RegistryInput, parties PartyFinder) *builder {
 		b.docs[in.Documents[i].ID] = &in.Documents[i]
 	}
 	n := len(in.Items)
-	b.keys, b.parent, b.why, b.conf, b.partyOf = make([]string, n), make([]int, n), make([]string, n), make([]float64, n), make([]string, n)
-	b.rank = make([]int, n)
-	b.docOf = make([]int, n)
+	b.keys, b.parent, b.why, b.conf, b.partyOf = hugepages.Make[string](n, n), hugepages.Make[int](n, n), hugepages.Make[string](n, n), hugepages.Make[float64](n, n), hugepages.Make[string](n, n)
+	b.rank = hugepages.Make[int](n, n)
+	b.docOf = hugepages.Make[int](n, n)
 	docIndex := make(map[int64]int, len(in.Documents))
 	for i := range in.Documents {
 		docIndex[in.Documents[i].ID] = i

@@ -13,6 +13,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/align"
+	"github.com/entente/entente/internal/hugepages"
 	"github.com/entente/entente/lexicon"
 )
 
@@ -442,7 +443,7 @@ func withAdded(in, added *entente.RegistryInput) *entente.RegistryInput {
 	b, bok := itemParts(added.Items)
 	if !aok || !bok {
 		// not in the parts' order: merged item by item
-		out.Items = make([]entente.RegistryItem, 0, len(in.Items)+len(added.Items))
+		out.Items = hugepages.Make[entente.RegistryItem](0, len(in.Items)+len(added.Items))
 		for p := range 3 {
 			for _, items := range [][]entente.RegistryItem{in.Items, added.Items} {
 				for i := range items {
@@ -458,7 +459,7 @@ func withAdded(in, added *entente.RegistryInput) *entente.RegistryInput {
 	items := in.Items
 	if cap(items) < n {
 		// room for the next additions too
-		items = make([]entente.RegistryItem, len(in.Items), n+n/8)
+		items = hugepages.Make[entente.RegistryItem](len(in.Items), n+n/8)
 		copy(items, in.Items)
 	}
 	items = items[:n]

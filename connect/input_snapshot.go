@@ -12,6 +12,7 @@ import (
 	"slices"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/hugepages"
 	"github.com/entente/entente/internal/snapbytes"
 )
 
@@ -224,7 +225,7 @@ func decodeInputSnapshot(data []byte) (*inputSnapshot, error) {
 	if size > 1032*uint64(len(data)) {
 		return nil, fmt.Errorf("%w: a length its bytes cannot hold", errBadInputSnapshot)
 	}
-	raw := make([]byte, size)
+	raw := hugepages.Make[byte](int(size), int(size))
 	if _, err := io.ReadFull(zr, raw); err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadInputSnapshot, err)
 	}
@@ -290,9 +291,9 @@ func parseInputSnapshot(raw []byte) (*inputSnapshot, error) {
 	nItems := r.Count("items", 11)
 	// the sentences of all items in one array, each item's a part of it,
 	// as a whole read lays them out
-	all := make([]int64, 0, r.Count("sentences", 1))
+	all := hugepages.Make[int64](0, r.Count("sentences", 1))
 	// with room for what is added after it, as a whole read leaves
-	items := make([]entente.RegistryItem, nItems, nItems+nItems/16+64)
+	items := hugepages.Make[entente.RegistryItem](nItems, nItems+nItems/16+64)
 	years := map[int64]*int{}
 	for i := range items {
 		if r.Err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/hugepages"
 )
 
 // Storage of the registry (package connect builds it): what it is built
@@ -158,7 +159,7 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 	// connector keeps a whole read and lays what is added after it out in
 	// the same array (a new one, 125 MB at 100,000 statements, took two
 	// seconds to fill on this machine, most of it the kernel's faults)
-	in.Items = make([]entente.RegistryItem, 0, nItems+nItems/16+64)
+	in.Items = hugepages.Make[entente.RegistryItem](0, nItems+nItems/16+64)
 	docs := make(map[int64]int, nDocs)
 	err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d`+past("d.id", after.LastDocument)+` ORDER BY d.id`, nil, func(rows *sql.Rows) error {
 		var d entente.RegistryDocument

@@ -11,6 +11,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 
+	"github.com/entente/entente/internal/hugepages"
 	"github.com/entente/entente/internal/snapbytes"
 )
 
@@ -177,7 +178,8 @@ func (r *snapReader) index() (*labelIndex, error) {
 	x := newLabelIndex(k)
 	x.maxVersion, x.heldVersions, x.heldSentences = r.Varint("highest version"), r.Varint("versions held"), r.Varint("sentences held")
 
-	x.ids = make([]int64, r.Count("ids", 0))
+	n := r.Count("ids", 0)
+	x.ids = hugepages.Make[int64](n, n)
 	var last, maxID int64
 	for n := 0; n < len(x.ids) && r.Err == nil; {
 		last += r.Varint("a run of ids")
@@ -201,7 +203,10 @@ func (r *snapReader) index() (*labelIndex, error) {
 	if maxID > 64*int64(len(x.ids))+1<<20 {
 		return nil, r.Fail("sentence id %d for %d numbers", maxID, len(x.ids))
 	}
-	x.numbers = slices.Repeat([]uint32{noNumber}, int(maxID)+1)
+	x.numbers = hugepages.Make[uint32](int(maxID)+1, int(maxID)+1)
+	for i := range x.numbers {
+		x.numbers[i] = noNumber
+	}
 	for n, id := range x.ids {
 		if id == 0 {
 			continue
@@ -267,7 +272,8 @@ func (r *snapReader) index() (*labelIndex, error) {
 				ls.child[uint64(p)<<32|uint64(v)] = uint32(n)
 			}
 		}
-		of := make([]uint32, r.Count("sets", 0))
+		nsets := r.Count("sets", 0)
+		of := hugepages.Make[uint32](nsets, nsets)
 		for n := 0; n < len(of) && r.Err == nil; {
 			v := r.Uvarint("a run of sets")
 			size := uint64(1)
