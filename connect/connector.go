@@ -296,6 +296,9 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision, wh
 	if err != nil {
 		return nil, nil, err
 	}
+	if p, ok := c.Store.(savedPrefetcher); ok {
+		p.PrefetchSavedRegistry(ctx) // on the other core while this one reads and builds
+	}
 	in, links, err := c.inputs(ctx, sig, whole)
 	if err != nil {
 		return nil, nil, err
@@ -314,6 +317,13 @@ func (c *Connector) rebuild(ctx context.Context, d *entente.RegistryDecision, wh
 	}
 	c.keepSnapshot(ctx)
 	return &Summary{Entries: len(entries), Items: len(in.Items), Links: len(links), Decisions: len(ds)}, ids, nil
+}
+
+// savedPrefetcher is a store that can read the registry as stored ahead
+// of a save that compares with it, when it keeps no copy of its own (a
+// process that has not saved one yet: sqlstore/registry_prefetch.go).
+type savedPrefetcher interface {
+	PrefetchSavedRegistry(ctx context.Context)
 }
 
 // build builds the registry of in and its links with the decisions ds:

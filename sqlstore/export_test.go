@@ -424,3 +424,18 @@ func SavedRegistryDiff(ctx context.Context, s *Store) (kept bool, diff string, e
 	})
 	return true, strings.Join(out, "; "), err
 }
+
+// ForgetSavedRegistry drops what s keeps of the registry it saved, as a
+// new process over the same database starts without it.
+func ForgetSavedRegistry(s *Store) { s.saved.take() }
+
+// WaitSavedRegistryRead waits for a read ahead of the stored registry
+// (PrefetchSavedRegistry) that runs, if any.
+func WaitSavedRegistryRead(s *Store) {
+	s.saved.mu.Lock()
+	reading := s.saved.reading
+	s.saved.mu.Unlock()
+	if reading != nil {
+		<-reading
+	}
+}

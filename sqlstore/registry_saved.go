@@ -47,11 +47,20 @@ type savedHolder struct {
 	mu    sync.Mutex
 	saved *savedRegistry
 	timer *time.Timer
+	// reading is closed when the read ahead of the stored registry
+	// (PrefetchSavedRegistry) ends; nil when none runs
+	reading chan struct{}
 }
 
 // take returns what was saved and forgets it: a save that fails leaves
-// nothing kept.
+// nothing kept. It waits for a read ahead that runs.
 func (h *savedHolder) take() *savedRegistry {
+	h.mu.Lock()
+	reading := h.reading
+	h.mu.Unlock()
+	if reading != nil {
+		<-reading
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s := h.saved
@@ -62,10 +71,37 @@ func (h *savedHolder) take() *savedRegistry {
 	return s
 }
 
+// startPrefetch marks a read ahead as running and returns what ends it,
+// given what it read (nil for nothing); false when a copy is kept or a
+// read runs already.
+func (h *savedHolder) startPrefetch() (done func(*savedRegistry), ok bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.saved != nil || h.reading != nil {
+		return nil, false
+	}
+	reading := make(chan struct{})
+	h.reading = reading
+	return func(s *savedRegistry) {
+		h.mu.Lock()
+		if h.saved == nil && s != nil {
+			h.putLocked(s)
+		}
+		h.reading = nil
+		h.mu.Unlock()
+		close(reading)
+	}, true
+}
+
 // put keeps s for keepSaved.
 func (h *savedHolder) put(s *savedRegistry) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.putLocked(s)
+}
+
+// putLocked is put with h.mu held.
+func (h *savedHolder) putLocked(s *savedRegistry) {
 	if h.timer != nil {
 		h.timer.Stop()
 	}
