@@ -379,7 +379,7 @@ func (c *Connector) inputs(ctx context.Context, sig string, whole bool) (*entent
 	c.forgetLocked()
 	if !whole {
 		if s, unsaved := c.fromSnapshot(ctx, sig); s != nil {
-			return c.linkAndKeep(ctx, sig, s.in, carried{unlike: s.unlike, aligned: s.aligned}, unsaved)
+			return c.linkAndKeep(ctx, sig, s.in, carried{unlike: s.unlike, aligned: s.aligned, titleKeys: s.titleKeys}, unsaved)
 		}
 	}
 	in, err := c.Store.RegistryInput(ctx)

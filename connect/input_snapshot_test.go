@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/entente/entente"
@@ -70,7 +71,13 @@ func seedInput(n int) *inputSnapshot {
 		}
 		aligned[p.docs] = p
 	}
-	return &inputSnapshot{signature: "12,40,8,30,7", in: in, unlike: unlike, aligned: aligned}
+	// the keys of the first two thirds of the titles, as a build made
+	// them before the last documents were added
+	var titleKeys []string
+	for _, d := range in.Documents[:2*n/3] {
+		titleKeys = append(titleKeys, key(d.Title))
+	}
+	return &inputSnapshot{signature: "12,40,8,30,7", in: in, unlike: unlike, aligned: aligned, titleKeys: titleKeys}
 }
 
 // TestInputSnapshotReadsBack: what encode writes reads back as the same
@@ -99,6 +106,9 @@ func TestInputSnapshotReadsBack(t *testing.T) {
 				len(q.votes) != len(p.votes) || (len(p.votes) > 0 && !reflect.DeepEqual(q.votes, p.votes)) {
 				t.Errorf("%d documents: aligned pair %v read back as %+v, want %+v", n, key, q, p)
 			}
+		}
+		if !slices.Equal(got.titleKeys, s.titleKeys) {
+			t.Errorf("%d documents: title keys read back as %q, want %q", n, got.titleKeys, s.titleKeys)
 		}
 		if len(s.in.Documents) > 0 && !reflect.DeepEqual(got.in.Documents, s.in.Documents) {
 			t.Errorf("%d documents: documents read back otherwise", n)
@@ -150,8 +160,22 @@ func TestInputSnapshotRefusesWhatItDoesNotHold(t *testing.T) {
 		"bytes after the end":    deflated(append(bytes.Clone(raw), 0), len(raw)+1),
 		"longer than it says":    deflated(raw, len(raw)-1),
 		"a length past its data": deflated(raw, 1<<29),
-		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x03"), raw[len(inputSnapshotMagic):]...), len(raw)),
-		"a string it lacks":      deflated(lacking, len(lacking)),
+		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x02"), raw[len(inputSnapshotMagic):]...), len(raw)),
+		"more title keys than documents": func() []byte {
+			s := seedInput(40)
+			s.in.Documents = s.in.Documents[:3]
+			s.titleKeys = []string{"a", "b", "c"}
+			raw := inflated(t, mustEncode(t, s))
+			// the count of title keys follows the third document's date
+			at := bytes.Index(raw, []byte("\x03\x01a\x01b\x01c"))
+			if at < 0 {
+				t.Fatal("the title keys not where they were")
+			}
+			raw[at] = 4
+			raw = append(raw[:at+7:at+7], append([]byte("\x01d"), raw[at+7:]...)...)
+			return deflated(raw, len(raw))
+		}(),
+		"a string it lacks": deflated(lacking, len(lacking)),
 	}
 	for what, data := range cases {
 		if s, err := decodeInputSnapshot(data); err == nil {

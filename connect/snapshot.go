@@ -79,7 +79,7 @@ func (c *Connector) keepSnapshot(ctx context.Context) {
 	if k.unsaved >= 0 && k.unsaved < after {
 		return
 	}
-	data, err := (&inputSnapshot{signature: k.signature, in: k.in, unlike: k.unlike, aligned: k.aligned}).encode()
+	data, err := (&inputSnapshot{signature: k.signature, in: k.in, unlike: k.unlike, aligned: k.aligned, titleKeys: k.titleKeys}).encode()
 	if err == nil {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), snapshotTime)
 		defer cancel()
