@@ -23,7 +23,8 @@ import (
 // PrefetchSavedRegistry starts reading the stored registry for the next
 // save, unless this store keeps a copy already or is reading one. It
 // returns at once; the save waits for the read. A read that fails is
-// logged and leaves nothing: the save reads the rows itself.
+// logged and leaves nothing: the save reads the rows itself. The read
+// stops with ctx (a command interrupted does not wait for it to close).
 func (s *Store) PrefetchSavedRegistry(ctx context.Context) {
 	done, ok := s.saved.startPrefetch()
 	if !ok {
@@ -32,8 +33,8 @@ func (s *Store) PrefetchSavedRegistry(ctx context.Context) {
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
-		saved, err := s.readSavedRegistry(context.WithoutCancel(ctx))
-		if err != nil {
+		saved, err := s.readSavedRegistry(ctx)
+		if err != nil && ctx.Err() == nil {
 			slog.Default().Warn("registry: the stored registry was not read ahead of the save", "err", err)
 		}
 		done(saved)
