@@ -28,7 +28,7 @@ func TestImports(t *testing.T) {
 		"sqlstore":  {".", "search", "internal/snapbytes", "internal/bloom", "internal/hugepages"},
 		"sqlite":    {".", "search", "sqlstore"},
 		"postgres":  {".", "search", "sqlstore", "internal/skip"}, // postgres/pgtest skips through internal/skip
-		"tracking":  {".", "lexicon", "ingest", "align", "internal/snapbytes"},
+		"tracking":  {".", "lexicon", "ingest", "align", "internal/snapbytes", "internal/hugepages"},
 		"connect":   {".", "align", "lexicon", "internal/snapbytes", "internal/hugepages"},
 		"web":       {".", "auth", "ingest", "tracking", "export", "compare", "connect"},
 		"export":    {"."},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/internal/hugepages"
 	"github.com/entente/entente/internal/snapbytes"
 )
 
@@ -93,9 +94,16 @@ func (r *snapshotReader) ids(what string, names int) []uint16 {
 	return out
 }
 
+// commitmentsChunk is how many commitments a snapshot's reader lays out
+// in one array (32 MB): at 100,000 statements some 1.5 million commitments
+// were 100,000 arrays, each its own allocation and its pages faulted in
+// one by one.
+const commitmentsChunk = 1 << 20
+
 // readSnapshot reads what snapshot wrote, checking every number.
 func readSnapshot(data []byte) (*commitmentIndex, error) {
-	raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data)), maxSnapshot+1))
+	// inflated, a snapshot is some three times its deflated size
+	raw, err := hugepages.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data)), maxSnapshot+1), 4*len(data))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadSnapshot, err)
 	}
@@ -125,6 +133,9 @@ func readSnapshot(data []byte) (*commitmentIndex, error) {
 	}
 	nd := r.Count("documents", 8)
 	x.docs = make([]*indexedDoc, 0, nd)
+	// the documents' commitments are parts of a few large arrays, each
+	// part's capacity its length so that no append reaches the next
+	var commitments []indexedCommitment
 	for range nd {
 		if r.Err != nil {
 			break
@@ -135,7 +146,13 @@ func readSnapshot(data []byte) (*commitmentIndex, error) {
 		// labels: names, and the statuses' numbers among them
 		d.vals = r.ids("labels", max(nn, len(entente.Statuses)+1))
 		nc := r.Count("commitments", 10)
-		d.commitments = make([]indexedCommitment, nc)
+		if cap(commitments)-len(commitments) < nc {
+			// no more than the bytes left can hold, 10 or more a commitment
+			commitments = hugepages.Make[indexedCommitment](0, max(nc, min(commitmentsChunk, len(r.B)/10)))
+		}
+		at := len(commitments)
+		commitments = commitments[:at+nc]
+		d.commitments = commitments[at : at+nc : at+nc]
 		for i := range d.commitments {
 			c := &d.commitments[i]
 			c.sentence, c.id = r.Varint("sentence"), r.Varint("tracking row")

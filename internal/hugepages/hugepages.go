@@ -13,7 +13,10 @@
 // pages.
 package hugepages
 
-import "unsafe"
+import (
+	"io"
+	"unsafe"
+)
 
 // Size is the huge page this package aligns to: 2 MB, the size
 // x86-64 and arm64 Linux use for transparent huge pages.
@@ -44,4 +47,28 @@ func inner(p, n uintptr) (start, end uintptr) {
 		end = start
 	}
 	return start, end
+}
+
+// ReadAll reads r to its end, as io.ReadAll does, into a slice made by
+// Make with room for hint bytes first (a decoder's guess of what it will
+// read), doubling when it fills: an inflated snapshot of tens of MB is then
+// faulted in by huge pages, and read without the dozen copies io.ReadAll's
+// growth from 512 bytes makes.
+func ReadAll(r io.Reader, hint int) ([]byte, error) {
+	b := Make[byte](0, max(hint, 512))
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			grown := Make[byte](len(b), 2*cap(b))
+			copy(grown, b)
+			b = grown
+		}
+	}
 }

@@ -2,12 +2,16 @@ package hugepages
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unsafe"
 )
 
@@ -119,4 +123,26 @@ func vmFlags(t *testing.T, addr uintptr) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// TestReadAllIsReadAll: whatever the hint, ReadAll reads what io.ReadAll
+// reads, and returns the error a reader ends with after what it read.
+func TestReadAllIsReadAll(t *testing.T) {
+	data := make([]byte, 3*MinBytes+12345)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	for _, size := range []int{0, 1, 511, 512, 513, 4096, MinBytes, len(data)} {
+		for _, hint := range []int{0, 1, size / 3, size, 2 * size} {
+			got, err := ReadAll(iotest.HalfReader(bytes.NewReader(data[:size])), hint)
+			if err != nil || !bytes.Equal(got, data[:size]) {
+				t.Fatalf("%d bytes, hint %d: read %d bytes (%v)", size, hint, len(got), err)
+			}
+		}
+	}
+	failing := io.MultiReader(bytes.NewReader(data[:1000]), iotest.ErrReader(errors.New("cut")))
+	got, err := ReadAll(failing, 100)
+	if err == nil || err.Error() != "cut" || !bytes.Equal(got, data[:1000]) {
+		t.Errorf("a reader that fails after 1,000 bytes: %d bytes, %v", len(got), err)
+	}
 }
