@@ -38,6 +38,18 @@ func Make[T any](n, c int) []T {
 	return s
 }
 
+// Clone returns a copy of s made by Make (nil for nil), with room for
+// room more elements after it: a copy that is to grow is not copied
+// again at its first append.
+func Clone[T any](s []T, room int) []T {
+	if s == nil {
+		return nil
+	}
+	out := Make[T](len(s), len(s)+max(room, 0))
+	copy(out, s)
+	return out
+}
+
 // inner is the part of [p, p+n) made of whole huge pages: the advice is
 // given for those alone, so that no neighbour's memory is advised.
 func inner(p, n uintptr) (start, end uintptr) {

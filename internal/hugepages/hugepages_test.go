@@ -146,3 +146,24 @@ func TestReadAllIsReadAll(t *testing.T) {
 		t.Errorf("a reader that fails after 1,000 bytes: %d bytes, %v", len(got), err)
 	}
 }
+
+func TestClone(t *testing.T) {
+	if Clone[int](nil, 8) != nil {
+		t.Error("Clone(nil) is not nil")
+	}
+	if c := Clone([]int{}, 0); c == nil || len(c) != 0 {
+		t.Errorf("Clone of an empty slice: %v", c)
+	}
+	s := make([]uint32, MinBytes/4+7)
+	for i := range s {
+		s[i] = uint32(i)
+	}
+	c := Clone(s, 100)
+	if !slices.Equal(c, s) || cap(c) != len(s)+100 {
+		t.Fatalf("a clone differs, or has room for %d more, not 100", cap(c)-len(c))
+	}
+	c[0] = 99
+	if s[0] != 0 {
+		t.Error("a clone shares its array with the slice cloned")
+	}
+}
