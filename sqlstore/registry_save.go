@@ -157,16 +157,23 @@ func readStoredEntries(ctx context.Context, tx *sql.Tx) (map[int64]*storedEntry,
 	if err != nil {
 		return nil, err
 	}
-	err = queryRows(ctx, tx, `SELECT registry_id, alias, language, reason, confidence FROM registry_aliases ORDER BY registry_id, position`, nil, func(rows *sql.Rows) error {
+	// each name's folded form as the save wrote it beside the name (the
+	// column search reads), rather than folded again: 0.3 s of CPU at
+	// 100,000 statements; a row written before the column was is folded here
+	err = queryRows(ctx, tx, `SELECT registry_id, alias, language, reason, confidence, folded FROM registry_aliases ORDER BY registry_id, position`, nil, func(rows *sql.Rows) error {
 		var (
-			id int64
-			a  entente.RegistryAlias
+			id     int64
+			a      entente.RegistryAlias
+			folded string
 		)
-		if err := rows.Scan(&id, &a.Alias, &a.Language, &a.Reason, &a.Confidence); err != nil {
+		if err := rows.Scan(&id, &a.Alias, &a.Language, &a.Reason, &a.Confidence, &folded); err != nil {
 			return err
 		}
+		if folded == "" {
+			folded = entente.NameKey(a.Alias)
+		}
 		if o := old[id]; o != nil {
-			o.aliases = append(o.aliases, entente.NameKey(a.Alias))
+			o.aliases = append(o.aliases, folded)
 			o.rows = append(o.rows, a)
 		}
 		return nil
