@@ -12,14 +12,14 @@ import (
 // one date for all), so that the pairs grow with the documents, not with
 // their square.
 func TestPeers(t *testing.T) {
-	day := func(n int) []entente.RegistryDocument {
-		var ds []entente.RegistryDocument
+	day := func(n int) []*entente.RegistryDocument {
+		var ds []*entente.RegistryDocument
 		for i := range n {
 			lang := "zh"
 			if i%2 == 1 {
 				lang = "en"
 			}
-			ds = append(ds, entente.RegistryDocument{ID: int64(i + 1), Language: lang})
+			ds = append(ds, &entente.RegistryDocument{ID: int64(i + 1), Language: lang})
 		}
 		return ds
 	}
