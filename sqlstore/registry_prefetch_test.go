@@ -79,15 +79,7 @@ func TestPrefetchedRegistryIsStored(t *testing.T) {
 		// another process saves between the read and the save: what was
 		// read is not what is stored any more
 		newProcess("before another process's save", true)
-		if _, err := s.DB().ExecContext(ctx, `UPDATE registry_state SET generation = generation + 1`); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.DB().ExecContext(ctx, `UPDATE citations SET registry_id = NULL WHERE id = $1`, cits[1]); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.DB().ExecContext(ctx, `UPDATE registry SET mention_count = 99`); err != nil {
-			t.Fatal(err)
-		}
+		saveAsAnotherProcess(t, s, cits[1])
 		save("after another process's save", entry(entente.RegInstrument, "甲", cits...), entry(entente.RegMechanism, "丙", ents...))
 		if n := rowCount(t, s, `SELECT count(*) FROM registry WHERE mention_count = 99`); n != 0 {
 			t.Errorf("after another process's save %d entries keep the counts it wrote", n)

@@ -88,15 +88,7 @@ func TestSavedRegistryIsStored(t *testing.T) {
 		save("the rows added unlinked again",
 			entry(entente.RegInstrument, "甲乙", cits...), entry(entente.RegMechanism, "戊", ents...))
 		// another process saves: links and entries the store did not write
-		if _, err := s.DB().ExecContext(ctx, `UPDATE registry_state SET generation = generation + 1`); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.DB().ExecContext(ctx, `UPDATE citations SET registry_id = NULL WHERE id = $1`, cits[0]); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.DB().ExecContext(ctx, `UPDATE registry SET mention_count = 99`); err != nil {
-			t.Fatal(err)
-		}
+		saveAsAnotherProcess(t, s, cits[0])
 		save("after another process's save",
 			entry(entente.RegInstrument, "甲乙", cits...), entry(entente.RegMechanism, "戊", ents...))
 		if n := rowCount(t, s, `SELECT count(*) FROM registry WHERE mention_count = 99`); n != 0 {
@@ -117,4 +109,23 @@ func TestSavedRegistryIsStored(t *testing.T) {
 			entry(entente.RegInstrument, "甲乙", append(append([]int64{}, cits...), acits...)...),
 			entry(entente.RegMechanism, "戊", append(append([]int64{}, ents...), aents...)...))
 	})
+}
+
+// saveAsAnotherProcess changes the stored registry as another process's
+// save would, behind what s keeps: a new generation, citation unlinked,
+// and every entry's count set to 99 (which the next save of s must undo).
+func saveAsAnotherProcess(t *testing.T, s *sqlstore.Store, citation int64) {
+	t.Helper()
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`UPDATE registry_state SET generation = generation + 1`, nil},
+		{`UPDATE citations SET registry_id = NULL WHERE id = $1`, []any{citation}},
+		{`UPDATE registry SET mention_count = 99`, nil},
+	} {
+		if _, err := s.DB().ExecContext(t.Context(), q.sql, q.args...); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
