@@ -4,11 +4,12 @@
 // and Ubuntu).
 //
 // A command that reads a library of 100,000 statements makes arrays of
-// hundreds of MB (the registry's input, its builder) and touches each page
-// once. With 4 KB pages the kernel takes a fault for every page: on this
-// project's virtual machines some 4.5 ms a MB, a fifth of `entente ingest`'s
-// wall time at that size (docs/decisions.md, "Large arrays on huge pages").
-// A huge page is one fault for 2 MB. The advice changes no byte of the
+// hundreds of MB (the registry's input, its builder, the search index, the
+// tracker's commitments) and fills each page once. With 4 KB pages the
+// kernel takes a fault for every page: on this project's virtual machines
+// some 3 ms a MB (BenchmarkFirstTouch), 1.5-1.9 s of `entente ingest`'s 6 s
+// at that size (docs/decisions.md, "A new process at 100,000"). A huge page
+// is one fault for 2 MB. The advice changes no byte of the
 // slice: where it is refused or unknown the slice is the same, on 4 KB
 // pages.
 package hugepages
