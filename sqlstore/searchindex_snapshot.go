@@ -178,8 +178,8 @@ func (r *snapReader) index() (*labelIndex, error) {
 	x := newLabelIndex(k)
 	x.maxVersion, x.heldVersions, x.heldSentences = r.Varint("highest version"), r.Varint("versions held"), r.Varint("sentences held")
 
-	n := r.Count("ids", 0)
-	x.ids = hugepages.Make[int64](n, n)
+	numbered := r.Count("ids", 0)
+	x.ids = hugepages.Make[int64](numbered, numbered)
 	var last, maxID int64
 	for n := 0; n < len(x.ids) && r.Err == nil; {
 		last += r.Varint("a run of ids")
