@@ -80,14 +80,21 @@ type RegistryInput struct {
 	// Mark is how far the store read, for a later read of what was added
 	// since (the store's RegistryInputAfter).
 	Mark RegistryMark
+	// Replaced are the documents, in order, whose items and rows in this
+	// input (a read past a mark) stand for everything an earlier read
+	// held of them: documents changed since the mark (a re-extraction, a
+	// sentence split or joined, a correction of their metadata) are read
+	// again whole, and one no longer stored is here with no rows at all.
+	Replaced []int64
 }
 
 // RegistryMark is how far a registry input was read: the largest id of
 // the documents, citations and entities read, how many rows of each it
 // read, how many version links there were, and the store's account of
 // what else a registry is built from (corrections, changed version
-// links). A store reads only the rows past a mark when nothing was
-// changed or removed below it.
+// links). A store reads only the rows past a mark, and those of the
+// documents the events since it name, when nothing else was changed or
+// removed below it.
 type RegistryMark struct {
 	LastDocument, LastCitation, LastEntity int64
 	Documents, Citations, Entities         int64
@@ -95,6 +102,9 @@ type RegistryMark struct {
 	// unlinked as versions of one statement
 	VersionLinks int64
 	Others       string
+	// Events is the last event's number at the read: the events after
+	// it name the documents changed since
+	Events int64
 }
 
 // RegistryAlias is one name of an entry, with why it was joined to the

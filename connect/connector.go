@@ -354,8 +354,8 @@ func (c *Connector) build(in *entente.RegistryInput, links []Link, ds []entente.
 // inputs returns what a build of the library of signature sig reads: the
 // names and documents, and the links of aligned versions. A build keeps
 // them for the next (keepInputs): the next reads nothing if the library
-// is as it was, and only the documents added since if nothing else
-// changed (the store's RegistryInputAfter), as after an ingest. A
+// is as it was, and only the documents added or changed since (the
+// store's RegistryInputAfter), as after an ingest or a re-extraction. A
 // connector that holds nothing reads the store's snapshot of the input
 // and what was added since (fromSnapshot). Build does not change them.
 // whole reads the library itself, whatever was kept or written down. The
@@ -371,9 +371,10 @@ func (c *Connector) inputs(ctx context.Context, sig string, whole bool) (*entent
 			return nil, nil, err
 		}
 		if ok {
-			in := withAdded(k.in, added)
+			from := k.carried.without(added.Replaced, k.in.Documents)
+			in := withChanged(k.in, added)
 			c.forgetLocked() // laid out in its arrays, k.in is no longer what it was
-			return c.linkAndKeep(ctx, sig, in, k.carried, addUnsaved(k.unsaved, len(added.Documents)))
+			return c.linkAndKeep(ctx, sig, in, from, addUnsaved(k.unsaved, len(added.Documents)))
 		}
 	}
 	c.forgetLocked()

@@ -25,7 +25,7 @@ import (
 //
 //	signature:  the library's signature it was read at (length, bytes)
 //	mark:       last document, citation, entity; their counts; version
-//	            links; others
+//	            links; the last event; others
 //	strings:    count, then each: length, bytes (names, languages, kinds,
 //	            parties: a library names each thing in many statements)
 //	documents:  count, then each: id (from the last), title, kind,
@@ -48,7 +48,7 @@ import (
 // number in the strings. A snapshot that does not read back whole, or
 // whose numbers point outside what it holds, is refused: the build then
 // reads the whole library, as with none.
-var inputSnapshotMagic = []byte("ENTENTE-REGISTRY-INPUT\x03")
+var inputSnapshotMagic = []byte("ENTENTE-REGISTRY-INPUT\x04")
 
 // maxInputSnapshot bounds a snapshot as read (inflated): some 40 bytes an
 // item, so 1 GB is some 25 million names.
@@ -78,7 +78,7 @@ func (s *inputSnapshot) encode() ([]byte, error) {
 	w.B = append(w.B, inputSnapshotMagic...)
 	m := s.in.Mark
 	w.String(s.signature)
-	for _, v := range []int64{m.LastDocument, m.LastCitation, m.LastEntity, m.Documents, m.Citations, m.Entities, m.VersionLinks} {
+	for _, v := range []int64{m.LastDocument, m.LastCitation, m.LastEntity, m.Documents, m.Citations, m.Entities, m.VersionLinks, m.Events} {
 		w.Varint(v)
 	}
 	w.String(m.Others)
@@ -256,7 +256,7 @@ func parseInputSnapshot(raw []byte) (*inputSnapshot, error) {
 	r := snapbytes.NewReader(raw[len(inputSnapshotMagic):], errBadInputSnapshot, 0)
 	s := &inputSnapshot{signature: r.String("signature"), in: &entente.RegistryInput{}, unlike: map[[2]int64]bool{}}
 	m := &s.in.Mark
-	for _, v := range []*int64{&m.LastDocument, &m.LastCitation, &m.LastEntity, &m.Documents, &m.Citations, &m.Entities, &m.VersionLinks} {
+	for _, v := range []*int64{&m.LastDocument, &m.LastCitation, &m.LastEntity, &m.Documents, &m.Citations, &m.Entities, &m.VersionLinks, &m.Events} {
 		*v = r.Varint("mark")
 	}
 	m.Others = r.String("mark")

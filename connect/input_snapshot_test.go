@@ -18,7 +18,7 @@ import (
 // added; some documents without a date, some names with years, some
 // pairs of documents found unlike.
 func seedInput(n int) *inputSnapshot {
-	in := &entente.RegistryInput{Mark: entente.RegistryMark{LastDocument: int64(3 * n), Documents: int64(n), Others: "7,2"}}
+	in := &entente.RegistryInput{Mark: entente.RegistryMark{LastDocument: int64(3 * n), Documents: int64(n), Others: "7,2", Events: int64(5*n + 1)}}
 	parties := []string{"CN", "RS", "AE", "HU"}
 	langs := []string{"zh", "en", "sr-Latn", "sr-Cyrl"}
 	var refs, ents, added []entente.RegistryItem
@@ -160,7 +160,7 @@ func TestInputSnapshotRefusesWhatItDoesNotHold(t *testing.T) {
 		"bytes after the end":    deflated(append(bytes.Clone(raw), 0), len(raw)+1),
 		"longer than it says":    deflated(raw, len(raw)-1),
 		"a length past its data": deflated(raw, 1<<29),
-		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x02"), raw[len(inputSnapshotMagic):]...), len(raw)),
+		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x03"), raw[len(inputSnapshotMagic):]...), len(raw)),
 		"more title keys than documents": func() []byte {
 			s := seedInput(40)
 			s.in.Documents = s.in.Documents[:3]
@@ -202,9 +202,9 @@ func lackingAString(t *testing.T) []byte {
 	one := &inputSnapshot{in: &entente.RegistryInput{Items: []entente.RegistryItem{{Kind: entente.RegMechanism, Name: "n",
 		Language: "zh", VersionID: 1, DocumentID: 1, Sentences: []int64{}, RowID: 1}}}}
 	raw := inflated(t, mustEncode(t, one))
-	// magic, the signature (""), the mark (seven zeros and ""), then the
+	// magic, the signature (""), the mark (eight zeros and ""), then the
 	// strings in the order met: "mechanism", "n", "", "zh"
-	at := len(inputSnapshotMagic) + 1 + 7 + 1
+	at := len(inputSnapshotMagic) + 1 + 8 + 1
 	if raw[at] != 4 || string(raw[at+1:at+11]) != "\x09mechanism" || string(raw[at+14:at+17]) != "\x02zh" {
 		t.Fatalf("the strings not where they were: % x", raw[at:at+17])
 	}

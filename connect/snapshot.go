@@ -59,7 +59,9 @@ func (c *Connector) fromSnapshot(ctx context.Context, sig string) (*inputSnapsho
 	if err != nil || !ok {
 		return nil, 0
 	}
-	s.in = withAdded(s.in, added)
+	from := carried{unlike: s.unlike, aligned: s.aligned, titleKeys: s.titleKeys}.without(added.Replaced, s.in.Documents)
+	s.unlike, s.aligned, s.titleKeys = from.unlike, from.aligned, from.titleKeys
+	s.in = withChanged(s.in, added)
 	return s, len(added.Documents)
 }
 

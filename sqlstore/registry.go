@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 		if err != nil {
 			return err
 		}
-		if in, err = readRegistryInput(ctx, tx, entente.RegistryMark{}, now); err != nil {
+		if in, err = readRegistryInput(ctx, tx, entente.RegistryMark{}, now, nil); err != nil {
 			return err
 		}
 		return applyNameCorrections(ctx, tx, in)
@@ -43,26 +44,40 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 
 // RegistryInputAfter reads what was added past mark (the Mark of an
 // input read before): the documents, references, mechanisms and projects
-// past it, in the order RegistryInput reads them. It reports false, and
-// reads nothing, when anything else changed: a row at or below the mark
-// removed, a name added to a document read before (a re-extraction), a
-// correction or a version link. Then only a whole read is the library.
-// An ingest adds documents and their names and nothing else, and a
-// server rebuilds the registry after each: at 100,000 statements reading
-// the whole input was 4 s of a rebuild's 11.
+// past it, in the order RegistryInput reads them. When rows at or below
+// the mark changed too (a re-extraction, a sentence split or joined, a
+// deletion, a document's metadata corrected), the events since the mark
+// name the documents they are of, and those are read again whole: the
+// input's Replaced lists them, and its rows of them stand for everything
+// the earlier read held. It reports false, and reads nothing, when only a
+// whole read is the library: a change no event ties to a document, a
+// version link, an analyst's correction of the names of a document read
+// again, or more documents changed than a whole read costs. An ingest
+// adds documents and their names and nothing else, and a server rebuilds
+// the registry after each: at 100,000 statements reading the whole input
+// was 4 s of a rebuild's 11, and joining two sentences of one statement
+// read it all again (8 s and 1.5 GB for the command).
 func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMark) (*entente.RegistryInput, bool, error) {
 	var in *entente.RegistryInput
 	err := s.read(ctx, func(tx *sql.Tx) error {
+		if mark.Others == "" {
+			return nil
+		}
 		now, err := readRegistryMark(ctx, tx, false)
 		if err != nil {
 			return err
 		}
-		// the rows at or below the mark are as they were: a deletion,
-		// a change or a correction moves the count of changes
-		// (migration 0062), and an ingest that adds names to a document
-		// read before is looked for below
-		if now.Others != mark.Others || mark.Others == "" {
-			return nil
+		// the rows at or below the mark are as they were unless the
+		// count of changes moved (a deletion, a change or a correction
+		// moves it: migration 0062); if it did, the events since the
+		// mark say of which documents
+		var changed map[int64]bool
+		var later []int64 // documents past the mark that changed after their ingest
+		if now.Others != mark.Others {
+			var whole bool
+			if changed, later, whole, err = registryChangedDocuments(ctx, tx, mark); err != nil || whole || len(changed)+len(later) == 0 {
+				return err
+			}
 		}
 		var newDocs, newCits, newEnts, newLinks int64
 		var oldNamed bool // a name added to a document read before
@@ -75,22 +90,154 @@ func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMar
 		// links are only added below the mark while the count of changes
 		// stands): one between two documents read is an editor's
 		// decision, which a whole read follows
-		if oldNamed || now.VersionLinks-newLinks != mark.VersionLinks {
+		if now.VersionLinks-newLinks != mark.VersionLinks {
 			return nil
 		}
-		// counted by what was added, not again: a count of the 800,000
-		// citations and entities of 100,000 statements took a tenth of a
-		// rebuild after an upload
-		now.Documents, now.Citations, now.Entities = mark.Documents+newDocs, mark.Citations+newCits, mark.Entities+newEnts
-		// the names of new documents: no correction is of their
-		// sentences yet (the corrections are as they were at the mark)
-		in, err = readRegistryInput(ctx, tx, mark, now)
+		if oldNamed {
+			// a new reading of a document read before (a re-extraction,
+			// a new version): that document is read again whole
+			if changed == nil {
+				changed = map[int64]bool{}
+			}
+			if err := namedPastMark(ctx, tx, mark, changed); err != nil {
+				return err
+			}
+		}
+		if len(changed) == 0 && len(later) == 0 {
+			// counted by what was added, not again: a count of the
+			// 800,000 citations and entities of 100,000 statements took
+			// a tenth of a rebuild after an upload
+			now.Documents, now.Citations, now.Entities = mark.Documents+newDocs, mark.Citations+newCits, mark.Entities+newEnts
+			// the names of new documents: no correction is of their
+			// sentences yet (the corrections are as they were at the mark)
+			in, err = readRegistryInput(ctx, tx, mark, now, nil)
+			return err
+		}
+		if len(changed) > maxReplaced {
+			return nil
+		}
+		replaced := slices.Sorted(maps.Keys(changed))
+		// an analyst's names for a sentence are laid out after every
+		// extracted name, in the order of the corrections (part of a
+		// whole read's order that a document read alone cannot keep);
+		// and a document past the mark is read as new, without them
+		if corrected, err := namesCorrectedIn(ctx, tx, append(replaced, later...)); err != nil || corrected {
+			return err
+		}
+		// rows went: counted whole, as a whole read counts them
+		if now, err = readRegistryMark(ctx, tx, true); err != nil {
+			return err
+		}
+		in, err = readRegistryInput(ctx, tx, mark, now, replaced)
+		if in != nil {
+			in.Replaced = replaced
+		}
 		return err
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("registry input after %+v: %w", mark, err)
 	}
 	return in, in != nil, nil
+}
+
+// maxReplaced bounds the documents a read past a mark reads again: a
+// re-extraction of the library changes them all, and a whole read then
+// costs less than reading them one list at a time.
+const maxReplaced = 2000
+
+// registryChangedDocuments reads the events after mark and returns the
+// documents read at the mark that they name (changed), those past it
+// (later: read as new, but maybe corrected since), or whole when one may have
+// changed what no single document holds: a version link or unlink (the
+// pairs of versions), or an event that names no document and is not of
+// something the registry does not read (statuses, evidence, accounts,
+// settings, the registry's own decisions, follow-ups).
+func registryChangedDocuments(ctx context.Context, tx *sql.Tx, mark entente.RegistryMark) (changed map[int64]bool, later []int64, whole bool, err error) {
+	changed = map[int64]bool{}
+	past := map[int64]bool{}
+	err = queryRows(ctx, tx, `SELECT entity, action, coalesce(document_id, 0) FROM events WHERE seq > $1 ORDER BY seq`,
+		[]any{mark.Events}, func(rows *sql.Rows) error {
+			var entity, action string
+			var doc int64
+			if err := rows.Scan(&entity, &action, &doc); err != nil {
+				return err
+			}
+			switch {
+			case whole || unseenByRegistry(entity):
+			case action == "link" || action == "unlink" || doc == 0:
+				whole = true
+			case doc <= mark.LastDocument:
+				changed[doc] = true
+			default:
+				past[doc] = true
+			}
+			whole = whole || len(changed)+len(past) > maxReplaced
+			return nil
+		})
+	if err != nil {
+		return nil, nil, false, fmt.Errorf("read changes since the registry's input: %w", err)
+	}
+	return changed, slices.Sorted(maps.Keys(past)), whole, nil
+}
+
+// unseenByRegistry says whether changes of entity leave the registry's
+// input as it was.
+func unseenByRegistry(entity string) bool {
+	switch entity {
+	case "status", "evidence", "user", "api_token", "setting", "registry", "followup", "tracking":
+		return true
+	}
+	return false
+}
+
+// namedPastMark adds to docs the documents read at mark that a reference
+// or an entity past it is of.
+func namedPastMark(ctx context.Context, tx *sql.Tx, mark entente.RegistryMark, docs map[int64]bool) error {
+	err := queryRows(ctx, tx, `SELECT v.document_id FROM citations c JOIN versions v ON v.id = c.version_id
+		WHERE c.id > $1 AND v.document_id <= $3
+		UNION SELECT v.document_id FROM entities e JOIN versions v ON v.id = e.version_id
+		WHERE e.id > $2 AND v.document_id <= $3`, []any{mark.LastCitation, mark.LastEntity, mark.LastDocument},
+		func(rows *sql.Rows) error {
+			var d int64
+			err := rows.Scan(&d)
+			docs[d] = true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read the documents named anew: %w", err)
+	}
+	return nil
+}
+
+// namesCorrectedIn says whether an approved correction of a sentence's
+// references, mechanisms or projects stands in one of docs.
+func namesCorrectedIn(ctx context.Context, tx *sql.Tx, docs []int64) (bool, error) {
+	for chunk := range slices.Chunk(docs, 500) {
+		var found bool
+		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM corrections k JOIN versions v ON v.id = k.version_id
+			WHERE k.field IN ('references', 'mechanisms', 'projects') AND k.state = 'approved' AND k.withdrawn_at IS NULL
+				AND v.document_id IN (`+literalIDs(chunk)+`))`).Scan(&found)
+		if err != nil {
+			return false, fmt.Errorf("read corrections of names: %w", err)
+		}
+		if found {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// literalIDs writes ids as a list for SQL's IN: numbers the store read
+// itself, so written in place of as many parameters.
+func literalIDs(ids []int64) string {
+	b := make([]byte, 0, 8*len(ids))
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(b)
 }
 
 // registryPastMarkSQL counts the documents, citations, entities and
@@ -108,11 +255,12 @@ const registryPastMarkSQL = `SELECT (SELECT count(*) FROM documents WHERE id > $
 
 // readRegistryMark reads how far the library goes now: the largest ids of
 // documents, citations and entities, their counts if counted (each a scan
-// of a table's index), and the signature's other terms.
+// of a table's index), the last event, and the signature's other terms.
 func readRegistryMark(ctx context.Context, tx *sql.Tx, counted bool) (entente.RegistryMark, error) {
 	var m entente.RegistryMark
 	err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM documents), (SELECT coalesce(max(id), 0) FROM citations),
-		(SELECT coalesce(max(id), 0) FROM entities), (SELECT count(*) FROM version_links)`).Scan(&m.LastDocument, &m.LastCitation, &m.LastEntity, &m.VersionLinks)
+		(SELECT coalesce(max(id), 0) FROM entities), (SELECT count(*) FROM version_links), (SELECT coalesce(max(seq), 0) FROM events)`).
+		Scan(&m.LastDocument, &m.LastCitation, &m.LastEntity, &m.VersionLinks, &m.Events)
 	if err == nil && counted {
 		err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM citations),
 			(SELECT count(*) FROM entities)`).Scan(&m.Documents, &m.Citations, &m.Entities)
@@ -129,18 +277,36 @@ func readRegistryMark(ctx context.Context, tx *sql.Tx, counted bool) (entente.Re
 }
 
 // readRegistryInput reads the documents, items and mentions past mark
-// after (everything for a zero mark), without the analysts' corrections,
-// and marks them read as far as now (readRegistryMark, in tx).
-func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.RegistryMark) (*entente.RegistryInput, error) {
+// after (everything for a zero mark), and all of those of the documents
+// replaced (read at after, so at or below its last document), without the
+// analysts' corrections, and marks them read as far as now
+// (readRegistryMark, in tx). Each list is in a whole read's order: the
+// rows of the documents replaced that were read at after come before any
+// row past it.
+func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.RegistryMark, replaced []int64) (*entente.RegistryInput, error) {
 	in := &entente.RegistryInput{Mark: now}
-	// past is the condition of the rows past a mark's id, none for a
-	// whole read: a range on an id made SQLite read a table of mentions
-	// through its index, a row at a time
-	past := func(col string, id int64) string {
-		if id <= 0 {
-			return ""
+	// the conditions of each list's reads, in order: the rows of the
+	// documents replaced that were read at after (their ids are at or
+	// below its marks), then the rows past the mark's id (none for a whole
+	// read: a range on an id made SQLite read a table of mentions through
+	// its index, a row at a time)
+	reads := func(docCol, idCol string, id int64) []string {
+		var ws []string
+		if len(replaced) > 0 {
+			w := " WHERE " + docCol + " IN (" + literalIDs(replaced) + ")"
+			if idCol != "" {
+				w += " AND " + idCol + " <= " + strconv.FormatInt(id, 10)
+			}
+			ws = append(ws, w)
 		}
-		return " WHERE " + col + " > " + strconv.FormatInt(id, 10)
+		if id <= 0 {
+			return append(ws, "")
+		}
+		col := idCol
+		if col == "" {
+			col = docCol
+		}
+		return append(ws, " WHERE "+col+" > "+strconv.FormatInt(id, 10))
 	}
 	// sized first: grown by appending, the half million items of a
 	// library of 100,000 statements were copied over and over (1.3 s
@@ -153,6 +319,8 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 		if err != nil {
 			return nil, fmt.Errorf("count registry input: %w", err)
 		}
+		// a document read again has some eight names
+		nDocs, nItems = nDocs+len(replaced), nItems+8*len(replaced)
 	}
 	in.Documents = make([]entente.RegistryDocument, 0, nDocs)
 	// with room for the names of some thousands of statements more: a
@@ -161,37 +329,41 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 	// seconds to fill on this machine, most of it the kernel's faults)
 	in.Items = hugepages.Make[entente.RegistryItem](0, nItems+nItems/16+64)
 	docs := make(map[int64]int, nDocs)
-	err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d`+past("d.id", after.LastDocument)+` ORDER BY d.id`, nil, func(rows *sql.Rows) error {
-		var d entente.RegistryDocument
-		var date sql.NullString
-		if err := rows.Scan(&d.ID, &d.Title, &d.Kind, &d.Language, &date); err != nil {
-			return err
-		}
-		if date.Valid {
-			d.SignedDate = &date.String
-		}
-		d.Parties = []string{}
-		docs[d.ID] = len(in.Documents)
-		in.Documents = append(in.Documents, d)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read documents: %w", err)
-	}
-	err = queryRows(ctx, tx, `SELECT p.document_id, p.party FROM document_parties p`+past("p.document_id", after.LastDocument)+` ORDER BY p.document_id, p.position`, nil,
-		func(rows *sql.Rows) error {
-			var id int64
-			var p string
-			if err := rows.Scan(&id, &p); err != nil {
+	for _, where := range reads("d.id", "", after.LastDocument) {
+		err := queryRows(ctx, tx, `SELECT d.id, d.title, d.kind, d.language, d.signed_date FROM documents d`+where+` ORDER BY d.id`, nil, func(rows *sql.Rows) error {
+			var d entente.RegistryDocument
+			var date sql.NullString
+			if err := rows.Scan(&d.ID, &d.Title, &d.Kind, &d.Language, &date); err != nil {
 				return err
 			}
-			if i, ok := docs[id]; ok {
-				in.Documents[i].Parties = append(in.Documents[i].Parties, p)
+			if date.Valid {
+				d.SignedDate = &date.String
 			}
+			d.Parties = []string{}
+			docs[d.ID] = len(in.Documents)
+			in.Documents = append(in.Documents, d)
 			return nil
 		})
-	if err != nil {
-		return nil, fmt.Errorf("read parties: %w", err)
+		if err != nil {
+			return nil, fmt.Errorf("read documents: %w", err)
+		}
+	}
+	for _, where := range reads("p.document_id", "", after.LastDocument) {
+		err := queryRows(ctx, tx, `SELECT p.document_id, p.party FROM document_parties p`+where+` ORDER BY p.document_id, p.position`, nil,
+			func(rows *sql.Rows) error {
+				var id int64
+				var p string
+				if err := rows.Scan(&id, &p); err != nil {
+					return err
+				}
+				if i, ok := docs[id]; ok {
+					in.Documents[i].Parties = append(in.Documents[i].Parties, p)
+				}
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("read parties: %w", err)
+		}
 	}
 	// an item's index by its row, citations' and entities' apart
 	rows := [2]*rowIndex{newRowIndex(nItems), newRowIndex(nItems)} // [0] entities, [1] citations
@@ -215,6 +387,9 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 		return s
 	}
 	years := map[int64]*int{}
+	// the items of the documents replaced that were read at after: their
+	// mentions are read by their rows (those past the mark with the rest)
+	var again [2][]int64 // [0] entities, [1] citations
 	scanItem := func(kind entente.RegistryKind) func(*sql.Rows) error {
 		return func(rows *sql.Rows) error {
 			it := entente.RegistryItem{Kind: kind, Sentences: []int64{}}
@@ -233,27 +408,41 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 				}
 				it.Year = y
 			}
-			which(kind == entente.RegInstrument).set(it.RowID, len(in.Items))
+			instrument := kind == entente.RegInstrument
+			which(instrument).set(it.RowID, len(in.Items))
+			if instrument && it.RowID <= after.LastCitation || !instrument && it.RowID <= after.LastEntity {
+				if after != (entente.RegistryMark{}) {
+					k := 0
+					if instrument {
+						k = 1
+					}
+					again[k] = append(again[k], it.RowID)
+				}
+			}
 			in.Items = append(in.Items, it)
 			return nil
 		}
 	}
-	err = queryRows(ctx, tx, `SELECT c.id, c.version_id, v.document_id, v.language, c.title, c.bracketed, c.kind, c.year
-		FROM citations c JOIN versions v ON v.id = c.version_id`+past("c.id", after.LastCitation)+` ORDER BY c.id`, nil, scanItem(entente.RegInstrument))
-	if err != nil {
-		return nil, fmt.Errorf("read references: %w", err)
-	}
-	err = queryRows(ctx, tx, `SELECT e.id, e.version_id, v.document_id, v.language, e.name, FALSE, e.kind, NULL
-		FROM entities e JOIN versions v ON v.id = e.version_id`+past("e.id", after.LastEntity)+` ORDER BY e.id`, nil, func(rows *sql.Rows) error {
-		if err := scanItem("")(rows); err != nil {
-			return err
+	for _, where := range reads("v.document_id", "c.id", after.LastCitation) {
+		err := queryRows(ctx, tx, `SELECT c.id, c.version_id, v.document_id, v.language, c.title, c.bracketed, c.kind, c.year
+			FROM citations c JOIN versions v ON v.id = c.version_id`+where+` ORDER BY c.id`, nil, scanItem(entente.RegInstrument))
+		if err != nil {
+			return nil, fmt.Errorf("read references: %w", err)
 		}
-		it := &in.Items[len(in.Items)-1]
-		it.Kind, it.RefKind = entente.RegistryKind(it.RefKind), ""
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read entities: %w", err)
+	}
+	for _, where := range reads("v.document_id", "e.id", after.LastEntity) {
+		err := queryRows(ctx, tx, `SELECT e.id, e.version_id, v.document_id, v.language, e.name, FALSE, e.kind, NULL
+			FROM entities e JOIN versions v ON v.id = e.version_id`+where+` ORDER BY e.id`, nil, func(rows *sql.Rows) error {
+			if err := scanItem("")(rows); err != nil {
+				return err
+			}
+			it := &in.Items[len(in.Items)-1]
+			it.Kind, it.RefKind = entente.RegistryKind(it.RefKind), ""
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read entities: %w", err)
+		}
 	}
 	// the mentions by sentence id, as they are stored: the builder
 	// counts them and needs no label (nor any order). They are read
@@ -274,6 +463,14 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 			return nil
 		})
 	}
+	for k, table := range [2]string{"entity", "citation"} {
+		for chunk := range slices.Chunk(again[k], 1000) {
+			q := `SELECT x.` + table + `_id, x.sentence_id FROM ` + table + `_sentences x WHERE x.` + table + `_id IN (` + literalIDs(chunk) + `)`
+			if err := sentences(q, k == 1); err != nil {
+				return nil, fmt.Errorf("read %s sentences: %w", table, err)
+			}
+		}
+	}
 	if err := sentences(`SELECT x.citation_id, x.sentence_id FROM citation_sentences x`+past("x.citation_id", after.LastCitation), true); err != nil {
 		return nil, fmt.Errorf("read reference sentences: %w", err)
 	}
@@ -282,6 +479,16 @@ func readRegistryInput(ctx context.Context, tx *sql.Tx, after, now entente.Regis
 	}
 	layOutSentences(in.Items, owner, said)
 	return in, nil
+}
+
+// past is the condition of the rows past a mark's id, none for a whole
+// read: a range on an id made SQLite read a table of mentions through its
+// index, a row at a time.
+func past(col string, id int64) string {
+	if id <= 0 {
+		return ""
+	}
+	return " WHERE " + col + " > " + strconv.FormatInt(id, 10)
 }
 
 // layOutSentences gives each item the sentences of the mentions owner

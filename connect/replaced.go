@@ -1,0 +1,124 @@
+package connect
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/internal/hugepages"
+)
+
+// withChanged returns the input in with what the store read past its
+// mark: what was added (withAdded), and the documents it read again whole
+// in place of what in holds of them (added.Replaced: a re-extraction, a
+// sentence split or joined, a deletion). The result is in the order a
+// whole read gives (documents by id; the references, then the mechanisms
+// and projects, each by row; then the names analysts added), so that the
+// build makes what it makes of a whole read. With documents replaced it
+// is laid out in new arrays, and in is left as it was.
+func withChanged(in, added *entente.RegistryInput) *entente.RegistryInput {
+	if len(added.Replaced) == 0 {
+		return withAdded(in, added)
+	}
+	gone := make(map[int64]bool, len(added.Replaced))
+	for _, d := range added.Replaced {
+		gone[d] = true
+	}
+	out := &entente.RegistryInput{Mark: added.Mark,
+		Documents: make([]entente.RegistryDocument, 0, len(in.Documents)+len(added.Documents))}
+	kept := func(d *entente.RegistryDocument) bool { return !gone[d.ID] }
+	out.Documents = mergeBy(out.Documents, in.Documents, added.Documents, kept,
+		func(d *entente.RegistryDocument) int64 { return d.ID })
+
+	n := len(in.Items) + len(added.Items)
+	// with room for later additions, as a whole read leaves
+	items := hugepages.Make[entente.RegistryItem](0, n+n/16+64)
+	keptItem := func(it *entente.RegistryItem) bool { return !gone[it.DocumentID] }
+	row := func(it *entente.RegistryItem) int64 { return it.RowID }
+	for p := range 3 {
+		a, b := partOf(in.Items, p), partOf(added.Items, p)
+		if p < 2 {
+			items = mergeBy(items, a, b, keptItem, row)
+			continue
+		}
+		// the names analysts added, in the order of their corrections:
+		// the store reads no document again whose names an analyst
+		// corrected, so those of the others keep their order
+		for i := range a {
+			if keptItem(&a[i]) {
+				items = append(items, a[i])
+			}
+		}
+		items = append(items, b...)
+	}
+	out.Items = items
+	return out
+}
+
+// partOf returns the items of part p (itemPart), in their order.
+func partOf(items []entente.RegistryItem, p int) []entente.RegistryItem {
+	if at, ok := itemParts(items); ok {
+		return items[at[p]:at[p+1]]
+	}
+	var out []entente.RegistryItem
+	for i := range items {
+		if itemPart(&items[i]) == p {
+			out = append(out, items[i])
+		}
+	}
+	return out
+}
+
+// mergeBy appends to out the elements of a that keep says stay and every
+// element of b, in the order of key (a and b are each in that order, as
+// the store reads them; should either not be, the part is sorted).
+func mergeBy[T any](out, a, b []T, keep func(*T) bool, key func(*T) int64) []T {
+	start := len(out)
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if i < len(a) && !keep(&a[i]) {
+			i++
+			continue
+		}
+		if j == len(b) || i < len(a) && key(&a[i]) <= key(&b[j]) {
+			out = append(out, a[i])
+			i++
+			continue
+		}
+		out = append(out, b[j])
+		j++
+	}
+	merged := out[start:]
+	if !slices.IsSortedFunc(merged, func(x, y T) int { return cmp.Compare(key(&x), key(&y)) }) {
+		slices.SortStableFunc(merged, func(x, y T) int { return cmp.Compare(key(&x), key(&y)) })
+	}
+	return out
+}
+
+// without returns what was carried from a build of the documents docs
+// (in their order) that still holds once the documents replaced are read
+// again: no pair with one of them, compared or aligned, and the titles'
+// keys only as far as the first of them.
+func (k carried) without(replaced []int64, docs []entente.RegistryDocument) carried {
+	if len(replaced) == 0 {
+		return k
+	}
+	gone := make(map[int64]bool, len(replaced))
+	for _, d := range replaced {
+		gone[d] = true
+	}
+	out := carried{unlike: make(map[[2]int64]bool, len(k.unlike)), aligned: make(map[[2]int64]*alignedPair, len(k.aligned))}
+	for pair, v := range k.unlike {
+		if !gone[pair[0]] && !gone[pair[1]] {
+			out.unlike[pair] = v
+		}
+	}
+	for pair, v := range k.aligned {
+		if !gone[pair[0]] && !gone[pair[1]] {
+			out.aligned[pair] = v
+		}
+	}
+	first, _ := slices.BinarySearchFunc(docs, slices.Min(replaced), func(d entente.RegistryDocument, id int64) int { return cmp.Compare(d.ID, id) })
+	out.titleKeys = k.titleKeys[:min(len(k.titleKeys), first)]
+	return out
+}
