@@ -2,6 +2,7 @@ package connect
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/entente/entente"
@@ -71,26 +72,38 @@ func partOf(items []entente.RegistryItem, p int) []entente.RegistryItem {
 
 // mergeBy appends to out the elements of a that keep says stay and every
 // element of b, in the order of key (a and b are each in that order, as
-// the store reads them; should either not be, the part is sorted).
+// the store reads them; should either not be, the part is sorted). The
+// runs of a between two elements of b or a left out are copied whole: a
+// is some 830,000 items at 100,000 statements.
 func mergeBy[T any](out, a, b []T, keep func(*T) bool, key func(*T) int64) []T {
 	start := len(out)
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		if i < len(a) && !keep(&a[i]) {
-			i++
-			continue
-		}
-		if j == len(b) || i < len(a) && key(&a[i]) <= key(&b[j]) {
-			out = append(out, a[i])
-			i++
-			continue
-		}
-		out = append(out, b[j])
-		j++
+	sorted := true
+	for k := 1; k < len(b); k++ {
+		sorted = sorted && key(&b[k-1]) <= key(&b[k])
 	}
-	merged := out[start:]
-	if !slices.IsSortedFunc(merged, func(x, y T) int { return cmp.Compare(key(&x), key(&y)) }) {
-		slices.SortStableFunc(merged, func(x, y T) int { return cmp.Compare(key(&x), key(&y)) })
+	i, j := 0, 0
+	last := int64(math.MinInt64)
+	for i < len(a) {
+		run := i
+		for i < len(a) && keep(&a[i]) && (j == len(b) || key(&a[i]) <= key(&b[j])) {
+			k := key(&a[i])
+			sorted = sorted && last <= k
+			last = k
+			i++
+		}
+		out = append(out, a[run:i]...)
+		switch {
+		case i == len(a):
+		case !keep(&a[i]):
+			i++
+		default:
+			out = append(out, b[j])
+			j++
+		}
+	}
+	out = append(out, b[j:]...)
+	if !sorted {
+		slices.SortStableFunc(out[start:], func(x, y T) int { return cmp.Compare(key(&x), key(&y)) })
 	}
 	return out
 }

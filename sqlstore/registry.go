@@ -191,17 +191,20 @@ func unseenByRegistry(entity string) bool {
 }
 
 // namedPastMark adds to docs the documents read at mark that a reference
-// or an entity past it is of.
+// or an entity past it is of. Each name past the mark looks its version
+// up, as registryPastMarkSQL does: as a join, SQLite walked every version.
 func namedPastMark(ctx context.Context, tx *sql.Tx, mark entente.RegistryMark, docs map[int64]bool) error {
-	err := queryRows(ctx, tx, `SELECT v.document_id FROM citations c JOIN versions v ON v.id = c.version_id
-		WHERE c.id > $1 AND v.document_id <= $3
-		UNION SELECT v.document_id FROM entities e JOIN versions v ON v.id = e.version_id
-		WHERE e.id > $2 AND v.document_id <= $3`, []any{mark.LastCitation, mark.LastEntity, mark.LastDocument},
-		func(rows *sql.Rows) error {
+	err := queryRows(ctx, tx, `SELECT (SELECT v.document_id FROM versions v WHERE v.id = c.version_id) FROM citations c WHERE c.id > $1
+		UNION ALL SELECT (SELECT v.document_id FROM versions v WHERE v.id = e.version_id) FROM entities e WHERE e.id > $2`,
+		[]any{mark.LastCitation, mark.LastEntity}, func(rows *sql.Rows) error {
 			var d int64
-			err := rows.Scan(&d)
-			docs[d] = true
-			return err
+			if err := rows.Scan(&d); err != nil {
+				return err
+			}
+			if d <= mark.LastDocument {
+				docs[d] = true
+			}
+			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read the documents named anew: %w", err)
