@@ -60,6 +60,12 @@ type RegistryItem struct {
 	// RowID is the store's row of the item (a citation or an entity), 0
 	// for a name an analyst added to a sentence by a correction.
 	RowID int64 `json:"-"`
+	// AddedBy and AddedAt place a name an analyst added among the others
+	// as a whole read lays them out: the first correction of the names
+	// of the sentence it was added to, and its place in that sentence's
+	// corrected list. Zero for the extractor's names.
+	AddedBy int64 `json:"-"`
+	AddedAt int   `json:"-"`
 }
 
 // RegistryDocument is a stored document as the registry sees it: what it

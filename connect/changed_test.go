@@ -12,9 +12,10 @@ import (
 )
 
 // TestRebuildReadsWhatChanged: after two sentences joined, a sentence
-// split, and a statement read again by an extractor that no longer finds
-// its projects (a statement with a version in another language, whose
-// names were aligned with its own), a rebuild reads that document again (and what was
+// split, a statement read again by an extractor that no longer finds its
+// projects (a statement with a version in another language, whose names
+// were aligned with its own), names analysts gave sentences of two
+// statements, and the first of those statements read again, a rebuild reads that document again (and what was
 // added), never the whole library, both in the process that built before
 // and in a new one starting from the input's snapshot; each time the
 // registry is the one a whole read makes, down to the sentence each
@@ -79,6 +80,26 @@ func TestRebuildReadsWhatChanged(t *testing.T) {
 		if after := mentionCount(t, ctx, s); after >= before {
 			t.Errorf("after a re-extraction without projects: %d mentions, %d before", after, before)
 		}
+		// analysts give a sentence of each of two statements one name, the
+		// same written two ways: the entry takes the first correction's
+		other := ids["cn-rs-2023.zh.txt"]
+		for _, c := range []struct {
+			doc  int64
+			name string
+		}{{doc, "中塞联合工作组"}, {other, "中塞 联合工作组"}} {
+			label, _ := sentenceOf(t, ctx, s, c.doc, false)
+			if _, err := tr.Correct(ctx, tracking.CorrectInput{Document: c.doc, Sentence: label, Field: "mechanisms",
+				Value: []byte(`["` + c.name + `"]`), Why: "named"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rebuild("after names analysts gave", 4, 1)
+		entryOf(t, allEntries(t, ctx, s), "中塞联合工作组")
+		// the statement corrected first read again: its name stays first
+		if _, err := tr.Reextract(ctx, doc); err != nil {
+			t.Fatal(err)
+		}
+		rebuild("after a re-extraction of the statement corrected first", 5, 1)
 	})
 }
 

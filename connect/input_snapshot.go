@@ -38,7 +38,8 @@ import (
 //	items:      count, sentences in all, then each: row, kind, name,
 //	            bracketed, reference kind, year (flag, value), version,
 //	            document, language, sentences (count, each from the last),
-//	            labels (count, each length, bytes)
+//	            labels (count, each length, bytes); for a name an analyst
+//	            added (row 0), the correction that added it and its place
 //	unlike:     count, then each pair of documents (two ids)
 //	aligned:    count, then each: documents (two ids), title, versions (two
 //	            ids), languages (two strings), votes (count, then each:
@@ -178,6 +179,10 @@ func (s *inputSnapshot) encode() ([]byte, error) {
 		w.Uvarint(uint64(len(it.Labels)))
 		for _, l := range it.Labels {
 			w.String(l)
+		}
+		if it.RowID == 0 {
+			w.Varint(it.AddedBy)
+			w.Varint(int64(it.AddedAt))
 		}
 	}
 
@@ -356,6 +361,9 @@ func parseInputSnapshot(raw []byte) (*inputSnapshot, error) {
 			for j := range it.Labels {
 				it.Labels[j] = r.String("label")
 			}
+		}
+		if it.RowID == 0 {
+			it.AddedBy, it.AddedAt = r.Varint("added by"), int(r.Varint("added at"))
 		}
 	}
 	s.in.Items = items

@@ -53,7 +53,7 @@ func seedInput(n int) *inputSnapshot {
 		}
 		if d%11 == 10 {
 			added = append(added, entente.RegistryItem{Kind: entente.RegProject, Name: "匈塞铁路", VersionID: id * 2, DocumentID: id,
-				Language: doc.Language, Sentences: []int64{}, Labels: []string{"s3", "s12"}})
+				Language: doc.Language, Sentences: []int64{}, Labels: []string{"s3", "s12"}, AddedBy: int64(40 + d), AddedAt: d % 3})
 		}
 	}
 	in.Items = append(append(refs, ents...), added...)

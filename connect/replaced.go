@@ -12,13 +12,14 @@ import (
 // withChanged returns the input in with what the store read past its
 // mark: what was added (withAdded), and the documents it read again whole
 // in place of what in holds of them (added.Replaced: a re-extraction, a
-// sentence split or joined, a deletion). The result is in the order a
-// whole read gives (documents by id; the references, then the mechanisms
-// and projects, each by row; then the names analysts added), so that the
-// build makes what it makes of a whole read. With documents replaced it
+// sentence split or joined, a deletion, a correction). The result is in
+// the order a whole read gives (documents by id; the references, then the
+// mechanisms and projects, each by row; then the names analysts added, in
+// the order of their corrections), so that the build makes what it makes
+// of a whole read. With documents replaced, or names analysts added, it
 // is laid out in new arrays, and in is left as it was.
 func withChanged(in, added *entente.RegistryInput) *entente.RegistryInput {
-	if len(added.Replaced) == 0 {
+	if len(added.Replaced) == 0 && !slices.ContainsFunc(added.Items, func(it entente.RegistryItem) bool { return it.RowID == 0 }) {
 		return withAdded(in, added)
 	}
 	gone := make(map[int64]bool, len(added.Replaced))
@@ -36,24 +37,18 @@ func withChanged(in, added *entente.RegistryInput) *entente.RegistryInput {
 	items := hugepages.Make[entente.RegistryItem](0, n+n/16+64)
 	keptItem := func(it *entente.RegistryItem) bool { return !gone[it.DocumentID] }
 	row := func(it *entente.RegistryItem) int64 { return it.RowID }
-	for p := range 3 {
-		a, b := partOf(in.Items, p), partOf(added.Items, p)
-		if p < 2 {
-			items = mergeBy(items, a, b, keptItem, row)
-			continue
-		}
-		// the names analysts added, in the order of their corrections:
-		// the store reads no document again whose names an analyst
-		// corrected, so those of the others keep their order
-		for i := range a {
-			if keptItem(&a[i]) {
-				items = append(items, a[i])
-			}
-		}
-		items = append(items, b...)
+	for p := range 2 {
+		items = mergeBy(items, partOf(in.Items, p), partOf(added.Items, p), keptItem, row)
 	}
+	items = mergeBy(items, partOf(in.Items, 2), partOf(added.Items, 2), keptItem, addedOrder)
 	out.Items = items
 	return out
+}
+
+// addedOrder is where a whole read puts a name an analyst added: by the
+// correction that added it, then by its place in that correction's list.
+func addedOrder(it *entente.RegistryItem) int64 {
+	return it.AddedBy<<16 | int64(min(it.AddedAt, 1<<16-1))
 }
 
 // partOf returns the items of part p (itemPart), in their order.

@@ -34,7 +34,7 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 		if in, err = readRegistryInput(ctx, tx, entente.RegistryMark{}, now, nil); err != nil {
 			return err
 		}
-		return applyNameCorrections(ctx, tx, in)
+		return applyNameCorrections(ctx, tx, in, nil)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("registry input: %w", err)
@@ -46,13 +46,13 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 // input read before): the documents, references, mechanisms and projects
 // past it, in the order RegistryInput reads them. When rows at or below
 // the mark changed too (a re-extraction, a sentence split or joined, a
-// deletion, a document's metadata corrected), the events since the mark
-// name the documents they are of, and those are read again whole: the
-// input's Replaced lists them, and its rows of them stand for everything
+// deletion, a correction of a document's metadata or of a sentence's
+// names), the events since the mark name the documents they are of, and
+// those are read again whole, the analysts' names in them included: the
+// input's Replaced lists them, and its items of them stand for everything
 // the earlier read held. It reports false, and reads nothing, when only a
 // whole read is the library: a change no event ties to a document, a
-// version link, an analyst's correction of the names of a document read
-// again, or more documents changed than a whole read costs. An ingest
+// version link, or more documents changed than a whole read costs. An ingest
 // adds documents and their names and nothing else, and a server rebuilds
 // the registry after each: at 100,000 statements reading the whole input
 // was 4 s of a rebuild's 11, and joining two sentences of one statement
@@ -117,22 +117,17 @@ func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMar
 			return nil
 		}
 		replaced := slices.Sorted(maps.Keys(changed))
-		// an analyst's names for a sentence are laid out after every
-		// extracted name, in the order of the corrections (part of a
-		// whole read's order that a document read alone cannot keep);
-		// and a document past the mark is read as new, without them
-		if corrected, err := namesCorrectedIn(ctx, tx, append(replaced, later...)); err != nil || corrected {
-			return err
-		}
 		// rows went: counted whole, as a whole read counts them
 		if now, err = readRegistryMark(ctx, tx, true); err != nil {
 			return err
 		}
-		in, err = readRegistryInput(ctx, tx, mark, now, replaced)
-		if in != nil {
-			in.Replaced = replaced
+		if in, err = readRegistryInput(ctx, tx, mark, now, replaced); err != nil {
+			return err
 		}
-		return err
+		in.Replaced = replaced
+		// the analysts' names in the documents read again, and in those
+		// past the mark corrected since they were stored
+		return applyNameCorrections(ctx, tx, in, append(replaced, later...))
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("registry input after %+v: %w", mark, err)
@@ -210,24 +205,6 @@ func namedPastMark(ctx context.Context, tx *sql.Tx, mark entente.RegistryMark, d
 		return fmt.Errorf("read the documents named anew: %w", err)
 	}
 	return nil
-}
-
-// namesCorrectedIn says whether an approved correction of a sentence's
-// references, mechanisms or projects stands in one of docs.
-func namesCorrectedIn(ctx context.Context, tx *sql.Tx, docs []int64) (bool, error) {
-	for chunk := range slices.Chunk(docs, 500) {
-		var found bool
-		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM corrections k JOIN versions v ON v.id = k.version_id
-			WHERE k.field IN ('references', 'mechanisms', 'projects') AND k.state = 'approved' AND k.withdrawn_at IS NULL
-				AND v.document_id IN (`+literalIDs(chunk)+`))`).Scan(&found)
-		if err != nil {
-			return false, fmt.Errorf("read corrections of names: %w", err)
-		}
-		if found {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // literalIDs writes ids as a list for SQL's IN: numbers the store read

@@ -18,8 +18,13 @@ import (
 // struck is in no entry; and a name the corrected list adds, which no item
 // of the sentence has, is an item of its own (with no row: SaveRegistry
 // keeps its sentences in registry_added_names), so that it joins its entry
-// as any mention does.
-func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryInput) error {
+// as any mention does. With docs, only the corrections of those
+// documents' sentences are applied (an input read past a mark, whose
+// other documents' corrections were applied when they were read); each
+// correction concerns one sentence, so a document's names come out as a
+// whole read makes them, and each added name says where a whole read
+// puts it (AddedBy, AddedAt).
+func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryInput, docs []int64) error {
 	type key struct {
 		sentence int64
 		kind     entente.RegistryKind
@@ -32,16 +37,24 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 	kept := map[key]map[string]bool{}
 	written := map[key][]string{} // the corrected list as written
 	var order []key
+	first := map[key]int64{} // each sentence's first correction of a kind of names
 	sentences := map[int64]sentence{}
-	err := queryRows(ctx, tx, `SELECT k.field, k.value, s.id, s.version_id, s.label, v.document_id, v.language
+	of := ""
+	if docs != nil {
+		if len(docs) == 0 {
+			return nil
+		}
+		of = " AND v.document_id IN (" + literalIDs(docs) + ")"
+	}
+	err := queryRows(ctx, tx, `SELECT k.id, k.field, k.value, s.id, s.version_id, s.label, v.document_id, v.language
 		FROM corrections k JOIN sentences s ON s.version_id = k.version_id AND s.section = k.section
 			AND `+anchorSQL("s")+` = k.text_sha256 AND s.occurrence = k.occurrence
 		JOIN versions v ON v.id = k.version_id
-		WHERE k.field IN ('references', 'mechanisms', 'projects') AND k.state = 'approved' AND k.withdrawn_at IS NULL
+		WHERE k.field IN ('references', 'mechanisms', 'projects') AND k.state = 'approved' AND k.withdrawn_at IS NULL`+of+`
 		ORDER BY k.id`, nil, func(rows *sql.Rows) error {
 		var field, value, label, lang string
-		var id, ver, doc int64
-		if err := rows.Scan(&field, &value, &id, &ver, &label, &doc, &lang); err != nil {
+		var cid, id, ver, doc int64
+		if err := rows.Scan(&cid, &field, &value, &id, &ver, &label, &doc, &lang); err != nil {
 			return err
 		}
 		var names []string
@@ -55,6 +68,7 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 		k := key{id, kindOf[field]}
 		if _, ok := kept[k]; !ok {
 			order = append(order, k)
+			first[k] = cid
 		}
 		kept[k], written[k] = set, names // a later correction replaces an earlier one
 		sentences[id] = sentence{ver, doc, lang, label}
@@ -87,7 +101,7 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 	addedAt := map[added]int{}
 	var extra []entente.RegistryItem
 	for _, k := range order {
-		for _, n := range written[k] {
+		for at, n := range written[k] {
 			n = strings.TrimSpace(n)
 			nk := entente.NameKey(n)
 			if nk == "" || have[k][nk] {
@@ -106,7 +120,8 @@ func applyNameCorrections(ctx context.Context, tx *sql.Tx, in *entente.RegistryI
 			}
 			addedAt[a] = len(extra)
 			extra = append(extra, entente.RegistryItem{Kind: k.kind, Name: n, VersionID: st.version, DocumentID: st.doc,
-				Language: st.lang, Sentences: []int64{k.sentence}, Labels: []string{st.label}, Bracketed: strings.ContainsAny(n, "《〈\"“")})
+				Language: st.lang, Sentences: []int64{k.sentence}, Labels: []string{st.label}, Bracketed: strings.ContainsAny(n, "《〈\"“"),
+				AddedBy: first[k], AddedAt: at})
 		}
 	}
 	items := in.Items[:0]
