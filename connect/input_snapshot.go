@@ -49,7 +49,7 @@ import (
 // number in the strings. A snapshot that does not read back whole, or
 // whose numbers point outside what it holds, is refused: the build then
 // reads the whole library, as with none.
-var inputSnapshotMagic = []byte("ENTENTE-REGISTRY-INPUT\x04")
+var inputSnapshotMagic = []byte("ENTENTE-REGISTRY-INPUT\x05")
 
 // maxInputSnapshot bounds a snapshot as read (inflated): some 40 bytes an
 // item, so 1 GB is some 25 million names.

@@ -160,7 +160,7 @@ func TestInputSnapshotRefusesWhatItDoesNotHold(t *testing.T) {
 		"bytes after the end":    deflated(append(bytes.Clone(raw), 0), len(raw)+1),
 		"longer than it says":    deflated(raw, len(raw)-1),
 		"a length past its data": deflated(raw, 1<<29),
-		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x03"), raw[len(inputSnapshotMagic):]...), len(raw)),
+		"another format":         deflated(append([]byte("ENTENTE-REGISTRY-INPUT\x04"), raw[len(inputSnapshotMagic):]...), len(raw)),
 		"more title keys than documents": func() []byte {
 			s := seedInput(40)
 			s.in.Documents = s.in.Documents[:3]
