@@ -67,18 +67,6 @@ func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMar
 		if err != nil {
 			return err
 		}
-		// the rows at or below the mark are as they were unless the
-		// count of changes moved (a deletion, a change or a correction
-		// moves it: migration 0062); if it did, the events since the
-		// mark say of which documents
-		var changed map[int64]bool
-		var later []int64 // documents past the mark that changed after their ingest
-		if now.Others != mark.Others {
-			var whole bool
-			if changed, later, whole, err = registryChangedDocuments(ctx, tx, mark); err != nil || whole || len(changed)+len(later) == 0 {
-				return err
-			}
-		}
 		var newDocs, newCits, newEnts, newLinks int64
 		var oldNamed bool // a name added to a document read before
 		err = tx.QueryRowContext(ctx, registryPastMarkSQL,
@@ -86,12 +74,20 @@ func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMar
 		if err != nil {
 			return fmt.Errorf("compare with the mark: %w", err)
 		}
-		// a version link is new unless its later document was read (the
-		// links are only added below the mark while the count of changes
-		// stands): one between two documents read is an editor's
-		// decision, which a whole read follows
-		if now.VersionLinks-newLinks != mark.VersionLinks {
-			return nil
+		// The rows at or below the mark are as they were unless the
+		// count of changes moved (a deletion, a change or a correction
+		// moves it: migration 0062), or a version link was made between
+		// two documents read (an editor's: one whose later document is
+		// new is the matcher's at its ingest, an addition, which moves
+		// nothing). If either, the events since the mark say of which
+		// documents.
+		var changed map[int64]bool
+		var later []int64 // documents past the mark that changed after their ingest
+		if now.Others != mark.Others || now.VersionLinks-newLinks != mark.VersionLinks {
+			var whole bool
+			if changed, later, whole, err = registryChangedDocuments(ctx, tx, mark); err != nil || whole || len(changed)+len(later) == 0 {
+				return err
+			}
 		}
 		if oldNamed {
 			// a new reading of a document read before (a re-extraction,
@@ -142,29 +138,49 @@ const maxReplaced = 2000
 
 // registryChangedDocuments reads the events after mark and returns the
 // documents read at the mark that they name (changed), those past it
-// (later: read as new, but maybe corrected since), or whole when one may have
-// changed what no single document holds: a version link or unlink (the
-// pairs of versions), or an event that names no document and is not of
-// something the registry does not read (statuses, evidence, accounts,
-// settings, the registry's own decisions, follow-ups).
+// (later: read as new, but maybe corrected since), or whole when one may
+// have changed what no document holds: an event that names no document
+// and is not of something the registry does not read (statuses,
+// evidence, accounts, settings, the registry's own decisions,
+// follow-ups). A version link or unlink names both its documents (the
+// other in what it wrote), so that the pairs with either are found
+// again.
 func registryChangedDocuments(ctx context.Context, tx *sql.Tx, mark entente.RegistryMark) (changed map[int64]bool, later []int64, whole bool, err error) {
 	changed = map[int64]bool{}
 	past := map[int64]bool{}
-	err = queryRows(ctx, tx, `SELECT entity, action, coalesce(document_id, 0) FROM events WHERE seq > $1 ORDER BY seq`,
+	note := func(doc int64) {
+		if doc <= mark.LastDocument {
+			changed[doc] = true
+		} else {
+			past[doc] = true
+		}
+	}
+	err = queryRows(ctx, tx, `SELECT entity, action, coalesce(document_id, 0),
+			CASE WHEN action IN ('link', 'unlink') THEN after ELSE NULL END
+		FROM events WHERE seq > $1 ORDER BY seq`,
 		[]any{mark.Events}, func(rows *sql.Rows) error {
 			var entity, action string
 			var doc int64
-			if err := rows.Scan(&entity, &action, &doc); err != nil {
+			var after sql.NullString
+			if err := rows.Scan(&entity, &action, &doc, &after); err != nil {
 				return err
 			}
 			switch {
 			case whole || unseenByRegistry(entity):
-			case action == "link" || action == "unlink" || doc == 0:
+			case doc == 0:
 				whole = true
-			case doc <= mark.LastDocument:
-				changed[doc] = true
+			case action == "link" || action == "unlink":
+				var link struct {
+					Other int64 `json:"other"`
+				}
+				if err := json.Unmarshal([]byte(after.String), &link); err != nil || link.Other == 0 {
+					whole = true // a link that does not say with what
+					break
+				}
+				note(doc)
+				note(link.Other)
 			default:
-				past[doc] = true
+				note(doc)
 			}
 			whole = whole || len(changed)+len(past) > maxReplaced
 			return nil

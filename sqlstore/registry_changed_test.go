@@ -11,8 +11,9 @@ import (
 
 // TestRegistryInputAfterChanges: past a mark the store reads again the
 // documents the events since name, with all their names (those read at
-// the mark among them), beside what was added; it refuses, so that the
-// caller reads the whole library, a change no event ties to a document.
+// the mark among them), beside what was added, and both documents of an
+// editor's version link; it refuses, so that the caller reads the whole
+// library, a change no event ties to a document.
 func TestRegistryInputAfterChanges(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := t.Context()
@@ -93,9 +94,18 @@ func TestRegistryInputAfterChanges(t *testing.T) {
 		if got, want := itemsOf(again, second), itemsOf(now, second); len(want) == 0 || !slices.Equal(got, want) {
 			t.Errorf("document %d: read the rows %v again, a whole read %v", second, got, want)
 		}
+		// an editor links two documents read before as versions: both are
+		// read again, so that the pairs with either are found again
+		if _, err := s.SetVersionLink(ctx, third, first, true, entente.LinkManual, "one statement"); err != nil {
+			t.Fatal(err)
+		}
+		linked, ok, err := s.RegistryInputAfter(ctx, again.Mark)
+		if err != nil || !ok || !slices.Equal(linked.Replaced, []int64{first, third}) {
+			t.Fatalf("after a version link of %d and %d: %v, %v, read again %v", third, first, ok, err, linked)
+		}
 		// what a build reads changed, and no event says where
 		bump()
-		if _, ok, err := s.RegistryInputAfter(ctx, again.Mark); err != nil || ok {
+		if _, ok, err := s.RegistryInputAfter(ctx, linked.Mark); err != nil || ok {
 			t.Errorf("after a change no event names: read past the mark %v, %v; want a whole read", ok, err)
 		}
 	})
