@@ -47,16 +47,16 @@ func (s *Store) RegistryInput(ctx context.Context) (*entente.RegistryInput, erro
 // past it, in the order RegistryInput reads them. When rows at or below
 // the mark changed too (a re-extraction, a sentence split or joined, a
 // deletion, a correction of a document's metadata or of a sentence's
-// names), the events since the mark name the documents they are of, and
-// those are read again whole, the analysts' names in them included: the
-// input's Replaced lists them, and its items of them stand for everything
-// the earlier read held. It reports false, and reads nothing, when only a
-// whole read is the library: a change no event ties to a document, a
-// version link, or more documents changed than a whole read costs. An ingest
-// adds documents and their names and nothing else, and a server rebuilds
-// the registry after each: at 100,000 statements reading the whole input
-// was 4 s of a rebuild's 11, and joining two sentences of one statement
-// read it all again (8 s and 1.5 GB for the command).
+// names, an editor's version link), the events since the mark name the
+// documents they are of, and those are read again whole, the analysts'
+// names in them included: the input's Replaced lists them, and its items
+// of them stand for everything the earlier read held. It reports false,
+// and reads nothing, when only a whole read is the library: a change no
+// event ties to a document, or more documents changed than a whole read
+// costs. An ingest adds documents and their names and nothing else, and a
+// server rebuilds the registry after each: at 100,000 statements reading
+// the whole input was 4 s of a rebuild's 11, and joining two sentences of
+// one statement read it all again (8 s and 1.5 GB for the command).
 func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMark) (*entente.RegistryInput, bool, error) {
 	var in *entente.RegistryInput
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -123,7 +123,7 @@ func (s *Store) RegistryInputAfter(ctx context.Context, mark entente.RegistryMar
 		in.Replaced = replaced
 		// the analysts' names in the documents read again, and in those
 		// past the mark corrected since they were stored
-		return applyNameCorrections(ctx, tx, in, append(replaced, later...))
+		return applyNameCorrections(ctx, tx, in, slices.Concat(replaced, later))
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("registry input after %+v: %w", mark, err)
