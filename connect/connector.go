@@ -374,7 +374,7 @@ func (c *Connector) inputs(ctx context.Context, sig string, whole bool) (*entent
 			from := k.carried.without(added.Replaced, k.in.Documents)
 			in := withChanged(k.in, added)
 			c.forgetLocked() // laid out in its arrays, k.in is no longer what it was
-			return c.linkAndKeep(ctx, sig, in, from, addUnsaved(k.unsaved, len(added.Documents)))
+			return c.linkAndKeep(ctx, sig, in, from, addUnsaved(k.unsaved, readSince(added)))
 		}
 	}
 	c.forgetLocked()
@@ -388,6 +388,13 @@ func (c *Connector) inputs(ctx context.Context, sig string, whole bool) (*entent
 		return nil, nil, err
 	}
 	return c.linkAndKeep(ctx, sig, in, carried{}, -1)
+}
+
+// readSince is how many documents a read past a mark counts toward the
+// next snapshot: those it read, and those it replaced (a document deleted
+// is read as none, but a new process would read its change again).
+func readSince(added *entente.RegistryInput) int {
+	return len(added.Documents) + len(added.Replaced)
 }
 
 // addUnsaved counts n documents more read since the snapshot, of unsaved

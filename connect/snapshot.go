@@ -62,7 +62,7 @@ func (c *Connector) fromSnapshot(ctx context.Context, sig string) (*inputSnapsho
 	from := carried{unlike: s.unlike, aligned: s.aligned, titleKeys: s.titleKeys}.without(added.Replaced, s.in.Documents)
 	s.unlike, s.aligned, s.titleKeys = from.unlike, from.aligned, from.titleKeys
 	s.in = withChanged(s.in, added)
-	return s, len(added.Documents)
+	return s, readSince(added)
 }
 
 // keepSnapshot writes the kept input down when it has read enough
