@@ -197,7 +197,11 @@ type PreparedDocument interface {
 
 // DocumentFilter selects documents for a list.
 type DocumentFilter struct {
-	Party    string
+	Party string
+	// Parties are parties every one of which signed the documents
+	// listed (with Party, if set): the statements of a pair, or of a
+	// document's parties.
+	Parties  []string
 	Kind     Kind
 	Language string
 	Area     string // documents with a commitment in this area

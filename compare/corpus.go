@@ -1,8 +1,8 @@
 package compare
 
 import (
+	"cmp"
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/entente/entente"
@@ -41,18 +41,20 @@ func (s *Service) partyDocuments(ctx context.Context, parties []string) ([]*ente
 	if len(parties) == 0 {
 		return nil, entente.Errorf(entente.EINVALID, "name the parties")
 	}
-	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Party: parties[0], Limit: MaxPairDocuments + 1})
+	limit := cmp.Or(s.MaxDocuments, MaxPairDocuments)
+	// asked of the store by every party: listed by the first party alone
+	// and filtered here, a pair whose first party signed more than the
+	// bound with others found only those of its statements listed first
+	// (43 of the 2,231 of China and Serbia at 100,000 statements)
+	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Parties: parties, Limit: limit + 1})
 	if err != nil {
 		return nil, err
 	}
-	var out []*entente.StoredDocument
+	if len(list) > limit {
+		return nil, entente.Errorf(entente.ETOOLARGE, "%s share more than %d documents", strings.Join(parties, ", "), limit)
+	}
+	out := make([]*entente.StoredDocument, 0, len(list))
 	for i := range list {
-		if !containsAll(list[i].Parties, parties) {
-			continue
-		}
-		if len(out) == MaxPairDocuments {
-			return nil, entente.Errorf(entente.ETOOLARGE, "%s share more than %d documents", strings.Join(parties, ", "), MaxPairDocuments)
-		}
 		d, err := s.Store.Document(ctx, list[i].ID)
 		if err != nil {
 			return nil, err
@@ -61,15 +63,6 @@ func (s *Service) partyDocuments(ctx context.Context, parties []string) ([]*ente
 	}
 	sortByDate(out)
 	return out, nil
-}
-
-func containsAll(have, want []string) bool {
-	for _, p := range want {
-		if !slices.Contains(have, p) {
-			return false
-		}
-	}
-	return true
 }
 
 // newCorpus reads the commitments and reports of documents given oldest

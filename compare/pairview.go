@@ -35,7 +35,10 @@ type ViewStore interface {
 
 // ViewVersion begins a kept view's signature; it changes when what a view
 // keeps, or how it is computed, changes: every kept view is then stale.
-const ViewVersion = "v1:"
+// v2: a pair's statements are asked of the store by both parties (v1
+// views of a pair whose first party signed over 2,000 statements with
+// others held only some of them).
+const ViewVersion = "v2:"
 
 // pairParts is what a view keeps of a pair.
 type pairParts struct {

@@ -335,8 +335,11 @@ func documentConds(a *args, f entente.DocumentFilter) []string {
 	// parties or date a correction changed, and a sentence whose labels
 	// one changed, are filtered by their corrected_* rows (migration
 	// 0007) instead of the extractor's.
-	if f.Party != "" {
-		p := a.add(f.Party)
+	for _, party := range append([]string{f.Party}, f.Parties...) {
+		if party == "" {
+			continue
+		}
+		p := a.add(party)
 		conds = append(conds, `((EXISTS (SELECT 1 FROM document_parties p WHERE p.document_id = d.id AND p.party = `+p+`)
 				AND NOT EXISTS (SELECT 1 FROM corrected_documents c WHERE c.document_id = d.id AND c.parties_corrected))
 			OR EXISTS (SELECT 1 FROM corrected_document_parties p WHERE p.document_id = d.id AND p.party = `+p+`))`)
