@@ -37,11 +37,11 @@ func withChanged(in, added *entente.RegistryInput) *entente.RegistryInput {
 	items := hugepages.Make[entente.RegistryItem](0, n+n/16+64)
 	keptItem := func(it *entente.RegistryItem) bool { return !gone[it.DocumentID] }
 	row := func(it *entente.RegistryItem) int64 { return it.RowID }
+	a, b := parts(in.Items), parts(added.Items)
 	for p := range 2 {
-		items = mergeBy(items, partOf(in.Items, p), partOf(added.Items, p), keptItem, row)
+		items = mergeBy(items, a[p], b[p], keptItem, row)
 	}
-	items = mergeBy(items, partOf(in.Items, 2), partOf(added.Items, 2), keptItem, addedOrder)
-	out.Items = items
+	out.Items = mergeBy(items, a[2], b[2], keptItem, addedOrder)
 	return out
 }
 
@@ -51,16 +51,18 @@ func addedOrder(it *entente.RegistryItem) int64 {
 	return it.AddedBy<<16 | int64(min(it.AddedAt, 1<<16-1))
 }
 
-// partOf returns the items of part p (itemPart), in their order.
-func partOf(items []entente.RegistryItem, p int) []entente.RegistryItem {
+// parts returns the items of each part (itemPart), in their order.
+func parts(items []entente.RegistryItem) [3][]entente.RegistryItem {
+	var out [3][]entente.RegistryItem
 	if at, ok := itemParts(items); ok {
-		return items[at[p]:at[p+1]]
-	}
-	var out []entente.RegistryItem
-	for i := range items {
-		if itemPart(&items[i]) == p {
-			out = append(out, items[i])
+		for p := range out {
+			out[p] = items[at[p]:at[p+1]]
 		}
+		return out
+	}
+	for i := range items {
+		p := itemPart(&items[i])
+		out[p] = append(out[p], items[i])
 	}
 	return out
 }

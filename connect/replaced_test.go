@@ -3,6 +3,8 @@ package connect
 import (
 	"slices"
 	"testing"
+
+	"github.com/entente/entente"
 )
 
 // TestMergeBy: the kept elements of a and all of b in the order of their
@@ -42,6 +44,32 @@ func TestMergeBy(t *testing.T) {
 			func(e *el) int64 { return e.key })
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestParts: the items of each part in their order, whether the parts
+// stand in order or are mixed.
+func TestParts(t *testing.T) {
+	ref := func(row int64) entente.RegistryItem {
+		return entente.RegistryItem{Kind: entente.RegInstrument, RowID: row}
+	}
+	ent := func(row int64) entente.RegistryItem {
+		return entente.RegistryItem{Kind: entente.RegProject, RowID: row}
+	}
+	added := func(by int64) entente.RegistryItem {
+		return entente.RegistryItem{Kind: entente.RegMechanism, AddedBy: by}
+	}
+	want := [3][]entente.RegistryItem{{ref(1), ref(2)}, {ent(3)}, {added(7)}}
+	for name, items := range map[string][]entente.RegistryItem{
+		"in order": {ref(1), ref(2), ent(3), added(7)},
+		"mixed":    {ent(3), ref(1), added(7), ref(2)},
+	} {
+		got := parts(items)
+		for p := range got {
+			if !slices.EqualFunc(got[p], want[p], func(x, y entente.RegistryItem) bool { return x.RowID == y.RowID && x.AddedBy == y.AddedBy }) {
+				t.Errorf("%s: part %d is %v, want %v", name, p, got[p], want[p])
+			}
 		}
 	}
 }
