@@ -76,6 +76,9 @@ func newTerm(u *unit) Term {
 	return t
 }
 
+// Characters says that the term is a run of CJK characters, not a word.
+func (t Term) Characters() bool { return t.runes != nil }
+
 // Phrase says that Tokens are the bigrams of a run of three or more
 // characters, in order: a text holds the term where they stand at
 // consecutive positions of its tokens, which is where the characters stand

@@ -51,6 +51,37 @@ func TermFrequency(ctx context.Context, s *Store, text string) (kept int64, ok b
 	return kept, ok, df[0], nil
 }
 
+// WordsListed is how many times s read the matches of a query without a
+// phrase from the full-text index.
+func WordsListed(s *Store) int64 { return s.listedWords.Load() }
+
+// SetMatchChecks bounds the kept matches times the documents an update
+// checks (maxMatchChecks) at n.
+func SetMatchChecks(s *Store, n int) { s.matchChecks = n }
+
+// IgnoreSearchSnapshot makes s build its search index from the rows,
+// whatever snapshot is kept.
+func IgnoreSearchSnapshot(s *Store) { s.ignoreSnapshot = true }
+
+// PinnedQueries lists the queries whose matches s's search index pins,
+// by their terms.
+func PinnedQueries(s *Store) []string {
+	x := s.index.get()
+	if x == nil {
+		return nil
+	}
+	x.cache.mu.Lock()
+	defer x.cache.mu.Unlock()
+	var qs []string
+	for _, e := range x.cache.matches {
+		if e.pinned {
+			qs = append(qs, e.terms.String())
+		}
+	}
+	slices.Sort(qs)
+	return qs
+}
+
 // EachListedID is eachListedID.
 var EachListedID = eachListedID
 
@@ -270,6 +301,20 @@ func sameIndex(x, y *labelIndex) error {
 		if !maps.EqualFunc(*xf[i], *yf[i], func(a, b *roaring.Bitmap) bool { return a.Equals(b) }) {
 			return fmt.Errorf("label family %d differs", i)
 		}
+	}
+	pinned := func(x *labelIndex) map[string]*matchEntry {
+		m := map[string]*matchEntry{}
+		for k, e := range x.cache.matches {
+			if e.pinned {
+				m[k] = e
+			}
+		}
+		return m
+	}
+	if !maps.EqualFunc(pinned(x), pinned(y), func(a, b *matchEntry) bool {
+		return a.terms.String() == b.terms.String() && a.df == b.df && a.b.Equals(b.b)
+	}) {
+		return errors.New("the pinned matches differ")
 	}
 	for i := range x.sets {
 		a, b := x.sets[i].trie.view(), y.sets[i].trie.view()

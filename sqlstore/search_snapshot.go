@@ -87,30 +87,46 @@ func (s *Store) saveSearchSnapshot(ctx context.Context, x *labelIndex) error {
 func (s *Store) WaitBackground() { s.background.Wait() }
 
 // keepSnapshot writes the kept index down, in the background, when it
-// has read enough documents since the snapshot on record: one write at a
+// has read enough documents since the snapshot on record, or pinned
+// matches (search_pins.go): one write at a
 // time, which Close waits for (a command that searched once and exits
 // leaves its snapshot for the next). A failed write is left for a later
 // search to try.
 func (s *Store) keepSnapshot(ctx context.Context) {
 	h := &s.index
 	h.mu.Lock()
-	x, unsaved := h.index, h.unsaved
+	x, unsaved, pins := h.index, h.unsaved, h.unsavedPins
 	h.mu.Unlock()
-	if x == nil || unsaved < s.searchSnapshotAfter() || !h.saving.TryLock() {
+	if x == nil || unsaved < s.searchSnapshotAfter() && pins == 0 || !h.saving.TryLock() {
 		return
 	}
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
 		defer h.saving.Unlock()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), searchSnapshotTime)
-		defer cancel()
-		if err := s.saveSearchSnapshot(ctx, x); err != nil {
-			return
+		// matches pinned while a snapshot was written (a server's
+		// PinCommon, a command's searches) are written by the next, so
+		// that a command exits with all it pinned written down
+		for range maxSnapshotsInARow {
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), searchSnapshotTime)
+			err := s.saveSearchSnapshot(ctx, x)
+			cancel()
+			if err != nil {
+				return
+			}
+			h.mu.Lock()
+			h.unsaved = max(0, h.unsaved-unsaved) // an index updated meanwhile read the rest since
+			h.unsavedPins = max(0, h.unsavedPins-pins)
+			h.snapshots++
+			x, unsaved, pins = h.index, h.unsaved, h.unsavedPins
+			h.mu.Unlock()
+			if unsaved < s.searchSnapshotAfter() && pins == 0 {
+				return
+			}
 		}
-		h.mu.Lock()
-		h.unsaved = max(0, h.unsaved-unsaved) // an index updated meanwhile read the rest since
-		h.snapshots++
-		h.mu.Unlock()
 	}()
 }
+
+// maxSnapshotsInARow bounds the snapshots one background write makes
+// while searches keep pinning matches.
+const maxSnapshotsInARow = 4

@@ -71,6 +71,7 @@ type searchCache struct {
 	filters  map[string]*roaring.Bitmap // a filter's sentences, by the filter
 	matches  map[string]*matchEntry     // a query's matches, by its terms
 	matchMem uint64                     // bytes the matches hold
+	pinned   uint64                     // bytes the pinned matches hold (search_pins.go)
 	results  map[string]*resultEntry    // a query's hits, counts and ranked blocks, by its terms and filters
 	keptHits int                        // hits the results' pages hold (searchpages.go)
 }
@@ -149,8 +150,59 @@ const maxCachedResults = 256
 // matchEntry is a query's matches with its terms, which an update checks
 // the sentences it reads again against.
 type matchEntry struct {
-	terms search.Terms
-	b     *roaring.Bitmap
+	terms  search.Terms
+	b      *roaring.Bitmap
+	pinned bool // kept through every update, never dropped (search_pins.go)
+	// df is the index's count of the sentences that hold a query of one
+	// term in the state the matches were listed in (withdrawn documents'
+	// too, which the matches leave out: the weight ranking gives the term,
+	// documentFrequencies), or -1 when not known: an update keeps the
+	// matches exact but not this count
+	df int64
+}
+
+// add keeps e as the matches of key, pinned only while the pinned matches
+// stay within their bound. c.mu is held.
+func (c *searchCache) add(key string, e *matchEntry) {
+	size := e.b.GetSizeInBytes()
+	if old := c.matches[key]; old != nil {
+		c.matchMem -= old.b.GetSizeInBytes()
+		if old.pinned {
+			c.pinned -= old.b.GetSizeInBytes()
+		}
+	}
+	if e.pinned && c.pinned+size > maxPinnedBytes {
+		e.pinned = false
+	}
+	c.matches[key] = e
+	c.matchMem += size
+	if e.pinned {
+		c.pinned += size
+	}
+}
+
+// counts returns the index's counts of the terms of one-term queries whose
+// matches c keeps, where known (matchEntry.df), by dfKey.
+func (c *searchCache) counts() map[string]int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	dfs := map[string]int64{}
+	for _, e := range c.matches {
+		if e.df >= 0 {
+			dfs[dfKey(e.terms[0])] = e.df
+		}
+	}
+	return dfs
+}
+
+// dropUnpinned forgets every match that is not pinned. c.mu is held.
+func (c *searchCache) dropUnpinned() {
+	for k, e := range c.matches {
+		if !e.pinned {
+			delete(c.matches, k)
+			c.matchMem -= e.b.GetSizeInBytes()
+		}
+	}
 }
 
 func newSearchCache() *searchCache {
@@ -230,6 +282,7 @@ type indexHolder struct {
 	// since the one on record, and the snapshots loaded and saved, for
 	// tests; saving is held by the one search writing it
 	unsaved           int
+	unsavedPins       int // matches pinned in the kept index since the snapshot on record
 	loaded, snapshots int
 	saving            sync.Mutex
 }
@@ -333,13 +386,16 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 	loaded := false
 	if old == nil {
 		// none held yet: the snapshot's, if any, and what changed since
-		old = s.loadSearchSnapshot(ctx, tx)
+		if !s.ignoreSnapshot {
+			old = s.loadSearchSnapshot(ctx, tx)
+		}
 		loaded = old != nil
 	}
 	var x *labelIndex
 	switch {
 	case loaded && old.key == key:
 		x = old
+		s.df.put(key.collection, old.cache.counts())
 	case old != nil:
 		updated, err := s.update(ctx, tx, old, key)
 		if err != nil {

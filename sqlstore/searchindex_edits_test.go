@@ -23,17 +23,29 @@ import (
 // and facets, on both databases. None of them builds the index anew; a
 // status or evidence changes nothing search sees, so it reads no document
 // again either.
+//
+// Pinned, every query's matches are pinned and no other kept match is
+// checked (the bound of those checks at its least): the pinned matches,
+// checked by their tokens, must follow every change alone, and no search
+// after a change reads a query's matches from the full-text index again
+// (a phrase's, which are never pinned, aside).
 func TestSearchIndexFollowsEdits(t *testing.T) {
-	t.Run("sqlite", func(t *testing.T) {
-		t.Parallel()
-		path := t.TempDir() + "/entente.db"
-		testSearchIndexFollowsEdits(t, func() (*sqlstore.Store, error) { return openSQLitePath(path) })
-	})
-	t.Run("postgres", func(t *testing.T) {
-		t.Parallel()
-		dsn := pgDSN(t)
-		testSearchIndexFollowsEdits(t, func() (*sqlstore.Store, error) { return openPostgresDSN(dsn) })
-	})
+	for _, pinned := range []bool{false, true} {
+		name := ""
+		if pinned {
+			name = ", pinned"
+		}
+		t.Run("sqlite"+name, func(t *testing.T) {
+			t.Parallel()
+			path := t.TempDir() + "/entente.db"
+			testSearchIndexFollowsEdits(t, func() (*sqlstore.Store, error) { return openSQLitePath(path) }, pinned)
+		})
+		t.Run("postgres"+name, func(t *testing.T) {
+			t.Parallel()
+			dsn := pgDSN(t)
+			testSearchIndexFollowsEdits(t, func() (*sqlstore.Store, error) { return openPostgresDSN(dsn) }, pinned)
+		})
+	}
 }
 
 // relabel is an extractor of the future: it reads as the Chinese one does,
@@ -58,12 +70,16 @@ func (r relabel) Extract(text string) *entente.Extraction {
 	return x
 }
 
-func testSearchIndexFollowsEdits(t *testing.T, open func() (*sqlstore.Store, error)) {
+func testSearchIndexFollowsEdits(t *testing.T, open func() (*sqlstore.Store, error), pinned bool) {
 	s, err := open()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	if pinned {
+		s.PinMatches = 1
+		sqlstore.SetMatchChecks(s, 1)
+	}
 	user := &entente.User{Name: "ed", Role: entente.RoleEditor}
 	ctx := entente.NewContextWithActor(entente.NewContextWithUser(context.Background(), user), entente.Actor{Name: "ed", Via: "api"})
 	zh, _ := searchCorpus(t, s)
@@ -122,6 +138,7 @@ func testSearchIndexFollowsEdits(t *testing.T, open func() (*sqlstore.Store, err
 			t.Fatal(err)
 		}
 		defer fresh.Close()
+		sqlstore.IgnoreSearchSnapshot(fresh) // which may hold what s pinned
 		for _, q := range queries {
 			for _, limit := range []int{0, 3} {
 				q.Limit, q.Offset = limit, min(limit, 2)
@@ -209,12 +226,19 @@ func testSearchIndexFollowsEdits(t *testing.T, open func() (*sqlstore.Store, err
 		{"evidence retracted", func() error { _, err := tr.RetractEvidence(ctx, evidence, "wrong report"); return err }, true},
 	}
 	search()
+	if got := len(sqlstore.PinnedQueries(s)); pinned && got < 5 {
+		t.Fatalf("%d queries pinned: %v", got, sqlstore.PinnedQueries(s))
+	}
 	for _, st := range steps {
 		builds, updates := sqlstore.IndexBuilds(s)
 		if err := st.change(); err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
+		listed := sqlstore.WordsListed(s)
 		compare(st.name)
+		if again := sqlstore.WordsListed(s); pinned && again != listed {
+			t.Errorf("after %s, the searches read %d queries' matches from the full-text index again; want all pinned", st.name, again-listed)
+		}
 		search() // fills the caches again for the next step
 		b, u := sqlstore.IndexBuilds(s)
 		if b != builds || u == updates {

@@ -269,6 +269,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 	// read below (as the filters always read them)
 	extractedLabels := labelCollectors{actor: collector{}, area: collector{}}
 	withText := len(checks) > 0
+	checker := newMatchChecker(checks)
 	// a sentence's text only for the checks: each column read costs the
 	// driver more than SQLite's reading of the row (the build at 100,000
 	// statements reads 3.7 million rows)
@@ -385,9 +386,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 			return err
 		}
 		for i, n := range checked {
-			for _, c := range checks {
-				c.check(n, texts[i])
-			}
+			checker.check(n, texts[i])
 		}
 		return nil
 	})

@@ -157,13 +157,23 @@ func termsKey(terms search.Terms) string {
 // it. Kept for as long as the collection stays the same. The result is
 // shared: callers must not change it.
 func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms) (*roaring.Bitmap, error) {
+	e, err := s.matchEntry(ctx, tx, x, terms)
+	if err != nil {
+		return nil, err
+	}
+	return e.b, nil
+}
+
+// matchEntry returns the kept matches of terms, reading them first if
+// needed, and pinning them if they are many (search_pins.go).
+func (s *Store) matchEntry(ctx context.Context, tx *sql.Tx, x *labelIndex, terms search.Terms) (*matchEntry, error) {
 	key := termsKey(terms)
 	c := x.cache
 	c.mu.Lock()
 	e, ok := c.matches[key]
 	c.mu.Unlock()
 	if ok {
-		return e.b, nil
+		return e, nil
 	}
 	var ns []uint32
 	var ids []int64
@@ -213,6 +223,9 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	if err != nil {
 		return nil, fmt.Errorf("find matches: %w", err)
 	}
+	if !terms.Positional() {
+		s.listedWords.Add(1)
+	}
 	if len(terms) == 1 && !phrased {
 		// what ranking counts again for the term's weight
 		// (documentFrequencies): 50 ms of the commonest character's first
@@ -229,14 +242,22 @@ func (s *Store) matches(ctx context.Context, tx *sql.Tx, x *labelIndex, terms se
 	b := roaring.New()
 	b.AddMany(ns)
 	b.RunOptimize()
+	e = &matchEntry{terms: terms, b: b, pinned: s.pinnable(terms, listed), df: -1}
+	if len(terms) == 1 && !phrased {
+		e.df = int64(listed)
+	}
 	c.mu.Lock()
 	if c.matchMem+b.GetSizeInBytes() > maxMatchBytes {
-		c.matches, c.matchMem = map[string]*matchEntry{}, 0
+		c.dropUnpinned()
 	}
-	c.matches[key] = &matchEntry{terms: terms, b: b}
-	c.matchMem += b.GetSizeInBytes()
+	c.add(key, e)
 	c.mu.Unlock()
-	return b, nil
+	if e.pinned && x == s.index.get() {
+		s.index.mu.Lock()
+		s.index.unsavedPins++
+		s.index.mu.Unlock()
+	}
+	return e, nil
 }
 
 // top returns at most n members of r (all for n <= 0), largest first,

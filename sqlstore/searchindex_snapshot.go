@@ -13,13 +13,15 @@ import (
 
 	"github.com/entente/entente/internal/hugepages"
 	"github.com/entente/entente/internal/snapbytes"
+	"github.com/entente/entente/search"
 )
 
 // A search snapshot is the search index (labelIndex) written down, so
 // that a command, or a server that starts, reads it and then only the
 // documents changed since (update), in place of every sentence of the
 // collection: some 8 s at 100,000 statements, on every command-line
-// search. What searches found (the cache) is not kept.
+// search. Of what searches found (the cache) only the pinned matches are
+// kept.
 //
 // Its layout, after the magic; every number a varint:
 //
@@ -39,6 +41,9 @@ import (
 //	         nodes (count, then each: parent, label), each number's set
 //	         (count, then runs till the count is reached, each: the set
 //	         times 2, plus 1 when a count of repeats (less 2) follows)
+//	pinned:  count, then each: the query's terms (search.WriteTerms),
+//	         the index's count of one term (-1 unknown), its matches as a
+//	         bitmap (search_pins.go)
 //
 // and last the CRC-32 (IEEE) of all that precedes it, four bytes. It is
 // not compressed: runs make it some 8 bytes a sentence, and DEFLATE took
@@ -46,7 +51,7 @@ import (
 // snapshot that does not read back whole, or whose numbers point outside
 // what it holds, is refused: the index is then built from the database,
 // as with none.
-var searchSnapshotMagic = []byte("ENTENTE-SEARCH-INDEX\x01")
+var searchSnapshotMagic = []byte("ENTENTE-SEARCH-INDEX\x02")
 
 // maxSearchSnapshot bounds a snapshot as read (inflated): some 8 bytes a
 // sentence, so 1 GB is over 100 million sentences.
@@ -133,6 +138,22 @@ func (x *labelIndex) snapshot() ([]byte, error) {
 				w.Uvarint(uint64(size - 2))
 			}
 			n += size
+		}
+	}
+	x.cache.mu.Lock()
+	var pinned []*matchEntry
+	for _, e := range x.cache.matches {
+		if e.pinned {
+			pinned = append(pinned, e)
+		}
+	}
+	x.cache.mu.Unlock()
+	w.Uvarint(uint64(len(pinned)))
+	for _, e := range pinned {
+		search.WriteTerms(&w.Writer, e.terms)
+		w.Varint(e.df)
+		if err := w.bitmap(e.b); err != nil {
+			return nil, err
 		}
 	}
 	w.B = binary.LittleEndian.AppendUint32(w.B, crc32.ChecksumIEEE(w.B))
@@ -292,6 +313,19 @@ func (r *snapReader) index() (*labelIndex, error) {
 			return nil, r.Fail("%d sets for %d numbers", len(of), len(x.ids))
 		}
 		x.sets[i].of = of
+	}
+	for range r.Count("pinned matches", 3) {
+		terms := search.ReadTerms(r.Reader)
+		df := r.Varint("a count of the index")
+		b := r.bitmap(len(x.ids))
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		key := termsKey(terms)
+		if _, dup := x.cache.matches[key]; dup || terms.Positional() || df < -1 || df >= 0 && len(terms) != 1 {
+			return nil, r.Fail("pinned matches of %v", terms)
+		}
+		x.cache.add(key, &matchEntry{terms: terms, b: b, pinned: true, df: df})
 	}
 	return x, r.Err
 }

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -62,7 +63,7 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 	x.reread = len(dirty)
 	o := &owner{owned: map[*roaring.Bitmap]bool{}}
 	docs := slices.Sorted(maps.Keys(dirty))
-	checks := x.clearDocs(docs, o, old.cache)
+	checks := x.clearDocs(docs, o, old.cache, cmp.Or(s.matchChecks, maxMatchChecks))
 	err = s.load(ctx, tx, x, docs, o, false, checks...)
 	if errors.Is(err, errRunFull) || errors.Is(err, errUnknownVersion) {
 		return nil, nil
@@ -78,8 +79,7 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 		slices.Sort(c.added)
 		c.b.AddMany(c.added)
 		c.b.RunOptimize()
-		x.cache.matches[c.key] = &matchEntry{terms: c.terms, b: c.b}
-		x.cache.matchMem += c.b.GetSizeInBytes()
+		x.cache.add(c.key, &matchEntry{terms: c.terms, b: c.b, pinned: c.pinned, df: -1})
 	}
 	return x, nil
 }
@@ -159,8 +159,9 @@ func (x *labelIndex) copyFor(key indexKey) *labelIndex {
 // clearDocs removes the numbers of the documents docs held from every
 // bitmap and forgets their sentence ids, keeping their runs for load. It
 // returns the kept matches with those numbers removed, for load to check
-// the documents' sentences against, or none when that would cost too much.
-func (x *labelIndex) clearDocs(docs []int64, o *owner, cache *searchCache) []*matchCheck {
+// the documents' sentences against: the pinned always, the others unless
+// that would cost too much.
+func (x *labelIndex) clearDocs(docs []int64, o *owner, cache *searchCache, bound int) []*matchCheck {
 	var ranges [][2]uint64
 	for _, id := range docs {
 		i, ok := x.docIndex[id]
@@ -198,16 +199,22 @@ func (x *labelIndex) clearDocs(docs []int64, o *owner, cache *searchCache) []*ma
 
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
-	if len(cache.matches)*len(docs) > maxMatchChecks {
-		return nil
-	}
+	// the pinned always: their check is one scan of a text for them all
+	counted := len(cache.matches)*len(docs) <= bound
 	checks := make([]*matchCheck, 0, len(cache.matches))
 	for k, e := range cache.matches {
+		if !e.pinned && !counted {
+			continue
+		}
 		b := e.b.Clone()
 		for _, rg := range ranges {
 			b.RemoveRange(rg[0], rg[1])
 		}
-		checks = append(checks, &matchCheck{key: k, terms: e.terms, b: b, counter: e.terms.Counter()})
+		c := &matchCheck{key: k, terms: e.terms, b: b, pinned: e.pinned}
+		if !e.pinned {
+			c.counter = e.terms.Counter()
+		}
+		checks = append(checks, c)
 	}
 	return checks
 }
@@ -218,7 +225,8 @@ type matchCheck struct {
 	key     string
 	terms   search.Terms
 	b       *roaring.Bitmap
-	counter *search.Counter
+	counter *search.Counter // nil when pinned: matchChecker checks those by tokens
+	pinned  bool
 	added   []uint32
 }
 

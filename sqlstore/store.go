@@ -110,6 +110,14 @@ type Store struct {
 	index   indexHolder // search's labels in memory
 	// matchChunk, when not 0, replaces matchIDsChunk (tests)
 	matchChunk int
+	// matchChecks, when not 0, replaces maxMatchChecks (tests)
+	matchChecks int
+	// ignoreSnapshot builds the search index from the rows, as if no
+	// snapshot were kept (tests)
+	ignoreSnapshot bool
+	// listedWords counts the matches of queries without a phrase read
+	// from the full-text index (tests)
+	listedWords atomic.Int64
 	// runCandidates counts the candidates whose text checkRuns has read
 	// (tests: an index with positions reads none)
 	runCandidates atomic.Int64
@@ -150,6 +158,10 @@ type Store struct {
 	// anew, as the first search of a query in a state of the collection
 	// does; the full-text index's matches are still kept. For benchmarks.
 	NoResultCache bool
+
+	// PinMatches, when not 0, is how many matches pin a query's in the
+	// search index (search_pins.go; tests and the load harness).
+	PinMatches int
 	// StatisticsEvery is how often RunIndexer refreshes the planner's
 	// statistics (RefreshStatistics); 0 means DefaultStatisticsEvery.
 	StatisticsEvery time.Duration

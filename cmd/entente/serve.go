@@ -155,16 +155,37 @@ func machineMemory() int64 {
 
 // warmUp reads, in the background while the server starts listening,
 // what its first readers would otherwise wait for: the search index (some
-// 5 s at 10,000 statements) and the index of the commitments (the
-// commitments table, scorecards). Readers that come meanwhile wait for
+// 5 s at 10,000 statements) with the matches of its commonest words, and
+// the index of the commitments (the commitments table, scorecards). Readers that come meanwhile wait for
 // the same reading.
 func warmUp(ctx context.Context, st any, tr *tracking.Tracker, log *slog.Logger) {
 	if w, ok := st.(interface{ WarmSearch(context.Context) error }); ok {
-		go warm(ctx, log, "search index built", "search index not built at start; the first search builds it", w.WarmSearch)
+		go func() {
+			warm(ctx, log, "search index built", "search index not built at start; the first search builds it", w.WarmSearch)
+			if p, ok := st.(interface {
+				PinCommon(context.Context) (int, error)
+			}); ok {
+				pinCommon(ctx, log, p.PinCommon)
+			}
+		}()
 	}
 	if tr != nil {
 		go warm(ctx, log, "commitments read", "commitments not read at start; the first read of the table reads them", tr.Warm)
 	}
+}
+
+// pinCommon reads the matches of the commonest characters and words into
+// the search index (sqlstore's PinCommon) and logs how many and how long.
+func pinCommon(ctx context.Context, log *slog.Logger, pin func(context.Context) (int, error)) {
+	start := time.Now()
+	n, err := pin(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			log.Warn("common words' matches not read at start; their first searches read them", "err", err)
+		}
+		return
+	}
+	log.Info("common words' matches read", "queries", n, "took", time.Since(start).Round(time.Millisecond).String())
 }
 
 // warm runs fn and logs done with how long it took, or failed with why.
