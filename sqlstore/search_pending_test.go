@@ -71,10 +71,23 @@ func TestIndexQueueResumesAfterRestart(t *testing.T) {
 			if got := hitsFor(t, s, "earlyword1"); got != 1 {
 				t.Fatalf("a document written at once: %d hits, want 1", got)
 			}
+			// a query's matches kept, one of them pinned: a search reads
+			// them with the queued documents but checks none of them
+			s.PinMatches = 2
+			if got := hitsFor(t, s, "railway") + hitsFor(t, s, "sides"); got != 6 {
+				t.Fatalf("railway and sides: %d hits, want 6", got)
+			}
 			ids, err := s.CreateDocuments(sqlstore.DeferIndex(ctx), lagDocs("later", 3))
 			if err != nil {
 				t.Fatal(err)
 			}
+			if got := hitsFor(t, s, "railway"); got != 2 {
+				t.Errorf("railway, kept: %d hits before the queued documents are indexed, want the 2 indexed statements'", got)
+			}
+			if got := hitsFor(t, s, "sides"); got != 4 {
+				t.Errorf("sides, kept: %d hits before the queued documents are indexed, want the 2 indexed statements' 4", got)
+			}
+			s.PinMatches = 0
 			if _, err := s.Document(ctx, ids[2]); err != nil {
 				t.Fatalf("a queued document is not readable: %v", err)
 			}

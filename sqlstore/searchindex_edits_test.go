@@ -239,6 +239,21 @@ func testSearchIndexFollowsEdits(t *testing.T, open func() (*sqlstore.Store, err
 		if again := sqlstore.WordsListed(s); pinned && again != listed {
 			t.Errorf("after %s, the searches read %d queries' matches from the full-text index again; want all pinned", st.name, again-listed)
 		}
+		// the count ranking weighs a term by, kept with its matches: the
+		// index's own, and known after any change but one that withdraws
+		// or restores a document, or removes one
+		for _, text := range []string{"合作", "铁路", "合", "cooperate", "saradnju"} {
+			kept, ok, counted, err := sqlstore.TermFrequency(ctx, s, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok && kept != counted {
+				t.Errorf("after %s, %s: the count kept is %d, the index's %d", st.name, text, kept, counted)
+			}
+			if moves := st.name == "a withdrawal" || st.name == "a restore" || st.name == "a deletion"; pinned && !ok && !moves {
+				t.Errorf("after %s, %s: no count kept", st.name, text)
+			}
+		}
 		search() // fills the caches again for the next step
 		b, u := sqlstore.IndexBuilds(s)
 		if b != builds || u == updates {

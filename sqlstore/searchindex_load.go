@@ -291,6 +291,24 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 		if err != nil {
 			return fmt.Errorf("read corrected sentences: %w", err)
 		}
+		// versions queued for the full-text index (search_pending.go): a
+		// search finds their sentences once they are indexed, when their
+		// document is read again, as a search that lists the matches anew
+		// would; checked before, they would be found by the queries kept
+		// and not by others
+		pending := map[int64]bool{}
+		if withText {
+			cond, a = in("document_id")
+			err := queryRows(ctx, tx, `SELECT version_id FROM search_pending WHERE `+cond, a, func(rows *sql.Rows) error {
+				var v int64
+				err := rows.Scan(&v)
+				pending[v] = true
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("read versions queued for the index: %w", err)
+			}
+		}
 		cond, a = in("document_id")
 		// the sentences the checks read, by number, with their texts
 		var (
@@ -333,7 +351,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, x *labelIndex, docs []int6
 			if l.strength != "" {
 				strength[l.strength] = append(strength[l.strength], n)
 			}
-			if withText {
+			if withText && !pending[row.version] {
 				checked, bodies = append(checked, n), append(bodies, row.body)
 			}
 			return nil

@@ -74,13 +74,26 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 	if x.heldVersions != key.versions || x.heldSentences != key.sentences {
 		return nil, nil
 	}
+	// a document withdrawn or gone, before or after, moves sentences the
+	// terms' counts hold between the matches and what search leaves out
+	hidden := false
+	for _, id := range docs {
+		if i, ok := old.docIndex[id]; ok && old.docs[i].hidden {
+			hidden = true
+		}
+		if i, ok := x.docIndex[id]; !ok || x.docs[i].hidden {
+			hidden = true
+		}
+	}
 	x.cache = newSearchCache()
 	for _, c := range checks {
+		df := c.countAfter(hidden)
 		slices.Sort(c.added)
 		c.b.AddMany(c.added)
 		c.b.RunOptimize()
-		x.cache.add(c.key, &matchEntry{terms: c.terms, b: c.b, pinned: c.pinned, df: -1})
+		x.cache.add(c.key, &matchEntry{terms: c.terms, b: c.b, pinned: c.pinned, df: df})
 	}
+	s.df.put(key.collection, x.cache.counts())
 	return x, nil
 }
 
@@ -210,7 +223,7 @@ func (x *labelIndex) clearDocs(docs []int64, o *owner, cache *searchCache, bound
 		for _, rg := range ranges {
 			b.RemoveRange(rg[0], rg[1])
 		}
-		c := &matchCheck{key: k, terms: e.terms, b: b, pinned: e.pinned}
+		c := &matchCheck{key: k, terms: e.terms, b: b, pinned: e.pinned, df: e.df, removed: e.b.GetCardinality() - b.GetCardinality()}
 		if !e.pinned {
 			c.counter = e.terms.Counter()
 		}
@@ -228,6 +241,22 @@ type matchCheck struct {
 	counter *search.Counter // nil when pinned: matchChecker checks those by tokens
 	pinned  bool
 	added   []uint32
+	df      int64  // the entry's count of the index before (matchEntry.df)
+	removed uint64 // its matches among the documents read again, before
+}
+
+// countAfter returns the index's count of the check's one term after the
+// documents were read again, or -1 when it cannot be told from them. The
+// count is the matches plus the sentences of withdrawn documents the
+// index holds (which search leaves out): while none of the documents read
+// again is withdrawn or gone, before or after, the latter stay as they
+// were, and the count moves by the matches taken out and put back. A
+// version queued for the index is in neither (load checks none of it).
+func (c *matchCheck) countAfter(hidden bool) int64 {
+	if c.df < 0 || hidden {
+		return -1
+	}
+	return c.df - int64(c.removed) + int64(len(c.added))
 }
 
 func (c *matchCheck) check(n uint32, text string) {
