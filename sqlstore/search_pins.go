@@ -196,3 +196,20 @@ func (s *Store) PinCommon(ctx context.Context) (int, error) {
 	s.keepSnapshot(ctx)
 	return pinned, nil
 }
+
+// PinnedMatches says how many queries' matches the search index held
+// now pins, and the bytes they hold.
+func (s *Store) PinnedMatches() (queries int, bytes uint64) {
+	x := s.index.get()
+	if x == nil {
+		return 0, 0
+	}
+	x.cache.mu.Lock()
+	defer x.cache.mu.Unlock()
+	for _, e := range x.cache.matches {
+		if e.pinned {
+			queries++
+		}
+	}
+	return queries, x.cache.pinned
+}

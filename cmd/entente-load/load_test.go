@@ -124,7 +124,8 @@ func TestRunSmall(t *testing.T) {
 		if want := "collection reused"; run == 1 && !strings.Contains(report, want) {
 			t.Errorf("second run: %q missing in\n%s", want, report)
 		}
-		for _, want := range []string{"| the index built at the first search |", "| the index read from its snapshot by a store opened anew |"} {
+		for _, want := range []string{"| the index built at the first search |", "| the index read from its snapshot by a store opened anew |",
+			"the commonest words' matches pinned as a server's start pins them: ", "| first at a server's start ms (CPU) |"} {
 			if !strings.Contains(report, want) {
 				t.Errorf("run %d: no row %q in\n%s", run, want, report)
 			}
@@ -147,7 +148,7 @@ func TestRunSmall(t *testing.T) {
 		}
 		for _, row := range []string{"two characters 铁路", "phrase 全面战略伙伴关系"} {
 			cells := cellsOf(report, row)
-			if len(cells) < 9 || cells[1] != cells[8] {
+			if len(cells) < 10 || cells[1] != cells[9] {
 				t.Errorf("run %d: %s: total and scan lines differ: %v", run, row, cells)
 			}
 		}
