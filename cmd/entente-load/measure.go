@@ -76,11 +76,11 @@ type formResult struct {
 	// the first run in a store opened anew after the commonest words'
 	// matches were pinned, as a server that starts reads its index
 	firstStart, firstStartCPU time.Duration
-	scan           []time.Duration
-	total          int
-	estimated      bool
-	hits           int
-	scanLines      int
+	scan                      []time.Duration
+	total                     int
+	estimated                 bool
+	hits                      int
+	scanLines                 int
 }
 
 // sizeResult is what one collection measured.
@@ -101,9 +101,9 @@ type sizeResult struct {
 
 // pinFigures is what PinCommon did and cost.
 type pinFigures struct {
-	queries   int     // pinned by PinCommon
-	held      int     // pinned in all, the forms' first runs' too
-	bytes     uint64  // what the pinned matches hold
+	queries   int    // pinned by PinCommon
+	held      int    // pinned in all, the forms' first runs' too
+	bytes     uint64 // what the pinned matches hold
 	wall, cpu time.Duration
 }
 
