@@ -1,13 +1,10 @@
 package search
 
 import (
-	"errors"
 	"os"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/entente/entente/internal/snapbytes"
 )
 
 // HeldIn finds a query's terms in a text's TokenSet exactly where Count
@@ -75,43 +72,52 @@ func FuzzHeldIn(f *testing.F) {
 	})
 }
 
-var errBad = errors.New("bad")
-
-// A query's terms written down read back the same: their key, and what
-// they find in a text.
-func TestTermsSnapshotRoundTrip(t *testing.T) {
+// A query's terms made again from their parts are the same: their
+// tokens, and what they find in a text.
+func TestTermFromParts(t *testing.T) {
 	text := "双方同意加强铁路合作。The sides cooperate on railways; сарадња у области железнице."
 	for _, query := range []string{"合", "铁路", "全面战略伙伴关系", "railways cooperation", "сарадња", "合 railway 全面合作"} {
 		q := Query(query)
-		var w snapbytes.Writer
-		WriteTerms(&w, q)
-		r := snapbytes.NewReader(w.B, errBad, 1<<20)
-		got := ReadTerms(r)
-		if r.Err != nil || len(r.B) != 0 {
-			t.Fatalf("%q: %v, %d bytes left", query, r.Err, len(r.B))
+		var got Terms
+		for _, term := range q {
+			run, words := term.Parts()
+			again, err := TermFromParts(run, words)
+			if err != nil {
+				t.Fatalf("%q: %v", query, err)
+			}
+			got = append(got, again)
 		}
 		if got.String() != q.String() || !slices.Equal(got.Count(text).Counts, q.Count(text).Counts) || got.Positional() != q.Positional() {
-			t.Errorf("%q read back as %v, %v in the text against %v", query, got, got.Count(text).Counts, q.Count(text).Counts)
+			t.Errorf("%q made again as %v, %v in the text against %v", query, got, got.Count(text).Counts, q.Count(text).Counts)
+		}
+	}
+	for _, bad := range []struct {
+		run   string
+		words []string
+	}{{"", nil}, {"", []string{"a", "b", "c"}}, {"", []string{""}}, {"\xff", nil}, {strings.Repeat("合", maxRunParts+1), nil}} {
+		if _, err := TermFromParts(bad.run, bad.words); err == nil {
+			t.Errorf("parts %q %q made a term", bad.run, bad.words)
 		}
 	}
 }
 
-// FuzzReadTerms: any bytes read as terms fail cleanly or give terms that
-// can be used.
-func FuzzReadTerms(f *testing.F) {
-	var w snapbytes.Writer
-	WriteTerms(&w, Query("合 railways 全面战略"))
-	f.Add(w.B)
-	f.Add([]byte{1, 1, 0})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		r := snapbytes.NewReader(b, errBad, 1<<16)
-		q := ReadTerms(r)
-		if r.Err != nil {
-			if q != nil {
-				t.Fatal("terms given beside an error")
+// FuzzTermFromParts: any parts make a usable term or are refused.
+func FuzzTermFromParts(f *testing.F) {
+	f.Add("合作", "", "")
+	f.Add("", "cooper", "cooperat")
+	f.Add("", "x", "")
+	f.Fuzz(func(t *testing.T, run, a, b string) {
+		var words []string
+		for _, w := range []string{a, b} {
+			if w != "" {
+				words = append(words, w)
 			}
+		}
+		term, err := TermFromParts(run, words)
+		if err != nil {
 			return
 		}
+		q := Terms{term}
 		q.Count("合作 railways")
 		set := NewTokenSet()
 		set.Reset(Tokens("合作 railways"))

@@ -41,7 +41,9 @@ import (
 //	         nodes (count, then each: parent, label), each number's set
 //	         (count, then runs till the count is reached, each: the set
 //	         times 2, plus 1 when a count of repeats (less 2) follows)
-//	pinned:  count, then each: the query's terms (search.WriteTerms),
+//	pinned:  count, then each: the query's terms (count, then each: a
+//	         run's characters, or "" and a word's reductions, count and
+//	         each; search.Term.Parts),
 //	         the index's count of one term (-1 unknown), its matches as a
 //	         bitmap (search_pins.go)
 //
@@ -150,7 +152,7 @@ func (x *labelIndex) snapshot() ([]byte, error) {
 	x.cache.mu.Unlock()
 	w.Uvarint(uint64(len(pinned)))
 	for _, e := range pinned {
-		search.WriteTerms(&w.Writer, e.terms)
+		w.terms(e.terms)
 		w.Varint(e.df)
 		if err := w.bitmap(e.b); err != nil {
 			return nil, err
@@ -315,7 +317,7 @@ func (r *snapReader) index() (*labelIndex, error) {
 		x.sets[i].of = of
 	}
 	for range r.Count("pinned matches", 3) {
-		terms := search.ReadTerms(r.Reader)
+		terms := r.terms()
 		df := r.Varint("a count of the index")
 		b := r.bitmap(len(x.ids))
 		if r.Err != nil {
@@ -341,6 +343,51 @@ func (w *snapWriter) bitmap(b *roaring.Bitmap) error {
 	}
 	w.B = append(w.B, buf.Bytes()...)
 	return nil
+}
+
+// terms writes a query's terms by their parts.
+func (w *snapWriter) terms(q search.Terms) {
+	w.Uvarint(uint64(len(q)))
+	for _, t := range q {
+		run, words := t.Parts()
+		w.String(run)
+		if run == "" {
+			w.Uvarint(uint64(len(words)))
+			for _, word := range words {
+				w.String(word)
+			}
+		}
+	}
+}
+
+// terms reads a query's terms, or fails r and returns nil.
+func (r *snapReader) terms() search.Terms {
+	n := r.Count("terms", 2)
+	if n == 0 || n > search.MaxTerms {
+		r.Fail("%d terms", n)
+		return nil
+	}
+	q := make(search.Terms, 0, n)
+	for range n {
+		run := r.String("run")
+		var words []string
+		if run == "" {
+			words = make([]string, r.Count("reductions", 1))
+			for i := range words {
+				words[i] = r.String("reduction")
+			}
+		}
+		if r.Err != nil {
+			return nil
+		}
+		t, err := search.TermFromParts(run, words)
+		if err != nil {
+			r.Fail("%v", err)
+			return nil
+		}
+		q = append(q, t)
+	}
+	return q
 }
 
 // snapReader reads a snapshot's fields: snapbytes's, numbers of the
