@@ -218,11 +218,11 @@ func TestRunSmallPostgres(t *testing.T) {
 	}
 	for _, f := range append(forms(), form{label: "**all forms**"}) {
 		cells := cellsOf(report, f.label)
-		if len(cells) != 13 {
-			t.Errorf("%s: %d cells, want 13: %v", f.label, len(cells), cells)
+		if len(cells) != 14 {
+			t.Errorf("%s: %d cells, want 14: %v", f.label, len(cells), cells)
 			continue
 		}
-		for _, cell := range cells[11:] {
+		for _, cell := range cells[12:] {
 			if v, err := strconv.ParseFloat(cell, 64); err != nil || v < 0 {
 				t.Errorf("%s: server CPU %q is not a duration in ms", f.label, cell)
 			}
