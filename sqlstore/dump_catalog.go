@@ -99,7 +99,7 @@ func (s *Store) catalog(ctx context.Context, q queryer) ([]dumpTable, error) {
 	// search's index (migration 0052), which a search makes again, and of
 	// the registry's input (migration 0064), which a build makes again.
 	tables = slices.DeleteFunc(tables, func(t dumpTable) bool {
-		return strings.HasPrefix(t.Name, "tracked_") || t.Name == "search_snapshot" || t.Name == "registry_input_snapshot"
+		return strings.HasPrefix(t.Name, "tracked_") || t.Name == "search_snapshot" || t.Name == "search_pins" || t.Name == "registry_input_snapshot"
 	})
 	for i := range tables {
 		for _, ref := range checkedRefs[tables[i].Name] {

@@ -198,7 +198,8 @@ func (s *Store) PinCommon(ctx context.Context) (int, error) {
 }
 
 // PinnedMatches says how many queries' matches the search index held
-// now pins, and the bytes they hold.
+// now pins (those written down and not read yet among them), and the
+// bytes those read hold.
 func (s *Store) PinnedMatches() (queries int, bytes uint64) {
 	x := s.index.get()
 	if x == nil {
@@ -211,5 +212,5 @@ func (s *Store) PinnedMatches() (queries int, bytes uint64) {
 			queries++
 		}
 	}
-	return queries, x.cache.pinned
+	return queries + len(x.cache.lazy), x.cache.pinned
 }

@@ -11,12 +11,16 @@ import (
 	"github.com/entente/entente/sqlstore"
 )
 
-// Pinned matches outlive the process that pinned them: a store that opens
-// the collection reads them with the search index's snapshot, answers
-// their queries without reading the full-text index (the count ranking
-// weighs a term by too, while the collection is as the snapshot found
-// it), keeps them through a new statement, and finds what a store that
-// builds its index from every sentence finds. A phrase is never pinned.
+// Pinned matches outlive the process that pinned them: written down with
+// the search index's snapshot, a row each, they are read by a store that
+// opens the collection one at a time, as its searches need them; it
+// answers their queries without reading the full-text index (the count
+// ranking weighs a term by too, while the collection is as the snapshot
+// found it), keeps them through a new statement (reading them all first)
+// and writes them down again with its snapshot, and finds what a store
+// that builds its index from every sentence finds. A snapshot of a later
+// state whose searches find the same keeps the rows not read. A phrase is
+// never pinned.
 func TestPinnedMatchesOutliveTheProcess(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) {
 		t.Parallel()
@@ -73,12 +77,56 @@ func testPinnedMatchesOutliveTheProcess(t *testing.T, open func() (*sqlstore.Sto
 	if _, saved := sqlstore.IndexSnapshots(first); saved == 0 {
 		t.Fatal("no snapshot saved after pinning")
 	}
+	rows := func(*sqlstore.Store) int {
+		t.Helper()
+		s, err := open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var n int
+		if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM search_pins`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	if n := rows(first); n != len(pinnable) {
+		t.Errorf("%d pinned rows written, want %d", n, len(pinnable))
+	}
+	// a command that searches one of them reads its row alone, and a
+	// snapshot it writes of a later state (an event search cannot see)
+	// keeps the others
+	one, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := one.SearchPage(ctx, entente.SearchQuery{Text: "合作"}); err != nil {
+		t.Fatal(err)
+	}
+	if read, listed := sqlstore.PinsRead(one), sqlstore.WordsListed(one); read != 1 || listed != 0 {
+		t.Errorf("one search read %d pinned rows and listed %d queries' matches; want its row alone", read, listed)
+	}
+	if _, err := one.AppendEvent(ctx, entente.NewEvent(ctx, "set", "status", 0)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := one.SearchPage(ctx, entente.SearchQuery{Text: "合作", Party: "CN"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sqlstore.SaveSearchSnapshot(ctx, one); err != nil {
+		t.Fatal(err)
+	}
+	one.Close()
+	if n := rows(one); n != len(pinnable) {
+		t.Errorf("%d pinned rows after a later snapshot, want %d", n, len(pinnable))
+	}
 
 	next, err := open()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer next.Close()
+	next.SearchSnapshotAfter = 1
 	got := results(next)
 	if listed := sqlstore.WordsListed(next); listed != 0 {
 		t.Errorf("a new process read %d queries' matches from the full-text index; want them from the snapshot", listed)
@@ -101,6 +149,21 @@ func testPinnedMatchesOutliveTheProcess(t *testing.T, open func() (*sqlstore.Sto
 	}
 	if diff := cmp.Diff(built(), got); diff != "" {
 		t.Errorf("after a new statement (-built +pinned):\n%s", diff)
+	}
+
+	// written down again with the snapshot of the new state
+	next.WaitBackground()
+	last, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer last.Close()
+	got = results(last)
+	if listed := sqlstore.WordsListed(last); listed != 0 || rows(last) != len(pinnable) {
+		t.Errorf("after the new statement's snapshot, %d listings and %d pinned rows; want none and %d", listed, rows(last), len(pinnable))
+	}
+	if diff := cmp.Diff(built(), got); diff != "" {
+		t.Errorf("from the new snapshot's pins (-built +pinned):\n%s", diff)
 	}
 }
 

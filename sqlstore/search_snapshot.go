@@ -68,8 +68,13 @@ func (s *Store) saveSearchSnapshot(ctx context.Context, x *labelIndex) error {
 	if err != nil {
 		return fmt.Errorf("write the search snapshot: %w", err)
 	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save the search snapshot: %w", err)
+	}
+	defer tx.Rollback()
 	// WHERE true: SQLite reads an ON after a bare SELECT's FROM as a join's
-	_, err = s.db.ExecContext(ctx, `INSERT INTO search_snapshot (id, events, schema_version, logic, data, saved_at)
+	res, err := tx.ExecContext(ctx, `INSERT INTO search_snapshot (id, events, schema_version, logic, data, saved_at)
 		SELECT 1, $1, max(version), $2, $3, $4 FROM schema_migrations WHERE true
 		ON CONFLICT (id) DO UPDATE SET events = excluded.events, schema_version = excluded.schema_version,
 			logic = excluded.logic, data = excluded.data, saved_at = excluded.saved_at
@@ -77,6 +82,22 @@ func (s *Store) saveSearchSnapshot(ctx context.Context, x *labelIndex) error {
 		x.key.events, searchIndexLogic, data, s.now())
 	if err != nil {
 		return fmt.Errorf("save the search snapshot: %w", err)
+	}
+	saved, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("save the search snapshot: %w", err)
+	}
+	var written []*matchEntry
+	if saved > 0 { // else a newer one stays, with its pinned matches
+		if written, err = s.savePins(ctx, tx, x); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save the search snapshot: %w", err)
+	}
+	if saved > 0 {
+		markPinsSaved(x, written)
 	}
 	return nil
 }
@@ -96,33 +117,41 @@ func (s *Store) keepSnapshot(ctx context.Context) {
 	h := &s.index
 	h.mu.Lock()
 	x, unsaved, pins := h.index, h.unsaved, h.unsavedPins
-	h.mu.Unlock()
-	if x == nil || unsaved < s.searchSnapshotAfter() && pins == 0 || !h.saving.TryLock() {
+	if x == nil || unsaved < s.searchSnapshotAfter() && pins == 0 {
+		h.mu.Unlock()
 		return
 	}
+	if h.saving {
+		h.saveAgain = true // the writer looks again when done
+		h.mu.Unlock()
+		return
+	}
+	h.saving, h.saveAgain = true, false
+	h.mu.Unlock()
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
-		defer h.saving.Unlock()
 		// matches pinned while a snapshot was written (a server's
 		// PinCommon, a command's searches) are written by the next, so
 		// that a command exits with all it pinned written down
-		for range maxSnapshotsInARow {
+		for i := 0; ; i++ {
 			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), searchSnapshotTime)
 			err := s.saveSearchSnapshot(ctx, x)
 			cancel()
-			if err != nil {
-				return
-			}
 			h.mu.Lock()
-			h.unsaved = max(0, h.unsaved-unsaved) // an index updated meanwhile read the rest since
-			h.unsavedPins = max(0, h.unsavedPins-pins)
-			h.snapshots++
+			if err == nil {
+				h.unsaved = max(0, h.unsaved-unsaved) // an index updated meanwhile read the rest since
+				h.unsavedPins = max(0, h.unsavedPins-pins)
+				h.snapshots++
+			}
 			x, unsaved, pins = h.index, h.unsaved, h.unsavedPins
-			h.mu.Unlock()
-			if unsaved < s.searchSnapshotAfter() && pins == 0 {
+			if err != nil || i+1 == maxSnapshotsInARow || !h.saveAgain && unsaved < s.searchSnapshotAfter() && pins == 0 {
+				h.saving = false
+				h.mu.Unlock()
 				return
 			}
+			h.saveAgain = false
+			h.mu.Unlock()
 		}
 	}()
 }

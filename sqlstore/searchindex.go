@@ -72,8 +72,13 @@ type searchCache struct {
 	matches  map[string]*matchEntry     // a query's matches, by its terms
 	matchMem uint64                     // bytes the matches hold
 	pinned   uint64                     // bytes the pinned matches hold (search_pins.go)
-	results  map[string]*resultEntry    // a query's hits, counts and ranked blocks, by its terms and filters
-	keptHits int                        // hits the results' pages hold (searchpages.go)
+	// pinned matches written down with the snapshot of events lazyEvents
+	// (0: none) and not read yet, by key, with their counts of the index
+	// (search_pins_stored.go)
+	lazy       map[string]lazyPin
+	lazyEvents int64
+	results    map[string]*resultEntry // a query's hits, counts and ranked blocks, by its terms and filters
+	keptHits   int                     // hits the results' pages hold (searchpages.go)
 }
 
 // resultEntry is what searches of one query (terms and filters) found in
@@ -158,7 +163,8 @@ type matchEntry struct {
 	// too, which the matches leave out: the weight ranking gives the term,
 	// documentFrequencies), or -1 when not known: an update keeps the
 	// matches exact but not this count
-	df int64
+	df     int64
+	stored bool // a row of search_pins of the snapshot the cache was read from or saved with
 }
 
 // add keeps e as the matches of key, pinned only while the pinned matches
@@ -190,6 +196,11 @@ func (c *searchCache) counts() map[string]int64 {
 	for _, e := range c.matches {
 		if e.df >= 0 {
 			dfs[dfKey(e.terms[0])] = e.df
+		}
+	}
+	for key, p := range c.lazy {
+		if p.df >= 0 && c.matches[key] == nil {
+			dfs[p.dfKey] = p.df
 		}
 	}
 	return dfs
@@ -280,11 +291,11 @@ type indexHolder struct {
 
 	// the snapshot (search_snapshot.go): documents the kept index read
 	// since the one on record, and the snapshots loaded and saved, for
-	// tests; saving is held by the one search writing it
+	// tests
 	unsaved           int
 	unsavedPins       int // matches pinned in the kept index since the snapshot on record
 	loaded, snapshots int
-	saving            sync.Mutex
+	saving, saveAgain bool // a snapshot being written; more to write when it is
 }
 
 func (h *indexHolder) get() *labelIndex {
@@ -390,6 +401,11 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 			old = s.loadSearchSnapshot(ctx, tx)
 		}
 		loaded = old != nil
+		if loaded {
+			if err := s.listPins(ctx, tx, old); err != nil {
+				return nil, err
+			}
+		}
 	}
 	var x *labelIndex
 	switch {

@@ -171,9 +171,30 @@ func (s *Store) matchEntry(ctx context.Context, tx *sql.Tx, x *labelIndex, terms
 	c := x.cache
 	c.mu.Lock()
 	e, ok := c.matches[key]
+	p, lazy := c.lazy[key]
+	events := c.lazyEvents
 	c.mu.Unlock()
 	if ok {
 		return e, nil
+	}
+	if lazy {
+		// pinned, written down with the snapshot and not read yet
+		e, err := s.readPin(ctx, tx, x, key, events, p.df)
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		delete(c.lazy, key)
+		if e != nil && c.matches[key] == nil {
+			c.add(key, e)
+		}
+		if kept := c.matches[key]; kept != nil {
+			e = kept
+		}
+		c.mu.Unlock()
+		if e != nil {
+			return e, nil
+		}
 	}
 	var ns []uint32
 	var ids []int64

@@ -13,15 +13,14 @@ import (
 
 	"github.com/entente/entente/internal/hugepages"
 	"github.com/entente/entente/internal/snapbytes"
-	"github.com/entente/entente/search"
 )
 
 // A search snapshot is the search index (labelIndex) written down, so
 // that a command, or a server that starts, reads it and then only the
 // documents changed since (update), in place of every sentence of the
 // collection: some 8 s at 100,000 statements, on every command-line
-// search. Of what searches found (the cache) only the pinned matches are
-// kept.
+// search. What searches found (the cache) is not kept, but for the
+// pinned matches, each in a row of search_pins (search_pins.go).
 //
 // Its layout, after the magic; every number a varint:
 //
@@ -41,11 +40,6 @@ import (
 //	         nodes (count, then each: parent, label), each number's set
 //	         (count, then runs till the count is reached, each: the set
 //	         times 2, plus 1 when a count of repeats (less 2) follows)
-//	pinned:  count, then each: the query's terms (count, then each: a
-//	         run's characters, or "" and a word's reductions, count and
-//	         each; search.Term.Parts),
-//	         the index's count of one term (-1 unknown), its matches as a
-//	         bitmap (search_pins.go)
 //
 // and last the CRC-32 (IEEE) of all that precedes it, four bytes. It is
 // not compressed: runs make it some 8 bytes a sentence, and DEFLATE took
@@ -53,7 +47,7 @@ import (
 // snapshot that does not read back whole, or whose numbers point outside
 // what it holds, is refused: the index is then built from the database,
 // as with none.
-var searchSnapshotMagic = []byte("ENTENTE-SEARCH-INDEX\x02")
+var searchSnapshotMagic = []byte("ENTENTE-SEARCH-INDEX\x01")
 
 // maxSearchSnapshot bounds a snapshot as read (inflated): some 8 bytes a
 // sentence, so 1 GB is over 100 million sentences.
@@ -140,22 +134,6 @@ func (x *labelIndex) snapshot() ([]byte, error) {
 				w.Uvarint(uint64(size - 2))
 			}
 			n += size
-		}
-	}
-	x.cache.mu.Lock()
-	var pinned []*matchEntry
-	for _, e := range x.cache.matches {
-		if e.pinned {
-			pinned = append(pinned, e)
-		}
-	}
-	x.cache.mu.Unlock()
-	w.Uvarint(uint64(len(pinned)))
-	for _, e := range pinned {
-		w.terms(e.terms)
-		w.Varint(e.df)
-		if err := w.bitmap(e.b); err != nil {
-			return nil, err
 		}
 	}
 	w.B = binary.LittleEndian.AppendUint32(w.B, crc32.ChecksumIEEE(w.B))
@@ -316,19 +294,6 @@ func (r *snapReader) index() (*labelIndex, error) {
 		}
 		x.sets[i].of = of
 	}
-	for range r.Count("pinned matches", 3) {
-		terms := r.terms()
-		df := r.Varint("a count of the index")
-		b := r.bitmap(len(x.ids))
-		if r.Err != nil {
-			return nil, r.Err
-		}
-		key := termsKey(terms)
-		if _, dup := x.cache.matches[key]; dup || terms.Positional() || df < -1 || df >= 0 && len(terms) != 1 {
-			return nil, r.Fail("pinned matches of %v", terms)
-		}
-		x.cache.add(key, &matchEntry{terms: terms, b: b, pinned: true, df: df})
-	}
 	return x, r.Err
 }
 
@@ -343,51 +308,6 @@ func (w *snapWriter) bitmap(b *roaring.Bitmap) error {
 	}
 	w.B = append(w.B, buf.Bytes()...)
 	return nil
-}
-
-// terms writes a query's terms by their parts.
-func (w *snapWriter) terms(q search.Terms) {
-	w.Uvarint(uint64(len(q)))
-	for _, t := range q {
-		run, words := t.Parts()
-		w.String(run)
-		if run == "" {
-			w.Uvarint(uint64(len(words)))
-			for _, word := range words {
-				w.String(word)
-			}
-		}
-	}
-}
-
-// terms reads a query's terms, or fails r and returns nil.
-func (r *snapReader) terms() search.Terms {
-	n := r.Count("terms", 2)
-	if n == 0 || n > search.MaxTerms {
-		r.Fail("%d terms", n)
-		return nil
-	}
-	q := make(search.Terms, 0, n)
-	for range n {
-		run := r.String("run")
-		var words []string
-		if run == "" {
-			words = make([]string, r.Count("reductions", 1))
-			for i := range words {
-				words[i] = r.String("reduction")
-			}
-		}
-		if r.Err != nil {
-			return nil
-		}
-		t, err := search.TermFromParts(run, words)
-		if err != nil {
-			r.Fail("%v", err)
-			return nil
-		}
-		q = append(q, t)
-	}
-	return q
 }
 
 // snapReader reads a snapshot's fields: snapbytes's, numbers of the

@@ -7,10 +7,6 @@ import (
 	"hash/crc32"
 	"slices"
 	"testing"
-
-	"github.com/RoaringBitmap/roaring/v2"
-
-	"github.com/entente/entente/search"
 )
 
 // sampleIndex is a search index made in memory as a build makes one:
@@ -64,21 +60,6 @@ func sampleIndex(docs, n int) *labelIndex {
 		fs := &x.sets[i]
 		fs.of = make([]uint32, len(x.ids))
 		fs.trie.setLabels(fs.of, &fams, fs.families)
-	}
-	// pinned matches: a character's with its count, a word's without one
-	// (kept through an update), and a query's of two terms; and a match
-	// not pinned, which is not written down
-	for i, q := range []string{"合", "cooperation", "铁路 railway", "发展"} {
-		b := roaring.New()
-		for n := uint32(i); n < uint32(len(x.ids)); n += uint32(2 + i) {
-			b.Add(n)
-		}
-		terms := search.Query(q)
-		df := int64(-1)
-		if i == 0 {
-			df = int64(b.GetCardinality()) + 3
-		}
-		x.cache.add(termsKey(terms), &matchEntry{terms: terms, b: b, pinned: i < 3, df: df})
 	}
 	return x
 }

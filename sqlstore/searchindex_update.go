@@ -59,6 +59,10 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 	if len(dirty) > max(1000, len(old.docIndex)/2) {
 		return nil, nil // reading most documents one by one costs more than a build
 	}
+	// the pinned matches written down, read before the update that keeps them
+	if err := s.readLazyPins(ctx, tx, old); err != nil {
+		return nil, err
+	}
 	x := old.copyFor(key)
 	x.reread = len(dirty)
 	o := &owner{owned: map[*roaring.Bitmap]bool{}}

@@ -118,6 +118,8 @@ type Store struct {
 	// listedWords counts the matches of queries without a phrase read
 	// from the full-text index (tests)
 	listedWords atomic.Int64
+	// pinsRead counts the rows of search_pins read (tests)
+	pinsRead atomic.Int64
 	// runCandidates counts the candidates whose text checkRuns has read
 	// (tests: an index with positions reads none)
 	runCandidates atomic.Int64
