@@ -88,15 +88,15 @@ func (s *Store) readPin(ctx context.Context, tx *sql.Tx, x *labelIndex, key stri
 	return e, nil
 }
 
-// readLazyPins reads every pinned match of c's rows not read yet, so that
-// an update keeps them.
-func (s *Store) readLazyPins(ctx context.Context, tx *sql.Tx, x *labelIndex) error {
+// readLazyPins reads every pinned match of x's rows not read yet, so that
+// an update keeps them, and returns how many it read.
+func (s *Store) readLazyPins(ctx context.Context, tx *sql.Tx, x *labelIndex) (int, error) {
 	c := x.cache
 	c.mu.Lock()
 	pending, events := len(c.lazy), c.lazyEvents
 	c.mu.Unlock()
 	if pending == 0 {
-		return nil
+		return 0, nil
 	}
 	read := map[string]*matchEntry{}
 	err := queryRows(ctx, tx, `SELECT query, df, terms, data FROM search_pins WHERE events = $1`, []any{events}, func(rows *sql.Rows) error {
@@ -115,7 +115,7 @@ func (s *Store) readLazyPins(ctx context.Context, tx *sql.Tx, x *labelIndex) err
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("read the pinned matches: %w", err)
+		return 0, fmt.Errorf("read the pinned matches: %w", err)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -125,7 +125,7 @@ func (s *Store) readLazyPins(ctx context.Context, tx *sql.Tx, x *labelIndex) err
 		}
 	}
 	c.lazy = nil
-	return nil
+	return len(read), nil
 }
 
 // decodePin makes a row's pinned matches, or nil when they do not read

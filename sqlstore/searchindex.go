@@ -61,6 +61,7 @@ type labelIndex struct {
 	// an update must arrive at the sums of key
 	heldVersions, heldSentences int64
 	reread                      int // documents the update that made this index read again, for tests
+	pinsRead                    int // pinned matches the update that made this index read from search_pins
 
 	cache *searchCache // shared by the indexes of states that differ in nothing search sees
 }
@@ -437,6 +438,11 @@ func (s *Store) buildLabels(ctx context.Context, tx *sql.Tx, key indexKey, keep 
 		case loaded:
 			h.loaded++
 			h.unsaved = x.reread
+			if x.pinsRead > 0 {
+				// written down with the new state, so that the next
+				// process reads neither the documents nor every pin again
+				h.unsavedPins++
+			}
 		default:
 			h.updates++
 			h.unsaved += x.reread

@@ -60,11 +60,12 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, old *labelIndex, key ind
 		return nil, nil // reading most documents one by one costs more than a build
 	}
 	// the pinned matches written down, read before the update that keeps them
-	if err := s.readLazyPins(ctx, tx, old); err != nil {
+	pinsRead, err := s.readLazyPins(ctx, tx, old)
+	if err != nil {
 		return nil, err
 	}
 	x := old.copyFor(key)
-	x.reread = len(dirty)
+	x.reread, x.pinsRead = len(dirty), pinsRead
 	o := &owner{owned: map[*roaring.Bitmap]bool{}}
 	docs := slices.Sorted(maps.Keys(dirty))
 	checks := x.clearDocs(docs, o, old.cache, cmp.Or(s.matchChecks, maxMatchChecks))
