@@ -19,8 +19,8 @@ import (
 // that many sentences hold are pinned: kept through every update of the
 // index (each sentence read again is checked against all pinned queries
 // with one scan of its text, search.TokenSet), never dropped to make room,
-// and written down with the index's snapshot, so that a new process has
-// them too. A server reads those of the commonest tokens once the index
+// and written down beside the index's snapshot, a row each, which a new
+// process reads as its searches need them (search_pins_stored.go). A server reads those of the commonest tokens once the index
 // is built (PinCommon), so that the first reader of 合 does not wait.
 // Phrases are not pinned: a token set does not keep positions, and a
 // phrase's matches are fewer than its rarest bigram's.
@@ -103,7 +103,7 @@ const maxPinCandidates = 400
 // words that the most sentences hold, commonest first, until the pinned
 // matches reach their bound, and returns how many it pinned. A server runs
 // it in the background once its index is built (at 100,000 statements
-// some 20 s of one core, once: the pins are kept with the snapshot). Only
+// some 15-20 s of one core, once: the pins are kept beside the snapshot). Only
 // an index that lists its tokens' counts is read so (SQLite); PostgreSQL's
 // postings list a common token's matches in some 70 ms.
 func (s *Store) PinCommon(ctx context.Context) (int, error) {
