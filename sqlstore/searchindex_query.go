@@ -178,7 +178,7 @@ func (s *Store) matchEntry(ctx context.Context, tx *sql.Tx, x *labelIndex, terms
 		return e, nil
 	}
 	if lazy {
-		// pinned, written down with the snapshot and not read yet
+		// pinned, written down beside the snapshot and not read yet
 		e, err := s.readPin(ctx, tx, x, key, events, p.df)
 		if err != nil {
 			return nil, err
