@@ -42,6 +42,23 @@ func isQuoteMark(r rune) bool {
 	return unicode.In(r, unicode.Pi, unicode.Pf)
 }
 
+// LowerLatin is s in lower case with Serbian Cyrillic spelt in Latin
+// (До краја 2025. as do kraja 2025.): the form in which a rule written
+// once in Latin letters reads a text in either Serbian script.
+func LowerLatin(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if unicode.Is(unicode.Cyrillic, r) {
+			b.WriteString(serbianLatin(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // serbianLatin spells a lower-case Serbian Cyrillic letter in Latin (the
 // one-to-one correspondence of the two official scripts); another letter
 // is kept.

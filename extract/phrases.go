@@ -539,6 +539,7 @@ type phraseMatch struct {
 	Start, End int
 	Payload    int
 	exact      bool
+	id         int32 // the phrase matched
 }
 
 // longestAt returns the longest phrase starting at word i, preferring an
@@ -703,9 +704,28 @@ func (pm *phraseMatcher) tryPhraseFrom(ws []word, i, id, from int, best *phraseM
 		}
 	}
 	exact := pm.pats[first].kind == patExact
-	if i+n > best.End || (exact && !best.exact) {
-		*best = phraseMatch{Start: i, End: i + n, Payload: p.payload, exact: exact}
+	switch {
+	case i+n > best.End || (exact && !best.exact):
+	case i+n == best.End && exact == best.exact && pm.spelled(id) > pm.spelled(int(best.id)):
+		// as long, and spelled out further: of two stems that both open
+		// a word the longer names it (nigerij* over niger* in Nigerije)
+	default:
+		return
 	}
+	*best = phraseMatch{Start: i, End: i + n, Payload: p.payload, exact: exact, id: int32(id)}
+}
+
+// spelled counts the characters phrase id spells out (its exact words,
+// stems and suffixes), which says how much of a word a match of it fixes.
+func (pm *phraseMatcher) spelled(id int) int32 {
+	p := &pm.phrases[id]
+	var n int32
+	for _, q := range pm.pats[p.first : p.first+p.n] {
+		if q.kind != patClass {
+			n += q.n
+		}
+	}
+	return n
 }
 
 // FindAll returns the leftmost-longest, non-overlapping phrases.

@@ -28,6 +28,25 @@ func (x *Spaced) withClasses(pm *phraseMatcher, t *lexicon.Table) *phraseMatcher
 		return w.Digits || ok
 	})
 	pm.Class("month", func(w word) bool { return x.monthOf(&w) > 0 })
+	pm.Class("nmonth", func(w word) bool { // a month in figures
+		if !w.Digits {
+			return false
+		}
+		n, err := strconv.Atoi(w.Key)
+		return err == nil && n >= 1 && n <= 12
+	})
+	pm.Class("midyear", func(w word) bool { // mid-2025, one word
+		rest, ok := strings.CutPrefix(w.Key, "mid-")
+		return ok && yearOf(&word{Key: rest, Digits: len(rest) == 4 && strings.Trim(rest, "0123456789") == ""}) > 0
+	})
+	pm.Class("daymonth", func(w word) bool { // 24.10 (of 24.10.2011.)
+		_, _, y, ok := dottedDate(w.Key)
+		return ok && y == 0
+	})
+	pm.Class("dmy", func(w word) bool { // 8.5.2024
+		_, _, y, ok := dottedDate(w.Key)
+		return ok && y > 0
+	})
 	pm.Class("comma", func(w word) bool { return w.Punct && w.Key == "," })
 	pm.Class("stop", func(w word) bool { return w.Punct && w.Key == "." })
 	units := keySet(t.Words("time-unit"))
@@ -49,6 +68,36 @@ func (x *Spaced) withClasses(pm *phraseMatcher, t *lexicon.Table) *phraseMatcher
 		return false
 	})
 	return pm
+}
+
+// dottedDate reads a word of figures and full stops as a day and a month,
+// and a year of four figures if it has one: 24.10 or 8.5.2024 (the
+// tokenizer keeps a stop between figures inside the word). ok is false for
+// anything else, or a day or month out of range.
+func dottedDate(key string) (day, month, year int, ok bool) {
+	if len(key) < 3 || len(key) > 10 || key[0] < '0' || key[0] > '9' {
+		return 0, 0, 0, false // asked of every word: most fail here
+	}
+	parts := strings.Split(key, ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, 0, 0, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		if len(p) == 0 || len(p) > 4 || (i < 2 && len(p) > 2) || (i == 2 && len(p) != 4) {
+			return 0, 0, 0, false
+		}
+		for k := 0; k < len(p); k++ {
+			if p[k] < '0' || p[k] > '9' {
+				return 0, 0, 0, false
+			}
+			n[i] = n[i]*10 + int(p[k]-'0')
+		}
+	}
+	if n[0] < 1 || n[0] > 31 || n[1] < 1 || n[1] > 12 {
+		return 0, 0, 0, false
+	}
+	return n[0], n[1], n[2], true
 }
 
 // hasYearDigits reports whether s holds four ASCII digits in a row, as the
@@ -201,9 +250,18 @@ func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
 				d, _ = strconv.Atoi(w.Key)
 			case x.monthOf(w) > 0 && mo == 0:
 				mo = x.monthOf(w)
+			case w.Digits && mo == 0: // the month in figures after the day (24. 10. 2011.)
+				mo, _ = strconv.Atoi(w.Key)
+			default:
+				if dd, mm, yy, ok := dottedDate(w.Key); ok && d == 0 && mo == 0 {
+					d, mo = dd, mm
+					if yy > 0 {
+						y = yy
+					}
+				}
 			}
 		}
-		if y == 0 || mo == 0 || d < 1 || d > 31 {
+		if y == 0 || mo < 1 || mo > 12 || d < 1 || d > 31 {
 			continue
 		}
 		end := ws[m.End-1].End

@@ -72,6 +72,12 @@ func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.E
 				}
 				seen[text+"\x00"+c.Code] = true
 				add(text, countryName{code: c.Code, rule: rule})
+				if lang == "sr" && rule == allCaps && !strings.Contains(n, " ") {
+					// Serbian declines an abbreviation after a hyphen
+					// (sa SAD-om, u EU-u): a word no longer all in
+					// capitals, opening with the capitals and the hyphen
+					add(foldKey(n)+"-*", countryName{code: c.Code, rule: capitalised})
+				}
 			}
 		}
 	}
@@ -107,7 +113,9 @@ func serbianStems(name string) string {
 	for _, w := range strings.Fields(name) {
 		k := foldKey(w)
 		rs := []rune(k)
-		if len(rs) < 3 {
+		if len(rs) < 3 || strings.IndexFunc(k, isNotLetter) >= 0 {
+			// a word with a mark in it ("(Tajvan)") is written out: a
+			// stem after its bracket would open no word of a text
 			out = append(out, k)
 			continue
 		}
@@ -120,6 +128,8 @@ func serbianStems(name string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+func isNotLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // a found country name, in word offsets.
 type countryMatch struct {

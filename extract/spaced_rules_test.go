@@ -115,6 +115,15 @@ func TestSpacedDates(t *testing.T) {
 		{"sr", "U Beogradu, 8. maja 2024. godine", "2024-05-08", "Beogradu"},
 		{"sr", "Сачињено у Београду 8. маја 2024. године, у два оригинала.", "2024-05-08", "Београду"},
 		{"sr", "8. maj 2024.", "2024-05-08", ""},
+		// the month in figures, spaced or not, as Serbian writes it
+		{"sr", "Џакарта, 24. 10. 2011.", "2011-10-24", "Џакарта"},
+		{"sr", "Sačinjeno u Beogradu 24.10.2011. godine, u dva originala.", "2011-10-24", "Beogradu"},
+		{"sr", "U Beogradu, 8.5.2024.", "2024-05-08", "Beogradu"},
+		{"sr", "Сачињено у граду Џакарта 24. 10. 2011. године у два оригинала.", "2011-10-24", "Џакарта"},
+		{"sr", "Tačke 3. 4. i 5. 2019. godine", "", ""},
+		{"sr", "Beograd, 31. 13. 2011.", "", ""},
+		{"sr", "Beograd, 32.10.2011.", "", ""},
+		{"en", "Belgrade, 24.10.2011", "", ""},
 		// a byte not valid UTF-8 is read as U+FFFD, a mark of its own
 		{"en", "Done at Beijing\xff on May 8, 2024.", "2024-05-08", "Beijing"},
 		{"en", "New \xffYork, 8 May 2024", "2024-05-08", "New \uFFFDYork"},

@@ -21,6 +21,7 @@ import (
 type DueRules struct {
 	rules       []dueRule
 	fingerprint string
+	words       *dueWords
 }
 
 // Fingerprint identifies the table the rules were read from, so that a
@@ -51,8 +52,12 @@ const maxRules = 10000
 
 // ParseDueRules reads a table of due-date rules; an error names the line.
 func ParseDueRules(name string, data []byte) (*DueRules, error) {
+	words, err := loadDueWords()
+	if err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(data)
-	r := &DueRules{fingerprint: hex.EncodeToString(sum[:])}
+	r := &DueRules{fingerprint: hex.EncodeToString(sum[:]), words: words}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 64*1024)
 	for n := 1; sc.Scan(); n++ {
@@ -67,26 +72,30 @@ func ParseDueRules(name string, data []byte) (*DueRules, error) {
 		if len(f) == 0 {
 			continue
 		}
-		if len(f) < 3 || len(f) > 4 {
+		// the pattern is every field before the due date, the precision
+		// and the flag if there is one: a pattern in English or Serbian
+		// has words (by the end of {Y})
+		var flag string
+		switch last := f[len(f)-1]; {
+		case last == "urgent" || last == "schedule":
+			flag, f = last, f[:len(f)-1]
+		case len(f) >= 4 && isPrecision(f[len(f)-2]) && !isPrecision(last):
+			return nil, fmt.Errorf("%s:%d: unknown flag %q (urgent, schedule)", name, n, last)
+		}
+		if len(f) < 3 {
 			return nil, fmt.Errorf("%s:%d: want: pattern due precision [flags]", name, n)
 		}
-		rule := dueRule{line: n, pattern: f[0], due: f[1], precision: entente.Precision(f[2])}
-		switch rule.precision {
-		case entente.PrecisionDay, entente.PrecisionMonth, entente.PrecisionYear, entente.PrecisionOpen:
-		default:
-			return nil, fmt.Errorf("%s:%d: precision %q is not day, month, year or open", name, n, f[2])
+		pattern := strings.Join(f[:len(f)-2], " ")
+		if words := strings.Join(patternLiterals(pattern), " "); words != dueText(words) {
+			// a text is read in lower case, Cyrillic in Latin letters
+			return nil, fmt.Errorf("%s:%d: pattern %q: write it in lower case and Latin letters", name, n, pattern)
 		}
-		if len(f) == 4 {
-			switch f[3] {
-			case "urgent":
-				rule.urgent = true
-			case "schedule":
-				rule.schedule = true
-			default:
-				return nil, fmt.Errorf("%s:%d: unknown flag %q (urgent, schedule)", name, n, f[3])
-			}
+		rule := dueRule{line: n, pattern: pattern, due: f[len(f)-2], precision: entente.Precision(f[len(f)-1])}
+		if !isPrecision(f[len(f)-1]) {
+			return nil, fmt.Errorf("%s:%d: precision %q is not day, month, year or open", name, n, f[len(f)-1])
 		}
-		re, err := compilePattern(rule.pattern)
+		rule.urgent, rule.schedule = flag == "urgent", flag == "schedule"
+		re, err := compilePattern(rule.pattern, r.words)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
@@ -108,6 +117,18 @@ func ParseDueRules(name string, data []byte) (*DueRules, error) {
 	return r, nil
 }
 
+// isPrecision says whether a field of a rule is a precision.
+func isPrecision(f string) bool {
+	switch entente.Precision(f) {
+	case entente.PrecisionDay, entente.PrecisionMonth, entente.PrecisionYear, entente.PrecisionOpen:
+		return true
+	}
+	return false
+}
+
+// placeholders are the figures each placeholder reads, in every script;
+// {M} and {N} also read the month names and number words of the English
+// and Serbian cue tables (dueWords).
 var placeholders = map[string]string{
 	"Y": `[0-9０-９]{4}|[〇零一二三四五六七八九]{4}`,
 	"M": `1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]`,
@@ -116,17 +137,18 @@ var placeholders = map[string]string{
 }
 
 // patternLiterals returns the text of a pattern between its
-// placeholders ("{Y}年{M}月底前": 年, 月底前), each of which is in every text
-// the pattern matches. A pattern compilePattern refused has none.
+// placeholders ("{Y}年{M}月底前": 年, 月底前), word by word (by the end of
+// {Y}: by, the, end, of), each of which is in every text the pattern
+// matches. A pattern compilePattern refused has none.
 func patternLiterals(p string) []string {
 	var out []string
 	for rest := p; rest != ""; {
 		i := strings.IndexByte(rest, '{')
 		if i < 0 {
-			return append(out, rest)
+			return append(out, strings.Fields(rest)...)
 		}
 		if i > 0 {
-			out = append(out, rest[:i])
+			out = append(out, strings.Fields(rest[:i])...)
 		}
 		j := strings.IndexByte(rest[i:], '}')
 		if j < 0 {
@@ -151,17 +173,32 @@ func (rule *dueRule) mayMatch(s string) bool {
 }
 
 // compilePattern turns "{Y}年底前" into a regular expression with a named
-// group per placeholder; everything else is literal.
-func compilePattern(p string) (*regexp.Regexp, error) {
+// group per placeholder; everything else is literal, but a space, which
+// stands for one in the text (normalized by dueText), or none after a
+// full stop or a comma (do {D}. {M}. {Y} reads 31.12.2025 and 31. 12.
+// 2025). words adds the month names and number words to {M} and {N}.
+func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 	var b strings.Builder
+	literal := func(s string) {
+		for i, part := range strings.Split(s, " ") {
+			if i > 0 {
+				if b.Len() > 0 && (strings.HasSuffix(b.String(), `\.`) || strings.HasSuffix(b.String(), ",")) {
+					b.WriteString(" ?")
+				} else {
+					b.WriteString(" ")
+				}
+			}
+			b.WriteString(regexp.QuoteMeta(part))
+		}
+	}
 	seen := map[string]bool{}
 	for rest := p; rest != ""; {
 		i := strings.IndexByte(rest, '{')
 		if i < 0 {
-			b.WriteString(regexp.QuoteMeta(rest))
+			literal(rest)
 			break
 		}
-		b.WriteString(regexp.QuoteMeta(rest[:i]))
+		literal(rest[:i])
 		j := strings.IndexByte(rest[i:], '}')
 		if j < 0 {
 			return nil, fmt.Errorf("pattern %q: { without }", p)
@@ -175,6 +212,9 @@ func compilePattern(p string) (*regexp.Regexp, error) {
 			return nil, fmt.Errorf("pattern %q: {%s} twice", p, name)
 		}
 		seen[name] = true
+		if alts := words.alternatives(name); alts != "" {
+			class = alts + "|" + class // the words first: figures are their own
+		}
 		b.WriteString("(?P<" + name + ">" + class + ")")
 		rest = rest[i+j+1:]
 	}
@@ -192,8 +232,9 @@ func checkDue(due string, re *regexp.Regexp) error {
 	case due == "open":
 		return nil
 	case strings.HasPrefix(due, "+"):
-		if due != "+{N}y" || !has("N") {
-			return fmt.Errorf("due %q: the only span is +{N}y, with {N} in the pattern", due)
+		n, _, ok := parseSpan(due)
+		if !ok || (n == 0 && !has("N")) {
+			return fmt.Errorf("due %q: a span is +{N}y or +{N}m with {N} in the pattern, or +Ky or +Km for K from 1 to 99", due)
 		}
 		return nil
 	}
@@ -207,14 +248,14 @@ func checkDue(due string, re *regexp.Regexp) error {
 		if !has("Y") {
 			return fmt.Errorf("due %q: Y without {Y} in the pattern", due)
 		}
-	case y == "S" || strings.HasPrefix(y, "S+"):
-		if y != "S" {
+	case y == "S" || y == "E" || strings.HasPrefix(y, "S+"):
+		if y != "S" && y != "E" {
 			if k, err := strconv.Atoi(y[2:]); err != nil || k < 1 || k > 50 {
 				return fmt.Errorf("due %q: S+k with k from 1 to 50", due)
 			}
 		}
 	default:
-		return fmt.Errorf("due %q: the year is Y, S or S+k", due)
+		return fmt.Errorf("due %q: the year is Y, S, S+k or E", due)
 	}
 	if m == "M" {
 		if !has("M") {
@@ -247,6 +288,7 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 	if deadline == "" {
 		return nil
 	}
+	deadline, text = dueText(deadline), dueText(text)
 	best, bestLen := -1, 0
 	var bestMatch []int
 	var bestIn string
@@ -284,7 +326,11 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 		if i < 0 || bestMatch[2*i] < 0 {
 			return 0, false
 		}
-		return readNumber(bestIn[bestMatch[2*i]:bestMatch[2*i+1]])
+		written := bestIn[bestMatch[2*i]:bestMatch[2*i+1]]
+		if n, ok := readNumber(written); ok {
+			return n, true
+		}
+		return r.words.value(name, written)
 	}
 	date, ok := rule.date(group, signed)
 	if !ok {
@@ -307,15 +353,23 @@ func (rule *dueRule) date(group func(string) (int, bool), signed string) (string
 	if t, err := time.Parse(time.DateOnly, signed); err == nil {
 		signedAt, haveSigned = t, true
 	}
-	if rule.due == "+{N}y" {
-		n, ok := group("N")
-		if !ok || !haveSigned {
+	if k, months, ok := parseSpan(rule.due); ok {
+		n := k
+		if k == 0 {
+			if n, ok = group("N"); !ok {
+				return "", false
+			}
+		}
+		if !haveSigned || n > 1000 {
 			return "", false
 		}
 		// past the year 9999 a date has five digits, which sorts and
 		// compares as text before every other (a signing date of 9990
 		// is a slip): open, as a named year out of range is
 		due := signedAt.AddDate(n, 0, 0)
+		if months {
+			due = signedAt.AddDate(0, n, 0)
+		}
 		if due.Year() > 9999 {
 			return "", false
 		}
@@ -335,7 +389,10 @@ func (rule *dueRule) date(group func(string) (int, bool), signed string) (string
 			return "", false
 		}
 		year = signedAt.Year()
-		if k, err := strconv.Atoi(strings.TrimPrefix(y, "S+")); err == nil && y != "S" {
+		switch k, err := strconv.Atoi(strings.TrimPrefix(y, "S+")); {
+		case y == "E": // the end of the decade of signing
+			year += 9 - year%10
+		case err == nil && y != "S":
 			year += k
 		}
 	}

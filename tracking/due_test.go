@@ -42,6 +42,30 @@ func TestDueRules(t *testing.T) {
 		{"a date that does not exist", "2025年2月30日前", "双方将于2025年2月30日前完成。", signed, "", entente.PrecisionOpen, false, false},
 		{"a span of years past the year 9999", "未来五十年内", "双方将在未来五十年内保持合作。", "9990-01-01", "", entente.PrecisionOpen, false, false},
 		{"a span of years up to the year 9999", "未来九年内", "双方将在未来九年内保持合作。", "9990-01-01", "9999-01-01", entente.PrecisionYear, false, false},
+		// English, as en.cues' [deadline] finds it
+		{"en: end of a named year", "by the end of 2025", "The two sides will conclude the agreement by the end of 2025.", signed, "2025-12-31", entente.PrecisionYear, false, false},
+		{"en: a capital and two spaces", "By the end of  next year", "By the end of  next year, both sides will open consulates.", signed, "2024-12-31", entente.PrecisionYear, false, false},
+		{"en: a full date, month first", "by May 8, 2025", "The parties will exchange instruments by May 8, 2025.", signed, "2025-05-08", entente.PrecisionDay, false, false},
+		{"en: a full date, day first", "by 30 June 2025", "The railway will open by 30 June 2025.", signed, "2025-06-30", entente.PrecisionDay, false, false},
+		{"en: a month of a year", "by September 2025", "Talks will conclude by September 2025.", signed, "2025-09-30", entente.PrecisionMonth, false, false},
+		{"en: a named year", "by 2030", "Trade will double by 2030.", signed, "2030-12-31", entente.PrecisionYear, false, false},
+		{"en: a span of years in words", "within five years", "The two sides will double trade within five years.", signed, "2028-03-08", entente.PrecisionYear, false, false},
+		{"en: a span of months in figures", "within the next 18 months", "The study will be finished within the next 18 months.", signed, "2024-09-08", entente.PrecisionMonth, false, false},
+		{"en: a year in words", "within a year", "A joint committee will meet within a year.", signed, "2024-03-08", entente.PrecisionYear, false, false},
+		{"en: as soon as possible", "as soon as possible", "Both sides will resume flights as soon as possible.", signed, "", entente.PrecisionOpen, true, false},
+		{"en: the end of the decade of signing", "by the end of the decade", "Both sides will double trade by the end of the decade.", signed, "2029-12-31", entente.PrecisionYear, false, false},
+		{"en: first half of a named year", "in the first half of 2026", "The summit will be held in the first half of 2026.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
+		// Serbian in both scripts, as sr.cues' [deadline] finds it
+		{"sr: end of a named year", "do kraja 2025. godine", "Strane će završiti prugu do kraja 2025. godine.", signed, "2025-12-31", entente.PrecisionYear, false, false},
+		{"sr: end of a named year in Cyrillic", "до краја 2025. године", "Стране ће завршити пругу до краја 2025. године.", signed, "2025-12-31", entente.PrecisionYear, false, false},
+		{"sr: a full date with the month's name", "do 31. decembra 2025", "Strane će potpisati sporazum do 31. decembra 2025. godine.", signed, "2025-12-31", entente.PrecisionDay, false, false},
+		{"sr: a full date in figures", "до 30. 6. 2025.", "Стране ће размeнити ноте до 30. 6. 2025.", signed, "2025-06-30", entente.PrecisionDay, false, false},
+		{"sr: a full date in figures, unspaced", "do 30.6.2025", "Strane će razmeniti note do 30.6.2025. godine.", signed, "2025-06-30", entente.PrecisionDay, false, false},
+		{"sr: a span of years in words", "u roku od dve godine", "Strane će otvoriti konzulate u roku od dve godine.", signed, "2025-03-08", entente.PrecisionYear, false, false},
+		{"sr: a span of months in Cyrillic", "у року од шест месеци", "Стране ће усвојити план у року од шест месеци.", signed, "2023-09-08", entente.PrecisionMonth, false, false},
+		{"sr: the next year", "do kraja sledeće godine", "Strane će održati sednicu do kraja sledeće godine.", signed, "2024-12-31", entente.PrecisionYear, false, false},
+		{"sr: as soon as possible", "u najkraćem mogućem roku", "Strane će u najkraćem mogućem roku uspostaviti let.", signed, "", entente.PrecisionOpen, true, false},
+		{"sr: first half of a named year", "u prvoj polovini 2026", "Samit će biti održan u prvoj polovini 2026. godine.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,6 +102,12 @@ func TestParseDueRulesErrors(t *testing.T) {
 		{"open with a precision", "尽快 open day\n", "open"},
 		{"dated but open", "年内 S-12-31 open\n", "open"},
 		{"not UTF-8", "\xff S-12-31 year\n", "UTF-8"},
+		{"unknown flag after words", "as soon as possible open open soon\n", "unknown flag"},
+		{"capitals", "By the end of {Y} Y-12-31 year\n", "lower case"},
+		{"Cyrillic", "до краја {Y} Y-12-31 year\n", "lower case"},
+		{"span without a unit", "within {N} +{N} year\n", "span"},
+		{"span of weeks", "within {N} weeks +{N}w year\n", "span"},
+		{"span too long", "within a century +100y year\n", "span"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
