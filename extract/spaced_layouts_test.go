@@ -156,6 +156,25 @@ func TestSpacedLayouts(t *testing.T) {
 			sections:  []string{"1", "2"},
 			sentences: []string{"France and China will continue annual meetings.", "France and China agree to hold a dialogue.", "The two sides will expand trade."},
 		},
+		{
+			// a dateline is short and dated; so is a promise with a date,
+			// which the parties make
+			name: "a short last promise ending in a date",
+			lang: "en",
+			text: "Joint Statement of the United States and Ireland\n\nWashington, March 17, 2021\n\n" +
+				"The two sides will cooperate.\n\nThe parties will exchange notes by May 8, 2021.\n",
+			title: "Joint Statement of the United States and Ireland", kind: "joint_statement", parties: []string{"IE", "US"},
+			date: "2021-03-17", place: "Washington", sections: []string{"preamble"},
+			sentences: []string{"The two sides will cooperate.", "The parties will exchange notes by May 8, 2021."},
+		},
+		{
+			name: "a short last promise ending in a date, in Serbian Cyrillic",
+			lang: "sr",
+			text: "Заједничка изјава Кине и Србије\n\nБеоград, 24. 10. 2011.\n\nСтране ће сарађивати.\n\nСтране ће разменити ноте до 8. 5. 2012.\n",
+			title: "Заједничка изјава Кине и Србије", kind: "joint_statement", parties: []string{"CN", "RS"},
+			date: "2011-10-24", place: "Београд", sections: []string{"preamble"},
+			sentences: []string{"Стране ће сарађивати.", "Стране ће разменити ноте до 8. 5. 2012."},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

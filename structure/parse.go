@@ -497,6 +497,25 @@ func (p *parser) startsWithSubject(s string) bool {
 	return r2 == '方' && len(s) > w1+w2
 }
 
+// opensWithSubject reports whether a line of a spaced script opens with
+// one of the words that name every party (the two sides, strane), in any
+// case and either Serbian script, as a word of its own.
+func (p *parser) opensWithSubject(s string) bool {
+	head := s
+	if len(head) > 64 {
+		head = head[:64]
+	}
+	head = entente.LowerLatin(head)
+	for _, w := range p.v.Subjects {
+		if rest, ok := strings.CutPrefix(head, w); ok && w != "" {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isHeading reports whether prev, an unpunctuated line, is a heading rather
 // than a sentence broken before next.
 func (p *parser) isHeading(prev, next string) bool {
@@ -560,7 +579,9 @@ func (p *parser) isDatelineLine(s string) bool {
 	if spaced { // Belgrade, 8 May 2024 / Done at Belgrade on 8 May 2024.
 		maxLen, maxRest = 70, 40
 	}
-	if runesOver(s, maxLen) {
+	if runesOver(s, maxLen) || spaced && p.opensWithSubject(s) {
+		// a sentence whose subject is the parties (The two sides will
+		// exchange notes by May 8, 2025.) is no dateline, however short
 		return false
 	}
 	d, ok := p.findDate(s)
