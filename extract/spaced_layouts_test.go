@@ -168,9 +168,9 @@ func TestSpacedLayouts(t *testing.T) {
 			sentences: []string{"The two sides will cooperate.", "The parties will exchange notes by May 8, 2021."},
 		},
 		{
-			name: "a short last promise ending in a date, in Serbian Cyrillic",
-			lang: "sr",
-			text: "Заједничка изјава Кине и Србије\n\nБеоград, 24. 10. 2011.\n\nСтране ће сарађивати.\n\nСтране ће разменити ноте до 8. 5. 2012.\n",
+			name:  "a short last promise ending in a date, in Serbian Cyrillic",
+			lang:  "sr",
+			text:  "Заједничка изјава Кине и Србије\n\nБеоград, 24. 10. 2011.\n\nСтране ће сарађивати.\n\nСтране ће разменити ноте до 8. 5. 2012.\n",
 			title: "Заједничка изјава Кине и Србије", kind: "joint_statement", parties: []string{"CN", "RS"},
 			date: "2011-10-24", place: "Београд", sections: []string{"preamble"},
 			sentences: []string{"Стране ће сарађивати.", "Стране ће разменити ноте до 8. 5. 2012."},
