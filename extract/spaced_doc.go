@@ -35,10 +35,9 @@ func (x *Spaced) withClasses(pm *phraseMatcher, t *lexicon.Table) *phraseMatcher
 		n, err := strconv.Atoi(w.Key)
 		return err == nil && n >= 1 && n <= 12
 	})
-	pm.Class("midyear", func(w word) bool { // mid-2025, one word
-		rest, ok := strings.CutPrefix(w.Key, "mid-")
-		return ok && yearOf(&word{Key: rest, Digits: len(rest) == 4 && strings.Trim(rest, "0123456789") == ""}) > 0
-	})
+	// mid-2025, end-2025: one word to the tokenizer
+	pm.Class("midyear", func(w word) bool { return yearAfter(w.Key, "mid-") })
+	pm.Class("endyear", func(w word) bool { return yearAfter(w.Key, "end-") })
 	pm.Class("daymonth", func(w word) bool { // 24.10 (of 24.10.2011.)
 		_, _, y, ok := dottedDate(w.Key)
 		return ok && y == 0
@@ -68,6 +67,12 @@ func (x *Spaced) withClasses(pm *phraseMatcher, t *lexicon.Table) *phraseMatcher
 		return false
 	})
 	return pm
+}
+
+// yearAfter reports whether key is prefix followed by a year (mid-2025).
+func yearAfter(key, prefix string) bool {
+	rest, ok := strings.CutPrefix(key, prefix)
+	return ok && yearOf(&word{Key: rest, Digits: len(rest) == 4 && strings.Trim(rest, "0123456789") == ""}) > 0
 }
 
 // dottedDate reads a word of figures and full stops as a day and a month,

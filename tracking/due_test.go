@@ -54,6 +54,10 @@ func TestDueRules(t *testing.T) {
 		{"en: a year in words", "within a year", "A joint committee will meet within a year.", signed, "2024-03-08", entente.PrecisionYear, false, false},
 		{"en: as soon as possible", "as soon as possible", "Both sides will resume flights as soon as possible.", signed, "", entente.PrecisionOpen, true, false},
 		{"en: the end of the decade of signing", "by the end of the decade", "Both sides will double trade by the end of the decade.", signed, "2029-12-31", entente.PrecisionYear, false, false},
+		{"en: no later than the end of a year", "no later than the end of 2026", "The sides will ratify it no later than the end of 2026.", signed, "2026-12-31", entente.PrecisionYear, false, false},
+		{"en: a quarter", "in the third quarter of 2025", "The forum will meet in the third quarter of 2025.", signed, "2025-09-30", entente.PrecisionMonth, false, false},
+		{"en: end-year, one word", "by end-2025", "Both sides will finish the review by end-2025.", signed, "2025-12-31", entente.PrecisionYear, false, false},
+		{"sr: the middle of a year", "do sredine 2026", "Strane će do sredine 2026. godine potpisati sporazum.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
 		{"en: first half of a named year", "in the first half of 2026", "The summit will be held in the first half of 2026.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
 		// Serbian in both scripts, as sr.cues' [deadline] finds it
 		{"sr: end of a named year", "do kraja 2025. godine", "Strane će završiti prugu do kraja 2025. godine.", signed, "2025-12-31", entente.PrecisionYear, false, false},
