@@ -90,10 +90,8 @@ func listCommitmentsIn(ctx context.Context, tx *sql.Tx, f entente.CommitmentFilt
 		conds[0] = "s.version_id IN (SELECT min(fv.id) FROM versions fv WHERE fv.document_id IN (" + in + ") GROUP BY fv.document_id)"
 		docFilter = docs
 	}
-	for _, p := range f.Pair {
-		dconds = append(dconds, `EXISTS (SELECT 1 FROM document_parties pp WHERE pp.document_id = d.id AND pp.party = `+a.add(p)+`)`)
-	}
-	dconds = dateConds(dconds, &a, f.From, f.To)
+	// a pair and dates as corrected, as the library's filters read them
+	dconds = append(dconds, documentConds(&a, entente.DocumentFilter{Parties: f.Pair, From: f.From, To: f.To, Withdrawn: true})...)
 	if len(sentences) > 0 {
 		// the page's documents, so that labels, statuses and corrections
 		// are read for them alone

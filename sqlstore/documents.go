@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -9,8 +10,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/entente/entente"
@@ -287,20 +288,59 @@ func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument
 
 // Documents lists the documents that match f, newest signed first (those
 // without a date last), with their versions (without text), sources and the
-// sentence counts of their first version. A Limit of 0 lists all.
+// sentence counts of their first version, each as corrected (its date,
+// parties, title…). A Limit of 0 lists all.
 func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]entente.StoredDocument, error) {
 	var a args
 	conds := documentConds(&a, f)
-	limit := int64(f.Limit)
-	if limit <= 0 {
-		limit = math.MaxInt64
-	}
-	page := "ORDER BY d.signed_date DESC NULLS LAST, d.id DESC LIMIT " + a.add(limit) + " OFFSET " + a.add(max(f.Offset, 0))
-
+	offset := max(f.Offset, 0)
+	// The documents whose date a correction changed are few: read whole
+	// and placed by their corrected date among the others, which are read
+	// in the order of their own dates, as far as the page reaches (ordering
+	// every document by a corrected date would sort the library each page).
+	const redated = `d.id IN (SELECT document_id FROM corrected_documents WHERE date_corrected)`
 	var ds []entente.StoredDocument
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		if ds, err = findDocuments(ctx, tx, conds, page, a); err != nil || len(ds) == 0 {
+		moved, err := findDocuments(ctx, tx, append(slices.Clone(conds), redated), "", a)
+		if err != nil {
+			return err
+		}
+		if len(moved) > 0 {
+			if err := applyListedCorrections(ctx, tx, moved); err != nil {
+				return err
+			}
+		}
+		ra := append(args(nil), a...)
+		page := "ORDER BY d.signed_date DESC NULLS LAST, d.id DESC"
+		if f.Limit > 0 {
+			page += " LIMIT " + ra.add(int64(offset)+int64(f.Limit))
+		}
+		rest, err := findDocuments(ctx, tx, append(slices.Clone(conds), "NOT "+redated), page, ra)
+		if err != nil {
+			return err
+		}
+		ds = append(rest, moved...)
+		slices.SortStableFunc(ds, func(x, y entente.StoredDocument) int {
+			dx, dy := listedDate(&x), listedDate(&y)
+			switch {
+			case dx == "" && dy != "":
+				return 1 // a date before none
+			case dx != "" && dy == "":
+				return -1
+			}
+			if c := cmp.Compare(dy, dx); c != 0 {
+				return c
+			}
+			return cmp.Compare(y.ID, x.ID)
+		})
+		ds = ds[min(offset, len(ds)):]
+		if f.Limit > 0 {
+			ds = ds[:min(f.Limit, len(ds))]
+		}
+		if len(ds) == 0 {
+			return nil
+		}
+		if err := applyListedCorrections(ctx, tx, ds); err != nil {
 			return err
 		}
 		return attachVersions(ctx, tx, ds)
@@ -312,6 +352,44 @@ func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]ente
 		ds = []entente.StoredDocument{}
 	}
 	return ds, nil
+}
+
+// listedDate is a listed document's date of signing, "" for none.
+func listedDate(d *entente.StoredDocument) string {
+	if d.SignedDate == nil {
+		return ""
+	}
+	return *d.SignedDate
+}
+
+// applyListedCorrections applies the listed documents' approved
+// corrections to their metadata, so that a list shows each document as
+// the reader does and as its filters read it (a party or date corrected).
+// The list stays in the order of the dates as extracted: ordering by the
+// corrected date would sort the whole library on every page.
+func applyListedCorrections(ctx context.Context, tx *sql.Tx, ds []entente.StoredDocument) error {
+	byID := make(map[int64]*entente.StoredDocument, len(ds))
+	ids := make([]int64, len(ds))
+	for i := range ds {
+		byID[ds[i].ID], ids[i] = &ds[i], ds[i].ID
+	}
+	var a args
+	err := queryRows(ctx, tx, `SELECT document_id, field, value FROM document_corrections
+		WHERE document_id IN (`+list(&a, ids)+`) AND state = 'approved' AND withdrawn_at IS NULL ORDER BY id`, a,
+		func(rows *sql.Rows) error {
+			var id int64
+			var field string
+			var value []byte
+			if err := rows.Scan(&id, &field, &value); err != nil {
+				return err
+			}
+			c := entente.Correction{Field: field, Value: canonicalJSON(value), State: entente.CorrectionApproved}
+			return c.ApplyToDocument(&byID[id].Document)
+		})
+	if err != nil {
+		return fmt.Errorf("read the documents' corrections: %w", err)
+	}
+	return nil
 }
 
 // CountDocuments counts the documents that meet f's filters.

@@ -76,7 +76,7 @@ func (x *commitmentIndex) dump() string {
 		return out
 	}
 	for _, d := range x.docs {
-		fmt.Fprintf(&b, "doc %d %q %q %v %v withdrawn=%v\n", d.id, d.date, d.storedDate, of(d.stored), of(d.parties), d.withdrawn)
+		fmt.Fprintf(&b, "doc %d %q %v withdrawn=%v\n", d.id, d.date, of(d.parties), d.withdrawn)
 		for _, c := range d.commitments {
 			var sts []string
 			ps := c.statusPairs(d)

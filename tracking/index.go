@@ -43,10 +43,8 @@ type commitmentIndex struct {
 // indexedDoc is a document and its commitments.
 type indexedDoc struct {
 	id          int64
-	date        string   // signing date as corrected, the order
-	storedDate  string   // as stored, what the date filters read
-	stored      []uint16 // parties as stored, what the pair filter reads
-	parties     []uint16 // parties as corrected, bound by a commitment that names no actor
+	date        string   // signing date as corrected: the order and the date filters
+	parties     []uint16 // parties as corrected: the pair filter, and bound by a commitment that names no actor
 	withdrawn   bool
 	commitments []indexedCommitment
 	// vals holds the commitments' actors, areas and statuses, a run each
@@ -348,8 +346,7 @@ func (t *Tracker) indexDocs(n *names, b *entente.CommitmentBatch) ([]*indexedDoc
 		if err != nil {
 			return nil, err
 		}
-		d := &indexedDoc{id: sd.ID, storedDate: sd.SignedDate, stored: stored, withdrawn: sd.Withdrawn,
-			parties: stored, date: sd.SignedDate}
+		d := &indexedDoc{id: sd.ID, withdrawn: sd.Withdrawn, parties: stored, date: sd.SignedDate}
 		byID[sd.ID] = d
 		docs = append(docs, d)
 	}

@@ -58,7 +58,8 @@ func (x *commitmentIndex) query(f *entente.CommitmentFilter, today string) *quer
 }
 
 // docMatches applies the filters a store applies to documents: withdrawn,
-// one document, a pair of parties and signing dates, as stored.
+// one document, a pair of parties and signing dates, the parties and
+// dates as corrected (as the library's filters read them).
 func (q *query) docMatches(d *indexedDoc) bool {
 	f := q.f
 	if d.withdrawn && !f.Withdrawn {
@@ -68,14 +69,14 @@ func (q *query) docMatches(d *indexedDoc) bool {
 		return false
 	}
 	for _, p := range q.pair {
-		if !slices.Contains(d.stored, p) {
+		if !slices.Contains(d.parties, p) {
 			return false
 		}
 	}
-	if f.From != "" && (d.storedDate == "" || d.storedDate < f.From) {
+	if f.From != "" && (d.date == "" || d.date < f.From) {
 		return false
 	}
-	if f.To != "" && (d.storedDate == "" || d.storedDate[:min(len(f.To), len(d.storedDate))] > f.To) {
+	if f.To != "" && (d.date == "" || d.date[:min(len(f.To), len(d.date))] > f.To) {
 		return false
 	}
 	return true

@@ -22,15 +22,15 @@ import (
 //
 //	names:  count, then each: length, bytes
 //	docs:   count, then each:
-//	        id, date, stored date (length, bytes), withdrawn (0 or 1),
-//	        stored parties, parties, vals (count, then each a name id),
+//	        id, date as corrected (length, bytes), withdrawn (0 or 1),
+//	        parties as corrected, vals (count, then each a name id),
 //	        commitments: count, then each: sentence, tracking row, due,
 //	        off, strength, rank, open, actors, areas, statuses
 //
 // every number a varint. A snapshot that does not read back whole, or
 // whose numbers point outside what it holds, is refused: the tracker then
 // reads every commitment, as with none.
-var snapshotMagic = []byte("ENTENTE-TRACKING-INDEX\x01")
+var snapshotMagic = []byte("ENTENTE-TRACKING-INDEX\x02")
 
 // maxSnapshot bounds a snapshot as read (inflated): some 15 bytes a
 // commitment, so 1 GB is some 60 million commitments.
@@ -55,9 +55,7 @@ func (x *commitmentIndex) snapshot() ([]byte, error) {
 	for _, d := range x.docs {
 		w.Varint(d.id)
 		w.String(d.date)
-		w.String(d.storedDate)
 		w.Flag(d.withdrawn)
-		ids(d.stored)
 		ids(d.parties)
 		ids(d.vals)
 		w.Uvarint(uint64(len(d.commitments)))
@@ -140,9 +138,9 @@ func readSnapshot(data []byte) (*commitmentIndex, error) {
 		if r.Err != nil {
 			break
 		}
-		d := &indexedDoc{id: r.Varint("document id"), date: r.String("date"), storedDate: r.String("stored date")}
+		d := &indexedDoc{id: r.Varint("document id"), date: r.String("date")}
 		d.withdrawn = r.Byte("withdrawn") == 1
-		d.stored, d.parties = r.ids("stored parties", nn), r.ids("parties", nn)
+		d.parties = r.ids("parties", nn)
 		// labels: names, and the statuses' numbers among them
 		d.vals = r.ids("labels", max(nn, len(entente.Statuses)+1))
 		nc := r.Count("commitments", 10)

@@ -63,7 +63,7 @@ func FuzzReadSnapshot(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte{})
-	f.Add([]byte("ENTENTE-TRACKING-INDEX\x01"))
+	f.Add(snapshotMagic)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, err := readSnapshot(data)
 		if err != nil {

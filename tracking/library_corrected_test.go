@@ -12,7 +12,8 @@ import (
 )
 
 // TestLibraryFiltersSeeCorrections holds the library's own filters (the
-// documents list: party, area, signing dates) to the documents as the
+// documents list: party, area, signing dates) and what the list shows
+// (title, parties, date, its order and pages) to the documents as the
 // reader shows them, corrected: after corrections of a document's
 // parties and date, of a commitment's areas, and of a commitment's type,
 // on both databases, and again after the corrections are undone.
@@ -65,6 +66,7 @@ func TestLibraryFiltersSeeCorrections(t *testing.T) {
 		correct(docs[1], second[1].ID, "type", `"position"`)
 		correct(docs[0], "", "parties", `["CN","KZ"]`)
 		correct(docs[1], "", "date", `"2031-03-01"`)
+		correct(docs[1], "", "title", `"中阿联合声明（更正）"`)
 
 		filters := []entente.DocumentFilter{
 			{}, {Party: "KZ"}, {Party: "RS"}, {Party: "CN"}, {Party: "AE"},
@@ -94,8 +96,23 @@ func TestLibraryFiltersSeeCorrections(t *testing.T) {
 					t.Fatalf("%s: %+v: %v", when, f, err)
 				}
 				var got []int64
-				for _, d := range list {
+				for i, d := range list {
 					got = append(got, d.ID)
+					// shown as the reader shows it, newest corrected date first
+					shown := corrected[slices.IndexFunc(corrected, func(c *entente.StoredDocument) bool { return c.ID == d.ID })]
+					if d.Title != shown.Title || !slices.Equal(d.Parties, shown.Parties) || deref(d.SignedDate) != deref(shown.SignedDate) {
+						t.Errorf("%s: %+v: listed as %q %v %q, the reader shows %q %v %q", when, f, d.Title, d.Parties,
+							deref(d.SignedDate), shown.Title, shown.Parties, deref(shown.SignedDate))
+					}
+					if i > 0 && deref(list[i-1].SignedDate) < deref(d.SignedDate) {
+						t.Errorf("%s: %+v: %d (%s) listed after %d (%s)", when, f, d.ID, deref(d.SignedDate), list[i-1].ID, deref(list[i-1].SignedDate))
+					}
+					// a page of one holds the document at its place
+					f := f
+					f.Limit, f.Offset = 1, i
+					if page, err := s.Documents(ctx, f); err != nil || len(page) != 1 || page[0].ID != d.ID {
+						t.Errorf("%s: %+v: the page holds %v (%v), want %d", when, f, page, err, d.ID)
+					}
 				}
 				slices.Sort(got)
 				n, err := s.CountDocuments(ctx, f)
@@ -148,4 +165,12 @@ func keepsDocument(d *entente.StoredDocument, f entente.DocumentFilter) bool {
 		return false
 	}
 	return true
+}
+
+// deref is *s, or "" for nil.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
