@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -310,11 +311,15 @@ func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]ente
 				return err
 			}
 		}
-		ra := append(args(nil), a...)
-		page := "ORDER BY d.signed_date DESC NULLS LAST, d.id DESC"
+		// the others' window: the page's place among them is its offset
+		// less the moved documents before it, so at most len(moved) earlier
+		from := max(0, offset-len(moved))
+		limit := int64(math.MaxInt64)
 		if f.Limit > 0 {
-			page += " LIMIT " + ra.add(int64(offset)+int64(f.Limit))
+			limit = int64(f.Limit + len(moved))
 		}
+		ra := append(args(nil), a...)
+		page := "ORDER BY d.signed_date DESC NULLS LAST, d.id DESC LIMIT " + ra.add(limit) + " OFFSET " + ra.add(from)
 		rest, err := findDocuments(ctx, tx, append(slices.Clone(conds), "NOT "+redated), page, ra)
 		if err != nil {
 			return err
@@ -333,7 +338,10 @@ func (s *Store) Documents(ctx context.Context, f entente.DocumentFilter) ([]ente
 			}
 			return cmp.Compare(y.ID, x.ID)
 		})
-		ds = ds[min(offset, len(ds)):]
+		// merged, the window holds every document from place from on
+		// that can be on the page (a moved one before the window falls
+		// before the offset, one after it past the page)
+		ds = ds[min(offset-from, len(ds)):]
 		if f.Limit > 0 {
 			ds = ds[:min(f.Limit, len(ds))]
 		}
