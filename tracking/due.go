@@ -9,7 +9,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -22,6 +24,12 @@ type DueRules struct {
 	rules       []dueRule
 	fingerprint string
 	words       *dueWords
+	// han simplifies Traditional Chinese, built when first needed
+	han struct {
+		once  sync.Once
+		table *lexicon.HanTable
+		err   error
+	}
 }
 
 // Fingerprint identifies the table the rules were read from, so that a
@@ -50,13 +58,19 @@ func LoadDueRules() (*DueRules, error) {
 
 const maxRules = 10000
 
+// dueReading names how Due reads a text with the rules; it is part of the
+// rules' fingerprint, so that due dates kept by a store are read again
+// when it changes as when the table does. 2: English and Serbian words,
+// Traditional Chinese through Simplified.
+const dueReading = "reading 2\n"
+
 // ParseDueRules reads a table of due-date rules; an error names the line.
 func ParseDueRules(name string, data []byte) (*DueRules, error) {
 	words, err := loadDueWords()
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
+	sum := sha256.Sum256(append([]byte(dueReading), data...))
 	r := &DueRules{fingerprint: hex.EncodeToString(sum[:]), words: words}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 64*1024)
@@ -289,30 +303,12 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 		return nil
 	}
 	deadline, text = dueText(deadline), dueText(text)
-	best, bestLen := -1, 0
-	var bestMatch []int
-	var bestIn string
-	if at := strings.Index(text, deadline); at >= 0 {
-		end := at + len(deadline)
-		for i, rule := range r.rules {
-			if !rule.mayMatch(text) {
-				continue
-			}
-			for _, m := range rule.re.FindAllStringSubmatchIndex(text, -1) {
-				if m[0] <= at && m[1] >= end && m[1]-m[0] > bestLen {
-					best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, text
-				}
-			}
-		}
-	}
-	if best < 0 {
-		for i, rule := range r.rules {
-			if !rule.mayMatch(deadline) {
-				continue
-			}
-			if m := rule.re.FindStringSubmatchIndex(deadline); m != nil && m[1]-m[0] > bestLen {
-				best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, deadline
-			}
+	best, bestMatch, bestIn := r.match(deadline, text)
+	if best < 0 && hasHan(text+deadline) {
+		// a Traditional Chinese deadline (年內, 盡快) read through its
+		// Simplified characters, as the rules are written
+		if sd, st := r.simplified(deadline), r.simplified(text); sd != deadline || st != text {
+			best, bestMatch, bestIn = r.match(sd, st)
 		}
 	}
 	if best < 0 {
@@ -339,6 +335,54 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 	}
 	due.Date = date
 	return due
+}
+
+// match finds the longest rule match in text that covers deadline, or
+// failing that in deadline alone: the rule's index (-1 for none), the
+// match's indexes and the string they index.
+func (r *DueRules) match(deadline, text string) (best int, bestMatch []int, bestIn string) {
+	best, bestLen := -1, 0
+	if at := strings.Index(text, deadline); at >= 0 {
+		end := at + len(deadline)
+		for i, rule := range r.rules {
+			if !rule.mayMatch(text) {
+				continue
+			}
+			for _, m := range rule.re.FindAllStringSubmatchIndex(text, -1) {
+				if m[0] <= at && m[1] >= end && m[1]-m[0] > bestLen {
+					best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, text
+				}
+			}
+		}
+	}
+	if best < 0 {
+		for i, rule := range r.rules {
+			if !rule.mayMatch(deadline) {
+				continue
+			}
+			if m := rule.re.FindStringSubmatchIndex(deadline); m != nil && m[1]-m[0] > bestLen {
+				best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, deadline
+			}
+		}
+	}
+	return best, bestMatch, bestIn
+}
+
+// simplified is s with its Traditional Chinese characters in Simplified.
+// The table (OpenCC's, some 100 ms to build) is built at the first
+// deadline no rule reads as written, once for the rules: most processes
+// never need it.
+func (r *DueRules) simplified(s string) string {
+	r.han.once.Do(func() { r.han.table, r.han.err = lexicon.LoadHanTable() })
+	if r.han.err != nil {
+		return s
+	}
+	return r.han.table.SimplifyString(s)
+}
+
+// hasHan reports whether s holds a Han character.
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(c rune) bool { return unicode.Is(unicode.Han, c) })
 }
 
 // date computes the rule's due date, or false when it is open or cannot

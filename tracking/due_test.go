@@ -42,6 +42,11 @@ func TestDueRules(t *testing.T) {
 		{"a date that does not exist", "2025年2月30日前", "双方将于2025年2月30日前完成。", signed, "", entente.PrecisionOpen, false, false},
 		{"a span of years past the year 9999", "未来五十年内", "双方将在未来五十年内保持合作。", "9990-01-01", "", entente.PrecisionOpen, false, false},
 		{"a span of years up to the year 9999", "未来九年内", "双方将在未来九年内保持合作。", "9990-01-01", "9999-01-01", entente.PrecisionYear, false, false},
+		// Traditional Chinese, read through its Simplified characters
+		{"Traditional: as soon as possible", "盡快", "雙方將盡快啟動自貿協定談判。", signed, "", entente.PrecisionOpen, true, false},
+		{"Traditional: within the signing year", "年內", "雙方將在年內簽署海關合作文件。", signed, "2023-12-31", entente.PrecisionYear, false, false},
+		{"Traditional: a span of years cut short", "年內", "雙方將在未來五年內把雙邊貿易額提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
+		{"Traditional: the year after next", "後年", "雙方同意後年舉辦文化年活動。", signed, "2025-12-31", entente.PrecisionYear, false, false},
 		// English, as en.cues' [deadline] finds it
 		{"en: end of a named year", "by the end of 2025", "The two sides will conclude the agreement by the end of 2025.", signed, "2025-12-31", entente.PrecisionYear, false, false},
 		{"en: a capital and two spaces", "By the end of  next year", "By the end of  next year, both sides will open consulates.", signed, "2024-12-31", entente.PrecisionYear, false, false},
