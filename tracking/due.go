@@ -41,6 +41,7 @@ type dueRule struct {
 	pattern   string
 	re        *regexp.Regexp
 	literals  []string // the pattern's text between placeholders: in every match
+	latin     bool     // written in Latin letters: it matches no text without one
 	due       string
 	precision entente.Precision
 	urgent    bool
@@ -114,6 +115,7 @@ func ParseDueRules(name string, data []byte) (*DueRules, error) {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 		rule.re, rule.literals = re, patternLiterals(rule.pattern)
+		rule.latin = hasLatin(strings.Join(rule.literals, ""))
 		if err := checkDue(rule.due, re); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
@@ -190,7 +192,8 @@ func (rule *dueRule) mayMatch(s string) bool {
 // group per placeholder; everything else is literal, but a space, which
 // stands for one in the text (normalized by dueText), or none after a
 // full stop or a comma (do {D}. {M}. {Y} reads 31.12.2025 and 31. 12.
-// 2025). words adds the month names and number words to {M} and {N}.
+// 2025). words adds the month names and number words to {M} and {N} of a
+// rule written in Latin letters.
 func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 	var b strings.Builder
 	literal := func(s string) {
@@ -205,6 +208,10 @@ func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 			b.WriteString(regexp.QuoteMeta(part))
 		}
 	}
+	// the words only in a rule written in words (by the end of {M} {Y}):
+	// a Chinese rule's {M} and {N} read figures, and the words' long
+	// alternation made each of them several times slower
+	latinWords := hasLatin(strings.Join(patternLiterals(p), ""))
 	seen := map[string]bool{}
 	for rest := p; rest != ""; {
 		i := strings.IndexByte(rest, '{')
@@ -226,7 +233,7 @@ func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 			return nil, fmt.Errorf("pattern %q: {%s} twice", p, name)
 		}
 		seen[name] = true
-		if alts := words.alternatives(name); alts != "" {
+		if alts := words.alternatives(name); alts != "" && latinWords {
 			class = alts + "|" + class // the words first: figures are their own
 		}
 		b.WriteString("(?P<" + name + ">" + class + ")")
@@ -342,10 +349,11 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 // match's indexes and the string they index.
 func (r *DueRules) match(deadline, text string) (best int, bestMatch []int, bestIn string) {
 	best, bestLen := -1, 0
+	latin := hasLatin(text) // a Chinese sentence tries the Chinese rules alone
 	if at := strings.Index(text, deadline); at >= 0 {
 		end := at + len(deadline)
 		for i, rule := range r.rules {
-			if !rule.mayMatch(text) {
+			if rule.latin && !latin || !rule.mayMatch(text) {
 				continue
 			}
 			for _, m := range rule.re.FindAllStringSubmatchIndex(text, -1) {
@@ -378,6 +386,16 @@ func (r *DueRules) simplified(s string) string {
 		return s
 	}
 	return r.han.table.SimplifyString(s)
+}
+
+// hasLatin reports whether s holds an ASCII letter.
+func hasLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasHan reports whether s holds a Han character.

@@ -90,7 +90,10 @@ func (w *dueWords) value(placeholder, written string) (int, bool) {
 // dueText is the form in which rules read a text: lower case, Serbian
 // Cyrillic spelt in Latin and every run of white space one space.
 func dueText(s string) string {
-	s = entente.LowerLatin(s)
+	// most texts are Chinese, with nothing to lower or spell: no copy
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsUpper(r) || unicode.Is(unicode.Cyrillic, r) }) {
+		s = entente.LowerLatin(s)
+	}
 	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) && !strings.Contains(s, "  ") {
 		return s
 	}
