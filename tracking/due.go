@@ -62,7 +62,7 @@ const maxRules = 10000
 // dueReading names how Due reads a text with the rules; it is part of the
 // rules' fingerprint, so that due dates kept by a store are read again
 // when it changes as when the table does. 2: English and Serbian words,
-// Traditional Chinese through Simplified.
+// Traditional Chinese through Simplified, Taiwan's years.
 const dueReading = "reading 2\n"
 
 // ParseDueRules reads a table of due-date rules; an error names the line.
@@ -146,7 +146,10 @@ func isPrecision(f string) bool {
 // {M} and {N} also read the month names and number words of the English
 // and Serbian cue tables (dueWords).
 var placeholders = map[string]string{
-	"Y": `[0-9０-９]{4}|[〇零一二三四五六七八九]{4}`,
+	// a year of the Republic of China's calendar too, as Taiwan dates its
+	// deadlines (114年底前, 民國115年前: 1911 years later), where three
+	// figures from 100 can be nothing else
+	"Y": `[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|民[國国][0-9]{1,3}|1[0-9]{2}`,
 	"M": `1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]`,
 	"D": `[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]`,
 	"N": `[1-9][0-9]?|[１-９][０-９]?|十[一二三四五六七八九]?|[一二三四五六七八九两]十?`,
@@ -235,6 +238,9 @@ func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 		seen[name] = true
 		if alts := words.alternatives(name); alts != "" && latinWords {
 			class = alts + "|" + class // the words first: figures are their own
+		}
+		if name == "Y" && latinWords {
+			class = `[0-9]{4}` // Taiwan's years are written in Chinese
 		}
 		b.WriteString("(?P<" + name + ">" + class + ")")
 		rest = rest[i+j+1:]
@@ -330,6 +336,9 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 			return 0, false
 		}
 		written := bestIn[bestMatch[2*i]:bestMatch[2*i+1]]
+		if name == "Y" {
+			return readYear(written)
+		}
 		if n, ok := readNumber(written); ok {
 			return n, true
 		}
@@ -487,6 +496,25 @@ func (rule *dueRule) date(group func(string) (int, bool), signed string) (string
 		return "", false
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", year, month, day), true
+}
+
+// readYear reads a year {Y} matched: four figures, or a year of the
+// Republic of China (民國115, or 114 alone), 1911 years later.
+func readYear(s string) (int, bool) {
+	minguo := false
+	for _, p := range []string{"民國", "民国"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			s, minguo = rest, true
+		}
+	}
+	n, ok := readNumber(s)
+	if !ok {
+		return 0, false
+	}
+	if minguo || n < 1000 {
+		n += 1911
+	}
+	return n, true
 }
 
 // readNumber reads Arabic digits (ASCII or full width), Chinese digits

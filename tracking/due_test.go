@@ -47,6 +47,11 @@ func TestDueRules(t *testing.T) {
 		{"Traditional: within the signing year", "年內", "雙方將在年內簽署海關合作文件。", signed, "2023-12-31", entente.PrecisionYear, false, false},
 		{"Traditional: a span of years cut short", "年內", "雙方將在未來五年內把雙邊貿易額提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
 		{"Traditional: the year after next", "後年", "雙方同意後年舉辦文化年活動。", signed, "2025-12-31", entente.PrecisionYear, false, false},
+		// Taiwan's years (the Republic of China's: 1911 years later)
+		{"Minguo: end of a year", "於114年底前", "雙方將於114年底前完成港口建設。", "2024-05-08", "2025-12-31", entente.PrecisionYear, false, false},
+		{"Minguo: a full date", "於114年6月30日前", "雙方將於114年6月30日前完成換文。", "2024-05-08", "2025-06-30", entente.PrecisionDay, false, false},
+		{"Minguo: named", "民國115年前", "雙方將於民國115年前完成。", "2024-05-08", "2026-12-31", entente.PrecisionYear, false, false},
+		{"a span of years is no Minguo year", "3年内", "该项目将在3年内完工。", signed, "2026-03-08", entente.PrecisionYear, false, false},
 		// English, as en.cues' [deadline] finds it
 		{"en: end of a named year", "by the end of 2025", "The two sides will conclude the agreement by the end of 2025.", signed, "2025-12-31", entente.PrecisionYear, false, false},
 		{"en: a capital and two spaces", "By the end of  next year", "By the end of  next year, both sides will open consulates.", signed, "2024-12-31", entente.PrecisionYear, false, false},
