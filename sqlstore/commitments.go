@@ -373,22 +373,29 @@ func commitmentDocuments(ctx context.Context, tx *sql.Tx, dwhere string, a args)
 	if err != nil {
 		return nil, err
 	}
-	err = queryRows(ctx, tx, `SELECT k.document_id, k.field, k.value FROM document_corrections k JOIN documents d ON d.id = k.document_id
+	err = applyApprovedDocumentCorrections(ctx, tx, `SELECT k.document_id, k.field, k.value FROM document_corrections k JOIN documents d ON d.id = k.document_id
 		`+whereClause(append(splitWhere(dwhere), "k.state = 'approved'", "k.withdrawn_at IS NULL"))+` ORDER BY k.id`, a,
-		func(rs *sql.Rows) error {
-			var id int64
-			var field string
-			var value []byte
-			if err := rs.Scan(&id, &field, &value); err != nil {
-				return err
-			}
-			if d := out[id]; d != nil {
-				c := entente.Correction{Field: field, Value: canonicalJSON(value), State: entente.CorrectionApproved}
-				return c.ApplyToDocument(d)
-			}
-			return nil
-		})
+		func(id int64) *entente.Document { return out[id] })
 	return out, err
+}
+
+// applyApprovedDocumentCorrections runs q, which selects approved
+// corrections of documents' metadata (document_id, field, value) in the
+// order they were made, and applies each to doc(id), if not nil.
+func applyApprovedDocumentCorrections(ctx context.Context, tx *sql.Tx, q string, a args, doc func(id int64) *entente.Document) error {
+	return queryRows(ctx, tx, q, a, func(rs *sql.Rows) error {
+		var id int64
+		var field string
+		var value []byte
+		if err := rs.Scan(&id, &field, &value); err != nil {
+			return err
+		}
+		if d := doc(id); d != nil {
+			c := entente.Correction{Field: field, Value: canonicalJSON(value), State: entente.CorrectionApproved}
+			return c.ApplyToDocument(d)
+		}
+		return nil
+	})
 }
 
 // splitWhere turns a where clause back into its conditions.

@@ -382,17 +382,13 @@ func applyListedCorrections(ctx context.Context, tx *sql.Tx, ds []entente.Stored
 		byID[ds[i].ID], ids[i] = &ds[i], ds[i].ID
 	}
 	var a args
-	err := queryRows(ctx, tx, `SELECT document_id, field, value FROM document_corrections
+	err := applyApprovedDocumentCorrections(ctx, tx, `SELECT document_id, field, value FROM document_corrections
 		WHERE document_id IN (`+list(&a, ids)+`) AND state = 'approved' AND withdrawn_at IS NULL ORDER BY id`, a,
-		func(rows *sql.Rows) error {
-			var id int64
-			var field string
-			var value []byte
-			if err := rows.Scan(&id, &field, &value); err != nil {
-				return err
+		func(id int64) *entente.Document {
+			if d := byID[id]; d != nil {
+				return &d.Document
 			}
-			c := entente.Correction{Field: field, Value: canonicalJSON(value), State: entente.CorrectionApproved}
-			return c.ApplyToDocument(&byID[id].Document)
+			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read the documents' corrections: %w", err)
