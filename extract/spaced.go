@@ -214,6 +214,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.vocab = structure.Vocabulary{
 		Closing:       t.Words("closing"),
 		Offices:       t.Words("signature-office"),
+		SignsFor:      t.Words("signature-for"),
 		NewsAgencies:  t.Words("news-agency"),
 		Subjects:      t.Words("party-joint"),
 		TitleWords:    t.Words("title-word"),

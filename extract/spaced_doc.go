@@ -401,7 +401,7 @@ func (x *Spaced) document(c *lineWords, lay *structure.Layout, d *entente.Docume
 		}
 	}
 	for _, s := range lay.Signatories {
-		found = append(found, x.countryCodes(c, s.Title)...)
+		found = append(found, x.countryCodes(c, s.Title+" "+s.For)...)
 	}
 	d.Parties = unionCodes(found)
 	if len(d.Parties) < 2 {
@@ -448,7 +448,16 @@ func (x *Spaced) document(c *lineWords, lay *structure.Layout, d *entente.Docume
 	d.Signatories = []entente.Signatory{}
 	for _, s := range lay.Signatories {
 		sig := entente.Signatory{Name: s.Name, Title: s.Title}
-		if cs := x.countryCodes(c, s.Title); len(cs) > 0 {
+		if sig.Title == "" {
+			sig.Title = s.For // For the Republic of Serbia, with no office given
+		}
+		// the office names the country (President of the Republic of
+		// Serbia), or the line the signatory signs for does
+		cs := x.countryCodes(c, s.Title)
+		if len(cs) == 0 {
+			cs = x.countryCodes(c, s.For)
+		}
+		if len(cs) > 0 {
 			sig.Party = cs[0]
 		}
 		d.Signatories = append(d.Signatories, sig)

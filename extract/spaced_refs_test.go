@@ -23,6 +23,8 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Strane će razvijati saradnju u skladu sa Sporazumom o strateškom partnerstvu iz 2013. godine.", []string{"Sporazumom o strateškom partnerstvu|agreement|2013"}},
 		{"sr", "Strane pozdravljaju Sporazum o ukidanju viza koji je stupio na snagu.", []string{"Sporazum o ukidanju viza|agreement|0"}},
 		{"sr", "Strane pozdravljaju potpisivanje Memoranduma o razumevanju o saradnji u oblasti energetike.", []string{"Memoranduma o razumevanju o saradnji u oblasti energetike|mou|0"}},
+		{"sr", "Strane će zaključiti Sporazum o uzajamnom podsticanju i zaštiti ulaganja.", []string{"Sporazum o uzajamnom podsticanju i zaštiti ulaganja|agreement|0"}},
+		{"sr", "Стране ће закључити Споразум о подстицају и заштити улагања.", []string{"Споразум о подстицају и заштити улагања|agreement|0"}},
 		{"sr", "Strane će poštovati sporazum.", nil},
 		{"sr", "Srpska strana je spremna da realizuje Globalnu razvojnu inicijativu i Globalnu bezbednosnu inicijativu.", []string{"Globalnu razvojnu inicijativu|initiative|0", "Globalnu bezbednosnu inicijativu|initiative|0"}},
 		{"sr", "Српска страна подржава Глобалну развојну иницијативу.", []string{"Глобалну развојну иницијативу|initiative|0"}},

@@ -12,6 +12,7 @@ import (
 var latinVocabulary = Vocabulary{
 	Closing:       []string{"Done at", "equally authentic"},
 	Offices:       []string{"President", "Prime Minister", "For the Government of"},
+	SignsFor:      []string{"For", "On behalf of"},
 	Subjects:      []string{"The two sides"},
 	TitleWords:    []string{"joint statement", "memorandum", "agreement"},
 	MetaLines:     []string{"for immediate release"},
@@ -150,6 +151,7 @@ func FuzzParseLatin(f *testing.F) {
 	f.Add("FOR IMMEDIATE RELEASE\n\nJoint Statement\n\nSTRELSAU, 8 May 2024 – A. B.\n\nHeading Here\n\nI. X\n\nArticle 2\n\n(a) c.\n\n###")
 	f.Add("- - -\n\nIV. \n\nArticle \n\n8 May 2024\n\nDone at X on 8 May 2024.\nFor the Government of Y")
 	f.Add("U.S. No. 5 H.E. “Hope” – — … \n\n\n")
+	f.Add("The two sides agreed.\n\nFor the Republic of X     For Y\n(signed)\t(signed)\nAna B. Jr.    C de D\nPresident, x\tPresident")
 	f.Fuzz(func(t *testing.T, text string) {
 		l := Parse(text, latinVocabulary)
 		checkCoverage(t, text, l)

@@ -68,10 +68,13 @@ type Sentence struct {
 	Written string
 }
 
-// Signatory is a signature as laid out: the office line and the name line.
+// Signatory is a signature as laid out: the office line and the name line,
+// and the line naming whom the signatory signs for (For the Republic of
+// Serbia), where a spaced block gives one.
 type Signatory struct {
 	Title string
 	Name  string
+	For   string
 }
 
 // Layout is a parsed document.
@@ -100,6 +103,9 @@ type Vocabulary struct {
 	TitleEndings []string // endings of a document's title (联合声明, 协定)
 	Closing      []string // words of a closing formula (一式两份, 同等作准)
 	Offices      []string // words of a signatory's office (主席, 总统)
+	// SignsFor are the words that open a spaced signature block's line
+	// naming whom a signatory signs for (For, On behalf of, Za)
+	SignsFor     []string
 	NewsAgencies []string // agencies whose datelines frame a report (新华社)
 	Subjects     []string // words that open a sentence, never a heading (双方)
 
@@ -561,10 +567,10 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 	end := len(lines)
 	for end > 0 {
 		t := lines[end-1].text
-		if endsComplete(t) && !(p.v.Date != nil && p.isDatelineLine(t)) {
+		if endsComplete(t) && !(p.v.Date != nil && (p.isDatelineLine(t) || p.namesLine(lines, end-1))) {
 			break
 		}
-		if p.newsDateline(t) == t || p.isDatelineLine(t) || p.isOfficeLine(t) || p.isNameLine(t, lines, end-1) {
+		if p.newsDateline(t) == t || p.isDatelineLine(t) || p.signatureTail(lines, end-1) {
 			end--
 			continue
 		}
@@ -659,9 +665,19 @@ func (p *parser) isNameLine(s string, lines []line, i int) bool {
 	return near(i-1) || near(i+1)
 }
 
+// signatureTail reports whether a line at the end belongs to the signature
+// block: in a spaced script one of columns and names (signatures.go), else
+// a line of offices or of names beside one.
+func (p *parser) signatureTail(lines []line, i int) bool {
+	if p.v.Date != nil {
+		return p.signatureLine(lines, i)
+	}
+	return p.isOfficeLine(lines[i].text) || p.isNameLine(lines[i].text, lines, i)
+}
+
 // readTail reads the signature block and datelines.
 func (p *parser) readTail(tail []line) {
-	var offices, names []string
+	var offices, names, block []string
 	for _, l := range tail {
 		t := l.text
 		switch {
@@ -675,6 +691,10 @@ func (p *parser) readTail(tail []line) {
 			}
 		default:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleSignature, Text: t, Line: l.no})
+			if p.v.Date != nil {
+				block = append(block, t)
+				continue
+			}
 			// A field is an office (中华人民共和国主席) or a name (习近平):
 			// the block may set them in columns, in alternating lines, or
 			// side by side on one line.
@@ -689,6 +709,9 @@ func (p *parser) readTail(tail []line) {
 	}
 	for i := 0; i < len(offices) && i < len(names); i++ {
 		p.out.Signatories = append(p.out.Signatories, Signatory{Title: offices[i], Name: names[i]})
+	}
+	if len(block) > 0 {
+		p.out.Signatories = append(p.out.Signatories, readSpacedSignatures(p, block)...)
 	}
 }
 

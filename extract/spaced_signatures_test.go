@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// TestSpacedSignatures reads the signature blocks English and Serbian
+// statements end with, in the layouts they come in: columns set side by
+// side with wide gaps, one signatory after another, the name and the office
+// on one line, marks where the signatures were. The block gives the
+// signatories with their parties, and none of its lines is a sentence.
+func TestSpacedSignatures(t *testing.T) {
+	en, sr := newTestSpaced(t, "en"), newTestSpaced(t, "sr")
+	sig := func(name, title, party string) entente.Signatory {
+		return entente.Signatory{Name: name, Title: title, Party: party}
+	}
+	const (
+		enBody = "Joint Statement between the Republic of Serbia and the Republic of Kazakhstan\n\nBelgrade, 12 March 2025\n\n" +
+			"1. The two sides will conclude an agreement on visa exemption by the end of 2026.\n\n"
+		srBody = "Zajednička izjava Republike Srbije i Republike Kazahstan\n\nBeograd, 12. mart 2025. godine\n\n" +
+			"1. Strane će do kraja 2026. godine zaključiti Sporazum o ukidanju viza.\n\n"
+		cyBody = "Заједничка изјава Републике Србије и Републике Казахстан\n\nБеоград, 12. март 2025. године\n\n" +
+			"1. Стране ће до краја 2026. године закључити Споразум о укидању виза.\n\n"
+	)
+	enLast, srLast, cyLast := "The two sides will conclude an agreement on visa exemption by the end of 2026.",
+		"Strane će do kraja 2026. godine zaključiti Sporazum o ukidanju viza.",
+		"Стране ће до краја 2026. године закључити Споразум о укидању виза."
+	vucic, tokayev := sig("Aleksandar Vučić", "President", "RS"), sig("Kassym-Jomart Tokayev", "President", "KZ")
+	tests := []struct {
+		name, text, last string
+		want             []entente.Signatory
+	}{
+		{"columns: party, name, office", enBody +
+			"For the Republic of Serbia                For the Republic of Kazakhstan\n" +
+			"Aleksandar Vučić                          Kassym-Jomart Tokayev\n" +
+			"President                                 President\n",
+			enLast, []entente.Signatory{vucic, tokayev}},
+		{"columns set by tabs, with marks", enBody +
+			"For the Republic of Serbia\tFor the Republic of Kazakhstan\n(signed)\t(signed)\n" +
+			"Aleksandar Vučić\tKassym-Jomart Tokayev\nPresident\tPresident\n",
+			enLast, []entente.Signatory{vucic, tokayev}},
+		{"one after another: name, office naming the country", enBody +
+			"Aleksandar Vučić\nPresident of the Republic of Serbia\n\nKassym-Jomart Tokayev\nPresident of the Republic of Kazakhstan\n",
+			enLast, []entente.Signatory{sig("Aleksandar Vučić", "President of the Republic of Serbia", "RS"),
+				sig("Kassym-Jomart Tokayev", "President of the Republic of Kazakhstan", "KZ")}},
+		{"a name ending in a full stop", enBody +
+			"For the United States of America          For the Republic of Serbia\n" +
+			"Joseph R. Biden Jr.                       Aleksandar Vučić\n",
+			enLast, []entente.Signatory{sig("Joseph R. Biden Jr.", "For the United States of America", "US"),
+				sig("Aleksandar Vučić", "For the Republic of Serbia", "RS")}},
+		{"Serbian columns: office, name", srBody +
+			"Predsednik Republike Srbije                Predsednik Republike Kazahstan\n" +
+			"Aleksandar Vučić                           Kasim-Žomart Tokajev\n",
+			srLast, []entente.Signatory{sig("Aleksandar Vučić", "Predsednik Republike Srbije", "RS"),
+				sig("Kasim-Žomart Tokajev", "Predsednik Republike Kazahstan", "KZ")}},
+		{"Serbian one after another, name and office on one line", srBody +
+			"Za Republiku Srbiju\nAleksandar Vučić, predsednik\n\nZa Republiku Kazahstan\nKasim-Žomart Tokajev, predsednik\n",
+			srLast, []entente.Signatory{sig("Aleksandar Vučić", "predsednik", "RS"), sig("Kasim-Žomart Tokajev", "predsednik", "KZ")}},
+		{"Serbian Cyrillic, for a government", cyBody +
+			"За Владу Републике Србије\nАлександар Вучић\n\nЗа Владу Републике Казахстан\nКасим-Жомарт Токајев\n",
+			cyLast, []entente.Signatory{sig("Александар Вучић", "За Владу Републике Србије", "RS"),
+				sig("Касим-Жомарт Токајев", "За Владу Републике Казахстан", "KZ")}},
+		{"offices without names sign for no one, and are no sentence", cyBody +
+			"Председник Републике Србије                Председник Републике Казахстан\n",
+			cyLast, nil},
+		{"a last paragraph naming an office is a sentence", enBody +
+			"The President of Kazakhstan thanked the President of Serbia for the hospitality.\n",
+			"The President of Kazakhstan thanked the President of Serbia for the hospitality.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := sr
+			if tc.last == enLast || strings.HasPrefix(tc.last, "The ") {
+				x = en
+			}
+			got := x.Extract(tc.text)
+			d := got.Document
+			for _, s := range append([]entente.Signatory{{Party: "KZ"}, {Party: "RS"}}, tc.want...) {
+				if !slices.Contains(d.Parties, s.Party) {
+					t.Errorf("parties %v, not %s", d.Parties, s.Party)
+				}
+			}
+			if !slices.Equal(d.Signatories, tc.want) && len(d.Signatories)+len(tc.want) > 0 {
+				t.Errorf("signatories\n%+v, want\n%+v", d.Signatories, tc.want)
+			}
+			last := got.Sentences[len(got.Sentences)-1]
+			if last.Text != tc.last {
+				t.Errorf("last sentence %q, want %q", last.Text, tc.last)
+			}
+			for _, s := range got.Sentences {
+				if strings.Contains(s.Text, "Vučić") || strings.Contains(s.Text, "Вучић") {
+					t.Errorf("a signature read as sentence %s: %q", s.ID, s.Text)
+				}
+			}
+		})
+	}
+}
