@@ -62,6 +62,7 @@ type Spaced struct {
 	languages *phraseMatcher
 	langCodes []string
 	authentic *phraseMatcher
+	closing   *phraseMatcher // done at, equally authentic: a closing formula's words
 	placeLead *phraseMatcher
 	vocab     structure.Vocabulary
 	index     phraseIndex // which of the tables above a word may open a phrase of
@@ -204,11 +205,12 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.langCodes = append(x.langCodes, e.Value)
 	}
 	x.authentic = phrasesOf(t.Words("authentic"))
+	x.closing = phrasesOf(t.Words("closing"))
 	x.placeLead = phrasesOf(t.Words("place-lead"))
 	x.index.register(x.cues, x.countries.pm, x.joint, x.offices, x.heads, x.filler, x.own, x.areas,
 		x.deadlines, x.dates, x.months, x.docKinds, x.refs.heads, x.ents.mech, x.ents.proj,
 		x.ents.exclude, x.ents.demonym, x.ents.stop, x.ents.lead, x.ents.ends, x.languages,
-		x.authentic, x.placeLead)
+		x.authentic, x.closing, x.placeLead)
 	x.index.registerSets(x.prep, x.det, x.predict, x.that, x.joins, x.ents.inner, x.ents.complement,
 		x.ents.drop, x.refs.inner)
 	x.vocab = structure.Vocabulary{
@@ -335,6 +337,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 			if d := x.deadline(st); d != nil {
 				s.Deadline, s.Rationale.Deadline = &d.Text, d
 			}
+		}
+		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
+			x.closingFormula(st, &s)
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
@@ -753,6 +758,21 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 }
 
 // label reads one sentence: type, actors, strength, areas and deadline.
+// closingFormula makes a sentence of the closing section that holds a
+// closing formula's words (This Joint Statement is done in…, all texts
+// being equally authentic) a narrative: it records the signing, whatever
+// verb it has (is, are), as the Chinese 本声明…签订，一式两份 does. A
+// commitment stays one (the Parties shall settle any dispute…).
+func (x *Spaced) closingFormula(st *sentence, s *entente.Sentence) {
+	m, ok := x.closing.next(st.ws, 0, nil)
+	if !ok {
+		return
+	}
+	s.Type, s.Strength, s.Actors, s.Areas = entente.Narrative, "", []string{}, []string{}
+	s.Rationale.Type, s.Rationale.Strength = st.cue("narrative", m.Start, m.End), nil
+	s.Rationale.Actors, s.Rationale.Areas = nil, nil
+}
+
 func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sentence, sentenceReading) {
 	st.ments = x.mentions(st, parties)
 	r := x.classify(st, inherited)

@@ -21,11 +21,15 @@ type spacedRefs struct {
 	// između Kine i Srbije) run on in lower case after an opening word
 	// (o), up to a word that ends them (iz 2013. godine, potpisan, koji).
 	opens, stops *keyWords
+	// self are the words that make a head the document itself (This Joint
+	// Statement, the present Agreement): no citation
+	self *keyWords
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 	r := &spacedRefs{heads: newPhraseMatcher(), inner: newKeyWords(t.Words("reference-inner")),
-		opens: newKeyWords(t.Words("reference-open")), stops: newKeyWords(t.Words("reference-stop"))}
+		opens: newKeyWords(t.Words("reference-open")), stops: newKeyWords(t.Words("reference-stop")),
+		self: newKeyWords(t.Words("reference-self"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -86,6 +90,9 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		}
 		for a < m.Start && r.inner.has(&ws[a]) {
 			a++
+		}
+		if r.self.has(&ws[a]) || a > 0 && r.self.has(&ws[a-1]) {
+			continue // This Joint Statement is done in…: the document itself
 		}
 		b := m.End
 		// … on Trade and Investment, … between China and Serbia
