@@ -124,7 +124,7 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int) int {
 		return b
 	}
 	k := b + 1
-	for k < len(ws) && k-b <= 12 && !ws[k].Punct && !r.stops.has(&ws[k]) && !st.cueAt(k) {
+	for k < len(ws) && k-b <= 12 && !ws[k].Punct && !r.stops.has(&ws[k]) && !st.cueAt(k) && !r.nextTitle(ws, k) {
 		k++
 	}
 	for k > b+1 && r.inner.has(&ws[k-1]) {
@@ -134,6 +134,17 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int) int {
 		return b
 	}
 	return k
+}
+
+// nextTitle reports whether word k joins another title to the one at hand
+// (Inicijativu za globalni razvoj | i Globalnu bezbednosnu inicijativu): an
+// inner word followed within three words by an instrument's head.
+func (r *spacedRefs) nextTitle(ws []word, k int) bool {
+	if !r.inner.has(&ws[k]) || k+1 >= len(ws) {
+		return false
+	}
+	m, ok := r.heads.next(ws[:min(len(ws), k+5)], k+1, nil)
+	return ok && m.Start <= k+3
 }
 
 // sentenceCaseStart returns where a name in sentence case that ends in a

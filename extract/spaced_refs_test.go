@@ -25,6 +25,8 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Strane pozdravljaju potpisivanje Memoranduma o razumevanju o saradnji u oblasti energetike.", []string{"Memoranduma o razumevanju o saradnji u oblasti energetike|mou|0"}},
 		{"sr", "Strane će zaključiti Sporazum o uzajamnom podsticanju i zaštiti ulaganja.", []string{"Sporazum o uzajamnom podsticanju i zaštiti ulaganja|agreement|0"}},
 		{"sr", "Стране ће закључити Споразум о подстицају и заштити улагања.", []string{"Споразум о подстицају и заштити улагања|agreement|0"}},
+		{"sr", "Srpska strana podržava Inicijativu za globalni razvoj i Globalnu bezbednosnu inicijativu.", []string{"Inicijativu za globalni razvoj|initiative|0", "Globalnu bezbednosnu inicijativu|initiative|0"}},
+		{"sr", "Strane će primeniti Sporazum o saradnji i razmeni informacija.", []string{"Sporazum o saradnji i razmeni informacija|agreement|0"}},
 		{"sr", "Strane će poštovati sporazum.", nil},
 		{"en", "This Joint Statement is done in English and Serbian.", nil},
 		{"en", "This Memorandum of Understanding on Agriculture shall remain in force for five years.", nil},
