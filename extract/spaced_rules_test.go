@@ -32,6 +32,9 @@ func TestSpacedRules(t *testing.T) {
 		// committed to: an action, or a goal
 		{"en", "The leaders committed to working together on climate.", "commitment", "firm", parties, "committed to", ""},
 		{"en", "Serbia is committed to the principles of the UN Charter.", "position", "", []string{"RS"}, "is committed to", ""},
+		{"en", "We commit to expanding cooperation on critical minerals.", "commitment", "firm", parties, "commit to", ""},
+		{"en", "Serbia commits to hosting the next meeting of the Committee.", "commitment", "firm", []string{"RS"}, "commits to", ""},
+		{"en", "China commits to the principles of the UN Charter.", "position", "", []string{"CN"}, "commits to", ""},
 		// the undertaking clause decides, and its actor
 		{"en", "The Serbian side thanked China for its support, and the two sides will deepen cooperation.", "commitment", "firm", parties, "will", ""},
 		{"en", "Serbia will work with China to build the railway.", "commitment", "firm", []string{"RS"}, "will", ""},
