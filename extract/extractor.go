@@ -444,6 +444,10 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 			d.Text = string(rs[d.Start:d.End])
 			return d
 		}
+		if d := x.g.byYear(masked); d != nil {
+			d.Text = string(rs[d.Start:d.End])
+			return d
+		}
 	}
 	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
@@ -465,6 +469,26 @@ func (x *Extractor) yearTarget(rs []rune) *entente.Cue {
 		if end, _ := x.deadlines.LongestAt(rs, i+1); end > i+1 {
 			return &entente.Cue{Rule: "deadline date", Start: i - 5, End: i + 1}
 		}
+	}
+	return nil
+}
+
+// byYear reads "[by]YYYY年[period-end]" (到2030年实现…, 到2025年底): the year
+// the parties hold themselves to reaching. A 到 that closes a span of dates
+// (2021年到2025年) follows a date, and bounds nothing.
+func (g *grammar) byYear(rs []rune) *entente.Cue {
+	for i := 0; i+5 < len(rs); i++ {
+		if !g.isDate(rs[i], dBy) || i > 0 && (g.isDigit(rs[i-1]) || g.isDateUnit(rs[i-1])) {
+			continue
+		}
+		if !g.isDigit(rs[i+1]) || !g.isDigit(rs[i+2]) || !g.isDigit(rs[i+3]) || !g.isDigit(rs[i+4]) || !g.isDate(rs[i+5], dYear) {
+			continue
+		}
+		end := i + 6
+		if end < len(rs) && g.isDate(rs[end], dPeriodEnd) {
+			end++
+		}
+		return &entente.Cue{Rule: "deadline date", Start: i, End: end}
 	}
 	return nil
 }

@@ -100,13 +100,14 @@ const (
 	dAt
 	dPhase
 	dWithin
+	dBy
 	dRoles // the number of codes, 0 included
 )
 
 // dateRoleNames are the roles as the table writes them.
 var dateRoleNames = map[string]dateRoleCode{
 	"year": dYear, "month": dMonth, "day": dDay, "before": dBefore, "link": dLink,
-	"period-end": dPeriodEnd, "at": dAt, "phase": dPhase, "within": dWithin,
+	"period-end": dPeriodEnd, "at": dAt, "phase": dPhase, "within": dWithin, "by": dBy,
 }
 
 func newGrammar(t *lexicon.Table) (*grammar, error) {

@@ -122,6 +122,10 @@ func TestDeadlines(t *testing.T) {
 		"双方愿确保该港于2028年如期投入运营。":   "于2028年", // a year held to by a deadline word
 		"双方将于2029年开展第二阶段合作。":     "",       // a year alone is no deadline
 		"双方高度评价项目如期建成。":          "",       // an appraisal has no deadline
+		"双方同意到2030年实现双边贸易额翻番。":   "到2030年", // the year a target is to be reached
+		"双方将力争到2025年底建成示范园。":     "到2025年底",
+		"双方将落实2021年到2025年合作规划。":  "", // the end of a span of years
+		"双方将邀请对方代表团到访。":          "",
 	}
 	for text, want := range tests {
 		s := mustLabel(t, x, text, []string{"CN", "TH"}, []string{"CN", "TH"})
