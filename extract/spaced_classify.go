@@ -730,6 +730,12 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 				return
 			}
 			subj := x.subjectOfSpaced(st, i+1, c.Start, inherited)
+			if subj.kind == subjOmitted && x.lang == "sr" {
+				// Serbian may set the subject after the modal (da će
+				// trgovinska razmena nastaviti da raste: trade, no party;
+				// da će obe strane nastaviti…), up to the verb it governs
+				subj = x.subjectAfterModal(st, j, cl.end, inherited)
+			}
 			if subj.kind == subjOmitted && x.lang == "sr" && r.subject.kind != subjForeign {
 				// smatraju da će…: Serbian leaves out a subject that stays
 				subj = r.subject
@@ -746,6 +752,22 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 		}
 		return
 	}
+}
+
+// subjectAfterModal reads the subject between the modal cue j and the next
+// predicate of the clause (its verb); omitted when no predicate follows
+// within the clause, or nothing stands between the two.
+func (x *Spaced) subjectAfterModal(st *sentence, j, end int, inherited []string) subject {
+	c := st.cues[j]
+	for _, v := range st.cues[j+1:] {
+		if v.Start >= end {
+			break
+		}
+		if v.Start >= c.End && v.Kind.has(sPredicate) {
+			return x.subjectOfSpaced(st, c.End, v.Start, inherited)
+		}
+	}
+	return subject{kind: subjOmitted}
 }
 
 // resolveSpaced turns clause readings into the sentence's labels.

@@ -82,6 +82,14 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Стране ће у року од пет година изградити луку.", "commitment", "firm", parties, "ће", "у року од пет година"},
 		{"sr", "Strane će što pre obnoviti direktne letove.", "commitment", "firm", parties, "će", "što pre"},
 		{"sr", "Strane smatraju da je poseta bila veliki uspeh.", "appraisal", "", parties, "smatraju", ""},
+		// a view of what another subject will do, after the modal; the
+		// parties' own undertaking in a view, named there or left out
+		{"sr", "Strane smatraju da će trgovinska razmena nastaviti da raste.", "position", "", parties, "smatraju", ""},
+		{"sr", "Стране очекују да ће трговинска размена наставити да расте.", "position", "", parties, "очекују да", ""},
+		{"sr", "Strane smatraju da će obe strane nastaviti saradnju.", "commitment", "firm", parties, "će", ""},
+		{"sr", "Strane smatraju da će nastaviti saradnju u oblasti energetike.", "commitment", "firm", parties, "će", ""},
+		{"sr", "Strane su saglasne da je potrebno dalje unapređivati saradnju.", "position", "", parties, "su saglasne da", ""},
+		{"sr", "Strane će razmotriti mogućnost otvaranja direktne avio-linije.", "commitment", "intent", parties, "će razmotriti", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
