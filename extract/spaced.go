@@ -63,6 +63,7 @@ type Spaced struct {
 	langCodes []string
 	authentic *phraseMatcher
 	closing   *phraseMatcher // done at, equally authentic: a closing formula's words
+	visitTo   *keyWords      // welcomed the President … to (Washington): a visit
 	placeLead *phraseMatcher
 	vocab     structure.Vocabulary
 	index     phraseIndex // which of the tables above a word may open a phrase of
@@ -206,6 +207,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	x.authentic = phrasesOf(t.Words("authentic"))
 	x.closing = phrasesOf(t.Words("closing"))
+	x.visitTo = newKeyWords(t.Words("visit-to"))
 	x.placeLead = phrasesOf(t.Words("place-lead"))
 	x.index.register(x.cues, x.countries.pm, x.joint, x.offices, x.heads, x.filler, x.own, x.areas,
 		x.deadlines, x.dates, x.months, x.docKinds, x.refs.heads, x.ents.mech, x.ents.proj,
@@ -758,6 +760,61 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 }
 
 // label reads one sentence: type, actors, strength, areas and deadline.
+// hostsVisitor returns the evidence that an appraisal's verb, the cue at
+// rune offset at, welcomes a visitor to a place (President Biden welcomed
+// Prime Minister Kishida Fumio to Washington): an office and the name after
+// it, then a word of [visit-to] and a capitalised place. That tells the
+// visit, a narrative, as "hosted" does; a welcome of the visitor's
+// proposal or visit (President Xi's visit to Serbia) stays an appraisal.
+func (x *Spaced) hostsVisitor(st *sentence, at int) *entente.Cue {
+	k := 0
+	for k < len(st.ws) && st.ws[k].Start != at {
+		k++
+	}
+	c := -1
+	for i := range st.cues {
+		if st.cues[i].Start == k {
+			c = i
+			break
+		}
+	}
+	if c < 0 {
+		return nil
+	}
+	b := st.cues[c].End
+	e := b
+	for e < len(st.ws) && x.det.has(&st.ws[e]) {
+		e++
+	}
+	var office *smention
+	for i := range st.ments {
+		if m := &st.ments[i]; m.Start >= b && m.Start <= e && m.Kind == mOffice {
+			office = &st.ments[i]
+			break
+		}
+	}
+	if office == nil {
+		return nil
+	}
+	for j := office.End; j < len(st.ws) && j <= office.End+5; j++ {
+		w := &st.ws[j]
+		if x.visitTo.has(w) {
+			p := j + 1
+			for p < len(st.ws) && x.det.has(&st.ws[p]) {
+				p++
+			}
+			if p < len(st.ws) && st.ws[p].Upper && !st.ws[p].Punct {
+				return st.cue("narrative", k, j+1)
+			}
+			return nil
+		}
+		if w.Punct || !w.Upper || strings.ContainsAny(w.Key, "'’") {
+			return nil // not a name: the visitor's proposal, visit or country
+		}
+	}
+	return nil
+}
+
 // closingFormula makes a sentence of the closing section that holds a
 // closing formula's words (This Joint Statement is done in…, all texts
 // being equally authentic) a narrative: it records the signing, whatever
@@ -784,6 +841,11 @@ func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sente
 		s.Actors = []string{}
 	}
 	s.Rationale = entente.Rationale{Type: r.typeCue, Strength: r.strengthCue, Actors: r.actorCues, Clauses: r.clauses}
+	if s.Type == entente.Appraisal && r.typeCue != nil {
+		if c := x.hostsVisitor(st, r.typeCue.Start); c != nil {
+			s.Type, s.Actors, s.Rationale.Type, s.Rationale.Actors = entente.Narrative, []string{}, c, nil
+		}
+	}
 	if s.Type != entente.Narrative {
 		s.Areas, s.Rationale.Areas = x.findAreas(st)
 	}

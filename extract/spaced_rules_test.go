@@ -39,6 +39,11 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Serbian side thanked China for its support, and the two sides will deepen cooperation.", "commitment", "firm", parties, "will", ""},
 		{"en", "Serbia will work with China to build the railway.", "commitment", "firm", []string{"RS"}, "will", ""},
 		{"en", "The President of the Republic of Serbia will visit China next year.", "commitment", "firm", []string{"RS"}, "will", ""},
+		// a welcome of a visitor to a place tells the visit; of the visit, appraises it
+		{"en", "President Biden welcomed Prime Minister Kishida Fumio to Washington for an Official Visit.", "narrative", "", nil, "welcomed Prime Minister Kishida Fumio to", ""},
+		{"en", "The President welcomed His Majesty King Abdullah II to the White House.", "narrative", "", nil, "welcomed His Majesty King Abdullah II to", ""},
+		{"en", "The Serbian side welcomed President Xi's state visit to Serbia.", "appraisal", "", []string{"RS"}, "welcomed", ""},
+		{"en", "The two sides welcomed President Xi's proposal to the summit.", "appraisal", "", parties, "welcomed", ""},
 		// views, appraisals, predictions
 		{"en", "The two sides noted that trade between China and Serbia will grow.", "position", "", parties, "noted that", ""},
 		{"en", "The two leaders instructed their ministers to prepare a plan on energy.", "commitment", "firm", parties, "instructed their", ""},
