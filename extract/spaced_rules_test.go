@@ -179,6 +179,8 @@ func FuzzSpacedExtract(f *testing.F) {
 	f.Add("Заједничка изјава\n\n1. Две стране ће сарађивати до краја 2025. године.\n\nУ Београду, 8. маја 2024.")
 	f.Add("U.S. H.E. No. 5 Art. 3 e.g. ... , ; : “ ” - – —\n\n\n")
 	f.Add("Strane će uložiti u bezbednost na pruzi i omogućiti naučnicima boravak u Americi.")
+	f.Add("President Biden welcomed His Majesty King X to the White House. This Joint Statement is done in English, all texts being equally authentic.\n\nFor the Republic of Serbia     For Y\nAna Jr.\tB C, President")
+	f.Add("Strane smatraju da će trgovinska razmena nastaviti. Srpska strana podržava Inicijativu za globalni razvoj i Globalnu inicijativu.")
 	var xs []*Spaced
 	for _, lang := range []string{"en", "sr"} {
 		x, err := NewSpaced(lang)
