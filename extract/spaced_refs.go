@@ -103,7 +103,9 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 			}
 		}
 		if b == m.End {
-			b = r.sentenceCaseEnd(st, b)
+			// only a language whose titles run in sentence case (its opening
+			// words) reads on past a head of several words
+			b = r.sentenceCaseEnd(st, b, len(r.opens.keys) > 0 && m.End-m.Start > 1)
 		}
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
@@ -116,11 +118,13 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 
 // sentenceCaseEnd returns where a title written in sentence case ends when
 // an opening word follows its head at b (Sporazum | o slobodnoj trgovini
-// između Kine i Srbije): at punctuation, a word that ends titles, a cue of
-// the sentence, or twelve words on; b when none follows.
-func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int) int {
+// između Kine i Srbije), or any inner word a head of several words
+// (Memorandum o razumevanju | u oblasti poljoprivrede): at punctuation, a
+// word that ends titles, a cue of the sentence, or twelve words on; b when
+// none follows.
+func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int, longHead bool) int {
 	ws := st.ws
-	if b+1 >= len(ws) || ws[b].Punct || !r.opens.has(&ws[b]) || ws[b+1].Punct {
+	if b+1 >= len(ws) || ws[b].Punct || ws[b+1].Punct || !(r.opens.has(&ws[b]) || longHead && r.inner.has(&ws[b])) {
 		return b
 	}
 	k := b + 1
