@@ -18,6 +18,7 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The two sides will hold the third session of the Joint Committee next year.", []string{"Joint Committee"}, nil},
 		{"en", "The two sides held the Strategic Partnership Dialogue on June 1, 2022.", []string{"Strategic Partnership Dialogue"}, nil},
 		{"en", "The Joint Committee on Trade will meet in May.", []string{"Joint Committee on Trade"}, nil},
+		{"en", "We welcome the establishment of the Nuclear Consultative Group.", []string{"Nuclear Consultative Group"}, nil},
 		{"en", "They praised the Serbia–Hungary Intergovernmental Committee for Transport and Energy.", []string{"Serbia–Hungary Intergovernmental Committee for Transport and Energy"}, nil},
 		{"en", "The Kenya–Serbia strategic dialogue mechanism met in Nairobi.", []string{"Kenya–Serbia strategic dialogue mechanism"}, nil},
 		{"en", "The sides agreed to finish the Pančevo–Vršac railway and the Niš–Pristina motorway.", nil, []string{"Pančevo–Vršac railway", "Niš–Pristina motorway"}},

@@ -45,6 +45,7 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Serbian side welcomed President Xi's state visit to Serbia.", "appraisal", "", []string{"RS"}, "welcomed", ""},
 		{"en", "The two sides welcomed President Xi's proposal to the summit.", "appraisal", "", parties, "welcomed", ""},
 		// views, appraisals, predictions
+		{"en", "The two countries have a shared interest in a stable Indo-Pacific.", "position", "", parties, "have a shared interest", ""},
 		{"en", "The two sides noted that trade between China and Serbia will grow.", "position", "", parties, "noted that", ""},
 		{"en", "The two leaders instructed their ministers to prepare a plan on energy.", "commitment", "firm", parties, "instructed their", ""},
 		{"sr", "Predsednici su zadužili ministre da pripreme plan saradnje.", "commitment", "firm", parties, "zadužili", ""},
