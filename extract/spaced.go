@@ -307,6 +307,8 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector()
 	ents := newEntityCollector()
+	ppl := newPeople()
+	ppl.signatories(out.Document.Signatories)
 	ids := sentenceIDs(len(lay.Sentences))
 	for i, ls := range lay.Sentences {
 		var id string
@@ -329,6 +331,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 			inherited = parties
 		}
 		st := x.newSentenceIn(ls.Text, buf)
+		st.people = ppl
 		s, r := x.label(st, parties, inherited)
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
@@ -408,6 +411,9 @@ type sentence struct {
 	reads []sreading
 	// evidence gives the document's cues their memory (nil: each its own)
 	evidence *cueSlab
+	// people are the leaders' names the document has given a party so
+	// far (nil: none are learnt, a sentence read alone)
+	people *people
 }
 
 // cueSlab hands out the evidence cues of documents from chunks: a
@@ -642,6 +648,7 @@ func (buf *sentenceBuf) begin(s string, rs []rune, ws []word) *sentence {
 	st.ments = st.ments[:0]
 	st.found = st.found[:0]
 	st.cls = st.cls[:0]
+	st.people = nil // the document's reader sets its own
 	return st
 }
 
@@ -796,7 +803,7 @@ func (x *Spaced) hostsVisitor(st *sentence, at int) *entente.Cue {
 	if office == nil {
 		return nil
 	}
-	for j := office.End; j < len(st.ws) && j <= office.End+5; j++ {
+	for j := office.End; j < len(st.ws) && j <= office.End+10; j++ {
 		w := &st.ws[j]
 		if x.visitTo.has(w) {
 			p := j + 1
@@ -808,11 +815,33 @@ func (x *Spaced) hostsVisitor(st *sentence, at int) *entente.Cue {
 			}
 			return nil
 		}
+		if e := x.countryAfterPrep(st, j); e > j {
+			j = e - 1 // President Yoon Suk Yeol of the Republic of Korea
+			continue
+		}
 		if w.Punct || !w.Upper || strings.ContainsAny(w.Key, "'’") {
 			return nil // not a name: the visitor's proposal, visit or country
 		}
 	}
 	return nil
+}
+
+// countryAfterPrep returns the end of a country named after a preposition
+// at word j (of the Republic of Korea), or j when none is.
+func (x *Spaced) countryAfterPrep(st *sentence, j int) int {
+	if !x.prep.has(&st.ws[j]) {
+		return j
+	}
+	k := j + 1
+	for k < len(st.ws) && x.det.has(&st.ws[k]) {
+		k++
+	}
+	for _, m := range st.ments {
+		if m.Start == k && m.Kind == mCountry {
+			return m.End
+		}
+	}
+	return j
 }
 
 // closingFormula makes a sentence of the closing section that holds a
@@ -844,6 +873,9 @@ func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sente
 	if s.Type == entente.Appraisal && r.typeCue != nil {
 		if c := x.hostsVisitor(st, r.typeCue.Start); c != nil {
 			s.Type, s.Actors, s.Rationale.Type, s.Rationale.Actors = entente.Narrative, []string{}, c, nil
+			if st.people != nil {
+				st.people.host(x, st, parties)
+			}
 		}
 	}
 	if s.Type != entente.Narrative {

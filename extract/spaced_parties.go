@@ -241,6 +241,10 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			continue // Serbian writes offices in lower case (predsednik Vučić)
 		}
 		codes := x.officeCodes[m.Payload]
+		if st.people != nil {
+			// out holds the sentence's countries by now
+			codes = st.people.officeCodes(x, st, m.Start, m.End, codes, out)
+		}
 		out = append(out, smention{Start: m.Start, End: m.End, Codes: codes, Kind: mOffice})
 	}
 	sortMentions(out)

@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/entente/entente"
+)
+
+// A statement names its leaders in full once, with their country
+// (President of the Republic of Korea Yoon Suk Yeol, Prime Minister Kishida
+// Fumio of Japan, predsednik Srbije Aleksandar Vučić) or in its signature
+// block, and then by office and name alone (President Yoon reaffirmed…).
+// The office alone names no party when several may hold it, so the later
+// mention would stand for all the parties; people remembers, for one
+// document, each name's words with the party they were first given, so
+// that "President Yoon" is the Republic of Korea's.
+
+// people maps the words of the names read in a document (folded keys) to
+// their party's codes; a word given two parties names neither.
+type people struct {
+	codes map[string][]string
+}
+
+func newPeople() *people { return &people{codes: map[string][]string{}} }
+
+// learnName records the words of a name written as text (a signatory's).
+func (p *people) learnName(name string, codes []string) {
+	for _, f := range strings.Fields(name) {
+		p.learnKey(strings.ToLower(strings.Trim(f, ",")), codes)
+	}
+}
+
+func (p *people) learnKey(k string, codes []string) {
+	if !nameKey(k) || len(codes) == 0 {
+		return
+	}
+	old, ok := p.codes[k]
+	switch {
+	case !ok:
+		p.codes[k] = slices.Clone(codes)
+	case old != nil && !slices.Equal(old, codes):
+		p.codes[k] = nil // two people of two parties share it
+	}
+}
+
+// nameKey reports whether a word can tell a person: not an initial or an
+// abbreviation (R., Jr.), two letters or more (Xi).
+func nameKey(k string) bool {
+	return len(k) >= 2 && !strings.ContainsAny(k, ".")
+}
+
+// signatories learns the names of a signature block.
+func (p *people) signatories(ss []entente.Signatory) {
+	for _, s := range ss {
+		if s.Party != "" {
+			p.learnName(s.Name, []string{s.Party})
+		}
+	}
+}
+
+// officeCodes returns the codes of the office mention [a, b) of st, whose
+// own codes are codes (nil: any party's office): its country named beside
+// it and its holder's name after it, learnt; or, with no country, the
+// party learnt for that name. ments are the sentence's country mentions.
+func (p *people) officeCodes(x *Spaced, st *sentence, a, b int, codes []string, ments []smention) []string {
+	ws := st.ws
+	country := func(at int) *smention {
+		for at < len(ws) && x.det.has(&ws[at]) {
+			at++ // of the Republic of Korea
+		}
+		for i := range ments {
+			if ments[i].Start == at && ments[i].Kind == mCountry {
+				return &ments[i]
+			}
+		}
+		return nil
+	}
+	// the country right after the office (predsednik Srbije), or after
+	// its preposition (President of the Republic of Korea)
+	n := b
+	c := country(b)
+	if c == nil && b < len(ws) && x.prep.has(&ws[b]) {
+		c = country(b + 1)
+	}
+	if c != nil {
+		n = c.End
+	}
+	e := nameEnd(x, st, n, len(ws))
+	for k := n; k < e; k++ {
+		if country(k) != nil {
+			e = k
+		}
+	}
+	// Prime Minister Kishida Fumio of Japan
+	if c == nil && e > n && e+1 < len(ws) && x.prep.has(&ws[e]) {
+		c = country(e + 1)
+	}
+	if len(codes) == 0 && c != nil {
+		codes = c.Codes
+	}
+	if len(codes) > 0 {
+		for i := n; i < e; i++ {
+			p.learnKey(ws[i].Key, codes)
+		}
+		return codes
+	}
+	for i := n; i < e; i++ {
+		if got := p.codes[ws[i].Key]; got != nil {
+			return got
+		}
+	}
+	return nil
+}
+
+// host learns the party of the leader who welcomes another to a place
+// (President Joseph R. Biden, Jr. welcomed President Yoon Suk Yeol of the
+// Republic of Korea to the White House): between two parties, the host is
+// the party the visitor is not. The first office of the sentence is the
+// host's, the next the visitor's (hostsVisitor has read them).
+func (p *people) host(x *Spaced, st *sentence, parties []string) {
+	var offices []*smention
+	for i := range st.ments {
+		if st.ments[i].Kind == mOffice {
+			offices = append(offices, &st.ments[i])
+		}
+	}
+	if len(parties) != 2 || len(offices) != 2 || len(offices[0].Codes) > 0 || len(offices[1].Codes) != 1 {
+		return
+	}
+	visitor := offices[1].Codes[0]
+	if !slices.Contains(parties, visitor) {
+		return
+	}
+	other := parties[0]
+	if other == visitor {
+		other = parties[1]
+	}
+	ws := st.ws
+	for i := offices[0].End; i < nameEnd(x, st, offices[0].End, offices[1].Start); i++ {
+		p.learnKey(ws[i].Key, []string{other})
+	}
+}
+
+// nameEnd returns where a name that may begin at word a ends (before b):
+// up to four capitalised words, the full stop of an initial among them
+// (Joseph R. Biden); a when none begins there.
+func nameEnd(x *Spaced, st *sentence, a, b int) int {
+	ws := st.ws
+	e, words := a, 0
+	for e < b && words < 4 {
+		w := &ws[e]
+		switch {
+		case w.Punct && w.Key == "." && e > a && len([]rune(ws[e-1].Key)) == 1:
+			e++ // the full stop of an initial
+		case !w.Punct && w.Upper && !x.det.has(w):
+			e++
+			words++
+		default:
+			return e
+		}
+	}
+	return e
+}

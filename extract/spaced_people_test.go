@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSpacedPeople: a leader named once with a country (after the office,
+// after the name, in the signature block, or as the host of a visitor of
+// the other party) is that party's when named later by office and name
+// alone; a name never given a party stands, as before, for the parties.
+func TestSpacedPeople(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             map[string][]string // sentence id → actors
+	}{
+		{"a visitor of the other party, and the host", "en",
+			"Joint Statement of the United States and the Republic of Korea\n\n" +
+				"President Joseph R. Biden, Jr. welcomed President Yoon Suk Yeol of the Republic of Korea to the White House.\n\n" +
+				"President Yoon will expand the Republic of Korea's contribution to regional security.\n\n" +
+				"President Biden reaffirmed that the alliance is ironclad.\n\n" +
+				"President Kim will visit Seoul.\n",
+			map[string][]string{"s2": {"KR"}, "s3": {"US"}, "s4": {"KR", "US"}}},
+		{"the country after the name", "en",
+			"Joint Statement of the United States and Japan\n\n" +
+				"The President met Prime Minister Kishida Fumio of Japan in Washington.\n\n" +
+				"Prime Minister Kishida will host the next summit in Tokyo.\n",
+			map[string][]string{"s2": {"JP"}}},
+		{"Serbian, the country after the office", "sr",
+			"Zajednička izjava Republike Srbije i Narodne Republike Kine\n\n" +
+				"Predsednik Srbije Aleksandar Vučić i predsednik Kine Si Đinping održali su razgovore u Beogradu.\n\n" +
+				"Predsednik Vučić će posetiti Kinu naredne godine.\n\n" +
+				"Predsednik Si će podržati Ekspo 2027.\n",
+			map[string][]string{"s2": {"RS"}, "s3": {"CN"}}},
+		{"the signature block", "en",
+			"Joint Statement between the Republic of Serbia and the Republic of Kazakhstan\n\n" +
+				"1. President Vučić will attend the Expo in Astana.\n\n" +
+				"For the Republic of Serbia                For the Republic of Kazakhstan\n" +
+				"Aleksandar Vučić                          Kassym-Jomart Tokayev\n",
+			map[string][]string{"s1": {"RS"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := newTestSpaced(t, tc.lang).Extract(tc.text)
+			for _, s := range got.Sentences {
+				want, ok := tc.want[s.ID]
+				if ok && !slices.Equal(s.Actors, want) {
+					t.Errorf("%s %q: actors %v, want %v", s.ID, s.Text, s.Actors, want)
+				}
+			}
+		})
+	}
+}
