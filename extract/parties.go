@@ -111,7 +111,22 @@ func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
 	for _, w := range x.table.Words("party-joint") {
 		add(w, codes)
 	}
-	suffixes := x.table.Words("party-suffix")
+	// 我国, 我方: the party that writes in Chinese, when the document has
+	// exactly one of those the entry names (CN in Beijing's statements,
+	// TW in Taipei's)
+	for _, e := range x.table.Entries("party-self") {
+		var own []string
+		for _, c := range strings.Fields(e.Value) {
+			if slices.Contains(codes, c) {
+				own = append(own, c)
+			}
+		}
+		if len(own) == 1 {
+			add(e.Text, own)
+		}
+	}
+	// 塞方, and 巴國 as Taipei writes a partner's short form
+	suffixes := append(slices.Clip(x.table.Words("party-suffix")), x.table.Words("party-country")...)
 	var shorts []string
 	for _, c := range codes {
 		one := []string{c}

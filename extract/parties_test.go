@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -45,5 +46,29 @@ func TestPartiesFromSides(t *testing.T) {
 	s := r.Sentences[0]
 	if s.Type != "commitment" || !slices.Equal(s.Actors, []string{"CN"}) || s.Deadline == nil || *s.Deadline != "未来三年内" {
 		t.Errorf("first sentence %s %v deadline %v, want a commitment of CN within 未来三年内", s.Type, s.Actors, s.Deadline)
+	}
+}
+
+// TestWriterAndCountryForms: 我国 is the party that writes in Chinese
+// among the document's (TW in Taipei's communiqués, CN in Beijing's), and
+// none where neither is a party; a partner's short form before 国 is that
+// partner (巴国), as 巴方 is.
+func TestWriterAndCountryForms(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text    string
+		parties []string
+		actors  string
+	}{
+		{"我国将协助巴国推动智慧医疗计划。", []string{"PY", "TW"}, "TW"},
+		{"我国将同塞方加强合作。", []string{"CN", "RS"}, "CN"},
+		{"巴国将派遣代表团访问台湾。", []string{"PY", "TW"}, "PY"},
+		{"我国将派遣代表团。", []string{"HU", "RS"}, "HU,RS"}, // no writer among the parties: 我国 names none of them
+	}
+	for _, tc := range tests {
+		s := mustLabel(t, x, tc.text, tc.parties, tc.parties)
+		if got := strings.Join(s.Actors, ","); got != tc.actors {
+			t.Errorf("%s (%v): actors %s, want %s", tc.text, tc.parties, got, tc.actors)
+		}
 	}
 }

@@ -126,6 +126,7 @@ func TestDeadlines(t *testing.T) {
 		"双方将力争到2025年底建成示范园。":     "到2025年底",
 		"双方将落实2021年到2025年合作规划。":  "", // the end of a span of years
 		"双方将邀请对方代表团到访。":          "",
+		"双方同意尽速召开联委会会议。":         "尽速",
 	}
 	for text, want := range tests {
 		s := mustLabel(t, x, text, []string{"CN", "TH"}, []string{"CN", "TH"})

@@ -36,6 +36,7 @@ func TestDueRules(t *testing.T) {
 		{"a year in Chinese digits", "二〇二六年底前", "工程将于二〇二六年底前竣工。", signed, "2026-12-31", entente.PrecisionYear, false, false},
 		{"a month in Chinese", "2025年十一月前", "双方将于2025年十一月前商定方案。", signed, "2025-11-30", entente.PrecisionMonth, false, false},
 		{"as soon as possible", "尽快", "双方将尽快启动自贸协定谈判。", signed, "", entente.PrecisionOpen, true, false},
+		{"as soon as possible, Taipei's word", "儘速", "雙方同意儘速召開混合委員會。", signed, "", entente.PrecisionOpen, true, false},
 		{"on schedule", "按期", "双方将确保项目按期完工。", signed, "", entente.PrecisionOpen, false, true},
 		{"relative without a signing date", "年内", "双方将在年内签署协议。", "", "", entente.PrecisionOpen, false, false},
 		{"a named year needs no signing date", "2025年底前", "双方将于2025年底前完成。", "", "2025-12-31", entente.PrecisionYear, false, false},
