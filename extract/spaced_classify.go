@@ -601,11 +601,17 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 	k := c.Kind
 	switch {
 	case r.subject.kind == subjPrediction:
-		if k.has(cFirm) {
+		switch {
+		case k.has(cNarrative):
+			// this Memorandum shall enter into force: a formula of it
+			r.reading, r.rule = rNarrative, "narrative"
+		case k.has(cFirm):
 			r.reading, r.rule = rWeakAppraisal, "prediction"
 		}
 	case r.subject.kind == subjForeign:
 		switch {
+		case k.has(cNarrative):
+			r.reading, r.rule = rNarrative, "narrative"
 		case k.has(cFirm) && !k.has(sNoun):
 			r.reading, r.rule = rWeakAppraisal, "prediction"
 		case k.has(cShould):

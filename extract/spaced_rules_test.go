@@ -44,6 +44,10 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The President welcomed His Majesty King Abdullah II to the White House.", "narrative", "", nil, "welcomed His Majesty King Abdullah II to", ""},
 		{"en", "The Serbian side welcomed President Xi's state visit to Serbia.", "appraisal", "", []string{"RS"}, "welcomed", ""},
 		{"en", "The two sides welcomed President Xi's proposal to the summit.", "appraisal", "", parties, "welcomed", ""},
+		// an instrument's entry into force is a formula of it, as 本谅解备忘录自签署之日起生效
+		{"en", "This Memorandum of Understanding shall enter into force on the date of its signature.", "narrative", "", nil, "shall enter into force", ""},
+		{"sr", "Ovaj memorandum stupa na snagu danom potpisivanja i ostaje na snazi pet godina.", "narrative", "", nil, "stupa na snagu", ""},
+		{"en", "The Parties will work to ensure that the Agreement enters into force soon.", "commitment", "firm", parties, "will", ""},
 		// views, appraisals, predictions
 		{"en", "The two countries have a shared interest in a stable Indo-Pacific.", "position", "", parties, "have a shared interest", ""},
 		{"en", "The two sides noted that trade between China and Serbia will grow.", "position", "", parties, "noted that", ""},
