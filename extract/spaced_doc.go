@@ -403,15 +403,29 @@ func (x *Spaced) document(c *lineWords, lay *structure.Layout, d *entente.Docume
 	for _, s := range lay.Signatories {
 		found = append(found, x.countryCodes(c, s.Title+" "+s.For)...)
 	}
+	if strings.Contains(lay.Title, "-") {
+		// the EU-China Summit, China-Serbia Relations: a compound of two
+		// names, which a sentence's words keep whole (the China-EU
+		// Agreement is no subject), names the parties in a title
+		found = append(found, x.countryCodes(nil, strings.ReplaceAll(lay.Title, "-", " "))...)
+	}
 	d.Parties = unionCodes(found)
 	if len(d.Parties) < 2 {
 		// a title without the parties (Joint Statement by President…):
-		// the opening sentences name them
+		// the opening sentences name them, in the preamble
 		for i, s := range lay.Sentences {
 			if len(d.Parties) >= 2 || s.Section != entente.SectionPreamble || i >= 6 {
 				break
 			}
 			d.Parties = unionCodes(d.Parties, x.countryCodes(c, s.Text))
+		}
+		// or, in a text that opens with its numbered points, the first
+		// point when it names two (1. The European Union and China held…):
+		// a later one names the topics (Ukraine, Moldova), not the parties
+		if len(d.Parties) < 2 && len(lay.Sentences) > 0 && lay.Sentences[0].Section != entente.SectionPreamble {
+			if first := x.countryCodes(c, lay.Sentences[0].Text); len(first) >= 2 {
+				d.Parties = unionCodes(d.Parties, first)
+			}
 		}
 	}
 	if d.Parties == nil {

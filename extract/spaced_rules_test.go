@@ -50,6 +50,7 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Parties will work to ensure that the Agreement enters into force soon.", "commitment", "firm", parties, "will", ""},
 		// views, appraisals, predictions
 		{"en", "The two countries have a shared interest in a stable Indo-Pacific.", "position", "", parties, "have a shared interest", ""},
+		{"en", "The Serbian side raised its concerns about the trade imbalance.", "position", "", []string{"RS"}, "raised its concerns", ""},
 		{"en", "The two sides noted that trade between China and Serbia will grow.", "position", "", parties, "noted that", ""},
 		{"en", "The two leaders instructed their ministers to prepare a plan on energy.", "commitment", "firm", parties, "instructed their", ""},
 		{"sr", "Predsednici su zadužili ministre da pripreme plan saradnje.", "commitment", "firm", parties, "zadužili", ""},
