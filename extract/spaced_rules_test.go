@@ -92,6 +92,8 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane će otvoriti konzulat do kraja 2025. godine.", "commitment", "firm", parties, "će", "do kraja 2025. godine"},
 		{"sr", "Стране ће у року од пет година изградити луку.", "commitment", "firm", parties, "ће", "у року од пет година"},
 		{"sr", "Strane će što pre obnoviti direktne letove.", "commitment", "firm", parties, "će", "što pre"},
+		{"sr", "Strane će bez odlaganja otvoriti generalni konzulat.", "commitment", "firm", parties, "će", "bez odlaganja"},
+		{"en", "The two sides will sign the agreement at the earliest possible date.", "commitment", "firm", parties, "will", "at the earliest possible date"},
 		{"sr", "Strane smatraju da je poseta bila veliki uspeh.", "appraisal", "", parties, "smatraju", ""},
 		// a view of what another subject will do, after the modal; the
 		// parties' own undertaking in a view, named there or left out
