@@ -134,10 +134,14 @@ func TestSignInFlood(t *testing.T) {
 	if int(busiest.Load()) > checks {
 		t.Errorf("%d verifications at once, pool of %d", busiest.Load(), checks)
 	}
-	// what the pool bounds exactly: the live heap holds at most the pool's
-	// verifications above its start (16 MiB for the requests themselves)
-	if liveCeiling := live + uint64(checks)*64<<20 + 16<<20; peakLive.Load() > liveCeiling {
-		t.Errorf("live heap reached %d MiB, over %d MiB (the start and %d verifications)", peakLive.Load()>>20, liveCeiling>>20, checks)
+	// what the pool bounds: the live heap holds the pool's verifications
+	// above its start (16 MiB for the requests themselves), and one more
+	// when a collection's mark straddles a hand-over: a verification
+	// that ends during the mark was marked live, and the one that takes
+	// its place allocates during the mark, which counts as live too (seen
+	// once in CI: 419 MiB for a start of 98 and a pool of 4)
+	if liveCeiling := live + uint64(checks+1)*64<<20 + 16<<20; peakLive.Load() > liveCeiling {
+		t.Errorf("live heap reached %d MiB, over %d MiB (the start and %d verifications, one of them ending)", peakLive.Load()>>20, liveCeiling>>20, checks+1)
 	}
 	if grew > ceiling {
 		t.Errorf("memory grew by %d MiB, over the ceiling of %d MiB", grew>>20, ceiling>>20)
