@@ -832,14 +832,8 @@ func (x *Spaced) countryAfterPrep(st *sentence, j int) int {
 	if !x.prep.has(&st.ws[j]) {
 		return j
 	}
-	k := j + 1
-	for k < len(st.ws) && x.det.has(&st.ws[k]) {
-		k++
-	}
-	for _, m := range st.ments {
-		if m.Start == k && m.Kind == mCountry {
-			return m.End
-		}
+	if m := x.countryAt(st, st.ments, j+1); m != nil {
+		return m.End
 	}
 	return j
 }

@@ -65,17 +65,7 @@ func (p *people) signatories(ss []entente.Signatory) {
 // party learnt for that name. ments are the sentence's country mentions.
 func (p *people) officeCodes(x *Spaced, st *sentence, a, b int, codes []string, ments []smention) []string {
 	ws := st.ws
-	country := func(at int) *smention {
-		for at < len(ws) && x.det.has(&ws[at]) {
-			at++ // of the Republic of Korea
-		}
-		for i := range ments {
-			if ments[i].Start == at && ments[i].Kind == mCountry {
-				return &ments[i]
-			}
-		}
-		return nil
-	}
+	country := func(at int) *smention { return x.countryAt(st, ments, at) }
 	// the country right after the office (predsednik Srbije), or after
 	// its preposition (President of the Republic of Korea)
 	n := b
@@ -161,4 +151,18 @@ func nameEnd(x *Spaced, st *sentence, a, b int) int {
 		}
 	}
 	return e
+}
+
+// countryAt returns the country mention of ments that begins at word at,
+// past its determiners (of the Republic of Korea), or nil.
+func (x *Spaced) countryAt(st *sentence, ments []smention, at int) *smention {
+	for at < len(st.ws) && x.det.has(&st.ws[at]) {
+		at++
+	}
+	for i := range ments {
+		if ments[i].Start == at && ments[i].Kind == mCountry {
+			return &ments[i]
+		}
+	}
+	return nil
 }
