@@ -766,7 +766,6 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 	return c
 }
 
-// label reads one sentence: type, actors, strength, areas and deadline.
 // hostsVisitor returns the evidence that an appraisal's verb, the cue at
 // rune offset at, welcomes a visitor to a place (President Biden welcomed
 // Prime Minister Kishida Fumio to Washington): an office and the name after
@@ -853,6 +852,7 @@ func (x *Spaced) closingFormula(st *sentence, s *entente.Sentence) {
 	s.Rationale.Actors, s.Rationale.Areas = nil, nil
 }
 
+// label reads one sentence: type, actors, strength, areas and deadline.
 func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sentence, sentenceReading) {
 	st.ments = x.mentions(st, parties)
 	r := x.classify(st, inherited)
