@@ -670,6 +670,15 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		r.reading, r.rule = rNarrative, "narrative"
 	case k.has(cCopula):
 		r.reading, r.rule = rWeakPosition, "copula"
+		// is grateful to, is (deeply) satisfied with: the word the copula
+		// joins to its subject decides
+		if j := h + 1; j < len(st.cues) && st.cues[j].Start <= c.End+1 && st.cues[j].Kind.has(cThanks|cAppraisal) {
+			alt := &sreading{clause: r.clause, subject: r.subject, actors: r.actors, cue: &st.cues[j]}
+			x.readHeadSpaced(st, alt, j, hospitality)
+			if alt.reading != rNone {
+				r.reading, r.rule, r.cue = alt.reading, "copula+"+alt.rule, alt.cue
+			}
+		}
 	case k.has(cAction):
 		if len(r.actors) > 0 {
 			r.commit(entente.Soft, c, "own action")

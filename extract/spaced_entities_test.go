@@ -36,6 +36,9 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Dve strane će završiti prugu Subotica–Segedin do 2027. godine.", nil, []string{"prugu Subotica–Segedin"}},
 		{"sr-Latn", "Srpska strana pozdravlja otvaranje Industrijskog parka Zrenjanin.", nil, []string{"Industrijskog parka Zrenjanin"}},
 		{"sr-Latn", "Strane će osnovati radnu grupu za turizam.", nil, nil},
+		// a project's head (centar, centra, centru…) is no stem of centralna
+		{"sr-Latn", "Strane će sarađivati u okviru mehanizma Kina–Centralna Azija.", []string{"mehanizma Kina–Centralna Azija"}, nil},
+		{"sr-Latn", "Strane su otvorile Kulturni centar Srbije u Pekingu.", nil, []string{"Kulturni centar Srbije"}},
 		{"sr-Latn", "Strane podržavaju reformu Saveta bezbednosti UN.", nil, nil},
 		{"sr-Latn", "Modernizacija pruge u Srbiji se nastavlja.", nil, nil},
 		// Serbian, Cyrillic: the same rules through the Latin keys

@@ -128,7 +128,7 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int, longHead bool) int {
 		return b
 	}
 	k := b + 1
-	for k < len(ws) && k-b <= 12 && !ws[k].Punct && !r.stops.has(&ws[k]) && !st.cueAt(k) && !r.nextTitle(ws, k) {
+	for k < len(ws) && k-b <= 12 && !ws[k].Punct && !r.stops.has(&ws[k]) && !st.cueAt(k) && !r.nextTitle(ws, k) && !dayOrdinal(ws, k) {
 		k++
 	}
 	for k > b+1 && r.inner.has(&ws[k-1]) {
@@ -138,6 +138,14 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int, longHead bool) int {
 		return b
 	}
 	return k
+}
+
+// dayOrdinal reports whether word k is a number of one or two digits
+// closed by a period: a date's day (… između Srbije i Kine | 1. jula 2024)
+// or an ordinal, which a title in sentence case does not hold.
+func dayOrdinal(ws []word, k int) bool {
+	key := ws[k].Key
+	return len(key) >= 1 && len(key) <= 2 && key[0] >= '0' && key[0] <= '9' && k+1 < len(ws) && ws[k+1].Punct && ws[k+1].Key == "."
 }
 
 // nextTitle reports whether word k joins another title to the one at hand

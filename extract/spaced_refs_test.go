@@ -39,6 +39,7 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Српска страна подржава Глобалну развојну иницијативу.", []string{"Глобалну развојну иницијативу|initiative|0"}},
 		{"sr", "Srbija podržava inicijativu.", nil},
 		{"sr", "Kina pozdravlja inicijativu Srbije.", nil},
+		{"sr", "Kina pozdravlja stupanje na snagu Sporazuma o slobodnoj trgovini između Srbije i Kine 1. jula 2024. godine.", []string{"Sporazuma o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
 	}
 	for _, tc := range tests {

@@ -67,6 +67,11 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Both sides look forward to holding the next round of talks.", "commitment", "intent", parties, "look forward to", ""},
 		{"en", "Both sides look forward to the next summit.", "appraisal", "", parties, "look forward to", ""},
 		{"en", "President Vučić thanked President Xi for the warm hospitality.", "narrative", "", nil, "thanked", ""},
+		// a copula with thanks or an appraisal after it: the word it joins decides
+		{"en", "The Serbian side is grateful to the Chinese side for its help in fighting floods.", "appraisal", "", []string{"RS"}, "grateful", ""},
+		{"en", "The Chinese side is deeply grateful for the warm hospitality.", "narrative", "", nil, "grateful", ""},
+		{"sr", "Srpska strana je zahvalna kineskoj strani na pomoći tokom poplava.", "appraisal", "", []string{"RS"}, "zahvalna", ""},
+		{"sr", "Обе стране су захвалне на помоћи.", "appraisal", "", parties, "захвалне", ""},
 		{"en", "The two Presidents held talks in Belgrade.", "narrative", "", nil, "held talks", ""},
 		{"en", "The two sides believe that the visit was a complete success.", "appraisal", "", parties, "believe that", ""},
 		{"en", "The two sides believe that the UN should play a central role.", "position", "", parties, "believe that", ""},

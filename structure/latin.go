@@ -153,7 +153,15 @@ var functionWords = map[string]bool{
 // punctuation or a comma, not ending in a function word, set apart from the
 // next line by a blank line (or followed by a numbered item).
 func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
-	if i+1 >= len(lines) || endsComplete(text) || strings.ContainsAny(text, ",;") {
+	if i+1 >= len(lines) {
+		return false
+	}
+	// a part's Roman numeral on a line of its own ("I", "II.") heads what
+	// follows, though "I" is also a word that ends no heading
+	if _, ok := romanValue(strings.TrimSuffix(text, ".")); ok {
+		return true
+	}
+	if endsComplete(text) || strings.ContainsAny(text, ",;") {
 		return false
 	}
 	words := strings.Fields(text)

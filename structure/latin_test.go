@@ -101,6 +101,13 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The Parties agree.", "This Agreement enters into force."},
 		},
 		{
+			name:      "a part's bare Roman numeral heads it, though I is also a word",
+			text:      "Zajednička izjava\n\nI\n\n1. Strane su se sastale.\n\nII.\n\n2. Strane će sarađivati.\n",
+			title:     "Zajednička izjava",
+			sections:  []string{"1", "2"},
+			sentences: []string{"Strane su se sastale.", "Strane će sarađivati."},
+		},
+		{
 			name:      "closing with a date and signature lines",
 			text:      "Memorandum of Understanding\n\nThe Parties will cooperate.\n\nDone at Strelsau on 8 May 2024, both texts being equally authentic.\n\nFor the Government of Ruritania\nFor the Government of Freedonia\n",
 			title:     "Memorandum of Understanding",
