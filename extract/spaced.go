@@ -818,11 +818,20 @@ func (x *Spaced) hostsVisitor(st *sentence, at int) *entente.Cue {
 			j = e - 1 // President Yoon Suk Yeol of the Republic of Korea
 			continue
 		}
+		if w.Punct && w.Key == "." && j > office.End && initial(&st.ws[j-1]) {
+			continue // Ferdinand R. Marcos Jr.: the mark of an initial
+		}
 		if w.Punct || !w.Upper || strings.ContainsAny(w.Key, "'’") {
 			return nil // not a name: the visitor's proposal, visit or country
 		}
 	}
 	return nil
+}
+
+// initial reports a capitalised word of one or two letters, which a
+// period after it abbreviates (R., Jr.) rather than ends the sentence.
+func initial(w *word) bool {
+	return w.Upper && !w.Punct && utf8.RuneCountInString(w.Key) <= 2
 }
 
 // countryAfterPrep returns the end of a country named after a preposition

@@ -54,6 +54,19 @@ func TestSpacedLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "a vision statement with a place alone under its title and topic headings",
+			lang: "en",
+			text: "United States–Philippines Joint Vision Statement\n\nWashington, D.C.\n\n" +
+				"Today, President Joseph R. Biden Jr. welcomed President Ferdinand R. Marcos Jr. to the White House.\n\n" +
+				"Economic Cooperation\n\nWe will expand trade and investment.\n",
+			title: "United States–Philippines Joint Vision Statement", kind: "joint_statement", place: "Washington, D.C.", parties: []string{"PH", "US"},
+			sections: []string{"preamble"},
+			sentences: []string{
+				"Today, President Joseph R. Biden Jr. welcomed President Ferdinand R. Marcos Jr. to the White House.",
+				"We will expand trade and investment.",
+			},
+		},
+		{
 			name: "Roman sections, lettered points, abbreviations",
 			lang: "en",
 			text: "Joint Communiqué between Japan and the United Kingdom\n\n" +

@@ -42,6 +42,7 @@ type spacedCitation struct {
 	kind      string
 	bracketed bool
 	year      int
+	a, b      int // the words it spans in the sentence
 }
 
 func (r *spacedRefs) find(st *sentence) []spacedCitation {
@@ -66,7 +67,7 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		}
 		if kind != "" {
 			text, _, _ := st.span(i+1, j)
-			out = append(out, spacedCitation{title: text, kind: kind, bracketed: true, year: yearNear(ws, j)})
+			out = append(out, spacedCitation{title: text, kind: kind, bracketed: true, year: yearNear(ws, j), a: i + 1, b: j})
 			for k := i; k <= j; k++ {
 				used[k] = true
 			}
@@ -80,7 +81,7 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		if !ws[m.Start].Upper {
 			if a := r.sentenceCaseStart(st, m.Start); a >= 0 {
 				text, _, _ := st.span(a, m.End)
-				out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, m.End)})
+				out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, m.End), a: a, b: m.End})
 			}
 			continue
 		}
@@ -111,7 +112,34 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 			continue // a bare "the Agreement" names nothing
 		}
 		text, _, _ := st.span(a, b)
-		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: yearNear(ws, b)})
+		year := yearNear(ws, b)
+		if year == 0 && a > 0 {
+			year = yearOf(&ws[a-1]) // the 1951 Mutual Defense Treaty
+		}
+		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
+	}
+	return dropNested(out)
+}
+
+// dropNested drops a title read from one head that another head's title
+// holds (Trade and Investment Framework | Agreement: the second head reads
+// the whole).
+func dropNested(cs []spacedCitation) []spacedCitation {
+	if len(cs) < 2 {
+		return cs
+	}
+	var out []spacedCitation
+	for i, c := range cs {
+		nested := false
+		for j, o := range cs {
+			if j != i && o.b > o.a && o.a <= c.a && c.b <= o.b && o.b-o.a > c.b-c.a {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, c)
+		}
 	}
 	return out
 }

@@ -39,6 +39,8 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Српска страна подржава Глобалну развојну иницијативу.", []string{"Глобалну развојну иницијативу|initiative|0"}},
 		{"sr", "Srbija podržava inicijativu.", nil},
 		{"sr", "Kina pozdravlja inicijativu Srbije.", nil},
+		{"en", "An attack would invoke commitments under Article IV of the 1951 Mutual Defense Treaty.", []string{"Mutual Defense Treaty|agreement|1951"}},
+		{"en", "We will convene the Trade and Investment Framework Agreement Council this year.", []string{"Trade and Investment Framework Agreement|agreement|0"}},
 		{"sr", "Kina pozdravlja stupanje na snagu Sporazuma o slobodnoj trgovini između Srbije i Kine 1. jula 2024. godine.", []string{"Sporazuma o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
 	}

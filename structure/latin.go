@@ -408,12 +408,42 @@ func (p *parser) takeSpacedDateline(lines []line) []line {
 		return lines // a paragraph (a dateline is some 60 bytes): not read for a date twice
 	}
 	d, ok := p.v.Date(t)
-	if !ok || !onlyPlaceBeside(t, d) {
+	if !ok {
+		if isPlaceLine(t) {
+			// Washington, D.C.: the place of issue alone; a date found
+			// later (a closing formula) brings its own place
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
+			if p.out.SignedPlace == "" {
+				p.out.SignedPlace = strings.TrimSpace(t)
+			}
+			return lines[1:]
+		}
+		return lines
+	}
+	if !onlyPlaceBeside(t, d) {
 		return lines
 	}
 	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
 	p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTitleLine)
 	return lines[1:]
+}
+
+// isPlaceLine reports whether a line under the title holds a place alone:
+// two or three capitalised words with a comma between them (Washington,
+// D.C.; Belgrade, Serbia), which no sentence is; "The Parties," opens one. (One word alone is
+// already a heading, and opens nothing.)
+func isPlaceLine(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 3 || runesOver(s, 40) || !strings.Contains(s, ",") || strings.ContainsAny(s, ":;") ||
+		strings.HasSuffix(f[len(f)-1], ",") { // The Parties, (recitals follow)
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyPlaceBeside reports whether a line holding a date can hold nothing

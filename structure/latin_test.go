@@ -53,7 +53,7 @@ func TestParseLatin(t *testing.T) {
 		name, text, title string
 		sections          []string
 		sentences         []string
-		date              string
+		date, place       string
 	}{
 		{
 			name: "release line, dateline, heading after a blank line, end mark",
@@ -101,6 +101,14 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The Parties agree.", "This Agreement enters into force."},
 		},
 		{
+			name:      "a place alone under the title is its dateline",
+			text:      "Joint Vision Statement of Ruritania and Freedonia\n\nStrelsau, Ruritania\n\nThe two sides met.\n",
+			title:     "Joint Vision Statement of Ruritania and Freedonia",
+			sections:  []string{"preamble"},
+			sentences: []string{"The two sides met."},
+			place:     "Strelsau, Ruritania",
+		},
+		{
 			name:      "a part's bare Roman numeral heads it, though I is also a word",
 			text:      "Zajednička izjava\n\nI\n\n1. Strane su se sastale.\n\nII.\n\n2. Strane će sarađivati.\n",
 			title:     "Zajednička izjava",
@@ -137,6 +145,9 @@ func TestParseLatin(t *testing.T) {
 			}
 			if tc.date != "" && l.SignedDate != tc.date {
 				t.Errorf("date %q, want %q", l.SignedDate, tc.date)
+			}
+			if tc.place != "" && l.SignedPlace != tc.place {
+				t.Errorf("place %q, want %q", l.SignedPlace, tc.place)
 			}
 			checkCoverage(t, tc.text, l)
 		})
