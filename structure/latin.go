@@ -485,6 +485,27 @@ func isStamp(s string) bool {
 	return digits
 }
 
+// isPageNumber reports a page number set between dashes (- 2 -, – 12 –,
+// —3—), left in a text taken out of a PDF; the dash before it would
+// otherwise read as a list marker.
+func isPageNumber(s string) bool {
+	dash := func(r rune) bool { return r == '-' || r == '–' || r == '—' }
+	if runesOver(s, 12) || !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "–") && !strings.HasPrefix(s, "—") {
+		return false
+	}
+	inner := strings.TrimFunc(s, func(r rune) bool { return dash(r) || unicode.IsSpace(r) })
+	if inner == "" || len(inner) > 3 || inner == s {
+		return false
+	}
+	for _, r := range inner {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return dash(r)
+}
+
 // runsOn reports whether a paragraph ending so continues its sentence in
 // the next one: a recital ending in a semicolon (Recognizing …;), when the
 // language's layout says so; a list item's semicolon does not, since the

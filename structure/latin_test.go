@@ -109,6 +109,17 @@ func TestParseLatin(t *testing.T) {
 			place:     "Strelsau, Ruritania",
 		},
 		{
+			name: "a text out of a PDF: words broken at line ends, a page number, a place over the date",
+			text: "Joint Statement of Ruritania and Freedonia\n\n1. The two sides held compre-\nhensive talks on coop-\neration and a high-\nspeed railway. The high speed\nof trains helps.\n\n- 2 -\n\n" +
+				"2. The two sides will build a long-\nterm port and a long-term road with India-\nVietnam cooperation.\n\nStrelsau\n8 May 2024\n",
+			title:    "Joint Statement of Ruritania and Freedonia",
+			sections: []string{"1", "2"},
+			sentences: []string{"The two sides held comprehensive talks on cooperation and a high-speed railway.", "The high speed of trains helps.",
+				"The two sides will build a long-term port and a long-term road with India-Vietnam cooperation."},
+			date:  "2024-05-08",
+			place: "Strelsau",
+		},
+		{
 			name:      "a part's bare Roman numeral heads it, though I is also a word",
 			text:      "Zajednička izjava\n\nI\n\n1. Strane su se sastale.\n\nII.\n\n2. Strane će sarađivati.\n",
 			title:     "Zajednička izjava",

@@ -233,6 +233,9 @@ type parser struct {
 	lent     bool // the layout's blocks and sentences are buf's (ParseInto)
 	// written is the twin of the text (ParseTwinInto), "" without one
 	written string
+	// whole holds the words the text writes, in lower case, read when a
+	// line first ends in a broken word (softHyphen)
+	whole map[string]bool
 }
 
 // squeezed gives a block the text t its text squeezes to, and squeezes
@@ -290,7 +293,7 @@ func (p *parser) parse() *Layout {
 	for i, l := range lines {
 		text := l.text
 		m, hasMarker := l.mark, l.marked
-		if !hasMarker && p.v.Date != nil && isStamp(text) {
+		if isPageNumber(text) || !hasMarker && p.v.Date != nil && isStamp(text) {
 			// 2023-05-17 21:30 under a title: a publication stamp
 			flush()
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
@@ -298,14 +301,15 @@ func (p *parser) parse() *Layout {
 		}
 		opens := !open || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
+			soft := p.softHyphen(cur.Text, text)
 			if w, ok := p.blockWritten(&cur); ok {
 				// the line's twin, joined as joinLines joins the text
 				// (by whether the runes at the joint are CJK: the
 				// twins' are alike)
-				cur.written = joinLines(w, p.written[l.at:l.at+len(l.text)])
+				cur.written = joinLinesAt(w, p.written[l.at:l.at+len(l.text)], soft)
 				cur.wok = true
 			}
-			cur.Text, cur.at = joinLines(cur.Text, text), 0
+			cur.Text, cur.at = joinLinesAt(cur.Text, text, soft), 0
 			cur.wok = cur.wok && len(cur.written) == len(cur.Text)
 			continue
 		}
@@ -570,13 +574,36 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 		if endsComplete(t) && !(p.v.Date != nil && (p.isDatelineLine(t) || p.namesLine(lines, end-1))) {
 			break
 		}
-		if p.newsDateline(t) == t || p.isDatelineLine(t) || p.signatureTail(lines, end-1) {
+		if p.newsDateline(t) == t || p.isDatelineLine(t) || p.signatureTail(lines, end-1) || p.placeAbove(lines, end-1) {
 			end--
 			continue
 		}
 		break
 	}
 	return lines[:end], lines[end:]
+}
+
+// placeAbove reports whether line i of a spaced-script text is a place
+// set on its own over a dateline that gives no place (New Delhi | 1 August
+// 2024): a few capitalised words without a mark at their end.
+func (p *parser) placeAbove(lines []line, i int) bool {
+	if p.v.Date == nil || i+1 >= len(lines) || !p.isDatelineLine(lines[i+1].text) {
+		return false
+	}
+	t := lines[i].text
+	if d, ok := p.findDate(lines[i+1].text); !ok || p.placeOf(lines[i+1].text, d, true) != "" {
+		return false
+	}
+	f := strings.Fields(t)
+	if len(f) == 0 || len(f) > 3 || runesOver(t, 30) || endsComplete(t) || strings.ContainsAny(t, ":;") {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDateline reports whether a line is a bare date and place of signing.
@@ -678,16 +705,24 @@ func (p *parser) signatureTail(lines []line, i int) bool {
 // readTail reads the signature block and datelines.
 func (p *parser) readTail(tail []line) {
 	var offices, names, block []string
-	for _, l := range tail {
+	place := "" // a place on its own line over the dateline
+	for i, l := range tail {
 		t := l.text
 		switch {
 		case p.newsDateline(t) == t:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleNews, Text: t, Line: l.no})
 			p.out.NewsDateline = t
+		case p.placeAbove(tail, i):
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: l.no})
+			place = t
 		case p.isDatelineLine(t):
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: l.no})
 			if d, ok := p.findDate(t); ok {
-				p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTail)
+				at := p.placeOf(t, d, true)
+				if at == "" {
+					at = place
+				}
+				p.setSignedISO(d.ISO, at, DateFromTail)
 			}
 		default:
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleSignature, Text: t, Line: l.no})

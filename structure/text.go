@@ -485,6 +485,82 @@ func joinLines(a, b string) string {
 	return a + " " + b
 }
 
+// joinLinesAt joins as joinLines does, and without a's final hyphen when
+// soft says the hyphen only broke a word at the line's end.
+func joinLinesAt(a, b string, soft bool) string {
+	if soft && strings.HasSuffix(a, "-") {
+		return a[:len(a)-1] + b
+	}
+	return joinLines(a, b)
+}
+
+// softHyphen reports whether a hyphen that ends a line between letters
+// broke a word at the line's end, as texts taken out of PDFs have them,
+// rather than joined a compound. The text decides: a word it writes whole
+// elsewhere (coop- | eration, with "cooperation" in it) was broken; a
+// compound it writes elsewhere with its hyphen (high-speed), or whose two
+// parts it writes as words of their own, was not; else a part that is no
+// word (compre- | hensive) says the break was the layout's. A break before
+// a capital (India- | Vietnam) keeps its hyphen.
+func (p *parser) softHyphen(a, b string) bool {
+	if !strings.HasSuffix(a, "-") {
+		return false
+	}
+	head := a[:len(a)-1]
+	i := len(head)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(head[:i])
+		if !unicode.IsLetter(r) || isCJK(r) {
+			break
+		}
+		i -= n
+	}
+	j := 0
+	for j < len(b) {
+		r, n := utf8.DecodeRuneInString(b[j:])
+		if !unicode.IsLetter(r) || isCJK(r) {
+			break
+		}
+		j += n
+	}
+	if i == len(head) || j == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(b); !unicode.IsLower(r) {
+		return false
+	}
+	if p.whole == nil {
+		p.whole = map[string]bool{}
+		broken := false // the line before ended in a broken word
+		for _, l := range p.lines {
+			// words, and compounds with their hyphens; not the pieces of
+			// a word broken over two lines
+			ws := strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+			for k, w := range ws {
+				if k == 0 && broken || k == len(ws)-1 && strings.HasSuffix(l.text, "-") {
+					continue
+				}
+				w = strings.ToLower(strings.Trim(w, "-"))
+				p.whole[w] = true
+				if strings.Contains(w, "-") {
+					for _, part := range strings.Split(w, "-") {
+						p.whole[part] = true
+					}
+				}
+			}
+			broken = strings.HasSuffix(l.text, "-")
+		}
+	}
+	x, y := strings.ToLower(head[i:]), strings.ToLower(b[:j])
+	switch {
+	case p.whole[x+y]:
+		return true
+	case p.whole[x+"-"+y], p.whole[x] && p.whole[y]:
+		return false
+	}
+	return true
+}
+
 func lastRune(s string) (rune, bool) {
 	if s == "" {
 		return 0, false
