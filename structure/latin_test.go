@@ -120,6 +120,14 @@ func TestParseLatin(t *testing.T) {
 			place: "Strelsau",
 		},
 		{
+			name: "an article's title on the line under its number, commas and all",
+			text: "Memorandum of Understanding\n\nArticle 1\nObjective\n\nThe Parties will cooperate.\n\nArticle 2\n\nEntry into Force, Duration and Termination\n\nThis Memorandum enters into force.\n\n" +
+				"Article 3\nThe Parties shall consult\neach other.\n",
+			title:     "Memorandum of Understanding",
+			sections:  []string{"1", "2", "3"},
+			sentences: []string{"The Parties will cooperate.", "This Memorandum enters into force.", "The Parties shall consult each other."},
+		},
+		{
 			name:      "a part's bare Roman numeral heads it, though I is also a word",
 			text:      "Zajednička izjava\n\nI\n\n1. Strane su se sastale.\n\nII.\n\n2. Strane će sarađivati.\n",
 			title:     "Zajednička izjava",

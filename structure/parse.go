@@ -290,7 +290,11 @@ func (p *parser) parse() *Layout {
 			open = false
 		}
 	}
+	skip := -1 // a line already read as the title of the section above it
 	for i, l := range lines {
+		if i == skip {
+			continue
+		}
 		text := l.text
 		m, hasMarker := l.mark, l.marked
 		if isPageNumber(text) || !hasMarker && p.v.Date != nil && isStamp(text) {
@@ -339,6 +343,16 @@ func (p *parser) parse() *Layout {
 					p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(rest), Line: l.no})
 					continue
 				}
+			}
+			// Article 1 | Objective: a title on the line under a bare number
+			if rest == "" && i+1 < len(lines) && !lines[i+1].marked && p.titleUnder(lines, i+1) {
+				next := lines[i+1]
+				p.out.Sections[len(p.out.Sections)-1].Title = squeeze(next.text)
+				p.out.Blocks = append(p.out.Blocks,
+					Block{Role: RoleHeading, Section: section, Marker: m.Text, Line: l.no},
+					Block{Role: RoleHeading, Section: section, Text: squeeze(next.text), Line: next.no})
+				skip = i + 1
+				continue
 			}
 			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no, at: l.atOf(rest)}, true
 			continue
@@ -581,6 +595,30 @@ func (p *parser) splitTail(lines []line) (body, tail []line) {
 		break
 	}
 	return lines[:end], lines[end:]
+}
+
+// titleUnder reports whether line i, under a section's bare number, is
+// the section's title: a heading by the language's layout.
+// A spaced script's title may list with commas there (Entry into Force,
+// Duration and Termination), which a heading elsewhere does not.
+func (p *parser) titleUnder(lines []line, i int) bool {
+	t := lines[i].text
+	if !isLatinText(t) {
+		return p.isStandaloneHeading(t, lines, i)
+	}
+	if p.isLatinHeading(t, lines, i) {
+		return true
+	}
+	if i+1 >= len(lines) || endsComplete(t) || strings.HasSuffix(t, ",") || strings.ContainsAny(t, ";:") || runesOver(t, 100) {
+		return false
+	}
+	words := strings.Fields(t)
+	first, _ := utf8.DecodeRuneInString(t)
+	if len(words) > 12 || !unicode.IsUpper(first) || functionWords[strings.ToLower(words[len(words)-1])] {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(lines[i+1].text)
+	return lines[i+1].marked || unicode.IsUpper(next)
 }
 
 // placeAbove reports whether line i of a spaced-script text is a place
