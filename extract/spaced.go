@@ -414,6 +414,9 @@ type sentence struct {
 	// people are the leaders' names the document has given a party so
 	// far (nil: none are learnt, a sentence read alone)
 	people *people
+	// parties are the document's, for a subject that stands for them all
+	// (its joint body: the Joint Committee will meet…)
+	parties []string
 }
 
 // cueSlab hands out the evidence cues of documents from chunks: a
@@ -649,6 +652,7 @@ func (buf *sentenceBuf) begin(s string, rs []rune, ws []word) *sentence {
 	st.found = st.found[:0]
 	st.cls = st.cls[:0]
 	st.people = nil // the document's reader sets its own
+	st.parties = nil
 	return st
 }
 
@@ -864,6 +868,7 @@ func (x *Spaced) closingFormula(st *sentence, s *entente.Sentence) {
 // label reads one sentence: type, actors, strength, areas and deadline.
 func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sentence, sentenceReading) {
 	st.ments = x.mentions(st, parties)
+	st.parties = parties
 	r := x.classify(st, inherited)
 	s := entente.Sentence{
 		Text: st.s, Type: r.typ, Actors: r.actors, Strength: r.strength,

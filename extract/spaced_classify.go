@@ -521,9 +521,42 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		if x.predict.has(w) {
 			return subject{kind: subjPrediction}
 		}
+		if e := x.jointBody(st, i, b); e > i {
+			codes := st.parties
+			if len(codes) == 0 {
+				codes = inherited
+			}
+			text, s, end := st.span(i, e)
+			return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
+				Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "joint body", Text: text, Start: s, End: end},
+			})}
+		}
 		return subject{kind: subjForeign}
 	}
 	return subject{kind: subjOmitted}
+}
+
+// jointBody returns the end of a standing body's name that opens the
+// subject at word i, before b (the Joint Working Group shall meet…,
+// Mešoviti komitet sastajaće se…): the parties act through their body, so
+// its "will" is theirs, not a forecast. The name is capitalised words and
+// inner words up to a mechanism's head; an organisation of many states
+// (the UN Security Council) is no body of the parties. It returns i when
+// none opens there.
+func (x *Spaced) jointBody(st *sentence, i, b int) int {
+	for k := i; k < b && k < i+8; k++ {
+		if m, ok := x.ents.mech.longestAt(st.ws, k); ok && m.End > k && m.End <= b {
+			if _, ok := x.ents.exclude.next(st.ws[i:m.End], 0, nil); ok {
+				return i
+			}
+			return m.End
+		}
+		w := &st.ws[k]
+		if w.Punct || !w.Upper && !(k > i && x.ents.inner.has(w)) {
+			return i
+		}
+	}
+	return i
 }
 
 // isOfficeEnd reports whether word o ends an office or a party head

@@ -68,6 +68,16 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Both sides look forward to holding the next round of talks.", "commitment", "intent", parties, "look forward to", ""},
 		{"en", "Both sides look forward to the next summit.", "appraisal", "", parties, "look forward to", ""},
 		{"en", "President Vučić thanked President Xi for the warm hospitality.", "narrative", "", nil, "thanked", ""},
+		// each party, a bare plural of the delegations, and the parties' joint
+		// body stand for the parties
+		{"en", "Each Party shall bear its own costs.", "commitment", "firm", parties, "shall", ""},
+		{"en", "Leaders agreed to upgrade their relationship.", "commitment", "firm", parties, "agreed to", ""},
+		{"en", "The Joint Working Group shall meet at least once a year.", "commitment", "firm", parties, "shall", ""},
+		{"en", "The Committee on Trade will report to the ministers.", "commitment", "firm", parties, "will", ""},
+		{"en", "The UN Security Council will vote next week.", "appraisal", "", parties, "will", ""},
+		{"en", "The implementation of the Joint Committee's plan will create jobs.", "appraisal", "", parties, "will", ""},
+		{"sr", "Mešoviti komitet za trgovinu sastajaće se jednom godišnje.", "commitment", "firm", parties, "sastajaće", ""},
+		{"sr", "Svaka strana će snositi sopstvene troškove.", "commitment", "firm", parties, "će", ""},
 		// a copula with thanks or an appraisal after it: the word it joins decides
 		{"en", "The Serbian side is grateful to the Chinese side for its help in fighting floods.", "appraisal", "", []string{"RS"}, "grateful", ""},
 		{"en", "The Chinese side is deeply grateful for the warm hospitality.", "narrative", "", nil, "grateful", ""},
