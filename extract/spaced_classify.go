@@ -682,6 +682,9 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			if n.Kind.has(cWeakStance) {
 				continue
 			}
+			if x.thatBetween(st, c.End, n.Start) {
+				break // izražavaju uverenje da će…: the cue is the content's, read there
+			}
 			alt := &sreading{clause: r.clause, subject: r.subject, actors: r.actors, cue: &st.cues[j]}
 			x.readHeadSpaced(st, alt, j, hospitality)
 			if alt.reading != rNone {
@@ -760,6 +763,17 @@ func (x *Spaced) ownWord(k string) bool {
 	return ok
 }
 
+// thatBetween reports whether a word that opens a view's content (da,
+// that) stands in words [a, b).
+func (x *Spaced) thatBetween(st *sentence, a, b int) bool {
+	for i := a; i < b && i < len(st.ws); i++ {
+		if x.that.has(&st.ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // readContent reads the that-clause after a stance or view: a party (or
 // the parties) that undertakes in it makes the clause a commitment.
 func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inherited []string) {
@@ -815,7 +829,31 @@ func (x *Spaced) subjectAfterModal(st *sentence, j, end int, inherited []string)
 			return x.subjectOfSpaced(st, c.End, v.Start, inherited)
 		}
 	}
+	// no cue for the verb (da će nova gasna veza doprineti…): the verb
+	// the modal governs is an infinitive, and words before it are the
+	// subject
+	for k := c.End; k < end && k < c.End+8; k++ {
+		w := &st.ws[k]
+		if w.Punct {
+			break
+		}
+		if infinitive(w) {
+			if k == c.End {
+				break // da će doprineti: the subject is left out
+			}
+			return x.subjectOfSpaced(st, c.End, k, inherited)
+		}
+	}
 	return subject{kind: subjOmitted}
+}
+
+// infinitive reports a Serbian infinitive (doprineti, pomoći): the form a
+// modal governs, which no subject noun has (oblasti and vlasti, nouns in
+// -ti, come after a subject's head, so they end a subject as the verb
+// would).
+func infinitive(w *word) bool {
+	k := w.Key
+	return !w.Upper && len(k) >= 4 && (strings.HasSuffix(k, "ti") || strings.HasSuffix(k, "ći"))
 }
 
 // resolveSpaced turns clause readings into the sentence's labels.

@@ -118,6 +118,12 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane smatraju da će obe strane nastaviti saradnju.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane smatraju da će nastaviti saradnju u oblasti energetike.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane su saglasne da je potrebno dalje unapređivati saradnju.", "position", "", parties, "su saglasne da", ""},
+		// a subject after the modal with no cue for its verb: the infinitive
+		// the modal governs ends it; a stance's noun before da is no cue
+		{"sr", "Strane smatraju da će nova gasna veza doprineti bezbednosti regiona.", "position", "", parties, "smatraju", ""},
+		{"sr", "Strane izražavaju uverenje da će nova gasna veza doprineti bezbednosti regiona.", "position", "", parties, "izražavaju", ""},
+		{"sr", "Strane izražavaju nadu da će prva linija metroa biti puštena u saobraćaj.", "position", "", parties, "izražavaju nadu da", ""},
+		{"sr", "Strane izražavaju uverenje da će unaprediti saradnju.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane će razmotriti mogućnost otvaranja direktne avio-linije.", "commitment", "intent", parties, "će razmotriti", ""},
 	}
 	for _, tc := range tests {
