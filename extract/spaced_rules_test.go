@@ -125,6 +125,11 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane izražavaju nadu da će prva linija metroa biti puštena u saobraćaj.", "position", "", parties, "izražavaju nadu da", ""},
 		{"sr", "Strane izražavaju uverenje da će unaprediti saradnju.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane će razmotriti mogućnost otvaranja direktne avio-linije.", "commitment", "intent", parties, "će razmotriti", ""},
+		// the future in one word undertakes as će with the infinitive does
+		{"sr", "Strane radiće na jačanju saradnje u oblasti poljoprivrede.", "commitment", "firm", parties, "radiće", ""},
+		{"sr", "Strane pružiće podršku malim i srednjim preduzećima.", "commitment", "firm", parties, "pružiće", ""},
+		{"sr", "Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", "commitment", "firm", []string{"RS"}, "preduzeće sve", ""},
+		{"sr", "Kinesko preduzeće potpisalo je ugovor o izgradnji mosta.", "narrative", "", nil, "potpisalo", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
