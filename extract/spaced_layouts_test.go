@@ -149,6 +149,17 @@ func TestSpacedLayouts(t *testing.T) {
 			sentences: []string{"On 14 June 2022 the two sides met in Oslo.", "Norway and Chile will open direct flights."},
 		},
 		{
+			name: "Serbian Cyrillic memorandum: an article's title under its number, texts equally authentic",
+			lang: "sr",
+			text: "Меморандум о разумевању између Србије и Уједињених Арапских Емирата\n\nЧлан 1.\nПредмет\n\nСтране ће развијати сарадњу у области вештачке интелигенције.\n\n" +
+				"Сачињено у Београду, 5. фебруара 2025. године, у два оригинална примерка, на српском, арапском и енглеском језику, при чему су сви текстови подједнако аутентични.\n",
+			title: "Меморандум о разумевању између Србије и Уједињених Арапских Емирата", kind: "mou", date: "2025-02-05", place: "Београду", parties: []string{"AE", "RS"},
+			authentic: []string{"ar", "en", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Стране ће развијати сарадњу у области вештачке интелигенције.",
+				"Сачињено у Београду, 5. фебруара 2025. године, у два оригинална примерка, на српском, арапском и енглеском језику, при чему су сви текстови подједнако аутентични."},
+		},
+		{
 			name: "Serbian closing formula opening with a capital",
 			lang: "sr",
 			text: "Memorandum o razumevanju između Srbije i Grčke\n\nČlan 1.\nStrane će razvijati saradnju u oblasti turizma.\n\n" +

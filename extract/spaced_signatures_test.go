@@ -64,6 +64,10 @@ func TestSpacedSignatures(t *testing.T) {
 			"За Владу Републике Србије\nАлександар Вучић\n\nЗа Владу Републике Казахстан\nКасим-Жомарт Токајев\n",
 			cyLast, []entente.Signatory{sig("Александар Вучић", "За Владу Републике Србије", "RS"),
 				sig("Касим-Жомарт Токајев", "За Владу Републике Казахстан", "KZ")}},
+		{"party lines in capitals, each over a name and its office", srBody +
+			"ZA VLADU REPUBLIKE SRBIJE\nDubravka Đedović\nministar rudarstva i energetike\n\nZA VLADU REPUBLIKE KAZAHSTAN\nAlmasadam Satkalijev\nministar energetike\n",
+			srLast, []entente.Signatory{sig("Dubravka Đedović", "ministar rudarstva i energetike", "RS"),
+				sig("Almasadam Satkalijev", "ministar energetike", "KZ")}},
 		{"offices without names sign for no one, and are no sentence", cyBody +
 			"Председник Републике Србије                Председник Републике Казахстан\n",
 			cyLast, nil},

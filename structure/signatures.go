@@ -85,13 +85,18 @@ func (p *parser) cellKindOf(c string) cellKind {
 	return cellOther
 }
 
-// opensSignsFor reports whether a cell opens with a word of SignsFor
-// followed by a capitalised word (For the Republic of Serbia, Za Vladu
-// Republike Srbije).
+// opensSignsFor reports whether a cell opens with a word of SignsFor, in
+// either case, followed by a capitalised word (For the Republic of Serbia,
+// Za Vladu Republike Srbije).
 func (p *parser) opensSignsFor(c string) bool {
 	for _, w := range p.v.SignsFor {
-		rest, ok := strings.CutPrefix(c, w)
-		if !ok || rest == "" || !isSpace(firstRune(rest)) {
+		// in either case: a block may set its party lines in capitals
+		// (ZA VLADU REPUBLIKE SRBIJE, FOR THE GOVERNMENT OF …)
+		if len(c) <= len(w) || !strings.EqualFold(c[:len(w)], w) {
+			continue
+		}
+		rest := c[len(w):]
+		if !isSpace(firstRune(rest)) {
 			continue
 		}
 		for _, f := range strings.FieldsFunc(rest, isSpace) {
