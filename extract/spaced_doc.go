@@ -376,6 +376,12 @@ func (x *Spaced) leadDatelineIn(lines *lineWords, s string) int {
 	}
 	rest := string(rs[d.End:])
 	t := strings.TrimLeft(rest, " .")
+	// an agency's name in brackets may stand before the dash: (Tanjug) –
+	if strings.HasPrefix(t, "(") {
+		if k := strings.IndexByte(t, ')'); k > 1 && k < 30 {
+			t = strings.TrimLeft(t[k+1:], " ")
+		}
+	}
 	for _, dash := range []string{"—", "–", "--", "-"} {
 		if strings.HasPrefix(t, dash) {
 			used := len(head) - len(t) + len(dash)

@@ -251,3 +251,24 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// TestLeadDateline reads the dateline that opens a release's first
+// paragraph: place, date, an agency in brackets, a dash; the text after it
+// is the sentence's.
+func TestLeadDateline(t *testing.T) {
+	en, sr := newTestSpaced(t, "en"), newTestSpaced(t, "sr")
+	for _, tc := range []struct {
+		x          *Spaced
+		text, rest string
+	}{
+		{en, "BELGRADE, May 8, 2024 – The two sides met.", "The two sides met."},
+		{sr, "BEOGRAD, 29. avgusta 2024. (Tanjug) – Predsednik Makron boravio je u poseti Srbiji.", "Predsednik Makron boravio je u poseti Srbiji."},
+		{sr, "БЕОГРАД, 29. августа 2024. (Танјуг) – Председник Макрон боравио је у посети Србији.", "Председник Макрон боравио је у посети Србији."},
+		{en, "The two sides met in Belgrade, on May 8, 2024 – a first.", ""},
+	} {
+		n := tc.x.leadDateline(tc.text)
+		if got := strings.TrimSpace(tc.text[n:]); n > 0 && got != tc.rest || n == 0 && tc.rest != "" {
+			t.Errorf("leadDateline(%q) leaves %q, want %q", tc.text, tc.text[n:], tc.rest)
+		}
+	}
+}
