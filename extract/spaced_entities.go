@@ -215,7 +215,9 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			// a name opens with a capital: before the head, the head itself
 			// (not the sentence's first word, which is capitalised anyway),
 			// or after it
-			named := leftNamed || rightNamed || (headUpper && m.Start > 0 && a < m.Start)
+			// (or, after the first word, a head of several words
+			// capitalised: Strateški dijalog, a name in sentence case)
+			named := leftNamed || rightNamed || (headUpper && m.Start > 0 && (a < m.Start || m.End-m.Start > 1))
 			if opens := a == 0 && upperName(&ws[0]) && m.Start > 0 || m.Start == 0 && headUpper; !named && (opens || headUpper) {
 				// the Joint Committee for …, Mešoviti komitet za …: a
 				// capitalised opening counts with a complement after it

@@ -36,6 +36,12 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Dve strane će završiti prugu Subotica–Segedin do 2027. godine.", nil, []string{"prugu Subotica–Segedin"}},
 		{"sr-Latn", "Srpska strana pozdravlja otvaranje Industrijskog parka Zrenjanin.", nil, []string{"Industrijskog parka Zrenjanin"}},
 		{"sr-Latn", "Strane će osnovati radnu grupu za turizam.", nil, nil},
+		// a complement ends on its last noun; a head of two words
+		// capitalised after the first word is a name
+		{"sr-Latn", "Strane će nastaviti rad Saveta za strateško partnerstvo.", []string{"Saveta za strateško partnerstvo"}, nil},
+		{"sr-Latn", "Strane pozdravljaju osnivanje Zajedničkog komiteta za veštačku inteligenciju.", []string{"Zajedničkog komiteta za veštačku inteligenciju"}, nil},
+		{"sr-Latn", "Strane će održati Strateški dijalog u Beogradu.", []string{"Strateški dijalog"}, nil},
+		{"sr-Latn", "Strane će održati strateški dijalog u Beogradu.", nil, nil},
 		// a project's head (centar, centra, centru…) is no stem of centralna
 		{"sr-Latn", "Strane će sarađivati u okviru mehanizma Kina–Centralna Azija.", []string{"mehanizma Kina–Centralna Azija"}, nil},
 		{"sr-Latn", "Strane su otvorile Kulturni centar Srbije u Pekingu.", nil, []string{"Kulturni centar Srbije"}},
