@@ -125,6 +125,10 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane izražavaju nadu da će prva linija metroa biti puštena u saobraćaj.", "position", "", parties, "izražavaju nadu da", ""},
 		{"sr", "Strane izražavaju uverenje da će unaprediti saradnju.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane će razmotriti mogućnost otvaranja direktne avio-linije.", "commitment", "intent", parties, "će razmotriti", ""},
+		// an invitation accepted with pleasure is the visit's story
+		{"sr", "Predsednik Egipta pozvao je predsednika Srbije da poseti Kairo, što je predsednik Srbije prihvatio sa zadovoljstvom.", "narrative", "", nil, "prihvatio sa zadovoljstvom", ""},
+		{"sr", "Predsednik Srbije je sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "sa zadovoljstvom prihvatio", ""},
+		{"sr", "Strane sa zadovoljstvom konstatuju napredak u saradnji.", "appraisal", "", parties, "sa zadovoljstvom", ""},
 		// the future in one word undertakes as će with the infinitive does
 		{"sr", "Strane radiće na jačanju saradnje u oblasti poljoprivrede.", "commitment", "firm", parties, "radiće", ""},
 		{"sr", "Strane pružiće podršku malim i srednjim preduzećima.", "commitment", "firm", parties, "pružiće", ""},
