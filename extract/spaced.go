@@ -343,6 +343,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 				s.Deadline, s.Rationale.Deadline = &d.Text, d
 			}
 		}
+		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
+			x.operativeClause(st, &s, parties)
+		}
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(st, &s)
 		}
@@ -768,6 +771,43 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 	c := st.evidence.next()
 	c.Rule, c.Text, c.Start, c.End = rule, text, s, e
 	return c
+}
+
+// instrument reports a kind of document whose text binds its parties (a
+// memorandum, an agreement), not a statement that reports and declares.
+func instrument(kind entente.Kind) bool {
+	return kind == entente.KindMoU || kind == entente.KindAgreement
+}
+
+// operativeClause makes a sentence of an instrument with no cue a soft
+// commitment when it opens with the parties, one of them or their joint
+// body, and a verb after them: an instrument states what the parties do
+// in the present (Strane osnivaju radnu grupu; Svaka Strana snosi svoje
+// troškove; Radna grupa sastaje se dva puta godišnje), and that present
+// binds them as "shall" does.
+func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []string) {
+	subj := x.subjectOfSpaced(st, 0, min(len(st.ws), 3), parties)
+	if subj.kind != subjParty || subj.cue == nil || len(subj.codes) == 0 {
+		return
+	}
+	k := 0
+	for k < len(st.ws) && st.ws[k].Start < subj.cue.Cue.End {
+		k++
+	}
+	if k >= len(st.ws) || st.ws[k].Punct || st.ws[k].Upper {
+		return
+	}
+	c := st.cue("operative clause of an instrument", k, k+1)
+	if c == nil {
+		return
+	}
+	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(subj.codes)
+	s.Rationale.Type, s.Rationale.Strength = c, c
+	s.Rationale.Actors = append(s.Rationale.Actors[:0:0], *subj.cue)
+	s.Areas, s.Rationale.Areas = x.findAreas(st)
+	if d := x.deadline(st); d != nil {
+		s.Deadline, s.Rationale.Deadline = &d.Text, d
+	}
 }
 
 // hostsVisitor returns the evidence that an appraisal's verb, the cue at

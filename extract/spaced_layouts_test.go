@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/entente/entente"
 )
 
 // TestSpacedLayouts reads whole English statements in the layouts of the
@@ -270,5 +272,45 @@ func TestLeadDateline(t *testing.T) {
 		if got := strings.TrimSpace(tc.text[n:]); n > 0 && got != tc.rest || n == 0 && tc.rest != "" {
 			t.Errorf("leadDateline(%q) leaves %q, want %q", tc.text, tc.text[n:], tc.rest)
 		}
+	}
+}
+
+// TestOperativeClause reads the present tense of an instrument's articles
+// as the parties' soft undertaking when they, one of them or their joint
+// body open the sentence; a statement's present reports, and a sentence
+// opening with the instrument itself stays a formula.
+func TestOperativeClause(t *testing.T) {
+	sr := newTestSpaced(t, "sr")
+	const mou = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nČlan 1.\n\n"
+	tests := []struct {
+		text, sentence, typ string
+		actors              []string
+	}{
+		{mou + "Strane osnivaju Zajedničku radnu grupu za energetiku.\n", "Strane osnivaju Zajedničku radnu grupu za energetiku.", "commitment", []string{"HU", "RS"}},
+		{mou + "Svaka Strana snosi sopstvene troškove.\n", "Svaka Strana snosi sopstvene troškove.", "commitment", []string{"HU", "RS"}},
+		{mou + "Radna grupa sastaje se dva puta godišnje.\n", "Radna grupa sastaje se dva puta godišnje.", "commitment", []string{"HU", "RS"}},
+		{mou + "Memorandum se može izmeniti uz pisanu saglasnost Strana.\n", "Memorandum se može izmeniti uz pisanu saglasnost Strana.", "narrative", nil},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Strane neguju tradicionalno prijateljstvo.\n", "Strane neguju tradicionalno prijateljstvo.", "narrative", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			out := sr.Extract(tc.text)
+			for _, s := range out.Sentences {
+				if s.Text != tc.sentence {
+					continue
+				}
+				if string(s.Type) != tc.typ || tc.typ == "commitment" && s.Strength != entente.Soft {
+					t.Errorf("%s/%s, want %s", s.Type, s.Strength, tc.typ)
+				}
+				if tc.actors == nil {
+					tc.actors = []string{}
+				}
+				if !slices.Equal(s.Actors, tc.actors) {
+					t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+				}
+				return
+			}
+			t.Fatalf("no sentence %q", tc.sentence)
+		})
 	}
 }
