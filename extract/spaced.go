@@ -45,6 +45,7 @@ type Spaced struct {
 	own         *phraseMatcher // after "support": the parties' own cooperation
 	predict     *keyWords
 	that        *keyWords
+	thatState   *keyWords // after "that", a state or a fact: the content is a view
 	joins       *keyWords
 
 	areas     *phraseMatcher
@@ -155,6 +156,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.own = phrasesOf(t.Words("own"))
 	x.predict = newKeyWords(t.Words("prediction"))
 	x.that = newKeyWords(t.Words("that"))
+	x.thatState = newKeyWords(t.Words("that-state"))
 	x.joins = newKeyWords(t.Words("clause-join"))
 
 	x.areas = newPhraseMatcher()

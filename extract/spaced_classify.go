@@ -962,6 +962,9 @@ func (x *Spaced) agreedThat(st *sentence, cl sclause, c *scue) bool {
 	if i >= cl.end || !x.that.has(&st.ws[i]) {
 		return false
 	}
+	if i+1 < cl.end && x.thatState.has(&st.ws[i+1]) {
+		return true // saglasile su se da je…, da su…: a state or a fact agreed on
+	}
 	for _, n := range st.cues {
 		if n.Start > i && n.Start < cl.end && n.Kind.has(sPredicate) {
 			if n.Kind.has(cFirm | cIntent | cAction) {

@@ -125,6 +125,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane izražavaju nadu da će prva linija metroa biti puštena u saobraćaj.", "position", "", parties, "izražavaju nadu da", ""},
 		{"sr", "Strane izražavaju uverenje da će unaprediti saradnju.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane će razmotriti mogućnost otvaranja direktne avio-linije.", "commitment", "intent", parties, "će razmotriti", ""},
+		// agreed that a state holds: a view; agreed to act: an undertaking
+		{"sr", "Strane su se saglasile da su odnosi dveju zemalja na najvišem nivou.", "position", "", parties, "saglasile", ""},
+		{"sr", "Strane su se saglasile da otvore trgovinsko predstavništvo.", "commitment", "firm", parties, "saglasile", ""},
 		// an invitation accepted with pleasure is the visit's story
 		{"sr", "Predsednik Egipta pozvao je predsednika Srbije da poseti Kairo, što je predsednik Srbije prihvatio sa zadovoljstvom.", "narrative", "", nil, "prihvatio sa zadovoljstvom", ""},
 		{"sr", "Predsednik Srbije je sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "sa zadovoljstvom prihvatio", ""},
