@@ -87,6 +87,9 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		}
 		a := m.Start
 		for a > 0 && !ws[a-1].Punct && (ws[a-1].Upper || (r.inner.has(&ws[a-1]) && a-2 >= 0 && ws[a-2].Upper)) {
+			if len(r.opens.keys) > 0 && (r.headAt(ws, a-1) || r.inner.has(&ws[a-1])) {
+				break // Povelju UN i | Rezoluciju: a title in sentence case opens with its head
+			}
 			a--
 		}
 		for a < m.Start && r.inner.has(&ws[a]) {
@@ -107,6 +110,9 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 			// only a language whose titles run in sentence case (its opening
 			// words) reads on past a head of several words
 			b = r.sentenceCaseEnd(st, b, len(r.opens.keys) > 0 && m.End-m.Start > 1)
+		}
+		if b == m.End && len(r.opens.keys) > 0 {
+			b = r.genitiveName(st, b)
 		}
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
@@ -166,6 +172,36 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int, longHead bool) int {
 		return b
 	}
 	return k
+}
+
+// genitiveName returns where a name in the genitive that follows a head at
+// b ends, in a language whose titles run in sentence case (Povelja |
+// Ujedinjenih nacija, Rezolucija | Saveta bezbednosti UN): a capitalised
+// word, then words in lower case or capitals up to a mark, a word that
+// ends titles, a cue or an abbreviation, four words at most; b when no
+// capital follows.
+func (r *spacedRefs) genitiveName(st *sentence, b int) int {
+	ws := st.ws
+	if b >= len(ws) || ws[b].Punct || !ws[b].Upper || ws[b].Digits || r.headAt(ws, b) {
+		return b
+	}
+	k := b + 1
+	for k < len(ws) && k-b < 4 && !ws[k].Punct && !ws[k].Digits && !r.stops.has(&ws[k]) && !st.cueAt(k) && !r.headAt(ws, k) {
+		if !ws[k].Upper && len(ws[k].Key) <= 2 && k+1 < len(ws) && ws[k+1].Key == "." {
+			break // br. 1244: an abbreviation leads to a number
+		}
+		k++
+	}
+	for k > b+1 && r.inner.has(&ws[k-1]) {
+		k-- // … i | Povelje: the next title's
+	}
+	return k
+}
+
+// headAt reports whether an instrument's head opens at word i.
+func (r *spacedRefs) headAt(ws []word, i int) bool {
+	m, ok := r.heads.longestAt(ws, i)
+	return ok && m.End > i
 }
 
 // dayOrdinal reports whether word k is a number of one or two digits

@@ -41,6 +41,11 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Kina pozdravlja inicijativu Srbije.", nil},
 		{"en", "An attack would invoke commitments under Article IV of the 1951 Mutual Defense Treaty.", []string{"Mutual Defense Treaty|agreement|1951"}},
 		{"en", "We will convene the Trade and Investment Framework Agreement Council this year.", []string{"Trade and Investment Framework Agreement|agreement|0"}},
+		// a name in the genitive after the head (Povelja Ujedinjenih nacija)
+		{"sr", "Strane poštuju ciljeve i principe Povelje Ujedinjenih nacija.", []string{"Povelje Ujedinjenih nacija|charter|0"}},
+		{"sr", "Strane podržavaju rešenje u skladu sa Rezolucijom Saveta bezbednosti UN br. 1244.", []string{"Rezolucijom Saveta bezbednosti UN|resolution|0"}},
+		{"sr", "Strane poštuju Povelju UN i Rezoluciju Saveta bezbednosti.", []string{"Povelju UN|charter|0", "Rezoluciju Saveta bezbednosti|resolution|0"}},
+		{"sr", "Strane podržavaju Inicijativu Pojas i put.", []string{"Inicijativu Pojas i put|initiative|0"}},
 		{"sr", "Kina pozdravlja stupanje na snagu Sporazuma o slobodnoj trgovini između Srbije i Kine 1. jula 2024. godine.", []string{"Sporazuma o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
 	}
