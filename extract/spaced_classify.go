@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/entente/entente"
@@ -79,7 +80,7 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		// verbs coordinated with the head, and undertakings inside its object
 		for j := h + 1; j < len(st.cues) && st.cues[j].Start < cl.end; j++ {
 			c := &st.cues[j]
-			if c.Kind.has(sNoun|sCommitTo) && r.reading < rCommitment && r.reading != rNone && x.ownBefore(st, c.Start) {
+			if c.Kind.has(sNoun|sCommitTo) && r.reading < rCommitment && r.reading != rNone && x.ownBefore(st, c.Start, r.actors) {
 				alt := &sreading{clause: cl, subject: r.subject, actors: r.actors, cue: c}
 				x.readHeadSpaced(st, alt, j, hospitality)
 				if alt.reading == rCommitment {
@@ -409,8 +410,14 @@ func (x *Spaced) participle(st *sentence, c *scue) bool {
 }
 
 // ownBefore reports whether an undertaking noun at word i belongs to the
-// parties: their commitment to, our readiness to, a shared determination.
-func (x *Spaced) ownBefore(st *sentence, i int) bool {
+// parties whose clause it is (actors): their commitment to, our readiness
+// to, a shared determination. Another's, named in the possessive just
+// before it (the UK's decision to, the Chinese side's commitment to), is
+// what the clause welcomes or notes, not an undertaking of its own.
+func (x *Spaced) ownBefore(st *sentence, i int, actors []string) bool {
+	if i > 0 && possessive(st, i-1) && !x.ownedBy(st, i, actors) {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if x.det.has(&st.ws[j]) {
 			return true
@@ -420,6 +427,44 @@ func (x *Spaced) ownBefore(st *sentence, i int) bool {
 		}
 	}
 	return i > 0 && !st.ws[i-1].Punct
+}
+
+// possessive reports whether word j is written with a possessive ending
+// ('s, ’s, s'), which its key drops.
+func possessive(st *sentence, j int) bool {
+	w := &st.ws[j]
+	if w.Punct {
+		return false
+	}
+	t := st.valid[w.from:w.to]
+	for _, end := range []string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownedBy reports whether the possessive that ends at word i names the
+// actors: a party among them, all the parties (the two sides' decision
+// to) or an office of no one country (the Government's, the President's,
+// as before). Another party or a thing (the company's) is not.
+func (x *Spaced) ownedBy(st *sentence, i int, actors []string) bool {
+	for _, m := range st.ments {
+		if m.End != i {
+			continue
+		}
+		if m.Kind == mJoint || len(m.Codes) == 0 {
+			return true
+		}
+		for _, c := range m.Codes {
+			if !slices.Contains(actors, c) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // subjectOfSpaced reads the subject of a clause from words [a, b) before

@@ -30,6 +30,9 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "Both sides support the reform of the UN Security Council.", nil, nil},
 		{"en", "The Serbian railway network will be modernised.", nil, nil},
 		{"en", "The leaders attended the Belt and Road Forum in Beijing.", nil, nil},
+		// a diplomatic mission is no mechanism
+		{"en", "India welcomed the decision to open a new Deputy High Commission in Bengaluru.", nil, nil},
+		{"en", "The United Kingdom will upgrade its High Commission in Nairobi.", nil, nil},
 		// Serbian, Latin: a capital opens the name; a complement ends on its noun
 		{"sr-Latn", "Strane će održati sednicu Mešovitog komiteta za trgovinu u Beogradu.", []string{"Mešovitog komiteta za trgovinu"}, nil},
 		{"sr-Latn", "Međuvladin komitet za naučnu i tehnološku saradnju sastaće se u maju.", []string{"Međuvladin komitet za naučnu i tehnološku saradnju"}, nil},

@@ -45,6 +45,13 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The President welcomed His Majesty King Abdullah II to the White House.", "narrative", "", nil, "welcomed His Majesty King Abdullah II to", ""},
 		{"en", "The Serbian side welcomed President Xi's state visit to Serbia.", "appraisal", "", []string{"RS"}, "welcomed", ""},
 		{"en", "The two sides welcomed President Xi's proposal to the summit.", "appraisal", "", parties, "welcomed", ""},
+		// another's decision welcomed: the welcomer appraises it, and undertakes nothing
+		{"en", "Serbia welcomed China's decision to open a consulate in Niš.", "appraisal", "", []string{"RS"}, "welcomed", ""},
+		{"en", "The Serbian side appreciated the Chinese side’s decision to host the forum.", "appraisal", "", []string{"RS"}, "appreciated", ""},
+		{"en", "China welcomed the decision of Serbia to join the initiative.", "appraisal", "", []string{"CN"}, "welcomed", ""},
+		{"en", "The two sides welcomed their decision to open direct flights.", "commitment", "firm", parties, "decision to", ""},
+		{"en", "Serbia welcomed the company's decision to invest in Niš.", "appraisal", "", []string{"RS"}, "welcomed", ""},
+		{"en", "The Serbian side welcomed the Government's decision to build the bridge.", "commitment", "firm", []string{"RS"}, "decision to", ""},
 		// an instrument's entry into force is a formula of it, as 本谅解备忘录自签署之日起生效
 		{"en", "This Memorandum of Understanding shall enter into force on the date of its signature.", "narrative", "", nil, "shall enter into force", ""},
 		{"sr", "Ovaj memorandum stupa na snagu danom potpisivanja i ostaje na snazi pet godina.", "narrative", "", nil, "stupa na snagu", ""},
