@@ -46,6 +46,7 @@ type Spaced struct {
 	predict     *keyWords
 	that        *keyWords
 	thatState   *keyWords // after "that", a state or a fact: the content is a view
+	selfPronoun *keyWords // it: in one party's view, the party itself (India announced that it will…)
 	joins       *keyWords
 
 	areas     *phraseMatcher
@@ -157,6 +158,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.predict = newKeyWords(t.Words("prediction"))
 	x.that = newKeyWords(t.Words("that"))
 	x.thatState = newKeyWords(t.Words("that-state"))
+	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.joins = newKeyWords(t.Words("clause-join"))
 
 	x.areas = newPhraseMatcher()

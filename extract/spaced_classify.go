@@ -837,6 +837,11 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 				return
 			}
 			subj := x.subjectOfSpaced(st, i+1, c.Start, inherited)
+			if subj.kind == subjPrediction && r.subject.kind == subjParty && len(r.subject.codes) == 1 && x.onlyPronounSelf(st, i+1, c.Start) {
+				// India announced that it will…: "it" is the one party
+				// whose view or announcement this is, as "they" is both
+				subj = r.subject
+			}
 			if subj.kind == subjOmitted && x.lang == "sr" {
 				// Serbian may set the subject after the modal (da će
 				// trgovinska razmena nastaviti da raste: trade, no party;
@@ -859,6 +864,17 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 		}
 		return
 	}
+}
+
+// onlyPronounSelf reports whether words [a, b) are a pronoun of
+// [pronoun-self] with nothing but filler around it.
+func (x *Spaced) onlyPronounSelf(st *sentence, a, b int) bool {
+	for i := a; i < b; i++ {
+		if !st.ws[i].Punct && x.selfPronoun.has(&st.ws[i]) {
+			return x.onlyFiller(st, a, i) && x.onlyFiller(st, i+1, b)
+		}
+	}
+	return false
 }
 
 // subjectAfterModal reads the subject between the modal cue j and the next

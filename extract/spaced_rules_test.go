@@ -29,6 +29,14 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides will endeavour to conclude the talks.", "commitment", "intent", parties, "will endeavour to", ""},
 		{"en", "Both countries are ready to expand tourism.", "commitment", "intent", parties, "are ready to", ""},
 		{"en", "The two sides encourage their companies to invest in each other's markets.", "commitment", "soft", parties, "encourage", ""},
+		// encouraged (鼓励) in the past tense still undertakes softly, and carries a welcome with it
+		{"en", "The two sides encouraged their businesses to invest in each other's markets.", "commitment", "soft", parties, "encouraged", ""},
+		{"en", "The two sides welcomed and encouraged exchanges between universities.", "commitment", "soft", parties, "encouraged", ""},
+		{"en", "The leaders were encouraged by the progress of the talks.", "appraisal", "", parties, "were encouraged by", ""},
+		// one party that announces or reaffirms that it will act undertakes
+		{"en", "Serbia announced that it will establish a consulate in Shanghai.", "commitment", "firm", []string{"RS"}, "will", ""},
+		{"en", "China reaffirmed that it will contribute to the fund.", "commitment", "firm", []string{"CN"}, "will", ""},
+		{"en", "Serbia noted that it will be difficult to meet the target.", "position", "", []string{"RS"}, "noted that", ""},
 		// committed to: an action, or a goal
 		{"en", "The leaders committed to working together on climate.", "commitment", "firm", parties, "committed to", ""},
 		{"en", "Serbia is committed to the principles of the UN Charter.", "position", "", []string{"RS"}, "is committed to", ""},
@@ -59,6 +67,8 @@ func TestSpacedRules(t *testing.T) {
 		// views, appraisals, predictions
 		{"en", "The two countries have a shared interest in a stable Indo-Pacific.", "position", "", parties, "have a shared interest", ""},
 		{"en", "The Serbian side raised its concerns about the trade imbalance.", "position", "", []string{"RS"}, "raised its concerns", ""},
+		{"en", "The leaders noted with concern the rise of terrorism.", "position", "", parties, "noted with concern", ""},
+		{"en", "The two sides noted with satisfaction the growth of trade.", "appraisal", "", parties, "noted", ""},
 		{"en", "The two sides noted that trade between China and Serbia will grow.", "position", "", parties, "noted that", ""},
 		{"en", "The two leaders instructed their ministers to prepare a plan on energy.", "commitment", "firm", parties, "instructed their", ""},
 		{"sr", "Predsednici su zadužili ministre da pripreme plan saradnje.", "commitment", "firm", parties, "zadužili", ""},
