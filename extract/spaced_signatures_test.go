@@ -52,6 +52,11 @@ func TestSpacedSignatures(t *testing.T) {
 			"Joseph R. Biden Jr.                       Aleksandar Vučić\n",
 			enLast, []entente.Signatory{sig("Joseph R. Biden Jr.", "For the United States of America", "US"),
 				sig("Aleksandar Vučić", "For the Republic of Serbia", "RS")}},
+		{"names in parentheses under the party, the office below", enBody +
+			"For the Government of the Republic of Serbia\n(Aleksandar Vučić)\nMinister of Foreign Affairs\n\n" +
+			"For the Government of the Republic of Kazakhstan\n(Kassym-Jomart Tokayev)\nMinister of Foreign Affairs\n",
+			enLast, []entente.Signatory{sig("Aleksandar Vučić", "Minister of Foreign Affairs", "RS"),
+				sig("Kassym-Jomart Tokayev", "Minister of Foreign Affairs", "KZ")}},
 		{"Serbian columns: office, name", srBody +
 			"Predsednik Republike Srbije                Predsednik Republike Kazahstan\n" +
 			"Aleksandar Vučić                           Kasim-Žomart Tokajev\n",

@@ -67,6 +67,8 @@ func (p *parser) cellKindOf(c string) cellKind {
 	switch {
 	case c == "" || runesOver(c, 90):
 		return cellOther
+	case nameIn(c) != c && isPersonalName(nameIn(c)):
+		return cellName // (Pralhad Joshi) under a party's line: a name, no mark
 	case strings.HasPrefix(c, "(") && strings.HasSuffix(c, ")") && !runesOver(c, 20):
 		return cellMark
 	case p.opensSignsFor(c):
@@ -83,6 +85,17 @@ func (p *parser) cellKindOf(c string) cellKind {
 		return cellName
 	}
 	return cellOther
+}
+
+// nameIn returns a cell without the parentheses a name may be set in
+// under a party's line ((Pralhad Joshi)), as a treaty's block sets it.
+func nameIn(c string) string {
+	if in, ok := strings.CutPrefix(c, "("); ok {
+		if in, ok := strings.CutSuffix(in, ")"); ok {
+			return strings.TrimSpace(in)
+		}
+	}
+	return c
 }
 
 // opensSignsFor reports whether a cell opens with a word of SignsFor, in
@@ -279,7 +292,7 @@ func fillSignatory(p *parser, s *Signatory, c string) {
 	case cellOffice:
 		s.Title = c
 	case cellName:
-		s.Name = c
+		s.Name = nameIn(c)
 	case cellNameOffice:
 		name, office, _ := strings.Cut(c, ",")
 		s.Name, s.Title = strings.TrimSpace(name), strings.TrimSpace(office)
