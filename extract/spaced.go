@@ -56,6 +56,7 @@ type Spaced struct {
 	dates     *phraseMatcher
 	months    *phraseMatcher
 	numbers   map[string]int
+	ordinals  []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
 	docKinds  *phraseMatcher
 	kindNames []string
@@ -194,6 +195,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		}
 		x.numbers[foldKey(e.Text)] = n
 	}
+	x.ordinals = lowerAll(t.Words("ordinal-ending"))
 	x.deadlines = x.withClasses(phrasesOf(t.Words("deadline")), t)
 	x.dates = x.withClasses(phrasesOf(t.Words("date")), t)
 

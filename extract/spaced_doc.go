@@ -23,6 +23,7 @@ func (x *Spaced) withClasses(pm *phraseMatcher, t *lexicon.Table) *phraseMatcher
 		n, err := strconv.Atoi(w.Key)
 		return err == nil && n >= 1 && n <= 31
 	})
+	pm.Class("ordinal", func(w word) bool { return x.ordinalDay(&w) > 0 })
 	pm.Class("num", func(w word) bool {
 		_, ok := x.numbers[w.Key]
 		return w.Digits || ok
@@ -240,11 +241,20 @@ func (x *Spaced) findDate(s string) (structure.Date, bool) { return x.findDateIn
 
 // findDateIn is findDate with the document's lines read so far.
 func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
+	return x.dateIn(c, s, false)
+}
+
+// dateIn finds the first full date of s; with own, the first that is not
+// the date of an instrument s cites (citedDate).
+func (x *Spaced) dateIn(c *lineWords, s string, own bool) (structure.Date, bool) {
 	if !hasYearDigits(s) {
 		return structure.Date{}, false // a full date has a year (yearOf): the layout asks of every line
 	}
 	_, ws := x.lineTokens(c, s)
 	for _, m := range x.dates.FindAll(ws) {
+		if own && x.citedDate(ws, m.Start) {
+			continue
+		}
 		var y, mo, d int
 		for k := m.Start; k < m.End; k++ {
 			w := &ws[k]
@@ -253,6 +263,8 @@ func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
 				y = yearOf(w)
 			case w.Digits && d == 0:
 				d, _ = strconv.Atoi(w.Key)
+			case d == 0 && x.ordinalDay(w) > 0: // this 9th day of…
+				d = x.ordinalDay(w)
 			case x.monthOf(w) > 0 && mo == 0:
 				mo = x.monthOf(w)
 			case w.Digits && mo == 0: // the month in figures after the day (24. 10. 2011.)
@@ -273,6 +285,48 @@ func (x *Spaced) findDateIn(c *lineWords, s string) (structure.Date, bool) {
 		return structure.Date{ISO: isoDate(y, mo, d), Start: ws[m.Start].Start, End: end}, true
 	}
 	return structure.Date{}, false
+}
+
+// citedDate reports whether the date at word i is that of an instrument
+// named (capitalised) before it in the same stretch of words, with no mark between
+// (Recalling the Agreement on Trade signed on 18 February 2012; the
+// Treaty of 1 May 2004): the cited instrument's, not the document's. The
+// document naming itself (This Joint Statement was signed on…) is its own.
+func (x *Spaced) citedDate(ws []word, i int) bool {
+	a := i
+	for a > 0 && !ws[a-1].Punct {
+		a--
+	}
+	for m, ok := x.refs.heads.next(ws[:i], a, nil); ok; m, ok = x.refs.heads.next(ws[:i], m.End, nil) {
+		if !ws[m.Start].Upper || m.Start > 0 && x.refs.self.has(&ws[m.Start-1]) || m.Start > 1 && x.refs.self.has(&ws[m.Start-2]) {
+			continue // a plan in lower case names none; This (Joint) Statement is the document
+		}
+		return true
+	}
+	return false
+}
+
+// ordinalDay returns the day of a month written as an ordinal in one
+// word, figures and an ending of [ordinal-ending] (9th, 22nd), or 0.
+func (x *Spaced) ordinalDay(w *word) int {
+	k := w.Key
+	n := 0
+	for n < len(k) && k[n] >= '0' && k[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 || n == len(k) {
+		return 0
+	}
+	for _, e := range x.ordinals {
+		if k[n:] == e {
+			d, _ := strconv.Atoi(k[:n])
+			if d >= 1 && d <= 31 {
+				return d
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // isoDate spells a date as fmt's "%04d-%02d-%02d" does, for a year of four
@@ -458,7 +512,9 @@ func (x *Spaced) document(c *lineWords, lay *structure.Layout, d *entente.Docume
 			if i >= 2 || s.Section == entente.SectionClosing {
 				break
 			}
-			if dt, ok := x.findDateIn(c, s.Text); ok {
+			// (a recital's date is the instrument's it cites: none is
+			// better than a wrong one)
+			if dt, ok := x.dateIn(c, s.Text, true); ok {
 				iso := dt.ISO
 				d.SignedDate = &iso
 				break

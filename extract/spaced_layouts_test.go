@@ -56,6 +56,38 @@ func TestSpacedLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "a treaty's closing on this 9th day of, names in parentheses, a recital's date cited",
+			lang: "en",
+			text: "Memorandum of Understanding between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science\n\n" +
+				"The Government of Hungary and the Government of the Republic of Korea,\n\nRecalling the Agreement on Scientific Cooperation signed on 18 February 2012;\n\nHave agreed as follows:\n\n" +
+				"Article 1\n\nThe Parties shall promote joint research projects.\n\n" +
+				"Signed at Seoul on this 9th day of September 2024, in two originals each in the Hungarian, Korean and English languages, all texts being equally authentic.\n\n" +
+				"For the Government of Hungary\n(Péter Szijjártó)\nMinister of Foreign Affairs and Trade\n\n" +
+				"For the Government of the Republic of Korea\n(Cho Tae-yul)\nMinister of Foreign Affairs\n",
+			title: "Memorandum of Understanding between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science",
+			kind:  "mou", date: "2024-09-09", place: "Seoul", parties: []string{"HU", "KR"}, authentic: []string{"en", "hu", "ko"},
+			sections: []string{"preamble", "1", "closing"},
+			sentences: []string{
+				"The Government of Hungary and the Government of the Republic of Korea, Recalling the Agreement on Scientific Cooperation signed on 18 February 2012; Have agreed as follows:",
+				"The Parties shall promote joint research projects.",
+				"Signed at Seoul on this 9th day of September 2024, in two originals each in the Hungarian, Korean and English languages, all texts being equally authentic.",
+			},
+		},
+		{
+			name: "an undated treaty takes no date from the instrument its recital cites",
+			lang: "en",
+			text: "Memorandum of Understanding between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science\n\n" +
+				"The Government of Hungary and the Government of the Republic of Korea,\n\nRecalling the Agreement on Scientific Cooperation signed on 18 February 2012;\n\nHave agreed as follows:\n\n" +
+				"Article 1\n\nThe Parties shall promote joint research projects.\n",
+			title: "Memorandum of Understanding between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science",
+			kind:  "mou", parties: []string{"HU", "KR"},
+			sections: []string{"preamble", "1"},
+			sentences: []string{
+				"The Government of Hungary and the Government of the Republic of Korea, Recalling the Agreement on Scientific Cooperation signed on 18 February 2012; Have agreed as follows:",
+				"The Parties shall promote joint research projects.",
+			},
+		},
+		{
 			name: "a vision statement with a place alone under its title and topic headings",
 			lang: "en",
 			text: "United States–Philippines Joint Vision Statement\n\nWashington, D.C.\n\n" +

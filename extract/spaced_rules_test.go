@@ -185,7 +185,12 @@ func TestSpacedDates(t *testing.T) {
 	tests := []struct{ lang, text, iso, place string }{
 		{"en", "Belgrade, 8 May 2024", "2024-05-08", "Belgrade"},
 		{"en", "Done at Beijing on May 8, 2024, in duplicate.", "2024-05-08", "Beijing"},
-		{"en", "Signed in Budapest on the 9th day of May 2024.", "", ""},
+		// a treaty's day as an ordinal, in one word or with the ending apart
+		{"en", "Signed in Budapest on the 9th day of May 2024.", "2024-05-09", "Budapest"},
+		{"en", "Signed at New Delhi on this 9th day of September 2024, in two originals.", "2024-09-09", "New Delhi"},
+		{"en", "Done at Abu Dhabi this 22nd day of March, 2023 in two originals.", "2023-03-22", "Abu Dhabi"},
+		{"en", "Done at Tokyo on this 9 th day of September 2024.", "2024-09-09", "Tokyo"},
+		{"en", "Done at Tokyo on the 32nd day of May 2024.", "", ""},
 		{"en", "On March 17, the President hosted the Taoiseach.", "", ""},
 		{"sr", "U Beogradu, 8. maja 2024. godine", "2024-05-08", "Beogradu"},
 		{"sr", "Сачињено у Београду 8. маја 2024. године, у два оригинала.", "2024-05-08", "Београду"},
