@@ -102,6 +102,7 @@ func FuzzSegmentBytes(f *testing.F) {
 	for _, s := range []string{
 		"双方同意。中方愿意！塞方？“好。”", "Mr. Smith met Dr. Jones on 8. maja 2024. They agreed. No. 5 is here.",
 		"...!!!???。。。", "The U.S. and the U.K. agreed (e.g. this). J. Smith signed. 2024. Godine", "Član 12. Stav 3. ul. Kneza",
+		"The Japan-U.S. Alliance. The China–EU. In 2021-22. Pro-Dr. X",
 		"Две стране су се сагласиле да ојачају сарадњу。Strane će 双方同意加强合作！“好？”Dve strane!",
 	} {
 		f.Add(s)

@@ -203,6 +203,10 @@ func TestSegmentSpaced(t *testing.T) {
 		want []string
 	}{
 		{"The U.S. and the U.K. agreed. H.E. Mr. Li met Hon. J. Smith.", []string{"The U.S. and the U.K. agreed.", "H.E. Mr. Li met Hon. J. Smith."}},
+		// an abbreviation after a hyphen is still one; a year's span after one ends a sentence
+		{"They welcomed the Japan-U.S. Alliance Dialogue. They met.", []string{"They welcomed the Japan-U.S. Alliance Dialogue.", "They met."}},
+		{"They met the Indo–U.K. Task Force and the Euro-Atlantic partners. They met.", []string{"They met the Indo–U.K. Task Force and the Euro-Atlantic partners.", "They met."}},
+		{"They met in 2021-22. They met.", []string{"They met in 2021-22.", "They met."}},
 		{"See Art. 5 and No. 7 of the Agreement. It entered into force.", []string{"See Art. 5 and No. 7 of the Agreement.", "It entered into force."}},
 		{"Sastanak je održan 8. maja 2024. godine u Beogradu. Strane su se složile, tj. dogovorile.", []string{"Sastanak je održan 8. maja 2024. godine u Beogradu.", "Strane su se složile, tj. dogovorile."}},
 		{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године. Стране ће сарађивати.", []string{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године.", "Стране ће сарађивати."}},

@@ -203,6 +203,12 @@ func latinStopAt(s string, i int) bool {
 		}
 		return false
 	}
+	// an abbreviation may close a compound (Japan-U.S.): its last part is
+	// the word that the stop may belong to
+	if k := lastJoin(word); k >= 0 {
+		word = word[k:]
+		n = utf8.RuneCountInString(word)
+	}
 	if n <= maxAbbreviation && abbreviations[strings.ToLower(word)] { // (lowering keeps the count of characters)
 		return false
 	}
@@ -301,6 +307,10 @@ func latinStop(rs []rune, i int) bool {
 		}
 		return k < len(rs) && unicode.IsUpper(rs[k]) && len(wr) > 2
 	}
+	if k := lastJoin(word); k >= 0 { // Japan-U.S. (latinStopAt)
+		word = word[k:]
+		wr = []rune(word)
+	}
 	if len(wr) <= maxAbbreviation && abbreviations[strings.ToLower(word)] {
 		return false
 	}
@@ -315,6 +325,19 @@ func latinStop(rs []rune, i int) bool {
 		k++
 	}
 	return k >= len(rs) || !unicode.IsLower(rs[k])
+}
+
+// lastJoin returns the byte offset in word just past its last hyphen,
+// dash or slash that stands between two characters (Japan-U.S), or -1.
+func lastJoin(word string) int {
+	for i := len(word); i > 0; {
+		r, w := utf8.DecodeLastRuneInString(word[:i])
+		i -= w
+		if (r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || r == '/') && i > 0 && i+w < len(word) {
+			return i + w
+		}
+	}
+	return -1
 }
 
 func isAllDigits(s string) bool {
