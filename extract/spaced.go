@@ -311,7 +311,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		lastPara    = -1
 		paraSubject []string
 	)
-	refs := newSpacedRefCollector()
+	refs := newSpacedRefCollector(out.Document.SignedDate)
 	ents := newEntityCollector()
 	ppl := newPeople()
 	ppl.signatories(out.Document.Signatories)

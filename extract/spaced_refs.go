@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente"
@@ -24,12 +25,32 @@ type spacedRefs struct {
 	// self are the words that make a head the document itself (This Joint
 	// Statement, the present Agreement): no citation
 	self *keyWords
+	// drop are the words that open a noun phrase (the, a): a title never
+	// holds one before its head (Recalling | the … Agreement)
+	drop *keyWords
+	// joins are the words that join clauses (and): a title runs on over
+	// "and" to a capitalised word, not over "and the" (the Paris Agreement
+	// and the United States will…)
+	joins *keyWords
+	// pair are the words after which a title names two (between the
+	// Government of X and the Government of Y): "and the" runs on there
+	pair *keyWords
+	// indefinite are the articles that make an instrument one described,
+	// not named (a Memorandum of Understanding between the Departments
+	// of…): its words do not run on over two small words
+	indefinite *keyWords
+	// yearLeads are the phrases between a title and its year (signed in,
+	// adopted on): the Joint Statement … signed in 2015
+	yearLeads *phraseMatcher
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 	r := &spacedRefs{heads: newPhraseMatcher(), inner: newKeyWords(t.Words("reference-inner")),
 		opens: newKeyWords(t.Words("reference-open")), stops: newKeyWords(t.Words("reference-stop")),
-		self: newKeyWords(t.Words("reference-self"))}
+		self: newKeyWords(t.Words("reference-self")), drop: newKeyWords(t.Words("entity-drop")),
+		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
+		pair:      newKeyWords(t.Words("reference-pair")),
+		yearLeads: phrasesOf(t.Words("reference-year-lead"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -45,7 +66,9 @@ type spacedCitation struct {
 	a, b      int // the words it spans in the sentence
 }
 
-func (r *spacedRefs) find(st *sentence) []spacedCitation {
+// find returns the citations of a sentence of a document signed in
+// docYear (0: not known).
+func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 	ws := st.ws
 	var out []spacedCitation
 	used := make([]bool, len(ws))
@@ -86,7 +109,7 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 			continue
 		}
 		a := m.Start
-		for a > 0 && !ws[a-1].Punct && (ws[a-1].Upper || (r.inner.has(&ws[a-1]) && a-2 >= 0 && ws[a-2].Upper)) {
+		for a > 0 && !ws[a-1].Punct && !r.drop.has(&ws[a-1]) && (ws[a-1].Upper || (r.inner.has(&ws[a-1]) && a-2 >= 0 && ws[a-2].Upper)) {
 			if len(r.opens.keys) > 0 && (r.headAt(ws, a-1) || r.inner.has(&ws[a-1])) {
 				break // Povelju UN i | Rezoluciju: a title in sentence case opens with its head
 			}
@@ -99,12 +122,20 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 			continue // This Joint Statement is done in…: the document itself
 		}
 		b := m.End
-		// … on Trade and Investment, … between China and Serbia
-		for b+1 < len(ws) && r.inner.has(&ws[b]) && ws[b+1].Upper && !ws[b+1].Punct {
-			b++
-			for b < len(ws) && !ws[b].Punct && (ws[b].Upper || (r.inner.has(&ws[b]) && b+1 < len(ws) && ws[b+1].Upper)) {
+		// … on Trade and Investment, … between China and Serbia, … on the
+		// Law of the Sea
+		described := a > 0 && r.indefinite.has(&ws[a-1])
+		for k := r.innerRun(ws, m.Start, b, described); k > b; k = r.innerRun(ws, m.Start, b, described) {
+			b = k
+			for b < len(ws) && !ws[b].Punct && ws[b].Upper {
 				b++
 			}
+		}
+		if b < len(ws) && yearOf(&ws[b]) > 0 && len(r.opens.keys) == 0 {
+			// a number right after a title's word is its name's (Vision
+			// 2025, Roadmap 2030), in a language whose titles run in
+			// title case (Serbian writes a year after a title: … 2013. godine)
+			b++
 		}
 		if b == m.End {
 			// only a language whose titles run in sentence case (its opening
@@ -114,17 +145,82 @@ func (r *spacedRefs) find(st *sentence) []spacedCitation {
 		if b == m.End && len(r.opens.keys) > 0 {
 			b = r.genitiveName(st, b)
 		}
+		if a > 0 && docYear > 0 && yearOf(&ws[a-1]) > docYear {
+			// a year before the title after the document's own is no year
+			// of adoption but a target its name holds (the 2030 Agenda for…)
+			a--
+		}
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
 		}
 		text, _, _ := st.span(a, b)
-		year := yearNear(ws, b)
+		year := r.yearAfter(ws, b)
 		if year == 0 && a > 0 {
 			year = yearOf(&ws[a-1]) // the 1951 Mutual Defense Treaty
 		}
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
 	}
 	return dropNested(out)
+}
+
+// innerRun returns the end of one or two inner words at k that a
+// capitalised word follows (of Japan, on the Law, between the United
+// States) in a title read from word h, or k: one only after an instrument
+// described (one), and two that join clauses (and the …) only after a
+// word of [reference-pair] (between the Government of X and the
+// Government of Y).
+func (r *spacedRefs) innerRun(ws []word, h, k int, one bool) int {
+	most := 2
+	if one {
+		most = 1
+	}
+	j := k
+	for j < len(ws) && j-k < most && !ws[j].Punct && r.inner.has(&ws[j]) {
+		j++
+	}
+	for j > k {
+		if j < len(ws) && ws[j].Upper && !ws[j].Punct && (j-k == 1 || !r.joins.has(&ws[k]) && !r.joins.has(&ws[k+1]) || r.paired(ws, h, k)) {
+			return j
+		}
+		j--
+	}
+	return k
+}
+
+// paired reports whether a word of [reference-pair] is among words [h, k).
+func (r *spacedRefs) paired(ws []word, h, k int) bool {
+	for i := h; i < k; i++ {
+		if r.pair.has(&ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearAfter returns the year given after a title that ends at word b: of
+// 2015, in 2015 (yearNear), or after a phrase of [reference-year-lead]
+// (signed in 2015, adopted on 25 September 2015), the year of the date
+// that follows within four words.
+func (r *spacedRefs) yearAfter(ws []word, b int) int {
+	if y := yearNear(ws, b); y > 0 {
+		return y
+	}
+	if b < len(ws) && ws[b].Punct && ws[b].Key == "," {
+		b++
+	}
+	m, ok := r.yearLeads.longestAt(ws, b)
+	if !ok || m.End <= b {
+		return 0
+	}
+	for j := m.End; j < len(ws) && j < m.End+4; j++ {
+		if y := yearOf(&ws[j]); y > 0 {
+			return y
+		}
+		if !ws[j].Digits && !ws[j].Upper && !ws[j].Punct {
+			return 0 // signed in Beijing by the ministers…
+		}
+	}
+	return 0
 }
 
 // dropNested drops a title read from one head that another head's title
@@ -272,16 +368,21 @@ func yearNear(ws []word, i int) int {
 }
 
 type spacedRefCollector struct {
-	list_ []entente.Reference
+	list_   []entente.Reference
+	docYear int // the year the document was signed, 0 when it does not say
 }
 
-func newSpacedRefCollector() *spacedRefCollector {
-	return &spacedRefCollector{}
+func newSpacedRefCollector(signed *string) *spacedRefCollector {
+	c := &spacedRefCollector{}
+	if signed != nil && len(*signed) >= 4 {
+		c.docYear, _ = strconv.Atoi((*signed)[:4])
+	}
+	return c
 }
 
 func (c *spacedRefCollector) add(r *spacedRefs, id string, st *sentence) []string {
 	out := []string{}
-	for _, cit := range r.find(st) {
+	for _, cit := range r.find(st, c.docYear) {
 		// a document cites a few instruments: a scan folding case beats
 		// lowering each title for a map (slow for Cyrillic)
 		i := slices.IndexFunc(c.list_, func(ref entente.Reference) bool { return strings.EqualFold(ref.Title, cit.title) })

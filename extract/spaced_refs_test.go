@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -47,12 +48,31 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Strane poštuju Povelju UN i Rezoluciju Saveta bezbednosti.", []string{"Povelju UN|charter|0", "Rezoluciju Saveta bezbednosti|resolution|0"}},
 		{"sr", "Strane podržavaju Inicijativu Pojas i put.", []string{"Inicijativu Pojas i put|initiative|0"}},
 		{"sr", "Kina pozdravlja stupanje na snagu Sporazuma o slobodnoj trgovini između Srbije i Kine 1. jula 2024. godine.", []string{"Sporazuma o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
+		// a title runs through a title's small words to its next capitalised one, not past "and the"
+		{"en", "Article V of the Treaty of Mutual Cooperation and Security between the United States of America and Japan applies to the islands.", []string{"Treaty of Mutual Cooperation and Security between the United States of America and Japan|agreement|0"}},
+		{"en", "They stressed the importance of the 1982 United Nations Convention on the Law of the Sea (UNCLOS).", []string{"United Nations Convention on the Law of the Sea|agreement|1982"}},
+		{"en", "They recalled the Paris Agreement and the United States will rejoin it.", []string{"Paris Agreement|agreement|0"}},
+		{"en", "We welcome the Framework Agreement between the Government of the United States of America and the Government of Japan for Cooperation in Space (2023).", []string{"Framework Agreement between the Government of the United States of America and the Government of Japan for Cooperation in Space|agreement|2023"}},
+		// a recital's participle opens no title
+		{"en", "Recalling the Comprehensive Economic Partnership Agreement, the Parties agreed.", []string{"Comprehensive Economic Partnership Agreement|agreement|0"}},
+		// the year of signing or adoption after the title
+		{"en", "The two sides recalled the Joint Statement on Strategic Partnership signed in 2015.", []string{"Joint Statement on Strategic Partnership|joint_statement|2015"}},
+		{"en", "They recalled the Comprehensive Economic Partnership Agreement signed on 18 February 2022.", []string{"Comprehensive Economic Partnership Agreement|agreement|2022"}},
+		// a number right after a title's word is part of its name
+		{"en", "The two sides recalled the Joint Statement on Japan-India Vision 2025 signed in 2015.", []string{"Joint Statement on Japan-India Vision 2025|joint_statement|2015"}},
+		{"en", "The leaders recalled the 2004 Joint Declaration on Strategic Partnership and the 2021 Roadmap 2030.", []string{"Joint Declaration on Strategic Partnership|declaration|2004", "Roadmap 2030|plan|2021"}},
+		// a year before the title after the document's own is a target in its name
+		{"en", "Joint Statement of Serbia and China\n\nBelgrade, 8 May 2024\n\nSerbia and China are committed to the 2030 Agenda for Sustainable Development.\n", []string{"2030 Agenda for Sustainable Development|plan|0"}},
+		{"en", "Joint Statement of Serbia and China\n\nBelgrade, 8 May 2024\n\nSerbia and China recalled the 2015 Agenda for Cooperation.\n", []string{"Agenda for Cooperation|plan|2015"}},
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
 			x := newTestSpaced(t, tc.lang)
 			got := x.Extract("Joint Statement of Serbia and China\n\n" + tc.text + "\n")
+			if strings.Contains(tc.text, "\n") {
+				got = x.Extract(tc.text) // a whole statement, dated
+			}
 			var refs []string
 			for _, r := range got.References {
 				y := 0
