@@ -205,6 +205,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.kindNames = append(x.kindNames, e.Value)
 	}
 	x.refs = newSpacedRefs(t)
+	x.refs.months = x.months
 	x.ents = newSpacedEntities(t)
 	x.languages = newPhraseMatcher()
 	for _, e := range t.Entries("language") {

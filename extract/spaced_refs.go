@@ -42,6 +42,10 @@ type spacedRefs struct {
 	// yearLeads are the phrases between a title and its year (signed in,
 	// adopted on): the Joint Statement … signed in 2015
 	yearLeads *phraseMatcher
+	// months are the month words of dates, which Serbian writes in lower
+	// case (potpisan 17. oktobra 2023.): the reader's, set after it reads
+	// them
+	months *phraseMatcher
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -199,8 +203,9 @@ func (r *spacedRefs) paired(ws []word, h, k int) bool {
 
 // yearAfter returns the year given after a title that ends at word b: of
 // 2015, in 2015 (yearNear), or after a phrase of [reference-year-lead]
-// (signed in 2015, adopted on 25 September 2015), the year of the date
-// that follows within four words.
+// (signed in 2015, adopted on 25 September 2015, potpisanog u Astani 15.
+// marta 2019.), the year of the date that follows within six words: a
+// place and a month on the way.
 func (r *spacedRefs) yearAfter(ws []word, b int) int {
 	if y := yearNear(ws, b); y > 0 {
 		return y
@@ -212,11 +217,17 @@ func (r *spacedRefs) yearAfter(ws []word, b int) int {
 	if !ok || m.End <= b {
 		return 0
 	}
-	for j := m.End; j < len(ws) && j < m.End+4; j++ {
+	for j := m.End; j < len(ws) && j < m.End+6; j++ {
 		if y := yearOf(&ws[j]); y > 0 {
 			return y
 		}
-		if !ws[j].Digits && !ws[j].Upper && !ws[j].Punct {
+		if r.months != nil {
+			if mo, ok := r.months.longestAt(ws, j); ok && mo.End > j {
+				j = mo.End - 1 // potpisan 17. oktobra 2023.
+				continue
+			}
+		}
+		if !ws[j].Digits && !ws[j].Upper && !ws[j].Punct && !r.inner.has(&ws[j]) {
 			return 0 // signed in Beijing by the ministers…
 		}
 	}

@@ -42,6 +42,11 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Kina pozdravlja inicijativu Srbije.", nil},
 		{"en", "An attack would invoke commitments under Article IV of the 1951 Mutual Defense Treaty.", []string{"Mutual Defense Treaty|agreement|1951"}},
 		{"en", "We will convene the Trade and Investment Framework Agreement Council this year.", []string{"Trade and Investment Framework Agreement|agreement|0"}},
+		// the year of the date the title was signed on, a place and a month on the way
+		{"sr", "Strane pozdravljaju Sporazum o izbegavanju dvostrukog oporezivanja, potpisan u Astani 15. marta 2019. godine.", []string{"Sporazum o izbegavanju dvostrukog oporezivanja|agreement|2019"}},
+		{"sr", "Strane će primenjivati Sporazum o strateškom partnerstvu od 2. oktobra 2023. godine.", []string{"Sporazum o strateškom partnerstvu|agreement|2023"}},
+		{"sr", "Стране поздрављају Споразум о слободној трговини потписан 17. октобра 2023. године.", []string{"Споразум о слободној трговини|agreement|2023"}},
+		{"sr", "Strane pozdravljaju Sporazum o saradnji potpisan u Beogradu od strane ministara.", []string{"Sporazum o saradnji|agreement|0"}},
 		// a name in the genitive after the head (Povelja Ujedinjenih nacija)
 		{"sr", "Strane poštuju ciljeve i principe Povelje Ujedinjenih nacija.", []string{"Povelje Ujedinjenih nacija|charter|0"}},
 		{"sr", "Strane podržavaju rešenje u skladu sa Rezolucijom Saveta bezbednosti UN br. 1244.", []string{"Rezolucijom Saveta bezbednosti UN|resolution|0"}},
