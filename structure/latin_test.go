@@ -209,6 +209,10 @@ func TestSegmentSpaced(t *testing.T) {
 		{"They met in 2021-22. They met.", []string{"They met in 2021-22.", "They met."}},
 		{"See Art. 5 and No. 7 of the Agreement. It entered into force.", []string{"See Art. 5 and No. 7 of the Agreement.", "It entered into force."}},
 		{"Sastanak je održan 8. maja 2024. godine u Beogradu. Strane su se složile, tj. dogovorile.", []string{"Sastanak je održan 8. maja 2024. godine u Beogradu.", "Strane su se složile, tj. dogovorile."}},
+		// an abbreviation that closes a list ends a sentence before a capital
+		{"Strane sarađuju u oblastima kao što su energetika, saobraćaj itd. Strane će potpisati sporazum.", []string{"Strane sarađuju u oblastima kao što su energetika, saobraćaj itd.", "Strane će potpisati sporazum."}},
+		{"Стране сарађују у енергетици, саобраћају итд. Стране ће потписати споразум.", []string{"Стране сарађују у енергетици, саобраћају итд.", "Стране ће потписати споразум."}},
+		{"They cover energy, transport etc. and will grow. They met.", []string{"They cover energy, transport etc. and will grow.", "They met."}},
 		{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године. Стране ће сарађивати.", []string{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године.", "Стране ће сарађивати."}},
 	}
 	for _, tc := range tests {

@@ -209,6 +209,16 @@ func latinStopAt(s string, i int) bool {
 		word = word[k:]
 		n = utf8.RuneCountInString(word)
 	}
+	if listEnds[word] { // … energetika itd. Strane će…: a capital after it opens a sentence
+		for k := i + 1; k < len(s); {
+			r, w := runeAt(s, k)
+			if !isSpace(r) && !isCloser(r) {
+				return unicode.IsUpper(r)
+			}
+			k += w
+		}
+		return true
+	}
 	if n <= maxAbbreviation && abbreviations[strings.ToLower(word)] { // (lowering keeps the count of characters)
 		return false
 	}
@@ -311,6 +321,13 @@ func latinStop(rs []rune, i int) bool {
 		word = word[k:]
 		wr = []rune(word)
 	}
+	if listEnds[word] {
+		k := i + 1
+		for k < len(rs) && (isSpace(rs[k]) || isCloser(rs[k])) {
+			k++
+		}
+		return k >= len(rs) || unicode.IsUpper(rs[k])
+	}
 	if len(wr) <= maxAbbreviation && abbreviations[strings.ToLower(word)] {
 		return false
 	}
@@ -355,6 +372,11 @@ func isAllDigits(s string) bool {
 // abbreviations (approx, messrs): a longer word is none of them, lowered
 // or not (TestMaxAbbreviation).
 const maxAbbreviation = 6
+
+// listEnds are the abbreviations that close a list (etc., itd., i sl.),
+// written in lower case: they often end a sentence too, so a capital
+// after one opens the next.
+var listEnds = map[string]bool{"etc": true, "itd": true, "итд": true, "sl": true, "сл": true}
 
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "nos": true, "art": true,
