@@ -524,6 +524,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		}
 	}
 	if found {
+		if len(codes) == 0 && offices == 1 {
+			codes = x.otherThanObject(st, b)
+		}
 		if len(codes) == 0 || offices >= 2 {
 			codes = addCodes(codes, inherited)
 		}
@@ -602,6 +605,41 @@ func (x *Spaced) jointBody(st *sentence, i, b int) int {
 		}
 	}
 	return i
+}
+
+// otherThanObject returns, in a document of two parties, the party that
+// an office named with no country stands for when its verb at word h
+// takes the other party as its object (Prime Minister Modi thanked Japan
+// for…, welcomed the UK's decision…): the one who thanks or welcomes is
+// not the one thanked. It returns nil when no party is the object there.
+func (x *Spaced) otherThanObject(st *sentence, h int) []string {
+	if len(st.parties) != 2 || h >= len(st.ws) {
+		return nil
+	}
+	end := -1
+	for _, c := range st.cues {
+		if c.Start == h {
+			end = c.End
+			break
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	for end < len(st.ws) && x.det.has(&st.ws[end]) {
+		end++
+	}
+	for _, m := range st.ments {
+		if m.Start != end || m.Kind != mCountry || len(m.Codes) != 1 {
+			continue
+		}
+		for i, p := range st.parties {
+			if p == m.Codes[0] {
+				return []string{st.parties[1-i]}
+			}
+		}
+	}
+	return nil
 }
 
 // isOfficeEnd reports whether word o ends an office or a party head

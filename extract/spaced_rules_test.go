@@ -95,6 +95,10 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The implementation of the Joint Committee's plan will create jobs.", "appraisal", "", parties, "will", ""},
 		{"sr", "Mešoviti komitet za trgovinu sastajaće se jednom godišnje.", "commitment", "firm", parties, "sastajaće", ""},
 		{"sr", "Svaka strana će snositi sopstvene troškove.", "commitment", "firm", parties, "će", ""},
+		// an office named with no country thanks or welcomes the other party
+		{"en", "President Wang thanked Serbia for its support.", "appraisal", "", []string{"CN"}, "thanked", ""},
+		{"en", "Prime Minister Petrović welcomed China's decision to open a consulate.", "appraisal", "", []string{"RS"}, "welcomed", ""},
+		{"en", "President Wang welcomed President Novak's visit to China.", "appraisal", "", parties, "welcomed", ""},
 		// a copula with thanks or an appraisal after it: the word it joins decides
 		{"en", "The Serbian side is grateful to the Chinese side for its help in fighting floods.", "appraisal", "", []string{"RS"}, "grateful", ""},
 		{"en", "The Chinese side is deeply grateful for the warm hospitality.", "narrative", "", nil, "grateful", ""},
