@@ -626,8 +626,16 @@ func (x *Spaced) otherThanObject(st *sentence, h int) []string {
 	if end < 0 {
 		return nil
 	}
-	for end < len(st.ws) && x.det.has(&st.ws[end]) {
-		end++
+	for end < len(st.ws) {
+		if x.det.has(&st.ws[end]) {
+			end++
+			continue
+		}
+		if f, ok := x.filler.longestAt(st.ws, end); ok && f.End > end {
+			end = f.End // zahvalio je Francuskoj
+			continue
+		}
+		break
 	}
 	for _, m := range st.ments {
 		if m.Start != end || m.Kind != mCountry || len(m.Codes) != 1 {

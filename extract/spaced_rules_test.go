@@ -99,6 +99,7 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "President Wang thanked Serbia for its support.", "appraisal", "", []string{"CN"}, "thanked", ""},
 		{"en", "Prime Minister Petrović welcomed China's decision to open a consulate.", "appraisal", "", []string{"RS"}, "welcomed", ""},
 		{"en", "President Wang welcomed President Novak's visit to China.", "appraisal", "", parties, "welcomed", ""},
+		{"sr", "Predsednik Petrović zahvalio je Kini na podršci.", "appraisal", "", []string{"RS"}, "zahvalio", ""},
 		// a copula with thanks or an appraisal after it: the word it joins decides
 		{"en", "The Serbian side is grateful to the Chinese side for its help in fighting floods.", "appraisal", "", []string{"RS"}, "grateful", ""},
 		{"en", "The Chinese side is deeply grateful for the warm hospitality.", "narrative", "", nil, "grateful", ""},
