@@ -5,24 +5,29 @@ import (
 	"testing"
 )
 
-// TestSpacedAreaWords holds area words of the genre the Serbian table once
-// lacked, in both scripts, and a word a short stem would have taken
-// (gazdinstvo is no Gaza).
+// TestSpacedAreaWords holds area words of the genre the tables once
+// lacked, Serbian in both scripts, and a word a short stem would have
+// taken (gazdinstvo is no Gaza).
 func TestSpacedAreaWords(t *testing.T) {
-	x := newTestSpaced(t, "sr")
+	xs := map[string]*Spaced{"sr": newTestSpaced(t, "sr"), "en": newTestSpaced(t, "en")}
 	parties := []string{"CN", "RS"}
 	tests := []struct {
 		text  string
 		areas []string
+		lang  string
 	}{
-		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}},
-		{"Стране позивају на хуманитарни приступ Појасу Газе.", []string{"hotspots"}},
-		{"Strane će otvoriti Nacionalni data centar u Kragujevcu.", []string{"digital"}},
-		{"Strane će podržati rad francuske gimnazije u Beogradu.", []string{"people"}},
-		{"Strane će podržati poljoprivredna gazdinstva.", []string{"development"}},
+		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		{"Стране позивају на хуманитарни приступ Појасу Газе.", []string{"hotspots"}, "sr"},
+		{"Strane će otvoriti Nacionalni data centar u Kragujevcu.", []string{"digital"}, "sr"},
+		{"Strane će podržati rad francuske gimnazije u Beogradu.", []string{"people"}, "sr"},
+		{"Strane će podržati poljoprivredna gazdinstva.", []string{"development"}, "sr"},
+		{"Both countries will cooperate on offshore wind and hydrogen.", []string{"energy"}, "en"},
+		{"Japan will provide a pressurized lunar rover for astronauts.", []string{"science"}, "en"},
+		{"The leaders expressed concern over the situation in Myanmar and the East China Sea.", []string{"hotspots"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
+			x := xs[tc.lang]
 			s, _ := x.label(x.newSentence(tc.text), parties, parties)
 			if !slices.Equal(s.Areas, tc.areas) {
 				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
