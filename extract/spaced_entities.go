@@ -93,6 +93,31 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	return a, named
 }
 
+// sentenceCaseStart returns where a name in sentence case that ends in a
+// lower-case head at h begins: a capitalised word one or two words before
+// it (not the sentence's first, not a country, a demonym or a cue) with
+// only lower-case words between; -1 when none does.
+func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
+	ws := st.ws
+	for k := h - 1; k >= 1 && k >= h-3; k-- {
+		w := &ws[k]
+		if w.Punct || w.Digits || st.cueAt(k) || st.inMention(k) {
+			return -1
+		}
+		if !w.Upper {
+			if e.inner.has(w) {
+				return -1
+			}
+			continue
+		}
+		if m, ok := e.demonym.longestAt(ws, k); ok && m.End > k {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
 // rightName extends a name rightwards from the end of a head at b:
 // capitalised words with their joins (pruga Beograd–Budimpešta); after a
 // capitalised head, also inner words followed by a capitalised one
@@ -211,6 +236,14 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		for m, ok := kind.heads.next(ws, 0, nil); ok; m, ok = kind.heads.next(ws, m.End, nil) {
 			a, leftNamed := e.leftName(st, m.Start)
 			headUpper := upperName(&ws[m.Start])
+			if !leftNamed && !headUpper {
+				if c := e.sentenceCaseStart(st, m.Start); c >= 0 {
+					// Zajednički investicioni fond Srbije i Azerbejdžana: a
+					// name in sentence case, whose capital opens it; it
+					// reads on after its head as a capitalised one does
+					a, leftNamed, headUpper = c, true, true
+				}
+			}
 			b, rightNamed := e.rightName(st, m.End, headUpper)
 			// a name opens with a capital: before the head, the head itself
 			// (not the sentence's first word, which is capitalised anyway),

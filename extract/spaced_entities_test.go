@@ -45,6 +45,11 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane pozdravljaju osnivanje Zajedničkog komiteta za veštačku inteligenciju.", []string{"Zajedničkog komiteta za veštačku inteligenciju"}, nil},
 		{"sr-Latn", "Strane će održati Strateški dijalog u Beogradu.", []string{"Strateški dijalog"}, nil},
 		{"sr-Latn", "Strane će održati strateški dijalog u Beogradu.", nil, nil},
+		// a name in sentence case: a capital one or two words before a
+		// lower-case head opens it, and it reads on as a capitalised one
+		{"sr-Latn", "Strane će raditi na osnivanju Zajedničkog investicionog fonda Srbije i Azerbejdžana.", nil, []string{"Zajedničkog investicionog fonda Srbije i Azerbejdžana"}},
+		{"sr-Latn", "Strane će osnovati zajednički investicioni fond.", nil, nil},
+		{"en", "Serbia's railway fund will grow.", nil, nil},
 		// a project's head (centar, centra, centru…) is no stem of centralna
 		{"sr-Latn", "Strane će sarađivati u okviru mehanizma Kina–Centralna Azija.", []string{"mehanizma Kina–Centralna Azija"}, nil},
 		{"sr-Latn", "Strane su otvorile Kulturni centar Srbije u Pekingu.", nil, []string{"Kulturni centar Srbije"}},
