@@ -27,10 +27,11 @@ type spacedEntities struct {
 	stop       *phraseMatcher
 	lead       *phraseMatcher
 	ends       *phraseMatcher
-	inner      *keyWords // of, and, for; i, za
-	complement *keyWords // za, o
-	drop       *keyWords // the, a: no part of a name
-	months     *keyWords // a month opens a date after a name (…Dialogue on June 1)
+	more       *phraseMatcher // u oblasti: a complement's field after its noun
+	inner      *keyWords      // of, and, for; i, za
+	complement *keyWords      // za, o
+	drop       *keyWords      // the, a: no part of a name
+	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -42,6 +43,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		stop:       phrasesOf(t.Words("entity-stop")),
 		lead:       phrasesOf(t.Words("entity-lead")),
 		ends:       phrasesOf(t.Words("entity-complement-end")),
+		more:       phrasesOf(t.Words("entity-complement-field")),
 		inner:      newKeyWords(t.Words("entity-inner")),
 		complement: newKeyWords(t.Words("entity-complement")),
 		drop:       newKeyWords(t.Words("entity-drop")),
@@ -174,6 +176,10 @@ func (e *spacedEntities) complementOf(st *sentence, b int) int {
 			end = m.End
 			if m.End < len(ws) && e.inner.has(&ws[m.End]) {
 				continue // … saradnju i razvoj: the next may end it again
+			}
+			if f, ok := e.more.longestAt(ws, m.End); ok && f.End > m.End && k-b < maxComplement {
+				k = f.End - 1 // … za saradnju | u oblasti infrastrukture: the field's noun ends it
+				continue
 			}
 			break
 		}

@@ -45,6 +45,9 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane pozdravljaju osnivanje Zajedničkog komiteta za veštačku inteligenciju.", []string{"Zajedničkog komiteta za veštačku inteligenciju"}, nil},
 		{"sr-Latn", "Strane će održati Strateški dijalog u Beogradu.", []string{"Strateški dijalog"}, nil},
 		{"sr-Latn", "Strane će održati strateški dijalog u Beogradu.", nil, nil},
+		// a complement reads on to the field it is in
+		{"sr-Latn", "Strane će iskoristiti potencijal Međuvladinog komiteta za saradnju u oblasti infrastrukture.", []string{"Međuvladinog komiteta za saradnju u oblasti infrastrukture"}, nil},
+		{"sr-Latn", "Mešoviti komitet za saradnju u oblasti kojoj je potrebna pomoć sastaće se.", []string{"Mešoviti komitet za saradnju"}, nil},
 		// a name in sentence case: a capital one or two words before a
 		// lower-case head opens it, and it reads on as a capitalised one
 		{"sr-Latn", "Strane će raditi na osnivanju Zajedničkog investicionog fonda Srbije i Azerbejdžana.", nil, []string{"Zajedničkog investicionog fonda Srbije i Azerbejdžana"}},
