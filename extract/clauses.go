@@ -234,7 +234,7 @@ func markOf(v uint32) runeMarks {
 	switch v {
 	case 0xE3808A: // 《
 		return markTitle
-	case 0xE2809C: // “
+	case 0xE2809C, 0xE3808C: // “, and 「 as Simplified texts may write it
 		return markQuote
 	case 0xE296A1: // □
 		return markBox

@@ -346,7 +346,8 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 			start, end := open, i+1
 			open = -1
 			inner := string(rs[start+1 : end-1])
-			if end-start < 4 || er.g.quotedNotProject[inner] {
+			// a quoted title (“…合作谅解备忘录”) is cited, not built
+			if end-start < 4 || er.g.quotedNotProject[inner] || er.g.quotedTitle.endsAt(rs, end-1) > start+1 {
 				spans = append(spans, span{start, end, false})
 				continue
 			}

@@ -105,6 +105,8 @@ func TestEntityRules(t *testing.T) {
 		{"a title loses its leading verbs", "双方坚决捍卫联合国宪章。", nil, nil, []string{"联合国宪章"}},
 		{"a title keeps 框架 inside", "双方重申联合国气候变化框架公约的原则。", nil, nil, []string{"联合国气候变化框架公约"}},
 		{"a phrase that refers back is no title", "泰方支持这一重要倡议。", nil, nil, nil},
+		{"a quoted title is cited, not built", "双方将落实“中泰教育合作谅解备忘录”。", nil, nil, []string{"中泰教育合作谅解备忘录"}},
+		{"a quoted title keeps no quotation mark", "双方将遵守“中泰投资保护协定”。", nil, nil, []string{"中泰投资保护协定"}},
 		// issue 12, sixth round (heldout9): purposes, regions, fora, plans, heads
 		{"a standing body keeps the adverb of its purpose", "双方同意建立两国油气共同开发联合工作组。", []string{"油气共同开发联合工作组"}, nil, nil},
 		{"a standing body keeps the verb its name opens with", "双方决定在高委会框架下成立发展规划对接工作组。", []string{"发展规划对接工作组"}, nil, nil},

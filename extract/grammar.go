@@ -72,6 +72,9 @@ type grammar struct {
 	routeGeneric                               map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
 	quotedAfter                                map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
 	quotedNotProject                           map[string]bool // [quoted-not-project]: quoted names that are initiatives, not projects
+	// quotedTitle: a quoted name ending in one of these is a cited title
+	// ([unbracketed-suffix] and [quoted-title-suffix]), not a project
+	quotedTitle *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -81,7 +84,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
@@ -158,6 +161,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		kindModifier:      setOf(t.Words("kind-modifier")),
 		quotedAfter:       setOf(t.Words("quoted-project-after")),
 		quotedNotProject:  setOf(t.Words("quoted-not-project")),
+		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error
 	for _, rs := range []struct {

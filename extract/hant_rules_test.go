@@ -52,8 +52,59 @@ func TestHantRules(t *testing.T) {
 	}
 }
 
+// TestHantCornerQuotes: 「」 and 『』 are read as “” are (initiatives,
+// quoted programmes, mechanisms and titles named in them); a title in them
+// is cited unbracketed, as only 《》 bracket one.
+func TestHantCornerQuotes(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中華人民共和國和巴西聯邦共和國聯合聲明\n\n"
+	tests := []struct {
+		text         string
+		mechs, projs []string
+		refs         []string // titles cited, "+" before a bracketed one
+	}{
+		{"中方將繼續實施「絲路獎學金」項目。", nil, []string{"「絲路獎學金」項目"}, nil},
+		{"雙方將共同推進『中巴地球資源衛星』計劃。", nil, []string{"『中巴地球資源衛星』計劃"}, nil},
+		{"雙方將推進「兩國雙園」建設。", nil, []string{"「兩國雙園」"}, nil},
+		{"雙方同意推動「一帶一路」倡議同巴西發展戰略對接。", nil, nil, []string{"「一帶一路」倡議"}},
+		{"雙方將共同推動「一帶一路」自然災害防治和應急管理國際合作機制建設。", []string{"「一帶一路」自然災害防治和應急管理國際合作機制"}, nil, nil},
+		{"雙方將依據2019年「中巴教育合作諒解備忘錄」推動交流。", nil, nil, []string{"中巴教育合作諒解備忘錄"}},
+		{"雙方將落實「中巴投資保護協定」。", nil, nil, []string{"中巴投資保護協定"}},
+		{"雙方將落實《中巴投資保護協定》。", nil, nil, []string{"+中巴投資保護協定"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x, err := r.ExtractAs(title+tc.text, "zh-Hant")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(x.Sentences) != 1 {
+				t.Fatalf("%d sentences", len(x.Sentences))
+			}
+			s := x.Sentences[0]
+			if !slices.Equal(s.Mechanisms, orEmpty(tc.mechs)) {
+				t.Errorf("mechanisms %q, want %q", s.Mechanisms, tc.mechs)
+			}
+			if !slices.Equal(s.Projects, orEmpty(tc.projs)) {
+				t.Errorf("projects %q, want %q", s.Projects, tc.projs)
+			}
+			var refs []string
+			for _, rf := range x.References {
+				if rf.Bracketed {
+					refs = append(refs, "+"+rf.Title)
+				} else {
+					refs = append(refs, rf.Title)
+				}
+			}
+			if !slices.Equal(refs, tc.refs) {
+				t.Errorf("references %q, want %q", refs, tc.refs)
+			}
+		})
+	}
+}
+
 // TestHantTaiwanForms reads what statements from Taiwan write their own
-// way: titles in corner brackets (「…協定」), the Minguo calendar, and the
+// way: titles in corner brackets (「…協定」, cited unbracketed), the Minguo calendar, and the
 // Republic of China as a party; and a deadline's year is never taken for
 // a cited instrument's year of signing, in either script.
 func TestHantTaiwanForms(t *testing.T) {
@@ -83,8 +134,8 @@ func TestHantTaiwanForms(t *testing.T) {
 		if rf.Year != nil {
 			y = *rf.Year
 		}
-		if !rf.Bracketed {
-			t.Errorf("%s: not bracketed", rf.Title)
+		if rf.Bracketed {
+			t.Errorf("%s: bracketed, but only 《》 bracket a title", rf.Title)
 		}
 		got = append(got, ref{rf.Title, y})
 	}

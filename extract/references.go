@@ -129,15 +129,8 @@ func (rr *referenceRules) find(st *text) []citation {
 		if start < 0 || (end < len(masked) && masked[end] == '》') {
 			continue
 		}
-		if end < len(masked) && masked[end] == '」' {
-			// 「…協定」: Traditional Chinese texts quote a title in corner
-			// brackets as Simplified ones put it in 《》
-			if open := cornerOpen(masked, end); open >= 0 {
-				title := squeezeTitle(string(masked[open+1 : end]))
-				out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, open),
-					span: spanOf(st, "bracketed title", open+1, end)})
-				continue
-			}
+		if end < len(masked) && (masked[end] == '”' || masked[end] == '」') && quoteOpen(masked, end) >= 0 {
+			continue // a quoted title: read below
 		}
 		name := rr.nameBefore(masked, start)
 		if name == "" {
@@ -148,11 +141,23 @@ func (rr *referenceRules) find(st *text) []citation {
 		out = append(out, citation{title: title, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, at),
 			span: spanOf(st, "instrument ending", at, end)})
 	}
-	// “name”等发展规划
+	// “…谅解备忘录”, 「…協定」: a title in quotation marks is cited without
+	// 《》 (only 《》 bracket a title), the marks no part of it
 	quotes := len(masked)
 	if !st.has(markQuote) {
 		quotes = 0 // no “: no pass over the sentence
 	}
+	for end := 0; end < quotes; end++ {
+		if masked[end] != '”' && masked[end] != '」' {
+			continue
+		}
+		if open := quoteOpen(masked, end); open >= 0 && rr.g.quotedTitle.endsAt(masked, end) > open+1 {
+			title := squeezeTitle(string(masked[open+1 : end]))
+			out = append(out, citation{title: title, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, open),
+				span: spanOf(st, "quoted title", open+1, end)})
+		}
+	}
+	// “name”等发展规划
 	for i := 0; i < quotes; i++ {
 		if masked[i] != '“' {
 			continue
@@ -211,17 +216,18 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 	return name
 }
 
-// cornerOpen returns where the 「 that the 」 at close closes stands, when a
-// title's length away and nothing else is quoted in between; else -1.
-func cornerOpen(rs []rune, close int) int {
+// quoteOpen returns where the “ (or 「) that the ” (or 」) at close closes
+// stands, when a title's length away and nothing else is quoted in
+// between; else -1.
+func quoteOpen(rs []rune, close int) int {
 	for i := close - 1; i >= 0 && close-i <= 60; i-- {
 		switch rs[i] {
-		case '「':
+		case '“', '「':
 			if close-i > 3 {
 				return i
 			}
 			return -1
-		case '」', '。', '；':
+		case '”', '」', '。', '；':
 			return -1
 		}
 	}

@@ -126,8 +126,19 @@ func LoadHanTable() (*HanTable, error) {
 			simp[r] = rs[0]
 		}
 	}
+	for t, m := range CornerQuotes {
+		simp[t] = m
+	}
 	return newHanTable(simp), nil
 }
+
+// CornerQuotes maps the quotation marks of Taiwan and Hong Kong (「」, and
+// 『』 for a quotation inside one) to those Simplified texts write (“”):
+// OpenCC's t2s keeps them, but the Chinese rules know quoted names,
+// initiatives and titles by “”, so a Traditional text mapped with the
+// table is read as a Simplified one quoting the same names. Each keeps its
+// UTF-8 length (three bytes).
+var CornerQuotes = map[rune]rune{'「': '“', '」': '”', '『': '“', '』': '”'}
 
 // newHanTable builds the table from its mapping, numbering the images in
 // code point order.

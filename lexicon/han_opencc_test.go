@@ -32,6 +32,9 @@ var openccChars = sync.OnceValues(func() (map[rune]rune, error) {
 			}
 		}
 	}
+	for t, m := range CornerQuotes {
+		ref[t] = m // the table's own addition to OpenCC's characters
+	}
 	return ref, nil
 })
 

@@ -30,6 +30,7 @@ func TestSimplifyString(t *testing.T) {
 		{"invalid bytes", "國\xe5聯\xff", true},
 		{"replacement character", "國\uFFFD聯", true},
 		{"empty", "", false},
+		{"corner quotes are read as “”", "「一帶一路」倡議『A』", true},
 		{"outside the dense block (a compatibility ideograph)", "\U00020000㐀䶵豈", true},
 	}
 	for _, tc := range tests {
@@ -37,6 +38,9 @@ func TestSimplifyString(t *testing.T) {
 			got, want := table.SimplifyString(tc.in), strings.Map(table.Simplified, tc.in)
 			if got != want {
 				t.Fatalf("SimplifyString(%q) = %q, want %q", tc.in, got, want)
+			}
+			if strings.ContainsAny(got, "「」『』") {
+				t.Errorf("SimplifyString(%q) = %q keeps a corner quote", tc.in, got)
 			}
 			if (got != tc.in) != tc.changed {
 				t.Errorf("SimplifyString(%q) changed = %v, want %v", tc.in, got != tc.in, tc.changed)
