@@ -343,9 +343,13 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 			d.Parties = union(d.Parties, x.countries.find(s.Text))
 		}
 	}
-	if len(d.Parties) < 2 {
+	if len(d.Parties) == 0 {
 		// a communiqué that names no country in full (澜湄…外长会联合新闻公报)
-		// still speaks of a side by its party form: 中方 is China's alone
+		// still speaks of a side by its party form: 中方 is China's alone.
+		// Where a party is named, a party form is read against the
+		// document's parties only: a short form of a country the text
+		// does not name (贝方 where 贝里斯 is spelt as the table does
+		// not know) adds no party
 		for _, s := range lay.Sentences {
 			if s.Section != entente.SectionPreamble {
 				break

@@ -113,8 +113,9 @@ func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
 	}
 	// 我国, 我方: the party that writes in Chinese, when the document has
 	// exactly one of those the entry names (CN in Beijing's statements,
-	// TW in Taipei's)
-	for _, e := range x.table.Entries("party-self") {
+	// TW in Taipei's); and a party's other name (台湾), only where that
+	// party is one of the document's
+	for _, e := range slices.Concat(x.table.Entries("party-self"), x.table.Entries("party-alias")) {
 		var own []string
 		for _, c := range strings.Fields(e.Value) {
 			if slices.Contains(codes, c) {

@@ -22,6 +22,16 @@ func TestPartiesFromTitle(t *testing.T) {
 		{"中阿联合声明", nil},
 		{"联合声明", nil},
 		{"中华人民共和国和塞尔维亚共和国关于深化中塞全面战略伙伴关系的联合声明", []string{"CN", "RS"}},
+		// Taiwan's spellings of its partners, as a Traditional title maps to Simplified
+		{"中华民国与史瓦帝尼王国联合声明", []string{"SZ", "TW"}},
+		{"中华民国与瓜地马拉共和国联合公报", []string{"GT", "TW"}},
+		{"中华民国与贝里斯联合声明", []string{"BZ", "TW"}},
+		{"中华民国与圣克里斯多福及尼维斯联合声明", []string{"KN", "TW"}},
+		{"中华民国与圣文森及格瑞那丁联合声明", []string{"TW", "VC"}},
+		{"中华民国与吐瓦鲁联合声明", []string{"TV", "TW"}},
+		{"中华民国与帛琉共和国联合声明", []string{"PW", "TW"}},
+		{"中华民国与宏都拉斯共和国联合声明", []string{"HN", "TW"}},
+		{"中华民国与圣露西亚联合声明", []string{"LC", "TW"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.title, func(t *testing.T) {
@@ -49,6 +59,36 @@ func TestPartiesFromSides(t *testing.T) {
 	}
 }
 
+// TestSidesOnlyOfParties: where the title names a party, a party form
+// (克方, 文方) is read against the document's parties and adds no country
+// the text does not name; each of Taipei's partners' short forms is that
+// partner where it is one (贝方 is Belize's beside Taiwan, not Benin's).
+func TestSidesOnlyOfParties(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text    string
+		parties []string
+		actors  string
+	}{
+		{"中华民国与某国联合声明\n克方将加强农业合作。\n", []string{"TW"}, ""},
+		{"中华民国与贝里斯联合声明\n贝方将加强农业合作。\n", []string{"BZ", "TW"}, "BZ"},
+		{"中华民国与圣克里斯多福及尼维斯联合声明\n克方将加强农业合作。\n", []string{"KN", "TW"}, "KN"},
+		{"中华民国与圣文森及格瑞那丁联合声明\n文方将加强农业合作。\n", []string{"TW", "VC"}, "VC"},
+		{"中华民国与马绍尔群岛共和国联合声明\n马方将加强农业合作。\n", []string{"MH", "TW"}, "MH"},
+		{"中华民国与史瓦帝尼王国联合声明\n史国将加强农业合作。\n", []string{"SZ", "TW"}, "SZ"},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.text)
+		if !slices.Equal(r.Document.Parties, tc.parties) {
+			t.Errorf("%q: parties %v, want %v", tc.text, r.Document.Parties, tc.parties)
+			continue
+		}
+		if got := strings.Join(r.Sentences[0].Actors, ","); tc.actors != "" && got != tc.actors {
+			t.Errorf("%q: actors %s, want %s", tc.text, got, tc.actors)
+		}
+	}
+}
+
 // TestWriterAndCountryForms: 我国 is the party that writes in Chinese
 // among the document's (TW in Taipei's communiqués, CN in Beijing's), and
 // none where neither is a party; a partner's short form before 国 is that
@@ -63,7 +103,10 @@ func TestWriterAndCountryForms(t *testing.T) {
 		{"我国将协助巴国推动智慧医疗计划。", []string{"PY", "TW"}, "TW"},
 		{"我国将同塞方加强合作。", []string{"CN", "RS"}, "CN"},
 		{"巴国将派遣代表团访问台湾。", []string{"PY", "TW"}, "PY"},
-		{"我国将派遣代表团。", []string{"HU", "RS"}, "HU,RS"}, // no writer among the parties: 我国 names none of them
+		{"我国将派遣代表团。", []string{"HU", "RS"}, "HU,RS"},     // no writer among the parties: 我国 names none of them
+		{"台方将协助巴方推动智慧医疗计划。", []string{"PY", "TW"}, "TW"}, // 臺方, 台方: Taiwan's own party form
+		{"台湾将持续提供奖学金。", []string{"PY", "TW"}, "TW"},
+		{"台湾将持续提供奖学金。", []string{"CN", "RS"}, "CN,RS"}, // no party in Beijing's statements: a topic
 	}
 	for _, tc := range tests {
 		s := mustLabel(t, x, tc.text, tc.parties, tc.parties)
