@@ -505,11 +505,3 @@ func isPageNumber(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return dash(r)
 }
-
-// runsOn reports whether a paragraph ending so continues its sentence in
-// the next one: a recital ending in a semicolon (Recognizing …;), when the
-// language's layout says so; a list item's semicolon does not, since the
-// next item opens with its marker.
-func (p *parser) runsOn(text string) bool {
-	return p.v.RecitalsRunOn && strings.HasSuffix(trimTrail(text), ";")
-}

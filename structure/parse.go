@@ -303,7 +303,7 @@ func (p *parser) parse() *Layout {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
 			continue
 		}
-		opens := !open || (endsComplete(cur.Text) && !p.runsOn(cur.Text)) || hasMarker || p.isHeading(cur.Text, text)
+		opens := !open || (endsComplete(cur.Text) && !p.runsOn(&cur, lines, i)) || hasMarker || p.isHeading(cur.Text, text)
 		if !opens {
 			soft := p.softHyphen(cur.Text, text)
 			if w, ok := p.blockWritten(&cur); ok {
@@ -973,4 +973,58 @@ func (p *parser) closingTitled() []string {
 		b.closingSrc, b.closingTitled = cw, titled
 	}
 	return b.closingTitled
+}
+
+// runsOn reports whether the paragraph cur continues its sentence in the
+// next one, lines[i]: a recital ending in a semicolon (Recognizing …;),
+// when the language's layout says so; a list item's semicolon does not,
+// since the next item opens with its marker. A Chinese recital (认识到……；)
+// runs on only where the preamble's unmarked paragraphs lead to its
+// lead-in (兹声明如下：, 达成协议如下：): items under a lead-in end in ；
+// too, and stay sentences of their own.
+func (p *parser) runsOn(cur *Block, lines []line, i int) bool {
+	if !p.v.RecitalsRunOn {
+		return false
+	}
+	t := trimTrail(cur.Text)
+	if strings.HasSuffix(t, ";") {
+		return true
+	}
+	if !strings.HasSuffix(t, "；") || cur.Marker != "" || cur.Section != entente.SectionPreamble {
+		return false
+	}
+	for k := len(p.out.Blocks) - 1; k >= 0 && k >= len(p.out.Blocks)-maxRecitals; k-- {
+		// an item of a list whose lead-in stands before it, past the
+		// items before this one
+		t := trimTrail(p.out.Blocks[k].Text)
+		if strings.HasSuffix(t, "：") {
+			return false
+		}
+		if !strings.HasSuffix(t, "；") {
+			break
+		}
+	}
+	return leadsToLeadIn(lines[i:])
+}
+
+// maxRecitals bounds how many paragraphs leadsToLeadIn reads ahead.
+const maxRecitals = 24
+
+// leadsToLeadIn reports whether the unmarked paragraphs that open lines
+// run on (ending in ；, ，, or nothing) to one ending in a colon.
+func leadsToLeadIn(lines []line) bool {
+	for k, l := range lines {
+		if l.marked || k >= maxRecitals {
+			return false
+		}
+		t := trimTrail(l.text)
+		switch {
+		case strings.HasSuffix(t, "："):
+			return true
+		case strings.HasSuffix(t, "；") || !endsComplete(t):
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -17,6 +17,8 @@ var zhVocabulary = Vocabulary{
 	Offices:      []string{"主席", "总统", "总理", "部长", "外长", "代表", "国王"},
 	NewsAgencies: []string{"新华社", "中新社"},
 	Subjects:     []string{"双方", "两国"},
+	// as the Chinese reader sets it (extract.newExtractor)
+	RecitalsRunOn: true,
 }
 
 func TestParseLayouts(t *testing.T) {
@@ -46,6 +48,27 @@ func TestParseLayouts(t *testing.T) {
 			sections:  []string{"preamble"},
 			sentences: []string{"双方一致同意：", "加强经贸合作。", "扩大人文交流。"},
 			date:      "2016-01-21", place: "开罗",
+		},
+		{
+			name:     "recitals ending in ；run on to the preamble's lead-in",
+			text:     "中华人民共和国政府和巴西联邦共和国政府（以下简称“双方”），\n\n忆及两国建交以来的友好关系；\n\n重申两国签署的合作协定的精神；\n\n认识到深化合作符合两国人民的利益，\n\n兹声明如下：\n\n一、双方同意深化合作。",
+			sections: []string{"preamble", "1"},
+			sentences: []string{"中华人民共和国政府和巴西联邦共和国政府（以下简称“双方”），忆及两国建交以来的友好关系；重申两国签署的合作协定的精神；认识到深化合作符合两国人民的利益，兹声明如下：",
+				"双方同意深化合作。"},
+		},
+		{
+			name:      "items under a lead-in ending in ；stay apart",
+			text:      "联合声明\n\n双方同意：\n\n加强港口合作；\n\n扩大旅游往来；\n\n具体安排如下：\n\n双方将继续合作。",
+			title:     "联合声明",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方同意：", "加强港口合作；", "扩大旅游往来；", "具体安排如下：", "双方将继续合作。"},
+		},
+		{
+			name:      "paragraphs ending in ；that lead to no lead-in stay apart",
+			text:      "联合声明\n\n双方将加强港口合作；\n\n双方将扩大旅游往来。",
+			title:     "联合声明",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方将加强港口合作；", "双方将扩大旅游往来。"},
 		},
 		{
 			name:      "sentence broken over a blank line",
