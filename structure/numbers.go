@@ -33,8 +33,9 @@ func cnDigit(r rune) (int, bool) {
 }
 
 // parseCNNumber reads a number written in Chinese numerals (十二, 二十八,
-// 一百零五) or Arabic digits, full-width included. ok is false when s is not
-// a number.
+// 一百零五), or digit by digit with no unit (一一四, 一○九: a Minguo year as
+// Taiwan's documents write it), or in Arabic digits, full-width included.
+// ok is false when s is not a number.
 func parseCNNumber(s string) (int, bool) {
 	if s == "" {
 		return 0, false
@@ -43,7 +44,15 @@ func parseCNNumber(s string) (int, bool) {
 		return n, true
 	}
 	total, section, digit, seen := 0, 0, -1, false
+	// the digits read one after another, as a number without units
+	// reads: their value while no unit is seen (unit), and how many
+	positional, count, unit := 0, 0, false
 	for _, r := range s {
+		if r == '十' || r == '百' || r == '千' {
+			unit = true
+		} else if d, ok := cnDigit(r); ok && count < 9 {
+			positional, count = positional*10+d, count+1
+		}
 		switch {
 		case r == '十':
 			if digit < 0 {
@@ -75,6 +84,9 @@ func parseCNNumber(s string) (int, bool) {
 			}
 			seen = true
 		}
+	}
+	if !unit && count > 1 {
+		return positional, true
 	}
 	if digit > 0 {
 		section += digit

@@ -284,7 +284,7 @@ func TestSegment(t *testing.T) {
 }
 
 func TestParseCNNumber(t *testing.T) {
-	for in, want := range map[string]int{"一": 1, "十": 10, "十二": 12, "二十": 20, "二十八": 28, "三十一": 31, "一百零五": 105, "12": 12, "１２": 12} {
+	for in, want := range map[string]int{"一": 1, "十": 10, "十二": 12, "二十": 20, "二十八": 28, "三十一": 31, "一百零五": 105, "12": 12, "１２": 12, "一一四": 114, "一〇九": 109} {
 		if got, ok := parseCNNumber(in); !ok || got != want {
 			t.Errorf("parseCNNumber(%q) = %d, %v; want %d", in, got, ok, want)
 		}
@@ -304,6 +304,8 @@ func TestFindDate(t *testing.T) {
 		"二０一一年十月二日":             "2011-10-02",
 		"中華民國一百一十三年八月十三日於亞松森":   "2024-08-13", // Taiwan's calendar
 		"民國113年8月13日":           "2024-08-13",
+		"中華民國一一四年五月二十日在臺北":      "2025-05-20", // a Minguo year digit by digit
+		"中華民國一○九年十月一日":          "2020-10-01",
 	} {
 		d, ok := findDate(in)
 		if !ok || d.ISO() != want {
