@@ -181,6 +181,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		t := &ct[first]
 		cr.cue = t
 		scope := x.readHead(cr, ct, first, rs, masked, hospitality)
+		if cr.rule == "should" && sc.instrument && x.g.shall[string(rs[t.Start:t.End])] &&
+			(subj.kind == subjParty || subj.kind == subjOmitted && lastParty != nil) && ownActionAfter(ct, first, masked) {
+			// 双方应确保…, 台方应提供…: in an agreement or memorandum the
+			// parties' "shall" before their own action binds them
+			cr.commit(entente.Firm, t, "shall")
+		}
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
 			scope = true
 		}
@@ -727,6 +733,26 @@ func verbFollows(ct []token, masked []rune, at int) bool {
 		return t.Kind.has(cAdverb) && i+1 < len(ct) && ct[i+1].Start == t.End && ct[i+1].Kind.has(cPredicate)
 	}
 	return false
+}
+
+// ownActionAfter reports whether a verb of the subject's own doing follows
+// ct[i] (a "shall"): an action word or a modal right after it, past
+// adverbs, or a verb the cue table does not list (应指派, 应定期交换: any
+// Han character there that no other predicate word opens).
+func ownActionAfter(ct []token, i int, masked []rune) bool {
+	if next := nextPredicate(ct, i, masked); next >= 0 {
+		return ct[next].Kind.has(cAction | cModal)
+	}
+	at := ct[i].End
+	for j := i + 1; j < len(ct) && ct[j].Start == at && ct[j].Kind.has(cFiller) && !ct[j].Kind.has(cPredicate); j++ {
+		at = ct[j].End // 定期, 共同: adverbs before the verb
+	}
+	for j := i + 1; j < len(ct); j++ {
+		if ct[j].Start == at && ct[j].Kind.has(cPredicate) {
+			return false // another predicate word: 应是, 应认为
+		}
+	}
+	return at < len(masked) && masked[at] >= 0x4E00 && masked[at] <= 0x9FFF
 }
 
 // nextPredicate returns the index of the predicate word right after ct[i],

@@ -207,6 +207,7 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 		tw.title = lay.TitleWritten
 	}
 	pi := x.parties.get(out.Document.Parties, x.newPartyIndex)
+	scr.instrument = out.Document.Kind == entente.KindAgreement || out.Document.Kind == entente.KindMoU
 
 	var (
 		paraSubject []string // the subject the paragraph's sentences share

@@ -75,6 +75,7 @@ type grammar struct {
 	// quotedTitle: a quoted name ending in one of these is a cited title
 	// ([unbracketed-suffix] and [quoted-title-suffix]), not a project
 	quotedTitle *wordSet
+	shall       map[string]bool // [shall]: "shall" in an agreement or memorandum (应)
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -84,7 +85,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
@@ -161,6 +162,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		kindModifier:      setOf(t.Words("kind-modifier")),
 		quotedAfter:       setOf(t.Words("quoted-project-after")),
 		quotedNotProject:  setOf(t.Words("quoted-not-project")),
+		shall:             setOf(t.Words("shall")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error

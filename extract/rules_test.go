@@ -221,3 +221,41 @@ func TestTypeRules12(t *testing.T) {
 		})
 	}
 }
+
+// TestShallInInstruments: in an agreement or a memorandum, 应 ("shall")
+// with the parties as subject and their own action after binds them (a
+// firm commitment); 应 of others, of a principle, or in a joint statement
+// stays a position.
+func TestShallInInstruments(t *testing.T) {
+	x := newTestExtractor(t)
+	const mou = "中华人民共和国政府和泰王国政府关于渔业合作的谅解备忘录\n"
+	const statement = "中华人民共和国和泰王国联合声明\n"
+	tests := []struct {
+		title, text string
+		typ         entente.SentenceType
+		strength    entente.Strength
+		actors      string
+	}{
+		{mou, "双方应确保本备忘录的执行。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "泰方应指派联络人负责协调。", entente.Commitment, entente.Firm, "TH"},
+		{mou, "双方应定期交换渔业信息。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "中方应提供技术专家，泰方应指派联络人。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "双方如有分歧，应通过友好协商解决。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "各国应遵守国际法。", entente.Position, "", "CN,TH"},
+		{mou, "双方应是平等伙伴。", entente.Position, "", "CN,TH"},
+		{statement, "双方应加强渔业合作。", entente.Position, "", "CN,TH"},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.title + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type != tc.typ || s.Strength != tc.strength {
+			t.Errorf("%s: %s/%s, want %s/%s", tc.text, s.Type, s.Strength, tc.typ, tc.strength)
+		}
+		if got := strings.Join(s.Actors, ","); tc.typ == entente.Commitment && got != tc.actors {
+			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
+		}
+	}
+}

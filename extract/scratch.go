@@ -37,6 +37,9 @@ type scratch struct {
 	// name (subjectOf), which resolve copies where it keeps one: emptied
 	// for each sentence (classify)
 	subjects []entente.PartyCue
+	// instrument says the document is an agreement or a memorandum,
+	// whose "shall" (应) binds the parties (classify)
+	instrument bool
 }
 
 // subjectCue returns room for the evidence of a clause's subject, valid
@@ -165,6 +168,7 @@ func (x *Extractor) putScratch(sc *scratch) {
 	sc.cues, sc.clauseCues, sc.areaCues, sc.partyCues, sc.codes = slab[entente.Cue]{}, slab[entente.ClauseCue]{}, slab[entente.AreaCue]{}, slab[entente.PartyCue]{}, slab[string]{}
 	clear(sc.subjects[:cap(sc.subjects)])
 	sc.subjects = sc.subjects[:0]
+	sc.instrument = false
 	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
 	sc.layout.Reset()
 	x.scratches.Put(sc)
