@@ -455,6 +455,14 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 			d.Text = string(rs[d.Start:d.End])
 			return d
 		}
+		if d := x.g.yearPartDeadline(masked); d != nil {
+			d.Text = string(rs[d.Start:d.End])
+			return d
+		}
+	}
+	if d := x.g.unitSpanDeadline(masked); d != nil {
+		d.Text = string(rs[d.Start:d.End])
+		return d
 	}
 	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
@@ -530,6 +538,64 @@ func (g *grammar) spanDeadline(rs []rune) *entente.Cue {
 	return nil
 }
 
+// yearPartDeadline reads "[at]YYYY年[year-part]" (于2025年上半年, 于2027年第一
+// 季度): a part of a year named, the target it holds the parties to.
+func (g *grammar) yearPartDeadline(rs []rune) *entente.Cue {
+	for i := 4; i+1 < len(rs); i++ {
+		if !g.isDate(rs[i], dYear) || !g.isDigit(rs[i-4]) || !g.isDigit(rs[i-3]) || !g.isDigit(rs[i-2]) || !g.isDigit(rs[i-1]) {
+			continue
+		}
+		end := g.yearPart.startsAt(rs, i+1)
+		if end < 0 {
+			continue
+		}
+		k := i - 4
+		if k > 0 && g.isDate(rs[k-1], dAt) {
+			k--
+		}
+		return &entente.Cue{Rule: "deadline date", Start: k, End: end}
+	}
+	return nil
+}
+
+// maxSpanEvent bounds how far back unitSpanDeadline reads for the [at]
+// that opens the event a span is counted from.
+const maxSpanEvent = 16
+
+// unitSpanDeadline reads "[at]N[span-unit]内" (于六个月内, 三周内, 30日内) and,
+// where the span counts from an event, the event with it from its [at]
+// (于本备忘录生效后三个月内). Spans of years are spanDeadline's.
+func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
+	for i := 2; i < len(rs); i++ {
+		if !g.isDate(rs[i], dWithin) {
+			continue
+		}
+		u := g.spanUnit.endsAt(rs, i)
+		if u <= 0 {
+			continue
+		}
+		k := u
+		for k > 0 && u-k < 4 && (g.isDigit(rs[k-1]) || g.spanCount.has(rs[k-1])) {
+			k--
+		}
+		if k == u || k > 0 && (g.isDigit(rs[k-1]) || g.spanCount.has(rs[k-1])) {
+			continue // no count, or one too long to be a span's
+		}
+		if a := g.spanAfter.endsAt(rs, k); a > 0 {
+			for j := a - 1; j >= 0 && a-j <= maxSpanEvent && !isFillerRune(rs[j]); j-- {
+				if g.isDate(rs[j], dAt) {
+					k = j
+					break
+				}
+			}
+		} else if k > 0 && g.isDate(rs[k-1], dAt) {
+			k--
+		}
+		return &entente.Cue{Rule: "deadline span", Start: k, End: i + 1}
+	}
+	return nil
+}
+
 // dateDeadline reads "[at]YYYY<year>[M<month>][period-end][link]before"
 // (于2026年6月前, 2025年底之前): a date that bounds an undertaking.
 func (g *grammar) dateDeadline(rs []rune) *entente.Cue {
@@ -551,6 +617,9 @@ func (g *grammar) dateDeadline(rs []rune) *entente.Cue {
 		k := j - 1
 		for k > 0 && (g.isDigit(rs[k-1]) || g.isDateUnit(rs[k-1]) || rs[k-1] == ' ') {
 			k--
+		}
+		if k > 0 && g.isDate(rs[k-1], dEvery) {
+			k-- // 于每年三月底前: a date that recurs
 		}
 		if k > 0 && g.isDate(rs[k-1], dAt) {
 			k--

@@ -27,6 +27,9 @@ type grammar struct {
 	numerals          runeSet         // [numeral]
 	spanCount         runeSet         // [span-count]: counts a span's years beside the numerals (两)
 	spanOpen          *wordSet        // [span-open]: opens a span of years (未来, 今后)
+	spanUnit          *wordSet        // [span-unit]: other units a span is counted in (个月, 周, 日)
+	spanAfter         *wordSet        // [span-after]: closes the event a span is counted from (生效后)
+	yearPart          *wordSet        // [year-part]: the part of a year named a target falls in (上半年)
 	listMarker        runeSet         // [list-marker]: closes a list before its head word
 	yearDeadline      runeSet         // [year-deadline]: after 年, makes the year a deadline's (2025年底前)
 	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
@@ -85,7 +88,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "span-unit", "span-after", "year-part",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
@@ -105,13 +108,14 @@ const (
 	dPhase
 	dWithin
 	dBy
+	dEvery
 	dRoles // the number of codes, 0 included
 )
 
 // dateRoleNames are the roles as the table writes them.
 var dateRoleNames = map[string]dateRoleCode{
 	"year": dYear, "month": dMonth, "day": dDay, "before": dBefore, "link": dLink,
-	"period-end": dPeriodEnd, "at": dAt, "phase": dPhase, "within": dWithin, "by": dBy,
+	"period-end": dPeriodEnd, "at": dAt, "phase": dPhase, "within": dWithin, "by": dBy, "every": dEvery,
 }
 
 func newGrammar(t *lexicon.Table) (*grammar, error) {
@@ -137,6 +141,9 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		frameOpen:         newWordSet(t.Words("frame-open")),
 		retrospective:     newWordSet(t.Words("retrospective")),
 		spanOpen:          newWordSet(t.Words("span-open")),
+		spanUnit:          newWordSet(t.Words("span-unit")),
+		spanAfter:         newWordSet(t.Words("span-after")),
+		yearPart:          newWordSet(t.Words("year-part")),
 		background:        newWordSet(t.Words("background")),
 		boundHead:         newWordSet(t.Words("bound-head")),
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),

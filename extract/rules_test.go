@@ -127,6 +127,17 @@ func TestDeadlines(t *testing.T) {
 		"双方将落实2021年到2025年合作规划。":  "", // the end of a span of years
 		"双方将邀请对方代表团到访。":          "",
 		"双方同意尽速召开联委会会议。":         "尽速",
+		// spans in other units, a span from an event, parts of a year, a date that recurs
+		"双方决定于六个月内成立联合工作组。":     "于六个月内",
+		"双方同意在三周内完成磋商。":         "在三周内",
+		"双方同意于30日内通知对方。":        "于30日内",
+		"双方同意十五个工作日内答复。":        "十五个工作日内",
+		"双方同意于协定生效后三个月内召开首次会议。": "于协定生效后三个月内",
+		"双方同意力争于2025年上半年完成谈判。":  "于2025年上半年",
+		"双方将于2027年第一季度启动项目。":    "于2027年第一季度",
+		"泰方将于每年三月底前提交报告。":       "于每年三月底前",
+		"双方将在日内瓦举行会谈。":          "", // 日内 of a place's name counts nothing
+		"双方同意在国内推广合作成果。":        "",
 	}
 	for text, want := range tests {
 		s := mustLabel(t, x, text, []string{"CN", "TH"}, []string{"CN", "TH"})
