@@ -261,7 +261,7 @@ func checkDue(due string, re *regexp.Regexp) error {
 	case strings.HasPrefix(due, "+"):
 		n, _, ok := parseSpan(due)
 		if !ok || (n == 0 && !has("N")) {
-			return fmt.Errorf("due %q: a span is +{N}y or +{N}m with {N} in the pattern, or +Ky or +Km for K from 1 to 99", due)
+			return fmt.Errorf("due %q: a span is +{N}y, +{N}m, +{N}w or +{N}d with {N} in the pattern, or +K and a unit for K from 1 to 99", due)
 		}
 		return nil
 	}
@@ -424,7 +424,7 @@ func (rule *dueRule) date(group func(string) (int, bool), signed string) (string
 	if t, err := time.Parse(time.DateOnly, signed); err == nil {
 		signedAt, haveSigned = t, true
 	}
-	if k, months, ok := parseSpan(rule.due); ok {
+	if k, unit, ok := parseSpan(rule.due); ok {
 		n := k
 		if k == 0 {
 			if n, ok = group("N"); !ok {
@@ -437,9 +437,16 @@ func (rule *dueRule) date(group func(string) (int, bool), signed string) (string
 		// past the year 9999 a date has five digits, which sorts and
 		// compares as text before every other (a signing date of 9990
 		// is a slip): open, as a named year out of range is
-		due := signedAt.AddDate(n, 0, 0)
-		if months {
+		var due time.Time
+		switch unit {
+		case 'm':
 			due = signedAt.AddDate(0, n, 0)
+		case 'w':
+			due = signedAt.AddDate(0, 0, 7*n)
+		case 'd':
+			due = signedAt.AddDate(0, 0, n)
+		default:
+			due = signedAt.AddDate(n, 0, 0)
 		}
 		if due.Year() > 9999 {
 			return "", false

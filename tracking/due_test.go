@@ -43,7 +43,15 @@ func TestDueRules(t *testing.T) {
 		{"a date that does not exist", "2025年2月30日前", "双方将于2025年2月30日前完成。", signed, "", entente.PrecisionOpen, false, false},
 		{"a span of years past the year 9999", "未来五十年内", "双方将在未来五十年内保持合作。", "9990-01-01", "", entente.PrecisionOpen, false, false},
 		{"a span of years up to the year 9999", "未来九年内", "双方将在未来九年内保持合作。", "9990-01-01", "9999-01-01", entente.PrecisionYear, false, false},
+		{"a span of months", "于六个月内", "双方决定于六个月内成立联合工作组。", signed, "2023-09-08", entente.PrecisionMonth, false, false},
+		{"a span of months from an event", "于协定生效后三个月内", "双方同意于协定生效后三个月内召开首次会议。", signed, "2023-06-08", entente.PrecisionMonth, false, false},
+		{"a span of weeks", "在三周内", "双方同意在三周内完成磋商。", signed, "2023-03-29", entente.PrecisionDay, false, false},
+		{"a span of days", "于30日内", "双方同意于30日内通知对方。", signed, "2023-04-07", entente.PrecisionDay, false, false},
+		{"a quarter of a named year", "于2027年第一季度", "双方将于2027年第一季度启动项目。", signed, "2027-03-31", entente.PrecisionMonth, false, false},
+		{"a date that recurs", "于每年三月底前", "泰方将于每年三月底前提交报告。", signed, "", entente.PrecisionOpen, false, false},
 		// Traditional Chinese, read through its Simplified characters
+		{"Traditional: a span of months", "於六個月內", "雙方決定於六個月內成立聯合工作小組。", signed, "2023-09-08", entente.PrecisionMonth, false, false},
+		{"Traditional: a span of weeks", "在三週內", "雙方同意在三週內完成磋商。", signed, "2023-03-29", entente.PrecisionDay, false, false},
 		{"Traditional: as soon as possible", "盡快", "雙方將盡快啟動自貿協定談判。", signed, "", entente.PrecisionOpen, true, false},
 		{"Traditional: within the signing year", "年內", "雙方將在年內簽署海關合作文件。", signed, "2023-12-31", entente.PrecisionYear, false, false},
 		{"Traditional: a span of years cut short", "年內", "雙方將在未來五年內把雙邊貿易額提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
@@ -121,7 +129,7 @@ func TestParseDueRulesErrors(t *testing.T) {
 		{"capitals", "By the end of {Y} Y-12-31 year\n", "lower case"},
 		{"Cyrillic", "до краја {Y} Y-12-31 year\n", "lower case"},
 		{"span without a unit", "within {N} +{N} year\n", "span"},
-		{"span of weeks", "within {N} weeks +{N}w year\n", "span"},
+		{"span of an unknown unit", "within {N} quarters +{N}q year\n", "span"},
 		{"span too long", "within a century +100y year\n", "span"},
 	}
 	for _, tc := range tests {

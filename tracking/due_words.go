@@ -101,23 +101,25 @@ func dueText(s string) string {
 }
 
 // parseSpan reads a due date that is a span from the date of signing:
-// +{N}y or +{N}m (k 0: the span is read), +Ky or +Km for K from 1 to 99.
-func parseSpan(due string) (k int, months, ok bool) {
+// +{N}y, +{N}m, +{N}w or +{N}d (k 0: the span is read), or +K and a unit
+// for K from 1 to 99; unit is the span's y (years), m (months), w (weeks)
+// or d (days).
+func parseSpan(due string) (k int, unit byte, ok bool) {
 	rest, ok := strings.CutPrefix(due, "+")
 	if !ok || len(rest) < 2 {
-		return 0, false, false
+		return 0, 0, false
 	}
-	unit := rest[len(rest)-1]
-	if unit != 'y' && unit != 'm' {
-		return 0, false, false
+	unit = rest[len(rest)-1]
+	if unit != 'y' && unit != 'm' && unit != 'w' && unit != 'd' {
+		return 0, 0, false
 	}
 	n := rest[:len(rest)-1]
 	if n == "{N}" {
-		return 0, unit == 'm', true
+		return 0, unit, true
 	}
 	k, err := strconv.Atoi(n)
 	if err != nil || k < 1 || k > 99 || n[0] == '0' || n[0] == '+' {
-		return 0, false, false
+		return 0, 0, false
 	}
-	return k, unit == 'm', true
+	return k, unit, true
 }
