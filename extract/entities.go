@@ -618,8 +618,9 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, in
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
 		innerWord := inner && er.g.nameInner.endsAt(rs, i) >= 0
-		// an ordinal's character opening a region's name (次区域) is no ordinal
-		ordinal := er.g.ordinal.has(r) && !er.regionAt(rs, i-1)
+		// an ordinal's character opening a region's name (次区域) or an
+		// office (次长级) is no ordinal
+		ordinal := er.g.ordinal.has(r) && !er.regionAt(rs, i-1) && er.g.notOrdinal.startsAt(rs, i-1) < 0
 		if (stopAt[i] && !innerWord && !(i == s && er.g.boundHead.startsAt(rs, s) >= 0)) || r == '□' || r == '》' || ordinal {
 			// a head bound to the word before it (…倡议之友小组) reads past a
 			// cue that ends right there

@@ -105,6 +105,8 @@ func TestEntityRules(t *testing.T) {
 		{"a title loses its leading verbs", "双方坚决捍卫联合国宪章。", nil, nil, []string{"联合国宪章"}},
 		{"a title keeps 框架 inside", "双方重申联合国气候变化框架公约的原则。", nil, nil, []string{"联合国气候变化框架公约"}},
 		{"a phrase that refers back is no title", "泰方支持这一重要倡议。", nil, nil, nil},
+		{"a body reached through 透过 leaves it out", "双方将透过中泰经济合作委员会定期检视成果。", []string{"中泰经济合作委员会"}, nil, nil},
+		{"a vice-ministerial body keeps its 次", "双方同意建立外交部次长级政治磋商机制。", []string{"外交部次长级政治磋商机制"}, nil, nil},
 		{"Taiwan's short form before a partner's names a facility", "双方将共同建设台巴友谊医院。", nil, []string{"台巴友谊医院"}, nil},
 		{"a quoted title is cited, not built", "双方将落实“中泰教育合作谅解备忘录”。", nil, nil, []string{"中泰教育合作谅解备忘录"}},
 		{"a quoted title keeps no quotation mark", "双方将遵守“中泰投资保护协定”。", nil, nil, []string{"中泰投资保护协定"}},

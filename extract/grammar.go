@@ -30,6 +30,7 @@ type grammar struct {
 	spanUnit          *wordSet        // [span-unit]: other units a span is counted in (个月, 周, 日)
 	spanAfter         *wordSet        // [span-after]: closes the event a span is counted from (生效后)
 	yearPart          *wordSet        // [year-part]: the part of a year named a target falls in (上半年)
+	notOrdinal        *wordSet        // [not-ordinal]: opens with an ordinal's character, and is none (次长)
 	listMarker        runeSet         // [list-marker]: closes a list before its head word
 	yearDeadline      runeSet         // [year-deadline]: after 年, makes the year a deadline's (2025年底前)
 	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
@@ -88,7 +89,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "span-unit", "span-after", "year-part",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 }
 
@@ -144,6 +145,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		spanUnit:          newWordSet(t.Words("span-unit")),
 		spanAfter:         newWordSet(t.Words("span-after")),
 		yearPart:          newWordSet(t.Words("year-part")),
+		notOrdinal:        newWordSet(t.Words("not-ordinal")),
 		background:        newWordSet(t.Words("background")),
 		boundHead:         newWordSet(t.Words("bound-head")),
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),
