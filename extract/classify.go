@@ -633,8 +633,13 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 				break
 			}
 			// the gap is encoded only when it is short enough to be a
-			// joiner: it may run to the clause's end
-			if gap := n.Start - subjEnd; gap == 0 || gap <= x.g.subjectJoinMax && x.g.subjectJoin[string(masked[subjEnd:n.Start])] {
+			// joiner: it may run to the clause's end; a name's head
+			// (中华人民共和国政府和巴西联邦共和国政府) stands before it
+			at := subjEnd
+			if h := x.partyHead.startsAt(masked, at); h > at && h <= n.Start {
+				at = h
+			}
+			if gap := n.Start - at; gap == 0 || gap <= x.g.subjectJoinMax && x.g.subjectJoin[string(masked[at:n.Start])] {
 				codes, subjEnd = union(codes, n.Codes), n.End
 				continue
 			}

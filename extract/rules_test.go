@@ -32,6 +32,7 @@ func TestRules(t *testing.T) {
 		{"致力于 + goal is a position", "CN,KE", "两国都致力于国家繁荣和人民幸福。", entente.Position, "CN,KE", "", ""},
 		{"soft 鼓励", "CN,TH", "双方鼓励两国航空公司增开直航航班。", entente.Commitment, "CN,TH", entente.Soft, ""},
 		{"soft bare action, omitted subject", "CN,TH", "持续推进中泰铁路合作项目建设。", entente.Commitment, "CN,TH", entente.Soft, ""},
+		{"two governments joined are one subject", "CN,TH", "中华人民共和国政府和泰王国政府将加强渔业合作。", entente.Commitment, "CN,TH", entente.Firm, "CN"},
 		// clause precedence
 		{"认为…，将… is a commitment", "CN,AR", "双方认为，科技合作对两国发展具有重要意义，将继续深化航天领域合作。", entente.Commitment, "AR,CN", entente.Firm, ""},
 		{"X方感谢…，双方将… is both, firm", "CN,KE", "肯方感谢中方提供的援助，双方将继续加强卫生合作。", entente.Commitment, "CN,KE", entente.Firm, ""},
