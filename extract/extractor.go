@@ -213,6 +213,11 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 		paraSubject []string // the subject the paragraph's sentences share
 		leadSubject []string // the subject of the lead-in that opened a list
 		inList      bool
+		// listCommits is set from a lead-in that undertakes (双方同意采取下列
+		// 措施：) to the end of its items: an item with no verb of its own
+		// is one of the undertakings
+		listCommits bool
+		listSection string
 		lastPara    = -1
 	)
 	refs := newReferenceCollector()
@@ -252,6 +257,20 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References, s.Rationale.References = refs.add(x.refs, id, st)
 		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs, mechSpans, projSpans
+		// an item: a list marker or a sub-item's number (（一）) in the lead-in's
+		// section, or a later sentence of the item's paragraph
+		listCommits = listCommits && ls.Section == listSection && (ls.ListItem || ls.Marker != "" || !ls.First)
+		if listCommits && s.Type == entente.Narrative && s.Rationale.Type == nil && st.s != "" {
+			// an item with no verb of its own under a lead-in that
+			// undertakes (数字转型与电子商务；) is soft, with the lead-in's
+			// actors, as the spec has a list's items without a modal
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, append([]string(nil), inherited...)
+			s.Rationale.Type = &entente.Cue{Rule: "item of a list of undertakings"}
+			s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries, pi.all)
+			if d := x.deadline(st); d != nil {
+				s.Deadline, s.Rationale.Deadline = &d.Text, d
+			}
+		}
 		if tw != nil {
 			tw.sentence(s, ls.Written, ls.End, st)
 		}
@@ -265,6 +284,7 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 				leadSubject = r.subject
 			}
 			inList = true
+			listCommits, listSection = s.Type == entente.Commitment, ls.Section
 		} else if !ls.ListItem && ls.First && inList && ls.Marker == "" && lay.Sentences[max(0, i-1)].ListItem {
 			// a paragraph without a marker inside a list keeps the lead-in
 			inList = true

@@ -271,3 +271,34 @@ func TestShallInInstruments(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemsUnderUndertaking holds the spec's reading of a list: an item
+// with no verb of its own under a lead-in that undertakes is a soft
+// commitment with the lead-in's actors; under a lead-in that does not
+// undertake, or after the list, it is not.
+func TestListItemsUnderUndertaking(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("中华人民共和国和巴拉圭共和国联合声明\n\n一、中方同意采取下列措施：\n（一）简化签证手续；\n（二）数字转型与电子商务。\n\n" +
+		"二、双方回顾了以下历史：\n（一）两国友好交往；\n\n三、双方举行了会谈。\n")
+	want := []struct {
+		typ      entente.SentenceType
+		strength entente.Strength
+		actors   string
+	}{
+		{entente.Commitment, entente.Firm, "CN"},
+		{entente.Commitment, entente.Soft, "CN"},
+		{entente.Commitment, entente.Soft, "CN"},
+		{entente.Narrative, "", ""},
+		{entente.Narrative, "", ""},
+		{entente.Narrative, "", ""},
+	}
+	if len(r.Sentences) != len(want) {
+		t.Fatalf("%d sentences, want %d", len(r.Sentences), len(want))
+	}
+	for i, w := range want {
+		s := r.Sentences[i]
+		if s.Type != w.typ || s.Strength != w.strength || strings.Join(s.Actors, ",") != w.actors {
+			t.Errorf("%s: %s/%s %v, want %s/%s %s", s.Text, s.Type, s.Strength, s.Actors, w.typ, w.strength, w.actors)
+		}
+	}
+}
