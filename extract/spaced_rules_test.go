@@ -154,6 +154,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Predsednik Egipta pozvao je predsednika Srbije da poseti Kairo, što je predsednik Srbije prihvatio sa zadovoljstvom.", "narrative", "", nil, "prihvatio sa zadovoljstvom", ""},
 		{"sr", "Predsednik Srbije je sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "sa zadovoljstvom prihvatio", ""},
 		{"sr", "Strane sa zadovoljstvom konstatuju napredak u saradnji.", "appraisal", "", parties, "sa zadovoljstvom", ""},
+		// support of the parties' own exchanges undertakes softly
+		{"sr", "Strane pružaju podršku razmeni učenika i studenata.", "commitment", "soft", parties, "pružaju podršku", ""},
+		{"en", "The two sides support the exchange of students.", "commitment", "soft", parties, "support", ""},
 		// the future in one word undertakes as će with the infinitive does
 		{"sr", "Strane radiće na jačanju saradnje u oblasti poljoprivrede.", "commitment", "firm", parties, "radiće", ""},
 		{"sr", "Strane pružiće podršku malim i srednjim preduzećima.", "commitment", "firm", parties, "pružiće", ""},
