@@ -269,7 +269,14 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int, longHead bool) int {
 		return b
 	}
 	k := b + 1
-	for k < len(ws) && k-b <= 12 && !ws[k].Punct && !r.stops.has(&ws[k]) && !st.cueAt(k) && !r.nextTitle(ws, k) && !dayOrdinal(ws, k) {
+	for k < len(ws) && k-b <= 12 {
+		if ws[k].Punct && k+1 < len(ws) && joins(&ws[k]) && yearOf(&ws[k-1]) > 0 && yearOf(&ws[k+1]) > 0 {
+			k += 2 // za period 2024–2027: a span of years is the title's
+			continue
+		}
+		if ws[k].Punct || r.stops.has(&ws[k]) || st.cueAt(k) || r.nextTitle(ws, k) || dayOrdinal(ws, k) {
+			break
+		}
 		k++
 	}
 	for k > b+1 && r.inner.has(&ws[k-1]) {
