@@ -179,7 +179,9 @@ func (r *spacedRefs) innerRun(ws []word, h, k int, one bool) int {
 		most = 1
 	}
 	j := k
-	for j < len(ws) && j-k < most && !ws[j].Punct && r.inner.has(&ws[j]) {
+	// an article may stand inside a named title (on the Establishment of
+	// a Comprehensive Strategic Partnership), not in one described
+	for j < len(ws) && j-k < most && !ws[j].Punct && (r.inner.has(&ws[j]) || !one && r.indefinite.has(&ws[j])) {
 		j++
 	}
 	for j > k {

@@ -42,6 +42,8 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Kina pozdravlja inicijativu Srbije.", nil},
 		{"en", "An attack would invoke commitments under Article IV of the 1951 Mutual Defense Treaty.", []string{"Mutual Defense Treaty|agreement|1951"}},
 		{"en", "We will convene the Trade and Investment Framework Agreement Council this year.", []string{"Trade and Investment Framework Agreement|agreement|0"}},
+		{"en", "The two sides recalled the Joint Statement on the Establishment of a Comprehensive Strategic Partnership signed in 2016.", []string{"Joint Statement on the Establishment of a Comprehensive Strategic Partnership|joint_statement|2016"}},
+		{"en", "They signed the Agreement on Trade a year ago.", []string{"Agreement on Trade|agreement|0"}},
 		{"sr", "Strane će usvojiti Akcioni plan za period 2024–2027. godine.", []string{"Akcioni plan za period 2024–2027|action_plan|0"}},
 		// the year of the date the title was signed on, a place and a month on the way
 		{"sr", "Strane pozdravljaju Sporazum o izbegavanju dvostrukog oporezivanja, potpisan u Astani 15. marta 2019. godine.", []string{"Sporazum o izbegavanju dvostrukog oporezivanja|agreement|2019"}},
