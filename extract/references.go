@@ -59,6 +59,17 @@ func (rr *referenceRules) kindOf(title string) entente.ReferenceKind {
 	if start, p := rr.kinds.SuffixAt(rs, len(rs)); start >= 0 {
 		return entente.ReferenceKind(rr.kindNames[p])
 	}
+	// a target year the name holds after its kind (…国家发展计划2030,
+	// …愿景2035; a bracketed span was cut above): the kind is before it
+	end := len(rs)
+	for end > 0 && (rs[end-1] >= '0' && rs[end-1] <= '9' || rs[end-1] == '-' || rs[end-1] == '—' || rs[end-1] == '–' || rs[end-1] == ' ') {
+		end--
+	}
+	if end < len(rs) && end > 0 {
+		if start, p := rr.kinds.SuffixAt(rs, end); start >= 0 {
+			return entente.ReferenceKind(rr.kindNames[p])
+		}
+	}
 	return entente.RefOther
 }
 

@@ -302,3 +302,20 @@ func TestListItemsUnderUndertaking(t *testing.T) {
 		}
 	}
 }
+
+// TestReferenceKindBeforeTargetYear reads a cited instrument's kind from
+// the word before a target year its name ends with (…发展计划2030), as from
+// its last word otherwise.
+func TestReferenceKindBeforeTargetYear(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("中华人民共和国和巴拉圭共和国联合声明\n\n一、双方愿推动《国家发展计划2030》和《数字经济合作备忘录》对接。\n")
+	want := map[string]entente.ReferenceKind{"国家发展计划2030": entente.RefPlan, "数字经济合作备忘录": entente.RefMoU}
+	if len(r.References) != len(want) {
+		t.Fatalf("references %+v, want %v", r.References, want)
+	}
+	for _, ref := range r.References {
+		if ref.Kind != want[ref.Title] {
+			t.Errorf("%s: kind %s, want %s", ref.Title, ref.Kind, want[ref.Title])
+		}
+	}
+}

@@ -45,8 +45,9 @@ type Spaced struct {
 	own         *phraseMatcher // after "support": the parties' own cooperation
 	predict     *keyWords
 	that        *keyWords
-	thatState   *keyWords // after "that", a state or a fact: the content is a view
-	selfPronoun *keyWords // it: in one party's view, the party itself (India announced that it will…)
+	thatState   *keyWords      // after "that", a state or a fact: the content is a view
+	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
+	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	joins       *keyWords
 
 	areas     *phraseMatcher
@@ -159,6 +160,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.predict = newKeyWords(t.Words("prediction"))
 	x.that = newKeyWords(t.Words("that"))
 	x.thatState = newKeyWords(t.Words("that-state"))
+	if w := t.Words("instrument-shall"); len(w) > 0 {
+		x.shall = phrasesOf(w)
+	}
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.joins = newKeyWords(t.Words("clause-join"))
 
@@ -795,6 +799,7 @@ func instrument(kind entente.Kind) bool {
 func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []string) {
 	subj := x.subjectOfSpaced(st, 0, min(len(st.ws), 3), parties)
 	if subj.kind != subjParty || subj.cue == nil || len(subj.codes) == 0 {
+		x.instrumentShall(st, s, parties)
 		return
 	}
 	k := 0
@@ -811,6 +816,33 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(subj.codes)
 	s.Rationale.Type, s.Rationale.Strength = c, c
 	s.Rationale.Actors = append(s.Rationale.Actors[:0:0], *subj.cue)
+	s.Areas, s.Rationale.Areas = x.findAreas(st)
+	if d := x.deadline(st); d != nil {
+		s.Deadline, s.Rationale.Deadline = &d.Text, d
+	}
+}
+
+// instrumentShall makes a sentence of an instrument with no cue and no
+// party for subject a firm commitment of all its parties when it says
+// what shall be done ([instrument-shall]: Any dispute … shall be settled
+// through consultations; The costs shall be borne by each Party): the
+// instrument's "shall" binds the parties that sign it, whatever the
+// grammatical subject. A statement's "shall be" / "will be" stays
+// neutral (the meeting will be held…).
+func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []string) {
+	if x.shall == nil || len(parties) == 0 {
+		return
+	}
+	m, ok := x.shall.next(st.ws, 0, nil)
+	if !ok {
+		return
+	}
+	c := st.cue("shall of an instrument", m.Start, m.End)
+	if c == nil {
+		return
+	}
+	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
+	s.Rationale.Type, s.Rationale.Strength = c, c
 	s.Areas, s.Rationale.Areas = x.findAreas(st)
 	if d := x.deadline(st); d != nil {
 		s.Deadline, s.Rationale.Deadline = &d.Text, d

@@ -31,6 +31,7 @@ type spacedEntities struct {
 	inner      *keyWords      // of, and, for; i, za
 	complement *keyWords      // za, o
 	drop       *keyWords      // the, a: no part of a name
+	prep       *keyWords      // na, u: a phrase's, not a name's
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
 }
 
@@ -47,6 +48,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		inner:      newKeyWords(t.Words("entity-inner")),
 		complement: newKeyWords(t.Words("entity-complement")),
 		drop:       newKeyWords(t.Words("entity-drop")),
+		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
 	}
 }
@@ -97,9 +99,14 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 
 // sentenceCaseStart returns where a name in sentence case that ends in a
 // lower-case head at h begins: a capitalised word one or two words before
-// it (not the sentence's first, not a country, a demonym or a cue) with
-// only lower-case words between; -1 when none does.
+// it (not the sentence's first, not a country, a demonym, a cue or a unit
+// after a number) with only lower-case words between, none of them a
+// preposition; -1 when none does, and in a language whose names run in
+// title case (no [entity-complement]).
 func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
+	if len(e.complement.keys) == 0 {
+		return -1 // a language whose names run in title case (English)
+	}
 	ws := st.ws
 	for k := h - 1; k >= 1 && k >= h-3; k-- {
 		w := &ws[k]
@@ -107,13 +114,16 @@ func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
 			return -1
 		}
 		if !w.Upper {
-			if e.inner.has(w) {
-				return -1
+			if e.inner.has(w) || e.prep.has(w) {
+				return -1 // Petrovića na | projektu: a phrase, not a name
 			}
 			continue
 		}
 		if m, ok := e.demonym.longestAt(ws, k); ok && m.End > k {
 			return -1
+		}
+		if ws[k-1].Digits {
+			return -1 // 5 GW solar park: a unit after a number
 		}
 		return k
 	}

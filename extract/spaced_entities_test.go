@@ -53,6 +53,8 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane će raditi na osnivanju Zajedničkog investicionog fonda Srbije i Azerbejdžana.", nil, []string{"Zajedničkog investicionog fonda Srbije i Azerbejdžana"}},
 		{"sr-Latn", "Strane će osnovati zajednički investicioni fond.", nil, nil},
 		{"en", "Serbia's railway fund will grow.", nil, nil},
+		{"en", "They support the development of a 5 GW solar park in Gujarat.", nil, nil},
+		{"sr-Latn", "Strane podržavaju rad profesora Marka Petrovića na projektu.", nil, nil},
 		// a project's head (centar, centra, centru…) is no stem of centralna
 		{"sr-Latn", "Strane će sarađivati u okviru mehanizma Kina–Centralna Azija.", []string{"mehanizma Kina–Centralna Azija"}, nil},
 		{"sr-Latn", "Strane su otvorile Kulturni centar Srbije u Pekingu.", nil, []string{"Kulturni centar Srbije"}},
