@@ -798,6 +798,23 @@ func instrument(kind entente.Kind) bool {
 // binds them as "shall" does.
 func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []string) {
 	subj := x.subjectOfSpaced(st, 0, min(len(st.ws), 3), parties)
+	if subj.kind != subjParty {
+		// after an opening phrase and its comma (Radi sprovođenja ovog
+		// memoranduma, Strane obrazuju…)
+		comma := false
+		for i := 1; i < len(st.ws) && i < 8; i++ {
+			if st.ws[i].Punct && st.ws[i].Key == "," {
+				subj, comma = x.subjectOfSpaced(st, i+1, min(len(st.ws), i+4), parties), true
+				break
+			}
+		}
+		if !comma {
+			// or without one (Ради спровођења овог меморандума Стране
+			// образују…): the parties named among the first words, not
+			// after a preposition
+			subj = x.subjectOfSpaced(st, 0, min(len(st.ws), 6), parties)
+		}
+	}
 	if subj.kind != subjParty || subj.cue == nil || len(subj.codes) == 0 {
 		x.instrumentShall(st, s, parties)
 		return
