@@ -21,6 +21,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će otvoriti Nacionalni data centar u Kragujevcu.", []string{"digital"}, "sr"},
 		{"Strane će podržati rad francuske gimnazije u Beogradu.", []string{"people"}, "sr"},
 		{"Strane će podržati poljoprivredna gazdinstva.", []string{"development"}, "sr"},
+		// preduzeće is also the future of preduzeti (will take measures): no enterprise
+		{"Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", []string{"political"}, "sr"},
+		{"Strane podržavaju mala i srednja preduzeća.", []string{"investment"}, "sr"},
 		{"Both countries will cooperate on offshore wind and hydrogen.", []string{"energy"}, "en"},
 		{"Japan will provide a pressurized lunar rover for astronauts.", []string{"science"}, "en"},
 		{"The leaders expressed concern over the situation in Myanmar and the East China Sea.", []string{"hotspots"}, "en"},
