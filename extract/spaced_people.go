@@ -24,10 +24,16 @@ type people struct {
 
 func newPeople() *people { return &people{codes: map[string][]string{}} }
 
-// learnName records the words of a name written as text (a signatory's).
+// learnName records the words of a name written as text (a signatory's),
+// keyed as the tokenizer keys a sentence's words: a Cyrillic signature
+// (Александар Вучић) names the Вучић of a sentence, whose key is Latin.
 func (p *people) learnName(name string, codes []string) {
-	for _, f := range strings.Fields(name) {
-		p.learnKey(strings.ToLower(strings.Trim(f, ",")), codes)
+	ws := tokenize([]rune(name))
+	for i, w := range ws {
+		if w.Punct || i+1 < len(ws) && ws[i+1].Punct && ws[i+1].Key == "." {
+			continue // an initial or an abbreviation (R., Jr.) tells no one
+		}
+		p.learnKey(w.Key, codes)
 	}
 }
 

@@ -38,6 +38,11 @@ func TestSpacedPeople(t *testing.T) {
 				"For the Republic of Serbia                For the Republic of Kazakhstan\n" +
 				"Aleksandar Vučić                          Kassym-Jomart Tokayev\n",
 			map[string][]string{"s1": {"RS"}}},
+		{"a Cyrillic signature names a Latin or Cyrillic mention", "sr",
+			"Декларација о стратешком партнерству између Републике Србије и Арапске Републике Египат\n\n" +
+				"1. Председник Вучић подржава напоре Египта.\n\n2. Predsednik Vučić podržava napore Egipta.\n\n" +
+				"Председник Арапске Републике Египат\nАбдел Фатах ел Сиси\n\nПредседник Републике Србије\nАлександар Вучић\n",
+			map[string][]string{"s1": {"RS"}, "s2": {"RS"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
