@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"testing"
+
+	"github.com/entente/entente"
 )
 
 // TestHantRules reads sentences of our own in Traditional Chinese (Taiwan
@@ -28,14 +30,7 @@ func TestHantRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			x, err := r.ExtractAs(title+tc.text, "zh-Hant")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(x.Sentences) != 1 {
-				t.Fatalf("%d sentences", len(x.Sentences))
-			}
-			s := x.Sentences[0]
+			s := onlyHantSentence(t, r, title+tc.text)
 			if s.Text != tc.text {
 				t.Errorf("text %q, not as written", s.Text)
 			}
@@ -74,14 +69,7 @@ func TestHantCornerQuotes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			x, err := r.ExtractAs(title+tc.text, "zh-Hant")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(x.Sentences) != 1 {
-				t.Fatalf("%d sentences", len(x.Sentences))
-			}
-			s := x.Sentences[0]
+			s := onlyHantSentence(t, r, title+tc.text)
 			if !slices.Equal(s.Mechanisms, orEmpty(tc.mechs)) {
 				t.Errorf("mechanisms %q, want %q", s.Mechanisms, tc.mechs)
 			}
@@ -150,4 +138,18 @@ func TestHantTaiwanForms(t *testing.T) {
 	if len(zh.References) != 1 || zh.References[0].Year != nil {
 		t.Errorf("references %+v, want one without a year", zh.References)
 	}
+}
+
+// onlyHantSentence reads text as Traditional Chinese and returns its one
+// sentence.
+func onlyHantSentence(t *testing.T, r *Registry, text string) entente.Sentence {
+	t.Helper()
+	x, err := r.ExtractAs(text, "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Sentences) != 1 {
+		t.Fatalf("%d sentences", len(x.Sentences))
+	}
+	return x.Sentences[0]
 }
