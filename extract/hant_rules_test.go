@@ -30,7 +30,7 @@ func TestHantRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			s := onlyHantSentence(t, r, title+tc.text)
+			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
 			if s.Text != tc.text {
 				t.Errorf("text %q, not as written", s.Text)
 			}
@@ -69,7 +69,8 @@ func TestHantCornerQuotes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			s := onlyHantSentence(t, r, title+tc.text)
+			x := onlyHantExtraction(t, r, title+tc.text)
+			s := x.Sentences[0]
 			if !slices.Equal(s.Mechanisms, orEmpty(tc.mechs)) {
 				t.Errorf("mechanisms %q, want %q", s.Mechanisms, tc.mechs)
 			}
@@ -140,9 +141,9 @@ func TestHantTaiwanForms(t *testing.T) {
 	}
 }
 
-// onlyHantSentence reads text as Traditional Chinese and returns its one
-// sentence.
-func onlyHantSentence(t *testing.T, r *Registry, text string) entente.Sentence {
+// onlyHantExtraction reads text as Traditional Chinese and returns its
+// extraction, which holds one sentence.
+func onlyHantExtraction(t *testing.T, r *Registry, text string) *entente.Extraction {
 	t.Helper()
 	x, err := r.ExtractAs(text, "zh-Hant")
 	if err != nil {
@@ -151,5 +152,5 @@ func onlyHantSentence(t *testing.T, r *Registry, text string) entente.Sentence {
 	if len(x.Sentences) != 1 {
 		t.Fatalf("%d sentences", len(x.Sentences))
 	}
-	return x.Sentences[0]
+	return x
 }
