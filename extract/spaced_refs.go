@@ -130,6 +130,9 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		// Law of the Sea
 		described := a > 0 && r.indefinite.has(&ws[a-1])
 		for k := r.innerRun(ws, m.Start, b, described); k > b; k = r.innerRun(ws, m.Start, b, described) {
+			if r.joins.has(&ws[b]) && k < len(ws) && possessive(st, k) {
+				break // the Belt and Road Initiative | and Brazil's New Industry plan: a second title
+			}
 			b = k
 			for b < len(ws) && !ws[b].Punct && ws[b].Upper {
 				b++
