@@ -638,7 +638,9 @@ func (x *Spaced) otherThanObject(st *sentence, h int) []string {
 		break
 	}
 	for _, m := range st.ments {
-		if m.Start != end || m.Kind != mCountry || len(m.Codes) != 1 {
+		// the other party by name, or its leader known by office and name
+		// (zahvalio je predsedniku Makronu)
+		if m.Start != end || m.Kind == mJoint || len(m.Codes) != 1 {
 			continue
 		}
 		for i, p := range st.parties {

@@ -38,6 +38,11 @@ func TestSpacedPeople(t *testing.T) {
 				"For the Republic of Serbia                For the Republic of Kazakhstan\n" +
 				"Aleksandar Vučić                          Kassym-Jomart Tokayev\n",
 			map[string][]string{"s1": {"RS"}}},
+		{"one thanking the other party's leader known by name", "en",
+			"Joint Statement of the People's Republic of China and the Republic of Serbia\n\n" +
+				"President Aleksandar Vučić of the Republic of Serbia paid a state visit to China.\n\n" +
+				"President Wang thanked President Vučić for his support.\n",
+			map[string][]string{"s2": {"CN"}}},
 		{"a Cyrillic signature names a Latin or Cyrillic mention", "sr",
 			"Декларација о стратешком партнерству између Републике Србије и Арапске Републике Египат\n\n" +
 				"1. Председник Вучић подржава напоре Египта.\n\n2. Predsednik Vučić podržava napore Egipta.\n\n" +
