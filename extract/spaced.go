@@ -823,11 +823,12 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 	for k < len(st.ws) && st.ws[k].Start < subj.cue.Cue.End {
 		k++
 	}
-	if k >= len(st.ws) || st.ws[k].Punct || st.ws[k].Upper {
-		return
+	var c *entente.Cue
+	if k < len(st.ws) && !st.ws[k].Punct && !st.ws[k].Upper {
+		c = st.cue("operative clause of an instrument", k, k+1)
 	}
-	c := st.cue("operative clause of an instrument", k, k+1)
 	if c == nil {
+		x.instrumentShall(st, s, parties) // The Parties, … shall be informed…
 		return
 	}
 	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(subj.codes)

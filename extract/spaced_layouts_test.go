@@ -322,6 +322,7 @@ func TestOperativeClause(t *testing.T) {
 	}{
 		// an instrument's "shall be" binds its parties, whatever the subject
 		{enMoU + "Any dispute shall be settled amicably through consultations between the Parties.\n", "Any dispute shall be settled amicably through consultations between the Parties.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		{enMoU + "The Parties, through diplomatic channels, shall be informed of any change.\n", "The Parties, through diplomatic channels, shall be informed of any change.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "This Memorandum shall be valid for five years.\n", "This Memorandum shall be valid for five years.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The next meeting shall be held in Tokyo.\n", "The next meeting shall be held in Tokyo.", "narrative", nil, ""},
 		{mou + "Strane osnivaju Zajedničku radnu grupu za energetiku.\n", "Strane osnivaju Zajedničku radnu grupu za energetiku.", "commitment", []string{"HU", "RS"}, ""},
