@@ -27,6 +27,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Both countries will cooperate on offshore wind and hydrogen.", []string{"energy"}, "en"},
 		{"Japan will provide a pressurized lunar rover for astronauts.", []string{"science"}, "en"},
 		{"The leaders expressed concern over the situation in Myanmar and the East China Sea.", []string{"hotspots"}, "en"},
+		{"They agreed to complete the feasibility study of the Davao City Expressway.", []string{"infrastructure"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -44,6 +44,8 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "We will convene the Trade and Investment Framework Agreement Council this year.", []string{"Trade and Investment Framework Agreement|agreement|0"}},
 		{"en", "The two sides recalled the Joint Statement on the Establishment of a Comprehensive Strategic Partnership signed in 2016.", []string{"Joint Statement on the Establishment of a Comprehensive Strategic Partnership|joint_statement|2016"}},
 		{"en", "They signed the Agreement on Trade a year ago.", []string{"Agreement on Trade|agreement|0"}},
+		// a communiqué cited without its accent, its year after "of"
+		{"en", "Both sides reaffirm the principles of the Joint Communique on the Establishment of Diplomatic Relations of 1975.", []string{"Joint Communique on the Establishment of Diplomatic Relations|joint_statement|1975"}},
 		{"en", "They welcomed the synergy between the Belt and Road Initiative and Brazil's New Industry plan.", []string{"Belt and Road Initiative|initiative|0"}},
 		{"sr", "Strane će usvojiti Akcioni plan za period 2024–2027. godine.", []string{"Akcioni plan za period 2024–2027|action_plan|0"}},
 		// the year of the date the title was signed on, a place and a month on the way

@@ -43,6 +43,8 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "We commit to expanding cooperation on critical minerals.", "commitment", "firm", parties, "commit to", ""},
 		{"en", "Serbia commits to hosting the next meeting of the Committee.", "commitment", "firm", []string{"RS"}, "commits to", ""},
 		{"en", "China commits to the principles of the UN Charter.", "position", "", []string{"CN"}, "commits to", ""},
+		// a translation's "commit to" + an adverb and a bare verb of the parties' doing
+		{"en", "Both sides commit to further enrich bilateral relations.", "commitment", "firm", parties, "commit to", ""},
 		// the undertaking clause decides, and its actor
 		{"en", "The Serbian side thanked China for its support, and the two sides will deepen cooperation.", "commitment", "firm", parties, "will", ""},
 		{"en", "Serbia will work with China to build the railway.", "commitment", "firm", []string{"RS"}, "will", ""},
