@@ -202,6 +202,10 @@ func TestSpacedDates(t *testing.T) {
 		{"en", "Done at Tokyo on this 9 th day of September 2024.", "2024-09-09", "Tokyo"},
 		{"en", "Done at Tokyo on the 32nd day of May 2024.", "", ""},
 		{"en", "On March 17, the President hosted the Taoiseach.", "", ""},
+		// English published in Europe writes the day with a stop, or the date in figures
+		{"en", "08. May 2024.", "2024-05-08", ""},
+		{"en", "Done at Belgrade on 08.05.2024, in two originals.", "2024-05-08", "Belgrade"},
+		{"en", "Done at Belgrade on 8.5.2024 in two originals.", "2024-05-08", "Belgrade"},
 		{"sr", "U Beogradu, 8. maja 2024. godine", "2024-05-08", "Beogradu"},
 		{"sr", "Сачињено у Београду 8. маја 2024. године, у два оригинала.", "2024-05-08", "Београду"},
 		{"sr", "8. maj 2024.", "2024-05-08", ""},
@@ -213,7 +217,8 @@ func TestSpacedDates(t *testing.T) {
 		{"sr", "Tačke 3. 4. i 5. 2019. godine", "", ""},
 		{"sr", "Beograd, 31. 13. 2011.", "", ""},
 		{"sr", "Beograd, 32.10.2011.", "", ""},
-		{"en", "Belgrade, 24.10.2011", "", ""},
+		{"en", "Belgrade, 24.10.2011", "2011-10-24", "Belgrade"},
+		{"en", "Belgrade, 10.24.2011", "", ""}, // no month 24: the figures are day first
 		// a byte not valid UTF-8 is read as U+FFFD, a mark of its own
 		{"en", "Done at Beijing\xff on May 8, 2024.", "2024-05-08", "Beijing"},
 		{"en", "New \xffYork, 8 May 2024", "2024-05-08", "New \uFFFDYork"},
