@@ -48,6 +48,7 @@ type Spaced struct {
 	thatState   *keyWords      // after "that", a state or a fact: the content is a view
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
+	impersonal  *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
 	joins       *keyWords
 
 	areas     *phraseMatcher
@@ -162,6 +163,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.thatState = newKeyWords(t.Words("that-state"))
 	if w := t.Words("instrument-shall"); len(w) > 0 {
 		x.shall = phrasesOf(w)
+	}
+	if w := t.Words("impersonal"); len(w) > 0 {
+		x.impersonal = phrasesOf(w)
 	}
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.joins = newKeyWords(t.Words("clause-join"))

@@ -360,13 +360,18 @@ func (x *Spaced) nominal(w word) bool {
 }
 
 // nounUse reports whether the cue at word i is used as a noun or an
-// infinitive inside a phrase: after an article, a preposition or "to".
+// infinitive inside a phrase: after an article, a preposition or "to". A
+// word that is both a determiner and an adverb (further, both) before a
+// past form is the adverb: "they further agreed to…" is the verb.
 func (x *Spaced) nounUse(st *sentence, i int) bool {
 	if i == 0 {
 		return false
 	}
 	p := &st.ws[i-1]
 	if p.Punct {
+		return false
+	}
+	if m, ok := x.filler.longestAt(st.ws, i-1); ok && m.End == i && x.lang == "en" && strings.HasSuffix(st.ws[i].Key, "ed") {
 		return false
 	}
 	return x.det.has(p) || x.prep.has(p) || p.Key == "to"
@@ -565,6 +570,20 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		if m, ok := x.filler.longestAt(st.ws, i); ok && m.End <= b {
 			i = m.End
 			continue
+		}
+		if x.impersonal != nil {
+			// It was agreed that…, it was decided to…: the record of the
+			// talks names no agent, and the agents are the parties
+			if m, ok := x.impersonal.longestAt(st.ws, i); ok && m.End <= b && x.onlyFiller(st, m.End, b) {
+				codes := st.parties
+				if len(codes) == 0 {
+					codes = inherited
+				}
+				text, s, end := st.span(i, m.End)
+				return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
+					Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "impersonal", Text: text, Start: s, End: end},
+				})}
+			}
 		}
 		if x.predict.has(w) {
 			return subject{kind: subjPrediction}

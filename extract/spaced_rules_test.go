@@ -43,6 +43,16 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "We commit to expanding cooperation on critical minerals.", "commitment", "firm", parties, "commit to", ""},
 		{"en", "Serbia commits to hosting the next meeting of the Committee.", "commitment", "firm", []string{"RS"}, "commits to", ""},
 		{"en", "China commits to the principles of the UN Charter.", "position", "", []string{"CN"}, "commits to", ""},
+		// an adverb that is also a determiner before a past form: the verb
+		{"en", "The two sides further agreed to launch a dialogue on mining.", "commitment", "firm", parties, "agreed to", ""},
+		{"en", "They both agreed to open consulates.", "commitment", "firm", parties, "agreed to", ""},
+		// the record's impersonal passive: the parties agreed
+		{"en", "It was agreed to establish a working group on mining.", "commitment", "firm", parties, "agreed to", ""},
+		{"en", "It was further agreed to hold the next meeting in Belgrade.", "commitment", "firm", parties, "agreed to", ""},
+		{"en", "It was agreed that the next meeting will be held in Belgrade.", "position", "", parties, "agreed that", ""},
+		{"en", "It will benefit both peoples.", "appraisal", "", parties, "will", ""},
+		{"sr", "Dogovoreno je da će se sledeći sastanak održati u Beogradu.", "commitment", "firm", parties, "dogovoreno je", ""},
+		{"sr", "Одлучено је да се оснује радна група за рударство.", "commitment", "firm", parties, "Одлучено је", ""},
 		// a translation's "commit to" + an adverb and a bare verb of the parties' doing
 		{"en", "Both sides commit to further enrich bilateral relations.", "commitment", "firm", parties, "commit to", ""},
 		// the undertaking clause decides, and its actor
