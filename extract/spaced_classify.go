@@ -361,8 +361,9 @@ func (x *Spaced) nominal(w word) bool {
 
 // nounUse reports whether the cue at word i is used as a noun or an
 // infinitive inside a phrase: after an article, a preposition or "to". A
-// word that is both a determiner and an adverb (further, both) before a
-// past form is the adverb: "they further agreed to…" is the verb.
+// word that is both a determiner and an adverb (further, both) is the
+// adverb right after a party or before a past form: "the two sides
+// further welcome…", "they further agreed to…" are verbs.
 func (x *Spaced) nounUse(st *sentence, i int) bool {
 	if i == 0 {
 		return false
@@ -371,8 +372,15 @@ func (x *Spaced) nounUse(st *sentence, i int) bool {
 	if p.Punct {
 		return false
 	}
-	if m, ok := x.filler.longestAt(st.ws, i-1); ok && m.End == i && x.lang == "en" && strings.HasSuffix(st.ws[i].Key, "ed") {
-		return false
+	if m, ok := x.filler.longestAt(st.ws, i-1); ok && m.End == i {
+		if x.lang == "en" && strings.HasSuffix(st.ws[i].Key, "ed") {
+			return false
+		}
+		for _, m := range st.ments {
+			if m.End == i-1 {
+				return false
+			}
+		}
 	}
 	return x.det.has(p) || x.prep.has(p) || p.Key == "to"
 }

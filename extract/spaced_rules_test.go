@@ -46,6 +46,9 @@ func TestSpacedRules(t *testing.T) {
 		// an adverb that is also a determiner before a past form: the verb
 		{"en", "The two sides further agreed to launch a dialogue on mining.", "commitment", "firm", parties, "agreed to", ""},
 		{"en", "They both agreed to open consulates.", "commitment", "firm", parties, "agreed to", ""},
+		{"en", "The two sides further welcome the progress of the talks.", "appraisal", "", parties, "welcome", ""},
+		{"en", "Serbia further commits to hosting the forum.", "commitment", "firm", []string{"RS"}, "commits to", ""},
+		{"en", "The leaders welcomed further progress of the talks.", "appraisal", "", parties, "welcomed", ""},
 		// the record's impersonal passive: the parties agreed
 		{"en", "It was agreed to establish a working group on mining.", "commitment", "firm", parties, "agreed to", ""},
 		{"en", "It was further agreed to hold the next meeting in Belgrade.", "commitment", "firm", parties, "agreed to", ""},
