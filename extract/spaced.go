@@ -49,6 +49,7 @@ type Spaced struct {
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	impersonal  *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
+	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
 	joins       *keyWords
 
 	areas     *phraseMatcher
@@ -166,6 +167,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	if w := t.Words("impersonal"); len(w) > 0 {
 		x.impersonal = phrasesOf(w)
+	}
+	if w := t.Words("party-verb"); len(w) > 0 {
+		x.partyVerb = phrasesOf(w)
 	}
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.joins = newKeyWords(t.Words("clause-join"))

@@ -89,7 +89,7 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 				}
 				continue
 			}
-			if !c.Kind.has(sPredicate&^cAction) || !x.coordinated(st, c.Start, cl.start) || x.nounUse(st, c.Start) || x.participle(st, c) {
+			if !c.Kind.has(sPredicate&^cAction) && !x.coordinatedAction(st, c, cl.start) || !x.coordinated(st, c.Start, cl.start) && !x.commaModal(st, c, st.cues[h].End) || x.nounUse(st, c.Start) || x.participle(st, c) {
 				continue
 			}
 			if x.insideThingContent(st, h, j, inherited) {
@@ -108,7 +108,7 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		}
 		// a view on something achieved (believe that the visit was a
 		// success) is an appraisal, unless it says what should be done
-		if r.reading == rPosition && r.rule == "opinion" {
+		if r.reading == rPosition && (r.rule == "opinion" || r.rule == "coordinated opinion") {
 			achieved, should := false, false
 			for _, c := range st.cues {
 				if c.Start > st.cues[h].Start && c.Start < cl.end {
@@ -164,7 +164,20 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 // to a that-clause after the head h whose subject is no party: in "stressed
 // that deepening relations is their shared aspiration and will contribute
 // to peace", "will" predicts what the deepening does; nobody undertakes.
+// A verb only a party does (agreed, decided) cannot be the thing's, and a
+// comma before the "and" of a modal closes the content (believe that the
+// dialogue is of great significance, and will continue to…): either
+// returns to the parties' clause. An action after ", and" stays in it (is
+// of great significance, and opens up new prospects).
 func (x *Spaced) insideThingContent(st *sentence, h, j int, inherited []string) bool {
+	if x.partyVerb != nil {
+		if _, ok := x.partyVerb.longestAt(st.ws, st.cues[j].Start); ok {
+			return false
+		}
+	}
+	if k := x.joinBefore(st, st.cues[j].Start); k > 0 && st.ws[k-1].Punct && st.ws[k-1].Key == "," && st.cues[j].Kind.has(cModal) {
+		return false
+	}
 	for t := st.cues[h].Start + 1; t < st.cues[j].Start; t++ {
 		if !x.that.has(&st.ws[t]) {
 			continue
@@ -414,6 +427,72 @@ func (x *Spaced) coordinated(st *sentence, i, from int) bool {
 		return false
 	}
 	return x.joins.has(&st.ws[j])
+}
+
+// joinBefore returns the joining word (and, i) before word i, past
+// adverbs and filler, or -1.
+func (x *Spaced) joinBefore(st *sentence, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		w := &st.ws[j]
+		if x.joins.has(w) && !w.Punct {
+			return j
+		}
+		if w.Punct || !x.isAdverb(w) && !(x.det.has(w) && w.Key != "the") {
+			if m, ok := x.filler.longestAt(st.ws, j); !ok || m.End > i {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// coordinatedAction reports whether the action cue c is a verb joined to
+// the clause's head: after "and" with an adverb between (welcome the
+// signing of X and actively promote Y) or after ", and" (…, and jointly
+// build). A bare "and" before an action word is more often a noun in a
+// list of objects (welcomed the visit and exchanges).
+func (x *Spaced) coordinatedAction(st *sentence, c *scue, from int) bool {
+	if !c.Kind.has(cAction) || c.Start < 2 {
+		return false
+	}
+	j := x.joinBefore(st, c.Start)
+	if j <= from {
+		return false
+	}
+	for k := j + 1; k < c.Start; k++ {
+		if x.isAdverb(&st.ws[k]) {
+			return true
+		}
+	}
+	return st.ws[j-1].Punct && st.ws[j-1].Key == ","
+}
+
+// commaModal reports whether the modal cue c follows a comma with nothing
+// but adverbs between (…stressed the importance of X, will actively
+// promote Y): a verb phrase of the clause's subject, in a list of its
+// verbs, for a modal cannot open a clause without a subject of its own.
+func (x *Spaced) commaModal(st *sentence, c *scue, from int) bool {
+	if !c.Kind.has(cModal) {
+		return false
+	}
+	if x.partyVerb != nil {
+		// after recitals, "…, have agreed as follows:" is the main
+		// verb itself, not one of a list
+		if _, ok := x.partyVerb.longestAt(st.ws, c.Start); ok {
+			return false
+		}
+	}
+	for j := c.Start - 1; j > from; j-- {
+		w := &st.ws[j]
+		switch {
+		case w.Punct:
+			return w.Key == ","
+		case x.isAdverb(w):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // participle reports whether a cue is an English -ing form (ensuring,

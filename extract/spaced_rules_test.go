@@ -43,6 +43,27 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "We commit to expanding cooperation on critical minerals.", "commitment", "firm", parties, "commit to", ""},
 		{"en", "Serbia commits to hosting the next meeting of the Committee.", "commitment", "firm", []string{"RS"}, "commits to", ""},
 		{"en", "China commits to the principles of the UN Charter.", "position", "", []string{"CN"}, "commits to", ""},
+		// a that-clause about a thing ends where the parties' own verb comes back:
+		// a verb only a party does, or a modal after ", and"
+		{"en", "The two sides believe that close political dialogue is of great significance for relations, and agreed to continue to maintain close exchanges.", "commitment", "firm", parties, "agreed to", ""},
+		{"en", "The two sides believe that law enforcement cooperation is of great significance, and will continue to promote cooperation against fraud.", "commitment", "firm", parties, "will continue to", ""},
+		{"en", "The two sides stressed that deepening relations is their shared aspiration and will contribute to peace.", "position", "", parties, "stressed that", ""},
+		{"en", "The two sides believe that the railway project is of great significance for connectivity, and opens up new prospects for trade.", "position", "", parties, "believe that", ""},
+		{"en", "The two sides agreed that artificial intelligence should follow the principle of security, bridge the divide, and explore a governance framework.", "position", "", parties, "agreed that", ""},
+		{"sr", "Dve strane smatraju da je politički dijalog od velikog značaja za odnose i dogovorile su se da nastave da održavaju bliske kontakte.", "commitment", "firm", parties, "dogovorile su se", ""},
+		// a modal after a comma, in a list of the subject's verbs
+		{"en", "The two sides stressed the importance of deepening cooperation in science, will actively promote joint research, and welcomed the signing of the memorandum.", "commitment", "firm", parties, "will", ""},
+		{"sr", "Dve strane ističu značaj produbljivanja saradnje u nauci, aktivno će podsticati zajednička istraživanja i pozdravljaju potpisivanje memoranduma.", "commitment", "firm", parties, "će", ""},
+		// an action after "and" and an adverb, or after ", and": the subject's verb
+		{"en", "They welcome the signing of the memorandum, and actively promote the implementation of cooperation projects.", "commitment", "soft", parties, "promote", ""},
+		{"en", "The two sides welcomed the visit and exchanges between universities.", "appraisal", "", parties, "welcomed", ""},
+		// the translations' appraisals: spoke highly of, glad to see, wishes success
+		{"en", "The Serbian side speaks highly of the historic achievements of China in the new era.", "appraisal", "", []string{"RS"}, "speaks highly of", ""},
+		{"en", "The Chinese side is glad to see Serbia advance its development plans on schedule.", "appraisal", "", []string{"CN"}, "is glad to see", ""},
+		{"en", "The two sides exchanged views on the outcomes achieved and believe that these outcomes have further strengthened the friendship between the two peoples.", "appraisal", "", parties, "believe that", ""},
+		{"en", "The Chinese side understands Serbia's efforts to join the European Union.", "position", "", []string{"CN"}, "understands", ""},
+		// thanks that accept an invitation close the visit
+		{"en", "President Vučić expressed his thanks and gladly accepted the invitation.", "narrative", "", nil, "thanks", ""},
 		// an adverb that is also a determiner before a past form: the verb
 		{"en", "The two sides further agreed to launch a dialogue on mining.", "commitment", "firm", parties, "agreed to", ""},
 		{"en", "They both agreed to open consulates.", "commitment", "firm", parties, "agreed to", ""},
