@@ -193,11 +193,12 @@ func (x *Spaced) insideThingContent(st *sentence, h, j int, inherited []string) 
 }
 
 // participleOpens reports whether the clause at word i opens with a
-// participle that is a cue (Recognizing…, Noting…, Imajući u vidu…): a
-// phrase before the main clause, whose verb is the head.
+// participle (Recognizing…, Noting…, Imajući u vidu…, Koristeći priliku
+// koju pruža…): a phrase before the main clause, whose verb is the head.
+// A cue that is no predicate (an action named as a noun) opens none.
 func (x *Spaced) participleOpens(st *sentence, i int) bool {
 	k := st.ws[i].Key
-	if !strings.HasSuffix(k, "ing") && !strings.HasSuffix(k, "ći") {
+	if !strings.HasSuffix(k, "ing") && !strings.HasSuffix(k, "ći") || len([]rune(k)) < 6 {
 		return false
 	}
 	for _, c := range st.cues {
@@ -208,7 +209,7 @@ func (x *Spaced) participleOpens(st *sentence, i int) bool {
 			break
 		}
 	}
-	return false
+	return true
 }
 
 // afterObject reports whether the joining word at i joins two names, not

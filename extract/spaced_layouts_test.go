@@ -226,6 +226,35 @@ func TestSpacedLayouts(t *testing.T) {
 			sentences: []string{"The two sides will cooperate.", "The parties will exchange notes by May 8, 2021."},
 		},
 		{
+			// a translation copied from an agency's page: the closing, the
+			// signature block and the agency's line in brackets with no
+			// blank line between
+			name: "a closing run into its signature block and the agency's bracketed line",
+			lang: "en",
+			text: "Joint Statement between the People's Republic of China and the Republic of Serbia\n\n" +
+				"I. The two sides will deepen cooperation.\n\n" +
+				"Done in Belgrade on May 8, 2024, in two originals, each in the Chinese and Serbian languages, both texts being equally authentic.\n" +
+				"President of the People's Republic of China    President of the Republic of Serbia\nXi Jinping    Aleksandar Vučić\n(Xinhua, Belgrade, May 8)\n",
+			title: "Joint Statement between the People's Republic of China and the Republic of Serbia", kind: "joint_statement",
+			parties: []string{"CN", "RS"}, date: "2024-05-08", place: "Belgrade", authentic: []string{"sr", "zh"},
+			sections: []string{"1", "closing"},
+			sentences: []string{"The two sides will deepen cooperation.",
+				"Done in Belgrade on May 8, 2024, in two originals, each in the Chinese and Serbian languages, both texts being equally authentic."},
+		},
+		{
+			name: "the same in Serbian Cyrillic",
+			lang: "sr",
+			text: "Заједничка изјава Народне Републике Кине и Републике Србије\n\n" +
+				"1. Две стране ће продубити сарадњу.\n\n" +
+				"Ова изјава потписана је у Београду 8. маја 2024. године, у два оригинална примерка, на кинеском и српском језику, при чему су оба текста подједнако веродостојна.\n" +
+				"Председник Народне Републике Кине    Председник Републике Србије\nСи Ђинпинг    Александар Вучић\n(Синхуа, Београд, 8. мај)\n",
+			title: "Заједничка изјава Народне Републике Кине и Републике Србије", kind: "joint_statement",
+			parties: []string{"CN", "RS"}, date: "2024-05-08", place: "Београду", authentic: []string{"sr", "zh"},
+			sections: []string{"1", "closing"},
+			sentences: []string{"Две стране ће продубити сарадњу.",
+				"Ова изјава потписана је у Београду 8. маја 2024. године, у два оригинална примерка, на кинеском и српском језику, при чему су оба текста подједнако веродостојна."},
+		},
+		{
 			name:  "a short last promise ending in a date, in Serbian Cyrillic",
 			lang:  "sr",
 			text:  "Заједничка изјава Кине и Србије\n\nБеоград, 24. 10. 2011.\n\nСтране ће сарађивати.\n\nСтране ће разменити ноте до 8. 5. 2012.\n",

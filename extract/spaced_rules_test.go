@@ -64,6 +64,16 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Chinese side understands Serbia's efforts to join the European Union.", "position", "", []string{"CN"}, "understands", ""},
 		// thanks that accept an invitation close the visit
 		{"en", "President Vučić expressed his thanks and gladly accepted the invitation.", "narrative", "", nil, "thanks", ""},
+		// Serbian translations of the genre's formulas
+		{"sr", "Srpska strana ponavlja da je razvoj odnosa sa Kinom jedan od stubova spoljne politike.", "position", "", []string{"RS"}, "ponavlja", ""},
+		{"sr", "Zainteresovane strane treba da postignu uzajamno prihvatljivo rešenje.", "position", "", parties, "treba da", ""},
+		{"sr", "Osnivanje Zajednice srpskih opština mora biti sprovedeno.", "position", "", parties, "mora biti", ""},
+		{"sr", "Kineska strana razume napore Srbije da se pridruži Evropskoj uniji.", "position", "", []string{"CN"}, "razume", ""},
+		{"sr", "Dve strane smatraju da su plodotvorni razgovori dvojice šefova država od velikog značaja.", "appraisal", "", parties, "smatraju", ""},
+		{"sr", "Predsednik Vučić se zahvalio i sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "zahvalio", ""},
+		// a participle that opens the sentence, with a relative clause of its own
+		{"sr", "Koristeći priliku koju pruža ulazak saradnje u novu fazu, dve strane će zajedno sprovoditi rezultate foruma.", "commitment", "firm", parties, "će", ""},
+		{"en", "Taking the opportunity that the new stage provides, the two sides will jointly implement the outcomes of the forum.", "commitment", "firm", parties, "will", ""},
 		// an adverb that is also a determiner before a past form: the verb
 		{"en", "The two sides further agreed to launch a dialogue on mining.", "commitment", "firm", parties, "agreed to", ""},
 		{"en", "They both agreed to open consulates.", "commitment", "firm", parties, "agreed to", ""},

@@ -421,6 +421,11 @@ func (p *parser) newsDateline(s string) string {
 		return ""
 	}
 	i := strings.Index(s, "电")
+	if i < 0 && strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && !runesOver(s, 60) {
+		// (Xinhua, Belgrade, May 8): an agency's dateline in brackets
+		// under a translated statement, the whole line
+		return s
+	}
 	if i < 0 || runesOver(s[:i], 30) {
 		return ""
 	}
