@@ -85,16 +85,23 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		for j < len(ws) && !(ws[j].Punct && strings.Contains("”\"»“", ws[j].Key)) {
 			j++
 		}
-		if j >= len(ws) || j-i > 25 {
-			continue
+		if j >= len(ws) || j-i > 45 {
+			continue // a bilateral agreement's full title runs to some forty words
 		}
-		kind := ""
-		if m, ok := r.heads.next(ws[i+1:j], 0, nil); ok {
-			kind = r.kinds[m.Payload]
-		}
-		if kind != "" {
+		if kind := r.quotedKind(ws[i+1 : j]); kind != "" {
 			text, _, _ := st.span(i+1, j)
-			out = append(out, spacedCitation{title: text, kind: kind, bracketed: true, year: yearNear(ws, j), a: i + 1, b: j})
+			year := r.yearAfter(ws, j+1)
+			if y := yearNear(ws, j); y > 0 {
+				year = y
+			}
+			if year == 0 {
+				year = r.yearBefore(ws, i)
+			}
+			if n := len(out); year > 0 && n > 0 && out[n-1].bracketed && out[n-1].year == 0 && r.listedBefore(ws, out[n-1].b+1, i) {
+				// the “A” and the “B” signed in 2022: the year is both's
+				out[n-1].year = year
+			}
+			out = append(out, spacedCitation{title: text, kind: kind, bracketed: true, year: year, a: i + 1, b: j})
 			for k := i; k <= j; k++ {
 				used[k] = true
 			}
@@ -168,6 +175,59 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
 	}
 	return dropNested(out)
+}
+
+// quotedKind returns the kind of a quoted title's head: the first head
+// that ends the title or that an inner word follows (Free Trade Agreement
+// between…, Memorandum of Understanding on…), not one that qualifies
+// the next capitalised word (… Cooperation Framework Initiative); the
+// first head when none does so, "" when the title has none.
+func (r *spacedRefs) quotedKind(ws []word) string {
+	first := ""
+	for m, ok := r.heads.next(ws, 0, nil); ok; m, ok = r.heads.next(ws, m.End, nil) {
+		kind := r.kinds[m.Payload]
+		if first == "" {
+			first = kind
+		}
+		if m.End >= len(ws) || ws[m.End].Punct || !ws[m.End].Upper {
+			return kind
+		}
+	}
+	return first
+}
+
+// yearBefore returns the year of a date given before a quoted title that
+// opens at word i, over a phrase of [reference-year-lead] right before it
+// (od kada je 2016. godine potpisana „…“), or 0.
+func (r *spacedRefs) yearBefore(ws []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		m, ok := r.yearLeads.longestAt(ws, k)
+		if !ok || m.End != i {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if y := yearOf(&ws[j]); y > 0 {
+				return y
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+// listedBefore reports whether the words [a, b) between two quoted
+// titles only list them (and, the, as well as, a comma).
+func (r *spacedRefs) listedBefore(ws []word, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		w := &ws[k]
+		if !(w.Punct && w.Key == ",") && !r.joins.has(w) && !r.inner.has(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // innerRun returns the end of one or two inner words at k that a
@@ -301,6 +361,14 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int, longHead bool) int {
 // capital follows.
 func (r *spacedRefs) genitiveName(st *sentence, b int) int {
 	ws := st.ws
+	if b+1 < len(ws) && ws[b].Digits && yearOf(&ws[b]) == 0 && ws[b+1].Upper && !ws[b+1].Punct {
+		// Rezolucije 1244 Saveta bezbednosti: the instrument's number
+		// before its author's name
+		if e := r.genitiveName(st, b+1); e > b+1 {
+			return e
+		}
+		return b
+	}
 	if b >= len(ws) || ws[b].Punct || !ws[b].Upper || ws[b].Digits || r.headAt(ws, b) {
 		return b
 	}

@@ -44,6 +44,14 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "We will convene the Trade and Investment Framework Agreement Council this year.", []string{"Trade and Investment Framework Agreement|agreement|0"}},
 		{"en", "The two sides recalled the Joint Statement on the Establishment of a Comprehensive Strategic Partnership signed in 2016.", []string{"Joint Statement on the Establishment of a Comprehensive Strategic Partnership|joint_statement|2016"}},
 		{"en", "They signed the Agreement on Trade a year ago.", []string{"Agreement on Trade|agreement|0"}},
+		// quoted titles: the year after "signed in" past the closing quote, the
+		// year of a list of them, a title of forty words, the head that ends it
+		{"en", "The two sides spoke highly of the \"Agreement between China and Serbia on Mutual Visa Exemption for Holders of Ordinary Passports\" signed in 2016.", []string{"Agreement between China and Serbia on Mutual Visa Exemption for Holders of Ordinary Passports|agreement|2016"}},
+		{"en", "They will implement the \"Memorandum of Understanding on Green Development\" and the \"Memorandum of Understanding on the Digital Economy\" signed in 2022.", []string{"Memorandum of Understanding on Green Development|mou|2022", "Memorandum of Understanding on the Digital Economy|mou|2022"}},
+		{"en", "The two sides will implement the \"Medium-Term Action Plan between the Government of the People's Republic of China and the Government of the Republic of Serbia on Jointly Building the Belt and Road (2023-2025)\".", []string{"Medium-Term Action Plan between the Government of the People's Republic of China and the Government of the Republic of Serbia on Jointly Building the Belt and Road (2023-2025)|action_plan|0"}},
+		{"en", "As participants in the \"Digital Economy and Green Development International Economic and Trade Cooperation Framework Initiative\", the two sides will cooperate.", []string{"Digital Economy and Green Development International Economic and Trade Cooperation Framework Initiative|initiative|0"}},
+		{"sr", "Dve strane ističu razvoj odnosa otkako je 2016. godine potpisana „Zajednička izjava o uspostavljanju sveobuhvatnog strateškog partnerstva“.", []string{"Zajednička izjava o uspostavljanju sveobuhvatnog strateškog partnerstva|joint_statement|2016"}},
+		{"sr", "Strane treba da postignu rešenje u okviru Rezolucije 1244 Saveta bezbednosti UN.", []string{"Rezolucije 1244 Saveta bezbednosti UN|resolution|0"}},
 		// a communiqué cited without its accent, its year after "of"
 		{"en", "Both sides reaffirm the principles of the Joint Communique on the Establishment of Diplomatic Relations of 1975.", []string{"Joint Communique on the Establishment of Diplomatic Relations|joint_statement|1975"}},
 		{"en", "They welcomed the synergy between the Belt and Road Initiative and Brazil's New Industry plan.", []string{"Belt and Road Initiative|initiative|0"}},
