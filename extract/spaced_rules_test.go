@@ -64,6 +64,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Chinese side understands Serbia's efforts to join the European Union.", "position", "", []string{"CN"}, "understands", ""},
 		// thanks that accept an invitation close the visit
 		{"en", "President Vučić expressed his thanks and gladly accepted the invitation.", "narrative", "", nil, "thanks", ""},
+		// a deadline by the project's own schedule
+		{"en", "The two sides will continue their efforts to ensure that the section is completed on schedule.", "commitment", "firm", parties, "will", "on schedule"},
+		{"sr", "Dve strane će nastaviti da ulažu napore kako bi izgradnja deonice bila završena u predviđenom roku.", "commitment", "firm", parties, "će", "u predviđenom roku"},
 		// Serbian translations of the genre's formulas
 		{"sr", "Srpska strana ponavlja da je razvoj odnosa sa Kinom jedan od stubova spoljne politike.", "position", "", []string{"RS"}, "ponavlja", ""},
 		{"sr", "Zainteresovane strane treba da postignu uzajamno prihvatljivo rešenje.", "position", "", parties, "treba da", ""},
