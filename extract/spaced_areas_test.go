@@ -28,6 +28,15 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Japan will provide a pressurized lunar rover for astronauts.", []string{"science"}, "en"},
 		{"The leaders expressed concern over the situation in Myanmar and the East China Sea.", []string{"hotspots"}, "en"},
 		{"They agreed to complete the feasibility study of the Davao City Expressway.", []string{"infrastructure"}, "en"},
+		// the UN, the Belt and Road and a bare "exchanges" frame a sentence
+		// about something else (as 联合国 and 一带一路 do): a topic of their own
+		// only where nothing else is named
+		{"The two sides will strengthen exchanges between their political parties.", []string{"political"}, "en"},
+		{"We will expand exchanges between our young people.", []string{"people"}, "en"},
+		{"The two sides will cooperate against terrorism in the United Nations.", []string{"security"}, "en"},
+		{"The two sides will build railways under the Belt and Road Initiative.", []string{"infrastructure"}, "en"},
+		{"The two sides will strengthen coordination in the United Nations.", []string{"international_order"}, "en"},
+		{"Strane će sarađivati u borbi protiv terorizma u okviru Ujedinjenih nacija.", []string{"security"}, "sr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
