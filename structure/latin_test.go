@@ -128,6 +128,13 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The Parties will cooperate.", "This Memorandum enters into force.", "The Parties shall consult each other."},
 		},
 		{
+			name:      "a numbered title with commas, set apart by a blank line, is the article's title",
+			text:      "Zajednička deklaracija\n\n1. Politička saradnja\n\nStrane će se sastajati.\n\n2. Ekonomija, energetika i infrastruktura\n\nStrane će graditi puteve.\n",
+			title:     "Zajednička deklaracija",
+			sections:  []string{"1", "2"},
+			sentences: []string{"Strane će se sastajati.", "Strane će graditi puteve."},
+		},
+		{
 			name:      "a part's bare Roman numeral heads it, though I is also a word",
 			text:      "Zajednička izjava\n\nI\n\n1. Strane su se sastale.\n\nII.\n\n2. Strane će sarađivati.\n",
 			title:     "Zajednička izjava",

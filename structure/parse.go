@@ -337,7 +337,7 @@ func (p *parser) parse() *Layout {
 			// 一、政治互信 on its own line: the article's title, not a sentence;
 			// and 一、加强政治对话，促进政治互信 or "I. Strengthening political
 			// dialogue" over items of their own (1., 2.): the title of those.
-			if rest != "" && !endsComplete(rest) && i+1 < len(lines) && p.isSectionTitle(rest, lines[i+1], top) && !p.startsWithSubject(rest) {
+			if rest != "" && !endsComplete(rest) && i+1 < len(lines) && p.isSectionTitle(rest, l, lines[i+1], top) && !p.startsWithSubject(rest) {
 				if next := lines[i+1]; !next.marked || next.mark.Style != top {
 					p.out.Sections[len(p.out.Sections)-1].Title = squeeze(rest)
 					p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(rest), Line: l.no})
@@ -556,13 +556,27 @@ func (p *parser) isHeading(prev, next string) bool {
 // final punctuation, is the section's title: short and without a clause's
 // punctuation (a Latin title's words are longer: 一、政治互信, "I. Political
 // Relations"), or a longer topic line when items of a lower level follow it.
-func (p *parser) isSectionTitle(rest string, next line, top numStyle) bool {
+func (p *parser) isSectionTitle(rest string, cur, next line, top numStyle) bool {
 	short, long := 20, 40
-	if isLatinText(rest) {
+	latin := isLatinText(rest)
+	if latin {
 		short, long = 60, 120
 	}
 	if !hasClausePunct(rest) && !runesOver(rest, short) {
 		return true
+	}
+	// "3. Ekonomska saradnja, energetika i infrastruktura": in a spaced
+	// script a sentence ends in its mark, so a numbered line with commas
+	// but no end, set apart by a blank line from a paragraph that opens
+	// with a capital, is the article's title; a recital or an item ends in
+	// a comma or a semicolon, a lead-in in a colon, a wrapped line in a
+	// function word, and each runs on
+	if latin && next.no > cur.no+1 && !runesOver(rest, long) && !strings.ContainsAny(rest, ":;") && !strings.HasSuffix(rest, ",") {
+		words := strings.Fields(rest)
+		nr, _ := utf8.DecodeRuneInString(next.text)
+		if len(words) > 0 && !functionWords[strings.ToLower(words[len(words)-1])] && unicode.IsUpper(nr) {
+			return true
+		}
 	}
 	return next.marked && next.mark.Style != top && !runesOver(rest, long)
 }
