@@ -47,6 +47,7 @@ type Spaced struct {
 	that        *keyWords
 	thatState   *keyWords      // after "that", a state or a fact: the content is a view
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
+	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
 	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	impersonal  *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
 	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
@@ -170,6 +171,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	if w := t.Words("party-verb"); len(w) > 0 {
 		x.partyVerb = phrasesOf(w)
+	}
+	if w := t.Words("future-passive"); len(w) > 0 {
+		x.willBe = phrasesOf(w)
 	}
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.joins = newKeyWords(t.Words("clause-join"))
@@ -364,6 +368,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		}
 		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
 			x.operativeClause(st, &s, parties)
+		}
+		if ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
+			x.instrumentFuture(st, &s, parties)
 		}
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(st, &s)
@@ -864,6 +871,61 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 		return
 	}
 	c := st.cue("shall of an instrument", m.Start, m.End)
+	if c == nil {
+		return
+	}
+	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
+	s.Rationale.Type, s.Rationale.Strength = c, c
+	s.Areas, s.Rationale.Areas = x.findAreas(st)
+	if d := x.deadline(st); d != nil {
+		s.Deadline, s.Rationale.Deadline = &d.Text, d
+	}
+}
+
+// instrumentFuture makes a sentence of an instrument whose future has a
+// noun for subject a firm commitment of all its parties: the future of a
+// noun (Svi sporovi rešavaće se pregovorima) or of a passive (Prva sednica
+// biće održana u roku od šest meseci) says what shall be done, and an
+// instrument's "shall" binds those who sign it, where a statement's would
+// forecast or report. A pronoun or the instrument itself for subject
+// (Ovaj sporazum primenjivaće se…) keeps the formula it is.
+func (x *Spaced) instrumentFuture(st *sentence, s *entente.Sentence, parties []string) {
+	if s.Rationale.Type == nil || len(parties) == 0 {
+		return
+	}
+	h := 0
+	for h < len(st.ws) && st.ws[h].Start < s.Rationale.Type.Start {
+		h++
+	}
+	if h >= len(st.ws) || st.ws[h].Start != s.Rationale.Type.Start {
+		return
+	}
+	a, e := h, h+1 // the future's words [a, e); the subject ends before them
+	switch {
+	case s.Type == entente.Appraisal && s.Rationale.Type.Rule == "prediction":
+		// the verb's future (rešavaće) and what its cue holds with it
+		for e < len(st.ws) && st.ws[e].Start < s.Rationale.Type.End {
+			e++
+		}
+	case s.Type == entente.Narrative && s.Rationale.Type.Rule == "narrative" && x.willBe != nil:
+		// the auxiliary right before the participle (biće održana)
+		a = -1
+		for k := max(0, h-2); k < h; k++ {
+			if m, ok := x.willBe.longestAt(st.ws, k); ok && m.End == h {
+				a = k
+				break
+			}
+		}
+		if a < 0 {
+			return
+		}
+	default:
+		return
+	}
+	if x.subjectOfSpaced(st, 0, a, parties).kind != subjForeign {
+		return
+	}
+	c := st.cue("future of an instrument", a, e)
 	if c == nil {
 		return
 	}

@@ -362,6 +362,12 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Radna grupa sastaje se dva puta godišnje.\n", "Radna grupa sastaje se dva puta godišnje.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Memorandum se može izmeniti uz pisanu saglasnost Strana.\n", "Memorandum se može izmeniti uz pisanu saglasnost Strana.", "narrative", nil, ""},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Strane neguju tradicionalno prijateljstvo.\n", "Strane neguju tradicionalno prijateljstvo.", "narrative", nil, ""},
+		// an instrument's future with a noun for subject binds its parties:
+		// the future of the verb, and of the passive (biće održana)
+		{mou + "Svi sporovi rešavaće se mirnim putem, pregovorima između Strana.\n", "Svi sporovi rešavaće se mirnim putem, pregovorima između Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Прва седница Заједничког комитета биће одржана у року од шест месеци.\n", "Прва седница Заједничког комитета биће одржана у року од шест месеци.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Sednica je održana u Beogradu.\n", "Sednica je održana u Beogradu.", "narrative", nil, ""},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica biće održana u Beogradu.\n", "Sledeća sednica biće održana u Beogradu.", "narrative", nil, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
