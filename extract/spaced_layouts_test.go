@@ -366,6 +366,7 @@ func TestOperativeClause(t *testing.T) {
 		// the future of the verb, and of the passive (biće održana)
 		{mou + "Svi sporovi rešavaće se mirnim putem, pregovorima između Strana.\n", "Svi sporovi rešavaće se mirnim putem, pregovorima između Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Прва седница Заједничког комитета биће одржана у року од шест месеци.\n", "Прва седница Заједничког комитета биће одржана у року од шест месеци.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.\n", "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Sednica je održana u Beogradu.\n", "Sednica je održana u Beogradu.", "narrative", nil, ""},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica biće održana u Beogradu.\n", "Sledeća sednica biće održana u Beogradu.", "narrative", nil, ""},
 	}

@@ -211,6 +211,12 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane pružiće podršku malim i srednjim preduzećima.", "commitment", "firm", parties, "pružiće", ""},
 		{"sr", "Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", "commitment", "firm", []string{"RS"}, "preduzeće sve", ""},
 		{"sr", "Kinesko preduzeće potpisalo je ugovor o izgradnji mosta.", "narrative", "", nil, "potpisalo", ""},
+		// support in the one-word future undertakes as će does
+		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},
+		// values with an adverb: an appraisal
+		{"sr", "Srpska strana posebno ceni doprinos kineskih kompanija.", "appraisal", "", []string{"RS"}, "posebno ceni", ""},
+		// a recital that refers to an instrument calls on no one; its aim undertakes
+		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Pozivajući se na Sporazum o saradnji, U nameri da prošire saradnju u oblasti obrazovanja, sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
