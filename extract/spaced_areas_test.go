@@ -17,6 +17,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		{"Srpska strana će prihvatiti grupu maloletnih migranata bez pratnje.", []string{"security"}, "sr"},
 		{"Стране позивају на хуманитарни приступ Појасу Газе.", []string{"hotspots"}, "sr"},
 		{"Strane će otvoriti Nacionalni data centar u Kragujevcu.", []string{"digital"}, "sr"},
 		{"Strane će podržati rad francuske gimnazije u Beogradu.", []string{"people"}, "sr"},

@@ -39,6 +39,13 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Dve strane će završiti prugu Subotica–Segedin do 2027. godine.", nil, []string{"prugu Subotica–Segedin"}},
 		{"sr-Latn", "Srpska strana pozdravlja otvaranje Industrijskog parka Zrenjanin.", nil, []string{"Industrijskog parka Zrenjanin"}},
 		{"sr-Latn", "Strane će osnovati radnu grupu za turizam.", nil, nil},
+		// a number after the head names it; a year or a date does not
+		{"sr-Latn", "Strane će modernizovati deonicu Koridora 10 kroz Srbiju.", nil, []string{"Koridora 10"}},
+		{"sr-Latn", "Strane će pokrenuti projekat 2026. godine.", nil, nil},
+		{"sr-Latn", "Strane će otvoriti centar 15. maja.", nil, nil},
+		{"sr-Latn", "Strane će obnoviti Koridor 10.", nil, []string{"Koridor 10"}},
+		// an interconnector named by the countries it joins
+		{"sr-Latn", "Grčka podržava izgradnju gasnog interkonektora Bugarska–Srbija.", nil, []string{"interkonektora Bugarska–Srbija"}},
 		// a complement ends on its last noun; a head of two words
 		// capitalised after the first word is a name
 		{"sr-Latn", "Strane će nastaviti rad Saveta za strateško partnerstvo.", []string{"Saveta za strateško partnerstvo"}, nil},

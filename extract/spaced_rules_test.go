@@ -180,6 +180,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Стране ће у року од пет година изградити луку.", "commitment", "firm", parties, "ће", "у року од пет година"},
 		{"sr", "Strane će što pre obnoviti direktne letove.", "commitment", "firm", parties, "će", "što pre"},
 		{"sr", "Strane će bez odlaganja otvoriti generalni konzulat.", "commitment", "firm", parties, "će", "bez odlaganja"},
+		// the year the undertaking is set in
+		{"sr", "Strane će u 2025. godini otvoriti generalni konzulat.", "commitment", "firm", parties, "će", "u 2025. godini"},
+		{"sr", "Стране ће током 2026. године одржати заједничку вежбу.", "commitment", "firm", parties, "ће", "током 2026. године"},
 		{"en", "The two sides will sign the agreement at the earliest possible date.", "commitment", "firm", parties, "will", "at the earliest possible date"},
 		{"sr", "Strane smatraju da je poseta bila veliki uspeh.", "appraisal", "", parties, "smatraju", ""},
 		// a view of what another subject will do, after the modal; the
@@ -211,6 +214,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane pružiće podršku malim i srednjim preduzećima.", "commitment", "firm", parties, "pružiće", ""},
 		{"sr", "Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", "commitment", "firm", []string{"RS"}, "preduzeće sve", ""},
 		{"sr", "Kinesko preduzeće potpisalo je ugovor o izgradnji mosta.", "narrative", "", nil, "potpisalo", ""},
+		// the competent authorities of the parties act for them
+		{"sr", "Nadležni organi Ugovornih strana razmenjivaće informacije o migracijama.", "commitment", "firm", parties, "razmenjivaće", ""},
+		{"sr", "Надлежни органи двеју земаља сарађиваће у борби против криминала.", "commitment", "firm", parties, "сарађиваће", ""},
 		// support in the one-word future undertakes as će does
 		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},
 		// values with an adverb: an appraisal
