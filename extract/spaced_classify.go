@@ -845,6 +845,11 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		switch {
 		case k.has(cNarrative):
 			r.reading, r.rule = rNarrative, "narrative"
+		case k.has(cFirm) && !k.has(sNoun) && x.bodyAfter(st, c.End, r.clause.end):
+			// Sprovođenje deklaracije pratiće Visoki savet…: the object
+			// before the verb, the parties' body after it is the subject
+			r.actors = st.unionCodes(st.parties)
+			r.commit(strengthOf(k), c, "modal, the parties' body after it")
 		case k.has(cFirm) && !k.has(sNoun):
 			r.reading, r.rule = rWeakAppraisal, "prediction"
 		case k.has(cShould):
@@ -920,6 +925,26 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			r.commit(entente.Soft, c, "own action")
 		}
 	}
+}
+
+// bodyAfter reports whether the parties' standing body opens at word i,
+// or after the infinitive there (Odluku će doneti Mešoviti komitet): the
+// subject after its verb, as Serbian puts it when the object comes first.
+func (x *Spaced) bodyAfter(st *sentence, i, end int) bool {
+	if i < end && i < len(st.ws) && infinitive(&st.ws[i]) {
+		i++
+	}
+	if i >= end {
+		return false
+	}
+	e := x.jointBody(st, i, end)
+	if e <= i {
+		return false
+	}
+	// the words after the head may make it an organ of many states
+	// (Savet bezbednosti UN), no body of the parties
+	_, organ := x.ents.exclude.next(st.ws[i:min(end, e+3)], 0, nil)
+	return !organ
 }
 
 // readSupportSpaced reads "support": of the parties' own action or

@@ -217,6 +217,10 @@ func TestSpacedRules(t *testing.T) {
 		// the competent authorities of the parties act for them
 		{"sr", "Nadležni organi Ugovornih strana razmenjivaće informacije o migracijama.", "commitment", "firm", parties, "razmenjivaće", ""},
 		{"sr", "Надлежни органи двеју земаља сарађиваће у борби против криминала.", "commitment", "firm", parties, "сарађиваће", ""},
+		// the object first, the parties' body after the verb: theirs to do
+		{"sr", "Sprovođenje ove izjave pratiće Mešoviti komitet za saradnju.", "commitment", "firm", parties, "pratiće", ""},
+		{"sr", "Odluku će doneti Zajednički komitet.", "commitment", "firm", parties, "će", ""},
+		{"sr", "Rezoluciju će usvojiti Savet bezbednosti UN.", "appraisal", "", parties, "će", ""},
 		// support in the one-word future undertakes as će does
 		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},
 		// values with an adverb: an appraisal
