@@ -217,6 +217,9 @@ func TestSpacedRules(t *testing.T) {
 		// the competent authorities of the parties act for them
 		{"sr", "Nadležni organi Ugovornih strana razmenjivaće informacije o migracijama.", "commitment", "firm", parties, "razmenjivaće", ""},
 		{"sr", "Надлежни органи двеју земаља сарађиваће у борби против криминала.", "commitment", "firm", parties, "сарађиваће", ""},
+		// the genitive of the two countries names whose the subject is, as "dve zemlje" does
+		{"sr", "Službe za vanredne situacije dveju zemalja zaključiće sporazum u roku od šest meseci.", "commitment", "firm", parties, "zaključiće", "u roku od šest meseci"},
+		{"sr", "Привредне коморе обеју земаља организоваће пословни форум.", "commitment", "firm", parties, "организоваће", ""},
 		// the object first, the parties' body after the verb: theirs to do
 		{"sr", "Sprovođenje ove izjave pratiće Mešoviti komitet za saradnju.", "commitment", "firm", parties, "pratiće", ""},
 		{"sr", "Odluku će doneti Zajednički komitet.", "commitment", "firm", parties, "će", ""},
