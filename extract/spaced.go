@@ -330,6 +330,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 	)
 	refs := newSpacedRefCollector(out.Document.SignedDate)
 	ents := newEntityCollector()
+	var known [][2]string // the opening two words' keys of the mechanisms named so far
 	ppl := newPeople()
 	ppl.signatories(out.Document.Signatories)
 	ids := sentenceIDs(len(lay.Sentences))
@@ -378,6 +379,16 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
 		mechs, projs := x.ents.find(st, s.References)
+		if len(mechs) == 0 {
+			// Mešovita komisija sastajaće se…: the sentence's capital hides
+			// whether a name opens it; one the document named before does
+			if c := x.ents.namedBefore(st, known); c != nil {
+				mechs = append(mechs, *c)
+			}
+		}
+		for _, m := range mechs {
+			known = x.ents.remember(st, known, m)
+		}
 		s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs
 		for _, m := range mechs {
 			ents.mechs.add(m.Text, id)

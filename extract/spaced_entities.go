@@ -291,3 +291,51 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 	}
 	return mechs, projs
 }
+
+// remember adds to known the keys of the first two words of a mechanism
+// named in the sentence (Mešovitu komisiju za saradnju…), for namedBefore.
+func (e *spacedEntities) remember(st *sentence, known [][2]string, c entente.Cue) [][2]string {
+	for i := 0; i+1 < len(st.ws); i++ {
+		if st.ws[i].Start == c.Start {
+			if st.ws[i].Upper && !st.ws[i+1].Punct && st.ws[i+1].End <= c.End {
+				known = append(known, [2]string{st.ws[i].Key, st.ws[i+1].Key})
+			}
+			break
+		}
+	}
+	return known
+}
+
+// namedBefore returns the mechanism that opens a sentence with an
+// adjective and a head alone (Mešovita komisija sastajaće se…) when the
+// document named it before with a capital inside a sentence (Mešovitu
+// komisiju za saradnju…): the same words in another case. It returns nil
+// when none does.
+func (e *spacedEntities) namedBefore(st *sentence, known [][2]string) *entente.Cue {
+	ws := st.ws
+	if len(known) == 0 || len(ws) < 3 || !upperName(&ws[0]) {
+		return nil
+	}
+	if m, ok := e.mech.longestAt(ws, 1); !ok || m.End != 2 {
+		return nil
+	}
+	for _, k := range known {
+		if sameStem(ws[0].Key, k[0]) && sameStem(ws[1].Key, k[1]) {
+			text, s, end := st.span(0, 2)
+			return &entente.Cue{Rule: "named before", Text: text, Start: s, End: end}
+		}
+	}
+	return nil
+}
+
+// sameStem reports whether two inflected forms of a word share their stem:
+// all but the last three letters of the shorter, and at least four
+// (komisiju, komisija; Mešovitu, Mešovita).
+func sameStem(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n >= 4 && n >= min(len(ra), len(rb))-3
+}

@@ -92,3 +92,39 @@ func TestSpacedEntities(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedBefore reads a mechanism that opens a sentence with its
+// adjective and head alone as the one the document named before in
+// another case: the sentence's capital alone says nothing of a name.
+func TestNamedBefore(t *testing.T) {
+	x := newTestSpaced(t, "sr")
+	const doc = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nČlan 1.\n\n"
+	tests := []struct {
+		text     string
+		sentence string
+		want     []string
+	}{
+		{doc + "Strane obrazuju Mešovitu komisiju za saradnju u oblasti energetike.\n\nMešovita komisija sastajaće se jednom godišnje.\n",
+			"Mešovita komisija sastajaće se jednom godišnje.", []string{"Mešovita komisija"}},
+		{doc + "Стране образују Мешовиту комисију за сарадњу.\n\nМешовита комисија састајаће се једном годишње.\n",
+			"Мешовита комисија састајаће се једном годишње.", []string{"Мешовита комисија"}},
+		// never named before: a generic body
+		{doc + "Strane će sarađivati.\n\nRadna grupa sastajaće se jednom godišnje.\n",
+			"Radna grupa sastajaće se jednom godišnje.", nil},
+		{doc + "Strane obrazuju Mešovitu komisiju za saradnju.\n\nRadna grupa sastajaće se jednom godišnje.\n",
+			"Radna grupa sastajaće se jednom godišnje.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			for _, s := range x.Extract(tc.text).Sentences {
+				if s.Text == tc.sentence {
+					if !slices.Equal(s.Mechanisms, tc.want) {
+						t.Errorf("mechanisms %q, want %q", s.Mechanisms, tc.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no sentence %q", tc.sentence)
+		})
+	}
+}
