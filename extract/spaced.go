@@ -370,8 +370,8 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
 			x.operativeClause(st, &s, parties)
 		}
-		if ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
-			x.instrumentFuture(st, &s, parties)
+		if ls.Section != entente.SectionClosing {
+			x.bindingFuture(st, &s, parties, instrument(out.Document.Kind))
 		}
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(st, &s)
@@ -893,14 +893,16 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 	}
 }
 
-// instrumentFuture makes a sentence of an instrument whose future has a
-// noun for subject a firm commitment of all its parties: the future of a
-// noun (Svi sporovi rešavaće se pregovorima) or of a passive (Prva sednica
-// biće održana u roku od šest meseci) says what shall be done, and an
-// instrument's "shall" binds those who sign it, where a statement's would
-// forecast or report. A pronoun or the instrument itself for subject
-// (Ovaj sporazum primenjivaće se…) keeps the formula it is.
-func (x *Spaced) instrumentFuture(st *sentence, s *entente.Sentence, parties []string) {
+// bindingFuture makes a sentence whose future has a noun for subject a
+// firm commitment of all the parties when that future is theirs to carry
+// out. The passive's future (Prva sednica biće održana u roku od šest
+// meseci; U 2020. godini biće održana zajednička vežba) says what the
+// parties will hold, sign or open, in a statement as in an instrument; a
+// verb's future (Svi sporovi rešavaće se pregovorima) binds only in an
+// instrument, whose "shall" binds those who sign it, where a statement's
+// forecasts. A pronoun or the instrument itself for subject (Ovaj
+// sporazum primenjivaće se…) keeps the formula it is.
+func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []string, instrument bool) {
 	if s.Rationale.Type == nil || len(parties) == 0 {
 		return
 	}
@@ -913,7 +915,7 @@ func (x *Spaced) instrumentFuture(st *sentence, s *entente.Sentence, parties []s
 	}
 	a, e := h, h+1 // the future's words [a, e); the subject ends before them
 	switch {
-	case s.Type == entente.Appraisal && s.Rationale.Type.Rule == "prediction":
+	case instrument && s.Type == entente.Appraisal && s.Rationale.Type.Rule == "prediction":
 		// the verb's future (rešavaće) and what its cue holds with it
 		for e < len(st.ws) && st.ws[e].Start < s.Rationale.Type.End {
 			e++
@@ -936,7 +938,7 @@ func (x *Spaced) instrumentFuture(st *sentence, s *entente.Sentence, parties []s
 	if x.subjectOfSpaced(st, 0, a, parties).kind != subjForeign {
 		return
 	}
-	c := st.cue("future of an instrument", a, e)
+	c := st.cue("future that binds the parties", a, e)
 	if c == nil {
 		return
 	}

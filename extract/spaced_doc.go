@@ -618,5 +618,19 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 		}
 		return st.cue("deadline", m.Start, end)
 	}
+	if x.lang == "sr" {
+		// Strane će 2020. godine obeležiti…: the year's date right after
+		// the future that undertakes is the year it is set in (after a
+		// preposition, iz 2010. godine, it is another's)
+		for _, c := range st.cues {
+			i := c.End
+			if !c.Kind.has(cFirm|cIntent) || i+2 >= len(st.ws) || yearOf(&st.ws[i]) == 0 {
+				continue
+			}
+			if st.ws[i+1].Key == "." && strings.HasPrefix(st.ws[i+2].Key, "godin") {
+				return st.cue("deadline", i, i+3)
+			}
+		}
+	}
 	return nil
 }

@@ -368,7 +368,10 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Прва седница Заједничког комитета биће одржана у року од шест месеци.\n", "Прва седница Заједничког комитета биће одржана у року од шест месеци.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.\n", "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Sednica je održana u Beogradu.\n", "Sednica je održana u Beogradu.", "narrative", nil, ""},
-		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica biće održana u Beogradu.\n", "Sledeća sednica biće održana u Beogradu.", "narrative", nil, ""},
+		// a statement's passive future too: the parties will hold it; its
+		// verb's future forecasts
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica biće održana u Beogradu.\n", "Sledeća sednica biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Trgovinska razmena povećaće se.\n", "Trgovinska razmena povećaće se.", "appraisal", []string{"HU", "RS"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -181,6 +181,8 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane će što pre obnoviti direktne letove.", "commitment", "firm", parties, "će", "što pre"},
 		{"sr", "Strane će bez odlaganja otvoriti generalni konzulat.", "commitment", "firm", parties, "će", "bez odlaganja"},
 		// the year the undertaking is set in
+		{"sr", "Strane će 2026. godine obeležiti godišnjicu diplomatskih odnosa.", "commitment", "firm", parties, "će", "2026. godine"},
+		{"sr", "Strane će primenjivati Sporazum iz 2010. godine.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane će u 2025. godini otvoriti generalni konzulat.", "commitment", "firm", parties, "će", "u 2025. godini"},
 		{"sr", "Стране ће током 2026. године одржати заједничку вежбу.", "commitment", "firm", parties, "ће", "током 2026. године"},
 		{"en", "The two sides will sign the agreement at the earliest possible date.", "commitment", "firm", parties, "will", "at the earliest possible date"},
