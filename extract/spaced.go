@@ -935,7 +935,9 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	default:
 		return
 	}
-	if x.subjectOfSpaced(st, 0, a, parties).kind != subjForeign {
+	// a noun for subject, or none before the future (U 2020. godini biće
+	// održana vežba: the time, then the verb)
+	if k := x.subjectOfSpaced(st, 0, a, parties).kind; k != subjForeign && k != subjOmitted {
 		return
 	}
 	c := st.cue("future that binds the parties", a, e)

@@ -371,6 +371,7 @@ func TestOperativeClause(t *testing.T) {
 		// a statement's passive future too: the parties will hold it; its
 		// verb's future forecasts
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica biće održana u Beogradu.\n", "Sledeća sednica biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. U 2026. godini biće održana zajednička vežba.\n", "U 2026. godini biće održana zajednička vežba.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Trgovinska razmena povećaće se.\n", "Trgovinska razmena povećaće se.", "appraisal", []string{"HU", "RS"}, ""},
 	}
 	for _, tc := range tests {
