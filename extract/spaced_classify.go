@@ -138,6 +138,8 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 			cut = true
 		case w.Punct && w.Key == "," && i > start && x.participleOpens(st, start) && x.newSubjectAt(st, i+1):
 			cut = true // Recognizing the challenges, | China and Serbia decided…
+		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, i+1):
+			cut = true // …, | U nameri da prošire saradnju, | Izražavajući spremnost…
 		case !w.Punct && x.joins.has(w) && i > start:
 			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) {
 				cut, next = true, i+1
@@ -210,6 +212,26 @@ func (x *Spaced) participleOpens(st *sentence, i int) bool {
 		}
 	}
 	return true
+}
+
+// recitalOpens reports whether a recital of a treaty-style preamble opens
+// at word i of a sentence joined from its paragraphs: a capital after a
+// comma, which Serbian writes only to open a name or a paragraph, on a cue
+// (U nameri da…, Izražavajući spremnost…, Naglašavajući…). Each recital
+// is a clause of its own, read from its own cue, as the main clause is.
+func (x *Spaced) recitalOpens(st *sentence, i int) bool {
+	if i >= len(st.ws) || !st.ws[i].Upper || st.ws[i].Punct || st.inMention(i) {
+		return false
+	}
+	for _, c := range st.cues {
+		if c.Start == i {
+			return c.Kind.has(sPredicate)
+		}
+		if c.Start > i {
+			break
+		}
+	}
+	return false
 }
 
 // afterObject reports whether the joining word at i joins two names, not
