@@ -84,6 +84,10 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "Joint Statement of Serbia and China\n\nBelgrade, 8 May 2024\n\nSerbia and China are committed to the 2030 Agenda for Sustainable Development.\n", []string{"2030 Agenda for Sustainable Development|plan|0"}},
 		{"en", "Joint Statement of Serbia and China\n\nBelgrade, 8 May 2024\n\nSerbia and China recalled the 2015 Agenda for Cooperation.\n", []string{"Agenda for Cooperation|plan|2015"}},
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
+		// a Contracting Party (Ugovorna strana) is no treaty (Ugovor)
+		{"sr", "Svaka Ugovorna strana snosiće svoje troškove.", nil},
+		{"sr", "Свака Уговорна страна обавестиће другу.", nil},
+		{"sr", "Strane poštuju Ugovor o prijateljstvu i saradnji.", []string{"Ugovor o prijateljstvu i saradnji|agreement|0"}},
 		// a quoted title's year: the date it was signed or adopted on, after the closing mark
 		{"sr", "Strane podsećaju na „Memorandum o razumevanju o saradnji u oblasti energetike“, potpisan u Beogradu 31. jula 2010. godine.", []string{"Memorandum o razumevanju o saradnji u oblasti energetike|mou|2010"}},
 		{"sr", "Признавање ће се вршити у складу са „Конвенцијом о признавању квалификација“, усвојеном у Лисабону 11. априла 1997. године.", []string{"Конвенцијом о признавању квалификација|agreement|1997"}},
