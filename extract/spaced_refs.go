@@ -157,6 +157,13 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			b = r.sentenceCaseEnd(st, b, len(r.opens.keys) > 0 && m.End-m.Start > 1)
 		}
 		if b == m.End && len(r.opens.keys) > 0 {
+			if b < len(ws) && ws[b].Digits && yearOf(&ws[b]) == 0 && !(b+2 < len(ws) && ws[b+1].Key == ".") {
+				// Rezolucija 1244 (Saveta bezbednosti): a number after the
+				// head names the instrument, as br. 1244 after its name
+				// does; an ordinal's stop inside the sentence (… 2. jula)
+				// makes it a date
+				b++
+			}
 			b = r.genitiveName(st, b)
 		}
 		if a > 0 && docYear > 0 && yearOf(&ws[a-1]) > docYear {

@@ -84,6 +84,9 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "Joint Statement of Serbia and China\n\nBelgrade, 8 May 2024\n\nSerbia and China are committed to the 2030 Agenda for Sustainable Development.\n", []string{"2030 Agenda for Sustainable Development|plan|0"}},
 		{"en", "Joint Statement of Serbia and China\n\nBelgrade, 8 May 2024\n\nSerbia and China recalled the 2015 Agenda for Cooperation.\n", []string{"Agenda for Cooperation|plan|2015"}},
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
+		// a number after the head names the instrument
+		{"sr", "Grčka podržava Srbiju u skladu sa Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija.", []string{"Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija|resolution|0"}},
+		{"sr", "Strane će poštovati Rezoluciju 2728.", []string{"Rezoluciju 2728|resolution|0"}},
 		// a Contracting Party (Ugovorna strana) is no treaty (Ugovor)
 		{"sr", "Svaka Ugovorna strana snosiće svoje troškove.", nil},
 		{"sr", "Свака Уговорна страна обавестиће другу.", nil},
