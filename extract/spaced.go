@@ -51,6 +51,7 @@ type Spaced struct {
 	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	impersonal  *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
 	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
+	reflexive   *keyWords      // se: the verb's reflexive, that makes it happen rather than done
 	joins       *keyWords
 
 	areas     *phraseMatcher
@@ -176,6 +177,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.willBe = phrasesOf(w)
 	}
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
+	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
 
 	x.areas = newPhraseMatcher()

@@ -591,6 +591,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 	var codes []string
 	var first, last = -1, -1
 	found, offices, objectChain := false, 0, false
+	ownerOnly := true // every party named is the owner of a noun (Robna razmena dveju zemalja)
 	lastEnd := -1
 	for _, m := range st.ments {
 		if m.Start < a || m.End > b {
@@ -621,6 +622,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			continue // President of X: X names the party
 		}
 		found = true
+		if !(m.Kind == mJoint && prev >= a && !st.ws[prev].Punct && !st.ws[prev].Upper && !x.joins.has(&st.ws[prev]) && !x.isOfficeEnd(st, prev)) {
+			ownerOnly = false
+		}
 		if first < 0 {
 			first = m.Start
 		}
@@ -637,6 +641,13 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		default:
 			codes = addCodes(codes, m.Codes)
 		}
+	}
+	if found && ownerOnly && offices == 0 && x.reflexiveAt(st, b) {
+		// Robna razmena dveju zemalja će se povećati: the parties own the
+		// noun that is the subject, and the reflexive verb says it will
+		// happen to it; nobody undertakes (Službe dveju zemalja zaključiće
+		// sporazum: their bodies act)
+		return subject{kind: subjForeign}
 	}
 	if found {
 		if len(codes) == 0 && offices == 1 {
@@ -711,6 +722,20 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		return subject{kind: subjForeign}
 	}
 	return subject{kind: subjOmitted}
+}
+
+// reflexiveAt reports whether the verb whose cue opens at word b, or the
+// word after it, is its reflexive (će se povećati, povećaće se).
+func (x *Spaced) reflexiveAt(st *sentence, b int) bool {
+	if x.reflexive == nil {
+		return false
+	}
+	for j := b; j < len(st.ws) && j <= b+2; j++ {
+		if x.reflexive.has(&st.ws[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // jointBody returns the end of a standing body's name that opens the
