@@ -30,6 +30,9 @@ type areaMatcher struct {
 	frameClose  *wordSet  // [frame-close]: ends a frame that 在 opens (…框架下)
 	frameEdge   *runeBits // the first runes of frameClose and of the grammar's frameOpen
 	attributive runeSet
+	// aliases are a party's other names ([party-alias]: 台湾 for TW): in a
+	// document that has that party, the name is who acts, not a topic
+	aliases map[string][]string
 }
 
 // noArea marks a word that contains an area keyword but is not about it.
@@ -49,6 +52,10 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 		topicVerb: newWordSet(t.Words("topic-verb")), topicModifier: newWordSet(t.Words("topic-modifier")),
 		exampleHead: newWordSet(t.Words("example-head")), backgroundOpen: newWordSet(t.Words("background-open")),
 		frameClose: newWordSet(t.Words("frame-close")), alignment: newWordSet(t.Words("alignment")),
+		aliases: map[string][]string{},
+	}
+	for _, e := range t.Entries("party-alias") {
+		am.aliases[e.Text] = strings.Fields(e.Value)
 	}
 	var err error
 	if am.attributive, err = runesOf(t, "attributive"); err != nil {
@@ -103,7 +110,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
 		}
-		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) {
+		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) || am.isPartyAlias(w.text, parties) {
 			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)
 		}
 		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name
@@ -168,6 +175,20 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	// settleAreas, with the areas in the document's slab too
 	areas := sc.codes.take(max(len(cues), len(am.dflt)))[:0]
 	return appendAreas(areas, cues, am.dflt), cues
+}
+
+// isPartyAlias reports whether a keyword is another name of one of the
+// document's parties (台湾 in Taipei's agreements, where it is TW; in
+// Beijing's statements, where TW is no party, it stays a topic). Object of
+// a verb or not (欢迎台湾企业投资), it is the party, never the question
+// the keyword's area is about.
+func (am *areaMatcher) isPartyAlias(word string, parties []string) bool {
+	for _, c := range am.aliases[word] {
+		if slices.Contains(parties, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // strongInClause reports whether a strong keyword stands in the clause of

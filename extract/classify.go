@@ -86,11 +86,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 	sc.subjects = sc.subjects[:0] // the last sentence's subjects are read
 	crs, readings, ctoks := sc.readingsFor(len(spans), len(toks))
 	var (
-		scopeOf   *clauseReading // the clause whose verb governs what follows
-		lastParty []string
-		prevSubj  subject // the last subject named outside another verb's object
-		frame     bool
-		retro     bool // a clause so far was a retrospective frame (自…以来)
+		scopeOf    *clauseReading // the clause whose verb governs what follows
+		lastParty  []string
+		prevSubj   subject // the last subject named outside another verb's object
+		prevOthers bool    // prevSubj names others than the parties
+		frame      bool
+		retro      bool // a clause so far was a retrospective frame (自…以来)
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
 	for n, span := range spans {
@@ -114,6 +115,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 		first = x.skipPrepositionalAction(ct, first, masked, span.Start)
+		if sc.instrument {
+			first = x.shallAfterNominal(ct, first, rs)
+		}
 		// 自建交以来: a frame that looks back, no statement of its own
 		lookBack := x.g.retrospective.endsAt(masked, span.End) > span.Start
 		if lookBack {
@@ -124,11 +128,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			zoneEnd = ct[first].Start
 		}
 		subj := x.subjectOf(st, span.Start, zoneEnd, cms, ct)
+		// others: the subject names others than the parties (各国应…)
+		others := subj.kind == subjForeign && x.namesOthers(masked, span.Start, zoneEnd)
 		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
 			// 该铁路建成后将提升…，造福沿线民众: the left-out subject is the
 			// last one named, not the parties
-			subj = subject{kind: prevSubj.kind}
+			subj, others = subject{kind: prevSubj.kind}, prevOthers
 		}
+		self := sc.instrument && x.g.selfRef.startsAt(masked, skipFillerRunes(masked, span.Start, zoneEnd)) >= 0
 		cr := &crs[n]
 		*cr = clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
 		for i := len(ct) - 1; i >= 0 && (cr.lastCopula < 0 || cr.lastWeight < 0); i-- {
@@ -156,7 +163,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			continue
 		}
 		if subj.kind != subjOmitted {
-			prevSubj = subj
+			prevSubj, prevOthers = subj, others
 		}
 
 		actors := subj.codes
@@ -171,6 +178,15 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 		cr.actors = actors
 
+		if self {
+			// 本协定自签署之日起生效, 本协定经双方书面同意后得予修正: in an
+			// agreement or memorandum, what the instrument itself is or
+			// becomes is a formula, whatever verb says it
+			at := skipFillerRunes(masked, span.Start, zoneEnd)
+			cr.reading, cr.rule = rNarrative, "instrument itself"
+			cr.cue = &token{Start: at, End: x.g.selfRef.startsAt(masked, at)}
+			continue
+		}
 		if first < 0 {
 			if subj.kind == subjPrediction || hasKind(ct, cAchievement) {
 				cr.reading, cr.rule = rWeakAppraisal, "achievement"
@@ -181,11 +197,21 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		t := &ct[first]
 		cr.cue = t
 		scope := x.readHead(cr, ct, first, rs, masked, hospitality)
-		if cr.rule == "should" && sc.instrument && x.g.shall[string(rs[t.Start:t.End])] &&
-			(subj.kind == subjParty || subj.kind == subjOmitted && lastParty != nil) && ownActionAfter(ct, first, masked) {
-			// 双方应确保…, 台方应提供…: in an agreement or memorandum the
-			// parties' "shall" before their own action binds them
-			cr.commit(entente.Firm, t, "shall")
+		if cr.rule == "should" && sc.instrument && x.g.shall[string(rs[t.Start:t.End])] && ownActionAfter(ct, first, masked) {
+			switch {
+			case subj.kind == subjParty || subj.kind == subjOmitted && lastParty != nil:
+				// 双方应确保…, 台方应提供…: in an agreement or memorandum the
+				// parties' "shall" before their own action binds them
+				cr.commit(entente.Firm, t, "shall")
+			case subj.kind == subjOmitted || subj.kind == subjForeign && !others:
+				// 联合委员会应每年召开会议, 所需经费，应由双方分担, 他方应提供
+				// 协助: the instrument's "shall" binds those who sign it,
+				// whatever the grammatical subject, unless that names others
+				cr.commit(entente.Firm, t, "shall of an instrument")
+				if len(cr.actors) == 0 {
+					cr.actors = inherited
+				}
+			}
 		}
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
 			scope = true
@@ -396,6 +422,48 @@ func (cr *clauseReading) commit(s entente.Strength, t *token, rule string) {
 	if cr.cue == nil {
 		cr.cue = t
 	}
+}
+
+// shallAfterNominal returns the index of a "shall" ([shall]: 应) that
+// follows the first predicate of an instrument's clause, when that
+// predicate is a bare action word and no other predicate stands between
+// them (执行机关应…, 合作项目应…): the action word is part of the subject's
+// name, an organ or a project, and the "shall" is the clause's verb. Else
+// first.
+func (x *Extractor) shallAfterNominal(ct []token, first int, rs []rune) int {
+	if first < 0 || ct[first].Kind.has(cPredicate&^cAction) {
+		return first
+	}
+	for k := first + 1; k < len(ct); k++ {
+		if !ct[k].Kind.has(cPredicate) {
+			continue
+		}
+		if ct[k].Kind.has(cShould) && x.g.shall[string(rs[ct[k].Start:ct[k].End])] {
+			return k
+		}
+		return first
+	}
+	return first
+}
+
+// namesOthers reports whether masked[start:end], a clause's subject, names
+// others than the parties ([third-party]: 各国, 国际社会).
+func (x *Extractor) namesOthers(masked []rune, start, end int) bool {
+	for i := start; i < end; i++ {
+		if x.g.thirdParty.startsAt(masked, i) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// skipFillerRunes returns the first position in [start, end) whose rune is
+// no punctuation or space, or end.
+func skipFillerRunes(masked []rune, start, end int) int {
+	for start < end && isFillerRune(masked[start]) {
+		start++
+	}
+	return start
 }
 
 // startsPredicate reports whether a clause inside the scope of an earlier
@@ -653,6 +721,11 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		// never masked, so the runes are the sentence's own
 		c.Text = st.sub(m.Start, subjEnd)
 		return subject{kind: subjParty, codes: codes, cue: c}
+	}
+	if at := skipFillerRunes(masked, start, end); at < end && x.g.adverbialOpen.startsAt(masked, at) >= 0 {
+		// 依据《巴黎协定》第六条建立…: an adverbial phrase opens the clause;
+		// its subject is the one left out
+		return subject{kind: subjOmitted}
 	}
 	covered := make([]bool, end-start)
 	// a deadline before the verb (在2027年之前共同举办…) is no subject

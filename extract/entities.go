@@ -186,7 +186,8 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) {
-				add(&mechs, name, end, "head word")
+				n, e := closeQuote(masked, name, end) // “中巴…联合委员会”: the quote closes after the head
+				add(&mechs, n, e, "head word")
 			}
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 {
@@ -924,6 +925,9 @@ func (er *entityRules) splitList(rs []rune) []string {
 // entityCollector gathers the document's entities across sentences.
 type entityCollector struct {
 	mechs, projs *namedList
+	// shortNames are the short names a document defines for a body it
+	// names (…联合委员会（以下简称“联合委员会”）): that body, no other
+	shortNames map[string]bool
 }
 
 type namedList struct {
@@ -932,7 +936,7 @@ type namedList struct {
 }
 
 func newEntityCollector() *entityCollector {
-	return &entityCollector{mechs: &namedList{by: map[string]*entente.Entity{}}, projs: &namedList{by: map[string]*entente.Entity{}}}
+	return &entityCollector{mechs: &namedList{by: map[string]*entente.Entity{}}, projs: &namedList{by: map[string]*entente.Entity{}}, shortNames: map[string]bool{}}
 }
 
 func (nl *namedList) add(name, id string) {
@@ -971,6 +975,17 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 	mechSpans, projSpans = x.entities.find(st.masked, stopAt, inName, st.has(markQuote))
 	mechs, projs = []string{}, []string{}
 	st.named = st.named[:0]
+	kept := mechSpans[:0]
+	for _, m := range mechSpans {
+		if x.g.shortName.endsAt(st.masked, m.Start) >= 0 {
+			ec.shortNames[strings.Trim(m.Text, "“”")] = true
+			continue
+		}
+		if !ec.shortNames[strings.Trim(m.Text, "“”")] {
+			kept = append(kept, m)
+		}
+	}
+	mechSpans = kept
 	for _, m := range mechSpans {
 		ec.mechs.add(m.Text, id)
 		mechs = append(mechs, m.Text)

@@ -80,6 +80,14 @@ type grammar struct {
 	// ([unbracketed-suffix] and [quoted-title-suffix]), not a project
 	quotedTitle *wordSet
 	shall       map[string]bool // [shall]: "shall" in an agreement or memorandum (应)
+	// thirdParty names others than the parties ([third-party]: 各国应…)
+	thirdParty *wordSet
+	// selfRef is the document itself ([self-reference]: 本协定)
+	selfRef *wordSet
+	// adverbialOpen opens an adverbial phrase, no subject ([adverbial-open]: 依据…)
+	adverbialOpen *wordSet
+	// shortName defines a short name for the body named before ([short-name]: 以下简称)
+	shortName *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -91,6 +99,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
+	"third-party", "self-reference", "adverbial-open", "short-name",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -172,6 +181,10 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		quotedAfter:       setOf(t.Words("quoted-project-after")),
 		quotedNotProject:  setOf(t.Words("quoted-not-project")),
 		shall:             setOf(t.Words("shall")),
+		thirdParty:        newWordSet(t.Words("third-party")),
+		selfRef:           newWordSet(t.Words("self-reference")),
+		adverbialOpen:     newWordSet(t.Words("adverbial-open")),
+		shortName:         newWordSet(t.Words("short-name")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error

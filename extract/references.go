@@ -140,6 +140,9 @@ func (rr *referenceRules) find(st *text) []citation {
 		if start < 0 || (end < len(masked) && masked[end] == '》') {
 			continue
 		}
+		if rr.g.selfRef.endsAt(masked, end) >= 0 {
+			continue // 本协定: the document itself, no instrument it cites
+		}
 		if end < len(masked) && (masked[end] == '”' || masked[end] == '」') && quoteOpen(masked, end) >= 0 {
 			continue // a quoted title: read below
 		}

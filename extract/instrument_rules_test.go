@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// TestInstrumentProvisions holds the readings of an agreement's or a
+// memorandum's provisions: 缔约双方 is both parties; its "shall" (应) binds
+// those who sign it whatever the grammatical subject (a joint body, the
+// costs, the other party), unless the subject names others; what the
+// instrument itself is or becomes (本协定…生效, …得予修正) is a formula; an
+// adverbial opener (依据…) is no subject; an item with a verb inside a
+// modifier only (经双方同意的领域) is an item of the lead-in's undertaking.
+func TestInstrumentProvisions(t *testing.T) {
+	x := newTestExtractor(t)
+	const mou = "中华人民共和国政府和泰王国政府关于渔业合作的谅解备忘录\n\n"
+	const statement = "中华人民共和国和泰王国联合声明\n\n"
+	tests := []struct {
+		title, text string
+		typ         entente.SentenceType
+		strength    entente.Strength
+		actors      string
+	}{
+		{mou, "缔约双方同意在渔业领域开展合作。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "缔约双方将共同推动渔业资源养护。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "联合委员会应每年至少召开一次会议。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "本备忘录项下合作所需经费，应由缔约双方共同分担。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "缔约一方人员在他方境内执行任务时，他方应提供必要协助。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "执行机构应于本备忘录生效后三个月内相互通知联络人。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "国际社会应加强渔业资源养护。", entente.Position, "", ""},
+		{mou, "本备忘录自签署之日起生效。", entente.Narrative, "", ""},
+		{mou, "本备忘录经缔约双方书面同意后得予修正。", entente.Narrative, "", ""},
+		{mou, "本备忘录的终止不影响已在进行中的合作项目。", entente.Narrative, "", ""},
+		{statement, "联合委员会应每年召开一次会议。", entente.Position, "", ""},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.title + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type != tc.typ || s.Strength != tc.strength {
+			t.Errorf("%s: %s/%s, want %s/%s", tc.text, s.Type, s.Strength, tc.typ, tc.strength)
+		}
+		if got := strings.Join(s.Actors, ","); tc.typ == entente.Commitment && got != tc.actors {
+			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
+		}
+	}
+}
+
+// TestInstrumentListItems: under a lead-in that undertakes, an item opening
+// with an adverbial (依据…建立…) is the parties' own action, and an item whose
+// only verb stands in a modifier (经双方同意的其他领域) has no verb of its own:
+// both soft, with the lead-in's actors.
+func TestInstrumentListItems(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("中华人民共和国政府和泰王国政府关于渔业合作的谅解备忘录\n\n第一条　缔约双方应在下列领域开展合作：\n（一）依据《联合国海洋法公约》建立渔业资源养护合作框架；\n（二）其他经缔约双方同意的领域。\n")
+	if len(r.Sentences) != 3 {
+		t.Fatalf("%d sentences", len(r.Sentences))
+	}
+	for _, s := range r.Sentences[1:] {
+		if s.Type != entente.Commitment || s.Strength != entente.Soft || strings.Join(s.Actors, ",") != "CN,TH" {
+			t.Errorf("%s: %s/%s %v, want commitment/soft CN,TH", s.Text, s.Type, s.Strength, s.Actors)
+		}
+	}
+}
+
+// TestInstrumentSelfAndShortNames: the instrument itself (本协定) is never
+// an instrument it cites, nor is "unless otherwise agreed" (另有协议); a
+// short name a text defines for a body (以下简称“联合委员会”) and its later
+// mentions are that body, no second mechanism; a quoted body's name takes
+// its closing quote.
+func TestInstrumentSelfAndShortNames(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("中华人民共和国政府和泰王国政府渔业合作协定\n\n" +
+		"缔约双方同意设立“中泰渔业合作联合委员会”（以下简称“联合委员会”），负责评估本协定的执行。\n\n" +
+		"联合委员会应每年召开一次会议。\n\n" +
+		"缔约双方因本协定所生之争议，应通过友好协商解决，除非缔约双方另有协议。\n")
+	var mechs []string
+	for _, m := range r.Mechanisms {
+		mechs = append(mechs, m.Name)
+	}
+	if want := []string{"“中泰渔业合作联合委员会”"}; !slices.Equal(mechs, want) {
+		t.Errorf("mechanisms %q, want %q", mechs, want)
+	}
+	for _, ref := range r.References {
+		t.Errorf("cites %q: none is cited", ref.Title)
+	}
+}
+
+// TestTaipeiPartyNotTopic: in Taipei's agreements 臺灣 is TW, one of the
+// parties, never the Taiwan question (sovereignty); in Beijing's it is.
+func TestTaipeiPartyNotTopic(t *testing.T) {
+	r := newTestRegistry(t)
+	tests := []struct {
+		title, text string
+		areas       []string
+	}{
+		{"中華民國（臺灣）政府與巴拉圭共和國政府合作協定\n\n", "巴拉圭共和國政府歡迎臺灣企業投資巴國再生能源產業。", []string{"energy", "investment"}},
+		{"中華民國（臺灣）政府與巴拉圭共和國政府合作協定\n\n", "中華民國（臺灣）政府將協助巴方建立碳權登錄平台。", []string{"green"}},
+		{"中華人民共和國和老撾人民民主共和國聯合聲明\n\n", "老方重申台灣是中國領土不可分割的一部分。", []string{"sovereignty"}},
+	}
+	for _, tc := range tests {
+		s := onlyHantExtraction(t, r, tc.title+tc.text).Sentences[0]
+		if !slices.Equal(s.Areas, tc.areas) {
+			t.Errorf("%s: areas %v, want %v", tc.text, s.Areas, tc.areas)
+		}
+	}
+}
