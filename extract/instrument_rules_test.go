@@ -111,3 +111,19 @@ func TestTaipeiPartyNotTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestCitedYearInChineseNumerals reads a cited instrument's year written
+// digit by digit in Chinese numerals (二〇一七年签署之《…》), as formal texts
+// and Taipei's agreements write it, as it reads 2017年.
+func TestCitedYearInChineseNumerals(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, text := range []string{
+		"回顾二〇一七年签署的《中泰渔业合作谅解备忘录》，双方同意加强合作。",
+		"回顾2017年签署的《中泰渔业合作谅解备忘录》，双方同意加强合作。",
+	} {
+		r := x.Extract("中华人民共和国政府和泰王国政府渔业合作协定\n\n" + text + "\n")
+		if len(r.References) != 1 || r.References[0].Year == nil || *r.References[0].Year != 2017 {
+			t.Errorf("%s: references %+v, want one of 2017", text, r.References)
+		}
+	}
+}

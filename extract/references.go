@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
+	"github.com/entente/entente/structure"
 )
 
 // referenceRules find the instruments a sentence cites: titles in 《》, and
@@ -264,27 +265,13 @@ func (g *grammar) yearBefore(rs []rune, at int) int {
 			if i+1 < at && g.yearDeadline.has(rs[i+1]) {
 				return 0 // 2025年底前完成《…》: a deadline, not the year of signing
 			}
-			if y, ok := atoiRunes(rs[i-4 : i]); ok && y >= 1900 && y <= 2200 && (i < 5 || !g.isDigit(rs[i-5])) {
+			// 2017年, 二〇一七年 (as formal texts and Taipei's write a year)
+			if y, ok := structure.ParseYear(string(rs[i-4 : i])); ok && y >= 1900 && y <= 2200 && (i < 5 || !g.isDigit(rs[i-5])) {
 				return y
 			}
 		}
 	}
 	return 0
-}
-
-func atoiRunes(rs []rune) (int, bool) {
-	n := 0
-	for _, r := range rs {
-		switch {
-		case r >= '0' && r <= '9':
-			n = n*10 + int(r-'0')
-		case r >= '０' && r <= '９':
-			n = n*10 + int(r-'０')
-		default:
-			return 0, false
-		}
-	}
-	return n, true
 }
 
 func squeezeTitle(s string) string {

@@ -90,12 +90,28 @@ func dateAt(rs []rune, i int) (date, bool) {
 func placeAfterDate(s string, d date) string {
 	rs := []rune(s)
 	rest := strings.TrimLeft(string(rs[d.End:]), " \u3000，,")
+	if r, ok := strings.CutPrefix(rest, "即"); ok {
+		// 中华民国一一四年十月二十日，即公历二〇二五年十月二十日，在台北市签署:
+		// the same day counted the other way stands between the date and
+		// its place
+		if d2, ok := findDate(r); ok && d2.Start <= 3 {
+			rest = strings.TrimLeft(string([]rune(r)[d2.End:]), " \u3000，,")
+		}
+	}
 	for _, p := range []string{"于", "在"} {
 		if strings.HasPrefix(rest, p) {
 			return cutPlace(strings.TrimPrefix(rest, p))
 		}
 	}
-	head := strings.TrimRight(string(rs[:d.Start]), " \u3000，,")
+	start := d.Start
+	if minguo(rs, start) {
+		// 于中华民国一一四年…: the era's name before the year is no place
+		start -= 2
+		if start >= 2 && (string(rs[start-2:start]) == "中华" || string(rs[start-2:start]) == "中華") {
+			start -= 2
+		}
+	}
+	head := strings.TrimRight(string(rs[:start]), " \u3000，,")
 	for _, p := range []string{"于", "在"} {
 		if i := strings.LastIndex(head, p); i >= 0 {
 			place := cutPlace(head[i+len(p):])

@@ -140,6 +140,11 @@ func parseCNYear(s string) (int, bool) {
 	return n, true
 }
 
+// ParseYear reads a year written in Arabic digits (2017) or digit by digit
+// in Chinese numerals (二〇一七), as a cited instrument's year of signing is
+// written before its title.
+func ParseYear(s string) (int, bool) { return parseCNYear(s) }
+
 func isNumeralRune(r rune) bool {
 	_, cn := cnDigit(r)
 	return cn || r == '十' || r == '百' || (r >= '0' && r <= '9') || (r >= '０' && r <= '９')

@@ -107,6 +107,22 @@ func TestParseLayouts(t *testing.T) {
 			date:      "2026-07-14", place: "布鲁塞尔",
 		},
 		{
+			name:      "closing formula with a Minguo date and the same day in the common era before the place",
+			text:      "中华民国政府与巴拉圭共和国政府合作协定\n\n第一条　双方同意加强合作。\n\n本协定于中华民国一一四年十月二十日，即公历二〇二五年十月二十日，在台北市签署。",
+			title:     "中华民国政府与巴拉圭共和国政府合作协定",
+			sections:  []string{"1", "closing"},
+			sentences: []string{"双方同意加强合作。", "本协定于中华民国一一四年十月二十日，即公历二〇二五年十月二十日，在台北市签署。"},
+			date:      "2025-10-20", place: "台北市",
+		},
+		{
+			name:      "closing formula with a Minguo date and no place",
+			text:      "中华民国政府与巴拉圭共和国政府合作协定\n\n第一条　双方同意加强合作。\n\n本协定于中华民国一一四年十月二十日签署。",
+			title:     "中华民国政府与巴拉圭共和国政府合作协定",
+			sections:  []string{"1", "closing"},
+			sentences: []string{"双方同意加强合作。", "本协定于中华民国一一四年十月二十日签署。"},
+			date:      "2025-10-20",
+		},
+		{
 			name:      "no title, body only",
 			text:      "双方同意加强合作。中方愿扩大进口。",
 			sections:  []string{"preamble"},
