@@ -154,3 +154,25 @@ func TestRecitalsRunIntoMainClause(t *testing.T) {
 		}
 	}
 }
+
+// TestTaipeiProjectHeads: 計畫, as Taiwan writes 計劃, heads a programme as
+// 計劃 does, and a university named by the two countries (「臺灣－巴拉圭科技
+// 大學」) is a facility; the two countries' universities are none.
+func TestTaipeiProjectHeads(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中華民國（臺灣）政府與巴拉圭共和國政府合作協定\n\n"
+	tests := []struct {
+		text  string
+		projs []string
+	}{
+		{"巴方同意推動「查科地區造林碳匯計畫」之執行。", []string{"「查科地區造林碳匯計畫」"}},
+		{"締約雙方同意透過「臺灣－巴拉圭科技大學」開設課程。", []string{"「臺灣－巴拉圭科技大學」"}},
+		{"締約雙方鼓勵兩國大學開展交流。", nil},
+	}
+	for _, tc := range tests {
+		s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
+		if !slices.Equal(s.Projects, orEmpty(tc.projs)) {
+			t.Errorf("%s: projects %q, want %q", tc.text, s.Projects, tc.projs)
+		}
+	}
+}
