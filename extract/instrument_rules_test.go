@@ -93,7 +93,9 @@ func TestInstrumentSelfAndShortNames(t *testing.T) {
 }
 
 // TestTaipeiPartyNotTopic: in Taipei's agreements 臺灣 is TW, one of the
-// parties, never the Taiwan question (sovereignty); in Beijing's it is.
+// parties, never the Taiwan question (sovereignty); in Beijing's it is. Its
+// meaningful participation in an international body (有意義參與國際民航組織)
+// is about the international order, not flights.
 func TestTaipeiPartyNotTopic(t *testing.T) {
 	r := newTestRegistry(t)
 	tests := []struct {
@@ -102,6 +104,7 @@ func TestTaipeiPartyNotTopic(t *testing.T) {
 	}{
 		{"中華民國（臺灣）政府與巴拉圭共和國政府合作協定\n\n", "巴拉圭共和國政府歡迎臺灣企業投資巴國再生能源產業。", []string{"energy", "investment"}},
 		{"中華民國（臺灣）政府與巴拉圭共和國政府合作協定\n\n", "中華民國（臺灣）政府將協助巴方建立碳權登錄平台。", []string{"green"}},
+		{"中華民國（臺灣）與帛琉共和國聯合聲明\n\n", "帛方重申支持臺灣有意義參與國際民航組織。", []string{"international_order"}},
 		{"中華人民共和國和老撾人民民主共和國聯合聲明\n\n", "老方重申台灣是中國領土不可分割的一部分。", []string{"sovereignty"}},
 	}
 	for _, tc := range tests {
