@@ -108,7 +108,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		var cms []mention
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
 		x.g.dropPrepositionalJiang(ct, masked)
-		x.g.dropInvitation(ct)
+		x.g.dropInvitation(ct, masked, span.Start)
 		first := -1
 		for i, t := range ct {
 			if t.Kind.has(cPredicate) {
@@ -924,16 +924,29 @@ func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 
 // dropInvitation removes 应 in 应X邀请 ("at X's invitation"): not "should".
 // It reads the clause backwards once, knowing whether an invitation follows.
-func (g *grammar) dropInvitation(ct []token) {
+func (g *grammar) dropInvitation(ct []token, masked []rune, start int) {
 	invitation := false
 	for i := len(ct) - 1; i >= 0; i-- {
 		switch {
 		case ct[i].G&gInvitation != 0:
 			invitation = true
-		case ct[i].G&gInvitedBy != 0 && invitation:
+		case ct[i].G&gInvitedBy != 0 && (invitation || skipFillerRunes(masked, start, ct[i].Start) == ct[i].Start && g.invitationAfter(masked, ct[i].End)):
 			ct[i].Kind = 0
 		}
 	}
+}
+
+// invitationAfter reports whether an [invitation] word that is no cue word
+// of its own (要求, 请求) follows within the clause, a party's name apart
+// (应泰方要求，…: at Thailand's request; asked of a 应 that opens its clause,
+// so that 双方应按照协定要求… keeps its "shall").
+func (g *grammar) invitationAfter(masked []rune, at int) bool {
+	for i := at; i < len(masked) && i-at <= 12 && !isFillerRune(masked[i]); i++ {
+		if g.invitationWords.startsAt(masked, i) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // skipPrepositionalAction skips an action verb inside a prepositional phrase

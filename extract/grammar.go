@@ -21,6 +21,7 @@ type grammar struct {
 	coActor           *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
 	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
 	invitation        map[string]bool // [invitation]: makes [invited-by] "at the invitation of"
+	invitationWords   *wordSet        // the same words, found in the text (要求 is no cue word)
 	invitedBy         map[string]bool // [invited-by]: "should" unless an [invitation] follows
 	topicPrep         runeSet         // [topic-preposition]: opens a frame whose verb is not the predicate
 	date              dateRoles       // [date-grammar]: year, month, day, before, link, period-end, at, phase
@@ -139,6 +140,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		coActor:           newWordSet(t.Words("co-actor")),
 		jiangView:         setOf(t.Words("jiang-view")),
 		invitation:        setOf(t.Words("invitation")),
+		invitationWords:   newWordSet(t.Words("invitation")),
 		invitedBy:         setOf(t.Words("invited-by")),
 		afterHead:         setOf(t.Words("mechanism-after-head")),
 		genericHead:       t.Words("mechanism-generic-head"),

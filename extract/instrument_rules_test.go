@@ -36,6 +36,9 @@ func TestInstrumentProvisions(t *testing.T) {
 		{mou, "本备忘录经缔约双方书面同意后得予修正。", entente.Narrative, "", ""},
 		{mou, "本备忘录的终止不影响已在进行中的合作项目。", entente.Narrative, "", ""},
 		{statement, "联合委员会应每年召开一次会议。", entente.Position, "", ""},
+		// 应X要求 opening a clause is "at X's request", no "shall"
+		{mou, "应泰方要求，中方派遣渔业专家赴泰工作。", entente.Commitment, entente.Soft, "CN"},
+		{mou, "双方应按照本备忘录要求履行各自义务。", entente.Commitment, entente.Firm, "CN,TH"},
 	}
 	for _, tc := range tests {
 		r := x.Extract(tc.title + tc.text + "\n")
