@@ -137,7 +137,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// last one named, not the parties
 			subj, others = subject{kind: prevSubj.kind}, prevOthers
 		}
-		self := sc.instrument && x.g.selfRef.startsAt(masked, skipFillerRunes(masked, span.Start, zoneEnd)) >= 0
+		self := sc.instrument && x.selfSubject(masked, span.Start, span.End)
 		cr := &crs[n]
 		*cr = clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
 		for i := len(ct) - 1; i >= 0 && (cr.lastCopula < 0 || cr.lastWeight < 0); i-- {
@@ -472,6 +472,25 @@ func (x *Extractor) shallAfterNominal(ct []token, first int, rs []rune) int {
 		return first
 	}
 	return first
+}
+
+// selfSubject reports whether a clause of an instrument, masked[start:end],
+// is about the instrument itself: it opens with a [self-reference] (本协定)
+// that is its subject (本协定自签署之日起生效), or a modifier of a noun of its
+// final clauses (本协定的任何修改应经双方书面同意); not when the instrument
+// only modifies the subject (本协定项下的合作应遵守…).
+func (x *Extractor) selfSubject(masked []rune, start, end int) bool {
+	at := skipFillerRunes(masked, start, end)
+	e := x.g.selfRef.startsAt(masked, at)
+	if e < 0 || x.g.selfModifier.startsAt(masked, e) < 0 {
+		return e >= 0
+	}
+	for i := e; i < end; i++ {
+		if x.g.finalClause.startsAt(masked, i) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // namesOthers reports whether masked[start:end], a clause's subject, names

@@ -89,6 +89,10 @@ type grammar struct {
 	adverbialOpen *wordSet
 	// shortName defines a short name for the body named before ([short-name]: 以下简称)
 	shortName *wordSet
+	// selfModifier makes the document itself a modifier ([self-modifier]: 本协定项下…)
+	selfModifier *wordSet
+	// finalClause is what the instrument's final clauses are about ([final-clause]: 生效)
+	finalClause *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -100,7 +104,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "self-reference", "adverbial-open", "short-name",
+	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -187,6 +191,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		selfRef:           newWordSet(t.Words("self-reference")),
 		adverbialOpen:     newWordSet(t.Words("adverbial-open")),
 		shortName:         newWordSet(t.Words("short-name")),
+		selfModifier:      newWordSet(t.Words("self-modifier")),
+		finalClause:       newWordSet(t.Words("final-clause")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error

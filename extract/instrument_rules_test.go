@@ -35,6 +35,9 @@ func TestInstrumentProvisions(t *testing.T) {
 		{mou, "本备忘录自签署之日起生效。", entente.Narrative, "", ""},
 		{mou, "本备忘录经缔约双方书面同意后得予修正。", entente.Narrative, "", ""},
 		{mou, "本备忘录的终止不影响已在进行中的合作项目。", entente.Narrative, "", ""},
+		{mou, "本备忘录的任何修改应经缔约双方书面同意。", entente.Narrative, "", ""},
+		// the instrument only modifies the subject: the clause binds as any other
+		{mou, "本备忘录项下的合作经费应由缔约双方共同承担。", entente.Commitment, entente.Firm, "CN,TH"},
 		{statement, "联合委员会应每年召开一次会议。", entente.Position, "", ""},
 		// 应X要求 opening a clause is "at X's request", no "shall"
 		{mou, "应泰方要求，中方派遣渔业专家赴泰工作。", entente.Commitment, entente.Soft, "CN"},
