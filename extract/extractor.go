@@ -638,6 +638,9 @@ func (g *grammar) dateDeadline(rs []rune) *entente.Cue {
 		for k > 0 && (g.isDigit(rs[k-1]) || g.isDateUnit(rs[k-1]) || rs[k-1] == ' ') {
 			k--
 		}
+		if e := g.era.endsAt(rs, k); e >= 0 {
+			k = e // 于中华民国一一五年底前: the era is part of the date
+		}
 		if k > 0 && g.isDate(rs[k-1], dEvery) {
 			k-- // 于每年三月底前: a date that recurs
 		}

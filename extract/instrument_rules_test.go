@@ -185,3 +185,20 @@ func TestTaipeiProjectHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestTaipeiDeadlineInMinguo: a deadline dated in the Minguo era keeps the
+// era's name (於中華民國一一五年底前), as it is written.
+func TestTaipeiDeadlineInMinguo(t *testing.T) {
+	r := newTestRegistry(t)
+	s := onlyHantExtraction(t, r, "中華民國（臺灣）與史瓦帝尼王國聯合公報\n\n雙方同意於中華民國一一五年底前完成國家電網強化工程。").Sentences[0]
+	if s.Deadline == nil || *s.Deadline != "於中華民國一一五年底前" {
+		got := "none"
+		if s.Deadline != nil {
+			got = *s.Deadline
+		}
+		t.Errorf("deadline %s, want 於中華民國一一五年底前", got)
+	}
+	if !slices.Equal(s.Areas, []string{"energy"}) {
+		t.Errorf("areas %v, want energy", s.Areas)
+	}
+}
