@@ -142,10 +142,15 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 				return
 			}
 		}
+		start := end - utf8.RuneCountInString(name)
+		if list == &projs && (end == len(masked) || isClauseBreak(masked[end])) && er.becomes(masked, start) {
+			// 已成为…的“黄金大通道”: what something becomes, the head of its
+			// clause's complement, is no project (成为中老经济走廊的节点 names one)
+			return
+		}
 		if *set != nil {
 			(*set)[name] = true
 		}
-		start := end - utf8.RuneCountInString(name)
 		*list = append(*list, entente.Cue{Rule: rule, Text: name, Start: start, End: end})
 	}
 	// A、B、C等机制 / 等两国发展项目
@@ -220,6 +225,18 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 		}
 	}
 	return mechs, projs
+}
+
+// becomes reports whether a [become] word (成为) stands before position at
+// in its clause: a name there ending the clause is the complement of
+// "becomes", a description.
+func (er *entityRules) becomes(rs []rune, at int) bool {
+	for i := at - 1; i >= 0 && !isClauseBreak(rs[i]); i-- {
+		if er.g.become.endsAt(rs, i+1) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // alignedPlan reports whether a name ending at end in a plan's word (计划,

@@ -95,6 +95,8 @@ type grammar struct {
 	finalClause *wordSet
 	// era is an era's name before a year ([date-era]: 中华民国一一五年)
 	era *wordSet
+	// become makes a name after it a description ([become]: 成为)
+	become *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -106,7 +108,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era",
+	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -196,6 +198,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		selfModifier:      newWordSet(t.Words("self-modifier")),
 		finalClause:       newWordSet(t.Words("final-clause")),
 		era:               newWordSet(t.Words("date-era")),
+		become:            newWordSet(t.Words("become")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error

@@ -202,3 +202,24 @@ func TestTaipeiDeadlineInMinguo(t *testing.T) {
 		t.Errorf("areas %v, want energy", s.Areas)
 	}
 }
+
+// TestBecomeComplementNoProject: what something becomes (已成为…的“黄金大
+// 通道”), the head of the complement, is a description, no project; a
+// project named inside the complement (成为中老经济走廊的重要节点) is one.
+func TestBecomeComplementNoProject(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text  string
+		projs []string
+	}{
+		{"中老铁路已成为两国互联互通的“黄金大通道”。", []string{"中老铁路"}},
+		{"双方将推动万象港成为中老经济走廊的重要节点。", []string{"中老经济走廊", "万象港"}},
+		{"双方将共同建设“黄金大通道”。", []string{"“黄金大通道”"}},
+	}
+	for _, tc := range tests {
+		r := x.Extract("中华人民共和国和老挝人民民主共和国联合声明\n\n" + tc.text + "\n")
+		if got := r.Sentences[0].Projects; !slices.Equal(got, tc.projs) {
+			t.Errorf("%s: projects %q, want %q", tc.text, got, tc.projs)
+		}
+	}
+}
