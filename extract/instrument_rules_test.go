@@ -223,3 +223,13 @@ func TestBecomeComplementNoProject(t *testing.T) {
 		}
 	}
 }
+
+// TestTaipeiMemorandumItself: Taipei's memorandum is a 瞭解備忘錄; the
+// instrument itself as subject is a formula there too.
+func TestTaipeiMemorandumItself(t *testing.T) {
+	r := newTestRegistry(t)
+	s := onlyHantExtraction(t, r, "中華民國（臺灣）外交部與瓜地馬拉共和國外交部合作瞭解備忘錄\n\n本瞭解備忘錄經雙方書面同意後得予修正。").Sentences[0]
+	if s.Type != entente.Narrative {
+		t.Errorf("%s, want narrative", s.Type)
+	}
+}
