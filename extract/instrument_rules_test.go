@@ -233,3 +233,19 @@ func TestTaipeiMemorandumItself(t *testing.T) {
 		t.Errorf("%s, want narrative", s.Type)
 	}
 }
+
+// TestTaipeiAppraisalAndSolar: 高度肯定 (Taipei's 高度评价) appraises what
+// was achieved, as 充分肯定 does; solar power is energy, desalination water
+// resources.
+func TestTaipeiAppraisalAndSolar(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中華民國（臺灣）與馬紹爾群島共和國聯合公報\n\n"
+	s := onlyHantExtraction(t, r, title+"兩國元首高度肯定臺馬建交以來各領域合作之豐碩成果。").Sentences[0]
+	if s.Type != entente.Appraisal {
+		t.Errorf("%s: %s, want appraisal", s.Text, s.Type)
+	}
+	s = onlyHantExtraction(t, r, title+"馬方感謝我國長期協助推動太陽能發電及海水淡化計畫。").Sentences[0]
+	if !slices.Equal(s.Areas, []string{"energy", "resources"}) {
+		t.Errorf("%s: areas %v, want energy, resources", s.Text, s.Areas)
+	}
+}
