@@ -23,6 +23,10 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The Kenya–Serbia strategic dialogue mechanism met in Nairobi.", []string{"Kenya–Serbia strategic dialogue mechanism"}, nil},
 		{"en", "The sides agreed to finish the Pančevo–Vršac railway and the Niš–Pristina motorway.", nil, []string{"Pančevo–Vršac railway", "Niš–Pristina motorway"}},
 		{"en", "Both countries will support the Danube Innovation Fund.", nil, []string{"Danube Innovation Fund"}},
+		// a research station is a facility
+		{"en", "The Chinese side welcomes Serbia's joining the International Lunar Research Station.", nil, []string{"International Lunar Research Station"}},
+		{"en", "The power station will be modernised.", nil, nil},
+		{"sr", "Kineska strana pozdravlja pristupanje Srbije Međunarodnoj istraživačkoj stanici na Mesecu.", nil, []string{"Međunarodnoj istraživačkoj stanici"}},
 		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},
 		// generic heads, organisations of many states, demonyms
 		{"en", "The two sides will set up a joint working group on tourism.", nil, nil},
