@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,6 +119,21 @@ var heldOutFloors = []string{
 var heldOutDocuments = []string{"cn-kz-joint-statement", "cn-br-joint-communique", "cn-eu-summit-statement",
 	"rs-gr-declaration-latn", "rs-tr-agreement-cyrl", "tw-py-carbon-agreement", "cn-la-joint-statement-hant"}
 
+// translatedDocuments are a development statement in English and Serbian
+// (testdata/translated), labelled as the Chinese gold is: held to the
+// held-out floors, but Serbian projects are named in the gold in the case
+// each sentence gives them, which a name read elsewhere in another case
+// does not match; their floor is lower.
+var translatedDocuments = []string{"cn-rs-2024.en", "cn-rs-2024.sr-Latn", "cn-rs-2024.sr-Cyrl"}
+
+func translationFloors(name string) []string {
+	out := slices.Clone(heldOutFloors)
+	if strings.Contains(name, ".sr-") {
+		out = append(out, "projects.f1=0.45")
+	}
+	return out
+}
+
 func TestScoreFloors(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
@@ -164,6 +180,12 @@ func TestScoreFloors(t *testing.T) {
 		t.Run("held-out/"+name, func(t *testing.T) {
 			dir := filepath.Join("testdata", "heldout_docs")
 			score(t, filepath.Join(dir, name+".txt"), filepath.Join(dir, name+".gold.json"), heldOutFloors, true)
+		})
+	}
+	for _, name := range translatedDocuments {
+		t.Run("translated/"+name, func(t *testing.T) {
+			dir := filepath.Join("testdata", "translated")
+			score(t, filepath.Join(dir, name+".txt"), filepath.Join(dir, name+".gold.json"), translationFloors(name), true)
 		})
 	}
 }
