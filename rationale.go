@@ -66,6 +66,7 @@ func Rules() ValueList {
 		value("position", "立场动词", "verb of position", "glagol stava"),
 		value("stance", "表态动词", "verb of stance", "glagol izjašnjavanja"),
 		value("should", "应当", "should", "treba"),
+		value("shall", "应（文书约束缔约方）", "shall (the instrument binds the parties)", "obaveza po aktu"),
 		value("goal", "目标", "goal", "cilj"),
 		value("values", "价值理念", "values", "vrednosti"),
 		value("opinion", "看法", "opinion", "mišljenje"),
@@ -101,6 +102,7 @@ func Rules() ValueList {
 		value("area (acted on)", "领域关键词（行动对象）", "area keyword the parties act on", "ključna reč oblasti na koju strane deluju"),
 		value("deadline", "期限", "deadline", "rok"),
 		value("deadline date", "期限日期", "deadline date", "datum roka"),
+		value("deadline span", "期限（时段）", "deadline (a span)", "rok (period)"),
 		// instruments, mechanisms, projects
 		value("bracketed title", "书名号标题", "title in 《》", "naslov u 《》"),
 		value("instrument ending", "文件名称词尾", "instrument's name ending", "završetak naziva akta"),

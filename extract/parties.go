@@ -128,33 +128,80 @@ func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
 	}
 	// 塞方, and 巴國 as Taipei writes a partner's short form
 	suffixes := append(slices.Clip(x.table.Words("party-suffix")), x.table.Words("party-country")...)
-	var shorts []string
+	var shorts, shortCodes []string
 	for _, c := range codes {
 		one := []string{c}
 		for _, n := range x.countries.names[c] {
 			add(n, one)
 		}
 		for _, s := range x.countries.short[c] {
-			shorts = append(shorts, s)
+			shorts, shortCodes = append(shorts, s), append(shortCodes, c)
 			for _, suf := range suffixes {
 				add(s+suf, one)
 			}
 		}
 	}
 	if len(codes) > 1 {
-		for _, a := range shorts {
-			for _, b := range shorts {
+		for i, a := range shorts {
+			for j, b := range shorts {
 				if a == b {
 					continue
 				}
-				add(a+b, codes)
-				for _, j := range x.table.Words("party-joint") {
-					add(a+b+j, codes)
+				// 中塞: both parties; in a many-party text 中日 is those two
+				// alone, and all the short forms together (中日韩) are all
+				set := codes
+				if len(codes) > 2 {
+					set = union([]string{shortCodes[i]}, []string{shortCodes[j]})
 				}
+				add(a+b, set)
+				for _, w := range x.table.Words("party-joint") {
+					add(a+b+w, set)
+				}
+			}
+		}
+		if len(codes) > 2 && len(codes) <= maxShortRun {
+			for _, run := range shortRuns(shorts, shortCodes, len(codes)) {
+				add(run, codes)
+			}
+		}
+	}
+	// 三国, 三方: a many-party text counts its parties as 两国 counts two,
+	// and the count with a party suffix stands for them all; after an
+	// ordinal's mark (第三国, 第三方: a third state) it names no party
+	if n, nums := len(codes), x.table.Words("numeral"); n > 2 && n < len(nums) {
+		for _, suf := range suffixes {
+			add(nums[n]+suf, codes)
+			for _, o := range x.table.Words("party-count-ordinal") {
+				add(o+nums[n]+suf, nil)
 			}
 		}
 	}
 	return pi
+}
+
+// maxShortRun bounds the parties whose short forms are joined in every
+// order (中日韩): four make 24 runs, and texts of more parties name them
+// otherwise.
+const maxShortRun = 4
+
+// shortRuns returns every run of n short forms, one of each party
+// (codes[i] is the party of shorts[i]), in every order.
+func shortRuns(shorts, codes []string, n int) []string {
+	var out []string
+	var walk func(prefix string, used []string)
+	walk = func(prefix string, used []string) {
+		if len(used) == n {
+			out = append(out, prefix)
+			return
+		}
+		for i, s := range shorts {
+			if !slices.Contains(used, codes[i]) {
+				walk(prefix+s, append(slices.Clip(used), codes[i]))
+			}
+		}
+	}
+	walk("", nil)
+	return out
 }
 
 // partyCache keeps the party indexes of the party sets seen last: a
@@ -199,6 +246,9 @@ func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match, out []mention) []men
 	*buf = pi.m.AppendAll((*buf)[:0], rs)
 	out = slices.Grow(out[:0], len(*buf))
 	for _, m := range *buf {
+		if pi.sets[m.Payload] == nil {
+			continue // a word that only shields a party's (第三国)
+		}
 		out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.sets[m.Payload]})
 	}
 	return out

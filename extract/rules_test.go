@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/lexicon"
 )
 
 // TestRules holds one case per rule of the genre, in wording of our own
@@ -317,5 +318,45 @@ func TestReferenceKindBeforeTargetYear(t *testing.T) {
 		if ref.Kind != want[ref.Title] {
 			t.Errorf("%s: kind %s, want %s", ref.Title, ref.Kind, want[ref.Title])
 		}
+	}
+}
+
+// TestTreatyAndManyParties: an agreement calls its parties 缔约双方 (and
+// any one of them 缔约任何一方), bound alike; a many-party text counts its
+// parties (三国, 三方) as a two-party one says 两国, its short forms run
+// together (中日韩) for all and a pair of them (中日) for those two, while
+// an ordinal (第三方, a third state) names none of them.
+func TestTreatyAndManyParties(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		parties, text string
+		typ           entente.SentenceType
+		actors        string
+		strength      entente.Strength
+	}{
+		{"CL,CN", "缔约双方将在科学技术领域开展合作。", entente.Commitment, "CL,CN", entente.Firm},
+		{"CL,CN", "缔约双方鼓励两国高校建立直接合作关系。", entente.Commitment, "CL,CN", entente.Soft},
+		{"CL,CN", "缔约任何一方将为另一方人员提供便利。", entente.Commitment, "CL,CN", entente.Firm},
+		{"CN,JP,KR", "三国将加强地震预警信息共享。", entente.Commitment, "CN,JP,KR", entente.Firm},
+		{"CN,JP,KR", "三方愿深化人文交流。", entente.Commitment, "CN,JP,KR", entente.Intent},
+		{"CN,JP,KR", "中日韩将共同推进自由贸易协定谈判。", entente.Commitment, "CN,JP,KR", entente.Firm},
+		{"CN,JP,KR", "中日将加强海上搜救合作。", entente.Commitment, "CN,JP", entente.Firm},
+	}
+	// 第三方 is a third state: no mention of the parties
+	var buf []lexicon.Match
+	if ms := x.newPartyIndex([]string{"CN", "JP", "KR"}).scan([]rune("第三方将为项目提供融资。"), &buf, nil); len(ms) != 0 {
+		t.Errorf("第三方 read as the parties: %+v", ms)
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			parties := strings.Split(tt.parties, ",")
+			s := mustLabel(t, x, tt.text, parties, parties)
+			if s.Type != tt.typ || s.Strength != tt.strength {
+				t.Fatalf("%s/%s, want %s/%s (cue %+v)", s.Type, s.Strength, tt.typ, tt.strength, s.Rationale.Type)
+			}
+			if got := strings.Join(s.Actors, ","); tt.typ == entente.Commitment && got != tt.actors {
+				t.Errorf("actors %s, want %s", got, tt.actors)
+			}
+		})
 	}
 }
