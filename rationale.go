@@ -66,6 +66,7 @@ func Rules() ValueList {
 		value("position", "立场动词", "verb of position", "glagol stava"),
 		value("stance", "表态动词", "verb of stance", "glagol izjašnjavanja"),
 		value("should", "应当", "should", "treba"),
+		value("instrument itself", "文书自身（生效、期限、终止）", "the instrument itself (force, term, end)", "sam akt (stupanje na snagu, trajanje, prestanak)"),
 		value("shall", "应（文书约束缔约方）", "shall (the instrument binds the parties)", "obaveza po aktu"),
 		value("goal", "目标", "goal", "cilj"),
 		value("values", "价值理念", "values", "vrednosti"),

@@ -200,6 +200,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				cr.reading, cr.rule = rWeakAppraisal, "achievement"
 				cr.cue = firstKind(ct, cAchievement)
 			}
+			x.instrumentItself(cr, masked, span.Start)
 			continue
 		}
 		t := &ct[first]
@@ -233,6 +234,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		if cr.reading == rNone && hasKind(ct, cAchievement) {
 			cr.reading, cr.rule, cr.cue = rWeakAppraisal, "achievement", firstKind(ct, cAchievement)
 		}
+		x.instrumentItself(cr, masked, span.Start)
 		if retro && cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) {
 			// 自建交以来，双方深化合作，成果丰硕: a bare action after a
 			// retrospective frame tells what was done, not what will be
@@ -253,6 +255,20 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(st, readings, frame, inherited, sc), nil
+}
+
+// instrumentItself reads a clause that opens with the document itself
+// (本协定自…之日起生效, 本协定将自动延长五年, 本协定的终止不影响…) as the
+// instrument's own formula of force, term and end: what looks like an
+// evaluation (已完成) or a forecast (将) in it is narrative. What the
+// parties undertake in such a clause stays an undertaking.
+func (x *Extractor) instrumentItself(cr *clauseReading, masked []rune, start int) {
+	if cr.reading != rWeakAppraisal && cr.reading != rAppraisal {
+		return
+	}
+	if x.g.instrumentSelf.startsAt(masked, start) >= 0 {
+		cr.reading, cr.rule = rNarrative, "instrument itself"
+	}
 }
 
 // appraisedBefore reports whether the clause before the last of readings,

@@ -360,3 +360,31 @@ func TestTreatyAndManyParties(t *testing.T) {
 		})
 	}
 }
+
+// TestInstrumentItself: the clauses of an agreement on its own force, term
+// and end (本协定…生效, 本协定将自动延长, 本协定的终止不影响…) are
+// narrative, whatever evaluation (已) or forecast (将) they hold; the
+// parties' undertaking about the instrument stays one.
+func TestInstrumentItself(t *testing.T) {
+	x := newTestExtractor(t)
+	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
+	tests := []struct {
+		text string
+		typ  entente.SentenceType
+	}{
+		{"本协定自双方完成各自国内法律程序并已相互通知之日起生效。", entente.Narrative},
+		{"如任何一方未提出终止，本协定将自动延长三年。", entente.Narrative},
+		{"本协定的终止不影响已开始实施的合作项目。", entente.Narrative},
+		{"本协定生效后，双方将在六个月内召开联合委员会会议。", entente.Commitment},
+		{"这将造福两国人民。", entente.Appraisal},
+	}
+	for _, tc := range tests {
+		r := x.Extract(agreement + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		if s := r.Sentences[0]; s.Type != tc.typ {
+			t.Errorf("%s: %s, want %s (cue %+v)", tc.text, s.Type, tc.typ, s.Rationale.Type)
+		}
+	}
+}
