@@ -137,7 +137,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	}
 	// the tokens too: a sentence's tokens are read before the next
 	// sentence's are made (clauses and resolve copy what they keep)
-	scr.toks = x.cues.scan(masked, &scr.matches, scr.toks[:0])
+	scr.toks = dropAttributiveModals(x.cues.scan(masked, &scr.matches, scr.toks[:0]), masked, &x.areas.attributive)
 	// one text per document too: a sentence's reading keeps no pointer
 	// to it, and its names and clauses reuse the previous one's room.
 	// Written field by field: a buffer emptied in place (x = x[:0]) is no
@@ -286,4 +286,18 @@ func isFillerRune(r rune) bool {
 		return false // a Han character, without the tables
 	}
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '\u3000' || r == '—'
+}
+
+// dropAttributiveModals removes, in place, the modals right before the
+// attributive particle (缔约双方商定的其他领域, 以商定的方式): the verb
+// then describes a noun (the fields agreed on), it undertakes nothing.
+func dropAttributiveModals(toks []token, masked []rune, attributive *runeSet) []token {
+	out := toks[:0]
+	for _, t := range toks {
+		if t.Kind.has(cModal) && t.End < len(masked) && attributive.has(masked[t.End]) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }

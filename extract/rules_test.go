@@ -388,3 +388,32 @@ func TestInstrumentItself(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributiveModal: a modal right before the attributive particle
+// describes a noun (缔约双方商定的其他领域: the fields agreed on) and
+// undertakes nothing; the sentence is read without it.
+func TestAttributiveModal(t *testing.T) {
+	x := newTestExtractor(t)
+	parties := []string{"CN", "PE"}
+	for _, tc := range []struct {
+		text     string
+		typ      entente.SentenceType
+		strength entente.Strength
+	}{
+		{"双方在商定的领域开展合作。", entente.Commitment, entente.Soft},
+		{"双方将在商定的领域开展合作。", entente.Commitment, entente.Firm},
+		{"双方同意在商定的领域开展合作。", entente.Commitment, entente.Firm},
+	} {
+		s := mustLabel(t, x, tc.text, parties, parties)
+		if s.Type != tc.typ || s.Strength != tc.strength {
+			t.Errorf("%s: %s/%s, want %s/%s", tc.text, s.Type, s.Strength, tc.typ, tc.strength)
+		}
+	}
+	r := x.Extract("中华人民共和国政府和秘鲁共和国政府关于农业合作的协定\n\n第一条\n\n缔约双方在下列领域开展合作：\n\n（一）农业科技；\n\n（二）缔约双方商定的其他领域。\n")
+	if n := len(r.Sentences); n != 3 {
+		t.Fatalf("%d sentences, want 3", n)
+	}
+	if s := r.Sentences[2]; s.Type != entente.Commitment || s.Strength != entente.Soft {
+		t.Errorf("%s: %s/%s, want an item's soft commitment", s.Text, s.Type, s.Strength)
+	}
+}
