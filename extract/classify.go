@@ -206,13 +206,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		t := &ct[first]
 		cr.cue = t
 		scope := x.readHead(cr, ct, first, rs, masked, hospitality)
-		if cr.rule == "should" && sc.instrument && x.g.shall[string(rs[t.Start:t.End])] && ownActionAfter(ct, first, masked) {
+		if cr.rule == "should" && sc.instrument && x.g.shall[string(rs[t.Start:t.End])] {
+			own := ownActionAfter(ct, first, masked)
 			switch {
-			case subj.kind == subjParty || subj.kind == subjOmitted && lastParty != nil:
+			case own && (subj.kind == subjParty || subj.kind == subjOmitted && lastParty != nil):
 				// 双方应确保…, 台方应提供…: in an agreement or memorandum the
 				// parties' "shall" before their own action binds them
 				cr.commit(entente.Firm, t, "shall")
-			case subj.kind == subjOmitted || subj.kind == subjForeign && !others:
+			case own && (subj.kind == subjOmitted || subj.kind == subjForeign && !others):
 				// 联合委员会应每年召开会议, 所需经费，应由双方分担, 他方应提供
 				// 协助: the instrument's "shall" binds those who sign it,
 				// whatever the grammatical subject, unless that names others
@@ -220,6 +221,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				if len(cr.actors) == 0 {
 					cr.actors = inherited
 				}
+			case subj.kind != subjParty && subj.kind != subjPrediction && !others && x.g.shallPassive.startsAt(masked, t.End) >= 0:
+				// 首次会议应于…举行, 分歧应通过友好协商解决, 费用应由派遣方
+				// 承担: what shall be done, and when, how or by whom, is the
+				// instrument binding its parties, whatever the subject
+				cr.actors = inherited
+				cr.commit(entente.Firm, t, "shall")
 			}
 		}
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {

@@ -271,6 +271,10 @@ func TestShallInInstruments(t *testing.T) {
 			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
 		}
 	}
+	// 根据需要: as needed, no one's "should"
+	if s := mustLabel(t, x, "双方根据需要设立工作组。", []string{"CN", "PE"}, nil); s.Type != entente.Commitment {
+		t.Errorf("%s: %s, want the parties' own action", s.Text, s.Type)
+	}
 }
 
 // TestListItemsUnderUndertaking holds the spec's reading of a list: an item
@@ -415,5 +419,45 @@ func TestAttributiveModal(t *testing.T) {
 	}
 	if s := r.Sentences[2]; s.Type != entente.Commitment || s.Strength != entente.Soft {
 		t.Errorf("%s: %s/%s, want an item's soft commitment", s.Text, s.Type, s.Strength)
+	}
+}
+
+// TestShallWhateverTheSubject: in an agreement, 应 followed by when, how or
+// by whom a thing is done (首次会议应于…举行, 分歧应通过协商解决, 事宜应由…商定)
+// binds the parties whatever the subject; what others should do (各国应遵守…)
+// stays a position, and in a statement 应 is a view. 根据需要 ("as needed")
+// is no "should".
+func TestShallWhateverTheSubject(t *testing.T) {
+	x := newTestExtractor(t)
+	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
+	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
+	tests := []struct {
+		title, text string
+		typ         entente.SentenceType
+		strength    entente.Strength
+		actors      string
+	}{
+		{agreement, "联合委员会首次会议应于本协定生效后三个月内举行。", entente.Commitment, entente.Firm, "CN,PE"},
+		{agreement, "任何争议应通过友好协商解决。", entente.Commitment, entente.Firm, "CN,PE"},
+		{agreement, "具体合作事宜，应由双方主管部门另行商定。", entente.Commitment, entente.Firm, "CN,PE"},
+		{agreement, "各国应遵守国际法。", entente.Position, "", ""},
+		{statement, "有关争议应通过对话协商解决。", entente.Position, "", ""},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.title + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type != tc.typ || s.Strength != tc.strength {
+			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)
+		}
+		if got := strings.Join(s.Actors, ","); tc.typ == entente.Commitment && got != tc.actors {
+			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
+		}
+	}
+	// 根据需要: as needed, no one's "should"
+	if s := mustLabel(t, x, "双方根据需要设立工作组。", []string{"CN", "PE"}, nil); s.Type != entente.Commitment {
+		t.Errorf("%s: %s, want the parties' own action", s.Text, s.Type)
 	}
 }
