@@ -208,6 +208,10 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 	}
 	pi := x.parties.get(out.Document.Parties, x.newPartyIndex)
 	scr.instrument = out.Document.Kind == entente.KindAgreement || out.Document.Kind == entente.KindMoU
+	var topicAreas []string
+	if scr.instrument {
+		topicAreas = x.topicAreas(out.Document.Title, scr, pi.all)
+	}
 
 	var (
 		paraSubject []string // the subject the paragraph's sentences share
@@ -270,6 +274,12 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 			if d := x.deadline(st); d != nil {
 				s.Deadline, s.Rationale.Deadline = &d.Text, d
 			}
+		}
+		if topicAreas != nil && s.Type != entente.Narrative && len(s.Rationale.Areas) == 0 {
+			// a provision of an agreement on science that names no field
+			// of its own (缔约双方应通过友好协商解决分歧) is in the
+			// instrument's field, not the relationship's framing
+			s.Areas = append([]string(nil), topicAreas...)
 		}
 		if tw != nil {
 			tw.sentence(s, ls.Written, ls.End, st)
@@ -748,4 +758,26 @@ func (x *Extractor) isProper(name string) bool {
 		}
 	}
 	return false
+}
+
+// topicAreas returns the areas an instrument's title names after its topic
+// word (…关于科学技术与创新合作的协定: science), nil when it names none: the
+// field its provisions are in when they name none of their own.
+func (x *Extractor) topicAreas(title string, scr *scratch, parties []string) []string {
+	topic := title
+	for _, w := range x.g.titleTopic {
+		if i := strings.LastIndex(title, w); i >= 0 && i+len(w) < len(title) {
+			topic = title[i+len(w):]
+			break
+		}
+	}
+	if topic == "" {
+		return nil
+	}
+	st := x.newTextWith(topic, scr)
+	areas, cues := x.areas.find(st, x.g, x.countries, parties)
+	if len(cues) == 0 {
+		return nil
+	}
+	return append([]string(nil), areas...)
 }

@@ -461,3 +461,28 @@ func TestShallWhateverTheSubject(t *testing.T) {
 		t.Errorf("%s: %s, want the parties' own action", s.Text, s.Type)
 	}
 }
+
+// TestInstrumentTopicArea: a provision of an agreement or memorandum that
+// names no field of its own is in the field its title names (…关于海洋科学
+// 合作的协定: science); a joint statement's such sentence frames the
+// relationship (political), and a provision's own field word wins.
+func TestInstrumentTopicArea(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		title, text, areas string
+	}{
+		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方应通过友好协商解决分歧。", "science"},
+		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方将加强旅游交流。", "people"},
+		{"中华人民共和国和秘鲁共和国联合声明", "双方应通过友好协商解决分歧。", "political"},
+		{"中华人民共和国政府和秘鲁共和国政府合作协定", "缔约双方应通过友好协商解决分歧。", "political"},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.title + "\n\n" + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		if got := strings.Join(r.Sentences[0].Areas, ","); got != tc.areas {
+			t.Errorf("%s / %s: areas %s, want %s", tc.title, tc.text, got, tc.areas)
+		}
+	}
+}
