@@ -229,6 +229,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				cr.commit(entente.Firm, t, "shall")
 			}
 		}
+		if cr.rule == "prediction" && subj.kind == subjForeign && t.Kind.has(cFirm) && x.eventHeldAfter(ct, first, masked, span.End) {
+			// 第十一次领导人会议将于2027年在中国举行: a meeting or event that
+			// will be held is the parties' undertaking to hold it, as
+			// 两国将共庆建交周年 is, not a forecast of its effect
+			cr.actors = inherited
+			cr.commit(entente.Firm, t, "event to be held")
+		}
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
 			scope = true
 		}
@@ -276,6 +283,35 @@ func (x *Extractor) instrumentItself(cr *clauseReading, masked []rune, start int
 	if x.g.instrumentSelf.startsAt(masked, start) >= 0 {
 		cr.reading, cr.rule = rNarrative, "instrument itself"
 	}
+}
+
+// eventHeldAfter reports whether a verb of holding an event ([event-held]:
+// 举行, 召开) follows ct[first] (a modal) in the clause before end, with no
+// other predicate word between them: only adverbs, or when and where
+// ([shall-passive]: 于2027年在中国).
+func (x *Extractor) eventHeldAfter(ct []token, first int, masked []rune, end int) bool {
+	from := ct[first].End
+	for j := first + 1; j < len(ct) && ct[j].Start == from && ct[j].Kind.has(cFiller) && !ct[j].Kind.has(cPredicate); j++ {
+		from = ct[j].End // 如期, 按时: adverbs before the verb
+	}
+	if x.g.eventHeld.startsAt(masked, from) < 0 && x.g.shallPassive.startsAt(masked, from) < 0 {
+		return false // 将带动…举行: the modal governs another verb
+	}
+	for i := from; i < end && i < len(masked); i++ {
+		if x.g.eventHeld.startsAt(masked, i) < 0 {
+			continue
+		}
+		for _, o := range ct[first+1:] {
+			if o.Start >= i {
+				break
+			}
+			if o.Kind.has(cPredicate) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // appraisedBefore reports whether the clause before the last of readings,

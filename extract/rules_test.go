@@ -486,3 +486,29 @@ func TestInstrumentTopicArea(t *testing.T) {
 		}
 	}
 }
+
+// TestEventToBeHeld: a meeting or event that will be held (下次会议将于…在…
+// 举行) is the parties' undertaking to hold it, as the spec reads 两国将共庆
+// 建交周年; a forecast of an effect stays an appraisal.
+func TestEventToBeHeld(t *testing.T) {
+	x := newTestExtractor(t)
+	parties := []string{"CN", "JP", "KR"}
+	for _, tc := range []struct {
+		text string
+		typ  entente.SentenceType
+	}{
+		{"第十一次领导人会议将于2027年在中国举行。", entente.Commitment},
+		{"首届三国青年论坛将于明年在首尔召开。", entente.Commitment},
+		{"该论坛将促进三国青年交流。", entente.Appraisal},
+		{"新机场将带动更多国际会议在当地举行。", entente.Appraisal},
+	} {
+		s := mustLabel(t, x, tc.text, parties, parties)
+		if s.Type != tc.typ {
+			t.Errorf("%s: %s, want %s (cue %+v)", tc.text, s.Type, tc.typ, s.Rationale.Type)
+			continue
+		}
+		if tc.typ == entente.Commitment && (s.Strength != entente.Firm || strings.Join(s.Actors, ",") != "CN,JP,KR") {
+			t.Errorf("%s: %s %v, want firm, all the parties", tc.text, s.Strength, s.Actors)
+		}
+	}
+}
