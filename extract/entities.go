@@ -787,6 +787,9 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		return ""
 	}
 	i = er.g.skipDate(rs, i, s)
+	if er.countOpens(rs, i, s) {
+		return "" // 二十余个部长级会议机制: a count of bodies, no named one
+	}
 	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s && er.shortForm(string(rs[i])) {
 		return "" // 哈方工业园: a side's facilities, not a named one (东方工业园 is one)
 	}
@@ -831,6 +834,20 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		return "" // 经济走廊, 陆路边境口岸: a kind of facility, not a named one
 	}
 	return name
+}
+
+// countOpens reports whether the name read from i opens with a count of
+// things (numerals, then a [count-word]: 二十余个, 三项) before s.
+func (er *entityRules) countOpens(rs []rune, i, s int) bool {
+	j := i
+	for j < s && er.g.isDigit(rs[j]) {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	e := er.g.countWord.startsAt(rs, j)
+	return e > j && e <= s
 }
 
 // isNameTrim reports a rune nameEnding trims from a name's ends.

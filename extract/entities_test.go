@@ -15,6 +15,9 @@ func TestEntityRules(t *testing.T) {
 		mechs, projs, titles []string
 	}{
 		{"quoted names in a row are names of their own", "中方将完成“流域水文观测示范”“区域气象服务共享平台”等建设。", nil, []string{"“区域气象服务共享平台”"}, nil},
+		{"a ministers' meeting of named parties is a mechanism", "三国将在中日韩环境部长会议框架下深化合作。", []string{"中日韩环境部长会议"}, nil, nil},
+		{"a foreign ministers' meeting likewise", "我们将确保每年举行一次中日韩外长会。", []string{"中日韩外长会"}, nil, nil},
+		{"a count of bodies names none", "我们将推动二十余个部长级会议机制更好发挥作用。", nil, nil, nil},
 		{"a group of friends is a mechanism", "双方愿加强在全球安全倡议之友小组中的沟通。", []string{"全球安全倡议之友小组"}, nil, []string{"全球安全倡议"}},
 		{"a named process is a mechanism", "双方支持中国—东盟峰会进程。", []string{"中国—东盟峰会进程"}, nil, nil},
 		{"a dialogue mechanism keeps its head", "双方同意建立中泰外交部战略对话机制。", []string{"中泰外交部战略对话机制"}, nil, nil},
