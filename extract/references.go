@@ -147,6 +147,9 @@ func (rr *referenceRules) find(st *text) []citation {
 		if end < len(masked) && (masked[end] == '”' || masked[end] == '」') && quoteOpen(masked, end) >= 0 {
 			continue // a quoted title: read below
 		}
+		if rr.g.instrumentSelf.endsAt(masked, end) >= 0 {
+			continue // 评估本协定, 终止本协定: the document itself, cited by no one
+		}
 		name := rr.nameBefore(masked, start)
 		if name == "" {
 			continue
