@@ -138,6 +138,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			subj, others = subject{kind: prevSubj.kind}, prevOthers
 		}
 		self := sc.instrument && x.selfSubject(masked, span.Start, span.End)
+		body := subj.kind == subjForeign && sc.instrument && x.standingBodyOpens(masked, span.Start, span.End)
+		if body {
+			// 联委会每两年举行一次会议, 混委会负责…: in an agreement or
+			// memorandum the parties' standing body acts for them
+			subj = subject{kind: subjParty, codes: inherited}
+		}
 		cr := &crs[n]
 		*cr = clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
 		for i := len(ct) - 1; i >= 0 && (cr.lastCopula < 0 || cr.lastWeight < 0); i-- {
@@ -193,6 +199,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			at := skipFillerRunes(masked, span.Start, zoneEnd)
 			cr.reading, cr.rule = rNarrative, "instrument itself"
 			cr.cue = &token{Start: at, End: x.g.selfRef.startsAt(masked, at)}
+			continue
+		}
+		if first < 0 && body && x.g.eventHeld.indexIn(masked, span.Start, span.End) >= 0 {
+			// 联委会每两年举行一次会议: the body's meetings are its parties'
+			// undertaking (举行 is no action word elsewhere: a summit
+			// statement's opening 于…举行第十次会议 tells what happened)
+			cr.actors = subj.codes
+			cr.commit(entente.Soft, nil, "standing body meets")
 			continue
 		}
 		if first < 0 {
@@ -284,6 +298,28 @@ func (x *Extractor) instrumentItself(cr *clauseReading, masked []rune, start int
 		cr.reading, cr.rule = rNarrative, "instrument itself"
 	}
 }
+
+// standingBodyOpens reports whether the clause [start, end) opens with the
+// name of a standing body ([mechanism-standing]: 联委会, 工作组, or a name
+// ending so, 中智科技创新合作联合委员会), as its subject: not after a
+// preposition, within the length of a name.
+func (x *Extractor) standingBodyOpens(masked []rune, start, end int) bool {
+	if x.preposition.startsAt(masked, start) >= 0 {
+		return false // 在联委会框架下…: the body is no subject
+	}
+	for i := start; i < end && i-start < maxNameRunes; i++ {
+		if isFillerRune(masked[i]) {
+			return false
+		}
+		if e := x.g.standingSet.startsAt(masked, i); e > i {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNameRunes bounds how far into a clause a subject's name may run.
+const maxNameRunes = 20
 
 // eventHeldAfter reports whether a verb of holding an event ([event-held]:
 // 举行, 召开) follows ct[first] (a modal) in the clause before end, with no

@@ -179,6 +179,16 @@ func (ws *wordSet) startsAt(rs []rune, i int) int {
 	return end
 }
 
+// indexIn returns where the first word in rs[from:to] starts, or -1.
+func (ws *wordSet) indexIn(rs []rune, from, to int) int {
+	for i := from; i < to && i < len(rs); i++ {
+		if ws.startsAt(rs, i) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
 // endsAt returns the start of the longest word ending at i, or -1.
 func (ws *wordSet) endsAt(rs []rune, i int) int {
 	start, _ := ws.rev.SuffixAt(rs, i)

@@ -512,3 +512,36 @@ func TestEventToBeHeld(t *testing.T) {
 		}
 	}
 }
+
+// TestStandingBodyInInstrument: in an agreement or memorandum the parties'
+// standing body (联委会, …联合委员会, 工作组) opening a clause acts for them:
+// its meetings and tasks are their undertakings; in a joint statement, and
+// after a preposition, it is no subject.
+func TestStandingBodyInInstrument(t *testing.T) {
+	x := newTestExtractor(t)
+	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
+	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
+	tests := []struct {
+		title, text string
+		typ         entente.SentenceType
+		strength    entente.Strength
+	}{
+		{agreement, "联委会原则上每年举行一次会议，轮流在两国举行。", entente.Commitment, entente.Soft},
+		{agreement, "中秘海洋科学联合委员会将于每年第一季度审议年度计划。", entente.Commitment, entente.Firm},
+		{agreement, "在联委会框架下，有关机构将交流信息。", entente.Appraisal, ""},
+		{statement, "联委会原则上每年举行一次会议。", entente.Narrative, ""},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.title + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type != tc.typ || s.Strength != tc.strength {
+			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)
+		}
+		if tc.typ == entente.Commitment && strings.Join(s.Actors, ",") != "CN,PE" {
+			t.Errorf("%s: actors %v, want the parties", tc.text, s.Actors)
+		}
+	}
+}
