@@ -13,6 +13,8 @@ func TestAreaRules(t *testing.T) {
 		class, rule, parties, text, want string
 	}{
 		// 1: areas said in words the table once lacked
+		{"1", "an investment climate is no environment", "CN,JP,KR", "三方将进一步改善三国投资环境。", "investment"},
+		{"1", "the international climate is no environment", "CN,JP", "双方认为，当前国际环境复杂多变。", "political"},
 		{"1", "a national plan", "CN,KZ", "双方愿推动中方发展战略同哈方第三个五年规划对接。", "development"},
 		{"1", "modernization of the other side", "CN,AZ", "中方高度评价阿方推进现代化建设取得的进展。", "development"},
 		{"1", "ties between parties", "CN,KH", "双方同意加强两党交往，开展党际对话。", "political"},
