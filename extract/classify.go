@@ -422,6 +422,12 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 	case k.has(cReaffirm) && modalAfter(ct, first, masked) >= 0:
 		// 重申将…: restating an undertaking is undertaking it
 		next := modalAfter(ct, first, masked)
+		if ct[next].G&gGoalModal != 0 && !x.actionFollows(ct, next, masked) {
+			// 重申致力于半岛无核化: restating a goal is a view, as 致力于
+			// + a goal is
+			cr.reading, cr.rule = rPosition, "goal"
+			return false
+		}
 		cr.commit(strengthOf(ct[next].Kind), &ct[next], "reaffirmed modal")
 	case k.has(cPosition):
 		cr.reading, cr.rule = rPosition, "position"

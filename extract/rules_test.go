@@ -207,6 +207,8 @@ func TestTypeRules12(t *testing.T) {
 		// 7: cues once missing
 		{"7", "责成: the leaders direct their agencies", "CN,BD", "两国领导人责成有关部门尽快完成谈判。", entente.Commitment, "BD,CN", entente.Firm},
 		{"7", "捍卫", "CN,BD", "双方共同捍卫发展中国家的正当权益。", entente.Commitment, "BD,CN", entente.Soft},
+		{"7", "重申致力于 + a goal is a view", "CN,JP,KR", "我们重申致力于朝鲜半岛无核化以及半岛的和平与稳定。", entente.Position, "CN,JP,KR", ""},
+		{"7", "重申致力于 + an action restates the undertaking", "CN,JP,KR", "我们重申致力于全面落实《中日韩合作未来十年展望》。", entente.Commitment, "CN,JP,KR", entente.Intent},
 		{"7", "致力于 + a prepositional phrase + verb", "CN,BD", "双方致力于在数字经济领域拓展合作。", entente.Commitment, "BD,CN", entente.Intent},
 		{"7", "支持 + 进一步 + own action", "CN,BD", "双方支持进一步扩大两国青年交流。", entente.Commitment, "BD,CN", entente.Soft},
 		{"7", "支持 the other's path, then the parties' own continued action", "CN,BD", "双方坚定支持对方走符合本国国情的发展道路，进一步加强治国理政经验交流。", entente.Commitment, "BD,CN", entente.Soft},
