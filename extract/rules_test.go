@@ -347,6 +347,9 @@ func TestTreatyAndManyParties(t *testing.T) {
 		{"CN,JP,KR", "三方愿深化人文交流。", entente.Commitment, "CN,JP,KR", entente.Intent},
 		{"CN,JP,KR", "中日韩将共同推进自由贸易协定谈判。", entente.Commitment, "CN,JP,KR", entente.Firm},
 		{"CN,JP,KR", "中日将加强海上搜救合作。", entente.Commitment, "CN,JP", entente.Firm},
+		{"CN,KG,KZ,TJ,TM,UZ", "各方将加强在中国—中亚机制框架下的合作。", entente.Commitment, "CN,KG,KZ,TJ,TM,UZ", entente.Firm},
+		{"CN,KG,KZ,TJ,TM,UZ", "六国同意扩大贸易规模。", entente.Commitment, "CN,KG,KZ,TJ,TM,UZ", entente.Firm},
+		{"CN,PE", "双方呼吁有关各方保持克制，将继续为此作出努力。", entente.Commitment, "CN,PE", entente.Firm},
 	}
 	// 第三方 is a third state: no mention of the parties
 	var buf []lexicon.Match
