@@ -176,6 +176,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		if lookBack {
 			continue
 		}
+		if x.g.conditionOpen.startsAt(masked, span.Start) >= 0 {
+			// 未经另一方书面同意，…; 经双方同意，…: the consent a provision
+			// waits on is its condition, no undertaking or forecast
+			continue
+		}
 		if subj.kind != subjOmitted {
 			prevSubj, prevOthers = subj, others
 		}

@@ -107,6 +107,9 @@ type grammar struct {
 	eventHeld *wordSet
 	// [count-word]: after numerals, makes them a count of things (二十余个)
 	countWord *wordSet
+	// [condition-open]: opens a clause of consent a provision waits on
+	// (未经另一方书面同意，…)
+	conditionOpen *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -116,7 +119,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "instrument-self", "shall-passive", "event-held", "count-word", "span-unit", "span-after", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "instrument-self", "shall-passive", "event-held", "count-word", "condition-open", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become",
 }
@@ -213,6 +216,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		shallPassive:      newWordSet(t.Words("shall-passive")),
 		eventHeld:         newWordSet(t.Words("event-held")),
 		countWord:         newWordSet(t.Words("count-word")),
+		conditionOpen:     newWordSet(t.Words("condition-open")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error

@@ -550,3 +550,35 @@ func TestStandingBodyInInstrument(t *testing.T) {
 		}
 	}
 }
+
+// TestConsentAndProhibition: in an agreement or memorandum the parties'
+// 不得 binds them as their 应 does (shall not), and a clause of the consent
+// a provision waits on (未经另一方书面同意，经双方同意，) is its condition, not
+// a forecast; in a statement 不得 stays what others should not do.
+func TestConsentAndProhibition(t *testing.T) {
+	x := newTestExtractor(t)
+	const mou = "中华人民共和国商务部和秘鲁共和国外交部关于电子商务合作的谅解备忘录\n\n"
+	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
+	tests := []struct {
+		title, text string
+		typ         entente.SentenceType
+		strength    entente.Strength
+	}{
+		{mou, "未经另一方书面同意，任何一方不得向第三方披露有关信息。", entente.Commitment, entente.Firm},
+		{mou, "经双方书面同意，可对本备忘录进行修改。", entente.Narrative, ""},
+		{statement, "双方认为，任何国家不得干涉他国内政。", entente.Position, ""},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.title + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type != tc.typ || s.Strength != tc.strength {
+			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)
+		}
+		if tc.typ == entente.Commitment && strings.Join(s.Actors, ",") != "CN,PE" {
+			t.Errorf("%s: actors %v, want the parties", tc.text, s.Actors)
+		}
+	}
+}
