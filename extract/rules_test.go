@@ -566,6 +566,7 @@ func TestConsentAndProhibition(t *testing.T) {
 	}{
 		{mou, "未经另一方书面同意，任何一方不得向第三方披露有关信息。", entente.Commitment, entente.Firm},
 		{mou, "经双方书面同意，可对本备忘录进行修改。", entente.Narrative, ""},
+		{mou, "任何一方可暂停实施本备忘录，但应及时通知另一方。", entente.Commitment, entente.Firm},
 		{statement, "双方认为，任何国家不得干涉他国内政。", entente.Position, ""},
 	}
 	for _, tc := range tests {
