@@ -138,6 +138,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			subj, others = subject{kind: prevSubj.kind}, prevOthers
 		}
 		self := sc.instrument && x.selfSubject(masked, span.Start, span.End)
+		if subj.kind != subjParty && sc.instrument {
+			if codes := x.agentOf(masked, cms, span.Start, zoneEnd); codes != nil {
+				// 费用，由缔约双方…共同承担: in an agreement the party after
+				// the agent's mark does what the clause says, and the
+				// clauses after it with no subject of their own
+				subj = subject{kind: subjParty, codes: codes}
+			}
+		}
 		body := subj.kind == subjForeign && sc.instrument && x.standingBodyOpens(masked, span.Start, span.End)
 		if body {
 			// 联委会每两年举行一次会议, 混委会负责…: in an agreement or
@@ -302,6 +310,20 @@ func (x *Extractor) instrumentItself(cr *clauseReading, masked []rune, start int
 	if x.g.instrumentSelf.startsAt(masked, start) >= 0 {
 		cr.reading, cr.rule = rNarrative, "instrument itself"
 	}
+}
+
+// agentOf returns the parties named right after an agent's mark
+// ([agent-mark]: 由缔约双方) before end, nil when there are none.
+func (x *Extractor) agentOf(masked []rune, ms []mention, start, end int) []string {
+	for _, m := range ms {
+		if m.Start < start || m.Start >= end {
+			continue
+		}
+		if a := x.g.agentMark.endsAt(masked, m.Start); a >= start {
+			return m.Codes
+		}
+	}
+	return nil
 }
 
 // standingBodyOpens reports whether the clause [start, end) opens with the

@@ -110,6 +110,9 @@ type grammar struct {
 	// [condition-open]: opens a clause of consent a provision waits on
 	// (未经另一方书面同意，…)
 	conditionOpen *wordSet
+	// [agent-mark]: before a party, makes it who does what the clause
+	// says (由缔约双方…承担)
+	agentMark *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -119,7 +122,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "instrument-self", "shall-passive", "event-held", "count-word", "condition-open", "span-unit", "span-after", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "instrument-self", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become",
 }
@@ -217,6 +220,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		eventHeld:         newWordSet(t.Words("event-held")),
 		countWord:         newWordSet(t.Words("count-word")),
 		conditionOpen:     newWordSet(t.Words("condition-open")),
+		agentMark:         newWordSet(t.Words("agent-mark")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error

@@ -585,3 +585,21 @@ func TestConsentAndProhibition(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentInInstrument: in an agreement the party after the agent's mark
+// (费用，由双方…承担) does what the clause says, and the clause after it
+// with no subject is its own; bearing costs (承担) is the parties' action.
+func TestAgentInInstrument(t *testing.T) {
+	x := newTestExtractor(t)
+	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
+	for _, text := range []string{"本协定项下活动所需费用，由双方根据各自预算，共同承担。", "双方各自承担本方人员的费用。"} {
+		r := x.Extract(agreement + text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type != entente.Commitment || s.Strength != entente.Soft || strings.Join(s.Actors, ",") != "CN,PE" {
+			t.Errorf("%s: %s/%s %v, want the parties' soft commitment", text, s.Type, s.Strength, s.Actors)
+		}
+	}
+}
