@@ -165,9 +165,6 @@ func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
 			}
 		}
 	}
-	// 三国, 三方: a many-party text counts its parties as 两国 counts two,
-	// and the count with a party suffix stands for them all; after an
-	// ordinal's mark (第三国, 第三方: a third state) it names no party
 	if len(codes) > 2 {
 		// 各方将…: in a many-party declaration its parties; in a text
 		// of two, 各方 are others (呼吁各方保持克制)
@@ -175,6 +172,9 @@ func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
 			add(w, codes)
 		}
 	}
+	// 三国, 三方: a many-party text counts its parties as 两国 counts two,
+	// and the count with a party suffix stands for them all; after an
+	// ordinal's mark (第三国, 第三方: a third state) it names no party
 	if n, nums := len(codes), x.table.Words("numeral"); n > 2 && n < len(nums) {
 		for _, suf := range suffixes {
 			add(nums[n]+suf, codes)
