@@ -550,6 +550,9 @@ func TestStandingBodyInInstrument(t *testing.T) {
 		if tc.typ == entente.Commitment && strings.Join(s.Actors, ",") != "CN,PE" {
 			t.Errorf("%s: actors %v, want the parties", tc.text, s.Actors)
 		}
+		if tc.typ == entente.Commitment && s.Rationale.Type == nil {
+			t.Errorf("%s: no evidence of the type", tc.text)
+		}
 	}
 }
 
