@@ -95,9 +95,7 @@ func Rules() ValueList {
 		value("undertaking in content", "宾语从句中的承诺", "undertaking in the content of a view", "obaveza u sadržaju stava"),
 		value("no rules for this language", "无此语言规则", "no rules for this language", "nema pravila za ovaj jezik"),
 		value("item of a list of undertakings", "承诺列表中的一项", "item of a list of undertakings", "stavka spiska obaveza"),
-		value("shall", "协定中双方之应", "the parties' shall in an instrument", "obaveza strana u aktu"),
 		value("shall of an instrument", "协定之应", "shall of an instrument", "obaveza iz akta"),
-		value("instrument itself", "文件自身条款", "the instrument itself", "odredba o samom aktu"),
 		// actors, areas, deadline
 		value("subject", "主语", "subject", "subjekat"),
 		value("area", "领域关键词", "area keyword", "ključna reč oblasti"),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/entente/entente"
 )
@@ -95,7 +94,6 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		retro      bool // a clause so far was a retrospective frame (自…以来)
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
-	recitals := recitalsEnd(masked)
 	for n, span := range spans {
 		if n%64 == 63 && ctx.Err() != nil {
 			return sentenceReading{}, ctx.Err()
@@ -163,12 +161,6 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 		readings = append(readings, cr)
-		if span.End <= recitals {
-			// 鉴于…；认识到…；重申…；爰议定下列条款：the recitals say why
-			// the main clause is said; the main clause alone says what
-			cr.content = true
-			continue
-		}
 
 		if scopeOf != nil && !x.startsPredicate(ct, first, subj, scopeOf) {
 			cr.content = true
@@ -559,26 +551,6 @@ func (cr *clauseReading) commit(s entente.Strength, t *token, rule string) {
 	if cr.cue == nil {
 		cr.cue = t
 	}
-}
-
-// recitalsEnd returns where the recitals of a sentence end: a sentence that
-// ends in a colon, its clauses before the last semicolon (a treaty-style
-// preamble run on into its main clause: 鉴于…；认识到…；爰议定下列条款：,
-// Recognizing…; Have agreed as follows:). -1 when it has none.
-func recitalsEnd(masked []rune) int {
-	n := len(masked)
-	for n > 0 && unicode.IsSpace(masked[n-1]) {
-		n--
-	}
-	if n == 0 || masked[n-1] != '：' && masked[n-1] != ':' {
-		return -1
-	}
-	for i := n - 1; i >= 0; i-- {
-		if masked[i] == '；' || masked[i] == ';' {
-			return i
-		}
-	}
-	return -1
 }
 
 // shallAfterNominal returns the index of a "shall" ([shall]: 应) that

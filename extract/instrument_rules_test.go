@@ -138,9 +138,11 @@ func TestCitedYearInChineseNumerals(t *testing.T) {
 }
 
 // TestRecitalsRunIntoMainClause: the recitals of a treaty-style preamble
-// (鉴于…；重申…；) run on into the main clause, which alone gives the
-// sentence its type: the formula that opens the articles (爰议定下列条款：)
-// is a narrative, a decision to act (决定采取下列行动：) an undertaking.
+// (鉴于…；重申…；) run on into the main clause as one sentence, whose
+// clauses all count by the spec's precedence: a recital's view (重申, 认识到)
+// makes it a position over the formula that opens the articles
+// (爰议定下列条款：, a narrative); a decision to act (决定采取下列行动：) makes
+// it an undertaking; recitals with no cue leave the formula's narrative.
 func TestRecitalsRunIntoMainClause(t *testing.T) {
 	x := newTestExtractor(t)
 	const title = "中华人民共和国政府和泰王国政府渔业合作协定\n\n"
@@ -149,8 +151,9 @@ func TestRecitalsRunIntoMainClause(t *testing.T) {
 		typ      entente.SentenceType
 		strength entente.Strength
 	}{
-		{"中华人民共和国政府和泰王国政府（以下简称“缔约双方”），\n\n鉴于两国之间的传统友谊；\n\n重申双方致力于养护渔业资源的承诺；\n\n爰议定下列条款：", entente.Narrative, ""},
-		{"缔约双方，\n\n认识到渔业资源面临的挑战；\n\n重申双方的共同立场；\n\n达成协议如下：", entente.Narrative, ""},
+		{"中华人民共和国政府和泰王国政府（以下简称“缔约双方”），\n\n鉴于两国之间的传统友谊；\n\n重申双方致力于养护渔业资源的承诺；\n\n爰议定下列条款：", entente.Position, ""},
+		{"缔约双方，\n\n认识到渔业资源面临的挑战；\n\n重申双方的共同立场；\n\n达成协议如下：", entente.Position, ""},
+		{"缔约双方，\n\n鉴于两国之间的传统友谊；\n\n达成协议如下：", entente.Narrative, ""},
 		{"双方，\n\n认识到渔业资源面临的挑战；\n\n重申双方的共同立场；\n\n决定采取下列行动：", entente.Commitment, entente.Firm},
 	}
 	for _, tc := range tests {
