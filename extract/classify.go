@@ -300,7 +300,7 @@ func (x *Extractor) instrumentItself(cr *clauseReading, masked []rune, start int
 	if cr.reading != rWeakAppraisal && cr.reading != rAppraisal {
 		return
 	}
-	if x.g.instrumentSelf.startsAt(masked, start) >= 0 {
+	if x.g.selfRef.startsAt(masked, start) >= 0 {
 		cr.reading, cr.rule = rNarrative, "instrument itself"
 	}
 }

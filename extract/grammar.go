@@ -97,8 +97,6 @@ type grammar struct {
 	era *wordSet
 	// become makes a name after it a description ([become]: 成为)
 	become *wordSet
-	// [instrument-self]: the document itself as a clause's subject (本协定)
-	instrumentSelf *wordSet
 	// [shall-passive]: after an instrument's 应, makes its subject what is
 	// done (应于…举行, 应由…承担)
 	shallPassive *wordSet
@@ -122,7 +120,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "instrument-self", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become",
 }
@@ -215,7 +213,6 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		finalClause:       newWordSet(t.Words("final-clause")),
 		era:               newWordSet(t.Words("date-era")),
 		become:            newWordSet(t.Words("become")),
-		instrumentSelf:    newWordSet(t.Words("instrument-self")),
 		shallPassive:      newWordSet(t.Words("shall-passive")),
 		eventHeld:         newWordSet(t.Words("event-held")),
 		countWord:         newWordSet(t.Words("count-word")),

@@ -142,13 +142,10 @@ func (rr *referenceRules) find(st *text) []citation {
 			continue
 		}
 		if rr.g.selfRef.endsAt(masked, end) >= 0 {
-			continue // 本协定: the document itself, no instrument it cites
+			continue // 本协定, 评估本协定: the document itself, no instrument it cites
 		}
 		if end < len(masked) && (masked[end] == '”' || masked[end] == '」') && quoteOpen(masked, end) >= 0 {
 			continue // a quoted title: read below
-		}
-		if rr.g.instrumentSelf.endsAt(masked, end) >= 0 {
-			continue // 评估本协定, 终止本协定: the document itself, cited by no one
 		}
 		name := rr.nameBefore(masked, start)
 		if name == "" {
