@@ -226,6 +226,17 @@ func TestSpacedLayouts(t *testing.T) {
 			sentences: []string{"The two sides will cooperate.", "The parties will exchange notes by May 8, 2021."},
 		},
 		{
+			// a title set on two paragraphs, its second opening in lower case
+			name: "a title on two paragraphs",
+			lang: "en",
+			text: "Joint Statement between the People's Republic of China and the United Arab Emirates\n\n" +
+				"on Strengthening the Comprehensive Strategic Partnership\n\n" +
+				"The two sides will deepen cooperation.\n",
+			title: "Joint Statement between the People's Republic of China and the United Arab Emirates on Strengthening the Comprehensive Strategic Partnership",
+			kind:  "joint_statement", parties: []string{"AE", "CN"}, sections: []string{"preamble"},
+			sentences: []string{"The two sides will deepen cooperation."},
+		},
+		{
 			// a translation copied from an agency's page: the closing, the
 			// signature block and the agency's line in brackets with no
 			// blank line between

@@ -209,7 +209,10 @@ func (p *parser) takeLatinTitle(lines []line) ([]line, bool) {
 		if lines[i].marked {
 			break
 		}
-		if i > 0 && lines[i].no > lines[i-1].no+1 {
+		if i > 0 && lines[i].no > lines[i-1].no+1 && !opensLower(t) {
+			// a blank line ends the title, unless the next line opens in
+			// lower case (a title set on two paragraphs: … United Arab
+			// Emirates | on Strengthening the … Partnership)
 			break
 		}
 		if i > 0 && !continuesTitle(lines[i-1].text, t) {
@@ -249,6 +252,12 @@ func continuesTitle(prev, next string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(nw[0])
 	return unicode.IsLower(r) || functionWords[strings.ToLower(nw[0])]
+}
+
+// opensLower reports whether s opens with a lower-case letter.
+func opensLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // namesKind reports whether a line names a document kind (Joint Statement,
