@@ -53,6 +53,8 @@ type Spaced struct {
 	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
 	reflexive   *keyWords      // se: the verb's reflexive, that makes it happen rather than done
 	joins       *keyWords
+	units       *keyWords // the time units a span of a deadline counts in (within six months)
+	anchors     *keyWords // of, after: the event a span of a deadline is counted from
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -179,6 +181,8 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
+	x.units = newKeyWords(t.Words("time-unit"))
+	x.anchors = newKeyWords(t.Words("deadline-anchor"))
 
 	x.areas = newPhraseMatcher()
 	for _, sec := range []struct {
@@ -371,6 +375,15 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		}
 		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
 			x.operativeClause(st, &s, parties)
+		} else if s.Type == entente.Narrative && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) && x.shallBefore(st, s.Rationale.Type) {
+			// a deed in the passive after the instrument's "shall be" / "will
+			// be" (The Group will be co-chaired by…, The Agreement shall be
+			// signed…) is what is to be done, not a report of it
+			s.Type, s.Rationale.Type = entente.Narrative, nil
+			x.instrumentShall(st, &s, parties)
+			if s.Type == entente.Narrative {
+				s.Rationale.Type = r.typeCue
+			}
 		}
 		if ls.Section != entente.SectionClosing {
 			x.bindingFuture(st, &s, parties, instrument(out.Document.Kind))
@@ -883,6 +896,11 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 	if !ok {
 		return
 	}
+	// the instrument itself as subject (This Memorandum shall be
+	// amended…, It will be renewed…) states its own terms: a formula
+	if w := &st.ws[0]; x.predict.has(w) || x.refs.self.has(w) {
+		return
+	}
 	c := st.cue("shall of an instrument", m.Start, m.End)
 	if c == nil {
 		return
@@ -952,6 +970,26 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	if d := x.deadline(st); d != nil {
 		s.Deadline, s.Rationale.Deadline = &d.Text, d
 	}
+}
+
+// shallBefore reports whether the narrative cue c (co-chaired, signed)
+// follows right after an [instrument-shall] phrase (will be co-chaired).
+func (x *Spaced) shallBefore(st *sentence, c *entente.Cue) bool {
+	if c == nil || x.shall == nil {
+		return false
+	}
+	for i := range st.ws {
+		if st.ws[i].Start != c.Start {
+			continue
+		}
+		for k := max(0, i-3); k < i; k++ {
+			if m, ok := x.shall.longestAt(st.ws, k); ok && m.End == i {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // hostsVisitor returns the evidence that an appraisal's verb, the cue at

@@ -610,7 +610,10 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			}
 		}
 		joined := prev >= a && prev == lastEnd && (x.joins.has(&st.ws[prev]) || st.ws[prev].Key == ",")
-		if joined && objectChain {
+		// a comma after an opening phrase (On Myanmar, the leaders called
+		// for…) closes it: the name right before the verb is the subject,
+		// not one more object of a list (with China, Serbia and…)
+		if joined && objectChain && (st.ws[prev].Key != "," || !x.onlyFiller(st, m.End, b)) {
 			object = true
 		}
 		lastEnd = m.End
@@ -746,6 +749,32 @@ func (x *Spaced) reflexiveAt(st *sentence, b int) bool {
 // (the UN Security Council) is no body of the parties. It returns i when
 // none opens there.
 func (x *Spaced) jointBody(st *sentence, i, b int) int {
+	// a meeting or a session of the body (The first meeting of the Joint
+	// Working Group will take place…) is the body at work: a few lower-case
+	// words and a preposition of a name (of) before it
+	for k := i; k < b && k < i+4; k++ {
+		w := &st.ws[k]
+		if w.Punct || w.Upper {
+			break
+		}
+		if k > i && x.prep.has(w) && x.ents.inner.has(w) {
+			n := k + 1
+			for n < b && !st.ws[n].Punct && x.det.has(&st.ws[n]) {
+				n++
+			}
+			// the body's name ends the subject (not the Committee's plan)
+			if e := x.jointBodyName(st, n, b); e > n && x.onlyFiller(st, e, b) {
+				return e
+			}
+			break
+		}
+	}
+	return x.jointBodyName(st, i, b)
+}
+
+// jointBodyName returns the end of a standing body's name in capitalised
+// and inner words from word i, before b, or i when none opens there.
+func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 	for k := i; k < b && k < i+8; k++ {
 		if m, ok := x.ents.mech.longestAt(st.ws, k); ok && m.End > k && m.End <= b {
 			if _, ok := x.ents.exclude.next(st.ws[i:m.End], 0, nil); ok {

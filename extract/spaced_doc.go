@@ -616,6 +616,7 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 				end++
 			}
 		}
+		end = x.anchoredSpan(st, end)
 		return st.cue("deadline", m.Start, end)
 	}
 	if x.lang == "sr" {
@@ -633,4 +634,23 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 		}
 	}
 	return nil
+}
+
+// anchoredSpan extends a span of time that ends at word end over the event
+// it is counted from (within six months | of the signature of this
+// Memorandum), as the Chinese reader keeps 于本备忘录生效后三个月内 whole: the
+// span alone would lose what it counts from. The event runs to the next
+// punctuation or joining word, a dozen words at most.
+func (x *Spaced) anchoredSpan(st *sentence, end int) int {
+	if end <= 0 || end >= len(st.ws) || !x.units.has(&st.ws[end-1]) || st.ws[end].Punct || !x.anchors.has(&st.ws[end]) {
+		return end
+	}
+	k := end + 1
+	for k < len(st.ws) && k-end <= 12 && !st.ws[k].Punct && !x.joins.has(&st.ws[k]) {
+		k++
+	}
+	if k == end+1 || k-end > 12 {
+		return end
+	}
+	return k
 }

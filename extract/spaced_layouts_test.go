@@ -365,6 +365,15 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "The Parties, through diplomatic channels, shall be informed of any change.\n", "The Parties, through diplomatic channels, shall be informed of any change.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "This Memorandum shall be valid for five years.\n", "This Memorandum shall be valid for five years.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The next meeting shall be held in Tokyo.\n", "The next meeting shall be held in Tokyo.", "narrative", nil, ""},
+		// a memorandum's "will be" is a treaty's "shall be", a passive deed after it too;
+		// the instrument itself as subject states its terms
+		{enMoU + "Any difference will be resolved amicably through consultations between the Participants.\n", "Any difference will be resolved amicably through consultations between the Participants.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		{enMoU + "The Joint Committee will be co-chaired by officials of each Participant.\n", "The Joint Committee will be co-chaired by officials of each Participant.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		{enMoU + "It will be renewed for further periods of five years.\n", "It will be renewed for further periods of five years.", "narrative", nil, ""},
+		{enMoU + "This Memorandum will be open to amendment by mutual consent.\n", "This Memorandum will be open to amendment by mutual consent.", "narrative", nil, ""},
+		{"Joint Statement between India and Japan\n\n1. The next meeting will be co-chaired by the two ministers.\n", "The next meeting will be co-chaired by the two ministers.", "narrative", nil, ""},
+		// a meeting of the parties' body is the body at work
+		{enMoU + "The first meeting of the Joint Working Group will take place in Tokyo by the end of 2025.\n", "The first meeting of the Joint Working Group will take place in Tokyo by the end of 2025.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{mou + "Strane osnivaju Zajedničku radnu grupu za energetiku.\n", "Strane osnivaju Zajedničku radnu grupu za energetiku.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Radi sprovođenja ovog memoranduma, Strane obrazuju Zajednički komitet.\n", "Radi sprovođenja ovog memoranduma, Strane obrazuju Zajednički komitet.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Ради спровођења овог меморандума Стране образују Заједнички комитет.\n", "Ради спровођења овог меморандума Стране образују Заједнички комитет.", "commitment", []string{"HU", "RS"}, ""},

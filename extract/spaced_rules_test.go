@@ -235,6 +235,15 @@ func TestSpacedRules(t *testing.T) {
 		// a recital that refers to an instrument calls on no one; its aim undertakes
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine (u daljem tekstu: Strane), Pozivajući se na Sporazum o saradnji potpisan u Beogradu 2009. godine, U nameri da prošire saradnju u oblasti obrazovanja, Sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Pozivajući se na Sporazum o saradnji, U nameri da prošire saradnju u oblasti obrazovanja, sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
+		// an opening phrase closed by a comma names no subject (On Myanmar, the leaders…)
+		{"en", "On Ukraine, the two sides called for a just and lasting peace.", "position", "", parties, "called for", ""},
+		{"en", "On the situation in Myanmar, Serbia called for an end to violence.", "position", "", []string{"RS"}, "called for", ""},
+		// leaders who task their officials undertake, by the meeting named
+		{"en", "Leaders tasked officials to report on progress before the next Annual Leaders' Meeting.", "commitment", "firm", parties, "tasked officials", "before the next Annual Leaders' Meeting"},
+		// a span counted from an event keeps the event
+		{"en", "The two sides will set up a Joint Committee within six months of the signature of this Memorandum.", "commitment", "firm", parties, "will", "within six months of the signature of this Memorandum"},
+		{"en", "Within three months of the first meeting, the two sides will adopt a work plan.", "commitment", "firm", parties, "will", "Within three months of the first meeting"},
+		{"en", "The two sides will complete the study within two years and will report to leaders.", "commitment", "firm", parties, "will", "within two years"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
