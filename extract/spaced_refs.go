@@ -88,7 +88,11 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		if j >= len(ws) || j-i > 45 {
 			continue // a bilateral agreement's full title runs to some forty words
 		}
-		if kind := r.quotedKind(ws[i+1 : j]); kind != "" {
+		kind := r.quotedKind(ws[i+1 : j])
+		if kind == "" {
+			kind = r.headBefore(ws, i) // their joint statement “…”
+		}
+		if kind != "" {
 			text, _, _ := st.span(i+1, j)
 			year := r.yearAfter(ws, j+1)
 			if y := yearNear(ws, j); y > 0 {
@@ -235,6 +239,23 @@ func (r *spacedRefs) listedBefore(ws []word, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// headBefore returns the kind of an instrument's head word that ends
+// right before the quotation mark at word q (their joint statement “The
+// Republic of Korea and Canada: Stronger Together”): the quoted words are
+// that instrument's title, though they hold no head of their own. A head
+// that is the document itself (this Memorandum “…”) names none.
+func (r *spacedRefs) headBefore(ws []word, q int) string {
+	for k := max(0, q-4); k < q; k++ {
+		if m, ok := r.heads.longestAt(ws, k); ok && m.End == q {
+			if r.self.has(&ws[k]) || k > 0 && r.self.has(&ws[k-1]) {
+				return ""
+			}
+			return r.kinds[m.Payload]
+		}
+	}
+	return ""
 }
 
 // innerRun returns the end of one or two inner words at k that a

@@ -96,6 +96,12 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Признавање ће се вршити у складу са „Конвенцијом о признавању квалификација“, усвојеном у Лисабону 11. априла 1997. године.", []string{"Конвенцијом о признавању квалификација|agreement|1997"}},
 		{"en", "They recalled the “Paris Agreement”, adopted on 12 December 2015.", []string{"Paris Agreement|agreement|2015"}},
 		{"sr", "Strane su potpisale „Sporazum o saradnji“ iz 2019. godine.", []string{"Sporazum o saradnji|agreement|2019"}},
+		// a quoted title takes its kind from the head before it, its year from the date after it
+		{"en", "Recalling their joint statement “Stronger Together” of 23 September 2022, the Parties agreed.", []string{"Stronger Together|joint_statement|2022"}},
+		{"en", "The leaders welcomed progress under the “Joint Declaration on Strategic Partnership”, signed in Jakarta on 31 August 2018.", []string{"Joint Declaration on Strategic Partnership|declaration|2018"}},
+		{"en", "The leaders highlighted the “Southeast Asia Economic Strategy to 2040”, launched in September 2023.", []string{"Southeast Asia Economic Strategy to 2040|plan|2023"}},
+		{"en", "This Memorandum “Stronger Together” shall enter into force.", nil},
+		{"en", "The two sides will hold the “Hope Rhymes” poetry festival.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

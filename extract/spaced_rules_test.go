@@ -280,6 +280,9 @@ func TestSpacedDates(t *testing.T) {
 		{"en", "Signed at New Delhi on this 9th day of September 2024, in two originals.", "2024-09-09", "New Delhi"},
 		{"en", "Done at Abu Dhabi this 22nd day of March, 2023 in two originals.", "2023-03-22", "Abu Dhabi"},
 		{"en", "Done at Tokyo on this 9 th day of September 2024.", "2024-09-09", "Tokyo"},
+		// the number of originals between the verb and the place
+		{"en", "Signed in duplicate at Seoul on 17 May 2023, in the English, French and Korean languages.", "2023-05-17", "Seoul"},
+		{"en", "Done in two originals at Canberra on 3 March 2024.", "2024-03-03", "Canberra"},
 		{"en", "Done at Tokyo on the 32nd day of May 2024.", "", ""},
 		{"en", "On March 17, the President hosted the Taoiseach.", "", ""},
 		// English published in Europe writes the day with a stop, or the date in figures
