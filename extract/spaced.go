@@ -1044,6 +1044,10 @@ func (x *Spaced) hostsVisitor(st *sentence, at int) *entente.Cue {
 			j = e - 1 // President Yoon Suk Yeol of the Republic of Korea
 			continue
 		}
+		if a, e := apposition(x, st, j); e > a {
+			j = e // the Prime Minister of Australia, the Hon Anthony Albanese MP, to…
+			continue
+		}
 		if w.Punct && w.Key == "." && j > office.End && initial(&st.ws[j-1]) {
 			continue // Ferdinand R. Marcos Jr.: the mark of an initial
 		}

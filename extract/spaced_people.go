@@ -83,6 +83,10 @@ func (p *people) officeCodes(x *Spaced, st *sentence, a, b int, codes []string, 
 		n = c.End
 	}
 	e := nameEnd(x, st, n, len(ws))
+	if e == n {
+		// the Prime Minister of Australia, the Hon Anthony Albanese MP, …
+		n, e = apposition(x, st, n)
+	}
 	for k := n; k < e; k++ {
 		if country(k) != nil {
 			e = k
@@ -136,6 +140,35 @@ func (p *people) host(x *Spaced, st *sentence, parties []string) {
 	for i := offices[0].End; i < nameEnd(x, st, offices[0].End, offices[1].Start); i++ {
 		p.learnKey(ws[i].Key, []string{other})
 	}
+}
+
+// apposition returns the words [a, e) of a name set off by commas at word
+// n, after an office and its country (the President of the Republic of
+// Indonesia, H.E. Prabowo Subianto, …): past articles and honorifics of
+// [office] (H.E., Hon), up to four capitalised words that the second comma
+// ends. It returns n, n when no such name stands there.
+func apposition(x *Spaced, st *sentence, n int) (int, int) {
+	ws := st.ws
+	if n >= len(ws) || !ws[n].Punct || ws[n].Key != "," {
+		return n, n
+	}
+	p := n + 1
+	for p < len(ws) {
+		if x.det.has(&ws[p]) {
+			p++
+			continue
+		}
+		if m, ok := x.offices.longestAt(ws, p); ok && m.End > p && ws[p].Upper {
+			p = m.End
+			continue
+		}
+		break
+	}
+	e := nameEnd(x, st, p, len(ws))
+	if e == p || e >= len(ws) || !ws[e].Punct || ws[e].Key != "," {
+		return n, n
+	}
+	return p, e
 }
 
 // nameEnd returns where a name that may begin at word a ends (before b):

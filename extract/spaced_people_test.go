@@ -26,6 +26,12 @@ func TestSpacedPeople(t *testing.T) {
 				"The President met Prime Minister Kishida Fumio of Japan in Washington.\n\n" +
 				"Prime Minister Kishida will host the next summit in Tokyo.\n",
 			map[string][]string{"s2": {"JP"}}},
+		{"the name set off by commas after the office and its country", "en",
+			"Joint Statement of Australia and the Republic of Indonesia\n\n" +
+				"The President of the Republic of Indonesia, H.E. Prabowo Subianto, welcomed the Prime Minister of Australia, the Hon Anthony Albanese MP, to Jakarta.\n\n" +
+				"President Prabowo will visit Canberra next year.\n\n" +
+				"Prime Minister Albanese will open a consulate in Makassar.\n",
+			map[string][]string{"s1": {}, "s2": {"ID"}, "s3": {"AU"}}},
 		{"Serbian, the country after the office", "sr",
 			"Zajednička izjava Republike Srbije i Narodne Republike Kine\n\n" +
 				"Predsednik Srbije Aleksandar Vučić i predsednik Kine Si Đinping održali su razgovore u Beogradu.\n\n" +

@@ -100,6 +100,7 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "President Biden welcomed Prime Minister Kishida Fumio to Washington for an Official Visit.", "narrative", "", nil, "welcomed Prime Minister Kishida Fumio to", ""},
 		{"en", "Today, President Joseph R. Biden Jr. welcomed President Ferdinand R. Marcos Jr. to the White House.", "narrative", "", nil, "welcomed President Ferdinand R. Marcos Jr. to", ""},
 		{"en", "The President welcomed His Majesty King Abdullah II to the White House.", "narrative", "", nil, "welcomed His Majesty King Abdullah II to", ""},
+		{"en", "The President of the Republic of Serbia, H.E. Aleksandar Vučić, welcomed the Premier of China, H.E. Li Qiang, to Belgrade.", "narrative", "", nil, "welcomed the Premier of China, H.E. Li Qiang, to", ""},
 		{"en", "The Serbian side welcomed President Xi's state visit to Serbia.", "appraisal", "", []string{"RS"}, "welcomed", ""},
 		{"en", "The two sides welcomed President Xi's proposal to the summit.", "appraisal", "", parties, "welcomed", ""},
 		// another's decision welcomed: the welcomer appraises it, and undertakes nothing
