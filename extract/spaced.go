@@ -388,8 +388,20 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		if ls.Section != entente.SectionClosing {
 			x.bindingFuture(st, &s, parties, instrument(out.Document.Kind))
 		}
+		if s.Type == entente.Position && instrument(out.Document.Kind) && x.selfCopula(st, s.Rationale.Type) {
+			// The purpose of this Memorandum is…, Activities under this
+			// Memorandum are subject to…: the instrument states its terms
+			s.Type, s.Actors, s.Areas, s.Rationale.Areas = entente.Narrative, []string{}, []string{}, nil
+		}
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(st, &s)
+		}
+		if len(s.Areas) > 0 && len(s.Rationale.Areas) == 0 && instrument(out.Document.Kind) {
+			// [area-default] reads a statement's sentence with no area word
+			// as framing the relationship; an instrument's article with none
+			// (costs, confidentiality, the meetings of its body) sets out
+			// procedure, and names no area
+			s.Areas = []string{}
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
@@ -970,6 +982,24 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	if d := x.deadline(st); d != nil {
 		s.Deadline, s.Rationale.Deadline = &d.Text, d
 	}
+}
+
+// selfCopula reports whether the copula c (is, are) has for subject words
+// that name the document itself (this Memorandum, the present Agreement)
+// before it.
+func (x *Spaced) selfCopula(st *sentence, c *entente.Cue) bool {
+	if c == nil || c.Rule != "copula" {
+		return false
+	}
+	for i := 0; i+1 < len(st.ws) && st.ws[i].Start < c.Start; i++ {
+		if !x.refs.self.has(&st.ws[i]) {
+			continue
+		}
+		if m, ok := x.refs.heads.longestAt(st.ws, i+1); ok && m.End > i+1 && st.ws[m.End-1].Start < c.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // shallBefore reports whether the narrative cue c (co-chaired, signed)

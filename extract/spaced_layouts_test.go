@@ -372,6 +372,11 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "It will be renewed for further periods of five years.\n", "It will be renewed for further periods of five years.", "narrative", nil, ""},
 		{enMoU + "This Memorandum will be open to amendment by mutual consent.\n", "This Memorandum will be open to amendment by mutual consent.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The next meeting will be co-chaired by the two ministers.\n", "The next meeting will be co-chaired by the two ministers.", "narrative", nil, ""},
+		// the instrument's own terms: its purpose, what it is subject to, when it takes effect
+		{enMoU + "The purpose of this Memorandum is to establish a framework for cooperation in energy.\n", "The purpose of this Memorandum is to establish a framework for cooperation in energy.", "narrative", nil, ""},
+		{enMoU + "All activities under this Memorandum are subject to the availability of funds.\n", "All activities under this Memorandum are subject to the availability of funds.", "narrative", nil, ""},
+		{enMoU + "This Memorandum will take effect on the date of its signature.\n", "This Memorandum will take effect on the date of its signature.", "narrative", nil, ""},
+		{"Joint Statement between India and Japan\n\n1. The purpose of this Joint Statement is to deepen the partnership.\n", "The purpose of this Joint Statement is to deepen the partnership.", "position", []string{"IN", "JP"}, ""},
 		// a meeting of the parties' body is the body at work
 		{enMoU + "The first meeting of the Joint Working Group will take place in Tokyo by the end of 2025.\n", "The first meeting of the Joint Working Group will take place in Tokyo by the end of 2025.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{mou + "Strane osnivaju Zajedničku radnu grupu za energetiku.\n", "Strane osnivaju Zajedničku radnu grupu za energetiku.", "commitment", []string{"HU", "RS"}, ""},
@@ -421,5 +426,36 @@ func TestOperativeClause(t *testing.T) {
 			}
 			t.Fatalf("no sentence %q", tc.sentence)
 		})
+	}
+}
+
+// TestInstrumentAreas holds that an instrument's procedural article, with
+// no area word, names no area, while a statement's sentence with none frames
+// the relationship ([area-default]).
+func TestInstrumentAreas(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	for _, tc := range []struct {
+		text, sentence string
+		areas          []string
+	}{
+		{"Memorandum of Understanding between the Government of India and the Government of Japan\n\nArticle 1\n\nEach Participant will bear its own costs.\n\nThe Participants will exchange information on critical minerals.\n",
+			"Each Participant will bear its own costs.", []string{}},
+		{"Memorandum of Understanding between the Government of India and the Government of Japan\n\nArticle 1\n\nEach Participant will bear its own costs.\n\nThe Participants will exchange information on critical minerals.\n",
+			"The Participants will exchange information on critical minerals.", []string{"resources"}},
+		{"Joint Statement between India and Japan\n\n1. The two sides will hold regular consultations.\n",
+			"The two sides will hold regular consultations.", []string{"political"}},
+	} {
+		found := false
+		for _, s := range x.Extract(tc.text).Sentences {
+			if s.Text == tc.sentence {
+				found = true
+				if !slices.Equal(s.Areas, tc.areas) {
+					t.Errorf("%q: areas %v, want %v", tc.sentence, s.Areas, tc.areas)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no such sentence", tc.sentence)
+		}
 	}
 }

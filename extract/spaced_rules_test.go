@@ -239,6 +239,8 @@ func TestSpacedRules(t *testing.T) {
 		// an opening phrase closed by a comma names no subject (On Myanmar, the leaders…)
 		{"en", "On Ukraine, the two sides called for a just and lasting peace.", "position", "", parties, "called for", ""},
 		{"en", "On the situation in Myanmar, Serbia called for an end to violence.", "position", "", []string{"RS"}, "called for", ""},
+		// an adverb between "will" and "explore" leaves it an intent
+		{"en", "The two sides will also explore cooperation on civil nuclear energy.", "commitment", "intent", parties, "will also explore", ""},
 		// leaders who task their officials undertake, by the meeting named
 		{"en", "Leaders tasked officials to report on progress before the next Annual Leaders' Meeting.", "commitment", "firm", parties, "tasked officials", "before the next Annual Leaders' Meeting"},
 		// a span counted from an event keeps the event
