@@ -38,6 +38,16 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The two sides will build railways under the Belt and Road Initiative.", []string{"infrastructure"}, "en"},
 		{"The two sides will strengthen coordination in the United Nations.", []string{"international_order"}, "en"},
 		{"Strane će sarađivati u borbi protiv terorizma u okviru Ujedinjenih nacija.", []string{"security"}, "sr"},
+		{"Both countries intend to increase the complexity of their joint exercises.", []string{"security"}, "en"},
+		{"Both countries will fight illegal fishing and share maritime domain awareness information.", []string{"development", "security"}, "en"},
+		{"The two sides will work to reduce the remaining non-tariff barriers.", []string{"trade"}, "en"},
+		{"Indonesia expressed appreciation for Australia's support for its tuberculosis programme.", []string{"health"}, "en"},
+		{"Leaders expressed deep concern at the humanitarian situation in Gaza.", []string{"hotspots"}, "en"},
+		{"Australia will mobilise private finance for Indonesia's energy transition.", []string{"energy", "finance", "green"}, "en"},
+		{"They will also explore cooperation on the supply of uranium.", []string{"energy", "resources"}, "en"},
+		{"Indonesia will improve the investment climate for Australian companies.", []string{"investment"}, "en"},
+		{"The Participants will visit critical mineral projects.", []string{"resources"}, "en"},
+		{"The two sides will protect intellectual property.", []string{"science"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

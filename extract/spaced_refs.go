@@ -124,7 +124,14 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			continue
 		}
 		a := m.Start
-		for a > 0 && !ws[a-1].Punct && !r.drop.has(&ws[a-1]) && (ws[a-1].Upper || (r.inner.has(&ws[a-1]) && a-2 >= 0 && ws[a-2].Upper)) {
+		for a > 0 {
+			if a >= 2 && joins(&ws[a-1]) && ws[a-2].Upper && !ws[a-2].Punct && ws[a-2].End == ws[a-1].Start && ws[a-1].End == ws[a].Start {
+				a -= 2 // the Indonesia–Australia Comprehensive Economic Partnership Agreement
+				continue
+			}
+			if ws[a-1].Punct || r.drop.has(&ws[a-1]) || !(ws[a-1].Upper || (r.inner.has(&ws[a-1]) && a-2 >= 0 && ws[a-2].Upper)) {
+				break
+			}
 			if len(r.opens.keys) > 0 && (r.headAt(ws, a-1) || r.inner.has(&ws[a-1])) {
 				break // Povelju UN i | Rezoluciju: a title in sentence case opens with its head
 			}

@@ -101,6 +101,10 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The leaders welcomed progress under the “Joint Declaration on Strategic Partnership”, signed in Jakarta on 31 August 2018.", []string{"Joint Declaration on Strategic Partnership|declaration|2018"}},
 		{"en", "The leaders highlighted the “Southeast Asia Economic Strategy to 2040”, launched in September 2023.", []string{"Southeast Asia Economic Strategy to 2040|plan|2023"}},
 		{"en", "This Memorandum “Stronger Together” shall enter into force.", nil},
+		// a title opens with a pair of names joined by a dash, and a consensus or an outlook is one
+		{"en", "Trade grew under the Indonesia–Australia Comprehensive Economic Partnership Agreement.", []string{"Indonesia–Australia Comprehensive Economic Partnership Agreement|agreement|0"}},
+		{"en", "They called for the full implementation of the ASEAN Five-Point Consensus and supported the ASEAN Outlook on the Indo-Pacific.", []string{"ASEAN Five-Point Consensus|other|0", "ASEAN Outlook on the Indo-Pacific|other|0"}},
+		{"en", "The two sides reached a consensus on the outlook.", nil},
 		{"en", "The two sides will hold the “Hope Rhymes” poetry festival.", nil},
 	}
 	for _, tc := range tests {
