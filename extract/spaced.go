@@ -333,6 +333,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		leadCommits bool // the lead-in of the list undertakes (agreed to the following:)
 		lastPara    = -1
 		paraSubject []string
+		bodyBefore  bool // the paragraph's sentence before opens with the parties' joint body
 	)
 	refs := newSpacedRefCollector(out.Document.SignedDate)
 	ents := newEntityCollector()
@@ -345,7 +346,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		id, ids = nextID(ids)
 		if ls.Paragraph != lastPara {
 			lastPara = ls.Paragraph
-			paraSubject = nil
+			paraSubject, bodyBefore = nil, false
 			if !ls.ListItem && !inList {
 				leadSubject = nil
 			}
@@ -388,9 +389,23 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		if ls.Section != entente.SectionClosing {
 			x.bindingFuture(st, &s, parties, instrument(out.Document.Kind))
 		}
-		if s.Type == entente.Position && instrument(out.Document.Kind) && x.selfCopula(st, s.Rationale.Type) {
+		if bodyBefore && s.Type == entente.Appraisal && instrument(out.Document.Kind) && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
+			len(st.ws) > 0 && x.selfPronoun.has(&st.ws[0]) {
+			// The Joint Working Group will be co-chaired… | It will meet
+			// once a year: the pronoun is the body, whose "will" is the
+			// parties' undertaking (jointBody), not a forecast
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
+			s.Rationale.Strength = s.Rationale.Type
+			s.Areas, s.Rationale.Areas = x.findAreas(st)
+			if d := x.deadline(st); d != nil {
+				s.Deadline, s.Rationale.Deadline = &d.Text, d
+			}
+		}
+		bodyBefore = x.opensWithBody(st)
+		if (s.Type == entente.Position || s.Type == entente.Appraisal) && instrument(out.Document.Kind) && x.selfSubject(st, s.Rationale.Type) {
 			// The purpose of this Memorandum is…, Activities under this
-			// Memorandum are subject to…: the instrument states its terms
+			// Memorandum are subject to…, The termination of this
+			// Memorandum will not affect…: the instrument states its terms
 			s.Type, s.Actors, s.Areas, s.Rationale.Areas = entente.Narrative, []string{}, []string{}, nil
 		}
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
@@ -984,11 +999,21 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	}
 }
 
-// selfCopula reports whether the copula c (is, are) has for subject words
-// that name the document itself (this Memorandum, the present Agreement)
-// before it.
-func (x *Spaced) selfCopula(st *sentence, c *entente.Cue) bool {
-	if c == nil || c.Rule != "copula" {
+// opensWithBody reports whether a sentence opens with the name of the
+// parties' standing body (The Joint Working Group will…).
+func (x *Spaced) opensWithBody(st *sentence) bool {
+	i := 0
+	for i < len(st.ws) && x.det.has(&st.ws[i]) {
+		i++
+	}
+	return x.jointBody(st, i, len(st.ws)) > i
+}
+
+// selfSubject reports whether the copula or the forecast's modal c (is,
+// will) has for subject words that name the document itself (this
+// Memorandum, the present Agreement) before it.
+func (x *Spaced) selfSubject(st *sentence, c *entente.Cue) bool {
+	if c == nil || c.Rule != "copula" && c.Rule != "prediction" {
 		return false
 	}
 	for i := 0; i+1 < len(st.ws) && st.ws[i].Start < c.Start; i++ {

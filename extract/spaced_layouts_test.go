@@ -375,8 +375,13 @@ func TestOperativeClause(t *testing.T) {
 		// the instrument's own terms: its purpose, what it is subject to, when it takes effect
 		{enMoU + "The purpose of this Memorandum is to establish a framework for cooperation in energy.\n", "The purpose of this Memorandum is to establish a framework for cooperation in energy.", "narrative", nil, ""},
 		{enMoU + "All activities under this Memorandum are subject to the availability of funds.\n", "All activities under this Memorandum are subject to the availability of funds.", "narrative", nil, ""},
+		{enMoU + "The termination of this Memorandum will not affect activities under way.\n", "The termination of this Memorandum will not affect activities under way.", "narrative", nil, ""},
+		{"Joint Statement between India and Japan\n\n1. The termination of this programme will not affect the students.\n", "The termination of this programme will not affect the students.", "appraisal", []string{"IN", "JP"}, ""},
 		{enMoU + "This Memorandum will take effect on the date of its signature.\n", "This Memorandum will take effect on the date of its signature.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The purpose of this Joint Statement is to deepen the partnership.\n", "The purpose of this Joint Statement is to deepen the partnership.", "position", []string{"IN", "JP"}, ""},
+		// "it" after a sentence that opens with the parties' body is the body; with none, a forecast
+		{enMoU + "The Joint Working Group will be co-chaired by officials of each Participant. It will meet once a year.\n", "It will meet once a year.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		{enMoU + "The Participants will build a plant. It will create jobs.\n", "It will create jobs.", "appraisal", []string{"IN", "JP"}, ""},
 		// a meeting of the parties' body is the body at work
 		{enMoU + "The first meeting of the Joint Working Group will take place in Tokyo by the end of 2025.\n", "The first meeting of the Joint Working Group will take place in Tokyo by the end of 2025.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{mou + "Strane osnivaju Zajedničku radnu grupu za energetiku.\n", "Strane osnivaju Zajedničku radnu grupu za energetiku.", "commitment", []string{"HU", "RS"}, ""},
