@@ -886,7 +886,7 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 		return false
 	}
 	for _, c := range st.cues {
-		if c.Start == i && c.Kind.has(cAction|cModal) {
+		if c.Start == i && c.Kind.has(cAction|cModal|cSupport) {
 			return true
 		}
 	}

@@ -92,6 +92,7 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Одлучено је да се оснује радна група за рударство.", "commitment", "firm", parties, "Одлучено је", ""},
 		// a translation's "commit to" + an adverb and a bare verb of the parties' doing
 		{"en", "Both sides commit to further enrich bilateral relations.", "commitment", "firm", parties, "commit to", ""},
+		{"en", "The leaders committed to support Serbia's implementation of the energy plan.", "commitment", "firm", parties, "committed to", ""},
 		// the undertaking clause decides, and its actor
 		{"en", "The Serbian side thanked China for its support, and the two sides will deepen cooperation.", "commitment", "firm", parties, "will", ""},
 		{"en", "Serbia will work with China to build the railway.", "commitment", "firm", []string{"RS"}, "will", ""},

@@ -161,11 +161,17 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 	if _, ok := romanValue(strings.TrimSuffix(text, ".")); ok {
 		return true
 	}
-	if endsComplete(text) || strings.ContainsAny(text, ",;") {
+	if endsComplete(text) || strings.ContainsRune(text, ';') || strings.HasSuffix(text, ",") {
 		return false
 	}
 	words := strings.Fields(text)
 	if len(words) == 0 || len(words) > 12 || runesOver(text, 100) {
+		return false
+	}
+	// a comma belongs to a heading only in title case and set apart by a
+	// blank line (Economic, Trade, and Investment Cooperation): a line of
+	// a sentence broken mid-way has lower-case words
+	if strings.ContainsRune(text, ',') && (!titleCase(words) || i+1 < len(lines) && lines[i+1].no <= lines[i].no+1) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text)
@@ -190,6 +196,19 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 	// line is a heading; a line wrapped mid-sentence is long, or ends in
 	// a function word
 	return len(words) <= 9 && !runesOver(text, 70)
+}
+
+// titleCase reports whether every word but the function words opens with a
+// capital or a digit.
+func titleCase(words []string) bool {
+	for _, w := range words {
+		w = strings.TrimRight(w, ",")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !functionWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // takeLatinTitle takes a title that opens with the document's kind or

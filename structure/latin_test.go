@@ -94,6 +94,15 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The two sides agreed to strengthen cooperation between the European Union and Africa.", "They met."},
 		},
 		{
+			name: "a heading in title case with commas; a broken line with a comma is no heading",
+			text: "Joint Statement of Ruritania and Freedonia\n\nEconomic, Trade, and Investment Cooperation\n\nThe two sides will open markets.\n\n" +
+				"The two sides, after long talks, agreed to strengthen cooperation between the\n\nEuropean Union and Africa. They met.\n",
+			title:    "Joint Statement of Ruritania and Freedonia",
+			sections: []string{"preamble"},
+			sentences: []string{"The two sides will open markets.",
+				"The two sides, after long talks, agreed to strengthen cooperation between the European Union and Africa.", "They met."},
+		},
+		{
 			name:      "Roman numerals and Article N",
 			text:      "Agreement on Trade\n\nI. General\n\nThe Parties agree.\n\nII. Final\n\nArticle 1\n\nThis Agreement enters into force.\n",
 			title:     "Agreement on Trade",
