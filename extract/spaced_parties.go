@@ -227,6 +227,9 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			}
 			continue
 		}
+		if x.lang == "en" && m.Start > 0 && m.End < len(ws) && nameWord(&ws[m.Start-1]) && !x.det.has(&ws[m.Start-1]) && nameWord(&ws[m.End]) {
+			continue // South China Sea, East China Sea: a country inside a place's name
+		}
 		out = append(out, smention{Start: m.Start, End: m.End, Codes: m.codes, Kind: mCountry})
 		for i := m.Start; i < m.End; i++ {
 			taken[i] = true
@@ -250,6 +253,10 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 	sortMentions(out)
 	return out
 }
+
+// nameWord reports a capitalised word, no mark or number: a part of a
+// proper name.
+func nameWord(w *word) bool { return w.Upper && !w.Punct && !w.Digits }
 
 func sortMentions(ms []smention) {
 	for i := 1; i < len(ms); i++ {

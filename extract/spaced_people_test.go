@@ -32,6 +32,11 @@ func TestSpacedPeople(t *testing.T) {
 				"President Prabowo will visit Canberra next year.\n\n" +
 				"Prime Minister Albanese will open a consulate in Makassar.\n",
 			map[string][]string{"s1": {}, "s2": {"ID"}, "s3": {"AU"}}},
+		{"a country inside a place's name names no party", "en",
+			"Joint Statement of the United States and Viet Nam\n\n" +
+				"On the South China Sea, the leaders called for the peaceful resolution of disputes.\n\n" +
+				"The United States and Viet Nam will work with Japan on maritime security.\n",
+			map[string][]string{"s1": {"US", "VN"}, "s2": {"US", "VN"}}},
 		{"Serbian, the country after the office", "sr",
 			"Zajednička izjava Republike Srbije i Narodne Republike Kine\n\n" +
 				"Predsednik Srbije Aleksandar Vučić i predsednik Kine Si Đinping održali su razgovore u Beogradu.\n\n" +
