@@ -48,6 +48,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Indonesia will improve the investment climate for Australian companies.", []string{"investment"}, "en"},
 		{"The Participants will visit critical mineral projects.", []string{"resources"}, "en"},
 		{"The two sides will protect intellectual property.", []string{"science"}, "en"},
+		{"The United States will help clear unexploded ordnance and remove dioxin contamination.", []string{"green", "security"}, "en"},
+		{"Viet Nam welcomed the review of its market economy status.", []string{"trade"}, "en"},
+		{"The United States will support the Fulbright Program and the Peace Corps.", []string{"people"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
