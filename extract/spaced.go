@@ -376,14 +376,18 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 		}
 		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
 			x.operativeClause(st, &s, parties)
-		} else if s.Type == entente.Narrative && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) && x.shallBefore(st, s.Rationale.Type) {
-			// a deed in the passive after the instrument's "shall be" / "will
-			// be" (The Group will be co-chaired by…, The Agreement shall be
-			// signed…) is what is to be done, not a report of it
+		} else if (s.Type == entente.Narrative || s.Type == entente.Appraisal && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction") &&
+			ls.Section != entente.SectionClosing && instrument(out.Document.Kind) && x.shallApart(st, s.Rationale.Type) {
+			// what the instrument says shall be done binds its parties, though
+			// a deed in the passive (The Group will be co-chaired by…), a
+			// title's "signed in" (… protected under the Agreement signed in
+			// 2009) or a second "shall" (… and shall not be referred to…)
+			// gave the sentence another reading
+			typ, cue := s.Type, s.Rationale.Type
 			s.Type, s.Rationale.Type = entente.Narrative, nil
 			x.instrumentShall(st, &s, parties)
 			if s.Type == entente.Narrative {
-				s.Rationale.Type = r.typeCue
+				s.Type, s.Rationale.Type = typ, cue
 			}
 		}
 		if ls.Section != entente.SectionClosing {
@@ -1027,22 +1031,18 @@ func (x *Spaced) selfSubject(st *sentence, c *entente.Cue) bool {
 	return false
 }
 
-// shallBefore reports whether the narrative cue c (co-chaired, signed)
-// follows right after an [instrument-shall] phrase (will be co-chaired).
-func (x *Spaced) shallBefore(st *sentence, c *entente.Cue) bool {
+// shallApart reports whether the sentence holds an [instrument-shall]
+// phrase (shall be, will be) apart from its type cue c: not inside a
+// narrative formula that holds one (shall be valid for).
+func (x *Spaced) shallApart(st *sentence, c *entente.Cue) bool {
 	if c == nil || x.shall == nil {
 		return false
 	}
-	for i := range st.ws {
-		if st.ws[i].Start != c.Start {
-			continue
+	for m, ok := x.shall.next(st.ws, 0, nil); ok; m, ok = x.shall.next(st.ws, m.End, nil) {
+		if st.ws[m.Start].Start < c.Start && st.ws[m.End-1].Start >= c.Start || st.ws[m.Start].Start >= c.Start && st.ws[m.Start].Start < c.End {
+			continue // the formula's own words
 		}
-		for k := max(0, i-3); k < i; k++ {
-			if m, ok := x.shall.longestAt(st.ws, k); ok && m.End == i {
-				return true
-			}
-		}
-		return false
+		return true
 	}
 	return false
 }

@@ -51,6 +51,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The United States will help clear unexploded ordnance and remove dioxin contamination.", []string{"green", "security"}, "en"},
 		{"Viet Nam welcomed the review of its market economy status.", []string{"trade"}, "en"},
 		{"The United States will support the Fulbright Program and the Peace Corps.", []string{"people"}, "en"},
+		{"The Parties shall conduct joint training of their armed forces and counter hybrid threats and disinformation.", []string{"security"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

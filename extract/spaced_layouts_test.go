@@ -56,6 +56,22 @@ func TestSpacedLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "an attestation clause before the place and date closes the document",
+			lang: "en",
+			text: "Agreement between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science\n\n" +
+				"Article 1\n\nThe Parties shall promote joint research projects.\n\n" +
+				"In witness whereof the undersigned, being duly authorised thereto by their respective Governments, have signed this Agreement.\n\n" +
+				"Done in duplicate at Seoul on 12 March 2023, in the Hungarian, Korean and English languages, all texts being equally authentic.\n",
+			title: "Agreement between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science",
+			kind:  "agreement", date: "2023-03-12", place: "Seoul", parties: []string{"HU", "KR"}, authentic: []string{"en", "hu", "ko"},
+			sections: []string{"1", "closing"},
+			sentences: []string{
+				"The Parties shall promote joint research projects.",
+				"In witness whereof the undersigned, being duly authorised thereto by their respective Governments, have signed this Agreement.",
+				"Done in duplicate at Seoul on 12 March 2023, in the Hungarian, Korean and English languages, all texts being equally authentic.",
+			},
+		},
+		{
 			name: "a treaty's closing on this 9th day of, names in parentheses, a recital's date cited",
 			lang: "en",
 			text: "Memorandum of Understanding between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science\n\n" +
@@ -372,6 +388,10 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "It will be renewed for further periods of five years.\n", "It will be renewed for further periods of five years.", "narrative", nil, ""},
 		{enMoU + "This Memorandum will be open to amendment by mutual consent.\n", "This Memorandum will be open to amendment by mutual consent.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The next meeting will be co-chaired by the two ministers.\n", "The next meeting will be co-chaired by the two ministers.", "narrative", nil, ""},
+		// a title's "signed in" or a second "shall" does not hide the instrument's "shall be"
+		{enMoU + "Classified information shall be protected under the Security Agreement signed in London on 11 May 2009.\n", "Classified information shall be protected under the Security Agreement signed in London on 11 May 2009.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		{enMoU + "Any dispute shall be settled by negotiation and shall not be referred to any tribunal.\n", "Any dispute shall be settled by negotiation and shall not be referred to any tribunal.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		{enMoU + "The Memorandum shall be valid for five years.\n", "The Memorandum shall be valid for five years.", "narrative", nil, ""},
 		// the instrument's own terms: its purpose, what it is subject to, when it takes effect
 		{enMoU + "The purpose of this Memorandum is to establish a framework for cooperation in energy.\n", "The purpose of this Memorandum is to establish a framework for cooperation in energy.", "narrative", nil, ""},
 		{enMoU + "All activities under this Memorandum are subject to the availability of funds.\n", "All activities under this Memorandum are subject to the availability of funds.", "narrative", nil, ""},
@@ -461,6 +481,22 @@ func TestInstrumentAreas(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no such sentence", tc.sentence)
+		}
+	}
+}
+
+// TestAttestationCloses holds that a treaty's attestation clause (In
+// witness whereof the undersigned…) belongs to the closing section with
+// the place and date that follow it.
+func TestAttestationCloses(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	ex := x.Extract("Agreement between the Government of Hungary and the Government of the Republic of Korea on Cooperation in Science\n\n" +
+		"Article 1\n\nThe Parties shall promote joint research projects.\n\n" +
+		"In witness whereof the undersigned, being duly authorised thereto by their respective Governments, have signed this Agreement.\n\n" +
+		"Done in duplicate at Seoul on 12 March 2023, in the Hungarian, Korean and English languages, all texts being equally authentic.\n")
+	for _, s := range ex.Sentences {
+		if strings.HasPrefix(s.Text, "In witness") && s.Section != entente.SectionClosing {
+			t.Errorf("%q: section %q, want closing", s.Text, s.Section)
 		}
 	}
 }
