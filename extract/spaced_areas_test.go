@@ -52,6 +52,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Viet Nam welcomed the review of its market economy status.", []string{"trade"}, "en"},
 		{"The United States will support the Fulbright Program and the Peace Corps.", []string{"people"}, "en"},
 		{"The Parties shall conduct joint training of their armed forces and counter hybrid threats and disinformation.", []string{"security"}, "en"},
+		{"The Prime Ministers reaffirmed their commitment to a free and open Indo-Pacific.", []string{"international_order"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -141,7 +141,7 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, i+1):
 			cut = true // …, | U nameri da prošire saradnju, | Izražavajući spremnost…
 		case !w.Punct && x.joins.has(w) && i > start:
-			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) {
+			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) && !x.pairedSubject(st, start, i) {
 				cut, next = true, i+1
 			}
 		}
@@ -160,6 +160,23 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 	}
 	st.cls = out
 	return out
+}
+
+// pairedSubject reports whether the word before the joining word at i ends
+// a party that opens a subject (agreed that Australia | and Indonesia will
+// hold…): the two are one subject, not two clauses.
+func (x *Spaced) pairedSubject(st *sentence, start, i int) bool {
+	for _, m := range st.ments {
+		if m.End != i || m.Kind == mOffice {
+			continue
+		}
+		p := m.Start - 1
+		for p >= start && !st.ws[p].Punct && x.det.has(&st.ws[p]) && !x.that.has(&st.ws[p]) {
+			p--
+		}
+		return p < start || x.that.has(&st.ws[p])
+	}
+	return false
 }
 
 // insideThingContent reports whether the cue j, joined by "and", belongs

@@ -105,6 +105,7 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "Trade grew under the Indonesia–Australia Comprehensive Economic Partnership Agreement.", []string{"Indonesia–Australia Comprehensive Economic Partnership Agreement|agreement|0"}},
 		{"en", "They called for the full implementation of the ASEAN Five-Point Consensus and supported the ASEAN Outlook on the Indo-Pacific.", []string{"ASEAN Five-Point Consensus|other|0", "ASEAN Outlook on the Indo-Pacific|other|0"}},
 		{"en", "The two sides reached a consensus on the outlook.", nil},
+		{"en", "Leaders noted the signing of the Migration and Mobility Partnership Arrangement.", []string{"Migration and Mobility Partnership Arrangement|agreement|0"}},
 		{"en", "The two sides will hold the “Hope Rhymes” poetry festival.", nil},
 	}
 	for _, tc := range tests {

@@ -240,6 +240,11 @@ func TestSpacedRules(t *testing.T) {
 		// an opening phrase closed by a comma names no subject (On Myanmar, the leaders…)
 		{"en", "On Ukraine, the two sides called for a just and lasting peace.", "position", "", parties, "called for", ""},
 		{"en", "On the situation in Myanmar, Serbia called for an end to violence.", "position", "", []string{"RS"}, "called for", ""},
+		// two parties joined by "and" open one subject of a view's content; "would" reports "will"
+		{"en", "The two sides agreed that China and Serbia will open a consulate in Niš.", "commitment", "firm", parties, "will", ""},
+		{"en", "The leaders agreed that Serbia and China would hold the forum in 2025.", "commitment", "firm", parties, "would", ""},
+		{"en", "Serbia would welcome more Chinese tourists.", "appraisal", "", []string{"RS"}, "would welcome", ""},
+		{"en", "The leaders agreed that the new railway would create jobs.", "position", "", parties, "agreed that", ""},
 		// an adverb between "will" and "explore" leaves it an intent
 		{"en", "The two sides will also explore cooperation on civil nuclear energy.", "commitment", "intent", parties, "will also explore", ""},
 		// leaders who task their officials undertake, by the meeting named
