@@ -120,7 +120,8 @@ var heldOutFloors = []string{
 
 var heldOutDocuments = []string{"cn-kz-joint-statement", "cn-br-joint-communique", "cn-eu-summit-statement",
 	"rs-gr-declaration-latn", "rs-tr-agreement-cyrl", "tw-py-carbon-agreement", "cn-la-joint-statement-hant",
-	"cn-jp-kr-trilateral-declaration", "cn-cl-science-agreement", "au-id-joint-statement", "ca-kr-memorandum"}
+	"cn-jp-kr-trilateral-declaration", "cn-cl-science-agreement", "au-id-joint-statement", "ca-kr-memorandum",
+	"kr-pl-action-plan"}
 
 // translatedDocuments are a development statement in English and Serbian
 // (testdata/translated), labelled as the Chinese gold is: held to the

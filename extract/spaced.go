@@ -53,8 +53,9 @@ type Spaced struct {
 	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
 	reflexive   *keyWords      // se: the verb's reflexive, that makes it happen rather than done
 	joins       *keyWords
-	units       *keyWords // the time units a span of a deadline counts in (within six months)
-	anchors     *keyWords // of, after: the event a span of a deadline is counted from
+	passiveSoft *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
+	units       *keyWords      // the time units a span of a deadline counts in (within six months)
+	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -182,6 +183,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
 	x.units = newKeyWords(t.Words("time-unit"))
+	if w := t.Words("passive-soft"); len(w) > 0 {
+		x.passiveSoft = phrasesOf(w)
+	}
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
 
 	x.areas = newPhraseMatcher()
@@ -330,7 +334,8 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 	var (
 		leadSubject []string
 		inList      bool
-		leadCommits bool // the lead-in of the list undertakes (agreed to the following:)
+		leadCommits bool   // the lead-in of the list undertakes (agreed to the following:)
+		leadSection string // the lead-in's section: its list ends with it
 		lastPara    = -1
 		paraSubject []string
 		bodyBefore  bool // the paragraph's sentence before opens with the parties' joint body
@@ -351,6 +356,11 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 				leadSubject = nil
 			}
 			if !ls.ListItem && inList && ls.Marker == "" && i > 0 && !lay.Sentences[i-1].ListItem {
+				inList, leadSubject = false, nil
+			}
+			if inList && ls.Section != leadSection {
+				// a preamble's "have decided on the following:" leads into the
+				// articles, each with items of its own, not into a list
 				inList, leadSubject = false, nil
 			}
 		}
@@ -406,6 +416,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 			}
 		}
 		bodyBefore = x.opensWithBody(st)
+		if s.Type != entente.Commitment && x.passiveSoft != nil {
+			x.encouragedTo(st, &s, parties)
+		}
 		if (s.Type == entente.Position || s.Type == entente.Appraisal) && instrument(out.Document.Kind) && x.selfSubject(st, s.Rationale.Type) {
 			// The purpose of this Memorandum is…, Activities under this
 			// Memorandum are subject to…, The termination of this
@@ -453,7 +466,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 			if len(leadSubject) == 0 {
 				leadSubject = r.subject
 			}
-			inList, leadCommits = true, s.Type == entente.Commitment
+			inList, leadCommits, leadSection = true, s.Type == entente.Commitment, ls.Section
 		}
 	}
 	out.References = refs.list()
@@ -996,6 +1009,22 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
+}
+
+// encouragedTo makes a sentence that says in the passive whom the parties
+// encourage (Research institutions of both countries are encouraged to
+// take part…, [passive-soft]) their soft undertaking, as "The Parties
+// encourage research institutions to…" is.
+func (x *Spaced) encouragedTo(st *sentence, s *entente.Sentence, parties []string) {
+	m, ok := x.passiveSoft.next(st.ws, 0, nil)
+	if !ok || len(parties) == 0 {
+		return
+	}
+	c := st.cue("passive undertaking", m.Start, m.End)
+	if c == nil {
+		return
+	}
+	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(parties)
 	s.Rationale.Type, s.Rationale.Strength = c, c
 	s.Areas, s.Rationale.Areas = x.findAreas(st)
 	if d := x.deadline(st); d != nil {

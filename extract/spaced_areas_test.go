@@ -53,6 +53,13 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The United States will support the Fulbright Program and the Peace Corps.", []string{"people"}, "en"},
 		{"The Parties shall conduct joint training of their armed forces and counter hybrid threats and disinformation.", []string{"security"}, "en"},
 		{"The Prime Ministers reaffirmed their commitment to a free and open Indo-Pacific.", []string{"international_order"}, "en"},
+		{"The Participants will implement the contracts for K2 tanks and howitzers and explore cooperation on munitions.", []string{"security"}, "en"},
+		{"Korea will support a production line within the Polish defence industry.", []string{"investment", "security"}, "en"},
+		{"The Participants will facilitate market entry for agri-food products.", []string{"trade"}, "en"},
+		{"The Participants will hold a business forum.", []string{"investment"}, "en"},
+		{"The Participants will expand the working holiday scheme.", []string{"people"}, "en"},
+		{"The Participants will support the mobility of researchers.", []string{"science"}, "en"},
+		{"The Participants will protect critical infrastructure.", []string{"security"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

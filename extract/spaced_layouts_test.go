@@ -500,3 +500,33 @@ func TestAttestationCloses(t *testing.T) {
 		}
 	}
 }
+
+// TestListEndsWithSection holds that a preamble's lead-in (Have decided on
+// the following Action Plan:) makes no list of the articles' items: an item
+// with no verb of its own there undertakes nothing by it; and that the
+// parties' encouragement in the passive is their soft undertaking.
+func TestListEndsWithSection(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	ex := x.Extract("Action Plan between the Republic of Korea and the Republic of Poland\n\n" +
+		"The Government of the Republic of Korea and the Government of the Republic of Poland,\n\nHave decided on the following Action Plan:\n\n" +
+		"I. Science\n\n(a) Universities of both countries are encouraged to take part in joint projects.\n\n" +
+		"(b) This Action Plan may be updated by mutual consent of the Participants.\n")
+	want := map[string]string{
+		"Universities of both countries are encouraged to take part in joint projects.": "commitment",
+		"This Action Plan may be updated by mutual consent of the Participants.":        "narrative",
+	}
+	for _, s := range ex.Sentences {
+		if w, ok := want[s.Text]; ok {
+			if string(s.Type) != w {
+				t.Errorf("%q: %s, want %s", s.Text, s.Type, w)
+			}
+			if w == "commitment" && (s.Strength != entente.Soft || !slices.Equal(s.Actors, []string{"KR", "PL"})) {
+				t.Errorf("%q: %s %v, want soft [KR PL]", s.Text, s.Strength, s.Actors)
+			}
+			delete(want, s.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("sentences not found: %v", want)
+	}
+}

@@ -245,6 +245,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The leaders agreed that Serbia and China would hold the forum in 2025.", "commitment", "firm", parties, "would", ""},
 		{"en", "Serbia would welcome more Chinese tourists.", "appraisal", "", []string{"RS"}, "would welcome", ""},
 		{"en", "The leaders agreed that the new railway would create jobs.", "position", "", parties, "agreed that", ""},
+		// support of the parties' own contacts undertakes; whom they encourage, said in the passive, too
+		{"en", "The two sides support closer contacts between their parliaments.", "commitment", "soft", parties, "support", ""},
+		{"en", "The two sides support a ceasefire between the warring parties.", "position", "", parties, "support", ""},
 		// an adverb between "will" and "explore" leaves it an intent
 		{"en", "The two sides will also explore cooperation on civil nuclear energy.", "commitment", "intent", parties, "will also explore", ""},
 		// leaders who task their officials undertake, by the meeting named
