@@ -60,6 +60,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The Participants will expand the working holiday scheme.", []string{"people"}, "en"},
 		{"The Participants will support the mobility of researchers.", []string{"science"}, "en"},
 		{"The Participants will protect critical infrastructure.", []string{"security"}, "en"},
+		{"The leaders tasked their ministers to develop a roadmap for cooperation in health.", []string{"health"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
