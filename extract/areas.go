@@ -45,6 +45,9 @@ type areaWord struct {
 	// text is the word as a match of it reads in a sentence (the table's
 	// text through its runes), so that a cue takes it without a copy
 	text string
+	// acronym is a short word in capitals (WHO, UN, EU) that reads only in
+	// capitals: "who" and "un" are no organisation
+	acronym bool
 }
 
 func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {

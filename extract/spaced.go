@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -200,7 +201,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			for _, f := range x.forms(e.Text) {
 				x.areas.Add(f, len(x.areaWords))
 			}
-			x.areaWords = append(x.areaWords, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak})
+			x.areaWords = append(x.areaWords, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak, acronym: acronym(e.Text)})
 		}
 	}
 	x.areaDflt = t.Words("area-default")
@@ -262,6 +263,19 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		RecitalsRunOn: true,
 	}
 	return x, nil
+}
+
+// acronym reports a word of two or three capital letters and nothing else
+// (WHO, UN, EU).
+func acronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 3
 }
 
 func phrasesOf(words []string) *phraseMatcher {

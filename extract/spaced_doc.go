@@ -577,7 +577,7 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	ss, ws := sbuf[:0], wbuf[:0]
 	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
-		if w.area == noArea {
+		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper {
 			continue
 		}
 		text, s, e := st.span(m.Start, m.End)
