@@ -392,6 +392,8 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "Classified information shall be protected under the Security Agreement signed in London on 11 May 2009.\n", "Classified information shall be protected under the Security Agreement signed in London on 11 May 2009.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "Any dispute shall be settled by negotiation and shall not be referred to any tribunal.\n", "Any dispute shall be settled by negotiation and shall not be referred to any tribunal.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "The Memorandum shall be valid for five years.\n", "The Memorandum shall be valid for five years.", "narrative", nil, ""},
+		// a relative clause's copula is no head: a definition states no view
+		{enMoU + "(b) \"investor\" means a natural person who is a citizen of a Party.\n", "\"investor\" means a natural person who is a citizen of a Party.", "narrative", nil, ""},
 		// the instrument's own terms: its purpose, what it is subject to, when it takes effect
 		{enMoU + "The purpose of this Memorandum is to establish a framework for cooperation in energy.\n", "The purpose of this Memorandum is to establish a framework for cooperation in energy.", "narrative", nil, ""},
 		{enMoU + "All activities under this Memorandum are subject to the availability of funds.\n", "All activities under this Memorandum are subject to the availability of funds.", "narrative", nil, ""},
