@@ -61,6 +61,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The Participants will support the mobility of researchers.", []string{"science"}, "en"},
 		{"The Participants will protect critical infrastructure.", []string{"security"}, "en"},
 		{"The leaders tasked their ministers to develop a roadmap for cooperation in health.", []string{"health"}, "en"},
+		{"The two sides will upgrade their command and control frameworks.", []string{"security"}, "en"},
 		// an acronym reads only in capitals: "who" is no WHO
 		{"Australia will support students who study in Indonesia.", []string{"people"}, "en"},
 		{"Both sides support the WHO.", []string{"health", "international_order"}, "en"},

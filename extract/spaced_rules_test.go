@@ -35,6 +35,8 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The leaders were encouraged by the progress of the talks.", "appraisal", "", parties, "were encouraged by", ""},
 		// one party that announces or reaffirms that it will act undertakes
 		{"en", "Serbia announced that it will establish a consulate in Shanghai.", "commitment", "firm", []string{"RS"}, "will", ""},
+		// a clause opened by whereby has its own subject and undertaking
+		{"en", "China and Serbia signed an agreement whereby Serbia will open a consulate in Shanghai.", "commitment", "firm", []string{"RS"}, "will", ""},
 		// what a party announces it gives or sets up, it undertakes
 		{"en", "Serbia announced 100 million euros to support clean energy in the region.", "commitment", "firm", []string{"RS"}, "announced", ""},
 		{"en", "China reaffirmed that it will contribute to the fund.", "commitment", "firm", []string{"CN"}, "will", ""},
