@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -62,6 +63,20 @@ func joins(w *word) bool {
 	return w.Punct && (w.Key == "–" || w.Key == "—" || w.Key == "-" || w.Key == "/" || w.Key == "‑")
 }
 
+// abbreviationStop reports whether word i is the full stop of a capital
+// letter written right before it (the S. of U.S., the U. of Japan-U.):
+// part of an abbreviation, not the end of anything.
+func abbreviationStop(ws []word, i int) bool {
+	if i < 1 || !ws[i].Punct || ws[i].Key != "." || ws[i-1].End != ws[i].Start || !ws[i-1].Upper || ws[i-1].Punct {
+		return false
+	}
+	k := ws[i-1].Key
+	if j := strings.LastIndexAny(k, "-–/"); j >= 0 {
+		k = k[j+1:]
+	}
+	return utf8.RuneCountInString(k) == 1
+}
+
 // upperName reports a word that can belong to a name: capitalised, not a
 // mark, not a number.
 func upperName(w *word) bool { return w.Upper && !w.Punct && !w.Digits }
@@ -77,6 +92,10 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 		p := &ws[a-1]
 		if upperName(p) || (joins(p) || (!p.Punct && e.inner.has(p) && a < h)) && a-2 >= 0 && upperName(&ws[a-2]) {
 			a--
+			continue
+		}
+		if a-2 >= 0 && abbreviationStop(ws, a-1) {
+			a -= 2 // the Japan-U.S. Economic Policy Committee: U.S.'s stops are the name's
 			continue
 		}
 		break

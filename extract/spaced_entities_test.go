@@ -29,6 +29,7 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr", "Kineska strana pozdravlja pristupanje Srbije Međunarodnoj istraživačkoj stanici na Mesecu.", nil, []string{"Međunarodnoj istraživačkoj stanici"}},
 		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},
 		{"en", "The leaders welcomed the Australia-India Solar Taskforce.", []string{"Australia-India Solar Taskforce"}, nil},
+		{"en", "The two countries will launch a new Japan-U.S. Economic Policy Consultative Committee meeting.", []string{"Japan-U.S. Economic Policy Consultative Committee"}, nil},
 		// a named scholarship is a programme; scholarships with no name are none
 		{"en", "Australia will increase the number of Australia Awards scholarships offered to Indonesians.", nil, []string{"Australia Awards scholarships"}},
 		{"en", "China will offer more scholarships to Serbian students.", nil, nil},
