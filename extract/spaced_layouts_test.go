@@ -532,3 +532,25 @@ func TestListEndsWithSection(t *testing.T) {
 		t.Errorf("sentences not found: %v", want)
 	}
 }
+
+// TestPrevailingTextCloses holds that the clause on the text that prevails
+// in a divergence, in the closing, is a formula (narrative).
+func TestPrevailingTextCloses(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	ex := x.Extract("Memorandum of Understanding between the Government of India and the Government of Japan\n\n" +
+		"Article 1\n\nThe Participants will promote joint research projects.\n\n" +
+		"Signed in New Delhi on 10 March 2023 in two originals, in the Hindi, Japanese and English languages, all texts being equally valid. " +
+		"In case of any divergence of interpretation, the English text will prevail.\n")
+	found := false
+	for _, s := range ex.Sentences {
+		if strings.HasPrefix(s.Text, "In case of") {
+			found = true
+			if s.Type != entente.Narrative || s.Section != entente.SectionClosing {
+				t.Errorf("%q: %s in %q, want narrative in closing", s.Text, s.Type, s.Section)
+			}
+		}
+	}
+	if !found {
+		t.Error("no sentence on the prevailing text")
+	}
+}

@@ -103,6 +103,13 @@ func TestParseLatin(t *testing.T) {
 				"The two sides, after long talks, agreed to strengthen cooperation between the European Union and Africa.", "They met."},
 		},
 		{
+			name:      "Paragraph N and Clause N number a memorandum's articles",
+			text:      "Memorandum of Understanding on Education\n\nParagraph 1\nObjective\n\nThe Participants will promote education.\n\nClause 2\n\nThe Participants will meet.\n",
+			title:     "Memorandum of Understanding on Education",
+			sections:  []string{"1", "2"},
+			sentences: []string{"The Participants will promote education.", "The Participants will meet."},
+		},
+		{
 			name:      "Roman numerals and Article N",
 			text:      "Agreement on Trade\n\nI. General\n\nThe Parties agree.\n\nII. Final\n\nArticle 1\n\nThis Agreement enters into force.\n",
 			title:     "Agreement on Trade",
