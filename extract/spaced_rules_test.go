@@ -37,6 +37,10 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Serbia announced that it will establish a consulate in Shanghai.", "commitment", "firm", []string{"RS"}, "will", ""},
 		// a clause opened by whereby has its own subject and undertaking
 		{"en", "China and Serbia signed an agreement whereby Serbia will open a consulate in Shanghai.", "commitment", "firm", []string{"RS"}, "will", ""},
+		// a shared commitment reads as committed to; "at the earliest" is urgent
+		{"en", "The two leaders shared their commitment to working closely in multilateral fora.", "commitment", "firm", parties, "shared their commitment to", ""},
+		{"en", "The leaders shared their commitment to the Paris Agreement.", "position", "", parties, "shared their commitment to", ""},
+		{"en", "Both Prime Ministers directed officials to finalise the agreement at the earliest.", "commitment", "firm", parties, "directed officials", "at the earliest"},
 		// what a party announces it gives or sets up, it undertakes
 		{"en", "Serbia announced 100 million euros to support clean energy in the region.", "commitment", "firm", []string{"RS"}, "announced", ""},
 		{"en", "China reaffirmed that it will contribute to the fund.", "commitment", "firm", []string{"CN"}, "will", ""},
