@@ -981,8 +981,8 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 // forecasts. A pronoun or the instrument itself for subject (Ovaj
 // sporazum primenjivaće se…) keeps the formula it is.
 func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []string, instrument bool) {
-	if s.Rationale.Type == nil || len(parties) == 0 {
-		return
+	if s.Rationale.Type == nil || len(parties) == 0 || x.selfSubject(st, s.Rationale.Type) {
+		return // The termination of this Memorandum will not affect…: its terms
 	}
 	h := 0
 	for h < len(st.ws) && st.ws[h].Start < s.Rationale.Type.Start {
@@ -1023,6 +1023,11 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
+	s.Rationale.Type, s.Rationale.Strength = c, c
+	s.Areas, s.Rationale.Areas = x.findAreas(st)
+	if d := x.deadline(st); d != nil {
+		s.Deadline, s.Rationale.Deadline = &d.Text, d
+	}
 }
 
 // encouragedTo makes a sentence that says in the passive whom the parties
