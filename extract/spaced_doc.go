@@ -604,8 +604,19 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 // deadline finds the time limit on a commitment (by the end of 2025,
 // within five years, as soon as possible, do kraja 2025. godine).
 func (x *Spaced) deadline(st *sentence) *entente.Cue {
-	// the first deadline in the sentence is the commitment's
-	if m, ok := x.deadlines.next(st.ws, 0, nil); ok {
+	// the first deadline in the sentence is the commitment's, but one that
+	// counts (a year, a number) over an urgency before it (bring it into
+	// force at the earliest, and in any case within 12 months)
+	m, ok := x.deadlines.next(st.ws, 0, nil)
+	if ok && !x.counted(st, m) {
+		for n, more := x.deadlines.next(st.ws, m.End, nil); more; n, more = x.deadlines.next(st.ws, n.End, nil) {
+			if x.counted(st, n) {
+				m = n
+				break
+			}
+		}
+	}
+	if ok {
 		end := m.End
 		// a year's stop and "godine" belong to the Serbian date
 		if x.lang == "sr" {
@@ -634,6 +645,19 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 		}
 	}
 	return nil
+}
+
+// counted reports whether the words of match m hold a figure, a number
+// word or a month: a time that can be counted, not an urgency (as soon
+// as possible).
+func (x *Spaced) counted(st *sentence, m phraseMatch) bool {
+	for k := m.Start; k < m.End; k++ {
+		w := &st.ws[k]
+		if w.Digits || x.numbers[w.Key] > 0 || x.monthOf(w) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // anchoredSpan extends a span of time that ends at word end over the event

@@ -72,6 +72,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Chinese side understands Serbia's efforts to join the European Union.", "position", "", []string{"CN"}, "understands", ""},
 		// thanks that accept an invitation close the visit
 		{"en", "President Vučić expressed his thanks and gladly accepted the invitation.", "narrative", "", nil, "thanks", ""},
+		// a time that counts over an urgency before it
+		{"en", "The two sides will bring the agreement into force at the earliest, and in any case within 12 months.", "commitment", "firm", parties, "will", "within 12 months"},
+		{"en", "The two sides will conclude the talks as soon as possible.", "commitment", "firm", parties, "will", "as soon as possible"},
 		// a deadline by the project's own schedule
 		{"en", "The two sides will continue their efforts to ensure that the section is completed on schedule.", "commitment", "firm", parties, "will", "on schedule"},
 		{"sr", "Dve strane će nastaviti da ulažu napore kako bi izgradnja deonice bila završena u predviđenom roku.", "commitment", "firm", parties, "će", "u predviđenom roku"},
