@@ -362,6 +362,16 @@ func (x *Spaced) isAdverb(w *word) bool {
 	return false
 }
 
+// afterQuote reports whether word i follows a closing quotation mark,
+// a comma between.
+func afterQuote(st *sentence, i int) bool {
+	j := i - 1
+	if j >= 0 && st.ws[j].Punct && st.ws[j].Key == "," {
+		j--
+	}
+	return j >= 0 && st.ws[j].Punct && strings.Contains("”“\"»", st.ws[j].Key)
+}
+
 // headOf returns the index of the clause's head cue: its first predicate
 // that is not used as a noun (their support, in support of, efforts to
 // strengthen), or -1.
@@ -375,6 +385,9 @@ func (x *Spaced) headOf(st *sentence, cl sclause, from int) int {
 		}
 		if c.Start > cl.start && x.nounUse(st, c.Start) {
 			continue
+		}
+		if c.Kind.has(cNarrative) && !c.Kind.has(sPredicate&^cNarrative) && afterQuote(st, c.Start) {
+			continue // „Deklaraciju …“, potpisanu u Bakuu…: the cited title's signing
 		}
 		// an action named as a noun before another verb is the subject
 		// (Strengthening trade will benefit…, Realizacija projekta će…)

@@ -72,6 +72,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Chinese side understands Serbia's efforts to join the European Union.", "position", "", []string{"CN"}, "understands", ""},
 		// thanks that accept an invitation close the visit
 		{"en", "President Vučić expressed his thanks and gladly accepted the invitation.", "narrative", "", nil, "thanks", ""},
+		// a cited title's "signed" is no verb of the sentence
+		{"sr", "Strane, pozivajući se na „Deklaraciju o strateškom partnerstvu“, potpisanu u Bakuu 2013. godine, potvrdile su zajedničke interese.", "position", "", parties, "potvrdile", ""},
+		{"en", "The Parties, recalling the “Declaration on Strategic Partnership”, signed in Baku in 2013, reaffirmed their shared interests.", "position", "", parties, "reaffirmed", ""},
 		// a time that counts over an urgency before it
 		{"en", "The two sides will bring the agreement into force at the earliest, and in any case within 12 months.", "commitment", "firm", parties, "will", "within 12 months"},
 		{"en", "The two sides will conclude the talks as soon as possible.", "commitment", "firm", parties, "will", "as soon as possible"},
