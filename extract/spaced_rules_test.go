@@ -72,6 +72,11 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Chinese side understands Serbia's efforts to join the European Union.", "position", "", []string{"CN"}, "understands", ""},
 		// thanks that accept an invitation close the visit
 		{"en", "President Vučić expressed his thanks and gladly accepted the invitation.", "narrative", "", nil, "thanks", ""},
+		// willingness split from its "to" by a phrase between commas
+		{"en", "The two sides are willing, through the Joint Economic and Trade Committee, to continue supporting the trade partnership.", "commitment", "intent", parties, "are willing", ""},
+		// a verb only the parties do returns from a da-clause about a thing
+		{"sr", "Dve strane osudile su terorizam, naglasile da ova zla ne treba povezivati ni sa jednom religijom i izrazile spremnost da dodatno jačaju saradnju.", "commitment", "intent", parties, "izrazile spremnost", ""},
+		{"en", "The two sides have made remarkable progress in energy cooperation.", "appraisal", "", parties, "have made remarkable progress", ""},
 		// a cited title's "signed" is no verb of the sentence
 		{"sr", "Strane, pozivajući se na „Deklaraciju o strateškom partnerstvu“, potpisanu u Bakuu 2013. godine, potvrdile su zajedničke interese.", "position", "", parties, "potvrdile", ""},
 		{"en", "The Parties, recalling the “Declaration on Strategic Partnership”, signed in Baku in 2013, reaffirmed their shared interests.", "position", "", parties, "reaffirmed", ""},
