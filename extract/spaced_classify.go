@@ -675,7 +675,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			codes = addCodes(codes, m.Codes)
 		}
 	}
-	if found && ownerOnly && offices == 0 && x.reflexiveAt(st, b) {
+	if found && ownerOnly && offices == 0 && x.futureAt(st, b) && x.reflexiveAt(st, b) {
 		// Robna razmena dveju zemalja će se povećati: the parties own the
 		// noun that is the subject, and the reflexive verb says it will
 		// happen to it; nobody undertakes (Službe dveju zemalja zaključiće
@@ -755,6 +755,17 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		return subject{kind: subjForeign}
 	}
 	return subject{kind: subjOmitted}
+}
+
+// futureAt reports whether the cue at word b is a future's (će, povećaće:
+// firm), not a verb that is reflexive itself (pridržavaju se, zalažu se).
+func (x *Spaced) futureAt(st *sentence, b int) bool {
+	for _, c := range st.cues {
+		if c.Start == b {
+			return c.Kind.has(cFirm)
+		}
+	}
+	return false
 }
 
 // reflexiveAt reports whether the verb whose cue opens at word b, or the

@@ -245,6 +245,8 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Привредне коморе обеју земаља организоваће пословни форум.", "commitment", "firm", parties, "организоваће", ""},
 		// …but a noun they own that the reflexive verb says will change is a forecast
 		{"sr", "Robna razmena dveju zemalja će se u narednim godinama povećati.", "appraisal", "", parties, "će", ""},
+		// a verb that is reflexive itself (pridržavaju se) is no such forecast
+		{"sr", "Iako se dve zemlje razlikuju po istoriji, obe neguju duh otvorenosti i pridržavaju se načela pravičnosti.", "position", "", parties, "pridržavaju", ""},
 		// the object first, the parties' body after the verb: theirs to do
 		{"sr", "Sprovođenje ove izjave pratiće Mešoviti komitet za saradnju.", "commitment", "firm", parties, "pratiće", ""},
 		{"sr", "Odluku će doneti Zajednički komitet.", "commitment", "firm", parties, "će", ""},
