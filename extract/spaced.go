@@ -981,8 +981,15 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 // forecasts. A pronoun or the instrument itself for subject (Ovaj
 // sporazum primenjivaće se…) keeps the formula it is.
 func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []string, instrument bool) {
-	if s.Rationale.Type == nil || len(parties) == 0 || x.selfSubject(st, s.Rationale.Type) {
-		return // The termination of this Memorandum will not affect…: its terms
+	if s.Rationale.Type == nil || len(parties) == 0 {
+		return
+	}
+	if x.selfSubject(st, s.Rationale.Type) && x.selfNear(st, 4) {
+		// The termination of this Memorandum will not affect…: the
+		// instrument's own terms; a subject that only mentions it further
+		// on (Svi sporovi u vezi sa primenom ovog sporazuma rešavaće se…)
+		// is what the parties will do
+		return
 	}
 	h := 0
 	for h < len(st.ws) && st.ws[h].Start < s.Rationale.Type.Start {
@@ -1059,6 +1066,17 @@ func (x *Spaced) opensWithBody(st *sentence) bool {
 		i++
 	}
 	return x.jointBody(st, i, len(st.ws)) > i
+}
+
+// selfNear reports whether a word naming the document itself (this, ovaj)
+// stands among the sentence's first n words.
+func (x *Spaced) selfNear(st *sentence, n int) bool {
+	for i := 0; i < len(st.ws) && i < n; i++ {
+		if x.refs.self.has(&st.ws[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // selfSubject reports whether the copula or the forecast's modal c (is,

@@ -388,6 +388,8 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "It will be renewed for further periods of five years.\n", "It will be renewed for further periods of five years.", "narrative", nil, ""},
 		{enMoU + "This Memorandum will be open to amendment by mutual consent.\n", "This Memorandum will be open to amendment by mutual consent.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The next meeting will be co-chaired by the two ministers.\n", "The next meeting will be co-chaired by the two ministers.", "narrative", nil, ""},
+		// a subject that only mentions the instrument further on is what the parties will do
+		{mou + "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.\n", "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		// a title's "signed in" or a second "shall" does not hide the instrument's "shall be"
 		{enMoU + "Classified information shall be protected under the Security Agreement signed in London on 11 May 2009.\n", "Classified information shall be protected under the Security Agreement signed in London on 11 May 2009.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "Any dispute shall be settled by negotiation and shall not be referred to any tribunal.\n", "Any dispute shall be settled by negotiation and shall not be referred to any tribunal.", "commitment", []string{"IN", "JP"}, entente.Firm},
