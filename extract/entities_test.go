@@ -21,7 +21,6 @@ func TestEntityRules(t *testing.T) {
 		{"the document itself is no citation", "联委会负责评估本协定的执行情况，任何一方可书面通知另一方终止本协定。", nil, nil, nil},
 		{"a defined short form is no second name", "双方设立中秘海洋合作联合委员会（以下简称“联委会”）。", []string{"中秘海洋合作联合委员会"}, nil, nil},
 		{"a thematic working group is generic", "联委会根据需要设立专题工作组。", nil, nil, nil},
-		{"a free trade agreement cited without 《》", "我们同意加快中日韩自由贸易协定谈判。", nil, nil, []string{"中日韩自由贸易协定"}},
 		{"a group of friends is a mechanism", "双方愿加强在全球安全倡议之友小组中的沟通。", []string{"全球安全倡议之友小组"}, nil, []string{"全球安全倡议"}},
 		{"a named process is a mechanism", "双方支持中国—东盟峰会进程。", []string{"中国—东盟峰会进程"}, nil, nil},
 		{"a dialogue mechanism keeps its head", "双方同意建立中泰外交部战略对话机制。", []string{"中泰外交部战略对话机制"}, nil, nil},
