@@ -109,7 +109,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		x.g.dropInvitation(ct, masked, span.Start)
 		first := -1
 		for i, t := range ct {
-			if t.Kind.has(cPredicate) {
+			if t.Kind.has(cPredicate) && x.g.attributive.startsAt(masked, t.End) < 0 {
+				// 根据1998年签署的协定，: a verb that modifies a noun heads
+				// no clause (nor does it undertake)
 				first = i
 				break
 			}

@@ -87,6 +87,8 @@ type grammar struct {
 	selfRef *wordSet
 	// adverbialOpen opens an adverbial phrase, no subject ([adverbial-open]: 依据…)
 	adverbialOpen *wordSet
+	// attributive after a verb makes it a modifier ([attributive]: 签署的协定)
+	attributive *wordSet
 	// shortName defines a short name for the body named before ([short-name]: 以下简称)
 	shortName *wordSet
 	// selfModifier makes the document itself a modifier ([self-modifier]: 本协定项下…)
@@ -208,6 +210,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		thirdParty:        newWordSet(t.Words("third-party")),
 		selfRef:           newWordSet(t.Words("self-reference")),
 		adverbialOpen:     newWordSet(t.Words("adverbial-open")),
+		attributive:       newWordSet(t.Words("attributive")),
 		shortName:         newWordSet(t.Words("short-name")),
 		selfModifier:      newWordSet(t.Words("self-modifier")),
 		finalClause:       newWordSet(t.Words("final-clause")),

@@ -176,6 +176,10 @@ func TestTypeRules12(t *testing.T) {
 		actors                     string
 		strength                   entente.Strength
 	}{
+		// a verb that modifies a noun (签署的协定) heads no clause: the opening
+		// phrase after 根据 undertakes nothing
+		{"attributive", "a signed agreement in an opening phrase", "CN,TH", "根据1998年签署的协定，双方高度评价曼谷高速铁路取得的积极进展。", entente.Appraisal, "CN,TH", ""},
+		{"attributive", "an opening phrase, then the parties' action", "CN,TH", "根据2006年签署的协定，双方将加快推进铁路建设。", entente.Commitment, "CN,TH", entente.Firm},
 		// 5a: what is appraised runs on past a frame and a comma
 		{"5a", "appraised achievement after a frame", "CN,MZ", "中方高度评价在纽西总统领导下，莫桑比克政府推进国家重建取得的成就。", entente.Appraisal, "CN", ""},
 		{"5a", "a welcome with its own object stays one clause", "CN,MZ", "双方欢迎两国签署农业合作协定，将加快落实。", entente.Commitment, "CN,MZ", entente.Firm},
