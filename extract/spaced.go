@@ -246,7 +246,14 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.index.register(x.cues, x.countries.pm, x.joint, x.offices, x.heads, x.filler, x.own, x.areas,
 		x.deadlines, x.dates, x.months, x.docKinds, x.refs.heads, x.ents.mech, x.ents.proj,
 		x.ents.exclude, x.ents.demonym, x.ents.stop, x.ents.lead, x.ents.ends, x.languages,
-		x.authentic, x.closing, x.placeLead)
+		x.authentic, x.closing, x.placeLead, x.refs.yearLeads)
+	// the optional tables a language may leave out, indexed when it has
+	// them: unindexed, a table is tried at every word of every sentence
+	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passiveSoft} {
+		if pm != nil {
+			x.index.register(pm)
+		}
+	}
 	x.index.registerSets(x.prep, x.det, x.predict, x.that, x.joins, x.ents.inner, x.ents.complement,
 		x.ents.drop, x.refs.inner)
 	x.vocab = structure.Vocabulary{
