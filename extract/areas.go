@@ -48,6 +48,9 @@ type areaWord struct {
 	// acronym is a short word in capitals (WHO, UN, EU) that reads only in
 	// capitals: "who" and "un" are no organisation
 	acronym bool
+	// aliasOf are the parties the word is another name of ([party-alias]),
+	// read once here rather than looked up at every match
+	aliasOf []string
 }
 
 func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
@@ -73,7 +76,9 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 				return nil, fmt.Errorf("%s:%d: area word %q needs =area", t.Name, e.Line, e.Text)
 			}
 			am.m.Add(e.Text, len(am.words))
-			am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak, text: string([]rune(e.Text))})
+			text := string([]rune(e.Text))
+			am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak, text: text,
+				aliasOf: am.aliases[text]})
 		}
 	}
 	return am, nil
@@ -113,7 +118,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
 		}
-		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) || am.isPartyAlias(w.text, parties) {
+		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) || w.isPartyAlias(parties) {
 			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)
 		}
 		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name
@@ -180,13 +185,13 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	return appendAreas(areas, cues, am.dflt), cues
 }
 
-// isPartyAlias reports whether a keyword is another name of one of the
+// isPartyAlias reports whether the keyword w is another name of one of the
 // document's parties (台湾 in Taipei's agreements, where it is TW; in
 // Beijing's statements, where TW is no party, it stays a topic). Object of
 // a verb or not (欢迎台湾企业投资), it is the party, never the question
 // the keyword's area is about.
-func (am *areaMatcher) isPartyAlias(word string, parties []string) bool {
-	for _, c := range am.aliases[word] {
+func (w *areaWord) isPartyAlias(parties []string) bool {
+	for _, c := range w.aliasOf {
 		if slices.Contains(parties, c) {
 			return true
 		}

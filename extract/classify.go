@@ -208,14 +208,16 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.cue = &token{Start: at, End: x.g.selfRef.startsAt(masked, at)}
 			continue
 		}
-		if at := x.g.eventHeld.indexIn(masked, span.Start, span.End); first < 0 && body && at >= 0 {
+		if first < 0 && body {
 			// 联委会每两年举行一次会议: the body's meetings are its parties'
 			// undertaking (举行 is no action word elsewhere: a summit
 			// statement's opening 于…举行第十次会议 tells what happened);
 			// the holding verb is the evidence (a rare clause: its own token)
-			cr.actors = subj.codes
-			cr.commit(entente.Soft, &token{Start: at, End: x.g.eventHeld.startsAt(masked, at), Kind: cAction}, "standing body meets")
-			continue
+			if at := x.g.eventHeld.indexIn(masked, span.Start, span.End); at >= 0 {
+				cr.actors = subj.codes
+				cr.commit(entente.Soft, &token{Start: at, End: x.g.eventHeld.startsAt(masked, at), Kind: cAction}, "standing body meets")
+				continue
+			}
 		}
 		if first < 0 {
 			if subj.kind == subjPrediction || hasKind(ct, cAchievement) {
