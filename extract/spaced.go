@@ -429,12 +429,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 			// The Joint Working Group will be co-chaired… | It will meet
 			// once a year: the pronoun is the body, whose "will" is the
 			// parties' undertaking (jointBody), not a forecast
-			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
-			s.Rationale.Strength = s.Rationale.Type
-			s.Areas, s.Rationale.Areas = x.findAreas(st)
-			if d := x.deadline(st); d != nil {
-				s.Deadline, s.Rationale.Deadline = &d.Text, d
-			}
+			x.commitAll(st, &s, entente.Firm, parties, s.Rationale.Type)
 		}
 		bodyBefore = x.opensWithBody(st)
 		if s.Type != entente.Commitment && x.passiveSoft != nil {
@@ -970,12 +965,7 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 	if c == nil {
 		return
 	}
-	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
-	s.Rationale.Type, s.Rationale.Strength = c, c
-	s.Areas, s.Rationale.Areas = x.findAreas(st)
-	if d := x.deadline(st); d != nil {
-		s.Deadline, s.Rationale.Deadline = &d.Text, d
-	}
+	x.commitAll(st, s, entente.Firm, parties, c)
 }
 
 // bindingFuture makes a sentence whose future has a noun for subject a
@@ -1036,7 +1026,13 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	if c == nil {
 		return
 	}
-	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, st.unionCodes(parties)
+	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// commitAll makes s a commitment of all the parties at strength, c its
+// evidence, and reads its areas and deadline as a commitment's.
+func (x *Spaced) commitAll(st *sentence, s *entente.Sentence, strength entente.Strength, parties []string, c *entente.Cue) {
+	s.Type, s.Strength, s.Actors = entente.Commitment, strength, st.unionCodes(parties)
 	s.Rationale.Type, s.Rationale.Strength = c, c
 	s.Areas, s.Rationale.Areas = x.findAreas(st)
 	if d := x.deadline(st); d != nil {
@@ -1057,12 +1053,7 @@ func (x *Spaced) encouragedTo(st *sentence, s *entente.Sentence, parties []strin
 	if c == nil {
 		return
 	}
-	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(parties)
-	s.Rationale.Type, s.Rationale.Strength = c, c
-	s.Areas, s.Rationale.Areas = x.findAreas(st)
-	if d := x.deadline(st); d != nil {
-		s.Deadline, s.Rationale.Deadline = &d.Text, d
-	}
+	x.commitAll(st, s, entente.Soft, parties, c)
 }
 
 // opensWithBody reports whether a sentence opens with the name of the

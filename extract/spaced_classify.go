@@ -220,15 +220,8 @@ func (x *Spaced) participleOpens(st *sentence, i int) bool {
 	if !strings.HasSuffix(k, "ing") && !strings.HasSuffix(k, "ći") || len([]rune(k)) < 6 {
 		return false
 	}
-	for _, c := range st.cues {
-		if c.Start == i {
-			return c.Kind.has(sPredicate)
-		}
-		if c.Start > i {
-			break
-		}
-	}
-	return true
+	pred, cue := st.predicateAt(i)
+	return pred || !cue
 }
 
 // recitalOpens reports whether a recital of a treaty-style preamble opens
@@ -240,15 +233,22 @@ func (x *Spaced) recitalOpens(st *sentence, i int) bool {
 	if i >= len(st.ws) || !st.ws[i].Upper || st.ws[i].Punct || st.inMention(i) {
 		return false
 	}
+	pred, _ := st.predicateAt(i)
+	return pred
+}
+
+// predicateAt reports whether a cue opens at word i (cue) and whether it
+// is a predicate's (pred).
+func (st *sentence) predicateAt(i int) (pred, cue bool) {
 	for _, c := range st.cues {
 		if c.Start == i {
-			return c.Kind.has(sPredicate)
+			return c.Kind.has(sPredicate), true
 		}
 		if c.Start > i {
 			break
 		}
 	}
-	return false
+	return false, false
 }
 
 // afterObject reports whether the joining word at i joins two names, not
