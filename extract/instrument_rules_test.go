@@ -19,12 +19,7 @@ func TestInstrumentProvisions(t *testing.T) {
 	x := newTestExtractor(t)
 	const mou = "中华人民共和国政府和泰王国政府关于渔业合作的谅解备忘录\n\n"
 	const statement = "中华人民共和国和泰王国联合声明\n\n"
-	tests := []struct {
-		title, text string
-		typ         entente.SentenceType
-		strength    entente.Strength
-		actors      string
-	}{
+	tests := []oneSentence{
 		{mou, "缔约双方同意在渔业领域开展合作。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "缔约双方将共同推动渔业资源养护。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "联合委员会应每年至少召开一次会议。", entente.Commitment, entente.Firm, "CN,TH"},
@@ -43,19 +38,7 @@ func TestInstrumentProvisions(t *testing.T) {
 		{mou, "应泰方要求，中方派遣渔业专家赴泰工作。", entente.Commitment, entente.Soft, "CN"},
 		{mou, "双方应按照本备忘录要求履行各自义务。", entente.Commitment, entente.Firm, "CN,TH"},
 	}
-	for _, tc := range tests {
-		r := x.Extract(tc.title + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
-		s := r.Sentences[0]
-		if s.Type != tc.typ || s.Strength != tc.strength {
-			t.Errorf("%s: %s/%s, want %s/%s", tc.text, s.Type, s.Strength, tc.typ, tc.strength)
-		}
-		if got := strings.Join(s.Actors, ","); tc.typ == entente.Commitment && got != tc.actors {
-			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
-		}
-	}
+	checkOneSentence(t, x, tests, false)
 }
 
 // TestInstrumentListItems: under a lead-in that undertakes, an item opening
@@ -250,5 +233,37 @@ func TestTaipeiAppraisalAndSolar(t *testing.T) {
 	s = onlyHantExtraction(t, r, title+"馬方感謝我國長期協助推動太陽能發電及海水淡化計畫。").Sentences[0]
 	if !slices.Equal(s.Areas, []string{"energy", "resources"}) {
 		t.Errorf("%s: areas %v, want energy, resources", s.Text, s.Areas)
+	}
+}
+
+// oneSentence is what a document of a title and one sentence reads: the
+// title gives its kind and parties; a commitment's actors are checked.
+type oneSentence struct {
+	title, text string
+	typ         entente.SentenceType
+	strength    entente.Strength
+	actors      string
+}
+
+// checkOneSentence extracts each case as a document of its title and its
+// one sentence and checks the sentence's type and strength and, for a
+// commitment, its actors (and, with evidence, that the type has a cue).
+func checkOneSentence(t *testing.T, x *Extractor, tests []oneSentence, evidence bool) {
+	t.Helper()
+	for _, tc := range tests {
+		r := x.Extract(tc.title + tc.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type != tc.typ || s.Strength != tc.strength {
+			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)
+		}
+		if got := strings.Join(s.Actors, ","); tc.typ == entente.Commitment && got != tc.actors {
+			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
+		}
+		if evidence && tc.typ == entente.Commitment && s.Rationale.Type == nil {
+			t.Errorf("%s: no evidence of the type", tc.text)
+		}
 	}
 }

@@ -249,12 +249,7 @@ func TestShallInInstruments(t *testing.T) {
 	x := newTestExtractor(t)
 	const mou = "中华人民共和国政府和泰王国政府关于渔业合作的谅解备忘录\n"
 	const statement = "中华人民共和国和泰王国联合声明\n"
-	tests := []struct {
-		title, text string
-		typ         entente.SentenceType
-		strength    entente.Strength
-		actors      string
-	}{
+	tests := []oneSentence{
 		{mou, "双方应确保本备忘录的执行。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "泰方应指派联络人负责协调。", entente.Commitment, entente.Firm, "TH"},
 		{mou, "双方应定期交换渔业信息。", entente.Commitment, entente.Firm, "CN,TH"},
@@ -264,19 +259,7 @@ func TestShallInInstruments(t *testing.T) {
 		{mou, "双方应是平等伙伴。", entente.Position, "", "CN,TH"},
 		{statement, "双方应加强渔业合作。", entente.Position, "", "CN,TH"},
 	}
-	for _, tc := range tests {
-		r := x.Extract(tc.title + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
-		s := r.Sentences[0]
-		if s.Type != tc.typ || s.Strength != tc.strength {
-			t.Errorf("%s: %s/%s, want %s/%s", tc.text, s.Type, s.Strength, tc.typ, tc.strength)
-		}
-		if got := strings.Join(s.Actors, ","); tc.typ == entente.Commitment && got != tc.actors {
-			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
-		}
-	}
+	checkOneSentence(t, x, tests, false)
 	// 根据需要: as needed, no one's "should"
 	if s := mustLabel(t, x, "双方根据需要设立工作组。", []string{"CN", "PE"}, nil); s.Type != entente.Commitment {
 		t.Errorf("%s: %s, want the parties' own action", s.Text, s.Type)
@@ -440,31 +423,14 @@ func TestShallWhateverTheSubject(t *testing.T) {
 	x := newTestExtractor(t)
 	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
 	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
-	tests := []struct {
-		title, text string
-		typ         entente.SentenceType
-		strength    entente.Strength
-		actors      string
-	}{
+	tests := []oneSentence{
 		{agreement, "联合委员会首次会议应于本协定生效后三个月内举行。", entente.Commitment, entente.Firm, "CN,PE"},
 		{agreement, "任何争议应通过友好协商解决。", entente.Commitment, entente.Firm, "CN,PE"},
 		{agreement, "具体合作事宜，应由双方主管部门另行商定。", entente.Commitment, entente.Firm, "CN,PE"},
 		{agreement, "各国应遵守国际法。", entente.Position, "", ""},
 		{statement, "有关争议应通过对话协商解决。", entente.Position, "", ""},
 	}
-	for _, tc := range tests {
-		r := x.Extract(tc.title + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
-		s := r.Sentences[0]
-		if s.Type != tc.typ || s.Strength != tc.strength {
-			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)
-		}
-		if got := strings.Join(s.Actors, ","); tc.typ == entente.Commitment && got != tc.actors {
-			t.Errorf("%s: actors %s, want %s", tc.text, got, tc.actors)
-		}
-	}
+	checkOneSentence(t, x, tests, false)
 	// 根据需要: as needed, no one's "should"
 	if s := mustLabel(t, x, "双方根据需要设立工作组。", []string{"CN", "PE"}, nil); s.Type != entente.Commitment {
 		t.Errorf("%s: %s, want the parties' own action", s.Text, s.Type)
@@ -532,32 +498,13 @@ func TestStandingBodyInInstrument(t *testing.T) {
 	x := newTestExtractor(t)
 	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
 	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
-	tests := []struct {
-		title, text string
-		typ         entente.SentenceType
-		strength    entente.Strength
-	}{
-		{agreement, "联委会原则上每年举行一次会议，轮流在两国举行。", entente.Commitment, entente.Soft},
-		{agreement, "中秘海洋科学联合委员会将于每年第一季度审议年度计划。", entente.Commitment, entente.Firm},
-		{agreement, "在联委会框架下，有关机构将交流信息。", entente.Appraisal, ""},
-		{statement, "联委会原则上每年举行一次会议。", entente.Narrative, ""},
+	tests := []oneSentence{
+		{agreement, "联委会原则上每年举行一次会议，轮流在两国举行。", entente.Commitment, entente.Soft, "CN,PE"},
+		{agreement, "中秘海洋科学联合委员会将于每年第一季度审议年度计划。", entente.Commitment, entente.Firm, "CN,PE"},
+		{agreement, "在联委会框架下，有关机构将交流信息。", entente.Appraisal, "", ""},
+		{statement, "联委会原则上每年举行一次会议。", entente.Narrative, "", ""},
 	}
-	for _, tc := range tests {
-		r := x.Extract(tc.title + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
-		s := r.Sentences[0]
-		if s.Type != tc.typ || s.Strength != tc.strength {
-			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)
-		}
-		if tc.typ == entente.Commitment && strings.Join(s.Actors, ",") != "CN,PE" {
-			t.Errorf("%s: actors %v, want the parties", tc.text, s.Actors)
-		}
-		if tc.typ == entente.Commitment && s.Rationale.Type == nil {
-			t.Errorf("%s: no evidence of the type", tc.text)
-		}
-	}
+	checkOneSentence(t, x, tests, true)
 }
 
 // TestConsentAndProhibition: in an agreement or memorandum the parties'
@@ -568,29 +515,13 @@ func TestConsentAndProhibition(t *testing.T) {
 	x := newTestExtractor(t)
 	const mou = "中华人民共和国商务部和秘鲁共和国外交部关于电子商务合作的谅解备忘录\n\n"
 	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
-	tests := []struct {
-		title, text string
-		typ         entente.SentenceType
-		strength    entente.Strength
-	}{
-		{mou, "未经另一方书面同意，任何一方不得向第三方披露有关信息。", entente.Commitment, entente.Firm},
-		{mou, "经双方书面同意，可对本备忘录进行修改。", entente.Narrative, ""},
-		{mou, "任何一方可暂停实施本备忘录，但应及时通知另一方。", entente.Commitment, entente.Firm},
-		{statement, "双方认为，任何国家不得干涉他国内政。", entente.Position, ""},
+	tests := []oneSentence{
+		{mou, "未经另一方书面同意，任何一方不得向第三方披露有关信息。", entente.Commitment, entente.Firm, "CN,PE"},
+		{mou, "经双方书面同意，可对本备忘录进行修改。", entente.Narrative, "", ""},
+		{mou, "任何一方可暂停实施本备忘录，但应及时通知另一方。", entente.Commitment, entente.Firm, "CN,PE"},
+		{statement, "双方认为，任何国家不得干涉他国内政。", entente.Position, "", ""},
 	}
-	for _, tc := range tests {
-		r := x.Extract(tc.title + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
-		s := r.Sentences[0]
-		if s.Type != tc.typ || s.Strength != tc.strength {
-			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)
-		}
-		if tc.typ == entente.Commitment && strings.Join(s.Actors, ",") != "CN,PE" {
-			t.Errorf("%s: actors %v, want the parties", tc.text, s.Actors)
-		}
-	}
+	checkOneSentence(t, x, tests, false)
 }
 
 // TestAgentInInstrument: in an agreement the party after the agent's mark
