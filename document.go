@@ -136,6 +136,10 @@ type VersionToRead struct {
 	Version
 	CorrectedLanguage string
 	LanguageGiven     bool
+	// CorrectedParties are the document's parties as an analyst corrected
+	// them (nil: not corrected), for every version: the joint subjects of
+	// each are read as standing for them.
+	CorrectedParties []string
 }
 
 // StoredDocument is a document as the store holds it: its metadata, its

@@ -174,13 +174,15 @@ func (x *Extractor) Extract(text string) *entente.Extraction {
 // between runs of clauses of a long sentence whether ctx has ended; then it
 // returns ctx.Err() and no extraction. Its time is linear in the text.
 func (x *Extractor) ExtractContext(ctx context.Context, text string) (*entente.Extraction, error) {
-	return x.extract(ctx, text, nil)
+	return x.extract(ctx, text, nil, nil)
 }
 
 // extract is ExtractContext, reading the text through a twin when tw is
 // not nil (zh-Hant: text is the Simplified mapping of tw.written, and each
-// sentence is given back as written where the layout gives it so).
-func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entente.Extraction, error) {
+// sentence is given back as written where the layout gives it so). Given
+// parties, when not nil, are those a joint subject (双方) stands for in
+// place of the ones the document is read to have (see Registry.ExtractGiven).
+func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []string) (*entente.Extraction, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -206,7 +208,11 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 	if tw != nil {
 		tw.title = lay.TitleWritten
 	}
-	pi := x.parties.get(out.Document.Parties, x.newPartyIndex)
+	parties := out.Document.Parties
+	if given != nil {
+		parties = given
+	}
+	pi := x.parties.get(parties, x.newPartyIndex)
 	scr.instrument = out.Document.Kind == entente.KindAgreement || out.Document.Kind == entente.KindMoU
 	var topicAreas []string
 	if scr.instrument {
@@ -245,7 +251,7 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin) (*entent
 			inherited = leadSubject
 		}
 		if inherited == nil {
-			inherited = out.Document.Parties
+			inherited = parties
 		}
 		st := x.newTextWith(ls.Text, scr)
 		mechs, projs, mechSpans, projSpans := ents.add(x, id, st) // first: their names shield area words

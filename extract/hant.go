@@ -91,17 +91,17 @@ func (h *Hant) traditionalShare(s string, limit int) (trad, han int, err error) 
 }
 
 // Extract reads a Traditional Chinese statement.
-func (h *Hant) Extract(text string) *entente.Extraction { return h.extract(text, true) }
+func (h *Hant) Extract(text string) *entente.Extraction { return h.extract(text, true, nil) }
 
 // extract is Extract, with the sentences given as written by the layout
 // (twin) or, without, all found again by the restorer (the tests hold the
 // first to the second).
-func (h *Hant) extract(text string, useTwin bool) *entente.Extraction {
+func (h *Hant) extract(text string, useTwin bool, given []string) *entente.Extraction {
 	if err := h.load(); err != nil {
 		if !utf8.ValidString(text) {
 			text = strings.ToValidUTF8(text, "\uFFFD")
 		}
-		out := h.zh.Extract(text)
+		out, _ := h.zh.extract(context.Background(), text, nil, given) // a background context never ends
 		out.Warnings = append(out.Warnings, err.Error()+": read with the Simplified rules as written")
 		out.Document.Language = "zh-Hant"
 		return out
@@ -133,7 +133,7 @@ func (h *Hant) extract(text string, useTwin bool) *entente.Extraction {
 	if !useTwin {
 		tw.written = "" // the layout then gives no sentence as written
 	}
-	out, _ := h.zh.extract(context.Background(), simp, tw) // a background context never ends
+	out, _ := h.zh.extract(context.Background(), simp, tw, given) // a background context never ends
 	bufs.given = tw.given
 	rb := &restorer{orig: text, simp: simp, table: h.table, readings: readings, done: bufs.done, buf: &bufs.scratch}
 	offs := bufs.offs[:0]

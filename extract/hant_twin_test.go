@@ -47,7 +47,7 @@ func TestHantTwin(t *testing.T) {
 	}
 	given := 0
 	for i, s := range texts {
-		got, want := h.extract(s, true), h.extract(s, false)
+		got, want := h.extract(s, true, nil), h.extract(s, false, nil)
 		g, _ := json.Marshal(got)
 		w, _ := json.Marshal(want)
 		if string(g) != string(w) {
@@ -78,8 +78,8 @@ func FuzzHantTwin(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		g, _ := json.Marshal(h.extract(s, true))
-		w, _ := json.Marshal(h.extract(s, false))
+		g, _ := json.Marshal(h.extract(s, true, nil))
+		w, _ := json.Marshal(h.extract(s, false, nil))
 		if string(g) != string(w) {
 			t.Fatalf("%q: the twin gives\n%s\nthe restorer\n%s", s, g, w)
 		}

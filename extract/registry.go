@@ -73,7 +73,7 @@ func NormalizeLanguage(tag string) (string, error) {
 // rules.
 func (r *Registry) Extract(text string) *entente.Extraction {
 	d := r.Detect(text)
-	return r.extract(text, d.Tag, d.Evidence)
+	return r.extract(text, d.Tag, d.Evidence, nil)
 }
 
 // ExtractAs reads a statement as the given language (see NormalizeLanguage);
@@ -86,7 +86,27 @@ func (r *Registry) ExtractAs(text, lang string) (*entente.Extraction, error) {
 	if tag == "" {
 		return r.Extract(text), nil
 	}
-	return r.extract(text, tag, "given"), nil
+	return r.extract(text, tag, "given", nil), nil
+}
+
+// ExtractGiven reads a statement as an analyst has decided it should be
+// read: in language lang (empty: detected), and with parties (nil: read
+// from the text) as the document's parties, which a joint subject (the two
+// sides, 双方, obe strane) and a sentence with no subject of its own stand
+// for. The extraction's document keeps the parties as read from the text,
+// as it keeps the language detected: the analyst's decision overlays them
+// as a correction, which a re-extraction must not find changed.
+func (r *Registry) ExtractGiven(text, lang string, parties []string) (*entente.Extraction, error) {
+	tag, err := NormalizeLanguage(lang)
+	if err != nil {
+		return nil, err
+	}
+	evidence := "given"
+	if tag == "" {
+		d := r.Detect(text)
+		tag, evidence = d.Tag, d.Evidence
+	}
+	return r.extract(text, tag, evidence, parties), nil
 }
 
 // For returns an extractor that reads every text as one language (the
@@ -110,20 +130,20 @@ type fixedLanguage struct {
 }
 
 func (f fixedLanguage) Extract(text string) *entente.Extraction {
-	return f.r.extract(text, f.tag, "given")
+	return f.r.extract(text, f.tag, "given", nil)
 }
 
-func (r *Registry) extract(text, tag, evidence string) *entente.Extraction {
+func (r *Registry) extract(text, tag, evidence string, parties []string) *entente.Extraction {
 	var out *entente.Extraction
 	switch tag {
 	case "zh":
-		out = r.zh.Extract(text)
+		out, _ = r.zh.extract(context.Background(), text, nil, parties) // a background context never ends
 	case "zh-Hant":
-		out = r.hant.Extract(text)
+		out = r.hant.extract(text, true, parties)
 	case "en":
-		out = r.en.Extract(text)
+		out = r.en.extractGiven(text, parties)
 	case "sr-Cyrl", "sr-Latn":
-		out = r.sr.Extract(text)
+		out = r.sr.extractGiven(text, parties)
 		out.Document.Language = tag
 	default:
 		out = unlabelled(text)
@@ -185,7 +205,7 @@ func (r *Registry) extractContext(ctx context.Context, text, tag, evidence strin
 	if tag == "zh" {
 		return r.zh.ExtractContext(ctx, text)
 	}
-	out := r.extract(text, tag, evidence)
+	out := r.extract(text, tag, evidence, nil)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

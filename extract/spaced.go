@@ -316,14 +316,20 @@ func (x *Spaced) Language() string { return x.lang }
 func (x *Spaced) String() string { return fmt.Sprintf("extractor(%s)", x.lang) }
 
 // Extract reads one statement.
-func (x *Spaced) Extract(text string) *entente.Extraction {
+func (x *Spaced) Extract(text string) *entente.Extraction { return x.extractGiven(text, nil) }
+
+// extractGiven reads one statement whose joint subjects stand for the given
+// parties, when not nil (see Registry.ExtractGiven).
+func (x *Spaced) extractGiven(text string, given []string) *entente.Extraction {
 	buf := x.sentenceBuf()
 	defer x.keepSentenceBuf(buf)
-	return x.extractIn(text, buf)
+	return x.extractIn(text, buf, given)
 }
 
-// extractIn reads one statement with a document's buffer.
-func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
+// extractIn reads one statement with a document's buffer; given parties,
+// when not nil, are those a joint subject (the two sides) stands for in
+// place of the ones the document is read to have (see Registry.ExtractGiven).
+func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *entente.Extraction {
 	// the layout and the metadata ask of the same lines (a closing
 	// formula: its date, its place, its languages): read each once
 	buf.st.evidence = &buf.slab  // what the documents before left of its chunks
@@ -351,6 +357,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf) *entente.Extraction {
 	}
 	x.document(lines, lay, &out.Document)
 	parties := out.Document.Parties
+	if given != nil {
+		parties = given
+	}
 
 	var (
 		leadSubject []string

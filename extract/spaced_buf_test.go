@@ -28,7 +28,7 @@ func TestSentenceBufReset(t *testing.T) {
 		x := newTestSpaced(t, lang)
 		buf := x.sentenceBuf()
 		for i, text := range []string{long, short, invalid, long, "Title\n\nOne sentence.", short} {
-			x.extractIn(text, buf)
+			x.extractIn(text, buf, nil)
 			if buf.wsHigh == 0 && len(buf.lines.ws) == 0 {
 				t.Fatalf("%s, document %d: no words noted (%d, %d): the test reads nothing", lang, i, buf.wsHigh, len(buf.lines.ws))
 			}

@@ -32,17 +32,22 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc, after int64, limit
 					WHERE c.document_id = v.document_id AND c.field = 'language' AND c.state = 'approved'
 						AND c.withdrawn_at IS NULL
 						AND v.id = (SELECT min(f.id) FROM versions f WHERE f.document_id = v.document_id)
+					ORDER BY c.id DESC LIMIT 1), ''),
+				coalesce((SELECT CAST(c.value AS TEXT) FROM document_corrections c
+					WHERE c.document_id = v.document_id AND c.field = 'parties' AND c.state = 'approved'
+						AND c.withdrawn_at IS NULL
 					ORDER BY c.id DESC LIMIT 1), '')
 			FROM versions v WHERE `+where+` ORDER BY v.id LIMIT $2`, args,
 			func(rows *sql.Rows) error {
 				var (
 					v         entente.VersionToRead
 					corrected string
+					parties   string
 					z, blob   []byte
 					comp      sql.NullString
 				)
 				if err := rows.Scan(&v.ID, &v.DocumentID, &v.Language, &v.Authentic, &v.TextSHA256, &v.Text, &z, &blob, &comp,
-					&v.Extractor, &v.CreatedAt, &v.LanguageGiven, &corrected); err != nil {
+					&v.Extractor, &v.CreatedAt, &v.LanguageGiven, &corrected, &parties); err != nil {
 					return err
 				}
 				var err error
@@ -52,6 +57,14 @@ func (s *Store) VersionsToReextract(ctx context.Context, doc, after int64, limit
 				if corrected != "" {
 					if err := json.Unmarshal([]byte(corrected), &v.CorrectedLanguage); err != nil {
 						return fmt.Errorf("document %d: the corrected language %q: %w", v.DocumentID, corrected, err)
+					}
+				}
+				if parties != "" {
+					if err := json.Unmarshal([]byte(parties), &v.CorrectedParties); err != nil {
+						return fmt.Errorf("document %d: the corrected parties %q: %w", v.DocumentID, parties, err)
+					}
+					if v.CorrectedParties == nil {
+						v.CorrectedParties = []string{} // corrected to none
 					}
 				}
 				v.CreatedAt = v.CreatedAt.UTC()

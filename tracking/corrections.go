@@ -76,8 +76,35 @@ func (t *Tracker) Correct(ctx context.Context, in CorrectInput) (*entente.Correc
 	if string(shown) == string(n.Value) {
 		return nil, entente.Errorf(entente.EINVALID, "%s is already %s", in.Field, shown)
 	}
-	return t.Store.AddCorrection(ctx, n)
+	c, err := t.Store.AddCorrection(ctx, n)
+	if err != nil || !c.Active() {
+		return c, err
+	}
+	return c, t.readAgainAfter(ctx, c)
 }
+
+// readAgainAfter reads a document again when a correction of its parties
+// or its language has just come into force or gone out of it, so that its
+// sentences follow the analyst's decision at once (the two sides stand for
+// the corrected parties; the corrected language's rules read it), not at
+// the next re-extraction. Whoever made the correction is who re-reads: the
+// re-extraction writes its own event in its own transaction, after the
+// correction's; if it fails, the correction stays, and the error says that
+// the labels wait for `reextract`. Without an extractor (a tracker that
+// does not read texts) nothing is read again.
+func (t *Tracker) readAgainAfter(ctx context.Context, c *entente.Correction) error {
+	if c == nil || c.Anchor != nil || !changesReading(c.Field) || t.Extractor == nil {
+		return nil
+	}
+	if err := t.reextract(ctx, c.DocumentID, func(entente.Reextracted) error { return nil }); err != nil {
+		return fmt.Errorf("%s is stored, but reading document %d again with it failed (run reextract): %w", c.Ref, c.DocumentID, err)
+	}
+	return nil
+}
+
+// changesReading says whether a correction of a document's field changes
+// how its sentences are read.
+func changesReading(field string) bool { return field == "parties" || field == "language" }
 
 // correctionState is the state of a new correction by who acts in ctx:
 // proposed when review is required and they are below editor.
@@ -113,7 +140,11 @@ func (t *Tracker) Review(ctx context.Context, ref, action, why string) (*entente
 	if action != entente.ActApprove && action != entente.ActReject {
 		return nil, entente.Errorf(entente.EINVALID, "review is approve or reject")
 	}
-	return t.Store.ReviewCorrection(ctx, ref, action, why)
+	c, err := t.Store.ReviewCorrection(ctx, ref, action, why)
+	if err != nil {
+		return c, err
+	}
+	return c, t.readAgainAfter(ctx, c)
 }
 
 // ReviewQueue lists the corrections that wait for an editor: proposed,
@@ -153,6 +184,12 @@ func (t *Tracker) ReextractEach(ctx context.Context, doc int64, each func(entent
 	if err := t.require(ctx, entente.RoleEditor, "re-extracting"); err != nil {
 		return err
 	}
+	return t.reextract(ctx, doc, each)
+}
+
+// reextract is ReextractEach for whoever acts in ctx: the caller has
+// checked that they may.
+func (t *Tracker) reextract(ctx context.Context, doc int64, each func(entente.Reextracted) error) error {
 	if t.Extractor == nil {
 		return entente.Errorf(entente.EUNSUPPORTED, "no extractor configured")
 	}
@@ -188,40 +225,52 @@ func (t *Tracker) ReextractEach(ctx context.Context, doc int64, each func(entent
 // once (with their text).
 const reextractPage = 64
 
-// languageReader reads a text as a given language (the registry of
-// extractors does).
-type languageReader interface {
-	ExtractAs(text, lang string) (*entente.Extraction, error)
+// givenReader reads a text as an analyst decided: in a given language
+// (empty: detected) and with given document parties (nil: read from the
+// text) for its joint subjects (the registry of extractors does).
+type givenReader interface {
+	ExtractGiven(text, lang string, parties []string) (*entente.Extraction, error)
 }
 
 // extractAs reads version v again. The language an analyst corrected it
-// to decides the rules that read it, so that the correction survives in
-// the labels and not only in what the document shows; then a language
-// chosen at ingest (--lang); otherwise the extractor detects the language again, so that a better detector mends
-// what an older one stored.
+// to decides the rules that read it, and the parties an analyst corrected
+// the document's to are those its joint subjects (the two sides, 双方)
+// stand for, so that each correction survives in the labels and not only
+// in what the document shows; then a language chosen at ingest (--lang);
+// otherwise the extractor detects the language again, so that a better
+// detector mends what an older one stored.
 func (t *Tracker) extractAs(v entente.VersionToRead) (*entente.Extraction, error) {
-	var x *entente.Extraction
-	if lr, ok := t.Extractor.(languageReader); ok && v.CorrectedLanguage != "" {
-		var err error
-		if x, err = lr.ExtractAs(v.Text, v.CorrectedLanguage); err != nil {
-			return nil, entente.Errorf(entente.EINVALID, "version %d: the corrected language: %v", v.ID, err)
-		}
+	gr, ok := t.Extractor.(givenReader)
+	if !ok {
+		return nonNil(v, t.Extractor.Extract(v.Text))
+	}
+	lang, what := "", "the corrected parties"
+	switch {
+	case v.CorrectedLanguage != "":
+		lang, what = v.CorrectedLanguage, "the corrected language"
+	case v.LanguageGiven:
+		// chosen at ingest: a decision like a correction, and the stored
+		// language is that choice, not a detector's reading
+		lang, what = v.Language, "the language given at ingest"
+	}
+	x, err := gr.ExtractGiven(v.Text, lang, v.CorrectedParties)
+	if err != nil {
+		return nil, entente.Errorf(entente.EINVALID, "version %d: %s: %v", v.ID, what, err)
+	}
+	if v.CorrectedLanguage != "" && x != nil {
 		// the stored language stays the extractor's own reading, which the
 		// correction overlays as every correction does: the correction is
 		// flagged only when that reading changes
 		if d := t.Extractor.Extract(v.Text); d != nil {
 			x.Document.Language = d.Document.Language
 		}
-	} else if lr, ok := t.Extractor.(languageReader); ok && v.LanguageGiven {
-		// chosen at ingest: a decision like a correction, and the stored
-		// language is that choice, not a detector's reading
-		var err error
-		if x, err = lr.ExtractAs(v.Text, v.Language); err != nil {
-			return nil, entente.Errorf(entente.EINVALID, "version %d: the language given at ingest: %v", v.ID, err)
-		}
-	} else {
-		x = t.Extractor.Extract(v.Text)
 	}
+	return nonNil(v, x)
+}
+
+// nonNil is x, or an error naming version v when the extractor gave
+// nothing.
+func nonNil(v entente.VersionToRead, x *entente.Extraction) (*entente.Extraction, error) {
 	if x == nil {
 		return nil, fmt.Errorf("version %d: the extractor gave nothing", v.ID)
 	}

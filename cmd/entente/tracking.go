@@ -31,6 +31,20 @@ func trackerRunE(dsn *string, fn func(cmd *cobra.Command, tr *tracking.Tracker, 
 	})
 }
 
+// readingRunE is trackerRunE with the tracker given the extractor, for
+// commands whose change reads a document again: re-extraction, and a
+// correction of a document's parties or language (made, reviewed, undone).
+func readingRunE(dsn *string, fn func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error) func(*cobra.Command, []string) error {
+	return trackerRunE(dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
+		x, err := extract.NewRegistry()
+		if err != nil {
+			return err
+		}
+		tr.Extractor, tr.ExtractorName = x, x.ID()
+		return fn(cmd, tr, st, args)
+	})
+}
+
 // output prints v as JSON with --json, else calls text.
 func output(cmd *cobra.Command, asJSON bool, v any, text func(w io.Writer) error) error {
 	if asJSON {
@@ -241,7 +255,7 @@ func newCorrectCommand() *cobra.Command {
 			"A document: --title, --parties CN,RS, --date YYYY-MM-DD, --place, --kind, --lang.\n" +
 			"Corrections are kept apart from the extractor's output and survive re-extraction.",
 		Args: cobra.ExactArgs(1),
-		RunE: trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
+		RunE: readingRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
 			var doc int64
 			var label string
 			flags := documentFlags
@@ -328,7 +342,7 @@ func newReviewCommand() *cobra.Command {
 		Use:   "review [approve|reject REF | require on|off]",
 		Short: "The corrections waiting for an editor: list, approve, reject; or require review of analysts' corrections",
 		Args:  cobra.RangeArgs(0, 2),
-		RunE: trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
+		RunE: readingRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
 			ctx := cmd.Context()
 			switch {
 			case len(args) == 0:
@@ -376,7 +390,7 @@ func newReextractCommand() *cobra.Command {
 		Use:   "reextract ID|--all",
 		Short: "Run the current extractor again; corrections stay, and those it contradicts are flagged for review",
 		Args:  cobra.MaximumNArgs(1),
-		RunE: trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
+		RunE: readingRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
 			var doc int64
 			switch {
 			case all && len(args) == 0:
@@ -389,11 +403,6 @@ func newReextractCommand() *cobra.Command {
 			default:
 				return entente.Errorf(entente.EINVALID, "name a document, or --all")
 			}
-			x, err := extract.NewRegistry()
-			if err != nil {
-				return err
-			}
-			tr.Extractor, tr.ExtractorName = x, x.ID()
 			if asJSON {
 				res, err := tr.Reextract(cmd.Context(), doc)
 				if err != nil {
@@ -406,7 +415,7 @@ func newReextractCommand() *cobra.Command {
 			// what the lines say
 			w := cmd.OutOrStdout()
 			var versions, kept, flagged int
-			err = tr.ReextractEach(cmd.Context(), doc, func(r entente.Reextracted) error {
+			err := tr.ReextractEach(cmd.Context(), doc, func(r entente.Reextracted) error {
 				versions++
 				kept += r.Kept
 				flagged += len(r.Flagged)
@@ -486,7 +495,7 @@ func newUndoCommand() *cobra.Command {
 		Use:   "undo EVENT_ID",
 		Short: "Reverse a change, as a new change of its own",
 		Args:  cobra.ExactArgs(1),
-		RunE: trackerRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
+		RunE: readingRunE(&dsn, func(cmd *cobra.Command, tr *tracking.Tracker, st store, args []string) error {
 			seq, err := parseID("event", args[0])
 			if err != nil {
 				return err
