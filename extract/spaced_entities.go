@@ -29,6 +29,7 @@ type spacedEntities struct {
 	lead       *phraseMatcher
 	ends       *phraseMatcher
 	more       *phraseMatcher // u oblasti: a complement's field after its noun
+	adjective  *phraseMatcher // endings of an adjective (strateškog): between an ordinal and its head
 	inner      *keyWords      // of, and, for; i, za
 	complement *keyWords      // za, o
 	drop       *keyWords      // the, a: no part of a name
@@ -46,6 +47,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		lead:       phrasesOf(t.Words("entity-lead")),
 		ends:       phrasesOf(t.Words("entity-complement-end")),
 		more:       phrasesOf(t.Words("entity-complement-field")),
+		adjective:  phrasesOf(t.Words("entity-adjective")),
 		inner:      newKeyWords(t.Words("entity-inner")),
 		complement: newKeyWords(t.Words("entity-complement")),
 		drop:       newKeyWords(t.Words("entity-drop")),
@@ -127,7 +129,11 @@ func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
 		return -1 // a language whose names run in title case (English)
 	}
 	ws := st.ws
-	for k := h - 1; k >= 1 && k >= h-3; k-- {
+	// the sentence's first word (after a list's mark) is capitalised
+	// anyway; a demonym after it is written in lower case unless it opens
+	// a name (Kinesko-emiratski demonstracioni park, Srpsko-kineski
+	// industrijski park)
+	for k := h - 1; k > firstWord(ws) && k >= h-3; k-- {
 		w := &ws[k]
 		if w.Punct || w.Digits || st.cueAt(k) || st.inMention(k) {
 			return -1
@@ -138,15 +144,45 @@ func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
 			}
 			continue
 		}
-		if m, ok := e.demonym.longestAt(ws, k); ok && m.End > k {
-			return -1
-		}
 		if ws[k-1].Digits {
 			return -1 // 5 GW solar park: a unit after a number
 		}
 		return k
 	}
 	return -1
+}
+
+// firstWord returns the index of the sentence's first word, past a list's
+// marks and numbers (- Kineska strana…, 3. Strane…).
+func firstWord(ws []word) int {
+	for i := range ws {
+		if !ws[i].Punct && !ws[i].Digits {
+			return i
+		}
+	}
+	return len(ws)
+}
+
+// ordinalStart returns where a mechanism whose head at h follows an
+// ordinal begins (5. strateškog političkog dijaloga): the Nth round of a
+// dialogue or session of a body is one of a standing mechanism, which
+// the ordinal names though its words are in lower case. Only adjectives
+// ([entity-adjective]) may stand between (2. sednicu komiteta is a
+// session of an unnamed one); a year or a date's day is no ordinal. It
+// returns -1 when none does.
+func (e *spacedEntities) ordinalStart(st *sentence, h int) int {
+	ws := st.ws
+	k := h - 1
+	for k >= 0 && h-k <= 3 && !ws[k].Punct && !ws[k].Upper && !ws[k].Digits && !e.months.has(&ws[k]) {
+		if m, ok := e.adjective.longestAt(ws, k); !ok || m.End != k+1 {
+			return -1
+		}
+		k--
+	}
+	if k < 1 || !ws[k].Punct || ws[k].Key != "." || !ws[k-1].Digits || yearOf(&ws[k-1]) != 0 || ws[k-1].End != ws[k].Start {
+		return -1
+	}
+	return k + 1
 }
 
 // rightName extends a name rightwards from the end of a head at b:
@@ -192,16 +228,22 @@ func (e *spacedEntities) startsHead(ws []word, i int) bool {
 // komitet za ekonomsku i trgovinsku saradnju) within maxComplement words,
 // before a stop word or a mark; it returns where it ends, b when there is
 // none.
-func (e *spacedEntities) complementOf(st *sentence, b int) int {
+func (e *spacedEntities) complementOf(st *sentence, b int, toMark bool) int {
 	ws := st.ws
 	if b >= len(ws) || !e.complement.has(&ws[b]) {
 		return b
 	}
 	// it ends on a word of [entity-complement-end] (saradnju, razvoj):
-	// without one, where it ends cannot be told from a verb after it
+	// without one, where it ends cannot be told from a verb after it,
+	// unless the name opened with a capital inside the sentence (toMark)
+	// and a mark closes the complement before any stop word: then the
+	// mark ends it (Stanice za praćenje kritične zone krasa u Srbiji, …)
 	end := b
 	for k := b + 1; k < len(ws) && k-b <= maxComplement; k++ {
 		w := &ws[k]
+		if w.Punct && toMark && end == b && k > b+1 && !joins(w) {
+			return k
+		}
 		if w.Punct || w.Digits {
 			break
 		}
@@ -228,10 +270,16 @@ func (e *spacedEntities) complementOf(st *sentence, b int) int {
 func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []entente.Cue) {
 	ws := st.ws
 	used := make([]bool, len(ws)+1)
+	var taken [][2]int
 	take := func(list *[]entente.Cue, rule string, a, b int) {
 		for k := a; k < b; k++ {
 			if used[k] {
 				return
+			}
+		}
+		for _, t := range taken {
+			if sameName(ws, t[0], t[1], a, b) {
+				return // named again in another case (teretne vozove …, teretnim vozovima …): once
 			}
 		}
 		text, s, end := st.span(a, b)
@@ -249,6 +297,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		for k := a; k < b; k++ {
 			used[k] = true
 		}
+		taken = append(taken, [2]int{a, b})
 		*list = append(*list, entente.Cue{Rule: rule, Text: text, Start: s, End: end})
 	}
 	// quoted names after a project head and a lead: a programme titled “…”
@@ -271,6 +320,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			take(&projs, "quoted name", m.End+1, j)
 		}
 	}
+	first := firstWord(ws)
 	for _, kind := range []struct {
 		heads *phraseMatcher
 		list  *[]entente.Cue
@@ -284,8 +334,11 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 					// name in sentence case, whose capital opens it; it
 					// reads on after its head as a capitalised one does
 					a, leftNamed, headUpper = c, true, true
+				} else if c := e.ordinalStart(st, m.Start); c >= 0 && kind.list == &mechs {
+					a, leftNamed, headUpper = c, true, true
 				}
 			}
+			toMark := a > first && upperName(&ws[a])
 			b, rightNamed := e.rightName(st, m.End, headUpper)
 			// a name opens with a capital: before the head, the head itself
 			// (not the sentence's first word, which is capitalised anyway),
@@ -296,11 +349,11 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			if opens := a == 0 && upperName(&ws[0]) && m.Start > 0 || m.Start == 0 && headUpper; !named && (opens || headUpper) {
 				// the Joint Committee for …, Mešoviti komitet za …: a
 				// capitalised opening counts with a complement after it
-				if c := e.complementOf(st, b); c > b {
+				if c := e.complementOf(st, b, toMark); c > b {
 					named, b = true, c
 				}
 			} else if named {
-				b = e.complementOf(st, b)
+				b = e.complementOf(st, b, toMark)
 			}
 			if !named {
 				continue // a generic head names nothing
@@ -309,6 +362,22 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		}
 	}
 	return mechs, projs
+}
+
+// sameName reports whether the words a1..b1 and a2..b2 are one name in
+// two cases: as many words, each the same mark or a form of the same stem
+// (teretne vozove Kina–Evropa, teretnim vozovima Kina–Evropa).
+func sameName(ws []word, a1, b1, a2, b2 int) bool {
+	if b1-a1 != b2-a2 {
+		return false
+	}
+	for k := 0; k < b1-a1; k++ {
+		x, y := &ws[a1+k], &ws[a2+k]
+		if x.Key != y.Key && (x.Punct || y.Punct || !sameStem(x.Key, y.Key)) {
+			return false
+		}
+	}
+	return true
 }
 
 // remember adds to known the keys of the first two words of a mechanism
