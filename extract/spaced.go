@@ -249,7 +249,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.authentic, x.closing, x.placeLead, x.refs.yearLeads)
 	// the optional tables a language may leave out, indexed when it has
 	// them: unindexed, a table is tried at every word of every sentence
-	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passiveSoft, x.ents.adjective} {
+	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead} {
 		if pm != nil {
 			x.index.register(pm)
 		}

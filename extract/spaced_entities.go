@@ -30,6 +30,9 @@ type spacedEntities struct {
 	ends       *phraseMatcher
 	more       *phraseMatcher // u oblasti: a complement's field after its noun
 	adjective  *phraseMatcher // endings of an adjective (strateškog): between an ordinal and its head
+	genitive   *phraseMatcher // endings of a word in the genitive (poseta, privrednika, redovnih)
+	genHead    *phraseMatcher // mehanizam: a head that a genitive after it names
+	numbers    *keyWords      // dve: a number opens a phrase of its own (dve zemlje)
 	inner      *keyWords      // of, and, for; i, za
 	complement *keyWords      // za, o
 	drop       *keyWords      // the, a: no part of a name
@@ -48,6 +51,9 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		ends:       phrasesOf(t.Words("entity-complement-end")),
 		more:       phrasesOf(t.Words("entity-complement-field")),
 		adjective:  phrasesOf(t.Words("entity-adjective")),
+		genitive:   phrasesOf(t.Words("entity-genitive")),
+		genHead:    phrasesOf(t.Words("mechanism-genitive-head")),
+		numbers:    newKeyWords(t.Words("number")),
 		inner:      newKeyWords(t.Words("entity-inner")),
 		complement: newKeyWords(t.Words("entity-complement")),
 		drop:       newKeyWords(t.Words("entity-drop")),
@@ -185,6 +191,36 @@ func (e *spacedEntities) ordinalStart(st *sentence, h int) int {
 	return k + 1
 }
 
+// genitiveOf returns where a phrase in the genitive after b ends
+// (uzajamnih poseta privrednika; ministara spoljnih poslova): lower-case
+// words of [entity-genitive], at most maxGenitive, before a mark, a
+// capital, a number or a word of a phrase's own (a preposition, i, za, a
+// stop word), ending on a noun, not an adjective ([entity-adjective]). It
+// returns b when there is none.
+func (e *spacedEntities) genitiveOf(st *sentence, b int) int {
+	ws := st.ws
+	end := b
+	for k := b; k < len(ws) && k-b < maxGenitive; k++ {
+		w := &ws[k]
+		if w.Punct || w.Digits || w.Upper || e.prep.has(w) || e.inner.has(w) || e.complement.has(w) || e.numbers.has(w) || st.cueAt(k) {
+			break
+		}
+		if m, ok := e.stop.longestAt(ws, k); ok && m.End > k {
+			break
+		}
+		if m, ok := e.genitive.longestAt(ws, k); !ok || m.End != k+1 {
+			break
+		}
+		if m, ok := e.adjective.longestAt(ws, k); !ok || m.End != k+1 {
+			end = k + 1 // a noun: the phrase may end here
+		}
+	}
+	return end
+}
+
+// maxGenitive bounds a genitive phrase after a head, in words.
+const maxGenitive = 5
+
 // rightName extends a name rightwards from the end of a head at b:
 // capitalised words with their joins (pruga Beograd–Budimpešta); after a
 // capitalised head, also inner words followed by a capitalised one
@@ -211,6 +247,24 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		break
 	}
 	return end, end > b
+}
+
+// ownerEnd extends a name past its complement at b over the capitalised
+// owner after it (Fond za razvoj Abu Dabija), but not over the opening
+// adjective of another name that its head follows (… za ekonomiju i
+// trgovinu i Zajednički komitet …): the owner then ends before the last
+// inner word or join, or there is none.
+func (e *spacedEntities) ownerEnd(st *sentence, b int) int {
+	end, _ := e.rightName(st, b, true)
+	if end >= len(st.ws) || !e.startsHead(st.ws, end) {
+		return end
+	}
+	for k := end - 1; k > b; k-- {
+		if w := &st.ws[k]; !upperName(w) {
+			return k
+		}
+	}
+	return b
 }
 
 // startsHead reports whether a head word opens at i (Industrijski park
@@ -253,6 +307,9 @@ func (e *spacedEntities) complementOf(st *sentence, b int, toMark bool) int {
 		if m, ok := e.ends.longestAt(ws, k); ok && m.End > k {
 			end = m.End
 			if m.End < len(ws) && e.inner.has(&ws[m.End]) {
+				if m.End+1 < len(ws) && upperName(&ws[m.End+1]) {
+					break // … za trgovinu i Zajednički komitet: another name
+				}
 				continue // … saradnju i razvoj: the next may end it again
 			}
 			if f, ok := e.more.longestAt(ws, m.End); ok && f.End > m.End && k-b < maxComplement {
@@ -300,24 +357,39 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		taken = append(taken, [2]int{a, b})
 		*list = append(*list, entente.Cue{Rule: rule, Text: text, Start: s, End: end})
 	}
-	// quoted names after a project head and a lead: a programme titled “…”
+	// quoted names after a project head and a lead (a programme titled
+	// “…”), or right after the head, in apposition (projekat „Beograd na
+	// vodi“, the project “Green Corridor”)
 	for i := 0; i < len(ws); i++ {
-		m, ok := e.lead.longestAt(ws, i)
-		if !ok || m.End <= i || m.End >= len(ws) || !ws[m.End].Punct || !strings.Contains("“\"«„", ws[m.End].Key) {
-			continue
-		}
-		head := false
-		for k := max(0, i-4); k < i; k++ {
-			if p, ok := e.proj.longestAt(ws, k); ok && p.End > k {
-				head = true
+		q, head, from := -1, false, -1
+		if m, ok := e.lead.longestAt(ws, i); ok && m.End > i {
+			q = m.End
+			for k := max(0, i-4); k < i; k++ {
+				if p, ok := e.proj.longestAt(ws, k); ok && p.End > k {
+					head = true
+				}
+			}
+		} else if p, ok := e.proj.longestAt(ws, i); ok && p.End > i {
+			q, head = p.End, true
+			// a head named by its own capital takes the quoted name with
+			// it (Kulturnog centra „Junus Emre“)
+			if a, named := e.leftName(st, i); named || upperName(&ws[i]) && i > firstWord(ws) {
+				from = a
 			}
 		}
-		j := m.End + 1
+		if q < 0 || q >= len(ws) || !ws[q].Punct || !strings.Contains("“\"«„", ws[q].Key) {
+			continue
+		}
+		j := q + 1
 		for j < len(ws) && !(ws[j].Punct && strings.Contains("”\"»“", ws[j].Key)) {
 			j++
 		}
-		if head && j < len(ws) && j > m.End+1 && j-m.End < 12 {
-			take(&projs, "quoted name", m.End+1, j)
+		if head && j < len(ws) && j > q+1 && j-q < 12 {
+			if from >= 0 {
+				take(&projs, "quoted name", from, j+1)
+			} else {
+				take(&projs, "quoted name", q+1, j)
+			}
 		}
 	}
 	first := firstWord(ws)
@@ -354,6 +426,24 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 				}
 			} else if named {
 				b = e.complementOf(st, b, toMark)
+			}
+			if named && b > m.End && !upperName(&ws[b-1]) {
+				// a complement's owner, capitalised after it, is the
+				// name's too (Fond za razvoj Abu Dabija, Savet za
+				// saradnju Srbije i Grčke)
+				b = e.ownerEnd(st, b)
+			}
+			if kind.list == &mechs && !upperName(&ws[m.Start]) && b == m.End {
+				// mehanizam uzajamnih poseta privrednika: the mechanism of
+				// what a genitive of two words or more says is one; so is
+				// a round's mechanism, its genitive too (4. strateški
+				// dijalog ministara spoljnih poslova)
+				g := e.genitiveOf(st, m.End)
+				if named && g > m.End {
+					b = g
+				} else if h, ok := e.genHead.longestAt(ws, m.Start); ok && h.End == m.End && g >= m.End+2 && a == m.Start {
+					named, b = true, g
+				}
 			}
 			if !named {
 				continue // a generic head names nothing

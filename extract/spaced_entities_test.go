@@ -96,6 +96,14 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane će održati 2. sednicu komiteta.", nil, nil},
 		{"sr-Latn", "Strane će 15. maja pokrenuti dijalog.", nil, nil},
 		{"sr-Latn", "Do 2027. godine dijalog će se nastaviti.", nil, nil},
+		// a mechanism named by a genitive of two words or more after its
+		// head; a round's mechanism takes its genitive too
+		{"sr-Latn", "Strane će kroz mehanizam uzajamnih poseta privrednika dve zemlje proširiti saradnju.", []string{"mehanizam uzajamnih poseta privrednika"}, nil},
+		{"sr-Latn", "Strane će unaprediti mehanizam redovnih konsultacija ministarstava energetike.", []string{"mehanizam redovnih konsultacija ministarstava energetike"}, nil},
+		{"sr-Latn", "Strane su održale 2. strateški dijalog ministara spoljnih poslova u Beogradu.", []string{"strateški dijalog ministara spoljnih poslova"}, nil},
+		{"sr-Latn", "Strane će koristiti mehanizme saradnje.", nil, nil},
+		{"sr-Latn", "Strane će sarađivati putem mehanizma bilateralnog Mešovitog komiteta.", []string{"Mešovitog komiteta"}, nil},
+		{"sr-Latn", "Strane će razvijati dijalog civilizacija i kultura.", nil, nil},
 		// heads in other cases and of several words: a port in the
 		// locative, a railway network, freight trains, a cooperation
 		// mechanism named by its members
@@ -103,6 +111,19 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane podržavaju proširenje železničke mreže Hafit.", nil, []string{"železničke mreže Hafit"}},
 		{"sr-Latn", "Strane će češće koristiti teretne vozove Kina–Evropa.", nil, []string{"teretne vozove Kina–Evropa"}},
 		{"sr-Latn", "Teretni vozovi saobraćaju redovno.", nil, nil},
+		// a quoted name right after a project's head is its name
+		{"sr-Latn", "Strane visoko ocenjuju ulaganja u projekat „Zelena Sava“ i u druge projekte.", nil, []string{"Zelena Sava"}},
+		{"en", "The sides praised the project “Clean Danube” and other works.", nil, []string{"Clean Danube"}},
+		{"sr-Latn", "Strane će otvoriti Kulturni centar „Ivo Andrić“ u Ankari.", nil, []string{"Kulturni centar „Ivo Andrić“"}},
+		// a complement's capitalised owner after it is the name's
+		{"sr-Latn", "Strane će kroz Fond za razvoj Kuvajta finansirati nove puteve.", nil, []string{"Fond za razvoj Kuvajta"}},
+		{"sr-Latn", "Strane će nastaviti rad Saveta za saradnju Srbije i Grčke.", []string{"Saveta za saradnju Srbije i Grčke"}, nil},
+		{"sr-Latn", "Strane će koristiti Mešoviti komitet za trgovinu i Zajednički komitet za nauku.", []string{"Mešoviti komitet za trgovinu", "Zajednički komitet za nauku"}, nil},
+		// heads written as one word with their kind (hidroelektrana,
+		// termoelektrana), a stadium
+		{"sr-Latn", "Strane podržavaju izgradnju hidroelektrane Buk Bijela i modernizaciju Termoelektrane Nikola Tesla.", nil, []string{"hidroelektrane Buk Bijela", "Termoelektrane Nikola Tesla"}},
+		{"sr-Latn", "Strane će finansirati izgradnju Nacionalnog stadiona u Surčinu.", nil, []string{"Nacionalnog stadiona"}},
+		{"sr-Latn", "Strane će graditi nove hidroelektrane.", nil, nil},
 		// a name said twice in one sentence, in two cases, is one name
 		{"sr-Latn", "Strane će koristiti teretne vozove Kina–Evropa, a roba stiže teretnim vozovima Kina–Evropa.", nil, []string{"teretne vozove Kina–Evropa"}},
 		{"sr-Latn", "Strane podržavaju prugu Beograd–Bar i prugu Beograd–Niš.", nil, []string{"prugu Beograd–Bar", "prugu Beograd–Niš"}},
