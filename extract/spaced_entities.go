@@ -218,6 +218,13 @@ func (e *spacedEntities) genitiveOf(st *sentence, b int) int {
 	return end
 }
 
+// adjectiveAt reports whether word i ends as an adjective does
+// ([entity-adjective]).
+func (e *spacedEntities) adjectiveAt(ws []word, i int) bool {
+	m, ok := e.adjective.longestAt(ws, i)
+	return ok && m.End == i+1
+}
+
 // maxGenitive bounds a genitive phrase after a head, in words.
 const maxGenitive = 5
 
@@ -430,8 +437,17 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			if named && b > m.End && !upperName(&ws[b-1]) {
 				// a complement's owner, capitalised after it, is the
 				// name's too (Fond za razvoj Abu Dabija, Savet za
-				// saradnju Srbije i Grčke)
-				b = e.ownerEnd(st, b)
+				// saradnju Srbije i Grčke), after a short genitive too
+				// that opens with an adjective (Komitet za saradnju
+				// zakonodavnih tela Kine i Srbije; a verb may look like a
+				// noun in the genitive, razmatra, not like an adjective)
+				if o := e.ownerEnd(st, b); o > b {
+					b = o
+				} else if g := e.genitiveOf(st, b); g > b && g-b <= 3 && e.adjectiveAt(ws, b) {
+					if o := e.ownerEnd(st, g); o > g {
+						b = o
+					}
+				}
 			}
 			if kind.list == &mechs && !upperName(&ws[m.Start]) && b == m.End {
 				// mehanizam uzajamnih poseta privrednika: the mechanism of

@@ -119,6 +119,8 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane će kroz Fond za razvoj Kuvajta finansirati nove puteve.", nil, []string{"Fond za razvoj Kuvajta"}},
 		{"sr-Latn", "Strane će nastaviti rad Saveta za saradnju Srbije i Grčke.", []string{"Saveta za saradnju Srbije i Grčke"}, nil},
 		{"sr-Latn", "Strane će koristiti Mešoviti komitet za trgovinu i Zajednički komitet za nauku.", []string{"Mešoviti komitet za trgovinu", "Zajednički komitet za nauku"}, nil},
+		{"sr-Latn", "Strane će koristiti Komitet za saradnju zakonodavnih tela Srbije i Kipra, kao i druge mehanizme.", []string{"Komitet za saradnju zakonodavnih tela Srbije i Kipra"}, nil},
+		{"sr-Latn", "Mešoviti komitet za saradnju razmatra predloge Srbije.", []string{"Mešoviti komitet za saradnju"}, nil},
 		// heads written as one word with their kind (hidroelektrana,
 		// termoelektrana), a stadium
 		{"sr-Latn", "Strane podržavaju izgradnju hidroelektrane Buk Bijela i modernizaciju Termoelektrane Nikola Tesla.", nil, []string{"hidroelektrane Buk Bijela", "Termoelektrane Nikola Tesla"}},
