@@ -32,7 +32,13 @@ type readerView struct {
 	// Versions are the documents that are this statement in other
 	// languages, with an editor's forms.
 	Versions *versionsBox
+	// Metadata are the document's corrections of its own fields, with an
+	// analyst's form.
+	Metadata *metadataBox
 	Done     string // what a form just saved
+	// Failed names the box whose form was refused (its message is the
+	// frame's Error), so that only that box shows it.
+	Failed string
 	// ExportQuery is the filter, for the links that export the sentences
 	// it keeps.
 	ExportQuery template.URL
@@ -92,6 +98,12 @@ func (s *Server) readerPage(w http.ResponseWriter, r *http.Request, f *frame) {
 }
 
 func (s *Server) buildReader(w http.ResponseWriter, r *http.Request, f *frame) {
+	s.buildReaderFailed(w, r, f, "")
+}
+
+// buildReaderFailed draws the reader; failed names the box whose form
+// was just refused, "" for none.
+func (s *Server) buildReaderFailed(w http.ResponseWriter, r *http.Request, f *frame, failed string) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		http.NotFound(w, r)
@@ -129,6 +141,8 @@ func (s *Server) buildReader(w http.ResponseWriter, r *http.Request, f *frame) {
 		v.Pager = &p
 	}
 	v.Versions = s.attachVersions(r, f, id)
+	v.Metadata = s.attachMetadata(r, f, id)
+	v.Failed = failed
 	v.NW = nearWordsFor(f.Lang)
 	v.Done = q.Get("done")
 	v.ExportQuery = template.URL(readerExportQuery(q))

@@ -180,7 +180,7 @@ func formValue(field, v string) json.RawMessage {
 	v = strings.TrimSpace(v)
 	var x any = v
 	switch field {
-	case "actors", "areas", "references", "mechanisms", "projects":
+	case "actors", "areas", "references", "mechanisms", "projects", "parties":
 		l := []string{}
 		for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 			if p = strings.TrimSpace(p); p != "" {
@@ -188,7 +188,7 @@ func formValue(field, v string) json.RawMessage {
 			}
 		}
 		x = l
-	case "strength", "deadline":
+	case "strength", "deadline", "date", "place":
 		if v == "" || v == "none" {
 			x = nil
 		}

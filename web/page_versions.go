@@ -59,13 +59,7 @@ func (s *Server) versionSubmit(w http.ResponseWriter, r *http.Request, f *frame)
 		}
 	}
 	if err != nil {
-		code := entente.ErrorCode(err)
-		if code == entente.EINTERNAL {
-			s.log.Error("versions form", "err", err)
-		}
-		f.Error = entente.ErrorMessage(err)
-		w.WriteHeader(problemStatus(code))
-		s.readerPage(w, r, f)
+		s.readerFailed(w, r, f, "versions", err)
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/documents/%d?done=versions#versions", id), http.StatusSeeOther)

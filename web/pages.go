@@ -92,6 +92,7 @@ func (s *Server) pages() []page {
 		{"POST", "/review", roleAccess(entente.RoleEditor), s.reviewPage},
 		{"GET", "/events", roleAccess(entente.RoleAdmin), s.eventsPage},
 		{"POST", "/documents/{id}/versions", roleAccess(entente.RoleEditor), s.versionSubmit},
+		{"POST", "/documents/{id}/correct", roleAccess(entente.RoleAnalyst), s.metadataSubmit},
 		{"GET", "/documents/{id}/parallel/{other}", viewer, s.parallelPage},
 		{"GET", "/registry", viewer, s.registryPage},
 		{"GET", "/registry/{id}", viewer, s.registryEntryPage},
