@@ -49,6 +49,7 @@ type Spaced struct {
 	thatState   *keyWords      // after "that", a state or a fact: the content is a view
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
+	passivePart *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
 	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	impersonal  *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
 	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
@@ -180,6 +181,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if w := t.Words("future-passive"); len(w) > 0 {
 		x.willBe = phrasesOf(w)
 	}
+	if w := t.Words("passive-participle"); len(w) > 0 {
+		x.passivePart = phrasesOf(w)
+	}
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
@@ -249,7 +253,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.authentic, x.closing, x.placeLead, x.refs.yearLeads)
 	// the optional tables a language may leave out, indexed when it has
 	// them: unindexed, a table is tried at every word of every sentence
-	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead} {
+	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead} {
 		if pm != nil {
 			x.index.register(pm)
 		}
@@ -432,6 +436,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		}
 		if ls.Section != entente.SectionClosing {
 			x.bindingFuture(st, &s, parties, instrument(out.Document.Kind))
+			x.futurePassive(st, &s, parties)
 		}
 		if bodyBefore && s.Type == entente.Appraisal && instrument(out.Document.Kind) && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
 			len(st.ws) > 0 && x.selfPronoun.has(&st.ws[0]) {
@@ -1038,6 +1043,41 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	x.commitAll(st, s, entente.Firm, parties, c)
 }
 
+// futurePassive reads a sentence that no cue placed, whose verb is the
+// future's auxiliary before a passive participle (Direktna linija biće
+// uspostavljena do kraja godine, Program će biti pokrenut…): what will be
+// done, with no agent named, is the parties' undertaking, firm, in a
+// statement as in an instrument, as bindingFuture reads the participles the
+// narrative table knows (biće održana). A party or a pronoun for subject, or
+// the instrument itself (Ovaj memorandum biće primenjivan…), is left alone.
+func (x *Spaced) futurePassive(st *sentence, s *entente.Sentence, parties []string) {
+	if s.Type != entente.Narrative || s.Rationale.Type != nil || x.willBe == nil || x.passivePart == nil || len(parties) == 0 {
+		return
+	}
+	a, e := -1, 0
+	for k := range st.ws {
+		m, ok := x.willBe.longestAt(st.ws, k)
+		if !ok || m.End >= len(st.ws) {
+			continue
+		}
+		if p, ok := x.passivePart.longestAt(st.ws, m.End); ok && p.End == m.End+1 {
+			a, e = k, p.End
+			break
+		}
+	}
+	if a < 0 {
+		return
+	}
+	if k := x.subjectOfSpaced(st, 0, a, parties).kind; k != subjForeign && k != subjOmitted {
+		return
+	}
+	c := st.cue("future passive that binds the parties", a, e)
+	if c == nil || x.selfBefore(st, c.Start) && x.selfNear(st, 4) {
+		return
+	}
+	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
 // commitAll makes s a commitment of all the parties at strength, c its
 // evidence, and reads its areas and deadline as a commitment's.
 func (x *Spaced) commitAll(st *sentence, s *entente.Sentence, strength entente.Strength, parties []string, c *entente.Cue) {
@@ -1093,11 +1133,17 @@ func (x *Spaced) selfSubject(st *sentence, c *entente.Cue) bool {
 	if c == nil || c.Rule != "copula" && c.Rule != "prediction" {
 		return false
 	}
-	for i := 0; i+1 < len(st.ws) && st.ws[i].Start < c.Start; i++ {
+	return x.selfBefore(st, c.Start)
+}
+
+// selfBefore reports whether the instrument itself (this Memorandum, ovaj
+// sporazum) is named before the byte offset at.
+func (x *Spaced) selfBefore(st *sentence, at int) bool {
+	for i := 0; i+1 < len(st.ws) && st.ws[i].Start < at; i++ {
 		if !x.refs.self.has(&st.ws[i]) {
 			continue
 		}
-		if m, ok := x.refs.heads.longestAt(st.ws, i+1); ok && m.End > i+1 && st.ws[m.End-1].Start < c.Start {
+		if m, ok := x.refs.heads.longestAt(st.ws, i+1); ok && m.End > i+1 && st.ws[m.End-1].Start < at {
 			return true
 		}
 	}
