@@ -25,6 +25,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		// preduzeće is also the future of preduzeti (will take measures): no enterprise
 		{"Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", []string{"political"}, "sr"},
 		{"Strane podržavaju mala i srednja preduzeća.", []string{"investment"}, "sr"},
+		// nuclear power named by its plants, reactors and safety, not only "energy"
+		{"Francuska strana će podržati studiju izvodljivosti za izgradnju nuklearnih kapaciteta.", []string{"energy"}, "sr"},
+		{"Strane će razmotriti saradnju u razvoju malih modularnih reaktora.", []string{"energy"}, "sr"},
 		{"Both countries will cooperate on offshore wind and hydrogen.", []string{"energy"}, "en"},
 		{"Japan will provide a pressurized lunar rover for astronauts.", []string{"science"}, "en"},
 		{"The leaders expressed concern over the situation in Myanmar and the East China Sea.", []string{"hotspots"}, "en"},

@@ -427,6 +427,15 @@ func TestOperativeClause(t *testing.T) {
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica biće održana u Beogradu.\n", "Sledeća sednica biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. U 2026. godini biće održana zajednička vežba.\n", "U 2026. godini biće održana zajednička vežba.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Trgovinska razmena povećaće se.\n", "Trgovinska razmena povećaće se.", "appraisal", []string{"HU", "RS"}, ""},
+		// a participle the narrative table does not know (izgrađena, pokrenut)
+		// after the future's auxiliary is what will be done, in a statement
+		// as in an instrument; an adjective there forecasts, and the
+		// instrument itself as subject states its terms
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Nova pruga biće izgrađena do kraja 2026. godine.\n", "Nova pruga biće izgrađena do kraja 2026. godine.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Заједничка изјава Републике Србије и Мађарске\n\n1. Директна авионска линија биће успостављена до краја године.\n", "Директна авионска линија биће успостављена до краја године.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Program razmene stručnjaka biće pokrenut u saradnji sa institutima Strana.\n", "Program razmene stručnjaka biće pokrenut u saradnji sa institutima Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Novi letovi biće korisni za turizam.\n", "Novi letovi biće korisni za turizam.", "narrative", nil, ""},
+		{mou + "Ovaj memorandum biće primenjen od 1. januara 2025. godine.\n", "Ovaj memorandum biće primenjen od 1. januara 2025. godine.", "narrative", nil, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -255,9 +255,19 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},
 		// values with an adverb: an appraisal
 		{"sr", "Srpska strana posebno ceni doprinos kineskih kompanija.", "appraisal", "", []string{"RS"}, "posebno ceni", ""},
+		// valuing a contribution or efforts, with no adverb, appraises too (cene
+		// alone is also "prices")
+		{"sr", "Српска страна цени допринос кинеских археолога.", "appraisal", "", []string{"RS"}, "цени допринос", ""},
+		// attaching importance is a view, as 重视
+		{"sr", "Strane pridaju poseban značaj energetskoj bezbednosti.", "position", "", parties, "pridaju poseban značaj", ""},
+		// a copula other than je/su joins a thing to what it is: a view
+		{"sr", "Obnovljivi izvori energije predstavljaju prioritet buduće saradnje.", "position", "", parties, "predstavljaju", ""},
+		// will not: the negated future undertakes as the future does
+		{"sr", "Strane neće prenositi trećim licima dobijene informacije.", "commitment", "firm", parties, "neće", ""},
 		// a recital that refers to an instrument calls on no one; its aim undertakes
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine (u daljem tekstu: Strane), Pozivajući se na Sporazum o saradnji potpisan u Beogradu 2009. godine, U nameri da prošire saradnju u oblasti obrazovanja, Sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Pozivajući se na Sporazum o saradnji, U nameri da prošire saradnju u oblasti obrazovanja, sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
+		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Uvažavajući pravo svake države na razvoj, U želji da prošire saradnju u oblasti energetike, sporazumele su se o sledećem:", "commitment", "intent", parties, "U želji da", ""},
 		// an opening phrase closed by a comma names no subject (On Myanmar, the leaders…)
 		{"en", "On Ukraine, the two sides called for a just and lasting peace.", "position", "", parties, "called for", ""},
 		{"en", "On the situation in Myanmar, Serbia called for an end to violence.", "position", "", []string{"RS"}, "called for", ""},
