@@ -100,6 +100,7 @@ func Rules() ValueList {
 		value("subject", "主语", "subject", "subjekat"),
 		value("area", "领域关键词", "area keyword", "ključna reč oblasti"),
 		value("area (weak)", "领域关键词（弱）", "area keyword (weak)", "ključna reč oblasti (slaba)"),
+		value("area (the instrument's field)", "文书标题所定领域", "the field the instrument's title names", "oblast koju imenuje naslov akta"),
 		value("area (acted on)", "领域关键词（行动对象）", "area keyword the parties act on", "ključna reč oblasti na koju strane deluju"),
 		value("deadline", "期限", "deadline", "rok"),
 		value("deadline date", "期限日期", "deadline date", "datum roka"),

@@ -50,6 +50,7 @@ type Spaced struct {
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
 	passivePart *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
+	framing     *phraseMatcher // weak area words that in an instrument stand for its field (saradnja; nil: none)
 	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	impersonal  *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
 	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
@@ -184,6 +185,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if w := t.Words("passive-participle"); len(w) > 0 {
 		x.passivePart = phrasesOf(w)
 	}
+	if w := t.Words("area-field"); len(w) > 0 {
+		x.framing = phrasesOf(w)
+	}
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
@@ -253,7 +257,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.authentic, x.closing, x.placeLead, x.refs.yearLeads)
 	// the optional tables a language may leave out, indexed when it has
 	// them: unindexed, a table is tried at every word of every sentence
-	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead} {
+	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.framing, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead} {
 		if pm != nil {
 			x.index.register(pm)
 		}
@@ -364,6 +368,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 	if given != nil {
 		parties = given
 	}
+	field := x.instrumentField(&out.Document)
 
 	var (
 		leadSubject []string
@@ -464,6 +469,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			// (costs, confidentiality, the meetings of its body) sets out
 			// procedure, and names no area
 			s.Areas = []string{}
+		}
+		if field != nil && s.Type != entente.Narrative {
+			x.inField(st, &s, field)
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
@@ -1043,6 +1051,53 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	x.commitAll(st, s, entente.Firm, parties, c)
 }
 
+// instrumentField returns the areas an instrument's title names with
+// words of their own (… o saradnji u oblasti obrazovanja: people), nil for
+// a statement, for a title that names none, or for a language whose table
+// lists no [area-field] words.
+func (x *Spaced) instrumentField(d *entente.Document) []string {
+	if x.framing == nil || !instrument(d.Kind) || d.Title == "" {
+		return nil
+	}
+	areas, cues := x.findAreas(x.newSentence(d.Title))
+	if len(cues) == 0 || cues[0].Rule != "area" {
+		return nil
+	}
+	return areas
+}
+
+// inField places in the instrument's field a sentence whose only area
+// words are weak and one of them is a word that frames the cooperation
+// (Strane će razvijati saradnju u sledećim oblastima:, Radna grupa
+// razmatraće rezultate saradnje): in an instrument on education the
+// cooperation is education, where a statement's frames the relationship.
+func (x *Spaced) inField(st *sentence, s *entente.Sentence, field []string) {
+	var frame *entente.AreaCue
+	for k := range s.Rationale.Areas {
+		c := &s.Rationale.Areas[k]
+		if c.Rule != "area (weak)" {
+			return
+		}
+		for i := range st.ws {
+			if st.ws[i].Start != c.Start {
+				continue
+			}
+			if m, ok := x.framing.longestAt(st.ws, i); ok && m.End > i && frame == nil {
+				frame = c
+			}
+			break
+		}
+	}
+	if frame == nil {
+		return
+	}
+	cues := make([]entente.AreaCue, len(field))
+	for k, a := range field {
+		cues[k] = entente.AreaCue{Area: a, Cue: entente.Cue{Rule: "area (the instrument's field)", Text: frame.Text, Start: frame.Start, End: frame.End}}
+	}
+	s.Areas, s.Rationale.Areas = slices.Clone(field), cues
+}
+
 // futurePassive reads a sentence that no cue placed, whose verb is the
 // future's auxiliary before a passive participle (Direktna linija biće
 // uspostavljena do kraja godine, Program će biti pokrenut…): what will be
@@ -1071,7 +1126,7 @@ func (x *Spaced) futurePassive(st *sentence, s *entente.Sentence, parties []stri
 	if k := x.subjectOfSpaced(st, 0, a, parties).kind; k != subjForeign && k != subjOmitted {
 		return
 	}
-	c := st.cue("future passive that binds the parties", a, e)
+	c := st.cue("future that binds the parties", a, e)
 	if c == nil || x.selfBefore(st, c.Start) && x.selfNear(st, 4) {
 		return
 	}

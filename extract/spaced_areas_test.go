@@ -28,6 +28,14 @@ func TestSpacedAreaWords(t *testing.T) {
 		// nuclear power named by its plants, reactors and safety, not only "energy"
 		{"Francuska strana će podržati studiju izvodljivosti za izgradnju nuklearnih kapaciteta.", []string{"energy"}, "sr"},
 		{"Strane će razmotriti saradnju u razvoju malih modularnih reaktora.", []string{"energy"}, "sr"},
+		// the genitive plural's a (studenata is no student*), a direct air line,
+		// intellectual property (as the English tables read it), decarbonisation
+		// and costs
+		{"Francuska strana će omogućiti usavršavanje studenata.", []string{"people"}, "sr"},
+		{"Стране ће успоставити директну авионску линију између Београда и Каира.", []string{"people"}, "sr"},
+		{"Pitanja intelektualne svojine uređivaće se posebnim ugovorima.", []string{"science"}, "sr"},
+		{"Strane će razmenjivati iskustva u dekarbonizaciji privrede.", []string{"green"}, "sr"},
+		{"Svaka Strana će snositi troškove svog učešća.", []string{"finance"}, "sr"},
 		{"Both countries will cooperate on offshore wind and hydrogen.", []string{"energy"}, "en"},
 		{"Japan will provide a pressurized lunar rover for astronauts.", []string{"science"}, "en"},
 		{"The leaders expressed concern over the situation in Myanmar and the East China Sea.", []string{"hotspots"}, "en"},
@@ -77,5 +85,35 @@ func TestSpacedAreaWords(t *testing.T) {
 				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
 			}
 		})
+	}
+}
+
+// TestInstrumentField: in an agreement or memorandum whose title names its
+// field, a sentence whose only area word is the framing "cooperation" is in
+// that field; in a statement, or under a title that names no field, it
+// frames the relationship, and a sentence's own area word decides.
+func TestInstrumentField(t *testing.T) {
+	sr := newTestSpaced(t, "sr")
+	const onEducation = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske o saradnji u oblasti obrazovanja\n\nČlan 1.\n\n"
+	const plain = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nČlan 1.\n\n"
+	const statement = "Zajednička izjava Republike Srbije i Mađarske o saradnji u oblasti obrazovanja\n\n1. "
+	tests := []struct {
+		text  string
+		areas []string
+	}{
+		{onEducation + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"people"}},
+		{onEducation + "Mešovita komisija razmatraće rezultate saradnje.\n", []string{"people"}},
+		{onEducation + "Strane će razvijati saradnju u oblasti zdravstva.\n", []string{"health"}},
+		{plain + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"political"}},
+		{statement + "Strane će razvijati saradnju.\n", []string{"political"}},
+	}
+	for _, tc := range tests {
+		out := sr.Extract(tc.text)
+		if len(out.Sentences) != 1 {
+			t.Fatalf("%q: %d sentences", tc.text, len(out.Sentences))
+		}
+		if got := out.Sentences[0].Areas; !slices.Equal(got, tc.areas) {
+			t.Errorf("%s: areas %v, want %v", out.Sentences[0].Text, got, tc.areas)
+		}
 	}
 }
