@@ -36,6 +36,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Pitanja intelektualne svojine uređivaće se posebnim ugovorima.", []string{"science"}, "sr"},
 		{"Strane će razmenjivati iskustva u dekarbonizaciji privrede.", []string{"green"}, "sr"},
 		{"Svaka Strana će snositi troškove svog učešća.", []string{"finance"}, "sr"},
+		// economic cooperation is trade and investment, where no other area is named
+		{"Strane će jačati ekonomsku saradnju.", []string{"investment", "trade"}, "sr"},
+		{"Turizam predstavlja važan stub ekonomske saradnje.", []string{"people"}, "sr"},
 		{"Both countries will cooperate on offshore wind and hydrogen.", []string{"energy"}, "en"},
 		{"Japan will provide a pressurized lunar rover for astronauts.", []string{"science"}, "en"},
 		{"The leaders expressed concern over the situation in Myanmar and the East China Sea.", []string{"hotspots"}, "en"},

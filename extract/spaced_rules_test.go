@@ -93,6 +93,8 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Kineska strana razume napore Srbije da se pridruži Evropskoj uniji.", "position", "", []string{"CN"}, "razume", ""},
 		{"sr", "Dve strane smatraju da su plodotvorni razgovori dvojice šefova država od velikog značaja.", "appraisal", "", parties, "smatraju", ""},
 		{"sr", "Predsednik Vučić se zahvalio i sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "zahvalio", ""},
+		// an invitation accepted with pleasure, in the passive, is the visit's fact
+		{"sr", "Predsednik Vučić uputio je poziv predsedniku El Sisiju da poseti Srbiju, što je prihvaćeno sa zadovoljstvom.", "narrative", "", nil, "je prihvaćeno sa zadovoljstvom", ""},
 		// a participle that opens the sentence, with a relative clause of its own
 		{"sr", "Koristeći priliku koju pruža ulazak saradnje u novu fazu, dve strane će zajedno sprovoditi rezultate foruma.", "commitment", "firm", parties, "će", ""},
 		{"en", "Taking the opportunity that the new stage provides, the two sides will jointly implement the outcomes of the forum.", "commitment", "firm", parties, "will", ""},
