@@ -996,6 +996,12 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		r.commit(strengthOf(k), c, "modal")
 	case k.has(cShould):
 		r.reading, r.rule = rPosition, "should"
+		if r.subject.kind == subjParty && len(st.parties) > 0 && x.ownsSubject(st, r.clause.start, c.Start) {
+			// Suverenitet i integritet Republike Srbije moraju biti
+			// poštovani: the party only owns the subject's noun; what must
+			// be is the view of the parties who state it
+			r.actors = st.unionCodes(st.parties)
+		}
 	case k.has(cWeakStance):
 		// expressed …: the noun after it decides
 		r.reading, r.rule = rPosition, "stance"
@@ -1042,6 +1048,34 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			r.commit(entente.Soft, c, "own action")
 		}
 	}
+}
+
+// ownsSubject reports whether every country named in words [a, b) stands
+// right after a common noun, as its owner in the genitive (integritet
+// Republike Srbije): the noun, not the country, is the subject. A capital
+// (Vlada Srbije), a preposition, a determiner, a join or an office before
+// it leaves the country the subject; the sentence's first word is
+// capitalised whatever it is.
+func (x *Spaced) ownsSubject(st *sentence, a, b int) bool {
+	owned := false
+	for _, m := range st.ments {
+		if m.Start < a || m.End > b {
+			continue
+		}
+		if m.Kind == mJoint || m.Kind == mOffice {
+			return false
+		}
+		p := m.Start - 1
+		if p < a {
+			return false
+		}
+		w := &st.ws[p]
+		if w.Punct || w.Upper && p > 0 || x.prep.has(w) || x.det.has(w) || x.joins.has(w) || x.isOfficeEnd(st, p) {
+			return false
+		}
+		owned = true
+	}
+	return owned
 }
 
 // bodyAfter reports whether the parties' standing body opens at word i,

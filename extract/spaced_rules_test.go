@@ -90,6 +90,12 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Srpska strana ponavlja da je razvoj odnosa sa Kinom jedan od stubova spoljne politike.", "position", "", []string{"RS"}, "ponavlja", ""},
 		{"sr", "Zainteresovane strane treba da postignu uzajamno prihvatljivo rešenje.", "position", "", parties, "treba da", ""},
 		{"sr", "Osnivanje Zajednice srpskih opština mora biti sprovedeno.", "position", "", parties, "mora biti", ""},
+		// a country that owns the subject's noun (genitive) is not its subject:
+		// the view is the parties'; a body of one country speaks for it
+		{"sr", "Suverenitet i teritorijalni integritet Republike Srbije moraju biti poštovani.", "position", "", parties, "moraju biti", ""},
+		{"sr", "Суверенитет Републике Србије мора бити поштован.", "position", "", parties, "мора бити", ""},
+		{"sr", "Vlada Srbije mora da obezbedi sredstva.", "position", "", []string{"RS"}, "mora da", ""},
+		{"sr", "Srbija mora da ispuni uslove.", "position", "", []string{"RS"}, "mora da", ""},
 		{"sr", "Kineska strana razume napore Srbije da se pridruži Evropskoj uniji.", "position", "", []string{"CN"}, "razume", ""},
 		{"sr", "Dve strane smatraju da su plodotvorni razgovori dvojice šefova država od velikog značaja.", "appraisal", "", parties, "smatraju", ""},
 		{"sr", "Predsednik Vučić se zahvalio i sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "zahvalio", ""},
