@@ -56,6 +56,7 @@ type Spaced struct {
 	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
 	reflexive   *keyWords      // se: the verb's reflexive, that makes it happen rather than done
 	joins       *keyWords
+	names       *keyWords      // the verb that names who or what a subject is (Nadležni organ je Ministarstvo…)
 	passiveSoft *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
@@ -191,6 +192,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
+	x.names = newKeyWords(t.Words("names-verb"))
 	x.units = newKeyWords(t.Words("time-unit"))
 	if w := t.Words("passive-soft"); len(w) > 0 {
 		x.passiveSoft = phrasesOf(w)
@@ -945,6 +947,14 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 	k := 0
 	for k < len(st.ws) && st.ws[k].Start < subj.cue.Cue.End {
 		k++
+	}
+	for j := k; j+1 < len(st.ws); j++ {
+		if x.names.has(&st.ws[j]) && st.ws[j+1].Upper {
+			// Nadležni organi za sprovođenje ovog memoranduma su
+			// Ministarstvo…: the instrument names who the subject is, a
+			// definition, no undertaking
+			return
+		}
 	}
 	var c *entente.Cue
 	if k < len(st.ws) && !st.ws[k].Punct && !st.ws[k].Upper {

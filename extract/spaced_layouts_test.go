@@ -415,6 +415,9 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Svaka Strana snosi sopstvene troškove.\n", "Svaka Strana snosi sopstvene troškove.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Radna grupa sastaje se dva puta godišnje.\n", "Radna grupa sastaje se dva puta godišnje.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Memorandum se može izmeniti uz pisanu saglasnost Strana.\n", "Memorandum se može izmeniti uz pisanu saglasnost Strana.", "narrative", nil, ""},
+		// naming who the competent authorities are is a definition
+		{mou + "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.\n", "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.", "narrative", nil, ""},
+		{mou + "Надлежни орган за спровођење овог меморандума је Министарство енергетике.\n", "Надлежни орган за спровођење овог меморандума је Министарство енергетике.", "narrative", nil, ""},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Strane neguju tradicionalno prijateljstvo.\n", "Strane neguju tradicionalno prijateljstvo.", "narrative", nil, ""},
 		// an instrument's future with a noun for subject binds its parties:
 		// the future of the verb, and of the passive (biće održana)
