@@ -941,6 +941,12 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 		}
 	}
 	if subj.kind != subjParty || subj.cue == nil || len(subj.codes) == 0 {
+		if c := x.cooperationConducted(st); c != nil {
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(parties)
+			s.Rationale.Type, s.Rationale.Strength = c, c
+			s.Areas, s.Rationale.Areas = x.findAreas(st)
+			return
+		}
 		x.instrumentShall(st, s, parties)
 		return
 	}
@@ -1059,6 +1065,29 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// cooperationConducted returns the evidence of an instrument's article
+// that says how the cooperation it governs is conducted, in the reflexive
+// present (Saradnja se odvija na osnovu jednakosti…, Saradnja iz člana 2.
+// ostvaruje se…): the parties' cooperation, their soft undertaking as
+// their own present is. The cooperation is the framing word ([area-field])
+// that opens the sentence; the reflexive comes within its first ten words,
+// before any comma.
+func (x *Spaced) cooperationConducted(st *sentence) *entente.Cue {
+	if x.framing == nil || x.reflexive == nil || len(st.ws) < 3 {
+		return nil
+	}
+	m, ok := x.framing.longestAt(st.ws, 0)
+	if !ok || m.End != 1 {
+		return nil
+	}
+	for j := 1; j < len(st.ws) && j < 10 && !(st.ws[j].Punct && st.ws[j].Key == ","); j++ {
+		if x.reflexive.has(&st.ws[j]) {
+			return st.cue("operative clause of an instrument", 0, j+1)
+		}
+	}
+	return nil
 }
 
 // instrumentField returns the areas an instrument's title names with

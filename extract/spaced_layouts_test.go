@@ -415,6 +415,10 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Svaka Strana snosi sopstvene troškove.\n", "Svaka Strana snosi sopstvene troškove.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Radna grupa sastaje se dva puta godišnje.\n", "Radna grupa sastaje se dva puta godišnje.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Memorandum se može izmeniti uz pisanu saglasnost Strana.\n", "Memorandum se može izmeniti uz pisanu saglasnost Strana.", "narrative", nil, ""},
+		// how the cooperation is conducted, in the reflexive present, is the parties' own
+		{mou + "Saradnja se odvija na osnovu jednakosti i uzajamne koristi.\n", "Saradnja se odvija na osnovu jednakosti i uzajamne koristi.", "commitment", []string{"HU", "RS"}, ""},
+		{mou + "Сарадња из члана 2. овог меморандума остварује се у складу са законодавством Страна.\n", "Сарадња из члана 2. овог меморандума остварује се у складу са законодавством Страна.", "commitment", []string{"HU", "RS"}, ""},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Saradnja se odvija uspešno.\n", "Saradnja se odvija uspešno.", "narrative", nil, ""},
 		// naming who the competent authorities are is a definition
 		{mou + "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.\n", "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.", "narrative", nil, ""},
 		{mou + "Надлежни орган за спровођење овог меморандума је Министарство енергетике.\n", "Надлежни орган за спровођење овог меморандума је Министарство енергетике.", "narrative", nil, ""},
