@@ -60,6 +60,7 @@ type Spaced struct {
 	passiveSoft *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
+	permissive  *keyWords      // may: what a party is allowed to do, not what it undertakes
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -198,6 +199,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.passiveSoft = phrasesOf(w)
 	}
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
+	x.permissive = newKeyWords(t.Words("permissive"))
 
 	x.areas = newPhraseMatcher()
 	for _, sec := range []struct {
@@ -961,6 +963,11 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 			// definition, no undertaking
 			return
 		}
+	}
+	if k < len(st.ws) && x.permissive.has(&st.ws[k]) {
+		// Each Party may invite…, Either Party may terminate…: the
+		// instrument allows, and what it allows binds no one to do it
+		return
 	}
 	var c *entente.Cue
 	if k < len(st.ws) && !st.ws[k].Punct && !st.ws[k].Upper {

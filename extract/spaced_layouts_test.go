@@ -412,6 +412,14 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Radi sprovođenja ovog memoranduma, Strane obrazuju Zajednički komitet.\n", "Radi sprovođenja ovog memoranduma, Strane obrazuju Zajednički komitet.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Ради спровођења овог меморандума Стране образују Заједнички комитет.\n", "Ради спровођења овог меморандума Стране образују Заједнички комитет.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Ovaj memorandum se primenjuje na Strane i njihove organe.\n", "Ovaj memorandum se primenjuje na Strane i njihove organe.", "narrative", nil, ""},
+		// the formula that closes a treaty's recitals undertakes nothing: the
+		// recitals are the parties' reasons, a position
+		{"Agreement between the Government of India and the Government of Japan\n\nThe Government of India and the Government of Japan (hereinafter \"the Parties\"),\n\nRecognizing the importance of disaster risk reduction;\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate.\n",
+			"The Government of India and the Government of Japan (hereinafter \"the Parties\"), Recognizing the importance of disaster risk reduction; Have agreed as follows:", "position", []string{"IN", "JP"}, ""},
+		// what the instrument allows a party binds no one: a formula
+		{enMoU + "The Participants may, by mutual consent, invite other agencies to take part.\n", "The Participants may, by mutual consent, invite other agencies to take part.", "narrative", nil, ""},
+		{enMoU + "In the event of a disaster, either Party may request assistance from the other Party.\n", "In the event of a disaster, either Party may request assistance from the other Party.", "narrative", nil, ""},
+		{enMoU + "Either Party may terminate this Memorandum by written notice.\n", "Either Party may terminate this Memorandum by written notice.", "narrative", nil, ""},
 		{mou + "Svaka Strana snosi sopstvene troškove.\n", "Svaka Strana snosi sopstvene troškove.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Radna grupa sastaje se dva puta godišnje.\n", "Radna grupa sastaje se dva puta godišnje.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Memorandum se može izmeniti uz pisanu saglasnost Strana.\n", "Memorandum se može izmeniti uz pisanu saglasnost Strana.", "narrative", nil, ""},
@@ -447,7 +455,7 @@ func TestOperativeClause(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
 			x := sr
-			if strings.Contains(tc.text, "Memorandum of") || strings.HasPrefix(tc.text, "Joint") {
+			if strings.Contains(tc.text, "Memorandum of") || strings.HasPrefix(tc.text, "Joint") || strings.HasPrefix(tc.text, "Agreement") {
 				x = en
 			}
 			if tc.typ == "commitment" && tc.strength == "" {
