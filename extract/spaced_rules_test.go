@@ -295,6 +295,10 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides will set up a Joint Committee within six months of the signature of this Memorandum.", "commitment", "firm", parties, "will", "within six months of the signature of this Memorandum"},
 		{"en", "Within three months of the first meeting, the two sides will adopt a work plan.", "commitment", "firm", parties, "will", "Within three months of the first meeting"},
 		{"en", "The two sides will complete the study within two years and will report to leaders.", "commitment", "firm", parties, "will", "within two years"},
+		// a party named by its role in a provision is either party; a span in
+		// hours, a number written with a hyphen, and "no later than" a span
+		{"en", "The assisting Party shall endeavour to respond to a request within twenty-four hours.", "commitment", "intent", parties, "shall endeavour to", "within twenty-four hours"},
+		{"en", "The two sides will hold the first meeting no later than six months after the signature.", "commitment", "firm", parties, "will", "no later than six months after the signature"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
