@@ -61,6 +61,7 @@ type Spaced struct {
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
 	permissive  *keyWords      // may: what a party is allowed to do, not what it undertakes
+	state       *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -145,6 +146,16 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			byWord[w] |= s.kind
 		}
 	}
+	// an instrument's statements of a legal state (shall be subject to,
+	// shall not be liable) hold a modal that undertakes nothing: shielded
+	// as [neutral] phrases are, and read apart by operativeClause and
+	// instrumentShall
+	for _, w := range t.Words("instrument-state") {
+		if _, ok := byWord[w]; !ok {
+			order = append(order, w)
+		}
+		byWord[w] |= cNeutral
+	}
 	for _, w := range order {
 		for _, f := range x.forms(w) {
 			x.cues.Add(f, len(x.cueKinds))
@@ -174,6 +185,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.thatState = newKeyWords(t.Words("that-state"))
 	if w := t.Words("instrument-shall"); len(w) > 0 {
 		x.shall = phrasesOf(w)
+	}
+	if w := t.Words("instrument-state"); len(w) > 0 {
+		x.state = phrasesOf(w)
 	}
 	if w := t.Words("impersonal"); len(w) > 0 {
 		x.impersonal = phrasesOf(w)
@@ -261,7 +275,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.authentic, x.closing, x.placeLead, x.refs.yearLeads)
 	// the optional tables a language may leave out, indexed when it has
 	// them: unindexed, a table is tried at every word of every sentence
-	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.framing, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead} {
+	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.framing, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead, x.state} {
 		if pm != nil {
 			x.index.register(pm)
 		}
@@ -964,7 +978,7 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 			return
 		}
 	}
-	if k < len(st.ws) && x.permissive.has(&st.ws[k]) {
+	if k < len(st.ws) && (x.permissive.has(&st.ws[k]) || x.stateAt(st, k)) {
 		// Each Party may invite…, Either Party may terminate…: the
 		// instrument allows, and what it allows binds no one to do it
 		return
@@ -1006,11 +1020,24 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 	if w := &st.ws[0]; x.predict.has(w) || x.refs.self.has(w) {
 		return
 	}
+	if x.stateAt(st, m.Start) {
+		return // The implementation … shall be subject to the availability of funds
+	}
 	c := st.cue("shall of an instrument", m.Start, m.End)
 	if c == nil {
 		return
 	}
 	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// stateAt reports whether an [instrument-state] phrase opens at word i:
+// the instrument states a condition or a liability, which no one does.
+func (x *Spaced) stateAt(st *sentence, i int) bool {
+	if x.state == nil {
+		return false
+	}
+	_, ok := x.state.longestAt(st.ws, i)
+	return ok
 }
 
 // bindingFuture makes a sentence whose future has a noun for subject a
