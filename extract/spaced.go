@@ -61,6 +61,7 @@ type Spaced struct {
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
 	permissive  *keyWords      // may: what a party is allowed to do, not what it undertakes
+	occasion    *keyWords      // the visit, the talks: what the document reports was done
 	state       *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
 
 	areas     *phraseMatcher
@@ -214,6 +215,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
 	x.permissive = newKeyWords(t.Words("permissive"))
+	if w := t.Words("occasion"); len(w) > 0 {
+		x.occasion = newKeyWords(w)
+	}
 
 	x.areas = newPhraseMatcher()
 	for _, sec := range []struct {

@@ -108,13 +108,21 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		}
 		// a view on something achieved (believe that the visit was a
 		// success) is an appraisal, unless it says what should be done
+		// (or noted that the companies have made remarkable progress: an
+		// appraisal's words in the content), and so is a view of the
+		// visit or the talks themselves (believe that this visit is of
+		// far-reaching significance) that says nothing they will do
 		if r.reading == rPosition && (r.rule == "opinion" || r.rule == "coordinated opinion") {
-			achieved, should := false, false
+			achieved, should, modal := false, false, false
 			for _, c := range st.cues {
 				if c.Start > st.cues[h].Start && c.Start < cl.end {
-					achieved = achieved || c.Kind.has(cAchievement)
+					achieved = achieved || c.Kind.has(cAchievement|cAppraisal)
 					should = should || c.Kind.has(cShould)
+					modal = modal || c.Kind.has(cFirm|cIntent)
 				}
+			}
+			if !achieved && !modal && x.occasionOpens(st, st.cues[h].End, cl.end) {
+				achieved = true
 			}
 			if achieved && !should {
 				r.reading, r.rule = rAppraisal, "opinion on an achievement"
@@ -122,6 +130,39 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		}
 	}
 	return x.resolveSpaced(st, readings, inherited)
+}
+
+// occasionOpens reports whether the content of a view that begins at word
+// i opens with the occasion the document reports (the visit, these talks,
+// this state visit: [occasion]) and its verb: the view evaluates what was
+// done, not a principle (believe that dialogue is of great significance).
+func (x *Spaced) occasionOpens(st *sentence, i, end int) bool {
+	if x.occasion == nil {
+		return false
+	}
+	if i < end && x.that.has(&st.ws[i]) {
+		i++
+	}
+	for n := 0; i < end && n < 4; i, n = i+1, n+1 {
+		w := &st.ws[i]
+		if w.Punct || x.prep.has(w) {
+			return false
+		}
+		if x.occasion.has(w) {
+			return i+1 < end && x.cueAt(st, i+1, cCopula|cAchievement)
+		}
+	}
+	return false
+}
+
+// cueAt reports whether a cue of one of kinds opens at word i.
+func (x *Spaced) cueAt(st *sentence, i int, kinds cueKind) bool {
+	for _, c := range st.cues {
+		if c.Start == i && c.Kind&kinds != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clauses cuts a sentence at semicolons, and at a joining word (and, while,
@@ -1103,8 +1144,10 @@ func (x *Spaced) bodyAfter(st *sentence, i, end int) bool {
 // cooperation), of another's effort, a principle or an initiative a
 // position.
 func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
-	if x.verbFollows(st, c.End) && (x.lang == "en" || x.ownWithin(st, c.End, 4)) {
-		// podržavaju jačanje saradnje, but not podržavaju proširenje EU
+	if x.verbFollows(st, c.End) && x.ownWithin(st, c.End, 4) {
+		// podržavaju jačanje saradnje, but not podržavaju proširenje EU;
+		// support expanding bilateral trade, but not support increasing
+		// the representation of developing countries (another's share)
 		r.commit(entente.Soft, c, "support of own action")
 		return
 	}

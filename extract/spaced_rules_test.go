@@ -186,6 +186,11 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two Presidents held talks in Belgrade.", "narrative", "", nil, "held talks", ""},
 		{"en", "The two sides believe that the visit was a complete success.", "appraisal", "", parties, "believe that", ""},
 		{"en", "The two sides believe that the UN should play a central role.", "position", "", parties, "believe that", ""},
+		// a view of the occasion itself, or of what others have achieved, evaluates
+		{"en", "The two sides believe that this visit is of far-reaching significance for their relations.", "appraisal", "", parties, "believe that", ""},
+		{"en", "The two sides noted that the companies have made remarkable progress in the industrial park.", "appraisal", "", parties, "noted that", ""},
+		{"en", "The two sides believe that dialogue is of great significance.", "position", "", parties, "believe that", ""},
+		{"en", "The two sides believe that the meeting mechanism is important.", "position", "", parties, "believe that", ""},
 		{"en", "The President expressed his sincere gratitude for the warm and friendly reception.", "narrative", "", nil, "gratitude", ""},
 		// deadlines
 		{"en", "The two sides will open the line by the end of 2025.", "commitment", "firm", parties, "will", "by the end of 2025"},
@@ -287,6 +292,7 @@ func TestSpacedRules(t *testing.T) {
 		// support of the parties' own contacts undertakes; whom they encourage, said in the passive, too
 		{"en", "The two sides support closer contacts between their parliaments.", "commitment", "soft", parties, "support", ""},
 		{"en", "The two sides support a ceasefire between the warring parties.", "position", "", parties, "support", ""},
+		{"en", "The two sides support increasing the voice of developing countries in the IMF.", "position", "", parties, "support", ""},
 		// an adverb between "will" and "explore" leaves it an intent
 		{"en", "The two sides will also explore cooperation on civil nuclear energy.", "commitment", "intent", parties, "will also explore", ""},
 		// leaders who task their officials undertake, by the meeting named
