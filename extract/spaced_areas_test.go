@@ -76,6 +76,13 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The Participants will protect critical infrastructure.", []string{"security"}, "en"},
 		{"The leaders tasked their ministers to develop a roadmap for cooperation in health.", []string{"health"}, "en"},
 		{"The two sides will upgrade their command and control frameworks.", []string{"security"}, "en"},
+		// disaster management's own words; disputes at sea; the order's institutions
+		{"The Parties shall cooperate on early warning of tsunamis and volcanic eruptions and on search and rescue.", []string{"disaster"}, "en"},
+		{"The two sides will keep maritime issues under control.", []string{"hotspots"}, "en"},
+		{"The two sides oppose unilateral sanctions.", []string{"international_order"}, "en"},
+		{"The two sides support a greater voice for developing countries in international financial institutions.", []string{"finance", "international_order"}, "en"},
+		{"The two sides will settle any dispute through diplomatic channels.", []string{"political"}, "en"},
+		{"The two sides will upgrade the border gates.", []string{"infrastructure"}, "en"},
 		// an acronym reads only in capitals: "who" is no WHO
 		{"Australia will support students who study in Indonesia.", []string{"people"}, "en"},
 		{"Both sides support the WHO.", []string{"health", "international_order"}, "en"},

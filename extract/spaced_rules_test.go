@@ -305,6 +305,8 @@ func TestSpacedRules(t *testing.T) {
 		// hours, a number written with a hyphen, and "no later than" a span
 		{"en", "The assisting Party shall endeavour to respond to a request within twenty-four hours.", "commitment", "intent", parties, "shall endeavour to", "within twenty-four hours"},
 		{"en", "The two sides will hold the first meeting no later than six months after the signature.", "commitment", "firm", parties, "will", "no later than six months after the signature"},
+		// the meeting at which a body is to act is its target date
+		{"en", "At its first meeting, the Joint Committee will adopt a work plan.", "commitment", "firm", parties, "will", "At its first meeting"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
