@@ -228,6 +228,58 @@ func (e *spacedEntities) adjectiveAt(ws []word, i int) bool {
 // maxGenitive bounds a genitive phrase after a head, in words.
 const maxGenitive = 5
 
+// maxModifiers bounds the lowercase words between a name and its head.
+const maxModifiers = 3
+
+// modifiedNameStart returns where a title-case name begins that lowercase
+// modifiers, or a number, part from its lowercase head (the Lao Cai–Hanoi
+// standard-gauge railway, the Thai Binh 2 thermal power plant, the Ban
+// Gioc Waterfall cross-border tourism cooperation area): capitalised words
+// right after the determiner that opens the phrase, then a number or up to
+// maxModifiers lowercase words, none a preposition, an inner word, a
+// determiner, a cue or a party. Without the determiner the capitalised
+// words may be a subject and the lowercase ones its verb, as they are
+// after a body's name (the Committee approved power plant…), and a
+// party's own name before a generic head (the Viet Nam energy programme)
+// is no name of the thing: -1.
+func (e *spacedEntities) modifiedNameStart(st *sentence, h int) int {
+	ws := st.ws
+	k, n := h-1, 0
+	for k >= 1 && !ws[k].Upper && !ws[k].Digits {
+		w := &ws[k]
+		if w.Punct || e.inner.has(w) || e.prep.has(w) || e.drop.has(w) || st.cueAt(k) || st.inMention(k) {
+			return -1
+		}
+		if n++; n > maxModifiers {
+			return -1
+		}
+		k--
+	}
+	if k >= 1 && ws[k].Digits && !ws[k].Punct && upperName(&ws[k-1]) && yearOf(&ws[k]) == 0 {
+		k, n = k-1, n+1 // Thai Binh 2
+	}
+	if n == 0 || k < 1 || !upperName(&ws[k]) {
+		return -1
+	}
+	a, named := e.leftName(st, k+1)
+	if !named || a < 1 || !e.drop.has(&ws[a-1]) {
+		return -1
+	}
+	party := true
+	for i := a; i <= k; i++ {
+		if upperName(&ws[i]) && !st.inMention(i) {
+			party = false
+		}
+		if m, ok := e.mech.longestAt(ws, i); ok && m.End == k+1 {
+			return -1 // the Committee approved…: a body, and its verb
+		}
+	}
+	if party {
+		return -1
+	}
+	return a
+}
+
 // rightName extends a name rightwards from the end of a head at b:
 // capitalised words with their joins (pruga Beograd–Budimpešta); after a
 // capitalised head, also inner words followed by a capitalised one
@@ -415,6 +467,8 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 					a, leftNamed, headUpper = c, true, true
 				} else if c := e.ordinalStart(st, m.Start); c >= 0 && kind.list == &mechs {
 					a, leftNamed, headUpper = c, true, true
+				} else if c := e.modifiedNameStart(st, m.Start); c >= 0 {
+					a, leftNamed = c, true // the Thai Binh 2 thermal power plant
 				}
 			}
 			toMark := a > first && upperName(&ws[a])

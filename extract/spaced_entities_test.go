@@ -33,6 +33,14 @@ func TestSpacedEntities(t *testing.T) {
 		// a named scholarship is a programme; scholarships with no name are none
 		{"en", "Australia will increase the number of Australia Awards scholarships offered to Indonesians.", nil, []string{"Australia Awards scholarships"}},
 		{"en", "China will offer more scholarships to Serbian students.", nil, nil},
+		// a name parted from its lowercase head by lowercase modifiers or a number,
+		// after the determiner that opens the phrase; not a body and its verb,
+		// nor a party's own name before a generic head
+		{"en", "The two sides will study the Lao Cai-Hanoi standard-gauge railway.", nil, []string{"Lao Cai-Hanoi standard-gauge railway"}},
+		{"en", "The companies made progress in the Thai Binh 2 thermal power plant.", nil, []string{"Thai Binh 2 thermal power plant"}},
+		{"en", "The two sides will promote the Ban Gioc Waterfall cross-border tourism cooperation area.", nil, []string{"Ban Gioc Waterfall cross-border tourism cooperation area"}},
+		{"en", "In 2025 the Committee approved power plant construction.", nil, nil},
+		{"en", "The two sides will support the Viet Nam energy programme.", nil, nil},
 		// generic heads, organisations of many states, demonyms
 		{"en", "The two sides will set up a joint working group on tourism.", nil, nil},
 		{"en", "The Committee will meet twice a year.", nil, nil},
