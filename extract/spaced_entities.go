@@ -38,6 +38,7 @@ type spacedEntities struct {
 	drop       *keyWords      // the, a: no part of a name
 	prep       *keyWords      // na, u: a phrase's, not a name's
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
+	through    *keyWords      // through, under: a bare name after them is the programme used
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -59,6 +60,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		drop:       newKeyWords(t.Words("entity-drop")),
 		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
+		through:    newKeyWords(t.Words("project-through")),
 	}
 }
 

@@ -41,6 +41,11 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The two sides will promote the Ban Gioc Waterfall cross-border tourism cooperation area.", nil, []string{"Ban Gioc Waterfall cross-border tourism cooperation area"}},
 		{"en", "In 2025 the Committee approved power plant construction.", nil, nil},
 		{"en", "The two sides will support the Viet Nam energy programme.", nil, nil},
+		// a bare name the parties act through is a programme without a head word;
+		// with a determiner it is a body, and an office is none
+		{"en", "Japan will share satellite imagery through Sentinel Asia during disasters.", nil, []string{"Sentinel Asia"}},
+		{"en", "Japan will support the Philippines through the Japan International Cooperation Agency.", nil, nil},
+		{"en", "India will act under Prime Minister Modi's leadership.", nil, nil},
 		// generic heads, organisations of many states, demonyms
 		{"en", "The two sides will set up a joint working group on tourism.", nil, nil},
 		{"en", "The Committee will meet twice a year.", nil, nil},

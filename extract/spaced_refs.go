@@ -92,6 +92,9 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		if kind == "" {
 			kind = r.headBefore(ws, i) // their joint statement “…”
 		}
+		if kind == "" {
+			kind = r.headAfter(ws, j) // the “Two Corridors and One Economic Circle” framework
+		}
 		if kind != "" {
 			text, _, _ := st.span(i+1, j)
 			year := r.yearAfter(ws, j+1)
@@ -261,6 +264,17 @@ func (r *spacedRefs) headBefore(ws []word, q int) string {
 			}
 			return r.kinds[m.Payload]
 		}
+	}
+	return ""
+}
+
+// headAfter returns the kind of an instrument's head word that follows
+// the closing quotation mark at word q (the “Two Corridors and One
+// Economic Circle” framework, the “Made in China 2025” strategy): the
+// quoted words are its name, as they are after a head (headBefore).
+func (r *spacedRefs) headAfter(ws []word, q int) string {
+	if m, ok := r.heads.longestAt(ws, q+1); ok && m.End > q+1 {
+		return r.kinds[m.Payload]
 	}
 	return ""
 }

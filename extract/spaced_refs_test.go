@@ -52,6 +52,11 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "As participants in the \"Digital Economy and Green Development International Economic and Trade Cooperation Framework Initiative\", the two sides will cooperate.", []string{"Digital Economy and Green Development International Economic and Trade Cooperation Framework Initiative|initiative|0"}},
 		{"sr", "Dve strane ističu razvoj odnosa otkako je 2016. godine potpisana „Zajednička izjava o uspostavljanju sveobuhvatnog strateškog partnerstva“.", []string{"Zajednička izjava o uspostavljanju sveobuhvatnog strateškog partnerstva|joint_statement|2016"}},
 		{"sr", "Strane treba da postignu rešenje u okviru Rezolucije 1244 Saveta bezbednosti UN.", []string{"Rezolucije 1244 Saveta bezbednosti UN|resolution|0"}},
+		// a quoted name followed by its head word is that instrument's title;
+		// a quoted slogan with none is no citation
+		{"en", "The two sides will align the Belt and Road with the \"Two Corridors and One Economic Circle\" framework.", []string{"Two Corridors and One Economic Circle|other|0"}},
+		{"en", "The Chinese side supports the \"Made in Serbia 2030\" strategy.", []string{"Made in Serbia 2030|plan|0"}},
+		{"en", "The Vietnamese side opposes any form of \"Taiwan independence\".", nil},
 		// a communiqué cited without its accent, its year after "of"
 		{"en", "Both sides reaffirm the principles of the Joint Communique on the Establishment of Diplomatic Relations of 1975.", []string{"Joint Communique on the Establishment of Diplomatic Relations|joint_statement|1975"}},
 		{"en", "They welcomed the synergy between the Belt and Road Initiative and Brazil's New Industry plan.", []string{"Belt and Road Initiative|initiative|0"}},
