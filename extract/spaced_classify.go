@@ -1003,6 +1003,13 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		switch {
 		case k.has(cNarrative):
 			r.reading, r.rule = rNarrative, "narrative"
+		case k.has(cAppraisal) && k.has(cAchievement):
+			// The companies have made remarkable progress…: the document's
+			// own evaluation of what others achieved, as the parties'
+			// "welcome" would be; another's welcome (The UN welcomed…) is a
+			// fact it reports
+			r.actors = st.unionCodes(st.parties)
+			r.reading, r.rule = rAppraisal, "evaluation of an achievement"
 		case k.has(cFirm) && !k.has(sNoun) && x.bodyAfter(st, c.End, r.clause.end):
 			// Sprovođenje deklaracije pratiće Visoki savet…: the object
 			// before the verb, the parties' body after it is the subject

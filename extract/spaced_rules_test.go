@@ -190,6 +190,8 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides believe that this visit is of far-reaching significance for their relations.", "appraisal", "", parties, "believe that", ""},
 		{"en", "The two sides noted that the companies have made remarkable progress in the industrial park.", "appraisal", "", parties, "noted that", ""},
 		{"en", "The two sides believe that dialogue is of great significance.", "position", "", parties, "believe that", ""},
+		// others' achievement evaluated in the document's own voice; another's welcome is a fact
+		{"en", "The enterprises of the two countries have made remarkable progress in the industrial park.", "appraisal", "", parties, "have made remarkable progress", ""},
 		{"en", "The two sides believe that the meeting mechanism is important.", "position", "", parties, "believe that", ""},
 		{"en", "The President expressed his sincere gratitude for the warm and friendly reception.", "narrative", "", nil, "gratitude", ""},
 		// deadlines
