@@ -995,7 +995,15 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 		x.instrumentShall(st, s, parties) // The Parties, … shall be informed…
 		return
 	}
-	s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(subj.codes)
+	strength := entente.Soft
+	if x.shall != nil {
+		if _, ok := x.shall.longestAt(st.ws, k); ok {
+			// Each Party shall be responsible for…: the instrument's
+			// "shall be", shielded from the cue table, still binds
+			strength = entente.Firm
+		}
+	}
+	s.Type, s.Strength, s.Actors = entente.Commitment, strength, st.unionCodes(subj.codes)
 	s.Rationale.Type, s.Rationale.Strength = c, c
 	s.Rationale.Actors = append(s.Rationale.Actors[:0:0], *subj.cue)
 	s.Areas, s.Rationale.Areas = x.findAreas(st)

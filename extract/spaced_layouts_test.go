@@ -416,6 +416,8 @@ func TestOperativeClause(t *testing.T) {
 		// recitals are the parties' reasons, a position
 		{"Agreement between the Government of India and the Government of Japan\n\nThe Government of India and the Government of Japan (hereinafter \"the Parties\"),\n\nRecognizing the importance of disaster risk reduction;\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate.\n",
 			"The Government of India and the Government of Japan (hereinafter \"the Parties\"), Recognizing the importance of disaster risk reduction; Have agreed as follows:", "position", []string{"IN", "JP"}, ""},
+		// a party's "shall be" binds it as "shall" does
+		{enMoU + "Each Party shall be responsible for its own costs.\n", "Each Party shall be responsible for its own costs.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		// a legal state or condition the instrument states is no deed
 		{enMoU + "The implementation of this Memorandum shall be subject to the availability of funds.\n", "The implementation of this Memorandum shall be subject to the availability of funds.", "narrative", nil, ""},
 		{enMoU + "The assisting Party shall not be liable for damage caused in good faith.\n", "The assisting Party shall not be liable for damage caused in good faith.", "narrative", nil, ""},
