@@ -453,6 +453,30 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			}
 		}
 	}
+	// a bare name of two capitalised words or more that the parties act
+	// through (share imagery through Sentinel Asia, fund research under
+	// Horizon Europe): a programme named without a head word. With a
+	// determiner it is a body or an instrument (through the Japan
+	// International Cooperation Agency, under the Paris Agreement), and a
+	// party, an office or a head word in it makes it theirs to read.
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i].Punct || !e.through.has(&ws[i]) || !upperName(&ws[i+1]) {
+			continue
+		}
+		b, _ := e.rightName(st, i+1, true)
+		if b-(i+1) < 2 || b < len(ws) && !ws[b].Punct && ws[b].Upper {
+			continue
+		}
+		bare := true
+		for k := i + 1; k < b; k++ {
+			if st.inMention(k) || e.startsHead(ws, k) || e.months.has(&ws[k]) {
+				bare = false
+			}
+		}
+		if bare {
+			take(&projs, "name after through", i+1, b)
+		}
+	}
 	first := firstWord(ws)
 	for _, kind := range []struct {
 		heads *phraseMatcher
