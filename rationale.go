@@ -112,6 +112,7 @@ func Rules() ValueList {
 		value("list", "列举", "list", "nabrajanje"),
 		value("head word", "中心词", "head word", "glavna reč"),
 		value("quoted name", "引号中的名称", "name in quotation marks", "naziv pod navodnicima"),
+		value("basin cooperation", "流域合作简称", "a river basin's cooperation by its short name", "saradnja rečnog sliva po kratkom nazivu"),
 	}
 }
 

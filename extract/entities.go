@@ -38,11 +38,14 @@ type entityRules struct {
 	planHeads                          []string // [reference-kind] words of kind plan: a name ending so may be a plan
 	initiatives                        []string // [reference-kind] words of kind initiative, and [quoted-not-project] names
 	regions                            []string // [region-name]: a region or basin that names a regional mechanism
-	heads                              *wordSet // [mechanism-suffix] read forwards
-	proper                             func(string) bool
-	opensWithParty                     func([]rune) bool
-	shortForm                          func(string) bool // a country's one-character short form (塞, 哈)
-	g                                  *grammar
+	// basinCoop are the [basin-name] words joined to a [basin-cooperation]
+	// word (澜湄合作): a subregional mechanism by its short name
+	basinCoop, basins *wordSet
+	heads             *wordSet // [mechanism-suffix] read forwards
+	proper            func(string) bool
+	opensWithParty    func([]rune) bool
+	shortForm         func(string) bool // a country's one-character short form (塞, 哈)
+	g                 *grammar
 }
 
 func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
@@ -53,6 +56,15 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
 		heads: newWordSet(t.Words("mechanism-suffix")), partyHead: newWordSet(t.Words("party-head")),
 		alignment: newWordSet(t.Words("alignment")), regions: t.Words("region-name"),
+	}
+	var coop []string
+	for _, b := range t.Words("basin-name") {
+		for _, c := range t.Words("basin-cooperation") {
+			coop = append(coop, b+c)
+		}
+	}
+	if len(coop) > 0 {
+		er.basinCoop, er.basins = newWordSet(coop), newWordSet(t.Words("basin-name"))
 	}
 	for _, e := range t.Entries("reference-kind") {
 		switch e.Value {
@@ -224,7 +236,60 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 			}
 		}
 	}
+	if er.basinCoop != nil {
+		mechs = er.basinCooperation(masked, mechs, projs, add)
+	}
 	return mechs, projs
+}
+
+// basinCooperation finds a river basin's cooperation named without a head
+// (澜湄合作框架下, 深化澜沧江—湄公河合作): the subregional mechanism by its
+// short name. One followed by a head word is named by the head reading
+// (澜湄合作机制, 澜湄合作专项基金), and so is one inside a name found.
+func (er *entityRules) basinCooperation(masked []rune, mechs, projs []entente.Cue, add func(*[]entente.Cue, string, int, string)) []entente.Cue {
+	for k := 0; k < len(masked); k++ {
+		e := er.basinCoop.startsAt(masked, k)
+		if e < 0 {
+			continue
+		}
+		if e < len(masked) && er.anyHeadAt(masked, e) {
+			k = e - 1
+			continue
+		}
+		start := k
+		// 澜沧江—湄公河合作: the basin's two rivers joined
+		if k > 1 && isNameTrim(masked[k-1]) {
+			if s := er.basins.endsAt(masked, k-1); s >= 0 {
+				start = s
+			}
+		}
+		inside := false
+		for _, list := range [][]entente.Cue{mechs, projs} {
+			for _, c := range list {
+				inside = inside || c.Start <= start && e <= c.End
+			}
+		}
+		if !inside {
+			add(&mechs, string(masked[start:e]), e, "basin cooperation")
+		}
+		k = e - 1
+	}
+	return mechs
+}
+
+// anyHeadAt reports whether a mechanism or project head word opens at i.
+func (er *entityRules) anyHeadAt(rs []rune, i int) bool {
+	if er.heads.startsAt(rs, i) >= 0 {
+		return true
+	}
+	for _, m := range []*lexicon.Matcher{er.projStrong, er.projWeak} {
+		for end := i + 1; end <= len(rs) && end <= i+6; end++ {
+			if s, _ := m.SuffixAt(rs, end); s == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // becomes reports whether a [become] word (成为) stands before position at

@@ -47,6 +47,11 @@ func TestEntityRules(t *testing.T) {
 		{"a head word inside a name is no stop (对 of 对话)", "双方同意举行中泰高级别对话合作机制会议。", []string{"中泰高级别对话合作机制"}, nil, nil},
 		{"an annual consultation is a mechanism", "双方同意建立两国农业部门年度磋商。", []string{"农业部门年度磋商"}, nil, nil},
 		{"a consultation of no one is none", "双方同意加强农业部门磋商。", nil, nil, nil},
+		{"a river basin's cooperation is its mechanism by a short name", "双方愿在澜湄合作框架下深化水资源合作。", []string{"澜湄合作"}, nil, nil},
+		{"the basin's two rivers joined name it too", "双方将深化澜沧江—湄公河合作。", []string{"澜沧江—湄公河合作"}, nil, nil},
+		{"with a head after it the head names it", "双方将推动澜湄合作机制走深走实。", []string{"澜湄合作机制"}, nil, nil},
+		{"a fund of the cooperation is a project, not the mechanism", "中方将继续支持澜湄合作专项基金。", nil, []string{"澜湄合作专项基金"}, nil},
+		{"a region's cooperation is no mechanism", "东盟与中日韩合作是东亚合作的主渠道。", nil, nil, nil},
 		// projects named by a place and a generic head (issue 12, second round)
 		{"a foreign place spelt out names an airport", "双方将加快瓜达尔新国际机场建设。", nil, []string{"瓜达尔新国际机场"}, nil},
 		{"a foreign place spelt out names a project", "双方满意地看到卡西姆港燃煤电站项目运行良好。", nil, []string{"卡西姆港燃煤电站"}, nil},

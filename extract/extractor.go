@@ -213,7 +213,9 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 		parties = given
 	}
 	pi := x.parties.get(parties, x.newPartyIndex)
-	scr.instrument = out.Document.Kind == entente.KindAgreement || out.Document.Kind == entente.KindMoU
+	// an action plan with articles (两部关于…的行动计划（2026—2030年）) binds its
+	// parties as a memorandum does: its provisions are read as an instrument's
+	scr.instrument = instrument(out.Document.Kind) || out.Document.Kind == entente.KindActionPlan
 	var topicAreas []string
 	if scr.instrument {
 		topicAreas = x.topicAreas(out.Document.Title, scr, pi.all)
@@ -422,6 +424,8 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 }
 
 func (x *Extractor) documentKind(title string) entente.Kind {
+	// a span of years after the kind (…行动计划（2026—2030年）) is no part of it
+	title = string(trimTrailingBrackets([]rune(strings.TrimSpace(title))))
 	best := ""
 	for w := range x.docKinds {
 		if strings.HasSuffix(title, w) && len(w) > len(best) {

@@ -19,6 +19,7 @@ func TestInstrumentProvisions(t *testing.T) {
 	x := newTestExtractor(t)
 	const mou = "中华人民共和国政府和泰王国政府关于渔业合作的谅解备忘录\n\n"
 	const statement = "中华人民共和国和泰王国联合声明\n\n"
+	const plan = "中华人民共和国农业农村部和泰王国农业与合作部关于农业合作的行动计划（2026—2030年）\n\n"
 	tests := []oneSentence{
 		{mou, "缔约双方同意在渔业领域开展合作。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "缔约双方将共同推动渔业资源养护。", entente.Commitment, entente.Firm, "CN,TH"},
@@ -37,6 +38,11 @@ func TestInstrumentProvisions(t *testing.T) {
 		// 应X要求 opening a clause is "at X's request", no "shall"
 		{mou, "应泰方要求，中方派遣渔业专家赴泰工作。", entente.Commitment, entente.Soft, "CN"},
 		{mou, "双方应按照本备忘录要求履行各自义务。", entente.Commitment, entente.Firm, "CN,TH"},
+		// an action plan of two ministries with articles binds as a memorandum
+		// does, its title closed by a span of years in brackets
+		{plan, "因解释或执行本行动计划产生的任何分歧，双方应通过友好协商解决。", entente.Commitment, entente.Firm, "CN,TH"},
+		{plan, "联合工作组每年举行一次会议，审议年度工作计划。", entente.Commitment, entente.Soft, "CN,TH"},
+		{plan, "本行动计划自双方签字之日起生效。", entente.Narrative, "", ""},
 	}
 	checkOneSentence(t, x, tests, false)
 }

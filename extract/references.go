@@ -49,14 +49,7 @@ func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 // trailing bracket such as （2023-2025）.
 func (rr *referenceRules) kindOf(title string) entente.ReferenceKind {
 	var buf [64]rune // most titles fit: no copy on the heap
-	rs := appendRunes(buf[:0], strings.TrimSpace(title))
-	for len(rs) > 0 && (rs[len(rs)-1] == '）' || rs[len(rs)-1] == ')') {
-		open := lastIndexRune(rs, '（', '(')
-		if open <= 0 {
-			break
-		}
-		rs = rs[:open]
-	}
+	rs := trimTrailingBrackets(appendRunes(buf[:0], strings.TrimSpace(title)))
 	if start, p := rr.kinds.SuffixAt(rs, len(rs)); start >= 0 {
 		return entente.ReferenceKind(rr.kindNames[p])
 	}
@@ -72,6 +65,22 @@ func (rr *referenceRules) kindOf(title string) entente.ReferenceKind {
 		}
 	}
 	return entente.RefOther
+}
+
+// trimTrailingBrackets cuts the brackets that close a title (…行动计划（2026—2030年）,
+// …Plan (2024-2027)): the instrument's kind is the word before them.
+func trimTrailingBrackets(rs []rune) []rune {
+	for len(rs) > 0 && (rs[len(rs)-1] == '）' || rs[len(rs)-1] == ')') {
+		open := lastIndexRune(rs, '（', '(')
+		if open <= 0 {
+			break
+		}
+		rs = rs[:open]
+		for len(rs) > 0 && (rs[len(rs)-1] == ' ' || rs[len(rs)-1] == '\u3000') {
+			rs = rs[:len(rs)-1]
+		}
+	}
+	return rs
 }
 
 func lastIndexRune(rs []rune, a, b rune) int {

@@ -1,0 +1,28 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// TestDocumentKindBracketedSpan reads a document's kind from its title's
+// last word when a span of years in brackets closes the title, as action
+// plans and programmes are titled.
+func TestDocumentKindBracketedSpan(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, c := range []struct {
+		title string
+		want  entente.Kind
+	}{
+		{"中华人民共和国农业农村部和巴基斯坦伊斯兰共和国国家粮食安全与研究部关于农业合作的五年行动计划（2026—2030年）", entente.Kind("action_plan")},
+		{"中国—东盟全面战略伙伴关系行动计划（2026—2030）", entente.Kind("action_plan")},
+		{"中华人民共和国政府和某国政府经济技术合作协定 (2025)", entente.Kind("agreement")},
+		{"中华人民共和国和越南社会主义共和国联合声明", entente.Kind("joint_statement")},
+		{"关于加强合作的说明（草案）", entente.KindOther},
+	} {
+		if got := x.documentKind(c.title); got != c.want {
+			t.Errorf("%s: kind %s, want %s", c.title, got, c.want)
+		}
+	}
+}
