@@ -52,6 +52,8 @@ func TestEntityRules(t *testing.T) {
 		{"with a head after it the head names it", "双方将推动澜湄合作机制走深走实。", []string{"澜湄合作机制"}, nil, nil},
 		{"a fund of the cooperation is a project, not the mechanism", "中方将继续支持澜湄合作专项基金。", nil, []string{"澜湄合作专项基金"}, nil},
 		{"a region's cooperation is no mechanism", "东盟与中日韩合作是东亚合作的主渠道。", nil, nil, nil},
+		{"a verb that opens something is no part of its name", "双方支持在越南开设更多中文教学项目。", nil, nil, nil},
+		{"nor is the verb of a body's remit", "双方同意由中巴农业合作联合工作组负责本行动计划的协调和实施。", []string{"中巴农业合作联合工作组"}, nil, nil},
 		// projects named by a place and a generic head (issue 12, second round)
 		{"a foreign place spelt out names an airport", "双方将加快瓜达尔新国际机场建设。", nil, []string{"瓜达尔新国际机场"}, nil},
 		{"a foreign place spelt out names a project", "双方满意地看到卡西姆港燃煤电站项目运行良好。", nil, []string{"卡西姆港燃煤电站"}, nil},

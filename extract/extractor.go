@@ -499,6 +499,10 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 			d.Text = string(rs[d.Start:d.End])
 			return d
 		}
+		if d := x.g.targetYear(masked); d != nil {
+			d.Text = string(rs[d.Start:d.End])
+			return d
+		}
 	}
 	if d := x.g.unitSpanDeadline(masked); d != nil {
 		d.Text = string(rs[d.Start:d.End])
@@ -544,6 +548,30 @@ func (g *grammar) byYear(rs []rune) *entente.Cue {
 			end++
 		}
 		return &entente.Cue{Rule: "deadline date", Start: i, End: end}
+	}
+	return nil
+}
+
+// targetYear reads "[target-open][at]YYYY年" (争取于2027年启动…,
+// 力争2030年建成…): the year the parties strive to reach is their target date. A year
+// named with no such word (会议将于2027年在中国举行) schedules, and bounds
+// nothing.
+func (g *grammar) targetYear(rs []rune) *entente.Cue {
+	for i := 4; i < len(rs); i++ {
+		if !g.isDate(rs[i], dYear) || !g.isDigit(rs[i-4]) || !g.isDigit(rs[i-3]) || !g.isDigit(rs[i-2]) || !g.isDigit(rs[i-1]) {
+			continue
+		}
+		k := i - 4
+		if k > 0 && g.isDate(rs[k-1], dAt) {
+			k--
+		}
+		if g.targetOpen.endsAt(rs, k) >= 0 {
+			end := i + 1
+			if end < len(rs) && g.isDate(rs[end], dPeriodEnd) {
+				end++ // 争取2027年底
+			}
+			return &entente.Cue{Rule: "deadline date", Start: k, End: end}
+		}
 	}
 	return nil
 }

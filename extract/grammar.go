@@ -113,6 +113,9 @@ type grammar struct {
 	// [agent-mark]: before a party, makes it who does what the clause
 	// says (由缔约双方…承担)
 	agentMark *wordSet
+	// [target-open]: before a year named, makes it the target the parties
+	// strive to reach (争取于2027年启动…)
+	targetOpen *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -124,7 +127,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become",
+	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -221,6 +224,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		countWord:         newWordSet(t.Words("count-word")),
 		conditionOpen:     newWordSet(t.Words("condition-open")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
+		targetOpen:        newWordSet(t.Words("target-open")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error
