@@ -105,6 +105,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		ct, nextTok = tokensIn(&ctoks, toks, nextTok, span)
 		var cms []mention
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
+		ct, named := x.afterPartiesNamed(ct, masked, span)
 		x.g.dropPrepositionalJiang(ct, masked)
 		x.g.dropInvitation(ct, masked, span.Start)
 		first := -1
@@ -130,6 +131,19 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			zoneEnd = ct[first].Start
 		}
 		subj := x.subjectOf(st, span.Start, zoneEnd, cms, ct)
+		if named >= 0 {
+			// the parties' full names stand before their short name: the
+			// short name says who they are (a ministry's name of its own
+			// joins no subject)
+			for _, m := range cms {
+				if m.Start == named {
+					c := st.scratchOf().subjectCue()
+					c.Party, c.Rule, c.Start, c.End = strings.Join(m.Codes, ","), "subject", m.Start, m.End
+					c.Text = st.sub(m.Start, m.End)
+					subj = subject{kind: subjParty, codes: m.Codes, cue: c}
+				}
+			}
+		}
 		// others: the subject names others than the parties (各国应…)
 		others := subj.kind == subjForeign && x.namesOthers(masked, span.Start, zoneEnd)
 		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
@@ -293,6 +307,31 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(st, readings, frame, inherited, sc), nil
+}
+
+// afterPartiesNamed drops the cue words of a clause that stand before a
+// short name given to the parties (…国家粮食安全与研究部（以下简称“双方”）):
+// what stands there is the parties' full names, a verb inside one (研究) no
+// predicate.
+// It returns where the short name stands (-1: none given).
+func (x *Extractor) afterPartiesNamed(ct []token, masked []rune, span clauseSpan) ([]token, int) {
+	k := x.g.shortName.indexIn(masked, span.Start, span.End)
+	if k < 0 {
+		return ct, -1
+	}
+	e := x.g.shortName.startsAt(masked, k)
+	for e < span.End && (masked[e] == '“' || masked[e] == '"' || masked[e] == '「' || masked[e] == '『') {
+		e++
+	}
+	if x.entities.joint.startsAt(masked, e) < 0 {
+		return ct, -1
+	}
+	for i, t := range ct {
+		if t.Start >= k {
+			return ct[i:], e
+		}
+	}
+	return ct[:0], e
 }
 
 // instrumentItself reads a clause that opens with the document itself

@@ -273,3 +273,23 @@ func checkOneSentence(t *testing.T, x *Extractor, tests []oneSentence, evidence 
 		}
 	}
 }
+
+// TestPartiesNamedByShortName: an instrument's opening names its parties in
+// full and gives them a short name (…部（以下简称“双方”）); a verb inside a
+// ministry's name (研究) is no predicate, and the short name is the subject.
+func TestPartiesNamedByShortName(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("中华人民共和国农业农村部和泰王国农业与研究部关于农业合作的谅解备忘录\n\n中华人民共和国农业农村部和泰王国农业与研究部（以下简称“双方”），认识到农业合作对两国发展的重要意义，达成谅解如下：\n")
+	if len(r.Sentences) != 1 {
+		t.Fatalf("%d sentences", len(r.Sentences))
+	}
+	s := r.Sentences[0]
+	if s.Type != entente.Position || strings.Join(s.Actors, ",") != "CN,TH" {
+		t.Errorf("%s: %s %v, want position CN,TH", s.Text, s.Type, s.Actors)
+	}
+	// a body given a short name keeps the verbs before it
+	r = x.Extract("中华人民共和国政府和泰王国政府关于渔业合作的谅解备忘录\n\n缔约双方同意设立渔业合作联合委员会（以下简称“联委会”）。\n")
+	if s := r.Sentences[0]; s.Type != entente.Commitment || s.Strength != entente.Firm {
+		t.Errorf("%s: %s/%s, want commitment/firm", s.Text, s.Type, s.Strength)
+	}
+}
