@@ -65,6 +65,7 @@ func TestRules(t *testing.T) {
 		{"visit at an invitation", "CN,KE", "应肯尼亚共和国总统鲁托邀请，中华人民共和国主席习近平于2024年9月对肯尼亚进行国事访问。", entente.Narrative, "", "", ""},
 		{"talks report what was stressed", "CN,TH", "两国总理举行会谈，强调应推动中泰关系取得新发展。", entente.Narrative, "", "", ""},
 		{"thanks for hospitality", "CN,DE", "德方对中方给予的热情友好接待表示衷心感谢。", entente.Narrative, "", "", ""},
+		{"thanks for an invitation accepted", "CN,VN", "苏林总书记对此表示感谢，愉快地接受了邀请。", entente.Narrative, "", "", ""},
 		{"a dated event", "CN,TH", "2022年，中泰铁路一期工程取得重要进展。", entente.Appraisal, "CN,TH", "", ""},
 		// lists
 		{"list item takes the lead-in's subject", "CN,KE", "深化基础设施合作。", entente.Commitment, "KE", entente.Soft, "KE"},
