@@ -52,6 +52,10 @@ func TestEntityRules(t *testing.T) {
 		{"with a head after it the head names it", "双方将推动澜湄合作机制走深走实。", []string{"澜湄合作机制"}, nil, nil},
 		{"a fund of the cooperation is a project, not the mechanism", "中方将继续支持澜湄合作专项基金。", nil, []string{"澜湄合作专项基金"}, nil},
 		{"a region's cooperation is no mechanism", "东盟与中日韩合作是东亚合作的主渠道。", nil, nil, nil},
+		{"a free trade agreement named by its parties is a title", "我们同意加快中日韩自由贸易协定谈判。", nil, nil, []string{"中日韩自由贸易协定"}},
+		{"and by a region", "双方愿早日商签中国—海合会自由贸易协定。", nil, nil, []string{"中国—海合会自由贸易协定"}},
+		{"a free trade agreement of no one is none", "双方愿探讨商签自由贸易协定。", nil, nil, nil},
+		{"signing is no part of a title", "双方签署了中塞自由贸易协定。", nil, nil, []string{"中塞自由贸易协定"}},
 		{"a verb that opens something is no part of its name", "双方支持在越南开设更多中文教学项目。", nil, nil, nil},
 		{"nor is the verb of a body's remit", "双方同意由中巴农业合作联合工作组负责本行动计划的协调和实施。", []string{"中巴农业合作联合工作组"}, nil, nil},
 		// projects named by a place and a generic head (issue 12, second round)

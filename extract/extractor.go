@@ -145,6 +145,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	x.refs = newReferenceRules(t, x.g)
 	x.entities = newEntityRules(t, x.g)
 	x.entities.proper = x.isProper
+	x.refs.proper = x.isProper
 	x.entities.opensWithParty = x.opensWithParty
 	x.entities.shortForm = x.countries.isShort
 	x.languages = lexicon.NewMatcher()

@@ -24,11 +24,15 @@ type referenceRules struct {
 	headNames  []string
 	g          *grammar
 	generic    *wordSet
+	// properWords hold an [entity-stop] inside them (自由: 由) and stand in
+	// a title cited without 《》 only after a proper name ([title-proper-word])
+	properWords *wordSet
+	proper      func(string) bool
 }
 
 func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 	rr := &referenceRules{g: g, generic: newWordSet(t.Words("generic-determiner")), kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
-		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher()}
+		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher(), properWords: newWordSet(t.Words("title-proper-word"))}
 	for _, e := range t.Entries("reference-kind") {
 		rr.kinds.AddReversed(e.Text, len(rr.kindNames))
 		rr.kindNames = append(rr.kindNames, e.Value)
@@ -210,6 +214,7 @@ func (rr *referenceRules) find(st *text) []citation {
 func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 	i := end
 	quote := false
+	through := -1 // where a [title-proper-word] read through opens
 	for i > 0 && end-i < 20 {
 		r := rs[i-1]
 		if r == '”' {
@@ -223,6 +228,12 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 			if isFillerRune(r) && r != '-' && r != '－' && r != '—' && r != '·' {
 				break
 			}
+			if w := rr.properWords.endsAt(rs, i); w >= 0 && w < i-1 {
+				// 中日韩自由贸易协定: the stop inside the word is none
+				through = w
+				i = w
+				continue
+			}
 			if s := rr.stops.endsAt(rs, i); s >= 0 && !rr.g.titleInner[string(rs[s:i])] {
 				break
 			}
@@ -231,6 +242,9 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 			}
 		}
 		i--
+	}
+	if through >= 0 && (through == i || rr.proper == nil || !rr.proper(string(rs[i:through]))) {
+		return "" // 商签自由贸易协定: a kind of instrument, no title
 	}
 	name := strings.TrimLeft(string(rs[i:end]), "—-－")
 	var buf [32]rune // room for most names: no copy on the heap
