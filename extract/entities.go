@@ -1080,7 +1080,7 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 			ec.shortNames[strings.Trim(m.Text, "“”")] = true
 			continue
 		}
-		if !ec.shortNames[strings.Trim(m.Text, "“”")] {
+		if !ec.shortNames[strings.Trim(m.Text, "“”")] && !ec.backReference(m.Text, mechSpans) {
 			kept = append(kept, m)
 		}
 	}
@@ -1096,6 +1096,23 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 		st.named = append(st.named, nameSpan{Start: p.Start, End: p.End})
 	}
 	return mechs, projs, mechSpans, projSpans
+}
+
+// backReference reports whether a mechanism's name is the tail of a fuller
+// one named in the sentence or before it (中越双边合作指导委员会…，举行指导委员会
+// 第十八次会议): the body named again by its head, no other.
+func (ec *entityCollector) backReference(name string, inSentence []entente.Cue) bool {
+	for _, m := range inSentence {
+		if len(m.Text) > len(name) && strings.HasSuffix(m.Text, name) {
+			return true
+		}
+	}
+	for _, full := range ec.mechs.order {
+		if len(full) > len(name) && strings.HasSuffix(full, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func (ec *entityCollector) list() (mechs, projs []entente.Entity) {

@@ -212,3 +212,25 @@ func TestDeadlineNotInNames(t *testing.T) {
 		}
 	}
 }
+
+// TestMechanismBackReference: a body named again by its head alone (指导委员会
+// after 中越双边合作指导委员会), in the same sentence or a later one, is that
+// body, no second mechanism.
+func TestMechanismBackReference(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("中华人民共和国和越南社会主义共和国联合声明\n\n双方将发挥中越双边合作指导委员会的统筹协调作用，年底前举行指导委员会第十八次会议。\n\n指导委员会将审议年度合作计划。\n")
+	var names []string
+	for _, m := range r.Mechanisms {
+		names = append(names, m.Name)
+	}
+	if !slices.Equal(names, []string{"中越双边合作指导委员会"}) {
+		t.Errorf("mechanisms %q, want the one body", names)
+	}
+	for _, s := range r.Sentences {
+		for _, m := range s.Mechanisms {
+			if m != "中越双边合作指导委员会" {
+				t.Errorf("%s: mechanism %q", s.Text, m)
+			}
+		}
+	}
+}
