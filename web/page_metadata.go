@@ -45,15 +45,9 @@ func (s *Server) attachMetadata(r *http.Request, f *frame, doc int64) *metadataB
 // document again (the tracker does), so the reader the form returns to
 // shows its sentences as read with them.
 func (s *Server) metadataSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		http.NotFound(w, r)
+	id, tr, err := s.readerForm(w, r)
+	if id == 0 {
 		return
-	}
-	tr, err := s.tracker()
-	if err == nil {
-		err = r.ParseForm()
 	}
 	if err == nil {
 		field := r.PostFormValue("field")
@@ -69,6 +63,24 @@ func (s *Server) metadataSubmit(w http.ResponseWriter, r *http.Request, f *frame
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/documents/%d?done=metadata#metadata", id), http.StatusSeeOther)
+}
+
+// readerForm reads a form posted on the reader: its bounded body and the
+// document its path names, with the tracker. A path that names no document
+// is answered (404) and gives 0; a failure to read the form or reach the
+// tracker is err, for the form to answer.
+func (s *Server) readerForm(w http.ResponseWriter, r *http.Request) (int64, *tracking.Tracker, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		http.NotFound(w, r)
+		return 0, nil, nil
+	}
+	tr, err := s.tracker()
+	if err == nil {
+		err = r.ParseForm()
+	}
+	return id, tr, err
 }
 
 // readerFailed draws the reader again with the refusal of one of its

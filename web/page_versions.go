@@ -37,15 +37,9 @@ func (s *Server) attachVersions(r *http.Request, f *frame, doc int64) *versionsB
 
 // versionSubmit links or unlinks another document (the reader's form).
 func (s *Server) versionSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		http.NotFound(w, r)
+	id, tr, err := s.readerForm(w, r)
+	if id == 0 {
 		return
-	}
-	tr, err := s.tracker()
-	if err == nil {
-		err = r.ParseForm()
 	}
 	if err == nil {
 		other, perr := strconv.ParseInt(r.PostFormValue("other"), 10, 64)
