@@ -36,6 +36,12 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Pitanja intelektualne svojine uređivaće se posebnim ugovorima.", []string{"science"}, "sr"},
 		{"Strane će razmenjivati iskustva u dekarbonizaciji privrede.", []string{"green"}, "sr"},
 		{"Svaka Strana će snositi troškove svog učešća.", []string{"finance"}, "sr"},
+		// a World Expo is a cultural event (世博会 is people in Chinese); a
+		// trade expo stays trade
+		{"Strane će sarađivati u pripremi izložbe Ekspo 2027 u Beogradu.", []string{"people"}, "sr"},
+		{"Кинеска страна ће учествовати на Светској изложби у Београду.", []string{"people"}, "sr"},
+		{"China will take part in the World Expo in Belgrade.", []string{"people"}, "en"},
+		{"Ireland will take part in the China International Import Expo.", []string{"trade"}, "en"},
 		// economic cooperation is trade and investment, where no other area is named
 		{"Strane će jačati ekonomsku saradnju.", []string{"investment", "trade"}, "sr"},
 		{"Turizam predstavlja važan stub ekonomske saradnje.", []string{"people"}, "sr"},
