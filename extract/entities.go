@@ -434,6 +434,12 @@ func (er *entityRules) quotedProjects(rs []rune, found func(name string, end int
 				spans = append(spans, span{start, end, false})
 				continue
 			}
+			// a quoted standing body (设立“中巴经贸工作组”，) is a mechanism,
+			// read by its head word, whatever verb acts on it
+			if body, _ := er.mechSuffix.SuffixAt(rs, end-1); body > start+1 {
+				spans = append(spans, span{start, end, false})
+				continue
+			}
 			// a name that ends in a facility head is read as a project by
 			// the head word rule (“区域综合经济走廊”)
 			headed, _ := er.projStrong.SuffixAt(rs, end-1)

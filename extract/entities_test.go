@@ -68,6 +68,8 @@ func TestEntityRules(t *testing.T) {
 		{"a contracted route names a highway", "双方将推进金港高速公路运营。", nil, []string{"金港高速公路"}, nil},
 		{"a railway's kind is no route", "双方将推进城际铁路和货运铁路建设。", nil, nil, nil},
 		{"the parties' railways are no route", "双方将推进两国铁路互联互通。", nil, nil, nil},
+		{"a quoted body set up is a mechanism, not a project", "双方将研议设立“中巴经贸工作小组”，定期检讨关税议题。", []string{"“中巴经贸工作小组”"}, nil, nil},
+		{"a working group in Taiwan's wording is a mechanism", "双方同意成立台帛医疗卫生合作工作小组，负责协调。", []string{"台帛医疗卫生合作工作小组"}, nil, nil},
 		{"a quoted programme built is a project", "双方将推进“两国双园”建设。", nil, []string{"“两国双园”"}, nil},
 		{"a quoted programme as the object ending a clause", "双方将高水平建设“数字创新走廊”，深化合作。", nil, []string{"“数字创新走廊”"}, nil},
 		{"a quoted programme upgraded is a project", "双方将推动“中柬双园”提质升级。", nil, []string{"“中柬双园”"}, nil},

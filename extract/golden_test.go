@@ -122,7 +122,8 @@ var heldOutDocuments = []string{"cn-kz-joint-statement", "cn-br-joint-communique
 	"rs-gr-declaration-latn", "rs-tr-agreement-cyrl", "tw-py-carbon-agreement", "cn-la-joint-statement-hant",
 	"cn-jp-kr-trilateral-declaration", "cn-cl-science-agreement", "au-id-joint-statement", "ca-kr-memorandum",
 	"kr-pl-action-plan", "rs-ae-infrastructure-statement-latn", "rs-eg-declaration-cyrl", "rs-fr-memorandum-latn",
-	"cn-vn-joint-statement-en", "jp-ph-disaster-agreement", "cn-vn-joint-statement", "cn-pk-agriculture-action-plan"}
+	"cn-vn-joint-statement-en", "jp-ph-disaster-agreement", "cn-vn-joint-statement", "cn-pk-agriculture-action-plan",
+	"tw-sz-joint-communique", "tw-pw-health-memorandum"}
 
 // heldOutExceptions are the floors a held-out statement cannot meet
 // honestly, each with its reason. rs-fr-memorandum-latn names no project,

@@ -154,3 +154,41 @@ func onlyHantExtraction(t *testing.T, r *Registry, text string) *entente.Extract
 	}
 	return x
 }
+
+// TestHantTaiwanWording reads the words statements from Taiwan use where
+// Beijing's use others (醫事人員, 資通訊, 智慧財產權, 國際場域, 區域架構,
+// 臺灣海峽), and 欣見, whose object runs on as 樂見's does: sentences of
+// our own under a title that names Taiwan and an ally.
+func TestHantTaiwanWording(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中華民國（臺灣）與帛琉共和國聯合公報\n\n"
+	both := []string{"PW", "TW"}
+	tests := []struct {
+		text, typ, strength string
+		actors, areas       []string
+	}{
+		{"雙方欣見臺灣技術團長期駐帛，協助提升帛國糧食自給能力。", "appraisal", "", both, []string{"development"}},
+		{"雙方同意加強醫事人員交流。", "commitment", "firm", both, []string{"health", "people"}},
+		{"雙方將擴大資通訊產業合作。", "commitment", "firm", both, []string{"digital", "investment"}},
+		{"雙方應依各自法令保護智慧財產權。", "position", "", both, []string{"science"}},
+		{"帛方將持續在國際場域為臺灣發聲。", "commitment", "firm", []string{"PW"}, []string{"international_order"}},
+		{"雙方同意在相關區域架構下加強協調。", "commitment", "firm", both, []string{"international_order"}},
+		{"雙方強調維護臺灣海峽和平穩定至關重要。", "position", "", both, []string{"hotspots"}},
+		{"雙方反對以武力或脅迫片面改變現狀。", "position", "", both, []string{"hotspots"}},
+		{"臺灣將協助帛方培訓在地農民。", "commitment", "firm", []string{"TW"}, []string{"development", "people"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+			if !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
+			}
+		})
+	}
+}
