@@ -52,8 +52,11 @@ type clauseReading struct {
 	hasShould    bool
 	hasAppraisal bool
 	content      bool // the clause is the object of an earlier verb
-	lastCopula   int  // index in the clause's tokens of its last 是, or -1
-	lastWeight   int  // index of its last word of importance (具有重要意义), or -1
+	// an appraisal whose object opens a frame (欣见两国自建交以来，…): the
+	// next clause, whatever its verb, completes what is appraised
+	framed     bool
+	lastCopula int // index in the clause's tokens of its last 是, or -1
+	lastWeight int // index of its last word of importance (具有重要意义), or -1
 }
 
 // sentenceReading is the outcome for one sentence.
@@ -189,7 +192,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			continue
 		}
 		scopeOf = nil
-		if lookBack {
+		if lookBack && (first < 0 || !ct[first].Kind.has(cAppraisal)) {
+			// 欣见两国自建交以来，…: an appraisal before the frame still
+			// heads the clause; what it appraises runs on past the frame
 			continue
 		}
 		if x.g.conditionOpen.startsAt(masked, span.Start) >= 0 {
@@ -500,8 +505,8 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		cr.reading, cr.rule = rAppraisal, "appraisal"
 		// 高度评价在X领导下，Y取得的成就: the clause holds only a frame, and
 		// what is appraised runs on into the next clause
-		if x.g.frameOpen.startsAt(masked, t.End) >= 0 {
-			scope = true
+		if x.g.frameOpen.startsAt(masked, t.End) >= 0 || x.g.retrospective.endsAt(masked, cr.span.End) > t.End {
+			scope, cr.framed = true, true
 		}
 	case k.has(cNarrative | cFrame):
 		cr.reading, cr.rule = rNarrative, "narrative"
@@ -666,6 +671,11 @@ func (x *Extractor) startsPredicate(ct []token, first int, subj subject, owner *
 		return false
 	}
 	k := ct[first].Kind
+	if owner.framed && subj.kind == subjOmitted && !k.has(cModal) {
+		// 欣见两国自建交以来，秉持共享价值，…: the clause after the frame
+		// says what is appraised, its own verb no stance of the parties
+		return false
+	}
 	switch subj.kind {
 	case subjPrediction, subjForeign:
 		return false

@@ -208,6 +208,11 @@ func TestTypeRules12(t *testing.T) {
 		{"5d", "bare actions after 以来", "CN,PE", "自建立全面战略伙伴关系以来，双方不断深化各领域合作，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "bare actions after 年来", "CN,PE", "多年来，两国持续拓展各领域交流，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "a modal after 以来 still undertakes", "CN,PE", "自建交以来两国关系稳步发展，双方将继续深化合作。", entente.Commitment, "CN,PE", entente.Firm},
+		// 5e: an appraisal whose object opens the frame heads its clause, and
+		// what it appraises runs on past the frame, whatever verb says it
+		{"5e", "an appraisal before 自…以来 appraises the clause after", "CN,PE", "双方欣见两国自建交以来，秉持相互尊重原则，友谊历久弥坚。", entente.Appraisal, "CN,PE", ""},
+		{"5e", "likewise 高度评价", "CN,PE", "双方高度评价两国建交五十年来，坚持平等互利，合作成果丰硕。", entente.Appraisal, "CN,PE", ""},
+		{"5e", "a modal after the appraised clause still undertakes", "CN,PE", "双方欣见两国自建交以来，秉持相互尊重原则，将继续深化合作。", entente.Commitment, "CN,PE", entente.Firm},
 		// 6: importance frames over an action
 		{"6", "stress on the weight of an action", "CN,CU", "双方强调深化生物医药合作具有重要意义。", entente.Position, "CN,CU", ""},
 		{"6", "an action that serves both peoples' interests", "CN,CU", "加强两国地方交流符合两国人民的共同利益。", entente.Position, "CN,CU", ""},
