@@ -110,6 +110,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
 		ct, named := x.afterPartiesNamed(ct, masked, span)
 		x.g.dropPrepositionalJiang(ct, masked)
+		x.g.splitShallPreposition(ct, masked, span.End)
 		x.g.dropInvitation(ct, masked, span.Start)
 		first := -1
 		for i, t := range ct {
@@ -1092,6 +1093,28 @@ func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 				break
 			}
 		}
+	}
+}
+
+// splitShallPreposition reads 应对X予以保密 as 应 + 对X (shall, with the
+// preposition), not 应对 "cope with": where an action word opens with a
+// [shall] word, the rest of it is a [topic-preposition] and a
+// [shall-disposal] verb follows in the clause, the token becomes the
+// shall word alone.
+func (g *grammar) splitShallPreposition(ct []token, masked []rune, end int) {
+	for i := range ct {
+		t := &ct[i]
+		if !t.Kind.has(cAction) || t.End-t.Start < 2 {
+			continue
+		}
+		s := g.shallWords.startsAt(masked, t.Start)
+		if s <= t.Start || s >= t.End || t.End-s != 1 || !g.topicPrep.has(masked[s]) {
+			continue
+		}
+		if g.shallDisposal.indexIn(masked, t.End, end) < 0 {
+			continue
+		}
+		t.End, t.Kind, t.G = s, cShould, 0
 	}
 }
 

@@ -116,6 +116,12 @@ type grammar struct {
 	// [target-open]: before a year named, makes it the target the parties
 	// strive to reach (争取于2027年启动…)
 	targetOpen *wordSet
+	// shallWords finds an instrument's [shall] word where a longer cue
+	// word opens with it (应对 read as 应 + 对)
+	shallWords *wordSet
+	// [shall-disposal]: after 应对X, the verb that disposes of X (予以保密):
+	// there 应 is "shall" and 对 the preposition, not 应对 "cope with"
+	shallDisposal *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -127,7 +133,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"third-party", "shall-disposal", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -220,6 +226,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		era:               newWordSet(t.Words("date-era")),
 		become:            newWordSet(t.Words("become")),
 		shallPassive:      newWordSet(t.Words("shall-passive")),
+		shallWords:        newWordSet(t.Words("shall")),
+		shallDisposal:     newWordSet(t.Words("shall-disposal")),
 		eventHeld:         newWordSet(t.Words("event-held")),
 		countWord:         newWordSet(t.Words("count-word")),
 		conditionOpen:     newWordSet(t.Words("condition-open")),

@@ -533,6 +533,20 @@ func TestConsentAndProhibition(t *testing.T) {
 	checkOneSentence(t, x, tests, false)
 }
 
+// TestShallWithPreposition: 应对X予以保密 in an agreement is 应 ("shall")
+// with the preposition 对, not 应对 "cope with": the parties' firm
+// undertaking; 应对 with no disposal verb after it stays the verb.
+func TestShallWithPreposition(t *testing.T) {
+	x := newTestExtractor(t)
+	const mou = "中华人民共和国商务部和秘鲁共和国外交部关于电子商务合作的谅解备忘录\n\n"
+	tests := []oneSentence{
+		{mou, "双方应对依本备忘录交换的信息予以保密。", entente.Commitment, entente.Firm, "CN,PE"},
+		{mou, "缔约双方应对合作中产生的知识产权加以保护。", entente.Commitment, entente.Firm, "CN,PE"},
+		{mou, "双方共同应对气候变化带来的挑战。", entente.Commitment, entente.Soft, "CN,PE"},
+	}
+	checkOneSentence(t, x, tests, false)
+}
+
 // TestAgentInInstrument: in an agreement the party after the agent's mark
 // (费用，由双方…承担) does what the clause says, and the clause after it
 // with no subject is its own; bearing costs (承担) is the parties' action.
