@@ -728,6 +728,12 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, in
 		if r == '”' && rs[i] == '“' {
 			break // “A”“B平台”: quoted names in a row are names of their own
 		}
+		if r == '“' && !slices.Contains(rs[i:end], '”') {
+			// 企业进驻“皇家科技园区”: a name whose quotation opens here and
+			// is not closed before its head is the quoted name, no more
+			i--
+			break
+		}
 		// a stop word inside a country's name (阿尔及利亚) stops nothing, nor
 		// one that opens a head word inside the name (对 of 中印尼高级别对话合作机制)
 		// or a verb that goes on past it (对 of 发展战略对接工作组)
