@@ -69,6 +69,7 @@ func TestEntityRules(t *testing.T) {
 		{"a railway's kind is no route", "双方将推进城际铁路和货运铁路建设。", nil, nil, nil},
 		{"the parties' railways are no route", "双方将推进两国铁路互联互通。", nil, nil, nil},
 		{"a quoted body set up is a mechanism, not a project", "双方将研议设立“中巴经贸工作小组”，定期检讨关税议题。", []string{"“中巴经贸工作小组”"}, nil, nil},
+		{"a joint working group of no one is generic, in Taiwan's wording too", "双方可视需要成立联合工作小组。", nil, nil, nil},
 		{"a working group in Taiwan's wording is a mechanism", "双方同意成立台帛医疗卫生合作工作小组，负责协调。", []string{"台帛医疗卫生合作工作小组"}, nil, nil},
 		{"an appraisal verb ends an unbracketed title", "双方乐见两国经济合作协定顺利实施。", nil, nil, []string{"两国经济合作协定"}},
 		{"a quoted facility's name ends at its opening quote", "泰方欢迎中国企业进驻“罗勇科技园区”，并将提供便利。", nil, []string{"“罗勇科技园区”"}, nil},
