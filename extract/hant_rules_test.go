@@ -196,3 +196,29 @@ func TestHantTaiwanWording(t *testing.T) {
 		})
 	}
 }
+
+// TestHongKongParty: the Hong Kong SAR government signs arrangements of
+// its own under its full name; there it is a party (HK), its shorter
+// names (香港特區政府) its subject. In a statement of two states 香港 is a
+// topic, as before.
+func TestHongKongParty(t *testing.T) {
+	r := newTestRegistry(t)
+	x, err := r.ExtractAs("中華人民共和國香港特別行政區政府與阿拉伯聯合酋長國政府關於經貿合作的諒解備忘錄\n\n"+
+		"第一條\n\n香港特區政府將推動兩地金融機構開展合作。\n", "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(x.Document.Parties, []string{"AE", "HK"}) {
+		t.Errorf("parties %v, want [AE HK]", x.Document.Parties)
+	}
+	if s := x.Sentences[0]; s.Type != entente.Commitment || !slices.Equal(s.Actors, []string{"HK"}) {
+		t.Errorf("%s %v, want a commitment of HK", s.Type, s.Actors)
+	}
+	zh, err := r.ExtractAs("中华人民共和国和英国联合声明\n\n双方支持香港保持长期繁荣稳定。\n", "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(zh.Document.Parties, []string{"CN", "GB"}) || !slices.Contains(zh.Sentences[0].Areas, "sovereignty") {
+		t.Errorf("parties %v, areas %v: 香港 is a topic here", zh.Document.Parties, zh.Sentences[0].Areas)
+	}
+}
