@@ -176,6 +176,8 @@ func TestHantTaiwanWording(t *testing.T) {
 		{"雙方強調維護臺灣海峽和平穩定至關重要。", "position", "", both, []string{"hotspots"}},
 		{"雙方反對以武力或脅迫片面改變現狀。", "position", "", both, []string{"hotspots"}},
 		{"臺灣將協助帛方培訓在地農民。", "commitment", "firm", []string{"TW"}, []string{"development", "people"}},
+		{"臺灣將協助帛方推動基礎建設及數位轉型。", "commitment", "firm", []string{"TW"}, []string{"digital", "infrastructure"}},
+		{"雙方將擴大基建合作。", "commitment", "firm", both, []string{"infrastructure"}},
 		// 咸認 (all hold), 期盼 (look forward to), 誓言 (vow): Taiwan's formal words
 		{"雙方咸認，兩國邦誼堅若磐石。", "appraisal", "", both, []string{"political"}},
 		{"雙方期盼進一步擴大雙邊貿易。", "commitment", "intent", both, []string{"trade"}},
