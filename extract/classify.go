@@ -95,6 +95,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		prevOthers bool    // prevSubj names others than the parties
 		frame      bool
 		retro      bool // a clause so far was a retrospective frame (自…以来)
+		// selfCue is the instrument named as the subject of a clause so
+		// far, which a later clause with no subject of its own goes on about
+		selfCue *token
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
 	for n, span := range spans {
@@ -148,6 +151,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				}
 			}
 		}
+		omitted := subj.kind == subjOmitted
 		// others: the subject names others than the parties (各国应…)
 		others := subj.kind == subjForeign && x.namesOthers(masked, span.Start, zoneEnd)
 		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
@@ -156,6 +160,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			subj, others = subject{kind: prevSubj.kind}, prevOthers
 		}
 		self := sc.instrument && x.selfSubject(masked, span.Start, span.End)
+		if subj.kind == subjParty && first >= 0 {
+			selfCue = nil // 本协定自签署之日起生效，双方应…: the parties act again
+		}
+		// 本协定之修正，应经双方书面同意; 本协定有效期为五年，…，应自动延长:
+		// a clause with no subject of its own after the instrument's goes on
+		// about the instrument
+		goesOn := !self && selfCue != nil && omitted
 		if subj.kind != subjParty && sc.instrument {
 			if codes := x.agentOf(masked, cms, span.Start, zoneEnd); codes != nil {
 				// 费用，由缔约双方…共同承担: in an agreement the party after
@@ -226,6 +237,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			at := skipFillerRunes(masked, span.Start, zoneEnd)
 			cr.reading, cr.rule = rNarrative, "instrument itself"
 			cr.cue = &token{Start: at, End: x.g.selfRef.startsAt(masked, at)}
+			selfCue = cr.cue
+			continue
+		}
+		if goesOn {
+			cr.reading, cr.rule, cr.cue = rNarrative, "instrument itself", selfCue
 			continue
 		}
 		if first < 0 && body {

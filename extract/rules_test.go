@@ -533,6 +533,21 @@ func TestConsentAndProhibition(t *testing.T) {
 	checkOneSentence(t, x, tests, false)
 }
 
+// TestInstrumentGoesOn: in an agreement a clause with no subject of its
+// own after one about the instrument itself (本协定的任何修改，应经…同意)
+// goes on about the instrument: a final clause, not the parties' "shall";
+// once the parties are named again, their 应 binds them.
+func TestInstrumentGoesOn(t *testing.T) {
+	x := newTestExtractor(t)
+	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
+	tests := []oneSentence{
+		{agreement, "本协定的任何修改，应经缔约双方书面同意。", entente.Narrative, "", ""},
+		{agreement, "本协定有效期为五年，除任何一方书面通知终止外，应自动延长五年。", entente.Narrative, "", ""},
+		{agreement, "本协定自签署之日起生效，双方应指定联络机构。", entente.Commitment, entente.Firm, "CN,PE"},
+	}
+	checkOneSentence(t, x, tests, false)
+}
+
 // TestShallWithPreposition: 应对X予以保密 in an agreement is 应 ("shall")
 // with the preposition 对, not 应对 "cope with": the parties' firm
 // undertaking; 应对 with no disposal verb after it stays the verb.
