@@ -224,3 +224,30 @@ func TestHongKongParty(t *testing.T) {
 		t.Errorf("parties %v, areas %v: 香港 is a topic here", zh.Document.Parties, zh.Sentences[0].Areas)
 	}
 }
+
+// TestTaiwanTreatyClosing: the closing of Taipei's agreements — the
+// authentic-texts clause, the testimonium (為此，雙方代表…爰於本協定簽字，以昭
+// 信守) and the date "done at" a place (…訂於瓜地馬拉市) — is the closing
+// section, whose languages and place the document takes.
+func TestTaiwanTreatyClosing(t *testing.T) {
+	r := newTestRegistry(t)
+	x, err := r.ExtractAs("中華民國（臺灣）政府與瓜地馬拉共和國政府農業合作協定\n\n第一條\n\n締約雙方應加強農業合作。\n\n"+
+		"本協定以中文、西班牙文及英文各繕兩份，三種約本同一作準。\n\n"+
+		"為此，雙方代表經合法授權，爰於本協定簽字，以昭信守。\n\n"+
+		"本協定於中華民國一百十四年三月十日，即西元二〇二五年三月十日訂於瓜地馬拉市。\n", "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := x.Document
+	if d.SignedPlace == nil || *d.SignedPlace != "瓜地馬拉市" {
+		t.Errorf("signed at %v, want 瓜地馬拉市", d.SignedPlace)
+	}
+	if !slices.Equal(d.AuthenticLanguages, []string{"en", "es", "zh"}) {
+		t.Errorf("authentic %v, want [en es zh]", d.AuthenticLanguages)
+	}
+	for _, s := range x.Sentences[1:] {
+		if s.Section != "closing" {
+			t.Errorf("%s: section %s, want closing", s.Text, s.Section)
+		}
+	}
+}

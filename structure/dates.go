@@ -98,7 +98,9 @@ func placeAfterDate(s string, d date) string {
 			rest = strings.TrimLeft(string([]rune(r)[d2.End:]), " \u3000，,")
 		}
 	}
-	for _, p := range []string{"于", "在"} {
+	// …日订于瓜地马拉市 (done at, the treaty formula of Taipei's
+	// agreements), …日签署于…: the verb of signing may stand before 于
+	for _, p := range []string{"于", "在", "订于", "签订于", "签署于", "签于"} {
 		if strings.HasPrefix(rest, p) {
 			return cutPlace(strings.TrimPrefix(rest, p))
 		}

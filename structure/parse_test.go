@@ -115,6 +115,14 @@ func TestParseLayouts(t *testing.T) {
 			date:      "2025-10-20", place: "台北市",
 		},
 		{
+			name:      "closing formula done at a place (订于) after a Minguo date and the same day in the common era",
+			text:      "中华民国政府与危地马拉共和国政府农业合作协定\n\n第一条　双方同意加强合作。\n\n本协定于中华民国一百十四年三月十日，即西元二〇二五年三月十日订于危地马拉市。",
+			title:     "中华民国政府与危地马拉共和国政府农业合作协定",
+			sections:  []string{"1", "closing"},
+			sentences: []string{"双方同意加强合作。", "本协定于中华民国一百十四年三月十日，即西元二〇二五年三月十日订于危地马拉市。"},
+			date:      "2025-03-10", place: "危地马拉市",
+		},
+		{
 			name:      "closing formula with a Minguo date and no place",
 			text:      "中华民国政府与巴拉圭共和国政府合作协定\n\n第一条　双方同意加强合作。\n\n本协定于中华民国一一四年十月二十日签署。",
 			title:     "中华民国政府与巴拉圭共和国政府合作协定",
