@@ -60,6 +60,7 @@ func Rules() ValueList {
 		value("modal", "情态词", "modal verb", "modalni glagol"),
 		value("reaffirmed modal", "重申加情态词", "reaffirmed modal verb", "ponovljeni modalni glagol"),
 		value("own action", "己方行动", "the parties' own action", "sopstvena radnja strana"),
+		value("future auxiliary", "助动词“会”（将）", "future auxiliary (will) before the parties' action", "pomoćni glagol budućeg vremena pred radnjom strana"),
 		value("stance+own action", "表态加己方行动", "stance on the parties' own action", "stav o sopstvenoj radnji strana"),
 		value("support of own cooperation", "支持双方合作", "support of their own cooperation", "podrška sopstvenoj saradnji"),
 		value("support of own action", "支持己方行动", "support of their own action", "podrška sopstvenoj radnji"),

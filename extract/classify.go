@@ -542,6 +542,10 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.reading = rNone
 		case x.g.startsWithDate(rs):
 			cr.reading, cr.rule = rNarrative, "dated event"
+		case x.futureAuxBefore(ct, first, masked):
+			// 双方会加强…: Hong Kong's written "will" (会) before the
+			// parties' own action undertakes it as 将 does
+			cr.commit(entente.Firm, &ct[first], "future auxiliary")
 		default:
 			cr.commit(entente.Soft, &ct[first], "own action")
 		}
@@ -1110,6 +1114,18 @@ func (g *grammar) dropPrepositionalJiang(ct []token, masked []rune) {
 			}
 		}
 	}
+}
+
+// futureAuxBefore reports whether a [future-aux] word (会) stands right
+// before ct[first], the clause's action, with only adverbs between them
+// (双方会继续加强…), and is not the end of a standing body's name (联委会).
+func (x *Extractor) futureAuxBefore(ct []token, first int, masked []rune) bool {
+	at := ct[first].Start
+	for j := first - 1; j >= 0 && ct[j].End == at && ct[j].Kind.has(cFiller) && !ct[j].Kind.has(cPredicate); j-- {
+		at = ct[j].Start
+	}
+	s := x.g.futureAux.endsAt(masked, at)
+	return s >= 0 && x.g.standingSet.endsAt(masked, at) < 0
 }
 
 // splitShallPreposition reads 应对X予以保密 as 应 + 对X (shall, with the

@@ -122,6 +122,9 @@ type grammar struct {
 	// [shall-disposal]: after 应对X, the verb that disposes of X (予以保密):
 	// there 应 is "shall" and 对 the preposition, not 应对 "cope with"
 	shallDisposal *wordSet
+	// [future-aux]: "will" written before an action verb (会), a word too
+	// short to be a cue of its own (it ends 委员会, 社会)
+	futureAux *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -133,7 +136,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"third-party", "shall-disposal", "future-aux", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -228,6 +231,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		shallPassive:      newWordSet(t.Words("shall-passive")),
 		shallWords:        newWordSet(t.Words("shall")),
 		shallDisposal:     newWordSet(t.Words("shall-disposal")),
+		futureAux:         newWordSet(t.Words("future-aux")),
 		eventHeld:         newWordSet(t.Words("event-held")),
 		countWord:         newWordSet(t.Words("count-word")),
 		conditionOpen:     newWordSet(t.Words("condition-open")),

@@ -208,6 +208,9 @@ func TestTypeRules12(t *testing.T) {
 		{"5d", "bare actions after 以来", "CN,PE", "自建立全面战略伙伴关系以来，双方不断深化各领域合作，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "bare actions after 年来", "CN,PE", "多年来，两国持续拓展各领域交流，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "a modal after 以来 still undertakes", "CN,PE", "自建交以来两国关系稳步发展，双方将继续深化合作。", entente.Commitment, "CN,PE", entente.Firm},
+		// hk: Hong Kong's written "will" (会) before the parties' action
+		{"hk", "会 before the parties' action undertakes firmly", "CN,SG", "双方会继续加强金融科技合作。", entente.Commitment, "CN,SG", entente.Firm},
+		{"hk", "an action with no 会 stays soft", "CN,SG", "双方继续加强金融科技合作。", entente.Commitment, "CN,SG", entente.Soft},
 		// 5e: an appraisal whose object opens the frame heads its clause, and
 		// what it appraises runs on past the frame, whatever verb says it
 		{"5e", "an appraisal before 自…以来 appraises the clause after", "CN,PE", "双方欣见两国自建交以来，秉持相互尊重原则，友谊历久弥坚。", entente.Appraisal, "CN,PE", ""},
