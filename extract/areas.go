@@ -118,6 +118,9 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		if w.area == noArea {
 			continue // a word that shields a keyword inside it (健康发展)
 		}
+		if flags[m.Start]&fHeadedExample != 0 {
+			continue // an example under a head that names its own area
+		}
 		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) || w.isPartyAlias(parties) {
 			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)
 		}
@@ -554,8 +557,14 @@ func (am *areaMatcher) markClauses(st *text, g *grammar, flags []runeFlags) {
 		for from > c.Start && !isFillerRune(rs[from-1]) && am.topicVerb.endsAt(rs, from) < 0 && first-from < 8 {
 			from--
 		}
+		// 联合国、世界卫生组织等国际组织: a head that names an area itself
+		// places the sentence, and its examples name none
+		example := fExample
+		if e, p := am.m.LongestAt(rs, marker+1); e > marker+1 && am.words[p].area != noArea {
+			example |= fHeadedExample
+		}
 		for i := from; i < marker; i++ {
-			flags[i] |= fExample
+			flags[i] |= example
 		}
 	}
 }

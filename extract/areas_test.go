@@ -38,6 +38,7 @@ func TestAreaRules(t *testing.T) {
 		{"1", "disease control as health", "CN,FI", "双方将加强传染病防控和药品监管合作。", "health"},
 		{"3", "a compound of two topics in a list names both", "CN,FJ", "双方将拓展贸易投资、农林渔业和基础设施等领域合作。", "development,infrastructure,investment,trade"},
 		// 2: keywords that name no topic
+		{"2", "organisations listed as examples of international organisations", "CN,FJ", "双方将在联合国、世界卫生组织等国际组织中加强协调。", "international_order"},
 		{"2", "values listed as examples of shared values", "CN,FJ", "双方基于民主、自由及人权等共同价值，加强经贸合作。", "trade"},
 		{"2", "inside a quoted programme name", "CN,LK", "中方将继续实施“绿色伙伴研修计划”，为斯方培训青年官员。", "people"},
 		{"2", "a quoted keyword alone stays the topic", "CN,MD", "摩方坚决反对任何形式的“台独”。", "sovereignty"},

@@ -120,12 +120,13 @@ func (sc *scratch) readingsFor(n, ntoks int) ([]clauseReading, []*clauseReading,
 type runeFlags uint8
 
 const (
-	fShielded runeFlags = 1 << iota // in a title, quoted name, mechanism's name or background clause
-	fProject                        // in a project's name
-	fModifier                       // an attributive particle (的) follows in the same clause
-	fWeighed                        // the clause carries an importance frame
-	fExample                        // an item of a list of examples (A、B等挑战)
-	fAligned                        // the clause aligns what it names (A同B对接): each is a topic
+	fShielded      runeFlags = 1 << iota // in a title, quoted name, mechanism's name or background clause
+	fProject                             // in a project's name
+	fModifier                            // an attributive particle (的) follows in the same clause
+	fWeighed                             // the clause carries an importance frame
+	fExample                             // an item of a list of examples (A、B等挑战)
+	fAligned                             // the clause aligns what it names (A同B对接): each is a topic
+	fHeadedExample                       // an item of a list of examples whose head names an area itself
 )
 
 // flagsFor returns n cleared flags.
