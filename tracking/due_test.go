@@ -25,6 +25,14 @@ func TestDueRules(t *testing.T) {
 		{"end of a named year", "2025年底前", "两国将于2025年底前建成物流中心。", signed, "2025-12-31", entente.PrecisionYear, false, false},
 		{"within the signing year", "年内", "双方将在年内签署海关合作文件。", signed, "2023-12-31", entente.PrecisionYear, false, false},
 		{"next year", "明年", "双方同意明年举办文化年活动。", signed, "2024-12-31", entente.PrecisionYear, false, false},
+		// the year counted from signing, whole or in part, with 内 after it
+		{"this year, within", "本年度内", "双方将于本年度内完成谈判。", signed, "2023-12-31", entente.PrecisionYear, false, false},
+		{"first half of this year", "今年上半年", "双方将于今年上半年召开会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
+		{"first half of next year, within", "明年上半年内", "双方将在明年上半年内召开首次会议。", signed, "2024-06-30", entente.PrecisionMonth, false, false},
+		{"second half of next year", "明年下半年", "双方将于明年下半年启动项目。", signed, "2024-12-31", entente.PrecisionMonth, false, false},
+		// English: a span not later than, a body's next meeting
+		{"en: no later than a span", "no later than three months", "The Parties shall notify each other no later than three months after signature.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
+		{"en: at its next meeting", "at its next meeting", "The Joint Committee will review the plan at its next meeting.", signed, "", entente.PrecisionOpen, false, false},
 		{"first half of the signing year", "上半年", "双方将于上半年召开联委会会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
 		{"a span of years the extractor cut short", "年内", "双方将在未来五年内把双边贸易额提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
 		{"a span of years in digits", "3年内", "该项目将在3年内完工。", signed, "2026-03-08", entente.PrecisionYear, false, false},
