@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/entente/entente"
@@ -392,6 +393,13 @@ func (s *Store) SetReviewRequired(ctx context.Context, required bool) error {
 // metadata and its sentences, and lists every correction of it (applied,
 // waiting, flagged, withdrawn) with it.
 func applyDocumentCorrections(ctx context.Context, tx *sql.Tx, d *entente.StoredDocument) error {
+	return applyDocumentCorrectionsIn(ctx, tx, d, 0, math.MaxInt32)
+}
+
+// applyDocumentCorrectionsIn is applyDocumentCorrections for a document
+// whose extraction holds the sentences at positions [from, to) only (a
+// page of it): only their anchors are read.
+func applyDocumentCorrectionsIn(ctx context.Context, tx *sql.Tx, d *entente.StoredDocument, from, to int) error {
 	cs, err := findCorrections(ctx, tx, correctionQuery{document: d.ID, all: true})
 	if err != nil || len(cs) == 0 {
 		return err
@@ -414,7 +422,7 @@ func applyDocumentCorrections(ctx context.Context, tx *sql.Tx, d *entente.Stored
 	if len(byAnchor) == 0 || len(d.Versions) == 0 {
 		return nil
 	}
-	anchors, err := versionAnchors(ctx, tx, d.Versions[0].ID)
+	anchors, err := versionAnchors(ctx, tx, d.Versions[0].ID, from, to)
 	if err != nil {
 		return err
 	}
@@ -427,10 +435,12 @@ func applyDocumentCorrections(ctx context.Context, tx *sql.Tx, d *entente.Stored
 	return nil
 }
 
-// versionAnchors maps a version's sentence ids (sN) to their anchors.
-func versionAnchors(ctx context.Context, tx *sql.Tx, vid int64) (map[string]entente.Anchor, error) {
+// versionAnchors maps the sentence ids (sN) of a version's sentences at
+// positions [from, to) to their anchors.
+func versionAnchors(ctx context.Context, tx *sql.Tx, vid int64, from, to int) (map[string]entente.Anchor, error) {
 	out := map[string]entente.Anchor{}
-	err := queryRows(ctx, tx, `SELECT s.label, s.section, `+anchorSQL("s")+`, s.occurrence FROM sentences s WHERE s.version_id = $1`, []any{vid},
+	err := queryRows(ctx, tx, `SELECT s.label, s.section, `+anchorSQL("s")+`, s.occurrence FROM sentences s
+		WHERE s.version_id = $1 AND s.position >= $2 AND s.position < $3`, []any{vid, from, to},
 		func(rows *sql.Rows) error {
 			var label string
 			a := entente.Anchor{VersionID: vid}

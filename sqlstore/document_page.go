@@ -39,6 +39,11 @@ func (s *Store) DocumentPage(ctx context.Context, id int64, offset, limit int) (
 		if d.Extraction, err = findExtractionWindow(ctx, tx, vid, d.Document, offset, offset+limit); err != nil {
 			return err
 		}
+		// the page shows what the whole document shows: its metadata and
+		// its sentences as analysts corrected them
+		if err := applyDocumentCorrectionsIn(ctx, tx, d, offset, offset+limit); err != nil {
+			return err
+		}
 		return queryRows(ctx, tx, `SELECT section, min(position), count(*) FROM sentences WHERE version_id = $1 GROUP BY section`,
 			[]any{vid}, func(rows *sql.Rows) error {
 				var sec string

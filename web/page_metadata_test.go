@@ -50,6 +50,9 @@ func TestMetadataForm(t *testing.T) {
 	if code != 200 || !strings.Contains(page, `<p role="status">`) || !strings.Contains(page, "<li>d1 parties: [] → <strong>[&#34;CN&#34;,&#34;FR&#34;]</strong> · approved") {
 		t.Fatalf("after the correction: %d\n%s", code, page)
 	}
+	if !strings.Contains(page, "· CN, FR") {
+		t.Errorf("the document's line does not name the corrected parties")
+	}
 	if n := strings.Count(page, "· CN,FR</span>"); n != 2 {
 		t.Errorf("%d sentences' badges name CN and FR, want both joint commitments", n)
 	}
