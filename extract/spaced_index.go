@@ -13,15 +13,20 @@ import (
 // and each table then tests one bit per word (word.opens).
 type phraseIndex struct {
 	wordTable[indexEntry] // the tables a word's key opens, by key
-	// suffixBy lists the suffix patterns that open a phrase (*iće), by
-	// their last byte, with the tables they open: a word gets a table's
-	// bit only when its key ends so, as the table's own test asks (nil
-	// when no table has one)
+	// suffixBy lists the suffix patterns of two bytes or more that open a
+	// phrase (*iće), by their last byte, with the tables they open: a word
+	// gets a table's bit only when its key ends so, as the table's own test
+	// asks (nil when no table has a suffix pattern)
 	suffixBy *[256][]indexSuffix
+	// suffixShort lists those of one byte (*a) and the empty one, by the
+	// byte: they end every key that ends in it, and are kept apart so that
+	// a Serbian case ending of one letter, which most words end in, does
+	// not send every word through the longer suffixes of its last byte
+	suffixShort *[256][]indexSuffix
 	// suffixPrev holds, by a suffix's last byte, the bytes that may come
-	// before it (every byte for a suffix of one byte): most words that end
-	// like a suffix (Serbian -e, -o) do not end like one in two bytes,
-	// and are told so without a comparison
+	// before it (every byte for a short suffix): most words that end like
+	// a suffix (Serbian -e, -o) do not end like one in two bytes, and are
+	// told so without a comparison
 	suffixPrev *[256][4]uint64
 	// always marks the tables with a placeholder as a first word
 	always  uint64
@@ -144,23 +149,26 @@ func (ix *phraseIndex) register(pms ...*phraseMatcher) {
 func (ix *phraseIndex) addSuffix(suffix string, bit uint64) {
 	if ix.suffixBy == nil {
 		ix.suffixBy = new([256][]indexSuffix)
+		ix.suffixShort = new([256][]indexSuffix)
 		ix.suffixPrev = new([256][4]uint64)
 	}
 	add := func(b byte) {
+		by := ix.suffixBy
 		if p := &ix.suffixPrev[b]; len(suffix) < 2 {
 			*p = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			by = ix.suffixShort
 		} else {
 			c := suffix[len(suffix)-2]
 			p[c>>6] |= 1 << (c & 63)
 		}
-		l := ix.suffixBy[b]
+		l := by[b]
 		for k := range l {
 			if l[k].text == suffix {
 				l[k].bits |= bit
 				return
 			}
 		}
-		ix.suffixBy[b] = append(l, indexSuffix{text: suffix, runes: utf8.RuneCountInString(suffix), bits: bit})
+		by[b] = append(l, indexSuffix{text: suffix, runes: utf8.RuneCountInString(suffix), bits: bit})
 	}
 	if suffix == "" { // ends every key (a suffix folds to a byte at least)
 		for b := range 256 {
@@ -186,8 +194,18 @@ func (ix *phraseIndex) suffixBits(key string) uint64 {
 	}
 	var m uint64
 	n := -1
+	for _, sf := range ix.suffixShort[last] { // they end key: its last byte is theirs
+		if n < 0 {
+			n = utf8.RuneCountInString(key)
+		}
+		if n-sf.runes >= 3 {
+			m |= sf.bits
+		}
+	}
 	for _, sf := range ix.suffixBy[last] {
-		if !strings.HasSuffix(key, sf.text) {
+		// the byte before the last first: most of a byte's suffixes
+		// differ there, and the comparison is spared
+		if sf.text[len(sf.text)-2] != prev || !strings.HasSuffix(key, sf.text) {
 			continue
 		}
 		if n < 0 {
