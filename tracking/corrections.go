@@ -140,8 +140,20 @@ func (t *Tracker) Review(ctx context.Context, ref, action, why string) (*entente
 	if action != entente.ActApprove && action != entente.ActReject {
 		return nil, entente.Errorf(entente.EINVALID, "review is approve or reject")
 	}
+	return t.reviewCorrection(ctx, ref, action, why)
+}
+
+// reviewCorrection approves, rejects, withdraws or reinstates a correction
+// and, when that brought it into force or took it out (a proposed one
+// rejected or withdrawn changes nothing), reads its document again as
+// readAgainAfter says.
+func (t *Tracker) reviewCorrection(ctx context.Context, ref, action, why string) (*entente.Correction, error) {
+	was := false
+	if before, err := t.Store.Correction(ctx, ref); err == nil {
+		was = before.Active()
+	} // else the review meets the same error and says it
 	c, err := t.Store.ReviewCorrection(ctx, ref, action, why)
-	if err != nil {
+	if err != nil || c.Active() == was {
 		return c, err
 	}
 	return c, t.readAgainAfter(ctx, c)

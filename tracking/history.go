@@ -92,17 +92,11 @@ func (t *Tracker) Undo(ctx context.Context, seq int64) error {
 		return err
 	case "correction create", "correction approve", "correction reinstate",
 		"document_correction create", "document_correction approve", "document_correction reinstate":
-		c, err := t.Store.ReviewCorrection(ctx, entente.CorrectionRef(e.Entity == "document_correction", e.EntityID), entente.ActWithdraw, why)
-		if err != nil {
-			return err
-		}
-		return t.readAgainAfter(ctx, c)
+		_, err := t.reviewCorrection(ctx, entente.CorrectionRef(e.Entity == "document_correction", e.EntityID), entente.ActWithdraw, why)
+		return err
 	case "correction withdraw", "document_correction withdraw":
-		c, err := t.Store.ReviewCorrection(ctx, entente.CorrectionRef(e.Entity == "document_correction", e.EntityID), entente.ActReinstate, why)
-		if err != nil {
-			return err
-		}
-		return t.readAgainAfter(ctx, c)
+		_, err := t.reviewCorrection(ctx, entente.CorrectionRef(e.Entity == "document_correction", e.EntityID), entente.ActReinstate, why)
+		return err
 	case "document withdraw":
 		return t.Store.RestoreDocument(ctx, e.EntityID, why)
 	case "document restore":

@@ -135,5 +135,23 @@ func TestCorrectedPartiesReadAgain(t *testing.T) {
 			t.Fatal(err)
 		}
 		actors("correction approved", []string{"CN", "FR"}, []string{"CN"}, []string{"CN", "FR"})
+
+		// a proposed correction rejected was never in force: nothing is read
+		// again, and the last event is the rejection
+		c, err = tr.Correct(ctx, tracking.CorrectInput{Document: doc, Field: "parties", Value: []byte(`["CN","DE"]`), Why: "a guess"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Review(ed, c.Ref, entente.ActReject, "wrong"); err != nil {
+			t.Fatal(err)
+		}
+		actors("a proposal rejected", []string{"CN", "FR"}, []string{"CN"}, []string{"CN", "FR"})
+		events, err = tr.History(ctx, doc, "", 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := events[len(events)-1]; last.Action != "reject" {
+			t.Errorf("after a rejected proposal the last event is %s %s, want the rejection", last.Action, last.Entity)
+		}
 	})
 }
