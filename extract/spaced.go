@@ -184,35 +184,19 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.predict = newKeyWords(t.Words("prediction"))
 	x.that = newKeyWords(t.Words("that"))
 	x.thatState = newKeyWords(t.Words("that-state"))
-	if w := t.Words("instrument-shall"); len(w) > 0 {
-		x.shall = phrasesOf(w)
-	}
-	if w := t.Words("instrument-state"); len(w) > 0 {
-		x.state = phrasesOf(w)
-	}
-	if w := t.Words("impersonal"); len(w) > 0 {
-		x.impersonal = phrasesOf(w)
-	}
-	if w := t.Words("party-verb"); len(w) > 0 {
-		x.partyVerb = phrasesOf(w)
-	}
-	if w := t.Words("future-passive"); len(w) > 0 {
-		x.willBe = phrasesOf(w)
-	}
-	if w := t.Words("passive-participle"); len(w) > 0 {
-		x.passivePart = phrasesOf(w)
-	}
-	if w := t.Words("area-field"); len(w) > 0 {
-		x.framing = phrasesOf(w)
-	}
+	x.shall = optionalPhrases(t, "instrument-shall")
+	x.state = optionalPhrases(t, "instrument-state")
+	x.impersonal = optionalPhrases(t, "impersonal")
+	x.partyVerb = optionalPhrases(t, "party-verb")
+	x.willBe = optionalPhrases(t, "future-passive")
+	x.passivePart = optionalPhrases(t, "passive-participle")
+	x.framing = optionalPhrases(t, "area-field")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
 	x.names = newKeyWords(t.Words("names-verb"))
 	x.units = newKeyWords(t.Words("time-unit"))
-	if w := t.Words("passive-soft"); len(w) > 0 {
-		x.passiveSoft = phrasesOf(w)
-	}
+	x.passiveSoft = optionalPhrases(t, "passive-soft")
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
 	x.permissive = newKeyWords(t.Words("permissive"))
 	if w := t.Words("occasion"); len(w) > 0 {
@@ -313,6 +297,15 @@ func acronym(s string) bool {
 		n++
 	}
 	return n >= 2 && n <= 3
+}
+
+// optionalPhrases is phrasesOf the section's words, or nil for a language
+// whose table leaves the section out (its rule then never applies).
+func optionalPhrases(t *lexicon.Table, section string) *phraseMatcher {
+	if w := t.Words(section); len(w) > 0 {
+		return phrasesOf(w)
+	}
+	return nil
 }
 
 func phrasesOf(words []string) *phraseMatcher {
