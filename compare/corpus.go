@@ -20,12 +20,18 @@ type corpus struct {
 	// so that a commitment is scored only against those that share one
 	postings map[int32][]*item
 	named    map[string][]*item
+	// sameText lists the commitments of each text (item.same), so that a
+	// promise repeated word for word in terms common to the set is found
+	sameText map[string][]*item
 	count    int // commitments
 	// the chains of recycled promises, found as they are asked for
 	links []link
+	// what walkBack reuses from one call to the next
 	seen  []int
 	stamp int
 	cands []*item
+	lists [][]*item
+	at    []int
 }
 
 // report is a sentence that reports something done or under way.
@@ -85,15 +91,19 @@ func (w *Words) newCorpus(docs []*entente.StoredDocument) *corpus {
 			}
 			if f := w.read(st.Text); f.report != "" {
 				it := newItem(d.ID, c.dates[k], st)
+				it.pos = k
 				c.reports[k] = append(c.reports[k], report{it: it, status: f.report, cue: f.reportCue})
 				all = append(all, it)
 			}
 		}
 	}
 	weigh(all)
-	c.postings, c.named = map[int32][]*item{}, map[string][]*item{}
+	c.postings, c.named, c.sameText = map[int32][]*item{}, map[string][]*item{}, map[string][]*item{}
 	for _, its := range c.commitments {
 		for _, it := range its {
+			if it.same != "" {
+				c.sameText[it.same] = append(c.sameText[it.same], it)
+			}
 			for k, id := range it.ids {
 				if it.rareID[k] {
 					c.postings[id] = append(c.postings[id], it)
@@ -105,33 +115,6 @@ func (w *Words) newCorpus(docs []*entente.StoredDocument) *corpus {
 		}
 	}
 	return c
-}
-
-// candidates calls fn once for each commitment of a document signed
-// before it's that shares a rare term or a name with it: the only ones
-// that can say the same thing (a pair that shares only common terms scores
-// too low to count), so that a pair's statements are not compared each
-// with each.
-func (c *corpus) candidates(it *item, seen []int, stamp int, fn func(e *item)) {
-	visit := func(e *item) {
-		if seen[e.n] == stamp || !c.earlier(e.pos, it.pos) {
-			return
-		}
-		seen[e.n] = stamp
-		fn(e)
-	}
-	for k, id := range it.ids {
-		if it.rareID[k] {
-			for _, e := range c.postings[id] {
-				visit(e)
-			}
-		}
-	}
-	for _, name := range it.entities {
-		for _, e := range c.named[name] {
-			visit(e)
-		}
-	}
 }
 
 // earlier reports whether document j was signed before document k (an

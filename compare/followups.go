@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -84,7 +85,7 @@ func (s *Service) Followups(ctx context.Context, q FollowupQuery) ([]entente.Fol
 		}
 	}
 	for _, docs := range groups {
-		for _, f := range s.Words.newCorpus(docs).suggest() {
+		for _, f := range s.Words.newCorpus(docs).suggest(MaxOffers) {
 			if want == nil || want(&f) {
 				out = append(out, f)
 			}
@@ -173,34 +174,108 @@ func (s *Service) partySets(ctx context.Context) ([][]*entente.StoredDocument, e
 	return groups, nil
 }
 
+// MaxOffers is how many commitments one report is offered on at most:
+// those it scores best with.
+const MaxOffers = 5
+
 // suggest offers each report on the commitments of earlier documents that
-// it says the same thing as: the best one of each earlier document.
-func (c *corpus) suggest() []entente.Followup {
+// it says the same thing as: the best one of each earlier document, of
+// those not restated before the report, and of these the max it scores
+// best with (newest first among equals), listed newest first.
+//
+// A promise restated by a later commitment (its recycled link) is
+// superseded by it, as the status vocabulary says: the report is offered
+// on the restatement, the last form of the promise when the report came,
+// and the earlier forms are its chain. A report names a project or an
+// instrument that a long pair's commitments name for years: offered on
+// each earlier document's best, the suggestions of a pair grew with its
+// reports times its documents (932,072 for China and Thailand's 2,386
+// statements in the harness's library of 100,000), more than anyone
+// reviews; the best few are the ones to review.
+func (c *corpus) suggest(max int) []entente.Followup {
+	restated := c.restatedAt()
+	type offer struct {
+		e     *item
+		score float64
+	}
 	var out []entente.Followup
+	var offers []offer
 	for k := len(c.docs) - 1; k >= 0; k-- {
 		for _, r := range c.reports[k] {
-			for j := k - 1; j >= 0; j-- {
-				if !c.earlier(j, k) {
-					continue
+			offers = offers[:0]
+			// a commitment that names nothing the report names is no
+			// follow-up (followupScore), so only the candidates are
+			// scored
+			c.walkBack(r.it, func(_ int, cands []*item) bool {
+				// to be offered, the document's best must reach the
+				// threshold, or beat the last of max offers
+				floor, full := FollowupThreshold, len(offers) == max
+				if full {
+					floor = offers[max-1].score
 				}
 				var best *item
-				bestScore := 0.0
-				for _, e := range c.commitments[j] {
-					if sc := similarity(r.it, e); sc >= FollowupThreshold && sc > bestScore && names(r.it, e) {
+				bestScore := floor
+				for _, e := range cands {
+					if p := restated[e.n]; p >= 0 && c.earlier(p, k) {
+						continue
+					}
+					if !mayReach(r.it, e, bestScore) {
+						continue
+					}
+					sc, named := followupScore(r.it, e)
+					if !named {
+						continue
+					}
+					// the first of equals in the document, and newer
+					// offers before older ones of the same score
+					if best == nil && (sc > floor || sc == floor && !full) || best != nil && sc > bestScore {
 						best, bestScore = e, sc
 					}
 				}
 				if best == nil {
-					continue
+					return true
 				}
+				// kept in order of score, newest first among equals
+				i, _ := slices.BinarySearchFunc(offers, bestScore, func(o offer, sc float64) int {
+					if o.score >= sc {
+						return -1
+					}
+					return 1
+				})
+				offers = slices.Insert(offers, i, offer{best, bestScore})
+				if len(offers) > max {
+					offers = offers[:max]
+				}
+				return true
+			})
+			slices.SortStableFunc(offers, func(x, y offer) int { return cmp.Compare(y.e.pos, x.e.pos) })
+			for _, o := range offers {
 				out = append(out, entente.Followup{
-					Commitment: commitmentBrief(best, 0), Report: commitmentBrief(r.it, 0), ReportTitle: c.docs[k].Title,
-					SuggestedStatus: r.status, Cue: r.cue, Score: round(bestScore), Why: explain(r.it, best),
+					Commitment: commitmentBrief(o.e, 0), Report: commitmentBrief(r.it, 0), ReportTitle: c.docs[k].Title,
+					SuggestedStatus: r.status, Cue: r.cue, Score: round(o.score), Why: explain(r.it, o.e),
 				})
 			}
 		}
 	}
 	return out
+}
+
+// restatedAt gives, for each commitment, the place of the first document
+// whose commitment restates it (links to it as the same promise), -1 for
+// none.
+func (c *corpus) restatedAt() []int {
+	at := make([]int, c.count)
+	for i := range at {
+		at[i] = -1
+	}
+	for _, its := range c.commitments {
+		for _, it := range its {
+			if prev := c.linkOf(it).prev; prev != nil && (at[prev.n] < 0 || it.pos < at[prev.n]) {
+				at[prev.n] = it.pos
+			}
+		}
+	}
+	return at
 }
 
 // decision is what a decision event keeps.

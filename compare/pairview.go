@@ -151,7 +151,7 @@ func (s *Service) computeParts(ctx context.Context, a, b string) (*pairParts, er
 	}
 	c := s.Words.newCorpus(docs)
 	p.MostRecycled = c.mostRecycled(MostRecycledShown)
-	p.Suggested = c.suggest()
+	p.Suggested = c.suggest(MaxOffers)
 	if p.Suggested == nil {
 		p.Suggested = []entente.Followup{}
 	}

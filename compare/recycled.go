@@ -106,26 +106,22 @@ type link struct {
 func (c *corpus) linkOf(it *item) *link {
 	if c.links == nil {
 		c.links = make([]link, c.count)
-		c.seen = make([]int, c.count)
 	}
 	l := &c.links[it.n]
 	if l.done {
 		return l
 	}
 	l.done = true
-	c.stamp++
-	cands := c.cands[:0]
-	c.candidates(it, c.seen, c.stamp, func(e *item) { cands = append(cands, e) })
-	slices.SortFunc(cands, func(x, y *item) int { return cmp.Compare(y.pos, x.pos) })
-	c.cands = cands
-	for _, e := range cands {
-		if l.prev != nil && e.pos < l.prev.pos {
-			break // the newest earlier document with a match is read whole
+	// the newest earlier document with a match is read whole, and none
+	// before it
+	c.walkBack(it, func(_ int, cands []*item) bool {
+		for _, e := range cands {
+			if sc := similarityAtLeast(it, e, RecycledThreshold); sc >= RecycledThreshold && sc > l.score {
+				l.prev, l.score = e, sc
+			}
 		}
-		if sc := similarityAtLeast(it, e, RecycledThreshold); sc >= RecycledThreshold && sc > l.score {
-			l.prev, l.score = e, sc
-		}
-	}
+		return l.prev == nil
+	})
 	if l.prev != nil {
 		l.depth = c.linkOf(l.prev).depth + 1
 	}

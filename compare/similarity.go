@@ -252,13 +252,20 @@ func similarity(a, b *item) float64 {
 // score cannot reach min whatever the names and areas add: the cheap merge
 // spares the run tables of most pairs.
 func similarityAtLeast(a, b *item, min float64) float64 {
-	if a.same == "" || a.same != b.same {
-		t, _ := cosine(a, b)
-		if best := 1 - (1-t)*(1-entityWeight)*(1-entityWeight)*(1-areaWeight); best < min {
-			return 0
-		}
+	if !mayReach(a, b, min) {
+		return 0
 	}
 	return similarity(a, b)
+}
+
+// mayReach reports whether a pair's score may reach min: the same words,
+// or a text similarity that the names and the area could raise to it.
+func mayReach(a, b *item, min float64) bool {
+	if a.same != "" && a.same == b.same {
+		return true
+	}
+	t, _ := cosine(a, b)
+	return 1-(1-t)*(1-entityWeight)*(1-entityWeight)*(1-areaWeight) >= min
 }
 
 // explain says why two items scored as they did: "same words", "text
@@ -286,12 +293,25 @@ func explain(a, b *item) []string {
 	return why
 }
 
-// names reports whether a pair shares a thing by name (a project, an
+// named reports whether a pair shares a thing by name (a project, an
 // instrument, a mechanism, a run of rare words) or the same words, not
 // only common words.
-func names(a, b *item) bool {
-	f := measure(a, b)
+func (f *features) named(a *item) bool {
 	return f.same || f.entity || isName(a, f.runStart, f.runLen, true)
+}
+
+// followupScore is a report's similarity to a commitment and whether
+// they name something in common, measured once; a pair that can name
+// nothing in common (no name, not the same words, too few rare terms
+// shared for a run of them) is not measured further.
+func followupScore(report, commitment *item) (float64, bool) {
+	if report.same == "" || report.same != commitment.same {
+		if _, rare := cosine(report, commitment); rare < minWordRun && !sharesEntity(report.entities, commitment.entities) {
+			return 0, false
+		}
+	}
+	f := measure(report, commitment)
+	return f.score(report, commitment), f.named(report)
 }
 
 // sharedRun is the longest run of rare terms the two sentences share in
