@@ -53,6 +53,7 @@ func New(st Store, tr *tracking.Tracker) (*Service, error) {
 		return nil, err
 	}
 	svc := &Service{Store: st, Words: w, Tracker: tr}
+	svc.views.computing = make(chan struct{}, maxComputing)
 	if vs, ok := st.(ViewStore); ok {
 		svc.Views = vs
 	}
@@ -60,12 +61,13 @@ func New(st Store, tr *tracking.Tracker) (*Service, error) {
 }
 
 // MaxPairDocuments bounds the statements of one pair read at once. A
-// pair's view compares its commitments with one another, in time that
-// grows faster than their number: measured at 100,000 statements, a pair
-// of 365 statements (7,019 commitments) took 3.7 s and 0.53 GB to compute,
-// one of 1,947 statements 224 s and 5.5 GB. Past the bound a pair is
-// refused, and says so.
-const MaxPairDocuments = 500
+// pair's view compares its commitments with the earlier ones that share a
+// rare term or a name (walk.go): measured in the harness's library of
+// 100,000 statements, the largest pair (China and Thailand, 2,386
+// statements, 49,103 commitments) takes 41 s of CPU and 1.0 GB to compute
+// (340 s and 2.3 GB before the walk, when the bound was 500). Past the
+// bound a pair is refused, and says so.
+const MaxPairDocuments = 2500
 
 // compared reports whether a sentence takes part in comparisons.
 func compared(s *entente.Sentence) bool {

@@ -65,10 +65,23 @@ func (s *Service) partyDocuments(ctx context.Context, parties []string) ([]*ente
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, d)
+		out = append(out, lighten(d))
 	}
 	sortByDate(out)
 	return out, nil
+}
+
+// lighten drops what comparisons do not read of a document (its versions,
+// sources, corrections and each sentence's rationale), which a pair of
+// thousands of statements holds all at once.
+func lighten(d *entente.StoredDocument) *entente.StoredDocument {
+	d.Versions, d.Sources, d.Corrections = nil, nil, nil
+	if d.Extraction != nil {
+		for i := range d.Extraction.Sentences {
+			d.Extraction.Sentences[i].Rationale = entente.Rationale{}
+		}
+	}
+	return d
 }
 
 // newCorpus reads the commitments and reports of documents given oldest

@@ -37,8 +37,10 @@ type ViewStore interface {
 // keeps, or how it is computed, changes: every kept view is then stale.
 // v2: a pair's statements are asked of the store by both parties (v1
 // views of a pair whose first party signed over 2,000 statements with
-// others held only some of them).
-const ViewVersion = "v2:"
+// others held only some of them). v3: a report is offered on a promise's
+// restatement and on its five best matches only, and a promise repeated
+// word for word in common terms is recycled.
+const ViewVersion = "v3:"
 
 // pairParts is what a view keeps of a pair.
 type pairParts struct {
@@ -60,6 +62,8 @@ type views struct {
 	recent map[string]recentView
 	// computed counts the views computed, for tests
 	computed atomic.Int64
+	// computing holds a place for each view being computed (maxComputing)
+	computing chan struct{}
 	// recycled are pairs' whole lists of recycled promises, by pair and
 	// signature: in memory only, as they are read a page at a time and
 	// can be large (2 MB of JSON for a pair of 284 statements)
@@ -70,6 +74,11 @@ type keptRecurrences struct {
 	signature string
 	list      []entente.Recurrence
 }
+
+// maxComputing bounds the views computed at once: a pair of 2,386
+// statements holds about a gigabyte while its view is computed (40 s of
+// CPU), and two such pairs asked for at once would hold two.
+const maxComputing = 2
 
 // maxKeptRecycled bounds the pairs whose recycled promises are kept.
 const maxKeptRecycled = 16
@@ -138,8 +147,17 @@ func (v *views) remember(key, signature string, p *pairParts) {
 	v.recent[key] = recentView{signature, p}
 }
 
-// computeParts reads every statement of the pair and computes its parts.
+// computeParts reads every statement of the pair and computes its parts,
+// as one of at most maxComputing at once.
 func (s *Service) computeParts(ctx context.Context, a, b string) (*pairParts, error) {
+	if c := s.views.computing; c != nil { // nil: a Service not made by New
+		select {
+		case c <- struct{}{}:
+			defer func() { <-c }()
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 	docs, err := s.pairDocuments(ctx, a, b)
 	if err != nil {
 		return nil, err

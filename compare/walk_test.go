@@ -2,10 +2,13 @@ package compare
 
 import (
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/extract"
@@ -213,5 +216,20 @@ func TestWalkBackFindsTheSameTextInCommonTerms(t *testing.T) {
 	r := c.recurrence(last)
 	if r.Repeated != len(docs)-1 {
 		t.Fatalf("%q repeated %d times before its last, want %d", promise, r.Repeated, len(docs)-1)
+	}
+}
+
+// A view waits for its turn when maxComputing are being computed, and
+// gives up when its request does.
+func TestComputePartsWaitsItsTurn(t *testing.T) {
+	s := &Service{}
+	s.views.computing = make(chan struct{}, maxComputing)
+	for range maxComputing {
+		s.views.computing <- struct{}{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := s.computeParts(ctx, "CN", "RS"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("with %d views being computed: %v, want to wait until the request ends", maxComputing, err)
 	}
 }

@@ -156,12 +156,17 @@ func (s *Server) recycled(ctx context.Context, in *RecycledInput) (*recycledOutp
 
 // FollowupsInput selects follow-ups.
 type FollowupsInput struct {
-	Ref  string `query:"ref" maxLength:"40" pattern:"^([0-9]+/s[0-9]+)?$" doc:"A commitment (the reports offered on it) or a report (the commitments it is offered on), DOC/sN"`
-	Pair string `query:"pair" maxLength:"130" doc:"Two parties: CN,RS"`
-	All  bool   `query:"all" doc:"Decided ones too"`
+	Ref    string `query:"ref" maxLength:"40" pattern:"^([0-9]+/s[0-9]+)?$" doc:"A commitment (the reports offered on it) or a report (the commitments it is offered on), DOC/sN"`
+	Pair   string `query:"pair" maxLength:"130" doc:"Two parties: CN,RS"`
+	All    bool   `query:"all" doc:"Decided ones too"`
+	Limit  int    `query:"limit" minimum:"1" maximum:"5000" default:"1000" doc:"Follow-ups per page, newest report first"`
+	Offset int    `query:"offset" minimum:"0" maximum:"10000000" doc:"Follow-ups to skip"`
 }
 
-type followupsOutput struct{ Body []entente.Followup }
+type followupsOutput struct {
+	Total int `header:"X-Total-Count" doc:"The follow-ups in all, of which this is a page"`
+	Body  []entente.Followup
+}
 
 func (s *Server) listFollowups(ctx context.Context, in *FollowupsInput) (*followupsOutput, error) {
 	svc, err := s.comparer()
@@ -183,7 +188,7 @@ func (s *Server) listFollowups(ctx context.Context, in *FollowupsInput) (*follow
 	if err != nil {
 		return nil, s.problem(err)
 	}
-	return &followupsOutput{Body: fs}, nil
+	return &followupsOutput{Total: len(fs), Body: fs[min(in.Offset, len(fs)):min(in.Offset+in.Limit, len(fs))]}, nil
 }
 
 // DecisionInput is a decision on a follow-up.

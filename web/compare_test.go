@@ -107,11 +107,18 @@ func TestCompareAPI(t *testing.T) {
 		if len(fs) != 5 {
 			t.Fatalf("%d follow-ups, want 5", len(fs))
 		}
+		// a page of them, with their total
+		var page []entente.Followup
+		resp, data := h.do(entente.RoleViewer, "GET", "/api/v1/followups?pair=CN,RS&limit=2&offset=3", nil, "")
+		if resp.StatusCode != 200 || json.Unmarshal(data, &page) != nil || len(page) != 2 || resp.Header.Get("X-Total-Count") != "5" ||
+			page[0].Report.Ref != fs[3].Report.Ref || page[0].Commitment.Ref != fs[3].Commitment.Ref || page[1].Commitment.Ref != fs[4].Commitment.Ref {
+			t.Errorf("the follow-ups from the fourth, two: %d, total %q, %s", resp.StatusCode, resp.Header.Get("X-Total-Count"), clip(data))
+		}
 		body := map[string]string{"commitment": fs[0].Commitment.Ref, "report": fs[0].Report.Ref, "reason": "reported done"}
 		if resp, _ := h.do(entente.RoleAnalyst, "POST", "/api/v1/followups/accept", jsonBody(body), "application/json"); resp.StatusCode != 403 {
 			t.Errorf("an analyst accepts: %d", resp.StatusCode)
 		}
-		resp, data := h.do(entente.RoleEditor, "POST", "/api/v1/followups/accept", jsonBody(body), "application/json")
+		resp, data = h.do(entente.RoleEditor, "POST", "/api/v1/followups/accept", jsonBody(body), "application/json")
 		var d entente.FollowupDecision
 		if resp.StatusCode != 200 || json.Unmarshal(data, &d) != nil || d.Actor != "editor-user" || d.Status != entente.Fulfilled {
 			t.Fatalf("accept: %d %s", resp.StatusCode, clip(data))

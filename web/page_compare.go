@@ -163,12 +163,14 @@ func (v *compareView) AreaName(a string) string {
 type pairView struct {
 	compareView
 	V         *entente.PairView
-	Followups []entente.Followup
-	Axis      []axisPoint
-	Areas     []string
-	Statuses  []entente.Status
-	CanDecide bool
-	Message   string
+	Followups []entente.Followup // the newest maxPairFollowups pending
+	// FollowupsTotal counts every pending follow-up of the pair
+	FollowupsTotal int
+	Axis           []axisPoint
+	Areas          []string
+	Statuses       []entente.Status
+	CanDecide      bool
+	Message        string
 }
 
 // axisPoint is a document on the time axis: where it stands, in percent,
@@ -187,6 +189,23 @@ type axisPoint struct {
 // 60 em.
 const axisLabelGap = 9.0
 
+// maxPairFollowups bounds the follow-ups a pair's page lists, each with
+// its form: a pair of thousands of statements has thousands pending, which
+// the API pages through.
+const maxPairFollowups = 100
+
+// showFollowups keeps the newest maxPairFollowups of the pending
+// follow-ups, counting them all.
+func (v *pairView) showFollowups() {
+	v.FollowupsTotal = len(v.Followups)
+	v.Followups = v.Followups[:min(len(v.Followups), maxPairFollowups)]
+}
+
+// FollowupsShown says how many of the pending follow-ups the page lists.
+func (v *pairView) FollowupsShown() string {
+	return fmt.Sprintf(v.W.FollowupsShown, len(v.Followups), v.FollowupsTotal)
+}
+
 func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}, Statuses: entente.Statuses,
 		CanDecide: f.User != nil && f.User.Role.AtLeast(entente.RoleEditor), Message: r.URL.Query().Get("done")}
@@ -204,6 +223,7 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		s.pageFailed(w, "pair", v, err)
 		return
 	}
+	v.showFollowups()
 	v.Axis = timeAxis(v.V.Documents)
 	for area := range v.V.ByArea {
 		v.Areas = append(v.Areas, area)

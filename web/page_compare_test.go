@@ -1,10 +1,17 @@
 package web
 
 import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/entente/entente"
+	"github.com/entente/entente/sqlite"
 )
 
 // TestTimeAxisLabels: dates on a pair's time axis never overlap on one row
@@ -64,5 +71,39 @@ func TestTimeAxisLabels(t *testing.T) {
 				t.Errorf("%d dates written", labelled)
 			}
 		})
+	}
+}
+
+// A pair's page lists its newest pending follow-ups, each with its form, up
+// to maxPairFollowups, and says how many there are in all and where to read
+// them: a pair of thousands of statements has thousands pending.
+func TestPairPageFollowupsBounded(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarness(t, st, false)
+	var all []entente.Followup
+	for i := range maxPairFollowups + 3 {
+		ref := entente.CommitmentBrief{Ref: fmt.Sprintf("%d/s1", i+1), DocumentID: int64(i + 1), Sentence: "s1"}
+		all = append(all, entente.Followup{Commitment: ref, Report: ref, SuggestedStatus: entente.Fulfilled})
+	}
+	for _, n := range []int{3, maxPairFollowups + 3} {
+		rec := httptest.NewRecorder()
+		f := &frame{T: textsFor(rec, httptest.NewRequest("GET", "/pairs/CN/RS?lang=en", nil)), User: h.users[entente.RoleEditor]}
+		v := &pairView{compareView: compareView{frame: f, W: compareWordsEN, Codes: []string{"CN", "RS"}}, V: &entente.PairView{},
+			Followups: all[:n], CanDecide: true}
+		v.showFollowups()
+		h.srv.render(rec, "pair", v)
+		page := rec.Body.String()
+		forms := strings.Count(page, `class="track-form followup-form"`)
+		more := regexp.MustCompile(`id="followups-more">The newest (\d+) of (\d+) pending are shown; all of them: <a href="/api/v1/followups\?pair=CN,RS">`).FindStringSubmatch(page)
+		switch {
+		case n <= maxPairFollowups && (forms != n || more != nil):
+			t.Errorf("%d pending: %d forms, the rest named %v", n, forms, more)
+		case n > maxPairFollowups && (forms != maxPairFollowups || more == nil || more[1] != fmt.Sprint(maxPairFollowups) || more[2] != fmt.Sprint(n)):
+			t.Errorf("%d pending: %d forms, the rest named %v", n, forms, more)
+		}
 	}
 }

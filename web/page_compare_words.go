@@ -9,6 +9,7 @@ type compareWords struct {
 	NoSteps, NoDocs, NoRows, NoRecycled, NoFollowups, From, Sentence, Score, Why, Summary            string
 	FirstPromised, Repeated, Reported, Suggests, Accept, Dismiss, Reason, Status, Area, Total        string
 	Inferred, ComparePick, First, Second, Show, PairPick, Scorecard, Compliance, Commitments, Change string
+	FollowupsShown                                                                                   string // n of total, the rest
 	Actions                                                                                          map[entente.RelationshipAction]string
 	Marks                                                                                            map[entente.Mark]string
 }
@@ -22,7 +23,8 @@ var compareWordsZH = &compareWords{
 	Accept: "采纳为证据", Dismiss: "驳回", Reason: "理由", Status: "状态", Area: "领域", Total: "合计", Inferred: "（推断）",
 	ComparePick: "选择两份文件进行对比", First: "文件一", Second: "文件二", Show: "对比", PairPick: "选择双方",
 	Scorecard: "记分卡", Compliance: "履约得分", Commitments: "承诺", Change: "变化",
-	Actions: map[entente.RelationshipAction]string{entente.Established: "建立", entente.Upgraded: "提升", entente.Reaffirmed: "重申"},
+	FollowupsShown: "显示最新的 %d 条，共 %d 条待处理；其余见",
+	Actions:        map[entente.RelationshipAction]string{entente.Established: "建立", entente.Upgraded: "提升", entente.Reaffirmed: "重申"},
 	Marks: map[entente.Mark]string{entente.Repeated: "重复", entente.Reworded: "改写", entente.Strengthened: "加强",
 		entente.Weakened: "减弱", entente.Added: "新增", entente.Dropped: "删去"},
 }
@@ -38,7 +40,8 @@ var compareWordsEN = &compareWords{
 	Status: "Status", Area: "Area", Total: "Total", Inferred: "(inferred)", ComparePick: "Choose two documents to compare",
 	First: "First document", Second: "Second document", Show: "Compare", PairPick: "Choose two parties",
 	Scorecard: "Scorecard", Compliance: "Compliance", Commitments: "commitments", Change: "change",
-	Actions: map[entente.RelationshipAction]string{entente.Established: "established", entente.Upgraded: "upgraded", entente.Reaffirmed: "reaffirmed"},
+	FollowupsShown: "The newest %d of %d pending are shown; all of them:",
+	Actions:        map[entente.RelationshipAction]string{entente.Established: "established", entente.Upgraded: "upgraded", entente.Reaffirmed: "reaffirmed"},
 	Marks: map[entente.Mark]string{entente.Repeated: "repeated", entente.Reworded: "reworded", entente.Strengthened: "strengthened",
 		entente.Weakened: "weakened", entente.Added: "added", entente.Dropped: "dropped"},
 }
