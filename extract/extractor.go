@@ -148,6 +148,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	x.refs.proper = x.isProper
 	x.entities.opensWithParty = x.opensWithParty
 	x.entities.shortForm = x.countries.isShort
+	x.countries.addAliases(t.Entries("party-alias"))
 	x.languages = lexicon.NewMatcher()
 	for _, e := range t.Entries("language") {
 		x.languages.Add(e.Text, len(x.langCodes))

@@ -23,6 +23,21 @@ type countryIndex struct {
 	// shortRunes holds the character of each of shorts, so that a rule
 	// asks of a character without making a string of it (isShortRune)
 	shortRunes *bmpSet
+	// aliases finds a party's other name ([party-alias]: 香港特别行政区),
+	// read as a party only in the part of a title that names the parties
+	aliases    *lexicon.Matcher
+	aliasCodes []string
+}
+
+// addAliases indexes the [party-alias] entries for the title's reading.
+func (ci *countryIndex) addAliases(es []lexicon.Entry) {
+	ci.aliases = lexicon.NewMatcher()
+	for _, e := range es {
+		for _, c := range strings.Fields(e.Value) {
+			ci.aliases.Add(e.Text, len(ci.aliasCodes))
+			ci.aliasCodes = append(ci.aliasCodes, c)
+		}
+	}
 }
 
 func newCountryIndex(cs *lexicon.Countries) *countryIndex {
@@ -320,6 +335,15 @@ func (x *Extractor) documentParties(title string, offices []string) []string {
 		}
 	}
 	found := x.countries.find(head)
+	// 香港特别行政区政府与泰王国政府…: a SAR government signs its own
+	// arrangements under the name the table keeps as an alias; before
+	// 关于 it names a party, after it (…关于香港问题的联合声明) a topic
+	if ci := x.countries; ci.aliases != nil {
+		var buf [64]rune
+		for _, m := range ci.aliases.FindAll(appendRunes(buf[:0], head)) {
+			found = append(found, ci.aliasCodes[m.Payload])
+		}
+	}
 	for _, o := range offices {
 		found = append(found, x.countries.find(o)...)
 	}

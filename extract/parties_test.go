@@ -32,6 +32,12 @@ func TestPartiesFromTitle(t *testing.T) {
 		{"中华民国与帛琉共和国联合声明", []string{"PW", "TW"}},
 		{"中华民国与宏都拉斯共和国联合声明", []string{"HN", "TW"}},
 		{"中华民国与圣露西亚联合声明", []string{"LC", "TW"}},
+		// a SAR government signs its own arrangements under its shorter
+		// name: a party alias in the part of the title that names the
+		// parties is a party, while one after 关于 is the topic
+		{"香港特别行政区政府与泰王国政府关于加强经济关系的谅解备忘录", []string{"HK", "TH"}},
+		{"香港特区政府与新加坡共和国政府合作备忘录", []string{"HK", "SG"}},
+		{"中华人民共和国政府和大不列颠及北爱尔兰联合王国政府关于香港问题的联合声明", []string{"CN", "GB"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.title, func(t *testing.T) {
