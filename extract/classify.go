@@ -469,6 +469,18 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.reading, cr.rule = rPosition, "goal"
 			return false
 		}
+		if t.G&gJiang != 0 && first+1 < len(ct) && ct[first+1].Start == t.End && ct[first+1].Kind.has(cImportance) {
+			// …，将有助于促进…: "will" right before a word of importance
+			// predicts what something does; it undertakes nothing
+			cr.reading, cr.rule = rWeakAppraisal, "prediction"
+			return false
+		}
+		if str := strengthOf(k); str == entente.Soft && (x.futureAuxBefore(ct, first, masked) || x.futureAuxFramed(ct, first, masked, cr.span.Start)) {
+			// 泰国政府会鼓励…: "will" (会) before an undertaking verb
+			// that carries no modal of its own makes it firm, as 将鼓励 is
+			cr.commit(entente.Firm, &ct[first], "future auxiliary")
+			return k.has(cScope)
+		}
 		cr.commit(strengthOf(k), &ct[first], "modal")
 		return k.has(cScope) // 希望 governs what is hoped
 	case k.has(cShould):
@@ -542,9 +554,9 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.reading = rNone
 		case x.g.startsWithDate(rs):
 			cr.reading, cr.rule = rNarrative, "dated event"
-		case x.futureAuxBefore(ct, first, masked):
-			// 双方会加强…: Hong Kong's written "will" (会) before the
-			// parties' own action undertakes it as 将 does
+		case x.futureAuxBefore(ct, first, masked) || x.futureAuxFramed(ct, first, masked, cr.span.Start):
+			// 双方会加强…, 双方会在…领域加强…: Hong Kong's written "will"
+			// (会) before the parties' own action undertakes it as 将 does
 			cr.commit(entente.Firm, &ct[first], "future auxiliary")
 		default:
 			cr.commit(entente.Soft, &ct[first], "own action")
@@ -1126,6 +1138,32 @@ func (x *Extractor) futureAuxBefore(ct []token, first int, masked []rune) bool {
 	}
 	s := x.g.futureAux.endsAt(masked, at)
 	return s >= 0 && x.g.standingSet.endsAt(masked, at) < 0
+}
+
+// futureAuxFramed reports whether a [future-aux] word (会) between the
+// clause's start (from) and ct[first] opens a frame or a recurrence
+// ([future-aux-frame]) that runs up to the action with no predicate of its
+// own (双方会在…领域加强合作, 会为两地企业…提供便利, 会每年举行). A 会 inside
+// a cue word or at the end of a standing body's name (联委会为…) is no "will".
+func (x *Extractor) futureAuxFramed(ct []token, first int, masked []rune, from int) bool {
+	end := ct[first].Start
+	for i := max(from, 0); i < end; i++ {
+		e := x.g.futureAux.startsAt(masked, i)
+		if e < 0 || e >= end || x.g.futureAuxFrame.startsAt(masked, e) < 0 || x.g.standingSet.endsAt(masked, e) >= 0 {
+			continue
+		}
+		free := true
+		for _, o := range ct[:first] {
+			if (o.Start < e && o.End > i) || (o.Start >= e && o.Kind.has(cPredicate)) {
+				free = false
+				break
+			}
+		}
+		if free {
+			return true
+		}
+	}
+	return false
 }
 
 // splitShallPreposition reads 应对X予以保密 as 应 + 对X (shall, with the

@@ -125,6 +125,9 @@ type grammar struct {
 	// [future-aux]: "will" written before an action verb (会), a word too
 	// short to be a cue of its own (it ends 委员会, 社会)
 	futureAux *wordSet
+	// [future-aux-frame]: what may stand between 会 and the action (a
+	// frame: 会在…领域加强; a recurrence: 会每年举行)
+	futureAuxFrame *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -136,7 +139,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "future-aux", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -232,6 +235,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		shallWords:        newWordSet(t.Words("shall")),
 		shallDisposal:     newWordSet(t.Words("shall-disposal")),
 		futureAux:         newWordSet(t.Words("future-aux")),
+		futureAuxFrame:    newWordSet(t.Words("future-aux-frame")),
 		eventHeld:         newWordSet(t.Words("event-held")),
 		countWord:         newWordSet(t.Words("count-word")),
 		conditionOpen:     newWordSet(t.Words("condition-open")),

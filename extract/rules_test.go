@@ -210,9 +210,18 @@ func TestTypeRules12(t *testing.T) {
 		{"5d", "bare actions after 以来", "CN,PE", "自建立全面战略伙伴关系以来，双方不断深化各领域合作，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "bare actions after 年来", "CN,PE", "多年来，两国持续拓展各领域交流，成果丰硕。", entente.Appraisal, "CN,PE", ""},
 		{"5d", "a modal after 以来 still undertakes", "CN,PE", "自建交以来两国关系稳步发展，双方将继续深化合作。", entente.Commitment, "CN,PE", entente.Firm},
+		// 5c: 将 right before a word of importance predicts an effect
+		{"5c", "将有助于 after a view predicts", "CN,TH", "双方认同加强合作，将有助于促进两地经济发展。", entente.Position, "CN,TH", ""},
+		{"5c", "将有助 (Traditional texts drop 于) predicts too", "CN,TH", "双方认同加强合作，将有助促进两地经济发展。", entente.Position, "CN,TH", ""},
+		{"5c", "将 before an action still undertakes", "CN,TH", "双方认同加强合作，将共同促进两地经济发展。", entente.Commitment, "CN,TH", entente.Firm},
 		// hk: Hong Kong's written "will" (会) before the parties' action
 		{"hk", "会 before the parties' action undertakes firmly", "CN,SG", "双方会继续加强金融科技合作。", entente.Commitment, "CN,SG", entente.Firm},
 		{"hk", "an action with no 会 stays soft", "CN,SG", "双方继续加强金融科技合作。", entente.Commitment, "CN,SG", entente.Soft},
+		{"hk", "会 before a frame the action follows", "CN,SG", "双方会在金融科技领域加强合作。", entente.Commitment, "CN,SG", entente.Firm},
+		{"hk", "会 before a beneficiary's frame", "CN,SG", "双方会为两地企业开拓市场提供便利。", entente.Commitment, "CN,SG", entente.Firm},
+		{"hk", "会 before a time of recurrence", "CN,SG", "双方会每年举办一次经贸论坛。", entente.Commitment, "CN,SG", entente.Firm},
+		{"hk", "会 before an undertaking verb with no modal of its own", "CN,SG", "新加坡政府会鼓励新加坡企业赴华投资。", entente.Commitment, "SG", entente.Firm},
+		{"hk", "会 that ends a standing body's name is no will", "CN,SG", "双方通过联委会为两国企业提供便利。", entente.Commitment, "CN,SG", entente.Soft},
 		// 5e: an appraisal whose object opens the frame heads its clause, and
 		// what it appraises runs on past the frame, whatever verb says it
 		{"5e", "an appraisal before 自…以来 appraises the clause after", "CN,PE", "双方欣见两国自建交以来，秉持相互尊重原则，友谊历久弥坚。", entente.Appraisal, "CN,PE", ""},
