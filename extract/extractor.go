@@ -418,6 +418,10 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 		sig := entente.Signatory{Name: s.Name, Title: s.Title}
 		if cs := x.countries.find(s.Title); len(cs) > 0 {
 			sig.Party = cs[0]
+		} else if c := x.countries.partyIn(s.For, d.Parties); c != "" {
+			// 外交部部长 林佳龙 under 中华民国政府 (and a line of 代表):
+			// the office names no country, the line it signs under does
+			sig.Party = c
 		}
 		d.Signatories = append(d.Signatories, sig)
 	}

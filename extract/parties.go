@@ -67,6 +67,27 @@ func newCountryIndex(cs *lexicon.Countries) *countryIndex {
 	return ci
 }
 
+// partyIn returns the party of parties that s names first, by a country's
+// name or a party's alias (香港特别行政区政府), or "".
+func (ci *countryIndex) partyIn(s string, parties []string) string {
+	if s == "" {
+		return ""
+	}
+	for _, c := range ci.find(s) {
+		if slices.Contains(parties, c) {
+			return c
+		}
+	}
+	if ci.aliases != nil {
+		for _, m := range ci.aliases.FindAll([]rune(s)) {
+			if c := ci.aliasCodes[m.Payload]; slices.Contains(parties, c) {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
 // nameAt reports whether rs[start:end] holds a country's name.
 func (ci *countryIndex) nameAt(rs []rune, start, end int) bool {
 	for i := start; i < end; i++ {

@@ -762,7 +762,8 @@ func (p *parser) signatureTail(lines []line, i int) bool {
 // readTail reads the signature block and datelines.
 func (p *parser) readTail(tail []line) {
 	var offices, names, block []string
-	place := "" // a place on its own line over the dateline
+	var fields [][]string // the Chinese block's fields, line by line
+	place := ""           // a place on its own line over the dateline
 	for i, l := range tail {
 		t := l.text
 		switch {
@@ -790,7 +791,9 @@ func (p *parser) readTail(tail []line) {
 			// A field is an office (中华人民共和国主席) or a name (习近平):
 			// the block may set them in columns, in alternating lines, or
 			// side by side on one line.
-			for _, f := range strings.FieldsFunc(t, isSpace) {
+			fs := strings.FieldsFunc(t, isSpace)
+			fields = append(fields, fs)
+			for _, f := range fs {
 				if p.isOfficeLine(f) {
 					offices = append(offices, f)
 				} else {
@@ -799,12 +802,58 @@ func (p *parser) readTail(tail []line) {
 			}
 		}
 	}
-	for i := 0; i < len(offices) && i < len(names); i++ {
-		p.out.Signatories = append(p.out.Signatories, Signatory{Title: offices[i], Name: names[i]})
+	if paired := p.pairedSignatories(fields); len(paired) > 0 {
+		p.out.Signatories = append(p.out.Signatories, paired...)
+	} else {
+		for i := 0; i < len(offices) && i < len(names); i++ {
+			p.out.Signatories = append(p.out.Signatories, Signatory{Title: offices[i], Name: names[i]})
+		}
 	}
 	if len(block) > 0 {
 		p.out.Signatories = append(p.out.Signatories, readSpacedSignatures(p, block)...)
 	}
+}
+
+// pairedSignatories reads a Chinese block whose signatories each stand as
+// an office followed by a name on one line (外交部部长 林佳龙, two to a line
+// where the block has columns): that office is the title. The block's
+// first line, when it is no such line and has a field for each signatory
+// of the line (中华民国政府　巴拉圭共和国政府, over a line of 代表), says whom
+// each signs for; its office words (政府) and the 代表 line are no title.
+// It returns nothing for a block of offices over names, read by column.
+func (p *parser) pairedSignatories(lines [][]string) []Signatory {
+	var out []Signatory
+	for i, fs := range lines {
+		if !p.officeNamePairs(fs) {
+			continue
+		}
+		var head []string
+		if i > 0 && len(lines[0]) == len(fs)/2 && !p.officeNamePairs(lines[0]) {
+			head = lines[0]
+		}
+		for k := 0; k+1 < len(fs); k += 2 {
+			s := Signatory{Title: fs[k], Name: fs[k+1]}
+			if head != nil {
+				s.For = head[k/2]
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// officeNamePairs reports whether a line's fields are offices each followed
+// by a name (外交部部长 林佳龙 外交部部长 拉米瑞兹).
+func (p *parser) officeNamePairs(fs []string) bool {
+	if len(fs) < 2 || len(fs)%2 != 0 {
+		return false
+	}
+	for k, f := range fs {
+		if p.isOfficeLine(f) != (k%2 == 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // markClosing turns the last body blocks that hold a closing formula into

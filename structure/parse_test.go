@@ -377,3 +377,43 @@ func TestSentenceOffsets(t *testing.T) {
 		})
 	}
 }
+
+// TestChineseSignatureBlock holds how a Chinese signature block pairs each
+// name with its office: the office set beside the name on its line (外交部部长
+// 林佳龙) is the title, and the line of governments over the block (中华民国政府,
+// over a line of 代表) is whom each column signs for, not the office.
+func TestChineseSignatureBlock(t *testing.T) {
+	v := zhVocabulary
+	v.Offices = append([]string{"政府", "长官"}, v.Offices...)
+	tests := []struct {
+		name, tail string
+		want       []Signatory
+	}{
+		{"government, representative, office and name",
+			"中华民国（台湾）政府　　　　巴拉圭共和国政府\n代表　　　　　　　　代表\n外交部部长　林佳龙　　　　外交部部长　拉米瑞兹",
+			[]Signatory{{Title: "外交部部长", Name: "林佳龙", For: "中华民国（台湾）政府"}, {Title: "外交部部长", Name: "拉米瑞兹", For: "巴拉圭共和国政府"}}},
+		{"an office a party's name does not open",
+			"香港特别行政区政府　　　　泰王国政府\n代表　　　　　　　　代表\n行政长官　李家超　　　　副总理兼商业部长　披猜",
+			[]Signatory{{Title: "行政长官", Name: "李家超", For: "香港特别行政区政府"}, {Title: "副总理兼商业部长", Name: "披猜", For: "泰王国政府"}}},
+		{"offices over names",
+			"中华人民共和国主席　　　巴西联邦共和国总统\n习近平　　　　　　卢拉",
+			[]Signatory{{Title: "中华人民共和国主席", Name: "习近平"}, {Title: "巴西联邦共和国总统", Name: "卢拉"}}},
+		{"one signatory a line",
+			"中华人民共和国主席　习近平\n巴西联邦共和国总统　卢拉",
+			[]Signatory{{Title: "中华人民共和国主席", Name: "习近平"}, {Title: "巴西联邦共和国总统", Name: "卢拉"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "中华民国政府与巴拉圭共和国政府合作协定\n\n第一条　双方同意加强合作。\n\n本协定于二〇二五年十月二十日在台北签署，一式两份，同等作准。\n\n" + tc.tail
+			l := Parse(text, v)
+			if len(l.Signatories) != len(tc.want) {
+				t.Fatalf("signatories %+v, want %+v", l.Signatories, tc.want)
+			}
+			for i, s := range l.Signatories {
+				if s != tc.want[i] {
+					t.Errorf("signatory %d %+v, want %+v", i, s, tc.want[i])
+				}
+			}
+		})
+	}
+}
