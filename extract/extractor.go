@@ -269,6 +269,9 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 			return nil, err
 		}
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
+		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
+			x.closingFormula(ls.Text, s)
+		}
 		s.References, s.Rationale.References = refs.add(x.refs, id, st)
 		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs, mechSpans, projSpans
 		// an item: a list marker or a sub-item's number (（一）) in the lead-in's
@@ -313,6 +316,21 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 	out.References = refs.list()
 	out.Mechanisms, out.Projects = ents.list()
 	return out, nil
+}
+
+// closingFormula reads a closing-section sentence that names the
+// instrument's closing ([closing]: 本备忘录, 一式两份) as the formula it
+// is (下列签署人经各自政府正式授权，已签署本备忘录，以昭信守): narrative,
+// whatever verb reports the signing (已签署 reads as something achieved).
+func (x *Extractor) closingFormula(text string, s *entente.Sentence) {
+	for _, w := range x.vocab.Closing {
+		if strings.Contains(text, w) {
+			s.Type, s.Strength, s.Actors, s.Areas = entente.Narrative, "", []string{}, []string{}
+			s.Rationale.Type = &entente.Cue{Rule: "closing formula", Text: w}
+			s.Rationale.Strength, s.Rationale.Actors, s.Rationale.Areas = nil, nil, nil
+			return
+		}
+	}
 }
 
 // label reads one sentence: its type, actors, strength, areas and deadline,

@@ -593,3 +593,20 @@ func TestAgentInInstrument(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingFormula holds the closing formula of an instrument (in witness
+// whereof the undersigned have signed): whatever verb it reports the
+// signing with (已签署), it is narrative, as the spaced reader has it.
+func TestClosingFormula(t *testing.T) {
+	x := newTestExtractor(t)
+	text := "香港特别行政区政府与泰王国政府合作谅解备忘录\n\n第一条　双方同意加强合作。\n\n下列签署人经各自政府正式授权，已签署本备忘录，以昭信守。\n\n本备忘录于二〇二五年八月二十八日在曼谷签署，一式两份，各文本同等作准。\n"
+	out := x.Extract(text)
+	for _, s := range out.Sentences {
+		if s.Section == entente.SectionClosing && s.Type != entente.Narrative {
+			t.Errorf("%s: %s, want narrative", s.Text, s.Type)
+		}
+	}
+	if n := len(out.Sentences); n != 3 {
+		t.Errorf("%d sentences, want 3", n)
+	}
+}
