@@ -728,6 +728,13 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, in
 		if r == '”' && rs[i] == '“' {
 			break // “A”“B平台”: quoted names in a row are names of their own
 		}
+		if r == '”' && i < s && er.headedBefore(rs, i-1) {
+			// 就设立“A交流计划”进行磋商, 透过“B奖学金计划”到港升读大学: a
+			// quoted name that ends in a head of its own is whole, and the
+			// head read from is another word's; a quoted name with none
+			// (“一带一路”…合作机制) goes on to it
+			break
+		}
 		if r == '“' && !slices.Contains(rs[i:end], '”') {
 			// 企业进驻“皇家科技园区”: a name whose quotation opens here and
 			// is not closed before its head is the quoted name, no more
@@ -744,6 +751,17 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, in
 		i--
 	}
 	return i
+}
+
+// headedBefore reports whether a mechanism's or a project's head word
+// ends right before the closing quotation mark at q.
+func (er *entityRules) headedBefore(rs []rune, q int) bool {
+	for _, m := range []*lexicon.Matcher{er.mechSuffix, er.projStrong, er.projWeak} {
+		if st, _ := m.SuffixAt(rs, q); st >= 0 && st < q {
+			return true
+		}
+	}
+	return false
 }
 
 // openingBracket returns where the （ matching the ） at close stands when

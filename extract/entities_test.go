@@ -14,6 +14,12 @@ func TestEntityRules(t *testing.T) {
 		rule, text           string
 		mechs, projs, titles []string
 	}{
+		{"a scholarship named in quotes is a programme", "台方将提供“台湾奖学金”名额。", nil, []string{"“台湾奖学金”"}, nil},
+		{"an unnamed scholarship is none", "中方将提供政府奖学金名额。", nil, nil, nil},
+		{"a quoted name with its own head ends at its quote", "双方将就设立“港泰初创企业交流计划”进行磋商。", nil, []string{"“港泰初创企业交流计划”"}, nil},
+		{"a quoted programme is not read on to a later head", "特区政府欢迎泰国学生透过“香港卓越奖学金计划”到港升读大学。", nil, []string{"“香港卓越奖学金计划”"}, nil},
+		{"a company is no facility", "双方鼓励香港科技园公司与泰方合作。", nil, nil, nil},
+		{"a port in general is no port named", "双方鼓励两国企业参与危国港口现代化建设。", nil, nil, nil},
 		{"quoted names in a row are names of their own", "中方将完成“流域水文观测示范”“区域气象服务共享平台”等建设。", nil, []string{"“区域气象服务共享平台”"}, nil},
 		{"a ministers' meeting of named parties is a mechanism", "三国将在中日韩环境部长会议框架下深化合作。", []string{"中日韩环境部长会议"}, nil, nil},
 		{"a foreign ministers' meeting likewise", "我们将确保每年举行一次中日韩外长会。", []string{"中日韩外长会"}, nil, nil},
