@@ -137,7 +137,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	}
 	// the tokens too: a sentence's tokens are read before the next
 	// sentence's are made (clauses and resolve copy what they keep)
-	scr.toks = dropAttributiveModals(x.cues.scan(masked, &scr.matches, scr.toks[:0]), masked, &x.areas.attributive)
+	scr.toks = dropAttributiveModals(x.cues.scan(masked, &scr.matches, scr.toks[:0]), masked, &x.areas.attributive, x.preposition)
 	// one text per document too: a sentence's reading keeps no pointer
 	// to it, and its names and clauses reuse the previous one's room.
 	// Written field by field: a buffer emptied in place (x = x[:0]) is no
@@ -291,13 +291,33 @@ func isFillerRune(r rune) bool {
 // dropAttributiveModals removes, in place, the modals right before the
 // attributive particle (缔约双方商定的其他领域, 以商定的方式): the verb
 // then describes a noun (the fields agreed on), it undertakes nothing.
-func dropAttributiveModals(toks []token, masked []rune, attributive *runeSet) []token {
+// So does a modal right after a preposition that opens a relative clause
+// closed by the particle in the same clause (为有意在港设立业务的企业提供
+// 支援): the object of the preposition is the companies that intend.
+func dropAttributiveModals(toks []token, masked []rune, attributive *runeSet, prep *wordSet) []token {
 	out := toks[:0]
 	for _, t := range toks {
 		if t.Kind.has(cModal) && t.End < len(masked) && attributive.has(masked[t.End]) {
 			continue
 		}
+		if t.Kind.has(cModal) && prep != nil && prep.endsAt(masked, t.Start) >= 0 && attributiveInClause(masked, t.End, attributive) {
+			continue
+		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// attributiveInClause reports whether an attributive particle stands
+// after from in the same clause.
+func attributiveInClause(masked []rune, from int, attributive *runeSet) bool {
+	for _, r := range masked[from:] {
+		if isClauseBreak(r) {
+			return false
+		}
+		if attributive.has(r) {
+			return true
+		}
+	}
+	return false
 }

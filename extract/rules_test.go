@@ -221,6 +221,8 @@ func TestTypeRules12(t *testing.T) {
 		{"hk", "会 before a beneficiary's frame", "CN,SG", "双方会为两地企业开拓市场提供便利。", entente.Commitment, "CN,SG", entente.Firm},
 		{"hk", "会 before a time of recurrence", "CN,SG", "双方会每年举办一次经贸论坛。", entente.Commitment, "CN,SG", entente.Firm},
 		{"hk", "会 before an undertaking verb with no modal of its own", "CN,SG", "新加坡政府会鼓励新加坡企业赴华投资。", entente.Commitment, "SG", entente.Firm},
+		{"hk", "a modal inside the object of a preposition is an attribute (为有意…的企业)", "CN,SG", "新加坡政府会为有意在华设立业务的新加坡企业提供支援。", entente.Commitment, "SG", entente.Firm},
+		{"hk", "likewise with no will", "CN,SG", "双方为有意赴华投资的企业提供便利。", entente.Commitment, "CN,SG", entente.Soft},
 		{"hk", "会 that ends a standing body's name is no will", "CN,SG", "双方通过联委会为两国企业提供便利。", entente.Commitment, "CN,SG", entente.Soft},
 		// 5e: an appraisal whose object opens the frame heads its clause, and
 		// what it appraises runs on past the frame, whatever verb says it
