@@ -251,7 +251,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// the holding verb is the evidence (a rare clause: its own token)
 			if at := x.g.eventHeld.indexIn(masked, span.Start, span.End); at >= 0 {
 				cr.actors = subj.codes
-				cr.commit(entente.Soft, &token{Start: at, End: x.g.eventHeld.startsAt(masked, at), Kind: cAction}, "standing body meets")
+				str := entente.Soft
+				if x.futureAuxFramed(ct, at, masked, span.Start) {
+					str = entente.Firm // 工作小组会每年举行…: "will", as 将 is
+				}
+				cr.commit(str, &token{Start: at, End: x.g.eventHeld.startsAt(masked, at), Kind: cAction}, "standing body meets")
 				continue
 			}
 		}
@@ -475,7 +479,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.reading, cr.rule = rWeakAppraisal, "prediction"
 			return false
 		}
-		if str := strengthOf(k); str == entente.Soft && (x.futureAuxBefore(ct, first, masked) || x.futureAuxFramed(ct, first, masked, cr.span.Start)) {
+		if str := strengthOf(k); str == entente.Soft && (x.futureAuxBefore(ct, first, masked) || x.futureAuxFramed(ct[:first], ct[first].Start, masked, cr.span.Start)) {
 			// 泰国政府会鼓励…: "will" (会) before an undertaking verb
 			// that carries no modal of its own makes it firm, as 将鼓励 is
 			cr.commit(entente.Firm, &ct[first], "future auxiliary")
@@ -554,7 +558,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.reading = rNone
 		case x.g.startsWithDate(rs):
 			cr.reading, cr.rule = rNarrative, "dated event"
-		case x.futureAuxBefore(ct, first, masked) || x.futureAuxFramed(ct, first, masked, cr.span.Start):
+		case x.futureAuxBefore(ct, first, masked) || x.futureAuxFramed(ct[:first], ct[first].Start, masked, cr.span.Start):
 			// 双方会加强…, 双方会在…领域加强…: Hong Kong's written "will"
 			// (会) before the parties' own action undertakes it as 将 does
 			cr.commit(entente.Firm, &ct[first], "future auxiliary")
@@ -1141,19 +1145,19 @@ func (x *Extractor) futureAuxBefore(ct []token, first int, masked []rune) bool {
 }
 
 // futureAuxFramed reports whether a [future-aux] word (会) between the
-// clause's start (from) and ct[first] opens a frame or a recurrence
+// clause's start (from) and end (its action, whose tokens before are
+// before) opens a frame or a recurrence
 // ([future-aux-frame]) that runs up to the action with no predicate of its
 // own (双方会在…领域加强合作, 会为两地企业…提供便利, 会每年举行). A 会 inside
 // a cue word or at the end of a standing body's name (联委会为…) is no "will".
-func (x *Extractor) futureAuxFramed(ct []token, first int, masked []rune, from int) bool {
-	end := ct[first].Start
+func (x *Extractor) futureAuxFramed(before []token, end int, masked []rune, from int) bool {
 	for i := max(from, 0); i < end; i++ {
 		e := x.g.futureAux.startsAt(masked, i)
 		if e < 0 || e >= end || x.g.futureAuxFrame.startsAt(masked, e) < 0 || x.g.standingSet.endsAt(masked, e) >= 0 {
 			continue
 		}
 		free := true
-		for _, o := range ct[:first] {
+		for _, o := range before {
 			if (o.Start < e && o.End > i) || (o.Start >= e && o.Kind.has(cPredicate)) {
 				free = false
 				break

@@ -280,6 +280,10 @@ func TestShallInInstruments(t *testing.T) {
 		{mou, "双方应定期交换渔业信息。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "中方应提供技术专家，泰方应指派联络人。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "双方如有分歧，应通过友好协商解决。", entente.Commitment, entente.Firm, "CN,TH"},
+		// 须 (Hong Kong's and Taipei's "shall"), likewise
+		{mou, "执行本备忘录所需的费用，须由双方各自承担。", entente.Commitment, entente.Firm, "CN,TH"},
+		{mou, "双方须定期交换渔业信息。", entente.Commitment, entente.Firm, "CN,TH"},
+		{statement, "双方须加强渔业合作。", entente.Position, "", "CN,TH"},
 		{mou, "各国应遵守国际法。", entente.Position, "", "CN,TH"},
 		{mou, "双方应是平等伙伴。", entente.Position, "", "CN,TH"},
 		{statement, "双方应加强渔业合作。", entente.Position, "", "CN,TH"},
@@ -525,6 +529,8 @@ func TestStandingBodyInInstrument(t *testing.T) {
 	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
 	tests := []oneSentence{
 		{agreement, "联委会原则上每年举行一次会议，轮流在两国举行。", entente.Commitment, entente.Soft, "CN,PE"},
+		// Hong Kong's "will" (会) before the recurrence of the meetings
+		{agreement, "工作小组会每年举行最少一次会议，检讨本协定的执行情况。", entente.Commitment, entente.Firm, "CN,PE"},
 		{agreement, "中秘海洋科学联合委员会将于每年第一季度审议年度计划。", entente.Commitment, entente.Firm, "CN,PE"},
 		{agreement, "在联委会框架下，有关机构将交流信息。", entente.Appraisal, "", ""},
 		{statement, "联委会原则上每年举行一次会议。", entente.Narrative, "", ""},
