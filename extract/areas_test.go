@@ -36,6 +36,10 @@ func TestAreaRules(t *testing.T) {
 		{"1", "forestry as farming", "CN,FI", "双方同意深化林业和渔业合作。", "development"},
 		{"1", "forests as the environment", "CN,FI", "双方愿加强森林保护和湿地修复合作。", "green"},
 		{"1", "disease control as health", "CN,FI", "双方将加强传染病防控和药品监管合作。", "health"},
+		{"1", "sightseeing is tourism", "GT,TW", "瓜方欢迎台湾旅客赴瓜观光。", "people"},
+		{"1", "regional integration", "GT,TW", "双方支持中美洲统合体促进区域整合的努力。", "international_order"},
+		{"1", "integration in the mainland's word", "CN,SG", "双方支持东南亚区域一体化进程。", "international_order"},
+		{"1", "the World Health Assembly is health and the international order", "GT,TW", "瓜方支持台湾以观察员身分参与世界卫生大会。", "health,international_order"},
 		{"3", "a compound of two topics in a list names both", "CN,FJ", "双方将拓展贸易投资、农林渔业和基础设施等领域合作。", "development,infrastructure,investment,trade"},
 		// 2: keywords that name no topic
 		{"2", "organisations listed as examples of international organisations", "CN,FJ", "双方将在联合国、世界卫生组织等国际组织中加强协调。", "international_order"},
