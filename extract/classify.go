@@ -259,6 +259,15 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				continue
 			}
 		}
+		if first < 0 && subj.kind == subjParty {
+			if at := x.futureAuxFrameAt(ct, span.End, masked, span.Start); at >= 0 {
+				// 特区政府会透过驻曼谷经贸办，为…提供支援: "will" (会)
+				// opens a frame whose action the next clause says; the
+				// clause undertakes it, as 将 would
+				cr.commit(entente.Firm, &token{Start: at, End: x.g.futureAux.startsAt(masked, at), Kind: cFirm}, "future auxiliary")
+				continue
+			}
+		}
 		if first < 0 {
 			if subj.kind == subjPrediction || hasKind(ct, cAchievement) {
 				cr.reading, cr.rule = rWeakAppraisal, "achievement"
@@ -1151,6 +1160,11 @@ func (x *Extractor) futureAuxBefore(ct []token, first int, masked []rune) bool {
 // own (双方会在…领域加强合作, 会为两地企业…提供便利, 会每年举行). A 会 inside
 // a cue word or at the end of a standing body's name (联委会为…) is no "will".
 func (x *Extractor) futureAuxFramed(before []token, end int, masked []rune, from int) bool {
+	return x.futureAuxFrameAt(before, end, masked, from) >= 0
+}
+
+// futureAuxFrameAt is futureAuxFramed returning where the 会 stands, or -1.
+func (x *Extractor) futureAuxFrameAt(before []token, end int, masked []rune, from int) int {
 	for i := max(from, 0); i < end; i++ {
 		e := x.g.futureAux.startsAt(masked, i)
 		if e < 0 || e >= end || x.g.futureAuxFrame.startsAt(masked, e) < 0 || x.g.standingSet.endsAt(masked, e) >= 0 {
@@ -1164,10 +1178,10 @@ func (x *Extractor) futureAuxFramed(before []token, end int, masked []rune, from
 			}
 		}
 		if free {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // splitShallPreposition reads 应对X予以保密 as 应 + 对X (shall, with the
