@@ -309,6 +309,15 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.actors = inherited
 			cr.commit(entente.Firm, t, "event to be held")
 		}
+		if cr.rule == "prediction" && subj.kind == subjForeign && sc.instrument && t.Kind.has(cFirm) && ownActionAfter(ct, first, masked) {
+			if codes := organsOfParties(masked, ct, cms, span.Start, t.Start); codes != nil {
+				// 香港金融管理局与泰国银行将…继续合作: in a memorandum the
+				// two sides' organs, each named by its party, act for the
+				// parties; that is no forecast
+				cr.actors = codes
+				cr.commit(entente.Firm, t, "organs of the parties")
+			}
+		}
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
 			scope = true
 		}
@@ -1352,4 +1361,25 @@ func (g *grammar) startsWithDate(rs []rune) bool {
 		i++
 	}
 	return i >= 2 && i < len(rs) && g.isDate(rs[i], dYear)
+}
+
+// organsOfParties returns the parties whose organs make a clause's subject
+// (香港金融管理局与泰国银行将…): the clause opens with one party's name and
+// another party's name follows before the modal at end; nil unless two
+// parties are named so.
+func organsOfParties(masked []rune, ct []token, ms []mention, start, end int) []string {
+	var codes []string
+	for _, m := range ms {
+		if m.Start < start || m.Start >= end {
+			continue
+		}
+		if codes == nil && !onlyFillerBefore(masked, ct, start, m.Start) {
+			return nil
+		}
+		codes = union(codes, m.Codes)
+	}
+	if len(codes) < 2 {
+		return nil
+	}
+	return codes
 }

@@ -532,6 +532,9 @@ func TestStandingBodyInInstrument(t *testing.T) {
 	const statement = "中华人民共和国和秘鲁共和国联合声明\n\n"
 	tests := []oneSentence{
 		{agreement, "联委会原则上每年举行一次会议，轮流在两国举行。", entente.Commitment, entente.Soft, "CN,PE"},
+		// the two sides' organs, each named by its party, act for the parties
+		{agreement, "中国国家海洋局与秘鲁海军海洋局将在联合航次项目下继续合作。", entente.Commitment, entente.Firm, "CN,PE"},
+		{agreement, "秘鲁企业将受益于该项目。", entente.Appraisal, "", ""},
 		// Hong Kong's "will" (会) before the recurrence of the meetings
 		{agreement, "工作小组会每年举行最少一次会议，检讨本协定的执行情况。", entente.Commitment, entente.Firm, "CN,PE"},
 		{agreement, "中秘海洋科学联合委员会将于每年第一季度审议年度计划。", entente.Commitment, entente.Firm, "CN,PE"},
