@@ -40,6 +40,9 @@ func TestAreaRules(t *testing.T) {
 		{"1", "regional integration", "GT,TW", "双方支持中美洲统合体促进区域整合的努力。", "international_order"},
 		{"1", "integration in the mainland's word", "CN,SG", "双方支持东南亚区域一体化进程。", "international_order"},
 		{"1", "the World Health Assembly is health and the international order", "GT,TW", "瓜方支持台湾以观察员身分参与世界卫生大会。", "health,international_order"},
+		{"1", "fintech is finance and digital", "CN,SG", "双方将加强金融科技合作。", "digital,finance"},
+		{"1", "数码, Hong Kong's word for digital", "CN,SG", "双方将在数码货币领域继续合作。", "digital,finance"},
+		{"1", "创科, Hong Kong's word for innovation and technology", "CN,SG", "双方鼓励两地企业参与创科展览。", "science"},
 		{"3", "a compound of two topics in a list names both", "CN,FJ", "双方将拓展贸易投资、农林渔业和基础设施等领域合作。", "development,infrastructure,investment,trade"},
 		// 2: keywords that name no topic
 		{"2", "organisations listed as examples of international organisations", "CN,FJ", "双方将在联合国、世界卫生组织等国际组织中加强协调。", "international_order"},
