@@ -371,9 +371,16 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 	if !st.has(markTitle | markQuote | markBox) {
 		shielded = nil // no □ in the masked copy and no quotation: nothing to mark
 	}
+	abided := false // the title being read is what the parties abide by
 	for i, r := range shielded {
 		if r == '□' {
-			out[i] |= fShielded
+			if i == 0 || shielded[i-1] != '□' {
+				// 恪守《联合国宪章》: the instrument abided by is the topic
+				abided = i >= 2 && st.rs[i-1] == '《' && g.titleVerb.endsAt(shielded, i-1) >= 0
+			}
+			if !abided {
+				out[i] |= fShielded
+			}
 		}
 		switch r {
 		case '“':

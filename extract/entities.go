@@ -882,7 +882,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		return ""
 	}
 	i = er.g.skipDate(rs, i, s)
-	if er.countOpens(rs, i, s) {
+	if er.countOpens(rs, i, s) || er.countBefore(rs, i, s) {
 		return "" // 二十余个部长级会议机制: a count of bodies, no named one
 	}
 	if e := er.g.sideSuffix.startsAt(rs, i+1); e > i+1 && e <= s && er.shortForm(string(rs[i])) {
@@ -943,6 +943,24 @@ func (er *entityRules) countOpens(rs []rune, i, s int) bool {
 	}
 	e := er.g.countWord.startsAt(rs, j)
 	return e > j && e <= s
+}
+
+// countBefore reports whether a count of things (numerals, then a
+// [count-word]) stands right before the head at s (…提供巴方至少二十名奖学金):
+// the head is counted, not named.
+func (er *entityRules) countBefore(rs []rune, i, s int) bool {
+	for k := i; k < s; k++ {
+		if er.g.isDigit(rs[k]) && (k == 0 || !er.g.isDigit(rs[k-1])) {
+			j := k
+			for j < s && er.g.isDigit(rs[j]) {
+				j++
+			}
+			if e := er.g.countWord.startsAt(rs, j); e == s {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNameTrim reports a rune nameEnding trims from a name's ends.

@@ -128,6 +128,9 @@ type grammar struct {
 	// [future-aux-frame]: what may stand between 会 and the action (a
 	// frame: 会在…领域加强; a recurrence: 会每年举行)
 	futureAuxFrame *wordSet
+	// [title-verb]: before a cited title, makes its keywords the topic
+	// (恪守《联合国宪章》)
+	titleVerb *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -139,7 +142,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -236,6 +239,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		shallDisposal:     newWordSet(t.Words("shall-disposal")),
 		futureAux:         newWordSet(t.Words("future-aux")),
 		futureAuxFrame:    newWordSet(t.Words("future-aux-frame")),
+		titleVerb:         newWordSet(t.Words("title-verb")),
 		eventHeld:         newWordSet(t.Words("event-held")),
 		countWord:         newWordSet(t.Words("count-word")),
 		conditionOpen:     newWordSet(t.Words("condition-open")),
