@@ -959,7 +959,13 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 			// the gap is encoded only when it is short enough to be a
 			// joiner: it may run to the clause's end; a name's head
 			// (中华人民共和国政府和巴西联邦共和国政府) stands before it
-			at := subjEnd
+			// 中华民国（台湾）政府与…: a bracketed gloss of the name (a
+			// name inside it is the same party's) stands before its head
+			gloss := glossEnd(masked, subjEnd, end)
+			if gloss > subjEnd && n.Start < gloss {
+				continue
+			}
+			at := max(subjEnd, gloss)
 			if h := x.partyHead.startsAt(masked, at); h > at && h <= n.Start {
 				at = h
 			}
@@ -1382,4 +1388,18 @@ func organsOfParties(masked []rune, ct []token, ms []mention, start, end int) []
 		return nil
 	}
 	return codes
+}
+
+// glossEnd returns where a short bracketed gloss that opens at at (（台湾）)
+// ends, before limit, or -1.
+func glossEnd(masked []rune, at, limit int) int {
+	if at >= len(masked) || masked[at] != '（' {
+		return -1
+	}
+	for k := at + 1; k < limit && k-at <= 8; k++ {
+		if masked[k] == '）' {
+			return k + 1
+		}
+	}
+	return -1
 }
