@@ -15,9 +15,12 @@ import (
 // word is present; a sentence with neither frames the relationship itself
 // ([area-default]).
 type areaMatcher struct {
-	m     *lexicon.Matcher
-	words []areaWord
-	dflt  []string
+	// sharedValue are the values a relationship is founded on ([shared-value]:
+	// 民主, 自由, 法治, 人权): listed together they frame it (political)
+	sharedValue *wordSet
+	m           *lexicon.Matcher
+	words       []areaWord
+	dflt        []string
 	// topicVerb and topicModifier find a weak word the parties act on
 	// ([topic-verb], [topic-modifier]); attributive makes the phrase before
 	// it a modifier ([attributive]: 的); exampleHead closes a list of
@@ -58,7 +61,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 		topicVerb: newWordSet(t.Words("topic-verb")), topicModifier: newWordSet(t.Words("topic-modifier")),
 		exampleHead: newWordSet(t.Words("example-head")), backgroundOpen: newWordSet(t.Words("background-open")),
 		frameClose: newWordSet(t.Words("frame-close")), alignment: newWordSet(t.Words("alignment")),
-		aliases: map[string][]string{},
+		aliases: map[string][]string{}, sharedValue: newWordSet(t.Words("shared-value")),
 	}
 	for _, e := range t.Entries("party-alias") {
 		am.aliases[e.Text] = strings.Fields(e.Value)
@@ -155,6 +158,13 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			// it stands
 			codes = codes[:1]
 		}
+		if codes[0] == frameworkArea && am.sharedValue.startsAt(rs, m.Start) == m.End && am.valuesInClause(rs, m.Start) >= 3 {
+			// 秉持民主、自由、法治及尊重人权等共享价值: human rights among the
+			// values the parties share frame their relationship
+			hits = append(hits, areaHit{word: int32(m.Payload), code: framingCode, rule: rule, start: m.Start, end: m.End})
+			anyStrong = anyStrong || rule != ruleWeak
+			continue
+		}
 		for c := range codes {
 			hits = append(hits, areaHit{word: int32(m.Payload), code: int32(c), rule: rule, start: m.Start, end: m.End})
 		}
@@ -178,7 +188,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		for _, h := range hits {
 			if (h.rule != ruleWeak) == anyStrong {
 				w, c := &am.words[h.word], &cues[i]
-				c.Area, c.Rule, c.Text, c.Start, c.End = w.codes[h.code], areaRuleNames[h.rule], w.text, h.start, h.end
+				c.Area, c.Rule, c.Text, c.Start, c.End = w.codeOf(h.code), areaRuleNames[h.rule], w.text, h.start, h.end
 				i++
 			}
 		}
@@ -583,4 +593,35 @@ func isClauseBreak(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// framingCode, as an areaHit's code, places the sentence in the framing
+// of the relationship instead of the word's own codes.
+const framingCode = -1
+
+// codeOf returns the area of a hit's code.
+func (w *areaWord) codeOf(c int32) string {
+	if c == framingCode {
+		return "political"
+	}
+	return w.codes[c]
+}
+
+// valuesInClause counts the [shared-value] words in the clause around at.
+func (am *areaMatcher) valuesInClause(rs []rune, at int) int {
+	start, end := at, at
+	for start > 0 && !isClauseBreak(rs[start-1]) {
+		start--
+	}
+	for end < len(rs) && !isClauseBreak(rs[end]) {
+		end++
+	}
+	n := 0
+	for i := start; i < end; i++ {
+		if e := am.sharedValue.startsAt(rs, i); e > i {
+			n++
+			i = e - 1
+		}
+	}
+	return n
 }

@@ -45,6 +45,8 @@ func TestAreaRules(t *testing.T) {
 		{"1", "创科, Hong Kong's word for innovation and technology", "CN,SG", "双方鼓励两地企业参与创科展览。", "science"},
 		{"1", "the Charter the parties abide by is a topic beside a strong word", "CN,LA", "双方重申恪守《联合国宪章》宗旨和原则，尊重各国主权和领土完整。", "international_order,sovereignty"},
 		{"1", "a title only implemented stays weak", "CN,LA", "双方将落实《中老卫生合作协定》，扩大贸易往来。", "trade"},
+		{"1", "human rights among the shared values frame the relationship", "SZ,TW", "双方欣见两国秉持民主、自由、法治及尊重人权等共享价值，邦谊历久弥坚。", "political"},
+		{"1", "human rights alone stay the international order", "CN,RS", "双方将在多边人权论坛中加强沟通合作。", "international_order"},
 		{"3", "a compound of two topics in a list names both", "CN,FJ", "双方将拓展贸易投资、农林渔业和基础设施等领域合作。", "development,infrastructure,investment,trade"},
 		// 2: keywords that name no topic
 		{"2", "organisations listed as examples of international organisations", "CN,FJ", "双方将在联合国、世界卫生组织等国际组织中加强协调。", "international_order"},
