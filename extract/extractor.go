@@ -434,12 +434,13 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 	d.Signatories = []entente.Signatory{}
 	for _, s := range lay.Signatories {
 		sig := entente.Signatory{Name: s.Name, Title: s.Title}
-		if cs := x.countries.find(s.Title); len(cs) > 0 {
-			sig.Party = cs[0]
-		} else if c := x.countries.partyIn(s.For, d.Parties); c != "" {
+		if c := x.countries.partyIn(s.For, d.Parties); c != "" {
 			// 外交部部长 林佳龙 under 中华民国政府 (and a line of 代表):
-			// the office names no country, the line it signs under does
+			// the line a column signs under names its party, whatever
+			// country the office holds (驻美国代表 is Taipei's)
 			sig.Party = c
+		} else if cs := x.countries.find(s.Title); len(cs) > 0 {
+			sig.Party = cs[0]
 		}
 		d.Signatories = append(d.Signatories, sig)
 	}

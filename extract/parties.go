@@ -67,22 +67,24 @@ func newCountryIndex(cs *lexicon.Countries) *countryIndex {
 	return ci
 }
 
-// partyIn returns the party of parties that s names first, by a country's
-// name or a party's alias (香港特别行政区政府), or "".
+// partyIn returns the party of parties that s names, by a party's alias
+// (香港特别行政区政府) or else a country's name, or "".
 func (ci *countryIndex) partyIn(s string, parties []string) string {
 	if s == "" {
 		return ""
 	}
-	for _, c := range ci.find(s) {
-		if slices.Contains(parties, c) {
-			return c
-		}
-	}
+	// an alias first: 驻美国台北经济文化代表处 is Taipei's office, though
+	// it holds the name of the country it is in
 	if ci.aliases != nil {
 		for _, m := range ci.aliases.FindAll([]rune(s)) {
 			if c := ci.aliasCodes[m.Payload]; slices.Contains(parties, c) {
 				return c
 			}
+		}
+	}
+	for _, c := range ci.find(s) {
+		if slices.Contains(parties, c) {
+			return c
 		}
 	}
 	return ""

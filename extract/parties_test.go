@@ -38,6 +38,9 @@ func TestPartiesFromTitle(t *testing.T) {
 		{"香港特别行政区政府与泰王国政府关于加强经济关系的谅解备忘录", []string{"HK", "TH"}},
 		{"香港特区政府与新加坡共和国政府合作备忘录", []string{"HK", "SG"}},
 		{"中华人民共和国政府和大不列颠及北爱尔兰联合王国政府关于香港问题的联合声明", []string{"CN", "GB"}},
+		// Taipei's and its partners' representative offices sign for them
+		{"驻美国台北经济文化代表处与美国在台协会发展及人道援助合作谅解备忘录", []string{"TW", "US"}},
+		{"台湾日本关系协会与日本台湾交流协会海关合作备忘录", []string{"JP", "TW"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.title, func(t *testing.T) {
@@ -132,6 +135,24 @@ func TestSignatoryUnderGovernmentLine(t *testing.T) {
 		"香港特别行政区政府　　　　泰王国政府\n代表　　　　　　　　代表\n行政长官　李家超　　　　副总理兼商业部长　披猜\n"
 	got := x.Extract(text).Document.Signatories
 	want := []string{"李家超|行政长官|HK", "披猜|副总理兼商业部长|TH"}
+	var have []string
+	for _, s := range got {
+		have = append(have, s.Name+"|"+s.Title+"|"+s.Party)
+	}
+	if !slices.Equal(have, want) {
+		t.Errorf("signatories %v, want %v", have, want)
+	}
+}
+
+// TestRepresentativeOfficeSignatories holds a block signed by two
+// representative offices: the office a column signs under names its party,
+// not the country its own name holds (驻美国…代表处 is Taipei's).
+func TestRepresentativeOfficeSignatories(t *testing.T) {
+	x := newTestExtractor(t)
+	text := "驻美国台北经济文化代表处与美国在台协会合作谅解备忘录\n\n第一条　双方同意加强合作。\n\n本备忘录以中文及英文各缮两份，两种文本同等作准。\n\n" +
+		"驻美国台北经济文化代表处　　　　美国在台协会\n代表　　　　　　　　代表\n驻美国代表　萧美琴　　　　执行理事　蓝莺\n"
+	got := x.Extract(text).Document.Signatories
+	want := []string{"萧美琴|驻美国代表|TW", "蓝莺|执行理事|US"}
 	var have []string
 	for _, s := range got {
 		have = append(have, s.Name+"|"+s.Title+"|"+s.Party)

@@ -822,13 +822,24 @@ func (p *parser) readTail(tail []line) {
 // each signs for; its office words (政府) and the 代表 line are no title.
 // It returns nothing for a block of offices over names, read by column.
 func (p *parser) pairedSignatories(lines [][]string) []Signatory {
+	if len(lines) == 0 {
+		return nil
+	}
 	var out []Signatory
+	// the first line is the parties' when a later line pairs a field of it
+	// to each column's office and name, even where it reads as an office
+	// and a name itself (驻美国台北经济文化代表处　美国在台协会)
+	headLine := func(fs []string) bool {
+		return len(fs) >= 4 && len(lines[0]) == len(fs)/2
+	}
+	last := lines[len(lines)-1]
+	partiesFirst := len(lines) >= 3 && p.officeNamePairs(last) && headLine(last)
 	for i, fs := range lines {
-		if !p.officeNamePairs(fs) {
+		if !p.officeNamePairs(fs) || i == 0 && partiesFirst {
 			continue
 		}
 		var head []string
-		if i > 0 && len(lines[0]) == len(fs)/2 && !p.officeNamePairs(lines[0]) {
+		if i > 0 && len(lines[0]) == len(fs)/2 && (partiesFirst || !p.officeNamePairs(lines[0])) {
 			head = lines[0]
 		}
 		for k := 0; k+1 < len(fs); k += 2 {
