@@ -38,6 +38,8 @@ func TestPartiesFromTitle(t *testing.T) {
 		{"香港特别行政区政府与泰王国政府关于加强经济关系的谅解备忘录", []string{"HK", "TH"}},
 		{"香港特区政府与新加坡共和国政府合作备忘录", []string{"HK", "SG"}},
 		{"中华人民共和国政府和大不列颠及北爱尔兰联合王国政府关于香港问题的联合声明", []string{"CN", "GB"}},
+		{"澳门特别行政区政府与葡萄牙共和国政府关于旅游合作的谅解备忘录", []string{"MO", "PT"}},
+		{"中华人民共和国政府和葡萄牙共和国政府关于澳门问题的联合声明", []string{"CN", "PT"}},
 		// Taipei's and its partners' representative offices sign for them
 		{"驻美国台北经济文化代表处与美国在台协会发展及人道援助合作谅解备忘录", []string{"TW", "US"}},
 		{"台湾日本关系协会与日本台湾交流协会海关合作备忘录", []string{"JP", "TW"}},

@@ -225,6 +225,7 @@ func TestTypeRules12(t *testing.T) {
 		{"hk", "会 opens a frame whose action follows the comma", "CN,SG", "新加坡政府会透过驻华机构，为有意在华设立业务的新加坡企业提供支援。", entente.Commitment, "SG", entente.Firm},
 		{"tw", "a name's bracketed gloss before its head does not part the joined subject", "MH,TW", "中华民国（台湾）政府与马绍尔群岛共和国政府，认识到海洋资源对两国发展的重要性；", entente.Position, "MH,TW", ""},
 		{"tw", "认知到 (Taipei's recital of recognition) holds a view", "TW,US", "双方认知到在国际发展领域的共同利益。", entente.Position, "TW,US", ""},
+		{"mo", "考虑到 (considering) opens a recital: a view", "MO,PT", "双方考虑到两地之间深厚的历史及文化渊源；", entente.Position, "MO,PT", ""},
 		{"tw", "体认到 likewise", "PW,TW", "双方体认到提升医疗服务品质的重要性。", entente.Position, "PW,TW", ""},
 		{"hk", "likewise with no will", "CN,SG", "双方为有意赴华投资的企业提供便利。", entente.Commitment, "CN,SG", entente.Soft},
 		{"hk", "两地 (the two places, as a SAR writes its partner and itself) are both parties", "CN,SG", "两地会加强金融科技合作。", entente.Commitment, "CN,SG", entente.Firm},
