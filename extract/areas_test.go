@@ -87,7 +87,7 @@ func TestAreaRules(t *testing.T) {
 		{"3", "a party that is not a party of the document", "CN,KH", "双方支持东盟在区域合作中发挥中心作用。", "international_order"},
 		// 3: two initiatives joined by 和 are a list, as with 、
 		{"3", "initiatives joined by 和", "CN,GH", "加方支持全球发展倡议和全球文明倡议。", "international_order"},
-		{"3", "a two-code word beside a one-code word keeps both", "CN,GH", "双方愿加强在氢能和新能源汽车领域的合作。", "energy,science"},
+		{"3", "a two-code word beside a one-code word keeps both", "CN,GH", "双方愿加强在氢能和农业技术领域的合作。", "development,energy,science"},
 		// 3: one word, two codes
 		{"3", "trade and investment in one word", "CN,SG", "双方将进一步便利贸易投资。", "investment,trade"},
 		{"3", "the WTO is trade as well", "CN,NZ", "双方支持以世界贸易组织为核心的多边贸易体制。", "international_order,trade"},

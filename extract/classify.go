@@ -167,6 +167,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		// a clause with no subject of its own after the instrument's goes on
 		// about the instrument
 		goesOn := !self && selfCue != nil && omitted
+		// the body is read before an agent's mark: 委员会由双方主席…组成 is
+		// about the body, whoever makes it up
+		body := subj.kind == subjForeign && sc.instrument && x.standingBodyOpens(masked, span.Start, span.End)
+		if body {
+			// 联委会每两年举行一次会议, 混委会负责…: in an agreement or
+			// memorandum the parties' standing body acts for them
+			subj = subject{kind: subjParty, codes: inherited}
+		}
 		if subj.kind != subjParty && sc.instrument {
 			if codes := x.agentOf(masked, cms, span.Start, zoneEnd); codes != nil {
 				// 费用，由缔约双方…共同承担: in an agreement the party after
@@ -174,12 +182,6 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				// clauses after it with no subject of their own
 				subj = subject{kind: subjParty, codes: codes}
 			}
-		}
-		body := subj.kind == subjForeign && sc.instrument && x.standingBodyOpens(masked, span.Start, span.End)
-		if body {
-			// 联委会每两年举行一次会议, 混委会负责…: in an agreement or
-			// memorandum the parties' standing body acts for them
-			subj = subject{kind: subjParty, codes: inherited}
 		}
 		cr := &crs[n]
 		*cr = clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
@@ -209,7 +211,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// heads the clause; what it appraises runs on past the frame
 			continue
 		}
-		if x.g.conditionOpen.startsAt(masked, span.Start) >= 0 {
+		if x.g.conditionOpen.startsAt(masked, span.Start) >= 0 || x.conditionClause(masked, span) {
 			// 未经另一方书面同意，…; 经双方同意，…: the consent a provision
 			// waits on is its condition, no undertaking or forecast
 			continue
@@ -244,6 +246,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.reading, cr.rule, cr.cue = rNarrative, "instrument itself", selfCue
 			continue
 		}
+		if at := x.g.unaffected.indexIn(masked, span.Start, span.End); at >= 0 && sc.instrument {
+			// 本协定终止后，已作出的决定的执行不受影响: what the instrument's
+			// end leaves unaffected is its formula of termination, whatever
+			// the subject or verb
+			cr.reading, cr.rule = rNarrative, "instrument itself"
+			cr.cue = &token{Start: at, End: x.g.unaffected.startsAt(masked, at), Kind: cNarrative}
+			continue
+		}
 		if first < 0 && body {
 			// 联委会每两年举行一次会议: the body's meetings are its parties'
 			// undertaking (举行 is no action word elsewhere: a summit
@@ -265,6 +275,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				// opens a frame whose action the next clause says; the
 				// clause undertakes it, as 将 would
 				cr.commit(entente.Firm, &token{Start: at, End: x.g.futureAux.startsAt(masked, at), Kind: cFirm}, "future auxiliary")
+				continue
+			}
+			// 委员会由…组成, 委员会下设…, 秘书处设在…: how the body is made,
+			// where it sits and what it does is a provision its parties
+			// undertake, as its meetings are
+			if at := x.g.bodyProvision.indexIn(masked, span.Start, span.End); at >= 0 {
+				cr.actors = subj.codes
+				cr.commit(entente.Soft, &token{Start: at, End: x.g.bodyProvision.startsAt(masked, at), Kind: cAction}, "standing body provision")
 				continue
 			}
 		}
@@ -320,6 +338,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
 			scope = true
+		}
+		if sc.instrument && cr.reading == rCommitment && cr.strength == entente.Firm && x.permitted(masked, cms, cr.strCue.Start) {
+			// 缔约双方可根据需要商定设立…: what the parties may do is no
+			// firm undertaking, though a firm word (商定) says it
+			cr.strength = entente.Soft
 		}
 		if scope {
 			scopeOf = cr
@@ -392,6 +415,32 @@ func (x *Extractor) instrumentItself(cr *clauseReading, masked []rune, start int
 	}
 }
 
+// conditionClause reports whether the clause span opens with a
+// [condition-mark] and closes with a [condition-close] word (经委员会双方主席
+// 商定，): the consent a provision waits on.
+func (x *Extractor) conditionClause(masked []rune, span clauseSpan) bool {
+	if x.g.conditionMark.startsAt(masked, span.Start) < 0 || x.g.conditionNot.startsAt(masked, span.Start) >= 0 {
+		return false
+	}
+	end := span.End
+	for end > span.Start && isFillerRune(masked[end-1]) {
+		end-- // the comma that closes the clause
+	}
+	return x.g.conditionClose.endsAt(masked, end) > span.Start
+}
+
+// permitted reports whether a [permission] word (可) stands right after a
+// party named before the cue at cueStart (缔约双方可…商定): the clause says
+// what the parties may do.
+func (x *Extractor) permitted(masked []rune, ms []mention, cueStart int) bool {
+	for _, m := range ms {
+		if m.End <= cueStart && x.g.permission.startsAt(masked, m.End) > m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // agentOf returns the parties named right after an agent's mark
 // ([agent-mark]: 由缔约双方) before end, nil when there are none.
 func (x *Extractor) agentOf(masked []rune, ms []mention, start, end int) []string {
@@ -420,6 +469,9 @@ func (x *Extractor) standingBodyOpens(masked []rune, start, end int) bool {
 		}
 		if e := x.g.standingSet.startsAt(masked, i); e > i {
 			return true
+		}
+		if e := x.g.standingOrgan.startsAt(masked, i); e > i {
+			return true // 秘书处, 专家组: the body's organs act as it does
 		}
 	}
 	return false

@@ -657,10 +657,13 @@ const maxSpanEvent = 16
 
 // unitSpanDeadline reads "[at]N[span-unit]内" (于六个月内, 三周内, 30日内) and,
 // where the span counts from an event, the event with it from its [at]
-// (于本备忘录生效后三个月内). Spans of years are spanDeadline's.
+// (于本备忘录生效后三个月内). A span before an event (应在委员会会议召开两个
+// 月前…) bounds the undertaking as well, the event with it from its [at].
+// Spans of years are spanDeadline's.
 func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
 	for i := 2; i < len(rs); i++ {
-		if !g.isDate(rs[i], dWithin) {
+		before := g.isDate(rs[i], dBefore)
+		if !g.isDate(rs[i], dWithin) && !before {
 			continue
 		}
 		u := g.spanUnit.endsAt(rs, i)
@@ -673,6 +676,21 @@ func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
 		}
 		if k == u || k > 0 && (g.isDigit(rs[k-1]) || g.spanCount.has(rs[k-1])) {
 			continue // no count, or one too long to be a span's
+		}
+		if before {
+			// 召开两个月前: only with the event it counts back from, read
+			// back to its [at]; a bare 两个月前 tells when something was
+			at := -1
+			for j := k - 1; j >= 0 && k-j <= maxSpanEvent && !isFillerRune(rs[j]); j-- {
+				if g.isDate(rs[j], dAt) {
+					at = j
+					break
+				}
+			}
+			if at < 0 || at == k-1 {
+				continue
+			}
+			return &entente.Cue{Rule: "deadline span", Start: at, End: i + 1}
 		}
 		if a := g.spanAfter.endsAt(rs, k); a > 0 {
 			for j := a - 1; j >= 0 && a-j <= maxSpanEvent && !isFillerRune(rs[j]); j-- {

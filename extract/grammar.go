@@ -105,11 +105,30 @@ type grammar struct {
 	// [event-held]: holding a meeting or event (举行, 召开): what will be
 	// held is undertaken, not forecast
 	eventHeld *wordSet
+	// [body-provision]: what a standing body is made of, where it sits and
+	// what it does (由…组成, 下设, 履行…职责): in an instrument, a provision
+	// its parties undertake
+	bodyProvision *wordSet
+	// [standing-organ]: organs of a standing body (分委会, 秘书处) that act
+	// for the parties as the body does, though no name of their own
+	standingOrgan *wordSet
 	// [count-word]: after numerals, makes them a count of things (二十余个)
 	countWord *wordSet
 	// [condition-open]: opens a clause of consent a provision waits on
 	// (未经另一方书面同意，…)
 	conditionOpen *wordSet
+	// [condition-mark] and [condition-close]: a clause opening with the
+	// mark and closing with the consent (经委员会双方主席商定，) is a
+	// condition as [condition-open] is
+	conditionMark, conditionClose *wordSet
+	// [condition-not]: words opening with the mark that are no condition
+	conditionNot *wordSet
+	// [permission]: right after an instrument's parties (缔约双方可…), what
+	// they may do: a soft undertaking, whatever firm word follows
+	permission *wordSet
+	// [unaffected]: a clause of an instrument saying what its end leaves
+	// unaffected (…的执行不受影响) is its formula of termination
+	unaffected *wordSet
 	// [agent-mark]: before a party, makes it who does what the clause
 	// says (由缔约双方…承担)
 	agentMark *wordSet
@@ -241,8 +260,15 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		futureAuxFrame:    newWordSet(t.Words("future-aux-frame")),
 		titleVerb:         newWordSet(t.Words("title-verb")),
 		eventHeld:         newWordSet(t.Words("event-held")),
+		bodyProvision:     newWordSet(t.Words("body-provision")),
+		standingOrgan:     newWordSet(t.Words("standing-organ")),
 		countWord:         newWordSet(t.Words("count-word")),
 		conditionOpen:     newWordSet(t.Words("condition-open")),
+		conditionMark:     newWordSet(t.Words("condition-mark")),
+		conditionClose:    newWordSet(t.Words("condition-close")),
+		conditionNot:      newWordSet(t.Words("condition-not")),
+		permission:        newWordSet(t.Words("permission")),
+		unaffected:        newWordSet(t.Words("unaffected")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
 		targetOpen:        newWordSet(t.Words("target-open")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),

@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// TestCommitteeAgreementProvisions holds the readings of an agreement that
+// sets up a standing body of its parties (an intergovernmental cooperation
+// committee): how the body is made, where it sits and what it does
+// (由…组成, 下设, 履行…职责, 设在) is the parties' soft undertaking, as its
+// meetings are, and so are the provisions of its organs (秘书处); what the
+// parties may do (缔约双方可…商定) is soft though a firm word says it; the
+// consent a provision waits on (经…商定，) undertakes nothing; settling
+// differences (由缔约双方…解决) and telling each other (应及时相互通报) are
+// the parties' own actions; what the instrument's end leaves unaffected
+// (…的执行不受影响) is its formula of termination.
+func TestCommitteeAgreementProvisions(t *testing.T) {
+	x := newTestExtractor(t)
+	const agreement = "中华人民共和国政府和蒙古国政府关于成立政府间合作委员会的协定\n\n"
+	const statement = "中华人民共和国和蒙古国联合声明\n\n"
+	tests := []oneSentence{
+		{agreement, "委员会履行下列职责：", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "委员会由双方主席、秘书长和相关部门代表组成。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "委员会中方主席由国务院副总理担任，蒙方主席由政府副总理担任。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "联委会下设经贸、科技和人文三个分委会。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "委员会双方秘书处分别设在两国外交部，负责委员会的日常工作。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "各分委会会议可根据合作需要每年举行一次。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "秘书处负责筹备委员会会议。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "经委员会双方主席商定，可召开委员会特别会议。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "缔约双方可根据需要商定设立新的分委会。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "缔约双方应及时相互通报各自委员会组成人员的变动情况。", entente.Commitment, entente.Firm, "CN,MN"},
+		{agreement, "因解释或执行本协定产生的分歧，由缔约双方通过友好协商解决。", entente.Commitment, entente.Soft, "CN,MN"},
+		{agreement, "本协定终止后，委员会已作出的决定的执行不受影响，除非缔约双方另有约定。", entente.Narrative, "", ""},
+		// the firm word stays firm where no permission stands before it
+		{agreement, "缔约双方商定设立经贸合作分委会。", entente.Commitment, entente.Firm, "CN,MN"},
+		// 经贸 opens no condition: the clause is read as any other
+		{agreement, "经贸合作方面，缔约双方同意扩大贸易规模。", entente.Commitment, entente.Firm, "CN,MN"},
+		// outside an instrument a committee's make-up is no undertaking
+		{statement, "委员会由两国外长组成。", entente.Narrative, "", ""},
+	}
+	checkOneSentence(t, x, tests, true)
+}
+
+// TestStressedMust: 强调要 + the parties' own action is what they stress they
+// must do, a soft commitment (the spec's 强调 rule); 需要 and 重要 are no 要.
+func TestStressedMust(t *testing.T) {
+	x := newTestExtractor(t)
+	const statement = "中华人民共和国和阿拉伯埃及共和国联合声明\n\n"
+	tests := []oneSentence{
+		{statement, "双方强调要在打击恐怖主义和极端主义方面加强执法合作。", entente.Commitment, entente.Soft, "CN,EG"},
+		{statement, "双方强调要深化两国关系。", entente.Commitment, entente.Soft, "CN,EG"},
+		{statement, "双方强调需要加强执法合作。", entente.Position, "", ""},
+		{statement, "双方强调重要的是维护地区和平。", entente.Position, "", ""},
+		{statement, "双方强调两国合作的重要性。", entente.Position, "", ""},
+	}
+	checkOneSentence(t, x, tests, false)
+}
+
+// TestParticipationAndAccessAreas: enterprises taking part (企业参与) are
+// investment whatever the works; a new-energy vehicle is energy, not
+// science; humanitarian relief access is no market access, nor is a central
+// business district trade.
+func TestParticipationAndAccessAreas(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, want string }{
+		{"双方欢迎中国企业参与埃及光伏、风电等可再生能源项目。", "energy,investment"},
+		{"埃方赞赏中国企业参与新行政首都中央商务区建设。", "investment"},
+		{"双方鼓励两国企业在制造业、新能源汽车等领域扩大投资合作。", "energy,investment"},
+		{"双方呼吁立即实现加沙地带停火，确保人道主义救援准入。", "hotspots"},
+		{"双方同意扩大农产品市场准入。", "trade"},
+	}
+	for _, tt := range tests {
+		s := mustLabel(t, x, tt.text, []string{"CN", "EG"}, []string{"CN", "EG"})
+		if got := strings.Join(s.Areas, ","); got != tt.want {
+			t.Errorf("%s: areas %s, want %s (%+v)", tt.text, got, tt.want, s.Rationale.Areas)
+		}
+	}
+}
+
+// TestCommitteeNamesAndRounds: the subcommittees an agreement lists are named
+// standing bodies; an existing one the parties adjust (调整现有分委会) is
+// none; a round of a dialogue (第四轮战略对话) is a meeting, not a body.
+func TestCommitteeNamesAndRounds(t *testing.T) {
+	x := newTestExtractor(t)
+	names := func(doc string) []string {
+		var out []string
+		for _, s := range x.Extract(doc).Sentences {
+			out = append(out, s.Mechanisms...)
+		}
+		return out
+	}
+	got := names("中华人民共和国政府和蒙古国政府关于成立政府间合作委员会的协定\n\n第四条\n\n一、委员会下设以下分委会：\n\n（一）经贸合作分委会；\n\n（二）人文合作分委会。\n\n二、缔约双方可根据需要商定设立新的分委会或调整现有分委会。\n")
+	if !slices.Equal(got, []string{"经贸合作分委会", "人文合作分委会"}) {
+		t.Errorf("subcommittees %q", got)
+	}
+	got = names("中华人民共和国和阿拉伯埃及共和国联合声明\n\n双方同意用好中埃外交部战略对话机制，年内在北京举行第四轮战略对话。\n")
+	if !slices.Equal(got, []string{"中埃外交部战略对话机制"}) {
+		t.Errorf("mechanisms %q, want the dialogue mechanism alone", got)
+	}
+}
+
+// TestSpanBeforeEvent: a span counted back from an event (在委员会会议召开两个
+// 月前) bounds the undertaking, the event with it; a span back from now
+// (两个月前) tells when something was, no deadline.
+func TestSpanBeforeEvent(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := map[string]string{
+		"秘书处应在委员会会议召开两个月前协商确定会议议程。": "在委员会会议召开两个月前",
+		"双方应于联委会会议举行一个月前交换议题。":      "于联委会会议举行一个月前",
+		"两个月前，双方签署了合作协议。":           "",
+		"缔约双方应在两个月前交换议题。":           "",
+	}
+	for text, want := range tests {
+		r := x.Extract("中华人民共和国政府和蒙古国政府关于成立政府间合作委员会的协定\n\n" + text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		got := ""
+		if s.Deadline != nil {
+			got = *s.Deadline
+		}
+		if got != want {
+			t.Errorf("%s: deadline %q, want %q", text, got, want)
+		}
+	}
+}
