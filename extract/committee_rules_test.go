@@ -129,3 +129,27 @@ func TestSpanBeforeEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicalForumAndEnvironment: a cooperation forum on one field
+// (中印尼农业合作论坛) is an event held, not a standing mechanism, while
+// China and a region alone name one (中阿合作论坛); a good environment made
+// for something (创造良好环境) is no ecology, and making it is the parties'
+// own action.
+func TestTopicalForumAndEnvironment(t *testing.T) {
+	x := newTestExtractor(t)
+	var got []string
+	for _, s := range x.Extract("中华人民共和国和印度尼西亚共和国联合声明\n\n双方同意每两年轮流举办一次中印尼农业合作论坛。双方将在中阿合作论坛框架下加强协调。\n").Sentences {
+		got = append(got, s.Mechanisms...)
+	}
+	if !slices.Equal(got, []string{"中阿合作论坛"}) {
+		t.Errorf("mechanisms %q, want 中阿合作论坛 alone", got)
+	}
+	s := mustLabel(t, x, "双方为两国企业相互投资创造良好环境。", []string{"CN", "ID"}, []string{"CN", "ID"})
+	if got := strings.Join(s.Areas, ","); got != "investment" || s.Type != entente.Commitment || s.Strength != entente.Soft {
+		t.Errorf("%s/%s %s, want commitment/soft investment (%+v)", s.Type, s.Strength, got, s.Rationale.Areas)
+	}
+	s = mustLabel(t, x, "双方将为两国企业相互投资创造良好环境。", []string{"CN", "ID"}, []string{"CN", "ID"})
+	if got := strings.Join(s.Areas, ","); got != "investment" {
+		t.Errorf("areas %s, want investment (%+v)", got, s.Rationale.Areas)
+	}
+}

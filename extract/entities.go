@@ -333,6 +333,24 @@ func (er *entityRules) alignedPlan(rs []rune, name string, end int) bool {
 	return false
 }
 
+// topicalForum reports whether name ends in a forum head ([forum-head]:
+// 论坛, also inside 合作论坛) and a [forum-topic] word stands in what comes
+// before it.
+func (er *entityRules) topicalForum(name string) bool {
+	rs := []rune(name)
+	for _, h := range er.g.forumHead {
+		if !strings.HasSuffix(name, h) {
+			continue
+		}
+		for i := range len(rs) - len([]rune(h)) {
+			if er.g.forumTopic.startsAt(rs, i) > i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // forumModifier returns what stands before a bare forum head ([forum-head]:
 // 论坛, not a [mechanism-suffix] such as 合作论坛), or "" when the name ends
 // otherwise.
@@ -975,6 +993,11 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 	}
 	if hasAnySuffix(name, er.g.domesticOrgan) {
 		return false // a state's or a party's own organ, not a joint body
+	}
+	if er.topicalForum(name) {
+		// 中巴农业合作论坛, 中海能源合作论坛: a forum on one field is an
+		// event held, as a business forum is; 中阿合作论坛 stays
+		return false
 	}
 	if f := er.forumModifier(name); f != "" {
 		// a forum is a standing mechanism only when named by China and a

@@ -53,6 +53,7 @@ type grammar struct {
 	boundAfterParty   *wordSet        // [bound-after-party]: after the parties' joint word, keeps it in a name (两国政府间)
 	nameInner         *wordSet        // [name-inner]: inside a standing body's name, a word of its purpose (共同开发)
 	forumHead         []string        // [forum-head]: a bare forum head, a mechanism only after China and a region (中拉论坛)
+	forumTopic        *wordSet        // [forum-topic]: a field that makes a cooperation forum an event (中巴农业合作论坛)
 	domesticOrgan     []string        // [domestic-organ]: a name ending so is a state's or party's own organ
 	partnership       []string        // [partnership-head]: a mechanism head that may name the relationship itself
 	relationshipGrade []string        // [relationship-grade]: in a partnership's name, makes it the relationship
@@ -223,6 +224,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),
 		nameInner:         newWordSet(t.Words("name-inner")),
 		forumHead:         t.Words("forum-head"),
+		forumTopic:        newWordSet(t.Words("forum-topic")),
 		domesticOrgan:     t.Words("domestic-organ"),
 		partnership:       t.Words("partnership-head"),
 		relationshipGrade: t.Words("relationship-grade"),
