@@ -153,3 +153,24 @@ func TestTopicalForumAndEnvironment(t *testing.T) {
 		t.Errorf("areas %s, want investment (%+v)", got, s.Rationale.Areas)
 	}
 }
+
+// TestDisputeArticleArea: an instrument's article on settling differences
+// names no field of its own: it is about the relationship (political), as
+// the Chinese golds label it, not the field of the instrument's title; a
+// named field beside it still decides.
+func TestDisputeArticleArea(t *testing.T) {
+	x := newTestExtractor(t)
+	for text, want := range map[string]string{
+		"因解释或执行本行动计划产生的任何分歧，双方应通过友好协商解决。": "political",
+		"双方应通过友好协商解决执行本行动计划中产生的争议。":       "political",
+		"双方应通过友好协商妥善解决农产品贸易中的分歧。":         "trade",
+	} {
+		r := x.Extract("中华人民共和国农业农村部和泰王国农业与合作部关于农业合作的行动计划（2026—2030年）\n\n" + text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", text, len(r.Sentences))
+		}
+		if got := strings.Join(r.Sentences[0].Areas, ","); got != want {
+			t.Errorf("%s: areas %s, want %s", text, got, want)
+		}
+	}
+}
