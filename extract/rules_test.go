@@ -476,16 +476,19 @@ func TestShallWhateverTheSubject(t *testing.T) {
 // TestInstrumentTopicArea: a provision of an agreement or memorandum that
 // names no field of its own is in the field its title names (…关于海洋科学
 // 合作的协定: science); a joint statement's such sentence frames the
-// relationship (political), and a provision's own field word wins.
+// relationship (political), and a provision's own field word wins. The
+// article on settling differences is about the relationship (political)
+// whatever the title, as the Chinese golds label it (cn-cl s29, cn-pk s26).
 func TestInstrumentTopicArea(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
 		title, text, areas string
 	}{
-		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方应通过友好协商解决分歧。", "science"},
+		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方应通过友好协商解决分歧。", "political"},
+		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方应各自指定联络人。", "science"},
 		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方将加强旅游交流。", "people"},
 		{"中华人民共和国和秘鲁共和国联合声明", "双方应通过友好协商解决分歧。", "political"},
-		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方应通过外交途径解决分歧。", "science"},
+		{"中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定", "缔约双方应通过外交途径解决分歧。", "political"},
 		{"中华人民共和国和秘鲁共和国联合声明", "双方将通过外交途径保持沟通。", "political"},
 		{"中华人民共和国政府和秘鲁共和国政府合作协定", "缔约双方应通过友好协商解决分歧。", "political"},
 	}
