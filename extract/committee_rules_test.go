@@ -174,3 +174,24 @@ func TestDisputeArticleArea(t *testing.T) {
 		}
 	}
 }
+
+// TestJointGovernmentsBodyName: the standing body of two governments is
+// named with both (中华人民共和国政府和乌克兰政府合作委员会): the 和 between
+// two parties' names with the same head is inside the name; between two
+// bare country names it still ends it.
+func TestJointGovernmentsBodyName(t *testing.T) {
+	x := newTestExtractor(t)
+	for text, want := range map[string]string{
+		"双方将发挥中华人民共和国政府和乌克兰政府合作委员会的统筹作用。": "中华人民共和国政府和乌克兰政府合作委员会",
+		"双方将用好中国政府和乌克兰政府合作委员会。":           "中国政府和乌克兰政府合作委员会",
+		"双方将用好中乌政府间合作委员会机制。":              "中乌政府间合作委员会",
+	} {
+		var got []string
+		for _, s := range x.Extract("中华人民共和国和乌克兰联合声明\n\n" + text + "\n").Sentences {
+			got = append(got, s.Mechanisms...)
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("%s: mechanisms %q, want %q", text, got, want)
+		}
+	}
+}

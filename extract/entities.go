@@ -44,6 +44,7 @@ type entityRules struct {
 	heads             *wordSet // [mechanism-suffix] read forwards
 	proper            func(string) bool
 	opensWithParty    func([]rune) bool
+	countryEnd        func([]rune) int  // where a country's name opening rs ends, 0 for none
 	shortForm         func(string) bool // a country's one-character short form (塞, 哈)
 	g                 *grammar
 }
@@ -764,6 +765,9 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, in
 		// or a verb that goes on past it (对 of 发展战略对接工作组)
 		if st := er.stops.endsAt(rs, i); st >= 0 && !innerWord && !inName[i] && !inName[st] && er.heads.startsAt(rs, st) <= i &&
 			!(i-st == 1 && er.actions.startsAt(rs, st) > i) && !er.spelt(rs, st, i) {
+			if k := er.jointGovernments(rs, st, i, end); k >= 0 {
+				i = k // 中华人民共和国政府和乌克兰政府合作委员会: one body of two governments
+			}
 			break
 		}
 		i--
@@ -781,6 +785,39 @@ func (er *entityRules) headedBefore(rs []rune, q int) bool {
 	}
 	return false
 }
+
+// jointGovernments returns where a name of two governments' joint body
+// opens when the stop word at [st, i) is a [name-conjunction] between two
+// parties' names with the same [party-head] (中华人民共和国政府和乌克兰政府
+// 合作委员会), or -1: the first name is found reading forwards, within the
+// length a name may have before end.
+func (er *entityRules) jointGovernments(rs []rune, st, i, end int) int {
+	if i-st != 1 || !er.g.nameConj.has(rs[st]) || er.countryEnd == nil {
+		return -1
+	}
+	after := er.countryEnd(rs[i:])
+	if after <= 0 {
+		return -1
+	}
+	h := er.partyHead.startsAt(rs, i+after)
+	if h < 0 {
+		return -1
+	}
+	head := string(rs[i+after : h])
+	hs := st - len([]rune(head))
+	if hs <= 0 || string(rs[hs:st]) != head {
+		return -1
+	}
+	for k := max(0, end-maxJointName); k < hs; k++ {
+		if er.countryEnd(rs[k:]) == hs-k {
+			return k
+		}
+	}
+	return -1
+}
+
+// maxJointName bounds a joint body's name of two governments.
+const maxJointName = 40
 
 // openingBracket returns where the （ matching the ） at close stands when
 // a short run of Han characters (a place) lies between them and a name goes

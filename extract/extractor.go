@@ -147,6 +147,10 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	x.entities.proper = x.isProper
 	x.refs.proper = x.isProper
 	x.entities.opensWithParty = x.opensWithParty
+	x.entities.countryEnd = func(rs []rune) int {
+		end, _ := x.countries.m.LongestAt(rs, 0)
+		return end
+	}
 	x.entities.shortForm = x.countries.isShort
 	x.countries.addAliases(t.Entries("party-alias"))
 	x.languages = lexicon.NewMatcher()
