@@ -195,3 +195,18 @@ func TestJointGovernmentsBodyName(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTitleFromVerbPhrase: an unbracketed title does not take in the verb
+// before it (续签…协议, 协商确定会议议程) nor open with 两国间 (两国间双边
+// 协定: the agreements between them, no title).
+func TestNoTitleFromVerbPhrase(t *testing.T) {
+	x := newTestExtractor(t)
+	r := x.Extract("中华人民共和国政府和乌克兰政府关于成立政府间合作委员会的协定\n\n秘书处应在委员会会议召开两个月前协商确定会议议程。\n\n委员会就落实两国间双边协定提出建议。\n\n缔约双方同意续签双边本币互换协议。\n")
+	for _, ref := range r.References {
+		for _, bad := range []string{"协商确定", "两国间", "续签"} {
+			if strings.Contains(ref.Title, bad) {
+				t.Errorf("reference %q", ref.Title)
+			}
+		}
+	}
+}
