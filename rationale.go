@@ -70,6 +70,7 @@ func Rules() ValueList {
 		value("instrument itself", "文书自身（生效、期限、终止）", "the instrument itself (force, term, end)", "sam akt (stupanje na snagu, trajanje, prestanak)"),
 		value("event to be held", "将举行的会议或活动", "a meeting or event to be held", "sastanak ili događaj koji će se održati"),
 		value("standing body meets", "常设机构举行会议", "the parties' standing body meets", "stalno telo strana se sastaje"),
+		value("permission", "可（文书允许缔约方）", "what the instrument permits its parties to do", "ono što akt dozvoljava stranama"),
 		value("standing body provision", "常设机构的组成、设置与职责", "how the parties' standing body is made, where it sits and what it does", "sastav, sedište i zadaci stalnog tela strana"),
 		value("shall", "应（文书约束缔约方）", "shall (the instrument binds the parties)", "obaveza po aktu"),
 		value("goal", "目标", "goal", "cilj"),

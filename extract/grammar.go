@@ -127,6 +127,8 @@ type grammar struct {
 	// [permission]: right after an instrument's parties (缔约双方可…), what
 	// they may do: a soft undertaking, whatever firm word follows
 	permission *wordSet
+	// [permission-not]: words holding a [permission] character that are none
+	permissionNot *wordSet
 	// [unaffected]: a clause of an instrument saying what its end leaves
 	// unaffected (…的执行不受影响) is its formula of termination
 	unaffected *wordSet
@@ -270,6 +272,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		conditionClose:    newWordSet(t.Words("condition-close")),
 		conditionNot:      newWordSet(t.Words("condition-not")),
 		permission:        newWordSet(t.Words("permission")),
+		permissionNot:     newWordSet(t.Words("permission-not")),
 		unaffected:        newWordSet(t.Words("unaffected")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
 		targetOpen:        newWordSet(t.Words("target-open")),
