@@ -1049,7 +1049,7 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		c.Text = st.sub(m.Start, subjEnd)
 		return subject{kind: subjParty, codes: codes, cue: c}
 	}
-	if at := skipFillerRunes(masked, start, end); at < end && x.g.adverbialOpen.startsAt(masked, at) >= 0 {
+	if at := skipFillerRunes(masked, start, end); at < end && x.g.adverbialOpen.startsAt(masked, at) >= 0 && !longerTokenAt(ct, at, x.g.adverbialOpen.startsAt(masked, at)) {
 		// 依据《巴黎协定》第六条建立…: an adverbial phrase opens the clause;
 		// its subject is the one left out
 		return subject{kind: subjOmitted}
@@ -1082,6 +1082,17 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		}
 	}
 	return subject{kind: subjOmitted}
+}
+
+// longerTokenAt reports whether a cue word of ct opens at at and runs past
+// end: the word there is that one (以及, 通过了), not the shorter opener.
+func longerTokenAt(ct []token, at, end int) bool {
+	for _, t := range ct {
+		if t.Start == at && t.End > end {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyFillerBefore reports whether [start, at) holds nothing but filler

@@ -227,3 +227,17 @@ func TestPermittedSigningAndInviting(t *testing.T) {
 	}
 	checkOneSentence(t, x, tests, true)
 }
+
+// TestMeansOpensClause: a clause opening with the means or way (以商定的方式
+// 共同承担, 通过友好协商解决) has the subject left out, the parties named
+// before; 以及 opening a clause is the connective, no means.
+func TestMeansOpensClause(t *testing.T) {
+	x := newTestExtractor(t)
+	const agreement = "中华人民共和国政府和智利共和国政府关于科学技术与创新合作的协定\n\n"
+	const statement = "中华人民共和国和塞尔维亚共和国联合声明\n\n"
+	tests := []oneSentence{
+		{agreement, "本协定项下合作活动所需费用，由缔约双方根据各自国内法律和预算能力，以商定的方式共同承担。", entente.Commitment, entente.Soft, "CL,CN"},
+		{statement, "塞方欢迎中方宣布的《全球人工智能治理倡议》，以及中方为增强发展中国家权利所作努力。", entente.Appraisal, "", ""},
+	}
+	checkOneSentence(t, x, tests, true)
+}
