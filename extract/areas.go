@@ -170,6 +170,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 		anyStrong = anyStrong || rule != ruleWeak
 	}
+	hits = am.dropFramingInTitle(hits, flags)
 	sc.hits = hits
 	// only the cues that decide are written out: the strong ones when
 	// there are any, else the weak ones
@@ -196,6 +197,42 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 	// settleAreas, with the areas in the document's slab too
 	areas := sc.codes.take(max(len(cues), len(am.dflt)))[:0]
 	return appendAreas(areas, cues, am.dflt), cues
+}
+
+// dropFramingInTitle drops, in place, the hits of framing words ([area-weak]:
+// 联合国) inside a title or name that also holds a keyword of its own
+// (《联合国气候变化框架公约》: green, not the UN order): the title is about
+// its keyword; a title of framing words alone (《联合国宪章》) keeps them.
+func (am *areaMatcher) dropFramingInTitle(hits []areaHit, flags []runeFlags) []areaHit {
+	out := hits[:0]
+	for _, h := range hits {
+		if !am.words[h.word].weak || flags[h.start]&fShielded == 0 || !am.keywordBeside(hits, h, flags) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// keywordBeside reports whether a hit of a keyword that is no framing word
+// stands in the same shielded run of runes as h.
+func (am *areaMatcher) keywordBeside(hits []areaHit, h areaHit, flags []runeFlags) bool {
+	for _, o := range hits {
+		if am.words[o.word].weak || flags[o.start]&fShielded == 0 {
+			continue
+		}
+		lo, hi := min(h.start, o.start), max(h.end, o.end)
+		same := true
+		for i := lo; i < hi; i++ {
+			if flags[i]&fShielded == 0 {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
 
 // isPartyAlias reports whether the keyword w is another name of one of the

@@ -241,3 +241,19 @@ func TestMeansOpensClause(t *testing.T) {
 	}
 	checkOneSentence(t, x, tests, true)
 }
+
+// TestFramingWordInTitle: inside a cited title, a framing word (联合国) gives
+// way to the title's own keyword (《联合国气候变化框架公约》 is about the
+// climate); a title of framing words alone (《联合国宪章》) keeps its area.
+func TestFramingWordInTitle(t *testing.T) {
+	x := newTestExtractor(t)
+	for text, want := range map[string]string{
+		"中方祝贺埃方成功举办《联合国气候变化框架公约》第二十七次缔约方大会。": "green",
+		"双方重申恪守《联合国宪章》宗旨和原则。":                "international_order",
+	} {
+		s := mustLabel(t, x, text, []string{"CN", "EG"}, []string{"CN", "EG"})
+		if got := strings.Join(s.Areas, ","); got != want {
+			t.Errorf("%s: areas %s, want %s (%+v)", text, got, want, s.Rationale.Areas)
+		}
+	}
+}
