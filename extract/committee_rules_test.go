@@ -257,3 +257,22 @@ func TestFramingWordInTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestCityTransitProject: a city's transit line before a generic head
+// (斋月十日城轻轨项目) is the project named, as before a route head; a
+// kind of line (城市轻轨项目) is none.
+func TestCityTransitProject(t *testing.T) {
+	x := newTestExtractor(t)
+	for text, want := range map[string][]string{
+		"双方将积极推进斋月十日城轻轨项目建设。": {"斋月十日城轻轨项目"},
+		"双方将积极推进城市轻轨项目建设。":    nil,
+	} {
+		var got []string
+		for _, s := range x.Extract("中华人民共和国和阿拉伯埃及共和国联合声明\n\n" + text + "\n").Sentences {
+			got = append(got, s.Projects...)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: projects %q, want %q", text, got, want)
+		}
+	}
+}

@@ -610,6 +610,9 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	if er.g.routeHeads[head] && (er.contractedRoute(mod) || er.cityTransit(mod)) {
 		return true
 	}
+	if er.g.transitProject[head] && er.cityTransit(mod) {
+		return true // 斋月十日城轻轨项目: the city's line is the project named
+	}
 	return er.proper(mod)
 }
 

@@ -74,6 +74,7 @@ type grammar struct {
 	basins                                     []string        // [basin-name]: a river basin, sea or range that names a place (澜湄)
 	routeHeads                                 map[string]bool // [route-head]: a head a contracted route name may stand before (蒙内铁路)
 	transitKinds                               []string        // [transit-kind]: a city's line before a route head (…城轻轨铁路)
+	transitProject                             map[string]bool // [transit-project]: generic heads a city's line names a project before (…城轻轨项目)
 	kindModifier                               map[string]bool // [kind-modifier]: a strong head's whole modifier that names its kind (经济走廊)
 	routeGeneric                               map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
 	quotedAfter                                map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
@@ -243,6 +244,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		basins:            t.Words("basin-name"),
 		routeHeads:        setOf(t.Words("route-head")),
 		transitKinds:      t.Words("transit-kind"),
+		transitProject:    setOf(t.Words("transit-project")),
 		routeGeneric:      setOf(t.Words("route-generic")),
 		kindModifier:      setOf(t.Words("kind-modifier")),
 		quotedAfter:       setOf(t.Words("quoted-project-after")),
