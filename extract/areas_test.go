@@ -42,7 +42,7 @@ func TestAreaRules(t *testing.T) {
 		{"1", "the World Health Assembly is health and the international order", "GT,TW", "瓜方支持台湾以观察员身分参与世界卫生大会。", "health,international_order"},
 		{"1", "fintech is finance and digital", "CN,SG", "双方将加强金融科技合作。", "digital,finance"},
 		{"1", "数码, Hong Kong's word for digital", "CN,SG", "双方将在数码货币领域继续合作。", "digital,finance"},
-		{"1", "创科, Hong Kong's word for innovation and technology", "CN,SG", "双方鼓励两地企业参与创科展览。", "science"},
+		{"1", "创科, Hong Kong's word for innovation and technology", "CN,SG", "双方鼓励两地合办创科展览。", "science"},
 		{"1", "the Charter the parties abide by is a topic beside a strong word", "CN,LA", "双方重申恪守《联合国宪章》宗旨和原则，尊重各国主权和领土完整。", "international_order,sovereignty"},
 		{"1", "a title only implemented stays weak", "CN,LA", "双方将落实《中老卫生合作协定》，扩大贸易往来。", "trade"},
 		{"1", "human rights among the shared values frame the relationship", "SZ,TW", "双方欣见两国秉持民主、自由、法治及尊重人权等共享价值，邦谊历久弥坚。", "political"},
