@@ -96,6 +96,7 @@ const (
 	sCommitTo    cueKind = 1 << (26 + iota) // committed to / commitment to: + own action firm, + noun position
 	sLookForward                            // + own action intent, + an event appraisal
 	sNoun                                   // readiness to, determination to: an undertaking inside a stance's object
+	sNoting                                 // noted that: a view of a fact, an appraisal unless its content undertakes or prescribes
 )
 
 var spacedCueSections = []struct {
@@ -146,6 +147,15 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			}
 			byWord[w] |= s.kind
 		}
+	}
+	// a view that notes what is (konstatuju da…): its words are [opinion]
+	// ones too, so the content still decides an undertaking; optional, as
+	// not every language's table has it
+	for _, w := range t.Words("noting") {
+		if _, ok := byWord[w]; !ok {
+			order = append(order, w)
+		}
+		byWord[w] |= sNoting
 	}
 	// an instrument's statements of a legal state (shall be subject to,
 	// shall not be liable) hold a modal that undertakes nothing: shielded

@@ -124,6 +124,11 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 			if !achieved && !modal && x.occasionOpens(st, st.cues[h].End, cl.end) {
 				achieved = true
 			}
+			// noted that trade falls short of its potential: a view of what
+			// is, stated as a finding, is an appraisal of it
+			if st.cues[h].Kind.has(sNoting) {
+				achieved = true
+			}
 			if achieved && !should {
 				r.reading, r.rule = rAppraisal, "opinion on an achievement"
 			}

@@ -244,6 +244,11 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Predsednik Egipta pozvao je predsednika Srbije da poseti Kairo, što je predsednik Srbije prihvatio sa zadovoljstvom.", "narrative", "", nil, "prihvatio sa zadovoljstvom", ""},
 		{"sr", "Predsednik Srbije je sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "sa zadovoljstvom prihvatio", ""},
 		{"sr", "Strane sa zadovoljstvom konstatuju napredak u saradnji.", "appraisal", "", parties, "sa zadovoljstvom", ""},
+		// noted that a fact holds: an appraisal of it; noted that they will act: an undertaking
+		{"sr", "Strane konstatuju da obim trgovine ne odgovara potencijalima dveju zemalja.", "appraisal", "", parties, "konstatuju da", ""},
+		{"sr", "Два председника констатовала су да робна размена двеју земаља расте из године у годину.", "appraisal", "", parties, "констатовала су да", ""},
+		{"sr", "Strane konstatuju da je potrebno povećati obim trgovine.", "position", "", parties, "konstatuju da", ""},
+		{"sr", "Strane konstatuju da će do kraja godine otvoriti konzulat.", "commitment", "firm", parties, "će", "do kraja godine"},
 		// support of the parties' own exchanges undertakes softly
 		{"sr", "Strane pružaju podršku razmeni učenika i studenata.", "commitment", "soft", parties, "pružaju podršku", ""},
 		{"en", "The two sides support the exchange of students.", "commitment", "soft", parties, "support", ""},

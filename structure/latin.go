@@ -171,7 +171,7 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 	// a comma belongs to a heading only in title case and set apart by a
 	// blank line (Economic, Trade, and Investment Cooperation): a line of
 	// a sentence broken mid-way has lower-case words
-	if strings.ContainsRune(text, ',') && (!titleCase(words) || i+1 < len(lines) && lines[i+1].no <= lines[i].no+1) {
+	if strings.ContainsRune(text, ',') && (!titleCase(words) && !listHeading(text, lines, i) || lines[i+1].no <= lines[i].no+1) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text)
@@ -196,6 +196,27 @@ func (p *parser) isLatinHeading(text string, lines []line, i int) bool {
 	// line is a heading; a line wrapped mid-sentence is long, or ends in
 	// a function word
 	return len(words) <= 9 && !runesOver(text, 70)
+}
+
+// listHeading reports whether a line with commas in sentence case is a topic
+// heading (Nauka, kultura i obrazovanje; Serbian and other languages write
+// headings so): a short list of a few words each, on a paragraph of its own
+// after a paragraph that ended its sentence. A sentence broken mid-way
+// follows no complete paragraph on its own, or runs longer between commas.
+func listHeading(text string, lines []line, i int) bool {
+	if i == 0 || !endsComplete(lines[i-1].text) || lines[i].no <= lines[i-1].no+1 {
+		return false
+	}
+	parts := strings.Split(text, ",")
+	if len(strings.Fields(text)) > 8 {
+		return false
+	}
+	for _, part := range parts {
+		if n := len(strings.Fields(part)); n == 0 || n > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // titleCase reports whether every word but the function words opens with a

@@ -103,6 +103,15 @@ func TestParseLatin(t *testing.T) {
 				"The two sides, after long talks, agreed to strengthen cooperation between the European Union and Africa.", "They met."},
 		},
 		{
+			name: "a heading in sentence case with a comma, between complete paragraphs; a broken line with a comma is no heading",
+			text: "Zajednička izjava\n\nStrane su se sastale.\n\nNauka, kultura i obrazovanje\n\nStrane će otvoriti škole.\n\n" +
+				"Strane su, posle dugih razgovora,\n\nOdlučile da sarađuju. Sastale su se.\n",
+			title:    "Zajednička izjava",
+			sections: []string{"preamble"},
+			sentences: []string{"Strane su se sastale.", "Strane će otvoriti škole.",
+				"Strane su, posle dugih razgovora, Odlučile da sarađuju.", "Sastale su se."},
+		},
+		{
 			name:      "Paragraph N and Clause N number a memorandum's articles",
 			text:      "Memorandum of Understanding on Education\n\nParagraph 1\nObjective\n\nThe Participants will promote education.\n\nClause 2\n\nThe Participants will meet.\n",
 			title:     "Memorandum of Understanding on Education",
