@@ -643,6 +643,53 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 				return st.cue("deadline", i, i+3)
 			}
 		}
+		if d := x.yearAfterUndertaking(st); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// yearAfterUndertaking finds, later in a commitment's clause, the year's date
+// that sets it (Peti samit biće održan u Beogradu 2026. godine; Strane će
+// organizovati forum u Milanu 2025. godine): a bare year, not after a
+// preposition (iz 2010. godine), a month (a full date: the day something was
+// done) or a participle of signing (a cited instrument's year).
+func (x *Spaced) yearAfterUndertaking(st *sentence) *entente.Cue {
+	from := -1
+	for _, c := range st.cues {
+		if c.Kind.has(cFirm | cIntent) {
+			from = c.End
+			break
+		}
+	}
+	if x.willBe != nil {
+		for k := 0; k < len(st.ws) && (from < 0 || k < from); k++ {
+			if m, ok := x.willBe.longestAt(st.ws, k); ok {
+				from = m.End
+				break
+			}
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	for i := from; i+2 < len(st.ws); i++ {
+		w := &st.ws[i]
+		if w.Punct && w.Key != "." {
+			return nil // the clause ends: a year past it is another's
+		}
+		if yearOf(w) == 0 || st.ws[i+1].Key != "." || !strings.HasPrefix(st.ws[i+2].Key, "godin") || i == 0 {
+			continue
+		}
+		p := &st.ws[i-1]
+		if p.Digits || p.Punct || x.prep.has(p) || x.monthOf(p) > 0 {
+			continue
+		}
+		if _, lead := x.refs.yearLeads.longestAt(st.ws, i-1); lead {
+			continue
+		}
+		return st.cue("deadline", i, i+3)
 	}
 	return nil
 }

@@ -340,6 +340,33 @@ func TestSpacedRules(t *testing.T) {
 	}
 }
 
+// TestSpacedYearDeadlines reads a commitment's time limit where Serbian sets
+// it with a bare year's date after the undertaking, or a quarter of a year.
+func TestSpacedYearDeadlines(t *testing.T) {
+	tests := []struct{ text, deadline string }{
+		{"Пети међувладин самит биће одржан у Београду 2026. године.", "2026. године"},
+		{"Strane će organizovati poslovni forum u Milanu 2025. godine.", "2025. godine"},
+		{"Strane će 2020. godine obeležiti godišnjicu.", "2020. godine"},
+		// after a signing, a preposition or a month, the year is another's
+		{"Strane će primenjivati Sporazum potpisan 2019. godine.", ""},
+		{"Strane će poštovati obaveze iz 2019. godine.", ""},
+		{"Strane će primenjivati sporazum od 8. maja 2019. godine.", ""},
+		// past the clause, a year is the next clause's
+		{"Strane će sarađivati, a robna razmena 2023. godine bila je rekordna.", ""},
+		{"Prvi sastanak održaće se u Beogradu u prvom tromesečju 2026. godine.", "u prvom tromesečju 2026. godine"},
+	}
+	x := newTestSpaced(t, "sr")
+	for _, tc := range tests {
+		got := ""
+		if d := x.deadline(x.newSentence(tc.text)); d != nil {
+			got = d.Text
+		}
+		if got != tc.deadline {
+			t.Errorf("%s: deadline %q, want %q", tc.text, got, tc.deadline)
+		}
+	}
+}
+
 // TestSpacedDates reads dates of signing as the genre writes them.
 func TestSpacedDates(t *testing.T) {
 	tests := []struct{ lang, text, iso, place string }{
