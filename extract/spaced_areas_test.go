@@ -22,6 +22,18 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će otvoriti Nacionalni data centar u Kragujevcu.", []string{"digital"}, "sr"},
 		{"Strane će podržati rad francuske gimnazije u Beogradu.", []string{"people"}, "sr"},
 		{"Strane će podržati poljoprivredna gazdinstva.", []string{"development"}, "sr"},
+		// agriculture's own branches are development, as agriculture is
+		{"Strane će sarađivati u oblasti navodnjavanja i stočarstva.", []string{"development"}, "sr"},
+		{"Uzbekistanska strana je spremna da podeli iskustva u uzgoju pamuka.", []string{"development"}, "sr"},
+		// trafficking is crime, not trade; Pristina is Kosovo; the European
+		// path is the EU's; a power grid's corridor is energy; business
+		// entities invest; professional training is people's
+		{"Стране ће продубити сарадњу у борби против трговине дрогом.", []string{"security"}, "sr"},
+		{"Strane podržavaju dijalog Beograda i Prištine.", []string{"sovereignty"}, "sr"},
+		{"Italija podržava evropski put Srbije.", []string{"international_order"}, "sr"},
+		{"Стране ће градити Трансбалкански електроенергетски коридор.", []string{"energy"}, "sr"},
+		{"Strane podstiču saradnju privrednih subjekata.", []string{"investment"}, "sr"},
+		{"Srpska strana će omogućiti stručno usavršavanje stručnjaka.", []string{"people"}, "sr"},
 		// preduzeće is also the future of preduzeti (will take measures): no enterprise
 		{"Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", []string{"political"}, "sr"},
 		{"Strane podržavaju mala i srednja preduzeća.", []string{"investment"}, "sr"},
