@@ -47,3 +47,21 @@ func TestSpacedClosingFormula(t *testing.T) {
 		})
 	}
 }
+
+// TestSpacedSignedPlace: a statement with a dateline (the city it was issued
+// in) and a closing formula of signing on the same date was signed where the
+// formula says, as written there; a dateline alone gives its city.
+func TestSpacedSignedPlace(t *testing.T) {
+	tests := []struct{ text, place string }{
+		{"Заједничка изјава Републике Србије и Републике Италије\n\nРим, 11. новембар 2024. године\n\nСтране ће продубити сарадњу.\n\n" +
+			"Сачињено у Риму 11. новембра 2024. године, у два оригинална примерка.\n", "Риму"},
+		{"Zajednička izjava Republike Srbije i Republike Italije\n\nRim, 11. novembar 2024. godine\n\nStrane će produbiti saradnju.\n", "Rim"},
+	}
+	x := newTestSpaced(t, "sr")
+	for _, tc := range tests {
+		got := x.Extract(tc.text).Document.SignedPlace
+		if got == nil || *got != tc.place {
+			t.Errorf("place %q, want %q: %s", deref(got), tc.place, tc.text)
+		}
+	}
+}

@@ -475,6 +475,7 @@ func (p *parser) takeSpacedDateline(lines []line) []line {
 		return lines
 	}
 	p.out.Blocks = append(p.out.Blocks, Block{Role: RoleDateline, Text: t, Line: lines[0].no})
+	p.issued = p.out.SignedDate == ""
 	p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTitleLine)
 	return lines[1:]
 }

@@ -236,6 +236,10 @@ type parser struct {
 	// whole holds the words the text writes, in lower case, read when a
 	// line first ends in a broken word (softHyphen)
 	whole map[string]bool
+	// issued says the date and place of signing so far are a spaced
+	// statement's dateline (Рим, 11. новембар 2024.): the place of issue,
+	// which the closing formula's place of signing, on that date, replaces
+	issued bool
 }
 
 // squeezed gives a block the text t its text squeezes to, and squeezes
@@ -886,7 +890,13 @@ func (p *parser) markClosing() {
 		b.Role, b.Section = RoleClosing, entente.SectionClosing
 		p.out.Closing = append(p.out.Closing, b.Text)
 		if d, ok := p.findDate(b.Text); ok {
-			p.setSignedISO(d.ISO, p.placeOf(b.Text, d, false), DateFromClosing)
+			place := p.placeOf(b.Text, d, false)
+			if p.issued && d.ISO == p.out.SignedDate && place != "" {
+				// Сачињено у Риму 11. новембра 2024.: where it was signed,
+				// said by the formula of signing, over the dateline's city
+				p.out.SignedPlace, p.out.SignedDateSource, p.issued = place, DateFromClosing, false
+			}
+			p.setSignedISO(d.ISO, place, DateFromClosing)
 		}
 	}
 }
