@@ -257,6 +257,10 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane pružiće podršku malim i srednjim preduzećima.", "commitment", "firm", parties, "pružiće", ""},
 		{"sr", "Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", "commitment", "firm", []string{"RS"}, "preduzeće sve", ""},
 		{"sr", "Kinesko preduzeće potpisalo je ugovor o izgradnji mosta.", "narrative", "", nil, "potpisalo", ""},
+		// a party's own agency, institute or embassy acts for it: no forecast
+		{"sr", "Италијанска агенција за осигурање извозних кредита наставиће да подржава пројекте у Србији.", "commitment", "firm", []string{"IT"}, "наставиће", ""},
+		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", "commitment", "firm", []string{"IT"}, "nastaviće", ""},
+		{"sr", "Srpska ambasada u Rimu izdavaće vize u roku od pet dana.", "commitment", "firm", []string{"RS"}, "izdavaće", "u roku od pet dana"},
 		// the competent authorities of the parties act for them
 		{"sr", "Nadležni organi Ugovornih strana razmenjivaće informacije o migracijama.", "commitment", "firm", parties, "razmenjivaće", ""},
 		{"sr", "Надлежни органи двеју земаља сарађиваће у борби против криминала.", "commitment", "firm", parties, "сарађиваће", ""},
