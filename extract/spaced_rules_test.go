@@ -257,6 +257,8 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane pružiće podršku malim i srednjim preduzećima.", "commitment", "firm", parties, "pružiće", ""},
 		{"sr", "Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", "commitment", "firm", []string{"RS"}, "preduzeće sve", ""},
 		{"sr", "Kinesko preduzeće potpisalo je ugovor o izgradnji mosta.", "narrative", "", nil, "potpisalo", ""},
+		// a participle of signing in an oblique case qualifies the instrument cited: the clause's verb decides
+		{"sr", "Strane, imajući u vidu Zajedničku deklaraciju, potpisanu u Taškentu 28. oktobra 2025. godine, saglasile su se o sledećem:", "commitment", "firm", parties, "saglasile su se", ""},
 		// a party's own agency, institute or embassy acts for it: no forecast
 		{"sr", "Италијанска агенција за осигурање извозних кредита наставиће да подржава пројекте у Србији.", "commitment", "firm", []string{"IT"}, "наставиће", ""},
 		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", "commitment", "firm", []string{"IT"}, "nastaviće", ""},
