@@ -39,6 +39,7 @@ type spacedEntities struct {
 	prep       *keyWords      // na, u: a phrase's, not a name's
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
 	through    *keyWords      // through, under: a bare name after them is the programme used
+	parties    *phraseMatcher // Strane, Ugovorne strane: the parties, capitalised as a defined term, never a name's part
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -61,6 +62,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
 		through:    newKeyWords(t.Words("project-through")),
+		parties:    phrasesOf(t.Words("party-joint")),
 	}
 }
 
@@ -294,6 +296,9 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		w := &ws[end]
 		// a month opens a date, never a name's part (…Dialogue on June 1)
 		next := end+1 < len(ws) && upperName(&ws[end+1]) && !e.months.has(&ws[end+1]) && !e.startsHead(ws, end+1)
+		if p, ok := e.parties.longestAt(ws, end); ok && p.End > end && upperName(w) {
+			break // u okviru tog programa Strane će…: the parties, the next clause's subject
+		}
 		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) {
 			end++
 			continue
@@ -409,7 +414,10 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 				return
 			}
 		}
-		if _, ok := e.exclude.next(ws[a:b], 0, nil); ok {
+		// an organisation of many states in the name, or opening in it
+		// and running on past it in lower case (programa Evropske unije:
+		// the EU's programmes, not a named one)
+		if m, ok := e.exclude.next(ws[a:min(len(ws), b+3)], 0, nil); ok && m.Start < b-a {
 			return
 		}
 		for k := a; k < b; k++ {

@@ -26,6 +26,10 @@ func TestSpacedEntities(t *testing.T) {
 		// a research station is a facility
 		{"en", "The Chinese side welcomes Serbia's joining the International Lunar Research Station.", nil, []string{"International Lunar Research Station"}},
 		{"en", "The power station will be modernised.", nil, nil},
+		// the parties' defined term after a head opens the next clause; an
+		// organisation of many states after a head makes it theirs, generic
+		{"sr", "У оквиру тог програма Стране ће суфинансирати заједничке пројекте.", nil, nil},
+		{"sr", "Strane će nastojati da obezbede sredstva iz programa Evropske unije i međunarodnih institucija.", nil, nil},
 		{"sr", "Kineska strana pozdravlja pristupanje Srbije Međunarodnoj istraživačkoj stanici na Mesecu.", nil, []string{"Međunarodnoj istraživačkoj stanici"}},
 		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},
 		{"en", "The leaders welcomed the Australia-India Solar Taskforce.", []string{"Australia-India Solar Taskforce"}, nil},
