@@ -61,6 +61,7 @@ type Spaced struct {
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
 	permissive  *keyWords      // may: what a party is allowed to do, not what it undertakes
+	roleAfter   *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
 	occasion    *keyWords      // the visit, the talks: what the document reports was done
 	state       *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
 
@@ -209,6 +210,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.passiveSoft = optionalPhrases(t, "passive-soft")
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
 	x.permissive = newKeyWords(t.Words("permissive"))
+	x.roleAfter = optionalPhrases(t, "party-after-verb")
 	if w := t.Words("occasion"); len(w) > 0 {
 		x.occasion = newKeyWords(w)
 	}
@@ -970,6 +972,12 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 			s.Areas, s.Rationale.Areas = x.findAreas(st)
 			return
 		}
+		if c := x.verbBeforeParty(st); c != nil {
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(parties)
+			s.Rationale.Type, s.Rationale.Strength = c, c
+			s.Areas, s.Rationale.Areas = x.findAreas(st)
+			return
+		}
 		x.instrumentShall(st, s, parties)
 		return
 	}
@@ -1013,6 +1021,31 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 	if d := x.deadline(st); d != nil {
 		s.Deadline, s.Rationale.Deadline = &d.Text, d
 	}
+}
+
+// verbBeforeParty finds the verb of an instrument's clause whose object comes
+// first and its subject, a party in its role, after the verb (Troškove
+// boravka snosi Strana domaćin; Трошкове путовања сноси Уговорна страна
+// која упућује): Serbian orders so what each party bears, which binds the
+// parties in their roles as a clause with the subject first does. The
+// party's phrase ([party-after-verb]) is singular and qualified, so the
+// genitive plural of the parties (uz saglasnost Strana) is not taken.
+func (x *Spaced) verbBeforeParty(st *sentence) *entente.Cue {
+	if x.roleAfter == nil {
+		return nil
+	}
+	for i := 2; i < len(st.ws); i++ {
+		m, ok := x.roleAfter.longestAt(st.ws, i)
+		if !ok || m.End <= i {
+			continue
+		}
+		v := &st.ws[i-1]
+		if v.Punct || v.Upper || v.Digits || x.prep.has(v) || x.det.has(v) {
+			return nil
+		}
+		return st.cue("operative clause of an instrument", i-1, i)
+	}
+	return nil
 }
 
 // instrumentShall makes a sentence of an instrument with no cue and no

@@ -426,6 +426,9 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "In the event of a disaster, either Party may request assistance from the other Party.\n", "In the event of a disaster, either Party may request assistance from the other Party.", "narrative", nil, ""},
 		{enMoU + "Either Party may terminate this Memorandum by written notice.\n", "Either Party may terminate this Memorandum by written notice.", "narrative", nil, ""},
 		{mou + "Svaka Strana snosi sopstvene troškove.\n", "Svaka Strana snosi sopstvene troškove.", "commitment", []string{"HU", "RS"}, ""},
+		// the object first, the party in its role after the verb: what it bears
+		{mou + "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.\n", "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.", "commitment", []string{"HU", "RS"}, ""},
+		{mou + "Трошкове путовања учесника сноси Уговорна страна која упућује.\n", "Трошкове путовања учесника сноси Уговорна страна која упућује.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Radna grupa sastaje se dva puta godišnje.\n", "Radna grupa sastaje se dva puta godišnje.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Memorandum se može izmeniti uz pisanu saglasnost Strana.\n", "Memorandum se može izmeniti uz pisanu saglasnost Strana.", "narrative", nil, ""},
 		// how the cooperation is conducted, in the reflexive present, is the parties' own
