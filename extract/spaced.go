@@ -503,12 +503,11 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
 		mechs, projs := x.ents.find(st, s.References)
-		if len(mechs) == 0 {
-			// Mešovita komisija sastajaće se…: the sentence's capital hides
-			// whether a name opens it; one the document named before does
-			if c := x.ents.namedBefore(st, known); c != nil {
-				mechs = append(mechs, *c)
-			}
+		// Mešovita komisija sastajaće se…: the sentence's capital hides
+		// whether a name opens it; one the document named before does,
+		// whatever other body the sentence names after it
+		if c := x.ents.namedBefore(st, known); c != nil && !slices.ContainsFunc(mechs, func(m entente.Cue) bool { return m.Start < c.End && c.Start < m.End }) {
+			mechs = append([]entente.Cue{*c}, mechs...)
 		}
 		for _, m := range mechs {
 			known = x.ents.remember(st, known, m)

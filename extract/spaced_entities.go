@@ -589,7 +589,8 @@ func (e *spacedEntities) remember(st *sentence, known [][2]string, c entente.Cue
 }
 
 // namedBefore returns the mechanism that opens a sentence with an
-// adjective and a head alone (Mešovita komisija sastajaće se…) when the
+// adjective and a head alone (Mešovita komisija sastajaće se…, Zajednička
+// radna grupa podnosiće izveštaje…) when the
 // document named it before with a capital inside a sentence (Mešovitu
 // komisiju za saradnju…): the same words in another case. It returns nil
 // when none does.
@@ -598,12 +599,14 @@ func (e *spacedEntities) namedBefore(st *sentence, known [][2]string) *entente.C
 	if len(known) == 0 || len(ws) < 3 || !upperName(&ws[0]) {
 		return nil
 	}
-	if m, ok := e.mech.longestAt(ws, 1); !ok || m.End != 2 {
+	m, ok := e.mech.longestAt(ws, 1)
+	if !ok || m.End <= 1 {
 		return nil
 	}
 	for _, k := range known {
 		if sameStem(ws[0].Key, k[0]) && sameStem(ws[1].Key, k[1]) {
-			text, s, end := st.span(0, 2)
+			// the head whole, of one word or more (Zajednička radna grupa)
+			text, s, end := st.span(0, m.End)
 			return &entente.Cue{Rule: "named before", Text: text, Start: s, End: end}
 		}
 	}

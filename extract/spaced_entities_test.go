@@ -190,6 +190,9 @@ func TestNamedBefore(t *testing.T) {
 			"Mešovita komisija sastajaće se jednom godišnje.", []string{"Mešovita komisija"}},
 		{doc + "Стране образују Мешовиту комисију за сарадњу.\n\nМешовита комисија састајаће се једном годишње.\n",
 			"Мешовита комисија састајаће се једном годишње.", []string{"Мешовита комисија"}},
+		// a head of two words, and another body named after it in the sentence
+		{doc + "Strane obrazuju Zajedničku radnu grupu za poljoprivredu.\n\nZajednička radna grupa podnosiće izveštaje Mešovitom komitetu za saradnju.\n",
+			"Zajednička radna grupa podnosiće izveštaje Mešovitom komitetu za saradnju.", []string{"Zajednička radna grupa", "Mešovitom komitetu za saradnju"}},
 		// never named before: a generic body
 		{doc + "Strane će sarađivati.\n\nRadna grupa sastajaće se jednom godišnje.\n",
 			"Radna grupa sastajaće se jednom godišnje.", nil},
