@@ -167,6 +167,13 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"Strane su se sastale.", "Strane će sarađivati."},
 		},
 		{
+			name:      "a capital letter closing a name before the parties' word ends the sentence; an initial before a surname does not",
+			text:      "Joint Statement\n\nThey will modernise the plant Kostolac B. The two sides will meet. President J. Smith spoke.\n",
+			title:     "Joint Statement",
+			sections:  []string{"preamble"},
+			sentences: []string{"They will modernise the plant Kostolac B.", "The two sides will meet.", "President J. Smith spoke."},
+		},
+		{
 			name:      "closing with a date and signature lines",
 			text:      "Memorandum of Understanding\n\nThe Parties will cooperate.\n\nDone at Strelsau on 8 May 2024, both texts being equally authentic.\n\nFor the Government of Ruritania\nFor the Government of Freedonia\n",
 			title:     "Memorandum of Understanding",

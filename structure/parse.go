@@ -540,7 +540,7 @@ func (p *parser) opensWithSubject(s string) bool {
 	}
 	head = entente.LowerLatin(head)
 	for _, w := range p.v.Subjects {
-		if rest, ok := strings.CutPrefix(head, w); ok && w != "" {
+		if rest, ok := strings.CutPrefix(head, strings.ToLower(w)); ok && w != "" {
 			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				return true
 			}
@@ -966,7 +966,9 @@ func (p *parser) sentences() {
 	ends := slices.Grow(p.buf.ends[:0], len(p.out.Blocks))
 	for _, b := range p.out.Blocks {
 		if b.Role == RoleBody || b.Role == RoleClosing {
+			n := len(segs)
 			segs = segmentValid(segs, b.Text, &offs) // the lines are valid UTF-8 (splitLines)
+			segs, offs = p.splitAfterLetter(segs, offs, n)
 		}
 		ends = append(ends, len(segs))
 	}
@@ -1004,6 +1006,40 @@ func (p *parser) sentences() {
 		}
 		para++
 	}
+}
+
+// splitAfterLetter cuts the sentences from index n on where a capital
+// letter and its stop close a name (Termoelektrane Kostolac B., Blok A.)
+// and one of the words that name every party opens the next sentence
+// (… Kostolac B. Strane će …): the segmenter keeps a letter and its stop
+// as an initial (J. Smith), and the parties' word is no surname.
+func (p *parser) splitAfterLetter(segs []string, offs []int, n int) ([]string, []int) {
+	if len(p.v.Subjects) == 0 {
+		return segs, offs
+	}
+	for k := n; k < len(segs); k++ {
+		s := segs[k]
+		for i := 2; i+2 < len(s); i++ {
+			if s[i] != '.' || s[i+1] != ' ' {
+				continue
+			}
+			r, w := utf8.DecodeLastRuneInString(s[:i])
+			if !unicode.IsUpper(r) || i-w < 1 || s[i-w-1] != ' ' {
+				continue // a capital letter alone before the stop
+			}
+			rest := strings.TrimLeft(s[i+1:], " ")
+			first, _ := utf8.DecodeRuneInString(rest)
+			if !unicode.IsUpper(first) || !p.opensWithSubject(rest) {
+				continue
+			}
+			cut := i + 1
+			segs = slices.Insert(segs, k+1, rest)
+			offs = slices.Insert(offs, k+1, offs[k]+len(s)-len(rest))
+			segs[k] = s[:cut]
+			break
+		}
+	}
+	return segs, offs
 }
 
 func btoi(b bool) int {
