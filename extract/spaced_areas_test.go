@@ -34,6 +34,10 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Стране ће градити Трансбалкански електроенергетски коридор.", []string{"energy"}, "sr"},
 		{"Strane podstiču saradnju privrednih subjekata.", []string{"investment"}, "sr"},
 		{"Srpska strana će omogućiti stručno usavršavanje stručnjaka.", []string{"people"}, "sr"},
+		// the interior ministry is the police's, not internal affairs; access
+		// for humanitarian aid in a war is the conflict's
+		{"Италијанска страна ће донирати опрему Министарству унутрашњих послова за контролу границе.", []string{"security"}, "sr"},
+		{"Strane pozivaju na prekid vatre i nesmetan pristup humanitarnoj pomoći.", []string{"hotspots"}, "sr"},
 		// preduzeće is also the future of preduzeti (will take measures): no enterprise
 		{"Srpska strana preduzeće sve potrebne mere za otvaranje ambasade.", []string{"political"}, "sr"},
 		{"Strane podržavaju mala i srednja preduzeća.", []string{"investment"}, "sr"},
