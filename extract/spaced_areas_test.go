@@ -34,6 +34,10 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Стране ће градити Трансбалкански електроенергетски коридор.", []string{"energy"}, "sr"},
 		{"Strane podstiču saradnju privrednih subjekata.", []string{"investment"}, "sr"},
 		{"Srpska strana će omogućiti stručno usavršavanje stručnjaka.", []string{"people"}, "sr"},
+		// modernization is development where nothing else is named; of a
+		// railway it is the railway's
+		{"Strane visoko ocenjuju realizaciju projekta modernizacije pruge.", []string{"infrastructure"}, "sr"},
+		{"Kineska strana podržava modernizaciju Srbije.", []string{"development"}, "sr"},
 		// the interior ministry is the police's, not internal affairs; access
 		// for humanitarian aid in a war is the conflict's
 		{"Италијанска страна ће донирати опрему Министарству унутрашњих послова за контролу границе.", []string{"security"}, "sr"},
