@@ -38,6 +38,8 @@ func TestSpacedAreaWords(t *testing.T) {
 		// railway it is the railway's
 		{"Strane visoko ocenjuju realizaciju projekta modernizacije pruge.", []string{"infrastructure"}, "sr"},
 		{"Kineska strana podržava modernizaciju Srbije.", []string{"development"}, "sr"},
+		// a border crossing is a work of transport, not border control
+		{"Председници су поздравили отварање граничног прелаза.", []string{"infrastructure"}, "sr"},
 		// the interior ministry is the police's, not internal affairs; access
 		// for humanitarian aid in a war is the conflict's
 		{"Италијанска страна ће донирати опрему Министарству унутрашњих послова за контролу границе.", []string{"security"}, "sr"},
