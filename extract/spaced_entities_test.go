@@ -26,6 +26,9 @@ func TestSpacedEntities(t *testing.T) {
 		// a research station is a facility
 		{"en", "The Chinese side welcomes Serbia's joining the International Lunar Research Station.", nil, []string{"International Lunar Research Station"}},
 		{"en", "The power station will be modernised.", nil, nil},
+		// a named institute is a centre, a project; institutes in general are not
+		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", nil, []string{"Italijanski institut za kulturu"}},
+		{"sr", "Strane podstiču saradnju naučnih instituta dveju država.", nil, nil},
 		// the parties' defined term after a head opens the next clause; an
 		// organisation of many states after a head makes it theirs, generic
 		{"sr", "У оквиру тог програма Стране ће суфинансирати заједничке пројекте.", nil, nil},
