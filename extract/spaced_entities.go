@@ -552,6 +552,9 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			if !named {
 				continue // a generic head names nothing
 			}
+			if kind.list == &projs && !leftNamed && !headUpper && st.countryOnly(m.End, b) {
+				continue // železničke mreže Srbije: a country's own network, not a named work
+			}
 			take(kind.list, "head word", a, b)
 		}
 	}
@@ -623,4 +626,21 @@ func sameStem(a, b string) bool {
 		n++
 	}
 	return n >= 4 && n >= min(len(ra), len(rb))-3
+}
+
+// countryOnly reports whether the words a..b are one country's name and
+// nothing more (Srbije; not Bugarska–Srbija, a link's two ends, nor Abu
+// Dabija, a city): after a lowercase head, the owner of a generic thing.
+func (st *sentence) countryOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if strings.ContainsAny(st.ws[k].Key, "-–—") || st.ws[k].Punct {
+			return false // Mađarska-Srbija: two ends of a link
+		}
+	}
+	for _, m := range st.ments {
+		if m.Kind == mCountry && m.Start == a && m.End == b {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,11 @@ func TestSpacedEntities(t *testing.T) {
 		// a research station is a facility
 		{"en", "The Chinese side welcomes Serbia's joining the International Lunar Research Station.", nil, []string{"International Lunar Research Station"}},
 		{"en", "The power station will be modernised.", nil, nil},
+		// a lowercase head owned by a country alone is that country's, generic;
+		// a link between two countries is named by them
+		{"sr", "Италијанска страна подржава модернизацију железничке мреже Србије.", nil, nil},
+		{"sr", "Strane podržavaju izgradnju gasnog interkonektora Bugarska–Srbija.", nil, []string{"interkonektora Bugarska–Srbija"}},
+		{"sr", "Strane će modernizovati deonicu pruge Mađarska-Srbija.", nil, []string{"pruge Mađarska-Srbija"}},
 		// a named institute is a centre, a project; institutes in general are not
 		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", nil, []string{"Italijanski institut za kulturu"}},
 		{"sr", "Strane podstiču saradnju naučnih instituta dveju država.", nil, nil},
