@@ -38,6 +38,8 @@ func TestSpacedAreaWords(t *testing.T) {
 		// railway it is the railway's
 		{"Strane visoko ocenjuju realizaciju projekta modernizacije pruge.", []string{"infrastructure"}, "sr"},
 		{"Kineska strana podržava modernizaciju Srbije.", []string{"development"}, "sr"},
+		// a business forum is trade's and investment's
+		{"Strane će organizovati poslovni forum u Milanu.", []string{"investment", "trade"}, "sr"},
 		// a border crossing is a work of transport, not border control
 		{"Председници су поздравили отварање граничног прелаза.", []string{"infrastructure"}, "sr"},
 		// the interior ministry is the police's, not internal affairs; access
