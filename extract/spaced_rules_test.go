@@ -244,6 +244,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Predsednik Egipta pozvao je predsednika Srbije da poseti Kairo, što je predsednik Srbije prihvatio sa zadovoljstvom.", "narrative", "", nil, "prihvatio sa zadovoljstvom", ""},
 		{"sr", "Predsednik Srbije je sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "sa zadovoljstvom prihvatio", ""},
 		{"sr", "Strane sa zadovoljstvom konstatuju napredak u saradnji.", "appraisal", "", parties, "sa zadovoljstvom", ""},
+		// a view that the relations are at their highest in history judges what was achieved
+		{"sr", "Dve vlade su ocenile da su odnosi dveju zemalja na najvišem nivou u istoriji.", "appraisal", "", parties, "ocenile", ""},
+		{"sr", "Стране сматрају да су односи две земље на највишем нивоу у историји.", "appraisal", "", parties, "сматрају", ""},
 		// noted that a fact holds: an appraisal of it; noted that they will act: an undertaking
 		{"sr", "Strane konstatuju da obim trgovine ne odgovara potencijalima dveju zemalja.", "appraisal", "", parties, "konstatuju da", ""},
 		{"sr", "Два председника констатовала су да робна размена двеју земаља расте из године у годину.", "appraisal", "", parties, "констатовала су да", ""},
