@@ -299,7 +299,10 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		if p, ok := e.parties.longestAt(ws, end); ok && p.End > end && upperName(w) {
 			break // u okviru tog programa Strane će…: the parties, the next clause's subject
 		}
-		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) {
+		// after a lowercase head, "i" joins a second capitalised owner to a
+		// first (dijalog Beograda i Prištine, luka Bari i Bar)
+		pair := !headUpper && end > b && upperName(&ws[end-1]) && !w.Punct && w.Key == "i" && next && !e.partyAt(ws, end+1)
+		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) || pair {
 			end++
 			continue
 		}
@@ -643,4 +646,10 @@ func (st *sentence) countryOnly(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// partyAt reports whether the words that name every party open at i.
+func (e *spacedEntities) partyAt(ws []word, i int) bool {
+	p, ok := e.parties.longestAt(ws, i)
+	return ok && p.End > i
 }

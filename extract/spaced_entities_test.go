@@ -31,6 +31,11 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr", "Италијанска страна подржава модернизацију железничке мреже Србије.", nil, nil},
 		{"sr", "Strane podržavaju izgradnju gasnog interkonektora Bugarska–Srbija.", nil, []string{"interkonektora Bugarska–Srbija"}},
 		{"sr", "Strane će modernizovati deonicu pruge Mađarska-Srbija.", nil, []string{"pruge Mađarska-Srbija"}},
+		// after a lowercase head, a second capitalised owner joined by i is the name's;
+		// the parties' word after i opens a clause of its own
+		{"sr", "Стране подржавају дијалог Београда и Приштине уз посредовање Европске уније.", []string{"дијалог Београда и Приштине"}, nil},
+		{"sr", "Strane će uspostaviti trajektnu vezu između luka Bari i Bar.", nil, []string{"luka Bari i Bar"}},
+		{"sr", "Strane podržavaju razvoj luke Bar i Strane će je finansirati.", nil, []string{"luke Bar"}},
 		// a named institute is a centre, a project; institutes in general are not
 		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", nil, []string{"Italijanski institut za kulturu"}},
 		{"sr", "Strane podstiču saradnju naučnih instituta dveju država.", nil, nil},
