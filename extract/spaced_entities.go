@@ -40,6 +40,7 @@ type spacedEntities struct {
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
 	through    *keyWords      // through, under: a bare name after them is the programme used
 	parties    *phraseMatcher // Strane, Ugovorne strane: the parties, capitalised as a defined term, never a name's part
+	pair       *keyWords      // i: joins a second capitalised owner to a first after a lowercase head
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -63,6 +64,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		months:     newKeyWords(t.Words("month")),
 		through:    newKeyWords(t.Words("project-through")),
 		parties:    phrasesOf(t.Words("party-joint")),
+		pair:       newKeyWords(t.Words("entity-pair")),
 	}
 }
 
@@ -301,7 +303,7 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		}
 		// after a lowercase head, "i" joins a second capitalised owner to a
 		// first (dijalog Beograda i Prištine, luka Bari i Bar)
-		pair := !headUpper && end > b && upperName(&ws[end-1]) && !w.Punct && w.Key == "i" && next && !e.partyAt(ws, end+1)
+		pair := !headUpper && end > b && upperName(&ws[end-1]) && !w.Punct && e.pair.has(w) && next && !e.partyAt(ws, end+1)
 		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) || pair {
 			end++
 			continue
