@@ -97,6 +97,8 @@ func TestDueRules(t *testing.T) {
 		{"sr: the next year", "do kraja sledeće godine", "Strane će održati sednicu do kraja sledeće godine.", signed, "2024-12-31", entente.PrecisionYear, false, false},
 		{"sr: as soon as possible", "u najkraćem mogućem roku", "Strane će u najkraćem mogućem roku uspostaviti let.", signed, "", entente.PrecisionOpen, true, false},
 		{"sr: first half of a named year", "u prvoj polovini 2026", "Samit će biti održan u prvoj polovini 2026. godine.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
+		{"sr: by the end of a quarter", "do kraja trećeg tromesečja 2026", "Strane će potpisati sporazum do kraja trećeg tromesečja 2026. godine.", signed, "2026-09-30", entente.PrecisionMonth, false, false},
+		{"sr: in a quarter, Cyrillic", "у првом тромесечју 2027", "Стране ће отворити канцеларију у првом тромесечју 2027. године.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
