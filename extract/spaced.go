@@ -69,10 +69,13 @@ type Spaced struct {
 	areaWords []areaWord
 	areaDflt  []string
 	deadlines *phraseMatcher
-	dates     *phraseMatcher
-	months    *phraseMatcher
-	numbers   map[string]int
-	ordinals  []string // the endings of a day in figures written as an ordinal (9th, 22nd)
+	// finalDeadlines are the times that, ending a commitment's sentence, are
+	// the time it is set for (… will be held in Hanoi in 2025); nil: none
+	finalDeadlines *phraseMatcher
+	dates          *phraseMatcher
+	months         *phraseMatcher
+	numbers        map[string]int
+	ordinals       []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
 	docKinds  *phraseMatcher
 	kindNames []string
@@ -250,6 +253,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	x.ordinals = lowerAll(t.Words("ordinal-ending"))
 	x.deadlines = x.withClasses(phrasesOf(t.Words("deadline")), t)
+	if pm := optionalPhrases(t, "deadline-final"); pm != nil {
+		x.finalDeadlines = x.withClasses(pm, t)
+	}
 	x.dates = x.withClasses(phrasesOf(t.Words("date")), t)
 
 	x.docKinds = newPhraseMatcher()
@@ -1146,6 +1152,12 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// bodySubject reports whether a subject is the parties' standing body or
+// a meeting of it (jointBody), not the parties named.
+func bodySubject(sj subject) bool {
+	return sj.kind == subjParty && sj.cue != nil && sj.cue.Cue.Rule == jointBodyRule
 }
 
 // cooperationConducted returns the evidence of an instrument's article

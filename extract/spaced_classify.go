@@ -658,6 +658,10 @@ func (x *Spaced) ownedBy(st *sentence, i int, actors []string) bool {
 	return false
 }
 
+// jointBodyRule is the evidence's rule of a subject that is the parties'
+// standing body or its meeting (jointBody).
+const jointBodyRule = "joint body"
+
 // subjectOfSpaced reads the subject of a clause from words [a, b) before
 // its head: parties named there (not as a preposition's object, unless
 // after an office: the President of the Republic of Serbia), a joint word,
@@ -795,7 +799,7 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			}
 			text, s, end := st.span(i, e)
 			return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
-				Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "joint body", Text: text, Start: s, End: end},
+				Party: st.joinCodes(codes), Cue: entente.Cue{Rule: jointBodyRule, Text: text, Start: s, End: end},
 			})}
 		}
 		return subject{kind: subjForeign}
@@ -1219,7 +1223,11 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 			if !c.Kind.has(sPredicate) {
 				continue
 			}
+			if st.ws[c.Start].Upper && c.Start > i+1 {
+				continue // …that the Joint Working Group will…: a word of a name, no verb
+			}
 			if !c.Kind.has(cFirm | cIntent) {
+				x.heldInContent(st, r, c, i+1, inherited)
 				return
 			}
 			subj := x.subjectOfSpaced(st, i+1, c.Start, inherited)
@@ -1250,6 +1258,48 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 		}
 		return
 	}
+}
+
+// heldInContent reads a narrative verb in the future's passive that opens
+// the content of a view at word a (agreed that the next meeting of the
+// Joint Commission will be held in Hanoi): what will be held, with the
+// parties' body or its meeting, or a meeting of theirs (the next meeting,
+// the next summit), for subject, is the parties' undertaking,
+// firm: what the parties agree their body will do. (A statement's
+// "will be held" standing alone reports an arrangement, a narrative.)
+func (x *Spaced) heldInContent(st *sentence, r *sreading, c scue, a int, inherited []string) {
+	if x.shall == nil || !c.Kind.has(cNarrative) {
+		return
+	}
+	for k := max(a, c.Start-3); k < c.Start; k++ {
+		if m, ok := x.shall.longestAt(st.ws, k); ok && m.End == c.Start {
+			sj := x.subjectOfSpaced(st, a, k, inherited)
+			switch {
+			case bodySubject(sj):
+				r.commit(entente.Firm, &c, "undertaking in content")
+				r.actors, r.subject = sj.codes, sj
+			case sj.kind == subjForeign && x.occasionWithin(st, a, k):
+				// the next meeting, the next round of talks: the parties'
+				// own meeting, theirs who agreed on it
+				r.commit(entente.Firm, &c, "undertaking in content")
+			}
+			return
+		}
+	}
+}
+
+// occasionWithin reports whether a word of [occasion] (meeting, summit,
+// talks) stands in words [a, b).
+func (x *Spaced) occasionWithin(st *sentence, a, b int) bool {
+	if x.occasion == nil {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if !st.ws[i].Punct && x.occasion.has(&st.ws[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyPronounSelf reports whether words [a, b) are a pronoun of

@@ -630,6 +630,9 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 		end = x.anchoredSpan(st, end)
 		return st.cue("deadline", m.Start, end)
 	}
+	if d := x.finalDeadline(st); d != nil {
+		return d
+	}
 	if x.lang == "sr" {
 		// Strane će 2020. godine obeležiti…: the year's date right after
 		// the future that undertakes is the year it is set in (after a
@@ -690,6 +693,32 @@ func (x *Spaced) yearAfterUndertaking(st *sentence) *entente.Cue {
 			continue
 		}
 		return st.cue("deadline", i, i+3)
+	}
+	return nil
+}
+
+// finalDeadline finds a time of [deadline-final] that ends the sentence
+// (… will be held in Hanoi in 2025.): the time the undertaking is set for.
+// After a narrative verb (signed in 2019, launched in 2023) it dates what
+// was done, no deadline.
+func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
+	if x.finalDeadlines == nil {
+		return nil
+	}
+	n := len(st.ws)
+	for n > 0 && st.ws[n-1].Punct {
+		n--
+	}
+	for m, ok := x.finalDeadlines.next(st.ws, 0, nil); ok; m, ok = x.finalDeadlines.next(st.ws, m.End, nil) {
+		if m.End != n {
+			continue
+		}
+		for _, c := range st.cues {
+			if c.Kind.has(cNarrative) && c.End >= m.Start-1 && c.End <= m.Start+1 {
+				return nil
+			}
+		}
+		return st.cue("deadline", m.Start, m.End)
 	}
 	return nil
 }

@@ -50,6 +50,14 @@ func TestSpacedEntities(t *testing.T) {
 		// a named scholarship is a programme; scholarships with no name are none
 		{"en", "Australia will increase the number of Australia Awards scholarships offered to Indonesians.", nil, []string{"Australia Awards scholarships"}},
 		{"en", "China will offer more scholarships to Serbian students.", nil, nil},
+		// a programme, scheme, credit line or set of projects named by its own
+		// name is run by the parties: a project, not an instrument cited; a
+		// programme for a period of years is an instrument
+		{"en", "India will offer scholarships under the Indian Technical and Economic Cooperation Programme.", nil, []string{"Indian Technical and Economic Cooperation Programme"}},
+		{"en", "They agreed to launch the India–Viet Nam Youth Exchange Programme.", nil, []string{"India–Viet Nam Youth Exchange Programme"}},
+		{"en", "The Parties shall maintain the Working Holiday Scheme.", nil, []string{"Working Holiday Scheme"}},
+		{"en", "They welcomed the progress of the Quick Impact Projects and the USD 500 million Defence Line of Credit.", nil, []string{"Quick Impact Projects", "Defence Line of Credit"}},
+		{"en", "They signed the Cultural Exchange Programme for 2024–2027.", nil, nil},
 		// a name parted from its lowercase head by lowercase modifiers or a number,
 		// after the determiner that opens the phrase; not a body and its verb,
 		// nor a party's own name before a generic head

@@ -46,6 +46,11 @@ type spacedRefs struct {
 	// case (potpisan 17. oktobra 2023.): the reader's, set after it reads
 	// them
 	months *phraseMatcher
+	// runs are the heads that, when an unquoted title ends on them, name
+	// a programme the parties run (the Indian Technical and Economic
+	// Cooperation Programme): a project, not an instrument; nil for a
+	// language whose table leaves [programme-head] out
+	runs *phraseMatcher
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -54,7 +59,7 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		self: newKeyWords(t.Words("reference-self")), drop: newKeyWords(t.Words("entity-drop")),
 		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
 		pair:      newKeyWords(t.Words("reference-pair")),
-		yearLeads: phrasesOf(t.Words("reference-year-lead"))}
+		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head")}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -188,6 +193,9 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
 		}
+		if b == m.End && r.runsProgramme(ws, m.Start, m.End) {
+			continue // the Working Holiday Programme: a project the parties run
+		}
 		text, _, _ := st.span(a, b)
 		year := r.yearAfter(ws, b)
 		if year == 0 && a > 0 {
@@ -196,6 +204,28 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
 	}
 	return dropNested(out)
+}
+
+// runsProgramme reports whether the head at [h, e) is one of
+// [programme-head] and no period of years follows it: an instrument
+// programme is one for its years (the Cultural Exchange Programme for
+// 2024–2027), a programme run is named by its name alone.
+func (r *spacedRefs) runsProgramme(ws []word, h, e int) bool {
+	if r.runs == nil {
+		return false
+	}
+	if m, ok := r.runs.longestAt(ws, h); !ok || m.End != e {
+		return false
+	}
+	for k := e; k < len(ws) && k < e+4; k++ {
+		if yearOf(&ws[k]) > 0 {
+			return false
+		}
+		if ws[k].Punct && !joins(&ws[k]) {
+			break
+		}
+	}
+	return true
 }
 
 // quotedKind returns the kind of a quoted title's head: the first head

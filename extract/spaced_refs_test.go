@@ -19,6 +19,9 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The two sides will implement the Free Trade Agreement between China and Serbia.", []string{"Free Trade Agreement between China and Serbia|agreement|0"}},
 		{"en", "They recalled the Paris Agreement of 2015.", []string{"Paris Agreement|agreement|2015"}},
 		{"en", "The sides will review the agreement next year.", nil},
+		// a programme named by its name alone is run, no instrument; one for its years is one
+		{"en", "India will offer scholarships under the Indian Technical and Economic Cooperation Programme.", nil},
+		{"en", "They signed the Cultural Exchange Programme for 2024–2027.", []string{"Cultural Exchange Programme|plan|0"}},
 		{"sr", "Strane će primenjivati Sporazum o slobodnoj trgovini između Srbije i Kine.", []string{"Sporazum o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
 		{"sr", "Стране ће применити Споразум о слободној трговини између Кине и Србије.", []string{"Споразум о слободној трговини између Кине и Србије|agreement|0"}},
 		{"sr", "Strane će razvijati saradnju u skladu sa Sporazumom o strateškom partnerstvu iz 2013. godine.", []string{"Sporazumom o strateškom partnerstvu|agreement|2013"}},

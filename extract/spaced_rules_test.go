@@ -113,7 +113,17 @@ func TestSpacedRules(t *testing.T) {
 		// the record's impersonal passive: the parties agreed
 		{"en", "It was agreed to establish a working group on mining.", "commitment", "firm", parties, "agreed to", ""},
 		{"en", "It was further agreed to hold the next meeting in Belgrade.", "commitment", "firm", parties, "agreed to", ""},
-		{"en", "It was agreed that the next meeting will be held in Belgrade.", "position", "", parties, "agreed that", ""},
+		// what will be held in the content of the agreement (the next meeting, its body's meeting)
+		// is the parties' undertaking, as Serbian's "dogovoreno je da će se … održati" is
+		{"en", "It was agreed that the next meeting will be held in Belgrade.", "commitment", "firm", parties, "held", ""},
+		{"en", "The two sides agreed that the next meeting of the Joint Commission will be held in Hanoi in 2025.", "commitment", "firm", parties, "held", "in 2025"},
+		{"en", "The two sides agreed that the first meeting of the Joint Working Group will take place in Hanoi.", "commitment", "firm", parties, "will", ""},
+		{"en", "The leaders agreed that the new railway will be built by 2027.", "position", "", parties, "agreed that", ""},
+		// a year that ends an undertaking is the time it is set for; after a narrative verb, a past date
+		{"en", "Serbia will host the next forum in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
+		{"en", "They agreed to implement the agreement signed in 2019.", "commitment", "firm", parties, "agreed to", ""},
+		// a target the parties set is their decision
+		{"en", "The two Prime Ministers noted that bilateral trade had reached USD 15 billion and set a target of USD 20 billion by 2030.", "commitment", "firm", parties, "set a target", "by 2030"},
 		{"en", "It will benefit both peoples.", "appraisal", "", parties, "will", ""},
 		{"sr", "Dogovoreno je da će se sledeći sastanak održati u Beogradu.", "commitment", "firm", parties, "dogovoreno je", ""},
 		{"sr", "Одлучено је да се оснује радна група за рударство.", "commitment", "firm", parties, "Одлучено је", ""},
@@ -302,7 +312,7 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "On the situation in Myanmar, Serbia called for an end to violence.", "position", "", []string{"RS"}, "called for", ""},
 		// two parties joined by "and" open one subject of a view's content; "would" reports "will"
 		{"en", "The two sides agreed that China and Serbia will open a consulate in Niš.", "commitment", "firm", parties, "will", ""},
-		{"en", "The leaders agreed that Serbia and China would hold the forum in 2025.", "commitment", "firm", parties, "would", ""},
+		{"en", "The leaders agreed that Serbia and China would hold the forum in 2025.", "commitment", "firm", parties, "would", "in 2025"},
 		{"en", "Serbia would welcome more Chinese tourists.", "appraisal", "", []string{"RS"}, "would welcome", ""},
 		{"en", "The leaders agreed that the new railway would create jobs.", "position", "", parties, "agreed that", ""},
 		// support of the parties' own contacts undertakes; whom they encourage, said in the passive, too

@@ -242,6 +242,7 @@ func TestSegmentSpaced(t *testing.T) {
 		want []string
 	}{
 		{"The U.S. and the U.K. agreed. H.E. Mr. Li met Hon. J. Smith.", []string{"The U.S. and the U.K. agreed.", "H.E. Mr. Li met Hon. J. Smith."}},
+		{"They called on the President of India, H.E. Smt. Droupadi Murmu. They met.", []string{"They called on the President of India, H.E. Smt. Droupadi Murmu.", "They met."}},
 		// an abbreviation after a hyphen is still one; a year's span after one ends a sentence
 		{"They welcomed the Japan-U.S. Alliance Dialogue. They met.", []string{"They welcomed the Japan-U.S. Alliance Dialogue.", "They met."}},
 		{"They met the Indo–U.K. Task Force and the Euro-Atlantic partners. They met.", []string{"They met the Indo–U.K. Task Force and the Euro-Atlantic partners.", "They met."}},

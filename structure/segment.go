@@ -383,6 +383,7 @@ var abbreviations = map[string]bool{
 	"vs": true, "etc": true, "e.g": true, "i.e": true, "h.e": true, "jr": true, "sr": true, "prof": true,
 	"gen": true, "gov": true, "sen": true, "rep": true, "inc": true, "ltd": true, "co": true, "para": true,
 	"tzv": true, "npr": true, "br": true, "god": true, "itd": true, "sl": true, "str": true, "gosp": true,
+	"smt": true, // Shrimati, the Indian honorific (H.E. Smt. Droupadi Murmu)
 	"hon": true, "govt": true, "dept": true, "amb": true, "approx": true, "corp": true, "messrs": true,
 	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"tj": true, "gđa": true, "gđ": true, "g": true, "sv": true, "ul": true, "min": true, "resp": true,
