@@ -17,6 +17,16 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// the genre's words for medicines, IT, credit lines, payment systems and the arts;
+		// digital public infrastructure is digital, no transport
+		{"The sides will encourage investment in pharmaceuticals.", []string{"health", "investment"}, "en"},
+		{"The sides will cooperate in information technology.", []string{"digital"}, "en"},
+		{"The sides will cooperate on digital public infrastructure.", []string{"digital"}, "en"},
+		{"India will extend a new line of credit.", []string{"finance"}, "en"},
+		{"The sides will link their national payment systems.", []string{"digital", "finance"}, "en"},
+		{"They shall support exhibitions and festivals of the other country.", []string{"people"}, "en"},
+		{"They will cooperate in the conservation of heritage sites.", []string{"people"}, "en"},
+		{"Each Party shall prevent the illicit transfer of ownership of cultural property.", []string{"people", "security"}, "en"},
 		{"Srpska strana će prihvatiti grupu maloletnih migranata bez pratnje.", []string{"security"}, "sr"},
 		{"Стране позивају на хуманитарни приступ Појасу Газе.", []string{"hotspots"}, "sr"},
 		{"Strane će otvoriti Nacionalni data centar u Kragujevcu.", []string{"digital"}, "sr"},
