@@ -308,6 +308,12 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 			end++
 			continue
 		}
+		if headUpper && end > b && w.Punct && w.Key == "," {
+			if k := e.fieldList(st, end); k > end {
+				end = k // Joint Commission on Economic, Trade, Scientific and Technological Cooperation
+				continue
+			}
+		}
 		// a number right after the head names it (Koridor 10, Blok 3), but
 		// not a year, nor an ordinal with its stop that words follow (a
 		// day: 15. maja; … 2020. godine)
@@ -318,6 +324,38 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		break
 	}
 	return end, end > b
+}
+
+// fieldList returns where a list of fields inside a name ends that opens
+// with the comma at i (…on Economic, Trade, Scientific and Technological
+// Cooperation): capitalised words between commas, then an inner word and
+// a capitalised one; i when the words after the comma are no such list (a
+// party, as in "the Committee on Trade, China and Serbia will…", or a
+// list that never closes with an inner word).
+func (e *spacedEntities) fieldList(st *sentence, i int) int {
+	ws := st.ws
+	k := i
+	for k < len(ws) && ws[k].Punct && ws[k].Key == "," {
+		n := k + 1
+		for n < len(ws) && upperName(&ws[n]) && !st.inMention(n) && !e.months.has(&ws[n]) {
+			n++
+		}
+		if n == k+1 || n >= len(ws) {
+			return i
+		}
+		k = n
+		if !ws[k].Punct && e.inner.has(&ws[k]) {
+			j := k + 1
+			for j < len(ws) && upperName(&ws[j]) && !st.inMention(j) {
+				j++
+			}
+			if j == k+1 {
+				return i
+			}
+			return j
+		}
+	}
+	return i
 }
 
 // ownerEnd extends a name past its complement at b over the capitalised

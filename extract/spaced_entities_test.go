@@ -20,6 +20,9 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The Joint Committee on Trade will meet in May.", []string{"Joint Committee on Trade"}, nil},
 		{"en", "We welcome the establishment of the Nuclear Consultative Group.", []string{"Nuclear Consultative Group"}, nil},
 		{"en", "They praised the Serbia–Hungary Intergovernmental Committee for Transport and Energy.", []string{"Serbia–Hungary Intergovernmental Committee for Transport and Energy"}, nil},
+		// a list of fields inside the name, commas and all; a list of parties after it is none of it
+		{"en", "The leaders appreciated the work of the India–Viet Nam Joint Commission on Economic, Trade, Scientific and Technological Cooperation.", []string{"India–Viet Nam Joint Commission on Economic, Trade, Scientific and Technological Cooperation"}, nil},
+		{"en", "After the Joint Committee on Trade, China and Serbia will meet.", []string{"Joint Committee on Trade"}, nil},
 		{"en", "The Kenya–Serbia strategic dialogue mechanism met in Nairobi.", []string{"Kenya–Serbia strategic dialogue mechanism"}, nil},
 		{"en", "The sides agreed to finish the Pančevo–Vršac railway and the Niš–Pristina motorway.", nil, []string{"Pančevo–Vršac railway", "Niš–Pristina motorway"}},
 		{"en", "Both countries will support the Danube Innovation Fund.", nil, []string{"Danube Innovation Fund"}},
