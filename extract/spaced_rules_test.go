@@ -72,6 +72,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Chinese side understands Serbia's efforts to join the European Union.", "position", "", []string{"CN"}, "understands", ""},
 		// thanks that accept an invitation close the visit
 		{"en", "President Vučić expressed his thanks and gladly accepted the invitation.", "narrative", "", nil, "thanks", ""},
+		// a courtesy call on a head of state is a fact of the visit; a call on others to act a position
+		{"en", "Prime Minister Brnabić called on the President of China, H.E. Xi Jinping, and held talks with Premier Li.", "narrative", "", nil, "called on the President", ""},
+		{"en", "The two sides called on the international community to support the peace process.", "position", "", parties, "called on", ""},
 		// willingness split from its "to" by a phrase between commas
 		{"en", "The two sides are willing, through the Joint Economic and Trade Committee, to continue supporting the trade partnership.", "commitment", "intent", parties, "are willing", ""},
 		// a verb only the parties do returns from a da-clause about a thing
