@@ -19,6 +19,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
 		// the genre's words for medicines, IT, credit lines, payment systems and the arts;
 		// digital public infrastructure is digital, no transport
+		// critical infrastructure: its protection is security, its resilience (to disasters) is not
+		{"The Parties shall cooperate in flood control and the resilience of critical infrastructure.", []string{"disaster", "infrastructure"}, "en"},
+		{"The sides will cooperate in the protection of critical infrastructure.", []string{"security"}, "en"},
 		{"The sides will encourage investment in pharmaceuticals.", []string{"health", "investment"}, "en"},
 		{"The sides will cooperate in information technology.", []string{"digital"}, "en"},
 		{"The sides will cooperate on digital public infrastructure.", []string{"digital"}, "en"},
