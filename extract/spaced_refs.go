@@ -51,6 +51,11 @@ type spacedRefs struct {
 	// Cooperation Programme): a project, not an instrument; nil for a
 	// language whose table leaves [programme-head] out
 	runs *phraseMatcher
+	// period are the words that lead from a head to the years it covers
+	// (the Plan of Action for the period 2024–2028): those years name the
+	// instrument as a name would; nil for a language whose table leaves
+	// [reference-period] out
+	period *phraseMatcher
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -59,7 +64,8 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		self: newKeyWords(t.Words("reference-self")), drop: newKeyWords(t.Words("entity-drop")),
 		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
 		pair:      newKeyWords(t.Words("reference-pair")),
-		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head")}
+		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
+		period: optionalPhrases(t, "reference-period")}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -190,6 +196,9 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			// of adoption but a target its name holds (the 2030 Agenda for…)
 			a--
 		}
+		if e := r.periodAfter(ws, b); e > b {
+			b = e // the Plan of Action for the period 2024–2028
+		}
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
 		}
@@ -204,6 +213,35 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
 	}
 	return dropNested(out)
+}
+
+// periodAfter returns where the years an instrument covers end that
+// follow its title at b over a phrase of [reference-period] (for the
+// period 2024–2028, for 2021–2025), or b when none does.
+func (r *spacedRefs) periodAfter(ws []word, b int) int {
+	if r.period == nil || b >= len(ws) {
+		return b
+	}
+	m, ok := r.period.longestAt(ws, b)
+	if !ok || m.End >= len(ws) || yearOf(&ws[m.End]) == 0 && !yearSpan(&ws[m.End]) {
+		return b
+	}
+	e := m.End + 1
+	if e+1 < len(ws) && joins(&ws[e]) && yearOf(&ws[e+1]) > 0 {
+		e += 2
+	}
+	return e
+}
+
+// yearSpan reports a word that is two years joined by a hyphen
+// (2024-2028), as a text may write a period in one word.
+func yearSpan(w *word) bool {
+	k := w.Key
+	if len(k) != 9 || k[4] != '-' {
+		return false
+	}
+	a, b := word{Key: k[:4], Digits: true}, word{Key: k[5:], Digits: true}
+	return yearOf(&a) > 0 && yearOf(&b) > 0
 }
 
 // runsProgramme reports whether the head at [h, e) is one of

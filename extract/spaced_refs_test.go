@@ -22,7 +22,10 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The sides will review the agreement next year.", nil},
 		// a programme named by its name alone is run, no instrument; one for its years is one
 		{"en", "India will offer scholarships under the Indian Technical and Economic Cooperation Programme.", nil},
-		{"en", "They signed the Cultural Exchange Programme for 2024–2027.", []string{"Cultural Exchange Programme|plan|0"}},
+		// the years an instrument covers name it (a bare "the Plan of Action" names nothing)
+		{"en", "They welcomed the adoption of the Plan of Action for the period 2024-2028.", []string{"Plan of Action for the period 2024-2028|action_plan|0"}},
+		{"en", "They welcomed the adoption of the Plan of Action.", nil},
+		{"en", "They signed the Cultural Exchange Programme for 2024–2027.", []string{"Cultural Exchange Programme for 2024–2027|plan|0"}},
 		{"sr", "Strane će primenjivati Sporazum o slobodnoj trgovini između Srbije i Kine.", []string{"Sporazum o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
 		{"sr", "Стране ће применити Споразум о слободној трговини између Кине и Србије.", []string{"Споразум о слободној трговини између Кине и Србије|agreement|0"}},
 		{"sr", "Strane će razvijati saradnju u skladu sa Sporazumom o strateškom partnerstvu iz 2013. godine.", []string{"Sporazumom o strateškom partnerstvu|agreement|2013"}},
