@@ -125,6 +125,8 @@ func TestSpacedRules(t *testing.T) {
 		// a year that ends an undertaking is the time it is set for; after a narrative verb, a past date
 		{"en", "Serbia will host the next forum in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
 		{"en", "They agreed to implement the agreement signed in 2019.", "commitment", "firm", parties, "agreed to", ""},
+		// an offer to act is the party's willingness: intent
+		{"en", "Serbia offered to host the first meeting of the Joint Committee in 2025.", "commitment", "intent", []string{"RS"}, "offered to", "in 2025"},
 		// a target the parties set is their decision
 		{"en", "The two Prime Ministers noted that bilateral trade had reached USD 15 billion and set a target of USD 20 billion by 2030.", "commitment", "firm", parties, "set a target", "by 2030"},
 		{"en", "It will benefit both peoples.", "appraisal", "", parties, "will", ""},
