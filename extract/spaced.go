@@ -998,6 +998,11 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 			return
 		}
 	}
+	if k < len(st.ws) && !st.ws[k].Punct && x.prep.has(&st.ws[k]) {
+		// The Government of India and the Government of…: the subject
+		// runs on past its first noun; a preposition is no verb
+		return
+	}
 	if k < len(st.ws) && (x.permissive.has(&st.ws[k]) || x.stateAt(st, k)) {
 		// Each Party may invite…, Either Party may terminate…: the
 		// instrument allows, and what it allows binds no one to do it

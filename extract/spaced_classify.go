@@ -1101,10 +1101,26 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			}
 		}
 	case k.has(cAction):
-		if len(r.actors) > 0 {
+		if len(r.actors) > 0 && !x.permittedBefore(st, r.clause.start, c.Start) {
 			r.commit(entente.Soft, c, "own action")
 		}
 	}
+}
+
+// permittedBefore reports whether a modal that allows ([permissive]: may)
+// stands in words [a, b) before an action verb at b (The Parties may, by
+// mutual consent, establish working groups): what is allowed binds no one
+// to do it, as "Each Party may invite…" binds no one.
+func (x *Spaced) permittedBefore(st *sentence, a, b int) bool {
+	if x.permissive == nil {
+		return false
+	}
+	for i := max(a, b-8); i < b; i++ {
+		if !st.ws[i].Punct && x.permissive.has(&st.ws[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownsSubject reports whether every country named in words [a, b) stands

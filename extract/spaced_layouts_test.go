@@ -416,6 +416,11 @@ func TestOperativeClause(t *testing.T) {
 		// recitals are the parties' reasons, a position
 		{"Agreement between the Government of India and the Government of Japan\n\nThe Government of India and the Government of Japan (hereinafter \"the Parties\"),\n\nRecognizing the importance of disaster risk reduction;\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate.\n",
 			"The Government of India and the Government of Japan (hereinafter \"the Parties\"), Recognizing the importance of disaster risk reduction; Have agreed as follows:", "position", []string{"IN", "JP"}, ""},
+		// what the parties may do, an action verb after "may" too, binds no one; the parties
+		// named with no recital before the formula undertake nothing
+		{enMoU + "The Parties may, by mutual consent, establish working groups to implement specific projects.\n", "The Parties may, by mutual consent, establish working groups to implement specific projects.", "narrative", nil, ""},
+		{"Agreement between the Government of India and the Government of Japan\n\nThe Government of India and the Government of Japan (hereinafter \"the Parties\"),\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate.\n",
+			"The Government of India and the Government of Japan (hereinafter \"the Parties\"), Have agreed as follows:", "narrative", nil, ""},
 		// a party's "shall be" binds it as "shall" does
 		{enMoU + "Each Party shall be responsible for its own costs.\n", "Each Party shall be responsible for its own costs.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		// a legal state or condition the instrument states is no deed
