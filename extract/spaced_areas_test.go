@@ -19,6 +19,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
 		// the genre's words for medicines, IT, credit lines, payment systems and the arts;
 		// digital public infrastructure is digital, no transport
+		{"The UK will continue to train Kenyan peacekeepers.", []string{"security"}, "en"},
+		{"Both countries condemned the attacks by Al-Shabaab in Somalia.", []string{"hotspots"}, "en"},
+		{"They welcomed the entry into force of the UK–Kenya Economic Partnership Agreement.", []string{"trade"}, "en"},
 		// critical infrastructure: its protection is security, its resilience (to disasters) is not
 		{"The Parties shall cooperate in flood control and the resilience of critical infrastructure.", []string{"disaster", "infrastructure"}, "en"},
 		{"The sides will cooperate in the protection of critical infrastructure.", []string{"security"}, "en"},

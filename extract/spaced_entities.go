@@ -598,6 +598,11 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			if kind.list == &projs && !leftNamed && !headUpper && st.countryOnly(m.End, b) {
 				continue // železničke mreže Srbije: a country's own network, not a named work
 			}
+			if kind.list == &mechs && b == m.End {
+				if d, ok := e.demonym.longestAt(ws, a); ok && d.End == m.Start {
+					continue // the British Council: one country's institution, no body of the parties
+				}
+			}
 			take(kind.list, "head word", a, b)
 		}
 	}

@@ -20,6 +20,9 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The Joint Committee on Trade will meet in May.", []string{"Joint Committee on Trade"}, nil},
 		{"en", "We welcome the establishment of the Nuclear Consultative Group.", []string{"Nuclear Consultative Group"}, nil},
 		{"en", "They praised the Serbia–Hungary Intergovernmental Committee for Transport and Energy.", []string{"Serbia–Hungary Intergovernmental Committee for Transport and Energy"}, nil},
+		// one country's institution named by its demonym alone is no body of the parties
+		{"en", "The British Council will expand English language teaching in Kenyan schools.", nil, nil},
+		{"en", "The sides welcomed the Serbian–Chinese Council for Culture.", []string{"Serbian–Chinese Council for Culture"}, nil},
 		// a list of fields inside the name, commas and all; a list of parties after it is none of it
 		{"en", "The leaders appreciated the work of the India–Viet Nam Joint Commission on Economic, Trade, Scientific and Technological Cooperation.", []string{"India–Viet Nam Joint Commission on Economic, Trade, Scientific and Technological Cooperation"}, nil},
 		{"en", "After the Joint Committee on Trade, China and Serbia will meet.", []string{"Joint Committee on Trade"}, nil},
