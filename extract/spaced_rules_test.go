@@ -125,6 +125,10 @@ func TestSpacedRules(t *testing.T) {
 		// a year that ends an undertaking is the time it is set for; after a narrative verb, a past date
 		{"en", "Serbia will host the next forum in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
 		{"en", "They agreed to implement the agreement signed in 2019.", "commitment", "firm", parties, "agreed to", ""},
+		// "concurred" as "agreed": to act, an undertaking; that or on, a view
+		{"en", "The two leaders concurred to enhance cooperation on infrastructure development.", "commitment", "firm", parties, "concurred to", ""},
+		{"en", "The two leaders concurred on the importance of the rule of law.", "position", "", parties, "concurred on", ""},
+		{"en", "The two leaders concurred that both sides will hold the dialogue in 2026.", "commitment", "firm", parties, "will", "in 2026"},
 		// an offer to act is the party's willingness: intent
 		{"en", "Serbia offered to host the first meeting of the Joint Committee in 2025.", "commitment", "intent", []string{"RS"}, "offered to", "in 2025"},
 		// a target the parties set is their decision
