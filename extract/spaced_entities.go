@@ -326,6 +326,13 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 	return end, end > b
 }
 
+// paired reports whether the words [i, j) are joined to a name by a join
+// mark (EU–Uzbekistan Cooperation Council, ASEAN-Japan Centre): an
+// organisation of many states that is one party of a body, not the body.
+func (e *spacedEntities) paired(ws []word, i, j int) bool {
+	return j+1 < len(ws) && joins(&ws[j]) && upperName(&ws[j+1]) || i >= 2 && joins(&ws[i-1]) && upperName(&ws[i-2])
+}
+
 // fieldList returns where a list of fields inside a name ends that opens
 // with the comma at i (…on Economic, Trade, Scientific and Technological
 // Cooperation): capitalised words between commas, then an inner word and
@@ -459,8 +466,10 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		}
 		// an organisation of many states in the name, or opening in it
 		// and running on past it in lower case (programa Evropske unije:
-		// the EU's programmes, not a named one)
-		if m, ok := e.exclude.next(ws[a:min(len(ws), b+3)], 0, nil); ok && m.Start < b-a {
+		// the EU's programmes, not a named one), unless it is joined to a
+		// party's name as one side of a body (EU–Uzbekistan Cooperation
+		// Council)
+		if m, ok := e.exclude.next(ws[a:min(len(ws), b+3)], 0, nil); ok && m.Start < b-a && !e.paired(ws, a+m.Start, a+m.End) {
 			return
 		}
 		for k := a; k < b; k++ {

@@ -20,6 +20,9 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The Joint Committee on Trade will meet in May.", []string{"Joint Committee on Trade"}, nil},
 		{"en", "We welcome the establishment of the Nuclear Consultative Group.", []string{"Nuclear Consultative Group"}, nil},
 		{"en", "They praised the Serbia–Hungary Intergovernmental Committee for Transport and Energy.", []string{"Serbia–Hungary Intergovernmental Committee for Transport and Energy"}, nil},
+		// an organisation of many states joined to a party's name is one side of a body, not the body
+		{"en", "The Sides will hold the EU–Uzbekistan Cooperation Council annually.", []string{"EU–Uzbekistan Cooperation Council"}, nil},
+		{"en", "The Sides will coordinate in the Security Council.", nil, nil},
 		// one country's institution named by its demonym alone is no body of the parties
 		{"en", "The British Council will expand English language teaching in Kenyan schools.", nil, nil},
 		{"en", "The sides welcomed the Serbian–Chinese Council for Culture.", []string{"Serbian–Chinese Council for Culture"}, nil},
