@@ -41,6 +41,7 @@ type spacedEntities struct {
 	through    *keyWords      // through, under: a bare name after them is the programme used
 	parties    *phraseMatcher // Strane, Ugovorne strane: the parties, capitalised as a defined term, never a name's part
 	pair       *keyWords      // i: joins a second capitalised owner to a first after a lowercase head
+	orgEnd     *keyWords      // Administration, Agency: a name ending so is an organisation's
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -65,6 +66,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		through:    newKeyWords(t.Words("project-through")),
 		parties:    phrasesOf(t.Words("party-joint")),
 		pair:       newKeyWords(t.Words("entity-pair")),
+		orgEnd:     newKeyWords(t.Words("organisation-end")),
 	}
 }
 
@@ -606,6 +608,9 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			}
 			if kind.list == &projs && !leftNamed && !headUpper && st.countryOnly(m.End, b) {
 				continue // železničke mreže Srbije: a country's own network, not a named work
+			}
+			if kind.list == &projs && b > m.End && e.orgEnd.has(&ws[b-1]) {
+				continue // the Defense Acquisition Program Administration: an agency, no programme
 			}
 			if kind.list == &mechs && b == m.End {
 				if d, ok := e.demonym.longestAt(ws, a); ok && d.End == m.Start {
