@@ -86,6 +86,11 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 				if alt.reading == rCommitment {
 					r.commit(alt.strength, alt.strCue, "stance+"+alt.rule)
 					r.cue = c
+				} else if alt.reading > r.reading && c.Kind.has(sCommitTo) && !x.nounUse(st, c.Start) && x.coordinated(st, c.Start, cl.start) {
+					// welcomed the partnership and committed to its
+					// implementation: the coordinated verb's view outranks
+					// the welcome
+					r.reading, r.rule, r.cue = alt.reading, "coordinated "+alt.rule, c
 				}
 				continue
 			}

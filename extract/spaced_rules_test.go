@@ -129,6 +129,10 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two leaders concurred to enhance cooperation on infrastructure development.", "commitment", "firm", parties, "concurred to", ""},
 		{"en", "The two leaders concurred on the importance of the rule of law.", "position", "", parties, "concurred on", ""},
 		{"en", "The two leaders concurred that both sides will hold the dialogue in 2026.", "commitment", "firm", parties, "will", "in 2026"},
+		// a coordinated commitment to a goal is a view, which outranks the welcome before it;
+		// a commitment named in the welcome's object is what is welcomed
+		{"en", "Both leaders welcomed the partnership and committed to its implementation.", "position", "", parties, "committed to", ""},
+		{"en", "Both leaders welcomed the commitment to the Paris Agreement.", "appraisal", "", parties, "welcomed", ""},
 		// an offer to act is the party's willingness: intent
 		{"en", "Serbia offered to host the first meeting of the Joint Committee in 2025.", "commitment", "intent", []string{"RS"}, "offered to", "in 2025"},
 		// a target the parties set is their decision
