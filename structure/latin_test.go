@@ -252,6 +252,8 @@ func TestSegmentSpaced(t *testing.T) {
 		// an abbreviation that closes a list ends a sentence before a capital
 		{"Strane sarađuju u oblastima kao što su energetika, saobraćaj itd. Strane će potpisati sporazum.", []string{"Strane sarađuju u oblastima kao što su energetika, saobraćaj itd.", "Strane će potpisati sporazum."}},
 		{"Стране сарађују у енергетици, саобраћају итд. Стране ће потписати споразум.", []string{"Стране сарађују у енергетици, саобраћају итд.", "Стране ће потписати споразум."}},
+		{"He was invited by President Ferdinand R. Marcos Jr. The two leaders met.", []string{"He was invited by President Ferdinand R. Marcos Jr.", "The two leaders met."}},
+		{"President Joseph R. Biden Jr. and President Marcos met.", []string{"President Joseph R. Biden Jr. and President Marcos met."}},
 		{"They cover energy, transport etc. and will grow. They met.", []string{"They cover energy, transport etc. and will grow.", "They met."}},
 		{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године. Стране ће сарађивати.", []string{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године.", "Стране ће сарађивати."}},
 	}

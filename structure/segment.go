@@ -376,7 +376,10 @@ const maxAbbreviation = 6
 // listEnds are the abbreviations that close a list (etc., itd., i sl.),
 // written in lower case: they often end a sentence too, so a capital
 // after one opens the next.
-var listEnds = map[string]bool{"etc": true, "itd": true, "итд": true, "sl": true, "сл": true}
+//
+// A name's suffix (Jr.) closes the name as they close a list, and with it
+// often the sentence: President Ferdinand R. Marcos Jr. The two leaders…
+var listEnds = map[string]bool{"etc": true, "itd": true, "итд": true, "sl": true, "сл": true, "Jr": true}
 
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "nos": true, "art": true,
