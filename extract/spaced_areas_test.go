@@ -20,6 +20,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		// the genre's words for medicines, IT, credit lines, payment systems and the arts;
 		// digital public infrastructure is digital, no transport
 		{"The UK will continue to train Kenyan peacekeepers.", []string{"security"}, "en"},
+		{"Korea will expand its official development assistance to Kenya.", []string{"development"}, "en"},
 		{"The Sides will strengthen cooperation on critical raw materials.", []string{"resources"}, "en"},
 		{"Uzbekistan will strengthen the independence of the judiciary.", []string{"political"}, "en"},
 		{"The leaders shared serious concerns about the situation in the East and South China Seas.", []string{"hotspots"}, "en"},

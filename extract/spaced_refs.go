@@ -166,8 +166,8 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 				break // the Belt and Road Initiative | and Brazil's New Industry plan: a second title
 			}
 			b = k
-			for b < len(ws) && !ws[b].Punct && ws[b].Upper {
-				b++
+			for b < len(ws) && (!ws[b].Punct && ws[b].Upper || r.joinedName(ws, b)) {
+				b++ // … on the Korea–Kenya Economic Development Cooperation Fund
 			}
 		}
 		if b < len(ws) && yearOf(&ws[b]) > 0 && len(r.opens.keys) == 0 {
@@ -213,6 +213,13 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
 	}
 	return dropNested(out)
+}
+
+// joinedName reports whether word i is a join mark written tight between
+// two capitalised words (Korea–Kenya): a title runs on over it.
+func (r *spacedRefs) joinedName(ws []word, i int) bool {
+	return i > 0 && i+1 < len(ws) && joins(&ws[i]) && ws[i-1].Upper && !ws[i-1].Punct && ws[i+1].Upper && !ws[i+1].Punct &&
+		ws[i-1].End == ws[i].Start && ws[i].End == ws[i+1].Start
 }
 
 // periodAfter returns where the years an instrument covers end that

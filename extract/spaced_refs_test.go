@@ -18,6 +18,7 @@ func TestSpacedReferences(t *testing.T) {
 	}{
 		{"en", "The two sides will implement the Free Trade Agreement between China and Serbia.", []string{"Free Trade Agreement between China and Serbia|agreement|0"}},
 		{"en", "They recalled the Paris Agreement of 2015.", []string{"Paris Agreement|agreement|2015"}},
+		{"en", "The two sides signed the Agreement on the Korea–Kenya Economic Development Cooperation Fund.", []string{"Agreement on the Korea–Kenya Economic Development Cooperation Fund|agreement|0"}},
 		{"en", "Bearing in mind the Convention concerning the Protection of the World Cultural and Natural Heritage, they agreed.", []string{"Convention concerning the Protection of the World Cultural and Natural Heritage|agreement|0"}},
 		{"en", "The sides will review the agreement next year.", nil},
 		// a programme named by its name alone is run, no instrument; one for its years is one
