@@ -21,6 +21,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		// digital public infrastructure is digital, no transport
 		{"The UK will continue to train Kenyan peacekeepers.", []string{"security"}, "en"},
 		{"Korea will expand its official development assistance to Kenya.", []string{"development"}, "en"},
+		// a boundary between the parties is sovereignty; palm oil is a crop, no energy
+		{"The two sides will conclude the negotiations on the maritime boundary in the Sulawesi Sea.", []string{"sovereignty"}, "en"},
+		{"The two sides will intensify cooperation in the palm oil sector.", []string{"development"}, "en"},
 		{"The Sides will strengthen cooperation on critical raw materials.", []string{"resources"}, "en"},
 		{"Uzbekistan will strengthen the independence of the judiciary.", []string{"political"}, "en"},
 		{"The leaders shared serious concerns about the situation in the East and South China Seas.", []string{"hotspots"}, "en"},
