@@ -38,8 +38,9 @@ type ViewStore interface {
 // v2: a pair's statements are asked of the store by both parties (v1
 // views of a pair whose first party signed over 2,000 statements with
 // others held only some of them). v3: a report is offered on a promise's
-// restatement and on its five best matches only, and a promise repeated
-// word for word in common terms is recycled.
+// restatement and on its five best matches only, a promise repeated word
+// for word in common terms is recycled, and the most recycled list each
+// promise once.
 const ViewVersion = "v3:"
 
 // pairParts is what a view keeps of a pair.

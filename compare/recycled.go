@@ -162,7 +162,9 @@ func (c *corpus) recurrences(only func(*item) bool) []entente.Recurrence {
 
 // mostRecycled lists the n longest chains by their newest commitment (one
 // no later commitment links to), most repeated first, newest first among
-// equals.
+// equals, each promise once: two restatements in the newest documents
+// whose chains join further back (a long pair restates its promises in
+// several statements of one year) are one promise, shown by the longer.
 func (c *corpus) mostRecycled(n int) []entente.Recurrence {
 	linked := make([]bool, c.count)
 	var heads []*item
@@ -182,7 +184,21 @@ func (c *corpus) mostRecycled(n int) []entente.Recurrence {
 	}
 	slices.SortStableFunc(heads, func(x, y *item) int { return cmp.Compare(c.linkOf(y).depth, c.linkOf(x).depth) })
 	out := []entente.Recurrence{}
-	for _, it := range heads[:min(n, len(heads))] {
+	shown := make([]bool, c.count) // the commitments of the chains listed
+	for _, it := range heads {
+		if len(out) == n {
+			break
+		}
+		joins := false
+		for e := it; e != nil && !joins; e = c.linkOf(e).prev {
+			joins = shown[e.n]
+		}
+		if joins {
+			continue
+		}
+		for e := it; e != nil; e = c.linkOf(e).prev {
+			shown[e.n] = true
+		}
 		out = append(out, c.recurrence(it))
 	}
 	return out

@@ -233,3 +233,44 @@ func TestComputePartsWaitsItsTurn(t *testing.T) {
 		t.Fatalf("with %d views being computed: %v, want to wait until the request ends", maxComputing, err)
 	}
 }
+
+// A promise restated twice in the newest statement is one promise among
+// the most recycled, listed once: the two chains join further back.
+func TestMostRecycledListsAPromiseOnce(t *testing.T) {
+	w, err := LoadWords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const railway, trade = "双方同意推进匈塞铁路贝尔格莱德至诺维萨德段建设。", "双方同意扩大塞尔维亚优质农产品对华出口。"
+	var docs []*entente.StoredDocument
+	for i := range 5 {
+		date := fmt.Sprintf("%d-01-01", 2010+i)
+		rail := []string{"匈塞铁路"} // as the extractor names it
+		ss := []entente.Sentence{{ID: "s1", Text: railway, Type: entente.Commitment, Projects: rail}, {ID: "s2", Text: trade, Type: entente.Commitment}}
+		if i == 4 { // the railway restated twice, reworded
+			ss = []entente.Sentence{
+				{ID: "s1", Text: "双方同意加快推进匈塞铁路贝尔格莱德至诺维萨德段建设。", Type: entente.Commitment, Projects: rail},
+				{ID: "s2", Text: "双方同意继续推进匈塞铁路贝尔格莱德至诺维萨德段建设。", Type: entente.Commitment, Projects: rail},
+				{ID: "s3", Text: trade, Type: entente.Commitment},
+			}
+		}
+		d := &entente.StoredDocument{ID: int64(i + 1), Extraction: &entente.Extraction{Sentences: ss}}
+		d.SignedDate = &date
+		docs = append(docs, d)
+	}
+	c := w.newCorpus(docs)
+	for _, label := range []string{"s1", "s2"} {
+		it := c.commitments[4][slices.IndexFunc(c.commitments[4], func(it *item) bool { return it.s.ID == label })]
+		if l := c.linkOf(it); l.prev == nil || l.prev.pos != 3 {
+			t.Fatalf("5/%s is not linked to the railway of 2013: the case is not made", label)
+		}
+	}
+	most := c.mostRecycled(MostRecycledShown)
+	var texts []string
+	for _, r := range most {
+		texts = append(texts, r.Commitment.Text)
+	}
+	if len(most) != 2 || most[0].Repeated != 4 || most[1].Repeated != 4 || most[1].Commitment.Text != trade && most[0].Commitment.Text != trade {
+		t.Fatalf("most recycled %q, want the railway once and the trade, each repeated 4 times", texts)
+	}
+}
