@@ -380,14 +380,19 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "Any dispute shall be settled amicably through consultations between the Parties.\n", "Any dispute shall be settled amicably through consultations between the Parties.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "The Parties, through diplomatic channels, shall be informed of any change.\n", "The Parties, through diplomatic channels, shall be informed of any change.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "This Memorandum shall be valid for five years.\n", "This Memorandum shall be valid for five years.", "narrative", nil, ""},
-		{"Joint Statement between India and Japan\n\n1. The next meeting shall be held in Tokyo.\n", "The next meeting shall be held in Tokyo.", "narrative", nil, ""},
+		// in a statement too, what the parties will hold or sign (the
+		// future's passive of a narrative verb) is their undertaking, as
+		// 下次会议将于东京举行 and "Sledeći sastanak biće održan u Tokiju" are;
+		// a person for subject is no undertaking of the parties
+		{"Joint Statement between India and Japan\n\n1. The next meeting shall be held in Tokyo.\n", "The next meeting shall be held in Tokyo.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		{"Joint Statement between India and Japan\n\n1. The President will be accompanied by a business delegation.\n", "The President will be accompanied by a business delegation.", "narrative", nil, ""},
 		// a memorandum's "will be" is a treaty's "shall be", a passive deed after it too;
 		// the instrument itself as subject states its terms
 		{enMoU + "Any difference will be resolved amicably through consultations between the Participants.\n", "Any difference will be resolved amicably through consultations between the Participants.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "The Joint Committee will be co-chaired by officials of each Participant.\n", "The Joint Committee will be co-chaired by officials of each Participant.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		{enMoU + "It will be renewed for further periods of five years.\n", "It will be renewed for further periods of five years.", "narrative", nil, ""},
 		{enMoU + "This Memorandum will be open to amendment by mutual consent.\n", "This Memorandum will be open to amendment by mutual consent.", "narrative", nil, ""},
-		{"Joint Statement between India and Japan\n\n1. The next meeting will be co-chaired by the two ministers.\n", "The next meeting will be co-chaired by the two ministers.", "narrative", nil, ""},
+		{"Joint Statement between India and Japan\n\n1. The next meeting will be co-chaired by the two ministers.\n", "The next meeting will be co-chaired by the two ministers.", "commitment", []string{"IN", "JP"}, entente.Firm},
 		// a subject that only mentions the instrument further on is what the parties will do
 		{mou + "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.\n", "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		// a title's "signed in" or a second "shall" does not hide the instrument's "shall be"
