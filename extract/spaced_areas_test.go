@@ -17,6 +17,16 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// the growth of friendly relations frames the relationship, no
+		// development; a foreign-trade partner is trade; a section of a road or
+		// line and a bridge are transport works; negotiating chapters are the
+		// EU's accession; military education is defence, not people's
+		{"Strane visoko cene doprinos zajednica razvoju prijateljskih odnosa.", []string{"political"}, "sr"},
+		{"Стране констатују да је Мађарска водећи спољнотрговински партнер Србије.", []string{"trade"}, "sr"},
+		{"Strane će završiti modernizaciju deonice od Subotice do Kelebije.", []string{"infrastructure"}, "sr"},
+		{"Mađarska strana će izgraditi most preko Dunava.", []string{"infrastructure"}, "sr"},
+		{"Mađarska strana će staviti na raspolaganje stručnjake za pregovaračka poglavlja.", []string{"international_order"}, "sr"},
+		{"Ministarstva odbrane unapređivaće saradnju u oblasti vojnog obrazovanja.", []string{"security"}, "sr"},
 		// the genre's words for medicines, IT, credit lines, payment systems and the arts;
 		// digital public infrastructure is digital, no transport
 		{"The UK will continue to train Kenyan peacekeepers.", []string{"security"}, "en"},
