@@ -60,6 +60,7 @@ type Spaced struct {
 	passiveSoft *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
+	spanOpen    *keyWords      // od, from: opens a period whose close a deadline phrase would read
 	permissive  *keyWords      // may: what a party is allowed to do, not what it undertakes
 	roleAfter   *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
 	occasion    *keyWords      // the visit, the talks: what the document reports was done
@@ -212,6 +213,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.units = newKeyWords(t.Words("time-unit"))
 	x.passiveSoft = optionalPhrases(t, "passive-soft")
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
+	x.spanOpen = newKeyWords(t.Words("deadline-span-open"))
 	x.permissive = newKeyWords(t.Words("permissive"))
 	x.roleAfter = optionalPhrases(t, "party-after-verb")
 	if w := t.Words("occasion"); len(w) > 0 {

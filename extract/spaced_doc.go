@@ -608,9 +608,14 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 	// counts (a year, a number) over an urgency before it (bring it into
 	// force at the earliest, and in any case within 12 months)
 	m, ok := x.deadlines.next(st.ws, 0, nil)
+	// the close of a period (Program za period od 2025. do 2028. godine)
+	// names how long a thing lasts, not when an undertaking falls due
+	for ok && x.closesPeriod(st, m) {
+		m, ok = x.deadlines.next(st.ws, m.End, nil)
+	}
 	if ok && !x.counted(st, m) {
 		for n, more := x.deadlines.next(st.ws, m.End, nil); more; n, more = x.deadlines.next(st.ws, n.End, nil) {
-			if x.counted(st, n) {
+			if x.counted(st, n) && !x.closesPeriod(st, n) {
 				m = n
 				break
 			}
@@ -651,6 +656,19 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 		}
 	}
 	return nil
+}
+
+// closesPeriod reports whether a deadline phrase is the second year of a
+// period opened just before it (od 2025. do 2028. godine, from 2025 to 2028).
+func (x *Spaced) closesPeriod(st *sentence, m phraseMatch) bool {
+	i := m.Start - 1
+	if i >= 0 && st.ws[i].Key == "." {
+		i--
+	}
+	if i < 1 || yearOf(&st.ws[i]) == 0 {
+		return false
+	}
+	return x.spanOpen.has(&st.ws[i-1])
 }
 
 // yearAfterUndertaking finds, later in a commitment's clause, the year's date

@@ -244,6 +244,11 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane će primenjivati Sporazum iz 2010. godine.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane će u 2025. godini otvoriti generalni konzulat.", "commitment", "firm", parties, "će", "u 2025. godini"},
 		{"sr", "Стране ће током 2026. године одржати заједничку вежбу.", "commitment", "firm", parties, "ће", "током 2026. године"},
+		// an advocate holds a stance
+		{"sr", "Srbija ostaje snažan zagovornik članstva Kine u organizaciji.", "position", "", []string{"RS"}, "zagovornik", ""},
+		// a period's close is how long a programme lasts, not a time limit
+		{"sr", "Strane će sprovoditi Program saradnje za period od 2025. do 2028. godine.", "commitment", "firm", parties, "će", ""},
+		{"sr", "Стране ће до 2027. године спровести Програм за период од 2025. до 2028. године.", "commitment", "firm", parties, "ће", "до 2027. године"},
 		{"en", "The two sides will sign the agreement at the earliest possible date.", "commitment", "firm", parties, "will", "at the earliest possible date"},
 		{"sr", "Strane smatraju da je poseta bila veliki uspeh.", "appraisal", "", parties, "smatraju", ""},
 		// a view of what another subject will do, after the modal; the
