@@ -304,8 +304,16 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 			break // u okviru tog programa Strane će…: the parties, the next clause's subject
 		}
 		// after a lowercase head, "i" joins a second capitalised owner to a
-		// first (dijalog Beograda i Prištine, luka Bari i Bar)
-		pair := !headUpper && end > b && upperName(&ws[end-1]) && !w.Punct && e.pair.has(w) && next && !e.partyAt(ws, end+1)
+		// first (dijalog Beograda i Prištine, luka Bari i Bar), or a
+		// lowercase genitive with its own capitalised name (Kine i zemalja
+		// Centralne i Istočne Evrope); a capitalised adjective of a
+		// lowercase noun after it (i Višegradske grupe) is another body
+		pair := !headUpper && end > b && upperName(&ws[end-1]) && !w.Punct && e.pair.has(w)
+		if pair && e.ownerGenitive(ws, end+1) {
+			end += 2
+			continue
+		}
+		pair = pair && next && !e.partyAt(ws, end+1) && !e.adjectiveOfLower(ws, end+1)
 		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) || pair {
 			end++
 			continue
@@ -326,6 +334,42 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		break
 	}
 	return end, end > b
+}
+
+// ownerGenitive reports whether the word at i is a lowercase genitive that
+// a capitalised name follows, itself no adjective of a lowercase noun
+// (zemalja Centralne…): an owner named by its kind and its name.
+func (e *spacedEntities) ownerGenitive(ws []word, i int) bool {
+	if i+1 >= len(ws) || ws[i].Punct || ws[i].Digits || upperName(&ws[i]) || !upperName(&ws[i+1]) {
+		return false
+	}
+	if m, ok := e.genitive.longestAt(ws, i); !ok || m.End != i+1 {
+		return false
+	}
+	if m, ok := e.stop.longestAt(ws, i); ok && m.End > i {
+		return false
+	}
+	return !e.partyAt(ws, i+1) && !e.adjectiveOfLower(ws, i+1)
+}
+
+// adjectiveOfLower reports whether the capitalised word at i is an
+// adjective whose noun, lowercase, follows it (Višegradske grupe,
+// Evropske unije): the start of another name, not an owner.
+func (e *spacedEntities) adjectiveOfLower(ws []word, i int) bool {
+	if i+1 >= len(ws) || ws[i+1].Punct || ws[i+1].Digits || upperName(&ws[i+1]) {
+		return false
+	}
+	// a join, a preposition or a verb after it ends a noun as well
+	// (Prištine uz…, Centralne i Istočne)
+	f := &ws[i+1]
+	if e.inner.has(f) || e.pair.has(f) || e.prep.has(f) || e.complement.has(f) {
+		return false
+	}
+	if m, ok := e.stop.longestAt(ws, i+1); ok && m.End > i+1 {
+		return false
+	}
+	m, ok := e.adjective.longestAt(ws, i)
+	return ok && m.End == i+1
 }
 
 // paired reports whether the words [i, j) are joined to a name by a join

@@ -46,6 +46,12 @@ func TestSpacedEntities(t *testing.T) {
 		// the parties' word after i opens a clause of its own
 		{"sr", "Стране подржавају дијалог Београда и Приштине уз посредовање Европске уније.", []string{"дијалог Београда и Приштине"}, nil},
 		{"sr", "Strane će uspostaviti trajektnu vezu između luka Bari i Bar.", nil, []string{"luka Bari i Bar"}},
+		// a second owner may be a lowercase genitive with its capitalised
+		// name (Kine i zemalja Centralne i Istočne Evrope); a capitalised
+		// adjective of a lowercase noun after "i" is another body, none of it
+		{"sr", "Strane podržavaju saradnju u okviru mehanizma saradnje Kine i zemalja Centralne i Istočne Evrope.", []string{"mehanizma saradnje Kine i zemalja Centralne i Istočne Evrope"}, nil},
+		{"sr", "Strane podržavaju saradnju u okviru mehanizma saradnje Kine i zemalja Centralne i Istočne Evrope i Višegradske grupe.", []string{"mehanizma saradnje Kine i zemalja Centralne i Istočne Evrope"}, nil},
+		{"sr", "Strane podržavaju dijalog Beograda i Prištine i Evropske unije.", []string{"dijalog Beograda i Prištine"}, nil},
 		{"sr", "Strane podržavaju razvoj luke Bar i Strane će je finansirati.", nil, []string{"luke Bar"}},
 		// a named institute is a centre, a project; institutes in general are not
 		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", nil, []string{"Italijanski institut za kulturu"}},
