@@ -693,6 +693,12 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			if o := prev - 1; o >= a && x.isOfficeEnd(st, o) {
 				object = false
 			}
+			if x.lang == "en" && x.ownedName(st, a, prev) {
+				// the Ministry of Interior of the State of Qatar will…:
+				// the party owns the body that opens the subject, and
+				// acts through it
+				object = false
+			}
 		}
 		joined := prev >= a && prev == lastEnd && (x.joins.has(&st.ws[prev]) || st.ws[prev].Key == ",")
 		// a comma after an opening phrase (On Myanmar, the leaders called
@@ -853,6 +859,14 @@ func (x *Spaced) jointBody(st *sentence, i, b int) int {
 		if w.Punct || w.Upper {
 			break
 		}
+		if !x.prep.has(w) {
+			// the next Strategic Dialogue, the fourth Joint Commission: a
+			// lower-case word before the body's name counts its meetings,
+			// and the meeting is the body at work
+			if e := x.jointBodyName(st, k+1, b); e > k+1 && x.onlyFiller(st, e, b) {
+				return e
+			}
+		}
 		if k > i && x.prep.has(w) && x.ents.inner.has(w) {
 			n := k + 1
 			for n < b && !st.ws[n].Punct && x.det.has(&st.ws[n]) {
@@ -943,6 +957,34 @@ func (x *Spaced) isOfficeEnd(st *sentence, o int) bool {
 		return true
 	}
 	return false
+}
+
+// ownedName reports whether the words before a party's "of" at word of,
+// back to a determiner, a joining word or the clause's start a, are one
+// body's name: two or more capitalised words, with inner words (of, for)
+// between them (the Home Office and the Ministry of Interior of …).
+func (x *Spaced) ownedName(st *sentence, a, of int) bool {
+	names, k := 0, of-1
+	for ; k >= a; k-- {
+		w := &st.ws[k]
+		if nameWord(w) && !x.det.has(w) && !x.joins.has(w) {
+			names++
+			continue
+		}
+		if !w.Punct && x.ents.inner.has(w) && k > a && nameWord(&st.ws[k-1]) {
+			continue
+		}
+		break
+	}
+	if names < 2 || !nameWord(&st.ws[of-1]) || !nameWord(&st.ws[k+1]) {
+		return false
+	}
+	for k >= a && !st.ws[k].Punct && x.det.has(&st.ws[k]) {
+		k--
+	}
+	// a preposition before the name makes it an object (cooperation
+	// between the Ministry of Interior of X and…), not the subject
+	return k < a || !st.ws[k].Punct && x.joins.has(&st.ws[k]) && !x.prep.has(&st.ws[k])
 }
 
 // followedByOf reports whether an office is followed by "of" and a party

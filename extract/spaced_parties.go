@@ -217,6 +217,16 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			continue
 		}
 		if m.demonym {
+			if e := x.agencyName(ws, m.End, m.codes, parties); e > m.End {
+				// British International Investment, the British Council:
+				// a party's own agency, its name opening with the
+				// party's adjective, acts for that party alone
+				out = append(out, smention{Start: m.Start, End: e, Codes: m.codes, Kind: mDemonym})
+				for i := m.Start; i < e; i++ {
+					taken[i] = true
+				}
+				continue
+			}
 			end, _ := x.heads.longestAt(ws, min(m.End, len(ws)-1))
 			if m.End >= len(ws) || end.End <= 0 || end.Start != m.End {
 				continue
@@ -252,6 +262,21 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// agencyName returns the end of the capitalised name that follows a
+// demonym ending at word i, in English, when the demonym is one document
+// party's (British International Investment, the British Council), or i
+// when no such name follows.
+func (x *Spaced) agencyName(ws []word, i int, codes, parties []string) int {
+	if x.lang != "en" || len(codes) != 1 || !slices.Contains(parties, codes[0]) {
+		return i
+	}
+	e := i
+	for e < len(ws) && nameWord(&ws[e]) {
+		e++
+	}
+	return e
 }
 
 // nameWord reports a capitalised word, no mark or number: a part of a

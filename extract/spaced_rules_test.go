@@ -122,6 +122,17 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides agreed that the next meeting of the Joint Commission will be held in Hanoi in 2025.", "commitment", "firm", parties, "held", "in 2025"},
 		{"en", "The two sides agreed that the first meeting of the Joint Working Group will take place in Hanoi.", "commitment", "firm", parties, "will", ""},
 		{"en", "The leaders agreed that the new railway will be built by 2027.", "position", "", parties, "agreed that", ""},
+		// a party's own agency, named after its adjective, undertakes for that party
+		// alone; with no party's adjective a named thing's "will" stays a forecast
+		{"en", "Serbian Railways will invest up to 100 million euros in new trains.", "commitment", "firm", []string{"RS"}, "will", ""},
+		{"en", "The Chinese Cultural Centre will open a branch in Novi Sad in 2026.", "commitment", "firm", []string{"CN"}, "will", "in 2026"},
+		{"en", "The Ministry of Finance of the Republic of Serbia will hold the first meeting in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
+		{"en", "The Trade of Serbia will grow.", "appraisal", "", parties, "will", ""},
+		{"en", "Cooperation between the Ministry of Interior of the Republic of Serbia and the police will grow.", "appraisal", "", parties, "will", ""},
+		{"en", "The Belgrade Metro will carry 200,000 passengers a day.", "appraisal", "", parties, "will", ""},
+		// an ordinal or "next" before the body's name counts its meetings: the body at work
+		{"en", "The Ministers agreed that the fourth Strategic Dialogue will be held in Doha in 2027.", "commitment", "firm", parties, "held", "in 2027"},
+		{"en", "The two sides agreed that the next Joint Commission will be held in Belgrade.", "commitment", "firm", parties, "held", ""},
 		// a year that ends an undertaking is the time it is set for; after a narrative verb, a past date
 		{"en", "Serbia will host the next forum in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
 		{"en", "They agreed to implement the agreement signed in 2019.", "commitment", "firm", parties, "agreed to", ""},
