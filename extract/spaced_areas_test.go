@@ -30,6 +30,10 @@ func TestSpacedAreaWords(t *testing.T) {
 		// the genre's words for medicines, IT, credit lines, payment systems and the arts;
 		// digital public infrastructure is digital, no transport
 		{"The UK will continue to train Kenyan peacekeepers.", []string{"security"}, "en"},
+		// sustainable development is green alone (the spec's green covers it), the
+		// financing of terrorism is what law enforcement cuts off, no finance
+		{"Both sides underlined their commitment to sustainable development.", []string{"green"}, "en"},
+		{"The sides will cooperate against money laundering and the financing of terrorism.", []string{"security"}, "en"},
 		{"Korea will expand its official development assistance to Kenya.", []string{"development"}, "en"},
 		// a boundary between the parties is sovereignty; palm oil is a crop, no energy
 		{"The two sides will conclude the negotiations on the maritime boundary in the Sulawesi Sea.", []string{"sovereignty"}, "en"},

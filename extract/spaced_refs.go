@@ -56,6 +56,11 @@ type spacedRefs struct {
 	// instrument as a name would; nil for a language whose table leaves
 	// [reference-period] out
 	period *phraseMatcher
+	// occasions are the phrases between a title and the occasion it was
+	// agreed at (agreed during the State Visit of … in December 2024):
+	// the occasion's date, before the clause ends, is the title's year;
+	// nil for a language whose table leaves [reference-occasion-lead] out
+	occasions *phraseMatcher
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -65,7 +70,7 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
 		pair:      newKeyWords(t.Words("reference-pair")),
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
-		period: optionalPhrases(t, "reference-period")}
+		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead")}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -401,6 +406,19 @@ func (r *spacedRefs) yearAfter(ws []word, b int) int {
 	}
 	if b < len(ws) && ws[b].Punct && ws[b].Key == "," {
 		b++
+	}
+	if r.occasions != nil {
+		if m, ok := r.occasions.longestAt(ws, b); ok && m.End > b {
+			// the occasion's name may be long (the State Visit of His
+			// Highness the Amir … to the United Kingdom): its date comes
+			// before the clause's comma
+			for j := m.End; j < len(ws) && j < m.End+24 && !ws[j].Punct; j++ {
+				if y := yearOf(&ws[j]); y > 0 {
+					return y
+				}
+			}
+			return 0
+		}
 	}
 	m, ok := r.yearLeads.longestAt(ws, b)
 	if !ok || m.End <= b {

@@ -65,6 +65,9 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The two sides will align the Belt and Road with the \"Two Corridors and One Economic Circle\" framework.", []string{"Two Corridors and One Economic Circle|other|0"}},
 		{"en", "The Chinese side supports the \"Made in Serbia 2030\" strategy.", []string{"Made in Serbia 2030|plan|0"}},
 		{"en", "The Vietnamese side opposes any form of \"Taiwan independence\".", nil},
+		// the year of the occasion a title was agreed at, its long name on the way, before the clause ends
+		{"en", "Building on the \"Joint Action Plan\" agreed during the State Visit of the President of the Republic of Serbia to China in May 2024, the two sides will deepen cooperation.", []string{"Joint Action Plan|action_plan|2024"}},
+		{"en", "They will implement the Joint Action Plan adopted during the visit, and review it in 2026.", []string{"Joint Action Plan|action_plan|0"}},
 		// a communiqué cited without its accent, its year after "of"
 		{"en", "Both sides reaffirm the principles of the Joint Communique on the Establishment of Diplomatic Relations of 1975.", []string{"Joint Communique on the Establishment of Diplomatic Relations|joint_statement|1975"}},
 		{"en", "They welcomed the synergy between the Belt and Road Initiative and Brazil's New Industry plan.", []string{"Belt and Road Initiative|initiative|0"}},
