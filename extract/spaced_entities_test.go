@@ -23,6 +23,9 @@ func TestSpacedEntities(t *testing.T) {
 		// an organisation of many states joined to a party's name is one side of a body, not the body
 		{"en", "The Sides will hold the EU–Uzbekistan Cooperation Council annually.", []string{"EU–Uzbekistan Cooperation Council"}, nil},
 		{"en", "The Sides will coordinate in the Security Council.", nil, nil},
+		// a regional organisation of many states (the Gulf's, the Islamic world's) is no mechanism
+		{"en", "They welcomed the negotiations on a Free Trade Agreement between the United Kingdom and the Gulf Cooperation Council.", nil, nil},
+		{"en", "The Sides will coordinate in the Organisation of Islamic Cooperation.", nil, nil},
 		// a head inside an organisation's name names the organisation, no project
 		{"en", "The competent authority is the Defense Acquisition Program Administration of the Republic of Korea.", nil, nil},
 		// one country's institution named by its demonym alone is no body of the parties
