@@ -631,3 +631,31 @@ func TestClosingFormula(t *testing.T) {
 		t.Errorf("%d sentences, want 3", n)
 	}
 }
+
+// TestPrevailingTextParagraph holds that the clause on the text that
+// prevails in a divergence (以英文文本为准), when the closing formula's
+// paragraph is followed by it as a paragraph of its own, closes the
+// document with it: the closing section holds both, and the date, place
+// and authentic languages are read from the formula.
+func TestPrevailingTextParagraph(t *testing.T) {
+	x := newTestExtractor(t)
+	head := "中华人民共和国商务部与某国贸易部关于电子商务合作的谅解备忘录\n\n第一条\n\n双方将加强电子商务合作。\n\n第二条\n\n本备忘录自签字之日起生效，有效期五年。\n\n经双方书面同意，可对本备忘录进行修改。\n\n"
+	for _, tc := range []struct{ name, tail string }{
+		{"文本", "本备忘录于2026年11月12日在雅加达签署，一式两份，每份均用中文、印度尼西亚文和英文写成，三种文本同等作准。\n\n如对文本解释发生分歧，以英文文本为准。\n"},
+		{"英文本", "本协定于2025年5月8日在北京签订，一式两份，每份均用中文、泰文和英文写成，各文本同等作准。\n\n如在解释上发生分歧，以英文本为准。\n"},
+	} {
+		out := x.Extract(head + tc.tail)
+		n := 0
+		for _, s := range out.Sentences {
+			if s.Section == entente.SectionClosing {
+				n++
+			}
+		}
+		if n != 2 {
+			t.Errorf("%s: %d sentences in the closing, want 2", tc.name, n)
+		}
+		if out.Document.SignedDate == nil || len(out.Document.AuthenticLanguages) != 3 {
+			t.Errorf("%s: signed %v, languages %v: the formula was not read", tc.name, out.Document.SignedDate, out.Document.AuthenticLanguages)
+		}
+	}
+}

@@ -808,6 +808,8 @@ func (p *parser) readTail(tail []line) {
 	}
 	if paired := p.pairedSignatories(fields); len(paired) > 0 {
 		p.out.Signatories = append(p.out.Signatories, paired...)
+	} else if cols := p.headedColumns(fields); len(cols) > 0 {
+		p.out.Signatories = append(p.out.Signatories, cols...)
 	} else {
 		for i := 0; i < len(offices) && i < len(names); i++ {
 			p.out.Signatories = append(p.out.Signatories, Signatory{Title: offices[i], Name: names[i]})
@@ -853,6 +855,57 @@ func (p *parser) pairedSignatories(lines [][]string) []Signatory {
 			}
 			out = append(out, s)
 		}
+	}
+	return out
+}
+
+// headedColumns reads a Chinese block set in columns under a line of the
+// signing bodies that hold no office word (中华人民共和国商务部　印度尼西亚
+// 共和国贸易部), over a line of offices (代表　代表), then a line of names,
+// and perhaps a line of offices under them (部长　部长): each column's body
+// is whom it signs for, its name the signatory, the office under the name
+// (else the one over it) the title. Read by position alone, the bodies
+// would pass for names. It returns nothing for any other block.
+func (p *parser) headedColumns(lines [][]string) []Signatory {
+	if len(lines) < 3 {
+		return nil
+	}
+	n := len(lines[0])
+	kinds := make([]bool, len(lines)) // true: a line of offices
+	for i, fs := range lines {
+		if len(fs) != n || n < 2 {
+			return nil
+		}
+		office := p.isOfficeLine(fs[0])
+		for _, f := range fs[1:] {
+			if p.isOfficeLine(f) != office {
+				return nil
+			}
+		}
+		kinds[i] = office
+	}
+	if kinds[0] || !kinds[1] {
+		return nil
+	}
+	name := -1
+	for i := 2; i < len(lines); i++ {
+		if !kinds[i] {
+			if name >= 0 {
+				return nil
+			}
+			name = i
+		}
+	}
+	if name < 0 {
+		return nil
+	}
+	title := name - 1
+	if name+1 < len(lines) {
+		title = name + 1
+	}
+	out := make([]Signatory, 0, n)
+	for k := 0; k < n; k++ {
+		out = append(out, Signatory{Title: lines[title][k], Name: lines[name][k], For: lines[0][k]})
 	}
 	return out
 }
