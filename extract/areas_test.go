@@ -27,6 +27,8 @@ func TestAreaRules(t *testing.T) {
 		{"1", "crops bred (agriculture)", "CN,PK", "双方将开展作物育种合作。", "development"},
 		{"1", "animal disease control, agriculture and health", "CN,PK", "双方将加强动物疫病防控合作。", "development,health"},
 		{"1", "a border port is trade, no border control", "CN,VN", "双方同意提升边境口岸通关效率。", "trade"},
+		{"1", "online fraud is crime on the network", "CN,ID", "双方将共同打击网络欺诈行为。", "digital,security"},
+		{"1", "online consumers", "CN,ID", "双方将加强在线消费者权益保护方面的交流。", "digital"},
 		{"1", "costs borne are finance", "CN,PK", "派遣方承担其人员的国际旅费和交通费用。", "finance"},
 		{"1", "borders", "CN,KG", "双方将共同维护边境地区安宁，加强边界管理合作。", "security"},
 		{"1", "climate and the cryosphere", "CN,CL", "双方愿开展冰川和冰冻圈观测研究合作。", "green,science"},
