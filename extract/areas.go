@@ -124,7 +124,10 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		if flags[m.Start]&fHeadedExample != 0 {
 			continue // an example under a head that names its own area
 		}
-		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) || w.isPartyAlias(parties) {
+		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) || w.isPartyAlias(parties) ||
+			countries.inPartyAlias(rs, m.Start, m.End, parties) {
+			// 驻美国台北经济文化代表处: a word inside the name of an office
+			// that signs for a party names the office, not the field
 			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)
 		}
 		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name

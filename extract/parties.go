@@ -27,12 +27,14 @@ type countryIndex struct {
 	// read as a party only in the part of a title that names the parties
 	aliases    *lexicon.Matcher
 	aliasCodes []string
+	aliasLen   int // the longest alias in runes: how far back one holding a word may start
 }
 
 // addAliases indexes the [party-alias] entries for the title's reading.
 func (ci *countryIndex) addAliases(es []lexicon.Entry) {
 	ci.aliases = lexicon.NewMatcher()
 	for _, e := range es {
+		ci.aliasLen = max(ci.aliasLen, utf8.RuneCountInString(e.Text))
 		for _, c := range strings.Fields(e.Value) {
 			ci.aliases.Add(e.Text, len(ci.aliasCodes))
 			ci.aliasCodes = append(ci.aliasCodes, c)
@@ -88,6 +90,22 @@ func (ci *countryIndex) partyIn(s string, parties []string) string {
 		}
 	}
 	return ""
+}
+
+// inPartyAlias reports whether rs[start:end] lies inside another name of
+// one of parties ([party-alias]), such as the representative office that
+// signs for it (驻美国台北经济文化代表处 holds 文化 and is no topic).
+func (ci *countryIndex) inPartyAlias(rs []rune, start, end int, parties []string) bool {
+	if ci.aliases == nil {
+		return false
+	}
+	for i := max(start-ci.aliasLen, 0); i <= start; i++ {
+		e, p := ci.aliases.LongestAt(rs, i)
+		if e >= end && slices.Contains(parties, ci.aliasCodes[p]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameAt reports whether rs[start:end] holds a country's name.
