@@ -246,6 +246,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.reading, cr.rule, cr.cue = rNarrative, "instrument itself", selfCue
 			continue
 		}
+		if at := x.g.unbound.indexIn(masked, span.Start, span.End); at >= 0 && sc.instrument {
+			// 任何一方均无义务提供…: a party not bound to an action is a
+			// limit the instrument sets, not an undertaking of the action
+			cr.reading, cr.rule = rNarrative, "instrument itself"
+			cr.cue = &token{Start: at, End: x.g.unbound.startsAt(masked, at), Kind: cNarrative}
+			continue
+		}
 		if at := x.g.unaffected.indexIn(masked, span.Start, span.End); at >= 0 && sc.instrument {
 			// 本协定终止后，已作出的决定的执行不受影响: what the instrument's
 			// end leaves unaffected is its formula of termination, whatever

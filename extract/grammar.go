@@ -133,6 +133,9 @@ type grammar struct {
 	// [unaffected]: a clause of an instrument saying what its end leaves
 	// unaffected (…的执行不受影响) is its formula of termination
 	unaffected *wordSet
+	// [unbound]: a clause of an instrument saying a party is not bound
+	// (任何一方均无义务…) states a limit of the instrument, no undertaking
+	unbound *wordSet
 	// [agent-mark]: before a party, makes it who does what the clause
 	// says (由缔约双方…承担)
 	agentMark *wordSet
@@ -276,6 +279,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		permission:        newWordSet(t.Words("permission")),
 		permissionNot:     newWordSet(t.Words("permission-not")),
 		unaffected:        newWordSet(t.Words("unaffected")),
+		unbound:           newWordSet(t.Words("unbound")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
 		targetOpen:        newWordSet(t.Words("target-open")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),

@@ -28,6 +28,10 @@ func TestInstrumentProvisions(t *testing.T) {
 		{mou, "缔约一方人员在他方境内执行任务时，他方应提供必要协助。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "执行机构应于本备忘录生效后三个月内相互通知联络人。", entente.Commitment, entente.Firm, "CN,TH"},
 		{mou, "国际社会应加强渔业资源养护。", entente.Position, "", ""},
+		// a clause saying a party is not bound (均无义务) is a limit of the
+		// instrument, no undertaking, whatever action it names
+		{mou, "任何一方均无义务提供超出其年度预算的经费。", entente.Narrative, "", ""},
+		{mou, "双方并无义务交换涉及第三方的资料。", entente.Narrative, "", ""},
 		{mou, "本备忘录自签署之日起生效。", entente.Narrative, "", ""},
 		{mou, "本备忘录经缔约双方书面同意后得予修正。", entente.Narrative, "", ""},
 		{mou, "本备忘录的终止不影响已在进行中的合作项目。", entente.Narrative, "", ""},
