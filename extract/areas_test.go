@@ -25,6 +25,7 @@ func TestAreaRules(t *testing.T) {
 		{"1", "the General Assembly by its short name", "CN,KE", "双方将在联大框架内保持密切协调。", "international_order"},
 		{"1", "early warning", "CN,PH", "双方愿加强台风监测预警信息共享。", "disaster"},
 		{"1", "a representative office's name holds no field (经济文化代表处)", "TW,US", "驻美国台北经济文化代表处与美国在台协会将加强农业合作。", "development"},
+		{"1", "smart and precision farming are farming and digital", "CN,TH", "双方将推动智慧农业和精准农业合作。", "development,digital"},
 		{"1", "crops bred (agriculture)", "CN,PK", "双方将开展作物育种合作。", "development"},
 		{"1", "animal disease control, agriculture and health", "CN,PK", "双方将加强动物疫病防控合作。", "development,health"},
 		{"1", "a border port is trade, no border control", "CN,VN", "双方同意提升边境口岸通关效率。", "trade"},
