@@ -1034,6 +1034,9 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 			// 中华民国（台湾）政府与…: a bracketed gloss of the name (a
 			// name inside it is the same party's) stands before its head
 			gloss := glossEnd(masked, subjEnd, end)
+			if gloss < 0 {
+				gloss = x.shortNameGlossEnd(masked, subjEnd, end)
+			}
 			if gloss > subjEnd && n.Start < gloss {
 				continue
 			}
@@ -1471,6 +1474,25 @@ func organsOfParties(masked []rune, ct []token, ms []mention, start, end int) []
 		return nil
 	}
 	return codes
+}
+
+// shortNameGlossEnd returns where a bracketed gloss that opens at at with
+// a short name's definition (（以下简称“台北经文处”）) ends, before limit, or
+// -1: however long the short name, the gloss stands between a party's name
+// and the joiner to the next party's.
+func (x *Extractor) shortNameGlossEnd(masked []rune, at, limit int) int {
+	if at >= len(masked) || masked[at] != '（' || x.g.shortName.startsAt(masked, at+1) < 0 {
+		return -1
+	}
+	for k := at + 1; k < limit; k++ {
+		switch masked[k] {
+		case '）':
+			return k + 1
+		case '（', '，', '。', '；':
+			return -1 // no gloss closes before the clause goes on
+		}
+	}
+	return -1
 }
 
 // glossEnd returns where a short bracketed gloss that opens at at (（台湾）)

@@ -32,6 +32,9 @@ func TestInstrumentProvisions(t *testing.T) {
 		// instrument, no undertaking, whatever action it names
 		{mou, "任何一方均无义务提供超出其年度预算的经费。", entente.Narrative, "", ""},
 		{mou, "双方并无义务交换涉及第三方的资料。", entente.Narrative, "", ""},
+		// a short name defined in brackets after a party's full name
+		// （以下简称“台北经文处”） stands before the joiner to the other party
+		{"驻美国台北经济文化代表处与美国在台协会农业合作谅解备忘录\n\n", "驻美国台北经济文化代表处（以下简称“台北经文处”）与美国在台协会（以下简称“协会”）同意加强农业合作。", entente.Commitment, entente.Firm, "TW,US"},
 		{mou, "本备忘录自签署之日起生效。", entente.Narrative, "", ""},
 		{mou, "本备忘录经缔约双方书面同意后得予修正。", entente.Narrative, "", ""},
 		{mou, "本备忘录的终止不影响已在进行中的合作项目。", entente.Narrative, "", ""},
