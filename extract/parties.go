@@ -108,6 +108,36 @@ func (ci *countryIndex) inPartyAlias(rs []rune, start, end int, parties []string
 	return false
 }
 
+// findNamed returns the codes of the parties s names: by an alias
+// ([party-alias]) and by a country's name outside every alias, since the
+// host named inside an office's name (驻欧盟兼驻比利时代表处, 台北驻日…) is
+// where the office sits, not who signs.
+func (ci *countryIndex) findNamed(s string) []string {
+	if ci.aliases == nil {
+		return ci.find(s)
+	}
+	var buf [64]rune
+	rs := appendRunes(buf[:0], s)
+	as := ci.aliases.FindAll(rs)
+	var out []string
+	for _, m := range as {
+		out = append(out, ci.aliasCodes[m.Payload])
+	}
+	for _, m := range ci.m.FindAll(rs) {
+		inside := false
+		for _, a := range as {
+			if m.Start >= a.Start && m.End <= a.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, ci.codes[m.Payload])
+		}
+	}
+	return out
+}
+
 // nameAt reports whether rs[start:end] holds a country's name.
 func (ci *countryIndex) nameAt(rs []rune, start, end int) bool {
 	for i := start; i < end; i++ {
@@ -375,18 +405,12 @@ func (x *Extractor) documentParties(title string, offices []string) []string {
 			head = head[:i]
 		}
 	}
-	found := x.countries.find(head)
 	// 香港特别行政区政府与泰王国政府…: a SAR government signs its own
 	// arrangements under the name the table keeps as an alias; before
 	// 关于 it names a party, after it (…关于香港问题的联合声明) a topic
-	if ci := x.countries; ci.aliases != nil {
-		var buf [64]rune
-		for _, m := range ci.aliases.FindAll(appendRunes(buf[:0], head)) {
-			found = append(found, ci.aliasCodes[m.Payload])
-		}
-	}
+	found := x.countries.findNamed(head)
 	for _, o := range offices {
-		found = append(found, x.countries.find(o)...)
+		found = append(found, x.countries.findNamed(o)...)
 	}
 	if len(union(found)) < 2 {
 		// 中日联合声明, 第五轮中德政府磋商联合声明: a title that names the

@@ -42,6 +42,9 @@ func TestPartiesFromTitle(t *testing.T) {
 		{"中华人民共和国政府和葡萄牙共和国政府关于澳门问题的联合声明", []string{"CN", "PT"}},
 		// Taipei's and its partners' representative offices sign for them
 		{"驻美国台北经济文化代表处与美国在台协会发展及人道援助合作谅解备忘录", []string{"TW", "US"}},
+		// Taipei's office in Tokyo puts 驻日 inside its name: the office is TW, the 日 in it no party
+		{"台北驻日经济文化代表处与日本台湾交流协会农业合作备忘录", []string{"JP", "TW"}},
+		{"驻欧盟兼驻比利时代表处与比利时弗拉芒大区政府科技合作备忘录", []string{"BE", "TW"}},
 		{"台湾日本关系协会与日本台湾交流协会海关合作备忘录", []string{"JP", "TW"}},
 	}
 	for _, tc := range tests {
