@@ -111,6 +111,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		ct, nextTok = tokensIn(&ctoks, toks, nextTok, span)
 		var cms []mention
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
+		ct = dropInsideMentions(ct, cms)
 		ct, named := x.afterPartiesNamed(ct, masked, span)
 		x.g.dropPrepositionalJiang(ct, masked)
 		x.g.splitShallPreposition(ct, masked, span.End)
@@ -1474,6 +1475,29 @@ func organsOfParties(masked []rune, ct []token, ms []mention, start, end int) []
 		return nil
 	}
 	return codes
+}
+
+// dropInsideMentions drops the cue words that lie inside a longer party
+// mention (日本台湾交流协会 holds 交流): a word of a party's name is part of
+// the name, no verb of the clause. It filters ct in place.
+func dropInsideMentions(ct []token, ms []mention) []token {
+	if len(ms) == 0 {
+		return ct
+	}
+	out := ct[:0]
+	for _, t := range ct {
+		inside := false
+		for _, m := range ms {
+			if t.Start >= m.Start && t.End <= m.End && m.End-m.Start > t.End-t.Start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // shortNameGlossEnd returns where a bracketed gloss that opens at at with

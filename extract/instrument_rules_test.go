@@ -35,6 +35,9 @@ func TestInstrumentProvisions(t *testing.T) {
 		// a short name defined in brackets after a party's full name
 		// （以下简称“台北经文处”） stands before the joiner to the other party
 		{"驻美国台北经济文化代表处与美国在台协会农业合作谅解备忘录\n\n", "驻美国台北经济文化代表处（以下简称“台北经文处”）与美国在台协会（以下简称“协会”）同意加强农业合作。", entente.Commitment, entente.Firm, "TW,US"},
+		// a verb inside a party's other name (日本台湾交流协会: 交流) is part
+		// of the name; the clause's own verb (同意) says what it does
+		{"台北驻日经济文化代表处与日本台湾交流协会农业合作备忘录\n\n", "台北驻日经济文化代表处与日本台湾交流协会同意加强农业合作。", entente.Commitment, entente.Firm, "JP,TW"},
 		{mou, "本备忘录自签署之日起生效。", entente.Narrative, "", ""},
 		{mou, "本备忘录经缔约双方书面同意后得予修正。", entente.Narrative, "", ""},
 		{mou, "本备忘录的终止不影响已在进行中的合作项目。", entente.Narrative, "", ""},
