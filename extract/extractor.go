@@ -272,6 +272,7 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 		if err != nil {
 			return nil, err
 		}
+		pi = x.withShortNames(pi, st)
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(ls.Text, s)

@@ -186,6 +186,11 @@ type partyIndex struct {
 	all  []string
 	m    *lexicon.Matcher
 	sets [][]string
+	// defined holds the short names the document gives one party
+	// (…代表处（以下简称“台北经文处”）): a copy of the cached index carries
+	// them for the rest of that document only (nil: none given)
+	defined     *lexicon.Matcher
+	definedSets [][]string
 }
 
 func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
@@ -344,7 +349,68 @@ func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match, out []mention) []men
 		}
 		out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.sets[m.Payload]})
 	}
+	if pi.defined == nil {
+		return out
+	}
+	n := len(out)
+	for _, m := range pi.defined.FindAll(rs) {
+		overlaps := false
+		for _, o := range out[:n] {
+			if m.Start < o.End && o.Start < m.End {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.definedSets[m.Payload]})
+		}
+	}
+	if len(out) > n {
+		slices.SortFunc(out, func(a, b mention) int { return a.Start - b.Start })
+	}
 	return out
+}
+
+// withShortNames returns pi, or a copy of it that also reads the short
+// names st gives one party (驻美国台北经济文化代表处（以下简称“台北经文处”）):
+// later provisions name that party by it (台北经文处应…).
+func (x *Extractor) withShortNames(pi *partyIndex, st *text) *partyIndex {
+	masked := st.masked
+	for _, m := range st.mentions {
+		if len(m.Codes) != 1 {
+			continue
+		}
+		at := m.End
+		if h := x.partyHead.startsAt(masked, at); h > at {
+			at = h
+		}
+		if at+1 >= len(masked) || masked[at] != '（' {
+			continue
+		}
+		e := x.g.shortName.startsAt(masked, at+1)
+		if e < 0 || e >= len(masked) || !strings.ContainsRune("“\"「『", masked[e]) {
+			continue
+		}
+		q := e + 1
+		for q < len(masked) && q-e <= 10 && !strings.ContainsRune("”\"」』（）", masked[q]) {
+			q++
+		}
+		if q >= len(masked) || !strings.ContainsRune("”\"」』", masked[q]) || q-e < 3 {
+			continue // a short name of two characters or more, closed
+		}
+		name := string(masked[e+1 : q])
+		if s, _ := pi.m.LongestAt([]rune(name), 0); s == len([]rune(name)) {
+			continue // a name the index reads already (中方)
+		}
+		if pi.defined == nil {
+			cp := *pi
+			cp.defined, cp.definedSets = lexicon.NewMatcher(), nil
+			pi = &cp
+		}
+		pi.defined.Add(name, len(pi.definedSets))
+		pi.definedSets = append(pi.definedSets, m.Codes)
+	}
+	return pi
 }
 
 // gatherCodes appends to out each code of sets it does not hold yet, then

@@ -166,3 +166,19 @@ func TestRepresentativeOfficeSignatories(t *testing.T) {
 		t.Errorf("signatories %v, want %v", have, want)
 	}
 }
+
+// TestPartyShortNames holds the short names an instrument gives one party
+// (…代表处（以下简称“台北经文处”）): its later provisions name that party
+// alone by them, not both.
+func TestPartyShortNames(t *testing.T) {
+	x := newTestExtractor(t)
+	text := "驻美国台北经济文化代表处与美国在台协会农业合作谅解备忘录\n\n" +
+		"驻美国台北经济文化代表处（以下简称“台北经文处”）与美国在台协会（以下简称“协会”），达成下列谅解：\n\n" +
+		"第一条　义务\n\n台北经文处应提供必要的经费。协会应提供技术协助。双方同意加强农业合作。\n"
+	want := map[string]string{"台北经文处应提供必要的经费。": "TW", "协会应提供技术协助。": "US", "双方同意加强农业合作。": "TW,US"}
+	for _, s := range x.Extract(text).Sentences {
+		if w, ok := want[s.Text]; ok && strings.Join(s.Actors, ",") != w {
+			t.Errorf("%s: actors %v, want %s", s.Text, s.Actors, w)
+		}
+	}
+}
