@@ -219,10 +219,7 @@ func (c *corpus) suggest(max int) []entente.Followup {
 					if p := restated[e.n]; p >= 0 && c.earlier(p, k) {
 						continue
 					}
-					if !mayReach(r.it, e, bestScore) {
-						continue
-					}
-					sc, named := followupScore(r.it, e)
+					sc, named := followupScore(r.it, e, bestScore)
 					if !named {
 						continue
 					}

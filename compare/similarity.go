@@ -33,6 +33,7 @@ type item struct {
 	toks     []string // the analyzer's terms, in order
 	seq      []int32  // the terms as numbers, in order (after weigh)
 	rare     []bool   // whether each term of seq is rare among the items
+	at       []int32  // for each term of seq, its place in ids
 	ids      []int32  // distinct terms, sorted
 	rareID   []bool   // whether each of ids is rare
 	weights  []float64
@@ -105,9 +106,11 @@ func weigh(items []*item) {
 	for _, it := range items {
 		it.words = words
 		tf := make([]float64, len(it.ids))
-		for _, t := range it.seq {
+		it.at = make([]int32, len(it.seq))
+		for i, t := range it.seq {
 			k, _ := slices.BinarySearch(it.ids, t)
 			tf[k]++
+			it.at[i] = int32(k)
 		}
 		it.weights = make([]float64, len(it.ids))
 		var sum float64
@@ -128,14 +131,40 @@ func weigh(items []*item) {
 	}
 }
 
-// cosine is the text similarity of two weighed items, a merge of their
-// sorted terms, and how many rare terms they share.
-func cosine(a, b *item) (float64, int) {
+// overlap is what one merge of two items' sorted terms finds: their text
+// similarity (tf-idf cosine), how many rare terms they share, and which
+// terms of each the other holds. A pair is merged once, however many of
+// its features are read: the runs (sharedRun, apart) read the flags where
+// they would look each term up in the other item.
+type overlap struct {
+	text float64
+	rare int
+	inB  []bool // for each of a.ids, whether b holds it
+	inA  []bool // for each of b.ids, whether a holds it
+}
+
+// flagsOnStack is how many terms an item may have for its flags to be
+// kept on the caller's stack: a commitment has some 20 to 100.
+const flagsOnStack = 128
+
+// flags returns n cleared flags, in buf when they fit.
+func flags(buf *[flagsOnStack]bool, n int) []bool {
+	if n > len(buf) {
+		return make([]bool, n)
+	}
+	f := buf[:n]
+	clear(f)
+	return f
+}
+
+// mergeTerms merges the sorted terms of two weighed items, marking the
+// shared ones in inB (a's) and inA (b's).
+func mergeTerms(a, b *item, inB, inA []bool) overlap {
+	o := overlap{inB: inB, inA: inA}
 	if a.norm == 0 || b.norm == 0 {
-		return 0, 0
+		return o
 	}
 	var dot float64
-	rare := 0
 	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
 		switch {
 		case a.ids[i] < b.ids[j]:
@@ -145,19 +174,15 @@ func cosine(a, b *item) (float64, int) {
 		default:
 			dot += a.weights[i] * b.weights[j]
 			if a.rareID[i] {
-				rare++
+				o.rare++
 			}
+			inB[i], inA[j] = true, true
 			i++
 			j++
 		}
 	}
-	return dot / (a.norm * b.norm), rare
-}
-
-// has reports whether the item holds term t.
-func (it *item) has(t int32) bool {
-	_, ok := slices.BinarySearch(it.ids, t)
-	return ok
+	o.text = dot / (a.norm * b.norm)
+	return o
 }
 
 // shared returns the elements of two sorted lists found in both.
@@ -197,19 +222,23 @@ type features struct {
 
 // measure reads a pair's features.
 func measure(a, b *item) features {
-	var f features
 	if a.same != "" && a.same == b.same {
-		f.same = true
-		return f
+		return features{same: true}
 	}
-	var rare int
-	f.text, rare = cosine(a, b)
+	var bufA, bufB [flagsOnStack]bool
+	o := mergeTerms(a, b, flags(&bufA, len(a.ids)), flags(&bufB, len(b.ids)))
+	return measureMerged(a, b, &o)
+}
+
+// measureMerged reads the features of a pair of different words, merged.
+func measureMerged(a, b *item, o *overlap) features {
+	f := features{text: o.text}
 	f.entity = sharesEntity(a.entities, b.entities)
 	f.otherInstruments = len(a.refs) > 0 && len(b.refs) > 0 && !sharesEntity(a.refs, b.refs)
-	if rare >= minWordRun { // no run of rare terms without as many shared
-		f.runStart, f.runLen = sharedRun(a, b)
+	if o.rare >= minWordRun { // no run of rare terms without as many shared
+		f.runStart, f.runLen = sharedRun(a, b, o.inB)
 	}
-	f.apartA, f.apartB = apart(a, b), apart(b, a)
+	f.apartA, f.apartB = apart(a, o.inB), apart(b, o.inA)
 	for _, ar := range a.s.Areas {
 		if slices.Contains(b.s.Areas, ar) {
 			f.area = ar
@@ -252,19 +281,22 @@ func similarity(a, b *item) float64 {
 // score cannot reach min whatever the names and areas add: the cheap merge
 // spares the run tables of most pairs.
 func similarityAtLeast(a, b *item, min float64) float64 {
-	if !mayReach(a, b, min) {
+	if a.same != "" && a.same == b.same {
+		return 1
+	}
+	var bufA, bufB [flagsOnStack]bool
+	o := mergeTerms(a, b, flags(&bufA, len(a.ids)), flags(&bufB, len(b.ids)))
+	if !mayReach(o.text, min) {
 		return 0
 	}
-	return similarity(a, b)
+	f := measureMerged(a, b, &o)
+	return f.score(a, b)
 }
 
-// mayReach reports whether a pair's score may reach min: the same words,
-// or a text similarity that the names and the area could raise to it.
-func mayReach(a, b *item, min float64) bool {
-	if a.same != "" && a.same == b.same {
-		return true
-	}
-	t, _ := cosine(a, b)
+// mayReach reports whether a pair of different words whose text
+// similarity is t may score min: whether the names and the area could
+// raise t to it.
+func mayReach(t, min float64) bool {
 	return 1-(1-t)*(1-entityWeight)*(1-entityWeight)*(1-areaWeight) >= min
 }
 
@@ -303,20 +335,26 @@ func (f *features) named(a *item) bool {
 // followupScore is a report's similarity to a commitment and whether
 // they name something in common, measured once; a pair that can name
 // nothing in common (no name, not the same words, too few rare terms
-// shared for a run of them) is not measured further.
-func followupScore(report, commitment *item) (float64, bool) {
-	if report.same == "" || report.same != commitment.same {
-		if _, rare := cosine(report, commitment); rare < minWordRun && !sharesEntity(report.entities, commitment.entities) {
-			return 0, false
-		}
+// shared for a run of them), or whose score cannot reach min, is not
+// measured further (0, false).
+func followupScore(report, commitment *item, min float64) (float64, bool) {
+	if report.same != "" && report.same == commitment.same {
+		return 1, true
 	}
-	f := measure(report, commitment)
+	var bufA, bufB [flagsOnStack]bool
+	o := mergeTerms(report, commitment, flags(&bufA, len(report.ids)), flags(&bufB, len(commitment.ids)))
+	if !mayReach(o.text, min) || o.rare < minWordRun && !sharesEntity(report.entities, commitment.entities) {
+		return 0, false
+	}
+	f := measureMerged(report, commitment, &o)
 	return f.score(report, commitment), f.named(report)
 }
 
 // sharedRun is the longest run of rare terms the two sentences share in
-// the same order: where it starts in a, and its length.
-func sharedRun(a, b *item) (int, int) {
+// the same order: where it starts in a, and its length. inB marks the
+// terms of a that b holds (overlap): a row of the table for a term b lacks
+// is all zeros, and is not computed.
+func sharedRun(a, b *item, inB []bool) (int, int) {
 	if len(a.seq) == 0 || len(b.seq) == 0 {
 		return 0, 0
 	}
@@ -324,34 +362,43 @@ func sharedRun(a, b *item) (int, int) {
 	var prev, cur []int
 	if len(b.seq)+1 <= len(buf[0]) {
 		prev, cur = buf[0][:len(b.seq)+1], buf[1][:len(b.seq)+1]
-		clear(prev)
 	} else {
 		prev, cur = make([]int, len(b.seq)+1), make([]int, len(b.seq)+1)
 	}
 	best, end := 0, 0
+	zero := true // the previous row holds only zeros, whatever prev says
 	for i := 1; i <= len(a.seq); i++ {
-		cur[0] = 0
+		if !a.rare[i-1] || !inB[a.at[i-1]] {
+			zero = true
+			continue
+		}
+		t := a.seq[i-1]
 		for j := 1; j <= len(b.seq); j++ {
-			if a.rare[i-1] && a.seq[i-1] == b.seq[j-1] {
-				cur[j] = prev[j-1] + 1
-				if cur[j] > best {
-					best, end = cur[j], i
-				}
-			} else {
+			if b.seq[j-1] != t {
 				cur[j] = 0
+				continue
+			}
+			n := 1
+			if !zero {
+				n = prev[j-1] + 1
+			}
+			cur[j] = n
+			if n > best {
+				best, end = n, i
 			}
 		}
 		prev, cur = cur, prev
+		zero = false
 	}
 	return end - best, best
 }
 
-// apart is the longest run of rare terms of a that b lacks: its start and
-// length.
-func apart(a, b *item) [2]int {
+// apart is the longest run of rare terms of a that b lacks (inB marks
+// those of a.ids b holds): its start and length.
+func apart(a *item, inB []bool) [2]int {
 	best, end, cur := 0, 0, 0
-	for i, t := range a.seq {
-		if a.rare[i] && !b.has(t) {
+	for i := range a.seq {
+		if a.rare[i] && !inB[a.at[i]] {
 			cur++
 			if cur > best {
 				best, end = cur, i+1

@@ -102,7 +102,7 @@ func candidate(it, e *item) bool {
 		return true
 	}
 	for k, id := range it.ids {
-		if it.rareID[k] && e.has(id) {
+		if _, held := slices.BinarySearch(e.ids, id); it.rareID[k] && held {
 			return true
 		}
 	}
