@@ -94,11 +94,19 @@ func sentences(d *entente.StoredDocument) []entente.Sentence {
 	return d.Extraction.Sentences
 }
 
+// checkPair refuses what is no pair of parties.
+func checkPair(a, b string) error {
+	if a == "" || b == "" || a == b {
+		return entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
+	}
+	return nil
+}
+
 // pairDocuments reads, whole and oldest first, the documents both a and b
 // are parties to (undated ones last, by id).
 func (s *Service) pairDocuments(ctx context.Context, a, b string) ([]*entente.StoredDocument, error) {
-	if a == "" || b == "" || a == b {
-		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
+	if err := checkPair(a, b); err != nil {
+		return nil, err
 	}
 	return s.partyDocuments(ctx, []string{a, b})
 }

@@ -181,8 +181,8 @@ func (s *Service) computeParts(ctx context.Context, a, b string) (*pairParts, er
 // did not change since it was computed, else computed now (and kept).
 // What it returns is shared by readers: nothing may change it.
 func (s *Service) parts(ctx context.Context, a, b string) (*pairParts, error) {
-	if a == "" || b == "" || a == b {
-		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
+	if err := checkPair(a, b); err != nil {
+		return nil, err
 	}
 	if s.Views == nil {
 		return s.computeParts(ctx, a, b)

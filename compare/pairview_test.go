@@ -213,3 +213,38 @@ func TestRecycledKept(t *testing.T) {
 		}
 	})
 }
+
+// TestTimelineComputesNoView: a pair's timeline asked before its view is
+// kept is read from the documents alone, no view computed; it is the
+// view's own timeline, which later reads take from the kept view.
+func TestTimelineComputesNoView(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		steps, err := svc.Timeline(ctx, "RS", "CN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := svc.ViewsComputed(); n != 0 {
+			t.Errorf("the timeline computed %d views", n)
+		}
+		if len(steps) == 0 {
+			t.Fatal("no steps: the library's statements name their relationship")
+		}
+		v, err := svc.Pair(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := svc.Timeline(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if js(steps) != js(v.Timeline) || js(again) != js(v.Timeline) {
+			t.Errorf("timelines differ:\nalone %s\nview  %s\nkept  %s", js(steps), js(v.Timeline), js(again))
+		}
+		if n := svc.ViewsComputed(); n != 1 {
+			t.Errorf("%d views computed, want the pair's one", n)
+		}
+	})
+}

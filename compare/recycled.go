@@ -18,8 +18,8 @@ import (
 // time, computes nothing while they do not change (a pair of 284
 // statements: over a second to compute).
 func (s *Service) Recycled(ctx context.Context, a, b string) ([]entente.Recurrence, error) {
-	if a == "" || b == "" || a == b {
-		return nil, entente.Errorf(entente.EINVALID, "a pair is two different parties (CN RS)")
+	if err := checkPair(a, b); err != nil {
+		return nil, err
 	}
 	if b < a {
 		a, b = b, a // the order of the two parties changes nothing

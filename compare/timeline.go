@@ -7,13 +7,29 @@ import (
 )
 
 // Timeline is the relationship between two parties as their documents
-// name it, oldest first: one step per document that names it.
+// name it, oldest first: one step per document that names it. It is read
+// from the pair's kept view when that is current; otherwise from the
+// documents alone, without computing the view, whose recycled promises
+// and follow-ups take many times longer (15 s of CPU for a pair of 2,400
+// statements, against 2.5 s to read them).
 func (s *Service) Timeline(ctx context.Context, a, b string) ([]entente.RelationshipStep, error) {
-	p, err := s.parts(ctx, a, b)
+	if err := checkPair(a, b); err != nil {
+		return nil, err
+	}
+	if s.Views != nil {
+		x, y := min(a, b), max(a, b)
+		if p, _, ok, err := s.keptParts(ctx, x, y); err != nil || ok {
+			if err != nil {
+				return nil, err
+			}
+			return p.Timeline, nil
+		}
+	}
+	docs, err := s.pairDocuments(ctx, a, b)
 	if err != nil {
 		return nil, err
 	}
-	return p.Timeline, nil
+	return s.Words.Steps(docs), nil
 }
 
 // Steps reads the relationship steps of documents given oldest first.
