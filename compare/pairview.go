@@ -31,6 +31,9 @@ type ViewStore interface {
 	// StalePairViews lists the pairs whose kept view's signature is not
 	// version followed by the signature of their documents now.
 	StalePairViews(ctx context.Context, version string) ([][2]string, error)
+	// LastEventSeq returns the newest event's number: every write that
+	// can make a view stale logs one.
+	LastEventSeq(ctx context.Context) (int64, error)
 }
 
 // ViewVersion begins a kept view's signature; it changes when what a view
@@ -58,6 +61,9 @@ type views struct {
 	pairs   map[string]*sync.Mutex
 	running atomic.Bool
 	bg      sync.WaitGroup
+	// refreshedAt is the newest event when the last refresh that ended
+	// well began: a library with no newer one has no view it made stale
+	refreshedAt atomic.Int64
 	// recent are the views last read, decoded, by pair and signature:
 	// a read whose signature matches decodes nothing
 	recent map[string]recentView
@@ -249,6 +255,10 @@ func (s *Service) Refresh(ctx context.Context) (int, error) {
 	if s.Views == nil {
 		return 0, nil
 	}
+	seq, err := s.Views.LastEventSeq(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("refresh the pairs' views: %w", err)
+	}
 	stale, err := s.Views.StalePairViews(ctx, ViewVersion)
 	if err != nil {
 		return 0, err
@@ -260,6 +270,7 @@ func (s *Service) Refresh(ctx context.Context) (int, error) {
 		}
 		n++
 	}
+	s.views.refreshedAt.Store(seq)
 	return n, nil
 }
 
@@ -277,6 +288,26 @@ func (s *Service) RefreshLater(ctx context.Context, log *slog.Logger) {
 			log.Error("pair views", "err", err)
 		}
 	}()
+}
+
+// RefreshIfChanged runs RefreshLater when the library logged an event
+// since the last refresh began: what a server runs now and then for the
+// writes it does not see as requests (other processes', its queue's), so
+// that a view they made stale is computed again before a reader asks.
+func (s *Service) RefreshIfChanged(ctx context.Context, log *slog.Logger) {
+	if s.Views == nil {
+		return
+	}
+	seq, err := s.Views.LastEventSeq(ctx)
+	if err != nil {
+		if log != nil && ctx.Err() == nil {
+			log.Error("pair views", "err", err)
+		}
+		return
+	}
+	if seq != s.views.refreshedAt.Load() {
+		s.RefreshLater(ctx, log)
+	}
 }
 
 // Wait waits for the refresh running in the background.

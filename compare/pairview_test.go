@@ -248,3 +248,55 @@ func TestTimelineComputesNoView(t *testing.T) {
 		}
 	})
 }
+
+// staleCounting counts the looks for stale views.
+type staleCounting struct {
+	compare.ViewStore
+	looks int
+}
+
+func (c *staleCounting) StalePairViews(ctx context.Context, version string) ([][2]string, error) {
+	c.looks++
+	return c.ViewStore.StalePairViews(ctx, version)
+}
+
+// TestRefreshIfChanged: a server's watch looks for stale views once after
+// every change to the library, whoever made it, and computes a view made
+// stale by a write it did not see (another process's) before a reader
+// asks; with no change since, it looks for nothing.
+func TestRefreshIfChanged(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ids := ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		views := &staleCounting{ViewStore: svc.Views}
+		svc.Views = views
+		if _, err := svc.Pair(ctx, "CN", "RS"); err != nil {
+			t.Fatal(err)
+		}
+		watch := func() {
+			svc.RefreshIfChanged(ctx, nil)
+			svc.Wait()
+		}
+		watch() // a new server's first look
+		watch()
+		if views.looks != 1 || svc.ViewsComputed() != 1 {
+			t.Errorf("a library unchanged since: %d looks for stale views, %d views computed; want 1, 1", views.looks, svc.ViewsComputed())
+		}
+		// another process withdraws one of the pair's statements
+		if err := s.WithdrawDocument(ctx, ids["2024"], "test"); err != nil {
+			t.Fatal(err)
+		}
+		watch()
+		if views.looks != 2 || svc.ViewsComputed() != 2 {
+			t.Errorf("after a withdrawal: %d looks, %d views computed; want 2, 2", views.looks, svc.ViewsComputed())
+		}
+		if _, err := svc.Pair(ctx, "RS", "CN"); err != nil {
+			t.Fatal(err)
+		}
+		watch()
+		if views.looks != 2 || svc.ViewsComputed() != 2 {
+			t.Errorf("a read after the refresh: %d looks, %d views computed; want 2, 2", views.looks, svc.ViewsComputed())
+		}
+	})
+}

@@ -5,6 +5,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -78,6 +79,9 @@ type Config struct {
 	// JobLease and JobPoll tune the workers (ingest.Worker's Lease and
 	// Poll); 0 takes the defaults.
 	JobLease, JobPoll time.Duration
+	// PairViewsWatch is how often the server looks for writes it did not
+	// answer that made pairs' kept views stale; 0 is pairViewsWatchEvery.
+	PairViewsWatch time.Duration
 }
 
 // DefaultPasswordChecks is how many password verifications run at once
@@ -102,7 +106,7 @@ type Server struct {
 	compare   *compare.Service // nil when the store cannot give what it reads
 	// conn keeps the registry (nil when the store keeps none)
 	conn      *connect.Connector
-	stopWatch context.CancelFunc // ends conn's Watch
+	stopWatch context.CancelFunc // ends the watches of the registry and the pairs' views
 	regStore  registryStore
 	responses respCache    // encoded responses of cached reads (doccache.go)
 	queue     *uploadQueue // nil: uploads are stored in their request
@@ -182,9 +186,16 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.conn.Log = s.log
 		s.regStore = rs
+	}
+	if s.conn != nil || s.compare != nil {
 		var watch context.Context
 		watch, s.stopWatch = context.WithCancel(context.Background())
-		go s.conn.Watch(watch, registryWatchEvery)
+		if s.conn != nil {
+			go s.conn.Watch(watch, registryWatchEvery)
+		}
+		if s.compare != nil {
+			go s.watchPairViews(watch, cmp.Or(cfg.PairViewsWatch, pairViewsWatchEvery))
+		}
 	}
 	s.api = humago.New(s.mux, config)
 	s.api.UseMiddleware(s.authorize)
@@ -216,8 +227,10 @@ func (s *Server) Close(ctx context.Context) error {
 	if s.queue != nil {
 		s.queue.close()
 	}
-	if s.conn != nil {
+	if s.stopWatch != nil {
 		s.stopWatch()
+	}
+	if s.conn != nil {
 		s.conn.Wait()
 	}
 	if s.compare != nil {

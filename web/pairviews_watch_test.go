@@ -1,0 +1,49 @@
+package web
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/entente/entente"
+	"github.com/entente/entente/auth"
+	"github.com/entente/entente/compare"
+	"github.com/entente/entente/sqlite"
+)
+
+// TestPairViewsWatched: a write the server did not answer (another
+// process's withdrawal) makes a pair's kept view stale, and the server's
+// watch computes it again in the background, before a reader asks.
+func TestPairViewsWatched(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarnessWith(t, st, Config{PasswordParams: auth.Fast, PairViewsWatch: 10 * time.Millisecond})
+	defer h.srv.Close(ctx)
+	ids := uploadLibrary(t, h)
+	if resp, data := h.do(entente.RoleViewer, "GET", "/api/v1/pairs/CN/RS", nil, ""); resp.StatusCode != 200 {
+		t.Fatalf("pair: %d %s", resp.StatusCode, clip(data))
+	}
+	h.srv.compare.Wait() // what the requests started is done
+	computed := h.srv.compare.ViewsComputed()
+	other := entente.NewContextWithActor(ctx, entente.Actor{Name: "op", Via: "cli"})
+	if err := st.WithdrawDocument(other, ids["2024"], "test"); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		stale, err := st.StalePairViews(ctx, compare.ViewVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stale) == 0 && h.srv.compare.ViewsComputed() > computed {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("20 s after a withdrawal by another process, stale views %v", stale)
+		}
+	}
+}
