@@ -17,6 +17,21 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// natural gas in any case is energy; the inviolability of borders is
+		// sovereignty, no border control; a peace agreement or process between
+		// others is a conflict's settlement; freight is trade (as English
+		// freight), a fund finance; consular matters and work permits are
+		// people's mobility; taking part in building works is investment
+		{"Strane će sarađivati u snabdevanju prirodnim gasom.", []string{"energy"}, "sr"},
+		{"Strane poštuju nepovredivost međunarodno priznatih granica.", []string{"sovereignty"}, "sr"},
+		{"Стране поштују неповредивост граница.", []string{"sovereignty"}, "sr"},
+		{"Strane pozdravljaju potpisivanje mirovnog sporazuma između dve susedne države.", []string{"hotspots"}, "sr"},
+		{"Strane podržavaju mirovni proces na Južnom Kavkazu.", []string{"hotspots"}, "sr"},
+		{"Strane će uvesti redovne teretne linije između dve zemlje.", []string{"trade"}, "sr"},
+		{"Strane će osnovati zajednički investicioni fond.", []string{"finance", "investment"}, "sr"},
+		{"Стране ће одржати конзуларне консултације.", []string{"people"}, "sr"},
+		{"Strane će pojednostaviti izdavanje radnih dozvola.", []string{"people"}, "sr"},
+		{"Mađarska strana je spremna da učestvuje u izgradnji obilaznice.", []string{"infrastructure", "investment"}, "sr"},
 		// the growth of friendly relations frames the relationship, no
 		// development; a foreign-trade partner is trade; a section of a road or
 		// line and a bridge are transport works; negotiating chapters are the
