@@ -194,6 +194,13 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Cyrl", "Мешовити комитет за привреду одржаће седницу у Нишу.", []string{"Мешовити комитет за привреду"}, nil},
 		{"sr-Cyrl", "Стране ће убрзати изградњу пруге Београд–Будимпешта.", nil, []string{"пруге Београд–Будимпешта"}},
 		{"sr-Cyrl", "Стране ће основати заједничку радну групу за климатске промене.", nil, nil},
+		// a terminal and a gas storage are facilities, named by the place
+		// after them; logistics ends a complement as transport does
+		{"sr-Latn", "Strane će modernizovati intermodalni terminal Batajnica.", nil, []string{"terminal Batajnica"}},
+		{"sr-Latn", "Strane će proširiti kontejnerske terminale.", nil, nil},
+		{"sr-Cyrl", "Стране ће проширити подземно складиште гаса Банатски Двор.", nil, []string{"складиште гаса Банатски Двор"}},
+		{"sr-Latn", "Strane će graditi nova skladišta gasa.", nil, nil},
+		{"sr-Latn", "Strane će osnovati Zajednički komitet za saobraćaj i logistiku.", []string{"Zajednički komitet za saobraćaj i logistiku"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
