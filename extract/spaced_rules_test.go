@@ -96,6 +96,11 @@ func TestSpacedRules(t *testing.T) {
 		// a country that owns the subject's noun (genitive) is not its subject:
 		// the view is the parties'; a body of one country speaks for it
 		{"sr", "Suverenitet i teritorijalni integritet Republike Srbije moraju biti poštovani.", "position", "", parties, "moraju biti", ""},
+		// an interest the parties share (zajednički interes za) names what they
+		// have in common, a view; the interest one expresses is willingness
+		{"sr", "Predsednici su potvrdili zajednički interes za produbljivanje saradnje.", "position", "", parties, "potvrdili", ""},
+		{"sr", "Стране потврђују заједничке интересе за јачање партнерства.", "position", "", parties, "потврђују", ""},
+		{"sr", "Strane su izrazile interes za produbljivanje saradnje.", "commitment", "intent", parties, "interes za", ""},
 		{"sr", "Суверенитет Републике Србије мора бити поштован.", "position", "", parties, "мора бити", ""},
 		{"sr", "Vlada Srbije mora da obezbedi sredstva.", "position", "", []string{"RS"}, "mora da", ""},
 		{"sr", "Srbija mora da ispuni uslove.", "position", "", []string{"RS"}, "mora da", ""},
