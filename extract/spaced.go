@@ -1151,7 +1151,7 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	}
 	// a noun for subject, or none before the future (U 2020. godini biće
 	// održana vežba: the time, then the verb)
-	if k := x.subjectOfSpaced(st, 0, a, parties).kind; k != subjForeign && k != subjOmitted {
+	if !x.noAgentBefore(st, a, parties) {
 		return
 	}
 	c := st.cue("future that binds the parties", a, e)
@@ -1262,7 +1262,7 @@ func (x *Spaced) futurePassive(st *sentence, s *entente.Sentence, parties []stri
 	if a < 0 {
 		return
 	}
-	if k := x.subjectOfSpaced(st, 0, a, parties).kind; k != subjForeign && k != subjOmitted {
+	if !x.noAgentBefore(st, a, parties) {
 		return
 	}
 	c := st.cue("future that binds the parties", a, e)
@@ -1270,6 +1270,22 @@ func (x *Spaced) futurePassive(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// noAgentBefore reports whether the words before a passive future at word
+// a name no one who acts: a noun, nothing (a time, then the verb), or a
+// noun that a party only owns (Dani kulture Azerbejdžana biće održani…:
+// the party's event, which the parties who state it will hold). A party,
+// its office or body (Ambasada Srbije, ownsSubject) is left alone.
+func (x *Spaced) noAgentBefore(st *sentence, a int, parties []string) bool {
+	sj := x.subjectOfSpaced(st, 0, a, parties)
+	switch sj.kind {
+	case subjForeign, subjOmitted:
+		return true
+	case subjParty:
+		return sj.cue != nil && sj.cue.Cue.Rule == "subject" && x.ownsSubject(st, 0, a)
+	}
+	return false
 }
 
 // commitAll makes s a commitment of all the parties at strength, c its

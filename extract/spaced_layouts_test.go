@@ -469,6 +469,12 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Program razmene stručnjaka biće pokrenut u saradnji sa institutima Strana.\n", "Program razmene stručnjaka biće pokrenut u saradnji sa institutima Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Novi letovi biće korisni za turizam.\n", "Novi letovi biće korisni za turizam.", "narrative", nil, ""},
 		{mou + "Ovaj memorandum biće primenjen od 1. januara 2025. godine.\n", "Ovaj memorandum biće primenjen od 1. januara 2025. godine.", "narrative", nil, ""},
+		// a party that only owns the event's noun (Dani kulture Mađarske) is no
+		// agent: the event will be held by the parties who state it; a party's
+		// own body (Ambasada Mađarske) stays that party's
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Dani kulture Mađarske biće održani u Beogradu u oktobru 2026. godine.\n", "Dani kulture Mađarske biće održani u Beogradu u oktobru 2026. godine.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Заједничка изјава Републике Србије и Мађарске\n\n1. Изложба српског сликарства биће отворена у Будимпешти 2026. године, а Недеља филма Мађарске у Новом Саду.\n", "Изложба српског сликарства биће отворена у Будимпешти 2026. године, а Недеља филма Мађарске у Новом Саду.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sajam privrede Srbije biće održan u Segedinu.\n", "Sajam privrede Srbije biće održan u Segedinu.", "commitment", []string{"HU", "RS"}, entente.Firm},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
