@@ -610,12 +610,12 @@ func (x *Spaced) deadline(st *sentence) *entente.Cue {
 	m, ok := x.deadlines.next(st.ws, 0, nil)
 	// the close of a period (Program za period od 2025. do 2028. godine)
 	// names how long a thing lasts, not when an undertaking falls due
-	for ok && x.closesPeriod(st, m) {
+	for ok && (x.closesPeriod(st, m) || x.datesInstrument(st, m)) {
 		m, ok = x.deadlines.next(st.ws, m.End, nil)
 	}
 	if ok && !x.counted(st, m) {
 		for n, more := x.deadlines.next(st.ws, m.End, nil); more; n, more = x.deadlines.next(st.ws, n.End, nil) {
-			if x.counted(st, n) && !x.closesPeriod(st, n) {
+			if x.counted(st, n) && !x.closesPeriod(st, n) && !x.datesInstrument(st, n) {
 				m = n
 				break
 			}
@@ -669,6 +669,22 @@ func (x *Spaced) closesPeriod(st *sentence, m phraseMatch) bool {
 		return false
 	}
 	return x.spanOpen.has(&st.ws[i-1])
+}
+
+// datesInstrument reports whether a deadline phrase follows a participle
+// of signing or adoption ([reference-year-lead]), with at most a place
+// between (Sporazum potpisan u Bakuu u maju 2019. godine): it dates the
+// cited instrument, it sets no time limit.
+func (x *Spaced) datesInstrument(st *sentence, m phraseMatch) bool {
+	i := m.Start - 1
+	if i >= 2 && st.ws[i].Upper && !st.ws[i].Punct && x.prep.has(&st.ws[i-1]) {
+		i -= 2 // the place of signing
+	}
+	if i < 0 || st.ws[i].Punct || x.prep.has(&st.ws[i]) {
+		return false // a preposition among the leads (od) dates nothing here
+	}
+	e, ok := x.refs.yearLeads.longestAt(st.ws, i)
+	return ok && e.End == i+1
 }
 
 // yearAfterUndertaking finds, later in a commitment's clause, the year's date

@@ -407,6 +407,12 @@ func TestSpacedYearDeadlines(t *testing.T) {
 		// past the clause, a year is the next clause's
 		{"Strane će sarađivati, a robna razmena 2023. godine bila je rekordna.", ""},
 		{"Prvi sastanak održaće se u Beogradu u prvom tromesečju 2026. godine.", "u prvom tromesečju 2026. godine"},
+		// a month of a year is a time limit, as a quarter is; a month of the
+		// year a cited instrument was signed in is its date
+		{"Дани културе биће одржани у Београду у октобру 2026. године.", "у октобру 2026. године"},
+		{"Strane će organizovati sajam u Nišu u septembru 2026. godine.", "u septembru 2026. godine"},
+		{"Strane će do marta 2027. godine usvojiti program.", "do marta 2027. godine"},
+		{"Strane će primenjivati sporazum potpisan u maju 2019. godine.", ""},
 	}
 	x := newTestSpaced(t, "sr")
 	for _, tc := range tests {

@@ -99,6 +99,10 @@ func TestDueRules(t *testing.T) {
 		{"sr: first half of a named year", "u prvoj polovini 2026", "Samit će biti održan u prvoj polovini 2026. godine.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
 		{"sr: by the end of a quarter", "do kraja trećeg tromesečja 2026", "Strane će potpisati sporazum do kraja trećeg tromesečja 2026. godine.", signed, "2026-09-30", entente.PrecisionMonth, false, false},
 		{"sr: in a quarter, Cyrillic", "у првом тромесечју 2027", "Стране ће отворити канцеларију у првом тромесечју 2027. године.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
+		{"sr: in a month of a named year, Cyrillic", "у октобру 2026. године", "Дани културе биће одржани у октобру 2026. године.", signed, "2026-10-31", entente.PrecisionMonth, false, false},
+		{"sr: by a month of a named year", "do marta 2027. godine", "Strane će do marta 2027. godine usvojiti program.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
+		{"sr: within months, in the genitive singular", "у року од три месеца", "Стране ће у року од три месеца образовати комитет.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
+		{"sr: in a quarter, kvartal", "u prvom kvartalu 2027. godine", "Strane će u prvom kvartalu 2027. godine održati konsultacije.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
