@@ -415,6 +415,10 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		bodyBefore  bool // the paragraph's sentence before opens with the parties' joint body
 	)
 	refs := newSpacedRefCollector(out.Document.SignedDate)
+	signedYear := 0
+	if d := out.Document.SignedDate; d != nil && len(*d) >= 4 {
+		signedYear, _ = strconv.Atoi((*d)[:4])
+	}
 	ents := newEntityCollector()
 	var known [][2]string // the opening two words' keys of the mechanisms named so far
 	ppl := newPeople()
@@ -508,6 +512,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if field != nil && s.Type != entente.Narrative {
 			x.inField(st, &s, field)
 		}
+		pastDeadline(st, &s, signedYear)
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
 		mechs, projs := x.ents.find(st, s.References)
@@ -1270,6 +1275,26 @@ func (x *Spaced) futurePassive(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// pastDeadline drops a sentence's deadline whose latest year comes before
+// the year the document was signed (… posle posete u julu 2018. godine in a
+// statement of 2019): a time limit cannot fall before the undertaking was
+// made, so the time dates something done.
+func pastDeadline(st *sentence, s *entente.Sentence, signedYear int) {
+	d := s.Rationale.Deadline
+	if d == nil || signedYear == 0 {
+		return
+	}
+	latest := 0
+	for i := range st.ws {
+		if w := &st.ws[i]; w.Start >= d.Start && w.End <= d.End {
+			latest = max(latest, yearOf(w))
+		}
+	}
+	if latest > 0 && latest < signedYear {
+		s.Deadline, s.Rationale.Deadline = nil, nil
+	}
 }
 
 // noAgentBefore reports whether the words before a passive future at word

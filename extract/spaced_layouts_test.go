@@ -470,8 +470,8 @@ func TestOperativeClause(t *testing.T) {
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Novi letovi biće korisni za turizam.\n", "Novi letovi biće korisni za turizam.", "narrative", nil, ""},
 		{mou + "Ovaj memorandum biće primenjen od 1. januara 2025. godine.\n", "Ovaj memorandum biće primenjen od 1. januara 2025. godine.", "narrative", nil, ""},
 		// a party that only owns the event's noun (Dani kulture Mađarske) is no
-		// agent: the event will be held by the parties who state it; a party's
-		// own body (Ambasada Mađarske) stays that party's
+		// agent: the event will be held by the parties who state it (a party's
+		// own body, Ambasada Mađarske, is not read so: ownsSubject)
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Dani kulture Mađarske biće održani u Beogradu u oktobru 2026. godine.\n", "Dani kulture Mađarske biće održani u Beogradu u oktobru 2026. godine.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Заједничка изјава Републике Србије и Мађарске\n\n1. Изложба српског сликарства биће отворена у Будимпешти 2026. године, а Недеља филма Мађарске у Новом Саду.\n", "Изложба српског сликарства биће отворена у Будимпешти 2026. године, а Недеља филма Мађарске у Новом Саду.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sajam privrede Srbije biće održan u Segedinu.\n", "Sajam privrede Srbije biće održan u Segedinu.", "commitment", []string{"HU", "RS"}, entente.Firm},
@@ -602,5 +602,37 @@ func TestPrevailingTextCloses(t *testing.T) {
 	}
 	if !found {
 		t.Error("no sentence on the prevailing text")
+	}
+}
+
+// TestDeadlineBeforeSigning holds that a time before the document was signed
+// is no time limit of its undertaking (… posle posete u julu 2018. godine,
+// Strane će…): it dates what was done, as a signing participle's date does.
+func TestDeadlineBeforeSigning(t *testing.T) {
+	sr := newTestSpaced(t, "sr")
+	const head = "Zajednička izjava Republike Srbije i Mađarske\n\nBeograd, 8. maj 2024. godine\n\n1. "
+	tests := []struct{ text, sentence, deadline string }{
+		{head + "Posle posete predsednika u julu 2018. godine, Strane će nastaviti saradnju.\n", "Posle posete predsednika u julu 2018. godine, Strane će nastaviti saradnju.", ""},
+		{head + "Strane će do kraja 2023. godine potpisati sporazum.\n", "Strane će do kraja 2023. godine potpisati sporazum.", ""},
+		{head + "Strane će u oktobru 2024. godine održati forum.\n", "Strane će u oktobru 2024. godine održati forum.", "u oktobru 2024. godine"},
+		{head + "Strane će do kraja 2025. godine potpisati sporazum.\n", "Strane će do kraja 2025. godine potpisati sporazum.", "do kraja 2025. godine"},
+		{head + "Strane će u roku od šest meseci usvojiti plan.\n", "Strane će u roku od šest meseci usvojiti plan.", "u roku od šest meseci"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			out := sr.Extract(tc.text)
+			if d := deref(out.Document.SignedDate); d != "2024-05-08" {
+				t.Fatalf("signed %q, want 2024-05-08", d)
+			}
+			for _, s := range out.Sentences {
+				if s.Text == tc.sentence {
+					if got := deref(s.Deadline); got != tc.deadline {
+						t.Errorf("deadline %q, want %q", got, tc.deadline)
+					}
+					return
+				}
+			}
+			t.Fatalf("no sentence %q", tc.sentence)
+		})
 	}
 }
