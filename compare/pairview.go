@@ -75,6 +75,9 @@ type views struct {
 	// signature: in memory only, as they are read a page at a time and
 	// can be large (2 MB of JSON for a pair of 284 statements)
 	recycled map[string]keptRecurrences
+	// later are the pairs computed in the background for a page
+	// (computeLater): nil while it runs, its error if it failed
+	later map[string]error
 }
 
 type keptRecurrences struct {

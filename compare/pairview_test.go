@@ -300,3 +300,41 @@ func TestRefreshIfChanged(t *testing.T) {
 		}
 	})
 }
+
+// TestPairLater: a page's read of a pair larger than it waits for starts
+// the view's computation in the background and returns none; once it is
+// kept, the page reads it at once. A pair within the wait is computed
+// while the reader waits.
+func TestPairLater(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		v, fs, err := svc.PairWithFollowupsOrLater(ctx, "RS", "CN", 1, nil)
+		if err != nil || v != nil || fs != nil {
+			t.Fatalf("a pair of more statements than the wait: %v, %d follow-ups, %v; want none yet", v, len(fs), err)
+		}
+		svc.Wait()
+		if n := svc.ViewsComputed(); n != 1 {
+			t.Errorf("%d views computed in the background, want 1", n)
+		}
+		v, fs, err = svc.PairWithFollowupsOrLater(ctx, "CN", "RS", 1, nil)
+		if err != nil || v == nil || len(v.Documents) < 2 || len(fs) == 0 {
+			t.Fatalf("the kept view: %v, %d follow-ups, %v", v, len(fs), err)
+		}
+		if n := svc.ViewsComputed(); n != 1 {
+			t.Errorf("%d views computed, want the background's one", n)
+		}
+		fresh := newService(t, s)
+		if err := s.SavePairView(ctx, "CN", "RS", "stale", []byte("{}")); err != nil {
+			t.Fatal(err)
+		}
+		v, _, err = fresh.PairWithFollowupsOrLater(ctx, "CN", "RS", 100, nil)
+		if err != nil || v == nil || fresh.ViewsComputed() != 1 {
+			t.Errorf("a stale pair within the wait: %v, %d computed, %v; want computed at once", v, fresh.ViewsComputed(), err)
+		}
+		if _, _, err := svc.PairWithFollowupsOrLater(ctx, "CN", "CN", 1, nil); entente.ErrorCode(err) != entente.EINVALID {
+			t.Errorf("one party twice: %v", err)
+		}
+	})
+}

@@ -171,6 +171,9 @@ type pairView struct {
 	Statuses       []entente.Status
 	CanDecide      bool
 	Message        string
+	// Computing, if not 0, says that the pair has more statements than
+	// this and its view is being computed in the background
+	Computing int
 }
 
 // axisPoint is a document on the time axis: where it stands, in percent,
@@ -206,6 +209,15 @@ func (v *pairView) FollowupsShown() string {
 	return fmt.Sprintf(v.W.FollowupsShown, len(v.Followups), v.FollowupsTotal)
 }
 
+// pairWaitStatements is the most statements of a pair whose view a page
+// computes while its reader waits (about a second); a larger pair's is
+// computed in the background, and the page reloads itself every
+// pairPageRefresh seconds until it is kept.
+const (
+	pairWaitStatements = 300
+	pairPageRefresh    = 3
+)
+
 func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}, Statuses: entente.Statuses,
 		CanDecide: f.User != nil && f.User.Role.AtLeast(entente.RoleEditor), Message: r.URL.Query().Get("done")}
@@ -216,11 +228,18 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		return
 	}
 	svc, err := s.comparer()
+	wait := cmp.Or(s.cfg.PairWait, pairWaitStatements)
 	if err == nil {
-		v.V, v.Followups, err = svc.PairWithFollowups(r.Context(), v.Codes[0], v.Codes[1])
+		v.V, v.Followups, err = svc.PairWithFollowupsOrLater(r.Context(), v.Codes[0], v.Codes[1], wait, s.log)
 	}
 	if err != nil {
 		s.pageFailed(w, "pair", v, err)
+		return
+	}
+	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Pair, v.Codes[0], v.Codes[1])
+	if v.V == nil {
+		v.Computing, f.Refresh = wait, pairPageRefresh
+		s.render(w, "pair", v)
 		return
 	}
 	v.showFollowups()
@@ -229,7 +248,6 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		v.Areas = append(v.Areas, area)
 	}
 	slices.Sort(v.Areas)
-	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Pair, v.Codes[0], v.Codes[1])
 	s.render(w, "pair", v)
 }
 

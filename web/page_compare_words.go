@@ -10,6 +10,7 @@ type compareWords struct {
 	FirstPromised, Repeated, Reported, Suggests, Accept, Dismiss, Reason, Status, Area, Total        string
 	Inferred, ComparePick, First, Second, Show, PairPick, Scorecard, Compliance, Commitments, Change string
 	FollowupsShown                                                                                   string // n of total, the rest
+	Computing                                                                                        string // more than n statements
 	Actions                                                                                          map[entente.RelationshipAction]string
 	Marks                                                                                            map[entente.Mark]string
 }
@@ -24,6 +25,7 @@ var compareWordsZH = &compareWords{
 	ComparePick: "选择两份文件进行对比", First: "文件一", Second: "文件二", Show: "对比", PairPick: "选择双方",
 	Scorecard: "记分卡", Compliance: "履约得分", Commitments: "承诺", Change: "变化",
 	FollowupsShown: "显示最新的 %d 条，共 %d 条待处理；其余见",
+	Computing:      "这两方共同签署的文件超过 %d 份，正在后台计算其双边视图（反复出现的承诺与后续报告），本页每隔几秒自动刷新。",
 	Actions:        map[entente.RelationshipAction]string{entente.Established: "建立", entente.Upgraded: "提升", entente.Reaffirmed: "重申"},
 	Marks: map[entente.Mark]string{entente.Repeated: "重复", entente.Reworded: "改写", entente.Strengthened: "加强",
 		entente.Weakened: "减弱", entente.Added: "新增", entente.Dropped: "删去"},
@@ -41,6 +43,7 @@ var compareWordsEN = &compareWords{
 	First: "First document", Second: "Second document", Show: "Compare", PairPick: "Choose two parties",
 	Scorecard: "Scorecard", Compliance: "Compliance", Commitments: "commitments", Change: "change",
 	FollowupsShown: "The newest %d of %d pending are shown; all of them:",
+	Computing:      "These parties share more than %d statements: their view (recycled promises, follow-ups) is being computed in the background, and this page reloads itself every few seconds.",
 	Actions:        map[entente.RelationshipAction]string{entente.Established: "established", entente.Upgraded: "upgraded", entente.Reaffirmed: "reaffirmed"},
 	Marks: map[entente.Mark]string{entente.Repeated: "repeated", entente.Reworded: "reworded", entente.Strengthened: "strengthened",
 		entente.Weakened: "weakened", entente.Added: "added", entente.Dropped: "dropped"},

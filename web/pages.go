@@ -114,6 +114,9 @@ type frame struct {
 	User               *entente.User
 	CanRead            bool
 	Error              string
+	// Refresh, if not 0, reloads the page after so many seconds: a page
+	// that waits for work in the background
+	Refresh int
 }
 
 // CanUpload reports whether the account may upload statements.

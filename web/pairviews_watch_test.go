@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,5 +46,32 @@ func TestPairViewsWatched(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("20 s after a withdrawal by another process, stale views %v", stale)
 		}
+	}
+}
+
+// TestPairPageComputing: a pair of more statements than its page waits
+// for is computed in the background; the page says so at once and reloads
+// itself, and once the view is kept shows it, without the reload.
+func TestPairPageComputing(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarnessWith(t, st, Config{PasswordParams: auth.Fast, PairWait: 1})
+	defer h.srv.Close(ctx)
+	uploadLibrary(t, h)
+	h.srv.compare.Wait() // the uploads' refresh: no view kept yet
+	refresh := `<meta http-equiv="refresh" content="3">`
+	page := pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS?lang=en")
+	if !strings.Contains(page, `id="pair-computing">These parties share more than 1 statements`) || !strings.Contains(page, refresh) ||
+		strings.Contains(page, `id="h-docs"`) {
+		t.Fatalf("the first read of a large pair:\n%s", clip([]byte(page)))
+	}
+	h.srv.compare.Wait()
+	page = pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS?lang=en")
+	if strings.Contains(page, "pair-computing") || strings.Contains(page, refresh) || !strings.Contains(page, `id="h-docs"`) {
+		t.Fatalf("the pair once computed:\n%s", clip([]byte(page)))
 	}
 }
