@@ -410,6 +410,17 @@ func inEnumeration(rs []rune, start, end int) bool {
 	return (start > 0 && rs[start-1] == '、') || (end < len(rs) && rs[end] == '、')
 }
 
+// inAlignedClause reports whether the character at i stands in a clause that
+// aligns what it names (A同B对接, [alignment]).
+func (am *areaMatcher) inAlignedClause(st *text, i int) bool {
+	for _, c := range st.clauseSpans() {
+		if c.Start <= i && i < c.End {
+			return am.alignment.endsAt(st.masked, c.End) > c.Start
+		}
+	}
+	return false
+}
+
 // markShielded flags the runes whose area keywords are weak: inside a
 // title, a quoted name (not a quoted programme of events, “…环境年”), a mechanism's name after its first keyword (中塞海关
 // 安全合作机制 is about customs), or a background clause (在…的背景下). A
@@ -425,8 +436,10 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 	for i, r := range shielded {
 		if r == '□' {
 			if i == 0 || shielded[i-1] != '□' {
-				// 恪守《联合国宪章》: the instrument abided by is the topic
-				abided = i >= 2 && st.rs[i-1] == '《' && g.titleVerb.endsAt(shielded, i-1) >= 0
+				// 恪守《联合国宪章》: the instrument abided by is the topic;
+				// so is a plan aligned with (同《国家发展计划》对接): each side
+				// of an alignment is a topic
+				abided = i >= 2 && st.rs[i-1] == '《' && (g.titleVerb.endsAt(shielded, i-1) >= 0 || am.inAlignedClause(st, i))
 			}
 			if !abided {
 				out[i] |= fShielded

@@ -95,6 +95,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		prevOthers bool    // prevSubj names others than the parties
 		frame      bool
 		retro      bool // a clause so far was a retrospective frame (自…以来)
+		// seenThing: the clause before was what an appraisal sees, a thing
+		// (not a party) said to be doing well (满意地看到，X进展顺利，)
+		seenThing bool
 		// selfCue is the instrument named as the subject of a clause so
 		// far, which a later clause with no subject of its own goes on about
 		selfCue *token
@@ -160,6 +163,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// last one named, not the parties
 			subj, others = subject{kind: prevSubj.kind}, prevOthers
 		}
+		if seenThing && subj.kind == subjOmitted && first >= 0 && ct[first].G&gJiang != 0 {
+			// 双方满意地看到，X项目进展顺利，将为…发挥重要作用: a bare "will"
+			// with no subject of its own goes on about the thing seen, a
+			// forecast of its effect (同意, 愿 are the parties' still)
+			subj = subject{kind: subjForeign}
+		}
+		seenThing = false
 		self := sc.instrument && x.selfSubject(masked, span.Start, span.End)
 		if subj.kind == subjParty && first >= 0 {
 			selfCue = nil // 本协定自签署之日起生效，双方应…: the parties act again
@@ -198,6 +208,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 
 		if scopeOf != nil && !x.startsPredicate(ct, first, subj, scopeOf) {
 			cr.content = true
+			seenThing = scopeOf.reading == rAppraisal && subj.kind == subjForeign && hasKind(ct, cAchievement)
 			if scopeOf.opinion {
 				noteContent(scopeOf, ct, subj)
 				if first >= 0 && subj.kind == subjParty && predictsOther(scopeOf, subj, ct[first].Kind) {

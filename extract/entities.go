@@ -156,9 +156,10 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 			}
 		}
 		start := end - utf8.RuneCountInString(name)
-		if list == &projs && (end == len(masked) || isClauseBreak(masked[end])) && er.becomes(masked, start) {
+		if er.endsClause(masked, end) && er.becomes(masked, start) {
 			// 已成为…的“黄金大通道”: what something becomes, the head of its
-			// clause's complement, is no project (成为中老经济走廊的节点 names one)
+			// clause's complement, is no project (成为中老经济走廊的节点 names one);
+			// what a body is set up as (…，作为…的高级别对话机制) is no second body
 			return
 		}
 		if *set != nil {
@@ -203,7 +204,8 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 			continue // no head word ends with this character
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
-			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) {
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) &&
+				!er.round(masked, end-utf8.RuneCountInString(name)) {
 				n, e := closeQuote(masked, name, end) // “中巴…联合委员会”: the quote closes after the head
 				add(&mechs, n, e, "head word")
 			}
@@ -293,9 +295,31 @@ func (er *entityRules) anyHeadAt(rs []rune, i int) bool {
 	return false
 }
 
-// becomes reports whether a [become] word (成为) stands before position at
-// in its clause: a name there ending the clause is the complement of
-// "becomes", a description.
+// round reports whether a name opening at start follows a round's ordinal
+// ([round-ordinal]: 新一轮…, 第五轮…): a round of a dialogue is a meeting
+// held, not the standing body.
+func (er *entityRules) round(rs []rune, start int) bool {
+	return start > 0 && start <= len(rs) && er.g.round.has(rs[start-1])
+}
+
+// endsClause reports whether a name ending at end closes its clause, or is
+// followed only by a bare head that ends the name before it (高级别对话机制:
+// the name read is 高级别对话).
+func (er *entityRules) endsClause(rs []rune, end int) bool {
+	for e := end; e <= len(rs); e++ {
+		if e == len(rs) || isClauseBreak(rs[e]) {
+			return e == end || er.g.afterHead[string(rs[end:e])]
+		}
+		if e-end > 4 {
+			return false
+		}
+	}
+	return false
+}
+
+// becomes reports whether a [become] word (成为, 作为) stands before position
+// at in its clause: a name there ending the clause is the complement of
+// "becomes" or "as", a description.
 func (er *entityRules) becomes(rs []rune, at int) bool {
 	for i := at - 1; i >= 0 && !isClauseBreak(rs[i]); i-- {
 		if er.g.become.endsAt(rs, i+1) >= 0 {

@@ -237,6 +237,9 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 		listCommits bool
 		listSection string
 		lastPara    = -1
+		// invited: the sentence before was a narrative of the visit's close
+		// (thanks for the hospitality, an invitation)
+		invited bool
 	)
 	refs := newReferenceCollector()
 	ents := newEntityCollector()
@@ -277,6 +280,15 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(ls.Text, s)
 		}
+		if t := x.replyThanks(st); invited && !ls.First && s.Type == entente.Appraisal && t != nil {
+			// …并邀请习近平主席访问哥伦比亚。习近平主席对此表示感谢。: the
+			// reply to the invitation closes the visit, as the thanks for
+			// the hospitality before it do
+			s.Type, s.Strength, s.Actors, s.Areas = entente.Narrative, "", []string{}, []string{}
+			s.Rationale.Type = &entente.Cue{Rule: "thanks for hospitality", Text: st.sub(t.Start, t.End), Start: t.Start, End: t.End}
+			s.Rationale.Strength, s.Rationale.Actors, s.Rationale.Areas = nil, nil, nil
+		}
+		invited = s.Type == entente.Narrative && hasKind(st.toks, cHospitality)
 		s.References, s.Rationale.References = refs.add(x.refs, id, st)
 		s.Mechanisms, s.Projects, s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs, mechSpans, projSpans
 		// an item: a list marker or a sub-item's number (（一）) in the lead-in's
@@ -866,4 +878,18 @@ func (x *Extractor) topicAreas(title string, scr *scratch, parties []string) []s
 		return nil
 	}
 	return append([]string(nil), areas...)
+}
+
+// replyThanks returns the thanks word of a sentence that thanks in reply to
+// the one before (X对此表示感谢: a [reply-reference] before it), else nil.
+func (x *Extractor) replyThanks(st *text) *token {
+	for i, t := range st.toks {
+		if t.Kind.has(cThanks) {
+			if x.g.replyRef.indexIn(st.masked, 0, t.Start) >= 0 {
+				return &st.toks[i]
+			}
+			return nil
+		}
+	}
+	return nil
 }

@@ -35,6 +35,7 @@ type grammar struct {
 	listMarker        runeSet         // [list-marker]: closes a list before its head word
 	yearDeadline      runeSet         // [year-deadline]: after 年, makes the year a deadline's (2025年底前)
 	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
+	round             runeSet         // [round-ordinal]: before a dialogue's name, makes it a round held
 	afterHead         map[string]bool // [mechanism-after-head]: a bare head that follows another head
 	continues         runeSet         // [head-continues]: after a project head, the word goes on
 	nameConj          runeSet         // [name-conjunction]: may join two parts of one name
@@ -133,6 +134,8 @@ type grammar struct {
 	// [unaffected]: a clause of an instrument saying what its end leaves
 	// unaffected (…的执行不受影响) is its formula of termination
 	unaffected *wordSet
+	// [reply-reference]: refers thanks back to the sentence before (对此)
+	replyRef *wordSet
 	// [unbound]: a clause of an instrument saying a party is not bound
 	// (任何一方均无义务…) states a limit of the instrument, no undertaking
 	unbound *wordSet
@@ -280,6 +283,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		permissionNot:     newWordSet(t.Words("permission-not")),
 		unaffected:        newWordSet(t.Words("unaffected")),
 		unbound:           newWordSet(t.Words("unbound")),
+		replyRef:          newWordSet(t.Words("reply-reference")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
 		targetOpen:        newWordSet(t.Words("target-open")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
@@ -290,7 +294,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		set     *runeSet
 	}{
 		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"span-count", &g.spanCount}, {"list-marker", &g.listMarker}, {"year-deadline", &g.yearDeadline},
-		{"entity-ordinal", &g.ordinal}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
+		{"entity-ordinal", &g.ordinal}, {"round-ordinal", &g.round}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
 		{"list-conjunction", &g.listConj}, {"serial", &g.serial},
 	} {
 		if *rs.set, err = runesOf(t, rs.section); err != nil {
