@@ -165,8 +165,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 		if seenThing && subj.kind == subjOmitted && first >= 0 && ct[first].G&gJiang != 0 {
 			// 双方满意地看到，X项目进展顺利，将为…发挥重要作用: a bare "will"
-			// with no subject of its own goes on about the thing seen, a
-			// forecast of its effect (同意, 愿 are the parties' still)
+			// with no subject of its own goes on about the project seen, a
+			// forecast of its effect (同意, 愿 are the parties' still, and so
+			// is 将 after cooperation seen going well: 务实合作取得进展，将继续…)
 			subj = subject{kind: subjForeign}
 		}
 		seenThing = false
@@ -208,7 +209,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 
 		if scopeOf != nil && !x.startsPredicate(ct, first, subj, scopeOf) {
 			cr.content = true
-			seenThing = scopeOf.reading == rAppraisal && subj.kind == subjForeign && hasKind(ct, cAchievement)
+			seenThing = scopeOf.reading == rAppraisal && subj.kind == subjForeign && hasKind(ct, cAchievement) && projectIn(st.named, span.Start, span.End)
 			if scopeOf.opinion {
 				noteContent(scopeOf, ct, subj)
 				if first >= 0 && subj.kind == subjParty && predictsOther(scopeOf, subj, ct[first].Kind) {
@@ -1542,4 +1543,15 @@ func glossEnd(masked []rune, at, limit int) int {
 		}
 	}
 	return -1
+}
+
+// projectIn reports whether a project's name (not a mechanism's) lies in
+// [start, end).
+func projectIn(named []nameSpan, start, end int) bool {
+	for _, n := range named {
+		if !n.mechanism && n.Start >= start && n.End <= end {
+			return true
+		}
+	}
+	return false
 }

@@ -320,7 +320,18 @@ func (er *entityRules) endsClause(rs []rune, end int) bool {
 // becomes reports whether a [become] word (成为, 作为) stands before position
 // at in its clause: a name there ending the clause is the complement of
 // "becomes" or "as", a description.
+//
+// The name must be the complement itself: right after the word, or right
+// after a modifier closed by an attributive particle (作为统筹…合作的高级别
+// 对话机制); one after another verb (作为观察员加入中国—中亚机制) is that
+// verb's object, a name.
 func (er *entityRules) becomes(rs []rune, at int) bool {
+	if at > 0 && er.g.become.endsAt(rs, at) >= 0 {
+		return true
+	}
+	if at == 0 || er.g.attributive.endsAt(rs, at) < 0 {
+		return false
+	}
 	for i := at - 1; i >= 0 && !isClauseBreak(rs[i]); i-- {
 		if er.g.become.endsAt(rs, i+1) >= 0 {
 			return true

@@ -11,11 +11,11 @@ import (
 // Rules of the held-out China–Colombia statement (fifty-fourth session), each
 // a class of the genre written here in other wording.
 
-// TestThingSeenGoesOn: after an appraisal that sees something done
-// (满意地看到，X进展顺利，), a clause with no subject of its own and a bare
-// "will" goes on about X: a forecast of its effect, not the parties'
-// undertaking. A welcome of an action with no evaluation keeps the parties
-// as those who will act.
+// TestThingSeenGoesOn: after an appraisal that sees a named project doing
+// well (满意地看到，X项目进展顺利，), a clause with no subject of its own and a
+// bare "will" goes on about the project: a forecast of its effect, not the
+// parties' undertaking. Cooperation seen going well, and a welcome of an
+// action with no evaluation, keep the parties as those who will act.
 func TestThingSeenGoesOn(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
@@ -27,6 +27,7 @@ func TestThingSeenGoesOn(t *testing.T) {
 		{"CN,LA", "双方高兴地看到，万象赛色塔综合开发区已吸引多家企业入驻，将进一步带动老挝工业化进程。", entente.Appraisal, ""},
 		{"CN,KE", "双方欢迎中国企业参与肯尼亚经济特区建设，将为此提供便利。", entente.Commitment, entente.Firm},
 		{"CN,KE", "双方满意地看到，蒙内铁路运营成效显著，愿继续推进铁路沿线开发。", entente.Commitment, entente.Intent},
+		{"CN,KE", "双方满意地看到，各领域务实合作取得积极进展，将继续深化互利合作。", entente.Commitment, entente.Firm},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -117,6 +118,7 @@ func TestSeenEntities(t *testing.T) {
 		{"双方同意用好中秘外交部政治磋商机制，举行第五轮磋商。", []string{"中秘外交部政治磋商机制"}, nil},
 		{"双方决定设立中秘政府间合作委员会，作为统筹两国合作的高级别对话机制。", []string{"中秘政府间合作委员会"}, nil},
 		{"双方将积极探讨利马地铁三号线等项目合作。", nil, []string{"利马地铁三号线"}},
+		{"中方欢迎秘方作为观察员加入中国—中亚机制。", []string{"中国—中亚机制"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
