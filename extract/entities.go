@@ -645,8 +645,8 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	if er.g.routeHeads[head] && (er.contractedRoute(mod) || er.cityTransit(mod)) {
 		return true
 	}
-	if er.g.transitProject[head] && er.cityTransit(mod) {
-		return true // 斋月十日城轻轨项目: the city's line is the project named
+	if er.g.transitProject[head] && er.cityTransit(er.withoutNumber(mod)) {
+		return true // 斋月十日城轻轨项目, 波哥大地铁二号线: the city's line is the project named
 	}
 	return er.proper(mod)
 }
@@ -698,6 +698,17 @@ func (er *entityRules) cityTransit(mod string) bool {
 			er.joint.startsAt(rs, 0) < 0 && !er.kindOnly(place)
 	}
 	return false
+}
+
+// withoutNumber cuts the number that closes a modifier (波哥大地铁二 of
+// 波哥大地铁二号线: the line's number, written in digits or numerals).
+func (er *entityRules) withoutNumber(mod string) string {
+	rs := []rune(mod)
+	k := len(rs)
+	for k > 0 && (rs[k-1] >= '0' && rs[k-1] <= '9' || er.g.numerals.has(rs[k-1])) {
+		k--
+	}
+	return string(rs[:k])
 }
 
 // kindOnly reports whether a head's modifier is made of [kind-modifier]
@@ -1100,7 +1111,19 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 	if er.proper(name) || er.regionMasks.inside(name, nm) || hasAnySuffix(name, er.g.standing) {
 		return true
 	}
+	if hasAnySuffix(name, er.g.officeHeads) && containsAny(name, er.g.officeMarks) {
+		return true // 外交部政治磋商机制: the ministries that hold it name it
+	}
 	return er.markMasks.inside(name, nm)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnySuffix(s string, suffixes []string) bool {

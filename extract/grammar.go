@@ -42,6 +42,8 @@ type grammar struct {
 	listConj          runeSet         // [list-conjunction]: joins the last item of a list
 	genericHead       []string        // [mechanism-generic-head]
 	mechMarks         []string        // [mechanism-mark]
+	officeMarks       []string        // [office-mark]: ministries that make a mechanism's name specific
+	officeHeads       []string        // [office-mark-head]: the heads after which they do
 	standing          []string        // [mechanism-standing]
 	standingSet       *wordSet        // [mechanism-standing], to read a head in a sentence without a copy
 	titleTopic        []string        // [title-topic]
@@ -216,6 +218,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		afterHead:         setOf(t.Words("mechanism-after-head")),
 		genericHead:       t.Words("mechanism-generic-head"),
 		mechMarks:         t.Words("mechanism-mark"),
+		officeMarks:       t.Words("office-mark"),
+		officeHeads:       t.Words("office-mark-head"),
 		standing:          t.Words("mechanism-standing"),
 		standingSet:       newWordSet(t.Words("mechanism-standing")),
 		titleTopic:        t.Words("title-topic"),
