@@ -58,6 +58,8 @@ type Spaced struct {
 	joins       *keyWords
 	names       *keyWords      // the verb that names who or what a subject is (Nadležni organ je Ministarstvo…)
 	passiveSoft *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
+	organs      *phraseMatcher // authorities, ministries, officials: the parties' organs by kind (nil: none)
+	organMods   *keyWords      // competent, relevant, senior: words that may stand before an organ
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
 	spanOpen    *keyWords      // od, from: opens a period whose close a deadline phrase would read
@@ -212,6 +214,8 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.names = newKeyWords(t.Words("names-verb"))
 	x.units = newKeyWords(t.Words("time-unit"))
 	x.passiveSoft = optionalPhrases(t, "passive-soft")
+	x.organs = optionalPhrases(t, "party-organ")
+	x.organMods = newKeyWords(t.Words("party-organ-modifier"))
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
 	x.spanOpen = newKeyWords(t.Words("deadline-span-open"))
 	x.permissive = newKeyWords(t.Words("permissive"))

@@ -813,6 +813,16 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 				Party: st.joinCodes(codes), Cue: entente.Cue{Rule: jointBodyRule, Text: text, Start: s, End: end},
 			})}
 		}
+		if e := x.organSubject(st, i, b); e > i {
+			codes := st.parties
+			if len(codes) == 0 {
+				codes = inherited
+			}
+			text, s, end := st.span(i, e)
+			return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
+				Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: end},
+			})}
+		}
 		return subject{kind: subjForeign}
 	}
 	return subject{kind: subjOmitted}
@@ -880,6 +890,40 @@ func (x *Spaced) jointBody(st *sentence, i, b int) int {
 		}
 	}
 	return x.jointBodyName(st, i, b)
+}
+
+// organSubject returns the end of the parties' organs named by their kind
+// that head the subject at word i, before b (The competent authorities
+// will…, Senior officials will…, The Ministries of Health intend to…, The
+// two navies will…, Each of the working groups of the Joint Commission
+// shall…): in a bilateral text, organs in the plural with no country are
+// both parties' own, and their undertaking is the parties'. Only a
+// modifier, a number or a determiner stands before the organ, and the
+// subject ends after it or goes on with its owner (of Health, of the two
+// countries): a thing of theirs (The recommendations of the working
+// groups…, The number of officials…) is what the subject is. It returns i
+// when no organ heads the subject there.
+func (x *Spaced) organSubject(st *sentence, i, b int) int {
+	if x.organs == nil {
+		return i
+	}
+	k := i
+	if k < b && x.prep.has(&st.ws[k]) && st.ws[k].Key == "of" {
+		k++ // Each of the working groups…
+	}
+	for ; k < b && k < i+6; k++ {
+		if m, ok := x.organs.longestAt(st.ws, k); ok && m.End <= b {
+			if m.End == b || st.ws[m.End].Key == "of" {
+				return m.End
+			}
+			return i
+		}
+		w := &st.ws[k]
+		if w.Punct || w.Upper && k > i || !(x.det.has(w) || x.organMods.has(w) || w.Digits || x.numbers[w.Key] > 0) {
+			return i
+		}
+	}
+	return i
 }
 
 // jointBodyName returns the end of a standing body's name in capitalised

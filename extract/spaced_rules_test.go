@@ -367,6 +367,19 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides will hold the first meeting no later than six months after the signature.", "commitment", "firm", parties, "will", "no later than six months after the signature"},
 		// the meeting at which a body is to act is its target date
 		{"en", "At its first meeting, the Joint Committee will adopt a work plan.", "commitment", "firm", parties, "will", "At its first meeting"},
+		// the parties' organs named by their kind, in the plural or counted by
+		// the two, with no country (the competent authorities, senior
+		// officials, the Ministries of Health, the two navies, the working
+		// groups of their body) act for both parties: no forecast
+		{"en", "The competent authorities will conclude the phytosanitary protocols within twelve months.", "commitment", "firm", parties, "will", "within twelve months"},
+		{"en", "Senior officials will meet within ninety days of the adoption of this Declaration.", "commitment", "firm", parties, "will", "within ninety days of the adoption of this Declaration"},
+		{"en", "The Ministries of Health intend to sign a memorandum of understanding no later than 30 September 2026.", "commitment", "intent", parties, "intend to", "no later than 30 September 2026"},
+		{"en", "The two navies will hold a joint exercise in the second half of 2026.", "commitment", "firm", parties, "will", "in the second half of 2026"},
+		{"en", "Each of the ten sectoral working groups of the Joint Commission shall submit a report within six months.", "commitment", "firm", parties, "shall", "within six months"},
+		{"en", "The relevant ministries of the two countries will exchange information.", "commitment", "firm", parties, "will", ""},
+		// …but a thing of theirs, or a count of them, is forecast
+		{"en", "The recommendations of the working groups will benefit both economies.", "appraisal", "", parties, "will", ""},
+		{"en", "The number of officials will increase.", "appraisal", "", parties, "will", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
