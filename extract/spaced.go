@@ -62,6 +62,8 @@ type Spaced struct {
 	organMods   *keyWords      // competent, relevant, senior: words that may stand before an organ
 	units       *keyWords      // the time units a span of a deadline counts in (within six months)
 	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
+	events      *keyWords      // meeting, session: a deadline's meeting, whose body's name may follow (nil: none)
+	anchorStops *phraseMatcher // to, which: end the event a deadline counts from (nil: none)
 	spanOpen    *keyWords      // od, from: opens a period whose close a deadline phrase would read
 	permissive  *keyWords      // may: what a party is allowed to do, not what it undertakes
 	roleAfter   *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
@@ -217,6 +219,8 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.organs = optionalPhrases(t, "party-organ")
 	x.organMods = newKeyWords(t.Words("party-organ-modifier"))
 	x.anchors = newKeyWords(t.Words("deadline-anchor"))
+	x.events = newKeyWords(t.Words("deadline-event"))
+	x.anchorStops = optionalPhrases(t, "deadline-anchor-stop")
 	x.spanOpen = newKeyWords(t.Words("deadline-span-open"))
 	x.permissive = newKeyWords(t.Words("permissive"))
 	x.roleAfter = optionalPhrases(t, "party-after-verb")

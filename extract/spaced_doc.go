@@ -775,12 +775,39 @@ func (x *Spaced) counted(st *sentence, m phraseMatch) bool {
 // Memorandum), as the Chinese reader keeps 于本备忘录生效后三个月内 whole: the
 // span alone would lose what it counts from. The event runs to the next
 // punctuation or joining word, a dozen words at most.
+//
+// A meeting a deadline names (before the next session) keeps the body it
+// is of: "of", determiners and the body's capitalised name (of the Joint
+// Commission). The event ends before a purpose ([deadline-anchor-stop]:
+// within ninety days of the adoption of this Declaration | to agree…).
 func (x *Spaced) anchoredSpan(st *sentence, end int) int {
-	if end <= 0 || end >= len(st.ws) || !x.units.has(&st.ws[end-1]) || st.ws[end].Punct || !x.anchors.has(&st.ws[end]) {
+	if end <= 0 || end >= len(st.ws) || st.ws[end].Punct {
+		return end
+	}
+	if x.events.has(&st.ws[end-1]) && st.ws[end].Key == "of" {
+		k := end + 1
+		for k < len(st.ws) && x.det.has(&st.ws[k]) && !st.ws[k].Upper {
+			k++
+		}
+		n := k
+		for k < len(st.ws) && k-end <= 12 && !st.ws[k].Punct && (st.ws[k].Upper || k > n && x.ents.inner.has(&st.ws[k]) && k+1 < len(st.ws) && st.ws[k+1].Upper) {
+			k++
+		}
+		if k == n {
+			return end
+		}
+		return k
+	}
+	if !x.units.has(&st.ws[end-1]) || !x.anchors.has(&st.ws[end]) {
 		return end
 	}
 	k := end + 1
 	for k < len(st.ws) && k-end <= 12 && !st.ws[k].Punct && !x.joins.has(&st.ws[k]) {
+		if x.anchorStops != nil {
+			if _, ok := x.anchorStops.longestAt(st.ws, k); ok {
+				break
+			}
+		}
 		k++
 	}
 	if k == end+1 || k-end > 12 {

@@ -377,6 +377,16 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two navies will hold a joint exercise in the second half of 2026.", "commitment", "firm", parties, "will", "in the second half of 2026"},
 		{"en", "Each of the ten sectoral working groups of the Joint Commission shall submit a report within six months.", "commitment", "firm", parties, "shall", "within six months"},
 		{"en", "The relevant ministries of the two countries will exchange information.", "commitment", "firm", parties, "will", ""},
+		// the next session or meeting of a body, and the parties' or a
+		// body's own next meeting, are deadlines; the body a session is
+		// of belongs to it, as the event a span counts from does
+		{"en", "The two sides agreed to establish a Business Council and to hold its first meeting before the next session of the Joint Commission.", "commitment", "firm", parties, "agreed to", "before the next session of the Joint Commission"},
+		{"en", "The Joint Commission will report to the two Presidents before their next meeting.", "commitment", "firm", parties, "will", "before their next meeting"},
+		{"en", "The working group will present its findings at the next session.", "commitment", "firm", parties, "will", "at the next session"},
+		{"en", "The two sides will complete the review before the next meeting of the Joint Committee, in Belgrade.", "commitment", "firm", parties, "will", "before the next meeting of the Joint Committee"},
+		// the event a span counts from ends where a purpose opens (to + verb)
+		{"en", "Senior officials will meet within ninety days of the adoption of this Declaration to agree on a timetable.", "commitment", "firm", parties, "will", "within ninety days of the adoption of this Declaration"},
+		{"en", "The two sides will conclude the protocol within six months of the entry into force of this Agreement.", "commitment", "firm", parties, "will", "within six months of the entry into force of this Agreement"},
 		// …but a thing of theirs, or a count of them, is forecast
 		{"en", "The recommendations of the working groups will benefit both economies.", "appraisal", "", parties, "will", ""},
 		{"en", "The number of officials will increase.", "appraisal", "", parties, "will", ""},
