@@ -45,6 +45,18 @@ func TestSpacedAreaWords(t *testing.T) {
 		// the genre's words for medicines, IT, credit lines, payment systems and the arts;
 		// digital public infrastructure is digital, no transport
 		{"The UK will continue to train Kenyan peacekeepers.", []string{"security"}, "en"},
+		// biofuels and ethanol are energy; agro-processing is farming
+		// (development); navies and their exercises are defence; a port is
+		// transport, the Portuguese language is none of it; the UN's climate
+		// convention is green and the UN's order, as the Paris Agreement
+		{"Brazil will share its experience in biofuels and ethanol blending.", []string{"energy"}, "en"},
+		// a business council, as a business forum, is the enterprises' body: investment
+		{"The two sides agreed to establish a Brazil–South Africa Business Council.", []string{"investment"}, "en"},
+		{"South Africa welcomes Brazilian investment in its agro-processing sector.", []string{"development", "investment"}, "en"},
+		{"The two navies will hold the next maritime exercise in 2026.", []string{"security"}, "en"},
+		{"The two sides will promote the teaching of Portuguese in South Africa.", []string{"people"}, "en"},
+		{"The two sides will upgrade the port of Durban.", []string{"infrastructure"}, "en"},
+		{"They will coordinate their positions under the United Nations Framework Convention on Climate Change.", []string{"green", "international_order"}, "en"},
 		// sustainable development is green alone (the spec's green covers it), the
 		// financing of terrorism is what law enforcement cuts off, no finance
 		{"Both sides underlined their commitment to sustainable development.", []string{"green"}, "en"},
