@@ -656,15 +656,44 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			if kind.list == &projs && b > m.End && e.orgEnd.has(&ws[b-1]) {
 				continue // the Defense Acquisition Program Administration: an agency, no programme
 			}
-			if kind.list == &mechs && b == m.End {
-				if d, ok := e.demonym.longestAt(ws, a); ok && d.End == m.Start {
-					continue // the British Council: one country's institution, no body of the parties
-				}
+			if kind.list == &mechs && e.oneCountrys(st, a, b) {
+				// the British Council, the South African Medical Research
+				// Council, the Indian Council of Medical Research: one
+				// country's institution, no body of the parties
+				continue
 			}
 			take(kind.list, "head word", a, b)
 		}
 	}
 	return mechs, projs
+}
+
+// oneCountrys reports whether the name in words [a, b) opens with one
+// country's demonym and names no other country, party or demonym after it,
+// nor joins two with a dash (the Korean–Polish Joint Committee is theirs).
+func (e *spacedEntities) oneCountrys(st *sentence, a, b int) bool {
+	ws := st.ws
+	d, ok := e.demonym.longestAt(ws, a)
+	if !ok || d.End <= a || d.End >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if ws[k].Punct && ws[k].Key != "," || strings.ContainsAny(ws[k].Key, "-–—") {
+			return false // Korean–Polish, Srpsko-emiratski: two countries joined
+		}
+		if k < d.End {
+			continue
+		}
+		if o, ok := e.demonym.longestAt(ws, k); ok && o.End > k {
+			return false
+		}
+	}
+	for _, m := range st.ments {
+		if m.Start >= d.End && m.Start < b {
+			return false
+		}
+	}
+	return true
 }
 
 // sameName reports whether the words a1..b1 and a2..b2 are one name in

@@ -31,6 +31,13 @@ func TestSpacedEntities(t *testing.T) {
 		// one country's institution named by its demonym alone is no body of the parties
 		{"en", "The British Council will expand English language teaching in Kenyan schools.", nil, nil},
 		{"en", "The sides welcomed the Serbian–Chinese Council for Culture.", []string{"Serbian–Chinese Council for Culture"}, nil},
+		// …with more words between the demonym and the head, or a field after it
+		{"en", "The two sides will strengthen cooperation between the Oswaldo Cruz Foundation and the South African Medical Research Council.", nil, nil},
+		{"en", "The two sides will support the Indian Council of Medical Research.", nil, nil},
+		{"en", "The Korean–Polish Joint Committee on Science will meet in Seoul.", []string{"Korean–Polish Joint Committee on Science"}, nil},
+		{"sr", "Strane podstiču rad Srpsko-emiratskog poslovnog saveta.", []string{"Srpsko-emiratskog poslovnog saveta"}, nil},
+		// a named observatory is a facility: a project
+		{"en", "South Africa welcomed Brazil's interest in the scientific programme of the Square Kilometre Array Observatory.", nil, []string{"Square Kilometre Array Observatory"}},
 		// a list of fields inside the name, commas and all; a list of parties after it is none of it
 		{"en", "The leaders appreciated the work of the India–Viet Nam Joint Commission on Economic, Trade, Scientific and Technological Cooperation.", []string{"India–Viet Nam Joint Commission on Economic, Trade, Scientific and Technological Cooperation"}, nil},
 		{"en", "After the Joint Committee on Trade, China and Serbia will meet.", []string{"Joint Committee on Trade"}, nil},
