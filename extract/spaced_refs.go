@@ -166,14 +166,23 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		// … on Trade and Investment, … between China and Serbia, … on the
 		// Law of the Sea
 		described := a > 0 && r.indefinite.has(&ws[a-1])
-		for k := r.innerRun(ws, m.Start, b, described); k > b; k = r.innerRun(ws, m.Start, b, described) {
-			if r.joins.has(&ws[b]) && k < len(ws) && possessive(st, k) {
-				break // the Belt and Road Initiative | and Brazil's New Industry plan: a second title
+		for {
+			for k := r.innerRun(ws, m.Start, b, described); k > b; k = r.innerRun(ws, m.Start, b, described) {
+				if r.joins.has(&ws[b]) && k < len(ws) && possessive(st, k) {
+					break // the Belt and Road Initiative | and Brazil's New Industry plan: a second title
+				}
+				b = k
+				for b < len(ws) && (!ws[b].Punct && ws[b].Upper || r.joinedName(ws, b)) {
+					b++ // … on the Korea–Kenya Economic Development Cooperation Fund
+				}
 			}
-			b = k
-			for b < len(ws) && (!ws[b].Punct && ws[b].Upper || r.joinedName(ws, b)) {
-				b++ // … on the Korea–Kenya Economic Development Cooperation Fund
+			if b > m.End {
+				if f := r.fieldList(st, b); f > b {
+					b = f // … in Science, Technology and Innovation
+					continue
+				}
 			}
+			break
 		}
 		if b < len(ws) && yearOf(&ws[b]) > 0 && len(r.opens.keys) == 0 {
 			// a number right after a title's word is its name's (Vision
@@ -218,6 +227,38 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
 	}
 	return dropNested(out)
+}
+
+// fieldList returns where a list of fields inside a title ends that opens
+// with the comma at i (…in Science, Technology and Innovation; …in
+// Culture, Education and Sport): capitalised words between commas, then an
+// inner word and a capitalised one; i when the words after the comma are
+// no such list (a party: "the Agreement on Trade, China and Serbia will…",
+// or a list that never closes with an inner word).
+func (r *spacedRefs) fieldList(st *sentence, i int) int {
+	ws := st.ws
+	k := i
+	for k < len(ws) && ws[k].Punct && ws[k].Key == "," {
+		n := k + 1
+		for n < len(ws) && upperName(&ws[n]) && !st.inMention(n) {
+			n++
+		}
+		if n == k+1 || n >= len(ws) {
+			return i
+		}
+		k = n
+		if !ws[k].Punct && r.inner.has(&ws[k]) {
+			j := k + 1
+			for j < len(ws) && upperName(&ws[j]) && !st.inMention(j) {
+				j++
+			}
+			if j == k+1 {
+				return i
+			}
+			return j
+		}
+	}
+	return i
 }
 
 // joinedName reports whether word i is a join mark written tight between

@@ -27,6 +27,10 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "They welcomed the adoption of the Plan of Action for the period 2024-2028.", []string{"Plan of Action for the period 2024-2028|action_plan|0"}},
 		{"en", "They welcomed the adoption of the Plan of Action.", nil},
 		{"en", "They signed the Cultural Exchange Programme for 2024–2027.", []string{"Cultural Exchange Programme for 2024–2027|plan|0"}},
+		// a list of fields inside a title, commas and all; a list of parties after it is none of it
+		{"en", "The two sides will renew the Programme of Cooperation in Science, Technology and Innovation for the period 2026–2030 by 30 June 2026.", []string{"Programme of Cooperation in Science, Technology and Innovation for the period 2026–2030|plan|0"}},
+		{"en", "They will implement the Agreement on Cooperation in Culture, Education and Sport.", []string{"Agreement on Cooperation in Culture, Education and Sport|agreement|0"}},
+		{"en", "Under the Agreement on Trade, China and Serbia will cut tariffs.", []string{"Agreement on Trade|agreement|0"}},
 		{"sr", "Strane će primenjivati Sporazum o slobodnoj trgovini između Srbije i Kine.", []string{"Sporazum o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
 		{"sr", "Стране ће применити Споразум о слободној трговини између Кине и Србије.", []string{"Споразум о слободној трговини између Кине и Србије|agreement|0"}},
 		{"sr", "Strane će razvijati saradnju u skladu sa Sporazumom o strateškom partnerstvu iz 2013. godine.", []string{"Sporazumom o strateškom partnerstvu|agreement|2013"}},
