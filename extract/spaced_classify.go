@@ -900,7 +900,7 @@ func (x *Spaced) jointBody(st *sentence, i, b int) int {
 // both parties' own, and their undertaking is the parties'. Only a
 // modifier, a number or a determiner stands before the organ, and the
 // subject ends after it or goes on with its owner (of Health, of the two
-// countries): a thing of theirs (The recommendations of the working
+// countries, from both sides): a thing of theirs (The recommendations of the working
 // groups…, The number of officials…) is what the subject is. It returns i
 // when no organ heads the subject there.
 func (x *Spaced) organSubject(st *sentence, i, b int) int {
@@ -913,7 +913,7 @@ func (x *Spaced) organSubject(st *sentence, i, b int) int {
 	}
 	for ; k < b && k < i+6; k++ {
 		if m, ok := x.organs.longestAt(st.ws, k); ok && m.End <= b {
-			if m.End == b || st.ws[m.End].Key == "of" {
+			if m.End == b || st.ws[m.End].Key == "of" || st.ws[m.End].Key == "from" {
 				return m.End
 			}
 			return i

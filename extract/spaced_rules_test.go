@@ -387,6 +387,10 @@ func TestSpacedRules(t *testing.T) {
 		// the event a span counts from ends where a purpose opens (to + verb)
 		{"en", "Senior officials will meet within ninety days of the adoption of this Declaration to agree on a timetable.", "commitment", "firm", parties, "will", "within ninety days of the adoption of this Declaration"},
 		{"en", "The two sides will conclude the protocol within six months of the entry into force of this Agreement.", "commitment", "firm", parties, "will", "within six months of the entry into force of this Agreement"},
+		{"en", "Officials from both sides will meet in Nairobi before the end of 2026.", "commitment", "firm", parties, "will", "before the end of 2026"},
+		{"en", "Experts of the two countries will draft a roadmap within three months.", "commitment", "firm", parties, "will", "within three months"},
+		{"en", "The two central banks intend to renew their currency swap arrangement.", "commitment", "intent", parties, "intend to", ""},
+		{"en", "The two economies will grow faster.", "appraisal", "", parties, "will", ""},
 		// …but a thing of theirs, or a count of them, is forecast
 		{"en", "The recommendations of the working groups will benefit both economies.", "appraisal", "", parties, "will", ""},
 		{"en", "The number of officials will increase.", "appraisal", "", parties, "will", ""},
