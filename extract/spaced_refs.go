@@ -154,6 +154,9 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			if len(r.opens.keys) > 0 && (r.headAt(ws, a-1) || r.inner.has(&ws[a-1])) {
 				break // Povelju UN i | Rezoluciju: a title in sentence case opens with its head
 			}
+			if possessive(st, a-1) && st.inMention(a-1) {
+				break // Brazil's | Ecological Transformation Plan: the owner, not the title
+			}
 			a--
 		}
 		for a < m.Start && r.inner.has(&ws[a]) {

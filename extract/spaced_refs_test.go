@@ -31,6 +31,8 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The two sides will renew the Programme of Cooperation in Science, Technology and Innovation for the period 2026–2030 by 30 June 2026.", []string{"Programme of Cooperation in Science, Technology and Innovation for the period 2026–2030|plan|0"}},
 		{"en", "They will implement the Agreement on Cooperation in Culture, Education and Sport.", []string{"Agreement on Cooperation in Culture, Education and Sport|agreement|0"}},
 		{"en", "Under the Agreement on Trade, China and Serbia will cut tariffs.", []string{"Agreement on Trade|agreement|0"}},
+		// a country's possessive before a title names its owner, not the title
+		{"en", "The two sides will draw on Brazil's Ecological Transformation Plan.", []string{"Ecological Transformation Plan|plan|0"}},
 		{"sr", "Strane će primenjivati Sporazum o slobodnoj trgovini između Srbije i Kine.", []string{"Sporazum o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
 		{"sr", "Стране ће применити Споразум о слободној трговини између Кине и Србије.", []string{"Споразум о слободној трговини између Кине и Србије|agreement|0"}},
 		{"sr", "Strane će razvijati saradnju u skladu sa Sporazumom o strateškom partnerstvu iz 2013. godine.", []string{"Sporazumom o strateškom partnerstvu|agreement|2013"}},
