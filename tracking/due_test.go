@@ -33,6 +33,11 @@ func TestDueRules(t *testing.T) {
 		// English: a span not later than, a body's next meeting
 		{"en: no later than a span", "no later than three months", "The Parties shall notify each other no later than three months after signature.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
 		{"en: at its next meeting", "at its next meeting", "The Joint Committee will review the plan at its next meeting.", signed, "", entente.PrecisionOpen, false, false},
+		// a body's next session with the body's name kept, the parties' own next meeting, a span
+		// counted from the adoption of the document in words
+		{"en: before the next session of a body", "before the next session of the Joint Commission", "The two sides will hold its first meeting before the next session of the Joint Commission.", signed, "", entente.PrecisionOpen, false, false},
+		{"en: before their next meeting", "before their next meeting", "The Joint Commission will report to the two Presidents before their next meeting.", signed, "", entente.PrecisionOpen, false, false},
+		{"en: within ninety days of the adoption", "within ninety days of the adoption of this Declaration", "Senior officials will meet within ninety days of the adoption of this Declaration to agree on a timetable.", signed, "2023-06-06", entente.PrecisionDay, false, false},
 		{"first half of the signing year", "上半年", "双方将于上半年召开联委会会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
 		{"a span of years the extractor cut short", "年内", "双方将在未来五年内把双边贸易额提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
 		{"a span of years in digits", "3年内", "该项目将在3年内完工。", signed, "2026-03-08", entente.PrecisionYear, false, false},
