@@ -130,6 +130,7 @@ func BenchmarkAPI(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		b.Cleanup(func() { srv.Close(context.Background()) })
 		ts := httptest.NewServer(srv.Handler())
 		b.Cleanup(ts.Close)
 		token := benchToken(b, st)

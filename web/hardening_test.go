@@ -76,6 +76,7 @@ func TestSecurityHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { bare.Close(context.Background()) })
 	rec := httptest.NewRecorder()
 	bare.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/documents", nil))
 	if rec.Code != http.StatusServiceUnavailable {

@@ -150,10 +150,10 @@ func newHarnessWith(t testing.TB, st fullStore, cfg Config) *harness {
 		t.Fatal(err)
 	}
 	h.srv = srv
-	if cfg.Queue != nil {
-		// the workers stop before the store closes
-		t.Cleanup(func() { srv.Close(context.Background()) })
-	}
+	// the workers and the watches stop before the store closes (when the
+	// store's cleanup was registered first), and a finished test's server
+	// is not kept alive by them
+	t.Cleanup(func() { srv.Close(context.Background()) })
 	h.ts = httptest.NewServer(srv.Handler())
 	t.Cleanup(h.ts.Close)
 

@@ -2,7 +2,10 @@ package web
 
 import (
 	"context"
+	"log/slog"
 	"time"
+
+	"github.com/entente/entente/compare"
 )
 
 // pairViewsWatchEvery is how often the server looks for writes it did not
@@ -13,12 +16,13 @@ import (
 const pairViewsWatchEvery = 5 * time.Second
 
 // watchPairViews refreshes the stale views in the background whenever the
-// library logged an event since the last refresh, until ctx ends.
-func (s *Server) watchPairViews(ctx context.Context, every time.Duration) {
+// library logged an event since the last refresh, until ctx ends. It holds
+// the compare stage and the log, not the server.
+func watchPairViews(ctx context.Context, svc *compare.Service, log *slog.Logger, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
-		s.compare.RefreshIfChanged(ctx, s.log)
+		svc.RefreshIfChanged(ctx, log)
 		select {
 		case <-ctx.Done():
 			return

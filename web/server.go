@@ -197,7 +197,7 @@ func New(cfg Config) (*Server, error) {
 			go s.conn.Watch(watch, registryWatchEvery)
 		}
 		if s.compare != nil {
-			go s.watchPairViews(watch, cmp.Or(cfg.PairViewsWatch, pairViewsWatchEvery))
+			go watchPairViews(watch, s.compare, s.log, cmp.Or(cfg.PairViewsWatch, pairViewsWatchEvery))
 		}
 	}
 	s.api = humago.New(s.mux, config)

@@ -22,6 +22,7 @@ func TestSetUpHint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { srv.Close(context.Background()) })
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	for _, path := range []string{"/", "/api/v1/documents", "/api/openapi.json", "/api/v1/session"} {
