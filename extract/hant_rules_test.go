@@ -251,3 +251,40 @@ func TestTaiwanTreatyClosing(t *testing.T) {
 		}
 	}
 }
+
+// TestTaiwanTreatyDoneAtLine: Taipei's treaties end with a line of their own
+// that is only the date, counted both ways, and the place (中華民國一百十五年
+// 四月二十二日即西元二〇二六年四月二十二日訂於馬久羅。): a closing formula, the
+// date and place of signing, with no 本協定 before it.
+func TestTaiwanTreatyDoneAtLine(t *testing.T) {
+	r := newTestRegistry(t)
+	for _, line := range []string{
+		"中華民國一百十五年四月二十二日即西元二〇二六年四月二十二日訂於馬久羅。",
+		"中華民國一百一十五年四月二十二日，即公曆二〇二六年四月二十二日，訂於馬久羅。",
+		"中华民国一百一十五年四月二十二日即公历二〇二六年四月二十二日订于马久罗。",
+	} {
+		t.Run(line, func(t *testing.T) {
+			x, err := r.ExtractAs("中華民國（臺灣）政府與馬紹爾群島共和國政府發展合作備忘錄\n\n第一條　目的\n\n雙方應加強農業合作。\n\n"+
+				"為此，雙方代表經各自政府正式授權，爰於本備忘錄簽字，以昭信守。\n\n"+
+				"本備忘錄以中文及英文各繕兩份，兩種文本同等作準。\n\n"+line+"\n", "zh-Hant")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := x.Document
+			if d.SignedDate == nil || *d.SignedDate != "2026-04-22" {
+				t.Errorf("signed on %v, want 2026-04-22", d.SignedDate)
+			}
+			if d.SignedPlace == nil || (*d.SignedPlace != "馬久羅" && *d.SignedPlace != "马久罗") {
+				t.Errorf("signed at %v, want 馬久羅", d.SignedPlace)
+			}
+			if !slices.Equal(d.AuthenticLanguages, []string{"en", "zh"}) {
+				t.Errorf("authentic %v, want [en zh]", d.AuthenticLanguages)
+			}
+			for _, s := range x.Sentences[1:] {
+				if s.Section != "closing" {
+					t.Errorf("%s: section %s, want closing", s.Text, s.Section)
+				}
+			}
+		})
+	}
+}

@@ -966,6 +966,9 @@ func (p *parser) isClosing(s string) bool {
 	if n >= 2 {
 		return true
 	}
+	if p.isDoneAtLine(s) {
+		return true
+	}
 	// 本联合声明于2026年7月14日在布鲁塞尔发表: the text naming itself with
 	// a date is its closing formula
 	if !strings.HasPrefix(s, "本") {
@@ -982,6 +985,29 @@ func (p *parser) isClosing(s string) bool {
 		}
 	}
 	return false
+}
+
+// isDoneAtLine reports whether a paragraph is only a date of signing and
+// its place, the "done at" line that ends Taipei's treaties on a line of its
+// own (中华民国一百十五年四月二十二日即西元二〇二六年四月二十二日订于马久罗。):
+// the paragraph opens with the date (an era's name at most before it), a
+// place is read after it, and it is short.
+func (p *parser) isDoneAtLine(s string) bool {
+	if runesOver(s, 60) {
+		return false
+	}
+	d, ok := p.findDate(s)
+	if !ok {
+		return false
+	}
+	start := d.Start
+	if rs := []rune(s); minguo(rs, start) {
+		start -= 2
+		if start >= 2 && (string(rs[start-2:start]) == "中华" || string(rs[start-2:start]) == "中華") {
+			start -= 2
+		}
+	}
+	return start == 0 && p.placeOf(s, d, false) != ""
 }
 
 // sections lists preamble, articles and closing in order, keeping only the
