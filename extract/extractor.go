@@ -663,6 +663,12 @@ func (g *grammar) yearPartDeadline(rs []rune) *entente.Cue {
 		if k > 0 && g.isDate(rs[k-1], dAt) {
 			k--
 		}
+		// 于2027年第一季前, 第一季度之前: the part of the year is the limit
+		if end < len(rs) && g.isDate(rs[end], dBefore) {
+			end++
+		} else if end+1 < len(rs) && g.isDate(rs[end], dLink) && g.isDate(rs[end+1], dBefore) {
+			end += 2
+		}
 		return &entente.Cue{Rule: "deadline date", Start: k, End: end}
 	}
 	return nil
@@ -711,7 +717,7 @@ func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
 		}
 		if a := g.spanAfter.endsAt(rs, k); a > 0 {
 			for j := a - 1; j >= 0 && a-j <= maxSpanEvent && !isFillerRune(rs[j]); j-- {
-				if g.isDate(rs[j], dAt) {
+				if g.isDate(rs[j], dAt) || g.spanFrom.has(rs[j]) {
 					k = j
 					break
 				}
