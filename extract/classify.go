@@ -1018,12 +1018,19 @@ func (r reading) sentenceType() entente.SentenceType {
 // some other noun phrase.
 func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token) subject {
 	masked := st.masked
+	lead := start // where the subject may begin: after a station (驻帛琉) at the start
 	for _, m := range ms {
 		if m.Start < start || m.Start >= end {
 			continue
 		}
-		if !onlyFillerBefore(masked, ct, start, m.Start) {
-			break // a party after other words is no subject (为…庆祝中国新年)
+		if p := x.stationBefore(masked, m.End); p >= 0 && p < m.Start && onlyFillerBefore(masked, ct, lead, p) {
+			lead = m.End // 驻帛琉台湾技术团: the host is where the mission sits
+			continue
+		}
+		if !onlyFillerBefore(masked, ct, lead, m.Start) {
+			if p := x.stationBefore(masked, m.Start); p < 0 || !onlyFillerBefore(masked, ct, lead, p) {
+				break // a party after other words is no subject (为…庆祝中国新年)
+			}
 		}
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
 			continue
@@ -1116,6 +1123,20 @@ func longerTokenAt(ct []token, at, end int) bool {
 		}
 	}
 	return false
+}
+
+// stationBefore returns where "[station] + a country's name" ending at i
+// starts (驻帛琉, 驻马绍尔群岛, 驻日 with a short form), or -1: the name of
+// the place a mission or office sits, no actor.
+func (x *Extractor) stationBefore(masked []rune, i int) int {
+	s := x.countries.nameEndsAt(masked, i)
+	if s < 0 && i > 0 && x.countries.isShortRune(masked[i-1]) {
+		s = i - 1
+	}
+	if s <= 0 {
+		return -1
+	}
+	return x.g.station.endsAt(masked, s)
 }
 
 // onlyFillerBefore reports whether [start, at) holds nothing but filler

@@ -28,6 +28,7 @@ type grammar struct {
 	numerals          runeSet         // [numeral]
 	spanCount         runeSet         // [span-count]: counts a span's years beside the numerals (两)
 	spanFrom          runeSet         // [span-from]: opens the event a span is counted from (自…之日起)
+	station           *wordSet        // [station]: "stationed in" before a country's name (驻帛琉…技术团)
 	spanOpen          *wordSet        // [span-open]: opens a span of years (未来, 今后)
 	spanUnit          *wordSet        // [span-unit]: other units a span is counted in (个月, 周, 日)
 	spanAfter         *wordSet        // [span-after]: closes the event a span is counted from (生效后)
@@ -172,7 +173,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
@@ -231,6 +232,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		spanOpen:          newWordSet(t.Words("span-open")),
 		spanUnit:          newWordSet(t.Words("span-unit")),
 		spanAfter:         newWordSet(t.Words("span-after")),
+		station:           newWordSet(t.Words("station")),
 		yearPart:          newWordSet(t.Words("year-part")),
 		notOrdinal:        newWordSet(t.Words("not-ordinal")),
 		background:        newWordSet(t.Words("background")),

@@ -182,6 +182,11 @@ func TestHantTaiwanWording(t *testing.T) {
 		{"雙方咸認，兩國邦誼堅若磐石。", "appraisal", "", both, []string{"political"}},
 		{"雙方期盼進一步擴大雙邊貿易。", "commitment", "intent", both, []string{"trade"}},
 		{"雙方誓言共同捍衛民主價值。", "commitment", "firm", both, []string{"political"}},
+		// 駐 (stationed in) + a party: where a mission sits, not who acts; 技術團 is
+		// Taipei's technical mission, development aid, not science
+		{"駐帛琉臺灣技術團將繼續推動園藝作物生產。", "commitment", "firm", []string{"TW"}, []string{"development"}},
+		{"帛琉駐臺大使館將簡化簽證申請程序。", "commitment", "firm", []string{"PW"}, []string{"people"}},
+		{"臺灣技術團將協助帛方提升稻米產量。", "commitment", "firm", []string{"TW"}, []string{"development"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
