@@ -187,6 +187,12 @@ func TestHantTaiwanWording(t *testing.T) {
 		{"駐帛琉臺灣技術團將繼續推動園藝作物生產。", "commitment", "firm", []string{"TW"}, []string{"development"}},
 		{"帛琉駐臺大使館將簡化簽證申請程序。", "commitment", "firm", []string{"PW"}, []string{"people"}},
 		{"臺灣技術團將協助帛方提升稻米產量。", "commitment", "firm", []string{"TW"}, []string{"development"}},
+		// Taipei's aid in other words: e-government, cybersecurity, its coast guard,
+		// chronic disease; 國防 read across 帛國|防治 is no defence
+		{"臺灣將協助帛方建置電子公文交換系統。", "commitment", "firm", []string{"TW"}, []string{"digital"}},
+		{"雙方將加強資安合作。", "commitment", "firm", both, []string{"digital", "security"}},
+		{"帛方感謝臺灣協助帛國防治糖尿病。", "appraisal", "", []string{"PW"}, []string{"health"}},
+		{"臺灣海巡署將與帛方執行聯合巡護。", "commitment", "firm", []string{"TW"}, []string{"security"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
