@@ -771,6 +771,12 @@ func (g *grammar) skipDate(rs []rune, i, limit int) int {
 // hold a verb or adverb of its purpose ([name-inner]: 海上共同开发磋商工作组,
 // 发展战略对接工作组): such a word does not end it.
 func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, inner bool) int {
+	if o := quotationOpening(rs, s, end); o >= 0 {
+		// “台马情资通报机制”, “国际高等人力培训外籍生奖学金计画”: a head that
+		// closes a quotation names the whole quotation, whatever cue
+		// words stand inside it
+		return o
+	}
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
@@ -822,6 +828,27 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, in
 		i--
 	}
 	return i
+}
+
+// quotationOpening returns where the quotation opens that the head at
+// [s, end) closes (the head ends right before ”, and “ stands before s with
+// no ” between), within the length a name may have, or -1.
+func quotationOpening(rs []rune, s, end int) int {
+	if end >= len(rs) || rs[end] != '”' {
+		return -1
+	}
+	for o := s - 1; o >= 0 && end-o < 24; o-- {
+		switch rs[o] {
+		case '“':
+			if o+1 < s {
+				return o
+			}
+			return -1
+		case '”', '。', '；', '，':
+			return -1
+		}
+	}
+	return -1
 }
 
 // headedBefore reports whether a mechanism's or a project's head word

@@ -80,6 +80,12 @@ func TestEntityRules(t *testing.T) {
 		{"a working group in Taiwan's wording is a mechanism", "双方同意成立台帛医疗卫生合作工作小组，负责协调。", []string{"台帛医疗卫生合作工作小组"}, nil, nil},
 		{"an appraisal verb ends an unbracketed title", "双方乐见两国经济合作协定顺利实施。", nil, nil, []string{"两国经济合作协定"}},
 		{"a quoted facility's name ends at its opening quote", "泰方欢迎中国企业进驻“罗勇科技园区”，并将提供便利。", nil, []string{"“罗勇科技园区”"}, nil},
+		// a head that closes a quotation names the whole quotation, whatever cue words
+		// stand inside it (通报, 国际, 人力); a named system (系统) is a project, as a platform is
+		{"a quoted body's name holds a cue word", "双方应建立“台马情资通报机制”，即时交换情资。", []string{"“台马情资通报机制”"}, nil, nil},
+		{"a long quoted programme is whole", "台方愿透过财团法人国际合作发展基金会之“国际高等人力培训外籍生奖学金计画”，增加名额。", nil, []string{"“国际高等人力培训外籍生奖学金计画”"}, nil},
+		{"a named system is a project", "台方愿协助马方建置“马绍尔群岛电子公文交换系统”。", nil, []string{"“马绍尔群岛电子公文交换系统”"}, nil},
+		{"a generic system is none", "双方将完成电子病历系统之建置。", nil, nil, nil},
 		{"a quoted programme built is a project", "双方将推进“两国双园”建设。", nil, []string{"“两国双园”"}, nil},
 		{"a quoted programme as the object ending a clause", "双方将高水平建设“数字创新走廊”，深化合作。", nil, []string{"“数字创新走廊”"}, nil},
 		{"a quoted programme upgraded is a project", "双方将推动“中柬双园”提质升级。", nil, []string{"“中柬双园”"}, nil},
