@@ -193,6 +193,8 @@ func TestHantTaiwanWording(t *testing.T) {
 		{"雙方將加強資安合作。", "commitment", "firm", both, []string{"digital", "security"}},
 		{"帛方感謝臺灣協助帛國防治糖尿病。", "appraisal", "", []string{"PW"}, []string{"health"}},
 		{"臺灣海巡署將與帛方執行聯合巡護。", "commitment", "firm", []string{"TW"}, []string{"security"}},
+		{"雙方認為氣候變遷威脅兩國糧食安全及海域安全。", "position", "", both, []string{"development", "green", "security"}},
+		{"帛方將於每年三月底前提交援助款項之執行報告。", "commitment", "firm", []string{"PW"}, []string{"finance"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
