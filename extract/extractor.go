@@ -642,6 +642,8 @@ func (g *grammar) spanDeadline(rs []rune) *entente.Cue {
 		}
 		if s := g.spanOpen.endsAt(rs, k); s >= 0 && s < k {
 			k = s
+		} else if at := g.spanEventStart(rs, k); at >= 0 {
+			k = at // 于本协定生效后两年内, 自本备忘录生效之日起一年内
 		}
 		return &entente.Cue{Rule: "deadline span", Text: string(rs[k : i+2]), Start: k, End: i + 2}
 	}
@@ -715,12 +717,9 @@ func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
 			}
 			return &entente.Cue{Rule: "deadline span", Start: at, End: i + 1}
 		}
-		if a := g.spanAfter.endsAt(rs, k); a > 0 {
-			for j := a - 1; j >= 0 && a-j <= maxSpanEvent && !isFillerRune(rs[j]); j-- {
-				if g.isDate(rs[j], dAt) || g.spanFrom.has(rs[j]) {
-					k = j
-					break
-				}
+		if g.spanAfter.endsAt(rs, k) > 0 {
+			if at := g.spanEventStart(rs, k); at >= 0 {
+				k = at
 			}
 		} else if k > 0 && g.isDate(rs[k-1], dAt) {
 			k--
@@ -728,6 +727,22 @@ func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
 		return &entente.Cue{Rule: "deadline span", Start: k, End: i + 1}
 	}
 	return nil
+}
+
+// spanEventStart returns where the event a span is counted from opens, its
+// [at] or [span-from] (于本协定生效后…, 自本备忘录生效之日起…), when a
+// [span-after] word closes it right before the span's count at k; else -1.
+func (g *grammar) spanEventStart(rs []rune, k int) int {
+	a := g.spanAfter.endsAt(rs, k)
+	if a <= 0 {
+		return -1
+	}
+	for j := a - 1; j >= 0 && a-j <= maxSpanEvent && !isFillerRune(rs[j]); j-- {
+		if g.isDate(rs[j], dAt) || g.spanFrom.has(rs[j]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // dateDeadline reads "[at]YYYY<year>[M<month>][period-end][link]before"
