@@ -228,6 +228,7 @@ func TestTypeRules12(t *testing.T) {
 		{"hk", "会 before a frame the action follows", "CN,SG", "双方会在金融科技领域加强合作。", entente.Commitment, "CN,SG", entente.Firm},
 		{"hk", "会 before a beneficiary's frame", "CN,SG", "双方会为两地企业开拓市场提供便利。", entente.Commitment, "CN,SG", entente.Firm},
 		{"hk", "会 before a time of recurrence", "CN,SG", "双方会每年举办一次经贸论坛。", entente.Commitment, "CN,SG", entente.Firm},
+		{"mo", "会 before the time the action is set for (会于…内设立)", "MO,PT", "澳门特区政府会于2026年内设立中医药交流中心。", entente.Commitment, "MO", entente.Firm},
 		{"hk", "会 before an undertaking verb with no modal of its own", "CN,SG", "新加坡政府会鼓励新加坡企业赴华投资。", entente.Commitment, "SG", entente.Firm},
 		{"hk", "a modal inside the object of a preposition is an attribute (为有意…的企业)", "CN,SG", "新加坡政府会为有意在华设立业务的新加坡企业提供支援。", entente.Commitment, "SG", entente.Firm},
 		{"hk", "会 opens a frame whose action follows the comma", "CN,SG", "新加坡政府会透过驻华机构，为有意在华设立业务的新加坡企业提供支援。", entente.Commitment, "SG", entente.Firm},
