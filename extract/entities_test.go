@@ -79,6 +79,7 @@ func TestEntityRules(t *testing.T) {
 		{"a joint working group of no one is generic, in Taiwan's wording too", "双方可视需要成立联合工作小组。", nil, nil, nil},
 		{"a working group in Taiwan's wording is a mechanism", "双方同意成立台帛医疗卫生合作工作小组，负责协调。", []string{"台帛医疗卫生合作工作小组"}, nil, nil},
 		{"an appraisal verb ends an unbracketed title", "双方乐见两国经济合作协定顺利实施。", nil, nil, []string{"两国经济合作协定"}},
+		{"签署之 (Taipei's 签署的) ends an unbracketed title", "双方重申将依据2022年签署之台贝打击跨国犯罪合作协定深化执法合作。", nil, nil, []string{"台贝打击跨国犯罪合作协定"}},
 		{"a quoted facility's name ends at its opening quote", "泰方欢迎中国企业进驻“罗勇科技园区”，并将提供便利。", nil, []string{"“罗勇科技园区”"}, nil},
 		// a head that closes a quotation names the whole quotation, whatever cue words
 		// stand inside it (通报, 国际, 人力); a named system (系统) is a project, as a platform is

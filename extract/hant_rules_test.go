@@ -195,6 +195,7 @@ func TestHantTaiwanWording(t *testing.T) {
 		{"臺灣海巡署將與帛方執行聯合巡護。", "commitment", "firm", []string{"TW"}, []string{"security"}},
 		{"雙方認為氣候變遷威脅兩國糧食安全及海域安全。", "position", "", both, []string{"development", "green", "security"}},
 		{"帛方將於每年三月底前提交援助款項之執行報告。", "commitment", "firm", []string{"PW"}, []string{"finance"}},
+		{"帛方將派遣海岸防衛隊人員赴臺受訓。", "commitment", "firm", []string{"PW"}, []string{"security"}},
 		// Taiwan's words for data and the cloud (資料中心, 巨量資料, 雲端)
 		{"臺灣將協助帛方建置國家資料中心。", "commitment", "firm", []string{"TW"}, []string{"digital"}},
 		{"雙方將推動巨量資料及雲端服務之應用。", "commitment", "firm", both, []string{"digital"}},
