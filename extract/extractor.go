@@ -219,6 +219,7 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 		parties = given
 	}
 	pi := x.parties.get(parties, x.newPartyIndex)
+	pi = x.withSignatories(pi, out.Document.Signatories)
 	// an action plan with articles (两部关于…的行动计划（2026—2030年）) binds its
 	// parties as a memorandum does: its provisions are read as an instrument's
 	scr.instrument = instrument(out.Document.Kind) || out.Document.Kind == entente.KindActionPlan

@@ -305,3 +305,20 @@ func TestTaiwanTreatyDoneAtLine(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadersBySignature: a leader who signs the statement, named in it by
+// the name (布里塞諾總理) or by the surname and the office (賴總統), is the
+// party whose leader he is, as the spec has "the President".
+func TestLeadersBySignature(t *testing.T) {
+	r := newTestRegistry(t)
+	x, err := r.ExtractAs("中華民國（臺灣）與貝里斯聯合公報\n\n一、賴總統感謝貝國在聯合國大會總辯論中為臺灣執言。布里塞諾總理感謝臺灣長期協助貝國發展。\n\n"+
+		"本聯合公報於2026年5月20日在臺北簽署。\n\n中華民國（臺灣）總統　　　　　　　　貝里斯總理\n賴清德　　　　　　　　　　　　　　　布里塞諾\n", "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][]string{{"TW"}, {"BZ"}} {
+		if s := x.Sentences[i]; !slices.Equal(s.Actors, want) {
+			t.Errorf("%s: actors %v, want %v", s.Text, s.Actors, want)
+		}
+	}
+}

@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
 )
 
@@ -411,6 +413,58 @@ func (x *Extractor) withShortNames(pi *partyIndex, st *text) *partyIndex {
 		pi.definedSets = append(pi.definedSets, m.Codes)
 	}
 	return pi
+}
+
+// withSignatories returns pi, or a copy of it that also reads the leaders
+// who sign the document as their parties: by the name (布里塞诺总理表示…) and,
+// for a name of two or three characters, by the surname with an office
+// ([signature-office]: 赖总统感谢…), unless two parties' signatories share
+// it. The spec's "the President is the party whose president it is".
+func (x *Extractor) withSignatories(pi *partyIndex, sigs []entente.Signatory) *partyIndex {
+	names := map[string]string{}
+	surnames := map[string]string{}
+	for _, s := range sigs {
+		if s.Party == "" || !slices.Contains(pi.all, s.Party) {
+			continue
+		}
+		rs := []rune(s.Name)
+		if len(rs) < 2 {
+			continue
+		}
+		names[s.Name] = s.Party
+		if len(rs) <= 3 {
+			if p, ok := surnames[string(rs[0])]; ok && p != s.Party {
+				surnames[string(rs[0])] = "" // shared by two parties: no one's
+			} else {
+				surnames[string(rs[0])] = s.Party
+			}
+		}
+	}
+	if len(names) == 0 {
+		return pi
+	}
+	cp := *pi
+	cp.defined, cp.definedSets = lexicon.NewMatcher(), nil
+	add := func(name, party string) {
+		if e, _ := cp.m.LongestAt([]rune(name), 0); e == len([]rune(name)) {
+			return // a name the index reads already
+		}
+		cp.defined.Add(name, len(cp.definedSets))
+		cp.definedSets = append(cp.definedSets, []string{party})
+	}
+	for _, n := range slices.Sorted(maps.Keys(names)) {
+		add(n, names[n])
+	}
+	offices := x.table.Words("signature-office")
+	for _, sn := range slices.Sorted(maps.Keys(surnames)) {
+		if surnames[sn] == "" {
+			continue
+		}
+		for _, o := range offices {
+			add(sn+o, surnames[sn])
+		}
+	}
+	return &cp
 }
 
 // gatherCodes appends to out each code of sets it does not hold yet, then
