@@ -322,3 +322,23 @@ func TestLeadersBySignature(t *testing.T) {
 		}
 	}
 }
+
+// TestSARSideNames: a SAR's instrument calls its own side 澳方/港方 (as 中方)
+// and itself 本澳/本港 ("this territory"): the SAR, where it is a party.
+func TestSARSideNames(t *testing.T) {
+	r := newTestRegistry(t)
+	for _, tc := range []struct{ title, text, want string }{
+		{"澳門特別行政區政府與佛得角共和國政府關於旅遊合作的諒解備忘錄", "澳方將協助佛方推廣旅遊產品。", "MO"},
+		{"澳門特別行政區政府與佛得角共和國政府關於旅遊合作的諒解備忘錄", "本澳將為佛方旅遊從業人員舉辦培訓課程。", "MO"},
+		{"中華人民共和國香港特別行政區政府與泰王國政府關於加強經濟關係的諒解備忘錄", "港方會為泰國企業提供便利。", "HK"},
+		{"中華人民共和國香港特別行政區政府與泰王國政府關於加強經濟關係的諒解備忘錄", "本港會為泰國企業提供便利。", "HK"},
+	} {
+		x, err := r.ExtractAs(tc.title+"\n\n第一條\n\n"+tc.text+"\n", "zh-Hant")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := x.Sentences[0]; s.Type != entente.Commitment || !slices.Equal(s.Actors, []string{tc.want}) {
+			t.Errorf("%s: %s %v, want a commitment of %s", tc.text, s.Type, s.Actors, tc.want)
+		}
+	}
+}
