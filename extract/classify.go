@@ -469,6 +469,9 @@ func (x *Extractor) permitted(masked []rune, start, cueStart int) bool {
 		if x.g.permissionNot.startsAt(masked, p) >= 0 || p > start && x.g.permissionNot.startsAt(masked, p-1) >= 0 {
 			continue
 		}
+		if x.countries.inName(masked, p) {
+			continue // 得 of 佛得角: a country's name grants nothing
+		}
 		return true
 	}
 	return false
@@ -1068,6 +1071,14 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 				codes, subjEnd = union(codes, n.Codes), n.End
 				continue
 			}
+			if x.agencyJoined(masked, ct, at, n.Start) {
+				// 澳门旅游局与佛得角旅游部: two parties' agencies, one subject
+				codes, subjEnd = union(codes, n.Codes), n.End
+				if e := x.agencyEnd(masked, ct, subjEnd, end); e > subjEnd {
+					subjEnd = e
+				}
+				continue
+			}
 			break
 		}
 		// the evidence in the sentence's buffer (resolve copies what it
@@ -1119,6 +1130,49 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 func longerTokenAt(ct []token, at, end int) bool {
 	for _, t := range ct {
 		if t.Start == at && t.End > end {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAgency bounds the name of a party's agency read between its party's
+// name and a joiner (政府旅游局, 投资推广署).
+const maxAgency = 8
+
+// agencyJoined reports whether masked[at:next] is the rest of a party's
+// agency's name and a [subject-joiner] (旅游局与 of 澳门旅游局与佛得角旅游部):
+// a short run of no predicate that ends in an [agency-head] before the joiner.
+func (x *Extractor) agencyJoined(masked []rune, ct []token, at, next int) bool {
+	if next-at < 2 || next-at > maxAgency+x.g.subjectJoinMax {
+		return false
+	}
+	for j := next - 1; j > at && next-j <= x.g.subjectJoinMax; j-- {
+		if !x.g.subjectJoin[string(masked[j:next])] {
+			continue
+		}
+		if x.g.agencyHead.endsAt(masked, j) >= at && !predicateIn(ct, at, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// agencyEnd returns where a party's agency named right after its party's
+// name at from ends (佛得角旅游部 → after 部), before end, or -1.
+func (x *Extractor) agencyEnd(masked []rune, ct []token, from, end int) int {
+	for j := min(from+maxAgency, end); j > from; j-- {
+		if x.g.agencyHead.endsAt(masked, j) >= from && !predicateIn(ct, from, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// predicateIn reports whether a predicate token starts in [from, to).
+func predicateIn(ct []token, from, to int) bool {
+	for _, t := range ct {
+		if t.Start >= from && t.Start < to && t.Kind.has(cPredicate) {
 			return true
 		}
 	}

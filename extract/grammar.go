@@ -17,6 +17,7 @@ type grammar struct {
 	done              *wordSet        // [done]: right after an action verb, reports it as done
 	subjectJoin       map[string]bool // [subject-joiner]: joins two party names into one subject
 	subjectJoinMax    int             // the most characters of a subject-joiner: a longer gap joins nothing
+	agencyHead        *wordSet        // [agency-head]: ends a party's agency before a joiner (澳门旅游局与…)
 	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
 	coActor           *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
 	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
@@ -173,7 +174,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
@@ -233,6 +234,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		spanUnit:          newWordSet(t.Words("span-unit")),
 		spanAfter:         newWordSet(t.Words("span-after")),
 		station:           newWordSet(t.Words("station")),
+		agencyHead:        newWordSet(t.Words("agency-head")),
 		yearPart:          newWordSet(t.Words("year-part")),
 		notOrdinal:        newWordSet(t.Words("not-ordinal")),
 		background:        newWordSet(t.Words("background")),

@@ -342,3 +342,26 @@ func TestSARSideNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAgenciesAsSubject: two parties' agencies joined as the subject of a
+// memorandum's provision (澳門旅遊局與佛得角旅遊部將…) act for both parties,
+// and a country's name that holds a permission's character (得 of 佛得角) grants
+// nothing: the 將 stays firm.
+func TestAgenciesAsSubject(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "澳門特別行政區政府與佛得角共和國政府關於旅遊合作的諒解備忘錄\n\n第一條\n\n"
+	for _, text := range []string{
+		"澳門旅遊局與佛得角旅遊部將加強合作。",
+		"澳門特區政府旅遊局與佛得角旅遊部將每兩年舉行一次工作會議。",
+		"佛得角旅遊部與澳門旅遊局將共同舉辦旅遊推介活動。",
+	} {
+		x, err := r.ExtractAs(title+text+"\n", "zh-Hant")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := x.Sentences[0]
+		if s.Type != entente.Commitment || s.Strength != entente.Firm || !slices.Equal(s.Actors, []string{"CV", "MO"}) {
+			t.Errorf("%s: %s/%s %v, want a firm commitment of CV and MO", text, s.Type, s.Strength, s.Actors)
+		}
+	}
+}

@@ -150,6 +150,19 @@ func (ci *countryIndex) nameAt(rs []rune, start, end int) bool {
 	return false
 }
 
+// inName reports whether the character at p lies inside a country's name.
+func (ci *countryIndex) inName(rs []rune, p int) bool {
+	for i := max(p-maxCountryRunes, 0); i <= p; i++ {
+		if e, _ := ci.m.LongestAt(rs, i); e > p {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCountryRunes bounds how far back inName looks for a country's name.
+const maxCountryRunes = 12
+
 // isPartyName reports whether rs[start:end] is exactly a name of one of
 // parties.
 func (ci *countryIndex) isPartyName(rs []rune, start, end int, parties []string) bool {
