@@ -87,6 +87,8 @@ func TestEntityRules(t *testing.T) {
 		{"a long quoted programme is whole", "台方愿透过财团法人国际合作发展基金会之“国际高等人力培训外籍生奖学金计画”，增加名额。", nil, []string{"“国际高等人力培训外籍生奖学金计画”"}, nil},
 		{"a verb of urging ends a name, and Taipei's councils are its own organs", "台湾日本关系协会将促请海洋委员会海巡署与日本海上保安厅进行联合演练。", nil, nil, nil},
 		{"a council of Taipei's cabinet is no joint body", "双方将邀请国家发展委员会及金融监督管理委员会代表列席。", nil, nil, nil},
+		{"a quoted facility built (兴建) is a project", "台方将协助马方兴建“马久罗国家体育馆”。", nil, []string{"“马久罗国家体育馆”"}, nil},
+		{"a quoted programme hosted (主办) is a project", "双方同意每年轮流主办“台马青年领袖营”。", nil, []string{"“台马青年领袖营”"}, nil},
 		{"a named system is a project", "台方愿协助马方建置“马绍尔群岛电子公文交换系统”。", nil, []string{"“马绍尔群岛电子公文交换系统”"}, nil},
 		{"a generic system is none", "双方将完成电子病历系统之建置。", nil, nil, nil},
 		{"a quoted programme built is a project", "双方将推进“两国双园”建设。", nil, []string{"“两国双园”"}, nil},
