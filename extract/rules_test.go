@@ -213,6 +213,7 @@ func TestTypeRules12(t *testing.T) {
 		// 8: the two (political) parties as subject; a call goes on
 		{"8", "两党 as the subject", "CN,VN", "两党将深化治国理政经验交流。", entente.Commitment, "CN,VN", entente.Firm},
 		{"8", "两党两国 relations are no subject", "CN,VN", "两党两国关系持续健康发展。", entente.Narrative, "", ""},
+		{"8", "a wish (愿望) is a noun, no willingness", "CN,RU", "两国人民世代友好的愿望坚定不移。", entente.Narrative, "", ""},
 		{"6", "a call goes on with what others should do", "CN,GH", "双方呼吁发达国家履行承诺，支持发展中国家能源转型。", entente.Position, "CN,GH", ""},
 		{"6", "a modal after a call is the parties' own", "CN,GH", "双方呼吁各方保持克制，将继续为此作出努力。", entente.Commitment, "CN,GH", entente.Firm},
 		{"5c", "相信 + a view stays a position", "CN,ZM", "双方相信，对话协商是解决分歧的正确途径。", entente.Position, "CN,ZM", ""},
