@@ -384,6 +384,12 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Joint Commission will report to the two Presidents before their next meeting.", "commitment", "firm", parties, "will", "before their next meeting"},
 		{"en", "The working group will present its findings at the next session.", "commitment", "firm", parties, "will", "at the next session"},
 		{"en", "The two sides will complete the review before the next meeting of the Joint Committee, in Belgrade.", "commitment", "firm", parties, "will", "before the next meeting of the Joint Committee"},
+		// a summit meeting of the leaders is their next meeting too, and a
+		// fiscal year is a year a deadline may end on
+		{"en", "The Leaders decided to review the progress of the partnership at their next summit meeting.", "commitment", "firm", parties, "decided to", "at their next summit meeting"},
+		{"en", "The two sides will complete the study before the next summit meeting.", "commitment", "firm", parties, "will", "before the next summit meeting"},
+		{"en", "The two Prime Ministers decided to expand the scholarship programme by the end of fiscal year 2028.", "commitment", "firm", parties, "decided to", "by the end of fiscal year 2028"},
+		{"en", "Serbia will provide the loan in fiscal year 2027.", "commitment", "firm", []string{"RS"}, "will", "in fiscal year 2027"},
 		// the event a span counts from ends where a purpose opens (to + verb)
 		{"en", "Senior officials will meet within ninety days of the adoption of this Declaration to agree on a timetable.", "commitment", "firm", parties, "will", "within ninety days of the adoption of this Declaration"},
 		{"en", "The two sides will conclude the protocol within six months of the entry into force of this Agreement.", "commitment", "firm", parties, "will", "within six months of the entry into force of this Agreement"},

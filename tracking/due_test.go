@@ -37,6 +37,10 @@ func TestDueRules(t *testing.T) {
 		// counted from the adoption of the document in words
 		{"en: before the next session of a body", "before the next session of the Joint Commission", "The two sides will hold its first meeting before the next session of the Joint Commission.", signed, "", entente.PrecisionOpen, false, false},
 		{"en: before their next meeting", "before their next meeting", "The Joint Commission will report to the two Presidents before their next meeting.", signed, "", entente.PrecisionOpen, false, false},
+		// the leaders' next summit meeting; a fiscal year read as the year it is named by
+		{"en: at their next summit meeting", "at their next summit meeting", "The Leaders decided to review the progress at their next summit meeting.", signed, "", entente.PrecisionOpen, false, false},
+		{"en: by the end of fiscal year", "by the end of fiscal year 2028", "The two sides will expand the programme by the end of fiscal year 2028.", signed, "2028-12-31", entente.PrecisionYear, false, false},
+		{"en: in fiscal year", "in fiscal year 2027", "Japan will provide the loan in fiscal year 2027.", signed, "2027-12-31", entente.PrecisionYear, false, false},
 		{"en: within ninety days of the adoption", "within ninety days of the adoption of this Declaration", "Senior officials will meet within ninety days of the adoption of this Declaration to agree on a timetable.", signed, "2023-06-06", entente.PrecisionDay, false, false},
 		{"first half of the signing year", "上半年", "双方将于上半年召开联委会会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
 		{"a span of years the extractor cut short", "年内", "双方将在未来五年内把双边贸易额提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
