@@ -333,7 +333,35 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		}
 		break
 	}
+	if headUpper && end > b && end < len(ws) && !ws[end].Punct && !upperName(&ws[end]) && !e.inner.has(&ws[end]) {
+		// … Programme | for Japanese and Dutch students: demonyms that
+		// qualify the lowercase noun after them say whom it is for
+		k := end
+		for k > b && !ws[k-1].Punct && (e.inner.has(&ws[k-1]) || e.demonymCovers(ws, k-1)) {
+			k--
+		}
+		for k < end && !e.inner.has(&ws[k]) {
+			k++
+		}
+		if k < end && e.demonymCovers(ws, end-1) {
+			end = k
+		}
+	}
 	return end, end > b
+}
+
+// demonymCovers reports whether the capitalised word at i is (part of) a
+// country's demonym: Japanese, South African.
+func (e *spacedEntities) demonymCovers(ws []word, i int) bool {
+	if !ws[i].Upper {
+		return false
+	}
+	for a := i; a >= 0 && a >= i-1; a-- {
+		if m, ok := e.demonym.longestAt(ws, a); ok && m.End > i {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerGenitive reports whether the word at i is a lowercase genitive that

@@ -85,6 +85,7 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The Parties shall maintain the Working Holiday Scheme.", nil, []string{"Working Holiday Scheme"}},
 		{"en", "They welcomed the progress of the Quick Impact Projects and the USD 500 million Defence Line of Credit.", nil, []string{"Quick Impact Projects", "Defence Line of Credit"}},
 		{"en", "They signed the Cultural Exchange Programme for 2024–2027.", nil, nil},
+		{"en", "The two sides will expand the Deshima Scholarship Programme for Japanese and Dutch students by 2030.", nil, []string{"Deshima Scholarship Programme"}},
 		// a name parted from its lowercase head by lowercase modifiers or a number,
 		// after the determiner that opens the phrase; not a body and its verb,
 		// nor a party's own name before a generic head

@@ -56,6 +56,14 @@ type spacedRefs struct {
 	// instrument as a name would; nil for a language whose table leaves
 	// [reference-period] out
 	period *phraseMatcher
+	// agents are the phrases between a title and those who signed or
+	// adopted it (signed by): the date after them is the title's; nil for
+	// a language whose table leaves [reference-agent-lead] out
+	agents *phraseMatcher
+	// demonyms are the adjectives of countries (Japanese, Dutch): a title
+	// does not run on over those that qualify a lowercase noun after it
+	// (the Scholarship Programme | for Japanese and Dutch students)
+	demonyms *phraseMatcher
 	// occasions are the phrases between a title and the occasion it was
 	// agreed at (agreed during the State Visit of … in December 2024):
 	// the occasion's date, before the clause ends, is the title's year;
@@ -70,7 +78,8 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
 		pair:      newKeyWords(t.Words("reference-pair")),
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
-		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead")}
+		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
+		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead")}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -131,6 +140,7 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		}
 		i = j
 	}
+	var stepsBuf []int
 	for m, ok := r.heads.next(ws, 0, nil); ok; m, ok = r.heads.next(ws, m.End, nil) {
 		if used[m.Start] {
 			continue
@@ -169,11 +179,13 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		// … on Trade and Investment, … between China and Serbia, … on the
 		// Law of the Sea
 		described := a > 0 && r.indefinite.has(&ws[a-1])
+		steps := stepsBuf[:0] // where each run on began
 		for {
 			for k := r.innerRun(ws, m.Start, b, described); k > b; k = r.innerRun(ws, m.Start, b, described) {
 				if r.joins.has(&ws[b]) && k < len(ws) && possessive(st, k) {
 					break // the Belt and Road Initiative | and Brazil's New Industry plan: a second title
 				}
+				steps = append(steps, b)
 				b = k
 				for b < len(ws) && (!ws[b].Punct && ws[b].Upper || r.joinedName(ws, b)) {
 					b++ // … on the Korea–Kenya Economic Development Cooperation Fund
@@ -181,12 +193,22 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			}
 			if b > m.End {
 				if f := r.fieldList(st, b); f > b {
+					steps = append(steps, b)
 					b = f // … in Science, Technology and Innovation
 					continue
 				}
 			}
 			break
 		}
+		if b < len(ws) && !ws[b].Punct && !ws[b].Upper && !r.inner.has(&ws[b]) {
+			// … Programme | for Japanese and Dutch students: the demonyms
+			// qualify the lowercase noun after them and say whom the
+			// programme is for; the runs on that hold only them go
+			for n := len(steps) - 1; n >= 0 && r.onlyDemonyms(ws, steps[n], b); n-- {
+				b = steps[n]
+			}
+		}
+		stepsBuf = steps
 		if b < len(ws) && yearOf(&ws[b]) > 0 && len(r.opens.keys) == 0 {
 			// a number right after a title's word is its name's (Vision
 			// 2025, Roadmap 2030), in a language whose titles run in
@@ -230,6 +252,25 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		out = append(out, spacedCitation{title: text, kind: r.kinds[m.Payload], year: year, a: a, b: b})
 	}
 	return dropNested(out)
+}
+
+// onlyDemonyms reports whether words [a, b) are demonyms (one at least)
+// and the small words of [reference-inner] between them, ending on a
+// demonym: for Japanese and Dutch.
+func (r *spacedRefs) onlyDemonyms(ws []word, a, b int) bool {
+	seen, last := false, false
+	for k := a; k < b; {
+		if m, ok := r.demonyms.longestAt(ws, k); ok && m.End > k && m.End <= b && ws[k].Upper {
+			seen, last, k = true, true, m.End
+			continue
+		}
+		if ws[k].Punct || !r.inner.has(&ws[k]) {
+			return false
+		}
+		last = false
+		k++
+	}
+	return seen && last
 }
 
 // fieldList returns where a list of fields inside a title ends that opens
@@ -457,6 +498,19 @@ func (r *spacedRefs) yearAfter(ws []word, b int) int {
 			// Highness the Amir … to the United Kingdom): its date comes
 			// before the clause's comma
 			for j := m.End; j < len(ws) && j < m.End+24 && !ws[j].Punct; j++ {
+				if y := yearOf(&ws[j]); y > 0 {
+					return y
+				}
+			}
+			return 0
+		}
+	}
+	if r.agents != nil {
+		if m, ok := r.agents.longestAt(ws, b); ok && m.End > b {
+			// signed by the two governments in 2023, by the two Prime
+			// Ministers on 3 May 2019: the signers come before the date,
+			// which ends the clause
+			for j := m.End; j < len(ws) && j < m.End+12 && !ws[j].Punct; j++ {
 				if y := yearOf(&ws[j]); y > 0 {
 					return y
 				}

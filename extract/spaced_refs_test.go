@@ -23,6 +23,13 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The sides will review the agreement next year.", nil},
 		// a programme named by its name alone is run, no instrument; one for its years is one
 		{"en", "India will offer scholarships under the Indian Technical and Economic Cooperation Programme.", nil},
+		// demonyms after "for" that qualify a lowercase noun say whom a
+		// programme is for: no part of its name, which stays a programme run
+		{"en", "The two sides will expand the Deshima Scholarship Programme for Japanese and Dutch students by 2030.", nil},
+		{"en", "The Parties will implement the Agreement on Cooperation between Chinese and Serbian Universities.", []string{"Agreement on Cooperation between Chinese and Serbian Universities|agreement|0"}},
+		// the signer between "signed by" and the year: the year is still the title's
+		{"en", "They welcomed the “Memorandum of Cooperation in the Field of Semiconductors”, signed by the two governments in 2023.", []string{"Memorandum of Cooperation in the Field of Semiconductors|mou|2023"}},
+		{"en", "They recalled the Joint Declaration on Strategic Partnership, signed by the two Prime Ministers on 3 May 2019.", []string{"Joint Declaration on Strategic Partnership|declaration|2019"}},
 		// the years an instrument covers name it (a bare "the Plan of Action" names nothing)
 		{"en", "They welcomed the adoption of the Plan of Action for the period 2024-2028.", []string{"Plan of Action for the period 2024-2028|action_plan|0"}},
 		{"en", "They welcomed the adoption of the Plan of Action.", nil},
