@@ -17,6 +17,20 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// water management is water resources; a zero-emission community is
+		// green; peace across the Taiwan Strait is a regional dispute and
+		// sovereignty; economic security is security; a foreign and defence
+		// ministers' dialogue (a "2+2") is political and security; the Law
+		// of the Sea is international order; a facility's commercial
+		// operation is its start of service, no trade
+		{"The two sides welcomed their cooperation in water management.", []string{"resources"}, "en"},
+		{"China welcomed the participation of Serbia in the Asia Zero Emission Community.", []string{"green"}, "en"},
+		{"The two sides will cooperate on zero-emission vehicles.", []string{"energy"}, "en"},
+		{"Both sides stressed the importance of peace and stability across the Taiwan Strait.", []string{"hotspots", "sovereignty"}, "en"},
+		{"Both sides shared the view that a reliable supply of critical minerals is indispensable to their economic security.", []string{"resources", "security"}, "en"},
+		{"The leaders decided to launch a Foreign and Defence Ministerial Dialogue.", []string{"political", "security"}, "en"},
+		{"They underlined the importance of the United Nations Convention on the Law of the Sea for the peaceful settlement of maritime disputes.", []string{"hotspots", "international_order"}, "en"},
+		{"The two sides will build the hydrogen terminal and start its commercial operation by 2030.", []string{"energy"}, "en"},
 		// natural gas in any case is energy; the inviolability of borders is
 		// sovereignty, no border control; a peace agreement or process between
 		// others is a conflict's settlement; freight is trade (as English
