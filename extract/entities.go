@@ -226,11 +226,17 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 			}
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
-			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) &&
+			// 国王路升级改造项目: the works done, right before a generic
+			// suffix, are part of the project's name, no verb that ends it
+			from := s
+			if w := er.g.worksInner.endsAt(masked, s); w >= 0 && w < s && er.g.genericSuffix.startsAt(masked, s) == end {
+				from = w
+			}
+			if name := er.nameEndingAt(masked, from, end, stopAt, inName); name != "" && er.namedProject(masked, s, end, name) &&
 				!er.alignedPlan(masked, name, end) {
-				if inner := er.innerFacility(masked, s, end, stopAt, inName); inner != "" {
+				if inner, at := er.innerFacility(masked, s, end, stopAt, inName); inner != "" {
 					// 蒙贝拉水电站项目: the project is the facility it names
-					add(&projs, inner, s, "head word")
+					add(&projs, inner, at, "head word")
 					continue
 				}
 				e := er.withSerial(masked, end)
@@ -561,28 +567,34 @@ func (er *entityRules) boundToParties(rs []rune, from, to int) bool {
 
 // innerFacility returns the facility named right before a generic suffix
 // at [s, end) ([generic-suffix]: 项目, 工程), when one is: a name ending in a
-// facility head of its own, read as that head would be. Else "".
-func (er *entityRules) innerFacility(rs []rune, s, end int, stopAt, inName []bool) string {
+// facility head of its own, read as that head would be, and where its name
+// ends. Else "".
+func (er *entityRules) innerFacility(rs []rune, s, end int, stopAt, inName []bool) (string, int) {
 	if er.g.genericSuffix.startsAt(rs, s) != end {
-		return ""
+		return "", 0
 	}
 	// a line or unit between the facility and the suffix is part of the
 	// facility's name (天然气管道D线项目); a phase is not (一期工程 is the
 	// works of one phase)
 	f := er.serialBefore(rs, s)
 	serial := string(rs[f:s])
+	named := s // where the name with its serial ends
+	if w := er.g.worksInner.endsAt(rs, f); f == s && w >= 0 && w < s {
+		// 体育场维修改造项目: the works done to the facility are no part of its name
+		f, named = w, w
+	}
 	if h, _ := er.projStrong.SuffixAt(rs, f); h >= 0 {
 		if name := er.nameEnding(rs, h, f, stopAt, inName, true); name != "" {
-			return name + serial
+			return name + serial, named
 		}
-		return ""
+		return "", 0
 	}
 	if h, _ := er.projWeak.SuffixAt(rs, f); h >= 0 && er.g.genericSuffix.startsAt(rs, h) != f {
 		if name := er.nameEndingAt(rs, h, f, stopAt, inName); name != "" && er.namedProject(rs, h, f, name) {
-			return name + serial
+			return name + serial, named
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // serialBefore returns where a serial written right before s starts (D线,

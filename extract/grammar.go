@@ -67,6 +67,7 @@ type grammar struct {
 	titleInner        map[string]bool // [title-inner]: ends a name but may stand inside a title (…框架公约)
 	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
 	genericSuffix     *wordSet        // [generic-suffix]: after a facility's name, adds nothing to it (…港项目)
+	worksInner        *wordSet        // [works-inner]: the works done, right before a [generic-suffix], inside the name (…升级改造项目)
 	call              map[string]bool // [call]: calls on others; an omitted-subject clause after it is what is called for
 	direction         *wordSet        // [direction]: before a region, makes it where a route goes (至中东欧)
 	placeLocative     *wordSet        // [place-locative]: before a [place-head] name, makes it a place (在…港)
@@ -174,7 +175,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
@@ -251,6 +252,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		placeHead:         setOf(t.Words("place-head")),
 		call:              setOf(t.Words("call")),
 		genericSuffix:     newWordSet(t.Words("generic-suffix")),
+		worksInner:        newWordSet(t.Words("works-inner")),
 		direction:         newWordSet(t.Words("direction")),
 		placeLocative:     newWordSet(t.Words("place-locative")),
 		placePost:         newWordSet(t.Words("place-postposition")),

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestWorksBeforeSuffix: the works a project does to a facility (升级改造,
+// 改扩建, 维修改造) written between its name and a generic suffix (项目, 工程)
+// belong to the project's name, not a verb that ends it; a facility with a
+// head of its own (码头, 体育场) is the project named, as it is before a
+// bare suffix (蒙贝拉水电站项目).
+func TestWorksBeforeSuffix(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		rule, text string
+		projs      []string
+	}{
+		{"works on a road named by a country", "双方满意地看到，中国企业承建的老挝国家公路改造项目进展顺利。", []string{"老挝国家公路"}},
+		{"works on a facility without a head", "双方同意推进汤加努库阿洛法滨海大道升级改造工程。", []string{"汤加努库阿洛法滨海大道升级改造工程"}},
+		{"a stadium's repair names the stadium", "中方愿协助萨方完成萨摩亚国家体育场维修改造项目。", []string{"萨摩亚国家体育场"}},
+		{"a wharf's extension names the wharf", "双方同意推进努库阿洛法港国际码头改扩建项目。", []string{"努库阿洛法港国际码头"}},
+		{"a gymnasium named by its city", "中方将援建莫尔斯比港体育馆。", []string{"莫尔斯比港体育馆"}},
+		{"works with no proper name are none", "双方同意推进道路升级改造项目。", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			st := x.newText(tt.text)
+			_, projs, _, _ := newEntityCollector().add(x, "s", st)
+			if !slices.Equal(projs, orEmpty(tt.projs)) {
+				t.Errorf("projects %q, want %q", projs, tt.projs)
+			}
+		})
+	}
+}
+
+// TestPacificAreas: the police are security (警务 was), as 公安 is.
+func TestPacificAreas(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ parties, text, want string }{
+		{"CN,VU", "中方将为瓦方警察提供装备支持。", "security"},
+		{"CN,TO", "双方同意加强两国警察部门交流。", "security"},
+	}
+	for _, tt := range tests {
+		parties := strings.Split(tt.parties, ",")
+		s := mustLabel(t, x, tt.text, parties, parties)
+		if got := strings.Join(s.Areas, ","); got != tt.want {
+			t.Errorf("%s: areas %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
