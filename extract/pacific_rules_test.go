@@ -35,12 +35,16 @@ func TestWorksBeforeSuffix(t *testing.T) {
 	}
 }
 
-// TestPacificAreas: the police are security (警务 was), as 公安 is.
+// TestPacificAreas: the police are security (警务 was), as 公安 is; economic
+// and technical aid is development, not science by its 技术 (aid in a
+// disaster or an epidemic keeps the field of what it answers).
 func TestPacificAreas(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct{ parties, text, want string }{
 		{"CN,VU", "中方将为瓦方警察提供装备支持。", "security"},
 		{"CN,TO", "双方同意加强两国警察部门交流。", "security"},
+		{"CN,WS", "中方将继续向萨方提供经济技术援助。", "development"},
+		{"CN,PG", "中方将继续向巴新提供不附加政治条件的经济援助，支持巴新实现可持续发展。", "development"},
 	}
 	for _, tt := range tests {
 		parties := strings.Split(tt.parties, ",")
