@@ -154,7 +154,8 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			rule = ruleWeak
 		}
 		codes := w.codes
-		if len(codes) > 1 && codes[0] == frameworkArea && (inEnumeration(rs, m.Start, m.End) || am.joinedToKeyword(rs, sc.matches, k, g)) {
+		if len(codes) > 1 && codes[0] == frameworkArea && (inEnumeration(rs, m.Start, m.End) || am.joinedToKeyword(rs, sc.matches, k, g) ||
+			appraisedFramework(st, m.Start)) {
 			// 全球发展倡议、全球安全倡议: a framework named in a list is one
 			// of the frameworks listed, the sector it carries no topic; a
 			// compound of two topics (贸易投资、农林渔业) names both wherever
@@ -402,6 +403,34 @@ func (am *areaMatcher) joinedToKeyword(rs []rune, ms []lexicon.Match, k int, g *
 		return true
 	}
 	return k+1 < len(ms) && ms[k+1].Start == m.End+1 && g.listConj.has(rs[m.End]) && len(am.words[ms[k+1].Payload].codes) > 1
+}
+
+// appraisedFramework reports whether the framework word at start
+// (全球文明倡议) is what an appraisal in its clause bears on (赞赏全球文明倡议,
+// 高度评价中方提出的全球发展倡议, 赞赏并支持…): the nearest cue before it,
+// past conjunctions and support, is an appraisal. The initiative is then
+// named as one, as in a list; support alone (支持…全球安全倡议，愿…) keeps
+// its field.
+func appraisedFramework(st *text, start int) bool {
+	rs := st.rs
+	cs := start
+	for cs > 0 && !isClauseBreak(rs[cs-1]) {
+		cs--
+	}
+	for i := len(st.toks) - 1; i >= 0; i-- {
+		tk := st.toks[i]
+		if tk.End > start {
+			continue
+		}
+		if tk.Start < cs {
+			break
+		}
+		if tk.Kind&(cConnective|cSupport) != 0 {
+			continue
+		}
+		return tk.Kind&cAppraisal != 0
+	}
+	return false
 }
 
 // inEnumeration reports whether the word at [start, end) is an item of an

@@ -54,3 +54,24 @@ func TestPacificAreas(t *testing.T) {
 		}
 	}
 }
+
+// TestAppraisedInitiative: an initiative an appraisal bears on (赞赏X倡议,
+// 高度评价中方提出的X倡议, 赞赏并支持…) is named as a global initiative, its
+// field no topic, as it is in a list of them; support alone keeps the
+// field.
+func TestAppraisedInitiative(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ parties, text, want string }{
+		{"CN,TO", "汤方高度评价中方提出的全球安全倡议。", "international_order"},
+		{"CN,VU", "瓦方赞赏并支持中方提出的全球发展倡议。", "international_order"},
+		{"CN,WS", "萨方欢迎中方提出的全球文明倡议，愿在倡议框架下加强合作。", "international_order"},
+		{"CN,PG", "巴新支持中方提出的全球安全倡议，愿同中方加强沟通。", "international_order,security"},
+	}
+	for _, tt := range tests {
+		parties := strings.Split(tt.parties, ",")
+		s := mustLabel(t, x, tt.text, parties, parties)
+		if got := strings.Join(s.Areas, ","); got != tt.want {
+			t.Errorf("%s: areas %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
