@@ -155,7 +155,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 		codes := w.codes
 		if len(codes) > 1 && codes[0] == frameworkArea && (inEnumeration(rs, m.Start, m.End) || am.joinedToKeyword(rs, sc.matches, k, g) ||
-			appraisedFramework(st, m.Start)) {
+			appraisedFramework(st, m.Start, m.End)) {
 			// 全球发展倡议、全球安全倡议: a framework named in a list is one
 			// of the frameworks listed, the sector it carries no topic; a
 			// compound of two topics (贸易投资、农林渔业) names both wherever
@@ -408,11 +408,16 @@ func (am *areaMatcher) joinedToKeyword(rs []rune, ms []lexicon.Match, k int, g *
 // appraisedFramework reports whether the framework word at start
 // (全球文明倡议) is what an appraisal in its clause bears on (赞赏全球文明倡议,
 // 高度评价中方提出的全球发展倡议, 赞赏并支持…): the nearest cue before it,
-// past conjunctions and support, is an appraisal. The initiative is then
-// named as one, as in a list; support alone (支持…全球安全倡议，愿…) keeps
-// its field.
-func appraisedFramework(st *text, start int) bool {
+// past conjunctions and support, is an appraisal, and the word ends its
+// clause (the whole object, not the frame of what is appraised: 欢迎全球发展
+// 倡议项下首批项目落地, 高度评价中方在…框架下提供的支持). The initiative is
+// then named as one, as in a list; support alone (支持…全球安全倡议，愿…)
+// keeps its field.
+func appraisedFramework(st *text, start, end int) bool {
 	rs := st.rs
+	if end < len(rs) && !isClauseBreak(rs[end]) {
+		return false
+	}
 	cs := start
 	for cs > 0 && !isClauseBreak(rs[cs-1]) {
 		cs--

@@ -58,7 +58,8 @@ func TestPacificAreas(t *testing.T) {
 // TestAppraisedInitiative: an initiative an appraisal bears on (赞赏X倡议,
 // 高度评价中方提出的X倡议, 赞赏并支持…) is named as a global initiative, its
 // field no topic, as it is in a list of them; support alone keeps the
-// field.
+// field, and so does an initiative that frames what is appraised (…项下,
+// …框架下).
 func TestAppraisedInitiative(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct{ parties, text, want string }{
@@ -66,6 +67,8 @@ func TestAppraisedInitiative(t *testing.T) {
 		{"CN,VU", "瓦方赞赏并支持中方提出的全球发展倡议。", "international_order"},
 		{"CN,WS", "萨方欢迎中方提出的全球文明倡议，愿在倡议框架下加强合作。", "international_order"},
 		{"CN,PG", "巴新支持中方提出的全球安全倡议，愿同中方加强沟通。", "international_order,security"},
+		{"CN,FJ", "双方欢迎全球发展倡议项下首批项目落地。", "development,international_order"},
+		{"CN,SB", "所方高度评价中方在全球发展倡议框架下提供的支持。", "development,international_order"},
 	}
 	for _, tt := range tests {
 		parties := strings.Split(tt.parties, ",")
