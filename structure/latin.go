@@ -406,6 +406,9 @@ func readLatinMarker(line string) (marker, bool) {
 			return marker{Style: numLetter, Number: int(line[0]-'a') + 1, Text: line[:2], Label: line[:1], Rest: trimLead(line[2:])}, true
 		}
 	}
+	if m, ok := readSubNumber(line); ok {
+		return m, true
+	}
 	for _, w := range articleWords {
 		if len(line) <= len(w) || line[len(w)] != ' ' || !strings.HasPrefix(line, w) { // (w+" " would build a string per word)
 			continue
@@ -429,6 +432,47 @@ func readLatinMarker(line string) (marker, bool) {
 		return marker{Style: numArticle, Number: v, Text: line[:end], Label: rest[:j], Rest: trimLead(line[end:])}, true
 	}
 	return marker{}, false
+}
+
+// readSubNumber recognises the number of a measure or item under its
+// heading's number, as action plans number them ("1.1. ", "2.3.1. ", or
+// "1.1 " before a capital): a list marker of the section, not a heading of
+// its own and no part of the sentence. A decimal (2.5 miliona) is none.
+func readSubNumber(line string) (marker, bool) {
+	i, levels := 0, 0
+	for levels < 4 {
+		j := i
+		for j < len(line) && j-i < 3 && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		levels++
+		i = j
+		if i < len(line) && line[i] == '.' && i+1 < len(line) && line[i+1] >= '0' && line[i+1] <= '9' {
+			i++
+			continue
+		}
+		break
+	}
+	if levels < 2 || i >= len(line) {
+		return marker{}, false
+	}
+	end := i
+	if line[i] == '.' {
+		end++
+	}
+	if end >= len(line) || line[end] != ' ' {
+		return marker{}, false
+	}
+	rest := trimLead(line[end:])
+	if end == i { // no closing dot: only before a capital
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+			return marker{}, false
+		}
+	}
+	return marker{Style: numNone, Text: line[:end], Rest: rest}, true
 }
 
 // takeLeadingDate takes a bare date line above the title of a spaced-script

@@ -160,6 +160,15 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"Strane će se sastajati.", "Strane će graditi puteve."},
 		},
 		{
+			name: "a measure numbered under its heading's number (1.1., 2.3.1.) is a list item, not a sentence or a section",
+			text: "Akcioni plan\n\n1. Politički dijalog\n\n1.1. Strane će se sastajati.\n\n1.2. Strane će sarađivati.\n\n2. Energetika\n\n2.1.3. Strane će graditi.\n\n" +
+				"2.2 The Parties will build.\n\n2.5 miliona evra biće uloženo.\n",
+			title:    "Akcioni plan",
+			sections: []string{"1", "2"},
+			sentences: []string{"Strane će se sastajati.", "Strane će sarađivati.", "Strane će graditi.", "The Parties will build.",
+				"2.5 miliona evra biće uloženo."},
+		},
+		{
 			name:      "a part's bare Roman numeral heads it, though I is also a word",
 			text:      "Zajednička izjava\n\nI\n\n1. Strane su se sastale.\n\nII.\n\n2. Strane će sarađivati.\n",
 			title:     "Zajednička izjava",
