@@ -221,6 +221,17 @@ func TestSpacedLayouts(t *testing.T) {
 				"Sačinjeno u Atini, 3. marta 2021. godine, u dva originalna primerka na srpskom i grčkom jeziku, pri čemu su oba teksta jednako verodostojna."},
 		},
 		{
+			name: "Serbian action plan: measures numbered under their heading, Slovenian an authentic language",
+			lang: "sr",
+			text: "Akcioni plan saradnje Vlade Republike Srbije i Vlade Republike Slovenije\n\n1. Energetika\n\n1.1. Strane će razmenjivati iskustva.\n\n" +
+				"Sačinjeno u Beogradu 16. februara 2026. godine, u dva originalna primerka, na srpskom i slovenačkom jeziku, pri čemu su oba teksta podjednako verodostojna.\n",
+			title: "Akcioni plan saradnje Vlade Republike Srbije i Vlade Republike Slovenije", kind: "action_plan", date: "2026-02-16", place: "Beogradu", parties: []string{"RS", "SI"},
+			authentic: []string{"sl", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Strane će razmenjivati iskustva.",
+				"Sačinjeno u Beogradu 16. februara 2026. godine, u dva originalna primerka, na srpskom i slovenačkom jeziku, pri čemu su oba teksta podjednako verodostojna."},
+		},
+		{
 			name: "Roman sections titled by topic lines over numbered items",
 			lang: "en",
 			text: "Joint Statement of France and China\n\nI. Strengthening political dialogue and promoting mutual political confidence\n\n" +
