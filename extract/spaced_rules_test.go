@@ -446,6 +446,14 @@ func TestSpacedYearDeadlines(t *testing.T) {
 		{"Strane će organizovati sajam u Nišu u septembru 2026. godine.", "u septembru 2026. godine"},
 		{"Strane će do marta 2027. godine usvojiti program.", "do marta 2027. godine"},
 		{"Strane će primenjivati sporazum potpisan u maju 2019. godine.", ""},
+		// an action plan's forms: "u toku" a year as "tokom"; the value of a
+		// measure's "rok:" slot, "kontinuirano" too, where the adverb alone
+		// says how, not by when
+		{"Strane će organizovati forum u Ljubljani u toku 2026. godine.", "u toku 2026. godine"},
+		{"Strane će razmotriti finansiranje projekata (rok: u toku 2027. godine).", "u toku 2027. godine"},
+		{"Strane će razmenjivati iskustva (nosioci: ministarstva dveju zemalja; rok: kontinuirano).", "rok: kontinuirano"},
+		{"Стране ће подржавати рад заједнице (рок: континуирано).", "рок: континуирано"},
+		{"Strane će kontinuirano razmenjivati iskustva.", ""},
 	}
 	x := newTestSpaced(t, "sr")
 	for _, tc := range tests {

@@ -120,6 +120,8 @@ func TestDueRules(t *testing.T) {
 		{"sr: by a month of a named year", "do marta 2027. godine", "Strane će do marta 2027. godine usvojiti program.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
 		{"sr: within months, in the genitive singular", "у року од три месеца", "Стране ће у року од три месеца образовати комитет.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
 		{"sr: in a quarter, kvartal", "u prvom kvartalu 2027. godine", "Strane će u prvom kvartalu 2027. godine održati konsultacije.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
+		{"sr: in the course of a named year", "u toku 2027. godine", "Strane će u toku 2027. godine uspostaviti vezu.", signed, "2027-12-31", entente.PrecisionYear, false, false},
+		{"sr: an action plan's measure that runs on", "rok: kontinuirano", "Strane će razmenjivati iskustva (rok: kontinuirano).", signed, "", entente.PrecisionOpen, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
