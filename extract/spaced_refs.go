@@ -522,7 +522,8 @@ func (r *spacedRefs) yearAfter(ws []word, b int) int {
 	if !ok || m.End <= b {
 		return 0
 	}
-	for j := m.End; j < len(ws) && j < m.End+6; j++ {
+	limit := m.End + 6
+	for j := m.End; j < len(ws) && j < limit; j++ {
 		if y := yearOf(&ws[j]); y > 0 {
 			return y
 		}
@@ -531,6 +532,10 @@ func (r *spacedRefs) yearAfter(ws []word, b int) int {
 				j = mo.End - 1 // potpisan 17. oktobra 2023.
 				continue
 			}
+		}
+		if j > m.End && j+1 < len(ws) && ws[j-1].Upper && ws[j+1].Upper && !ws[j].Upper && !ws[j].Punct && !ws[j].Digits {
+			limit++ // a place's name with a lowercase word inside: Brdo kod Kranja, Frankfurt am Main
+			continue
 		}
 		if !ws[j].Digits && !ws[j].Upper && !ws[j].Punct && !r.inner.has(&ws[j]) {
 			return 0 // signed in Beijing by the ministers…

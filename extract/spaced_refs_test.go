@@ -125,6 +125,11 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Признавање ће се вршити у складу са „Конвенцијом о признавању квалификација“, усвојеном у Лисабону 11. априла 1997. године.", []string{"Конвенцијом о признавању квалификација|agreement|1997"}},
 		{"en", "They recalled the “Paris Agreement”, adopted on 12 December 2015.", []string{"Paris Agreement|agreement|2015"}},
 		{"sr", "Strane su potpisale „Sporazum o saradnji“ iz 2019. godine.", []string{"Sporazum o saradnji|agreement|2019"}},
+		// a place's name with a lowercase word between its capitals (Brdo kod
+		// Kranja, Frankfurt am Main) on the way from the signing to its date
+		{"sr", "Polazeći od „Deklaracije o strateškom partnerstvu“, potpisane na Brdu kod Kranja 2019. godine, Strane su se saglasile.", []string{"Deklaracije o strateškom partnerstvu|declaration|2019"}},
+		{"en", "They recalled the “Joint Declaration on Partnership”, signed at Frankfurt am Main on 3 May 2019.", []string{"Joint Declaration on Partnership|declaration|2019"}},
+		{"sr", "Strane pozdravljaju „Sporazum o saradnji“, potpisan u Beogradu od strane ministara 2019. godine.", []string{"Sporazum o saradnji|agreement|0"}},
 		// a quoted title takes its kind from the head before it, its year from the date after it
 		{"en", "Recalling their joint statement “Stronger Together” of 23 September 2022, the Parties agreed.", []string{"Stronger Together|joint_statement|2022"}},
 		{"en", "The leaders welcomed progress under the “Joint Declaration on Strategic Partnership”, signed in Jakarta on 31 August 2018.", []string{"Joint Declaration on Strategic Partnership|declaration|2018"}},
