@@ -1316,9 +1316,50 @@ func (x *Spaced) noAgentBefore(st *sentence, a int, parties []string) bool {
 	case subjForeign, subjOmitted:
 		return true
 	case subjParty:
-		return sj.cue != nil && sj.cue.Cue.Rule == "subject" && x.ownsSubject(st, 0, a)
+		return sj.cue != nil && sj.cue.Cue.Rule == "subject" && (x.ownsSubject(st, 0, a) || x.jointlyOwns(st, 0, a, parties))
 	}
 	return false
+}
+
+// jointlyOwns reports whether the parties named in words [a, b) together
+// own the common noun that opens the subject (zajednička sednica dveju
+// vlada, … Vlade Republike Srbije i Vlade Mađarske): each mention stands
+// right after the noun's words, or after "i" right after the owner before
+// it (an office and its country, Vlade | Republike Srbije, are one owner),
+// and they name all the parties. Their event, which they will hold;
+// one party's government alone (Vlada Mađarske biće obaveštena) is not
+// read so.
+func (x *Spaced) jointlyOwns(st *sentence, a, b int, parties []string) bool {
+	var codes []string
+	prevEnd := -1
+	for _, m := range st.ments {
+		if m.Start < a || m.End > b {
+			continue
+		}
+		p := m.Start - 1
+		if p < a {
+			return false
+		}
+		w := &st.ws[p]
+		switch {
+		case m.Start == prevEnd: // one owner in two mentions: Vlade | Republike Srbije
+		case prevEnd >= 0 && p == prevEnd && x.joins.has(w):
+		case prevEnd < 0 && !w.Punct && !(w.Upper && p > 0) && !x.prep.has(w) && !x.det.has(w) && !x.joins.has(w) && !x.isOfficeEnd(st, p):
+		default:
+			return false
+		}
+		codes = append(codes, m.Codes...)
+		prevEnd = m.End
+	}
+	if prevEnd < 0 {
+		return false
+	}
+	for _, c := range parties {
+		if !slices.Contains(codes, c) {
+			return false
+		}
+	}
+	return true
 }
 
 // commitAll makes s a commitment of all the parties at strength, c its

@@ -486,6 +486,13 @@ func TestOperativeClause(t *testing.T) {
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Dani kulture Mađarske biće održani u Beogradu u oktobru 2026. godine.\n", "Dani kulture Mađarske biće održani u Beogradu u oktobru 2026. godine.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Заједничка изјава Републике Србије и Мађарске\n\n1. Изложба српског сликарства биће отворена у Будимпешти 2026. године, а Недеља филма Мађарске у Новом Саду.\n", "Изложба српског сликарства биће отворена у Будимпешти 2026. године, а Недеља филма Мађарске у Новом Саду.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sajam privrede Srbije biće održan u Segedinu.\n", "Sajam privrede Srbije biće održan u Segedinu.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		// a noun the parties own together, named jointly or each by its
+		// government (zajednička sednica dveju vlada, … Vlade Srbije i Vlade
+		// Mađarske): their meeting, which they will hold; one government
+		// alone as subject is left alone
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Četvrta zajednička sednica Vlade Republike Srbije i Vlade Mađarske biće održana u Budimpešti u drugoj polovini 2027. godine.\n", "Četvrta zajednička sednica Vlade Republike Srbije i Vlade Mađarske biće održana u Budimpešti u drugoj polovini 2027. godine.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća zajednička sednica dveju vlada biće održana u Beogradu.\n", "Sledeća zajednička sednica dveju vlada biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Vlada Mađarske biće obaveštena o planu.\n", "Vlada Mađarske biće obaveštena o planu.", "narrative", nil, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
