@@ -49,6 +49,7 @@ type Spaced struct {
 	thatState   *keyWords      // after "that", a state or a fact: the content is a view
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
+	holders     *phraseMatcher // opens the holders of an action plan's measure (nosioci: …; nil: none)
 	passivePart *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
 	framing     *phraseMatcher // weak area words that in an instrument stand for its field (saradnja; nil: none)
 	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
@@ -208,6 +209,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.impersonal = optionalPhrases(t, "impersonal")
 	x.partyVerb = optionalPhrases(t, "party-verb")
 	x.willBe = optionalPhrases(t, "future-passive")
+	x.holders = optionalPhrases(t, "holders")
 	x.passivePart = optionalPhrases(t, "passive-participle")
 	x.framing = optionalPhrases(t, "area-field")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
@@ -519,6 +521,14 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		}
 		if field != nil && s.Type != entente.Narrative {
 			x.inField(st, &s, field)
+		}
+		if s.Type == entente.Commitment {
+			// (nosioci: Ministarstvo … Republike Srbije i Ministarstvo …
+			// Republike Slovenije): those who carry the measure out
+			// undertake it, with its subject
+			if codes := x.holderCodes(st); len(codes) > 0 {
+				s.Actors = addCodes(slices.Clone(s.Actors), codes)
+			}
 		}
 		pastDeadline(st, &s, signedYear)
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph

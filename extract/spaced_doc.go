@@ -575,9 +575,10 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	// output's
 	var sbuf, wbuf [8]entente.AreaCue
 	ss, ws := sbuf[:0], wbuf[:0]
+	ha, hb := x.holdersSpan(st) // a measure's holders: who they are, not what it is about
 	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
-		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper {
+		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper || m.Start >= ha && m.Start < hb {
 			continue
 		}
 		text, s, e := st.span(m.Start, m.End)
