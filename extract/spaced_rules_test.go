@@ -306,6 +306,13 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Kinesko preduzeće potpisalo je ugovor o izgradnji mosta.", "narrative", "", nil, "potpisalo", ""},
 		// a participle of signing in an oblique case qualifies the instrument cited: the clause's verb decides
 		{"sr", "Strane, imajući u vidu Zajedničku deklaraciju, potpisanu u Taškentu 28. oktobra 2025. godine, saglasile su se o sledećem:", "commitment", "firm", parties, "saglasile su se", ""},
+		// an action plan's lead-in: the parties set out the measures they
+		// will carry out (as "Have decided on the following Action Plan:"),
+		// firm over a recital's aim; adopting a named document is the
+		// record of the talks
+		{"sr", "Vlada Republike Srbije i Vlada Republike Slovenije (u daljem tekstu: Strane), u želji da partnerstvu daju konkretan sadržaj, utvrdile su sledeći Akcioni plan:", "commitment", "firm", parties, "utvrdile su sledeći", ""},
+		{"sr", "Strane su usvojile sledeći program saradnje:", "commitment", "firm", parties, "usvojile sledeći", ""},
+		{"sr", "Ministri su usvojili zajedničku deklaraciju.", "narrative", "", nil, "usvojili", ""},
 		// a party's own agency, institute or embassy acts for it: no forecast
 		{"sr", "Италијанска агенција за осигурање извозних кредита наставиће да подржава пројекте у Србији.", "commitment", "firm", []string{"IT"}, "наставиће", ""},
 		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", "commitment", "firm", []string{"IT"}, "nastaviće", ""},
