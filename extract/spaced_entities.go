@@ -106,7 +106,10 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	a := h
 	for a > 0 {
 		p := &ws[a-1]
-		if upperName(p) || (joins(p) || (!p.Punct && e.inner.has(p) && a < h)) && a-2 >= 0 && upperName(&ws[a-2]) {
+		// an inner word before a capitalised adjective of a head of its own
+		// ends the name there (… Subotica i | Industrijsku zonu Zrenjanin)
+		innerJoin := !p.Punct && e.inner.has(p) && a < h && !(e.adjectiveOfLower(ws, a) && e.startsHead(ws, a+1))
+		if upperName(p) || (joins(p) || innerJoin) && a-2 >= 0 && upperName(&ws[a-2]) {
 			a--
 			continue
 		}
@@ -314,8 +317,17 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 			continue
 		}
 		pair = pair && next && !e.partyAt(ws, end+1) && !e.adjectiveOfLower(ws, end+1)
-		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || (headUpper && !w.Punct && e.inner.has(w) && next) || pair {
+		// after a capitalised head, an inner word joins a capitalised word
+		// (Committee for Economic and Trade Cooperation), but not a
+		// capitalised adjective before a head of its own: a second name
+		// (Slobodnu zonu Subotica | i Industrijsku zonu Zrenjanin)
+		inner := headUpper && !w.Punct && e.inner.has(w) && next && !(e.adjectiveOfLower(ws, end+1) && e.startsHead(ws, end+2))
+		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || inner || pair {
 			end++
+			continue
+		}
+		if w.Punct && w.Key == "+" && end > b && upperName(&ws[end-1]) && w.Start == ws[end-1].End {
+			end++ // a programme's name that ends with a plus (Erazmus+)
 			continue
 		}
 		if headUpper && end > b && w.Punct && w.Key == "," {

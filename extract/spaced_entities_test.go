@@ -113,6 +113,13 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Međuvladin komitet za naučnu i tehnološku saradnju sastaće se u maju.", []string{"Međuvladin komitet za naučnu i tehnološku saradnju"}, nil},
 		{"sr-Latn", "Dve strane će završiti prugu Subotica–Segedin do 2027. godine.", nil, []string{"prugu Subotica–Segedin"}},
 		{"sr-Latn", "Srpska strana pozdravlja otvaranje Industrijskog parka Zrenjanin.", nil, []string{"Industrijskog parka Zrenjanin"}},
+		// "i" before a capitalised adjective and a head of its own opens a
+		// second name, where between two capitals it stays inside one
+		{"sr-Latn", "Strane će podsticati ulaganja u Slobodnu zonu Subotica i Industrijsku zonu Zrenjanin.", nil, []string{"Slobodnu zonu Subotica", "Industrijsku zonu Zrenjanin"}},
+		// an expressway is works, named by the towns it joins
+		{"sr-Latn", "Strane podstiču učešće kompanija u izgradnji brze saobraćajnice Novi Sad–Ruma.", nil, []string{"brze saobraćajnice Novi Sad–Ruma"}},
+		// a programme's name may end with a plus (Erazmus+, Horizon+)
+		{"sr-Latn", "Strane će podsticati razmenu studenata u okviru programa Erazmus+ i drugih programa.", nil, []string{"programa Erazmus+"}},
 		{"sr-Latn", "Strane će osnovati radnu grupu za turizam.", nil, nil},
 		// a number after the head names it; a year or a date does not
 		{"sr-Latn", "Strane će modernizovati deonicu Koridora 10 kroz Srbiju.", nil, []string{"Koridora 10"}},
