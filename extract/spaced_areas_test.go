@@ -46,6 +46,15 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Стране ће одржати конзуларне консултације.", []string{"people"}, "sr"},
 		{"Strane će pojednostaviti izdavanje radnih dozvola.", []string{"people"}, "sr"},
 		{"Mađarska strana je spremna da učestvuje u izgradnji obilaznice.", []string{"infrastructure", "investment"}, "sr"},
+		// taxation is finance (as English tax, taxation); district heating,
+		// heating plants and biomass are energy; the carriage of goods is
+		// trade and transport; the protection of critical infrastructure is
+		// security (as English critical infrastructure)
+		{"Strane će okončati pregovore o izbegavanju dvostrukog oporezivanja.", []string{"finance"}, "sr"},
+		{"Strane će razmeniti iskustva u izgradnji sistema daljinskog grejanja na biomasu.", []string{"energy"}, "sr"},
+		{"Strane će modernizovati toplanu u Kraljevu.", []string{"energy"}, "sr"},
+		{"Strane će usaglasiti tekst sporazuma o međunarodnom kombinovanom prevozu robe.", []string{"infrastructure", "trade"}, "sr"},
+		{"Strane će razmenjivati iskustva u zaštiti kritične infrastrukture.", []string{"security"}, "sr"},
 		// the growth of friendly relations frames the relationship, no
 		// development; a foreign-trade partner is trade; a section of a road or
 		// line and a bridge are transport works; negotiating chapters are the
