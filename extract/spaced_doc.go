@@ -592,6 +592,11 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			}
 		}
 	}
+	if titles := x.ministryTitles(st); titles != nil {
+		if ss = outsideTitles(ss, titles); len(ss) == 0 {
+			ws = outsideTitles(ws, titles)
+		}
+	}
 	var strong, weak []entente.AreaCue // nil when none, as settleAreas reads them
 	if len(ss) > 0 {
 		strong = st.areaCues(ss)

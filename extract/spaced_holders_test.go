@@ -47,3 +47,38 @@ func TestMeasureHolders(t *testing.T) {
 		}
 	}
 }
+
+// TestMinistryTitles holds that the portfolio in a ministry's title
+// (Ministarstvo za privredu, turizam i sport Republike Slovenije) says who
+// acts, not what about, where the sentence names its matter in words of
+// its own; a ministry's field alone is the sentence's.
+func TestMinistryTitles(t *testing.T) {
+	x := newTestSpaced(t, "sr")
+	head := "Akcioni plan saradnje Vlade Republike Srbije i Vlade Republike Slovenije\n\n1. Ekonomija\n\n1.1. "
+	for _, tc := range []struct {
+		sentence string
+		areas    []string
+	}{
+		{"Ministarstvo spoljne i unutrašnje trgovine Republike Srbije i Ministarstvo za privredu, turizam i sport Republike Slovenije organizovaće poslovni forum u Ljubljani.",
+			[]string{"investment", "trade"}},
+		{"Ministarstvo nauke, tehnološkog razvoja i inovacija Republike Srbije i Ministarstvo za visoko obrazovanje, nauku i inovacije Republike Slovenije raspisaće javni poziv za zajedničke istraživačke projekte.",
+			[]string{"science"}},
+		{"Ministarstva odbrane dveju zemalja sastajaće se dva puta godišnje.", []string{"security"}},
+		{"Ministarstvo unutrašnjih poslova Republike Srbije i Ministarstvo unutrašnjih poslova Republike Slovenije razmenjivaće informacije o krijumčarenju migranata.",
+			[]string{"security"}},
+	} {
+		found := false
+		for _, s := range x.Extract(head + tc.sentence + "\n").Sentences {
+			if s.Text != tc.sentence {
+				continue
+			}
+			found = true
+			if !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("%q: areas %v, want %v", tc.sentence, s.Areas, tc.areas)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no such sentence", tc.sentence)
+		}
+	}
+}
