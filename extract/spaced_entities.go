@@ -97,6 +97,37 @@ func abbreviationStop(ws []word, i int) bool {
 // mark, not a number.
 func upperName(w *word) bool { return w.Upper && !w.Punct && !w.Digits }
 
+// fieldListEnd is where a list of fields after a comma at i ends when it
+// closes with an inner word and the capitalised words after it (…on Trade,
+// Science and Technology): the end of those words; i when the words after
+// the comma are no such list. A name of a month (nil: none) ends a run of
+// capitalised words: it opens a date.
+func fieldListEnd(st *sentence, i int, inner *keyWords, months *keyWords) int {
+	ws := st.ws
+	k := i
+	for k < len(ws) && ws[k].Punct && ws[k].Key == "," {
+		n := k + 1
+		for n < len(ws) && upperName(&ws[n]) && !st.inMention(n) && (months == nil || !months.has(&ws[n])) {
+			n++
+		}
+		if n == k+1 || n >= len(ws) {
+			return i
+		}
+		k = n
+		if !ws[k].Punct && inner.has(&ws[k]) {
+			j := k + 1
+			for j < len(ws) && upperName(&ws[j]) && !st.inMention(j) {
+				j++
+			}
+			if j == k+1 {
+				return i
+			}
+			return j
+		}
+	}
+	return i
+}
+
 // leftName extends a name leftwards from a head at h over capitalised
 // words, the joins between them and inner words between two capitalised
 // ones. It returns where the name begins and whether a capitalised word
@@ -426,29 +457,7 @@ func (e *spacedEntities) paired(ws []word, i, j int) bool {
 // party, as in "the Committee on Trade, China and Serbia will…", or a
 // list that never closes with an inner word).
 func (e *spacedEntities) fieldList(st *sentence, i int) int {
-	ws := st.ws
-	k := i
-	for k < len(ws) && ws[k].Punct && ws[k].Key == "," {
-		n := k + 1
-		for n < len(ws) && upperName(&ws[n]) && !st.inMention(n) && !e.months.has(&ws[n]) {
-			n++
-		}
-		if n == k+1 || n >= len(ws) {
-			return i
-		}
-		k = n
-		if !ws[k].Punct && e.inner.has(&ws[k]) {
-			j := k + 1
-			for j < len(ws) && upperName(&ws[j]) && !st.inMention(j) {
-				j++
-			}
-			if j == k+1 {
-				return i
-			}
-			return j
-		}
-	}
-	return i
+	return fieldListEnd(st, i, e.inner, e.months)
 }
 
 // ownerEnd extends a name past its complement at b over the capitalised

@@ -280,29 +280,7 @@ func (r *spacedRefs) onlyDemonyms(ws []word, a, b int) bool {
 // no such list (a party: "the Agreement on Trade, China and Serbia will…",
 // or a list that never closes with an inner word).
 func (r *spacedRefs) fieldList(st *sentence, i int) int {
-	ws := st.ws
-	k := i
-	for k < len(ws) && ws[k].Punct && ws[k].Key == "," {
-		n := k + 1
-		for n < len(ws) && upperName(&ws[n]) && !st.inMention(n) {
-			n++
-		}
-		if n == k+1 || n >= len(ws) {
-			return i
-		}
-		k = n
-		if !ws[k].Punct && r.inner.has(&ws[k]) {
-			j := k + 1
-			for j < len(ws) && upperName(&ws[j]) && !st.inMention(j) {
-				j++
-			}
-			if j == k+1 {
-				return i
-			}
-			return j
-		}
-	}
-	return i
+	return fieldListEnd(st, i, r.inner, nil)
 }
 
 // joinedName reports whether word i is a join mark written tight between
