@@ -337,5 +337,19 @@ func TestPairLater(t *testing.T) {
 		if _, _, err := svc.PairWithFollowupsOrLater(ctx, "CN", "CN", 1, nil); entente.ErrorCode(err) != entente.EINVALID {
 			t.Errorf("one party twice: %v", err)
 		}
+		// a pair past the bound: refused by its background computation,
+		// which the next read says, once
+		bounded := newService(t, s)
+		bounded.MaxDocuments = 1
+		if err := s.SavePairView(ctx, "CN", "RS", "stale", []byte("{}")); err != nil {
+			t.Fatal(err)
+		}
+		if v, _, err := bounded.PairWithFollowupsOrLater(ctx, "CN", "RS", 1, nil); v != nil || err != nil {
+			t.Fatalf("a pair past the bound, first read: %v, %v; want none yet", v, err)
+		}
+		bounded.Wait()
+		if _, _, err := bounded.PairWithFollowupsOrLater(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ETOOLARGE {
+			t.Errorf("a pair past the bound, read again: %v, want its refusal", err)
+		}
 	})
 }
