@@ -364,3 +364,25 @@ func hanYear(year string) string {
 	}
 	return b.String()
 }
+
+// BenchmarkDocument reads a stored statement whole (its versions' texts
+// inflated, its sentences and labels), as the reader and the pair views
+// read each of theirs.
+func BenchmarkDocument(b *testing.B) {
+	for _, st := range stores {
+		b.Run(st.name, func(b *testing.B) {
+			s := st.open(b)
+			ctx := context.Background()
+			id, err := s.CreateDocument(ctx, corpusDoc(b, statement))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.Document(ctx, id); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

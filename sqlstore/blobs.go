@@ -131,6 +131,22 @@ type inflater struct {
 	src bytes.Reader
 }
 
+// inflaters keeps decompressors from one read to the next (a document's,
+// a search's): each read took a new one, a 32 kB window and its tables
+// allocated and cleared for a statement's few kB. A pool of reusable
+// buffers, no state: what one read leaves in an inflater is reset by the
+// next (inflate).
+var inflaters = sync.Pool{New: func() any { return new(inflater) }}
+
+// getInflater returns an inflater from the pool; release returns it.
+func getInflater() *inflater { return inflaters.Get().(*inflater) }
+
+// release returns f to the pool, holding no stored bytes.
+func (f *inflater) release() {
+	f.src.Reset(nil)
+	inflaters.Put(f)
+}
+
 // unpack is unpackBlob with f's decompressor.
 func (f *inflater) unpack(stored []byte, compression string, size int64) ([]byte, error) {
 	switch compression {

@@ -116,8 +116,9 @@ func sentenceTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *vers
 	if err != nil {
 		return nil, err
 	}
-	var f inflater
-	return p.texts(&f, cache)
+	f := getInflater()
+	defer f.release()
+	return p.texts(f, cache)
 }
 
 // storedSentenceTexts is what readSentenceTexts read for some sentences:
@@ -205,7 +206,8 @@ func (p *storedSentenceTexts) texts(f *inflater, cache *versionTexts) ([]string,
 // readVersionTexts reads the texts of versions ids into texts, keeping them
 // in cache when it is not nil.
 func readVersionTexts(ctx context.Context, query queryFunc, tx *sql.Tx, cache *versionTexts, ids []int64, texts map[int64]string) error {
-	var f inflater
+	f := getInflater()
+	defer f.release()
 	return readStoredVersions(ctx, query, tx, ids, func(v storedVersion) error {
 		text, err := f.versionText(v.text, v.z, v.blob, v.comp)
 		if err != nil {

@@ -84,7 +84,11 @@ func versionText(text string, z []byte) (string, error) {
 // text held by its blob, the blob's stored data and compression
 // (versionBlobSQL).
 func versionTextOf(text string, z, blob []byte, compression sql.NullString) (string, error) {
-	var f inflater
+	if z == nil {
+		return text, nil // no decompressor needed
+	}
+	f := getInflater()
+	defer f.release()
 	return f.versionText(text, z, blob, compression)
 }
 
