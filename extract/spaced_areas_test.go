@@ -23,6 +23,17 @@ func TestSpacedAreaWords(t *testing.T) {
 		// ministers' dialogue (a "2+2") is political and security; the Law
 		// of the Sea is international order; a facility's commercial
 		// operation is its start of service, no trade
+		// the English of a Chinese statement: 经济社会发展 and 工业化 are development;
+		// an agreement on economic partnership is trade (as an economic partnership
+		// agreement); the Forum on China-Africa Cooperation is a regional framework;
+		// the Horn of Africa and the Great Lakes region are regional conflicts, and
+		// the 1967 borders are Palestine's, no border control
+		{"The two sides spoke highly of the role of the bridge in Serbia's economic and social development.", []string{"development", "infrastructure"}, "en"},
+		{"China will support Serbia's industrialization.", []string{"development"}, "en"},
+		{"The two sides will sign the Framework Agreement on Economic Partnership for Shared Development.", []string{"trade"}, "en"},
+		{"The two sides will implement the outcomes of the Forum on China-Africa Cooperation.", []string{"international_order"}, "en"},
+		{"The Chinese side appreciates Kenya's role in promoting peace in the Horn of Africa and the Great Lakes region.", []string{"hotspots"}, "en"},
+		{"The two sides support an independent State of Palestine on the basis of the 1967 borders.", []string{"hotspots"}, "en"},
 		{"The two sides welcomed their cooperation in water management.", []string{"resources"}, "en"},
 		{"China welcomed the participation of Serbia in the Asia Zero Emission Community.", []string{"green"}, "en"},
 		{"The two sides will cooperate on zero-emission vehicles.", []string{"energy"}, "en"},

@@ -24,6 +24,7 @@ import (
 type spacedEntities struct {
 	mech, proj *phraseMatcher
 	exclude    *phraseMatcher
+	domestic   *phraseMatcher // State Council: a name opening so is one state's own organ
 	demonym    *phraseMatcher
 	stop       *phraseMatcher
 	lead       *phraseMatcher
@@ -49,6 +50,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		mech:       phrasesOf(t.Words("mechanism-head")),
 		proj:       phrasesOf(t.Words("project-head")),
 		exclude:    phrasesOf(t.Words("entity-exclude")),
+		domestic:   phrasesOf(t.Words("domestic-organ")),
 		demonym:    phrasesOf(t.Words("demonym")),
 		stop:       phrasesOf(t.Words("entity-stop")),
 		lead:       phrasesOf(t.Words("entity-lead")),
@@ -77,6 +79,17 @@ const maxComplement = 7
 // (Belgrade–Budapest, Ireland/Northern Ireland).
 func joins(w *word) bool {
 	return w.Punct && (w.Key == "–" || w.Key == "—" || w.Key == "-" || w.Key == "/" || w.Key == "‑")
+}
+
+// pluralPossessive reports whether word i is the apostrophe of a plural
+// possessive written right after its capitalised noun (the Foreign
+// Ministers' Strategic Dialogue): inside a name it joins, as a dash does.
+func pluralPossessive(ws []word, i int) bool {
+	if i < 1 || !ws[i].Punct || ws[i].Key != "'" || ws[i-1].End != ws[i].Start || !upperName(&ws[i-1]) {
+		return false
+	}
+	k := ws[i-1].Key
+	return len(k) > 1 && k[len(k)-1] == 's'
 }
 
 // abbreviationStop reports whether word i is the full stop of a capital
@@ -140,7 +153,7 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 		// an inner word before a capitalised adjective of a head of its own
 		// ends the name there (… Subotica i | Industrijsku zonu Zrenjanin)
 		innerJoin := !p.Punct && e.inner.has(p) && a < h && !(e.adjectiveOfLower(ws, a) && e.startsHead(ws, a+1))
-		if upperName(p) || (joins(p) || innerJoin) && a-2 >= 0 && upperName(&ws[a-2]) {
+		if upperName(p) || (joins(p) || pluralPossessive(ws, a-1) || innerJoin) && a-2 >= 0 && upperName(&ws[a-2]) {
 			a--
 			continue
 		}
@@ -565,6 +578,12 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		// party's name as one side of a body (EU–Uzbekistan Cooperation
 		// Council)
 		if m, ok := e.exclude.next(ws[a:min(len(ws), b+3)], 0, nil); ok && m.Start < b-a && !e.paired(ws, a+m.Start, a+m.End) {
+			return
+		}
+		// one state's own organ, opening the name (Premier of the State
+		// Council Li Qiang, the Standing Committee of the National
+		// People's Congress)
+		if m, ok := e.domestic.longestAt(ws, a); ok && m.End > a {
 			return
 		}
 		for k := a; k < b; k++ {

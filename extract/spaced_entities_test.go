@@ -23,6 +23,13 @@ func TestSpacedEntities(t *testing.T) {
 		// an organisation of many states joined to a party's name is one side of a body, not the body
 		{"en", "The Sides will hold the EU–Uzbekistan Cooperation Council annually.", []string{"EU–Uzbekistan Cooperation Council"}, nil},
 		{"en", "The Sides will coordinate in the Security Council.", nil, nil},
+		// one state's own organs in an office's title (the translated 国务院, 全国人大常委会) are no joint body
+		{"en", "During the visit, Premier of the State Council Li Qiang and Chairman of the Standing Committee of the National People's Congress Zhao Leji met with him respectively.", nil, nil},
+		{"en", "He also met with Chairman of the Central Committee of the Socialist Party of Serbia Ivica Dacic.", nil, nil},
+		{"en", "The Joint Standing Committee on Trade will meet in May.", []string{"Joint Standing Committee on Trade"}, nil},
+		// a plural possessive inside a name (the translated 外长战略对话机制) keeps the name whole
+		{"en", "The two sides agreed to establish the China-Serbia Foreign Ministers' Strategic Dialogue Mechanism.", []string{"China-Serbia Foreign Ministers' Strategic Dialogue Mechanism"}, nil},
+		{"en", "The Ministers' Council will meet in May.", []string{"Ministers' Council"}, nil},
 		// a regional organisation of many states (the Gulf's, the Islamic world's) is no mechanism
 		{"en", "They welcomed the negotiations on a Free Trade Agreement between the United Kingdom and the Gulf Cooperation Council.", nil, nil},
 		{"en", "The Sides will coordinate in the Organisation of Islamic Cooperation.", nil, nil},

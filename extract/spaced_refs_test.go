@@ -78,6 +78,12 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The two sides will align the Belt and Road with the \"Two Corridors and One Economic Circle\" framework.", []string{"Two Corridors and One Economic Circle|other|0"}},
 		{"en", "The Chinese side supports the \"Made in Serbia 2030\" strategy.", []string{"Made in Serbia 2030|plan|0"}},
 		{"en", "The Vietnamese side opposes any form of \"Taiwan independence\".", nil},
+		// a head that opens a quoted or unquoted title closed by the year it aims at
+		// (a national vision, the African Union's Agenda 2063) names a plan
+		{"en", "The two sides will align their development strategies with Kenya's \"Vision 2030\".", []string{"Vision 2030|plan|0"}},
+		{"en", "The Chinese side supports the African Union's \"Agenda 2063\".", []string{"Agenda 2063|plan|0"}},
+		{"en", "The Chinese side supports the implementation of the African Union's Agenda 2063.", []string{"Agenda 2063|plan|0"}},
+		{"en", "The two sides share a common vision for 2030 and beyond.", nil},
 		// the year of the occasion a title was agreed at, its long name on the way, before the clause ends
 		{"en", "Building on the \"Joint Action Plan\" agreed during the State Visit of the President of the Republic of Serbia to China in May 2024, the two sides will deepen cooperation.", []string{"Joint Action Plan|action_plan|2024"}},
 		{"en", "They will implement the Joint Action Plan adopted during the visit, and review it in 2026.", []string{"Joint Action Plan|action_plan|0"}},

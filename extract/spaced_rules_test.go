@@ -233,6 +233,15 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The enterprises of the two countries have made remarkable progress in the industrial park.", "appraisal", "", parties, "have made remarkable progress", ""},
 		{"en", "The two sides believe that the meeting mechanism is important.", "position", "", parties, "believe that", ""},
 		{"en", "The President expressed his sincere gratitude for the warm and friendly reception.", "narrative", "", nil, "gratitude", ""},
+		// the courtesy that closes a visit: appreciation for the invitation is
+		// a formula, as thanks for the hospitality is; for another's deed it appraises
+		{"en", "President Xi Jinping expressed his appreciation for the invitation.", "narrative", "", nil, "appreciation", ""},
+		{"en", "The Chinese side expressed its appreciation for Serbia's support.", "appraisal", "", []string{"CN"}, "appreciation", ""},
+		// a relationship said to have become a model is evaluated: what was done
+		{"en", "The two sides agreed that China-Serbia relations have become a model of friendly cooperation.", "appraisal", "", parties, "agreed that", ""},
+		{"en", "The two sides agreed that the railway has set an example of connectivity in the region.", "appraisal", "", parties, "agreed that", ""},
+		// the translated 年内: within this year
+		{"en", "The two sides agreed to hold the first meeting of the Joint Committee within this year.", "commitment", "firm", parties, "agreed to", "within this year"},
 		// deadlines
 		{"en", "The two sides will open the line by the end of 2025.", "commitment", "firm", parties, "will", "by the end of 2025"},
 		{"en", "The two sides agreed to sign the protocol within six months.", "commitment", "firm", parties, "agreed to", "within six months"},
