@@ -43,6 +43,10 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The two sides will support the Indian Council of Medical Research.", nil, nil},
 		{"en", "The Korean–Polish Joint Committee on Science will meet in Seoul.", []string{"Korean–Polish Joint Committee on Science"}, nil},
 		{"sr", "Strane podstiču rad Srpsko-emiratskog poslovnog saveta.", []string{"Srpsko-emiratskog poslovnog saveta"}, nil},
+		// a named workshop, university or hospital is a facility, as zh's 工坊, 大学, 医院
+		{"en", "The two sides will jointly run the Luban Workshop at Machakos University and support Chinese teaching in Kenyan universities.", nil, []string{"Luban Workshop", "Machakos University"}},
+		{"en", "China will help upgrade the Kenyatta National Hospital.", nil, []string{"Kenyatta National Hospital"}},
+		{"en", "The two sides will strengthen exchanges between universities and hospitals.", nil, nil},
 		// a named observatory is a facility: a project
 		{"en", "South Africa welcomed Brazil's interest in the scientific programme of the Square Kilometre Array Observatory.", nil, []string{"Square Kilometre Array Observatory"}},
 		// a list of fields inside the name, commas and all; a list of parties after it is none of it
