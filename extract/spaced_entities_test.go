@@ -47,6 +47,7 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The two sides will jointly run the Luban Workshop at Machakos University and support Chinese teaching in Kenyan universities.", nil, []string{"Luban Workshop", "Machakos University"}},
 		{"en", "China will help upgrade the Kenyatta National Hospital.", nil, []string{"Kenyatta National Hospital"}},
 		{"en", "The two sides will strengthen exchanges between universities and hospitals.", nil, nil},
+		{"en", "The Chinese side supports the development of the Confucius Institute at the University of Nairobi.", nil, []string{"Confucius Institute", "University of Nairobi"}},
 		// a named observatory is a facility: a project
 		{"en", "South Africa welcomed Brazil's interest in the scientific programme of the Square Kilometre Array Observatory.", nil, []string{"Square Kilometre Array Observatory"}},
 		// a list of fields inside the name, commas and all; a list of parties after it is none of it
