@@ -55,8 +55,9 @@ type clauseReading struct {
 	// an appraisal whose object opens a frame (欣见两国自建交以来，…): the
 	// next clause, whatever its verb, completes what is appraised
 	framed     bool
-	lastCopula int // index in the clause's tokens of its last 是, or -1
-	lastWeight int // index of its last word of importance (具有重要意义), or -1
+	lastCopula int       // index in the clause's tokens of its last 是, or -1
+	lastWeight int       // index of its last word of importance (具有重要意义), or -1
+	mentions   []mention // the party names in the clause
 }
 
 // sentenceReading is the outcome for one sentence.
@@ -196,7 +197,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 		cr := &crs[n]
-		*cr = clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1}
+		*cr = clauseReading{span: span, subject: subj, lastCopula: -1, lastWeight: -1, mentions: cms}
 		for i := len(ct) - 1; i >= 0 && (cr.lastCopula < 0 || cr.lastWeight < 0); i-- {
 			if ct[i].Kind.has(cCopula) && cr.lastCopula < 0 {
 				cr.lastCopula = i
@@ -613,7 +614,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.commit(entente.Soft, &ct[next], "stance+own action")
 		case next >= 0 && ct[next].Kind.has(cAppraisal|cThanks|cNarrative|cPosition|cOpinion):
 			// 表示感谢, 表示欢迎, 表示反对: the verb after the light verb decides
-			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight}
+			alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[next], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight, mentions: cr.mentions}
 			scope = x.readHead(alt, ct, next, rs, masked, hospitality) || scope
 			cr.reading, cr.rule, cr.cue, cr.opinion = alt.reading, "stance+"+alt.rule, alt.cue, alt.opinion
 		case k.has(cWeakStance):
@@ -687,12 +688,37 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 		cr.commit(entente.Soft, &ct[i], "support of own cooperation")
 		return
 	}
+	if x.ownSideAfter(cr, after, masked) {
+		cr.commit(entente.Soft, &ct[i], "support of own side")
+		return
+	}
 	if next := nextPredicate(ct, i, masked); next >= 0 && (ct[next].Start <= after+2 || onlyUndertaking(ct[i+1:next])) &&
 		ct[next].Kind.has(cAction) && !ct[next].Kind.has(cSupport) {
 		cr.commit(entente.Soft, &ct[next], "support of own action")
 		return
 	}
 	cr.reading, cr.rule = rPosition, "support"
+}
+
+// ownSideAfter reports whether the supporter's own side's enterprises or
+// institutions stand at after (中方支持中国企业…): a party name among the
+// subject's own, then an [own-side-object] noun. The support is then the
+// party's own undertaking, as support of the parties' joint cooperation is.
+func (x *Extractor) ownSideAfter(cr *clauseReading, after int, masked []rune) bool {
+	if cr.subject.kind != subjParty || len(cr.subject.codes) == 0 {
+		return false
+	}
+	for _, m := range cr.mentions {
+		if m.Start != after || x.g.ownSide.startsAt(masked, m.End) <= m.End {
+			continue
+		}
+		own := len(m.Codes) > 0
+		for _, c := range m.Codes {
+			own = own && slices.Contains(cr.subject.codes, c)
+		}
+		return own
+	}
+	return false
 }
 
 // readCoordinated reads the verbs joined to the head by 并, 和, 及 or 、
@@ -726,7 +752,7 @@ func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs
 		if !joined || should {
 			return scope
 		}
-		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight}
+		alt := &clauseReading{span: cr.span, subject: cr.subject, actors: cr.actors, cue: &ct[i], lastCopula: cr.lastCopula, lastWeight: cr.lastWeight, mentions: cr.mentions}
 		s := x.readHead(alt, ct, i, rs, masked, hospitality)
 		if alt.reading > cr.reading || (alt.reading == rCommitment && cr.reading == rCommitment && alt.strength.Rank() > cr.strength.Rank()) {
 			cr.reading, cr.strength, cr.strCue, cr.rule, cr.cue, cr.opinion = alt.reading, alt.strength, alt.strCue, "coordinated "+alt.rule, alt.cue, alt.opinion

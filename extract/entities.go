@@ -615,14 +615,14 @@ func (er *entityRules) serialBefore(rs []rune, s int) int {
 }
 
 // withSerial extends a project's name over a serial number written after
-// its head (资源卫星06星, 二号机组): it is part of the name.
+// its head (资源卫星06星, 卫星二号, 3号机组): it is part of the name.
 func (er *entityRules) withSerial(rs []rune, end int) int {
 	k := end
 	for k < len(rs) && rs[k] >= '0' && rs[k] <= '9' {
 		k++
 	}
 	if k > end && k < len(rs) && er.g.serial.has(rs[k]) {
-		return k + 1
+		return er.withUnit(rs, k+1)
 	}
 	// a phase of the works (电厂二期, 码头3期) is part of its name
 	for k < len(rs) && er.g.numerals.has(rs[k]) {
@@ -631,7 +631,21 @@ func (er *entityRules) withSerial(rs []rune, end int) int {
 	if k > end && k < len(rs) && er.g.isDate(rs[k], dPhase) {
 		return k + 1
 	}
+	// a serial in numerals written as characters (遥感卫星二号): only the
+	// [serial-numeral] characters end one (一线 after a hospital is no serial)
+	if k > end && k < len(rs) && er.g.serialNumeral.has(rs[k]) {
+		return er.withUnit(rs, k+1)
+	}
 	return end
+}
+
+// withUnit extends a name that ends in a serial at k over the unit the
+// serial numbers ([serial-unit]: 核电站3号机组), when one follows.
+func (er *entityRules) withUnit(rs []rune, k int) int {
+	if e := er.g.serialUnit.startsAt(rs, k); e > k {
+		return e
+	}
+	return k
 }
 
 // namedProject reports whether a name with a generic head (项目, 中心) is
@@ -660,7 +674,44 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	if er.g.transitProject[head] && er.cityTransit(er.withoutNumber(mod)) {
 		return true // 斋月十日城轻轨项目, 波哥大地铁二号线: the city's line is the project named
 	}
+	if rest, ok := er.withoutFramework(mod); ok {
+		// 共建“一带一路”示范项目: a framework quoted in the modifier says
+		// under what a project is done; the rest has to name it
+		return rest != "" && er.proper(rest)
+	}
 	return er.proper(mod)
+}
+
+// withoutFramework returns a modifier without the initiatives and
+// frameworks quoted in it ([quoted-not-project]: “一带一路”), and whether it
+// held one.
+func (er *entityRules) withoutFramework(mod string) (string, bool) {
+	if !strings.ContainsRune(mod, '“') {
+		return mod, false
+	}
+	var b strings.Builder
+	found := false
+	for {
+		i := strings.IndexRune(mod, '“')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexRune(mod[i:], '”')
+		if j < 0 {
+			break
+		}
+		j += i
+		if !er.g.quotedNotProject[mod[i+len("“"):j]] {
+			b.WriteString(mod[:j+len("”")])
+			mod = mod[j+len("”"):]
+			continue
+		}
+		b.WriteString(mod[:i])
+		mod = mod[j+len("”"):]
+		found = true
+	}
+	b.WriteString(mod)
+	return b.String(), found
 }
 
 // locatedIn reports whether a locative opens the modifier [start, s) of a

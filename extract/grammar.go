@@ -74,6 +74,9 @@ type grammar struct {
 	placePost         *wordSet        // [place-postposition]: after a [place-head] name, makes it a place (…港水域)
 	eventHead         *wordSet        // [event-head]: a quoted name ending so is a programme of events (“…环境年”)
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
+	serialNumeral     runeSet         // [serial-numeral]: after numerals written as characters, ends a serial (卫星二号)
+	serialUnit        *wordSet        // [serial-unit]: after a serial, the unit it numbers, part of the name (3号机组)
+	ownSide           *wordSet        // [own-side-object]: after 支持 and the supporter's own name, its enterprises (中国企业)
 	transliteration   *bmpSet         // [transliteration]: characters that spell foreign names (比雷埃夫斯)
 	placeWords        []string        // [place-word]: after another character, names a place (东海岸)
 	// the three lists isProper searches a name for, with their words' masks
@@ -170,12 +173,12 @@ type grammar struct {
 
 // grammarSections are the sections the grammar reads, required of a table.
 var grammarSections = []string{
-	"own-object", "goal-modal", "done", "subject-joiner", "jiang", "co-actor", "jiang-view",
+	"own-object", "own-side-object", "goal-modal", "done", "subject-joiner", "jiang", "co-actor", "jiang-view",
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker", "year-deadline",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 }
@@ -257,6 +260,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		placeLocative:     newWordSet(t.Words("place-locative")),
 		placePost:         newWordSet(t.Words("place-postposition")),
 		eventHead:         newWordSet(t.Words("event-head")),
+		serialUnit:        newWordSet(t.Words("serial-unit")),
+		ownSide:           newWordSet(t.Words("own-side-object")),
 		placeWords:        t.Words("place-word"),
 		basins:            t.Words("basin-name"),
 		routeHeads:        setOf(t.Words("route-head")),
@@ -306,7 +311,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 	}{
 		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"span-count", &g.spanCount}, {"span-from", &g.spanFrom}, {"list-marker", &g.listMarker}, {"year-deadline", &g.yearDeadline},
 		{"entity-ordinal", &g.ordinal}, {"round-ordinal", &g.round}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
-		{"list-conjunction", &g.listConj}, {"serial", &g.serial},
+		{"list-conjunction", &g.listConj}, {"serial", &g.serial}, {"serial-numeral", &g.serialNumeral},
 	} {
 		if *rs.set, err = runesOf(t, rs.section); err != nil {
 			return nil, err
