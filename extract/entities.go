@@ -248,7 +248,30 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 	if er.basinCoop != nil {
 		mechs = er.basinCooperation(masked, mechs, projs, add)
 	}
-	return mechs, projs
+	return mechs, withoutInner(projs, mechs)
+}
+
+// withoutInner drops the projects named inside a standing body's name
+// (中巴经济走廊联合合作委员会): the name is the body's, no project the
+// sentence names.
+func withoutInner(projs, mechs []entente.Cue) []entente.Cue {
+	if len(projs) == 0 || len(mechs) == 0 {
+		return projs
+	}
+	kept := projs[:0]
+	for _, p := range projs {
+		inside := false
+		for _, m := range mechs {
+			if m.Start <= p.Start && p.End <= m.End && p.End-p.Start < m.End-m.Start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // basinCooperation finds a river basin's cooperation named without a head

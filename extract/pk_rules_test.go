@@ -11,7 +11,10 @@ import (
 // (…核電站3號機組) and a serial in Chinese numerals after a satellite
 // (…衛星二號) belong to the name; a verb of solving before a port (儘快解決
 // …港) ends it; a framework quoted before a generic head (共建「一帶一路」
-// 示範項目) says under what a project is done and names none.
+// 示範項目) says under what a project is done and names none; a project
+// named inside a standing body's name (中巴經濟走廊聯合合作委員會) is the
+// body's, no project of the sentence; a special economic zone (特別經濟區)
+// is a facility named by its place.
 func TestRepublishedStatementNames(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華人民共和國和巴基斯坦伊斯蘭共和國聯合聲明\n\n"
@@ -24,6 +27,10 @@ func TestRepublishedStatementNames(t *testing.T) {
 		{"a port after a verb of solving", "雙方將儘快解決卡拉奇港用水用電問題。", []string{"卡拉奇港"}},
 		{"a framework quoted before a generic head", "雙方一致認為，中巴經濟走廊是共建「一帶一路」示範項目。", []string{"中巴經濟走廊"}},
 		{"a hospital's front line is no serial", "中方讚賞卡拉奇醫院一線醫護人員的貢獻。", []string{"卡拉奇醫院"}},
+		{"a project inside a body's name is the body's", "雙方將充分發揮中巴經濟走廊聯合合作委員會統籌協調作用。", nil},
+		{"a special economic zone named by its place", "中方支持中國企業參與拉沙卡伊特別經濟區建設。", []string{"拉沙卡伊特別經濟區"}},
+		{"an economic zone named by its place", "雙方同意推進蘇伊士運河經濟區建設。", []string{"蘇伊士運河經濟區"}},
+		{"regional economic cooperation names no zone", "雙方同意加強區域經濟合作。", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
