@@ -64,10 +64,10 @@ func New(st Store, tr *tracking.Tracker) (*Service, error) {
 // pair's view compares its commitments with the earlier ones that share a
 // rare term or a name (walk.go): measured in the harness's library of
 // 100,000 statements, the largest pair (China and Thailand, 2,386
-// statements, 49,103 commitments) takes about 20 s of CPU and 1.0 GB to
-// compute (340 s and 2.3 GB before the walk, when the bound was 500; 30 s
-// before each pair was merged once). Past the bound a pair is refused, and
-// says so.
+// statements, 49,103 commitments) takes 17 s of CPU and 1.0 GB to compute
+// on a quiet machine (340 s and 2.3 GB before the walk, when the bound was
+// 500; 25.5 s before each pair was merged once). Past the bound a pair is
+// refused, and says so.
 const MaxPairDocuments = 2500
 
 // compared reports whether a sentence takes part in comparisons.

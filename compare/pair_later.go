@@ -7,7 +7,7 @@ import (
 	"github.com/entente/entente"
 )
 
-// A pair of thousands of statements takes many seconds to compute (15 s
+// A pair of thousands of statements takes many seconds to compute (17 s
 // of CPU for 2,400): a page that waited that long without a word would
 // look broken. A page asks PairWithFollowupsOrLater instead: a pair whose
 // view is kept and current, or small enough to compute while the reader
