@@ -672,6 +672,20 @@ const jointBodyRule = "joint body"
 // after an office: the President of the Republic of Serbia), a joint word,
 // two offices joined (the President and the Taoiseach), a pronoun that
 // predicts (this, it), nothing, or another noun phrase.
+// bothParties is the subject words i to e name when they are the parties'
+// own (their joint body, their organs named by kind): the statement's
+// parties, or those inherited where it names none, with rule as the cue.
+func bothParties(st *sentence, i, e int, inherited []string, rule string) subject {
+	codes := st.parties
+	if len(codes) == 0 {
+		codes = inherited
+	}
+	text, s, end := st.span(i, e)
+	return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
+		Party: st.joinCodes(codes), Cue: entente.Cue{Rule: rule, Text: text, Start: s, End: end},
+	})}
+}
+
 func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) subject {
 	var codes []string
 	var first, last = -1, -1
@@ -804,24 +818,10 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			return subject{kind: subjPrediction}
 		}
 		if e := x.jointBody(st, i, b); e > i {
-			codes := st.parties
-			if len(codes) == 0 {
-				codes = inherited
-			}
-			text, s, end := st.span(i, e)
-			return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
-				Party: st.joinCodes(codes), Cue: entente.Cue{Rule: jointBodyRule, Text: text, Start: s, End: end},
-			})}
+			return bothParties(st, i, e, inherited, jointBodyRule)
 		}
 		if e := x.organSubject(st, i, b); e > i {
-			codes := st.parties
-			if len(codes) == 0 {
-				codes = inherited
-			}
-			text, s, end := st.span(i, e)
-			return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
-				Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: end},
-			})}
+			return bothParties(st, i, e, inherited, "subject")
 		}
 		return subject{kind: subjForeign}
 	}
