@@ -1190,6 +1190,14 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 	if er.notMechanism[name] || er.notMechanism[strings.Trim(name, "“”")] {
 		return false
 	}
+	if i := strings.LastIndexFunc(name, isNameTrim); i >= 0 {
+		// a side paired with an organisation (中国—东盟 before a free
+		// trade agreement) names the two sides, no body of theirs
+		_, w := utf8.DecodeRuneInString(name[i:])
+		if er.notMechanism[name[i+w:]] {
+			return false
+		}
+	}
 	if hasAnySuffix(name, er.g.domesticOrgan) {
 		return false // a state's or a party's own organ, not a joint body
 	}
