@@ -590,11 +590,36 @@ func (x *Spaced) commaModal(st *sentence, c *scue, from int) bool {
 		w := &st.ws[j]
 		switch {
 		case w.Punct:
-			return w.Key == ","
+			return w.Key == "," && !x.datedAside(st, j, from)
 		case x.isAdverb(w):
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// datedAside reports whether the comma at word j closes an aside that says
+// when or where a thing named before it was signed or adopted (the
+// Framework …, signed in Kuala Lumpur in 2025, will guide…): the modal
+// after it is that thing's, not one more verb of the parties' list.
+func (x *Spaced) datedAside(st *sentence, j, from int) bool {
+	for p := j - 1; p > from; p-- {
+		if !st.ws[p].Punct {
+			continue
+		}
+		if st.ws[p].Key != "," {
+			return false
+		}
+		if _, ok := x.refs.yearLeads.longestAt(st.ws, p+1); !ok {
+			return false
+		}
+		for _, c := range st.cues {
+			if c.Start == p+1 && c.Kind.has(cModal) {
+				return false // agreed on …, : a verb of the list
+			}
+		}
+		return true
 	}
 	return false
 }

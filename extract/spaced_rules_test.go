@@ -45,6 +45,13 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Serbia announced 100 million euros to support clean energy in the region.", "commitment", "firm", []string{"RS"}, "announced", ""},
 		{"en", "China reaffirmed that it will contribute to the fund.", "commitment", "firm", []string{"CN"}, "will", ""},
 		{"en", "Serbia noted that it will be difficult to meet the target.", "position", "", []string{"RS"}, "noted that", ""},
+		// committed to + a degree (more than, at least) before the action's gerund is an action
+		{"en", "The leaders committed to more than doubling bilateral trade by 2030.", "commitment", "firm", parties, "committed to", "by 2030"},
+		{"en", "The two sides committed to at least tripling the number of flights.", "commitment", "firm", parties, "committed to", ""},
+		// reaffirmed that + an instrument or a framework as the subject of will: what it will do is a view, not an undertaking
+		{"en", "President Vucic and Premier Li reaffirmed that the Framework for the China–Serbia Defense Partnership, signed in Belgrade in 2025, will guide their defense cooperation over the next ten years.", "position", "", parties, "reaffirmed that", ""},
+		// a list of the parties' verbs after commas still undertakes
+		{"en", "The leaders welcomed the Framework, signed in Belgrade in 2025, and will review it every year.", "commitment", "firm", parties, "will", ""},
 		// committed to: an action, or a goal
 		{"en", "The leaders committed to working together on climate.", "commitment", "firm", parties, "committed to", ""},
 		{"en", "Serbia is committed to the principles of the UN Charter.", "position", "", []string{"RS"}, "is committed to", ""},
