@@ -193,6 +193,11 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The United States will help clear unexploded ordnance and remove dioxin contamination.", []string{"green", "security"}, "en"},
 		{"Viet Nam welcomed the review of its market economy status.", []string{"trade"}, "en"},
 		{"The United States will support the Fulbright Program and the Peace Corps.", []string{"people"}, "en"},
+		// American spelling of counter-terrorism, a defence purchase, reactors, scholars
+		{"The two sides will deepen their counterterrorism cooperation.", []string{"security"}, "en"},
+		{"Serbia will procure two additional maritime patrol aircraft.", []string{"security"}, "en"},
+		{"China will amend its liability legislation to allow the construction of new reactors.", []string{"energy"}, "en"},
+		{"The Minister commended the exchange programme, which has supported thousands of scholars.", []string{"people"}, "en"},
 		{"The Parties shall conduct joint training of their armed forces and counter hybrid threats and disinformation.", []string{"security"}, "en"},
 		{"The Prime Ministers reaffirmed their commitment to a free and open Indo-Pacific.", []string{"international_order"}, "en"},
 		{"The Participants will implement the contracts for K2 tanks and howitzers and explore cooperation on munitions.", []string{"security"}, "en"},
