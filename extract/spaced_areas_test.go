@@ -17,6 +17,13 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// as in English: an economic partnership agreement is trade; hydropower
+		// and a power utility are energy;
+		// an agreement on economic and technical cooperation is trade and investment
+		{"Стране ће наставити преговоре о Споразуму о свеобухватном економском партнерству.", []string{"trade"}, "sr"},
+		{"Strane će potpisati memorandum o saradnji u oblasti hidroenergetike.", []string{"energy"}, "sr"},
+		{"Elektroprivreda Srbije nastaviće saradnju sa indonežanskim partnerima.", []string{"energy"}, "sr"},
+		{"Strane su potvrdile značaj Sporazuma o ekonomskoj i tehničkoj saradnji.", []string{"investment", "trade"}, "sr"},
 		// water management is water resources; a zero-emission community is
 		// green; peace across the Taiwan Strait is a regional dispute and
 		// sovereignty; economic security is security; a foreign and defence

@@ -718,6 +718,12 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			if !named {
 				continue // a generic head names nothing
 			}
+			if !leftNamed && !headUpper && rightNamed && b < len(ws) && !ws[b].Punct && e.startsHead(ws, b) {
+				// sekretarijati Mešovitog komiteta: the capitals after a
+				// lowercase head open another name with a head of its own,
+				// the body it belongs to, which its own head names
+				continue
+			}
 			if kind.list == &projs && !leftNamed && !headUpper && st.countryOnly(m.End, b) {
 				continue // železničke mreže Srbije: a country's own network, not a named work
 			}

@@ -188,6 +188,11 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane su održale 2. strateški dijalog ministara spoljnih poslova u Beogradu.", []string{"strateški dijalog ministara spoljnih poslova"}, nil},
 		{"sr-Latn", "Strane će koristiti mehanizme saradnje.", nil, nil},
 		{"sr-Latn", "Strane će sarađivati putem mehanizma bilateralnog Mešovitog komiteta.", []string{"Mešovitog komiteta"}, nil},
+		// a verb of a da-clause (da se … održi, da … prate) ends the name; a
+		// body's secretariat before its name is the body's
+		{"sr-Latn", "Dogovoreno je da se Četvrta sednica Mešovitog komiteta održi u Beogradu.", []string{"Mešovitog komiteta"}, nil},
+		{"sr-Cyrl", "Договорено је да се Мешовити комитет састане у Београду.", []string{"Мешовити комитет"}, nil},
+		{"sr-Latn", "Strane su se saglasile da sekretarijati Mešovitog komiteta prate sprovođenje mera.", []string{"Mešovitog komiteta"}, nil},
 		{"sr-Latn", "Strane će razvijati dijalog civilizacija i kultura.", nil, nil},
 		// heads in other cases and of several words: a port in the
 		// locative, a railway network, freight trains, a cooperation

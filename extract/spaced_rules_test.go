@@ -300,6 +300,9 @@ func TestSpacedRules(t *testing.T) {
 		// agreed that a state holds: a view; agreed to act: an undertaking
 		{"sr", "Strane su se saglasile da su odnosi dveju zemalja na najvišem nivou.", "position", "", parties, "saglasile", ""},
 		{"sr", "Strane su se saglasile da otvore trgovinsko predstavništvo.", "commitment", "firm", parties, "saglasile", ""},
+		// a joint committee's co-chairs agree for both parties (a communiqué of a mixed committee's session)
+		{"sr", "Копредседавајући су се сагласили да се обим робне размене до краја 2028. године повећа на 500 милиона долара.", "commitment", "firm", parties, "сагласили", "до краја 2028. године"},
+		{"sr", "Kopredsedavajući su se saglasili da radna grupa održi prvu sednicu u prvom kvartalu 2027. godine.", "commitment", "firm", parties, "saglasili", "u prvom kvartalu 2027. godine"},
 		// an invitation accepted with pleasure is the visit's story
 		{"sr", "Predsednik Egipta pozvao je predsednika Srbije da poseti Kairo, što je predsednik Srbije prihvatio sa zadovoljstvom.", "narrative", "", nil, "prihvatio sa zadovoljstvom", ""},
 		{"sr", "Predsednik Srbije je sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "sa zadovoljstvom prihvatio", ""},
