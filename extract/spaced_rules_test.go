@@ -297,6 +297,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane izražavaju nadu da će prva linija metroa biti puštena u saobraćaj.", "position", "", parties, "izražavaju nadu da", ""},
 		{"sr", "Strane izražavaju uverenje da će unaprediti saradnju.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane će razmotriti mogućnost otvaranja direktne avio-linije.", "commitment", "intent", parties, "će razmotriti", ""},
+		// an offer to act is a willingness (as English "offered to")
+		{"sr", "Српска страна је понудила да индонежанским стручњацима пренесе искуства у примени система за наводњавање.", "commitment", "intent", []string{"RS"}, "понудила да", ""},
+		{"sr", "Srpska strana nudi da organizuje obuku stručnjaka.", "commitment", "intent", []string{"RS"}, "nudi da", ""},
 		// agreed that a state holds: a view; agreed to act: an undertaking
 		{"sr", "Strane su se saglasile da su odnosi dveju zemalja na najvišem nivou.", "position", "", parties, "saglasile", ""},
 		{"sr", "Strane su se saglasile da otvore trgovinsko predstavništvo.", "commitment", "firm", parties, "saglasile", ""},
