@@ -17,6 +17,8 @@ func TestEntityRules(t *testing.T) {
 		{"a scholarship named in quotes is a programme", "台方将提供“台湾奖学金”名额。", nil, []string{"“台湾奖学金”"}, nil},
 		{"a count of scholarships is none", "台方将于本协定生效后每年提供巴方至少二十名奖学金名额。", nil, nil, nil},
 		{"an unnamed scholarship is none", "中方将提供政府奖学金名额。", nil, nil, nil},
+		{"a scholarship given to a country's students is unnamed", "澳门特区政府将每年向莫桑比克学生提供奖学金名额。", nil, nil, nil},
+		{"a programme named after the giving verb keeps its name", "中方将提供“丝路奖学金”名额。", nil, []string{"“丝路奖学金”"}, nil},
 		{"a quoted name with its own head ends at its quote", "双方将就设立“港泰初创企业交流计划”进行磋商。", nil, []string{"“港泰初创企业交流计划”"}, nil},
 		{"a quoted programme is not read on to a later head", "特区政府欢迎泰国学生透过“香港卓越奖学金计划”到港升读大学。", nil, []string{"“香港卓越奖学金计划”"}, nil},
 		{"a company is no facility", "双方鼓励香港科技园公司与泰方合作。", nil, nil, nil},
