@@ -83,6 +83,10 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr", "У оквиру тог програма Стране ће суфинансирати заједничке пројекте.", nil, nil},
 		{"sr", "Strane će nastojati da obezbede sredstva iz programa Evropske unije i međunarodnih institucija.", nil, nil},
 		{"sr", "Kineska strana pozdravlja pristupanje Srbije Međunarodnoj istraživačkoj stanici na Mesecu.", nil, []string{"Međunarodnoj istraživačkoj stanici"}},
+		// a quoted name right after a lowercase programme head (programa „…“, the
+		// programme “…”) names a programme the parties run: a project, not a plan cited
+		{"sr", "Kazahstanska strana će primiti nastavnike na usavršavanje u okviru programa „Bolashak”.", nil, []string{"Bolashak"}},
+		{"en", "India will train young diplomats under the programme “Bharat Connect”.", nil, []string{"Bharat Connect"}},
 		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},
 		{"en", "The leaders welcomed the Australia-India Solar Taskforce.", []string{"Australia-India Solar Taskforce"}, nil},
 		{"en", "The two countries will launch a new Japan-U.S. Economic Policy Consultative Committee meeting.", []string{"Japan-U.S. Economic Policy Consultative Committee"}, nil},

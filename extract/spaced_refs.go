@@ -398,12 +398,19 @@ func (r *spacedRefs) listedBefore(ws []word, a, b int) bool {
 // right before the quotation mark at word q (their joint statement “The
 // Republic of Korea and Canada: Stronger Together”): the quoted words are
 // that instrument's title, though they hold no head of their own. A head
-// that is the document itself (this Memorandum “…”) names none.
+// that is the document itself (this Memorandum “…”) names none, nor does a
+// lowercase head of [programme-head] (programa „…“, the programme “…”): the
+// quoted name is a programme the parties run, a project.
 func (r *spacedRefs) headBefore(ws []word, q int) string {
 	for k := max(0, q-4); k < q; k++ {
 		if m, ok := r.heads.longestAt(ws, k); ok && m.End == q {
 			if r.self.has(&ws[k]) || k > 0 && r.self.has(&ws[k-1]) {
 				return ""
+			}
+			if !ws[k].Upper && r.runs != nil {
+				if p, ok := r.runs.longestAt(ws, k); ok && p.End == q {
+					return "" // programa „Bolashak“, the programme “…”: a programme the parties run, a project
+				}
 			}
 			return r.kinds[m.Payload]
 		}
