@@ -191,6 +191,8 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 			cut = true // Recognizing the challenges, | China and Serbia decided…
 		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, i+1):
 			cut = true // …, | U nameri da prošire saradnju, | Izražavajući spremnost…
+		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.aimRecitalAt(st, start) && x.mainVerbAt(st, i+1):
+			cut = true // Rukovodeći se željom da…, | dogovorile su se o sledećem: the main verb after the last recital
 		case !w.Punct && x.joins.has(w) && i > start:
 			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) && !x.pairedSubject(st, start, i) {
 				cut, next = true, i+1
@@ -286,6 +288,40 @@ func (x *Spaced) recitalOpens(st *sentence, i int) bool {
 	}
 	pred, _ := st.predicateAt(i)
 	return pred
+}
+
+// aimRecitalAt reports whether a recital of aim opens at word i on a modal
+// cue (U nameri da…, Rukovodeći se željom da…): the sentence is an
+// undertaking already, and the main verb after it decides how firm. A
+// recital of a view (Naglašavajući…) is left whole: whether the main verb
+// after it commits is a convention the golds have not settled.
+func (x *Spaced) aimRecitalAt(st *sentence, i int) bool {
+	if !x.recitalOpens(st, i) {
+		return false
+	}
+	for _, c := range st.cues {
+		if c.Start == i {
+			return c.Kind.has(cModal)
+		}
+		if c.Start > i {
+			break
+		}
+	}
+	return false
+}
+
+// mainVerbAt reports whether a verb that only the parties do ([party-verb]:
+// dogovorile su se, saglasile su se) opens a cue at word i: after a recital
+// and its comma, the main clause of a treaty-style preamble, read on its own.
+func (x *Spaced) mainVerbAt(st *sentence, i int) bool {
+	if x.partyVerb == nil || i >= len(st.ws) {
+		return false
+	}
+	if _, ok := x.partyVerb.longestAt(st.ws, i); !ok {
+		return false
+	}
+	_, cue := st.predicateAt(i)
+	return cue
 }
 
 // predicateAt reports whether a cue opens at word i (cue) and whether it

@@ -370,6 +370,11 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine (u daljem tekstu: Strane), Pozivajući se na Sporazum o saradnji potpisan u Beogradu 2009. godine, U nameri da prošire saradnju u oblasti obrazovanja, Sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Pozivajući se na Sporazum o saradnji, U nameri da prošire saradnju u oblasti obrazovanja, sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Uvažavajući pravo svake države na razvoj, U želji da prošire saradnju u oblasti energetike, sporazumele su se o sledećem:", "commitment", "intent", parties, "U želji da", ""},
+		// a recital guided by a wish (Rukovodeći se željom da…) is a recital's aim as
+		// U nameri da is: a clause of its own (intent), and the main verb after it (dogovorile
+		// su se) a clause of its own too, firm, the strongest
+		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine (u daljem tekstu: Strane), Rukovodeći se željom da razvijaju prijateljske odnose, dogovorile su se o sledećem:", "commitment", "firm", parties, "Rukovodeći se željom da", ""},
+		{"sr", "Влада Републике Србије и Влада Народне Републике Кине, Руководећи се жељом да прошире сарадњу у области образовања, споразумеле су се о следећем:", "commitment", "intent", parties, "Руководећи се жељом да", ""},
 		// an opening phrase closed by a comma names no subject (On Myanmar, the leaders…)
 		{"en", "On Ukraine, the two sides called for a just and lasting peace.", "position", "", parties, "called for", ""},
 		{"en", "On the situation in Myanmar, Serbia called for an end to violence.", "position", "", []string{"RS"}, "called for", ""},
