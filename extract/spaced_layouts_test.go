@@ -446,6 +446,9 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "The Participants may, by mutual consent, invite other agencies to take part.\n", "The Participants may, by mutual consent, invite other agencies to take part.", "narrative", nil, ""},
 		{enMoU + "In the event of a disaster, either Party may request assistance from the other Party.\n", "In the event of a disaster, either Party may request assistance from the other Party.", "narrative", nil, ""},
 		{enMoU + "Either Party may terminate this Memorandum by written notice.\n", "Either Party may terminate this Memorandum by written notice.", "narrative", nil, ""},
+		// Serbian alike: "Svaka Strana može otkazati…" allows, it binds no one
+		{mou + "Svaka Strana može otkazati ovaj memorandum pisanim obaveštenjem drugoj Strani.\n", "Svaka Strana može otkazati ovaj memorandum pisanim obaveštenjem drugoj Strani.", "narrative", nil, ""},
+		{mou + "Стране могу, по међусобном договору, позвати друге институције да учествују.\n", "Стране могу, по међусобном договору, позвати друге институције да учествују.", "narrative", nil, ""},
 		{mou + "Svaka Strana snosi sopstvene troškove.\n", "Svaka Strana snosi sopstvene troškove.", "commitment", []string{"HU", "RS"}, ""},
 		// the object first, the party in its role after the verb: what it bears
 		{mou + "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.\n", "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.", "commitment", []string{"HU", "RS"}, ""},
