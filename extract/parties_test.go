@@ -130,6 +130,15 @@ func TestWriterAndCountryForms(t *testing.T) {
 	}
 }
 
+// signatoriesOf lists the signatories text yields as name|title|party.
+func signatoriesOf(x *Extractor, text string) []string {
+	var have []string
+	for _, s := range x.Extract(text).Document.Signatories {
+		have = append(have, s.Name+"|"+s.Title+"|"+s.Party)
+	}
+	return have
+}
+
 // TestSignatoryUnderGovernmentLine holds a block of three lines (the
 // governments, 代表, then each office beside its name): the office is the
 // title and the government line it stands under gives the party, by a
@@ -138,13 +147,8 @@ func TestSignatoryUnderGovernmentLine(t *testing.T) {
 	x := newTestExtractor(t)
 	text := "香港特别行政区政府与泰王国政府合作谅解备忘录\n\n第一条　双方同意加强合作。\n\n本备忘录于二〇二五年八月二十八日在曼谷签署，一式两份，各文本同等作准。\n\n" +
 		"香港特别行政区政府　　　　泰王国政府\n代表　　　　　　　　代表\n行政长官　李家超　　　　副总理兼商业部长　披猜\n"
-	got := x.Extract(text).Document.Signatories
 	want := []string{"李家超|行政长官|HK", "披猜|副总理兼商业部长|TH"}
-	var have []string
-	for _, s := range got {
-		have = append(have, s.Name+"|"+s.Title+"|"+s.Party)
-	}
-	if !slices.Equal(have, want) {
+	if have := signatoriesOf(x, text); !slices.Equal(have, want) {
 		t.Errorf("signatories %v, want %v", have, want)
 	}
 }
@@ -156,13 +160,8 @@ func TestRepresentativeOfficeSignatories(t *testing.T) {
 	x := newTestExtractor(t)
 	text := "驻美国台北经济文化代表处与美国在台协会合作谅解备忘录\n\n第一条　双方同意加强合作。\n\n本备忘录以中文及英文各缮两份，两种文本同等作准。\n\n" +
 		"驻美国台北经济文化代表处　　　　美国在台协会\n代表　　　　　　　　代表\n驻美国代表　萧美琴　　　　执行理事　蓝莺\n"
-	got := x.Extract(text).Document.Signatories
 	want := []string{"萧美琴|驻美国代表|TW", "蓝莺|执行理事|US"}
-	var have []string
-	for _, s := range got {
-		have = append(have, s.Name+"|"+s.Title+"|"+s.Party)
-	}
-	if !slices.Equal(have, want) {
+	if have := signatoriesOf(x, text); !slices.Equal(have, want) {
 		t.Errorf("signatories %v, want %v", have, want)
 	}
 }
