@@ -14,6 +14,7 @@ const (
 	EFORBIDDEN    = "forbidden"    // the actor may not do this
 	ETOOLARGE     = "too_large"    // the input is over a limit; the message names it
 	EUNAVAILABLE  = "unavailable"  // try again later (busy, database down)
+	ECOMPUTING    = "computing"    // accepted: being computed in the background; ask again
 	EUNSUPPORTED  = "unsupported"  // this store or build cannot do it
 	EINTERNAL     = "internal"     // anything else: a bug or an outside failure
 	EUNAUTHORIZED = "unauthorized" // no valid credentials

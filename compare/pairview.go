@@ -75,9 +75,10 @@ type views struct {
 	// signature: in memory only, as they are read a page at a time and
 	// can be large (2 MB of JSON for a pair of 284 statements)
 	recycled map[string]keptRecurrences
-	// later are the pairs computed in the background for a page
-	// (computeLater): nil while it runs, its error if it failed
-	later map[string]error
+	// laterRuns are the views and lists computed in the background for
+	// a reader (later), by what and pair: nil while it runs, its error if
+	// it failed
+	laterRuns map[string]error
 }
 
 type keptRecurrences struct {
@@ -112,22 +113,34 @@ func (v *views) keepRecycled(key, signature string, rs []entente.Recurrence) {
 	v.recycled[key] = keptRecurrences{signature, rs}
 }
 
-func (v *views) lock(a, b string) func() {
-	if b < a {
-		a, b = b, a
-	}
+// lock holds the lock of key (what is computed, of which pair) and
+// returns its release: one computation of a thing at a time.
+func (v *views) lock(key string) func() {
 	v.mu.Lock()
 	if v.pairs == nil {
 		v.pairs = map[string]*sync.Mutex{}
 	}
-	m := v.pairs[a+","+b]
+	m := v.pairs[key]
 	if m == nil {
 		m = &sync.Mutex{}
-		v.pairs[a+","+b] = m
+		v.pairs[key] = m
 	}
 	v.mu.Unlock()
 	m.Lock()
 	return m.Unlock
+}
+
+// acquire holds one of the maxComputing places and returns its release.
+func (v *views) acquire(ctx context.Context) (func(), error) {
+	if v.computing == nil { // a Service not made by New
+		return func() {}, nil
+	}
+	select {
+	case v.computing <- struct{}{}:
+		return func() { <-v.computing }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // recentView is a decoded view and the signature it was computed from.
@@ -160,14 +173,11 @@ func (v *views) remember(key, signature string, p *pairParts) {
 // computeParts reads every statement of the pair and computes its parts,
 // as one of at most maxComputing at once.
 func (s *Service) computeParts(ctx context.Context, a, b string) (*pairParts, error) {
-	if c := s.views.computing; c != nil { // nil: a Service not made by New
-		select {
-		case c <- struct{}{}:
-			defer func() { <-c }()
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+	release, err := s.views.acquire(ctx)
+	if err != nil {
+		return nil, err
 	}
+	defer release()
 	docs, err := s.pairDocuments(ctx, a, b)
 	if err != nil {
 		return nil, err
@@ -203,7 +213,7 @@ func (s *Service) parts(ctx context.Context, a, b string) (*pairParts, error) {
 	if p, _, ok, err := s.keptParts(ctx, a, b); err != nil || ok {
 		return p, err
 	}
-	defer s.views.lock(a, b)()
+	defer s.views.lock("view:" + a + "," + b)()
 	p, now, ok, err := s.keptParts(ctx, a, b) // computed meanwhile by another reader?
 	if err != nil || ok {
 		return p, err

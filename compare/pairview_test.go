@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/entente/entente"
@@ -302,24 +303,28 @@ func TestRefreshIfChanged(t *testing.T) {
 	})
 }
 
-// TestPairLater: a page's read of a pair larger than it waits for starts
-// the view's computation in the background and returns none; once it is
-// kept, the page reads it at once. A pair within the wait is computed
-// while the reader waits.
+// TestPairLater: a read of a pair larger than its reader waits for starts
+// the view's computation in the background and is told to ask again; once
+// it is kept, the pair is ready at once. A pair within the wait is
+// computed while the reader waits.
 func TestPairLater(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
 		ingestLibrary(t, ctx, s)
 		svc := newService(t, s)
-		v, fs, err := svc.PairWithFollowupsOrLater(ctx, "RS", "CN", 1, nil)
-		if err != nil || v != nil || fs != nil {
-			t.Fatalf("a pair of more statements than the wait: %v, %d follow-ups, %v; want none yet", v, len(fs), err)
+		for range 3 { // asked again while it runs: computed once
+			if err := svc.PairReady(ctx, "RS", "CN", 1, nil); entente.ErrorCode(err) != entente.ECOMPUTING {
+				t.Fatalf("a pair of more statements than the wait: %v; want it computing", err)
+			}
 		}
 		svc.Wait()
 		if n := svc.ViewsComputed(); n != 1 {
 			t.Errorf("%d views computed in the background, want 1", n)
 		}
-		v, fs, err = svc.PairWithFollowupsOrLater(ctx, "CN", "RS", 1, nil)
+		if err := svc.PairReady(ctx, "CN", "RS", 1, nil); err != nil {
+			t.Fatalf("the kept view: %v", err)
+		}
+		v, fs, err := svc.PairWithFollowups(ctx, "CN", "RS")
 		if err != nil || v == nil || len(v.Documents) < 2 || len(fs) == 0 {
 			t.Fatalf("the kept view: %v, %d follow-ups, %v", v, len(fs), err)
 		}
@@ -330,26 +335,68 @@ func TestPairLater(t *testing.T) {
 		if err := s.SavePairView(ctx, "CN", "RS", "stale", []byte("{}")); err != nil {
 			t.Fatal(err)
 		}
-		v, _, err = fresh.PairWithFollowupsOrLater(ctx, "CN", "RS", 100, nil)
-		if err != nil || v == nil || fresh.ViewsComputed() != 1 {
-			t.Errorf("a stale pair within the wait: %v, %d computed, %v; want computed at once", v, fresh.ViewsComputed(), err)
+		if err := fresh.PairReady(ctx, "CN", "RS", 100, nil); err != nil || fresh.ViewsComputed() != 0 {
+			t.Errorf("a stale pair within the wait: %v, %d computed; want it ready, to compute as it is read", err, fresh.ViewsComputed())
 		}
-		if _, _, err := svc.PairWithFollowupsOrLater(ctx, "CN", "CN", 1, nil); entente.ErrorCode(err) != entente.EINVALID {
+		if err := svc.PairReady(ctx, "CN", "CN", 1, nil); entente.ErrorCode(err) != entente.EINVALID {
 			t.Errorf("one party twice: %v", err)
 		}
 		// a pair past the bound: refused by its background computation,
 		// which the next read says, once
 		bounded := newService(t, s)
 		bounded.MaxDocuments = 1
-		if err := s.SavePairView(ctx, "CN", "RS", "stale", []byte("{}")); err != nil {
-			t.Fatal(err)
-		}
-		if v, _, err := bounded.PairWithFollowupsOrLater(ctx, "CN", "RS", 1, nil); v != nil || err != nil {
-			t.Fatalf("a pair past the bound, first read: %v, %v; want none yet", v, err)
+		if err := bounded.PairReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ECOMPUTING {
+			t.Fatalf("a pair past the bound, first read: %v; want it computing", err)
 		}
 		bounded.Wait()
-		if _, _, err := bounded.PairWithFollowupsOrLater(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ETOOLARGE {
+		if err := bounded.PairReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ETOOLARGE {
 			t.Errorf("a pair past the bound, read again: %v, want its refusal", err)
+		}
+	})
+}
+
+// TestRecycledLater: a pair's recycled promises, too large to wait for,
+// are computed in the background once and then ready; readers racing for
+// them compute them once.
+func TestRecycledLater(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		if err := svc.RecycledReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ECOMPUTING {
+			t.Fatalf("a pair of more statements than the wait: %v; want it computing", err)
+		}
+		if err := svc.RecycledReady(ctx, "RS", "CN", 1, nil); entente.ErrorCode(err) != entente.ECOMPUTING {
+			t.Fatalf("asked again while it runs: %v; want it computing", err)
+		}
+		svc.Wait()
+		if err := svc.RecycledReady(ctx, "CN", "RS", 1, nil); err != nil {
+			t.Fatalf("computed: %v", err)
+		}
+		kept, err := svc.Recycled(ctx, "RS", "CN")
+		if err != nil || len(kept) == 0 {
+			t.Fatalf("the kept list: %d, %v", len(kept), err)
+		}
+		if err := svc.RecycledReady(ctx, "CN", "RS", 100, nil); err != nil {
+			t.Errorf("a pair within the wait: %v", err)
+		}
+		// racing readers of a list not kept: each gets the whole list
+		racing := newService(t, s)
+		var wg sync.WaitGroup
+		lists := make([][]entente.Recurrence, 4)
+		for i := range lists {
+			wg.Go(func() {
+				var err error
+				if lists[i], err = racing.Recycled(ctx, "CN", "RS"); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		for i, l := range lists {
+			if len(l) != len(kept) || &l[0] != &lists[0][0] {
+				t.Errorf("reader %d: %d recurrences, not the one list computed (%d)", i, len(l), len(kept))
+			}
 		}
 	})
 }

@@ -24,27 +24,47 @@ func (s *Service) Recycled(ctx context.Context, a, b string) ([]entente.Recurren
 	if b < a {
 		a, b = b, a // the order of the two parties changes nothing
 	}
-	var signature string
-	if s.Views != nil {
-		var err error
-		if signature, err = s.Views.PairSignature(ctx, a, b); err != nil {
-			return nil, err
-		}
-		if rs, ok := s.views.keptRecycled(a+","+b, signature); ok {
-			return rs, nil
-		}
+	if s.Views == nil {
+		return s.recycled(ctx, a, b)
 	}
-	docs, err := s.pairDocuments(ctx, a, b)
+	signature, err := s.Views.PairSignature(ctx, a, b)
 	if err != nil {
 		return nil, err
 	}
-	rs := s.Words.newCorpus(docs).recurrences(nil)
-	if s.Views != nil {
+	if rs, ok := s.views.keptRecycled(a+","+b, signature); ok {
+		return rs, nil
+	}
+	defer s.views.lock("recycled:" + a + "," + b)()
+	// computed meanwhile by another reader?
+	if signature, err = s.Views.PairSignature(ctx, a, b); err != nil {
+		return nil, err
+	}
+	if rs, ok := s.views.keptRecycled(a+","+b, signature); ok {
+		return rs, nil
+	}
+	rs, err := s.recycled(ctx, a, b)
+	if err == nil {
 		// kept with the signature read before the documents were: a
 		// write in between leaves it stale, to be computed again
 		s.views.keepRecycled(a+","+b, signature, rs)
 	}
-	return rs, nil
+	return rs, err
+}
+
+// recycled computes the pair's recycled promises, as one of at most
+// maxComputing computations at once (a large pair holds as much memory
+// as its view).
+func (s *Service) recycled(ctx context.Context, a, b string) ([]entente.Recurrence, error) {
+	release, err := s.views.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	docs, err := s.pairDocuments(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	return s.Words.newCorpus(docs).recurrences(nil), nil
 }
 
 // RecycledOf is the recurrence of one commitment (DOC/sN): the earlier

@@ -26,7 +26,7 @@ func (s *Service) Timeline(ctx context.Context, a, b string) ([]entente.Relation
 		if ok {
 			return p.Timeline, nil
 		}
-		s.computeLater(ctx, x, y, nil)
+		s.views.later(ctx, "view:"+x+","+y, nil, s.viewOf(x, y))
 	}
 	docs, err := s.pairDocuments(ctx, a, b)
 	if err != nil {

@@ -20,20 +20,26 @@ import (
 // policy stays one table.
 func (s *Server) compareRoutes(viewer, editor access) {
 	conflict := func(op *huma.Operation) { op.Errors = append(op.Errors, http.StatusConflict) }
+	// a large pair not computed yet is computed in the background: 202
+	// Accepted, with Retry-After, until it is
+	computing := func(op *huma.Operation) {
+		op.Errors = append(op.Errors, http.StatusAccepted)
+		op.Description = "A pair of more statements than a reader waits for, whose view is not kept, is computed in the background: the answer is then 202 Accepted with Retry-After; ask again."
+	}
 	register(s, "relationship-timeline", http.MethodGet, "/api/v1/timeline", viewer,
 		"The relationship of two parties as each of their documents names it: established, upgraded, reaffirmed, with the sentence", s.timeline)
 	register(s, "compare-documents", http.MethodGet, "/api/v1/compare", viewer,
 		"Two documents' commitments and positions aligned: repeated, reworded, strengthened, weakened, added, dropped; a summary by area", s.compareDocuments)
 	register(s, "recycled-promises", http.MethodGet, "/api/v1/recycled", viewer,
-		"Earlier commitments of the same parties that promised the same thing: of one commitment (ref) or of every commitment of a pair", s.recycled)
+		"Earlier commitments of the same parties that promised the same thing: of one commitment (ref) or of every commitment of a pair", s.recycled, computing)
 	register(s, "list-followups", http.MethodGet, "/api/v1/followups", viewer,
-		"Later statements that report on earlier commitments, offered as evidence with a suggested status", s.listFollowups)
+		"Later statements that report on earlier commitments, offered as evidence with a suggested status", s.listFollowups, computing)
 	register(s, "accept-followup", http.MethodPost, "/api/v1/followups/accept", editor,
 		"Record a follow-up as evidence citing the report and a status of the commitment", s.acceptFollowup, conflict)
 	register(s, "dismiss-followup", http.MethodPost, "/api/v1/followups/dismiss", editor,
 		"Record that a follow-up does not report on the commitment", s.dismissFollowup, conflict)
 	register(s, "get-pair", http.MethodGet, "/api/v1/pairs/{a}/{b}", viewer,
-		"Two parties at a glance: documents, relationship timeline, commitments by area and status, scorecard, most recycled promises", s.getPair)
+		"Two parties at a glance: documents, relationship timeline, commitments by area and status, scorecard, most recycled promises", s.getPair, computing)
 }
 
 func (s *Server) comparer() (*compare.Service, error) {
@@ -143,6 +149,9 @@ func (s *Server) recycled(ctx context.Context, in *RecycledInput) (*recycledOutp
 	if err != nil {
 		return nil, err
 	}
+	if err := svc.RecycledReady(ctx, ps[0], ps[1], s.pairWait(), s.log); err != nil {
+		return nil, s.problem(err)
+	}
 	rs, err := svc.Recycled(ctx, ps[0], ps[1])
 	if err != nil {
 		return nil, s.problem(err)
@@ -182,6 +191,9 @@ func (s *Server) listFollowups(ctx context.Context, in *FollowupsInput) (*follow
 		}
 		if q.Pair, err = s.parties("query.pair.", two[0], two[1]); err != nil {
 			return nil, err
+		}
+		if err := svc.PairReady(ctx, q.Pair[0], q.Pair[1], s.pairWait(), s.log); err != nil {
+			return nil, s.problem(err)
 		}
 	}
 	fs, err := svc.Followups(ctx, q)
@@ -243,6 +255,9 @@ func (s *Server) getPair(ctx context.Context, in *PairPath) (*pairOutput, error)
 	ps, err := s.parties("path.", in.A, in.B)
 	if err != nil {
 		return nil, err
+	}
+	if err := svc.PairReady(ctx, ps[0], ps[1], s.pairWait(), s.log); err != nil {
+		return nil, s.problem(err)
 	}
 	v, err := svc.Pair(ctx, ps[0], ps[1])
 	if err != nil {

@@ -210,13 +210,18 @@ func (v *pairView) FollowupsShown() string {
 }
 
 // pairWaitStatements is the most statements of a pair whose view a page
-// computes while its reader waits (about a second); a larger pair's is
-// computed in the background, and the page reloads itself every
-// pairPageRefresh seconds until it is kept.
+// or an API call computes while its reader waits (about a second); a
+// larger pair's is computed in the background, and the page reloads itself
+// every pairPageRefresh seconds until it is kept (the API answers 202 with
+// as many seconds in Retry-After).
 const (
 	pairWaitStatements = 300
 	pairPageRefresh    = 3
 )
+
+// pairWait is the most statements of a pair whose view a reader waits
+// for.
+func (s *Server) pairWait() int { return cmp.Or(s.cfg.PairWait, pairWaitStatements) }
 
 func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}, Statuses: entente.Statuses,
@@ -228,18 +233,21 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
 		return
 	}
 	svc, err := s.comparer()
-	wait := cmp.Or(s.cfg.PairWait, pairWaitStatements)
+	wait := s.pairWait()
 	if err == nil {
-		v.V, v.Followups, err = svc.PairWithFollowupsOrLater(r.Context(), v.Codes[0], v.Codes[1], wait, s.log)
+		err = svc.PairReady(r.Context(), v.Codes[0], v.Codes[1], wait, s.log)
+	}
+	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Pair, v.Codes[0], v.Codes[1])
+	if entente.ErrorCode(err) == entente.ECOMPUTING {
+		v.Computing, f.Refresh = wait, pairPageRefresh
+		s.render(w, "pair", v)
+		return
+	}
+	if err == nil {
+		v.V, v.Followups, err = svc.PairWithFollowups(r.Context(), v.Codes[0], v.Codes[1])
 	}
 	if err != nil {
 		s.pageFailed(w, "pair", v, err)
-		return
-	}
-	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Pair, v.Codes[0], v.Codes[1])
-	if v.V == nil {
-		v.Computing, f.Refresh = wait, pairPageRefresh
-		s.render(w, "pair", v)
 		return
 	}
 	v.showFollowups()

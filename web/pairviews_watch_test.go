@@ -1,8 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -73,5 +76,46 @@ func TestPairPageComputing(t *testing.T) {
 	page = pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS?lang=en")
 	if strings.Contains(page, "pair-computing") || strings.Contains(page, refresh) || !strings.Contains(page, `id="h-docs"`) {
 		t.Fatalf("the pair once computed:\n%s", clip([]byte(page)))
+	}
+}
+
+// TestPairAPIComputing: the API's reads of a pair of more statements than
+// it waits for answer 202 Accepted with Retry-After while the pair is
+// computed in the background (as its page reloads itself), each computed
+// once however often asked; then the pair itself.
+func TestPairAPIComputing(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarnessWith(t, st, Config{PasswordParams: auth.Fast, PairWait: 1})
+	defer h.srv.Close(ctx)
+	uploadLibrary(t, h)
+	h.srv.compare.Wait()
+	// the view (the pair, its follow-ups) and the recycled list are
+	// computed apart: the first read of each is told to ask again; a read
+	// after it may find it computed already
+	reads := []string{"/api/v1/pairs/CN/RS", "/api/v1/recycled?a=RS&b=CN", "/api/v1/followups?pair=CN,RS"}
+	for i, path := range append(reads, reads...) {
+		resp, data := h.do(entente.RoleViewer, http.MethodGet, path, nil, "")
+		if i >= 2 && resp.StatusCode == http.StatusOK {
+			continue
+		}
+		if resp.StatusCode != http.StatusAccepted || resp.Header.Get("Retry-After") != strconv.Itoa(pairPageRefresh) ||
+			!bytes.Contains(data, []byte("being computed")) {
+			t.Fatalf("%s before it is computed: %d, Retry-After %q\n%s", path, resp.StatusCode, resp.Header.Get("Retry-After"), clip(data))
+		}
+	}
+	h.srv.compare.Wait()
+	if n := h.srv.compare.ViewsComputed(); n != 1 {
+		t.Errorf("%d views computed for six reads, want 1", n)
+	}
+	for _, path := range reads {
+		resp, data := h.do(entente.RoleViewer, http.MethodGet, path, nil, "")
+		if resp.StatusCode != http.StatusOK || bytes.Contains(data, []byte("being computed")) {
+			t.Errorf("%s once computed: %d\n%s", path, resp.StatusCode, clip(data))
+		}
 	}
 }

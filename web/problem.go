@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -28,6 +29,8 @@ func problemStatus(code string) int {
 		return http.StatusServiceUnavailable
 	case entente.EUNSUPPORTED:
 		return http.StatusNotImplemented
+	case entente.ECOMPUTING:
+		return http.StatusAccepted
 	}
 	return http.StatusInternalServerError
 }
@@ -39,5 +42,15 @@ func (s *Server) problem(err error) error {
 	if code == entente.EINTERNAL {
 		return s.internal(err)
 	}
-	return huma.NewError(problemStatus(code), entente.ErrorMessage(err))
+	e := huma.NewError(problemStatus(code), entente.ErrorMessage(err))
+	if code == entente.ECOMPUTING {
+		// accepted, not failed: the client asks again when it may be done
+		return huma.ErrorWithHeaders(e, http.Header{"Retry-After": {strconv.Itoa(computingRetry)}})
+	}
+	return e
 }
+
+// computingRetry is the seconds a client is told to wait before asking
+// again for what is being computed in the background (Retry-After), as the
+// pair page reloads itself.
+const computingRetry = pairPageRefresh

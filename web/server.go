@@ -82,8 +82,8 @@ type Config struct {
 	// PairViewsWatch is how often the server looks for writes it did not
 	// answer that made pairs' kept views stale; 0 is pairViewsWatchEvery.
 	PairViewsWatch time.Duration
-	// PairWait is the most statements of a pair whose view its page
-	// computes while the reader waits; 0 is pairWaitStatements.
+	// PairWait is the most statements of a pair whose view its page and
+	// the API compute while the reader waits; 0 is pairWaitStatements.
 	PairWait int
 }
 

@@ -52,7 +52,7 @@ func exitCode(err error) int {
 		return 4
 	case entente.EFORBIDDEN, entente.EUNAUTHORIZED:
 		return 5
-	case entente.EUNAVAILABLE:
+	case entente.EUNAVAILABLE, entente.ECOMPUTING:
 		return 6
 	}
 	return 1
