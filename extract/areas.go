@@ -29,10 +29,16 @@ type areaMatcher struct {
 	topicVerb, topicModifier, exampleHead, backgroundOpen *wordSet
 	// alignment closes a clause that aligns two frameworks or plans
 	// ([alignment]: A同B对接): the framing words in it are what is aligned
-	alignment   *wordSet
-	frameClose  *wordSet  // [frame-close]: ends a frame that 在 opens (…框架下)
-	frameEdge   *runeBits // the first runes of frameClose and of the grammar's frameOpen
-	attributive runeSet
+	alignment *wordSet
+	// alignedWith gives, for a framework word ([aligned-framework]: 一带一路)
+	// by its index in words, the index of the word that holds the areas it
+	// adds when aligned with a partner's plan ([aligned-plan-head] after it
+	// in its clause: 共建“一带一路”倡议同X战略对接 is development cooperation)
+	alignedWith   map[int]int
+	alignedPlanAt *wordSet
+	frameClose    *wordSet  // [frame-close]: ends a frame that 在 opens (…框架下)
+	frameEdge     *runeBits // the first runes of frameClose and of the grammar's frameOpen
+	attributive   runeSet
 	// aliases are a party's other names ([party-alias]: 台湾 for TW): in a
 	// document that has that party, the name is who acts, not a topic
 	aliases map[string][]string
@@ -83,6 +89,15 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 			am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak, text: text,
 				aliasOf: am.aliases[text]})
 		}
+	}
+	am.alignedWith, am.alignedPlanAt = map[int]int{}, newWordSet(t.Words("aligned-plan-head"))
+	for _, e := range t.Entries("aligned-framework") {
+		k := slices.IndexFunc(am.words, func(w areaWord) bool { return w.weak && w.text == e.Text })
+		if k < 0 || e.Value == "" {
+			return nil, fmt.Errorf("%s:%d: [aligned-framework] %q needs to be an [area-weak] word and =area", t.Name, e.Line, e.Text)
+		}
+		am.alignedWith[k] = len(am.words)
+		am.words = append(am.words, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), text: e.Text})
 	}
 	return am, nil
 }
@@ -143,8 +158,12 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			// disputed place it qualifies, the conflict is the topic
 			w.codes[0] != hotspotArea && inSpans(described, m.Start, m.End)
 		rule := ruleArea
+		// the Belt and Road aligned with a partner's strategy or plan
+		// (共建“一带一路”倡议同X战略对接): development cooperation as well
+		extra, aligned := am.alignedWith[m.Payload]
+		aligned = aligned && w.weak && !inTitle && flags[m.Start]&fAligned != 0 && am.alignedWithPlan(st, m)
 		switch {
-		case w.weak && !inTitle && (flags[m.Start]&fAligned != 0 && am.strongInClause(st, sc.matches, m) || am.actedOn(st.masked, m.Start, m.End, flags, countries)):
+		case w.weak && !inTitle && (flags[m.Start]&fAligned != 0 && (aligned || am.strongInClause(st, sc.matches, m)) || am.actedOn(st.masked, m.Start, m.End, flags, countries)):
 			// a framing word the parties act on (巩固双边关系) is a topic, and
 			// so is one aligned with a plan (“一带一路”倡议同…发展战略对接)
 			rule = ruleActedOn
@@ -171,6 +190,11 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 		for c := range codes {
 			hits = append(hits, areaHit{word: int32(m.Payload), code: int32(c), rule: rule, start: m.Start, end: m.End})
+		}
+		if aligned {
+			for c := range am.words[extra].codes {
+				hits = append(hits, areaHit{word: int32(extra), code: int32(c), rule: ruleActedOn, start: m.Start, end: m.End})
+			}
 		}
 		anyStrong = anyStrong || rule != ruleWeak
 	}
@@ -264,6 +288,25 @@ func (am *areaMatcher) strongInClause(st *text, ms []lexicon.Match, m lexicon.Ma
 		}
 		for _, o := range ms {
 			if w := &am.words[o.Payload]; o.Start >= c.Start && o.End <= c.End && !w.weak && w.area != noArea {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// alignedWithPlan reports whether, in the clause of the match m, a head of
+// a strategy, plan or framework ([aligned-plan-head]: 战略, 规划, 》) stands
+// after it: what the framework is aligned with is a partner's plan (…同柬方
+// “四角战略”对接), not an organisation (…同欧亚经济联盟建设对接).
+func (am *areaMatcher) alignedWithPlan(st *text, m lexicon.Match) bool {
+	for _, c := range st.clauseSpans() {
+		if m.Start < c.Start || m.Start >= c.End {
+			continue
+		}
+		for i := m.End; i < c.End; i++ {
+			if am.alignedPlanAt.startsAt(st.rs, i) > i {
 				return true
 			}
 		}

@@ -205,14 +205,14 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) &&
-				!er.round(masked, end-utf8.RuneCountInString(name)) {
+				!er.round(masked, end-utf8.RuneCountInString(name)) && !er.joinedActivity(masked, end) {
 				n, e := closeQuote(masked, name, end) // “中巴…联合委员会”: the quote closes after the head
 				add(&mechs, n, e, "head word")
 			}
 		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 {
 			if name := er.nameEnding(masked, s, end, stopAt, inName, true); name != "" {
-				e := er.withSerial(masked, end)
+				e := er.withSection(masked, s, end, er.withSerial(masked, end))
 				n, e := closeQuote(masked, name+string(masked[end:e]), e)
 				add(&projs, n, e, "head word")
 			}
@@ -239,7 +239,7 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 					add(&projs, inner, at, "head word")
 					continue
 				}
-				e := er.withSerial(masked, end)
+				e := er.withSection(masked, s, end, er.withSerial(masked, end))
 				n, e := closeQuote(masked, name+string(masked[end:e]), e)
 				add(&projs, n, e, "head word")
 			}
@@ -660,6 +660,43 @@ func (er *entityRules) withSerial(rs []rune, end int) int {
 		return er.withUnit(rs, k+1)
 	}
 	return end
+}
+
+// withSection extends a route's name ([route-head] from s to end) over the
+// section named after it by its two ends joined by a dash and a
+// [route-section] word (中老铁路磨丁—万象段): the section is the project.
+// e is where the name ends so far; a serial read after it keeps it.
+func (er *entityRules) withSection(rs []rune, s, end, e int) int {
+	if e != end || !er.g.routeHeads[string(rs[s:end])] {
+		return e
+	}
+	dash := -1
+	for k := end; k < len(rs) && k-end <= 16; k++ {
+		r := rs[k]
+		if r == '—' || r == '－' || r == '-' {
+			if dash >= 0 || k == end {
+				return e
+			}
+			dash = k
+			continue
+		}
+		if isClauseBreak(r) || isFillerRune(r) || er.stops.startsAt(rs, k) > k {
+			return e
+		}
+		if w := er.g.routeSection.startsAt(rs, k); w > k && dash >= 0 && k > dash+1 {
+			return w
+		}
+	}
+	return e
+}
+
+// joinedActivity reports whether a dialogue's name ending at end is joined
+// to cooperation ([activity-pair]: 促进中欧对话与合作): dialogue and
+// cooperation done, no standing body; a mechanism's head after the pair
+// (…工作组和合作机制) makes it a second name.
+func (er *entityRules) joinedActivity(rs []rune, end int) bool {
+	e := er.g.activityPair.startsAt(rs, end)
+	return e > end && er.heads.startsAt(rs, e) < 0
 }
 
 // withUnit extends a name that ends in a serial at k over the unit the

@@ -68,6 +68,8 @@ type grammar struct {
 	placeHead         map[string]bool // [place-head]: a project head that also names a place (港)
 	genericSuffix     *wordSet        // [generic-suffix]: after a facility's name, adds nothing to it (…港项目)
 	worksInner        *wordSet        // [works-inner]: the works done, right before a [generic-suffix], inside the name (…升级改造项目)
+	activityPair      *wordSet        // [activity-pair]: after a dialogue's name, joins it to cooperation as an activity (…对话与合作)
+	routeSection      *wordSet        // [route-section]: after a route and its two ends joined by a dash, names the section (…铁路A—B段)
 	call              map[string]bool // [call]: calls on others; an omitted-subject clause after it is what is called for
 	direction         *wordSet        // [direction]: before a region, makes it where a route goes (至中东欧)
 	placeLocative     *wordSet        // [place-locative]: before a [place-head] name, makes it a place (在…港)
@@ -181,6 +183,7 @@ var grammarSections = []string{
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"activity-pair", "route-section",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -256,6 +259,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		call:              setOf(t.Words("call")),
 		genericSuffix:     newWordSet(t.Words("generic-suffix")),
 		worksInner:        newWordSet(t.Words("works-inner")),
+		activityPair:      newWordSet(t.Words("activity-pair")),
+		routeSection:      newWordSet(t.Words("route-section")),
 		direction:         newWordSet(t.Words("direction")),
 		placeLocative:     newWordSet(t.Words("place-locative")),
 		placePost:         newWordSet(t.Words("place-postposition")),
