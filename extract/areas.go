@@ -36,9 +36,12 @@ type areaMatcher struct {
 	// in its clause: 共建“一带一路”倡议同X战略对接 is development cooperation)
 	alignedWith   map[int]int
 	alignedPlanAt *wordSet
-	frameClose    *wordSet  // [frame-close]: ends a frame that 在 opens (…框架下)
-	frameEdge     *runeBits // the first runes of frameClose and of the grammar's frameOpen
-	attributive   runeSet
+	// pairRelation ends a keyword opening with two short forms ([pair-relation]:
+	// 中欧关系): the parties' own relationship where both are the document's
+	pairRelation *wordSet
+	frameClose   *wordSet  // [frame-close]: ends a frame that 在 opens (…框架下)
+	frameEdge    *runeBits // the first runes of frameClose and of the grammar's frameOpen
+	attributive  runeSet
 	// aliases are a party's other names ([party-alias]: 台湾 for TW): in a
 	// document that has that party, the name is who acts, not a topic
 	aliases map[string][]string
@@ -91,6 +94,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 		}
 	}
 	am.alignedWith, am.alignedPlanAt = map[int]int{}, newWordSet(t.Words("aligned-plan-head"))
+	am.pairRelation = newWordSet(t.Words("pair-relation"))
 	for _, e := range t.Entries("aligned-framework") {
 		k := slices.IndexFunc(am.words, func(w areaWord) bool { return w.weak && w.text == e.Text })
 		if k < 0 || e.Value == "" {
@@ -144,6 +148,9 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			// 驻美国台北经济文化代表处: a word inside the name of an office
 			// that signs for a party names the office, not the field
 			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)
+		}
+		if am.pairRelation.endsAt(rs, m.End) >= m.Start+2 && countries.pairOfParties(rs, m.Start, parties) {
+			continue // 中欧关系 in a China–EU statement: the parties' own relationship
 		}
 		// Inside an instrument's title (《…电子商务…备忘录》), a quoted name
 		// (“绿色丝路使者计划”), a mechanism's name or a background clause, a

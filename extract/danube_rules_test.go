@@ -14,7 +14,10 @@ import (
 // framework (共建“一带一路”倡议同X战略对接) is development cooperation as well
 // as the framework, as every Chinese gold reads it, while a programme aligned
 // with another (“三北”工程同“十亿棵树”计划对接) and the Belt and Road aligned
-// with an organisation (同欧亚经济联盟对接) add no development.
+// with an organisation (同欧亚经济联盟对接) add no development; China's
+// relations with a region or union (中欧关系, 中阿关系) are the regional
+// framework, unless the two are the document's parties (a China–EU or a
+// China–UAE statement: their own relationship).
 func TestDanubeAreas(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct{ parties, text, want string }{
@@ -28,6 +31,10 @@ func TestDanubeAreas(t *testing.T) {
 		{"CN,KH", "双方愿推动共建“一带一路”倡议同柬方“四角战略”有效对接。", "development,international_order"},
 		{"CN,MN", "双方愿共同开展荒漠化防治合作，推进“三北”工程同蒙古国“十亿棵树”计划对接。", "green"},
 		{"CN,BY", "双方将推动共建“一带一路”同欧亚经济联盟建设对接。", "international_order"},
+		{"CN,RS", "塞方支持中欧关系稳定发展。", "international_order"},
+		{"CN,EG", "埃方愿为推动中阿关系发展发挥积极作用。", "international_order"},
+		{"CN,EU", "双方将推动中欧关系稳定发展。", "political"},
+		{"AE,CN", "双方同意推动中阿关系迈上新台阶。", "political"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

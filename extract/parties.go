@@ -597,6 +597,17 @@ func (ci *countryIndex) shortPair(s string) []string {
 
 func (ci *countryIndex) isShort(s string) bool { return ci.shorts[s] }
 
+// pairOfParties reports whether the two characters at start are short forms
+// of two of the document's parties (中欧 in a China–EU statement).
+func (ci *countryIndex) pairOfParties(rs []rune, start int, parties []string) bool {
+	if start+2 > len(rs) {
+		return false
+	}
+	party := func(c string) bool { return slices.Contains(parties, c) }
+	a, b := ci.owners[string(rs[start])], ci.owners[string(rs[start+1])]
+	return slices.ContainsFunc(a, party) && slices.ContainsFunc(b, party)
+}
+
 // isShortRune is isShort(string(r)).
 func (ci *countryIndex) isShortRune(r rune) bool {
 	if !utf8.ValidRune(r) {
