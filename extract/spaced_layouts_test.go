@@ -232,6 +232,32 @@ func TestSpacedLayouts(t *testing.T) {
 				"Sačinjeno u Beogradu 16. februara 2026. godine, u dva originalna primerka, na srpskom i slovenačkom jeziku, pri čemu su oba teksta podjednako verodostojna."},
 		},
 		{
+			name: "Serbian Cyrillic plan of consultations between two foreign ministries: a work plan",
+			lang: "sr",
+			text: "План консултација између Министарства спољних послова Републике Србије и Министарства спољних послова Грузије за период 2027–2029. године\n\n" +
+				"Члан 1.\n\nСтране ће одржавати редовне политичке консултације.\n\n" +
+				"Сачињено у Београду, 9. новембра 2026. године, у два оригинална примерка, на српском и грузијском језику, при чему су оба текста подједнако веродостојна.\n",
+			title: "План консултација између Министарства спољних послова Републике Србије и Министарства спољних послова Грузије за период 2027–2029. године",
+			kind:  "action_plan", date: "2026-11-09", place: "Београду", parties: []string{"GE", "RS"},
+			authentic: []string{"ka", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Стране ће одржавати редовне политичке консултације.",
+				"Сачињено у Београду, 9. новембра 2026. године, у два оригинална примерка, на српском и грузијском језику, при чему су оба текста подједнако веродостојна."},
+		},
+		{
+			name: "Serbian Latin plan of cooperation between two ministries",
+			lang: "sr",
+			text: "Plan saradnje između Ministarstva spoljnih poslova Republike Srbije i Ministarstva spoljnih poslova Gruzije za 2027. godinu\n\n" +
+				"1. Strane će razmenjivati informacije.\n\n" +
+				"Sačinjeno u Tbilisiju, 9. novembra 2026. godine, u dva originalna primerka, na srpskom i gruzijskom jeziku, pri čemu su oba teksta podjednako verodostojna.\n",
+			title: "Plan saradnje između Ministarstva spoljnih poslova Republike Srbije i Ministarstva spoljnih poslova Gruzije za 2027. godinu",
+			kind:  "action_plan", date: "2026-11-09", place: "Tbilisiju", parties: []string{"GE", "RS"},
+			authentic: []string{"ka", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Strane će razmenjivati informacije.",
+				"Sačinjeno u Tbilisiju, 9. novembra 2026. godine, u dva originalna primerka, na srpskom i gruzijskom jeziku, pri čemu su oba teksta podjednako verodostojna."},
+		},
+		{
 			name: "Roman sections titled by topic lines over numbered items",
 			lang: "en",
 			text: "Joint Statement of France and China\n\nI. Strengthening political dialogue and promoting mutual political confidence\n\n" +

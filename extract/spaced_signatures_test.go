@@ -73,6 +73,16 @@ func TestSpacedSignatures(t *testing.T) {
 			"ZA VLADU REPUBLIKE SRBIJE\nDubravka Đedović\nministar rudarstva i energetike\n\nZA VLADU REPUBLIKE KAZAHSTAN\nAlmasadam Satkalijev\nministar energetike\n",
 			srLast, []entente.Signatory{sig("Dubravka Đedović", "ministar rudarstva i energetike", "RS"),
 				sig("Almasadam Satkalijev", "ministar energetike", "KZ")}},
+		{"ministries' officials below a minister: a state secretary, a deputy minister", cyBody +
+			"За Министарство спољних послова Републике Србије\nИвана Петровић\nдржавни секретар\n\n" +
+			"За Министарство иностраних послова Републике Казахстан\nЕржан Ашикбајев\nзаменик министра иностраних послова\n",
+			cyLast, []entente.Signatory{sig("Ивана Петровић", "државни секретар", "RS"),
+				sig("Ержан Ашикбајев", "заменик министра иностраних послова", "KZ")}},
+		{"an ambassador and an assistant minister, in Latin script", srBody +
+			"Za Ministarstvo spoljnih poslova Republike Srbije\nMarko Ilić\npomoćnik ministra spoljnih poslova\n\n" +
+			"Za Ministarstvo inostranih poslova Republike Kazahstan\nTimur Žaksilikov\nambasador Republike Kazahstan u Republici Srbiji\n",
+			srLast, []entente.Signatory{sig("Marko Ilić", "pomoćnik ministra spoljnih poslova", "RS"),
+				sig("Timur Žaksilikov", "ambasador Republike Kazahstan u Republici Srbiji", "KZ")}},
 		{"offices without names sign for no one, and are no sentence", cyBody +
 			"Председник Републике Србије                Председник Републике Казахстан\n",
 			cyLast, nil},
