@@ -416,6 +416,10 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		parties = given
 	}
 	field := x.instrumentField(&out.Document)
+	var title *sentence // the document's own name, which no sentence's entity is
+	if out.Document.Title != "" {
+		title = x.newSentence(out.Document.Title)
+	}
 
 	var (
 		leadSubject []string
@@ -474,10 +478,10 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 				s.Deadline, s.Rationale.Deadline = &d.Text, d
 			}
 		}
-		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && instrument(out.Document.Kind) {
+		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && binds(out.Document.Kind) {
 			x.operativeClause(st, &s, parties)
 		} else if (s.Type == entente.Narrative || s.Type == entente.Appraisal && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction") &&
-			ls.Section != entente.SectionClosing && instrument(out.Document.Kind) && x.shallApart(st, s.Rationale.Type) {
+			ls.Section != entente.SectionClosing && binds(out.Document.Kind) && x.shallApart(st, s.Rationale.Type) {
 			// what the instrument says shall be done binds its parties, though
 			// a deed in the passive (The Group will be co-chaired by…), a
 			// title's "signed in" (… protected under the Agreement signed in
@@ -491,10 +495,10 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			}
 		}
 		if ls.Section != entente.SectionClosing {
-			x.bindingFuture(st, &s, parties, instrument(out.Document.Kind))
+			x.bindingFuture(st, &s, parties, binds(out.Document.Kind))
 			x.futurePassive(st, &s, parties)
 		}
-		if bodyBefore && s.Type == entente.Appraisal && instrument(out.Document.Kind) && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
+		if bodyBefore && s.Type == entente.Appraisal && binds(out.Document.Kind) && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
 			len(st.ws) > 0 && x.selfPronoun.has(&st.ws[0]) {
 			// The Joint Working Group will be co-chaired… | It will meet
 			// once a year: the pronoun is the body, whose "will" is the
@@ -505,7 +509,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if s.Type != entente.Commitment && x.passiveSoft != nil {
 			x.encouragedTo(st, &s, parties)
 		}
-		if (s.Type == entente.Position || s.Type == entente.Appraisal) && instrument(out.Document.Kind) && x.selfSubject(st, s.Rationale.Type) {
+		if (s.Type == entente.Position || s.Type == entente.Appraisal) && binds(out.Document.Kind) && x.selfSubject(st, s.Rationale.Type) {
 			// The purpose of this Memorandum is…, Activities under this
 			// Memorandum are subject to…, The termination of this
 			// Memorandum will not affect…: the instrument states its terms
@@ -536,6 +540,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		s.References = refs.add(x.refs, id, st)
 		mechs, projs := x.ents.find(st, s.References)
+		mechs, projs = notDocument(st, mechs, title), notDocument(st, projs, title)
 		// Mešovita komisija sastajaće se…: the sentence's capital hides
 		// whether a name opens it; one the document named before does,
 		// whatever other body the sentence names after it
@@ -970,6 +975,16 @@ func (st *sentence) cue(rule string, a, b int) *entente.Cue {
 // memorandum, an agreement), not a statement that reports and declares.
 func instrument(kind entente.Kind) bool {
 	return kind == entente.KindMoU || kind == entente.KindAgreement
+}
+
+// binds reports a kind of document whose articles bind its parties as an
+// instrument's do: an instrument, or an action or work plan whose articles
+// (Strane obrazuju radnu grupu; Troškove snosi Strana koja upućuje; Ovaj
+// plan ne predstavlja međunarodni ugovor) set out what the parties do and
+// the plan's own terms. Its procedural articles keep the statement's
+// default area, as the action plans' golds give it (instrument alone drops it).
+func binds(kind entente.Kind) bool {
+	return instrument(kind) || kind == entente.KindActionPlan
 }
 
 // operativeClause makes a sentence of an instrument with no cue a soft

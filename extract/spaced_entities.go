@@ -859,3 +859,50 @@ func (e *spacedEntities) partyAt(ws []word, i int) bool {
 	p, ok := e.parties.longestAt(ws, i)
 	return ok && p.End > i
 }
+
+// notDocument returns cs without the names that are the document's own
+// title's opening words (a plan of consultations naming itself: утврдиле
+// су следећи План консултација:), in any case of theirs: the document, no
+// body or project of its parties. title is nil when the document has none.
+func notDocument(st *sentence, cs []entente.Cue, title *sentence) []entente.Cue {
+	if title == nil || len(cs) == 0 {
+		return cs
+	}
+	var out []entente.Cue
+	for k, c := range cs {
+		if !opensTitle(st, c, title) {
+			if out != nil {
+				out = append(out, c)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]entente.Cue, 0, len(cs)-1), cs[:k]...)
+		}
+	}
+	if out == nil {
+		return cs
+	}
+	return out
+}
+
+// opensTitle reports whether the name c in the sentence is two words or
+// more that open the title, each the title's word or its stem.
+func opensTitle(st *sentence, c entente.Cue, title *sentence) bool {
+	n := 0
+	for i := range st.ws {
+		w := &st.ws[i]
+		if w.Start < c.Start || w.End > c.End {
+			continue
+		}
+		if w.Punct || n >= len(title.ws) {
+			return false
+		}
+		t := &title.ws[n]
+		if t.Key != w.Key && (t.Punct || !sameStem(t.Key, w.Key)) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}

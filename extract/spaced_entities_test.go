@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -295,5 +296,50 @@ func TestNamedBefore(t *testing.T) {
 			}
 			t.Fatalf("no sentence %q", tc.sentence)
 		})
+	}
+}
+
+// TestDocumentNamesItself: a plan or programme that names itself by its
+// title's opening words (утврдиле су следећи План консултација:, u okviru
+// ovog Programa saradnje) is the document, no mechanism or project of its
+// parties; a body the same sentence names keeps its name.
+func TestDocumentNamesItself(t *testing.T) {
+	sr := newTestSpaced(t, "sr")
+	for _, c := range []struct {
+		text, sentence string
+		mechs, projs   []string
+	}{
+		{"План консултација између Министарства спољних послова Републике Србије и Министарства спољних послова Грузије за 2027. годину\n\n" +
+			"Министарство спољних послова Републике Србије и Министарство спољних послова Грузије (у даљем тексту: Стране), утврдиле су следећи План консултација:\n\n" +
+			"Члан 1.\n\nСтране ће одржавати консултације.\n",
+			"Министарство спољних послова Републике Србије и Министарство спољних послова Грузије (у даљем тексту: Стране), утврдиле су следећи План консултација:", nil, nil},
+		{"Program saradnje između Ministarstva kulture Republike Srbije i Ministarstva kulture Gruzije za period 2027–2029. godine\n\n" +
+			"Član 1.\n\nU okviru ovog Programa saradnje Strane će održati Dane kulture.\n\nČlan 2.\n\nRadi sprovođenja Programa saradnje Strane obrazuju Mešovitu komisiju za kulturu.\n",
+			"Radi sprovođenja Programa saradnje Strane obrazuju Mešovitu komisiju za kulturu.", []string{"Mešovitu komisiju za kulturu"}, nil},
+		// another plan of consultations than the document's own is named
+		{"Memorandum o razumevanju između Ministarstva spoljnih poslova Republike Srbije i Ministarstva spoljnih poslova Gruzije\n\n" +
+			"Član 1.\n\nStrane će redovno održavati Političke konsultacije Srbije i Gruzije.\n",
+			"Strane će redovno održavati Političke konsultacije Srbije i Gruzije.", []string{"Političke konsultacije Srbije i Gruzije"}, nil},
+	} {
+		got := sr.Extract(c.text)
+		found := false
+		for _, s := range got.Sentences {
+			if s.Text != c.sentence {
+				if strings.Contains(s.Text, "Program") && len(s.Projects)+len(s.Mechanisms) > 0 {
+					t.Errorf("%q: the document read as %v %v", s.Text, s.Mechanisms, s.Projects)
+				}
+				continue
+			}
+			found = true
+			if !slices.Equal(s.Mechanisms, c.mechs) && len(s.Mechanisms)+len(c.mechs) > 0 {
+				t.Errorf("%q: mechanisms %v, want %v", s.Text, s.Mechanisms, c.mechs)
+			}
+			if !slices.Equal(s.Projects, c.projs) && len(s.Projects)+len(c.projs) > 0 {
+				t.Errorf("%q: projects %v, want %v", s.Text, s.Projects, c.projs)
+			}
+		}
+		if !found {
+			t.Errorf("no sentence %q in %v", c.sentence, got.Sentences)
+		}
 	}
 }

@@ -408,6 +408,7 @@ func TestOperativeClause(t *testing.T) {
 	sr, en := newTestSpaced(t, "sr"), newTestSpaced(t, "en")
 	const mou = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nČlan 1.\n\n"
 	const enMoU = "Memorandum of Understanding between the Government of India and the Government of Japan\n\nArticle 1\n\n"
+	const plan = "План консултација између Министарства спољних послова Републике Србије и Министарства спољних послова Мађарске за 2027. годину\n\nЧлан 1.\n\n"
 	tests := []struct {
 		text, sentence, typ string
 		actors              []string
@@ -485,6 +486,13 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Saradnja se odvija na osnovu jednakosti i uzajamne koristi.\n", "Saradnja se odvija na osnovu jednakosti i uzajamne koristi.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Сарадња из члана 2. овог меморандума остварује се у складу са законодавством Страна.\n", "Сарадња из члана 2. овог меморандума остварује се у складу са законодавством Страна.", "commitment", []string{"HU", "RS"}, ""},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Saradnja se odvija uspešno.\n", "Saradnja se odvija uspešno.", "narrative", nil, ""},
+		// a plan of consultations or an action plan binds its parties as an
+		// instrument does: its present (Стране образују…, Трошкове … сноси
+		// Страна…) undertakes, and its own terms are no view
+		{plan + "Ради праћења спровођења овог плана Стране образују Заједничку радну групу.\n", "Ради праћења спровођења овог плана Стране образују Заједничку радну групу.", "commitment", []string{"HU", "RS"}, ""},
+		{plan + "Трошкове путовања делегација сноси Страна која упућује, а трошкове састанака Страна домаћин.\n", "Трошкове путовања делегација сноси Страна која упућује, а трошкове састанака Страна домаћин.", "commitment", []string{"HU", "RS"}, ""},
+		{plan + "Овај план не представља међународни уговор.\n", "Овај план не представља међународни уговор.", "narrative", nil, ""},
+		{"Akcioni plan saradnje Vlade Republike Srbije i Vlade Mađarske\n\n1. Ovaj plan ne predstavlja međunarodni ugovor.\n", "Ovaj plan ne predstavlja međunarodni ugovor.", "narrative", nil, ""},
 		// naming who the competent authorities are is a definition
 		{mou + "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.\n", "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.", "narrative", nil, ""},
 		{mou + "Надлежни орган за спровођење овог меморандума је Министарство енергетике.\n", "Надлежни орган за спровођење овог меморандума је Министарство енергетике.", "narrative", nil, ""},
