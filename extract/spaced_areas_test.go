@@ -17,6 +17,22 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// a foreign ministries' plan: ministers meeting on the margins and
+		// diplomats are the political relationship; international
+		// organisations, the OSCE and the Council of Europe, permanent
+		// missions, European integration and regional cooperation are the
+		// international order (an organisation's name lends it no words of
+		// its own: bezbednost, saradnja); a consulate and archives are people
+		{"Министри ће настојати да се састају на маргинама међународних скупова.", []string{"political"}, "sr"},
+		{"Strane će sarađivati u međunarodnim organizacijama.", []string{"international_order"}, "sr"},
+		{"Стране ће усаглашавати ставове у Организацији за европску безбедност и сарадњу и Савету Европе.", []string{"international_order"}, "sr"},
+		{"Strane pozitivno ocenjuju saradnju svojih stalnih misija u Ženevi.", []string{"international_order"}, "sr"},
+		{"Стране ће разговарати о европским интеграцијама и регионалној сарадњи на Западном Балкану.", []string{"international_order"}, "sr"},
+		{"Грузијска страна истиче значај регионалне сарадње за стабилност Европе.", []string{"international_order"}, "sr"},
+		{"Strane će organizovati seminar za mlade diplomate.", []string{"people", "political"}, "sr"},
+		{"Српска страна ће обезбедити места на Летњем курсу за дипломате.", []string{"people", "political"}, "sr"},
+		{"Грузијска страна размотриће отварање почасног конзулата у Новом Саду.", []string{"people"}, "sr"},
+		{"Strane će razmenjivati kopije arhivske građe.", []string{"people"}, "sr"},
 		// as in English: an economic partnership agreement is trade; hydropower
 		// and a power utility are energy;
 		// an agreement on economic and technical cooperation is trade and investment

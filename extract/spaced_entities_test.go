@@ -87,6 +87,11 @@ func TestSpacedEntities(t *testing.T) {
 		// a quoted name right after a lowercase programme head (programa „…“, the
 		// programme “…”) names a programme the parties run: a project, not a plan cited
 		{"sr", "Kazahstanska strana će primiti nastavnike na usavršavanje u okviru programa „Bolashak”.", nil, []string{"Bolashak"}},
+		// a named course is a programme the parties run (a ministry's summer
+		// course for diplomats); a course unnamed, or the dinar's rate, is none
+		{"sr", "Српска страна ће обезбедити два места на Међународном летњем курсу за дипломате у Београду.", nil, []string{"Међународном летњем курсу за дипломате"}},
+		{"sr", "Strane će organizovati kurseve srpskog jezika.", nil, nil},
+		{"sr", "Kurs dinara prema evru ostao je stabilan.", nil, nil},
 		{"en", "India will train young diplomats under the programme “Bharat Connect”.", nil, []string{"Bharat Connect"}},
 		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},
 		{"en", "The leaders welcomed the Australia-India Solar Taskforce.", []string{"Australia-India Solar Taskforce"}, nil},
