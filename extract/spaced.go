@@ -247,6 +247,8 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 			x.areaWords = append(x.areaWords, areaWord{area: e.Value, codes: strings.Split(e.Value, "+"), weak: sec.weak, acronym: acronym(e.Text)})
 		}
 	}
+	// a year inside an area phrase (Expo {year}: a World Expo named by its year)
+	x.areas.Class("year", func(w word) bool { return yearOf(&w) > 0 })
 	x.areaDflt = t.Words("area-default")
 
 	x.months = newPhraseMatcher()

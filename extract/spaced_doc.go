@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -578,7 +579,7 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	ha, hb := x.holdersSpan(st) // a measure's holders: who they are, not what it is about
 	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
-		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper || m.Start >= ha && m.Start < hb {
+		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper || m.Start >= ha && m.Start < hb || st.partyNamed(m.Start, m.End) {
 			continue
 		}
 		text, s, e := st.span(m.Start, m.End)
@@ -605,6 +606,28 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 		weak = st.areaCues(ws)
 	}
 	return st.settleAreas(strong, weak, x.areaDflt)
+}
+
+// partyNamed reports whether words [a, b) lie inside a name of one of the
+// document's parties (the EU, the European Union in an EU–Japan summit's
+// statement): the party acts, or owns the body named after it, and is not
+// what is spoken of, as zh's 欧盟 in a China–EU statement. Where it is no
+// party, the table's word (European Union=international_order) speaks of
+// the framework.
+func (st *sentence) partyNamed(a, b int) bool {
+	for _, m := range st.ments {
+		if m.Kind != mCountry || a < m.Start || b > m.End || len(m.Codes) == 0 {
+			continue
+		}
+		all := true
+		for _, c := range m.Codes {
+			all = all && slices.Contains(st.parties, c)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // deadline finds the time limit on a commitment (by the end of 2025,

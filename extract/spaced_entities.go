@@ -39,10 +39,11 @@ type spacedEntities struct {
 	drop       *keyWords      // the, a: no part of a name
 	prep       *keyWords      // na, u: a phrase's, not a name's
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
-	through    *keyWords      // through, under: a bare name after them is the programme used
+	through    *phraseMatcher // through, under, association to: a bare name after them is the programme used
 	parties    *phraseMatcher // Strane, Ugovorne strane: the parties, capitalised as a defined term, never a name's part
 	pair       *keyWords      // i: joins a second capitalised owner to a first after a lowercase head
 	orgEnd     *keyWords      // Administration, Agency: a name ending so is an organisation's
+	apposed    *keyWords      // a, an: after a name and its comma, an apposition that says what it is
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -65,11 +66,27 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		drop:       newKeyWords(t.Words("entity-drop")),
 		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
-		through:    newKeyWords(t.Words("project-through")),
+		through:    phrasesOf(t.Words("project-through")),
 		parties:    phrasesOf(t.Words("party-joint")),
 		pair:       newKeyWords(t.Words("entity-pair")),
 		orgEnd:     newKeyWords(t.Words("organisation-end")),
+		apposed:    newKeyWords(t.Words("reference-indefinite")),
 	}
+}
+
+// appositionHead reports whether a lowercase project head (a submarine
+// cable, a joint project) follows at i after at most three lowercase
+// modifiers, with no punctuation or capitalised word before it.
+func (e *spacedEntities) appositionHead(ws []word, i int) bool {
+	for k := i; k < len(ws) && k < i+4; k++ {
+		if ws[k].Punct || ws[k].Upper {
+			return false
+		}
+		if m, ok := e.proj.longestAt(ws, k); ok && m.End > k {
+			return true
+		}
+	}
+	return false
 }
 
 // maxComplement bounds a lowercase complement, in words.
@@ -159,6 +176,10 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 		}
 		if a-2 >= 0 && abbreviationStop(ws, a-1) {
 			a -= 2 // the Japan-U.S. Economic Policy Committee: U.S.'s stops are the name's
+			continue
+		}
+		if a == h && a-2 >= 0 && p.Punct && p.Key == "+" && upperName(&ws[a-2]) && p.Start == ws[a-2].End {
+			a -= 2 // the Erasmus+ programme: a name that ends with a plus, as rightName reads it
 			continue
 		}
 		break
@@ -633,10 +654,12 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 	// determiner it is a body or an instrument (through the Japan
 	// International Cooperation Agency, under the Paris Agreement), and a
 	// party, an office or a head word in it makes it theirs to read.
-	for i := 0; i+2 < len(ws); i++ {
-		if ws[i].Punct || !e.through.has(&ws[i]) || !upperName(&ws[i+1]) {
+	for k := 0; k+2 < len(ws); k++ {
+		m, ok := e.through.longestAt(ws, k)
+		if !ok || ws[k].Punct || m.End >= len(ws) || !upperName(&ws[m.End]) {
 			continue
 		}
+		i := m.End - 1 // the last word of the lead
 		b, _ := e.rightName(st, i+1, true)
 		if b-(i+1) < 2 || b < len(ws) && !ws[b].Punct && ws[b].Upper {
 			continue
@@ -649,6 +672,28 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		}
 		if bare {
 			take(&projs, "name after through", i+1, b)
+		}
+	}
+	// a bare name that an apposition calls a facility or a programme (the
+	// Arctic Digital Link, a submarine cable connecting…): the head word
+	// after the comma and its article says what the name is, as a head
+	// word right after it would
+	for c := 3; c+2 < len(ws); c++ {
+		if !ws[c].Punct || ws[c].Key != "," || !e.apposed.has(&ws[c+1]) || !e.appositionHead(ws, c+2) {
+			continue
+		}
+		a, named := e.leftName(st, c)
+		if !named || c-a < 2 || a == 0 || !e.drop.has(&ws[a-1]) {
+			continue
+		}
+		bare := true
+		for k := a; k < c; k++ {
+			if st.inMention(k) || e.startsHead(ws, k) || e.months.has(&ws[k]) || !upperName(&ws[k]) && !e.inner.has(&ws[k]) && !joins(&ws[k]) {
+				bare = false
+			}
+		}
+		if bare {
+			take(&projs, "name in apposition", a, c)
 		}
 	}
 	first := firstWord(ws)

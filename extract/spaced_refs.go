@@ -69,6 +69,10 @@ type spacedRefs struct {
 	// the occasion's date, before the clause ends, is the title's year;
 	// nil for a language whose table leaves [reference-occasion-lead] out
 	occasions *phraseMatcher
+	// signed are the participles of signing after a quoted name (“…”,
+	// signed in 2019): what was signed is an instrument, whatever its
+	// head; nil for a language whose table leaves [reference-signed] out
+	signed *phraseMatcher
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -79,7 +83,8 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		pair:      newKeyWords(t.Words("reference-pair")),
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
-		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead")}
+		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
+		signed: optionalPhrases(t, "reference-signed")}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -119,6 +124,9 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		}
 		if kind == "" {
 			kind = r.headAfter(ws, j) // the “Two Corridors and One Economic Circle” framework
+		}
+		if kind == "" && r.signedAfter(ws, j+1) {
+			kind = "other" // the “Partnership on Sustainable Connectivity…”, signed in 2019
 		}
 		if kind != "" {
 			text, _, _ := st.span(i+1, j)
@@ -416,6 +424,20 @@ func (r *spacedRefs) headBefore(ws []word, q int) string {
 		}
 	}
 	return ""
+}
+
+// signedAfter reports whether a participle of signing ([reference-signed])
+// follows at word i, after a comma or none: the quoted name before it is
+// an instrument signed, though it holds no head word.
+func (r *spacedRefs) signedAfter(ws []word, i int) bool {
+	if r.signed == nil {
+		return false
+	}
+	if i < len(ws) && ws[i].Punct && ws[i].Key == "," {
+		i++
+	}
+	m, ok := r.signed.longestAt(ws, i)
+	return ok && m.End > i
 }
 
 // headAfter returns the kind of an instrument's head word that follows

@@ -41,6 +41,11 @@ func TestDueRules(t *testing.T) {
 		{"en: at their next summit meeting", "at their next summit meeting", "The Leaders decided to review the progress at their next summit meeting.", signed, "", entente.PrecisionOpen, false, false},
 		{"en: by the end of fiscal year", "by the end of fiscal year 2028", "The two sides will expand the programme by the end of fiscal year 2028.", signed, "2028-12-31", entente.PrecisionYear, false, false},
 		{"en: in fiscal year", "in fiscal year 2027", "Japan will provide the loan in fiscal year 2027.", signed, "2027-12-31", entente.PrecisionYear, false, false},
+		// a season of a named year, read as the northern hemisphere's (the season's last month)
+		{"en: in autumn", "in autumn 2026", "The first meeting will take place in autumn 2026.", signed, "2026-11-30", entente.PrecisionMonth, false, false},
+		{"en: in the spring of", "in the spring of 2027", "The two sides will hold the first meeting in the spring of 2027.", signed, "2027-05-31", entente.PrecisionMonth, false, false},
+		{"en: by summer", "by summer 2027", "The two sides will complete the study by summer 2027.", signed, "2027-08-31", entente.PrecisionMonth, false, false},
+		{"en: in the fall of", "in the fall of 2026", "The Council will meet in the fall of 2026.", signed, "2026-11-30", entente.PrecisionMonth, false, false},
 		{"en: within ninety days of the adoption", "within ninety days of the adoption of this Declaration", "Senior officials will meet within ninety days of the adoption of this Declaration to agree on a timetable.", signed, "2023-06-06", entente.PrecisionDay, false, false},
 		{"first half of the signing year", "上半年", "双方将于上半年召开联委会会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
 		{"a span of years the extractor cut short", "年内", "双方将在未来五年内把双边贸易额提高一倍。", signed, "2028-03-08", entente.PrecisionYear, false, false},
