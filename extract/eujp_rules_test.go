@@ -151,3 +151,29 @@ func TestSummitNames(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceInProjectName: a region's name inside a project's name (the
+// Arctic Digital Link, the India–Middle East–Europe Economic Corridor)
+// locates the project and says nothing of the sentence's topic, as a
+// country's name inside a project's name does in Chinese; the same region
+// outside a name keeps its area.
+func TestPlaceInProjectName(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	tests := []struct {
+		text  string
+		areas []string
+	}{
+		{"We welcomed the progress of the Arctic Digital Link, a submarine cable connecting Europe and Japan.", []string{"digital"}},
+		{"They welcomed the progress of the India–Middle East–Europe Economic Corridor.", []string{"infrastructure"}},
+		{"They will protect the environment of the Arctic and build the Arctic Digital Link.", []string{"digital", "green"}},
+		{"They expressed concern over the situation in the Middle East.", []string{"hotspots"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			out := x.Extract("Joint Statement of the EU–Japan Summit\n\n" + tc.text + "\n")
+			if len(out.Sentences) != 1 || !slices.Equal(out.Sentences[0].Areas, tc.areas) {
+				t.Errorf("sentences %+v, want areas %v", out.Sentences, tc.areas)
+			}
+		})
+	}
+}

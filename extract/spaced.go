@@ -75,7 +75,10 @@ type Spaced struct {
 	areas     *phraseMatcher
 	areaWords []areaWord
 	areaDflt  []string
-	deadlines *phraseMatcher
+	// areaPlaces are the area words that name a place ([area-place]: the
+	// Arctic, the Middle East): inside a project's name they locate it
+	areaPlaces map[string]bool
+	deadlines  *phraseMatcher
 	// finalDeadlines are the times that, ending a commitment's sentence, are
 	// the time it is set for (… will be held in Hanoi in 2025); nil: none
 	finalDeadlines *phraseMatcher
@@ -250,6 +253,12 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	// a year inside an area phrase (Expo {year}: a World Expo named by its year)
 	x.areas.Class("year", func(w word) bool { return yearOf(&w) > 0 })
 	x.areaDflt = t.Words("area-default")
+	if ps := t.Words("area-place"); len(ps) > 0 {
+		x.areaPlaces = map[string]bool{}
+		for _, p := range ps {
+			x.areaPlaces[strings.ToLower(p)] = true
+		}
+	}
 
 	x.months = newPhraseMatcher()
 	for _, e := range t.Entries("month") {
@@ -553,6 +562,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			known = x.ents.remember(st, known, m)
 		}
 		s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs
+		if len(projs) > 0 && x.areaPlaces != nil {
+			s.Areas, s.Rationale.Areas = x.placesInNames(s.Areas, s.Rationale.Areas, projs)
+		}
 		for _, m := range mechs {
 			ents.mechs.add(m.Text, id)
 			s.Mechanisms = append(s.Mechanisms, m.Text)

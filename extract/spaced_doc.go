@@ -630,6 +630,54 @@ func (st *sentence) partyNamed(a, b int) bool {
 	return false
 }
 
+// placesInNames drops an area whose every word is a place ([area-place])
+// inside a project's name (the Arctic Digital Link, the India–Middle
+// East–Europe Economic Corridor): the place locates the project, the
+// sentence is not about it, as a country's name inside a project's name is
+// not in Chinese. Where no other area is left, the areas stay as they are.
+func (x *Spaced) placesInNames(areas []string, cues []entente.AreaCue, projs []entente.Cue) ([]string, []entente.AreaCue) {
+	inName := func(c *entente.AreaCue) bool {
+		if !x.areaPlaces[strings.ToLower(c.Text)] {
+			return false
+		}
+		for _, p := range projs {
+			if p.Start <= c.Start && c.End <= p.End {
+				return true
+			}
+		}
+		return false
+	}
+	var drop []string
+	for _, a := range areas {
+		all, any := true, false
+		for k := range cues {
+			if cues[k].Area == a {
+				any = true
+				all = all && inName(&cues[k])
+			}
+		}
+		if any && all {
+			drop = append(drop, a)
+		}
+	}
+	if len(drop) == 0 || len(drop) == len(areas) {
+		return areas, cues
+	}
+	keptAreas := make([]string, 0, len(areas)-len(drop))
+	for _, a := range areas {
+		if !slices.Contains(drop, a) {
+			keptAreas = append(keptAreas, a)
+		}
+	}
+	keptCues := make([]entente.AreaCue, 0, len(cues))
+	for _, c := range cues {
+		if !slices.Contains(drop, c.Area) {
+			keptCues = append(keptCues, c)
+		}
+	}
+	return keptAreas, keptCues
+}
+
 // deadline finds the time limit on a commitment (by the end of 2025,
 // within five years, as soon as possible, do kraja 2025. godine).
 func (x *Spaced) deadline(st *sentence) *entente.Cue {
