@@ -54,7 +54,7 @@ func TestRecycledLibrary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		most := compare.MostRecycled(all, 3)
+		most := compare.MostRecycled(all.Page(0, all.Len()), 3)
 		if len(most) != 3 || most[0].Commitment.Ref != ref("2024", "s6") || most[0].Repeated != 3 ||
 			most[1].Repeated != 2 || most[2].Repeated != 2 {
 			t.Errorf("most recycled: %+v", most)

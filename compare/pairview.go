@@ -83,7 +83,7 @@ type views struct {
 
 type keptRecurrences struct {
 	signature string
-	list      []entente.Recurrence
+	list      *Recurrences
 }
 
 // maxComputing bounds the views computed at once: a pair of 2,386
@@ -94,7 +94,7 @@ const maxComputing = 2
 // maxKeptRecycled bounds the pairs whose recycled promises are kept.
 const maxKeptRecycled = 16
 
-func (v *views) keptRecycled(key, signature string) ([]entente.Recurrence, bool) {
+func (v *views) keptRecycled(key, signature string) (*Recurrences, bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	k, ok := v.recycled[key]
@@ -104,7 +104,7 @@ func (v *views) keptRecycled(key, signature string) ([]entente.Recurrence, bool)
 	return k.list, true
 }
 
-func (v *views) keepRecycled(key, signature string, rs []entente.Recurrence) {
+func (v *views) keepRecycled(key, signature string, rs *Recurrences) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.recycled == nil || len(v.recycled) >= maxKeptRecycled {

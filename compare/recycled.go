@@ -17,7 +17,7 @@ import (
 // signature of the pair's documents, so that reading it again, a page at a
 // time, computes nothing while they do not change (a pair of 284
 // statements: over a second to compute).
-func (s *Service) Recycled(ctx context.Context, a, b string) ([]entente.Recurrence, error) {
+func (s *Service) Recycled(ctx context.Context, a, b string) (*Recurrences, error) {
 	if err := checkPair(a, b); err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (s *Service) Recycled(ctx context.Context, a, b string) ([]entente.Recurren
 // recycled computes the pair's recycled promises, as one of at most
 // maxComputing computations at once (a large pair holds as much memory
 // as its view).
-func (s *Service) recycled(ctx context.Context, a, b string) ([]entente.Recurrence, error) {
+func (s *Service) recycled(ctx context.Context, a, b string) (*Recurrences, error) {
 	release, err := s.views.acquire(ctx)
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func (s *Service) recycled(ctx context.Context, a, b string) ([]entente.Recurren
 	if err != nil {
 		return nil, err
 	}
-	return s.Words.newCorpus(docs).recurrences(nil), nil
+	return s.Words.newCorpus(docs).recurrenceList(nil), nil
 }
 
 // RecycledOf is the recurrence of one commitment (DOC/sN): the earlier
@@ -89,12 +89,13 @@ func (s *Service) RecycledOf(ctx context.Context, ref string) (*entente.Recurren
 	if err != nil {
 		return nil, err
 	}
-	rs := s.Words.newCorpus(docs).recurrences(func(it *item) bool { return it.doc == doc && it.s.ID == label })
-	if len(rs) == 0 {
+	rs := s.Words.newCorpus(docs).recurrenceList(func(it *item) bool { return it.doc == doc && it.s.ID == label })
+	if rs.Len() == 0 {
 		it := newItem(doc, brief(d).SignedDate, st)
 		return &entente.Recurrence{Commitment: commitmentBrief(it, 0), Earlier: []entente.CommitmentBrief{}}, nil
 	}
-	return &rs[0], nil
+	r := rs.At(0)
+	return &r, nil
 }
 
 func findLabel(d *entente.StoredDocument, label string) *entente.Sentence {
@@ -159,25 +160,6 @@ func (c *corpus) recurrence(it *item) entente.Recurrence {
 		r.FirstPromised, r.Repeated = r.Earlier[0].SignedDate, len(r.Earlier)
 	}
 	return r
-}
-
-// recurrences lists the chain of each commitment that only selects (nil:
-// all), newest document first; those promised for the first time are left
-// out unless selected.
-func (c *corpus) recurrences(only func(*item) bool) []entente.Recurrence {
-	out := []entente.Recurrence{}
-	for k := len(c.docs) - 1; k >= 0; k-- {
-		for _, it := range c.commitments[k] {
-			if only != nil && !only(it) {
-				continue
-			}
-			if only == nil && c.linkOf(it).prev == nil {
-				continue
-			}
-			out = append(out, c.recurrence(it))
-		}
-	}
-	return out
 }
 
 // mostRecycled lists the n longest chains by their newest commitment (one

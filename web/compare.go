@@ -156,11 +156,7 @@ func (s *Server) recycled(ctx context.Context, in *RecycledInput) (*recycledOutp
 	if err != nil {
 		return nil, s.problem(err)
 	}
-	page := rs[min(in.Offset, len(rs)):min(in.Offset+in.Limit, len(rs))]
-	if page == nil {
-		page = []entente.Recurrence{}
-	}
-	return &recycledOutput{Total: len(rs), Body: page}, nil
+	return &recycledOutput{Total: rs.Len(), Body: rs.Page(in.Offset, in.Limit)}, nil
 }
 
 // FollowupsInput selects follow-ups.

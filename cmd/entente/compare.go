@@ -154,47 +154,58 @@ func newRecycledCommand() *cobra.Command {
 		Short: "Earlier commitments of the same parties that promised the same thing: of one commitment, or of every commitment of a pair",
 		Args:  cobra.RangeArgs(1, 2),
 		RunE: compareRunE(&dsn, func(cmd *cobra.Command, svc *compare.Service, args []string) error {
-			var rs []entente.Recurrence
 			if len(args) == 1 {
 				r, err := svc.RecycledOf(cmd.Context(), args[0])
 				if err != nil {
 					return err
 				}
-				rs = []entente.Recurrence{*r}
-			} else {
-				a, b, err := partyPair(args)
-				if err != nil {
-					return err
-				}
-				if rs, err = svc.Recycled(cmd.Context(), a, b); err != nil {
+				return output(cmd, asJSON, r, func(w io.Writer) error { return writeRecurrence(w, r) })
+			}
+			a, b, err := partyPair(args)
+			if err != nil {
+				return err
+			}
+			rs, err := svc.Recycled(cmd.Context(), a, b)
+			if err != nil {
+				return err
+			}
+			// one recurrence built at a time: the whole list of a long
+			// pair, each with its chain, is gigabytes
+			w := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSONArray(w, rs.Len(), func(i int) any { return rs.At(i) })
+			}
+			for i := range rs.Len() {
+				r := rs.At(i)
+				if err := writeRecurrence(w, &r); err != nil {
 					return err
 				}
 			}
-			var v any = rs
-			if len(args) == 1 {
-				v = rs[0]
+			if rs.Len() == 0 {
+				fmt.Fprintln(w, "no promise of these parties came back")
 			}
-			return output(cmd, asJSON, v, func(w io.Writer) error {
-				for _, r := range rs {
-					fmt.Fprintf(w, "%s  %s\n", r.Commitment.Ref, clip(r.Commitment.Text, 60))
-					if r.Repeated == 0 {
-						fmt.Fprintln(w, "  promised here for the first time")
-						continue
-					}
-					fmt.Fprintf(w, "  first promised on %s, repeated %d times\n", r.FirstPromised, r.Repeated)
-					for _, e := range r.Earlier {
-						fmt.Fprintf(w, "  %s  %s  %.2f  %s\n", e.SignedDate, e.Ref, e.Score, clip(e.Text, 50))
-					}
-				}
-				if len(rs) == 0 {
-					fmt.Fprintln(w, "no promise of these parties came back")
-				}
-				return nil
-			})
+			return nil
 		}),
 	}
 	commonFlags(cmd, &dsn, &asJSON)
 	return cmd
+}
+
+// writeRecurrence writes a recurrence as text: the commitment, then its
+// earlier promises, oldest first.
+func writeRecurrence(w io.Writer, r *entente.Recurrence) error {
+	fmt.Fprintf(w, "%s  %s\n", r.Commitment.Ref, clip(r.Commitment.Text, 60))
+	if r.Repeated == 0 {
+		_, err := fmt.Fprintln(w, "  promised here for the first time")
+		return err
+	}
+	fmt.Fprintf(w, "  first promised on %s, repeated %d times\n", r.FirstPromised, r.Repeated)
+	for _, e := range r.Earlier {
+		if _, err := fmt.Fprintf(w, "  %s  %s  %.2f  %s\n", e.SignedDate, e.Ref, e.Score, clip(e.Text, 50)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func newFollowupsCommand() *cobra.Command {

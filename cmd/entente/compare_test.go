@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +18,28 @@ import (
 // side over compare's test library: each answers with --json, parties are
 // taken as typed, a refused party exits 2 with one line, and accepting a
 // follow-up records who did it.
+// TestWriteJSONArray: a list written a value at a time reads as the list
+// written at once, byte for byte.
+func TestWriteJSONArray(t *testing.T) {
+	type inner struct {
+		Text string   `json:"text"`
+		List []string `json:"list"`
+	}
+	values := []inner{{"a<b>", []string{"x", "y"}}, {"二", nil}, {"", []string{}}}
+	for n := range len(values) + 1 {
+		var want, got bytes.Buffer
+		if err := writeJSON(&want, values[:n]); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSONArray(&got, n, func(i int) any { return values[i] }); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d values:\n%s\nwant\n%s", n, got.String(), want.String())
+		}
+	}
+}
+
 func TestCompareCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	t.Setenv("ENTENTE_USER", "")
@@ -68,6 +91,13 @@ func TestCompareCommands(t *testing.T) {
 	runJSON(t, &r, "recycled", "--db", db, f.Commitment.Ref)
 	if r.Commitment.Ref != f.Commitment.Ref {
 		t.Errorf("recycled of %s: %+v", f.Commitment.Ref, r)
+	}
+	var all []entente.Recurrence
+	runJSON(t, &all, "recycled", "--db", db, "CN", "RS")
+	if !slices.ContainsFunc(all, func(x entente.Recurrence) bool {
+		return x.Commitment.Ref == r.Commitment.Ref && x.Repeated == r.Repeated
+	}) {
+		t.Errorf("recycled CN RS: %d recurrences, none of %s repeated %d times", len(all), r.Commitment.Ref, r.Repeated)
 	}
 	var v entente.PairView
 	runJSON(t, &v, "pair", "--db", db, "CN", "RS")
