@@ -133,11 +133,34 @@ func cutPlace(s string) string {
 			end = i
 		}
 	}
+	if i := languagesLead(s[:end]); i >= 0 {
+		end = i
+	}
 	place := strings.TrimSpace(s[:end])
 	if n := len([]rune(place)); n == 0 || n > 20 {
 		return ""
 	}
 	return place
+}
+
+// languagesLead returns where the languages a text is signed in begin after
+// a place (阿布扎比以中文及英文各签署两份: at 以), or -1: 以 or 用 with a
+// language's name (…文, …语) in the runes after it. A place that opens with
+// 以 (以色列) has none there.
+func languagesLead(s string) int {
+	rs := []rune(s)
+	off := 0
+	for i, r := range rs {
+		if (r == '以' || r == '用') && i > 0 {
+			for j := i + 2; j < len(rs) && j <= i+7; j++ {
+				if rs[j] == '文' || rs[j] == '语' || rs[j] == '語' {
+					return off
+				}
+			}
+		}
+		off += len(string(r))
+	}
+	return -1
 }
 
 // minguo reports whether the year at rune i is counted from the founding of
