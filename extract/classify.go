@@ -122,9 +122,10 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		x.g.dropInvitation(ct, masked, span.Start)
 		first := -1
 		for i, t := range ct {
-			if t.Kind.has(cPredicate) && x.g.attributive.startsAt(masked, t.End) < 0 {
+			if t.Kind.has(cPredicate) && x.g.attributive.startsAt(masked, t.End) < 0 && x.g.eventDay.startsAt(masked, t.End) < 0 {
 				// 根据1998年签署的协定，: a verb that modifies a noun heads
-				// no clause (nor does it undertake)
+				// no clause (nor does it undertake); nor does the event
+				// that names a day (自双方书面确认之日起生效)
 				first = i
 				break
 			}
@@ -155,6 +156,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 					subj = subject{kind: subjParty, codes: m.Codes, cue: c}
 				}
 			}
+		}
+		if span.Start > 0 && masked[span.Start-1] == '；' {
+			// 鉴于X为两地…奠定良好基础；致力深化…: a semicolon ends a
+			// recital, and the next one's left-out subject is the
+			// preamble's parties, not what the last one named
+			prevSubj, prevOthers = subject{}, false
 		}
 		omitted := subj.kind == subjOmitted
 		// others: the subject names others than the parties (各国应…)
@@ -319,7 +326,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		cr.cue = t
 		scope := x.readHead(cr, ct, first, rs, masked, hospitality)
 		if cr.rule == "should" && sc.instrument && x.g.shall[string(rs[t.Start:t.End])] {
-			own := ownActionAfter(ct, first, masked)
+			own := ownActionAfter(ct, first, masked) || x.g.shallComply.startsAt(masked, afterAdverbs(ct, first)) >= 0
 			switch {
 			case own && (subj.kind == subjParty || subj.kind == subjOmitted && lastParty != nil):
 				// 双方应确保…, 台方应提供…: in an agreement or memorandum the
@@ -659,7 +666,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 		case cr.lastWeight > first:
 			// 深化海关合作具有重要意义: the action is what is weighed
 			cr.reading, cr.rule = rWeakPosition, "importance"
-		case x.g.done.startsAt(masked, t.End) >= 0:
+		case x.g.done.startsAt(masked, t.End) >= 0 || x.doneBefore(ct, first, masked, cr.span.Start):
 			cr.reading, cr.rule = rNarrative, "done"
 		case cr.subject.kind == subjForeign || len(cr.actors) == 0:
 			cr.reading = rNone
@@ -1252,6 +1259,12 @@ func (x *Extractor) actionFollows(ct []token, i int, masked []rune) bool {
 				break
 			}
 		}
+		if next < 0 {
+			// 致力在平等互利的基础上，深化…: the phrase fills the clause,
+			// and the verb it stands before opens the next one; a phrase
+			// is no goal
+			return true
+		}
 	}
 	return next >= 0 && ct[next].Kind.has(cAction|cModal)
 }
@@ -1293,6 +1306,37 @@ func ownActionAfter(ct []token, i int, masked []rune) bool {
 		}
 	}
 	return at < len(masked) && masked[at] >= 0x4E00 && masked[at] <= 0x9FFF
+}
+
+// doneBefore reports whether an "already" ([done-before]: 已, 已经) stands
+// in the clause before the action ct[i], with no other predicate between
+// (X已与Y建立…安排, 双方已于2023年签署…): the action is reported as done.
+func (x *Extractor) doneBefore(ct []token, i int, masked []rune, from int) bool {
+	at := -1
+	for j := from; j < ct[i].Start; j++ {
+		if e := x.g.doneBefore.startsAt(masked, j); e > j && e <= ct[i].Start {
+			at = e
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for j := i - 1; j >= 0 && ct[j].Start >= at; j-- {
+		if ct[j].Kind.has(cPredicate) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterAdverbs returns where the words after ct[i] begin past the adverbs
+// right after it (应切实遵守: where 遵守 begins).
+func afterAdverbs(ct []token, i int) int {
+	at := ct[i].End
+	for j := i + 1; j < len(ct) && ct[j].Start == at && ct[j].Kind.has(cFiller) && !ct[j].Kind.has(cPredicate); j++ {
+		at = ct[j].End
+	}
+	return at
 }
 
 // nextPredicate returns the index of the predicate word right after ct[i],

@@ -162,6 +162,19 @@ type grammar struct {
 	// [shall-disposal]: after 应对X, the verb that disposes of X (予以保密):
 	// there 应 is "shall" and 对 the preposition, not 应对 "cope with"
 	shallDisposal *wordSet
+	// [shall-comply]: after an instrument's "shall", what the parties'
+	// conduct must keep to (应符合各自的法律, 应遵守…): their own doing, not a
+	// view that something accords with something
+	shallComply *wordSet
+	// [done-before]: "already" before an action verb (已建立, 已于…签署)
+	// reports the action as done, as [done] (了) after it does
+	doneBefore *wordSet
+	// [event-day]: after a verb, makes it the event that names a day
+	// (确认之日起, 签署之日): a modifier, no predicate of its clause
+	eventDay *wordSet
+	// [respectively]: before the years of titles cited in a row, gives each
+	// title its own year in order (分别于2014年及2019年签署《A》及《B》)
+	respectively *wordSet
 	// [future-aux]: "will" written before an action verb (会), a word too
 	// short to be a cue of its own (it ends 委员会, 社会)
 	futureAux *wordSet
@@ -182,7 +195,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head",
 }
 
@@ -289,6 +302,10 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		shallPassive:      newWordSet(t.Words("shall-passive")),
 		shallWords:        newWordSet(t.Words("shall")),
 		shallDisposal:     newWordSet(t.Words("shall-disposal")),
+		shallComply:       newWordSet(t.Words("shall-comply")),
+		doneBefore:        newWordSet(t.Words("done-before")),
+		eventDay:          newWordSet(t.Words("event-day")),
+		respectively:      newWordSet(t.Words("respectively")),
 		futureAux:         newWordSet(t.Words("future-aux")),
 		futureAuxFrame:    newWordSet(t.Words("future-aux-frame")),
 		titleVerb:         newWordSet(t.Words("title-verb")),

@@ -144,6 +144,7 @@ func (rr *referenceRules) find(st *text) []citation {
 		}
 		i = j
 	}
+	rr.respectiveYears(st, out)
 	masked := st.masked
 	// unbracketed: read back from an instrument word
 	for end := 1; end <= len(masked); end++ {
@@ -295,6 +296,55 @@ func (g *grammar) yearBefore(rs []rune, at int) int {
 		}
 	}
 	return 0
+}
+
+// respectiveYears gives titles cited in a row, joined as [citation-joiner]
+// joins them, the years written before the first in the same number after a
+// [respectively] word (分别于2014年及2019年签署《A》及《B》): each its own, in
+// order, where each had taken the last year before the row.
+func (rr *referenceRules) respectiveYears(st *text, out []citation) {
+	rs := st.rs
+	for a := 0; a < len(out); {
+		b := a + 1
+		for b < len(out) && out[b].bracketed && out[b-1].bracketed &&
+			rr.g.citeJoin[strings.TrimSpace(st.sub(out[b-1].span.End+1, out[b].span.Start-1))] {
+			b++
+		}
+		if b-a >= 2 && out[a].bracketed {
+			if years := rr.g.yearsBefore(rs, out[a].span.Start-1); len(years) == b-a {
+				for k := a; k < b; k++ {
+					out[k].year = years[k-a]
+				}
+			}
+		}
+		a = b
+	}
+}
+
+// yearsBefore returns the years written before at, in the text's order, when
+// a [respectively] word stands before them in the same clause; else nil.
+func (g *grammar) yearsBefore(rs []rune, at int) []int {
+	lo := max(at-40, 0)
+	var years []int
+	for i := at - 1; i >= lo; i-- {
+		switch rs[i] {
+		case '，', '。', '；', '》', ',':
+			return nil
+		}
+		if g.respectively.endsAt(rs, i+1) >= 0 {
+			if len(years) < 2 {
+				return nil
+			}
+			slices.Reverse(years)
+			return years
+		}
+		if g.isDate(rs[i], dYear) && i >= 4 && (i+1 >= at || !g.yearDeadline.has(rs[i+1])) {
+			if y, ok := structure.ParseYear(string(rs[i-4 : i])); ok && y >= 1900 && y <= 2200 && (i < 5 || !g.isDigit(rs[i-5])) {
+				years = append(years, y)
+			}
+		}
+	}
+	return nil
 }
 
 func squeezeTitle(s string) string {
