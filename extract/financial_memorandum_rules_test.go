@@ -116,3 +116,31 @@ func TestRespectiveYears(t *testing.T) {
 		}
 	}
 }
+
+// TestInstrumentKindsCiteNoTitle: a kind of financial instrument named
+// without a proper name before it (续签双边本币互换协议, 签署货币互换协议,
+// 商签避免双重征税协定) cites no title, as 商签自由贸易协定 cites none; with
+// the parties' names before it, it is cited.
+func TestInstrumentKindsCiteNoTitle(t *testing.T) {
+	r := newTestRegistry(t)
+	tests := []struct {
+		text string
+		refs []string
+	}{
+		{"双方同意续签双边本币互换协议。", nil},
+		{"雙方將探討於二〇二七年內簽訂貨幣互換協議的可能性。", nil},
+		{"双方同意尽快商签避免双重征税协定。", nil},
+		{"双方欢迎签署中埃避免双重征税协定。", []string{"中埃避免双重征税协定"}},
+		{"双方同意续签中埃双边本币互换协议。", []string{"中埃双边本币互换协议"}},
+	}
+	for _, tc := range tests {
+		x := r.Extract("中华人民共和国和阿拉伯埃及共和国联合声明\n\n" + tc.text + "\n")
+		var refs []string
+		for _, ref := range x.References {
+			refs = append(refs, ref.Title)
+		}
+		if !slices.Equal(refs, tc.refs) {
+			t.Errorf("%s: cites %v, want %v", tc.text, refs, tc.refs)
+		}
+	}
+}
