@@ -117,6 +117,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
 		ct = dropInsideMentions(ct, cms)
 		ct, named := x.afterPartiesNamed(ct, masked, span)
+		ct = x.dropAgencyVerbs(ct, masked, cms)
 		x.g.dropPrepositionalJiang(ct, masked)
 		x.g.splitShallPreposition(ct, masked, span.End)
 		x.g.dropInvitation(ct, masked, span.Start)
@@ -1071,7 +1072,10 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
 			continue
 		}
-		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) {
+		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) &&
+			(len(m.Codes) != 1 || x.agencyEnd(masked, ct, m.End, end) < 0) {
+			// 中方企业, 两国金融机构: the party modifies who acts; not in
+			// the name of one party's agency (香港金融管理局将…)
 			continue
 		}
 		// 中方和塞方, 中国—东盟双方: names joined by 和, 与, 、 or a dash
@@ -1170,8 +1174,8 @@ func longerTokenAt(ct []token, at, end int) bool {
 }
 
 // maxAgency bounds the name of a party's agency read between its party's
-// name and a joiner (政府旅游局, 投资推广署).
-const maxAgency = 8
+// name and a joiner (政府旅游局, 投资推广署, 国家科学技术发展署).
+const maxAgency = 12
 
 // agencyJoined reports whether masked[at:next] is the rest of a party's
 // agency's name and a [subject-joiner] (旅游局与 of 澳门旅游局与佛得角旅游部):
@@ -1200,6 +1204,69 @@ func (x *Extractor) agencyEnd(masked []rune, ct []token, from, end int) int {
 		}
 	}
 	return -1
+}
+
+// dropAgencyVerbs drops the action words inside the name of a party's
+// agency that a party's name opens (香港金融管理局将…, 香港贸易发展局会…,
+// 泰国国家科学技术发展署会…): a short run with no other predicate that ends
+// in an [agency-head] (not one that opens a longer word: [agency-not], 部分,
+// 局势) and stands before the clause's verb, a "will" or a joiner. The
+// agency is then its party's, as 香港海关将… is.
+func (x *Extractor) dropAgencyVerbs(ct []token, masked []rune, cms []mention) []token {
+	for _, m := range cms {
+		head, action := -1, false
+		for j := m.End + 1; j <= m.End+maxAgency && j < len(masked); j++ {
+			if isFillerRune(masked[j-1]) {
+				break
+			}
+			h := x.g.agencyHead.endsAt(masked, j)
+			if h < m.End || x.g.agencyNot.startsAt(masked, h) >= 0 || !x.nameEndsAt(ct, masked, j) {
+				continue
+			}
+			ok := true
+			action = false
+			for _, t := range ct {
+				if t.Start >= m.End && t.Start < j && t.Kind.has(cPredicate) {
+					action = action || t.Kind.has(cAction) && t.End <= h
+					ok = ok && t.Kind.has(cAction) && !t.Kind.has(cModal|cShould) && t.End <= h
+				}
+			}
+			if ok {
+				head = j
+			}
+		}
+		if head < 0 || !action {
+			continue
+		}
+		out := ct[:0]
+		for _, t := range ct {
+			if t.Start < m.End || t.Start >= head {
+				out = append(out, t)
+			}
+		}
+		ct = out
+	}
+	return ct
+}
+
+// nameEndsAt reports whether what follows an agency's name ending at j is
+// what a subject stands before: a predicate word, a "will" ([future-aux]) or
+// a [subject-joiner].
+func (x *Extractor) nameEndsAt(ct []token, masked []rune, j int) bool {
+	for _, t := range ct {
+		if t.Start == j && t.Kind.has(cPredicate) {
+			return true
+		}
+	}
+	if x.g.futureAux.startsAt(masked, j) >= 0 {
+		return true
+	}
+	for n := 1; n <= x.g.subjectJoinMax && j+n <= len(masked); n++ {
+		if x.g.subjectJoin[string(masked[j:j+n])] {
+			return true
+		}
+	}
+	return false
 }
 
 // predicateIn reports whether a predicate token starts in [from, to).

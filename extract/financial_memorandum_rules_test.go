@@ -44,6 +44,12 @@ func TestFinancialMemorandumProvisions(t *testing.T) {
 			"commitment", "firm", []string{"AE"}, []string{"finance", "green"}},
 		{"panda bonds are finance", "香港特區政府歡迎阿聯酋政府在內地發行熊貓債。",
 			"appraisal", "", []string{"HK"}, []string{"finance"}},
+		{"an agency whose name holds a verb, with will", "香港金融管理局將協助阿聯酋金融機構參與監管沙盒。",
+			"commitment", "firm", []string{"HK"}, []string{"finance"}},
+		{"an agency whose name holds a verb, with Hong Kong's will", "香港貿易發展局會在阿布扎比舉辦商貿推廣活動。",
+			"commitment", "firm", []string{"HK"}, []string{"trade"}},
+		{"a verb before a part of something is still a verb", "阿聯酋將推動部分金融機構在香港設立分行。",
+			"commitment", "firm", []string{"AE"}, []string{"finance"}},
 		{"payment systems linked", "雙方將研究兩地快速支付系統互聯的可行性。",
 			"commitment", "firm", both, []string{"finance"}},
 		{"the tribunal a dispute is kept from", "雙方因解釋或執行本備忘錄而產生的任何分歧，應通過友好協商解決，而不提交任何第三方或國際法庭。",
@@ -146,5 +152,19 @@ func TestInstrumentKindsCiteNoTitle(t *testing.T) {
 		if !slices.Equal(refs, tc.refs) {
 			t.Errorf("%s: cites %v, want %v", tc.text, refs, tc.refs)
 		}
+	}
+}
+
+// TestLongAgencyNameHoldingVerb: a state's agency whose long name holds an
+// action word (泰國國家科學技術發展署) is its party, and Hong Kong's "will"
+// (會就…) after it undertakes, as after 香港金融管理局.
+func TestLongAgencyNameHoldingVerb(t *testing.T) {
+	r := newTestRegistry(t)
+	x, err := r.ExtractAs("香港特別行政區政府與泰王國政府關於加強經濟關係的諒解備忘錄\n\n第一條　合作\n\n泰國國家科學技術發展署會就此進行磋商。\n", "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := x.Sentences[0]; s.Type != entente.Commitment || s.Strength != entente.Firm || !slices.Equal(s.Actors, []string{"TH"}) {
+		t.Errorf("%s/%s %v, want a firm commitment of TH", s.Type, s.Strength, s.Actors)
 	}
 }

@@ -18,6 +18,7 @@ type grammar struct {
 	subjectJoin       map[string]bool // [subject-joiner]: joins two party names into one subject
 	subjectJoinMax    int             // the most characters of a subject-joiner: a longer gap joins nothing
 	agencyHead        *wordSet        // [agency-head]: ends a party's agency before a joiner (澳门旅游局与…)
+	agencyNot         *wordSet        // [agency-not]: an [agency-head] that opens a longer word (部分, 局势)
 	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
 	coActor           *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
 	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
@@ -195,7 +196,7 @@ var grammarSections = []string{
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head",
 }
 
@@ -255,6 +256,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		spanAfter:         newWordSet(t.Words("span-after")),
 		station:           newWordSet(t.Words("station")),
 		agencyHead:        newWordSet(t.Words("agency-head")),
+		agencyNot:         newWordSet(t.Words("agency-not")),
 		yearPart:          newWordSet(t.Words("year-part")),
 		notOrdinal:        newWordSet(t.Words("not-ordinal")),
 		background:        newWordSet(t.Words("background")),
