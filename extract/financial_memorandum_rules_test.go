@@ -168,3 +168,20 @@ func TestLongAgencyNameHoldingVerb(t *testing.T) {
 		t.Errorf("%s/%s %v, want a firm commitment of TH", s.Type, s.Strength, s.Actors)
 	}
 }
+
+// TestDeterminedTo: 决心 ("determined to") before the parties' action, in a
+// preamble or a body, undertakes it firmly, as English "are determined to"
+// and Serbian "rešene su" do.
+func TestDeterminedTo(t *testing.T) {
+	r := newTestRegistry(t)
+	x, err := r.ExtractAs("香港特別行政區政府與卡塔爾國政府關於金融科技合作的諒解備忘錄\n\n香港特別行政區政府與卡塔爾國政府（以下統稱「雙方」），\n\n"+
+		"認同金融科技對提升金融服務效率的重要作用；\n\n決心在互惠互利的基礎上加強雙方的合作，\n\n達成以下諒解：\n\n第一條　合作\n\n雙方決心共同打擊跨境金融犯罪。\n", "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range x.Sentences {
+		if s.Type != entente.Commitment || s.Strength != entente.Firm || !slices.Equal(s.Actors, []string{"HK", "QA"}) {
+			t.Errorf("%s: %s/%s %v, want a firm commitment of HK and QA", s.Text, s.Type, s.Strength, s.Actors)
+		}
+	}
+}
