@@ -1214,7 +1214,7 @@ func (x *Extractor) agencyEnd(masked []rune, ct []token, from, end int) int {
 // agency is then its party's, as 香港海关将… is.
 func (x *Extractor) dropAgencyVerbs(ct []token, masked []rune, cms []mention) []token {
 	for _, m := range cms {
-		head, action := -1, false
+		head := -1 // the end of the longest such name holding an action word
 		for j := m.End + 1; j <= m.End+maxAgency && j < len(masked); j++ {
 			if isFillerRune(masked[j-1]) {
 				break
@@ -1223,19 +1223,18 @@ func (x *Extractor) dropAgencyVerbs(ct []token, masked []rune, cms []mention) []
 			if h < m.End || x.g.agencyNot.startsAt(masked, h) >= 0 || !x.nameEndsAt(ct, masked, j) {
 				continue
 			}
-			ok := true
-			action = false
+			ok, action := true, false
 			for _, t := range ct {
 				if t.Start >= m.End && t.Start < j && t.Kind.has(cPredicate) {
 					action = action || t.Kind.has(cAction) && t.End <= h
 					ok = ok && t.Kind.has(cAction) && !t.Kind.has(cModal|cShould) && t.End <= h
 				}
 			}
-			if ok {
+			if ok && action {
 				head = j
 			}
 		}
-		if head < 0 || !action {
+		if head < 0 {
 			continue
 		}
 		out := ct[:0]
