@@ -17,6 +17,13 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// a foreign minister's visit: Western Sahara is a regional dispute (as
+		// the Middle East is), companies' joint appearances (on third markets)
+		// are trade, a tourist offer promoted there stays people
+		{"Srpska strana podržava napore za političko rešenje pitanja Zapadne Sahare.", []string{"hotspots"}, "sr"},
+		{"Стране ће подстицати заједничке наступе компанија на трећим тржиштима.", []string{"trade"}, "sr"},
+		{"Strane će promovisati turističku ponudu na trećim tržištima.", []string{"people"}, "sr"},
+		{"The two sides support a political solution for Western Sahara.", []string{"hotspots"}, "en"},
 		// a foreign ministries' plan: ministers meeting on the margins and
 		// diplomats are the political relationship; international
 		// organisations, the OSCE and the Council of Europe, permanent

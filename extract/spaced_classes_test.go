@@ -33,6 +33,17 @@ func TestSpacedGenreClasses(t *testing.T) {
 		// impersonal appraisals in Serbian: mutually, highly assessed
 		{"sr", "Obostrano je visoko ocenjen doprinos mladih naučnika.", "appraisal", "", both, nil},
 		{"sr", "Обострано је позитивно оцењен рад заједничке комисије.", "appraisal", "", both, nil},
+		// the adverb after the verb (ocenili su visoko / pozitivno) appraises as
+		// before it; ocenili su da + a view stays a view
+		{"sr", "Ministri su ocenili visoko saradnju dveju vlada u oblasti kulture.", "appraisal", "", both, nil},
+		{"sr", "Министри су оценили позитивно рад заједничке комисије.", "appraisal", "", both, nil},
+		{"sr", "Strane ocenjuju visoko doprinos mladih naučnika.", "appraisal", "", both, nil},
+		{"sr", "Ministri su ocenili da obim razmene ne odgovara potencijalima.", "position", "", both, nil},
+		// a second party after ", a" with the verb left out (gapping) shares
+		// the first clause's verb: both parties hold it
+		{"sr", "Kineska strana je izrazila interesovanje za uvoz srpskog vina, a srpska strana za uvoz kineske opreme.", "commitment", "intent", both, nil},
+		{"sr", "Српска страна је изразила спремност да повећа извоз, а кинеска страна да прошири улагања.", "commitment", "intent", both, nil},
+		{"sr", "Kineska strana je izrazila interesovanje za uvoz vina, a posebno za saradnju sa srpskom stranom.", "commitment", "intent", []string{"CN"}, nil},
 		// area words
 		{"en", "The two sides will open a joint school of engineering.", "commitment", "firm", both, []string{"people"}},
 		{"en", "The two sides will cut greenhouse gas emissions of their cities.", "commitment", "firm", both, []string{"green"}},

@@ -77,6 +77,9 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		}
 		r.cue = &st.cues[h]
 		x.readHeadSpaced(st, r, h, hospitality)
+		if codes := x.gappedSubject(st, st.cues[h].End, cl.end); codes != nil && len(r.actors) > 0 {
+			r.actors = addCodes(slices.Clone(r.actors), codes)
+		}
 		// verbs coordinated with the head, and undertakings inside its object
 		for j := h + 1; j < len(st.cues) && st.cues[j].Start < cl.end; j++ {
 			c := &st.cues[j]
@@ -140,6 +143,34 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		}
 	}
 	return x.resolveSpaced(st, readings, inherited)
+}
+
+// gappedSubject finds, after the head that ends at word from, a second
+// party that shares the head's verb left out (…je izrazila interesovanje
+// za uvoz…, a srpska strana za uvoz…; …, and Serbia in…): a comma, a
+// joining word, a party named, and a preposition or "da" right after it,
+// with no verb of its own before the clause ends. Its codes, or nil.
+func (x *Spaced) gappedSubject(st *sentence, from, end int) []string {
+	for i := from; i+2 < end; i++ {
+		if st.ws[i].Key != "," || st.ws[i+1].Punct || !x.joins.has(&st.ws[i+1]) {
+			continue
+		}
+		for _, m := range st.ments {
+			if m.Start != i+2 || m.Kind == mJoint || len(m.Codes) == 0 || m.End >= end {
+				continue
+			}
+			if n := &st.ws[m.End]; n.Punct || !x.prep.has(n) && !x.that.has(n) {
+				continue
+			}
+			for _, c := range st.cues {
+				if c.Start >= m.End && c.Start < end && c.Kind.has(sPredicate) && !x.nounUse(st, c.Start) {
+					return nil // a verb of its own: a clause of its own
+				}
+			}
+			return m.Codes
+		}
+	}
+	return nil
 }
 
 // occasionOpens reports whether the content of a view that begins at word

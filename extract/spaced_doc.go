@@ -824,6 +824,12 @@ func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
 		if m.End != n {
 			continue
 		}
+		// a full date after a preposition (odluke od 8. maja…) or a
+		// participle of signing (potpisan u Rabatu 8. maja…) dates
+		// another thing, not the undertaking
+		if m.Start > 0 && x.prep.has(&st.ws[m.Start-1]) || x.datesInstrument(st, m) {
+			return nil
+		}
 		for _, c := range st.cues {
 			if c.Kind.has(cNarrative) && c.End >= m.Start-1 && c.End <= m.Start+1 {
 				return nil

@@ -488,6 +488,15 @@ func TestSpacedYearDeadlines(t *testing.T) {
 		{"Strane će razmenjivati iskustva (nosioci: ministarstva dveju zemalja; rok: kontinuirano).", "rok: kontinuirano"},
 		{"Стране ће подржавати рад заједнице (рок: континуирано).", "рок: континуирано"},
 		{"Strane će kontinuirano razmenjivati iskustva.", ""},
+		// a full date that ends the undertaking's sentence is the day it is
+		// set for (a session of one day or two); after a signing participle
+		// or a preposition it dates another thing
+		{"Dogovoreno je da se sledeća sednica komisije održi u Rabatu 14. i 15. aprila 2027. godine.", "14. i 15. aprila 2027. godine"},
+		{"Strane će organizovati poslovni forum u Novom Sadu 12. oktobra 2027. godine.", "12. oktobra 2027. godine"},
+		{"Друга седница одржаће се у Нишу 3. јуна 2027. године.", "3. јуна 2027. године"},
+		{"Strane će održati sastanak u Nišu 3. i 4. juna 2027.", "3. i 4. juna 2027"},
+		{"Strane će primenjivati sporazum potpisan u Rabatu 8. maja 2027. godine.", ""},
+		{"Strane će primenjivati odluke od 8. maja 2027. godine.", ""},
 	}
 	x := newTestSpaced(t, "sr")
 	for _, tc := range tests {

@@ -126,6 +126,8 @@ func TestDueRules(t *testing.T) {
 		{"sr: within months, in the genitive singular", "у року од три месеца", "Стране ће у року од три месеца образовати комитет.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
 		{"sr: in a quarter, kvartal", "u prvom kvartalu 2027. godine", "Strane će u prvom kvartalu 2027. godine održati konsultacije.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
 		{"sr: in the course of a named year", "u toku 2027. godine", "Strane će u toku 2027. godine uspostaviti vezu.", signed, "2027-12-31", entente.PrecisionYear, false, false},
+		{"sr: the day a session is set for", "14. aprila 2027. godine", "Sednica će se održati u Rabatu 14. aprila 2027. godine.", signed, "2027-04-14", entente.PrecisionDay, false, false},
+		{"sr: the two days a session is set for, Cyrillic", "14. и 15. априла 2027. године", "Седница ће се одржати у Рабату 14. и 15. априла 2027. године.", signed, "2027-04-15", entente.PrecisionDay, false, false},
 		{"sr: an action plan's measure that runs on", "rok: kontinuirano", "Strane će razmenjivati iskustva (rok: kontinuirano).", signed, "", entente.PrecisionOpen, false, false},
 	}
 	for _, tc := range tests {
