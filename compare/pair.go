@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/entente/entente"
@@ -101,4 +102,41 @@ func partiesOf(c *entente.TrackedCommitment) []string {
 		return c.Sentence.Actors
 	}
 	return c.Parties
+}
+
+// PairDocuments lists the documents both parties signed, oldest first, as
+// the pair's view lists them: from the kept view when it is current, else
+// from the store's list, without reading a statement whole or computing
+// the view (what a pair's export of its documents needs).
+func (s *Service) PairDocuments(ctx context.Context, a, b string) ([]entente.DocumentBrief, error) {
+	if err := checkPair(a, b); err != nil {
+		return nil, err
+	}
+	x, y := min(a, b), max(a, b)
+	if s.Views != nil {
+		if p, _, ok, err := s.keptParts(ctx, x, y); err != nil || ok {
+			if err != nil {
+				return nil, err
+			}
+			return p.Documents, nil
+		}
+	}
+	limit := cmp.Or(s.MaxDocuments, MaxPairDocuments)
+	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Parties: []string{x, y}, Limit: limit + 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) > limit {
+		return nil, entente.Errorf(entente.ETOOLARGE, "%s, %s share more than %d documents", x, y, limit)
+	}
+	docs := make([]*entente.StoredDocument, len(list))
+	for i := range list {
+		docs[i] = &list[i]
+	}
+	sortByDate(docs)
+	out := make([]entente.DocumentBrief, 0, len(docs))
+	for _, d := range docs {
+		out = append(out, brief(d))
+	}
+	return out, nil
 }

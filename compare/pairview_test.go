@@ -400,3 +400,35 @@ func TestRecycledLater(t *testing.T) {
 		}
 	})
 }
+
+// TestPairDocumentsWithoutTheView: a pair's documents read before its view
+// is kept are the view's documents, in its order, and reading them
+// computes no view.
+func TestPairDocumentsWithoutTheView(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		listed, err := svc.PairDocuments(ctx, "RS", "CN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := svc.ViewsComputed(); n != 0 {
+			t.Errorf("%d views computed to list the documents", n)
+		}
+		v, err := svc.Pair(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(listed) < 2 || js(listed) != js(v.Documents) {
+			t.Errorf("listed without the view:\n%s\nthe view's:\n%s", js(listed), js(v.Documents))
+		}
+		kept, err := svc.PairDocuments(ctx, "CN", "RS")
+		if err != nil || js(kept) != js(v.Documents) {
+			t.Errorf("listed from the kept view: %v\n%s", err, js(kept))
+		}
+		if _, err := svc.PairDocuments(ctx, "CN", "CN"); entente.ErrorCode(err) != entente.EINVALID {
+			t.Errorf("one party twice: %v", err)
+		}
+	})
+}

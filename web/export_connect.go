@@ -63,12 +63,12 @@ func (s *Server) exportTimeline(w http.ResponseWriter, r *http.Request, f *frame
 
 // exportPairDocuments writes the documents of a pair, oldest first.
 func (s *Server) exportPairDocuments(w http.ResponseWriter, r *http.Request, f *frame) {
-	var v *entente.PairView
+	var docs []entente.DocumentBrief
 	codes, err := s.pairCodes(r.PathValue("a"), r.PathValue("b"))
 	if err == nil {
 		svc, err2 := s.comparer()
 		if err = err2; err == nil {
-			v, err = svc.Pair(r.Context(), codes[0], codes[1])
+			docs, err = svc.PairDocuments(r.Context(), codes[0], codes[1])
 		}
 	}
 	if err != nil {
@@ -79,8 +79,8 @@ func (s *Server) exportPairDocuments(w http.ResponseWriter, r *http.Request, f *
 		if err := tw.Begin(export.PairDocumentsTable); err != nil {
 			return err
 		}
-		for i := range v.Documents {
-			if err := tw.Row(export.PairDocumentRow(&v.Documents[i])); err != nil {
+		for i := range docs {
+			if err := tw.Row(export.PairDocumentRow(&docs[i])); err != nil {
 				return err
 			}
 		}
