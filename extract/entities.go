@@ -869,14 +869,20 @@ type nameSpan struct {
 	mechanism  bool
 }
 
-// skipDate steps over a date that opens a name (2019年5月阿曼湾…): a time
-// is never part of a facility's name.
+// skipDate steps over a date that opens a name (2019年5月阿曼湾…) or a span
+// of years joined by a dash (2027—2029年合作计划): a time is never part of a
+// facility's or a programme's name.
 func (g *grammar) skipDate(rs []rune, i, limit int) int {
 	j := i
 	for j < limit {
 		k := j
 		for k < limit && g.isDigit(rs[k]) {
 			k++
+		}
+		if k > j && k+1 < limit && isNameTrim(rs[k]) && rs[k] != ' ' && g.isDigit(rs[k+1]) {
+			// the first year of a span (2027—2029年): the span ends at the second
+			for k++; k < limit && g.isDigit(rs[k]); k++ {
+			}
 		}
 		if k == j || k >= limit || !g.isDateUnit(rs[k]) {
 			break

@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSteppeAreas: China's framework with Central Asia (中国—中亚机制, 中国—
+// 中亚峰会) is a regional framework, as 中东欧 is, while a pipeline named
+// after the two (中国—中亚天然气管道) is not; Chinese-funded enterprises
+// abroad (中资企业) are investment, the spec's enterprises' participation;
+// an environment said only by its qualities (公平、透明的环境) is the business
+// environment, no green; infrastructure that serves a park (配套基础设施,
+// 基础设施配套) takes the park's field; 研究 before the verb of an action
+// (研究开通, 研究制定) is "consider", no research; planting (种植) and the
+// processing of farm produce (农产品加工) are agriculture (development),
+// not trade.
+func TestSteppeAreas(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ parties, text, want string }{
+		{"CN,UZ", "双方愿在中国—中亚机制框架下加强协调。", "international_order"},
+		{"CN,KZ", "双方同意共同落实中国—中亚峰会成果。", "international_order"},
+		{"CN,TM", "双方同意保障中国—中亚天然气管道安全稳定运营。", "energy,security"},
+		{"CN,KG", "吉方将为在吉中资企业人员办理工作签证提供便利。", "investment,people"},
+		{"CN,TJ", "双方将为两国企业相互投资营造稳定、公平、透明的环境。", "investment"},
+		{"CN,KZ", "双方将加快完善工业园区配套基础设施。", "investment"},
+		{"CN,UZ", "双方商定共同推进产业园建设，完成园区基础设施配套。", "investment"},
+		{"CN,UZ", "双方将在交通运输合作分委会框架下研究开通新的国际道路运输线路。", "infrastructure"},
+		{"CN,KZ", "双方将研究制定新的合作规划。", "political"},
+		{"CN,KZ", "双方鼓励两国科研机构开展联合研究。", "science"},
+		{"CN,UZ", "双方鼓励两国企业开展棉花种植和农产品加工合作。", "development,investment"},
+		{"CN,KZ", "双方将扩大小麦种植合作。", "development"},
+		{"CN,KZ", "中方欢迎哈方更多优质农产品输华。", "trade"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			parties := strings.Split(tt.parties, ",")
+			s := mustLabel(t, x, tt.text, parties, parties)
+			if got := strings.Join(s.Areas, ","); got != tt.want {
+				t.Errorf("areas %s, want %s (%s: %+v)", got, tt.want, s.Type, s.Rationale.Areas)
+			}
+		})
+	}
+}
+
+// TestSteppeEntities: a plan to be drawn up for a span of years (制定2027—
+// 2029年合作计划) names no programme: 制定, the verb of drawing up, ends a
+// name read back from its head; a quoted day of a country's culture
+// (“乌兹别克斯坦文化日”) is a programme of events, as a themed year is.
+func TestSteppeEntities(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text         string
+		mechs, projs []string
+	}{
+		{"双方责成各分委会于2027年3月底前分别制定2027—2029年合作计划。", nil, nil},
+		{"双方同意制定新的年度合作计划。", nil, nil},
+		{"双方商定2027年在中国举办“哈萨克斯坦文化日”活动。", nil, []string{"“哈萨克斯坦文化日”"}},
+		{"双方将共同办好“中乌旅游年”系列活动。", nil, []string{"“中乌旅游年”"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			st := x.newText(tt.text)
+			mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
+			if !slices.Equal(mechs, orEmpty(tt.mechs)) {
+				t.Errorf("mechanisms %q, want %q", mechs, tt.mechs)
+			}
+			if !slices.Equal(projs, orEmpty(tt.projs)) {
+				t.Errorf("projects %q, want %q", projs, tt.projs)
+			}
+		})
+	}
+}
