@@ -132,6 +132,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 		first = x.skipPrepositionalAction(ct, first, masked, span.Start)
+		if x.meetingHeld(ct, first, masked, span.End) {
+			// 中乌总理第四次定期会晤将于2027年在中国举行: a narrative word
+			// right before "will" and a verb of holding is the meeting
+			// named, the subject; "will" heads the clause
+			first++
+		}
 		if sc.instrument {
 			first = x.shallAfterNominal(ct, first, rs)
 		}
@@ -524,6 +530,20 @@ func (x *Extractor) standingBodyOpens(masked []rune, start, end int) bool {
 
 // maxNameRunes bounds how far into a clause a subject's name may run.
 const maxNameRunes = 20
+
+// meetingHeld reports whether ct[first] is a narrative word ([narrative]:
+// 会晤) that names a meeting to be held: right after it, with nothing
+// between, the "will" of [jiang] and a verb of holding ([event-held]).
+func (x *Extractor) meetingHeld(ct []token, first int, masked []rune, end int) bool {
+	if first < 0 || first+1 >= len(ct) || !ct[first].Kind.has(cNarrative) {
+		return false
+	}
+	next := ct[first+1]
+	if next.Start != ct[first].End || next.G&gJiang == 0 {
+		return false
+	}
+	return x.eventHeldAfter(ct, first+1, masked, end)
+}
 
 // eventHeldAfter reports whether a verb of holding an event ([event-held]:
 // 举行, 召开) follows ct[first] (a modal) in the clause before end, with no

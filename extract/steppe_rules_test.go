@@ -72,3 +72,28 @@ func TestSteppeEntities(t *testing.T) {
 		})
 	}
 }
+
+// TestSteppeTypes: the next regular meeting that will be held (中乌总理第四
+// 次定期会晤将于2027年在中国举行) is the parties' undertaking to hold it, as a
+// 会议 that will be held is (cn-jp-kr's gold): 会晤 right before 将 and a
+// verb of holding is the meeting named, no narrative of the talks; the
+// talks held (举行会晤, 举行了…定期会晤) stay narrative.
+func TestSteppeTypes(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ parties, text, typ, strength, actors string }{
+		{"CN,UZ", "中乌总理第四次定期会晤将于2027年在中国举行。", "commitment", "firm", "CN,UZ"},
+		{"CN,KZ", "两国总理下一次会晤将于明年在阿斯塔纳举行。", "commitment", "firm", "CN,KZ"},
+		{"CN,UZ", "两国总理于2026年11月25日在塔什干举行中乌总理第三次定期会晤。", "narrative", "", ""},
+		{"CN,KZ", "李强总理同哈萨克斯坦总理举行会晤。", "narrative", "", ""},
+		{"CN,KZ", "会晤后，两国总理共同见证了合作文件的签署。", "narrative", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			parties := strings.Split(tt.parties, ",")
+			s := mustLabel(t, x, tt.text, parties, parties)
+			if string(s.Type) != tt.typ || string(s.Strength) != tt.strength || strings.Join(s.Actors, ",") != tt.actors {
+				t.Errorf("%s %s %v, want %s %s %s (%+v)", s.Type, s.Strength, s.Actors, tt.typ, tt.strength, tt.actors, s.Rationale.Type)
+			}
+		})
+	}
+}
