@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/entente/entente"
 )
@@ -725,6 +726,10 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 		cr.commit(entente.Soft, &ct[next], "support of own action")
 		return
 	}
+	if next := x.actionInOwnLand(cr, ct, i, after, masked); next >= 0 {
+		cr.commit(entente.Soft, &ct[next], "support of own action")
+		return
+	}
 	cr.reading, cr.rule = rPosition, "support"
 }
 
@@ -747,6 +752,41 @@ func (x *Extractor) ownSideAfter(cr *clauseReading, after int, masked []rune) bo
 		return own
 	}
 	return false
+}
+
+// maxPlaceRunes bounds the place after a party's name in "[at] party place
+// verb" (在斐济国立大学设立): a university or a city, no clause.
+const maxPlaceRunes = 6
+
+// actionInOwnLand returns the index of the action verb after 支持 at ct[i]
+// when both parties as subject support an action in one of their own lands
+// ([at] + a party's name + at most a short place, then the verb: 双方支持在
+// 哈萨克斯坦开设鲁班工坊): their own action. One side's support of what is
+// done in a land, or support on a basis (在“两国方案”基础上), is none of it.
+func (x *Extractor) actionInOwnLand(cr *clauseReading, ct []token, i, after int, masked []rune) int {
+	if cr.subject.kind != subjParty || len(cr.subject.codes) < 2 || after >= len(masked) || !x.g.isDate(masked[after], dAt) {
+		return -1
+	}
+	for _, m := range cr.mentions {
+		if m.Start != after+1 || len(m.Codes) != 1 || !slices.Contains(cr.subject.codes, m.Codes[0]) {
+			continue
+		}
+		for j := i + 1; j < len(ct); j++ {
+			if ct[j].Start < m.End {
+				continue
+			}
+			if ct[j].Start-m.End > maxPlaceRunes || !ct[j].Kind.has(cAction) || ct[j].Kind.has(cSupport) {
+				return -1
+			}
+			for _, r := range masked[m.End:ct[j].Start] {
+				if unicode.IsPunct(r) {
+					return -1
+				}
+			}
+			return j
+		}
+	}
+	return -1
 }
 
 // readCoordinated reads the verbs joined to the head by 并, 和, 及 or 、

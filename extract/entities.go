@@ -1122,9 +1122,11 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			// ends in a head word (曼谷职业学院和清迈语言中心);
 			// across a conjunction the first part may be long (中巴高层协调与…);
 			// across a verb only the parties stand before it (中巴扩大…)
+			// a place after 在 (在埃及开设更多孔子学院) is where the verb acts,
+			// not the parties
 			verb := er.actions.startsAt(rs, stop) == i
 			if j := er.readBack(rs, stop, stop, stopAt, inName, standing); j < stop && end-j <= 28 && er.properStart(rs[j:stop]) &&
-				(conj || verb && stop-j <= 3) {
+				(conj || verb && stop-j <= 3 && (j == 0 || !er.g.isDate(rs[j-1], dAt))) {
 				i = j
 			}
 		}

@@ -47,7 +47,10 @@ func TestSteppeAreas(t *testing.T) {
 // TestSteppeEntities: a plan to be drawn up for a span of years (制定2027—
 // 2029年合作计划) names no programme: 制定, the verb of drawing up, ends a
 // name read back from its head; a quoted day of a country's culture
-// (“乌兹别克斯坦文化日”) is a programme of events, as a themed year is.
+// (“乌兹别克斯坦文化日”) is a programme of events, as a themed year is; a
+// name reaches back across a verb to the parties before it (中巴扩大产能合作
+// 基金), but not to a place after 在 (在埃及开设更多孔子学院: where they open
+// them).
 func TestSteppeEntities(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
@@ -58,6 +61,9 @@ func TestSteppeEntities(t *testing.T) {
 		{"双方同意制定新的年度合作计划。", nil, nil},
 		{"双方商定2027年在中国举办“哈萨克斯坦文化日”活动。", nil, []string{"“哈萨克斯坦文化日”"}},
 		{"双方将共同办好“中乌旅游年”系列活动。", nil, []string{"“中乌旅游年”"}},
+		{"双方支持在埃及开设更多孔子学院和鲁班工坊。", nil, []string{"鲁班工坊"}},
+		{"双方支持在越南开设更多中文教学项目。", nil, nil},
+		{"双方同意发挥中巴扩大产能合作基金作用。", nil, []string{"中巴扩大产能合作基金"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -77,7 +83,12 @@ func TestSteppeEntities(t *testing.T) {
 // 次定期会晤将于2027年在中国举行) is the parties' undertaking to hold it, as a
 // 会议 that will be held is (cn-jp-kr's gold): 会晤 right before 将 and a
 // verb of holding is the meeting named, no narrative of the talks; the
-// talks held (举行会晤, 举行了…定期会晤) stay narrative.
+// talks held (举行会晤, 举行了…定期会晤) stay narrative. Both parties' support
+// of an action in one of their own lands (双方支持在哈萨克斯坦开设鲁班工坊) is
+// their own action, a soft commitment, as the golds read it where another
+// clause carries it (cn-co, cn-fj, cn-vn, cn-eg); one side's support of
+// what is done in the other's land, and support on a basis (在“两国方案”
+// 基础上), stay positions.
 func TestSteppeTypes(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct{ parties, text, typ, strength, actors string }{
@@ -86,6 +97,12 @@ func TestSteppeTypes(t *testing.T) {
 		{"CN,UZ", "两国总理于2026年11月25日在塔什干举行中乌总理第三次定期会晤。", "narrative", "", ""},
 		{"CN,KZ", "李强总理同哈萨克斯坦总理举行会晤。", "narrative", "", ""},
 		{"CN,KZ", "会晤后，两国总理共同见证了合作文件的签署。", "narrative", "", ""},
+		{"CN,KZ", "双方支持在哈萨克斯坦开设鲁班工坊。", "commitment", "soft", "CN,KZ"},
+		{"CN,FJ", "双方支持在斐济国立大学设立鲁班工坊。", "commitment", "soft", "CN,FJ"},
+		{"CN,UZ", "两国支持在乌兹别克斯坦开设更多中文教学项目。", "commitment", "soft", "CN,UZ"},
+		{"CN,KZ", "中方支持在哈萨克斯坦举办世界游牧运动会。", "position", "", "CN"},
+		{"CN,EG", "双方支持在“两国方案”基础上全面公正解决巴勒斯坦问题。", "position", "", "CN,EG"},
+		{"CN,SA", "双方支持在1967年边界基础上建立以东耶路撒冷为首都的独立的巴勒斯坦国。", "position", "", "CN,SA"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
