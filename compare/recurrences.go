@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"slices"
 
 	"github.com/entente/entente"
@@ -47,14 +48,37 @@ func (r *Recurrences) At(i int) entente.Recurrence {
 // Page builds the recurrences from offset, at most limit of them (never
 // nil).
 func (r *Recurrences) Page(offset, limit int) []entente.Recurrence {
+	return r.PageWithin(offset, limit, math.MaxInt)
+}
+
+// PageWithin is Page ended early, after at least one recurrence, once the
+// next would bring the earlier commitments listed past maxEarlier: a page
+// of a long pair's recurrences, each listing its whole chain, is otherwise
+// up to limit × 2,500 of them in one answer.
+func (r *Recurrences) PageWithin(offset, limit, maxEarlier int) []entente.Recurrence {
 	n := r.Len()
 	from := min(max(offset, 0), n)
 	to := min(from+max(limit, 0), n)
 	out := make([]entente.Recurrence, 0, to-from)
+	listed := 0
 	for i := from; i < to; i++ {
+		k := r.chainLen(i)
+		if len(out) > 0 && listed+k > maxEarlier {
+			break
+		}
+		listed += k
 		out = append(out, r.At(i))
 	}
 	return out
+}
+
+// chainLen counts the earlier commitments of the i-th recurrence.
+func (r *Recurrences) chainLen(i int) int {
+	k := 0
+	for n := r.heads[i]; r.prev[n] >= 0; n = r.prev[n] {
+		k++
+	}
+	return k
 }
 
 // recurrenceList finds the chain of each commitment that only selects

@@ -43,6 +43,22 @@ func TestRecurrencesAsChains(t *testing.T) {
 			t.Errorf("page %d+%d: %d recurrences, want %d", p.offset, p.limit, len(got), hi-lo)
 		}
 	}
+	// a page within a bound of earlier commitments: as many whole
+	// recurrences as fit, at least one
+	for _, bound := range []int{0, 1, long, 3 * long, 1 << 30} {
+		got := rs.PageWithin(0, len(want), bound)
+		listed := 0
+		for _, r := range got {
+			listed += len(r.Earlier)
+		}
+		fits := 0
+		for sum := 0; fits < len(want) && sum+len(want[fits].Earlier) <= bound; fits++ {
+			sum += len(want[fits].Earlier)
+		}
+		if len(got) != max(fits, 1) || !reflect.DeepEqual(got, want[:len(got)]) || (len(got) > 1 && listed > bound) {
+			t.Errorf("within %d earlier: %d recurrences listing %d, want %d", bound, len(got), listed, max(fits, 1))
+		}
+	}
 	// one commitment selected: its chain, as RecycledOf reads it
 	head := want[len(want)/2].Commitment
 	one := c.recurrenceList(func(it *item) bool { return it.doc == head.DocumentID && it.s.ID == head.Sentence })

@@ -124,7 +124,7 @@ type RecycledInput struct {
 	Ref    string `query:"ref" maxLength:"40" pattern:"^([0-9]+/s[0-9]+)?$" doc:"A commitment, DOC/sN"`
 	A      string `query:"a" maxLength:"64" doc:"With b, instead of ref: every commitment of the pair"`
 	B      string `query:"b" maxLength:"64"`
-	Limit  int    `query:"limit" minimum:"1" maximum:"1000" default:"100" doc:"A pair's recurrences per page"`
+	Limit  int    `query:"limit" minimum:"1" maximum:"1000" default:"100" doc:"A pair's recurrences per page, at most: a page ends early, after at least one, once it lists 20,000 earlier commitments; the next starts at offset plus the recurrences returned"`
 	Offset int    `query:"offset" minimum:"0" maximum:"10000000" doc:"Recurrences of the pair to skip"`
 }
 
@@ -156,8 +156,13 @@ func (s *Server) recycled(ctx context.Context, in *RecycledInput) (*recycledOutp
 	if err != nil {
 		return nil, s.problem(err)
 	}
-	return &recycledOutput{Total: rs.Len(), Body: rs.Page(in.Offset, in.Limit)}, nil
+	return &recycledOutput{Total: rs.Len(), Body: rs.PageWithin(in.Offset, in.Limit, maxEarlierListed)}, nil
 }
+
+// maxEarlierListed bounds the earlier commitments one page of a pair's
+// recycled promises lists (each recurrence lists its whole chain, up to
+// 2,500): about 5 MB of JSON.
+const maxEarlierListed = 20000
 
 // FollowupsInput selects follow-ups.
 type FollowupsInput struct {
