@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 
@@ -82,16 +83,38 @@ func (s *Service) readyOrLater(ctx context.Context, x, y string, waitAt int, key
 	// counted even while it runs in the background (a timeline starts a
 	// pair's view whatever its size): a small pair is read at once, waiting
 	// for that computation rather than told to come back
-	list, err := s.Store.Documents(ctx, entente.DocumentFilter{Parties: []string{x, y}, Limit: waitAt + 1})
-	if err != nil {
+	n, err := s.pairSize(ctx, x, y, waitAt)
+	if err != nil || n <= waitAt {
 		return err
 	}
-	if len(list) <= waitAt {
-		return nil
-	}
 	s.views.later(ctx, key, log, compute)
+	if n == waitAt+1 { // a store that lists, not counts: more than waitAt
+		return entente.Errorf(entente.ECOMPUTING,
+			"%s and %s have more than %d statements: their view is being computed; ask again in a few seconds", x, y, waitAt)
+	}
 	return entente.Errorf(entente.ECOMPUTING,
-		"%s and %s have more than %d statements: their view is being computed; ask again in a few seconds", x, y, waitAt)
+		"%s and %s have %d statements: their view is being computed; ask again in a few seconds", x, y, n)
+}
+
+// pairSize counts the statements of the pair x, y, refusing a pair past
+// the bound at once (a background computation would only find it out), or
+// says waitAt+1 for a pair of more than waitAt where the store does not
+// count.
+func (s *Service) pairSize(ctx context.Context, x, y string, waitAt int) (int, error) {
+	f := entente.DocumentFilter{Parties: []string{x, y}}
+	if c, ok := s.Store.(documentCounter); ok {
+		n, err := c.CountDocuments(ctx, f)
+		if err != nil {
+			return 0, err
+		}
+		if limit := cmp.Or(s.MaxDocuments, MaxPairDocuments); n > limit {
+			return 0, entente.Errorf(entente.ETOOLARGE, "%s, %s share more than %d documents", x, y, limit)
+		}
+		return n, nil
+	}
+	f.Limit = waitAt + 1
+	list, err := s.Store.Documents(ctx, f)
+	return len(list), err
 }
 
 // later runs compute in the background under key unless that runs

@@ -3,6 +3,7 @@ package compare_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -341,17 +342,34 @@ func TestPairLater(t *testing.T) {
 		if err := svc.PairReady(ctx, "CN", "CN", 1, nil); entente.ErrorCode(err) != entente.EINVALID {
 			t.Errorf("one party twice: %v", err)
 		}
-		// a pair past the bound: refused by its background computation,
-		// which the next read says, once
+		// a pair past the bound: refused at once, every time, nothing
+		// computed in the background
 		bounded := newService(t, s)
 		bounded.MaxDocuments = 1
-		if err := bounded.PairReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ECOMPUTING {
-			t.Fatalf("a pair past the bound, first read: %v; want it computing", err)
+		for range 2 {
+			if err := bounded.PairReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ETOOLARGE {
+				t.Fatalf("a pair past the bound: %v; want its refusal", err)
+			}
 		}
 		bounded.Wait()
-		if err := bounded.PairReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ETOOLARGE {
-			t.Errorf("a pair past the bound, read again: %v, want its refusal", err)
+		if n := bounded.ViewsComputed(); n != 0 {
+			t.Errorf("%d views computed for a pair past the bound", n)
 		}
+		// a background computation that fails is told to the next read,
+		// once; the read after it computes again
+		failing := newService(t, s)
+		failing.Store = unreadable{s}
+		if err := failing.PairReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ECOMPUTING {
+			t.Fatalf("first read: %v; want it computing", err)
+		}
+		failing.Wait()
+		if err := failing.PairReady(ctx, "CN", "RS", 1, nil); !errors.Is(err, errUnreadable) {
+			t.Errorf("the read after a failed computation: %v; want its error", err)
+		}
+		if err := failing.PairReady(ctx, "CN", "RS", 1, nil); entente.ErrorCode(err) != entente.ECOMPUTING {
+			t.Errorf("the read after that: %v; want it computing again", err)
+		}
+		failing.Wait()
 	})
 }
 
@@ -431,4 +449,13 @@ func TestPairDocumentsWithoutTheView(t *testing.T) {
 			t.Errorf("one party twice: %v", err)
 		}
 	})
+}
+
+var errUnreadable = errors.New("unreadable")
+
+// unreadable is a store whose documents cannot be read whole.
+type unreadable struct{ *sqlstore.Store }
+
+func (unreadable) Document(context.Context, int64) (*entente.StoredDocument, error) {
+	return nil, errUnreadable
 }
