@@ -36,6 +36,13 @@ type ViewStore interface {
 	LastEventSeq(ctx context.Context) (int64, error)
 }
 
+// pairLocker is a ViewStore that holds a pair's computation across the
+// processes on its database, so that several servers refreshing the same
+// stale view compute it once: the others wait and read it kept.
+type pairLocker interface {
+	LockPairView(ctx context.Context, a, b string) (unlock func(), err error)
+}
+
 // ViewVersion begins a kept view's signature; it changes when what a view
 // keeps, or how it is computed, changes: every kept view is then stale.
 // v2: a pair's statements are asked of the store by both parties (v1
@@ -178,6 +185,11 @@ func (s *Service) computeParts(ctx context.Context, a, b string) (*pairParts, er
 		return nil, err
 	}
 	defer release()
+	return s.computeHeld(ctx, a, b)
+}
+
+// computeHeld is computeParts once it holds its place.
+func (s *Service) computeHeld(ctx context.Context, a, b string) (*pairParts, error) {
 	docs, err := s.pairDocuments(ctx, a, b)
 	if err != nil {
 		return nil, err
@@ -218,7 +230,23 @@ func (s *Service) parts(ctx context.Context, a, b string) (*pairParts, error) {
 	if err != nil || ok {
 		return p, err
 	}
-	if p, err = s.computeParts(ctx, a, b); err != nil {
+	release, err := s.views.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	if l, ok := s.Views.(pairLocker); ok {
+		unlock, err := l.LockPairView(ctx, a, b)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+		// computed meanwhile by another process?
+		if p, now, ok, err = s.keptParts(ctx, a, b); err != nil || ok {
+			return p, err
+		}
+	}
+	if p, err = s.computeHeld(ctx, a, b); err != nil {
 		return nil, err
 	}
 	body, err := json.Marshal(p)

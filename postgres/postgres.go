@@ -7,6 +7,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -159,6 +160,29 @@ func (Dialect) LockEvents(ctx context.Context, tx *sql.Tx) error {
 // claimers hold, so that workers on several servers take different jobs
 // without waiting on one another.
 func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
+
+// LockNamed takes a session's advisory lock on a connection it keeps until
+// unlock: named in the schema, so that two libraries on one server do not
+// wait on each other. A process that dies ends its session and its lock.
+func (Dialect) LockNamed(ctx context.Context, db *sql.DB, name string) (func(), error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	const key = "hashtext($1 || ' ' || current_schema())"
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock("+key+")", name); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return func() {
+		// released even when the work's context ended; a failure closes
+		// the connection, which ends the session and its lock
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock("+key+")", name); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+		conn.Close()
+	}, nil
+}
 
 // BatchGroupSize is 96, as on SQLite: a batch writes up to 96 new
 // documents a transaction. Its writer waits on the server for most of a

@@ -40,6 +40,11 @@ func (Dialect) LockEvents(context.Context, *sql.Tx) error { return nil }
 // SQLite has one writer at a time.
 func (Dialect) SkipLocked() string { return "" }
 
+// LockNamed does nothing: the processes on one SQLite file (a server, a
+// command now and then) rarely do the same work at once, and a named lock
+// across them would need a file of its own.
+func (Dialect) LockNamed(context.Context, *sql.DB, string) (func(), error) { return func() {}, nil }
+
 // ReadersForgetCommits: in WAL mode a connection that begins a read after
 // another committed finds the log changed and resets its page cache.
 func (Dialect) ReadersForgetCommits() bool { return true }

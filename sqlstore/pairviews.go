@@ -87,6 +87,18 @@ func (s *Store) PairView(ctx context.Context, a, b string) (built string, body [
 	return built, body, nil
 }
 
+// LockPairView holds, until unlock, the computation of the pair's view
+// across the processes on the database: several servers on one
+// PostgreSQL each refresh the views a write made stale, and without it
+// each would compute every one of them.
+func (s *Store) LockPairView(ctx context.Context, a, b string) (unlock func(), err error) {
+	unlock, err = s.dialect.LockNamed(ctx, s.db, "entente pair view "+pairViewKey(a, b))
+	if err != nil {
+		return nil, fmt.Errorf("lock the view of %s: %w", pairViewKey(a, b), err)
+	}
+	return unlock, nil
+}
+
 // SavePairView keeps the view of a pair computed from its documents as
 // they were at signature.
 func (s *Store) SavePairView(ctx context.Context, a, b, signature string, body []byte) error {

@@ -44,6 +44,12 @@ type Dialect interface {
 	// for them (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite's single writer
 	// needs nothing).
 	SkipLocked() string
+	// LockNamed holds, on a connection of db of its own until unlock is
+	// called, a lock named name that every process on the database shares,
+	// so that work one process does is not done again by another at once
+	// (PostgreSQL: a session's advisory lock, released too if the process
+	// dies; SQLite: nothing, the processes on one file are few).
+	LockNamed(ctx context.Context, db *sql.DB, name string) (unlock func(), err error)
 	// ReadersForgetCommits says a reading connection drops its page cache
 	// whenever another connection commits (SQLite in WAL mode), so that
 	// what a writer just wrote is cheaper to look up through the writing
