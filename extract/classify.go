@@ -235,7 +235,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			continue
 		}
 		scopeOf = nil
-		if lookBack && (first < 0 || !ct[first].Kind.has(cAppraisal)) {
+		if lookBack && (first < 0 || !ct[first].Kind.has(cAppraisal|cOpinion)) {
 			// 欣见两国自建交以来，…: an appraisal before the frame still
 			// heads the clause; what it appraises runs on past the frame
 			continue
@@ -656,6 +656,11 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 	case k.has(cOpinion):
 		cr.opinion, cr.reading, cr.rule = true, rPosition, "opinion"
 		scope = true
+		// 肯定两国自建交以来，…: the view's object opens a frame, and what
+		// is held runs on past it, as after an appraisal
+		if x.g.retrospective.endsAt(masked, cr.span.End) > t.End {
+			cr.framed = true
+		}
 	case k.has(cReaffirm) && modalAfter(ct, first, masked) >= 0:
 		// 重申将…: restating an undertaking is undertaking it
 		next := modalAfter(ct, first, masked)

@@ -365,3 +365,78 @@ func TestAgenciesAsSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestHantJointCommission reads the communiqué of a joint commission's
+// session between Taipei and an ally: 肯定 (affirm) holds a view whose type
+// is that of its content, as 認為 does (an achievement appraised, a
+// principle's importance a position), and runs on past a frame that looks
+// back and over the clauses after it; the lead-in that reports the session
+// (…並達成以下共識：) is narrative; the words of Taipei's aid reviewed there.
+func TestHantJointCommission(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中華民國（臺灣）與貝里斯第五屆經濟合作混合委員會會議聯合公報\n\n"
+	both := []string{"BZ", "TW"}
+	tests := []struct {
+		text, typ, strength string
+		actors, areas       []string
+	}{
+		{"雙方肯定兩國自建交以來，秉持共享價值，合作關係日益緊密。", "appraisal", "", both, []string{"political"}},
+		{"雙方肯定「貝里斯稻作推廣計畫」自2023年推動以來，已協助逾五百名農民提高收入。", "appraisal", "", both, []string{"development"}},
+		{"雙方高度肯定「貝里斯醫院管理計畫」已完成第一階段，有效提升醫院服務品質。", "appraisal", "", both, []string{"health"}},
+		{"貝方感謝臺灣提供獎學金，並肯定歷屆受獎生之貢獻。", "appraisal", "", []string{"BZ"}, []string{"people"}},
+		{"雙方肯定多邊貿易體制的重要性。", "position", "", both, []string{"international_order", "trade"}},
+		{"雙方在友好氣氛中全面檢視各項合作計畫之執行成果，並達成以下共識：", "narrative", "", nil, nil},
+		{"雙方同意於南部地區設立慢性腎臟病篩檢據點。", "commitment", "firm", both, []string{"health"}},
+		{"臺灣將協助貝方建置政府電子採購系統。", "commitment", "firm", []string{"TW"}, []string{"digital"}},
+		{"雙方將推動符合貝國國家發展優先事項之計畫。", "commitment", "firm", both, []string{"development"}},
+		{"雙方將加強醫療資訊交流。", "commitment", "firm", both, []string{"digital", "health"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if len(s.Actors)+len(tc.actors) > 0 && !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+			if len(s.Areas)+len(tc.areas) > 0 && !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
+			}
+		})
+	}
+}
+
+// TestHantJointCommissionLayout: a commission's communiqué is signed by its
+// co-chairs, a vice minister (政務次長) and a ministry's chief executive
+// officer (執行長) whose ministry's name lists its fields with 、: the
+// block is the signatories', and the done-at sentence above it the
+// closing; an agreement's name inside a quoted body's name
+// (「臺貝經濟合作協定執行委員會」) is the body's, no instrument cited.
+func TestHantJointCommissionLayout(t *testing.T) {
+	r := newTestRegistry(t)
+	x, err := r.ExtractAs("中華民國（臺灣）與貝里斯第五屆經濟合作混合委員會會議聯合公報\n\n"+
+		"一、雙方將透過「臺貝經濟合作協定執行委員會」，定期檢討市場進入相關議題。\n\n"+
+		"本聯合公報於2026年11月19日在貝爾墨潘簽署，以中文及英文各繕兩份，兩種文本同等作準。\n\n"+
+		"中華民國外交部政務次長　　　　貝里斯外交、外貿暨移民部執行長\n"+
+		"周立文　　　　　　　　　　　　羅德里格斯\n", "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := x.Document
+	if len(d.Signatories) != 2 || d.Signatories[1].Title != "貝里斯外交、外貿暨移民部執行長" || d.Signatories[0].Name != "周立文" {
+		t.Errorf("signatories %+v", d.Signatories)
+	}
+	if d.SignedPlace == nil || *d.SignedPlace != "貝爾墨潘" {
+		t.Errorf("signed at %v, want 貝爾墨潘", d.SignedPlace)
+	}
+	if len(x.Sentences) != 2 || x.Sentences[1].Section != "closing" {
+		t.Errorf("%d sentences, want the commitment and the closing", len(x.Sentences))
+	}
+	if len(x.References) != 0 {
+		t.Errorf("references %+v, want none", x.References)
+	}
+	if len(x.Sentences) > 0 && !slices.Equal(x.Sentences[0].Mechanisms, []string{"「臺貝經濟合作協定執行委員會」"}) {
+		t.Errorf("mechanisms %v", x.Sentences[0].Mechanisms)
+	}
+}

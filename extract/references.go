@@ -165,6 +165,11 @@ func (rr *referenceRules) find(st *text) []citation {
 		if name == "" {
 			continue
 		}
+		if k := strings.LastIndexAny(name, "「“"); k >= 0 && !strings.ContainsAny(name[k:], "」”") {
+			// 「臺貝經濟合作協定執行委員會」: a quotation still open past the
+			// instrument word names what it heads (a body), no instrument
+			continue
+		}
 		title := name + string(masked[start:end])
 		at := end - utf8.RuneCountInString(title)
 		out = append(out, citation{title: title, kind: rr.kindOf(title), year: rr.g.yearBefore(masked, at),
