@@ -384,6 +384,7 @@ func TestHantJointCommission(t *testing.T) {
 		{"雙方肯定「貝里斯稻作推廣計畫」自2023年推動以來，已協助逾五百名農民提高收入。", "appraisal", "", both, []string{"development"}},
 		{"雙方高度肯定「貝里斯醫院管理計畫」已完成第一階段，有效提升醫院服務品質。", "appraisal", "", both, []string{"health"}},
 		{"貝方感謝臺灣提供獎學金，並肯定歷屆受獎生之貢獻。", "appraisal", "", []string{"BZ"}, []string{"people"}},
+		{"雙方肯定醫療合作計畫順利結案。", "appraisal", "", both, []string{"health"}},
 		{"雙方肯定多邊貿易體制的重要性。", "position", "", both, []string{"international_order", "trade"}},
 		{"雙方在友好氣氛中全面檢視各項合作計畫之執行成果，並達成以下共識：", "narrative", "", nil, nil},
 		{"雙方同意於南部地區設立慢性腎臟病篩檢據點。", "commitment", "firm", both, []string{"health"}},
@@ -438,5 +439,20 @@ func TestHantJointCommissionLayout(t *testing.T) {
 	}
 	if len(x.Sentences) > 0 && !slices.Equal(x.Sentences[0].Mechanisms, []string{"「臺貝經濟合作協定執行委員會」"}) {
 		t.Errorf("mechanisms %v", x.Sentences[0].Mechanisms)
+	}
+}
+
+// TestSessionDecisionsNotCited: the decisions of a body's own last or
+// present session (上屆會議決議, 本届会议决议) are what the meeting reviews,
+// no instrument cited by title.
+func TestSessionDecisionsNotCited(t *testing.T) {
+	r := newTestRegistry(t)
+	for _, text := range []string{
+		"中華民國（臺灣）與貝里斯聯合公報\n\n雙方同意落實上屆會議決議之各項事項。\n",
+		"中华人民共和国和哥伦比亚共和国联合声明\n\n双方同意落实本届会议决议。\n",
+	} {
+		if x := r.Extract(text); len(x.References) != 0 {
+			t.Errorf("%q: references %+v, want none", text, x.References)
+		}
 	}
 }
