@@ -1025,6 +1025,19 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 			// after a preposition
 			subj = x.subjectOfSpaced(st, 0, min(len(st.ws), 6), parties)
 		}
+		if subj.kind != subjParty && !st.ws[0].Punct && x.prep.has(&st.ws[0]) {
+			// a phrase fronted with its preposition and no comma, in
+			// lower case to the subject's capital (О резултатима свог
+			// рада Заједничка радна група обавештава…)
+			for k := 1; k < len(st.ws) && k < 6 && !st.ws[k].Punct; k++ {
+				if st.ws[k].Upper {
+					if sj := x.subjectOfSpaced(st, k, min(len(st.ws), k+4), parties); sj.kind == subjParty {
+						subj = sj
+					}
+					break
+				}
+			}
+		}
 	}
 	if subj.kind != subjParty || subj.cue == nil || len(subj.codes) == 0 {
 		if c := x.cooperationConducted(st); c != nil {

@@ -40,6 +40,17 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Српска страна ће обезбедити места на Летњем курсу за дипломате.", []string{"people", "political"}, "sr"},
 		{"Грузијска страна размотриће отварање почасног конзулата у Новом Саду.", []string{"people"}, "sr"},
 		{"Strane će razmenjivati kopije arhivske građe.", []string{"people"}, "sr"},
+		// an agriculture protocol: the epizootic situation, crops and their
+		// varieties (new ones, crops alone) are agriculture (development), producers' joint appearance
+		// trade (as companies'), training people
+		{"Стране ће размењивати информације о епизоотиолошкој ситуацији.", []string{"development"}, "sr"},
+		{"Научни институти ће испитивати нове сорте пшенице и кукуруза.", []string{"development", "science"}, "sr"},
+		{"Стране истичу значај заједничког наступа произвођача на тржиштима трећих земаља.", []string{"trade"}, "sr"},
+		{"Srpska strana će organizovati kratkoročne obuke za stručnjake.", []string{"people"}, "sr"},
+		// training and crops are weak: a field named with them is theirs
+		// (an energy training centre; wheat to be imported is trade)
+		{"Strane će osnovati centar za obuku stručnjaka u oblasti obnovljivih izvora energije.", []string{"energy"}, "sr"},
+		{"Индонезијска страна је изразила интересовање за увоз српске пшенице и кукуруза.", []string{"trade"}, "sr"},
 		// as in English: an economic partnership agreement is trade; hydropower
 		// and a power utility are energy;
 		// an agreement on economic and technical cooperation is trade and investment
@@ -278,6 +289,13 @@ func TestInstrumentField(t *testing.T) {
 		{onEducation + "Mešovita komisija razmatraće rezultate saradnje.\n", []string{"people"}},
 		{onEducation + "Strane će razvijati saradnju u oblasti zdravstva.\n", []string{"health"}},
 		{plain + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"political"}},
+		// a dispute clause (disputes over the instrument's interpretation or
+		// application, settled between the parties) is the political
+		// relationship, as the Serbian, English and Chinese golds read it,
+		// where an article with no area word names none
+		{plain + "Sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se konsultacijama.\n", []string{"political"}},
+		{plain + "Спорна питања у вези са тумачењем или применом овог протокола Стране ће решавати путем консултација.\n", []string{"political"}},
+		{plain + "Zajednička radna grupa sastajaće se jednom godišnje.\n", []string{}},
 		{statement + "Strane će razvijati saradnju.\n", []string{"political"}},
 	}
 	for _, tc := range tests {

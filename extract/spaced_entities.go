@@ -833,16 +833,33 @@ func sameName(ws []word, a1, b1, a2, b2 int) bool {
 
 // remember adds to known the keys of the first two words of a mechanism
 // named in the sentence (Mešovitu komisiju za saradnju…), for namedBefore.
+// A lowercase compound of two words joined by a hyphen after the first
+// (Zajedničku srpsko-mađarsku radnu grupu: the two countries' adjective)
+// is left out the second time (Zajednička radna grupa), so the first word
+// with the one after the compound is remembered too.
 func (e *spacedEntities) remember(st *sentence, known [][2]string, c entente.Cue) [][2]string {
 	for i := 0; i+1 < len(st.ws); i++ {
 		if st.ws[i].Start == c.Start {
 			if st.ws[i].Upper && !st.ws[i+1].Punct && st.ws[i+1].End <= c.End {
 				known = append(known, [2]string{st.ws[i].Key, st.ws[i+1].Key})
+				if i+2 < len(st.ws) && hyphenCompound(&st.ws[i+1]) && !st.ws[i+2].Punct && st.ws[i+2].End <= c.End {
+					known = append(known, [2]string{st.ws[i].Key, st.ws[i+2].Key})
+				}
 			}
 			break
 		}
 	}
 	return known
+}
+
+// hyphenCompound reports whether w is a lowercase word of two joined by a
+// hyphen (srpsko-mađarsku), not a capitalised pair (Srbija-Mađarska).
+func hyphenCompound(w *word) bool {
+	if w.Punct || w.Upper {
+		return false
+	}
+	k := strings.Index(w.Key, "-")
+	return k > 0 && k < len(w.Key)-1
 }
 
 // namedBefore returns the mechanism that opens a sentence with an

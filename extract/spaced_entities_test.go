@@ -283,6 +283,15 @@ func TestNamedBefore(t *testing.T) {
 		// a head of two words, and another body named after it in the sentence
 		{doc + "Strane obrazuju Zajedničku radnu grupu za poljoprivredu.\n\nZajednička radna grupa podnosiće izveštaje Mešovitom komitetu za saradnju.\n",
 			"Zajednička radna grupa podnosiće izveštaje Mešovitom komitetu za saradnju.", []string{"Zajednička radna grupa", "Mešovitom komitetu za saradnju"}},
+		// named before with the two countries' compound adjective
+		// (Zajedničku srpsko-mađarsku radnu grupu), then without it
+		{doc + "Strane obrazuju Zajedničku srpsko-mađarsku radnu grupu za poljoprivredu.\n\nZajednička radna grupa sastaje se jednom godišnje.\n",
+			"Zajednička radna grupa sastaje se jednom godišnje.", []string{"Zajednička radna grupa"}},
+		{doc + "Стране оснивају Заједничку српско-мађарску радну групу за пољопривреду.\n\nЗаједничка радна група састаје се једном годишње.\n",
+			"Заједничка радна група састаје се једном годишње.", []string{"Заједничка радна група"}},
+		// mid-sentence, its verb after it is no genitive of its name
+		{doc + "Strane obrazuju Zajedničku srpsko-mađarsku radnu grupu za poljoprivredu.\n\nO rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.\n",
+			"O rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.", []string{"Zajednička radna grupa", "Mešoviti komitet za saradnju"}},
 		// never named before: a generic body
 		{doc + "Strane će sarađivati.\n\nRadna grupa sastajaće se jednom godišnje.\n",
 			"Radna grupa sastajaće se jednom godišnje.", nil},

@@ -454,6 +454,13 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Strane osnivaju Zajedničku radnu grupu za energetiku.\n", "Strane osnivaju Zajedničku radnu grupu za energetiku.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Radi sprovođenja ovog memoranduma, Strane obrazuju Zajednički komitet.\n", "Radi sprovođenja ovog memoranduma, Strane obrazuju Zajednički komitet.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Ради спровођења овог меморандума Стране образују Заједнички комитет.\n", "Ради спровођења овог меморандума Стране образују Заједнички комитет.", "commitment", []string{"HU", "RS"}, ""},
+		// a phrase fronted before the parties' body (O rezultatima svog rada
+		// Zajednička radna grupa obaveštava…): the body is still the subject,
+		// its present the instrument's undertaking, a verb no genitive
+		{mou + "Strane obrazuju Zajedničku radnu grupu za energetiku.\n\nO rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.\n", "O rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.", "commitment", []string{"HU", "RS"}, ""},
+		{mou + "Стране образују Заједничку радну групу.\n\nО резултатима свог рада Заједничка радна група обавештава Мешовити комитет за сарадњу.\n", "О резултатима свог рада Заједничка радна група обавештава Мешовити комитет за сарадњу.", "commitment", []string{"HU", "RS"}, ""},
+		// a fronted phrase before a capital that is no party stays narrative
+		{mou + "Po isteku tog perioda Memorandum prestaje da važi.\n", "Po isteku tog perioda Memorandum prestaje da važi.", "narrative", nil, ""},
 		{mou + "Ovaj memorandum se primenjuje na Strane i njihove organe.\n", "Ovaj memorandum se primenjuje na Strane i njihove organe.", "narrative", nil, ""},
 		// the formula that closes a treaty's recitals undertakes nothing: the
 		// recitals are the parties' reasons, a position
