@@ -51,6 +51,8 @@ func TestSpacedAreaWords(t *testing.T) {
 		// (an energy training centre; wheat to be imported is trade)
 		{"Strane će osnovati centar za obuku stručnjaka u oblasti obnovljivih izvora energije.", []string{"energy"}, "sr"},
 		{"Индонезијска страна је изразила интересовање за увоз српске пшенице и кукуруза.", []string{"trade"}, "sr"},
+		// the volume of exchange between the two states is their trade
+		{"Стране констатују да је обим размене семенског материјала између двеју држава и даље скроман.", []string{"trade"}, "sr"},
 		// as in English: an economic partnership agreement is trade; hydropower
 		// and a power utility are energy;
 		// an agreement on economic and technical cooperation is trade and investment
