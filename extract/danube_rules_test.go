@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -20,7 +19,7 @@ import (
 // China–UAE statement: their own relationship).
 func TestDanubeAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ parties, text, want string }{
+	tests := []areaCase{
 		{"CN,KZ", "中方高度赞赏哈方在涉台问题上的正确立场。", "sovereignty"},
 		{"CN,UZ", "双方满意地看到，两国共同推进丝绸之路经济带建设取得积极成果。", "international_order"},
 		{"CN,IT", "双方欢迎2019年签署的《中华人民共和国政府和意大利共和国政府关于共同推进丝绸之路经济带和21世纪海上丝绸之路建设的谅解备忘录》顺利实施。", "international_order"},
@@ -36,15 +35,7 @@ func TestDanubeAreas(t *testing.T) {
 		{"CN,EU", "双方将推动中欧关系稳定发展。", "political"},
 		{"AE,CN", "双方同意推动中阿关系迈上新台阶。", "political"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			parties := strings.Split(tt.parties, ",")
-			s := mustLabel(t, x, tt.text, parties, parties)
-			if got := strings.Join(s.Areas, ","); got != tt.want {
-				t.Errorf("areas %s, want %s (%s: %+v)", got, tt.want, s.Type, s.Rationale.Areas)
-			}
-		})
-	}
+	checkAreas(t, x, tests)
 }
 
 // TestDanubeEntities: a university's campus abroad named by its university

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -40,19 +39,13 @@ func TestWorksBeforeSuffix(t *testing.T) {
 // disaster or an epidemic keeps the field of what it answers).
 func TestPacificAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ parties, text, want string }{
+	tests := []areaCase{
 		{"CN,VU", "中方将为瓦方警察提供装备支持。", "security"},
 		{"CN,TO", "双方同意加强两国警察部门交流。", "security"},
 		{"CN,WS", "中方将继续向萨方提供经济技术援助。", "development"},
 		{"CN,PG", "中方将继续向巴新提供不附加政治条件的经济援助，支持巴新实现可持续发展。", "development"},
 	}
-	for _, tt := range tests {
-		parties := strings.Split(tt.parties, ",")
-		s := mustLabel(t, x, tt.text, parties, parties)
-		if got := strings.Join(s.Areas, ","); got != tt.want {
-			t.Errorf("%s: areas %s, want %s", tt.text, got, tt.want)
-		}
-	}
+	checkAreas(t, x, tests)
 }
 
 // TestAppraisedInitiative: an initiative an appraisal bears on (赞赏X倡议,
@@ -62,7 +55,7 @@ func TestPacificAreas(t *testing.T) {
 // …框架下).
 func TestAppraisedInitiative(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ parties, text, want string }{
+	tests := []areaCase{
 		{"CN,TO", "汤方高度评价中方提出的全球安全倡议。", "international_order"},
 		{"CN,VU", "瓦方赞赏并支持中方提出的全球发展倡议。", "international_order"},
 		{"CN,WS", "萨方欢迎中方提出的全球文明倡议，愿在倡议框架下加强合作。", "international_order"},
@@ -70,11 +63,5 @@ func TestAppraisedInitiative(t *testing.T) {
 		{"CN,FJ", "双方欢迎全球发展倡议项下首批项目落地。", "development,international_order"},
 		{"CN,SB", "所方高度评价中方在全球发展倡议框架下提供的支持。", "development,international_order"},
 	}
-	for _, tt := range tests {
-		parties := strings.Split(tt.parties, ",")
-		s := mustLabel(t, x, tt.text, parties, parties)
-		if got := strings.Join(s.Areas, ","); got != tt.want {
-			t.Errorf("%s: areas %s, want %s", tt.text, got, tt.want)
-		}
-	}
+	checkAreas(t, x, tests)
 }

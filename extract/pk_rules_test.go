@@ -73,7 +73,7 @@ func TestSupportOfOwnSide(t *testing.T) {
 // UN's governance; the Council's reform stays international order.
 func TestRelationshipAndResolutionAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ parties, text, want string }{
+	tests := []areaCase{
 		{"CN,PK", "中方重申将中巴关系置于中国外交的优先方向。", "political"},
 		{"CN,PK", "中方重申始终把中巴关系置于外交优先方向，坚定支持巴方维护国家主权和领土完整。", "political,sovereignty"},
 		{"CN,PK", "中方重申，克什米尔问题应根据联合国安理会有关决议妥善解决。", "hotspots"},
@@ -81,11 +81,5 @@ func TestRelationshipAndResolutionAreas(t *testing.T) {
 		{"CN,EG", "双方呼吁有关各方切实执行安理会相关决议，推动巴勒斯坦问题早日解决。", "hotspots"},
 		{"CN,BR", "双方支持对安理会进行必要、合理的改革。", "international_order"},
 	}
-	for _, tt := range tests {
-		parties := strings.Split(tt.parties, ",")
-		s := mustLabel(t, x, tt.text, parties, parties)
-		if got := strings.Join(s.Areas, ","); got != tt.want {
-			t.Errorf("%s: areas %s, want %s", tt.text, got, tt.want)
-		}
-	}
+	checkAreas(t, x, tests)
 }

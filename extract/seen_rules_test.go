@@ -80,7 +80,7 @@ func TestReplyToInvitation(t *testing.T) {
 // taking part are.
 func TestSeenAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ parties, text, want string }{
+	tests := []areaCase{
 		{"CN,PE", "双方同意推进利马地铁二号线建设。", "infrastructure"},
 		{"CN,NG", "双方将推动拉各斯城际轻轨按期通车。", "infrastructure"},
 		{"CN,CL", "中方赞赏智方作为拉美和加勒比国家共同体轮值主席国所作的贡献。", "international_order"},
@@ -89,15 +89,7 @@ func TestSeenAreas(t *testing.T) {
 		{"CN,PE", "双方同意推动共建“一带一路”倡议同秘鲁《国家发展计划》深入对接。", "development,international_order"},
 		{"CN,KE", "肯方赞赏中国企业承建的内马铁路一期工程建设。", "infrastructure,investment"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			parties := strings.Split(tt.parties, ",")
-			s := mustLabel(t, x, tt.text, parties, parties)
-			if got := strings.Join(s.Areas, ","); got != tt.want {
-				t.Errorf("areas %s, want %s (%s: %+v)", got, tt.want, s.Type, s.Rationale.Areas)
-			}
-		})
-	}
+	checkAreas(t, x, tests)
 }
 
 // TestSeenEntities: a mechanism the parties' ministries hold is named by

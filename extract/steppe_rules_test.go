@@ -18,7 +18,7 @@ import (
 // not trade.
 func TestSteppeAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ parties, text, want string }{
+	tests := []areaCase{
 		{"CN,UZ", "双方愿在中国—中亚机制框架下加强协调。", "international_order"},
 		{"CN,KZ", "双方同意共同落实中国—中亚峰会成果。", "international_order"},
 		{"CN,TM", "双方同意保障中国—中亚天然气管道安全稳定运营。", "energy,security"},
@@ -33,15 +33,7 @@ func TestSteppeAreas(t *testing.T) {
 		{"CN,KZ", "双方将扩大小麦种植合作。", "development"},
 		{"CN,KZ", "中方欢迎哈方更多优质农产品输华。", "trade"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			parties := strings.Split(tt.parties, ",")
-			s := mustLabel(t, x, tt.text, parties, parties)
-			if got := strings.Join(s.Areas, ","); got != tt.want {
-				t.Errorf("areas %s, want %s (%s: %+v)", got, tt.want, s.Type, s.Rationale.Areas)
-			}
-		})
-	}
+	checkAreas(t, x, tests)
 }
 
 // TestSteppeEntities: a plan to be drawn up for a span of years (制定2027—

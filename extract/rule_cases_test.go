@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The rule tests of each round of held-out statements check the same two
+// things of sentences of their own: the areas a sentence is labelled with,
+// and the mechanisms and projects it names.
+
+// areaCase is a sentence of the parties' statement (codes, comma-joined)
+// and the areas it is labelled with, comma-joined.
+type areaCase struct{ parties, text, want string }
+
+// checkAreas labels each case's sentence as a statement of its parties and
+// compares its areas.
+func checkAreas(t *testing.T, x *Extractor, cases []areaCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.text, func(t *testing.T) {
+			parties := strings.Split(tt.parties, ",")
+			s := mustLabel(t, x, tt.text, parties, parties)
+			if got := strings.Join(s.Areas, ","); got != tt.want {
+				t.Errorf("areas %s, want %s (%s: %+v)", got, tt.want, s.Type, s.Rationale.Areas)
+			}
+		})
+	}
+}
+
+// entityCase is a sentence and the mechanisms and projects it names.
+type entityCase struct {
+	text         string
+	mechs, projs []string
+}
+
+// checkEntities collects each case's sentence's names and compares them.
+func checkEntities(t *testing.T, x *Extractor, cases []entityCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.text, func(t *testing.T) {
+			st := x.newText(tt.text)
+			mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
+			if !slices.Equal(mechs, orEmpty(tt.mechs)) {
+				t.Errorf("mechanisms %q, want %q", mechs, tt.mechs)
+			}
+			if !slices.Equal(projs, orEmpty(tt.projs)) {
+				t.Errorf("projects %q, want %q", projs, tt.projs)
+			}
+		})
+	}
+}
