@@ -262,6 +262,20 @@ func TestSpacedAreaWords(t *testing.T) {
 		// an acronym reads only in capitals: "who" is no WHO
 		{"Australia will support students who study in Indonesia.", []string{"people"}, "en"},
 		{"Both sides support the WHO.", []string{"health", "international_order"}, "en"},
+		// water in all its uses is a resource: supply, storage, irrigation (of
+		// farms too), dams, catchments, hydrology; wetlands are nature; ICT is
+		// digital, not science; bare data is no field (exchanges of information
+		// and data), data flows and centres are digital; training courses are
+		// education, as scholarships are
+		{"The two sides will improve urban water supply and reduce non-revenue water.", []string{"resources"}, "en"},
+		{"The Parties will plan multipurpose dams and irrigation schemes.", []string{"development", "resources"}, "en"},
+		{"The Parties will protect water catchment areas and restore wetland ecosystems.", []string{"green", "resources"}, "en"},
+		{"The Parties will exchange hydrological data.", []string{"resources"}, "en"},
+		{"The Parties will use information and communication technologies to monitor pipelines.", []string{"digital"}, "en"},
+		{"The Parties will exchange information, data and best practices on floods.", []string{"disaster"}, "en"},
+		{"The two sides will facilitate cross-border data flows.", []string{"digital"}, "en"},
+		{"Serbia will offer training courses to Chinese engineers.", []string{"people"}, "en"},
+		{"The leaders will expand the Defense Acceleration Ecosystem.", []string{"security"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

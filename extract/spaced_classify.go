@@ -1264,6 +1264,10 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		x.readSupportSpaced(st, r, c)
 	case k.has(cOpinion):
 		r.reading, r.rule = rPosition, "opinion"
+	case k.has(cPosition) && x.permittedBefore(st, max(r.clause.start, c.Start-2), c.Start):
+		// The Korean Participant may consider financing…: what a party
+		// is free to weigh is allowed, as what it may do is, and no view
+		r.reading, r.rule = rNarrative, "permission"
 	case k.has(cPosition):
 		r.reading, r.rule = rPosition, "position"
 	case k.has(cThanks) && hospitality:

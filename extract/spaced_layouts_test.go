@@ -537,6 +537,20 @@ func TestOperativeClause(t *testing.T) {
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Četvrta zajednička sednica Vlade Republike Srbije i Vlade Mađarske biće održana u Budimpešti u drugoj polovini 2027. godine.\n", "Četvrta zajednička sednica Vlade Republike Srbije i Vlade Mađarske biće održana u Budimpešti u drugoj polovini 2027. godine.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća zajednička sednica dveju vlada biće održana u Beogradu.\n", "Sledeća zajednička sednica dveju vlada biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Vlada Mađarske biće obaveštena o planu.\n", "Vlada Mađarske biće obaveštena o planu.", "narrative", nil, ""},
+		// an amendment's or the instrument's coming into effect (force) is a formula,
+		// whatever the subject
+		{enMoU + "This Memorandum may be amended by mutual written consent. Any such amendment will come into effect in accordance with Article 9.\n", "Any such amendment will come into effect in accordance with Article 9.", "narrative", nil, ""},
+		{enMoU + "Any amendment shall come into force on the date of the later notification.\n", "Any amendment shall come into force on the date of the later notification.", "narrative", nil, ""},
+		{enMoU + "The Participants will ensure that the amendment comes into effect promptly.\n", "The Participants will ensure that the amendment comes into effect promptly.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		// the last item of a list of areas, "any other area mutually decided
+		// (agreed) upon by the Participants", names an area: the participle
+		// undertakes nothing, and the item is soft as its fellows
+		{enMoU + "The Participants will cooperate in the following areas:\n\n(a) water resources management; and\n\n(b) any other area mutually decided upon by the Participants.\n", "any other area mutually decided upon by the Participants.", "commitment", []string{"IN", "JP"}, ""},
+		{enMoU + "The Participants will cooperate in the following areas:\n\n(a) water resources management; and\n\n(b) other areas as may be agreed upon by the Participants.\n", "other areas as may be agreed upon by the Participants.", "commitment", []string{"IN", "JP"}, ""},
+		{enMoU + "The Participants will cooperate in the following areas:\n\n(a) water resources management; and\n\n(b) any other field jointly agreed by the Participants.\n", "any other field jointly agreed by the Participants.", "commitment", []string{"IN", "JP"}, ""},
+		// what a party may consider doing it is free to do: permission, no view
+		{enMoU + "The Japanese Participant may consider financing specific projects through its agencies.\n", "The Japanese Participant may consider financing specific projects through its agencies.", "narrative", nil, ""},
+		{"Joint Statement between India and Japan\n\n1. The two sides consider that dialogue is essential.\n", "The two sides consider that dialogue is essential.", "position", []string{"IN", "JP"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

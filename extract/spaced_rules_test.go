@@ -427,6 +427,11 @@ func TestSpacedRules(t *testing.T) {
 		// the event a span counts from ends where a purpose opens (to + verb)
 		{"en", "Senior officials will meet within ninety days of the adoption of this Declaration to agree on a timetable.", "commitment", "firm", parties, "will", "within ninety days of the adoption of this Declaration"},
 		{"en", "The two sides will conclude the protocol within six months of the entry into force of this Agreement.", "commitment", "firm", parties, "will", "within six months of the entry into force of this Agreement"},
+		// an instrument writes a count in words and again in figures, in
+		// brackets: the figures belong to the span
+		{"en", "Each Party will designate a focal point within thirty (30) days after the date of its signature.", "commitment", "firm", parties, "will", "within thirty (30) days after the date of its signature"},
+		{"en", "The two sides will hold the first meeting within six (6) months after the signing of this Memorandum.", "commitment", "firm", parties, "will", "within six (6) months after the signing of this Memorandum"},
+		{"en", "The two sides will submit the report no later than ninety (90) days after the meeting.", "commitment", "firm", parties, "will", "no later than ninety (90) days after the meeting"},
 		{"en", "Officials from both sides will meet in Nairobi before the end of 2026.", "commitment", "firm", parties, "will", "before the end of 2026"},
 		{"en", "Experts of the two countries will draft a roadmap within three months.", "commitment", "firm", parties, "will", "within three months"},
 		{"en", "The two central banks intend to renew their currency swap arrangement.", "commitment", "intent", parties, "intend to", ""},

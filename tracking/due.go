@@ -196,7 +196,8 @@ func (rule *dueRule) mayMatch(s string) bool {
 // stands for one in the text (normalized by dueText), or none after a
 // full stop or a comma (do {D}. {M}. {Y} reads 31.12.2025 and 31. 12.
 // 2025). words adds the month names and number words to {M} and {N} of a
-// rule written in Latin letters.
+// rule written in Latin letters. A placeholder comes once, but {N} may
+// come again for the same count in figures (within {N} ({N}) days).
 func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 	var b strings.Builder
 	literal := func(s string) {
@@ -233,12 +234,22 @@ func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 			return nil, fmt.Errorf("pattern %q: unknown placeholder {%s} (Y, M, D, N)", p, name)
 		}
 		if seen[name] {
-			return nil, fmt.Errorf("pattern %q: {%s} twice", p, name)
+			if name != "N" {
+				return nil, fmt.Errorf("pattern %q: {%s} twice", p, name)
+			}
+			// a count written again in figures (within thirty (30)
+			// days, as instruments write it) repeats the first: the
+			// first is read, the second only matched (below)
 		}
-		seen[name] = true
 		if alts := words.alternatives(name); alts != "" && latinWords {
 			class = alts + "|" + class // the words first: figures are their own
 		}
+		if seen[name] {
+			b.WriteString("(?:" + class + ")")
+			rest = rest[i+j+1:]
+			continue
+		}
+		seen[name] = true
 		if name == "Y" && latinWords {
 			class = `[0-9]{4}` // Taiwan's years are written in Chinese
 		}

@@ -32,6 +32,9 @@ func TestDueRules(t *testing.T) {
 		{"second half of next year", "明年下半年", "双方将于明年下半年启动项目。", signed, "2024-12-31", entente.PrecisionMonth, false, false},
 		// English: a span not later than, a body's next meeting
 		{"en: no later than a span", "no later than three months", "The Parties shall notify each other no later than three months after signature.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
+		// a count in words and again in figures, as instruments write it
+		{"en: within a span repeated in figures", "within thirty (30) days after the date of its signature", "Each Party will designate a focal point within thirty (30) days after the date of its signature.", signed, "2023-04-07", entente.PrecisionDay, false, false},
+		{"en: no later than a span repeated in figures", "no later than six (6) months", "The Parties will meet no later than six (6) months after signature.", signed, "2023-09-08", entente.PrecisionMonth, false, false},
 		{"en: at its next meeting", "at its next meeting", "The Joint Committee will review the plan at its next meeting.", signed, "", entente.PrecisionOpen, false, false},
 		// a body's next session with the body's name kept, the parties' own next meeting, a span
 		// counted from the adoption of the document in words
@@ -169,6 +172,7 @@ func TestParseDueRulesErrors(t *testing.T) {
 		{"capitals", "By the end of {Y} Y-12-31 year\n", "lower case"},
 		{"Cyrillic", "до краја {Y} Y-12-31 year\n", "lower case"},
 		{"span without a unit", "within {N} +{N} year\n", "span"},
+		{"a year twice", "{Y}年至{Y}年 Y-12-31 year\n", "twice"},
 		{"span of an unknown unit", "within {N} quarters +{N}q year\n", "span"},
 		{"span too long", "within a century +100y year\n", "span"},
 	}
