@@ -324,3 +324,29 @@ func TestInstrumentField(t *testing.T) {
 		}
 	}
 }
+
+// TestSettlementClauseTribunal: the national or international tribunal a
+// settlement clause keeps a difference from is no field of cooperation (the
+// weak "international" read it as the international order); international
+// law named in a sentence stays the order's.
+func TestSettlementClauseTribunal(t *testing.T) {
+	en := newTestSpaced(t, "en")
+	const mou = "Memorandum of Understanding between the Government of India and the Government of Japan\n\nArticle 1\n\n"
+	tests := []struct {
+		text  string
+		areas []string
+	}{
+		{mou + "Any difference will be settled amicably through consultations, without reference to any third party or international tribunal.\n", nil},
+		{mou + "Any dispute shall be settled by negotiation and shall not be referred to any national or international tribunal for settlement.\n", nil},
+		{mou + "The Parties will cooperate in accordance with international law.\n", []string{"international_order"}},
+	}
+	for _, tc := range tests {
+		out := en.Extract(tc.text)
+		if len(out.Sentences) != 1 {
+			t.Fatalf("%q: %d sentences", tc.text, len(out.Sentences))
+		}
+		if got := out.Sentences[0].Areas; !slices.Equal(got, tc.areas) {
+			t.Errorf("%s: areas %v, want %v", out.Sentences[0].Text, got, tc.areas)
+		}
+	}
+}
