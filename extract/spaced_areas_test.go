@@ -276,6 +276,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The two sides will facilitate cross-border data flows.", []string{"digital"}, "en"},
 		{"Serbia will offer training courses to Chinese engineers.", []string{"people"}, "en"},
 		{"The leaders will expand the Defense Acceleration Ecosystem.", []string{"security"}, "en"},
+		// waste and wastewater are the environment's (wastewater water too)
+		{"The Parties will cooperate in waste management and wastewater treatment.", []string{"green", "resources"}, "en"},
+		{"The Parties will reduce solid waste in cities.", []string{"green"}, "en"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
