@@ -548,6 +548,9 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "The Participants will cooperate in the following areas:\n\n(a) water resources management; and\n\n(b) any other area mutually decided upon by the Participants.\n", "any other area mutually decided upon by the Participants.", "commitment", []string{"IN", "JP"}, ""},
 		{enMoU + "The Participants will cooperate in the following areas:\n\n(a) water resources management; and\n\n(b) other areas as may be agreed upon by the Participants.\n", "other areas as may be agreed upon by the Participants.", "commitment", []string{"IN", "JP"}, ""},
 		{enMoU + "The Participants will cooperate in the following areas:\n\n(a) water resources management; and\n\n(b) any other field jointly agreed by the Participants.\n", "any other field jointly agreed by the Participants.", "commitment", []string{"IN", "JP"}, ""},
+		// the law that governs a matter is a legal state the instrument states
+		{enMoU + "The protection of intellectual property rights will be governed by the domestic laws of the Participants.\n", "The protection of intellectual property rights will be governed by the domestic laws of the Participants.", "narrative", nil, ""},
+		{enMoU + "Intellectual property rights shall be governed by the laws of the Parties.\n", "Intellectual property rights shall be governed by the laws of the Parties.", "narrative", nil, ""},
 		// what a party may consider doing it is free to do: permission, no view
 		{enMoU + "The Japanese Participant may consider financing specific projects through its agencies.\n", "The Japanese Participant may consider financing specific projects through its agencies.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The two sides consider that dialogue is essential.\n", "The two sides consider that dialogue is essential.", "position", []string{"IN", "JP"}, ""},
