@@ -27,19 +27,19 @@ func (s *Server) compareRoutes(viewer, editor access) {
 		op.Description = "A pair of more statements than a reader waits for, whose view is not kept, is computed in the background: the answer is then 202 Accepted with Retry-After; ask again."
 	}
 	register(s, "relationship-timeline", http.MethodGet, "/api/v1/timeline", viewer,
-		"The relationship of two parties as each of their documents names it: established, upgraded, reaffirmed, with the sentence", s.timeline)
+		"The relationship of two parties as each of their documents names it: established, upgraded, reaffirmed, with the sentence", s.timeline, s.cachedRead)
 	register(s, "compare-documents", http.MethodGet, "/api/v1/compare", viewer,
-		"Two documents' commitments and positions aligned: repeated, reworded, strengthened, weakened, added, dropped; a summary by area", s.compareDocuments)
+		"Two documents' commitments and positions aligned: repeated, reworded, strengthened, weakened, added, dropped; a summary by area", s.compareDocuments, s.cachedRead)
 	register(s, "recycled-promises", http.MethodGet, "/api/v1/recycled", viewer,
-		"Earlier commitments of the same parties that promised the same thing: of one commitment (ref) or of every commitment of a pair", s.recycled, computing)
+		"Earlier commitments of the same parties that promised the same thing: of one commitment (ref) or of every commitment of a pair", s.recycled, computing, s.cachedRead)
 	register(s, "list-followups", http.MethodGet, "/api/v1/followups", viewer,
-		"Later statements that report on earlier commitments, offered as evidence with a suggested status", s.listFollowups, computing)
+		"Later statements that report on earlier commitments, offered as evidence with a suggested status", s.listFollowups, computing, s.cachedRead)
 	register(s, "accept-followup", http.MethodPost, "/api/v1/followups/accept", editor,
 		"Record a follow-up as evidence citing the report and a status of the commitment", s.acceptFollowup, conflict)
 	register(s, "dismiss-followup", http.MethodPost, "/api/v1/followups/dismiss", editor,
 		"Record that a follow-up does not report on the commitment", s.dismissFollowup, conflict)
 	register(s, "get-pair", http.MethodGet, "/api/v1/pairs/{a}/{b}", viewer,
-		"Two parties at a glance: documents, relationship timeline, commitments by area and status, scorecard, most recycled promises", s.getPair, computing)
+		"Two parties at a glance: documents, relationship timeline, commitments by area and status, scorecard, most recycled promises", s.getPair, computing, s.cachedRead)
 }
 
 func (s *Server) comparer() (*compare.Service, error) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -26,6 +27,11 @@ type changeCounter interface {
 // when it would grow past it.
 const maxCachedBytes = 64 << 20
 
+// maxCachedBody is the largest response kept whole; a larger one (a long
+// pair's view, 3 MB and more) keeps only its ETag, so that a few of them do
+// not push every document out.
+const maxCachedBody = 4 << 20
+
 // respCache keeps encoded responses of read operations with the change
 // number they were computed at, so that a document asked for again is sent
 // from memory (no SQL, no decoding of its stored labels, no encoding) while
@@ -35,12 +41,15 @@ type respCache struct {
 	mu    sync.Mutex
 	m     map[string]*cachedResp
 	bytes int
+	// maxBody, when not 0, replaces maxCachedBody (tests)
+	maxBody int
 }
 
 type cachedResp struct {
 	seq         int64
 	etag        string
 	contentType string
+	headers     [][2]string // the operation's own (X-Total-Count)
 	body        []byte
 }
 
@@ -85,7 +94,7 @@ func (s *Server) cached(ctx huma.Context, next func(huma.Context)) {
 	}
 	u := ctx.URL()
 	key := u.Path + "?" + u.RawQuery + "\x00" + ctx.Header("Accept")
-	if r := s.responses.get(key, seq); r != nil {
+	if r := s.responses.get(key, seq); r != nil && (r.body != nil || etagMatches(ctx.Header("If-None-Match"), r.etag)) {
 		sendCached(ctx, r)
 		return
 	}
@@ -99,13 +108,24 @@ func (s *Server) cached(ctx huma.Context, next func(huma.Context)) {
 	}
 	sum := sha256.Sum256(rec.body.Bytes())
 	r := &cachedResp{seq: seq, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, contentType: rec.contentType,
-		body: bytes.Clone(rec.body.Bytes())}
-	s.responses.put(key, r)
+		headers: rec.headers, body: bytes.Clone(rec.body.Bytes())}
+	if len(r.body) > cmp.Or(s.responses.maxBody, maxCachedBody) {
+		// its tag only: a client that has it is answered 304 without the
+		// work, another computes it again
+		tagged := *r
+		tagged.body = nil
+		s.responses.put(key, &tagged)
+	} else {
+		s.responses.put(key, r)
+	}
 	sendCached(ctx, r)
 }
 
 func sendCached(ctx huma.Context, r *cachedResp) {
 	ctx.SetHeader("ETag", r.etag)
+	for _, h := range r.headers {
+		ctx.SetHeader(h[0], h[1])
+	}
 	if r.contentType != "" {
 		ctx.SetHeader("Content-Type", r.contentType)
 	}
@@ -139,6 +159,7 @@ type bodyRecorder struct {
 	innerContext
 	status      int
 	contentType string
+	headers     [][2]string
 	body        bytes.Buffer
 }
 
@@ -154,6 +175,8 @@ func (r *bodyRecorder) Status() int {
 func (r *bodyRecorder) SetHeader(name, value string) {
 	if http.CanonicalHeaderKey(name) == "Content-Type" {
 		r.contentType = value
+	} else {
+		r.headers = append(r.headers, [2]string{name, value})
 	}
 	r.innerContext.SetHeader(name, value)
 }
@@ -175,7 +198,7 @@ func (s *Server) cachedPage(w http.ResponseWriter, r *http.Request, key string, 
 		build(w) // the page meets the store's failure itself
 		return
 	}
-	if c := s.responses.get(key, seq); c != nil {
+	if c := s.responses.get(key, seq); c != nil && c.body != nil {
 		sendCachedHTTP(w, r, c)
 		return
 	}

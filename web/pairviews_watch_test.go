@@ -112,10 +112,49 @@ func TestPairAPIComputing(t *testing.T) {
 	if n := h.srv.compare.ViewsComputed(); n != 1 {
 		t.Errorf("%d views computed for six reads, want 1", n)
 	}
+	tags := map[string]string{}
 	for _, path := range reads {
 		resp, data := h.do(entente.RoleViewer, http.MethodGet, path, nil, "")
 		if resp.StatusCode != http.StatusOK || bytes.Contains(data, []byte("being computed")) {
 			t.Errorf("%s once computed: %d\n%s", path, resp.StatusCode, clip(data))
+		}
+		tags[path] = resp.Header.Get("ETag")
+		// asked again: from the response cache, its own headers with it
+		again, data2 := h.do(entente.RoleViewer, http.MethodGet, path, nil, "")
+		if again.StatusCode != http.StatusOK || !bytes.Equal(data2, data) || again.Header.Get("ETag") != tags[path] ||
+			again.Header.Get("X-Total-Count") != resp.Header.Get("X-Total-Count") {
+			t.Errorf("%s again: %d, ETag %q (first %q), total %q (first %q)", path, again.StatusCode,
+				again.Header.Get("ETag"), tags[path], again.Header.Get("X-Total-Count"), resp.Header.Get("X-Total-Count"))
+		}
+		// a client that has it: 304, nothing sent
+		if resp, _ := h.doHeader(entente.RoleViewer, http.MethodGet, path, nil, map[string]string{"If-None-Match": tags[path]}); resp.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with its ETag: %d, want 304", path, resp.StatusCode)
+		}
+	}
+	// answers too large to keep keep their tag alone: 304 still, and the
+	// same answer computed again for a client without it
+	h.srv.responses.maxBody = 1
+	for _, path := range reads {
+		first, data := h.do(entente.RoleViewer, http.MethodGet, path, nil, "")
+		again, data2 := h.do(entente.RoleViewer, http.MethodGet, path, nil, "")
+		if again.StatusCode != http.StatusOK || len(data2) < 2 || !bytes.Equal(data2, data) || again.Header.Get("ETag") != first.Header.Get("ETag") ||
+			again.Header.Get("X-Total-Count") != first.Header.Get("X-Total-Count") {
+			t.Errorf("%s again, its tag kept alone: %d, %d bytes against %d", path, again.StatusCode, len(data2), len(data))
+		}
+		if resp, body := h.doHeader(entente.RoleViewer, http.MethodGet, path, nil, map[string]string{"If-None-Match": first.Header.Get("ETag")}); resp.StatusCode != http.StatusNotModified || len(body) != 0 {
+			t.Errorf("%s with its ETag, its tag kept alone: %d, %d bytes", path, resp.StatusCode, len(body))
+		}
+	}
+	// a new statement of the pair: the tags no longer hold (a write that
+	// leaves an answer as it was leaves its tag, the hash of its body)
+	newer := "中华人民共和国和塞尔维亚共和国联合声明\n2025年5月8日，贝尔格莱德\n双方将保持两国高层密切交往，加强各级别政治对话。\n双方将加强在农业领域的合作。"
+	if resp, data := h.upload(entente.RoleAdmin, map[string][]byte{"cn-rs-2025.txt": []byte(newer)}); resp.StatusCode != http.StatusOK {
+		t.Fatalf("upload: %d %s", resp.StatusCode, clip(data))
+	}
+	h.srv.compare.Wait()
+	for _, path := range reads {
+		if resp, _ := h.doHeader(entente.RoleViewer, http.MethodGet, path, nil, map[string]string{"If-None-Match": tags[path]}); resp.StatusCode == http.StatusNotModified {
+			t.Errorf("%s with its ETag after a new statement of the pair: 304", path)
 		}
 	}
 }

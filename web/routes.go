@@ -34,10 +34,7 @@ func (s *Server) routes() {
 	register(s, "list-uploads", http.MethodGet, "/api/v1/uploads", analyst, "Your uploads, newest first, with their state and outcome", s.listUploads)
 	register(s, "get-upload", http.MethodGet, "/api/v1/uploads/{id}", analyst, "An upload: queued, running, or done with its outcome", s.getUpload)
 	register(s, "get-document", http.MethodGet, "/api/v1/documents/{id}", viewer, "Get a document with its sections and a page of its sentences with their labels", s.getDocument,
-		func(op *huma.Operation) {
-			op.Middlewares = huma.Middlewares{s.cached}
-			op.Responses = map[string]*huma.Response{"304": {Description: "Not modified: the document is as the ETag given in If-None-Match names it"}}
-		})
+		s.cachedRead)
 	register(s, "list-sentences", http.MethodGet, "/api/v1/documents/{id}/sentences", viewer, "A page of a document's sentences with their labels", s.listSentences)
 	register(s, "delete-document", http.MethodDelete, "/api/v1/documents/{id}", editor,
 		"Delete a document (refused with 409 when it carries statuses, evidence or corrections: withdraw it)", s.deleteDocument,
@@ -97,6 +94,16 @@ func register[I, O any](s *Server, id, method, path string, need access, summary
 		o(&op)
 	}
 	huma.Register(s.api, op, h)
+}
+
+// cachedRead answers a read from the response cache while nothing stored
+// changed, with an ETag, and 304 to an If-None-Match that names it.
+func (s *Server) cachedRead(op *huma.Operation) {
+	op.Middlewares = append(op.Middlewares, s.cached)
+	if op.Responses == nil {
+		op.Responses = map[string]*huma.Response{}
+	}
+	op.Responses["304"] = &huma.Response{Description: "Not modified: the answer is as the ETag given in If-None-Match names it (nothing stored changed since)"}
 }
 
 // maxUpload bounds an upload request: several statements, each far under
