@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -47,10 +46,7 @@ func TestDanubeAreas(t *testing.T) {
 // the route (…铁路A—B段) is part of the project's name.
 func TestDanubeEntities(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct {
-		text         string
-		mechs, projs []string
-	}{
+	tests := []entityCase{
 		{"双方支持南开大学萨格勒布校区扩大招生规模。", nil, []string{"南开大学萨格勒布校区"}},
 		{"双方将推动校区早日开始招生。", nil, nil},
 		{"该港口建成后将显著降低中欧班列运输成本。", nil, []string{"中欧班列"}},
@@ -63,16 +59,5 @@ func TestDanubeEntities(t *testing.T) {
 		{"双方将按期推进中吉乌铁路卡什加尔—吐尔尕特段建设。", nil, []string{"中吉乌铁路卡什加尔—吐尔尕特段"}},
 		{"双方将推进中老铁路建设，提升沿线段落运营水平。", nil, []string{"中老铁路"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			st := x.newText(tt.text)
-			mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
-			if !slices.Equal(mechs, orEmpty(tt.mechs)) {
-				t.Errorf("mechanisms %q, want %q", mechs, tt.mechs)
-			}
-			if !slices.Equal(projs, orEmpty(tt.projs)) {
-				t.Errorf("projects %q, want %q", projs, tt.projs)
-			}
-		})
-	}
+	checkEntities(t, x, tests)
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -98,10 +97,7 @@ func TestSeenAreas(t *testing.T) {
 // its role, not a second body; a line listed before 等项目 is a project.
 func TestSeenEntities(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct {
-		text         string
-		mechs, projs []string
-	}{
+	tests := []entityCase{
 		{"双方同意用好两国外交部政治磋商机制，加强战略沟通。", []string{"外交部政治磋商机制"}, nil},
 		{"双方将举行中秘外交部政治磋商。", []string{"中秘外交部政治磋商"}, nil},
 		{"双方同意建立政治磋商机制。", nil, nil},
@@ -116,16 +112,5 @@ func TestSeenEntities(t *testing.T) {
 		{"双方将推进雅加达轻轨1号线建设。", nil, []string{"雅加达轻轨1号线"}},
 		{"双方将推进地铁二号线建设。", nil, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			st := x.newText(tt.text)
-			mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
-			if !slices.Equal(mechs, orEmpty(tt.mechs)) {
-				t.Errorf("mechanisms %q, want %q", mechs, tt.mechs)
-			}
-			if !slices.Equal(projs, orEmpty(tt.projs)) {
-				t.Errorf("projects %q, want %q", projs, tt.projs)
-			}
-		})
-	}
+	checkEntities(t, x, tests)
 }

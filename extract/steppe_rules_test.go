@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -45,10 +44,7 @@ func TestSteppeAreas(t *testing.T) {
 // them).
 func TestSteppeEntities(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct {
-		text         string
-		mechs, projs []string
-	}{
+	tests := []entityCase{
 		{"双方责成各分委会于2027年3月底前分别制定2027—2029年合作计划。", nil, nil},
 		{"双方同意制定新的年度合作计划。", nil, nil},
 		{"双方商定2027年在中国举办“哈萨克斯坦文化日”活动。", nil, []string{"“哈萨克斯坦文化日”"}},
@@ -57,18 +53,7 @@ func TestSteppeEntities(t *testing.T) {
 		{"双方支持在越南开设更多中文教学项目。", nil, nil},
 		{"双方同意发挥中巴扩大产能合作基金作用。", nil, []string{"中巴扩大产能合作基金"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			st := x.newText(tt.text)
-			mechs, projs, _, _ := newEntityCollector().add(x, "s", st)
-			if !slices.Equal(mechs, orEmpty(tt.mechs)) {
-				t.Errorf("mechanisms %q, want %q", mechs, tt.mechs)
-			}
-			if !slices.Equal(projs, orEmpty(tt.projs)) {
-				t.Errorf("projects %q, want %q", projs, tt.projs)
-			}
-		})
-	}
+	checkEntities(t, x, tests)
 }
 
 // TestSteppeTypes: the next regular meeting that will be held (中乌总理第四
