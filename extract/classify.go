@@ -1079,12 +1079,13 @@ func (x *Extractor) resolve(st *text, readings []*clauseReading, frame bool, inh
 		}
 	case entente.Narrative:
 	default:
-		for _, cr := range winners {
+		for k, cr := range winners {
 			if len(cr.actors) > 0 {
 				out.actors = sc.union(cr.actors)
 				if cr.subject.cue != nil {
 					out.actorCues = sc.partyCues.take(1)
 					out.actorCues[0] = *cr.subject.cue
+					out.actors = sc.union(append([][]string{cr.actors}, namedViewHolders(winners[k+1:])...)...)
 				}
 				break
 			}
@@ -1095,6 +1096,19 @@ func (x *Extractor) resolve(st *text, readings []*clauseReading, frame bool, inh
 		if out.actors == nil {
 			// a view in a joint text with no party named is the text's own
 			out.actors = sc.union(inherited)
+		}
+	}
+	return out
+}
+
+// namedViewHolders gives the actors of the clauses that name their own
+// subject: in parallel views (中方欢迎…，新方欢迎…) each party named holds one,
+// so the sentence's are all of theirs.
+func namedViewHolders(winners []*clauseReading) [][]string {
+	var out [][]string
+	for _, cr := range winners {
+		if cr.subject.cue != nil && len(cr.actors) > 0 {
+			out = append(out, cr.actors)
 		}
 	}
 	return out

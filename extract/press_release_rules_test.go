@@ -73,3 +73,28 @@ func TestDifferencesClause(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelViewHolders: parallel views or welcomes, each clause with a
+// party of its own as subject (中方欢迎…，新方欢迎…), are held by every party
+// named; a view with one party named stays that party's.
+func TestParallelViewHolders(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, actors string }{
+		{"中方欢迎沙方积极参加中国国际进口博览会，沙方欢迎更多中国企业赴沙投资兴业。", "CN,SA"},
+		{"中方赞赏沙方为地区和平所作努力，沙方赞赏中方在国际事务中发挥的建设性作用。", "CN,SA"},
+		{"中方赞赏沙方为地区和平所作的努力。", "CN"},
+	}
+	for _, tt := range tests {
+		r := x.Extract(gulfTitle + "一、" + tt.text + "\n")
+		if len(r.Sentences) != 1 {
+			t.Fatalf("%s: %d sentences", tt.text, len(r.Sentences))
+		}
+		s := r.Sentences[0]
+		if s.Type == entente.Commitment {
+			t.Errorf("%s: a commitment, want a view", tt.text)
+		}
+		if got := strings.Join(s.Actors, ","); got != tt.actors {
+			t.Errorf("%s: actors %q, want %q", tt.text, got, tt.actors)
+		}
+	}
+}
