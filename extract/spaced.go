@@ -82,10 +82,13 @@ type Spaced struct {
 	// finalDeadlines are the times that, ending a commitment's sentence, are
 	// the time it is set for (… will be held in Hanoi in 2025); nil: none
 	finalDeadlines *phraseMatcher
-	dates          *phraseMatcher
-	months         *phraseMatcher
-	numbers        map[string]int
-	ordinals       []string // the endings of a day in figures written as an ordinal (9th, 22nd)
+	// finalManner opens a phrase of manner after a final time ([deadline-final-manner]:
+	// in 2028 | with a programme of…): the time still ends the undertaking's clause
+	finalManner *keyWords
+	dates       *phraseMatcher
+	months      *phraseMatcher
+	numbers     map[string]int
+	ordinals    []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
 	docKinds  *phraseMatcher
 	kindNames []string
@@ -281,6 +284,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if pm := optionalPhrases(t, "deadline-final"); pm != nil {
 		x.finalDeadlines = x.withClasses(pm, t)
 	}
+	x.finalManner = newKeyWords(t.Words("deadline-final-manner"))
 	x.dates = x.withClasses(phrasesOf(t.Words("date")), t)
 
 	x.docKinds = newPhraseMatcher()

@@ -809,7 +809,9 @@ func (x *Spaced) yearAfterUndertaking(st *sentence) *entente.Cue {
 }
 
 // finalDeadline finds a time of [deadline-final] that ends the sentence
-// (… will be held in Hanoi in 2025.): the time the undertaking is set for.
+// (… will be held in Hanoi in 2025.), or that only a phrase of manner
+// follows ([deadline-final-manner]: … in 2028 with a programme of events):
+// the time the undertaking is set for.
 // After a narrative verb (signed in 2019, launched in 2023) it dates what
 // was done, no deadline.
 func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
@@ -821,7 +823,7 @@ func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
 		n--
 	}
 	for m, ok := x.finalDeadlines.next(st.ws, 0, nil); ok; m, ok = x.finalDeadlines.next(st.ws, m.End, nil) {
-		if m.End != n {
+		if m.End != n && (m.End > n || !x.finalManner.has(&st.ws[m.End])) {
 			continue
 		}
 		// a full date after a preposition (odluke od 8. maja…) or a

@@ -109,6 +109,16 @@ func pluralPossessive(ws []word, i int) bool {
 	return len(k) > 1 && k[len(k)-1] == 's'
 }
 
+// countsPlus reports whether word i is the last of a count of ministers
+// written solid with a plus (2+2, 3+3): figures, a plus and figures with no
+// space between them.
+func countsPlus(ws []word, i int) bool {
+	if i < 2 || !ws[i].Digits || !ws[i-2].Digits || !ws[i-1].Punct || ws[i-1].Key != "+" {
+		return false
+	}
+	return ws[i-2].End == ws[i-1].Start && ws[i-1].End == ws[i].Start
+}
+
 // abbreviationStop reports whether word i is the full stop of a capital
 // letter written right before it (the S. of U.S., the U. of Japan-U.):
 // part of an abbreviation, not the end of anything.
@@ -180,6 +190,10 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 		}
 		if a == h && a-2 >= 0 && p.Punct && p.Key == "+" && upperName(&ws[a-2]) && p.Start == ws[a-2].End {
 			a -= 2 // the Erasmus+ programme: a name that ends with a plus, as rightName reads it
+			continue
+		}
+		if countsPlus(ws, a-1) && a-4 >= 0 && upperName(&ws[a-4]) {
+			a -= 3 // the Australia–Viet Nam 2+2 Strategic Dialogue: a count of ministers written solid is the name's
 			continue
 		}
 		break

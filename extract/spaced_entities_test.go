@@ -31,6 +31,15 @@ func TestSpacedEntities(t *testing.T) {
 		// a plural possessive inside a name (the translated 外长战略对话机制) keeps the name whole
 		{"en", "The two sides agreed to establish the China-Serbia Foreign Ministers' Strategic Dialogue Mechanism.", []string{"China-Serbia Foreign Ministers' Strategic Dialogue Mechanism"}, nil},
 		{"en", "The Ministers' Council will meet in May.", []string{"Ministers' Council"}, nil},
+		// ministers' meetings of the parties, named, are mechanisms (as zh's 外长会晤机制); a
+		// meeting of an organisation of many states is not, and leaders' meetings are summits
+		{"en", "The two countries will hold the Australia–Viet Nam Foreign Ministers' Meeting every year.", []string{"Australia–Viet Nam Foreign Ministers' Meeting"}, nil},
+		{"en", "The Plan will be reviewed at the Korea–Poland Ministerial Meeting.", []string{"Korea–Poland Ministerial Meeting"}, nil},
+		{"en", "They will coordinate at the ASEAN Foreign Ministers' Meeting.", nil, nil},
+		{"en", "Leaders committed to holding an annual Leaders' Meeting.", nil, nil},
+		// a 2+2 (foreign and defence ministers, two from each side) inside a name is the name's
+		{"en", "They will establish an Australia–Viet Nam 2+2 Strategic Dialogue of foreign and defence ministers.", []string{"Australia–Viet Nam 2+2 Strategic Dialogue"}, nil},
+		{"en", "The Japan–Philippines 2+2 Dialogue will meet in Manila.", []string{"Japan–Philippines 2+2 Dialogue"}, nil},
 		// a regional organisation of many states (the Gulf's, the Islamic world's) is no mechanism
 		{"en", "They welcomed the negotiations on a Free Trade Agreement between the United Kingdom and the Gulf Cooperation Council.", nil, nil},
 		{"en", "The Sides will coordinate in the Organisation of Islamic Cooperation.", nil, nil},

@@ -147,6 +147,11 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides agreed that the next Joint Commission will be held in Belgrade.", "commitment", "firm", parties, "held", ""},
 		// a year that ends an undertaking is the time it is set for; after a narrative verb, a past date
 		{"en", "Serbia will host the next forum in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
+		// a phrase of manner after that year (with a programme of…, through…) says how, not another time
+		{"en", "Leaders agreed to mark the 55th anniversary of diplomatic relations in 2028 with a programme of cultural activities in both countries.", "commitment", "firm", parties, "agreed to", "in 2028"},
+		{"en", "The two sides will celebrate the anniversary in 2026 through joint events.", "commitment", "firm", parties, "will", "in 2026"},
+		{"en", "They agreed to implement the agreement signed in 2019 with full commitment.", "commitment", "firm", parties, "agreed to", ""},
+		{"en", "The leaders welcomed the growth of trade in 2025 with satisfaction.", "appraisal", "", parties, "welcomed", ""},
 		{"en", "They agreed to implement the agreement signed in 2019.", "commitment", "firm", parties, "agreed to", ""},
 		// "concurred" as "agreed": to act, an undertaking; that or on, a view
 		{"en", "The two leaders concurred to enhance cooperation on infrastructure development.", "commitment", "firm", parties, "concurred to", ""},
