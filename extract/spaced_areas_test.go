@@ -285,6 +285,13 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The two sides will support farmers and smallholders.", []string{"development"}, "en"},
 		{"The institutes will work on climate-smart agriculture.", []string{"development", "green"}, "en"},
 		{"The two sides will cooperate against cybercrime.", []string{"digital", "security"}, "en"},
+		// disputes to be resolved peacefully under international law are the regional disputes
+		// (the South China Sea's paragraph); an instrument's own differences, and an order
+		// the Law of the Sea belongs to, are not
+		{"They emphasised that disputes must be resolved by peaceful means, in accordance with the United Nations Convention on the Law of the Sea.", []string{"hotspots", "international_order"}, "en"},
+		{"They stressed the need for the peaceful resolution of disputes in accordance with international law.", []string{"hotspots", "international_order"}, "en"},
+		{"Any dispute arising from this Memorandum shall be settled amicably through consultations.", nil, "en"},
+		{"They support an Indo-Pacific in which international law, including the United Nations Convention on the Law of the Sea, is respected.", []string{"international_order"}, "en"},
 		{"The two sides will train officers at defence colleges.", []string{"people", "security"}, "en"},
 		{"Leaders welcomed the opening of the Vietnamese market to Australian table grapes.", []string{"trade"}, "en"},
 		{"The two sides will open their markets to each other's fruit.", []string{"trade"}, "en"},
