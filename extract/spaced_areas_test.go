@@ -17,6 +17,16 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// a police memorandum: joint patrols are law enforcement; illicit trade
+		// (in drugs, arms) and financial crime are crime, not trade or finance;
+		// data as such is no field (as in English), personal data and their
+		// protection are digital (English "data protection"), big data too
+		{"Zajedničke patrole sprovodiće se tokom leta.", []string{"security"}, "sr"},
+		{"Strane će razmenjivati informacije o nezakonitoj trgovini opojnim drogama i oružjem.", []string{"security"}, "sr"},
+		{"Стране ће организовати обуке о сузбијању финансијског криминала.", []string{"security"}, "sr"},
+		{"Srpska strana će dostavljati podatke o kretanju nezakonitih migranata.", []string{"security"}, "sr"},
+		{"Strane će lične podatke obrađivati i štititi u skladu sa nacionalnim zakonodavstvom.", []string{"digital"}, "sr"},
+		{"Strane će razvijati saradnju u oblasti velikih podataka.", []string{"digital"}, "sr"},
 		// a foreign minister's visit: Western Sahara is a regional dispute (as
 		// the Middle East is), companies' joint appearances (on third markets)
 		// are trade, a tourist offer promoted there stays people

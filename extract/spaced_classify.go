@@ -1662,6 +1662,12 @@ func (x *Spaced) agreedThat(st *sentence, cl sclause, c *scue) bool {
 	if i >= cl.end || !x.that.has(&st.ws[i]) {
 		return false
 	}
+	if c.Kind.has(cIntent) {
+		// strives / is ready to…: the da-clause is the striver's own act; a
+		// party right after da is its object (da srpskoj strani dostavlja…),
+		// no subject of a thing agreed
+		return false
+	}
 	if i+1 < cl.end && x.thatState.has(&st.ws[i+1]) {
 		return true // saglasile su se da je…, da su…: a state or a fact agreed on
 	}

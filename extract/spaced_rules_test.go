@@ -27,6 +27,11 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Both sides shall exchange information on a regular basis.", "commitment", "firm", parties, "shall", ""},
 		{"en", "The two sides intend to open a consulate in Shanghai.", "commitment", "intent", parties, "intend to", ""},
 		{"en", "The two sides will endeavour to conclude the talks.", "commitment", "intent", parties, "will endeavour to", ""},
+		// a verb of striving or willingness takes da + the striver's own act: a
+		// party named right after da is its object (srpskoj strani), not the
+		// subject of a thing agreed, as "agreed that Serbia…" would be
+		{"sr", "Kineska strana nastojaće da srpskoj strani blagovremeno dostavlja analize rizika.", "commitment", "intent", []string{"CN"}, "nastojaće", "blagovremeno"},
+		{"sr", "Кинеска страна је спремна да српској страни уступи простор за изложбу.", "commitment", "intent", []string{"CN"}, "спремна", ""},
 		{"en", "Both countries are ready to expand tourism.", "commitment", "intent", parties, "are ready to", ""},
 		{"en", "The two sides encourage their companies to invest in each other's markets.", "commitment", "soft", parties, "encourage", ""},
 		// encouraged (鼓励) in the past tense still undertakes softly, and carries a welcome with it
