@@ -566,6 +566,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			known = x.ents.remember(st, known, m)
 		}
 		s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs
+		if field != nil && s.Type != entente.Narrative && len(s.Rationale.Areas) == 0 && len(mechs) > 0 {
+			bodyInField(&s, field, &mechs[0])
+		}
 		if len(projs) > 0 && x.areaPlaces != nil {
 			s.Areas, s.Rationale.Areas = x.placesInNames(s.Areas, s.Rationale.Areas, projs)
 		}
@@ -1304,6 +1307,18 @@ func (x *Spaced) inField(st *sentence, s *entente.Sentence, field []string) {
 	cues := make([]entente.AreaCue, len(field))
 	for k, a := range field {
 		cues[k] = entente.AreaCue{Area: a, Cue: entente.Cue{Rule: "area (the instrument's field)", Text: frame.Text, Start: frame.Start, End: frame.End}}
+	}
+	s.Areas, s.Rationale.Areas = slices.Clone(field), cues
+}
+
+// bodyInField places in the instrument's field a sentence with no area word
+// that names a body (Zajednička radna grupa sastajaće se…, Prvi sastanak
+// Mešovite komisije…): the body an instrument on a field sets up works in
+// that field, as inField reads the cooperation it frames.
+func bodyInField(s *entente.Sentence, field []string, body *entente.Cue) {
+	cues := make([]entente.AreaCue, len(field))
+	for k, a := range field {
+		cues[k] = entente.AreaCue{Area: a, Cue: entente.Cue{Rule: "area (the instrument's field, its body)", Text: body.Text, Start: body.Start, End: body.End}}
 	}
 	s.Areas, s.Rationale.Areas = slices.Clone(field), cues
 }

@@ -27,6 +27,10 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Srpska strana će dostavljati podatke o kretanju nezakonitih migranata.", []string{"security"}, "sr"},
 		{"Strane će lične podatke obrađivati i štititi u skladu sa nacionalnim zakonodavstvom.", []string{"digital"}, "sr"},
 		{"Strane će razvijati saradnju u oblasti velikih podataka.", []string{"digital"}, "sr"},
+		// an instrument's confidentiality clause (information not passed to third
+		// persons without consent) is security, as the Serbian golds read it
+		{"Strane neće prenositi trećim licima informacije dobijene na osnovu ovog memoranduma.", []string{"security"}, "sr"},
+		{"Стране неће достављати трећим лицима податке добијене у оквиру сарадње.", []string{"security"}, "sr"},
 		// a foreign minister's visit: Western Sahara is a regional dispute (as
 		// the Middle East is), companies' joint appearances (on third markets)
 		// are trade, a tourist offer promoted there stays people
@@ -341,6 +345,14 @@ func TestInstrumentField(t *testing.T) {
 		{plain + "Sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se konsultacijama.\n", []string{"political"}},
 		{plain + "Спорна питања у вези са тумачењем или применом овог протокола Стране ће решавати путем консултација.\n", []string{"political"}},
 		{plain + "Zajednička radna grupa sastajaće se jednom godišnje.\n", []string{}},
+		// the body an instrument on a field sets up works in that field: its
+		// meetings, with no area word of their own, are in it, as every
+		// Serbian instrument's gold reads them (an instrument whose title names
+		// no field leaves them with none, above)
+		{onEducation + "Sastanci Zajedničke radne grupe održavaće se jednom godišnje.\n", []string{"people"}},
+		{onEducation + "Prvi sastanak Mešovite komisije održaće se u Beogradu.\n", []string{"people"}},
+		{onEducation + "Svaka Strana snosi troškove svog učešća.\n", []string{"finance"}},
+		{onEducation + "Strane će se redovno obaveštavati.\n", []string{}},
 		{statement + "Strane će razvijati saradnju.\n", []string{"political"}},
 	}
 	for _, tc := range tests {
