@@ -44,6 +44,11 @@ func TestSpacedGenreClasses(t *testing.T) {
 		{"sr", "Kineska strana je izrazila interesovanje za uvoz srpskog vina, a srpska strana za uvoz kineske opreme.", "commitment", "intent", both, nil},
 		{"sr", "Српска страна је изразила спремност да повећа извоз, а кинеска страна да прошири улагања.", "commitment", "intent", both, nil},
 		{"sr", "Kineska strana je izrazila interesovanje za uvoz vina, a posebno za saradnju sa srpskom stranom.", "commitment", "intent", []string{"CN"}, nil},
+		// the second party's share named by its object alone, to the end of
+		// the sentence (an instrument's division of a task): it shares the verb
+		{"sr", "Kineska strana obezbediće tehničku opremu, a srpska strana potrebne prostorije.", "commitment", "firm", both, nil},
+		{"sr", "Кинеска страна ће сносити трошкове путовања, а српска страна трошкове смештаја.", "commitment", "firm", both, nil},
+		{"sr", "Kineska strana obezbediće tehničku opremu, a srpska strana pozdravlja tu odluku.", "commitment", "firm", []string{"CN"}, nil},
 		// area words
 		{"en", "The two sides will open a joint school of engineering.", "commitment", "firm", both, []string{"people"}},
 		{"en", "The two sides will cut greenhouse gas emissions of their cities.", "commitment", "firm", both, []string{"green"}},

@@ -159,7 +159,7 @@ func (x *Spaced) gappedSubject(st *sentence, from, end int) []string {
 			if m.Start != i+2 || m.Kind == mJoint || len(m.Codes) == 0 || m.End >= end {
 				continue
 			}
-			if n := &st.ws[m.End]; n.Punct || !x.prep.has(n) && !x.that.has(n) {
+			if n := &st.ws[m.End]; n.Punct || !x.prep.has(n) && !x.that.has(n) && !x.objectToEnd(st, m.End, end) {
 				continue
 			}
 			for _, c := range st.cues {
@@ -171,6 +171,25 @@ func (x *Spaced) gappedSubject(st *sentence, from, end int) []string {
 		}
 	}
 	return nil
+}
+
+// objectToEnd reports whether words [i, end) are a short object alone that
+// runs to the end of the sentence (…, a srpska strana potrebne prostorije.):
+// lowercase words, at most four, then only the final stop. An instrument
+// divides a task so, the second party's share named by its object.
+func (x *Spaced) objectToEnd(st *sentence, i, end int) bool {
+	n := 0
+	for ; i < end; i++ {
+		w := &st.ws[i]
+		if w.Punct {
+			return i == end-1 && n > 0 && i == len(st.ws)-1
+		}
+		if w.Upper || w.Digits || n == 4 {
+			return false
+		}
+		n++
+	}
+	return n > 0 && end == len(st.ws)
 }
 
 // occasionOpens reports whether the content of a view that begins at word
