@@ -431,6 +431,14 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "It will be renewed for further periods of five years.\n", "It will be renewed for further periods of five years.", "narrative", nil, ""},
 		{enMoU + "This Memorandum will be open to amendment by mutual consent.\n", "This Memorandum will be open to amendment by mutual consent.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The next meeting will be co-chaired by the two ministers.\n", "The next meeting will be co-chaired by the two ministers.", "commitment", []string{"IN", "JP"}, entente.Firm},
+		// what an instrument forbids (ne mogu se, ne sme) binds its parties,
+		// whatever the subject, firmly, as English "shall not"; what it
+		// allows (može) binds no one; the instrument itself as subject states
+		// its terms
+		{mou + "Podaci dobijeni od druge Strane ne mogu se koristiti u druge svrhe.\n", "Podaci dobijeni od druge Strane ne mogu se koristiti u druge svrhe.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Informacije se ne smeju dostavljati trećim licima.\n", "Informacije se ne smeju dostavljati trećim licima.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Ovaj memorandum ne može se tumačiti kao međunarodni ugovor.\n", "Ovaj memorandum ne može se tumačiti kao međunarodni ugovor.", "narrative", nil, ""},
+		{mou + "Svaka Strana može otkazati ovaj memorandum.\n", "Svaka Strana može otkazati ovaj memorandum.", "narrative", nil, ""},
 		// a subject that only mentions the instrument further on is what the parties will do
 		{mou + "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.\n", "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		// a title's "signed in" or a second "shall" does not hide the instrument's "shall be"
