@@ -325,6 +325,9 @@ func (am *areaMatcher) alignedWithPlan(st *text, m lexicon.Match) bool {
 // hotspotArea is the area of regional conflicts and disputes.
 const hotspotArea = "hotspots"
 
+// sovereigntyArea is the area of sovereignty and territorial integrity.
+const sovereigntyArea = "sovereignty"
+
 // describedHotspots returns the modifiers that describe a disputed place
 // or conflict: from its clause's start to the attributive particle right
 // before a hotspot keyword (建立以1967年边界为基础、拥有完全主权的独立的巴勒斯坦国).

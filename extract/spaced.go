@@ -78,7 +78,11 @@ type Spaced struct {
 	// areaPlaces are the area words that name a place ([area-place]: the
 	// Arctic, the Middle East): inside a project's name they locate it
 	areaPlaces map[string]bool
-	deadlines  *phraseMatcher
+	// areaPrinciples are the area words that, beside sovereignty, are one
+	// of the principles a sentence lists ([area-principle]: the peaceful
+	// settlement of disputes)
+	areaPrinciples map[string]bool
+	deadlines      *phraseMatcher
 	// finalDeadlines are the times that, ending a commitment's sentence, are
 	// the time it is set for (… will be held in Hanoi in 2025); nil: none
 	finalDeadlines *phraseMatcher
@@ -256,6 +260,12 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	// a year inside an area phrase (Expo {year}: a World Expo named by its year)
 	x.areas.Class("year", func(w word) bool { return yearOf(&w) > 0 })
 	x.areaDflt = t.Words("area-default")
+	if ps := t.Words("area-principle"); len(ps) > 0 {
+		x.areaPrinciples = map[string]bool{}
+		for _, p := range ps {
+			x.areaPrinciples[strings.ToLower(p)] = true
+		}
+	}
 	if ps := t.Words("area-place"); len(ps) > 0 {
 		x.areaPlaces = map[string]bool{}
 		for _, p := range ps {

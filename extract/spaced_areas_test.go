@@ -305,6 +305,10 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"They emphasised that disputes must be resolved by peaceful means, in accordance with the United Nations Convention on the Law of the Sea.", []string{"hotspots", "international_order"}, "en"},
 		{"They stressed the need for the peaceful resolution of disputes in accordance with international law.", []string{"hotspots", "international_order"}, "en"},
 		{"Any dispute arising from this Memorandum shall be settled amicably through consultations.", nil, "en"},
+		// beside sovereignty the peaceful settlement of disputes is one of the principles
+		// listed, no dispute spoken of
+		{"The two sides support each other on sovereignty and territorial integrity, support the peaceful settlement of disputes and oppose interference in internal affairs.", []string{"sovereignty"}, "en"},
+		{"The two sides respect each other's sovereignty and will resolve disputes through dialogue.", []string{"sovereignty"}, "en"},
 		{"They support an Indo-Pacific in which international law, including the United Nations Convention on the Law of the Sea, is respected.", []string{"international_order"}, "en"},
 		{"The two sides will train officers at defence colleges.", []string{"people", "security"}, "en"},
 		{"Leaders welcomed the opening of the Vietnamese market to Australian table grapes.", []string{"trade"}, "en"},

@@ -593,6 +593,9 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			}
 		}
 	}
+	if x.areaPrinciples != nil && len(ss) > 1 {
+		ss = x.amongPrinciples(ss)
+	}
 	if titles := x.ministryTitles(st); titles != nil {
 		if ss = outsideTitles(ss, titles); len(ss) == 0 {
 			ws = outsideTitles(ws, titles)
@@ -606,6 +609,18 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 		weak = st.areaCues(ws)
 	}
 	return st.settleAreas(strong, weak, x.areaDflt)
+}
+
+// amongPrinciples drops the cues of [area-principle] words where another
+// cue names sovereignty: the peaceful settlement of disputes beside
+// territorial integrity and non-interference is one of the principles the
+// sentence lists, not a dispute it speaks of.
+func (x *Spaced) amongPrinciples(cs []entente.AreaCue) []entente.AreaCue {
+	principle := func(c entente.AreaCue) bool { return x.areaPrinciples[strings.ToLower(c.Text)] }
+	if !slices.ContainsFunc(cs, func(c entente.AreaCue) bool { return c.Area == sovereigntyArea && !principle(c) }) {
+		return cs
+	}
+	return slices.DeleteFunc(cs, principle)
 }
 
 // partyNamed reports whether words [a, b) lie inside a name of one of the
