@@ -137,6 +137,13 @@ func TestSpacedRules(t *testing.T) {
 		// is the parties' undertaking, as Serbian's "dogovoreno je da će se … održati" is
 		{"en", "It was agreed that the next meeting will be held in Belgrade.", "commitment", "firm", parties, "held", ""},
 		{"en", "The two sides agreed that the next meeting of the Joint Commission will be held in Hanoi in 2025.", "commitment", "firm", parties, "held", "in 2025"},
+		// a month or a day that ends the undertaking is its time, as a year is (as Serbian's
+		// full date is); after "signed" it dates another thing
+		{"en", "The two sides agreed that the next session of the Joint Commission will be held in Rabat in April 2027.", "commitment", "firm", parties, "held", "in April 2027"},
+		{"en", "The two sides agreed that the next session of the Joint Commission will be held in Rabat on 14 April 2027.", "commitment", "firm", parties, "held", "on 14 April 2027"},
+		{"en", "The two ministers will meet again in Belgrade on 14 and 15 April 2027.", "commitment", "firm", parties, "will", "on 14 and 15 April 2027"},
+		{"en", "The Parties will hold the first meeting of the Working Group on April 14, 2027.", "commitment", "firm", parties, "will", "on April 14, 2027"},
+		{"en", "The two sides will implement the Agreement signed on 14 April 2019.", "commitment", "firm", parties, "will", ""},
 		{"en", "The two sides agreed that the first meeting of the Joint Working Group will take place in Hanoi.", "commitment", "firm", parties, "will", ""},
 		{"en", "The leaders agreed that the new railway will be built by 2027.", "position", "", parties, "agreed that", ""},
 		// a party's own agency, named after its adjective, undertakes for that party

@@ -35,6 +35,11 @@ func TestDueRules(t *testing.T) {
 		// a count in words and again in figures, as instruments write it
 		{"en: within a span repeated in figures", "within thirty (30) days after the date of its signature", "Each Party will designate a focal point within thirty (30) days after the date of its signature.", signed, "2023-04-07", entente.PrecisionDay, false, false},
 		{"en: no later than a span repeated in figures", "no later than six (6) months", "The Parties will meet no later than six (6) months after signature.", signed, "2023-09-08", entente.PrecisionMonth, false, false},
+		// a month or a day ending the undertaking; a session of two days is due on its last
+		{"en: in a month of a year", "in April 2027", "The next session will be held in Rabat in April 2027.", signed, "2027-04-30", entente.PrecisionMonth, false, false},
+		{"en: on a day", "on 14 April 2027", "The next session will be held in Rabat on 14 April 2027.", signed, "2027-04-14", entente.PrecisionDay, false, false},
+		{"en: on a day, month first", "on April 14, 2027", "The Parties will hold the first meeting on April 14, 2027.", signed, "2027-04-14", entente.PrecisionDay, false, false},
+		{"en: on two days", "on 14 and 15 April 2027", "The ministers will meet again in Belgrade on 14 and 15 April 2027.", signed, "2027-04-15", entente.PrecisionDay, false, false},
 		{"en: at its next meeting", "at its next meeting", "The Joint Committee will review the plan at its next meeting.", signed, "", entente.PrecisionOpen, false, false},
 		// a body's next session with the body's name kept, the parties' own next meeting, a span
 		// counted from the adoption of the document in words
