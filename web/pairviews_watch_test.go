@@ -52,19 +52,27 @@ func TestPairViewsWatched(t *testing.T) {
 	}
 }
 
-// TestPairPageComputing: a pair of more statements than its page waits
-// for is computed in the background; the page says so at once and reloads
-// itself, and once the view is kept shows it, without the reload.
-func TestPairPageComputing(t *testing.T) {
+// waitingForOne is a server on the test library that waits for no pair of
+// more than one statement: every pair of it is computed in the background.
+func waitingForOne(t *testing.T) *harness {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "entente.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	h := newHarnessWith(t, st, Config{PasswordParams: auth.Fast, PairWait: 1})
-	defer h.srv.Close(ctx)
+	t.Cleanup(func() { h.srv.Close(ctx) })
 	uploadLibrary(t, h)
+	return h
+}
+
+// TestPairPageComputing: a pair of more statements than its page waits
+// for is computed in the background; the page says so at once and reloads
+// itself, and once the view is kept shows it, without the reload.
+func TestPairPageComputing(t *testing.T) {
+	h := waitingForOne(t)
 	h.srv.compare.Wait() // the uploads' refresh: no view kept yet
 	refresh := `<meta http-equiv="refresh" content="3">`
 	page := pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS?lang=en")
@@ -84,15 +92,7 @@ func TestPairPageComputing(t *testing.T) {
 // computed in the background (as its page reloads itself), each computed
 // once however often asked; then the pair itself.
 func TestPairAPIComputing(t *testing.T) {
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "entente.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	h := newHarnessWith(t, st, Config{PasswordParams: auth.Fast, PairWait: 1})
-	defer h.srv.Close(ctx)
-	uploadLibrary(t, h)
+	h := waitingForOne(t)
 	h.srv.compare.Wait()
 	// the view (the pair, its follow-ups) and the recycled list are
 	// computed apart: the first read of each is told to ask again; a read
