@@ -139,9 +139,11 @@ func TestSignInFlood(t *testing.T) {
 	// when a collection's mark straddles a hand-over: a verification
 	// that ends during the mark was marked live, and the one that takes
 	// its place allocates during the mark, which counts as live too (seen
-	// once in CI: 419 MiB for a start of 98 and a pool of 4)
-	if liveCeiling := live + uint64(checks+1)*64<<20 + 16<<20; peakLive.Load() > liveCeiling {
-		t.Errorf("live heap reached %d MiB, over %d MiB (the start and %d verifications, one of them ending)", peakLive.Load()>>20, liveCeiling>>20, checks+1)
+	// once in CI: 419 MiB for a start of 98 and a pool of 4); on a loaded
+	// machine a mark can straddle two hand-overs (seen once in CI: 498 MiB
+	// for a start of 113). A pool that did not bound would hold all 100.
+	if liveCeiling := live + uint64(checks+2)*64<<20 + 16<<20; peakLive.Load() > liveCeiling {
+		t.Errorf("live heap reached %d MiB, over %d MiB (the start and %d verifications, two of them ending)", peakLive.Load()>>20, liveCeiling>>20, checks+2)
 	}
 	if grew > ceiling {
 		t.Errorf("memory grew by %d MiB, over the ceiling of %d MiB", grew>>20, ceiling>>20)
