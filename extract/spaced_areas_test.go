@@ -305,6 +305,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"They emphasised that disputes must be resolved by peaceful means, in accordance with the United Nations Convention on the Law of the Sea.", []string{"hotspots", "international_order"}, "en"},
 		{"They stressed the need for the peaceful resolution of disputes in accordance with international law.", []string{"hotspots", "international_order"}, "en"},
 		{"Any dispute arising from this Memorandum shall be settled amicably through consultations.", nil, "en"},
+		// the region's trade agreements cited by name without a head word
+		{"The two countries will work together to implement the Regional Comprehensive Economic Partnership.", []string{"trade"}, "en"},
+		{"Leaders welcomed the entry into force of RCEP and the CPTPP.", []string{"trade"}, "en"},
 		// beside sovereignty the peaceful settlement of disputes is one of the principles
 		// listed, no dispute spoken of
 		{"The two sides support each other on sovereignty and territorial integrity, support the peaceful settlement of disputes and oppose interference in internal affairs.", []string{"sovereignty"}, "en"},
