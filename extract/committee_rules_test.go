@@ -115,10 +115,7 @@ func TestSpanBeforeEvent(t *testing.T) {
 		"缔约双方应在两个月前交换议题。":           "",
 	}
 	for text, want := range tests {
-		r := x.Extract("中华人民共和国政府和蒙古国政府关于成立政府间合作委员会的协定\n\n" + text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", text, len(r.Sentences))
-		}
+		r := extractOne(t, x, "中华人民共和国政府和蒙古国政府关于成立政府间合作委员会的协定\n\n"+text+"\n", text)
 		s := r.Sentences[0]
 		got := ""
 		if s.Deadline != nil {
@@ -165,10 +162,7 @@ func TestDisputeArticleArea(t *testing.T) {
 		"双方应通过友好协商解决执行本行动计划中产生的争议。":       "political",
 		"双方应通过友好协商妥善解决农产品贸易中的分歧。":         "trade",
 	} {
-		r := x.Extract("中华人民共和国农业农村部和泰王国农业与合作部关于农业合作的行动计划（2026—2030年）\n\n" + text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", text, len(r.Sentences))
-		}
+		r := extractOne(t, x, "中华人民共和国农业农村部和泰王国农业与合作部关于农业合作的行动计划（2026—2030年）\n\n"+text+"\n", text)
 		if got := strings.Join(r.Sentences[0].Areas, ","); got != want {
 			t.Errorf("%s: areas %s, want %s", text, got, want)
 		}

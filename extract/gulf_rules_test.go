@@ -45,10 +45,7 @@ func TestRegionalOrganisationPair(t *testing.T) {
 		{"双方同意加强在中国—海湾阿拉伯国家合作委员会战略对话框架下的协调。", "中国—海湾阿拉伯国家合作委员会战略对话", "political"},
 	}
 	for _, tt := range tests {
-		r := x.Extract(gulfTitle + "一、" + tt.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tt.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
 		s := r.Sentences[0]
 		if got := strings.Join(s.Mechanisms, ","); got != tt.mechs {
 			t.Errorf("%s: mechanisms %q, want %q", tt.text, got, tt.mechs)

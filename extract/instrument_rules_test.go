@@ -156,10 +156,7 @@ func TestRecitalsRunIntoMainClause(t *testing.T) {
 		{"双方，\n\n认识到渔业资源面临的挑战；\n\n重申双方的共同立场；\n\n决定采取下列行动：", entente.Commitment, entente.Firm},
 	}
 	for _, tc := range tests {
-		r := x.Extract(title + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, title+tc.text+"\n", tc.text)
 		if s := r.Sentences[0]; s.Type != tc.typ || s.Strength != tc.strength {
 			t.Errorf("%s: %s/%s, want %s/%s", s.Text, s.Type, s.Strength, tc.typ, tc.strength)
 		}
@@ -267,10 +264,7 @@ type oneSentence struct {
 func checkOneSentence(t *testing.T, x *Extractor, tests []oneSentence, evidence bool) {
 	t.Helper()
 	for _, tc := range tests {
-		r := x.Extract(tc.title + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, tc.title+tc.text+"\n", tc.text)
 		s := r.Sentences[0]
 		if s.Type != tc.typ || s.Strength != tc.strength {
 			t.Errorf("%s: %s/%s, want %s/%s (cue %+v)", tc.text, s.Type, s.Strength, tc.typ, tc.strength, s.Rationale.Type)

@@ -40,10 +40,7 @@ func TestRegionalOrganisationArea(t *testing.T) {
 		{"中方赞赏埃方在阿拉伯国家联盟中发挥的积极作用。", "international_order"},
 	}
 	for _, tt := range tests {
-		r := x.Extract(gulfTitle + "一、" + tt.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tt.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
 		s := r.Sentences[0]
 		if got := strings.Join(s.Areas, ","); got != tt.areas {
 			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
@@ -64,10 +61,7 @@ func TestDifferencesClause(t *testing.T) {
 		{"尽管两国在社会制度、文化传统和发展阶段上存在差异，双方同意继续扩大贸易往来。", "trade"},
 	}
 	for _, tt := range tests {
-		r := x.Extract(gulfTitle + "一、" + tt.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tt.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
 		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
 			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
 		}
@@ -85,10 +79,7 @@ func TestParallelViewHolders(t *testing.T) {
 		{"中方赞赏沙方为地区和平所作的努力。", "CN"},
 	}
 	for _, tt := range tests {
-		r := x.Extract(gulfTitle + "一、" + tt.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tt.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
 		s := r.Sentences[0]
 		if s.Type == entente.Commitment {
 			t.Errorf("%s: a commitment, want a view", tt.text)

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/entente/entente"
 )
 
 // The rule tests of each round of held-out statements check the same two
@@ -50,4 +52,15 @@ func checkEntities(t *testing.T, x *Extractor, cases []entityCase) {
 			}
 		})
 	}
+}
+
+// extractOne extracts doc, a statement's title and one sentence (what),
+// and stops the test unless it reads as exactly one sentence.
+func extractOne(t *testing.T, x *Extractor, doc, what string) *entente.Extraction {
+	t.Helper()
+	r := x.Extract(doc)
+	if len(r.Sentences) != 1 {
+		t.Fatalf("%s: %d sentences", what, len(r.Sentences))
+	}
+	return r
 }

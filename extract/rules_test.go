@@ -423,10 +423,7 @@ func TestInstrumentItself(t *testing.T) {
 		{"这将造福两国人民。", entente.Appraisal},
 	}
 	for _, tc := range tests {
-		r := x.Extract(agreement + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, agreement+tc.text+"\n", tc.text)
 		if s := r.Sentences[0]; s.Type != tc.typ {
 			t.Errorf("%s: %s, want %s (cue %+v)", tc.text, s.Type, tc.typ, s.Rationale.Type)
 		}
@@ -505,10 +502,7 @@ func TestInstrumentTopicArea(t *testing.T) {
 		{"中华人民共和国政府和秘鲁共和国政府合作协定", "缔约双方应通过友好协商解决分歧。", "political"},
 	}
 	for _, tc := range tests {
-		r := x.Extract(tc.title + "\n\n" + tc.text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", tc.text, len(r.Sentences))
-		}
+		r := extractOne(t, x, tc.title+"\n\n"+tc.text+"\n", tc.text)
 		if got := strings.Join(r.Sentences[0].Areas, ","); got != tc.areas {
 			t.Errorf("%s / %s: areas %s, want %s", tc.title, tc.text, got, tc.areas)
 		}
@@ -616,10 +610,7 @@ func TestAgentInInstrument(t *testing.T) {
 	x := newTestExtractor(t)
 	const agreement = "中华人民共和国政府和秘鲁共和国政府关于海洋科学合作的协定\n\n"
 	for _, text := range []string{"本协定项下活动所需费用，由双方根据各自预算，共同承担。", "双方各自承担本方人员的费用。"} {
-		r := x.Extract(agreement + text + "\n")
-		if len(r.Sentences) != 1 {
-			t.Fatalf("%s: %d sentences", text, len(r.Sentences))
-		}
+		r := extractOne(t, x, agreement+text+"\n", text)
 		s := r.Sentences[0]
 		if s.Type != entente.Commitment || s.Strength != entente.Soft || strings.Join(s.Actors, ",") != "CN,PE" {
 			t.Errorf("%s: %s/%s %v, want the parties' soft commitment", text, s.Type, s.Strength, s.Actors)
