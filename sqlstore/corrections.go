@@ -37,6 +37,11 @@ const documentCorrectionColumns = `k.id, k.document_id, k.field, k.extracted, k.
 // findCorrections reads the corrections q selects, sentence corrections
 // first, each kind oldest first.
 func findCorrections(ctx context.Context, tx *sql.Tx, q correctionQuery) ([]entente.Correction, error) {
+	return findCorrectionsWith(ctx, queryRows, tx, q)
+}
+
+// findCorrectionsWith is findCorrections running its queries with query.
+func findCorrectionsWith(ctx context.Context, query queryFunc, tx *sql.Tx, q correctionQuery) ([]entente.Correction, error) {
 	out := []entente.Correction{}
 	var a args
 	var conds []string
@@ -76,7 +81,7 @@ func findCorrections(ctx context.Context, tx *sql.Tx, q correctionQuery) ([]ente
 		conds, dconds = append(conds, w), append(dconds, w)
 	}
 	if wantSentences {
-		err := queryRows(ctx, tx, `SELECT `+sentenceCorrectionColumns+` FROM corrections k JOIN versions v ON v.id = k.version_id `+
+		err := query(ctx, tx, `SELECT `+sentenceCorrectionColumns+` FROM corrections k JOIN versions v ON v.id = k.version_id `+
 			whereClause(conds)+` ORDER BY k.id`, a, func(rows *sql.Rows) error {
 			var c entente.Correction
 			var an entente.Anchor
@@ -96,7 +101,7 @@ func findCorrections(ctx context.Context, tx *sql.Tx, q correctionQuery) ([]ente
 		}
 	}
 	if wantDocument {
-		err := queryRows(ctx, tx, `SELECT `+documentCorrectionColumns+` FROM document_corrections k `+whereClause(dconds)+` ORDER BY k.id`, da,
+		err := query(ctx, tx, `SELECT `+documentCorrectionColumns+` FROM document_corrections k `+whereClause(dconds)+` ORDER BY k.id`, da,
 			func(rows *sql.Rows) error {
 				c, err := scanDocumentCorrection(rows)
 				if err != nil {
@@ -392,15 +397,15 @@ func (s *Store) SetReviewRequired(ctx context.Context, required bool) error {
 // applyDocumentCorrections applies a document's active corrections to its
 // metadata and its sentences, and lists every correction of it (applied,
 // waiting, flagged, withdrawn) with it.
-func applyDocumentCorrections(ctx context.Context, tx *sql.Tx, d *entente.StoredDocument) error {
-	return applyDocumentCorrectionsIn(ctx, tx, d, 0, math.MaxInt32)
+func applyDocumentCorrections(ctx context.Context, query queryFunc, tx *sql.Tx, d *entente.StoredDocument) error {
+	return applyDocumentCorrectionsIn(ctx, query, tx, d, 0, math.MaxInt32)
 }
 
 // applyDocumentCorrectionsIn is applyDocumentCorrections for a document
 // whose extraction holds the sentences at positions [from, to) only (a
 // page of it): only their anchors are read.
-func applyDocumentCorrectionsIn(ctx context.Context, tx *sql.Tx, d *entente.StoredDocument, from, to int) error {
-	cs, err := findCorrections(ctx, tx, correctionQuery{document: d.ID, all: true})
+func applyDocumentCorrectionsIn(ctx context.Context, query queryFunc, tx *sql.Tx, d *entente.StoredDocument, from, to int) error {
+	cs, err := findCorrectionsWith(ctx, query, tx, correctionQuery{document: d.ID, all: true})
 	if err != nil || len(cs) == 0 {
 		return err
 	}
@@ -422,7 +427,7 @@ func applyDocumentCorrectionsIn(ctx context.Context, tx *sql.Tx, d *entente.Stor
 	if len(byAnchor) == 0 || len(d.Versions) == 0 {
 		return nil
 	}
-	anchors, err := versionAnchors(ctx, tx, d.Versions[0].ID, from, to)
+	anchors, err := versionAnchors(ctx, query, tx, d.Versions[0].ID, from, to)
 	if err != nil {
 		return err
 	}
@@ -437,9 +442,9 @@ func applyDocumentCorrectionsIn(ctx context.Context, tx *sql.Tx, d *entente.Stor
 
 // versionAnchors maps the sentence ids (sN) of a version's sentences at
 // positions [from, to) to their anchors.
-func versionAnchors(ctx context.Context, tx *sql.Tx, vid int64, from, to int) (map[string]entente.Anchor, error) {
+func versionAnchors(ctx context.Context, query queryFunc, tx *sql.Tx, vid int64, from, to int) (map[string]entente.Anchor, error) {
 	out := map[string]entente.Anchor{}
-	err := queryRows(ctx, tx, `SELECT s.label, s.section, `+anchorSQL("s")+`, s.occurrence FROM sentences s
+	err := query(ctx, tx, `SELECT s.label, s.section, `+anchorSQL("s")+`, s.occurrence FROM sentences s
 		WHERE s.version_id = $1 AND s.position >= $2 AND s.position < $3`, []any{vid, from, to},
 		func(rows *sql.Rows) error {
 			var label string

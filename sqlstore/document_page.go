@@ -17,34 +17,23 @@ func (s *Store) DocumentPage(ctx context.Context, id int64, offset, limit int) (
 	var d *entente.StoredDocument
 	page := &entente.SentencePage{Offset: offset, Limit: limit, SectionStarts: map[string]int{}}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		ds, err := findDocuments(ctx, tx, []string{"d.id = $1"}, "", []any{id})
-		if err != nil {
+		var err error
+		if d, err = s.documentHead(ctx, tx, id); err != nil {
 			return err
 		}
-		if len(ds) == 0 {
-			return notFound("document", id)
-		}
-		d = &ds[0]
-		if d.Versions, err = findVersions(ctx, tx, "document_id = $1", id); err != nil {
-			return err
-		}
-		if d.Sources, err = findSources(ctx, tx, "v.document_id = $1", id); err != nil {
-			return err
-		}
-		withDifferences(d)
 		if len(d.Versions) == 0 {
 			return nil
 		}
 		vid := d.Versions[0].ID
-		if d.Extraction, err = findExtractionWindow(ctx, tx, vid, d.Document, offset, offset+limit); err != nil {
+		if d.Extraction, err = findExtractionWith(ctx, s.queryRows, tx, vid, d.Document, offset, offset+limit); err != nil {
 			return err
 		}
 		// the page shows what the whole document shows: its metadata and
 		// its sentences as analysts corrected them
-		if err := applyDocumentCorrectionsIn(ctx, tx, d, offset, offset+limit); err != nil {
+		if err := applyDocumentCorrectionsIn(ctx, s.queryRows, tx, d, offset, offset+limit); err != nil {
 			return err
 		}
-		return queryRows(ctx, tx, `SELECT section, min(position), count(*) FROM sentences WHERE version_id = $1 GROUP BY section`,
+		return s.queryRows(ctx, tx, `SELECT section, min(position), count(*) FROM sentences WHERE version_id = $1 GROUP BY section`,
 			[]any{vid}, func(rows *sql.Rows) error {
 				var sec string
 				var first, n int

@@ -221,13 +221,8 @@ func (s *Store) VersionByTextSHA256(ctx context.Context, sha string) (*entente.V
 	return &vs[0], nil
 }
 
-// findVersions returns the versions that match where, with their text,
-// in order of id.
-func findVersions(ctx context.Context, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
-	return findVersionsWith(ctx, queryRows, tx, where, a...)
-}
-
-// findVersionsWith is findVersions running its query with query.
+// findVersionsWith returns the versions that match where, with their
+// text, in order of id, running its query with query.
 func findVersionsWith(ctx context.Context, query queryFunc, tx *sql.Tx, where string, a ...any) ([]entente.Version, error) {
 	var vs []entente.Version
 	err := query(ctx, tx, `
@@ -259,31 +254,42 @@ func findVersionsWith(ctx context.Context, query queryFunc, tx *sql.Tx, where st
 func (s *Store) Document(ctx context.Context, id int64) (*entente.StoredDocument, error) {
 	var d *entente.StoredDocument
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		ds, err := findDocuments(ctx, tx, []string{"d.id = $1"}, "", []any{id})
-		if err != nil {
+		var err error
+		if d, err = s.documentHead(ctx, tx, id); err != nil {
 			return err
 		}
-		if len(ds) == 0 {
-			return notFound("document", id)
-		}
-		d = &ds[0]
-		if d.Versions, err = findVersions(ctx, tx, "document_id = $1", id); err != nil {
-			return err
-		}
-		if d.Sources, err = findSources(ctx, tx, "v.document_id = $1", id); err != nil {
-			return err
-		}
-		withDifferences(d)
 		if len(d.Versions) > 0 {
-			if d.Extraction, err = findExtraction(ctx, tx, d.Versions[0].ID, d.Document); err != nil {
+			if d.Extraction, err = findExtractionWith(ctx, s.queryRows, tx, d.Versions[0].ID, d.Document, 0, math.MaxInt32); err != nil {
 				return err
 			}
 		}
-		return applyDocumentCorrections(ctx, tx, d)
+		return applyDocumentCorrections(ctx, s.queryRows, tx, d)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find document: %w", err)
 	}
+	return d, nil
+}
+
+// documentHead reads document id in a read transaction, with its versions
+// and sources, without its extraction: what Document and DocumentPage
+// read first, through the store's prepared statements.
+func (s *Store) documentHead(ctx context.Context, tx *sql.Tx, id int64) (*entente.StoredDocument, error) {
+	ds, err := findDocumentsWith(ctx, s.queryRows, tx, []string{"d.id = $1"}, "", []any{id}, idsInList)
+	if err != nil {
+		return nil, err
+	}
+	if len(ds) == 0 {
+		return nil, notFound("document", id)
+	}
+	d := &ds[0]
+	if d.Versions, err = findVersionsWith(ctx, s.queryRows, tx, "document_id = $1", id); err != nil {
+		return nil, err
+	}
+	if d.Sources, err = findSourcesWith(ctx, s.queryRows, tx, "v.document_id = $1", id); err != nil {
+		return nil, err
+	}
+	withDifferences(d)
 	return d, nil
 }
 

@@ -479,3 +479,11 @@ func WaitSavedRegistryRead(s *Store) {
 		<-reading
 	}
 }
+
+// PreparedStatements is how many statements s keeps prepared on its read
+// pool.
+func PreparedStatements(s *Store) int {
+	s.stmts.mu.Lock()
+	defer s.stmts.mu.Unlock()
+	return len(s.stmts.m)
+}

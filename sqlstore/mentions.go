@@ -323,10 +323,10 @@ func (s *Store) insertMentionRows(ctx context.Context, tx *sql.Tx, table, itemCo
 
 // findCitations reads the references of version vid in the extraction's
 // order, each with its sentences in order.
-func findCitations(ctx context.Context, tx *sql.Tx, vid int64) ([]entente.Reference, error) {
+func findCitations(ctx context.Context, query queryFunc, tx *sql.Tx, vid int64) ([]entente.Reference, error) {
 	refs := []entente.Reference{}
 	index := map[int64]int{}
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT id, title, bracketed, kind, year FROM citations
 		WHERE version_id = $1 AND position IS NOT NULL ORDER BY position`, []any{vid},
 		func(rows *sql.Rows) error {
@@ -351,7 +351,7 @@ func findCitations(ctx context.Context, tx *sql.Tx, vid int64) ([]entente.Refere
 	if err != nil {
 		return nil, fmt.Errorf("read references: %w", err)
 	}
-	err = queryRows(ctx, tx, `
+	err = query(ctx, tx, `
 		SELECT x.citation_id, s.label FROM citation_sentences x
 		JOIN citations c ON c.id = x.citation_id JOIN sentences s ON s.id = x.sentence_id
 		WHERE c.version_id = $1 AND x.citation_pos IS NOT NULL ORDER BY x.citation_id, x.citation_pos`, []any{vid},
@@ -374,10 +374,10 @@ func findCitations(ctx context.Context, tx *sql.Tx, vid int64) ([]entente.Refere
 
 // findEntities reads the mechanisms or projects of version vid in the
 // extraction's order, each with its sentences in order.
-func findEntities(ctx context.Context, tx *sql.Tx, vid int64, kind string) ([]entente.Entity, error) {
+func findEntities(ctx context.Context, query queryFunc, tx *sql.Tx, vid int64, kind string) ([]entente.Entity, error) {
 	es := []entente.Entity{}
 	index := map[int64]int{}
-	err := queryRows(ctx, tx, `
+	err := query(ctx, tx, `
 		SELECT id, name FROM entities
 		WHERE version_id = $1 AND kind = $2 AND position IS NOT NULL ORDER BY position`, []any{vid, kind},
 		func(rows *sql.Rows) error {
@@ -393,7 +393,7 @@ func findEntities(ctx context.Context, tx *sql.Tx, vid int64, kind string) ([]en
 	if err != nil {
 		return nil, fmt.Errorf("read %ss: %w", kind, err)
 	}
-	err = queryRows(ctx, tx, `
+	err = query(ctx, tx, `
 		SELECT x.entity_id, s.label FROM entity_sentences x
 		JOIN entities e ON e.id = x.entity_id JOIN sentences s ON s.id = x.sentence_id
 		WHERE e.version_id = $1 AND e.kind = $2 AND x.entity_pos IS NOT NULL ORDER BY x.entity_id, x.entity_pos`, []any{vid, kind},

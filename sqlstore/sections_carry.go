@@ -12,12 +12,24 @@ import (
 // findSections reads the sections of version vid: from its row, or from
 // the sections table for a version not yet carried over (migration 0033).
 func findSections(ctx context.Context, tx *sql.Tx, vid int64) ([]entente.Section, error) {
-	var packed sql.NullString
-	if err := tx.QueryRowContext(ctx, `SELECT sections FROM versions WHERE id = $1`, vid).Scan(&packed); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return []entente.Section{}, nil
-		}
+	return findSectionsWith(ctx, queryRows, tx, vid)
+}
+
+// findSectionsWith is findSections running its queries with query.
+func findSectionsWith(ctx context.Context, query queryFunc, tx *sql.Tx, vid int64) ([]entente.Section, error) {
+	var (
+		packed sql.NullString
+		found  bool
+	)
+	err := query(ctx, tx, `SELECT sections FROM versions WHERE id = $1`, []any{vid}, func(rows *sql.Rows) error {
+		found = true
+		return rows.Scan(&packed)
+	})
+	switch {
+	case err != nil:
 		return nil, fmt.Errorf("read sections: %w", err)
+	case !found:
+		return []entente.Section{}, nil
 	}
 	if packed.Valid {
 		cs, err := unpackSections(packed.String)
@@ -27,7 +39,7 @@ func findSections(ctx context.Context, tx *sql.Tx, vid int64) ([]entente.Section
 		return cs, nil
 	}
 	cs := []entente.Section{}
-	err := queryRows(ctx, tx, `SELECT section, heading, title FROM sections WHERE version_id = $1 ORDER BY position`, []any{vid},
+	err = query(ctx, tx, `SELECT section, heading, title FROM sections WHERE version_id = $1 ORDER BY position`, []any{vid},
 		func(rows *sql.Rows) error {
 			var c entente.Section
 			err := rows.Scan(&c.ID, &c.Heading, &c.Title)

@@ -402,31 +402,33 @@ func findSentencesWith(ctx context.Context, query queryFunc, tx *sql.Tx, cache *
 
 // findExtraction rebuilds the extraction of version vid as it was stored.
 func findExtraction(ctx context.Context, tx *sql.Tx, vid int64, doc entente.Document) (*entente.Extraction, error) {
-	return findExtractionWindow(ctx, tx, vid, doc, 0, math.MaxInt32)
+	return findExtractionWith(ctx, queryRows, tx, vid, doc, 0, math.MaxInt32)
 }
 
-// findExtractionWindow is findExtraction with only the sentences at
-// positions [from, to).
-func findExtractionWindow(ctx context.Context, tx *sql.Tx, vid int64, doc entente.Document, from, to int) (*entente.Extraction, error) {
+// findExtractionWith is findExtraction with only the sentences at
+// positions [from, to), running its queries with query: a read
+// transaction passes its store's queryRows, so that the dozen statements
+// of a document's read are parsed once rather than at every read.
+func findExtractionWith(ctx context.Context, query queryFunc, tx *sql.Tx, vid int64, doc entente.Document, from, to int) (*entente.Extraction, error) {
 	x := &entente.Extraction{Document: doc, Sentences: []entente.Sentence{}}
 	var err error
-	if x.Sections, err = findSections(ctx, tx, vid); err != nil {
+	if x.Sections, err = findSectionsWith(ctx, query, tx, vid); err != nil {
 		return nil, err
 	}
-	rows, err := findSentences(ctx, tx, "s.version_id = $1 AND s.position >= $2 AND s.position < $3", []any{vid, from, to})
+	rows, err := findSentencesWith(ctx, query, tx, nil, "s.version_id = $1 AND s.position >= $2 AND s.position < $3", []any{vid, from, to})
 	if err != nil {
 		return nil, fmt.Errorf("read sentences: %w", err)
 	}
 	for _, r := range rows {
 		x.Sentences = append(x.Sentences, r.Sentence)
 	}
-	if x.References, err = findCitations(ctx, tx, vid); err != nil {
+	if x.References, err = findCitations(ctx, query, tx, vid); err != nil {
 		return nil, err
 	}
-	if x.Mechanisms, err = findEntities(ctx, tx, vid, "mechanism"); err != nil {
+	if x.Mechanisms, err = findEntities(ctx, query, tx, vid, "mechanism"); err != nil {
 		return nil, err
 	}
-	if x.Projects, err = findEntities(ctx, tx, vid, "project"); err != nil {
+	if x.Projects, err = findEntities(ctx, query, tx, vid, "project"); err != nil {
 		return nil, err
 	}
 	return x, nil

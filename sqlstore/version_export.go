@@ -48,7 +48,7 @@ func (s *Store) VersionExtraction(ctx context.Context, doc, vid int64) (*entente
 		if x, err = findExtraction(ctx, tx, vid, d.Document); err != nil {
 			return err
 		}
-		anchors, err := versionAnchors(ctx, tx, vid, 0, math.MaxInt32)
+		anchors, err := versionAnchors(ctx, queryRows, tx, vid, 0, math.MaxInt32)
 		if err != nil {
 			return err
 		}
