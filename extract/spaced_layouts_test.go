@@ -258,6 +258,35 @@ func TestSpacedLayouts(t *testing.T) {
 				"Sačinjeno u Tbilisiju, 9. novembra 2026. godine, u dva originalna primerka, na srpskom i gruzijskom jeziku, pri čemu su oba teksta podjednako verodostojna."},
 		},
 		{
+			// a programme of cooperation for a period (the executive programme
+			// of a cultural agreement) lists what the parties will do, year by
+			// year: a plan, as "Plan saradnje" is
+			name: "Serbian Cyrillic programme of cooperation in culture for a period: a plan",
+			lang: "sr",
+			text: "Програм сарадње у области културе и образовања између Владе Републике Србије и Владе Републике Чиле за период 2027–2030. године\n\n" +
+				"Члан 1.\n\nСтране ће подстицати сарадњу музеја.\n\n" +
+				"Сачињено у Сантијагу 19. новембра 2026. године, у два оригинална примерка, на српском и шпанском језику, при чему су оба текста подједнако веродостојна.\n",
+			title: "Програм сарадње у области културе и образовања између Владе Републике Србије и Владе Републике Чиле за период 2027–2030. године",
+			kind:  "action_plan", date: "2026-11-19", place: "Сантијагу", parties: []string{"CL", "RS"},
+			authentic: []string{"es", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Стране ће подстицати сарадњу музеја.",
+				"Сачињено у Сантијагу 19. новембра 2026. године, у два оригинална примерка, на српском и шпанском језику, при чему су оба текста подједнако веродостојна."},
+		},
+		{
+			name: "Serbian Latin cultural programme: a plan",
+			lang: "sr",
+			text: "Program kulturne saradnje između Vlade Republike Srbije i Vlade Argentinske Republike za period od 2027. do 2029. godine\n\n" +
+				"1. Strane će podsticati saradnju pozorišta.\n\n" +
+				"Sačinjeno u Buenos Ajresu, 3. marta 2027. godine, u dva originalna primerka, na srpskom i španskom jeziku, pri čemu su oba teksta podjednako verodostojna.\n",
+			title: "Program kulturne saradnje između Vlade Republike Srbije i Vlade Argentinske Republike za period od 2027. do 2029. godine",
+			kind:  "action_plan", date: "2027-03-03", place: "Buenos Ajresu", parties: []string{"AR", "RS"},
+			authentic: []string{"es", "sr"},
+			sections:  []string{"1", "closing"},
+			sentences: []string{"Strane će podsticati saradnju pozorišta.",
+				"Sačinjeno u Buenos Ajresu, 3. marta 2027. godine, u dva originalna primerka, na srpskom i španskom jeziku, pri čemu su oba teksta podjednako verodostojna."},
+		},
+		{
 			name: "Roman sections titled by topic lines over numbered items",
 			lang: "en",
 			text: "Joint Statement of France and China\n\nI. Strengthening political dialogue and promoting mutual political confidence\n\n" +
