@@ -1277,9 +1277,10 @@ func (x *Spaced) cooperationConducted(st *sentence) *entente.Cue {
 // instrumentField returns the areas an instrument's title names with
 // words of their own (… o saradnji u oblasti obrazovanja: people), nil for
 // a statement, for a title that names none, or for a language whose table
-// lists no [area-field] words.
+// lists no [area-field] words. A plan or programme that binds as an
+// instrument does (Програм сарадње у области културе…) has its field too.
 func (x *Spaced) instrumentField(d *entente.Document) []string {
-	if x.framing == nil || !instrument(d.Kind) || d.Title == "" {
+	if x.framing == nil || !binds(d.Kind) || d.Title == "" {
 		return nil
 	}
 	areas, cues := x.findAreas(x.newSentence(d.Title))
@@ -1391,7 +1392,9 @@ func pastDeadline(st *sentence, s *entente.Sentence, signedYear int) {
 // noAgentBefore reports whether the words before a passive future at word
 // a name no one who acts: a noun, nothing (a time, then the verb), or a
 // noun that a party only owns (Dani kulture Azerbejdžana biće održani…:
-// the party's event, which the parties who state it will hold). A party,
+// the party's event, which the parties who state it will hold), or the
+// parties' joint body or its session (Zasedanje Mešovite komisije biće
+// održano…: the parties hold it, as they hold its first sednica). A party,
 // its office or body (Ambasada Srbije, ownsSubject) is left alone.
 func (x *Spaced) noAgentBefore(st *sentence, a int, parties []string) bool {
 	sj := x.subjectOfSpaced(st, 0, a, parties)
@@ -1399,6 +1402,9 @@ func (x *Spaced) noAgentBefore(st *sentence, a int, parties []string) bool {
 	case subjForeign, subjOmitted:
 		return true
 	case subjParty:
+		if bodySubject(sj) {
+			return true
+		}
 		return sj.cue != nil && sj.cue.Cue.Rule == "subject" && (x.ownsSubject(st, 0, a) || x.jointlyOwns(st, 0, a, parties))
 	}
 	return false

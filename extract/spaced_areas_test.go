@@ -337,6 +337,7 @@ func TestInstrumentField(t *testing.T) {
 	const onEducation = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske o saradnji u oblasti obrazovanja\n\nČlan 1.\n\n"
 	const plain = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nČlan 1.\n\n"
 	const statement = "Zajednička izjava Republike Srbije i Mađarske o saradnji u oblasti obrazovanja\n\n1. "
+	const onCulture = "Програм сарадње у области културе између Владе Републике Србије и Владе Мађарске за период 2027–2030. године\n\nЧлан 1.\n\n"
 	tests := []struct {
 		text  string
 		areas []string
@@ -361,6 +362,13 @@ func TestInstrumentField(t *testing.T) {
 		{onEducation + "Svaka Strana snosi troškove svog učešća.\n", []string{"finance"}},
 		{onEducation + "Strane će se redovno obaveštavati.\n", []string{}},
 		{statement + "Strane će razvijati saradnju.\n", []string{"political"}},
+		// a plan or programme whose title names its field (Програм сарадње у
+		// области културе…) works in that field as an instrument does: its
+		// body's meetings and the cooperation it frames are the field's; a
+		// plan whose title names none keeps the relationship's framing
+		{onCulture + "Прво заседање Мешовите комисије биће одржано у Београду.\n", []string{"people"}},
+		{onCulture + "Стране ће започети преговоре о програму сарадње за наредни период.\n", []string{"people"}},
+		{"Akcioni plan saradnje Vlade Republike Srbije i Vlade Mađarske\n\n1. Zajednički komitet sastajaće se jednom godišnje.\n", []string{"political"}},
 	}
 	for _, tc := range tests {
 		out := sr.Extract(tc.text)

@@ -1038,7 +1038,9 @@ func (x *Spaced) organSubject(st *sentence, i, b int) int {
 }
 
 // jointBodyName returns the end of a standing body's name in capitalised
-// and inner words from word i, before b, or i when none opens there.
+// and inner words from word i, before b, or i when none opens there. The
+// countries' lowercase compound adjective may stand inside it (Mešovita
+// srpsko-meksička komisija, Zajednička srpsko-kineska radna grupa).
 func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 	for k := i; k < b && k < i+8; k++ {
 		if m, ok := x.ents.mech.longestAt(st.ws, k); ok && m.End > k && m.End <= b {
@@ -1048,7 +1050,7 @@ func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 			return m.End
 		}
 		w := &st.ws[k]
-		if w.Punct || !w.Upper && !(k > i && x.ents.inner.has(w)) {
+		if w.Punct || !w.Upper && !(k > i && (x.ents.inner.has(w) || hyphenCompound(w))) {
 			return i
 		}
 	}

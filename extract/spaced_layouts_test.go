@@ -547,6 +547,11 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Прва седница Заједничког комитета биће одржана у року од шест месеци.\n", "Прва седница Заједничког комитета биће одржана у року од шест месеци.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.\n", "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Sednica je održana u Beogradu.\n", "Sednica je održana u Beogradu.", "narrative", nil, ""},
+		// the session of the parties' body, which they will hold, as its
+		// first meeting (Prva sednica Zajedničkog komiteta biće održana…)
+		{mou + "Заседање Мешовите комисије биће одржано у Београду.\n", "Заседање Мешовите комисије биће одржано у Београду.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Прво заседање Мешовите комисије биће одржано у Мексико Ситију у другој половини 2027. године.\n", "Прво заседање Мешовите комисије биће одржано у Мексико Ситију у другој половини 2027. године.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeće zasedanje Mešovitog komiteta biće održano u Budimpešti.\n", "Sledeće zasedanje Mešovitog komiteta biće održano u Budimpešti.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		// a statement's passive future too: the parties will hold it; its
 		// verb's future forecasts
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica biće održana u Beogradu.\n", "Sledeća sednica biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},

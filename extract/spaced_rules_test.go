@@ -369,6 +369,9 @@ func TestSpacedRules(t *testing.T) {
 		// the object first, the parties' body after the verb: theirs to do
 		{"sr", "Sprovođenje ove izjave pratiće Mešoviti komitet za saradnju.", "commitment", "firm", parties, "pratiće", ""},
 		{"sr", "Odluku će doneti Zajednički komitet.", "commitment", "firm", parties, "će", ""},
+		// the countries' compound adjective stands inside their body's name
+		{"sr", "Спровођење овог програма пратиће Мешовита српско-мексичка комисија за културну сарадњу.", "commitment", "firm", parties, "пратиће", ""},
+		{"sr", "Sprovođenje ovog plana pratiće Zajednička srpsko-kineska radna grupa.", "commitment", "firm", parties, "pratiće", ""},
 		{"sr", "Rezoluciju će usvojiti Savet bezbednosti UN.", "appraisal", "", parties, "će", ""},
 		// support in the one-word future undertakes as će does
 		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},
