@@ -49,6 +49,7 @@ type Spaced struct {
 	thatState   *keyWords      // after "that", a state or a fact: the content is a view
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
+	futureForm  *phraseMatcher // the future's forms in an intent cue (razmotriće; nil: none)
 	holders     *phraseMatcher // opens the holders of an action plan's measure (nosioci: …; nil: none)
 	ministry    *phraseMatcher // a ministry's head word, whose title names its portfolio (nil: none)
 	passivePart *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
@@ -223,6 +224,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.holders = optionalPhrases(t, "holders")
 	x.ministry = optionalPhrases(t, "ministry-head")
 	x.passivePart = optionalPhrases(t, "passive-participle")
+	x.futureForm = optionalPhrases(t, "future-form")
 	x.framing = optionalPhrases(t, "area-field")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
@@ -522,6 +524,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if ls.Section != entente.SectionClosing {
 			x.bindingFuture(st, &s, parties, binds(out.Document.Kind))
 			x.futurePassive(st, &s, parties)
+			if binds(out.Document.Kind) {
+				x.intentFuture(st, &s, parties)
+			}
 		}
 		if bodyBefore && s.Type == entente.Appraisal && binds(out.Document.Kind) && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
 			len(st.ws) > 0 && x.selfPronoun.has(&st.ws[0]) {
@@ -1367,6 +1372,38 @@ func (x *Spaced) futurePassive(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// intentFuture reads, in an instrument or a plan, a sentence that no cue
+// placed whose verb is an aim in the future's form (Narodni muzej … i
+// Nacionalni muzej … razmotriće mogućnost…, Biblioteke nastojaće da…):
+// the institutions a noun names act for the parties who sign, whose aim it
+// is, as bindingFuture reads their future (razmenjivaće). A party, its
+// office or the instrument itself for subject is left alone, and a
+// statement's others' aim stays theirs.
+func (x *Spaced) intentFuture(st *sentence, s *entente.Sentence, parties []string) {
+	if s.Type != entente.Narrative || s.Rationale.Type != nil || x.futureForm == nil || len(parties) == 0 {
+		return
+	}
+	for _, c := range st.cues {
+		if !c.Kind.has(cIntent) || c.Kind.has(sNoun) {
+			continue
+		}
+		future := false
+		for j := c.Start; j < c.End && !future; j++ {
+			m, ok := x.futureForm.longestAt(st.ws, j)
+			future = ok && m.End == j+1
+		}
+		if !future || !x.noAgentBefore(st, c.Start, parties) {
+			return
+		}
+		cue := st.cue("future that binds the parties", c.Start, c.End)
+		if cue == nil || x.selfBefore(st, cue.Start) && x.selfNear(st, 4) {
+			return
+		}
+		x.commitAll(st, s, entente.Intent, parties, cue)
+		return
+	}
 }
 
 // pastDeadline drops a sentence's deadline whose latest year comes before

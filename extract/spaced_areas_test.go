@@ -17,6 +17,14 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// a cultural programme: museums, galleries, libraries, theatres and
+		// book fairs are culture (a fair of goods stays trade); the illicit
+		// trafficking of cultural property is crime, as illicit trade is
+		{"Народни музеј и Национални музеј размењиваће изложбе.", []string{"people"}, "sr"},
+		{"Strane će podsticati saradnju galerija, biblioteka i pozorišta.", []string{"people"}, "sr"},
+		{"Стране ће подржати учешће писаца на Међународном сајму књига у Гвадалахари.", []string{"people"}, "sr"},
+		{"Strane će podržati nastup kompanija na sajmu u Novom Sadu.", []string{"trade"}, "sr"},
+		{"Стране ће сарађивати на спречавању недозвољеног промета културних добара.", []string{"people", "security"}, "sr"},
 		// a police memorandum: joint patrols are law enforcement; illicit trade
 		// (in drugs, arms) and financial crime are crime, not trade or finance;
 		// data as such is no field (as in English), personal data and their

@@ -547,6 +547,13 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Прва седница Заједничког комитета биће одржана у року од шест месеци.\n", "Прва седница Заједничког комитета биће одржана у року од шест месеци.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.\n", "Priznavanje diploma vršiće se u skladu sa zakonodavstvom Strana.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Sednica je održana u Beogradu.\n", "Sednica je održana u Beogradu.", "narrative", nil, ""},
+		// named institutions' aim in the future (razmotriće, nastojaće) binds
+		// the parties in an instrument or a plan, as their future does
+		// (razmenjivaće); others' aim in a statement is no undertaking
+		{plan + "Народни музеј у Београду и Национални музеј антропологије у Мексико Ситију размотриће могућност организовања изложби до краја 2028. године.\n", "Народни музеј у Београду и Национални музеј антропологије у Мексико Ситију размотриће могућност организовања изложби до краја 2028. године.", "commitment", []string{"HU", "RS"}, entente.Intent},
+		{mou + "Narodna biblioteka i Nacionalna biblioteka nastojaće da razmenjuju publikacije.\n", "Narodna biblioteka i Nacionalna biblioteka nastojaće da razmenjuju publikacije.", "commitment", []string{"HU", "RS"}, entente.Intent},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Kompanije nastojaće da povećaju izvoz.\n", "Kompanije nastojaće da povećaju izvoz.", "narrative", nil, ""},
+		{mou + "Kompanije su zainteresovane za ulaganja u Srbiji.\n", "Kompanije su zainteresovane za ulaganja u Srbiji.", "narrative", nil, ""},
 		// the session of the parties' body, which they will hold, as its
 		// first meeting (Prva sednica Zajedničkog komiteta biće održana…)
 		{mou + "Заседање Мешовите комисије биће одржано у Београду.\n", "Заседање Мешовите комисије биће одржано у Београду.", "commitment", []string{"HU", "RS"}, entente.Firm},
