@@ -369,6 +369,10 @@ func TestSpacedRules(t *testing.T) {
 		// the object first, the parties' body after the verb: theirs to do
 		{"sr", "Sprovođenje ove izjave pratiće Mešoviti komitet za saradnju.", "commitment", "firm", parties, "pratiće", ""},
 		{"sr", "Odluku će doneti Zajednički komitet.", "commitment", "firm", parties, "će", ""},
+		// a time limit counted back from the instrument's expiry (the next
+		// programme negotiated before this one lapses)
+		{"sr", "Стране ће најкасније шест месеци пре истека важења овог програма започети преговоре о новом програму.", "commitment", "firm", parties, "ће", "најкасније шест месеци пре истека важења овог програма"},
+		{"sr", "Strane će najkasnije tri meseca pre isteka ovog sporazuma započeti pregovore.", "commitment", "firm", parties, "će", "najkasnije tri meseca pre isteka ovog sporazuma"},
 		// the countries' compound adjective stands inside their body's name
 		{"sr", "Спровођење овог програма пратиће Мешовита српско-мексичка комисија за културну сарадњу.", "commitment", "firm", parties, "пратиће", ""},
 		{"sr", "Sprovođenje ovog plana pratiće Zajednička srpsko-kineska radna grupa.", "commitment", "firm", parties, "pratiće", ""},

@@ -117,6 +117,7 @@ func TestDueRules(t *testing.T) {
 		{"sr: the middle of a year", "do sredine 2026", "Strane će do sredine 2026. godine potpisati sporazum.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
 		{"en: first half of a named year", "in the first half of 2026", "The summit will be held in the first half of 2026.", signed, "2026-06-30", entente.PrecisionMonth, false, false},
 		// Serbian in both scripts, as sr.cues' [deadline] finds it
+		{"sr: before the instrument's expiry", "најкасније шест месеци пре истека важења овог програма", "Стране ће најкасније шест месеци пре истека важења овог програма започети преговоре.", signed, "", entente.PrecisionOpen, false, false},
 		{"sr: end of a named year", "do kraja 2025. godine", "Strane će završiti prugu do kraja 2025. godine.", signed, "2025-12-31", entente.PrecisionYear, false, false},
 		{"sr: end of a named year in Cyrillic", "до краја 2025. године", "Стране ће завршити пругу до краја 2025. године.", signed, "2025-12-31", entente.PrecisionYear, false, false},
 		{"sr: a full date with the month's name", "do 31. decembra 2025", "Strane će potpisati sporazum do 31. decembra 2025. godine.", signed, "2025-12-31", entente.PrecisionDay, false, false},
