@@ -49,6 +49,12 @@ func TestSpacedGenreClasses(t *testing.T) {
 		{"sr", "Kineska strana obezbediće tehničku opremu, a srpska strana potrebne prostorije.", "commitment", "firm", both, nil},
 		{"sr", "Кинеска страна ће сносити трошкове путовања, а српска страна трошкове смештаја.", "commitment", "firm", both, nil},
 		{"sr", "Kineska strana obezbediće tehničku opremu, a srpska strana pozdravlja tu odluku.", "commitment", "firm", []string{"CN"}, nil},
+		// the share may name an event by its name, a place and a time of its
+		// own (… Dane kineske kulture u Beogradu u toku 2028. godine.); a
+		// longer lowercase run may hold a verb, and keeps the clause apart
+		{"sr", "Српска страна ће у току 2027. године организовати Дане српске културе у Пекингу, а кинеска страна Дане кинеске културе у Београду у току 2028. године.", "commitment", "firm", both, nil},
+		{"sr", "Kineska strana organizovaće izložbu u Beogradu, a srpska strana Dane srpskog filma u Pekingu.", "commitment", "firm", both, nil},
+		{"sr", "Kineska strana obezbediće opremu, a srpska strana Vladi Srbije redovno podnosi izveštaje o radu centra.", "commitment", "firm", []string{"CN"}, nil},
 		// area words
 		{"en", "The two sides will open a joint school of engineering.", "commitment", "firm", both, []string{"people"}},
 		{"en", "The two sides will cut greenhouse gas emissions of their cities.", "commitment", "firm", both, []string{"green"}},

@@ -176,20 +176,41 @@ func (x *Spaced) gappedSubject(st *sentence, from, end int) []string {
 // objectToEnd reports whether words [i, end) are a short object alone that
 // runs to the end of the sentence (…, a srpska strana potrebne prostorije.):
 // lowercase words, at most four, then only the final stop. An instrument
-// divides a task so, the second party's share named by its object.
+// divides a task so, the second party's share named by its object. The
+// share may name a thing by its capitalised name and keep a time of its
+// own (…, a kineska strana Dane kineske kulture u Beogradu u toku 2028.
+// godine.): names and the time are no verb, and the lowercase words are
+// still at most four.
 func (x *Spaced) objectToEnd(st *sentence, i, end int) bool {
-	n := 0
+	var times map[int]int // the time limits in the share: their ends
+	if x.deadlines != nil {
+		for _, m := range x.deadlines.FindAll(st.ws[i:end]) {
+			if times == nil {
+				times = map[int]int{}
+			}
+			times[i+m.Start] = i + m.End
+		}
+	}
+	n, named := 0, false
 	for ; i < end; i++ {
+		if e, ok := times[i]; ok && (n > 0 || named) {
+			i = e - 1
+			continue
+		}
 		w := &st.ws[i]
 		if w.Punct {
-			return i == end-1 && n > 0 && i == len(st.ws)-1
+			return i == end-1 && (n > 0 || named) && i == len(st.ws)-1
 		}
-		if w.Upper || w.Digits || n == 4 {
+		if w.Upper && !w.Digits {
+			named = true
+			continue
+		}
+		if w.Digits || n == 4 {
 			return false
 		}
 		n++
 	}
-	return n > 0 && end == len(st.ws)
+	return (n > 0 || named) && end == len(st.ws)
 }
 
 // occasionOpens reports whether the content of a view that begins at word
