@@ -50,28 +50,31 @@ type Spaced struct {
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
 	futureForm  *phraseMatcher // the future's forms in an intent cue (razmotriće; nil: none)
-	holders     *phraseMatcher // opens the holders of an action plan's measure (nosioci: …; nil: none)
-	ministry    *phraseMatcher // a ministry's head word, whose title names its portfolio (nil: none)
-	passivePart *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
-	framing     *phraseMatcher // weak area words that in an instrument stand for its field (saradnja; nil: none)
-	selfPronoun *keyWords      // it: in one party's view, the party itself (India announced that it will…)
-	impersonal  *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
-	partyVerb   *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
-	reflexive   *keyWords      // se: the verb's reflexive, that makes it happen rather than done
-	joins       *keyWords
-	names       *keyWords      // the verb that names who or what a subject is (Nadležni organ je Ministarstvo…)
-	passiveSoft *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
-	organs      *phraseMatcher // authorities, ministries, officials: the parties' organs by kind (nil: none)
-	organMods   *keyWords      // competent, relevant, senior: words that may stand before an organ
-	units       *keyWords      // the time units a span of a deadline counts in (within six months)
-	anchors     *keyWords      // of, after: the event a span of a deadline is counted from
-	events      *keyWords      // meeting, session: a deadline's meeting, whose body's name may follow (nil: none)
-	anchorStops *phraseMatcher // to, which: end the event a deadline counts from (nil: none)
-	spanOpen    *keyWords      // od, from: opens a period whose close a deadline phrase would read
-	permissive  *keyWords      // may: what a party is allowed to do, not what it undertakes
-	roleAfter   *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
-	occasion    *keyWords      // the visit, the talks: what the document reports was done
-	state       *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
+	// relationship holds the words that frame the relationship in a recital
+	// (prijateljske odnose; nil: none)
+	relationship *phraseMatcher
+	holders      *phraseMatcher // opens the holders of an action plan's measure (nosioci: …; nil: none)
+	ministry     *phraseMatcher // a ministry's head word, whose title names its portfolio (nil: none)
+	passivePart  *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
+	framing      *phraseMatcher // weak area words that in an instrument stand for its field (saradnja; nil: none)
+	selfPronoun  *keyWords      // it: in one party's view, the party itself (India announced that it will…)
+	impersonal   *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
+	partyVerb    *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
+	reflexive    *keyWords      // se: the verb's reflexive, that makes it happen rather than done
+	joins        *keyWords
+	names        *keyWords      // the verb that names who or what a subject is (Nadležni organ je Ministarstvo…)
+	passiveSoft  *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
+	organs       *phraseMatcher // authorities, ministries, officials: the parties' organs by kind (nil: none)
+	organMods    *keyWords      // competent, relevant, senior: words that may stand before an organ
+	units        *keyWords      // the time units a span of a deadline counts in (within six months)
+	anchors      *keyWords      // of, after: the event a span of a deadline is counted from
+	events       *keyWords      // meeting, session: a deadline's meeting, whose body's name may follow (nil: none)
+	anchorStops  *phraseMatcher // to, which: end the event a deadline counts from (nil: none)
+	spanOpen     *keyWords      // od, from: opens a period whose close a deadline phrase would read
+	permissive   *keyWords      // may: what a party is allowed to do, not what it undertakes
+	roleAfter    *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
+	occasion     *keyWords      // the visit, the talks: what the document reports was done
+	state        *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -226,6 +229,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.passivePart = optionalPhrases(t, "passive-participle")
 	x.futureForm = optionalPhrases(t, "future-form")
 	x.framing = optionalPhrases(t, "area-field")
+	x.relationship = optionalPhrases(t, "area-relationship")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
 	x.joins = newKeyWords(t.Words("clause-join"))
@@ -557,6 +561,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		}
 		if field != nil && s.Type != entente.Narrative {
 			x.inField(st, &s, field)
+		}
+		if field != nil && ls.Section == entente.SectionPreamble {
+			x.recitalFraming(st, &s, field)
 		}
 		if s.Type == entente.Commitment {
 			// (nosioci: Ministarstvo … Republike Srbije i Ministarstvo …
@@ -1325,6 +1332,54 @@ func (x *Spaced) inField(st *sentence, s *entente.Sentence, field []string) {
 		cues[k] = entente.AreaCue{Area: a, Cue: entente.Cue{Rule: "area (the instrument's field)", Text: frame.Text, Start: frame.Start, End: frame.End}}
 	}
 	s.Areas, s.Rationale.Areas = slices.Clone(field), cues
+}
+
+// recitalFraming drops from a preamble's areas the political one that only
+// words framing the relationship give (Rukovodeći se željom da razvijaju
+// prijateljske odnose…, [area-relationship]), when the instrument's field,
+// which the title names, is not political and the sentence names an area
+// of that field: the friendship recited is the instrument's formula, and
+// its preamble is in its field.
+func (x *Spaced) recitalFraming(st *sentence, s *entente.Sentence, field []string) {
+	if x.relationship == nil || slices.Contains(field, "political") || !slices.Contains(s.Areas, "political") {
+		return
+	}
+	inField := false
+	for _, a := range s.Areas {
+		inField = inField || slices.Contains(field, a)
+	}
+	if !inField {
+		return
+	}
+	framed := 0
+	for _, c := range s.Rationale.Areas {
+		if c.Area != "political" {
+			continue
+		}
+		framing := false
+		for i := range st.ws {
+			if st.ws[i].Start == c.Start {
+				m, ok := x.relationship.longestAt(st.ws, i)
+				framing = ok && st.ws[m.End-1].End >= c.End
+				break
+			}
+		}
+		if !framing {
+			return
+		}
+		framed++
+	}
+	if framed == 0 {
+		return
+	}
+	kept := s.Rationale.Areas[:0:0]
+	for _, c := range s.Rationale.Areas {
+		if c.Area != "political" {
+			kept = append(kept, c)
+		}
+	}
+	s.Areas = slices.DeleteFunc(slices.Clone(s.Areas), func(a string) bool { return a == "political" })
+	s.Rationale.Areas = kept
 }
 
 // bodyInField places in the instrument's field a sentence with no area word

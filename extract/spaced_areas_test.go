@@ -345,6 +345,7 @@ func TestInstrumentField(t *testing.T) {
 	const onEducation = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske o saradnji u oblasti obrazovanja\n\nČlan 1.\n\n"
 	const plain = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nČlan 1.\n\n"
 	const statement = "Zajednička izjava Republike Srbije i Mađarske o saradnji u oblasti obrazovanja\n\n1. "
+	const plainPreamble = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nVlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane),\n\n"
 	const onCulture = "Програм сарадње у области културе између Владе Републике Србије и Владе Мађарске за период 2027–2030. године\n\nЧлан 1.\n\n"
 	tests := []struct {
 		text  string
@@ -377,6 +378,16 @@ func TestInstrumentField(t *testing.T) {
 		{onCulture + "Прво заседање Мешовите комисије биће одржано у Београду.\n", []string{"people"}},
 		{onCulture + "Стране ће започети преговоре о програму сарадње за наредни период.\n", []string{"people"}},
 		{"Akcioni plan saradnje Vlade Republike Srbije i Vlade Mađarske\n\n1. Zajednički komitet sastajaće se jednom godišnje.\n", []string{"political"}},
+		// a recital of friendly relations in the preamble of an instrument or
+		// plan on a field is a formula that frames it: the preamble is in the
+		// field, as the Serbian instrument golds read it; an instrument that
+		// names no field, or a statement, keeps the relationship
+		{"Memorandum o razumevanju između Ministarstva prosvete Republike Srbije i Ministarstva obrazovanja Mađarske o saradnji u oblasti obrazovanja\n\n" +
+			"Ministarstvo prosvete Republike Srbije i Ministarstvo obrazovanja Mađarske (u daljem tekstu: Strane),\n\nRukovodeći se željom da razvijaju prijateljske odnose između naroda dveju država i saradnju u oblasti obrazovanja,\n\ndogovorile su se o sledećem:\n", []string{"people"}},
+		{"Програм сарадње у области културе између Владе Републике Србије и Владе Мађарске за период 2027–2030. године\n\n" +
+			"Влада Републике Србије и Влада Мађарске (у даљем тексту: Стране),\n\nЖелећи да продубе традиционално пријатељске односе два народа и размену културних вредности,\n\nдоговориле су се о следећем:\n", []string{"people"}},
+		{plainPreamble + "Rukovodeći se željom da razvijaju prijateljske odnose između naroda dveju država i saradnju u oblasti obrazovanja,\n\ndogovorile su se o sledećem:\n", []string{"people", "political"}},
+		{"Zajednička izjava Republike Srbije i Mađarske o saradnji u oblasti obrazovanja\n\nStrane su istakle prijateljske odnose i saradnju u oblasti obrazovanja.\n", []string{"people", "political"}},
 	}
 	for _, tc := range tests {
 		out := sr.Extract(tc.text)
