@@ -84,7 +84,9 @@ func TestNamedMines(t *testing.T) {
 
 // TestAndesAreas: illegal, unreported and unregulated fishing fought is
 // law enforcement (security); whole-industry-chain cooperation in a sector
-// (油气领域全产业链合作) is that sector's, no investment.
+// (油气领域全产业链合作) is that sector's, no investment; enterprises
+// urged to cooperate in a field (推动两国企业在…领域开展合作) cooperate in
+// that field, as cn-sa's and cn-cl's golds read 企业开展合作.
 func TestAndesAreas(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct{ text, areas string }{
@@ -92,6 +94,13 @@ func TestAndesAreas(t *testing.T) {
 		{"双方将共同打击非法捕捞，养护海洋生物资源。", "security"},
 		{"双方同意深化锂资源领域全产业链合作。", "resources"},
 		{"双方愿推动新能源汽车全产业链合作。", "energy"},
+		// enterprises acted on as the agents of a cooperation in a field (推动两国
+		// 企业在…领域开展合作) are who cooperates; the field is the topic
+		{"双方将推动两国企业在可再生能源领域开展合作。", "energy"},
+		{"双方鼓励两国企业在农业机械领域加强合作。", "development"},
+		// third-party market cooperation is the enterprises' joint investment
+		// abroad, whoever is said to do it
+		{"双方鼓励两国企业在新能源领域开展第三方市场合作。", "energy,investment"},
 	}
 	for _, tt := range tests {
 		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)

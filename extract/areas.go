@@ -27,6 +27,9 @@ type areaMatcher struct {
 	// examples ([example-head]); backgroundOpen opens a clause that sets
 	// the scene ([background-open]).
 	topicVerb, topicModifier, exampleHead, backgroundOpen *wordSet
+	// agentOpen, right after a weak word acted on, opens the clause where it
+	// is the agent ([agent-open]: 两国企业在…开展合作)
+	agentOpen *wordSet
 	// alignment closes a clause that aligns two frameworks or plans
 	// ([alignment]: A同B对接): the framing words in it are what is aligned
 	alignment *wordSet
@@ -71,6 +74,7 @@ func newAreaMatcher(t *lexicon.Table) (*areaMatcher, error) {
 		exampleHead: newWordSet(t.Words("example-head")), backgroundOpen: newWordSet(t.Words("background-open")),
 		frameClose: newWordSet(t.Words("frame-close")), alignment: newWordSet(t.Words("alignment")),
 		aliases: map[string][]string{}, sharedValue: newWordSet(t.Words("shared-value")),
+		agentOpen: newWordSet(t.Words("agent-open")),
 	}
 	for _, e := range t.Entries("party-alias") {
 		am.aliases[e.Text] = strings.Fields(e.Value)
@@ -626,6 +630,9 @@ func (am *areaMatcher) opensBackground(rs []rune, c clauseSpan) bool {
 func (am *areaMatcher) actedOn(rs []rune, start, end int, flags []runeFlags, countries *countryIndex) bool {
 	if flags[start]&(fModifier|fWeighed) != 0 || inEnumeration(rs, start, end) {
 		return false
+	}
+	if am.agentOpen.startsAt(rs, end) > end {
+		return false // 推动两国企业在…领域开展合作: the enterprises act, the field is the topic
 	}
 	i := start
 	for steps := 0; i > 0 && steps < 6; steps++ {
