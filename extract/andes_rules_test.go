@@ -126,3 +126,23 @@ func TestFreeTradeBodyName(t *testing.T) {
 		}
 	}
 }
+
+// TestInstrumentBodyNoCitation: an instrument's word right before a standing
+// body's head (中秘自由贸易协定委员会, 中新自贸协定联合委员会) names the
+// body the instrument set up; the sentence cites no instrument by it, as a
+// quotation still open past the instrument word names a body
+// (「臺貝經濟合作協定執行委員會」).
+func TestInstrumentBodyNoCitation(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, refs string }{
+		{"双方同意尽快召开中哥自由贸易协定委员会第二次会议。", ""},
+		{"双方将用好中新自贸协定联合委员会机制，推动协定全面实施。", ""},
+		{"双方同意加快中哥自由贸易协定谈判进程。", "中哥自由贸易协定"},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].References, ","); got != tt.refs {
+			t.Errorf("%s: references %q, want %q", tt.text, got, tt.refs)
+		}
+	}
+}

@@ -158,6 +158,9 @@ func (rr *referenceRules) find(st *text) []citation {
 		if rr.g.selfRef.endsAt(masked, end) >= 0 {
 			continue // 本协定, 评估本协定: the document itself, no instrument it cites
 		}
+		if rr.bodyAfter(masked, end) {
+			continue // 中秘自由贸易协定委员会: the body the instrument set up, no citation
+		}
 		if end < len(masked) && (masked[end] == '”' || masked[end] == '」') && quoteOpen(masked, end) >= 0 {
 			continue // a quoted title: read below
 		}
@@ -213,6 +216,24 @@ func (rr *referenceRules) find(st *text) []citation {
 		i = j
 	}
 	return out
+}
+
+// bodyAfter reports whether a standing body's head ([mechanism-standing]:
+// 委员会) opens at end or at most two characters of its name after it
+// (…协定联合委员会): the instrument word is then part of the name of its
+// organ. A group of friends ([bound-head]) is no organ.
+func (rr *referenceRules) bodyAfter(rs []rune, end int) bool {
+	for s := end; s <= end+2 && s < len(rs); s++ {
+		if s > end && (isFillerRune(rs[s-1]) || isClauseBreak(rs[s-1])) {
+			return false
+		}
+		if rr.g.standingSet.startsAt(rs, s) > s {
+			// a group of an initiative's friends (全球安全倡议之友小组) is no
+			// organ of it: the initiative is still cited
+			return rr.g.boundHead.startsAt(rs, s) < 0
+		}
+	}
+	return false
 }
 
 // nameBefore reads a name backwards from position end, up to a stop word,
