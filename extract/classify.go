@@ -678,8 +678,10 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 	case k.has(cAppraisal):
 		cr.reading, cr.rule = rAppraisal, "appraisal"
 		// 高度评价在X领导下，Y取得的成就: the clause holds only a frame, and
-		// what is appraised runs on into the next clause
-		if x.g.frameOpen.startsAt(masked, t.End) >= 0 || x.g.retrospective.endsAt(masked, cr.span.End) > t.End {
+		// what is appraised runs on into the next clause; so it does after
+		// the base or means the welcomed one acts from (欢迎X以澳门为平台，参与…)
+		if x.g.frameOpen.startsAt(masked, t.End) >= 0 || x.g.retrospective.endsAt(masked, cr.span.End) > t.End ||
+			x.g.meansClose.endsAt(masked, cr.span.End) > t.End {
 			scope, cr.framed = true, true
 		}
 	case k.has(cNarrative | cFrame):

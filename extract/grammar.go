@@ -55,6 +55,7 @@ type grammar struct {
 	sideSuffix        *wordSet        // [party-suffix]
 	frameOpen         *wordSet        // [frame-open]: opens a frame (在…下, 自…以来)
 	retrospective     *wordSet        // [retrospective]: closes a frame that looks back (…以来)
+	meansClose        *wordSet        // [means-close]: closes a clause that holds only a base or means (以…为平台)
 	background        *wordSet        // [background]: closes a clause that sets the scene (…的背景下)
 	boundHead         *wordSet        // [bound-head]: a head bound to the word before it (之友小组)
 	boundAfterParty   *wordSet        // [bound-after-party]: after the parties' joint word, keeps it in a name (两国政府间)
@@ -194,8 +195,9 @@ var grammarSections = []string{
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker", "year-deadline",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
-	"title-topic", "citation-joiner", "frame-open", "retrospective", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "place-verb", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "means-close", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
+	"place-verb",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head",
@@ -252,6 +254,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		sideSuffix:        newWordSet(t.Words("party-suffix")),
 		frameOpen:         newWordSet(t.Words("frame-open")),
 		retrospective:     newWordSet(t.Words("retrospective")),
+		meansClose:        newWordSet(t.Words("means-close")),
 		spanOpen:          newWordSet(t.Words("span-open")),
 		spanUnit:          newWordSet(t.Words("span-unit")),
 		spanAfter:         newWordSet(t.Words("span-after")),

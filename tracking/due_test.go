@@ -64,6 +64,7 @@ func TestDueRules(t *testing.T) {
 		{"a month of a year", "2024年9月前", "双方将在2024年9月前互设领事机构。", signed, "2024-09-30", entente.PrecisionMonth, false, false},
 		{"a full date", "2024年6月15日前", "双方将于2024年6月15日前交换批准书。", signed, "2024-06-15", entente.PrecisionDay, false, false},
 		{"a year in Chinese digits", "二〇二六年底前", "工程将于二〇二六年底前竣工。", signed, "2026-12-31", entente.PrecisionYear, false, false},
+		{"a year written with 零, as Macao writes it", "於二零二七年六月底前", "雙方將於二零二七年六月底前設立服務平台。", signed, "2027-06-30", entente.PrecisionMonth, false, false},
 		{"a month in Chinese", "2025年十一月前", "双方将于2025年十一月前商定方案。", signed, "2025-11-30", entente.PrecisionMonth, false, false},
 		{"as soon as possible", "尽快", "双方将尽快启动自贸协定谈判。", signed, "", entente.PrecisionOpen, true, false},
 		{"as soon as possible, Taipei's word", "儘速", "雙方同意儘速召開混合委員會。", signed, "", entente.PrecisionOpen, true, false},

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestMacaoMemorandumProvisions reads provisions of a memorandum of Macao's
+// government with a state in Traditional script (the genre of
+// mo-pt-cooperation-memorandum), sentences of our own: years written with
+// 零 as Macao writes them (二零二七年), 認同 whose view runs over the
+// clauses after it, a welcome whose object takes a base or platform
+// (以…為平台) before its verb, and the area words of such memoranda
+// (展銷, 人才, a market opened up, a seminar held beside 辦學).
+func TestMacaoMemorandumProvisions(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "澳門特別行政區政府與葡萄牙共和國政府關於科技合作的諒解備忘錄\n\n第一條　合作\n\n"
+	both := []string{"MO", "PT"}
+	tests := []struct {
+		name, text, typ, strength string
+		actors, areas             []string
+		deadline, notArea         string
+	}{
+		{"a year written with 零 ends a deadline", "雙方同意於二零二七年底前設立海洋科學研究中心。",
+			"commitment", "firm", both, []string{"science"}, "二零二七年底前", ""},
+		{"a half of a year written with 零", "聯合委員會第三次會議將於二零二八年上半年在澳門舉行。",
+			"commitment", "firm", both, nil, "二零二八年上半年", ""},
+		{"認同 runs over the clauses after it", "雙方認同，加強兩地科研人員的交流，對提升科研水平具有重要意義。",
+			"position", "", both, []string{"science"}, "", ""},
+		{"a welcome whose object takes a platform before its verb", "澳門特別行政區政府歡迎葡萄牙科技企業以澳門為平台，參與中國內地市場的投資活動。",
+			"appraisal", "", []string{"MO"}, nil, "", ""},
+		{"a seminar held is no school run", "雙方將在澳門舉辦學術研討會，交流海洋科學研究成果。",
+			"commitment", "firm", both, []string{"science"}, "", ""},
+		{"an exhibition and sale is trade", "雙方將共同舉辦葡萄牙食品展銷活動。",
+			"commitment", "firm", both, []string{"trade"}, "", ""},
+		{"talent trained is people", "雙方將共同培養通曉中葡雙語的法律人才。",
+			"commitment", "firm", both, []string{"people"}, "", ""},
+		{"talent in a quoted programme's name", "雙方同意共同實施「中葡法律人才計劃」。",
+			"commitment", "firm", both, []string{"people"}, "", ""},
+		{"a market enterprises open up is trade", "雙方將鼓勵兩地中小企業共同開拓葡語國家市場。",
+			"commitment", "firm", both, []string{"investment", "trade"}, "", ""},
+		{"an emerging market is no trade", "雙方認為，兩地同為重要的新興市場經濟體。",
+			"position", "", both, nil, "", "trade"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+			if tc.areas != nil && !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
+			}
+			if tc.notArea != "" && slices.Contains(s.Areas, tc.notArea) {
+				t.Errorf("areas %v, want no %s", s.Areas, tc.notArea)
+			}
+			switch {
+			case tc.deadline == "" && s.Deadline != nil:
+				t.Errorf("deadline %q, want none", *s.Deadline)
+			case tc.deadline != "" && (s.Deadline == nil || !strings.Contains(*s.Deadline, tc.deadline)):
+				t.Errorf("deadline %v, want %q", s.Deadline, tc.deadline)
+			}
+		})
+	}
+}
