@@ -12,7 +12,8 @@ import (
 // 零 as Macao writes them (二零二七年), 認同 whose view runs over the
 // clauses after it, a welcome whose object takes a base or platform
 // (以…為平台) before its verb, and the area words of such memoranda
-// (展銷, 人才, a market opened up, a seminar held beside 辦學).
+// (展銷, 人才, a market opened up, a seminar held beside 辦學, a bridge's
+// role that is a metaphor).
 func TestMacaoMemorandumProvisions(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "澳門特別行政區政府與葡萄牙共和國政府關於科技合作的諒解備忘錄\n\n第一條　合作\n\n"
@@ -40,6 +41,10 @@ func TestMacaoMemorandumProvisions(t *testing.T) {
 			"commitment", "firm", both, []string{"people"}, "", ""},
 		{"a market enterprises open up is trade", "雙方將鼓勵兩地中小企業共同開拓葡語國家市場。",
 			"commitment", "firm", both, []string{"investment", "trade"}, "", ""},
+		{"a bridge's role is no works", "雙方認同澳門在中葡合作中發揮的橋樑作用。",
+			"position", "", both, nil, "", "infrastructure"},
+		{"a bridge and link's role is no works", "葡方將支持澳門繼續發揮橋樑和紐帶作用。",
+			"commitment", "firm", []string{"PT"}, nil, "", "infrastructure"},
 		{"an emerging market is no trade", "雙方認為，兩地同為重要的新興市場經濟體。",
 			"position", "", both, nil, "", "trade"},
 	}
