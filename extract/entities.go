@@ -34,6 +34,7 @@ type entityRules struct {
 	headKinds                          []string
 	joint, actions                     *wordSet
 	partyHead                          *wordSet // [party-head]: an office after the parties' joint word (两国外长)
+	stateForm                          *wordSet // [state-form]: ends a party's official name (葡萄牙共和国, 澳门特别行政区)
 	alignment                          *wordSet // [alignment]: closes a clause that aligns plans (…等发展战略对接)
 	planHeads                          []string // [reference-kind] words of kind plan: a name ending so may be a plan
 	initiatives                        []string // [reference-kind] words of kind initiative, and [quoted-not-project] names
@@ -44,7 +45,7 @@ type entityRules struct {
 	heads             *wordSet // [mechanism-suffix] read forwards
 	proper            func(string) bool
 	opensWithParty    func([]rune) bool
-	countryEnd        func([]rune) int  // where a country's name opening rs ends, 0 for none
+	countryEnd        func([]rune) int  // where a country's name (or a party's alias) opening rs ends, 0 for none
 	shortForm         func(string) bool // a country's one-character short form (塞, 哈)
 	g                 *grammar
 }
@@ -56,6 +57,7 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
 		heads: newWordSet(t.Words("mechanism-suffix")), partyHead: newWordSet(t.Words("party-head")),
+		stateForm: newWordSet(t.Words("state-form")),
 		alignment: newWordSet(t.Words("alignment")), regions: t.Words("region-name"),
 	}
 	var coop []string
@@ -1017,6 +1019,16 @@ func (er *entityRules) jointGovernments(rs []rune, st, i, end int) int {
 	}
 	h := er.partyHead.startsAt(rs, i+after)
 	if h < 0 {
+		// 澳门特别行政区与葡萄牙共和国合作混合委员会: two official names
+		// with no government after them; two bare names (中国和巴西) end it
+		if er.stateForm.endsAt(rs, i+after) < i {
+			return -1
+		}
+		for k := max(0, end-maxJointName); k < st-1; k++ {
+			if er.countryEnd(rs[k:]) == st-k && er.stateForm.endsAt(rs, st) >= k {
+				return k
+			}
+		}
 		return -1
 	}
 	head := string(rs[i+after : h])

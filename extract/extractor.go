@@ -64,6 +64,7 @@ var requiredSections = []string{
 	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak", "project-after-quote",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
 	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close", "alignment",
+	"state-form",
 }
 
 // checkDisjoint refuses a table where one word has two readings in sections
@@ -149,6 +150,12 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 	x.entities.opensWithParty = x.opensWithParty
 	x.entities.countryEnd = func(rs []rune) int {
 		end, _ := x.countries.m.LongestAt(rs, 0)
+		if x.countries.aliases != nil {
+			// a SAR by the name its government signs under (澳门特别行政区)
+			if a, _ := x.countries.aliases.LongestAt(rs, 0); a > end {
+				end = a
+			}
+		}
 		return end
 	}
 	x.entities.shortForm = x.countries.isShort

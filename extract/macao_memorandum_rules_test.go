@@ -74,3 +74,23 @@ func TestMacaoMemorandumProvisions(t *testing.T) {
 		})
 	}
 }
+
+// TestJointOfficialNamesBodyName: a standing body named after both parties
+// by their official names joined with 與, with no 政府 after either
+// (澳門特別行政區與葡萄牙共和國合作混合委員會, as Macao's framework
+// agreement with Portugal names its commission), keeps both names; two
+// bare names (中國和巴西合作) still end it at the conjunction.
+func TestJointOfficialNamesBodyName(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "澳門特別行政區政府與葡萄牙共和國政府關於科技合作的諒解備忘錄\n\n第一條　合作\n\n"
+	for text, want := range map[string]string{
+		"雙方將發揮澳門特別行政區與葡萄牙共和國合作混合委員會的統籌作用。":          "澳門特別行政區與葡萄牙共和國合作混合委員會",
+		"雙方同意由中華人民共和國澳門特別行政區與葡萄牙共和國聯合委員會跟進本備忘錄的執行。": "中華人民共和國澳門特別行政區與葡萄牙共和國聯合委員會",
+		"雙方將支持澳門與葡萄牙科技合作委員會的工作。":                    "葡萄牙科技合作委員會",
+	} {
+		s := onlyHantExtraction(t, r, title+text).Sentences[0]
+		if !slices.Equal(s.Mechanisms, []string{want}) {
+			t.Errorf("%s: mechanisms %q, want %q", text, s.Mechanisms, want)
+		}
+	}
+}
