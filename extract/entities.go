@@ -158,10 +158,12 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 			}
 		}
 		start := end - utf8.RuneCountInString(name)
-		if er.endsClause(masked, end) && er.becomes(masked, start) {
+		role := er.g.roleAfter.startsAt(masked, end) // 作为X的作用: X is the role played
+		if (er.endsClause(masked, end) || role > end && er.endsClause(masked, role)) && er.becomes(masked, start) {
 			// 已成为…的“黄金大通道”: what something becomes, the head of its
 			// clause's complement, is no project (成为中老经济走廊的节点 names one);
-			// what a body is set up as (…，作为…的高级别对话机制) is no second body
+			// what a body is set up as (…，作为…的高级别对话机制) is no second body;
+			// nor is the role one is valued in (澳门作为中葡商贸合作服务平台的作用)
 			return
 		}
 		if *set != nil {

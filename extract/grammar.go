@@ -116,6 +116,9 @@ type grammar struct {
 	era *wordSet
 	// become makes a name after it a description ([become]: 成为)
 	become *wordSet
+	// roleAfter, after a name that follows [become], makes it the role its
+	// subject plays ([role-after]: 作为…平台的作用)
+	roleAfter *wordSet
 	// [shall-passive]: after an instrument's 应, makes its subject what is
 	// done (应于…举行, 应由…承担)
 	shallPassive *wordSet
@@ -199,7 +202,7 @@ var grammarSections = []string{
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "target-open",
+	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head",
 }
 
@@ -306,6 +309,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		finalClause:       newWordSet(t.Words("final-clause")),
 		era:               newWordSet(t.Words("date-era")),
 		become:            newWordSet(t.Words("become")),
+		roleAfter:         newWordSet(t.Words("role-after")),
 		shallPassive:      newWordSet(t.Words("shall-passive")),
 		shallWords:        newWordSet(t.Words("shall")),
 		shallDisposal:     newWordSet(t.Words("shall-disposal")),
