@@ -13,7 +13,7 @@ import (
 // clauses after it, a welcome whose object takes a base or platform
 // (以…為平台) before its verb, and the area words of such memoranda
 // (展銷, 人才, a market opened up, a seminar held beside 辦學, a bridge's
-// role that is a metaphor, an economic and trade office's name).
+// role that is a metaphor, an economic and trade office's name, the arts and museums).
 func TestMacaoMemorandumProvisions(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "澳門特別行政區政府與葡萄牙共和國政府關於科技合作的諒解備忘錄\n\n第一條　合作\n\n"
@@ -47,6 +47,10 @@ func TestMacaoMemorandumProvisions(t *testing.T) {
 			"commitment", "firm", []string{"PT"}, nil, "", "infrastructure"},
 		{"an economic and trade office's name is no field", "雙方將透過澳門駐里斯本經濟貿易代表處保持聯繫。",
 			"commitment", "firm", both, nil, "", "trade"},
+		{"art troupes are culture", "雙方將鼓勵兩地藝術團體互訪演出。",
+			"commitment", "firm", both, []string{"people"}, "", ""},
+		{"museums are culture", "雙方將支持兩地博物館合辦展覽。",
+			"commitment", "firm", both, []string{"people"}, "", ""},
 		{"an emerging market is no trade", "雙方認為，兩地同為重要的新興市場經濟體。",
 			"position", "", both, nil, "", "trade"},
 	}
