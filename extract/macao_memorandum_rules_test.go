@@ -116,3 +116,15 @@ func TestRoleAfterBecome(t *testing.T) {
 		}
 	}
 }
+
+// TestIntellectualPropertyArea: 知識產權 is science in a memorandum on
+// trade, as Taipei's 智慧財產權 is and as the golds read intellectual
+// property: the field named, not the memorandum's.
+func TestIntellectualPropertyArea(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "香港特別行政區政府與沙特阿拉伯王國政府關於經貿合作的諒解備忘錄\n\n第一條　合作\n\n"
+	s := onlyHantExtraction(t, r, title+"雙方會繼續加強在知識產權保護方面的合作。").Sentences[0]
+	if !slices.Equal(s.Areas, []string{"science"}) {
+		t.Errorf("areas %v, want [science]", s.Areas)
+	}
+}
