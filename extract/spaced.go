@@ -1295,7 +1295,12 @@ func (x *Spaced) instrumentField(d *entente.Document) []string {
 	if x.framing == nil || !binds(d.Kind) || d.Title == "" {
 		return nil
 	}
-	areas, cues := x.findAreas(x.newSentence(d.Title))
+	// the title's parties are read first: a ministry's portfolio up to its
+	// country (Saveznog ministarstva za inovacije … Republike Austrije)
+	// says who signs, not the field, as in a sentence
+	st := x.newSentence(d.Title)
+	st.ments = x.mentions(st, d.Parties)
+	areas, cues := x.findAreas(st)
 	if len(cues) == 0 || cues[0].Rule != "area" {
 		return nil
 	}

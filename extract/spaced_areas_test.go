@@ -347,6 +347,9 @@ func TestInstrumentField(t *testing.T) {
 	const statement = "Zajednička izjava Republike Srbije i Mađarske o saradnji u oblasti obrazovanja\n\n1. "
 	const plainPreamble = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nVlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane),\n\n"
 	const onCulture = "Програм сарадње у области културе између Владе Републике Србије и Владе Мађарске за период 2027–2030. године\n\nЧлан 1.\n\n"
+	const ministries = "Memorandum o razumevanju između Ministarstva građevinarstva, saobraćaja i infrastrukture Republike Srbije i Saveznog ministarstva za inovacije, mobilnost i infrastrukturu Republike Austrije o saradnji u oblasti železničkog saobraćaja\n\nČlan 1\n\n"
+	// a title whose only area words are its ministries' keeps them
+	const ministryOnly = "Memorandum o razumevanju između Ministarstva prosvete Republike Srbije i Ministarstva obrazovanja Republike Austrije\n\nČlan 1\n\n"
 	tests := []struct {
 		text  string
 		areas []string
@@ -388,6 +391,13 @@ func TestInstrumentField(t *testing.T) {
 			"Влада Републике Србије и Влада Мађарске (у даљем тексту: Стране),\n\nЖелећи да продубе традиционално пријатељске односе два народа и размену културних вредности,\n\nдоговориле су се о следећем:\n", []string{"people"}},
 		{plainPreamble + "Rukovodeći se željom da razvijaju prijateljske odnose između naroda dveju država i saradnju u oblasti obrazovanja,\n\ndogovorile su se o sledećem:\n", []string{"people", "political"}},
 		{"Zajednička izjava Republike Srbije i Mađarske o saradnji u oblasti obrazovanja\n\nStrane su istakle prijateljske odnose i saradnju u oblasti obrazovanja.\n", []string{"people", "political"}},
+		// a ministries' memorandum: the ministries' portfolios in its title
+		// say who signs it, the field after "o saradnji u oblasti" what it
+		// is about (Ministarstvo za inovacije … Republike Austrije names no
+		// science), as a sentence reads a ministry's title
+		{ministries + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"infrastructure"}},
+		{ministries + "Prvi sastanak Zajedničkog komiteta održaće se u Beču.\n", []string{"infrastructure"}},
+		{ministryOnly + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"people"}},
 	}
 	for _, tc := range tests {
 		out := sr.Extract(tc.text)
