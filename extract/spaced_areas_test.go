@@ -131,6 +131,25 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će modernizovati toplanu u Kraljevu.", []string{"energy"}, "sr"},
 		{"Strane će usaglasiti tekst sporazuma o međunarodnom kombinovanom prevozu robe.", []string{"infrastructure", "trade"}, "sr"},
 		{"Strane će razmenjivati iskustva u zaštiti kritične infrastrukture.", []string{"security"}, "sr"},
+		// transport's own words: navigation and the fairway, trains, terminals
+		// and road transport are transport; the safety of traffic and of
+		// navigation is also safety (English "safety", the spec's safety of
+		// railways); intermodal transport and the carriage of passengers and
+		// goods are trade and transport, as combined transport is; an
+		// investment bank is a bank (finance), its name no investment
+		{"Strane će razmenjivati iskustva u oblasti bezbednosti saobraćaja.", []string{"infrastructure", "security"}, "sr"},
+		{"Strane će unaprediti bezbednost plovidbe na Dunavu.", []string{"infrastructure", "security"}, "sr"},
+		{"Strane će zajednički raditi na održavanju plovnog puta.", []string{"infrastructure"}, "sr"},
+		{"Strane smatraju da je skraćenje putovanja vozom od značaja.", []string{"infrastructure"}, "sr"},
+		{"Стране ће подржати увођење редовних возова.", []string{"infrastructure"}, "sr"},
+		{"Strane će modernizovati teretne terminale.", []string{"infrastructure", "trade"}, "sr"},
+		{"Strane će podsticati uvođenje kontejnerskih vozova do intermodalnog terminala.", []string{"infrastructure", "trade"}, "sr"},
+		{"Strane će razmotriti isporuke tečnog prirodnog gasa preko terminala u regionu.", []string{"energy"}, "sr"},
+		{"Strane će podsticati razvoj intermodalnog transporta.", []string{"infrastructure", "trade"}, "sr"},
+		{"Strane će usaglasiti sporazum o međunarodnom prevozu putnika i robe.", []string{"infrastructure", "trade"}, "sr"},
+		{"Strane će usaglasiti sporazum o međunarodnom drumskom prevozu putnika i robe.", []string{"infrastructure", "trade"}, "sr"},
+		{"Mešovita komisija za međunarodni drumski prevoz sastajaće se jednom godišnje.", []string{"infrastructure"}, "sr"},
+		{"Strane pozdravljaju odluku Evropske investicione banke da učestvuje u finansiranju izgradnje intermodalnog terminala.", []string{"finance", "infrastructure"}, "sr"},
 		// the growth of friendly relations frames the relationship, no
 		// development; a foreign-trade partner is trade; a section of a road or
 		// line and a bridge are transport works; negotiating chapters are the
