@@ -140,6 +140,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će razmenjivati iskustva u oblasti bezbednosti saobraćaja.", []string{"infrastructure", "security"}, "sr"},
 		{"Strane će unaprediti bezbednost plovidbe na Dunavu.", []string{"infrastructure", "security"}, "sr"},
 		{"Strane će zajednički raditi na održavanju plovnog puta.", []string{"infrastructure"}, "sr"},
+		{"Strane će zajednički raditi na održavanju plovnosti Dunava.", []string{"infrastructure"}, "sr"},
 		{"Strane smatraju da je skraćenje putovanja vozom od značaja.", []string{"infrastructure"}, "sr"},
 		{"Стране ће подржати увођење редовних возова.", []string{"infrastructure"}, "sr"},
 		{"Strane će modernizovati teretne terminale.", []string{"infrastructure", "trade"}, "sr"},

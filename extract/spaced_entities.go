@@ -137,6 +137,15 @@ func abbreviationStop(ws []word, i int) bool {
 // mark, not a number.
 func upperName(w *word) bool { return w.Upper && !w.Punct && !w.Digits }
 
+// romanNumeral reports whether w is a Roman numeral in capitals (X, VII,
+// XI): a corridor's or a block's designation.
+func romanNumeral(w *word) bool {
+	if !w.AllUpper || w.Punct || w.Digits || len(w.Key) > 6 {
+		return false
+	}
+	return strings.Trim(w.Key, "ivxlc") == ""
+}
+
 // fieldListEnd is where a list of fields after a comma at i ends when it
 // closes with an inner word and the capitalised words after it (…on Trade,
 // Science and Technology): the end of those words; i when the words after
@@ -308,6 +317,20 @@ func (e *spacedEntities) genitiveOf(st *sentence, b int) int {
 	return end
 }
 
+// genitiveWord reports whether word i is one lowercase word in the
+// genitive ([entity-genitive]), no stop word.
+func (e *spacedEntities) genitiveWord(ws []word, i int) bool {
+	w := &ws[i]
+	if w.Punct || w.Digits || w.Upper {
+		return false
+	}
+	if m, ok := e.stop.longestAt(ws, i); ok && m.End > i {
+		return false
+	}
+	m, ok := e.genitive.longestAt(ws, i)
+	return ok && m.End == i+1
+}
+
 // adjectiveAt reports whether word i ends as an adjective does
 // ([entity-adjective]).
 func (e *spacedEntities) adjectiveAt(ws []word, i int) bool {
@@ -390,7 +413,9 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		// lowercase genitive with its own capitalised name (Kine i zemalja
 		// Centralne i Istočne Evrope); a capitalised adjective of a
 		// lowercase noun after it (i Višegradske grupe) is another body
-		pair := !headUpper && end > b && upperName(&ws[end-1]) && !w.Punct && e.pair.has(w)
+		// (a Roman numeral is the head's designation, no owner: Koridora X
+		// | i reke Dunav)
+		pair := !headUpper && end > b && upperName(&ws[end-1]) && !romanNumeral(&ws[end-1]) && !w.Punct && e.pair.has(w)
 		if pair && e.ownerGenitive(ws, end+1) {
 			end += 2
 			continue
@@ -645,6 +670,8 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			// it (Kulturnog centra „Junus Emre“)
 			if a, named := e.leftName(st, i); named || upperName(&ws[i]) && i > firstWord(ws) {
 				from = a
+			} else if q+1 < len(ws) && e.genitiveWord(ws, q) && ws[q+1].Punct && strings.Contains("“\"«„", ws[q+1].Key) {
+				q++ // u programu obuke „Danube Skills“: the head's genitive, then its name
 			}
 		}
 		if q < 0 || q >= len(ws) || !ws[q].Punct || !strings.Contains("“\"«„", ws[q].Key) {
@@ -718,6 +745,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		for m, ok := kind.heads.next(ws, 0, nil); ok; m, ok = kind.heads.next(ws, m.End, nil) {
 			a, leftNamed := e.leftName(st, m.Start)
 			headUpper := upperName(&ws[m.Start])
+			round := false // named by its ordinal: a round (4. strateški dijalog)
 			if !leftNamed && !headUpper {
 				if c := e.sentenceCaseStart(st, m.Start); c >= 0 {
 					// Zajednički investicioni fond Srbije i Azerbejdžana: a
@@ -725,7 +753,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 					// reads on after its head as a capitalised one does
 					a, leftNamed, headUpper = c, true, true
 				} else if c := e.ordinalStart(st, m.Start); c >= 0 && kind.list == &mechs {
-					a, leftNamed, headUpper = c, true, true
+					a, leftNamed, headUpper, round = c, true, true, true
 				} else if c := e.modifiedNameStart(st, m.Start); c >= 0 {
 					a, leftNamed = c, true // the Thai Binh 2 thermal power plant
 				}
@@ -767,8 +795,11 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 				// what a genitive of two words or more says is one; so is
 				// a round's mechanism, its genitive too (4. strateški
 				// dijalog ministara spoljnih poslova)
+				// A name's capitals before the head (rad Zajedničkog komiteta
+				// predstavnike drugih organa) leave the words after it to the
+				// clause: an object in the accusative reads as a genitive
 				g := e.genitiveOf(st, m.End)
-				if named && g > m.End {
+				if named && round && g > m.End {
 					b = g
 				} else if h, ok := e.genHead.longestAt(ws, m.Start); ok && h.End == m.End && g >= m.End+2 && a == m.Start {
 					named, b = true, g

@@ -252,6 +252,21 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Cyrl", "Стране ће проширити подземно складиште гаса Банатски Двор.", nil, []string{"складиште гаса Банатски Двор"}},
 		{"sr-Latn", "Strane će graditi nova skladišta gasa.", nil, nil},
 		{"sr-Latn", "Strane će osnovati Zajednički komitet za saobraćaj i logistiku.", []string{"Zajednički komitet za saobraćaj i logistiku"}, nil},
+		// a transport memorandum: the object after a body's capitalised name is
+		// the clause's (u rad Zajedničkog komiteta | predstavnike), a
+		// possessive ends a complement (o svom radu), road transport ends one
+		// as transport does; the Danube Commission is an organisation of many
+		// states; a corridor's numeral is its designation, no owner that "i"
+		// pairs with another (Koridora X | i reke Dunav); a railway junction
+		// is a work; a quoted name after a programme's head and its genitive
+		// (u programu obuke „…“) is the programme's
+		{"sr-Latn", "Strane će uključiti u rad Zajedničkog komiteta predstavnike drugih organa.", []string{"Zajedničkog komiteta"}, nil},
+		{"sr-Latn", "Komisija će obaveštavati Zajednički komitet o svom radu.", []string{"Zajednički komitet"}, nil},
+		{"sr-Latn", "Mešovita komisija za međunarodni drumski prevoz nastaviće da radi.", []string{"Mešovita komisija za međunarodni drumski prevoz"}, nil},
+		{"sr-Cyrl", "Стране ће радити у складу са препорукама Дунавске комисије.", nil, nil},
+		{"sr-Latn", "Strane su svesne značaja Panevropskog koridora X i reke Dunav.", nil, []string{"Panevropskog koridora X"}},
+		{"sr-Latn", "Strane će rekonstruisati železnički čvor Beograd.", nil, []string{"čvor Beograd"}},
+		{"sr-Latn", "Strane će omogućiti učešće stručnjaka u programu obuke „Danube Skills“.", nil, []string{"Danube Skills"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
