@@ -890,6 +890,12 @@ func (e *spacedEntities) remember(st *sentence, known [][2]string, c entente.Cue
 				if i+2 < len(st.ws) && hyphenCompound(&st.ws[i+1]) && !st.ws[i+2].Punct && st.ws[i+2].End <= c.End {
 					known = append(known, [2]string{st.ws[i].Key, st.ws[i+2].Key})
 				}
+				// Srpsko-austrijski zajednički komitet: the compound opens
+				// the name, and the two words after it open it the second
+				// time (Zajednički komitet sastaje se…)
+				if i+2 < len(st.ws) && compoundKey(st.ws[i].Key) && !st.ws[i+1].Upper && !st.ws[i+2].Punct && st.ws[i+2].End <= c.End {
+					known = append(known, [2]string{st.ws[i+1].Key, st.ws[i+2].Key})
+				}
 			}
 			break
 		}
@@ -903,8 +909,13 @@ func hyphenCompound(w *word) bool {
 	if w.Punct || w.Upper {
 		return false
 	}
-	k := strings.Index(w.Key, "-")
-	return k > 0 && k < len(w.Key)-1
+	return compoundKey(w.Key)
+}
+
+// compoundKey reports whether a word's key is two joined by a hyphen.
+func compoundKey(key string) bool {
+	k := strings.Index(key, "-")
+	return k > 0 && k < len(key)-1
 }
 
 // namedBefore returns the mechanism that opens a sentence with an

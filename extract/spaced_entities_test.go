@@ -313,6 +313,10 @@ func TestNamedBefore(t *testing.T) {
 			"Zajednička radna grupa sastaje se jednom godišnje.", []string{"Zajednička radna grupa"}},
 		{doc + "Стране оснивају Заједничку српско-мађарску радну групу за пољопривреду.\n\nЗаједничка радна група састаје се једном годишње.\n",
 			"Заједничка радна група састаје се једном годишње.", []string{"Заједничка радна група"}},
+		// the compound opening the name (Srpsko-austrijski zajednički
+		// komitet), then the two words after it
+		{doc + "Strane obrazuju Srpsko-austrijski zajednički komitet za saobraćaj.\n\nZajednički komitet sastaje se najmanje jednom godišnje.\n",
+			"Zajednički komitet sastaje se najmanje jednom godišnje.", []string{"Zajednički komitet"}},
 		// mid-sentence, its verb after it is no genitive of its name
 		{doc + "Strane obrazuju Zajedničku srpsko-mađarsku radnu grupu za poljoprivredu.\n\nO rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.\n",
 			"O rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.", []string{"Zajednička radna grupa", "Mešoviti komitet za saradnju"}},
