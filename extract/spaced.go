@@ -1067,6 +1067,21 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 				}
 			}
 		}
+		if subj.kind != subjParty && !st.ws[0].Punct && !x.prep.has(&st.ws[0]) {
+			// the object fronted, long, before its comma (Sva sporna
+			// pitanja u vezi sa tumačenjem … ovog memoranduma Strane
+			// rešavaju…): the parties with a capital inside the sentence,
+			// after no preposition, and the verb after them
+			for k := 6; k+1 < len(st.ws) && k < 18 && !st.ws[k].Punct; k++ {
+				if !st.ws[k].Upper || !st.inMention(k) || st.ws[k-1].Punct || x.prep.has(&st.ws[k-1]) || st.ws[k-1].Upper {
+					continue
+				}
+				if sj := x.subjectOfSpaced(st, k, min(len(st.ws), k+4), parties); sj.kind == subjParty {
+					subj = sj
+				}
+				break
+			}
+		}
 	}
 	if subj.kind != subjParty || subj.cue == nil || len(subj.codes) == 0 {
 		if c := x.cooperationConducted(st); c != nil {

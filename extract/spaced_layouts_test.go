@@ -496,6 +496,13 @@ func TestOperativeClause(t *testing.T) {
 		// its present the instrument's undertaking, a verb no genitive
 		{mou + "Strane obrazuju Zajedničku radnu grupu za energetiku.\n\nO rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.\n", "O rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Стране образују Заједничку радну групу.\n\nО резултатима свог рада Заједничка радна група обавештава Мешовити комитет за сарадњу.\n", "О резултатима свог рада Заједничка радна група обавештава Мешовити комитет за сарадњу.", "commitment", []string{"HU", "RS"}, ""},
+		// the object fronted, long, before the parties and their present
+		// (Sva sporna pitanja u vezi sa … ovog memoranduma Strane rešavaju…):
+		// the parties still undertake it; after a preposition they are no
+		// subject (… između Strana rešavaju se…)
+		{mou + "Sva sporna pitanja u vezi sa tumačenjem ili primenom ovog memoranduma Strane rešavaju sporazumno, putem konsultacija i pregovora.\n", "Sva sporna pitanja u vezi sa tumačenjem ili primenom ovog memoranduma Strane rešavaju sporazumno, putem konsultacija i pregovora.", "commitment", []string{"HU", "RS"}, entente.Soft},
+		{mou + "Сва спорна питања у вези са тумачењем или применом овог меморандума Стране решавају путем консултација.\n", "Сва спорна питања у вези са тумачењем или применом овог меморандума Стране решавају путем консултација.", "commitment", []string{"HU", "RS"}, entente.Soft},
+		{mou + "Sva sporna pitanja u vezi sa primenom ovog memoranduma između Strana rešavaju se konsultacijama.\n", "Sva sporna pitanja u vezi sa primenom ovog memoranduma između Strana rešavaju se konsultacijama.", "narrative", nil, ""},
 		// a fronted phrase before a capital that is no party stays narrative
 		{mou + "Po isteku tog perioda Memorandum prestaje da važi.\n", "Po isteku tog perioda Memorandum prestaje da važi.", "narrative", nil, ""},
 		{mou + "Ovaj memorandum se primenjuje na Strane i njihove organe.\n", "Ovaj memorandum se primenjuje na Strane i njihove organe.", "narrative", nil, ""},
