@@ -65,6 +65,14 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 		switch r.subject.kind {
 		case subjParty:
 			r.actors = r.subject.codes
+			if k > 0 && last != nil && x.participleOpens(st, cl.start) {
+				// a recital that opens with its participle (Uzimajući u
+				// obzir obaveze Republike Srbije…, Recalling the Agreement
+				// between…) is the parties' named before it: those it
+				// names are its objects
+				r.actors = last
+				break
+			}
 			last = r.subject.codes
 		case subjOmitted:
 			r.actors = last
@@ -520,6 +528,31 @@ func (x *Spaced) isAdverb(w *word) bool {
 	return false
 }
 
+// insideQuote reports whether word i stands inside quotation marks that
+// open in the sentence before it (a cited title: „Strategije Evropske unije
+// za Dunavski region“). Serbian opens with „ and closes with “; English
+// opens with “ and closes with ”; a straight quote opens and closes alike.
+func (x *Spaced) insideQuote(st *sentence, i int) bool {
+	straight := false
+	for j := i - 1; j >= 0; j-- {
+		w := &st.ws[j]
+		if !w.Punct {
+			continue
+		}
+		switch w.Key {
+		case "„", "«":
+			return true
+		case "”", "»":
+			return false
+		case "“":
+			return x.lang != "sr"
+		case "\"":
+			straight = !straight
+		}
+	}
+	return straight
+}
+
 // afterQuote reports whether word i follows a closing quotation mark,
 // a comma between.
 func afterQuote(st *sentence, i int) bool {
@@ -827,6 +860,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 	for _, m := range st.ments {
 		if m.Start < a || m.End > b {
 			continue
+		}
+		if x.insideQuote(st, m.Start) {
+			continue // a party named in a cited title is none of the clause's subject
 		}
 		prev := m.Start - 1
 		for prev >= a && !st.ws[prev].Punct && x.det.has(&st.ws[prev]) {

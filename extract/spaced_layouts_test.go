@@ -496,6 +496,11 @@ func TestOperativeClause(t *testing.T) {
 		// its present the instrument's undertaking, a verb no genitive
 		{mou + "Strane obrazuju Zajedničku radnu grupu za energetiku.\n\nO rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.\n", "O rezultatima svog rada Zajednička radna grupa obaveštava Mešoviti komitet za saradnju.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Стране образују Заједничку радну групу.\n\nО резултатима свог рада Заједничка радна група обавештава Мешовити комитет за сарадњу.\n", "О резултатима свог рада Заједничка радна група обавештава Мешовити комитет за сарадњу.", "commitment", []string{"HU", "RS"}, ""},
+		// a recital that opens with its participle is the parties' named
+		// before it; a party it names (obaveze Republike Srbije) or one
+		// inside a cited title („Strategije Evropske unije…“) is its object
+		{"Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nVlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane),\n\nUzimajući u obzir obaveze Republike Srbije iz „Ugovora o osnivanju Transportne zajednice“ i ciljeve „Strategije Evropske unije za Dunavski region“;\n\nsaglasile su se o sledećem:\n\nČlan 1.\n\nStrane sarađuju.\n",
+			"Vlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane), Uzimajući u obzir obaveze Republike Srbije iz „Ugovora o osnivanju Transportne zajednice“ i ciljeve „Strategije Evropske unije za Dunavski region“; saglasile su se o sledećem:", "commitment", []string{"HU", "RS"}, entente.Firm},
 		// the object fronted, long, before the parties and their present
 		// (Sva sporna pitanja u vezi sa … ovog memoranduma Strane rešavaju…):
 		// the parties still undertake it; after a preposition they are no
