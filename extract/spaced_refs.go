@@ -195,7 +195,7 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 				}
 				steps = append(steps, b)
 				b = k
-				for b < len(ws) && (!ws[b].Punct && ws[b].Upper || r.joinedName(ws, b)) {
+				for b < len(ws) && (!ws[b].Punct && ws[b].Upper || r.joinedName(ws, b) || r.lowerOfParty(st, b)) {
 					b++ // … on the Korea–Kenya Economic Development Cooperation Fund
 				}
 			}
@@ -227,6 +227,12 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			// only a language whose titles run in sentence case (its opening
 			// words) reads on past a head of several words
 			b = r.sentenceCaseEnd(st, b, len(r.opens.keys) > 0 && m.End-m.Start > 1)
+		}
+		if b > m.End && len(r.opens.keys) > 0 && b+1 < len(ws) && r.opens.has(&ws[b]) && !ws[b+1].Upper {
+			// … između Vlade Republike Srbije i Vlade Republike Austrije |
+			// o međunarodnom drumskom prevozu…: after its parties, a title in
+			// sentence case reads on from its opening word
+			b = r.sentenceCaseEnd(st, b, false)
 		}
 		if b == m.End && len(r.opens.keys) > 0 {
 			if b < len(ws) && ws[b].Digits && yearOf(&ws[b]) == 0 && !(b+2 < len(ws) && ws[b+1].Key == ".") {
@@ -449,6 +455,21 @@ func (r *spacedRefs) headAfter(ws []word, q int) string {
 		return r.kinds[m.Payload]
 	}
 	return ""
+}
+
+// lowerOfParty reports whether word k is a lowercase noun between a
+// capitalised adjective and a party's name (Savezne | vlade | Republike
+// Austrije, Kraljevske vlade Tajlanda): a government's own title, inside
+// the title of an instrument between governments.
+func (r *spacedRefs) lowerOfParty(st *sentence, k int) bool {
+	ws := st.ws
+	if k < 1 || k+1 >= len(ws) || ws[k].Punct || ws[k].Digits || ws[k].Upper || !ws[k-1].Upper || ws[k-1].Punct {
+		return false
+	}
+	if r.inner.has(&ws[k]) || r.stops.has(&ws[k]) || st.cueAt(k) {
+		return false
+	}
+	return ws[k+1].Upper && st.inMention(k+1)
 }
 
 // innerRun returns the end of one or two inner words at k that a

@@ -41,6 +41,12 @@ func TestSpacedReferences(t *testing.T) {
 		// a country's possessive before a title names its owner, not the title
 		{"en", "The two sides will draw on Brazil's Ecological Transformation Plan.", []string{"Ecological Transformation Plan|plan|0"}},
 		{"sr", "Strane će primenjivati Sporazum o slobodnoj trgovini između Srbije i Kine.", []string{"Sporazum o slobodnoj trgovini između Srbije i Kine|agreement|0"}},
+		// the parties first, then the matter in sentence case (… između Vlade
+		// Republike Srbije i Vlade Republike Austrije | o međunarodnom…); a
+		// government's own title in lower case between its adjective and its
+		// country (Savezne vlade Republike Austrije)
+		{"sr", "Strane se pozivaju na Sporazum između Vlade Republike Srbije i Vlade Republike Austrije o međunarodnom drumskom prevozu putnika i robe, potpisan u Beču 12. maja 2010. godine.", []string{"Sporazum između Vlade Republike Srbije i Vlade Republike Austrije o međunarodnom drumskom prevozu putnika i robe|agreement|2010"}},
+		{"sr", "Strane se pozivaju na Sporazum između Vlade Republike Srbije i Savezne vlade Republike Austrije o međunarodnom drumskom prevozu putnika i robe, potpisan u Beču 12. maja 2010. godine.", []string{"Sporazum između Vlade Republike Srbije i Savezne vlade Republike Austrije o međunarodnom drumskom prevozu putnika i robe|agreement|2010"}},
 		{"sr", "Стране ће применити Споразум о слободној трговини између Кине и Србије.", []string{"Споразум о слободној трговини између Кине и Србије|agreement|0"}},
 		{"sr", "Strane će razvijati saradnju u skladu sa Sporazumom o strateškom partnerstvu iz 2013. godine.", []string{"Sporazumom o strateškom partnerstvu|agreement|2013"}},
 		{"sr", "Strane pozdravljaju Sporazum o ukidanju viza koji je stupio na snagu.", []string{"Sporazum o ukidanju viza|agreement|0"}},
