@@ -48,6 +48,7 @@ type Spaced struct {
 	that        *keyWords
 	thatState   *keyWords      // after "that", a state or a fact: the content is a view
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
+	settle      *phraseMatcher // an instrument's present of settling (sporovi se rešavaju): the parties bound, softly (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
 	futureForm  *phraseMatcher // the future's forms in an intent cue (razmotriće; nil: none)
 	// relationship holds the words that frame the relationship in a recital
@@ -220,6 +221,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.that = newKeyWords(t.Words("that"))
 	x.thatState = newKeyWords(t.Words("that-state"))
 	x.shall = optionalPhrases(t, "instrument-shall")
+	x.settle = optionalPhrases(t, "instrument-settle")
 	x.state = optionalPhrases(t, "instrument-state")
 	x.impersonal = optionalPhrases(t, "impersonal")
 	x.partyVerb = optionalPhrases(t, "party-verb")
@@ -1182,7 +1184,16 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 	if x.shall == nil || len(parties) == 0 {
 		return
 	}
+	strength := entente.Firm
 	m, ok := x.shall.next(st.ws, 0, nil)
+	if !ok && x.settle != nil {
+		// Sporovi u vezi sa tumačenjem … rešavaju se konsultacijama: what
+		// the instrument settles in its present binds its parties, as the
+		// parties' own present does (soft), as its future does (firm)
+		if m, ok = x.settle.next(st.ws, 0, nil); ok {
+			strength = entente.Soft
+		}
+	}
 	if !ok {
 		return
 	}
@@ -1198,7 +1209,7 @@ func (x *Spaced) instrumentShall(st *sentence, s *entente.Sentence, parties []st
 	if c == nil {
 		return
 	}
-	x.commitAll(st, s, entente.Firm, parties, c)
+	x.commitAll(st, s, strength, parties, c)
 }
 
 // stateAt reports whether an [instrument-state] phrase opens at word i:

@@ -501,13 +501,19 @@ func TestOperativeClause(t *testing.T) {
 		// inside a cited title („Strategije Evropske unije…“) is its object
 		{"Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nVlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane),\n\nUzimajući u obzir obaveze Republike Srbije iz „Ugovora o osnivanju Transportne zajednice“ i ciljeve „Strategije Evropske unije za Dunavski region“;\n\nsaglasile su se o sledećem:\n\nČlan 1.\n\nStrane sarađuju.\n",
 			"Vlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane), Uzimajući u obzir obaveze Republike Srbije iz „Ugovora o osnivanju Transportne zajednice“ i ciljeve „Strategije Evropske unije za Dunavski region“; saglasile su se o sledećem:", "commitment", []string{"HU", "RS"}, entente.Firm},
+		// the instrument settles its disputes in the present reflexive: its
+		// parties bound, softly, as by their own present (its future: firm)
+		{mou + "Sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaju se putem konsultacija.\n", "Sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaju se putem konsultacija.", "commitment", []string{"HU", "RS"}, entente.Soft},
+		{mou + "Спорна питања у вези са применом овог меморандума решавају се преговорима.\n", "Спорна питања у вези са применом овог меморандума решавају се преговорима.", "commitment", []string{"HU", "RS"}, entente.Soft},
+		{mou + "Memorandum se zaključuje na period od pet godina.\n", "Memorandum se zaključuje na period od pet godina.", "narrative", nil, ""},
 		// the object fronted, long, before the parties and their present
 		// (Sva sporna pitanja u vezi sa … ovog memoranduma Strane rešavaju…):
 		// the parties still undertake it; after a preposition they are no
-		// subject (… između Strana rešavaju se…)
+		// subject (… između Strana rešavaju se…: the instrument's settling,
+		// below)
 		{mou + "Sva sporna pitanja u vezi sa tumačenjem ili primenom ovog memoranduma Strane rešavaju sporazumno, putem konsultacija i pregovora.\n", "Sva sporna pitanja u vezi sa tumačenjem ili primenom ovog memoranduma Strane rešavaju sporazumno, putem konsultacija i pregovora.", "commitment", []string{"HU", "RS"}, entente.Soft},
 		{mou + "Сва спорна питања у вези са тумачењем или применом овог меморандума Стране решавају путем консултација.\n", "Сва спорна питања у вези са тумачењем или применом овог меморандума Стране решавају путем консултација.", "commitment", []string{"HU", "RS"}, entente.Soft},
-		{mou + "Sva sporna pitanja u vezi sa primenom ovog memoranduma između Strana rešavaju se konsultacijama.\n", "Sva sporna pitanja u vezi sa primenom ovog memoranduma između Strana rešavaju se konsultacijama.", "narrative", nil, ""},
+		{mou + "Sva sporna pitanja u vezi sa primenom ovog memoranduma između Strana rešavaju se konsultacijama.\n", "Sva sporna pitanja u vezi sa primenom ovog memoranduma između Strana rešavaju se konsultacijama.", "commitment", []string{"HU", "RS"}, entente.Soft},
 		// a fronted phrase before a capital that is no party stays narrative
 		{mou + "Po isteku tog perioda Memorandum prestaje da važi.\n", "Po isteku tog perioda Memorandum prestaje da važi.", "narrative", nil, ""},
 		{mou + "Ovaj memorandum se primenjuje na Strane i njihove organe.\n", "Ovaj memorandum se primenjuje na Strane i njihove organe.", "narrative", nil, ""},
