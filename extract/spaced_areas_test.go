@@ -146,6 +146,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će modernizovati teretne terminale.", []string{"infrastructure", "trade"}, "sr"},
 		{"Strane će podsticati uvođenje kontejnerskih vozova do intermodalnog terminala.", []string{"infrastructure", "trade"}, "sr"},
 		{"Strane će razmotriti isporuke tečnog prirodnog gasa preko terminala u regionu.", []string{"energy"}, "sr"},
+		{"Strane će podržati drugu fazu kontejnerskog terminala u luci Halifa.", []string{"infrastructure"}, "sr"},
 		{"Strane će podsticati razvoj intermodalnog transporta.", []string{"infrastructure", "trade"}, "sr"},
 		{"Strane će usaglasiti sporazum o međunarodnom prevozu putnika i robe.", []string{"infrastructure", "trade"}, "sr"},
 		{"Strane će usaglasiti sporazum o međunarodnom drumskom prevozu putnika i robe.", []string{"infrastructure", "trade"}, "sr"},
