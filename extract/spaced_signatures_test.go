@@ -73,6 +73,11 @@ func TestSpacedSignatures(t *testing.T) {
 			"ZA VLADU REPUBLIKE SRBIJE\nDubravka Đedović\nministar rudarstva i energetike\n\nZA VLADU REPUBLIKE KAZAHSTAN\nAlmasadam Satkalijev\nministar energetike\n",
 			srLast, []entente.Signatory{sig("Dubravka Đedović", "ministar rudarstva i energetike", "RS"),
 				sig("Almasadam Satkalijev", "ministar energetike", "KZ")}},
+		{"a ministry's full name on the party line, past ninety characters", enBody +
+			"For the Ministry of Mining and Energy and of Environmental Protection of the Republic of Serbia\nDubravka Đedović\nMinister of Mining and Energy\n\n" +
+			"For the Ministry of Energy and Mineral Development of the Republic of Kazakhstan\nYerlan Akkenzhenov\nMinister of Energy\n",
+			enLast, []entente.Signatory{sig("Dubravka Đedović", "Minister of Mining and Energy", "RS"),
+				sig("Yerlan Akkenzhenov", "Minister of Energy", "KZ")}},
 		{"ministries' officials below a minister: a state secretary, a deputy minister", cyBody +
 			"За Министарство спољних послова Републике Србије\nИвана Петровић\nдржавни секретар\n\n" +
 			"За Министарство иностраних послова Републике Казахстан\nЕржан Ашикбајев\nзаменик министра иностраних послова\n",

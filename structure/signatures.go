@@ -65,7 +65,15 @@ func signatureCells(s string) []string {
 // cellKindOf reads one cell.
 func (p *parser) cellKindOf(c string) cellKind {
 	switch {
-	case c == "" || runesOver(c, 90):
+	case c == "":
+		return cellOther
+	case runesOver(c, 90):
+		// a party line may name a ministry in full with its country (For the
+		// Federal Ministry for Economic Affairs and Energy of the Federal
+		// Republic of Germany); any other cell so long is a sentence
+		if !runesOver(c, 160) && !endsComplete(c) && !strings.ContainsAny(c, ";:,") && p.opensSignsFor(c) {
+			return cellFor
+		}
 		return cellOther
 	case nameIn(c) != c && isPersonalName(nameIn(c)):
 		return cellName // (Pralhad Joshi) under a party's line: a name, no mark
