@@ -33,3 +33,34 @@ func TestDemonymSides(t *testing.T) {
 		})
 	}
 }
+
+// TestDeclarationOfIntent: a joint declaration of intent (ministries'
+// arrangement, signed, with final provisions) is a declaration by its kind
+// but reads as a memorandum's articles do: its procedural paragraphs (costs,
+// the meetings of its committee, the lead-in to its areas) set out
+// procedure and name no area, where a leaders' declaration's frame the
+// relationship.
+func TestDeclarationOfIntent(t *testing.T) {
+	en := newTestSpaced(t, "en")
+	const jdi = "Joint Declaration of Intent between the Federal Republic of Germany and the Republic of Ghana on Cooperation in Green Hydrogen\n\n1. "
+	const decl = "Joint Declaration between the Federal Republic of Germany and the Republic of Ghana\n\n1. "
+	tests := []struct {
+		text  string
+		areas []string
+	}{
+		{jdi + "Each Side will bear its own costs arising from activities under this Joint Declaration of Intent.\n", []string{}},
+		{jdi + "The Steering Committee will meet at least once a year, alternately in Germany and Ghana.\n", []string{}},
+		{jdi + "The Sides intend to cooperate in particular in the following areas:\n", []string{}},
+		{jdi + "The Sides will expand their cooperation in green hydrogen.\n", []string{"energy", "green"}},
+		{decl + "The two sides will hold consultations every year.\n", []string{"political"}},
+	}
+	for _, tc := range tests {
+		out := en.Extract(tc.text)
+		if len(out.Sentences) != 1 {
+			t.Fatalf("%q: %d sentences", tc.text, len(out.Sentences))
+		}
+		if got := out.Sentences[0].Areas; !slices.Equal(got, tc.areas) {
+			t.Errorf("%s: areas %v, want %v", out.Sentences[0].Text, got, tc.areas)
+		}
+	}
+}

@@ -99,18 +99,21 @@ type Spaced struct {
 	numbers     map[string]int
 	ordinals    []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
-	docKinds  *phraseMatcher
-	kindNames []string
-	refs      *spacedRefs
-	ents      *spacedEntities
-	languages *phraseMatcher
-	langCodes []string
-	authentic *phraseMatcher
-	closing   *phraseMatcher // done at, equally authentic: a closing formula's words
-	visitTo   *keyWords      // welcomed the President … to (Washington): a visit
-	placeLead *phraseMatcher
-	vocab     structure.Vocabulary
-	index     phraseIndex // which of the tables above a word may open a phrase of
+	docKinds *phraseMatcher
+	// intentTitles are the [instrument-title] phrases: a declaration whose
+	// title names one (a joint declaration of intent) reads as an instrument
+	intentTitles *phraseMatcher
+	kindNames    []string
+	refs         *spacedRefs
+	ents         *spacedEntities
+	languages    *phraseMatcher
+	langCodes    []string
+	authentic    *phraseMatcher
+	closing      *phraseMatcher // done at, equally authentic: a closing formula's words
+	visitTo      *keyWords      // welcomed the President … to (Washington): a visit
+	placeLead    *phraseMatcher
+	vocab        structure.Vocabulary
+	index        phraseIndex // which of the tables above a word may open a phrase of
 	// bufs keeps the sentence buffers of documents read, for the next
 	// document to reuse (*sentenceBuf): on a short statement growing them
 	// anew was a sixth of what it allocated
@@ -310,6 +313,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.docKinds.Add(e.Text, len(x.kindNames))
 		x.kindNames = append(x.kindNames, e.Value)
 	}
+	x.intentTitles = optionalPhrases(t, "instrument-title")
 	x.refs = newSpacedRefs(t)
 	x.refs.months = x.months
 	x.ents = newSpacedEntities(t)
@@ -448,6 +452,8 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 	if given != nil {
 		parties = given
 	}
+	inst := x.readsAsInstrument(&out.Document)
+	bind := inst || out.Document.Kind == entente.KindActionPlan // binds(kind), with a declaration of intent
 	field := x.instrumentField(&out.Document)
 	var title *sentence // the document's own name, which no sentence's entity is
 	if out.Document.Title != "" {
@@ -511,10 +517,10 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 				s.Deadline, s.Rationale.Deadline = &d.Text, d
 			}
 		}
-		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && binds(out.Document.Kind) {
+		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && bind {
 			x.operativeClause(st, &s, parties)
 		} else if (s.Type == entente.Narrative || s.Type == entente.Appraisal && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction") &&
-			ls.Section != entente.SectionClosing && binds(out.Document.Kind) && x.shallApart(st, s.Rationale.Type) {
+			ls.Section != entente.SectionClosing && bind && x.shallApart(st, s.Rationale.Type) {
 			// what the instrument says shall be done binds its parties, though
 			// a deed in the passive (The Group will be co-chaired by…), a
 			// title's "signed in" (… protected under the Agreement signed in
@@ -528,13 +534,13 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			}
 		}
 		if ls.Section != entente.SectionClosing {
-			x.bindingFuture(st, &s, parties, binds(out.Document.Kind))
+			x.bindingFuture(st, &s, parties, bind)
 			x.futurePassive(st, &s, parties)
 			if binds(out.Document.Kind) {
 				x.intentFuture(st, &s, parties)
 			}
 		}
-		if bodyBefore && s.Type == entente.Appraisal && binds(out.Document.Kind) && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
+		if bodyBefore && s.Type == entente.Appraisal && bind && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
 			len(st.ws) > 0 && x.selfPronoun.has(&st.ws[0]) {
 			// The Joint Working Group will be co-chaired… | It will meet
 			// once a year: the pronoun is the body, whose "will" is the
@@ -545,7 +551,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if s.Type != entente.Commitment && x.passiveSoft != nil {
 			x.encouragedTo(st, &s, parties)
 		}
-		if (s.Type == entente.Position || s.Type == entente.Appraisal) && binds(out.Document.Kind) && x.selfSubject(st, s.Rationale.Type) {
+		if (s.Type == entente.Position || s.Type == entente.Appraisal) && bind && x.selfSubject(st, s.Rationale.Type) {
 			// The purpose of this Memorandum is…, Activities under this
 			// Memorandum are subject to…, The termination of this
 			// Memorandum will not affect…: the instrument states its terms
@@ -554,7 +560,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(st, &s)
 		}
-		if len(s.Areas) > 0 && len(s.Rationale.Areas) == 0 && instrument(out.Document.Kind) {
+		if len(s.Areas) > 0 && len(s.Rationale.Areas) == 0 && inst {
 			// [area-default] reads a statement's sentence with no area word
 			// as framing the relationship; an instrument's article with none
 			// (costs, confidentiality, the meetings of its body) sets out
@@ -1022,6 +1028,21 @@ func instrument(kind entente.Kind) bool {
 	return kind == entente.KindMoU || kind == entente.KindAgreement
 }
 
+// readsAsInstrument reports a document whose provisions are read as an
+// instrument's: an agreement or memorandum, or a declaration whose title
+// names it an arrangement of intent ([instrument-title]: a Joint
+// Declaration of Intent, signed by ministries with final provisions, is a
+// memorandum in all but name).
+func (x *Spaced) readsAsInstrument(d *entente.Document) bool {
+	if instrument(d.Kind) {
+		return true
+	}
+	if x.intentTitles == nil || d.Kind != entente.KindDeclaration || d.Title == "" {
+		return false
+	}
+	return len(x.intentTitles.FindAll(x.newSentence(d.Title).ws)) > 0
+}
+
 // binds reports a kind of document whose articles bind its parties as an
 // instrument's do: an instrument, or an action or work plan whose articles
 // (Strane obrazuju radnu grupu; Troškove snosi Strana koja upućuje; Ovaj
@@ -1318,7 +1339,7 @@ func (x *Spaced) cooperationConducted(st *sentence) *entente.Cue {
 // lists no [area-field] words. A plan or programme that binds as an
 // instrument does (Програм сарадње у области културе…) has its field too.
 func (x *Spaced) instrumentField(d *entente.Document) []string {
-	if x.framing == nil || !binds(d.Kind) || d.Title == "" {
+	if x.framing == nil || !binds(d.Kind) && !x.readsAsInstrument(d) || d.Title == "" {
 		return nil
 	}
 	// the title's parties are read first: a ministry's portfolio up to its
