@@ -64,3 +64,32 @@ func TestDeclarationOfIntent(t *testing.T) {
 		}
 	}
 }
+
+// TestHydrogenAreaWords: the words of an energy partnership's statement:
+// green ammonia and power-to-X are energy carriers; a funding instrument is
+// finance; the G20's Compact with Africa and the African Continental Free
+// Trade Area are frameworks of the order (the latter also trade), as the
+// African Union is; a region's industrial development is development.
+func TestHydrogenAreaWords(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	parties := []string{"DE", "GH"}
+	tests := []struct {
+		text  string
+		areas []string
+	}{
+		{"The Sides will prepare a feasibility study for a green ammonia plant.", []string{"energy", "green"}},
+		{"The German Side will support Ghanaian developers through the PtX Development Fund.", []string{"energy"}},
+		{"The German Side will inform project developers of the opportunities offered by the H2Global funding instrument.", []string{"finance"}},
+		{"The German Side appreciates Ghana's active role in the Compact with Africa.", []string{"international_order"}},
+		{"The Sides support the implementation of the Agreement Establishing the African Continental Free Trade Area.", []string{"international_order", "trade"}},
+		{"The Sides share the view that regional electricity markets can strengthen the industrial development of West Africa.", []string{"development", "energy"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
+			}
+		})
+	}
+}

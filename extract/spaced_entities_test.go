@@ -43,6 +43,14 @@ func TestSpacedEntities(t *testing.T) {
 		// a regional organisation of many states (the Gulf's, the Islamic world's) is no mechanism
 		{"en", "They welcomed the negotiations on a Free Trade Agreement between the United Kingdom and the Gulf Cooperation Council.", nil, nil},
 		{"en", "The Sides will coordinate in the Organisation of Islamic Cooperation.", nil, nil},
+		// an academy is a facility of education, as a university is; a funding
+		// instrument named is the programme it funds through; a national
+		// regulator (the Energy Commission) is one state's organ, no joint body
+		{"en", "The German Side intends to establish a Green Hydrogen Training Academy at Kumasi Technical University.", nil, []string{"Green Hydrogen Training Academy", "Kumasi Technical University"}},
+		{"en", "India will establish a chair of Indian studies at the Viet Nam Academy of Social Sciences.", nil, nil},
+		{"en", "The German Side will inform project developers of the H2Global funding instrument.", nil, []string{"H2Global funding instrument"}},
+		{"en", "The Ghanaian Side will designate the Energy Commission as the focal point.", nil, nil},
+		{"en", "The Sides will establish a German–Ghanaian Energy Commission.", []string{"German–Ghanaian Energy Commission"}, nil},
 		// a head inside an organisation's name names the organisation, no project
 		{"en", "The competent authority is the Defense Acquisition Program Administration of the Republic of Korea.", nil, nil},
 		// one country's institution named by its demonym alone is no body of the parties
