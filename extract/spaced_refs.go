@@ -18,6 +18,9 @@ type spacedRefs struct {
 	heads *phraseMatcher // Agreement, Memorandum of Understanding, Sporazum
 	kinds []string
 	inner *keyWords // words that may sit inside a title: of, on, and, for
+	// innerUpper sit inside a title only when capitalised (the Agreement
+	// Establishing the World Trade Organization)
+	innerUpper *keyWords
 	// Titles in sentence case (Serbian: Sporazum o slobodnoj trgovini
 	// između Kine i Srbije) run on in lower case after an opening word
 	// (o), up to a word that ends them (iz 2013. godine, potpisan, koji).
@@ -80,7 +83,7 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		opens: newKeyWords(t.Words("reference-open")), stops: newKeyWords(t.Words("reference-stop")),
 		self: newKeyWords(t.Words("reference-self")), drop: newKeyWords(t.Words("entity-drop")),
 		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
-		pair:      newKeyWords(t.Words("reference-pair")),
+		pair: newKeyWords(t.Words("reference-pair")), innerUpper: newKeyWords(t.Words("reference-inner-upper")),
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
 		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
@@ -486,7 +489,7 @@ func (r *spacedRefs) innerRun(ws []word, h, k int, one bool) int {
 	j := k
 	// an article may stand inside a named title (on the Establishment of
 	// a Comprehensive Strategic Partnership), not in one described
-	for j < len(ws) && j-k < most && !ws[j].Punct && (r.inner.has(&ws[j]) || !one && r.indefinite.has(&ws[j])) {
+	for j < len(ws) && j-k < most && !ws[j].Punct && (r.inner.has(&ws[j]) || ws[j].Upper && j == k && r.innerUpper.has(&ws[j]) || !one && r.indefinite.has(&ws[j])) {
 		j++
 	}
 	for j > k {

@@ -21,6 +21,11 @@ func TestSpacedReferences(t *testing.T) {
 		{"en", "The two sides signed the Agreement on the Korea–Kenya Economic Development Cooperation Fund.", []string{"Agreement on the Korea–Kenya Economic Development Cooperation Fund|agreement|0"}},
 		{"en", "Bearing in mind the Convention concerning the Protection of the World Cultural and Natural Heritage, they agreed.", []string{"Convention concerning the Protection of the World Cultural and Natural Heritage|agreement|0"}},
 		{"en", "The sides will review the agreement next year.", nil},
+		// a treaty's title sets its verb capitalised (Establishing, Amending): the title runs
+		// on past it; a verb in lower case is the sentence's
+		{"en", "The Sides support the implementation of the Agreement Establishing the African Continental Free Trade Area.", []string{"Agreement Establishing the African Continental Free Trade Area|agreement|0"}},
+		{"en", "They recalled the Protocol Amending the Agreement on Trade of 2015.", []string{"Protocol Amending the Agreement on Trade|agreement|2015"}},
+		{"en", "The two sides will sign an agreement establishing a joint fund.", nil},
 		// a programme named by its name alone is run, no instrument; one for its years is one
 		{"en", "India will offer scholarships under the Indian Technical and Economic Cooperation Programme.", nil},
 		// demonyms after "for" that qualify a lowercase noun say whom a
