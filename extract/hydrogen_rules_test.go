@@ -78,6 +78,10 @@ func TestHydrogenAreaWords(t *testing.T) {
 		areas []string
 	}{
 		{"The Sides will prepare a feasibility study for a green ammonia plant.", []string{"energy", "green"}},
+		{"The Namibian Side will make available the necessary data on groundwater in the Erongo Region.", []string{"resources"}},
+		{"The Netherlands will finance the construction of a desalination plant.", []string{"finance", "resources"}},
+		{"The Sides aim to conclude an agreement on the recognition of vocational qualifications.", []string{"people"}},
+		{"The Sides will cooperate within the framework of the Global Gateway.", []string{"international_order"}},
 		{"The German Side will support Ghanaian developers through the PtX Development Fund.", []string{"energy"}},
 		{"The German Side will inform project developers of the opportunities offered by the H2Global funding instrument.", []string{"finance"}},
 		{"The German Side appreciates Ghana's active role in the Compact with Africa.", []string{"international_order"}},
