@@ -97,3 +97,36 @@ func TestHydrogenAreaWords(t *testing.T) {
 		})
 	}
 }
+
+// TestConsultationsCommunique: a communiqué of officials' consultations
+// (Foreign Secretary level, as South Asia's foreign services hold them)
+// names its subjects by their office: the two Foreign Secretaries are both
+// parties, a party's Foreign Secretary is that party. A request of the other
+// side is what another should do, a position. Power, in its sector and its
+// trade, is energy; South Asia's and the Bay of Bengal's regional
+// organisations are the order's frameworks, as ASEAN is.
+func TestConsultationsCommunique(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	parties := []string{"BD", "NP"}
+	tests := []struct {
+		text, typ string
+		actors    []string
+		areas     []string
+	}{
+		{"The two Foreign Secretaries expressed satisfaction at the progress in trade.", "appraisal", []string{"BD", "NP"}, []string{"trade"}},
+		{"The Nepali Foreign Secretary will visit Dhaka to review the trade agreement.", "commitment", []string{"NP"}, []string{"trade"}},
+		{"The Nepali side requested Bangladesh to allow the use of its ports for third-country trade.", "position", []string{"NP"}, []string{"infrastructure", "trade"}},
+		{"The two sides agreed to finalise the Memorandum of Understanding on Cooperation in Power Sector.", "commitment", []string{"BD", "NP"}, []string{"energy"}},
+		{"They agreed to increase power trade through the Indian grid to 500 megawatts.", "commitment", []string{"BD", "NP"}, []string{"energy", "trade"}},
+		{"The two sides underscored the importance of revitalising SAARC.", "position", []string{"BD", "NP"}, []string{"international_order"}},
+		{"They agreed to work together within BIMSTEC.", "commitment", []string{"BD", "NP"}, []string{"international_order"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if string(s.Type) != tc.typ || !slices.Equal(s.Actors, tc.actors) || !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("%s %v %v, want %s %v %v", s.Type, s.Actors, s.Areas, tc.typ, tc.actors, tc.areas)
+			}
+		})
+	}
+}
