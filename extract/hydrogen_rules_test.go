@@ -130,3 +130,30 @@ func TestConsultationsCommunique(t *testing.T) {
 		})
 	}
 }
+
+// TestLatinAmericanAreaWords: wildfires are disasters; the region's
+// political frameworks (CELAC, the Pacific Alliance, regional integration)
+// are the order's, as ASEAN is; a UN climate conference by its number and
+// the region's environmental treaty are the climate order's, as the Paris
+// Agreement is.
+func TestLatinAmericanAreaWords(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	parties := []string{"CL", "MX"}
+	tests := []struct {
+		text  string
+		areas []string
+	}{
+		{"Chile thanked Mexico for its support during the wildfires that affected the Valparaíso Region.", []string{"disaster"}},
+		{"The Ministers reaffirmed their commitment to the Pacific Alliance and to CELAC as spaces for regional integration.", []string{"international_order"}},
+		{"Mexico and Chile will coordinate their positions in view of COP31.", []string{"green", "international_order"}},
+		{"They will promote the Escazú Agreement in the region.", []string{"green", "international_order"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
+			}
+		})
+	}
+}
