@@ -54,6 +54,13 @@ func TestDeclarationOfIntent(t *testing.T) {
 		{jdi + "The Sides will expand their cooperation in green hydrogen.\n", []string{"energy", "green"}},
 		{decl + "The two sides will hold consultations every year.\n", []string{"political"}},
 	}
+	// Serbian names it a statement of intentions (izjava o namerama): its
+	// lead-in is in the field its title names, as a Serbian memorandum's is
+	sr := newTestSpaced(t, "sr")
+	out := sr.Extract("Zajednička izjava o namerama između Vlade Republike Srbije i Vlade Savezne Republike Nemačke o saradnji u oblasti obrazovanja\n\n1. Strane će razvijati saradnju u sledećim oblastima:\n")
+	if out.Document.Kind != entente.KindDeclaration || len(out.Sentences) != 1 || !slices.Equal(out.Sentences[0].Areas, []string{"people"}) {
+		t.Errorf("sr: kind %s, sentences %+v; want a declaration whose lead-in is in its field", out.Document.Kind, out.Sentences)
+	}
 	for _, tc := range tests {
 		out := en.Extract(tc.text)
 		if len(out.Sentences) != 1 {
