@@ -164,3 +164,32 @@ func TestLatinAmericanAreaWords(t *testing.T) {
 		})
 	}
 }
+
+// TestMobilityPartnership: a migration and mobility partnership's words:
+// nursing is health; readmission is migration control (security); the
+// Goethe-Institut is Germany's cultural institute, named as a project and
+// read as people, as a Confucius Institute is.
+func TestMobilityPartnership(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	tests := []struct {
+		text     string
+		areas    []string
+		projects []string
+	}{
+		{"The Participants intend to facilitate the recruitment of skilled workers in nursing.", []string{"health"}, nil},
+		{"The Participants will cooperate on the readmission of persons who have no right to stay.", []string{"security"}, nil},
+		{"The German Participant will support language courses at the Goethe-Institut Nairobi.", []string{"people"}, []string{"Goethe-Institut Nairobi"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			out := x.Extract("Joint Declaration of Intent between the Federal Republic of Germany and the Republic of Kenya\n\n1. " + tc.text + "\n")
+			if len(out.Sentences) != 1 {
+				t.Fatalf("%d sentences", len(out.Sentences))
+			}
+			s := out.Sentences[0]
+			if !slices.Equal(s.Areas, tc.areas) || !slices.Equal(s.Projects, tc.projects) {
+				t.Errorf("areas %v projects %v, want %v %v", s.Areas, s.Projects, tc.areas, tc.projects)
+			}
+		})
+	}
+}
