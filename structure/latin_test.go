@@ -265,6 +265,14 @@ func TestSegmentSpaced(t *testing.T) {
 		{"President Joseph R. Biden Jr. and President Marcos met.", []string{"President Joseph R. Biden Jr. and President Marcos met."}},
 		{"They cover energy, transport etc. and will grow. They met.", []string{"They cover energy, transport etc. and will grow.", "They met."}},
 		{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године. Стране ће сарађивати.", []string{"Г. Вучић је потписао споразум бр. 5 дана 8. маја 2024. године.", "Стране ће сарађивати."}},
+		// a short number that ends a name (Đerdap 2, Koridor 10) before a capital ends the
+		// sentence; after a lowercase head (člana 12.) or as the sentence's second word (Članom
+		// 5. Sporazuma) it is an ordinal, and the capital after it is a name's
+		{"Strane će revitalizovati Hidroelektranu Đerdap 2. Srpska strana izražava interesovanje.", []string{"Strane će revitalizovati Hidroelektranu Đerdap 2.", "Srpska strana izražava interesovanje."}},
+		{"Стране ће обновити Хидроелектрану Ђердап 2. Српска страна ће учествовати.", []string{"Стране ће обновити Хидроелектрану Ђердап 2.", "Српска страна ће учествовати."}},
+		{"Na osnovu člana 12. Sporazuma Strane će sarađivati.", []string{"Na osnovu člana 12. Sporazuma Strane će sarađivati."}},
+		{"Članom 5. Sporazuma predviđeno je osnivanje komisije.", []string{"Članom 5. Sporazuma predviđeno je osnivanje komisije."}},
+		{"Beograd, 9. Septembar. Strane su se sastale.", []string{"Beograd, 9. Septembar.", "Strane su se sastale."}},
 	}
 	for _, tc := range tests {
 		if got := Segment(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") {

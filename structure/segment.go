@@ -197,7 +197,7 @@ func latinStopAt(s string, i int) bool {
 		for k < len(s) {
 			r, w := runeAt(s, k)
 			if !isSpace(r) {
-				return unicode.IsUpper(r) && n > 2
+				return unicode.IsUpper(r) && (n > 2 || endsName([]rune(s[:j])))
 			}
 			k += w
 		}
@@ -315,7 +315,7 @@ func latinStop(rs []rune, i int) bool {
 		for k < len(rs) && isSpace(rs[k]) {
 			k++
 		}
-		return k < len(rs) && unicode.IsUpper(rs[k]) && len(wr) > 2
+		return k < len(rs) && unicode.IsUpper(rs[k]) && (len(wr) > 2 || endsName(rs[:j]))
 	}
 	if k := lastJoin(word); k >= 0 { // Japan-U.S. (latinStopAt)
 		word = word[k:]
@@ -355,6 +355,40 @@ func lastJoin(word string) int {
 		}
 	}
 	return -1
+}
+
+// endsName reports whether a short number whose stop is followed by a
+// capital ends a name (Hidroelektrana Đerdap 2. Srpska strana…): the text
+// before it ends in a capitalised word of letters alone, and that word is
+// not its sentence's first (Članom 5. Sporazuma…, where the number is an
+// ordinal before the name of what it numbers). After a lowercase head
+// (člana 12. Sporazuma) or a comma (Beograd, 9.) the number stays an
+// ordinal.
+func endsName(before []rune) bool {
+	e := len(before)
+	for e > 0 && isSpace(before[e-1]) {
+		e--
+	}
+	b := e
+	for b > 0 && unicode.IsLetter(before[b-1]) {
+		b--
+	}
+	if b == e || !unicode.IsUpper(before[b]) || b > 0 && !isSpace(before[b-1]) {
+		return false
+	}
+	// the word before it: there must be one, not closed by a stop
+	p := b
+	for p > 0 && isSpace(before[p-1]) {
+		p--
+	}
+	if p == 0 {
+		return false
+	}
+	switch before[p-1] {
+	case '.', '!', '?', ':', ';', '。':
+		return false
+	}
+	return true
 }
 
 func isAllDigits(s string) bool {
