@@ -345,6 +345,18 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"The two sides will train officers at defence colleges.", []string{"people", "security"}, "en"},
 		{"Leaders welcomed the opening of the Vietnamese market to Australian table grapes.", []string{"trade"}, "en"},
 		{"The two sides will open their markets to each other's fruit.", []string{"trade"}, "en"},
+		// Resolution 1244 of the Security Council is cited for Kosovo's status: sovereignty, not the
+		// UN order (the Council's reform stays the order's)
+		{"Grčka strana poštuje suverenitet Srbije u skladu sa Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija.", []string{"sovereignty"}, "sr"},
+		{"Српска страна захваљује на подршци Резолуцији 1244 Савета безбедности Уједињених нација.", []string{"sovereignty"}, "sr"},
+		{"Strane se zalažu za reformu Saveta bezbednosti Ujedinjenih nacija.", []string{"international_order"}, "sr"},
+		// trade and economic cooperation: economic cooperation is still trade and investment
+		{"Strane će obrazovati Mešovitu komisiju za trgovinsku i ekonomsku saradnju.", []string{"investment", "trade"}, "sr"},
+		// seed production is farming's, no industry
+		{"Стране подстичу сарадњу у области пољопривреде, посебно у сточарству и производњи семена.", []string{"development"}, "sr"},
+		// ethanol and biofuels are fuels, and their production energy's, no industry
+		{"Српска страна изражава интересовање за искуства у производњи етанола из шећерне трске.", []string{"energy"}, "sr"},
+		{"Strane će razvijati saradnju u oblasti biogoriva.", []string{"energy"}, "sr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

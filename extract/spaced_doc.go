@@ -776,7 +776,22 @@ func (x *Spaced) datesInstrument(st *sentence, m phraseMatch) bool {
 		return false // a preposition among the leads (od) dates nothing here
 	}
 	e, ok := x.refs.yearLeads.longestAt(st.ws, i)
-	return ok && e.End == i+1
+	return ok && e.End == i+1 && !x.futurePassiveBefore(st, i)
+}
+
+// futurePassiveBefore reports whether the future's auxiliary ([future-passive])
+// ends right before word i (koji će biti potpisan…): the participle there is
+// a thing still to be done, and a deadline after it is that thing's time limit.
+func (x *Spaced) futurePassiveBefore(st *sentence, i int) bool {
+	if x.willBe == nil {
+		return false
+	}
+	for k := max(i-3, 0); k < i; k++ {
+		if m, ok := x.willBe.longestAt(st.ws, k); ok && m.End == i {
+			return true
+		}
+	}
+	return false
 }
 
 // yearAfterUndertaking finds, later in a commitment's clause, the year's date

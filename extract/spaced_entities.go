@@ -440,10 +440,11 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 				continue
 			}
 		}
-		// a number right after the head names it (Koridor 10, Blok 3), but
-		// not a year, nor an ordinal with its stop that words follow (a
-		// day: 15. maja; … 2020. godine)
-		if end == b && w.Digits && yearOf(w) == 0 && !(end+2 < len(ws) && ws[end+1].Punct && ws[end+1].Key == ".") {
+		// a number right after the head names it (Koridor 10, Blok 3), and
+		// so does one after a capitalised word of the name (Hidroelektrana
+		// Đerdap 2), but not a year, nor an ordinal with its stop that words
+		// follow (a day: 15. maja; … 2020. godine)
+		if (end == b || upperName(&ws[end-1])) && w.Digits && yearOf(w) == 0 && !(end+2 < len(ws) && ws[end+1].Punct && ws[end+1].Key == ".") {
 			end++
 			continue
 		}

@@ -275,6 +275,14 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Latn", "Strane su svesne značaja Panevropskog koridora X i reke Dunav.", nil, []string{"Panevropskog koridora X"}},
 		{"sr-Latn", "Strane će rekonstruisati železnički čvor Beograd.", nil, []string{"čvor Beograd"}},
 		{"sr-Latn", "Strane će omogućiti učešće stručnjaka u programu obuke „Danube Skills“.", nil, []string{"Danube Skills"}},
+		// a centre named by what it teaches: a language and studies end its complement
+		{"sr-Cyrl", "Стране поздрављају отварање Центра за португалски језик и бразилске студије на Филолошком факултету.", nil, []string{"Центра за португалски језик и бразилске студије"}},
+		{"sr-Latn", "Strane će podržati rad Centra za srpski jezik u Sao Paulu.", nil, []string{"Centra za srpski jezik"}},
+		// a number after a name's word ends the name (Đerdap 2), as one after the head does
+		// (Koridor 10); a day's ordinal does not
+		{"sr-Cyrl", "Стране ће ревитализовати Хидроелектрану Ђердап 2 до краја 2028. године.", nil, []string{"Хидроелектрану Ђердап 2"}},
+		{"sr-Latn", "Strane će obnoviti Hidroelektranu Đerdap 2.", nil, []string{"Hidroelektranu Đerdap 2"}},
+		{"sr-Latn", "Strane će otvoriti Industrijski park Borča 15. maja 2027. godine.", nil, []string{"Industrijski park Borča"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -610,7 +610,9 @@ func (r *spacedRefs) sentenceCaseEnd(st *sentence, b int, longHead bool) int {
 		return b
 	}
 	k := b + 1
-	for k < len(ws) && k-b <= 12 {
+	// twelve words on, but a party's name is never cut (… između Vlade
+	// Republike Srbije i Vlade Savezne Republike | Brazil)
+	for k < len(ws) && (k-b <= 12 || k-b <= 16 && st.inMention(k) && st.inMention(k-1)) {
 		if ws[k].Punct && k+1 < len(ws) && joins(&ws[k]) && yearOf(&ws[k-1]) > 0 && yearOf(&ws[k+1]) > 0 {
 			k += 2 // za period 2024–2027: a span of years is the title's
 			continue

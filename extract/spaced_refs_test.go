@@ -132,6 +132,9 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Strane su potpisale \"Sporazum o saradnji u oblasti turizma\".", []string{"Sporazum o saradnji u oblasti turizma|agreement|0"}},
 		// a number after the head names the instrument
 		{"sr", "Grčka podržava Srbiju u skladu sa Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija.", []string{"Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija|resolution|0"}},
+		// a title of more than twelve words does not cut a party's name (Savezne Republike Brazil), and the year after it is its own
+		{"sr", "Strane će sarađivati na osnovu Sporazuma o naučnoj i tehnološkoj saradnji između Vlade Republike Srbije i Vlade Savezne Republike Brazil iz 2013. godine.", []string{"Sporazuma o naučnoj i tehnološkoj saradnji između Vlade Republike Srbije i Vlade Savezne Republike Brazil|agreement|2013"}},
+		{"sr", "Стране ће сарађивати на основу Споразума о научној и технолошкој сарадњи између Владе Републике Србије и Владе Савезне Републике Бразил из 2013. године.", []string{"Споразума о научној и технолошкој сарадњи између Владе Републике Србије и Владе Савезне Републике Бразил|agreement|2013"}},
 		{"sr", "Strane će poštovati Rezoluciju 2728.", []string{"Rezoluciju 2728|resolution|0"}},
 		// a Contracting Party (Ugovorna strana) is no treaty (Ugovor)
 		{"sr", "Svaka Ugovorna strana snosiće svoje troškove.", nil},

@@ -328,6 +328,15 @@ func TestSpacedRules(t *testing.T) {
 		// an invitation accepted with pleasure is the visit's story
 		{"sr", "Predsednik Egipta pozvao je predsednika Srbije da poseti Kairo, što je predsednik Srbije prihvatio sa zadovoljstvom.", "narrative", "", nil, "prihvatio sa zadovoljstvom", ""},
 		{"sr", "Predsednik Srbije je sa zadovoljstvom prihvatio poziv.", "narrative", "", nil, "sa zadovoljstvom prihvatio", ""},
+		{"sr", "Председник Вучић прихватио је позив са задовољством.", "narrative", "", nil, "прихватио је позив са задовољством", ""},
+		// a signing still to come (koji će biti potpisan do kraja ove godine) is the undertaking's
+		// time limit; a signing done (potpisan u maju 2019. godine) dates the instrument
+		{"sr", "Стране ће спроводити „Програм сарадње у области културе за период 2027–2029. године“, који ће бити потписан до краја ове године.", "commitment", "firm", parties, "ће", "до краја ове године"},
+		{"sr", "Strane će sprovoditi Sporazum o saradnji, koji će biti potpisan do kraja 2027. godine.", "commitment", "firm", parties, "će", "do kraja 2027. godine"},
+		// a company named by its country's adjective acts for its side, as a party's
+		// agency does (Elektroprivreda Srbije i kineska kompanija …: both sides)
+		{"sr", "Elektroprivreda Srbije i kineska kompanija „Huadian“ potpisaće memorandum o saradnji.", "commitment", "firm", parties, "potpisaće", ""},
+		{"sr", "Predsednica Vlade prihvatila je poziv sa zadovoljstvom.", "narrative", "", nil, "prihvatila je poziv sa zadovoljstvom", ""},
 		{"sr", "Strane sa zadovoljstvom konstatuju napredak u saradnji.", "appraisal", "", parties, "sa zadovoljstvom", ""},
 		// a view that the relations are at their highest in history judges what was achieved
 		{"sr", "Dve vlade su ocenile da su odnosi dveju zemalja na najvišem nivou u istoriji.", "appraisal", "", parties, "ocenile", ""},
