@@ -94,10 +94,14 @@ type Spaced struct {
 	// finalManner opens a phrase of manner after a final time ([deadline-final-manner]:
 	// in 2028 | with a programme of…): the time still ends the undertaking's clause
 	finalManner *keyWords
-	dates       *phraseMatcher
-	months      *phraseMatcher
-	numbers     map[string]int
-	ordinals    []string // the endings of a day in figures written as an ordinal (9th, 22nd)
+	// finalJoin joins the parties' next verb after a final time
+	// ([deadline-final-join]: send a team in 2027 | and support…): the
+	// time ends the first undertaking's clause
+	finalJoin *keyWords
+	dates     *phraseMatcher
+	months    *phraseMatcher
+	numbers   map[string]int
+	ordinals  []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
 	docKinds *phraseMatcher
 	// intentTitles are the [instrument-title] phrases: a declaration whose
@@ -306,6 +310,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.finalDeadlines = x.withClasses(pm, t)
 	}
 	x.finalManner = newKeyWords(t.Words("deadline-final-manner"))
+	x.finalJoin = newKeyWords(t.Words("deadline-final-join"))
 	x.dates = x.withClasses(phrasesOf(t.Words("date")), t)
 
 	x.docKinds = newPhraseMatcher()

@@ -579,7 +579,9 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	ha, hb := x.holdersSpan(st) // a measure's holders: who they are, not what it is about
 	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
-		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper || m.Start >= ha && m.Start < hb || st.partyNamed(m.Start, m.End) {
+		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper || m.Start >= ha && m.Start < hb || st.partyNamed(m.Start, m.End) ||
+			m.End == m.Start+1 && x.ents.cityName(st.ws, m.Start) { // Port Vila: a city, no port
+
 			continue
 		}
 		text, s, e := st.span(m.Start, m.End)
@@ -853,7 +855,7 @@ func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
 		n--
 	}
 	for m, ok := x.finalDeadlines.next(st.ws, 0, nil); ok; m, ok = x.finalDeadlines.next(st.ws, m.End, nil) {
-		if m.End != n && (m.End > n || !x.finalManner.has(&st.ws[m.End])) {
+		if m.End != n && (m.End > n || !x.finalManner.has(&st.ws[m.End]) && !x.nextVerbAfter(st, m.End, n)) {
 			continue
 		}
 		// a full date after a preposition (odluke od 8. maja…) or a
@@ -870,6 +872,36 @@ func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
 		return st.cue("deadline", m.Start, m.End)
 	}
 	return nil
+}
+
+// nextVerbAfter reports whether a joining word ([deadline-final-join]:
+// and) at i opens the parties' next verb (send a team in 2027 | and
+// support…): a lowercase word, no figure, month, preposition or
+// determiner (in 2026 and 2027, in 2026 and beyond, in 2026 and the year
+// after name more time, not another deed), after a modal's clause.
+func (x *Spaced) nextVerbAfter(st *sentence, i, n int) bool {
+	if i+1 >= n || !x.finalJoin.has(&st.ws[i]) {
+		return false
+	}
+	v := &st.ws[i+1]
+	if v.Punct || v.Upper || v.Digits || x.numbers[v.Key] > 0 || x.monthOf(v) > 0 || x.prep.has(v) || x.det.has(v) {
+		return false
+	}
+	// the clause the time ends undertakes: a modal's cue before it (will
+	// send…), with no narrative verb after that (signed the agreement in
+	// 2019 | and will implement it: the year dates what was done)
+	modal := false
+	for _, c := range st.cues {
+		if c.End > i {
+			break
+		}
+		if c.Kind.has(cModal) {
+			modal = true
+		} else if c.Kind.has(cNarrative) {
+			modal = false
+		}
+	}
+	return modal
 }
 
 // counted reports whether the words of match m hold a figure, a number

@@ -44,6 +44,7 @@ type spacedEntities struct {
 	pair       *keyWords      // i: joins a second capitalised owner to a first after a lowercase head
 	orgEnd     *keyWords      // Administration, Agency: a name ending so is an organisation's
 	apposed    *keyWords      // a, an: after a name and its comma, an apposition that says what it is
+	cityOpen   *keyWords      // Port: opening a capitalised name with no head of its own, a city's (Port Vila)
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -71,7 +72,27 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		pair:       newKeyWords(t.Words("entity-pair")),
 		orgEnd:     newKeyWords(t.Words("organisation-end")),
 		apposed:    newKeyWords(t.Words("reference-indefinite")),
+		cityOpen:   newKeyWords(t.Words("city-opening")),
 	}
+}
+
+// cityName reports whether the capitalised word at i opens a city's name
+// ([city-opening]: Port Vila, Port Moresby, Port Louis): a capitalised word
+// follows it directly, and the capitalised run after it holds no head or
+// organisation's end of its own. A port named so is the Port of Honiara
+// or the Honiara Port; a name that runs on to a head (the Port Moresby
+// Sports Centre, the Port Vila Urban Road Upgrading Project) is that
+// head's, and the Port Authority an organisation.
+func (e *spacedEntities) cityName(ws []word, i int) bool {
+	if i+1 >= len(ws) || !upperName(&ws[i]) || !e.cityOpen.has(&ws[i]) || !upperName(&ws[i+1]) {
+		return false
+	}
+	for k := i + 1; k < len(ws) && upperName(&ws[k]); k++ {
+		if e.startsHead(ws, k) || e.orgEnd.has(&ws[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // appositionHead reports whether a lowercase project head (a submarine
@@ -817,6 +838,9 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			}
 			if kind.list == &projs && !leftNamed && !headUpper && st.countryOnly(m.End, b) {
 				continue // železničke mreže Srbije: a country's own network, not a named work
+			}
+			if kind.list == &projs && a == m.Start && e.cityName(ws, m.Start) {
+				continue // in Port Vila: a capital named by its port, no works
 			}
 			if kind.list == &projs && b > m.End && e.orgEnd.has(&ws[b-1]) {
 				continue // the Defense Acquisition Program Administration: an agency, no programme
