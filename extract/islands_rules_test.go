@@ -55,7 +55,9 @@ func TestIslandsAreas(t *testing.T) {
 // own (the Port Moresby Convention Centre) and a port of a place (the Port
 // of Honiara) stay projects. A named wharf, jetty or trunk road is works, as
 // a named railway or highway is, and a named institute of technology a
-// college, as a named university is.
+// college, as a named university is. An instrument's head before a
+// facility's head ([reference-facility]: the National Convention Centre)
+// names the building, no convention.
 func TestIslandsEntities(t *testing.T) {
 	tests := []struct {
 		text  string
@@ -70,17 +72,25 @@ func TestIslandsEntities(t *testing.T) {
 		{"The Chinese side will extend the Nuku'alofa Jetty.", []string{"Nuku'alofa Jetty"}},
 		{"The two sides agreed to set up a Luban Workshop at the Vanuatu Institute of Technology.", []string{"Luban Workshop", "Vanuatu Institute of Technology"}},
 		{"The two sides will build wharves and trunk roads on the outer islands.", nil},
+		// a head of an instrument before a facility's head (a Convention
+		// Centre, a Declaration Hall) names the building, no instrument
+		{"The Chinese side will renovate the Vanuatu National Convention Centre.", []string{"Vanuatu National Convention Centre"}},
+		{"The two sides will build the Port Moresby Convention Center.", []string{"Port Moresby Convention Center"}},
 	}
 	x := newTestSpaced(t, "en")
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			out := x.Extract(tt.text)
-			var projs []string
+			var projs, refs []string
 			for _, s := range out.Sentences {
 				projs = append(projs, s.Projects...)
+				refs = append(refs, s.References...)
 			}
 			if !slices.Equal(projs, tt.projs) {
 				t.Errorf("projects %q, want %q", projs, tt.projs)
+			}
+			if len(refs) > 0 {
+				t.Errorf("references %q, want none", refs)
 			}
 		})
 	}

@@ -76,6 +76,10 @@ type spacedRefs struct {
 	// signed in 2019): what was signed is an instrument, whatever its
 	// head; nil for a language whose table leaves [reference-signed] out
 	signed *phraseMatcher
+	// facility are the heads of buildings that, right after an
+	// instrument's head, make it their modifier (the National Convention
+	// Centre): a facility, no instrument ([reference-facility])
+	facility *keyWords
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -87,7 +91,7 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
 		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
-		signed: optionalPhrases(t, "reference-signed")}
+		signed: optionalPhrases(t, "reference-signed"), facility: newKeyWords(t.Words("reference-facility"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -155,6 +159,9 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 	for m, ok := r.heads.next(ws, 0, nil); ok; m, ok = r.heads.next(ws, m.End, nil) {
 		if used[m.Start] {
 			continue
+		}
+		if m.End < len(ws) && r.facility.has(&ws[m.End]) {
+			continue // the National Convention | Centre: a building, no convention
 		}
 		if !ws[m.Start].Upper {
 			if a := r.sentenceCaseStart(st, m.Start); a >= 0 {
