@@ -20,7 +20,12 @@ type entityRules struct {
 	mechSuffix, projStrong, projWeak *lexicon.Matcher
 	// projQuoted are heads that name a project only after a quoted name
 	// ([project-after-quote]: “钱凯—上海”新航线), never alone (两国直航航线)
-	projQuoted     *lexicon.Matcher
+	projQuoted *lexicon.Matcher
+	// projStation are heads that name a facility only after a region and
+	// the station's own name ([station-head], [station-region]: a polar
+	// research station), never alone
+	projStation    *lexicon.Matcher
+	stationRegions *wordSet
 	anyHead        *runeBits // the first-rune bits of the four above, united
 	stops, generic *wordSet
 	notMechanism   map[string]bool
@@ -90,7 +95,15 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	for _, w := range t.Words("project-after-quote") {
 		er.projQuoted.AddReversed(w, 0)
 	}
-	er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted)
+	if hs := t.Words("station-head"); len(hs) > 0 {
+		er.projStation, er.stationRegions = lexicon.NewMatcher(), newWordSet(t.Words("station-region"))
+		for _, w := range hs {
+			er.projStation.AddReversed(w, 0)
+		}
+		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted, er.projStation)
+	} else {
+		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted)
+	}
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
 	}
@@ -229,6 +242,10 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 				continue
 			}
 		}
+		if name := er.regionStation(masked, end, stopAt, inName); name != "" {
+			add(&projs, name, end, "head word")
+			continue
+		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
 			// 国王路升级改造项目: the works done, right before a generic
 			// suffix, are part of the project's name, no verb that ends it
@@ -253,6 +270,40 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 		mechs = er.basinCooperation(masked, mechs, projs, add)
 	}
 	return mechs, withoutInner(projs, mechs)
+}
+
+// maxStationName bounds a station's own name between its region and its
+// head (南极|长城|站, 北极|科学考察|站).
+const maxStationName = 4
+
+// regionStation returns the research station whose [station-head] ends at
+// end, named after its region with a name of its own and something naming
+// it before the region (中国北极黄河站), or "": a station of the region
+// alone (北极科考站) is a kind, and a head with no region before its name
+// (中国始终站在…) none.
+func (er *entityRules) regionStation(masked []rune, end int, stopAt, inName []bool) string {
+	if er.projStation == nil {
+		return ""
+	}
+	s, _ := er.projStation.SuffixAt(masked, end)
+	if s < 0 {
+		return ""
+	}
+	for k := s - 1; k >= 0 && k >= s-maxStationName; k-- {
+		if !unicode.Is(unicode.Han, masked[k]) {
+			return ""
+		}
+		r := er.stationRegions.endsAt(masked, k)
+		if r < 0 {
+			continue
+		}
+		name := er.nameEndingAt(masked, s, end, stopAt, inName)
+		if n := utf8.RuneCountInString(name); n > end-r {
+			return name // something before the region names the station
+		}
+		return ""
+	}
+	return ""
 }
 
 // withoutInner drops the projects named inside a standing body's name

@@ -71,3 +71,23 @@ func TestNordicAreas(t *testing.T) {
 		}
 	}
 }
+
+// TestPolarStation: a research station named after its polar region
+// (中国南极长城站, 中国北极黄河站) is a facility, a project, even where
+// 在 follows it; a bare 站 is no head (中国始终站在…), and a station of the
+// region with nothing naming it before the region (北极科考站) is a kind.
+func TestPolarStation(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, projects string }{
+		{"中方感谢智方为中国南极长城站科考人员提供便利。", "中国南极长城站"},
+		{"双方欢迎韩国南极世宗站在南极半岛开展的观测。", "韩国南极世宗站"},
+		{"中方始终站在历史正确一边，同各国共同维护和平。", ""},
+		{"双方愿共同建设北极科考站，加强极地研究合作。", ""},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
+			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
+		}
+	}
+}
