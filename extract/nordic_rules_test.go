@@ -52,7 +52,8 @@ func TestArcticCouncil(t *testing.T) {
 // TestNordicAreas: carbon capture is a climate technology (green); seafood
 // is goods traded, as farm produce is (trade); 商务 named among the purposes
 // of a journey (赴华商务、旅游和留学) is travel (people), as visas are,
-// while 商务 elsewhere stays trade.
+// while 商务 elsewhere stays trade; energy storage (储能) and power
+// transmission and transformation (输变电) are energy.
 func TestNordicAreas(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct{ text, areas string }{
@@ -63,6 +64,9 @@ func TestNordicAreas(t *testing.T) {
 		{"芬方将为中国公民赴芬商务、旅游提供签证便利。", "people"},
 		{"双方同意为两国公民赴对方国家商务和旅游提供便利。", "people"},
 		{"双方同意加强商务领域交流。", "trade"},
+		// energy storage and power transmission are the power system's (energy)
+		{"双方鼓励在储能领域开展联合研究。", "energy,science"},
+		{"双方愿加强输变电技术交流。", "energy"},
 	}
 	for _, tt := range tests {
 		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
