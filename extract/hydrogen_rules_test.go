@@ -61,15 +61,7 @@ func TestDeclarationOfIntent(t *testing.T) {
 	if out.Document.Kind != entente.KindDeclaration || len(out.Sentences) != 1 || !slices.Equal(out.Sentences[0].Areas, []string{"people"}) {
 		t.Errorf("sr: kind %s, sentences %+v; want a declaration whose lead-in is in its field", out.Document.Kind, out.Sentences)
 	}
-	for _, tc := range tests {
-		out := en.Extract(tc.text)
-		if len(out.Sentences) != 1 {
-			t.Fatalf("%q: %d sentences", tc.text, len(out.Sentences))
-		}
-		if got := out.Sentences[0].Areas; !slices.Equal(got, tc.areas) {
-			t.Errorf("%s: areas %v, want %v", out.Sentences[0].Text, got, tc.areas)
-		}
-	}
+	checkDocAreas(t, en, tests)
 }
 
 // TestHydrogenAreaWords: the words of an energy partnership's statement:

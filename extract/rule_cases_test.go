@@ -64,3 +64,27 @@ func extractOne(t *testing.T, x *Extractor, doc, what string) *entente.Extractio
 	}
 	return r
 }
+
+// docAreaCase is a whole document whose text holds one sentence, and that
+// sentence's areas.
+type docAreaCase = struct {
+	text  string
+	areas []string
+}
+
+// checkDocAreas extracts each case's document with x and compares its one
+// sentence's areas.
+func checkDocAreas(t *testing.T, x interface {
+	Extract(string) *entente.Extraction
+}, cases []docAreaCase) {
+	t.Helper()
+	for _, tc := range cases {
+		out := x.Extract(tc.text)
+		if len(out.Sentences) != 1 {
+			t.Fatalf("%q: %d sentences", tc.text, len(out.Sentences))
+		}
+		if got := out.Sentences[0].Areas; !slices.Equal(got, tc.areas) {
+			t.Errorf("%s: areas %v, want %v", out.Sentences[0].Text, got, tc.areas)
+		}
+	}
+}

@@ -432,15 +432,7 @@ func TestInstrumentField(t *testing.T) {
 		{ministries + "Prvi sastanak Zajedničkog komiteta održaće se u Beču.\n", []string{"infrastructure"}},
 		{ministryOnly + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"people"}},
 	}
-	for _, tc := range tests {
-		out := sr.Extract(tc.text)
-		if len(out.Sentences) != 1 {
-			t.Fatalf("%q: %d sentences", tc.text, len(out.Sentences))
-		}
-		if got := out.Sentences[0].Areas; !slices.Equal(got, tc.areas) {
-			t.Errorf("%s: areas %v, want %v", out.Sentences[0].Text, got, tc.areas)
-		}
-	}
+	checkDocAreas(t, sr, tests)
 }
 
 // TestSettlementClauseTribunal: the national or international tribunal a
@@ -458,13 +450,5 @@ func TestSettlementClauseTribunal(t *testing.T) {
 		{mou + "Any dispute shall be settled by negotiation and shall not be referred to any national or international tribunal for settlement.\n", nil},
 		{mou + "The Parties will cooperate in accordance with international law.\n", []string{"international_order"}},
 	}
-	for _, tc := range tests {
-		out := en.Extract(tc.text)
-		if len(out.Sentences) != 1 {
-			t.Fatalf("%q: %d sentences", tc.text, len(out.Sentences))
-		}
-		if got := out.Sentences[0].Areas; !slices.Equal(got, tc.areas) {
-			t.Errorf("%s: areas %v, want %v", out.Sentences[0].Text, got, tc.areas)
-		}
-	}
+	checkDocAreas(t, en, tests)
 }
