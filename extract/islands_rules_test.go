@@ -127,13 +127,5 @@ func TestFinalTimeBeforeNextVerb(t *testing.T) {
 		{"The two sides will hold consultations in 2026 and beyond.", ""},
 		{"The two sides signed the agreement in 2019 and will implement it fully.", ""},
 	}
-	for _, tc := range tests {
-		got := ""
-		if d := x.deadline(x.newSentence(tc.text)); d != nil {
-			got = d.Text
-		}
-		if got != tc.deadline {
-			t.Errorf("%s: deadline %q, want %q", tc.text, got, tc.deadline)
-		}
-	}
+	checkDeadlines(t, x, tests)
 }

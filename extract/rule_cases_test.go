@@ -88,3 +88,18 @@ func checkDocAreas(t *testing.T, x interface {
 		}
 	}
 }
+
+// checkDeadlines reads each text as one sentence with x and compares the
+// deadline found ("" for none).
+func checkDeadlines(t *testing.T, x *Spaced, cases []struct{ text, deadline string }) {
+	t.Helper()
+	for _, tc := range cases {
+		got := ""
+		if d := x.deadline(x.newSentence(tc.text)); d != nil {
+			got = d.Text
+		}
+		if got != tc.deadline {
+			t.Errorf("%s: deadline %q, want %q", tc.text, got, tc.deadline)
+		}
+	}
+}

@@ -539,15 +539,7 @@ func TestSpacedYearDeadlines(t *testing.T) {
 		{"Strane će primenjivati odluke od 8. maja 2027. godine.", ""},
 	}
 	x := newTestSpaced(t, "sr")
-	for _, tc := range tests {
-		got := ""
-		if d := x.deadline(x.newSentence(tc.text)); d != nil {
-			got = d.Text
-		}
-		if got != tc.deadline {
-			t.Errorf("%s: deadline %q, want %q", tc.text, got, tc.deadline)
-		}
-	}
+	checkDeadlines(t, x, tests)
 }
 
 // TestSpacedDates reads dates of signing as the genre writes them.
