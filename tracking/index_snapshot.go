@@ -231,6 +231,12 @@ func (t *Tracker) loadSnapshot(ctx context.Context, src source, fp string) *comm
 		return nil
 	}
 	state, rules, data, found, err := ss.TrackingSnapshot(ctx)
+	if found && err == nil && rules != fp+" "+indexLogic && t.Log != nil {
+		// an upgrade whose due rules (or index) changed: every commitment's
+		// due date is read again, which the first reader of the
+		// commitments waits for (about a minute at 100,000 statements)
+		t.Log.Info("the commitments' snapshot was read with other due rules: reading every document's commitments again")
+	}
 	if err != nil || !found || rules != fp+" "+indexLogic {
 		return nil
 	}

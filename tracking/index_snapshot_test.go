@@ -53,11 +53,17 @@ func TestSnapshotServesTheNextTracker(t *testing.T) {
 
 		other := newTracker(t, s)
 		other.Rules = nil
+		var heard bytes.Buffer
+		other.Log = slog.New(slog.NewTextHandler(&heard, nil))
 		if _, err := other.Commitments(ctx, entente.CommitmentFilter{}); err != nil {
 			t.Fatal(err)
 		}
 		if b, _ := tracking.IndexBuilds(other); b != 1 || tracking.IndexLoads(other) != 0 {
 			t.Errorf("a tracker of other due rules read the snapshot")
+		}
+		// the operator is told why the commitments are read whole
+		if !strings.Contains(heard.String(), "other due rules") {
+			t.Errorf("a snapshot of other due rules passed over without a word: %q", heard.String())
 		}
 
 		if _, err := s.DB().ExecContext(ctx, `UPDATE tracked_snapshot SET data = $1`, []byte("not a snapshot")); err != nil {
