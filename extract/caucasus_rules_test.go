@@ -74,3 +74,38 @@ func TestCaucasusHotspot(t *testing.T) {
 		}
 	}
 }
+
+// TestFreeInsideName: 自由 stands inside any name (a free university, zone
+// or port), though 由 ends names elsewhere (由X负责); 实现 (achieve) is a
+// verb that ends a name read back from its head (力争…实现中欧班列…).
+func TestFreeInsideName(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, projects string }{
+		{"双方将支持库塔伊西自由大学孔子学院建设。", "库塔伊西自由大学孔子学院"},
+		{"双方同意扩大巴统自由港的中转能力。", "巴统自由港"},
+		{"双方力争年内实现中欧班列经第比利斯常态化运行。", "中欧班列"},
+		{"该园区由中格双方共同运营。", ""},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, caucasusTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
+			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
+		}
+	}
+}
+
+// TestFreeTradeProcessNoBody: 自由 inside a name holds for facilities, not
+// for a process or dialogue: an FTA's negotiation process or the Asia-Pacific
+// free trade area's is no standing body.
+func TestFreeTradeProcessNoBody(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, text := range []string{
+		"双方将共同推动亚太自由贸易区进程。",
+		"双方欢迎中国—格鲁吉亚自由贸易协定升级谈判进程取得进展。",
+	} {
+		r := extractOne(t, x, caucasusTitle+"一、"+text+"\n", text)
+		if got := r.Sentences[0].Mechanisms; len(got) != 0 {
+			t.Errorf("%s: mechanisms %q, want none", text, got)
+		}
+	}
+}

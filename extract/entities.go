@@ -964,8 +964,11 @@ func (g *grammar) skipDate(rs []rune, i, limit int) int {
 //
 // inner says the head is a standing body's (工作组, 委员会), whose name may
 // hold a verb or adverb of its purpose ([name-inner]: 海上共同开发磋商工作组,
-// 发展战略对接工作组): such a word does not end it.
-func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, inner bool) int {
+// 发展战略对接工作组): such a word does not end it. facility says the head is
+// no mechanism's, so a word inside any name ([any-name-inner]: 自由 of
+// 第比利斯自由大学) does not end it either; a process or dialogue keeps to
+// its own (亚太自由贸易区进程 is no body).
+func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, inner, facility bool) int {
 	if o := quotationOpening(rs, s, end); o >= 0 {
 		// “台马情资通报机制”, “国际高等人力培训外籍生奖学金计画”: a head that
 		// closes a quotation names the whole quotation, whatever cue
@@ -975,7 +978,7 @@ func (er *entityRules) readBack(rs []rune, s, end int, stopAt, inName []bool, in
 	i := s
 	for i > 0 && end-i < 24 {
 		r := rs[i-1]
-		innerWord := inner && er.g.nameInner.endsAt(rs, i) >= 0
+		innerWord := inner && er.g.nameInner.endsAt(rs, i) >= 0 || facility && er.g.anyNameInner.endsAt(rs, i) >= 0
 		// an ordinal's character opening a region's name (次区域) or an
 		// office (次长级) is no ordinal
 		ordinal := er.g.ordinal.has(r) && !er.regionAt(rs, i-1) && er.g.notOrdinal.startsAt(rs, i-1) < 0
@@ -1180,7 +1183,9 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 		return "" // 工业园区: the head word goes on; a generic area, not a facility
 	}
 	standing := !strongHead && er.g.standingSet.endsAt(rs, end) >= s
-	i := er.readBack(rs, s, end, stopAt, inName, standing)
+	ms, _ := er.mechSuffix.SuffixAt(rs, end)
+	facility := ms < 0
+	i := er.readBack(rs, s, end, stopAt, inName, standing, facility)
 	// A name may hold a conjunction or a verb (中巴高层协调与合作委员会,
 	// 中巴扩大产能合作基金): when the part read so far has no proper start
 	// and a proper one stands just before the word that stopped us, the
@@ -1201,7 +1206,7 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			// a place after 在 (在埃及开设更多孔子学院) is where the verb acts,
 			// not the parties
 			verb := er.actions.startsAt(rs, stop) == i
-			if j := er.readBack(rs, stop, stop, stopAt, inName, standing); j < stop && end-j <= 28 && er.properStart(rs[j:stop]) &&
+			if j := er.readBack(rs, stop, stop, stopAt, inName, standing, facility); j < stop && end-j <= 28 && er.properStart(rs[j:stop]) &&
 				(conj || verb && stop-j <= 3 && (j == 0 || !er.g.isDate(rs[j-1], dAt))) {
 				i = j
 			}

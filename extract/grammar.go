@@ -60,6 +60,7 @@ type grammar struct {
 	boundHead         *wordSet        // [bound-head]: a head bound to the word before it (之友小组)
 	boundAfterParty   *wordSet        // [bound-after-party]: after the parties' joint word, keeps it in a name (两国政府间)
 	nameInner         *wordSet        // [name-inner]: inside a standing body's name, a word of its purpose (共同开发)
+	anyNameInner      *wordSet        // [any-name-inner]: inside any name, a word whose last character ends names elsewhere (自由)
 	forumHead         []string        // [forum-head]: a bare forum head, a mechanism only after China and a region (中拉论坛)
 	forumTopic        *wordSet        // [forum-topic]: a field that makes a cooperation forum an event (中巴农业合作论坛)
 	domesticOrgan     []string        // [domestic-organ]: a name ending so is a state's or party's own organ
@@ -198,7 +199,7 @@ var grammarSections = []string{
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker", "year-deadline",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
-	"title-topic", "citation-joiner", "frame-open", "retrospective", "means-close", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "region-name", "forum-head",
+	"title-topic", "citation-joiner", "frame-open", "retrospective", "means-close", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "any-name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
@@ -270,6 +271,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		boundHead:         newWordSet(t.Words("bound-head")),
 		boundAfterParty:   newWordSet(t.Words("bound-after-party")),
 		nameInner:         newWordSet(t.Words("name-inner")),
+		anyNameInner:      newWordSet(t.Words("any-name-inner")),
 		forumHead:         t.Words("forum-head"),
 		forumTopic:        newWordSet(t.Words("forum-topic")),
 		domesticOrgan:     t.Words("domestic-organ"),
