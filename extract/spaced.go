@@ -98,10 +98,18 @@ type Spaced struct {
 	// ([deadline-final-join]: send a team in 2027 | and support…): the
 	// time ends the first undertaking's clause
 	finalJoin *keyWords
-	dates     *phraseMatcher
-	months    *phraseMatcher
-	numbers   map[string]int
-	ordinals  []string // the endings of a day in figures written as an ordinal (9th, 22nd)
+	// finalArranged follows a final time after a comma and leaves its
+	// dates to be fixed ([deadline-final-arranged]: held in Kuala Lumpur
+	// in 2028, | on dates to be agreed…): the time still ends the
+	// undertaking's clause; nil: none
+	finalArranged *phraseMatcher
+	// inviteVerbs and inviteOthers read an invitation to the other side's
+	// economic actors ([invite-verb], [invite-others]): a position; nil: none
+	inviteVerbs, inviteOthers *keyWords
+	dates         *phraseMatcher
+	months        *phraseMatcher
+	numbers       map[string]int
+	ordinals      []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
 	docKinds *phraseMatcher
 	// intentTitles are the [instrument-title] phrases: a declaration whose
@@ -311,6 +319,10 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	x.finalManner = newKeyWords(t.Words("deadline-final-manner"))
 	x.finalJoin = newKeyWords(t.Words("deadline-final-join"))
+	x.finalArranged = optionalPhrases(t, "deadline-final-arranged")
+	if v := t.Words("invite-verb"); len(v) > 0 {
+		x.inviteVerbs, x.inviteOthers = newKeyWords(lowerAll(v)), newKeyWords(lowerAll(t.Words("invite-others")))
+	}
 	x.dates = x.withClasses(phrasesOf(t.Words("date")), t)
 
 	x.docKinds = newPhraseMatcher()
@@ -959,10 +971,47 @@ func (x *Spaced) newSentenceIn(s string, buf *sentenceBuf) *sentence {
 		}
 		st.cues = append(st.cues, scue{Start: m.Start, End: m.End, Kind: k &^ cNeutral, Word: x.cueWords[m.Payload]})
 	}
+	x.inviteCue(st)
 	if buf != nil {
 		buf.cues = st.cues // grown, for the next sentence
 	}
 	return st
+}
+
+// inviteCue adds a position's cue at a verb of inviting ([invite-verb]:
+// The Nigerian side invited Malaysian companies to invest in…) whose
+// object, within four words, is the other side's economic actors
+// ([invite-others]: companies, investors) followed by "to": what others
+// should do, as a call on them is. An invitation to visit names persons,
+// and stays the visit's story; a verb a cue already reads is left alone.
+func (x *Spaced) inviteCue(st *sentence) {
+	if x.inviteVerbs == nil {
+		return
+	}
+	for i := 0; i+2 < len(st.ws); i++ {
+		if st.ws[i].Punct || !x.inviteVerbs.has(&st.ws[i]) {
+			continue
+		}
+		at := len(st.cues)
+		for j, c := range st.cues {
+			if c.End > i {
+				at = j
+				break
+			}
+		}
+		if at < len(st.cues) && st.cues[at].Start <= i {
+			continue // inside a cue of the table
+		}
+		for k := i + 1; k+1 < len(st.ws) && k <= i+4; k++ {
+			if st.ws[k].Punct {
+				break
+			}
+			if x.inviteOthers.has(&st.ws[k]) && st.ws[k+1].Key == "to" {
+				st.cues = slices.Insert(st.cues, at, scue{Start: i, End: i + 1, Kind: cPosition, Word: st.ws[i].Key})
+				break
+			}
+		}
+	}
 }
 
 // decodeRunes writes the characters of s into rs, which has room for one a

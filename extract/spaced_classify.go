@@ -1034,7 +1034,7 @@ func (x *Spaced) jointBody(st *sentence, i, b int) int {
 	// words and a preposition of a name (of) before it
 	for k := i; k < b && k < i+4; k++ {
 		w := &st.ws[k]
-		if w.Punct || w.Upper {
+		if w.Punct || w.Upper && !x.sessionWord(st, k, b) {
 			break
 		}
 		if !x.prep.has(w) {
@@ -1058,6 +1058,21 @@ func (x *Spaced) jointBody(st *sentence, i, b int) int {
 		}
 	}
 	return x.jointBodyName(st, i, b)
+}
+
+// sessionWord reports whether word k, before b, counts or names a body's
+// session in capitals (the Fifth Session of the Joint Commission, the 5th
+// Meeting of …): a word of [deadline-event], or the word right before one.
+// A communiqué of a joint commission writes its sessions so; the session
+// is then the body at work, as the lower-case "fifth session" is.
+func (x *Spaced) sessionWord(st *sentence, k, b int) bool {
+	if x.events == nil {
+		return false
+	}
+	if x.events.has(&st.ws[k]) {
+		return true
+	}
+	return k+1 < b && !st.ws[k+1].Punct && x.events.has(&st.ws[k+1])
 }
 
 // organSubject returns the end of the parties' organs named by their kind

@@ -25,6 +25,9 @@ func (x *Spaced) withClasses(pm *phraseMatcher, t *lexicon.Table) *phraseMatcher
 		return err == nil && n >= 1 && n <= 31
 	})
 	pm.Class("ordinal", func(w word) bool { return x.ordinalDay(&w) > 0 })
+	// a session's ordinal: in words ([session-ordinal]) or in figures (5th)
+	sessionOrds := keySet(lowerAll(t.Words("session-ordinal")))
+	pm.Class("nth", func(w word) bool { return sessionOrds[w.Key] || x.ordinalDay(&w) > 0 })
 	pm.Class("num", func(w word) bool {
 		_, ok := x.numbers[w.Key]
 		return w.Digits || ok
@@ -855,7 +858,7 @@ func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
 		n--
 	}
 	for m, ok := x.finalDeadlines.next(st.ws, 0, nil); ok; m, ok = x.finalDeadlines.next(st.ws, m.End, nil) {
-		if m.End != n && (m.End > n || !x.finalManner.has(&st.ws[m.End]) && !x.nextVerbAfter(st, m.End, n)) {
+		if m.End != n && (m.End > n || !x.finalManner.has(&st.ws[m.End]) && !x.nextVerbAfter(st, m.End, n) && !x.datesArranged(st, m.End)) {
 			continue
 		}
 		// a full date after a preposition (odluke od 8. maja…) or a
@@ -872,6 +875,18 @@ func (x *Spaced) finalDeadline(st *sentence) *entente.Cue {
 		return st.cue("deadline", m.Start, m.End)
 	}
 	return nil
+}
+
+// datesArranged reports whether a comma at i opens a phrase that leaves
+// the dates to be fixed ([deadline-final-arranged]: in 2028, | on dates to
+// be agreed through diplomatic channels): the time before it is still the
+// one the undertaking is set for.
+func (x *Spaced) datesArranged(st *sentence, i int) bool {
+	if x.finalArranged == nil || i+1 >= len(st.ws) || !st.ws[i].Punct || st.ws[i].Key != "," {
+		return false
+	}
+	_, ok := x.finalArranged.longestAt(st.ws, i+1)
+	return ok
 }
 
 // nextVerbAfter reports whether a joining word ([deadline-final-join]:

@@ -80,6 +80,10 @@ type spacedRefs struct {
 	// instrument's head, make it their modifier (the National Convention
 	// Centre): a facility, no instrument ([reference-facility])
 	facility *keyWords
+	// running are the words that, after a programme's head, open the time
+	// it has run (the … Cooperation Programme | since 1980): no years it
+	// covers ([programme-running])
+	running *keyWords
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -91,7 +95,8 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
 		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
-		signed: optionalPhrases(t, "reference-signed"), facility: newKeyWords(t.Words("reference-facility"))}
+		signed: optionalPhrases(t, "reference-signed"), facility: newKeyWords(t.Words("reference-facility")),
+		running: newKeyWords(t.Words("programme-running"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -355,6 +360,9 @@ func (r *spacedRefs) runsProgramme(ws []word, h, e int) bool {
 		return false
 	}
 	for k := e; k < len(ws) && k < e+4; k++ {
+		if r.running.has(&ws[k]) {
+			return true // run since a year: the programme's history
+		}
 		if yearOf(&ws[k]) > 0 {
 			return false
 		}

@@ -153,6 +153,8 @@ var placeholders = map[string]string{
 	"M": `1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]`,
 	"D": `[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]`,
 	"N": `[1-9][0-9]?|[１-９][０-９]?|十[一二三四五六七八九]?|[一二三四五六七八九两]十?`,
+	// an ordinal in figures (5th, 21st); in words from [session-ordinal]
+	"O": `[1-9][0-9]?(?:st|nd|rd|th)`,
 }
 
 // patternLiterals returns the text of a pattern between its
@@ -231,7 +233,7 @@ func compilePattern(p string, words *dueWords) (*regexp.Regexp, error) {
 		name := rest[i+1 : i+j]
 		class, ok := placeholders[name]
 		if !ok {
-			return nil, fmt.Errorf("pattern %q: unknown placeholder {%s} (Y, M, D, N)", p, name)
+			return nil, fmt.Errorf("pattern %q: unknown placeholder {%s} (Y, M, D, N, O)", p, name)
 		}
 		if seen[name] {
 			if name != "N" {

@@ -19,7 +19,7 @@ func TestEveryDeadlineFormHasARule(t *testing.T) {
 		t.Fatal(err)
 	}
 	fills := map[string]map[string]string{
-		"en": {"year": "2027", "month": "May", "day": "8", "comma": ",", "stop": ".", "num": "three", "unit": "years", "midyear": "mid-2027", "endyear": "end-2027"},
+		"en": {"year": "2027", "month": "May", "day": "8", "comma": ",", "stop": ".", "num": "three", "unit": "years", "midyear": "mid-2027", "endyear": "end-2027", "nth": "fifth"},
 		"sr": {"year": "2027", "month": "maja", "day": "8", "comma": ",", "stop": ".", "num": "tri", "unit": "godine",
 			"nmonth": "5", "daymonth": "8.5", "dmy": "8.5.2027"},
 	}

@@ -38,7 +38,7 @@ func loadDueWords() (*dueWords, error) {
 		if err != nil {
 			return nil, err
 		}
-		for section, placeholder := range map[string]string{"month": "M", "number": "N"} {
+		for section, placeholder := range map[string]string{"month": "M", "number": "N", "session-ordinal": "O"} {
 			for _, e := range t.Entries(section) {
 				v, err := strconv.Atoi(e.Value)
 				if err != nil {
