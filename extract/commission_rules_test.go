@@ -87,7 +87,10 @@ func TestInvitedToInvest(t *testing.T) {
 // TestCommissionAreas: consular matters (the welfare of nationals abroad,
 // consular working groups) are people, as Serbian konzularn* already are;
 // ECOWAS is a regional framework, as the African Union is; the oil palm is
-// a crop, as palm oil is, no energy by its "oil".
+// a crop, as palm oil is, no energy by its "oil". Humanitarian aid asked
+// for in a conflict (beside a ceasefire, the protection of civilians) is
+// the conflict's ([area-conflict-aid]), as the qa-gb and my-ng golds read
+// it; alone or beside disasters it stays disaster work (au-id).
 func TestCommissionAreas(t *testing.T) {
 	x := newTestSpaced(t, "en")
 	parties := []string{"MY", "NG"}
@@ -101,6 +104,12 @@ func TestCommissionAreas(t *testing.T) {
 		{"Malaysia expressed support for the role of ECOWAS in the region.", []string{"international_order"}},
 		{"Malaysia will supply one million high-yielding oil palm seedlings to Nigeria within three years.", []string{"development"}},
 		{"The two sides will cooperate in the oil and gas sector.", []string{"energy"}},
+		// humanitarian aid in a conflict is the conflict's; beside disasters,
+		// or alone, disaster work
+		{"The two sides called for an immediate and permanent ceasefire in Gaza and the unimpeded delivery of humanitarian assistance.", []string{"hotspots"}},
+		{"They called on all parties to ensure the unimpeded delivery of humanitarian aid and the protection of civilians.", []string{"hotspots"}},
+		{"The two sides will finalise an arrangement on disaster risk reduction and humanitarian assistance.", []string{"disaster"}},
+		{"The two sides will cooperate in humanitarian assistance.", []string{"disaster"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

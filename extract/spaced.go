@@ -87,7 +87,11 @@ type Spaced struct {
 	// of the principles a sentence lists ([area-principle]: the peaceful
 	// settlement of disputes)
 	areaPrinciples map[string]bool
-	deadlines      *phraseMatcher
+	// areaConflictAid are the area words of aid that, beside a conflict's
+	// word, are the aid asked for in it ([area-conflict-aid]: humanitarian
+	// assistance beside a ceasefire in Gaza) and give no area of their own
+	areaConflictAid map[string]bool
+	deadlines       *phraseMatcher
 	// finalDeadlines are the times that, ending a commitment's sentence, are
 	// the time it is set for (… will be held in Hanoi in 2025); nil: none
 	finalDeadlines *phraseMatcher
@@ -106,10 +110,10 @@ type Spaced struct {
 	// inviteVerbs and inviteOthers read an invitation to the other side's
 	// economic actors ([invite-verb], [invite-others]): a position; nil: none
 	inviteVerbs, inviteOthers *keyWords
-	dates         *phraseMatcher
-	months        *phraseMatcher
-	numbers       map[string]int
-	ordinals      []string // the endings of a day in figures written as an ordinal (9th, 22nd)
+	dates                     *phraseMatcher
+	months                    *phraseMatcher
+	numbers                   map[string]int
+	ordinals                  []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
 	docKinds *phraseMatcher
 	// intentTitles are the [instrument-title] phrases: a declaration whose
@@ -287,6 +291,12 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.areaPrinciples = map[string]bool{}
 		for _, p := range ps {
 			x.areaPrinciples[strings.ToLower(p)] = true
+		}
+	}
+	if ps := t.Words("area-conflict-aid"); len(ps) > 0 {
+		x.areaConflictAid = map[string]bool{}
+		for _, p := range ps {
+			x.areaConflictAid[strings.ToLower(p)] = true
 		}
 	}
 	if ps := t.Words("area-place"); len(ps) > 0 {

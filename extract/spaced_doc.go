@@ -599,7 +599,10 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 		}
 	}
 	if x.areaPrinciples != nil && len(ss) > 1 {
-		ss = x.amongPrinciples(ss)
+		ss = besideArea(ss, x.areaPrinciples, sovereigntyArea)
+	}
+	if x.areaConflictAid != nil && len(ss) > 1 {
+		ss = besideArea(ss, x.areaConflictAid, hotspotArea)
 	}
 	if titles := x.ministryTitles(st); titles != nil {
 		if ss = outsideTitles(ss, titles); len(ss) == 0 {
@@ -616,16 +619,18 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	return st.settleAreas(strong, weak, x.areaDflt)
 }
 
-// amongPrinciples drops the cues of [area-principle] words where another
-// cue names sovereignty: the peaceful settlement of disputes beside
-// territorial integrity and non-interference is one of the principles the
-// sentence lists, not a dispute it speaks of.
-func (x *Spaced) amongPrinciples(cs []entente.AreaCue) []entente.AreaCue {
-	principle := func(c entente.AreaCue) bool { return x.areaPrinciples[strings.ToLower(c.Text)] }
-	if !slices.ContainsFunc(cs, func(c entente.AreaCue) bool { return c.Area == sovereigntyArea && !principle(c) }) {
+// besideArea drops the cues of the words in set where another cue names
+// area: the peaceful settlement of disputes beside territorial integrity
+// and non-interference ([area-principle], sovereignty) is one of the
+// principles the sentence lists, not a dispute it speaks of; humanitarian
+// assistance beside a ceasefire in Gaza ([area-conflict-aid], hotspots) is
+// the aid the conflict needs, no disaster work.
+func besideArea(cs []entente.AreaCue, set map[string]bool, area string) []entente.AreaCue {
+	in := func(c entente.AreaCue) bool { return set[strings.ToLower(c.Text)] }
+	if !slices.ContainsFunc(cs, func(c entente.AreaCue) bool { return c.Area == area && !in(c) }) {
 		return cs
 	}
-	return slices.DeleteFunc(cs, principle)
+	return slices.DeleteFunc(cs, in)
 }
 
 // partyNamed reports whether words [a, b) lie inside a name of one of the
