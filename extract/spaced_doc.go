@@ -626,7 +626,19 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 // assistance beside a ceasefire in Gaza ([area-conflict-aid], hotspots) is
 // the aid the conflict needs, no disaster work.
 func besideArea(cs []entente.AreaCue, set map[string]bool, area string) []entente.AreaCue {
-	in := func(c entente.AreaCue) bool { return set[strings.ToLower(c.Text)] }
+	// the sets are a few words: compared without a lower-cased copy of
+	// each cue (Gaza, Ukraine), which allocated for every conflict's name
+	in := func(c entente.AreaCue) bool {
+		if set[c.Text] {
+			return true
+		}
+		for k := range set {
+			if strings.EqualFold(k, c.Text) {
+				return true
+			}
+		}
+		return false
+	}
 	if !slices.ContainsFunc(cs, func(c entente.AreaCue) bool { return c.Area == area && !in(c) }) {
 		return cs
 	}
