@@ -867,12 +867,13 @@ func (x *Extractor) isProper(name string) bool {
 			return true
 		}
 	}
-	// a place named by its kind after another word (东海岸)
+	// a place named by its kind after another word (东海岸); a phase of
+	// works alone before it (第二期海岸防护工程) names no place
 	for k, w := range g.placeWordMasks.words {
 		if g.placeWordMasks.masks[k]&^nm != 0 {
 			continue
 		}
-		if j := strings.Index(name, w); j > 0 {
+		if j := strings.Index(name, w); j > 0 && !g.phaseOnly([]rune(name[:j])) {
 			return true
 		}
 	}

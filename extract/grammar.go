@@ -40,6 +40,7 @@ type grammar struct {
 	yearDeadline      runeSet         // [year-deadline]: after 年, makes the year a deadline's (2025年底前)
 	ordinal           runeSet         // [entity-ordinal]: a name never reaches back past these
 	round             runeSet         // [round-ordinal]: before a dialogue's name, makes it a round held
+	phaseOrdinal      runeSet         // [phase-ordinal]: opens the numerals of a phase of works (第二期)
 	afterHead         map[string]bool // [mechanism-after-head]: a bare head that follows another head
 	continues         runeSet         // [head-continues]: after a project head, the word goes on
 	nameConj          runeSet         // [name-conjunction]: may join two parts of one name
@@ -201,7 +202,7 @@ var grammarSections = []string{
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "means-close", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "any-name-inner", "region-name", "forum-head",
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
-	"place-verb",
+	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head",
@@ -347,6 +348,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		{"topic-preposition", &g.topicPrep}, {"numeral", &g.numerals}, {"span-count", &g.spanCount}, {"span-from", &g.spanFrom}, {"list-marker", &g.listMarker}, {"year-deadline", &g.yearDeadline},
 		{"entity-ordinal", &g.ordinal}, {"round-ordinal", &g.round}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
 		{"list-conjunction", &g.listConj}, {"serial", &g.serial}, {"serial-numeral", &g.serialNumeral},
+		{"phase-ordinal", &g.phaseOrdinal},
 	} {
 		if *rs.set, err = runesOf(t, rs.section); err != nil {
 			return nil, err
@@ -400,6 +402,24 @@ func runesOf(t *lexicon.Table, section string) (runeSet, error) {
 }
 
 // isDate reports whether r plays the given role in dates.
+// phaseOnly reports whether rs is a phase of works and nothing else: an
+// optional [phase-ordinal], numerals and the phase character (第二期, 二期).
+func (g *grammar) phaseOnly(rs []rune) bool {
+	if len(rs) > 0 && g.phaseOrdinal.has(rs[0]) {
+		rs = rs[1:]
+	}
+	n := len(rs) - 1
+	if n < 1 || !g.isDate(rs[n], dPhase) {
+		return false
+	}
+	for _, r := range rs[:n] {
+		if !g.numerals.has(r) && !(r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 func (g *grammar) isDate(r rune, role dateRoleCode) bool {
 	// (no character has role 0, none: role answers that one)
 	return (role == 0 || role >= dRoles || g.date.masks[role]&(1<<(uint32(r)&63)) != 0) && g.date.role(r) == role
