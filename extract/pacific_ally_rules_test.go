@@ -83,7 +83,9 @@ func TestTaskGroupMechanism(t *testing.T) {
 // TestPhaseWorksAndRoyalNames: a phase of works with nothing before its
 // ordinal but a kind of place (第二期海岸防護工程) names no project, while
 // one after a proper name still does; a hospital named after a royal
-// person spelt out (瑪格麗特公主醫院, 伊麗莎白女王醫院) is a facility.
+// person spelt out (瑪格麗特公主醫院, 伊麗莎白女王醫院) is a facility, and
+// works on it joined by 之 (…醫院之擴建工程) name the facility, as works
+// right after it (…體育場維修改造項目) do.
 func TestPhaseWorksAndRoyalNames(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國（臺灣）與聖露西亞聯合公報\n\n一、合作\n\n"
@@ -92,6 +94,8 @@ func TestPhaseWorksAndRoyalNames(t *testing.T) {
 		"雙方同意完成卡斯翠港二期工程之規劃。":         {"卡斯翠港二期工程"},
 		"雙方將完成瑪格麗特公主醫院之擴建。":          {"瑪格麗特公主醫院"},
 		"中華民國（臺灣）政府將協助伊麗莎白女王醫院更新設備。": {"伊麗莎白女王醫院"},
+		"雙方將共同推動伊麗莎白女王醫院之擴建工程。":      {"伊麗莎白女王醫院"},
+		"雙方將加速卡斯翠港之改造工程。":            {"卡斯翠港"},
 	} {
 		s := onlyHantExtraction(t, r, title+text).Sentences[0]
 		if !slices.Equal(s.Projects, want) {
