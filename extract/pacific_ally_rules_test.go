@@ -85,7 +85,8 @@ func TestTaskGroupMechanism(t *testing.T) {
 // one after a proper name still does; a hospital named after a royal
 // person spelt out (瑪格麗特公主醫院, 伊麗莎白女王醫院) is a facility, and
 // works on it joined by 之 (…醫院之擴建工程) name the facility, as works
-// right after it (…體育場維修改造項目) do.
+// right after it (…體育場維修改造項目) do; a memorial hospital (…紀念醫院)
+// is named by its nature, whoever it remembers.
 func TestPhaseWorksAndRoyalNames(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國（臺灣）與聖露西亞聯合公報\n\n一、合作\n\n"
@@ -95,6 +96,7 @@ func TestPhaseWorksAndRoyalNames(t *testing.T) {
 		"雙方將完成瑪格麗特公主醫院之擴建。":          {"瑪格麗特公主醫院"},
 		"中華民國（臺灣）政府將協助伊麗莎白女王醫院更新設備。": {"伊麗莎白女王醫院"},
 		"雙方將共同推動伊麗莎白女王醫院之擴建工程。":      {"伊麗莎白女王醫院"},
+		"雙方樂見喬治王子紀念醫院啟用。":            {"喬治王子紀念醫院"},
 		"雙方將加速卡斯翠港之改造工程。":            {"卡斯翠港"},
 	} {
 		s := onlyHantExtraction(t, r, title+text).Sentences[0]
