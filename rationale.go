@@ -76,6 +76,7 @@ func Rules() ValueList {
 		value("goal", "目标", "goal", "cilj"),
 		value("values", "价值理念", "values", "vrednosti"),
 		value("opinion", "看法", "opinion", "mišljenje"),
+		value("agreed that", "同意某种状态（看法）", "agreed that a state or fact holds (a view)", "saglasnost o stanju ili činjenici (stav)"),
 		value("support", "支持", "support", "podrška"),
 		value("others", "他方行动", "others' action", "radnja drugih"),
 		value("copula", "判断句", "copula", "kopula"),

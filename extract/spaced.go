@@ -51,6 +51,7 @@ type Spaced struct {
 	settle      *phraseMatcher // an instrument's present of settling (sporovi se rešavaju): the parties bound, softly (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
 	futureForm  *phraseMatcher // the future's forms in an intent cue (razmotriće; nil: none)
+	agreeThat   *phraseMatcher // a view's verb of agreement: its content's own act undertakes (nil: none)
 	// relationship holds the words that frame the relationship in a recital
 	// (prijateljske odnose; nil: none)
 	relationship *phraseMatcher
@@ -249,6 +250,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.ministry = optionalPhrases(t, "ministry-head")
 	x.passivePart = optionalPhrases(t, "passive-participle")
 	x.futureForm = optionalPhrases(t, "future-form")
+	x.agreeThat = optionalPhrases(t, "agree-that")
 	x.framing = optionalPhrases(t, "area-field")
 	x.relationship = optionalPhrases(t, "area-relationship")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))

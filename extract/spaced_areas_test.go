@@ -357,6 +357,19 @@ func TestSpacedAreaWords(t *testing.T) {
 		// ethanol and biofuels are fuels, and their production energy's, no industry
 		{"Српска страна изражава интересовање за искуства у производњи етанола из шећерне трске.", []string{"energy"}, "sr"},
 		{"Strane će razvijati saradnju u oblasti biogoriva.", []string{"energy"}, "sr"},
+		// national minorities are people (their rights, language and culture); good-neighbourly
+		// relations frame the relationship
+		{"Strane ističu značaj zaštite prava bugarske nacionalne manjine za razvoj dobrosusedskih odnosa.", []string{"people", "political"}, "sr"},
+		{"Стране ће наставити да финансирају образовање на језицима мањина.", []string{"people"}, "sr"},
+		// cross-border cooperation (its programmes and projects) is regional development
+		{"Strane će zajednički pripremati projekte za finansiranje iz programa prekogranične saradnje.", []string{"development", "finance"}, "sr"},
+		{"Strane pozdravljaju rezultate programa prekogranične saradnje.", []string{"development"}, "sr"},
+		// cross-border crime is crime: no development
+		{"Strane će unapređivati saradnju u borbi protiv prekogranične korupcije.", []string{"security"}, "sr"},
+		// a power line carries electricity, and a gas corridor gas: energy, no transport
+		{"Strane će pripremiti studiju izvodljivosti za izgradnju dalekovoda Niš–Sofija.", []string{"energy"}, "sr"},
+		{"Strane podržavaju učešće kompanija u projektima Vertikalnog gasnog koridora.", []string{"energy", "investment"}, "sr"},
+		{"Strane će završiti izgradnju Koridora 10.", []string{"infrastructure"}, "sr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -1522,6 +1522,10 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 			if st.ws[c.Start].Upper && c.Start > i+1 {
 				continue // …that the Joint Working Group will…: a word of a name, no verb
 			}
+			if !c.Kind.has(cFirm|cIntent) && x.agreedToAct(st, r, h, c, i+1, inherited) {
+				r.commit(entente.Firm, &st.cues[j], "undertaking in content")
+				return
+			}
 			if !c.Kind.has(cFirm | cIntent) {
 				x.heldInContent(st, r, c, i+1, inherited)
 				return
@@ -1554,6 +1558,24 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 		}
 		return
 	}
+}
+
+// agreedToAct reports whether the view cue h is one of agreement
+// ([agree-that]: saglasne su da…) whose content, from word a, opens with
+// the parties' own act, their subject left out (su saglasne da do kraja
+// 2027. godine pripreme studiju): what the parties agree to do is an
+// undertaking, as "agreed to" is, not a view.
+func (x *Spaced) agreedToAct(st *sentence, r *sreading, h int, c scue, a int, inherited []string) bool {
+	if x.agreeThat == nil || !c.Kind.has(cAction) || c.Kind.has(cPredicate&^cAction) || x.nominal(st.ws[c.Start]) {
+		return false
+	}
+	if r.subject.kind != subjParty {
+		return false
+	}
+	if m, ok := x.agreeThat.longestAt(st.ws, st.cues[h].Start); !ok || m.End < st.cues[h].End {
+		return false
+	}
+	return x.subjectOfSpaced(st, a, c.Start, inherited).kind == subjOmitted
 }
 
 // heldInContent reads a narrative verb in the future's passive that opens

@@ -108,6 +108,19 @@ func TestSpacedEntities(t *testing.T) {
 		// course for diplomats); a course unnamed, or the dinar's rate, is none
 		{"sr", "Српска страна ће обезбедити два места на Међународном летњем курсу за дипломате у Београду.", nil, []string{"Међународном летњем курсу за дипломате"}},
 		{"sr", "Strane će organizovati kurseve srpskog jezika.", nil, nil},
+		// a government named a council of ministers is a party's cabinet, no body of
+		// cooperation; a joint council is one
+		{"sr", "Predsednik Ministarskog saveta Republike Bugarske Rosen Željazkov boravio je u poseti Srbiji.", nil, nil},
+		{"sr", "Savet ministara Bosne i Hercegovine usvojio je odluku.", nil, nil},
+		// a body for minorities' questions: its complement ends at the minorities
+		{"sr", "Mešoviti komitet za pitanja manjina sastaće se do kraja godine.", []string{"Mešoviti komitet za pitanja manjina"}, nil},
+		// a power line and a border crossing named by their two ends are works; a
+		// gas corridor's adjective joins a capitalised name before it to its head
+		{"sr", "Strane će pripremiti studiju izvodljivosti za izgradnju dalekovoda Niš–Sofija.", nil, []string{"dalekovoda Niš–Sofija"}},
+		{"sr", "Strane će uspostaviti zajedničku kontrolu na graničnom prelazu Gradina–Kalotina.", nil, []string{"graničnom prelazu Gradina–Kalotina"}},
+		{"sr", "Strane će otvoriti nove granične prelaze.", nil, nil},
+		{"sr", "Gasni interkonektor Bugarska–Srbija doprineo je diverzifikaciji izvora gasa.", nil, []string{"Gasni interkonektor Bugarska–Srbija"}},
+		{"sr", "Strane podržavaju učešće kompanija u projektima Vertikalnog gasnog koridora.", nil, []string{"Vertikalnog gasnog koridora"}},
 		{"sr", "Kurs dinara prema evru ostao je stabilan.", nil, nil},
 		{"en", "India will train young diplomats under the programme “Bharat Connect”.", nil, []string{"Bharat Connect"}},
 		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},

@@ -309,6 +309,22 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane smatraju da će obe strane nastaviti saradnju.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane smatraju da će nastaviti saradnju u oblasti energetike.", "commitment", "firm", parties, "će", ""},
 		{"sr", "Strane su saglasne da je potrebno dalje unapređivati saradnju.", "position", "", parties, "su saglasne da", ""},
+		// agreed (saglasne su) + da and the parties' own act, no subject of its own: an
+		// undertaking, as saglasile su se da otvore…; a party's act in it stays its view
+		{"sr", "Strane su saglasne da do kraja 2027. godine pripreme studiju izvodljivosti.", "commitment", "firm", parties, "pripreme", "do kraja 2027. godine"},
+		{"sr", "Стране су сагласне да организују заједничку обуку стручњака.", "commitment", "firm", parties, "организују", ""},
+		{"sr", "Strane su saglasne da Kina i Srbija razvijaju prijateljske odnose.", "position", "", parties, "su saglasne da", ""},
+		{"sr", "Strane smatraju da organizuju važne manifestacije.", "position", "", parties, "smatraju", ""},
+		// support of a joint undertaking, or of what the two countries' own do, is their own
+		{"sr", "Strane podržavaju razvoj zajedničke turističke ponude u regionu.", "commitment", "soft", parties, "podržavaju", ""},
+		{"sr", "Strane podržavaju povezivanje kompanija dveju zemalja.", "commitment", "soft", parties, "podržavaju", ""},
+		{"sr", "Strane podržavaju zajedničku kandidaturu za domaćinstvo prvenstva.", "commitment", "soft", parties, "podržavaju", ""},
+		{"sr", "Strane podržavaju napore Ujedinjenih nacija.", "position", "", parties, "podržavaju", ""},
+		// local self-governments, as ministries, are organs of the parties' states: their
+		// future undertakes, it does not forecast
+		{"sr", "Opštine u pograničnom području nastaviće saradnju u oblasti zaštite životne sredine.", "commitment", "firm", parties, "nastaviće", ""},
+		{"sr", "Pogranične opštine će razmenjivati iskustva u upravljanju otpadom.", "commitment", "firm", parties, "će", ""},
+		{"sr", "Lokalne samouprave dveju zemalja će organizovati zajedničke manifestacije.", "commitment", "firm", parties, "će", ""},
 		// a subject after the modal with no cue for its verb: the infinitive
 		// the modal governs ends it; a stance's noun before da is no cue
 		{"sr", "Strane smatraju da će nova gasna veza doprineti bezbednosti regiona.", "position", "", parties, "smatraju", ""},
