@@ -368,6 +368,12 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	x.index.registerSets(x.prep, x.det, x.predict, x.that, x.joins, x.ents.inner, x.ents.complement,
 		x.ents.drop, x.refs.inner)
+	if x.inviteVerbs != nil {
+		// read at every word of every sentence (inviteCue): a bit of the
+		// word's marks instead of a hash of its key (4% of an English
+		// statement's extraction)
+		x.index.registerSets(x.inviteVerbs)
+	}
 	x.vocab = structure.Vocabulary{
 		Closing:       t.Words("closing"),
 		Offices:       t.Words("signature-office"),
