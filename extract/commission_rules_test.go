@@ -111,14 +111,7 @@ func TestCommissionAreas(t *testing.T) {
 		{"The two sides will finalise an arrangement on disaster risk reduction and humanitarian assistance.", []string{"disaster"}},
 		{"The two sides will cooperate in humanitarian assistance.", []string{"disaster"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			s, _ := x.label(x.newSentence(tc.text), parties, parties)
-			if !slices.Equal(s.Areas, tc.areas) {
-				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
-			}
-		})
-	}
+	checkSentenceAreas(t, x, parties, tests)
 }
 
 // TestCommissionEntities: a programme the parties run, dated by the year it

@@ -64,14 +64,7 @@ func TestSummitAreaWords(t *testing.T) {
 		{"We are committed to working together to restore a fully functioning dispute settlement system of the World Trade Organization.", []string{"international_order", "trade"}},
 		{"Serbia will complete its accession to the WTO.", []string{"international_order", "trade"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			s, _ := x.label(x.newSentence(tc.text), parties, parties)
-			if !slices.Equal(s.Areas, tc.areas) {
-				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
-			}
-		})
-	}
+	checkSentenceAreas(t, x, parties, tests)
 }
 
 // TestSummitClauses: leaders who task "our" officials undertake, as "their"

@@ -87,14 +87,7 @@ func TestHydrogenAreaWords(t *testing.T) {
 		{"The Sides support the implementation of the Agreement Establishing the African Continental Free Trade Area.", []string{"international_order", "trade"}},
 		{"The Sides share the view that regional electricity markets can strengthen the industrial development of West Africa.", []string{"development", "energy"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			s, _ := x.label(x.newSentence(tc.text), parties, parties)
-			if !slices.Equal(s.Areas, tc.areas) {
-				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
-			}
-		})
-	}
+	checkSentenceAreas(t, x, parties, tests)
 }
 
 // TestConsultationsCommunique: a communiqué of officials' consultations
@@ -147,14 +140,7 @@ func TestLatinAmericanAreaWords(t *testing.T) {
 		{"Mexico and Chile will coordinate their positions in view of COP31.", []string{"green", "international_order"}},
 		{"They will promote the Escazú Agreement in the region.", []string{"green", "international_order"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			s, _ := x.label(x.newSentence(tc.text), parties, parties)
-			if !slices.Equal(s.Areas, tc.areas) {
-				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
-			}
-		})
-	}
+	checkSentenceAreas(t, x, parties, tests)
 }
 
 // TestMobilityPartnership: a migration and mobility partnership's words:

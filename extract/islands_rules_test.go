@@ -40,14 +40,7 @@ func TestIslandsAreas(t *testing.T) {
 		{"The two sides agreed to strengthen the synergy between the Belt and Road Initiative and \"Vanuatu 2030: The People's Plan\".", []string{"development", "international_order"}},
 		{"The two sides will seek synergy between their digital economy strategies.", []string{"digital"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			s, _ := x.label(x.newSentence(tc.text), parties, parties)
-			if !slices.Equal(s.Areas, tc.areas) {
-				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
-			}
-		})
-	}
+	checkSentenceAreas(t, x, parties, tests)
 }
 
 // TestIslandsEntities: a capital named "Port X" is a place, no project (the

@@ -103,3 +103,17 @@ func checkDeadlines(t *testing.T, x *Spaced, cases []struct{ text, deadline stri
 		}
 	}
 }
+
+// checkSentenceAreas labels each case's text as one sentence of parties
+// with x and compares its areas.
+func checkSentenceAreas(t *testing.T, x *Spaced, parties []string, cases []docAreaCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if !slices.Equal(s.Areas, tc.areas) {
+				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
+			}
+		})
+	}
+}
