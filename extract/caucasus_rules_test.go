@@ -23,12 +23,7 @@ func TestNamedFreeEconomicZone(t *testing.T) {
 		{"双方将推动波季自由经济区扩大对华出口。", "波季自由经济区"},
 		{"双方将加强自由经济区建设和管理经验交流。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, caucasusTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkCaucasusProjects(t, x, tests)
 }
 
 // TestNationalPrioritiesKind: a partner's national priorities cited in 《》
@@ -86,12 +81,7 @@ func TestFreeInsideName(t *testing.T) {
 		{"双方力争年内实现中欧班列经第比利斯常态化运行。", "中欧班列"},
 		{"该园区由中格双方共同运营。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, caucasusTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkCaucasusProjects(t, x, tests)
 }
 
 // TestFreeTradeProcessNoBody: 自由 inside a name holds for facilities, not
@@ -106,6 +96,18 @@ func TestFreeTradeProcessNoBody(t *testing.T) {
 		r := extractOne(t, x, caucasusTitle+"一、"+text+"\n", text)
 		if got := r.Sentences[0].Mechanisms; len(got) != 0 {
 			t.Errorf("%s: mechanisms %q, want none", text, got)
+		}
+	}
+}
+
+// checkCaucasusProjects reads each case's sentence as the first item of
+// a statement of China and Georgia and compares the projects it names.
+func checkCaucasusProjects(t *testing.T, x *Extractor, cases []struct{ text, projects string }) {
+	t.Helper()
+	for _, tt := range cases {
+		r := extractOne(t, x, caucasusTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
+			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
 		}
 	}
 }
