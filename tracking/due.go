@@ -40,8 +40,8 @@ type dueRule struct {
 	line      int
 	pattern   string
 	re        *regexp.Regexp
-	literals  []string // the pattern's text between placeholders: in every match
-	latin     bool     // written in Latin letters: it matches no text without one
+	filter    ruleFilter // what a text must hold for re to match in it, and from where
+	latin     bool       // written in Latin letters: it matches no text without one
 	due       string
 	precision entente.Precision
 	urgent    bool
@@ -114,8 +114,8 @@ func ParseDueRules(name string, data []byte) (*DueRules, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
-		rule.re, rule.literals = re, patternLiterals(rule.pattern)
-		rule.latin = hasLatin(strings.Join(rule.literals, ""))
+		rule.re, rule.filter = re, newRuleFilter(rule.pattern, re)
+		rule.latin = hasLatin(strings.Join(patternLiterals(rule.pattern), ""))
 		if err := checkDue(rule.due, re); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
@@ -178,19 +178,6 @@ func patternLiterals(p string) []string {
 		rest = rest[i+j+1:]
 	}
 	return out
-}
-
-// mayMatch says whether the rule's pattern can match in s: every text
-// between its placeholders is in s. Checking that first skips most of the
-// rules' regular expressions, which Due ran over each commitment's whole
-// sentence (a tenth of a batch ingest's CPU with the tracked tables).
-func (rule *dueRule) mayMatch(s string) bool {
-	for _, l := range rule.literals {
-		if !strings.Contains(s, l) {
-			return false
-		}
-	}
-	return true
 }
 
 // compilePattern turns "{Y}年底前" into a regular expression with a named
@@ -374,28 +361,53 @@ func (r *DueRules) match(deadline, text string) (best int, bestMatch []int, best
 	latin := hasLatin(text) // a Chinese sentence tries the Chinese rules alone
 	if at := strings.Index(text, deadline); at >= 0 {
 		end := at + len(deadline)
-		for i, rule := range r.rules {
-			if rule.latin && !latin || !rule.mayMatch(text) {
+		var in byteSet
+		in.add(text)
+		for i := range r.rules {
+			rule := &r.rules[i]
+			if rule.latin && !latin {
 				continue
 			}
-			for _, m := range rule.re.FindAllStringSubmatchIndex(text, -1) {
-				if m[0] <= at && m[1] >= end && m[1]-m[0] > bestLen {
-					best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, text
+			lo, ok := rule.filter.start(text, &in)
+			if !ok || lo > at {
+				continue // no match can start early enough to cover the deadline
+			}
+			for _, m := range rule.re.FindAllStringSubmatchIndex(text[lo:], -1) {
+				if lo+m[0] <= at && lo+m[1] >= end && m[1]-m[0] > bestLen {
+					best, bestLen, bestMatch, bestIn = i, m[1]-m[0], shifted(m, lo), text
 				}
 			}
 		}
 	}
 	if best < 0 {
-		for i, rule := range r.rules {
-			if !rule.mayMatch(deadline) {
+		var in byteSet
+		in.add(deadline)
+		for i := range r.rules {
+			rule := &r.rules[i]
+			lo, ok := rule.filter.start(deadline, &in)
+			if !ok {
 				continue
 			}
-			if m := rule.re.FindStringSubmatchIndex(deadline); m != nil && m[1]-m[0] > bestLen {
-				best, bestLen, bestMatch, bestIn = i, m[1]-m[0], m, deadline
+			if m := rule.re.FindStringSubmatchIndex(deadline[lo:]); m != nil && m[1]-m[0] > bestLen {
+				best, bestLen, bestMatch, bestIn = i, m[1]-m[0], shifted(m, lo), deadline
 			}
 		}
 	}
 	return best, bestMatch, bestIn
+}
+
+// shifted moves a match's indexes, found in a text from its byte lo, to
+// the whole text's.
+func shifted(m []int, lo int) []int {
+	if lo == 0 {
+		return m
+	}
+	for i, v := range m {
+		if v >= 0 {
+			m[i] = v + lo
+		}
+	}
+	return m
 }
 
 // simplified is s with its Traditional Chinese characters in Simplified.
