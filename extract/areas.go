@@ -153,6 +153,9 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			// that signs for a party names the office, not the field
 			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)
 		}
+		if m.End == m.Start+1 && countries.shortOfParty(rs[m.Start], parties) {
+			continue // 港 in Hong Kong's texts (港新, 訪港, 粵港澳): the party, no port
+		}
 		if am.pairRelation.endsAt(rs, m.End) >= m.Start+2 && countries.pairOfParties(rs, m.Start, parties) {
 			continue // 中欧关系 in a China–EU statement: the parties' own relationship
 		}

@@ -117,6 +117,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		var cms []mention
 		cms, nextMention = mentionsIn(mentions, nextMention, span)
 		ct = dropInsideMentions(ct, cms)
+		ct = dropInsideBodies(ct, st.named)
 		ct, named := x.afterPartiesNamed(ct, masked, span)
 		ct = x.dropAgencyVerbs(ct, masked, cms)
 		x.g.dropPrepositionalJiang(ct, masked)
@@ -1793,6 +1794,26 @@ func dropInsideMentions(ct []token, ms []mention) []token {
 		inside := false
 		for _, m := range ms {
 			if t.Start >= m.Start && t.End <= m.End && m.End-m.Start > t.End-t.Start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// dropInsideBodies drops, in place, the tokens inside a standing body's name
+// (中老经济合作委员会, 「港新經濟合作聯席會議」): its words name the body, and
+// the clause's verb is outside it (第二次会议将于…举行).
+func dropInsideBodies(ct []token, named []nameSpan) []token {
+	out := ct[:0]
+	for _, t := range ct {
+		inside := false
+		for _, n := range named {
+			if n.mechanism && t.Start >= n.Start && t.End <= n.End {
 				inside = true
 				break
 			}

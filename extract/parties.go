@@ -608,6 +608,15 @@ func (ci *countryIndex) pairOfParties(rs []rune, start int, parties []string) bo
 	return slices.ContainsFunc(a, party) && slices.ContainsFunc(b, party)
 }
 
+// shortOfParty reports whether r is the short form of one of parties (港
+// in a text of Hong Kong's).
+func (ci *countryIndex) shortOfParty(r rune, parties []string) bool {
+	if !ci.isShortRune(r) {
+		return false
+	}
+	return slices.ContainsFunc(ci.owners[string(r)], func(c string) bool { return slices.Contains(parties, c) })
+}
+
 // isShortRune is isShort(string(r)).
 func (ci *countryIndex) isShortRune(r rune) bool {
 	if !utf8.ValidRune(r) {
