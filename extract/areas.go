@@ -212,7 +212,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		}
 		anyStrong = anyStrong || rule != ruleWeak
 	}
-	hits = am.dropFramingInTitle(hits, flags)
+	hits = am.dropFramingInTitle(hits, flags, st.masked)
 	sc.hits = hits
 	// only the cues that decide are written out: the strong ones when
 	// there are any, else the weak ones
@@ -245,21 +245,32 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 // 联合国) inside a title or name that also holds a keyword of its own
 // (《联合国气候变化框架公约》: green, not the UN order): the title is about
 // its keyword; a title of framing words alone (《联合国宪章》) keeps them.
-func (am *areaMatcher) dropFramingInTitle(hits []areaHit, flags []runeFlags) []areaHit {
+// A regional body in a cited title (《东盟—香港自由贸易协定》) is the
+// agreement's counterpart, not the regional order, as a framing word is.
+func (am *areaMatcher) dropFramingInTitle(hits []areaHit, flags []runeFlags, masked []rune) []areaHit {
 	out := hits[:0]
 	for _, h := range hits {
-		if !am.words[h.word].weak || flags[h.start]&fShielded == 0 || !am.keywordBeside(hits, h, flags) {
+		framing := am.words[h.word].weak || am.framing(h) && masked[h.start] == '□'
+		if !framing || flags[h.start]&fShielded == 0 || !am.keywordBeside(hits, h, flags) {
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
+// framing reports whether a hit frames a title rather than says its field:
+// a framing word's ([area-weak]), or a keyword's placing it in the regional
+// and international order (东盟, 欧盟).
+func (am *areaMatcher) framing(h areaHit) bool {
+	w := &am.words[h.word]
+	return w.weak || h.code >= 0 && int(h.code) < len(w.codes) && w.codes[h.code] == frameworkArea
+}
+
 // keywordBeside reports whether a hit of a keyword that is no framing word
 // stands in the same shielded run of runes as h.
 func (am *areaMatcher) keywordBeside(hits []areaHit, h areaHit, flags []runeFlags) bool {
 	for _, o := range hits {
-		if am.words[o.word].weak || flags[o.start]&fShielded == 0 {
+		if am.framing(o) || o.word == h.word || flags[o.start]&fShielded == 0 {
 			continue
 		}
 		lo, hi := min(h.start, o.start), max(h.end, o.end)

@@ -13,7 +13,8 @@ import (
 // port; the Greater Bay Area is a region, no port and no works; a
 // high-level meeting or joint conference of the two (「港新經濟合作聯席會議」)
 // is their standing body, and its next session to be held is their
-// undertaking; an economic partnership agreement is trade; a ministry that
+// undertaking; an economic partnership agreement is trade, and a regional
+// body inside an agreement's title is its counterpart, no regional order; a ministry that
 // the partner's name opens (新加坡律政部) acts with its own party, and so
 // does a department of Hong Kong's (律政司); travellers (旅客) are tourism;
 // science parks and science cities are facilities.
@@ -41,6 +42,10 @@ func TestHongKongJointStatementProvisions(t *testing.T) {
 			"appraisal", "", []string{"SG"}, []string{"trade"}, "", "", nil, nil},
 		{"a ministry the partner's name opens acts with its party", "香港律政司與新加坡律政部會定期交換有關調解制度的資訊。",
 			"commitment", "firm", both, nil, "", "", nil, nil},
+		{"a regional body in a trade agreement's title is its counterpart", "雙方歡迎《東盟—香港自由貿易協定》的全面實施。",
+			"appraisal", "", both, []string{"trade"}, "", "", nil, nil},
+		{"a regional body in an investment agreement's title", "雙方將共同落實《東盟—香港投資協定》。",
+			"commitment", "firm", both, []string{"investment"}, "", "", nil, nil},
 		{"travellers are tourism", "雙方樂見訪港的新加坡旅客人數持續增加。",
 			"appraisal", "", both, []string{"people"}, "", "infrastructure", nil, nil},
 		{"a science park and a science city are facilities", "雙方將促進香港科學園與新加坡緯壹科技城之間的交流。",
