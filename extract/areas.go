@@ -177,7 +177,7 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 		extra, aligned := am.alignedWith[m.Payload]
 		aligned = aligned && w.weak && !inTitle && flags[m.Start]&fAligned != 0 && am.alignedWithPlan(st, m)
 		switch {
-		case w.weak && !inTitle && (flags[m.Start]&fAligned != 0 && (aligned || am.strongInClause(st, sc.matches, m)) || am.actedOn(st.masked, m.Start, m.End, flags, countries)):
+		case w.weak && !inTitle && (flags[m.Start]&fAligned != 0 && (aligned || am.strongInClause(st, sc.matches, m)) || am.actedOn(st.masked, m.Start, m.End, flags, countries) && !quotedInName(st, m.Start, m.End)):
 			// a framing word the parties act on (巩固双边关系) is a topic, and
 			// so is one aligned with a plan (“一带一路”倡议同…发展战略对接)
 			rule = ruleActedOn
@@ -634,6 +634,22 @@ func (am *areaMatcher) opensBackground(rs []rune, c clauseSpan) bool {
 	return e > i && e < c.End
 }
 
+// quotedInName reports whether the keyword at [start, end), quoted whole,
+// opens a longer name found in the sentence (推动“一带一路”自然灾害防治和应急
+// 管理国际合作机制建设): the framework names the body or facility, and is no
+// object of the verb before it.
+func quotedInName(st *text, start, end int) bool {
+	if start == 0 || st.masked[start-1] != '“' {
+		return false
+	}
+	for _, n := range st.named {
+		if n.Start <= start-1 && n.End > end+1 {
+			return true
+		}
+	}
+	return false
+}
+
 // actedOn reports whether the weak keyword at [start, end) is what the
 // clause's verb acts on: a [topic-verb] stands right before it, with only
 // [topic-modifier]s, country names or short forms between. It is not when
@@ -649,6 +665,9 @@ func (am *areaMatcher) actedOn(rs []rune, start, end int, flags []runeFlags, cou
 		return false // 推动两国企业在…领域开展合作: the enterprises act, the field is the topic
 	}
 	i := start
+	if i > 0 && rs[i-1] == '“' && end < len(rs) && rs[end] == '”' {
+		i-- // a name quoted whole (推动共建“一带一路”) is acted on as a bare one
+	}
 	for steps := 0; i > 0 && steps < 6; steps++ {
 		if v := am.topicVerb.endsAt(rs, i); v >= 0 {
 			return true

@@ -791,7 +791,7 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 		return er.actions.endsAt(rs, start) >= 0 ||
 			er.g.placeLocative.endsAt(rs, start) < 0 && !er.locatedIn(rs, start, s)
 	}
-	if er.g.routeHeads[head] && (er.contractedRoute(mod) || er.cityTransit(mod)) {
+	if er.g.routeHeads[head] && (er.contractedRoute(mod) || er.cityTransit(mod) || er.corridorRoute(rs, s, end-utf8.RuneCountInString(name))) {
 		return true
 	}
 	if er.g.transitProject[head] && er.cityTransit(er.withoutNumber(mod)) {
@@ -915,6 +915,33 @@ func (er *entityRules) kindOnly(mod string) bool {
 		}
 	}
 	return ok[len(rs)]
+}
+
+// corridorRoute reports whether a route's modifier, rs[start:s] before its
+// head, is a named corridor it runs along, with perhaps words of its kind
+// or gauge after it ([route-generic]: 北部走廊标准轨距铁路, 中央走廊铁路): the
+// corridor's [project-strong] head with a modifier that is no mere kind
+// (经济走廊铁路 names none).
+func (er *entityRules) corridorRoute(rs []rune, s, start int) bool {
+	j := s
+	for j > start {
+		k := -1
+		for w := 2; w <= 4 && j-w > start; w++ {
+			if er.g.routeGeneric[string(rs[j-w:j])] {
+				k = j - w
+			}
+		}
+		if k < 0 {
+			break
+		}
+		j = k
+	}
+	h, _ := er.projStrong.SuffixAt(rs, j)
+	if h <= start {
+		return false
+	}
+	mod := string(rs[start:h])
+	return !er.kindOnly(mod) && er.generic.startsAt(rs, start) < 0
 }
 
 // contractedRoute reports whether the two characters before a route head
