@@ -128,3 +128,21 @@ func TestCorridorRailway(t *testing.T) {
 		}
 	}
 }
+
+// TestMarketPrinciples: cooperation that follows market principles or
+// rules (遵循市场原则, 按照市场规律) names how it is done, no market entered:
+// no trade, as 市场化 is none.
+func TestMarketPrinciples(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct{ text, areas string }{
+		{"双方合作遵循市场原则和国际通行规则，发挥企业主体作用。", "investment"},
+		{"两国企业将按照市场规律开展能源合作。", "energy"},
+		{"双方支持两国企业开拓对方市场。", "investment,trade"},
+	}
+	for _, tt := range tests {
+		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
+			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
+		}
+	}
+}
