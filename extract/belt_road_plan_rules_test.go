@@ -57,14 +57,17 @@ func TestBeltAndRoadActedOn(t *testing.T) {
 }
 
 // TestPolicyCoordination: policy coordination (政策沟通), the first of the
-// Belt and Road's five connectivities, is the parties' political
-// relationship, beside the plans it is about; the other four name their
-// fields (设施联通, 贸易畅通, 资金融通, 民心相通).
+// Belt and Road's five connectivities, is about what the policies are: the
+// plans it names (发展规划: development), as heldout9 reads it under a
+// climate dialogue (climate alone); said alone it takes the plan's field
+// (the Belt and Road), as a provision with no field word does. The other
+// four name their fields (设施联通, 贸易畅通, 资金融通). A guard: it held
+// before the plan was read.
 func TestPolicyCoordination(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct{ text, areas string }{
-		{"双方将加强政策沟通，就各自发展规划开展交流。", "development,political"},
-		{"双方将深化政策沟通。", "political"},
+		{"双方将加强政策沟通，就各自发展规划开展交流。", "development"},
+		{"双方将深化政策沟通。", "international_order"},
 		{"双方将推进设施联通。", "infrastructure"},
 		{"双方将促进贸易畅通。", "trade"},
 		{"双方将推进资金融通。", "finance"},
