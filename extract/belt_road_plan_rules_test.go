@@ -149,3 +149,26 @@ func TestMarketPrinciples(t *testing.T) {
 		}
 	}
 }
+
+// TestHantCooperationPlanKind: a work plan titled in Traditional characters
+// (工作計畫, 合作計畫, as Taipei writes 計畫) is a plan of action too, and its
+// working group's meetings the parties' undertaking.
+func TestHantCooperationPlanKind(t *testing.T) {
+	r := newTestRegistry(t)
+	for _, title := range []string{
+		"中華民國政府與巴拉圭共和國政府關於農業合作的工作計畫",
+		"中華民國政府與史瓦帝尼王國政府醫療衛生合作計畫",
+		"中華人民共和國政府與哈薩克共和國政府關於共同推進「一帶一路」建設的合作規劃",
+	} {
+		x, err := r.ExtractAs(title+"\n\n第一條\n\n工作小組原則上每年召開一次會議。\n", "zh-Hant")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.Document.Kind != entente.KindActionPlan {
+			t.Errorf("%s: kind %s, want action_plan", title, x.Document.Kind)
+		}
+		if len(x.Sentences) != 1 || x.Sentences[0].Type != entente.Commitment {
+			t.Errorf("%s: the working group's meetings are no commitment: %+v", title, x.Sentences)
+		}
+	}
+}
