@@ -129,6 +129,11 @@ func TestCommissionEntities(t *testing.T) {
 	}{
 		{"The Nigerian side thanked Malaysia for the training provided under the Malaysian Technical Cooperation Programme since 1980.", []string{"Malaysian Technical Cooperation Programme"}, nil},
 		{"The two sides will implement the Cultural Exchange Programme for 2024–2027.", nil, []string{"Cultural Exchange Programme for 2024–2027"}},
+		// a year the sentence sets after the programme (in, by, before 2027) is when it is
+		// launched or run, no period it covers: the programme stays a project
+		{"Australia will award one hundred additional scholarships under the Maitri Scholars Program in 2027.", []string{"Maitri Scholars Program"}, nil},
+		{"Serbia will launch the Young Researchers Exchange Programme by the end of 2026.", []string{"Young Researchers Exchange Programme"}, nil},
+		{"Australia will launch the Young Defence Officers' Exchange Programme in 2027.", []string{"Young Defence Officers' Exchange Programme"}, nil},
 		{"The Nigerian side invited Malaysian companies to invest in the Special Agro-Industrial Processing Zones.", []string{"Special Agro-Industrial Processing Zones"}, nil},
 		{"The two sides will develop the Lekki Free Trade Zone.", []string{"Lekki Free Trade Zone"}, nil},
 		{"The two sides will cooperate in special economic zones.", nil, nil},

@@ -1121,7 +1121,14 @@ func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 			}
 			return m.End
 		}
+		if k+2 < b && countsPlus(st.ws, k+2) {
+			k += 2 // a count of ministers inside the name (the 2+2 Ministerial Dialogue)
+			continue
+		}
 		w := &st.ws[k]
+		if k > i && k+1 < b && joins(w) && upperName(&st.ws[k-1]) && upperName(&st.ws[k+1]) {
+			continue // a dash between two names (China–Serbia Strategic Dialogue)
+		}
 		if w.Punct || !w.Upper && !(k > i && (x.ents.inner.has(w) || hyphenCompound(w))) {
 			return i
 		}
@@ -1596,6 +1603,11 @@ func (x *Spaced) heldInContent(st *sentence, r *sreading, c scue, a int, inherit
 			case bodySubject(sj):
 				r.commit(entente.Firm, &c, "undertaking in content")
 				r.actors, r.subject = sj.codes, sj
+			case sj.kind == subjParty && x.jointlyNamedBody(st, a, k, sj.codes):
+				// the fourth China–Serbia Strategic Dialogue: the parties
+				// named together inside their body's name
+				r.commit(entente.Firm, &c, "undertaking in content")
+				r.actors, r.subject = sj.codes, sj
 			case sj.kind == subjForeign && x.occasionWithin(st, a, k):
 				// the next meeting, the next round of talks: the parties'
 				// own meeting, theirs who agreed on it
@@ -1604,6 +1616,28 @@ func (x *Spaced) heldInContent(st *sentence, r *sreading, c scue, a int, inherit
 			return
 		}
 	}
+}
+
+// jointlyNamedBody reports whether words [a, b) are the parties' joint
+// body named with all of them in its name (the next China–Serbia Strategic
+// Dialogue): a few determiners and counting words, then a body's name that
+// runs to b, with codes, the parties named, every party of the statement.
+// One party's own body (the Serbian Railways Forum) is not the parties'.
+func (x *Spaced) jointlyNamedBody(st *sentence, a, b int, codes []string) bool {
+	if len(st.parties) < 2 || len(codes) != len(st.parties) {
+		return false
+	}
+	for _, p := range st.parties {
+		if !slices.Contains(codes, p) {
+			return false
+		}
+	}
+	i := a
+	for i < b && !st.ws[i].Punct && x.det.has(&st.ws[i]) {
+		i++
+	}
+	e := x.jointBody(st, i, b)
+	return e > i && x.onlyFiller(st, e, b)
 }
 
 // occasionWithin reports whether a word of [occasion] (meeting, summit,

@@ -205,6 +205,7 @@ func fieldListEnd(st *sentence, i int, inner *keyWords, months *keyWords) int {
 func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	ws := st.ws
 	a := h
+	counted := false // a count of ministers (2+2) opens the name
 	for a > 0 {
 		p := &ws[a-1]
 		// an inner word before a capitalised adjective of a head of its own
@@ -222,8 +223,13 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 			a -= 2 // the Erasmus+ programme: a name that ends with a plus, as rightName reads it
 			continue
 		}
-		if countsPlus(ws, a-1) && a-4 >= 0 && upperName(&ws[a-4]) {
-			a -= 3 // the Australia–Viet Nam 2+2 Strategic Dialogue: a count of ministers written solid is the name's
+		if countsPlus(ws, a-1) && a-3 >= 0 {
+			// the Australia–Viet Nam 2+2 Strategic Dialogue: a count of
+			// ministers written solid is the name's, and it names the
+			// dialogue after a lower-case word too (the second 2+2
+			// Ministerial Dialogue, the next 2+2 Dialogue)
+			a -= 3
+			counted = true
 			continue
 		}
 		break
@@ -231,7 +237,7 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	for a < h && (ws[a].Punct || e.inner.has(&ws[a]) || e.drop.has(&ws[a])) {
 		a++
 	}
-	named := false
+	named := counted
 	for k := a; k < h; k++ {
 		if !upperName(&ws[k]) || k == 0 {
 			continue

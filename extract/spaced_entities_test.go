@@ -40,6 +40,9 @@ func TestSpacedEntities(t *testing.T) {
 		// a 2+2 (foreign and defence ministers, two from each side) inside a name is the name's
 		{"en", "They will establish an Australia–Viet Nam 2+2 Strategic Dialogue of foreign and defence ministers.", []string{"Australia–Viet Nam 2+2 Strategic Dialogue"}, nil},
 		{"en", "The Japan–Philippines 2+2 Dialogue will meet in Manila.", []string{"Japan–Philippines 2+2 Dialogue"}, nil},
+		// a count of ministers after a lower-case ordinal opens the name
+		{"en", "They reviewed the progress made since the second 2+2 Ministerial Dialogue, held in Tokyo.", []string{"2+2 Ministerial Dialogue"}, nil},
+		{"en", "The next 2+2 Dialogue will meet in Manila.", []string{"2+2 Dialogue"}, nil},
 		// a regional organisation of many states (the Gulf's, the Islamic world's) is no mechanism
 		{"en", "They welcomed the negotiations on a Free Trade Agreement between the United Kingdom and the Gulf Cooperation Council.", nil, nil},
 		{"en", "The Sides will coordinate in the Organisation of Islamic Cooperation.", nil, nil},

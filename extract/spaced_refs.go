@@ -84,6 +84,10 @@ type spacedRefs struct {
 	// it has run (the … Cooperation Programme | since 1980): no years it
 	// covers ([programme-running])
 	running *keyWords
+	// times are the words that, right after a programme's head, open a
+	// time the sentence sets (the … Programme | in 2027): no years it
+	// covers ([programme-time])
+	times *keyWords
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -96,7 +100,7 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
 		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
 		signed: optionalPhrases(t, "reference-signed"), facility: newKeyWords(t.Words("reference-facility")),
-		running: newKeyWords(t.Words("programme-running"))}
+		running: newKeyWords(t.Words("programme-running")), times: newKeyWords(t.Words("programme-time"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -358,6 +362,9 @@ func (r *spacedRefs) runsProgramme(ws []word, h, e int) bool {
 	}
 	if m, ok := r.runs.longestAt(ws, h); !ok || m.End != e {
 		return false
+	}
+	if e < len(ws) && !ws[e].Punct && r.times.has(&ws[e]) {
+		return true // launched in a year, run by one: the sentence's time, not the programme's years
 	}
 	for k := e; k < len(ws) && k < e+4; k++ {
 		if r.running.has(&ws[k]) {

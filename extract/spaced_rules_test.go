@@ -159,6 +159,12 @@ func TestSpacedRules(t *testing.T) {
 		// an ordinal or "next" before the body's name counts its meetings: the body at work
 		{"en", "The Ministers agreed that the fourth Strategic Dialogue will be held in Doha in 2027.", "commitment", "firm", parties, "held", "in 2027"},
 		{"en", "The two sides agreed that the next Joint Commission will be held in Belgrade.", "commitment", "firm", parties, "held", ""},
+		// the parties' names or a count of ministers (2+2) inside the body's name keep it the body
+		{"en", "The Ministers agreed that the fourth China–Serbia Strategic Dialogue will be held in Belgrade in 2027.", "commitment", "firm", parties, "held", "in 2027"},
+		{"en", "The Ministers agreed that the fourth 2+2 Ministerial Dialogue will be held in Belgrade in 2027.", "commitment", "firm", parties, "held", "in 2027"},
+		{"en", "The Ministers agreed that the next China–Serbia 2+2 Ministerial Dialogue will be held in Beijing in the second half of 2027.", "commitment", "firm", parties, "held", "in the second half of 2027"},
+		// a party's own body (Serbia's) is no joint body: what it holds is not the parties' undertaking
+		{"en", "The leaders agreed that the Serbian Railways Forum will be held in Belgrade in 2027.", "position", "", parties, "agreed that", ""},
 		// a year that ends an undertaking is the time it is set for; after a narrative verb, a past date
 		{"en", "Serbia will host the next forum in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
 		// a phrase of manner after that year (with a programme of…, through…) says how, not another time
