@@ -8,9 +8,11 @@ import (
 
 // TestDialogueAreas: a foreign and defence ministers' statement (a 2+2)
 // names its fields by words of its own: military exercises are defence
-// cooperation; export controls are the security side of trade; the Quad is
-// a regional framework, as ASEAN is; an economic cooperation agreement
-// under negotiation is a trade agreement (CECA, as ECTA and CEPA are).
+// cooperation, and so is armed forces' mutual logistics support (the
+// logistics of transport stay infrastructure); export controls are the
+// security side of trade; the Quad is a regional framework, as ASEAN is;
+// an economic cooperation agreement under negotiation is a trade agreement
+// (CECA, as ECTA and CEPA are).
 func TestDialogueAreas(t *testing.T) {
 	x := newTestSpaced(t, "en")
 	parties := []string{"AU", "IN"}
@@ -18,6 +20,8 @@ func TestDialogueAreas(t *testing.T) {
 		{"They commended the growing complexity of bilateral exercises, including Exercise Malabar.", []string{"security"}},
 		{"The two sides will hold more joint exercises in the Indian Ocean.", []string{"security"}},
 		{"They agreed to coordinate their approaches to export controls.", []string{"security", "trade"}},
+		{"The Ministers agreed to expand reciprocal access for their armed forces under the Mutual Logistics Support Arrangement.", []string{"security"}},
+		{"The two sides will develop logistics hubs along the corridor.", []string{"infrastructure"}},
 		{"The Ministers committed to working together to deliver practical outcomes for the region through the Quad.", []string{"international_order"}},
 		{"They agreed to conclude negotiations on an ambitious Comprehensive Economic Cooperation Agreement in 2027.", []string{"trade"}},
 	}
