@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/entente/entente"
@@ -9,7 +10,9 @@ import (
 // TestDialogueAreas: a foreign and defence ministers' statement (a 2+2)
 // names its fields by words of its own: military exercises are defence
 // cooperation, and so is armed forces' mutual logistics support (the
-// logistics of transport stay infrastructure); export controls are the
+// logistics of transport stay infrastructure), as are navies' port calls;
+// water cannons used against vessels are the incidents of a sea's dispute,
+// no water resources; export controls are the
 // security side of trade; the Quad is a regional framework, as ASEAN is;
 // an economic cooperation agreement under negotiation is a trade agreement
 // (CECA, as ECTA and CEPA are).
@@ -22,6 +25,8 @@ func TestDialogueAreas(t *testing.T) {
 		{"They agreed to coordinate their approaches to export controls.", []string{"security", "trade"}},
 		{"The Ministers agreed to expand reciprocal access for their armed forces under the Mutual Logistics Support Arrangement.", []string{"security"}},
 		{"The two sides will develop logistics hubs along the corridor.", []string{"infrastructure"}},
+		{"The Ministers decided to conduct joint exercises and port calls more frequently.", []string{"security"}},
+		{"The Ministers expressed strong opposition to the use of water cannons against Philippine vessels.", []string{"hotspots"}},
 		{"The Ministers committed to working together to deliver practical outcomes for the region through the Quad.", []string{"international_order"}},
 		{"They agreed to conclude negotiations on an ambitious Comprehensive Economic Cooperation Agreement in 2027.", []string{"trade"}},
 	}
@@ -53,6 +58,34 @@ func TestDialogueRecognition(t *testing.T) {
 			s, _ := x.label(x.newSentence(tc.text), parties, parties)
 			if s.Type != tc.typ {
 				t.Errorf("type %v, want %v", s.Type, tc.typ)
+			}
+		})
+	}
+}
+
+// TestDialogueReferenceDates: a month after an unquoted title's inner word
+// (the … Agreement in September 2025) opens the date it entered into force
+// or was signed, no word of the title; a capitalised field after the inner
+// word (in Science and Technology) stays the title's.
+func TestDialogueReferenceDates(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	tests := []struct {
+		text string
+		refs []string
+	}{
+		{"The Ministers welcomed the entry into force of the Reciprocal Access Agreement in September 2025.", []string{"Reciprocal Access Agreement"}},
+		{"The Ministers welcomed the growth of trade since the entry into force of the Australia–India Economic Cooperation and Trade Agreement in December 2022.", []string{"Australia–India Economic Cooperation and Trade Agreement"}},
+		{"The two sides will implement the Agreement on Cooperation in Science and Technology.", []string{"Agreement on Cooperation in Science and Technology"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			out := x.Extract(tc.text)
+			var refs []string
+			for _, s := range out.Sentences {
+				refs = append(refs, s.References...)
+			}
+			if !slices.Equal(refs, tc.refs) {
+				t.Errorf("references %q, want %q", refs, tc.refs)
 			}
 		})
 	}

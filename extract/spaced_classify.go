@@ -1121,8 +1121,16 @@ func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 			}
 			return m.End
 		}
-		if k+2 < b && countsPlus(st.ws, k+2) {
-			k += 2 // a count of ministers inside the name (the 2+2 Ministerial Dialogue)
+		if e := countedName(st.ws, k, b); e > k {
+			if e == b || st.ws[e].Punct || !st.ws[e].Upper {
+				if k > i {
+					// the fifth Japan–Philippines "2+2": the count of
+					// ministers, quoted or not, is the meeting's name
+					return e
+				}
+				return i
+			}
+			k = e - 1 // a count of ministers inside the name (the 2+2 Ministerial Dialogue)
 			continue
 		}
 		w := &st.ws[k]
@@ -1616,6 +1624,28 @@ func (x *Spaced) heldInContent(st *sentence, r *sreading, c scue, a int, inherit
 			return
 		}
 	}
+}
+
+// countedName returns the end of a count of ministers written solid (2+2)
+// at word k, before b, in straight or curly quotation marks or none
+// ("2+2"), or k when none stands there.
+func countedName(ws []word, k, b int) int {
+	j := k
+	quoted := j < b && ws[j].Punct && strings.Contains("\"“", ws[j].Key)
+	if quoted {
+		j++
+	}
+	if j+2 >= b || !countsPlus(ws, j+2) {
+		return k
+	}
+	j += 3
+	if quoted {
+		if j >= b || !ws[j].Punct || !strings.Contains("\"”", ws[j].Key) {
+			return k
+		}
+		j++
+	}
+	return j
 }
 
 // jointlyNamedBody reports whether words [a, b) are the parties' joint

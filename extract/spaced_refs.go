@@ -515,12 +515,23 @@ func (r *spacedRefs) innerRun(ws []word, h, k int, one bool) int {
 		j++
 	}
 	for j > k {
-		if j < len(ws) && ws[j].Upper && !ws[j].Punct && (j-k == 1 || !r.joins.has(&ws[k]) && !r.joins.has(&ws[k+1]) || r.paired(ws, h, k)) {
+		if j < len(ws) && ws[j].Upper && !ws[j].Punct && !r.monthAt(ws, j) && (j-k == 1 || !r.joins.has(&ws[k]) && !r.joins.has(&ws[k+1]) || r.paired(ws, h, k)) {
 			return j
 		}
 		j--
 	}
 	return k
+}
+
+// monthAt reports whether a month's name opens at word j: after an inner
+// word (the … Agreement | in September 2025) it opens a date, the day the
+// instrument was signed or entered into force, no word of its title.
+func (r *spacedRefs) monthAt(ws []word, j int) bool {
+	if r.months == nil {
+		return false
+	}
+	m, ok := r.months.longestAt(ws, j)
+	return ok && m.End > j
 }
 
 // paired reports whether a word of [reference-pair] is among words [h, k).
