@@ -1137,11 +1137,31 @@ func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 		if k > i && k+1 < b && joins(w) && upperName(&st.ws[k-1]) && upperName(&st.ws[k+1]) {
 			continue // a dash between two names (China–Serbia Strategic Dialogue)
 		}
-		if w.Punct || !w.Upper && !(k > i && (x.ents.inner.has(w) || hyphenCompound(w))) {
+		if w.Punct || !w.Upper && !(k > i && (x.ents.inner.has(w) || hyphenCompound(w) || x.adjectiveAfterName(st, i, k))) {
 			return i
 		}
 	}
 	return i
+}
+
+// adjectiveAfterName reports whether the lowercase word k, after a name's
+// capital at i, is one more adjective before its head (Međuvladin mešoviti
+// komitet, Zajednička stalna radna grupa: a name in sentence case), every
+// word from i to k an adjective ([entity-adjective]) and the capital no
+// demonym (Srpska nacionalna komisija is one side's).
+func (x *Spaced) adjectiveAfterName(st *sentence, i, k int) bool {
+	if k-i > 2 {
+		return false
+	}
+	if m, ok := x.ents.demonym.longestAt(st.ws, i); ok && m.End > i {
+		return false
+	}
+	for j := i; j <= k; j++ {
+		if !x.ents.adjectiveAt(st.ws, j) {
+			return false
+		}
+	}
+	return true
 }
 
 // otherThanObject returns, in a document of two parties, the party that

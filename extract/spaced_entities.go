@@ -284,6 +284,31 @@ func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
 	return -1
 }
 
+// adjectivesFromFirst returns the sentence's first word when it and every
+// word up to a lowercase head at h are adjectives ([entity-adjective]), the
+// first capitalised and no demonym, the others lowercase, two or three of
+// them (Međuvladin mešoviti komitet, Zajednička stalna radna grupa): a name
+// in sentence case that the sentence opens, whose capital cannot tell it, so
+// that only a complement after the head names it; -1 otherwise. One
+// adjective before the head is leftName's.
+func (e *spacedEntities) adjectivesFromFirst(st *sentence, h int) int {
+	ws := st.ws
+	f := firstWord(ws)
+	if h-f < 2 || h-f > 3 || !upperName(&ws[f]) || st.inMention(f) {
+		return -1
+	}
+	if m, ok := e.demonym.longestAt(ws, f); ok && m.End > f {
+		return -1
+	}
+	for k := f; k < h; k++ {
+		w := &ws[k]
+		if w.Punct || w.Digits || k > f && w.Upper || st.cueAt(k) || !e.adjectiveAt(ws, k) {
+			return -1
+		}
+	}
+	return f
+}
+
 // firstWord returns the index of the sentence's first word, past a list's
 // marks and numbers (- Kineska strana…, 3. Strane…).
 func firstWord(ws []word) int {
@@ -784,6 +809,8 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 					a, leftNamed, headUpper, round = c, true, true, true
 				} else if c := e.modifiedNameStart(st, m.Start); c >= 0 {
 					a, leftNamed = c, true // the Thai Binh 2 thermal power plant
+				} else if c := e.adjectivesFromFirst(st, m.Start); c >= 0 {
+					a = c // Međuvladin mešoviti komitet za …: named by its complement, as below
 				}
 			}
 			toMark := a > first && upperName(&ws[a])
@@ -794,7 +821,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			// (or, after the first word, a head of several words
 			// capitalised: Strateški dijalog, a name in sentence case)
 			named := leftNamed || rightNamed || (headUpper && m.Start > 0 && (a < m.Start || m.End-m.Start > 1))
-			if opens := a == 0 && upperName(&ws[0]) && m.Start > 0 || m.Start == 0 && headUpper; !named && (opens || headUpper) {
+			if opens := a == first && upperName(&ws[first]) && m.Start > first || m.Start == first && headUpper; !named && (opens || headUpper) {
 				// the Joint Committee for …, Mešoviti komitet za …: a
 				// capitalised opening counts with a complement after it
 				if c := e.complementOf(st, b, toMark); c > b {

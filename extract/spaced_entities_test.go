@@ -166,6 +166,14 @@ func TestSpacedEntities(t *testing.T) {
 		// Serbian, Latin: a capital opens the name; a complement ends on its noun
 		{"sr-Latn", "Strane će održati sednicu Mešovitog komiteta za trgovinu u Beogradu.", []string{"Mešovitog komiteta za trgovinu"}, nil},
 		{"sr-Latn", "Međuvladin komitet za naučnu i tehnološku saradnju sastaće se u maju.", []string{"Međuvladin komitet za naučnu i tehnološku saradnju"}, nil},
+		// at the sentence's start the capital opens the name over the
+		// lowercase adjectives between it and the head, when a complement
+		// follows (a possessive adjective in -in is one); a noun first is no
+		// part of it
+		{"sr-Latn", "Međuvladin mešoviti komitet za manjine sastaće se u Beogradu.", []string{"Međuvladin mešoviti komitet za manjine"}, nil},
+		{"sr-Cyrl", "Међувладин мешовити комитет за мањине састаће се у Београду.", []string{"Међувладин мешовити комитет за мањине"}, nil},
+		{"sr-Latn", "Zajednička stalna radna grupa za energetiku podnosi izveštaj ministrima.", []string{"Zajednička stalna radna grupa za energetiku"}, nil},
+		{"sr-Latn", "Sednica mešovitog komiteta za manjine održaće se u maju.", nil, nil},
 		{"sr-Latn", "Dve strane će završiti prugu Subotica–Segedin do 2027. godine.", nil, []string{"prugu Subotica–Segedin"}},
 		{"sr-Latn", "Srpska strana pozdravlja otvaranje Industrijskog parka Zrenjanin.", nil, []string{"Industrijskog parka Zrenjanin"}},
 		// "i" before a capitalised adjective and a head of its own opens a

@@ -412,6 +412,10 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Спровођење овог програма пратиће Мешовита српско-мексичка комисија за културну сарадњу.", "commitment", "firm", parties, "пратиће", ""},
 		{"sr", "Sprovođenje ovog plana pratiće Zajednička srpsko-kineska radna grupa.", "commitment", "firm", parties, "pratiće", ""},
 		{"sr", "Rezoluciju će usvojiti Savet bezbednosti UN.", "appraisal", "", parties, "će", ""},
+		// a body whose capital opens the sentence before lowercase adjectives is the
+		// parties' body at work, as Mešoviti komitet is
+		{"sr", "Međuvladin mešoviti komitet za manjine sastaće se u Beogradu u prvom tromesečju 2027. godine.", "commitment", "firm", parties, "sastaće", "u prvom tromesečju 2027. godine"},
+		{"sr", "Zajednička stalna radna grupa za energetiku sastaće se u maju.", "commitment", "firm", parties, "sastaće", ""},
 		// support in the one-word future undertakes as će does
 		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},
 		// values with an adverb: an appraisal
