@@ -370,6 +370,29 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će pripremiti studiju izvodljivosti za izgradnju dalekovoda Niš–Sofija.", []string{"energy"}, "sr"},
 		{"Strane podržavaju učešće kompanija u projektima Vertikalnog gasnog koridora.", []string{"energy", "investment"}, "sr"},
 		{"Strane će završiti izgradnju Koridora 10.", []string{"infrastructure"}, "sr"},
+		// the Western Balkans' regional frameworks (Open Balkan, the Berlin Process) are
+		// regional frameworks, as regional cooperation and European integration are
+		{"Strane će nastaviti da sprovode sporazume u okviru inicijative Otvoreni Balkan.", []string{"international_order"}, "sr"},
+		{"Стране подржавају Берлински процес.", []string{"international_order"}, "sr"},
+		{"The ministers support the Berlin Process and the Open Balkan initiative.", []string{"international_order"}, "en"},
+		// a labour market's access, diplomas recognised, identity cards and passports for
+		// travel, and diplomatic-consular missions' help to nationals are people's
+		// mobility and consular matters (access to a market of goods stays trade)
+		{"Strane će omogućiti slobodan pristup tržištu rada.", []string{"people"}, "sr"},
+		{"Strane će olakšati međusobno priznavanje diploma.", []string{"people"}, "sr"},
+		{"Strane će omogućiti pristup tržištu poljoprivrednih proizvoda.", []string{"trade"}, "sr"},
+		{"Ministri pozdravljaju putovanja državljana samo sa ličnom kartom.", []string{"people"}, "sr"},
+		{"Strane će priznavati putne isprave i pasoše druge strane.", []string{"people"}, "sr"},
+		{"Дипломатско-конзуларна представништва пружаће помоћ држављанима друге стране.", []string{"people"}, "sr"},
+		// a bridge of cooperation or friendship is a figure of the relationship, no works
+		{"Ministri ističu da je kultura most saradnje između dveju zemalja.", []string{"people", "political"}, "sr"},
+		{"Strane će izgraditi novi most preko Drine.", []string{"infrastructure"}, "sr"},
+		// a regional common market is trade; passengers' controls at a crossing are border
+		// control
+		{"Ministri ističu značaj zajedničkog regionalnog tržišta.", []string{"trade"}, "sr"},
+		{"Strane će uvesti zajedničku kontrolu putnika na graničnom prelazu.", []string{"infrastructure", "security"}, "sr"},
+		{"Strane će razvijati regionalno tržište električne energije.", []string{"energy"}, "sr"},
+		{"Strane će organizovati obuke o otkrivanju falsifikovanih putnih isprava.", []string{"security"}, "sr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
