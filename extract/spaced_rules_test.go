@@ -416,6 +416,10 @@ func TestSpacedRules(t *testing.T) {
 		// parties' body at work, as Mešoviti komitet is
 		{"sr", "Međuvladin mešoviti komitet za manjine sastaće se u Beogradu u prvom tromesečju 2027. godine.", "commitment", "firm", parties, "sastaće", "u prvom tromesečju 2027. godine"},
 		{"sr", "Zajednička stalna radna grupa za energetiku sastaće se u maju.", "commitment", "firm", parties, "sastaće", ""},
+		// by the start of a year, or of a school or academic year (its first year's September)
+		{"sr", "Strane će do početka 2028. godine otvoriti lektorat.", "commitment", "firm", parties, "će", "do početka 2028. godine"},
+		{"sr", "Srpska strana će do početka školske 2027/2028. godine obezbediti udžbenike.", "commitment", "firm", []string{"RS"}, "će", "do početka školske 2027/2028. godine"},
+		{"sr", "Стране ће до почетка академске 2027/2028. године отворити лекторат.", "commitment", "firm", parties, "ће", "до почетка академске 2027/2028. године"},
 		// support in the one-word future undertakes as će does
 		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},
 		// values with an adverb: an appraisal
