@@ -392,6 +392,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Ministri ističu značaj zajedničkog regionalnog tržišta.", []string{"trade"}, "sr"},
 		{"Strane će uvesti zajedničku kontrolu putnika na graničnom prelazu.", []string{"infrastructure", "security"}, "sr"},
 		{"Strane će razvijati regionalno tržište električne energije.", []string{"energy"}, "sr"},
+		// a growth plan is a development plan, as razvojni plan is
+		{"Ministri pozdravljaju Plan rasta za Zapadni Balkan.", []string{"development"}, "sr"},
+		{"Strane će zajednički pripremiti plan rasta pograničnih opština.", []string{"development"}, "sr"},
 		{"Strane će organizovati obuke o otkrivanju falsifikovanih putnih isprava.", []string{"security"}, "sr"},
 	}
 	for _, tc := range tests {
