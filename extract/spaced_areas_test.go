@@ -396,6 +396,27 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Ministri pozdravljaju Plan rasta za Zapadni Balkan.", []string{"development"}, "sr"},
 		{"Strane će zajednički pripremiti plan rasta pograničnih opština.", []string{"development"}, "sr"},
 		{"Strane će organizovati obuke o otkrivanju falsifikovanih putnih isprava.", []string{"security"}, "sr"},
+		// development assistance (official or not) and technical cooperation, a donor's programmes,
+		// are development; economic and technical cooperation stays trade and investment
+		{"Strane pozdravljaju razvojnu pomoć koju Koreja pruža Srbiji u oblasti zdravstva.", []string{"development", "health"}, "sr"},
+		{"Корејска страна пружиће званичну развојну помоћ у виду донација опреме за болнице.", []string{"development", "health"}, "sr"},
+		{"Strane će nastaviti programe tehničke saradnje.", []string{"development"}, "sr"},
+		{"Strane će proširiti ekonomsku i tehničku saradnju.", []string{"investment", "trade"}, "sr"},
+		// a loan is financing; a concessional or soft loan (on favourable terms) is a donor's
+		// development finance
+		{"Vlada će obezbediti zajam za obnovu puteva.", []string{"finance"}, "sr"},
+		{"Корејска страна одобриће концесионални кредит за изградњу болнице.", []string{"development", "finance", "health"}, "sr"},
+		{"Strane će razmotriti finansiranje projekta zajmom pod povoljnim uslovima.", []string{"development", "finance"}, "sr"},
+		// waste (municipal, waste water) is the environment's, as radioactive waste is also energy's
+		{"Strane će sarađivati u upravljanju komunalnim otpadom.", []string{"green"}, "sr"},
+		{"Стране ће изградити постројење за пречишћавање отпадних вода.", []string{"green"}, "sr"},
+		{"Strane će sarađivati u upravljanju radioaktivnim otpadom.", []string{"energy", "green"}, "sr"},
+		// water supply is water resources
+		{"Strane će modernizovati sistem vodosnabdevanja u Nišu.", []string{"resources"}, "sr"},
+		{"Стране ће унапредити снабдевање водом у руралним подручјима.", []string{"resources"}, "sr"},
+		// a thermal or wind power plant is a power plant, as elektrana is
+		{"Strane će završiti izgradnju termoelektrane Kostolac.", []string{"energy"}, "sr"},
+		{"Стране ће подржати изградњу ветроелектрана у Банату.", []string{"energy"}, "sr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -64,6 +64,15 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The two sides will support the Indian Council of Medical Research.", nil, nil},
 		{"en", "The Korean–Polish Joint Committee on Science will meet in Seoul.", []string{"Korean–Polish Joint Committee on Science"}, nil},
 		{"sr", "Strane podstiču rad Srpsko-emiratskog poslovnog saveta.", []string{"Srpsko-emiratskog poslovnog saveta"}, nil},
+		// a plant (postrojenje) and a water supply system named by their place are facilities;
+		// unnamed, in lower case, they are generic
+		{"sr", "Koreja će finansirati izgradnju Postrojenja za preradu otpada Vinča.", nil, []string{"Postrojenja za preradu otpada Vinča"}},
+		{"sr", "Стране ће завршити Постројење за пречишћавање отпадних вода Чачак до 2028. године.", nil, []string{"Постројење за пречишћавање отпадних вода Чачак"}},
+		{"sr", "Стране ће изградити постројења за прераду отпада у више градова.", nil, nil},
+		{"sr", "Strane će završiti Postrojenje za preradu otpada Čačak do kraja 2028. godine.", nil, []string{"Postrojenje za preradu otpada Čačak"}},
+		{"sr", "Strane će modernizovati Regionalni sistem vodosnabdevanja Rzav do 2028. godine.", nil, []string{"Regionalni sistem vodosnabdevanja Rzav"}},
+		{"sr", "Strane će modernizovati Regionalni sistem vodosnabdevanja Rzav.", nil, []string{"Regionalni sistem vodosnabdevanja Rzav"}},
+		{"sr", "Стране ће унапредити систем водоснабдевања у Нишу.", nil, nil},
 		// a named workshop, university or hospital is a facility, as zh's 工坊, 大学, 医院
 		{"en", "The two sides will jointly run the Luban Workshop at Machakos University and support Chinese teaching in Kenyan universities.", nil, []string{"Luban Workshop", "Machakos University"}},
 		{"en", "China will help upgrade the Kenyatta National Hospital.", nil, []string{"Kenyatta National Hospital"}},
