@@ -407,9 +407,10 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Vlada će obezbediti zajam za obnovu puteva.", []string{"finance"}, "sr"},
 		{"Корејска страна одобриће концесионални кредит за изградњу болнице.", []string{"development", "finance", "health"}, "sr"},
 		{"Strane će razmotriti finansiranje projekta zajmom pod povoljnim uslovima.", []string{"development", "finance"}, "sr"},
-		// waste (municipal, waste water) is the environment's, as radioactive waste is also energy's
+		// waste (municipal) is the environment's, as radioactive waste is also energy's; waste
+		// water is also water resources', as English wastewater
 		{"Strane će sarađivati u upravljanju komunalnim otpadom.", []string{"green"}, "sr"},
-		{"Стране ће изградити постројење за пречишћавање отпадних вода.", []string{"green"}, "sr"},
+		{"Стране ће изградити постројење за пречишћавање отпадних вода.", []string{"green", "resources"}, "sr"},
 		{"Strane će sarađivati u upravljanju radioaktivnim otpadom.", []string{"energy", "green"}, "sr"},
 		// water supply is water resources
 		{"Strane će modernizovati sistem vodosnabdevanja u Nišu.", []string{"resources"}, "sr"},
