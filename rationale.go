@@ -112,6 +112,7 @@ func Rules() ValueList {
 		// instruments, mechanisms, projects
 		value("bracketed title", "书名号标题", "title in 《》", "naslov u 《》"),
 		value("instrument ending", "文件名称词尾", "instrument's name ending", "završetak naziva akta"),
+		value("quoted title", "引号中的文件标题", "title in quotation marks", "naslov pod navodnicima"),
 		value("quoted plan", "引号中的规划", "plan in quotation marks", "plan pod navodnicima"),
 		value("list", "列举", "list", "nabrajanje"),
 		value("head word", "中心词", "head word", "glavna reč"),

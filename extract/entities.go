@@ -222,7 +222,8 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 		}
 		if s, _ := er.mechSuffix.SuffixAt(masked, end); s >= 0 && !er.innerSuffix(masked, s, end) {
 			if name := er.nameEndingAt(masked, s, end, stopAt, inName); name != "" && er.isMechanism(name, s, masked) &&
-				!er.round(masked, end-utf8.RuneCountInString(name)) && !er.joinedActivity(masked, end) {
+				!er.round(masked, end-utf8.RuneCountInString(name)) && !er.joinedActivity(masked, end) &&
+				!er.afterCitedQuote(masked, end-utf8.RuneCountInString(name), s) {
 				n, e := closeQuote(masked, name, end) // “中巴…联合委员会”: the quote closes after the head
 				add(&mechs, n, e, "head word")
 			}
@@ -496,6 +497,21 @@ func (er *entityRules) quotedBefore(rs []rune, s int) bool {
 		if isFillerRune(rs[k]) || isClauseBreak(rs[k]) {
 			return false
 		}
+	}
+	return false
+}
+
+// afterCitedQuote reports whether a closing quotation mark between start
+// and the head at s closes a quoted cited title (“南海行为准则”磋商,
+// “…行为准则”谈判进程): the talks are about the instrument, and a name read
+// back from their head from inside the quotation is no body.
+func (er *entityRules) afterCitedQuote(rs []rune, start, s int) bool {
+	for q := max(start, 0); q < s; q++ {
+		if rs[q] != '”' {
+			continue
+		}
+		open := quoteOpen(rs, q)
+		return open >= 0 && open < start && er.g.quotedTitle.endsAt(rs, q) > open+1
 	}
 	return false
 }
