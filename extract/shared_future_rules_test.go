@@ -60,7 +60,8 @@ func TestCodeOfConductCited(t *testing.T) {
 
 // TestSharedFutureAreas: the Declaration on the Conduct's formula (不采取使
 // 争议复杂化、扩大化的行动) is about the disputes at sea; panda conservation
-// (大熊猫保护) is ecology, not science by the technical support beside it;
+// (大熊猫保护) is ecology, not science by the technical support beside it,
+// while panda bonds (熊猫债券) stay finance;
 // balanced regional development (均衡发展) is development.
 func TestSharedFutureAreas(t *testing.T) {
 	x := newTestExtractor(t)
@@ -69,6 +70,7 @@ func TestSharedFutureAreas(t *testing.T) {
 		{"各方应保持克制，不采取使争议复杂化的行动。", "hotspots"},
 		{"双方将继续开展大熊猫保护研究合作，中方将为对方提供技术支持。", "green"},
 		{"中方愿向泰方提供大熊猫饲养技术支持。", "green"},
+		{"中方欢迎泰方在中国银行间市场发行熊猫债券。", "finance"},
 		{"这条公路将促进老挝南北均衡发展。", "development,infrastructure"},
 	}
 	for _, tt := range tests {
