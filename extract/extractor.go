@@ -631,7 +631,13 @@ func (g *grammar) targetYear(rs []rune) *entente.Cue {
 // with no count before it is the signing year, a deadline word of its own.
 func (g *grammar) spanDeadline(rs []rune) *entente.Cue {
 	for i := 1; i+1 < len(rs); i++ {
-		if !g.isDate(rs[i], dYear) || !g.isDate(rs[i+1], dWithin) {
+		if !g.isDate(rs[i], dYear) {
+			continue
+		}
+		if !g.isDate(rs[i+1], dWithin) {
+			if c := g.atSpanStart(rs, i); c >= 0 {
+				return &entente.Cue{Rule: "deadline span", Text: string(rs[c : i+1]), Start: c, End: i + 1}
+			}
 			continue
 		}
 		k := i
@@ -659,17 +665,28 @@ func (g *grammar) spanDeadline(rs []rune) *entente.Cue {
 }
 
 // yearPartDeadline reads "[at]YYYY年[year-part]" (于2025年上半年, 于2027年第一
-// 季度): a part of a year named, the target it holds the parties to.
+// 季度): a part of a year named, the target it holds the parties to. A year of
+// Taiwan's calendar has fewer digits, after its era (於民國116年第三季前).
 func (g *grammar) yearPartDeadline(rs []rune) *entente.Cue {
-	for i := 4; i+1 < len(rs); i++ {
-		if !g.isDate(rs[i], dYear) || !g.isDigit(rs[i-4]) || !g.isDigit(rs[i-3]) || !g.isDigit(rs[i-2]) || !g.isDigit(rs[i-1]) {
+	for i := 2; i+1 < len(rs); i++ {
+		if !g.isDate(rs[i], dYear) {
+			continue
+		}
+		k := i
+		for k > 0 && i-k < 4 && g.isDigit(rs[k-1]) {
+			k--
+		}
+		switch {
+		case i-k == 4:
+		case i-k >= 2 && g.era.endsAt(rs, k) >= 0:
+			k = g.era.endsAt(rs, k) // 於民國117年下半年: the era is part of the date
+		default:
 			continue
 		}
 		end := g.yearPart.startsAt(rs, i+1)
 		if end < 0 {
 			continue
 		}
-		k := i - 4
 		if k > 0 && g.isDate(rs[k-1], dAt) {
 			k--
 		}
@@ -682,6 +699,28 @@ func (g *grammar) yearPartDeadline(rs []rune) *entente.Cue {
 		return &entente.Cue{Rule: "deadline date", Start: k, End: end}
 	}
 	return nil
+}
+
+// atSpanStart returns where "[at][span-open]N年" opens (於未來兩年優先推動…,
+// 在今后三年为…): the next years the parties act in, with no 内 after them,
+// when the year at i closes it; a span that modifies a noun (未來兩年之合作方向)
+// or stands with no [at] is no limit; else -1.
+func (g *grammar) atSpanStart(rs []rune, i int) int {
+	k := i
+	for k > 0 && i-k < 2 && (g.isDigit(rs[k-1]) || g.spanCount.has(rs[k-1])) {
+		k--
+	}
+	if k == i || k > 0 && (g.isDigit(rs[k-1]) || g.spanCount.has(rs[k-1])) {
+		return -1
+	}
+	s := g.spanOpen.endsAt(rs, k)
+	if s <= 0 || s >= k || !g.isDate(rs[s-1], dAt) {
+		return -1
+	}
+	if g.attributive.startsAt(rs, i+1) >= 0 || g.isDate(rs[i+1], dLink) {
+		return -1
+	}
+	return s - 1
 }
 
 // maxSpanEvent bounds how far back unitSpanDeadline reads for the [at]

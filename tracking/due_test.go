@@ -100,6 +100,9 @@ func TestDueRules(t *testing.T) {
 		{"Minguo: end of a year", "於114年底前", "雙方將於114年底前完成港口建設。", "2024-05-08", "2025-12-31", entente.PrecisionYear, false, false},
 		{"Minguo: a full date", "於114年6月30日前", "雙方將於114年6月30日前完成換文。", "2024-05-08", "2025-06-30", entente.PrecisionDay, false, false},
 		{"Minguo: named", "民國115年前", "雙方將於民國115年前完成。", "2024-05-08", "2026-12-31", entente.PrecisionYear, false, false},
+		{"Minguo: a quarter of a named year", "於民國116年第三季前", "臺方將於民國116年第三季前援贈巡邏艇。", "2026-10-22", "2027-09-30", entente.PrecisionMonth, false, false},
+		{"Minguo: a half of a named year", "於民國117年下半年", "雙方同意下屆會議於民國117年下半年在臺北舉行。", "2026-10-22", "2028-12-31", entente.PrecisionMonth, false, false},
+		{"Traditional: the next years with no 內", "於未來兩年", "雙方同意於未來兩年優先推動下列事項：", signed, "2025-03-08", entente.PrecisionYear, false, false},
 		{"a span of years is no Minguo year", "3年内", "该项目将在3年内完工。", signed, "2026-03-08", entente.PrecisionYear, false, false},
 		// English, as en.cues' [deadline] finds it
 		{"en: end of a named year", "by the end of 2025", "The two sides will conclude the agreement by the end of 2025.", signed, "2025-12-31", entente.PrecisionYear, false, false},
