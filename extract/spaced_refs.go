@@ -556,6 +556,11 @@ func (r *spacedRefs) yearAfter(ws []word, b int) int {
 	if b < len(ws) && ws[b].Punct && ws[b].Key == "," {
 		b++
 	}
+	if b >= len(ws) {
+		// the title ends the sentence's words: a listed title with no
+		// final stop (the documents exchanged during a visit)
+		return 0
+	}
 	if r.occasions != nil {
 		if m, ok := r.occasions.longestAt(ws, b); ok && m.End > b {
 			// the occasion's name may be long (the State Visit of His
