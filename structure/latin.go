@@ -391,6 +391,20 @@ func readLatinMarker(line string) (marker, bool) {
 			}
 		}
 	}
+	// (ii) (iv) (xii): an item numbered in lower-case Roman numerals, as
+	// English statements number the documents listed under them ("(i)" and
+	// "(v)" read as letters already)
+	if len(line) > 4 && line[0] == '(' {
+		k := 1
+		for k < len(line) && k < 8 && strings.IndexByte("ivx", line[k]) >= 0 {
+			k++
+		}
+		if k > 2 && k+1 < len(line) && line[k] == ')' && line[k+1] == ' ' {
+			if v, ok := romanValue(strings.ToUpper(line[1:k])); ok {
+				return marker{Style: numLetter, Number: v, Text: line[:k+1], Label: line[1:k], Rest: trimLead(line[k+1:])}, true
+			}
+		}
+	}
 	// 1) a) : a number or letter closed by a parenthesis
 	if len(line) > 3 {
 		j := 0

@@ -126,6 +126,14 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The Parties agree.", "This Agreement enters into force."},
 		},
 		{
+			name: "items numbered (i) (ii) (iii) in lower-case Roman numerals, with no final stop, stay items of their own",
+			text: "Joint Statement of Ruritania and Freedonia\n\n1. The two sides met.\n\nAnnex: List of documents exchanged\n\n(i) Memorandum of Understanding on Trade\n\n(ii) Agreement on Culture\n\n(iii) Programme of Cooperation in Education\n\n(iv) Protocol on Health\n",
+			title:    "Joint Statement of Ruritania and Freedonia",
+			sections: []string{"1"},
+			sentences: []string{"The two sides met.", "Memorandum of Understanding on Trade", "Agreement on Culture",
+				"Programme of Cooperation in Education", "Protocol on Health"},
+		},
+		{
 			name:      "a place alone under the title is its dateline",
 			text:      "Joint Vision Statement of Ruritania and Freedonia\n\nStrelsau, Ruritania\n\nThe two sides met.\n",
 			title:     "Joint Vision Statement of Ruritania and Freedonia",
