@@ -126,8 +126,8 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"The Parties agree.", "This Agreement enters into force."},
 		},
 		{
-			name: "items numbered (i) (ii) (iii) in lower-case Roman numerals, with no final stop, stay items of their own",
-			text: "Joint Statement of Ruritania and Freedonia\n\n1. The two sides met.\n\nAnnex: List of documents exchanged\n\n(i) Memorandum of Understanding on Trade\n\n(ii) Agreement on Culture\n\n(iii) Programme of Cooperation in Education\n\n(iv) Protocol on Health\n",
+			name:     "items numbered (i) (ii) (iii) in lower-case Roman numerals, with no final stop, stay items of their own",
+			text:     "Joint Statement of Ruritania and Freedonia\n\n1. The two sides met.\n\nAnnex: List of documents exchanged\n\n(i) Memorandum of Understanding on Trade\n\n(ii) Agreement on Culture\n\n(iii) Programme of Cooperation in Education\n\n(iv) Protocol on Health\n",
 			title:    "Joint Statement of Ruritania and Freedonia",
 			sections: []string{"1"},
 			sentences: []string{"The two sides met.", "Memorandum of Understanding on Trade", "Agreement on Culture",
