@@ -237,6 +237,7 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	for a < h && (ws[a].Punct || e.inner.has(&ws[a]) || e.drop.has(&ws[a])) {
 		a++
 	}
+	a = st.ownerCountryEnd(a, h)
 	named := counted
 	for k := a; k < h; k++ {
 		if !upperName(&ws[k]) || k == 0 {
@@ -505,14 +506,17 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 	if headUpper && end > b && end < len(ws) && !ws[end].Punct && !upperName(&ws[end]) && !e.inner.has(&ws[end]) {
 		// … Programme | for Japanese and Dutch students: demonyms that
 		// qualify the lowercase noun after them say whom it is for
-		k := end
-		for k > b && !ws[k-1].Punct && (e.inner.has(&ws[k-1]) || e.demonymCovers(ws, k-1)) {
+		// (between Indian and UAE ports: a country's name may stand so
+		// beside a demonym, never alone, where it may end a link's name)
+		k, demonym := end, false
+		for k > b && !ws[k-1].Punct && (e.inner.has(&ws[k-1]) || e.demonymCovers(ws, k-1) || st.countryCovers(k-1)) {
+			demonym = demonym || e.demonymCovers(ws, k-1)
 			k--
 		}
 		for k < end && !e.inner.has(&ws[k]) {
 			k++
 		}
-		if k < end && e.demonymCovers(ws, end-1) {
+		if k < end && demonym && (e.demonymCovers(ws, end-1) || st.countryCovers(end-1)) {
 			end = k
 		}
 	}
@@ -1028,6 +1032,29 @@ func (st *sentence) countryOnly(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// countryCovers reports whether word i is (part of) a country's name.
+func (st *sentence) countryCovers(i int) bool {
+	for _, m := range st.ments {
+		if m.Kind == mCountry && m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerCountryEnd returns where a country's name written with a possessive
+// ending ('s) ends when it opens the words at a before the head at h (India's
+// Unified Payments Interface): the country owns the name, which begins after
+// it; a otherwise.
+func (st *sentence) ownerCountryEnd(a, h int) int {
+	for _, m := range st.ments {
+		if m.Kind == mCountry && m.Start <= a && a < m.End && m.End < h && possessive(st, m.End-1) {
+			return m.End
+		}
+	}
+	return a
 }
 
 // partyAt reports whether the words that name every party open at i.

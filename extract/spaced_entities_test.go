@@ -40,6 +40,17 @@ func TestSpacedEntities(t *testing.T) {
 		// a 2+2 (foreign and defence ministers, two from each side) inside a name is the name's
 		{"en", "They will establish an Australia–Viet Nam 2+2 Strategic Dialogue of foreign and defence ministers.", []string{"Australia–Viet Nam 2+2 Strategic Dialogue"}, nil},
 		{"en", "The Japan–Philippines 2+2 Dialogue will meet in Manila.", []string{"Japan–Philippines 2+2 Dialogue"}, nil},
+		// a named payment or settlement system, platform or interface is a service the
+		// parties run (a project); a lower-case one owned by a country is generic
+		{"en", "The leaders welcomed the interlinking of India's Unified Payments Interface with Thailand's Instant Payment Platform.", nil, []string{"Unified Payments Interface", "Instant Payment Platform"}},
+		{"en", "The two sides welcomed the use of local currencies under the Local Currency Settlement System established by the two central banks.", nil, []string{"Local Currency Settlement System"}},
+		{"en", "The two sides will work towards linking their payment systems with Viet Nam's national payment system.", nil, nil},
+		// a university's campus named by it is a facility; a campus alone is generic
+		{"en", "They expressed satisfaction with the first graduating class of the IIT Delhi–Abu Dhabi campus.", nil, []string{"IIT Delhi–Abu Dhabi campus"}},
+		{"en", "The university will open a new campus.", nil, nil},
+		// "between" two demonyms before a lower-case noun (between Indian and UAE ports)
+		// says what the project links, no part of its name
+		{"en", "They agreed to complete the Virtual Trade Corridor between Indian and UAE ports by mid-2027.", nil, []string{"Virtual Trade Corridor"}},
 		// a count of ministers after a lower-case ordinal opens the name
 		{"en", "They reviewed the progress made since the second 2+2 Ministerial Dialogue, held in Tokyo.", []string{"2+2 Ministerial Dialogue"}, nil},
 		{"en", "The next 2+2 Dialogue will meet in Manila.", []string{"2+2 Dialogue"}, nil},

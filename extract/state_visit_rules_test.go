@@ -30,3 +30,31 @@ func TestListedTitleEndsParagraph(t *testing.T) {
 		}
 	}
 }
+
+// TestStateVisitAreaWords: the fields a Gulf–Asian state visit's statement
+// names in words of its own: a food corridor and food parks are farming and
+// its food (no transport corridor), staple grains are farming, the blue
+// economy is the ocean's sustainable use, a minilateral grouping (I2U2, as
+// the Quad) is a regional framework, a payments interface or platform is
+// digital finance, and a university's campus is education.
+func TestStateVisitAreaWords(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	pp := []string{"AE", "IN"}
+	tests := []struct{ text, want string }{
+		{"The leaders welcomed the progress of the India–UAE Food Corridor.", "development"},
+		{"They agreed to operationalise the first food park by the end of 2027.", "development"},
+		{"India will ensure a stable supply of rice and wheat to the UAE.", "development"},
+		{"The two sides will implement joint projects in the blue economy.", "green"},
+		{"They expressed support for the work of the I2U2 grouping.", "international_order"},
+		{"The two sides will extend the Unified Payments Interface to merchants across the UAE.", "digital,finance"},
+		{"They welcomed the first graduating class of the new campus.", "people"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s, _ := x.label(x.newSentence(tc.text), pp, pp)
+			if got := strings.Join(s.Areas, ","); got != tc.want {
+				t.Errorf("areas %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
