@@ -92,7 +92,11 @@ type Spaced struct {
 	// word, are the aid asked for in it ([area-conflict-aid]: humanitarian
 	// assistance beside a ceasefire in Gaza) and give no area of their own
 	areaConflictAid map[string]bool
-	deadlines       *phraseMatcher
+	// areaAfterDemonym are the words that name an area right after a
+	// country's demonym ([area-after-demonym]: the Indian community, Indian
+	// workers: a country's people abroad), each with its areas; nil: none
+	areaAfterDemonym map[string][]string
+	deadlines        *phraseMatcher
 	// finalDeadlines are the times that, ending a commitment's sentence, are
 	// the time it is set for (… will be held in Hanoi in 2025); nil: none
 	finalDeadlines *phraseMatcher
@@ -299,6 +303,15 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.areaConflictAid = map[string]bool{}
 		for _, p := range ps {
 			x.areaConflictAid[strings.ToLower(p)] = true
+		}
+	}
+	if es := t.Entries("area-after-demonym"); len(es) > 0 {
+		x.areaAfterDemonym = map[string][]string{}
+		for _, e := range es {
+			if e.Value == "" || strings.Contains(e.Text, " ") {
+				return nil, fmt.Errorf("%s:%d: word after a demonym %q needs one word and =area", t.Name, e.Line, e.Text)
+			}
+			x.areaAfterDemonym[strings.ToLower(e.Text)] = strings.Split(e.Value, "+")
 		}
 	}
 	if ps := t.Words("area-place"); len(ps) > 0 {

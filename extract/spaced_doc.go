@@ -598,6 +598,18 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 			}
 		}
 	}
+	if x.areaAfterDemonym != nil {
+		for i := 1; i < len(st.ws); i++ {
+			codes, ok := x.areaAfterDemonym[st.ws[i].Key]
+			if !ok || st.ws[i].Upper || !x.ents.demonymCovers(st.ws, i-1) {
+				continue
+			}
+			text, s, e := st.span(i, i+1)
+			for _, area := range codes {
+				ss = append(ss, entente.AreaCue{Area: area, Cue: entente.Cue{Rule: "area", Text: text, Start: s, End: e}})
+			}
+		}
+	}
 	if x.areaPrinciples != nil && len(ss) > 1 {
 		ss = besideArea(ss, x.areaPrinciples, sovereigntyArea)
 	}

@@ -48,6 +48,11 @@ func TestStateVisitAreaWords(t *testing.T) {
 		{"They expressed support for the work of the I2U2 grouping.", "international_order"},
 		{"The two sides will extend the Unified Payments Interface to merchants across the UAE.", "digital,finance"},
 		{"They welcomed the first graduating class of the new campus.", "people"},
+		// a country's community, workers or nationals abroad, named by its demonym, are
+		// its people abroad (consular matters, welfare); the international community is not
+		{"The leaders appreciated the contribution of the Indian community in the UAE.", "people"},
+		{"The UAE side will continue to ensure the welfare of Indian workers in the UAE.", "people"},
+		{"The international community should support the peace efforts.", "international_order"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
