@@ -63,3 +63,25 @@ func TestStateVisitAreaWords(t *testing.T) {
 		})
 	}
 }
+
+// TestNotedEffect: "noted that" an instrument or a measure has given or
+// provided more of something, or has boosted it, evaluates what was done
+// (an appraisal), as "has strengthened" does; a bare fact noted stays a view.
+func TestNotedEffect(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	pp := []string{"AE", "IN"}
+	tests := []struct{ text, want string }{
+		{"The leaders noted that the Bilateral Investment Treaty signed in February 2024 has given greater certainty to investors on both sides.", "appraisal"},
+		{"The leaders noted that the agreement has boosted trade in services.", "appraisal"},
+		{"The leaders noted that the new arrangement has provided greater access for exporters.", "appraisal"},
+		{"The leaders noted that the region faces many challenges.", "position"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s, _ := x.label(x.newSentence(tc.text), pp, pp)
+			if string(s.Type) != tc.want {
+				t.Errorf("type %q, want %q", s.Type, tc.want)
+			}
+		})
+	}
+}
