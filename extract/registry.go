@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"github.com/entente/entente"
@@ -18,6 +19,9 @@ type Registry struct {
 	en     *Spaced
 	sr     *Spaced
 	detect *detector
+	// Log receives a reader's failure on a text with its stack (guard);
+	// nil: the failure is only said in the extraction's warnings.
+	Log *slog.Logger
 }
 
 // Languages are the language tags the registry has rules for.
@@ -134,6 +138,14 @@ func (f fixedLanguage) Extract(text string) *entente.Extraction {
 }
 
 func (r *Registry) extract(text, tag, evidence string, parties []string) *entente.Extraction {
+	out, _ := r.guard(text, tag, func() (*entente.Extraction, error) {
+		return r.read(text, tag, evidence, parties), nil
+	})
+	return out
+}
+
+// read reads text with the rules of language tag.
+func (r *Registry) read(text, tag, evidence string, parties []string) *entente.Extraction {
 	var out *entente.Extraction
 	switch tag {
 	case "zh":
@@ -203,7 +215,7 @@ func (r *Registry) extractContext(ctx context.Context, text, tag, evidence strin
 		return nil, err
 	}
 	if tag == "zh" {
-		return r.zh.ExtractContext(ctx, text)
+		return r.guard(text, tag, func() (*entente.Extraction, error) { return r.zh.ExtractContext(ctx, text) })
 	}
 	out := r.extract(text, tag, evidence, nil)
 	if err := ctx.Err(); err != nil {

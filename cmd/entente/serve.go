@@ -59,6 +59,7 @@ func newServeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			x.Log = log // a reader's failure on a text, with its stack
 			filters, err := filterParser()
 			if err != nil {
 				return err
