@@ -545,6 +545,13 @@ type phraseMatch struct {
 // longestAt returns the longest phrase starting at word i, preferring an
 // exact first word over a stem or suffix of the same length.
 func (pm *phraseMatcher) longestAt(ws []word, i int) (m phraseMatch, ok bool) {
+	// a word past the sentence's end opens nothing: a rule that looks
+	// after a title or a name that ends its sentence (a listed item
+	// without a final stop, a text cut short) asks about one
+	if i >= len(ws) {
+		m.End = -1
+		return m, false
+	}
 	// the index's answer first, in the caller (inlined): most words a
 	// rule asks about open no phrase of the table
 	if ws[i].opens&pm.need != markedBit {

@@ -146,6 +146,11 @@ func FuzzRegistry(f *testing.F) {
 	r := newTestRegistry(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		x := r.Extract(text)
+		for _, w := range x.Warnings {
+			if strings.Contains(w, "failed on this text") {
+				t.Fatalf("a reader failed (the guard gave the layout): %s", w) // registry_guard.go
+			}
+		}
 		for _, s := range x.Sentences {
 			rs := []rune(s.Text)
 			if c := s.Rationale.Type; c != nil && c.End > 0 && (c.Start < 0 || c.End > len(rs) || string(rs[c.Start:c.End]) != c.Text) {
