@@ -48,12 +48,7 @@ func TestBeltAndRoadActedOn(t *testing.T) {
 		{"双方愿在共建“一带一路”框架下加强能源合作。", "energy"},
 		{"双方将共同推动“一带一路”能源合作伙伴关系建设，加强电力合作。", "energy"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkPlanAreas(t, x, tests)
 }
 
 // TestPolicyCoordination: policy coordination (政策沟通), the first of the
@@ -72,12 +67,7 @@ func TestPolicyCoordination(t *testing.T) {
 		{"双方将促进贸易畅通。", "trade"},
 		{"双方将推进资金融通。", "finance"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkPlanAreas(t, x, tests)
 }
 
 // TestPlanBodyProvisions: in a cooperation plan, as in an agreement, how
@@ -142,12 +132,7 @@ func TestMarketPrinciples(t *testing.T) {
 		{"两国企业将按照市场规律开展能源合作。", "energy"},
 		{"双方支持两国企业开拓对方市场。", "investment,trade"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkPlanAreas(t, x, tests)
 }
 
 // TestHantCooperationPlanKind: a work plan titled in Traditional characters
@@ -169,6 +154,18 @@ func TestHantCooperationPlanKind(t *testing.T) {
 		}
 		if len(x.Sentences) != 1 || x.Sentences[0].Type != entente.Commitment {
 			t.Errorf("%s: the working group's meetings are no commitment: %+v", title, x.Sentences)
+		}
+	}
+}
+
+// checkPlanAreas reads each text as the first provision of a cooperation
+// plan and compares its areas (comma-separated).
+func checkPlanAreas(t *testing.T, x *Extractor, tests []struct{ text, areas string }) {
+	t.Helper()
+	for _, tt := range tests {
+		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
+		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
+			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
 		}
 	}
 }

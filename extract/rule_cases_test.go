@@ -117,3 +117,28 @@ func checkSentenceAreas(t *testing.T, x *Spaced, parties []string, cases []docAr
 		})
 	}
 }
+
+// langAreaCase is a sentence read with the rules of lang and the parties
+// (comma-separated), and the areas it has (comma-separated, in order).
+type langAreaCase struct{ lang, parties, text, want string }
+
+// checkLangAreas labels each sentence alone in its language and compares
+// its areas.
+func checkLangAreas(t *testing.T, cases []langAreaCase) {
+	t.Helper()
+	xs := map[string]*Spaced{}
+	for _, tc := range cases {
+		if xs[tc.lang] == nil {
+			xs[tc.lang] = newTestSpaced(t, tc.lang)
+		}
+	}
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			x, parties := xs[tc.lang], strings.Split(tc.parties, ",")
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if want := strings.Split(tc.want, ","); !slices.Equal(s.Areas, want) {
+				t.Errorf("areas %v, want %v (%+v)", s.Areas, want, s.Rationale.Areas)
+			}
+		})
+	}
+}
