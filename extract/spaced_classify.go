@@ -882,7 +882,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 				object = false
 			}
 		}
-		joined := prev >= a && prev == lastEnd && (x.joins.has(&st.ws[prev]) || st.ws[prev].Key == ",")
+		// a dash joins too: of the China–Serbia Committee names both as one
+		// object
+		joined := prev >= a && prev == lastEnd && (x.joins.has(&st.ws[prev]) || st.ws[prev].Key == "," || joins(&st.ws[prev]))
 		// a comma after an opening phrase (On Myanmar, the leaders called
 		// for…) closes it: the name right before the verb is the subject,
 		// not one more object of a list (with China, Serbia and…)
@@ -936,6 +938,14 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		return subject{kind: subjParty, codes: codes, cue: st.partyCue(entente.PartyCue{
 			Party: st.joinCodes(codes), Cue: entente.Cue{Rule: "subject", Text: text, Start: s, End: e},
 		})}
+	}
+	// a body's name that lists its fields with commas (the next session of
+	// the Joint Committee on Economic, Scientific and Technical
+	// Cooperation) opens the subject: its commas close no opening phrase
+	if i := x.skipDeterminers(st, a, b); i < b {
+		if e := x.jointBody(st, i, b); e > i && x.onlyFiller(st, e, b) && commaWithin(st, i, e) {
+			return bothParties(st, i, e, inherited, jointBodyRule)
+		}
 	}
 	// an introductory phrase before a comma is no subject
 	z := a
@@ -1119,7 +1129,7 @@ func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 			if _, ok := x.ents.exclude.next(st.ws[i:m.End], 0, nil); ok {
 				return i
 			}
-			return m.End
+			return x.fieldsOfName(st, m.End, b)
 		}
 		if e := countedName(st.ws, k, b); e > k {
 			if e == b || st.ws[e].Punct || !st.ws[e].Upper {
@@ -1142,6 +1152,50 @@ func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 		}
 	}
 	return i
+}
+
+// skipDeterminers returns the first word from a, before b, that is no
+// determiner, adverb or mark.
+func (x *Spaced) skipDeterminers(st *sentence, a, b int) int {
+	i := a
+	for i < b && (st.ws[i].Punct || x.det.has(&st.ws[i]) || x.isAdverb(&st.ws[i])) {
+		i++
+	}
+	return i
+}
+
+// commaWithin reports whether a comma stands among words [a, b).
+func commaWithin(st *sentence, a, b int) bool {
+	for k := a; k < b; k++ {
+		if st.ws[k].Punct && st.ws[k].Key == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldsOfName returns the end of the fields a body's name lists after its
+// head at word h, before b (the Joint Committee on Economic, Scientific and
+// Technical Cooperation): an inner word, then capitalised words joined by
+// inner words or by commas between two capitals, ending on a capital. It
+// returns h when no such list follows.
+func (x *Spaced) fieldsOfName(st *sentence, h, b int) int {
+	if h+1 >= b || st.ws[h].Punct || !x.ents.inner.has(&st.ws[h]) || !upperName(&st.ws[h+1]) {
+		return h
+	}
+	end := h
+	for k := h + 1; k < b && k < h+16; k++ {
+		w := &st.ws[k]
+		switch {
+		case upperName(w):
+			end = k + 1
+		case w.Punct && w.Key == "," && upperName(&st.ws[k-1]) && k+1 < b && upperName(&st.ws[k+1]):
+		case !w.Punct && x.ents.inner.has(w) && upperName(&st.ws[k-1]):
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // adjectiveAfterName reports whether the lowercase word k, after a name's

@@ -40,6 +40,7 @@ type spacedEntities struct {
 	prep       *keyWords      // na, u: a phrase's, not a name's
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
 	through    *phraseMatcher // through, under, association to: a bare name after them is the programme used
+	part       *keyWords      // Article, Section: a part of an instrument, no programme after "under"
 	parties    *phraseMatcher // Strane, Ugovorne strane: the parties, capitalised as a defined term, never a name's part
 	pair       *keyWords      // i: joins a second capitalised owner to a first after a lowercase head
 	orgEnd     *keyWords      // Administration, Agency: a name ending so is an organisation's
@@ -68,6 +69,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
 		through:    phrasesOf(t.Words("project-through")),
+		part:       newKeyWords(t.Words("instrument-part")),
 		parties:    phrasesOf(t.Words("party-joint")),
 		pair:       newKeyWords(t.Words("entity-pair")),
 		orgEnd:     newKeyWords(t.Words("organisation-end")),
@@ -758,6 +760,9 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			continue
 		}
 		i := m.End - 1 // the last word of the lead
+		if e.part.has(&ws[i+1]) {
+			continue // under Article 6 of the Paris Agreement: a part of an instrument
+		}
 		b, _ := e.rightName(st, i+1, true)
 		if b-(i+1) < 2 || b < len(ws) && !ws[b].Punct && ws[b].Upper {
 			continue

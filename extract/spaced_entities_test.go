@@ -172,6 +172,15 @@ func TestSpacedEntities(t *testing.T) {
 		// a bare name the parties act through is a programme without a head word;
 		// with a determiner it is a body, and an office is none
 		{"en", "Japan will share satellite imagery through Sentinel Asia during disasters.", nil, []string{"Sentinel Asia"}},
+		// an instrument's article after "under" is a part of the instrument cited, no programme
+		{"en", "They agreed to cooperate on emissions reduction projects under Article 6 of the Paris Agreement.", nil, nil},
+		{"en", "Disputes will be settled under Section 4 of the Agreement.", nil, nil},
+		// a complex of industry and a transport route, named, are works; a country's language
+		// institutes by their name are facilities, as the Confucius Institute is
+		{"en", "The two sides will complete the Atyrau Gas Chemical Complex by 2028.", nil, []string{"Atyrau Gas Chemical Complex"}},
+		{"en", "The leaders highlighted the Trans-Caspian International Transport Route for connectivity.", nil, []string{"Trans-Caspian International Transport Route"}},
+		{"en", "They will promote the Korean language, including through the King Sejong Institutes in Almaty.", nil, []string{"King Sejong Institutes"}},
+		{"en", "This is a complex issue along the route.", nil, nil},
 		{"en", "Japan will support the Philippines through the Japan International Cooperation Agency.", nil, nil},
 		{"en", "India will act under Prime Minister Modi's leadership.", nil, nil},
 		// generic heads, organisations of many states, demonyms

@@ -165,6 +165,11 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The Ministers agreed that the next China–Serbia 2+2 Ministerial Dialogue will be held in Beijing in the second half of 2027.", "commitment", "firm", parties, "held", "in the second half of 2027"},
 		{"en", "The Ministers agreed that the fifth China–Serbia \"2+2\" will be held in Belgrade in 2028.", "commitment", "firm", parties, "held", "in 2028"},
 		{"en", "The Ministers agreed that the fifth China–Serbia 2+2 will be held in Belgrade in 2028.", "commitment", "firm", parties, "held", "in 2028"},
+		// a meeting of the parties' jointly named body (of the China–Serbia …) is that body at work,
+		// a comma inside the name's list of fields included
+		{"en", "The two sides agreed that the eighteenth meeting of the China–Serbia Intergovernmental Committee will be held in Belgrade in 2027.", "commitment", "firm", parties, "held", "in 2027"},
+		{"en", "They agreed that the next session of the China–Serbia Committee on Economic, Scientific and Technical Cooperation will be held in Beijing in the second half of 2027.", "commitment", "firm", parties, "held", "in the second half of 2027"},
+		{"en", "The two sides agreed that the China–Serbia Committee on Economic, Scientific and Technical Cooperation will be held in Belgrade in 2027.", "commitment", "firm", parties, "held", "in 2027"},
 		// a party's own body (Serbia's) is no joint body: what it holds is not the parties' undertaking
 		{"en", "The leaders agreed that the Serbian Railways Forum will be held in Belgrade in 2027.", "position", "", parties, "agreed that", ""},
 		// a year that ends an undertaking is the time it is set for; after a narrative verb, a past date
