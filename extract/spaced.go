@@ -41,6 +41,7 @@ type Spaced struct {
 	officeCodes [][]string
 	heads       *phraseMatcher // side, government, delegation: a demonym before makes a party
 	prep        *keyWords
+	courtesy    *keyWords // Mr., Ms.: a courtesy title before a name set off by commas
 	det         *keyWords
 	filler      *phraseMatcher
 	own         *phraseMatcher // after "support": the parties' own cooperation
@@ -238,6 +239,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.officeCodes = append(x.officeCodes, codes)
 	}
 	x.prep = newKeyWords(t.Words("preposition"))
+	x.courtesy = newKeyWords(t.Words("courtesy-title"))
 	x.det = newKeyWords(t.Words("determiner"))
 	x.filler = phrasesOf(t.Words("filler"))
 	x.own = phrasesOf(t.Words("own"))

@@ -145,7 +145,8 @@ func (p *people) host(x *Spaced, st *sentence, parties []string) {
 // apposition returns the words [a, e) of a name set off by commas at word
 // n, after an office and its country (the President of the Republic of
 // Indonesia, H.E. Prabowo Subianto, …): past articles and honorifics of
-// [office] (H.E., Hon), up to four capitalised words that the second comma
+// [office] (H.E., Hon) and courtesy titles of [courtesy-title] (Mr., Ms.),
+// up to four capitalised words that the second comma
 // ends. It returns n, n when no such name stands there.
 func apposition(x *Spaced, st *sentence, n int) (int, int) {
 	ws := st.ws
@@ -160,6 +161,15 @@ func apposition(x *Spaced, st *sentence, n int) (int, int) {
 		}
 		if m, ok := x.offices.longestAt(ws, p); ok && m.End > p && ws[p].Upper {
 			p = m.End
+			continue
+		}
+		if ws[p].Upper && x.courtesy.has(&ws[p]) {
+			// H.E. Mr. Kassym-Jomart Tokayev: a courtesy title and its
+			// full stop open the name
+			p++
+			if p < len(ws) && ws[p].Punct && ws[p].Key == "." {
+				p++
+			}
 			continue
 		}
 		break

@@ -32,6 +32,13 @@ func TestSpacedPeople(t *testing.T) {
 				"President Prabowo will visit Canberra next year.\n\n" +
 				"Prime Minister Albanese will open a consulate in Makassar.\n",
 			map[string][]string{"s1": {}, "s2": {"ID"}, "s3": {"AU"}}},
+		{"a courtesy title (Mr., Ms.) and a hyphenated name set off by commas", "en",
+			"Joint Statement between the Republic of Korea and the Republic of Kazakhstan\n\n" +
+				"At the invitation of the President of the Republic of Kazakhstan, H.E. Mr. Kassym-Jomart Tokayev, the President of the Republic of Korea, H.E. Mr. Lee Jae-myung, paid a state visit to Kazakhstan.\n\n" +
+				"President Tokayev will attend the forum in Seoul.\n\n" +
+				"President Lee Jae-myung will visit Almaty in 2027.\n\n" +
+				"President Lee will open the centre.\n",
+			map[string][]string{"s2": {"KZ"}, "s3": {"KR"}, "s4": {"KR"}}},
 		{"a country inside a place's name names no party", "en",
 			"Joint Statement of the United States and Viet Nam\n\n" +
 				"On the South China Sea, the leaders called for the peaceful resolution of disputes.\n\n" +
