@@ -9,7 +9,8 @@ import "testing"
 // the leaders' exchange; a diaspora that serves as a bridge between the
 // two peoples is people, no works; joint ventures are investment; a
 // chemical complex is industry; glaciers are the environment's; a
-// campus is education. (A peninsula's nuclear and missile programmes stay
+// campus is education; modernization is development only where it names
+// no field of its own (of railways, of grids is theirs). (A peninsula's nuclear and missile programmes stay
 // its dispute alone, hotspots, as the eu-jp and jp-nl golds read them.)
 func TestSummitAreas(t *testing.T) {
 	x := newTestSpaced(t, "en")
@@ -23,6 +24,11 @@ func TestSummitAreas(t *testing.T) {
 		{"The two sides will share experience in the protection of glaciers.", []string{"green"}},
 		{"The leaders expressed concern over the nuclear and missile programmes of the Democratic People's Republic of Korea and called for the complete denuclearization of the Korean Peninsula.", []string{"hotspots"}},
 		{"Kazakhstan welcomed Korea's decision to open a campus in Astana.", []string{"people"}},
+		// modernization names development only where no field is named: of railways, of a grid it
+		// is that field's work
+		{"Korean companies are encouraged to take part in the modernization of railways and ports.", []string{"infrastructure", "investment"}},
+		{"The two sides will cooperate in the modernisation of transmission grids.", []string{"energy"}},
+		{"The Kazakh side appreciated Korea's support for its modernization.", []string{"development"}},
 	}
 	checkSentenceAreas(t, x, parties, tests)
 }
