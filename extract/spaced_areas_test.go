@@ -29,6 +29,19 @@ func TestSpacedAreaWords(t *testing.T) {
 		// (in drugs, arms) and financial crime are crime, not trade or finance;
 		// data as such is no field (as in English), personal data and their
 		// protection are digital (English "data protection"), big data too
+		// a migration partnership: readmission, the return of persons who may not
+		// stay, returnees, asylum, residence permits and identifying the persons
+		// returned are migration control (English readmission); a sum pledged is
+		// finance (the verb finansira alone is the funded field's), a donor's
+		// development agency development
+		{"Strane će dosledno ispunjavati obaveze iz sporazuma o readmisiji.", []string{"security"}, "sr"},
+		{"Стране ће пружати помоћ за добровољни повратак и реинтеграцију повратника.", []string{"security"}, "sr"},
+		{"Srpska strana će sprečavati zloupotrebu prava na azil.", []string{"security"}, "sr"},
+		{"Srpska strana će prihvatati lica koja nemaju dozvolu boravka.", []string{"security"}, "sr"},
+		{"Srpska strana će prihvatati svoje državljane koji ne ispunjavaju uslove za boravak.", []string{"security"}, "sr"},
+		{"Nadležni organi razmenjivaće informacije potrebne za utvrđivanje identiteta lica.", []string{"security"}, "sr"},
+		{"Švajcarska strana finansiraće pilot-program preko Švajcarske agencije za razvoj i saradnju.", []string{"development"}, "sr"},
+		{"Japanska strana će finansirati projekat u iznosu od deset miliona evra.", []string{"finance"}, "sr"},
 		{"Zajedničke patrole sprovodiće se tokom leta.", []string{"security"}, "sr"},
 		{"Strane će razmenjivati informacije o nezakonitoj trgovini opojnim drogama i oružjem.", []string{"security"}, "sr"},
 		{"Стране ће организовати обуке о сузбијању финансијског криминала.", []string{"security"}, "sr"},

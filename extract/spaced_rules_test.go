@@ -573,6 +573,12 @@ func TestSpacedYearDeadlines(t *testing.T) {
 		{"Друга седница одржаће се у Нишу 3. јуна 2027. године.", "3. јуна 2027. године"},
 		{"Strane će održati sastanak u Nišu 3. i 4. juna 2027.", "3. i 4. juna 2027"},
 		{"Strane će primenjivati sporazum potpisan u Rabatu 8. maja 2027. godine.", ""},
+		// a full date joined by "i" to the parties' next verb ends the first
+		// undertaking's clause, as English "and" does (a programme's start
+		// date); a past clause's date stays none
+		{"Pilot-program započeće 1. septembra 2027. godine i trajaće tri školske godine.", "1. septembra 2027. godine"},
+		{"Пројекат ће почети 1. марта 2027. године и трајаће две године.", "1. марта 2027. године"},
+		{"Strane su potpisale sporazum 8. maja 2019. godine i primenjivaće ga.", ""},
 		{"Strane će primenjivati odluke od 8. maja 2027. godine.", ""},
 	}
 	x := newTestSpaced(t, "sr")

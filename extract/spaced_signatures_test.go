@@ -88,6 +88,11 @@ func TestSpacedSignatures(t *testing.T) {
 			"Za Ministarstvo inostranih poslova Republike Kazahstan\nTimur Žaksilikov\nambasador Republike Kazahstan u Republici Srbiji\n",
 			srLast, []entente.Signatory{sig("Marko Ilić", "pomoćnik ministra spoljnih poslova", "RS"),
 				sig("Timur Žaksilikov", "ambasador Republike Kazahstan u Republici Srbiji", "KZ")}},
+		{"a head of a department or of a delegation signs: šef", srBody +
+			"Za Vladu Republike Srbije\nIvica Dačić\nministar unutrašnjih poslova\n\n" +
+			"Za Vladu Republike Kazahstan\nMurat Nurtleu\nšef Saveznog departmana spoljnih poslova\n",
+			srLast, []entente.Signatory{sig("Ivica Dačić", "ministar unutrašnjih poslova", "RS"),
+				sig("Murat Nurtleu", "šef Saveznog departmana spoljnih poslova", "KZ")}},
 		{"offices without names sign for no one, and are no sentence", cyBody +
 			"Председник Републике Србије                Председник Републике Казахстан\n",
 			cyLast, nil},
