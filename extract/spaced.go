@@ -525,7 +525,8 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		signedYear, _ = strconv.Atoi((*d)[:4])
 	}
 	ents := newEntityCollector()
-	var known [][2]string // the opening two words' keys of the mechanisms named so far
+	var known [][2]string  // the opening two words' keys of the mechanisms named so far
+	var bodies []bodyField // the fields the mechanisms named so far name in their full names
 	ppl := newPeople()
 	ppl.signatories(out.Document.Signatories)
 	ids := sentenceIDs(len(lay.Sentences))
@@ -644,10 +645,16 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		}
 		for _, m := range mechs {
 			known = x.ents.remember(st, known, m)
+			bodies = x.rememberBodyField(bodies, m)
 		}
 		s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs
-		if field != nil && s.Type != entente.Narrative && len(s.Rationale.Areas) == 0 && len(mechs) > 0 {
-			bodyInField(&s, field, &mechs[0])
+		if field != nil && s.Type != entente.Narrative && len(mechs) > 0 && (len(s.Rationale.Areas) == 0 || onlyInstrumentField(s.Rationale.Areas)) {
+			// the body's own field, where its full name gave one, over the
+			// instrument's (Zajednička radna grupa … predlagaće nove oblike
+			// saradnje: the migration group's cooperation is migration's)
+			if own := x.bodyFieldOf(bodies, mechs[0], field); len(s.Rationale.Areas) == 0 || !slices.Equal(own, field) {
+				bodyInField(&s, own, &mechs[0])
+			}
 		}
 		if len(projs) > 0 && x.areaPlaces != nil {
 			s.Areas, s.Rationale.Areas = x.placesInNames(s.Areas, s.Rationale.Areas, projs)
@@ -1147,6 +1154,18 @@ func binds(kind entente.Kind) bool {
 // troškove; Radna grupa sastaje se dva puta godišnje), and that present
 // binds them as "shall" does.
 func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []string) {
+	if x.shall != nil {
+		// what the instrument forbids (Strana koja prima podatke ne sme ih
+		// dostavljati… bez saglasnosti Strane koja ih je dostavila) binds
+		// firmly, before a party named further on is read as a fronted
+		// object's subject
+		if _, ok := x.shall.next(st.ws, 0, nil); ok {
+			x.instrumentShall(st, s, parties)
+			if s.Type == entente.Commitment {
+				return
+			}
+		}
+	}
 	subj := x.subjectOfSpaced(st, 0, min(len(st.ws), 3), parties)
 	if subj.kind != subjParty {
 		// after an opening phrase and its comma (Radi sprovođenja ovog
@@ -1519,6 +1538,65 @@ func (x *Spaced) recitalFraming(st *sentence, s *entente.Sentence, field []strin
 	}
 	s.Areas = slices.DeleteFunc(slices.Clone(s.Areas), func(a string) bool { return a == "political" })
 	s.Rationale.Areas = kept
+}
+
+// bodyField is a mechanism's field as its full name gives it (Zajedničku
+// radnu grupu za migracije: security), keyed by its name's opening two words.
+type bodyField struct {
+	key   [2]string
+	areas []string
+}
+
+// rememberBodyField adds to bodies the field a mechanism's name gives by an
+// area word of its own (Zajednička radna grupa za migracije), the first time
+// the document names it so.
+func (x *Spaced) rememberBodyField(bodies []bodyField, m entente.Cue) []bodyField {
+	ms := x.newSentence(m.Text)
+	if len(ms.ws) < 3 {
+		return bodies
+	}
+	key := [2]string{ms.ws[0].Key, ms.ws[1].Key}
+	for _, b := range bodies {
+		if sameStem(b.key[0], key[0]) && sameStem(b.key[1], key[1]) {
+			return bodies
+		}
+	}
+	areas, cues := x.findAreas(ms)
+	if len(cues) == 0 || cues[0].Rule != "area" {
+		return bodies
+	}
+	return append(bodies, bodyField{key, areas})
+}
+
+// bodyFieldOf returns the field of the body m names when its full name,
+// named before, gave one (Zajednička radna grupa sastajaće se… after
+// Zajedničku radnu grupu za migracije: security, in a memorandum whose
+// title names education too); else the instrument's field.
+func (x *Spaced) bodyFieldOf(bodies []bodyField, m entente.Cue, field []string) []string {
+	if len(bodies) == 0 {
+		return field
+	}
+	ms := x.newSentence(m.Text)
+	if len(ms.ws) < 2 {
+		return field
+	}
+	for _, b := range bodies {
+		if sameStem(b.key[0], ms.ws[0].Key) && sameStem(b.key[1], ms.ws[1].Key) {
+			return b.areas
+		}
+	}
+	return field
+}
+
+// onlyInstrumentField reports whether every area cue is the instrument's
+// field that a word framing the cooperation gave (inField).
+func onlyInstrumentField(cues []entente.AreaCue) bool {
+	for _, c := range cues {
+		if c.Rule != "area (the instrument's field)" {
+			return false
+		}
+	}
+	return len(cues) > 0
 }
 
 // bodyInField places in the instrument's field a sentence with no area word

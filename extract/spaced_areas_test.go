@@ -42,6 +42,7 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Nadležni organi razmenjivaće informacije potrebne za utvrđivanje identiteta lica.", []string{"security"}, "sr"},
 		{"Švajcarska strana finansiraće pilot-program preko Švajcarske agencije za razvoj i saradnju.", []string{"development"}, "sr"},
 		{"Japanska strana će finansirati projekat u iznosu od deset miliona evra.", []string{"finance"}, "sr"},
+		{"Стране ће одржати пословни форум уз учешће Развојне агенције Србије.", []string{"investment", "trade"}, "sr"},
 		{"Zajedničke patrole sprovodiće se tokom leta.", []string{"security"}, "sr"},
 		{"Strane će razmenjivati informacije o nezakonitoj trgovini opojnim drogama i oružjem.", []string{"security"}, "sr"},
 		{"Стране ће организовати обуке о сузбијању финансијског криминала.", []string{"security"}, "sr"},
@@ -479,6 +480,8 @@ func TestInstrumentField(t *testing.T) {
 		{onEducation + "Sastanci Zajedničke radne grupe održavaće se jednom godišnje.\n", []string{"people"}},
 		{onEducation + "Prvi sastanak Mešovite komisije održaće se u Beogradu.\n", []string{"people"}},
 		{onEducation + "Svaka Strana snosi troškove svog učešća.\n", []string{"finance"}},
+		// a title's migration partnership is migration's
+		{"Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske o migracionom partnerstvu\n\nČlan 1\n\nPrvi sastanak Mešovite komisije održaće se u Beogradu.\n", []string{"security"}},
 		{onEducation + "Strane će se redovno obaveštavati.\n", []string{}},
 		{statement + "Strane će razvijati saradnju.\n", []string{"political"}},
 		// a plan or programme whose title names its field (Програм сарадње у
@@ -507,6 +510,32 @@ func TestInstrumentField(t *testing.T) {
 		{ministryOnly + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"people"}},
 	}
 	checkDocAreas(t, sr, tests)
+}
+
+// TestBodyOwnField: a body whose full name names a field of its own
+// (Zajednička radna grupa za migracije) works in that field when named short
+// after it, whatever else the instrument's title names; one whose name names
+// none works in the instrument's field.
+func TestBodyOwnField(t *testing.T) {
+	sr := newTestSpaced(t, "sr")
+	const onBoth = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske o migracionom partnerstvu i saradnji u oblasti obrazovanja\n\nČlan 1\n\n"
+	tests := []struct {
+		text  string
+		areas []string
+	}{
+		{onBoth + "Strane obrazuju Zajedničku radnu grupu za migracije.\n\nZajednička radna grupa sastajaće se dva puta godišnje.\n", []string{"security"}},
+		{onBoth + "Strane obrazuju Zajedničku radnu grupu za obrazovanje.\n\nPrvi sastanak Zajedničke radne grupe održaće se u Beogradu.\n", []string{"people"}},
+		{onBoth + "Strane obrazuju Zajedničku radnu grupu.\n\nZajednička radna grupa sastajaće se dva puta godišnje.\n", []string{"people", "security"}},
+		{onBoth + "Strane obrazuju Zajedničku radnu grupu za migracije.\n\nZajednička radna grupa predlagaće Stranama nove oblike saradnje.\n", []string{"security"}},
+		{onBoth + "Strane obrazuju Zajedničku radnu grupu.\n\nZajednička radna grupa predlagaće Stranama nove oblike saradnje.\n", []string{"people", "security"}},
+	}
+	for _, tc := range tests {
+		out := sr.Extract(tc.text)
+		last := out.Sentences[len(out.Sentences)-1]
+		if !slices.Equal(last.Areas, tc.areas) {
+			t.Errorf("%s: areas %v, want %v", last.Text, last.Areas, tc.areas)
+		}
+	}
 }
 
 // TestSettlementClauseTribunal: the national or international tribunal a

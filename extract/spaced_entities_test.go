@@ -127,6 +127,12 @@ func TestSpacedEntities(t *testing.T) {
 		// a quoted name right after a lowercase programme head (programa „…“, the
 		// programme “…”) names a programme the parties run: a project, not a plan cited
 		{"sr", "Kazahstanska strana će primiti nastavnike na usavršavanje u okviru programa „Bolashak”.", nil, []string{"Bolashak"}},
+		// a government's state secretariat (Državni sekretarijat za migracije) is its
+		// own office, as a ministry is, no joint body
+		{"sr", "Sastancima kopredsedavaju predstavnici Ministarstva unutrašnjih poslova Republike Srbije i Državnog sekretarijata za migracije Švajcarske Konfederacije.", nil, nil},
+		// a pilot programme or project, its head a hyphenated compound, before its quoted name
+		{"sr", "Strane će sprovesti pilot-program „Dualno obrazovanje za zapošljavanje” u dvadeset škola.", nil, []string{"Dualno obrazovanje za zapošljavanje"}},
+		{"sr", "Стране ће покренути пилот-пројекат „Зелена школа” у Нишу.", nil, []string{"Зелена школа"}},
 		// a named course is a programme the parties run (a ministry's summer
 		// course for diplomats); a course unnamed, or the dinar's rate, is none
 		{"sr", "Српска страна ће обезбедити два места на Међународном летњем курсу за дипломате у Београду.", nil, []string{"Међународном летњем курсу за дипломате"}},

@@ -467,6 +467,13 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Podaci dobijeni od druge Strane ne mogu se koristiti u druge svrhe.\n", "Podaci dobijeni od druge Strane ne mogu se koristiti u druge svrhe.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Informacije se ne smeju dostavljati trećim licima.\n", "Informacije se ne smeju dostavljati trećim licima.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Ovaj memorandum ne može se tumačiti kao međunarodni ugovor.\n", "Ovaj memorandum ne može se tumačiti kao međunarodni ugovor.", "narrative", nil, ""},
+		// a prohibition on a party (Strana koja prima podatke ne sme…) binds as
+		// one on a thing does, firmly, not as the present of its relative clause;
+		// a data clause's passive present (Lični podaci obrađuju se… i štite se…)
+		// binds the parties softly, as the present of settling does
+		{mou + "Strana koja prima podatke ne sme ih dostavljati trećim licima bez saglasnosti Strane koja ih je dostavila.\n", "Strana koja prima podatke ne sme ih dostavljati trećim licima bez saglasnosti Strane koja ih je dostavila.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Lični podaci obrađuju se isključivo u svrhu za koju su dostavljeni i štite se u skladu sa propisima Strana.\n", "Lični podaci obrađuju se isključivo u svrhu za koju su dostavljeni i štite se u skladu sa propisima Strana.", "commitment", []string{"HU", "RS"}, entente.Soft},
+		{mou + "Поверљиви подаци се чувају у складу са прописима Страна.\n", "Поверљиви подаци се чувају у складу са прописима Страна.", "commitment", []string{"HU", "RS"}, entente.Soft},
 		{mou + "Svaka Strana može otkazati ovaj memorandum.\n", "Svaka Strana može otkazati ovaj memorandum.", "narrative", nil, ""},
 		// a subject that only mentions the instrument further on is what the parties will do
 		{mou + "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.\n", "Svi sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaće se mirnim putem.", "commitment", []string{"HU", "RS"}, entente.Firm},
