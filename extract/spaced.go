@@ -645,7 +645,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		}
 		for _, m := range mechs {
 			known = x.ents.remember(st, known, m)
-			bodies = x.rememberBodyField(bodies, m)
+			if field != nil {
+				bodies = x.rememberBodyField(bodies, m) // only an instrument's field is replaced
+			}
 		}
 		s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs
 		if field != nil && s.Type != entente.Narrative && len(mechs) > 0 && (len(s.Rationale.Areas) == 0 || onlyInstrumentField(s.Rationale.Areas)) {
