@@ -467,6 +467,11 @@ func TestOperativeClause(t *testing.T) {
 		{mou + "Podaci dobijeni od druge Strane ne mogu se koristiti u druge svrhe.\n", "Podaci dobijeni od druge Strane ne mogu se koristiti u druge svrhe.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Informacije se ne smeju dostavljati trećim licima.\n", "Informacije se ne smeju dostavljati trećim licima.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Ovaj memorandum ne može se tumačiti kao međunarodni ugovor.\n", "Ovaj memorandum ne može se tumačiti kao međunarodni ugovor.", "narrative", nil, ""},
+		// the competent authorities of the Parties (Nadležni organi Strana, the
+		// genitive plural of the defined term) are all the parties', whoever the
+		// sentence before named
+		{mou + "Srpska strana će prihvatati svoje državljane. Nadležni organi Strana razmenjivaće informacije.\n", "Nadležni organi Strana razmenjivaće informacije.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{mou + "Srpska strana će prihvatati svoje državljane. Nadležni organi razmenjivaće informacije.\n", "Nadležni organi razmenjivaće informacije.", "commitment", []string{"RS"}, entente.Firm},
 		// a prohibition on a party (Strana koja prima podatke ne sme…) binds as
 		// one on a thing does, firmly, not as the present of its relative clause;
 		// a data clause's passive present (Lični podaci obrađuju se… i štite se…)
