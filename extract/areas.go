@@ -528,7 +528,7 @@ func (am *areaMatcher) inAlignedClause(st *text, i int) bool {
 
 // markShielded flags the runes whose area keywords are weak: inside a
 // title, a quoted name (not a quoted programme of events, “…环境年”), a mechanism's name after its first keyword (中塞海关
-// 安全合作机制 is about customs), or a background clause (在…的背景下). A
+// 安全合作机制 is about customs) or the two its conjunction joins (矿业和能源…), or a background clause (在…的背景下). A
 // quotation that is one keyword alone (“科索沃”, “台独”) is no name: it
 // stays the topic.
 func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
@@ -582,6 +582,15 @@ func (am *areaMatcher) markShielded(st *text, g *grammar, out []runeFlags) {
 				continue
 			}
 			i++
+		}
+		// two fields joined by a conjunction (矿业和能源合作分委会) both name
+		// the body's domain
+		for i+1 < n.End && i+1 < len(out) && g.nameConj.has(st.rs[i]) {
+			end, p := am.m.LongestAt(st.rs, i+1)
+			if end <= i+1 || am.words[p].weak {
+				break
+			}
+			i = end
 		}
 		for ; i < n.End && i < len(out); i++ {
 			out[i] |= fShielded

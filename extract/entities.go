@@ -1249,8 +1249,8 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 			// a place after 在 (在埃及开设更多孔子学院) is where the verb acts,
 			// not the parties
 			verb := er.actions.startsAt(rs, stop) == i
-			if j := er.readBack(rs, stop, stop, stopAt, inName, standing, facility); j < stop && end-j <= 28 && er.properStart(rs[j:stop]) &&
-				(conj || verb && stop-j <= 3 && (j == 0 || !er.g.isDate(rs[j-1], dAt))) {
+			if j := er.readBack(rs, stop, stop, stopAt, inName, standing, facility); j < stop && end-j <= 28 && (er.properStart(rs[j:stop]) &&
+				(conj || verb && stop-j <= 3 && (j == 0 || !er.g.isDate(rs[j-1], dAt))) || conj && standing && er.fieldPair(rs, j, stop, i)) {
 				i = j
 			}
 		}
@@ -1317,6 +1317,14 @@ func (er *entityRules) nameEnding(rs []rune, s, end int, stopAt, inName []bool, 
 	return name
 }
 
+// fieldPair reports whether a standing body's name joins two fields by a
+// conjunction (矿业和能源合作分委会, 投资与产业合作工作组): the word before the
+// conjunction at [j, stop) is one field ([forum-topic]) and the name read
+// from i opens with another.
+func (er *entityRules) fieldPair(rs []rune, j, stop, i int) bool {
+	return er.g.forumTopic.startsAt(rs, j) == stop && er.g.forumTopic.startsAt(rs, i) > i
+}
+
 // countOpens reports whether the name read from i opens with a count of
 // things (numerals, then a [count-word]: 二十余个, 三项) before s.
 func (er *entityRules) countOpens(rs []rune, i, s int) bool {
@@ -1369,6 +1377,9 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 	}
 	if hasAnySuffix(name, er.g.domesticOrgan) {
 		return false // a state's or a party's own organ, not a joint body
+	}
+	if hasAnySuffix(name, er.g.workProcess) {
+		return false // 输华准入进程: a market access under way, no named process
 	}
 	if er.topicalForum(name) {
 		// 中巴农业合作论坛, 中海能源合作论坛: a forum on one field is an

@@ -65,6 +65,7 @@ type grammar struct {
 	forumHead         []string        // [forum-head]: a bare forum head, a mechanism only after China and a region (中拉论坛)
 	forumTopic        *wordSet        // [forum-topic]: a field that makes a cooperation forum an event (中巴农业合作论坛)
 	domesticOrgan     []string        // [domestic-organ]: a name ending so is a state's or party's own organ
+	workProcess       []string        // [work-process]: a name ending so is work under way, no body (输华准入进程)
 	partnership       []string        // [partnership-head]: a mechanism head that may name the relationship itself
 	relationshipGrade []string        // [relationship-grade]: in a partnership's name, makes it the relationship
 	routeLinks        []string        // [route-link]: joins two places in a route's name (A至B)
@@ -205,7 +206,7 @@ var grammarSections = []string{
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open",
-	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head",
+	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -276,6 +277,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		forumHead:         t.Words("forum-head"),
 		forumTopic:        newWordSet(t.Words("forum-topic")),
 		domesticOrgan:     t.Words("domestic-organ"),
+		workProcess:       t.Words("work-process"),
 		partnership:       t.Words("partnership-head"),
 		relationshipGrade: t.Words("relationship-grade"),
 		routeLinks:        t.Words("route-link"),
