@@ -95,6 +95,16 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Стране ће наставити преговоре о Споразуму о свеобухватном економском партнерству.", []string{"trade"}, "sr"},
 		{"Strane će potpisati memorandum o saradnji u oblasti hidroenergetike.", []string{"energy"}, "sr"},
 		{"Elektroprivreda Srbije nastaviće saradnju sa indonežanskim partnerima.", []string{"energy"}, "sr"},
+		// wind farms are energy; a tourism fair is tourism, as a book fair is
+		// culture; businesspeople's contacts are trade and investment, as a
+		// business forum; an increase of exchange is trade; veterinary
+		// services, where no other field is named, are agriculture
+		{"Румунска страна ће размотрити учешће српских компанија у изградњи ветропаркова.", []string{"energy", "investment"}, "sr"},
+		{"Strane će podržati učešće na Međunarodnom sajmu turizma u Beogradu.", []string{"people"}, "sr"},
+		{"Стране ће подстицати директне сусрете привредника двеју земаља.", []string{"investment", "trade"}, "sr"},
+		{"Strane su ocenile da postoje mogućnosti za dalje povećanje razmene.", []string{"trade"}, "sr"},
+		{"Надлежни ветеринарски органи двеју страна редовно ће размењивати податке.", []string{"development"}, "sr"},
+		{"Nadležni veterinarski i fitosanitarni organi usaglasiće sertifikate za izvoz mesa.", []string{"trade"}, "sr"},
 		{"Strane su potvrdile značaj Sporazuma o ekonomskoj i tehničkoj saradnji.", []string{"investment", "trade"}, "sr"},
 		// water management is water resources; a zero-emission community is
 		// green; peace across the Taiwan Strait is a regional dispute and
