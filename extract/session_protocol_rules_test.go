@@ -55,3 +55,31 @@ func TestSessionProtocol(t *testing.T) {
 		}
 	}
 }
+
+// TestShortNameOfBody reads the short name a document gives a body right
+// after naming it ((у даљем тексту: Комисија)): alone, with its capital, in
+// any case, it names that body in a later sentence; a head word that was
+// given no short name stays generic.
+func TestShortNameOfBody(t *testing.T) {
+	x := newTestSpaced(t, "sr")
+	const doc = "Протокол са Пете седнице Мешовите комисије за економску сарадњу између Владе Републике Србије и Владе Румуније\n\n" +
+		"Пета седница Мешовите комисије за економску сарадњу између Владе Републике Србије и Владе Румуније (у даљем тексту: Комисија) одржана је у Београду.\n\n"
+	for _, c := range []struct {
+		doc, text string
+		want      []string
+	}{
+		{doc, "Комисија је констатовала да је обим робне размене порастао.", []string{"Комисија"}},
+		{doc, "Договорено је да се Шеста седница Комисије одржи у Букурешту.", []string{"Комисије"}},
+		{"Protokol sa Pete sednice Mešovite komisije za ekonomsku saradnju između Vlade Republike Srbije i Vlade Rumunije\n\nPeta sednica Mešovite komisije za ekonomsku saradnju (u daljem tekstu: Komisija) održana je u Beogradu.\n\n",
+			"Radna grupa podneće Komisiji izveštaj.", []string{"Komisiji"}},
+		{"Protokol sa Pete sednice Mešovite komisije za ekonomsku saradnju između Vlade Republike Srbije i Vlade Rumunije\n\nPeta sednica Mešovite komisije za ekonomsku saradnju održana je u Beogradu.\n\n",
+			"Komisija je konstatovala da je obim robne razmene porastao.", nil},
+	} {
+		out := x.Extract(c.doc + c.text + "\n")
+		for _, s := range out.Sentences {
+			if s.Text == c.text && !slices.Equal(s.Mechanisms, c.want) {
+				t.Errorf("%s: mechanisms %q, want %q", c.text, s.Mechanisms, c.want)
+			}
+		}
+	}
+}

@@ -527,6 +527,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 	ents := newEntityCollector()
 	var known [][2]string  // the opening two words' keys of the mechanisms named so far
 	var bodies []bodyField // the fields the mechanisms named so far name in their full names
+	var short []string     // the short names given to mechanisms named so far (u daljem tekstu: Komisija)
 	ppl := newPeople()
 	ppl.signatories(out.Document.Signatories)
 	ids := sentenceIDs(len(lay.Sentences))
@@ -643,10 +644,18 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if c := x.ents.namedBefore(st, known); c != nil && !slices.ContainsFunc(mechs, func(m entente.Cue) bool { return m.Start < c.End && c.Start < m.End }) {
 			mechs = append([]entente.Cue{*c}, mechs...)
 		}
+		// the short name the document gave a body named before (u daljem
+		// tekstu: Komisija), alone with its capital in a later sentence
+		if len(short) > 0 {
+			mechs = append(mechs, x.ents.shortNamed(st, short, mechs)...)
+		}
 		for _, m := range mechs {
 			known = x.ents.remember(st, known, m)
 			if field != nil {
 				bodies = x.rememberBodyField(bodies, m) // only an instrument's field is replaced
+			}
+			if k := x.ents.shortName(st, m); k != "" {
+				short = append(short, k)
 			}
 		}
 		s.Rationale.Mechanisms, s.Rationale.Projects = mechs, projs

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -1113,4 +1114,54 @@ func opensTitle(st *sentence, c entente.Cue, title *sentence) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// shortName returns the key of the one-word short name a document gives a
+// mechanism right after naming it, in a parenthesis that closes on a
+// capitalised head word after a colon (Mešovita komisija za ekonomsku
+// saradnju … (u daljem tekstu: Komisija)), or "" when none follows.
+func (e *spacedEntities) shortName(st *sentence, c entente.Cue) string {
+	ws := st.ws
+	i := 0
+	for i < len(ws) && ws[i].Start < c.End {
+		i++
+	}
+	if i >= len(ws) || !ws[i].Punct || ws[i].Key != "(" {
+		return ""
+	}
+	for j := i + 1; j+2 < len(ws) && j < i+6; j++ {
+		if !ws[j].Punct {
+			continue
+		}
+		if ws[j].Key != ":" {
+			return ""
+		}
+		if m, ok := e.mech.longestAt(ws, j+1); ok && m.End == j+2 && upperName(&ws[j+1]) && ws[j+2].Punct && ws[j+2].Key == ")" {
+			return ws[j+1].Key
+		}
+		return ""
+	}
+	return ""
+}
+
+// shortNamed returns the mentions of the short names a document gave its
+// mechanisms (Komisija, Komisije, Komisiji): each a capitalised head word
+// alone, another case of the same word, outside the mechanisms found.
+func (e *spacedEntities) shortNamed(st *sentence, short []string, mechs []entente.Cue) []entente.Cue {
+	var out []entente.Cue
+	for i := range st.ws {
+		w := &st.ws[i]
+		if !upperName(w) || slices.ContainsFunc(mechs, func(m entente.Cue) bool { return m.Start < w.End && w.Start < m.End }) {
+			continue
+		}
+		if !slices.ContainsFunc(short, func(k string) bool { return sameStem(w.Key, k) }) {
+			continue
+		}
+		if m, ok := e.mech.longestAt(st.ws, i); !ok || m.End != i+1 {
+			continue
+		}
+		text, s, end := st.span(i, i+1)
+		out = append(out, entente.Cue{Rule: "short name", Text: text, Start: s, End: end})
+	}
+	return out
 }
