@@ -102,6 +102,9 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Румунска страна ће размотрити учешће српских компанија у изградњи ветропаркова.", []string{"energy", "investment"}, "sr"},
 		{"Strane će podržati učešće na Međunarodnom sajmu turizma u Beogradu.", []string{"people"}, "sr"},
 		{"Стране ће подстицати директне сусрете привредника двеју земаља.", []string{"investment", "trade"}, "sr"},
+		// their visas and travel are people's mobility, as visas are
+		{"Стране ће олакшати издавање виза за привреднике и студенте.", []string{"people"}, "sr"},
+		{"Strane će pojednostaviti putovanja privrednika dve zemlje.", []string{"people"}, "sr"},
 		{"Strane su ocenile da postoje mogućnosti za dalje povećanje razmene.", []string{"trade"}, "sr"},
 		{"Надлежни ветеринарски органи двеју страна редовно ће размењивати податке.", []string{"development"}, "sr"},
 		{"Nadležni veterinarski i fitosanitarni organi usaglasiće sertifikate za izvoz mesa.", []string{"trade"}, "sr"},
