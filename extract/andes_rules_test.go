@@ -13,17 +13,12 @@ import (
 // second port (瓜达尔港开港 is 瓜达尔港 opening).
 func TestPortOpeningNoName(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"双方欢迎瓜达尔港开港运营以来取得的积极进展。", "瓜达尔港"},
 		{"中方祝贺汉班托塔港开港一周年，愿同斯方推进港口建设。", "汉班托塔港"},
 		{"双方将推动更多货轮在比雷埃夫斯港靠港作业，提升航运效率。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
 
 // TestNamedIndustrialParkArea: an industrial park named by its place
@@ -31,18 +26,13 @@ func TestPortOpeningNoName(t *testing.T) {
 // bare one (哈方工业园区, 工业园区建设) is generic.
 func TestNamedIndustrialParkArea(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"双方同意加快推进米纳工业园区建设，力争年内启动招商。", "米纳工业园区"},
 		{"双方将共同推进卡拉奇产业园区二期建设。", "卡拉奇产业园区二期"},
 		{"中方鼓励中国企业参与哈方工业园区建设。", ""},
 		{"双方将加强工业园区和经济特区建设经验交流。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
 
 // TestKindsListedAfterCountry: a country's name before a list of kinds of
@@ -50,17 +40,12 @@ func TestNamedIndustrialParkArea(t *testing.T) {
 // no facility named by the country. Names of their own in a list stay.
 func TestKindsListedAfterCountry(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"埃方欢迎中国企业参与埃及公路、港口和机场等基础设施建设。", ""},
 		{"双方将加强老挝铁路、公路和电网等领域合作。", ""},
 		{"双方将确保中老铁路、雅万高铁安全稳定运营。", "雅万高铁,中老铁路"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
 
 // TestNamedMines: a mine or an oilfield named by its place (特罗莫克铜矿,
@@ -68,18 +53,13 @@ func TestKindsListedAfterCountry(t *testing.T) {
 // 锂矿等矿产) is none.
 func TestNamedMines(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"双方将保障特罗莫克铜矿安全稳定运营。", "特罗莫克铜矿"},
 		{"双方欢迎卡莫阿铜矿项目顺利投产。", "卡莫阿铜矿"},
 		{"双方同意深化鲁迈拉油田开发合作。", "鲁迈拉油田"},
 		{"双方将扩大铜矿、锂矿等矿产资源勘探开发合作。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
 
 // TestAndesAreas: illegal, unreported and unregulated fishing fought is
@@ -89,7 +69,7 @@ func TestNamedMines(t *testing.T) {
 // that field, as cn-sa's and cn-cl's golds read 企业开展合作.
 func TestAndesAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方同意加强渔业执法合作，共同打击非法、不报告和不管制捕捞活动。", "development,security"},
 		{"双方将共同打击非法捕捞，养护海洋生物资源。", "security"},
 		{"双方同意深化锂资源领域全产业链合作。", "resources"},
@@ -102,12 +82,7 @@ func TestAndesAreas(t *testing.T) {
 		// abroad, whoever is said to do it
 		{"双方鼓励两国企业在新能源领域开展第三方市场合作。", "energy,investment"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, areasOf, tests)
 }
 
 // TestFreeTradeBodyName: a free trade agreement's or area's joint body
@@ -115,16 +90,11 @@ func TestAndesAreas(t *testing.T) {
 // names elsewhere.
 func TestFreeTradeBodyName(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, mechs string }{
+	tests := []provisionCase{
 		{"双方同意年内召开中哥自由贸易协定联合委员会第二次会议。", "中哥自由贸易协定联合委员会"},
 		{"双方将用好中国—东盟自由贸易区联合委员会机制。", "中国—东盟自由贸易区联合委员会"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Mechanisms, ","); got != tt.mechs {
-			t.Errorf("%s: mechanisms %q, want %q", tt.text, got, tt.mechs)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, mechanismsOf, tests)
 }
 
 // TestInstrumentBodyNoCitation: an instrument's word right before a standing

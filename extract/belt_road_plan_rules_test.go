@@ -42,13 +42,13 @@ func TestCooperationPlanKind(t *testing.T) {
 // opening the name of a body (推动“一带一路”能源合作伙伴关系建设) it stays weak.
 func TestBeltAndRoadActedOn(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方将坚持开放、绿色、廉洁理念，推动共建“一带一路”高质量发展。", "green,international_order"},
 		{"双方同意推进高质量共建“一带一路”，深化数字经济合作。", "digital,international_order"},
 		{"双方愿在共建“一带一路”框架下加强能源合作。", "energy"},
 		{"双方将共同推动“一带一路”能源合作伙伴关系建设，加强电力合作。", "energy"},
 	}
-	checkPlanAreas(t, x, tests)
+	checkProvisions(t, x, beltRoadPlanTitle, areasOf, tests)
 }
 
 // TestPolicyCoordination: policy coordination (政策沟通), the first of the
@@ -60,14 +60,14 @@ func TestBeltAndRoadActedOn(t *testing.T) {
 // before the plan was read.
 func TestPolicyCoordination(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方将加强政策沟通，就各自发展规划开展交流。", "development"},
 		{"双方将深化政策沟通。", "international_order"},
 		{"双方将推进设施联通。", "infrastructure"},
 		{"双方将促进贸易畅通。", "trade"},
 		{"双方将推进资金融通。", "finance"},
 	}
-	checkPlanAreas(t, x, tests)
+	checkProvisions(t, x, beltRoadPlanTitle, areasOf, tests)
 }
 
 // TestPlanBodyProvisions: in a cooperation plan, as in an agreement, how
@@ -92,17 +92,12 @@ func TestPlanBodyProvisions(t *testing.T) {
 // standing body of the two; a joint commission stays one.
 func TestCommissionOfGovernment(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, mechanisms string }{
+	tests := []provisionCase{
 		{"中方由中华人民共和国国家发展和改革委员会负责本规划的协调。", ""},
 		{"双方同意由中国国家卫生健康委员会和肯方卫生部共同实施该项目。", ""},
 		{"双方将发挥中肯经贸联合委员会的作用。", "中肯经贸联合委员会"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Mechanisms, ","); got != tt.mechanisms {
-			t.Errorf("%s: mechanisms %q, want %q", tt.text, got, tt.mechanisms)
-		}
-	}
+	checkProvisions(t, x, beltRoadPlanTitle, mechanismsOf, tests)
 }
 
 // TestCorridorRailway: a railway named by the corridor it runs along
@@ -110,16 +105,11 @@ func TestCommissionOfGovernment(t *testing.T) {
 // and the gauge words before it stay in the project's name.
 func TestCorridorRailway(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"双方将推进北部走廊标准轨距铁路建设。", "北部走廊标准轨距铁路"},
 		{"双方将推动北部走廊铁路升级改造。", "北部走廊铁路"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, beltRoadPlanTitle, projectsOf, tests)
 }
 
 // TestMarketPrinciples: cooperation that follows market principles or
@@ -127,12 +117,12 @@ func TestCorridorRailway(t *testing.T) {
 // no trade, as 市场化 is none.
 func TestMarketPrinciples(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方合作遵循市场原则和国际通行规则，发挥企业主体作用。", "investment"},
 		{"两国企业将按照市场规律开展能源合作。", "energy"},
 		{"双方支持两国企业开拓对方市场。", "investment,trade"},
 	}
-	checkPlanAreas(t, x, tests)
+	checkProvisions(t, x, beltRoadPlanTitle, areasOf, tests)
 }
 
 // TestHantCooperationPlanKind: a work plan titled in Traditional characters
@@ -154,18 +144,6 @@ func TestHantCooperationPlanKind(t *testing.T) {
 		}
 		if len(x.Sentences) != 1 || x.Sentences[0].Type != entente.Commitment {
 			t.Errorf("%s: the working group's meetings are no commitment: %+v", title, x.Sentences)
-		}
-	}
-}
-
-// checkPlanAreas reads each text as the first provision of a cooperation
-// plan and compares its areas (comma-separated).
-func checkPlanAreas(t *testing.T, x *Extractor, tests []struct{ text, areas string }) {
-	t.Helper()
-	for _, tt := range tests {
-		r := extractOne(t, x, beltRoadPlanTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
 		}
 	}
 }

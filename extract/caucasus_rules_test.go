@@ -58,16 +58,11 @@ func TestNationalPrioritiesKind(t *testing.T) {
 // beside another field (its railways) gives both.
 func TestCaucasusHotspot(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"中方支持南高加索国家通过对话协商妥善解决分歧。", "hotspots"},
 		{"双方愿为南高加索地区和平稳定发挥建设性作用。", "hotspots"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, caucasusTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, caucasusTitle, areasOf, tests)
 }
 
 // TestFreeInsideName: 自由 stands inside any name (a free university, zone

@@ -56,7 +56,7 @@ func TestArcticCouncil(t *testing.T) {
 // transmission and transformation (输变电) are energy.
 func TestNordicAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方愿深化碳捕集与封存领域合作。", "green"},
 		{"双方将加强碳捕获与利用政策交流。", "green"},
 		{"中方欢迎更多冰岛优质海产品进入中国市场，冰方欢迎中国企业赴冰投资。", "investment,trade"},
@@ -68,12 +68,7 @@ func TestNordicAreas(t *testing.T) {
 		{"双方鼓励在储能领域开展联合研究。", "energy,science"},
 		{"双方愿加强输变电技术交流。", "energy"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, areasOf, tests)
 }
 
 // TestPolarStation: a research station named after its polar region
@@ -82,16 +77,11 @@ func TestNordicAreas(t *testing.T) {
 // region with nothing naming it before the region (北极科考站) is a kind.
 func TestPolarStation(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"中方感谢智方为中国南极长城站科考人员提供便利。", "中国南极长城站"},
 		{"双方欢迎韩国南极世宗站在南极半岛开展的观测。", "韩国南极世宗站"},
 		{"中方始终站在历史正确一边，同各国共同维护和平。", ""},
 		{"双方愿共同建设北极科考站，加强极地研究合作。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }

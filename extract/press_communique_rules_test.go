@@ -1,27 +1,18 @@
 package extract
 
-import (
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestFieldPairBodyName: a standing body named by two fields joined by a
 // conjunction (矿业和能源合作分委会, 贸易与投资工作组) is one body; a list of
 // bodies each with its own head (经贸合作分委会和能源合作分委会) stays two.
 func TestFieldPairBodyName(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, mechs string }{
+	tests := []provisionCase{
 		{"双方商定设立矿业和能源合作分委会。", "矿业和能源合作分委会"},
 		{"双方同意成立投资与产业合作工作组。", "投资与产业合作工作组"},
 		{"双方将发挥经贸合作分委会和能源合作分委会的作用。", "经贸合作分委会,能源合作分委会"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(slices.Sorted(slices.Values(r.Sentences[0].Mechanisms)), ","); got != tt.mechs {
-			t.Errorf("%s: mechanisms %q, want %q", tt.text, got, tt.mechs)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, sortedMechanismsOf, tests)
 }
 
 // TestAccessProcessNoBody: a market-access or approval process (输华准入进程)
@@ -29,16 +20,11 @@ func TestFieldPairBodyName(t *testing.T) {
 // dialogue (伊斯坦布尔进程).
 func TestAccessProcessNoBody(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, mechs string }{
+	tests := []provisionCase{
 		{"中方愿同阿方加快推进阿根廷高粱和苜蓿草输华准入进程。", ""},
 		{"双方将加快智利鲜食蓝莓输华审批进程。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(slices.Sorted(slices.Values(r.Sentences[0].Mechanisms)), ","); got != tt.mechs {
-			t.Errorf("%s: mechanisms %q, want %q", tt.text, got, tt.mechs)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, sortedMechanismsOf, tests)
 }
 
 // TestSpaceGroundStation: a deep-space or satellite ground station named by
@@ -46,17 +32,12 @@ func TestAccessProcessNoBody(t *testing.T) {
 // station (卫星地面站) is none.
 func TestSpaceGroundStation(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"双方高度评价内乌肯深空站建成以来为两国航天合作发挥的重要作用。", "内乌肯深空站"},
 		{"双方将继续做好内乌肯深空站的联合运营。", "内乌肯深空站"},
 		{"双方愿共建卫星地面站。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
 
 // TestProtocolTitleAreas: a plant-quarantine or a veterinary-health protocol
@@ -65,32 +46,22 @@ func TestSpaceGroundStation(t *testing.T) {
 // it (农牧渔业国务秘书处) adds no field.
 func TestProtocolTitleAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方欢迎访问期间签署的《中华人民共和国海关总署和阿根廷共和国农牧渔业国务秘书处关于阿根廷冷冻带骨牛肉输华检验检疫和兽医卫生要求的议定书》。", "trade"},
 		{"双方欢迎签署《中华人民共和国海关总署和阿根廷共和国农牧渔业国务秘书处关于阿根廷鲜食樱桃输华植物检疫要求的议定书》。", "trade"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, areasOf, tests)
 }
 
 // TestProtocolWordsKeepFields: outside an inspection protocol's title the
 // fields stay (a health cooperation, the fisheries sector's cooperation).
 func TestProtocolWordsKeepFields(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方同意加强两国农牧渔业部门合作。", "development"},
 		{"双方将深化卫生领域合作。", "health"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, areasOf, tests)
 }
 
 // TestFieldPairBodyAreas: both fields a body's name joins (矿业和能源合作
@@ -98,13 +69,8 @@ func TestProtocolWordsKeepFields(t *testing.T) {
 // (海关安全合作机制 is about customs).
 func TestFieldPairBodyAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方商定设立矿业和能源合作分委会。", "energy,resources"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, areasOf, tests)
 }

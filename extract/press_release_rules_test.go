@@ -56,16 +56,11 @@ func TestRegionalOrganisationArea(t *testing.T) {
 // do about them; the fields it lists are not the sentence's topics.
 func TestDifferencesClause(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方认识到，两国在历史文化、发展阶段等方面存在分歧，同意加强在应对气候变化领域的合作。", "green"},
 		{"尽管两国在社会制度、文化传统和发展阶段上存在差异，双方同意继续扩大贸易往来。", "trade"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, areasOf, tests)
 }
 
 // TestParallelViewHolders: parallel views or welcomes, each clause with a

@@ -142,3 +142,32 @@ func checkLangAreas(t *testing.T, cases []langAreaCase) {
 		})
 	}
 }
+
+// provisionCase is a provision's text and what one of its labels reads,
+// comma-separated ("" for none).
+type provisionCase struct{ text, want string }
+
+// checkProvisions reads each text as the first numbered provision (一、) of
+// a statement that opens with title and compares one label of its
+// sentence, as label reads it.
+func checkProvisions(t *testing.T, x *Extractor, title string, label func(entente.Sentence) (string, string), cases []provisionCase) {
+	t.Helper()
+	for _, tc := range cases {
+		r := extractOne(t, x, title+"一、"+tc.text+"\n", tc.text)
+		if name, got := label(r.Sentences[0]); got != tc.want {
+			t.Errorf("%s: %s %q, want %q", tc.text, name, got, tc.want)
+		}
+	}
+}
+
+// The labels checkProvisions compares: their name and value.
+func areasOf(s entente.Sentence) (string, string) { return "areas", strings.Join(s.Areas, ",") }
+func projectsOf(s entente.Sentence) (string, string) {
+	return "projects", strings.Join(s.Projects, ",")
+}
+func mechanismsOf(s entente.Sentence) (string, string) {
+	return "mechanisms", strings.Join(s.Mechanisms, ",")
+}
+func sortedMechanismsOf(s entente.Sentence) (string, string) {
+	return "mechanisms", strings.Join(slices.Sorted(slices.Values(s.Mechanisms)), ",")
+}

@@ -65,7 +65,7 @@ func TestCodeOfConductCited(t *testing.T) {
 // balanced regional development (均衡发展) is development.
 func TestSharedFutureAreas(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, areas string }{
+	tests := []provisionCase{
 		{"双方同意以和平方式处理分歧，不采取使局势复杂化、扩大化的单方面行动。", "hotspots"},
 		{"各方应保持克制，不采取使争议复杂化的行动。", "hotspots"},
 		{"双方将继续开展大熊猫保护研究合作，中方将为对方提供技术支持。", "green"},
@@ -73,12 +73,7 @@ func TestSharedFutureAreas(t *testing.T) {
 		{"中方欢迎泰方在中国银行间市场发行熊猫债券。", "finance"},
 		{"这条公路将促进老挝南北均衡发展。", "development,infrastructure"},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Areas, ","); got != tt.areas {
-			t.Errorf("%s: areas %q, want %q", tt.text, got, tt.areas)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, areasOf, tests)
 }
 
 // TestBranchCampus: a university's branch campus abroad named by its
@@ -86,14 +81,9 @@ func TestSharedFutureAreas(t *testing.T) {
 // as a 校区 is; a bare 分校 is none.
 func TestBranchCampus(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"双方支持南京大学吉隆坡分校扩大招生规模。", "南京大学吉隆坡分校"},
 		{"中方鼓励中国高校在马来西亚设立分校。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
