@@ -13,7 +13,8 @@ import (
 // clauses after it, a welcome whose object takes a base or platform
 // (以…為平台) before its verb, and the area words of such memoranda
 // (展銷, 人才, a market opened up, a seminar held beside 辦學, a bridge's
-// role that is a metaphor, an economic and trade office's name, the arts and museums).
+// role that is a metaphor, an economic and trade office's name, the arts and museums,
+// clinical research, food and food safety).
 func TestMacaoMemorandumProvisions(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "澳門特別行政區政府與葡萄牙共和國政府關於科技合作的諒解備忘錄\n\n第一條　合作\n\n"
@@ -51,6 +52,14 @@ func TestMacaoMemorandumProvisions(t *testing.T) {
 			"commitment", "firm", both, []string{"people"}, "", ""},
 		{"museums are culture", "雙方將支持兩地博物館合辦展覽。",
 			"commitment", "firm", both, []string{"people"}, "", ""},
+		{"clinical research is science beside medicine", "雙方將支持兩地中醫藥機構開展臨床研究合作。",
+			"commitment", "firm", both, []string{"health", "science"}, "", ""},
+		{"food and beverages promoted are trade", "雙方同意共同推廣葡語國家的食品及飲料。",
+			"commitment", "firm", both, []string{"trade"}, "", ""},
+		{"food safety is no trade", "雙方將加強在食品安全領域的交流。",
+			"commitment", "firm", both, nil, "", "trade"},
+		{"food safety is no security", "雙方將加強農產品食品安全標準的資訊交換。",
+			"commitment", "firm", both, nil, "", "security"},
 		{"an emerging market is no trade", "雙方認為，兩地同為重要的新興市場經濟體。",
 			"position", "", both, nil, "", "trade"},
 	}
