@@ -24,7 +24,10 @@ type entityRules struct {
 	// projStation are heads that name a facility only after a region and
 	// the station's own name ([station-head], [station-region]: a polar
 	// research station), never alone
-	projStation    *lexicon.Matcher
+	projStation *lexicon.Matcher
+	// projNumbered are heads that name a programme only right after a
+	// numeral ([numbered-set-head]: a numbered set of actions)
+	projNumbered   *lexicon.Matcher
 	stationRegions *wordSet
 	anyHead        *runeBits // the first-rune bits of the four above, united
 	stops, generic *wordSet
@@ -95,14 +98,18 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	for _, w := range t.Words("project-after-quote") {
 		er.projQuoted.AddReversed(w, 0)
 	}
+	er.projNumbered = lexicon.NewMatcher()
+	for _, w := range t.Words("numbered-set-head") {
+		er.projNumbered.AddReversed(w, 0)
+	}
 	if hs := t.Words("station-head"); len(hs) > 0 {
 		er.projStation, er.stationRegions = lexicon.NewMatcher(), newWordSet(t.Words("station-region"))
 		for _, w := range hs {
 			er.projStation.AddReversed(w, 0)
 		}
-		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted, er.projStation)
+		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted, er.projStation, er.projNumbered)
 	} else {
-		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted)
+		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted, er.projNumbered)
 	}
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
@@ -228,6 +235,11 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 				add(&mechs, n, e, "head word")
 			}
 		}
+		if name := er.numberedSet(masked, end); name != "" {
+			n, e := closeQuote(masked, name, end)
+			add(&projs, n, e, "head word")
+			continue
+		}
 		if s, _ := er.projStrong.SuffixAt(masked, end); s >= 0 {
 			if name := er.nameEnding(masked, s, end, stopAt, inName, true); name != "" {
 				e := er.withSection(masked, s, end, er.withSerial(masked, end))
@@ -271,6 +283,24 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 		mechs = er.basinCooperation(masked, mechs, projs, add)
 	}
 	return mechs, withoutInner(projs, mechs)
+}
+
+// numberedSet returns the numbered set of actions whose [numbered-set-head]
+// ends at end, read back over the numerals before it (十大伙伴行动, 八大行动),
+// or "": without a numeral the head names nothing.
+func (er *entityRules) numberedSet(masked []rune, end int) string {
+	s, _ := er.projNumbered.SuffixAt(masked, end)
+	if s <= 0 {
+		return ""
+	}
+	k := s
+	for k > 0 && er.g.numerals.has(masked[k-1]) {
+		k--
+	}
+	if k == s {
+		return ""
+	}
+	return string(masked[k:end])
 }
 
 // maxStationName bounds a station's own name between its region and its
