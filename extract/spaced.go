@@ -78,6 +78,7 @@ type Spaced struct {
 	roleAfter    *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
 	occasion     *keyWords      // the visit, the talks: what the document reports was done
 	state        *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
+	unaffected   *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -249,6 +250,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.shall = optionalPhrases(t, "instrument-shall")
 	x.settle = optionalPhrases(t, "instrument-settle")
 	x.state = optionalPhrases(t, "instrument-state")
+	x.unaffected = optionalPhrases(t, "instrument-unaffected")
 	x.impersonal = optionalPhrases(t, "impersonal")
 	x.partyVerb = optionalPhrases(t, "party-verb")
 	x.willBe = optionalPhrases(t, "future-passive")
@@ -376,7 +378,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.authentic, x.closing, x.placeLead, x.refs.yearLeads)
 	// the optional tables a language may leave out, indexed when it has
 	// them: unindexed, a table is tried at every word of every sentence
-	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.framing, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead, x.state} {
+	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.framing, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead, x.state, x.unaffected} {
 		if pm != nil {
 			x.index.register(pm)
 		}
@@ -1261,6 +1263,12 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 		// instrument allows, and what it allows binds no one to do it
 		return
 	}
+	if k < len(st.ws) && subj.cue.Cue.Rule == "impersonal" && x.det.has(&st.ws[k]) {
+		// It is an expression of the intentions of the Participants: "it
+		// is" before a noun is the instrument's copula describing itself,
+		// no passive recording what was agreed
+		return
+	}
 	var c *entente.Cue
 	if k < len(st.ws) && !st.ws[k].Punct && !st.ws[k].Upper {
 		c = st.cue("operative clause of an instrument", k, k+1)
@@ -1412,6 +1420,11 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 	// a noun for subject, or none before the future (U 2020. godini biće
 	// održana vežba: the time, then the verb)
 	if !x.noAgentBefore(st, a, parties) {
+		return
+	}
+	if instrument && x.unaffectedAt(st, st.ws[a].Start) {
+		// Termination will not affect…: what the instrument's end leaves
+		// untouched is its own term, whatever the subject
 		return
 	}
 	c := st.cue("future that binds the parties", a, e)
@@ -1826,7 +1839,24 @@ func (x *Spaced) selfSubject(st *sentence, c *entente.Cue) bool {
 	if c == nil || c.Rule != "copula" && c.Rule != "prediction" {
 		return false
 	}
-	return x.selfBefore(st, c.Start)
+	return x.selfBefore(st, c.Start) || c.Rule == "prediction" && x.unaffectedAt(st, c.Start)
+}
+
+// unaffectedAt reports whether an [instrument-unaffected] phrase (will not
+// affect) opens at the byte offset at: the future of what the instrument's
+// end or change leaves untouched, its own term whatever its subject
+// (Termination will not affect activities already under way).
+func (x *Spaced) unaffectedAt(st *sentence, at int) bool {
+	if x.unaffected == nil {
+		return false
+	}
+	for i := range st.ws {
+		if st.ws[i].Start == at {
+			_, ok := x.unaffected.longestAt(st.ws, i)
+			return ok
+		}
+	}
+	return false
 }
 
 // selfBefore reports whether the instrument itself (this Memorandum, ovaj

@@ -337,6 +337,8 @@ func TestSpacedAreaWords(t *testing.T) {
 		// digital, not science; bare data is no field (exchanges of information
 		// and data), data flows and centres are digital; training courses are
 		// education, as scholarships are
+		// antimicrobial resistance is a health threat whether or not "health" is said
+		{"The two sides will work together to combat antimicrobial resistance.", []string{"health"}, "en"},
 		{"The two sides will improve urban water supply and reduce non-revenue water.", []string{"resources"}, "en"},
 		{"The Parties will plan multipurpose dams and irrigation schemes.", []string{"development", "resources"}, "en"},
 		{"The Parties will protect water catchment areas and restore wetland ecosystems.", []string{"green", "resources"}, "en"},

@@ -493,6 +493,15 @@ func TestOperativeClause(t *testing.T) {
 		{enMoU + "All activities under this Memorandum are subject to the availability of funds.\n", "All activities under this Memorandum are subject to the availability of funds.", "narrative", nil, ""},
 		{enMoU + "The termination of this Memorandum will not affect activities under way.\n", "The termination of this Memorandum will not affect activities under way.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The termination of this programme will not affect the students.\n", "The termination of this programme will not affect the students.", "appraisal", []string{"IN", "JP"}, ""},
+		// a bare "Termination"/"Amendment" of the instrument for subject: what its end
+		// or change will not affect is the instrument's own term, as with "of this
+		// Memorandum" (the without-prejudice future of [instrument-state])
+		{enMoU + "Termination will not affect activities already under way, unless the Participants decide otherwise.\n", "Termination will not affect activities already under way, unless the Participants decide otherwise.", "narrative", nil, ""},
+		{enMoU + "Any amendment shall not affect the rights acquired before it.\n", "Any amendment shall not affect the rights acquired before it.", "narrative", nil, ""},
+		// "it is" + an article is the instrument's copula describing itself (It is an
+		// expression of the intentions of the Participants), no impersonal passive
+		{enMoU + "This Memorandum is not legally binding. It is an expression of the common intentions of the Participants.\n", "It is an expression of the common intentions of the Participants.", "narrative", nil, ""},
+		{enMoU + "It is a statement of the intentions of the Participants.\n", "It is a statement of the intentions of the Participants.", "narrative", nil, ""},
 		{enMoU + "This Memorandum will take effect on the date of its signature.\n", "This Memorandum will take effect on the date of its signature.", "narrative", nil, ""},
 		{"Joint Statement between India and Japan\n\n1. The purpose of this Joint Statement is to deepen the partnership.\n", "The purpose of this Joint Statement is to deepen the partnership.", "position", []string{"IN", "JP"}, ""},
 		// "it" after a sentence that opens with the parties' body is the body; with none, a forecast

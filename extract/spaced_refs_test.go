@@ -158,6 +158,10 @@ func TestSpacedReferences(t *testing.T) {
 		// a title opens with a pair of names joined by a dash, and a consensus or an outlook is one
 		{"en", "Trade grew under the Indonesia–Australia Comprehensive Economic Partnership Agreement.", []string{"Indonesia–Australia Comprehensive Economic Partnership Agreement|agreement|0"}},
 		{"en", "They called for the full implementation of the ASEAN Five-Point Consensus and supported the ASEAN Outlook on the Indo-Pacific.", []string{"ASEAN Five-Point Consensus|other|0", "ASEAN Outlook on the Indo-Pacific|other|0"}},
+		// regulations adopted by an assembly are an instrument (the International
+		// Health Regulations (2005)); the laws and regulations of a country are not
+		{"en", "Affirming their support for the International Health Regulations (2005) of the World Health Organization, the Parties agreed.", []string{"International Health Regulations|other|2005"}},
+		{"en", "The Parties will act in accordance with the laws and regulations in force in their countries.", nil},
 		{"en", "The two sides reached a consensus on the outlook.", nil},
 		{"en", "Leaders noted the signing of the Migration and Mobility Partnership Arrangement.", []string{"Migration and Mobility Partnership Arrangement|agreement|0"}},
 		{"en", "The two sides will hold the “Hope Rhymes” poetry festival.", nil},
