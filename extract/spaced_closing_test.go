@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/entente/entente"
@@ -63,5 +64,29 @@ func TestSpacedSignedPlace(t *testing.T) {
 		if got == nil || *got != tc.place {
 			t.Errorf("place %q, want %q: %s", deref(got), tc.place, tc.text)
 		}
+	}
+}
+
+// TestSpacedAuthenticNeighbourLanguages: a neighbour's language with no
+// two-letter code (Montenegrin, ISO 639-2 cnr) is named by its three
+// letters in the authentic-languages clause, as Bosnian is by its two.
+func TestSpacedAuthenticNeighbourLanguages(t *testing.T) {
+	r := newTestRegistry(t)
+	for _, tt := range []struct {
+		closing string
+		want    []string
+	}{
+		{"Sačinjeno u Beogradu 14. novembra 2025. godine, u dva originalna primerka, svaki na srpskom i crnogorskom jeziku, pri čemu su oba teksta podjednako verodostojna.", []string{"cnr", "sr"}},
+		{"Сачињено у Сарајеву 3. марта 2025. године, у два оригинална примерка, на српском и босанском језику, при чему су оба текста подједнако веродостојна.", []string{"bs", "sr"}},
+	} {
+		t.Run(tt.closing, func(t *testing.T) {
+			x, err := r.ExtractAs("Zajednička deklaracija\n\nStrane će unaprediti saradnju.\n\n"+tt.closing+"\n", "sr-Latn")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := x.Document.AuthenticLanguages; !slices.Equal(got, tt.want) {
+				t.Errorf("authentic %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -825,6 +825,14 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			}
 			toMark := a > first && upperName(&ws[a])
 			b, rightNamed := e.rightName(st, m.End, headUpper)
+			if rightNamed && !leftNamed && !headUpper && b-m.End > 1 && e.startsHead(ws, m.End) {
+				// deonica Koridora 10: a lowercase head whose name after it
+				// opens with a head of its own, named in turn, is a part of
+				// that named thing, which is the project, not a name of its
+				// own (radne grupe Saveta: a body's own groups, the body
+				// unnamed there, stay one name)
+				continue
+			}
 			// a name opens with a capital: before the head, the head itself
 			// (not the sentence's first word, which is capitalised anyway),
 			// or after it

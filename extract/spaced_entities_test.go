@@ -342,6 +342,12 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr-Cyrl", "Стране ће ревитализовати Хидроелектрану Ђердап 2 до краја 2028. године.", nil, []string{"Хидроелектрану Ђердап 2"}},
 		{"sr-Latn", "Strane će obnoviti Hidroelektranu Đerdap 2.", nil, []string{"Hidroelektranu Đerdap 2"}},
 		{"sr-Latn", "Strane će otvoriti Industrijski park Borča 15. maja 2027. godine.", nil, []string{"Industrijski park Borča"}},
+		// a works' process that opens the sentence is no part of the works' name; a road's
+		// section named by its ends (deonica Požega–Boljare) is a works
+		{"sr-Latn", "Izgradnja autoputa Beograd–Južni Jadran predstavlja strateški prioritet obe države.", nil, []string{"autoputa Beograd–Južni Jadran"}},
+		{"sr-Cyrl", "Модернизација пруге Београд–Бар представља заједнички приоритет.", nil, []string{"пруге Београд–Бар"}},
+		{"sr-Latn", "Strane će uskladiti dinamiku radova na deonici Požega–Boljare.", nil, []string{"deonici Požega–Boljare"}},
+		{"sr-Latn", "Strane su razmotrile rad dvanaest radnih grupa Saveta.", []string{"radnih grupa Saveta"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

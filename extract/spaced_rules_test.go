@@ -326,6 +326,11 @@ func TestSpacedRules(t *testing.T) {
 		// undertaking, as saglasile su se da otvore…; a party's act in it stays its view
 		{"sr", "Strane su saglasne da do kraja 2027. godine pripreme studiju izvodljivosti.", "commitment", "firm", parties, "pripreme", "do kraja 2027. godine"},
 		{"sr", "Стране су сагласне да организују заједничку обуку стручњака.", "commitment", "firm", parties, "организују", ""},
+		// agreed + da se and a body's founding in the impersonal passive (da se obrazuje
+		// komisija): what the parties agree be founded is their own undertaking
+		{"sr", "Strane su saglasne da se obrazuje Zajednička komisija za udžbenike.", "commitment", "firm", parties, "obrazuje", ""},
+		{"sr", "Стране су сагласне да се оснује радна група за енергетику.", "commitment", "firm", parties, "оснује", ""},
+		{"sr", "Strane su saglasne da je potrebno da se formira radna grupa.", "position", "", parties, "su saglasne da", ""},
 		{"sr", "Strane su saglasne da Kina i Srbija razvijaju prijateljske odnose.", "position", "", parties, "su saglasne da", ""},
 		{"sr", "Strane smatraju da organizuju važne manifestacije.", "position", "", parties, "smatraju", ""},
 		// support of a joint undertaking, or of what the two countries' own do, is their own
