@@ -443,6 +443,15 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će sarađivati u upravljanju radioaktivnim otpadom.", []string{"energy", "green"}, "sr"},
 		// water supply is water resources
 		{"Strane će modernizovati sistem vodosnabdevanja u Nišu.", []string{"resources"}, "sr"},
+		// a border as a place (a border river's course, the other side of the border) is
+		// geography, not border control
+		{"Strane će izgraditi hidroelektranu na graničnom toku reke Lim.", []string{"energy"}, "sr"},
+		{"Strane će uskladiti radove na autoputu sa radovima na crnogorskoj strani granice.", []string{"infrastructure"}, "sr"},
+		{"Strane će pojačati kontrolu granice.", []string{"security"}, "sr"},
+		// textbooks, teaching, literature and a script are education's and culture's
+		{"Predsednici pozivaju institucije da u nastavnim programima sačuvaju dela srpske književnosti.", []string{"people"}, "sr"},
+		{"Стране ће подржавати употребу ћирилице у издаваштву.", []string{"people"}, "sr"},
+		{"Komisija će pripremiti predlog zajedničkih udžbenika.", []string{"people"}, "sr"},
 		{"Стране ће унапредити снабдевање водом у руралним подручјима.", []string{"resources"}, "sr"},
 		// a thermal or wind power plant is a power plant, as elektrana is
 		{"Strane će završiti izgradnju termoelektrane Kostolac.", []string{"energy"}, "sr"},
