@@ -522,6 +522,12 @@ func TestOperativeClause(t *testing.T) {
 		// inside a cited title („Strategije Evropske unije…“) is its object
 		{"Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nVlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane),\n\nUzimajući u obzir obaveze Republike Srbije iz „Ugovora o osnivanju Transportne zajednice“ i ciljeve „Strategije Evropske unije za Dunavski region“;\n\nsaglasile su se o sledećem:\n\nČlan 1.\n\nStrane sarađuju.\n",
 			"Vlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane), Uzimajući u obzir obaveze Republike Srbije iz „Ugovora o osnivanju Transportne zajednice“ i ciljeve „Strategije Evropske unije za Dunavski region“; saglasile su se o sledećem:", "commitment", []string{"HU", "RS"}, entente.Firm},
+		// a declaration's lead-in that adopts it after recitals (usvajaju sledeću
+		// deklaraciju:) states the parties' views: a position, not a signing
+		{"Zajednička deklaracija predsednika Republike Srbije i predsednika Crne Gore\n\nPredsednik Republike Srbije i predsednik Crne Gore,\n\nPolazeći od vekovnih veza naroda dveju država,\n\nusvajaju sledeću deklaraciju:\n\n1. Saradnja\n\nStrane će sarađivati.\n",
+			"Predsednik Republike Srbije i predsednik Crne Gore, Polazeći od vekovnih veza naroda dveju država, usvajaju sledeću deklaraciju:", "position", []string{"ME", "RS"}, ""},
+		{"Заједничка декларација Владе Републике Србије и Владе Мађарске\n\nВлада Републике Србије и Влада Мађарске,\n\nСвесне значаја сарадње,\n\nусвојиле су следећу декларацију:\n\n1. Сарадња\n\nСтране ће сарађивати.\n",
+			"Влада Републике Србије и Влада Мађарске, Свесне значаја сарадње, усвојиле су следећу декларацију:", "position", []string{"HU", "RS"}, ""},
 		// the instrument settles its disputes in the present reflexive: its
 		// parties bound, softly, as by their own present (its future: firm)
 		{mou + "Sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaju se putem konsultacija.\n", "Sporovi u vezi sa tumačenjem ili primenom ovog memoranduma rešavaju se putem konsultacija.", "commitment", []string{"HU", "RS"}, entente.Soft},
