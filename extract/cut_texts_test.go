@@ -17,7 +17,7 @@ import (
 // name for what follows it (a year, a head, an occasion); where a
 // sentence ends there, nothing follows. Read without the registry's guard,
 // so that a reader's failure fails the test instead of giving the layout:
-// twelve statements failed so, in the Serbian, English and Chinese
+// thirteen statements failed so, in the Serbian, English and Chinese
 // readers, before a phrase looked up past a sentence's end opened nothing.
 func TestCutTextsReadWithoutFailure(t *testing.T) {
 	r := newTestRegistry(t)
