@@ -77,15 +77,10 @@ func TestDiplomaticChannelNoProject(t *testing.T) {
 func TestCooperationMeetingMechanism(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國（臺灣）與聖文森及格瑞那丁雙邊合作會議聯合新聞稿\n\n一、合作\n\n"
-	for text, want := range map[string][]string{
+	checkHantEntities(t, r, title, "mechanisms", map[string][]string{
 		"雙方同意第四屆臺文雙邊合作會議於2028年在臺北舉行。": {"臺文雙邊合作會議"},
 		"雙方同意下屆會議於2028年在臺北舉行。":        nil,
-	} {
-		s := onlyHantExtraction(t, r, title+text).Sentences[0]
-		if !slices.Equal(s.Mechanisms, want) {
-			t.Errorf("%s: mechanisms %q, want %q", text, s.Mechanisms, want)
-		}
-	}
+	})
 }
 
 // TestPowerPlantKind: a power plant named only by its kind (地熱發電示範電廠,
@@ -93,14 +88,9 @@ func TestCooperationMeetingMechanism(t *testing.T) {
 func TestPowerPlantKind(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國（臺灣）與聖文森及格瑞那丁雙邊合作會議聯合新聞稿\n\n一、合作\n\n"
-	for text, want := range map[string][]string{
+	checkHantEntities(t, r, title, "projects", map[string][]string{
 		"雙方將共同評估於文國南部興建地熱發電示範電廠之可行性。": nil,
 		"臺方將協助文方汰換老舊燃氣電廠之機組。":         nil,
 		"臺方將協助文方完成卡爾斯頓地熱電廠之建設。":       {"卡爾斯頓地熱電廠"},
-	} {
-		s := onlyHantExtraction(t, r, title+text).Sentences[0]
-		if !slices.Equal(s.Projects, want) {
-			t.Errorf("%s: projects %q, want %q", text, s.Projects, want)
-		}
-	}
+	})
 }

@@ -456,3 +456,20 @@ func TestSessionDecisionsNotCited(t *testing.T) {
 		}
 	}
 }
+
+// checkHantEntities reads each text as the first provision of a
+// Traditional statement that opens with title and compares its mechanisms
+// or its projects (kind) with want.
+func checkHantEntities(t *testing.T, r *Registry, title, kind string, cases map[string][]string) {
+	t.Helper()
+	for text, want := range cases {
+		s := onlyHantExtraction(t, r, title+text).Sentences[0]
+		got := s.Projects
+		if kind == "mechanisms" {
+			got = s.Mechanisms
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %s %q, want %q", text, kind, got, want)
+		}
+	}
+}

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Rules of the genre read from the held-out China–Ethiopia statement
 // (cn-et-strategic-partnership-statement), each in other wording than the
@@ -33,16 +30,11 @@ func TestHornAreas(t *testing.T) {
 // named programme, a project; a bare 行动 or 计划 stays generic.
 func TestNumberedActionSets(t *testing.T) {
 	x := newTestExtractor(t)
-	tests := []struct{ text, projects string }{
+	tests := []provisionCase{
 		{"双方将共同落实中非合作“八大行动”。", "“八大行动”"},
 		{"双方同意携手推进十大伙伴行动。", "十大伙伴行动"},
 		{"中方将继续落实十大合作计划。", "十大合作计划"},
 		{"双方将采取联合行动应对气候变化。", ""},
 	}
-	for _, tt := range tests {
-		r := extractOne(t, x, gulfTitle+"一、"+tt.text+"\n", tt.text)
-		if got := strings.Join(r.Sentences[0].Projects, ","); got != tt.projects {
-			t.Errorf("%s: projects %q, want %q", tt.text, got, tt.projects)
-		}
-	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }

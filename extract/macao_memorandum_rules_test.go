@@ -114,16 +114,11 @@ func TestJointOfficialNamesBodyName(t *testing.T) {
 func TestRoleAfterBecome(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "澳門特別行政區政府與葡萄牙共和國政府關於經貿合作的諒解備忘錄\n\n第一條　合作\n\n"
-	for text, want := range map[string][]string{
+	checkHantEntities(t, r, title, "projects", map[string][]string{
 		"雙方重視澳門作為中葡商貿合作服務平台的角色。":    nil,
 		"雙方將發揮澳門作為中葡商貿合作服務平台的獨特優勢。": nil,
 		"該港口已成為中老經濟走廊的重要節點。":        {"中老經濟走廊"},
-	} {
-		s := onlyHantExtraction(t, r, title+text).Sentences[0]
-		if !slices.Equal(s.Projects, want) {
-			t.Errorf("%s: projects %q, want %q", text, s.Projects, want)
-		}
-	}
+	})
 }
 
 // TestIntellectualPropertyArea: 知識產權 is science in a memorandum on

@@ -67,17 +67,12 @@ func TestTaipeiSustainableDevelopment(t *testing.T) {
 func TestTaskGroupMechanism(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國（臺灣）與聖文森及格瑞那丁聯合公報\n\n一、合作\n\n"
-	for text, want := range map[string][]string{
+	checkHantEntities(t, r, title, "mechanisms", map[string][]string{
 		"雙方將透過「臺文菁英小組」定期檢視合作計畫。": {"「臺文菁英小組」"},
 		"雙方同意臺文農業合作小組每年召開一次會議。":  {"臺文農業合作小組"},
 		"雙方將成立專家小組研議相關事宜。":       nil,
 		"雙方同意由相關小組跟進執行情形。":       nil,
-	} {
-		s := onlyHantExtraction(t, r, title+text).Sentences[0]
-		if !slices.Equal(s.Mechanisms, want) {
-			t.Errorf("%s: mechanisms %q, want %q", text, s.Mechanisms, want)
-		}
-	}
+	})
 }
 
 // TestPhaseWorksAndRoyalNames: a phase of works with nothing before its
@@ -90,7 +85,7 @@ func TestTaskGroupMechanism(t *testing.T) {
 func TestPhaseWorksAndRoyalNames(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國（臺灣）與聖露西亞聯合公報\n\n一、合作\n\n"
-	for text, want := range map[string][]string{
+	checkHantEntities(t, r, title, "projects", map[string][]string{
 		"雙方同意完成第二期海岸防護工程之規劃。":        nil,
 		"雙方同意完成卡斯翠港二期工程之規劃。":         {"卡斯翠港二期工程"},
 		"雙方將完成瑪格麗特公主醫院之擴建。":          {"瑪格麗特公主醫院"},
@@ -98,12 +93,7 @@ func TestPhaseWorksAndRoyalNames(t *testing.T) {
 		"雙方將共同推動伊麗莎白女王醫院之擴建工程。":      {"伊麗莎白女王醫院"},
 		"雙方樂見喬治王子紀念醫院啟用。":            {"喬治王子紀念醫院"},
 		"雙方將加速卡斯翠港之改造工程。":            {"卡斯翠港"},
-	} {
-		s := onlyHantExtraction(t, r, title+text).Sentences[0]
-		if !slices.Equal(s.Projects, want) {
-			t.Errorf("%s: projects %q, want %q", text, s.Projects, want)
-		}
-	}
+	})
 }
 
 // TestLetterOfIntentKind: a letter of intent (意向書) cited is a memorandum
