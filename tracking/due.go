@@ -163,19 +163,8 @@ var placeholders = map[string]string{
 // matches. A pattern compilePattern refused has none.
 func patternLiterals(p string) []string {
 	var out []string
-	for rest := p; rest != ""; {
-		i := strings.IndexByte(rest, '{')
-		if i < 0 {
-			return append(out, strings.Fields(rest)...)
-		}
-		if i > 0 {
-			out = append(out, strings.Fields(rest[:i])...)
-		}
-		j := strings.IndexByte(rest[i:], '}')
-		if j < 0 {
-			return nil
-		}
-		rest = rest[i+j+1:]
+	for _, run := range patternRuns(p) {
+		out = append(out, strings.Fields(run)...)
 	}
 	return out
 }
