@@ -36,6 +36,7 @@ type RelationshipStep struct {
 type Label struct {
 	ZH string `json:"zh"`
 	EN string `json:"en"`
+	SR string `json:"sr"` // Latin script
 }
 
 // RelationshipAction is what a document does with the relationship.

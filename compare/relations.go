@@ -53,7 +53,7 @@ func LoadWords() (*Words, error) {
 
 // NewWords builds the reader of a relations table.
 func NewWords(t *lexicon.Table) (*Words, error) {
-	if err := t.Require("rank", "label_zh", "label_en", secDesignation, secUpgrade, secEstablish, secReaffirm, secReport); err != nil {
+	if err := t.Require("rank", "label_zh", "label_en", "label_sr", secDesignation, secUpgrade, secEstablish, secReaffirm, secReport); err != nil {
 		return nil, err
 	}
 	w := &Words{m: lexicon.NewMatcher(), rank: map[string]int{}, labels: map[string]entente.Label{}}
@@ -64,12 +64,12 @@ func NewWords(t *lexicon.Table) (*Words, error) {
 		}
 		w.rank[e.Text] = n
 	}
-	zh, en := t.Map("label_zh"), t.Map("label_en")
+	zh, en, sr := t.Map("label_zh"), t.Map("label_en"), t.Map("label_sr")
 	for code := range w.rank {
-		if zh[code] == "" || en[code] == "" {
-			return nil, fmt.Errorf("%s: designation %s needs a label in [label_zh] and [label_en]", t.Name, code)
+		if zh[code] == "" || en[code] == "" || sr[code] == "" {
+			return nil, fmt.Errorf("%s: designation %s needs a label in [label_zh], [label_en] and [label_sr]", t.Name, code)
 		}
-		w.labels[code] = entente.Label{ZH: zh[code], EN: en[code]}
+		w.labels[code] = entente.Label{ZH: zh[code], EN: en[code], SR: sr[code]}
 	}
 	seen := map[string]phrase{}
 	for _, sec := range []string{secDesignation, secUpgrade, secEstablish, secReaffirm, secReport} {

@@ -56,7 +56,7 @@ func TestReadDesignations(t *testing.T) {
 }
 
 func TestWordsRefuse(t *testing.T) {
-	base := "[rank]\na=1\n[label_zh]\na=x\n[label_en]\na=x\n[upgrade]\nraise\n[establish]\nfound\n[reaffirm]\nconfirm\n[report]\ndone=fulfilled\n"
+	base := "[rank]\na=1\n[label_zh]\na=x\n[label_en]\na=x\n[label_sr]\na=x\n[upgrade]\nraise\n[establish]\nfound\n[reaffirm]\nconfirm\n[report]\ndone=fulfilled\n"
 	cases := map[string]string{
 		"unknown designation": base + "[designation]\nalpha=b\n",
 		"report not a status": strings.Replace(base, "done=fulfilled", "done=finished", 1) + "[designation]\nalpha=a\n",

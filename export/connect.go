@@ -118,6 +118,7 @@ var TimelineTable = Table{Name: "timeline", Columns: []Column{
 	{Name: "designation", Kind: Text, Width: 30},
 	{Name: "label_zh", Kind: Text, Width: 20},
 	{Name: "label_en", Kind: Text, Width: 30},
+	{Name: "label_sr", Kind: Text, Width: 30},
 	{Name: "rank", Kind: Int},
 	{Name: "from", Kind: Text, Width: 30},
 	{Name: "text", Kind: Text, Width: 60},
@@ -133,7 +134,7 @@ func TimelineRow(s *entente.RelationshipStep) []any {
 		from = s.From
 	}
 	return []any{date, s.DocumentID, s.DocumentTitle, s.Sentence, string(s.Action), s.Inferred, s.Designation,
-		s.Label.ZH, s.Label.EN, s.Rank, from, s.Text}
+		s.Label.ZH, s.Label.EN, s.Label.SR, s.Rank, from, s.Text}
 }
 
 // CitationsTable is what a document cites and what cites it, as its

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"cmp"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -9,16 +8,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/entente/entente"
 )
 
 // The pages that read statements side by side: a pair's relationship
-// timeline, two documents compared with their texts side by side, and a
-// pair's page (documents on a time axis, the timeline, commitments by area
-// and status, the scorecard, recycled promises and follow-ups, with the
-// forms an editor decides them with).
+// timeline and two documents compared with their texts side by side. A
+// pair's page, which shows both and more, is in page_pair.go.
 
 // compareView is the frame and the words the three pages share.
 type compareView struct {
@@ -34,8 +30,11 @@ type compareView struct {
 
 // Label is a relationship designation in the page's language.
 func (v *compareView) Label(l entente.Label) string {
-	if v.Lang == "en" {
+	switch v.Lang {
+	case "en":
 		return l.EN
+	case "sr":
+		return l.SR
 	}
 	return l.ZH
 }
@@ -159,201 +158,3 @@ func (v *compareView) AreaName(a string) string {
 	return v.T.AreaLabel(a)
 }
 
-// pairView is a pair's page.
-type pairView struct {
-	compareView
-	V         *entente.PairView
-	Followups []entente.Followup // the newest maxPairFollowups pending
-	// FollowupsTotal counts every pending follow-up of the pair
-	FollowupsTotal int
-	Axis           []axisPoint
-	Areas          []string
-	Statuses       []entente.Status
-	CanDecide      bool
-	Message        string
-	// Computing, if not 0, says that the pair has more statements than
-	// this and its view is being computed in the background
-	Computing int
-}
-
-// axisPoint is a document on the time axis: where it stands, in percent,
-// and whether its date is written under it, on which of two rows (dates
-// close together would overlap: a date that fits on neither row is left
-// to the mark's title).
-type axisPoint struct {
-	Doc   entente.DocumentBrief
-	Left  float64
-	Label bool
-	Row   int
-}
-
-// axisLabelGap is how far apart (in percent of the axis) two dates on one
-// row must be not to overlap: a date is about 5 em wide, an axis at least
-// 60 em.
-const axisLabelGap = 9.0
-
-// maxPairFollowups bounds the follow-ups a pair's page lists, each with
-// its form: a pair of thousands of statements has thousands pending, which
-// the API pages through.
-const maxPairFollowups = 100
-
-// showFollowups keeps the newest maxPairFollowups of the pending
-// follow-ups, counting them all.
-func (v *pairView) showFollowups() {
-	v.FollowupsTotal = len(v.Followups)
-	v.Followups = v.Followups[:min(len(v.Followups), maxPairFollowups)]
-}
-
-// FollowupsShown says how many of the pending follow-ups the page lists.
-func (v *pairView) FollowupsShown() string {
-	return fmt.Sprintf(v.W.FollowupsShown, len(v.Followups), v.FollowupsTotal)
-}
-
-// pairWaitStatements is the most statements of a pair whose view a page
-// or an API call computes while its reader waits (about a second); a
-// larger pair's is computed in the background, and the page reloads itself
-// every pairPageRefresh seconds until it is kept (the API answers 202 with
-// as many seconds in Retry-After).
-const (
-	pairWaitStatements = 300
-	pairPageRefresh    = 3
-)
-
-// pairWait is the most statements of a pair whose view a reader waits
-// for.
-func (s *Server) pairWait() int { return cmp.Or(s.cfg.PairWait, pairWaitStatements) }
-
-func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, f *frame) {
-	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}, Statuses: entente.Statuses,
-		CanDecide: f.User != nil && f.User.Role.AtLeast(entente.RoleEditor), Message: r.URL.Query().Get("done")}
-	f.Title = v.W.Pair
-	if !s.pair(&v.compareView, r.PathValue("a"), r.PathValue("b")) {
-		w.WriteHeader(http.StatusUnprocessableEntity)
-		s.render(w, "pair", v)
-		return
-	}
-	svc, err := s.comparer()
-	wait := s.pairWait()
-	if err == nil {
-		err = svc.PairReady(r.Context(), v.Codes[0], v.Codes[1], wait, s.log)
-	}
-	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Pair, v.Codes[0], v.Codes[1])
-	if entente.ErrorCode(err) == entente.ECOMPUTING {
-		v.Computing, f.Refresh = wait, pairPageRefresh
-		s.render(w, "pair", v)
-		return
-	}
-	if err == nil {
-		v.V, v.Followups, err = svc.PairWithFollowups(r.Context(), v.Codes[0], v.Codes[1])
-	}
-	if err != nil {
-		s.pageFailed(w, "pair", v, err)
-		return
-	}
-	v.showFollowups()
-	v.Axis = timeAxis(v.V.Documents)
-	for area := range v.V.ByArea {
-		v.Areas = append(v.Areas, area)
-	}
-	slices.Sort(v.Areas)
-	s.render(w, "pair", v)
-}
-
-// timeAxis places dated documents on a line from the first to the last
-// date (a few percent in from each end, so that the marks stay inside).
-func timeAxis(docs []entente.DocumentBrief) []axisPoint {
-	var out []axisPoint
-	var lo, hi time.Time
-	days := map[int64]time.Time{}
-	for _, d := range docs {
-		t, err := time.Parse(time.DateOnly, d.SignedDate)
-		if err != nil {
-			continue
-		}
-		days[d.ID] = t
-		if lo.IsZero() || t.Before(lo) {
-			lo = t
-		}
-		if t.After(hi) {
-			hi = t
-		}
-	}
-	span := hi.Sub(lo).Hours()
-	for _, d := range docs {
-		t, ok := days[d.ID]
-		if !ok {
-			continue
-		}
-		left := 50.0
-		if span > 0 {
-			left = 3 + 94*t.Sub(lo).Hours()/span
-		}
-		out = append(out, axisPoint{Doc: d, Left: float64(int(left*10)) / 10})
-	}
-	// dates left to right, each on the first row where it clears the
-	// date before it
-	order := make([]int, len(out))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(out[i].Left, out[j].Left) })
-	last := [2]float64{-100, -100}
-	for _, i := range order {
-		for row := range last {
-			if out[i].Left-last[row] >= axisLabelGap {
-				out[i].Label, out[i].Row, last[row] = true, row, out[i].Left
-				break
-			}
-		}
-	}
-	return out
-}
-
-// Compliance is the scorecard's compliance to two decimals, or —.
-func (v *pairView) Compliance() string {
-	if v.V == nil || v.V.Scorecard == nil || v.V.Scorecard.Compliance == nil {
-		return "—"
-	}
-	return strconv.FormatFloat(*v.V.Scorecard.Compliance, 'f', 2, 64)
-}
-
-// AreaTotal is the number of (commitment, party) pairs of an area.
-func (v *pairView) AreaTotal(area string) int {
-	n := 0
-	for _, c := range v.V.ByArea[area] {
-		n += c
-	}
-	return n
-}
-
-// followupSubmit accepts or dismisses a follow-up from the pair page and
-// goes back to it.
-func (s *Server) followupSubmit(w http.ResponseWriter, r *http.Request, f *frame) {
-	action := r.PathValue("action")
-	if action != "accept" && action != "dismiss" {
-		http.NotFound(w, r)
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	v := &pairView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}}
-	err := r.ParseForm()
-	svc, serr := s.comparer()
-	if err == nil {
-		err = serr
-	}
-	back := "/pairs/" + url.PathEscape(r.PostFormValue("a")) + "/" + url.PathEscape(r.PostFormValue("b"))
-	if err == nil {
-		commitment, report, why := r.PostFormValue("commitment"), r.PostFormValue("report"), r.PostFormValue("reason")
-		var d *entente.FollowupDecision
-		if action == "accept" {
-			d, err = svc.Accept(r.Context(), commitment, report, entente.Status(r.PostFormValue("status")), why)
-		} else {
-			d, err = svc.Dismiss(r.Context(), commitment, report, why)
-		}
-		if err == nil {
-			http.Redirect(w, r, back+"?done="+url.QueryEscape(commitment+": "+d.Decision)+"#followups", http.StatusSeeOther)
-			return
-		}
-	}
-	s.pageFailed(w, "pair", v, err)
-}

@@ -49,9 +49,30 @@ var compareWordsEN = &compareWords{
 		entente.Weakened: "weakened", entente.Added: "added", entente.Dropped: "dropped"},
 }
 
+var compareWordsSR = &compareWords{
+	Timeline: "Razvoj odnosa", Compare: "Uporedi dva dokumenta", Pair: "Par strana", Documents: "Dokumenti",
+	Relationship: "Odnos", ByArea: "Obaveze po oblasti i statusu (obaveza × strana)", Recycled: "Ponovljena obećanja",
+	Followups: "Kasniji izveštaji (predloženi dokazi)", NoSteps: "Nijedan dokument ovih strana ne imenuje njihov odnos.",
+	NoDocs: "Ove strane nemaju zajednički dokument.", NoRows: "Nijedan od dva dokumenta nema obavezu ni stav.",
+	NoRecycled: "Nijedno obećanje se nije ponovilo.", NoFollowups: "Nema kasnijih izveštaja na čekanju.", From: "ranije", Sentence: "Rečenica",
+	Score: "Sličnost", Why: "Zašto", Summary: "Promene po oblasti", FirstPromised: "prvi put obećano", Repeated: "puta ponovljeno",
+	Reported: "Izveštaj", Suggests: "Predloženi status", Accept: "Prihvati kao dokaz", Dismiss: "Odbaci", Reason: "Razlog",
+	Status: "Status", Area: "Oblast", Total: "Ukupno", Inferred: "(zaključeno)", ComparePick: "Izaberite dva dokumenta za poređenje",
+	First: "Prvi dokument", Second: "Drugi dokument", Show: "Uporedi", PairPick: "Izaberite dve strane",
+	Scorecard: "Karta ocena", Compliance: "Ispunjenost", Commitments: "obaveza", Change: "promena",
+	FollowupsShown: "Prikazano je najnovijih %d od %d na čekanju; svi:",
+	Computing:      "Ove strane imaju više od %d zajedničkih izjava: njihov pregled (ponovljena obećanja, kasniji izveštaji) računa se u pozadini, a stranica se sama osvežava na nekoliko sekundi.",
+	Actions:        map[entente.RelationshipAction]string{entente.Established: "uspostavljen", entente.Upgraded: "unapređen", entente.Reaffirmed: "potvrđen"},
+	Marks: map[entente.Mark]string{entente.Repeated: "ponovljeno", entente.Reworded: "preformulisano", entente.Strengthened: "pojačano",
+		entente.Weakened: "oslabljeno", entente.Added: "dodato", entente.Dropped: "izostavljeno"},
+}
+
 func compareWordsFor(lang string) *compareWords {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return compareWordsEN
+	case "sr":
+		return compareWordsSR
 	}
 	return compareWordsZH
 }

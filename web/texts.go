@@ -20,6 +20,9 @@ type texts struct {
 	Role, Form, Encoding, Dimensions                                          string
 	NavCommitments, NavRegistry, NavReview, NavEvents                         string
 	ExportSentences                                                           string
+	// CitationsLink leads from the reader to what a document cites and
+	// what cites it.
+	CitationsLink string
 
 	// UploadsPending says that queued uploads are still being read.
 	UploadsPending, Reload string
@@ -41,6 +44,7 @@ var textsZH = &texts{
 	Role: "角色", Form: "格式", Encoding: "编码", Dimensions: "统计维度",
 	NavCommitments: "承诺追踪", NavRegistry: "登记", NavReview: "审核", NavEvents: "事件日志",
 	ExportSentences: "导出筛选保留的句子",
+	CitationsLink:   "引用：本文件引用的与引用本文件的",
 	Forms:           map[string]string{"text": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"},
 	Languages:       map[string]string{"zh": "中文", "zh-Hant": "繁体中文", "en": "英文", "sr": "塞尔维亚文", "sr-Latn": "塞尔维亚文（拉丁字母）", "sr-Cyrl": "塞尔维亚文（西里尔字母）"},
 	Roles:           map[string]string{"viewer": "查看者", "analyst": "分析员", "editor": "编辑", "admin": "管理员"},
@@ -61,6 +65,7 @@ var textsEN = &texts{
 	Role: "Role", Form: "Form", Encoding: "Encoding", Dimensions: "Dimensions",
 	NavCommitments: "Commitments", NavRegistry: "Registry", NavReview: "Review", NavEvents: "Event log",
 	ExportSentences: "Export the sentences the filter keeps",
+	CitationsLink:   "Citations: what it cites, what cites it",
 	Forms:           map[string]string{"text": "plain text", "html": "web page", "docx": "Word document", "pdf": "PDF"},
 	Languages:       map[string]string{"zh": "Chinese", "zh-Hant": "Chinese (traditional)", "en": "English", "sr": "Serbian", "sr-Latn": "Serbian (Latin)", "sr-Cyrl": "Serbian (Cyrillic)"},
 	Roles:           map[string]string{"viewer": "viewer", "analyst": "analyst", "editor": "editor", "admin": "administrator"},
@@ -81,6 +86,7 @@ var textsSR = &texts{
 	Role: "Uloga", Form: "Oblik", Encoding: "Kodiranje", Dimensions: "Dimenzije",
 	NavCommitments: "Obaveze", NavRegistry: "Registar", NavReview: "Pregled ispravki", NavEvents: "Dnevnik događaja",
 	ExportSentences: "Izvoz rečenica koje filter zadržava",
+	CitationsLink:   "Citati: šta navodi i šta navodi njega",
 	Forms:           map[string]string{"text": "običan tekst", "html": "veb stranica", "docx": "Word dokument", "pdf": "PDF"},
 	Languages:       map[string]string{"zh": "kineski", "zh-Hant": "kineski (tradicionalni)", "en": "engleski", "sr": "srpski", "sr-Latn": "srpski (latinica)", "sr-Cyrl": "srpski (ćirilica)"},
 	Roles:           map[string]string{"viewer": "čitalac", "analyst": "analitičar", "editor": "urednik", "admin": "administrator"},
