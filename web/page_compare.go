@@ -157,4 +157,3 @@ func (v *compareView) AreaName(a string) string {
 	}
 	return v.T.AreaLabel(a)
 }
-
