@@ -107,7 +107,7 @@ func matches(re *regexp.Regexp, body string) []string {
 var (
 	timelineStep  = regexp.MustCompile(`<span class="muted"><a href="/documents/\d+">[^<]*</a> · (\d+)/(s\d+)</span>`)
 	pairStep      = regexp.MustCompile(`<strong class="rel-label">[^<]*</strong>\s*<a href="/documents/(\d+)#(s\d+)">`)
-	pairDoc       = regexp.MustCompile(`<li>[^<]* · <a href="/documents/(\d+)">`)
+	pairDoc       = regexp.MustCompile(`<li[^>]*>[^<]* · <a href="/documents/(\d+)">`)
 	citesRow      = regexp.MustCompile(`<tr><td><a href="/registry/(\d+)">`)
 	citedByRow    = regexp.MustCompile(`<tr><td><a href="/documents/\d+/citations">[^\n]*</td>\n<td><a href="/registry/(\d+)">`)
 	eventRow      = regexp.MustCompile(`<tr><td>(\d+)</td>`)
@@ -233,7 +233,11 @@ func TestEveryListExports(t *testing.T) {
 			export: "/export/timeline", cols: []string{"document_id", "sentence"}, queries: []string{"a=CN&b=RS"}},
 		{name: "pair documents", role: entente.RoleViewer, page: func(string) string { return pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS") },
 			rows: func(string) []string {
-				return matches(pairDoc, pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS"))
+				// the page lists the newest first, the export (as the
+				// timeline) the oldest
+				rows := matches(pairDoc, pageAs(t, h, entente.RoleViewer, "/pairs/CN/RS"))
+				slices.Reverse(rows)
+				return rows
 			},
 			export: "/export/pairs/CN/RS/documents", cols: []string{"id"}, queries: []string{""}},
 		{name: "citations", role: entente.RoleViewer, page: func(string) string { return pageAs(t, h, entente.RoleViewer, "/documents/1/citations") },

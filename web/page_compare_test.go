@@ -6,6 +6,8 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +106,148 @@ func TestPairPageFollowupsBounded(t *testing.T) {
 			t.Errorf("%d pending: %d forms, the rest named %v", n, forms, more)
 		case n > maxPairFollowups && (forms != maxPairFollowups || more == nil || more[1] != fmt.Sprint(maxPairFollowups) || more[2] != fmt.Sprint(n)):
 			t.Errorf("%d pending: %d forms, the rest named %v", n, forms, more)
+		}
+	}
+}
+
+// A pair's page stays a page when the pair shares thousands of documents:
+// it lists the newest maxPairDocuments (all with ?docs=all, each year's
+// first anchored for the axis), marks years rather than documents on the
+// axis beyond maxAxisMarks, and lists at most maxPairSteps relationship
+// steps, those that changed the relationship before reaffirmations.
+func TestPairPageBounded(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarness(t, st, false)
+	pair := func(docs, steps int) *entente.PairView {
+		v := &entente.PairView{}
+		day, _ := time.Parse(time.DateOnly, "1995-01-02")
+		for i := range docs {
+			date := day.AddDate(0, 0, 9*i).Format(time.DateOnly)
+			v.Documents = append(v.Documents, entente.DocumentBrief{ID: int64(i + 1), SignedDate: date, Title: fmt.Sprintf("statement %d", i+1)})
+		}
+		for i := range steps {
+			action := entente.Reaffirmed
+			if i == 0 {
+				action = entente.Established
+			} else if i%50 == 0 {
+				action = entente.Upgraded
+			}
+			v.Timeline = append(v.Timeline, entente.RelationshipStep{DocumentID: int64(i + 1), Sentence: "s1", Action: action,
+				SignedDate: v.Documents[i].SignedDate})
+		}
+		return v
+	}
+	render := func(v *entente.PairView, all bool) string {
+		rec := httptest.NewRecorder()
+		f := &frame{T: textsFor(rec, httptest.NewRequest("GET", "/pairs/CN/RS?lang=en", nil)), User: h.users[entente.RoleViewer]}
+		pv := &pairView{compareView: compareView{frame: f, W: compareWordsEN, Codes: []string{"CN", "RS"}}, V: v}
+		pv.bound(all)
+		h.srv.render(rec, "pair", pv)
+		return rec.Body.String()
+	}
+	listed := regexp.MustCompile(`(?s)<ul class="pair-docs" id="pair-docs">(.*?)</ul>`)
+	docsOf := func(page string) []string {
+		m := listed.FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("no list of documents")
+		}
+		return regexp.MustCompile(`statement \d+`).FindAllString(m[1], -1)
+	}
+	steps := regexp.MustCompile(`<li class="rel-step rel-(\w+)">`)
+
+	small := render(pair(12, 5), false)
+	if got := docsOf(small); len(got) != 12 || got[0] != "statement 12" || got[11] != "statement 1" {
+		t.Errorf("12 documents listed as %v, want all, newest first", got)
+	}
+	if strings.Contains(small, "pair-docs-more") || strings.Contains(small, "pair-steps-more") || strings.Contains(small, "axis-year") {
+		t.Error("a small pair's page says it leaves something out, or marks years")
+	}
+	if n := strings.Count(small, `class="axis-doc"`); n != 12 {
+		t.Errorf("%d documents on a small pair's axis, want 12", n)
+	}
+
+	const docs = 2000 // some 49 years at one statement every nine days
+	big := render(pair(docs, 400), false)
+	if got := docsOf(big); len(got) != maxPairDocuments || got[0] != fmt.Sprint("statement ", docs) {
+		t.Errorf("%d documents listed (first %v), want the newest %d", len(got), got[:min(1, len(got))], maxPairDocuments)
+	}
+	if !strings.Contains(big, fmt.Sprintf(`id="pair-docs-more">The newest %d of %d are shown; all of them: <a href="?docs=all#h-docs">`, maxPairDocuments, docs)) {
+		t.Error("the page does not say how many documents it leaves out and where they are")
+	}
+	if n := strings.Count(big, `class="axis-doc"`); n != 0 {
+		t.Errorf("%d documents marked on the axis of %d", n, docs)
+	}
+	years := regexp.MustCompile(`<li class="axis-year" style="left:[\d.]+%"><a href="\?docs=all#y(\d{4})" title="(\d{4}) · (\d+) documents">`).FindAllStringSubmatch(big, -1)
+	counted := 0
+	for _, y := range years {
+		n, _ := strconv.Atoi(y[3])
+		counted += n
+		if y[1] != y[2] {
+			t.Errorf("the mark of %s is titled %s", y[1], y[2])
+		}
+	}
+	if len(years) < 40 || len(years) > maxAxisMarks || counted != docs {
+		t.Errorf("%d year marks counting %d documents, want one a year counting all %d", len(years), counted, docs)
+	}
+	got := steps.FindAllStringSubmatch(big, -1)
+	changed := 0
+	for _, s := range got {
+		if s[1] != string(entente.Reaffirmed) {
+			changed++
+		}
+	}
+	if len(got) != maxPairSteps || changed != 8 { // the establishment and seven upgrades of 400 steps
+		t.Errorf("%d steps listed, %d of them changes, want %d with all 8 changes", len(got), changed, maxPairSteps)
+	}
+	if !strings.Contains(big, fmt.Sprintf(`id="pair-steps-more">%d of 400 steps are shown`, maxPairSteps)) {
+		t.Error("the page does not say how many relationship steps it leaves out")
+	}
+
+	all := render(pair(docs, 400), true)
+	if got := docsOf(all); len(got) != docs {
+		t.Errorf("?docs=all lists %d of %d documents", len(got), docs)
+	}
+	for _, y := range years {
+		if strings.Count(all, `id="y`+y[1]+`"`) != 1 {
+			t.Errorf("the full list has no single anchor for %s, the target of its mark", y[1])
+		}
+	}
+	if strings.Contains(all, "pair-docs-more") {
+		t.Error("the full list says it leaves documents out")
+	}
+}
+
+// pairSteps keeps the steps that changed a relationship before
+// reaffirmations, the newest of each, in the timeline's order.
+func TestPairSteps(t *testing.T) {
+	step := func(id int64, a entente.RelationshipAction) entente.RelationshipStep {
+		return entente.RelationshipStep{DocumentID: id, Action: a}
+	}
+	E, U, R := entente.Established, entente.Upgraded, entente.Reaffirmed
+	timeline := []entente.RelationshipStep{step(1, E), step(2, R), step(3, R), step(4, U), step(5, R), step(6, R), step(7, U), step(8, R)}
+	ids := func(steps []entente.RelationshipStep) []int64 {
+		var out []int64
+		for _, s := range steps {
+			out = append(out, s.DocumentID)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		max  int
+		want []int64
+	}{
+		{8, []int64{1, 2, 3, 4, 5, 6, 7, 8}},
+		{20, []int64{1, 2, 3, 4, 5, 6, 7, 8}},
+		{5, []int64{1, 4, 6, 7, 8}},
+		{3, []int64{1, 4, 7}},
+		{2, []int64{4, 7}},
+	} {
+		if got := ids(pairSteps(timeline, c.max)); !slices.Equal(got, c.want) {
+			t.Errorf("at most %d: %v, want %v", c.max, got, c.want)
 		}
 	}
 }

@@ -10,6 +10,8 @@ type compareWords struct {
 	FirstPromised, Repeated, Reported, Suggests, Accept, Dismiss, Reason, Status, Area, Total        string
 	Inferred, ComparePick, First, Second, Show, PairPick, Scorecard, Compliance, Commitments, Change string
 	FollowupsShown                                                                                   string // n of total, the rest
+	DocsShown, StepsShown                                                                            string // n of total
+	AllDocs, YearDocs                                                                                string // YearDocs: year, count
 	Computing                                                                                        string // more than n statements
 	Actions                                                                                          map[entente.RelationshipAction]string
 	Marks                                                                                            map[entente.Mark]string
@@ -25,6 +27,10 @@ var compareWordsZH = &compareWords{
 	ComparePick: "选择两份文件进行对比", First: "文件一", Second: "文件二", Show: "对比", PairPick: "选择双方",
 	Scorecard: "记分卡", Compliance: "履约得分", Commitments: "承诺", Change: "变化",
 	FollowupsShown: "显示最新的 %d 条，共 %d 条待处理；其余见",
+	DocsShown:      "显示最新的 %d 份，共 %d 份；全部：",
+	StepsShown:     "显示 %d 步，共 %d 步：先建立与提升，后重申，各取最近的；",
+	AllDocs:        "列出全部",
+	YearDocs:       "%s 年 · %d 份文件",
 	Computing:      "这两方共同签署的文件超过 %d 份，正在后台计算其双边视图（反复出现的承诺与后续报告），本页每隔几秒自动刷新。",
 	Actions:        map[entente.RelationshipAction]string{entente.Established: "建立", entente.Upgraded: "提升", entente.Reaffirmed: "重申"},
 	Marks: map[entente.Mark]string{entente.Repeated: "重复", entente.Reworded: "改写", entente.Strengthened: "加强",
@@ -43,6 +49,10 @@ var compareWordsEN = &compareWords{
 	First: "First document", Second: "Second document", Show: "Compare", PairPick: "Choose two parties",
 	Scorecard: "Scorecard", Compliance: "Compliance", Commitments: "commitments", Change: "change",
 	FollowupsShown: "The newest %d of %d pending are shown; all of them:",
+	DocsShown:      "The newest %d of %d are shown; all of them:",
+	StepsShown:     "%d of %d steps are shown, establishments and upgrades before reaffirmations, the newest of each;",
+	AllDocs:        "list all",
+	YearDocs:       "%s · %d documents",
 	Computing:      "These parties share more than %d statements: their view (recycled promises, follow-ups) is being computed in the background, and this page reloads itself every few seconds.",
 	Actions:        map[entente.RelationshipAction]string{entente.Established: "established", entente.Upgraded: "upgraded", entente.Reaffirmed: "reaffirmed"},
 	Marks: map[entente.Mark]string{entente.Repeated: "repeated", entente.Reworded: "reworded", entente.Strengthened: "strengthened",
@@ -61,6 +71,10 @@ var compareWordsSR = &compareWords{
 	First: "Prvi dokument", Second: "Drugi dokument", Show: "Uporedi", PairPick: "Izaberite dve strane",
 	Scorecard: "Karta ocena", Compliance: "Ispunjenost", Commitments: "obaveza", Change: "promena",
 	FollowupsShown: "Prikazano je najnovijih %d od %d na čekanju; svi:",
+	DocsShown:      "Prikazano je najnovijih %d od %d; svi:",
+	StepsShown:     "Prikazano je %d od %d koraka, uspostavljanja i unapređenja pre potvrda, najnoviji od svakih;",
+	AllDocs:        "prikaži sve",
+	YearDocs:       "%s · dokumenata: %d",
 	Computing:      "Ove strane imaju više od %d zajedničkih izjava: njihov pregled (ponovljena obećanja, kasniji izveštaji) računa se u pozadini, a stranica se sama osvežava na nekoliko sekundi.",
 	Actions:        map[entente.RelationshipAction]string{entente.Established: "uspostavljen", entente.Upgraded: "unapređen", entente.Reaffirmed: "potvrđen"},
 	Marks: map[entente.Mark]string{entente.Repeated: "ponovljeno", entente.Reworded: "preformulisano", entente.Strengthened: "pojačano",
