@@ -1925,7 +1925,11 @@ func (x *Spaced) hostsVisitor(st *sentence, at int) *entente.Cue {
 	if office == nil {
 		return nil
 	}
-	for j := office.End; j < len(st.ws) && j <= office.End+10; j++ {
+	// the bound counts the name's own words: a country after "of" and an
+	// apposition the loop skips (President Ferdinand R. Marcos Jr. of the
+	// Republic of the Philippines to…) lengthen the style, not the name
+	skipped := 0
+	for j := office.End; j < len(st.ws) && j <= office.End+10+skipped; j++ {
 		w := &st.ws[j]
 		if x.visitTo.has(w) {
 			p := j + 1
@@ -1938,10 +1942,12 @@ func (x *Spaced) hostsVisitor(st *sentence, at int) *entente.Cue {
 			return nil
 		}
 		if e := x.countryAfterPrep(st, j); e > j {
+			skipped += e - 1 - j
 			j = e - 1 // President Yoon Suk Yeol of the Republic of Korea
 			continue
 		}
 		if a, e := apposition(x, st, j); e > a {
+			skipped += e - j
 			j = e // the Prime Minister of Australia, the Hon Anthony Albanese MP, to…
 			continue
 		}

@@ -585,7 +585,7 @@ func (x *Spaced) headOf(st *sentence, cl sclause, from int) int {
 		if c.Kind.has(cAction) && !c.Kind.has(cPredicate&^cAction) && x.nominal(st.ws[c.Start]) {
 			later := false
 			for _, d := range st.cues[i+1:] {
-				if d.Start < cl.end && d.Kind.has(sPredicate) && !d.Kind.has(cAction) {
+				if d.Start < cl.end && d.Kind.has(sPredicate) && !d.Kind.has(cAction) && !x.modifierVerb(st, d) {
 					later = true
 					break
 				}
@@ -597,6 +597,19 @@ func (x *Spaced) headOf(st *sentence, cl sclause, from int) int {
 		return i
 	}
 	return -1
+}
+
+// modifierVerb reports whether a cue is a verb that modifies a noun
+// rather than heads the sentence: a narrative past form alone (the
+// Agreement signed in Manila) or a verb whose subject is a relative word
+// after a comma (…, which will allow…). Neither makes an opening gerund
+// the subject of a verb (Bringing into force the Agreement signed in…,
+// a fact sheet's bullet, is the parties' own action).
+func (x *Spaced) modifierVerb(st *sentence, d scue) bool {
+	if d.Kind.has(cNarrative) && !d.Kind.has(sPredicate&^cNarrative) {
+		return true
+	}
+	return d.Start >= 2 && x.predict.has(&st.ws[d.Start-1]) && st.ws[d.Start-2].Punct && st.ws[d.Start-2].Key == ","
 }
 
 // nominal reports whether a word names an action as a noun: an English

@@ -237,7 +237,7 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 		}
 		break
 	}
-	for a < h && (ws[a].Punct || e.inner.has(&ws[a]) || e.drop.has(&ws[a])) {
+	for a < h && (ws[a].Punct || e.inner.has(&ws[a]) || e.drop.has(&ws[a]) || openingGerund(st, a)) {
 		a++
 	}
 	a = st.ownerCountryEnd(a, h)
@@ -1172,4 +1172,12 @@ func (e *spacedEntities) shortNamed(st *sentence, short []string, mechs []entent
 		out = append(out, entente.Cue{Rule: "short name", Text: text, Start: s, End: end})
 	}
 	return out
+}
+
+// openingGerund reports whether word k opens the sentence with the gerund
+// of a cue (a fact sheet's bullet: Expanding Canada's … program): the
+// parties' doing, capitalised as the first word, no part of the name after
+// it.
+func openingGerund(st *sentence, k int) bool {
+	return k == 0 && strings.HasSuffix(st.ws[0].Key, "ing") && st.cueAt(0)
 }

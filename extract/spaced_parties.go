@@ -237,7 +237,11 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 			}
 			continue
 		}
-		if x.lang == "en" && m.Start > 0 && m.End < len(ws) && nameWord(&ws[m.Start-1]) && !x.det.has(&ws[m.Start-1]) && nameWord(&ws[m.End]) {
+		// a gerund that opens the sentence (a fact sheet's bullet: Expanding
+		// Canada's Dark Vessel Detection program) is capitalised as the
+		// first word, no name word
+		openingGerund := m.Start == 1 && strings.HasSuffix(ws[0].Key, "ing")
+		if x.lang == "en" && m.Start > 0 && m.End < len(ws) && nameWord(&ws[m.Start-1]) && !x.det.has(&ws[m.Start-1]) && !openingGerund && nameWord(&ws[m.End]) {
 			continue // South China Sea, East China Sea: a country inside a place's name
 		}
 		out = append(out, smention{Start: m.Start, End: m.End, Codes: m.codes, Kind: mCountry})
