@@ -254,10 +254,29 @@ func presentForms(base string) []string {
 		out = append(out, base[:len(base)-2]+"ying")
 	case strings.HasSuffix(base, "e") && len(base) > 2:
 		out = append(out, base[:len(base)-1]+"ing")
+	case doublesFinal(base):
+		// commit → committing, plan → planning, travel → travelling, but
+		// develop → developing: the doubling follows the stress, which a
+		// spelling does not tell, so both forms are kept; the one English
+		// never writes matches nothing
+		out = append(out, base+"ing", base+base[len(base)-1:]+"ing")
 	default:
 		out = append(out, base+"ing")
 	}
 	return out
+}
+
+// doublesFinal says whether a verb may double its final consonant before
+// -ing: it ends in one vowel and a consonant English doubles (plan, commit,
+// refer, travel), not in two vowels (repeat) or a w, x or y (show, fix, pay).
+func doublesFinal(base string) bool {
+	n := len(base)
+	if n < 3 {
+		return false
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	last, mid, before := base[n-1], base[n-2], base[n-3]
+	return strings.IndexByte("bdgklmnprt", last) >= 0 && vowel(mid) && !vowel(before)
 }
 
 // Add inserts a phrase as written in a table with its payload.
