@@ -26,3 +26,23 @@ func TestDocumentKindBracketedSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedDateNotTheDayItEnds: an instrument's last item that says until
+// when it is in force (有效期至…) is a provision of its section, and its date
+// is not the date of signing; the closing formula after it gives that.
+func TestSignedDateNotTheDayItEnds(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, text := range []string{
+		"中华人民共和国政府和柬埔寨王国政府关于经济合作的行动计划（2026—2030年）\n\n一、合作\n\n（一）双方将深化经贸合作。\n\n（二）本行动计划自签署之日起生效，有效期至2030年12月31日。\n\n本行动计划于2026年4月18日在金边签署，一式两份，两种文本同等作准。",
+	} {
+		out := x.Extract(text)
+		d := out.Document
+		if d.SignedDate == nil || *d.SignedDate != "2026-04-18" {
+			t.Errorf("signed date %v, want 2026-04-18", d.SignedDate)
+		}
+		last := out.Sentences[len(out.Sentences)-2]
+		if last.Section == "closing" {
+			t.Errorf("%q read as the closing", last.Text)
+		}
+	}
+}

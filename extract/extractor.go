@@ -171,6 +171,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		Offices:      t.Words("signature-office"),
 		NewsAgencies: t.Words("news-agency"),
 		Subjects:     t.Words("party-joint"),
+		EndsAt:       t.Words("ends-at"),
 		// recitals (认识到……；) run on to the preamble's lead-in
 		RecitalsRunOn: true,
 	}

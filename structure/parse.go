@@ -108,6 +108,9 @@ type Vocabulary struct {
 	SignsFor     []string
 	NewsAgencies []string // agencies whose datelines frame a report (新华社)
 	Subjects     []string // words that open a sentence, never a heading (双方)
+	// EndsAt are the words before a date that make it the day a text
+	// ends, not the day it was signed (有效期至2030年12月31日)
+	EndsAt []string
 
 	// Spaced scripts (English, Serbian): see latin.go.
 	TitleWords []string // words naming a document's kind anywhere in a title (Joint Statement)
@@ -942,7 +945,7 @@ func (p *parser) markClosing() {
 		b := &p.out.Blocks[j]
 		b.Role, b.Section = RoleClosing, entente.SectionClosing
 		p.out.Closing = append(p.out.Closing, b.Text)
-		if d, ok := p.findDate(b.Text); ok {
+		if d, ok := p.findDate(b.Text); ok && !p.endsAt(b.Text, d) {
 			place := p.placeOf(b.Text, d, false)
 			if p.issued && d.ISO == p.out.SignedDate && place != "" {
 				// Сачињено у Риму 11. новембра 2024.: where it was signed,
@@ -980,8 +983,10 @@ func (p *parser) isClosing(s string) bool {
 	}
 	for _, e := range p.v.TitleEndings {
 		if strings.Contains(head, e) {
-			_, dated := p.findDate(s)
-			return dated
+			// 本行动计划自签署之日起生效，有效期至2030年12月31日: the day it
+			// ends is no date of signing, and the clause is the text's own
+			d, dated := p.findDate(s)
+			return dated && !p.endsAt(s, d)
 		}
 	}
 	return false
@@ -1229,6 +1234,25 @@ func leadsToLeadIn(lines []line) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// endsAt reports whether a Chinese date found in s is the day a text ends:
+// one of the vocabulary's EndsAt words stands just before it.
+func (p *parser) endsAt(s string, d Date) bool {
+	if len(p.v.EndsAt) == 0 || p.v.Date != nil {
+		return false
+	}
+	rs := []rune(s)
+	if d.Start < 0 || d.Start > len(rs) {
+		return false
+	}
+	before := string(rs[:d.Start])
+	for _, w := range p.v.EndsAt {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
 	}
 	return false
 }

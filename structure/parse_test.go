@@ -17,6 +17,7 @@ var zhVocabulary = Vocabulary{
 	Offices:      []string{"主席", "总统", "总理", "部长", "外长", "代表", "国王"},
 	NewsAgencies: []string{"新华社", "中新社"},
 	Subjects:     []string{"双方", "两国"},
+	EndsAt:       []string{"有效期至", "有效期到", "有效至"},
 	// as the Chinese reader sets it (extract.newExtractor)
 	RecitalsRunOn: true,
 }
