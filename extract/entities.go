@@ -21,6 +21,9 @@ type entityRules struct {
 	// projQuoted are heads that name a project only after a quoted name
 	// ([project-after-quote]: “钱凯—上海”新航线), never alone (两国直航航线)
 	projQuoted *lexicon.Matcher
+	// mechQuoted are heads that name a mechanism only after a quoted name
+	// ([mechanism-after-quote]: “钻石六边”合作架构), never alone
+	mechQuoted *lexicon.Matcher
 	// projStation are heads that name a facility only after a region and
 	// the station's own name ([station-head], [station-region]: a polar
 	// research station), never alone
@@ -60,7 +63,7 @@ type entityRules struct {
 
 func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	er := &entityRules{g: g,
-		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(), projQuoted: lexicon.NewMatcher(),
+		mechSuffix: lexicon.NewMatcher(), projStrong: lexicon.NewMatcher(), projWeak: lexicon.NewMatcher(), projQuoted: lexicon.NewMatcher(), mechQuoted: lexicon.NewMatcher(),
 		stops:   newWordSet(t.Words("entity-stop")),
 		generic: newWordSet(t.Words("generic-determiner")), notMechanism: map[string]bool{},
 		listHeads: lexicon.NewMatcher(), joint: newWordSet(t.Words("party-joint")), actions: newWordSet(t.Words("action")),
@@ -98,6 +101,9 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 	for _, w := range t.Words("project-after-quote") {
 		er.projQuoted.AddReversed(w, 0)
 	}
+	for _, w := range t.Words("mechanism-after-quote") {
+		er.mechQuoted.AddReversed(w, 0)
+	}
 	er.projNumbered = lexicon.NewMatcher()
 	for _, w := range t.Words("numbered-set-head") {
 		er.projNumbered.AddReversed(w, 0)
@@ -107,9 +113,9 @@ func newEntityRules(t *lexicon.Table, g *grammar) *entityRules {
 		for _, w := range hs {
 			er.projStation.AddReversed(w, 0)
 		}
-		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted, er.projStation, er.projNumbered)
+		er.anyHead = unionStarts(er.mechSuffix, er.mechQuoted, er.projStrong, er.projWeak, er.projQuoted, er.projStation, er.projNumbered)
 	} else {
-		er.anyHead = unionStarts(er.mechSuffix, er.projStrong, er.projWeak, er.projQuoted, er.projNumbered)
+		er.anyHead = unionStarts(er.mechSuffix, er.mechQuoted, er.projStrong, er.projWeak, er.projQuoted, er.projNumbered)
 	}
 	for _, w := range t.Words("not-mechanism") {
 		er.notMechanism[w] = true
@@ -233,6 +239,13 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 				!er.afterCitedQuote(masked, end-utf8.RuneCountInString(name), s) {
 				n, e := closeQuote(masked, name, end) // “中巴…联合委员会”: the quote closes after the head
 				add(&mechs, n, e, "head word")
+			}
+		}
+		if s, _ := er.mechQuoted.SuffixAt(masked, end); s > 0 && er.quotedBefore(masked, s) {
+			// “钻石六边”合作架构: a framework named in quotes, its head after them
+			if name := er.nameEndingAt(masked, s, end, stopAt, inName); strings.HasPrefix(name, "“") && er.isMechanism(name, s, masked) {
+				add(&mechs, name, end, "head word")
+				continue
 			}
 		}
 		if name := er.numberedSet(masked, end); name != "" {

@@ -14,6 +14,9 @@ func TestEntityRules(t *testing.T) {
 		rule, text           string
 		mechs, projs, titles []string
 	}{
+		{"a quoted cooperation framework is a standing mechanism", "双方将以“钻石六边”合作架构为引领，深化务实合作。", []string{"“钻石六边”合作架构"}, nil, nil},
+		{"an unquoted region's cooperation architecture is no body", "双方主张推动构建开放包容的亚太区域合作架构。", nil, nil, nil},
+		{"a quoted medical mission before its free clinics is a programme", "双方将继续开展“光明行”义诊活动。", nil, []string{"“光明行”"}, nil},
 		{"a scholarship named in quotes is a programme", "台方将提供“台湾奖学金”名额。", nil, []string{"“台湾奖学金”"}, nil},
 		{"a count of scholarships is none", "台方将于本协定生效后每年提供巴方至少二十名奖学金名额。", nil, nil, nil},
 		{"an unnamed scholarship is none", "中方将提供政府奖学金名额。", nil, nil, nil},
