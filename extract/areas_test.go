@@ -33,6 +33,8 @@ func TestAreaRules(t *testing.T) {
 		{"1", "aid given where nothing else names a field is development", "CN,KH", "中方愿继续向柬方提供力所能及的援助，支持柬方落实《五角战略》。", "development"},
 		{"1", "aid in a disaster is the disaster's", "CN,LK", "斯方感谢中方为斯里兰卡抗击洪灾提供的紧急援助。", "disaster"},
 		{"1", "humanitarian aid is no development", "CN,BR", "双方愿在人道主义援助领域加强沟通。", "political"},
+		{"1", "the safety of a party's citizens, firms and projects is security, no investment", "CN,KH", "柬方将切实保障在柬中国公民、企业和项目的安全。", "security"},
+		{"1", "the safety of staff said with 的", "CN,PK", "巴方将全力保障在巴中方人员和机构的安全。", "security"},
 		{"1", "crops bred (agriculture)", "CN,PK", "双方将开展作物育种合作。", "development"},
 		{"1", "animal disease control, agriculture and health", "CN,PK", "双方将加强动物疫病防控合作。", "development,health"},
 		{"1", "a border port is trade, no border control", "CN,VN", "双方同意提升边境口岸通关效率。", "trade"},
