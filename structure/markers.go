@@ -17,6 +17,7 @@ const (
 	numParen            // （一） (1)
 	numLetter           // (a) a)
 	numRoman            // I. XII.
+	numChapter          // 第一章: over articles, a heading; alone, the articles' style
 )
 
 // marker is a numbering or list marker found at the start of a line.
@@ -67,7 +68,7 @@ func readMarker(line string) (marker, bool) {
 		}
 		if j > 1 && j < n && (rs[j] == '条' || rs[j] == '章') {
 			if v, ok := parseCNNumber(line[at[1]:at[j]]); ok && v > 0 {
-				return marker{Style: numArticle, Number: v, Text: line[:at[j+1]], Label: line[at[1]:at[j]], Rest: rest(j + 1)}, true
+				return marker{Style: articleOrChapter(rs[j]), Number: v, Text: line[:at[j+1]], Label: line[at[1]:at[j]], Rest: rest(j + 1)}, true
 			}
 		}
 	}
@@ -155,7 +156,7 @@ func readMarkerRunes(line string) (marker, bool) {
 		}
 		if j > 1 && j < n && (rs[j] == '条' || rs[j] == '章') {
 			if v, ok := parseCNNumber(string(rs[1:j])); ok && v > 0 {
-				return marker{Style: numArticle, Number: v, Text: string(rs[:j+1]), Label: string(rs[1:j]), Rest: rest(j + 1)}, true
+				return marker{Style: articleOrChapter(rs[j]), Number: v, Text: string(rs[:j+1]), Label: string(rs[1:j]), Rest: rest(j + 1)}, true
 			}
 		}
 	}
@@ -198,6 +199,15 @@ func byteIndexOfRune(s string, n int) int {
 		n--
 	}
 	return -1
+}
+
+// articleOrChapter is the style of 第N条 (an article) or 第N章 (a chapter),
+// by the word after the number.
+func articleOrChapter(r rune) numStyle {
+	if r == '章' {
+		return numChapter
+	}
+	return numArticle
 }
 
 func (m marker) id() string { return strconv.Itoa(m.Number) }

@@ -364,6 +364,12 @@ func (p *parser) parse() *Layout {
 			cur, open = Block{Role: RoleBody, Section: section, Marker: m.Text, Text: rest, Line: l.no, at: l.atOf(rest)}, true
 			continue
 		}
+		// 第一章　总则 over articles of their own: the chapter's heading, no
+		// sentence and no section (the articles number on through the chapters)
+		if hasMarker && m.Style == numChapter && top != numChapter && !endsComplete(m.Rest) {
+			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(m.Rest), Line: l.no})
+			continue
+		}
 		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && p.isStandaloneHeading(text, lines, i))) {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Text: squeeze(text), Line: l.no})
 			continue
@@ -1139,9 +1145,9 @@ func isNumbered(markerText string) bool {
 }
 
 // topStyle is the numbering style of the articles: the first of 一、,
-// 第一条 and 1. that numbers a paragraph from one, else （一）.
+// 第一条 and 1. that numbers a paragraph from one, else 第一章, else （一）.
 func topStyle(lines []line) numStyle {
-	paren := false
+	paren, chapter := false, false
 	for _, l := range lines {
 		m := l.mark
 		if !l.marked {
@@ -1156,7 +1162,15 @@ func topStyle(lines []line) numStyle {
 			if m.Number == 1 {
 				paren = true
 			}
+		case numChapter:
+			if m.Number == 1 {
+				chapter = true
+			}
 		}
+	}
+	// chapters number the sections only where no articles run under them
+	if chapter {
+		return numChapter
 	}
 	if paren {
 		return numParen

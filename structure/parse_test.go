@@ -86,6 +86,20 @@ func TestParseLayouts(t *testing.T) {
 			sentences: []string{"双方同意：", "加强港口合作；", "扩大旅游往来。", "本备忘录自签署之日起生效。"},
 		},
 		{
+			name:      "chapters (第一章) over articles numbered on through them are headings, no sections",
+			text:      "广东省人民政府与香港特别行政区政府合作框架协议\n\n第一章　总则\n\n第一条　合作目标\n\n双方将深化合作。\n\n第二章　机制安排\n\n第二条　联席会议\n\n双方同意每年举行一次联席会议。\n\n第三条　双方将加强交流。",
+			title:     "广东省人民政府与香港特别行政区政府合作框架协议",
+			sections:  []string{"1", "2", "3"},
+			sentences: []string{"双方将深化合作。", "双方同意每年举行一次联席会议。", "双方将加强交流。"},
+		},
+		{
+			name:      "chapters alone number the sections",
+			text:      "中华人民共和国政府和希腊共和国政府合作规划\n第一章 双方将深化合作。\n第二章 双方将加强交流。",
+			title:     "中华人民共和国政府和希腊共和国政府合作规划",
+			sections:  []string{"1", "2"},
+			sentences: []string{"双方将深化合作。", "双方将加强交流。"},
+		},
+		{
 			name:      "a numbered topic line over items of its own is the section's title",
 			text:      "中法联合声明\n\n一、加强政治对话，促进政治互信\n\n1．中法两国将继续举行年度会晤。\n\n2．双方同意举办对话。\n\n二、双方将扩大贸易，深化投资合作\n\n三、经济合作\n\n3．双方将扩大贸易。",
 			title:     "中法联合声明",
