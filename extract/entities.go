@@ -841,6 +841,9 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 		if er.kindOnly(mod) {
 			return false
 		}
+		if er.g.placeTerritory.endsAt(rs, end) >= 0 {
+			return false // 广东省人民政府与香港: the territory, no port
+		}
 		if w := er.g.placeVerb.endsAt(rs, end); w >= 0 && w < s {
 			return false // 瓜达尔港开港: the port opens, no port named 开港
 		}

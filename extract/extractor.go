@@ -847,15 +847,16 @@ func (x *Extractor) String() string { return fmt.Sprintf("extractor(%s)", x.lang
 
 // portAfter reports whether r, the second of two short forms in a row, is a
 // [place-head] that a short form also spells (Hong Kong's): after another
-// name it is a port's head (拉各斯港), no pair of parties.
-func (x *Extractor) portAfter(r rune) bool {
-	return x.g.placeHead[string(r)]
+// name it is a port's head (拉各斯港), no pair of parties; after a short form
+// that ends no place's name ([pair-before-port]: 粤港) it is the pair's.
+func (x *Extractor) portAfter(prev, r rune) bool {
+	return x.g.placeHead[string(r)] && !x.g.pairBeforePort[string(prev)]
 }
 
 // opensWithParty reports whether a name opens with two short forms in a row
 // (中巴, 中欧) or with a country's name.
 func (x *Extractor) opensWithParty(rs []rune) bool {
-	if len(rs) >= 2 && x.countries.isShortRune(rs[0]) && x.countries.isShortRune(rs[1]) && !x.portAfter(rs[1]) {
+	if len(rs) >= 2 && x.countries.isShortRune(rs[0]) && x.countries.isShortRune(rs[1]) && !x.portAfter(rs[0], rs[1]) {
 		return true
 	}
 	if end, _ := x.countries.m.LongestAt(rs, 0); end > 0 {
@@ -928,7 +929,7 @@ func (x *Extractor) isProper(name string) bool {
 		if r < 0x80 && unicode.IsLetter(r) {
 			return true
 		}
-		if i+1 < len(rs) && x.countries.isShortRune(r) && x.countries.isShortRune(rs[i+1]) && !x.portAfter(rs[i+1]) {
+		if i+1 < len(rs) && x.countries.isShortRune(r) && x.countries.isShortRune(rs[i+1]) && !x.portAfter(r, rs[i+1]) {
 			return true
 		}
 	}

@@ -79,6 +79,8 @@ type grammar struct {
 	direction         *wordSet        // [direction]: before a region, makes it where a route goes (至中东欧)
 	placeLocative     *wordSet        // [place-locative]: before a [place-head] name, makes it a place (在…港)
 	placePost         *wordSet        // [place-postposition]: after a [place-head] name, makes it a place (…港水域)
+	placeTerritory    *wordSet        // [place-territory]: a territory's name that ends in the [place-head]: no port
+	pairBeforePort    map[string]bool // [pair-before-port]: a short form before which 港 is a party's, no port's head
 	placeVerb         *wordSet        // [place-verb]: a verb fused with the [place-head] it ends in: an event, no second port
 	eventHead         *wordSet        // [event-head]: a quoted name ending so is a programme of events (“…环境年”)
 	serial            runeSet         // [serial]: after a project head and digits, ends its serial number (06星)
@@ -291,6 +293,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		direction:         newWordSet(t.Words("direction")),
 		placeLocative:     newWordSet(t.Words("place-locative")),
 		placePost:         newWordSet(t.Words("place-postposition")),
+		placeTerritory:    newWordSet(t.Words("place-territory")),
+		pairBeforePort:    setOf(t.Words("pair-before-port")),
 		placeVerb:         newWordSet(t.Words("place-verb")),
 		eventHead:         newWordSet(t.Words("event-head")),
 		serialUnit:        newWordSet(t.Words("serial-unit")),
