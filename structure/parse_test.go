@@ -93,6 +93,14 @@ func TestParseLayouts(t *testing.T) {
 			sentences: []string{"双方将深化合作。", "双方同意每年举行一次联席会议。", "双方将加强交流。"},
 		},
 		{
+			name:      "a term's end (有效期至) is no signing date: the article stays, the signing line closes",
+			text:      "广东省人民政府与香港特别行政区政府合作框架协议\n\n第一条　双方将深化合作。\n\n第二条　生效\n\n本协议自双方签署之日起生效，有效期至二〇三五年十二月三十一日。\n\n本协议于二〇二六年十一月二十日在广州签署，一式两份，两份文本具有同等效力。",
+			title:     "广东省人民政府与香港特别行政区政府合作框架协议",
+			sections:  []string{"1", "2", "closing"},
+			sentences: []string{"双方将深化合作。", "本协议自双方签署之日起生效，有效期至二〇三五年十二月三十一日。", "本协议于二〇二六年十一月二十日在广州签署，一式两份，两份文本具有同等效力。"},
+			date:      "2026-11-20", place: "广州",
+		},
+		{
 			name:      "chapters alone number the sections",
 			text:      "中华人民共和国政府和希腊共和国政府合作规划\n第一章 双方将深化合作。\n第二章 双方将加强交流。",
 			title:     "中华人民共和国政府和希腊共和国政府合作规划",
