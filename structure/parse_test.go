@@ -407,7 +407,7 @@ func TestSentenceOffsets(t *testing.T) {
 // over a line of 代表) is whom each column signs for, not the office.
 func TestChineseSignatureBlock(t *testing.T) {
 	v := zhVocabulary
-	v.Offices = append([]string{"政府", "长官"}, v.Offices...)
+	v.Offices = append([]string{"政府", "长官", "省长"}, v.Offices...)
 	tests := []struct {
 		name, tail string
 		want       []Signatory
@@ -418,6 +418,9 @@ func TestChineseSignatureBlock(t *testing.T) {
 		{"an office a party's name does not open",
 			"香港特别行政区政府　　　　泰王国政府\n代表　　　　　　　　代表\n行政长官　李家超　　　　副总理兼商业部长　披猜",
 			[]Signatory{{Title: "行政长官", Name: "李家超", For: "香港特别行政区政府"}, {Title: "副总理兼商业部长", Name: "披猜", For: "泰王国政府"}}},
+		{"government, then office and name",
+			"广东省人民政府　　　　　　香港特别行政区政府\n省长　王伟中　　　　　　　行政长官　李家超",
+			[]Signatory{{Title: "省长", Name: "王伟中", For: "广东省人民政府"}, {Title: "行政长官", Name: "李家超", For: "香港特别行政区政府"}}},
 		{"offices over names",
 			"中华人民共和国主席　　　巴西联邦共和国总统\n习近平　　　　　　卢拉",
 			[]Signatory{{Title: "中华人民共和国主席", Name: "习近平"}, {Title: "巴西联邦共和国总统", Name: "卢拉"}}},
