@@ -841,6 +841,9 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 		if er.kindOnly(mod) {
 			return false
 		}
+		if s > 0 && er.g.pairBeforePort[string(rs[s-1])] {
+			return false // 下设粤港合作…: the pair's 港, no port
+		}
 		if er.g.placeTerritory.endsAt(rs, end) >= 0 {
 			return false // 广东省人民政府与香港: the territory, no port
 		}

@@ -11,7 +11,10 @@ import (
 // Kong's (the genre of hk-gd-cooperation-framework), sentences of our own:
 // the province is a party by the name its government signs under (CN-GD), 粵
 // joins 港 as the pair (粵港), 廣東省 is its side; the two's joint
-// conference is their standing body, unquoted as quoted.
+// conference is their standing body, unquoted as quoted; 前 ends a name
+// only as a date's (年前), not opening a place (前海); 優化 is an action, and
+// what it optimises is named after it; a metropolitan area (都會區) named by
+// its place is a project.
 func TestGuangdongHongKongFrameworkProvisions(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "廣東省人民政府與香港特別行政區政府合作框架協議\n\n第一條　合作\n\n"
@@ -26,6 +29,18 @@ func TestGuangdongHongKongFrameworkProvisions(t *testing.T) {
 		{"the province is its side", "廣東省將支持香港青年到廣東實習及就業。",
 			"commitment", "firm", []string{"CN-GD"}, []string{"people"}, nil, nil},
 		{"the parties' names in the recital are no port", "廣東省人民政府與香港特別行政區政府將進一步深化兩地合作。",
+			"commitment", "firm", both, nil, nil, nil},
+		{"a zone whose place opens with 前 keeps it (前海)", "廣東省將支持更多香港金融機構在前海深港現代服務業合作區設立分支機構。",
+			"commitment", "firm", []string{"CN-GD"}, nil, nil, []string{"前海深港現代服務業合作區"}},
+		{"a year's 前 still ends a name", "雙方將於二〇三〇年前建成瓜達爾港。",
+			"commitment", "firm", both, nil, nil, []string{"瓜達爾港"}},
+		{"what is optimised is named after 優化", "雙方同意優化港珠澳大橋的跨境運輸安排。",
+			"commitment", "firm", both, nil, nil, []string{"港珠澳大橋"}},
+		{"optimising is the parties' action", "雙方優化兩地口岸的通關安排。",
+			"commitment", "soft", both, nil, nil, nil},
+		{"a metropolitan area named by its place", "香港特別行政區政府將推動北部都會區建設。",
+			"commitment", "firm", []string{"HK"}, nil, nil, []string{"北部都會區"}},
+		{"a limit each year's first quarter", "雙方將每年共同制定年度重點工作，並於每年第一季度內報聯席會議審定。",
 			"commitment", "firm", both, nil, nil, nil},
 		{"the joint conference unquoted is their body", "雙方同意繼續以粵港合作聯席會議作為統籌兩地合作的機制。",
 			"commitment", "firm", both, nil, []string{"粵港合作聯席會議"}, nil},
@@ -57,5 +72,16 @@ func TestGuangdongHongKongFrameworkProvisions(t *testing.T) {
 				t.Errorf("projects %q, want %q", s.Projects, tc.projects)
 			}
 		})
+	}
+}
+
+// TestLimitEachYear: a limit that recurs each year (每年第一季度內) is the
+// commitment's deadline, whole, as a named year's quarter is.
+func TestLimitEachYear(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "廣東省人民政府與香港特別行政區政府合作框架協議\n\n第一條　合作\n\n"
+	s := onlyHantExtraction(t, r, title+"雙方將每年共同制定年度重點工作，並於每年第一季度內報聯席會議審定。").Sentences[0]
+	if s.Deadline == nil || !strings.Contains(*s.Deadline, "每年第一季度內") {
+		t.Errorf("deadline %v, want 每年第一季度內", s.Deadline)
 	}
 }

@@ -29,6 +29,7 @@ func TestDueRules(t *testing.T) {
 		{"this year, within", "本年度内", "双方将于本年度内完成谈判。", signed, "2023-12-31", entente.PrecisionYear, false, false},
 		{"first half of this year", "今年上半年", "双方将于今年上半年召开会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
 		{"first half of next year, within", "明年上半年内", "双方将在明年上半年内召开首次会议。", signed, "2024-06-30", entente.PrecisionMonth, false, false},
+		{"each year's first quarter, within", "每年第一季度内", "双方将每年制定年度重点工作，并于每年第一季度内报联席会议审定。", signed, "2024-03-31", entente.PrecisionMonth, false, false},
 		{"second half of next year", "明年下半年", "双方将于明年下半年启动项目。", signed, "2024-12-31", entente.PrecisionMonth, false, false},
 		// English: a span not later than, a body's next meeting
 		{"en: no later than a span", "no later than three months", "The Parties shall notify each other no later than three months after signature.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
