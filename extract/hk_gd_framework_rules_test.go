@@ -85,3 +85,22 @@ func TestLimitEachYear(t *testing.T) {
 		t.Errorf("deadline %v, want 每年第一季度內", s.Deadline)
 	}
 }
+
+// TestMainlandArrangementKind: the Mainland's closer economic partnership
+// arrangement with a SAR (CEPA) is an agreement; a ministries' arrangement
+// between states stays other.
+func TestMainlandArrangementKind(t *testing.T) {
+	r := newTestRegistry(t)
+	for text, want := range map[string]string{
+		"廣東省人民政府與香港特別行政區政府合作框架協議\n\n第一條　合作\n\n雙方同意在《內地與香港關於建立更緊密經貿關係的安排》框架下擴大開放。": "agreement",
+		"中華人民共和國和新西蘭聯合新聞稿\n\n一、合作\n\n雙方歡迎續簽《中華人民共和國教育部和新西蘭教育部教育合作安排》。":            "other",
+	} {
+		x, err := r.ExtractAs(text, "zh-Hant")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(x.References) != 1 || string(x.References[0].Kind) != want {
+			t.Errorf("%s: references %+v, want one of kind %s", text, x.References, want)
+		}
+	}
+}
