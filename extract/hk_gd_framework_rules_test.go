@@ -42,6 +42,12 @@ func TestGuangdongHongKongFrameworkProvisions(t *testing.T) {
 			"commitment", "firm", []string{"HK"}, nil, nil, []string{"北部都會區"}},
 		{"a limit each year's first quarter", "雙方將每年共同制定年度重點工作，並於每年第一季度內報聯席會議審定。",
 			"commitment", "firm", both, nil, nil, nil},
+		{"one country, two systems is sovereignty", "雙方堅持「一國兩制」方針，尊重兩地不同的社會制度。",
+			"position", "", both, []string{"sovereignty"}, nil, nil},
+		{"financial markets joined are finance, no transport", "雙方將深化兩地金融市場互聯互通。",
+			"commitment", "firm", both, []string{"finance"}, nil, nil},
+		{"joint research on key problems is science", "雙方將加強在生物醫藥領域的聯合攻關。",
+			"commitment", "firm", both, []string{"health", "science"}, nil, nil},
 		{"the joint conference unquoted is their body", "雙方同意繼續以粵港合作聯席會議作為統籌兩地合作的機制。",
 			"commitment", "firm", both, nil, []string{"粵港合作聯席會議"}, nil},
 	}
