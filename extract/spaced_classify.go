@@ -1543,6 +1543,9 @@ func (x *Spaced) bodyAfter(st *sentence, i, end int) bool {
 	if i >= end {
 		return false
 	}
+	if x.jointOrgansAt(st, i, end) {
+		return true
+	}
 	e := x.jointBody(st, i, end)
 	if e <= i {
 		return false
@@ -1551,6 +1554,34 @@ func (x *Spaced) bodyAfter(st *sentence, i, end int) bool {
 	// (Savet bezbednosti UN), no body of the parties
 	_, organ := x.ents.exclude.next(st.ws[i:min(end, e+3)], 0, nil)
 	return !organ
+}
+
+// jointOrgansAt reports whether the words from i to the clause's end b
+// are the parties' organs: a lowercase party head (ministarstva, vlade)
+// that opens them and the parties' joint word that closes them, with only
+// lowercase words between (Sprovođenje deklaracije pratiće ministarstva
+// spoljnih poslova dveju zemalja): the subject after its verb, as their
+// joint body is. A thing of theirs (korist privredama dveju zemalja) is
+// no organ.
+func (x *Spaced) jointOrgansAt(st *sentence, i, b int) bool {
+	if h, ok := x.heads.longestAt(st.ws, i); !ok || h.Start != i || st.ws[i].Upper {
+		return false
+	}
+	for _, m := range st.ments {
+		if m.Kind != mJoint || m.Start <= i || m.Start > i+5 {
+			continue
+		}
+		if m.End != b && (m.End >= len(st.ws) || !st.ws[m.End].Punct) {
+			continue
+		}
+		for k := i + 1; k < m.Start; k++ {
+			if w := &st.ws[k]; w.Punct || w.Upper || x.prep.has(w) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // readSupportSpaced reads "support": of the parties' own action or
@@ -1565,6 +1596,12 @@ func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
 		r.commit(entente.Soft, c, "support of own action")
 		return
 	}
+	if x.verbFollows(st, c.End) && x.allCountriesWithin(st, c.End+1, 6) {
+		// podržavaju izgradnju gasovoda Kina–Srbija: works named by all
+		// the parties' countries, a link between them, are their own
+		r.commit(entente.Soft, c, "support of own works")
+		return
+	}
 	for i := c.End; i < len(st.ws) && i < c.End+3; i++ {
 		if x.ownWord(st.ws[i].Key) {
 			r.commit(entente.Soft, c, "support of own cooperation")
@@ -1575,6 +1612,29 @@ func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
 		}
 	}
 	r.reading, r.rule = rPosition, "support"
+}
+
+// allCountriesWithin reports whether every one of the document's parties
+// (two or more) is named as a country among the n words from i, with no
+// stop between.
+func (x *Spaced) allCountriesWithin(st *sentence, i, n int) bool {
+	if len(st.parties) < 2 {
+		return false
+	}
+	end := i
+	for end < len(st.ws) && end < i+n && !(st.ws[end].Punct && st.ws[end].Key != "–" && st.ws[end].Key != "-") {
+		end++
+	}
+	seen := 0
+	for _, p := range st.parties {
+		for _, m := range st.ments {
+			if m.Kind == mCountry && m.Start >= i && m.End <= end && slices.Contains(m.Codes, p) {
+				seen++
+				break
+			}
+		}
+	}
+	return seen == len(st.parties)
 }
 
 // ownWithin reports whether an own-cooperation word is among the n words

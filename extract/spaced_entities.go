@@ -863,6 +863,15 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 					}
 				}
 			}
+			if kind.list == &projs && !named && headUpper && m.Start > first && m.End-m.Start == 1 && b == m.End {
+				// Doma slovačke kulture: a capitalised head inside the
+				// sentence opens a name, and a genitive of two words or
+				// more after it that opens with an adjective is the rest
+				// of that name, as a complement is
+				if g := e.genitiveOf(st, m.End); g >= m.End+2 && e.adjectiveAt(ws, m.End) {
+					named, b = true, g
+				}
+			}
 			if kind.list == &mechs && !upperName(&ws[m.Start]) && b == m.End {
 				// mehanizam uzajamnih poseta privrednika: the mechanism of
 				// what a genitive of two words or more says is one; so is

@@ -151,6 +151,12 @@ func TestSpacedEntities(t *testing.T) {
 		{"sr", "Gasni interkonektor Bugarska–Srbija doprineo je diverzifikaciji izvora gasa.", nil, []string{"Gasni interkonektor Bugarska–Srbija"}},
 		{"sr", "Strane podržavaju učešće kompanija u projektima Vertikalnog gasnog koridora.", nil, []string{"Vertikalnog gasnog koridora"}},
 		{"sr", "Kurs dinara prema evru ostao je stabilan.", nil, nil},
+		// a railway line named by its ends is a service, as a rail is; a House (Dom)
+		// named by its field is a facility, a house with no name none
+		{"sr", "Strane će uspostaviti direktnu železničku liniju Bratislava–Beograd.", nil, []string{"železničku liniju Bratislava–Beograd"}},
+		{"sr", "Strane će uvesti nove železničke linije.", nil, nil},
+		{"sr", "Стране подржавају отварање Дома словачке културе у Бачком Петровцу.", nil, []string{"Дома словачке културе"}},
+		{"sr", "Strane će obnoviti dom kulture u tom selu.", nil, nil},
 		{"en", "India will train young diplomats under the programme “Bharat Connect”.", nil, []string{"Bharat Connect"}},
 		{"en", "The ministry launched a scholarship program called “Bridges of Knowledge” last year.", nil, []string{"Bridges of Knowledge"}},
 		{"en", "The leaders welcomed the Australia-India Solar Taskforce.", []string{"Australia-India Solar Taskforce"}, nil},

@@ -630,6 +630,14 @@ func TestOperativeClause(t *testing.T) {
 		// alone as subject is left alone
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Četvrta zajednička sednica Vlade Republike Srbije i Vlade Mađarske biće održana u Budimpešti u drugoj polovini 2027. godine.\n", "Četvrta zajednička sednica Vlade Republike Srbije i Vlade Mađarske biće održana u Budimpešti u drugoj polovini 2027. godine.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća zajednička sednica dveju vlada biće održana u Beogradu.\n", "Sledeća zajednička sednica dveju vlada biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		// the parties' organs after the verb, closed by their joint word, are its subject
+		// (the object first), as their body there is; a thing of theirs is no organ
+		{"Заједничка изјава Републике Србије и Мађарске\n\n1. Спровођење ове декларације пратиће министарства спољних послова двеју земаља.\n", "Спровођење ове декларације пратиће министарства спољних послова двеју земаља.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Rast razmene doneće korist privredama dveju zemalja.\n", "Rast razmene doneće korist privredama dveju zemalja.", "appraisal", []string{"HU", "RS"}, ""},
+		// the session of the governments (sednica vlada, their genitive plural) is both
+		// governments' own meeting, as the session of the two governments is
+		{"Заједничка изјава Републике Србије и Мађарске\n\n1. Трећа заједничка седница влада биће одржана у Републици Србији 2028. године.\n", "Трећа заједничка седница влада биће одржана у Републици Србији 2028. године.", "commitment", []string{"HU", "RS"}, entente.Firm},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Sledeća sednica vlada biće održana u Beogradu.\n", "Sledeća sednica vlada biće održana u Beogradu.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{"Zajednička izjava Republike Srbije i Mađarske\n\n1. Vlada Mađarske biće obaveštena o planu.\n", "Vlada Mađarske biće obaveštena o planu.", "narrative", nil, ""},
 		// an amendment's or the instrument's coming into effect (force) is a formula,
 		// whatever the subject

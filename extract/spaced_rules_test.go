@@ -338,6 +338,11 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane podržavaju povezivanje kompanija dveju zemalja.", "commitment", "soft", parties, "podržavaju", ""},
 		{"sr", "Strane podržavaju zajedničku kandidaturu za domaćinstvo prvenstva.", "commitment", "soft", parties, "podržavaju", ""},
 		{"sr", "Strane podržavaju napore Ujedinjenih nacija.", "position", "", parties, "podržavaju", ""},
+		// support of building or opening works named by both parties' countries (a link
+		// between them) is support of their own works; one country's works stay a view
+		{"sr", "Стране подржавају изградњу гасовода Кина–Србија и диверзификацију снабдевања.", "commitment", "soft", parties, "подржавају", ""},
+		{"sr", "Strane podržavaju izgradnju gasovoda između Kine i Srbije.", "commitment", "soft", parties, "podržavaju", ""},
+		{"sr", "Strane podržavaju pristupanje Srbije Evropskoj uniji.", "position", "", parties, "podržavaju", ""},
 		// local self-governments, as ministries, are organs of the parties' states: their
 		// future undertakes, it does not forecast
 		{"sr", "Opštine u pograničnom području nastaviće saradnju u oblasti zaštite životne sredine.", "commitment", "firm", parties, "nastaviće", ""},
@@ -374,6 +379,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane sa zadovoljstvom konstatuju napredak u saradnji.", "appraisal", "", parties, "sa zadovoljstvom", ""},
 		// a view that the relations are at their highest in history judges what was achieved
 		{"sr", "Dve vlade su ocenile da su odnosi dveju zemalja na najvišem nivou u istoriji.", "appraisal", "", parties, "ocenile", ""},
+		// relations judged excellent are an evaluation of what is, as their highest level is
+		{"sr", "Стране оцењују да су односи Србије и Кине одлични и да не постоје отворена питања.", "appraisal", "", parties, "оцењују", ""},
+		{"sr", "Strane ocenjuju da su odnosi dveju zemalja odlični.", "appraisal", "", parties, "ocenjuju", ""},
 		{"sr", "Стране сматрају да су односи две земље на највишем нивоу у историји.", "appraisal", "", parties, "сматрају", ""},
 		// noted that a fact holds: an appraisal of it; noted that they will act: an undertaking
 		{"sr", "Strane konstatuju da obim trgovine ne odgovara potencijalima dveju zemalja.", "appraisal", "", parties, "konstatuju da", ""},
@@ -382,6 +390,10 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Strane konstatuju da će do kraja godine otvoriti konzulat.", "commitment", "firm", parties, "će", "do kraja godine"},
 		// support of the parties' own exchanges undertakes softly
 		{"sr", "Strane pružaju podršku razmeni učenika i studenata.", "commitment", "soft", parties, "pružaju podršku", ""},
+		// a side that gives its (full) support to the other's accession holds a view, as
+		// support of another's effort does
+		{"sr", "Словачка страна пружа пуну подршку приступању Републике Србије Европској унији.", "position", "", []string{"SK"}, "пружа пуну подршку", ""},
+		{"sr", "Kineska strana pruža podršku naporima Srbije.", "position", "", []string{"CN"}, "pruža podršku", ""},
 		{"en", "The two sides support the exchange of students.", "commitment", "soft", parties, "support", ""},
 		// the future in one word undertakes as će with the infinitive does
 		{"sr", "Strane radiće na jačanju saradnje u oblasti poljoprivrede.", "commitment", "firm", parties, "radiće", ""},
@@ -429,6 +441,9 @@ func TestSpacedRules(t *testing.T) {
 		// by the start of a year, or of a school or academic year (its first year's September)
 		{"sr", "Strane će do početka 2028. godine otvoriti lektorat.", "commitment", "firm", parties, "će", "do početka 2028. godine"},
 		{"sr", "Srpska strana će do početka školske 2027/2028. godine obezbediti udžbenike.", "commitment", "firm", []string{"RS"}, "će", "do početka školske 2027/2028. godine"},
+		// by the start of a (summer, tourist) season of a year: flights and tourism's deadline
+		{"sr", "Стране ће подржати успостављање директне авио-линије до почетка летње сезоне 2027. године.", "commitment", "firm", parties, "ће", "до почетка летње сезоне 2027. године"},
+		{"sr", "Strane će uvesti let do početka turističke sezone 2027. godine.", "commitment", "firm", parties, "će", "do početka turističke sezone 2027. godine"},
 		{"sr", "Стране ће до почетка академске 2027/2028. године отворити лекторат.", "commitment", "firm", parties, "ће", "до почетка академске 2027/2028. године"},
 		// support in the one-word future undertakes as će does
 		{"sr", "Dve zemlje podržavaće otvaranje lektorata za srpski jezik.", "commitment", "firm", parties, "podržavaće", ""},

@@ -281,6 +281,13 @@ func TestSegmentSpaced(t *testing.T) {
 		{"Na osnovu člana 12. Sporazuma Strane će sarađivati.", []string{"Na osnovu člana 12. Sporazuma Strane će sarađivati."}},
 		{"Članom 5. Sporazuma predviđeno je osnivanje komisije.", []string{"Članom 5. Sporazuma predviđeno je osnivanje komisije."}},
 		{"Beograd, 9. Septembar. Strane su se sastale.", []string{"Beograd, 9. Septembar.", "Strane su se sastale."}},
+		// the last of a list of bare numbers (poglavlja 23 i 24, chapters 3 and 4) counts, it
+		// orders nothing: its stop before a capital ends the sentence; a list of ordinals keeps
+		// its stops (8. i 9. maja)
+		{"Strane će razmeniti iskustva o poglavljima 23 i 24. Slovačka strana će pomoći.", []string{"Strane će razmeniti iskustva o poglavljima 23 i 24.", "Slovačka strana će pomoći."}},
+		{"Стране ће разменити искуства о поглављима 23 и 24. Словачка страна ће помоћи.", []string{"Стране ће разменити искуства о поглављима 23 и 24.", "Словачка страна ће помоћи."}},
+		{"They discussed chapters 3 and 4. The ministers met.", []string{"They discussed chapters 3 and 4.", "The ministers met."}},
+		{"Na osnovu članova 8. i 9. Sporazuma Strane će sarađivati.", []string{"Na osnovu članova 8. i 9. Sporazuma Strane će sarađivati."}},
 	}
 	for _, tc := range tests {
 		if got := Segment(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") {

@@ -197,7 +197,7 @@ func latinStopAt(s string, i int) bool {
 		for k < len(s) {
 			r, w := runeAt(s, k)
 			if !isSpace(r) {
-				return unicode.IsUpper(r) && (n > 2 || endsName([]rune(s[:j])))
+				return unicode.IsUpper(r) && (n > 2 || endsName([]rune(s[:j])) || endsCount([]rune(s[:j])))
 			}
 			k += w
 		}
@@ -315,7 +315,7 @@ func latinStop(rs []rune, i int) bool {
 		for k < len(rs) && isSpace(rs[k]) {
 			k++
 		}
-		return k < len(rs) && unicode.IsUpper(rs[k]) && (len(wr) > 2 || endsName(rs[:j]))
+		return k < len(rs) && unicode.IsUpper(rs[k]) && (len(wr) > 2 || endsName(rs[:j]) || endsCount(rs[:j]))
 	}
 	if k := lastJoin(word); k >= 0 { // Japan-U.S. (latinStopAt)
 		word = word[k:]
@@ -389,6 +389,34 @@ func endsName(before []rune) bool {
 		return false
 	}
 	return true
+}
+
+// endsCount reports whether a short number whose stop is followed by a
+// capital closes a list of bare numbers (poglavlja 23 i 24. Slovačka…,
+// chapters 3 and 4. The…): the text before it ends in a short lowercase
+// word (a conjunction) after a number with no stop of its own. Such a
+// number counts and orders nothing, so its stop ends the sentence; a
+// list of ordinals (8. i 9. maja) keeps its stops.
+func endsCount(before []rune) bool {
+	e := len(before)
+	for e > 0 && isSpace(before[e-1]) {
+		e--
+	}
+	b := e
+	for b > 0 && unicode.IsLetter(before[b-1]) {
+		b--
+	}
+	if b == e || e-b > 3 || !unicode.IsLower(before[b]) || b == 0 || !isSpace(before[b-1]) {
+		return false
+	}
+	for b > 0 && isSpace(before[b-1]) {
+		b--
+	}
+	d := b
+	for d > 0 && before[d-1] >= '0' && before[d-1] <= '9' {
+		d--
+	}
+	return d < b && (d == 0 || isSpace(before[d-1]))
 }
 
 func isAllDigits(s string) bool {

@@ -137,6 +137,8 @@ func TestDueRules(t *testing.T) {
 		{"sr: by the end of a quarter", "do kraja trećeg tromesečja 2026", "Strane će potpisati sporazum do kraja trećeg tromesečja 2026. godine.", signed, "2026-09-30", entente.PrecisionMonth, false, false},
 		{"sr: by the start of a year", "do početka 2027. godine", "Strane će otvoriti lektorat do početka 2027. godine.", signed, "2027-01-01", entente.PrecisionYear, false, false},
 		{"sr: by the start of a school year", "do početka školske 2027/2028. godine", "Strane će do početka školske 2027/2028. godine obezbediti udžbenike.", signed, "2027-09-01", entente.PrecisionMonth, false, false},
+		{"sr: by the start of the summer season, Cyrillic", "до почетка летње сезоне 2027. године", "Стране ће подржати успостављање директне авио-линије до почетка летње сезоне 2027. године.", signed, "2027-06-01", entente.PrecisionMonth, false, false},
+		{"sr: by the start of the tourist season", "do početka turističke sezone 2027. godine", "Strane će uvesti let do početka turističke sezone 2027. godine.", signed, "2027-06-01", entente.PrecisionMonth, false, false},
 		{"sr: in a quarter, Cyrillic", "у првом тромесечју 2027", "Стране ће отворити канцеларију у првом тромесечју 2027. године.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
 		{"sr: in a month of a named year, Cyrillic", "у октобру 2026. године", "Дани културе биће одржани у октобру 2026. године.", signed, "2026-10-31", entente.PrecisionMonth, false, false},
 		{"sr: by a month of a named year", "do marta 2027. godine", "Strane će do marta 2027. godine usvojiti program.", signed, "2027-03-31", entente.PrecisionMonth, false, false},
