@@ -179,6 +179,12 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Strane će usaglasiti sporazum o međunarodnom drumskom prevozu putnika i robe.", []string{"infrastructure", "trade"}, "sr"},
 		{"Mešovita komisija za međunarodni drumski prevoz sastajaće se jednom godišnje.", []string{"infrastructure"}, "sr"},
 		{"Strane pozdravljaju odluku Evropske investicione banke da učestvuje u finansiranju izgradnje intermodalnog terminala.", []string{"finance", "infrastructure"}, "sr"},
+		// the carriage of containers is trade and transport, as container trains are; an
+		// export-import bank is a bank, as an investment bank is; a side's accession
+		// negotiations are the EU's framework, as its negotiating chapters are
+		{"Стране ће размотрити могућност успостављања редовне линије за превоз контејнера Дунавом.", []string{"infrastructure", "trade"}, "sr"},
+		{"Словачка извозно-увозна банка наставиће да финансира пројекте словачких компанија у Србији.", []string{"finance", "investment"}, "sr"},
+		{"Словачка страна ће пренети српским институцијама искуства из сопствених приступних преговора.", []string{"international_order"}, "sr"},
 		// the growth of friendly relations frames the relationship, no
 		// development; a foreign-trade partner is trade; a section of a road or
 		// line and a bridge are transport works; negotiating chapters are the

@@ -1596,7 +1596,7 @@ func (x *Spaced) readSupportSpaced(st *sentence, r *sreading, c *scue) {
 		r.commit(entente.Soft, c, "support of own action")
 		return
 	}
-	if x.verbFollows(st, c.End) && x.allCountriesWithin(st, c.End+1, 6) {
+	if x.verbFollows(st, c.End) && x.allCountriesWithin(st, c.End+1, 8) {
 		// podržavaju izgradnju gasovoda Kina–Srbija: works named by all
 		// the parties' countries, a link between them, are their own
 		r.commit(entente.Soft, c, "support of own works")

@@ -88,6 +88,11 @@ type spacedRefs struct {
 	// time the sentence sets (the … Programme | in 2027): no years it
 	// covers ([programme-time])
 	times *keyWords
+	// spanFrom and spanTo open and close a span of years a title covers
+	// in words (za period | od 2027. do 2030. godine): with both years,
+	// the span is the title's; units are the words of time after it
+	spanFrom, spanTo *keyWords
+	units            *phraseMatcher
 }
 
 func newSpacedRefs(t *lexicon.Table) *spacedRefs {
@@ -100,7 +105,9 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
 		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
 		signed: optionalPhrases(t, "reference-signed"), facility: newKeyWords(t.Words("reference-facility")),
-		running: newKeyWords(t.Words("programme-running")), times: newKeyWords(t.Words("programme-time"))}
+		running: newKeyWords(t.Words("programme-running")), times: newKeyWords(t.Words("programme-time")),
+		spanFrom: newKeyWords(t.Words("reference-span-from")), spanTo: newKeyWords(t.Words("reference-span-to")),
+		units: phrasesOf(t.Words("time-unit"))}
 	for _, e := range t.Entries("reference-head") {
 		r.heads.Add(e.Text, len(r.kinds))
 		r.kinds = append(r.kinds, e.Value)
@@ -270,6 +277,8 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		}
 		if e := r.periodAfter(ws, b); e > b {
 			b = e // the Plan of Action for the period 2024–2028
+		} else if e := r.spanAfter(ws, b); e > b {
+			b = e // Program saradnje … za period | od 2027. do 2030. godine
 		}
 		if a == m.Start && b == m.End {
 			continue // a bare "the Agreement" names nothing
@@ -339,6 +348,38 @@ func (r *spacedRefs) periodAfter(ws []word, b int) int {
 		e += 2
 	}
 	return e
+}
+
+// spanAfter returns where a span of years written in words that opens at
+// b ends ([reference-span-from], a year, [reference-span-to], a year, each
+// year with its stop, and a word of time after it: od 2027. do 2030.
+// godine), or b when none opens there. Both years must be there: a year
+// alone after a title (od 2013. godine) is the year it was adopted.
+func (r *spacedRefs) spanAfter(ws []word, b int) int {
+	k := b
+	if k >= len(ws) || !r.spanFrom.has(&ws[k]) {
+		return b
+	}
+	k++
+	for _, to := range []bool{false, true} {
+		if k >= len(ws) || yearOf(&ws[k]) == 0 {
+			return b
+		}
+		k++
+		if k < len(ws) && ws[k].Key == "." {
+			k++
+		}
+		if !to {
+			if k >= len(ws) || !r.spanTo.has(&ws[k]) {
+				return b
+			}
+			k++
+		}
+	}
+	if m, ok := r.units.longestAt(ws, k); ok && m.Start == k && m.End > k {
+		k = m.End
+	}
+	return k
 }
 
 // yearSpan reports a word that is two years joined by a hyphen

@@ -57,6 +57,10 @@ func TestSpacedReferences(t *testing.T) {
 		{"sr", "Strane pozdravljaju Sporazum o ukidanju viza koji je stupio na snagu.", []string{"Sporazum o ukidanju viza|agreement|0"}},
 		{"sr", "Strane pozdravljaju potpisivanje Memoranduma o razumevanju o saradnji u oblasti energetike.", []string{"Memoranduma o razumevanju o saradnji u oblasti energetike|mou|0"}},
 		{"sr", "Strane će zaključiti Sporazum o uzajamnom podsticanju i zaštiti ulaganja.", []string{"Sporazum o uzajamnom podsticanju i zaštiti ulaganja|agreement|0"}},
+		// a programme of cooperation in a field opens its title with saradnje; a bare plan
+		// of cooperation before a verb names nothing
+		{"sr", "Стране ће до краја марта 2027. године потписати Програм сарадње у области културе за период од 2027. до 2030. године.", []string{"Програм сарадње у области културе за период од 2027. до 2030. године|plan|0"}},
+		{"sr", "Plan saradnje biće usvojen.", nil},
 		{"sr", "Стране ће закључити Споразум о подстицају и заштити улагања.", []string{"Споразум о подстицају и заштити улагања|agreement|0"}},
 		{"sr", "Srpska strana podržava Inicijativu za globalni razvoj i Globalnu bezbednosnu inicijativu.", []string{"Inicijativu za globalni razvoj|initiative|0", "Globalnu bezbednosnu inicijativu|initiative|0"}},
 		{"sr", "Strane će primeniti Sporazum o saradnji i razmeni informacija.", []string{"Sporazum o saradnji i razmeni informacija|agreement|0"}},

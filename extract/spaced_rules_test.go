@@ -342,6 +342,7 @@ func TestSpacedRules(t *testing.T) {
 		// between them) is support of their own works; one country's works stay a view
 		{"sr", "Стране подржавају изградњу гасовода Кина–Србија и диверзификацију снабдевања.", "commitment", "soft", parties, "подржавају", ""},
 		{"sr", "Strane podržavaju izgradnju gasovoda između Kine i Srbije.", "commitment", "soft", parties, "podržavaju", ""},
+		{"sr", "Strane podržavaju izgradnju gasnog interkonektora Srbija–Mađarska–Kina i diverzifikaciju snabdevanja.", "commitment", "soft", parties, "podržavaju", ""},
 		{"sr", "Strane podržavaju pristupanje Srbije Evropskoj uniji.", "position", "", parties, "podržavaju", ""},
 		// local self-governments, as ministries, are organs of the parties' states: their
 		// future undertakes, it does not forecast
