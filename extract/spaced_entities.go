@@ -41,6 +41,7 @@ type spacedEntities struct {
 	prep       *keyWords      // na, u: a phrase's, not a name's
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
 	through    *phraseMatcher // through, under, association to: a bare name after them is the programme used
+	runs       *phraseMatcher // program*: a programme's head, lower case, before its field and its name
 	part       *keyWords      // Article, Section: a part of an instrument, no programme after "under"
 	parties    *phraseMatcher // Strane, Ugovorne strane: the parties, capitalised as a defined term, never a name's part
 	pair       *keyWords      // i: joins a second capitalised owner to a first after a lowercase head
@@ -70,6 +71,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
 		through:    phrasesOf(t.Words("project-through")),
+		runs:       optionalPhrases(t, "programme-head"),
 		part:       newKeyWords(t.Words("instrument-part")),
 		parties:    phrasesOf(t.Words("party-joint")),
 		pair:       newKeyWords(t.Words("entity-pair")),
@@ -275,8 +277,10 @@ func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
 			return -1
 		}
 		if !w.Upper {
-			if e.inner.has(w) || e.prep.has(w) {
-				return -1 // Petrovića na | projektu: a phrase, not a name
+			if e.inner.has(w) || e.prep.has(w) || infinitive(w) {
+				// Petrovića na | projektu: a phrase, not a name; SlovakAid
+				// finansirati | projekte: a verb, not a name's word
+				return -1
 			}
 			continue
 		}
@@ -777,6 +781,24 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		if bare {
 			take(&projs, "name after through", i+1, b)
 		}
+	}
+	// a programme's lowercase head, its field in the genitive, then its
+	// bare name (u okviru programa razvojne saradnje SlovakAid): the name
+	// is the programme, as a quoted one after the field is
+	for i := 0; e.runs != nil && i+2 < len(ws); i++ {
+		m, ok := e.runs.longestAt(ws, i)
+		if !ok || m.Start != i || m.End <= i || ws[i].Upper || ws[i].Punct {
+			continue
+		}
+		g := e.genitiveOf(st, m.End)
+		if g <= m.End || g-m.End > 3 || g >= len(ws) || !upperName(&ws[g]) || st.inMention(g) || e.startsHead(ws, g) {
+			continue
+		}
+		b := g + 1
+		for b < len(ws) && upperName(&ws[b]) && !st.inMention(b) {
+			b++
+		}
+		take(&projs, "name after a programme's field", g, b)
 	}
 	// a bare name that an apposition calls a facility or a programme (the
 	// Arctic Digital Link, a submarine cable connecting…): the head word
