@@ -785,20 +785,21 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 	// a programme's lowercase head, its field in the genitive, then its
 	// bare name (u okviru programa razvojne saradnje SlovakAid): the name
 	// is the programme, as a quoted one after the field is
-	for i := 0; e.runs != nil && i+2 < len(ws); i++ {
-		m, ok := e.runs.longestAt(ws, i)
-		if !ok || m.Start != i || m.End <= i || ws[i].Upper || ws[i].Punct {
-			continue
+	if e.runs != nil {
+		for m, ok := e.runs.next(ws, 0, nil); ok; m, ok = e.runs.next(ws, m.End, nil) {
+			if i := m.Start; m.End <= i || ws[i].Upper || ws[i].Punct {
+				continue
+			}
+			g := e.genitiveOf(st, m.End)
+			if g <= m.End || g-m.End > 3 || g >= len(ws) || !upperName(&ws[g]) || st.inMention(g) || e.startsHead(ws, g) {
+				continue
+			}
+			b := g + 1
+			for b < len(ws) && upperName(&ws[b]) && !st.inMention(b) {
+				b++
+			}
+			take(&projs, "name after a programme's field", g, b)
 		}
-		g := e.genitiveOf(st, m.End)
-		if g <= m.End || g-m.End > 3 || g >= len(ws) || !upperName(&ws[g]) || st.inMention(g) || e.startsHead(ws, g) {
-			continue
-		}
-		b := g + 1
-		for b < len(ws) && upperName(&ws[b]) && !st.inMention(b) {
-			b++
-		}
-		take(&projs, "name after a programme's field", g, b)
 	}
 	// a bare name that an apposition calls a facility or a programme (the
 	// Arctic Digital Link, a submarine cable connecting…): the head word
