@@ -251,3 +251,53 @@ func TestPairSteps(t *testing.T) {
 		}
 	}
 }
+
+// A timeline folds four or more reaffirmations of one designation in a
+// row under one line that opens on them; every other step, and a shorter
+// run, is listed as it is, and every step stays on the page.
+func TestTimelineFoldsReaffirmations(t *testing.T) {
+	E, U, R := entente.Established, entente.Upgraded, entente.Reaffirmed
+	var steps []entente.RelationshipStep
+	add := func(a entente.RelationshipAction, designation string, n int) {
+		for range n {
+			steps = append(steps, entente.RelationshipStep{DocumentID: int64(len(steps) + 1), Sentence: "s1", Action: a,
+				Designation: designation, Label: entente.Label{EN: designation}, SignedDate: fmt.Sprintf("20%02d-01-01", len(steps))})
+		}
+	}
+	add(E, "strategic_partnership", 1)
+	add(R, "strategic_partnership", 3) // short: as it is
+	add(U, "comprehensive_strategic_partnership", 1)
+	add(R, "comprehensive_strategic_partnership", 6) // folded
+	add(R, "strategic_partnership", 4)               // another designation: folded apart
+	add(U, "shared_future", 1)
+	runs := foldSteps(steps)
+	var lens []int
+	for _, r := range runs {
+		lens = append(lens, len(r.Steps))
+	}
+	if want := []int{1, 1, 1, 1, 1, 6, 4, 1}; !slices.Equal(lens, want) {
+		t.Fatalf("runs of %v, want %v", lens, want)
+	}
+
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "entente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := newHarness(t, st, false)
+	rec := httptest.NewRecorder()
+	f := &frame{T: textsFor(rec, httptest.NewRequest("GET", "/timeline?lang=en", nil)), User: h.users[entente.RoleViewer]}
+	v := &relationView{compareView: compareView{frame: f, W: compareWordsEN, Codes: []string{"CN", "RS"}}, Steps: steps, Runs: runs}
+	h.srv.render(rec, "timeline", v)
+	page := rec.Body.String()
+	folded := regexp.MustCompile(`(?s)<li class="rel-step rel-run rel-reaffirmed"[^>]*><details>\s*<summary><span class="rel-date">(\S+) – (\S+)</span>\s*<span class="rel-action">reaffirmed ×(\d+)</span>`).FindAllStringSubmatch(page, -1)
+	if len(folded) != 2 || folded[0][3] != "6" || folded[0][1] != "2005-01-01" || folded[0][2] != "2010-01-01" || folded[1][3] != "4" {
+		t.Errorf("folded runs: %v", folded)
+	}
+	if n := strings.Count(page, `<a href="/documents/`); n < 2*len(steps) {
+		t.Errorf("%d links for %d steps: a folded step is missing", n, len(steps))
+	}
+	if n := regexp.MustCompile(`<ol class="rel-timeline" id="timeline">`).FindAllStringIndex(page, -1); len(n) != 1 {
+		t.Error("no timeline")
+	}
+}

@@ -138,6 +138,7 @@ func (s *Server) registerPages() error {
 		"marked":  marked,
 		"asset":   assets.url,
 		"sideOf":  sideOf,
+		"stepOf":  stepOf,
 		"percent": func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
