@@ -286,6 +286,7 @@ func (s *Service) keptParts(ctx context.Context, a, b string) (*pairParts, strin
 		// a view that does not read is computed again
 		return nil, now, false, nil
 	}
+	s.Words.relabel(p.Timeline)
 	s.views.remember(key, now, &p)
 	return &p, now, true, nil
 }

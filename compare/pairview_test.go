@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/compare"
+	"github.com/entente/entente/lexicon"
 	"github.com/entente/entente/sqlstore"
 	"github.com/entente/entente/tracking"
 )
@@ -461,4 +463,67 @@ type unreadable struct{ *sqlstore.Store }
 
 func (unreadable) Document(context.Context, int64) (*entente.StoredDocument, error) {
 	return nil, errUnreadable
+}
+
+// A kept view's relationship steps are named as the relations table names
+// them now, in every language, without computing the view again: a
+// label's wording changes, or a language's labels come, long after
+// thousands of views were kept.
+func TestKeptStepsRelabelled(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := entente.NewContextWithActor(context.Background(), entente.Actor{Name: "op", Via: "cli"})
+		ingestLibrary(t, ctx, s)
+		svc := newService(t, s)
+		kept, err := svc.Timeline(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Pair(ctx, "CN", "RS"); err != nil { // computes and keeps the view
+			t.Fatal(err)
+		}
+		b, err := lexicon.Data("relations.cues")
+		if err != nil {
+			t.Fatal(err)
+		}
+		renamed := strings.Replace(string(b), "strategic_partnership=strateško partnerstvo,", "strategic_partnership=strateško partnerstvo (preimenovano),", 1)
+		table, err := lexicon.Parse("relations.cues", strings.NewReader(renamed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := compare.New(s, newTracker(t, s)) // a new binary's process
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fresh.Words, err = compare.NewWords(table); err != nil {
+			t.Fatal(err)
+		}
+		steps, err := fresh.Timeline(ctx, "CN", "RS")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fresh.ViewsComputed() != 0 {
+			t.Errorf("the view was computed again (%d)", fresh.ViewsComputed())
+		}
+		if len(steps) != len(kept) {
+			t.Fatalf("%d steps kept, %d read", len(kept), len(steps))
+		}
+		renamedSteps := 0
+		for i, st := range steps {
+			if st.Label.SR == "" || st.Label.EN != kept[i].Label.EN || st.Label.ZH != kept[i].Label.ZH {
+				t.Errorf("step %d: %+v, kept as %+v", i, st.Label, kept[i].Label)
+			}
+			if st.Designation == "strategic_partnership" {
+				renamedSteps++
+				if st.Label.SR != "strateško partnerstvo (preimenovano)" {
+					t.Errorf("step %d reads %q, not the table's name now", i, st.Label.SR)
+				}
+			}
+			if st.FromLabel != nil && st.From == "strategic_partnership" && st.FromLabel.SR != "strateško partnerstvo (preimenovano)" {
+				t.Errorf("step %d came from %q, not the table's name now", i, st.FromLabel.SR)
+			}
+		}
+		if renamedSteps == 0 {
+			t.Error("no step of the library is a strategic partnership: the test tests nothing")
+		}
+	})
 }

@@ -198,3 +198,19 @@ func (w *Words) Rank(code string) int { return w.rank[code] }
 
 // Label is a designation's name in the UI's languages.
 func (w *Words) Label(code string) entente.Label { return w.labels[code] }
+
+// relabel names kept steps' designations as the table names them now: a
+// view keeps its steps' labels, and a label's wording (or a language's,
+// as Serbian's came after many views were kept) is no reason to compute
+// a pair's view again. A designation the table no longer has keeps its
+// kept label.
+func (w *Words) relabel(steps []entente.RelationshipStep) {
+	for i := range steps {
+		if l, ok := w.labels[steps[i].Designation]; ok {
+			steps[i].Label = l
+		}
+		if l, ok := w.labels[steps[i].From]; ok && steps[i].FromLabel != nil {
+			steps[i].FromLabel = &l
+		}
+	}
+}
