@@ -32,6 +32,8 @@ type pairView struct {
 	// or, beyond maxPairSteps, those that changed the relationship and the
 	// newest reaffirmations
 	Steps []entente.RelationshipStep
+	// Runs are Steps with a timeline's reaffirmations in a row folded
+	Runs []stepRun
 	// Years says that the axis marks years (a mark for each year with
 	// documents), the pair sharing more dated documents than maxAxisMarks
 	Years     bool
@@ -159,11 +161,18 @@ func (v *pairView) bound(allDocs bool) {
 	v.AllDocs = allDocs
 	v.Docs = pairDocs(v.V.Documents, allDocs)
 	v.Steps = pairSteps(v.V.Timeline, maxPairSteps)
+	v.Runs = foldSteps(v.Steps)
 	if dated(v.V.Documents) > maxAxisMarks {
 		v.Years, v.Axis = true, yearAxis(v.V.Documents)
 	} else {
 		v.Years, v.Axis = false, timeAxis(v.V.Documents)
 	}
+}
+
+// pairStepAt is one step as the pair's template draws it.
+type pairStepAt struct {
+	Page *pairView
+	Step entente.RelationshipStep
 }
 
 // DocsShown says how many of the pair's documents the page lists.
