@@ -507,6 +507,11 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 	inst := x.readsAsInstrument(&out.Document)
 	bind := inst || out.Document.Kind == entente.KindActionPlan // binds(kind), with a declaration of intent
 	field := x.instrumentField(&out.Document)
+	weakField := false // the title names its field by a weak phrase (o ekonomskoj saradnji)
+	if field == nil {
+		field = x.titleFieldPhrase(&out.Document)
+		weakField = field != nil
+	}
 	var title *sentence // the document's own name, which no sentence's entity is
 	if out.Document.Title != "" {
 		title = x.newSentence(out.Document.Title)
@@ -620,6 +625,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			// (costs, confidentiality, the meetings of its body) sets out
 			// procedure, and names no area
 			s.Areas = []string{}
+		}
+		if weakField && s.Type != entente.Narrative {
+			x.fieldPhrase(st, &s, field)
 		}
 		if field != nil && s.Type != entente.Narrative {
 			x.inField(st, &s, field)
@@ -1482,6 +1490,92 @@ func (x *Spaced) instrumentField(d *entente.Document) []string {
 		return nil
 	}
 	return areas
+}
+
+// titleFieldPhrase is the field an instrument's title names by a weak
+// phrase of more than one word, where it names none by a strong word
+// (Sporazum … o ekonomskoj saradnji: trade and investment). Economic
+// cooperation frames another field in a statement (Turizam predstavlja stub
+// ekonomske saradnje), so its words are weak; the title of an instrument on
+// it names what the instrument is about. A bare framing word (o saradnji)
+// names no field.
+func (x *Spaced) titleFieldPhrase(d *entente.Document) []string {
+	if x.framing == nil || !binds(d.Kind) && !x.readsAsInstrument(d) || d.Title == "" {
+		return nil
+	}
+	st := x.newSentence(d.Title)
+	st.ments = x.mentions(st, d.Parties)
+	var field []string
+	for _, m := range x.weakPhrases(st) {
+		for _, a := range x.areaWords[m.Payload].codes {
+			if !slices.Contains(field, a) {
+				field = append(field, a)
+			}
+		}
+	}
+	slices.Sort(field)
+	return field
+}
+
+// weakPhrases are the matches in st of weak area phrases of more than one
+// word (ekonomsk* saradnj*, ekonomsk* odnos*).
+func (x *Spaced) weakPhrases(st *sentence) []phraseMatch {
+	var out []phraseMatch
+	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
+		w := x.areaWords[m.Payload]
+		if w.weak && w.area != noArea && m.End-m.Start > 1 && !st.partyNamed(m.Start, m.End) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// fieldPhrase reads, in an instrument whose title names its field by a weak
+// phrase (titleFieldPhrase), that phrase's words in a sentence as strong: the
+// economic cooperation of an agreement on economic cooperation is what it
+// is about (U želji da prošire ekonomsku saradnju…; …u skladu sa
+// međunarodnim obavezama, razvijati ekonomsku saradnju), beside another
+// field's strong word, and over the weak words around it.
+func (x *Spaced) fieldPhrase(st *sentence, s *entente.Sentence, field []string) {
+	var add []entente.AreaCue
+	for _, m := range x.weakPhrases(st) {
+		w := x.areaWords[m.Payload]
+		if !allIn(w.codes, field) {
+			continue
+		}
+		text, a, b := st.span(m.Start, m.End)
+		for _, code := range w.codes {
+			add = append(add, entente.AreaCue{Area: code, Cue: entente.Cue{Rule: "area (the instrument's field phrase)", Text: text, Start: a, End: b}})
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	var cues []entente.AreaCue
+	for _, c := range s.Rationale.Areas {
+		if c.Rule != "area (weak)" {
+			cues = append(cues, c)
+		}
+	}
+	cues = append(cues, add...)
+	var areas []string
+	for _, c := range cues {
+		if !slices.Contains(areas, c.Area) {
+			areas = append(areas, c.Area)
+		}
+	}
+	slices.Sort(areas)
+	s.Areas, s.Rationale.Areas = areas, cues
+}
+
+// allIn reports whether every code is in set.
+func allIn(codes, set []string) bool {
+	for _, c := range codes {
+		if !slices.Contains(set, c) {
+			return false
+		}
+	}
+	return true
 }
 
 // inField places in the instrument's field a sentence whose only area

@@ -459,6 +459,14 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Стране ће подржавати употребу ћирилице у издаваштву.", []string{"people"}, "sr"},
 		{"Komisija će pripremiti predlog zajedničkih udžbenika.", []string{"people"}, "sr"},
 		{"Стране ће унапредити снабдевање водом у руралним подручјима.", []string{"resources"}, "sr"},
+		// an economic agreement: industry as a field is industrial cooperation
+		// (investment), the pharmaceutical industry also health; information
+		// and communication technologies are ICT, not science's technology
+		{"Strane će sarađivati u prehrambenoj i farmaceutskoj industriji.", []string{"health", "investment"}, "sr"},
+		{"Стране ће развијати сарадњу у прерађивачкој индустрији.", []string{"investment"}, "sr"},
+		{"Министарства одбране развијаће сарадњу у области одбрамбене индустрије.", []string{"security"}, "sr"},
+		{"Strane će unaprediti saradnju u oblasti poljoprivrede i prehrambene industrije.", []string{"development"}, "sr"},
+		{"Strane će sarađivati u oblasti informacionih i komunikacionih tehnologija.", []string{"digital"}, "sr"},
 		// a thermal or wind power plant is a power plant, as elektrana is
 		{"Strane će završiti izgradnju termoelektrane Kostolac.", []string{"energy"}, "sr"},
 		{"Стране ће подржати изградњу ветроелектрана у Банату.", []string{"energy"}, "sr"},
@@ -487,6 +495,7 @@ func TestInstrumentField(t *testing.T) {
 	const onCulture = "Програм сарадње у области културе између Владе Републике Србије и Владе Мађарске за период 2027–2030. године\n\nЧлан 1.\n\n"
 	const ministries = "Memorandum o razumevanju između Ministarstva građevinarstva, saobraćaja i infrastrukture Republike Srbije i Saveznog ministarstva za inovacije, mobilnost i infrastrukturu Republike Austrije o saradnji u oblasti železničkog saobraćaja\n\nČlan 1\n\n"
 	// a title whose only area words are its ministries' keeps them
+	const onEconomy = "Sporazum između Vlade Republike Srbije i Vlade Republike Kipar o ekonomskoj saradnji\n\nČlan 1\n\n"
 	const ministryOnly = "Memorandum o razumevanju između Ministarstva prosvete Republike Srbije i Ministarstva obrazovanja Republike Austrije\n\nČlan 1\n\n"
 	tests := []struct {
 		text  string
@@ -538,6 +547,16 @@ func TestInstrumentField(t *testing.T) {
 		{ministries + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"infrastructure"}},
 		{ministries + "Prvi sastanak Zajedničkog komiteta održaće se u Beču.\n", []string{"infrastructure"}},
 		{ministryOnly + "Strane će razvijati saradnju u sledećim oblastima:\n", []string{"people"}},
+		// an agreement on economic cooperation: the title's weak phrase names
+		// its field, and the phrase in its sentences is the field's own word,
+		// beside another field's strong word and over the weak ones (the
+		// "international" of international obligations); in a statement
+		// economic cooperation stays weak (Turizam predstavlja stub ekonomske
+		// saradnje: people, above)
+		{onEconomy + "Strane će razvijati ekonomsku saradnju u skladu sa obavezama iz članstva u Evropskoj uniji.\n", []string{"international_order", "investment", "trade"}},
+		{onEconomy + "Strane će, u skladu sa međunarodnim obavezama, razvijati ekonomsku saradnju.\n", []string{"investment", "trade"}},
+		{onEconomy + "Turizam predstavlja važan stub ekonomske saradnje.\n", []string{"investment", "people", "trade"}},
+		{"Sporazum između Vlade Republike Srbije i Vlade Republike Kipar o saradnji\n\nČlan 1\n\nStrane će, u skladu sa međunarodnim obavezama, razvijati ekonomsku saradnju.\n", []string{"international_order", "investment", "trade"}},
 	}
 	checkDocAreas(t, sr, tests)
 }
@@ -549,6 +568,7 @@ func TestInstrumentField(t *testing.T) {
 func TestBodyOwnField(t *testing.T) {
 	sr := newTestSpaced(t, "sr")
 	const onBoth = "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske o migracionom partnerstvu i saradnji u oblasti obrazovanja\n\nČlan 1\n\n"
+	const onEconomy = "Sporazum između Vlade Republike Srbije i Vlade Republike Kipar o ekonomskoj saradnji\n\nČlan 1\n\n"
 	tests := []struct {
 		text  string
 		areas []string
@@ -558,6 +578,11 @@ func TestBodyOwnField(t *testing.T) {
 		{onBoth + "Strane obrazuju Zajedničku radnu grupu.\n\nZajednička radna grupa sastajaće se dva puta godišnje.\n", []string{"people", "security"}},
 		{onBoth + "Strane obrazuju Zajedničku radnu grupu za migracije.\n\nZajednička radna grupa predlagaće Stranama nove oblike saradnje.\n", []string{"security"}},
 		{onBoth + "Strane obrazuju Zajedničku radnu grupu.\n\nZajednička radna grupa predlagaće Stranama nove oblike saradnje.\n", []string{"people", "security"}},
+		// an economic agreement's committee: economic cooperation, its name's
+		// field and its title's, over the weak economic relations it furthers
+		{onEconomy + "Strane obrazuju Mešoviti komitet za ekonomsku saradnju.\n\nMešoviti komitet sastaje se jednom godišnje.\n", []string{"investment", "trade"}},
+		{onEconomy + "Strane obrazuju Mešoviti komitet za ekonomsku saradnju.\n\nPrvo zasedanje Mešovitog komiteta održaće se u Nikoziji.\n", []string{"investment", "trade"}},
+		{onEconomy + "Strane obrazuju Mešoviti komitet za ekonomsku saradnju.\n\nMešoviti komitet predlaže Stranama mere za unapređenje ekonomskih odnosa.\n", []string{"investment", "trade"}},
 	}
 	for _, tc := range tests {
 		out := sr.Extract(tc.text)
