@@ -48,6 +48,19 @@ func TestKindsListedAfterCountry(t *testing.T) {
 	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
 
+// TestKindOfProjectsAfterCountry: a country's name and one field's word
+// before a generic head (希腊可再生能源项目, 塞尔维亚农业项目) is a kind of
+// projects in that country, none named; a name with a part of its own
+// (匈塞铁路现代化项目, 老挝国家文化宫维修项目) stays.
+func TestKindOfProjectsAfterCountry(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []provisionCase{
+		{"葡方愿为中国企业参与葡萄牙光伏项目投资提供便利。", ""},
+		{"双方将推进老挝国家文化宫维修项目。", "老挝国家文化宫维修项目"},
+	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
+}
+
 // TestNamedMines: a mine or an oilfield named by its place (特罗莫克铜矿,
 // 卡莫阿铜矿项目, 鲁迈拉油田) is a works, a project; a kind of mine (铜矿、
 // 锂矿等矿产) is none.

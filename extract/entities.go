@@ -58,6 +58,7 @@ type entityRules struct {
 	opensWithParty    func([]rune) bool
 	countryEnd        func([]rune) int  // where a country's name (or a party's alias) opening rs ends, 0 for none
 	shortForm         func(string) bool // a country's one-character short form (塞, 哈)
+	fieldOnly         func([]rune) bool // rs is one field's word ([area]), whole
 	g                 *grammar
 }
 
@@ -867,7 +868,23 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 		// under what a project is done; the rest has to name it
 		return rest != "" && er.proper(rest)
 	}
+	if er.g.countryKindHead[head] && er.kindInCountry(mod) {
+		return false
+	}
 	return er.proper(mod)
+}
+
+// kindInCountry reports whether a generic head's modifier is a country's
+// name and one field's word, nothing else (希腊可再生能源项目: projects of a
+// kind in that country, none named). Only [country-kind-head] heads are read
+// so: a satellite's serial names one (巴基斯坦通信卫星二号).
+func (er *entityRules) kindInCountry(mod string) bool {
+	if er.countryEnd == nil || er.fieldOnly == nil {
+		return false
+	}
+	rs := []rune(mod)
+	ce := er.countryEnd(rs)
+	return ce > 0 && ce < len(rs) && er.fieldOnly(rs[ce:])
 }
 
 // withoutFramework returns a modifier without the initiatives and

@@ -159,6 +159,10 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		return end
 	}
 	x.entities.shortForm = x.countries.isShort
+	x.entities.fieldOnly = func(rs []rune) bool {
+		end, _ := x.areas.m.LongestAt(rs, 0)
+		return end > 0 && end == len(rs)
+	}
 	x.countries.addAliases(t.Entries("party-alias"))
 	x.languages = lexicon.NewMatcher()
 	for _, e := range t.Entries("language") {

@@ -96,6 +96,7 @@ type grammar struct {
 	transitKinds                               []string        // [transit-kind]: a city's line before a route head (…城轻轨铁路)
 	transitProject                             map[string]bool // [transit-project]: generic heads a city's line names a project before (…城轻轨项目)
 	kindModifier                               map[string]bool // [kind-modifier]: a strong head's whole modifier that names its kind (经济走廊)
+	countryKindHead                            map[string]bool // [country-kind-head]: generic heads a country and one field's word make a kind of (…可再生能源项目)
 	routeGeneric                               map[string]bool // [route-generic]: two characters before a route head that name its kind (城际铁路)
 	quotedAfter                                map[string]bool // [quoted-project-after]: after a quoted name, makes it a project (“两国双园”建设)
 	quotedNotProject                           map[string]bool // [quoted-not-project]: quoted names that are initiatives, not projects
@@ -306,6 +307,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		transitProject:    setOf(t.Words("transit-project")),
 		routeGeneric:      setOf(t.Words("route-generic")),
 		kindModifier:      setOf(t.Words("kind-modifier")),
+		countryKindHead:   setOf(t.Words("country-kind-head")),
 		quotedAfter:       setOf(t.Words("quoted-project-after")),
 		quotedNotProject:  setOf(t.Words("quoted-not-project")),
 		shall:             setOf(t.Words("shall")),

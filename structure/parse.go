@@ -749,12 +749,18 @@ func (p *parser) isOfficeLine(s string) bool {
 
 // isNameLine reports whether a line holds only names (习近平 阿莱克桑达尔·武契奇),
 // next to an office line of the signature block.
+//
+// A field holds a name or the body a column signs for, which may be a
+// ministry or commission named in full with its country (中华人民共和国国家
+// 发展和改革委员会, seventeen characters); columns set side by side are
+// measured without the spaces between them.
 func (p *parser) isNameLine(s string, lines []line, i int) bool {
-	if containsAnyOf(s, "，。；：、") || runesOver(s, 40) {
+	fs := strings.FieldsFunc(s, isSpace)
+	if containsAnyOf(s, "，。；：、") || runesOver(strings.Join(fs, ""), 48) {
 		return false
 	}
-	for _, f := range strings.FieldsFunc(s, isSpace) {
-		if runesOver(f, 16) {
+	for _, f := range fs {
+		if runesOver(f, 24) {
 			return false
 		}
 	}

@@ -407,7 +407,7 @@ func TestSentenceOffsets(t *testing.T) {
 // over a line of 代表) is whom each column signs for, not the office.
 func TestChineseSignatureBlock(t *testing.T) {
 	v := zhVocabulary
-	v.Offices = append([]string{"政府", "长官", "省长"}, v.Offices...)
+	v.Offices = append([]string{"政府", "长官", "省长", "主任"}, v.Offices...)
 	tests := []struct {
 		name, tail string
 		want       []Signatory
@@ -430,6 +430,9 @@ func TestChineseSignatureBlock(t *testing.T) {
 		{"ministries, representative, names",
 			"中华人民共和国生态环境部　　　　巴西联邦共和国环境部\n代表　　　　　　　　代表\n黄润秋　　　　　　　　玛丽娜·席尔瓦",
 			[]Signatory{{Title: "代表", Name: "黄润秋", For: "中华人民共和国生态环境部"}, {Title: "代表", Name: "玛丽娜·席尔瓦", For: "巴西联邦共和国环境部"}}},
+		{"a commission named in full with its country, over representatives",
+			"中华人民共和国国家发展和改革委员会　　希腊共和国环境和能源部\n代表　　　　　　　　代表\n郑栅洁　　　　　　　　斯塔夫罗斯·帕帕斯塔夫鲁\n主任　　　　　　　　部长",
+			[]Signatory{{Title: "主任", Name: "郑栅洁", For: "中华人民共和国国家发展和改革委员会"}, {Title: "部长", Name: "斯塔夫罗斯·帕帕斯塔夫鲁", For: "希腊共和国环境和能源部"}}},
 		{"names over offices",
 			"习近平　　　　　　卢拉\n中华人民共和国主席　　　巴西联邦共和国总统",
 			[]Signatory{{Title: "中华人民共和国主席", Name: "习近平"}, {Title: "巴西联邦共和国总统", Name: "卢拉"}}},
