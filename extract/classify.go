@@ -738,7 +738,39 @@ func (x *Extractor) readSupport(cr *clauseReading, ct []token, i int, masked []r
 		cr.commit(entente.Soft, &ct[next], "support of own action")
 		return
 	}
+	if j := thanksAfter(ct, i, masked); j >= 0 {
+		// X對Y的長期支持表示感謝: the support is what the thanks are for,
+		// a noun, and the clause thanks
+		cr.reading, cr.rule, cr.cue = rAppraisal, "thanks for support", &ct[j]
+		return
+	}
 	cr.reading, cr.rule = rPosition, "support"
+}
+
+// thanksAfter returns the index of a thanks word that follows the support
+// word at ct[i] within a few characters, with no other predicate than a
+// light verb between (支持表示感谢, 支持表達誠摯謝忱, 支持致以谢意): the
+// support is then the object thanked for. It returns -1 otherwise.
+func thanksAfter(ct []token, i int, masked []rune) int {
+	const maxGap = 6 // a light verb and an adverb: 表達誠摯, 表示衷心
+	for j := i + 1; j < len(ct); j++ {
+		if ct[j].Start-ct[i].End > maxGap {
+			return -1
+		}
+		for _, r := range masked[ct[i].End:ct[j].Start] {
+			if r == '，' || r == '；' || r == '。' {
+				return -1
+			}
+		}
+		switch {
+		case ct[j].Kind.has(cThanks):
+			return j
+		case ct[j].Kind.has(cWeakStance):
+		case ct[j].Kind.has(cPredicate):
+			return -1
+		}
+	}
+	return -1
 }
 
 // ownSideAfter reports whether the supporter's own side's enterprises or

@@ -1637,19 +1637,25 @@ func (ec *entityCollector) add(x *Extractor, id string, st *text) (mechs, projs 
 // backReference reports whether a mechanism's name is the tail of a fuller
 // one named in the sentence or before it (中越双边合作指导委员会…，举行指导委员会
 // 第十八次会议): the body named again by its head, no other.
+// A name quoted in corner brackets (Taipei's 「臺史合作聯合委員會」) is
+// compared without them.
 func (ec *entityCollector) backReference(name string, inSentence []entente.Cue) bool {
+	name = strings.Trim(name, nameQuotes)
 	for _, m := range inSentence {
-		if len(m.Text) > len(name) && strings.HasSuffix(m.Text, name) {
+		if t := strings.Trim(m.Text, nameQuotes); len(t) > len(name) && strings.HasSuffix(t, name) {
 			return true
 		}
 	}
 	for _, full := range ec.mechs.order {
-		if len(full) > len(name) && strings.HasSuffix(full, name) {
+		if t := strings.Trim(full, nameQuotes); len(t) > len(name) && strings.HasSuffix(t, name) {
 			return true
 		}
 	}
 	return false
 }
+
+// nameQuotes are the marks a quoted name is written between.
+const nameQuotes = "“”「」『』"
 
 func (ec *entityCollector) list() (mechs, projs []entente.Entity) {
 	return ec.mechs.list(), ec.projs.list()

@@ -620,15 +620,36 @@ func (g *grammar) targetYear(rs []rune) *entente.Cue {
 		if k > 0 && g.isDate(rs[k-1], dAt) {
 			k--
 		}
-		if g.targetOpen.endsAt(rs, k) >= 0 {
-			end := i + 1
+		latest := g.latestOpen.endsAt(rs, k)
+		if latest >= 0 || g.targetOpen.endsAt(rs, k) >= 0 {
+			end := g.monthDayAfter(rs, i+1)
 			if end < len(rs) && g.isDate(rs[end], dPeriodEnd) {
-				end++ // 争取2027年底
+				end++ // 争取2027年底, 争取于2027年9月底
+			}
+			if latest >= 0 {
+				k = latest // 至迟于2027年6月30日: the word that makes the date a limit
 			}
 			return &entente.Cue{Rule: "deadline date", Start: k, End: end}
 		}
 	}
 	return nil
+}
+
+// monthDayAfter returns the end of the month and day written from i, right
+// after a year (2027年6月30日, 2027年9月): i itself when there are none.
+func (g *grammar) monthDayAfter(rs []rune, i int) int {
+	end := i
+	for _, role := range []dateRoleCode{dMonth, dDay} {
+		j := end
+		for j < len(rs) && j-end < 3 && g.isDigit(rs[j]) {
+			j++
+		}
+		if j == end || j >= len(rs) || !g.isDate(rs[j], role) {
+			break
+		}
+		end = j + 1
+	}
+	return end
 }
 
 // spanDeadline reads "[span-open]N年内" (未来三年内, 两年内): a span of years

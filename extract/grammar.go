@@ -168,6 +168,9 @@ type grammar struct {
 	// [target-open]: before a year named, makes it the target the parties
 	// strive to reach (争取于2027年启动…)
 	targetOpen *wordSet
+	// [latest-open]: before a date named, makes it the latest day the
+	// parties allow themselves (至遲於2027年6月30日完成…), part of the deadline
+	latestOpen *wordSet
 	// shallWords finds an instrument's [shall] word where a longer cue
 	// word opens with it (应对 read as 应 + 对)
 	shallWords *wordSet
@@ -208,7 +211,7 @@ var grammarSections = []string{
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open",
+	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
 }
 
@@ -346,6 +349,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		replyRef:          newWordSet(t.Words("reply-reference")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
 		targetOpen:        newWordSet(t.Words("target-open")),
+		latestOpen:        newWordSet(t.Words("latest-open")),
 		quotedTitle:       newWordSet(append(t.Words("unbracketed-suffix"), t.Words("quoted-title-suffix")...)),
 	}
 	var err error

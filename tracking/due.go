@@ -306,11 +306,17 @@ func (r *DueRules) Due(deadline, text, signed string) *entente.Due {
 	}
 	deadline, text = dueText(deadline), dueText(text)
 	best, bestMatch, bestIn := r.match(deadline, text)
-	if best < 0 && hasHan(text+deadline) {
+	// a rule read only in part of the deadline itself (至遲於2027年6月30日
+	// as its 2027年6月) may leave a longer Traditional form unread
+	partial := best >= 0 && bestIn == deadline && bestMatch[1]-bestMatch[0] < len(deadline)
+	if (best < 0 || partial) && hasHan(text+deadline) {
 		// a Traditional Chinese deadline (年內, 盡快) read through its
-		// Simplified characters, as the rules are written
+		// Simplified characters, as the rules are written; the longer
+		// reading wins
 		if sd, st := r.simplified(deadline), r.simplified(text); sd != deadline || st != text {
-			best, bestMatch, bestIn = r.match(sd, st)
+			if b, m, in := r.match(sd, st); b >= 0 && (best < 0 || m[1]-m[0] > bestMatch[1]-bestMatch[0]) {
+				best, bestMatch, bestIn = b, m, in
+			}
 		}
 	}
 	if best < 0 {

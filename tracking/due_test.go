@@ -30,6 +30,11 @@ func TestDueRules(t *testing.T) {
 		{"first half of this year", "今年上半年", "双方将于今年上半年召开会议。", signed, "2023-06-30", entente.PrecisionMonth, false, false},
 		{"first half of next year, within", "明年上半年内", "双方将在明年上半年内召开首次会议。", signed, "2024-06-30", entente.PrecisionMonth, false, false},
 		{"each year's first quarter, within", "每年第一季度内", "双方将每年制定年度重点工作，并于每年第一季度内报联席会议审定。", signed, "2024-03-31", entente.PrecisionMonth, false, false},
+		// at the latest on a day named (至遲於2027年6月30日), a target's month (争取于2027年9月底)
+		{"at the latest on a day", "至迟于2027年6月30日", "双方同意至迟于2027年6月30日完成第一期工程。", signed, "2027-06-30", entente.PrecisionDay, false, false},
+		{"at the latest on a day, Traditional", "至遲於2027年6月30日", "雙方同意至遲於2027年6月30日完成第一期工程。", signed, "2027-06-30", entente.PrecisionDay, false, false},
+		{"a target's month's end", "于2027年9月底", "双方同意争取于2027年9月底完成第一期工程。", signed, "2027-09-30", entente.PrecisionMonth, false, false},
+		{"months after this communiqué is signed", "本公報簽署後六個月內", "雙方同意於本公報簽署後六個月內完成規劃。", signed, "2023-09-08", entente.PrecisionMonth, false, false},
 		{"second half of next year", "明年下半年", "双方将于明年下半年启动项目。", signed, "2024-12-31", entente.PrecisionMonth, false, false},
 		// English: a span not later than, a body's next meeting
 		{"en: no later than a span", "no later than three months", "The Parties shall notify each other no later than three months after signature.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
