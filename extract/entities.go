@@ -835,6 +835,14 @@ func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 		// the first of which is no facility it names
 		return false
 	}
+	if end+1 < len(rs) && er.g.listConj.has(rs[end]) && er.anyHeadAt(rs, end+1) && er.countryEnd != nil {
+		// 智利铁路和港口基础设施: a country's name before two kinds of
+		// works joined owns both, as a list with 、 does; a named route
+		// (中老铁路和港口) is more than the country
+		if m := []rune(mod); len(m) > 0 && er.countryEnd(m) == len(m) {
+			return false
+		}
+	}
 	if er.g.placeHead[head] {
 		// a port named by a place is one (以钱凯港为枢纽, 关丹港与钦州港),
 		// unless it locates something (在…港附近) or names a kind (深水港)
