@@ -1240,17 +1240,17 @@ func openingBracket(rs []rune, close int) int {
 
 // spelt reports whether the one-character stop word at [st, i) stands
 // inside a foreign name spelt out (的 of 亚的斯亚贝巴): a [transliteration]
-// character before it and three after it.
+// character before it and three after it, or fewer after it that run right
+// into a facility's head (蒙得维的亚港).
 func (er *entityRules) spelt(rs []rune, st, i int) bool {
 	if i-st != 1 || st == 0 || !er.g.transliteration.has(rs[st-1]) {
 		return false
 	}
-	for k := i; k < i+3; k++ {
-		if k >= len(rs) || !er.g.transliteration.has(rs[k]) {
-			return false
-		}
+	k := i
+	for k < len(rs) && k < i+3 && er.g.transliteration.has(rs[k]) {
+		k++
 	}
-	return true
+	return k == i+3 || k > i && er.anyHeadAt(rs, k)
 }
 
 // properStart reports whether a name opens with a proper part: two short

@@ -43,3 +43,16 @@ func TestKindsJoinedAfterCountry(t *testing.T) {
 	}
 	checkProvisions(t, x, gulfTitle, projectsOf, tests)
 }
+
+// TestSpeltNameBeforeHead: 的 inside a foreign name spelt out (蒙得维的亚)
+// stops no name, where the spelling after it runs right into the facility's
+// head (…的亚港), as where three spelt characters follow it (亚的斯亚贝巴).
+func TestSpeltNameBeforeHead(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []provisionCase{
+		{"双方将加快蒙得维的亚港新码头建设。", "蒙得维的亚港新码头"},
+		{"双方将推进亚的斯亚贝巴轻轨项目二期建设。", "亚的斯亚贝巴轻轨项目二期"},
+		{"双方将推动两国的港口合作。", ""},
+	}
+	checkProvisions(t, x, gulfTitle, projectsOf, tests)
+}
