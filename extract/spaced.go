@@ -122,6 +122,11 @@ type Spaced struct {
 	numbers                   map[string]int
 	ordinals                  []string // the endings of a day in figures written as an ordinal (9th, 22nd)
 
+	// urgeVerbs read one party's encouragement of the other party itself
+	// ([urge-party]: The United States encouraged Serbia to…): what
+	// another should do, a position; nil: none
+	urgeVerbs *keyWords
+
 	docKinds *phraseMatcher
 	// intentTitles are the [instrument-title] phrases: a declaration whose
 	// title names one (a joint declaration of intent) reads as an instrument
@@ -351,6 +356,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.finalArranged = optionalPhrases(t, "deadline-final-arranged")
 	if v := t.Words("invite-verb"); len(v) > 0 {
 		x.inviteVerbs, x.inviteOthers = newKeyWords(lowerAll(v)), newKeyWords(lowerAll(t.Words("invite-others")))
+	}
+	if v := t.Words("urge-party"); len(v) > 0 {
+		x.urgeVerbs = newKeyWords(lowerAll(v))
 	}
 	x.dates = x.withClasses(phrasesOf(t.Words("date")), t)
 
@@ -1071,6 +1079,33 @@ func (x *Spaced) inviteCue(st *sentence) {
 				st.cues = slices.Insert(st.cues, at, scue{Start: i, End: i + 1, Kind: cPosition, Word: st.ws[i].Key})
 				break
 			}
+		}
+	}
+}
+
+// urgedParty reads a verb of encouraging ([urge-party]) whose object is
+// one party by its name (The United States encouraged Serbia to engage…;
+// the article may stand before it) followed by "to": one party says what
+// the other should do, a position, as a call on it is. The parties'
+// encouragement of their businesses or of both sides stays their soft
+// undertaking.
+func (x *Spaced) urgedParty(st *sentence) {
+	if x.urgeVerbs == nil {
+		return
+	}
+	for i := range st.cues {
+		c := &st.cues[i]
+		if c.End != c.Start+1 || !c.Kind.has(cSoft) || !x.urgeVerbs.has(&st.ws[c.Start]) {
+			continue
+		}
+		for _, m := range st.ments {
+			if m.Start < c.End || m.Start > c.End+1 {
+				continue
+			}
+			if len(m.Codes) == 1 && (m.Kind == mCountry || m.Kind == mDemonym) && m.End < len(st.ws) && st.ws[m.End].Key == "to" {
+				c.Kind = cPosition
+			}
+			break
 		}
 	}
 }
@@ -2091,6 +2126,7 @@ func (x *Spaced) closingFormula(st *sentence, s *entente.Sentence) {
 // label reads one sentence: type, actors, strength, areas and deadline.
 func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sentence, sentenceReading) {
 	st.ments = x.mentions(st, parties)
+	x.urgedParty(st)
 	st.parties = parties
 	r := x.classify(st, inherited)
 	s := entente.Sentence{

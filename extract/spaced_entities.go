@@ -48,6 +48,10 @@ type spacedEntities struct {
 	orgEnd     *keyWords      // Administration, Agency: a name ending so is an organisation's
 	apposed    *keyWords      // a, an: after a name and its comma, an apposition that says what it is
 	cityOpen   *keyWords      // Port: opening a capitalised name with no head of its own, a city's (Port Vila)
+
+	// agent ends a hyphenated modifier that says who runs a body
+	// ([entity-agent]: the EU-facilitated | Belgrade–Pristina Dialogue)
+	agent *keyWords
 }
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
@@ -68,6 +72,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		inner:      newKeyWords(t.Words("entity-inner")),
 		complement: newKeyWords(t.Words("entity-complement")),
 		drop:       newKeyWords(t.Words("entity-drop")),
+		agent:      newKeyWords(t.Words("entity-agent")),
 		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
 		through:    phrasesOf(t.Words("project-through")),
@@ -213,6 +218,9 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 	counted := false // a count of ministers (2+2) opens the name
 	for a > 0 {
 		p := &ws[a-1]
+		if e.agentModifier(p) {
+			break // the EU-facilitated | Belgrade–Pristina Dialogue: who runs it
+		}
 		// an inner word before a capitalised adjective of a head of its own
 		// ends the name there (… Subotica i | Industrijsku zonu Zrenjanin)
 		innerJoin := !p.Punct && e.inner.has(p) && a < h && !(e.adjectiveOfLower(ws, a) && e.startsHead(ws, a+1))
@@ -1009,6 +1017,20 @@ func (e *spacedEntities) remember(st *sentence, known [][2]string, c entente.Cue
 		}
 	}
 	return known
+}
+
+// agentModifier reports whether w is a hyphenated modifier whose last
+// part, in lower case, is a participle of [entity-agent] (EU-facilitated,
+// UN-led): it says who runs or funds a body, and opens no name.
+func (e *spacedEntities) agentModifier(w *word) bool {
+	if w.Punct || len(e.agent.keys) == 0 {
+		return false
+	}
+	k := strings.LastIndex(w.Key, "-")
+	if k <= 0 || k == len(w.Key)-1 {
+		return false
+	}
+	return e.agent.keys[w.Key[k+1:]]
 }
 
 // hyphenCompound reports whether w is a lowercase word of two joined by a

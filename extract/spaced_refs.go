@@ -21,6 +21,9 @@ type spacedRefs struct {
 	// innerUpper sit inside a title only when capitalised (the Agreement
 	// Establishing the World Trade Organization)
 	innerUpper *keyWords
+	// later sit inside a title only once it has run on past its head
+	// ([reference-inner-later]: the Agreement on the Path to Normalisation)
+	later *keyWords
 	// Titles in sentence case (Serbian: Sporazum o slobodnoj trgovini
 	// između Kine i Srbije) run on in lower case after an opening word
 	// (o), up to a word that ends them (iz 2013. godine, potpisan, koji).
@@ -101,6 +104,7 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		self: newKeyWords(t.Words("reference-self")), drop: newKeyWords(t.Words("entity-drop")),
 		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
 		pair: newKeyWords(t.Words("reference-pair")), innerUpper: newKeyWords(t.Words("reference-inner-upper")),
+		later:     newKeyWords(t.Words("reference-inner-later")),
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
 		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
@@ -215,7 +219,7 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		described := a > 0 && r.indefinite.has(&ws[a-1])
 		steps := stepsBuf[:0] // where each run on began
 		for {
-			for k := r.innerRun(ws, m.Start, b, described); k > b; k = r.innerRun(ws, m.Start, b, described) {
+			for k := r.innerRun(ws, m.Start, m.End, b, described); k > b; k = r.innerRun(ws, m.Start, m.End, b, described) {
 				if r.joins.has(&ws[b]) && k < len(ws) && possessive(st, k) {
 					break // the Belt and Road Initiative | and Brazil's New Industry plan: a second title
 				}
@@ -442,11 +446,13 @@ func (r *spacedRefs) quotedKind(ws []word) string {
 
 // yearBefore returns the year of a date given before a quoted title that
 // opens at word i, over a phrase of [reference-year-lead] right before it
-// (od kada je 2016. godine potpisana „…“), or 0.
+// (od kada je 2016. godine potpisana „…“), or 0; an article may stand
+// between the phrase and the title (the signing, in March 2025, of the
+// “…”).
 func (r *spacedRefs) yearBefore(ws []word, i int) int {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		m, ok := r.yearLeads.longestAt(ws, k)
-		if !ok || m.End != i {
+		if !ok || m.End != i && !(m.End == i-1 && r.drop.has(&ws[i-1])) {
 			continue
 		}
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
@@ -543,8 +549,10 @@ func (r *spacedRefs) lowerOfParty(st *sentence, k int) bool {
 // States) in a title read from word h, or k: one only after an instrument
 // described (one), and two that join clauses (and the …) only after a
 // word of [reference-pair] (between the Government of X and the
-// Government of Y).
-func (r *spacedRefs) innerRun(ws []word, h, k int, one bool) int {
+// Government of Y). A word of [reference-inner-later] joins only a title
+// already run on past its head's end e (the Agreement on the Path | to
+// Normalisation), never the head itself (the Agreement | to Parliament).
+func (r *spacedRefs) innerRun(ws []word, h, e, k int, one bool) int {
 	most := 2
 	if one {
 		most = 1
@@ -552,7 +560,7 @@ func (r *spacedRefs) innerRun(ws []word, h, k int, one bool) int {
 	j := k
 	// an article may stand inside a named title (on the Establishment of
 	// a Comprehensive Strategic Partnership), not in one described
-	for j < len(ws) && j-k < most && !ws[j].Punct && (r.inner.has(&ws[j]) || ws[j].Upper && j == k && r.innerUpper.has(&ws[j]) || !one && r.indefinite.has(&ws[j])) {
+	for j < len(ws) && j-k < most && !ws[j].Punct && (r.inner.has(&ws[j]) || ws[j].Upper && j == k && r.innerUpper.has(&ws[j]) || j == k && k > e && !one && r.later.has(&ws[j]) || !one && r.indefinite.has(&ws[j])) {
 		j++
 	}
 	for j > k {
