@@ -554,7 +554,11 @@ func (r *spacedRefs) lowerOfParty(st *sentence, k int) bool {
 // Normalisation), never the head itself (the Agreement | to Parliament).
 func (r *spacedRefs) innerRun(ws []word, h, e, k int, one bool) int {
 	most := 2
-	if one {
+	if one && r.paired(ws, h, min(k+1, len(ws))) {
+		// a Memorandum of Understanding | between the Departments of…: a
+		// described instrument's parties are the sentence's, but its
+		// subject keeps its article (an Agreement on the Avoidance of
+		// Double Taxation)
 		most = 1
 	}
 	j := k

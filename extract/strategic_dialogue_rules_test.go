@@ -82,7 +82,10 @@ func TestStrategicDialogueAreas(t *testing.T) {
 // lower-case participle (EU-facilitated, UN-led) says who runs a body and
 // is no part of its name. A capitalised noun after "to" inside an
 // instrument's title (the Agreement on the Path to Normalisation) keeps
-// the title going, as a treaty sets it.
+// the title going, as a treaty sets it. An instrument described with "a"
+// or "an" keeps the article of its subject (an Agreement for the
+// Avoidance of Double Taxation), not the one of its parties after
+// "between".
 func TestStrategicDialogueEntities(t *testing.T) {
 	x := newTestSpaced(t, "en")
 	tests := []struct {
@@ -95,6 +98,10 @@ func TestStrategicDialogueEntities(t *testing.T) {
 		{"The United States encouraged Serbia to engage constructively in the EU-facilitated Belgrade–Pristina Dialogue.", nil, []string{"Belgrade–Pristina Dialogue"}, nil},
 		{"The two sides will implement the Agreement on the Path to Normalisation.", nil, nil, []string{"Agreement on the Path to Normalisation"}},
 		{"The two sides agreed to continue consultations, in line with the Memorandum of Understanding on Energy.", nil, nil, []string{"Memorandum of Understanding on Energy"}},
+		// an instrument described by its subject keeps the subject's article;
+		// its parties after "between the" stay the sentence's
+		{"The sides agreed to resume negotiations on an Agreement for the Avoidance of Double Taxation.", nil, nil, []string{"Agreement for the Avoidance of Double Taxation"}},
+		{"The ministries signed a Memorandum of Understanding on the Promotion of Investment.", nil, nil, []string{"Memorandum of Understanding on the Promotion of Investment"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
