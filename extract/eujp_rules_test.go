@@ -156,7 +156,7 @@ func TestPlaceInProjectName(t *testing.T) {
 		text  string
 		areas []string
 	}{
-		{"We welcomed the progress of the Arctic Digital Link, a submarine cable connecting Europe and Japan.", []string{"digital"}},
+		{"We welcomed the progress of the Arctic Digital Link, a submarine cable connecting Europe and Japan.", []string{"digital", "infrastructure"}},
 		{"They welcomed the progress of the India–Middle East–Europe Economic Corridor.", []string{"infrastructure"}},
 		{"They will protect the environment of the Arctic and build the Arctic Digital Link.", []string{"digital", "green"}},
 		{"They expressed concern over the situation in the Middle East.", []string{"hotspots"}},

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestTrilateralRules holds the rules a trilateral leaders' statement shows
+// (three parties, "our three countries", thanks to the host, the next
+// summit as a time limit), in wording of our own.
+func TestTrilateralRules(t *testing.T) {
+	parties := []string{"AU", "IN", "JP"}
+	tests := []struct {
+		text, typ, strength string
+		actors              []string
+		cue, deadline       string
+	}{
+		// a trio's joint voice is all its parties
+		{"The three countries will hold a joint exercise in 2028.", "commitment", "firm", parties, "will", "in 2028"},
+		{"Our three countries will expand their scholarship programmes.", "commitment", "firm", parties, "will", ""},
+		{"The three leaders agreed to meet again in Canberra.", "commitment", "firm", parties, "agreed to", ""},
+		// a commitment the parties share to a goal is a view they hold, as committed to a goal is
+		{"Our three countries share a commitment to a free and open Indo-Pacific.", "position", "", parties, "share a commitment to", ""},
+		{"The leaders shared a common commitment to peace and stability in the region.", "position", "", parties, "shared a common commitment to", ""},
+		// thanks for hosting the meeting closes it, as thanks for the hospitality does
+		{"The Prime Ministers of Australia and India thanked the Prime Minister of Japan for hosting the Summit.", "narrative", "", nil, "thanked", ""},
+		{"Prime Minister Albanese thanked Japan for hosting the meeting.", "narrative", "", nil, "thanked", ""},
+		// the next summit as a time limit, said with "at" as with "before" and "by"
+		{"Senior officials will report on the progress of the dialogue at the next summit.", "commitment", "firm", parties, "will", "at the next summit"},
+		{"The ministers will present the roadmap at their next summit.", "commitment", "firm", parties, "will", "at their next summit"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x := newTestSpaced(t, "en")
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if tc.actors == nil {
+				tc.actors = []string{}
+			}
+			if !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+			if s.Rationale.Type == nil || !strings.EqualFold(s.Rationale.Type.Text, tc.cue) {
+				t.Errorf("type cue %+v, want %q", s.Rationale.Type, tc.cue)
+			}
+			if got := deref(s.Deadline); got != tc.deadline {
+				t.Errorf("deadline %q, want %q", got, tc.deadline)
+			}
+		})
+	}
+}
+
+// TestTrilateralAreas holds the fields such a statement names in words the
+// table lacked: cables under the sea, and storms by their names.
+func TestTrilateralAreas(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	tests := []struct {
+		rule, text, want string
+	}{
+		{"an undersea cable is telecommunications and connectivity", "We welcomed the completion of the undersea cable to Palau.", "digital,infrastructure"},
+		{"a submarine cable likewise", "The three countries will build new submarine cables in the Pacific.", "digital,infrastructure"},
+		{"a cyclone is a natural disaster", "We welcomed the contribution of the navies to the relief effort after Cyclone Remal.", "disaster,security"},
+		{"a hurricane likewise", "The three countries will help the islands rebuild after Hurricane Beryl.", "disaster"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			parties := []string{"AU", "IN", "JP"}
+			s, _ := x.label(x.newSentence(tt.text), parties, parties)
+			if got := strings.Join(s.Areas, ","); got != tt.want {
+				t.Errorf("areas %s, want %s (%s)", got, tt.want, s.Type)
+			}
+		})
+	}
+}
