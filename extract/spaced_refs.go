@@ -252,6 +252,13 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			// 2025, Roadmap 2030), in a language whose titles run in
 			// title case (Serbian writes a year after a title: … 2013. godine)
 			b++
+			if b+1 < len(ws) && joins(&ws[b]) && ws[b].Start == ws[b-1].End && yearOf(&ws[b+1]) > 0 {
+				// and so are the years it covers (the Sendai Framework for
+				// Disaster Risk Reduction 2015–2030)
+				b += 2
+			}
+		} else if b < len(ws) && yearSpan(&ws[b]) && len(r.opens.keys) == 0 {
+			b++ // the years written in one word (… 2026-2030)
 		}
 		if b == m.End {
 			// only a language whose titles run in sentence case (its opening

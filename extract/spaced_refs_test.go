@@ -38,6 +38,14 @@ func TestSpacedReferences(t *testing.T) {
 		// the years an instrument covers name it (a bare "the Plan of Action" names nothing)
 		{"en", "They welcomed the adoption of the Plan of Action for the period 2024-2028.", []string{"Plan of Action for the period 2024-2028|action_plan|0"}},
 		{"en", "They welcomed the adoption of the Plan of Action.", nil},
+		// the years a framework covers written right after its name (no "for the period"):
+		// both years are the name's, as the one year of Vision 2030 is
+		{"en", "They reaffirmed their support for the Sendai Framework for Disaster Risk Reduction 2015–2030 and for the region.", []string{"Sendai Framework for Disaster Risk Reduction 2015–2030|other|0"}},
+		{"en", "They will implement the Strategic Framework for Cooperation 2026-2030.", []string{"Strategic Framework for Cooperation 2026-2030|other|0"}},
+		// a set of principles adopted as one text is cited as a framework is; principles in
+		// lower case are the sentence's own
+		{"en", "Investment must be consistent with the G20 Principles for Quality Infrastructure Investment.", []string{"G20 Principles for Quality Infrastructure Investment|other|0"}},
+		{"en", "They will respect the principles of transparency and openness.", nil},
 		{"en", "They signed the Cultural Exchange Programme for 2024–2027.", []string{"Cultural Exchange Programme for 2024–2027|plan|0"}},
 		// a list of fields inside a title, commas and all; a list of parties after it is none of it
 		{"en", "The two sides will renew the Programme of Cooperation in Science, Technology and Innovation for the period 2026–2030 by 30 June 2026.", []string{"Programme of Cooperation in Science, Technology and Innovation for the period 2026–2030|plan|0"}},

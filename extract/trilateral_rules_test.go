@@ -62,6 +62,9 @@ func TestTrilateralAreas(t *testing.T) {
 	}{
 		{"an undersea cable is telecommunications and connectivity", "We welcomed the completion of the undersea cable to Palau.", "digital,infrastructure"},
 		{"a submarine cable likewise", "The three countries will build new submarine cables in the Pacific.", "digital,infrastructure"},
+		// an industrial corridor is the works that carry it and the industry set along it, as an industrial park is investment
+		{"an industrial corridor", "Japan will provide loans for the Chennai–Bengaluru Industrial Corridor.", "finance,infrastructure,investment"},
+		{"an industrial corridor unnamed", "The three countries will develop industrial corridors in the region.", "infrastructure,investment"},
 		{"a cyclone is a natural disaster", "We welcomed the contribution of the navies to the relief effort after Cyclone Remal.", "disaster,security"},
 		{"a hurricane likewise", "The three countries will help the islands rebuild after Hurricane Beryl.", "disaster"},
 	}
