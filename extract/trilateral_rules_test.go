@@ -26,6 +26,8 @@ func TestTrilateralRules(t *testing.T) {
 		// thanks for hosting the meeting closes it, as thanks for the hospitality does
 		{"The Prime Ministers of Australia and India thanked the Prime Minister of Japan for hosting the Summit.", "narrative", "", nil, "thanked", ""},
 		{"Prime Minister Albanese thanked Japan for hosting the meeting.", "narrative", "", nil, "thanked", ""},
+		// thanks for hosting another event is an appraisal of it
+		{"The Prime Minister of India thanked Japan for hosting the 16th Senior Officials' Meeting of the Quad Forum in Tokyo.", "appraisal", "", []string{"IN"}, "thanked", ""},
 		// the next summit as a time limit, said with "at" as with "before" and "by"
 		{"Senior officials will report on the progress of the dialogue at the next summit.", "commitment", "firm", parties, "will", "at the next summit"},
 		{"The ministers will present the roadmap at their next summit.", "commitment", "firm", parties, "will", "at their next summit"},
