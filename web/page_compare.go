@@ -12,9 +12,9 @@ import (
 	"github.com/entente/entente"
 )
 
-// The pages that read statements side by side: a pair's relationship
-// timeline and two documents compared with their texts side by side. A
-// pair's page, which shows both and more, is in page_pair.go.
+// Two documents compared, their texts side by side, and what the pages that
+// read statements side by side share (the timeline's in page_timeline.go,
+// the pair's in page_pair.go).
 
 // compareView is the frame and the words the three pages share.
 type compareView struct {
@@ -78,83 +78,6 @@ func (s *Server) pageFailed(w http.ResponseWriter, name string, v pageView, err 
 	v.base().Error = entente.ErrorMessage(err)
 	w.WriteHeader(problemStatus(code))
 	s.render(w, name, v)
-}
-
-// relationView is one pair's relationship timeline.
-type relationView struct {
-	compareView
-	Steps []entente.RelationshipStep
-	// Runs are Steps as the page lists them: a run of reaffirmations of
-	// one designation folded under one line
-	Runs []stepRun
-}
-
-// stepRun is one step of a timeline, or a run of at least minFoldedRun
-// reaffirmations of one designation in a row, listed under one line that
-// opens on them. A pair followed for decades reaffirms its relationship in
-// almost every statement: 1,606 steps for a pair of the library of
-// 100,000, a page of 877 KB in which the few that established or upgraded
-// it were lost.
-type stepRun struct {
-	Steps []entente.RelationshipStep
-}
-
-const minFoldedRun = 4
-
-// Folded says whether the run is listed under one line.
-func (r stepRun) Folded() bool { return len(r.Steps) >= minFoldedRun }
-
-// First and Last are the run's first and last steps.
-func (r stepRun) First() entente.RelationshipStep { return r.Steps[0] }
-func (r stepRun) Last() entente.RelationshipStep  { return r.Steps[len(r.Steps)-1] }
-
-// stepAt is one step as its template draws it, with the page's words.
-type stepAt struct {
-	Page *relationView
-	Step entente.RelationshipStep
-}
-
-func stepOf(v *relationView, s entente.RelationshipStep) stepAt { return stepAt{v, s} }
-
-// foldSteps groups a timeline's reaffirmations of one designation in a
-// row into runs; every other step is a run of its own.
-func foldSteps(steps []entente.RelationshipStep) []stepRun {
-	var out []stepRun
-	for i := 0; i < len(steps); {
-		j := i + 1
-		if steps[i].Action == entente.Reaffirmed {
-			for j < len(steps) && steps[j].Action == entente.Reaffirmed && steps[j].Designation == steps[i].Designation {
-				j++
-			}
-		}
-		if j-i < minFoldedRun {
-			j = i + 1
-		}
-		out = append(out, stepRun{Steps: steps[i:j]})
-		i = j
-	}
-	return out
-}
-
-func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request, f *frame) {
-	v := &relationView{compareView: compareView{frame: f, W: compareWordsFor(f.Lang)}}
-	f.Title = v.W.Timeline
-	q := r.URL.Query()
-	if !s.pair(&v.compareView, q.Get("a"), q.Get("b")) {
-		s.render(w, "timeline", v)
-		return
-	}
-	svc, err := s.comparer()
-	if err == nil {
-		v.Steps, err = svc.Timeline(r.Context(), v.Codes[0], v.Codes[1])
-		v.Runs = foldSteps(v.Steps)
-	}
-	if err != nil {
-		s.pageFailed(w, "timeline", v, err)
-		return
-	}
-	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Timeline, v.Codes[0], v.Codes[1])
-	s.render(w, "timeline", v)
 }
 
 // comparisonView is two documents side by side.
