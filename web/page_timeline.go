@@ -86,4 +86,3 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request, f *frame) 
 	f.Title = fmt.Sprintf("%s · %s–%s", v.W.Timeline, v.Codes[0], v.Codes[1])
 	s.render(w, "timeline", v)
 }
-
