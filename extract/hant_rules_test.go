@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/entente/entente"
@@ -454,6 +455,23 @@ func TestSessionDecisionsNotCited(t *testing.T) {
 		if x := r.Extract(text); len(x.References) != 0 {
 			t.Errorf("%q: references %+v, want none", text, x.References)
 		}
+	}
+}
+
+// checkHantNames compares a sentence's mechanisms (named in 「」 or not)
+// and projects (in any order) with the wanted ones.
+func checkHantNames(t *testing.T, mechanisms, projects, wantMechanisms, wantProjects []string) {
+	t.Helper()
+	mech := make([]string, 0, len(mechanisms))
+	for _, m := range mechanisms {
+		mech = append(mech, strings.Trim(m, "「」"))
+	}
+	if !slices.Equal(mech, wantMechanisms) && (len(mech) > 0 || len(wantMechanisms) > 0) {
+		t.Errorf("mechanisms %q, want %q", mechanisms, wantMechanisms)
+	}
+	proj, want := slices.Sorted(slices.Values(projects)), slices.Sorted(slices.Values(wantProjects))
+	if !slices.Equal(proj, want) && (len(proj) > 0 || len(want) > 0) {
+		t.Errorf("projects %q, want %q", projects, wantProjects)
 	}
 }
 

@@ -63,20 +63,7 @@ func TestGuangdongHongKongFrameworkProvisions(t *testing.T) {
 			if tc.areas != nil && !slices.Equal(s.Areas, tc.areas) {
 				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
 			}
-			mech := make([]string, 0, len(s.Mechanisms))
-			for _, m := range s.Mechanisms {
-				mech = append(mech, strings.Trim(m, "「」"))
-			}
-			if !slices.Equal(mech, tc.mechanisms) && (len(mech) > 0 || len(tc.mechanisms) > 0) {
-				t.Errorf("mechanisms %q, want %q", s.Mechanisms, tc.mechanisms)
-			}
-			proj := slices.Clone(s.Projects)
-			slices.Sort(proj)
-			want := slices.Clone(tc.projects)
-			slices.Sort(want)
-			if !slices.Equal(proj, want) && (len(proj) > 0 || len(want) > 0) {
-				t.Errorf("projects %q, want %q", s.Projects, tc.projects)
-			}
+			checkHantNames(t, s.Mechanisms, s.Projects, tc.mechanisms, tc.projects)
 		})
 	}
 }

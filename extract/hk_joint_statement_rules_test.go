@@ -72,20 +72,7 @@ func TestHongKongJointStatementProvisions(t *testing.T) {
 			case tc.deadline != "" && (s.Deadline == nil || !strings.Contains(*s.Deadline, tc.deadline)):
 				t.Errorf("deadline %v, want %q", s.Deadline, tc.deadline)
 			}
-			mech := make([]string, 0, len(s.Mechanisms))
-			for _, m := range s.Mechanisms {
-				mech = append(mech, strings.Trim(m, "「」"))
-			}
-			if !slices.Equal(mech, tc.mechanisms) && (len(mech) > 0 || len(tc.mechanisms) > 0) {
-				t.Errorf("mechanisms %q, want %q", s.Mechanisms, tc.mechanisms)
-			}
-			proj := slices.Clone(s.Projects)
-			slices.Sort(proj)
-			want := slices.Clone(tc.projects)
-			slices.Sort(want)
-			if !slices.Equal(proj, want) && (len(proj) > 0 || len(want) > 0) {
-				t.Errorf("projects %q, want %q", s.Projects, tc.projects)
-			}
+			checkHantNames(t, s.Mechanisms, s.Projects, tc.mechanisms, tc.projects)
 		})
 	}
 }

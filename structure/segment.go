@@ -357,6 +357,21 @@ func lastJoin(word string) int {
 	return -1
 }
 
+// lastLetters returns where the run of letters that ends before (spaces
+// after it aside) begins and ends; b == e when a space-trimmed before does
+// not end in a letter.
+func lastLetters(before []rune) (b, e int) {
+	e = len(before)
+	for e > 0 && isSpace(before[e-1]) {
+		e--
+	}
+	b = e
+	for b > 0 && unicode.IsLetter(before[b-1]) {
+		b--
+	}
+	return b, e
+}
+
 // endsName reports whether a short number whose stop is followed by a
 // capital ends a name (Hidroelektrana Đerdap 2. Srpska strana…): the text
 // before it ends in a capitalised word of letters alone, and that word is
@@ -365,14 +380,7 @@ func lastJoin(word string) int {
 // (člana 12. Sporazuma) or a comma (Beograd, 9.) the number stays an
 // ordinal.
 func endsName(before []rune) bool {
-	e := len(before)
-	for e > 0 && isSpace(before[e-1]) {
-		e--
-	}
-	b := e
-	for b > 0 && unicode.IsLetter(before[b-1]) {
-		b--
-	}
+	b, e := lastLetters(before)
 	if b == e || !unicode.IsUpper(before[b]) || b > 0 && !isSpace(before[b-1]) {
 		return false
 	}
@@ -398,14 +406,7 @@ func endsName(before []rune) bool {
 // number counts and orders nothing, so its stop ends the sentence; a
 // list of ordinals (8. i 9. maja) keeps its stops.
 func endsCount(before []rune) bool {
-	e := len(before)
-	for e > 0 && isSpace(before[e-1]) {
-		e--
-	}
-	b := e
-	for b > 0 && unicode.IsLetter(before[b-1]) {
-		b--
-	}
+	b, e := lastLetters(before)
 	if b == e || e-b > 3 || !unicode.IsLower(before[b]) || b == 0 || !isSpace(before[b-1]) {
 		return false
 	}
