@@ -89,6 +89,45 @@ func checkDocAreas(t *testing.T, x interface {
 	}
 }
 
+// labelCase is one sentence's expected labels: its type and strength, its
+// actors (nil: none), the cue that decided its type and its deadline ("":
+// none).
+type labelCase struct {
+	text, typ, strength string
+	actors              []string
+	cue, deadline       string
+}
+
+// checkLabels labels each case's text as one sentence of parties with x
+// and compares its type, strength, actors, type cue (and that the cue's
+// offsets point at its text) and deadline.
+func checkLabels(t *testing.T, x *Spaced, parties []string, cases []labelCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			s, _ := x.label(x.newSentence(tc.text), parties, parties)
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			want := tc.actors
+			if want == nil {
+				want = []string{}
+			}
+			if !slices.Equal(s.Actors, want) {
+				t.Errorf("actors %v, want %v", s.Actors, want)
+			}
+			if s.Rationale.Type == nil || !strings.EqualFold(s.Rationale.Type.Text, tc.cue) {
+				t.Errorf("type cue %+v, want %q", s.Rationale.Type, tc.cue)
+			} else if got := string([]rune(tc.text)[s.Rationale.Type.Start:s.Rationale.Type.End]); got != s.Rationale.Type.Text {
+				t.Errorf("cue offsets [%d,%d) give %q, not %q", s.Rationale.Type.Start, s.Rationale.Type.End, got, s.Rationale.Type.Text)
+			}
+			if got := deref(s.Deadline); got != tc.deadline {
+				t.Errorf("deadline %q, want %q", got, tc.deadline)
+			}
+		})
+	}
+}
+
 // checkDeadlines reads each text as one sentence with x and compares the
 // deadline found ("" for none).
 func checkDeadlines(t *testing.T, x *Spaced, cases []struct{ text, deadline string }) {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -11,11 +10,7 @@ import (
 // summit as a time limit), in wording of our own.
 func TestTrilateralRules(t *testing.T) {
 	parties := []string{"AU", "IN", "JP"}
-	tests := []struct {
-		text, typ, strength string
-		actors              []string
-		cue, deadline       string
-	}{
+	checkLabels(t, newTestSpaced(t, "en"), parties, []labelCase{
 		// a trio's joint voice is all its parties
 		{"The three countries will hold a joint exercise in 2028.", "commitment", "firm", parties, "will", "in 2028"},
 		{"Our three countries will expand their scholarship programmes.", "commitment", "firm", parties, "will", ""},
@@ -31,28 +26,7 @@ func TestTrilateralRules(t *testing.T) {
 		// the next summit as a time limit, said with "at" as with "before" and "by"
 		{"Senior officials will report on the progress of the dialogue at the next summit.", "commitment", "firm", parties, "will", "at the next summit"},
 		{"The ministers will present the roadmap at their next summit.", "commitment", "firm", parties, "will", "at their next summit"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			x := newTestSpaced(t, "en")
-			s, _ := x.label(x.newSentence(tc.text), parties, parties)
-			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
-				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
-			}
-			if tc.actors == nil {
-				tc.actors = []string{}
-			}
-			if !slices.Equal(s.Actors, tc.actors) {
-				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
-			}
-			if s.Rationale.Type == nil || !strings.EqualFold(s.Rationale.Type.Text, tc.cue) {
-				t.Errorf("type cue %+v, want %q", s.Rationale.Type, tc.cue)
-			}
-			if got := deref(s.Deadline); got != tc.deadline {
-				t.Errorf("deadline %q, want %q", got, tc.deadline)
-			}
-		})
-	}
+	})
 }
 
 // TestTrilateralAreas holds the fields such a statement names in words the
