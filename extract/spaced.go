@@ -1252,7 +1252,7 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 				}
 			}
 		}
-		if subj.kind != subjParty && !st.ws[0].Punct && !x.prep.has(&st.ws[0]) {
+		if subj.kind != subjParty && !st.ws[0].Punct && !x.prep.has(&st.ws[0]) && !x.roleFirst(st) {
 			// the object fronted, long, before its comma (Sva sporna
 			// pitanja u vezi sa tumačenjem … ovog memoranduma Strane
 			// rešavaju…): the parties with a capital inside the sentence,
@@ -1337,6 +1337,17 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 	}
 }
 
+// roleFirst reports whether the sentence opens with a party in its role
+// ([party-after-verb]: Strana domaćin, Strana koja upućuje), its subject:
+// a party named later (troškove … druge Strane) is no subject then.
+func (x *Spaced) roleFirst(st *sentence) bool {
+	if x.roleAfter == nil {
+		return false
+	}
+	m, ok := x.roleAfter.longestAt(st.ws, 0)
+	return ok && m.End > 0
+}
+
 // verbBeforeParty finds the verb of an instrument's clause whose object comes
 // first and its subject, a party in its role, after the verb (Troškove
 // boravka snosi Strana domaćin; Трошкове путовања сноси Уговорна страна
@@ -1347,6 +1358,22 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 func (x *Spaced) verbBeforeParty(st *sentence) *entente.Cue {
 	if x.roleAfter == nil {
 		return nil
+	}
+	if m, ok := x.roleAfter.longestAt(st.ws, 0); ok && m.End > 0 && m.End < len(st.ws) {
+		// the party in its role as the clause's subject, before its verb
+		// (Strana domaćin snosi troškove…, Strana koja upućuje snosi…):
+		// binding as the order with the object first, unless the clause
+		// only allows (Strana koja … može odbiti…)
+		v := &st.ws[m.End]
+		if v.Punct || v.Upper || v.Digits || x.prep.has(v) || x.det.has(v) || x.stateAt(st, m.End) {
+			return nil
+		}
+		for j := m.End; j < len(st.ws) && !st.ws[j].Punct; j++ {
+			if x.permissive.has(&st.ws[j]) {
+				return nil
+			}
+		}
+		return st.cue("operative clause of an instrument", m.End, m.End+1)
 	}
 	for i := 2; i < len(st.ws); i++ {
 		m, ok := x.roleAfter.longestAt(st.ws, i)

@@ -569,6 +569,9 @@ func TestOperativeClause(t *testing.T) {
 		// the object first, the party in its role after the verb: what it bears
 		{mou + "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.\n", "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Трошкове путовања учесника сноси Уговорна страна која упућује.\n", "Трошкове путовања учесника сноси Уговорна страна која упућује.", "commitment", []string{"HU", "RS"}, ""},
+		// the party in its role before the verb, its subject: what it bears
+		{mou + "Страна домаћин сноси трошкове смештаја истраживача друге Стране, а Страна пошиљалац сноси трошкове међународног путовања.\n", "Страна домаћин сноси трошкове смештаја истраживача друге Стране, а Страна пошиљалац сноси трошкове међународног путовања.", "commitment", []string{"HU", "RS"}, ""},
+		{mou + "Strana koja upućuje snosi troškove putovanja.\n", "Strana koja upućuje snosi troškove putovanja.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Radna grupa sastaje se dva puta godišnje.\n", "Radna grupa sastaje se dva puta godišnje.", "commitment", []string{"HU", "RS"}, ""},
 		{mou + "Memorandum se može izmeniti uz pisanu saglasnost Strana.\n", "Memorandum se može izmeniti uz pisanu saglasnost Strana.", "narrative", nil, ""},
 		// how the cooperation is conducted, in the reflexive present, is the parties' own
