@@ -17,6 +17,11 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// new materials and nanotechnology are research fields; biotechnology is health, as in English
+		{"Стране ће сарађивати у области нових материјала и нанотехнологија.", []string{"science"}, "sr"},
+		{"Strane će razvijati saradnju u oblasti biotehnologije.", []string{"health"}, "sr"},
+		// researchers are science as scientists are
+		{"Strane će sarađivati na mobilnosti istraživača.", []string{"science"}, "sr"},
 		// a cultural programme: museums, galleries, libraries, theatres and
 		// book fairs are culture (a fair of goods stays trade); the illicit
 		// trafficking of cultural property is crime, as illicit trade is

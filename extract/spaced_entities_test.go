@@ -119,6 +119,9 @@ func TestSpacedEntities(t *testing.T) {
 		// a named institute is a centre, a project; institutes in general are not
 		{"sr", "Italijanski institut za kulturu u Beogradu nastaviće da organizuje kurseve jezika.", nil, []string{"Italijanski institut za kulturu"}},
 		{"sr", "Strane podstiču saradnju naučnih instituta dveju država.", nil, nil},
+		// a named laboratory is a facility, a project (as in English); laboratories in general are not
+		{"sr", "Стране поздрављају резултате које је постигла Заједничка српско-кинеска лабораторија за фотонику и нове материјале.", nil, []string{"Заједничка српско-кинеска лабораторија за фотонику и нове материјале"}},
+		{"sr", "Strane će podržati osnivanje zajedničkih laboratorija naučnih institucija dveju država.", nil, nil},
 		// the parties' defined term after a head opens the next clause; an
 		// organisation of many states after a head makes it theirs, generic
 		{"sr", "У оквиру тог програма Стране ће суфинансирати заједничке пројекте.", nil, nil},
@@ -127,6 +130,7 @@ func TestSpacedEntities(t *testing.T) {
 		// a quoted name right after a lowercase programme head (programa „…“, the
 		// programme “…”) names a programme the parties run: a project, not a plan cited
 		{"sr", "Kazahstanska strana će primiti nastavnike na usavršavanje u okviru programa „Bolashak”.", nil, []string{"Bolashak"}},
+		{"sr", "Кинеска страна изражава спремност да у оквиру „Програма за талентоване младе научнике“ прими младе истраживаче.", nil, []string{"Програма за талентоване младе научнике"}},
 		// a government's state secretariat (Državni sekretarijat za migracije) is its
 		// own office, as a ministry is, no joint body
 		{"sr", "Sastancima kopredsedavaju predstavnici Ministarstva unutrašnjih poslova Republike Srbije i Državnog sekretarijata za migracije Švajcarske Konfederacije.", nil, nil},

@@ -146,6 +146,15 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 			continue // a bilateral agreement's full title runs to some forty words
 		}
 		kind := r.quotedKind(ws[i+1 : j])
+		if kind != "" && r.runsQuoted(ws[i+1:j]) {
+			// „Program za talentovane mlade naučnike“: a programme the
+			// parties run, a project, no instrument cited under another head
+			for k := i; k <= j; k++ {
+				used[k] = true
+			}
+			i = j
+			continue
+		}
 		if kind == "" {
 			kind = r.headBefore(ws, i) // their joint statement “…”
 		}
@@ -427,6 +436,25 @@ func (r *spacedRefs) runsProgramme(ws []word, h, e int) bool {
 		}
 		if ws[k].Punct && !joins(&ws[k]) {
 			break
+		}
+	}
+	return true
+}
+
+// runsQuoted reports whether a quoted title opens with a head of
+// [programme-head] and holds no year: a programme of cooperation cited as
+// an instrument is one for its period (Program saradnje … za period
+// 2026–2028. godine), a programme the parties run is named without one.
+func (r *spacedRefs) runsQuoted(ws []word) bool {
+	if r.runs == nil || len(ws) == 0 {
+		return false
+	}
+	if m, ok := r.runs.longestAt(ws, 0); !ok || m.End == 0 {
+		return false
+	}
+	for k := range ws {
+		if yearOf(&ws[k]) > 0 || yearSpan(&ws[k]) {
+			return false
 		}
 	}
 	return true

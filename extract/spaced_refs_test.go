@@ -38,6 +38,10 @@ func TestSpacedReferences(t *testing.T) {
 		// the years an instrument covers name it (a bare "the Plan of Action" names nothing)
 		{"en", "They welcomed the adoption of the Plan of Action for the period 2024-2028.", []string{"Plan of Action for the period 2024-2028|action_plan|0"}},
 		{"en", "They welcomed the adoption of the Plan of Action.", nil},
+		// a quoted programme with no years is run, a project; a quoted programme of cooperation
+		// for its period is an instrument
+		{"sr", "Кинеска страна изражава спремност да у оквиру „Програма за талентоване младе научнике“ прими младе истраживаче.", nil},
+		{"sr", "Strane će sprovoditi „Program saradnje u oblasti kulture za period 2026–2028. godine“.", []string{"Program saradnje u oblasti kulture za period 2026–2028. godine|plan|0"}},
 		// the years a framework covers written right after its name (no "for the period"):
 		// both years are the name's, as the one year of Vision 2030 is
 		{"en", "They reaffirmed their support for the Sendai Framework for Disaster Risk Reduction 2015–2030 and for the region.", []string{"Sendai Framework for Disaster Risk Reduction 2015–2030|other|0"}},
