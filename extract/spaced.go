@@ -405,6 +405,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		SignsFor:      t.Words("signature-for"),
 		NewsAgencies:  t.Words("news-agency"),
 		Subjects:      t.Words("party-joint"),
+		NoSurname:     t.Words("no-surname"),
 		TitleWords:    t.Words("title-word"),
 		MetaLines:     lowerAll(t.Words("meta-line")),
 		Date:          x.findDate,

@@ -41,6 +41,8 @@ type spacedEntities struct {
 	prep       *keyWords      // na, u: a phrase's, not a name's
 	months     *keyWords      // a month opens a date after a name (…Dialogue on June 1)
 	through    *phraseMatcher // through, under, association to: a bare name after them is the programme used
+	events     *keyWords      // Exercise, Operation: a bare name they open after "participation in" is an event, no programme
+	innerThe   *phraseMatcher // for the: an inner word and its article before a region's name (Facility for the Western Balkans)
 	runs       *phraseMatcher // program*: a programme's head, lower case, before its field and its name
 	part       *keyWords      // Article, Section: a part of an instrument, no programme after "under"
 	parties    *phraseMatcher // Strane, Ugovorne strane: the parties, capitalised as a defined term, never a name's part
@@ -76,6 +78,8 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		prep:       newKeyWords(t.Words("preposition")),
 		months:     newKeyWords(t.Words("month")),
 		through:    phrasesOf(t.Words("project-through")),
+		innerThe:   phrasesOf(t.Words("entity-inner-article")),
+		events:     newKeyWords(t.Words("through-event")),
 		runs:       optionalPhrases(t, "programme-head"),
 		part:       newKeyWords(t.Words("instrument-part")),
 		parties:    phrasesOf(t.Words("party-joint")),
@@ -494,6 +498,14 @@ func (e *spacedEntities) rightName(st *sentence, b int, headUpper bool) (int, bo
 		// capitalised adjective before a head of its own: a second name
 		// (Slobodnu zonu Subotica | i Industrijsku zonu Zrenjanin)
 		inner := headUpper && !w.Punct && e.inner.has(w) && next && !(e.adjectiveOfLower(ws, end+1) && e.startsHead(ws, end+2))
+		// after a capitalised head, an inner word with its article before
+		// a capitalised name that is no party's (the Reform and Growth
+		// Facility | for the Western Balkans) keeps the name going
+		if m, ok := e.innerThe.longestAt(ws, end); ok && headUpper && m.End > end+1 && m.End < len(ws) &&
+			upperName(&ws[m.End]) && !e.months.has(&ws[m.End]) && !e.partyAt(ws, m.End) && !e.startsHead(ws, m.End) {
+			end = m.End
+			continue
+		}
 		if upperName(w) && !e.months.has(w) || (joins(w) && end > b && next) || inner || pair {
 			end++
 			continue
@@ -775,6 +787,9 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		i := m.End - 1 // the last word of the lead
 		if e.part.has(&ws[i+1]) {
 			continue // under Article 6 of the Paris Agreement: a part of an instrument
+		}
+		if e.events.has(&ws[i+1]) {
+			continue // participation in Exercise Malabar: an event, no programme
 		}
 		b, _ := e.rightName(st, i+1, true)
 		if b-(i+1) < 2 || b < len(ws) && !ws[b].Punct && ws[b].Upper {

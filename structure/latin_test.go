@@ -14,6 +14,7 @@ var latinVocabulary = Vocabulary{
 	Offices:       []string{"President", "Prime Minister", "For the Government of"},
 	SignsFor:      []string{"For", "On behalf of"},
 	Subjects:      []string{"The two sides"},
+	NoSurname:     []string{"The", "We"},
 	TitleWords:    []string{"joint statement", "memorandum", "agreement"},
 	MetaLines:     []string{"for immediate release"},
 	RecitalsRunOn: true,
@@ -189,6 +190,13 @@ func TestParseLatin(t *testing.T) {
 			title:     "Joint Statement",
 			sections:  []string{"preamble"},
 			sentences: []string{"They will modernise the plant Kostolac B.", "The two sides will meet.", "President J. Smith spoke."},
+		},
+		{
+			name:      "a numeral letter closing a name before a word that is never a surname ends the sentence",
+			text:      "Joint Statement\n\nThey will modernise the railway on Corridor X. The EU will provide grants. We met Hon. J. Smith.\n",
+			title:     "Joint Statement",
+			sections:  []string{"preamble"},
+			sentences: []string{"They will modernise the railway on Corridor X.", "The EU will provide grants.", "We met Hon. J. Smith."},
 		},
 		{
 			name:      "closing with a date and signature lines",

@@ -108,6 +108,10 @@ type Vocabulary struct {
 	SignsFor     []string
 	NewsAgencies []string // agencies whose datelines frame a report (新华社)
 	Subjects     []string // words that open a sentence, never a heading (双方)
+	// NoSurname are words that may open a sentence and never follow an
+	// initial as a surname (The, We, Both): after a capital letter alone
+	// and its stop they open the next sentence (… on Corridor X. The EU …)
+	NoSurname []string
 	// EndsAt are the words before a date that make it the day a text
 	// ends, not the day it was signed (有效期至2030年12月31日)
 	EndsAt []string
@@ -1109,8 +1113,19 @@ func (p *parser) sentences() {
 // and one of the words that name every party opens the next sentence
 // (… Kostolac B. Strane će …): the segmenter keeps a letter and its stop
 // as an initial (J. Smith), and the parties' word is no surname.
+// opensWithWord reports whether s opens with one of words, as written,
+// followed by a space.
+func opensWithWord(s string, words []string) bool {
+	for _, w := range words {
+		if rest, ok := strings.CutPrefix(s, w); ok && w != "" && strings.HasPrefix(rest, " ") {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) splitAfterLetter(segs []string, offs []int, n int) ([]string, []int) {
-	if len(p.v.Subjects) == 0 {
+	if len(p.v.Subjects) == 0 && len(p.v.NoSurname) == 0 {
 		return segs, offs
 	}
 	for k := n; k < len(segs); k++ {
@@ -1125,7 +1140,7 @@ func (p *parser) splitAfterLetter(segs []string, offs []int, n int) ([]string, [
 			}
 			rest := strings.TrimLeft(s[i+1:], " ")
 			first, _ := utf8.DecodeRuneInString(rest)
-			if !unicode.IsUpper(first) || !p.opensWithSubject(rest) {
+			if !unicode.IsUpper(first) || !p.opensWithSubject(rest) && !opensWithWord(rest, p.v.NoSurname) {
 				continue
 			}
 			cut := i + 1
