@@ -55,6 +55,8 @@ func TestAccessionAreas(t *testing.T) {
 		{"The EU stressed that normalisation is an essential condition for progress on Serbia's path to the EU.", []string{"international_order"}},
 		{"The EU underlined the importance of the pace of accession negotiations.", []string{"international_order"}},
 		{"Serbia will strengthen the accountability of the judiciary.", []string{"political"}},
+		{"The EU recalled that Serbia fulfils the opening benchmarks for the chapter.", []string{"international_order"}},
+		{"The EU welcomed Serbia's participation in Horizon Europe and Erasmus+.", []string{"people", "science"}},
 		{"The EU will release the second instalment of pre-financing to Serbia in the first half of 2027.", []string{"finance"}},
 	}
 	checkSentenceAreas(t, x, parties, tests)
@@ -68,20 +70,27 @@ func TestAccessionAreas(t *testing.T) {
 func TestAccessionEntities(t *testing.T) {
 	x := newTestSpaced(t, "en")
 	tests := []struct {
-		text  string
-		projs []string
+		text         string
+		projs, mechs []string
 	}{
-		{"Serbia will receive payments from the Reform and Growth Facility for the Western Balkans.", []string{"Reform and Growth Facility for the Western Balkans"}},
-		{"The EU welcomed Serbia's participation in Horizon Europe.", []string{"Horizon Europe"}},
+		{"Serbia will receive payments from the Reform and Growth Facility for the Western Balkans.", []string{"Reform and Growth Facility for the Western Balkans"}, nil},
+		{"The EU welcomed Serbia's participation in Horizon Europe.", []string{"Horizon Europe"}, nil},
+		// a state's judicial council is its own organ, no body of the parties
+		{"The EU welcomed the appointment of members of the High Judicial Council.", nil, nil},
+		{"The Stabilisation and Association Council held its sixth meeting.", nil, []string{"Stabilisation and Association Council"}},
 		// an exercise or an operation named so is an event, no programme
-		{"They welcomed Australia's participation in Exercise Malabar.", nil},
+		{"They welcomed Australia's participation in Exercise Malabar.", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			out := x.Extract(tt.text)
-			var projs []string
+			var projs, mechs []string
 			for _, s := range out.Sentences {
 				projs = append(projs, s.Projects...)
+				mechs = append(mechs, s.Mechanisms...)
+			}
+			if !slices.Equal(mechs, tt.mechs) {
+				t.Errorf("mechanisms %q, want %q", mechs, tt.mechs)
 			}
 			if !slices.Equal(projs, tt.projs) {
 				t.Errorf("projects %q, want %q", projs, tt.projs)
