@@ -1611,6 +1611,11 @@ func (x *Extractor) futureAuxFrameAt(before []token, end int, masked []rune, fro
 		}
 		free := true
 		for _, o := range before {
+			// a verb right before the attributive particle describes a
+			// noun of the frame (会在其主办的展览中推介…): no predicate
+			if o.Start >= e && o.Kind.has(cPredicate) && o.End < len(masked) && x.areas.attributive.has(masked[o.End]) {
+				continue
+			}
 			if (o.Start < e && o.End > i) || (o.Start >= e && o.Kind.has(cPredicate)) {
 				free = false
 				break
