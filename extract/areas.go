@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/entente/entente"
 	"github.com/entente/entente/lexicon"
@@ -640,7 +641,17 @@ func (am *areaMatcher) opensBackground(rs []rune, c clauseSpan) bool {
 		i++
 	}
 	e := am.backgroundOpen.startsAt(rs, i)
-	return e > i && e < c.End
+	if e <= i || e >= c.End {
+		return false
+	}
+	// a recital of an instrument's preamble that ends at its semicolon
+	// (鑑於兩地之間日益密切的貿易…往來；) is a point of the preamble, no
+	// scene for a clause after it: its fields are the text's own
+	j := c.End
+	for j < len(rs) && unicode.IsSpace(rs[j]) {
+		j++
+	}
+	return j >= len(rs) || (rs[j] != '；' && rs[j] != ';')
 }
 
 // quotedInName reports whether the keyword at [start, end), quoted whole,

@@ -50,3 +50,30 @@ func TestIndonesiaMemorandumProvisions(t *testing.T) {
 		})
 	}
 }
+
+// TestRecitalWithGivenFields: a recital of an instrument's preamble that
+// opens with 鑑於 and ends at its semicolon is a point of the preamble, and
+// the fields it names are the text's (the golds of hk-ae, tw-py and hk-id
+// read them); a 鑑於 clause that a comma runs on into the parties' own
+// clause still only sets its scene.
+func TestRecitalWithGivenFields(t *testing.T) {
+	r := newTestRegistry(t)
+	const doc = "香港特別行政區政府與印度尼西亞共和國政府關於金融合作的諒解備忘錄\n\n" +
+		"香港特別行政區政府與印度尼西亞共和國政府（以下合稱「雙方」），\n\n" +
+		"鑑於兩地之間日益密切的人員往來；\n\n希望加強兩地的金融合作，\n\n達成諒解如下：\n\n第一條　合作\n\n" +
+		"鑑於兩地人員往來日益密切，雙方將加強金融合作。\n"
+	x, err := r.ExtractAs(doc, "zh-Hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := x.Sentences
+	if len(ss) != 2 {
+		t.Fatalf("%d sentences, want 2", len(ss))
+	}
+	if !slices.Equal(ss[0].Areas, []string{"finance", "people"}) {
+		t.Errorf("recital: areas %v, want [finance people]", ss[0].Areas)
+	}
+	if !slices.Equal(ss[1].Areas, []string{"finance"}) {
+		t.Errorf("scene: areas %v, want [finance]", ss[1].Areas)
+	}
+}
