@@ -169,12 +169,6 @@ func (v *pairView) bound(allDocs bool) {
 	}
 }
 
-// pairStepAt is one step as the pair's template draws it.
-type pairStepAt struct {
-	Page *pairView
-	Step entente.RelationshipStep
-}
-
 // DocsShown says how many of the pair's documents the page lists.
 func (v *pairView) DocsShown() string {
 	return fmt.Sprintf(v.W.DocsShown, len(v.Docs), len(v.V.Documents))

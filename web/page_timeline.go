@@ -38,13 +38,15 @@ func (r stepRun) Folded() bool { return len(r.Steps) >= minFoldedRun }
 func (r stepRun) First() entente.RelationshipStep { return r.Steps[0] }
 func (r stepRun) Last() entente.RelationshipStep  { return r.Steps[len(r.Steps)-1] }
 
-// stepAt is one step as its template draws it, with the page's words.
+// stepAt is one step as a template draws it, with the page's words (the
+// timeline's and the pair's).
 type stepAt struct {
-	Page *relationView
+	Page *compareView
 	Step entente.RelationshipStep
 }
 
-func stepOf(v *relationView, s entente.RelationshipStep) stepAt { return stepAt{v, s} }
+// Step is s with the page's words, for the template that draws a step.
+func (v *compareView) Step(s entente.RelationshipStep) stepAt { return stepAt{v, s} }
 
 // foldSteps groups a timeline's reaffirmations of one designation in a
 // row into runs; every other step is a run of its own.

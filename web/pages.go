@@ -133,14 +133,12 @@ func (s *Server) registerPages() error {
 		return err
 	}
 	funcs := template.FuncMap{
-		"join":       strings.Join,
-		"deref":      deref,
-		"marked":     marked,
-		"asset":      assets.url,
-		"sideOf":     sideOf,
-		"stepOf":     stepOf,
-		"pairStepOf": func(v *pairView, s entente.RelationshipStep) pairStepAt { return pairStepAt{v, s} },
-		"percent":    func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
+		"join":    strings.Join,
+		"deref":   deref,
+		"marked":  marked,
+		"asset":   assets.url,
+		"sideOf":  sideOf,
+		"percent": func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/filters.html")
 	if err != nil {
