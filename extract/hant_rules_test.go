@@ -458,6 +458,21 @@ func TestSessionDecisionsNotCited(t *testing.T) {
 	}
 }
 
+// checkHantLabels compares a sentence's type and strength, its actors
+// (nil: none) and, unless want is nil, its areas.
+func checkHantLabels(t *testing.T, s entente.Sentence, typ, strength string, actors, areas []string) {
+	t.Helper()
+	if string(s.Type) != typ || string(s.Strength) != strength {
+		t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, typ, strength)
+	}
+	if !slices.Equal(s.Actors, actors) && !(len(s.Actors) == 0 && actors == nil) {
+		t.Errorf("actors %v, want %v", s.Actors, actors)
+	}
+	if areas != nil && !slices.Equal(s.Areas, areas) {
+		t.Errorf("areas %v, want %v", s.Areas, areas)
+	}
+}
+
 // checkHantNames compares a sentence's mechanisms (named in 「」 or not)
 // and projects (in any order) with the wanted ones.
 func checkHantNames(t *testing.T, mechanisms, projects, wantMechanisms, wantProjects []string) {

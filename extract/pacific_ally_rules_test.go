@@ -37,15 +37,7 @@ func TestAllyCommuniqueProvisions(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
-			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
-				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
-			}
-			if !slices.Equal(s.Actors, tc.actors) && !(len(s.Actors) == 0 && tc.actors == nil) {
-				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
-			}
-			if tc.areas != nil && !slices.Equal(s.Areas, tc.areas) {
-				t.Errorf("areas %v, want %v", s.Areas, tc.areas)
-			}
+			checkHantLabels(t, s, tc.typ, tc.strength, tc.actors, tc.areas)
 		})
 	}
 }
