@@ -105,7 +105,7 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 				}
 				continue
 			}
-			if !c.Kind.has(sPredicate&^cAction) && !x.coordinatedAction(st, c, cl.start) || !x.coordinated(st, c.Start, cl.start) && !x.commaModal(st, c, st.cues[h].End) || x.nounUse(st, c.Start) || x.participle(st, c) {
+			if !c.Kind.has(sPredicate&^cAction) && !x.coordinatedAction(st, c, &st.cues[h], cl.start) || !x.coordinated(st, c.Start, cl.start) && !x.commaModal(st, c, st.cues[h].End) || x.nounUse(st, c.Start) || x.participle(st, c) {
 				continue
 			}
 			if x.insideThingContent(st, h, j, inherited) {
@@ -707,8 +707,14 @@ func (x *Spaced) joinBefore(st *sentence, i int) int {
 // the clause's head: after "and" with an adverb between (welcome the
 // signing of X and actively promote Y) or after ", and" (…, and jointly
 // build). A bare "and" before an action word is more often a noun in a
-// list of objects (welcomed the visit and exchanges).
-func (x *Spaced) coordinatedAction(st *sentence, c *scue, from int) bool {
+// list of objects (welcomed the visit and exchanges), unless both the head
+// and the action word are verbs' bare forms with an object after the
+// second (support the establishment of centres and promote cooperation):
+// a present verb of the parties' is bare in English, a plural noun is not,
+// and a bare noun is followed by "of" or nothing (support visits and
+// exchange of students); two adjectives after a determiner are no verbs
+// (share a commitment to a free and open region).
+func (x *Spaced) coordinatedAction(st *sentence, c, head *scue, from int) bool {
 	if !c.Kind.has(cAction) || c.Start < 2 {
 		return false
 	}
@@ -721,7 +727,26 @@ func (x *Spaced) coordinatedAction(st *sentence, c *scue, from int) bool {
 			return true
 		}
 	}
-	return st.ws[j-1].Punct && st.ws[j-1].Key == ","
+	if st.ws[j-1].Punct && st.ws[j-1].Key == "," {
+		return true
+	}
+	return x.lang == "en" && j == c.Start-1 && j >= 2 && bareVerb(st.ws[head.Start].Key) && bareVerb(st.ws[c.Start].Key) &&
+		c.End < len(st.ws) && !st.ws[c.End].Punct && st.ws[c.End].Key != "of" && !x.adjectivesJoined(st, j)
+}
+
+// adjectivesJoined reports whether the "and" at word j joins two words
+// right after a determiner or a preposition (a free and open region, to
+// safe and open seas): two adjectives of one noun, not two verbs.
+func (x *Spaced) adjectivesJoined(st *sentence, j int) bool {
+	w := &st.ws[j-2]
+	return !w.Punct && (x.det.has(w) || x.prep.has(w) || w.Key == "to")
+}
+
+// bareVerb reports whether an English word has none of a verb's endings
+// (-s, -ed, -ing): a present verb after a plural subject, or a noun in the
+// singular.
+func bareVerb(key string) bool {
+	return !strings.HasSuffix(key, "s") && !strings.HasSuffix(key, "ed") && !strings.HasSuffix(key, "ing")
 }
 
 // commaModal reports whether the modal cue c follows a comma with nothing
