@@ -373,8 +373,8 @@ func toRoman(n int) string {
 
 // articleWords open an article's number in spaced scripts (memoranda of
 // Australia, India and the United Kingdom number theirs "Paragraph 1",
-// "Clause 1").
-var articleWords = []string{"Article", "ARTICLE", "Paragraph", "PARAGRAPH", "Clause", "CLAUSE", "Član", "ČLAN", "Član", "Члан", "ЧЛАН"}
+// "Clause 1"; Japan's memoranda of cooperation "Section 1").
+var articleWords = []string{"Article", "ARTICLE", "Paragraph", "PARAGRAPH", "Clause", "CLAUSE", "Section", "SECTION", "Član", "ČLAN", "Član", "Члан", "ЧЛАН"}
 
 // readLatinMarker recognises "I." "XII." (followed by a capital) and
 // "Article 3" / "Član 3." at the start of a line.
