@@ -32,3 +32,43 @@ func TestSectionHeadings(t *testing.T) {
 		t.Errorf("sentence sections %v, want %v", secs, want)
 	}
 }
+
+// TestAreToUndertakes: "are to" + a verb (The Participants are to conduct…,
+// X and Y are to prepare…) is how Japan's memoranda of cooperation say what
+// their participants will do: a firm undertaking, with its deadline. The
+// aims a text "are to" pursue stay its purpose.
+func TestAreToUndertakes(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	checkLabels(t, x, []string{"CL", "JP"}, []labelCase{
+		{"The Participants are to conduct a joint feasibility study on a refining hub, to be completed no later than 30 June 2027.", "commitment", "firm", []string{"CL", "JP"}, "are to", "no later than 30 June 2027"},
+		{"The two sides are to hold the next meeting of the committee in Tokyo.", "commitment", "firm", []string{"CL", "JP"}, "are to", ""},
+	})
+}
+
+// TestMineralsFields: the words of a critical minerals memorandum name its
+// fields: the metals mined (copper, cobalt, nickel…) and metallurgy are
+// resources, recycling is green, offtake (a mine's output sold forward) is
+// trade, and mine safety is work safety (disaster) in mining.
+func TestMineralsFields(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	checkSentenceAreas(t, x, []string{"CL", "JP"}, []docAreaCase{
+		{"The Participants will develop a methodology for the carbon footprint of copper concentrates.", []string{"green", "resources"}},
+		{"The Participants will cooperate on the supply of cobalt and nickel.", []string{"resources"}},
+		{"The Participants will promote the recycling of electronic waste.", []string{"green"}},
+		{"The Participants intend to facilitate long-term offtake arrangements for copper.", []string{"resources", "trade"}},
+		{"The Participants will exchange experience in mine safety.", []string{"disaster", "resources"}},
+		{"The Participants will exchange experts in metallurgy.", []string{"resources"}},
+	})
+}
+
+// TestSpanAfterSigning: a review or a step set for a span after the
+// signature (review the implementation three years after the date of its
+// signature) is a deadline, as "within" such a span is.
+func TestSpanAfterSigning(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	checkDeadlines(t, x, []struct{ text, deadline string }{
+		{"The Participants will review the implementation of this Memorandum three years after the date of its signature.", "three years after the date of its signature"},
+		{"The Parties will evaluate the programme two (2) years after its entry into force and may revise it.", "two (2) years after its entry into force"},
+		{"The Participants will meet every two years.", ""},
+	})
+}

@@ -989,10 +989,16 @@ func (x *Spaced) anchoredSpan(st *sentence, end int) int {
 		}
 		return k
 	}
+	// the anchor word after the span, or (three years after | the date of
+	// its signature) closing the span's own phrase
+	start := end + 1
 	if !x.units.has(&st.ws[end-1]) || !x.anchors.has(&st.ws[end]) {
-		return end
+		if end < 2 || !x.anchors.has(&st.ws[end-1]) || !x.units.has(&st.ws[end-2]) {
+			return end
+		}
+		start = end
 	}
-	k := end + 1
+	k := start
 	for k < len(st.ws) && k-end <= 12 && !st.ws[k].Punct && !x.joins.has(&st.ws[k]) {
 		if x.anchorStops != nil {
 			if _, ok := x.anchorStops.longestAt(st.ws, k); ok {
@@ -1001,7 +1007,7 @@ func (x *Spaced) anchoredSpan(st *sentence, end int) int {
 		}
 		k++
 	}
-	if k == end+1 || k-end > 12 {
+	if k == start || k-end > 12 {
 		return end
 	}
 	return k
