@@ -334,7 +334,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		t := &ct[first]
 		cr.cue = t
 		scope := x.readHead(cr, ct, first, rs, masked, hospitality)
-		if cr.rule == "should" && sc.instrument && x.g.shall[string(rs[t.Start:t.End])] {
+		if cr.rule == "should" && (sc.instrument || sc.record) && x.g.shall[string(rs[t.Start:t.End])] {
 			own := ownActionAfter(ct, first, masked) || x.g.shallComply.startsAt(masked, afterAdverbs(ct, first)) >= 0
 			switch {
 			case own && (subj.kind == subjParty || subj.kind == subjOmitted && lastParty != nil):

@@ -48,6 +48,9 @@ type Extractor struct {
 	refs      *referenceRules
 	entities  *entityRules
 	docKinds  map[string]string
+	// records is [signed-record]: the title endings of minutes the sides'
+	// co-chairs sign, read as an instrument
+	records   []string
 	languages *lexicon.Matcher
 	langCodes []string
 	authentic []string
@@ -129,6 +132,7 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		nonAgent:    newWordSet(t.Words("non-agent")),
 		partyHead:   newWordSet(t.Words("party-head")),
 		docKinds:    t.Map("document-kind"),
+		records:     t.Words("signed-record"),
 		authentic:   t.Words("authentic"),
 	}
 	if x.g, err = newGrammar(t); err != nil {
@@ -235,6 +239,9 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 	// an action plan with articles (两部关于…的行动计划（2026—2030年）) binds its
 	// parties as a memorandum does: its provisions are read as an instrument's
 	scr.instrument = instrument(out.Document.Kind) || out.Document.Kind == entente.KindActionPlan
+	// the minutes two co-chairs sign (…第五次会议纪要: 双方应于…前完成…) bind
+	// the sides by their "shall" as well
+	scr.record = x.signedRecord(out.Document.Title)
 	var topicAreas []string
 	if scr.instrument {
 		topicAreas = x.topicAreas(out.Document.Title, scr, pi.all)
@@ -471,11 +478,26 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 			sig.Party = c
 		} else if cs := x.countries.find(s.Title); len(cs) > 0 {
 			sig.Party = cs[0]
+		} else if cs := intersect(x.sides(s.Title), d.Parties); len(cs) == 1 {
+			// 委员会中方主席, 蒙方主席: a co-chair titled by his side signs
+			// for that side
+			sig.Party = cs[0]
 		}
 		d.Signatories = append(d.Signatories, sig)
 	}
 	d.AuthenticLanguages = x.authenticLanguages(lay.Closing)
 	d.NewsDateline = lay.NewsDateline
+}
+
+// signedRecord reports a title that ends in a [signed-record] word (纪要).
+func (x *Extractor) signedRecord(title string) bool {
+	title = string(trimTrailingBrackets([]rune(strings.TrimSpace(title))))
+	for _, w := range x.records {
+		if strings.HasSuffix(title, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *Extractor) documentKind(title string) entente.Kind {

@@ -624,3 +624,14 @@ func (ci *countryIndex) isShortRune(r rune) bool {
 	}
 	return ci.shortRunes.has(r)
 }
+
+// intersect returns the codes of a that b holds too, in a's order.
+func intersect(a, b []string) []string {
+	var out []string
+	for _, c := range a {
+		if slices.Contains(b, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -312,7 +312,7 @@ func (g *grammar) yearBefore(rs []rune, at int) int {
 			return 0
 		}
 		if g.isDate(rs[i], dYear) && i >= 4 {
-			if i+1 < at && g.yearDeadline.has(rs[i+1]) {
+			if g.deadlineAfterYear(rs, i, at) {
 				return 0 // 2025年底前完成《…》: a deadline, not the year of signing
 			}
 			// 2017年, 二〇一七年 (as formal texts and Taipei's write a year)
@@ -322,6 +322,20 @@ func (g *grammar) yearBefore(rs []rune, at int) int {
 		}
 	}
 	return 0
+}
+
+// deadlineAfterYear reports a year (its 年 at rs[i]) that a deadline's
+// [year-deadline] word closes, right after it (2025年底前) or after a month
+// (2027年6月底前, 2027年三月前): the date a task is due, no year of signing.
+func (g *grammar) deadlineAfterYear(rs []rune, i, at int) bool {
+	j := i + 1
+	if j < at && g.yearDeadline.has(rs[j]) {
+		return true
+	}
+	for j < at && (g.isDigit(rs[j]) || g.numerals.has(rs[j])) {
+		j++
+	}
+	return j > i+1 && j+1 < at && g.isDate(rs[j], dMonth) && g.yearDeadline.has(rs[j+1])
 }
 
 // respectiveYears gives titles cited in a row, joined as [citation-joiner]

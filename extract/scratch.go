@@ -40,6 +40,9 @@ type scratch struct {
 	// instrument says the document is an agreement or a memorandum,
 	// whose "shall" (应) binds the parties (classify)
 	instrument bool
+	// record says the document is minutes its co-chairs sign ([signed-record]),
+	// whose "shall" binds the sides too, though its fields are its items' own
+	record bool
 }
 
 // subjectCue returns room for the evidence of a clause's subject, valid
@@ -169,7 +172,7 @@ func (x *Extractor) putScratch(sc *scratch) {
 	sc.cues, sc.clauseCues, sc.areaCues, sc.partyCues, sc.codes = slab[entente.Cue]{}, slab[entente.ClauseCue]{}, slab[entente.AreaCue]{}, slab[entente.PartyCue]{}, slab[string]{}
 	clear(sc.subjects[:cap(sc.subjects)])
 	sc.subjects = sc.subjects[:0]
-	sc.instrument = false
+	sc.instrument, sc.record = false, false
 	sc.txt = text{named: sc.txt.named[:0], clauses: sc.txt.clauses[:0]}
 	sc.layout.Reset()
 	x.scratches.Put(sc)
