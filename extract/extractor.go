@@ -478,6 +478,10 @@ func (x *Extractor) document(lay *structure.Layout, d *entente.Document) {
 			sig.Party = c
 		} else if cs := x.countries.find(s.Title); len(cs) > 0 {
 			sig.Party = cs[0]
+		} else if c := x.countries.partyIn(s.Title, d.Parties); c != "" {
+			// a SAR's officer signs under its shorter name, one of the
+			// document's parties (澳門特別行政區經濟財政司司長)
+			sig.Party = c
 		} else if cs := intersect(x.sides(s.Title), d.Parties); len(cs) == 1 {
 			// 委员会中方主席, 蒙方主席: a co-chair titled by his side signs
 			// for that side
