@@ -49,3 +49,30 @@ func TestCEPAArrangementParties(t *testing.T) {
 		}
 	})
 }
+
+// TestCitedShortName: an instrument given a short name where it is first
+// cited (《…安排》（以下簡稱《安排》）) is cited again by it: a later 《安排》
+// is that instrument, and the short name is no instrument of its own, in
+// both scripts.
+func TestCitedShortName(t *testing.T) {
+	r := newTestRegistry(t)
+	for _, tc := range []struct{ lang, doc, full string }{
+		{"zh-Hant", "內地與澳門關於加強旅遊合作的安排\n\n為深化兩地合作，根據二〇〇三年簽署的《內地與澳門關於建立更緊密經貿關係的安排》（以下簡稱《安排》），雙方決定簽署本協議。\n\n第一條　合作\n\n雙方將在《安排》框架下加強旅遊合作。",
+			"內地與澳門關於建立更緊密經貿關係的安排"},
+		{"zh", "中华人民共和国政府和某国政府经济合作协定\n\n根据2015年签署的《中华人民共和国政府和某国政府贸易协定》（以下简称《贸易协定》），经友好协商，达成协议如下：\n\n第一条　合作\n\n双方将落实《贸易协定》。",
+			"中华人民共和国政府和某国政府贸易协定"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			x, err := r.ExtractAs(tc.doc, tc.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(x.References) != 1 || x.References[0].Title != tc.full || len(x.References[0].Sentences) != 2 {
+				t.Errorf("references %+v, want %s cited twice", x.References, tc.full)
+			}
+			if last := x.Sentences[len(x.Sentences)-1]; !slices.Equal(last.References, []string{tc.full}) {
+				t.Errorf("the later citation %v, want %s", last.References, tc.full)
+			}
+		})
+	}
+}

@@ -418,6 +418,24 @@ func plainTitle(s string) bool {
 type referenceCollector struct {
 	order []string
 	byKey map[string]*entente.Reference
+	// short maps a short name an instrument is given where it is first
+	// cited (《…安排》（以下简称《安排》）) to its title: a later 《安排》
+	// cites that instrument
+	short map[string]string
+}
+
+// shortNameLeads open the brackets that give a cited instrument its short
+// name, in both scripts.
+var shortNameLeads = []string{"以下简称", "以下簡稱", "下称", "下稱", "简称", "簡稱"}
+
+// shortNameOf reports whether the bracketed citation c gives the one just
+// before it, prev, its short name: （以下简称《c》） right after prev's 》.
+func shortNameOf(st *text, prev, c citation) bool {
+	if !prev.bracketed || !c.bracketed || c.span.Start-1 <= prev.span.End+1 {
+		return false
+	}
+	between := strings.TrimLeft(st.sub(prev.span.End+1, c.span.Start-1), "（(")
+	return slices.Contains(shortNameLeads, between)
 }
 
 func newReferenceCollector() *referenceCollector {
@@ -429,9 +447,24 @@ func newReferenceCollector() *referenceCollector {
 func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) ([]string, []entente.Cue) {
 	titles := []string{}
 	var spans []entente.Cue
-	for _, c := range rr.find(st) {
+	cs := rr.find(st)
+	for i, c := range cs {
 		key := c.title
 		spans = append(spans, c.span)
+		if i > 0 && shortNameOf(st, cs[i-1], c) {
+			if rc.short == nil {
+				rc.short = map[string]string{}
+			}
+			if full, ok := rc.short[cs[i-1].title]; ok {
+				rc.short[c.title] = full
+			} else {
+				rc.short[c.title] = cs[i-1].title
+			}
+			continue // the short name the sentence gives: no second citation
+		}
+		if full, ok := rc.short[key]; ok {
+			c.title, key = full, full
+		}
 		// titles holds the keys seen in this sentence: a few, scanned (a
 		// map made per sentence cost more than the scan)
 		if slices.Contains(titles, key) {
