@@ -28,11 +28,14 @@ type referenceRules struct {
 	// a title cited without 《》 only after a proper name ([title-proper-word])
 	properWords *wordSet
 	proper      func(string) bool
+	// shortLeads open the brackets that give a cited title its short name
+	shortLeads []string
 }
 
 func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 	rr := &referenceRules{g: g, generic: newWordSet(t.Words("generic-determiner")), kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
-		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher(), properWords: newWordSet(t.Words("title-proper-word"))}
+		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher(), properWords: newWordSet(t.Words("title-proper-word")),
+		shortLeads: t.Words("short-name-lead")}
 	for _, e := range t.Entries("reference-kind") {
 		rr.kinds.AddReversed(e.Text, len(rr.kindNames))
 		rr.kindNames = append(rr.kindNames, e.Value)
@@ -424,18 +427,15 @@ type referenceCollector struct {
 	short map[string]string
 }
 
-// shortNameLeads open the brackets that give a cited instrument its short
-// name, in both scripts.
-var shortNameLeads = []string{"以下简称", "以下簡稱", "下称", "下稱", "简称", "簡稱"}
-
 // shortNameOf reports whether the bracketed citation c gives the one just
-// before it, prev, its short name: （以下简称《c》） right after prev's 》.
-func shortNameOf(st *text, prev, c citation) bool {
+// before it, prev, its short name: （以下简称《c》） right after prev's 》
+// ([short-name-lead] opens the brackets).
+func (rr *referenceRules) shortNameOf(st *text, prev, c citation) bool {
 	if !prev.bracketed || !c.bracketed || c.span.Start-1 <= prev.span.End+1 {
 		return false
 	}
 	between := strings.TrimLeft(st.sub(prev.span.End+1, c.span.Start-1), "（(")
-	return slices.Contains(shortNameLeads, between)
+	return slices.Contains(rr.shortLeads, between)
 }
 
 func newReferenceCollector() *referenceCollector {
@@ -451,7 +451,7 @@ func (rc *referenceCollector) add(rr *referenceRules, id string, st *text) ([]st
 	for i, c := range cs {
 		key := c.title
 		spans = append(spans, c.span)
-		if i > 0 && shortNameOf(st, cs[i-1], c) {
+		if i > 0 && rr.shortNameOf(st, cs[i-1], c) {
 			if rc.short == nil {
 				rc.short = map[string]string{}
 			}
