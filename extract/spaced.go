@@ -51,6 +51,7 @@ type Spaced struct {
 	shall       *phraseMatcher // an instrument's "shall be": the parties bound (nil: none)
 	settle      *phraseMatcher // an instrument's present of settling (sporovi se rešavaju): the parties bound, softly (nil: none)
 	willBe      *phraseMatcher // the future's auxiliary before a participle (biće održana; nil: none)
+	effect      *phraseMatcher // verbs of an effect, whose future forecasts even in an instrument (doprineće; nil: none)
 	futureForm  *phraseMatcher // the future's forms in an intent cue (razmotriće; nil: none)
 	agreeThat   *phraseMatcher // a view's verb of agreement: its content's own act undertakes (nil: none)
 	// relationship holds the words that frame the relationship in a recital
@@ -259,6 +260,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.impersonal = optionalPhrases(t, "impersonal")
 	x.partyVerb = optionalPhrases(t, "party-verb")
 	x.willBe = optionalPhrases(t, "future-passive")
+	x.effect = optionalPhrases(t, "effect-future")
 	x.holders = optionalPhrases(t, "holders")
 	x.ministry = optionalPhrases(t, "ministry-head")
 	x.passivePart = optionalPhrases(t, "passive-participle")
@@ -1473,6 +1475,11 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 		for e < len(st.ws) && st.ws[e].Start < s.Rationale.Type.End {
 			e++
 		}
+		if x.effectAt(st, a, e+1) {
+			// Realizacija projekta doprineće smanjenju emisija: a thing's
+			// effect, which no one carries out, forecast as in a statement
+			return
+		}
 	case s.Type == entente.Narrative && s.Rationale.Type.Rule == "narrative" && x.willBe != nil:
 		// the auxiliary right before the participle (biće održana)
 		a = -1
@@ -1503,6 +1510,21 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 		return
 	}
 	x.commitAll(st, s, entente.Firm, parties, c)
+}
+
+// effectAt reports whether an [effect-future] verb opens at a word in
+// [a, e): a future of contributing or enabling, said of what a work or an
+// act will bring about.
+func (x *Spaced) effectAt(st *sentence, a, e int) bool {
+	if x.effect == nil {
+		return false
+	}
+	for k := a; k < e && k < len(st.ws); k++ {
+		if _, ok := x.effect.longestAt(st.ws, k); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // bodySubject reports whether a subject is the parties' standing body or

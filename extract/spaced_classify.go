@@ -270,8 +270,11 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 			cut = true // Recognizing the challenges, | China and Serbia decided…
 		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, i+1):
 			cut = true // …, | U nameri da prošire saradnju, | Izražavajući spremnost…
-		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.aimRecitalAt(st, start) && x.mainVerbAt(st, i+1):
-			cut = true // Rukovodeći se željom da…, | dogovorile su se o sledećem: the main verb after the last recital
+		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, start) && x.mainVerbAt(st, i+1):
+			// Rukovodeći se željom da…, | dogovorile su se o sledećem: the main verb after the
+			// last recital, read on its own whether the recital states an aim or a view
+			// (Svesne značaja…, | sporazumele su se…: agreeing as follows is firm)
+			cut = true
 		case !w.Punct && x.joins.has(w) && i > start:
 			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) && !x.pairedSubject(st, start, i) {
 				cut, next = true, i+1
@@ -367,26 +370,6 @@ func (x *Spaced) recitalOpens(st *sentence, i int) bool {
 	}
 	pred, _ := st.predicateAt(i)
 	return pred
-}
-
-// aimRecitalAt reports whether a recital of aim opens at word i on a modal
-// cue (U nameri da…, Rukovodeći se željom da…): the sentence is an
-// undertaking already, and the main verb after it decides how firm. A
-// recital of a view (Naglašavajući…) is left whole: whether the main verb
-// after it commits is a convention the golds have not settled.
-func (x *Spaced) aimRecitalAt(st *sentence, i int) bool {
-	if !x.recitalOpens(st, i) {
-		return false
-	}
-	for _, c := range st.cues {
-		if c.Start == i {
-			return c.Kind.has(cModal)
-		}
-		if c.Start > i {
-			break
-		}
-	}
-	return false
 }
 
 // mainVerbAt reports whether a verb that only the parties do ([party-verb]:
