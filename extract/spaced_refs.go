@@ -66,6 +66,12 @@ type spacedRefs struct {
 	// adopted it (signed by): the date after them is the title's; nil for
 	// a language whose table leaves [reference-agent-lead] out
 	agents *phraseMatcher
+	// agentVerbs, where the table lists them, are the verbs of signing or
+	// adopting a clause after an agent lead must hold before its date
+	// counts (a relative clause: „…“, koji je Evropska unija usvojila
+	// 2024. godine; a relative that says anything else gives no year);
+	// nil where the lead itself says signed or adopted (signed by)
+	agentVerbs *phraseMatcher
 	// demonyms are the adjectives of countries (Japanese, Dutch): a title
 	// does not run on over those that qualify a lowercase noun after it
 	// (the Scholarship Programme | for Japanese and Dutch students)
@@ -108,7 +114,8 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
 		demonyms: phrasesOf(t.Words("demonym")), agents: optionalPhrases(t, "reference-agent-lead"),
-		signed: optionalPhrases(t, "reference-signed"), facility: newKeyWords(t.Words("reference-facility")),
+		agentVerbs: optionalPhrases(t, "reference-agent-verb"),
+		signed:     optionalPhrases(t, "reference-signed"), facility: newKeyWords(t.Words("reference-facility")),
 		running: newKeyWords(t.Words("programme-running")), times: newKeyWords(t.Words("programme-time")),
 		spanFrom: newKeyWords(t.Words("reference-span-from")), spanTo: newKeyWords(t.Words("reference-span-to")),
 		units: phrasesOf(t.Words("time-unit"))}
@@ -667,8 +674,15 @@ func (r *spacedRefs) yearAfter(ws []word, b int) int {
 			// signed by the two governments in 2023, by the two Prime
 			// Ministers on 3 May 2019: the signers come before the date,
 			// which ends the clause
+			verb := r.agentVerbs == nil
 			for j := m.End; j < len(ws) && j < m.End+12 && !ws[j].Punct; j++ {
-				if y := yearOf(&ws[j]); y > 0 {
+				if !verb {
+					if v, ok := r.agentVerbs.longestAt(ws, j); ok && v.End > j {
+						verb, j = true, v.End-1
+						continue
+					}
+				}
+				if y := yearOf(&ws[j]); y > 0 && verb {
 					return y
 				}
 			}
