@@ -40,6 +40,8 @@ func TestDueRules(t *testing.T) {
 		{"en: no later than a span", "no later than three months", "The Parties shall notify each other no later than three months after signature.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
 		// a count in words and again in figures, as instruments write it
 		{"en: within a span repeated in figures", "within thirty (30) days after the date of its signature", "Each Party will designate a focal point within thirty (30) days after the date of its signature.", signed, "2023-04-07", entente.PrecisionDay, false, false},
+		{"en: a span after an event, from the signing", "three years after the date of its signature", "The Participants will review this Memorandum three years after the date of its signature.", signed, "2026-03-08", entente.PrecisionYear, false, false},
+		{"en: a span after an event repeated in figures", "six (6) months after its entry into force", "The Parties will hold a first meeting six (6) months after its entry into force.", signed, "2023-09-08", entente.PrecisionMonth, false, false},
 		{"en: no later than a span repeated in figures", "no later than six (6) months", "The Parties will meet no later than six (6) months after signature.", signed, "2023-09-08", entente.PrecisionMonth, false, false},
 		// a month or a day ending the undertaking; a session of two days is due on its last
 		{"en: in a month of a year", "in April 2027", "The next session will be held in Rabat in April 2027.", signed, "2027-04-30", entente.PrecisionMonth, false, false},
