@@ -260,12 +260,21 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 		if !upperName(&ws[k]) || k == 0 {
 			continue
 		}
-		if m, ok := e.demonym.longestAt(ws, k); ok && m.End > k {
+		if m, ok := e.demonym.longestAt(ws, k); ok && m.End > k && !e.nameDemonym(ws, k) {
 			continue
 		}
 		named = true
 	}
 	return a, named
+}
+
+// nameDemonym reports whether the demonym at k, capitalised, opens a name:
+// in a language that writes its demonyms in lower case (Serbian: češki,
+// srpski; one with [entity-complement]), a capital inside the sentence
+// is the name's (Češki centar, Srpski kulturni centar); the sentence's
+// first word is capitalised anyway.
+func (e *spacedEntities) nameDemonym(ws []word, k int) bool {
+	return len(e.complement.keys) > 0 && k > firstWord(ws) && upperName(&ws[k])
 }
 
 // sentenceCaseStart returns where a name in sentence case that ends in a
@@ -292,6 +301,11 @@ func (e *spacedEntities) sentenceCaseStart(st *sentence, h int) int {
 			if e.inner.has(w) || e.prep.has(w) || infinitive(w) {
 				// Petrovića na | projektu: a phrase, not a name; SlovakAid
 				// finansirati | projekte: a verb, not a name's word
+				return -1
+			}
+			if m, ok := e.stop.longestAt(ws, k); ok && m.End > k {
+				// Škoda Transportation da izgradi | fabriku: a clause's
+				// word (da, je, će) opens a clause after the name, no part of it
 				return -1
 			}
 			continue
