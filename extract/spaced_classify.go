@@ -1696,7 +1696,10 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 				r.commit(entente.Firm, &st.cues[j], "undertaking in content")
 				return
 			}
-			if !c.Kind.has(cFirm | cIntent) {
+			// a modal of any strength, "continue to" too (stressed that they
+			// continue to give each other support): the parties' undertaking
+			// when they are its subject
+			if !c.Kind.has(cModal) {
 				x.heldInContent(st, r, c, i+1, inherited)
 				return
 			}
