@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -123,4 +124,88 @@ func TestMonthDeadlineBeforeTitle(t *testing.T) {
 			t.Errorf("%s: references %+v, want one of year %d", tc.text, r.References, tc.year)
 		}
 	}
+}
+
+// refCase is one sentence of a statement and the instruments it cites, each
+// as title|bracketed|kind|year (year 0 when none is given), in order.
+type refCase struct {
+	name, text string
+	want       []string
+}
+
+// checkReferences reads each case's sentence under a joint statement's
+// title, Simplified (zh) or Traditional (Hant), and compares the
+// document's references.
+func checkReferences(t *testing.T, cases []refCase) {
+	t.Helper()
+	zh := newTestExtractor(t)
+	hant := NewHant(zh)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var r *entente.Extraction
+			if strings.ContainsAny(c.text, "雙將簽於關") {
+				r = hant.Extract("中華人民共和國和哈薩克斯坦共和國聯合聲明\n\n一、" + c.text + "\n")
+			} else {
+				r = zh.Extract("中华人民共和国和哈萨克斯坦共和国联合声明\n\n一、" + c.text + "\n")
+			}
+			got := []string{}
+			for _, ref := range r.References {
+				y := 0
+				if ref.Year != nil {
+					y = *ref.Year
+				}
+				got = append(got, fmt.Sprintf("%s|%t|%s|%d", ref.Title, ref.Bracketed, ref.Kind, y))
+			}
+			if strings.Join(got, ";") != strings.Join(c.want, ";") {
+				t.Errorf("references %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestSignedInstrumentUnquoted: an instrument cited without 《》 is
+// introduced by the year and the verb of its signing (2019年签订的…,
+// 1994年缔结的…, Taipei's 簽署之…) and ends at its first kind word (协定,
+// 条约, 谅解备忘录, …), past the 的 that closes a 关于 frame; a bare or a
+// generic kind (签署的协定, 相关协议) names none.
+func TestSignedInstrumentUnquoted(t *testing.T) {
+	checkReferences(t, []refCase{
+		{"a memorandum named by its 关于 frame", "双方将继续落实2019年签订的中哈关于加强农业合作的谅解备忘录。",
+			[]string{"中哈关于加强农业合作的谅解备忘录|false|mou|2019"}},
+		{"a treaty concluded", "双方同意根据1994年缔结的中哈国界管理制度条约加强边境执法合作。",
+			[]string{"中哈国界管理制度条约|false|agreement|1994"}},
+		{"a month and a place between year and verb", "双方回顾了2023年5月在西安签署的两国政府关于互免签证的协定的执行情况。",
+			[]string{"两国政府关于互免签证的协定|false|agreement|2023"}},
+		{"Traditional, a memorandum", "雙方將繼續落實2019年簽訂的中哈關於加強農業合作的諒解備忘錄。",
+			[]string{"中哈關於加強農業合作的諒解備忘錄|false|mou|2019"}},
+		{"Traditional, 之 after the verb and in the frame", "雙方同意依據2011年簽署之兩國關於漁業合作之協定加強合作。",
+			[]string{"兩國關於漁業合作之協定|false|agreement|2011"}},
+		{"a bare kind names none", "根据1998年签署的协定，双方将加快推进铁路建设。", []string{}},
+		{"a count of instruments names none", "双方满意地看到2024年签署的多项合作协议得到落实。", []string{}},
+		{"a generic kind names none", "双方回顾了2020年签署的相关协议的执行情况。", []string{}},
+		{"a bracketed title stays one", "双方将落实2022年签署的《中哈关于铁路建设的协定》。",
+			[]string{"中哈关于铁路建设的协定|true|agreement|2022"}},
+		{"a title in quotation marks is read as quoted", "双方欢迎2019年签署的“中哈农业合作协定”顺利实施。",
+			[]string{"中哈农业合作协定|false|agreement|2019"}},
+		{"Traditional, a title in corner brackets", "雙方歡迎2019年簽署的「中哈農業合作協定」順利實施。",
+			[]string{"中哈農業合作協定|false|agreement|2019"}},
+		// the set's reading, kept: a free trade agreement under study or
+		// negotiation is cited unbracketed (cn-no, cn-co, cn-jp-kr golds)
+		{"an FTA under study stays cited", "双方同意加快中哈自由贸易协定联合可行性研究。",
+			[]string{"中哈自由贸易协定|false|agreement|0"}},
+	})
+}
+
+// TestBracketedNameBeforePlanWord: a national policy or strategy cited by
+// its name in 《》 and the kind after it (《光明之路》新经济政策, 《远景—2050》
+// 长期发展政策) is a plan; a title with a kind of its own keeps it.
+func TestBracketedNameBeforePlanWord(t *testing.T) {
+	checkReferences(t, []refCase{
+		{"a policy after its name", "中方支持哈方实施《光明之路》新经济政策。", []string{"光明之路|true|plan|0"}},
+		{"a strategy after its name", "双方将推动共建“一带一路”倡议同哈方《哈萨克斯坦—2050》发展战略对接。", []string{"哈萨克斯坦—2050|true|plan|0", "“一带一路”倡议|false|initiative|0"}},
+		{"Traditional, a policy", "中方支持哈方實施《光明之路》新經濟政策。", []string{"光明之路|true|plan|0"}},
+		{"a charter keeps its kind", "双方重申恪守《联合国宪章》宗旨和原则。", []string{"联合国宪章|true|charter|0"}},
+		{"a framework keeps its kind", "双方将落实《昆明—蒙特利尔全球生物多样性框架》行动计划。", []string{"昆明—蒙特利尔全球生物多样性框架|true|other|0"}},
+		{"a plan word after 的 is another thing", "双方将制定《光明之路》的实施计划。", []string{"光明之路|true|other|0"}},
+	})
 }

@@ -30,12 +30,29 @@ type referenceRules struct {
 	proper      func(string) bool
 	// shortLeads open the brackets that give a cited title its short name
 	shortLeads []string
+	// signing opens an unbracketed title after a year ([signing-attributive]:
+	// 2024年签署的…), which ends at its first [signed-instrument-end] word
+	// outside a [title-frame] (关于…的); a count of instruments
+	// ([instrument-count]: 多项合作协议) names no title either way
+	signing, signedEnds, frame, frameClose, signedCount *wordSet
+	// afterKinds give a name in 《》 with no kind of its own the kind written
+	// after it ([kind-after-title]: 《远景—2050》长期发展政策)
+	afterKinds     *lexicon.Matcher
+	afterKindNames []string
 }
 
 func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 	rr := &referenceRules{g: g, generic: newWordSet(t.Words("generic-determiner")), kinds: lexicon.NewMatcher(), suffixes: lexicon.NewMatcher(), stops: newWordSet(t.Words("entity-stop")),
 		listHeads: t.Map("list-head"), headsMatch: lexicon.NewMatcher(), properWords: newWordSet(t.Words("title-proper-word")),
-		shortLeads: t.Words("short-name-lead")}
+		shortLeads: t.Words("short-name-lead"),
+		signing:    newWordSet(t.Words("signing-attributive")), signedEnds: newWordSet(t.Words("signed-instrument-end")),
+		frame: newWordSet(t.Words("title-frame")), frameClose: newWordSet(t.Words("title-frame-close")),
+		signedCount: newWordSet(t.Words("instrument-count")),
+		afterKinds:  lexicon.NewMatcher()}
+	for _, e := range t.Entries("kind-after-title") {
+		rr.afterKinds.Add(e.Text, len(rr.afterKindNames))
+		rr.afterKindNames = append(rr.afterKindNames, e.Value)
+	}
 	for _, e := range t.Entries("reference-kind") {
 		rr.kinds.AddReversed(e.Text, len(rr.kindNames))
 		rr.kindNames = append(rr.kindNames, e.Value)
@@ -55,10 +72,17 @@ func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 // kindOf reads an instrument's kind from the end of its title, after any
 // trailing bracket such as （2023-2025）.
 func (rr *referenceRules) kindOf(title string) entente.ReferenceKind {
+	k, _ := rr.ownKind(title)
+	return k
+}
+
+// ownKind is kindOf, and whether the title has a kind word of its own
+// (else the kind is other for want of one).
+func (rr *referenceRules) ownKind(title string) (entente.ReferenceKind, bool) {
 	var buf [64]rune // most titles fit: no copy on the heap
 	rs := trimTrailingBrackets(appendRunes(buf[:0], strings.TrimSpace(title)))
 	if start, p := rr.kinds.SuffixAt(rs, len(rs)); start >= 0 {
-		return entente.ReferenceKind(rr.kindNames[p])
+		return entente.ReferenceKind(rr.kindNames[p]), true
 	}
 	// a target year the name holds after its kind (…国家发展计划2030,
 	// …愿景2035; a bracketed span was cut above): the kind is before it
@@ -68,10 +92,80 @@ func (rr *referenceRules) kindOf(title string) entente.ReferenceKind {
 	}
 	if end < len(rs) && end > 0 {
 		if start, p := rr.kinds.SuffixAt(rs, end); start >= 0 {
-			return entente.ReferenceKind(rr.kindNames[p])
+			return entente.ReferenceKind(rr.kindNames[p]), true
 		}
 	}
-	return entente.RefOther
+	return entente.RefOther, false
+}
+
+// kindAfter reads the kind written right after a name in 《》 (its 》 at
+// close): a [kind-after-title] word within a few Han characters of
+// modifier (长期发展政策, 新经济政策), no [entity-stop] (的, 和, 实施) between.
+func (rr *referenceRules) kindAfter(rs []rune, close int) (entente.ReferenceKind, bool) {
+	for k := close + 1; k < len(rs) && k-close <= 7; k++ {
+		if rs[k] < 0x4E00 || rs[k] > 0x9FFF || rr.stops.startsAt(rs, k) >= 0 {
+			return "", false
+		}
+		if end, p := rr.afterKinds.LongestAt(rs, k); end >= 0 {
+			return entente.ReferenceKind(rr.afterKindNames[p]), true
+		}
+	}
+	return "", false
+}
+
+// signedTitles reads the instruments cited without 《》 that a year and the
+// verb of their signing introduce (2024年签署的中蒙关于…的谅解备忘录,
+// 1988年签订的…条约, 2011年簽署之…協定): forward from the verb to the first
+// [signed-instrument-end] word outside a 关于…的 frame. A bare or generic
+// kind (签署的协定, 签署的相关协议) names none. Each replaces a citation read
+// back from the same instrument word, which stops short at 的 or 关于.
+func (rr *referenceRules) signedTitles(st *text, masked []rune, out []citation) []citation {
+	for i := 0; i < len(masked); i++ {
+		v := rr.signing.startsAt(masked, i)
+		if v < 0 {
+			continue
+		}
+		year := rr.g.yearBefore(masked, i)
+		if year == 0 {
+			continue
+		}
+		start, end, open := v, -1, false
+		for j := start; j < len(masked) && j-start < 48; j++ {
+			r := masked[j]
+			if isClauseBreak(r) || r == '、' || r == '《' || r == '》' || r == '□' || r == '「' || r == '」' || j == start && r == '“' {
+				// a title in 《》 or in quotation marks is read above
+				break
+			}
+			if rr.frame.startsAt(masked, j) >= 0 {
+				open = true
+			} else if open && rr.frameClose.startsAt(masked, j) >= 0 {
+				open = false
+				continue
+			}
+			if e := rr.signedEnds.startsAt(masked, j); e >= 0 && !open {
+				if j-start >= 2 && rr.generic.startsAt(masked, start) < 0 && rr.signedCount.startsAt(masked, start) < 0 {
+					end = e
+				}
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		title := string(masked[start:end])
+		c := citation{title: title, kind: rr.kindOf(title), year: year, span: spanOf(st, "instrument ending", start, end)}
+		replaced := false
+		for k := range out {
+			if !out[k].bracketed && out[k].span.End == end && out[k].span.Start >= start {
+				out[k], replaced = c, true
+			}
+		}
+		if !replaced {
+			out = append(out, c)
+		}
+		i = end - 1
+	}
+	return out
 }
 
 // trimTrailingBrackets cuts the brackets that close a title (…行动计划（2026—2030年）,
@@ -142,7 +236,13 @@ func (rr *referenceRules) find(st *text) []citation {
 			if year == 0 && prevEnd >= 0 && rr.g.citeJoin[strings.TrimSpace(st.sub(prevEnd, i))] {
 				year = prevYear
 			}
-			out = append(out, citation{title: title, bracketed: true, kind: rr.kindOf(title), year: year, span: spanOf(st, "bracketed title", i+1, j)})
+			kind, own := rr.ownKind(title)
+			if !own {
+				if k, ok := rr.kindAfter(rs, j); ok {
+					kind = k // 《远景—2050》长期发展政策: the kind written after the name
+				}
+			}
+			out = append(out, citation{title: title, bracketed: true, kind: kind, year: year, span: spanOf(st, "bracketed title", i+1, j)})
 			prevEnd, prevYear = j+1, year
 		}
 		i = j
@@ -218,7 +318,7 @@ func (rr *referenceRules) find(st *text) []citation {
 		}
 		i = j
 	}
-	return out
+	return rr.signedTitles(st, masked, out)
 }
 
 // bodyAfter reports whether a standing body's head ([mechanism-standing]:
@@ -278,8 +378,8 @@ func (rr *referenceRules) nameBefore(rs []rune, end int) string {
 	}
 	name := strings.TrimLeft(string(rs[i:end]), "—-－")
 	var buf [32]rune // room for most names: no copy on the heap
-	if utf8.RuneCountInString(name) < 3 || rr.generic.startsAt(appendRunes(buf[:0], name), 0) >= 0 {
-		return "" // 这一重要倡议 refers back to a title; it is none
+	if nr := appendRunes(buf[:0], name); utf8.RuneCountInString(name) < 3 || rr.generic.startsAt(nr, 0) >= 0 || rr.signedCount.startsAt(nr, 0) >= 0 {
+		return "" // 这一重要倡议 refers back to a title, 多项合作协议 counts them: none
 	}
 	return name
 }
