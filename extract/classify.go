@@ -103,6 +103,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		// selfCue is the instrument named as the subject of a clause so
 		// far, which a later clause with no subject of its own goes on about
 		selfCue *token
+		// selfFinal: the clause before was the instrument's own amendment,
+		// interpretation or the like as a topic (本协议的修订，)
+		selfFinal bool
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
 	for n, span := range spans {
@@ -119,6 +122,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		ct = dropInsideMentions(ct, cms)
 		ct = dropInsideBodies(ct, st.named)
 		ct, named := x.afterPartiesNamed(ct, masked, span)
+		if named >= 0 && x.preposition.startsAt(masked, skipFillerRunes(masked, span.Start, span.End)) >= 0 {
+			// 为进一步提高内地与澳门特别行政区（以下简称“双方”）经贸合作的
+			// 水平: parties named inside a purpose or a frame are what it is
+			// about, no subject; the short name says who they are all the same
+			named = -1
+		}
 		ct = x.dropAgencyVerbs(ct, masked, cms)
 		x.g.dropPrepositionalJiang(ct, masked)
 		x.g.splitShallPreposition(ct, masked, span.End)
@@ -175,6 +184,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		omitted := subj.kind == subjOmitted
 		// others: the subject names others than the parties (各国应…)
 		others := subj.kind == subjForeign && x.namesOthers(masked, span.Start, zoneEnd)
+		if sc.instrument && first >= 0 && x.g.shall[string(rs[ct[first].Start:ct[first].End])] && (subj.kind == subjForeign || subj.kind == subjParty) && x.othersHead(masked, cms, span.Start, zoneEnd) {
+			// 两地行业协会应…, 双方金融机构应…: in an agreement a subject
+			// headed by others than the parties or their organs, though a
+			// party's name or place modifies it, is others; their "shall"
+			// is what others should do
+			subj, others = subject{kind: subjForeign}, true
+		}
 		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
 			// 该铁路建成后将提升…，造福沿线民众: the left-out subject is the
 			// last one named, not the parties
@@ -196,6 +212,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		// a clause with no subject of its own after the instrument's goes on
 		// about the instrument
 		goesOn := !self && selfCue != nil && omitted
+		if !self && selfFinal && subj.kind != subjParty && x.g.agentMark.startsAt(masked, skipFillerRunes(masked, span.Start, span.End)) >= 0 {
+			// 本协议的修订，由双方协商一致后以书面形式确认: after the
+			// instrument's own amendment or interpretation as a topic, a
+			// clause that opens with the agent's mark says how it is done,
+			// still about the instrument
+			goesOn = true
+		}
 		// the body is read before an agent's mark: 委员会由双方主席…组成 is
 		// about the body, whoever makes it up
 		body := subj.kind == subjForeign && sc.instrument && x.standingBodyOpens(masked, span.Start, span.End)
@@ -262,6 +285,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		}
 		cr.actors = actors
 
+		selfFinal = self && x.finalTopic(masked, span.Start, span.End)
 		if self {
 			// 本协定自签署之日起生效, 本协定经双方书面同意后得予修正: in an
 			// agreement or memorandum, what the instrument itself is or
@@ -399,6 +423,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.reading, cr.rule, cr.cue = rWeakAppraisal, "achievement", firstKind(ct, cAchievement)
 		}
 		x.instrumentItself(cr, masked, span.Start)
+		if sc.instrument && cr.reading == rCommitment && cr.strCue != nil && cr.strCue.Kind.has(cModal) && x.enactsItself(masked, cr.strCue.End, len(masked)) {
+			// 双方决定，就修订…签署本协议: the parties deciding to sign the
+			// instrument they sign is its enacting formula, as 达成协议如下
+			// is, no undertaking
+			cr.reading, cr.rule, cr.strength, cr.strCue = rNarrative, "enacting formula", "", nil
+		}
 		if retro && cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) {
 			// 自建交以来，双方深化合作，成果丰硕: a bare action after a
 			// retrospective frame tells what was done, not what will be
@@ -913,6 +943,75 @@ func (x *Extractor) selfSubject(masked []rune, start, end int) bool {
 	}
 	for i := e; i < end; i++ {
 		if x.g.finalClause.startsAt(masked, i) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// othersHead reports whether masked[start:end], a clause's subject in an
+// agreement, ends in a [third-party-head] (两地行业协会, 双方金融机构, 两国
+// 企业) right before its "shall": others than the parties, whoever's they
+// are; not when that word ends a party's own name (美国在台协会), nor
+// after a preposition (港方会为泰国企业…: the others are no subject).
+func (x *Extractor) othersHead(masked []rune, ms []mention, start, end int) bool {
+	for end > start && isFillerRune(masked[end-1]) {
+		end--
+	}
+	at := x.g.thirdPartyHead.endsAt(masked, end)
+	if at < start {
+		return false
+	}
+	for i := start; i < at; i++ {
+		if x.preposition.startsAt(masked, i) >= 0 {
+			return false
+		}
+	}
+	for _, m := range ms {
+		if m.Start < end && m.End > at {
+			return false
+		}
+	}
+	return true
+}
+
+// finalTopic reports whether the clause masked[start:end] is no more than
+// the instrument and a noun of its final clauses (本协议的修订, 本协定之
+// 解释): a topic the next clause says something of, not a time frame
+// (本协定生效后) or another matter (本协定未尽事宜).
+func (x *Extractor) finalTopic(masked []rune, start, end int) bool {
+	for end > start && isFillerRune(masked[end-1]) {
+		end--
+	}
+	at := x.g.finalClause.endsAt(masked, end)
+	if at < start {
+		return false
+	}
+	e := x.g.selfRef.startsAt(masked, skipFillerRunes(masked, start, end))
+	return e >= 0 && e <= at
+}
+
+// enactsItself reports whether masked[from:end] holds the enacting
+// formula's signing of the instrument itself ([enact] and a
+// [self-reference]: 签署本协议) that closes its clause (before a
+// punctuation mark, 如下 or the sentence's end), not a signing that frames
+// a time (在签署本协议后).
+func (x *Extractor) enactsItself(masked []rune, from, end int) bool {
+	for i := from; i < end; i++ {
+		e := x.g.enact.startsAt(masked, i)
+		if e < 0 {
+			continue
+		}
+		f := x.g.selfRef.startsAt(masked, e)
+		if f < 0 {
+			continue
+		}
+		if f < end {
+			if g := x.g.enactClose.startsAt(masked, f); g > f && g <= end {
+				f = g
+			}
+		}
+		if f >= end || isFillerRune(masked[f]) {
 			return true
 		}
 	}

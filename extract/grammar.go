@@ -106,6 +106,15 @@ type grammar struct {
 	shall       map[string]bool // [shall]: "shall" in an agreement or memorandum (应)
 	// thirdParty names others than the parties ([third-party]: 各国应…)
 	thirdParty *wordSet
+	// thirdPartyHead heads a subject that names others though a party's
+	// name modifies it ([third-party-head]: 两地行业协会应…)
+	thirdPartyHead *wordSet
+	// enact signs the instrument itself in its enacting formula ([enact]:
+	// 签署本协议)
+	enact *wordSet
+	// enactClose may close the enacting formula after the instrument
+	// ([enact-close]: 制定本行动计划如下)
+	enactClose *wordSet
 	// selfRef is the document itself ([self-reference]: 本协定)
 	selfRef *wordSet
 	// adverbialOpen opens an adverbial phrase, no subject ([adverbial-open]: 依据…)
@@ -211,7 +220,7 @@ var grammarSections = []string{
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
+	"third-party", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
 	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
 }
 
@@ -315,6 +324,9 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		quotedNotProject:  setOf(t.Words("quoted-not-project")),
 		shall:             setOf(t.Words("shall")),
 		thirdParty:        newWordSet(t.Words("third-party")),
+		thirdPartyHead:    newWordSet(t.Words("third-party-head")),
+		enact:             newWordSet(t.Words("enact")),
+		enactClose:        newWordSet(t.Words("enact-close")),
 		selfRef:           newWordSet(t.Words("self-reference")),
 		adverbialOpen:     newWordSet(t.Words("adverbial-open")),
 		attributive:       newWordSet(t.Words("attributive")),
