@@ -138,8 +138,7 @@ func heldOutDocuments(t *testing.T) []string {
 // honestly, each with its reason (rs-fr-memorandum-latn's false project,
 // programa Evropske, went with the rule that an organisation of many states
 // after a head makes a generic programme).
-var heldOutExceptions = map[string][]string{
-}
+var heldOutExceptions = map[string][]string{}
 
 // translatedDocuments are two development statements in English and Serbian
 // (testdata/translated), labelled as the Chinese gold is: held to the
