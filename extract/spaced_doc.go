@@ -583,7 +583,8 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 	for m, ok := x.areas.next(st.ws, 0, nil); ok; m, ok = x.areas.next(st.ws, m.End, nil) {
 		w := x.areaWords[m.Payload]
 		if w.area == noArea || w.acronym && !st.ws[m.Start].AllUpper || m.Start >= ha && m.Start < hb || st.partyNamed(m.Start, m.End) ||
-			m.End == m.Start+1 && x.ents.cityName(st.ws, m.Start) { // Port Vila: a city, no port
+			m.End == m.Start+1 && x.ents.cityName(st.ws, m.Start) || // Port Vila: a city, no port
+			m.End == m.Start+1 && x.pairOfParties(st, m.Start) { // China-EU in a China–EU statement
 
 			continue
 		}
@@ -629,6 +630,24 @@ func (x *Spaced) findAreas(st *sentence) ([]string, []entente.AreaCue) {
 		weak = st.areaCues(ws)
 	}
 	return st.settleAreas(strong, weak, x.areaDflt)
+}
+
+// pairOfParties reports whether word i joins two of the document's parties
+// by a hyphen (China-EU relations in a China–EU statement): their own
+// relationship, no framework, as zh's 中欧关系 reads where both are parties.
+func (x *Spaced) pairOfParties(st *sentence, i int) bool {
+	text, _, _ := st.span(i, i+1)
+	a, b, ok := strings.Cut(text, "-")
+	if !ok {
+		return false
+	}
+	for _, part := range [2]string{a, b} {
+		codes := x.countryCodes(nil, part)
+		if len(codes) != 1 || !slices.Contains(st.parties, codes[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // besideArea drops the cues of the words in set where another cue names
