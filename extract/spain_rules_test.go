@@ -15,7 +15,9 @@ import (
 // is nature, as 大熊猫保护 is; the safety of artificial intelligence is the
 // field's own governance, no safety of projects or staff; financing for
 // development is development as well as finance; food and farm products
-// imported are trade alone, as agricultural products are.
+// imported are trade alone, as agricultural products are. The Silk Road is
+// the old route's name (an exhibition's, the Belt and Road's Silk Road
+// Economic Belt, a Digital Silk Road), no road.
 func TestSpainAreas(t *testing.T) {
 	checkLangAreas(t, []langAreaCase{
 		{"en", "CN,ES", `The two sides will jointly implement the "China-Spain Action Plan on Green Development Cooperation (2027-2031)" signed during the visit.`, "green"},
@@ -29,6 +31,9 @@ func TestSpainAreas(t *testing.T) {
 		{"en", "CN,ES", "The two sides will implement the outcome of the Fourth International Conference on Financing for Development.", "development,finance"},
 		{"en", "CN,ES", "The Chinese side is ready to import more high-quality Spanish agricultural and food products.", "trade"},
 		{"en", "CN,ES", "The two sides will deepen cooperation in agricultural modernization and food security.", "development"},
+		{"en", "CN,ES", `The two sides look forward to the exhibition "Treasures of the Silk Road" at the National Archaeological Museum of Spain in 2028.`, "people"},
+		{"en", "CN,KZ", "The two sides will jointly promote the building of the Silk Road Economic Belt.", "international_order"},
+		{"en", "CN,KZ", "The two sides will build a Digital Silk Road.", "digital"},
 	})
 }
 
