@@ -17,7 +17,9 @@ import (
 // development is development as well as finance; food and farm products
 // imported are trade alone, as agricultural products are. The Silk Road is
 // the old route's name (an exhibition's, the Belt and Road's Silk Road
-// Economic Belt, a Digital Silk Road), no road.
+// Economic Belt, a Digital Silk Road), no road. The United Nations' central
+// or core role supported is the world order itself, beside any field it
+// governs, as 支持联合国发挥核心作用 is; the UN named as a venue stays weak.
 func TestSpainAreas(t *testing.T) {
 	checkLangAreas(t, []langAreaCase{
 		{"en", "CN,ES", `The two sides will jointly implement the "China-Spain Action Plan on Green Development Cooperation (2027-2031)" signed during the visit.`, "green"},
@@ -34,6 +36,9 @@ func TestSpainAreas(t *testing.T) {
 		{"en", "CN,ES", `The two sides look forward to the exhibition "Treasures of the Silk Road" at the National Archaeological Museum of Spain in 2028.`, "people"},
 		{"en", "CN,KZ", "The two sides will jointly promote the building of the Silk Road Economic Belt.", "international_order"},
 		{"en", "CN,KZ", "The two sides will build a Digital Silk Road.", "digital"},
+		{"en", "CN,ES", "The two sides support the United Nations in playing a central role in the global governance of artificial intelligence.", "ai,international_order"},
+		{"en", "CN,ES", "The two sides support the central role of the United Nations in the global governance of artificial intelligence.", "ai,international_order"},
+		{"en", "CN,ES", "The two sides will strengthen cooperation in artificial intelligence within the United Nations.", "ai"},
 	})
 }
 
