@@ -78,8 +78,10 @@ type Spaced struct {
 	permissive   *keyWords      // may: what a party is allowed to do, not what it undertakes
 	roleAfter    *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
 	occasion     *keyWords      // the visit, the talks: what the document reports was done
-	state        *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
-	unaffected   *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
+	// next, upcoming: an occasion to come, not the one reported
+	occasionAhead *keyWords
+	state         *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
+	unaffected    *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -284,6 +286,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.roleAfter = optionalPhrases(t, "party-after-verb")
 	if w := t.Words("occasion"); len(w) > 0 {
 		x.occasion = newKeyWords(w)
+		x.occasionAhead = newKeyWords(t.Words("occasion-ahead"))
 	}
 
 	x.areas = newPhraseMatcher()

@@ -244,6 +244,26 @@ func (x *Spaced) occasionOpens(st *sentence, i, end int) bool {
 	return false
 }
 
+// occasionEvaluated reads a clause whose subject is the occasion the
+// statement reports, joined to what it is by a copula (This visit is of
+// far-reaching significance for…, The talks are a milestone…) as the
+// document's evaluation of what was done, the parties': an appraisal, as
+// a view of it is (believe that this visit is…). It reports whether it did.
+func (x *Spaced) occasionEvaluated(st *sentence, r *sreading) bool {
+	if !x.occasionOpens(st, r.clause.start, r.clause.end) {
+		return false
+	}
+	for i := r.clause.start; i < r.clause.end && !x.occasion.has(&st.ws[i]); i++ {
+		if x.occasionAhead.has(&st.ws[i]) {
+			// the next meeting is scheduled for…: an occasion to come
+			return false
+		}
+	}
+	r.reading, r.rule = rAppraisal, "evaluation of the occasion"
+	r.actors = st.unionCodes(st.parties)
+	return true
+}
+
 // cueAt reports whether a cue of one of kinds opens at word i.
 func (x *Spaced) cueAt(st *sentence, i int, kinds cueKind) bool {
 	for _, c := range st.cues {
@@ -1416,6 +1436,7 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			r.reading, r.rule = rPosition, "should"
 		case k.has(cCopula):
 			r.reading, r.rule = rWeakPosition, "copula"
+			x.occasionEvaluated(st, r)
 		}
 	case k.has(sCommitTo):
 		if x.verbFollows(st, c.End) {
@@ -1481,6 +1502,9 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		r.reading, r.rule = rNarrative, "narrative"
 	case k.has(cCopula):
 		r.reading, r.rule = rWeakPosition, "copula"
+		if x.occasionEvaluated(st, r) {
+			break
+		}
 		// is grateful to, is (deeply) satisfied with: the word the copula
 		// joins to its subject decides
 		if j := h + 1; j < len(st.cues) && st.cues[j].Start <= c.End+1 && st.cues[j].Kind.has(cThanks|cAppraisal) {

@@ -18,3 +18,17 @@ func TestSoftUndertakingInContent(t *testing.T) {
 		{"The two sides noted that they cooperate closely in energy.", "position", "", parties, "noted that", ""},
 	})
 }
+
+// TestOccasionEvaluated holds that the occasion the statement reports,
+// joined by a copula to what it is (This visit is of far-reaching
+// significance…), is the parties' appraisal of it, and that an occasion to
+// come (the next meeting, the upcoming summit) is none.
+func TestOccasionEvaluated(t *testing.T) {
+	parties := []string{"AE", "CN"}
+	checkLabels(t, newTestSpaced(t, "en"), parties, []labelCase{
+		{"This visit is of far-reaching significance for promoting bilateral relations.", "appraisal", "", parties, "is", ""},
+		{"The talks are a milestone in the relations between the two countries.", "appraisal", "", parties, "are", ""},
+		{"The upcoming summit is an opportunity to deepen cooperation.", "position", "", parties, "is", ""},
+		{"The next meeting is an occasion to review the plan.", "position", "", parties, "is", ""},
+	})
+}
