@@ -636,7 +636,9 @@ func (x *Spaced) nominal(w word) bool {
 // infinitive inside a phrase: after an article, a preposition or "to". A
 // word that is both a determiner and an adverb (further, both) is the
 // adverb right after a party or before a past form: "the two sides
-// further welcome…", "they further agreed to…" are verbs.
+// further welcome…", "they further agreed to…" are verbs; so is a word
+// after an adverbial phrase of several words ("Dve strane i dalje
+// podržavaju…": still, where dalje alone may be further's adjective).
 func (x *Spaced) nounUse(st *sentence, i int) bool {
 	if i == 0 {
 		return false
@@ -645,17 +647,32 @@ func (x *Spaced) nounUse(st *sentence, i int) bool {
 	if p.Punct {
 		return false
 	}
-	if m, ok := x.filler.longestAt(st.ws, i-1); ok && m.End == i {
-		if x.lang == "en" && strings.HasSuffix(st.ws[i].Key, "ed") {
+	if f, ok := x.fillerEndingAt(st, i); ok {
+		if x.lang == "en" && strings.HasSuffix(st.ws[i].Key, "ed") || f < i-1 {
 			return false
 		}
 		for _, m := range st.ments {
-			if m.End == i-1 {
+			if m.End == f {
 				return false
 			}
 		}
 	}
 	return x.det.has(p) || x.prep.has(p) || p.Key == "to"
+}
+
+// fillerEndingAt finds the filler (an adverb, a phrase such as "i dalje")
+// that ends right before word i, and returns where it starts.
+func (x *Spaced) fillerEndingAt(st *sentence, i int) (int, bool) {
+	from := i - 1
+	for from > max(0, i-3) && !st.ws[from-1].Punct {
+		from--
+	}
+	for s := from; s < i; s++ { // the longest first
+		if m, ok := x.filler.longestAt(st.ws, s); ok && m.End == i {
+			return s, true
+		}
+	}
+	return 0, false
 }
 
 func (x *Spaced) insideMention(st *sentence, i int) bool {

@@ -31,4 +31,25 @@ func TestOccasionEvaluated(t *testing.T) {
 		{"The upcoming summit is an opportunity to deepen cooperation.", "position", "", parties, "is", ""},
 		{"The next meeting is an occasion to review the plan.", "position", "", parties, "is", ""},
 	})
+	checkLabels(t, newTestSpaced(t, "sr"), parties, []labelCase{
+		{"Ova poseta ima dalekosežan značaj za unapređenje bilateralnih odnosa.", "appraisal", "", parties, "ima dalekosežan značaj", ""},
+		{"Poseta predstavlja prekretnicu u odnosima dveju zemalja.", "appraisal", "", parties, "predstavlja", ""},
+		{"Ова посета има историјски значај за две земље.", "appraisal", "", parties, "има историјски значај", ""},
+		{"Sledeći sastanak predstavlja priliku za razmatranje plana.", "position", "", parties, "predstavlja", ""},
+		{"Saradnja u oblasti energetike ima veliki značaj za obe zemlje.", "position", "", parties, "ima veliki značaj", ""},
+	})
+}
+
+// TestAdverbPhraseBeforeVerb holds that a verb after an adverbial phrase of
+// several words ("i dalje", still) is the clause's verb, though the
+// phrase's last word alone may be an adjective before a noun (dalje
+// korake, further steps): the parties' support stays their position.
+func TestAdverbPhraseBeforeVerb(t *testing.T) {
+	parties := []string{"KZ", "RS"}
+	checkLabels(t, newTestSpaced(t, "sr"), parties, []labelCase{
+		{"Dve strane i dalje podržavaju napore Ujedinjenih nacija.", "position", "", parties, "podržavaju", ""},
+		{"Две стране и даље подржавају напоре Уједињених нација.", "position", "", parties, "подржавају", ""},
+		{"Dve strane takođe podržavaju napore Ujedinjenih nacija.", "position", "", parties, "podržavaju", ""},
+		{"Dve strane će preduzeti dalje korake u saradnji.", "commitment", "firm", parties, "će", ""},
+	})
 }
