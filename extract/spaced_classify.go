@@ -1338,7 +1338,9 @@ func (x *Spaced) isOfficeEnd(st *sentence, o int) bool {
 // ownedName reports whether the words before a party's "of" at word of,
 // back to a determiner, a joining word or the clause's start a, are one
 // body's name: two or more capitalised words, with inner words (of, for)
-// between them (the Home Office and the Ministry of Interior of …).
+// between them (the Home Office and the Ministry of Interior of …), and
+// commas within a list of its fields (the Ministry of Economy, Trade and
+// Industry of Japan).
 func (x *Spaced) ownedName(st *sentence, a, of int) bool {
 	names, k := 0, of-1
 	for ; k >= a; k-- {
@@ -1348,6 +1350,9 @@ func (x *Spaced) ownedName(st *sentence, a, of int) bool {
 			continue
 		}
 		if !w.Punct && x.ents.inner.has(w) && k > a && nameWord(&st.ws[k-1]) {
+			continue
+		}
+		if w.Key == "," && k > a && names > 0 && nameWord(&st.ws[k-1]) && !x.det.has(&st.ws[k-1]) {
 			continue
 		}
 		break

@@ -153,6 +153,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Serbian Railways will invest up to 100 million euros in new trains.", "commitment", "firm", []string{"RS"}, "will", ""},
 		{"en", "The Chinese Cultural Centre will open a branch in Novi Sad in 2026.", "commitment", "firm", []string{"CN"}, "will", "in 2026"},
 		{"en", "The Ministry of Finance of the Republic of Serbia will hold the first meeting in 2026.", "commitment", "firm", []string{"RS"}, "will", "in 2026"},
+		// a ministry whose title lists its fields with commas still owns its country
+		{"en", "The Ministry of Economy, Trade and Industry of the People's Republic of China will provide technical assistance.", "commitment", "firm", []string{"CN"}, "will", ""},
+		{"en", "The Ministry of Economy, Trade and Industry of China and the Ministry of Mining of Serbia will hold an annual dialogue.", "commitment", "firm", parties, "will", ""},
 		{"en", "The Trade of Serbia will grow.", "appraisal", "", parties, "will", ""},
 		{"en", "Cooperation between the Ministry of Interior of the Republic of Serbia and the police will grow.", "appraisal", "", parties, "will", ""},
 		{"en", "The Belgrade Metro will carry 200,000 passengers a day.", "appraisal", "", parties, "will", ""},
