@@ -162,6 +162,16 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			zoneEnd = ct[first].Start
 		}
 		subj := x.subjectOf(st, span.Start, zoneEnd, cms, ct)
+		if subj.kind == subjForeign && lastParty != nil {
+			if at, e := x.resumedSubject(masked, span.Start, zoneEnd); e > at {
+				// 美国政府声明，它准备逐步减少…: a pronoun that is the whole
+				// subject resumes the party named as a subject before it
+				c := st.scratchOf().subjectCue()
+				c.Party, c.Rule, c.Start, c.End = strings.Join(lastParty, ","), "resumed subject", at, e
+				c.Text = st.sub(at, e)
+				subj = subject{kind: subjParty, codes: lastParty, cue: c}
+			}
+		}
 		if named >= 0 {
 			// the parties' full names stand before their short name: the
 			// short name says who they are (a ministry's name of its own
@@ -702,6 +712,10 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			return false
 		}
 		cr.commit(strengthOf(ct[next].Kind), &ct[next], "reaffirmed modal")
+	case k.has(cPosition) && cr.subject.kind == subjForeign && x.g.done.startsAt(masked, t.End) >= 0 && x.documentBefore(ct, first, masked):
+		// 1972年的上海公报确认了这些原则: an instrument that confirmed or
+		// restated something is told of, no view the parties hold
+		cr.reading, cr.rule = rNarrative, "instrument reported"
 	case k.has(cPosition):
 		cr.reading, cr.rule = rPosition, "position"
 	case k.has(cThanks) && hospitality:
@@ -1031,6 +1045,29 @@ func (x *Extractor) namesOthers(masked []rune, start, end int) bool {
 
 // skipFillerRunes returns the first position in [start, end) whose rune is
 // no punctuation or space, or end.
+// documentBefore reports whether the subject right before ct[first], past
+// the adverbs between, ends with an instrument's head word ([document-head]:
+// 公报, 宣言).
+func (x *Extractor) documentBefore(ct []token, first int, masked []rune) bool {
+	p := ct[first].Start
+	for j := first - 1; j >= 0 && ct[j].End == p && ct[j].Kind.has(cFiller); j-- {
+		p = ct[j].Start
+	}
+	return x.g.documentHead.endsAt(masked, p) >= 0
+}
+
+// resumedSubject returns where a pronoun ([resumptive]: 它) starts and ends
+// when it is all the subject zone rune start..end holds but filler; else
+// at >= e.
+func (x *Extractor) resumedSubject(masked []rune, start, end int) (at, e int) {
+	at = skipFillerRunes(masked, start, end)
+	e = x.g.resumptive.startsAt(masked, at)
+	if e < 0 || e > end || skipFillerRunes(masked, e, end) != end {
+		return at, at
+	}
+	return at, e
+}
+
 func skipFillerRunes(masked []rune, start, end int) int {
 	for start < end && isFillerRune(masked[start]) {
 		start++

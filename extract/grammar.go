@@ -208,6 +208,11 @@ type grammar struct {
 	// [title-verb]: before a cited title, makes its keywords the topic
 	// (恪守《联合国宪章》)
 	titleVerb *wordSet
+	// [resumptive]: a pronoun subject that resumes the party named as a
+	// subject before it in the sentence (美国政府声明，它准备…)
+	resumptive *wordSet
+	// [document-head]: ends an instrument's name as a subject (上海公报确认了…)
+	documentHead *wordSet
 }
 
 // grammarSections are the sections the grammar reads, required of a table.
@@ -221,7 +226,7 @@ var grammarSections = []string{
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
-	"activity-pair", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
+	"activity-pair", "resumptive", "document-head", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
 }
 
 // dateRoleCode is a role of [date-grammar], a small number so that a
@@ -346,6 +351,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		futureAux:         newWordSet(t.Words("future-aux")),
 		futureAuxFrame:    newWordSet(t.Words("future-aux-frame")),
 		titleVerb:         newWordSet(t.Words("title-verb")),
+		resumptive:        newWordSet(t.Words("resumptive")),
+		documentHead:      newWordSet(t.Words("document-head")),
 		eventHeld:         newWordSet(t.Words("event-held")),
 		bodyProvision:     newWordSet(t.Words("body-provision")),
 		standingOrgan:     newWordSet(t.Words("standing-organ")),
