@@ -60,6 +60,7 @@ type Spaced struct {
 	holders      *phraseMatcher // opens the holders of an action plan's measure (nosioci: …; nil: none)
 	ministry     *phraseMatcher // a ministry's head word, whose title names its portfolio (nil: none)
 	passivePart  *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
+	weVerb       *phraseMatcher // a verb's ending in the first person plural (posvetićemo; nil: none)
 	framing      *phraseMatcher // weak area words that in an instrument stand for its field (saradnja; nil: none)
 	selfPronoun  *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	impersonal   *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
@@ -266,6 +267,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.holders = optionalPhrases(t, "holders")
 	x.ministry = optionalPhrases(t, "ministry-head")
 	x.passivePart = optionalPhrases(t, "passive-participle")
+	x.weVerb = optionalPhrases(t, "first-plural")
 	x.futureForm = optionalPhrases(t, "future-form")
 	x.agreeThat = optionalPhrases(t, "agree-that")
 	x.framing = optionalPhrases(t, "area-field")
@@ -391,7 +393,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.authentic, x.closing, x.placeLead, x.refs.yearLeads)
 	// the optional tables a language may leave out, indexed when it has
 	// them: unindexed, a table is tried at every word of every sentence
-	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.framing, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead, x.state, x.unaffected} {
+	for _, pm := range []*phraseMatcher{x.shall, x.impersonal, x.partyVerb, x.willBe, x.passivePart, x.weVerb, x.framing, x.passiveSoft, x.ents.adjective, x.ents.genitive, x.ents.genHead, x.state, x.unaffected} {
 		if pm != nil {
 			x.index.register(pm)
 		}

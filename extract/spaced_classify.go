@@ -910,6 +910,14 @@ func bothParties(st *sentence, i, e int, inherited []string, rule string) subjec
 }
 
 func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) subject {
+	if x.weVerb != nil && b < len(st.ws) && a < b && !x.namesPartyIn(st, a, b) {
+		// kojima ćemo posvetiti, nastavićemo: the verb's own ending says
+		// "we", and a joint statement's "we" is its parties, whatever noun
+		// opens the clause (mir i napredak ciljevi su kojima ćemo…)
+		if m, ok := x.weVerb.longestAt(st.ws, b); ok && m.End == b+1 {
+			return bothParties(st, b, b+1, inherited, "first person")
+		}
+	}
 	var codes []string
 	var first, last = -1, -1
 	found, offices, objectChain := false, 0, false
@@ -2065,6 +2073,16 @@ func (x *Spaced) agreedThat(st *sentence, cl sclause, c *scue) bool {
 	for _, m := range st.ments {
 		if m.Start > i && m.Start < cl.end {
 			return x.onlyFiller(st, i+1, m.Start)
+		}
+	}
+	return false
+}
+
+// namesPartyIn reports whether a party is named between words a and b.
+func (x *Spaced) namesPartyIn(st *sentence, a, b int) bool {
+	for _, m := range st.ments {
+		if m.Start >= a && m.End <= b {
+			return true
 		}
 	}
 	return false

@@ -394,6 +394,34 @@ func (x *Spaced) placeAroundIn(c *lineWords, s string, d structure.Date) string 
 	return ""
 }
 
+// placeAfterDate reads a place that follows a date at once, after a word
+// of [place-lead] (27. juna 2006. u Zagrebu): where a lead dates the
+// meeting, the place beside the date is where it was held. A year's word
+// (godine) and stops may come between; a lower-case word after the lead
+// word (u interesu) is no place.
+func (x *Spaced) placeAfterDate(c *lineWords, s string, d structure.Date) string {
+	valid, ws := x.lineTokens(c, s)
+	i := 0
+	for i < len(ws) && ws[i].Start < d.End {
+		i++
+	}
+	for i < len(ws) && (ws[i].Key == "." || strings.HasPrefix(ws[i].Key, "godin")) {
+		i++
+	}
+	m, ok := x.placeLead.longestAt(ws, i)
+	if !ok || m.Start != i {
+		return ""
+	}
+	j := m.End
+	for j < len(ws) && !ws[j].Punct && ws[j].Upper && yearOf(&ws[j]) == 0 && x.monthOf(&ws[j]) == 0 {
+		j++
+	}
+	if j == m.End || j-m.End > 3 {
+		return ""
+	}
+	return valid[ws[m.End].from:ws[j-1].to]
+}
+
 // leadDateline returns the byte length of a dateline opening a paragraph:
 // a place in capitals or title case, a date, and a dash (BELGRADE, May 8,
 // 2024 — …).
@@ -521,6 +549,13 @@ func (x *Spaced) document(c *lineWords, lay *structure.Layout, d *entente.Docume
 			if dt, ok := x.dateIn(c, s.Text, true); ok {
 				iso := dt.ISO
 				d.SignedDate = &iso
+				if d.SignedPlace == nil {
+					// …sastali smo se 27. juna 2006. u Zagrebu: the place the
+					// lead gives right after its date is the meeting's
+					if p := x.placeAfterDate(c, s.Text, dt); p != "" {
+						d.SignedPlace = &p
+					}
+				}
 				break
 			}
 		}
