@@ -1314,6 +1314,12 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 		// instrument allows, and what it allows binds no one to do it
 		return
 	}
+	if k+1 < len(st.ws) && x.reflexive != nil && x.reflexive.has(&st.ws[k]) && x.permissive.has(&st.ws[k+1]) {
+		// Konsultacije se mogu odnositi na…: the reflexive clitic stands
+		// second in its clause, before the modal that allows; the
+		// instrument still only allows
+		return
+	}
 	if k < len(st.ws) && subj.cue.Cue.Rule == "impersonal" && x.det.has(&st.ws[k]) {
 		// It is an expression of the intentions of the Participants: "it
 		// is" before a noun is the instrument's copula describing itself,
