@@ -565,6 +565,12 @@ func TestOperativeClause(t *testing.T) {
 		// Serbian alike: "Svaka Strana može otkazati…" allows, it binds no one
 		{mou + "Svaka Strana može otkazati ovaj memorandum pisanim obaveštenjem drugoj Strani.\n", "Svaka Strana može otkazati ovaj memorandum pisanim obaveštenjem drugoj Strani.", "narrative", nil, ""},
 		{mou + "Стране могу, по међусобном договору, позвати друге институције да учествују.\n", "Стране могу, по међусобном договору, позвати друге институције да учествују.", "narrative", nil, ""},
+		// the reflexive clitic stands second, before the modal that allows
+		// (Konsultacije se mogu…): the instrument still only allows; without the
+		// modal, the future of the same clause binds
+		{mou + "Konsultacije se mogu odnositi na politička, ekonomska i kulturna pitanja.\n", "Konsultacije se mogu odnositi na politička, ekonomska i kulturna pitanja.", "narrative", nil, ""},
+		{mou + "Консултације се могу конкретно односити на политичка и научна питања, али се не ограничавају само на њих.\n", "Консултације се могу конкретно односити на политичка и научна питања, али се не ограничавају само на њих.", "narrative", nil, ""},
+		{mou + "Konsultacije će se održavati naizmenično u Beogradu i Budimpešti.\n", "Konsultacije će se održavati naizmenično u Beogradu i Budimpešti.", "commitment", []string{"HU", "RS"}, entente.Firm},
 		{mou + "Svaka Strana snosi sopstvene troškove.\n", "Svaka Strana snosi sopstvene troškove.", "commitment", []string{"HU", "RS"}, ""},
 		// the object first, the party in its role after the verb: what it bears
 		{mou + "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.\n", "Troškove boravka delegacija snosi Strana domaćin, a troškove putovanja Strana koja upućuje.", "commitment", []string{"HU", "RS"}, ""},
