@@ -201,9 +201,12 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// is what others should do
 			subj, others = subject{kind: subjForeign}, true
 		}
-		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) {
+		resolves := first >= 0 && !prevOthers && x.g.resolve[string(rs[ct[first].Start:ct[first].End])]
+		if subj.kind == subjOmitted && (prevSubj.kind == subjForeign || prevSubj.kind == subjPrediction) && !resolves {
 			// 该铁路建成后将提升…，造福沿线民众: the left-out subject is the
-			// last one named, not the parties
+			// last one named, not the parties; but a will only an agent has
+			// (…承认…台湾是中国领土…的立场，并决定…撤走…) is the party's
+			// that last spoke, not the thing its object named
 			subj, others = subject{kind: prevSubj.kind}, prevOthers
 		}
 		if seenThing && subj.kind == subjOmitted && first >= 0 && ct[first].G&gJiang != 0 {
@@ -1377,9 +1380,11 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		c.Text = st.sub(m.Start, subjEnd)
 		return subject{kind: subjParty, codes: codes, cue: c}
 	}
-	if at := skipFillerRunes(masked, start, end); at < end && x.g.adverbialOpen.startsAt(masked, at) >= 0 && !longerTokenAt(ct, at, x.g.adverbialOpen.startsAt(masked, at)) {
+	if at := x.afterConnective(masked, ct, skipFillerRunes(masked, start, end), end); at < end && x.g.adverbialOpen.startsAt(masked, at) >= 0 && !longerTokenAt(ct, at, x.g.adverbialOpen.startsAt(masked, at)) {
 		// 依据《巴黎协定》第六条建立…: an adverbial phrase opens the clause;
-		// its subject is the one left out
+		// its subject is the one left out; so it is after a connective
+		// (…为了加强…关系，并根据两国人民的共同愿望，决定…: the basis the
+		// subject acts on, joined to its purpose, names no one who acts)
 		return subject{kind: subjOmitted}
 	}
 	covered := make([]bool, end-start)
@@ -1410,6 +1415,17 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		}
 	}
 	return subject{kind: subjOmitted}
+}
+
+// afterConnective returns where the clause goes on past a connective word
+// that opens it at at (并, 并且, 同时), or at when none does.
+func (x *Extractor) afterConnective(masked []rune, ct []token, at, end int) int {
+	for _, t := range ct {
+		if t.Start == at && t.End < end && t.Kind.has(cConnective) && !t.Kind.has(cPredicate) {
+			return skipFillerRunes(masked, t.End, end)
+		}
+	}
+	return at
 }
 
 // longerTokenAt reports whether a cue word of ct opens at at and runs past

@@ -22,6 +22,7 @@ type grammar struct {
 	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
 	coActor           *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
 	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
+	resolve           map[string]bool // [resolve]: firm modals only an agent can say (决定, 同意)
 	invitation        map[string]bool // [invitation]: makes [invited-by] "at the invitation of"
 	invitationWords   *wordSet        // the same words, found in the text (要求 is no cue word)
 	invitedBy         map[string]bool // [invited-by]: "should" unless an [invitation] follows
@@ -217,7 +218,7 @@ type grammar struct {
 
 // grammarSections are the sections the grammar reads, required of a table.
 var grammarSections = []string{
-	"own-object", "own-side-object", "goal-modal", "done", "subject-joiner", "jiang", "co-actor", "jiang-view",
+	"own-object", "own-side-object", "goal-modal", "done", "subject-joiner", "jiang", "co-actor", "jiang-view", "resolve",
 	"invitation", "invited-by", "topic-preposition", "date-grammar", "numeral", "list-marker", "year-deadline",
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
@@ -265,6 +266,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		jiang:             setOf(t.Words("jiang")),
 		coActor:           newWordSet(t.Words("co-actor")),
 		jiangView:         setOf(t.Words("jiang-view")),
+		resolve:           setOf(t.Words("resolve")),
 		invitation:        setOf(t.Words("invitation")),
 		invitationWords:   newWordSet(t.Words("invitation")),
 		invitedBy:         setOf(t.Words("invited-by")),

