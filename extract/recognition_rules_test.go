@@ -55,3 +55,25 @@ func TestWillAfterThingNamed(t *testing.T) {
 	}
 	checkProvisions(t, x, recognitionTitle, typeStrengthActorsDeadlineOf, tests)
 }
+
+// typeOf reads a sentence's type.
+func typeOf(s entente.Sentence) (string, string) { return "type", string(s.Type) }
+
+// TestNotingTakesItsContentsType: noting (注意到) holds a view whose type is
+// that of what is noted, as 认为 does: a state of things evaluated, a
+// people's harmony that holds (…长期和睦相处), is appraised; a fact or a
+// trend alone is a position. "Noting with satisfaction" stays an appraisal.
+func TestNotingTakesItsContentsType(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []provisionCase{
+		{"中华人民共和国政府注意到，长期以来在新加坡的华人同新加坡各族人民和睦相处。", "appraisal"},
+		{"双方注意到，两国边境地区居民世代友好相处。", "appraisal"},
+		{"双方注意到，近年来国际形势发生深刻复杂变化。", "position"},
+		{"双方注意到，气候变化对小岛屿国家构成严重威胁。", "position"},
+		{"双方满意地注意到，两国贸易额连续三年保持增长。", "appraisal"},
+		// harmony as a goal is undertaken or urged, not appraised
+		{"双方愿世代友好相处，共同发展。", "commitment"},
+		{"双方一致认为，两国应世代友好相处。", "position"},
+	}
+	checkProvisions(t, x, recognitionTitle, typeOf, tests)
+}
