@@ -889,6 +889,13 @@ func (x *Extractor) readCoordinated(cr *clauseReading, ct []token, first int, rs
 		}
 		t := ct[i]
 		gap := masked[prevEnd:t.Start]
+		if len(gap) > 0 && t.Kind.has(cConnective) && x.predicateJoin.startsAt(masked, t.Start) == t.End && !should {
+			// 承认泰国政府并同意尊重…: past the first predicate's object, a
+			// joint of predicates opens the subject's second one
+			joined = true
+			prevEnd = t.End
+			continue
+		}
 		if len(gap) > 0 && !(len(gap) == 1 && gap[0] == '、') {
 			return scope
 		}

@@ -41,7 +41,10 @@ type Extractor struct {
 	vocab     structure.Vocabulary
 
 	preposition, nonAgent, partyHead *wordSet
-	g                                *grammar
+	// predicateJoin joins a second predicate of a clause's subject after
+	// the first one's object (承认X并同意Y)
+	predicateJoin *wordSet
+	g             *grammar
 
 	areas     *areaMatcher
 	deadlines *lexicon.Matcher
@@ -124,16 +127,17 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		return nil, err
 	}
 	x := &Extractor{parties: &partyCache{},
-		lang:        lang,
-		table:       t,
-		countries:   newCountryIndex(cs),
-		cues:        cm,
-		preposition: newWordSet(t.Words("preposition")),
-		nonAgent:    newWordSet(t.Words("non-agent")),
-		partyHead:   newWordSet(t.Words("party-head")),
-		docKinds:    t.Map("document-kind"),
-		records:     t.Words("signed-record"),
-		authentic:   t.Words("authentic"),
+		lang:          lang,
+		table:         t,
+		countries:     newCountryIndex(cs),
+		cues:          cm,
+		preposition:   newWordSet(t.Words("preposition")),
+		nonAgent:      newWordSet(t.Words("non-agent")),
+		partyHead:     newWordSet(t.Words("party-head")),
+		predicateJoin: newWordSet(t.Words("predicate-join")),
+		docKinds:      t.Map("document-kind"),
+		records:       t.Words("signed-record"),
+		authentic:     t.Words("authentic"),
 	}
 	if x.g, err = newGrammar(t); err != nil {
 		return nil, err

@@ -77,3 +77,20 @@ func TestNotingTakesItsContentsType(t *testing.T) {
 	}
 	checkProvisions(t, x, recognitionTitle, typeOf, tests)
 }
+
+// TestPredicatesJoinedAfterObject: a joint of predicates (并, 并且, 而且)
+// after the first predicate's object opens the same subject's second
+// predicate (承认X并同意Y, 支持X并愿Y), and the stronger decides, as with
+// two predicates joined by 、; one undertaking makes the sentence a
+// commitment. 和 and 与 join nouns, not predicates.
+func TestPredicatesJoinedAfterObject(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []provisionCase{
+		{"中华人民共和国政府承认新加坡共和国政府并同意尊重新加坡的独立和主权。", "commitment/firm/CN/"},
+		{"新方理解中方的立场并决定在一个月内派遣代表团。", "commitment/firm/SG/在一个月内"},
+		{"中方高度评价新方的努力并且愿意提供必要协助。", "commitment/intent/CN/"},
+		{"双方重申一个中国原则并呼吁国际社会共同维护地区和平。", "position//CN,SG/"},
+		{"中方支持新方和东盟国家加强合作。", "position//CN/"},
+	}
+	checkProvisions(t, x, recognitionTitle, typeStrengthActorsDeadlineOf, tests)
+}
