@@ -32,6 +32,7 @@ func TestAreaRules(t *testing.T) {
 		{"1", "research and development in a field is that field's (as the golds read 研发)", "CN,ES", "双方鼓励两国机构开展储能电池研发。", "energy"},
 		{"1", "forums held among seminars are events, no regional order", "CN,IT", "双方将定期举办研讨会、论坛和展会，分享信息和技术经验。", "science"},
 		{"1", "funds raised are finance", "CN,BG", "双方将共同筹集资金。", "finance"},
+		{"1", "a people living in the other country, and consular care, are people", "CN,TH", "双方将为侨居对方国家的公民提供便利，加强领事保护合作。", "people"},
 		{"1", "green development and a second field joined name one body's two fields", "CN,PT", "双方同意设立中葡绿色发展和数字经济合作工作组。", "digital,green"},
 		{"1", "ancient monuments kept are culture", "CN,KH", "双方高度评价吴哥古迹保护合作取得的积极成果。", "people"},
 		{"1", "cultural heritage", "CN,IT", "双方将加强世界文化遗产保护领域合作。", "people"},
