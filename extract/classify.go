@@ -442,6 +442,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// is, no undertaking
 			cr.reading, cr.rule, cr.strength, cr.strCue = rNarrative, "enacting formula", "", nil
 		}
+		if cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) && completedEffectAfter(ct, first, rs) {
+			// 两国建交为双边关系发展奠定了坚实基础, 中新合作为地区繁荣作出了
+			// 重要贡献: a bare action named before an effect already made
+			// is what was done, weighed, not what will be
+			cr.reading, cr.rule, cr.strength, cr.strCue = rWeakAppraisal, "effect made", "", nil
+			cr.cue = completedEffect(ct, first, rs)
+		}
 		if retro && cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) {
 			// 自建交以来，双方深化合作，成果丰硕: a bare action after a
 			// retrospective frame tells what was done, not what will be
@@ -462,6 +469,23 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(st, readings, frame, inherited, sc), nil
+}
+
+// completedEffectAfter reports whether an achievement in the perfective
+// (奠定了坚实基础, 作出了重要贡献, 注入了新动力: its text holds 了) stands
+// after the clause's first predicate at first.
+func completedEffectAfter(ct []token, first int, rs []rune) bool {
+	return completedEffect(ct, first, rs) != nil
+}
+
+// completedEffect returns that achievement, or nil.
+func completedEffect(ct []token, first int, rs []rune) *token {
+	for i := first + 1; i < len(ct); i++ {
+		if t := &ct[i]; t.Kind.has(cAchievement) && slices.Contains(rs[t.Start:t.End], '了') {
+			return t
+		}
+	}
+	return nil
 }
 
 // afterPartiesNamed drops the cue words of a clause that stand before a

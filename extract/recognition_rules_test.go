@@ -94,3 +94,19 @@ func TestPredicatesJoinedAfterObject(t *testing.T) {
 	}
 	checkProvisions(t, x, recognitionTitle, typeStrengthActorsDeadlineOf, tests)
 }
+
+// TestEffectAlreadyMade: a bare action named before an effect already made
+// (奠定了…基础, 作出了…贡献: the perfective 了) is what was done, weighed,
+// an appraisal; the same effect as an aim (将…作出更大贡献, 为…作出贡献
+// without 了) stays the parties' undertaking.
+func TestEffectAlreadyMade(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []provisionCase{
+		{"两国建交为双边关系发展奠定了坚实基础。", "appraisal//CN,SG/"},
+		{"中新合作为地区繁荣作出了重要贡献。", "appraisal//CN,SG/"},
+		{"双方将为地区繁荣作出更大贡献。", "commitment/firm/CN,SG/"},
+		{"双方愿推动两国合作为地区繁荣作出贡献。", "commitment/intent/CN,SG/"},
+		{"双方加强经贸合作，为地区和平作出贡献。", "commitment/soft/CN,SG/"},
+	}
+	checkProvisions(t, x, recognitionTitle, typeStrengthActorsDeadlineOf, tests)
+}
