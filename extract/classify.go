@@ -449,6 +449,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.reading, cr.rule, cr.strength, cr.strCue = rWeakAppraisal, "effect made", "", nil
 			cr.cue = completedEffect(ct, first, rs)
 		}
+		if retro && cr.reading == rNone && subj.kind == subjForeign && t.Kind.has(cAction) && !t.Kind.has(cPredicate&^cAction) {
+			// 两国建交以来，双边关系健康稳定发展: after a retrospective frame, a
+			// thing's bare action tells how it has gone, weighed
+			cr.reading, cr.rule = rWeakAppraisal, "retrospective"
+		}
 		if retro && cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) {
 			// 自建交以来，双方深化合作，成果丰硕: a bare action after a
 			// retrospective frame tells what was done, not what will be

@@ -98,7 +98,8 @@ func TestPredicatesJoinedAfterObject(t *testing.T) {
 // TestEffectAlreadyMade: a bare action named before an effect already made
 // (奠定了…基础, 作出了…贡献: the perfective 了) is what was done, weighed,
 // an appraisal; the same effect as an aim (将…作出更大贡献, 为…作出贡献
-// without 了) stays the parties' undertaking.
+// without 了) stays the parties' undertaking. So is a thing's bare action
+// after a retrospective frame (两国建交以来，双边关系健康稳定发展).
 func TestEffectAlreadyMade(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []provisionCase{
@@ -107,6 +108,10 @@ func TestEffectAlreadyMade(t *testing.T) {
 		{"双方将为地区繁荣作出更大贡献。", "commitment/firm/CN,SG/"},
 		{"双方愿推动两国合作为地区繁荣作出贡献。", "commitment/intent/CN,SG/"},
 		{"双方加强经贸合作，为地区和平作出贡献。", "commitment/soft/CN,SG/"},
+		// after a retrospective frame, a thing's bare action tells how it has gone
+		{"两国建交以来，双边关系健康稳定发展。", "appraisal//CN,SG/"},
+		{"近年来，两国经贸合作快速发展。", "appraisal//CN,SG/"},
+		{"两国建交以来，双方将继续推动关系发展。", "commitment/firm/CN,SG/"},
 	}
 	checkProvisions(t, x, recognitionTitle, typeStrengthActorsDeadlineOf, tests)
 }
