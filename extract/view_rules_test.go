@@ -53,3 +53,22 @@ func TestAdverbPhraseBeforeVerb(t *testing.T) {
 		{"Dve strane će preduzeti dalje korake u saradnji.", "commitment", "firm", parties, "će", ""},
 	})
 }
+
+// TestNotBound holds that a party not bound to what follows (Neither
+// Participant is obliged to…, Nijedna Strana nije obavezna da…) is a limit
+// the instrument sets, narrative, as 任何一方均无义务 is in Chinese, while
+// the parties bound to act (are obliged to, su dužne da) undertake firmly.
+func TestNotBound(t *testing.T) {
+	parties := []string{"CL", "JP"}
+	checkLabels(t, newTestSpaced(t, "en"), parties, []labelCase{
+		{"Neither Participant is obliged to provide information whose disclosure is prohibited by its laws.", "narrative", "", nil, "Neither Participant is obliged", ""},
+		{"Neither Party is under any obligation to fund the activities.", "narrative", "", nil, "Neither Party is under any obligation", ""},
+		{"The Participants are not obliged to continue the cooperation.", "narrative", "", nil, "are not obliged", ""},
+		{"The Participants are obliged to notify each other of any changes.", "commitment", "firm", parties, "are obliged to", ""},
+	})
+	checkLabels(t, newTestSpaced(t, "sr"), parties, []labelCase{
+		{"Nijedna Strana nije obavezna da pruži informacije čije je otkrivanje zabranjeno njenim zakonima.", "narrative", "", nil, "nije obavezna", ""},
+		{"Стране нису дужне да наставе сарадњу.", "narrative", "", nil, "нису дужне", ""},
+		{"Strane su dužne da obaveste jedna drugu o svim promenama.", "commitment", "firm", parties, "su dužne da", ""},
+	})
+}
