@@ -66,6 +66,7 @@ type Spaced struct {
 	impersonal   *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
 	partyVerb    *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
 	reflexive    *keyWords      // se: the verb's reflexive, that makes it happen rather than done
+	designation  *phraseMatcher // u daljem tekstu, hereinafter: the formula that names the parties
 	joins        *keyWords
 	names        *keyWords      // the verb that names who or what a subject is (Nadležni organ je Ministarstvo…)
 	passiveSoft  *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
@@ -274,6 +275,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.relationship = optionalPhrases(t, "area-relationship")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
+	x.designation = optionalPhrases(t, "designation")
 	x.joins = newKeyWords(t.Words("clause-join"))
 	x.names = newKeyWords(t.Words("names-verb"))
 	x.units = newKeyWords(t.Words("time-unit"))
@@ -591,6 +593,16 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			if d := x.deadline(st); d != nil {
 				s.Deadline, s.Rationale.Deadline = &d.Text, d
 			}
+		}
+		if inList && leadCommits && bind && (ls.ListItem || ls.Marker != "") && s.Type == entente.Position && s.Rationale.Type != nil &&
+			s.Rationale.Type.Rule == "support" && len(st.ws) > 0 && s.Rationale.Type.Start == st.ws[0].Start {
+			// an instrument's item that opens with the noun of support and
+			// no verb, under a lead-in that undertakes (dogovorile su se o
+			// sledećem: 5. Podrška aktivnostima u vezi sa sportom za sve;):
+			// the support the parties agreed to give, one of the
+			// undertakings, soft as a verbless item is
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Soft, st.unionCodes(inherited)
+			s.Rationale.Strength = s.Rationale.Type
 		}
 		if s.Type == entente.Narrative && s.Rationale.Type == nil && ls.Section != entente.SectionClosing && bind {
 			x.operativeClause(st, &s, parties)
@@ -1218,6 +1230,13 @@ func binds(kind entente.Kind) bool {
 // troškove; Radna grupa sastaje se dva puta godišnje), and that present
 // binds them as "shall" does.
 func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []string) {
+	if x.designationOnly(st) {
+		// Министарство спорта Републике Србије, са једне стране; и
+		// Министарство…, са друге стране; у даљем тексту „Стране“.: the
+		// sentence names the parties and stops; the word after the first
+		// party's head is its name running on, no verb
+		return
+	}
 	if x.shall != nil {
 		// what the instrument forbids (Strana koja prima podatke ne sme ih
 		// dostavljati… bez saglasnosti Strane koja ih je dostavila) binds
@@ -1349,6 +1368,45 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 	if d := x.deadline(st); d != nil {
 		s.Deadline, s.Rationale.Deadline = &d.Text, d
 	}
+}
+
+// designationOnly reports whether the sentence ends with the formula that
+// names the parties ([designation]: u daljem tekstu, hereinafter) and the
+// names it gives, with no clause after them: an instrument's opening cut
+// into its own sentence by a full stop (…, sa druge strane; u daljem
+// tekstu pojedinačno „Strana“, a zajednički „Strane“.), which only names
+// who the parties are. A lead-in (…, Strane: dogovorile su se…; ending in
+// a colon) or a clause after a closing bracket is no mere designation.
+func (x *Spaced) designationOnly(st *sentence) bool {
+	if x.designation == nil || strings.HasSuffix(strings.TrimSpace(st.s), ":") {
+		return false
+	}
+	ms := x.designation.FindAll(st.ws)
+	if len(ms) == 0 {
+		return false
+	}
+	m := ms[len(ms)-1]
+	open := m.Start > 0 && st.ws[m.Start-1].Punct && st.ws[m.Start-1].Key == "("
+	closed, n := false, 0
+	for j := m.End; j < len(st.ws); j++ {
+		w := &st.ws[j]
+		if w.Punct {
+			switch w.Key {
+			case ";":
+				return false
+			case ")":
+				closed = closed || open
+			}
+			continue
+		}
+		if closed {
+			return false
+		}
+		if n++; n > 10 {
+			return false
+		}
+	}
+	return true
 }
 
 // roleFirst reports whether the sentence opens with a party in its role

@@ -30,6 +30,12 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Стране ће подржати учешће писаца на Међународном сајму књига у Гвадалахари.", []string{"people"}, "sr"},
 		{"Strane će podržati nastup kompanija na sajmu u Novom Sadu.", []string{"trade"}, "sr"},
 		{"Стране ће сарађивати на спречавању недозвољеног промета културних добара.", []string{"people", "security"}, "sr"},
+		// infrastructure qualified by a field that is not transport is that
+		// field's: sports infrastructure is sport; transport's stays infrastructure
+		{"Стране ће размењивати искуства у развоју спортске инфраструктуре.", []string{"people"}, "sr"},
+		{"Strane će sarađivati u izgradnji sportske infrastrukture.", []string{"people"}, "sr"},
+		{"The Parties will cooperate in developing sports infrastructure.", []string{"people"}, "en"},
+		{"Strane će sarađivati u razvoju saobraćajne infrastrukture.", []string{"infrastructure"}, "sr"},
 		// a police memorandum: joint patrols are law enforcement; illicit trade
 		// (in drugs, arms) and financial crime are crime, not trade or finance;
 		// data as such is no field (as in English), personal data and their

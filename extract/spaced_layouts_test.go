@@ -591,6 +591,26 @@ func TestOperativeClause(t *testing.T) {
 		{plan + "Трошкове путовања делегација сноси Страна која упућује, а трошкове састанака Страна домаћин.\n", "Трошкове путовања делегација сноси Страна која упућује, а трошкове састанака Страна домаћин.", "commitment", []string{"HU", "RS"}, ""},
 		{plan + "Овај план не представља међународни уговор.\n", "Овај план не представља међународни уговор.", "narrative", nil, ""},
 		{"Akcioni plan saradnje Vlade Republike Srbije i Vlade Mađarske\n\n1. Ovaj plan ne predstavlja međunarodni ugovor.\n", "Ovaj plan ne predstavlja međunarodni ugovor.", "narrative", nil, ""},
+		// an opening cut into its own sentence by a full stop, ending with the
+		// formula that names the parties, only names them; with a verb after
+		// the brackets, or as the lead-in, it undertakes
+		{"Memorandum o razumevanju između Ministarstva sporta Republike Srbije i Ministarstva sporta Mađarske u oblasti sporta\n\nMinistarstvo sporta Republike Srbije, sa jedne strane;\n\ni\n\nMinistarstvo sporta Mađarske, sa druge strane;\n\nu daljem tekstu pojedinačno \"Strana\", a zajednički \"Strane\".\n\nDOGOVORILE SU SE O SLEDEĆEM:\n\nČlan 1\n\nStrane sarađuju.\n",
+			"Ministarstvo sporta Republike Srbije, sa jedne strane; i Ministarstvo sporta Mađarske, sa druge strane; u daljem tekstu pojedinačno \"Strana\", a zajednički \"Strane\".", "narrative", nil, ""},
+		{"Меморандум о разумевању између Министарства спорта Републике Србије и Министарства спорта Мађарске\n\nМинистарство спорта Републике Србије и Министарство спорта Мађарске (у даљем тексту: Стране).\n\nДоговориле су се о следећем:\n\nЧлан 1\n\nСтране сарађују.\n",
+			"Министарство спорта Републике Србије и Министарство спорта Мађарске (у даљем тексту: Стране).", "narrative", nil, ""},
+		{"Memorandum of Understanding between the Ministry of Sport of India and the Ministry of Sport of Japan\n\nThe Ministry of Sport of India, on the one hand, and the Ministry of Sport of Japan, on the other, hereinafter referred to individually as a \"Party\" and collectively as the \"Parties\".\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate.\n",
+			"The Ministry of Sport of India, on the one hand, and the Ministry of Sport of Japan, on the other, hereinafter referred to individually as a \"Party\" and collectively as the \"Parties\".", "narrative", nil, ""},
+		{"Memorandum o razumevanju između Vlade Republike Srbije i Vlade Mađarske\n\nVlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane) osnivaju Zajedničku radnu grupu.\n\nČlan 1\n\nStrane sarađuju.\n",
+			"Vlada Republike Srbije i Vlada Mađarske (u daljem tekstu: Strane) osnivaju Zajedničku radnu grupu.", "commitment", []string{"HU", "RS"}, ""},
+		// an instrument's item that opens with the noun of support, under a
+		// lead-in that undertakes, is the support agreed: soft, as a verbless
+		// item is; in a statement's list it stays a view
+		{mou + "Strane su se dogovorile o sledećem:\n\n1. Razmena informacija iz oblasti sporta;\n\n2. Podrška aktivnostima u vezi sa sportom za sve;\n",
+			"Podrška aktivnostima u vezi sa sportom za sve;", "commitment", []string{"HU", "RS"}, entente.Soft},
+		{mou + "Стране су се договориле о следећем:\n\n1. Размена информација из области спорта;\n\n2. Подршка активностима у вези са спортом за све;\n",
+			"Подршка активностима у вези са спортом за све;", "commitment", []string{"HU", "RS"}, entente.Soft},
+		{"Zajednička izjava Republike Srbije i Mađarske\n\nStrane su se dogovorile o sledećem:\n\n1. Razmena informacija iz oblasti sporta;\n\n2. Podrška naporima Ujedinjenih nacija;\n",
+			"Podrška naporima Ujedinjenih nacija;", "position", []string{"HU", "RS"}, ""},
 		// naming who the competent authorities are is a definition
 		{mou + "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.\n", "Nadležni organi za sprovođenje ovog memoranduma su Ministarstvo energetike Republike Srbije i Ministarstvo energetike Mađarske.", "narrative", nil, ""},
 		{mou + "Надлежни орган за спровођење овог меморандума је Министарство енергетике.\n", "Надлежни орган за спровођење овог меморандума је Министарство енергетике.", "narrative", nil, ""},
