@@ -44,6 +44,10 @@ type Spaced struct {
 	courtesy    *keyWords // Mr., Ms.: a courtesy title before a name set off by commas
 	det         *keyWords
 	filler      *phraseMatcher
+	// commitVerbs are base verbs, beyond the actions, that "commit to" and
+	// "commitment to" take as the parties' own action (commit to consult,
+	// commitment to end HIV): an infinitive, not a goal's noun
+	commitVerbs *keyWords
 	own         *phraseMatcher // after "support": the parties' own cooperation
 	predict     *keyWords
 	that        *keyWords
@@ -253,6 +257,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.courtesy = newKeyWords(t.Words("courtesy-title"))
 	x.det = newKeyWords(t.Words("determiner"))
 	x.filler = phrasesOf(t.Words("filler"))
+	x.commitVerbs = newKeyWords(t.Words("commit-verb"))
 	x.own = phrasesOf(t.Words("own"))
 	x.predict = newKeyWords(t.Words("prediction"))
 	x.that = newKeyWords(t.Words("that"))

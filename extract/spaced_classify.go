@@ -1393,9 +1393,11 @@ func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
 // verbFollows reports whether an action follows word i: an English -ing
 // form, a Serbian verbal noun or infinitive, an action cue or "da".
 func (x *Spaced) verbFollows(st *sentence, i int) bool {
+	owner := false // a determiner read past: what follows qualifies a noun
 	for i < len(st.ws) {
 		w := &st.ws[i]
 		if x.det.has(w) && w.Key != "the" && x.lang == "en" || x.isAdverb(w) {
+			owner = owner || x.det.has(w) && x.lang == "en"
 			i++
 			continue
 		}
@@ -1412,6 +1414,11 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 	if w.Punct {
 		return false
 	}
+	if owner && strings.HasSuffix(w.Key, "ed") {
+		// committed to our recently announced partnership: a participle
+		// after a determiner qualifies the noun it heads, the goal's
+		return false
+	}
 	for _, c := range st.cues {
 		if c.Start == i && c.Kind.has(cAction|cModal|cSupport) {
 			return true
@@ -1420,7 +1427,7 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 	k := w.Key
 	switch x.lang {
 	case "en":
-		return len(k) >= 5 && strings.HasSuffix(k, "ing") && !w.Upper
+		return len(k) >= 5 && strings.HasSuffix(k, "ing") && !w.Upper || x.commitVerbs.has(w) && !w.Upper
 	default:
 		for _, suf := range []string{"nje", "nju", "nja", "njem", "ti", "ći"} {
 			if strings.HasSuffix(k, suf) && len([]rune(k)) > len([]rune(suf))+2 {
@@ -1533,6 +1540,15 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 	case k.has(cCopula):
 		r.reading, r.rule = rWeakPosition, "copula"
 		if x.occasionEvaluated(st, r) {
+			break
+		}
+		if j := h + 1; x.lang == "en" && r.subject.kind == subjParty && len(r.actors) > 0 && j < len(st.cues) &&
+			st.cues[j].Start == c.End && st.cues[j].Kind.has(cAction) && strings.HasSuffix(st.ws[c.End].Key, "ing") {
+			// We are cooperating to finalize…: the copula is the
+			// auxiliary of the parties' own action in progress, which
+			// they undertake to carry on, a soft commitment as the
+			// action alone is; no copula joining a state to them
+			r.commit(entente.Soft, &st.cues[j], "action in progress")
 			break
 		}
 		// is grateful to, is (deeply) satisfied with: the word the copula

@@ -45,6 +45,10 @@ type spacedRefs struct {
 	// not named (a Memorandum of Understanding between the Departments
 	// of…): its words do not run on over two small words
 	indefinite *keyWords
+	// making are the verbs that make an instrument still to come ("develop
+	// a “Sustainability Roadmap”"): a quoted title after one of them and an
+	// indefinite article names no instrument that exists, none is cited
+	making *keyWords
 	// yearLeads are the phrases between a title and its year (signed in,
 	// adopted on): the Joint Statement … signed in 2015
 	yearLeads *phraseMatcher
@@ -109,7 +113,8 @@ func newSpacedRefs(t *lexicon.Table) *spacedRefs {
 		opens: newKeyWords(t.Words("reference-open")), stops: newKeyWords(t.Words("reference-stop")),
 		self: newKeyWords(t.Words("reference-self")), drop: newKeyWords(t.Words("entity-drop")),
 		joins: newKeyWords(t.Words("clause-join")), indefinite: newKeyWords(t.Words("reference-indefinite")),
-		pair: newKeyWords(t.Words("reference-pair")), innerUpper: newKeyWords(t.Words("reference-inner-upper")),
+		making: newKeyWords(t.Words("reference-making")),
+		pair:   newKeyWords(t.Words("reference-pair")), innerUpper: newKeyWords(t.Words("reference-inner-upper")),
 		later:     newKeyWords(t.Words("reference-inner-later")),
 		yearLeads: phrasesOf(t.Words("reference-year-lead")), runs: optionalPhrases(t, "programme-head"),
 		period: optionalPhrases(t, "reference-period"), occasions: optionalPhrases(t, "reference-occasion-lead"),
@@ -151,6 +156,15 @@ func (r *spacedRefs) find(st *sentence, docYear int) []spacedCitation {
 		}
 		if j >= len(ws) || j-i > 45 {
 			continue // a bilateral agreement's full title runs to some forty words
+		}
+		if i >= 2 && r.indefinite.has(&ws[i-1]) && r.making.has(&ws[i-2]) {
+			// to develop a “Sustainability Roadmap”: the instrument is yet
+			// to be made, and a title cited is one that exists
+			for k := i; k <= j; k++ {
+				used[k] = true
+			}
+			i = j
+			continue
 		}
 		kind := r.quotedKind(ws[i+1 : j])
 		if kind != "" && r.runsQuoted(ws[i+1:j]) {
