@@ -100,6 +100,8 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides will conclude the talks as soon as possible.", "commitment", "firm", parties, "will", "as soon as possible"},
 		// an instrument's "in good time" is its urgency, as "in a timely manner" (sr blagovremeno)
 		{"en", "The Sides will inform each other in good time of any difficulties in the implementation.", "commitment", "firm", parties, "will", "in good time"},
+		// a near time in units to come, no number given
+		{"en", "The two sides will open the new consulates in the coming months.", "commitment", "firm", parties, "will", "in the coming months"},
 		// a deadline by the project's own schedule
 		{"en", "The two sides will continue their efforts to ensure that the section is completed on schedule.", "commitment", "firm", parties, "will", "on schedule"},
 		{"sr", "Dve strane će nastaviti da ulažu napore kako bi izgradnja deonice bila završena u predviđenom roku.", "commitment", "firm", parties, "će", "u predviđenom roku"},

@@ -49,6 +49,9 @@ func TestDueRules(t *testing.T) {
 		{"en: on a day, month first", "on April 14, 2027", "The Parties will hold the first meeting on April 14, 2027.", signed, "2027-04-14", entente.PrecisionDay, false, false},
 		{"en: on two days", "on 14 and 15 April 2027", "The ministers will meet again in Belgrade on 14 and 15 April 2027.", signed, "2027-04-15", entente.PrecisionDay, false, false},
 		{"en: in good time", "in good time", "The Sides will inform each other in good time of any difficulties.", signed, "", entente.PrecisionOpen, true, false},
+		// a near time in units to come, no number given
+		{"en: in the coming weeks", "in the coming weeks", "Japan intends to make the lending available in the coming weeks.", signed, "2023-05-08", entente.PrecisionMonth, false, false},
+		{"en: in the coming months", "in the coming months", "The two sides will open the new consulates in the coming months.", signed, "2024-03-08", entente.PrecisionYear, false, false},
 		{"en: at its next meeting", "at its next meeting", "The Joint Committee will review the plan at its next meeting.", signed, "", entente.PrecisionOpen, false, false},
 		// a body's next session with the body's name kept, the parties' own next meeting, a span
 		// counted from the adoption of the document in words
