@@ -86,6 +86,10 @@ type Spaced struct {
 	occasion     *keyWords      // the visit, the talks: what the document reports was done
 	// next, upcoming: an occasion to come, not the one reported
 	occasionAhead *keyWords
+	// partnership, relations, bond: the relationship between the parties
+	// itself, whose state a copula judges (the U.S.-Kenya bond is stronger
+	// than ever); nil: none
+	bond *keyWords
 	state         *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
 	unaffected    *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
 
@@ -296,6 +300,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if w := t.Words("occasion"); len(w) > 0 {
 		x.occasion = newKeyWords(w)
 		x.occasionAhead = newKeyWords(t.Words("occasion-ahead"))
+	}
+	if w := t.Words("relationship-noun"); len(w) > 0 {
+		x.bond = newKeyWords(w)
 	}
 
 	x.areas = newPhraseMatcher()

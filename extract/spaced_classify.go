@@ -250,6 +250,9 @@ func (x *Spaced) occasionOpens(st *sentence, i, end int) bool {
 // document's evaluation of what was done, the parties': an appraisal, as
 // a view of it is (believe that this visit is…). It reports whether it did.
 func (x *Spaced) occasionEvaluated(st *sentence, r *sreading) bool {
+	if x.relationshipJudged(st, r) {
+		return true
+	}
 	if !x.occasionOpens(st, r.clause.start, r.clause.end) {
 		return false
 	}
@@ -260,6 +263,41 @@ func (x *Spaced) occasionEvaluated(st *sentence, r *sreading) bool {
 		}
 	}
 	r.reading, r.rule = rAppraisal, "evaluation of the occasion"
+	r.actors = st.unionCodes(st.parties)
+	return true
+}
+
+// relationshipJudged reads a clause whose subject is the relationship
+// between the parties itself ([relationship-noun]: the U.S.-Kenya bond, our
+// partnership, bilateral relations), joined by its copula to what it is or
+// how it fares (is stronger than ever, is expanding from a regional to a
+// global one), as the parties' appraisal of it: the relationship is theirs
+// both, whichever party names it. The noun stands right before the copula
+// and no preposition or punctuation but a name's join stands before it in
+// the clause (the future of our partnership is…: another subject); a
+// participle after the copula (is based on, is founded on) states a
+// principle, no judgement. It reports whether it did.
+func (x *Spaced) relationshipJudged(st *sentence, r *sreading) bool {
+	if x.bond == nil || r.cue == nil || !r.cue.Kind.has(cCopula) {
+		return false
+	}
+	c := r.cue
+	j := c.Start - 1
+	if j < r.clause.start || j-r.clause.start > 8 || !x.bond.has(&st.ws[j]) {
+		return false
+	}
+	for i := r.clause.start; i < j; i++ {
+		w := &st.ws[i]
+		if w.Punct && !joins(w) && w.Key != "." || !w.Punct && x.prep.has(w) {
+			return false
+		}
+	}
+	if c.End < r.clause.end {
+		if k := st.ws[c.End].Key; strings.HasSuffix(k, "ed") && !st.ws[c.End].Punct {
+			return false
+		}
+	}
+	r.reading, r.rule = rAppraisal, "relationship judged"
 	r.actors = st.unionCodes(st.parties)
 	return true
 }
@@ -1390,6 +1428,24 @@ func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
 	return false
 }
 
+// actionToJoined reports whether, after a goal's noun phrase that opens at
+// word i (committed to closer cooperation), "and to" and an action follow
+// within the phrase's next words before end, with no punctuation but a
+// comma between: the coordinated "to" repeats the first one, whose verb
+// it gives (…and to explore Kenya's participation).
+func (x *Spaced) actionToJoined(st *sentence, i, end int) bool {
+	for k := i; k+2 < end && k < i+8; k++ {
+		w := &st.ws[k]
+		if w.Punct && w.Key != "," {
+			return false
+		}
+		if w.Key == "and" && st.ws[k+1].Key == "to" && x.verbFollows(st, k+2) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbFollows reports whether an action follows word i: an English -ing
 // form, a Serbian verbal noun or infinitive, an action cue or "da".
 func (x *Spaced) verbFollows(st *sentence, i int) bool {
@@ -1478,6 +1534,10 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 	case k.has(sCommitTo):
 		if x.verbFollows(st, c.End) {
 			r.commit(entente.Firm, c, "committed to an action")
+		} else if x.actionToJoined(st, c.End, r.clause.end) {
+			// committed to closer cooperation and to explore…: the
+			// second "to" of the same "committed" opens an action
+			r.commit(entente.Firm, c, "committed to a goal and an action")
 		} else {
 			r.reading, r.rule = rPosition, "committed to a goal"
 		}
