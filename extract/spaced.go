@@ -90,8 +90,11 @@ type Spaced struct {
 	// itself, whose state a copula judges (the U.S.-Kenya bond is stronger
 	// than ever); nil: none
 	bond *keyWords
-	state         *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
-	unaffected    *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
+	// views, regards, recognizes: before another party and "as a…", the
+	// verb that judges that party ([regard-as]; nil: none)
+	regardAs   *keyWords
+	state      *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
+	unaffected *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -303,6 +306,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	if w := t.Words("relationship-noun"); len(w) > 0 {
 		x.bond = newKeyWords(w)
+	}
+	if w := t.Words("regard-as"); len(w) > 0 {
+		x.regardAs = newKeyWords(w)
 	}
 
 	x.areas = newPhraseMatcher()

@@ -81,6 +81,16 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 			}
 		}
 		if h < 0 {
+			// Japan views Ghana as a strong partner: a verb of regard no
+			// cue reads, its subject the words before it
+			if v := x.regardVerb(st, cl.start, cl.end); v > cl.start {
+				alt := &sreading{clause: cl, subject: x.subjectOfSpaced(st, cl.start, v, inherited)}
+				alt.actors = alt.subject.codes
+				if x.regardedAs(st, alt, v, cl.end) {
+					r.subject, r.actors = alt.subject, alt.actors
+					r.reading, r.rule = rAppraisal, "the other party regarded as"
+				}
+			}
 			continue
 		}
 		r.cue = &st.cues[h]
@@ -1428,11 +1438,56 @@ func (x *Spaced) followedByOf(st *sentence, end, b int) bool {
 	return false
 }
 
+// regardedAs reports whether a party of the clause's subject regards
+// another party of the document as something, in words [a, end): a verb of
+// [regard-as] (views, recognizes, regards), the other party named right
+// after it, and "as" with an article (The United States views Kenya as a
+// strong emergent partner…, recognizes Kenya as a model): the document
+// judges that party, an appraisal, as praising it is. A country no party
+// to the document (recognize Palestine as a state) or no article after
+// "as" (regard Taiwan as part of China) is a stance, no judgement.
+func (x *Spaced) regardedAs(st *sentence, r *sreading, a, end int) bool {
+	if x.regardAs == nil || r.subject.kind != subjParty || len(r.actors) == 0 {
+		return false
+	}
+	for i := a; i < end && i < a+12; i++ {
+		if st.ws[i].Punct || !x.regardAs.has(&st.ws[i]) {
+			continue
+		}
+		m := x.countryAt(st, st.ments, i+1)
+		if m == nil || len(m.Codes) == 0 {
+			return false
+		}
+		for _, code := range m.Codes {
+			if !slices.Contains(st.parties, code) || slices.Contains(r.actors, code) {
+				return false
+			}
+		}
+		return m.End+1 < end && st.ws[m.End].Key == "as" && x.ents.apposed.has(&st.ws[m.End+1])
+	}
+	return false
+}
+
+// regardVerb returns the first word of [regard-as] in words [a, end), or -1.
+func (x *Spaced) regardVerb(st *sentence, a, end int) int {
+	if x.regardAs == nil {
+		return -1
+	}
+	for i := a; i < end; i++ {
+		if !st.ws[i].Punct && x.regardAs.has(&st.ws[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
 // actionToJoined reports whether, after a goal's noun phrase that opens at
 // word i (committed to closer cooperation), "and to" and an action follow
 // within the phrase's next words before end, with no punctuation but a
 // comma between: the coordinated "to" repeats the first one, whose verb
-// it gives (…and to explore Kenya's participation).
+// it gives (…and to explore Kenya's participation). The caller asks it of
+// the verb alone: "our commitment to the Paris Agreement and to achieving…"
+// reaffirms a goal, as the golds read it.
 func (x *Spaced) actionToJoined(st *sentence, i, end int) bool {
 	for k := i; k+2 < end && k < i+8; k++ {
 		w := &st.ws[k]
@@ -1534,7 +1589,7 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 	case k.has(sCommitTo):
 		if x.verbFollows(st, c.End) {
 			r.commit(entente.Firm, c, "committed to an action")
-		} else if x.actionToJoined(st, c.End, r.clause.end) {
+		} else if !strings.HasPrefix(st.ws[c.Start].Key, "commitment") && x.actionToJoined(st, c.End, r.clause.end) {
 			// committed to closer cooperation and to explore…: the
 			// second "to" of the same "committed" opens an action
 			r.commit(entente.Firm, c, "committed to a goal and an action")
@@ -1589,6 +1644,8 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		// The Korean Participant may consider financing…: what a party
 		// is free to weigh is allowed, as what it may do is, and no view
 		r.reading, r.rule = rNarrative, "permission"
+	case k.has(cPosition) && x.regardedAs(st, r, c.Start, r.clause.end):
+		r.reading, r.rule = rAppraisal, "the other party regarded as"
 	case k.has(cPosition):
 		r.reading, r.rule = rPosition, "position"
 	case k.has(cThanks) && hospitality:

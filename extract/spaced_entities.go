@@ -50,6 +50,10 @@ type spacedEntities struct {
 	orgEnd     *keyWords      // Administration, Agency: a name ending so is an organisation's
 	apposed    *keyWords      // a, an: after a name and its comma, an apposition that says what it is
 	cityOpen   *keyWords      // Port: opening a capitalised name with no head of its own, a city's (Port Vila)
+	// Partnership: a project's head only in a pair's named work
+	// ([partnership-head]); Strategic, Comprehensive: before it, the
+	// relationship's grade ([relationship-grade])
+	partnershipHead, grade *keyWords
 
 	// agent ends a hyphenated modifier that says who runs a body
 	// ([entity-agent]: the EU-facilitated | Belgrade–Pristina Dialogue)
@@ -58,35 +62,37 @@ type spacedEntities struct {
 
 func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 	return &spacedEntities{
-		mech:       phrasesOf(t.Words("mechanism-head")),
-		proj:       phrasesOf(t.Words("project-head")),
-		exclude:    phrasesOf(t.Words("entity-exclude")),
-		domestic:   phrasesOf(t.Words("domestic-organ")),
-		demonym:    phrasesOf(t.Words("demonym")),
-		stop:       phrasesOf(t.Words("entity-stop")),
-		lead:       phrasesOf(t.Words("entity-lead")),
-		ends:       phrasesOf(t.Words("entity-complement-end")),
-		more:       phrasesOf(t.Words("entity-complement-field")),
-		adjective:  phrasesOf(t.Words("entity-adjective")),
-		genitive:   phrasesOf(t.Words("entity-genitive")),
-		genHead:    phrasesOf(t.Words("mechanism-genitive-head")),
-		numbers:    newKeyWords(t.Words("number")),
-		inner:      newKeyWords(t.Words("entity-inner")),
-		complement: newKeyWords(t.Words("entity-complement")),
-		drop:       newKeyWords(t.Words("entity-drop")),
-		agent:      newKeyWords(t.Words("entity-agent")),
-		prep:       newKeyWords(t.Words("preposition")),
-		months:     newKeyWords(t.Words("month")),
-		through:    phrasesOf(t.Words("project-through")),
-		innerThe:   phrasesOf(t.Words("entity-inner-article")),
-		events:     newKeyWords(t.Words("through-event")),
-		runs:       optionalPhrases(t, "programme-head"),
-		part:       newKeyWords(t.Words("instrument-part")),
-		parties:    phrasesOf(t.Words("party-joint")),
-		pair:       newKeyWords(t.Words("entity-pair")),
-		orgEnd:     newKeyWords(t.Words("organisation-end")),
-		apposed:    newKeyWords(t.Words("reference-indefinite")),
-		cityOpen:   newKeyWords(t.Words("city-opening")),
+		mech:            phrasesOf(t.Words("mechanism-head")),
+		proj:            phrasesOf(t.Words("project-head")),
+		exclude:         phrasesOf(t.Words("entity-exclude")),
+		domestic:        phrasesOf(t.Words("domestic-organ")),
+		demonym:         phrasesOf(t.Words("demonym")),
+		stop:            phrasesOf(t.Words("entity-stop")),
+		lead:            phrasesOf(t.Words("entity-lead")),
+		ends:            phrasesOf(t.Words("entity-complement-end")),
+		more:            phrasesOf(t.Words("entity-complement-field")),
+		adjective:       phrasesOf(t.Words("entity-adjective")),
+		genitive:        phrasesOf(t.Words("entity-genitive")),
+		genHead:         phrasesOf(t.Words("mechanism-genitive-head")),
+		numbers:         newKeyWords(t.Words("number")),
+		inner:           newKeyWords(t.Words("entity-inner")),
+		complement:      newKeyWords(t.Words("entity-complement")),
+		drop:            newKeyWords(t.Words("entity-drop")),
+		agent:           newKeyWords(t.Words("entity-agent")),
+		prep:            newKeyWords(t.Words("preposition")),
+		months:          newKeyWords(t.Words("month")),
+		through:         phrasesOf(t.Words("project-through")),
+		innerThe:        phrasesOf(t.Words("entity-inner-article")),
+		events:          newKeyWords(t.Words("through-event")),
+		runs:            optionalPhrases(t, "programme-head"),
+		part:            newKeyWords(t.Words("instrument-part")),
+		parties:         phrasesOf(t.Words("party-joint")),
+		pair:            newKeyWords(t.Words("entity-pair")),
+		orgEnd:          newKeyWords(t.Words("organisation-end")),
+		apposed:         newKeyWords(t.Words("reference-indefinite")),
+		cityOpen:        newKeyWords(t.Words("city-opening")),
+		partnershipHead: newKeyWords(t.Words("partnership-head")),
+		grade:           newKeyWords(t.Words("relationship-grade")),
 	}
 }
 
@@ -959,6 +965,11 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			if kind.list == &projs && !leftNamed && !headUpper && st.countryOnly(m.End, b) {
 				continue // železničke mreže Srbije: a country's own network, not a named work
 			}
+			if kind.list == &projs && e.partnershipHead.has(&ws[m.Start]) && !e.pairPartnership(ws, a, m.Start) {
+				// the Comprehensive Strategic Partnership: the relationship
+				// itself, no work of the parties
+				continue
+			}
 			if kind.list == &projs && a == m.Start && e.cityName(ws, m.Start) {
 				continue // in Port Vila: a capital named by its port, no works
 			}
@@ -975,6 +986,30 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		}
 	}
 	return mechs, projs
+}
+
+// pairPartnership reports whether a capitalised Partnership whose name
+// opens at word a and whose head is at h is a named work of the two
+// parties (the Canada–Philippines Disaster Risk Reduction Partnership, the
+// U.S.-Kenya Strategic Trade and Investment Partnership): the name opens
+// with two capitalised names joined by a dash, as a pair's works are named,
+// and the word right before the head is its field, no grade of a
+// relationship ([relationship-grade]: the India–UAE Comprehensive Strategic
+// Partnership is the relationship itself, the Indonesia–Australia
+// Comprehensive Economic Partnership a trade agreement's).
+func (e *spacedEntities) pairPartnership(ws []word, a, h int) bool {
+	if !upperName(&ws[h]) || h-1 <= a || e.grade.has(&ws[h-1]) {
+		return false
+	}
+	for k := a; k+1 < h && k <= a+4; k++ {
+		if k > a && joins(&ws[k]) && upperName(&ws[k+1]) && (upperName(&ws[k-1]) || ws[k-1].Key == ".") {
+			return true
+		}
+		if upperName(&ws[k]) && strings.Contains(strings.Trim(ws[k].Key, "-"), "-") {
+			return true // Ghana-Japan, written as one word
+		}
+	}
+	return false
 }
 
 // oneCountrys reports whether the name in words [a, b) opens with one
