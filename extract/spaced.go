@@ -81,6 +81,7 @@ type Spaced struct {
 	events       *keyWords      // meeting, session: a deadline's meeting, whose body's name may follow (nil: none)
 	anchorStops  *phraseMatcher // to, which: end the event a deadline counts from (nil: none)
 	spanOpen     *keyWords      // od, from: opens a period whose close a deadline phrase would read
+	spanClose    *keyWords      // do: closes a span of days (od 19. do 25. avgusta)
 	permissive   *keyWords      // may: what a party is allowed to do, not what it undertakes
 	roleAfter    *phraseMatcher // Strana domaćin, Strana koja…: a party in its role, after its verb (nil: none)
 	occasion     *keyWords      // the visit, the talks: what the document reports was done
@@ -298,6 +299,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.events = newKeyWords(t.Words("deadline-event"))
 	x.anchorStops = optionalPhrases(t, "deadline-anchor-stop")
 	x.spanOpen = newKeyWords(t.Words("deadline-span-open"))
+	x.spanClose = newKeyWords(t.Words("date-span-close"))
 	x.permissive = newKeyWords(t.Words("permissive"))
 	x.roleAfter = optionalPhrases(t, "party-after-verb")
 	if w := t.Words("occasion"); len(w) > 0 {

@@ -336,6 +336,11 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 			cut = true
 		case w.Punct && w.Key == "," && i > start && x.participleOpens(st, start) && x.newSubjectAt(st, i+1):
 			cut = true // Recognizing the challenges, | China and Serbia decided…
+		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && (x.pastParticipleAt(st, i+1) || x.pastParticipleAt(st, start)):
+			// …, | visoko ocenivši postignute rezultate | or Strane su, |
+			// pozdravivši potpisivanje, | saglasile se…: the participle's phrase
+			// is a clause of its own, read from its own cue
+			cut = true
 		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, i+1):
 			cut = true // …, | U nameri da prošire saradnju, | Izražavajući spremnost…
 		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, start) && x.mainVerbAt(st, i+1):
@@ -425,6 +430,21 @@ func (x *Spaced) participleOpens(st *sentence, i int) bool {
 	}
 	pred, cue := st.predicateAt(i)
 	return pred || !cue
+}
+
+// pastParticipleAt reports whether a past adverbial participle (ocenivši,
+// pozdravivši, konstatovavši: -vši), or an adverb and one, opens at word i.
+func (x *Spaced) pastParticipleAt(st *sentence, i int) bool {
+	for j := i; j < len(st.ws) && j <= i+1; j++ {
+		w := &st.ws[j]
+		if w.Punct {
+			return false
+		}
+		if strings.HasSuffix(w.Key, "vši") && len([]rune(w.Key)) >= 6 {
+			return true
+		}
+	}
+	return false
 }
 
 // recitalOpens reports whether a recital of a treaty-style preamble opens
@@ -2199,6 +2219,12 @@ func (x *Spaced) agreedThat(st *sentence, cl sclause, c *scue) bool {
 		if n.Start > i && n.Start < cl.end && n.Kind.has(sPredicate) {
 			if n.Kind.has(cFirm | cIntent | cAction) {
 				return false
+			}
+			if n.Kind.has(cCopula) && n.Start > i+1 {
+				// saglasile su se da tradicionalno prijateljstvo … predstavlja
+				// vrednu tekovinu: a thing named and what it is, agreed on as
+				// a view, as da je… is
+				return true
 			}
 			break
 		}

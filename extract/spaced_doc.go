@@ -256,7 +256,7 @@ func (x *Spaced) dateIn(c *lineWords, s string, own bool) (structure.Date, bool)
 	}
 	_, ws := x.lineTokens(c, s)
 	for _, m := range x.dates.FindAll(ws) {
-		if own && x.citedDate(ws, m.Start) {
+		if own && (x.citedDate(ws, m.Start) || x.closesDaySpan(ws, m.Start)) {
 			continue
 		}
 		var y, mo, d int
@@ -306,6 +306,25 @@ func (x *Spaced) citedDate(ws []word, i int) bool {
 			continue // a plan in lower case names none; This (Joint) Statement is the document
 		}
 		return true
+	}
+	return false
+}
+
+// closesDaySpan reports whether the date at word i closes a span of days
+// opened just before it (boravio je u poseti od 19. do 25. avgusta 2009.):
+// the span is a visit's, and its last day is no more the statement's than
+// its first; a lead that gives only a span dates nothing.
+func (x *Spaced) closesDaySpan(ws []word, i int) bool {
+	if x.spanClose == nil || i < 1 || !x.spanClose.has(&ws[i-1]) {
+		return false
+	}
+	for j := i - 2; j >= 0 && j >= i-5; j-- {
+		if x.spanOpen.has(&ws[j]) {
+			return true
+		}
+		if !ws[j].Digits && ws[j].Key != "." && x.monthOf(&ws[j]) == 0 {
+			return false // od 1. marta do 25. avgusta: a month may stand in the span's opening
+		}
 	}
 	return false
 }
