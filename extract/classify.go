@@ -360,8 +360,23 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				continue
 			}
 		}
+		if first < 0 && sc.instrument && subj.kind != subjPrediction && !others {
+			if at := x.permittedAt(masked, span.Start, span.End); at >= 0 {
+				// 航運業者得依…設立代表機構, 持證人有權利…進入…: what an agreement
+				// lets someone do is a provision its parties grant, a soft
+				// undertaking of theirs, as 缔约双方可… is
+				if subj.kind != subjParty {
+					cr.actors = inherited
+				}
+				cr.commit(entente.Soft, &token{Start: at, End: x.g.permission.startsAt(masked, at), Kind: cAction}, "permission of an instrument")
+				continue
+			}
+		}
 		if first < 0 {
-			if subj.kind == subjPrediction || hasKind(ct, cAchievement) {
+			if subj.kind == subjPrediction && !sc.instrument || hasKind(ct, cAchievement) {
+				// 这为两国关系注入新动力: a demonstrative subject with no cue
+				// appraises what it points to; in an agreement (此措施只在…
+				// 始获允许) it restates a provision, no evaluation
 				cr.reading, cr.rule = rWeakAppraisal, "achievement"
 				cr.cue = firstKind(ct, cAchievement)
 			}
@@ -378,7 +393,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				// 双方应确保…, 台方应提供…: in an agreement or memorandum the
 				// parties' "shall" before their own action binds them
 				cr.commit(entente.Firm, t, "shall")
-			case own && (subj.kind == subjOmitted || subj.kind == subjForeign && !others):
+			case own && (subj.kind == subjOmitted || (subj.kind == subjForeign || subj.kind == subjPrediction) && !others):
 				// 联合委员会应每年召开会议, 所需经费，应由双方分担, 他方应提供
 				// 协助: the instrument's "shall" binds those who sign it,
 				// whatever the grammatical subject, unless that names others
@@ -551,6 +566,12 @@ func (x *Extractor) conditionClause(masked []rune, span clauseSpan) bool {
 // 就…签订): the clause says what the parties may do. A word that only holds
 // the character ([permission-not]: 可持续, 取得, 不得) is none.
 func (x *Extractor) permitted(masked []rune, start, cueStart int) bool {
+	return x.permittedAt(masked, start, cueStart) >= 0
+}
+
+// permittedAt returns where the first [permission] word stands in masked
+// between start and end, or -1 (see permitted).
+func (x *Extractor) permittedAt(masked []rune, start, cueStart int) int {
 	for p := start; p < cueStart; p++ {
 		if x.g.permission.startsAt(masked, p) <= p {
 			continue
@@ -561,9 +582,9 @@ func (x *Extractor) permitted(masked []rune, start, cueStart int) bool {
 		if x.countries.inName(masked, p) {
 			continue // 得 of 佛得角: a country's name grants nothing
 		}
-		return true
+		return p
 	}
-	return false
+	return -1
 }
 
 // agentOf returns the parties named right after an agent's mark
@@ -667,7 +688,9 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 	k := t.Kind
 	scope = k.has(cScope)
 	switch {
-	case cr.subject.kind == subjPrediction:
+	case cr.subject.kind == subjPrediction && !k.has(cShould):
+		// 这将造福…: a demonstrative subject before "will" predicts; before
+		// "should" or an instrument's "shall" (此等匯兌應按時辦理) it does not
 		cr.reading, cr.rule = rWeakAppraisal, "prediction"
 	case k.has(cModal):
 		if cr.subject.kind == subjForeign {

@@ -952,6 +952,12 @@ func (p *parser) markClosing() {
 		if b.Role != RoleBody || !p.isClosing(b.Text) {
 			break
 		}
+		if i >= 2 && b.Section != "" && b.Section != entente.SectionPreamble && p.out.Blocks[i-2].Section != b.Section {
+			// 第十八條 有效文本 / 本協定英文、西班牙文及中文所有版本皆同等有效…:
+			// an article's first paragraph is the article's, though it
+			// speaks as a closing formula does
+			break
+		}
 		i--
 	}
 	if i == len(p.out.Blocks) {
@@ -1022,7 +1028,9 @@ func (p *parser) isDoneAtLine(s string) bool {
 		return false
 	}
 	start := d.Start
-	if rs := []rune(s); minguo(rs, start) {
+	if rs := []rune(s); start >= 2 && (string(rs[start-2:start]) == "西元" || string(rs[start-2:start]) == "公元") {
+		start -= 2 // 西元2005年9月22日訂於…: the Western era named before the date
+	} else if minguo(rs, start) {
 		start -= 2
 		if start >= 2 && (string(rs[start-2:start]) == "中华" || string(rs[start-2:start]) == "中華") {
 			start -= 2
