@@ -360,7 +360,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				continue
 			}
 		}
-		if first < 0 && sc.instrument && subj.kind != subjPrediction && !others {
+		if first < 0 && sc.instrument && subj.kind != subjPrediction && subj.kind != subjParty && !others && x.g.selfRef.indexIn(masked, span.Start, span.End) < 0 {
+			// (not the parties' own "may" of a formula: 任一方得…终止本备忘录,
+			// 经双方书面同意，可…修改本协定 are the instrument's own terms)
 			if at := x.permittedAt(masked, span.Start, span.End); at >= 0 {
 				// 航運業者得依…設立代表機構, 持證人有權利…進入…: what an agreement
 				// lets someone do is a provision its parties grant, a soft
