@@ -370,7 +370,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				if subj.kind != subjParty {
 					cr.actors = inherited
 				}
-				cr.commit(entente.Soft, &token{Start: at, End: x.g.permission.startsAt(masked, at), Kind: cAction}, "permission of an instrument")
+				cr.commit(entente.Soft, &token{Start: at, End: x.g.permission.startsAt(masked, at), Kind: cAction}, "permission")
 				continue
 			}
 		}
