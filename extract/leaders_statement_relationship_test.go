@@ -43,11 +43,7 @@ func TestLeadersStatementJudgements(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
-			out := x.Extract(leadersHead + tc.sentence + "\n")
-			if len(out.Sentences) != 1 {
-				t.Fatalf("%d sentences, want 1: %+v", len(out.Sentences), out.Sentences)
-			}
-			s := out.Sentences[0]
+			s := leadersSentence(t, x, tc.sentence)
 			if s.Type != tc.typ || s.Strength != tc.strength {
 				t.Errorf("%s %s (%+v), want %s %s", s.Type, s.Strength, s.Rationale.Type, tc.typ, tc.strength)
 			}
@@ -79,12 +75,8 @@ func TestPairPartnershipProject(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
-			out := x.Extract(leadersHead + tc.sentence + "\n")
-			if len(out.Sentences) != 1 {
-				t.Fatalf("%d sentences, want 1", len(out.Sentences))
-			}
 			var got []string
-			for _, p := range out.Sentences[0].Projects {
+			for _, p := range leadersSentence(t, x, tc.sentence).Projects {
 				got = append(got, p)
 			}
 			if tc.project == "" && len(got) > 0 || tc.project != "" && !slices.Equal(got, []string{tc.project}) {

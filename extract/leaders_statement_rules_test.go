@@ -10,6 +10,17 @@ import (
 // sentence under test after it.
 const leadersHead = "Ghana-Japan Joint Leaders’ Statement\n\nMay 2, 2025\n\n"
 
+// leadersSentence reads text as the one sentence of a leaders' statement
+// under leadersHead.
+func leadersSentence(t *testing.T, x *Spaced, text string) entente.Sentence {
+	t.Helper()
+	out := x.Extract(leadersHead + text + "\n")
+	if len(out.Sentences) != 1 {
+		t.Fatalf("%d sentences, want 1: %+v", len(out.Sentences), out.Sentences)
+	}
+	return out.Sentences[0]
+}
+
 // TestLeadersStatementCues: the cues of a joint leaders' statement written
 // in English as "we". Commit to + a base verb (consult, determine, end) is
 // the parties' own action, firm as "commit to working" is; a launch the
@@ -43,11 +54,7 @@ func TestLeadersStatementCues(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
-			out := x.Extract(leadersHead + tc.sentence + "\n")
-			if len(out.Sentences) != 1 {
-				t.Fatalf("%d sentences, want 1: %+v", len(out.Sentences), out.Sentences)
-			}
-			s := out.Sentences[0]
+			s := leadersSentence(t, x, tc.sentence)
 			if s.Type != tc.typ || s.Strength != tc.strength {
 				t.Errorf("%s %s (%+v), want %s %s", s.Type, s.Strength, s.Rationale.Type, tc.typ, tc.strength)
 			}
