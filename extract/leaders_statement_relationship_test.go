@@ -75,10 +75,7 @@ func TestPairPartnershipProject(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
-			var got []string
-			for _, p := range leadersSentence(t, x, tc.sentence).Projects {
-				got = append(got, p)
-			}
+			got := leadersSentence(t, x, tc.sentence).Projects
 			if tc.project == "" && len(got) > 0 || tc.project != "" && !slices.Equal(got, []string{tc.project}) {
 				t.Errorf("projects %q, want %q", got, tc.project)
 			}
