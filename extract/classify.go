@@ -459,12 +459,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// is, no undertaking
 			cr.reading, cr.rule, cr.strength, cr.strCue = rNarrative, "enacting formula", "", nil
 		}
-		if cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) && x.completedEffectAfter(ct, first, rs) {
-			// 两国建交为双边关系发展奠定了坚实基础, 中新合作为地区繁荣作出了
-			// 重要贡献: a bare action named before an effect already made
-			// is what was done, weighed, not what will be
-			cr.reading, cr.rule, cr.strength, cr.strCue = rWeakAppraisal, "effect made", "", nil
-			cr.cue = x.completedEffect(ct, first, rs)
+		if cr.reading == rCommitment && cr.strCue != nil && !cr.strCue.Kind.has(cModal) {
+			if e := x.completedEffect(ct, first, rs); e != nil {
+				// 两国建交为双边关系发展奠定了坚实基础, 中新合作为地区繁荣作出了
+				// 重要贡献: a bare action named before an effect already made
+				// is what was done, weighed, not what will be
+				cr.reading, cr.rule, cr.strength, cr.strCue, cr.cue = rWeakAppraisal, "effect made", "", nil, e
+			}
 		}
 		if retro && cr.reading == rNone && subj.kind == subjForeign && t.Kind.has(cAction) && !t.Kind.has(cPredicate&^cAction) {
 			// 两国建交以来，双边关系健康稳定发展: after a retrospective frame, a
@@ -493,14 +494,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 	return x.resolve(st, readings, frame, inherited, sc), nil
 }
 
-// completedEffectAfter reports whether an achievement in the perfective
-// (奠定了坚实基础, 作出了重要贡献: its text holds a [done] word) stands
-// after the clause's first predicate at first.
-func (x *Extractor) completedEffectAfter(ct []token, first int, rs []rune) bool {
-	return x.completedEffect(ct, first, rs) != nil
-}
-
-// completedEffect returns that achievement, or nil.
+// completedEffect returns the achievement in the perfective (奠定了坚实基础,
+// 作出了重要贡献: its text holds a [done] word) that stands after the
+// clause's first predicate at first, or nil.
 func (x *Extractor) completedEffect(ct []token, first int, rs []rune) *token {
 	for i := first + 1; i < len(ct); i++ {
 		if t := &ct[i]; t.Kind.has(cAchievement) && x.g.done.indexIn(rs, t.Start, t.End) >= 0 {
