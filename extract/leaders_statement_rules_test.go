@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/entente/entente"
@@ -108,6 +109,46 @@ func TestOrganisationOfStatesNoProject(t *testing.T) {
 			out := x.Extract(leadersHead + tc.sentence + "\n")
 			if len(out.Sentences) != 1 || len(out.Sentences[0].Projects) != tc.projects {
 				t.Errorf("%+v, want %d projects", out.Sentences, tc.projects)
+			}
+		})
+	}
+}
+
+// TestIntentAnnouncedAfterOpeningPhrase: an intention announced by a party
+// or its leader (announced his intent to, expressed its intent to) is an
+// intent, as "announced its intention to" is; an opening participle's phrase
+// (Underscoring…,) before a leader named by office and name is cut from the
+// main clause, whose verb then decides, as before a country named; the
+// leader stands for the party the statement first gave them, a generation's
+// suffix (Joseph R. Biden, Jr. of the United States) between the name and
+// the country included.
+func TestIntentAnnouncedAfterOpeningPhrase(t *testing.T) {
+	x := newTestSpaced(t, "en")
+	const intro = "President John Mahama of Ghana and Prime Minister Shigeru Ishiba of Japan met in Tokyo.\n"
+	tests := []struct {
+		sentence string
+		typ      entente.SentenceType
+		strength entente.Strength
+		actors   []string
+	}{
+		{"Underscoring the elevation of our relationship, President Mahama announced his intent to designate Japan as a priority partner.", entente.Commitment, entente.Intent, []string{"GH"}},
+		{"Prime Minister Ishiba announced his intention to visit Accra in 2026.", entente.Commitment, entente.Intent, []string{"JP"}},
+		{"Japan expressed its intent to join the initiative.", entente.Commitment, entente.Intent, []string{"JP"}},
+		{"Recognizing the progress made, Prime Minister Ishiba announced that Japan will open a consulate in Kumasi.", entente.Commitment, entente.Firm, []string{"JP"}},
+		// controls: the phrase alone holds a view; a view after it stays one
+		{"Underscoring the importance of connectivity, the leaders stressed the need for open markets.", entente.Position, "", []string{"GH", "JP"}},
+		// a generation's suffix between the name and its country
+		{"President Dwight K. Owusu, Jr. of Ghana announced his intent to open a trade office in Osaka.", entente.Commitment, entente.Intent, []string{"GH"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			out := x.Extract(leadersHead + intro + tc.sentence + "\n")
+			if len(out.Sentences) != 2 {
+				t.Fatalf("%d sentences, want 2", len(out.Sentences))
+			}
+			s := out.Sentences[1]
+			if s.Type != tc.typ || s.Strength != tc.strength || !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("%s %s %v (%+v), want %s %s %v", s.Type, s.Strength, s.Actors, s.Rationale.Type, tc.typ, tc.strength, tc.actors)
 			}
 		})
 	}

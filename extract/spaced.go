@@ -77,6 +77,7 @@ type Spaced struct {
 	organs       *phraseMatcher // authorities, ministries, officials: the parties' organs by kind (nil: none)
 	organMods    *keyWords      // competent, relevant, senior: words that may stand before an organ
 	units        *keyWords      // the time units a span of a deadline counts in (within six months)
+	nameSuffix   *keyWords      // Jr, Sr: a generation's suffix after a name and its comma
 	anchors      *keyWords      // of, after: the event a span of a deadline is counted from
 	events       *keyWords      // meeting, session: a deadline's meeting, whose body's name may follow (nil: none)
 	anchorStops  *phraseMatcher // to, which: end the event a deadline counts from (nil: none)
@@ -292,6 +293,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.joins = newKeyWords(t.Words("clause-join"))
 	x.names = newKeyWords(t.Words("names-verb"))
 	x.units = newKeyWords(t.Words("time-unit"))
+	x.nameSuffix = newKeyWords(t.Words("name-suffix"))
 	x.passiveSoft = optionalPhrases(t, "passive-soft")
 	x.organs = optionalPhrases(t, "party-organ")
 	x.organMods = newKeyWords(t.Words("party-organ-modifier"))

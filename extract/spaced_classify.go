@@ -533,6 +533,10 @@ func (x *Spaced) newSubjectAt(st *sentence, i int) bool {
 			return false
 		}
 		end := x.namesEnd(st, m.End)
+		if m.Kind == mOffice {
+			// an office stands with its holder's name (President Biden)
+			end = nameEnd(x, st, end, len(st.ws))
+		}
 		for _, c := range st.cues {
 			if c.Start >= end && c.Kind.has(sPredicate) {
 				return x.onlyFiller(st, end, c.Start)

@@ -92,9 +92,13 @@ func (p *people) officeCodes(x *Spaced, st *sentence, a, b int, codes []string, 
 			e = k
 		}
 	}
-	// Prime Minister Kishida Fumio of Japan
-	if c == nil && e > n && e+1 < len(ws) && x.prep.has(&ws[e]) {
-		c = country(e + 1)
+	// Prime Minister Kishida Fumio of Japan; President Joseph R. Biden,
+	// Jr. of the United States, past the generation's suffix
+	if c == nil && e > n {
+		at := x.pastNameSuffix(ws, e)
+		if at+1 < len(ws) && x.prep.has(&ws[at]) {
+			c = country(at + 1)
+		}
 	}
 	if len(codes) == 0 && c != nil {
 		codes = c.Codes
@@ -214,4 +218,21 @@ func (x *Spaced) countryAt(st *sentence, ments []smention, at int) *smention {
 		}
 	}
 	return nil
+}
+
+// pastNameSuffix returns the word after a generation's suffix (", Jr.")
+// that follows a name ending at word e, or e when none does.
+func (x *Spaced) pastNameSuffix(ws []word, e int) int {
+	k := e
+	if k < len(ws) && ws[k].Punct && ws[k].Key == "," {
+		k++
+	}
+	if k >= len(ws) || ws[k].Punct || !x.nameSuffix.has(&ws[k]) {
+		return e
+	}
+	k++
+	if k < len(ws) && ws[k].Punct && ws[k].Key == "." {
+		k++
+	}
+	return k
 }
