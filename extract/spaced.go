@@ -682,6 +682,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if field != nil && s.Type != entente.Narrative {
 			x.inField(st, &s, field)
 		}
+		if field != nil && s.Type == entente.Commitment && len(s.Areas) == 0 && strings.HasSuffix(ls.Text, ":") {
+			leadInField(&s, field)
+		}
 		if field != nil && ls.Section == entente.SectionPreamble {
 			x.recitalFraming(st, &s, field)
 		}
@@ -1782,6 +1785,19 @@ func (x *Spaced) inField(st *sentence, s *entente.Sentence, field []string) {
 	cues := make([]entente.AreaCue, len(field))
 	for k, a := range field {
 		cues[k] = entente.AreaCue{Area: a, Cue: entente.Cue{Rule: "area (the instrument's field)", Text: frame.Text, Start: frame.Start, End: frame.End}}
+	}
+	s.Areas, s.Rationale.Areas = slices.Clone(field), cues
+}
+
+// leadInField places in the instrument's field the lead-in that undertakes
+// and names no area of its own (ДОГОВОРИЛЕ СУ СЕ О СЛЕДЕЋЕМ:, Saglasile su
+// se o sledećem:): what the parties agree to follows it, and an instrument
+// whose title names its field agrees on that field, where an article with no
+// area word sets out procedure and names none.
+func leadInField(s *entente.Sentence, field []string) {
+	cues := make([]entente.AreaCue, len(field))
+	for k, a := range field {
+		cues[k] = entente.AreaCue{Area: a, Cue: entente.Cue{Rule: "area (the instrument's field: its lead-in)"}}
 	}
 	s.Areas, s.Rationale.Areas = slices.Clone(field), cues
 }

@@ -801,7 +801,9 @@ func (r *spacedRefs) genitiveName(st *sentence, b int) int {
 		}
 		return b
 	}
-	if b >= len(ws) || ws[b].Punct || !ws[b].Upper || ws[b].Digits || r.headAt(ws, b) {
+	if b >= len(ws) || ws[b].Punct || !ws[b].Upper || ws[b].Digits || r.headAt(ws, b) || r.stops.has(&ws[b]) {
+		// … organi Protokola | Strana: the parties' defined term says whose
+		// the service is, no author of an instrument
 		return b
 	}
 	k := b + 1
