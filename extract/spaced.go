@@ -58,6 +58,7 @@ type Spaced struct {
 	effect      *phraseMatcher // verbs of an effect, whose future forecasts even in an instrument (doprineće; nil: none)
 	futureForm  *phraseMatcher // the future's forms in an intent cue (razmotriće; nil: none)
 	agreeThat   *phraseMatcher // a view's verb of agreement: its content's own act undertakes (nil: none)
+	continued   *phraseMatcher // i dalje: in a view's content, the parties' own act carried on (nil: none)
 	// relationship holds the words that frame the relationship in a recital
 	// (prijateljske odnose; nil: none)
 	relationship *phraseMatcher
@@ -285,6 +286,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.weVerb = optionalPhrases(t, "first-plural")
 	x.futureForm = optionalPhrases(t, "future-form")
 	x.agreeThat = optionalPhrases(t, "agree-that")
+	x.continued = optionalPhrases(t, "continued")
 	x.framing = optionalPhrases(t, "area-field")
 	x.relationship = optionalPhrases(t, "area-relationship")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))

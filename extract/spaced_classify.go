@@ -1911,6 +1911,10 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 			// continue to give each other support): the parties' undertaking
 			// when they are its subject
 			if !c.Kind.has(cModal) {
+				if x.continuedAct(st, r, c, i+1, inherited) {
+					r.commit(entente.Soft, &st.cues[j], "act carried on in content")
+					return
+				}
 				x.heldInContent(st, r, c, i+1, inherited)
 				return
 			}
@@ -1942,6 +1946,25 @@ func (x *Spaced) readContent(st *sentence, r *sreading, h int, cl sclause, inher
 		}
 		return
 	}
+}
+
+// continuedAct reports whether the content of a view, from word a, opens
+// with the parties' own act carried on ([continued]: naglasile su da jedna
+// drugoj i dalje pružaju čvrstu podršku…), their subject left out: what
+// they stress they keep doing they undertake to keep doing, as "stressed
+// that they continue to…" and 强调继续… do, a soft commitment.
+func (x *Spaced) continuedAct(st *sentence, r *sreading, c scue, a int, inherited []string) bool {
+	if x.continued == nil || r.subject.kind != subjParty || !c.Kind.has(cAction) || c.Kind.has(cPredicate&^cAction) || x.nominal(st.ws[c.Start]) {
+		return false
+	}
+	carried := false
+	for k := a; k < c.Start; k++ {
+		if m, ok := x.continued.longestAt(st.ws, k); ok && m.End == c.Start {
+			carried = true
+			break
+		}
+	}
+	return carried && x.subjectOfSpaced(st, a, c.Start, inherited).kind == subjOmitted
 }
 
 // agreedToAct reports whether the view cue h is one of agreement
