@@ -250,7 +250,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.cueKinds = append(x.cueKinds, byWord[w])
 		x.cueWords = append(x.cueWords, w)
 	}
-	x.countries = newSpacedCountries(cs, lang, t.Entries("demonym"), x.forms)
+	x.countries = newSpacedCountries(cs, lang, t.Entries("demonym"), t.Entries("party-alias"), x.forms)
 	x.joint = phrasesOf(t.Words("party-joint"))
 	x.heads = phrasesOf(t.Words("party-head"))
 	x.offices = newPhraseMatcher()

@@ -160,6 +160,13 @@ func (x *Spaced) classify(st *sentence, inherited []string) sentenceReading {
 			}
 		}
 	}
+	// Working with Congress, | USAID plans to invest…: a phrase that opens
+	// the sentence with its participle, its subject left out, is done by
+	// the main clause's subject, not by the parties together
+	if len(all) > 1 && cls[0].start == 0 && all[0].subject.kind == subjOmitted && all[1].subject.kind == subjParty &&
+		x.participleOpens(st, 0) {
+		all[0].actors = all[1].actors
+	}
 	return x.resolveSpaced(st, readings, inherited)
 }
 
@@ -1683,12 +1690,14 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		if x.occasionEvaluated(st, r) {
 			break
 		}
-		if j := h + 1; x.lang == "en" && r.subject.kind == subjParty && len(r.actors) > 0 && j < len(st.cues) &&
-			st.cues[j].Start == c.End && st.cues[j].Kind.has(cAction) && strings.HasSuffix(st.ws[c.End].Key, "ing") {
+		if j, p := x.cueAfterFiller(st, h); x.lang == "en" && r.subject.kind == subjParty && len(r.actors) > 0 && j >= 0 &&
+			st.cues[j].Kind.has(cAction) && strings.HasSuffix(st.ws[p].Key, "ing") {
 			// We are cooperating to finalize…: the copula is the
 			// auxiliary of the parties' own action in progress, which
 			// they undertake to carry on, a soft commitment as the
-			// action alone is; no copula joining a state to them
+			// action alone is; no copula joining a state to them. An
+			// adverb may stand between them (is also working to…, are
+			// further deepening…), as between a subject and its verb
 			r.commit(entente.Soft, &st.cues[j], "action in progress")
 			break
 		}
@@ -1706,6 +1715,32 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			r.commit(entente.Soft, c, "own action")
 		}
 	}
+}
+
+// cueAfterFiller returns the cue that starts right after cue h, past the
+// openers and adverbs of [filler] (are also working, is further
+// deepening), and the word it starts at; -1 when none starts there.
+func (x *Spaced) cueAfterFiller(st *sentence, h int) (int, int) {
+	p := st.cues[h].End
+	for p < len(st.ws) && !st.ws[p].Punct {
+		m, ok := x.filler.longestAt(st.ws, p)
+		if !ok {
+			break
+		}
+		p = m.End
+	}
+	if p >= len(st.ws) {
+		return -1, p
+	}
+	for j := h + 1; j < len(st.cues); j++ {
+		if st.cues[j].Start == p {
+			return j, p
+		}
+		if st.cues[j].Start > p {
+			break
+		}
+	}
+	return -1, p
 }
 
 // permittedBefore reports whether a modal that allows ([permissive]: may)

@@ -231,6 +231,9 @@ func (e *spacedEntities) leftName(st *sentence, h int) (int, bool) {
 		if e.agentModifier(p) {
 			break // the EU-facilitated | Belgrade–Pristina Dialogue: who runs it
 		}
+		if e.months.has(p) {
+			break // the June | trilateral dialogue: a month dates the meeting, names none
+		}
 		// an inner word before a capitalised adjective of a head of its own
 		// ends the name there (… Subotica i | Industrijsku zonu Zrenjanin)
 		innerJoin := !p.Punct && e.inner.has(p) && a < h && !(e.adjectiveOfLower(ws, a) && e.startsHead(ws, a+1))

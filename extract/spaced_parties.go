@@ -31,12 +31,15 @@ type countryName struct {
 	code    string
 	codes   []string // code alone, shared by the mentions of the name (never changed)
 	demonym bool
-	rule    caseRule
+	// alias: another name of a party ([party-alias]: USAID), read as that
+	// party only where it is one of the document's
+	alias bool
+	rule  caseRule
 }
 
 // newSpacedCountries reads the names; forms spells a name's stems with
 // their sound changes (Amerik* as Americi).
-func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.Entry, forms func(string) []string) *spacedCountries {
+func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms, aliases []lexicon.Entry, forms func(string) []string) *spacedCountries {
 	sc := &spacedCountries{pm: newPhraseMatcher(), capitalOnly: lang == "en"}
 	// a code's slice is shared by its names (a country has several, in
 	// forms and scripts): one object per country, not per name
@@ -87,6 +90,13 @@ func newSpacedCountries(cs *lexicon.Countries, lang string, demonyms []lexicon.E
 			rule = capitalised
 		}
 		add(e.Text, countryName{code: e.Value, demonym: true, rule: rule})
+	}
+	for _, e := range aliases {
+		rule := capitalised
+		if isAllCaps(e.Text) {
+			rule = allCaps
+		}
+		add(e.Text, countryName{code: e.Value, alias: true, rule: rule})
 	}
 	return sc
 }
@@ -169,7 +179,7 @@ func (sc *spacedCountries) codes(ws []word) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, m := range sc.find(ws) {
-		if m.demonym || seen[m.code] {
+		if m.demonym || m.alias || seen[m.code] {
 			continue
 		}
 		seen[m.code] = true
@@ -213,7 +223,7 @@ func (x *Spaced) mentions(st *sentence, parties []string) []smention {
 	}
 	st.found = x.countries.findInto(st.found[:0], ws) // read here only: the next sentence may reuse it
 	for _, m := range st.found {
-		if taken[m.Start] {
+		if taken[m.Start] || m.alias && !slices.Contains(parties, m.code) {
 			continue
 		}
 		if m.demonym {

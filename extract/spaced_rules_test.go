@@ -286,6 +286,9 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "The two sides agreed that the railway has set an example of connectivity in the region.", "appraisal", "", parties, "agreed that", ""},
 		// the translated 年内: within this year
 		{"en", "The two sides agreed to hold the first meeting of the Joint Committee within this year.", "commitment", "firm", parties, "agreed to", "within this year"},
+		// the statement's own year, for a step still to come
+		{"en", "The two sides plan to hold a meeting of the Trade Council in Ulaanbaatar later this year.", "commitment", "intent", parties, "plan to", "later this year"},
+		{"en", "The two sides plan to invest an initial $12 million into the programme this year to support reforms.", "commitment", "intent", parties, "plan to", "this year"},
 		// deadlines
 		{"en", "The two sides will open the line by the end of 2025.", "commitment", "firm", parties, "will", "by the end of 2025"},
 		{"en", "The two sides agreed to sign the protocol within six months.", "commitment", "firm", parties, "agreed to", "within six months"},

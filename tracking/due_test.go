@@ -95,6 +95,8 @@ func TestDueRules(t *testing.T) {
 		{"Traditional: a span of days from the day of an event", "自本協定簽署之日起三十日內", "雙方同意自本協定簽署之日起三十日內交換名單。", signed, "2023-04-07", entente.PrecisionDay, false, false},
 		{"a span of years from the day of an event", "自本备忘录生效之日起两年内", "双方同意自本备忘录生效之日起两年内完成评估。", signed, "2025-03-08", entente.PrecisionYear, false, false},
 		{"a full date that recurs", "於每年十二月三十一日前", "雙方應於每年十二月三十一日前擬定次一年度之工作計畫。", signed, "", entente.PrecisionOpen, false, false},
+		{"English: later this year", "later this year", "The two sides plan to hold the Council's meeting later this year.", signed, "2023-12-31", entente.PrecisionYear, false, false},
+		{"English: this year", "this year", "The agency plans to invest an initial sum this year.", signed, "2023-12-31", entente.PrecisionYear, false, false},
 		{"Traditional: within this year", "於本年內", "貝方將於本年內派遣人員赴臺受訓。", signed, "2023-12-31", entente.PrecisionYear, false, false},
 		{"Taiwan's quarter of a named year, before", "於2027年第一季前", "臺方將於2027年第一季前捐贈一艘巡邏艇。", signed, "2027-03-31", entente.PrecisionMonth, false, false},
 		{"Taiwan's third quarter", "2026年第三季", "雙方將於2026年第三季完成評估。", signed, "2026-09-30", entente.PrecisionMonth, false, false},
