@@ -59,6 +59,7 @@ type Spaced struct {
 	futureForm  *phraseMatcher // the future's forms in an intent cue (razmotriće; nil: none)
 	agreeThat   *phraseMatcher // a view's verb of agreement: its content's own act undertakes (nil: none)
 	continued   *phraseMatcher // i dalje: in a view's content, the parties' own act carried on (nil: none)
+	relative    *keyWords      // koji, koje: a relative word that gives a verb after it a subject of its own (nil: none)
 	// relationship holds the words that frame the relationship in a recital
 	// (prijateljske odnose; nil: none)
 	relationship *phraseMatcher
@@ -287,6 +288,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.futureForm = optionalPhrases(t, "future-form")
 	x.agreeThat = optionalPhrases(t, "agree-that")
 	x.continued = optionalPhrases(t, "continued")
+	if w := t.Words("relative"); len(w) > 0 {
+		x.relative = newKeyWords(w)
+	}
 	x.framing = optionalPhrases(t, "area-field")
 	x.relationship = optionalPhrases(t, "area-relationship")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))

@@ -829,8 +829,35 @@ func (x *Spaced) coordinatedAction(st *sentence, c, head *scue, from int) bool {
 	if st.ws[j-1].Punct && st.ws[j-1].Key == "," {
 		return true
 	}
+	if x.lang == "sr" && j == c.Start-1 {
+		return x.pluralVerbsJoined(st, head, c)
+	}
 	return x.lang == "en" && j == c.Start-1 && j >= 2 && bareVerb(st.ws[head.Start].Key) && bareVerb(st.ws[c.Start].Key) &&
 		c.End < len(st.ws) && !st.ws[c.End].Punct && st.ws[c.End].Key != "of" && !x.adjectivesJoined(st, j)
+}
+
+// pluralVerbsJoined reports whether a Serbian head and the action cue c
+// after "i" are both verbs of the plural's present (-ju, -šu: podržavaju
+// otvaranje filijala i jačaju razmenu…), so that c shares the head's
+// subject, with no relative word between them to give c a subject of its
+// own (podržavaju kompanije koje ulažu i razvijaju…). A noun of action
+// (jačanje) or a singular verb joins an object, or another subject's verb.
+func (x *Spaced) pluralVerbsJoined(st *sentence, head, c *scue) bool {
+	if x.relative == nil || x.nominal(st.ws[c.Start]) || !pluralPresent(st.ws[head.Start].Key) || !pluralPresent(st.ws[c.Start].Key) {
+		return false
+	}
+	for k := head.End; k < c.Start; k++ {
+		if x.relative.has(&st.ws[k]) || x.that.has(&st.ws[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralPresent reports whether a Serbian word ends as a verb of the
+// present's third person plural does (-u: pružaju, promovišu).
+func pluralPresent(key string) bool {
+	return strings.HasSuffix(key, "u")
 }
 
 // adjectivesJoined reports whether the "and" at word j joins two words
