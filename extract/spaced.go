@@ -75,6 +75,7 @@ type Spaced struct {
 	designation  *phraseMatcher // u daljem tekstu, hereinafter: the formula that names the parties
 	joins        *keyWords
 	names        *keyWords      // the verb that names who or what a subject is (Nadležni organ je Ministarstvo…)
+	bases        *keyWords      // [basis-lead]: a lead-in ending on the bases of a relation (na osnovama:)
 	passiveSoft  *phraseMatcher // are encouraged to: the parties' soft undertaking in the passive
 	organs       *phraseMatcher // authorities, ministries, officials: the parties' organs by kind (nil: none)
 	organMods    *keyWords      // competent, relevant, senior: words that may stand before an organ
@@ -298,6 +299,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.designation = optionalPhrases(t, "designation")
 	x.joins = newKeyWords(t.Words("clause-join"))
 	x.names = newKeyWords(t.Words("names-verb"))
+	x.bases = newKeyWords(t.Words("basis-lead"))
 	x.units = newKeyWords(t.Words("time-unit"))
 	x.nameSuffix = newKeyWords(t.Words("name-suffix"))
 	x.passiveSoft = optionalPhrases(t, "passive-soft")
@@ -568,6 +570,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		inList      bool
 		leadCommits bool   // the lead-in of the list undertakes (agreed to the following:)
 		leadSection string // the lead-in's section: its list ends with it
+		leadBases   bool   // the lead-in ends on the bases its items name (odnose na osnovama:)
 		lastPara    = -1
 		paraSubject []string
 		bodyBefore  bool // the paragraph's sentence before opens with the parties' joint body
@@ -654,6 +657,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 			if binds(out.Document.Kind) {
 				x.intentFuture(st, &s, parties)
 			}
+		}
+		if inList && leadBases && (ls.ListItem || ls.Marker != "") && len(st.ws) > 0 {
+			x.basisItem(st, &s, inherited)
 		}
 		if bodyBefore && s.Type == entente.Appraisal && bind && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction" &&
 			len(st.ws) > 0 && x.selfPronoun.has(&st.ws[0]) {
@@ -757,6 +763,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 				leadSubject = r.subject
 			}
 			inList, leadCommits, leadSection = true, s.Type == entente.Commitment, ls.Section
+			leadBases = x.endsOnBases(st)
 		}
 	}
 	out.References = refs.list()
@@ -1399,6 +1406,59 @@ func (x *Spaced) operativeClause(st *sentence, s *entente.Sentence, parties []st
 	if d := x.deadline(st); d != nil {
 		s.Deadline, s.Rationale.Deadline = &d.Text, d
 	}
+}
+
+// endsOnBases reports whether a lead-in ends with the bases its items name,
+// the noun of [basis-lead] right before its colon (Republika Srbija i
+// Republika Srpska uspostavljaju specijalne paralelne odnose na osnovama:).
+func (x *Spaced) endsOnBases(st *sentence) bool {
+	n := len(st.ws)
+	return n >= 2 && st.ws[n-1].Punct && st.ws[n-1].Key == ":" && !st.ws[n-2].Punct && x.bases.has(&st.ws[n-2])
+}
+
+// basisItem reads an item under a lead-in that names the bases of a
+// relation (na osnovama: - uverenja da…, - poštovanja suvereniteta…, - da je
+// cilj … u skladu s…): each is a conviction or a principle the parties
+// hold, a position of theirs, though it has no verb of its own, though the
+// lead-in undertakes, and though its conviction forecasts (uverenja da će
+// doprineti razvoju). An item with an undertaking of its own modal (firm or
+// intent) keeps it, unless the modal stands inside the item's da-clause,
+// the content of the conviction (uverenja da će saradnja doprineti…).
+func (x *Spaced) basisItem(st *sentence, s *entente.Sentence, inherited []string) {
+	if s.Type == entente.Commitment && !x.insideThat(st, s.Rationale.Type) {
+		if s.Strength != entente.Soft {
+			return
+		}
+		// a soft undertaking the item's own verb carries (- Strane
+		// razmenjuju iskustva,) stays one; the list's own soft reading of a
+		// verbless item, or of an instrument's present, gives way
+		if c := s.Rationale.Type; c != nil && c.Rule != "item of a list of undertakings" && c.Rule != "operative clause of an instrument" {
+			return
+		}
+	}
+	s.Type, s.Strength, s.Actors = entente.Position, "", st.unionCodes(inherited)
+	s.Rationale.Type = &entente.Cue{Rule: "item of the bases of a relation"}
+	s.Rationale.Strength = nil
+	if len(s.Areas) == 0 {
+		s.Areas, s.Rationale.Areas = x.findAreas(st)
+	}
+}
+
+// insideThat reports whether the cue stands after a "da" ([that]) of the
+// sentence: in the content of a view, not the sentence's own clause.
+func (x *Spaced) insideThat(st *sentence, c *entente.Cue) bool {
+	if c == nil {
+		return false
+	}
+	for i := range st.ws {
+		if st.ws[i].Start >= c.Start {
+			return false
+		}
+		if !st.ws[i].Punct && x.that.has(&st.ws[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // designationOnly reports whether the sentence ends with the formula that

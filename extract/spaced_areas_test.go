@@ -17,6 +17,11 @@ func TestSpacedAreaWords(t *testing.T) {
 		lang  string
 	}{
 		{"Strane pozivaju na nesmetan humanitarni pristup Pojasu Gaze.", []string{"hotspots"}, "sr"},
+		// the protection of the environment is also written "zaštita okoline" (the surroundings:
+		// u okolini grada is a place, no field); public information is the media's field
+		{"Strane će sarađivati u oblasti zaštite okoline.", []string{"green"}, "sr"},
+		{"Стране ће развијати сарадњу у области информисања.", []string{"people"}, "sr"},
+		{"Strane će razvijati saradnju u javnom informisanju i kulturi.", []string{"people"}, "sr"},
 		// new materials and nanotechnology are research fields; biotechnology is health, as in English
 		{"Стране ће сарађивати у области нових материјала и нанотехнологија.", []string{"science"}, "sr"},
 		{"Strane će razvijati saradnju u oblasti biotehnologije.", []string{"health"}, "sr"},

@@ -81,6 +81,19 @@ func TestParseLatin(t *testing.T) {
 				"The Parties shall:", "open markets;", "lower tariffs."},
 		},
 		{
+			// a copy that dropped the space after one dash of a dashed list:
+			// the dash stuck to the item's word is still its marker, and the
+			// items ending in commas stay apart; a dash stuck to a word with
+			// no dashed item before it is the text's own
+			name: "a dash stuck to an item's first word in a dashed list",
+			text: "Agreement on Trade\n\nThe Parties cooperate on the bases of:\n\n- respect for law,\n\n-conviction that trade helps,\n\n- good faith.\n\n" +
+				"Trade grows.\n\n-based trade grows.\n",
+			title:    "Agreement on Trade",
+			sections: []string{"preamble"},
+			sentences: []string{"The Parties cooperate on the bases of:", "respect for law,", "conviction that trade helps,", "good faith.",
+				"Trade grows.", "-based trade grows."},
+		},
+		{
 			name:      "a publication stamp under the title",
 			text:      "Joint Statement of Ruritania and Freedonia\n\n2023-05-17 21:30\n\nThe two sides met.\n",
 			title:     "Joint Statement of Ruritania and Freedonia",

@@ -216,6 +216,9 @@ func splitLines(text string, out []line) (string, []line) {
 		at := len(text) - len(rest) + len(l) - len(trimLead(l))
 		if l = trimSpaces(l); l != "" {
 			m, ok := readMarker(l)
+			if !ok && len(out) > 0 {
+				m, ok = gluedDash(l, out[len(out)-1])
+			}
 			out = append(out, line{text: l, no: no, at: at, mark: m, marked: ok})
 		}
 		if !more {
@@ -223,6 +226,20 @@ func splitLines(text string, out []line) (string, []line) {
 		}
 		rest = after
 	}
+}
+
+// gluedDash reads a dash stuck to its item's first word (-uverenja da…) as
+// the list marker of the dashed list the line before opens ("- poštovanja…,"):
+// a copy that dropped the space after one dash of a list. A dash glued to a
+// word anywhere else is the text's own (a hyphen, a minus).
+func gluedDash(l string, prev line) (marker, bool) {
+	if !prev.marked || prev.mark.Style != numNone || strings.TrimSpace(prev.mark.Text) != "-" || !strings.HasPrefix(l, "-") {
+		return marker{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(l[1:]); !unicode.IsLetter(r) {
+		return marker{}, false
+	}
+	return marker{Style: numNone, Text: "-", Rest: l[1:]}, true
 }
 
 // atOf is Block.at for a suffix of the line's text.
