@@ -391,7 +391,7 @@ func (p *parser) parse() *Layout {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Marker: m.Text, Text: squeeze(m.Rest), Line: l.no})
 			continue
 		}
-		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && p.isStandaloneHeading(text, lines, i))) {
+		if latin := isLatinText(text); !hasMarker && ((latin && p.isLatinHeading(text, lines, i)) || (!latin && (p.isStandaloneHeading(text, lines, i) || p.isParagraphHeading(text, lines, i)))) {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleHeading, Section: section, Text: squeeze(text), Line: l.no})
 			continue
 		}
@@ -631,6 +631,33 @@ func (p *parser) isStandaloneHeading(text string, lines []line, i int) bool {
 	next := lines[i+1].text
 	return p.startsWithSubject(next) || !runesOver(text, 12)
 }
+
+// isParagraphHeading reports whether a line is a longer unnumbered topic
+// line standing as a paragraph of its own: a blank line before and after
+// it, the paragraph before it complete and the one after it a whole
+// sentence, no clause punctuation (a list's 、 may join its topics), and
+// neither a word that leaves a phrase open at its end nor one that carries
+// on a phrase at the start of the next paragraph (a sentence broken across
+// a blank line reads so). 通过创新、可持续发展和数字化转型促进包容性经济增长 |
+// 促进印太及其他地区的和平与稳定, over paragraphs that open with a leader.
+func (p *parser) isParagraphHeading(text string, lines []line, i int) bool {
+	if i == 0 || i+1 >= len(lines) || hasClausePunct(text) || endsComplete(text) || runesOver(text, 40) || p.startsWithSubject(text) {
+		return false
+	}
+	prev, cur, next := lines[i-1], lines[i], lines[i+1]
+	if prev.no >= cur.no-1 || next.no <= cur.no+1 || next.marked || !endsComplete(prev.text) || !endsComplete(next.text) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	first, _ := utf8.DecodeRuneInString(next.text)
+	return !strings.ContainsRune(openEnds, last) && !strings.ContainsRune(carryOns, first)
+}
+
+// openEnds end no heading: a phrase left open (的, 和, 在…) runs on.
+const openEnds = "的和与及或在对将把被向从等并而之以为于同跟让使由"
+
+// carryOns open no paragraph after a heading: they carry a phrase on.
+const carryOns = "的和与及或等并而之了着地得以于、"
 
 // splitTail takes from the end the lines that are not body: signature
 // block, dateline, agency dateline. They carry no final punctuation.

@@ -122,6 +122,20 @@ func TestParseLayouts(t *testing.T) {
 			sentences: []string{"双方愿加强合作。", "双方将扩大贸易。"},
 		},
 		{
+			name:      "a longer topic line standing as a paragraph of its own is a heading, whoever opens the next",
+			text:      "联合声明\n\n双方愿加强合作。\n\n通过创新、可持续发展和数字化转型促进包容性经济增长\n\n两国领导人重申增长的重要性。\n\n促进印太及其他地区的和平与稳定\n\n拜登总统祝贺维多多总统。",
+			title:     "联合声明",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方愿加强合作。", "两国领导人重申增长的重要性。", "拜登总统祝贺维多多总统。"},
+		},
+		{
+			name:      "a sentence broken across a blank line is no heading: an open end or a carried-on start",
+			text:      "联合声明\n\n双方愿加强合作。\n\n进一步扩大在经贸投资和人文的\n\n合作。\n\n深化两国在港口、铁路和基础设施建设\n\n等领域的合作。",
+			title:     "联合声明",
+			sections:  []string{"preamble"},
+			sentences: []string{"双方愿加强合作。", "进一步扩大在经贸投资和人文的合作。", "深化两国在港口、铁路和基础设施建设等领域的合作。"},
+		},
+		{
 			name:      "closing formula naming the text itself, with a date",
 			text:      "中欧领导人会晤联合声明\n\n1. 双方同意加强合作。\n\n本联合声明于2026年7月14日在布鲁塞尔发表。",
 			title:     "中欧领导人会晤联合声明",
