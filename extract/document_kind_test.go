@@ -20,6 +20,10 @@ func TestDocumentKindBracketedSpan(t *testing.T) {
 		{"中华人民共和国政府和某国政府经济技术合作协定 (2025)", entente.Kind("agreement")},
 		{"中华人民共和国和越南社会主义共和国联合声明", entente.Kind("joint_statement")},
 		{"关于加强合作的说明（草案）", entente.KindOther},
+		// a subtitle after a colon: the kind ends the title before it
+		{"美利坚合众国和印度尼西亚共和国领导人联合声明：将两国关系提升为全面战略伙伴关系", entente.Kind("joint_statement")},
+		{"中华人民共和国和某国关于加强合作的谅解备忘录：落实两国元首共识", entente.Kind("mou")},
+		{"关于加强合作的说明：草案", entente.KindOther},
 	} {
 		if got := x.documentKind(c.title); got != c.want {
 			t.Errorf("%s: kind %s, want %s", c.title, got, c.want)

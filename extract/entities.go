@@ -274,6 +274,21 @@ func (er *entityRules) find(masked []rune, stopAt, inName []bool, quoted bool) (
 			continue
 		}
 		if s, _ := er.projWeak.SuffixAt(masked, end); s >= 0 {
+			if name := er.quotedBeforeHead(masked, s, end); name != "" {
+				// “负责任使用小型模块化反应堆技术基础设施”项目: a name quoted
+				// whole before a generic head is the programme's, verbs and
+				// all, unless the name read back holds the whole quote
+				// already (欧盟“地平线欧洲”计划: its owner's name and all)
+				if read := er.nameEndingAt(masked, s, end, stopAt, inName); utf8.RuneCountInString(read) < utf8.RuneCountInString(name) {
+					add(&projs, name, end, "head word")
+					continue
+				}
+			}
+			if er.g.planVerb.startsAt(masked, s) == end && (er.g.futureAuxFrame.startsAt(masked, end) >= 0 || er.g.planVerbNext.startsAt(masked, end) >= 0) {
+				// 美国和印度尼西亚计划通过…共同努力: "plan to", a verb before
+				// its frame or its action, heads no programme
+				continue
+			}
 			// 国王路升级改造项目: the works done, right before a generic
 			// suffix, are part of the project's name, no verb that ends it
 			from := s
@@ -827,6 +842,33 @@ func (er *entityRules) withUnit(rs []rune, k int) int {
 // a named project: its modifier has a proper part. A head that also names a
 // place (…港) names a project only as the object of an action (加快…港建设),
 // not as a location (在…港附近), whatever its modifier.
+// quotedBeforeHead returns the quoted name standing right before a generic
+// head at s (“…”项目, “…”计划) with the head, or "" when none does, or when
+// the quote holds an initiative or a title cited rather than a programme.
+func (er *entityRules) quotedBeforeHead(rs []rune, s, end int) string {
+	if s < 4 || rs[s-1] != '”' {
+		return ""
+	}
+	open := -1
+	for i := s - 2; i >= 0; i-- {
+		if rs[i] == '”' {
+			return "" // quotes side by side: no single name
+		}
+		if rs[i] == '“' {
+			open = i
+			break
+		}
+	}
+	if open < 0 || s-1-open < 3 {
+		return ""
+	}
+	inner := string(rs[open+1 : s-1])
+	if er.g.quotedNotProject[inner] || er.g.quotedTitle.endsAt(rs, s-1) > open+1 {
+		return ""
+	}
+	return string(rs[open:end])
+}
+
 func (er *entityRules) namedProject(rs []rune, s, end int, name string) bool {
 	head := string(rs[s:end])
 	mod := strings.TrimSuffix(name, head)

@@ -518,6 +518,12 @@ func (x *Extractor) documentKind(title string) entente.Kind {
 		}
 	}
 	if best == "" {
+		// 领导人联合声明：将两国关系提升为全面战略伙伴关系 | "Joint
+		// Statement: Elevating Relations…": a subtitle after a colon says
+		// what the text is about; its kind ends the title before the colon
+		if i := strings.LastIndexAny(title, "：:"); i > 0 {
+			return x.documentKind(title[:i])
+		}
 		return entente.KindOther
 	}
 	return entente.Kind(x.docKinds[best])

@@ -206,6 +206,9 @@ type grammar struct {
 	// [future-aux-frame]: what may stand between 会 and the action (a
 	// frame: 会在…领域加强; a recurrence: 会每年举行)
 	futureAuxFrame *wordSet
+	// planVerb ([plan-verb], 计划) is "plan to" before a [future-aux-frame]
+	// word or a [plan-verb-next] action: no programme's head there
+	planVerb, planVerbNext *wordSet
 	// [title-verb]: before a cited title, makes its keywords the topic
 	// (恪守《联合国宪章》)
 	titleVerb *wordSet
@@ -352,6 +355,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		respectively:      newWordSet(t.Words("respectively")),
 		futureAux:         newWordSet(t.Words("future-aux")),
 		futureAuxFrame:    newWordSet(t.Words("future-aux-frame")),
+		planVerb:          newWordSet(t.Words("plan-verb")),
+		planVerbNext:      newWordSet(t.Words("plan-verb-next")),
 		titleVerb:         newWordSet(t.Words("title-verb")),
 		resumptive:        newWordSet(t.Words("resumptive")),
 		documentHead:      newWordSet(t.Words("document-head")),

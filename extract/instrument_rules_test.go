@@ -136,6 +136,35 @@ func TestCitedYearInChineseNumerals(t *testing.T) {
 	}
 }
 
+// TestLawYearInItsTitle reads the year a law was passed from a title that
+// opens with it (《2022年芯片法案》, the CHIPS Act of 2022); a year opening
+// another instrument's title is its target, no year of adoption.
+func TestLawYearInItsTitle(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"在根据美国《2022年芯片法案》设立的基金支持下，双方将加强合作。", 2022},
+		{"双方欢迎美国《2022年通胀削减法案》的实施。", 2022},
+		{"双方致力于落实《2030年可持续发展议程》。", 0},
+		{"双方将共同推进《2063年议程》。", 0},
+	} {
+		r := x.Extract("美利坚合众国和印度尼西亚共和国联合声明\n\n" + c.text + "\n")
+		if len(r.References) != 1 {
+			t.Errorf("%s: references %+v, want one", c.text, r.References)
+			continue
+		}
+		got := 0
+		if y := r.References[0].Year; y != nil {
+			got = *y
+		}
+		if got != c.want {
+			t.Errorf("%s: year %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
 // TestRecitalsRunIntoMainClause: the recitals of a treaty-style preamble
 // (鉴于…；重申…；) run on into the main clause as one sentence, whose
 // clauses all count by the spec's precedence: a recital's view (重申, 认识到)
