@@ -209,6 +209,9 @@ type grammar struct {
 	// planVerb ([plan-verb], 计划) is "plan to" before a [future-aux-frame]
 	// word or a [plan-verb-next] action: no programme's head there
 	planVerb, planVerbNext *wordSet
+	// lawEnd ([law-title-end]) ends a law's title, whose opening year is
+	// the year it was passed (《2022年芯片法案》)
+	lawEnd *wordSet
 	// [title-verb]: before a cited title, makes its keywords the topic
 	// (恪守《联合国宪章》)
 	titleVerb *wordSet
@@ -357,6 +360,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		futureAuxFrame:    newWordSet(t.Words("future-aux-frame")),
 		planVerb:          newWordSet(t.Words("plan-verb")),
 		planVerbNext:      newWordSet(t.Words("plan-verb-next")),
+		lawEnd:            newWordSet(t.Words("law-title-end")),
 		titleVerb:         newWordSet(t.Words("title-verb")),
 		resumptive:        newWordSet(t.Words("resumptive")),
 		documentHead:      newWordSet(t.Words("document-head")),

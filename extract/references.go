@@ -234,7 +234,7 @@ func (rr *referenceRules) find(st *text) []citation {
 		if title != "" {
 			year := rr.g.yearBefore(rs, i)
 			if year == 0 {
-				year = lawYear(title)
+				year = rr.g.lawYear(title)
 			}
 			if year == 0 && prevEnd >= 0 && rr.g.citeJoin[strings.TrimSpace(st.sub(prevEnd, i))] {
 				year = prevYear
@@ -407,11 +407,11 @@ func quoteOpen(rs []rune, close int) int {
 
 // lawYear reads the year a law was enacted from its title when the title
 // opens with it: 《2022年芯片法案》 ("the CHIPS Act of 2022"). Only a law
-// (法, 法案) is named so by the year it was passed; a year opening another
-// title is often its target (《2030年可持续发展议程》, 《2063年议程》).
-func lawYear(title string) int {
+// ([law-title-end]: 法, 法案) is named so by the year it was passed; a year
+// opening another title is often its target (《2030年可持续发展议程》).
+func (g *grammar) lawYear(title string) int {
 	rs := []rune(title)
-	if len(rs) < 7 || rs[4] != '年' || !strings.HasSuffix(title, "法") && !strings.HasSuffix(title, "法案") {
+	if len(rs) < 7 || !g.isDate(rs[4], dYear) || g.lawEnd.endsAt(rs, len(rs)) < 0 {
 		return 0
 	}
 	if y, ok := structure.ParseYear(string(rs[:4])); ok && y >= 1900 && y <= 2200 {
