@@ -191,6 +191,16 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// preamble's parties, not what the last one named
 			prevSubj, prevOthers = subject{}, false
 		}
+		if sc.instrument && subj.kind == subjForeign && len(pi.all) == 2 && x.eachPartyOpens(masked, span.Start, zoneEnd) {
+			// 各方應…, 各方同意：: in an agreement or memorandum of two
+			// parties, a provision's subject that opens with "each party"
+			// is each of its own ("each Party shall"), not others as a
+			// call on 各方 in a joint statement names them
+			c := st.scratchOf().subjectCue()
+			c.Party, c.Rule, c.Start, c.End = strings.Join(pi.all, ","), "each party", span.Start, zoneEnd
+			c.Text = st.sub(span.Start, zoneEnd)
+			subj = subject{kind: subjParty, codes: pi.all, cue: c}
+		}
 		omitted := subj.kind == subjOmitted
 		// others: the subject names others than the parties (各国应…)
 		others := subj.kind == subjForeign && x.namesOthers(masked, span.Start, zoneEnd)
@@ -490,9 +500,63 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 	}
+	if sc.instrument && definesTerm(rs) {
+		// 「航空運輸」：指以航空器…載運旅客…以取得報酬: an instrument's
+		// definition says what its term means, a narrative, whatever
+		// the meaning's own words would read as
+		for _, cr := range readings {
+			cr.reading, cr.rule, cr.strength, cr.strCue = rNarrative, "definition", "", nil
+		}
+	}
 	sc.ctoks, sc.ptrs = ctoks[:0], readings[:0]
 	return x.resolve(st, readings, frame, inherited, sc), nil
 }
+
+// definesTerm reports whether the sentence rs is the definition of an
+// instrument's quoted terms: one or more quoted terms, joined by 、 or a
+// conjunction, then a colon and "means" (「協定」：指…, 「A」、「B」及「C」：
+// 各指…, “缔约方”系指…).
+func definesTerm(rs []rune) bool {
+	i := 0
+	for i < len(rs) && unicode.IsSpace(rs[i]) {
+		i++
+	}
+	terms := 0
+	for i < len(rs) {
+		closing, ok := termQuotes[rs[i]]
+		if !ok {
+			break
+		}
+		j := i + 1
+		for j < len(rs) && rs[j] != closing && j-i <= maxTermRunes {
+			j++
+		}
+		if j >= len(rs) || rs[j] != closing {
+			return false
+		}
+		terms++
+		i = j + 1
+		if i < len(rs) && strings.ContainsRune("、及和与與", rs[i]) {
+			i++
+		}
+	}
+	if terms == 0 {
+		return false
+	}
+	if i < len(rs) && (rs[i] == '：' || rs[i] == ':') {
+		i++
+	}
+	if i < len(rs) && strings.ContainsRune("各係系", rs[i]) {
+		i++
+	}
+	return i < len(rs) && rs[i] == '指'
+}
+
+// termQuotes are the quotation marks around a defined term, each with its
+// closing mark; maxTermRunes bounds a term.
+var termQuotes = map[rune]rune{'「': '」', '“': '”', '『': '』', '"': '"'}
+
+const maxTermRunes = 24
 
 // completedEffect returns the achievement in the perfective (奠定了坚实基础,
 // 作出了重要贡献: its text holds a [done] word) that stands after the
@@ -1090,6 +1154,14 @@ func (x *Extractor) enactsItself(masked []rune, from, end int) bool {
 		}
 	}
 	return false
+}
+
+// eachPartyOpens reports whether masked[start:end], a clause's subject,
+// opens with "each party" ([party-many]: 各方), past filler.
+func (x *Extractor) eachPartyOpens(masked []rune, start, end int) bool {
+	at := skipFillerRunes(masked, start, end)
+	e := x.g.eachParty.startsAt(masked, at)
+	return e > at && e <= end
 }
 
 // namesOthers reports whether masked[start:end], a clause's subject, names

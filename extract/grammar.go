@@ -107,6 +107,9 @@ type grammar struct {
 	shall       map[string]bool // [shall]: "shall" in an agreement or memorandum (应)
 	// thirdParty names others than the parties ([third-party]: 各国应…)
 	thirdParty *wordSet
+	// eachParty opens a provision's subject that is each of an
+	// instrument's parties ([party-many]: 各方應…, 各方同意)
+	eachParty *wordSet
 	// thirdPartyHead heads a subject that names others though a party's
 	// name modifies it ([third-party-head]: 两地行业协会应…)
 	thirdPartyHead *wordSet
@@ -232,7 +235,7 @@ var grammarSections = []string{
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
+	"third-party", "party-many", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
 	"activity-pair", "resumptive", "document-head", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
 }
 
@@ -337,6 +340,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		quotedNotProject:  setOf(t.Words("quoted-not-project")),
 		shall:             setOf(t.Words("shall")),
 		thirdParty:        newWordSet(t.Words("third-party")),
+		eachParty:         newWordSet(t.Words("party-many")),
 		thirdPartyHead:    newWordSet(t.Words("third-party-head")),
 		enact:             newWordSet(t.Words("enact")),
 		enactClose:        newWordSet(t.Words("enact-close")),
