@@ -132,6 +132,9 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		x.g.dropPrepositionalJiang(ct, masked)
 		x.g.splitShallPreposition(ct, masked, span.End)
 		x.g.dropInvitation(ct, masked, span.Start)
+		if sc.instrument {
+			x.g.dropConformity(ct, masked, span.End)
+		}
 		first := -1
 		for i, t := range ct {
 			if t.Kind.has(cPredicate) && x.g.attributive.startsAt(masked, t.End) < 0 && x.g.eventDay.startsAt(masked, t.End) < 0 {
@@ -420,6 +423,11 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				cr.actors = inherited
 				cr.commit(entente.Firm, t, "shall")
 			}
+		}
+		if sc.instrument && x.g.shall[string(rs[t.Start:t.End])] && x.g.shallDeem.startsAt(masked, afterAdverbs(ct, first)) >= 0 {
+			// 任一方均不得被視為係違反本條之規定，除非：: how a provision is
+			// to be construed is its own scope, no undertaking
+			cr.reading, cr.rule, cr.strength, cr.strCue = rNarrative, "construed", "", nil
 		}
 		if cr.rule == "prediction" && subj.kind == subjForeign && t.Kind.has(cFirm) && x.eventHeldAfter(ct, first, masked, span.End) {
 			// 第十一次领导人会议将于2027年在中国举行: a meeting or event that
@@ -1168,7 +1176,8 @@ func (x *Extractor) eachPartyOpens(masked []rune, start, end int) bool {
 // others than the parties ([third-party]: 各国, 国际社会).
 func (x *Extractor) namesOthers(masked []rune, start, end int) bool {
 	for i := start; i < end; i++ {
-		if x.g.thirdParty.startsAt(masked, i) >= 0 {
+		if e := x.g.thirdParty.startsAt(masked, i); e >= 0 && (e >= len(masked) || masked[e] != '面') {
+			// 各方面 (in every respect) names no one
 			return true
 		}
 	}
@@ -1941,6 +1950,25 @@ func (g *grammar) dropInvitation(ct []token, masked []rune, start int) {
 			invitation = true
 		case ct[i].G&gInvitedBy != 0 && (invitation || skipFillerRunes(masked, start, ct[i].Start) == ct[i].Start && g.invitationAfter(masked, ct[i].End)):
 			ct[i].Kind = 0
+		}
+	}
+}
+
+// dropConformity drops the cue of 符合 in an agreement or memorandum when
+// a [conformity-object] follows it in its clause (符合…標準, 不符合本條規定
+// 之收費): conformity to a rule is a provision's condition or what is
+// checked, no view that something serves an interest (符合兩國共同利益).
+func (g *grammar) dropConformity(ct []token, masked []rune, end int) {
+	for i := range ct {
+		t := &ct[i]
+		if t.Kind == 0 || string(masked[t.Start:t.End]) != "符合" {
+			continue
+		}
+		for j := t.End; j < end; j++ {
+			if g.conformityObject.startsAt(masked, j) >= 0 {
+				t.Kind = 0
+				break
+			}
 		}
 	}
 }

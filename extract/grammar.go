@@ -110,6 +110,12 @@ type grammar struct {
 	// eachParty opens a provision's subject that is each of an
 	// instrument's parties ([party-many]: 各方應…, 各方同意)
 	eachParty *wordSet
+	// shallDeem: after an instrument's "shall", how a provision is
+	// construed ([shall-deem]: 不得被視為…)
+	shallDeem *wordSet
+	// conformityObject makes 符合 in an instrument conformity to a rule
+	// ([conformity-object]: 符合…標準)
+	conformityObject *wordSet
 	// thirdPartyHead heads a subject that names others though a party's
 	// name modifies it ([third-party-head]: 两地行业协会应…)
 	thirdPartyHead *wordSet
@@ -235,7 +241,7 @@ var grammarSections = []string{
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "party-many", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
+	"third-party", "party-many", "shall-deem", "conformity-object", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
 	"activity-pair", "resumptive", "document-head", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
 }
 
@@ -341,6 +347,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		shall:             setOf(t.Words("shall")),
 		thirdParty:        newWordSet(t.Words("third-party")),
 		eachParty:         newWordSet(t.Words("party-many")),
+		shallDeem:         newWordSet(t.Words("shall-deem")),
+		conformityObject:  newWordSet(t.Words("conformity-object")),
 		thirdPartyHead:    newWordSet(t.Words("third-party-head")),
 		enact:             newWordSet(t.Words("enact")),
 		enactClose:        newWordSet(t.Words("enact-close")),

@@ -35,6 +35,10 @@ type referenceRules struct {
 	// outside a [title-frame] (关于…的); a count of instruments
 	// ([instrument-count]: 多项合作协议) names no title either way
 	signing, signedEnds, frame, frameClose, signedCount *wordSet
+	// properOpen, properEnd: a generic word that opens a convention's own
+	// name ([signed-proper-open]: 国际民用航空公约) and the kinds that end
+	// one ([signed-proper-end])
+	properOpen, properEnd *wordSet
 	// afterKinds give a name in 《》 with no kind of its own the kind written
 	// after it ([kind-after-title]: 《远景—2050》长期发展政策)
 	afterKinds     *lexicon.Matcher
@@ -48,6 +52,7 @@ func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 		signing:    newWordSet(t.Words("signing-attributive")), signedEnds: newWordSet(t.Words("signed-instrument-end")),
 		frame: newWordSet(t.Words("title-frame")), frameClose: newWordSet(t.Words("title-frame-close")),
 		signedCount: newWordSet(t.Words("instrument-count")),
+		properOpen:  newWordSet(t.Words("signed-proper-open")), properEnd: newWordSet(t.Words("signed-proper-end")),
 		afterKinds:  lexicon.NewMatcher()}
 	for _, e := range t.Entries("kind-after-title") {
 		rr.afterKinds.Add(e.Text, len(rr.afterKindNames))
@@ -143,7 +148,7 @@ func (rr *referenceRules) signedTitles(st *text, masked []rune, out []citation) 
 				continue
 			}
 			if e := rr.signedEnds.startsAt(masked, j); e >= 0 && !open {
-				if j-start >= 2 && rr.generic.startsAt(masked, start) < 0 && rr.signedCount.startsAt(masked, start) < 0 {
+				if j-start >= 2 && (rr.generic.startsAt(masked, start) < 0 || rr.properName(masked, start, j, e)) && rr.signedCount.startsAt(masked, start) < 0 {
 					end = e
 				}
 				break
@@ -166,6 +171,15 @@ func (rr *referenceRules) signedTitles(st *text, masked []rune, out []citation) 
 		i = end - 1
 	}
 	return out
+}
+
+// properName reports whether the signed title masked[start:end], its kind
+// word at kindAt, is a convention's own name though a generic word opens it
+// (國際民用航空公約): a [signed-proper-open] word, three characters or more,
+// then a [signed-proper-end] kind.
+func (rr *referenceRules) properName(masked []rune, start, kindAt, end int) bool {
+	o := rr.properOpen.startsAt(masked, start)
+	return o >= 0 && kindAt-o >= 3 && rr.properEnd.startsAt(masked, kindAt) == end
 }
 
 // trimTrailingBrackets cuts the brackets that close a title (…行动计划（2026—2030年）,
