@@ -53,7 +53,7 @@ func newReferenceRules(t *lexicon.Table, g *grammar) *referenceRules {
 		frame: newWordSet(t.Words("title-frame")), frameClose: newWordSet(t.Words("title-frame-close")),
 		signedCount: newWordSet(t.Words("instrument-count")),
 		properOpen:  newWordSet(t.Words("signed-proper-open")), properEnd: newWordSet(t.Words("signed-proper-end")),
-		afterKinds:  lexicon.NewMatcher()}
+		afterKinds: lexicon.NewMatcher()}
 	for _, e := range t.Entries("kind-after-title") {
 		rr.afterKinds.Add(e.Text, len(rr.afterKindNames))
 		rr.afterKindNames = append(rr.afterKindNames, e.Value)
