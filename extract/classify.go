@@ -508,7 +508,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			}
 		}
 	}
-	if sc.instrument && definesTerm(rs) {
+	if sc.instrument && x.g.definesTerm(rs) {
 		// 「航空運輸」：指以航空器…載運旅客…以取得報酬: an instrument's
 		// definition says what its term means, a narrative, whatever
 		// the meaning's own words would read as
@@ -521,10 +521,10 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 }
 
 // definesTerm reports whether the sentence rs is the definition of an
-// instrument's quoted terms: one or more quoted terms, joined by 、 or a
-// conjunction, then a colon and "means" (「協定」：指…, 「A」、「B」及「C」：
-// 各指…, “缔约方”系指…).
-func definesTerm(rs []rune) bool {
+// instrument's quoted terms: one or more quoted terms, joined by a
+// [term-joiner], then a colon and "means" ([term-means-lead], [term-means]:
+// 「協定」：指…, 「A」、「B」及「C」：各指…, “缔约方”系指…).
+func (g *grammar) definesTerm(rs []rune) bool {
 	i := 0
 	for i < len(rs) && unicode.IsSpace(rs[i]) {
 		i++
@@ -544,8 +544,8 @@ func definesTerm(rs []rune) bool {
 		}
 		terms++
 		i = j + 1
-		if i < len(rs) && strings.ContainsRune("、及和与與", rs[i]) {
-			i++
+		if e := g.termJoiner.startsAt(rs, i); e > i {
+			i = e
 		}
 	}
 	if terms == 0 {
@@ -554,10 +554,10 @@ func definesTerm(rs []rune) bool {
 	if i < len(rs) && (rs[i] == '：' || rs[i] == ':') {
 		i++
 	}
-	if i < len(rs) && strings.ContainsRune("各係系", rs[i]) {
-		i++
+	if e := g.termMeansLead.startsAt(rs, i); e > i {
+		i = e
 	}
-	return i < len(rs) && rs[i] == '指'
+	return g.termMeans.startsAt(rs, i) > i
 }
 
 // termQuotes are the quotation marks around a defined term, each with its
@@ -1176,7 +1176,7 @@ func (x *Extractor) eachPartyOpens(masked []rune, start, end int) bool {
 // others than the parties ([third-party]: 各国, 国际社会).
 func (x *Extractor) namesOthers(masked []rune, start, end int) bool {
 	for i := start; i < end; i++ {
-		if e := x.g.thirdParty.startsAt(masked, i); e >= 0 && (e >= len(masked) || masked[e] != '面') {
+		if x.g.thirdParty.startsAt(masked, i) >= 0 && x.g.thirdPartyNot.startsAt(masked, i) < 0 {
 			// 各方面 (in every respect) names no one
 			return true
 		}
@@ -1961,7 +1961,7 @@ func (g *grammar) dropInvitation(ct []token, masked []rune, start int) {
 func (g *grammar) dropConformity(ct []token, masked []rune, end int) {
 	for i := range ct {
 		t := &ct[i]
-		if t.Kind == 0 || string(masked[t.Start:t.End]) != "符合" {
+		if t.Kind == 0 || g.conformityVerb.startsAt(masked, t.Start) != t.End {
 			continue
 		}
 		for j := t.End; j < end; j++ {

@@ -116,6 +116,13 @@ type grammar struct {
 	// conformityObject makes 符合 in an instrument conformity to a rule
 	// ([conformity-object]: 符合…標準)
 	conformityObject *wordSet
+	// conformityVerb: 符合 ([conformity-verb])
+	conformityVerb *wordSet
+	// termJoiner, termMeansLead, termMeans read a definition of quoted
+	// terms ([term-joiner], [term-means-lead], [term-means]: 「A」及「B」：各指)
+	termJoiner, termMeansLead, termMeans *wordSet
+	// thirdPartyNot holds a [third-party] word and names no one (各方面)
+	thirdPartyNot *wordSet
 	// thirdPartyHead heads a subject that names others though a party's
 	// name modifies it ([third-party-head]: 两地行业协会应…)
 	thirdPartyHead *wordSet
@@ -241,7 +248,7 @@ var grammarSections = []string{
 	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
-	"third-party", "party-many", "shall-deem", "conformity-object", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
+	"third-party", "party-many", "shall-deem", "conformity-object", "conformity-verb", "term-joiner", "term-means-lead", "term-means", "third-party-not", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
 	"activity-pair", "resumptive", "document-head", "route-section", "pair-relation", "aligned-framework", "aligned-plan-head", "work-process",
 }
 
@@ -349,6 +356,11 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		eachParty:         newWordSet(t.Words("party-many")),
 		shallDeem:         newWordSet(t.Words("shall-deem")),
 		conformityObject:  newWordSet(t.Words("conformity-object")),
+		conformityVerb:    newWordSet(t.Words("conformity-verb")),
+		termJoiner:        newWordSet(t.Words("term-joiner")),
+		termMeansLead:     newWordSet(t.Words("term-means-lead")),
+		termMeans:         newWordSet(t.Words("term-means")),
+		thirdPartyNot:     newWordSet(t.Words("third-party-not")),
 		thirdPartyHead:    newWordSet(t.Words("third-party-head")),
 		enact:             newWordSet(t.Words("enact")),
 		enactClose:        newWordSet(t.Words("enact-close")),
