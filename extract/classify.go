@@ -787,6 +787,13 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			cr.commit(entente.Firm, &ct[first], "future auxiliary")
 			return k.has(cScope)
 		}
+		if x.awaitsOutcome(masked, t, cr.span.End) {
+			// 期待…的进一步努力, 期待…取得的成果: what is looked forward to
+			// is an outcome or an effort (another's), not the parties'
+			// act: an appraisal, as "look forward to" an event is
+			cr.reading, cr.rule = rAppraisal, "outcome looked forward to"
+			return false
+		}
 		cr.commit(strengthOf(k), &ct[first], "modal")
 		return k.has(cScope) // 希望 governs what is hoped
 	case k.has(cShould):
@@ -2211,6 +2218,47 @@ func projectIn(named []nameSpan, start, end int) bool {
 		if !n.mechanism && n.Start >= start && n.End <= end {
 			return true
 		}
+	}
+	return false
+}
+
+// awaitsOutcome reports whether the modal t is one of looking forward
+// ([look-forward]: 期待) whose object, running to the clause's end (before
+// end), is a noun of outcome or effort ([awaited-outcome]: 成果, 努力) after
+// 的 (and a short modifier: 的进一步努力): the parties look forward to a
+// thing, not to acting.
+func (x *Extractor) awaitsOutcome(masked []rune, t token, end int) bool {
+	if x.lookForward.startsAt(masked, t.Start) != t.End {
+		return false
+	}
+	for end > t.End && end <= len(masked) && isClauseMark(masked[end-1]) {
+		end--
+	}
+	s := x.awaitedOutcome.endsAt(masked, end)
+	if s <= t.End {
+		return false
+	}
+	// a short modifier may stand between 的 and the noun (的进一步努力)
+	for at := s; at > t.End && s-at <= maxOutcomeModifier; at-- {
+		if x.g.attributive.endsAt(masked, at) >= 0 {
+			return true
+		}
+		if isClauseMark(masked[at-1]) {
+			return false
+		}
+	}
+	return false
+}
+
+// maxOutcomeModifier is the most characters between 的 and a noun of
+// outcome (进一步, 更大): an adverb or adjective, not a clause.
+const maxOutcomeModifier = 3
+
+// isClauseMark reports whether r ends a clause or a sentence.
+func isClauseMark(r rune) bool {
+	switch r {
+	case '。', '，', '；', '！', '：', '.', ',', ';':
+		return true
 	}
 	return false
 }

@@ -44,7 +44,13 @@ type Extractor struct {
 	// predicateJoin joins a second predicate of a clause's subject after
 	// the first one's object (承认X并同意Y)
 	predicateJoin *wordSet
-	g             *grammar
+	// offices and nameStops read the leaders a document introduces
+	// (美国总统约瑟夫·拜登和…: withLeaders)
+	offices, nameStops *wordSet
+	// lookForward and awaitedOutcome read what is looked forward to
+	// (期待…的成果: awaitsOutcome)
+	lookForward, awaitedOutcome *wordSet
+	g                           *grammar
 
 	areas     *areaMatcher
 	deadlines *lexicon.Matcher
@@ -70,7 +76,7 @@ var requiredSections = []string{
 	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak", "project-after-quote",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
 	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close", "alignment",
-	"state-form",
+	"state-form", "name-stop", "look-forward", "awaited-outcome",
 }
 
 // checkDisjoint refuses a table where one word has two readings in sections
@@ -127,17 +133,21 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		return nil, err
 	}
 	x := &Extractor{parties: &partyCache{},
-		lang:          lang,
-		table:         t,
-		countries:     newCountryIndex(cs),
-		cues:          cm,
-		preposition:   newWordSet(t.Words("preposition")),
-		nonAgent:      newWordSet(t.Words("non-agent")),
-		partyHead:     newWordSet(t.Words("party-head")),
-		predicateJoin: newWordSet(t.Words("predicate-join")),
-		docKinds:      t.Map("document-kind"),
-		records:       t.Words("signed-record"),
-		authentic:     t.Words("authentic"),
+		lang:           lang,
+		table:          t,
+		countries:      newCountryIndex(cs),
+		cues:           cm,
+		preposition:    newWordSet(t.Words("preposition")),
+		nonAgent:       newWordSet(t.Words("non-agent")),
+		partyHead:      newWordSet(t.Words("party-head")),
+		predicateJoin:  newWordSet(t.Words("predicate-join")),
+		offices:        newWordSet(t.Words("signature-office")),
+		nameStops:      newWordSet(t.Words("name-stop")),
+		lookForward:    newWordSet(t.Words("look-forward")),
+		awaitedOutcome: newWordSet(t.Words("awaited-outcome")),
+		docKinds:       t.Map("document-kind"),
+		records:        t.Words("signed-record"),
+		authentic:      t.Words("authentic"),
 	}
 	if x.g, err = newGrammar(t); err != nil {
 		return nil, err
@@ -300,6 +310,7 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 			return nil, err
 		}
 		pi = x.withShortNames(pi, st)
+		pi = x.withLeaders(pi, st)
 		s.ID, s.Section, s.Marker, s.Paragraph = id, ls.Section, ls.Marker, ls.Paragraph
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(ls.Text, s)

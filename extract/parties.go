@@ -369,6 +369,9 @@ func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match, out []mention) []men
 	}
 	n := len(out)
 	for _, m := range pi.defined.FindAll(rs) {
+		if pi.definedSets[m.Payload] == nil {
+			continue // a leader's name two parties' leaders share (withLeaders)
+		}
 		overlaps := false
 		for _, o := range out[:n] {
 			if m.Start < o.End && o.Start < m.End {
