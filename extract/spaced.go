@@ -681,6 +681,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		if ls.Section == entente.SectionClosing && (s.Type == entente.Position || s.Type == entente.Appraisal) {
 			x.closingFormula(st, &s)
 		}
+		if inst && ls.Section == entente.SectionPreamble {
+			recitalAim(&s, ls.Text)
+		}
 		if len(s.Areas) > 0 && len(s.Rationale.Areas) == 0 && inst {
 			// [area-default] reads a statement's sentence with no area word
 			// as framing the relationship; an instrument's article with none
@@ -1640,6 +1643,12 @@ func (x *Spaced) bindingFuture(st *sentence, s *entente.Sentence, parties []stri
 			// effect, which no one carries out, forecast as in a statement
 			return
 		}
+		if x.relativeAfterPermission(st, a) {
+			// Any state may accede to this Agreement on terms which would
+			// be agreed…: the future describes the terms of what the main
+			// clause only allows; the permission, a formula, decides
+			return
+		}
 	case s.Type == entente.Narrative && s.Rationale.Type.Rule == "narrative" && x.willBe != nil:
 		// the auxiliary right before the participle (biće održana)
 		a = -1
@@ -2378,4 +2387,45 @@ func (x *Spaced) label(st *sentence, parties, inherited []string) (entente.Sente
 		}
 	}
 	return s, r
+}
+
+// recitalAim reads a treaty's preamble, its recitals run on into the
+// formula that opens the articles (Striving to develop trade…, Aiming at
+// fostering economic activities, providing full employment…, have agreed
+// as follows:), as the parties' reasons: a recital's verb with no modal
+// (providing, increasing) names an aim, undertaken only in the articles,
+// so the preamble states a view, as a recital of "Recognising…" does.
+func recitalAim(s *entente.Sentence, text string) {
+	t := strings.ToLower(strings.TrimSpace(text))
+	if s.Type != entente.Commitment || s.Strength != entente.Soft || !strings.HasSuffix(t, "as follows:") {
+		return
+	}
+	if s.Rationale.Type == nil || s.Rationale.Type.Rule != "own action" {
+		return
+	}
+	c := *s.Rationale.Type
+	c.Rule = "recital's aim"
+	s.Type, s.Strength = entente.Position, ""
+	s.Rationale.Type, s.Rationale.Strength = &c, nil
+}
+
+// relativeAfterPermission reports whether the future at word a opens a
+// relative clause (which would be agreed, that will be set) whose main
+// clause before it is a permission of [permissive] (Any state may accede
+// to this Agreement on terms and conditions which would be agreed…).
+func (x *Spaced) relativeAfterPermission(st *sentence, a int) bool {
+	if x.permissive == nil || a < 2 {
+		return false
+	}
+	switch st.ws[a-1].Key {
+	case "which", "that", "who":
+	default:
+		return false
+	}
+	for i := 0; i < a-1; i++ {
+		if w := &st.ws[i]; !w.Punct && x.permissive.has(w) {
+			return true
+		}
+	}
+	return false
 }

@@ -2306,6 +2306,12 @@ func (x *Spaced) agreedThat(st *sentence, cl sclause, c *scue) bool {
 	}
 	for _, n := range st.cues {
 		if n.Start > i && n.Start < cl.end && n.Kind.has(sPredicate) {
+			if n.Kind.has(cAction) && !n.Kind.has(cFirm|cIntent) && x.permittedBefore(st, i+1, n.Start) {
+				// agreed that the Republic of Armenia may establish its
+				// trade representation…: what a party is allowed to do is
+				// agreed on as a state, as da je… is; no one undertakes it
+				return true
+			}
 			if n.Kind.has(cFirm | cIntent | cAction) {
 				return false
 			}
