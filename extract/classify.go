@@ -861,6 +861,12 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			x.g.meansClose.endsAt(masked, cr.span.End) > t.End {
 			scope, cr.framed = true, true
 		}
+	case k.has(cNarrative|cFrame) && k.has(cScope) && first+1 < len(ct) && ct[first+1].Start == t.End && ct[first+1].Kind.has(cModal):
+		// 宣布将…, 宣布有意…: what a party announces it will do it
+		// undertakes, as "announced that it will" does; the modal decides,
+		// and is the evidence
+		cr.cue = &ct[first+1]
+		return x.readHead(cr, ct, first+1, rs, masked, hospitality)
 	case k.has(cNarrative | cFrame):
 		cr.reading, cr.rule = rNarrative, "narrative"
 	case k.has(cCopula):

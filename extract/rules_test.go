@@ -32,6 +32,10 @@ func TestRules(t *testing.T) {
 		{"intent 致力于 + action", "CN,KE", "双方致力于推动非洲和平与发展。", entente.Commitment, "CN,KE", entente.Intent, ""},
 		{"致力于 + goal is a position", "CN,KE", "两国都致力于国家繁荣和人民幸福。", entente.Position, "CN,KE", "", ""},
 		{"soft 鼓励", "CN,TH", "双方鼓励两国航空公司增开直航航班。", entente.Commitment, "CN,TH", entente.Soft, ""},
+		// what a party announces it will do it undertakes; an announcement alone is a fact
+		{"宣布 + 将 is firm", "CN,ID", "中方宣布将向印尼方提供紧急人道主义援助。", entente.Commitment, "CN", entente.Firm, ""},
+		{"宣布 + 有意 is intent", "CN,ID", "印尼方宣布有意加入金砖国家新开发银行。", entente.Commitment, "ID", entente.Intent, ""},
+		{"宣布 alone is narrative", "CN,ID", "双方宣布建立全面战略伙伴关系。", entente.Narrative, "", "", ""},
 		{"soft bare action, omitted subject", "CN,TH", "持续推进中泰铁路合作项目建设。", entente.Commitment, "CN,TH", entente.Soft, ""},
 		{"two governments joined are one subject", "CN,TH", "中华人民共和国政府和泰王国政府将加强渔业合作。", entente.Commitment, "CN,TH", entente.Firm, "CN"},
 		// clause precedence
