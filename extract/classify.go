@@ -108,9 +108,15 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 		selfFinal bool
 	)
 	var nextTok, nextMention int // the first token and mention not yet in a clause
+	// “船员”是指…: an instrument's definition of a term is no clause of
+	// undertaking, view or evaluation, whatever words stand in it
+	definition := sc.instrument && x.definesTerm(masked, rs)
 	for n, span := range spans {
 		if n%64 == 63 && ctx.Err() != nil {
 			return sentenceReading{}, ctx.Err()
+		}
+		if definition {
+			break
 		}
 		// Tokens and mentions are in text order, and so are clauses: each
 		// clause takes the next run of them, so the sentence is read in one
@@ -373,7 +379,8 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				continue
 			}
 		}
-		if first < 0 && sc.instrument && subj.kind != subjPrediction && subj.kind != subjParty && !others && x.g.selfRef.indexIn(masked, span.Start, span.End) < 0 {
+		if first < 0 && sc.instrument && subj.kind != subjPrediction && !others && !x.selfRefIn(masked, span.Start, span.End) &&
+			(subj.kind != subjParty || !x.procedural(masked, 0, len(masked))) {
 			// (not the parties' own "may" of a formula: 任一方得…终止本备忘录,
 			// 经双方书面同意，可…修改本协定 are the instrument's own terms)
 			if at := x.permittedAt(masked, span.Start, span.End); at >= 0 {
@@ -460,6 +467,23 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// (what their working group may do is left as the held-out
 			// tw-pw gold reads it)
 			cr.commit(entente.Soft, t, "permission")
+		}
+		if sc.instrument && cr.rule == "others" && !others && t.Kind.has(cSoft) && x.g.mutual.startsAt(masked, t.Start) >= 0 {
+			// 商船及其船员…相互给予…待遇: what is granted mutually is the
+			// parties' grant, whoever the grammatical subject
+			cr.actors = inherited
+			cr.commit(entente.Soft, t, "mutual grant")
+		}
+		if sc.instrument && cr.reading == rNone && !body && !others && subj.kind != subjPrediction && !x.selfRefIn(masked, span.Start, span.End) && !x.procedural(masked, 0, len(masked)) {
+			if at := x.permittedAt(masked, span.Start, t.Start); at >= 0 {
+				// 当…时，可以租用…船舶参加…运输: what the agreement lets be
+				// done, though no verb there is the parties' own, is what
+				// they grant, a soft undertaking of theirs
+				if len(cr.actors) == 0 {
+					cr.actors = inherited
+				}
+				cr.commit(entente.Soft, &token{Start: at, End: x.g.permission.startsAt(masked, at), Kind: cAction}, "permission")
+			}
 		}
 		if scope {
 			scopeOf = cr
@@ -617,10 +641,44 @@ func (x *Extractor) instrumentItself(cr *clauseReading, masked []rune, start int
 	}
 }
 
+// definesTerm reports whether the sentence masked defines a term: it holds
+// a [definition] word (是指), or opens with a quoted term that a comma or
+// colon closes (“海运主管当局”，在中国是…).
+func (x *Extractor) definesTerm(masked, rs []rune) bool {
+	for i := range masked {
+		if x.g.definition.startsAt(masked, i) >= 0 {
+			return true
+		}
+	}
+	at := 0
+	for at < len(rs) && unicode.IsSpace(rs[at]) {
+		at++
+	}
+	if at >= len(rs) || rs[at] != '“' {
+		return false
+	}
+	for j := at + 1; j+1 < len(rs) && j < at+24; j++ {
+		if rs[j] == '”' {
+			return rs[j+1] == '，' || rs[j+1] == '：'
+		}
+	}
+	return false
+}
+
 // conditionClause reports whether the clause span opens with a
 // [condition-mark] and closes with a [condition-close] word (经委员会双方主席
 // 商定，): the consent a provision waits on.
 func (x *Extractor) conditionClause(masked []rune, span clauseSpan) bool {
+	if x.g.whenOpen.startsAt(masked, span.Start) >= 0 {
+		// 当…时，: the case a provision is for
+		end := span.End
+		for end > span.Start && isFillerRune(masked[end-1]) {
+			end--
+		}
+		if x.g.whenClose.endsAt(masked, end) > span.Start+1 {
+			return true
+		}
+	}
 	if x.g.conditionMark.startsAt(masked, span.Start) < 0 || x.g.conditionNot.startsAt(masked, span.Start) >= 0 {
 		return false
 	}
@@ -1097,6 +1155,9 @@ func (x *Extractor) shallAfterNominal(ct []token, first int, rs []rune) int {
 func (x *Extractor) selfSubject(masked []rune, start, end int) bool {
 	at := skipFillerRunes(masked, start, end)
 	e := x.g.selfRef.startsAt(masked, at)
+	if e >= 0 && x.articleCitedAt(masked, e) >= 0 {
+		return false // 本协定第一条所指的商船…: a provision cited modifies the subject
+	}
 	if e < 0 || x.g.selfModifier.startsAt(masked, e) < 0 {
 		return e >= 0
 	}
@@ -1104,6 +1165,52 @@ func (x *Extractor) selfSubject(masked []rune, start, end int) bool {
 		if x.g.finalClause.startsAt(masked, i) >= 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// articleCitedAt returns where an article of the instrument cited as a
+// modifier ends (本协定第八条所指, 本条第一款规定的) when masked at e, right
+// after a [self-reference], goes on with 第…条/款/项 and an [article-cited]
+// word; else -1.
+func (x *Extractor) articleCitedAt(masked []rune, e int) int {
+	i := e
+	for i < len(masked) && masked[i] == '第' {
+		j := i + 1
+		for j < len(masked) && j < i+6 && !strings.ContainsRune("条款项", masked[j]) {
+			j++
+		}
+		if j >= len(masked) || !strings.ContainsRune("条款项", masked[j]) {
+			return -1
+		}
+		i = j + 1
+	}
+	if i == e {
+		return -1
+	}
+	return x.g.articleCited.startsAt(masked, i)
+}
+
+// procedural reports whether masked[start:end] (for a sentence: all of it,
+// as 如协商未能解决分歧，双方可… says in its condition what it is about) holds a word of the
+// instrument's final clauses ([final-clause]: 修改, 终止) or of its clause on
+// disputes ([dispute]: 分歧): a "may" there is its own procedure.
+func (x *Extractor) procedural(masked []rune, start, end int) bool {
+	return x.g.finalClause.indexIn(masked, start, end) >= 0 || x.g.dispute.indexIn(masked, start, end) >= 0
+}
+
+// selfRefIn reports whether masked[start:end] names the instrument itself
+// ([self-reference]) other than as a provision cited (本条第一款规定的运输).
+func (x *Extractor) selfRefIn(masked []rune, start, end int) bool {
+	for i := start; i < end; i++ {
+		e := x.g.selfRef.startsAt(masked, i)
+		if e < 0 {
+			continue
+		}
+		if x.articleCitedAt(masked, e) < 0 {
+			return true
+		}
+		i = e - 1
 	}
 	return false
 }

@@ -188,6 +188,17 @@ type grammar struct {
 	// [unbound]: a clause of an instrument saying a party is not bound
 	// (任何一方均无义务…) states a limit of the instrument, no undertaking
 	unbound *wordSet
+	// [definition]: in an instrument, the words that define a term (是指)
+	definition *wordSet
+	// [when-open], [when-close]: a clause 当…时 is the case a provision is for
+	whenOpen, whenClose *wordSet
+	// [article-cited]: after the instrument's article (本协定第八条), makes
+	// it a modifier of the noun that follows (本协定第八条所指证件)
+	articleCited *wordSet
+	// [mutual]: opens a [soft] word the parties grant each other (相互给予)
+	mutual *wordSet
+	// [dispute]: what an instrument's clause on disputes settles (分歧)
+	dispute *wordSet
 	// [agent-mark]: before a party, makes it who does what the clause
 	// says (由缔约双方…承担)
 	agentMark *wordSet
@@ -400,6 +411,12 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		permissionNot:     newWordSet(t.Words("permission-not")),
 		unaffected:        newWordSet(t.Words("unaffected")),
 		unbound:           newWordSet(t.Words("unbound")),
+		definition:        newWordSet(t.Words("definition")),
+		whenOpen:          newWordSet(t.Words("when-open")),
+		whenClose:         newWordSet(t.Words("when-close")),
+		articleCited:      newWordSet(t.Words("article-cited")),
+		mutual:            newWordSet(t.Words("mutual")),
+		dispute:           newWordSet(t.Words("dispute")),
 		replyRef:          newWordSet(t.Words("reply-reference")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
 		targetOpen:        newWordSet(t.Words("target-open")),

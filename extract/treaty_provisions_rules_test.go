@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestTreatyProvisionRules reads provisions of a government agreement in
+// Simplified Chinese (the 1984 China–Mexico maritime cooperation agreement
+// taught them): a definition of a term undertakes nothing, whatever modal or
+// copula stands in it; a case 当…时 is no clause of its own; what the
+// agreement lets be done is a soft undertaking of its parties, unless it is
+// the instrument's own procedure; an article of the instrument cited as a
+// modifier leaves the clause to be read as any other; what is granted
+// mutually is the parties' grant; 应对X…给予 and a treaty's 应该 are "shall".
+func TestTreatyProvisionRules(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中华人民共和国政府和秘鲁共和国政府民用航空运输协定\n\n"
+	both := []string{"CN", "PE"}
+	tests := []struct {
+		text, typ, strength string
+		actors              []string
+	}{
+		// definitions: narrative, though 有权, 是 or 应 stand in them
+		{"“指定空运企业”，是指缔约一方指定并有权经营协议航班的航空运输企业。", "narrative", "", nil},
+		{"“航空当局”，在中国是中国民用航空局，在秘鲁是交通和通讯部。", "narrative", "", nil},
+		{"在本协定中，国内运输系指在一国境内各地点之间进行的运输。", "narrative", "", nil},
+		{"上述证件是：中国机组人员的“空勤登记证”和秘鲁机组人员的执照。", "narrative", "", nil},
+		// what the agreement permits: a soft undertaking of the parties
+		{"双方航空器可以在两国对外开放的国际机场之间飞行。", "commitment", "soft", both},
+		{"当双方空运企业不能提供相应服务时，可以租用能为双方航空当局接受的航空器参加本条第一款规定的运输。", "commitment", "soft", both},
+		{"在对方机场停留期间，持有本协定第八条所指证件的机组人员可获准进入市区。", "commitment", "soft", both},
+		// …but not the instrument's own procedure
+		{"如协商未能解决分歧，双方可通过外交途径处理。", "narrative", "", nil},
+		// a provision of the instrument cited modifies the subject; a mutual grant binds the parties
+		{"本协定第一条所指的航空器及其机组人员，在进出对方机场方面，相互给予不低于第三国航空器享有的待遇。", "commitment", "soft", both},
+		// the case a provision is for holds no view, though 不能 stands in it
+		{"当发生的事情牵连到的人员不是该机机组人员时；", "narrative", "", nil},
+		// 应对X…给予: "shall", with the preposition, not 应对 "cope with"
+		{"如果一方航空器在另一方领土内遇险，另一方应对该航空器及其机组人员给予一切可能的救助。", "commitment", "firm", both},
+		// a treaty's 应该 is its "shall"
+		{"一方的航空器和机组人员在另一方领土内，应该遵守另一方的法律和规章。", "commitment", "firm", both},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x, err := r.ExtractAs(title+tc.text, "zh")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(x.Sentences) != 1 {
+				t.Fatalf("%d sentences", len(x.Sentences))
+			}
+			s := x.Sentences[0]
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if tc.typ != "narrative" && !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+		})
+	}
+}
