@@ -468,6 +468,14 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			// tw-pw gold reads it)
 			cr.commit(entente.Soft, t, "permission")
 		}
+		if sc.instrument && cr.reading == rPosition && x.g.recognize.startsAt(masked, t.Start) == t.End && x.g.papers.indexIn(masked, t.End, span.End) >= 0 {
+			// 一方承认另一方主管当局颁发的证书: in an agreement, recognizing
+			// the other side's papers is the parties' undertaking to accept them
+			if len(cr.actors) == 0 {
+				cr.actors = inherited
+			}
+			cr.commit(entente.Soft, t, "recognized papers")
+		}
 		if sc.instrument && cr.rule == "others" && !others && t.Kind.has(cSoft) && x.g.mutual.startsAt(masked, t.Start) >= 0 {
 			// 商船及其船员…相互给予…待遇: what is granted mutually is the
 			// parties' grant, whoever the grammatical subject

@@ -199,6 +199,9 @@ type grammar struct {
 	mutual *wordSet
 	// [dispute]: what an instrument's clause on disputes settles (分歧)
 	dispute *wordSet
+	// [recognize], [papers]: in an instrument, recognizing the other side's
+	// papers (一方承认另一方…颁发的证书) is an undertaking
+	recognize, papers *wordSet
 	// [agent-mark]: before a party, makes it who does what the clause
 	// says (由缔约双方…承担)
 	agentMark *wordSet
@@ -417,6 +420,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		articleCited:      newWordSet(t.Words("article-cited")),
 		mutual:            newWordSet(t.Words("mutual")),
 		dispute:           newWordSet(t.Words("dispute")),
+		recognize:         newWordSet(t.Words("recognize")),
+		papers:            newWordSet(t.Words("papers")),
 		replyRef:          newWordSet(t.Words("reply-reference")),
 		agentMark:         newWordSet(t.Words("agent-mark")),
 		targetOpen:        newWordSet(t.Words("target-open")),

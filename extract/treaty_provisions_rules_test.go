@@ -60,3 +60,42 @@ func TestTreatyProvisionRules(t *testing.T) {
 		})
 	}
 }
+
+// TestTreatyPapersAndZones: in an agreement, recognizing the other side's
+// papers is a soft undertaking; a zone of the law of the sea and a verb of a
+// ship's movement before a port's word name no project; a case listed after
+// 或经…同意 is a condition.
+func TestTreatyPapersAndZones(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中华人民共和国政府和秘鲁共和国政府海运协定\n\n"
+	tests := []struct {
+		text, typ, strength string
+	}{
+		{"一方承认另一方主管当局颁发的船舶国籍证书。", "commitment", "soft"},
+		{"一方的使馆或领事馆的请求，或经它的同意；", "narrative", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x, err := r.ExtractAs(title+tc.text, "zh")
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := x.Sentences[0]
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+		})
+	}
+	for _, text := range []string{
+		"一方的船舶在另一方港口、领海和专属经济区内，应遵守另一方的法律。",
+		"双方应采取必要措施便利停靠和驶离码头等作业。",
+	} {
+		x, err := r.ExtractAs(title+text, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := x.Sentences[0].Projects; len(p) != 0 {
+			t.Errorf("%s: projects %v, want none", text, p)
+		}
+	}
+}

@@ -45,9 +45,22 @@ func datelinePlace(s string, d date) string {
 		return cutPlace(strings.TrimFunc(x, func(r rune) bool { return isSpace(r) || strings.ContainsRune("，,、：:", r) }))
 	}
 	if after := trim(string(rs[d.End:])); after != "" {
+		if notPlace(after) {
+			return ""
+		}
 		return after
 	}
-	return trim(string(rs[:d.Start]))
+	if before := trim(string(rs[:d.Start])); !notPlace(before) {
+		return before
+	}
+	return ""
+}
+
+// notPlace reports whether what stands beside a dateline's date is no place
+// but another date or a date's label, as a treaty database's header gives
+// them (（签订日期1984年7月18日 生效日期1986年6月15日）).
+func notPlace(s string) bool {
+	return strings.Contains(s, "日期") || strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0
 }
 
 func (p *parser) setSigned(d date, place, source string) {
