@@ -610,6 +610,10 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 		d.Text = string(rs[d.Start:d.End])
 		return d
 	}
+	if d := x.g.afterEventDeadline(masked); d != nil {
+		d.Text = string(rs[d.Start:d.End])
+		return d
+	}
 	for _, m := range x.deadlines.FindAll(masked) {
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
 	}
@@ -845,6 +849,49 @@ func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
 			k--
 		}
 		return &entente.Cue{Rule: "deadline span", Start: k, End: i + 1}
+	}
+	return nil
+}
+
+// afterEventDeadline reads "[self-reference][after-event]N年后" (在本协定生效
+// 一年后, 本备忘录签署六个月后): a time counted from the instrument's event,
+// read back to the instrument and the [at] before it.
+func (g *grammar) afterEventDeadline(rs []rune) *entente.Cue {
+	for i := 0; i < len(rs); i++ {
+		e := g.afterEvent.startsAt(rs, i)
+		if e < 0 {
+			continue
+		}
+		k := e
+		for k < len(rs) && k-e < 4 && (g.isDigit(rs[k]) || g.spanCount.has(rs[k])) {
+			k++
+		}
+		if k == e || k >= len(rs) {
+			continue
+		}
+		u := k + 1
+		if !g.isDate(rs[k], dYear) {
+			if u = g.spanUnit.startsAt(rs, k); u < 0 {
+				continue
+			}
+		}
+		if u >= len(rs) || rs[u] != '后' {
+			continue
+		}
+		start := -1
+		for j := i - 1; j >= 0 && i-j <= maxSpanEvent && !isFillerRune(rs[j]); j-- {
+			if g.selfRef.startsAt(rs, j) == i {
+				start = j
+				break
+			}
+		}
+		if start < 0 {
+			continue // a time after someone else's signing holds the parties to nothing
+		}
+		if start > 0 && g.isDate(rs[start-1], dAt) {
+			start--
+		}
+		return &entente.Cue{Rule: "deadline span", Start: start, End: u + 1}
 	}
 	return nil
 }

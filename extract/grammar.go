@@ -202,6 +202,8 @@ type grammar struct {
 	// [recognize], [papers]: in an instrument, recognizing the other side's
 	// papers (一方承认另一方…颁发的证书) is an undertaking
 	recognize, papers *wordSet
+	// [after-event]: the event a time after it is counted from (生效一年后)
+	afterEvent *wordSet
 	// [agent-mark]: before a party, makes it who does what the clause
 	// says (由缔约双方…承担)
 	agentMark *wordSet
@@ -421,6 +423,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		mutual:            newWordSet(t.Words("mutual")),
 		dispute:           newWordSet(t.Words("dispute")),
 		recognize:         newWordSet(t.Words("recognize")),
+		afterEvent:        newWordSet(t.Words("after-event")),
 		papers:            newWordSet(t.Words("papers")),
 		replyRef:          newWordSet(t.Words("reply-reference")),
 		agentMark:         newWordSet(t.Words("agent-mark")),

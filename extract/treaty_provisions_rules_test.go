@@ -99,3 +99,45 @@ func TestTreatyPapersAndZones(t *testing.T) {
 		}
 	}
 }
+
+// TestTreatyAreasAndTimeAfter: a crew's shore leave is people, criminal
+// jurisdiction on board is security, what is saved from a ship in distress
+// is disaster; a time counted after the instrument's own entry into force
+// (在本协定生效一年后) is the time the parties are held to.
+func TestTreatyAreasAndTimeAfter(t *testing.T) {
+	r := newTestRegistry(t)
+	const title = "中华人民共和国政府和秘鲁共和国政府海运协定\n\n"
+	areas := []struct{ text, area string }{
+		{"一方船舶在另一方港口停泊期间，持有海员证的船员可获准上岸。", "people"},
+		{"一方不得在悬挂对方国旗的船上行使刑事管辖权。", "security"},
+		{"如果需要将从遇险船舶上救出的货物暂时卸下，另一方应提供适当的方便。", "disaster"},
+	}
+	for _, tc := range areas {
+		x, err := r.ExtractAs(title+tc.text, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := x.Sentences[0].Areas; !slices.Contains(a, tc.area) {
+			t.Errorf("%s: areas %v, want %s among them", tc.text, a, tc.area)
+		}
+	}
+	deadlines := []struct{ text, want string }{
+		{"双方应在本协定生效一年后举行会议，就本协定的执行情况交换意见。", "在本协定生效一年后"},
+		{"双方将于本备忘录签署六个月后评估合作进展。", "于本备忘录签署六个月后"},
+		// a time after someone else's signing holds the parties to nothing
+		{"该公司在合同签署一年后开工。", ""},
+	}
+	for _, tc := range deadlines {
+		x, err := r.ExtractAs(title+tc.text, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if d := x.Sentences[0].Deadline; d != nil {
+			got = *d
+		}
+		if got != tc.want {
+			t.Errorf("%s: deadline %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
