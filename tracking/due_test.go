@@ -93,6 +93,8 @@ func TestDueRules(t *testing.T) {
 		{"a quarter of a named year", "于2027年第一季度", "双方将于2027年第一季度启动项目。", signed, "2027-03-31", entente.PrecisionMonth, false, false},
 		{"a span of months from the day of an event", "自本备忘录生效之日起六个月内", "执行机构应自本备忘录生效之日起六个月内相互指定联络人。", signed, "2023-09-08", entente.PrecisionMonth, false, false},
 		{"Traditional: a span of days from the day of an event", "自本協定簽署之日起三十日內", "雙方同意自本協定簽署之日起三十日內交換名單。", signed, "2023-04-07", entente.PrecisionDay, false, false},
+		{"a time after the instrument's entry into force", "在本协定生效一年后", "双方应在本协定生效一年后举行会议。", signed, "2024-03-08", entente.PrecisionYear, false, false},
+		{"months after the instrument's signing", "于本备忘录签署六个月后", "双方将于本备忘录签署六个月后评估合作进展。", signed, "2023-09-08", entente.PrecisionMonth, false, false},
 		{"a span of years from the day of an event", "自本备忘录生效之日起两年内", "双方同意自本备忘录生效之日起两年内完成评估。", signed, "2025-03-08", entente.PrecisionYear, false, false},
 		{"a full date that recurs", "於每年十二月三十一日前", "雙方應於每年十二月三十一日前擬定次一年度之工作計畫。", signed, "", entente.PrecisionOpen, false, false},
 		{"English: later this year", "later this year", "The two sides plan to hold the Council's meeting later this year.", signed, "2023-12-31", entente.PrecisionYear, false, false},
