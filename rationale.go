@@ -71,6 +71,8 @@ func Rules() ValueList {
 		value("event to be held", "将举行的会议或活动", "a meeting or event to be held", "sastanak ili događaj koji će se održati"),
 		value("standing body meets", "常设机构举行会议", "the parties' standing body meets", "stalno telo strana se sastaje"),
 		value("permission", "可（文书允许缔约方）", "what the instrument permits its parties to do", "ono što akt dozvoljava stranama"),
+		value("mutual grant", "相互给予（缔约方相互给予的待遇）", "what the parties grant each other", "ono što strane uzajamno daju"),
+		value("recognized papers", "承认对方颁发的证件", "recognition of the other side's papers", "priznavanje isprava druge strane"),
 		value("standing body provision", "常设机构的组成、设置与职责", "how the parties' standing body is made, where it sits and what it does", "sastav, sedište i zadaci stalnog tela strana"),
 		value("shall", "应（文书约束缔约方）", "shall (the instrument binds the parties)", "obaveza po aktu"),
 		value("goal", "目标", "goal", "cilj"),

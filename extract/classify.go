@@ -1183,12 +1183,12 @@ func (x *Extractor) selfSubject(masked []rune, start, end int) bool {
 // word; else -1.
 func (x *Extractor) articleCitedAt(masked []rune, e int) int {
 	i := e
-	for i < len(masked) && masked[i] == '第' {
+	for i < len(masked) && x.g.articleOpen.has(masked[i]) {
 		j := i + 1
-		for j < len(masked) && j < i+6 && !strings.ContainsRune("条款项", masked[j]) {
+		for j < len(masked) && j < i+6 && !x.g.articleUnit.has(masked[j]) {
 			j++
 		}
-		if j >= len(masked) || !strings.ContainsRune("条款项", masked[j]) {
+		if j >= len(masked) || !x.g.articleUnit.has(masked[j]) {
 			return -1
 		}
 		i = j + 1

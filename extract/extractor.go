@@ -875,7 +875,7 @@ func (g *grammar) afterEventDeadline(rs []rune) *entente.Cue {
 				continue
 			}
 		}
-		if u >= len(rs) || rs[u] != '后' {
+		if u >= len(rs) || !g.afterMark.has(rs[u]) {
 			continue
 		}
 		start := -1

@@ -204,6 +204,8 @@ type grammar struct {
 	recognize, papers *wordSet
 	// [after-event]: the event a time after it is counted from (生效一年后)
 	afterEvent *wordSet
+	// [article-open], [article-unit]: an article's number (第八条); [after-mark]: 后
+	articleOpen, articleUnit, afterMark runeSet
 	// [agent-mark]: before a party, makes it who does what the clause
 	// says (由缔约双方…承担)
 	agentMark *wordSet
@@ -440,6 +442,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		{"entity-ordinal", &g.ordinal}, {"round-ordinal", &g.round}, {"head-continues", &g.continues}, {"name-conjunction", &g.nameConj},
 		{"list-conjunction", &g.listConj}, {"serial", &g.serial}, {"serial-numeral", &g.serialNumeral},
 		{"phase-ordinal", &g.phaseOrdinal},
+		{"article-open", &g.articleOpen}, {"article-unit", &g.articleUnit}, {"after-mark", &g.afterMark},
 	} {
 		if *rs.set, err = runesOf(t, rs.section); err != nil {
 			return nil, err
