@@ -99,6 +99,7 @@ func Rules() ValueList {
 		value("looks forward to an event", "期待某一事件", "looks forward to an event", "očekivanje događaja"),
 		value("undertaking", "承诺（名词）", "undertaking named as a noun", "obaveza izražena imenicom"),
 		value("undertaking in content", "宾语从句中的承诺", "undertaking in the content of a view", "obaveza u sadržaju stava"),
+		value("act carried on in content", "宾语从句中继续采取的行动", "the parties' act carried on, in the content of a view", "nastavljena radnja strana u sadržaju stava"),
 		value("no rules for this language", "无此语言规则", "no rules for this language", "nema pravila za ovaj jezik"),
 		value("item of a list of undertakings", "承诺列表中的一项", "item of a list of undertakings", "stavka spiska obaveza"),
 		value("shall of an instrument", "协定之应", "shall of an instrument", "obaveza iz akta"),

@@ -857,7 +857,7 @@ func (x *Extractor) readHead(cr *clauseReading, ct []token, first int, rs, maske
 			// 期待…的进一步努力, 期待…取得的成果: what is looked forward to
 			// is an outcome or an effort (another's), not the parties'
 			// act: an appraisal, as "look forward to" an event is
-			cr.reading, cr.rule = rAppraisal, "outcome looked forward to"
+			cr.reading, cr.rule = rAppraisal, "looks forward to an event"
 			return false
 		}
 		cr.commit(strengthOf(k), &ct[first], "modal")
