@@ -148,6 +148,11 @@ func TestSpacedAreaWords(t *testing.T) {
 		{"Both sides stressed the importance of peace and stability across the Taiwan Strait.", []string{"hotspots", "sovereignty"}, "en"},
 		{"Both sides shared the view that a reliable supply of critical minerals is indispensable to their economic security.", []string{"resources", "security"}, "en"},
 		{"The leaders decided to launch a Foreign and Defence Ministerial Dialogue.", []string{"political", "security"}, "en"},
+		// cyber security is digital and security alike, as the golds read it; cyber alone is digital
+		{"The two sides agreed to deepen cooperation on cyber security.", []string{"digital", "security"}, "en"},
+		{"The two countries will strengthen cooperation on cybersecurity.", []string{"digital", "security"}, "en"},
+		{"Strane će razmenjivati iskustva u oblasti sajber bezbednosti.", []string{"digital", "security"}, "sr"},
+		{"The two sides will cooperate on internet governance and cyberspace.", []string{"digital"}, "en"},
 		{"They underlined the importance of the United Nations Convention on the Law of the Sea for the peaceful settlement of maritime disputes.", []string{"hotspots", "international_order"}, "en"},
 		{"The two sides will build the hydrogen terminal and start its commercial operation by 2030.", []string{"energy"}, "en"},
 		// natural gas in any case is energy; the inviolability of borders is
