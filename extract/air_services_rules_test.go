@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -16,11 +15,7 @@ func TestAirServicesAgreementRules(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國(臺灣)政府與巴拉圭共和國政府間空運協定\n\n"
 	both := []string{"PY", "TW"}
-	tests := []struct {
-		text, typ, strength string
-		actors              []string
-		area                string // an area the sentence must hold, if any
-	}{
+	tests := []hantProvision{
 		// 各方 opening a provision of an instrument of two: each party
 		{"各方應確保其機場當局向另一方之航空公司提供必要之地勤服務。", "commitment", "firm", both, ""},
 		{"各方同意：", "commitment", "firm", both, ""},
@@ -46,20 +41,7 @@ func TestAirServicesAgreementRules(t *testing.T) {
 		// consultations on the instrument's own interpretation: the relationship itself
 		{"雙方應就本協定之解釋進行諮商。", "commitment", "firm", both, "political"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
-			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
-				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
-			}
-			if tc.typ != "narrative" && !slices.Equal(s.Actors, tc.actors) {
-				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
-			}
-			if tc.area != "" && !slices.Contains(s.Areas, tc.area) {
-				t.Errorf("areas %v, want %s among them", s.Areas, tc.area)
-			}
-		})
-	}
+	checkHantProvisions(t, r, title, tests)
 }
 
 // TestEachPartyOnlyInAnInstrument: in a joint statement of two, 各方 is

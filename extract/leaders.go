@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"github.com/entente/entente/lexicon"
-)
+import "strings"
 
 // A statement introduces its leaders once with their country and office
 // (美国总统约瑟夫·拜登, 中华人民共和国主席习近平, 印度尼西亚总统佐科·维多多), then
@@ -58,13 +54,7 @@ func (x *Extractor) withLeaders(pi *partyIndex, st *text) *partyIndex {
 					continue
 				}
 			}
-			if pi.defined == nil {
-				cp := *pi
-				cp.defined, cp.definedSets = lexicon.NewMatcher(), nil
-				pi = &cp
-			}
-			pi.defined.Add(name, len(pi.definedSets))
-			pi.definedSets = append(pi.definedSets, m.Codes)
+			pi = pi.define(name, m.Codes)
 		}
 	}
 	return pi

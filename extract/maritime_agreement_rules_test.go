@@ -15,11 +15,7 @@ func TestMaritimeAgreementRules(t *testing.T) {
 	r := newTestRegistry(t)
 	const title = "中華民國(臺灣)政府與貝里斯政府航空服務協定\n\n"
 	both := []string{"BZ", "TW"}
-	tests := []struct {
-		text, typ, strength string
-		actors              []string
-		area                string // an area the sentence must hold, if any
-	}{
+	tests := []hantProvision{
 		// a demonstrative or a thing before an instrument's 應: shall, not a forecast
 		{"此等費用應於收到帳單後三十日內支付。", "commitment", "firm", both, ""},
 		{"該航空器暨其機組員應比照締約他方之航空器，享受同等待遇。", "commitment", "firm", both, ""},
@@ -43,20 +39,7 @@ func TestMaritimeAgreementRules(t *testing.T) {
 		{"締約一方應承認締約他方核發之機組員身分證件。", "commitment", "firm", both, "people"},
 		{"船舶如在締約他方領域內遇難，締約他方應提供協助。", "commitment", "firm", both, "disaster"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.text, func(t *testing.T) {
-			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
-			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
-				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
-			}
-			if tc.typ != "narrative" && !slices.Equal(s.Actors, tc.actors) {
-				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
-			}
-			if tc.area != "" && !slices.Contains(s.Areas, tc.area) {
-				t.Errorf("areas %v, want %s among them", s.Areas, tc.area)
-			}
-		})
-	}
+	checkHantProvisions(t, r, title, tests)
 }
 
 // TestStatementDemonstrativeShould: in a statement, a demonstrative before
@@ -110,5 +93,32 @@ func TestTaipeiDoneAtWesternEra(t *testing.T) {
 	}
 	if strings.Join(ids, " ") != "preamble 1 2 closing" {
 		t.Errorf("sections %v, want preamble 1 2 closing", ids)
+	}
+}
+
+// hantProvision is a provision of a Traditional instrument read alone under
+// its title: its type, strength, actors and an area it must hold (if any).
+type hantProvision struct {
+	text, typ, strength string
+	actors              []string
+	area                string
+}
+
+// checkHantProvisions reads each provision under title and checks it.
+func checkHantProvisions(t *testing.T, r *Registry, title string, tests []hantProvision) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s := onlyHantExtraction(t, r, title+tc.text).Sentences[0]
+			if string(s.Type) != tc.typ || string(s.Strength) != tc.strength {
+				t.Errorf("%s/%s, want %s/%s", s.Type, s.Strength, tc.typ, tc.strength)
+			}
+			if tc.typ != "narrative" && !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("actors %v, want %v", s.Actors, tc.actors)
+			}
+			if tc.area != "" && !slices.Contains(s.Areas, tc.area) {
+				t.Errorf("areas %v, want %s among them", s.Areas, tc.area)
+			}
+		})
 	}
 }

@@ -420,14 +420,22 @@ func (x *Extractor) withShortNames(pi *partyIndex, st *text) *partyIndex {
 		if s, _ := pi.m.LongestAt([]rune(name), 0); s == len([]rune(name)) {
 			continue // a name the index reads already (中方)
 		}
-		if pi.defined == nil {
-			cp := *pi
-			cp.defined, cp.definedSets = lexicon.NewMatcher(), nil
-			pi = &cp
-		}
-		pi.defined.Add(name, len(pi.definedSets))
-		pi.definedSets = append(pi.definedSets, m.Codes)
+		pi = pi.define(name, m.Codes)
 	}
+	return pi
+}
+
+// define returns pi reading name as the party of codes too: pi itself once
+// it holds a document's names, else a copy for the document (the cached
+// index is shared by every document of the same parties).
+func (pi *partyIndex) define(name string, codes []string) *partyIndex {
+	if pi.defined == nil {
+		cp := *pi
+		cp.defined, cp.definedSets = lexicon.NewMatcher(), nil
+		pi = &cp
+	}
+	pi.defined.Add(name, len(pi.definedSets))
+	pi.definedSets = append(pi.definedSets, codes)
 	return pi
 }
 
