@@ -70,8 +70,8 @@ func (x *Extractor) leaderName(rs []rune, i int) (parts []string, ok bool) {
 	for end < len(rs) && end-i <= maxNameParts*(maxNamePart+1) {
 		r := rs[end]
 		if r == '·' || r == '•' || r == '・' || r == '‧' {
-			if len(cur) < minNamePart && len(cur) != 1 {
-				return nil, false
+			if len(cur) == 0 {
+				return nil, false // two dots in a row, or a dot first
 			}
 			all = append(all, string(cur))
 			cur = cur[:0]
