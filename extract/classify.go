@@ -135,6 +135,7 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			named = -1
 		}
 		ct = x.dropAgencyVerbs(ct, masked, cms)
+		ct = x.planVerbsOnly(ct, masked, cms)
 		x.g.dropPrepositionalJiang(ct, masked)
 		x.g.splitShallPreposition(ct, masked, span.End)
 		x.g.dropInvitation(ct, masked, span.Start)

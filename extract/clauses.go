@@ -138,6 +138,7 @@ func (x *Extractor) newTextWith(s string, scr *scratch) *text {
 	// the tokens too: a sentence's tokens are read before the next
 	// sentence's are made (clauses and resolve copy what they keep)
 	scr.toks = dropAttributiveModals(x.cues.scan(masked, &scr.matches, scr.toks[:0]), masked, &x.areas.attributive, x.preposition)
+	scr.toks = x.g.dropPlanNouns(scr.toks, masked)
 	// one text per document too: a sentence's reading keeps no pointer
 	// to it, and its names and clauses reuse the previous one's room.
 	// Written field by field: a buffer emptied in place (x = x[:0]) is no

@@ -53,7 +53,7 @@ var cueSections = []struct {
 	{"narrative", cNarrative}, {"frame", cFrame}, {"copula", cCopula},
 	{"prediction", cPrediction}, {"jiang-object", cJiangObject}, {"neutral", cNeutral},
 	{"scope", cScope}, {"firm-verb", cFirmVerb}, {"undertaking-adverb", cUndertaking}, {"reaffirm", cReaffirm},
-	{"importance", cImportance},
+	{"importance", cImportance}, {"plan-verb", cIntent},
 }
 
 const (
@@ -86,6 +86,7 @@ const (
 	gInvitedBy
 	gGoalModal
 	gCall
+	gPlan // [plan-verb]: 计划, "plan to" only where a party plans (planVerbsOnly)
 )
 
 // markGrammar computes every cue word's grammar flags, once the grammar is
@@ -96,7 +97,7 @@ func (cm *cueMatcher) markGrammar(g *grammar) {
 		for _, s := range []struct {
 			set  map[string]bool
 			flag grammarFlag
-		}{{g.jiang, gJiang}, {g.jiangView, gJiangView}, {g.invitation, gInvitation}, {g.invitedBy, gInvitedBy}, {g.goalModal, gGoalModal}, {g.call, gCall}} {
+		}{{g.jiang, gJiang}, {g.jiangView, gJiangView}, {g.invitation, gInvitation}, {g.invitedBy, gInvitedBy}, {g.goalModal, gGoalModal}, {g.call, gCall}, {g.plan, gPlan}} {
 			if s.set[w] {
 				cm.gflags[i] |= s.flag
 			}

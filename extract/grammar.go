@@ -20,6 +20,7 @@ type grammar struct {
 	agencyHead        *wordSet        // [agency-head]: ends a party's agency before a joiner (澳门旅游局与…)
 	agencyNot         *wordSet        // [agency-not]: an [agency-head] that opens a longer word (部分, 局势)
 	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
+	plan              map[string]bool // [plan-verb]: "plan to", a cue only where a party plans (gPlan)
 	coActor           *wordSet        // [co-actor]: right after [jiang], keeps it the modal "will"
 	jiangView         map[string]bool // [jiang-view]: 将X + these + Y states a view
 	resolve           map[string]bool // [resolve]: firm modals only an agent can say (决定, 同意)
@@ -304,6 +305,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		subjectJoin:       setOf(t.Words("subject-joiner")),
 		subjectJoinMax:    maxRunes(t.Words("subject-joiner")),
 		jiang:             setOf(t.Words("jiang")),
+		plan:              setOf(t.Words("plan-verb")),
 		coActor:           newWordSet(t.Words("co-actor")),
 		jiangView:         setOf(t.Words("jiang-view")),
 		resolve:           setOf(t.Words("resolve")),

@@ -34,7 +34,7 @@ func (x *Extractor) withLeaders(pi *partyIndex, st *text) *partyIndex {
 		if len(m.Codes) != 1 {
 			continue
 		}
-		o := x.offices.startsAt(masked, m.End)
+		o := x.officeAfter(masked, m.End, st.mentions)
 		if o < 0 {
 			continue
 		}
@@ -58,6 +58,45 @@ func (x *Extractor) withLeaders(pi *partyIndex, st *text) *partyIndex {
 		}
 	}
 	return pi
+}
+
+// Between a party's name and its leader's office may stand the seat of the
+// office (中华人民共和国国务院总理李强, 德意志联邦共和国联邦总理…, 阿拉伯联合酋长国
+// 阿布扎比王储…): a short run of Han characters with no name, stop word or
+// mark in it. After the office a second title may follow, joined by 、
+// (王储、武装部队副总司令穆罕默德…): the name stands after the second.
+const (
+	maxSeat        = 4
+	maxSecondTitle = 10
+)
+
+// officeAfter returns where the leader's name begins after a party's name
+// that ends at i: after its office, its seat and office, or a second title
+// joined to the office; -1 if no office follows.
+func (x *Extractor) officeAfter(rs []rune, i int, ms []mention) int {
+	o := x.offices.startsAt(rs, i)
+	for k := i; o < 0 && k < i+maxSeat && k < len(rs) && isHan(rs[k]) && x.nameStops.startsAt(rs, k) < 0 && !mentionAt(ms, k); k++ {
+		o = x.offices.startsAt(rs, k+1)
+	}
+	if o < 0 || o >= len(rs) || rs[o] != '、' {
+		return o
+	}
+	for k := o + 1; k < o+1+maxSecondTitle && k < len(rs) && isHan(rs[k]) && x.nameStops.startsAt(rs, k) < 0 && !mentionAt(ms, k); k++ {
+		if e := x.offices.startsAt(rs, k); e >= 0 && (e >= len(rs) || rs[e] != '、') {
+			return e
+		}
+	}
+	return o
+}
+
+// mentionAt reports whether a party's name begins at i.
+func mentionAt(ms []mention, i int) bool {
+	for _, m := range ms {
+		if m.Start == i {
+			return true
+		}
+	}
+	return false
 }
 
 // leaderName reads the name that begins at rs[i]: its whole and, for a

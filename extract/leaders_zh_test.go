@@ -75,3 +75,38 @@ func TestOutcomeLookedForward(t *testing.T) {
 		})
 	}
 }
+
+// TestLeaderSeatAndSecondTitle: the seat of a leader's office may stand
+// between the country and the office (中华人民共和国国务院总理李强), and a
+// second title may follow the office (埃米尔、武装部队总司令塔米姆…殿下): the
+// name after them is the leader's all the same.
+func TestLeaderSeatAndSecondTitle(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		title, intro, text string
+		actors             []string
+	}{
+		{"中华人民共和国和马来西亚联合声明",
+			"应马来西亚首相安瓦尔·易卜拉欣邀请，中华人民共和国国务院总理李强于2025年6月2日至4日对马来西亚进行正式访问。",
+			"李强总理承诺将扩大马来西亚榴莲进口。", []string{"CN"}},
+		{"中华人民共和国和卡塔尔国联合声明",
+			"应中华人民共和国主席习近平邀请，卡塔尔国埃米尔、武装部队总司令塔米姆·本·哈马德·阿勒萨尼殿下于2025年3月5日至7日对中国进行国事访问。",
+			"塔米姆埃米尔承诺将扩大对华液化天然气供应。", []string{"QA"}},
+		// control: a name after two offices of different people stays unread
+		{"中华人民共和国和卡塔尔国联合声明",
+			"卡塔尔国外交部和卡塔尔投资局的代表出席了签字仪式。",
+			"塔米姆埃米尔承诺将扩大对华液化天然气供应。", []string{"CN", "QA"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			out := x.Extract(tc.title + "\n\n" + tc.intro + "\n" + tc.text + "\n")
+			if len(out.Sentences) != 2 {
+				t.Fatalf("%d sentences, want 2", len(out.Sentences))
+			}
+			s := out.Sentences[1]
+			if !slices.Equal(s.Actors, tc.actors) {
+				t.Errorf("%s %s %v (%+v), want actors %v", s.Type, s.Strength, s.Actors, s.Rationale.Type, tc.actors)
+			}
+		})
+	}
+}

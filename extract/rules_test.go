@@ -35,6 +35,12 @@ func TestRules(t *testing.T) {
 		// what a party announces it will do it undertakes; an announcement alone is a fact
 		{"宣布 + 将 is firm", "CN,ID", "中方宣布将向印尼方提供紧急人道主义援助。", entente.Commitment, "CN", entente.Firm, ""},
 		{"宣布 + 有意 is intent", "CN,ID", "印尼方宣布有意加入金砖国家新开发银行。", entente.Commitment, "ID", entente.Intent, ""},
+		// 计划 "plan to": an intent where a party plans; a noun elsewhere
+		{"计划 after the parties is intent", "CN,AR", "两国领导人计划于2027年在布宜诺斯艾利斯举行会晤。", entente.Commitment, "AR,CN", entente.Intent, ""},
+		{"计划 + action is intent", "CN,PE", "秘方还计划进一步扩大对华渔业产品出口。", entente.Commitment, "PE", entente.Intent, ""},
+		{"stance + 计划 is intent", "CN,NP", "双方强调计划深化在水电领域的合作。", entente.Commitment, "CN,NP", entente.Intent, ""},
+		{"the instrument's 计划 is no plan to", "CN,NP", "本计划于双方签字之日起生效。", entente.Narrative, "", "", ""},
+		{"a programme's 计划 is no plan to", "CN,NP", "双方将通过青年交流计划加强两国人文联系。", entente.Commitment, "CN,NP", entente.Firm, ""},
 		{"宣布 alone is narrative", "CN,ID", "双方宣布建立全面战略伙伴关系。", entente.Narrative, "", "", ""},
 		{"soft bare action, omitted subject", "CN,TH", "持续推进中泰铁路合作项目建设。", entente.Commitment, "CN,TH", entente.Soft, ""},
 		{"two governments joined are one subject", "CN,TH", "中华人民共和国政府和泰王国政府将加强渔业合作。", entente.Commitment, "CN,TH", entente.Firm, "CN"},
