@@ -48,6 +48,9 @@ type Spaced struct {
 	// "commitment to" take as the parties' own action (commit to consult,
 	// commitment to end HIV): an infinitive, not a goal's noun
 	commitVerbs *keyWords
+	// attributive are -ing words that, before a noun, qualify it (leading
+	// democracies, emerging economies): no verb after "commitment to"
+	attributive *keyWords
 	own         *phraseMatcher // after "support": the parties' own cooperation
 	predict     *keyWords
 	that        *keyWords
@@ -270,6 +273,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.det = newKeyWords(t.Words("determiner"))
 	x.filler = phrasesOf(t.Words("filler"))
 	x.commitVerbs = newKeyWords(t.Words("commit-verb"))
+	x.attributive = newKeyWords(t.Words("attributive-participle"))
 	x.own = phrasesOf(t.Words("own"))
 	x.predict = newKeyWords(t.Words("prediction"))
 	x.that = newKeyWords(t.Words("that"))

@@ -356,7 +356,7 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 			// (Svesne značaja…, | sporazumele su se…: agreeing as follows is firm)
 			cut = true
 		case !w.Punct && x.joins.has(w) && i > start:
-			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && x.newSubjectAt(st, i+1) && !x.pairedSubject(st, start, i) {
+			if x.headOf(st, sclause{start, i}, start) >= 0 && !x.afterObject(st, i) && (x.newSubjectAt(st, i+1) || x.subjectAfterSetting(st, i+1)) && !x.pairedSubject(st, start, i) {
 				cut, next = true, i+1
 			}
 		}
@@ -375,6 +375,29 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 	}
 	st.cls = out
 	return out
+}
+
+// maxSetting is the longest phrase of time or place (over the visit, in
+// the coming year) that may open a joined clause before its subject.
+const maxSetting = 6
+
+// subjectAfterSetting reports whether a phrase of time or place, opened by
+// a preposition at word i, stands before a new subject and its verb (…, so
+// over the visit the United States committed to…; and during the talks
+// the two leaders agreed…): the joining word opens a clause all the same.
+func (x *Spaced) subjectAfterSetting(st *sentence, i int) bool {
+	if i >= len(st.ws) || st.ws[i].Punct || !x.prep.has(&st.ws[i]) {
+		return false
+	}
+	for j := i + 2; j <= i+maxSetting && j < len(st.ws); j++ {
+		if st.ws[j-1].Punct {
+			return false
+		}
+		if x.newSubjectAt(st, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairedSubject reports whether the word before the joining word at i ends
@@ -1596,6 +1619,9 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 	k := w.Key
 	switch x.lang {
 	case "en":
+		if x.attributive.has(w) && i+1 < len(st.ws) && !st.ws[i+1].Punct && !x.det.has(&st.ws[i+1]) && !x.prep.has(&st.ws[i+1]) {
+			return false // committed to leading democracies: the noun's quality
+		}
 		return len(k) >= 5 && strings.HasSuffix(k, "ing") && !w.Upper || x.commitVerbs.has(w) && !w.Upper
 	default:
 		for _, suf := range []string{"nje", "nju", "nja", "njem", "ti", "ći"} {
@@ -1738,10 +1764,44 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			}
 		}
 	case k.has(cAction):
+		if j := x.commitmentObject(st, h); j >= 0 {
+			// renew our commitment to…, strengthen their shared commitment
+			// to…: the verb restates a commitment; what it is to decides,
+			// as after "reaffirmed their commitment to"
+			alt := &sreading{clause: r.clause, subject: r.subject, actors: r.actors, cue: &st.cues[j]}
+			x.readHeadSpaced(st, alt, j, hospitality)
+			r.reading, r.strength, r.strCue, r.rule, r.cue = alt.reading, alt.strength, alt.strCue, alt.rule, alt.cue
+			return
+		}
 		if len(r.actors) > 0 && !x.permittedBefore(st, r.clause.start, c.Start) {
 			r.commit(entente.Soft, c, "own action")
 		}
 	}
+}
+
+// maxCommitmentModifiers is how many words (a possessive, adjectives) may
+// stand between a verb and the "commitment to" that is its object.
+const maxCommitmentModifiers = 3
+
+// commitmentObject returns the cue of a "commitment to" that is the object
+// of the action verb at cue h (renew our commitment to, reinforce our mutual
+// commitment to), with only lowercase words of no cue between them; -1 if
+// none.
+func (x *Spaced) commitmentObject(st *sentence, h int) int {
+	if h+1 >= len(st.cues) {
+		return -1
+	}
+	end := st.cues[h].End
+	n := &st.cues[h+1]
+	if !n.Kind.has(sCommitTo) || n.Start <= end || n.Start > end+maxCommitmentModifiers || !strings.HasPrefix(st.ws[n.Start].Key, "commitment") {
+		return -1
+	}
+	for i := end; i < n.Start; i++ {
+		if w := &st.ws[i]; w.Punct || w.Upper || w.Digits {
+			return -1
+		}
+	}
+	return h + 1
 }
 
 // cueAfterFiller returns the cue that starts right after cue h, past the

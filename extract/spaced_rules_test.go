@@ -42,6 +42,17 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "Serbia announced that it will establish a consulate in Shanghai.", "commitment", "firm", []string{"RS"}, "will", ""},
 		// a clause opened by whereby has its own subject and undertaking
 		{"en", "China and Serbia signed an agreement whereby Serbia will open a consulate in Shanghai.", "commitment", "firm", []string{"RS"}, "will", ""},
+		// a result joined by "so" is a clause of its own, also after a phrase of time
+		// or place; "so that" is a purpose, no clause
+		{"en", "Customs checks must be fast, so over the visit China committed to open a new border crossing.", "commitment", "firm", []string{"CN"}, "committed to", ""},
+		{"en", "Trade rules must be clear, so Serbia pledged to publish its tariffs online.", "commitment", "firm", []string{"RS"}, "pledged to", ""},
+		{"en", "Investors should be informed early, so that companies can plan ahead.", "position", "", parties, "should", ""},
+		// a verb that renews or reinforces a commitment: what the commitment is to decides
+		{"en", "The two sides renew their commitment to multilateralism.", "position", "", parties, "commitment to", ""},
+		{"en", "The two sides reinforce their shared commitment to expand rail freight.", "commitment", "firm", parties, "commitment to", ""},
+		// an -ing word before its noun qualifies it; before a determiner it is the action
+		{"en", "The two sides renew their commitment to emerging economies in the region.", "position", "", parties, "commitment to", ""},
+		{"en", "The two sides are committed to leading the regional effort on clean water.", "commitment", "firm", parties, "are committed to", ""},
 		// a shared commitment reads as committed to; "at the earliest" is urgent
 		{"en", "The two leaders shared their commitment to working closely in multilateral fora.", "commitment", "firm", parties, "shared their commitment to", ""},
 		{"en", "The leaders shared their commitment to the Paris Agreement.", "position", "", parties, "shared their commitment to", ""},
