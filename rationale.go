@@ -98,6 +98,25 @@ func Rules() ValueList {
 		value("looks forward to an action", "期待采取行动", "looks forward to an action", "očekivanje radnje"),
 		value("looks forward to an event", "期待某一事件", "looks forward to an event", "očekivanje događaja"),
 		value("undertaking", "承诺（名词）", "undertaking named as a noun", "obaveza izražena imenicom"),
+		value("committed to a goal and an action", "致力于目标并采取行动", "committed to a goal and to an action", "posvećenost cilju i radnji"),
+		value("action in progress", "正在进行的己方行动", "the parties' own action in progress", "sopstvena radnja strana u toku"),
+		value("relationship judged", "对双边关系的评价", "the relationship between the parties judged", "ocena odnosa strana"),
+		value("the other party regarded as", "将对方视为", "the other party regarded as", "druga strana viđena kao"),
+		value("achievement acknowledged", "肯定成果", "an achievement acknowledged", "priznato postignuće"),
+		value("evaluation of an achievement", "对成果的评价", "evaluation of an achievement", "ocena postignuća"),
+		value("evaluation of the occasion", "对访问或会谈的评价", "evaluation of the visit or talks", "ocena posete ili razgovora"),
+		value("modal, the parties' body after it", "情态词，其后为双方机构", "modal verb, the parties' body after it", "modalni glagol, telo strana posle njega"),
+		value("support of own works", "支持双方自己的工程", "support of the parties' own works", "podrška sopstvenim radovima strana"),
+		value("support of own side", "支持己方企业或机构", "support of the supporter's own side", "podrška sopstvenoj strani"),
+		value("thanks for support", "感谢支持", "thanks for support", "zahvalnost na podršci"),
+		value("instrument reported", "叙述以往文书", "an earlier instrument reported", "izveštaj o ranijem aktu"),
+		value("enacting formula", "制定文书的套语", "the enacting formula of the instrument", "formula donošenja akta"),
+		value("construed", "条款的解释", "how a provision is to be construed", "tumačenje odredbe"),
+		value("operative clause of an instrument", "文书的执行条款", "an operative clause of an instrument", "izvršna odredba akta"),
+		value("item of the bases of a relation", "关系基础的一项", "an item of the bases of a relationship", "stavka osnova odnosa"),
+		value("future that binds the parties", "约束缔约方的将来时", "a future tense that binds the parties", "buduće vreme koje obavezuje strane"),
+		value("passive undertaking", "被动式承诺", "an undertaking in the passive", "obaveza u trpnom obliku"),
+		value("recital's aim", "序言所述目的", "the aim a recital states", "cilj naveden u preambuli"),
 		value("undertaking in content", "宾语从句中的承诺", "undertaking in the content of a view", "obaveza u sadržaju stava"),
 		value("act carried on in content", "宾语从句中继续采取的行动", "the parties' act carried on, in the content of a view", "nastavljena radnja strana u sadržaju stava"),
 		value("no rules for this language", "无此语言规则", "no rules for this language", "nema pravila za ovaj jezik"),
@@ -105,6 +124,13 @@ func Rules() ValueList {
 		value("shall of an instrument", "协定之应", "shall of an instrument", "obaveza iz akta"),
 		// actors, areas, deadline
 		value("subject", "主语", "subject", "subjekat"),
+		value("resumed subject", "代词复指的主语", "a pronoun resuming the subject", "zamenica koja ponavlja subjekat"),
+		value("each party", "各方（每一缔约方）", "each party", "svaka strana"),
+		value("first person", "第一人称（“我们”）", "first person (we)", "prvo lice (mi)"),
+		value("joint body", "双方共同机构", "the parties' joint body", "zajedničko telo strana"),
+		value("area (the instrument's field phrase)", "文书所定领域的词组", "a phrase of the instrument's field", "izraz oblasti akta"),
+		value("area (the instrument's field, its body)", "文书所定领域（其机构）", "the instrument's field, its body", "oblast akta (njegovo telo)"),
+		value("area (the instrument's field: its lead-in)", "文书所定领域（引导语）", "the instrument's field: its lead-in", "oblast akta (uvodna formula)"),
 		value("area", "领域关键词", "area keyword", "ključna reč oblasti"),
 		value("area (weak)", "领域关键词（弱）", "area keyword (weak)", "ključna reč oblasti (slaba)"),
 		value("area (the instrument's field)", "文书标题所定领域", "the field the instrument's title names", "oblast koju imenuje naslov akta"),
@@ -119,10 +145,20 @@ func Rules() ValueList {
 		value("quoted plan", "引号中的规划", "plan in quotation marks", "plan pod navodnicima"),
 		value("list", "列举", "list", "nabrajanje"),
 		value("head word", "中心词", "head word", "glavna reč"),
+		value("short name", "简称", "short name", "kratak naziv"),
+		value("named before", "前文已提及的名称", "a name given before", "ranije naveden naziv"),
+		value("name in apposition", "同位语中的名称", "a name in apposition", "naziv u apoziciji"),
+		value("name after through", "“通过”之后的名称", "a name after \"through\"", "naziv posle \"kroz\""),
+		value("name after a programme's field", "项目领域之后的名称", "a name after a programme's field", "naziv posle oblasti programa"),
 		value("quoted name", "引号中的名称", "name in quotation marks", "naziv pod navodnicima"),
 		value("basin cooperation", "流域合作简称", "a river basin's cooperation by its short name", "saradnja rečnog sliva po kratkom nazivu"),
 	}
 }
+
+// composingHeads are the rules that compose with the rule read after them
+// ("stance+R": R read after a verb of stance; "copula+R": R read on the
+// word a copula joins to its subject, as in "is grateful to").
+var composingHeads = []string{"stance", "copula"}
 
 // RuleLabel returns a rule's label in lang, composed rules included; an
 // unknown rule is returned as it is.
@@ -137,8 +173,10 @@ func RuleLabel(rule, lang string) string {
 		}
 		return "coordinated: " + RuleLabel(rest, lang)
 	}
-	if rest, ok := strings.CutPrefix(rule, "stance+"); ok {
-		return rules.Label("stance", lang) + " + " + RuleLabel(rest, lang)
+	for _, head := range composingHeads {
+		if rest, ok := strings.CutPrefix(rule, head+"+"); ok {
+			return rules.Label(head, lang) + " + " + RuleLabel(rest, lang)
+		}
 	}
 	return rule
 }
@@ -151,8 +189,10 @@ func KnownRule(rule string) bool {
 	if rest, ok := strings.CutPrefix(rule, "coordinated "); ok {
 		return KnownRule(rest)
 	}
-	if rest, ok := strings.CutPrefix(rule, "stance+"); ok {
-		return KnownRule(rest)
+	for _, head := range composingHeads {
+		if rest, ok := strings.CutPrefix(rule, head+"+"); ok {
+			return KnownRule(rest)
+		}
 	}
 	return false
 }

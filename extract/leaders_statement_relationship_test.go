@@ -29,6 +29,14 @@ func TestLeadersStatementJudgements(t *testing.T) {
 		{"Yet the Ghana-Japan bond is stronger than ever.", entente.Appraisal, "", both},
 		{"The Ghana-Japan partnership is expanding from a regional to a global one.", entente.Appraisal, "", both},
 		{"Our bilateral relations are excellent.", entente.Appraisal, "", both},
+		// the relationship named with its parties after "between"; a gap between things is none
+		{"Ties between our two countries are at their strongest point yet.", entente.Appraisal, "", both},
+		{"Relations between Ghana and Japan are excellent.", entente.Appraisal, "", both},
+		{"The gap between supply and demand is large.", entente.Position, "", both},
+		// acknowledging an achievement evaluates it; acknowledging a principle is a view
+		{"The two sides acknowledged the progress made in trade since 2019.", entente.Appraisal, "", both},
+		{"Ghana and Japan recognized the achievements of their Strategic Partnership.", entente.Appraisal, "", both},
+		{"Ghana and Japan recognized the importance of free trade.", entente.Position, "", both},
 		{"Japan views Ghana as a strong emergent partner in building resilient supply chains.", entente.Appraisal, "", []string{"JP"}},
 		{"As the globe transitions to clean energy, Japan recognizes Ghana as a model.", entente.Appraisal, "", []string{"JP"}},
 		{"Today, we look to the next 60 years of Ghana-Japan relations with optimism.", entente.Appraisal, "", both},

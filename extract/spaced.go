@@ -98,11 +98,17 @@ type Spaced struct {
 	// itself, whose state a copula judges (the U.S.-Kenya bond is stronger
 	// than ever); nil: none
 	bond *keyWords
+	// bondBetween ([relationship-between]) joins the parties' names to a
+	// relationship's noun (ties between our two countries)
+	bondBetween *keyWords
 	// views, regards, recognizes: before another party and "as a…", the
 	// verb that judges that party ([regard-as]; nil: none)
-	regardAs   *keyWords
-	state      *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
-	unaffected *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
+	regardAs *keyWords
+	// acknowledge ([acknowledge]): verbs of acknowledgement, which evaluate
+	// an achievement they take as object (acknowledged the progress made)
+	acknowledge *keyWords
+	state       *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
+	unaffected  *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -322,6 +328,10 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	}
 	if w := t.Words("relationship-noun"); len(w) > 0 {
 		x.bond = newKeyWords(w)
+		x.bondBetween = newKeyWords(t.Words("relationship-between"))
+	}
+	if w := t.Words("acknowledge"); len(w) > 0 {
+		x.acknowledge = newKeyWords(w)
 	}
 	if w := t.Words("regard-as"); len(w) > 0 {
 		x.regardAs = newKeyWords(w)

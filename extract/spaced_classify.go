@@ -300,6 +300,9 @@ func (x *Spaced) relationshipJudged(st *sentence, r *sreading) bool {
 	}
 	c := r.cue
 	j := c.Start - 1
+	if b := x.betweenParties(st, r.clause.start, c.Start); b >= 0 {
+		j = b // ties between our two countries are at their strongest
+	}
 	if j < r.clause.start || j-r.clause.start > 8 || !x.bond.has(&st.ws[j]) {
 		return false
 	}
@@ -317,6 +320,38 @@ func (x *Spaced) relationshipJudged(st *sentence, r *sreading) bool {
 	r.reading, r.rule = rAppraisal, "relationship judged"
 	r.actors = st.unionCodes(st.parties)
 	return true
+}
+
+// maxBetween is how many words may name the parties after "between" in a
+// relationship's name (relations between China and the Republic of Serbia).
+const maxBetween = 8
+
+// betweenParties returns the relationship noun that "between" and the
+// parties' names follow right before word end (ties between our two
+// countries | are…, relations between China and Serbia | are…), or -1.
+// The names must be the parties' (or their joint word): "the gap between
+// supply and demand" names no relationship.
+func (x *Spaced) betweenParties(st *sentence, start, end int) int {
+	for k := end - 2; k > start && k >= end-1-maxBetween; k-- {
+		w := &st.ws[k]
+		if w.Punct {
+			return -1
+		}
+		if !x.bondBetween.has(w) {
+			continue
+		}
+		named := false
+		for _, m := range st.ments {
+			if m.Start > k && m.End <= end {
+				named = true
+			}
+		}
+		if !named || !x.bond.has(&st.ws[k-1]) {
+			return -1
+		}
+		return k - 1
+	}
+	return -1
 }
 
 // cueAt reports whether a cue of one of kinds opens at word i.
@@ -1730,6 +1765,11 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		r.reading, r.rule = rNarrative, "permission"
 	case k.has(cPosition) && x.regardedAs(st, r, c.Start, r.clause.end):
 		r.reading, r.rule = rAppraisal, "the other party regarded as"
+	case k.has(cPosition) && x.acknowledged(st, h):
+		// acknowledged the progress made in…, recognized the achievements
+		// of…: what is acknowledged is something done, and the verb
+		// evaluates it, as "noted the progress" does
+		r.reading, r.rule = rAppraisal, "achievement acknowledged"
 	case k.has(cPosition):
 		r.reading, r.rule = rPosition, "position"
 	case k.has(cThanks) && hospitality:
@@ -1777,6 +1817,26 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 			r.commit(entente.Soft, c, "own action")
 		}
 	}
+}
+
+// acknowledged reports whether the cue h is a verb of acknowledgement
+// ([acknowledge]) whose object is an achievement ([achievement]): the
+// achievement's cue starts within maxCommitmentModifiers words after it,
+// with only lowercase words between (the, the important).
+func (x *Spaced) acknowledged(st *sentence, h int) bool {
+	if x.acknowledge == nil || h+1 >= len(st.cues) || !x.acknowledge.has(&st.ws[st.cues[h].Start]) {
+		return false
+	}
+	end, n := st.cues[h].End, &st.cues[h+1]
+	if !n.Kind.has(cAchievement) || n.Start > end+maxCommitmentModifiers {
+		return false
+	}
+	for i := end; i < n.Start; i++ {
+		if w := &st.ws[i]; w.Punct || w.Upper || w.Digits || x.that.has(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxCommitmentModifiers is how many words (a possessive, adjectives) may
