@@ -71,6 +71,7 @@ type Spaced struct {
 	passivePart  *phraseMatcher // a passive participle's endings (izgrađena, pokrenut; nil: none)
 	weVerb       *phraseMatcher // a verb's ending in the first person plural (posvetićemo; nil: none)
 	framing      *phraseMatcher // weak area words that in an instrument stand for its field (saradnja; nil: none)
+	fieldsNamed  *phraseMatcher // words that name the fields without naming one (gore spomenutim oblastima; nil: none)
 	selfPronoun  *keyWords      // it: in one party's view, the party itself (India announced that it will…)
 	impersonal   *phraseMatcher // it was (agreed): a passive whose agents are the parties (nil: none)
 	partyVerb    *phraseMatcher // agreed, decided: verbs only a party does (nil: none)
@@ -303,6 +304,7 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 		x.relative = newKeyWords(w)
 	}
 	x.framing = optionalPhrases(t, "area-field")
+	x.fieldsNamed = optionalPhrases(t, "area-field-anaphor")
 	x.relationship = optionalPhrases(t, "area-relationship")
 	x.selfPronoun = newKeyWords(t.Words("pronoun-self"))
 	x.reflexive = newKeyWords(t.Words("reflexive"))
@@ -713,6 +715,9 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		}
 		if field != nil && s.Type == entente.Commitment && len(s.Areas) == 0 && strings.HasSuffix(ls.Text, ":") {
 			leadInField(&s, field)
+		}
+		if field != nil && s.Type == entente.Commitment && len(s.Areas) == 0 {
+			x.fieldsBefore(st, &s, field)
 		}
 		if field != nil && ls.Section == entente.SectionPreamble {
 			x.recitalFraming(st, &s, field)
@@ -1889,6 +1894,30 @@ func leadInField(s *entente.Sentence, field []string) {
 		cues[k] = entente.AreaCue{Area: a, Cue: entente.Cue{Rule: "area (the instrument's field: its lead-in)"}}
 	}
 	s.Areas, s.Rationale.Areas = slices.Clone(field), cues
+}
+
+// fieldsBefore places in the instrument's field an undertaking that names
+// no area of its own but the fields by a word that points back to them
+// (…institucije i organizacije koje se bave gore spomenutim oblastima, u
+// navedenim oblastima): in an instrument whose title names its field, the
+// fields the parties cooperate in are the title's.
+func (x *Spaced) fieldsBefore(st *sentence, s *entente.Sentence, field []string) {
+	if x.fieldsNamed == nil {
+		return
+	}
+	for i := range st.ws {
+		m, ok := x.fieldsNamed.longestAt(st.ws, i)
+		if !ok || m.End <= i {
+			continue
+		}
+		text, a, b := st.span(m.Start, m.End)
+		cues := make([]entente.AreaCue, len(field))
+		for k, code := range field {
+			cues[k] = entente.AreaCue{Area: code, Cue: entente.Cue{Rule: "area (the instrument's field: the fields named)", Text: text, Start: a, End: b}}
+		}
+		s.Areas, s.Rationale.Areas = slices.Clone(field), cues
+		return
+	}
 }
 
 // recitalFraming drops from a preamble's areas the political one that only

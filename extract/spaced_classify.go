@@ -385,7 +385,7 @@ func (x *Spaced) clauses(st *sentence) []sclause {
 			cut = true
 		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, i+1):
 			cut = true // …, | U nameri da prošire saradnju, | Izražavajući spremnost…
-		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && x.recitalOpens(st, start) && x.mainVerbAt(st, i+1):
+		case w.Punct && w.Key == "," && i > start && x.lang == "sr" && (x.recitalOpens(st, start) || x.leadInClosesAt(st, i+1)) && x.mainVerbAt(st, i+1):
 			// Rukovodeći se željom da…, | dogovorile su se o sledećem: the main verb after the
 			// last recital, read on its own whether the recital states an aim or a view
 			// (Svesne značaja…, | sporazumele su se…: agreeing as follows is firm)
@@ -523,6 +523,25 @@ func (x *Spaced) recitalOpens(st *sentence, i int) bool {
 	}
 	pred, _ := st.predicateAt(i)
 	return pred
+}
+
+// leadInClosesAt reports whether the words from i run to the sentence's
+// closing colon with no other stop (…, saglasile su se o sledećem:): the
+// main clause of a treaty-style preamble, whatever opens its recitals. A
+// preamble written as one running sentence opens them in lower case after
+// the parties' designation (…, u daljem tekstu Strane, u želji da…, u
+// uverenju da…, saglasile su se o sledećem:), where no capital marks them.
+func (x *Spaced) leadInClosesAt(st *sentence, i int) bool {
+	n := len(st.ws)
+	if i >= n-1 || !st.ws[n-1].Punct || st.ws[n-1].Key != ":" {
+		return false
+	}
+	for j := i; j < n-1; j++ {
+		if st.ws[j].Punct {
+			return false
+		}
+	}
+	return true
 }
 
 // mainVerbAt reports whether a verb that only the parties do ([party-verb]:
