@@ -483,6 +483,13 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 			cr.actors = inherited
 			cr.commit(entente.Soft, t, "mutual grant")
 		}
+		if sc.instrument && cr.rule == "others" && !others && t.Kind.has(cSoft) && x.g.exemption.startsAt(masked, t.Start) >= 0 {
+			// 持有证书的一方船舶…无须重新丈量: what an agreement waives for
+			// the other side's ships or people is the parties' grant,
+			// whoever the grammatical subject
+			cr.actors = inherited
+			cr.commit(entente.Soft, t, "exemption granted")
+		}
 		if sc.instrument && cr.reading == rNone && !body && !others && subj.kind != subjPrediction && !x.selfRefIn(masked, span.Start, span.End) && !x.procedural(masked, 0, len(masked)) {
 			if at := x.permittedAt(masked, span.Start, t.Start); at >= 0 {
 				// 当…时，可以租用…船舶参加…运输: what the agreement lets be

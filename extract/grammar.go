@@ -198,6 +198,9 @@ type grammar struct {
 	articleCited *wordSet
 	// [mutual]: opens a [soft] word the parties grant each other (相互给予)
 	mutual *wordSet
+	// exemption ([exemption]): "need not" (无须), what an agreement waives
+	// for the other side's ships, citizens or goods: the parties' grant
+	exemption *wordSet
 	// [dispute]: what an instrument's clause on disputes settles (分歧)
 	dispute *wordSet
 	// [recognize], [papers]: in an instrument, recognizing the other side's
@@ -425,6 +428,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		whenClose:         newWordSet(t.Words("when-close")),
 		articleCited:      newWordSet(t.Words("article-cited")),
 		mutual:            newWordSet(t.Words("mutual")),
+		exemption:         newWordSet(t.Words("exemption")),
 		dispute:           newWordSet(t.Words("dispute")),
 		recognize:         newWordSet(t.Words("recognize")),
 		afterEvent:        newWordSet(t.Words("after-event")),

@@ -316,8 +316,15 @@ func TestShallInInstruments(t *testing.T) {
 		{mou, "各国应遵守国际法。", entente.Position, "", "CN,TH"},
 		{mou, "双方应是平等伙伴。", entente.Position, "", "CN,TH"},
 		{statement, "双方应加强渔业合作。", entente.Position, "", "CN,TH"},
+		// an agreement's "need not" (无须) waives for the other side: the parties' soft
+		// grant; "payable" (应付的, below) is no "shall"
+		{mou, "持有效渔船证书的一方渔船在另一方港口无须重新检验。", entente.Commitment, entente.Soft, "CN,TH"},
 	}
 	checkOneSentence(t, x, tests, false)
+	payable := x.Extract(mou + "\n渔船在任何一方港口应付的一切费用，均按照该港口的有关规章予以征收。\n")
+	if s := payable.Sentences[len(payable.Sentences)-1]; s.Strength == entente.Firm {
+		t.Errorf("%s: firm (cue %+v): 应付的 (payable) read as shall", s.Text, s.Rationale.Strength)
+	}
 	// 根据需要: as needed, no one's "should"
 	if s := mustLabel(t, x, "双方根据需要设立工作组。", []string{"CN", "PE"}, nil); s.Type != entente.Commitment {
 		t.Errorf("%s: %s, want the parties' own action", s.Text, s.Type)
