@@ -149,7 +149,9 @@ func (am *areaMatcher) find(st *text, g *grammar, countries *countryIndex, parti
 			continue // an example under a head that names its own area
 		}
 		if countries.isPartyName(rs, m.Start, m.End, parties) && !objectOfVerb(st.toks, m.Start) || w.isPartyAlias(parties) ||
-			countries.inPartyAlias(rs, m.Start, m.End, parties) {
+			countries.inPartyAlias(rs, m.Start, m.End, parties) || countries.insidePartyName(rs, m.Start, m.End, parties) {
+			// 北爱尔兰 in 大不列颠及北爱尔兰联合王国政府: a word of a party's
+			// own long name is that party, no conflict spoken of
 			// 驻美国台北经济文化代表处: a word inside the name of an office
 			// that signs for a party names the office, not the field
 			continue // 欧盟重申…: the party speaks; it is not what is spoken of (支持东盟… it is)

@@ -453,6 +453,23 @@ func (x *Extractor) classify(ctx context.Context, st *text, pi *partyIndex, inhe
 				cr.commit(entente.Firm, t, "organs of the parties")
 			}
 		}
+		if cr.rule == "copula" && sc.instrument && x.selfRefIn(masked, t.End, span.End) && x.g.designatedRole.endsAt(masked, span.End) > t.End {
+			// 中华人民共和国文化部和中国驻英国大使馆是…执行本计划的主要机构:
+			// the bodies an instrument names to carry it out or to liaise
+			// are a provision its parties undertake, soft as 由…负责 is
+			if subj.kind != subjParty {
+				cr.actors = inherited
+			}
+			cr.commit(entente.Soft, t, "designated body")
+		}
+		if cr.rule == "prediction" && subj.kind == subjForeign && sc.instrument && t.Kind.has(cFirm) && ownActionAfter(ct, first, masked) &&
+			x.g.programmeBody.endsAt(masked, t.Start) > span.Start {
+			// 威尔士国家歌剧院将在中央音乐学院开办大师课: in a programme or
+			// an agreement, a theatre, a museum or a university that "will"
+			// act carries out an item the parties undertake; no forecast
+			cr.actors = inherited
+			cr.commit(entente.Firm, t, "body of a programme")
+		}
 		if x.readCoordinated(cr, ct, first, rs, masked, hospitality) {
 			scope = true
 		}
@@ -1582,7 +1599,10 @@ func (r reading) sentenceType() entente.SentenceType {
 // some other noun phrase.
 func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token) subject {
 	masked := st.masked
-	lead := start // where the subject may begin: after a station (驻帛琉) at the start
+	// where the subject may begin: after a station (驻帛琉) at the start, or
+	// after the span of dates the clause opens with (一九九九年四月一日至二○○二
+	// 年三月三十一日期间双方将…: when, not who)
+	lead := x.g.leadingTimeEnd(masked, start, end)
 	for _, m := range ms {
 		if m.Start < start || m.Start >= end {
 			continue
@@ -1599,7 +1619,7 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
 			continue
 		}
-		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) &&
+		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) && masked[m.End-1] != '一' &&
 			(len(m.Codes) != 1 || x.agencyEnd(masked, ct, m.End, end) < 0) {
 			// 中方企业, 两国金融机构: the party modifies who acts; not in
 			// the name of one party's agency (香港金融管理局将…)
@@ -2241,6 +2261,34 @@ func (g *grammar) startsWithDate(rs []rune) bool {
 		i++
 	}
 	return i >= 2 && i < len(rs) && g.isDate(rs[i], dYear)
+}
+
+// leadingTimeEnd returns where a date or a span of dates that opens the
+// clause at start ends ([time-span-close] after it: 期间, 以来), or start
+// when the clause opens with none. A date needs its year.
+func (g *grammar) leadingTimeEnd(rs []rune, start, end int) int {
+	i, year := start, false
+	for i < end {
+		j := i
+		for j < end && g.isDigit(rs[j]) {
+			j++
+		}
+		if j == i || j >= end || !g.isDateUnit(rs[j]) {
+			break
+		}
+		year = year || g.isDate(rs[j], dYear)
+		i = j + 1
+		if i+1 < end && g.spanLink.has(rs[i]) && g.isDigit(rs[i+1]) {
+			i++ // 至, 到, —: the span's other end
+		}
+	}
+	if !year {
+		return start
+	}
+	if e := g.timeSpanClose.startsAt(rs, i); e > i && e <= end {
+		i = e
+	}
+	return i
 }
 
 // organsOfParties returns the parties whose organs make a clause's subject

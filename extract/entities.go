@@ -1494,6 +1494,15 @@ func (er *entityRules) isMechanism(name string, s int, rs []rune) bool {
 	if hasAnySuffix(name, er.g.domesticOrgan) {
 		return false // a state's or a party's own organ, not a joint body
 	}
+	if hasAnySuffix(name, er.g.nationalBody) {
+		// 英国文化委员会, 中国国际贸易促进委员会: a committee named by one
+		// state alone, with no second party and no joint word, is that
+		// state's own body, none the parties hold together
+		nrs := []rune(name)
+		if e := er.countryEnd(nrs); e > 0 && !er.proper(string(nrs[e:])) && !containsAny(string(nrs[e:]), er.g.jointBodyMark) {
+			return false
+		}
+	}
 	if hasAnySuffix(name, er.g.workProcess) {
 		return false // 输华准入进程: a market access under way, no named process
 	}

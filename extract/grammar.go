@@ -18,6 +18,10 @@ type grammar struct {
 	subjectJoin       map[string]bool // [subject-joiner]: joins two party names into one subject
 	subjectJoinMax    int             // the most characters of a subject-joiner: a longer gap joins nothing
 	agencyHead        *wordSet        // [agency-head]: ends a party's agency before a joiner (澳门旅游局与…)
+	programmeBody     *wordSet        // [programme-body-head]: ends the name of a body a programme's item sends or hosts
+	timeSpanClose     *wordSet        // [time-span-close]: closes a span of dates that opens a clause (期间)
+	spanLink          runeSet         // [span-link]: joins the two dates of a span (至, 到, —)
+	designatedRole    *wordSet        // [designated-role]: the role an instrument names a body to (执行本计划的主要机构)
 	agencyNot         *wordSet        // [agency-not]: an [agency-head] that opens a longer word (部分, 局势)
 	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
 	plan              map[string]bool // [plan-verb]: "plan to", a cue only where a party plans (gPlan)
@@ -67,6 +71,8 @@ type grammar struct {
 	forumHead         []string        // [forum-head]: a bare forum head, a mechanism only after China and a region (中拉论坛)
 	forumTopic        *wordSet        // [forum-topic]: a field that makes a cooperation forum an event (中巴农业合作论坛)
 	domesticOrgan     []string        // [domestic-organ]: a name ending so is a state's or party's own organ
+	nationalBody      []string        // [national-body-head]: a head that, after one state's name alone, names its own body
+	jointBodyMark     []string        // [joint-body-mark]: words that make a body joint (联合, 混合, 政府间)
 	workProcess       []string        // [work-process]: a name ending so is work under way, no body (输华准入进程)
 	partnership       []string        // [partnership-head]: a mechanism head that may name the relationship itself
 	relationshipGrade []string        // [relationship-grade]: in a partnership's name, makes it the relationship
@@ -333,6 +339,9 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		spanAfter:         newWordSet(t.Words("span-after")),
 		station:           newWordSet(t.Words("station")),
 		agencyHead:        newWordSet(t.Words("agency-head")),
+		programmeBody:     newWordSet(t.Words("programme-body-head")),
+		timeSpanClose:     newWordSet(t.Words("time-span-close")),
+		designatedRole:    newWordSet(t.Words("designated-role")),
 		agencyNot:         newWordSet(t.Words("agency-not")),
 		yearPart:          newWordSet(t.Words("year-part")),
 		notOrdinal:        newWordSet(t.Words("not-ordinal")),
@@ -344,6 +353,8 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		forumHead:         t.Words("forum-head"),
 		forumTopic:        newWordSet(t.Words("forum-topic")),
 		domesticOrgan:     t.Words("domestic-organ"),
+		nationalBody:      t.Words("national-body-head"),
+		jointBodyMark:     t.Words("joint-body-mark"),
 		workProcess:       t.Words("work-process"),
 		partnership:       t.Words("partnership-head"),
 		relationshipGrade: t.Words("relationship-grade"),
@@ -449,6 +460,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		{"list-conjunction", &g.listConj}, {"serial", &g.serial}, {"serial-numeral", &g.serialNumeral},
 		{"phase-ordinal", &g.phaseOrdinal},
 		{"article-open", &g.articleOpen}, {"article-unit", &g.articleUnit}, {"after-mark", &g.afterMark},
+		{"span-link", &g.spanLink},
 	} {
 		if *rs.set, err = runesOf(t, rs.section); err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -170,6 +171,24 @@ func (ci *countryIndex) isPartyName(rs []rune, start, end int, parties []string)
 	return e == end && slices.Contains(parties, ci.codes[p])
 }
 
+// maxCountryNameRunes bounds how far past a word a country's name holding it may
+// end (中华人民共和国和大不列颠及北爱尔兰联合王国: the longest names run to a
+// dozen characters).
+const maxCountryNameRunes = 16
+
+// insidePartyName reports whether rs[start:end] lies inside a longer name of
+// one of parties (北爱尔兰 in 大不列颠及北爱尔兰联合王国): a word of the
+// party's own name names the party, not a field.
+func (ci *countryIndex) insidePartyName(rs []rune, start, end int, parties []string) bool {
+	for i := end; i <= len(rs) && i <= end+maxCountryNameRunes; i++ {
+		s, p := ci.rev.SuffixAt(rs, i)
+		if s >= 0 && s <= start && end-start < i-s && slices.Contains(parties, ci.codes[p]) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameEndsAt returns where the longest country name ending at i starts, or -1.
 func (ci *countryIndex) nameEndsAt(rs []rune, i int) int {
 	start, _ := ci.rev.SuffixAt(rs, i)
@@ -206,6 +225,10 @@ type partyIndex struct {
 	// them for the rest of that document only (nil: none given)
 	defined     *lexicon.Matcher
 	definedSets [][]string
+	// opening marks the sets of the terms read only where a clause may
+	// open (英外交部…, 英一乐团…): a short form with the word after it
+	// ([party-short-head]), never after another character (集中一批)
+	opening map[int]bool
 }
 
 func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
@@ -245,6 +268,17 @@ func (x *Extractor) newPartyIndex(codes []string) *partyIndex {
 			for _, suf := range suffixes {
 				add(s+suf, one)
 			}
+		}
+	}
+	// 英外交部, 英皇家芭蕾舞团, 英一乐团: a party's short form before one
+	// of its bodies, or before 一 (one of its …), opening a clause
+	for i, sh := range shorts {
+		for _, w := range x.table.Words("party-short-head") {
+			if pi.opening == nil {
+				pi.opening = map[int]bool{}
+			}
+			pi.opening[len(pi.sets)] = true
+			add(sh+w, []string{shortCodes[i]})
 		}
 	}
 	if len(codes) > 1 {
@@ -361,6 +395,9 @@ func (pi *partyIndex) scan(rs []rune, buf *[]lexicon.Match, out []mention) []men
 	for _, m := range *buf {
 		if pi.sets[m.Payload] == nil {
 			continue // a word that only shields a party's (第三国)
+		}
+		if pi.opening[m.Payload] && m.Start > 0 && unicode.Is(unicode.Han, rs[m.Start-1]) {
+			continue // 集中一批: no short form opening a clause
 		}
 		out = append(out, mention{Start: m.Start, End: m.End, Codes: pi.sets[m.Payload]})
 	}

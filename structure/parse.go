@@ -1219,6 +1219,10 @@ func isNumbered(markerText string) bool {
 
 // topStyle is the numbering style of the articles: the first of 一、,
 // 第一条 and 1. that numbers a paragraph from one, else 第一章, else （一）.
+// Arabic or bracketed numbers that start again from one (an exchange
+// programme's examples, 1. … 8. under one lead-in and 1. … 10. under the
+// next; （三）（四） and then （一）…（五） of its general provisions) number the
+// items of lists, not articles, which run on through a document.
 func topStyle(lines []line) numStyle {
 	paren, chapter := false, false
 	for _, l := range lines {
@@ -1228,11 +1232,11 @@ func topStyle(lines []line) numStyle {
 		}
 		switch m.Style {
 		case numCNComma, numArticle, numArabic, numRoman:
-			if m.Number == 1 {
+			if m.Number == 1 && (m.Style != numArabic || !restarts(lines, numArabic)) {
 				return m.Style
 			}
 		case numParen:
-			if m.Number == 1 {
+			if m.Number == 1 && !restarts(lines, numParen) {
 				paren = true
 			}
 		case numChapter:
@@ -1249,6 +1253,22 @@ func topStyle(lines []line) numStyle {
 		return numParen
 	}
 	return numNone
+}
+
+// restarts reports whether the paragraphs numbered in the style count from
+// one a second time, after a higher number.
+func restarts(lines []line, style numStyle) bool {
+	last := 0
+	for _, l := range lines {
+		if !l.marked || l.mark.Style != style {
+			continue
+		}
+		if l.mark.Number == 1 && last > 1 {
+			return true
+		}
+		last = l.mark.Number
+	}
+	return false
 }
 
 // closingTitled returns the vocabulary's closing words with their first

@@ -58,6 +58,16 @@ func TestParseLayouts(t *testing.T) {
 				"双方同意深化合作。"},
 		},
 		{
+			// an exchange programme's examples: 1. … under one lead-in, 1. …
+			// again under the next, （三）（四） and later （一）（二）: lists, no articles
+			name:     "numbers that start again from one are list items",
+			text:     "交流计划\n\n双方将鼓励互访。例如：\n\n1.甲团将访华。\n\n2.乙团将访英。\n\n（三）双方将鼓励展览。例如：\n\n1.丙展将在英展出。\n\n（四）双方将鼓励出版。\n\n通则\n\n（一）本计划须遵守法律。\n\n（二）费用由双方商定。",
+			title:    "交流计划",
+			sections: []string{"preamble"},
+			sentences: []string{"双方将鼓励互访。", "例如：", "甲团将访华。", "乙团将访英。", "双方将鼓励展览。", "例如：", "丙展将在英展出。",
+				"双方将鼓励出版。", "本计划须遵守法律。", "费用由双方商定。"},
+		},
+		{
 			name:      "items under a lead-in ending in ；stay apart",
 			text:      "联合声明\n\n双方同意：\n\n加强港口合作；\n\n扩大旅游往来；\n\n具体安排如下：\n\n双方将继续合作。",
 			title:     "联合声明",

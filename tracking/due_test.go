@@ -35,6 +35,8 @@ func TestDueRules(t *testing.T) {
 		{"at the latest on a day, Traditional", "至遲於2027年6月30日", "雙方同意至遲於2027年6月30日完成第一期工程。", signed, "2027-06-30", entente.PrecisionDay, false, false},
 		{"a target's month's end", "于2027年9月底", "双方同意争取于2027年9月底完成第一期工程。", signed, "2027-09-30", entente.PrecisionMonth, false, false},
 		{"months after this communiqué is signed", "本公報簽署後六個月內", "雙方同意於本公報簽署後六個月內完成規劃。", signed, "2023-09-08", entente.PrecisionMonth, false, false},
+		// within an exchange programme's term: its end is the programme's own, open here
+		{"within the programme", "在本计划内", "中方将在本计划内派遣艺术团访英。", signed, "", entente.PrecisionOpen, false, false},
 		{"second half of next year", "明年下半年", "双方将于明年下半年启动项目。", signed, "2024-12-31", entente.PrecisionMonth, false, false},
 		// English: a span not later than, a body's next meeting
 		{"en: no later than a span", "no later than three months", "The Parties shall notify each other no later than three months after signature.", signed, "2023-06-08", entente.PrecisionMonth, false, false},
