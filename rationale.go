@@ -69,6 +69,8 @@ func Rules() ValueList {
 		value("should", "应当", "should", "treba"),
 		value("instrument itself", "文书自身（生效、期限、终止）", "the instrument itself (force, term, end)", "sam akt (stupanje na snagu, trajanje, prestanak)"),
 		value("event to be held", "将举行的会议或活动", "a meeting or event to be held", "sastanak ili događaj koji će se održati"),
+		value("body of a programme", "实施计划项目的机构", "a body that carries out an item of a programme", "telo koje sprovodi stavku programa"),
+		value("designated body", "文书指定的执行或联络机构", "a body the instrument names to carry it out or to liaise", "telo koje akt određuje za sprovođenje ili vezu"),
 		value("standing body meets", "常设机构举行会议", "the parties' standing body meets", "stalno telo strana se sastaje"),
 		value("permission", "可（文书允许缔约方）", "what the instrument permits its parties to do", "ono što akt dozvoljava stranama"),
 		value("exemption granted", "豁免（协定免除对方的义务）", "an exemption the instrument grants", "izuzeće koje akt daje"),

@@ -1619,10 +1619,11 @@ func (x *Extractor) subjectOf(st *text, start, end int, ms []mention, ct []token
 		if p := x.preposition.endsAt(masked, m.Start); p >= start {
 			continue
 		}
-		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) && masked[m.End-1] != '一' &&
+		if x.partyHead.startsAt(masked, m.End) < 0 && x.nonAgent.startsAt(masked, m.End) >= 0 && !verbFollows(ct, masked, m.End) && !x.g.shortOne.has(masked[m.End-1]) &&
 			(len(m.Codes) != 1 || x.agencyEnd(masked, ct, m.End, end) < 0) {
 			// 中方企业, 两国金融机构: the party modifies who acts; not in
-			// the name of one party's agency (香港金融管理局将…)
+			// the name of one party's agency (香港金融管理局将…), nor after
+			// "one of its" (英一国家剧院将…: a British national theatre)
 			continue
 		}
 		// 中方和塞方, 中国—东盟双方: names joined by 和, 与, 、 or a dash

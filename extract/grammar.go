@@ -21,6 +21,7 @@ type grammar struct {
 	programmeBody     *wordSet        // [programme-body-head]: ends the name of a body a programme's item sends or hosts
 	timeSpanClose     *wordSet        // [time-span-close]: closes a span of dates that opens a clause (期间)
 	spanLink          runeSet         // [span-link]: joins the two dates of a span (至, 到, —)
+	shortOne          runeSet         // [party-short-one]: after a short form, "one of its" (英一乐团)
 	designatedRole    *wordSet        // [designated-role]: the role an instrument names a body to (执行本计划的主要机构)
 	agencyNot         *wordSet        // [agency-not]: an [agency-head] that opens a longer word (部分, 局势)
 	jiang             map[string]bool // [jiang]: the modal that also marks an object (将 as 把)
@@ -460,7 +461,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		{"list-conjunction", &g.listConj}, {"serial", &g.serial}, {"serial-numeral", &g.serialNumeral},
 		{"phase-ordinal", &g.phaseOrdinal},
 		{"article-open", &g.articleOpen}, {"article-unit", &g.articleUnit}, {"after-mark", &g.afterMark},
-		{"span-link", &g.spanLink},
+		{"span-link", &g.spanLink}, {"party-short-one", &g.shortOne},
 	} {
 		if *rs.set, err = runesOf(t, rs.section); err != nil {
 			return nil, err
