@@ -48,6 +48,10 @@ type Spaced struct {
 	// "commitment to" take as the parties' own action (commit to consult,
 	// commitment to end HIV): an infinitive, not a goal's noun
 	commitVerbs *keyWords
+	// commitNouns are nouns of the parties' own act that "committed to"
+	// takes with "of" after them (early finalisation of a treaty), and
+	// commitNounMods the words of timing that may stand before them
+	commitNouns, commitNounMods *keyWords
 	// attributive are -ing words that, before a noun, qualify it (leading
 	// democracies, emerging economies): no verb after "commitment to"
 	attributive *keyWords
@@ -280,6 +284,8 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	x.det = newKeyWords(t.Words("determiner"))
 	x.filler = phrasesOf(t.Words("filler"))
 	x.commitVerbs = newKeyWords(t.Words("commit-verb"))
+	x.commitNouns = newKeyWords(t.Words("commit-noun"))
+	x.commitNounMods = newKeyWords(t.Words("commit-noun-modifier"))
 	x.attributive = newKeyWords(t.Words("attributive-participle"))
 	x.own = phrasesOf(t.Words("own"))
 	x.predict = newKeyWords(t.Words("prediction"))

@@ -1673,6 +1673,9 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 	k := w.Key
 	switch x.lang {
 	case "en":
+		if x.actNounOf(st, i) {
+			return true // committed to early finalisation of a treaty: the deed
+		}
 		if x.attributive.has(w) && i+1 < len(st.ws) && !st.ws[i+1].Punct && !x.det.has(&st.ws[i+1]) && !x.prep.has(&st.ws[i+1]) {
 			return false // committed to leading democracies: the noun's quality
 		}
@@ -1685,6 +1688,16 @@ func (x *Spaced) verbFollows(st *sentence, i int) bool {
 		}
 		return x.that.has(w)
 	}
+}
+
+// actNounOf reports whether the words from i are a noun of the parties' own
+// act ([commit-noun]: finalisation, conclusion) with "of" after it, past the
+// words of timing before it ([commit-noun-modifier]: the early, a speedy).
+func (x *Spaced) actNounOf(st *sentence, i int) bool {
+	for i < len(st.ws) && !st.ws[i].Punct && !st.ws[i].Upper && x.commitNounMods.has(&st.ws[i]) {
+		i++
+	}
+	return i+1 < len(st.ws) && !st.ws[i].Upper && x.commitNouns.has(&st.ws[i]) && st.ws[i+1].Key == "of"
 }
 
 // readHeadSpaced reads a clause from its head cue.

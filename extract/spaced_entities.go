@@ -630,6 +630,19 @@ func (e *spacedEntities) paired(ws []word, i, j int) bool {
 	return j+1 < len(ws) && joins(&ws[j]) && upperName(&ws[j+1]) || i >= 2 && joins(&ws[i-1]) && upperName(&ws[i-2])
 }
 
+// headCovers reports whether a mechanism's head ([mechanism-head]) that
+// opens inside the name, from a on, before the excluded word at i runs over
+// it to j (Ministerial Forum over Forum): the pair's standing body is named
+// by the longer head, no forum of many states.
+func (e *spacedEntities) headCovers(ws []word, a, i, j int) bool {
+	for k := a; k < i; k++ {
+		if m, ok := e.mech.longestAt(ws, k); ok && m.End >= j {
+			return true
+		}
+	}
+	return false
+}
+
 // fieldList returns where a list of fields inside a name ends that opens
 // with the comma at i (…on Economic, Trade, Scientific and Technological
 // Cooperation): capitalised words between commas, then an inner word and
@@ -744,7 +757,7 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 		// the EU's programmes, not a named one), unless it is joined to a
 		// party's name as one side of a body (EU–Uzbekistan Cooperation
 		// Council)
-		if m, ok := e.exclude.next(ws[a:min(len(ws), b+3)], 0, nil); ok && m.Start < b-a && !e.paired(ws, a+m.Start, a+m.End) {
+		if m, ok := e.exclude.next(ws[a:min(len(ws), b+3)], 0, nil); ok && m.Start < b-a && !e.paired(ws, a+m.Start, a+m.End) && !e.headCovers(ws, a, a+m.Start, a+m.End) {
 			return
 		}
 		// one state's own organ, opening the name (Premier of the State

@@ -36,6 +36,13 @@ func TestSpacedEntities(t *testing.T) {
 		{"en", "The two countries will hold the Australia–Viet Nam Foreign Ministers' Meeting every year.", []string{"Australia–Viet Nam Foreign Ministers' Meeting"}, nil},
 		{"en", "The Plan will be reviewed at the Korea–Poland Ministerial Meeting.", []string{"Korea–Poland Ministerial Meeting"}, nil},
 		{"en", "They will coordinate at the ASEAN Foreign Ministers' Meeting.", nil, nil},
+		// a pair's ministers meeting as a forum held regularly is their standing
+		// dialogue, as a Ministerial Meeting is; a Forum alone, or one of many
+		// states, is an event
+		{"en", "The 22nd Papua New Guinea – Australia Ministerial Forum was held in Canberra.", []string{"Papua New Guinea – Australia Ministerial Forum"}, nil},
+		{"en", "The Ruritania–Freedonia Ministerial Forum will meet every year.", []string{"Ruritania–Freedonia Ministerial Forum"}, nil},
+		{"en", "Ministers looked forward to the Pacific Islands Forum Leaders Meeting.", nil, nil},
+		{"en", "The two sides will attend the Boao Forum.", nil, nil},
 		{"en", "Leaders committed to holding an annual Leaders' Meeting.", nil, nil},
 		// a 2+2 (foreign and defence ministers, two from each side) inside a name is the name's
 		{"en", "They will establish an Australia–Viet Nam 2+2 Strategic Dialogue of foreign and defence ministers.", []string{"Australia–Viet Nam 2+2 Strategic Dialogue"}, nil},

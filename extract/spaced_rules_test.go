@@ -74,6 +74,13 @@ func TestSpacedRules(t *testing.T) {
 		{"en", "We commit to expanding cooperation on critical minerals.", "commitment", "firm", parties, "commit to", ""},
 		{"en", "Serbia commits to hosting the next meeting of the Committee.", "commitment", "firm", []string{"RS"}, "commits to", ""},
 		{"en", "China commits to the principles of the UN Charter.", "position", "", []string{"CN"}, "commits to", ""},
+		// committed to + a noun of their own act with "of" (early finalisation of,
+		// the conclusion of) is the deed, firm; a goal's noun stays a position
+		{"en", "Ministers committed to early finalisation of an Economic Cooperation Treaty.", "commitment", "firm", parties, "committed to", ""},
+		{"en", "The two sides are committed to the early conclusion of the negotiations on a trade agreement.", "commitment", "firm", parties, "are committed to", ""},
+		{"en", "Serbia is committed to the conclusions of the Council.", "position", "", []string{"RS"}, "is committed to", ""},
+		// the forum that met speaks for the parties' ministers together
+		{"en", "The Forum emphasised the importance of the bilateral relationship.", "position", "", parties, "emphasised", ""},
 		// a that-clause about a thing ends where the parties' own verb comes back:
 		// a verb only a party does, or a modal after ", and"
 		{"en", "The two sides believe that close political dialogue is of great significance for relations, and agreed to continue to maintain close exchanges.", "commitment", "firm", parties, "agreed to", ""},

@@ -527,6 +527,17 @@ func (p *parser) takeSpacedDateline(lines []line) []line {
 			}
 			return lines[1:]
 		}
+		if p.venueOverDate(lines) {
+			// Parliament House Canberra, Australia | 11 December 2013: the
+			// venue and the date of the meeting, each on its own line
+			p.out.Blocks = append(p.out.Blocks,
+				Block{Role: RoleDateline, Text: t, Line: lines[0].no},
+				Block{Role: RoleDateline, Text: lines[1].text, Line: lines[1].no})
+			d, _ := p.v.Date(lines[1].text)
+			p.issued = p.out.SignedDate == ""
+			p.setSignedISO(d.ISO, strings.TrimSpace(t), DateFromTitleLine)
+			return lines[2:]
+		}
 		return lines
 	}
 	if !onlyPlaceBeside(t, d) {
@@ -536,6 +547,29 @@ func (p *parser) takeSpacedDateline(lines []line) []line {
 	p.issued = p.out.SignedDate == ""
 	p.setSignedISO(d.ISO, p.placeOf(t, d, true), DateFromTitleLine)
 	return lines[1:]
+}
+
+// venueOverDate reports whether the first line under the title is a venue
+// and its place (Parliament House Canberra, Australia; APEC Haus, Port
+// Moresby) over a line holding a date alone: a few capitalised words with a
+// comma between them and no mark at their end, which no sentence is.
+func (p *parser) venueOverDate(lines []line) bool {
+	t, next := lines[0].text, lines[1].text
+	d, ok := p.v.Date(next)
+	if !ok || runesOver(next, 4+(d.End-d.Start)) || endsComplete(t) {
+		return false
+	}
+	f := strings.Fields(t)
+	if len(f) < 2 || len(f) > 6 || runesOver(t, 60) || !strings.Contains(t, ",") || strings.ContainsAny(t, ":;") ||
+		strings.HasSuffix(f[len(f)-1], ",") {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isPlaceLine reports whether a line under the title holds a place alone:

@@ -212,6 +212,25 @@ func TestParseLatin(t *testing.T) {
 			sentences: []string{"They will modernise the railway on Corridor X.", "The EU will provide grants.", "We met Hon. J. Smith."},
 		},
 		{
+			// a venue and its place on one line over the date on the next,
+			// under the title: the dateline, no preamble sentence
+			name:      "a venue line over a date line under the title",
+			text:      "Joint Statement of the Ministerial Forum\n\nParliament House Strelsau, Ruritania\n11 May 2013\n\n1. The Forum was held in Strelsau.\n",
+			title:     "Joint Statement of the Ministerial Forum",
+			sections:  []string{"1"},
+			sentences: []string{"The Forum was held in Strelsau."},
+			date:      "2013-05-11",
+			place:     "Parliament House Strelsau, Ruritania",
+		},
+		{
+			// a sentence over a date is no venue: it ends in a mark
+			name:      "a sentence over a date line is read as text",
+			text:      "Joint Statement\n\nThe Forum met in Strelsau, Ruritania.\n\n1. The two sides agreed on trade.\n",
+			title:     "Joint Statement",
+			sections:  []string{"preamble", "1"},
+			sentences: []string{"The Forum met in Strelsau, Ruritania.", "The two sides agreed on trade."},
+		},
+		{
 			name:      "closing with a date and signature lines",
 			text:      "Memorandum of Understanding\n\nThe Parties will cooperate.\n\nDone at Strelsau on 8 May 2024, both texts being equally authentic.\n\nFor the Government of Ruritania\nFor the Government of Freedonia\n",
 			title:     "Memorandum of Understanding",
