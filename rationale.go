@@ -124,6 +124,9 @@ func Rules() ValueList {
 		value("act carried on in content", "宾语从句中继续采取的行动", "the parties' act carried on, in the content of a view", "nastavljena radnja strana u sadržaju stava"),
 		value("no rules for this language", "无此语言规则", "no rules for this language", "nema pravila za ovaj jezik"),
 		value("item of a list of undertakings", "承诺列表中的一项", "item of a list of undertakings", "stavka spiska obaveza"),
+		value("item of a declaration", "一方声明中的一项", "item of a party's declaration", "stavka izjave jedne strane"),
+		value("permission declared", "一方声明允许之事", "what a party's declaration permits", "ono što izjava strane dozvoljava"),
+		value("declared policy", "一方声明的政策（将）", "a policy a party declares (will)", "politika koju strana izjavljuje"),
 		value("shall of an instrument", "协定之应", "shall of an instrument", "obaveza iz akta"),
 		// actors, areas, deadline
 		value("subject", "主语", "subject", "subjekat"),

@@ -63,7 +63,13 @@ type Extractor struct {
 	languages *lexicon.Matcher
 	langCodes []string
 	authentic []string
-	parties   *partyCache
+	// ratification is [ratification]: a text that provides for its own
+	// ratification binds as an agreement does, whatever its title
+	ratification []string
+	// declareLead is [declare-lead]: the verb of one party's lead-in that
+	// declares its policies (X政府声明，…如下：)
+	declareLead []string
+	parties     *partyCache
 	// scratches holds *scratch: a document's buffers, kept for the next
 	// document (put back emptied of what points into the text)
 	scratches sync.Pool
@@ -76,7 +82,7 @@ var requiredSections = []string{
 	"generic-determiner", "mechanism-suffix", "project-strong", "project-weak", "project-after-quote",
 	"list-head", "not-mechanism", "document-kind", "closing", "signature-office", "news-agency",
 	"language", "authentic", "topic-verb", "topic-modifier", "example-head", "background-open", "attributive", "frame-close", "alignment",
-	"state-form", "name-stop", "look-forward", "awaited-outcome",
+	"state-form", "name-stop", "look-forward", "awaited-outcome", "ratification", "declare-lead",
 }
 
 // checkDisjoint refuses a table where one word has two readings in sections
@@ -148,6 +154,8 @@ func NewWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Extractor, 
 		docKinds:       t.Map("document-kind"),
 		records:        t.Words("signed-record"),
 		authentic:      t.Words("authentic"),
+		ratification:   t.Words("ratification"),
+		declareLead:    t.Words("declare-lead"),
 	}
 	if x.g, err = newGrammar(t); err != nil {
 		return nil, err
@@ -253,6 +261,11 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 	// an action plan with articles (两部关于…的行动计划（2026—2030年）) binds its
 	// parties as a memorandum does: its provisions are read as an instrument's
 	scr.instrument = instrument(out.Document.Kind) || out.Document.Kind == entente.KindActionPlan
+	if !scr.instrument && x.ratifies(lay.Sentences) {
+		// 本联合声明须经批准，并自互换批准书之日起生效: a joint declaration
+		// ratified as a treaty binds its parties as an agreement does
+		scr.instrument = true
+	}
 	// the minutes two co-chairs sign (…第五次会议纪要: 双方应于…前完成…) bind
 	// the sides by their "shall" as well
 	scr.record = x.signedRecord(out.Document.Title)
@@ -270,6 +283,11 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 		// is one of the undertakings
 		listCommits bool
 		listSection string
+		// declarer is set from one party's lead-in that declares its
+		// policies (X政府声明，X对…的基本方针政策如下：) to the end of its
+		// items: what an item with no cue of its own says is that party's
+		declarer    []string
+		declSection string
 		lastPara    = -1
 		// invited: the sentence before was a narrative of the visit's close
 		// (thanks for the hospitality, an invitation)
@@ -340,6 +358,20 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 				s.Deadline, s.Rationale.Deadline = &d.Text, d
 			}
 		}
+		if ls.Section != declSection || !ls.ListItem && ls.Marker == "" && ls.First {
+			declarer = nil
+		}
+		if declarer != nil && st.s != "" {
+			x.declaredItem(s, st, pi, declarer)
+		}
+		if by := x.declaredBy(s, st); by != nil && s.Type == entente.Appraisal && s.Rationale.Type.Rule == "prediction" {
+			// 中华人民共和国政府和联合王国政府声明：…联合联络小组将根据…履行职责: what
+			// the parties declare will be is what they undertake, no forecast
+			s.Type, s.Strength, s.Actors = entente.Commitment, entente.Firm, append([]string(nil), by...)
+			cue := *s.Rationale.Type
+			cue.Rule = "declared policy"
+			s.Rationale.Type, s.Rationale.Strength = &cue, &cue
+		}
 		if topicAreas != nil && s.Type != entente.Narrative && len(s.Rationale.Areas) == 0 {
 			// a provision of an agreement on science that names no field
 			// of its own (缔约双方应通过友好协商解决分歧) is in the
@@ -360,6 +392,10 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 			}
 			inList = true
 			listCommits, listSection = s.Type == entente.Commitment, ls.Section
+			declarer, declSection = nil, ls.Section
+			if s.Type == entente.Narrative && len(r.subject) == 1 && x.declaresPolicies(ls.Text) {
+				declarer = r.subject
+			}
 		} else if !ls.ListItem && ls.First && inList && ls.Marker == "" && lay.Sentences[max(0, i-1)].ListItem {
 			// a paragraph without a marker inside a list keeps the lead-in
 			inList = true
@@ -368,6 +404,96 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 	out.References = refs.list()
 	out.Mechanisms, out.Projects = ents.list()
 	return out, nil
+}
+
+// ratifies reports whether the text provides for its own ratification
+// ([ratification]: 互换批准书): a joint declaration whose parties exchange
+// instruments of ratification is a treaty, its provisions read as an
+// agreement's.
+func (x *Extractor) ratifies(sents []structure.Sentence) bool {
+	for _, ls := range sents {
+		for _, w := range x.ratification {
+			if strings.Contains(ls.Text, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// declaresPolicies reports whether a lead-in is one party declaring what
+// follows ([declare-lead] before 如下：, as in 中华人民共和国政府声明，中华人民共和国
+// 对香港的基本方针政策如下：).
+func (x *Extractor) declaresPolicies(text string) bool {
+	end := strings.LastIndex(text, "如下")
+	if end < 0 || strings.TrimSpace(text[end+len("如下"):]) != "：" {
+		return false
+	}
+	for _, w := range x.declareLead {
+		if strings.Contains(text[:end], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredBy returns the parties a sentence opens by declaring what
+// follows (中华人民共和国政府和联合王国政府声明：…): its first clause is the
+// parties and a [declare-lead] verb, right before a colon. Else nil.
+func (x *Extractor) declaredBy(s *entente.Sentence, st *text) []string {
+	if s.Rationale.Type == nil || len(s.Rationale.Clauses) < 2 {
+		return nil
+	}
+	c := s.Rationale.Clauses[0]
+	if len(c.Actors) == 0 || c.End >= len(st.rs) || st.rs[c.End] != '：' {
+		return nil
+	}
+	head := string(st.rs[c.Start:c.End])
+	for _, w := range x.declareLead {
+		if strings.HasSuffix(head, w) {
+			return c.Actors
+		}
+	}
+	return nil
+}
+
+// declaredItem reads an item under one party's declaration of its policies:
+// the item is that party's, whoever its grammatical subject (香港特别行政区将
+// 保持…, 联合王国…的经济利益将得到照顾). An item with no cue of its own is a
+// principle the party declares (现行的法律基本不变: a position), or what it
+// lets be done (…可以留用: a soft undertaking, as a permission in an
+// instrument); a 将 that would forecast is the declared policy, undertaken.
+func (x *Extractor) declaredItem(s *entente.Sentence, st *text, pi *partyIndex, declarer []string) {
+	switch {
+	case s.Type == entente.Narrative && s.Rationale.Type == nil:
+		if at := x.permittedAt(st.masked, 0, len(st.masked)); at >= 0 {
+			cue := &entente.Cue{Rule: "permission declared", Text: st.sub(at, x.g.permission.startsAt(st.masked, at)), Start: at, End: x.g.permission.startsAt(st.masked, at)}
+			s.Type, s.Strength = entente.Commitment, entente.Soft
+			s.Rationale.Type, s.Rationale.Strength = cue, cue
+		} else {
+			s.Type = entente.Position
+			s.Rationale.Type = &entente.Cue{Rule: "item of a declaration"}
+		}
+		s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries, pi.all)
+	case s.Type == entente.Appraisal && s.Rationale.Type != nil && s.Rationale.Type.Rule == "prediction":
+		s.Type, s.Strength = entente.Commitment, entente.Firm
+		cue := *s.Rationale.Type
+		cue.Rule = "declared policy"
+		s.Rationale.Type, s.Rationale.Strength = &cue, &cue
+	case s.Type == entente.Narrative:
+		if at := x.permittedAt(st.masked, 0, s.Rationale.Type.Start); at >= 0 {
+			// 香港特别行政区可以…同各国…保持和发展经济、文化关系，并签订有关协定:
+			// what the declaring party lets be done, a signing included, is
+			// its soft undertaking, no fact of a signing
+			cue := &entente.Cue{Rule: "permission declared", Text: st.sub(at, x.g.permission.startsAt(st.masked, at)), Start: at, End: x.g.permission.startsAt(st.masked, at)}
+			s.Type, s.Strength = entente.Commitment, entente.Soft
+			s.Rationale.Type, s.Rationale.Strength = cue, cue
+			s.Areas, s.Rationale.Areas = x.areas.find(st, x.g, x.countries, pi.all)
+		} else {
+			return
+		}
+	}
+	s.Actors = append([]string(nil), declarer...)
 }
 
 // closingFormula reads a closing-section sentence that names the
@@ -615,6 +741,9 @@ func (x *Extractor) deadline(st *text) *entente.Cue {
 		return d
 	}
 	for _, m := range x.deadlines.FindAll(masked) {
+		if x.g.spanHolds.startsAt(masked, m.End) > m.End {
+			continue // (五十)年内不变: how long a thing holds
+		}
 		return &entente.Cue{Rule: "deadline", Text: string(rs[m.Start:m.End]), Start: m.Start, End: m.End}
 	}
 	return nil
@@ -731,6 +860,9 @@ func (g *grammar) spanDeadline(rs []rune) *entente.Cue {
 		if k == i || i-k > 2 {
 			continue // no count: 年内 alone is the signing year
 		}
+		if g.spanHolds.startsAt(rs, i+2) > i+2 {
+			continue // 并在五十年内不变: how long a thing holds, no time to act within
+		}
 		if s := g.spanOpen.endsAt(rs, k); s >= 0 && s < k {
 			k = s
 		} else if at := g.spanEventStart(rs, k); at >= 0 {
@@ -840,6 +972,9 @@ func (g *grammar) unitSpanDeadline(rs []rune) *entente.Cue {
 				continue
 			}
 			return &entente.Cue{Rule: "deadline span", Start: at, End: i + 1}
+		}
+		if g.spanHolds.startsAt(rs, i+1) > i+1 {
+			continue // 并在五十年内不变: how long a thing holds, no time to act within
 		}
 		if g.spanAfter.endsAt(rs, k) > 0 {
 			if at := g.spanEventStart(rs, k); at >= 0 {

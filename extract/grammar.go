@@ -41,6 +41,7 @@ type grammar struct {
 	spanOpen          *wordSet        // [span-open]: opens a span of years (未来, 今后)
 	spanUnit          *wordSet        // [span-unit]: other units a span is counted in (个月, 周, 日)
 	spanAfter         *wordSet        // [span-after]: closes the event a span is counted from (生效后)
+	spanHolds         *wordSet        // [span-holds]: after a span, what holds through it (五十年内不变): no limit
 	yearPart          *wordSet        // [year-part]: the part of a year named a target falls in (上半年)
 	notOrdinal        *wordSet        // [not-ordinal]: opens with an ordinal's character, and is none (次长)
 	listMarker        runeSet         // [list-marker]: closes a list before its head word
@@ -274,7 +275,7 @@ var grammarSections = []string{
 	"entity-ordinal", "mechanism-after-head", "head-continues", "name-conjunction",
 	"list-conjunction", "mechanism-generic-head", "mechanism-mark", "mechanism-standing",
 	"title-topic", "citation-joiner", "frame-open", "retrospective", "means-close", "span-open", "span-count", "background", "bound-head", "bound-after-party", "name-inner", "any-name-inner", "region-name", "forum-head",
-	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-from", "station", "agency-head", "year-part", "not-ordinal",
+	"domestic-organ", "partnership-head", "relationship-grade", "route-link", "title-inner", "place-head", "place-locative", "place-postposition", "event-head", "call", "generic-suffix", "works-inner", "direction", "serial", "serial-numeral", "serial-unit", "quoted-title-suffix", "shall", "shall-passive", "event-held", "count-word", "condition-open", "agent-mark", "span-unit", "span-after", "span-holds", "span-from", "station", "agency-head", "year-part", "not-ordinal",
 	"place-verb", "phase-ordinal",
 	"transliteration", "place-word", "basin-name", "route-head", "transit-kind", "route-generic", "quoted-project-after", "quoted-not-project",
 	"third-party", "party-many", "shall-deem", "conformity-object", "conformity-verb", "term-joiner", "term-means-lead", "term-means", "third-party-not", "third-party-head", "enact", "enact-close", "shall-disposal", "shall-comply", "done-before", "event-day", "respectively", "agency-not", "future-aux", "future-aux-frame", "title-verb", "self-reference", "adverbial-open", "short-name", "self-modifier", "final-clause", "date-era", "become", "role-after", "target-open", "latest-open",
@@ -338,6 +339,7 @@ func newGrammar(t *lexicon.Table) (*grammar, error) {
 		spanOpen:          newWordSet(t.Words("span-open")),
 		spanUnit:          newWordSet(t.Words("span-unit")),
 		spanAfter:         newWordSet(t.Words("span-after")),
+		spanHolds:         newWordSet(t.Words("span-holds")),
 		station:           newWordSet(t.Words("station")),
 		agencyHead:        newWordSet(t.Words("agency-head")),
 		programmeBody:     newWordSet(t.Words("programme-body-head")),
