@@ -302,6 +302,11 @@ func (x *Extractor) extract(ctx context.Context, text string, tw *twin, given []
 		if ls.Paragraph != lastPara {
 			lastPara = ls.Paragraph
 			paraSubject = nil
+			if inList && listSection != entente.SectionPreamble && ls.Section != listSection {
+				// a list a numbered section leads in (三、X声明，…如下：) ends
+				// with its section: the next section's subject is its own
+				inList, leadSubject = false, nil
+			}
 			if !ls.ListItem && !inList {
 				leadSubject = nil
 			}
