@@ -430,12 +430,16 @@ func (x *Extractor) ratifies(sents []structure.Sentence) bool {
 // follows ([declare-lead] before 如下：, as in 中华人民共和国政府声明，中华人民共和国
 // 对香港的基本方针政策如下：).
 func (x *Extractor) declaresPolicies(text string) bool {
-	end := strings.LastIndex(text, "如下")
-	if end < 0 || strings.TrimSpace(text[end+len("如下"):]) != "：" {
+	rs := []rune(strings.TrimSpace(text))
+	if len(rs) < 2 || rs[len(rs)-1] != '：' {
+		return false
+	}
+	start := x.g.enactClose.endsAt(rs, len(rs)-1) // [enact-close]: 如下
+	if start < 0 {
 		return false
 	}
 	for _, w := range x.declareLead {
-		if strings.Contains(text[:end], w) {
+		if strings.Contains(string(rs[:start]), w) {
 			return true
 		}
 	}
