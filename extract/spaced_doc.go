@@ -301,6 +301,49 @@ func (x *Spaced) citedDate(ws []word, i int) bool {
 	for a > 0 && !ws[a-1].Punct {
 		a--
 	}
+	if x.instrumentBefore(ws, a, i) {
+		return true
+	}
+	// the participle of signing in a relative clause after the title, with
+	// its place set off by commas (Sporazum o saradnji …, koji je potpisan u
+	// Abu Dabiju, 17. februara 2013. godine;): the clause runs back over
+	// its commas to the title
+	k := x.signedLeadBefore(ws, i)
+	if k < 0 {
+		return false
+	}
+	b := k
+	for b > 0 && (!ws[b-1].Punct || ws[b-1].Key == ",") {
+		b--
+	}
+	return x.instrumentBefore(ws, b, k)
+}
+
+// signedLeadBefore returns the word opening a participle of signing or
+// adoption ([reference-year-lead], no preposition) that stands before the
+// date at word i with nothing but a place between (a preposition, names in
+// capitals, commas), or -1.
+func (x *Spaced) signedLeadBefore(ws []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		w := &ws[k]
+		if m, ok := x.refs.yearLeads.longestAt(ws, k); ok && m.End > k && m.End <= i && !x.prep.has(w) {
+			for j := m.End; j < i; j++ {
+				if v := &ws[j]; !(v.Punct && v.Key == ",") && !v.Upper && !x.prep.has(v) {
+					return -1
+				}
+			}
+			return k
+		}
+		if w.Punct && w.Key != "," {
+			return -1
+		}
+	}
+	return -1
+}
+
+// instrumentBefore reports whether a cited instrument's head, capitalised
+// and not the document itself (ova Zajednička izjava), stands in ws[a:i].
+func (x *Spaced) instrumentBefore(ws []word, a, i int) bool {
 	for m, ok := x.refs.heads.next(ws[:i], a, nil); ok; m, ok = x.refs.heads.next(ws[:i], m.End, nil) {
 		if !ws[m.Start].Upper || m.Start > 0 && x.refs.self.has(&ws[m.Start-1]) || m.Start > 1 && x.refs.self.has(&ws[m.Start-2]) {
 			continue // a plan in lower case names none; This (Joint) Statement is the document

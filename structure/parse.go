@@ -1225,14 +1225,16 @@ func isNumbered(markerText string) bool {
 // items of lists, not articles, which run on through a document.
 func topStyle(lines []line) numStyle {
 	paren, chapter := false, false
-	for _, l := range lines {
+	var run operativeRun
+	for i, l := range lines {
 		m := l.mark
 		if !l.marked {
+			run.read(l.text)
 			continue
 		}
 		switch m.Style {
 		case numCNComma, numArticle, numArabic, numRoman:
-			if m.Number == 1 && (m.Style != numArabic || !restarts(lines, numArabic)) {
+			if m.Number == 1 && (m.Style != numArabic || !restarts(lines, numArabic) && !run.listed(lines, i)) {
 				return m.Style
 			}
 		case numParen:
@@ -1269,6 +1271,36 @@ func restarts(lines []line, style numStyle) bool {
 		last = l.mark.Number
 	}
 	return false
+}
+
+// operativeRun follows the unnumbered paragraphs above the first numbered
+// one: whether a lead-in (…saglasile su se o sledećem:, …agreed as
+// follows:) has opened the operative part and complete sentences have run
+// in it since. Articles number the operative part from its start, so 1.
+// after such sentences, under a lead-in of its own (…radiće na sledeći
+// način:), numbers the items of a list, not the articles.
+type operativeRun struct {
+	leadIn, body bool
+}
+
+func (r *operativeRun) read(text string) {
+	t := trimTrail(text)
+	switch {
+	case strings.HasSuffix(t, ":"):
+		if !r.leadIn {
+			r.leadIn = true
+			return
+		}
+	case r.leadIn && strings.HasSuffix(t, "."):
+		r.body = true
+	}
+}
+
+// listed reports whether the numbered paragraph lines[i] opens a list:
+// the paragraph right above it is a lead-in, and the operative part ran
+// unnumbered above that.
+func (r *operativeRun) listed(lines []line, i int) bool {
+	return r.body && i > 0 && !lines[i-1].marked && strings.HasSuffix(trimTrail(lines[i-1].text), ":")
 }
 
 // closingTitled returns the vocabulary's closing words with their first
