@@ -183,6 +183,29 @@ func TestSpacedLayouts(t *testing.T) {
 			sentences: []string{"The two sides agreed on the following:", "Norway and Chile will open direct flights."},
 		},
 		{
+			// articles number the operative part from its start: 1. under a
+			// lead-in of its own, after the operative part ran unnumbered, numbers
+			// a list (the Norway–Chile row above keeps 1. right under the lead-in
+			// a section); a signing clause's date set off by commas is the cited
+			// instrument's
+			name: "a numbered list after unnumbered articles, a recital's date after commas",
+			lang: "sr",
+			text: "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Republike Kipar o saradnji u oblasti turizma\n\n" +
+				"Vlada Republike Srbije i Vlada Republike Kipar (u daljem tekstu: Strane);\n\nImajući u vidu Sporazum o saradnji, koji je potpisan u Nikoziji, 5. marta 2015. godine;\n\nSaglasile su se o sledećem:\n\n" +
+				"Strane će osnovati Zajednički komitet za turizam.\n\nZajednički komitet radiće na sledeći način:\n\n1. Razmena informacija.\n\n2. Saradnja turističkih organizacija.\n\nZajednički komitet može osnovati radne grupe.\n",
+			title: "Memorandum o razumevanju između Vlade Republike Srbije i Vlade Republike Kipar o saradnji u oblasti turizma",
+			kind:  "mou", parties: []string{"CY", "RS"},
+			sections: []string{"preamble"},
+			sentences: []string{
+				"Vlada Republike Srbije i Vlada Republike Kipar (u daljem tekstu: Strane); Imajući u vidu Sporazum o saradnji, koji je potpisan u Nikoziji, 5. marta 2015. godine; Saglasile su se o sledećem:",
+				"Strane će osnovati Zajednički komitet za turizam.",
+				"Zajednički komitet radiće na sledeći način:",
+				"Razmena informacija.",
+				"Saradnja turističkih organizacija.",
+				"Zajednički komitet može osnovati radne grupe.",
+			},
+		},
+		{
 			name:  "Serbian dateline under the title in Cyrillic",
 			lang:  "sr",
 			text:  "Заједничка изјава Србије и Грчке\n\nАтина, 3. март 2021. године\n\nДве стране ће отворити нове летове.\n",

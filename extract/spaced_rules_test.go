@@ -489,6 +489,9 @@ func TestSpacedRules(t *testing.T) {
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine (u daljem tekstu: Strane), Pozivajući se na Sporazum o saradnji potpisan u Beogradu 2009. godine, U nameri da prošire saradnju u oblasti obrazovanja, Sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Pozivajući se na Sporazum o saradnji, U nameri da prošire saradnju u oblasti obrazovanja, sporazumele su se o sledećem:", "commitment", "intent", parties, "U nameri da", ""},
 		{"sr", "Vlada Republike Srbije i Vlada Narodne Republike Kine, Uvažavajući pravo svake države na razvoj, U želji da prošire saradnju u oblasti energetike, sporazumele su se o sledećem:", "commitment", "intent", parties, "U želji da", ""},
+		// agreeing to an action with sporazumeti se, as with saglasiti se: firm
+		{"sr", "Strane su se sporazumele da osnuju Zajednički komitet za turizam.", "commitment", "firm", parties, "su se sporazumele da", ""},
+		{"sr", "Стране су се споразумеле да оснују Заједнички комитет за туризам.", "commitment", "firm", parties, "су се споразумеле да", ""},
 		// a recital guided by a wish (Rukovodeći se željom da…) is a recital's aim as
 		// U nameri da is: a clause of its own (intent), and the main verb after it (dogovorile
 		// su se) a clause of its own too, firm, the strongest
