@@ -636,6 +636,7 @@ func (x *Spaced) extractIn(text string, buf *sentenceBuf, given []string) *enten
 		}
 		st := x.newSentenceIn(ls.Text, buf)
 		st.people = ppl
+		st.short = short
 		s, r := x.label(st, parties, inherited)
 		if inList && leadCommits && (ls.ListItem || ls.Marker != "") && s.Type == entente.Narrative && s.Rationale.Type == nil && len(st.ws) > 0 {
 			// an item with no verb under a lead-in that undertakes (…in the
@@ -841,6 +842,10 @@ type sentence struct {
 	// parties are the document's, for a subject that stands for them all
 	// (its joint body: the Joint Committee will meet…)
 	parties []string
+	// short are the short names the document has given its bodies so far,
+	// an acronym marked "=" (=bnc): one heads a subject as the body's
+	// full name does (the BNC agreed…, the 10th Session of the BNC will…)
+	short []string
 }
 
 // cueSlab hands out the evidence cues of documents from chunks: a
@@ -1077,6 +1082,7 @@ func (buf *sentenceBuf) begin(s string, rs []rune, ws []word) *sentence {
 	st.cls = st.cls[:0]
 	st.people = nil // the document's reader sets its own
 	st.parties = nil
+	st.short = nil
 	return st
 }
 

@@ -1380,6 +1380,9 @@ func (x *Spaced) jointBodyName(st *sentence, i, b int) int {
 			}
 			return x.fieldsOfName(st, m.End, b)
 		}
+		if w := &st.ws[k]; w.AllUpper && !w.Punct && !w.Digits && slices.Contains(st.short, "="+w.Key) {
+			return k + 1 // the body's acronym the document gave it (the South Africa – Sweden BNC)
+		}
 		if e := countedName(st.ws, k, b); e > k {
 			if e == b || st.ws[e].Punct || !st.ws[e].Upper {
 				if k > i {

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente/entente"
@@ -1271,6 +1272,9 @@ func (e *spacedEntities) shortName(st *sentence, c entente.Cue) string {
 	if i >= len(ws) || !ws[i].Punct || ws[i].Key != "(" {
 		return ""
 	}
+	if k := acronymAfter(ws, i, c.Text); k != "" {
+		return k
+	}
 	for j := i + 1; j+2 < len(ws) && j < i+6; j++ {
 		if !ws[j].Punct {
 			continue
@@ -1286,6 +1290,32 @@ func (e *spacedEntities) shortName(st *sentence, c entente.Cue) string {
 	return ""
 }
 
+// acronymAfter returns, marked as an acronym ("=bnc"), the acronym a
+// document gives a body in brackets right after its name (the Bi-national
+// Commission (BNC) between…, the Joint Commission for Cooperation (JCC)):
+// two to six capitals and nothing else, whose first letter is the name's,
+// as the genre names a body once in full and then by its initials; or "".
+// ws[open] is the opening bracket.
+func acronymAfter(ws []word, open int, name string) string {
+	if open+2 >= len(ws) || !ws[open+2].Punct || ws[open+2].Key != ")" {
+		return ""
+	}
+	w := &ws[open+1]
+	if w.Punct || w.Digits || !w.AllUpper || len(w.Key) < 2 || len(w.Key) > 6 || name == "" {
+		return ""
+	}
+	for _, r := range w.Key {
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(name)
+	if unicode.ToLower(first) != rune(w.Key[0]) {
+		return ""
+	}
+	return "=" + w.Key
+}
+
 // shortNamed returns the mentions of the short names a document gave its
 // mechanisms (Komisija, Komisije, Komisiji): each a capitalised head word
 // alone, another case of the same word, outside the mechanisms found.
@@ -1296,10 +1326,11 @@ func (e *spacedEntities) shortNamed(st *sentence, short []string, mechs []entent
 		if !upperName(w) || slices.ContainsFunc(mechs, func(m entente.Cue) bool { return m.Start < w.End && w.Start < m.End }) {
 			continue
 		}
-		if !slices.ContainsFunc(short, func(k string) bool { return sameStem(w.Key, k) }) {
+		if slices.Contains(short, "="+w.Key) && w.AllUpper {
+			// an acronym the document gave a body (the BNC): the body
+		} else if !slices.ContainsFunc(short, func(k string) bool { return !strings.HasPrefix(k, "=") && sameStem(w.Key, k) }) {
 			continue
-		}
-		if m, ok := e.mech.longestAt(st.ws, i); !ok || m.End != i+1 {
+		} else if m, ok := e.mech.longestAt(st.ws, i); !ok || m.End != i+1 {
 			continue
 		}
 		text, s, end := st.span(i, i+1)

@@ -331,7 +331,8 @@ func (p *parser) parse() *Layout {
 			p.out.Blocks = append(p.out.Blocks, Block{Role: RoleMeta, Text: text, Line: l.no})
 			continue
 		}
-		opens := !open || (endsComplete(cur.Text) && !p.runsOn(&cur, lines, i)) || hasMarker || p.isHeading(cur.Text, text)
+		opens := !open || (endsComplete(cur.Text) && !p.runsOn(&cur, lines, i)) || hasMarker || p.isHeading(cur.Text, text) ||
+			i > 0 && p.endsUnstopped(cur.Text, lines[i-1], l)
 		if !opens {
 			soft := p.softHyphen(cur.Text, text)
 			if w, ok := p.blockWritten(&cur); ok {
@@ -1321,6 +1322,25 @@ func (p *parser) closingTitled() []string {
 		b.closingSrc, b.closingTitled = cw, titled
 	}
 	return b.closingTitled
+}
+
+// endsUnstopped reports whether a paragraph of a spaced script that lost
+// its final stop (… between the two countries) ends all the same before
+// the next one: a blank line parts them, the paragraph already holds a
+// sentence ended by a stop, its last word is in lower case, and the next
+// paragraph opens with a word that opens a sentence (The, It, Sweden and
+// …: a subject of the vocabulary). A line broken inside a sentence
+// (… signed by / the Government of) opens with none of these.
+func (p *parser) endsUnstopped(cur string, prev, next line) bool {
+	if p.v.Date == nil || next.no <= prev.no+1 || !strings.Contains(cur, ". ") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(cur)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next.text)
+	return unicode.IsUpper(first) && (opensWithWord(next.text, p.v.NoSurname) || p.opensWithSubject(next.text))
 }
 
 // runsOn reports whether the paragraph cur continues its sentence in the
