@@ -1242,6 +1242,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 			}
 		}
 		if x.predict.has(w) {
+			if x.bodyPronoun(st, i, b) {
+				return bothParties(st, i, i+1, inherited, "the body before, by its pronoun")
+			}
 			return subject{kind: subjPrediction}
 		}
 		if e := x.jointBody(st, i, b); e > i {
@@ -1253,6 +1256,38 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		return subject{kind: subjForeign}
 	}
 	return subject{kind: subjOmitted}
+}
+
+// passiveView reports whether the position cue c is a participle in the
+// passive (was underlined, were stressed, is recognised) with no agent
+// after it (… was stressed by the Secretary-General is another's view), in
+// a text of two parties or more.
+func (x *Spaced) passiveView(st *sentence, c *scue) bool {
+	if len(st.parties) < 2 || c.Start < 1 || c.End != c.Start+1 || !strings.HasSuffix(st.ws[c.Start].Key, "ed") {
+		return false
+	}
+	switch st.ws[c.Start-1].Key {
+	case "was", "were", "been", "is", "are":
+	default:
+		return false
+	}
+	return c.End >= len(st.ws) || st.ws[c.End].Key != "by"
+}
+
+// bodyPronoun reports whether the pronoun "it" that opens the sentence at
+// word i is the subject of a verb only a party or its body does (The
+// Committee discussed… It agreed on…, It also decided to…): in a bilateral
+// text that verb's "it" is the parties' body named before, not a thing
+// that predicts or reports. Only "it" (the [pronoun-self] word) and only
+// with the verb right after it, or after fillers.
+func (x *Spaced) bodyPronoun(st *sentence, i, b int) bool {
+	if i != 0 || x.partyVerb == nil || x.selfPronoun == nil || len(st.parties) < 2 || b >= len(st.ws) || !x.selfPronoun.has(&st.ws[i]) {
+		return false
+	}
+	if m, ok := x.partyVerb.longestAt(st.ws, b); !ok || m.End != b+1 {
+		return false
+	}
+	return x.onlyFiller(st, i+1, b)
 }
 
 // futureAt reports whether the cue at word b is a future's (će, povećaće:
@@ -1720,6 +1755,12 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		switch {
 		case k.has(cNarrative):
 			r.reading, r.rule = rNarrative, "narrative"
+		case k.has(cPosition) && x.passiveView(st, c):
+			// The importance of … was underlined in the discussions: a
+			// view in the passive with no agent is the talks' record of the
+			// parties' own view, as "it was agreed that" is of their accord
+			r.actors = st.unionCodes(st.parties)
+			r.reading, r.rule = rPosition, "a view in the passive"
 		case k.has(cAppraisal) && k.has(cAchievement):
 			// The companies have made remarkable progress…: the document's
 			// own evaluation of what others achieved, as the parties'

@@ -1055,7 +1055,9 @@ func (x *Spaced) nextVerbAfter(st *sentence, i, n int) bool {
 		if c.End > i {
 			break
 		}
-		if c.Kind.has(cModal) {
+		if c.Kind.has(cModal) || c.Kind.has(sCommitTo) && x.verbFollows(st, c.End) {
+			// (are committed to contribute towards… in December 2015 | and
+			// intend to…: "committed to" an action undertakes as "will" does)
 			modal = true
 		} else if c.Kind.has(cNarrative) {
 			modal = false

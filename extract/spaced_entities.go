@@ -30,6 +30,9 @@ type spacedEntities struct {
 	demonym    *phraseMatcher
 	stop       *phraseMatcher
 	lead       *phraseMatcher
+	// acrClass are the class nouns before a name that its bracketed
+	// acronym makes a named work (the information platforms … (WACCA))
+	acrClass   *keyWords
 	ends       *phraseMatcher
 	more       *phraseMatcher // u oblasti: a complement's field after its noun
 	adjective  *phraseMatcher // endings of an adjective (strateškog): between an ordinal and its head
@@ -70,6 +73,7 @@ func newSpacedEntities(t *lexicon.Table) *spacedEntities {
 		demonym:         phrasesOf(t.Words("demonym")),
 		stop:            phrasesOf(t.Words("entity-stop")),
 		lead:            phrasesOf(t.Words("entity-lead")),
+		acrClass:        newKeyWords(t.Words("acronym-project-class")),
 		ends:            phrasesOf(t.Words("entity-complement-end")),
 		more:            phrasesOf(t.Words("entity-complement-field")),
 		adjective:       phrasesOf(t.Words("entity-adjective")),
@@ -810,6 +814,19 @@ func (e *spacedEntities) find(st *sentence, refs []string) (mechs, projs []enten
 			}
 		}
 	}
+	// a name with its acronym after a class noun (the information
+	// platforms Water and Climate Change Information for Africa (WACCA)
+	// and Drought Early Warning Detection (DEWD)): the named works
+	prev := -1 // where the last such name's acronym closed
+	for i := 2; i+2 < len(ws); i++ {
+		if !ws[i].Punct || ws[i].Key != "(" {
+			continue
+		}
+		if a := e.acronymName(ws, i, prev); a >= 0 {
+			take(&projs, "name with its acronym", a, i)
+			prev = i + 2
+		}
+	}
 	// a bare name of two capitalised words or more that the parties act
 	// through (share imagery through Sentinel Asia, fund research under
 	// Horizon Europe): a programme named without a head word. With a
@@ -1314,6 +1331,39 @@ func acronymAfter(ws []word, open int, name string) string {
 		return ""
 	}
 	return "=" + w.Key
+}
+
+// acronymName returns where a name opens whose acronym stands in brackets
+// at ws[open] (… Water and Climate Change Information for Africa (WACCA)):
+// capitalised words and inner words, two capitalised at least, the
+// acronym's first and last letters the initials of the name's first and
+// last words, right after a class noun of [acronym-project-class] or after
+// the name of the same kind before it and "and" or a comma (prev: where
+// that one's acronym closed). It returns -1 for none.
+func (e *spacedEntities) acronymName(ws []word, open, prev int) int {
+	if e.acrClass == nil || acronymAfter(ws, open, "x") == "" && acronymAfter(ws, open, ws[open+1].Key) == "" {
+		return -1
+	}
+	acr := ws[open+1].Key
+	a, caps := open, 0
+	for k := open - 1; k >= 0; k-- {
+		w := &ws[k]
+		if upperName(w) {
+			a, caps = k, caps+1
+			continue
+		}
+		if !w.Punct && e.inner.has(w) && k > 0 && upperName(&ws[k-1]) {
+			continue
+		}
+		break
+	}
+	if caps < 2 || a == 0 || ws[a].Key[0] != acr[0] || ws[open-1].Key[0] != acr[len(acr)-1] {
+		return -1
+	}
+	if e.acrClass.has(&ws[a-1]) || a-1 == prev && a-2 >= 0 || (ws[a-1].Key == "and" || ws[a-1].Key == ",") && a-1 == prev+1 && prev > 0 {
+		return a
+	}
+	return -1
 }
 
 // shortNamed returns the mentions of the short names a document gave its
