@@ -83,7 +83,7 @@ func TestSentenceBegin(t *testing.T) {
 	buf := &sentenceBuf{cues: make([]scue, 2, 4)}
 	buf.st = sentence{s: "old", valid: "old", rs: []rune("old"), ws: []word{{Key: "old"}}, cues: make([]scue, 1),
 		ments: make([]smention, 1, 3), found: make([]countryMatch, 1, 3), cls: make([]sclause, 1, 3),
-		reads: make([]sreading, 2, 3), evidence: &cueSlab{}, people: newPeople(), parties: []string{"CN"}}
+		reads: make([]sreading, 2, 3), evidence: &cueSlab{}, people: newPeople(), parties: []string{"CN"}, short: []string{"=bnc"}}
 	v := reflect.ValueOf(buf.st)
 	for k := 0; k < v.NumField(); k++ {
 		if v.Field(k).IsZero() {
