@@ -47,15 +47,7 @@ func TestInstrumentLeadInAndTrainingInField(t *testing.T) {
 		{police, "Strane će organizovati programe obuke.", "security"},
 		{stmt, "Strane će organizovati programe obuke.", "people"},
 	} {
-		t.Run(tc.text, func(t *testing.T) {
-			got := x.Extract(tc.doc + tc.text + "\n")
-			if len(got.Sentences) != 1 {
-				t.Fatalf("%d sentences, want 1", len(got.Sentences))
-			}
-			if s := got.Sentences[0]; strings.Join(s.Areas, ",") != tc.want {
-				t.Errorf("areas %v, want %q (%+v)", s.Areas, tc.want, s.Rationale.Areas)
-			}
-		})
+		t.Run(tc.text, func(t *testing.T) { checkOnlySentenceAreas(t, x, tc.doc+tc.text+"\n", tc.want) })
 	}
 }
 
@@ -84,5 +76,18 @@ func TestPartiesTermNotAuthor(t *testing.T) {
 				t.Errorf("references %q, want %q", titles, tc.want)
 			}
 		})
+	}
+}
+
+// checkOnlySentenceAreas extracts text, which must hold one sentence, and
+// checks its areas (joined by commas) against want.
+func checkOnlySentenceAreas(t *testing.T, x *Spaced, text, want string) {
+	t.Helper()
+	got := x.Extract(text)
+	if len(got.Sentences) != 1 {
+		t.Fatalf("%d sentences, want 1", len(got.Sentences))
+	}
+	if s := got.Sentences[0]; strings.Join(s.Areas, ",") != want {
+		t.Errorf("areas %v, want %q (%+v)", s.Areas, want, s.Rationale.Areas)
 	}
 }
