@@ -136,6 +136,7 @@ func Rules() ValueList {
 		value("the body before, by its pronoun", "以代词指前述机构", "the body named before, by its pronoun", "ranije navedeno telo, zamenicom"),
 		value("each party", "各方（每一缔约方）", "each party", "svaka strana"),
 		value("first person", "第一人称（“我们”）", "first person (we)", "prvo lice (mi)"),
+		value("the meeting, for its parties", "会议（代表双方）", "the meeting, speaking for its parties", "sastanak, u ime strana"),
 		value("joint body", "双方共同机构", "the parties' joint body", "zajedničko telo strana"),
 		value("area (the instrument's field phrase)", "文书所定领域的词组", "a phrase of the instrument's field", "izraz oblasti akta"),
 		value("area (the instrument's field, its body)", "文书所定领域（其机构）", "the instrument's field, its body", "oblast akta (njegovo telo)"),

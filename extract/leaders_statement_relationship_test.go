@@ -37,6 +37,12 @@ func TestLeadersStatementJudgements(t *testing.T) {
 		{"The two sides acknowledged the progress made in trade since 2019.", entente.Appraisal, "", both},
 		{"Ghana and Japan recognized the achievements of their Strategic Partnership.", entente.Appraisal, "", both},
 		{"Ghana and Japan recognized the importance of free trade.", entente.Position, "", both},
+		// a view whose object is the relationship judges it; of a principle, a view
+		{"Ghana and Japan reaffirmed the historic ties of friendship between their peoples.", entente.Appraisal, "", both},
+		{"Ghana and Japan reaffirmed the principle of non-interference.", entente.Position, "", both},
+		// the meeting as the subject of a verb only the parties do speaks for them
+		{"The meeting agreed to hold the next session in Accra in 2027.", entente.Commitment, entente.Firm, both},
+		{"The meeting reaffirmed the historic ties of friendship between Ghana and Japan.", entente.Appraisal, "", both},
 		{"Japan views Ghana as a strong emergent partner in building resilient supply chains.", entente.Appraisal, "", []string{"JP"}},
 		{"As the globe transitions to clean energy, Japan recognizes Ghana as a model.", entente.Appraisal, "", []string{"JP"}},
 		{"Today, we look to the next 60 years of Ghana-Japan relations with optimism.", entente.Appraisal, "", both},

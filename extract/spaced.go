@@ -112,8 +112,12 @@ type Spaced struct {
 	// acknowledge ([acknowledge]): verbs of acknowledgement, which evaluate
 	// an achievement they take as object (acknowledged the progress made)
 	acknowledge *keyWords
-	state       *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
-	unaffected  *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
+	// passiveAux ([passive-aux]: was, were…) before a view's participle
+	// states the view in the passive; passiveAgent ([passive-agent]: by)
+	// after it names whose view it is (passiveView)
+	passiveAux, passiveAgent *keyWords
+	state                    *phraseMatcher // shall be subject to, shall not be liable: a legal state, no deed
+	unaffected               *phraseMatcher // will not affect: what an instrument's end or change leaves untouched
 
 	areas     *phraseMatcher
 	areaWords []areaWord
@@ -337,6 +341,9 @@ func NewSpacedWith(lang string, t *lexicon.Table, cs *lexicon.Countries) (*Space
 	if w := t.Words("relationship-noun"); len(w) > 0 {
 		x.bond = newKeyWords(w)
 		x.bondBetween = newKeyWords(t.Words("relationship-between"))
+	}
+	if w := t.Words("passive-aux"); len(w) > 0 {
+		x.passiveAux, x.passiveAgent = newKeyWords(w), newKeyWords(t.Words("passive-agent"))
 	}
 	if w := t.Words("acknowledge"); len(w) > 0 {
 		x.acknowledge = newKeyWords(w)

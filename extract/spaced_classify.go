@@ -1250,6 +1250,9 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 		if e := x.jointBody(st, i, b); e > i {
 			return bothParties(st, i, e, inherited, jointBodyRule)
 		}
+		if x.meetingSpeaks(st, i, b) {
+			return bothParties(st, i, i+1, inherited, "the meeting, for its parties")
+		}
 		if e := x.organSubject(st, i, b); e > i {
 			return bothParties(st, i, e, inherited, "subject")
 		}
@@ -1258,20 +1261,33 @@ func (x *Spaced) subjectOfSpaced(st *sentence, a, b int, inherited []string) sub
 	return subject{kind: subjOmitted}
 }
 
+// meetingSpeaks reports whether the occasion's word at i ([occasion]: the
+// meeting, the talks, the session) is the subject of a verb only the
+// parties do ([party-verb]) at b, with only fillers between: "The meeting
+// agreed to…", "The meeting reaffirmed…" is how a communiqué of a
+// commission's session says its parties did, as "it was agreed" is. The
+// occasion as the subject of any other verb (the visit will deepen…) is a
+// thing, read as before.
+func (x *Spaced) meetingSpeaks(st *sentence, i, b int) bool {
+	if x.occasion == nil || x.partyVerb == nil || b >= len(st.ws) || !x.occasion.has(&st.ws[i]) || !x.onlyFiller(st, i+1, b) {
+		return false
+	}
+	m, ok := x.partyVerb.longestAt(st.ws, b)
+	return ok && m.End > b
+}
+
 // passiveView reports whether the position cue c is a participle in the
 // passive (was underlined, were stressed, is recognised) with no agent
 // after it (… was stressed by the Secretary-General is another's view), in
 // a text of two parties or more.
 func (x *Spaced) passiveView(st *sentence, c *scue) bool {
-	if len(st.parties) < 2 || c.Start < 1 || c.End != c.Start+1 || !strings.HasSuffix(st.ws[c.Start].Key, "ed") {
+	if x.passiveAux == nil || len(st.parties) < 2 || c.Start < 1 || c.End != c.Start+1 || !strings.HasSuffix(st.ws[c.Start].Key, "ed") {
 		return false
 	}
-	switch st.ws[c.Start-1].Key {
-	case "was", "were", "been", "is", "are":
-	default:
+	if !x.passiveAux.has(&st.ws[c.Start-1]) {
 		return false
 	}
-	return c.End >= len(st.ws) || st.ws[c.End].Key != "by"
+	return c.End >= len(st.ws) || !x.passiveAgent.has(&st.ws[c.End])
 }
 
 // bodyPronoun reports whether the pronoun "it" that opens the sentence at
@@ -1841,6 +1857,12 @@ func (x *Spaced) readHeadSpaced(st *sentence, r *sreading, h int, hospitality bo
 		r.reading, r.rule = rNarrative, "permission"
 	case k.has(cPosition) && x.regardedAs(st, r, c.Start, r.clause.end):
 		r.reading, r.rule = rAppraisal, "the other party regarded as"
+	case k.has(cPosition) && x.relationshipObject(st, h):
+		// reaffirmed the historic ties of friendship between…: a view
+		// whose object is the parties' relationship itself judges it, as
+		// the relationship as a copula's subject does
+		r.reading, r.rule = rAppraisal, "relationship judged"
+		r.actors = st.unionCodes(st.parties)
 	case k.has(cPosition) && x.acknowledged(st, h):
 		// acknowledged the progress made in…, recognized the achievements
 		// of…: what is acknowledged is something done, and the verb
@@ -1913,6 +1935,31 @@ func (x *Spaced) acknowledged(st *sentence, h int) bool {
 		}
 	}
 	return true
+}
+
+// relationshipObject reports whether the object of the cue h is the
+// parties' relationship ([relationship-noun]): the noun within
+// maxCommitmentModifiers words after it, with only lowercase words and no
+// cue or "that" between (the historic ties, our strategic partnership).
+func (x *Spaced) relationshipObject(st *sentence, h int) bool {
+	if x.bond == nil {
+		return false
+	}
+	end := st.cues[h].End
+	next := len(st.ws)
+	if h+1 < len(st.cues) {
+		next = st.cues[h+1].Start
+	}
+	for i := end; i < end+maxCommitmentModifiers && i < len(st.ws) && i < next; i++ {
+		w := &st.ws[i]
+		if w.Punct || w.Upper || w.Digits || x.that.has(w) {
+			return false
+		}
+		if x.bond.has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxCommitmentModifiers is how many words (a possessive, adjectives) may
